@@ -1,0 +1,450 @@
+"""Judging each target against the series in force. Pure: no I/O, no clock.
+
+Level targets follow Statistics Canada / Open SDG (``progress.measure``) per milestone,
+with the delivery-unit trajectory and the ESCAP projection added (methodology 1.3, 1.4).
+The other kinds (methodology section 2) map their outcome onto the same statuses; how
+each maps is written in docs/methodology.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from .model import (
+    AverageTarget,
+    Baseline,
+    Bound,
+    CumulativeTarget,
+    EveryPeriodTarget,
+    Indicator,
+    LevelTarget,
+    Measure,
+    Observation,
+    Plan,
+    PlanTarget,
+    Target,
+)
+from .periods import Period
+from .progress import TARGET_THRESHOLDS, Progress, Status, growth, measure
+from .series import Series
+
+__all__ = ["Assessment", "MilestoneResult", "assess", "assess_target"]
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneResult:
+    """One milestone of a level target, judged on its own."""
+
+    by: Period
+    value: float
+    due: bool
+    status: Status
+    score: float | None
+    progress_value: float | None
+    gap: float | None  # milestone value minus the value judged, in the indicator's unit
+    required_rate: float | None  # annual rate needed from the baseline (the trajectory's rate)
+    trajectory: float | None = None  # where the path from the baseline says we should be at `latest`
+    deviation: float | None = None  # latest value minus trajectory value
+    required_rate_from_latest: float | None = None  # annual rate needed from now on
+    projected: float | None = None  # value at `by` if the achieved rate continues
+    reached_in: Period | None = None  # first year the value reaches the milestone at that rate
+    never_reached: bool = False  # at the achieved rate the milestone is never reached
+    judged_on: Observation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A target's outcome: the headline status and the figures behind it."""
+
+    target: Target
+    indicator: Indicator
+    status: Status
+    score: float | None = None
+    progress_value: float | None = None
+    baseline: Baseline | None = None
+    latest: Observation | None = None
+    provisional: Observation | None = None  # a sub-annual reading after the latest full year
+    achieved_rate: float | None = None
+    milestones: tuple[MilestoneResult, ...] = ()
+    headline: int | None = None  # index of the milestone the headline figures come from
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def next_milestone(self) -> MilestoneResult | None:
+        return self.milestones[self.headline] if self.headline is not None else None
+
+
+def assess(plan: Plan, series: Series, target_ids: Sequence[str] | None = None) -> list[Assessment]:
+    targets = plan.targets if not target_ids else [t for t in plan.targets if t.id in set(target_ids)]
+    return [assess_target(t, plan.indicators[t.indicator], series.get(t.indicator, [])) for t in targets]
+
+
+def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+    if isinstance(target, LevelTarget):
+        return _level(target, indicator, rows)
+    if isinstance(target, EveryPeriodTarget):
+        return _every_period(target, indicator, rows)
+    if isinstance(target, AverageTarget):
+        return _average(target, indicator, rows)
+    if isinstance(target, CumulativeTarget):
+        return _cumulative(target, indicator, rows)
+    if isinstance(target, PlanTarget):
+        return _plan(target, indicator, rows)
+    raise TypeError(f"unknown target kind {type(target).__name__}")  # pragma: no cover
+
+
+# --- shared helpers ------------------------------------------------------------------
+
+
+def _annual(rows: Sequence[Observation]) -> list[Observation]:
+    return [o for o in rows if o.period.is_year]
+
+
+def _provisional(rows: Sequence[Observation], last_full: Period | None) -> Observation | None:
+    """The latest sub-annual reading in a year after the last full-year figure."""
+    later = [o for o in rows if not o.period.is_year and (last_full is None or o.period.year > last_full.year)]
+    return later[-1] if later else None
+
+
+def _safe_growth(v1: float, v0: float, t1: float, t0: float) -> float | None:
+    try:
+        if v0 == 0 or t1 == t0 or (v1 / v0) < 0:
+            return None
+        return growth(v1, v0, t1, t0)
+    except (ZeroDivisionError, OverflowError, ValueError):
+        return None
+
+
+# --- level ---------------------------------------------------------------------------
+
+
+def _baseline(target: LevelTarget, annual: Sequence[Observation]) -> Baseline | None:
+    """The plan's stated value, else the observation at the baseline year, else the next one."""
+    if target.baseline is None:
+        return Baseline(annual[0].period, annual[0].value) if annual else None
+    if target.baseline.value is not None:
+        return target.baseline
+    for o in annual:
+        if o.period >= target.baseline.period:
+            return Baseline(o.period, o.value)
+    return None
+
+
+def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+    annual = _annual(rows)
+    latest = annual[-1] if annual else None
+    provisional = _provisional(rows, latest.period if latest else None)
+    base = _baseline(target, annual)
+    common = dict(target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional)
+    if latest is None or base is None:
+        milestones = tuple(
+            MilestoneResult(m.by, m.value, False, Status.NOT_AVAILABLE, None, None,
+                            m.value - latest.value if latest else None, None)
+            for m in target.milestones
+        )
+        return Assessment(status=Status.NOT_AVAILABLE, milestones=milestones,
+                          headline=0 if milestones else None, **common)
+
+    base_year = base.period.year
+    achieved = _safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
+    if latest.period.year - base_year < 1:
+        achieved = None
+
+    if not target.milestones:
+        p = measure(base_year=base_year, base_value=base.value or 0.0, current_year=latest.period.year,
+                    current_value=latest.value, increase=indicator.increase, limit=target.limit)
+        return Assessment(status=p.status, score=p.score, progress_value=p.progress_value,
+                          achieved_rate=achieved, **common)
+
+    results = tuple(_milestone(m.by, m.value, indicator, base, latest, annual, achieved) for m in target.milestones)
+    headline = next((i for i, r in enumerate(results) if not r.due), len(results) - 1)
+    head = results[headline]
+    return Assessment(status=head.status, score=head.score, progress_value=head.progress_value,
+                      achieved_rate=achieved, milestones=results, headline=headline, **common)
+
+
+def _milestone(
+    by: Period,
+    value: float,
+    indicator: Indicator,
+    base: Baseline,
+    latest: Observation,
+    annual: Sequence[Observation],
+    achieved: float | None,
+) -> MilestoneResult:
+    base_value = base.value if base.value is not None else 0.0
+    base_year = base.period.year
+    due = latest.period >= by
+    # A due milestone is judged on the figure for its deadline year (or, if that year has
+    # no figure, the first one after it); one not yet due on the latest figure.
+    judged = latest
+    if due:
+        judged = next((o for o in annual if o.period >= by), latest)
+    p: Progress = measure(base_year=base_year, base_value=base_value, current_year=judged.period.year,
+                          current_value=judged.value, increase=indicator.increase,
+                          target=value, target_year=by.year)
+    status = p.status
+    if due and not p.target_achieved:
+        status = Status.NOT_ACHIEVED
+    required = _safe_growth(value, base_value, by.year, base_year)
+    trajectory = deviation = None
+    if required is not None and latest.period.year >= base_year:
+        trajectory = base_value * (1 + required) ** (latest.period.year - base_year)
+        deviation = latest.value - trajectory
+    required_latest = None if due else _safe_growth(value, latest.value, by.year, latest.period.year)
+    projected = reached = None
+    never = False
+    if achieved is not None and not due:
+        projected = latest.value * (1 + achieved) ** (by.year - latest.period.year)
+    if not p.target_achieved and achieved is not None:
+        reached, never = _year_reached(value, latest, achieved, indicator.increase)
+    return MilestoneResult(
+        by=by, value=value, due=due, status=status, score=p.score, progress_value=p.progress_value,
+        gap=value - judged.value, required_rate=required, trajectory=trajectory, deviation=deviation,
+        required_rate_from_latest=required_latest, projected=projected, reached_in=reached,
+        never_reached=never, judged_on=judged,
+    )
+
+
+def _year_reached(target: float, latest: Observation, rate: float, increase: bool) -> tuple[Period | None, bool]:
+    """First whole year in which latest * (1 + rate) ** n passes the target (ESCAP, 1.4)."""
+    if latest.value == 0 or target / latest.value <= 0 or rate <= -1 or rate == 0:
+        return None, True
+    n = math.log(target / latest.value) / math.log(1 + rate)
+    if n <= 0:
+        # The pace moves away from the target (or it is already passed in the wrong sense).
+        return None, True
+    years = math.ceil(n - 1e-9)
+    if years > 1000:
+        return None, True
+    return Period(latest.period.year + years), False
+
+
+# --- every period ----------------------------------------------------------------------
+
+
+def _in_span(rows: Sequence[Observation], start: Period, end: Period) -> list[Observation]:
+    """Observations of the span's own granularity (as long as `from`) inside [from, to]."""
+    return [o for o in rows if o.period.months == start.months and start <= o.period <= end
+            and (o.period.first - start.first) % start.months == 0]
+
+
+def _span_periods(start: Period, end: Period) -> list[Period]:
+    out = []
+    p = start
+    while p <= end:
+        out.append(p)
+        first = p.first + p.months
+        p = Period(p.year + 1, 1, p.months) if first > 12 else Period(p.year, first, first + p.months - 1)
+    return out
+
+
+def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+    inside = _in_span(rows, target.start, target.end)
+    expected = _span_periods(target.start, target.end)
+    latest = inside[-1] if inside else None
+    provisional = None
+    if target.start.is_year:
+        provisional = _provisional([o for o in rows if target.start.year <= o.period.year <= target.end.year],
+                                   latest.period if latest else None)
+    results = [{"period": str(o.period), "value": o.value, "passed": target.bound.passes(o.value)} for o in inside]
+    failed = [r for r in results if not r["passed"]]
+    streak = 0
+    for r in reversed(results):
+        if not r["passed"]:
+            break
+        streak += 1
+    observed = {o.period for o in inside}
+    missing = [str(p) for p in expected if p not in observed and (latest is None or p < latest.period)]
+    complete = latest is not None and latest.period >= target.end and not missing
+    if not results:
+        status = Status.NOT_AVAILABLE
+    elif failed:
+        status = Status.NOT_ACHIEVED
+    elif complete:
+        status = Status.TARGET_ACHIEVED
+    else:
+        status = Status.SUBSTANTIAL_PROGRESS  # every period so far passed: on track
+    details: dict[str, Any] = {
+        "bound": {target.bound.keyword: target.bound.value},
+        "from": str(target.start),
+        "to": str(target.end),
+        "periods": results,
+        "passed": len(results) - len(failed),
+        "failed": len(failed),
+        "streak": streak,
+        "first_failure": failed[0]["period"] if failed else None,
+        "missing": missing,
+        "remaining": len([p for p in expected if latest is None or p > latest.period]),
+    }
+    if provisional is not None:
+        details["provisional_passes"] = target.bound.passes(provisional.value)
+    return Assessment(target=target, indicator=indicator, status=status, latest=latest,
+                      provisional=provisional, details=details)
+
+
+# --- average ---------------------------------------------------------------------------
+
+
+def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+    inside = _in_span(rows, target.start, target.end)
+    latest = inside[-1] if inside else None
+    provisional = _provisional([o for o in rows if target.start.year <= o.period.year <= target.end.year],
+                               latest.period if latest else None)
+    span_years = target.end.year - target.start.year + 1
+    t = target.bound.value
+    details: dict[str, Any] = {
+        "bound": {target.bound.keyword: t},
+        "from": str(target.start),
+        "to": str(target.end),
+        "years_in_span": span_years,
+        "years_with_data": len(inside),
+        "periods": [{"period": str(o.period), "value": o.value} for o in inside],
+    }
+    if not inside:
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
+                          provisional=provisional, details=details)
+    # Geometric mean of (1 + g) over the years with data (methodology section 2).
+    product = math.prod(1 + o.value / 100 for o in inside)
+    if product <= 0:
+        details["average"] = None
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
+                          provisional=provisional, details=details)
+    average = (product ** (1 / len(inside)) - 1) * 100
+    remaining = max(span_years - len([o for o in inside]), 0)
+    remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]
+    required = None
+    if remaining:
+        needed_product = (1 + t / 100) ** span_years / product
+        required = (needed_product ** (1 / remaining) - 1) * 100 if needed_product > 0 else None
+    details.update(average=average, remaining_years=len(remaining_years), required_rate_remaining=required)
+    passes = target.bound.passes(average)
+    # The average achieved is read against the average required, as the growth ratio of
+    # method 2 reads an achieved CAGR against a required one (section 1.1).
+    p = None
+    if target.bound.at_least and t != 0:
+        p = average / abs(t)
+    score = None
+    if remaining == 0:
+        status = Status.TARGET_ACHIEVED if passes else Status.NOT_ACHIEVED
+    elif passes:
+        status = Status.SUBSTANTIAL_PROGRESS
+    elif p is None:
+        status = Status.DETERIORATION
+    else:
+        status = _band(p)
+    if p is not None:
+        score = 5.0 if status is Status.TARGET_ACHIEVED else _method2_score(p)
+    return Assessment(target=target, indicator=indicator, status=status, score=score, progress_value=p,
+                      latest=latest, provisional=provisional, details=details)
+
+
+def _band(p: float) -> Status:
+    high, med, low = TARGET_THRESHOLDS
+    if p >= high:
+        return Status.SUBSTANTIAL_PROGRESS
+    if p >= med:
+        return Status.MODERATE_PROGRESS
+    if p >= low:
+        return Status.LIMITED_PROGRESS
+    return Status.DETERIORATION
+
+
+def _method2_score(p: float) -> float:
+    if p >= 0.6:
+        return min(7.1429 * p - 4.2857, 5.0)
+    return max(4.1667 * p - 2.5, -5.0)
+
+
+# --- cumulative ------------------------------------------------------------------------
+
+
+def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+    inside = _in_span(rows, target.start, target.end)
+    expected = _span_periods(target.start, target.end)
+    latest = inside[-1] if inside else None
+    t = target.bound.value
+    details: dict[str, Any] = {
+        "bound": {target.bound.keyword: t},
+        "from": str(target.start),
+        "to": str(target.end),
+        "periods": [{"period": str(o.period), "value": o.value} for o in inside],
+    }
+    if latest is None:
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details)
+    total = sum(o.value for o in inside)
+    elapsed = len([p for p in expected if p <= latest.period])
+    remaining = len(expected) - elapsed
+    share_reached = total / t if t else None
+    share_elapsed = elapsed / len(expected)
+    needed = (t - total) / remaining if remaining else None
+    details.update(total=total, share_of_target=share_reached, share_of_time=share_elapsed,
+                   periods_elapsed=elapsed, periods_remaining=remaining,
+                   needed_per_remaining_period=needed if needed is None or needed > 0 else 0.0)
+    passes = target.bound.passes(total)
+    p = share_reached / share_elapsed if share_reached is not None else None
+    if target.bound.at_least and passes:
+        status = Status.TARGET_ACHIEVED
+    elif not target.bound.at_least and not passes:
+        status = Status.NOT_ACHIEVED  # the cap is already exceeded
+    elif remaining == 0:
+        status = Status.TARGET_ACHIEVED if passes else Status.NOT_ACHIEVED
+    elif not target.bound.at_least:
+        status = Status.SUBSTANTIAL_PROGRESS
+    else:
+        # Pace: share of the target reached against share of the span elapsed.
+        status = _band(p) if p is not None else Status.NOT_AVAILABLE
+    score = None
+    if target.bound.at_least and p is not None:
+        score = 5.0 if status is Status.TARGET_ACHIEVED else _method2_score(p)
+    return Assessment(target=target, indicator=indicator, status=status, score=score,
+                      progress_value=p if target.bound.at_least else None, latest=latest, details=details)
+
+
+# --- annual plan -----------------------------------------------------------------------
+
+
+def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+    bound = Bound(target.value, indicator.increase)
+    full = next((o for o in rows if o.period == target.period), None)
+    details: dict[str, Any] = {"period": str(target.period), "plan": target.value}
+    if full is not None:
+        percent = full.value / target.value * 100
+        details.update(percent_of_plan=percent, difference=full.value - target.value)
+        previous = next((o for o in rows if o.period == target.period.same_span_previous_year()), None)
+        if previous is not None and previous.value:
+            details["change_on_same_period_last_year"] = (full.value / previous.value - 1) * 100
+        status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
+        return Assessment(target=target, indicator=indicator, status=status, latest=full,
+                          score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details)
+    # During the period: the latest year-to-date reading inside it.
+    ytd = [o for o in rows if o.period.year == target.period.year and o.period.first == target.period.first
+           and o.period.last < target.period.last]
+    if not ytd:
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details)
+    reading = ytd[-1]
+    details["year_to_date"] = {"period": str(reading.period), "value": reading.value}
+    previous = next((o for o in rows if o.period == reading.period.same_span_previous_year()), None)
+    if previous is not None and previous.value:
+        details["year_to_date"]["same_period_last_year"] = previous.value
+        details["year_to_date"]["change_on_same_period_last_year"] = (reading.value / previous.value - 1) * 100
+    if indicator.measure is Measure.FLOW:
+        share_time = reading.period.months / target.period.months
+        share_plan = reading.value / target.value
+        pace = share_plan / share_time
+        details["year_to_date"].update(percent_of_plan=share_plan * 100, share_of_time=share_time)
+        if bound.passes(reading.value) and indicator.increase:
+            status = Status.TARGET_ACHIEVED
+        else:
+            status = _band(pace) if indicator.increase else (
+                Status.SUBSTANTIAL_PROGRESS if share_plan <= share_time else Status.LIMITED_PROGRESS)
+        return Assessment(target=target, indicator=indicator, status=status, progress_value=pace,
+                          provisional=reading, details=details)
+    # A rate or level: the year-to-date figure is read against the plan figure directly.
+    on_track = bound.passes(reading.value)
+    details["year_to_date"]["difference"] = reading.value - target.value
+    status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
+    return Assessment(target=target, indicator=indicator, status=status, provisional=reading, details=details)
+

@@ -1,0 +1,34 @@
+"""Exit codes and the one exception that carries user-facing problems to the edge."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Iterable
+
+from .model import Location, Problem
+
+__all__ = ["ExitCode", "InputError", "fail"]
+
+
+class ExitCode(IntEnum):
+    """The documented exit codes (README, "Exit codes")."""
+
+    OK = 0
+    INVALID = 1  # invalid input, or a failed check
+    USAGE = 2  # the command line itself is wrong
+    GATE = 3  # a --fail-on gate on `status` tripped
+
+
+class InputError(Exception):
+    """One or more problems with what the user gave us; rendered once, at the edge."""
+
+    def __init__(self, problems: Iterable[Problem], code: ExitCode = ExitCode.INVALID):
+        self.problems = list(problems)
+        self.code = code
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def fail(where: str | Location, message: str, code: ExitCode = ExitCode.INVALID) -> InputError:
+    """Build an InputError for a single problem (``raise fail(path, "...")``)."""
+    loc = where if isinstance(where, Location) else Location(str(where))
+    return InputError([Problem(loc, message)], code)

@@ -1,0 +1,173 @@
+"""Machine-readable output: the JSON contract and CSV/TSV tables. No Rich here.
+
+The JSON shape is a documented, stable contract (docs/json.md): fields are only ever
+added, never renamed or removed, within a major version. Numbers are unrounded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable, Sequence
+
+from . import __version__
+from .assessment import Assessment, MilestoneResult
+from .model import Observation
+from .periods import Period
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "assessment_dict",
+    "status_document",
+    "to_json",
+    "status_rows",
+    "observation_rows",
+    "write_table",
+    "safe_cell",
+]
+
+SCHEMA_VERSION = 1
+
+
+def _obs(o: Observation | None) -> dict[str, Any] | None:
+    if o is None:
+        return None
+    return {
+        "period": str(o.period),
+        "value": o.value,
+        "status": o.status or None,
+        "source": o.source or None,
+        "recorded_at": o.recorded_at or None,
+    }
+
+
+def _period(p: Period | None) -> str | None:
+    return str(p) if p is not None else None
+
+
+def _milestone(m: MilestoneResult) -> dict[str, Any]:
+    return {
+        "by": str(m.by),
+        "value": m.value,
+        "due": m.due,
+        "status": m.status.value,
+        "score": m.score,
+        "progress_value": m.progress_value,
+        "gap": m.gap,
+        "required_rate": m.required_rate,
+        "trajectory": m.trajectory,
+        "deviation": m.deviation,
+        "required_rate_from_latest": m.required_rate_from_latest,
+        "projected": m.projected,
+        "reached_in": _period(m.reached_in),
+        "never_reached": m.never_reached,
+        "judged_on": _obs(m.judged_on),
+    }
+
+
+def assessment_dict(a: Assessment) -> dict[str, Any]:
+    t, ind = a.target, a.indicator
+    name = t.name or ind.name
+    return {
+        "id": t.id,
+        "type": t.kind,
+        "indicator": ind.id,
+        "name": name.en,
+        "names": {"en": name.en, "vi": name.vi},
+        "unit": ind.unit,
+        "direction": ind.direction.value,
+        "status": a.status.value,
+        "score": a.score,
+        "progress_value": a.progress_value,
+        "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},
+        "latest": _obs(a.latest),
+        "provisional": _obs(a.provisional),
+        "achieved_rate": a.achieved_rate,
+        "milestones": [_milestone(m) for m in a.milestones],
+        "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
+        "source": t.source or None,
+        "details": a.details,
+    }
+
+
+def status_document(assessments: Sequence[Assessment], as_of: str | None = None, title: str = "") -> dict[str, Any]:
+    return {
+        "qntrack": __version__,
+        "schema": SCHEMA_VERSION,
+        "title": title,
+        "as_of": as_of,
+        "targets": [assessment_dict(a) for a in assessments],
+    }
+
+
+def to_json(document: Any) -> str:
+    # allow_nan=False: a NaN must never leak into a contract that other tools parse.
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> str:
+    """Text for a CSV cell that a spreadsheet cannot run as a formula.
+
+    Numbers pass unchanged; text starting with = + - @ (OWASP's list) gets a leading
+    apostrophe, which spreadsheets show as plain text.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    if text.startswith(_FORMULA_START):
+        try:
+            float(text)
+            return text
+        except ValueError:
+            return "'" + text
+    return text
+
+
+STATUS_COLUMNS = (
+    "id", "type", "indicator", "name", "unit", "status", "score", "progress_value",
+    "latest_period", "latest_value", "next_milestone", "next_value", "gap", "source",
+)
+
+
+def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
+    yield STATUS_COLUMNS
+    for a in assessments:
+        nxt = a.next_milestone
+        name = (a.target.name or a.indicator.name).en
+        yield (
+            a.target.id, a.target.kind, a.indicator.id, name, a.indicator.unit, a.status.value,
+            a.score, a.progress_value,
+            _period(a.latest.period) if a.latest else None, a.latest.value if a.latest else None,
+            _period(nxt.by) if nxt else None, nxt.value if nxt else None, nxt.gap if nxt else None,
+            a.target.source,
+        )
+
+
+OBSERVATION_COLUMNS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
+
+
+def observation_rows(observations: Iterable[Observation]) -> Iterable[Sequence[Any]]:
+    yield OBSERVATION_COLUMNS
+    for o in observations:
+        yield (o.indicator, str(o.period), o.value, o.status, o.source, o.note, o.recorded_at)
+
+
+def write_table(rows: Iterable[Sequence[Any]], fmt: str) -> str:
+    """CSV or TSV text; every cell passes through ``safe_cell``."""
+    buf = io.StringIO()
+    if fmt == "tsv":
+        for row in rows:
+            buf.write("\t".join(safe_cell(c).replace("\t", " ").replace("\n", " ") for c in row) + "\n")
+    else:
+        writer = csv.writer(buf, lineterminator="\n")
+        for row in rows:
+            writer.writerow([safe_cell(c) for c in row])
+    return buf.getvalue()

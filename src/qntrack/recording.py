@@ -1,0 +1,108 @@
+"""Recording new figures: validate against the plan and the store, then append.
+
+All or nothing: every record is checked first; a single problem means nothing is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from .errors import InputError
+from .model import OBSERVATION_STATUSES, Location, Observation, Plan, Problem
+from .periods import PeriodError, parse_period
+from .store import append_observations, normalise_timestamp, parse_value, read_store, utc_now
+from .textfiles import nfc
+from .workspace import find_targets, store_path_for
+from .definitions import load_plan
+
+__all__ = ["validate_record", "record_one", "record_many"]
+
+
+def validate_record(
+    plan: Plan,
+    where: Location,
+    indicator: str,
+    period: str,
+    value: str,
+    status: str | None,
+    source: str,
+    note: str,
+    recorded_at: str | None,
+) -> tuple[Observation | None, list[Problem]]:
+    """One candidate row → an Observation, or the problems that stop it."""
+    import difflib
+
+    problems: list[Problem] = []
+    ind = plan.indicators.get(indicator.strip())
+    if ind is None:
+        hint = difflib.get_close_matches(indicator.strip(), list(plan.indicators), n=1)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known: {', '.join(plan.indicators) or 'none'}"
+        problems.append(Problem(where, f"unknown indicator '{indicator}'{suggestion}"))
+    elif ind.formula:
+        problems.append(Problem(where, f"indicator '{ind.id}' is derived (formula: {ind.formula}); record its inputs instead"))
+    parsed_period = None
+    try:
+        parsed_period = parse_period(period)
+    except PeriodError as exc:
+        problems.append(Problem(where, str(exc)))
+    if ind is not None and parsed_period is not None and not parsed_period.fits(ind.frequency):
+        problems.append(Problem(where, f"period {parsed_period} is finer than indicator '{ind.id}' is published "
+                                       f"(frequency: {ind.frequency.value}); change its frequency in targets.yaml if that is intended"))
+    number = None
+    try:
+        number = parse_value(value)
+    except ValueError as exc:
+        problems.append(Problem(where, str(exc)))
+    if status and status not in OBSERVATION_STATUSES:
+        problems.append(Problem(where, f"status '{status}' is not one of: {', '.join(OBSERVATION_STATUSES)} (or leave it empty)"))
+    stamp = None
+    try:
+        stamp = normalise_timestamp(recorded_at) if recorded_at else utc_now()
+    except ValueError as exc:
+        problems.append(Problem(where, str(exc)))
+    for text, what in ((source, "source"), (note, "note")):
+        if "\n" in text or "\r" in text:
+            problems.append(Problem(where, f"the {what} must be on one line"))
+    if problems or ind is None or parsed_period is None or number is None or stamp is None:
+        return None, problems
+    return Observation(ind.id, parsed_period, number, status or "", nfc(source.strip()), nfc(note.strip()), stamp), []
+
+
+def _open(targets: str | None) -> tuple[Plan, Path]:
+    path = find_targets(targets)
+    plan = load_plan(path)
+    return plan, store_path_for(plan, path)
+
+
+def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False) -> tuple[Path, list[Observation]]:
+    """Validate every candidate; append them all, or raise with every problem and write nothing."""
+    plan, store = _open(targets)
+    if store.is_dir():
+        raise InputError([Problem(Location(plan.source_file), f"'observations: {plan.observations_path}' points at a directory")])
+    existing = read_store(store)
+    if existing.torn_line:
+        raise InputError([Problem(Location(str(store), existing.torn_line),
+                                  "the file ends in an incomplete row; nothing was added; run 'qntrack check --repair' first")])
+    rows: list[Observation] = []
+    problems: list[Problem] = []
+    for where, fields in candidates:
+        obs, found = validate_record(plan, where, fields.get("indicator", ""), fields.get("period", ""),
+                                     fields.get("value", ""), fields.get("status") or None, fields.get("source", ""),
+                                     fields.get("note", ""), fields.get("recorded_at") or None)
+        problems.extend(found)
+        if obs is not None:
+            rows.append(obs)
+    if problems:
+        raise InputError(problems)
+    if not dry_run and rows:
+        append_observations(store, rows)
+    return store, rows
+
+
+def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,
+               source: str, note: str, recorded_at: str | None) -> Path:
+    fields = {"indicator": indicator, "period": period, "value": value, "status": status or "",
+              "source": source, "note": note, "recorded_at": recorded_at or ""}
+    store, _ = record_many(targets, [(Location("add-observation"), fields)])
+    return store

@@ -1,0 +1,262 @@
+"""Tables for people, drawn with Rich. The only module that imports Rich.
+
+Every text that comes from targets.yaml or the observations goes into ``rich.text.Text``
+objects, never into markup strings, so a name like "[red]x" is shown as typed. Rich
+itself honours NO_COLOR and drops colour when stdout is not a terminal.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .assessment import Assessment
+from .i18n import label, number, signed_percent, status_label, value_with_unit
+from .model import Observation, Plan
+from .narrative import explain
+from .series import Series
+
+__all__ = ["status_table", "show", "observations_table", "sparkline"]
+
+STATUS_STYLE = {
+    "target_achieved": "bold green",
+    "substantial_progress": "green",
+    "moderate_progress": "yellow",
+    "limited_progress": "dark_orange",
+    "deterioration": "red",
+    "not_achieved": "bold red",
+    "not_available": "dim",
+}
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """Eight-level bars of the values, lowest to highest."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    if hi == lo:
+        return _BARS[3] * len(values)
+    return "".join(_BARS[min(7, int((v - lo) / (hi - lo) * 7 + 0.5))] for v in values)
+
+
+def _status(status: str, lang: str) -> Text:
+    return Text(status_label(status, lang), style=STATUS_STYLE.get(status, ""))
+
+
+def _name(a: Assessment, lang: str) -> str:
+    return (a.target.name or a.indicator.name).get(lang)
+
+
+def _latest_cell(a: Assessment, lang: str) -> Text:
+    unit = a.indicator.unit
+    cell = Text()
+    if a.latest is not None:
+        cell.append(f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})")
+    if a.provisional is not None:
+        if cell:
+            cell.append("\n")
+        cell.append(f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period}, {label('provisional', lang)})",
+                    style="italic dim")
+    if not cell:
+        cell.append("–", style="dim")
+    return cell
+
+
+def _next_cell(a: Assessment, lang: str) -> str:
+    unit = a.indicator.unit
+    m = a.next_milestone
+    if m is not None:
+        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
+    d = a.details
+    if "bound" in d:
+        (kw, v), = d["bound"].items()
+        sign = "≥" if kw == "at_least" else "≤"
+        return f"{sign} {value_with_unit(v, unit, lang)}, {d['from']}–{d['to']}"
+    if "plan" in d:
+        return f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"
+    return "–"
+
+
+def _gap_cell(a: Assessment, lang: str) -> str:
+    m = a.next_milestone
+    unit = a.indicator.unit
+    if m is not None and m.gap is not None:
+        return number(m.gap, lang) + (" pp" if unit == "%" and lang == "en" else " điểm %" if unit == "%" else "")
+    d = a.details
+    if "percent_of_plan" in d:
+        return f"{number(d['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
+    if "year_to_date" in d and "percent_of_plan" in d["year_to_date"]:
+        return f"{number(d['year_to_date']['percent_of_plan'], lang, 1)}% {label('of_plan', lang)} ({d['year_to_date']['period']})"
+    if "share_of_target" in d and d["share_of_target"] is not None:
+        return f"{number(d['share_of_target'] * 100, lang, 1)}%"
+    if "first_failure" in d and d["first_failure"]:
+        return f"✗ {d['first_failure']}"
+    return "–"
+
+
+def status_table(results: Sequence[Assessment], lang: str, title: str, as_of: str | None, series: Series) -> None:
+    console = _console()
+    heading = title + (f" — as of {as_of}" if as_of and lang == "en" else f" — tính đến {as_of}" if as_of else "")
+    table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
+    table.add_column(label("target", lang), overflow="fold", max_width=38)
+    table.add_column(label("latest", lang))
+    table.add_column("", no_wrap=True)
+    table.add_column(label("next_milestone", lang))
+    table.add_column(label("gap", lang), justify="right")
+    table.add_column(label("p", lang), justify="right")
+    table.add_column(label("status", lang))
+    for a in results:
+        values = [o.value for o in series.get(a.indicator.id, []) if o.period.is_year][-8:]
+        name = Text(_name(a, lang))
+        name.append(f"\n{a.target.id}", style="dim")
+        table.add_row(
+            name,
+            _latest_cell(a, lang),
+            Text(sparkline(values), style="cyan"),
+            _next_cell(a, lang),
+            _gap_cell(a, lang),
+            number(a.progress_value, lang),
+            _status(a.status.value, lang),
+        )
+    console.print(table)
+
+
+def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> None:
+    console = _console()
+    table = Table(box=box.SIMPLE_HEAD)
+    for key in ("indicator", "period", "value", "obs_status", "source", "recorded_at"):
+        table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left")
+    for o in rows:
+        unit = plan.indicators[o.indicator].unit if o.indicator in plan.indicators else ""
+        table.add_row(Text(o.indicator), str(o.period), value_with_unit(o.value, unit, lang),
+                      label(o.status, lang) if o.status else "", Text(o.source), o.recorded_at[:10])
+    console.print(table)
+
+
+def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
+    console = _console()
+    t, ind = a.target, a.indicator
+    unit = ind.unit
+    head = Text(_name(a, lang), style="bold")
+    head.append(f"  ({t.id}, {t.kind})", style="dim")
+    console.print(head)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column()
+    facts.add_row(label("indicator", lang), Text(f"{ind.name.get(lang)} [{ind.id}]"))
+    facts.add_row(label("unit", lang), Text(unit or "–"))
+    facts.add_row(label("direction", lang), label(ind.direction.value, lang))
+    if t.source:
+        facts.add_row(label("source", lang), Text(t.source))
+    if t.note:
+        facts.add_row(label("note", lang), Text(t.note))
+    if a.baseline is not None:
+        facts.add_row(label("baseline", lang), f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")
+    if a.achieved_rate is not None:
+        facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
+    facts.add_row(label("status", lang), _status(a.status.value, lang))
+    if a.score is not None or a.progress_value is not None:
+        facts.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(a.progress_value, lang)} / {number(a.score, lang)}")
+    if as_of:
+        facts.add_row("as of" if lang == "en" else "tính đến", as_of)
+    console.print(facts)
+
+    if a.milestones:
+        table = Table(title=label("milestones", lang), box=box.SIMPLE_HEAD, title_justify="left")
+        for key in ("milestone", "status", "p", "score", "gap", "required_rate", "trajectory", "deviation",
+                    "required_from_latest", "projected", "reached_in"):
+            table.add_column(label(key, lang), justify="left" if key in ("milestone", "status") else "right")
+        for m in a.milestones:
+            reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+            table.add_row(
+                f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}",
+                _status(m.status.value, lang),
+                number(m.progress_value, lang), number(m.score, lang), number(m.gap, lang),
+                signed_percent(m.required_rate, lang), value_with_unit(m.trajectory, unit, lang),
+                number(m.deviation, lang), signed_percent(m.required_rate_from_latest, lang),
+                value_with_unit(m.projected, unit, lang), reached,
+            )
+        console.print(table)
+        chart = _trajectory_chart(a, rows)
+        if chart:
+            console.print(chart)
+    elif a.details:
+        _details(console, a, lang)
+
+    table = Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left")
+    for key in ("period", "value", "obs_status", "source", "recorded_at"):
+        table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left")
+    if not rows:
+        console.print(Text(label("no_observations", lang), style="dim"))
+    for o in rows:
+        style = "" if o.period.is_year else "italic dim"
+        kind = label(o.status, lang) if o.status else ""
+        table.add_row(Text(str(o.period), style=style), Text(value_with_unit(o.value, unit, lang), style=style),
+                      kind, Text(o.source), o.recorded_at[:10])
+    if rows:
+        console.print(table)
+    console.print(Text(label("summary", lang), style="bold"))
+    for sentence in explain(a, lang):
+        console.print(Text("• " + sentence))
+
+
+def _trajectory_chart(a: Assessment, rows: Sequence[Observation]) -> Text | None:
+    """Actuals (●) against the path to the next milestone (·), one column per year."""
+    m = a.next_milestone
+    if m is None or a.baseline is None or a.baseline.value is None or m.required_rate is None:
+        return None
+    start, end = a.baseline.period.year, m.by.year
+    actual = {o.period.year: o.value for o in rows if o.period.is_year and start <= o.period.year <= end}
+    path = {y: a.baseline.value * (1 + m.required_rate) ** (y - start) for y in range(start, end + 1)}
+    values = list(actual.values()) + list(path.values())
+    lo, hi = min(values), max(values)
+    height = 8
+    span = (hi - lo) or 1.0
+
+    def row_of(v: float) -> int:
+        return height - 1 - int(round((v - lo) / span * (height - 1)))
+
+    grid = [[" "] * ((end - start + 1) * 2) for _ in range(height)]
+    for y, v in path.items():
+        grid[row_of(v)][(y - start) * 2] = "·"
+    for y, v in actual.items():
+        grid[row_of(v)][(y - start) * 2] = "●"
+    text = Text()
+    for r, line in enumerate(grid):
+        edge = hi if r == 0 else lo if r == height - 1 else None
+        text.append(f"{number(edge, 'en'):>8} │" if edge is not None else f"{'':>8} │", style="dim")
+        for ch in line:
+            text.append(ch, style="bold cyan" if ch == "●" else "dim")
+        text.append("\n")
+    text.append(f"{'':>8} └" + "─" * ((end - start + 1) * 2) + "\n", style="dim")
+    text.append(f"{'':>10}{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
+    text.append("   ● actual  · path", style="dim")
+    return text
+
+
+def _details(console: Console, a: Assessment, lang: str) -> None:
+    d = a.details
+    unit = a.indicator.unit
+    table = Table(title=label("details", lang), box=box.SIMPLE_HEAD, title_justify="left")
+    if "periods" in d and d["periods"]:
+        table.add_column(label("period", lang))
+        table.add_column(label("value", lang), justify="right")
+        has_pass = "passed" in d["periods"][0]
+        if has_pass:
+            table.add_column("")
+        for p in d["periods"]:
+            cells = [p["period"], value_with_unit(p["value"], unit, lang)]
+            if has_pass:
+                cells.append(Text("✓", style="green") if p["passed"] else Text("✗", style="bold red"))
+            table.add_row(*cells)
+        console.print(table)

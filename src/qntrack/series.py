@@ -1,0 +1,88 @@
+"""From recorded rows to the series in force: revisions, "as of" a date, derived indicators.
+
+Every row stays in the store. For each indicator and period the value *in force* is the
+row recorded last (latest ``recorded_at``; on a tie, the later line). ``as_of`` restricts
+the rows to those recorded by the end of that day (UTC), which answers "what did we know
+at the meeting on that date?".
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from .formula import FormulaError, parse_formula
+from .model import Indicator, Observation, Problem
+from .periods import Period
+
+__all__ = ["Series", "in_force", "build_series"]
+
+Series = dict[str, list[Observation]]
+
+
+def _as_of_bound(as_of: str) -> str:
+    # recorded_at is canonical "YYYY-MM-DDTHH:MM:SSZ", so text order is time order and
+    # every moment of the day compares <= "YYYY-MM-DDT23:59:59Z".
+    return f"{as_of}T23:59:59Z" if len(as_of) == 10 else as_of
+
+
+def in_force(observations: Iterable[Observation], as_of: str | None = None) -> Series:
+    """Per indicator, the observations in force, sorted by period."""
+    bound = _as_of_bound(as_of) if as_of else None
+    latest: dict[tuple[str, Period], Observation] = {}
+    for o in observations:
+        if bound is not None and o.recorded_at > bound:
+            continue
+        key = (o.indicator, o.period)
+        prev = latest.get(key)
+        if prev is None or (o.recorded_at, o.line) >= (prev.recorded_at, prev.line):
+            latest[key] = o
+    series: Series = {}
+    for (ind, _), o in latest.items():
+        series.setdefault(ind, []).append(o)
+    for rows in series.values():
+        rows.sort(key=lambda o: o.period.sort_key)
+    return series
+
+
+def build_series(
+    indicators: Mapping[str, Indicator],
+    observations: Iterable[Observation],
+    as_of: str | None = None,
+) -> tuple[Series, list[Problem]]:
+    """Series in force for every indicator, derived ones computed from their inputs.
+
+    A derived value exists for a period where every input has a value in force; its
+    ``recorded_at`` is the latest of its inputs', so ``as_of`` applies to it naturally.
+    Problems (division by zero) are returned, not raised: the period is left out.
+    """
+    series = in_force(observations, as_of)
+    problems: list[Problem] = []
+    derived = {i.id: i for i in indicators.values() if i.formula}
+    done: set[str] = set()
+
+    def compute(ind_id: str, stack: tuple[str, ...] = ()) -> None:
+        if ind_id in done or ind_id not in derived or ind_id in stack:
+            return
+        ind = derived[ind_id]
+        expr = parse_formula(ind.formula or "")
+        for name in expr.names:
+            compute(name, stack + (ind_id,))
+        inputs = {name: {o.period: o for o in series.get(name, [])} for name in expr.names}
+        periods = set.intersection(*(set(v) for v in inputs.values())) if inputs else set()
+        rows: list[Observation] = []
+        for period in sorted(periods, key=lambda p: p.sort_key):
+            values = {name: inputs[name][period].value for name in expr.names}
+            try:
+                value = expr.evaluate(values)
+            except FormulaError as exc:
+                zero = ", ".join(n for n, v in values.items() if v == 0)
+                problems.append(Problem(ind.location, f"indicator '{ind_id}' in {period}: {exc} ({zero} is 0); the period is left out"))
+                continue
+            recorded = max(inputs[name][period].recorded_at for name in expr.names)
+            rows.append(Observation(ind_id, period, value, "", f"= {ind.formula}", "derived", recorded, 0))
+        series[ind_id] = rows
+        done.add(ind_id)
+
+    for ind_id in sorted(derived):
+        compute(ind_id)
+    return series, problems

@@ -1,0 +1,84 @@
+"""`qntrack init`: a small, commented tracker to start from. Never overwrites."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import fail
+from .store import HEADER
+
+__all__ = ["STARTER_TARGETS", "write_starter", "write_atomically"]
+
+STARTER_TARGETS = """\
+# targets.yaml — what the plan promises. Schema version 1; see docs/targets-format.md.
+version: 1
+title: "My plan"
+observations: observations.csv   # recorded figures, relative to this file
+
+indicators:
+  # An indicator is a quantity that is measured; ids use a-z, 0-9 and _.
+  industry_share:
+    name: {en: "Manufacturing share of GRDP", vi: "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP"}
+    unit: "%"
+    direction: increase     # increase | decrease: which way is better
+    frequency: year         # year | half | quarter | month: the finest period it is published for
+  growth:
+    name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
+    unit: "%"
+    measure: rate           # level (default) | rate (growth in %) | flow (adds up over time)
+    frequency: quarter
+
+targets:
+  # A level target: reach a value by a deadline (one or more milestones).
+  - id: industry-share
+    indicator: industry_share
+    source: "The resolution that sets it, with its date"
+    baseline: {period: 2020, value: 10}   # or just: baseline: 2020 (the value is then observed)
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 20}
+  # A threshold every year must pass.
+  - id: growth-every-year
+    type: every_period
+    indicator: growth
+    at_least: 10
+    from: 2021
+    to: 2025
+"""
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place.
+
+    A reader (or a crash) never sees a half-written file.
+    """
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_starter(directory: Path) -> list[Path]:
+    targets = directory / "targets.yaml"
+    observations = directory / "observations.csv"
+    existing = [p for p in (targets, observations) if p.exists()]
+    if existing:
+        raise fail(str(existing[0]), "already exists; qntrack init never overwrites (choose another folder)")
+    if directory.exists() and not directory.is_dir():
+        raise fail(str(directory), "is a file, not a folder")
+    directory.mkdir(parents=True, exist_ok=True)
+    write_atomically(targets, STARTER_TARGETS.encode("utf-8"))
+    write_atomically(observations, (",".join(HEADER) + "\n").encode("utf-8"))
+    return [targets, observations]

@@ -1,0 +1,65 @@
+"""The edge where files are found and read: targets.yaml, its observations, the series.
+
+Everything the commands need from disk comes through ``open_workspace``; the core
+(periods, model, assessment) never touches a file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .definitions import load_plan
+from .errors import ExitCode, InputError, fail
+from .model import Location, Plan, Problem
+from .series import Series, build_series
+from .store import StoreContents, read_store
+
+__all__ = ["Workspace", "find_targets", "open_workspace"]
+
+DEFAULT_NAME = "targets.yaml"
+
+
+def find_targets(explicit: str | None) -> Path:
+    """--targets, else QNTRACK_TARGETS, else targets.yaml here or in the nearest parent."""
+    chosen = explicit or os.environ.get("QNTRACK_TARGETS")
+    if chosen:
+        return Path(chosen)
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        candidate = folder / DEFAULT_NAME
+        if candidate.is_file():
+            return candidate
+    raise fail(DEFAULT_NAME, "no targets.yaml here or in any parent folder; give --targets PATH, "
+               "set QNTRACK_TARGETS, or run 'qntrack init' to start one", ExitCode.INVALID)
+
+
+@dataclass
+class Workspace:
+    plan: Plan
+    targets_path: Path
+    store_path: Path
+    store: StoreContents
+    series: Series
+    series_problems: list[Problem]
+
+
+def store_path_for(plan: Plan, targets_path: Path) -> Path:
+    return (targets_path.parent / plan.observations_path).resolve() if not Path(plan.observations_path).is_absolute() \
+        else Path(plan.observations_path)
+
+
+def open_workspace(targets: str | None, as_of: str | None = None, strict: bool = True) -> Workspace:
+    """Load and validate everything. With ``strict``, a bad store row stops the command."""
+    path = find_targets(targets)
+    plan = load_plan(path)
+    store_path = store_path_for(plan, path)
+    if store_path.is_dir():
+        raise InputError([Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory; "
+                                  "give the CSV file's name, e.g. observations.csv")])
+    store = read_store(store_path)
+    if strict and store.problems:
+        raise InputError(list(store.problems))
+    series, problems = build_series(plan.indicators, store.observations, as_of)
+    return Workspace(plan, path, store_path, store, series, problems)
