@@ -342,32 +342,18 @@ def _report(problems: list[Problem]) -> None:
 
 
 def main() -> None:
-    """Console entry point: user mistakes become messages and exit codes, never tracebacks."""
+    """Console entry point: user mistakes become messages and exit codes, never tracebacks.
+
+    Typer runs in standalone mode, so usage errors print its usage text and exit 2;
+    our own input errors come out here as one line per problem.
+    """
     try:
-        # Outside standalone mode click returns the code of a typer.Exit instead of exiting.
-        result = app(standalone_mode=False)
-        if isinstance(result, int) and result:
-            sys.exit(result)
+        app()
     except InputError as exc:
         _report(exc.problems)
         sys.exit(int(exc.code))
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.stderr.write("aborted\n")
-        sys.exit(ExitCode.INVALID)
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
     except BrokenPipeError:
         # The reader of a pipe went away (e.g. `| head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 - click's usage errors arrive here
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
