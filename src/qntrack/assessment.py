@@ -411,7 +411,9 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
     full = next((o for o in rows if o.period == target.period), None)
     details: dict[str, Any] = {"period": str(target.period), "plan": target.value}
     if full is not None:
-        percent = full.value / target.value * 100
+        # "Đạt X% kế hoạch" is read of amounts and levels; of a growth rate, the plan is
+        # met or missed by percentage points, and a per cent of a per cent misleads.
+        percent = None if indicator.measure is Measure.RATE else full.value / target.value * 100
         details.update(percent_of_plan=percent, difference=full.value - target.value)
         previous = next((o for o in rows if o.period == target.period.same_span_previous_year()), None)
         if previous is not None and previous.value:

@@ -300,7 +300,15 @@ def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indi
         reader.error(node, f"{where}: missing 'name' (text, or {{en: ..., vi: ...}})")
         return None
     name = reader.localized(keys["name"][1], f"{where}: name")
-    unit = reader.text(keys["unit"][1], f"{where}: unit") if "unit" in keys else ""
+    unit: str | None = ""
+    unit_vi = ""
+    if "unit" in keys:
+        unode = keys["unit"][1]
+        if isinstance(unode, MappingNode):
+            both = reader.localized(unode, f"{where}: unit")
+            unit, unit_vi = (both.en, both.vi) if both else (None, "")
+        else:
+            unit = reader.text(unode, f"{where}: unit")
     direction = Direction.INCREASE
     if "direction" in keys:
         value = reader.choice(keys["direction"][1], f"{where}: direction", ("increase", "decrease"))
@@ -322,7 +330,8 @@ def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indi
         formula = reader.text(keys["formula"][1], f"{where}: formula")
     if name is None or unit is None or not ok:
         return None
-    return Indicator(ind_id, name, unit, direction, frequency, measure, description or "", formula or None, reader.loc(key_node))
+    return Indicator(ind_id, name, unit, direction, frequency, measure, description or "", formula or None,
+                     reader.loc(key_node), unit_vi)
 
 
 def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:

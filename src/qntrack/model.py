@@ -108,10 +108,14 @@ class Indicator:
     description: str = ""
     formula: str | None = None
     location: Location = field(default=Location(""), compare=False)
+    unit_vi: str = ""  # the unit in Vietnamese, when targets.yaml gives {en: ..., vi: ...}
 
     @property
     def increase(self) -> bool:
         return self.direction is Direction.INCREASE
+
+    def unit_in(self, lang: str) -> str:
+        return (self.unit_vi or self.unit) if lang == "vi" else self.unit
 
 
 @dataclass(frozen=True, slots=True)

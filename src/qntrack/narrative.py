@@ -15,7 +15,7 @@ def _v(value: float | None, unit: str, lang: str) -> str:
 def _pp(value: float, unit: str, lang: str) -> str:
     """A difference in the indicator's unit: percentage points for a share."""
     sign = "+" if value > 0 else ""
-    if unit == "%":
+    if unit.startswith("%"):
         return f"{sign}{number(value, lang)} {'điểm %' if lang == 'vi' else 'pp'}"
     return f"{sign}{number(value, lang)}" + (f" {unit}" if unit else "")
 
@@ -35,7 +35,7 @@ def explain(a: Assessment, lang: str) -> list[str]:
 
 def _level(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
     if a.latest is None or a.baseline is None:
         return ["Chưa có số liệu cả năm để đánh giá." if vi else "No full-year figure yet to assess."]
     out: list[str] = []
@@ -91,7 +91,7 @@ def _level(a: Assessment, lang: str) -> list[str]:
 def _every(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
     d = a.details
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
     bound = next(iter(d["bound"].values()))
     word = ("ít nhất" if "at_least" in d["bound"] else "nhiều nhất") if vi else ("at least" if "at_least" in d["bound"] else "at most")
     total = d["passed"] + d["failed"]
@@ -115,7 +115,7 @@ def _every(a: Assessment, lang: str) -> list[str]:
 def _average(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
     d = a.details
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
     if d.get("average") is None:
         return ["Chưa có số liệu trong giai đoạn." if vi else "No figure in the span yet."]
     bound = next(iter(d["bound"].values()))
@@ -133,7 +133,7 @@ def _average(a: Assessment, lang: str) -> list[str]:
 def _cumulative(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
     d = a.details
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
     if "total" not in d:
         return ["Chưa có số liệu trong giai đoạn." if vi else "No figure in the span yet."]
     share = d["share_of_target"]
@@ -151,7 +151,14 @@ def _cumulative(a: Assessment, lang: str) -> list[str]:
 def _plan(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
     d = a.details
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
+    if "percent_of_plan" in d and d["percent_of_plan"] is None:
+        diff = d["difference"]
+        sign = "+" if diff > 0 else ""
+        pp = f"{sign}{number(diff, lang)} {'điểm %' if vi else 'pp'}"
+        got = _v(a.latest.value if a.latest else None, unit, lang)
+        return [f"Năm {d['period']}: {got}, so với kế hoạch {_v(d['plan'], unit, lang)}: {pp}." if vi
+                else f"{d['period']}: {got} against a plan of {_v(d['plan'], unit, lang)}: {pp}."]
     if "percent_of_plan" in d:
         pct = number(d["percent_of_plan"], lang, 1)
         return [f"Năm {d['period']}: {_v(a.latest.value if a.latest else None, unit, lang)}, đạt {pct}% kế hoạch ({_v(d['plan'], unit, lang)})."

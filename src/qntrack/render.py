@@ -58,7 +58,7 @@ def _name(a: Assessment, lang: str) -> str:
 
 
 def _latest_cell(a: Assessment, lang: str) -> Text:
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
     cell = Text()
     if a.latest is not None:
         cell.append(f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})")
@@ -73,7 +73,7 @@ def _latest_cell(a: Assessment, lang: str) -> Text:
 
 
 def _next_cell(a: Assessment, lang: str) -> str:
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
     m = a.next_milestone
     if m is not None:
         return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
@@ -87,14 +87,26 @@ def _next_cell(a: Assessment, lang: str) -> str:
     return "–"
 
 
+def _pp_text(value: float, unit: str, lang: str, signed: bool = True) -> str:
+    """A difference in the indicator's unit; for a per-cent unit, percentage points."""
+    text = number(value, lang)
+    if signed and value > 0:
+        text = "+" + text
+    if unit.startswith("%"):
+        return f"{text} {label('pp', lang)}"
+    return f"{text} {unit}".rstrip()
+
+
 def _gap_cell(a: Assessment, lang: str) -> str:
     m = a.next_milestone
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
     if m is not None and m.gap is not None:
-        return number(m.gap, lang) + (" pp" if unit == "%" and lang == "en" else " điểm %" if unit == "%" else "")
+        return _pp_text(m.gap, unit, lang, signed=False)
     d = a.details
-    if "percent_of_plan" in d:
+    if d.get("percent_of_plan") is not None:
         return f"{number(d['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
+    if d.get("difference") is not None:
+        return _pp_text(d["difference"], unit, lang)
     if "year_to_date" in d and "percent_of_plan" in d["year_to_date"]:
         return f"{number(d['year_to_date']['percent_of_plan'], lang, 1)}% {label('of_plan', lang)} ({d['year_to_date']['period']})"
     if "share_of_target" in d and d["share_of_target"] is not None:
@@ -137,7 +149,7 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
     for key in ("indicator", "period", "value", "obs_status", "source", "recorded_at"):
         table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left")
     for o in rows:
-        unit = plan.indicators[o.indicator].unit if o.indicator in plan.indicators else ""
+        unit = plan.indicators[o.indicator].unit_in(lang) if o.indicator in plan.indicators else ""
         table.add_row(Text(o.indicator), str(o.period), value_with_unit(o.value, unit, lang),
                       label(o.status, lang) if o.status else "", Text(o.source), o.recorded_at[:10])
     console.print(table)
@@ -146,7 +158,7 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
 def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
     console = _console()
     t, ind = a.target, a.indicator
-    unit = ind.unit
+    unit = ind.unit_in(lang)
     head = Text(_name(a, lang), style="bold")
     head.append(f"  ({t.id}, {t.kind})", style="dim")
     console.print(head)
@@ -246,7 +258,7 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation]) -> Text | None
 
 def _details(console: Console, a: Assessment, lang: str) -> None:
     d = a.details
-    unit = a.indicator.unit
+    unit = a.indicator.unit_in(lang)
     table = Table(title=label("details", lang), box=box.SIMPLE_HEAD, title_justify="left")
     if "periods" in d and d["periods"]:
         table.add_column(label("period", lang))
