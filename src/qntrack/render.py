@@ -184,21 +184,9 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     console.print(facts)
 
     if a.milestones:
-        table = Table(title=label("milestones", lang), box=box.SIMPLE_HEAD, title_justify="left")
-        for key in ("milestone", "status", "p", "score", "gap", "required_rate", "trajectory", "deviation",
-                    "required_from_latest", "projected", "reached_in"):
-            table.add_column(label(key, lang), justify="left" if key in ("milestone", "status") else "right")
+        console.print(Text(label("milestones", lang), style="bold"))
         for m in a.milestones:
-            reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
-            table.add_row(
-                f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}",
-                _status(m.status.value, lang),
-                number(m.progress_value, lang), number(m.score, lang), number(m.gap, lang),
-                signed_percent(m.required_rate, lang), value_with_unit(m.trajectory, unit, lang),
-                number(m.deviation, lang), signed_percent(m.required_rate_from_latest, lang),
-                value_with_unit(m.projected, unit, lang), reached,
-            )
-        console.print(table)
+            console.print(_milestone_block(m, unit, lang))
         chart = _trajectory_chart(a, rows)
         if chart:
             console.print(chart)
@@ -220,6 +208,30 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     console.print(Text(label("summary", lang), style="bold"))
     for sentence in explain(a, lang):
         console.print(Text("• " + sentence))
+
+
+def _milestone_block(m, unit: str, lang: str) -> Table:
+    """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", min_width=18)
+    grid.add_column()
+    title = Text(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
+    title.append_text(_status(m.status.value, lang))
+    grid.add_row(label("milestone", lang), title)
+    rate = label("per_year", lang)
+    grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
+    grid.add_row(label("gap", lang), _pp_text(m.gap, unit, lang, signed=False) if m.gap is not None else "–")
+    grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
+    if m.trajectory is not None:
+        grid.add_row(label("trajectory", lang), f"{value_with_unit(m.trajectory, unit, lang)}"
+                     f" ({label('deviation', lang).lower()} {_pp_text(m.deviation or 0.0, unit, lang)})")
+    if not m.due:
+        grid.add_row(label("required_from_latest", lang), f"{signed_percent(m.required_rate_from_latest, lang)}{rate}")
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+    if m.status.value != "target_achieved":
+        grid.add_row(label("reached_in", lang), reached)
+    return grid
 
 
 def _trajectory_chart(a: Assessment, rows: Sequence[Observation]) -> Text | None:
