@@ -243,8 +243,9 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             entries = reader.mapping(node, "indicators", ())
             for ind_id, (key_node, value_node) in (entries or {}).items():
                 ind = _indicator(reader, ind_id, key_node, value_node)
-                if ind is not None:
-                    indicators[ind_id] = ind
+                # An indicator with a mistake still answers to its id, so targets that use
+                # it are not reported again as naming an unknown indicator.
+                indicators[ind_id] = ind or Indicator(ind_id, Text.plain(ind_id), location=reader.loc(key_node))
     _check_formulas(reader, indicators)
 
     targets: list[Target] = []
@@ -434,7 +435,8 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     needs = {"average": Measure.RATE, "cumulative": Measure.FLOW}.get(kind)
     if indicator is not None and needs is not None and indicator.measure is not needs:
         what = "a growth rate per period" if needs is Measure.RATE else "an amount per period that adds up"
-        reader.error(node, f"{where}: a {kind} target needs {what}; set 'measure: {needs.value}' on indicator '{indicator.id}' if that is what it is")
+        article = "an" if kind[0] in "aeiou" else "a"
+        reader.error(node, f"{where}: {article} {kind} target needs {what}; set 'measure: {needs.value}' on indicator '{indicator.id}' if that is what it is")
     if len(reader.problems) > before or indicator is None:
         return None
     return target

@@ -1,0 +1,59 @@
+"""Shared fixtures: a small tracker written into a temporary folder."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+SMALL_TARGETS = """\
+version: 1
+title: "Test plan"
+indicators:
+  share:
+    name: {en: "Manufacturing share", vi: "Tỷ trọng chế biến"}
+    unit: "%"
+    direction: increase
+    frequency: quarter
+  mining:
+    name: "Mining share"
+    unit: "%"
+    direction: decrease
+targets:
+  - id: share
+    indicator: share
+    source: "Resolution 01"
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 30}
+  - id: mining
+    indicator: mining
+    baseline: 2015
+"""
+
+SMALL_OBSERVATIONS = """\
+indicator,period,value,status,source,note,recorded_at
+share,2021,11.3,estimate,src-a,,2022-01-10T00:00:00Z
+share,2022,11.5,,src-b,,2023-01-10T00:00:00Z
+share,2023,12.3,estimate,src-c,,2023-10-15T00:00:00Z
+share,2024-Q1,12.9,estimate,src-d,,2024-04-05T00:00:00Z
+mining,2015,21.3,,src-e,,2016-01-01T00:00:00Z
+mining,2020,17.3,,src-f,,2020-10-15T00:00:00Z
+"""
+
+
+@pytest.fixture
+def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with the small plan and its observations; the current directory."""
+    (tmp_path / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(SMALL_OBSERVATIONS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    return tmp_path
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")

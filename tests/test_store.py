@@ -1,0 +1,108 @@
+"""observations.csv: read whole, appended to, revisions kept, nothing lost."""
+
+from pathlib import Path
+
+import pytest
+
+from qntrack.errors import InputError
+from qntrack.model import Observation
+from qntrack.periods import parse_period
+from qntrack.series import in_force
+from qntrack.store import HEADER, append_observations, normalise_timestamp, parse_store, read_store
+
+
+def obs(ind, period, value, recorded, line=0, status=""):
+    return Observation(ind, parse_period(period), value, status, "", "", recorded, line)
+
+
+def test_missing_store_is_empty(tmp_path: Path):
+    contents = read_store(tmp_path / "none.csv")
+    assert contents.observations == () and contents.problems == ()
+
+
+def test_append_writes_header_once_and_never_rewrites(tmp_path: Path):
+    path = tmp_path / "o.csv"
+    append_observations(path, [obs("g", "2023", 11.03, "2023-11-27T00:00:00Z")])
+    first = path.read_bytes()
+    assert first == (",".join(HEADER) + "\ng,2023,11.03,,,,2023-11-27T00:00:00Z\n").encode()
+    append_observations(path, [obs("g", "2024-H1", 9.02, "2024-07-01T00:00:00Z")])
+    after = path.read_bytes()
+    assert after.startswith(first)
+    assert after[len(first):] == b"g,2024-H1,9.02,,,,2024-07-01T00:00:00Z\n"
+
+
+def test_text_with_commas_and_quotes_round_trips(tmp_path: Path):
+    path = tmp_path / "o.csv"
+    row = Observation("g", parse_period("2023"), 3130.0, "estimate", 'Báo "Đầu tư", số 12', "ước, hơn 3,13 tỷ USD",
+                      "2023-12-01T00:00:00Z")
+    append_observations(path, [row])
+    back = read_store(path).observations[0]
+    assert (back.source, back.note, back.value, back.period) == (row.source, row.note, 3130.0, row.period)
+    assert back.line == 2
+
+
+def test_append_refuses_after_a_torn_line(tmp_path: Path):
+    path = tmp_path / "o.csv"
+    path.write_text(",".join(HEADER) + "\ng,2023,11.0", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(InputError) as err:
+        append_observations(path, [obs("g", "2024", 8.42, "2025-01-01T00:00:00Z")])
+    assert "incomplete row" in str(err.value) and f"{path}:2" in str(err.value)
+    assert path.read_bytes() == before
+
+
+def test_torn_last_line_is_reported_not_read():
+    data = (",".join(HEADER) + "\ng,2022,10.28,,,,2023-01-01T00:00:00Z\ng,2023,11.0").encode()
+    contents = parse_store(data, "o.csv")
+    assert [o.value for o in contents.observations] == [10.28]
+    assert contents.torn_line == 3
+    assert str(contents.problems[0]).startswith("o.csv:3: error: incomplete last row")
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("g,2023-13,1,,,,2023-01-01T00:00:00Z", "'2023-13': month 13 does not exist"),
+        ("g,2023,nan,,,,2023-01-01T00:00:00Z", "'nan' is not a number"),
+        ("g,2023,1.234,5,,,,2023-01-01T00:00:00Z", "expected 7 fields (indicator,period,value,status,source,note,recorded_at), found 8"),
+        ("g,2023,\"1,5\",,,,2023-01-01T00:00:00Z", "'1,5' is not a number; use a decimal point"),
+        ("g,2023,1,guess,,,2023-01-01T00:00:00Z", "status 'guess' is not one of"),
+        ("g,2023,1,,,,yesterday", "'yesterday' is not an ISO 8601 timestamp"),
+        ("g,2023,1,,,,2023-01-01T09:00:00", "has no time zone"),
+    ],
+)
+def test_bad_rows_are_located(row, message):
+    data = (",".join(HEADER) + "\n" + row + "\n").encode()
+    contents = parse_store(data, "o.csv")
+    assert contents.observations == ()
+    assert len(contents.problems) == 1
+    assert str(contents.problems[0]).startswith("o.csv:2: error: ")
+    assert message in str(contents.problems[0])
+
+
+def test_bad_header_is_an_error():
+    with pytest.raises(InputError, match="the header must be indicator,period,value,status,source,note,recorded_at"):
+        parse_store(b"indicator,period,amount\n", "o.csv")
+
+
+def test_timestamps_normalise_to_utc():
+    assert normalise_timestamp("2023-11-27T09:00:00+07:00") == "2023-11-27T02:00:00Z"
+    assert normalise_timestamp("2023-11-27") == "2023-11-27T00:00:00Z"
+
+
+def test_the_row_recorded_last_is_in_force_and_as_of_replays_the_past():
+    """H1 2022 growth: first 10.66 (July 2022), later 9.22 (July 2023)."""
+    rows = [
+        obs("g", "2022-H1", 9.22, "2023-07-05T00:00:00Z", line=3),
+        obs("g", "2022-H1", 10.66, "2022-07-04T00:00:00Z", line=2),  # recorded earlier, listed later
+    ]
+    assert in_force(rows)["g"][0].value == 9.22
+    assert in_force(rows, as_of="2022-12-31")["g"][0].value == 10.66
+    # The end of the as-of day counts: a row recorded that evening is known.
+    assert in_force(rows, as_of="2023-07-05")["g"][0].value == 9.22
+    assert in_force(rows, as_of="2022-07-03") == {}
+
+
+def test_same_timestamp_later_line_wins():
+    rows = [obs("g", "2023", 11.02, "2023-11-27T00:00:00Z", line=2), obs("g", "2023", 11.03, "2023-11-27T00:00:00Z", line=3)]
+    assert in_force(rows)["g"][0].value == 11.03
