@@ -61,6 +61,28 @@ AsOfOpt = Annotated[
 ]
 
 
+def command(*args, **kwargs):
+    """``app.command`` that turns our InputError into messages on stderr and its exit code.
+
+    Done per command rather than only in ``main`` so that the app behaves the same when
+    driven by Typer's test runner or embedded in another program.
+    """
+    import functools
+
+    def decorate(fn):
+        @functools.wraps(fn)
+        def run(*a, **k):
+            try:
+                return fn(*a, **k)
+            except InputError as exc:
+                _report(exc.problems)
+                raise typer.Exit(int(exc.code)) from None
+
+        return app.command(*args, **kwargs)(run)
+
+    return decorate
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"qntrack {__version__}\n")
@@ -105,7 +127,7 @@ def _out(text: str) -> None:
 # --- status ------------------------------------------------------------------------------
 
 
-@app.command()
+@command()
 def status(
     target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.")] = None,
     targets: TargetsOpt = None,
@@ -167,7 +189,7 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
 # --- show --------------------------------------------------------------------------------
 
 
-@app.command()
+@command()
 def show(
     target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="The target to show.")],
     targets: TargetsOpt = None,
@@ -211,7 +233,7 @@ def show(
 # --- observations ------------------------------------------------------------------------
 
 
-@app.command()
+@command()
 def observations(
     indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", metavar="ID", help="Only this indicator.")] = None,
     targets: TargetsOpt = None,
@@ -254,7 +276,7 @@ def observations(
 # --- add-observation ---------------------------------------------------------------------
 
 
-@app.command("add-observation")
+@command("add-observation")
 def add_observation(
     indicator: Annotated[str, typer.Argument(help="Indicator id, as in targets.yaml.")],
     period: Annotated[str, typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")],
@@ -282,7 +304,7 @@ def add_observation(
 # --- check -------------------------------------------------------------------------------
 
 
-@app.command()
+@command()
 def check(
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="text (default) or json.")] = None,
@@ -313,7 +335,7 @@ def check(
 # --- init --------------------------------------------------------------------------------
 
 
-@app.command()
+@command()
 def init(
     directory: Annotated[Path, typer.Argument(help="Where to start the tracker (default: here).")] = Path("."),
 ) -> None:

@@ -7,6 +7,8 @@ itself honours NO_COLOR and drops colour when stdout is not a terminal.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Sequence
 
 from rich import box
@@ -33,10 +35,16 @@ STATUS_STYLE = {
 }
 
 _BARS = "▁▂▃▄▅▆▇█"
+PIPED_WIDTH = 120
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    # Piped or redirected output has no terminal to measure; Rich would assume 80
+    # columns and fold the names, so a report-friendly width is used unless COLUMNS says.
+    width = None
+    if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
+        width = PIPED_WIDTH
+    return Console(highlight=False, soft_wrap=False, width=width)
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -120,13 +128,13 @@ def status_table(results: Sequence[Assessment], lang: str, title: str, as_of: st
     console = _console()
     heading = title + (f" — as of {as_of}" if as_of and lang == "en" else f" — tính đến {as_of}" if as_of else "")
     table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
-    table.add_column(label("target", lang), overflow="fold", max_width=38)
+    table.add_column(label("target", lang), overflow="fold", min_width=20, max_width=38)
     table.add_column(label("latest", lang))
     table.add_column("", no_wrap=True)
     table.add_column(label("next_milestone", lang))
     table.add_column(label("gap", lang), justify="right")
     table.add_column(label("p", lang), justify="right")
-    table.add_column(label("status", lang))
+    table.add_column(label("status", lang), no_wrap=True)
     for a in results:
         values = [o.value for o in series.get(a.indicator.id, []) if o.period.is_year][-8:]
         name = Text(_name(a, lang))

@@ -30,7 +30,8 @@ def find_targets(explicit: str | None) -> Path:
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
         if candidate.is_file():
-            return candidate
+            # Relative, so messages read "targets.yaml:12:5", as the user would type it.
+            return Path(os.path.relpath(candidate))
     raise fail(DEFAULT_NAME, "no targets.yaml here or in any parent folder; give --targets PATH, "
                "set QNTRACK_TARGETS, or run 'qntrack init' to start one", ExitCode.INVALID)
 
@@ -46,8 +47,8 @@ class Workspace:
 
 
 def store_path_for(plan: Plan, targets_path: Path) -> Path:
-    return (targets_path.parent / plan.observations_path).resolve() if not Path(plan.observations_path).is_absolute() \
-        else Path(plan.observations_path)
+    """The observations file named in targets.yaml, relative to targets.yaml's folder."""
+    return targets_path.parent / plan.observations_path
 
 
 def open_workspace(targets: str | None, as_of: str | None = None, strict: bool = True) -> Workspace:

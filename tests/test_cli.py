@@ -1,0 +1,224 @@
+"""Every command through Typer's runner: exact output, streams and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qntrack.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict | None = None):
+    return runner.invoke(app, list(args), env=env)
+
+
+def test_version():
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout == "qntrack 0.1.0\n"
+
+
+def test_status_json_contract(tracker: Path):
+    r = run("status", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["qntrack"] == "0.1.0" and doc["schema"] == 1 and doc["as_of"] is None
+    share = doc["targets"][0]
+    assert share["id"] == "share" and share["type"] == "level"
+    assert share["baseline"] == {"period": "2020", "value": 9.8}
+    assert share["latest"]["period"] == "2023" and share["latest"]["value"] == 12.3
+    # The 2024-Q1 reading is provisional: shown, never mixed into the annual arithmetic.
+    assert share["provisional"]["period"] == "2024-Q1"
+    # Hand-computed (see docs/methodology.md, worked example 1): achieved CAGR
+    # (12.3/9.8)^(1/3)-1 = 0.0786810, required (15/9.8)^(1/5)-1 = 0.0888625, P = 0.885424.
+    assert share["progress_value"] == pytest.approx(0.885424, rel=1e-5)
+    assert share["status"] == "moderate_progress"
+    first = share["milestones"][0]
+    assert first["by"] == "2025" and first["gap"] == pytest.approx(2.7)
+    assert first["required_rate"] == pytest.approx(0.0888625, rel=1e-5)
+    assert share["next_milestone"] == "2025"
+    mining = doc["targets"][1]
+    # Direction only: 21.3 -> 17.3 over 5 years, lower is better: P = -((17.3/21.3)^(1/5)-1) = 0.0407467.
+    assert mining["progress_value"] == pytest.approx(0.0407467, rel=1e-5)
+    assert mining["status"] == "substantial_progress"
+    assert mining["milestones"] == []
+
+
+def test_status_defaults_to_tsv_when_piped(tracker: Path):
+    r = run("status")
+    assert r.exit_code == 0
+    rows = list(csv.reader(io.StringIO(r.stdout), delimiter="\t"))
+    assert rows[0][:6] == ["id", "type", "indicator", "name", "unit", "status"]
+    assert [row[0] for row in rows[1:]] == ["share", "mining"]
+    assert r.stderr == ""
+
+
+def test_status_csv_and_target_filter(tracker: Path):
+    r = run("status", "share", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) == 1 and rows[0]["status"] == "moderate_progress" and rows[0]["next_milestone"] == "2025"
+
+
+def test_status_table_in_vietnamese_uses_decimal_comma(tracker: Path):
+    r = run("status", "--format", "table", "--lang", "vi", env={"NO_COLOR": "1", "COLUMNS": "160"})
+    assert r.exit_code == 0
+    assert "12,3%" in r.stdout and "Tiến triển vừa phải" in r.stdout and "Tỷ trọng chế biến" in r.stdout
+    assert "\x1b[" not in r.stdout
+
+
+def test_lang_from_environment(tracker: Path):
+    r = run("status", "--format", "table", env={"QNTRACK_LANG": "vi", "COLUMNS": "160"})
+    assert "Mục tiêu" in r.stdout
+
+
+def test_unknown_target_is_a_clear_error(tracker: Path):
+    r = run("status", "shar")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr == "targets.yaml: error: no target 'shar'; did you mean 'share'?\n"
+
+
+def test_fail_on_gate(tracker: Path):
+    assert run("status", "--fail-on", "deterioration").exit_code == 0
+    r = run("status", "--fail-on", "moderate_progress,not_achieved")
+    assert r.exit_code == 3
+    r = run("status", "--fail-on", "bad")
+    assert r.exit_code == 2 and "unknown status bad" in r.stderr
+
+
+def test_usage_error_exits_2(tracker: Path):
+    assert run("status", "--format", "xml").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_as_of_replays_what_was_known(tracker: Path):
+    r = run("status", "share", "--format", "json", "--as-of", "2022-12-31")
+    doc = json.loads(r.stdout)
+    assert doc["as_of"] == "2022-12-31"
+    assert doc["targets"][0]["latest"]["period"] == "2021"
+    assert run("status", "--as-of", "28/06/2023").exit_code == 2
+
+
+def test_add_observation_appends_one_row(tracker: Path):
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "share", "2024", "13.1", "--status", "estimate", "--source", "Sở Công Thương",
+            "--recorded-at", "2025-01-05T10:00:00+07:00")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""
+    after = (tracker / "observations.csv").read_bytes()
+    assert after.startswith(before)
+    assert after[len(before):].decode() == "share,2024,13.1,estimate,Sở Công Thương,,2025-01-05T03:00:00Z\n"
+    doc = json.loads(run("status", "share", "-f", "json").stdout)
+    assert doc["targets"][0]["latest"]["value"] == 13.1
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["shares", "2024", "1"], "add-observation: error: unknown indicator 'shares'; did you mean 'share'?"),
+        (["share", "2024-13", "1"], "add-observation: error: '2024-13': month 13 does not exist"),
+        (["share", "2024", "inf"], "add-observation: error: 'inf' is not a number"),
+        (["share", "2024", "1", "--status", "final"], "add-observation: error: status 'final' is not one of"),
+        (["mining", "2024-Q1", "1"], "add-observation: error: period 2024-Q1 is finer than indicator 'mining' is published"),
+        (["share", "2024", "1", "--recorded-at", "soon"], "add-observation: error: 'soon' is not an ISO 8601 timestamp"),
+    ],
+)
+def test_add_observation_refuses_bad_input_and_writes_nothing(tracker: Path, args, message):
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", *args)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(message)
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_check_is_silent_when_all_is_well(tracker: Path):
+    r = run("check")
+    assert r.exit_code == 0 and r.stdout == "" and r.stderr == ""
+
+
+def test_check_reports_every_problem(tracker: Path):
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("shar,2023,1,,,,2023-01-01T00:00:00Z\n")
+        fh.write("share,2023-14,1,,,,2023-01-01T00:00:00Z\n")
+    r = run("check")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert "observations.csv:9: error: '2023-14': month 14 does not exist" in lines[0]
+    assert lines[1] == "observations.csv:8: error: unknown indicator 'shar' (not in targets.yaml)"
+
+
+def test_status_refuses_a_broken_store(tracker: Path):
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2024,abc,,,,2025-01-01T00:00:00Z\n")
+    r = run("status")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr.startswith("observations.csv:8: error: 'abc' is not a number")
+
+
+def test_show_table_and_json(tracker: Path):
+    r = run("show", "share", "--format", "table", env={"COLUMNS": "100"})
+    assert r.exit_code == 0
+    assert "15% by 2025" in r.stdout and "Resolution 01" in r.stdout
+    # The sentence of the worked example: 12.3 * 1.078681^2 = 14.31 in 2025.
+    assert "At this pace it reaches 14.31% in 2025, short of 15%" in r.stdout
+    doc = json.loads(run("show", "share", "-f", "json").stdout)
+    assert [o["period"] for o in doc["observations"]] == ["2021", "2022", "2023", "2024-Q1"]
+
+
+def test_observations_lists_values_in_force(tracker: Path):
+    r = run("observations", "--indicator", "mining", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [(row["period"], row["value"]) for row in rows] == [("2015", "21.3"), ("2020", "17.3")]
+    assert run("observations", "--indicator", "nope").exit_code == 1
+
+
+def test_csv_output_neutralises_formulas(tracker: Path):
+    run("add-observation", "share", "2024", "13", "--source", "=HYPERLINK(\"http://x\")")
+    r = run("observations", "--indicator", "share", "--format", "csv")
+    assert "'=HYPERLINK" in r.stdout
+
+
+def test_markup_in_names_is_shown_as_typed(tracker: Path):
+    text = (tracker / "targets.yaml").read_text(encoding="utf-8").replace('"Mining share"', '"[red]Mining[/red] share"')
+    (tracker / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run("status", "--format", "table", env={"COLUMNS": "160"})
+    assert "[red]Mining[/red] share" in r.stdout
+
+
+def test_init_writes_a_starter_and_refuses_to_overwrite(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("init", "plan")
+    assert r.exit_code == 0
+    assert (tmp_path / "plan" / "observations.csv").read_text() == "indicator,period,value,status,source,note,recorded_at\n"
+    monkeypatch.chdir(tmp_path / "plan")
+    assert run("check").exit_code == 0
+    assert run("status", "--format", "json").exit_code == 0
+    again = run("init", ".")
+    assert again.exit_code == 1 and "already exists" in again.stderr
+
+
+def test_no_targets_file(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    r = run("status")
+    assert r.exit_code == 1 and "no targets.yaml here or in any parent folder" in r.stderr
+
+
+def test_observations_pointing_at_a_directory(tracker: Path):
+    (tracker / "data").mkdir()
+    text = "observations: data\n" + (tracker / "targets.yaml").read_text(encoding="utf-8")
+    (tracker / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run("status")
+    assert r.exit_code == 1 and "'observations: data' points at a directory" in r.stderr
+
+
+def test_every_command_has_help_with_an_example():
+    for name in ("status", "show", "observations", "add-observation", "check", "init"):
+        r = run(name, "--help")
+        assert r.exit_code == 0 and "Example:" in r.stdout, name
