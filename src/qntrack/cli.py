@@ -278,12 +278,12 @@ def observations(
 
 @command("add-observation")
 def add_observation(
-    indicator: Annotated[str, typer.Argument(help="Indicator id, as in targets.yaml.")],
-    period: Annotated[str, typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")],
-    value: Annotated[str, typer.Argument(help="The figure, with a decimal point: 10.28")],
-    obs_status: Annotated[Optional[str], typer.Option("--status", "-s", help="estimate, preliminary or official.")] = None,
-    source: Annotated[str, typer.Option("--source", help="Where the figure was published (URL or document).")] = "",
-    note: Annotated[str, typer.Option("--note", help="Anything a reader should know.")] = "",
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
+    period: Annotated[str, typer.Argument(metavar="PERIOD", help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The figure, with a decimal point: 10.28")],
+    obs_status: Annotated[Optional[str], typer.Option("--status", "-s", metavar="STATUS", help="estimate, preliminary or official.")] = None,
+    source: Annotated[str, typer.Option("--source", metavar="TEXT", help="Where the figure was published (URL or document).")] = "",
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="Anything a reader should know.")] = "",
     recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
                                                        help="When it was published (ISO 8601; default: now, UTC).")] = None,
     targets: TargetsOpt = None,
@@ -337,7 +337,7 @@ def check(
 
 @command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Where to start the tracker (default: here).")] = Path("."),
+    directory: Annotated[Path, typer.Argument(metavar="[DIR]", help="Where to start the tracker (default: here).")] = Path("."),
 ) -> None:
     """Start a new tracker: a small commented targets.yaml and an empty observations.csv.
 

@@ -1,0 +1,50 @@
+"""Regenerate docs/cli.md from the commands' own --help (run: python tools/gen_cli_docs.py).
+
+tests/test_docs.py fails when docs/cli.md is stale, so the reference cannot drift from
+the code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from qntrack.cli import app
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+
+HEAD = """# Command-line reference
+
+Generated from `--help` by `python tools/gen_cli_docs.py`; do not edit by hand.
+Exit codes: 0 success, 1 invalid input or failed check, 2 usage error, 3 a `--fail-on`
+gate tripped.
+"""
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def render() -> str:
+    runner = CliRunner()
+    parts = [HEAD]
+    env = {"COLUMNS": "88", "NO_COLOR": "1", "TERM": "dumb"}
+    top = runner.invoke(app, ["--help"], env=env, prog_name="qntrack")
+    parts.append("## qntrack\n\n```text\n" + top.stdout.rstrip() + "\n```\n")
+    for name in command_names():
+        result = runner.invoke(app, [name, "--help"], env=env, prog_name="qntrack")
+        parts.append(f"## qntrack {name}\n\n```text\n" + result.stdout.rstrip() + "\n```\n")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    text = render()
+    if "--check" in sys.argv:
+        sys.exit(0 if DOC.read_text(encoding="utf-8") == text else 1)
+    DOC.write_text(text, encoding="utf-8")
+    print(f"wrote {DOC}")
