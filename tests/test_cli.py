@@ -222,3 +222,14 @@ def test_every_command_has_help_with_an_example():
     for name in ("status", "show", "observations", "add-observation", "check", "init"):
         r = run(name, "--help")
         assert r.exit_code == 0 and "Example:" in r.stdout, name
+
+
+def test_global_options_before_the_command(tracker: Path, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    import os
+
+    os.chdir(elsewhere)
+    r = run("--targets", str(tracker / "targets.yaml"), "--lang", "vi", "status", "--format", "table",
+            env={"COLUMNS": "160"})
+    assert r.exit_code == 0, r.stderr
+    assert "Mục tiêu" in r.stdout and "12,3%" in r.stdout

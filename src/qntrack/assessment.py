@@ -103,9 +103,16 @@ def _annual(rows: Sequence[Observation]) -> list[Observation]:
 
 
 def _provisional(rows: Sequence[Observation], last_full: Period | None) -> Observation | None:
-    """The latest sub-annual reading in a year after the last full-year figure."""
+    """The latest sub-annual reading in a year after the last full-year figure.
+
+    Of the readings that end latest, the longest span wins: 2025-9M (the running estimate
+    of the year, "9 tháng") rather than 2025-Q3 (the third quarter alone), which the
+    period order would otherwise put last.
+    """
     later = [o for o in rows if not o.period.is_year and (last_full is None or o.period.year > last_full.year)]
-    return later[-1] if later else None
+    if not later:
+        return None
+    return max(later, key=lambda o: (o.period.year, o.period.last, -o.period.first))
 
 
 def _safe_growth(v1: float, v0: float, t1: float, t0: float) -> float | None:
@@ -198,7 +205,14 @@ def _milestone(
     never = False
     if achieved is not None and not due:
         projected = latest.value * (1 + achieved) ** (by.year - latest.period.year)
-    if not p.target_achieved and achieved is not None:
+    passed_later = None
+    if due and not p.target_achieved:
+        # Missed on its deadline figure but passed by a later one: reached then, late.
+        target_bound = Bound(value, indicator.increase)
+        passed_later = next((o for o in annual if o.period > judged.period and target_bound.passes(o.value)), None)
+    if passed_later is not None:
+        reached = passed_later.period
+    elif not p.target_achieved and achieved is not None:
         reached, never = _year_reached(value, latest, achieved, indicator.increase)
     return MilestoneResult(
         by=by, value=value, due=due, status=status, score=p.score, progress_value=p.progress_value,
@@ -319,7 +333,11 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     if remaining:
         needed_product = (1 + t / 100) ** span_years / product
         required = (needed_product ** (1 / remaining) - 1) * 100 if needed_product > 0 else None
-    details.update(average=average, remaining_years=len(remaining_years), required_rate_remaining=required)
+    # Years before the latest with no figure count with the years to come: the required
+    # rate applies to every span year that has no full-year figure yet.
+    missing = [str(y) for y in range(target.start.year, latest.period.year) if y not in {o.period.year for o in inside}]
+    details.update(average=average, remaining_years=len(remaining_years), missing=missing,
+                   required_rate_remaining=required)
     passes = target.bound.passes(average)
     # The average achieved is read against the average required, as the growth ratio of
     # method 2 reads an achieved CAGR against a required one (section 1.1).
@@ -372,8 +390,14 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
         "to": str(target.end),
         "periods": [{"period": str(o.period), "value": o.value} for o in inside],
     }
+    # A part-year amount (2025-H1) is shown, never added: the span counts whole periods.
+    provisional = None
+    if target.start.is_year:
+        provisional = _provisional([o for o in rows if target.start.year <= o.period.year <= target.end.year],
+                                   latest.period if latest else None)
     if latest is None:
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details)
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
+                          provisional=provisional, details=details)
     total = sum(o.value for o in inside)
     elapsed = len([p for p in expected if p <= latest.period])
     remaining = len(expected) - elapsed
@@ -400,10 +424,29 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
     if target.bound.at_least and p is not None:
         score = 5.0 if status is Status.TARGET_ACHIEVED else _method2_score(p)
     return Assessment(target=target, indicator=indicator, status=status, score=score,
-                      progress_value=p if target.bound.at_least else None, latest=latest, details=details)
+                      progress_value=p if target.bound.at_least else None, latest=latest,
+                      provisional=provisional, details=details)
 
 
 # --- annual plan -----------------------------------------------------------------------
+
+
+def _same_period(out: dict[str, Any], current: Observation, previous: Observation | None,
+                 indicator: Indicator) -> None:
+    """"So với cùng kỳ": against the same span one year earlier.
+
+    Amounts and levels compare by their per-cent change. A growth rate is already a
+    change on the same period; the per-cent change of a rate (11.03 % against 9.02 % read
+    as "+22.3 %") misleads, so a rate compares by the difference in percentage points.
+    """
+    if previous is None:
+        return
+    out["same_period_last_year"] = previous.value
+    if indicator.measure is Measure.RATE:
+        out["difference_on_same_period_last_year"] = current.value - previous.value
+    elif previous.value:
+        out["change_on_same_period_last_year"] = (current.value / previous.value - 1) * 100
+
 
 
 def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
@@ -416,8 +459,7 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
         percent = None if indicator.measure is Measure.RATE else full.value / target.value * 100
         details.update(percent_of_plan=percent, difference=full.value - target.value)
         previous = next((o for o in rows if o.period == target.period.same_span_previous_year()), None)
-        if previous is not None and previous.value:
-            details["change_on_same_period_last_year"] = (full.value / previous.value - 1) * 100
+        _same_period(details, full, previous, indicator)
         status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
         return Assessment(target=target, indicator=indicator, status=status, latest=full,
                           score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details)
@@ -429,9 +471,7 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
     reading = ytd[-1]
     details["year_to_date"] = {"period": str(reading.period), "value": reading.value}
     previous = next((o for o in rows if o.period == reading.period.same_span_previous_year()), None)
-    if previous is not None and previous.value:
-        details["year_to_date"]["same_period_last_year"] = previous.value
-        details["year_to_date"]["change_on_same_period_last_year"] = (reading.value / previous.value - 1) * 100
+    _same_period(details["year_to_date"], reading, previous, indicator)
     if indicator.measure is Measure.FLOW:
         share_time = reading.period.months / target.period.months
         share_plan = reading.value / target.value

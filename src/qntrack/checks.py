@@ -1,43 +1,238 @@
-"""`qntrack check`: every problem in targets.yaml and the observations file, at once."""
+"""`qntrack check`: named checks over targets.yaml and the observations file.
+
+Each check has a name (``qntrack check --list``), a severity and a one-line rule. An
+*error* means the files hold something the tool refuses to use or that cannot be right
+(exit 1); a *warning* means something a person should look at that may still be right
+(exit 0). The time-dependent checks (``stale``, ``milestone-due``) judge against today,
+or the ``--as-of`` date, and run only when named, so that the same files give the same
+``check`` result tomorrow; ``--all`` runs every check.
+
+A figure for a period is expected within ``PUBLICATION_LAG_DAYS`` of the period's end:
+Vietnamese statistics offices publish estimates (ước) before or just after a period
+closes, and 90 days covers the slower provincial releases.
+"""
 
 from __future__ import annotations
 
+import calendar
+import shlex
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Iterable
+
 from .errors import InputError
-from .model import Location, Problem
-from .series import build_series
+from .model import (
+    AverageTarget,
+    CumulativeTarget,
+    EveryPeriodTarget,
+    LevelTarget,
+    Location,
+    Observation,
+    Plan,
+    PlanTarget,
+    Problem,
+)
+from .periods import Period
+from .series import Series, build_series
 from .store import read_store
 from .workspace import find_targets, store_path_for
 from .definitions import load_plan
 
-__all__ = ["run_checks"]
+__all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
+           "period_end", "stale_problems", "jump_problems", "milestone_due_problems"]
+
+DEFAULT_JUMP_FACTOR = 5.0
+PUBLICATION_LAG_DAYS = 90
 
 
-def run_checks(targets: str | None) -> list[Problem]:
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    severity: str
+    default: bool
+    rule: str
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("syntax", "error", True, "targets.yaml follows the documented schema: valid YAML, known keys, no duplicates, "
+                                   "numbers and periods where expected, formulas without cycles"),
+    Check("store", "error", True, "every row of the observations file reads: UTF-8 text, the header, seven cells, a "
+                                  "valid period, a finite number, a known status, an ISO 8601 recorded_at"),
+    Check("torn-line", "error", True, "the observations file ends with a complete row (an interrupted write leaves a "
+                                      "torn last line; 'qntrack check --repair' moves it to a side file)"),
+    Check("unknown-indicator", "error", True, "every observation names an indicator defined in targets.yaml"),
+    Check("derived-recorded", "error", True, "nothing is recorded for a derived indicator (its values come from its formula)"),
+    Check("frequency", "error", True, "no observation is for a period finer than its indicator's frequency"),
+    Check("derived", "warning", True, "every derived value can be computed (no division by zero)"),
+    Check("jump", "warning", True, "no vintage of an indicator and period differs from the one before it by more "
+                                   f"than --jump-factor (default {DEFAULT_JUMP_FACTOR:g} times): 3,13 typed as 313"),
+    Check("stale", "warning", False, "every indicator with observations has a figure for the period after its latest "
+                                     f"one within {PUBLICATION_LAG_DAYS} days of that period's end (today or --as-of)"),
+    Check("milestone-due", "warning", False, "every milestone (and plan period, and end of a span target) whose period "
+                                             f"ended more than {PUBLICATION_LAG_DAYS} days ago has an observation"),
+)
+BY_NAME = {c.name: c for c in CHECKS}
+DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
+
+
+def period_end(period: Period) -> date:
+    return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
+
+
+def _tag(problems: Iterable[Problem], check: str) -> list[Problem]:
+    severity = BY_NAME[check].severity
+    return [replace(p, check=check, severity=severity) for p in problems]
+
+
+def run_checks(
+    targets: str | None,
+    names: Iterable[str] | None = None,
+    *,
+    as_of: str | None = None,
+    today: date | None = None,
+    jump_factor: float = DEFAULT_JUMP_FACTOR,
+) -> list[Problem]:
+    """Every problem found by the checks in ``names`` (default: ``DEFAULT_CHECKS``).
+
+    ``syntax``, ``store`` and ``torn-line`` always run: nothing else can be judged
+    without them. ``as_of`` (YYYY-MM-DD) limits the rows to those recorded by the end of
+    that day and is the reference date of the time-dependent checks (else ``today``).
+    """
+    selected = set(DEFAULT_CHECKS if names is None else names) | {"syntax", "store", "torn-line"}
     path = find_targets(targets)
     try:
         plan = load_plan(path)
     except InputError as exc:
-        return exc.problems
+        return _tag(exc.problems, "syntax")
     store_path = store_path_for(plan, path)
     if store_path.is_dir():
-        return [Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory", check="store")]
+        return _tag([Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory; "
+                                                  "give the CSV file's name, e.g. observations.csv")], "store")
     try:
         store = read_store(store_path)
     except InputError as exc:
-        return exc.problems
-    problems = list(store.problems)
+        return _tag(exc.problems, "store")
     file = str(store_path)
+    problems: list[Problem] = []
+    for p in store.problems:
+        if store.torn_line and p.location.line == store.torn_line:
+            repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
+            problems.append(Problem(p.location, "incomplete last row (the file does not end with a newline: a write "
+                                    f"was interrupted); the rows before it are intact; run '{repair}' to move it "
+                                    "to a side file", check="torn-line"))
+        else:
+            problems.extend(_tag([p], "store"))
     for o in store.observations:
         ind = plan.indicators.get(o.indicator)
+        where = Location(file, o.line)
         if ind is None:
-            problems.append(Problem(Location(file, o.line), f"unknown indicator '{o.indicator}' (not in {plan.source_file})",
-                                    check="unknown-indicator"))
+            if "unknown-indicator" in selected:
+                problems.append(Problem(where, f"unknown indicator '{o.indicator}' (not in {plan.source_file})",
+                                        check="unknown-indicator"))
         elif ind.formula:
-            problems.append(Problem(Location(file, o.line), f"indicator '{o.indicator}' is derived from a formula; "
-                                    "its values are computed, not recorded", check="derived-recorded"))
+            if "derived-recorded" in selected:
+                problems.append(Problem(where, f"indicator '{o.indicator}' is derived from a formula; "
+                                        "its values are computed, not recorded", check="derived-recorded"))
         elif not o.period.fits(ind.frequency):
-            problems.append(Problem(Location(file, o.line), f"period {o.period} is finer than indicator '{o.indicator}' "
-                                    f"is published (frequency: {ind.frequency.value})", check="frequency"))
-    _, derived = build_series(plan.indicators, store.observations)
-    problems.extend(derived)
+            if "frequency" in selected:
+                problems.append(Problem(where, f"period {o.period} is finer than indicator '{o.indicator}' "
+                                        f"is published (frequency: {ind.frequency.value})", check="frequency"))
+    series, derived = build_series(plan.indicators, store.observations, as_of)
+    if "derived" in selected:
+        problems.extend(_tag(derived, "derived"))
+    if "jump" in selected:
+        problems.extend(jump_problems(store.observations, file, jump_factor, as_of))
+    reference = date.fromisoformat(as_of) if as_of else (today or date.today())
+    if "stale" in selected:
+        problems.extend(stale_problems(plan, series, reference))
+    if "milestone-due" in selected:
+        problems.extend(milestone_due_problems(plan, series, reference))
+    return problems
+
+
+def _n(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e15 else repr(value)
+
+
+def jump_problems(observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None) -> list[Problem]:
+    """A vintage that is more than ``factor`` times larger or smaller than the one it revises."""
+    bound = f"{as_of}T23:59:59Z" if as_of else None
+    vintages: dict[tuple[str, Period], list[Observation]] = defaultdict(list)
+    for o in observations:
+        if bound is None or o.recorded_at <= bound:
+            vintages[(o.indicator, o.period)].append(o)
+    problems = []
+    for (indicator, period), rows in vintages.items():
+        rows.sort(key=lambda o: (o.recorded_at, o.line))
+        for before, after in zip(rows, rows[1:]):
+            a, b = abs(before.value), abs(after.value)
+            if a == 0 or b == 0:
+                continue  # no ratio to judge; a zero is not a slip of the decimal point
+            ratio = max(a, b) / min(a, b)
+            if ratio > factor:
+                problems.append(Problem(
+                    Location(file, after.line),
+                    f"{indicator} {period}: {_n(after.value)} (recorded {after.recorded_at}) differs from the vintage "
+                    f"before it, {_n(before.value)} (line {before.line}, recorded {before.recorded_at}), by a factor "
+                    f"of {ratio:.3g}; a unit or typing slip? (warned above {factor:g} times; --jump-factor)",
+                    severity="warning", check="jump"))
+    problems.sort(key=lambda p: p.location.line)
+    return problems
+
+
+def _next_period_end(period: Period, months: int) -> date:
+    index = period.year * 12 + (period.last - 1) + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+def stale_problems(plan: Plan, series: Series, reference: date, lag_days: int = PUBLICATION_LAG_DAYS) -> list[Problem]:
+    """Indicators whose next figure is overdue: the period after the latest observed one
+    ended more than ``lag_days`` before ``reference``. Indicators never observed, and
+    derived ones (they follow their inputs), are not judged here."""
+    problems = []
+    for ind in plan.indicators.values():
+        rows = series.get(ind.id, [])
+        if ind.formula or not rows:
+            continue
+        latest = max(rows, key=lambda o: (o.period.year, o.period.last, -o.period.first)).period
+        next_end = _next_period_end(latest, ind.frequency.months)
+        due = next_end + timedelta(days=lag_days)
+        if reference > due:
+            problems.append(Problem(
+                ind.location,
+                f"indicator '{ind.id}' (frequency: {ind.frequency.value}): the latest observation is for {latest}; "
+                f"the next {ind.frequency.value} ended {next_end.isoformat()}, its figure was expected by "
+                f"{due.isoformat()} and none is recorded as of {reference.isoformat()}",
+                severity="warning", check="stale"))
+    return problems
+
+
+def _due_periods(target) -> list[tuple[Period, Location, str]]:
+    if isinstance(target, LevelTarget):
+        return [(m.by, m.location if m.location.file else target.location, f"milestone {_n(m.value)} by {m.by}") for m in target.milestones]
+    if isinstance(target, PlanTarget):
+        return [(target.period, target.location, f"plan {_n(target.value)} for {target.period}")]
+    if isinstance(target, (EveryPeriodTarget, AverageTarget, CumulativeTarget)):
+        return [(target.end, target.location, f"the span {target.start}–{target.end}")]
+    return []
+
+
+def milestone_due_problems(plan: Plan, series: Series, reference: date,
+                           lag_days: int = PUBLICATION_LAG_DAYS) -> list[Problem]:
+    """Milestones whose period ended more than ``lag_days`` ago with no observation for it."""
+    problems = []
+    for target in plan.targets:
+        have = {o.period for o in series.get(target.indicator, [])}
+        for period, where, what in _due_periods(target):
+            end = period_end(period)
+            due = end + timedelta(days=lag_days)
+            if reference > due and period not in have:
+                problems.append(Problem(
+                    where,
+                    f"target '{target.id}': {what} is due ({period} ended {end.isoformat()}; figures expected by "
+                    f"{due.isoformat()}) but '{target.indicator}' has no observation for {period} "
+                    f"as of {reference.isoformat()}",
+                    severity="warning", check="milestone-due"))
     return problems

@@ -72,6 +72,11 @@ def command(*args, **kwargs):
     def decorate(fn):
         @functools.wraps(fn)
         def run(*a, **k):
+            # Options given before the command (`qntrack --targets x status`) fill in
+            # for the command's own when it was not given them.
+            for name, value in _GLOBAL.items():
+                if name in k and k[name] is None:
+                    k[name] = value
             try:
                 return fn(*a, **k)
             except InputError as exc:
@@ -89,12 +94,19 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_GLOBAL: dict[str, object] = {}
+
+
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    targets: TargetsOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """qntrack: policy target tracker."""
+    _GLOBAL.clear()
+    _GLOBAL.update(targets=targets, lang=lang)
 
 
 def _lang(lang: Lang | None) -> str:
@@ -278,27 +290,160 @@ def observations(
 
 @command("add-observation")
 def add_observation(
-    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
-    period: Annotated[str, typer.Argument(metavar="PERIOD", help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="The figure, with a decimal point: 10.28")],
-    obs_status: Annotated[Optional[str], typer.Option("--status", "-s", metavar="STATUS", help="estimate, preliminary or official.")] = None,
-    source: Annotated[str, typer.Option("--source", metavar="TEXT", help="Where the figure was published (URL or document).")] = "",
-    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="Anything a reader should know.")] = "",
+    indicator: Annotated[Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.")] = None,
+    period: Annotated[Optional[str], typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")] = None,
+    value: Annotated[Optional[str], typer.Argument(help="The figure, with a decimal point: 10.28")] = None,
+    obs_status: Annotated[Optional[str], typer.Option("--status", "-s", help="estimate, preliminary or official "
+                                                      "(with --from: for rows that leave it empty).")] = None,
+    source: Annotated[str, typer.Option("--source", help="Where the figure was published (URL or document).")] = "",
+    note: Annotated[str, typer.Option("--note", help="Anything a reader should know.")] = "",
     recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
                                                        help="When it was published (ISO 8601; default: now, UTC).")] = None,
+    from_file: Annotated[Optional[str], typer.Option("--from", metavar="FILE",
+                                                     help="Add every row of a CSV/TSV file ('-' for stdin), all or nothing.")] = None,
+    wide: Annotated[bool, typer.Option("--wide", help="With --from: one row per indicator, one column per period.")] = False,
+    delimiter: Annotated[Optional[str], typer.Option("--delimiter", "-d", metavar="CHAR",
+                                                     help="With --from: ',' ';' or 'tab' (default: detected from the header).")] = None,
+    decimal_comma: Annotated[Optional[bool], typer.Option("--decimal-comma/--decimal-point",
+                                                          help="With --from: how numbers are written (default: "
+                                                               "decimal comma if the file is ';'-separated).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Validate and show what would be added; write nothing.")] = False,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
     targets: TargetsOpt = None,
 ) -> None:
-    """Validate one figure against targets.yaml and append it to the observations file.
+    """Validate figures against targets.yaml and append them to the observations file.
 
-    A later figure for the same indicator and period is a revision: both rows are kept,
-    the one recorded last is in force.
+    One figure from INDICATOR PERIOD VALUE, or many with --from FILE (CSV or TSV with a
+    header: indicator,period,value and optionally status,source,note,recorded_at; or,
+    with --wide, indicator followed by one column per period). All or nothing: any bad
+    row rejects the batch, every problem listed with its line. A later figure for the
+    same indicator and period is a revision: both rows are kept, the one recorded last
+    is in force.
 
     Example: qntrack add-observation grdp_growth 2025 11.89 --status estimate --source "Cục Thống kê, 7/1/2026"
-    """
-    from .recording import record_one
 
-    path = record_one(targets, indicator, period, value, obs_status, source, note, recorded_at)
-    sys.stderr.write(f"added {indicator} {period} = {value} to {path}\n")
+    Example: qntrack add-observation --from nien-giam.csv --wide --status official --dry-run
+    """
+    positional = [a for a in (indicator, period, value) if a is not None]
+    if from_file is not None and positional:
+        raise fail("add-observation", "give either INDICATOR PERIOD VALUE or --from FILE, not both", ExitCode.USAGE)
+    if from_file is None:
+        if not positional:
+            raise fail("add-observation", "give INDICATOR PERIOD VALUE, or --from FILE for many rows", ExitCode.USAGE)
+        if len(positional) < 3:
+            missing = ["INDICATOR", "PERIOD", "VALUE"][len(positional):]
+            raise fail("add-observation", f"missing {' and '.join(missing)}", ExitCode.USAGE)
+        given = [flag for flag, on in (("--wide", wide), ("--delimiter", delimiter is not None),
+                                       ("--decimal-comma/--decimal-point", decimal_comma is not None)) if on]
+        if given:
+            raise fail("add-observation", f"{', '.join(given)} {'apply' if len(given) > 1 else 'applies'} only with "
+                       "--from FILE", ExitCode.USAGE)
+    if from_file is None:
+        from .recording import record_many
+        from .model import Location as _Location
+
+        fields = {"indicator": indicator or "", "period": period or "", "value": value or "", "status": obs_status or "",
+                  "source": source, "note": note, "recorded_at": recorded_at or ""}
+        path, rows = record_many(targets, [(_Location("add-observation"), fields)], dry_run=dry_run)
+    else:
+        from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
+
+        sep = None
+        if delimiter is not None:
+            sep = DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
+            if sep is None:
+                raise fail("--delimiter", f"'{delimiter}' is not a delimiter; use ',', ';' or 'tab'", ExitCode.USAGE)
+        result = import_observations(targets, from_file, ImportFormat(sep, decimal_comma, wide),
+                                     RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run)
+        path, rows = result.store, list(result.rows)
+    if dry_run:
+        kind = _format(fmt)
+        if kind == "json":
+            from .formats import to_json
+
+            _out(to_json({"qntrack": __version__, "dry_run": True, "observations": [
+                {"indicator": o.indicator, "period": str(o.period), "value": o.value, "status": o.status or None,
+                 "source": o.source or None, "note": o.note or None, "recorded_at": o.recorded_at} for o in rows]}))
+        elif kind in ("csv", "tsv"):
+            from .formats import observation_rows, write_table
+
+            _out(write_table(observation_rows(rows), kind))
+        else:
+            from . import render
+            from .definitions import load_plan
+            from .workspace import find_targets
+
+            render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
+        sys.stderr.write(f"dry run: would add {len(rows)} row(s) to {path}; nothing was written\n")
+    elif from_file is None:
+        sys.stderr.write(f"added {indicator} {period} = {value} to {path}\n")
+    else:
+        sys.stderr.write(f"added {len(rows)} row(s) to {path}\n")
+
+
+# --- history -----------------------------------------------------------------------------
+
+
+@command()
+def history(
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
+    period: Annotated[Optional[str], typer.Argument(metavar="[PERIOD]", help="Only this period (e.g. 2022-H1).")] = None,
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Every vintage recorded for an indicator: estimates, revisions, official figures.
+
+    Latest period first; within a period the newest vintage first, with its status,
+    source and recorded_at. The vintage in force (recorded last) is marked.
+
+    Example: qntrack history grdp_growth 2022-H1
+    """
+    import difflib
+
+    from .history import vintages
+    from .periods import PeriodError, parse_period
+    from .workspace import open_workspace
+
+    day = _as_of(as_of)
+    wanted = None
+    if period is not None:
+        try:
+            wanted = parse_period(period)
+        except PeriodError as exc:
+            raise fail("PERIOD", str(exc), ExitCode.USAGE) from None
+    ws = open_workspace(targets, day)
+    ind = ws.plan.indicators.get(indicator)
+    if ind is None:
+        hint = difflib.get_close_matches(indicator, list(ws.plan.indicators), n=1)
+        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + (f"; did you mean '{hint[0]}'?" if hint else ""))
+    if ind.formula:
+        raise fail(ws.plan.source_file, f"indicator '{indicator}' is derived (formula: {ind.formula}); "
+                                        "its history is that of its inputs")
+    found = vintages(ws.store.observations, indicator, wanted, day)
+    kind = _format(fmt)
+    if kind == "json":
+        from .formats import to_json
+
+        _out(to_json({"qntrack": __version__, "indicator": indicator, "period": str(wanted) if wanted else None,
+                      "as_of": day, "vintages": [
+            {"period": str(v.observation.period), "value": v.observation.value, "status": v.observation.status or None,
+             "source": v.observation.source or None, "note": v.observation.note or None,
+             "recorded_at": v.observation.recorded_at, "in_force": v.in_force, "line": v.observation.line,
+             "revises": None if v.revises is None else v.revises.value} for v in found]}))
+    elif kind in ("csv", "tsv"):
+        from .formats import write_table
+
+        header = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
+        _out(write_table([header] + [(str(v.observation.period), v.observation.value, v.observation.status,
+                                      v.observation.source, v.observation.note, v.observation.recorded_at,
+                                      v.in_force, v.observation.line) for v in found], kind))
+    else:
+        from . import render
+
+        render.history_table(ws.plan, indicator, found, _lang(lang), day)
 
 
 # --- check -------------------------------------------------------------------------------
@@ -306,30 +451,82 @@ def add_observation(
 
 @command()
 def check(
+    names: Annotated[Optional[list[str]], typer.Argument(metavar="[CHECK]...",
+                                                         help="Checks to run besides the default ones (see --list).")] = None,
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="text (default) or json.")] = None,
+    run_all: Annotated[bool, typer.Option("--all", help="Run every check, including stale and milestone-due.")] = False,
+    list_checks: Annotated[bool, typer.Option("--list", help="List the checks, their severity and rule, and exit.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="First move a torn last line of the observations file "
+                                                          "to a side file (never deleted), then check.")] = False,
+    as_of: AsOfOpt = None,
+    jump_factor: Annotated[Optional[float], typer.Option("--jump-factor", metavar="X",
+                                                         help="Warn when a vintage is more than X times larger or "
+                                                              "smaller than the one before it (default 5).")] = None,
 ) -> None:
     """Validate targets.yaml and every row of the observations file.
 
-    Prints nothing and exits 0 when all is well; otherwise every problem with its
-    file and line, and exit 1.
+    Prints nothing and exits 0 when all is well; otherwise every problem with its file,
+    line and check name. Errors exit 1; warnings alone exit 0. Name checks to add them
+    (e.g. stale, milestone-due), or --all.
 
     Example: qntrack check && echo ok
-    """
-    from .checks import run_checks
 
-    problems = run_checks(targets)
-    if fmt is not None and fmt.value == "json":
+    Example: qntrack check stale milestone-due --as-of 2025-06-30 --format json
+    """
+    from .checks import BY_NAME, CHECKS, DEFAULT_CHECKS, DEFAULT_JUMP_FACTOR, run_checks
+
+    json_out = fmt is not None and fmt.value == "json"
+    if list_checks:
+        if names or repair or run_all:
+            raise fail("--list", "--list takes no check names and no --repair or --all", ExitCode.USAGE)
+        if json_out:
+            from .formats import to_json
+
+            _out(to_json({"qntrack": __version__, "checks": [
+                {"name": c.name, "severity": c.severity, "default": c.default, "rule": c.rule} for c in CHECKS]}))
+        else:
+            width = max(len(c.name) for c in CHECKS)
+            _out("".join(f"{c.name:<{width}}  {c.severity:<7}  {'default' if c.default else 'on demand':<9}  {c.rule}\n"
+                         for c in CHECKS))
+        return
+    unknown = [n for n in names or [] if n not in BY_NAME]
+    if unknown:
+        import difflib
+
+        hints = [difflib.get_close_matches(n, list(BY_NAME), n=1) for n in unknown]
+        shown = ", ".join(f"'{n}'" + (f" (did you mean '{h[0]}'?)" if h else "") for n, h in zip(unknown, hints))
+        raise fail("check", f"unknown check {shown}; 'qntrack check --list' shows them", ExitCode.USAGE)
+    factor = DEFAULT_JUMP_FACTOR if jump_factor is None else jump_factor
+    if not factor > 1 or factor != factor or factor == float("inf"):
+        raise fail("--jump-factor", f"'{jump_factor}' must be a number greater than 1, e.g. 5", ExitCode.USAGE)
+    day = _as_of(as_of)
+    if repair:
+        from .definitions import load_plan
+        from .repair import repair_store
+        from .workspace import find_targets, store_path_for
+
+        targets_path = find_targets(targets)
+        store_path = store_path_for(load_plan(targets_path), targets_path)
+        done = repair_store(store_path)
+        if done is None:
+            sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
+        else:
+            sys.stderr.write(f"moved the incomplete line {done.torn_line} ({len(done.tail)} bytes) of {store_path} "
+                             f"to {done.side_file}; re-enter that row if it is still wanted\n")
+    selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))
+    problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
+    errors = any(p.severity == "error" for p in problems)
+    if json_out:
         from .formats import to_json
 
-        _out(to_json({"qntrack": __version__, "problems": [
+        _out(to_json({"qntrack": __version__, "as_of": day, "checks": selected, "problems": [
             {"file": p.location.file, "line": p.location.line or None, "column": p.location.column or None,
              "severity": p.severity, "check": p.check or None, "message": p.message} for p in problems]}))
-        if any(p.severity == "error" for p in problems):
-            raise typer.Exit(ExitCode.INVALID)
-        return
-    if problems:
-        raise InputError(problems)
+    elif problems:
+        _report(problems)
+    if errors:
+        raise typer.Exit(ExitCode.INVALID)
 
 
 # --- init --------------------------------------------------------------------------------
@@ -351,13 +548,100 @@ def init(
         sys.stderr.write(f"created {written}\n")
 
 
+# --- report ------------------------------------------------------------------------------
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    markdown = "markdown"
+    json = "json"
+    toml = "toml"
+
+
+_REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+                    ".json": "json", ".toml": "toml"}
+
+
+@command()
+def report(
+    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.")] = None,
+    targets: TargetsOpt = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option(
+        "--format", "-f", help="html, markdown, json or toml (default: from the -o file's extension, else markdown).")] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the report to FILE, atomically (default: stdout). "
+        "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg).")] = None,
+    lang: LangOpt = None,
+    as_of: AsOfOpt = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", help="Add a 'since the last review' section: figures added or revised "
+        "after DATE and targets whose status changed since then.")] = None,
+) -> None:
+    """The review-meeting document: a summary of every target, then one section per target.
+
+    html is one self-contained file with charts that prints on A4; markdown has the same
+    content as tables; json and toml are the full assessment snapshot for archiving.
+
+    Example: qntrack report --format html -o review-2025.html --since 2025-06-30
+    """
+    from datetime import date
+
+    from .report import build_report, render, write_report
+    from .workspace import open_workspace
+
+    day = _as_of(as_of)
+    since_day = None
+    if since is not None:
+        try:
+            since_day = date.fromisoformat(since.strip()).isoformat()
+        except ValueError:
+            raise fail("--since", f"'{since}' is not a date; write YYYY-MM-DD, e.g. 2025-06-30", ExitCode.USAGE) from None
+        if day is not None and since_day >= day:
+            raise fail("--since", f"{since_day} is not before --as-of {day}; the review date comes first", ExitCode.USAGE)
+    to_stdout = output is None or output == "-"
+    kind = fmt.value if fmt is not None else None
+    if kind is None:
+        kind = "markdown" if to_stdout else _REPORT_SUFFIXES.get(Path(output).suffix.lower(), "markdown")
+    if kind == "html" and to_stdout and sys.stdout.isatty():
+        raise fail("--format html", "an HTML report is a file, not terminal text: give -o report.html, "
+                   "or redirect it (qntrack report --format html > report.html)", ExitCode.USAGE)
+    path = None
+    if not to_stdout:
+        path = Path(output)
+        if path.is_dir():
+            raise fail(output, "is a folder; give a file name, e.g. -o review.html", ExitCode.USAGE)
+        if not path.parent.is_dir():
+            raise fail(output, f"folder '{path.parent}' does not exist", ExitCode.USAGE)
+    ws = open_workspace(targets, day)
+    _check_ids(ws.plan, target_ids)
+    data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day)
+    language = _lang(lang)
+    if path is None:
+        _out(render(data, kind, language))
+        return
+    try:
+        written = write_report(data, kind, language, path)
+    except OSError as exc:
+        raise fail(output, f"cannot write the report: {exc.strerror or exc}") from None
+    charts = len(written) - 1
+    sys.stderr.write(f"wrote {path}" + (f" and {charts} chart(s) in {written[0].parent}" if charts else "") + "\n")
+
+
 # --- entry point -------------------------------------------------------------------------
+
+
+def _visible(text: str) -> str:
+    """Control characters from a user's file shown as escapes, so a message can never
+    move the cursor, recolour the terminal or break a line (ESC [ 2 J and friends)."""
+    import re
+
+    return re.sub(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _report(problems: list[Problem]) -> None:
     stream = sys.stderr
     for p in problems:
-        stream.write(f"{p}\n")
+        stream.write(f"{_visible(str(p))}\n")
     errors = sum(1 for p in problems if p.severity == "error")
     if len(problems) > 1:
         stream.write(f"{errors} error(s), {len(problems) - errors} warning(s)\n")

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from .assessment import Assessment
 from .i18n import number, signed_percent, value_with_unit
+from .model import Measure
 
 __all__ = ["explain"]
 
 
 def _v(value: float | None, unit: str, lang: str) -> str:
     return value_with_unit(value, unit, lang)
+
+
+def _x(a: Assessment, value: float | None, lang: str) -> str:
+    """A figure of the target's indicator: a growth rate as a plain per cent ("10.28%"),
+    since its unit text ("% y/y", "% so với cùng kỳ") would only repeat what the sentence
+    says; anything else with its unit."""
+    if a.indicator.measure is Measure.RATE and value is not None:
+        return f"{number(value, lang)}%"
+    return _v(value, a.indicator.unit_in(lang), lang)
 
 
 def _pp(value: float, unit: str, lang: str) -> str:
@@ -63,8 +73,8 @@ def _level(a: Assessment, lang: str) -> list[str]:
         return out
     if m.projected is not None and a.achieved_rate is not None:
         short = (m.projected < m.value) == a.indicator.increase
-        verdict_en = f"short of {goal}" if short else f"reaching {goal}"
-        verdict_vi = f"chưa đạt {goal}" if short else f"đạt {goal}"
+        verdict_en = f"short of {goal}" if short else f"meeting the milestone of {goal}"
+        verdict_vi = f"chưa đạt {goal}" if short else f"vượt mốc {goal}"
         needed = m.required_rate_from_latest
         tail_en = f"; from now on it needs {signed_percent(needed, lang)} a year" if needed is not None and short else ""
         tail_vi = f"; từ nay cần {signed_percent(needed, lang)}/năm" if needed is not None and short else ""
@@ -91,86 +101,155 @@ def _level(a: Assessment, lang: str) -> list[str]:
 def _every(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
     d = a.details
-    unit = a.indicator.unit_in(lang)
     bound = next(iter(d["bound"].values()))
     word = ("ít nhất" if "at_least" in d["bound"] else "nhiều nhất") if vi else ("at least" if "at_least" in d["bound"] else "at most")
     total = d["passed"] + d["failed"]
     if not total:
         return ["Chưa có số liệu trong giai đoạn." if vi else "No figure in the span yet."]
     out = [
-        f"{d['passed']}/{total} kỳ đạt ({word} {_v(bound, unit, lang)}), {d['from']}–{d['to']}."
-        if vi else f"{d['passed']} of {total} periods passed ({word} {_v(bound, unit, lang)}), {d['from']}–{d['to']}."
+        f"{d['passed']}/{total} kỳ đạt ({word} {_x(a, bound, lang)}), {d['from']}–{d['to']}."
+        if vi else f"{d['passed']} of {total} periods passed ({word} {_x(a, bound, lang)}), {d['from']}–{d['to']}."
     ]
     if d["first_failure"]:
         failed = next(p for p in d["periods"] if p["period"] == d["first_failure"])
-        out.append(f"Chuỗi bị phá vỡ năm {d['first_failure']} ({_v(failed['value'], unit, lang)})." if vi
-                   else f"The run broke in {d['first_failure']} ({_v(failed['value'], unit, lang)}).")
+        out.append(f"Chuỗi bị phá vỡ năm {d['first_failure']} ({_x(a, failed['value'], lang)})." if vi
+                   else f"The run broke in {d['first_failure']} ({_x(a, failed['value'], lang)}).")
+        if d["streak"] == 1:
+            again = d["periods"][-1]["period"]
+            out.append(f"Kỳ {again} đạt trở lại." if vi else f"{again} passed again.")
+        elif d["streak"]:
+            since = d["periods"][-d["streak"]]["period"]
+            out.append(f"Đạt trở lại {d['streak']} kỳ liên tiếp từ {since}." if vi
+                       else f"Passed again {d['streak']} periods in a row since {since}.")
+    if d.get("missing"):
+        gaps = ", ".join(d["missing"])
+        out.append(f"Không có số liệu: {gaps}." if vi else f"No figure for {gaps}.")
     if a.provisional is not None:
         p = a.provisional
-        out.append(f"Số tạm tính {p.period}: {_v(p.value, unit, lang)}." if vi
-                   else f"Provisional reading {p.period}: {_v(p.value, unit, lang)}.")
+        passes = d.get("provisional_passes")
+        out.append(
+            f"Số tạm tính {p.period}: {_x(a, p.value, lang)} ({'đạt' if passes else 'không đạt'} ngưỡng); chưa tính cho đến khi có số cả năm."
+            if vi else
+            f"Provisional reading {p.period}: {_x(a, p.value, lang)} ({'passes' if passes else 'does not pass'}); not counted until the full-year figure."
+        )
     return out
+
+
+def _rate(value: float, lang: str, decimals: int = 2) -> str:
+    """A growth rate in per cent (10.37 -> "10.37%"), whatever the indicator's unit text."""
+    return f"{number(value, lang, decimals)}%"
 
 
 def _average(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
     d = a.details
-    unit = a.indicator.unit_in(lang)
     if d.get("average") is None:
         return ["Chưa có số liệu trong giai đoạn." if vi else "No figure in the span yet."]
     bound = next(iter(d["bound"].values()))
+    at_least = "at_least" in d["bound"]
+    word = ("ít nhất" if at_least else "nhiều nhất") if vi else ("at least" if at_least else "at most")
+    # 9.998 against 10 must not read "10% (target 10%)": one more decimal when rounding hides a miss.
+    places = 3 if number(d["average"], "en") == number(bound, "en") and d["average"] != bound else 2
+    years = [p["period"] for p in d["periods"]]
+    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     out = [
-        f"Bình quân {d['years_with_data']} năm có số liệu: {_v(d['average'], unit, lang)}/năm (mục tiêu {_v(bound, unit, lang)})."
+        f"Bình quân {d['years_with_data']} năm có số liệu ({span}): {_rate(d['average'], lang, places)}/năm (mục tiêu: {word} {_rate(bound, lang)}/năm)."
         if vi else
-        f"Average over the {d['years_with_data']} years with data: {_v(d['average'], unit, lang)} a year (target {_v(bound, unit, lang)})."
+        f"Average over the {d['years_with_data']} year{'s' if d['years_with_data'] > 1 else ''} with data ({span}): "
+        f"{_rate(d['average'], lang, places)} a year (target: {word} {_rate(bound, lang)} a year)."
     ]
     if d.get("required_rate_remaining") is not None:
-        out.append(f"Các năm còn lại cần {_v(d['required_rate_remaining'], unit, lang)}/năm." if vi
-                   else f"The remaining years need {_v(d['required_rate_remaining'], unit, lang)} a year.")
+        n = d["years_in_span"] - d["years_with_data"]
+        need = _rate(d["required_rate_remaining"], lang)
+        out.append(
+            f"{n} năm còn lại cần bình quân {word} {need}/năm để bình quân {d['from']}–{d['to']} đạt mục tiêu."
+            if vi else
+            f"{f'The remaining {n} years need' if n > 1 else 'The remaining year needs'} {word} {need} a year for the {d['from']}–{d['to']} average to meet the target."
+        )
+    if a.provisional is not None:
+        p = a.provisional
+        out.append(f"Số tạm tính {p.period}: {_rate(p.value, lang)} (chưa tính vào bình quân)." if vi
+                   else f"Provisional reading {p.period}: {_rate(p.value, lang)} (not in the average).")
     return out
 
 
 def _cumulative(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
     d = a.details
-    unit = a.indicator.unit_in(lang)
     if "total" not in d:
         return ["Chưa có số liệu trong giai đoạn." if vi else "No figure in the span yet."]
     share = d["share_of_target"]
     out = [
-        f"Lũy kế {_v(d['total'], unit, lang)}, bằng {number((share or 0) * 100, lang, 1)}% mục tiêu sau {number(d['share_of_time'] * 100, lang, 1)}% thời gian."
+        f"Lũy kế {_x(a, d['total'], lang)}, bằng {number((share or 0) * 100, lang, 1)}% mục tiêu sau {number(d['share_of_time'] * 100, lang, 1)}% thời gian."
         if vi else
-        f"{_v(d['total'], unit, lang)} so far: {number((share or 0) * 100, lang, 1)}% of the target after {number(d['share_of_time'] * 100, lang, 1)}% of the time."
+        f"{_x(a, d['total'], lang)} so far: {number((share or 0) * 100, lang, 1)}% of the target after {number(d['share_of_time'] * 100, lang, 1)}% of the time."
     ]
     if d.get("needed_per_remaining_period"):
-        out.append(f"Mỗi kỳ còn lại cần {_v(d['needed_per_remaining_period'], unit, lang)}." if vi
-                   else f"Each remaining period needs {_v(d['needed_per_remaining_period'], unit, lang)}.")
+        n = d["periods_remaining"]
+        out.append(f"Mỗi kỳ trong {n} kỳ còn lại cần {_x(a, d['needed_per_remaining_period'], lang)}." if vi
+                   else f"Each of the {n} remaining period{'s' if n > 1 else ''} needs {_x(a, d['needed_per_remaining_period'], lang)}.")
+    if a.provisional is not None:
+        p = a.provisional
+        out.append(f"Số tạm tính {p.period}: {_x(a, p.value, lang)} (chưa cộng vào lũy kế)." if vi
+                   else f"Provisional reading {p.period}: {_x(a, p.value, lang)} (not in the total).")
     return out
+
+
+def _against_last_year(a: Assessment, d: dict, period: str, lang: str) -> list[str]:
+    """The "so với cùng kỳ" sentence: a per-cent change, or points for a growth rate."""
+    vi = lang == "vi"
+    if "same_period_last_year" not in d:
+        return []
+    unit = a.indicator.unit_in(lang)
+    previous = _previous(period)
+    was = _x(a, d["same_period_last_year"], lang)
+    if "difference_on_same_period_last_year" in d:
+        change = _pp(d["difference_on_same_period_last_year"], unit, lang)
+    elif "change_on_same_period_last_year" in d:
+        change = signed_percent(d["change_on_same_period_last_year"] / 100, lang)
+    else:
+        return []
+    if "-" not in period:  # a whole year: against the year before
+        return [f"So với năm {previous} ({was}): {change}." if vi else f"Against {previous} ({was}): {change}."]
+    return [f"So với cùng kỳ ({previous}: {was}): {change}." if vi
+            else f"Against the same period a year earlier ({previous}: {was}): {change}."]
+
+
+def _previous(period: str) -> str:
+    year, _, rest = period.partition("-")
+    return f"{int(year) - 1}" + (f"-{rest}" if rest else "")
 
 
 def _plan(a: Assessment, lang: str) -> list[str]:
     vi = lang == "vi"
     d = a.details
     unit = a.indicator.unit_in(lang)
+    got = _x(a, a.latest.value if a.latest else None, lang)
     if "percent_of_plan" in d and d["percent_of_plan"] is None:
-        diff = d["difference"]
-        sign = "+" if diff > 0 else ""
-        pp = f"{sign}{number(diff, lang)} {'điểm %' if vi else 'pp'}"
-        got = _v(a.latest.value if a.latest else None, unit, lang)
-        return [f"Năm {d['period']}: {got}, so với kế hoạch {_v(d['plan'], unit, lang)}: {pp}." if vi
-                else f"{d['period']}: {got} against a plan of {_v(d['plan'], unit, lang)}: {pp}."]
+        # A growth rate: met or missed by percentage points.
+        pp = _pp(d["difference"], unit, lang)
+        out = [f"Năm {d['period']}: {got}, so với kế hoạch {_x(a, d['plan'], lang)}: {pp}." if vi
+               else f"{d['period']}: {got} against a plan of {_x(a, d['plan'], lang)}: {pp}."]
+        return out + _against_last_year(a, d, d["period"], lang)
     if "percent_of_plan" in d:
         pct = number(d["percent_of_plan"], lang, 1)
-        return [f"Năm {d['period']}: {_v(a.latest.value if a.latest else None, unit, lang)}, đạt {pct}% kế hoạch ({_v(d['plan'], unit, lang)})."
-                if vi else
-                f"{d['period']}: {_v(a.latest.value if a.latest else None, unit, lang)}, {pct}% of the plan ({_v(d['plan'], unit, lang)})."]
+        # "đạt 105% kế hoạch", "bằng 49% kế hoạch": a result below plan is "equal to" X %.
+        verb = "đạt" if a.status.value == "target_achieved" else "bằng"
+        out = [f"Năm {d['period']}: {got}, {verb} {pct}% kế hoạch ({_x(a, d['plan'], lang)})."
+               if vi else
+               f"{d['period']}: {got}, {pct}% of the plan ({_x(a, d['plan'], lang)})."]
+        return out + _against_last_year(a, d, d["period"], lang)
     ytd = d.get("year_to_date")
     if not ytd:
         return ["Chưa có số liệu." if vi else "No figure yet."]
-    out = [f"{ytd['period']}: {_v(ytd['value'], unit, lang)}" + (
-        f", bằng {number(ytd['percent_of_plan'], lang, 1)}% kế hoạch năm." if vi else f", {number(ytd['percent_of_plan'], lang, 1)}% of the annual plan."
-    ) if "percent_of_plan" in ytd else f"{ytd['period']}: {_v(ytd['value'], unit, lang)} ({'kế hoạch' if vi else 'plan'} {_v(d['plan'], unit, lang)})."]
-    if "change_on_same_period_last_year" in ytd:
-        out.append(f"So với cùng kỳ: {signed_percent(ytd['change_on_same_period_last_year'] / 100, lang)}." if vi
-                   else f"Against the same period last year: {signed_percent(ytd['change_on_same_period_last_year'] / 100, lang)}.")
-    return out
+    if "percent_of_plan" in ytd:
+        share = number(ytd["percent_of_plan"], lang, 1)
+        time = number(ytd["share_of_time"] * 100, lang, 1)
+        out = [f"{ytd['period']}: {_x(a, ytd['value'], lang)}, bằng {share}% kế hoạch năm sau {time}% thời gian."
+               if vi else
+               f"{ytd['period']}: {_x(a, ytd['value'], lang)}, {share}% of the annual plan after {time}% of the year."]
+    else:
+        plan = _x(a, d["plan"], lang)
+        diff = f": {_pp(ytd['difference'], unit, lang)}" if "difference" in ytd else ""
+        out = [f"{ytd['period']}: {_x(a, ytd['value'], lang)} ({'kế hoạch' if vi else 'plan'} {plan}){diff}."]
+    return out + _against_last_year(a, ytd, ytd["period"], lang)

@@ -18,6 +18,8 @@ from .definitions import load_plan
 
 __all__ = ["validate_record", "record_one", "record_many"]
 
+MAX_TEXT = 2000  # characters in a source or note: more than any citation needs
+
 
 def validate_record(
     plan: Plan,
@@ -64,6 +66,16 @@ def validate_record(
     for text, what in ((source, "source"), (note, "note")):
         if "\n" in text or "\r" in text:
             problems.append(Problem(where, f"the {what} must be on one line"))
+        elif any(ch < " " and ch != "\t" or ch == "\x7f" for ch in text):
+            # A NUL would make the whole file look binary to every later read.
+            bad = next(ch for ch in text if ch < " " and ch != "\t" or ch == "\x7f")
+            problems.append(Problem(where, f"the {what} contains a control character (U+{ord(bad):04X})"))
+        elif len(text) > MAX_TEXT:
+            # The store's reader refuses longer cells; refuse them before they are written.
+            problems.append(Problem(where, f"the {what} is {len(text)} characters long; at most {MAX_TEXT} are allowed"))
+        elif any("\ud800" <= ch <= "\udfff" for ch in text):
+            # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
+            problems.append(Problem(where, f"the {what} is not valid UTF-8 text (check the terminal's or file's encoding)"))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
     return Observation(ind.id, parsed_period, number, status or "", nfc(source.strip()), nfc(note.strip()), stamp), []

@@ -22,7 +22,7 @@ from .model import Observation, Plan
 from .narrative import explain
 from .series import Series
 
-__all__ = ["status_table", "show", "observations_table", "sparkline"]
+__all__ = ["status_table", "show", "observations_table", "sparkline", "history_table"]
 
 STATUS_STYLE = {
     "target_achieved": "bold green",
@@ -292,3 +292,31 @@ def _details(console: Console, a: Assessment, lang: str) -> None:
                 cells.append(Text("✓", style="green") if p["passed"] else Text("✗", style="bold red"))
             table.add_row(*cells)
         console.print(table)
+
+
+def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:
+    """Every vintage of an indicator, newest first; the one in force is marked ●."""
+    console = _console()
+    ind = plan.indicators[indicator_id]
+    unit = ind.unit_in(lang)
+    title = Text(f"{ind.name.get(lang)} [{ind.id}]")
+    if as_of:
+        title.append(f" — {'as of' if lang == 'en' else 'tính đến'} {as_of}")
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("", no_wrap=True)
+    for key in ("period", "value", "obs_status", "source", "note", "recorded_at"):
+        table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left")
+    table.add_column("#", justify="right", style="dim")
+    if not vintages:
+        console.print(title)
+        console.print(Text(label("no_observations", lang), style="dim"))
+        return
+    for v in vintages:
+        o = v.observation
+        style = "" if v.in_force else "dim"
+        table.add_row(Text("●" if v.in_force else "", style="bold green"), Text(str(o.period), style=style),
+                      Text(value_with_unit(o.value, unit, lang), style=style),
+                      Text(label(o.status, lang) if o.status else "", style=style),
+                      Text(o.source, style=style), Text(o.note, style=style), Text(o.recorded_at, style=style),
+                      str(o.line))
+    console.print(table)

@@ -75,8 +75,10 @@ def build_series(
             try:
                 value = expr.evaluate(values)
             except FormulaError as exc:
-                zero = ", ".join(n for n, v in values.items() if v == 0)
-                problems.append(Problem(ind.location, f"indicator '{ind_id}' in {period}: {exc} ({zero} is 0); the period is left out"))
+                zeros = sorted(n for n, v in values.items() if v == 0)
+                # Name the zero inputs; a zero that comes out of a sub-expression (a / (b - c)) has none.
+                why = f" ({', '.join(zeros)} {'is' if len(zeros) == 1 else 'are'} 0)" if zeros else ""
+                problems.append(Problem(ind.location, f"indicator '{ind_id}' in {period}: {exc}{why}; the period is left out"))
                 continue
             recorded = max(inputs[name][period].recorded_at for name in expr.names)
             rows.append(Observation(ind_id, period, value, "", f"= {ind.formula}", "derived", recorded, 0))

@@ -1,0 +1,472 @@
+"""Bulk import: many figures at once from a CSV/TSV file or stdin, all or nothing.
+
+Two shapes are read. The *long* shape has one figure per row under a header naming at
+least ``indicator``, ``period`` and ``value`` (``status``, ``source``, ``note`` and
+``recorded_at`` are optional). The *wide* shape (``--wide``) is how statistical
+yearbooks print a table: one row per indicator, one column per period.
+
+Files come out of spreadsheets, so the reader copes with what Excel writes: a UTF-8
+byte-order mark, CRLF line ends, UTF-16 "Unicode text", and, under Vietnamese regional
+settings, semicolon-separated cells with decimal commas (``3,13``). A number is only
+read when its meaning is certain under the file's convention; ``1.234`` in a file whose
+convention was guessed could be 1234 or 1.234, so it is refused with a way to say which.
+
+Every problem names the line of the *source* file. Nothing is written unless every row
+is valid (``recording.record_many`` does the writing).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import BinaryIO, Sequence
+
+from .errors import InputError, fail
+from .model import Location, Observation, Problem
+from .periods import PeriodError, parse_period
+
+__all__ = [
+    "ImportFormat",
+    "RowDefaults",
+    "ParsedTable",
+    "ImportResult",
+    "DELIMITERS",
+    "read_source",
+    "decode_source",
+    "parse_table",
+    "parse_number_cell",
+    "import_observations",
+]
+
+LONG_REQUIRED = ("indicator", "period", "value")
+LONG_OPTIONAL = ("status", "source", "note", "recorded_at")
+LONG_COLUMNS = LONG_REQUIRED + LONG_OPTIONAL
+# Cells a yearbook prints where it has no figure; in a wide table they are skipped.
+NO_FIGURE = frozenset({"", "-", "–", "—", "..", "...", "…"})
+# Longer than any sensible source URL or note: a cell this long means the wrong file,
+# or a missing quote that swallowed the rest of it.
+MAX_CELL = 2000  # the same limit as recording.MAX_TEXT
+
+DELIMITERS = {",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFormat:
+    """How to read the file; ``None`` means detect it."""
+
+    delimiter: str | None = None
+    decimal_comma: bool | None = None
+    wide: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RowDefaults:
+    """Values for cells that are empty or whose column is absent (the command's options)."""
+
+    status: str = ""
+    source: str = ""
+    note: str = ""
+    recorded_at: str = ""
+
+
+@dataclass
+class ParsedTable:
+    """Candidate rows (source location, fields) and the problems found while reading them."""
+
+    delimiter: str
+    decimal_comma: bool
+    candidates: list[tuple[Location, dict[str, str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    store: Path
+    rows: tuple[Observation, ...]
+    delimiter: str
+    decimal_comma: bool
+    dry_run: bool
+
+
+# --- reading the bytes ------------------------------------------------------------------
+
+
+def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
+    """The bytes of FILE, or of stdin for ``-``."""
+    if name == "-":
+        if stdin is None:
+            import sys
+
+            stdin = sys.stdin.buffer
+        return stdin.read()
+    path = Path(name)
+    if not path.exists():
+        raise fail(name, "file not found")
+    if path.is_dir():
+        raise fail(name, "is a directory, expected a CSV or TSV file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise fail(name, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def decode_source(data: bytes, file: str) -> str:
+    """Text of an import file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode text" export: UTF-16 with a byte-order mark, tab-separated.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise fail(file, "starts like UTF-16 text but is not valid UTF-16; save it as CSV UTF-8") from None
+    if b"\x00" in data[:8192]:
+        raise fail(file, "a binary file, not CSV or TSV text (is it an .xlsx? save it as CSV UTF-8)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(Location(file, line), "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese "
+                                         "encodings); save it as CSV UTF-8") from None
+
+
+# --- numbers --------------------------------------------------------------------------
+
+
+def _convention(decimal_comma: bool) -> str:
+    return "decimal commas (1234,5)" if decimal_comma else "decimal points (1234.5)"
+
+
+def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
+    """A figure as a spreadsheet writes it, read under one decimal convention.
+
+    ``explicit`` says whether the convention was chosen by the user; when it was only
+    detected, a number that would mean different things under the two conventions
+    (``1,234`` or ``50.000``) is refused instead of guessed.
+    """
+    raw = text.strip()
+    if not raw:
+        raise ValueError("the value is empty")
+    low = raw.lower().lstrip("+-")
+    if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
+        raise ValueError(f"'{text}' is not a finite number; leave the row out if there is no figure")
+    if raw.endswith("%"):
+        raise ValueError(f"'{text}': write the number without '%' (the unit belongs to the indicator)")
+    value = _read_number(raw, decimal_comma, explicit)
+    if value is None:
+        if _read_number(raw, not decimal_comma, True) is None:
+            raise ValueError(f"'{text}' is not a number; write e.g. {'1234,5' if decimal_comma else '1234.5'}")
+        flag = "--decimal-point" if decimal_comma else "--decimal-comma"
+        raise ValueError(f"'{text}' is written with {_convention(not decimal_comma)}, but this file is read with "
+                         f"{_convention(decimal_comma)}; give {flag} if the whole file is written that way")
+    if not math.isfinite(value):
+        raise ValueError(f"'{text}' is not a finite number")
+    return value
+
+
+def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
+    """The value under one convention; None when the text does not fit it at all."""
+    dec, grp = (",", ".") if decimal_comma else (".", ",")
+    d, g = re.escape(dec), re.escape(grp)
+    plain = re.fullmatch(rf"([-+]?(?:\d+(?:{d}\d*)?|{d}\d+))([eE][-+]?\d+)?", raw)
+    if plain:
+        return float(plain.group(1).replace(dec, ".") + (plain.group(2) or ""))
+    if not re.fullmatch(rf"[-+]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?", raw):
+        return None
+    if dec not in raw and not explicit:
+        raise ValueError(
+            f"'{raw}' is ambiguous: {raw.replace(grp, '')} with a thousands separator, or {raw.replace(grp, '.')} "
+            f"with a decimal {'point' if grp == '.' else 'comma'}; say which with "
+            f"{'--decimal-comma' if decimal_comma else '--decimal-point'} (thousands separator) or "
+            f"{'--decimal-point' if decimal_comma else '--decimal-comma'}")
+    return float(raw.replace(grp, "").replace(dec, "."))
+
+
+def _canonical(value: float) -> str:
+    return repr(value)
+
+
+# --- tables ---------------------------------------------------------------------------
+
+
+def _detect_delimiter(text: str) -> str:
+    """From the header line: tab if it has one, else whichever of ';' and ',' is more common."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if "\t" in first:
+        return "\t"
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def _records(text: str, delimiter: str, file: str, problems: list[Problem]):
+    """(first line, last line, fields) for every record; CSV syntax errors become problems."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    previous_end = 0
+    while True:
+        start = previous_end + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(Problem(Location(file, start), _csv_error(str(exc))))
+            previous_end = reader.line_num
+            continue
+        previous_end = reader.line_num
+        yield start, reader.line_num, fields
+
+
+def _csv_error(reason: str) -> str:
+    if "field larger than field limit" in reason:
+        return f"a cell is far longer than the {MAX_CELL} characters allowed (the wrong file, or a missing quote?)"
+    if "NUL" in reason:
+        return "the line contains a NUL character; is this really a text file?"
+    return f"not valid CSV: {reason} (a stray or missing quote?)"
+
+
+def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, problems: list[Problem]) -> bool:
+    for cell in fields:
+        if len(cell) > MAX_CELL:
+            problems.append(Problem(where, f"a cell of {len(cell)} characters is longer than the {MAX_CELL} allowed "
+                                           "(the wrong file, or a missing quote?)"))
+            return False
+    if last > first and any("\n" in c or "\r" in c for c in fields):
+        problems.append(Problem(where, f"a quoted cell runs over lines {first}-{last}; is a closing quote missing? "
+                                       "(cells must be on one line)"))
+        return False
+    return True
+
+
+def _header(fields: Sequence[str]) -> list[str]:
+    return [f.strip().lstrip("\ufeff").lower() for f in fields]
+
+
+def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()) -> ParsedTable:
+    """Read the table into candidate rows; never raises for a bad row, collects problems."""
+    delimiter = fmt.delimiter or _detect_delimiter(text)
+    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else delimiter == ";"
+    explicit = fmt.decimal_comma is not None
+    parsed = ParsedTable(delimiter, decimal_comma)
+    problems = parsed.problems
+    if not text.strip():
+        what = "indicator,2021,2022,..." if fmt.wide else ",".join(LONG_REQUIRED) + "[,status,source,note,recorded_at]"
+        problems.append(Problem(Location(file, 1), f"the file is empty; expected a header line: {what}"))
+        return parsed
+    records = _records(text, delimiter, file, problems)
+    header: list[str] | None = None
+    header_line = 0
+    for first, last, fields in records:
+        if not fields or all(not f.strip() for f in fields):
+            continue
+        header, header_line = _header(fields), first
+        break
+    if header is None:
+        if not problems:
+            problems.append(Problem(Location(file, 1), "no header line found"))
+        return parsed
+    where = Location(file, header_line)
+    columns = _wide_columns(header, where, problems) if fmt.wide else _long_columns(header, where, problems, delimiter)
+    if columns is None:
+        return parsed
+    width = len(header)
+    seen: dict[tuple[str, object, str], int] = {}
+    for first, last, fields in records:
+        where = Location(file, first)
+        if not fields or all(not f.strip() for f in fields):
+            continue
+        while len(fields) > width and not fields[-1].strip():
+            fields = fields[:-1]  # spreadsheets pad rows with empty cells
+        if len(fields) != width:
+            hint = ""
+            if len(fields) > width and delimiter == "," and re.search(r"\d,\d", ",".join(fields)):
+                hint = "; a decimal comma in a comma-separated file must be quoted (\"3,13\"), or save with ';'"
+            problems.append(Problem(where, f"expected {width} cells like the header, found {len(fields)}{hint}"))
+            continue
+        if not _check_cells(fields, where, first, last, problems):
+            continue
+        if fmt.wide:
+            rows = _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problems)
+        else:
+            rows = _long_row(fields, columns, where, decimal_comma, explicit, defaults, problems)
+        for cell_where, row, readable in rows:
+            if readable:
+                _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
+            parsed.candidates.append((cell_where, row))
+    if not parsed.candidates and not problems:
+        problems.append(Problem(Location(file, header_line), "no rows after the header; nothing to add"))
+    return parsed
+
+
+def _unknown_column(name: str, allowed: Sequence[str]) -> str:
+    hint = difflib.get_close_matches(name, allowed, n=1)
+    return f"; did you mean '{hint[0]}'?" if hint else ""
+
+
+def _long_columns(header: list[str], where: Location, problems: list[Problem], delimiter: str) -> dict[str, int] | None:
+    before = len(problems)
+    columns: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name in columns:
+            problems.append(Problem(where, f"column '{name}' appears twice in the header"))
+        elif name not in LONG_COLUMNS:
+            shown = name if name else f"(empty, column {i + 1})"
+            if _looks_like_period(name):
+                problems.append(Problem(where, f"column '{name}' is a period: is this a wide table? add --wide"))
+            else:
+                problems.append(Problem(where, f"unknown column '{shown}'{_unknown_column(name, LONG_COLUMNS)} "
+                                               f"(columns: {', '.join(LONG_COLUMNS)})"))
+        else:
+            columns[name] = i
+    missing = [c for c in LONG_REQUIRED if c not in columns]
+    if missing:
+        hint = ""
+        if len(header) == 1 and delimiter == ",":
+            hint = "; is the file separated by something else? give --delimiter"
+        problems.append(Problem(where, f"the header needs {', '.join(missing)} (found: {', '.join(h or '(empty)' for h in header)}){hint}"))
+    return None if len(problems) > before else columns
+
+
+def _looks_like_period(name: str) -> bool:
+    try:
+        parse_period(name)
+    except PeriodError:
+        return False
+    return True
+
+
+def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -> dict[str, object] | None:
+    """'indicator' first, then period columns; status, source, note, recorded_at may appear too."""
+    before = len(problems)
+    if not header or header[0] != "indicator":
+        problems.append(Problem(where, f"a wide table's first column must be 'indicator', found '{header[0] if header else ''}'"))
+    meta: dict[str, int] = {}
+    periods: list[tuple[int, str]] = []
+    seen_periods: dict[object, str] = {}
+    for i, name in enumerate(header[1:], start=1):
+        if name in LONG_OPTIONAL:
+            if name in meta:
+                problems.append(Problem(where, f"column '{name}' appears twice in the header"))
+            meta[name] = i
+            continue
+        try:
+            period = parse_period(name)
+        except PeriodError as exc:
+            problems.append(Problem(where, f"column {i + 1} '{name}' is neither a period nor one of "
+                                           f"{', '.join(LONG_OPTIONAL)}: {exc}"))
+            continue
+        if period in seen_periods:
+            problems.append(Problem(where, f"period {period} has two columns ('{seen_periods[period]}' and '{name}')"))
+            continue
+        seen_periods[period] = name
+        periods.append((i, str(period)))
+    if not periods and len(problems) == before:
+        problems.append(Problem(where, "a wide table needs at least one period column (e.g. indicator,2021,2022)"))
+    return None if len(problems) > before else {"meta": meta, "periods": periods}
+
+
+def _cell(fields: Sequence[str], columns: dict, name: str, default: str) -> str:
+    i = columns.get(name)
+    value = fields[i].strip() if i is not None else ""
+    return value or default
+
+
+def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problems):
+    row = {name: _cell(fields, columns, name, "") for name in LONG_REQUIRED}
+    for name in LONG_OPTIONAL:
+        row[name] = _cell(fields, columns, name, getattr(defaults, name))
+    try:
+        row["value"] = _canonical(parse_number_cell(row["value"], decimal_comma, explicit))
+    except ValueError as exc:
+        problems.append(Problem(where, str(exc)))
+        row["value"] = "0"  # a stand-in so the row's other cells are still checked
+        return [(where, row, False)]
+    return [(where, row, True)]
+
+
+def _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problems):
+    meta = columns["meta"]
+    base = {"indicator": fields[0].strip()}
+    for name in LONG_OPTIONAL:
+        base[name] = _cell(fields, meta, name, getattr(defaults, name))
+    out = []
+    for i, period in columns["periods"]:
+        cell = fields[i].strip()
+        if cell in NO_FIGURE:
+            continue
+        row = dict(base, period=period)
+        try:
+            row["value"] = _canonical(parse_number_cell(cell, decimal_comma, explicit))
+            out.append((where, row, True))
+        except ValueError as exc:
+            problems.append(Problem(where, f"period {period}: {exc}"))
+            row["value"] = "0"
+            out.append((where, row, False))
+    return out
+
+
+def _note_duplicate(row: dict[str, str], where: Location, seen: dict, problems: list[Problem], default_stamp: str) -> None:
+    """Two figures for the same indicator, period and moment in one batch: one is a mistake."""
+    try:
+        period = parse_period(row["period"])
+    except PeriodError:
+        return
+    key = (row["indicator"], period, row.get("recorded_at", ""))
+    if key in seen:
+        when = f" recorded at {key[2]}" if key[2] and key[2] != default_stamp else ""
+        problems.append(Problem(where, f"{row['indicator']} {period}{when} is already given on line {seen[key]}; "
+                                       "keep one, or give each vintage its own recorded_at"))
+    else:
+        seen[key] = where.line
+
+
+# --- the whole import -----------------------------------------------------------------
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[Location, str]] = set()
+    out = []
+    for p in problems:
+        key = (p.location, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def import_observations(
+    targets: str | None,
+    source: str,
+    fmt: ImportFormat = ImportFormat(),
+    defaults: RowDefaults = RowDefaults(),
+    dry_run: bool = False,
+    stdin: BinaryIO | None = None,
+) -> ImportResult:
+    """Validate every row of ``source``; append them all, or raise with every problem.
+
+    Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
+    """
+    from .recording import record_many
+    from .store import utc_now
+
+    file = "<stdin>" if source == "-" else source
+    text = decode_source(read_source(source, stdin), file)
+    if not defaults.recorded_at:
+        defaults = replace(defaults, recorded_at=utc_now())
+    parsed = parse_table(text, file, fmt, defaults)
+    problems = list(parsed.problems)
+    try:
+        store, rows = record_many(targets, parsed.candidates, dry_run=True)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        # Problems with the store itself come first, then the file's, in line order.
+        ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
+        raise InputError(ordered)
+    if not dry_run:
+        store, rows = record_many(targets, parsed.candidates, dry_run=False)
+    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run)

@@ -1,0 +1,80 @@
+"""`qntrack check --repair`: set aside the torn tail of the observations file.
+
+A row is complete once its newline is written; bytes after the last newline are what an
+interrupted append left behind. Repair copies those bytes to a side file beside the store
+(``observations.csv.torn-20240105T101500Z``), then replaces the store with its complete
+prefix. Both writes go through a temporary file and a rename, and the whole operation
+holds the same lock as appends, so a concurrent ``add-observation`` waits for it. Nothing
+is ever deleted: the side file keeps the tail for a person to read and re-enter.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import fail
+from .starter import write_atomically
+from .store import _lock
+
+__all__ = ["Repair", "repair_store"]
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """What was moved: the torn line's number, its bytes, and where they went."""
+
+    torn_line: int
+    tail: bytes
+    side_file: Path
+
+
+def _side_file(path: Path, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.name}.torn-{stamp}")
+    n = 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.torn-{stamp}-{n}")
+        n += 1
+    return candidate
+
+
+def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
+    """Move an incomplete last line to a side file; None when the file ends cleanly."""
+    from filelock import Timeout
+
+    if path.is_dir():
+        raise fail(str(path), "the observations file is a directory, expected a CSV file")
+    try:
+        with _lock(path):
+            if not path.exists():
+                return None
+            data = path.read_bytes()
+            if not data or data.endswith(b"\n"):
+                return None
+            cut = data.rfind(b"\n") + 1
+            tail = data[cut:]
+            side = _side_file(path, now or datetime.now(timezone.utc))
+            # The tail is safe on disk before the store loses it.
+            write_atomically(side, tail)
+            write_atomically(path, data[:cut])
+            _sync_folder(path.parent)
+            return Repair(data[:cut].count(b"\n") + 1, tail, side)
+    except Timeout:
+        raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

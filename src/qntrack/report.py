@@ -1,0 +1,986 @@
+"""`qntrack report`: the document a review meeting reads, in HTML, Markdown, JSON or TOML.
+
+Two steps, kept apart so a Python caller can use either:
+
+* ``build_report`` gathers the data (assessments, the observations behind them and,
+  with ``since``, what changed since the last review). Pure: no I/O, no clock.
+* ``render_html``, ``render_markdown``, ``render_json`` and ``render_toml`` turn it into
+  text. HTML and Markdown share one view (``_view``) so they say the same things; JSON and
+  TOML are the documented status contract (``formats.status_document``).
+
+Every text that comes from targets.yaml or the observations is escaped by the template
+engine (HTML) or by ``md_escape`` (Markdown); nothing from the data is trusted as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+from urllib.parse import urlsplit
+
+from .assessment import Assessment, assess
+from .charts import Chart, chart_for
+from .i18n import label, number, signed_percent, status_label, value_with_unit
+from .model import Observation, Plan
+from .narrative import explain
+from .periods import parse_period
+from .series import Series, build_series
+
+__all__ = [
+    "FORMATS",
+    "Change",
+    "StatusChange",
+    "SinceReview",
+    "ReportData",
+    "build_report",
+    "since_review",
+    "report_document",
+    "render_json",
+    "render_toml",
+    "render_markdown",
+    "render_html",
+    "charts_folder",
+    "write_report",
+    "md_escape",
+    "render",
+]
+
+FORMATS = ("html", "markdown", "json", "toml")
+
+
+# --- the data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """An observation recorded after the review date: a new figure or a revision."""
+
+    observation: Observation
+    previous: Observation | None = None  # the row it revises (same indicator and period)
+
+    @property
+    def revision(self) -> bool:
+        return self.previous is not None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    target_id: str
+    before: Assessment
+    after: Assessment
+
+
+@dataclass(frozen=True, slots=True)
+class SinceReview:
+    """What is new since the last review (``--since DATE``)."""
+
+    date: str
+    changes: tuple[Change, ...] = ()
+    status_changes: tuple[StatusChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    title: str
+    as_of: str | None
+    assessments: tuple[Assessment, ...]
+    series: Mapping[str, Sequence[Observation]]
+    recorded_through: str | None = None  # date of the last figure recorded that the report uses
+    since: SinceReview | None = None
+    plan: Plan | None = field(default=None, compare=False)
+
+
+def _day_end(day: str) -> str:
+    # recorded_at is canonical "YYYY-MM-DDTHH:MM:SSZ": text order is time order.
+    return f"{day}T23:59:59Z" if len(day) == 10 else day
+
+
+def build_report(
+    plan: Plan,
+    series: Series,
+    observations: Iterable[Observation],
+    target_ids: Sequence[str] | None = None,
+    as_of: str | None = None,
+    since: str | None = None,
+) -> ReportData:
+    """Everything the report shows. ``series`` must already be restricted to ``as_of``."""
+    rows = tuple(observations)
+    results = tuple(assess(plan, series, target_ids))
+    bound = _day_end(as_of) if as_of else None
+    used = [o.recorded_at for o in rows if o.recorded_at and (bound is None or o.recorded_at <= bound)]
+    review = since_review(plan, rows, since, as_of, results) if since else None
+    return ReportData(
+        title=plan.title,
+        as_of=as_of,
+        assessments=results,
+        series=series,
+        recorded_through=max(used)[:10] if used else None,
+        since=review,
+        plan=plan,
+    )
+
+
+def _inputs(plan: Plan, indicator_ids: Iterable[str]) -> set[str]:
+    """The indicators named, and every indicator a derived one among them is computed from."""
+    from .formula import parse_formula
+
+    out: set[str] = set()
+    todo = list(indicator_ids)
+    while todo:
+        ind_id = todo.pop()
+        if ind_id in out:
+            continue
+        out.add(ind_id)
+        ind = plan.indicators.get(ind_id)
+        if ind is not None and ind.formula:
+            todo.extend(parse_formula(ind.formula).names)
+    return out
+
+
+def since_review(
+    plan: Plan,
+    observations: Sequence[Observation],
+    since: str,
+    as_of: str | None,
+    assessments: Sequence[Assessment],
+) -> SinceReview:
+    """Figures recorded after the end of ``since`` (up to ``as_of``), and the statuses they moved.
+
+    A row is a revision when a row for the same indicator and period was recorded before
+    it (a vintage that ``history.vintages`` says revises another); otherwise it is a new
+    figure. The status "then" is the assessment on the figures recorded by the end of
+    ``since``, exactly what ``--as-of`` that day would have shown.
+    """
+    from .history import vintages
+
+    after = _day_end(since)
+    relevant = _inputs(plan, {a.indicator.id for a in assessments})
+    changes: list[Change] = []
+    for ind_id in sorted(relevant):
+        for v in vintages(observations, ind_id, None, as_of):
+            if v.observation.recorded_at > after:
+                changes.append(Change(v.observation, v.revises))
+    then, _ = build_series(plan.indicators, observations, since)
+    before = {a.target.id: a for a in assess(plan, then, [a.target.id for a in assessments])}
+    moved = tuple(StatusChange(a.target.id, before[a.target.id], a) for a in assessments
+                  if a.target.id in before and before[a.target.id].status is not a.status)
+    changes.sort(key=lambda c: (c.observation.indicator, c.observation.period.sort_key, c.observation.recorded_at))
+    return SinceReview(since, tuple(changes), moved)
+
+
+# --- JSON and TOML -------------------------------------------------------------------
+
+
+def _observation_dict(o: Observation) -> dict[str, Any]:
+    return {"indicator": o.indicator, "period": str(o.period), "value": o.value, "status": o.status or None,
+            "source": o.source or None, "note": o.note or None, "recorded_at": o.recorded_at or None}
+
+
+def report_document(data: ReportData) -> dict[str, Any]:
+    """The status contract; with ``since``, one more top-level key, ``since``."""
+    from .formats import status_document
+
+    doc = status_document(data.assessments, data.as_of, data.title)
+    if data.since is not None:
+        s = data.since
+        doc["since"] = {
+            "date": s.date,
+            "observations": [
+                {**_observation_dict(c.observation), "change": "revised" if c.revision else "added",
+                 "previous_value": c.previous.value if c.previous else None,
+                 "previous_recorded_at": c.previous.recorded_at if c.previous else None}
+                for c in s.changes
+            ],
+            "status_changes": [
+                {"id": sc.target_id, "before": sc.before.status.value, "after": sc.after.status.value}
+                for sc in s.status_changes
+            ],
+        }
+    return doc
+
+
+def render_json(data: ReportData) -> str:
+    from .formats import to_json
+
+    return to_json(report_document(data))
+
+
+def without_none(value: Any) -> Any:
+    """TOML has no null: keys whose value is None are left out (a missing key means null).
+
+    The contract has no None inside an array; should one appear, it becomes an empty
+    table so that the positions of the other items do not shift.
+    """
+    if isinstance(value, Mapping):
+        return {str(k): without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [{} if v is None else without_none(v) for v in value]
+    return value
+
+
+def render_toml(data: ReportData) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(without_none(report_document(data)))
+
+
+# --- words ---------------------------------------------------------------------------
+
+_WORDS = {
+    "en": {
+        "report": "Progress report",
+        "as_of": "As of",
+        "recorded_through": "figures recorded up to",
+        "targets_count": "{n} targets",
+        "contents": "Summary",
+        "goal": "Goal",
+        "since_title": "Since the last review ({date})",
+        "since_none": "No figure was added or revised and no status changed since {date}.",
+        "new_figures": "Figures added or revised",
+        "status_changes": "Status changes",
+        "change": "Change",
+        "added": "new",
+        "revised": "revised",
+        "previous": "Before",
+        "before": "Before",
+        "now": "Now",
+        "no_status_change": "No status changed.",
+        "no_new_figures": "No figure was added or revised.",
+        "definition": "What the target says",
+        "figures": "Figures",
+        "assessment": "Assessment",
+        "figure": "Figure",
+        "key_figures": "Key figures",
+        "chart": "Chart",
+        "no_chart": "No chart: there is no figure to draw yet.",
+        "periods": "Periods",
+        "passed": "Passed",
+        "yes": "yes",
+        "no": "no",
+        "kind_level": "Level by a deadline",
+        "kind_every_period": "Every period",
+        "kind_average": "Average over a span",
+        "kind_cumulative": "Total over a span",
+        "kind_plan": "Annual plan",
+        "def_milestones": "Reach {milestones}, from {baseline}.",
+        "def_milestones_nobase": "Reach {milestones}.",
+        "def_direction": "Move the indicator the right way ({direction}) from {baseline}.",
+        "def_every": "{sign} {value} in every period from {start} to {end}.",
+        "def_average": "An average of {sign} {value} a year over {start}–{end}.",
+        "def_cumulative": "A total of {sign} {value} over {start}–{end}.",
+        "def_plan": "{value} in {period} (annual plan).",
+        "and": "and",
+        "by_year": "by {by}",
+        "in_year": "in {period}",
+        "baseline_observed": "the figure observed for {period}",
+        "span": "Span",
+        "threshold": "Threshold",
+        "passed_count": "{passed} of {total}",
+        "failed": "Failed",
+        "first_failure": "First failure",
+        "streak": "Current run of passes",
+        "missing": "Periods with no figure",
+        "remaining": "Periods still to come",
+        "target_average": "Target average",
+        "years_with_data": "Years with data",
+        "achieved_average": "Achieved average",
+        "required_remaining": "Needed in the remaining years",
+        "target_total": "Target total",
+        "total": "Total so far",
+        "share_of_target": "Share of the target",
+        "share_of_time": "Share of the time",
+        "needed_per_period": "Needed per remaining period",
+        "plan": "Plan",
+        "result": "Result",
+        "percent_of_plan": "Share of the plan",
+        "difference": "Difference",
+        "change_last_year": "Change on the same period last year",
+        "so_far": "So far",
+        "same_period_last_year": "Same period last year",
+        "provisional_row": "part-year",
+        "footer": "Made by qntrack {version}. Statuses follow the Statistics Canada / Open SDG progress measure (docs/methodology.md).",
+        "page": "Page",
+        "status_legend": "Statuses",
+    },
+    "vi": {
+        "report": "Báo cáo tiến độ",
+        "as_of": "Tính đến",
+        "recorded_through": "số liệu ghi nhận đến",
+        "targets_count": "{n} mục tiêu",
+        "contents": "Tổng hợp",
+        "goal": "Mức cần đạt",
+        "since_title": "Từ lần rà soát trước ({date})",
+        "since_none": "Không có số liệu mới hoặc điều chỉnh và không có đánh giá nào thay đổi kể từ {date}.",
+        "new_figures": "Số liệu mới hoặc điều chỉnh",
+        "status_changes": "Đánh giá thay đổi",
+        "change": "Thay đổi",
+        "added": "mới",
+        "revised": "điều chỉnh",
+        "previous": "Trước đó",
+        "before": "Trước",
+        "now": "Nay",
+        "no_status_change": "Không có đánh giá nào thay đổi.",
+        "no_new_figures": "Không có số liệu mới hoặc điều chỉnh.",
+        "definition": "Nội dung mục tiêu",
+        "figures": "Số liệu chính",
+        "assessment": "Kết quả đánh giá",
+        "figure": "Chỉ số",
+        "key_figures": "Số liệu chính",
+        "chart": "Biểu đồ",
+        "no_chart": "Chưa có biểu đồ: chưa có số liệu.",
+        "periods": "Các kỳ",
+        "passed": "Đạt",
+        "yes": "có",
+        "no": "không",
+        "kind_level": "Mức cần đạt theo mốc",
+        "kind_every_period": "Mỗi kỳ",
+        "kind_average": "Bình quân giai đoạn",
+        "kind_cumulative": "Lũy kế giai đoạn",
+        "kind_plan": "Kế hoạch năm",
+        "def_milestones": "Đạt {milestones}, từ {baseline}.",
+        "def_milestones_nobase": "Đạt {milestones}.",
+        "def_direction": "Chỉ tiêu chuyển biến đúng chiều ({direction}) so với {baseline}.",
+        "def_every": "{sign} {value} mỗi kỳ từ {start} đến {end}.",
+        "def_average": "Bình quân {sign} {value} mỗi năm giai đoạn {start}–{end}.",
+        "def_cumulative": "Tổng cộng {sign} {value} giai đoạn {start}–{end}.",
+        "def_plan": "{value} năm {period} (kế hoạch năm).",
+        "and": "và",
+        "by_year": "năm {by}",
+        "in_year": "năm {period}",
+        "baseline_observed": "số liệu quan sát năm {period}",
+        "span": "Giai đoạn",
+        "threshold": "Ngưỡng",
+        "passed_count": "{passed}/{total}",
+        "failed": "Không đạt",
+        "first_failure": "Kỳ đầu tiên không đạt",
+        "streak": "Số kỳ đạt liên tiếp gần nhất",
+        "missing": "Các kỳ thiếu số liệu",
+        "remaining": "Số kỳ còn lại",
+        "target_average": "Bình quân mục tiêu",
+        "years_with_data": "Số năm có số liệu",
+        "achieved_average": "Bình quân đạt được",
+        "required_remaining": "Cần trong các năm còn lại",
+        "target_total": "Tổng mục tiêu",
+        "total": "Lũy kế đến nay",
+        "share_of_target": "Tỷ lệ so với mục tiêu",
+        "share_of_time": "Tỷ lệ thời gian đã qua",
+        "needed_per_period": "Cần mỗi kỳ còn lại",
+        "plan": "Kế hoạch",
+        "result": "Kết quả",
+        "percent_of_plan": "Tỷ lệ so với kế hoạch",
+        "difference": "Chênh lệch",
+        "change_last_year": "So với cùng kỳ năm trước",
+        "so_far": "Đến nay",
+        "same_period_last_year": "Cùng kỳ năm trước",
+        "provisional_row": "trong năm",
+        "footer": "Lập bằng qntrack {version}. Đánh giá theo phương pháp đo tiến độ của Thống kê Canada / Open SDG (docs/methodology.md).",
+        "page": "Trang",
+        "status_legend": "Các mức đánh giá",
+    },
+}
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    text = _WORDS.get(lang, _WORDS["en"]).get(key)
+    if text is None:
+        text = label(key, lang)
+    return text.format(**values) if values else text
+
+
+# --- the view: what HTML and Markdown both show, as plain (unescaped) text -----------
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    url: str | None = None  # an http(s) link (sources only)
+    status: str | None = None  # a status key: the cell is coloured by it in HTML
+    muted: bool = False  # a part-year reading
+    title: str | None = None  # the full text behind a shortened one (e.g. the whole URL)
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    numeric: frozenset[int] = frozenset()  # columns aligned right
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    number: int
+    id: str
+    name: str
+    kind: str
+    status: str
+    status_text: str
+    definition: str
+    indicator: str
+    indicator_id: str
+    unit: str
+    direction: str
+    description: str
+    source: Cell | None
+    note: str
+    facts: tuple[tuple[str, Cell], ...]
+    milestones: TableView | None
+    key_figures: tuple[tuple[str, Cell], ...]
+    periods: TableView | None
+    observations: TableView | None
+    sentences: tuple[str, ...]
+    chart: Chart | None
+
+
+_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+
+
+def source_cell(text: str) -> Cell | None:
+    """A source: a link when it is one http(s) address, shown by its host; else plain text."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if _URL.match(text):
+        host = urlsplit(text).hostname or text
+        return Cell(host, url=text, title=text)
+    return Cell(text)
+
+
+def _diff(value: float | None, unit: str, lang: str, signed: bool = True) -> str:
+    """A difference in the indicator's unit; percentage points for a per-cent unit."""
+    if value is None:
+        return "–"
+    text = number(value, lang)
+    if signed and value > 0:
+        text = "+" + text
+    if unit.startswith("%"):
+        return f"{text} {label('pp', lang)}"
+    return f"{text} {unit}".rstrip()
+
+
+def _percent(share: float | None, lang: str) -> str:
+    return "–" if share is None else f"{number(share * 100, lang, 1)}%"
+
+
+def _bound_text(details: Mapping[str, Any], unit: str, lang: str) -> tuple[str, str]:
+    (keyword, value), = details["bound"].items()
+    if lang == "vi":
+        sign = "ít nhất" if keyword == "at_least" else "nhiều nhất"
+    else:
+        sign = "at least" if keyword == "at_least" else "at most"
+    return sign, value_with_unit(value, unit, lang)
+
+
+def _join(items: Sequence[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {_t('and', lang)} " + items[-1]
+
+
+def definition(a: Assessment, lang: str) -> str:
+    """The target in one sentence, as the plan states it."""
+    t, unit = a.target, a.indicator.unit_in(lang)
+    d = a.details
+    kind = t.kind
+    if kind == "level":
+        base = getattr(t, "baseline", None)
+        if base is None:
+            base_text = _t("baseline_observed", lang, period=a.baseline.period) if a.baseline else "–"
+        elif base.value is not None:
+            base_text = f"{value_with_unit(base.value, unit, lang)} ({base.period})"
+        else:
+            base_text = _t("baseline_observed", lang, period=base.period)
+        milestones = getattr(t, "milestones", ())
+        if milestones:
+            parts = [f"{value_with_unit(m.value, unit, lang)} {_t('by_year', lang, by=m.by)}" for m in milestones]
+            return _t("def_milestones", lang, milestones=_join(parts, lang), baseline=base_text)
+        return _t("def_direction", lang, direction=label(a.indicator.direction.value, lang), baseline=base_text)
+    if kind in ("every_period", "average", "cumulative"):
+        sign, value = _bound_text(d, unit, lang)
+        key = {"every_period": "def_every", "average": "def_average", "cumulative": "def_cumulative"}[kind]
+        text = _t(key, lang, sign=sign, value=value, start=d["from"], end=d["to"])
+        return text[0].upper() + text[1:]
+    if kind == "plan":
+        return _t("def_plan", lang, value=value_with_unit(d["plan"], unit, lang), period=d["period"])
+    return ""
+
+
+def _latest_text(a: Assessment, lang: str) -> str:
+    unit = a.indicator.unit_in(lang)
+    if a.latest is not None:
+        return f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"
+    if a.provisional is not None:
+        return (f"{value_with_unit(a.provisional.value, unit, lang)} "
+                f"({a.provisional.period}, {label('provisional', lang)})")
+    return "–"
+
+
+def _goal_text(a: Assessment, lang: str) -> str:
+    unit = a.indicator.unit_in(lang)
+    m = a.next_milestone
+    if m is not None:
+        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
+    d = a.details
+    if "bound" in d:
+        (keyword, value), = d["bound"].items()
+        sign = "≥" if keyword == "at_least" else "≤"
+        return f"{sign} {value_with_unit(value, unit, lang)}, {d['from']}–{d['to']}"
+    if "plan" in d:
+        return f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"
+    return label(a.indicator.direction.value, lang)
+
+
+def _gap_text(a: Assessment, lang: str) -> str:
+    unit = a.indicator.unit_in(lang)
+    m = a.next_milestone
+    d = a.details
+    if m is not None:
+        return _diff(m.gap, unit, lang, signed=False)
+    if d.get("percent_of_plan") is not None:
+        return f"{number(d['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
+    if d.get("difference") is not None:
+        return _diff(d["difference"], unit, lang)
+    ytd = d.get("year_to_date") or {}
+    if "percent_of_plan" in ytd:
+        return f"{number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)} ({ytd['period']})"
+    if ytd.get("difference") is not None:
+        return f"{_diff(ytd['difference'], unit, lang)} ({ytd['period']})"
+    if d.get("share_of_target") is not None:
+        return f"{_percent(d['share_of_target'], lang)} {_t('goal', lang).lower()}"
+    if d.get("first_failure"):
+        return f"✗ {d['first_failure']}"
+    return "–"
+
+
+def _name(a: Assessment, lang: str) -> str:
+    return (a.target.name or a.indicator.name).get(lang)
+
+
+def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
+    unit = a.indicator.unit_in(lang)
+    facts: list[tuple[str, Cell]] = []
+    if a.baseline is not None:
+        facts.append((label("baseline", lang), Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")))
+    if a.latest is not None:
+        facts.append((label("latest", lang), Cell(f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})")))
+    if a.provisional is not None:
+        facts.append((label("provisional", lang).capitalize(),
+                      Cell(f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period})", muted=True)))
+    if a.achieved_rate is not None:
+        facts.append((label("achieved_rate", lang), Cell(f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")))
+    if a.score is not None or a.progress_value is not None:
+        facts.append((f"{label('p', lang)} / {label('score', lang)}",
+                      Cell(f"{number(a.progress_value, lang)} / {number(a.score, lang)}")))
+    facts.append((label("status", lang), Cell(status_label(a.status.value, lang), status=a.status.value)))
+    return tuple(facts)
+
+
+def _milestones(a: Assessment, lang: str) -> TableView | None:
+    if not a.milestones:
+        return None
+    unit = a.indicator.unit_in(lang)
+    per_year = label("per_year", lang)
+    headers = tuple(label(k, lang) for k in ("milestone", "status", "p", "score", "gap", "required_rate", "trajectory",
+                                             "deviation", "required_from_latest", "projected", "reached_in"))
+    rows = []
+    for m in a.milestones:
+        if m.status.value == "target_achieved":
+            reached = "–"
+        else:
+            reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+        rows.append((
+            Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"),
+            Cell(status_label(m.status.value, lang), status=m.status.value),
+            Cell(number(m.progress_value, lang)),
+            Cell(number(m.score, lang)),
+            Cell(_diff(m.gap, unit, lang, signed=False)),
+            Cell(f"{signed_percent(m.required_rate, lang)}{per_year}" if m.required_rate is not None else "–"),
+            Cell(value_with_unit(m.trajectory, unit, lang)),
+            Cell(_diff(m.deviation, unit, lang)),
+            Cell(f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
+                 if m.required_rate_from_latest is not None else "–"),
+            Cell(value_with_unit(m.projected, unit, lang)),
+            Cell(reached),
+        ))
+    return TableView(headers, tuple(rows), frozenset(range(2, 10)))
+
+
+def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
+    """The figures of a non-level target, one per line."""
+    d = a.details
+    unit = a.indicator.unit_in(lang)
+    kind = a.target.kind
+    out: list[tuple[str, str]] = []
+    if kind in ("every_period", "average", "cumulative"):
+        sign, value = _bound_text(d, unit, lang)
+        out.append((_t("span", lang), f"{d['from']}–{d['to']}"))
+    if kind == "every_period":
+        out.append((_t("threshold", lang), f"{sign} {value}"))
+        total = d["passed"] + d["failed"]
+        out.append((_t("passed", lang), _t("passed_count", lang, passed=d["passed"], total=total)))
+        if d.get("first_failure"):
+            out.append((_t("first_failure", lang), d["first_failure"]))
+        out.append((_t("streak", lang), str(d["streak"])))
+        if d.get("missing"):
+            out.append((_t("missing", lang), ", ".join(d["missing"])))
+        out.append((_t("remaining", lang), str(d["remaining"])))
+    elif kind == "average":
+        out.append((_t("target_average", lang), f"{sign} {value}"))
+        out.append((_t("years_with_data", lang), _t("passed_count", lang, passed=d["years_with_data"],
+                                                      total=d["years_in_span"])))
+        if d.get("average") is not None:
+            out.append((_t("achieved_average", lang), value_with_unit(d["average"], unit, lang)))
+        if d.get("required_rate_remaining") is not None:
+            out.append((_t("required_remaining", lang), value_with_unit(d["required_rate_remaining"], unit, lang)))
+    elif kind == "cumulative":
+        out.append((_t("target_total", lang), f"{sign} {value}"))
+        if "total" in d:
+            out.append((_t("total", lang), value_with_unit(d["total"], unit, lang)))
+            out.append((_t("share_of_target", lang), _percent(d.get("share_of_target"), lang)))
+            out.append((_t("share_of_time", lang), _percent(d.get("share_of_time"), lang)))
+            if d.get("needed_per_remaining_period"):
+                out.append((_t("needed_per_period", lang), value_with_unit(d["needed_per_remaining_period"], unit, lang)))
+    elif kind == "plan":
+        out.append((_t("plan", lang), f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
+        figures: Mapping[str, Any] = d
+        if "difference" in d and a.latest is not None:
+            out.append((_t("result", lang), f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"))
+        elif d.get("year_to_date"):
+            figures = d["year_to_date"]
+            out.append((_t("so_far", lang), f"{value_with_unit(figures['value'], unit, lang)} ({figures['period']})"))
+        else:
+            figures = {}
+        if figures.get("percent_of_plan") is not None:
+            out.append((_t("percent_of_plan", lang), f"{number(figures['percent_of_plan'], lang, 1)}%"))
+        if figures.get("share_of_time") is not None:
+            out.append((_t("share_of_time", lang), _percent(figures["share_of_time"], lang)))
+        if figures.get("difference") is not None:
+            out.append((_t("difference", lang), _diff(figures["difference"], unit, lang)))
+        if figures.get("same_period_last_year") is not None:
+            out.append((_t("same_period_last_year", lang), value_with_unit(figures["same_period_last_year"], unit, lang)))
+        if figures.get("change_on_same_period_last_year") is not None:
+            out.append((_t("change_last_year", lang), signed_percent(figures["change_on_same_period_last_year"] / 100, lang)))
+        if figures.get("difference_on_same_period_last_year") is not None:
+            out.append((_t("change_last_year", lang), _diff(figures["difference_on_same_period_last_year"], unit, lang)))
+    return tuple((k, Cell(v)) for k, v in out)
+
+
+def _periods(a: Assessment, lang: str) -> TableView | None:
+    periods = a.details.get("periods") or []
+    if not periods or a.target.kind == "plan":
+        return None
+    unit = a.indicator.unit_in(lang)
+    with_pass = "passed" in periods[0]
+    headers = (label("period", lang), label("value", lang)) + ((_t("passed", lang),) if with_pass else ())
+    rows = []
+    for p in periods:
+        cells = [Cell(p["period"]), Cell(value_with_unit(p["value"], unit, lang))]
+        if with_pass:
+            ok = p["passed"]
+            cells.append(Cell(f"✓ {_t('yes', lang)}" if ok else f"✗ {_t('no', lang)}",
+                              status="target_achieved" if ok else "not_achieved"))
+        rows.append(tuple(cells))
+    return TableView(headers, tuple(rows), frozenset({1}))
+
+
+def relevant_observations(a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
+    """The observations that bear on the target, not the indicator's whole history."""
+    kind = a.target.kind
+    d = a.details
+    if kind == "level":
+        if a.baseline is None:
+            return list(rows)
+        first = a.baseline.period.year - 5
+        return [o for o in rows if o.period.year >= first]
+    if kind in ("every_period", "average", "cumulative"):
+        start, end = parse_period(d["from"]), parse_period(d["to"])
+        return [o for o in rows if start.year <= o.period.year <= end.year]
+    if kind == "plan":
+        year = parse_period(d["period"]).year
+        return [o for o in rows if year - 1 <= o.period.year <= year]
+    return list(rows)
+
+
+def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableView | None:
+    if not rows:
+        return None
+    headers = tuple(label(k, lang) for k in ("period", "value", "obs_status", "source", "note", "recorded_at"))
+    out = []
+    for o in rows:
+        part = not o.period.is_year
+        period = f"{o.period} ({_t('provisional_row', lang)})" if part else str(o.period)
+        out.append((
+            Cell(period, muted=part),
+            Cell(value_with_unit(o.value, unit, lang), muted=part),
+            Cell(label(o.status, lang) if o.status else ""),
+            source_cell(o.source) or Cell(""),
+            Cell(o.note or ""),
+            Cell(o.recorded_at[:10]),
+        ))
+    return TableView(headers, tuple(out), frozenset({1}))
+
+
+def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str, with_chart: bool) -> SectionView:
+    t, ind = a.target, a.indicator
+    unit = ind.unit_in(lang)
+    shown = relevant_observations(a, rows)
+    return SectionView(
+        number=number_,
+        id=t.id,
+        name=_name(a, lang),
+        kind=_t(f"kind_{t.kind}", lang),
+        status=a.status.value,
+        status_text=status_label(a.status.value, lang),
+        definition=definition(a, lang),
+        indicator=ind.name.get(lang),
+        indicator_id=ind.id,
+        unit=unit,
+        direction=label(ind.direction.value, lang),
+        description=ind.description,
+        source=source_cell(t.source),
+        note=t.note,
+        facts=_facts(a, lang),
+        milestones=_milestones(a, lang),
+        key_figures=_key_figures(a, lang) if a.target.kind != "level" else (),
+        periods=_periods(a, lang),
+        observations=_observations(shown, unit, lang),
+        sentences=tuple(explain(a, lang)),
+        chart=chart_for(a, rows, lang) if with_chart else None,
+    )
+
+
+def _summary(data: ReportData, lang: str) -> TableView:
+    headers = ("#", label("target", lang), label("type", lang), label("latest", lang), _t("goal", lang),
+               label("gap", lang), label("p", lang), label("status", lang))
+    rows = []
+    for i, a in enumerate(data.assessments, 1):
+        rows.append((
+            Cell(str(i)),
+            Cell(_name(a, lang), title=a.target.id),
+            Cell(_t(f"kind_{a.target.kind}", lang)),
+            Cell(_latest_text(a, lang)),
+            Cell(_goal_text(a, lang)),
+            Cell(_gap_text(a, lang)),
+            Cell(number(a.progress_value, lang)),
+            Cell(status_label(a.status.value, lang), status=a.status.value),
+        ))
+    return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
+
+
+def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
+    s = data.since
+    if s is None:
+        return None
+    units = {a.indicator.id: a.indicator.unit_in(lang) for a in data.assessments}
+    plan = data.plan
+    if plan is not None:
+        units.update({i.id: i.unit_in(lang) for i in plan.indicators.values() if i.id not in units})
+    figures = None
+    if s.changes:
+        headers = (label("indicator", lang), label("period", lang), label("value", lang), _t("change", lang),
+                   _t("previous", lang), label("source", lang), label("recorded_at", lang))
+        rows = []
+        for c in s.changes:
+            o = c.observation
+            unit = units.get(o.indicator, "")
+            rows.append((
+                Cell(o.indicator),
+                Cell(str(o.period)),
+                Cell(value_with_unit(o.value, unit, lang)),
+                Cell(_t("revised" if c.revision else "added", lang)),
+                Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
+                source_cell(o.source) or Cell(""),
+                Cell(o.recorded_at[:10]),
+            ))
+        figures = TableView(headers, tuple(rows), frozenset({2, 4}))
+    statuses = None
+    if s.status_changes:
+        headers = (label("target", lang), _t("before", lang), _t("now", lang))
+        statuses = TableView(headers, tuple(
+            (Cell(_name(sc.after, lang), title=sc.target_id),
+             Cell(status_label(sc.before.status.value, lang), status=sc.before.status.value),
+             Cell(status_label(sc.after.status.value, lang), status=sc.after.status.value))
+            for sc in s.status_changes
+        ))
+    return {"title": _t("since_title", lang, date=s.date), "figures": figures, "statuses": statuses,
+            "none": _t("since_none", lang, date=s.date) if not s.changes and not s.status_changes else None}
+
+
+def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
+    from . import __version__
+
+    sections = [
+        _section(i, a, data.series.get(a.indicator.id, []), lang, with_charts)
+        for i, a in enumerate(data.assessments, 1)
+    ]
+    statuses = [(key, status_label(key, lang)) for key in
+                ("target_achieved", "substantial_progress", "moderate_progress", "limited_progress",
+                 "deterioration", "not_achieved", "not_available")]
+    meta = [f"{_t('as_of', lang)} {data.as_of}"] if data.as_of else []
+    if data.recorded_through:
+        meta.append(f"{_t('recorded_through', lang)} {data.recorded_through}")
+    meta.append(_t("targets_count", lang, n=len(sections)))
+    return {
+        "lang": lang,
+        "title": data.title or _t("report", lang),
+        "heading": _t("report", lang),
+        "meta": " · ".join(meta),
+        "summary": _summary(data, lang),
+        "since": _since_view(data, lang),
+        "sections": sections,
+        "statuses": statuses,
+        "w": _WORDS.get(lang, _WORDS["en"]),
+        "l": {k: label(k, lang) for k in ("indicator", "unit", "direction", "source", "note", "milestones",
+                                          "observations", "summary", "status", "type", "details", "value")},
+        "footer": _t("footer", lang, version=__version__),
+    }
+
+
+# --- templates -----------------------------------------------------------------------
+
+
+def _environment(kind: str) -> Any:
+    import jinja2
+
+    loader = jinja2.PackageLoader("qntrack", "templates")
+    if kind == "html":
+        # Autoescape everything: a target named "<script>" is shown, never run.
+        return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                                  keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(loader=loader, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+                             finalize=_md_finalize)
+    env.filters["code"] = _md_code
+    env.filters["cell"] = _md_cell
+    env.filters["url"] = _md_url
+    env.filters["raw"] = _Raw
+    return env
+
+
+class _Raw(str):
+    """Markdown that the template builds itself and must not be escaped again."""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md_escape(text: str) -> str:
+    """Text shown as typed by a Markdown renderer: its markup characters backslash-escaped.
+
+    Line breaks become spaces, so a value can never end a table row or start a heading.
+    """
+    text = " ".join(str(text).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_ENTITY.sub("&amp;", text)
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, _Raw):
+        return value
+    if value is None:
+        return ""
+    return md_escape(str(value))
+
+
+def _md_code(text: str) -> _Raw:
+    text = str(text)
+    fence = "``" if "`" in text else "`"
+    pad = " " if "`" in text else ""
+    return _Raw(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def _md_url(url: str) -> _Raw:
+    # Characters that would end a Markdown link destination are percent-encoded.
+    return _Raw("".join({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}.get(c, c) for c in url))
+
+
+def _md_cell(cell: Cell) -> _Raw:
+    text = md_escape(cell.text) if cell.text else ""
+    if cell.url:
+        text = f"[{text}]({_md_url(cell.url)})"
+    if cell.status:
+        text = f"**{text}**"
+    elif cell.muted and text:
+        text = f"_{text}_"
+    return _Raw(text)
+
+
+def render_markdown(data: ReportData, lang: str, chart_links: Mapping[str, str] | None = None,
+                    chart_notes: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The Markdown report; ``chart_links`` maps a target id to the SVG file to link, and
+    ``chart_notes`` to the sentences that say how to read it."""
+    view = _view(data, lang, with_charts=False)
+    view["chart_links"] = dict(chart_links or {})
+    view["chart_notes"] = {k: " ".join(v) for k, v in (chart_notes or {}).items() if v}
+    text = _environment("markdown").get_template("report.md.j2").render(**view)
+    # The template's loops leave runs of blank lines; Markdown needs at most one.
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+
+
+def render_html(data: ReportData, lang: str) -> str:
+    from markupsafe import Markup
+
+    view = _view(data, lang, with_charts=True)
+    # pygal built the SVG from our numbers and escaped every label itself; it is the only
+    # markup that goes into the page unescaped.
+    charts = {s.id: Markup(s.chart.inline()) for s in view["sections"] if s.chart is not None}
+    return _environment("html").get_template("report.html.j2").render(charts=charts, **view)
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def charts_folder(report_path: Path) -> Path:
+    """Where the Markdown report's charts go: a folder beside it, named after it."""
+    return report_path.with_name(f"{report_path.stem}-charts")
+
+
+def markdown_charts(data: ReportData, lang: str) -> list[Chart]:
+    out = []
+    for a in data.assessments:
+        chart = chart_for(a, data.series.get(a.indicator.id, []), lang)
+        if chart is not None:
+            out.append(chart)
+    return out
+
+
+def write_report(data: ReportData, fmt: str, lang: str, path: Path) -> list[Path]:
+    """Write the report to ``path`` (and, for Markdown, its charts); every file atomically.
+
+    Returns the files written, the report last.
+    """
+    from .starter import write_atomically
+
+    written: list[Path] = []
+    if fmt == "markdown":
+        charts = markdown_charts(data, lang)
+        links: dict[str, str] = {}
+        notes = {chart.target_id: chart.notes for chart in charts}
+        if charts:
+            folder = charts_folder(path)
+            folder.mkdir(exist_ok=True)
+            for chart in charts:
+                file = folder / f"{chart.target_id}.svg"
+                write_atomically(file, chart.svg.encode("utf-8"))
+                written.append(file)
+                links[chart.target_id] = f"{folder.name}/{file.name}"
+        text = render_markdown(data, lang, links, notes)
+    else:
+        text = render(data, fmt, lang)
+    write_atomically(path, text.encode("utf-8"))
+    written.append(path)
+    return written
+
+
+def render(data: ReportData, fmt: str, lang: str) -> str:
+    if fmt == "html":
+        return render_html(data, lang)
+    if fmt == "markdown":
+        return render_markdown(data, lang)
+    if fmt == "json":
+        return render_json(data)
+    if fmt == "toml":
+        return render_toml(data)
+    raise ValueError(f"unknown report format {fmt!r}; valid: {', '.join(FORMATS)}")

@@ -1,0 +1,351 @@
+"""Bulk import (`add-observation --from`): spreadsheet dialects, all or nothing, line numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qntrack.cli import app
+from qntrack.importing import ImportFormat, parse_number_cell, parse_table
+
+runner = CliRunner()
+
+TARGETS = """\
+version: 1
+title: "Import test"
+indicators:
+  growth:
+    name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
+    unit: "%"
+    measure: rate
+    frequency: quarter
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+  share:
+    name: "Manufacturing share"
+    unit: "%"
+  per_share:
+    name: "FDI per point of share"
+    formula: fdi / share
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+START = HEADER + "share,2020,10,official,yearbook 2020,,2021-06-30T00:00:00Z\n"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "targets.yaml").write_text(TARGETS, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(START, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    return tmp_path
+
+
+def run(*args: str, input: bytes | str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def store(plan: Path) -> str:
+    return (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+def added(plan: Path) -> str:
+    return store(plan)[len(START):]
+
+
+# --- the long shape ---------------------------------------------------------------------
+
+
+def test_csv_with_every_column_is_appended_as_written(plan: Path):
+    (plan / "in.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "growth,2023-Q1,7.5,estimate,\"Cục Thống kê, 30/3/2023\",first reading,2023-03-30\n"
+        "growth,2023-Q1,7.46,official,Niên giám 2023,revised,2024-06-01T09:00:00+07:00\n",
+        encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""
+    assert r.stderr.startswith("added 2 row(s) to ") and r.stderr.rstrip().endswith("observations.csv")
+    assert added(plan) == (
+        "growth,2023-Q1,7.5,estimate,\"Cục Thống kê, 30/3/2023\",first reading,2023-03-30T00:00:00Z\n"
+        "growth,2023-Q1,7.46,official,Niên giám 2023,revised,2024-06-01T02:00:00Z\n")
+
+
+def test_columns_in_any_order_and_optional_ones_missing(plan: Path):
+    (plan / "in.csv").write_text("Value , Period,INDICATOR\n12.5,2021,share\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv", "--recorded-at", "2022-01-05", "--source", "press")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == "share,2021,12.5,,press,,2022-01-05T00:00:00Z\n"
+
+
+def test_rows_without_recorded_at_share_one_timestamp(plan: Path):
+    (plan / "in.csv").write_text("indicator,period,value\nshare,2021,11\nshare,2022,12\nfdi,2022,1500\n", encoding="utf-8")
+    assert run("add-observation", "--from", "in.csv").exit_code == 0
+    stamps = {row["recorded_at"] for row in csv.DictReader(io.StringIO(added(plan), newline=""), fieldnames=HEADER.strip().split(","))}
+    assert len(stamps) == 1
+
+
+def test_excel_vietnamese_csv_is_detected(plan: Path):
+    """Excel under Vietnamese regional settings: BOM, CRLF, ';' between cells, decimal commas."""
+    data = ("\ufeffindicator;period;value;status;source\r\n"
+            "growth;2023-Q2;7,5;estimate;Cục Thống kê\r\n"
+            "share;2022;12,25;;\"báo cáo; số 5\"\r\n"
+            "fdi;2022;1.234,5;official;Sở KH&ĐT\r\n").encode("utf-8")
+    (plan / "vn.csv").write_bytes(data)
+    r = run("add-observation", "--from", "vn.csv", "--recorded-at", "2023-07-01")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == ("growth,2023-Q2,7.5,estimate,Cục Thống kê,,2023-07-01T00:00:00Z\n"
+                           "share,2022,12.25,,báo cáo; số 5,,2023-07-01T00:00:00Z\n"
+                           "fdi,2022,1234.5,official,Sở KH&ĐT,,2023-07-01T00:00:00Z\n")
+
+
+def test_tsv_is_detected_and_a_quoted_decimal_comma_needs_the_flag(plan: Path):
+    (plan / "in.tsv").write_text("indicator\tperiod\tvalue\nshare\t2021\t11,5\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.tsv")
+    assert r.exit_code == 1
+    assert r.stderr == ("in.tsv:2: error: '11,5' is written with decimal commas (1234,5), but this file is read with "
+                        "decimal points (1234.5); give --decimal-comma if the whole file is written that way\n")
+    r = run("add-observation", "--from", "in.tsv", "--decimal-comma", "--recorded-at", "2022-01-01")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == "share,2021,11.5,,,,2022-01-01T00:00:00Z\n"
+
+
+def test_delimiter_and_convention_flags_override_detection(plan: Path):
+    (plan / "in.csv").write_text("indicator;period;value\nshare;2021;1,234.5\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1 and "'1,234.5' is written with decimal points" in r.stderr
+    r = run("add-observation", "--from", "in.csv", "--delimiter", ";", "--decimal-point", "--recorded-at", "2022-01-01")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == "share,2021,1234.5,,,,2022-01-01T00:00:00Z\n"
+    assert run("add-observation", "--from", "in.csv", "--delimiter", "|").exit_code == 2
+
+
+def test_utf16_unicode_text_from_excel(plan: Path):
+    (plan / "in.txt").write_bytes("indicator\tperiod\tvalue\r\nshare\t2021\t11\r\n".encode("utf-16"))
+    r = run("add-observation", "--from", "in.txt", "--recorded-at", "2022-01-01")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == "share,2021,11,,,,2022-01-01T00:00:00Z\n"
+
+
+def test_stdin(plan: Path):
+    r = run("add-observation", "--from", "-", "--recorded-at", "2022-01-01",
+            input="indicator,period,value\nshare,2021,11\n")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == "share,2021,11,,,,2022-01-01T00:00:00Z\n"
+    r = run("add-observation", "--from", "-", input="indicator,period,value\nshare,2021,abc\n")
+    assert r.exit_code == 1 and r.stderr == "<stdin>:2: error: 'abc' is not a number; write e.g. 1234.5\n"
+
+
+# --- the wide shape (yearbook tables) -----------------------------------------------------
+
+
+def test_wide_yearbook_table(plan: Path):
+    (plan / "wide.csv").write_text(
+        "indicator,2021,2022,2023,source\n"
+        "share,11.2,-,12.3,Niên giám 2023\n"
+        "fdi,..,1500,,\n", encoding="utf-8")
+    r = run("add-observation", "--from", "wide.csv", "--wide", "--status", "official", "--recorded-at", "2024-06-30")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == ("share,2021,11.2,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
+                           "share,2023,12.3,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
+                           "fdi,2022,1500,official,,,2024-06-30T00:00:00Z\n")
+
+
+def test_wide_errors_name_line_and_period(plan: Path):
+    (plan / "wide.csv").write_text(
+        "indicator,2021,2022-Q2\n"
+        "share,11.2,12\n"        # share is yearly: 2022-Q2 is too fine
+        "nope,1,2\n"             # reported once, not once per cell
+        "growth,1.5,abc\n", encoding="utf-8")
+    r = run("add-observation", "--from", "wide.csv", "--wide")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "wide.csv:2: error: period 2022-Q2 is finer than indicator 'share' is published (frequency: year); "
+        "change its frequency in targets.yaml if that is intended",
+        "wide.csv:3: error: unknown indicator 'nope'; known: growth, fdi, share, per_share",
+        "wide.csv:4: error: period 2022-Q2: 'abc' is not a number; write e.g. 1234.5",
+        "3 error(s), 0 warning(s)",
+    ]
+    assert added(plan) == ""
+
+
+def test_wide_header_must_be_periods(plan: Path):
+    (plan / "wide.csv").write_text("indicator,2021,Năm 2022,2021\nshare,1,2,3\n", encoding="utf-8")
+    r = run("add-observation", "--from", "wide.csv", "--wide")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("wide.csv:1: error: column 3 'năm 2022' is neither a period nor one of status, "
+                               "source, note, recorded_at: 'năm 2022' is not a period")
+    assert lines[1] == "wide.csv:1: error: period 2021 has two columns ('2021' and '2021')"
+
+
+def test_long_file_given_a_period_header_suggests_wide(plan: Path):
+    (plan / "wide.csv").write_text("indicator,2021,2022\nshare,1,2\n", encoding="utf-8")
+    r = run("add-observation", "--from", "wide.csv")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == "wide.csv:1: error: column '2021' is a period: is this a wide table? add --wide"
+
+
+# --- all or nothing ---------------------------------------------------------------------
+
+
+def test_every_error_listed_by_source_line_and_nothing_written(plan: Path):
+    before = (plan / "observations.csv").read_bytes()
+    (plan / "bad.csv").write_text(
+        "indicator,period,value,note\n"
+        "share,2021,11,fine\n"
+        "\n"
+        "shar,2021,11,\n"
+        "growth,2023-13,7,\n"
+        "share,2022,\"1,234\",\n"
+        "share,2022,nan,\n"
+        "per_share,2022,3,\n"
+        "share,2021,12,\n"
+        "share,Q5,1,\"two\n"
+        "lines\"\n"
+        "share,2023,1,2,3\n", encoding="utf-8")
+    r = run("add-observation", "--from", "bad.csv")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr.splitlines() == [
+        "bad.csv:4: error: unknown indicator 'shar'; did you mean 'share'?",
+        "bad.csv:5: error: '2023-13': month 13 does not exist (01-12); valid forms: 2023 (year), 2023-H1 (half), "
+        "2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)",
+        "bad.csv:6: error: '1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; "
+        "say which with --decimal-point (thousands separator) or --decimal-comma",
+        "bad.csv:7: error: 'nan' is not a finite number; leave the row out if there is no figure",
+        "bad.csv:8: error: indicator 'per_share' is derived (formula: fdi / share); record its inputs instead",
+        "bad.csv:9: error: share 2021 is already given on line 2; keep one, or give each vintage its own recorded_at",
+        "bad.csv:10: error: a quoted cell runs over lines 10-11; is a closing quote missing? (cells must be on one line)",
+        "bad.csv:12: error: expected 4 cells like the header, found 5; a decimal comma in a comma-separated file "
+        "must be quoted (\"3,13\"), or save with ';'",
+        "8 error(s), 0 warning(s)",
+    ]
+    assert (plan / "observations.csv").read_bytes() == before
+
+
+def test_dry_run_shows_the_rows_and_writes_nothing(plan: Path):
+    before = (plan / "observations.csv").read_bytes()
+    (plan / "in.csv").write_text("indicator,period,value,source\nshare,2021,11,=cmd()\nfdi,2022,-5,\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv", "--dry-run", "--format", "csv", "--recorded-at", "2022-01-01")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ("indicator,period,value,status,source,note,recorded_at\n"
+                        "share,2021,11.0,,'=cmd(),,2022-01-01T00:00:00Z\n"
+                        "fdi,2022,-5.0,,,,2022-01-01T00:00:00Z\n")
+    assert r.stderr.startswith("dry run: would add 2 row(s) to ")
+    assert r.stderr.endswith("; nothing was written\n")
+    assert (plan / "observations.csv").read_bytes() == before
+    doc = json.loads(run("add-observation", "--from", "in.csv", "-n", "-f", "json").stdout)
+    assert doc["dry_run"] is True and [o["value"] for o in doc["observations"]] == [11, -5]
+    assert (plan / "observations.csv").read_bytes() == before
+
+
+def test_dry_run_still_reports_every_error(plan: Path):
+    (plan / "in.csv").write_text("indicator,period,value\nshare,2021,x\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv", "--dry-run")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr == "in.csv:2: error: 'x' is not a number; write e.g. 1234.5\n"
+
+
+def test_a_torn_store_refuses_the_import(plan: Path):
+    with open(plan / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2021,1")
+    before = (plan / "observations.csv").read_bytes()
+    (plan / "in.csv").write_text("indicator,period,value\nshare,2022,11\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert r.stderr.endswith("observations.csv:3: error: the file ends in an incomplete row; nothing was added; "
+                             "run 'qntrack check --repair' first\n")
+    assert (plan / "observations.csv").read_bytes() == before
+
+
+# --- the command line -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args, message", [
+    (["add-observation"], "add-observation: error: give INDICATOR PERIOD VALUE, or --from FILE for many rows\n"),
+    (["add-observation", "share", "2021", "1", "--from", "x.csv"],
+     "add-observation: error: give either INDICATOR PERIOD VALUE or --from FILE, not both\n"),
+    (["add-observation", "share", "2021"], "add-observation: error: missing VALUE\n"),
+    (["add-observation", "share", "2021", "1", "--wide"],
+     "add-observation: error: --wide applies only with --from FILE\n"),
+])
+def test_usage_errors_exit_2(plan: Path, args: list[str], message: str):
+    r = run(*args)
+    assert r.exit_code == 2
+    assert r.stderr == message
+    assert added(plan) == ""
+
+
+def test_a_missing_file(plan: Path):
+    r = run("add-observation", "--from", "nope.csv")
+    assert r.exit_code == 1 and r.stderr == "nope.csv: error: file not found\n"
+
+
+def test_single_row_dry_run(plan: Path):
+    r = run("add-observation", "share", "2021", "11", "--dry-run", "-f", "tsv", "--recorded-at", "2022-01-01")
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[1] == "share\t2021\t11.0\t\t\t\t2022-01-01T00:00:00Z"
+    assert added(plan) == ""
+
+
+# --- numbers under a convention ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, decimal_comma, explicit, expected", [
+    ("1234.5", False, False, 1234.5),
+    ("1,234.5", False, False, 1234.5),
+    ("1,234,567.25", False, False, 1234567.25),
+    ("1.234,5", True, False, 1234.5),
+    ("3,13", True, False, 3.13),
+    ("-0,5", True, False, -0.5),
+    ("1,234", False, True, 1234.0),     # --decimal-point given: the comma can only group thousands
+    ("50.000", True, True, 50000.0),    # --decimal-comma given: the dot can only group thousands
+    ("1.5e3", False, False, 1500.0),
+])
+def test_numbers_read_when_unambiguous(text, decimal_comma, explicit, expected):
+    assert parse_number_cell(text, decimal_comma, explicit) == expected
+
+
+@pytest.mark.parametrize("text, decimal_comma, message", [
+    ("1,234", False, "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; "
+                     "say which with --decimal-point (thousands separator) or --decimal-comma"),
+    ("50.000", True, "'50.000' is ambiguous: 50000 with a thousands separator, or 50.000 with a decimal point; "
+                     "say which with --decimal-comma (thousands separator) or --decimal-point"),
+    ("1.234,5", False, "'1.234,5' is written with decimal commas (1234,5), but this file is read with decimal points "
+                       "(1234.5); give --decimal-comma if the whole file is written that way"),
+    ("1,234.5", True, "'1,234.5' is written with decimal points (1234.5), but this file is read with decimal commas "
+                      "(1234,5); give --decimal-point if the whole file is written that way"),
+    ("1.2.3", False, "'1.2.3' is not a number; write e.g. 1234.5"),
+    ("12%", False, "'12%': write the number without '%' (the unit belongs to the indicator)"),
+    ("inf", False, "'inf' is not a finite number; leave the row out if there is no figure"),
+    ("1e999", False, "'1e999' is not a finite number"),
+    ("", True, "the value is empty"),
+])
+def test_numbers_refused_with_a_reason(text, decimal_comma, message):
+    with pytest.raises(ValueError) as err:
+        parse_number_cell(text, decimal_comma, False)
+    assert str(err.value) == message
+
+
+def test_parse_table_reports_the_detected_dialect():
+    parsed = parse_table("indicator;period;value\nshare;2021;1,5\n", "x.csv")
+    assert parsed.delimiter == ";" and parsed.decimal_comma is True
+    assert parsed.candidates[0][1]["value"] == "1.5"
+    parsed = parse_table("indicator;period;value\nshare;2021;1.5\n", "x.csv", ImportFormat(decimal_comma=False))
+    assert parsed.decimal_comma is False and parsed.candidates[0][1]["value"] == "1.5"

@@ -1,0 +1,492 @@
+"""`qntrack report`: the formats, escaping, atomic writes, --since and the command line.
+
+The fixture is small enough to check by hand. Its level target starts from 10 % in 2020
+and must reach 15 % by 2025; the figure in force for 2022 is 12 (a revision of 11.5).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qntrack import __version__
+from qntrack.assessment import assess
+from qntrack.cli import app
+from qntrack.formats import status_document
+from qntrack.narrative import explain
+from qntrack.report import build_report, md_escape, render_html, render_markdown, render_toml, without_none
+from qntrack.workspace import open_workspace
+
+TARGETS = """\
+version: 1
+title: "Fixture plan"
+observations: observations.csv
+indicators:
+  share:
+    name: {en: "Industry share", vi: "Tỷ trọng công nghiệp"}
+    unit: "%"
+    direction: increase
+    frequency: half
+  growth:
+    name: {en: "Growth", vi: "Tăng trưởng"}
+    unit: "%"
+    measure: rate
+    frequency: year
+targets:
+  - id: share
+    indicator: share
+    name: {en: "Share to 15% by 2025", vi: "Tỷ trọng 15% năm 2025"}
+    source: "Resolution 1, 2020"
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+  - id: growth-every-year
+    type: every_period
+    indicator: growth
+    name: {en: "Growth of at least 10% every year", vi: "Tăng trưởng ít nhất 10% mỗi năm"}
+    at_least: 10
+    from: 2021
+    to: 2023
+"""
+
+OBSERVATIONS = """\
+indicator,period,value,status,source,note,recorded_at
+share,2021,11,official,https://example.org/a,,2022-01-10T00:00:00Z
+growth,2021,10.5,,,,2022-01-10T00:00:00Z
+share,2022,11.5,estimate,https://example.org/b,first estimate,2023-01-10T00:00:00Z
+growth,2022,11,,,,2023-01-10T00:00:00Z
+share,2022,12,official,https://example.org/c,revised,2023-06-01T00:00:00Z
+share,2023-H1,12.5,estimate,Report H1,,2023-07-15T00:00:00Z
+"""
+
+
+def write_tracker(folder: Path, targets: str = TARGETS, observations: str = OBSERVATIONS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "targets.yaml").write_text(targets, encoding="utf-8")
+    (folder / "observations.csv").write_text(observations, encoding="utf-8")
+    return folder / "targets.yaml"
+
+
+@pytest.fixture
+def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = write_tracker(tmp_path / "plan")
+    monkeypatch.chdir(path.parent)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    return path
+
+
+def report_data(path: Path, ids=None, as_of=None, since=None):
+    ws = open_workspace(str(path), as_of)
+    return build_report(ws.plan, ws.series, ws.store.observations, ids, as_of, since)
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+# --- Markdown: the golden file -----------------------------------------------------------
+
+
+def test_markdown_golden(tracker: Path):
+    """Expected text written from the fixture's numbers.
+
+    share: achieved (12/10)^(1/2) - 1 = +9.5 %/yr; required (15/10)^(1/5) - 1 = +8.4 %/yr;
+    P = 0.09545 / 0.08447 = 1.13 (>= 0.95: substantial progress); score 7.1429 P - 4.2857
+    = 3.79; gap 15 - 12 = 3 pp; trajectory 10 * 1.08447^2 = 11.76 (deviation +0.24 pp);
+    needed from now (15/12)^(1/3) - 1 = +7.7 %/yr; projected 12 * 1.09545^3 = 15.77;
+    reached after ln(1.25)/ln(1.09545) = 2.45 -> 3 years, in 2025.
+    growth: 10.5 and 11 both pass "at least 10"; 2023 is still to come.
+
+    The "In short" sentences come from narrative.explain, which has its own tests.
+    """
+    data = report_data(tracker)
+    share, growth = data.assessments
+    bullets = ["\n".join(f"- {s}" for s in explain(a, "en")) for a in (share, growth)]
+    expected = f"""\
+# Fixture plan
+
+Progress report · figures recorded up to 2023-07-15 · 2 targets
+
+## Summary
+
+| # | Target | Type | Latest | Goal | Gap | P | Status |
+|---:|---|---|---:|---|---:|---:|---|
+| 1 | Share to 15% by 2025 | Level by a deadline | 12% (2022) | 15% by 2025 | 3 pp | 1.13 | **Substantial progress** |
+| 2 | Growth of at least 10% every year | Every period | 11% (2022) | ≥ 10%, 2021–2023 | – | – | **Substantial progress** |
+
+## 1. Share to 15% by 2025
+
+`share` · Level by a deadline · Status: **Substantial progress**
+
+**What the target says:** Reach 15% by 2025, from 10% (2020).
+
+**Indicator:** Industry share (`share`), %, higher is better.
+
+**Source:** Resolution 1, 2020
+
+### Figures
+
+| Figure | Value |
+|---|---|
+| Baseline | 10% (2020) |
+| Latest | 12% (2022) |
+| Provisional | _12.5% (2023-H1)_ |
+| Achieved rate | +9.5%/yr |
+| P / Score | 1.13 / 3.79 |
+| Status | **Substantial progress** |
+
+### Milestones
+
+| Milestone | Status | P | Score | Gap | Required rate | Trajectory | Deviation | Needed from now | Projected | Reached in |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
+| 15% by 2025 | **Substantial progress** | 1.13 | 3.79 | 3 pp | +8.4%/yr | 11.76% | +0.24 pp | +7.7%/yr | 15.77% | 2025 |
+
+### Observations
+
+| Period | Value | Kind | Source | Note | Recorded |
+|---|---:|---|---|---|---|
+| 2021 | 11% | official | [example.org](https://example.org/a) |  | 2022-01-10 |
+| 2022 | 12% | official | [example.org](https://example.org/c) | revised | 2023-06-01 |
+| _2023-H1 (part-year)_ | _12.5%_ | estimate | Report H1 |  | 2023-07-15 |
+
+### In short
+
+{bullets[0]}
+
+## 2. Growth of at least 10% every year
+
+`growth-every-year` · Every period · Status: **Substantial progress**
+
+**What the target says:** At least 10% in every period from 2021 to 2023.
+
+**Indicator:** Growth (`growth`), %, higher is better.
+
+### Figures
+
+| Figure | Value |
+|---|---|
+| Latest | 11% (2022) |
+| Status | **Substantial progress** |
+| Span | 2021–2023 |
+| Threshold | at least 10% |
+| Passed | 2 of 2 |
+| Current run of passes | 2 |
+| Periods still to come | 1 |
+
+### Periods
+
+| Period | Value | Passed |
+|---|---:|---|
+| 2021 | 10.5% | **✓ yes** |
+| 2022 | 11% | **✓ yes** |
+
+### Observations
+
+| Period | Value | Kind | Source | Note | Recorded |
+|---|---:|---|---|---|---|
+| 2021 | 10.5% |  |  |  | 2022-01-10 |
+| 2022 | 11% |  |  |  | 2023-01-10 |
+
+### In short
+
+{bullets[1]}
+
+---
+
+Made by qntrack {__version__}. Statuses follow the Statistics Canada / Open SDG progress measure (docs/methodology.md).
+"""
+    assert render_markdown(data, "en") == expected
+
+
+def test_markdown_vietnamese_numbers(tracker: Path):
+    text = render_markdown(report_data(tracker), "vi")
+    assert "| 1 | Tỷ trọng 15% năm 2025 |" in text
+    assert "12,5%" in text and "+9,5%/năm" in text and "1,13" in text
+    assert "Tiến triển tốt" in text
+
+
+def test_markdown_with_o_writes_charts_beside_it(tracker: Path):
+    out = tracker.parent / "out" / "review.md"
+    out.parent.mkdir()
+    result = run("report", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    charts = sorted((out.parent / "review-charts").glob("*.svg"))
+    assert [c.name for c in charts] == ["growth-every-year.svg", "share.svg"]
+    text = out.read_text(encoding="utf-8")
+    assert "![Chart: Share to 15% by 2025](review-charts/share.svg)" in text
+    svg = charts[1].read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
+    assert "<script" not in svg
+
+
+# --- JSON and TOML -------------------------------------------------------------------------
+
+
+def test_json_is_the_status_contract(tracker: Path):
+    result = run("report", "--format", "json", "--as-of", "2023-12-31")
+    assert result.exit_code == 0, result.output
+    ws = open_workspace(str(tracker), "2023-12-31")
+    expected = status_document(assess(ws.plan, ws.series), "2023-12-31", ws.plan.title)
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+
+
+def test_toml_round_trip_leaves_out_none(tracker: Path):
+    result = run("report", "--format", "toml")
+    assert result.exit_code == 0, result.output
+    back = tomllib.loads(result.stdout)
+    ws = open_workspace(str(tracker))
+    expected = without_none(status_document(assess(ws.plan, ws.series), None, ws.plan.title))
+    assert back == json.loads(json.dumps(expected))
+    assert "as_of" not in back  # None in the contract: the key is left out
+    share = back["targets"][0]
+    assert share["milestones"][0]["reached_in"] == "2025"
+    assert "next_milestone" in share and "provisional" in share
+
+
+def test_without_none_keeps_array_positions():
+    assert without_none({"a": None, "b": [1, None, {"c": None, "d": 2}]}) == {"b": [1, {}, {"d": 2}]}
+
+
+def test_json_and_toml_carry_the_since_section(tracker: Path):
+    data = json.loads(run("report", "-f", "json", "--since", "2023-03-01").stdout)
+    since = data["since"]
+    assert since["date"] == "2023-03-01"
+    assert [(o["period"], o["change"], o["previous_value"]) for o in since["observations"]] == [
+        ("2022", "revised", 11.5), ("2023-H1", "added", None)]
+    assert since["status_changes"] == [{"id": "share", "before": "moderate_progress", "after": "substantial_progress"}]
+    toml_since = tomllib.loads(render_toml(report_data(tracker, since="2023-03-01")))["since"]
+    assert "previous_value" not in toml_since["observations"][1]
+
+
+# --- --since -------------------------------------------------------------------------------
+
+
+def test_since_lists_a_revision_and_a_status_change(tracker: Path):
+    """On 2023-03-01 the 2022 figure in force was 11.5: P = ((1.15)^(1/2) - 1) / 0.08447
+    = 0.857, moderate progress. The revision to 12 (2023-06-01) lifts it to substantial."""
+    data = report_data(tracker, since="2023-03-01")
+    assert data.since is not None
+    changes = [(c.observation.indicator, str(c.observation.period), c.observation.value,
+                c.previous.value if c.previous else None) for c in data.since.changes]
+    assert changes == [("share", "2022", 12.0, 11.5), ("share", "2023-H1", 12.5, None)]
+    (moved,) = data.since.status_changes
+    assert (moved.target_id, moved.before.status.value, moved.after.status.value) == (
+        "share", "moderate_progress", "substantial_progress")
+    text = render_markdown(data, "en")
+    assert "## Since the last review (2023-03-01)" in text
+    assert "| share | 2022 | 12% | revised | 11.5% | [example.org](https://example.org/c) | 2023-06-01 |" in text
+    assert "| Share to 15% by 2025 | **Moderate progress** | **Substantial progress** |" in text
+
+
+def test_since_respects_as_of(tracker: Path):
+    data = report_data(tracker, as_of="2023-06-30", since="2023-03-01")
+    assert [str(c.observation.period) for c in data.since.changes] == ["2022"]
+
+
+def test_since_with_nothing_new(tracker: Path):
+    text = render_markdown(report_data(tracker, since="2024-01-01"), "en")
+    assert "No figure was added or revised and no status changed since 2024-01-01." in text
+
+
+def test_since_must_come_before_as_of(tracker: Path):
+    result = run("report", "--since", "2023-06-01", "--as-of", "2023-01-01")
+    assert result.exit_code == 2
+    assert "--since" in result.output
+
+
+# --- HTML: self-contained, escaped ---------------------------------------------------------
+
+
+class _References(HTMLParser):
+    """Every URL-bearing attribute and every url( ) in styles, with the tag it sits on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []
+        self.styles: list[str] = []
+        self._in_style = False
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self._in_style = tag == "style"
+        for name, value in attrs:
+            if name in ("src", "href", "xlink:href", "action", "poster", "data", "srcset", "background"):
+                self.refs.append((tag, name, value or ""))
+            if name == "style" and value:
+                self.styles.append(value)
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+def test_html_references_nothing_outside_itself(tracker: Path):
+    html = render_html(report_data(tracker, since="2023-03-01"), "en")
+    parser = _References()
+    parser.feed(html)
+    assert parser.tags.count("svg") == 2  # one chart per target
+    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    for tag, name, value in parser.refs:
+        assert (tag, name) == ("a", "href"), f"{tag} {name}={value}"
+        assert value.startswith("#t-") or value in {"https://example.org/a", "https://example.org/c"}, value
+    for css in parser.styles:
+        assert "url(" not in css and "@import" not in css
+    # No address at all outside the sources' links (no font, no namespace, no comment).
+    addresses = set(re.findall(r"https?://[^\s\"'<>)]+", html))
+    assert addresses == {"https://example.org/a", "https://example.org/c"}
+
+
+def test_html_is_for_print(tracker: Path):
+    html = render_html(report_data(tracker), "en")
+    assert "@page" in html and "size: A4" in html and "@media print" in html
+    assert 'class="pill s-substantial_progress"' in html
+    assert "data:" not in html.replace("data-target", "")
+
+
+SCARY_TARGETS = TARGETS.replace('name: {en: "Share to 15% by 2025", vi: "Tỷ trọng 15% năm 2025"}',
+                                'name: "<script>alert(1)</script> [red]x"').replace(
+    'source: "Resolution 1, 2020"', 'source: "javascript:alert(2) <b>bold</b> & co"')
+SCARY_OBSERVATIONS = OBSERVATIONS.replace("first estimate", "<img src=x onerror=alert(3)>").replace(
+    "share,2023-H1,12.5,estimate,Report H1,", 'share,2023-H1,12.5,estimate,"https://example.org/x?a=1&b=""><script>",')
+
+
+def test_html_escapes_every_text_from_the_data(tmp_path: Path):
+    path = write_tracker(tmp_path, SCARY_TARGETS, SCARY_OBSERVATIONS)
+    html = render_html(report_data(path, since="2023-01-01"), "en")
+    assert "<script" not in html and "<b>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; [red]x" in html
+    assert "javascript:alert(2) &lt;b&gt;bold&lt;/b&gt; &amp; co" in html
+    assert 'href="javascript' not in html
+    # A URL with a quote in it cannot break out of its attribute.
+    parser = _References()
+    parser.feed(html)
+    hrefs = [v for _, _, v in parser.refs if not v.startswith("#")]
+    assert all(v.startswith("https://example.org/") for v in hrefs)
+    assert "onerror" not in {name for name in re.findall(r"<[a-z]+[^>]*\s(on\w+)=", html)}
+
+
+def test_markdown_escapes_every_text_from_the_data(tmp_path: Path):
+    path = write_tracker(tmp_path, SCARY_TARGETS, SCARY_OBSERVATIONS)
+    text = render_markdown(report_data(path), "en")
+    assert "## 1. \\<script\\>alert(1)\\</script\\> \\[red\\]x" in text
+    assert "<script" not in text.replace("\\<script", "") and "<img" not in text.replace("\\<img", "")
+    assert md_escape("a|b\nc *d* _e_ `f` &amp;") == "a\\|b c \\*d\\* \\_e\\_ \\`f\\` &amp;amp;"
+
+
+# --- writing files ------------------------------------------------------------------------
+
+
+def test_report_replaces_a_file_whole_and_leaves_no_temporary(tracker: Path):
+    out = tracker.parent / "review.html"
+    out.write_text("x" * 1_000_000, encoding="utf-8")  # longer than the report
+    result = run("report", "-o", str(out))  # the format comes from the extension
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>") and "xxx" not in text
+    assert [p.name for p in tracker.parent.iterdir() if p.name.startswith(".")] == []
+    assert f"wrote {out}" in result.stderr
+
+
+def test_a_failed_write_leaves_the_old_file(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    out = tracker.parent / "review.md"
+    out.write_text("previous report\n", encoding="utf-8")
+
+    def broken(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    result = run("report", "-o", str(out))
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    assert out.read_text(encoding="utf-8") == "previous report\n"
+    assert not [p for p in tracker.parent.iterdir() if p.name.startswith(".review")]
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_default_is_markdown_on_stdout(tracker: Path):
+    result = run("report", "share")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Fixture plan\n")
+    assert "## 2." not in result.stdout  # the filter kept one target
+
+
+def test_html_to_a_pipe_is_allowed(tracker: Path):
+    result = run("report", "--format", "html", "--lang", "vi")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>") and '<html lang="vi">' in result.stdout
+
+
+def test_unknown_target_exits_1_with_a_suggestion(tracker: Path):
+    result = run("report", "shares")
+    assert result.exit_code == 1
+    assert "no target 'shares'; did you mean 'share'?" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["--format", "pdf"],
+    ["--as-of", "yesterday"],
+    ["--since", "2023-13-01"],
+    ["--lang", "fr"],
+])
+def test_usage_errors_exit_2(tracker: Path, args: list[str]):
+    assert run("report", *args).exit_code == 2
+
+
+def test_output_into_a_missing_folder_exits_2(tracker: Path):
+    result = run("report", "-o", str(tracker.parent / "nowhere" / "r.md"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_html_refuses_a_terminal(tracker: Path):
+    """Run the real command with its stdout on a pseudo-terminal, as a person would."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "qntrack", "report", "--format", "html"], stdout=follower,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=tracker.parent, timeout=60)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert proc.returncode == 2
+    message = proc.stderr.decode()
+    assert "give -o report.html" in message and "Traceback" not in message
+
+
+# --- the sample in docs/ ------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_COMMAND = "qntrack report --format markdown -o docs/sample-report.md --since 2025-06-30"
+
+
+def test_sample_report_is_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """docs/sample-report.md is what the command shown in docs/report.md makes."""
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    assert SAMPLE_COMMAND in (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    out = tmp_path / "sample-report.md"
+    args = SAMPLE_COMMAND.split()[1:]
+    args[args.index("-o") + 1] = str(out)
+    result = run(*args, "--targets", str(ROOT / "targets.yaml"))
+    assert result.exit_code == 0, result.output
+    assert (ROOT / "docs" / "sample-report.md").read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), (
+        f"docs/sample-report.md is stale: run `{SAMPLE_COMMAND}` from the top of the repository"
+    )
