@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import os
 import subprocess
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from qntrack.charts import COLOURS
 from qntrack.cli import app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# CI installs Chromium (.ci/run), so there its absence is a failure, not a skip.
+if CHROMIUM is None and os.environ.get("CI") == "true":
+    raise RuntimeError("CI=true but Chromium is missing: .ci/run should have installed it")
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
