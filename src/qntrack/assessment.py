@@ -193,11 +193,14 @@ def _milestone(
                           current_value=judged.value, increase=indicator.increase,
                           target=value, target_year=by.year)
     status = p.status
+    score = p.score
     if due and not p.target_achieved:
         status = Status.NOT_ACHIEVED
+        score = None  # missed for good: P stays for information, a score would mislead
     required = _safe_growth(value, base_value, by.year, base_year)
     trajectory = deviation = None
-    if required is not None and latest.period.year >= base_year:
+    # The path ends at the milestone: past its deadline a trajectory value means nothing.
+    if required is not None and latest.period.year >= base_year and not due:
         trajectory = base_value * (1 + required) ** (latest.period.year - base_year)
         deviation = latest.value - trajectory
     required_latest = None if due else _safe_growth(value, latest.value, by.year, latest.period.year)
@@ -215,7 +218,7 @@ def _milestone(
     elif not p.target_achieved and achieved is not None:
         reached, never = _year_reached(value, latest, achieved, indicator.increase)
     return MilestoneResult(
-        by=by, value=value, due=due, status=status, score=p.score, progress_value=p.progress_value,
+        by=by, value=value, due=due, status=status, score=score, progress_value=p.progress_value,
         gap=value - judged.value, required_rate=required, trajectory=trajectory, deviation=deviation,
         required_rate_from_latest=required_latest, projected=projected, reached_in=reached,
         never_reached=never, judged_on=judged,
@@ -354,9 +357,21 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     else:
         status = _band(p)
     if p is not None:
-        score = 5.0 if status is Status.TARGET_ACHIEVED else _method2_score(p)
+        score = _score_for(status, p)
     return Assessment(target=target, indicator=indicator, status=status, score=score, progress_value=p,
                       latest=latest, provisional=provisional, details=details)
+
+
+def _score_for(status: Status, p: float) -> float | None:
+    """Open SDG's method-2 score; none once the target is missed for good.
+
+    A positive score beside "not achieved" would read as praise for a missed target.
+    """
+    if status is Status.TARGET_ACHIEVED:
+        return 5.0
+    if status is Status.NOT_ACHIEVED:
+        return None
+    return _method2_score(p)
 
 
 def _band(p: float) -> Status:
@@ -422,7 +437,7 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
         status = _band(p) if p is not None else Status.NOT_AVAILABLE
     score = None
     if target.bound.at_least and p is not None:
-        score = 5.0 if status is Status.TARGET_ACHIEVED else _method2_score(p)
+        score = _score_for(status, p)
     return Assessment(target=target, indicator=indicator, status=status, score=score,
                       progress_value=p if target.bound.at_least else None, latest=latest,
                       provisional=provisional, details=details)
