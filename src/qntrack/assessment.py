@@ -30,7 +30,7 @@ from .periods import Period
 from .progress import TARGET_THRESHOLDS, Progress, Status, growth, measure
 from .series import Series
 
-__all__ = ["Assessment", "MilestoneResult", "assess", "assess_target"]
+__all__ = ["Assessment", "MilestoneResult", "assess", "assess_target", "relevant_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,18 @@ def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observati
     if isinstance(target, PlanTarget):
         return _plan(target, indicator, rows)
     raise TypeError(f"unknown target kind {type(target).__name__}")  # pragma: no cover
+
+
+def relevant_rows(target: Target, rows: Sequence[Observation]) -> list[Observation]:
+    """The observations a reader of this target needs: its span, or its year and the one before."""
+    if isinstance(target, PlanTarget):
+        years = {target.period.year, target.period.year - 1}
+        return [o for o in rows if o.period.year in years]
+    if isinstance(target, (EveryPeriodTarget, AverageTarget, CumulativeTarget)):
+        return [o for o in rows if target.start.year <= o.period.year <= target.end.year]
+    if isinstance(target, LevelTarget) and target.baseline is not None:
+        return [o for o in rows if o.period.year >= target.baseline.period.year]
+    return list(rows)
 
 
 # --- shared helpers ------------------------------------------------------------------

@@ -213,7 +213,7 @@ def show(
 
     Example: qntrack show cbct-share --lang vi
     """
-    from .assessment import assess_target
+    from .assessment import assess_target, relevant_rows
     from .workspace import open_workspace
 
     day = _as_of(as_of)
@@ -222,8 +222,8 @@ def show(
     target = ws.plan.target(target_id)
     assert target is not None
     indicator = ws.plan.indicators[target.indicator]
-    rows = ws.series.get(indicator.id, [])
-    result = assess_target(target, indicator, rows)
+    result = assess_target(target, indicator, ws.series.get(indicator.id, []))
+    rows = relevant_rows(target, ws.series.get(indicator.id, []))
     if fmt is not None and fmt.value == "json":
         from .formats import assessment_dict, to_json
 
@@ -341,11 +341,10 @@ def add_observation(
                        "--from FILE", ExitCode.USAGE)
     if from_file is None:
         from .recording import record_many
-        from .model import Location as _Location
 
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "", "status": obs_status or "",
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
-        path, rows = record_many(targets, [(_Location("add-observation"), fields)], dry_run=dry_run)
+        path, rows = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run)
     else:
         from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
 

@@ -108,6 +108,8 @@ def _pp_text(value: float, unit: str, lang: str, signed: bool = True) -> str:
 def _gap_cell(a: Assessment, lang: str) -> str:
     m = a.next_milestone
     unit = a.indicator.unit_in(lang)
+    if m is not None and m.status.value == "target_achieved":
+        return "✓"
     if m is not None and m.gap is not None:
         return _pp_text(m.gap, unit, lang, signed=False)
     d = a.details
@@ -276,9 +278,60 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation]) -> Text | None
     return text
 
 
+def _key_figures(a: Assessment, lang: str) -> Table | None:
+    """The few figures a meeting asks for first, one per line, for the non-level kinds."""
+    d = a.details
+    unit = a.indicator.unit_in(lang)
+    vi = lang == "vi"
+    rows: list[tuple[str, str]] = []
+    if a.target.kind == "plan":
+        rows.append(("Kế hoạch" if vi else "Plan", f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
+        if a.latest is not None:
+            rows.append(("Thực hiện" if vi else "Result", value_with_unit(a.latest.value, unit, lang)))
+        if d.get("percent_of_plan") is not None:
+            rows.append(("Tỷ lệ kế hoạch" if vi else "Percent of plan", f"{number(d['percent_of_plan'], lang, 1)}%"))
+        elif d.get("difference") is not None:
+            rows.append(("So với kế hoạch" if vi else "Against plan", _pp_text(d["difference"], unit, lang)))
+        ytd = d.get("year_to_date")
+        if ytd:
+            text = value_with_unit(ytd["value"], unit, lang)
+            if ytd.get("percent_of_plan") is not None:
+                text += f", {number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
+            rows.append((f"{ytd['period']}", text))
+    elif a.target.kind == "average" and d.get("average") is not None:
+        rows.append(("Bình quân" if vi else "Average so far", f"{value_with_unit(d['average'], unit, lang)} ({d['years_with_data']}/{d['years_in_span']})"))
+        if d.get("required_rate_remaining") is not None:
+            rows.append(("Cần cho các năm còn lại" if vi else "Needed in remaining years", value_with_unit(d["required_rate_remaining"], unit, lang)))
+    elif a.target.kind == "cumulative" and "total" in d:
+        rows.append(("Lũy kế" if vi else "Total so far", value_with_unit(d["total"], unit, lang)))
+        if d.get("share_of_target") is not None:
+            rows.append(("Tỷ lệ mục tiêu" if vi else "Share of target", f"{number(d['share_of_target'] * 100, lang, 1)}%"))
+        rows.append(("Tỷ lệ thời gian" if vi else "Share of time", f"{number(d['share_of_time'] * 100, lang, 1)}%"))
+        if d.get("needed_per_remaining_period"):
+            rows.append(("Cần mỗi kỳ còn lại" if vi else "Needed per remaining period", value_with_unit(d["needed_per_remaining_period"], unit, lang)))
+    elif a.target.kind == "every_period" and (d.get("passed") or d.get("failed")):
+        rows.append(("Đạt / không đạt" if vi else "Passed / failed", f"{d['passed']} / {d['failed']}"))
+        if d.get("first_failure"):
+            rows.append(("Lần đầu không đạt" if vi else "First failure", d["first_failure"]))
+        rows.append(("Chuỗi hiện tại" if vi else "Current run", str(d["streak"])))
+        if d.get("missing"):
+            rows.append(("Thiếu số liệu" if vi else "No figure", ", ".join(d["missing"])))
+    if not rows:
+        return None
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", min_width=18)
+    grid.add_column()
+    for key, value in rows:
+        grid.add_row(key, value)
+    return grid
+
+
 def _details(console: Console, a: Assessment, lang: str) -> None:
     d = a.details
     unit = a.indicator.unit_in(lang)
+    figures = _key_figures(a, lang)
+    if figures is not None:
+        console.print(figures)
     table = Table(title=label("details", lang), box=box.SIMPLE_HEAD, title_justify="left")
     if "periods" in d and d["periods"]:
         table.add_column(label("period", lang))
