@@ -114,6 +114,15 @@ def test_excel_vietnamese_csv_is_detected(plan: Path):
                            "fdi,2022,1234.5,official,Sở KH&ĐT,,2023-07-01T00:00:00Z\n")
 
 
+def test_excel_sep_line_names_the_delimiter(plan: Path):
+    (plan / "in.csv").write_text("sep=;\nindicator;period;value\nshare;2021;x\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1 and r.stderr == "in.csv:3: error: 'x' is not a number; write e.g. 1234,5\n"
+    (plan / "in.csv").write_text("sep=;\nindicator;period;value\nshare;2021;11,5\n", encoding="utf-8")
+    assert run("add-observation", "--from", "in.csv", "--recorded-at", "2022-01-01").exit_code == 0
+    assert added(plan) == "share,2021,11.5,,,,2022-01-01T00:00:00Z\n"
+
+
 def test_tsv_is_detected_and_a_quoted_decimal_comma_needs_the_flag(plan: Path):
     (plan / "in.tsv").write_text("indicator\tperiod\tvalue\nshare\t2021\t11,5\n", encoding="utf-8")
     r = run("add-observation", "--from", "in.tsv")

@@ -224,8 +224,6 @@ def _records(text: str, delimiter: str, file: str, problems: list[Problem]):
 def _csv_error(reason: str) -> str:
     if "field larger than field limit" in reason:
         return f"a cell is far longer than the {MAX_CELL} characters allowed (the wrong file, or a missing quote?)"
-    if "NUL" in reason:
-        return "the line contains a NUL character; is this really a text file?"
     return f"not valid CSV: {reason} (a stray or missing quote?)"
 
 
@@ -248,7 +246,12 @@ def _header(fields: Sequence[str]) -> list[str]:
 
 def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()) -> ParsedTable:
     """Read the table into candidate rows; never raises for a bad row, collects problems."""
-    delimiter = fmt.delimiter or _detect_delimiter(text)
+    declared = re.match(r"sep=(.)\r?(?:\n|$)", text)
+    if declared:
+        # Excel's own way to name the delimiter, on a line before the header. The line is
+        # blanked rather than removed so that line numbers still match the file.
+        text = "\n" + text[declared.end():]
+    delimiter = fmt.delimiter or (declared.group(1) if declared else None) or _detect_delimiter(text)
     decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else delimiter == ";"
     explicit = fmt.decimal_comma is not None
     parsed = ParsedTable(delimiter, decimal_comma)

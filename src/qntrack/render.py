@@ -20,6 +20,7 @@ from .assessment import Assessment
 from .i18n import label, number, signed_percent, status_label, value_with_unit
 from .model import Observation, Plan
 from .narrative import explain
+from .summary import difference_text, gap_text, goal_text
 from .series import Series
 
 __all__ = ["status_table", "show", "observations_table", "sparkline", "history_table"]
@@ -80,52 +81,6 @@ def _latest_cell(a: Assessment, lang: str) -> Text:
     return cell
 
 
-def _next_cell(a: Assessment, lang: str) -> str:
-    unit = a.indicator.unit_in(lang)
-    m = a.next_milestone
-    if m is not None:
-        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
-    d = a.details
-    if "bound" in d:
-        (kw, v), = d["bound"].items()
-        sign = "≥" if kw == "at_least" else "≤"
-        return f"{sign} {value_with_unit(v, unit, lang)}, {d['from']}–{d['to']}"
-    if "plan" in d:
-        return f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"
-    return "–"
-
-
-def _pp_text(value: float, unit: str, lang: str, signed: bool = True) -> str:
-    """A difference in the indicator's unit; for a per-cent unit, percentage points."""
-    text = number(value, lang)
-    if signed and value > 0:
-        text = "+" + text
-    if unit.startswith("%"):
-        return f"{text} {label('pp', lang)}"
-    return f"{text} {unit}".rstrip()
-
-
-def _gap_cell(a: Assessment, lang: str) -> str:
-    m = a.next_milestone
-    unit = a.indicator.unit_in(lang)
-    if m is not None and m.status.value == "target_achieved":
-        return "✓"
-    if m is not None and m.gap is not None:
-        return _pp_text(m.gap, unit, lang, signed=False)
-    d = a.details
-    if d.get("percent_of_plan") is not None:
-        return f"{number(d['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
-    if d.get("difference") is not None:
-        return _pp_text(d["difference"], unit, lang)
-    if "year_to_date" in d and "percent_of_plan" in d["year_to_date"]:
-        return f"{number(d['year_to_date']['percent_of_plan'], lang, 1)}% {label('of_plan', lang)} ({d['year_to_date']['period']})"
-    if "share_of_target" in d and d["share_of_target"] is not None:
-        return f"{number(d['share_of_target'] * 100, lang, 1)}%"
-    if "first_failure" in d and d["first_failure"]:
-        return f"✗ {d['first_failure']}"
-    return "–"
-
-
 def status_table(results: Sequence[Assessment], lang: str, title: str, as_of: str | None, series: Series) -> None:
     console = _console()
     heading = title + (f" — as of {as_of}" if as_of and lang == "en" else f" — tính đến {as_of}" if as_of else "")
@@ -145,8 +100,8 @@ def status_table(results: Sequence[Assessment], lang: str, title: str, as_of: st
             name,
             _latest_cell(a, lang),
             Text(sparkline(values), style="cyan"),
-            _next_cell(a, lang),
-            _gap_cell(a, lang),
+            goal_text(a, lang),
+            gap_text(a, lang),
             number(a.progress_value, lang),
             _status(a.status.value, lang),
         )
@@ -230,11 +185,11 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
     grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
-    grid.add_row(label("gap", lang), _pp_text(m.gap, unit, lang, signed=False) if m.gap is not None else "–")
+    grid.add_row(label("gap", lang), difference_text(m.gap, unit, lang, signed=False) if m.gap is not None else "–")
     grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
     if m.trajectory is not None:
         grid.add_row(label("trajectory", lang), f"{value_with_unit(m.trajectory, unit, lang)}"
-                     f" ({label('deviation', lang).lower()} {_pp_text(m.deviation or 0.0, unit, lang)})")
+                     f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})")
     if not m.due:
         grid.add_row(label("required_from_latest", lang), f"{signed_percent(m.required_rate_from_latest, lang)}{rate}")
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
@@ -291,7 +246,7 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
         if d.get("percent_of_plan") is not None:
             rows.append(("Tỷ lệ kế hoạch" if vi else "Percent of plan", f"{number(d['percent_of_plan'], lang, 1)}%"))
         elif d.get("difference") is not None:
-            rows.append(("So với kế hoạch" if vi else "Against plan", _pp_text(d["difference"], unit, lang)))
+            rows.append(("So với kế hoạch" if vi else "Against plan", difference_text(d["difference"], unit, lang)))
         ytd = d.get("year_to_date")
         if ytd:
             text = value_with_unit(ytd["value"], unit, lang)

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from .assessment import Assessment, assess
 from .charts import Chart, chart_for
+from .summary import difference_text, gap_text, goal_text
 from .i18n import label, number, signed_percent, status_label, value_with_unit
 from .model import Observation, Plan
 from .narrative import explain
@@ -447,18 +448,6 @@ def source_cell(text: str) -> Cell | None:
     return Cell(text)
 
 
-def _diff(value: float | None, unit: str, lang: str, signed: bool = True) -> str:
-    """A difference in the indicator's unit; percentage points for a per-cent unit."""
-    if value is None:
-        return "–"
-    text = number(value, lang)
-    if signed and value > 0:
-        text = "+" + text
-    if unit.startswith("%"):
-        return f"{text} {label('pp', lang)}"
-    return f"{text} {unit}".rstrip()
-
-
 def _percent(share: float | None, lang: str) -> str:
     return "–" if share is None else f"{number(share * 100, lang, 1)}%"
 
@@ -516,43 +505,6 @@ def _latest_text(a: Assessment, lang: str) -> str:
     return "–"
 
 
-def _goal_text(a: Assessment, lang: str) -> str:
-    unit = a.indicator.unit_in(lang)
-    m = a.next_milestone
-    if m is not None:
-        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
-    d = a.details
-    if "bound" in d:
-        (keyword, value), = d["bound"].items()
-        sign = "≥" if keyword == "at_least" else "≤"
-        return f"{sign} {value_with_unit(value, unit, lang)}, {d['from']}–{d['to']}"
-    if "plan" in d:
-        return f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"
-    return label(a.indicator.direction.value, lang)
-
-
-def _gap_text(a: Assessment, lang: str) -> str:
-    unit = a.indicator.unit_in(lang)
-    m = a.next_milestone
-    d = a.details
-    if m is not None:
-        return _diff(m.gap, unit, lang, signed=False)
-    if d.get("percent_of_plan") is not None:
-        return f"{number(d['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
-    if d.get("difference") is not None:
-        return _diff(d["difference"], unit, lang)
-    ytd = d.get("year_to_date") or {}
-    if "percent_of_plan" in ytd:
-        return f"{number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)} ({ytd['period']})"
-    if ytd.get("difference") is not None:
-        return f"{_diff(ytd['difference'], unit, lang)} ({ytd['period']})"
-    if d.get("share_of_target") is not None:
-        return f"{_percent(d['share_of_target'], lang)} {_t('goal', lang).lower()}"
-    if d.get("first_failure"):
-        return f"✗ {d['first_failure']}"
-    return "–"
-
-
 def _name(a: Assessment, lang: str) -> str:
     return (a.target.name or a.indicator.name).get(lang)
 
@@ -594,10 +546,10 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             Cell(status_label(m.status.value, lang), status=m.status.value),
             Cell(number(m.progress_value, lang)),
             Cell(number(m.score, lang)),
-            Cell(_diff(m.gap, unit, lang, signed=False)),
+            Cell(difference_text(m.gap, unit, lang, signed=False)),
             Cell(f"{signed_percent(m.required_rate, lang)}{per_year}" if m.required_rate is not None else "–"),
             Cell(value_with_unit(m.trajectory, unit, lang)),
-            Cell(_diff(m.deviation, unit, lang)),
+            Cell(difference_text(m.deviation, unit, lang)),
             Cell(f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
                  if m.required_rate_from_latest is not None else "–"),
             Cell(value_with_unit(m.projected, unit, lang)),
@@ -656,13 +608,13 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         if figures.get("share_of_time") is not None:
             out.append((_t("share_of_time", lang), _percent(figures["share_of_time"], lang)))
         if figures.get("difference") is not None:
-            out.append((_t("difference", lang), _diff(figures["difference"], unit, lang)))
+            out.append((_t("difference", lang), difference_text(figures["difference"], unit, lang)))
         if figures.get("same_period_last_year") is not None:
             out.append((_t("same_period_last_year", lang), value_with_unit(figures["same_period_last_year"], unit, lang)))
         if figures.get("change_on_same_period_last_year") is not None:
             out.append((_t("change_last_year", lang), signed_percent(figures["change_on_same_period_last_year"] / 100, lang)))
         if figures.get("difference_on_same_period_last_year") is not None:
-            out.append((_t("change_last_year", lang), _diff(figures["difference_on_same_period_last_year"], unit, lang)))
+            out.append((_t("change_last_year", lang), difference_text(figures["difference_on_same_period_last_year"], unit, lang)))
     return tuple((k, Cell(v)) for k, v in out)
 
 
@@ -760,8 +712,8 @@ def _summary(data: ReportData, lang: str) -> TableView:
             Cell(_name(a, lang), title=a.target.id),
             Cell(_t(f"kind_{a.target.kind}", lang)),
             Cell(_latest_text(a, lang)),
-            Cell(_goal_text(a, lang)),
-            Cell(_gap_text(a, lang)),
+            Cell(goal_text(a, lang)),
+            Cell(gap_text(a, lang)),
             Cell(number(a.progress_value, lang)),
             Cell(status_label(a.status.value, lang), status=a.status.value),
         ))

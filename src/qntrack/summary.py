@@ -1,0 +1,63 @@
+"""The short texts of a summary row (goal, gap), shared by the terminal table and reports.
+
+Pure: words and numbers only, no Rich and no HTML, so both renderers say the same thing.
+"""
+
+from __future__ import annotations
+
+from .assessment import Assessment
+from .i18n import label, number, value_with_unit
+
+__all__ = ["difference_text", "goal_text", "gap_text"]
+
+
+def difference_text(value: float | None, unit: str, lang: str, signed: bool = True) -> str:
+    """A difference in the indicator's unit; percentage points for a per-cent unit."""
+    if value is None:
+        return "–"
+    text = number(value, lang)
+    if signed and value > 0:
+        text = "+" + text
+    if unit.startswith("%"):
+        return f"{text} {label('pp', lang)}"
+    return f"{text} {unit}".rstrip()
+
+
+def goal_text(a: Assessment, lang: str) -> str:
+    """What is aimed at: the next milestone, the bound over a span, or the plan figure."""
+    unit = a.indicator.unit_in(lang)
+    m = a.next_milestone
+    if m is not None:
+        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
+    d = a.details
+    if "bound" in d:
+        (keyword, value), = d["bound"].items()
+        sign = "≥" if keyword == "at_least" else "≤"
+        return f"{sign} {value_with_unit(value, unit, lang)}, {d['from']}–{d['to']}"
+    if "plan" in d:
+        return f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"
+    return label(a.indicator.direction.value, lang)
+
+
+def gap_text(a: Assessment, lang: str) -> str:
+    """How far off: the gap to the next milestone, per cent of plan, or the first failure."""
+    unit = a.indicator.unit_in(lang)
+    m = a.next_milestone
+    d = a.details
+    if m is not None:
+        # A met milestone has a negative gap; "-402 USD" would read as a shortfall.
+        return "✓" if m.status.value == "target_achieved" else difference_text(m.gap, unit, lang, signed=False)
+    if d.get("percent_of_plan") is not None:
+        return f"{number(d['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
+    if d.get("difference") is not None:
+        return difference_text(d["difference"], unit, lang)
+    ytd = d.get("year_to_date") or {}
+    if ytd.get("percent_of_plan") is not None:
+        return f"{number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)} ({ytd['period']})"
+    if ytd.get("difference") is not None:
+        return f"{difference_text(ytd['difference'], unit, lang)} ({ytd['period']})"
+    if d.get("share_of_target") is not None:
+        return f"{number(d['share_of_target'] * 100, lang, 1)}%"
+    if d.get("first_failure"):
+        return f"✗ {d['first_failure']}"
+    return "–"
