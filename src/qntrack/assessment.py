@@ -24,10 +24,11 @@ from .model import (
     Observation,
     Plan,
     PlanTarget,
+    SpanTarget,
     Target,
 )
 from .periods import Period
-from .progress import TARGET_THRESHOLDS, Progress, Status, growth, measure
+from .progress import TARGET_THRESHOLDS, Progress, Status, band, growth, measure, score_with_target
 from .series import Series
 
 __all__ = ["Assessment", "MilestoneResult", "assess", "assess_target", "relevant_rows"]
@@ -100,7 +101,7 @@ def relevant_rows(target: Target, rows: Sequence[Observation]) -> list[Observati
     if isinstance(target, PlanTarget):
         years = {target.period.year, target.period.year - 1}
         return [o for o in rows if o.period.year in years]
-    if isinstance(target, (EveryPeriodTarget, AverageTarget, CumulativeTarget)):
+    if isinstance(target, SpanTarget):
         return [o for o in rows if target.start.year <= o.period.year <= target.end.year]
     if isinstance(target, LevelTarget) and target.baseline is not None:
         return [o for o in rows if o.period.year >= target.baseline.period.year]
@@ -383,24 +384,11 @@ def _score_for(status: Status, p: float) -> float | None:
         return 5.0
     if status is Status.NOT_ACHIEVED:
         return None
-    return _method2_score(p)
+    return score_with_target(p)
 
 
 def _band(p: float) -> Status:
-    high, med, low = TARGET_THRESHOLDS
-    if p >= high:
-        return Status.SUBSTANTIAL_PROGRESS
-    if p >= med:
-        return Status.MODERATE_PROGRESS
-    if p >= low:
-        return Status.LIMITED_PROGRESS
-    return Status.DETERIORATION
-
-
-def _method2_score(p: float) -> float:
-    if p >= 0.6:
-        return min(7.1429 * p - 4.2857, 5.0)
-    return max(4.1667 * p - 2.5, -5.0)
+    return band(p, *TARGET_THRESHOLDS)
 
 
 # --- cumulative ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ __all__ = [
     "Baseline",
     "Target",
     "LevelTarget",
+    "SpanTarget",
     "EveryPeriodTarget",
     "AverageTarget",
     "CumulativeTarget",
@@ -172,34 +173,31 @@ class LevelTarget(Target):
 
 
 @dataclass(frozen=True, slots=True)
-class EveryPeriodTarget(Target):
-    """A threshold each period must pass ("double-digit growth every year")."""
+class SpanTarget(Target):
+    """A bound over a span of periods, from ``start`` to ``end``; judged per kind below."""
 
     bound: Bound = Bound(0.0)
     start: Period = Period(2000)
     end: Period = Period(2000)
+
+
+@dataclass(frozen=True, slots=True)
+class EveryPeriodTarget(SpanTarget):
+    """A threshold each period must pass ("double-digit growth every year")."""
 
     kind = "every_period"
 
 
 @dataclass(frozen=True, slots=True)
-class AverageTarget(Target):
+class AverageTarget(SpanTarget):
     """An average growth rate over a span ("about 10% a year over 2021-2025")."""
-
-    bound: Bound = Bound(0.0)
-    start: Period = Period(2000)
-    end: Period = Period(2000)
 
     kind = "average"
 
 
 @dataclass(frozen=True, slots=True)
-class CumulativeTarget(Target):
+class CumulativeTarget(SpanTarget):
     """A total over a span ("above 50,000 billion VND over 2021-2025")."""
-
-    bound: Bound = Bound(0.0)
-    start: Period = Period(2000)
-    end: Period = Period(2000)
 
     kind = "cumulative"
 

@@ -15,7 +15,9 @@ from enum import Enum
 __all__ = [
     "Status",
     "Progress",
+    "band",
     "growth",
+    "score_with_target",
     "limit_coefficient",
     "measure",
     "status_from_score",
@@ -69,7 +71,8 @@ def limit_coefficient(base_value: float, limit: float) -> float:
     return 1.0 - ((2 * lim - b) / lim) ** LIMIT_EXPONENT
 
 
-def _band(p: float, high: float, med: float, low: float) -> Status:
+def band(p: float, high: float, med: float, low: float) -> Status:
+    """The status band of a progress value (lower edges inclusive)."""
     if p >= high:
         return Status.SUBSTANTIAL_PROGRESS
     if p >= med:
@@ -79,7 +82,8 @@ def _band(p: float, high: float, med: float, low: float) -> Status:
     return Status.DETERIORATION
 
 
-def _score_with_target(p: float) -> float:
+def score_with_target(p: float) -> float:
+    """Open SDG's score of method 2, from P."""
     if p >= 0.6:
         return min(7.1429 * p - 4.2857, 5.0)
     return max(4.1667 * p - 2.5, -5.0)
@@ -141,8 +145,8 @@ def measure(
     p = _progress_value_or_none(base_year, base_value, current_year, current_value, d, target, target_year)
     if p is None:
         return Progress(Status.NOT_AVAILABLE, None, None)
-    status = _band(p, high, med, low)
-    score = _score_with_target(p) if target is not None else _score_direction(p, high, med, c)
+    status = band(p, high, med, low)
+    score = score_with_target(p) if target is not None else _score_direction(p, high, med, c)
     return Progress(status, p, score)
 
 
