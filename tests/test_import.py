@@ -114,6 +114,16 @@ def test_excel_vietnamese_csv_is_detected(plan: Path):
                            "fdi,2022,1234.5,official,Sở KH&ĐT,,2023-07-01T00:00:00Z\n")
 
 
+def test_vietnamese_column_names(plan: Path):
+    """A sheet headed as a statistics office writes it: Chỉ tiêu; Kỳ; Giá trị; Nguồn."""
+    data = ("Chỉ tiêu;Kỳ;Giá trị;Loại số liệu;Nguồn\r\n"
+            "growth;2023-Q2;7,5;estimate;Cục Thống kê\r\n").encode("utf-8")
+    (plan / "vn.csv").write_bytes(data)
+    r = run("add-observation", "--from", "vn.csv", "--recorded-at", "2023-07-01")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == "growth,2023-Q2,7.5,estimate,Cục Thống kê,,2023-07-01T00:00:00Z\n"
+
+
 def test_excel_sep_line_names_the_delimiter(plan: Path):
     (plan / "in.csv").write_text("sep=;\nindicator;period;value\nshare;2021;x\n", encoding="utf-8")
     r = run("add-observation", "--from", "in.csv")

@@ -29,6 +29,7 @@ from typing import BinaryIO, Sequence
 from .errors import InputError, fail
 from .model import Location, Observation, Problem
 from .periods import PeriodError, parse_period
+from .textfiles import nfc
 
 __all__ = [
     "ImportFormat",
@@ -240,8 +241,26 @@ def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, 
     return True
 
 
+# Column names as a Vietnamese statistics office writes them, read as the English ones.
+VIETNAMESE_COLUMNS = {
+    "chỉ tiêu": "indicator",
+    "mã chỉ tiêu": "indicator",
+    "kỳ": "period",
+    "kỳ báo cáo": "period",
+    "giá trị": "value",
+    "số liệu": "value",
+    "loại số liệu": "status",
+    "tình trạng": "status",
+    "nguồn": "source",
+    "ghi chú": "note",
+    "thời điểm ghi nhận": "recorded_at",
+    "ngày công bố": "recorded_at",
+}
+
+
 def _header(fields: Sequence[str]) -> list[str]:
-    return [f.strip().lstrip("\ufeff").lower() for f in fields]
+    names = [nfc(f.strip().lstrip("\ufeff")).lower() for f in fields]
+    return [VIETNAMESE_COLUMNS.get(n, n) for n in names]
 
 
 def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()) -> ParsedTable:
