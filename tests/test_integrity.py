@@ -452,7 +452,7 @@ def test_errors_exit_1_with_their_check_names(plan: Path):
 def test_unknown_check_names_are_usage_errors(plan: Path):
     r = run("check", "stail")
     assert r.exit_code == 2
-    assert r.stderr == "check: error: unknown check 'stail' (did you mean 'stale'?); 'qntrack check --list' shows them\n"
+    assert r.stderr == "check: error: unknown check 'stail'; did you mean 'stale'? ('qntrack check --list' shows them)\n"
 
 
 def test_all_runs_every_check(plan: Path):

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import ExitCode, InputError, fail
+from .errors import ExitCode, InputError, did_you_mean, fail
 from .model import Location, Problem
 
 app = typer.Typer(
@@ -186,13 +186,10 @@ def status(
 
 
 def _check_ids(plan, target_ids: list[str] | None) -> None:
-    import difflib
-
     problems = []
     for tid in target_ids or []:
         if plan.target(tid) is None:
-            hint = difflib.get_close_matches(tid, [t.id for t in plan.targets], n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+            suggestion = did_you_mean(tid, [t.id for t in plan.targets])
             problems.append(Problem(Location(plan.source_file), f"no target '{tid}'{suggestion}"))
     if problems:
         raise InputError(problems)
@@ -262,10 +259,7 @@ def observations(
     day = _as_of(as_of)
     ws = open_workspace(targets, day)
     if indicator is not None and indicator not in ws.plan.indicators:
-        import difflib
-
-        hint = difflib.get_close_matches(indicator, list(ws.plan.indicators), n=1)
-        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + (f"; did you mean '{hint[0]}'?" if hint else ""))
+        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + did_you_mean(indicator, list(ws.plan.indicators)))
     ids = [indicator] if indicator else list(ws.plan.indicators)
     rows = [o for i in ids for o in ws.series.get(i, [])]
     kind = _format(fmt)
@@ -400,7 +394,6 @@ def history(
 
     Example: qntrack history grdp_growth 2022-H1
     """
-    import difflib
 
     from .history import vintages
     from .periods import PeriodError, parse_period
@@ -416,8 +409,7 @@ def history(
     ws = open_workspace(targets, day)
     ind = ws.plan.indicators.get(indicator)
     if ind is None:
-        hint = difflib.get_close_matches(indicator, list(ws.plan.indicators), n=1)
-        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + (f"; did you mean '{hint[0]}'?" if hint else ""))
+        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + did_you_mean(indicator, list(ws.plan.indicators)))
     if ind.formula:
         raise fail(ws.plan.source_file, f"indicator '{indicator}' is derived (formula: {ind.formula}); "
                                         "its history is that of its inputs")
@@ -491,11 +483,8 @@ def check(
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:
-        import difflib
-
-        hints = [difflib.get_close_matches(n, list(BY_NAME), n=1) for n in unknown]
-        shown = ", ".join(f"'{n}'" + (f" (did you mean '{h[0]}'?)" if h else "") for n, h in zip(unknown, hints))
-        raise fail("check", f"unknown check {shown}; 'qntrack check --list' shows them", ExitCode.USAGE)
+        shown = ", ".join(f"'{n}'{did_you_mean(n, BY_NAME)}" for n in unknown)
+        raise fail("check", f"unknown check {shown} ('qntrack check --list' shows them)", ExitCode.USAGE)
     factor = DEFAULT_JUMP_FACTOR if jump_factor is None else jump_factor
     if not factor > 1 or factor != factor or factor == float("inf"):
         raise fail("--jump-factor", f"'{jump_factor}' must be a number greater than 1, e.g. 5", ExitCode.USAGE)

@@ -9,7 +9,6 @@ refused as a period instead of becoming a date.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from typing import Any, Callable
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .formula import FormulaError, parse_formula
 from .model import (
     AverageTarget,
@@ -110,8 +109,7 @@ class _Reader:
                 self.error(key_node, f"{what}: duplicate key '{key}' (first given on line {first})")
                 continue
             if allowed and key not in allowed:
-                hint = difflib.get_close_matches(key, allowed, n=1)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                suggestion = did_you_mean(key, allowed)
                 self.error(key_node, f"{what}: unknown key '{key}'{suggestion} (valid keys: {', '.join(allowed)})")
                 continue
             out[key] = (key_node, value_node)
@@ -182,8 +180,7 @@ class _Reader:
         if raw is None:
             return None
         if raw not in options:
-            hint = difflib.get_close_matches(raw, options, n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+            suggestion = did_you_mean(raw, options)
             self.error(node, f"{what}: '{raw}' is not one of {', '.join(options)}{suggestion}")
             return None
         return raw
@@ -364,8 +361,7 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
             continue
         unknown = sorted(n for n in expr.names if n not in indicators)
         for name in unknown:
-            hint = difflib.get_close_matches(name, list(indicators), n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+            suggestion = did_you_mean(name, list(indicators))
             reader.problems.append(Problem(loc, f"indicator '{ind.id}': formula uses unknown indicator '{name}'{suggestion}"))
         deps[ind.id] = {n for n in expr.names if n in indicators}
     # Depth-first search for a cycle; report each cycle once, at the first indicator in it.
@@ -425,8 +421,7 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
         if ind_id is not None:
             indicator = indicators.get(ind_id)
             if indicator is None:
-                hint = difflib.get_close_matches(ind_id, list(indicators), n=1)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                suggestion = did_you_mean(ind_id, list(indicators))
                 reader.error(ind_node, f"{where}: unknown indicator '{ind_id}'{suggestion}")
     name = reader.localized(keys["name"][1], f"{where}: name") if "name" in keys else None
     source = reader.text(keys["source"][1], f"{where}: source") if "source" in keys else ""

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from .model import Location, Problem
 
-__all__ = ["ExitCode", "InputError", "fail"]
+__all__ = ["ExitCode", "InputError", "fail", "did_you_mean"]
 
 
 class ExitCode(IntEnum):
@@ -32,3 +32,11 @@ def fail(where: str | Location, message: str, code: ExitCode = ExitCode.INVALID)
     """Build an InputError for a single problem (``raise fail(path, "...")``)."""
     loc = where if isinstance(where, Location) else Location(str(where))
     return InputError([Problem(loc, message)], code)
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the closest option, or "" when none is close."""
+    import difflib
+
+    hint = difflib.get_close_matches(word, list(options), n=1)
+    return f"; did you mean '{hint[0]}'?" if hint else ""

@@ -18,7 +18,6 @@ is valid (``recording.record_many`` does the writing).
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import math
 import re
@@ -26,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Sequence
 
-from .errors import InputError, fail
+from .errors import InputError, did_you_mean, fail
 from .model import Location, Observation, Problem
 from .periods import PeriodError, parse_period
 from .textfiles import nfc
@@ -325,8 +324,7 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
 
 
 def _unknown_column(name: str, allowed: Sequence[str]) -> str:
-    hint = difflib.get_close_matches(name, allowed, n=1)
-    return f"; did you mean '{hint[0]}'?" if hint else ""
+    return did_you_mean(name, allowed)
 
 
 def _long_columns(header: list[str], where: Location, problems: list[Problem], delimiter: str) -> dict[str, int] | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .model import OBSERVATION_STATUSES, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
 from .store import append_observations, normalise_timestamp, parse_value, read_store, utc_now
@@ -33,13 +33,10 @@ def validate_record(
     recorded_at: str | None,
 ) -> tuple[Observation | None, list[Problem]]:
     """One candidate row → an Observation, or the problems that stop it."""
-    import difflib
-
     problems: list[Problem] = []
     ind = plan.indicators.get(indicator.strip())
     if ind is None:
-        hint = difflib.get_close_matches(indicator.strip(), list(plan.indicators), n=1)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known: {', '.join(plan.indicators) or 'none'}"
+        suggestion = did_you_mean(indicator.strip(), plan.indicators) or f"; known: {', '.join(plan.indicators) or 'none'}"
         problems.append(Problem(where, f"unknown indicator '{indicator}'{suggestion}"))
     elif ind.formula:
         problems.append(Problem(where, f"indicator '{ind.id}' is derived (formula: {ind.formula}); record its inputs instead"))
