@@ -152,7 +152,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
         console.print(Text(label("milestones", lang), style="bold"))
         for m in a.milestones:
             console.print(_milestone_block(m, unit, lang))
-        chart = _trajectory_chart(a, rows)
+        chart = _trajectory_chart(a, rows, lang)
         if chart:
             console.print(chart)
     elif a.details:
@@ -199,7 +199,7 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     return grid
 
 
-def _trajectory_chart(a: Assessment, rows: Sequence[Observation]) -> Text | None:
+def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Text | None:
     """Actuals (●) against the path to the next milestone (·), one column per year."""
     m = a.next_milestone
     if m is None or a.baseline is None or a.baseline.value is None or m.required_rate is None:
@@ -229,7 +229,7 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation]) -> Text | None
         text.append("\n")
     text.append(f"{'':>8} └" + "─" * ((end - start + 1) * 2) + "\n", style="dim")
     text.append(f"{'':>10}{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
-    text.append("   ● actual  · path", style="dim")
+    text.append("   ● thực tế  · lộ trình" if lang == "vi" else "   ● actual  · path", style="dim")
     return text
 
 
