@@ -10,13 +10,18 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import __version__
 from .errors import ExitCode, InputError, did_you_mean, fail
-from .model import Location, Problem
+from .lean_typer import lean_runtime_params
+
+if TYPE_CHECKING:
+    from .model import Problem
+
+lean_runtime_params()  # no Pydantic for plain option values (lean_typer.py)
 
 app = typer.Typer(
     name="qntrack",
@@ -153,22 +158,34 @@ def status(
 
     Example: qntrack status --format json | jq '.targets[] | {id, status}'
     """
-    from .assessment import assess
-    from .progress import Status
-    from .workspace import open_workspace
-
     gate: set[str] = set()
     if fail_on:
+        from .progress import Status
+
         valid = {s.value for s in Status}
         gate = {s.strip() for s in fail_on.split(",") if s.strip()}
         unknown = sorted(gate - valid)
         if unknown:
             raise fail("--fail-on", f"unknown status {', '.join(unknown)}; valid: {', '.join(sorted(valid))}", ExitCode.USAGE)
     day = _as_of(as_of)
+    kind = _format(fmt)
+    if day is None and kind != "table":
+        # Machine output as of now goes through the incremental cache (docs/performance.md).
+        from .cache import machine_status
+
+        served = machine_status(targets, target_ids, kind, _check_ids)
+        if served is not None:
+            text, statuses = served
+            _out(text)
+            if gate & statuses:
+                raise typer.Exit(ExitCode.GATE)
+            return
+    from .assessment import assess
+    from .workspace import open_workspace
+
     ws = open_workspace(targets, day)
     _check_ids(ws.plan, target_ids)
     results = assess(ws.plan, ws.series, target_ids)
-    kind = _format(fmt)
     if kind == "json":
         from .formats import status_document, to_json
 
@@ -186,6 +203,8 @@ def status(
 
 
 def _check_ids(plan, target_ids: list[str] | None) -> None:
+    from .model import Location, Problem
+
     problems = []
     for tid in target_ids or []:
         if plan.target(tid) is None:
@@ -338,6 +357,8 @@ def add_observation(
 
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "", "status": obs_status or "",
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
+        from .model import Location
+
         path, rows = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run)
     else:
         from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -641,6 +662,10 @@ def main() -> None:
     Typer runs in standalone mode, so usage errors print its usage text and exit 2;
     our own input errors come out here as one line per problem.
     """
+    if sys.argv[1:] == ["--version"]:
+        # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
+        sys.stdout.write(f"qntrack {__version__}\n")
+        return
     try:
         app()
     except InputError as exc:

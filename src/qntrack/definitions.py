@@ -196,8 +196,11 @@ def _kind(node: Node) -> str:
 
 def load_plan(path: Path) -> Plan:
     """Read and validate targets.yaml; raise InputError listing every problem."""
+    from .gcpause import gc_paused
+
     text = read_text(path, "targets file")
-    return parse_plan(text, str(path))
+    with gc_paused():  # a national plan is hundreds of thousands of nodes (gcpause.py)
+        return parse_plan(text, str(path))
 
 
 def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
@@ -273,17 +276,37 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
 
 def _compose(text: str) -> Node | None:
-    """The node tree, from libyaml's composer when PyYAML has it (ten times faster on a
-    national plan), else from PyYAML's. Both give the same nodes and marks; on an error
-    PyYAML's own pass is repeated so the message reads the same with or without libyaml.
+    """The node tree, from libyaml's composer when PyYAML has it, else from PyYAML's.
+
+    Both give the same nodes and marks. libyaml's is about five times faster on a
+    national plan of 10,000 targets (docs/performance.md); on an error PyYAML's own pass
+    is repeated, so that the message reads the same with or without libyaml.
     """
-    fast = getattr(yaml, "CSafeLoader", None)
+    fast = _untagged_loader()
     if fast is not None:
         try:
             return yaml.compose(text, Loader=fast)
         except yaml.YAMLError:
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+_UNTAGGED: list[type | None] = []
+
+
+def _untagged_loader() -> type | None:
+    """libyaml's loader minus tag resolution: nothing here reads a node's tag (each scalar is
+    read by what the schema expects), and resolving them, in Python, cost a third of the time.
+    """
+    if not _UNTAGGED:
+        base = getattr(yaml, "CSafeLoader", None)
+        loader = None
+        if base is not None:
+            tags = {ScalarNode: base.DEFAULT_SCALAR_TAG, SequenceNode: base.DEFAULT_SEQUENCE_TAG,
+                    MappingNode: base.DEFAULT_MAPPING_TAG}
+            loader = type("_UntaggedLoader", (base,), {"resolve": lambda self, kind, value, implicit: tags[kind]})
+        _UNTAGGED.append(loader)
+    return _UNTAGGED[0]
 
 
 def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:

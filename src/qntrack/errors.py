@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .model import Location, Problem
+if TYPE_CHECKING:  # imported when needed: `qntrack --version` should not pay for the model
+    from .model import Location, Problem
 
 __all__ = ["ExitCode", "InputError", "fail", "did_you_mean"]
 
@@ -30,6 +31,8 @@ class InputError(Exception):
 
 def fail(where: str | Location, message: str, code: ExitCode = ExitCode.INVALID) -> InputError:
     """Build an InputError for a single problem (``raise fail(path, "...")``)."""
+    from .model import Location, Problem
+
     loc = where if isinstance(where, Location) else Location(str(where))
     return InputError([Problem(loc, message)], code)
 

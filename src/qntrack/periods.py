@@ -12,7 +12,7 @@ A span that has two names gets one canonical name: ``2023-6M`` is ``2023-H1``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
@@ -56,15 +56,20 @@ class Period:
     year: int
     first: int = 1
     last: int = 12
+    # Derived once at construction: the assessment reads these for every observation of
+    # every target (a million reads on a national plan), where properties cost a call.
+    months: int = field(init=False, repr=False, compare=False)
+    is_year: bool = field(init=False, repr=False, compare=False)
+    sort_key: tuple[int, int, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "months", self.last - self.first + 1)
+        setattr_(self, "is_year", self.first == 1 and self.last == 12)
+        # Ordering: by where the span ends, then the longer span first.
+        setattr_(self, "sort_key", (self.year, self.last, self.first))
 
     # --- what kind of span this is -------------------------------------------------
-    @property
-    def months(self) -> int:
-        return self.last - self.first + 1
-
-    @property
-    def is_year(self) -> bool:
-        return self.first == 1 and self.last == 12
 
     @property
     def is_year_to_date(self) -> bool:
@@ -76,11 +81,7 @@ class Period:
         unit = frequency.months
         return (self.first - 1) % unit == 0 and self.last % unit == 0
 
-    # --- ordering: by where the span ends, then the longer span first ---------------
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.last, self.first)
-
+    # --- ordering: ``sort_key`` ------------------------------------------------------
     def __lt__(self, other: Period) -> bool:
         return self.sort_key < other.sort_key
 
@@ -104,7 +105,10 @@ class Period:
 
     def same_span_previous_year(self) -> Period:
         """The "cùng kỳ" period: the same months one year earlier."""
-        return Period(self.year - 1, self.first, self.last)
+        previous = _PREVIOUS.get(self.sort_key)
+        if previous is None:
+            previous = _PREVIOUS[self.sort_key] = Period(self.year - 1, self.first, self.last)
+        return previous
 
     # --- text ------------------------------------------------------------------------
     def __str__(self) -> str:
@@ -120,6 +124,9 @@ class Period:
 
     def __repr__(self) -> str:
         return f"Period('{self}')"
+
+
+_PREVIOUS: dict[tuple[int, int, int], Period] = {}  # asked for once per observation by plan targets
 
 
 def years_between(start: Period, end: Period) -> float:

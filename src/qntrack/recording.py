@@ -11,7 +11,7 @@ from typing import Sequence
 from .errors import InputError, did_you_mean
 from .model import OBSERVATION_STATUSES, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
-from .store import append_observations, normalise_timestamp, parse_value, read_store, utc_now
+from .store import append_observations, normalise_timestamp, parse_value, peek_store, utc_now
 from .textfiles import nfc
 from .workspace import find_targets, store_path_for
 from .definitions import load_plan
@@ -89,7 +89,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     plan, store = _open(targets)
     if store.is_dir():
         raise InputError([Problem(Location(plan.source_file), f"'observations: {plan.observations_path}' points at a directory")])
-    existing = read_store(store)
+    existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
     if existing.torn_line:
         raise InputError([Problem(Location(str(store), existing.torn_line),
                                   "the file ends in an incomplete row; nothing was added; run 'qntrack check --repair' first")])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from .formula import FormulaError, parse_formula
+from .gcpause import gc_paused
 from .model import Indicator, Observation, Problem
 from .periods import Period
 
@@ -28,20 +29,21 @@ def _as_of_bound(as_of: str) -> str:
 def in_force(observations: Iterable[Observation], as_of: str | None = None) -> Series:
     """Per indicator, the observations in force, sorted by period."""
     bound = _as_of_bound(as_of) if as_of else None
-    latest: dict[tuple[str, Period], Observation] = {}
-    for o in observations:
-        if bound is not None and o.recorded_at > bound:
-            continue
-        key = (o.indicator, o.period)
-        prev = latest.get(key)
-        if prev is None or (o.recorded_at, o.line) >= (prev.recorded_at, prev.line):
-            latest[key] = o
-    series: Series = {}
-    for (ind, _), o in latest.items():
-        series.setdefault(ind, []).append(o)
-    for rows in series.values():
-        rows.sort(key=lambda o: o.period.sort_key)
-    return series
+    # Keyed by indicator, then by the period's sort key (a tuple of ints, which hashes in
+    # C, where a Period would call its Python __hash__): a national store has a million rows.
+    latest: dict[str, dict[tuple[int, int, int], Observation]] = {}
+    with gc_paused():
+        for o in observations:
+            if bound is not None and o.recorded_at > bound:
+                continue
+            rows = latest.get(o.indicator)
+            if rows is None:
+                rows = latest[o.indicator] = {}
+            key = o.period.sort_key
+            prev = rows.get(key)
+            if prev is None or (o.recorded_at, o.line) >= (prev.recorded_at, prev.line):
+                rows[key] = o
+        return {ind: [rows[key] for key in sorted(rows)] for ind, rows in latest.items()}
 
 
 def build_series(

@@ -12,20 +12,26 @@ import io
 import math
 import os
 import re
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Sequence
+from itertools import chain, repeat
+from operator import itemgetter
+from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import InputError, fail
 from .model import OBSERVATION_STATUSES, Location, Observation, Problem
-from .periods import PeriodError, parse_period
+from .gcpause import gc_paused
+from .periods import Period, PeriodError, parse_period
 from .textfiles import nfc
 
 __all__ = [
     "HEADER",
     "StoreContents",
     "read_store",
+    "read_store_bytes",
+    "peek_store",
     "parse_store",
     "append_observations",
     "format_value",
@@ -89,27 +95,109 @@ def parse_value(text: str) -> float:
 
 def read_store(path: Path) -> StoreContents:
     """Read the whole store. A missing file is an empty store; unreadable text is an error."""
+    data = read_store_bytes(path)
+    return StoreContents((), ()) if data is None else parse_store(data, str(path))
+
+
+def peek_store(path: Path) -> StoreContents:
+    """What appending needs to know, without reading every row: ``read_store``'s answer
+    (no observations) when the header is sound and the last row complete.
+
+    Only the header and the last byte are read, so adding a row costs the same on a
+    national store as on a new one (docs/performance.md). Anything unusual (a torn last
+    row, an odd header) is answered by reading the whole store, with its usual messages;
+    a bad row in the middle is for ``qntrack check`` to report, not a reason to refuse.
+    """
+    if path.is_dir() or not path.exists():
+        return read_store(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+            fh.seek(0)
+            header = fh.readline()
+            end = fh.seek(0, os.SEEK_END)
+            fh.seek(max(end - 1, 0))
+            last = fh.read(1)
+    except OSError:
+        return read_store(path)
+    if header.startswith(b"\xef\xbb\xbf"):
+        header = header[3:]
+    plain = (b"\x00" not in head and last == b"\n" and header.endswith(b"\n")
+             and b'"' not in header and b"\r" not in header)
+    if plain:
+        try:
+            names = [h.strip().lower() for h in header[:-1].decode("utf-8").split(",")]
+        except UnicodeDecodeError:
+            names = []
+        if sorted(names) == sorted(HEADER):
+            return StoreContents((), ())
+    return read_store(path)
+
+
+def read_store_bytes(path: Path) -> bytes | None:
+    """The store's bytes as ``read_store`` reads them; None when there is no file."""
     if path.is_dir():
         raise fail(str(path), "the observations file is a directory, expected a CSV file")
     if not path.exists():
-        return StoreContents((), ())
+        return None
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise fail(str(path), f"cannot read the observations file: {exc.strerror or exc}") from None
-    return parse_store(data, str(path))
 
 
 def parse_store(data: bytes, file: str) -> StoreContents:
+    """Every row of an observations file, with a problem for each row that is wrong.
+
+    Two readers give the same result: a general one (the csv module over the whole
+    text) and a fast one for the common shape of the file, a plain header and rows
+    ending in "\n", that reads the bytes a chunk at a time, splits unquoted lines
+    itself and checks each distinct period, timestamp and text once. The fast one is
+    what makes a national store of a million rows load in about the time the csv module
+    alone takes (docs/performance.md); tests/test_fast_paths.py holds the two to the
+    same output on generated files.
+    """
     if b"\x00" in data[:8192]:
         raise fail(file, "the observations file is a binary file, not CSV text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    with gc_paused():
+        if b"\r" not in data and b"\x00" not in data:
+            fast = _parse_fast(data, start, file)
+            if fast is not None:
+                return fast
+        return _parse_text(_decode(data[start:], file), file)
+
+
+_NOT_UTF8 = "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
+_TORN = ("incomplete last row (the file does not end with a newline; a write was probably interrupted); "
+         "run 'qntrack check --repair' to move it to a side file")
+
+
+def _decode(data: bytes, file: str) -> str:
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(file, line), "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8") from None
+        raise fail(Location(file, line), _NOT_UTF8) from None
+
+
+def _column_order(header: list[str], file: str) -> list[int]:
+    """Where each of HEADER's columns is in the file's header, or the header's problem."""
+    names = [h.strip().lower() for h in header]
+    missing = [h for h in HEADER if h not in names]
+    unknown = [h for h in names if h not in HEADER]
+    if missing or unknown or len(set(names)) != len(names):
+        detail = []
+        if missing:
+            detail.append("missing " + ", ".join(missing))
+        if unknown:
+            detail.append("unknown " + ", ".join(repr(u) for u in unknown))
+        raise InputError([Problem(Location(file, 1), f"the header must be {','.join(HEADER)} ({'; '.join(detail) or 'a column is repeated'})")])
+    return [names.index(h) for h in HEADER]
+
+
+def _parse_text(text: str, file: str) -> StoreContents:
+    """The general reader: the csv module over the whole text, one row at a time."""
     if not text.strip():
         return StoreContents((), ())
     torn = 0
@@ -121,7 +209,7 @@ def parse_store(data: bytes, file: str) -> StoreContents:
         text = text[:cut]
     problems: list[Problem] = []
     if torn:
-        problems.append(Problem(Location(file, torn), "incomplete last row (the file does not end with a newline; a write was probably interrupted); run 'qntrack check --repair' to move it to a side file"))
+        problems.append(Problem(Location(file, torn), _TORN))
     if not text:
         return StoreContents((), tuple(problems), torn)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -129,17 +217,7 @@ def parse_store(data: bytes, file: str) -> StoreContents:
         header = next(reader)
     except (StopIteration, csv.Error):
         return StoreContents((), tuple(problems), torn)
-    names = [h.strip().lower() for h in header]
-    missing = [h for h in HEADER if h not in names]
-    unknown = [h for h in names if h not in HEADER]
-    if missing or unknown or len(set(names)) != len(names):
-        detail = []
-        if missing:
-            detail.append("missing " + ", ".join(missing))
-        if unknown:
-            detail.append("unknown " + ", ".join(repr(u) for u in unknown))
-        raise InputError([Problem(Location(file, 1), f"the header must be {','.join(HEADER)} ({'; '.join(detail) or 'a column is repeated'})")])
-    order = [names.index(h) for h in HEADER]
+    order = _column_order(header, file)
     width = len(HEADER)
     rows: list[Observation] = []
     append = rows.append
@@ -175,6 +253,229 @@ def parse_store(data: bytes, file: str) -> StoreContents:
     except csv.Error as exc:
         problems.append(Problem(Location(file, reader.line_num or line), f"not valid CSV: {exc}"))
     return StoreContents(tuple(rows), tuple(problems), torn)
+
+
+# --- the fast reader ------------------------------------------------------------------
+
+_CHUNK = 1 << 20  # bytes decoded at a time: the text of a whole national store never exists at once
+
+
+def _lines(data: bytes, pos: int, end: int, start: int, file: str) -> Iterator[str]:
+    """The physical lines of data[pos:end] (which ends in "\n"), without their newline."""
+    while pos < end:
+        stop = data.find(b"\n", min(pos + _CHUNK, end - 1)) + 1
+        try:
+            text = str(data[pos:stop], "utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", start, pos + exc.start) + 1
+            raise fail(Location(file, line), _NOT_UTF8) from None
+        lines = text.split("\n")
+        lines.pop()  # the empty text after the chunk's last newline
+        yield from lines
+        pos = stop
+
+
+def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
+    """Raise as the general reader would if anything from ``pos`` on is not UTF-8."""
+    end = len(data)
+    while pos < end:
+        stop = min(pos + _CHUNK, end)
+        while stop < end and data[stop] & 0xC0 == 0x80:  # do not split a character
+            stop += 1
+        try:
+            str(data[pos:stop], "utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", start, pos + exc.start) + 1
+            raise fail(Location(file, line), _NOT_UTF8) from None
+        pos = stop
+
+
+class _Rows:
+    """Rows of the fast reader, and what it remembers of the fields it has checked.
+
+    A national store repeats itself: ten thousand indicator ids, a few hundred periods,
+    and the last four fields of a row (status, source, note, recorded_at) shared by all
+    the figures of one report. Each distinct text is checked once, then looked up; a row
+    whose four parts are all known is taken as is. Any other row goes through ``check``,
+    which applies the general reader's checks in its order and remembers what passed.
+    """
+
+    LIMIT = 200_000  # entries per table at most: memory stays bounded on any file
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.names: dict[str, str] = {}
+        self.periods: dict[str, Period] = {}
+        self.tails: dict[str, tuple[str, str, str, str]] = {}
+        self.stamps: dict[str, str] = {}
+        self.texts: dict[str, str] = {s: s for s in ("", *OBSERVATION_STATUSES)}
+        self.columns: tuple[list, ...] = ([], [], [], [], [])
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(Location(self.file, line), message))
+
+    def check(self, fields: list[str], line: int, rest: str | None = None) -> None:
+        """One row, as ``fields`` (seven) or as its first three and the ``rest`` of the line."""
+        if rest is not None:
+            count = 4 + rest.count(",") if len(fields) == 4 else len(fields)
+        else:
+            count = len(fields)
+        if count != len(HEADER):
+            if count == 1 and not fields[0].strip():
+                return  # a blank line
+            self.problem(line, f"expected {len(HEADER)} fields ({','.join(HEADER)}), found {count}")
+            return
+        ind, period_text, value_text = fields[0], fields[1], fields[2]
+        status, source, note, recorded = rest.split(",") if rest is not None else fields[3:]
+        period = self.periods.get(period_text)
+        if period is None:
+            try:
+                period = parse_period(period_text)
+            except PeriodError as exc:
+                self.problem(line, str(exc))
+                return
+            self._remember(self.periods, period_text, period)
+        try:
+            value = parse_value(value_text)
+        except ValueError as exc:
+            self.problem(line, str(exc))
+            return
+        texts = self.texts
+        if status not in texts:
+            self.problem(line, f"status '{status}' is not one of: (empty), {', '.join(OBSERVATION_STATUSES)}")
+            return
+        stamp = self.stamps.get(recorded)
+        if stamp is None:
+            stamp = recorded
+            if not _CANONICAL_TS.match(recorded):
+                try:
+                    stamp = normalise_timestamp(recorded)
+                except ValueError as exc:
+                    self.problem(line, str(exc))
+                    return
+            self._remember(self.stamps, recorded, stamp)
+        if not ind:
+            self.problem(line, "the indicator is empty")
+            return
+        tail = (texts[status], self._text(source), self._text(note), stamp)
+        if rest is not None:
+            self._remember(self.tails, rest, tail)
+        self.add(self._remember(self.names, ind, ind), period, value, tail, line)
+
+    def _text(self, text: str) -> str:
+        kept = self.texts.get(text)
+        return kept if kept is not None else self._remember(self.texts, text, nfc(text))
+
+    def _remember(self, table: dict, key: Any, value: Any) -> Any:
+        if len(table) < self.LIMIT:
+            table[key] = value
+        return value
+
+    def add(self, name: str, period: Period, value: float, tail: tuple, line: int) -> None:
+        for column, item in zip(self.columns, (name, period, value, tail, line)):
+            column.append(item)
+
+    def observations(self) -> tuple[Observation, ...]:
+        inds, periods, values, tails, lines = self.columns
+        status, source, note, recorded = (list(map(itemgetter(i), tails)) for i in range(4))
+        return _build_observations((inds, periods, values, status, source, note, recorded, lines))
+
+
+def _parse_fast(data: bytes, start: int, file: str) -> StoreContents | None:
+    """The fast reader; None when the file is not of the plain shape it handles."""
+    first = data.find(b"\n", start)
+    if first < 0:
+        return None
+    try:
+        header_line = str(data[start:first], "utf-8")
+    except UnicodeDecodeError:
+        return None
+    limit = csv.field_size_limit()
+    if not header_line.strip() or '"' in header_line or len(header_line) > limit:
+        return None  # a blank or quoted header is for the general reader
+    header = header_line.split(",")
+    if [h.strip().lower() for h in header] != list(HEADER):
+        try:
+            _column_order(header, file)
+        except InputError:
+            _check_utf8(data, first, start, file)  # an encoding error is reported first, as ever
+            raise
+        return None  # the columns in another order: the general reader
+
+    rows = _Rows(file)
+    end = len(data)
+    torn = 0
+    if not data.endswith(b"\n"):
+        end = data.rfind(b"\n") + 1
+        torn = data.count(b"\n", start) + 1
+        rows.problem(torn, _TORN)
+    names, periods, tails = rows.names, rows.periods, rows.tails
+    add_ind, add_period, add_value, add_tail, add_line = (c.append for c in rows.columns)
+    check = rows.check
+
+    lines = _lines(data, first + 1, end, start, file)
+    line_no = 1
+    for line in lines:
+        line_no += 1
+        if '"' in line or len(line) > limit:
+            # Quoted fields (perhaps over several lines): the csv module reads this record.
+            reader = csv.reader(chain((line + "\n",), map(str.__add__, lines, repeat("\n"))))
+            try:
+                fields = next(reader)
+            except csv.Error as exc:
+                rows.problem(line_no + reader.line_num - 1, f"not valid CSV: {exc}")
+                for _ in lines:  # the general reader decodes everything before it parses
+                    pass
+                break
+            line_no += reader.line_num - 1
+            check(fields, line_no)
+            continue
+        fields = line.split(",", 3)
+        if len(fields) == 4:
+            ind, period_text, value_text, rest = fields
+            name = names.get(ind)
+            period = periods.get(period_text)
+            tail = tails.get(rest)
+            if name is not None and period is not None and tail is not None:
+                # float() also takes "1_000", "nan", "inf" and non-ASCII digits, which
+                # parse_value refuses: only a finite value of plain ASCII skips it.
+                try:
+                    value = float(value_text)
+                except ValueError:
+                    value = None
+                if value is not None and value - value == 0.0 and "_" not in value_text and value_text.isascii():
+                    add_ind(name)
+                    add_period(period)
+                    add_value(value)
+                    add_tail(tail)
+                    add_line(line_no)
+                    continue
+            check(fields, line_no, rest)
+        else:
+            check(fields, line_no, "")
+    if torn:
+        _check_utf8(data, end, start, file)
+    return StoreContents(rows.observations(), tuple(rows.problems), torn)
+
+
+_FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at", "line")
+
+
+def _build_observations(columns: tuple[list, ...]) -> tuple[Observation, ...]:
+    """Observations from columns of field values, as ``Observation(*row)`` would make them.
+
+    The frozen dataclass's own ``__init__`` sets each field through ``object.__setattr__``,
+    about 3 microseconds a row: three seconds for a national store. Setting the slots
+    through their descriptors from C loops makes the same objects (equal, same hash) in a
+    sixth of the time. Should Observation change shape, the plain constructor is used.
+    """
+    if tuple(f.name for f in fields(Observation)) != _FIELDS or hasattr(Observation, "__post_init__"):
+        return tuple(map(Observation, *columns))
+    made = list(map(object.__new__, repeat(Observation, len(columns[0]))))
+    for name, column in zip(_FIELDS, columns):
+        deque(map(getattr(Observation, name).__set__, made, column), maxlen=0)
+    return tuple(made)
 
 
 def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes:

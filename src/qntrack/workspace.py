@@ -9,12 +9,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-from .definitions import load_plan
 from .errors import ExitCode, InputError, fail
-from .model import Location, Plan, Problem
-from .series import Series, build_series
-from .store import StoreContents, read_store
+
+if TYPE_CHECKING:
+    from .model import Plan, Problem
+    from .series import Series
+    from .store import StoreContents
+
+# The model, the store and the series are imported where they are used: finding
+# targets.yaml must stay cheap for the commands the status cache answers (cache.py).
 
 __all__ = ["Workspace", "find_targets", "open_workspace"]
 
@@ -51,16 +56,33 @@ def store_path_for(plan: Plan, targets_path: Path) -> Path:
     return targets_path.parent / plan.observations_path
 
 
-def open_workspace(targets: str | None, as_of: str | None = None, strict: bool = True) -> Workspace:
-    """Load and validate everything. With ``strict``, a bad store row stops the command."""
+def open_workspace(
+    targets: str | None,
+    as_of: str | None = None,
+    strict: bool = True,
+    reader: Callable[[Path], StoreContents] | None = None,
+) -> Workspace:
+    """Load and validate everything. With ``strict``, a bad store row stops the command.
+
+    ``reader`` reads the store (default ``read_store``); the status cache passes one that
+    also fingerprints the bytes it parsed (cache.py).
+    """
+    from .definitions import load_plan
+    from .gcpause import gc_paused
+    from .model import Location, Problem
+    from .series import build_series
+    from .store import read_store
+
+    reader = reader or read_store
     path = find_targets(targets)
-    plan = load_plan(path)
-    store_path = store_path_for(plan, path)
-    if store_path.is_dir():
-        raise InputError([Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory; "
-                                  "give the CSV file's name, e.g. observations.csv")])
-    store = read_store(store_path)
-    if strict and store.problems:
-        raise InputError(list(store.problems))
-    series, problems = build_series(plan.indicators, store.observations, as_of)
+    with gc_paused():
+        plan = load_plan(path)
+        store_path = store_path_for(plan, path)
+        if store_path.is_dir():
+            raise InputError([Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory; "
+                                      "give the CSV file's name, e.g. observations.csv")])
+        store = reader(store_path)
+        if strict and store.problems:
+            raise InputError(list(store.problems))
+        series, problems = build_series(plan.indicators, store.observations, as_of)
     return Workspace(plan, path, store_path, store, series, problems)

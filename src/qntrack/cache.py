@@ -1,0 +1,436 @@
+"""Remembering ``status`` between runs, so that after an append only what changed is redone.
+
+An optimisation only: with the cache gone, corrupt or out of date, ``status`` prints the
+same bytes, just later. docs/performance.md explains the design and what it buys.
+
+Where
+    ``.qntrack-cache/status-<16 hex digits>.bin`` in the folder of targets.yaml, one file
+    per targets file (the digits hash its absolute path). The folder is git-ignored, never
+    committed and safe to delete at any time. ``QNTRACK_NO_CACHE=1`` turns the cache off;
+    a folder that cannot be written simply means there is no cache.
+
+What it holds
+    The key: a fingerprint of qntrack's own code, the SHA-256 of targets.yaml, the
+    store's path, device and inode, and the length and SHA-256 of the store's prefix it
+    covers. Then the plan as plain tuples, each target's JSON text, CSV row and status,
+    and for each measured indicator the line numbers of its observations in force.
+
+Never trusted
+    Every run reads targets.yaml and the store in full and checks both hashes. A store
+    that only grew is an append: the new rows are parsed, the indicators they touch (and
+    the derived indicators that read those) get their series back from the store's own
+    lines, and only the targets on them are assessed again. Anything else (an edit in the
+    middle, a truncation, another file or inode, another targets.yaml, changed code, new
+    rows with problems, a cache file with a bad checksum or an unexpected shape, an error
+    while using it) means a full cold run, which then writes a fresh cache.
+
+Why marshal and a checksum, not pickle
+    Unpickling runs code named by the data; a cache file that anyone could edit must not
+    be able to do that. marshal only builds plain values (tuples, strings, numbers,
+    bytes, dicts) and is the fastest way CPython has to store them. Its own docs warn it
+    is not hardened against damaged input, so the payload's SHA-256 is checked before it
+    is read, and the plan comes back through ``_decode``, which builds only qntrack's
+    model classes, by name, from an allowlist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from array import array
+from dataclasses import fields, is_dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from . import __version__
+from .workspace import find_targets
+
+__all__ = ["CACHE_DIR", "cache_file", "machine_status"]
+
+CACHE_DIR = ".qntrack-cache"
+FORMAT = 1
+_MAGIC = b"qntrack status cache\n"
+# After this many bytes of appended rows the cache is rewritten to cover them; below it,
+# each run re-reads the short tail, which costs less than rewriting tens of megabytes.
+REWRITE_AFTER = 256 * 1024
+# An append touching more indicators than this is answered by a cold run.
+MAX_AFFECTED = 500
+_SLOT = "\x00qntrack targets\x00"
+
+Served = tuple[str, set[str]]  # the text to print, and the statuses in it
+
+
+def cache_file(targets_path: Path) -> Path:
+    where = targets_path.resolve()
+    name = hashlib.sha256(str(where).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return where.parent / CACHE_DIR / f"status-{name}.bin"
+
+
+def machine_status(
+    targets: str | None,
+    target_ids: Sequence[str] | None,
+    kind: str,
+    check_ids: Callable[[Any, Sequence[str] | None], None],
+) -> Served | None:
+    """``status --format KIND`` (json, csv or tsv) as of now, through the cache.
+
+    ``check_ids(plan, target_ids)`` raises for unknown target ids, as the command does.
+    None means "not served here": the caller runs the command the plain way (also how it
+    reports an unreadable targets file).
+    """
+    if os.environ.get("QNTRACK_NO_CACHE", "") not in ("", "0"):
+        return None
+    path = find_targets(targets)
+    try:
+        targets_digest = hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return None
+    file = cache_file(path)
+    key = _key(path, targets_digest)
+    cached = _load(file, key)
+    if cached is not None:
+        try:
+            served = _warm(cached, file, path, target_ids, kind)
+        except Exception:  # a cache is never trusted: anything odd means a cold run
+            served = None
+        if served is not None:
+            return served
+    return _cold(targets, path, targets_digest, key, file, target_ids, kind, check_ids)
+
+
+# --- the key and the file ----------------------------------------------------------------
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever any module of qntrack changes (or Python, or the marshal format)."""
+    h = hashlib.sha256(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
+    with os.scandir(Path(__file__).parent) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                h.update(f"{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()
+
+
+def _key(path: Path, targets_digest: bytes) -> tuple:
+    return (FORMAT, _code_fingerprint(), str(path.resolve()), targets_digest)
+
+
+def _load(file: Path, key: tuple) -> dict | None:
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC)
+    if not raw.startswith(_MAGIC) or len(raw) < head + 32:
+        return None
+    payload = memoryview(raw)[head + 32:]
+    if hashlib.sha256(payload).digest() != raw[head:head + 32]:
+        return None
+    try:
+        cached = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(cached, dict) or cached.get("key") != key:
+        return None
+    return cached
+
+
+def _save(file: Path, cached: dict) -> None:
+    """Write atomically; a cache that cannot be written is no error."""
+    from .starter import write_atomically
+
+    try:
+        payload = marshal.dumps(cached)
+        file.parent.mkdir(exist_ok=True)
+        tag = file.parent / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                           "# qntrack's status cache: safe to delete; see docs/performance.md\n", encoding="ascii")
+        write_atomically(file, _MAGIC + hashlib.sha256(payload).digest() + payload)
+    except (OSError, ValueError):
+        pass
+
+
+# --- plain tuples for the plan -----------------------------------------------------------
+
+
+def _allowed() -> dict[str, type]:
+    from . import model
+    from .periods import Frequency, Period
+
+    classes = [Period, Frequency] + [getattr(model, name) for name in model.__all__]
+    return {c.__name__: c for c in classes if isinstance(c, type) and (is_dataclass(c) or issubclass(c, Enum))}
+
+
+_PLAIN = frozenset({type(None), bool, int, float, str})
+_INIT_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _encode(value: Any) -> Any:
+    """A model value as marshal-able plain data: every tuple is tagged by its first item."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind not in _INIT_FIELDS:
+        _INIT_FIELDS[kind] = tuple(f.name for f in fields(kind) if f.init) if is_dataclass(kind) else None
+    names = _INIT_FIELDS[kind]
+    if names is not None:
+        return ("D", kind.__name__, *[v if type(v) in _PLAIN else _encode(v) for v in map(value.__getattribute__, names)])
+    if isinstance(value, Enum):
+        return ("E", kind.__name__, value.value)
+    if kind is tuple:
+        return ("T", *map(_encode, value))
+    if kind is list:
+        return ("L", *map(_encode, value))
+    if kind is dict and all(type(k) is str for k in value):
+        return ("M", *((k, _encode(v)) for k, v in value.items()))
+    raise TypeError(f"cannot cache a {kind.__name__}")
+
+
+def _decode(value: Any, allowed: dict[str, type]) -> Any:
+    """The inverse of ``_encode``, building only classes from ``allowed``."""
+    if not isinstance(value, tuple):
+        if value is None or isinstance(value, (bool, int, float, str)):
+            return value
+        raise ValueError("unexpected value in the cache")
+    tag = value[0]
+    if tag == "D":
+        cls = allowed[value[1]]
+        if not is_dataclass(cls):
+            raise ValueError(f"{value[1]} is not a dataclass")
+        return cls(*(_decode(v, allowed) for v in value[2:]))
+    if tag == "E":
+        cls = allowed[value[1]]
+        if not issubclass(cls, Enum):
+            raise ValueError(f"{value[1]} is not an enum")
+        return cls(value[2])
+    if tag == "T":
+        return tuple(_decode(v, allowed) for v in value[1:])
+    if tag == "L":
+        return [_decode(v, allowed) for v in value[1:]]
+    if tag == "M":
+        return {k: _decode(v, allowed) for k, v in value[1:]}
+    raise ValueError(f"unknown tag {tag!r} in the cache")
+
+
+# --- what each target contributes to the output -------------------------------------------
+
+
+def _entry(assessment: Any, encoded_target: bytes) -> tuple:
+    """What one target contributes to the outputs.
+
+    (id, indicator id, status, JSON text, status row, the target as marshalled plain
+    tuples). The JSON text is what json.dumps(indent=2) writes for it as an item of the
+    document's "targets" list: formats.to_json's text, indented two more levels.
+    """
+    from .formats import assessment_dict, status_rows, to_json
+
+    return (assessment.target.id, assessment.target.indicator, assessment.status.value,
+            to_json(assessment_dict(assessment))[:-1].replace("\n", "\n    "),
+            tuple(list(status_rows([assessment]))[1]), encoded_target)
+
+
+def _frame(title: str) -> tuple[str, str]:
+    """The JSON document around its list of targets."""
+    import json
+
+    from .formats import status_document, to_json
+
+    document = status_document([], None, title)
+    document["targets"] = _SLOT
+    head, _, tail = to_json(document).rpartition(json.dumps(_SLOT))
+    return head, tail
+
+
+def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence[str] | None, kind: str) -> Served | None:
+    if target_ids:
+        wanted = set(target_ids)
+        if not wanted <= {e[0] for e in entries}:
+            return None  # the plain path names the unknown ones
+        entries = [e for e in entries if e[0] in wanted]
+    statuses = {e[2] for e in entries}
+    if kind == "json":
+        items = "[\n    " + ",\n    ".join(e[3] for e in entries) + "\n  ]" if entries else "[]"
+        return frame[0] + items + frame[1], statuses
+    from .formats import status_rows, write_table
+
+    return write_table([next(iter(status_rows([]))), *(e[4] for e in entries)], kind), statuses
+
+
+# --- cold: everything from the files, then a fresh cache ----------------------------------
+
+
+def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
+          target_ids: Sequence[str] | None, kind: str, check_ids: Callable) -> Served | None:
+    from operator import attrgetter
+
+    from .assessment import assess
+    from .formula import parse_formula
+    from .gcpause import gc_paused
+    from .store import StoreContents, parse_store, read_store_bytes
+    from .workspace import open_workspace
+
+    seen: dict[str, Any] = {}
+
+    def reader(store_path: Path) -> StoreContents:
+        data = read_store_bytes(store_path)
+        if data is None:
+            return StoreContents((), ())
+        try:
+            st = os.stat(store_path)
+        except OSError:
+            return parse_store(data, str(store_path))
+        seen.update(path=str(store_path), ident=(st.st_dev, st.st_ino), size=len(data),
+                    sha=hashlib.sha256(data).digest(), lines=data.count(b"\n"),
+                    header=data[: data.find(b"\n") + 1])
+        return parse_store(data, str(store_path))
+
+    ws = open_workspace(targets, None, reader=reader)
+    plan = ws.plan
+    with gc_paused():
+        results = assess(plan, ws.series)
+        entries = tuple(_entry(a, marshal.dumps(_encode(a.target))) for a in results)
+        frame = _frame(plan.title)
+        if seen and not ws.store.torn_line and not ws.store.problems:
+            line_of = attrgetter("line")
+            cached = {
+                "key": key,
+                "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
+                "lines": seen["lines"], "header": seen["header"],
+                # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
+                "plain": seen["lines"] == 1 + len(ws.store.observations),
+                "observations": plan.observations_path,
+                "frame": frame,
+                "indicators": {i.id: marshal.dumps(_encode(i)) for i in plan.indicators.values()},
+                "inputs": {i.id: tuple(sorted(parse_formula(i.formula).names))
+                           for i in plan.indicators.values() if i.formula},
+                "entries": entries,
+                # Line numbers of each measured indicator's observations in force.
+                "in_force": {i.id: array("q", map(line_of, ws.series.get(i.id, ()))).tobytes()
+                             for i in plan.indicators.values() if not i.formula},
+            }
+            try:
+                unchanged = hashlib.sha256(path.read_bytes()).digest() == targets_digest
+            except OSError:
+                unchanged = False
+            if unchanged:
+                _save(file, cached)
+    check_ids(plan, target_ids)
+    return _output(frame, entries, target_ids, kind)
+
+
+# --- warm: the cache, checked, plus whatever was appended -----------------------------------
+
+
+def _warm(cached: dict, file: Path, path: Path, target_ids: Sequence[str] | None, kind: str) -> Served | None:
+    from types import SimpleNamespace
+
+    from .workspace import store_path_for
+
+    # Where targets.yaml says the store is, as the plain path works it out.
+    store_path = store_path_for(SimpleNamespace(observations_path=cached["observations"]), path)  # type: ignore[arg-type]
+    if str(store_path) != cached["store"]:
+        return None
+    try:
+        with open(store_path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = fh.read()
+    except OSError:
+        return None
+    size = cached["size"]
+    if (st.st_dev, st.st_ino) != tuple(cached["ident"]) or len(data) < size:
+        return None
+    hasher = hashlib.sha256(memoryview(data)[:size])
+    if hasher.digest() != cached["sha"]:
+        return None
+    entries = cached["entries"]
+    if len(data) > size:
+        updated = _append(cached, data, store_path)
+        if updated is None:
+            return None
+        entries = updated["entries"]
+        if len(data) - size >= REWRITE_AFTER:
+            hasher.update(memoryview(data)[size:])
+            updated.update(size=len(data), sha=hasher.digest())
+            _save(file, updated)
+    return _output(cached["frame"], entries, target_ids, kind)
+
+
+def _append(cached: dict, data: bytes, store_path: Path) -> dict | None:
+    """The cache brought up to date with rows appended after its prefix, or None."""
+    from dataclasses import replace
+
+    from .assessment import assess_target
+    from .gcpause import gc_paused
+    from .series import build_series
+    from .store import parse_store
+
+    size = cached["size"]
+    tail = data[size:]
+    file = str(store_path)
+    try:
+        added = parse_store(cached["header"] + tail, file)
+    except Exception:
+        return None
+    if added.problems or added.torn_line:
+        return None  # the cold run reports them exactly as ever
+    shift = cached["lines"] - 1
+    added_rows = [replace(o, line=o.line + shift) for o in added.observations]
+
+    inputs: dict[str, tuple[str, ...]] = cached["inputs"]
+    measured = cached["in_force"]
+    touched = {o.indicator for o in added_rows if o.indicator in measured}
+    derived: set[str] = set()
+    grew = True
+    while grew:
+        more = {d for d, names in inputs.items() if d not in derived and any(n in touched or n in derived for n in names)}
+        derived |= more
+        grew = bool(more)
+    # Every input a changed derived indicator reads, down to measured ones.
+    reach: set[str] = set()
+    todo = list(derived)
+    while todo:
+        for name in inputs.get(todo.pop(), ()):
+            if name not in reach:
+                reach.add(name)
+                todo.append(name)
+    load = touched | derived | reach
+    needed = {i for i in load if i in measured}
+    if len(load) > MAX_AFFECTED or (needed and not cached["plain"]):
+        return None
+
+    allowed = _allowed()
+    indicators = {i: _decode(marshal.loads(cached["indicators"][i]), allowed) for i in load}
+    rows = [o for o in added_rows if o.indicator in needed]
+    with gc_paused():
+        if needed:
+            lines = data[:size].split(b"\n")
+            header = cached["header"]
+            for ind in needed:
+                numbers = array("q")
+                numbers.frombytes(measured[ind])
+                if not numbers:
+                    continue
+                text = header + b"\n".join(lines[n - 1] for n in numbers) + b"\n"
+                again = parse_store(text, file)
+                if again.problems or len(again.observations) != len(numbers):
+                    return None
+                rows.extend(replace(o, line=n) for o, n in zip(again.observations, numbers))
+            del lines
+        series, _ = build_series(indicators, rows)
+        changed = touched | derived
+        entries = list(cached["entries"])
+        for k, e in enumerate(entries):
+            if e[1] in changed:
+                target = _decode(marshal.loads(e[5]), allowed)
+                entries[k] = _entry(assess_target(target, indicators[target.indicator], series.get(target.indicator, [])), e[5])
+    in_force = dict(measured)
+    for ind in touched:
+        in_force[ind] = array("q", [o.line for o in series.get(ind, ())]).tobytes()
+    plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
+    return {**cached, "entries": tuple(entries), "in_force": in_force, "plain": plain,
+            "lines": cached["lines"] + tail.count(b"\n")}

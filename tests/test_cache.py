@@ -1,0 +1,369 @@
+"""The status cache (cache.py) is an optimisation only: whatever happens to the files or
+to the cache itself, `status` prints exactly what it prints with the cache turned off.
+
+Every test compares the output through the cache with a cold run (QNTRACK_NO_CACHE=1,
+the plain path of cli.status) on the same files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qntrack import cache
+from qntrack.cli import app
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import generate  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two provinces, every target kind, a derived indicator, revisions: generated once."""
+    folder = tmp_path_factory.mktemp("national")
+    generate.generate(folder, provinces=2, indicators=60, years=4, seed=7, revisions=0.05)
+    return folder
+
+
+@pytest.fixture
+def plan(dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(dataset / name, tmp_path / name)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
+    return tmp_path / "targets.yaml"
+
+
+def status(plan: Path, *args: str, cached: bool = True):
+    env = {} if cached else {"QNTRACK_NO_CACHE": "1"}
+    return runner.invoke(app, ["status", "--targets", str(plan), *args], env=env)
+
+
+COLD_RUNS: list[int] = []
+
+
+@pytest.fixture(autouse=True)
+def count_cold_runs(monkeypatch: pytest.MonkeyPatch):
+    """Count the times the cache is (re)built from the files."""
+    real = cache._cold
+
+    def counted(*args, **kwargs):
+        COLD_RUNS.append(1)
+        return real(*args, **kwargs)
+
+    COLD_RUNS.clear()
+    monkeypatch.setattr(cache, "_cold", counted)
+
+
+def same_as_cold(plan: Path, *args: str, rebuilt: bool | None = None) -> str:
+    """Run through the cache and cold; the outputs and exit codes must be identical.
+
+    ``rebuilt``: whether the cached run had to start from the files (None: either).
+    """
+    before = len(COLD_RUNS)
+    warm = status(plan, *args)
+    if rebuilt is not None:
+        assert (len(COLD_RUNS) > before) == rebuilt, "rebuilt" if not rebuilt else "served from the cache"
+    cold = status(plan, *args, cached=False)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    return warm.stdout
+
+
+def cache_of(plan: Path) -> Path:
+    return cache.cache_file(plan)
+
+
+def append(plan: Path, *rows: str) -> None:
+    with open(plan.parent / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.writelines(row + "\n" for row in rows)
+
+
+def rows_of(plan: Path) -> list[str]:
+    return (plan.parent / "observations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+# --- cold, then warm ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
+def test_first_run_writes_the_cache_and_the_next_reads_it(plan: Path, fmt: str):
+    first = same_as_cold(plan, "--format", fmt, rebuilt=True)
+    assert cache_of(plan).is_file()
+    assert (plan.parent / ".qntrack-cache" / "CACHEDIR.TAG").is_file()
+    stamp = cache_of(plan).stat().st_mtime_ns
+    assert same_as_cold(plan, "--format", fmt, rebuilt=False) == first
+    assert cache_of(plan).stat().st_mtime_ns == stamp  # read, not rebuilt
+
+
+def test_target_ids_and_the_fail_on_gate_through_the_cache(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    ids = ["grdp-growth-total-p01", "fdi-total-p02", "trade-balance-p01"]
+    same_as_cold(plan, *ids, "--format", "csv", rebuilt=False)
+    gate = same_as_cold(plan, "--format", "json", "--fail-on", "not_achieved,deterioration", rebuilt=False)
+    assert status(plan, "--format", "json", "--fail-on", "not_achieved,deterioration").exit_code == 3
+    assert gate
+    bad = status(plan, "grdp-growth-total-p0", "--format", "json")
+    assert bad.exit_code == 1 and "no target 'grdp-growth-total-p0'; did you mean" in bad.stderr
+    same_as_cold(plan, "grdp-growth-total-p0", "--format", "json")
+
+
+# --- appends: only what changed is assessed again ---------------------------------------------
+
+
+def test_append_to_a_measured_indicator(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,Cục Thống kê,,2030-01-01T00:00:00Z")
+    out = same_as_cold(plan, "--format", "json", rebuilt=False)
+    assert "99.5" in out
+    same_as_cold(plan, "--format", "tsv")
+
+
+def test_append_a_revision_of_an_old_figure_and_an_older_vintage(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    # A later vintage replaces the figure; an earlier-recorded one must not.
+    append(plan, "poverty_rate_total_p01,2023,1.25,official,Niên giám,,2031-01-01T00:00:00Z",
+           "poverty_rate_total_p02,2023,77.5,estimate,late entry,,2001-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
+def test_append_to_an_input_of_a_derived_indicator(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    append(plan, "export_value_total_p01,2025-Q3,5000,estimate,x,,2030-01-01T00:00:00Z")
+    out = same_as_cold(plan, "--format", "json", rebuilt=False)
+    assert '"indicator": "trade_balance_p01"' in out
+
+
+def test_append_to_an_unknown_indicator_changes_nothing(plan: Path):
+    before = same_as_cold(plan, "--format", "json")
+    append(plan, "no_such_indicator,2024,1,,x,,2030-01-01T00:00:00Z")
+    assert same_as_cold(plan, "--format", "json", rebuilt=False) == before
+
+
+def test_many_appends_rewrite_the_cache_to_cover_them(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    same_as_cold(plan, "--format", "json")
+    size = (plan.parent / "observations.csv").stat().st_size
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
+    append(plan, "fdi_total_p01,2025-Q3,12,,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+    stored = cache._load(cache_of(plan), cache._key(plan, __import__("hashlib").sha256(plan.read_bytes()).digest()))
+    assert stored is not None and stored["size"] > size
+    append(plan, "fdi_total_p01,2025-Q4,13,,x,,2030-02-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
+def test_a_bad_appended_row_is_reported_as_without_cache(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    append(plan, "fdi_total_p01,2025-Q5,12,,x,,2030-01-01T00:00:00Z")
+    r = status(plan, "--format", "json")
+    assert r.exit_code == 1 and "2025-Q5" in r.stderr
+    same_as_cold(plan, "--format", "json")
+
+
+def test_a_torn_append_is_reported_as_without_cache(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    with open(plan.parent / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("fdi_total_p01,2025-Q3,1")
+    r = status(plan, "--format", "json")
+    assert r.exit_code == 1 and "incomplete last row" in r.stderr
+    same_as_cold(plan, "--format", "json")
+
+
+# --- any other change to the store: a full rebuild -----------------------------------------
+
+
+def test_edit_a_row_in_the_middle(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    rows = rows_of(plan)
+    middle = len(rows) // 2
+    fields = rows[middle].split(",")
+    fields[2] = "1234.5" if fields[2] != "1234.5" else "4321.5"
+    rows[middle] = ",".join(fields)
+    (plan.parent / "observations.csv").write_text("".join(rows), encoding="utf-8")
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    same_as_cold(plan, "--format", "csv")
+
+
+def test_edit_in_place_keeping_size_and_inode(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    store = plan.parent / "observations.csv"
+    data = bytearray(store.read_bytes())
+    where = data.index(b"\n", len(data) // 3) + 1  # the start of some row in the first half
+    comma = data.index(b",", data.index(b",", where) + 1) + 1  # its value
+    data[comma] = ord("9") if data[comma] != ord("9") else ord("8")
+    with open(store, "r+b") as fh:  # same inode, same size
+        fh.write(bytes(data))
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+
+
+def test_truncate_the_store(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    rows = rows_of(plan)
+    (plan.parent / "observations.csv").write_text("".join(rows[: len(rows) * 2 // 3]), encoding="utf-8")
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+
+
+def test_truncate_then_append_to_the_same_size(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    store = plan.parent / "observations.csv"
+    rows = rows_of(plan)
+    last = rows[-1]
+    # Drop the last row and append another of exactly the same length: only the hash tells.
+    other = last.replace(",2", ",3", 1) if ",2" in last else last.replace("1", "2", 1)
+    assert len(other) == len(last) and other != last
+    store.write_text("".join(rows[:-1]) + other, encoding="utf-8")
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+
+
+def test_replace_the_store_with_another_file(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    store = plan.parent / "observations.csv"
+    rows = rows_of(plan)
+    replacement = plan.parent / "new.csv"
+    replacement.write_text("".join(rows[:1] + rows[len(rows) // 2:]), encoding="utf-8")
+    os.replace(replacement, store)
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+
+
+def test_replace_the_store_with_a_copy_plus_a_row(plan: Path):
+    # Same content as the cached prefix, but another inode: rebuilt all the same.
+    same_as_cold(plan, "--format", "json")
+    store = plan.parent / "observations.csv"
+    copy = plan.parent / "copy.csv"
+    shutil.copyfile(store, copy)
+    with open(copy, "a", encoding="utf-8") as fh:
+        fh.write("fdi_total_p02,2025-Q3,42,,x,,2030-01-01T00:00:00Z\n")
+    os.replace(copy, store)
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+
+
+def test_store_deleted(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    (plan.parent / "observations.csv").unlink()
+    same_as_cold(plan, "--format", "json")
+
+
+# --- targets.yaml and the cache itself ---------------------------------------------------------
+
+
+def test_change_targets_yaml(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    text = plan.read_text(encoding="utf-8")
+    changed = text.replace("{by: 2025, value:", "{by: 2026, value:", 1)
+    assert changed != text
+    plan.write_text(changed, encoding="utf-8")
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    plan.write_text(text + "\n# a comment changes the hash\n", encoding="utf-8")
+    same_as_cold(plan, "--format", "json")
+
+
+def test_a_broken_targets_yaml_is_reported_as_without_cache(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("unit:", "unitt:", 1), encoding="utf-8")
+    r = status(plan, "--format", "json")
+    assert r.exit_code == 1 and "did you mean 'unit'" in r.stderr
+    same_as_cold(plan, "--format", "json")
+
+
+@pytest.mark.parametrize("damage", ["flip a byte", "truncate", "garbage", "empty", "valid checksum, wrong shape"])
+def test_a_corrupted_cache_is_detected_and_rebuilt(plan: Path, damage: str):
+    good = same_as_cold(plan, "--format", "json")
+    file = cache_of(plan)
+    raw = bytearray(file.read_bytes())
+    if damage == "flip a byte":
+        raw[len(raw) // 2] ^= 0xFF
+    elif damage == "truncate":
+        raw = raw[: len(raw) // 2]
+    elif damage == "garbage":
+        raw = bytearray(os.urandom(1000))
+    elif damage == "empty":
+        raw = bytearray()
+    else:
+        import hashlib
+        import marshal
+
+        payload = marshal.dumps({"key": "not the key", "entries": 12})
+        raw = bytearray(cache._MAGIC + hashlib.sha256(payload).digest() + payload)
+    file.write_bytes(bytes(raw))
+    assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
+    assert cache._load(file, cache._key(plan, __import__("hashlib").sha256(plan.read_bytes()).digest())) is not None
+
+
+def test_a_cache_with_the_right_key_but_wrong_contents_is_not_trusted(plan: Path):
+    import hashlib
+    import marshal
+
+    good = same_as_cold(plan, "--format", "json")
+    file = cache_of(plan)
+    key = cache._key(plan, hashlib.sha256(plan.read_bytes()).digest())
+    payload = marshal.dumps({"key": key, "store": "elsewhere.csv"})
+    file.write_bytes(cache._MAGIC + hashlib.sha256(payload).digest() + payload)
+    assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
+
+
+def test_changed_code_means_a_rebuild(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    same_as_cold(plan, "--format", "json")
+    stamp = cache_of(plan).stat().st_mtime_ns
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "another version of qntrack")
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    assert cache_of(plan).stat().st_mtime_ns != stamp
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(plan: Path):
+    (plan.parent / ".qntrack-cache").write_text("a file where the folder would go", encoding="utf-8")
+    same_as_cold(plan, "--format", "json")
+    same_as_cold(plan, "--format", "json")
+    assert (plan.parent / ".qntrack-cache").is_file()
+
+
+def test_qntrack_no_cache_turns_it_off(plan: Path):
+    status(plan, "--format", "json", cached=False)
+    assert not (plan.parent / ".qntrack-cache").exists()
+
+
+# --- what the cache does not answer -------------------------------------------------------------
+
+
+def test_as_of_is_answered_from_the_files(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+    for day in ("2022-06-30", "2029-12-31", "2030-01-01"):
+        out = same_as_cold(plan, "--format", "json", "--as-of", day)
+        assert ("99.5" in out) == (day == "2030-01-01")
+
+
+def test_table_is_answered_from_the_files(plan: Path):
+    same_as_cold(plan, "--format", "json")
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "table")
+
+
+# --- the plan as plain tuples ----------------------------------------------------------------------
+
+
+def test_the_plan_survives_encoding(plan: Path):
+    import marshal
+
+    from qntrack.definitions import load_plan
+
+    loaded = load_plan(plan)
+    allowed = cache._allowed()
+    for item in (*loaded.targets, *loaded.indicators.values()):
+        back = cache._decode(marshal.loads(marshal.dumps(cache._encode(item))), allowed)
+        assert back == item and type(back) is type(item) and back.location == item.location
+
+
+def test_decoding_builds_only_allowed_classes():
+    allowed = cache._allowed()
+    with pytest.raises(KeyError):
+        cache._decode(("D", "Popen", "rm -rf /"), allowed)
+    with pytest.raises(ValueError):
+        cache._decode(("X", 1), allowed)
+    with pytest.raises(ValueError):
+        cache._decode(b"bytes are not part of a plan", allowed)

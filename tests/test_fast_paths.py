@@ -1,0 +1,257 @@
+"""The speed-ups keep behaviour: each fast path against the plain code it stands in for.
+
+- store.parse_store: the fast reader against the general one (the csv module over the
+  whole text), on generated files full of awkward rows, byte for byte: observations,
+  problems with their lines and messages, torn rows, and the errors it raises;
+- series.in_force against the rule written out longhand;
+- the observations built from columns against Observation(...);
+- periods' stored fields against what they stand for;
+- lean_typer: option values and Typer's own error message for a wrong choice;
+- store.peek_store: what add-observation needs, without reading the rows.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from qntrack import store
+from qntrack.errors import InputError
+from qntrack.model import Observation
+from qntrack.periods import Period, parse_period
+from qntrack.series import in_force
+from qntrack.store import HEADER, parse_store, peek_store, read_store
+
+# --- parse_store: fast against general -----------------------------------------------------------
+
+INDICATORS = ["share", "growth_total_p01", "", " share", "Share", "x"]
+PERIODS = ["2023", "2023-Q2", "2023-H1", "2023-6M", "2023-04", "2023-9M", "2023-Q5", "23", "2023-13", " 2024 ", ""]
+VALUES = ["12.5", "-3", "1e3", ".5", "7.", "1_000", "nan", "inf", "1,5", "12%", "", " 8 ", "١٢", "0x10", "1e400"]
+STATUSES = ["", "estimate", "preliminary", "official", "Official", "guess"]
+TEXTS = ["", "src", "Cục Thống kê", unicodedata.normalize("NFD", "Cục Thống kê"), 'say "hi"', "a, b", "two\nlines",
+         "tab\there", "ok"]
+STAMPS = ["2023-01-10T00:00:00Z", "2023-01-10", "2023-01-10T07:00:00+07:00", "2023-01-10T00:00:00", "yesterday", ""]
+
+
+def field(text: str) -> str:
+    if any(c in text for c in ',"\n\r') or text != text.strip():
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+@st.composite
+def tails(draw) -> list[str]:
+    return [draw(st.sampled_from(STATUSES)), draw(st.sampled_from(TEXTS)), draw(st.sampled_from(TEXTS)),
+            draw(st.sampled_from(STAMPS))]
+
+
+@st.composite
+def rows(draw, shared: list[list[str]]) -> str:
+    """A row; most reuse one of a few shared last-four-fields, as a report's rows do."""
+    kind = draw(st.sampled_from(["good"] * 4 + ["odd"] * 4 + ["blank", "short", "long", "raw"]))
+    if kind == "blank":
+        return draw(st.sampled_from(["", "   "]))
+    if kind == "raw":  # bytes a person might leave in a file
+        return draw(st.sampled_from(['share,2023,"1', 'share,2023,1,,"a""b",,2023-01-10', "share,2023,5,,x,y,z,w",
+                                     'share,"2023",1,,,,2023-01-10T00:00:00Z', "a\"b,2023,1,,,,2023-01-10"]))
+    cells = [draw(st.sampled_from(INDICATORS[:2])), draw(st.sampled_from(PERIODS[:6])),
+             draw(st.sampled_from(VALUES[:5]))]
+    cells += draw(st.sampled_from(shared)) if draw(st.integers(0, 4)) else draw(tails())
+    if kind == "odd":  # one field at a time from the awkward ones
+        which = draw(st.integers(0, 6))
+        awkward = [INDICATORS[2:], PERIODS[6:], VALUES[5:], STATUSES[4:], TEXTS, TEXTS, STAMPS[3:]]
+        cells[which] = draw(st.sampled_from(awkward[which]))
+    if kind == "short":
+        cells = cells[: draw(st.integers(1, 6))]
+    if kind == "long":
+        cells.append("extra")
+    return ",".join(field(c) for c in cells)
+
+
+@st.composite
+def stores(draw) -> bytes:
+    header = draw(st.sampled_from([",".join(HEADER)] * 5 + [
+        "Indicator, Period ,value,status,source,note,recorded_at",  # case and spaces
+        "period,indicator,value,status,source,note,recorded_at",  # another order: general reader
+        '"indicator",period,value,status,source,note,recorded_at',  # quoted: general reader
+        "indicator,period,value,status,source,note",  # missing a column
+        "indicator,period,value,status,source,note,recorded_at,extra",
+        "",
+    ]))
+    shared = draw(st.lists(tails(), min_size=1, max_size=3))
+    body = draw(st.lists(rows(shared), max_size=30))
+    text = "\n".join([header, *body]) + "\n"
+    if draw(st.booleans()):  # a torn last row
+        text += draw(st.sampled_from(["share,2023,1", "x", '"open']))
+    data = text.encode("utf-8")
+    extra = draw(st.sampled_from(["none"] * 6 + ["bom", "crlf", "nul", "latin1", "cr"]))
+    if extra == "bom":
+        data = b"\xef\xbb\xbf" + data
+    elif extra == "crlf":
+        data = data.replace(b"\n", b"\r\n")
+    elif extra == "nul":
+        data = data + b"share,2023,1,,\x00,,2023-01-10\n"
+    elif extra == "latin1":
+        cut = draw(st.integers(0, len(data)))
+        data = data[:cut] + b"\xe9" + data[cut:]
+    elif extra == "cr":
+        data = data.replace(b"\n", b"\r", 1)
+    return data
+
+
+def outcome(read, data: bytes):
+    try:
+        contents = read(data)
+    except InputError as exc:
+        return ("error", [str(p) for p in exc.problems])
+    return ("ok", contents.observations, [str(p) for p in contents.problems], contents.torn_line)
+
+
+def general(data: bytes) -> store.StoreContents:
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if b"\x00" in data[:8192]:
+        raise InputError([])  # both raise the same "binary" error; compared below
+    return store._parse_text(store._decode(data[start:], "o.csv"), "o.csv")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stores())
+def test_the_fast_reader_reads_as_the_general_one(data: bytes):
+    fast = outcome(lambda d: parse_store(d, "o.csv"), data)
+    slow = outcome(general, data)
+    if b"\x00" in data[:8192]:
+        assert fast[0] == "error"
+        return
+    assert fast == slow
+
+
+GOOD = ["share", "2023", "12.5", "official", "Cục Thống kê", "", "2023-01-10T00:00:00Z"]
+AWKWARD = [INDICATORS[2:], PERIODS[6:], VALUES[5:], STATUSES[4:], TEXTS, TEXTS, STAMPS[3:]]
+
+
+@pytest.mark.parametrize("which, odd", [(i, v) for i, values in enumerate(AWKWARD) for v in values])
+def test_one_awkward_field_after_the_reader_has_seen_the_rest(which: int, odd: str):
+    """The row's other fields are already known, so the fast reader's own checks decide."""
+    row = list(GOOD)
+    row[which] = odd
+    lines = [",".join(HEADER), ",".join(field(c) for c in GOOD), ",".join(field(c) for c in row)]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64])
+def test_chunk_edges_do_not_matter(monkeypatch: pytest.MonkeyPatch, chunk: int):
+    text = ",".join(HEADER) + "\n" + "".join(
+        f'share,{2000 + i % 20},{i}.5,,"Cục, {i}","a ""q""\nb",2023-01-10T00:00:00Z\n' if i % 3 == 0 else
+        f"growth,{2000 + i % 20}-Q{1 + i % 4},{i},estimate,Thống kê,,2023-01-1{i % 10}T00:00:00Z\n"
+        for i in range(300))
+    data = text.encode("utf-8")
+    expected = outcome(general, data)
+    monkeypatch.setattr(store, "_CHUNK", chunk)
+    assert outcome(lambda d: parse_store(d, "o.csv"), data) == expected
+
+
+def test_a_bad_byte_far_into_the_file_is_reported_on_its_line(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(store, "_CHUNK", 50)
+    good = "share,2023,1,,,,2023-01-10T00:00:00Z\n"
+    data = (",".join(HEADER) + "\n" + good * 40).encode() + b"share,2023,1,,\xff,,2023-01-10\n" + good.encode() * 3
+    with pytest.raises(InputError) as err:
+        parse_store(data, "o.csv")
+    assert str(err.value) == "o.csv:42: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
+
+
+def test_observations_built_from_columns_equal_constructed_ones():
+    made = store._build_observations((["a", "b"], [Period(2023), Period(2023, 4, 6)], [1.5, -2.0],
+                                      ["", "official"], ["s", "t"], ["", "n"], ["2023-01-01T00:00:00Z"] * 2, [2, 3]))
+    assert made == (Observation("a", Period(2023), 1.5, "", "s", "", "2023-01-01T00:00:00Z", 2),
+                    Observation("b", Period(2023, 4, 6), -2.0, "official", "t", "n", "2023-01-01T00:00:00Z", 3))
+    assert hash(made[0]) == hash(Observation("a", Period(2023), 1.5, "", "s", "", "2023-01-01T00:00:00Z", 2))
+    with pytest.raises(AttributeError):
+        made[0].value = 3  # still frozen
+
+
+# --- in_force against the rule ----------------------------------------------------------------
+
+
+def in_force_longhand(observations, as_of=None):
+    bound = f"{as_of}T23:59:59Z" if as_of else None
+    best: dict = {}
+    for o in observations:
+        if bound and o.recorded_at > bound:
+            continue
+        key = (o.indicator, o.period)
+        if key not in best or (o.recorded_at, o.line) >= (best[key].recorded_at, best[key].line):
+            best[key] = o
+    series: dict = {}
+    for (ind, _), o in best.items():
+        series.setdefault(ind, []).append(o)
+    return {ind: sorted(rows, key=lambda o: (o.period.year, o.period.last, o.period.first)) for ind, rows in series.items()}
+
+
+observations = st.builds(
+    Observation,
+    indicator=st.sampled_from(["a", "b", "c"]),
+    period=st.sampled_from(["2022", "2023", "2023-H1", "2023-6M", "2023-Q2", "2023-04"]).map(parse_period),
+    value=st.floats(-10, 10),
+    recorded_at=st.sampled_from(["2023-01-01T00:00:00Z", "2023-06-01T00:00:00Z", "2024-01-01T00:00:00Z"]),
+    line=st.integers(0, 5),
+)
+
+
+@given(st.lists(observations, max_size=40), st.sampled_from([None, "2023-01-01", "2023-06-30", "2030-01-01"]))
+def test_in_force_follows_the_rule(rows, as_of):
+    assert in_force(rows, as_of) == in_force_longhand(rows, as_of)
+
+
+@given(st.sampled_from(["2023", "2023-H2", "2023-Q3", "2023-11", "2023-9M", "2023-1M", "2023-12M"]))
+def test_period_stored_fields(text):
+    p = parse_period(text)
+    assert p.months == p.last - p.first + 1
+    assert p.is_year == (p.first == 1 and p.last == 12)
+    assert p.sort_key == (p.year, p.last, p.first)
+    assert p.same_span_previous_year() == Period(p.year - 1, p.first, p.last)
+    assert hash(p) == hash(Period(p.year, p.first, p.last)) and repr(p) == f"Period('{p}')"
+
+
+# --- lean_typer ------------------------------------------------------------------------------
+
+
+def test_a_wrong_choice_reads_as_typer_writes_it(tmp_path: Path):
+    from qntrack.cli import app
+
+    r = CliRunner().invoke(app, ["status", "--targets", str(tmp_path / "none.yaml"), "--format", "xml"])
+    assert r.exit_code == 2
+    assert "Invalid value for '--format' / '-f': Value error, 'xml' is not one of 'table', 'json', 'csv', 'tsv'." \
+        in r.stderr
+
+
+def test_plain_values_need_no_pydantic():
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.argv = ['qntrack', 'status', '--targets', 'none.yaml', '--format', 'json', 'a', 'b'];"
+            "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\n"
+            "print('pydantic' in sys.modules, 'rich' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split()[-2:] == ["False", "False"]
+
+
+# --- peek_store --------------------------------------------------------------------------------
+
+
+def test_peek_reads_no_rows_but_answers_as_read_store(tmp_path: Path):
+    path = tmp_path / "o.csv"
+    assert peek_store(path) == read_store(path)  # no file
+    path.write_text(",".join(HEADER) + "\nshare,2023,1,,,,2023-01-10T00:00:00Z\n", encoding="utf-8")
+    assert peek_store(path).observations == () and not peek_store(path).torn_line
+    path.write_text(",".join(HEADER) + "\nshare,2023,1", encoding="utf-8")
+    assert peek_store(path).torn_line == read_store(path).torn_line == 2
+    path.write_text("indicator,value\nshare,1\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        peek_store(path)
+    assert "the header must be" in str(err.value)
