@@ -34,7 +34,7 @@ from .model import (
     Problem,
 )
 from .periods import Period
-from .series import Series, build_series
+from .series import Series, as_of_bound, build_series
 from .store import read_store
 from .workspace import find_targets, store_path_for
 from .definitions import load_plan
@@ -157,7 +157,7 @@ def _n(value: float) -> str:
 
 def jump_problems(observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None) -> list[Problem]:
     """A vintage that is more than ``factor`` times larger or smaller than the one it revises."""
-    bound = f"{as_of}T23:59:59Z" if as_of else None
+    bound = as_of_bound(as_of) if as_of else None
     vintages: dict[tuple[str, Period], list[Observation]] = defaultdict(list)
     for o in observations:
         if bound is None or o.recorded_at <= bound:

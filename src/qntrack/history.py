@@ -13,6 +13,7 @@ from typing import Iterable
 
 from .model import Observation
 from .periods import Period
+from .series import as_of_bound
 
 __all__ = ["Vintage", "vintages"]
 
@@ -28,7 +29,7 @@ def vintages(observations: Iterable[Observation], indicator: str, period: Period
              as_of: str | None = None) -> list[Vintage]:
     """The vintages of ``indicator`` (for one ``period``, or all), latest period first,
     and within a period the newest vintage first."""
-    bound = f"{as_of}T23:59:59Z" if as_of and len(as_of) == 10 else as_of
+    bound = as_of_bound(as_of) if as_of else None
     groups: dict[Period, list[Observation]] = {}
     for o in observations:
         if o.indicator != indicator or (period is not None and o.period != period):

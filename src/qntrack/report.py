@@ -27,7 +27,7 @@ from .i18n import label, number, signed_percent, status_label, value_with_unit
 from .model import Observation, Plan
 from .narrative import explain
 from .periods import parse_period
-from .series import Series, build_series
+from .series import Series, as_of_bound, build_series
 
 __all__ = [
     "FORMATS",
@@ -93,11 +93,6 @@ class ReportData:
     plan: Plan | None = field(default=None, compare=False)
 
 
-def _day_end(day: str) -> str:
-    # recorded_at is canonical "YYYY-MM-DDTHH:MM:SSZ": text order is time order.
-    return f"{day}T23:59:59Z" if len(day) == 10 else day
-
-
 def build_report(
     plan: Plan,
     series: Series,
@@ -109,7 +104,7 @@ def build_report(
     """Everything the report shows. ``series`` must already be restricted to ``as_of``."""
     rows = tuple(observations)
     results = tuple(assess(plan, series, target_ids))
-    bound = _day_end(as_of) if as_of else None
+    bound = as_of_bound(as_of) if as_of else None
     used = [o.recorded_at for o in rows if o.recorded_at and (bound is None or o.recorded_at <= bound)]
     review = since_review(plan, rows, since, as_of, results) if since else None
     return ReportData(
@@ -156,7 +151,7 @@ def since_review(
     """
     from .history import vintages
 
-    after = _day_end(since)
+    after = as_of_bound(since)
     relevant = _inputs(plan, {a.indicator.id for a in assessments})
     changes: list[Change] = []
     for ind_id in sorted(relevant):

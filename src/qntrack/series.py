@@ -15,12 +15,13 @@ from .gcpause import gc_paused
 from .model import Indicator, Observation, Problem
 from .periods import Period
 
-__all__ = ["Series", "in_force", "build_series"]
+__all__ = ["Series", "as_of_bound", "in_force", "build_series"]
 
 Series = dict[str, list[Observation]]
 
 
-def _as_of_bound(as_of: str) -> str:
+def as_of_bound(as_of: str) -> str:
+    """The last recorded_at that counts as known by the end of day ``as_of`` (UTC)."""
     # recorded_at is canonical "YYYY-MM-DDTHH:MM:SSZ", so text order is time order and
     # every moment of the day compares <= "YYYY-MM-DDT23:59:59Z".
     return f"{as_of}T23:59:59Z" if len(as_of) == 10 else as_of
@@ -28,7 +29,7 @@ def _as_of_bound(as_of: str) -> str:
 
 def in_force(observations: Iterable[Observation], as_of: str | None = None) -> Series:
     """Per indicator, the observations in force, sorted by period."""
-    bound = _as_of_bound(as_of) if as_of else None
+    bound = as_of_bound(as_of) if as_of else None
     # Keyed by indicator, then by the period's sort key (a tuple of ints, which hashes in
     # C, where a Period would call its Python __hash__): a national store has a million rows.
     latest: dict[str, dict[tuple[int, int, int], Observation]] = {}
