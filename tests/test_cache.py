@@ -133,6 +133,15 @@ def test_append_a_revision_of_an_old_figure_and_an_older_vintage(plan: Path):
     same_as_cold(plan, "--format", "json", rebuilt=False)
 
 
+@pytest.mark.parametrize("stride", [1, 100, 5000])
+def test_old_rows_are_found_whatever_the_line_index_spacing(plan: Path, monkeypatch: pytest.MonkeyPatch, stride: int):
+    monkeypatch.setattr(cache, "_STRIDE", stride)
+    same_as_cold(plan, "--format", "json")
+    append(plan, "grdp_growth_total_p02,2025-Q3,42.5,preliminary,x,,2030-01-01T00:00:00Z",
+           "export_value_total_p02,2025-Q3,1,estimate,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
 def test_append_to_an_input_of_a_derived_indicator(plan: Path):
     same_as_cold(plan, "--format", "json")
     append(plan, "export_value_total_p01,2025-Q3,5000,estimate,x,,2030-01-01T00:00:00Z")
@@ -152,8 +161,19 @@ def test_many_appends_rewrite_the_cache_to_cover_them(plan: Path, monkeypatch: p
     monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
     append(plan, "fdi_total_p01,2025-Q3,12,,x,,2030-01-01T00:00:00Z")
     same_as_cold(plan, "--format", "json", rebuilt=False)
-    stored = cache._load(cache_of(plan), cache._key(plan, __import__("hashlib").sha256(plan.read_bytes()).digest()))
+    stored = cache._load(cache_of(plan), cache._key(plan, cache._digest(plan.read_bytes())))
     assert stored is not None and stored["size"] > size
+    append(plan, "fdi_total_p01,2025-Q4,13,,x,,2030-02-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
+def test_a_rewrite_that_crosses_to_the_other_hash(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    store = plan.parent / "observations.csv"
+    monkeypatch.setattr(cache, "_BIG", store.stat().st_size + 10)  # BLAKE2b now, SHA-256 after
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
+    same_as_cold(plan, "--format", "json")
+    append(plan, "fdi_total_p01,2025-Q3,12,,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
     append(plan, "fdi_total_p01,2025-Q4,13,,x,,2030-02-01T00:00:00Z")
     same_as_cold(plan, "--format", "json", rebuilt=False)
 
@@ -285,25 +305,23 @@ def test_a_corrupted_cache_is_detected_and_rebuilt(plan: Path, damage: str):
     elif damage == "empty":
         raw = bytearray()
     else:
-        import hashlib
         import marshal
 
         payload = marshal.dumps({"key": "not the key", "entries": 12})
-        raw = bytearray(cache._MAGIC + hashlib.sha256(payload).digest() + payload)
+        raw = bytearray(cache._MAGIC + cache._digest(payload) + payload)
     file.write_bytes(bytes(raw))
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
-    assert cache._load(file, cache._key(plan, __import__("hashlib").sha256(plan.read_bytes()).digest())) is not None
+    assert cache._load(file, cache._key(plan, cache._digest(plan.read_bytes()))) is not None
 
 
 def test_a_cache_with_the_right_key_but_wrong_contents_is_not_trusted(plan: Path):
-    import hashlib
     import marshal
 
     good = same_as_cold(plan, "--format", "json")
     file = cache_of(plan)
-    key = cache._key(plan, hashlib.sha256(plan.read_bytes()).digest())
+    key = cache._key(plan, cache._digest(plan.read_bytes()))
     payload = marshal.dumps({"key": key, "store": "elsewhere.csv"})
-    file.write_bytes(cache._MAGIC + hashlib.sha256(payload).digest() + payload)
+    file.write_bytes(cache._MAGIC + cache._digest(payload) + payload)
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
 
 

@@ -251,6 +251,8 @@ def test_peek_reads_no_rows_but_answers_as_read_store(tmp_path: Path):
     assert peek_store(path).observations == () and not peek_store(path).torn_line
     path.write_text(",".join(HEADER) + "\nshare,2023,1", encoding="utf-8")
     assert peek_store(path).torn_line == read_store(path).torn_line == 2
+    path.write_bytes((",".join(HEADER) + "\r\nshare,2023,1,,,,2023-01-10T00:00:00Z\r\n").encode())  # from a spreadsheet
+    assert peek_store(path) == type(peek_store(path))((), ())
     path.write_text("indicator,value\nshare,1\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
         peek_store(path)

@@ -10,10 +10,11 @@ Where
     a folder that cannot be written simply means there is no cache.
 
 What it holds
-    The key: a fingerprint of qntrack's own code, the SHA-256 of targets.yaml, the
-    store's path, device and inode, and the length and SHA-256 of the store's prefix it
-    covers. Then the plan as plain tuples, each target's JSON text, CSV row and status,
-    and for each measured indicator the line numbers of its observations in force.
+    The key: a fingerprint of qntrack's own code, the hash of targets.yaml, the store's
+    path, device and inode, and the length and hash of the store's prefix it covers.
+    Then the plan as plain tuples, each target's JSON text, status row and status, for
+    each measured indicator the line numbers of its observations in force, and a sparse
+    index of where lines start (``_line_index``).
 
 Never trusted
     Every run reads targets.yaml and the store in full and checks both hashes. A store
@@ -28,14 +29,13 @@ Why marshal and a checksum, not pickle
     Unpickling runs code named by the data; a cache file that anyone could edit must not
     be able to do that. marshal only builds plain values (tuples, strings, numbers,
     bytes, dicts) and is the fastest way CPython has to store them. Its own docs warn it
-    is not hardened against damaged input, so the payload's SHA-256 is checked before it
-    is read, and the plan comes back through ``_decode``, which builds only qntrack's
-    model classes, by name, from an allowlist.
+    is not hardened against damaged input, so the payload's hash is checked before it is
+    read, and the plan comes back through ``_decode``, which builds only qntrack's model
+    classes, by name, from an allowlist.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -63,9 +63,36 @@ _SLOT = "\x00qntrack targets\x00"
 Served = tuple[str, set[str]]  # the text to print, and the statuses in it
 
 
+_BIG = 4 * 1024 * 1024
+
+
+def _hasher(size: int) -> Any:
+    """A 32-byte hash for ``size`` bytes of data: BLAKE2b below 4 MB, SHA-256 above.
+
+    Both are sound for telling a changed file; the choice is speed. Loading OpenSSL for
+    hashlib's SHA-256 costs more than hashing a province's whole store with BLAKE2b
+    (built into CPython), while on a national store SHA-256 is the faster by far.
+    """
+    if size < _BIG:
+        try:
+            from _blake2 import blake2b
+        except ImportError:  # pragma: no cover - every CPython has it; hashlib as a last resort
+            from hashlib import blake2b
+        return blake2b(digest_size=32)
+    import hashlib
+
+    return hashlib.sha256()
+
+
+def _digest(data: Any) -> bytes:
+    h = _hasher(len(data))
+    h.update(data)
+    return h.digest()
+
+
 def cache_file(targets_path: Path) -> Path:
     where = targets_path.resolve()
-    name = hashlib.sha256(str(where).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    name = _digest(str(where).encode("utf-8", "surrogateescape")).hex()[:16]
     return where.parent / CACHE_DIR / f"status-{name}.bin"
 
 
@@ -85,7 +112,7 @@ def machine_status(
         return None
     path = find_targets(targets)
     try:
-        targets_digest = hashlib.sha256(path.read_bytes()).digest()
+        targets_digest = _digest(path.read_bytes())
     except OSError:
         return None
     file = cache_file(path)
@@ -106,7 +133,8 @@ def machine_status(
 
 def _code_fingerprint() -> str:
     """Changes whenever any module of qntrack changes (or Python, or the marshal format)."""
-    h = hashlib.sha256(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
+    h = _hasher(0)
+    h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
     with os.scandir(Path(__file__).parent) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             if entry.name.endswith(".py"):
@@ -128,7 +156,7 @@ def _load(file: Path, key: tuple) -> dict | None:
     if not raw.startswith(_MAGIC) or len(raw) < head + 32:
         return None
     payload = memoryview(raw)[head + 32:]
-    if hashlib.sha256(payload).digest() != raw[head:head + 32]:
+    if _digest(payload) != raw[head:head + 32]:
         return None
     try:
         cached = marshal.loads(payload)
@@ -150,7 +178,7 @@ def _save(file: Path, cached: dict) -> None:
         if not tag.exists():
             tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
                            "# qntrack's status cache: safe to delete; see docs/performance.md\n", encoding="ascii")
-        write_atomically(file, _MAGIC + hashlib.sha256(payload).digest() + payload)
+        write_atomically(file, _MAGIC + _digest(payload) + payload)
     except (OSError, ValueError):
         pass
 
@@ -217,6 +245,48 @@ def _decode(value: Any, allowed: dict[str, type]) -> Any:
     raise ValueError(f"unknown tag {tag!r} in the cache")
 
 
+# --- finding lines by number in a large store ------------------------------------------------
+
+_STRIDE = 64 * 1024  # bytes between two entries of the line index
+
+
+def _line_index(data: Any) -> tuple[bytes, bytes]:
+    """Every ~64 KB, the byte offset of a line start and its line number (two arrays).
+
+    With it, an append re-reads the old rows of the indicators it touched by splitting a
+    few small slices of the store rather than all of it.
+    """
+    offsets, numbers = array("Q", [0]), array("I", [1])
+    pos, line, end = 0, 1, len(data)
+    while True:
+        nxt = data.find(b"\n", pos + _STRIDE)
+        if nxt < 0 or nxt + 1 >= end:
+            return offsets.tobytes(), numbers.tobytes()
+        line += data[pos:nxt + 1].count(b"\n")
+        pos = nxt + 1
+        offsets.append(pos)
+        numbers.append(line)
+
+
+def _lines_at(data: Any, size: int, index: tuple[bytes, bytes], wanted: Sequence[int]) -> list[bytes]:
+    """The lines numbered ``wanted`` (ascending) in ``data[:size]``, without their newline."""
+    from bisect import bisect_right
+
+    offsets, numbers = array("Q"), array("I")
+    offsets.frombytes(index[0])
+    numbers.frombytes(index[1])
+    pieces: dict[int, list[bytes]] = {}
+    out = []
+    for n in wanted:
+        k = bisect_right(numbers, n) - 1
+        piece = pieces.get(k)
+        if piece is None:
+            stop = offsets[k + 1] if k + 1 < len(offsets) else size
+            piece = pieces[k] = data[offsets[k]:stop].split(b"\n")
+        out.append(piece[n - numbers[k]])
+    return out
+
+
 # --- what each target contributes to the output -------------------------------------------
 
 
@@ -254,8 +324,13 @@ def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence
         entries = [e for e in entries if e[0] in wanted]
     statuses = {e[2] for e in entries}
     if kind == "json":
-        items = "[\n    " + ",\n    ".join(e[3] for e in entries) + "\n  ]" if entries else "[]"
-        return frame[0] + items + frame[1], statuses
+        if not entries:
+            return frame[0] + "[]" + frame[1], statuses
+        parts = [frame[0] + "[\n    "]
+        for e in entries:
+            parts += (e[3], ",\n    ")
+        parts[-1] = "\n  ]" + frame[1]
+        return "".join(parts), statuses
     from .formats import status_rows, write_table
 
     return write_table([next(iter(status_rows([]))), *(e[4] for e in entries)], kind), statuses
@@ -285,8 +360,8 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
         except OSError:
             return parse_store(data, str(store_path))
         seen.update(path=str(store_path), ident=(st.st_dev, st.st_ino), size=len(data),
-                    sha=hashlib.sha256(data).digest(), lines=data.count(b"\n"),
-                    header=data[: data.find(b"\n") + 1])
+                    sha=_digest(data), lines=data.count(b"\n"),
+                    header=data[: data.find(b"\n") + 1], index=_line_index(data))
         return parse_store(data, str(store_path))
 
     ws = open_workspace(targets, None, reader=reader)
@@ -300,7 +375,7 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
             cached = {
                 "key": key,
                 "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
-                "lines": seen["lines"], "header": seen["header"],
+                "lines": seen["lines"], "header": seen["header"], "index": seen["index"],
                 # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
                 "plain": seen["lines"] == 1 + len(ws.store.observations),
                 "observations": plan.observations_path,
@@ -310,11 +385,11 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
                            for i in plan.indicators.values() if i.formula},
                 "entries": entries,
                 # Line numbers of each measured indicator's observations in force.
-                "in_force": {i.id: array("q", map(line_of, ws.series.get(i.id, ()))).tobytes()
+                "in_force": {i.id: array("I", map(line_of, ws.series.get(i.id, ()))).tobytes()
                              for i in plan.indicators.values() if not i.formula},
             }
             try:
-                unchanged = hashlib.sha256(path.read_bytes()).digest() == targets_digest
+                unchanged = _digest(path.read_bytes()) == targets_digest
             except OSError:
                 unchanged = False
             if unchanged:
@@ -335,32 +410,40 @@ def _warm(cached: dict, file: Path, path: Path, target_ids: Sequence[str] | None
     store_path = store_path_for(SimpleNamespace(observations_path=cached["observations"]), path)  # type: ignore[arg-type]
     if str(store_path) != cached["store"]:
         return None
+    import mmap
+
     try:
         with open(store_path, "rb") as fh:
             st = os.fstat(fh.fileno())
-            data = fh.read()
-    except OSError:
+            size = cached["size"]
+            if (st.st_dev, st.st_ino) != tuple(cached["ident"]) or st.st_size < size or not st.st_size:
+                return None
+            # Mapped, not read: the store is hashed where it lies in the page cache.
+            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                hasher = _hasher(size)
+                hasher.update(memoryview(data)[:size])
+                if hasher.digest() != cached["sha"]:
+                    return None
+                entries = cached["entries"]
+                if len(data) > size:
+                    updated = _append(cached, data, store_path)
+                    if updated is None:
+                        return None
+                    entries = updated["entries"]
+                    if len(data) - size >= REWRITE_AFTER:
+                        if type(_hasher(len(data))) is type(hasher):
+                            hasher.update(memoryview(data)[size:])
+                        else:
+                            hasher = _hasher(len(data))
+                            hasher.update(memoryview(data))
+                        updated.update(size=len(data), sha=hasher.digest(), index=_line_index(data))
+                        _save(file, updated)
+    except (OSError, ValueError):
         return None
-    size = cached["size"]
-    if (st.st_dev, st.st_ino) != tuple(cached["ident"]) or len(data) < size:
-        return None
-    hasher = hashlib.sha256(memoryview(data)[:size])
-    if hasher.digest() != cached["sha"]:
-        return None
-    entries = cached["entries"]
-    if len(data) > size:
-        updated = _append(cached, data, store_path)
-        if updated is None:
-            return None
-        entries = updated["entries"]
-        if len(data) - size >= REWRITE_AFTER:
-            hasher.update(memoryview(data)[size:])
-            updated.update(size=len(data), sha=hasher.digest())
-            _save(file, updated)
     return _output(cached["frame"], entries, target_ids, kind)
 
 
-def _append(cached: dict, data: bytes, store_path: Path) -> dict | None:
+def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     """The cache brought up to date with rows appended after its prefix, or None."""
     from dataclasses import replace
 
@@ -407,20 +490,17 @@ def _append(cached: dict, data: bytes, store_path: Path) -> dict | None:
     indicators = {i: _decode(marshal.loads(cached["indicators"][i]), allowed) for i in load}
     rows = [o for o in added_rows if o.indicator in needed]
     with gc_paused():
-        if needed:
-            lines = data[:size].split(b"\n")
-            header = cached["header"]
-            for ind in needed:
-                numbers = array("q")
-                numbers.frombytes(measured[ind])
-                if not numbers:
-                    continue
-                text = header + b"\n".join(lines[n - 1] for n in numbers) + b"\n"
-                again = parse_store(text, file)
-                if again.problems or len(again.observations) != len(numbers):
-                    return None
-                rows.extend(replace(o, line=n) for o, n in zip(again.observations, numbers))
-            del lines
+        header = cached["header"]
+        for ind in needed:
+            numbers = array("I")
+            numbers.frombytes(measured[ind])
+            if not numbers:
+                continue
+            text = header + b"\n".join(_lines_at(data, size, cached["index"], numbers)) + b"\n"
+            again = parse_store(text, file)
+            if again.problems or len(again.observations) != len(numbers):
+                return None
+            rows.extend(replace(o, line=n) for o, n in zip(again.observations, numbers))
         series, _ = build_series(indicators, rows)
         changed = touched | derived
         entries = list(cached["entries"])
@@ -430,7 +510,7 @@ def _append(cached: dict, data: bytes, store_path: Path) -> dict | None:
                 entries[k] = _entry(assess_target(target, indicators[target.indicator], series.get(target.indicator, [])), e[5])
     in_force = dict(measured)
     for ind in touched:
-        in_force[ind] = array("q", [o.line for o in series.get(ind, ())]).tobytes()
+        in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
     plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
     return {**cached, "entries": tuple(entries), "in_force": in_force, "plain": plain,
             "lines": cached["lines"] + tail.count(b"\n")}

@@ -16,7 +16,7 @@ import typer
 
 from . import __version__
 from .errors import ExitCode, InputError, did_you_mean, fail
-from .lean_typer import lean_runtime_params
+from .lean_typer import lean_runtime_params, resolve_annotations
 
 if TYPE_CHECKING:
     from .model import Problem
@@ -666,6 +666,7 @@ def main() -> None:
         # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
         sys.stdout.write(f"qntrack {__version__}\n")
         return
+    resolve_annotations(app)  # once, not four times over (lean_typer.py)
     try:
         app()
     except InputError as exc:

@@ -13,7 +13,6 @@ from typing import Iterable, Mapping
 from .formula import FormulaError, parse_formula
 from .gcpause import gc_paused
 from .model import Indicator, Observation, Problem
-from .periods import Period
 
 __all__ = ["Series", "as_of_bound", "in_force", "build_series"]
 

@@ -105,8 +105,9 @@ def peek_store(path: Path) -> StoreContents:
 
     Only the header and the last byte are read, so adding a row costs the same on a
     national store as on a new one (docs/performance.md). Anything unusual (a torn last
-    row, an odd header) is answered by reading the whole store, with its usual messages;
-    a bad row in the middle is for ``qntrack check`` to report, not a reason to refuse.
+    row, an odd header) is answered by reading the whole store, with its usual messages.
+    Bytes that are not UTF-8 deep in the file are for ``qntrack check`` to report, not a
+    reason to refuse an append (bad rows never were).
     """
     if path.is_dir() or not path.exists():
         return read_store(path)
@@ -122,6 +123,7 @@ def peek_store(path: Path) -> StoreContents:
         return read_store(path)
     if header.startswith(b"\xef\xbb\xbf"):
         header = header[3:]
+    header = header[:-2] + b"\n" if header.endswith(b"\r\n") else header  # saved by a spreadsheet
     plain = (b"\x00" not in head and last == b"\n" and header.endswith(b"\n")
              and b'"' not in header and b"\r" not in header)
     if plain:
@@ -150,10 +152,10 @@ def parse_store(data: bytes, file: str) -> StoreContents:
     """Every row of an observations file, with a problem for each row that is wrong.
 
     Two readers give the same result: a general one (the csv module over the whole
-    text) and a fast one for the common shape of the file, a plain header and rows
-    ending in "\n", that reads the bytes a chunk at a time, splits unquoted lines
-    itself and checks each distinct period, timestamp and text once. The fast one is
-    what makes a national store of a million rows load in about the time the csv module
+    text) and a fast one for the common shape of the file (a plain header, Unix line
+    ends, no NUL) that reads the bytes a chunk at a time, splits unquoted lines itself
+    and checks each distinct period, timestamp and text once. The fast one is what
+    makes a national store of a million rows load in about the time the csv module
     alone takes (docs/performance.md); tests/test_fast_paths.py holds the two to the
     same output on generated files.
     """
