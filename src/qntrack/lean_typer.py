@@ -32,6 +32,26 @@ def lean_runtime_params() -> None:
     if original is None or getattr(original, "qntrack_lean", False):
         return
 
+    try:
+        lean = _lean_class(RuntimeParam, original)
+    except Exception:  # noqa: BLE001 - a Typer whose private classes changed shape
+        # An optimisation only: on any Typer this was not written against, run as is.
+        return
+
+    def build(descriptor: TypeDescriptor) -> Any:
+        info = descriptor.parameter_info
+        simple = (descriptor.file_annotation is None and getattr(info, "parser", None) is None
+                  and getattr(info, "click_type", None) is None
+                  and getattr(info, "min", None) is None and getattr(info, "max", None) is None)
+        if not simple or not _handled(descriptor.annotation):
+            return original(descriptor)
+        return lean(parameter_info=info, annotation=descriptor.annotation, descriptor=descriptor, full={})
+
+    build.qntrack_lean = True  # type: ignore[attr-defined]
+    core.build_runtime_param = build
+
+
+def _lean_class(RuntimeParam: Any, original: Callable[[Any], Any]) -> Any:
     @dataclass(frozen=True)
     class LeanRuntimeParam(RuntimeParam):  # type: ignore[misc, valid-type]
         descriptor: Any = None
@@ -45,17 +65,7 @@ def lean_runtime_params() -> None:
                 self.full["param"] = original(self.descriptor)
             return self.full["param"]._coerce_value(value, param=param, ctx=ctx)
 
-    def build(descriptor: TypeDescriptor) -> Any:
-        info = descriptor.parameter_info
-        simple = (descriptor.file_annotation is None and getattr(info, "parser", None) is None
-                  and getattr(info, "click_type", None) is None
-                  and getattr(info, "min", None) is None and getattr(info, "max", None) is None)
-        if not simple or not _handled(descriptor.annotation):
-            return original(descriptor)
-        return LeanRuntimeParam(parameter_info=info, annotation=descriptor.annotation, descriptor=descriptor, full={})
-
-    build.qntrack_lean = True  # type: ignore[attr-defined]
-    core.build_runtime_param = build
+    return LeanRuntimeParam
 
 
 _NO = object()
