@@ -353,9 +353,7 @@ def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Char
     plot.add(_w("actual_period", lang), values, COLOURS["actual"], stroke_style=SOLID)
     start, end = parse_period(d["from"]), parse_period(d["to"])
     provisional = provisional_readings(rows, start.year, end.year) if start.is_year else []
-    plot.add(_w("provisional", lang),
-             [{"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
-              for o in provisional], COLOURS["actual"], stroke=False, dots_size=5)
+    _add_provisional(plot, provisional, lang)
     data_points = plot.points
     if data_points == 0:
         return None
@@ -370,6 +368,13 @@ def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Char
     return plot.render(a.target.id, lang, notes, data_points=data_points)
 
 
+def _add_provisional(plot: "_Plot", provisional: Sequence[Observation], lang: str) -> None:
+    """Sub-annual readings as hollow markers, apart from the full-year line."""
+    plot.add(_w("provisional", lang),
+             [{"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
+              for o in provisional], COLOURS["actual"], stroke=False, dots_size=5)
+
+
 def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
     from .periods import parse_period
 
@@ -381,9 +386,7 @@ def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | N
              COLOURS["actual"], stroke_style=SOLID)
     start, end = parse_period(d["from"]), parse_period(d["to"])
     provisional = provisional_readings(rows, start.year, end.year)
-    plot.add(_w("provisional", lang),
-             [{"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
-              for o in provisional], COLOURS["actual"], stroke=False, dots_size=5)
+    _add_provisional(plot, provisional, lang)
     data_points = plot.points
     if data_points == 0:
         return None
