@@ -106,3 +106,23 @@ def test_the_row_recorded_last_is_in_force_and_as_of_replays_the_past():
 def test_same_timestamp_later_line_wins():
     rows = [obs("g", "2023", 11.02, "2023-11-27T00:00:00Z", line=2), obs("g", "2023", 11.03, "2023-11-27T00:00:00Z", line=3)]
     assert in_force(rows)["g"][0].value == 11.03
+
+
+@pytest.mark.parametrize("reorder", [False, True], ids=["fast reader", "general reader"])
+def test_an_unreadable_record_does_not_hide_later_problems(tmp_path: Path, reorder: bool):
+    """An over-long field is one error; the bad period two lines on is still reported."""
+    header = ",".join(HEADER)
+    if reorder:  # columns in another order take the general csv-module reader
+        header = "period,indicator,value,status,source,note,recorded_at"
+        rows = ['2023,g,1,,"' + "x" * 140_000 + '",,2024-01-01T00:00:00Z', "2024-13,g,1,,,,2024-01-01T00:00:00Z",
+                "2022,g,2,,,,2024-01-01T00:00:00Z"]
+    else:
+        rows = ['g,2023,1,,"' + "x" * 140_000 + '",,2024-01-01T00:00:00Z', "g,2024-13,1,,,,2024-01-01T00:00:00Z",
+                "g,2022,2,,,,2024-01-01T00:00:00Z"]
+    path = tmp_path / "o.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    contents = read_store(path)
+    messages = [str(p) for p in contents.problems]
+    assert messages[0].startswith(f"{path}:2: error: not valid CSV: field larger than field limit")
+    assert messages[1].startswith(f"{path}:3: error: '2024-13': month 13 does not exist")
+    assert [(str(o.period), o.value, o.line) for o in contents.observations] == [("2022", 2.0, 4)]

@@ -225,35 +225,42 @@ def _parse_text(text: str, file: str) -> StoreContents:
     append = rows.append
     in_order = order == list(range(width))
     line = 1
-    try:
-        for fields in reader:
-            line = reader.line_num
-            if len(fields) != width:
-                if not fields or (len(fields) == 1 and not fields[0].strip()):
-                    continue
-                problems.append(Problem(Location(file, line), f"expected {width} fields ({','.join(HEADER)}), found {len(fields)}"))
+    while True:
+        # A record the csv module cannot read (an over-long field, say) is reported and
+        # reading goes on, so that every later problem is listed too.
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            line = reader.line_num or line
+            problems.append(Problem(Location(file, line), f"not valid CSV: {exc}"))
+            continue
+        line = reader.line_num
+        if len(fields) != width:
+            if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
-            if not in_order:
-                fields = [fields[i] for i in order]
-            ind, period_text, value_text, status, source, note, recorded = fields
-            try:
-                period = parse_period(period_text)
-                value = parse_value(value_text)
-                if status and status not in OBSERVATION_STATUSES:
-                    raise ValueError(f"status '{status}' is not one of: (empty), {', '.join(OBSERVATION_STATUSES)}")
-                if not _CANONICAL_TS.match(recorded):
-                    recorded = normalise_timestamp(recorded)
-            except (PeriodError, ValueError) as exc:
-                problems.append(Problem(Location(file, line), str(exc)))
-                continue
-            if not ind:
-                problems.append(Problem(Location(file, line), "the indicator is empty"))
-                continue
-            if not source.isascii() or not note.isascii():
-                source, note = nfc(source), nfc(note)
-            append(Observation(ind, period, value, status, source, note, recorded, line))
-    except csv.Error as exc:
-        problems.append(Problem(Location(file, reader.line_num or line), f"not valid CSV: {exc}"))
+            problems.append(Problem(Location(file, line), f"expected {width} fields ({','.join(HEADER)}), found {len(fields)}"))
+            continue
+        if not in_order:
+            fields = [fields[i] for i in order]
+        ind, period_text, value_text, status, source, note, recorded = fields
+        try:
+            period = parse_period(period_text)
+            value = parse_value(value_text)
+            if status and status not in OBSERVATION_STATUSES:
+                raise ValueError(f"status '{status}' is not one of: (empty), {', '.join(OBSERVATION_STATUSES)}")
+            if not _CANONICAL_TS.match(recorded):
+                recorded = normalise_timestamp(recorded)
+        except (PeriodError, ValueError) as exc:
+            problems.append(Problem(Location(file, line), str(exc)))
+            continue
+        if not ind:
+            problems.append(Problem(Location(file, line), "the indicator is empty"))
+            continue
+        if not source.isascii() or not note.isascii():
+            source, note = nfc(source), nfc(note)
+        append(Observation(ind, period, value, status, source, note, recorded, line))
     return StoreContents(tuple(rows), tuple(problems), torn)
 
 
@@ -426,10 +433,10 @@ def _parse_fast(data: bytes, start: int, file: str) -> StoreContents | None:
             try:
                 fields = next(reader)
             except csv.Error as exc:
-                rows.problem(line_no + reader.line_num - 1, f"not valid CSV: {exc}")
-                for _ in lines:  # the general reader decodes everything before it parses
-                    pass
-                break
+                # As the general reader does: report the record and read on.
+                line_no += reader.line_num - 1
+                rows.problem(line_no, f"not valid CSV: {exc}")
+                continue
             line_no += reader.line_num - 1
             check(fields, line_no)
             continue
