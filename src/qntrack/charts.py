@@ -221,21 +221,14 @@ class _Plot:
     def points(self) -> int:
         return sum(len(v) for _, v, _, _ in self.series)
 
+    def _coordinates(self, axis: int) -> list[float]:
+        return [(v["value"] if isinstance(v, dict) else v)[axis] for _, values, _, _ in self.series for v in values]
+
     def xs(self) -> list[float]:
-        out = []
-        for _, values, _, _ in self.series:
-            for v in values:
-                point = v["value"] if isinstance(v, dict) else v
-                out.append(point[0])
-        return out
+        return self._coordinates(0)
 
     def ys(self) -> list[float]:
-        out = []
-        for _, values, _, _ in self.series:
-            for v in values:
-                point = v["value"] if isinstance(v, dict) else v
-                out.append(point[1])
-        return out
+        return self._coordinates(1)
 
     def render(self, target_id: str, lang: str, notes: Sequence[str] = (), data_points: int | None = None,
                **extra: Any) -> Chart | None:

@@ -71,11 +71,6 @@ class Period:
 
     # --- what kind of span this is -------------------------------------------------
 
-    @property
-    def is_year_to_date(self) -> bool:
-        """True for spans starting in January and ending before December (9M, H1, Q1...)."""
-        return self.first == 1 and self.last < 12
-
     def fits(self, frequency: Frequency) -> bool:
         """Whether the span is made of whole units of ``frequency`` (2023-9M fits quarters)."""
         unit = frequency.months

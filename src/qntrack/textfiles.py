@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from pathlib import Path
 
@@ -46,12 +45,3 @@ def read_text(path: Path, what: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise fail(Location(name, line), f"{what}: {_LEGACY_HINT}") from None
     return text
-
-
-def display_path(path: Path) -> str:
-    """A path as short as it can be said from the current directory."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return rel if not rel.startswith("..") else str(path)

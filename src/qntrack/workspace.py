@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 from .errors import ExitCode, InputError, fail
 
 if TYPE_CHECKING:
-    from .model import Plan, Problem
+    from .model import Plan
     from .series import Series
     from .store import StoreContents
 
@@ -48,7 +48,6 @@ class Workspace:
     store_path: Path
     store: StoreContents
     series: Series
-    series_problems: list[Problem]
 
 
 def store_path_for(plan: Plan, targets_path: Path) -> Path:
@@ -59,10 +58,9 @@ def store_path_for(plan: Plan, targets_path: Path) -> Path:
 def open_workspace(
     targets: str | None,
     as_of: str | None = None,
-    strict: bool = True,
     reader: Callable[[Path], StoreContents] | None = None,
 ) -> Workspace:
-    """Load and validate everything. With ``strict``, a bad store row stops the command.
+    """Load and validate everything; a bad store row stops the command (no untrusted figure).
 
     ``reader`` reads the store (default ``read_store``); the status cache passes one that
     also fingerprints the bytes it parsed (cache.py).
@@ -82,7 +80,8 @@ def open_workspace(
             raise InputError([Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory; "
                                       "give the CSV file's name, e.g. observations.csv")])
         store = reader(store_path)
-        if strict and store.problems:
+        if store.problems:
             raise InputError(list(store.problems))
-        series, problems = build_series(plan.indicators, store.observations, as_of)
-    return Workspace(plan, path, store_path, store, series, problems)
+        # Formula problems (a division by zero) leave the period out; `check` reports them.
+        series, _ = build_series(plan.indicators, store.observations, as_of)
+    return Workspace(plan, path, store_path, store, series)
