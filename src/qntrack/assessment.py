@@ -111,6 +111,14 @@ def relevant_rows(target: Target, rows: Sequence[Observation]) -> list[Observati
 # --- shared helpers ------------------------------------------------------------------
 
 
+def _at(rows: Sequence[Observation], period: Period) -> Observation | None:
+    """The observation of exactly ``period``, if any."""
+    # sort_key identifies a period; comparing it is a tuple comparison in C, where
+    # Period's own __eq__ is a Python call per row.
+    key = period.sort_key
+    return next((o for o in rows if o.period.sort_key == key), None)
+
+
 def _annual(rows: Sequence[Observation]) -> list[Observation]:
     return [o for o in rows if o.period.is_year]
 
@@ -257,7 +265,8 @@ def _year_reached(target: float, latest: Observation, rate: float, increase: boo
 
 def _in_span(rows: Sequence[Observation], start: Period, end: Period) -> list[Observation]:
     """Observations of the span's own granularity (as long as `from`) inside [from, to]."""
-    return [o for o in rows if o.period.months == start.months and start <= o.period <= end
+    lo, hi = start.sort_key, end.sort_key  # compared as tuples, in C: a national plan has millions of these
+    return [o for o in rows if o.period.months == start.months and lo <= o.period.sort_key <= hi
             and (o.period.first - start.first) % start.months == 0]
 
 
@@ -466,14 +475,14 @@ def _same_period(out: dict[str, Any], current: Observation, previous: Observatio
 
 def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
     bound = Bound(target.value, indicator.increase)
-    full = next((o for o in rows if o.period == target.period), None)
+    full = _at(rows, target.period)
     details: dict[str, Any] = {"period": str(target.period), "plan": target.value}
     if full is not None:
         # "Đạt X% kế hoạch" is read of amounts and levels; of a growth rate, the plan is
         # met or missed by percentage points, and a per cent of a per cent misleads.
         percent = None if indicator.measure is Measure.RATE else full.value / target.value * 100
         details.update(percent_of_plan=percent, difference=full.value - target.value)
-        previous = next((o for o in rows if o.period == target.period.same_span_previous_year()), None)
+        previous = _at(rows, target.period.same_span_previous_year())
         _same_period(details, full, previous, indicator)
         status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
         return Assessment(target=target, indicator=indicator, status=status, latest=full,
@@ -485,7 +494,7 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details)
     reading = ytd[-1]
     details["year_to_date"] = {"period": str(reading.period), "value": reading.value}
-    previous = next((o for o in rows if o.period == reading.period.same_span_previous_year()), None)
+    previous = _at(rows, reading.period.same_span_previous_year())
     _same_period(details["year_to_date"], reading, previous, indicator)
     if indicator.measure is Measure.FLOW:
         share_time = reading.period.months / target.period.months
