@@ -68,18 +68,31 @@ def open_workspace(
     from .definitions import load_plan
     from .gcpause import gc_paused
     from .model import Location, Problem
+    from .parallel import start_plan
     from .series import build_series
     from .store import read_store
 
     reader = reader or read_store
     path = find_targets(targets)
     with gc_paused():
-        plan = load_plan(path)
+        # A large plan is parsed on the second core while the store is read here.
+        background = start_plan(path)
+        early: StoreContents | None = None
+        guess: Path | None = None
+        if background is not None:
+            guess = path.parent / background.store_name
+            try:
+                early = None if guess.is_dir() else reader(guess)
+            except Exception:  # read again below, once the plan is known, to report it in order
+                early = None
+            plan = background.plan()
+        else:
+            plan = load_plan(path)
         store_path = store_path_for(plan, path)
         if store_path.is_dir():
             raise InputError([Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory; "
                                       "give the CSV file's name, e.g. observations.csv")])
-        store = reader(store_path)
+        store = early if early is not None and store_path == guess else reader(store_path)
         if store.problems:
             raise InputError(list(store.problems))
         # Formula problems (a division by zero) leave the period out; `check` reports them.

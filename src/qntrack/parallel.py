@@ -1,0 +1,136 @@
+"""Parsing a large targets.yaml on the second core while this process reads the store.
+
+A national plan (10,000 targets, 4.7 MB of YAML) takes over a second to parse even with
+libyaml, and its store of a million rows a few seconds more. Neither needs the other,
+except that targets.yaml names the store. So when the plan is large and the machine has a
+second core, a forked child parses the plan and hands it back, pickled, through a pipe,
+while this process reads the store at the path targets.yaml most likely names: the value
+of a top-level ``observations:`` line, else the default. ``open_workspace`` checks that
+guess against the parsed plan and reads the store again if it was wrong.
+
+The child's result is trusted only whole: if it died, was killed, or sent anything but a
+complete answer, the plan is parsed here instead, so every result and every message is
+exactly what the plain path gives. The pipe is private to the two processes, which is why
+pickle (fast, and able to carry the model's classes) is safe here, unlike in cache.py.
+docs/performance.md says what this buys.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ExitCode, InputError
+
+if TYPE_CHECKING:
+    from .model import Plan
+
+__all__ = ["PlanInBackground", "start_plan", "PARALLEL_FROM"]
+
+# Below this size the plan parses in a few tenths of a second at most, and a fork, a pipe
+# and a pickle would cost more than they save.
+PARALLEL_FROM = 512 * 1024
+
+_OBSERVATIONS_LINE = re.compile(rb"^observations:[ \t]*([^\s'\"#{\[&*!|>%@`][^\r\n#]*?)[ \t]*(?:#[^\r\n]*)?\r?$",
+                                re.MULTILINE)
+
+
+def guess_store_name(data: bytes) -> str:
+    """The store's name as a top-level ``observations:`` line gives it, else the default.
+
+    Only a guess, checked against the parsed plan: a quoted value or a YAML construct
+    this does not follow just means a second read of the store.
+    """
+    found = _OBSERVATIONS_LINE.search(data)
+    if found is None:
+        return "observations.csv"
+    try:
+        return found.group(1).decode("utf-8")
+    except UnicodeDecodeError:
+        return "observations.csv"
+
+
+class PlanInBackground:
+    """A plan being parsed by a forked child; ``plan()`` waits for it."""
+
+    def __init__(self, path: Path, store_name: str, pid: int, fd: int) -> None:
+        self.path = path
+        self.store_name = store_name
+        self._pid = pid
+        self._fd = fd
+
+    def plan(self) -> Plan:
+        """The parsed plan, or the InputError that parsing it raises: as ``load_plan``."""
+        from .definitions import load_plan
+
+        with os.fdopen(self._fd, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self._pid, 0)
+        answer = None
+        if status == 0 and data:
+            try:
+                answer = pickle.loads(data)
+            except Exception:  # a partial or garbled answer: parse it here instead
+                answer = None
+        if not (isinstance(answer, tuple) and len(answer) == 2):
+            return load_plan(self.path)
+        kind, value = answer
+        if kind == "plan":
+            return value
+        if kind == "problems":
+            problems, code = value
+            raise InputError(problems, ExitCode(code))
+        return load_plan(self.path)
+
+
+def start_plan(path: Path) -> PlanInBackground | None:
+    """Start parsing ``path`` in a child process, or None when that would not pay.
+
+    None when the file is small or unreadable (the plain path reports that), on a single
+    core, or where fork is not the safe, cheap primitive it is on Linux.
+    """
+    if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+        return None
+    if os.environ.get("QNTRACK_NO_PARALLEL", "") not in ("", "0"):
+        return None
+    try:
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size < PARALLEL_FROM:
+                return None
+            data = fh.read()
+    except OSError:
+        return None
+    store_name = guess_store_name(data)
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: parse, answer, and leave without running the parent's exit code
+        os.close(read_end)
+        _child(path, write_end)
+    os.close(write_end)
+    return PlanInBackground(path, store_name, pid, read_end)
+
+
+def _child(path: Path, fd: int) -> None:
+    """In the forked child: parse, answer through the pipe, and exit without cleanup."""
+    status = 1
+    try:
+        from .definitions import load_plan
+
+        try:
+            answer: tuple = ("plan", load_plan(path))
+        except InputError as exc:
+            answer = ("problems", (exc.problems, int(exc.code)))
+        payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(payload)
+        status = 0
+    except BaseException:  # noqa: BLE001 - anything at all: the parent parses it itself
+        status = 1
+    finally:
+        os._exit(status)
