@@ -146,28 +146,8 @@ def drop_cache(folder: Path) -> None:
 # --- the benchmark ---------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a small dataset and 3 runs (a smoke test)")
-    parser.add_argument("--runs", type=int, help="runs per measure (default 5, or 3 with --quick)")
-    parser.add_argument("--data", type=Path, default=HERE / ".data", help="where datasets are generated")
-    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
-    args = parser.parse_args(argv)
-    runs = args.runs or (3 if args.quick else 5)
-    scale = dict(provinces=4, indicators=160, years=12) if args.quick else dict(provinces=63, indicators=160, years=25)
-    double = {**scale, "years": scale["years"] * 2}
-
-    import qntrack
-
-    compileall.compile_dir(str(Path(qntrack.__file__).parent), quiet=1)
-    qn = qntrack_command()
-    root = args.data / ("quick" if args.quick else "full")
-    national = dataset(root, "national", **scale)
-    doubled = dataset(root, "double", **double)
-    work = root / "work"
-    rows: list[Row] = []
-    floor_argv = [PY, str(HERE / "csv_floor.py")]
-
+def national_measures(rows: list[Row], runs: int, qn: list[str], national: Path, doubled: Path, work: Path,
+                      floor_argv: list[str]) -> None:
     # status json, national, cold: no cache at all before each run.
     nat = fresh_copy(national, work / "national")
     status_json = [*qn, "--targets", str(nat / "targets.yaml"), "status", "--format", "json"]
@@ -203,19 +183,6 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(Row("add-observation, national vs 10-row store", big.median / ten.median, 1.2,
                     f"{big.median:.2f}s vs {ten.median:.2f}s"))
 
-    # The shipped dataset against `import typer`; each command is run once untimed first.
-    # These take a tenth of a second, so they get four times the runs: noise is relatively larger.
-    shipped = fresh_copy(REPO, work / "shipped")
-    typer_argv = [PY, "-c", "import typer"]
-    for label, extra, goal in (("--version", ["--version"], 1.15),
-                               ("status json", ["status", "--format", "json"], 1.5),
-                               ("status table", ["status", "--format", "table"], 2.0)):
-        argv = [*qn, *(["--targets", str(shipped / "targets.yaml")] if extra[0] != "--version" else []), *extra]
-        run_once(argv, Timing())
-        base, meas = paired(runs * 4, typer_argv, argv, label=label)
-        rows.append(Row(f"{label}, shipped dataset, vs import typer", meas.median / base.median, goal,
-                        f"{meas.median * 1000:.0f}ms vs {base.median * 1000:.0f}ms"))
-
     # check, national, against the CSV floor.
     check_argv = [*qn, "--targets", str(nat / "targets.yaml"), "check"]
     floor3, chk = paired(runs, floor_argv + [str(nat / "observations.csv")], check_argv, label="check")
@@ -233,6 +200,53 @@ def main(argv: list[str] | None = None) -> int:
 
     rows.append(Row("peak memory, status json, national, cold", max(cold.peak_mb), 600.0,
                     f"CSV floor {max(floor.peak_mb):.0f} MB", unit="MB"))
+
+
+
+def shipped_measures(rows: list[Row], runs: int, qn: list[str], work: Path) -> None:
+    # The shipped dataset against `import typer`; each command is run once untimed first.
+    # These take a tenth of a second, so they get four times the runs: noise is relatively larger.
+    shipped = fresh_copy(REPO, work / "shipped")
+    typer_argv = [PY, "-c", "import typer"]
+    for label, extra, goal in (("--version", ["--version"], 1.15),
+                               ("status json", ["status", "--format", "json"], 1.5),
+                               ("status table", ["status", "--format", "table"], 2.0)):
+        argv = [*qn, *(["--targets", str(shipped / "targets.yaml")] if extra[0] != "--version" else []), *extra]
+        run_once(argv, Timing())
+        base, meas = paired(runs * 4, typer_argv, argv, label=label)
+        rows.append(Row(f"{label}, shipped dataset, vs import typer", meas.median / base.median, goal,
+                        f"{meas.median * 1000:.0f}ms vs {base.median * 1000:.0f}ms"))
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a small dataset and 3 runs (a smoke test)")
+    parser.add_argument("--runs", type=int, help="runs per measure (default 5, or 3 with --quick)")
+    parser.add_argument("--data", type=Path, default=HERE / ".data", help="where datasets are generated")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--only", choices=("national", "shipped"),
+                        help="only the measures on the national datasets, or only those on the shipped dataset")
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 5)
+    scale = dict(provinces=4, indicators=160, years=12) if args.quick else dict(provinces=63, indicators=160, years=25)
+    double = {**scale, "years": scale["years"] * 2}
+
+    import qntrack
+
+    compileall.compile_dir(str(Path(qntrack.__file__).parent), quiet=1)
+    qn = qntrack_command()
+    root = args.data / ("quick" if args.quick else "full")
+    national = dataset(root, "national", **scale)
+    doubled = dataset(root, "double", **double)
+    work = root / "work"
+    rows: list[Row] = []
+    floor_argv = [PY, str(HERE / "csv_floor.py")]
+
+    if args.only != "shipped":
+        national_measures(rows, runs, qn, national, doubled, work, floor_argv)
+    if args.only != "national":
+        shipped_measures(rows, runs, qn, work)
 
     c = counts(national)
     print(f"\nqntrack benchmark{' (quick)' if args.quick else ''}: {c['targets']:,} targets, {c['indicators']:,} "
