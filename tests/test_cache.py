@@ -356,10 +356,60 @@ def test_as_of_is_answered_from_the_files(plan: Path):
         assert ("99.5" in out) == (day == "2030-01-01")
 
 
-def test_table_is_answered_from_the_files(plan: Path):
-    same_as_cold(plan, "--format", "json")
-    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+def test_table_as_of_is_answered_from_the_files(plan: Path):
     same_as_cold(plan, "--format", "table")
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+    before = len(COLD_RUNS)
+    same_as_cold(plan, "--format", "table", "--as-of", "2029-12-31")
+    assert len(COLD_RUNS) == before
+
+
+# --- the terminal's table through the cache ----------------------------------------------------
+
+
+def test_the_table_through_the_cache_in_both_languages(plan: Path):
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    # A cache written for machine output holds no table rows: the first table rebuilds it.
+    first = same_as_cold(plan, "--format", "table", rebuilt=True)
+    assert "GRDP growth," in first and "Province 02" in first
+    assert same_as_cold(plan, "--format", "table", rebuilt=False) == first
+    vi = same_as_cold(plan, "--lang", "vi", "--format", "table", rebuilt=False)
+    assert "Mục tiêu" in vi and vi != first
+    # The rebuilt cache still answers machine output.
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
+def test_the_table_after_appends(plan: Path):
+    same_as_cold(plan, "--format", "table")
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z",
+           "export_value_total_p01,2025-Q3,5000,estimate,x,,2030-01-01T00:00:00Z")
+    out = same_as_cold(plan, "--format", "table", rebuilt=False)
+    assert "99.5" in out
+    same_as_cold(plan, "--lang", "vi", "--format", "table", rebuilt=False)
+    # A machine-output run after the append keeps the table rows for the next table.
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+    same_as_cold(plan, "--format", "table", rebuilt=False)
+
+
+def test_the_table_with_target_ids_and_the_fail_on_gate(plan: Path):
+    same_as_cold(plan, "--format", "table")
+    ids = ["grdp-growth-total-p01", "trade-balance-p01"]
+    out = same_as_cold(plan, *ids, "--format", "table", rebuilt=False)
+    assert "GRDP growth," in out and "Province 02" not in out
+    gated = status(plan, "--format", "table", "--fail-on", "not_achieved,deterioration")
+    assert gated.exit_code == 3
+    same_as_cold(plan, "--format", "table", "--fail-on", "not_achieved,deterioration", rebuilt=False)
+    bad = status(plan, "grdp-growth-total-p0", "--format", "table")
+    assert bad.exit_code == 1 and "no target 'grdp-growth-total-p0'; did you mean" in bad.stderr
+    same_as_cold(plan, "grdp-growth-total-p0", "--format", "table")
+
+
+def test_the_table_after_an_edit_in_the_middle(plan: Path):
+    same_as_cold(plan, "--format", "table")
+    rows = rows_of(plan)
+    rows[5] = rows[5].replace(",", ",", 1)[:-1].rsplit(",", 1)[0] + ",2031-01-01T00:00:00Z\n"
+    (plan.parent / "observations.csv").write_text("".join(rows), encoding="utf-8")
+    same_as_cold(plan, "--format", "table", rebuilt=True)
 
 
 # --- the plan as plain tuples ----------------------------------------------------------------------

@@ -48,10 +48,10 @@ from typing import Any, Callable, Sequence
 from . import __version__
 from .workspace import find_targets
 
-__all__ = ["CACHE_DIR", "cache_file", "machine_status"]
+__all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
 CACHE_DIR = ".qntrack-cache"
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
 # each run re-reads the short tail, which costs less than rewriting tens of megabytes.
@@ -61,6 +61,7 @@ MAX_AFFECTED = 500
 _SLOT = "\x00qntrack targets\x00"
 
 Served = tuple[str, set[str]]  # the text to print, and the statuses in it
+Table = tuple[str, list, set[str]]  # the plan's title, the table's rows (summary.status_cells), the statuses
 
 
 _BIG = 4 * 1024 * 1024
@@ -108,6 +109,39 @@ def machine_status(
     None means "not served here": the caller runs the command the plain way (also how it
     reports an unreadable targets file).
     """
+    state = _current(targets, target_ids, check_ids, cells=False)
+    if state is None:
+        return None
+    return _output(state["frame"], state["entries"], target_ids, kind)
+
+
+def table_status(
+    targets: str | None,
+    target_ids: Sequence[str] | None,
+    lang: str,
+    check_ids: Callable[[Any, Sequence[str] | None], None],
+) -> Table | None:
+    """The rows of the terminal's status table as of now, through the cache; as above.
+
+    The rows are kept for every language once a table has been asked for, so drawing the
+    table again needs neither targets.yaml parsed nor a single target assessed.
+    """
+    state = _current(targets, target_ids, check_ids, cells=True)
+    if state is None:
+        return None
+    entries = _chosen(state["entries"], target_ids)
+    if entries is None or any(lang not in e[6] for e in entries):
+        return None
+    return state["title"], [e[6][lang] for e in entries], {e[2] for e in entries}
+
+
+def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: Callable,
+             cells: bool) -> dict | None:
+    """The cache brought up to date (warm), or rebuilt from the files (cold), or None.
+
+    With ``cells``, the table's rows must be in it too: a cache written by a machine-output
+    run, which does not pay for them, is rebuilt with them.
+    """
     if os.environ.get("QNTRACK_NO_CACHE", "") not in ("", "0"):
         return None
     path = find_targets(targets)
@@ -118,14 +152,14 @@ def machine_status(
     file = cache_file(path)
     key = _key(path, targets_digest)
     cached = _load(file, key)
-    if cached is not None:
+    if cached is not None and (cached.get("cells") or not cells):
         try:
-            served = _warm(cached, file, path, target_ids, kind)
+            state = _warm(cached, file, path)
         except Exception:  # a cache is never trusted: anything odd means a cold run
-            served = None
-        if served is not None:
-            return served
-    return _cold(targets, path, targets_digest, key, file, target_ids, kind, check_ids)
+            state = None
+        if state is not None:
+            return state
+    return _cold(targets, path, targets_digest, key, file, target_ids, check_ids, cells)
 
 
 # --- the key and the file ----------------------------------------------------------------
@@ -290,18 +324,25 @@ def _lines_at(data: Any, size: int, index: tuple[bytes, bytes], wanted: Sequence
 # --- what each target contributes to the output -------------------------------------------
 
 
-def _entry(assessment: Any, encoded_target: bytes) -> tuple:
+def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> tuple:
     """What one target contributes to the outputs.
 
     (id, indicator id, status, JSON text, status row, the target as marshalled plain
-    tuples). The JSON text is what json.dumps(indent=2) writes for it as an item of the
+    tuples, its row of the status table in each language, or {} when ``rows``, the
+    indicator's series in force, is None). The JSON text is what json.dumps(indent=2) writes for it as an item of the
     document's "targets" list: formats.to_json's text, indented two more levels.
     """
     from .formats import assessment_dict, status_rows, to_json
 
+    cells = {}
+    if rows is not None:
+        from .i18n import LANGS
+        from .summary import status_cells
+
+        cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
     return (assessment.target.id, assessment.target.indicator, assessment.status.value,
             to_json(assessment_dict(assessment))[:-1].replace("\n", "\n    "),
-            tuple(list(status_rows([assessment]))[1]), encoded_target)
+            tuple(list(status_rows([assessment]))[1]), encoded_target, cells)
 
 
 def _frame(title: str) -> tuple[str, str]:
@@ -316,12 +357,21 @@ def _frame(title: str) -> tuple[str, str]:
     return head, tail
 
 
+def _chosen(entries: Sequence[tuple], target_ids: Sequence[str] | None) -> Sequence[tuple] | None:
+    """The entries of the targets asked for, in the plan's order; None if one is unknown."""
+    if not target_ids:
+        return entries
+    wanted = set(target_ids)
+    if not wanted <= {e[0] for e in entries}:
+        return None  # the plain path names the unknown ones
+    return [e for e in entries if e[0] in wanted]
+
+
 def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence[str] | None, kind: str) -> Served | None:
-    if target_ids:
-        wanted = set(target_ids)
-        if not wanted <= {e[0] for e in entries}:
-            return None  # the plain path names the unknown ones
-        entries = [e for e in entries if e[0] in wanted]
+    chosen = _chosen(entries, target_ids)
+    if chosen is None:
+        return None
+    entries = chosen
     statuses = {e[2] for e in entries}
     if kind == "json":
         if not entries:
@@ -340,7 +390,8 @@ def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence
 
 
 def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
-          target_ids: Sequence[str] | None, kind: str, check_ids: Callable) -> Served | None:
+          target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
+    """Everything from the files, then a fresh cache; returns the state the outputs need."""
     from operator import attrgetter
 
     from .assessment import assess
@@ -368,8 +419,11 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
     plan = ws.plan
     with gc_paused():
         results = assess(plan, ws.series)
-        entries = tuple(_entry(a, marshal.dumps(_encode(a.target))) for a in results)
+        series = ws.series
+        entries = tuple(_entry(a, marshal.dumps(_encode(a.target)), series.get(a.indicator.id, ()) if cells else None)
+                        for a in results)
         frame = _frame(plan.title)
+        state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells}
         if seen and not ws.store.torn_line and not ws.store.problems:
             line_of = attrgetter("line")
             cached = {
@@ -379,11 +433,10 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
                 # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
                 "plain": seen["lines"] == 1 + len(ws.store.observations),
                 "observations": plan.observations_path,
-                "frame": frame,
+                **state,
                 "indicators": {i.id: marshal.dumps(_encode(i)) for i in plan.indicators.values()},
                 "inputs": {i.id: tuple(sorted(parse_formula(i.formula).names))
                            for i in plan.indicators.values() if i.formula},
-                "entries": entries,
                 # Line numbers of each measured indicator's observations in force.
                 "in_force": {i.id: array("I", map(line_of, ws.series.get(i.id, ()))).tobytes()
                              for i in plan.indicators.values() if not i.formula},
@@ -395,13 +448,14 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
             if unchanged:
                 _save(file, cached)
     check_ids(plan, target_ids)
-    return _output(frame, entries, target_ids, kind)
+    return state
 
 
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------
 
 
-def _warm(cached: dict, file: Path, path: Path, target_ids: Sequence[str] | None, kind: str) -> Served | None:
+def _warm(cached: dict, file: Path, path: Path) -> dict | None:
+    """The cache checked against the files and brought up to date with an append, or None."""
     from types import SimpleNamespace
 
     from .workspace import store_path_for
@@ -440,7 +494,7 @@ def _warm(cached: dict, file: Path, path: Path, target_ids: Sequence[str] | None
                         _save(file, updated)
     except (OSError, ValueError):
         return None
-    return _output(cached["frame"], entries, target_ids, kind)
+    return {**cached, "entries": entries}
 
 
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
@@ -507,7 +561,9 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         for k, e in enumerate(entries):
             if e[1] in changed:
                 target = _decode(marshal.loads(e[5]), allowed)
-                entries[k] = _entry(assess_target(target, indicators[target.indicator], series.get(target.indicator, [])), e[5])
+                rows_in_force = series.get(target.indicator, [])
+                entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force), e[5],
+                                    rows_in_force if e[6] else None)
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()

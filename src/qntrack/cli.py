@@ -169,17 +169,31 @@ def status(
             raise fail("--fail-on", f"unknown status {', '.join(unknown)}; valid: {', '.join(sorted(valid))}", ExitCode.USAGE)
     day = _as_of(as_of)
     kind = _format(fmt)
-    if day is None and kind != "table":
-        # Machine output as of now goes through the incremental cache (docs/performance.md).
-        from .cache import machine_status
+    if day is None:
+        # Status as of now goes through the incremental cache (docs/performance.md).
+        if kind == "table":
+            from .cache import table_status
 
-        served = machine_status(targets, target_ids, kind, _check_ids)
-        if served is not None:
-            text, statuses = served
-            _out(text)
-            if gate & statuses:
-                raise typer.Exit(ExitCode.GATE)
-            return
+            chosen = _lang(lang)
+            table = table_status(targets, target_ids, chosen, _check_ids)
+            if table is not None:
+                from . import render
+
+                title, rows, statuses = table
+                render.status_table(rows, chosen, title, None)
+                if gate & statuses:
+                    raise typer.Exit(ExitCode.GATE)
+                return
+        else:
+            from .cache import machine_status
+
+            served = machine_status(targets, target_ids, kind, _check_ids)
+            if served is not None:
+                text, statuses = served
+                _out(text)
+                if gate & statuses:
+                    raise typer.Exit(ExitCode.GATE)
+                return
     from .assessment import assess
     from .workspace import open_workspace
 
@@ -196,8 +210,11 @@ def status(
         _out(write_table(status_rows(results), kind))
     else:
         from . import render
+        from .summary import status_cells
 
-        render.status_table(results, _lang(lang), ws.plan.title, day, ws.series)
+        chosen = _lang(lang)
+        rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
+        render.status_table(rows, chosen, ws.plan.title, day)
     if gate and any(a.status.value in gate for a in results):
         raise typer.Exit(ExitCode.GATE)
 

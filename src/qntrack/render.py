@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .assessment import Assessment
 from .i18n import label, number, signed_percent, status_label, value_with_unit
-from .model import Observation, Plan
-from .narrative import explain
-from .summary import difference_text, gap_text, goal_text
-from .series import Series
 
-__all__ = ["status_table", "show", "observations_table", "sparkline", "history_table"]
+if TYPE_CHECKING:
+    from .assessment import Assessment
+    from .model import Observation, Plan
+    from .summary import Cell
+
+# The status table is drawn from plain cells, which the status cache can hand over
+# without the model being imported at all; show() imports what it needs when called.
+
+__all__ = ["status_table", "show", "observations_table", "history_table"]
 
 STATUS_STYLE = {
     "target_achieved": "bold green",
@@ -35,7 +38,8 @@ STATUS_STYLE = {
     "not_available": "dim",
 }
 
-_BARS = "▁▂▃▄▅▆▇█"
+# The roles of summary.status_cells' pieces; "status:<status>" takes STATUS_STYLE.
+_ROLE_STYLE = {"": "", "muted": "dim", "provisional": "italic dim", "trend": "cyan"}
 PIPED_WIDTH = 120
 
 
@@ -48,16 +52,6 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False, width=width)
 
 
-def sparkline(values: Sequence[float]) -> str:
-    """Eight-level bars of the values, lowest to highest."""
-    if not values:
-        return ""
-    lo, hi = min(values), max(values)
-    if hi == lo:
-        return _BARS[3] * len(values)
-    return "".join(_BARS[min(7, int((v - lo) / (hi - lo) * 7 + 0.5))] for v in values)
-
-
 def _status(status: str, lang: str) -> Text:
     return Text(status_label(status, lang), style=STATUS_STYLE.get(status, ""))
 
@@ -66,22 +60,22 @@ def _name(a: Assessment, lang: str) -> str:
     return (a.target.name or a.indicator.name).get(lang)
 
 
-def _latest_cell(a: Assessment, lang: str) -> Text:
-    unit = a.indicator.unit_in(lang)
+def _cell(pieces: Cell) -> Text:
+    # Text objects throughout: a name or unit from targets.yaml such as "[red]x" is shown
+    # as typed, never read as Rich markup.
+    def style(role: str) -> str:
+        return STATUS_STYLE.get(role[7:], "") if role.startswith("status:") else _ROLE_STYLE[role]
+
+    if len(pieces) == 1:  # styled as a whole, padding included, as a single Text is
+        return Text(pieces[0][0], style=style(pieces[0][1]))
     cell = Text()
-    if a.latest is not None:
-        cell.append(f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})")
-    if a.provisional is not None:
-        if cell:
-            cell.append("\n")
-        cell.append(f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period}, {label('provisional', lang)})",
-                    style="italic dim")
-    if not cell:
-        cell.append("–", style="dim")
+    for text, role in pieces:
+        cell.append(text, style=style(role))
     return cell
 
 
-def status_table(results: Sequence[Assessment], lang: str, title: str, as_of: str | None, series: Series) -> None:
+def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None) -> None:
+    """The status table; ``rows`` from ``summary.status_cells``, one per target."""
     console = _console()
     heading = title + (f" — as of {as_of}" if as_of and lang == "en" else f" — tính đến {as_of}" if as_of else "")
     table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
@@ -92,19 +86,8 @@ def status_table(results: Sequence[Assessment], lang: str, title: str, as_of: st
     table.add_column(label("gap", lang), justify="right")
     table.add_column(label("p", lang), justify="right")
     table.add_column(label("status", lang), no_wrap=True)
-    for a in results:
-        values = [o.value for o in series.get(a.indicator.id, []) if o.period.is_year][-8:]
-        name = Text(_name(a, lang))
-        name.append(f"\n{a.target.id}", style="dim")
-        table.add_row(
-            name,
-            _latest_cell(a, lang),
-            Text(sparkline(values), style="cyan"),
-            goal_text(a, lang),
-            gap_text(a, lang),
-            number(a.progress_value, lang),
-            _status(a.status.value, lang),
-        )
+    for cells in rows:
+        table.add_row(*map(_cell, cells))
     console.print(table)
 
 
@@ -121,6 +104,8 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
 
 
 def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
+    from .narrative import explain
+
     console = _console()
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
@@ -176,6 +161,8 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
 
 
 def _milestone_block(m, unit: str, lang: str) -> Table:
+    from .summary import difference_text
+
     """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", min_width=18)
@@ -234,6 +221,8 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:
+    from .summary import difference_text
+
     """The few figures a meeting asks for first, one per line, for the non-level kinds."""
     d = a.details
     unit = a.indicator.unit_in(lang)

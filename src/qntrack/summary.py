@@ -1,14 +1,25 @@
 """The short texts of a summary row (goal, gap), shared by the terminal table and reports.
 
 Pure: words and numbers only, no Rich and no HTML, so both renderers say the same thing.
+The terminal's status table is described here too, cell by cell, as pieces of text each
+with a role ("muted", "provisional", "trend", "status:<status>") that render.py turns
+into a style. Described as plain data, a row can be kept by the status cache and drawn
+again without assessing anything (cache.py).
 """
 
 from __future__ import annotations
 
-from .assessment import Assessment
-from .i18n import label, number, value_with_unit
+from typing import Sequence
 
-__all__ = ["difference_text", "goal_text", "gap_text"]
+from .assessment import Assessment
+from .i18n import label, number, status_label, value_with_unit
+from .model import Observation
+
+__all__ = ["Cell", "difference_text", "goal_text", "gap_text", "sparkline", "status_cells"]
+
+Cell = tuple[tuple[str, str], ...]  # (text, role) pieces; role "" is plain text
+
+_BARS = "▁▂▃▄▅▆▇█"
 
 
 def difference_text(value: float | None, unit: str, lang: str, signed: bool = True) -> str:
@@ -61,3 +72,41 @@ def gap_text(a: Assessment, lang: str) -> str:
     if d.get("first_failure"):
         return f"✗ {d['first_failure']}"
     return "–"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """Eight-level bars of the values, lowest to highest."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    if hi == lo:
+        return _BARS[3] * len(values)
+    return "".join(_BARS[min(7, int((v - lo) / (hi - lo) * 7 + 0.5))] for v in values)
+
+
+def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple[Cell, ...]:
+    """One row of the terminal's status table: target, latest, trend, goal, gap, P, status.
+
+    ``rows`` is the indicator's series in force; the trend is its last eight full years.
+    """
+    unit = a.indicator.unit_in(lang)
+    latest: list[tuple[str, str]] = []
+    if a.latest is not None:
+        latest.append((f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})", ""))
+    if a.provisional is not None:
+        if latest:
+            latest.append(("\n", ""))
+        latest.append((f"{value_with_unit(a.provisional.value, unit, lang)} "
+                       f"({a.provisional.period}, {label('provisional', lang)})", "provisional"))
+    if not latest:
+        latest.append(("–", "muted"))
+    years = [o.value for o in rows if o.period.is_year][-8:]
+    return (
+        (((a.target.name or a.indicator.name).get(lang), ""), (f"\n{a.target.id}", "muted")),
+        tuple(latest),
+        ((sparkline(years), "trend"),),
+        ((goal_text(a, lang), ""),),
+        ((gap_text(a, lang), ""),),
+        ((number(a.progress_value, lang), ""),),
+        ((status_label(a.status.value, lang), f"status:{a.status.value}"),),
+    )
