@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, Iterable, Sequence
+
+import orjson
 
 from . import __version__
 from .assessment import Assessment, MilestoneResult
@@ -102,8 +103,20 @@ def status_document(assessments: Sequence[Assessment], as_of: str | None = None,
 
 
 def to_json(document: Any) -> str:
-    # allow_nan=False: a NaN must never leak into a contract that other tools parse.
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """The document as JSON text: 2-space indent, keys in insertion order, UTF-8 text
+    unescaped, one newline at the end (docs/json.md).
+
+    orjson writes the same layout as ``json.dumps(indent=2, ensure_ascii=False)`` about
+    ten times faster on a national plan (the stdlib has no C path when it indents). A
+    float is its shortest round-trip decimal, so it reads back as the same double,
+    though some are spelt differently from Python's repr (0.00006696578609199921, not
+    6.696578609199921e-05). A NaN or infinity is written as ``null``: the contract never
+    carries NaN, and a figure that is not a number is a figure that is not defined.
+    Dict keys must be exact str and integers must fit in 64 bits; anything else raises
+    orjson.JSONEncodeError, a TypeError. Text with a lone surrogate is refused the same
+    way.
+    """
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
