@@ -412,6 +412,74 @@ def test_the_table_after_an_edit_in_the_middle(plan: Path):
     same_as_cold(plan, "--format", "table", rebuilt=True)
 
 
+# --- tables already drawn -------------------------------------------------------------------------
+
+WAYS_OF_DRAWING = [
+    {},
+    {"COLUMNS": "80"},
+    {"COLUMNS": "200"},
+    {"FORCE_COLOR": "1"},
+    {"FORCE_COLOR": "1", "NO_COLOR": "1"},
+    {"FORCE_COLOR": "1", "TERM": "dumb"},
+]
+
+
+def table(plan: Path, lang: str, env: dict[str, str], cached: bool = True):
+    env = {**env, **({} if cached else {"QNTRACK_NO_CACHE": "1"})}
+    r = runner.invoke(app, ["status", "--targets", str(plan), "--lang", lang, "--format", "table"], env=env)
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_drawn_table_is_printed_again_as_it_was(plan: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
+    from qntrack import render
+
+    drawn = {}
+    for env in WAYS_OF_DRAWING:
+        drawn[repr(env)] = table(plan, lang, env)
+        assert drawn[repr(env)] == table(plan, lang, env, cached=False)
+    # Widths and colours really do draw differently (others may draw alike).
+    assert len({drawn[repr(env)] for env in WAYS_OF_DRAWING[:4]}) == 4
+    assert "\x1b[" in drawn[repr({"FORCE_COLOR": "1"})] and "\x1b[" not in drawn[repr({})]
+    assert cache_of(plan).with_suffix(f".{lang}.drawn").is_file()
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(render, "Table", no_drawing)
+    for env in WAYS_OF_DRAWING:
+        assert table(plan, lang, env) == drawn[repr(env)]
+
+
+def test_new_rows_are_drawn_afresh(plan: Path):
+    first = table(plan, "en", {})
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+    again = table(plan, "en", {})
+    assert again != first and "99.5" in again
+    assert again == table(plan, "en", {}, cached=False)
+
+
+@pytest.mark.parametrize("damage", ["flip a byte", "empty", "right checksum, wrong shape"])
+def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
+    first = table(plan, "en", {})
+    file = cache_of(plan).with_suffix(".en.drawn")
+    raw = bytearray(file.read_bytes())
+    if damage == "flip a byte":
+        raw[-3] ^= 0xFF
+        file.write_bytes(bytes(raw))
+    elif damage == "empty":
+        file.write_bytes(b"")
+    else:
+        import marshal
+
+        stored = marshal.loads(bytes(raw[len(cache._MAGIC) + 32:]))
+        stored["views"] = {k: 42 for k in stored["views"]}
+        payload = marshal.dumps(stored)
+        file.write_bytes(cache._MAGIC + cache._digest(payload) + payload)
+    assert table(plan, "en", {}) == first == table(plan, "en", {}, cached=False)
+
+
 # --- the plan as plain tuples ----------------------------------------------------------------------
 
 

@@ -61,7 +61,9 @@ MAX_AFFECTED = 500
 _SLOT = "\x00qntrack targets\x00"
 
 Served = tuple[str, set[str]]  # the text to print, and the statuses in it
-Table = tuple[str, list, set[str]]  # the plan's title, the table's rows (summary.status_cells), the statuses
+# The plan's title, the table's rows (summary.status_cells), the statuses, and the tables
+# already drawn from those rows.
+Table = tuple[str, list, set[str], "DrawnTables"]
 
 
 _BIG = 4 * 1024 * 1024
@@ -132,7 +134,47 @@ def table_status(
     entries = _chosen(state["entries"], target_ids)
     if entries is None or any(lang not in e[6] for e in entries):
         return None
-    return state["title"], [e[6][lang] for e in entries], {e[2] for e in entries}
+    rows = [e[6][lang] for e in entries]
+    drawn = DrawnTables(cache_file(find_targets(targets)).with_suffix(f".{lang}.drawn"),
+                        _digest(marshal.dumps((FORMAT, _code_fingerprint(), lang, state["title"], rows))))
+    return state["title"], rows, {e[2] for e in entries}, drawn
+
+
+class DrawnTables:
+    """The status table as already drawn from these rows, by how the terminal draws it.
+
+    The rows (with the code and the language) and the way of drawing (width, colours:
+    ``render._how``) fix the text completely, so a table drawn once is printed again as
+    it was, without Rich laying it out a second time. Kept beside the cache, in
+    ``status-<hex>.<lang>.drawn``, with the digest of the rows it was drawn from: other rows find
+    nothing there. A few ways of drawing are kept (terminals of several widths).
+    """
+
+    KEEP = 8
+
+    def __init__(self, file: Path, rows_digest: bytes) -> None:
+        self.file = file
+        self.rows_digest = rows_digest
+        self._views: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        if self._views is None:
+            stored = _load(self.file, ("drawn", self.rows_digest))
+            views = stored.get("views") if stored else None
+            ok = isinstance(views, dict) and all(type(k) is str and type(v) is str for k, v in views.items())
+            self._views = dict(views) if ok else {}  # type: ignore[arg-type]
+        return self._views
+
+    def get(self, how: str) -> str | None:
+        return self._load().get(how)
+
+    def put(self, how: str, text: str) -> None:
+        views = self._load()
+        views.pop(how, None)
+        views[how] = text
+        while len(views) > self.KEEP:
+            del views[next(iter(views))]
+        _save(self.file, {"key": ("drawn", self.rows_digest), "views": views})
 
 
 def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: Callable,
@@ -166,9 +208,15 @@ def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: C
 
 
 def _code_fingerprint() -> str:
-    """Changes whenever any module of qntrack changes (or Python, or the marshal format)."""
+    """Changes whenever any module of qntrack changes (or Python, marshal or orjson).
+
+    orjson writes the JSON text kept in the cache; a new release may spell a float
+    differently, and cached and fresh text must never be mixed.
+    """
+    import orjson
+
     h = _hasher(0)
-    h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
+    h.update(f"{__version__}|{sys.version}|{marshal.version}|{orjson.__version__}|{FORMAT}".encode())
     with os.scandir(Path(__file__).parent) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             if entry.name.endswith(".py"):
@@ -329,8 +377,9 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
 
     (id, indicator id, status, JSON text, status row, the target as marshalled plain
     tuples, its row of the status table in each language, or {} when ``rows``, the
-    indicator's series in force, is None). The JSON text is what json.dumps(indent=2) writes for it as an item of the
-    document's "targets" list: formats.to_json's text, indented two more levels.
+    indicator's series in force, is None). The JSON text is what formats.to_json writes
+    for it as an item of the document's "targets" list: its own text, indented two more
+    levels.
     """
     from .formats import assessment_dict, status_rows, to_json
 
@@ -347,13 +396,11 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
 
 def _frame(title: str) -> tuple[str, str]:
     """The JSON document around its list of targets."""
-    import json
-
     from .formats import status_document, to_json
 
     document = status_document([], None, title)
     document["targets"] = _SLOT
-    head, _, tail = to_json(document).rpartition(json.dumps(_SLOT))
+    head, _, tail = to_json(document).rpartition(to_json(_SLOT)[:-1])
     return head, tail
 
 

@@ -179,8 +179,8 @@ def status(
             if table is not None:
                 from . import render
 
-                title, rows, statuses = table
-                render.status_table(rows, chosen, title, None)
+                title, rows, statuses, drawn = table
+                render.status_table(rows, chosen, title, None, drawn)
                 if gate & statuses:
                     raise typer.Exit(ExitCode.GATE)
                 return

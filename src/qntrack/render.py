@@ -20,6 +20,7 @@ from .i18n import label, number, signed_percent, status_label, value_with_unit
 
 if TYPE_CHECKING:
     from .assessment import Assessment
+    from .cache import DrawnTables
     from .model import Observation, Plan
     from .summary import Cell
 
@@ -74,9 +75,21 @@ def _cell(pieces: Cell) -> Text:
     return cell
 
 
-def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None) -> None:
-    """The status table; ``rows`` from ``summary.status_cells``, one per target."""
+def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
+                 drawn: DrawnTables | None = None) -> None:
+    """The status table; ``rows`` from ``summary.status_cells``, one per target.
+
+    ``drawn`` (from the status cache) holds this table as already drawn: printed as it
+    was when this terminal draws it the same way, else drawn now and kept there.
+    """
     console = _console()
+    how = _how(console, lang) if drawn is not None else None
+    if how is not None:
+        text = drawn.get(how)  # type: ignore[union-attr]
+        if text is not None:
+            console.file.write(text)
+            console.file.flush()
+            return
     heading = title + (f" — as of {as_of}" if as_of and lang == "en" else f" — tính đến {as_of}" if as_of else "")
     table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
     table.add_column(label("target", lang), overflow="fold", min_width=20, max_width=38)
@@ -88,7 +101,40 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None)
     table.add_column(label("status", lang), no_wrap=True)
     for cells in rows:
         table.add_row(*map(_cell, cells))
-    console.print(table)
+    if how is None:
+        console.print(table)
+        return
+    # Rich writes exactly what a capture returns (Console._write_buffer on a plain
+    # stream), so the captured text is both printed and kept.
+    with console.capture() as capture:
+        console.print(table)
+    text = capture.get()
+    console.file.write(text)
+    console.file.flush()
+    drawn.put(how, text)  # type: ignore[union-attr]
+
+
+def _how(console: Console, lang: str) -> str | None:
+    """Everything besides the rows that decides the drawn text; None: do not keep it.
+
+    Rich's own reading of the terminal and the environment (NO_COLOR, FORCE_COLOR, TERM,
+    COLUMNS...) ends up in these attributes. Rich's own files are in it too, so an upgrade
+    draws afresh. Jupyter and legacy Windows consoles write differently: not kept.
+    """
+    if console.is_jupyter or console.legacy_windows or sys.platform == "win32":
+        return None
+    import rich
+
+    folder = os.path.dirname(rich.__file__)
+    files = []
+    for name in ("console.py", "table.py", "text.py", "segment.py", "style.py", "color.py"):
+        try:
+            st = os.stat(os.path.join(folder, name))
+        except OSError:
+            return None
+        files.append((name, st.st_size, st.st_mtime_ns))
+    return repr((lang, console.width, console.height, console.color_system, console.no_color, console.encoding,
+                 console.is_terminal, console.is_dumb_terminal, console.options.ascii_only, folder, files))
 
 
 def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> None:
