@@ -203,3 +203,23 @@ def test_formula_cycle_and_unknown_name():
     """)
     assert "targets.yaml:4:3: error: indicator 'd': formula uses unknown indicator 'grdpp'; did you mean 'grdp'?" in out
     assert "targets.yaml:2:3: error: indicator 'a': formula has a cycle: a -> b -> a" in out
+
+
+def test_a_lone_surrogate_escape_is_refused_where_it_is_written():
+    # "\ud800" is half of a UTF-16 pair: no UTF-8 output (JSON, CSV, the terminal) can
+    # carry it, so it is stopped here rather than when a command writes it out.
+    text = SMALL_TARGETS.replace('title: "Test plan"', 'title: "Plan \\ud800"').replace(
+        '  mining:\n    name: "Mining share"', '  "min\\udc00ing":\n    name: "Mining share"')
+    assert problems(text) == [
+        "targets.yaml:2:8: error: title: \\ud800 is half of a UTF-16 surrogate pair, not a character; "
+        "write the character itself, or its \\U escape (e.g. \\U0001F600)",
+        "targets.yaml:9:3: error: indicators: key: \\udc00 is half of a UTF-16 surrogate pair, not a character; "
+        "write the character itself, or its \\U escape (e.g. \\U0001F600)",
+        # The indicator was refused, so the target that uses it is told so.
+        "targets.yaml:22:16: error: target 'mining': unknown indicator 'mining'",
+    ]
+
+
+def test_a_whole_character_escape_is_kept():
+    plan = parse_plan(SMALL_TARGETS.replace('title: "Test plan"', 'title: "Plan \\U0001F600 \\u1ea1"'))
+    assert plan.title == "Plan \U0001F600 ạ"

@@ -43,6 +43,8 @@ from .textfiles import nfc, read_text
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")
 TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
@@ -104,6 +106,8 @@ class _Reader:
                 self.error(key_node, f"{what}: keys must be plain words, got {_kind(key_node)}")
                 continue
             key = key_node.value
+            if self.surrogate(key_node, f"{what}: key"):
+                continue
             if key in out:
                 first = out[key][0].start_mark.line + 1
                 self.error(key_node, f"{what}: duplicate key '{key}' (first given on line {first})")
@@ -119,7 +123,24 @@ class _Reader:
         if not isinstance(node, ScalarNode):
             self.error(node, f"{what} must be a single value, got {_kind(node)}")
             return None
+        if self.surrogate(node, what):
+            return None
         return node.value
+
+    def surrogate(self, node: ScalarNode, what: str) -> bool:
+        """Report a lone UTF-16 surrogate ("\\ud800"), which no UTF-8 output can carry.
+
+        Only a double-quoted scalar can hold one (YAML's \\u escape), so only those are
+        searched: a national plan has hundreds of thousands of plain scalars.
+        """
+        if node.style != '"':
+            return False
+        found = _SURROGATE.search(node.value)
+        if found is None:
+            return False
+        self.error(node, f"{what}: \\u{ord(found.group()):04x} is half of a UTF-16 surrogate pair, not a "
+                         "character; write the character itself, or its \\U escape (e.g. \\U0001F600)")
+        return True
 
     def is_null(self, node: Node) -> bool:
         # Plain style is None from PyYAML's composer and '' from libyaml's.
