@@ -190,8 +190,10 @@ def test_targets_path_is_a_directory(folder: Path):
                  "e.g. observations.csv"),
     (["history", "share"], "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's "
                            "name, e.g. observations.csv"),
-    (["add-observation", "share", "2023", "1"], "targets.yaml: error: 'observations: data' points at a directory"),
-    (["add-observation", "--from", "in.csv"], "targets.yaml: error: 'observations: data' points at a directory"),
+    (["add-observation", "share", "2023", "1"], "targets.yaml: error: 'observations: data' points at a directory; "
+                                                "give the CSV file's name, e.g. observations.csv"),
+    (["add-observation", "--from", "in.csv"], "targets.yaml: error: 'observations: data' points at a directory; "
+                                              "give the CSV file's name, e.g. observations.csv"),
     (["check", "--repair"], "data: error: the observations file is a directory, expected a CSV file"),
 ])
 def test_observations_pointing_at_a_directory(folder: Path, command: list[str], message: str):

@@ -36,7 +36,7 @@ from .model import (
 from .periods import Period
 from .series import Series, as_of_bound, build_series
 from .store import read_store
-from .workspace import find_targets, store_path_for
+from .workspace import find_targets, store_is_a_folder, store_path_for
 from .definitions import load_plan
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
@@ -106,9 +106,9 @@ def run_checks(
     except InputError as exc:
         return _tag(exc.problems, "syntax")
     store_path = store_path_for(plan, path)
-    if store_path.is_dir():
-        return _tag([Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory; "
-                                                  "give the CSV file's name, e.g. observations.csv")], "store")
+    folder = store_is_a_folder(plan, path, store_path)
+    if folder:
+        return _tag(folder, "store")
     try:
         store = read_store(store_path)
     except InputError as exc:

@@ -13,7 +13,7 @@ from .model import OBSERVATION_STATUSES, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
 from .store import append_observations, normalise_timestamp, parse_value, peek_store, utc_now
 from .textfiles import nfc
-from .workspace import find_targets, store_path_for
+from .workspace import find_targets, store_is_a_folder, store_path_for
 from .definitions import load_plan
 
 __all__ = ["validate_record", "record_one", "record_many"]
@@ -81,14 +81,16 @@ def validate_record(
 def _open(targets: str | None) -> tuple[Plan, Path]:
     path = find_targets(targets)
     plan = load_plan(path)
-    return plan, store_path_for(plan, path)
+    store = store_path_for(plan, path)
+    folder = store_is_a_folder(plan, path, store)
+    if folder:
+        raise InputError(folder)
+    return plan, store
 
 
 def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False) -> tuple[Path, list[Observation]]:
     """Validate every candidate; append them all, or raise with every problem and write nothing."""
     plan, store = _open(targets)
-    if store.is_dir():
-        raise InputError([Problem(Location(plan.source_file), f"'observations: {plan.observations_path}' points at a directory")])
     existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
     if existing.torn_line:
         raise InputError([Problem(Location(str(store), existing.torn_line),

@@ -55,6 +55,16 @@ def store_path_for(plan: Plan, targets_path: Path) -> Path:
     return targets_path.parent / plan.observations_path
 
 
+def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
+    """The problem to report when targets.yaml names a folder as its store, else none."""
+    if not store_path.is_dir():
+        return []
+    from .model import Location, Problem
+
+    return [Problem(Location(str(targets_path)), f"'observations: {plan.observations_path}' points at a directory; "
+                    "give the CSV file's name, e.g. observations.csv")]
+
+
 def open_workspace(
     targets: str | None,
     as_of: str | None = None,
@@ -67,7 +77,6 @@ def open_workspace(
     """
     from .definitions import load_plan
     from .gcpause import gc_paused
-    from .model import Location, Problem
     from .parallel import start_plan
     from .series import build_series
     from .store import read_store
@@ -89,9 +98,9 @@ def open_workspace(
         else:
             plan = load_plan(path)
         store_path = store_path_for(plan, path)
-        if store_path.is_dir():
-            raise InputError([Problem(Location(str(path)), f"'observations: {plan.observations_path}' points at a directory; "
-                                      "give the CSV file's name, e.g. observations.csv")])
+        folder = store_is_a_folder(plan, path, store_path)
+        if folder:
+            raise InputError(folder)
         store = early if early is not None and store_path == guess else reader(store_path)
         if store.problems:
             raise InputError(list(store.problems))
