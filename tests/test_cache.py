@@ -412,6 +412,55 @@ def test_the_table_after_an_edit_in_the_middle(plan: Path):
     same_as_cold(plan, "--format", "table", rebuilt=True)
 
 
+# --- the cold run on two cores ----------------------------------------------------------------------
+
+two_cores = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+                               reason="work is shared with a child only on Linux with two cores or more")
+
+
+def stored(plan: Path) -> dict:
+    found = cache._load(cache_of(plan), cache._key(plan, cache._digest(plan.read_bytes())))
+    assert found is not None
+    return found
+
+
+@two_cores
+def test_a_cold_run_shared_with_a_child_keeps_the_same_cache(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("QNTRACK_NO_PARALLEL", "1")
+    alone = same_as_cold(plan, "--format", "table", rebuilt=True)
+    kept_alone = stored(plan)
+    cache_of(plan).unlink()
+    monkeypatch.delenv("QNTRACK_NO_PARALLEL")
+    monkeypatch.setattr(cache, "SPLIT_FROM", 0)
+    assert same_as_cold(plan, "--format", "table", rebuilt=True) == alone
+    kept_shared = stored(plan)
+    for part in ("entries", "indicators", "in_force", "inputs"):
+        assert kept_shared[part] == kept_alone[part], part
+    # What the child worked out serves appends as well as the rest.
+    append(plan, "export_value_total_p02,2025-Q3,5000,estimate,x,,2030-01-01T00:00:00Z",
+           "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
+@two_cores
+@pytest.mark.parametrize("failure", ["dies", "garbled"])
+def test_a_child_that_fails_means_the_work_is_done_here(plan: Path, monkeypatch: pytest.MonkeyPatch, failure: str):
+    from qntrack import parallel
+
+    def dies(work, fd):
+        os._exit(1)
+
+    def garbled(work, fd):
+        answer = b"\x00not marshal"
+        os.write(fd, len(answer).to_bytes(8, "little") + answer)
+        os._exit(0)
+
+    monkeypatch.setattr(cache, "SPLIT_FROM", 0)
+    monkeypatch.setattr(parallel, "_run_child", dies if failure == "dies" else garbled)
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
 # --- tables already drawn -------------------------------------------------------------------------
 
 WAYS_OF_DRAWING = [

@@ -136,7 +136,10 @@ def table_status(
         return None
     rows = [e[6][lang] for e in entries]
     drawn = DrawnTables(cache_file(find_targets(targets)).with_suffix(f".{lang}.drawn"),
-                        _digest(marshal.dumps((FORMAT, _code_fingerprint(), lang, state["title"], rows))))
+                        # repr, not marshal: marshal's bytes for equal values vary with how
+                        # the objects are shared (its back-references), repr's do not.
+                        _digest(repr((FORMAT, _code_fingerprint(), lang, state["title"], rows)).encode("utf-8",
+                                                                                                  "surrogatepass")))
     return state["title"], rows, {e[2] for e in entries}, drawn
 
 
@@ -439,9 +442,6 @@ def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence
 def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
           target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
     """Everything from the files, then a fresh cache; returns the state the outputs need."""
-    from operator import attrgetter
-
-    from .assessment import assess
     from .formula import parse_formula
     from .gcpause import gc_paused
     from .store import StoreContents, parse_store, read_store_bytes
@@ -462,31 +462,28 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
                     header=data[: data.find(b"\n") + 1], index=_line_index(data))
         return parse_store(data, str(store_path))
 
-    ws = open_workspace(targets, None, reader=reader)
+    ws = open_workspace(targets, None, reader=reader, with_series=False)
     plan = ws.plan
+    observations = ws.store.observations
     with gc_paused():
-        results = assess(plan, ws.series)
-        series = ws.series
-        entries = tuple(_entry(a, marshal.dumps(_encode(a.target)), series.get(a.indicator.id, ()) if cells else None)
-                        for a in results)
+        shared = _in_two(plan, observations, cells)
+        entries = tuple(shared["entries"][t.id] for t in plan.targets)
         frame = _frame(plan.title)
         state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells}
         if seen and not ws.store.torn_line and not ws.store.problems:
-            line_of = attrgetter("line")
             cached = {
                 "key": key,
                 "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
                 "lines": seen["lines"], "header": seen["header"], "index": seen["index"],
                 # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
-                "plain": seen["lines"] == 1 + len(ws.store.observations),
+                "plain": seen["lines"] == 1 + len(observations),
                 "observations": plan.observations_path,
                 **state,
-                "indicators": {i.id: marshal.dumps(_encode(i)) for i in plan.indicators.values()},
+                "indicators": {i: shared["indicators"][i] for i in plan.indicators},
                 "inputs": {i.id: tuple(sorted(parse_formula(i.formula).names))
                            for i in plan.indicators.values() if i.formula},
                 # Line numbers of each measured indicator's observations in force.
-                "in_force": {i.id: array("I", map(line_of, ws.series.get(i.id, ()))).tobytes()
-                             for i in plan.indicators.values() if not i.formula},
+                "in_force": {i.id: shared["in_force"][i.id] for i in plan.indicators.values() if not i.formula},
             }
             try:
                 unchanged = _digest(path.read_bytes()) == targets_digest
@@ -496,6 +493,83 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
                 _save(file, cached)
     check_ids(plan, target_ids)
     return state
+
+
+# Below this many rows one process does all the work: forking would cost more than it saves.
+SPLIT_FROM = 200_000
+
+
+def _in_two(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
+    """``_share`` of all the indicators: on two cores for a large store, else here.
+
+    The indicators are cut in two, in the plan's order; a forked child does the second
+    half (parallel.beside) while this process does the first. Both halves are the same
+    function over the same loaded data, so the result does not depend on the split; if
+    the child fails in any way, this process does its half too.
+    """
+    from .parallel import beside, two_cores
+
+    if len(observations) < SPLIT_FROM or not two_cores():
+        return _share(plan, observations, None, cells)
+    ids = list(plan.indicators)
+    cut = len(ids) * 11 // 20
+    first, second = ids[:cut], ids[cut:]
+    wait = beside(lambda: marshal.dumps(_share(plan, observations, second, cells)))
+    mine = _share(plan, observations, first, cells)
+    answer = wait()
+    theirs = None
+    if answer is not None:
+        try:
+            theirs = marshal.loads(answer)
+        except (EOFError, ValueError, TypeError):
+            theirs = None
+    if not isinstance(theirs, dict) or set(theirs) != set(mine):
+        theirs = _share(plan, observations, second, cells)
+    return {part: {**mine[part], **theirs[part]} for part in mine}
+
+
+def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool) -> dict:
+    """What the cache keeps for the indicators ``chosen`` (None: all) and their targets.
+
+    ``entries``: each target's ``_entry`` by target id; ``indicators``: each indicator
+    marshalled; ``in_force``: each measured indicator's line numbers in force. Only the
+    observations these indicators need are selected, with the inputs of derived ones.
+    """
+    from operator import attrgetter
+
+    from .assessment import assess_target
+    from .formula import parse_formula
+    from .series import build_series
+
+    indicators = plan.indicators
+    if chosen is not None:
+        needed = set(chosen)
+        todo = [i for i in chosen if indicators[i].formula]
+        while todo:
+            for name in parse_formula(indicators[todo.pop()].formula).names:
+                if name not in needed and name in indicators:
+                    needed.add(name)
+                    if indicators[name].formula:
+                        todo.append(name)
+        indicators = {i: ind for i, ind in indicators.items() if i in needed}
+        observations = [o for o in observations if o.indicator in needed]
+        chosen_set = set(chosen)
+    else:
+        chosen_set = set(indicators)
+    series, _ = build_series(indicators, observations)
+    line_of = attrgetter("line")
+    entries = {}
+    for t in plan.targets:
+        if t.indicator in chosen_set:
+            rows = series.get(t.indicator, ())
+            entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows), marshal.dumps(_encode(t)),
+                                   rows if cells else None)
+    return {
+        "entries": entries,
+        "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in chosen_set},
+        "in_force": {i: array("I", map(line_of, series.get(i, ()))).tobytes()
+                     for i in chosen_set if not indicators[i].formula},
+    }
 
 
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------

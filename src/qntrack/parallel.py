@@ -22,14 +22,14 @@ import pickle
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .errors import ExitCode, InputError
 
 if TYPE_CHECKING:
     from .model import Plan
 
-__all__ = ["PlanInBackground", "start_plan", "PARALLEL_FROM"]
+__all__ = ["PlanInBackground", "start_plan", "PARALLEL_FROM", "beside", "two_cores"]
 
 # Below this size the plan parses in a few tenths of a second at most, and a fork, a pipe
 # and a pickle would cost more than they save.
@@ -87,15 +87,62 @@ class PlanInBackground:
         return load_plan(self.path)
 
 
+def two_cores() -> bool:
+    """Whether work may be shared with a forked child: Linux, two cores, not turned off."""
+    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
+            and os.environ.get("QNTRACK_NO_PARALLEL", "") in ("", "0"))
+
+
+def beside(work: Callable[[], bytes]) -> Callable[[], bytes | None]:
+    """Start ``work`` in a forked child; the function returned waits for its bytes.
+
+    None from that function means the child failed in any way: the caller then does
+    that share of the work itself. The child starts with a copy of this process, so
+    ``work`` may read everything loaded so far; what it returns must be plain bytes.
+    """
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _run_child(work, write_end)
+    os.close(write_end)
+
+    def wait() -> bytes | None:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        # The child writes its answer after an 8-byte length: a short read means it died.
+        if status != 0 or len(data) < 8 or int.from_bytes(data[:8], "little") != len(data) - 8:
+            return None
+        return data[8:]
+
+    return wait
+
+
+def _run_child(work: Callable[[], bytes], fd: int) -> None:
+    """In the forked child: do the work, answer through the pipe, exit without cleanup."""
+    status = 1
+    try:
+        answer = work()
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(len(answer).to_bytes(8, "little"))
+            pipe.write(answer)
+        status = 0
+    except BaseException:  # noqa: BLE001 - anything at all: the parent does the work itself
+        status = 1
+    finally:
+        os._exit(status)
+
+
 def start_plan(path: Path) -> PlanInBackground | None:
     """Start parsing ``path`` in a child process, or None when that would not pay.
 
     None when the file is small or unreadable (the plain path reports that), on a single
     core, or where fork is not the safe, cheap primitive it is on Linux.
     """
-    if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
-        return None
-    if os.environ.get("QNTRACK_NO_PARALLEL", "") not in ("", "0"):
+    if not two_cores():
         return None
     try:
         with open(path, "rb") as fh:

@@ -69,6 +69,7 @@ def open_workspace(
     targets: str | None,
     as_of: str | None = None,
     reader: Callable[[Path], StoreContents] | None = None,
+    with_series: bool = True,
 ) -> Workspace:
     """Load and validate everything; a bad store row stops the command (no untrusted figure).
 
@@ -105,5 +106,5 @@ def open_workspace(
         if store.problems:
             raise InputError(list(store.problems))
         # Formula problems (a division by zero) leave the period out; `check` reports them.
-        series, _ = build_series(plan.indicators, store.observations, as_of)
+        series = build_series(plan.indicators, store.observations, as_of)[0] if with_series else {}
     return Workspace(plan, path, store_path, store, series)
