@@ -443,20 +443,26 @@ def test_a_cold_run_shared_with_a_child_keeps_the_same_cache(plan: Path, monkeyp
 
 
 @two_cores
-@pytest.mark.parametrize("failure", ["dies", "garbled"])
+@pytest.mark.parametrize("failure", ["dies", "garbled", "incomplete"])
 def test_a_child_that_fails_means_the_work_is_done_here(plan: Path, monkeypatch: pytest.MonkeyPatch, failure: str):
+    import marshal
+
     from qntrack import parallel
 
-    def dies(work, fd):
-        os._exit(1)
+    def answer(data: bytes):
+        def child(work, fd):
+            os.write(fd, len(data).to_bytes(8, "little") + data)
+            os._exit(0)
+        return child
 
-    def garbled(work, fd):
-        answer = b"\x00not marshal"
-        os.write(fd, len(answer).to_bytes(8, "little") + answer)
-        os._exit(0)
-
+    children = {
+        "dies": lambda work, fd: os._exit(1),
+        "garbled": answer(b"\x00not marshal"),
+        # The right shape, but none of the child's targets in it.
+        "incomplete": answer(marshal.dumps({"entries": {}, "indicators": {}, "in_force": {}})),
+    }
     monkeypatch.setattr(cache, "SPLIT_FROM", 0)
-    monkeypatch.setattr(parallel, "_run_child", dies if failure == "dies" else garbled)
+    monkeypatch.setattr(parallel, "_run_child", children[failure])
     same_as_cold(plan, "--format", "json", rebuilt=True)
     same_as_cold(plan, "--format", "json", rebuilt=False)
 

@@ -523,9 +523,12 @@ def _in_two(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
             theirs = marshal.loads(answer)
         except (EOFError, ValueError, TypeError):
             theirs = None
-    if not isinstance(theirs, dict) or set(theirs) != set(mine):
+    if not isinstance(theirs, dict) or set(theirs) != set(mine) or not all(isinstance(v, dict) for v in theirs.values()):
         theirs = _share(plan, observations, second, cells)
-    return {part: {**mine[part], **theirs[part]} for part in mine}
+    merged = {part: {**mine[part], **theirs[part]} for part in mine}
+    if set(merged["entries"]) != {t.id for t in plan.targets} or set(merged["indicators"]) != set(ids):
+        return _share(plan, observations, None, cells)  # an incomplete answer: all of it here
+    return merged
 
 
 def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool) -> dict:
