@@ -32,12 +32,39 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture
-def plan(dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+TWO_CORES = sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
+
+
+@pytest.fixture(params=["one process", "two processes"])
+def plan(request: pytest.FixtureRequest, dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The dataset, read by one process or shared with children as a national one is.
+
+    "two processes": the plan parsed by a child that then reads its part of the store
+    and does its share, the parent leaving those rows to it from the first line on
+    (parallel.py, cache._in_two). Every test below must give the same answers both ways.
+    """
     for name in ("targets.yaml", "observations.csv"):
         shutil.copyfile(dataset / name, tmp_path / name)
     monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
     monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
+    monkeypatch.delenv("QNTRACK_NO_PARALLEL", raising=False)
+    if request.param == "two processes":
+        if not TWO_CORES:
+            pytest.skip("work is shared with children only on Linux with two cores or more")
+        import select
+
+        from qntrack import parallel, store
+
+        monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+        monkeypatch.setattr(cache, "SPLIT_FROM_BYTES", 0)
+        monkeypatch.setattr(cache, "SPLIT_FROM", 0)
+        monkeypatch.setattr(store, "_POLL_MASK", 0)  # offer the hand-over at every line
+        # A small store parses before the child has the plan: wait for it, so that the
+        # rows really are handed over.
+        monkeypatch.setattr(parallel.PlanInBackground, "ready",
+                            lambda self: self._result is not None or bool(select.select([self._ready], [], [], 10)[0]))
+    else:
+        monkeypatch.setenv("QNTRACK_NO_PARALLEL", "1")
     return tmp_path / "targets.yaml"
 
 
@@ -424,13 +451,45 @@ def stored(plan: Path) -> dict:
     return found
 
 
+def test_who_does_the_work(plan: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """One process does it all; or the child reads and does its share, and this process
+    leaves the child's rows unread and takes the child's answer (no second pass here)."""
+    from qntrack import store
+
+    shares: list[int | None] = []
+    left_out: list[int] = []
+    real_share, real_parse = cache._share, store.parse_store
+
+    def share(plan_, observations, chosen, cells):
+        shares.append(None if chosen is None else len(chosen))
+        return real_share(plan_, observations, chosen, cells)
+
+    def parse(*args, **kwargs):
+        contents = real_parse(*args, **kwargs)
+        left_out.append(contents.left_out)
+        return contents
+
+    monkeypatch.setattr(cache, "_share", share)
+    monkeypatch.setattr(store, "parse_store", parse)
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    from qntrack.definitions import load_plan
+
+    n = len(cache._halves(load_plan(plan))[0])
+    if request.node.callspec.params["plan"] == "two processes":
+        assert shares == [n]  # this process's part only: the child's answer was taken whole
+        assert left_out[0] > 0  # rows of the child's indicators were left to it
+    else:
+        assert shares == [None] and left_out[0] == 0
+
+
 @two_cores
 def test_a_cold_run_shared_with_a_child_keeps_the_same_cache(plan: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("QNTRACK_NO_PARALLEL", "1")
-    alone = same_as_cold(plan, "--format", "table", rebuilt=True)
+    with monkeypatch.context() as alone_here:
+        alone_here.setenv("QNTRACK_NO_PARALLEL", "1")
+        alone = same_as_cold(plan, "--format", "table", rebuilt=True)
     kept_alone = stored(plan)
     cache_of(plan).unlink()
-    monkeypatch.delenv("QNTRACK_NO_PARALLEL")
+    monkeypatch.delenv("QNTRACK_NO_PARALLEL", raising=False)
     monkeypatch.setattr(cache, "SPLIT_FROM", 0)
     assert same_as_cold(plan, "--format", "table", rebuilt=True) == alone
     kept_shared = stored(plan)

@@ -101,6 +101,7 @@ def test_same_workspace_as_the_plain_path(plan: Path, monkeypatch: pytest.Monkey
     job = start_plan(plan)
     assert job is not None  # the child really is used here
     job.plan()
+    job.close()
     same_workspace(open_workspace(str(plan)), plain(plan, monkeypatch))
 
 
@@ -175,13 +176,14 @@ def test_a_store_that_is_a_folder_is_reported_as_before(plan: Path, monkeypatch:
 
 
 def test_a_child_that_dies_means_parsing_here(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "_child", lambda path, fd: os._exit(1))
+    monkeypatch.setattr(parallel, "_child", lambda path, ready, answer, message, follow_up: os._exit(1))
     same_workspace(open_workspace(str(plan)), plain(plan, monkeypatch))
 
 
 def test_a_garbled_answer_means_parsing_here(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def garble(path: Path, fd: int) -> None:
-        os.write(fd, b"\x80\x05not a pickle")
+    def garble(path: Path, ready: int, answer: int, message: int, follow_up) -> None:
+        os.write(answer, b"\x80\x05not a pickle")
+        os.write(ready, b"P")
         os._exit(0)
 
     monkeypatch.setattr(parallel, "_child", garble)
@@ -191,8 +193,9 @@ def test_a_garbled_answer_means_parsing_here(plan: Path, monkeypatch: pytest.Mon
 def test_an_unexpected_answer_means_parsing_here(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pickle
 
-    def odd(path: Path, fd: int) -> None:
-        os.write(fd, pickle.dumps(("something else", 42)))
+    def odd(path: Path, ready: int, answer: int, message: int, follow_up) -> None:
+        os.write(answer, pickle.dumps(("something else", 42)))
+        os.write(ready, b"P")
         os._exit(0)
 
     monkeypatch.setattr(parallel, "_child", odd)
@@ -203,5 +206,6 @@ def test_no_child_is_left_behind(plan: Path) -> None:
     job = start_plan(plan)
     assert job is not None
     job.plan()
+    job.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)

@@ -126,3 +126,47 @@ def test_an_unreadable_record_does_not_hide_later_problems(tmp_path: Path, reord
     assert messages[0].startswith(f"{path}:2: error: not valid CSV: field larger than field limit")
     assert messages[1].startswith(f"{path}:3: error: '2024-13': month 13 does not exist")
     assert [(str(o.period), o.value, o.line) for o in contents.observations] == [("2022", 2.0, 4)]
+
+
+# --- reading part of a store (cache.py shares a large one between two processes) ----------------
+
+PARTS = (",".join(HEADER) + "\n"
+         + "a,2020,1,,s,,2024-01-01T00:00:00Z\n"
+         + "b,2020,2,,s,,2024-01-01T00:00:00Z\n"
+         + 'a,2021,3,,"quoted, source",,2024-01-01T00:00:00Z\n'
+         + "c,2020,4,,s,,2024-01-01T00:00:00Z\n"
+         + "b,2021,5,,s,,2024-01-01T00:00:00Z\n"
+         + "a,2022,6,,s,,2024-01-01T00:00:00Z\n").encode()
+
+
+def test_keep_reads_only_those_indicators_with_their_line_numbers():
+    part = parse_store(PARTS, "o.csv", keep={"a"})
+    assert [(o.indicator, o.value, o.line) for o in part.observations] == [("a", 1.0, 2), ("a", 3.0, 4), ("a", 6.0, 7)]
+    assert part.observations == tuple(o for o in parse_store(PARTS, "o.csv").observations if o.indicator == "a")
+
+
+def test_hand_over_leaves_the_named_rows_unread_from_then_on(monkeypatch: pytest.MonkeyPatch):
+    from qntrack import store
+
+    monkeypatch.setattr(store, "_POLL_MASK", 0)  # asked at every line
+    asked: list[int] = []
+
+    def hand_over():
+        asked.append(1)
+        return {"b"} if len(asked) == 3 else None  # from the third row (line 4) on
+
+    part = parse_store(PARTS, "o.csv", hand_over=hand_over)
+    # b,2020 (line 3) was read before the hand-over; b,2021 (line 6) is left out.
+    assert [(o.indicator, o.line) for o in part.observations] == [("a", 2), ("b", 3), ("a", 4), ("c", 5), ("a", 7)]
+    assert part.left_out == 1
+    assert len(asked) == 3  # not asked again once it has answered
+
+
+def test_a_row_left_out_is_not_checked_here(monkeypatch: pytest.MonkeyPatch):
+    from qntrack import store
+
+    monkeypatch.setattr(store, "_POLL_MASK", 0)
+    bad = PARTS + b"b,2023,not a number,,s,,2024-01-01T00:00:00Z\n"
+    assert parse_store(bad, "o.csv").problems  # read whole: reported
+    part = parse_store(bad, "o.csv", hand_over=lambda: {"b"})
+    assert part.problems == () and part.left_out == 3  # the other process checks them

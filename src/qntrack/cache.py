@@ -43,7 +43,7 @@ from array import array
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Container, Sequence
 
 from . import __version__
 from .workspace import find_targets
@@ -442,12 +442,25 @@ def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence
 def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
           target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
     """Everything from the files, then a fresh cache; returns the state the outputs need."""
+    from .parallel import start_plan
+
+    seen: dict[str, Any] = {}
+    # A large plan is parsed by a child, which then reads its part of a large store itself
+    # and does that part's share of the work (_in_two).
+    job = start_plan(path, follow_up=_child_share)
+    try:
+        return _cold_with(job, seen, targets, path, targets_digest, key, file, target_ids, check_ids, cells)
+    finally:
+        if job is not None:
+            job.close()
+
+
+def _cold_with(job: Any, seen: dict, targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
+               target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
     from .formula import parse_formula
     from .gcpause import gc_paused
     from .store import StoreContents, parse_store, read_store_bytes
     from .workspace import open_workspace
-
-    seen: dict[str, Any] = {}
 
     def reader(store_path: Path) -> StoreContents:
         data = read_store_bytes(store_path)
@@ -460,13 +473,35 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
         seen.update(path=str(store_path), ident=(st.st_dev, st.st_ino), size=len(data),
                     sha=_digest(data), lines=data.count(b"\n"),
                     header=data[: data.find(b"\n") + 1], index=_line_index(data))
-        return parse_store(data, str(store_path))
+        if job is None or len(data) < SPLIT_FROM_BYTES or job.sent:
+            return parse_store(data, str(store_path))
+        # Before parsing: the child reads the same bytes (checked by their hash) meanwhile,
+        # and once it has the plan, the rows of its indicators are left to it.
+        job.send(marshal.dumps((str(store_path), len(data), seen["sha"], cells, str(path))))
+        seen["full"] = lambda: parse_store(data, str(store_path))
 
-    ws = open_workspace(targets, None, reader=reader, with_series=False)
+        def hand_over() -> Container[str] | None:
+            if not job.ready():
+                return None
+            try:
+                plan = job.plan()
+            except Exception:  # reported where the plan is asked for again
+                return ()
+            if str(path.parent / plan.observations_path) != str(store_path):
+                return ()
+            return _left_to_child(plan)
+
+        contents = parse_store(data, str(store_path), hand_over=hand_over)
+        if contents.problems and contents.left_out:
+            return seen["full"]()  # every problem, in order, as the plain path reports them
+        return contents
+
+    ws = open_workspace(targets, None, reader=reader, with_series=False, background=job)
     plan = ws.plan
     observations = ws.store.observations
     with gc_paused():
-        shared = _in_two(plan, observations, cells)
+        shared = _in_two(plan, ws.store, cells, job, seen.get("full"))
+        observations = shared.pop("observations", observations)
         entries = tuple(shared["entries"][t.id] for t in plan.targets)
         frame = _frame(plan.title)
         state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells}
@@ -476,7 +511,7 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
                 "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
                 "lines": seen["lines"], "header": seen["header"], "index": seen["index"],
                 # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
-                "plain": seen["lines"] == 1 + len(observations),
+                "plain": seen["lines"] == 1 + len(observations) + shared.pop("left_out", 0),
                 "observations": plan.observations_path,
                 **state,
                 "indicators": {i: shared["indicators"][i] for i in plan.indicators},
@@ -499,36 +534,108 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
 SPLIT_FROM = 200_000
 
 
-def _in_two(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
+# The store's size from which the plan's child also reads and works on part of it, and the
+# number of rows from which, without such a child, one is forked to share the work.
+SPLIT_FROM_BYTES = 16 * 1024 * 1024
+
+
+def _halves(plan: Any) -> tuple[list[str], list[str]]:
+    """The indicators this process works on, and those a child does: measured ones only,
+    the last 40 % of them in the plan's order. The child parses the plan first, so it
+    gets the smaller part (docs/performance.md)."""
+    measured = [i for i, ind in plan.indicators.items() if not ind.formula]
+    theirs = measured[len(measured) * 3 // 5:]
+    taken = set(theirs)
+    return [i for i in plan.indicators if i not in taken], theirs
+
+
+def _left_to_child(plan: Any) -> set[str]:
+    """The indicators whose rows this process may leave unread: the child's, less the
+    inputs of the derived indicators this process works out."""
+    from .formula import parse_formula
+
+    mine, theirs = _halves(plan)
+    left = set(theirs)
+    todo = [i for i in mine if plan.indicators[i].formula]
+    while todo:
+        for name in parse_formula(plan.indicators[todo.pop()].formula).names:
+            if name in left:
+                left.discard(name)
+            if name in plan.indicators and plan.indicators[name].formula:
+                todo.append(name)
+    return left
+
+
+def _child_share(plan: Any, message: bytes) -> bytes:
+    """In the plan's child: read the store's rows of its indicators itself, do their share.
+
+    The message names the store, its size and hash as this process read it; a store path
+    the plan does not give, or bytes that are not those, mean no answer (b"").
+    """
+    from .gcpause import gc_paused
+    from .store import parse_store
+    from .workspace import store_path_for
+
+    store, size, sha, cells, targets_path = marshal.loads(message)
+    if str(store_path_for(plan, Path(targets_path))) != store:
+        return b""
+    with open(store, "rb") as fh:
+        data = fh.read(size)
+    if len(data) != size or _digest(data) != sha:
+        return b""
+    _, theirs = _halves(plan)
+    with gc_paused():
+        contents = parse_store(data, store, keep=set(theirs))
+        if contents.problems:
+            return b""  # the parent reads every row again and reports them
+        return marshal.dumps(_share(plan, contents.observations, theirs, cells))
+
+
+def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[[], Any] | None = None) -> dict:
     """``_share`` of all the indicators: on two cores for a large store, else here.
 
-    The indicators are cut in two, in the plan's order; a forked child does the second
-    half (parallel.beside) while this process does the first. Both halves are the same
-    function over the same loaded data, so the result does not depend on the split; if
-    the child fails in any way, this process does its half too.
+    A child does about half the measured indicators (``_halves``) while this process does
+    the rest: the plan's child, which has read their rows itself (``_child_share``), or
+    else a child forked now (parallel.beside), which has all the rows loaded here. Both
+    run the same function on the same rows, so the result does not depend on the split;
+    if the child fails in any way, this process does its half too, reading the store
+    again in ``full`` if it had left the child's rows to it. When it read again, the
+    result carries the rows read (``observations``); ``left_out`` counts rows not read.
     """
+    from .errors import InputError
     from .parallel import beside, two_cores
 
-    if len(observations) < SPLIT_FROM or not two_cores():
+    observations = store.observations
+    mine_ids, theirs_ids = _halves(plan)
+    if job is not None and job.sent:
+        mine = _share(plan, observations, mine_ids, cells)
+        answer = job.follow_up()
+    elif len(observations) >= SPLIT_FROM and two_cores():
+        wait = beside(lambda: marshal.dumps(_share(plan, observations, theirs_ids, cells)))
+        mine = _share(plan, observations, mine_ids, cells)
+        answer = wait()
+    else:
         return _share(plan, observations, None, cells)
-    ids = list(plan.indicators)
-    cut = len(ids) * 11 // 20
-    first, second = ids[:cut], ids[cut:]
-    wait = beside(lambda: marshal.dumps(_share(plan, observations, second, cells)))
-    mine = _share(plan, observations, first, cells)
-    answer = wait()
     theirs = None
     if answer is not None:
         try:
             theirs = marshal.loads(answer)
         except (EOFError, ValueError, TypeError):
             theirs = None
-    if not isinstance(theirs, dict) or set(theirs) != set(mine) or not all(isinstance(v, dict) for v in theirs.values()):
-        theirs = _share(plan, observations, second, cells)
-    merged = {part: {**mine[part], **theirs[part]} for part in mine}
-    if set(merged["entries"]) != {t.id for t in plan.targets} or set(merged["indicators"]) != set(ids):
-        return _share(plan, observations, None, cells)  # an incomplete answer: all of it here
-    return merged
+    merged = None
+    if isinstance(theirs, dict) and set(theirs) == set(mine) and all(isinstance(v, dict) for v in theirs.values()):
+        merged = {part: {**mine[part], **theirs[part]} for part in mine}
+        if set(merged["entries"]) != {t.id for t in plan.targets} or set(merged["indicators"]) != set(plan.indicators):
+            merged = None
+    if merged is not None:
+        return {**merged, "left_out": store.left_out}
+    # No whole answer from the child: everything here, from every row.
+    if store.left_out and full is not None:
+        again = full()
+        if again.problems:
+            raise InputError(list(again.problems))
+        return {**_share(plan, again.observations, None, cells), "observations": again.observations}
+    return _share(plan, observations, None, cells)
 
 
 def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool) -> dict:

@@ -55,36 +55,105 @@ def guess_store_name(data: bytes) -> str:
 
 
 class PlanInBackground:
-    """A plan being parsed by a forked child; ``plan()`` waits for it."""
+    """A plan being parsed by a forked child; ``plan()`` waits for it.
 
-    def __init__(self, path: Path, store_name: str, pid: int, fd: int) -> None:
+    The child can go on to a follow-up once the plan is parsed: ``send`` gives it a
+    message, ``follow_up`` waits for its answer (bytes, or None if it gave none whole).
+    ``close`` (or ``follow_up``) reaps the child; call one of them in every case.
+    """
+
+    def __init__(self, path: Path, store_name: str, pid: int, ready: int, answer: int, message: int) -> None:
         self.path = path
         self.store_name = store_name
+        self.sent = False
         self._pid = pid
-        self._fd = fd
+        self._ready = ready  # child to parent: b"P" once the plan is written, then the follow-up's answer
+        self._answer = answer  # a memory file holding the pickled plan
+        self._message: int | None = message  # parent to child: the follow-up's message
+        self._reaped = False
+        self._result: tuple | None = None  # ("plan", Plan) or ("error", exception), once known
+
+    def ready(self) -> bool:
+        """Whether ``plan()`` would answer without waiting for the child."""
+        import select
+
+        return self._result is not None or bool(select.select([self._ready], [], [], 0)[0])
 
     def plan(self) -> Plan:
         """The parsed plan, or the InputError that parsing it raises: as ``load_plan``."""
+        if self._result is None:
+            try:
+                self._result = ("plan", self._receive())
+            except Exception as exc:  # noqa: BLE001 - kept to be raised again, as it was
+                self._result = ("error", exc)
+        kind, value = self._result
+        if kind == "error":
+            raise value
+        return value
+
+    def _receive(self) -> Plan:
         from .definitions import load_plan
 
-        with os.fdopen(self._fd, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(self._pid, 0)
         answer = None
-        if status == 0 and data:
+        if os.read(self._ready, 1) == b"P":
             try:
-                answer = pickle.loads(data)
+                answer = pickle.loads(_read_all(self._answer))
             except Exception:  # a partial or garbled answer: parse it here instead
                 answer = None
-        if not (isinstance(answer, tuple) and len(answer) == 2):
+        os.close(self._answer)
+        if not (isinstance(answer, tuple) and len(answer) == 2) or answer[0] not in ("plan", "problems"):
+            self.close()
             return load_plan(self.path)
         kind, value = answer
-        if kind == "plan":
-            return value
         if kind == "problems":
+            self.close()
             problems, code = value
             raise InputError(problems, ExitCode(code))
-        return load_plan(self.path)
+        return value
+
+    def send(self, message: bytes) -> None:
+        """The follow-up's message; only the first is sent. Small: it fits in the pipe."""
+        if self._message is None or self.sent:
+            return
+        self.sent = True
+        try:
+            os.write(self._message, len(message).to_bytes(8, "little") + message)
+        except OSError:
+            pass
+        self._close_message()
+
+    def follow_up(self) -> bytes | None:
+        """The follow-up's answer, whole, or None; the child is reaped."""
+        if self._reaped:
+            return None
+        self._close_message()  # no message now means none: the child stops
+        with os.fdopen(self._ready, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self._pid, 0)
+        self._reaped = True
+        if len(data) < 8 or int.from_bytes(data[:8], "little") != len(data) - 8:
+            return None
+        return data[8:]
+
+    def close(self) -> None:
+        self.follow_up()
+
+    def _close_message(self) -> None:
+        if self._message is not None:
+            os.close(self._message)
+            self._message = None
+
+
+def _read_all(fd: int) -> bytes:
+    size = os.fstat(fd).st_size
+    parts, offset = [], 0
+    while offset < size:
+        part = os.pread(fd, size - offset, offset)
+        if not part:
+            break
+        parts.append(part)
+        offset += len(part)
+    return b"".join(parts)
 
 
 def two_cores() -> bool:
@@ -136,11 +205,12 @@ def _run_child(work: Callable[[], bytes], fd: int) -> None:
         os._exit(status)
 
 
-def start_plan(path: Path) -> PlanInBackground | None:
+def start_plan(path: Path, follow_up: Callable[[Plan, bytes], bytes] | None = None) -> PlanInBackground | None:
     """Start parsing ``path`` in a child process, or None when that would not pay.
 
     None when the file is small or unreadable (the plain path reports that), on a single
-    core, or where fork is not the safe, cheap primitive it is on Linux.
+    core, or where fork is not the safe, cheap primitive it is on Linux. ``follow_up``,
+    if given, runs in the child after the plan, with the message ``send`` gives it.
     """
     if not two_cores():
         return None
@@ -152,15 +222,27 @@ def start_plan(path: Path) -> PlanInBackground | None:
     except OSError:
         return None
     store_name = guess_store_name(data)
-    read_end, write_end = os.pipe()
+    ready_r, ready_w = os.pipe()
+    message_r, message_w = os.pipe()
+    answer = os.memfd_create("qntrack-plan") if hasattr(os, "memfd_create") else _unlinked_file()
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: parse, answer, and leave without running the parent's exit code
-        os.close(read_end)
-        _child(path, write_end)
-    os.close(write_end)
-    return PlanInBackground(path, store_name, pid, read_end)
+        os.close(ready_r)
+        os.close(message_w)
+        _child(path, ready_w, answer, message_r, follow_up)
+    os.close(ready_w)
+    os.close(message_r)
+    return PlanInBackground(path, store_name, pid, ready_r, answer, message_w)
+
+
+def _unlinked_file() -> int:
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix="qntrack-plan-")
+    os.unlink(name)
+    return fd
 
 
 def _pickle_by_constructor() -> None:
@@ -185,22 +267,35 @@ def _pickle_by_constructor() -> None:
             copyreg.pickle(cls, reducer(tuple(f.name for f in fields(cls) if f.init)))
 
 
-def _child(path: Path, fd: int) -> None:
-    """In the forked child: parse, answer through the pipe, and exit without cleanup."""
+def _child(path: Path, ready: int, answer: int, message: int,
+           follow_up: Callable[[Plan, bytes], bytes] | None) -> None:
+    """In the forked child: parse, answer, do the follow-up, and exit without cleanup."""
     status = 1
     try:
         from .definitions import load_plan
 
+        plan = None
         try:
-            answer: tuple = ("plan", load_plan(path))
+            plan = load_plan(path)
+            reply: tuple = ("plan", plan)
         except InputError as exc:
-            answer = ("problems", (exc.problems, int(exc.code)))
+            reply = ("problems", (exc.problems, int(exc.code)))
         _pickle_by_constructor()
-        payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(fd, "wb") as pipe:
-            pipe.write(payload)
+        payload = memoryview(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
+        while payload:
+            payload = payload[os.write(answer, payload):]
+        os.write(ready, b"P")
         status = 0
-    except BaseException:  # noqa: BLE001 - anything at all: the parent parses it itself
-        status = 1
+        if follow_up is not None and plan is not None:
+            with os.fdopen(message, "rb") as pipe:
+                head = pipe.read(8)
+                text = pipe.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
+            if text:
+                result = follow_up(plan, text)
+                with os.fdopen(ready, "wb") as out:
+                    out.write(len(result).to_bytes(8, "little"))
+                    out.write(result)
+    except BaseException:  # noqa: BLE001 - anything at all: the parent does the work itself
+        pass
     finally:
         os._exit(status)

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Container, Iterable, Iterator, Sequence
 
 from .errors import InputError, fail
 from .model import OBSERVATION_STATUSES, Location, Observation, Problem
@@ -51,6 +51,7 @@ class StoreContents:
     observations: tuple[Observation, ...]
     problems: tuple[Problem, ...]
     torn_line: int = 0  # 1-based line number of an incomplete last line, 0 if none
+    left_out: int = 0  # rows left to another process (``parse_store``'s ``hand_over``): not checked here
 
 
 def utc_now() -> str:
@@ -148,7 +149,8 @@ def read_store_bytes(path: Path) -> bytes | None:
         raise fail(str(path), f"cannot read the observations file: {exc.strerror or exc}") from None
 
 
-def parse_store(data: bytes, file: str) -> StoreContents:
+def parse_store(data: bytes, file: str, keep: Container[str] | None = None,
+                hand_over: Callable[[], Container[str] | None] | None = None) -> StoreContents:
     """Every row of an observations file, with a problem for each row that is wrong.
 
     Two readers give the same result: a general one (the csv module over the whole
@@ -158,13 +160,19 @@ def parse_store(data: bytes, file: str) -> StoreContents:
     makes a national store of a million rows load in about the time the csv module
     alone takes (docs/performance.md); tests/test_fast_paths.py holds the two to the
     same output on generated files.
+
+    ``keep``: only the rows of these indicators, for a process that does part of the
+    work (cache.py); the problems of the rows left out are then not reported, and the
+    general reader, which does not skip, is used only if the fast one cannot be.
+    ``hand_over``, asked every 65,536 lines until it answers, names indicators whose
+    rows another process reads from then on: they are counted in ``left_out``, not read.
     """
     if b"\x00" in data[:8192]:
         raise fail(file, "the observations file is a binary file, not CSV text")
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     with gc_paused():
         if b"\r" not in data and b"\x00" not in data:
-            fast = _parse_fast(data, start, file)
+            fast = _parse_fast(data, start, file, keep, hand_over)
             if fast is not None:
                 return fast
         return _parse_text(_decode(data[start:], file), file)
@@ -391,7 +399,8 @@ class _Rows:
         return _build_observations((inds, periods, values, status, source, note, recorded, lines))
 
 
-def _parse_fast(data: bytes, start: int, file: str) -> StoreContents | None:
+def _parse_fast(data: bytes, start: int, file: str, keep: Container[str] | None = None,
+                hand_over: Callable[[], Container[str] | None] | None = None) -> StoreContents | None:
     """The fast reader; None when the file is not of the plain shape it handles."""
     first = data.find(b"\n", start)
     if first < 0:
@@ -425,8 +434,15 @@ def _parse_fast(data: bytes, start: int, file: str) -> StoreContents | None:
 
     lines = _lines(data, first + 1, end, start, file)
     line_no = 1
+    others: Container[str] = ()
+    left_out = 0
+    poll = _POLL_MASK
     for line in lines:
         line_no += 1
+        if hand_over is not None and not line_no & poll:
+            handed = hand_over()
+            if handed is not None:
+                others, hand_over = handed, None
         if '"' in line or len(line) > limit:
             # Quoted fields (perhaps over several lines): the csv module reads this record.
             reader = csv.reader(chain((line + "\n",), map(str.__add__, lines, repeat("\n"))))
@@ -438,9 +454,15 @@ def _parse_fast(data: bytes, start: int, file: str) -> StoreContents | None:
                 rows.problem(line_no, f"not valid CSV: {exc}")
                 continue
             line_no += reader.line_num - 1
-            check(fields, line_no)
+            if keep is None or (fields and fields[0] in keep):
+                check(fields, line_no)
             continue
         fields = line.split(",", 3)
+        if keep is not None and fields[0] not in keep:
+            continue  # another process's row (quoted rows above are read whole, then kept)
+        if fields[0] in others:
+            left_out += 1
+            continue
         if len(fields) == 4:
             ind, period_text, value_text, rest = fields
             name = names.get(ind)
@@ -465,8 +487,10 @@ def _parse_fast(data: bytes, start: int, file: str) -> StoreContents | None:
             check(fields, line_no, "")
     if torn:
         _check_utf8(data, end, start, file)
-    return StoreContents(rows.observations(), tuple(rows.problems), torn)
+    return StoreContents(rows.observations(), tuple(rows.problems), torn, left_out)
 
+
+_POLL_MASK = 0xFFFF  # hand_over is asked when the line number has these bits clear: every 65,536 lines
 
 _FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at", "line")
 

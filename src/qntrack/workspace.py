@@ -15,6 +15,7 @@ from .errors import ExitCode, InputError, fail
 
 if TYPE_CHECKING:
     from .model import Plan
+    from .parallel import PlanInBackground
     from .series import Series
     from .store import StoreContents
 
@@ -70,11 +71,14 @@ def open_workspace(
     as_of: str | None = None,
     reader: Callable[[Path], StoreContents] | None = None,
     with_series: bool = True,
+    background: PlanInBackground | None = None,
 ) -> Workspace:
     """Load and validate everything; a bad store row stops the command (no untrusted figure).
 
     ``reader`` reads the store (default ``read_store``); the status cache passes one that
-    also fingerprints the bytes it parsed (cache.py).
+    also fingerprints the bytes it parsed (cache.py). ``background``: the plan already
+    being parsed in a child (parallel.py), which the caller then closes; otherwise one is
+    started here for a large plan, and closed here.
     """
     from .definitions import load_plan
     from .gcpause import gc_paused
@@ -86,7 +90,9 @@ def open_workspace(
     path = find_targets(targets)
     with gc_paused():
         # A large plan is parsed on the second core while the store is read here.
-        background = start_plan(path)
+        own = background is None
+        if own:
+            background = start_plan(path)
         early: StoreContents | None = None
         guess: Path | None = None
         if background is not None:
@@ -96,6 +102,8 @@ def open_workspace(
             except Exception:  # read again below, once the plan is known, to report it in order
                 early = None
             plan = background.plan()
+            if own:
+                background.close()
         else:
             plan = load_plan(path)
         store_path = store_path_for(plan, path)
