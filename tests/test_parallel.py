@@ -209,3 +209,43 @@ def test_no_child_is_left_behind(plan: Path) -> None:
     job.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+def busy(plan, message: bytes) -> bytes:
+    import time
+
+    time.sleep(600)
+    return b"never"
+
+
+def test_closing_stops_a_child_still_at_work(plan: Path) -> None:
+    """An error found here must not wait for a follow-up nobody will read."""
+    import signal
+
+    job = start_plan(plan, follow_up=busy)
+    assert job is not None
+    job.send(b"go")
+    job.plan()
+    signal.alarm(60)  # a hang fails the test rather than the whole run
+    try:
+        job.close()
+    finally:
+        signal.alarm(0)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+    assert job.follow_up() is None
+
+
+def test_a_follow_up_answers_through_the_pipe(plan: Path) -> None:
+    job = start_plan(plan, follow_up=lambda p, message: message[::-1] + str(len(p.targets)).encode())
+    assert job is not None
+    job.send(b"abc")
+    count = len(job.plan().targets)
+    assert job.follow_up() == b"cba" + str(count).encode()
+
+
+def test_no_message_means_no_follow_up(plan: Path) -> None:
+    job = start_plan(plan, follow_up=busy)
+    assert job is not None
+    job.plan()
+    assert job.follow_up() is None  # the message pipe closed: the child stops at once

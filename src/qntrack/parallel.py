@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -68,7 +69,7 @@ class PlanInBackground:
         self.sent = False
         self._pid = pid
         self._ready = ready  # child to parent: b"P" once the plan is written, then the follow-up's answer
-        self._answer = answer  # a memory file holding the pickled plan
+        self._answer: int | None = answer  # a memory file holding the pickled plan
         self._message: int | None = message  # parent to child: the follow-up's message
         self._reaped = False
         self._result: tuple | None = None  # ("plan", Plan) or ("error", exception), once known
@@ -97,10 +98,12 @@ class PlanInBackground:
         answer = None
         if os.read(self._ready, 1) == b"P":
             try:
-                answer = pickle.loads(_read_all(self._answer))
+                answer = pickle.loads(_read_all(self._answer))  # type: ignore[arg-type]
             except Exception:  # a partial or garbled answer: parse it here instead
                 answer = None
-        os.close(self._answer)
+        if self._answer is not None:
+            os.close(self._answer)
+            self._answer = None
         if not (isinstance(answer, tuple) and len(answer) == 2) or answer[0] not in ("plan", "problems"):
             self.close()
             return load_plan(self.path)
@@ -136,7 +139,20 @@ class PlanInBackground:
         return data[8:]
 
     def close(self) -> None:
-        self.follow_up()
+        """Stop the child if it is still at work (its answer is not wanted), and reap it."""
+        if self._reaped:
+            return
+        self._close_message()
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.close(self._ready)
+        if self._answer is not None:
+            os.close(self._answer)
+            self._answer = None
+        os.waitpid(self._pid, 0)
+        self._reaped = True
 
     def _close_message(self) -> None:
         if self._message is not None:
