@@ -482,6 +482,37 @@ def test_who_does_the_work(plan: Path, request: pytest.FixtureRequest, monkeypat
         assert shares == [None] and left_out[0] == 0
 
 
+@pytest.mark.parametrize("failure", ["raises", "garbage", "incomplete"])
+def test_a_plan_child_that_fails_its_share_means_reading_everything_here(
+        plan: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, failure: str):
+    import marshal
+
+    def child_share(plan_, message):
+        if failure == "raises":
+            raise RuntimeError("the child fails")
+        if failure == "garbage":
+            return b"\x00 not marshal"
+        return marshal.dumps({"entries": {}, "indicators": {}, "in_force": {}})
+
+    reads: list[int] = []
+    real_share = cache._share
+
+    def share(plan_, observations, chosen, cells):
+        reads.append(len(observations))
+        return real_share(plan_, observations, chosen, cells)
+
+    monkeypatch.setattr(cache, "_child_share", child_share)
+    monkeypatch.setattr(cache, "_share", share)
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    rows = len(rows_of(plan)) - 1
+    if request.node.callspec.params["plan"] == "two processes":
+        # This process's part from the rows it read, then everything from every row.
+        assert len(reads) == 2 and reads[0] < rows and reads[1] == rows
+    else:
+        assert reads == [rows]
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
 @two_cores
 def test_a_cold_run_shared_with_a_child_keeps_the_same_cache(plan: Path, monkeypatch: pytest.MonkeyPatch):
     with monkeypatch.context() as alone_here:

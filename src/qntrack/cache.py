@@ -487,8 +487,8 @@ def _cold_with(job: Any, seen: dict, targets: str | None, path: Path, targets_di
                 plan = job.plan()
             except Exception:  # reported where the plan is asked for again
                 return ()
-            if str(path.parent / plan.observations_path) != str(store_path):
-                return ()
+            if not job.following or str(path.parent / plan.observations_path) != str(store_path):
+                return ()  # the child is gone (its plan was parsed here), or reads another file
             return _left_to_child(plan)
 
         contents = parse_store(data, str(store_path), hand_over=hand_over)
@@ -607,35 +607,43 @@ def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[
 
     observations = store.observations
     mine_ids, theirs_ids = _halves(plan)
-    if job is not None and job.sent:
-        mine = _share(plan, observations, mine_ids, cells)
-        answer = job.follow_up()
-    elif len(observations) >= SPLIT_FROM and two_cores():
-        wait = beside(lambda: marshal.dumps(_share(plan, observations, theirs_ids, cells)))
-        mine = _share(plan, observations, mine_ids, cells)
-        answer = wait()
-    else:
+    following = job is not None and job.following
+    if following or (not store.left_out and len(observations) >= SPLIT_FROM and two_cores()):
+        if following:
+            mine = _share(plan, observations, mine_ids, cells)
+            answer = job.follow_up()
+        else:
+            wait = beside(lambda: marshal.dumps(_share(plan, observations, theirs_ids, cells)))
+            mine = _share(plan, observations, mine_ids, cells)
+            answer = wait()
+        merged = _merged(plan, mine, answer)
+        if merged is not None:
+            return {**merged, "left_out": store.left_out}
+    elif not store.left_out:
         return _share(plan, observations, None, cells)
-    theirs = None
-    if answer is not None:
-        try:
-            theirs = marshal.loads(answer)
-        except (EOFError, ValueError, TypeError):
-            theirs = None
-    merged = None
-    if isinstance(theirs, dict) and set(theirs) == set(mine) and all(isinstance(v, dict) for v in theirs.values()):
-        merged = {part: {**mine[part], **theirs[part]} for part in mine}
-        if set(merged["entries"]) != {t.id for t in plan.targets} or set(merged["indicators"]) != set(plan.indicators):
-            merged = None
-    if merged is not None:
-        return {**merged, "left_out": store.left_out}
-    # No whole answer from the child: everything here, from every row.
-    if store.left_out and full is not None:
+    # No whole answer from a child: everything here, from every row.
+    if store.left_out:
+        if full is None:  # the reader that leaves rows out always says how to read them all
+            raise RuntimeError("rows were left to a child, and there is no way to read them here")
         again = full()
         if again.problems:
             raise InputError(list(again.problems))
         return {**_share(plan, again.observations, None, cells), "observations": again.observations}
     return _share(plan, observations, None, cells)
+
+
+def _merged(plan: Any, mine: dict, answer: bytes | None) -> dict | None:
+    """This process's share and the child's answer as one, or None if the answer is not whole."""
+    try:
+        theirs = marshal.loads(answer) if answer is not None else None
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(theirs, dict) and set(theirs) == set(mine) and all(isinstance(v, dict) for v in theirs.values())):
+        return None
+    merged = {part: {**mine[part], **theirs[part]} for part in mine}
+    if set(merged["entries"]) != {t.id for t in plan.targets} or set(merged["indicators"]) != set(plan.indicators):
+        return None
+    return merged
 
 
 def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool) -> dict:

@@ -1,18 +1,21 @@
-"""Parsing a large targets.yaml on the second core while this process reads the store.
+"""Work on the second core: parsing a large targets.yaml, and a share of a cold status.
 
 A national plan (10,000 targets, 4.7 MB of YAML) takes over a second to parse even with
 libyaml, and its store of a million rows a few seconds more. Neither needs the other,
 except that targets.yaml names the store. So when the plan is large and the machine has a
-second core, a forked child parses the plan and hands it back, pickled, through a pipe,
-while this process reads the store at the path targets.yaml most likely names: the value
-of a top-level ``observations:`` line, else the default. ``open_workspace`` checks that
-guess against the parsed plan and reads the store again if it was wrong.
+second core, a forked child parses the plan (``start_plan``) and hands it back, pickled,
+in a memory file, while this process reads the store at the path targets.yaml most likely
+names: the value of a top-level ``observations:`` line, else the default.
+``open_workspace`` checks that guess against the parsed plan and reads the store again
+if it was wrong. The child can then go on to a follow-up (``send``, ``follow_up``): the
+status cache has it read and work out its part of the store (cache._in_two).
+``beside`` forks a child for a piece of work on what is already loaded.
 
-The child's result is trusted only whole: if it died, was killed, or sent anything but a
-complete answer, the plan is parsed here instead, so every result and every message is
-exactly what the plain path gives. The pipe is private to the two processes, which is why
-pickle (fast, and able to carry the model's classes) is safe here, unlike in cache.py.
-docs/performance.md says what this buys.
+A child's answer is trusted only whole: if it died, was killed, or sent anything but a
+complete answer, the work is done here instead, so every result and every message is
+exactly what one process gives. The memory file and the pipes are private to the two
+processes, which is why pickle (fast, and able to carry the model's classes) is safe
+here, unlike in cache.py. docs/performance.md says what this buys.
 """
 
 from __future__ import annotations
@@ -73,6 +76,11 @@ class PlanInBackground:
         self._message: int | None = message  # parent to child: the follow-up's message
         self._reaped = False
         self._result: tuple | None = None  # ("plan", Plan) or ("error", exception), once known
+
+    @property
+    def following(self) -> bool:
+        """Whether the child has its message and has not been stopped: an answer may come."""
+        return self.sent and not self._reaped
 
     def ready(self) -> bool:
         """Whether ``plan()`` would answer without waiting for the child."""
