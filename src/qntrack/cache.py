@@ -530,12 +530,10 @@ def _cold_with(job: Any, seen: dict, targets: str | None, path: Path, targets_di
     return state
 
 
-# Below this many rows one process does all the work: forking would cost more than it saves.
+# Without the plan's child, below this many rows one process does all the work: forking
+# would cost more than it saves.
 SPLIT_FROM = 200_000
-
-
-# The store's size from which the plan's child also reads and works on part of it, and the
-# number of rows from which, without such a child, one is forked to share the work.
+# From this size of store, the plan's child also reads and works out part of it.
 SPLIT_FROM_BYTES = 16 * 1024 * 1024
 
 
