@@ -40,8 +40,8 @@ def plan(request: pytest.FixtureRequest, dataset: Path, tmp_path: Path, monkeypa
     """The dataset, read by one process or shared with children as a national one is.
 
     "two processes": the plan parsed by a child that then reads its part of the store
-    and does its share, the parent leaving those rows to it from the first line on
-    (parallel.py, cache._in_two). Every test below must give the same answers both ways.
+    and does its share, the parent leaving those rows unread (parallel.py,
+    cache._in_two). Every test below must give the same answers both ways.
     """
     for name in ("targets.yaml", "observations.csv"):
         shutil.copyfile(dataset / name, tmp_path / name)
@@ -51,18 +51,11 @@ def plan(request: pytest.FixtureRequest, dataset: Path, tmp_path: Path, monkeypa
     if request.param == "two processes":
         if not TWO_CORES:
             pytest.skip("work is shared with children only on Linux with two cores or more")
-        import select
-
-        from qntrack import parallel, store
+        from qntrack import parallel
 
         monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
         monkeypatch.setattr(cache, "SPLIT_FROM_BYTES", 0)
         monkeypatch.setattr(cache, "SPLIT_FROM", 0)
-        monkeypatch.setattr(store, "_POLL_MASK", 0)  # offer the hand-over at every line
-        # A small store parses before the child has the plan: wait for it, so that the
-        # rows really are handed over.
-        monkeypatch.setattr(parallel.PlanInBackground, "ready",
-                            lambda self: self._result is not None or bool(select.select([self._ready], [], [], 10)[0]))
     else:
         monkeypatch.setenv("QNTRACK_NO_PARALLEL", "1")
     return tmp_path / "targets.yaml"
@@ -474,7 +467,7 @@ def test_who_does_the_work(plan: Path, request: pytest.FixtureRequest, monkeypat
     same_as_cold(plan, "--format", "json", rebuilt=True)
     from qntrack.definitions import load_plan
 
-    n = len(cache._halves(load_plan(plan))[0])
+    n = len(cache._sides(load_plan(plan))[0])
     if request.node.callspec.params["plan"] == "two processes":
         assert shares == [n]  # this process's part only: the child's answer was taken whole
         assert left_out[0] > 0  # rows of the child's indicators were left to it

@@ -139,34 +139,31 @@ PARTS = (",".join(HEADER) + "\n"
          + "a,2022,6,,s,,2024-01-01T00:00:00Z\n").encode()
 
 
-def test_keep_reads_only_those_indicators_with_their_line_numbers():
-    part = parse_store(PARTS, "o.csv", keep={"a"})
+def test_reads_only_the_indicators_it_is_told_to_with_their_line_numbers():
+    asked: list[str] = []
+
+    def reads(indicator: str) -> bool:
+        asked.append(indicator)
+        return indicator == "a"
+
+    part = parse_store(PARTS, "o.csv", reads=reads)
     assert [(o.indicator, o.value, o.line) for o in part.observations] == [("a", 1.0, 2), ("a", 3.0, 4), ("a", 6.0, 7)]
     assert part.observations == tuple(o for o in parse_store(PARTS, "o.csv").observations if o.indicator == "a")
+    assert part.left_out == 3  # b twice, c once
+    assert sorted(set(asked)) == ["a", "b", "c"] and asked.count("b") == 1  # once per id on plain lines
 
 
-def test_hand_over_leaves_the_named_rows_unread_from_then_on(monkeypatch: pytest.MonkeyPatch):
-    from qntrack import store
-
-    monkeypatch.setattr(store, "_POLL_MASK", 0)  # asked at every line
-    asked: list[int] = []
-
-    def hand_over():
-        asked.append(1)
-        return {"b"} if len(asked) == 3 else None  # from the third row (line 4) on
-
-    part = parse_store(PARTS, "o.csv", hand_over=hand_over)
-    # b,2020 (line 3) was read before the hand-over; b,2021 (line 6) is left out.
-    assert [(o.indicator, o.line) for o in part.observations] == [("a", 2), ("b", 3), ("a", 4), ("c", 5), ("a", 7)]
-    assert part.left_out == 1
-    assert len(asked) == 3  # not asked again once it has answered
+def test_two_processes_read_every_row_between_them():
+    here = parse_store(PARTS, "o.csv", reads=lambda i: i != "b")
+    there = parse_store(PARTS, "o.csv", reads=lambda i: i == "b")
+    assert here.left_out == len(there.observations) == 2
+    assert sorted(here.observations + there.observations, key=lambda o: o.line) == list(parse_store(PARTS, "o.csv").observations)
 
 
-def test_a_row_left_out_is_not_checked_here(monkeypatch: pytest.MonkeyPatch):
-    from qntrack import store
-
-    monkeypatch.setattr(store, "_POLL_MASK", 0)
+def test_a_row_left_out_is_not_checked_here():
     bad = PARTS + b"b,2023,not a number,,s,,2024-01-01T00:00:00Z\n"
     assert parse_store(bad, "o.csv").problems  # read whole: reported
-    part = parse_store(bad, "o.csv", hand_over=lambda: {"b"})
-    assert part.problems == () and part.left_out == 3  # the other process checks them
+    here = parse_store(bad, "o.csv", reads=lambda i: i != "b")
+    assert here.problems == () and here.left_out == 3  # the other process checks them
+    there = parse_store(bad, "o.csv", reads=lambda i: i == "b")
+    assert [str(p) for p in there.problems] == [str(p) for p in parse_store(bad, "o.csv").problems]

@@ -39,11 +39,12 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+import zlib
 from array import array
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable, Container, Sequence
+from typing import Any, Callable, Sequence
 
 from . import __version__
 from .workspace import find_targets
@@ -476,22 +477,10 @@ def _cold_with(job: Any, seen: dict, targets: str | None, path: Path, targets_di
         if job is None or len(data) < SPLIT_FROM_BYTES or job.sent:
             return parse_store(data, str(store_path))
         # Before parsing: the child reads the same bytes (checked by their hash) meanwhile,
-        # and once it has the plan, the rows of its indicators are left to it.
+        # and the rows of the indicators it works out are left to it.
         job.send(marshal.dumps((str(store_path), len(data), seen["sha"], cells, str(path))))
         seen["full"] = lambda: parse_store(data, str(store_path))
-
-        def hand_over() -> Container[str] | None:
-            if not job.ready():
-                return None
-            try:
-                plan = job.plan()
-            except Exception:  # reported where the plan is asked for again
-                return ()
-            if not job.following or str(path.parent / plan.observations_path) != str(store_path):
-                return ()  # the child is gone (its plan was parsed here), or reads another file
-            return _left_to_child(plan)
-
-        contents = parse_store(data, str(store_path), hand_over=hand_over)
+        contents = parse_store(data, str(store_path), reads=_read_here)
         if contents.problems and contents.left_out:
             return seen["full"]()  # every problem, in order, as the plain path reports them
         return contents
@@ -535,33 +524,32 @@ def _cold_with(job: Any, seen: dict, targets: str | None, path: Path, targets_di
 SPLIT_FROM = 200_000
 # From this size of store, the plan's child also reads and works out part of it.
 SPLIT_FROM_BYTES = 16 * 1024 * 1024
+# The share of the measured indicators a child works out, in per cent, by a hash of the id.
+CHILD_SHARE = 40
 
 
-def _halves(plan: Any) -> tuple[list[str], list[str]]:
-    """The indicators this process works on, and those a child does: measured ones only,
-    the last 40 % of them in the plan's order. The child parses the plan first, so it
-    gets the smaller part (docs/performance.md)."""
-    measured = [i for i, ind in plan.indicators.items() if not ind.formula]
-    theirs = measured[len(measured) * 3 // 5:]
-    taken = set(theirs)
-    return [i for i in plan.indicators if i not in taken], theirs
+def _in_child(indicator_id: str) -> bool:
+    """Whether a child reads and works out this measured indicator.
+
+    A stable hash of the id, not the plan's order: both processes know the answer before
+    the plan is parsed, so this process can leave the child's rows unread from the first
+    line. The child parses the plan first, so it gets the smaller part.
+    """
+    return zlib.crc32(indicator_id.encode("utf-8", "surrogatepass")) % 100 < CHILD_SHARE
 
 
-def _left_to_child(plan: Any) -> set[str]:
-    """The indicators whose rows this process may leave unread: the child's, less the
-    inputs of the derived indicators this process works out."""
-    from .formula import parse_formula
+def _read_here(indicator_id: str) -> bool:
+    """Whether this process reads an indicator's rows when a child shares the store."""
+    return not _in_child(indicator_id)
 
-    mine, theirs = _halves(plan)
-    left = set(theirs)
-    todo = [i for i in mine if plan.indicators[i].formula]
-    while todo:
-        for name in parse_formula(plan.indicators[todo.pop()].formula).names:
-            if name in left:
-                left.discard(name)
-            if name in plan.indicators and plan.indicators[name].formula:
-                todo.append(name)
-    return left
+
+def _sides(plan: Any) -> tuple[list[str], list[str]]:
+    """The indicators this process works out, and the child's: its measured ones
+    (``_in_child``) and every derived one, whose inputs it reads itself."""
+    mine, theirs = [], []
+    for i, ind in plan.indicators.items():
+        (theirs if ind.formula or _in_child(i) else mine).append(i)
+    return mine, theirs
 
 
 def _child_share(plan: Any, message: bytes) -> bytes:
@@ -581,9 +569,11 @@ def _child_share(plan: Any, message: bytes) -> bytes:
         data = fh.read(size)
     if len(data) != size or _digest(data) != sha:
         return b""
-    _, theirs = _halves(plan)
+    _, theirs = _sides(plan)
+    inputs = _needed(plan, theirs)  # the derived indicators' inputs, wherever they hash
     with gc_paused():
-        contents = parse_store(data, store, keep=set(theirs))
+        # Every row this process left out (``_read_here``) is read, and so checked, here.
+        contents = parse_store(data, store, reads=lambda i: _in_child(i) or i in inputs)
         if contents.problems:
             return b""  # the parent reads every row again and reports them
         return marshal.dumps(_share(plan, contents.observations, theirs, cells))
@@ -592,9 +582,10 @@ def _child_share(plan: Any, message: bytes) -> bytes:
 def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[[], Any] | None = None) -> dict:
     """``_share`` of all the indicators: on two cores for a large store, else here.
 
-    A child does about half the measured indicators (``_halves``) while this process does
-    the rest: the plan's child, which has read their rows itself (``_child_share``), or
-    else a child forked now (parallel.beside), which has all the rows loaded here. Both
+    A child works out 40 % of the measured indicators and every derived one (``_sides``)
+    while this process does the rest: the plan's child, which has read their rows itself
+    (``_child_share``) while this process left them unread (``_read_here``), or else a
+    child forked now (parallel.beside), which has all the rows loaded here. Both
     run the same function on the same rows, so the result does not depend on the split;
     if the child fails in any way, this process does its half too, reading the store
     again in ``full`` if it had left the child's rows to it. When it read again, the
@@ -604,7 +595,7 @@ def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[
     from .parallel import beside, two_cores
 
     observations = store.observations
-    mine_ids, theirs_ids = _halves(plan)
+    mine_ids, theirs_ids = _sides(plan)
     following = job is not None and job.following
     if following or (not store.left_out and len(observations) >= SPLIT_FROM and two_cores()):
         if following:
@@ -644,6 +635,22 @@ def _merged(plan: Any, mine: dict, answer: bytes | None) -> dict | None:
     return merged
 
 
+def _needed(plan: Any, chosen: Sequence[str]) -> set[str]:
+    """The indicators ``chosen``, with every input their derived ones read, down the chain."""
+    from .formula import parse_formula
+
+    indicators = plan.indicators
+    needed = set(chosen)
+    todo = [i for i in chosen if indicators[i].formula]
+    while todo:
+        for name in parse_formula(indicators[todo.pop()].formula).names:
+            if name not in needed and name in indicators:
+                needed.add(name)
+                if indicators[name].formula:
+                    todo.append(name)
+    return needed
+
+
 def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool) -> dict:
     """What the cache keeps for the indicators ``chosen`` (None: all) and their targets.
 
@@ -654,19 +661,11 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
     from operator import attrgetter
 
     from .assessment import assess_target
-    from .formula import parse_formula
     from .series import build_series
 
     indicators = plan.indicators
     if chosen is not None:
-        needed = set(chosen)
-        todo = [i for i in chosen if indicators[i].formula]
-        while todo:
-            for name in parse_formula(indicators[todo.pop()].formula).names:
-                if name not in needed and name in indicators:
-                    needed.add(name)
-                    if indicators[name].formula:
-                        todo.append(name)
+        needed = _needed(plan, chosen)
         indicators = {i: ind for i, ind in indicators.items() if i in needed}
         observations = [o for o in observations if o.indicator in needed]
         chosen_set = set(chosen)

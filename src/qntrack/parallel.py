@@ -82,12 +82,6 @@ class PlanInBackground:
         """Whether the child has its message and has not been stopped: an answer may come."""
         return self.sent and not self._reaped
 
-    def ready(self) -> bool:
-        """Whether ``plan()`` would answer without waiting for the child."""
-        import select
-
-        return self._result is not None or bool(select.select([self._ready], [], [], 0)[0])
-
     def plan(self) -> Plan:
         """The parsed plan, or the InputError that parsing it raises: as ``load_plan``."""
         if self._result is None:

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import Any, Callable, Container, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError, fail
 from .model import OBSERVATION_STATUSES, Location, Observation, Problem
@@ -51,7 +51,7 @@ class StoreContents:
     observations: tuple[Observation, ...]
     problems: tuple[Problem, ...]
     torn_line: int = 0  # 1-based line number of an incomplete last line, 0 if none
-    left_out: int = 0  # rows left to another process (``parse_store``'s ``hand_over``): not checked here
+    left_out: int = 0  # rows left to another process (``parse_store``'s ``reads``): not checked here
 
 
 def utc_now() -> str:
@@ -149,8 +149,7 @@ def read_store_bytes(path: Path) -> bytes | None:
         raise fail(str(path), f"cannot read the observations file: {exc.strerror or exc}") from None
 
 
-def parse_store(data: bytes, file: str, keep: Container[str] | None = None,
-                hand_over: Callable[[], Container[str] | None] | None = None) -> StoreContents:
+def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
     """Every row of an observations file, with a problem for each row that is wrong.
 
     Two readers give the same result: a general one (the csv module over the whole
@@ -161,18 +160,17 @@ def parse_store(data: bytes, file: str, keep: Container[str] | None = None,
     alone takes (docs/performance.md); tests/test_fast_paths.py holds the two to the
     same output on generated files.
 
-    ``keep``: only the rows of these indicators, for a process that does part of the
-    work (cache.py); the problems of the rows left out are then not reported, and the
-    general reader, which does not skip, is used only if the fast one cannot be.
-    ``hand_over``, asked every 65,536 lines until it answers, names indicators whose
-    rows another process reads from then on: they are counted in ``left_out``, not read.
+    ``reads(indicator_id)``: whether this process reads that indicator's rows, when two
+    processes share a store (cache.py). Asked once per distinct id; the rows it declines
+    are counted in ``left_out``, not read, and their problems are the other process's to
+    find. The general reader, which reads every row, is used only if the fast one cannot be.
     """
     if b"\x00" in data[:8192]:
         raise fail(file, "the observations file is a binary file, not CSV text")
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     with gc_paused():
         if b"\r" not in data and b"\x00" not in data:
-            fast = _parse_fast(data, start, file, keep, hand_over)
+            fast = _parse_fast(data, start, file, reads)
             if fast is not None:
                 return fast
         return _parse_text(_decode(data[start:], file), file)
@@ -399,8 +397,7 @@ class _Rows:
         return _build_observations((inds, periods, values, status, source, note, recorded, lines))
 
 
-def _parse_fast(data: bytes, start: int, file: str, keep: Container[str] | None = None,
-                hand_over: Callable[[], Container[str] | None] | None = None) -> StoreContents | None:
+def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents | None:
     """The fast reader; None when the file is not of the plain shape it handles."""
     first = data.find(b"\n", start)
     if first < 0:
@@ -434,15 +431,11 @@ def _parse_fast(data: bytes, start: int, file: str, keep: Container[str] | None 
 
     lines = _lines(data, first + 1, end, start, file)
     line_no = 1
-    others: Container[str] = ()
+    # Whether this process reads an indicator's rows, asked once per id (``reads``).
+    read_here: dict[str, bool] = {}
     left_out = 0
-    poll = _POLL_MASK
     for line in lines:
         line_no += 1
-        if hand_over is not None and not line_no & poll:
-            handed = hand_over()
-            if handed is not None:
-                others, hand_over = handed, None
         if '"' in line or len(line) > limit:
             # Quoted fields (perhaps over several lines): the csv module reads this record.
             reader = csv.reader(chain((line + "\n",), map(str.__add__, lines, repeat("\n"))))
@@ -454,15 +447,19 @@ def _parse_fast(data: bytes, start: int, file: str, keep: Container[str] | None 
                 rows.problem(line_no, f"not valid CSV: {exc}")
                 continue
             line_no += reader.line_num - 1
-            if keep is None or (fields and fields[0] in keep):
-                check(fields, line_no)
+            if reads is not None and fields and not reads(fields[0]):
+                left_out += 1
+                continue
+            check(fields, line_no)
             continue
         fields = line.split(",", 3)
-        if keep is not None and fields[0] not in keep:
-            continue  # another process's row (quoted rows above are read whole, then kept)
-        if fields[0] in others:
-            left_out += 1
-            continue
+        if reads is not None:
+            here = read_here.get(fields[0])
+            if here is None:
+                here = read_here[fields[0]] = reads(fields[0])
+            if not here:
+                left_out += 1  # the other process's row
+                continue
         if len(fields) == 4:
             ind, period_text, value_text, rest = fields
             name = names.get(ind)
@@ -489,8 +486,6 @@ def _parse_fast(data: bytes, start: int, file: str, keep: Container[str] | None 
         _check_utf8(data, end, start, file)
     return StoreContents(rows.observations(), tuple(rows.problems), torn, left_out)
 
-
-_POLL_MASK = 0xFFFF  # hand_over is asked when the line number has these bits clear: every 65,536 lines
 
 _FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at", "line")
 
