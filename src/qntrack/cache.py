@@ -445,23 +445,24 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
     """Everything from the files, then a fresh cache; returns the state the outputs need."""
     from .parallel import start_plan
 
-    seen: dict[str, Any] = {}
     # A large plan is parsed by a child, which then reads its part of a large store itself
     # and does that part's share of the work (_in_two).
     job = start_plan(path, follow_up=_child_share)
     try:
-        return _cold_with(job, seen, targets, path, targets_digest, key, file, target_ids, check_ids, cells)
+        return _cold_with(job, targets, path, targets_digest, key, file, target_ids, check_ids, cells)
     finally:
         if job is not None:
             job.close()
 
 
-def _cold_with(job: Any, seen: dict, targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
+def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
                target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
     from .formula import parse_formula
     from .gcpause import gc_paused
     from .store import StoreContents, parse_store, read_store_bytes
     from .workspace import open_workspace
+
+    seen: dict[str, Any] = {}  # what the reader saw of the store, for the cache's key
 
     def reader(store_path: Path) -> StoreContents:
         data = read_store_bytes(store_path)

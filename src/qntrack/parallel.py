@@ -75,7 +75,6 @@ class PlanInBackground:
         self._answer: int | None = answer  # a memory file holding the pickled plan
         self._message: int | None = message  # parent to child: the follow-up's message
         self._reaped = False
-        self._result: tuple | None = None  # ("plan", Plan) or ("error", exception), once known
 
     @property
     def following(self) -> bool:
@@ -83,18 +82,10 @@ class PlanInBackground:
         return self.sent and not self._reaped
 
     def plan(self) -> Plan:
-        """The parsed plan, or the InputError that parsing it raises: as ``load_plan``."""
-        if self._result is None:
-            try:
-                self._result = ("plan", self._receive())
-            except Exception as exc:  # noqa: BLE001 - kept to be raised again, as it was
-                self._result = ("error", exc)
-        kind, value = self._result
-        if kind == "error":
-            raise value
-        return value
+        """The parsed plan, or the InputError that parsing it raises: as ``load_plan``.
 
-    def _receive(self) -> Plan:
+        Asked once: the answer is read from the child, not kept.
+        """
         from .definitions import load_plan
 
         answer = None
