@@ -32,7 +32,7 @@ from qntrack.store import HEADER, parse_store, peek_store, read_store
 INDICATORS = ["share", "growth_total_p01", "", " share", "Share", "x"]
 PERIODS = ["2023", "2023-Q2", "2023-H1", "2023-6M", "2023-04", "2023-9M", "2023-Q5", "23", "2023-13", " 2024 ", ""]
 VALUES = ["12.5", "-3", "1e3", ".5", "7.", "1_000", "nan", "inf", "1,5", "12%", "", " 8 ", "١٢", "0x10", "1e400"]
-STATUSES = ["", "estimate", "preliminary", "official", "Official", "guess"]
+STATUSES = ["", "estimate", "preliminary", "official", "Official", "guess", "src"]  # "src" is also a source
 TEXTS = ["", "src", "Cục Thống kê", unicodedata.normalize("NFD", "Cục Thống kê"), 'say "hi"', "a, b", "two\nlines",
          "tab\there", "ok"]
 STAMPS = ["2023-01-10T00:00:00Z", "2023-01-10", "2023-01-10T07:00:00+07:00", "2023-01-10T00:00:00", "yesterday", ""]
@@ -141,6 +141,19 @@ def test_one_awkward_field_after_the_reader_has_seen_the_rest(which: int, odd: s
     row[which] = odd
     lines = [",".join(HEADER), ",".join(field(c) for c in GOOD), ",".join(field(c) for c in row)]
     data = ("\n".join(lines) + "\n").encode("utf-8")
+    assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
+
+
+def test_a_status_that_was_a_source_on_an_earlier_row_is_still_refused():
+    # The fast reader remembers each source it has seen; once it kept them in the same
+    # table as the valid statuses, so a status "GSO" after a source "GSO" passed.
+    data = (",".join(HEADER) + "\n"
+            "share,2022,1,,GSO,,2023-01-10T00:00:00Z\n"
+            "share,2023,2,GSO,GSO,,2023-01-10T00:00:00Z\n").encode()
+    contents = parse_store(data, "o.csv")
+    assert [o.period.year for o in contents.observations] == [2022]
+    assert [str(p) for p in contents.problems] == [
+        "o.csv:3: error: status 'GSO' is not one of: (empty), estimate, preliminary, official"]
     assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
 
 

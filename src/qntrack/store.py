@@ -305,6 +305,11 @@ def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
         pos = stop
 
 
+# Each valid status, mapped to itself. Kept apart from the texts remembered for sources
+# and notes, which are not statuses.
+_STATUSES = {s: s for s in ("", *OBSERVATION_STATUSES)}
+
+
 class _Rows:
     """Rows of the fast reader, and what it remembers of the fields it has checked.
 
@@ -324,7 +329,7 @@ class _Rows:
         self.periods: dict[str, Period] = {}
         self.tails: dict[str, tuple[str, str, str, str]] = {}
         self.stamps: dict[str, str] = {}
-        self.texts: dict[str, str] = {s: s for s in ("", *OBSERVATION_STATUSES)}
+        self.texts: dict[str, str] = {}
         self.columns: tuple[list, ...] = ([], [], [], [], [])
 
     def problem(self, line: int, message: str) -> None:
@@ -356,8 +361,7 @@ class _Rows:
         except ValueError as exc:
             self.problem(line, str(exc))
             return
-        texts = self.texts
-        if status not in texts:
+        if status not in _STATUSES:
             self.problem(line, f"status '{status}' is not one of: (empty), {', '.join(OBSERVATION_STATUSES)}")
             return
         stamp = self.stamps.get(recorded)
@@ -373,7 +377,7 @@ class _Rows:
         if not ind:
             self.problem(line, "the indicator is empty")
             return
-        tail = (texts[status], self._text(source), self._text(note), stamp)
+        tail = (_STATUSES[status], self._text(source), self._text(note), stamp)
         if rest is not None:
             self._remember(self.tails, rest, tail)
         self.add(self._remember(self.names, ind, ind), period, value, tail, line)
