@@ -736,8 +736,6 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     """The cache brought up to date with rows appended after its prefix, or None."""
-    from dataclasses import replace
-
     from .assessment import assess_target
     from .gcpause import gc_paused
     from .series import build_series
@@ -753,7 +751,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     if added.problems or added.torn_line:
         return None  # the cold run reports them exactly as ever
     shift = cached["lines"] - 1
-    added_rows = [replace(o, line=o.line + shift) for o in added.observations]
+    added_rows = [o._replace(line=o.line + shift) for o in added.observations]
 
     inputs: dict[str, tuple[str, ...]] = cached["inputs"]
     measured = cached["in_force"]
@@ -791,7 +789,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
             again = parse_store(text, file)
             if again.problems or len(again.observations) != len(numbers):
                 return None
-            rows.extend(replace(o, line=n) for o, n in zip(again.observations, numbers))
+            rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers))
         series, _ = build_series(indicators, rows)
         changed = touched | derived
         entries = list(cached["entries"])

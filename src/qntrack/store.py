@@ -12,8 +12,7 @@ import io
 import math
 import os
 import re
-from collections import deque
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from itertools import chain, repeat
@@ -497,17 +496,14 @@ _FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded
 def _build_observations(columns: tuple[list, ...]) -> tuple[Observation, ...]:
     """Observations from columns of field values, as ``Observation(*row)`` would make them.
 
-    The frozen dataclass's own ``__init__`` sets each field through ``object.__setattr__``,
-    about 3 microseconds a row: three seconds for a national store. Setting the slots
-    through their descriptors from C loops makes the same objects (equal, same hash) in a
-    sixth of the time. Should Observation change shape, the plain constructor is used.
+    ``Observation`` is a named tuple, so each row is the tuple ``zip`` makes, given the
+    class by ``tuple.__new__``: no Python call per row (about 0.3 µs a row here, against
+    0.7 µs for the frozen dataclass it was). Should its fields change, the plain
+    constructor is used.
     """
-    if tuple(f.name for f in fields(Observation)) != _FIELDS or hasattr(Observation, "__post_init__"):
+    if Observation._fields != _FIELDS:
         return tuple(map(Observation, *columns))
-    made = list(map(object.__new__, repeat(Observation, len(columns[0]))))
-    for name, column in zip(_FIELDS, columns):
-        deque(map(getattr(Observation, name).__set__, made, column), maxlen=0)
-    return tuple(made)
+    return tuple(map(tuple.__new__, repeat(Observation), zip(*columns)))
 
 
 def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes:
