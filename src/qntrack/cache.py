@@ -526,7 +526,7 @@ SPLIT_FROM = 200_000
 # From this size of store, the plan's child also reads and works out part of it.
 SPLIT_FROM_BYTES = 16 * 1024 * 1024
 # The share of the measured indicators a child works out, in per cent, by a hash of the id.
-CHILD_SHARE = 40
+CHILD_SHARE = 35
 
 
 def _in_child(indicator_id: str) -> bool:
