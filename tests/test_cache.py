@@ -453,9 +453,9 @@ def test_who_does_the_work(plan: Path, request: pytest.FixtureRequest, monkeypat
     left_out: list[int] = []
     real_share, real_parse = cache._share, store.parse_store
 
-    def share(plan_, observations, chosen, cells):
+    def share(plan_, observations, chosen, cells, **kwargs):
         shares.append(None if chosen is None else len(chosen))
-        return real_share(plan_, observations, chosen, cells)
+        return real_share(plan_, observations, chosen, cells, **kwargs)
 
     def parse(*args, **kwargs):
         contents = real_parse(*args, **kwargs)
@@ -490,9 +490,9 @@ def test_a_plan_child_that_fails_its_share_means_reading_everything_here(
     reads: list[int] = []
     real_share = cache._share
 
-    def share(plan_, observations, chosen, cells):
+    def share(plan_, observations, chosen, cells, **kwargs):
         reads.append(len(observations))
-        return real_share(plan_, observations, chosen, cells)
+        return real_share(plan_, observations, chosen, cells, **kwargs)
 
     monkeypatch.setattr(cache, "_child_share", child_share)
     monkeypatch.setattr(cache, "_share", share)

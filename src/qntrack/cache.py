@@ -577,7 +577,7 @@ def _child_share(plan: Any, message: bytes) -> bytes:
         contents = parse_store(data, store, reads=lambda i: _in_child(i) or i in inputs)
         if contents.problems:
             return b""  # the parent reads every row again and reports them
-        return marshal.dumps(_share(plan, contents.observations, theirs, cells))
+        return marshal.dumps(_share(plan, contents.observations, theirs, cells, selected=True))
 
 
 def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[[], Any] | None = None) -> dict:
@@ -600,7 +600,8 @@ def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[
     following = job is not None and job.following
     if following or (not store.left_out and len(observations) >= SPLIT_FROM and two_cores()):
         if following:
-            mine = _share(plan, observations, mine_ids, cells)
+            # This process read only the rows it did not leave to the child (_read_here).
+            mine = _share(plan, observations, mine_ids, cells, selected=True)
             answer = job.follow_up()
         else:
             wait = beside(lambda: marshal.dumps(_share(plan, observations, theirs_ids, cells)))
@@ -652,12 +653,15 @@ def _needed(plan: Any, chosen: Sequence[str]) -> set[str]:
     return needed
 
 
-def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool) -> dict:
+def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool,
+           selected: bool = False) -> dict:
     """What the cache keeps for the indicators ``chosen`` (None: all) and their targets.
 
     ``entries``: each target's ``_entry`` by target id; ``indicators``: each indicator
     marshalled; ``in_force``: each measured indicator's line numbers in force. Only the
-    observations these indicators need are selected, with the inputs of derived ones.
+    observations these indicators need are selected, with the inputs of derived ones,
+    unless the reader already left the others out (``selected``): rows of other
+    indicators would only be worked out for nothing.
     """
     from operator import attrgetter
 
@@ -668,23 +672,35 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
     if chosen is not None:
         needed = _needed(plan, chosen)
         indicators = {i: ind for i, ind in indicators.items() if i in needed}
-        observations = [o for o in observations if o.indicator in needed]
+        if not selected:
+            observations = [o for o in observations if o.indicator in needed]
         chosen_set = set(chosen)
     else:
         chosen_set = set(indicators)
     series, _ = build_series(indicators, observations)
     line_of = attrgetter("line")
     entries = {}
+    lines: dict[str, bytes] = {}
+
+    def lines_in_force(indicator_id: str, rows: Sequence[Any]) -> None:
+        if indicator_id not in lines and not indicators[indicator_id].formula:
+            lines[indicator_id] = array("I", map(line_of, rows)).tobytes()
+
     for t in plan.targets:
         if t.indicator in chosen_set:
             rows = series.get(t.indicator, ())
             entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows), marshal.dumps(_encode(t)),
                                    rows if cells else None)
+            # Right after the assessment has read them: the rows were made in the store's
+            # order, not the indicator's, and a separate pass found each one again out of
+            # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).
+            lines_in_force(t.indicator, rows)
+    for i in chosen_set:
+        lines_in_force(i, series.get(i, ()))
     return {
         "entries": entries,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in chosen_set},
-        "in_force": {i: array("I", map(line_of, series.get(i, ()))).tobytes()
-                     for i in chosen_set if not indicators[i].formula},
+        "in_force": lines,
     }
 
 
