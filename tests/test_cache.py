@@ -641,3 +641,17 @@ def test_decoding_builds_only_allowed_classes():
         cache._decode(("X", 1), allowed)
     with pytest.raises(ValueError):
         cache._decode(b"bytes are not part of a plan", allowed)
+
+
+def test_the_cache_is_written_whole_but_without_waiting_for_the_disk(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """A crash can tear a cache that was not fsynced; _load's digest then refuses it (see
+    test_a_corrupted_cache_is_detected_and_rebuilt). Files that are the truth still wait."""
+    from qntrack.starter import write_atomically
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    assert cache_of(plan).exists() and synced == []
+    write_atomically(plan.parent / "report.md", b"# a report\n")
+    assert len(synced) == 1 and (plan.parent / "report.md").read_bytes() == b"# a report\n"

@@ -264,7 +264,8 @@ def _save(file: Path, cached: dict) -> None:
         if not tag.exists():
             tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
                            "# qntrack's status cache: safe to delete; see docs/performance.md\n", encoding="ascii")
-        write_atomically(file, _MAGIC + _digest(payload) + payload)
+        # No fsync: _load checks the digest, so a cache a crash tore is made again (docs/performance.md).
+        write_atomically(file, _MAGIC + _digest(payload) + payload, durable=False)
     except (OSError, ValueError):
         pass
 

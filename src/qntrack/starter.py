@@ -49,10 +49,12 @@ targets:
 """
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 
-    A reader (or a crash) never sees a half-written file.
+    A reader (or a crash) never sees a half-written file. ``durable=False`` skips the
+    ``fsync``: for a file that is checked whenever it is read and simply made again if a
+    crash left it empty or torn (the status cache), waiting for the disk buys nothing.
     """
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -68,8 +70,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
