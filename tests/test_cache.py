@@ -655,3 +655,26 @@ def test_the_cache_is_written_whole_but_without_waiting_for_the_disk(plan: Path,
     assert cache_of(plan).exists() and synced == []
     write_atomically(plan.parent / "report.md", b"# a report\n")
     assert len(synced) == 1 and (plan.parent / "report.md").read_bytes() == b"# a report\n"
+
+
+@pytest.mark.parametrize("order", ["child's row first", "this process's row first"])
+def test_bytes_that_are_not_utf8_are_reported_at_the_first_whoever_reads_them(plan: Path, order: str):
+    """Each process checks the bytes of the rows it reads; the first bad one in the file
+    is the one reported, as without the cache, whichever process read it."""
+    store = plan.parent / "observations.csv"
+    lines = store.read_bytes().splitlines(keepends=True)
+    ids = [line.split(b",")[0].decode() for line in lines]
+    child = next(n for n in range(1, len(lines)) if cache._in_child(ids[n]))
+    mine = next(n for n in range(1, len(lines)) if not cache._in_child(ids[n]))
+    bad = {}
+    for n in (child, mine):
+        cells = lines[n].split(b",")
+        cells[4] += b" C\xe9"  # a source saved as Windows-1258
+        bad[n] = b",".join(cells)
+    first, second = (child, mine) if order == "child's row first" else (mine, child)
+    rest = [line for n, line in enumerate(lines) if n not in bad]
+    store.write_bytes(b"".join([*rest, bad[first], bad[second]]))
+    r = status(plan, "--format", "json")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"{store}:{len(rest) + 1}: error: not UTF-8 text")
+    same_as_cold(plan, "--format", "json")

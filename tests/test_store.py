@@ -167,3 +167,29 @@ def test_a_row_left_out_is_not_checked_here():
     assert here.problems == () and here.left_out == 3  # the other process checks them
     there = parse_store(bad, "o.csv", reads=lambda i: i == "b")
     assert [str(p) for p in there.problems] == [str(p) for p in parse_store(bad, "o.csv").problems]
+
+
+def test_bytes_that_are_not_utf8_are_found_by_the_process_that_reads_their_row():
+    # Line 8 is b's, line 9 is a's: each process stops at the first bad row it reads.
+    bad = (PARTS + b"b,2023,7,,C\xe9,,2024-01-01T00:00:00Z\n"  # "Cé" as Windows-1258 or Latin-1 saves it
+           + b"a,2023,8,,C\xe9,,2024-01-01T00:00:00Z\n")
+    message = "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
+    for reads, line in [(None, 8), (lambda i: i != "b", 9), (lambda i: i == "b", 8)]:
+        with pytest.raises(InputError) as err:
+            parse_store(bad, "o.csv", reads=reads)
+        assert [str(p) for p in err.value.problems] == [f"o.csv:{line}: error: {message}"]
+
+
+@pytest.mark.parametrize("where", ["indicator", "period", "value", "status", "source", "note", "recorded_at"])
+def test_a_bad_byte_in_any_field_of_a_row_is_reported_even_after_good_rows_like_it(where: str):
+    """The fast reader remembers each field it has checked; a field with one byte changed
+    is another field, checked afresh, so a bad byte cannot slip through a remembered one."""
+    good = ["share", "2023", "12.5", "official", "Cục Thống kê", "ghi chú", "2023-01-10T00:00:00Z"]
+    row = [f.encode() for f in good]
+    index = HEADER.index(where)
+    row[index] = row[index] + b"\xe9"  # "é" in Windows-1258 and Latin-1; not UTF-8
+    lines = [",".join(HEADER).encode(), ",".join(good).encode(), b",".join(row), ",".join(good).encode()]
+    with pytest.raises(InputError) as err:
+        parse_store(b"\n".join(lines) + b"\n", "o.csv")
+    assert [str(p) for p in err.value.problems] == [
+        "o.csv:3: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"]
