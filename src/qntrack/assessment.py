@@ -113,7 +113,7 @@ def relevant_rows(target: Target, rows: Sequence[Observation]) -> list[Observati
 
 def _at(rows: Sequence[Observation], period: Period) -> Observation | None:
     """The observation of exactly ``period``, if any."""
-    # sort_key identifies a period; comparing it is a tuple comparison in C, where
+    # sort_key identifies a period; comparing it is an int comparison in C, where
     # Period's own __eq__ is a Python call per row.
     key = period.sort_key
     return next((o for o in rows if o.period.sort_key == key), None)
@@ -265,7 +265,7 @@ def _year_reached(target: float, latest: Observation, rate: float, increase: boo
 
 def _in_span(rows: Sequence[Observation], start: Period, end: Period) -> list[Observation]:
     """Observations of the span's own granularity (as long as `from`) inside [from, to]."""
-    lo, hi = start.sort_key, end.sort_key  # compared as tuples, in C: a national plan has millions of these
+    lo, hi = start.sort_key, end.sort_key  # compared as ints, in C: a national plan has millions of these
     return [o for o in rows if o.period.months == start.months and lo <= o.period.sort_key <= hi
             and (o.period.first - start.first) % start.months == 0]
 

@@ -60,14 +60,16 @@ class Period:
     # every target (a million reads on a national plan), where properties cost a call.
     months: int = field(init=False, repr=False, compare=False)
     is_year: bool = field(init=False, repr=False, compare=False)
-    sort_key: tuple[int, int, int] = field(init=False, repr=False, compare=False)
+    sort_key: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         setattr_ = object.__setattr__
         setattr_(self, "months", self.last - self.first + 1)
         setattr_(self, "is_year", self.first == 1 and self.last == 12)
-        # Ordering: by where the span ends, then the longer span first.
-        setattr_(self, "sort_key", (self.year, self.last, self.first))
+        # Ordering: by where the span ends, then the longer span first: (year, last, first)
+        # packed in one int (months take 4 bits), which hashes and compares faster than the
+        # tuple in the dictionaries and sorts of a million observations (series.in_force).
+        setattr_(self, "sort_key", (self.year * 16 + self.last) * 16 + self.first)
 
     # --- what kind of span this is -------------------------------------------------
 

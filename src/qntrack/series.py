@@ -29,9 +29,9 @@ def as_of_bound(as_of: str) -> str:
 def in_force(observations: Iterable[Observation], as_of: str | None = None) -> Series:
     """Per indicator, the observations in force, sorted by period."""
     bound = as_of_bound(as_of) if as_of else None
-    # Keyed by indicator, then by the period's sort key (a tuple of ints, which hashes in
-    # C, where a Period would call its Python __hash__): a national store has a million rows.
-    latest: dict[str, dict[tuple[int, int, int], Observation]] = {}
+    # Keyed by indicator, then by the period's sort key (an int, which hashes as itself,
+    # where a Period would call its Python __hash__): a national store has a million rows.
+    latest: dict[str, dict[int, Observation]] = {}
     with gc_paused():
         for o in observations:
             if bound is not None and o.recorded_at > bound:
