@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -57,3 +59,13 @@ def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+def modules_loaded(argv: list[str], names: list[str]) -> list[bool]:
+    """Run qntrack's entry point with ``argv`` in a fresh interpreter; which of the
+    modules ``names`` it imported (start-up cost is measured in what is not loaded)."""
+    code = (f"import sys; sys.argv = ['qntrack', *{argv!r}]\n"
+            "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\n"
+            f"print(*[name in sys.modules for name in {names!r}])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return [word == "True" for word in out.split()[-len(names):]]

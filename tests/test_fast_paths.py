@@ -20,6 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import modules_loaded
+
 from qntrack import store
 from qntrack.errors import InputError
 from qntrack.model import Observation
@@ -243,14 +245,8 @@ def test_a_wrong_choice_reads_as_typer_writes_it(tmp_path: Path):
 
 
 def test_plain_values_need_no_pydantic():
-    import subprocess
-    import sys
-
-    code = ("import sys; sys.argv = ['qntrack', 'status', '--targets', 'none.yaml', '--format', 'json', 'a', 'b'];"
-            "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\n"
-            "print('pydantic' in sys.modules, 'rich' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split()[-2:] == ["False", "False"]
+    argv = ["status", "--targets", "none.yaml", "--format", "json", "a", "b"]
+    assert modules_loaded(argv, ["pydantic", "rich"]) == [False, False]
 
 
 # --- peek_store --------------------------------------------------------------------------------

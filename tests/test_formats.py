@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
+
+from conftest import modules_loaded
 
 from qntrack.assessment import assess
 from qntrack.cli import app
@@ -201,8 +201,4 @@ def test_shipped_status_json_from_the_command(shipped_document: dict):
 
 
 def test_version_does_not_load_the_json_writer():
-    code = ("import sys; sys.argv = ['qntrack', '--version']\n"
-            "from qntrack.cli import main\nmain()\n"
-            "print('orjson' in sys.modules, 'qntrack.formats' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split()[-2:] == ["False", "False"]
+    assert modules_loaded(["--version"], ["orjson", "qntrack.formats"]) == [False, False]
