@@ -432,6 +432,59 @@ def test_the_table_after_an_edit_in_the_middle(plan: Path):
     same_as_cold(plan, "--format", "table", rebuilt=True)
 
 
+
+# --- periods a derived indicator leaves out ----------------------------------------------------
+
+RATIO = """\
+  export_cover_p01:
+    name: "Exports over imports, Province 01"
+    unit: "%"
+    measure: level
+    frequency: quarter
+    formula: export_value_total_p01 / import_value_total_p01 * 100
+"""
+
+
+def with_ratio(plan: Path) -> int:
+    """The plan plus a derived ratio with a target of its own; the ratio's line."""
+    text = plan.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\nindicators:\n")
+    plan.write_text(f"{head}\nindicators:\n{RATIO}{rest}  - id: export-cover-p01\n    indicator: export_cover_p01\n"
+                    "    type: level\n    baseline: 2015\n", encoding="utf-8")
+    return head.count("\n") + 3
+
+
+def left_out(plan: Path, line: int, period: str) -> str:
+    return (f"{plan}:{line}:3: warning: indicator 'export_cover_p01' in {period}: division by zero "
+            "(import_value_total_p01 is 0); the period is left out\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_period_left_out_is_warned_of_through_the_cache(plan: Path, fmt: str):
+    """Imports of 0 in 2031-Q1: no ratio that quarter, and every run says so on stderr,
+    from the cache as from the files; a revision of the zero, appended, ends the warning."""
+    line = with_ratio(plan)
+    append(plan, "export_value_total_p01,2031-Q1,50,estimate,x,,2032-01-01T00:00:00Z",
+           "import_value_total_p01,2031-Q1,0,estimate,x,,2032-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", fmt, rebuilt=True)
+    served = status(plan, "--format", fmt)
+    assert served.exit_code == 0 and served.stderr == left_out(plan, line, "2031-Q1")
+    assert same_as_cold(plan, "--format", fmt, rebuilt=False) == served.stdout
+    # A target that does not read the ratio: nothing to warn of.
+    assert status(plan, "grdp-growth-total-p01", "--format", fmt).stderr == ""
+    same_as_cold(plan, "grdp-growth-total-p01", "export-cover-p01", "--format", fmt, rebuilt=False)
+    # The zero revised: 50 / 40 * 100 = 125 that quarter, and no warning.
+    append(plan, "import_value_total_p01,2031-Q1,40,official,x,,2032-02-01T00:00:00Z")
+    same_as_cold(plan, "--format", fmt, rebuilt=False)
+    assert status(plan, "--format", fmt).stderr == ""
+    assert '"value": 125.0' in status(plan, "export-cover-p01", "--format", "json").stdout
+    # A zero in the next quarter: warned of in turn.
+    append(plan, "export_value_total_p01,2031-Q2,60,estimate,x,,2032-04-01T00:00:00Z",
+           "import_value_total_p01,2031-Q2,0,estimate,x,,2032-04-01T00:00:00Z")
+    same_as_cold(plan, "--format", fmt, rebuilt=False)
+    assert status(plan, "--format", fmt).stderr == left_out(plan, line, "2031-Q2")
+
+
 # --- the cold run on two cores ----------------------------------------------------------------------
 
 two_cores = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,

@@ -11,14 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from typer.testing import CliRunner
+
 import qntrack
 from qntrack.assessment import assess_target
+from qntrack.cli import app
 from qntrack.definitions import parse_plan
 from qntrack.errors import InputError
 from qntrack.formula import FormulaError, parse_formula
 from qntrack.model import Baseline, Indicator, LevelTarget, Location, Milestone, Observation, Text
 from qntrack.periods import parse_period
-from qntrack.series import build_series
+from qntrack.series import build_series, formula_inputs, left_out_warnings
 
 
 def approx(x: float) -> object:
@@ -121,8 +124,8 @@ def test_derived_value_per_period_where_all_inputs_exist():
         obs("cbct_va", "2022", 26100, "2022-12-01T00:00:00Z"), obs("grdp", "2022", 232000, "2023-03-01T00:00:00Z"),
         obs("cbct_va", "2023", 30000), obs("grdp", "2020", 190000),
     ]
-    series, problems = build_series(INDICATORS, observations)
-    assert problems == []
+    series, left_out = build_series(INDICATORS, observations)
+    assert left_out == {}
     share = series["share"]
     assert [str(o.period) for o in share] == ["2021", "2022"]
     assert share[0].value == approx(10.0)
@@ -145,20 +148,21 @@ def test_division_by_zero_is_reported_and_the_period_left_out():
     """2021 is computed (10.0); 2022 has grdp = 0: a Problem at the indicator's line, no row."""
     observations = [obs("cbct_va", "2021", 20000), obs("grdp", "2021", 200000),
                     obs("cbct_va", "2022", 26100), obs("grdp", "2022", 0)]
-    series, problems = build_series(INDICATORS, observations)
+    series, left_out = build_series(INDICATORS, observations)
     assert [str(o.period) for o in series["share"]] == ["2021"]
-    assert len(problems) == 1
-    assert problems[0].location.line == 12
-    assert problems[0].message == "indicator 'share' in 2022: division by zero (grdp is 0); the period is left out"
+    assert list(left_out) == ["share"] and len(left_out["share"]) == 1
+    problem = left_out["share"][0]
+    assert (problem.location.line, problem.severity) == (12, "warning")
+    assert problem.message == "indicator 'share' in 2022: division by zero (grdp is 0); the period is left out"
 
 
 def test_division_by_a_zero_difference_names_no_input():
     """a / (b - c) with b = c = 2: no input is itself 0, so none is named."""
     indicators = {"a": ind("a"), "b": ind("b"), "c": ind("c"), "x": ind("x", "a / (b - c)")}
     observations = [obs("a", "2021", 1), obs("b", "2021", 2), obs("c", "2021", 2)]
-    series, problems = build_series(indicators, observations)
+    series, left_out = build_series(indicators, observations)
     assert series["x"] == []
-    assert problems[0].message == "indicator 'x' in 2021: division by zero; the period is left out"
+    assert left_out["x"][0].message == "indicator 'x' in 2021: division by zero; the period is left out"
 
 
 def test_derived_of_derived_is_computed_in_dependency_order():
@@ -237,3 +241,95 @@ def test_loader_reports_unknown_names_cycles_and_syntax_with_lines():
 def test_loader_accepts_a_good_formula():
     plan = parse_plan(PLAN.split("  share:")[0] + '  share:\n    name: "Share"\n    formula: "cbct_va / grdp * 100"\ntargets: []\n')
     assert plan.indicators["share"].formula == "cbct_va / grdp * 100"
+
+
+# --- periods left out, as the commands warn of them ------------------------------------------
+
+
+def test_left_out_warnings_follow_the_chain_and_the_file_order():
+    """'aaa' reads 'share'; 'x' stands alone. Warnings come for what the shown indicators
+    read, ordered by the indicators' lines in targets.yaml (share 12, then x 30)."""
+    indicators = dict(INDICATORS, aaa=ind("aaa", "share / 10", line=40), a=ind("a"), b=ind("b"),
+                      x=ind("x", "a / b", line=30))
+    observations = [obs("cbct_va", "2022", 1), obs("grdp", "2022", 0), obs("cbct_va", "2023", 1), obs("grdp", "2023", 0),
+                    obs("a", "2022", 1), obs("b", "2022", 0)]
+    _, left_out = build_series(indicators, observations)
+    inputs = formula_inputs(indicators)
+    assert inputs["share"] == ("cbct_va", "grdp")
+    assert [p.message[:26] for p in left_out_warnings(left_out, inputs, ["x", "aaa"])] == [
+        "indicator 'share' in 2022:", "indicator 'share' in 2023:", "indicator 'x' in 2022: div"]
+    # 'aaa' has no value of its own to compute where 'share' has none: only share's warnings.
+    assert "aaa" not in left_out
+    assert [p.message[:20] for p in left_out_warnings(left_out, inputs, ["cbct_va", "x"])] == ["indicator 'x' in 202"]
+    assert left_out_warnings(left_out, inputs, ["grdp"]) == []
+
+
+RATIO_TARGETS = """\
+version: 1
+title: "Ratio"
+indicators:
+  cbct_va: {name: "CBCT value added", unit: "billion VND", frequency: year}
+  grdp: {name: "GRDP", unit: "billion VND", frequency: year}
+  share:
+    name: "CBCT share of GRDP"
+    unit: "%"
+    direction: increase
+    formula: cbct_va / grdp * 100
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2021, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+  - id: grdp
+    indicator: grdp
+    baseline: 2021
+"""
+
+# 2021: 20,000 / 200,000 * 100 = 10.0; 2022: GRDP recorded as 0, a slip: no share that year.
+RATIO_OBSERVATIONS = """\
+indicator,period,value,status,source,note,recorded_at
+cbct_va,2021,20000,official,GSO,,2022-03-01T00:00:00Z
+grdp,2021,200000,official,GSO,,2022-03-01T00:00:00Z
+cbct_va,2022,26100,official,GSO,,2023-03-01T00:00:00Z
+grdp,2022,0,official,GSO,,2023-03-01T00:00:00Z
+"""
+
+WARNING = ("targets.yaml:6:3: warning: indicator 'share' in 2022: division by zero (grdp is 0); "
+           "the period is left out\n")
+
+
+@pytest.fixture
+def ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "targets.yaml").write_text(RATIO_TARGETS, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(RATIO_OBSERVATIONS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    return tmp_path
+
+
+@pytest.mark.parametrize("args", [
+    ["status", "--format", "json"], ["status", "--format", "csv"], ["status", "--format", "table"],
+    ["status", "share", "--format", "tsv", "--as-of", "2030-01-01"], ["show", "share"],
+    ["show", "share", "--format", "json"], ["observations", "--format", "csv"], ["report", "--format", "markdown"],
+])
+def test_commands_that_show_a_left_out_period_warn_of_it(ratio: Path, args: list[str]):
+    """The output comes whole on stdout, the warning on stderr, and the exit code is 0."""
+    for env in ({}, {"QNTRACK_NO_CACHE": "1"}):
+        result = CliRunner().invoke(app, args, env=env)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == WARNING
+        assert result.stdout
+
+
+def test_no_warning_where_the_left_out_period_is_not_read(ratio: Path):
+    result = CliRunner().invoke(app, ["status", "grdp", "--format", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    result = CliRunner().invoke(app, ["observations", "--indicator", "cbct_va"])
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_report_written_to_a_file_warns_after_saying_so(ratio: Path):
+    result = CliRunner().invoke(app, ["report", "--format", "markdown", "-o", "review.md"])
+    assert result.exit_code == 0
+    assert result.stderr == "wrote review.md and 2 chart(s) in review-charts\n" + WARNING

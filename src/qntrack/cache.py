@@ -13,8 +13,9 @@ What it holds
     The key: a fingerprint of qntrack's own code, the hash of targets.yaml, the store's
     path, device and inode, and the length and hash of the store's prefix it covers.
     Then the plan as plain tuples, each target's JSON text, status row and status, for
-    each measured indicator the line numbers of its observations in force, and a sparse
-    index of where lines start (``_line_index``).
+    each measured indicator the line numbers of its observations in force, the warnings
+    about periods the derived indicators leave out, and a sparse index of where lines
+    start (``_line_index``).
 
 Never trusted
     Every run reads targets.yaml and the store in full and checks both hashes. A store
@@ -52,7 +53,7 @@ from .workspace import find_targets
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
 CACHE_DIR = ".qntrack-cache"
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
 # each run re-reads the short tail, which costs less than rewriting tens of megabytes.
@@ -61,10 +62,12 @@ REWRITE_AFTER = 256 * 1024
 MAX_AFFECTED = 500
 _SLOT = "\x00qntrack targets\x00"
 
-Served = tuple[str, set[str]]  # the text to print, and the statuses in it
-# The plan's title, the table's rows (summary.status_cells), the statuses, and the tables
-# already drawn from those rows.
-Table = tuple[str, list, set[str], "DrawnTables"]
+# The text to print, the statuses in it, and the warnings about periods left out of the
+# derived indicators it shows (series.left_out_warnings).
+Served = tuple[str, set[str], list]
+# The plan's title, the table's rows (summary.status_cells), the statuses, the tables
+# already drawn from those rows, and the warnings, as above.
+Table = tuple[str, list, set[str], "DrawnTables", list]
 
 
 _BIG = 4 * 1024 * 1024
@@ -115,7 +118,10 @@ def machine_status(
     state = _current(targets, target_ids, check_ids, cells=False)
     if state is None:
         return None
-    return _output(state["frame"], state["entries"], target_ids, kind)
+    served = _output(state["frame"], state["entries"], target_ids, kind)
+    if served is None:
+        return None
+    return (*served, _warnings(state, _chosen(state["entries"], target_ids) or ()))
 
 
 def table_status(
@@ -141,7 +147,20 @@ def table_status(
                         # the objects are shared (its back-references), repr's do not.
                         _digest(repr((FORMAT, _code_fingerprint(), lang, state["title"], rows)).encode("utf-8",
                                                                                                   "surrogatepass")))
-    return state["title"], rows, {e[2] for e in entries}, drawn
+    return state["title"], rows, {e[2] for e in entries}, drawn, _warnings(state, entries)
+
+
+def _warnings(state: dict, entries: Sequence[tuple]) -> list:
+    """The warnings about periods left out that the targets of ``entries`` depend on, as
+    the plain path gives them (``Workspace.warnings_for``)."""
+    if not state["warnings"]:
+        return []
+    from .model import Location, Problem
+    from .series import left_out_warnings
+
+    left_out = {ind: [Problem(Location(*where), message, "warning") for *where, message in kept]
+                for ind, kept in state["warnings"].items()}
+    return left_out_warnings(left_out, state["inputs"], {e[1] for e in entries})
 
 
 class DrawnTables:
@@ -419,7 +438,8 @@ def _chosen(entries: Sequence[tuple], target_ids: Sequence[str] | None) -> Seque
     return [e for e in entries if e[0] in wanted]
 
 
-def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence[str] | None, kind: str) -> Served | None:
+def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence[str] | None,
+            kind: str) -> tuple[str, set[str]] | None:
     chosen = _chosen(entries, target_ids)
     if chosen is None:
         return None
@@ -458,8 +478,8 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
 
 def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
                target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
-    from .formula import parse_formula
     from .gcpause import gc_paused
+    from .series import formula_inputs
     from .store import StoreContents, parse_store, read_store_bytes
     from .workspace import open_workspace
 
@@ -495,7 +515,8 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
         observations = shared.pop("observations", observations)
         entries = tuple(shared["entries"][t.id] for t in plan.targets)
         frame = _frame(plan.title)
-        state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells}
+        state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells,
+                 "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"]}
         if seen and not ws.store.torn_line and not ws.store.problems:
             cached = {
                 "key": key,
@@ -506,8 +527,6 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
                 "observations": plan.observations_path,
                 **state,
                 "indicators": {i: shared["indicators"][i] for i in plan.indicators},
-                "inputs": {i.id: tuple(sorted(parse_formula(i.formula).names))
-                           for i in plan.indicators.values() if i.formula},
                 # Line numbers of each measured indicator's observations in force.
                 "in_force": {i.id: shared["in_force"][i.id] for i in plan.indicators.values() if not i.formula},
             }
@@ -659,7 +678,8 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
     """What the cache keeps for the indicators ``chosen`` (None: all) and their targets.
 
     ``entries``: each target's ``_entry`` by target id; ``indicators``: each indicator
-    marshalled; ``in_force``: each measured indicator's line numbers in force. Only the
+    marshalled; ``in_force``: each measured indicator's line numbers in force;
+    ``warnings``: each derived indicator's periods left out (``_warned``). Only the
     observations these indicators need are selected, with the inputs of derived ones,
     unless the reader already left the others out (``selected``): rows of other
     indicators would only be worked out for nothing.
@@ -678,7 +698,7 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
         chosen_set = set(chosen)
     else:
         chosen_set = set(indicators)
-    series, _ = build_series(indicators, observations)
+    series, left_out = build_series(indicators, observations)
     line_of = attrgetter("line")
     entries = {}
     lines: dict[str, bytes] = {}
@@ -702,7 +722,15 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
         "entries": entries,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in chosen_set},
         "in_force": lines,
+        "warnings": _warned(left_out, chosen_set),
     }
+
+
+def _warned(left_out: dict, chosen: set[str]) -> dict:
+    """``series.LeftOut`` of the indicators ``chosen`` as plain tuples:
+    (file, line, column, message) for each warning."""
+    return {ind: tuple((p.location.file, p.location.line, p.location.column, p.message) for p in problems)
+            for ind, problems in left_out.items() if ind in chosen}
 
 
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------
@@ -732,12 +760,12 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
                 hasher.update(memoryview(data)[:size])
                 if hasher.digest() != cached["sha"]:
                     return None
-                entries = cached["entries"]
+                changed: dict = {}
                 if len(data) > size:
                     updated = _append(cached, data, store_path)
                     if updated is None:
                         return None
-                    entries = updated["entries"]
+                    changed = {"entries": updated["entries"], "warnings": updated["warnings"]}
                     if len(data) - size >= REWRITE_AFTER:
                         if type(_hasher(len(data))) is type(hasher):
                             hasher.update(memoryview(data)[size:])
@@ -748,7 +776,7 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
                         _save(file, updated)
     except (OSError, ValueError):
         return None
-    return {**cached, "entries": entries}
+    return {**cached, **changed}
 
 
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
@@ -807,7 +835,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
             if again.problems or len(again.observations) != len(numbers):
                 return None
             rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers))
-        series, _ = build_series(indicators, rows)
+        series, left_out = build_series(indicators, rows)
         changed = touched | derived
         entries = list(cached["entries"])
         for k, e in enumerate(entries):
@@ -820,5 +848,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
     plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
+    # The derived indicators worked out again say afresh which of their periods are left out.
+    kept = {ind: problems for ind, problems in cached["warnings"].items() if ind not in derived}
     return {**cached, "entries": tuple(entries), "in_force": in_force, "plain": plain,
-            "lines": cached["lines"] + tail.count(b"\n")}
+            "lines": cached["lines"] + tail.count(b"\n"), "warnings": {**kept, **_warned(left_out, derived)}}

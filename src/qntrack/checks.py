@@ -138,9 +138,9 @@ def run_checks(
             if "frequency" in selected:
                 problems.append(Problem(where, f"period {o.period} is finer than indicator '{o.indicator}' "
                                         f"is published (frequency: {ind.frequency.value})", check="frequency"))
-    series, derived = build_series(plan.indicators, store.observations, as_of)
+    series, left_out = build_series(plan.indicators, store.observations, as_of)
     if "derived" in selected:
-        problems.extend(_tag(derived, "derived"))
+        problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
     if "jump" in selected:
         problems.extend(jump_problems(store.observations, file, jump_factor, as_of))
     reference = date.fromisoformat(as_of) if as_of else (today or date.today())

@@ -179,8 +179,9 @@ def status(
             if table is not None:
                 from . import render
 
-                title, rows, statuses, drawn = table
+                title, rows, statuses, drawn, warnings = table
                 render.status_table(rows, chosen, title, None, drawn)
+                _report(warnings)
                 if gate & statuses:
                     raise typer.Exit(ExitCode.GATE)
                 return
@@ -189,8 +190,9 @@ def status(
 
             served = machine_status(targets, target_ids, kind, _check_ids)
             if served is not None:
-                text, statuses = served
+                text, statuses, warnings = served
                 _out(text)
+                _report(warnings)
                 if gate & statuses:
                     raise typer.Exit(ExitCode.GATE)
                 return
@@ -215,6 +217,7 @@ def status(
         chosen = _lang(lang)
         rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
         render.status_table(rows, chosen, ws.plan.title, day)
+    _report(ws.warnings_for(a.indicator.id for a in results))
     if gate and any(a.status.value in gate for a in results):
         raise typer.Exit(ExitCode.GATE)
 
@@ -267,12 +270,13 @@ def show(
             for o in rows
         ]
         _out(to_json(doc))
-        return
-    if fmt is not None and fmt.value != "table":
+    elif fmt is not None and fmt.value != "table":
         raise fail("--format", "show prints a table or json", ExitCode.USAGE)
-    from . import render
+    else:
+        from . import render
 
-    render.show(result, rows, _lang(lang), day)
+        render.show(result, rows, _lang(lang), day)
+    _report(ws.warnings_for([indicator.id]))
 
 
 # --- observations ------------------------------------------------------------------------
@@ -313,6 +317,7 @@ def observations(
         from . import render
 
         render.observations_table(ws.plan, rows, _lang(lang))
+    _report(ws.warnings_for(ids))
 
 
 # --- add-observation ---------------------------------------------------------------------
@@ -642,8 +647,10 @@ def report(
     _check_ids(ws.plan, target_ids)
     data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day)
     language = _lang(lang)
+    warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
     if path is None:
         _out(render(data, kind, language))
+        _report(warnings)
         return
     try:
         written = write_report(data, kind, language, path)
@@ -651,6 +658,7 @@ def report(
         raise fail(output, f"cannot write the report: {exc.strerror or exc}") from None
     charts = len(written) - 1
     sys.stderr.write(f"wrote {path}" + (f" and {charts} chart(s) in {written[0].parent}" if charts else "") + "\n")
+    _report(warnings)
 
 
 # --- entry point -------------------------------------------------------------------------

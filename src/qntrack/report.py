@@ -27,7 +27,7 @@ from .i18n import label, number, signed_percent, status_label, value_with_unit
 from .model import Observation, Plan
 from .narrative import explain
 from .periods import parse_period
-from .series import Series, as_of_bound, build_series
+from .series import Series, as_of_bound, build_series, formula_inputs, read_by
 
 __all__ = [
     "FORMATS",
@@ -120,19 +120,7 @@ def build_report(
 
 def _inputs(plan: Plan, indicator_ids: Iterable[str]) -> set[str]:
     """The indicators named, and every indicator a derived one among them is computed from."""
-    from .formula import parse_formula
-
-    out: set[str] = set()
-    todo = list(indicator_ids)
-    while todo:
-        ind_id = todo.pop()
-        if ind_id in out:
-            continue
-        out.add(ind_id)
-        ind = plan.indicators.get(ind_id)
-        if ind is not None and ind.formula:
-            todo.extend(parse_formula(ind.formula).names)
-    return out
+    return read_by(formula_inputs(plan.indicators), indicator_ids)
 
 
 def since_review(

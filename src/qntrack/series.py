@@ -8,15 +8,19 @@ at the meeting on that date?".
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .formula import FormulaError, parse_formula
 from .gcpause import gc_paused
 from .model import Indicator, Observation, Problem
 
-__all__ = ["Series", "as_of_bound", "in_force", "build_series"]
+__all__ = ["Series", "LeftOut", "as_of_bound", "in_force", "build_series", "formula_inputs", "read_by",
+           "left_out_warnings"]
 
 Series = dict[str, list[Observation]]
+# Per derived indicator, the periods its formula could not give a value for (a division by
+# zero), each as a warning at the indicator's line in targets.yaml.
+LeftOut = dict[str, list[Problem]]
 
 
 def as_of_bound(as_of: str) -> str:
@@ -50,15 +54,16 @@ def build_series(
     indicators: Mapping[str, Indicator],
     observations: Iterable[Observation],
     as_of: str | None = None,
-) -> tuple[Series, list[Problem]]:
+) -> tuple[Series, LeftOut]:
     """Series in force for every indicator, derived ones computed from their inputs.
 
     A derived value exists for a period where every input has a value in force; its
     ``recorded_at`` is the latest of its inputs', so ``as_of`` applies to it naturally.
-    Problems (division by zero) are returned, not raised: the period is left out.
+    A period the formula cannot be worked out for (a division by zero) is left out, and
+    said so in the warnings returned, by derived indicator, in the order they were met.
     """
     series = in_force(observations, as_of)
-    problems: list[Problem] = []
+    problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}
     done: set[str] = set()
 
@@ -80,7 +85,8 @@ def build_series(
                 zeros = sorted(n for n, v in values.items() if v == 0)
                 # Name the zero inputs; a zero that comes out of a sub-expression (a / (b - c)) has none.
                 why = f" ({', '.join(zeros)} {'is' if len(zeros) == 1 else 'are'} 0)" if zeros else ""
-                problems.append(Problem(ind.location, f"indicator '{ind_id}' in {period}: {exc}{why}; the period is left out"))
+                problems.setdefault(ind_id, []).append(Problem(
+                    ind.location, f"indicator '{ind_id}' in {period}: {exc}{why}; the period is left out", "warning"))
                 continue
             recorded = max(inputs[name][period].recorded_at for name in expr.names)
             rows.append(Observation(ind_id, period, value, "", f"= {ind.formula}", "derived", recorded, 0))
@@ -90,3 +96,35 @@ def build_series(
     for ind_id in sorted(derived):
         compute(ind_id)
     return series, problems
+
+
+def formula_inputs(indicators: Mapping[str, Indicator]) -> dict[str, tuple[str, ...]]:
+    """Each derived indicator's inputs, by its id, in name order."""
+    return {i.id: tuple(sorted(parse_formula(i.formula).names)) for i in indicators.values() if i.formula}
+
+
+def read_by(inputs: Mapping[str, Iterable[str]], indicator_ids: Iterable[str]) -> set[str]:
+    """The indicators named and every one a derived one among them reads, down the chain.
+
+    ``inputs``: each derived indicator's inputs (``formula_inputs``).
+    """
+    out: set[str] = set()
+    todo = list(indicator_ids)
+    while todo:
+        ind_id = todo.pop()
+        if ind_id not in out:
+            out.add(ind_id)
+            todo.extend(inputs.get(ind_id, ()))
+    return out
+
+
+def left_out_warnings(left_out: Mapping[str, Sequence[Problem]], inputs: Mapping[str, Iterable[str]],
+                      shown: Iterable[str]) -> list[Problem]:
+    """The warnings about periods left out of what the ``shown`` indicators are worked out
+    from: their own and those of every derived indicator they read. In the order of the
+    indicators in targets.yaml, each one's periods in time order, so that the same warnings
+    read the same whichever way they were computed (docs/methodology.md, derived indicators).
+    """
+    wanted = [i for i in read_by(inputs, shown) if left_out.get(i)]
+    wanted.sort(key=lambda i: (left_out[i][0].location.line, i))
+    return [p for i in wanted for p in left_out[i]]

@@ -7,16 +7,16 @@ Everything the commands need from disk comes through ``open_workspace``; the cor
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .errors import ExitCode, InputError, fail
 
 if TYPE_CHECKING:
-    from .model import Plan
+    from .model import Plan, Problem
     from .parallel import PlanInBackground
-    from .series import Series
+    from .series import LeftOut, Series
     from .store import StoreContents
 
 # The model, the store and the series are imported where they are used: finding
@@ -49,6 +49,17 @@ class Workspace:
     store_path: Path
     store: StoreContents
     series: Series
+    # The periods a derived indicator's formula could not give (a division by zero):
+    # commands that show those indicators warn of them (``series.left_out_warnings``).
+    left_out: LeftOut = field(default_factory=dict)
+
+    def warnings_for(self, indicator_ids: Iterable[str]) -> list[Problem]:
+        """The left-out periods that the figures of these indicators depend on."""
+        from .series import formula_inputs, left_out_warnings
+
+        if not self.left_out:
+            return []
+        return left_out_warnings(self.left_out, formula_inputs(self.plan.indicators), indicator_ids)
 
 
 def store_path_for(plan: Plan, targets_path: Path) -> Path:
@@ -113,6 +124,6 @@ def open_workspace(
         store = early if early is not None and store_path == guess else reader(store_path)
         if store.problems:
             raise InputError(list(store.problems))
-        # Formula problems (a division by zero) leave the period out; `check` reports them.
-        series = build_series(plan.indicators, store.observations, as_of)[0] if with_series else {}
-    return Workspace(plan, path, store_path, store, series)
+        # A division by zero in a formula leaves the period out; the commands warn of it.
+        series, left_out = build_series(plan.indicators, store.observations, as_of) if with_series else ({}, {})
+    return Workspace(plan, path, store_path, store, series, left_out)
