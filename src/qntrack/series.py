@@ -8,6 +8,7 @@ at the meeting on that date?".
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from .formula import FormulaError, parse_formula
@@ -23,6 +24,10 @@ Series = dict[str, list[Observation]]
 LeftOut = dict[str, list[Problem]]
 
 
+# (recorded_at, line) of an observation, read in C: the order of an indicator's vintages.
+_VINTAGE_ORDER = itemgetter(Observation._fields.index("recorded_at"), Observation._fields.index("line"))
+
+
 def as_of_bound(as_of: str) -> str:
     """The last recorded_at that counts as known by the end of day ``as_of`` (UTC)."""
     # recorded_at is canonical "YYYY-MM-DDTHH:MM:SSZ", so text order is time order and
@@ -32,22 +37,28 @@ def as_of_bound(as_of: str) -> str:
 
 def in_force(observations: Iterable[Observation], as_of: str | None = None) -> Series:
     """Per indicator, the observations in force, sorted by period."""
-    bound = as_of_bound(as_of) if as_of else None
-    # Keyed by indicator, then by the period's sort key (an int, which hashes as itself,
-    # where a Period would call its Python __hash__): a national store has a million rows.
-    latest: dict[str, dict[int, Observation]] = {}
+    if as_of:
+        bound = as_of_bound(as_of)
+        observations = (o for o in observations if o.recorded_at <= bound)
+    # Gathered by indicator first, then each indicator's rows worked out together while
+    # they are in the processor's cache: a national store has a million rows, in the order
+    # figures came out, and this is a quarter faster than one pass over nested dicts.
+    by_indicator: dict[str, list[Observation]] = {}
     with gc_paused():
         for o in observations:
-            if bound is not None and o.recorded_at > bound:
-                continue
-            rows = latest.get(o.indicator)
+            rows = by_indicator.get(o.indicator)
             if rows is None:
-                rows = latest[o.indicator] = {}
-            key = o.period.sort_key
-            prev = rows.get(key)
-            if prev is None or (o.recorded_at, o.line) >= (prev.recorded_at, prev.line):
-                rows[key] = o
-        return {ind: [rows[key] for key in sorted(rows)] for ind, rows in latest.items()}
+                by_indicator[o.indicator] = [o]
+            else:
+                rows.append(o)
+        series: Series = {}
+        for ind, rows in by_indicator.items():
+            rows.sort(key=_VINTAGE_ORDER)
+            # The last vintage of each period stays: the latest recorded, on a tie the later
+            # line. Keyed by the period's sort key, an int that hashes as itself.
+            latest = {o.period.sort_key: o for o in rows}
+            series[ind] = [latest[key] for key in sorted(latest)]
+        return series
 
 
 def build_series(
@@ -66,36 +77,43 @@ def build_series(
     problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}
     done: set[str] = set()
-
-    def compute(ind_id: str, stack: tuple[str, ...] = ()) -> None:
-        if ind_id in done or ind_id not in derived or ind_id in stack:
-            return
-        ind = derived[ind_id]
-        expr = parse_formula(ind.formula or "")
-        for name in expr.names:
-            compute(name, stack + (ind_id,))
-        inputs = {name: {o.period: o for o in series.get(name, [])} for name in expr.names}
-        periods = set.intersection(*(set(v) for v in inputs.values())) if inputs else set()
-        rows: list[Observation] = []
-        for period in sorted(periods, key=lambda p: p.sort_key):
-            values = {name: inputs[name][period].value for name in expr.names}
-            try:
-                value = expr.evaluate(values)
-            except FormulaError as exc:
-                zeros = sorted(n for n, v in values.items() if v == 0)
-                # Name the zero inputs; a zero that comes out of a sub-expression (a / (b - c)) has none.
-                why = f" ({', '.join(zeros)} {'is' if len(zeros) == 1 else 'are'} 0)" if zeros else ""
-                problems.setdefault(ind_id, []).append(Problem(
-                    ind.location, f"indicator '{ind_id}' in {period}: {exc}{why}; the period is left out", "warning"))
-                continue
-            recorded = max(inputs[name][period].recorded_at for name in expr.names)
-            rows.append(Observation(ind_id, period, value, "", f"= {ind.formula}", "derived", recorded, 0))
-        series[ind_id] = rows
-        done.add(ind_id)
-
     for ind_id in sorted(derived):
-        compute(ind_id)
+        _derive(ind_id, derived, series, problems, done, ())
     return series, problems
+
+
+def _derive(ind_id: str, derived: Mapping[str, Indicator], series: Series, problems: LeftOut, done: set[str],
+            stack: tuple[str, ...]) -> None:
+    """Add the series of derived indicator ``ind_id`` (its inputs' first) to ``series``.
+
+    A function of its own, not a closure in build_series that calls itself: such a closure
+    is a reference cycle holding ``series``, and the million rows of a national store then
+    waited for the cyclic collector, which spent 0.4 s on them as the program exited.
+    """
+    if ind_id in done or ind_id not in derived or ind_id in stack:
+        return
+    ind = derived[ind_id]
+    expr = parse_formula(ind.formula or "")
+    for name in expr.names:
+        _derive(name, derived, series, problems, done, stack + (ind_id,))
+    inputs = {name: {o.period: o for o in series.get(name, [])} for name in expr.names}
+    periods = set.intersection(*(set(v) for v in inputs.values())) if inputs else set()
+    rows: list[Observation] = []
+    for period in sorted(periods, key=lambda p: p.sort_key):
+        values = {name: inputs[name][period].value for name in expr.names}
+        try:
+            value = expr.evaluate(values)
+        except FormulaError as exc:
+            zeros = sorted(n for n, v in values.items() if v == 0)
+            # Name the zero inputs; a zero that comes out of a sub-expression (a / (b - c)) has none.
+            why = f" ({', '.join(zeros)} {'is' if len(zeros) == 1 else 'are'} 0)" if zeros else ""
+            problems.setdefault(ind_id, []).append(Problem(
+                ind.location, f"indicator '{ind_id}' in {period}: {exc}{why}; the period is left out", "warning"))
+            continue
+        recorded = max(inputs[name][period].recorded_at for name in expr.names)
+        rows.append(Observation(ind_id, period, value, "", f"= {ind.formula}", "derived", recorded, 0))
+    series[ind_id] = rows
+    done.add(ind_id)
 
 
 def formula_inputs(indicators: Mapping[str, Indicator]) -> dict[str, tuple[str, ...]]:
