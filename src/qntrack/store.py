@@ -464,26 +464,42 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
     # Whether this process reads an indicator's rows, asked once per id (``reads``).
     read_here: dict[str, bool] = {}
     left_out = 0
+
+    def read_record(line: str, line_no: int, head: list[str]) -> int:
+        """The record that starts on ``line``, read by the csv module (quoted fields, perhaps
+        over several lines, or a long line) and checked; the number of its last line.
+
+        ``head``: the line split at its first three commas. When the record is that one
+        line and those three fields hold no quote, its last four fields, as raw text, are
+        remembered with the rest, so the next line that ends the same way (the same source
+        and a quoted note, say) is read by the fast loop.
+        """
+        nonlocal left_out
+        reader = csv.reader(_decoded(chain((line,), lines), file, line_no))
+        try:
+            fields = next(reader)
+        except csv.Error as exc:
+            # As the general reader does: report the record and read on.
+            last = line_no + reader.line_num - 1
+            rows.problem(last, f"not valid CSV: {exc}")
+            return last
+        last = line_no + reader.line_num - 1
+        if reads is not None and fields and not reads(fields[0]):
+            left_out += 1
+            return last
+        plain_head = (last == line_no and len(head) == 4 and len(line) <= limit
+                      and '"' not in head[0] and '"' not in head[1] and '"' not in head[2])
+        check(fields, last, None, (head[0], head[1], head[3]) if plain_head else None)
+        return last
+
     for line in lines:
         line_no += 1
-        if '"' in line or len(line) > limit:
-            # Quoted fields (perhaps over several lines), or a long line: the csv module
-            # reads this record, decoded line by line as it asks for them.
-            reader = csv.reader(_decoded(chain((line,), lines), file, line_no))
-            try:
-                fields = next(reader)
-            except csv.Error as exc:
-                # As the general reader does: report the record and read on.
-                line_no += reader.line_num - 1
-                rows.problem(line_no, f"not valid CSV: {exc}")
-                continue
-            line_no += reader.line_num - 1
-            if reads is not None and fields and not reads(fields[0]):
-                left_out += 1
-                continue
-            check(fields, line_no)
-            continue
         fields = line.split(",", 3)
+        quoted = '"' in line or len(line) > limit
+        if quoted and (len(fields) != 4 or fields[3] not in tails or len(line) > limit
+                       or '"' in fields[0] or '"' in fields[1] or '"' in fields[2]):
+            line_no = read_record(line, line_no, fields)
+            continue
         if reads is not None:
             here = read_here.get(fields[0])
             if here is None:
@@ -513,6 +529,11 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
             raw = (ind, period_text, rest)
         else:
             raw = (fields[0], fields[1] if len(fields) > 1 else "", None)
+        if quoted:
+            # A known quoted ending, but something else in the row to check: the csv
+            # module reads it, as any quoted record.
+            line_no = read_record(line, line_no, fields)
+            continue
         # Not a row made of parts already checked: decoded as UTF-8 (which stops the
         # reading here if it is not), then checked field by field.
         text = _utf8(line, file, line_no)
