@@ -46,15 +46,21 @@ mining,2020,17.3,,src-f,,2020-10-15T00:00:00Z
 """
 
 
+def make_tracker(folder: Path, monkeypatch: pytest.MonkeyPatch, targets: str, observations: str) -> Path:
+    """``folder`` with this targets.yaml and observations.csv, made the current directory,
+    with no QNTRACK_TARGETS or QNTRACK_LANG from the environment."""
+    (folder / "targets.yaml").write_text(targets, encoding="utf-8")
+    (folder / "observations.csv").write_text(observations, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    return folder
+
+
 @pytest.fixture
 def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with the small plan and its observations; the current directory."""
-    (tmp_path / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(SMALL_OBSERVATIONS, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
-    return tmp_path
+    return make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
 
 
 def dedent(text: str) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 from typer.testing import CliRunner
 
+from conftest import make_tracker
 import qntrack
 from qntrack.assessment import assess_target
 from qntrack.cli import app
@@ -301,11 +302,7 @@ WARNING = ("targets.yaml:6:3: warning: indicator 'share' in 2022: division by ze
 
 @pytest.fixture
 def ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(RATIO_TARGETS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(RATIO_OBSERVATIONS, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    return tmp_path
+    return make_tracker(tmp_path, monkeypatch, RATIO_TARGETS, RATIO_OBSERVATIONS)
 
 
 @pytest.mark.parametrize("args", [

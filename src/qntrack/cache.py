@@ -118,10 +118,10 @@ def machine_status(
     state = _current(targets, target_ids, check_ids, cells=False)
     if state is None:
         return None
-    served = _output(state["frame"], state["entries"], target_ids, kind)
-    if served is None:
+    entries = _chosen(state["entries"], target_ids)
+    if entries is None:
         return None
-    return (*served, _warnings(state, _chosen(state["entries"], target_ids) or ()))
+    return _output(state["frame"], entries, kind), {e[2] for e in entries}, _warnings(state, entries)
 
 
 def table_status(
@@ -438,24 +438,19 @@ def _chosen(entries: Sequence[tuple], target_ids: Sequence[str] | None) -> Seque
     return [e for e in entries if e[0] in wanted]
 
 
-def _output(frame: Sequence[str], entries: Sequence[tuple], target_ids: Sequence[str] | None,
-            kind: str) -> tuple[str, set[str]] | None:
-    chosen = _chosen(entries, target_ids)
-    if chosen is None:
-        return None
-    entries = chosen
-    statuses = {e[2] for e in entries}
+def _output(frame: Sequence[str], entries: Sequence[tuple], kind: str) -> str:
+    """The text of ``status --format KIND`` for the entries chosen (``_chosen``)."""
     if kind == "json":
         if not entries:
-            return frame[0] + "[]" + frame[1], statuses
+            return frame[0] + "[]" + frame[1]
         parts = [frame[0] + "[\n    "]
         for e in entries:
             parts += (e[3], ",\n    ")
         parts[-1] = "\n  ]" + frame[1]
-        return "".join(parts), statuses
+        return "".join(parts)
     from .formats import status_rows, write_table
 
-    return write_table([next(iter(status_rows([]))), *(e[4] for e in entries)], kind), statuses
+    return write_table([next(iter(status_rows([]))), *(e[4] for e in entries)], kind)
 
 
 # --- cold: everything from the files, then a fresh cache ----------------------------------

@@ -42,7 +42,8 @@ def in_force(observations: Iterable[Observation], as_of: str | None = None) -> S
         observations = (o for o in observations if o.recorded_at <= bound)
     # Gathered by indicator first, then each indicator's rows worked out together while
     # they are in the processor's cache: a national store has a million rows, in the order
-    # figures came out, and this is a quarter faster than one pass over nested dicts.
+    # figures came out, and this is about a tenth faster than one pass over nested dicts
+    # (docs/performance.md).
     by_indicator: dict[str, list[Observation]] = {}
     with gc_paused():
         for o in observations:
