@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from qntrack import cache
@@ -151,6 +153,17 @@ def test_append_a_revision_of_an_old_figure_and_an_older_vintage(plan: Path):
     append(plan, "poverty_rate_total_p01,2023,1.25,official,Niên giám,,2031-01-01T00:00:00Z",
            "poverty_rate_total_p02,2023,77.5,estimate,late entry,,2001-01-01T00:00:00Z")
     same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
+@given(st.binary(max_size=400).map(lambda b: b.replace(b"\r", b"\n")), st.integers(1, 64))
+def test_the_line_count_read_off_the_line_index_is_the_count_of_newlines(data: bytes, stride: int):
+    """The cold run counts the store's lines from its line index, whatever the spacing."""
+    old = cache._STRIDE
+    cache._STRIDE = stride
+    try:
+        assert cache._newlines(data, cache._line_index(data)) == data.count(b"\n")
+    finally:
+        cache._STRIDE = old
 
 
 @pytest.mark.parametrize("stride", [1, 100, 5000])
