@@ -172,6 +172,50 @@ def test_a_store_that_is_a_folder_is_reported_as_before(plan: Path, monkeypatch:
     assert parallel_error == error_text(lambda: plain(plan, monkeypatch))
 
 
+# --- check reads the plan the same way -------------------------------------------------------
+
+
+def check_report(plan: Path) -> list[str]:
+    from qntrack.checks import run_checks
+
+    return [f"{p.check} {p}" for p in run_checks(str(plan))]
+
+
+@pytest.mark.parametrize("damage", ["none", "bad plan", "not yaml", "bad row", "wrong guess", "folder", "torn"])
+def test_check_reports_the_same_through_the_child(plan: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    folder = plan.parent
+    text = plan.read_text(encoding="utf-8")
+    if damage == "bad plan":
+        plan.write_text(text.replace("direction: increase", "direction: upwards", 1), encoding="utf-8")
+    elif damage == "not yaml":
+        plan.write_text(text + "  - [unclosed\n", encoding="utf-8")
+    elif damage == "bad row":
+        with open(folder / "observations.csv", "a", encoding="utf-8") as fh:
+            fh.write("nope,2020,not a number,,x,,2024-01-01T00:00:00Z\n")
+    elif damage == "wrong guess":
+        shutil.move(folder / "observations.csv", folder / "figures.csv")
+        (folder / "observations.csv").write_text("indicator,period,value,status,source,note,recorded_at\n",
+                                                 encoding="utf-8")
+        plan.write_text(text.replace("observations: observations.csv", 'observations: "figures.csv"'), encoding="utf-8")
+    elif damage == "folder":
+        (folder / "observations.csv").unlink()
+        (folder / "observations.csv").mkdir()
+    elif damage == "torn":
+        with open(folder / "observations.csv", "a", encoding="utf-8") as fh:
+            fh.write("grdp_growth_total_p01,2031,1")
+    job = start_plan(plan)
+    assert job is not None  # the child really is used here
+    job.close()
+    through_child = check_report(plan)
+    with monkeypatch.context() as m:
+        m.setenv("QNTRACK_NO_PARALLEL", "1")
+        assert through_child == check_report(plan)
+    expected = {"none": None, "bad plan": "syntax", "not yaml": "syntax", "bad row": "store",
+                "wrong guess": None, "folder": "store", "torn": "torn-line"}[damage]
+    if expected:
+        assert any(line.startswith(expected + " ") for line in through_child), through_child
+
+
 # --- a child that fails is not trusted ----------------------------------------------------------
 
 

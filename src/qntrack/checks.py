@@ -33,11 +33,10 @@ from .model import (
     PlanTarget,
     Problem,
 )
-from .periods import Period
+from .periods import Frequency, Period
 from .series import Series, as_of_bound, build_series
 from .store import read_store
-from .workspace import find_targets, store_is_a_folder, store_path_for
-from .definitions import load_plan
+from .workspace import find_targets, plan_and_store_guess, store_is_a_folder
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
            "period_end", "stale_problems", "jump_problems", "milestone_due_problems"]
@@ -102,15 +101,15 @@ def run_checks(
     selected = set(DEFAULT_CHECKS if names is None else names) | {"syntax", "store", "torn-line"}
     path = find_targets(targets)
     try:
-        plan = load_plan(path)
+        # A large plan is parsed on the second core while the store is read (workspace.py).
+        plan, store_path, early = plan_and_store_guess(path, read_store)
     except InputError as exc:
         return _tag(exc.problems, "syntax")
-    store_path = store_path_for(plan, path)
     folder = store_is_a_folder(plan, path, store_path)
     if folder:
         return _tag(folder, "store")
     try:
-        store = read_store(store_path)
+        store = early if early is not None else read_store(store_path)
     except InputError as exc:
         return _tag(exc.problems, "store")
     file = str(store_path)
@@ -123,21 +122,29 @@ def run_checks(
                                     "to a side file", check="torn-line"))
         else:
             problems.extend(_tag([p], "store"))
+    # A national store has a million rows but a few hundred periods: whether a period fits
+    # a frequency is worked out once per pair, and a row's Location made only for a problem.
+    fits: dict[tuple[int, Frequency], bool] = {}
     for o in store.observations:
         ind = plan.indicators.get(o.indicator)
-        where = Location(file, o.line)
         if ind is None:
             if "unknown-indicator" in selected:
-                problems.append(Problem(where, f"unknown indicator '{o.indicator}' (not in {plan.source_file})",
-                                        check="unknown-indicator"))
-        elif ind.formula:
+                problems.append(Problem(Location(file, o.line), f"unknown indicator '{o.indicator}' (not in "
+                                        f"{plan.source_file})", check="unknown-indicator"))
+            continue
+        if ind.formula:
             if "derived-recorded" in selected:
-                problems.append(Problem(where, f"indicator '{o.indicator}' is derived from a formula; "
-                                        "its values are computed, not recorded", check="derived-recorded"))
-        elif not o.period.fits(ind.frequency):
-            if "frequency" in selected:
-                problems.append(Problem(where, f"period {o.period} is finer than indicator '{o.indicator}' "
-                                        f"is published (frequency: {ind.frequency.value})", check="frequency"))
+                problems.append(Problem(Location(file, o.line), f"indicator '{o.indicator}' is derived from a "
+                                        "formula; its values are computed, not recorded", check="derived-recorded"))
+            continue
+        pair = (o.period.sort_key, ind.frequency)
+        fit = fits.get(pair)
+        if fit is None:
+            fit = fits[pair] = o.period.fits(ind.frequency)
+        if not fit and "frequency" in selected:
+            problems.append(Problem(Location(file, o.line), f"period {o.period} is finer than indicator "
+                                    f"'{o.indicator}' is published (frequency: {ind.frequency.value})",
+                                    check="frequency"))
     series, left_out = build_series(plan.indicators, store.observations, as_of)
     if "derived" in selected:
         problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
@@ -158,12 +165,17 @@ def _n(value: float) -> str:
 def jump_problems(observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None) -> list[Problem]:
     """A vintage that is more than ``factor`` times larger or smaller than the one it revises."""
     bound = as_of_bound(as_of) if as_of else None
-    vintages: dict[tuple[str, Period], list[Observation]] = defaultdict(list)
+    # Keyed by the period's sort key, an int, where a Period would hash in Python: a
+    # national store has a million rows, nearly all the only vintage of their period.
+    vintages: dict[tuple[str, int], list[Observation]] = defaultdict(list)
     for o in observations:
         if bound is None or o.recorded_at <= bound:
-            vintages[(o.indicator, o.period)].append(o)
+            vintages[(o.indicator, o.period.sort_key)].append(o)
     problems = []
-    for (indicator, period), rows in vintages.items():
+    for rows in vintages.values():
+        if len(rows) < 2:
+            continue
+        indicator, period = rows[0].indicator, rows[0].period
         rows.sort(key=lambda o: (o.recorded_at, o.line))
         for before, after in zip(rows, rows[1:]):
             a, b = abs(before.value), abs(after.value)

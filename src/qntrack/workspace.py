@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # The model, the store and the series are imported where they are used: finding
 # targets.yaml must stay cheap for the commands the status cache answers (cache.py).
 
-__all__ = ["Workspace", "find_targets", "open_workspace"]
+__all__ = ["Workspace", "find_targets", "open_workspace", "plan_and_store_guess"]
 
 DEFAULT_NAME = "targets.yaml"
 
@@ -77,6 +77,38 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
                     "give the CSV file's name, e.g. observations.csv")]
 
 
+def plan_and_store_guess(path: Path, reader: Callable[[Path], StoreContents],
+                         background: PlanInBackground | None = None) -> tuple[Plan, Path, StoreContents | None]:
+    """The plan (or the InputError that parsing it raises), the store's path, and the store
+    as ``reader`` read it while the plan was parsed, or None if it is still to be read.
+
+    A large plan is parsed on the second core (parallel.py) while this process reads the
+    store where targets.yaml most likely puts it; the read is kept only if the parsed plan
+    names that file. ``background``: a plan already being parsed, which the caller then
+    closes; otherwise one is started here for a large plan, and closed here.
+    """
+    from .definitions import load_plan
+    from .parallel import start_plan
+
+    own = background is None
+    if own:
+        background = start_plan(path)
+    if background is None:
+        plan = load_plan(path)
+        return plan, store_path_for(plan, path), None
+    guess = path.parent / background.store_name
+    early: StoreContents | None
+    try:
+        early = None if guess.is_dir() else reader(guess)
+    except Exception:  # read again once the plan is known, to report it in order
+        early = None
+    plan = background.plan()
+    if own:
+        background.close()
+    store_path = store_path_for(plan, path)
+    return plan, store_path, early if store_path == guess else None
+
+
 def open_workspace(
     targets: str | None,
     as_of: str | None = None,
@@ -91,37 +123,18 @@ def open_workspace(
     being parsed in a child (parallel.py), which the caller then closes; otherwise one is
     started here for a large plan, and closed here.
     """
-    from .definitions import load_plan
     from .gcpause import gc_paused
-    from .parallel import start_plan
     from .series import build_series
     from .store import read_store
 
     reader = reader or read_store
     path = find_targets(targets)
     with gc_paused():
-        # A large plan is parsed on the second core while the store is read here.
-        own = background is None
-        if own:
-            background = start_plan(path)
-        early: StoreContents | None = None
-        guess: Path | None = None
-        if background is not None:
-            guess = path.parent / background.store_name
-            try:
-                early = None if guess.is_dir() else reader(guess)
-            except Exception:  # read again below, once the plan is known, to report it in order
-                early = None
-            plan = background.plan()
-            if own:
-                background.close()
-        else:
-            plan = load_plan(path)
-        store_path = store_path_for(plan, path)
+        plan, store_path, early = plan_and_store_guess(path, reader, background)
         folder = store_is_a_folder(plan, path, store_path)
         if folder:
             raise InputError(folder)
-        store = early if early is not None and store_path == guess else reader(store_path)
+        store = early if early is not None else reader(store_path)
         if store.problems:
             raise InputError(list(store.problems))
         # A division by zero in a formula leaves the period out; the commands warn of it.
