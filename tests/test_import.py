@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import make_tracker
+
 from qntrack.cli import app
 from qntrack.importing import ImportFormat, parse_number_cell, parse_table
 
@@ -48,12 +50,7 @@ START = HEADER + "share,2020,10,official,yearbook 2020,,2021-06-30T00:00:00Z\n"
 
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(TARGETS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(START, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
-    return tmp_path
+    return make_tracker(tmp_path, monkeypatch, TARGETS, START)
 
 
 def run(*args: str, input: bytes | str | None = None):
