@@ -93,6 +93,49 @@ def command(*args, **kwargs):
     return decorate
 
 
+def _numbers_as_arguments():
+    """A Typer command class for which ``-2.5`` is a value, not an option.
+
+    Click reads any token that starts with '-' as an option, so ``add-observation growth
+    2022 -2.5`` failed with "No such option: -2". A token that is a number (``-2.5``,
+    ``-1e3``, ``-.5``, also ``-1,5`` and numbers in foreign digits, so that they reach
+    the number reader and its message) and is not the value of an option is given a
+    leading space, which Click does not read as an option; the command strips it. Real
+    unknown options (``--sauce``) still fail as before.
+    """
+    import re
+
+    from typer.core import TyperCommand  # Typer carries its own Click: no `import click`
+
+    number = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-]*")
+
+    class NumbersAsArguments(TyperCommand):
+        def parse_args(self, ctx, args: list[str]) -> list[str]:
+            takes_value = {name for p in self.params if p.param_type_name == "option" and not p.is_flag
+                           for name in p.opts}
+            out: list[str] = []
+            after_option = end = False
+            for arg in args:
+                if not end and not after_option and number.fullmatch(arg) and _is_number_like(arg):
+                    arg = " " + arg
+                end = end or arg == "--"
+                after_option = not end and arg in takes_value
+                out.append(arg)
+            return super().parse_args(ctx, out)
+
+    return NumbersAsArguments
+
+
+def _is_number_like(token: str) -> bool:
+    """``-2.5``, ``-1e3``, ``-inf``, ``-1,5``, ``-١``: what a person means as a figure."""
+    body = token[1:]
+    try:
+        float(body.replace(",", "."))
+        return True
+    except ValueError:
+        return body[:1].isdigit() or body[:1] in ".,"
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"qntrack {__version__}\n")
@@ -323,11 +366,11 @@ def observations(
 # --- add-observation ---------------------------------------------------------------------
 
 
-@command("add-observation")
+@command("add-observation", cls=_numbers_as_arguments())
 def add_observation(
     indicator: Annotated[Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.")] = None,
     period: Annotated[Optional[str], typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")] = None,
-    value: Annotated[Optional[str], typer.Argument(help="The figure, with a decimal point: 10.28")] = None,
+    value: Annotated[Optional[str], typer.Argument(help="The figure: 10.28, -2.5, or 10,5 with a decimal comma.")] = None,
     obs_status: Annotated[Optional[str], typer.Option("--status", "-s", help="estimate, preliminary or official "
                                                       "(with --from: for rows that leave it empty).")] = None,
     source: Annotated[str, typer.Option("--source", help="Where the figure was published (URL or document).")] = "",
@@ -360,6 +403,8 @@ def add_observation(
 
     Example: qntrack add-observation --from nien-giam.csv --wide --status official --dry-run
     """
+    # A leading space marks a negative number protected from option parsing (above).
+    indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
     positional = [a for a in (indicator, period, value) if a is not None]
     if from_file is not None and positional:
         raise fail("add-observation", "give either INDICATOR PERIOD VALUE or --from FILE, not both", ExitCode.USAGE)
@@ -375,8 +420,15 @@ def add_observation(
             raise fail("add-observation", f"{', '.join(given)} {'apply' if len(given) > 1 else 'applies'} only with "
                        "--from FILE", ExitCode.USAGE)
     if from_file is None:
+        from .importing import parse_typed_number
         from .recording import record_many
+        from .store import format_value
 
+        try:
+            # Read as a person typed it (10,5; 1.000,0; a real minus sign), stored canonically.
+            value = format_value(parse_typed_number(value or "", _lang(lang)))
+        except ValueError as exc:
+            raise fail("add-observation", str(exc)) from None
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "", "status": obs_status or "",
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
         from .model import Location
@@ -413,7 +465,11 @@ def add_observation(
             render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
         sys.stderr.write(f"dry run: would add {len(rows)} row(s) to {path}; nothing was written\n")
     elif from_file is None:
-        sys.stderr.write(f"added {indicator} {period} = {value} to {path}\n")
+        from .store import format_value
+
+        # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
+        stored = rows[0]
+        sys.stderr.write(f"added {stored.indicator} {stored.period} = {format_value(stored.value)} to {path}\n")
     else:
         sys.stderr.write(f"added {len(rows)} row(s) to {path}\n")
 

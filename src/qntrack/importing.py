@@ -40,6 +40,8 @@ __all__ = [
     "decode_source",
     "parse_table",
     "parse_number_cell",
+    "parse_typed_number",
+    "foreign_digits",
     "import_observations",
 ]
 
@@ -186,6 +188,52 @@ def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
             f"{'--decimal-comma' if decimal_comma else '--decimal-point'} (thousands separator) or "
             f"{'--decimal-point' if decimal_comma else '--decimal-comma'}")
     return float(raw.replace(grp, "").replace(dec, "."))
+
+
+def foreign_digits(text: str) -> bool:
+    """Whether ``text`` holds digits other than 0-9 (Arabic-Indic, full-width, ...).
+
+    Python's ``float`` and ``\\d`` read them, but no Vietnamese office writes them: one
+    pasted from a PDF or typed on another keyboard is refused rather than guessed at.
+    """
+    return any(ch.isdigit() and not "0" <= ch <= "9" for ch in text)
+
+
+def parse_typed_number(text: str, lang: str) -> float:
+    """A figure typed on the command line, as a person writes it.
+
+    A real minus sign (U+2212) is a minus. ``10.28`` and ``10,5`` each have one reading.
+    A lone separator followed by exactly three digits (``1,234``, ``85.000``) is a
+    thousands separator under one convention and a decimal under the other: with
+    ``--lang vi`` the Vietnamese convention decides (comma decimal, point thousands),
+    otherwise a comma there is refused as ambiguous. With both separators the last one
+    is the decimal (``1.000,0`` is 1000). See docs/decisions.md, "Numbers typed".
+    """
+    raw = text.strip().replace("\u2212", "-")
+    if foreign_digits(raw):
+        raise ValueError(f"'{text}' is written in digits other than 0-9; type it with 0-9, e.g. 10.5")
+    if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+        raise ValueError(f"'{text}' is not a number; write a finite figure like 10.28")
+    dot, comma = raw.rfind("."), raw.rfind(",")
+    if dot >= 0 and comma >= 0:
+        decimal_comma = comma > dot  # the last separator is the decimal
+    elif comma >= 0:
+        # '10,5' has no thousands reading; '1,234' has two unless the language decides.
+        decimal_comma = lang == "vi" or not re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+", raw)
+        if not decimal_comma and raw.count(",") == 1:
+            raise ValueError(f"'{text}' is ambiguous: {raw.replace(',', '')} with a thousands separator, or "
+                             f"{raw.replace(',', '.')} with a decimal comma; write {raw.replace(',', '')} or "
+                             f"{raw.replace(',', '.')} (or give --lang vi for the decimal comma)")
+    else:
+        # Points only: Vietnamese '85.000' is 85000; elsewhere a point is the decimal.
+        decimal_comma = lang == "vi" and bool(re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+", raw))
+    try:
+        return parse_number_cell(raw, decimal_comma, explicit=True)
+    except ValueError as exc:
+        if "file" not in str(exc):
+            raise
+        # The import's message speaks of the file's convention and its flags; here there is none.
+        raise ValueError(f"'{text}' is not a number; write e.g. 10.5 or 10,5") from None
 
 
 def _canonical(value: float) -> str:
