@@ -213,7 +213,7 @@ def parse_typed_number(text: str, lang: str) -> float:
     if foreign_digits(raw):
         raise ValueError(f"'{text}' is written in digits other than 0-9; type it with 0-9, e.g. 10.5")
     if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-        raise ValueError(f"'{text}' is not a number; write a finite figure like 10.28")
+        raise ValueError(f"'{text}' is not a number; write a decimal like 10.28")
     dot, comma = raw.rfind("."), raw.rfind(",")
     if dot >= 0 and comma >= 0:
         decimal_comma = comma > dot  # the last separator is the decimal
@@ -230,9 +230,9 @@ def parse_typed_number(text: str, lang: str) -> float:
     try:
         return parse_number_cell(raw, decimal_comma, explicit=True)
     except ValueError as exc:
-        if "file" not in str(exc):
+        if "finite" in str(exc):
             raise
-        # The import's message speaks of the file's convention and its flags; here there is none.
+        # The import's messages speak of the file's convention and its flags; here there are none.
         raise ValueError(f"'{text}' is not a number; write e.g. 10.5 or 10,5") from None
 
 
