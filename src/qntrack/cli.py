@@ -420,7 +420,7 @@ def add_observation(
             raise fail("add-observation", f"{', '.join(given)} {'apply' if len(given) > 1 else 'applies'} only with "
                        "--from FILE", ExitCode.USAGE)
     if from_file is None:
-        from .importing import parse_typed_number
+        from .importing import parse_typed_number, status_word
         from .recording import record_many
         from .store import format_value
 
@@ -429,7 +429,8 @@ def add_observation(
             value = format_value(parse_typed_number(value or "", _lang(lang)))
         except ValueError as exc:
             raise fail("add-observation", str(exc)) from None
-        fields = {"indicator": indicator or "", "period": period or "", "value": value or "", "status": obs_status or "",
+        fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
+                  "status": status_word(obs_status or ""),
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
         from .model import Location
 
@@ -470,6 +471,10 @@ def add_observation(
         # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
         stored = rows[0]
         sys.stderr.write(f"added {stored.indicator} {stored.period} = {format_value(stored.value)} to {path}\n")
+    elif not rows:
+        # A header and no rows, e.g. a filter that matched nothing: not an error (issue 12).
+        shown = "<stdin>" if from_file == "-" else from_file
+        sys.stderr.write(f"nothing to add: {shown} has a header and no rows; nothing was written\n")
     else:
         sys.stderr.write(f"added {len(rows)} row(s) to {path}\n")
 
