@@ -342,7 +342,7 @@ def observations(
     day = _as_of(as_of)
     ws = open_workspace(targets, day)
     if indicator is not None and indicator not in ws.plan.indicators:
-        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + did_you_mean(indicator, list(ws.plan.indicators)))
+        raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
     ids = [indicator] if indicator else list(ws.plan.indicators)
     rows = [o for i in ids for o in ws.series.get(i, [])]
     kind = _format(fmt)
@@ -513,7 +513,7 @@ def history(
     ws = open_workspace(targets, day)
     ind = ws.plan.indicators.get(indicator)
     if ind is None:
-        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + did_you_mean(indicator, list(ws.plan.indicators)))
+        raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
     if ind.formula:
         raise fail(ws.plan.source_file, f"indicator '{indicator}' is derived (formula: {ind.formula}); "
                                         "its history is that of its inputs")
@@ -539,6 +539,17 @@ def history(
         from . import render
 
         render.history_table(ws.plan, indicator, found, _lang(lang), day)
+
+
+def _unknown_indicator(plan, given: str) -> str:
+    """What to say for an indicator id the plan lacks: the target it may be, the closest
+    id, and the known ones (a user often types the target's id, cbct-share for cbct_share)."""
+    target = plan.target(given)
+    if target is not None:
+        return f"'{given}' is a target; its indicator is '{target.indicator}'"
+    known = list(plan.indicators)
+    shown = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
+    return f"no indicator '{given}'{did_you_mean(given, known)} (indicators: {shown or 'none'})"
 
 
 # --- check -------------------------------------------------------------------------------
