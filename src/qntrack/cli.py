@@ -31,6 +31,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # -h everywhere, as users expect
 )
 
 
@@ -64,6 +65,46 @@ AsOfOpt = Annotated[
     typer.Option("--as-of", metavar="DATE",
                  help="Use only figures recorded by the end of DATE (YYYY-MM-DD, UTC): what was known then."),
 ]
+
+
+def _completion_plan(ctx):
+    """The plan for shell completion, or None: completion runs on every Tab press, so it
+    reads targets.yaml once, never prints and never raises."""
+    try:
+        from .definitions import load_plan
+        from .workspace import find_targets
+
+        chosen = None
+        while ctx is not None and chosen is None:
+            chosen = (getattr(ctx, "params", None) or {}).get("targets")
+            ctx = getattr(ctx, "parent", None)
+        return load_plan(find_targets(chosen))
+    except BaseException:  # noqa: BLE001 - a broken or missing plan offers nothing
+        return None
+
+
+def complete_target_ids(ctx: typer.Context | None, incomplete: str) -> list[tuple[str, str]]:
+    """Target ids for TARGET_ID arguments, with their names as help."""
+    plan = _completion_plan(ctx)
+    if plan is None:
+        return []
+    return [(t.id, _target_name(t, plan, "en")) for t in plan.targets if t.id.startswith(incomplete)]
+
+
+def complete_indicator_ids(ctx: typer.Context | None, incomplete: str) -> list[tuple[str, str]]:
+    """Indicator ids for INDICATOR arguments and --indicator, with their names as help."""
+    plan = _completion_plan(ctx)
+    if plan is None:
+        return []
+    return [(i.id, i.name.get("en")) for i in plan.indicators.values() if i.id.startswith(incomplete)]
+
+
+def _target_name(target, plan, lang: str) -> str:
+    """A target's own name, else its indicator's (a level target often has none)."""
+    if target.name is not None:
+        return target.name.get(lang)
+    indicator = plan.indicators.get(target.indicator)
+    return indicator.name.get(lang) if indicator is not None else ""
 
 
 def command(*args, **kwargs):
@@ -189,7 +230,8 @@ def _out(text: str) -> None:
 
 @command()
 def status(
-    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.")] = None,
+    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.",
+                                                              autocompletion=complete_target_ids)] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -282,7 +324,8 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
 
 @command()
 def show(
-    target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="The target to show.")],
+    target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="The target to show.",
+                                             autocompletion=complete_target_ids)],
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table (default) or json.")] = None,
     lang: LangOpt = None,
@@ -327,7 +370,8 @@ def show(
 
 @command()
 def observations(
-    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", metavar="ID", help="Only this indicator.")] = None,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", metavar="ID", help="Only this indicator.",
+                                                     autocompletion=complete_indicator_ids)] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -368,7 +412,8 @@ def observations(
 
 @command("add-observation", cls=_numbers_as_arguments())
 def add_observation(
-    indicator: Annotated[Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.")] = None,
+    indicator: Annotated[Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.",
+                                                       autocompletion=complete_indicator_ids)] = None,
     period: Annotated[Optional[str], typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")] = None,
     value: Annotated[Optional[str], typer.Argument(help="The figure: 10.28, -2.5, or 10,5 with a decimal comma.")] = None,
     obs_status: Annotated[Optional[str], typer.Option("--status", "-s", help="estimate, preliminary or official "
@@ -479,12 +524,74 @@ def add_observation(
         sys.stderr.write(f"added {len(rows)} row(s) to {path}\n")
 
 
+# --- indicators and targets: what the plan holds --------------------------------------
+
+
+def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], lang: str) -> None:
+    """One listing in the chosen format, like the other listings (piped: TSV)."""
+    if kind == "json":
+        from .formats import to_json
+
+        _out(to_json({"qntrack": __version__, key: [
+            {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row)} for row in rows]}))
+    elif kind in ("csv", "tsv"):
+        from .formats import write_table
+
+        _out(write_table([header, *rows], kind))
+    else:
+        from . import render
+        from .i18n import label
+
+        render.listing_table([label(h, lang) for h in header], rows)
+
+
+@command()
+def indicators(
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List the plan's indicators: id, name, unit, frequency, measure, direction, formula.
+
+    Example: qntrack indicators --lang vi
+    """
+    from .definitions import load_plan
+    from .workspace import find_targets
+
+    plan = load_plan(find_targets(targets))
+    chosen = _lang(lang)
+    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), i.frequency.value, i.measure.value, i.direction.value,
+             i.formula or "") for i in plan.indicators.values()]
+    _listing(_format(fmt), "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
+             rows, chosen)
+
+
+@command("targets")
+def list_targets(
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List the plan's targets: id, kind, indicator and name.
+
+    Example: qntrack targets --format csv
+    """
+    from .definitions import load_plan
+    from .workspace import find_targets
+
+    plan = load_plan(find_targets(targets))
+    chosen = _lang(lang)
+    rows = [(t.id, t.kind, t.indicator, _target_name(t, plan, chosen)) for t in plan.targets]
+    _listing(_format(fmt), "targets", ("id", "kind", "indicator", "name"), rows, chosen)
+
+
 # --- history -----------------------------------------------------------------------------
 
 
 @command()
 def history(
-    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.",
+                                             autocompletion=complete_indicator_ids)],
     period: Annotated[Optional[str], typer.Argument(metavar="[PERIOD]", help="Only this period (e.g. 2022-H1).")] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
@@ -667,7 +774,8 @@ _REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdo
 
 @command()
 def report(
-    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.")] = None,
+    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.",
+                                                              autocompletion=complete_target_ids)] = None,
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option(
         "--format", "-f", help="html, markdown, json or toml (default: from the -o file's extension, else markdown).")] = None,
