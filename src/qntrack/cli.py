@@ -758,6 +758,38 @@ def init(
         sys.stderr.write(f"created {written}\n")
 
 
+# --- docs --------------------------------------------------------------------------------
+
+
+def _shipped_docs() -> dict[str, object]:
+    from importlib.resources import files
+
+    folder = files("qntrack") / "docs"
+    return {entry.name[:-3]: entry for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".md")}
+
+
+@command("docs")
+def show_docs(
+    name: Annotated[Optional[str], typer.Argument(metavar="[NAME]", help="targets-format or observations-format.")] = None,
+) -> None:
+    """Print a format reference installed with qntrack (Markdown); without NAME, list them.
+
+    The same text as docs/ in the source, so it is there offline and matches this version.
+
+    Example: qntrack docs targets-format | less
+    """
+    shipped = _shipped_docs()
+    if name is None:
+        _out("".join(f"{n}\n" for n in shipped))
+        return
+    entry = shipped.get(name.removesuffix(".md"))
+    if entry is None:
+        raise fail("docs", f"no document '{name}'{did_you_mean(name, shipped)} (documents: {', '.join(shipped)})",
+                   ExitCode.USAGE)
+    _out(entry.read_text(encoding="utf-8"))
+
+
 # --- report ------------------------------------------------------------------------------
 
 
