@@ -147,3 +147,19 @@ def test_a_store_resaved_by_excel_with_vietnamese_settings(plan: Path, saved: st
                                    "settings (';' between cells, decimal commas)"), r.stderr
         assert "add-observation --from observations-excel.csv" in r.stderr
         assert "Traceback" not in r.stderr
+
+
+def test_a_recorded_at_excel_reformatted_is_named_as_such(plan: Path):
+    text = "indicator,period,value,recorded_at\ngrowth,2024,7.5,05/01/2025 10:00\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1
+    assert r.stderr == ("<stdin>:2: error: recorded_at '05/01/2025 10:00' is a date as Excel shows it; write it in "
+                        "ISO 8601, e.g. 2025-01-05T10:00:00+07:00 or 2025-01-05 (format the column as Text so "
+                        "Excel keeps it)\n")
+
+
+def test_vietnamese_period_names_on_the_command_line(plan: Path):
+    r = run("add-observation", "growth", "Quý I/2024", "7,5", "--lang", "vi", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.startswith("added growth 2024-Q1 = 7.5 to ")
+    assert rows(plan)[0][1:3] == ["2024-Q1", "7.5"]

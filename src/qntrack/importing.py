@@ -571,6 +571,13 @@ def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problem
         # Said once, in words that lead to the fix, instead of "not a period" from the check.
         problems.append(Problem(where, _excel_date_message(row["period"], guess)))
         return []
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?", row["recorded_at"]):
+        # Excel shows a timestamp in the regional date form; which of day and month
+        # comes first is not known here, so no date is suggested.
+        problems.append(Problem(where, f"recorded_at '{row['recorded_at']}' is a date as Excel shows it; write it in "
+                                       "ISO 8601, e.g. 2025-01-05T10:00:00+07:00 or 2025-01-05 (format the column "
+                                       "as Text so Excel keeps it)"))
+        return []
     try:
         row["value"] = _canonical(parse_number_cell(row["value"], decimal_comma, explicit))
     except ValueError as exc:
