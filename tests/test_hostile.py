@@ -342,7 +342,7 @@ SINGLE_CASES = [
     (["share", "2021", "inf"], "add-observation: error: 'inf' is not a number; write a decimal like 10.28"),
     (["share", "2021", "1e400"], "add-observation: error: '1e400' is not a finite number"),
     # '1.234,5' and '1,234.5' are read now (the last separator is the decimal): test_cli_input.py
-    (["share", "2021", "1.2.3,4"], "add-observation: error: '1.2.3,4' is not a number; write e.g. 10.5 or 10,5"),
+    (["share", "2021", "1.2.3,4"], "add-observation: error: '1.2.3,4' is not a number; write a decimal like 10.28"),
     (["share", "2023-13", "1"], f"add-observation: error: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}"),
     (["growth", "Q5", "1"], f"add-observation: error: 'Q5' is not a period; {PERIOD_FORMS}"),
     (["shar", "2021", "1"], "add-observation: error: unknown indicator 'shar'; did you mean 'share'?"),

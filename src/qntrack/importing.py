@@ -233,7 +233,7 @@ def parse_typed_number(text: str, lang: str) -> float:
         if "finite" in str(exc):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
-        raise ValueError(f"'{text}' is not a number; write e.g. 10.5 or 10,5") from None
+        raise ValueError(f"'{text}' is not a number; write a decimal like 10.28") from None
 
 
 def _canonical(value: float) -> str:
