@@ -50,6 +50,10 @@ def test_an_unknown_option_is_still_an_error(tracker: Path):
     (["10,5", "--lang", "vi"], "10.5"),
     (["1,234", "--lang", "vi"], "1.234"),      # Vietnamese: the comma is the decimal
     (["85.000", "--lang", "vi"], "85000"),     # Vietnamese: the point groups thousands
+    (["85.000", "--lang", "en"], "85"),        # English: the point is the decimal
+    (["1,234", "--lang", "en"], "1234"),       # English: the comma groups thousands
+    (["12.345.678"], "12345678"),              # a repeated separator can only group thousands
+    (["1,234,567"], "1234567"),
     (["1.000,0"], "1000"),                    # both separators: the last one is the decimal
     (["1,000.5"], "1000.5"),
     (["\u22122,5"], "-2.5"),                  # a real minus sign (U+2212)
@@ -63,7 +67,9 @@ def test_numbers_as_vietnamese_write_them(tracker: Path, args: list[str], stored
 
 
 @pytest.mark.parametrize("typed, message", [
-    ("1,234", "'1,234' is ambiguous"),
+    ("1,234", "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; write 1234 "
+              "or 1.234, or give --lang vi (decimal comma) or --lang en (decimal point)"),
+    ("85.000", "'85.000' is ambiguous: 85000 with a thousands separator, or 85.000 with a decimal point"),
     ("\u0661\u0662", "digits other than 0-9"),         # Arabic-Indic 12
     ("\uff11\uff12", "digits other than 0-9"),         # full-width 12
     ("-\u0663", "digits other than 0-9"),
@@ -83,3 +89,10 @@ def test_confirmation_echoes_what_was_stored(tracker: Path):
     assert r.exit_code == 0, r.stderr
     assert r.stderr.startswith("added share 2024-H1 = 1000 to ")
     assert last_row(tracker)[:3] == ["share", "2024-H1", "1000"]
+
+
+def test_the_language_from_the_environment_decides_too(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("QNTRACK_LANG", "vi")
+    r = run("add-observation", "share", "2024", "85.000", "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert last_row(tracker)[2] == "85000"

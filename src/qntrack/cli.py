@@ -471,7 +471,9 @@ def add_observation(
 
         try:
             # Read as a person typed it (10,5; 1.000,0; a real minus sign), stored canonically.
-            value = format_value(parse_typed_number(value or "", _lang(lang)))
+            # Only a language the user chose decides '1,234' or '85.000' (not the default).
+            chosen = lang.value if lang else (os.environ.get("QNTRACK_LANG") or "").strip().lower() or None
+            value = format_value(parse_typed_number(value or "", chosen))
         except ValueError as exc:
             raise fail("add-observation", str(exc)) from None
         # 'Quý I/2024' as offices write it is read as 2024-Q1, as in an import.

@@ -199,15 +199,16 @@ def foreign_digits(text: str) -> bool:
     return any(ch.isdigit() and not "0" <= ch <= "9" for ch in text)
 
 
-def parse_typed_number(text: str, lang: str) -> float:
+def parse_typed_number(text: str, lang: str | None) -> float:
     """A figure typed on the command line, as a person writes it.
 
     A real minus sign (U+2212) is a minus. ``10.28`` and ``10,5`` each have one reading.
-    A lone separator followed by exactly three digits (``1,234``, ``85.000``) is a
-    thousands separator under one convention and a decimal under the other: with
-    ``--lang vi`` the Vietnamese convention decides (comma decimal, point thousands),
-    otherwise a comma there is refused as ambiguous. With both separators the last one
-    is the decimal (``1.000,0`` is 1000). See docs/decisions.md, "Numbers typed".
+    One separator followed by exactly three digits (``1,234``, ``85.000``) groups
+    thousands under one convention and is the decimal under the other: ``lang`` (the
+    --lang given, or QNTRACK_LANG) decides, ``vi`` with the decimal comma, ``en`` with
+    the decimal point; with no language it is refused as ambiguous. With both
+    separators the last one is the decimal (``1.000,0`` is 1000); a separator repeated
+    (``12.345.678``) can only group thousands. See docs/decisions.md.
     """
     raw = text.strip().replace("\u2212", "-")
     if foreign_digits(raw):
@@ -217,16 +218,20 @@ def parse_typed_number(text: str, lang: str) -> float:
     dot, comma = raw.rfind("."), raw.rfind(",")
     if dot >= 0 and comma >= 0:
         decimal_comma = comma > dot  # the last separator is the decimal
-    elif comma >= 0:
-        # '10,5' has no thousands reading; '1,234' has two unless the language decides.
-        decimal_comma = lang == "vi" or not re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+", raw)
-        if not decimal_comma and raw.count(",") == 1:
-            raise ValueError(f"'{text}' is ambiguous: {raw.replace(',', '')} with a thousands separator, or "
-                             f"{raw.replace(',', '.')} with a decimal comma; write {raw.replace(',', '')} or "
-                             f"{raw.replace(',', '.')} (or give --lang vi for the decimal comma)")
     else:
-        # Points only: Vietnamese '85.000' is 85000; elsewhere a point is the decimal.
-        decimal_comma = lang == "vi" and bool(re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+", raw))
+        mark = "," if comma >= 0 else "."
+        grouped = re.fullmatch(rf"[-+]?\d{{1,3}}(?:{re.escape(mark)}\d{{3}})+", raw) is not None
+        if not grouped:
+            decimal_comma = mark == ","  # '10,5' and '10.28' have one reading each
+        elif lang in ("vi", "en"):
+            decimal_comma = lang == "vi"
+        elif raw.count(mark) > 1:
+            decimal_comma = mark == "."  # '12.345.678' or '1,234,567': only thousands
+        else:
+            whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
+            raise ValueError(f"'{text}' is ambiguous: {whole} with a thousands separator, or {fraction} with a "
+                             f"decimal {'comma' if mark == ',' else 'point'}; write {whole} or {fraction}, or give "
+                             "--lang vi (decimal comma) or --lang en (decimal point)")
     try:
         return parse_number_cell(raw, decimal_comma, explicit=True)
     except ValueError as exc:
