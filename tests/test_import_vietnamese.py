@@ -163,3 +163,32 @@ def test_vietnamese_period_names_on_the_command_line(plan: Path):
     assert r.exit_code == 0, r.stderr
     assert r.stderr.startswith("added growth 2024-Q1 = 7.5 to ")
     assert rows(plan)[0][1:3] == ["2024-Q1", "7.5"]
+
+
+def test_a_real_minus_sign_in_a_file_is_a_minus(plan: Path):
+    text = "indicator;period;value\ngrowth;2024;\u22122,5\n"
+    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan)[0][2] == "-2.5"
+
+
+@pytest.mark.parametrize("line", ["growth,2024,\u0661\u0662", "growth,2024,\uff11\uff12", "growth,\u0662\u0660\u0662\u0664,5"])
+def test_digits_other_than_ascii_in_a_file_are_refused(plan: Path, line: str):
+    r = run("add-observation", "--from", "-", input="indicator,period,value\n" + line + "\n")
+    assert r.exit_code == 1
+    assert "digits other than 0-9" in r.stderr
+    assert rows(plan) == []
+
+
+def test_digits_other_than_ascii_in_a_typed_period_are_refused(plan: Path):
+    r = run("add-observation", "growth", "\u0662\u0660\u0662\u0664", "5")
+    assert r.exit_code == 1
+    assert "digits other than 0-9" in r.stderr
+    assert rows(plan) == []
+
+
+def test_digits_other_than_ascii_in_a_wide_header_are_refused(plan: Path):
+    r = run("add-observation", "--from", "-", "--wide", input="indicator,\u0662\u0660\u0662\u0664\ngrowth,5\n")
+    assert r.exit_code == 1
+    assert "column 2 '\u0662\u0660\u0662\u0664' is written in digits other than 0-9" in r.stderr
+    assert rows(plan) == []

@@ -465,7 +465,7 @@ def add_observation(
             raise fail("add-observation", f"{', '.join(given)} {'apply' if len(given) > 1 else 'applies'} only with "
                        "--from FILE", ExitCode.USAGE)
     if from_file is None:
-        from .importing import parse_typed_number, status_word, vietnamese_period
+        from .importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
         from .recording import record_many
         from .store import format_value
 
@@ -478,6 +478,8 @@ def add_observation(
             raise fail("add-observation", str(exc)) from None
         # 'Quý I/2024' as offices write it is read as 2024-Q1, as in an import.
         period = vietnamese_period(period or "") or period
+        if foreign_digits(period or ""):
+            raise fail("add-observation", f"period '{period}' is written in digits other than 0-9; type it with 0-9")
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
                   "status": status_word(obs_status or ""),
                   "source": source, "note": note, "recorded_at": recorded_at or ""}

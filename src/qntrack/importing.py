@@ -152,9 +152,12 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
     detected, a number that would mean different things under the two conventions
     (``1,234`` or ``50.000``) is refused instead of guessed.
     """
-    raw = text.strip()
+    raw = text.strip().replace("\u2212", "-")  # a real minus sign, pasted from a document
     if not raw:
         raise ValueError("the value is empty")
+    if foreign_digits(raw):
+        # float() and \\d would read them; no office writes them: refuse, never convert.
+        raise ValueError(f"'{text}' is written in digits other than 0-9; write it with 0-9")
     low = raw.lower().lstrip("+-")
     if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
         raise ValueError(f"'{text}' is not a finite number; leave the row out if there is no figure")
@@ -539,6 +542,10 @@ def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -
                 problems.append(Problem(where, f"column '{name}' appears twice in the header"))
             meta[name] = i
             continue
+        if foreign_digits(name):
+            problems.append(Problem(where, f"column {i + 1} '{name}' is written in digits other than 0-9; "
+                                           "write it with 0-9"))
+            continue
         try:
             period = parse_period(_read_period(name))
         except PeriodError as exc:
@@ -570,6 +577,9 @@ def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     for name in LONG_OPTIONAL:
         row[name] = _cell(fields, columns, name, getattr(defaults, name))
     row["status"] = status_word(row["status"])
+    if foreign_digits(row["period"]):
+        problems.append(Problem(where, f"period '{row['period']}' is written in digits other than 0-9; write it with 0-9"))
+        return []
     row["period"] = _read_period(row["period"])
     guess = excel_date(row["period"])
     if guess is not None:
