@@ -132,3 +132,21 @@ def test_history_of_a_target_id_names_its_indicator(tmp_path: Path, monkeypatch:
     assert r.stderr == "targets.yaml: error: 'cbct-share' is a target; its indicator is 'cbct_share'\n"
     r = runner.invoke(app, ["observations", "--indicator", "cbct-share"])
     assert r.stderr == "targets.yaml: error: 'cbct-share' is a target; its indicator is 'cbct_share'\n"
+
+
+def test_an_indicator_id_given_for_a_target_names_its_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, dedent("""
+        version: 1
+        indicators:
+          cbct_share: {name: Share}
+        targets:
+          - {id: cbct-share, indicator: cbct_share, baseline: 2020}
+          - {id: cbct-share-2030, indicator: cbct_share, baseline: 2025}
+    """), "indicator,period,value,status,source,note,recorded_at\n")
+    for args in (["show", "cbct_share"], ["status", "cbct_share"], ["report", "cbct_share"]):
+        r = runner.invoke(app, args)
+        assert r.exit_code == 1, args
+        assert r.stderr == ("targets.yaml: error: 'cbct_share' is an indicator, not a target; its targets: "
+                            "cbct-share, cbct-share-2030\n"), args

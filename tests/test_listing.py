@@ -98,6 +98,8 @@ def test_completion_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ("qntrack observations --indicator ", 3, ["share", "mining"]),
     ("qntrack add-observation mi", 2, ["mining"]),
     ("qntrack report ", 2, ["share", "mining"]),
+    ("qntrack --targets targets.yaml history ", 4, ["share", "mining"]),
+    ("qntrack status --targets nowhere.yaml ", 4, []),
 ])
 def test_completion_through_the_shell_protocol(tracker: Path, words: str, cword: int, expected: list[str]):
     env = dict(os.environ, _QNTRACK_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))

@@ -313,6 +313,12 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
     problems = []
     for tid in target_ids or []:
         if plan.target(tid) is None:
+            uses = [t.id for t in plan.targets if t.indicator == tid]
+            if tid in plan.indicators and uses:
+                # A user often types the indicator's id (cbct_share) for its target's (cbct-share).
+                problems.append(Problem(Location(plan.source_file), f"'{tid}' is an indicator, not a target; "
+                                                                    f"its targets: {', '.join(uses)}"))
+                continue
             suggestion = did_you_mean(tid, [t.id for t in plan.targets])
             problems.append(Problem(Location(plan.source_file), f"no target '{tid}'{suggestion}"))
     if problems:
