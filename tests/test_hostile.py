@@ -293,7 +293,7 @@ IMPORT_CASES = [
      "in.csv:2: error: '-Infinity' is not a finite number; leave the row out if there is no figure"),
     ("an Excel error", LONG_HEADER + b"share,2021,#DIV/0!,\n",
      "in.csv:2: error: '#DIV/0!' is not a finite number; leave the row out if there is no figure"),
-    ("decimal comma in a comma file", LONG_HEADER + b'share,2021,"1.234,5",\n',
+    ("decimal comma in a comma file", LONG_HEADER + b'share,2021,"1.234,5",\nshare,2022,1.5,\n',
      "in.csv:2: error: '1.234,5' is written with decimal commas (1234,5), but this file is read with decimal points "
      "(1234.5); give --decimal-comma if the whole file is written that way"),
     ("thousands point in a semicolon file", b"indicator;period;value\nshare;2021;1.234\n",

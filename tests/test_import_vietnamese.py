@@ -192,3 +192,20 @@ def test_digits_other_than_ascii_in_a_wide_header_are_refused(plan: Path):
     assert r.exit_code == 1
     assert "column 2 '\u0662\u0660\u0662\u0664' is written in digits other than 0-9" in r.stderr
     assert rows(plan) == []
+
+
+def test_excel_unicode_text_with_decimal_commas_needs_no_flag(plan: Path):
+    # Excel's "Unicode text" under Vietnamese settings: UTF-16, tabs, decimal commas.
+    text = "indicator\tperiod\tvalue\nfdi\t2023\t3,13\nfdi\t2024\t1.234,5\nfdi\t2025\t85.000\n"
+    (plan / "in.txt").write_bytes(text.encode("utf-16"))
+    r = run("add-observation", "--from", "in.txt", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == ["3.13", "1234.5", "85000"]
+
+
+def test_a_file_that_shows_both_conventions_is_refused_as_before(plan: Path):
+    text = "indicator\tperiod\tvalue\nfdi\t2023\t3,13\nfdi\t2024\t1.5\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1
+    assert "'3,13' is written with decimal commas" in r.stderr
+    assert rows(plan) == []

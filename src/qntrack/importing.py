@@ -346,6 +346,21 @@ def _read_period(text: str) -> str:
         return vietnamese_period(text) or text
 
 
+def _convention_shown(cells: Sequence[str], default: bool) -> bool:
+    """The decimal convention the file's numbers show: decimal comma when some cell
+    reads only that way ('3,13') and none only the other way ('1.5'); else ``default``
+    (';' files: comma, others: point), whose usual messages then name the odd cells."""
+    comma_only = point_only = False
+    for cell in cells:
+        raw = cell.strip().replace("\u2212", "-")
+        as_comma, as_point = _read_number(raw, True, True), _read_number(raw, False, True)
+        comma_only = comma_only or (as_comma is not None and as_point is None)
+        point_only = point_only or (as_point is not None and as_comma is None)
+    if comma_only != point_only:
+        return comma_only
+    return default
+
+
 def _shows_thousands(cells: Sequence[str], decimal_comma: bool) -> bool:
     """Whether some cell can only be read with a thousands separator under the file's
     convention ('1.234,5' or '12.345.678' with decimal commas): then '85.000' in the same
@@ -462,9 +477,13 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
     seen: dict[tuple[str, object, str], int] = {}
     records = list(records)
     if not explicit:
-        # The file may show its thousands separator itself ('1.234,5'): then it is certain.
+        # The file may answer what a flag would: its numbers may fit only one decimal
+        # convention ('3,13' in a tab-separated file), and may show its thousands
+        # separator ('1.234,5'); then '85.000' in the same file is certain too.
         value_columns = [i for i, _ in columns["periods"]] if fmt.wide else [columns["value"]]
-        explicit = _shows_thousands([f[i] for _, _, f in records for i in value_columns if i < len(f)], decimal_comma)
+        cells = [f[i] for _, _, f in records for i in value_columns if i < len(f)]
+        decimal_comma = parsed.decimal_comma = _convention_shown(cells, decimal_comma)
+        explicit = _shows_thousands(cells, decimal_comma)
     for first, last, fields in records:
         where = Location(file, first)
         if not fields or all(not f.strip() for f in fields):
