@@ -202,3 +202,19 @@ def test_shipped_status_json_from_the_command(shipped_document: dict):
 
 def test_version_does_not_load_the_json_writer():
     assert modules_loaded(["--version"], ["orjson", "qntrack.formats"]) == [False, False]
+
+
+def test_observation_rows_write_values_as_the_store_does():
+    # A dry run or `observations -f csv` shows the figure as it is stored (1000, -5),
+    # not as Python's float repr (1000.0, -5.0).
+    from qntrack.formats import observation_rows, write_table
+    from qntrack.model import Observation
+    from qntrack.periods import parse_period
+
+    rows = [Observation("fdi", parse_period("2024"), 1000.0, "", "", "", "2025-01-05T00:00:00Z", 2),
+            Observation("g", parse_period("2024-H1"), -5.0, "", "", "", "2024-07-05T00:00:00Z", 3),
+            Observation("g", parse_period("2024"), 10.28, "", "", "", "2025-01-05T00:00:00Z", 4)]
+    lines = write_table(observation_rows(rows), "csv").splitlines()
+    assert lines[1].split(",")[2] == "1000"
+    assert lines[2].split(",")[2] == "-5"
+    assert lines[3].split(",")[2] == "10.28"

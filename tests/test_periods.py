@@ -74,3 +74,11 @@ def test_fits_frequency(text, frequency, fits):
 
 def test_same_period_last_year():
     assert parse_period("2023-9M").same_span_previous_year() == Period(2022, 1, 9)
+
+
+@pytest.mark.parametrize("text", ["\u0662\u0660\u0662\u0664", "２０２４", "2024-\u0660\u0664", "२०२४-H1"])
+def test_digits_other_than_ascii_are_not_a_period(text):
+    # Python's \d and int() read Arabic-Indic, full-width and Devanagari digits; a year
+    # typed that way in targets.yaml or a hand-edited store must be refused, not stored.
+    with pytest.raises(PeriodError):
+        parse_period(text)

@@ -168,9 +168,12 @@ OBSERVATION_COLUMNS = ("indicator", "period", "value", "status", "source", "note
 
 
 def observation_rows(observations: Iterable[Observation]) -> Iterable[Sequence[Any]]:
+    from .store import format_value
+
     yield OBSERVATION_COLUMNS
     for o in observations:
-        yield (o.indicator, str(o.period), o.value, o.status, o.source, o.note, o.recorded_at)
+        # The value as the store writes it (1000, not 1000.0): what was stored is what shows.
+        yield (o.indicator, str(o.period), format_value(o.value), o.status, o.source, o.note, o.recorded_at)
 
 
 def write_table(rows: Iterable[Sequence[Any]], fmt: str) -> str:

@@ -27,8 +27,11 @@ __all__ = [
 
 VALID_FORMS = "2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
 
+# re.ASCII: without it \d also matches Arabic-Indic, full-width and other digits, which
+# int() then reads, so a year typed in another script would be stored as if it were 2024.
 _PATTERN = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<half>[Hh][12])|(?P<quarter>[Qq][1-4])|(?P<month>\d{2})|(?P<months>\d{1,2})[Mm]))?$"
+    r"^(?P<year>\d{4})(?:-(?:(?P<half>[Hh][12])|(?P<quarter>[Qq][1-4])|(?P<month>\d{2})|(?P<months>\d{1,2})[Mm]))?$",
+    re.ASCII,
 )
 
 
