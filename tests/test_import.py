@@ -266,8 +266,8 @@ def test_dry_run_shows_the_rows_and_writes_nothing(plan: Path):
     r = run("add-observation", "--from", "in.csv", "--dry-run", "--format", "csv", "--recorded-at", "2022-01-01")
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ("indicator,period,value,status,source,note,recorded_at\n"
-                        "share,2021,11.0,,'=cmd(),,2022-01-01T00:00:00Z\n"
-                        "fdi,2022,-5.0,,,,2022-01-01T00:00:00Z\n")
+                        "share,2021,11,,'=cmd(),,2022-01-01T00:00:00Z\n"
+                        "fdi,2022,-5,,,,2022-01-01T00:00:00Z\n")
     assert r.stderr.startswith("dry run: would add 2 row(s) to ")
     assert r.stderr.endswith("; nothing was written\n")
     assert (plan / "observations.csv").read_bytes() == before
@@ -321,7 +321,7 @@ def test_a_missing_file(plan: Path):
 def test_single_row_dry_run(plan: Path):
     r = run("add-observation", "share", "2021", "11", "--dry-run", "-f", "tsv", "--recorded-at", "2022-01-01")
     assert r.exit_code == 0
-    assert r.stdout.splitlines()[1] == "share\t2021\t11.0\t\t\t\t2022-01-01T00:00:00Z"
+    assert r.stdout.splitlines()[1] == "share\t2021\t11\t\t\t\t2022-01-01T00:00:00Z"
     assert added(plan) == ""
 
 

@@ -203,7 +203,7 @@ def test_csv_cells_that_could_be_formulas_are_neutralised(plan: Path):
     lines = r.stdout.splitlines()
     assert "growth,2022-H2,8.1,estimate,\"'=HYPERLINK(\"\"http://evil\"\")\",,2022-12-20T00:00:00Z" in lines
     # A negative number stays a number; text starting with @, + or - is quoted away.
-    assert "fdi,2023,-5.0,,'@SUM(A1),'-note,2024-01-05T00:00:00Z" in lines
+    assert "fdi,2023,-5,,'@SUM(A1),'-note,2024-01-05T00:00:00Z" in lines
     assert "share,2021,11.4,preliminary,'+report,,2022-01-05T00:00:00Z" in lines
     tsv = run("observations", "--format", "tsv").stdout
     assert "\t'=HYPERLINK(\"http://evil\")\t" in tsv
