@@ -123,6 +123,8 @@ def command(*args, **kwargs):
             for name, value in _GLOBAL.items():
                 if name in k and k[name] is None:
                     k[name] = value
+            # Messages on stderr follow this command's --lang (see _message_lang).
+            _GLOBAL["message_lang"] = k.get("lang") or _GLOBAL.get("lang")
             try:
                 return fn(*a, **k)
             except InputError as exc:
@@ -896,13 +898,27 @@ def _visible(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def _report(problems: list[Problem]) -> None:
+def _message_lang(lang: object = None) -> str:
+    """The language of messages: the command's --lang, else the one given before the
+    command, else QNTRACK_LANG, else English."""
+    from .i18n import resolve_lang
+
+    chosen = lang if lang is not None else _GLOBAL.get("message_lang") or _GLOBAL.get("lang")
+    return resolve_lang(getattr(chosen, "value", chosen))
+
+
+def _report(problems: list[Problem], lang: str | None = None) -> None:
+    if not problems:
+        return
+    from .messages import msg, render
+
+    chosen = lang or _message_lang()
     stream = sys.stderr
     for p in problems:
-        stream.write(f"{_visible(str(p))}\n")
+        stream.write(f"{_visible(p.text(chosen))}\n")
     errors = sum(1 for p in problems if p.severity == "error")
     if len(problems) > 1:
-        stream.write(f"{errors} error(s), {len(problems) - errors} warning(s)\n")
+        stream.write(render(msg("totals", errors=errors, warnings=len(problems) - errors), chosen) + "\n")
 
 
 def main() -> None:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .periods import Frequency, Period
+
+if TYPE_CHECKING:
+    from .messages import Message
 
 __all__ = [
     "Location",
@@ -58,12 +61,19 @@ class Problem:
     """Something wrong in the input, with where it is and, when known, what would be valid."""
 
     location: Location
-    message: str
+    message: str | Message  # a Message is shown in the user's language (messages.py)
     severity: str = "error"
     check: str = ""
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity}: {self.message}"
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """``file:line:col: error: message`` in ``lang``."""
+        from .messages import msg, render
+
+        severity = self.severity if lang == "en" else render(msg("severity_" + self.severity), lang)
+        return f"{self.location}: {severity}: {render(self.message, lang)}"
 
 
 @dataclass(frozen=True, slots=True)

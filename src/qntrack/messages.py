@@ -1,0 +1,77 @@
+"""Messages for people, named rather than spelled: the words live in the catalog files.
+
+A problem or a confirmation is built as ``msg("totals", errors=1, warnings=0)``: a message id and
+its values. The words come from ``catalog/en.toml`` and ``catalog/vi.toml`` when the message
+is shown, in the language the user chose (``--lang`` or ``QNTRACK_LANG``), so a translator
+reviews one file per language and the code never holds a sentence of either.
+
+Machine output (``check --format json``) carries the id as ``code`` and the English text,
+which stays the language-neutral contract (docs/json.md).
+
+Pure: reading the two small catalog files that ship inside the package is the only I/O,
+done once and only when a message is actually shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["Message", "msg", "render", "catalog"]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message id with its values (kept as sorted pairs so that a Message is hashable)."""
+
+    id: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        return render(self, lang)
+
+    def __str__(self) -> str:
+        return render(self, "en")
+
+
+def msg(message_id: str, **params: Any) -> Message:
+    """A message to show later; values are turned into text now, as the caller means them."""
+    return Message(message_id, tuple(sorted((k, str(v)) for k, v in params.items())))
+
+
+@lru_cache(maxsize=4)
+def catalog(lang: str) -> dict[str, str]:
+    """The catalog of one language, flattened: ``[section] key`` becomes ``key``.
+
+    Sections only group messages for the translator; ids are unique across sections
+    (tests/test_messages.py checks it).
+    """
+    import tomllib
+    from importlib import resources
+
+    raw = tomllib.loads(resources.files("qntrack").joinpath("catalog", f"{lang}.toml").read_text(encoding="utf-8"))
+    flat: dict[str, str] = {}
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            flat.update(value)
+        else:
+            flat[key] = value
+    return flat
+
+
+class _Keep(dict):
+    """Leaves an unknown ``{name}`` as it is rather than failing on a translator's typo."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(message: Message | str, lang: str = "en") -> str:
+    """The message in ``lang``; English where that language has no entry; plain text as is."""
+    if isinstance(message, str):
+        return message
+    template = catalog(lang).get(message.id) if lang != "en" else None
+    if template is None:
+        template = catalog("en").get(message.id, message.id)
+    return template.format_map(_Keep(message.params))

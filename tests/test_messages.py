@@ -1,0 +1,63 @@
+"""The message catalog: one file per language, the same ids and {names} in each, every id
+the code names present, and messages on stderr in the language the user chose."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from qntrack.messages import Message, catalog, msg, render
+from qntrack.model import Location, Problem
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "qntrack"
+
+
+def _names(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+def _sections(lang: str) -> dict:
+    return tomllib.loads((SRC / "catalog" / f"{lang}.toml").read_text(encoding="utf-8"))
+
+
+def test_ids_are_unique_across_sections():
+    for lang in ("en", "vi"):
+        seen: dict[str, str] = {}
+        for section, entries in _sections(lang).items():
+            for key in entries:
+                assert key not in seen, f"{lang}: '{key}' in both [{seen[key]}] and [{section}]"
+                seen[key] = section
+
+
+def test_vietnamese_has_every_english_id_with_the_same_names():
+    en, vi = catalog("en"), catalog("vi")
+    assert sorted(set(en) - set(vi)) == []
+    assert sorted(set(vi) - set(en)) == []
+    for key, template in en.items():
+        assert _names(vi[key]) == _names(template), key
+
+
+def test_every_id_the_code_names_is_in_the_catalog():
+    used = set()
+    for path in SRC.rglob("*.py"):
+        used.update(re.findall(r"""\bmsg\(\s*["']([a-z0-9_]+)["']\s*[,)]""", path.read_text(encoding="utf-8")))
+    assert used, "no msg() call found: the pattern is wrong"
+    assert sorted(used - set(catalog("en"))) == []
+
+
+def test_render_fills_names_and_falls_back_to_english():
+    m = msg("totals", errors=2, warnings=1)
+    assert render(m, "en") == "2 error(s), 1 warning(s)"
+    assert render(m, "vi") == "2 lỗi, 1 cảnh báo"
+    assert render(Message("no_such_id_anywhere"), "vi") == "no_such_id_anywhere"
+    assert render("plain text", "vi") == "plain text"
+
+
+def test_a_problem_is_shown_in_the_chosen_language():
+    p = Problem(Location("targets.yaml", 3, 5), msg("totals", errors=1, warnings=0), "warning")
+    assert str(p) == "targets.yaml:3:5: warning: 1 error(s), 0 warning(s)"
+    assert p.text("vi") == "targets.yaml:3:5: cảnh báo: 1 lỗi, 0 cảnh báo"
