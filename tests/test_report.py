@@ -149,7 +149,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 | Milestone | Status | P | Score | Gap | Required rate | Trajectory | Deviation | Needed from now | Projected | Reached in |
 |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
-| 15% by 2025 | **Substantial progress** | 1.13 | 3.79 | 3 pp | +8.4%/yr | 11.76% | +0.24 pp | +7.7%/yr | 15.77% | 2025 |
+| 15% by 2025 | **Substantial progress** | 1.13 | 3.79 | 3 pp | +8.4%/yr | 11.76% | +0.24 pp | +7.7%/yr | 15.77% | would be 2025 |
 
 ### Observations
 

@@ -53,6 +53,9 @@ class MilestoneResult:
     reached_in: Period | None = None  # first year the value reaches the milestone at that rate
     never_reached: bool = False  # at the achieved rate the milestone is never reached
     judged_on: Observation | None = None
+    # reached_in is where the achieved rate would take the value, not a figure that passed
+    # the milestone: said "would be reached in" (docs/methodology.md 1.4).
+    reached_is_projection: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,9 @@ class Assessment:
     milestones: tuple[MilestoneResult, ...] = ()
     headline: int | None = None  # index of the milestone the headline figures come from
     details: dict[str, Any] = field(default_factory=dict)
+    # Deadlines that passed with the target not met: they stay visible after the headline
+    # moves on to the next milestone (docs/methodology.md, "Missed milestones").
+    missed_milestones: tuple[Period, ...] = ()
 
     @property
     def next_milestone(self) -> MilestoneResult | None:
@@ -189,8 +195,10 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     results = tuple(_milestone(m.by, m.value, indicator, base, latest, annual, achieved) for m in target.milestones)
     headline = next((i for i, r in enumerate(results) if not r.due), len(results) - 1)
     head = results[headline]
+    missed = tuple(r.by for r in results if r.due and r.status is Status.NOT_ACHIEVED)
     return Assessment(status=head.status, score=head.score, progress_value=head.progress_value,
-                      achieved_rate=achieved, milestones=results, headline=headline, **common)
+                      achieved_rate=achieved, milestones=results, headline=headline,
+                      missed_milestones=missed, **common)
 
 
 def _milestone(
@@ -242,7 +250,7 @@ def _milestone(
         by=by, value=value, due=due, status=status, score=score, progress_value=p.progress_value,
         gap=value - judged.value, required_rate=required, trajectory=trajectory, deviation=deviation,
         required_rate_from_latest=required_latest, projected=projected, reached_in=reached,
-        never_reached=never, judged_on=judged,
+        never_reached=never, judged_on=judged, reached_is_projection=reached is not None and passed_later is None,
     )
 
 
@@ -320,8 +328,10 @@ def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequenc
     }
     if provisional is not None:
         details["provisional_passes"] = target.bound.passes(provisional.value)
+    # Each period of the span is a deadline of its own: every one that failed is missed.
+    missed = tuple(o.period for o in inside if not target.bound.passes(o.value))
     return Assessment(target=target, indicator=indicator, status=status, latest=latest,
-                      provisional=provisional, details=details)
+                      provisional=provisional, details=details, missed_milestones=missed)
 
 
 # --- average ---------------------------------------------------------------------------
@@ -380,8 +390,10 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
         status = _band(p)
     if p is not None:
         score = _score_for(status, p)
+    # Not achieved only once the span is over (remaining == 0): its deadline was missed.
+    missed = (target.end,) if status is Status.NOT_ACHIEVED else ()
     return Assessment(target=target, indicator=indicator, status=status, score=score, progress_value=p,
-                      latest=latest, provisional=provisional, details=details)
+                      latest=latest, provisional=provisional, details=details, missed_milestones=missed)
 
 
 def _score_for(status: Status, p: float) -> float | None:
@@ -447,9 +459,12 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
     score = None
     if target.bound.at_least and p is not None:
         score = _score_for(status, p)
+    # The deadline is missed once the span is over and the bound not met; a cap broken
+    # earlier is already "not achieved" but its deadline has not come (docs/decisions.md).
+    missed = (target.end,) if remaining == 0 and not passes else ()
     return Assessment(target=target, indicator=indicator, status=status, score=score,
                       progress_value=p if target.bound.at_least else None, latest=latest,
-                      provisional=provisional, details=details)
+                      provisional=provisional, details=details, missed_milestones=missed)
 
 
 # --- annual plan -----------------------------------------------------------------------
@@ -485,8 +500,10 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
         previous = _at(rows, target.period.same_span_previous_year())
         _same_period(details, full, previous, indicator)
         status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
+        missed = (target.period,) if status is Status.NOT_ACHIEVED else ()
         return Assessment(target=target, indicator=indicator, status=status, latest=full,
-                          score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details)
+                          score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details,
+                          missed_milestones=missed)
     # During the period: the latest year-to-date reading inside it.
     ytd = [o for o in rows if o.period.year == target.period.year and o.period.first == target.period.first
            and o.period.last < target.period.last]

@@ -53,7 +53,7 @@ from .workspace import find_targets
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
 CACHE_DIR = ".qntrack-cache"
-FORMAT = 3
+FORMAT = 4
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
 # each run re-reads the short tail, which costs less than rewriting tens of megabytes.
@@ -64,10 +64,10 @@ _SLOT = "\x00qntrack targets\x00"
 
 # The text to print, the statuses in it, and the warnings about periods left out of the
 # derived indicators it shows (series.left_out_warnings).
-Served = tuple[str, set[str], list]
+Served = tuple[str, list, list]
 # The plan's title, the table's rows (summary.status_cells), the statuses, the tables
 # already drawn from those rows, and the warnings, as above.
-Table = tuple[str, list, set[str], "DrawnTables", list]
+Table = tuple[str, list, list, "DrawnTables", list]
 
 
 _BIG = 4 * 1024 * 1024
@@ -121,7 +121,7 @@ def machine_status(
     entries = _chosen(state["entries"], target_ids)
     if entries is None:
         return None
-    return _output(state["frame"], entries, kind), {e[2] for e in entries}, _warnings(state, entries)
+    return _output(state["frame"], entries, kind), _gate_items(entries), _warnings(state, entries)
 
 
 def table_status(
@@ -147,7 +147,12 @@ def table_status(
                         # the objects are shared (its back-references), repr's do not.
                         _digest(repr((FORMAT, _code_fingerprint(), lang, state["title"], rows)).encode("utf-8",
                                                                                                   "surrogatepass")))
-    return state["title"], rows, {e[2] for e in entries}, drawn, _warnings(state, entries)
+    return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries)
+
+
+def _gate_items(entries: Sequence[tuple]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(id, status, missed milestones) of each target, what ``status --fail-on`` reads."""
+    return [(e[0], e[2], e[7]) for e in entries]
 
 
 def _warnings(state: dict, entries: Sequence[tuple]) -> list:
@@ -425,7 +430,8 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
         cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
     return (assessment.target.id, assessment.target.indicator, assessment.status.value,
             to_json(assessment_dict(assessment))[:-1].replace("\n", "\n    "),
-            tuple(list(status_rows([assessment]))[1]), encoded_target, cells)
+            tuple(list(status_rows([assessment]))[1]), encoded_target, cells,
+            tuple(str(p) for p in assessment.missed_milestones))
 
 
 def _frame(title: str) -> tuple[str, str]:

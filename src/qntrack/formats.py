@@ -64,6 +64,7 @@ def _milestone(m: MilestoneResult) -> dict[str, Any]:
         "reached_in": _period(m.reached_in),
         "never_reached": m.never_reached,
         "judged_on": _obs(m.judged_on),
+        "reached_in_is_projection": m.reached_is_projection,
     }
 
 
@@ -87,6 +88,7 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "achieved_rate": a.achieved_rate,
         "milestones": [_milestone(m) for m in a.milestones],
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
+        "missed_milestones": [str(p) for p in a.missed_milestones],
         "source": t.source or None,
         "details": a.details,
     }
@@ -147,6 +149,9 @@ def safe_cell(value: Any) -> str:
 STATUS_COLUMNS = (
     "id", "type", "indicator", "name", "unit", "status", "score", "progress_value",
     "latest_period", "latest_value", "next_milestone", "next_value", "gap", "source",
+    # Added after the first columns, never between them: scripts that read by position
+    # keep working (docs/json.md, "CSV and TSV").
+    "missed_milestones",
 )
 
 
@@ -161,6 +166,7 @@ def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
             _period(a.latest.period) if a.latest else None, a.latest.value if a.latest else None,
             _period(nxt.by) if nxt else None, nxt.value if nxt else None, nxt.gap if nxt else None,
             a.target.source,
+            ";".join(str(p) for p in a.missed_milestones),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .assessment import Assessment
+from .assessment import Assessment, MilestoneResult
 from .i18n import number, signed_percent, value_with_unit
 from .model import Measure
 
@@ -30,6 +30,15 @@ def _pp(value: float, unit: str, lang: str) -> str:
     return f"{sign}{number(value, lang)}" + (f" {unit}" if unit else "")
 
 
+def _change_vi(before: str, after: str, change: float) -> str:
+    """A change in Vietnamese: "tăng từ … lên …" for a rise, "giảm từ … xuống …" for a fall."""
+    if change > 0:
+        return f"tăng từ {before} lên {after}"
+    if change < 0:
+        return f"giảm từ {before} xuống {after}"
+    return f"giữ nguyên ở {before}"
+
+
 def explain(a: Assessment, lang: str) -> list[str]:
     kind = a.target.kind
     if kind == "level":
@@ -53,10 +62,15 @@ def _level(a: Assessment, lang: str) -> list[str]:
     if a.achieved_rate is not None:
         span = f"{base.period}–{latest.period}"
         out.append(
-            f"Giai đoạn {span}: từ {_v(base.value, unit, lang)} lên {_v(latest.value, unit, lang)}, bình quân {signed_percent(a.achieved_rate, lang)}/năm."
+            f"Giai đoạn {span}: {_change_vi(_v(base.value, unit, lang), _v(latest.value, unit, lang), latest.value - (base.value or 0.0))}, bình quân {signed_percent(a.achieved_rate, lang)}/năm."
             if vi else
             f"From {_v(base.value, unit, lang)} in {base.period} to {_v(latest.value, unit, lang)} in {latest.period}: {signed_percent(a.achieved_rate, lang)} a year."
         )
+    # A missed deadline is said even after the headline has moved on to the next milestone.
+    for missed in a.milestones:
+        if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
+            out.append(_missed_sentence(missed, unit, lang))
+            out.extend(_reached_sentence(missed, unit, lang))
     m = a.next_milestone
     if m is None:
         return out
@@ -65,11 +79,8 @@ def _level(a: Assessment, lang: str) -> list[str]:
         out.append(f"Đã đạt mốc {goal} ({m.by})." if vi else f"The {m.by} milestone of {goal} is achieved.")
         return out
     if m.due:
-        judged = m.judged_on or latest
-        out.append(
-            f"Không đạt mốc {goal} năm {m.by}: thực tế {_v(judged.value, unit, lang)} ({judged.period})."
-            if vi else f"Missed the {m.by} milestone of {goal}: {_v(judged.value, unit, lang)} in {judged.period}."
-        )
+        out.append(_missed_sentence(m, unit, lang))
+        out.extend(_reached_sentence(m, unit, lang))
         return out
     if m.projected is not None and a.achieved_rate is not None:
         short = (m.projected < m.value) == a.indicator.increase
@@ -89,13 +100,36 @@ def _level(a: Assessment, lang: str) -> list[str]:
             if vi else
             f"The path to {goal} by {m.by} called for {_v(m.trajectory, unit, lang)} in {latest.period}; the deviation is {_pp(m.deviation, unit, lang)}."
         )
-    if m.reached_in is not None:
-        out.append(f"Với tốc độ hiện nay, mốc {goal} đạt được vào năm {m.reached_in}." if vi
-                   else f"At the current pace {goal} is reached in {m.reached_in}.")
-    elif m.never_reached:
-        out.append(f"Với tốc độ hiện nay, không bao giờ đạt {goal}." if vi
-                   else f"At the current pace {goal} is never reached.")
+    out.extend(_reached_sentence(m, unit, lang))
     return out
+
+
+def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
+    """"The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
+    is not the deadline's own: a deadline year with no figure is judged on the next one)."""
+    judged = m.judged_on
+    goal = _v(m.value, unit, lang)
+    got = _v(judged.value, unit, lang) if judged is not None else "–"
+    when = f" ({judged.period})" if judged is not None and judged.period != m.by else ""
+    if lang == "vi":
+        return f"Không đạt mốc {m.by} ({goal}): thực tế {got}{when}."
+    return f"The {m.by} milestone of {goal} was not achieved: {got}{when}."
+
+
+def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
+    """When the milestone was, or would be, reached: a projection says "would be"."""
+    vi = lang == "vi"
+    goal = _v(m.value, unit, lang)
+    if m.reached_in is not None and not m.reached_is_projection:
+        return [f"Mốc {goal} đạt muộn, vào năm {m.reached_in}." if vi
+                else f"{goal} was reached late, in {m.reached_in}."]
+    if m.reached_in is not None:
+        return [f"Với tốc độ hiện nay, mốc {goal} sẽ đạt được vào năm {m.reached_in}." if vi
+                else f"At the current pace {goal} would be reached in {m.reached_in}."]
+    if m.never_reached:
+        return [f"Với tốc độ hiện nay, không bao giờ đạt {goal}." if vi
+                else f"At the current pace {goal} is never reached."]
+    return []
 
 
 def _every(a: Assessment, lang: str) -> list[str]:

@@ -173,6 +173,9 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     if a.achieved_rate is not None:
         facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
     facts.add_row(label("status", lang), _status(a.status.value, lang))
+    if a.missed_milestones:
+        facts.add_row(label("missed_milestones", lang),
+                      Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]))
     if a.score is not None or a.progress_value is not None:
         facts.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(a.progress_value, lang)} / {number(a.score, lang)}")
     if as_of:
@@ -228,7 +231,8 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
     reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
     if m.status.value != "target_achieved":
-        grid.add_row(label("reached_in", lang), reached)
+        # A year the achieved rate would take the value to is a projection, not a fact.
+        grid.add_row(label("would_be_reached_in" if m.reached_is_projection else "reached_in", lang), reached)
     return grid
 
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from .assessment import Assessment, assess
 from .charts import Chart, chart_for
-from .summary import difference_text, gap_text, goal_text
+from .summary import difference_text, gap_text, goal_text, missed_text
 from .i18n import label, number, signed_percent, status_label, value_with_unit
 from .model import Observation, Plan
 from .narrative import explain
@@ -258,6 +258,7 @@ _WORDS = {
         "and": "and",
         "by_year": "by {by}",
         "in_year": "in {period}",
+        "would_be": "would be {year}",
         "baseline_observed": "the figure observed for {period}",
         "span": "Span",
         "threshold": "Threshold",
@@ -333,6 +334,7 @@ _WORDS = {
         "and": "và",
         "by_year": "năm {by}",
         "in_year": "năm {period}",
+        "would_be": "sẽ là {year} (dự báo)",
         "baseline_observed": "số liệu quan sát năm {period}",
         "span": "Giai đoạn",
         "threshold": "Ngưỡng",
@@ -508,6 +510,9 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append((f"{label('p', lang)} / {label('score', lang)}",
                       Cell(f"{number(a.progress_value, lang)} / {number(a.score, lang)}")))
     facts.append((label("status", lang), Cell(status_label(a.status.value, lang), status=a.status.value)))
+    if a.missed_milestones:
+        facts.append((label("missed_milestones", lang),
+                      Cell(", ".join(str(p) for p in a.missed_milestones), status="not_achieved")))
     return tuple(facts)
 
 
@@ -524,6 +529,9 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             reached = "–"
         else:
             reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+            if m.reached_is_projection:
+                # Where the achieved rate would take the value: a projection, said as one.
+                reached = _t("would_be", lang, year=reached)
         rows.append((
             Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"),
             Cell(status_label(m.status.value, lang), status=m.status.value),
@@ -698,9 +706,16 @@ def _summary(data: ReportData, lang: str) -> TableView:
             Cell(goal_text(a, lang)),
             Cell(gap_text(a, lang)),
             Cell(number(a.progress_value, lang)),
-            Cell(status_label(a.status.value, lang), status=a.status.value),
+            Cell(_status_with_missed(a, lang), status=a.status.value),
         ))
     return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
+
+
+def _status_with_missed(a: Assessment, lang: str) -> str:
+    """The headline status, with the deadlines missed on the way kept beside it."""
+    missed = missed_text(a, lang)
+    text = status_label(a.status.value, lang)
+    return f"{text} ({missed})" if missed else text
 
 
 def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:

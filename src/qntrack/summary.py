@@ -15,7 +15,7 @@ from .assessment import Assessment
 from .i18n import label, number, status_label, value_with_unit
 from .model import Observation
 
-__all__ = ["Cell", "difference_text", "goal_text", "gap_text", "sparkline", "status_cells"]
+__all__ = ["Cell", "difference_text", "goal_text", "gap_text", "missed_text", "sparkline", "status_cells"]
 
 Cell = tuple[tuple[str, str], ...]  # (text, role) pieces; role "" is plain text
 
@@ -74,6 +74,18 @@ def gap_text(a: Assessment, lang: str) -> str:
     return "–"
 
 
+def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
+    """"✗ missed 2025": the deadlines passed unmet, kept beside the headline status after
+    it moves on to the next milestone; "" when none. More than ``most`` are counted."""
+    periods = [str(p) for p in a.missed_milestones]
+    # "Not achieved" already says a deadline was missed; the marker is for a headline
+    # that has moved on to a later milestone (docs/decisions.md).
+    if not periods or a.status.value == "not_achieved":
+        return ""
+    shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
+    return f"✗ {label('missed', lang)} {shown}"
+
+
 def sparkline(values: Sequence[float]) -> str:
     """Eight-level bars of the values, lowest to highest."""
     if not values:
@@ -108,5 +120,13 @@ def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple
         ((goal_text(a, lang), ""),),
         ((gap_text(a, lang), ""),),
         ((number(a.progress_value, lang), ""),),
-        ((status_label(a.status.value, lang), f"status:{a.status.value}"),),
+        _status_cell(a, lang),
     )
+
+
+def _status_cell(a: Assessment, lang: str) -> Cell:
+    status = (status_label(a.status.value, lang), f"status:{a.status.value}")
+    missed = missed_text(a, lang)
+    if not missed:
+        return (status,)
+    return (status, ("\n" + missed, "status:not_achieved"))
