@@ -108,8 +108,9 @@ def test_never_reached_sentence():
 
 def test_no_full_year_figure():
     a = assess_target(level((2025, 15)), SHARE, rows("cbct_share", ("2021-H1", 10.5)))
-    assert explain(a, "en") == ["No full-year figure yet to assess."]
-    assert explain(a, "vi") == ["Chưa có số liệu cả năm để đánh giá."]
+    assert a.reason == "no_annual_figure"
+    assert explain(a, "en") == ["Not assessed: no full-year figure yet; part-year readings are not assessed."]
+    assert explain(a, "vi") == ["Chưa đánh giá: chưa có số liệu cả năm; số liệu một phần năm không dùng để đánh giá."]
 
 
 # --- every_period --------------------------------------------------------------------------
@@ -267,7 +268,10 @@ def test_growth_rate_plan_during_the_year_compares_points_with_last_year():
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_no_figure_sentences(lang):
     a = assess_target(PlanTarget(id="p", indicator="fdi", period=P("2026"), value=1000), FDI, FDI_ROWS)
-    assert explain(a, lang) == ["No figure yet." if lang == "en" else "Chưa có số liệu."]
+    # FDI has figures, none for 2026: the reason is no_figure_for_period.
+    assert a.reason == "no_figure_for_period"
+    assert explain(a, lang) == ["Not assessed: no figure for the target's period yet." if lang == "en"
+                                else "Chưa đánh giá: chưa có số liệu cho kỳ của mục tiêu."]
 
 
 def test_average_just_below_the_target_is_not_rounded_onto_it():

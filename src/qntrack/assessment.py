@@ -56,6 +56,13 @@ class MilestoneResult:
     # reached_in is where the achieved rate would take the value, not a figure that passed
     # the milestone: said "would be reached in" (docs/methodology.md 1.4).
     reached_is_projection: bool = False
+    # "growth" (Open SDG's CAGR ratio) or "absolute_change" (a series that crosses zero,
+    # or an indicator declared ``measure: balance``; docs/methodology.md).
+    method: str = "growth"
+    required_change: float | None = None  # absolute change a year the path asks for (absolute_change)
+    achieved_change: float | None = None  # absolute change a year achieved since the baseline
+    required_change_from_latest: float | None = None  # absolute change a year needed from now on
+    reason: str | None = None  # why the status is not_available (a stable code, docs/json.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +84,8 @@ class Assessment:
     # Deadlines that passed with the target not met: they stay visible after the headline
     # moves on to the next milestone (docs/methodology.md, "Missed milestones").
     missed_milestones: tuple[Period, ...] = ()
+    # Why the status is not_available (a stable code, docs/json.md); None otherwise.
+    reason: str | None = None
 
     @property
     def next_milestone(self) -> MilestoneResult | None:
@@ -173,13 +182,15 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     base = _baseline(target, annual)
     common = dict(target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional)
     if latest is None or base is None:
+        reason = "no_figures" if not rows else "no_annual_figure" if latest is None else "no_baseline"
         milestones = tuple(
             MilestoneResult(m.by, m.value, False, Status.NOT_AVAILABLE, None, None,
-                            m.value - latest.value if latest else None, None)
+                            _gap(m.value, latest.value, indicator.increase) if latest else None, None,
+                            reason=reason)
             for m in target.milestones
         )
         return Assessment(status=Status.NOT_AVAILABLE, milestones=milestones,
-                          headline=0 if milestones else None, **common)
+                          headline=0 if milestones else None, reason=reason, **common)
 
     base_year = base.period.year
     achieved = _safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
@@ -189,8 +200,10 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     if not target.milestones:
         p = measure(base_year=base_year, base_value=base.value or 0.0, current_year=latest.period.year,
                     current_value=latest.value, increase=indicator.increase, limit=target.limit)
+        why = _why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None) \
+            if p.status is Status.NOT_AVAILABLE else None
         return Assessment(status=p.status, score=p.score, progress_value=p.progress_value,
-                          achieved_rate=achieved, **common)
+                          achieved_rate=achieved, reason=why, **common)
 
     results = tuple(_milestone(m.by, m.value, indicator, base, latest, annual, achieved) for m in target.milestones)
     headline = next((i for i, r in enumerate(results) if not r.due), len(results) - 1)
@@ -198,7 +211,51 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     missed = tuple(r.by for r in results if r.due and r.status is Status.NOT_ACHIEVED)
     return Assessment(status=head.status, score=head.score, progress_value=head.progress_value,
                       achieved_rate=achieved, milestones=results, headline=headline,
-                      missed_milestones=missed, **common)
+                      missed_milestones=missed, reason=head.reason, **common)
+
+
+def _crosses(base_value: float, value: float) -> bool:
+    """Opposite signs, a zero base counting as positive as in Open SDG (methodology 1.1)."""
+    return (base_value < 0 < value) or (base_value >= 0 and value < 0)
+
+
+def _why_not(base_value: float, base_year: int, value: float, year: int, target: float | None) -> str:
+    """The reason code of a not_available growth measure (progress._progress_value_or_none)."""
+    if year - base_year < 1:
+        return "one_figure"
+    if _crosses(base_value, value) or (target is not None and _crosses(base_value, target)):
+        return "crosses_zero"
+    if target is not None and target == base_value:
+        return "target_equals_baseline"
+    return "undefined"
+
+
+def _gap(goal: float, value: float, increase: bool) -> float:
+    """The distance still to go in the target's direction: positive while short, zero or
+    negative once reached (docs/methodology.md, "Gap")."""
+    return goal - value if increase else value - goal
+
+
+def _absolute_change(base_value: float, base_year: int, value: float, year: int,
+                     target: float, target_year: int, increase: bool) -> Progress:
+    """P = achieved change a year / required change a year, read through Open SDG's bands.
+
+    The growth ratio of method 2 with absolute changes in place of compound rates: a
+    series that crosses zero has no growth rate, but it has a change (methodology,
+    "Balances: absolute change").
+    """
+    d = 1 if increase else -1
+    p = None
+    if year - base_year >= 1 and target_year != base_year and target != base_value:
+        required = (target - base_value) / (target_year - base_year)
+        achieved = (value - base_value) / (year - base_year)
+        p = d * achieved / abs(required)
+    # Target achieved is checked first, whatever the ratio would say (as in progress.measure).
+    if (d == 1 and value >= target) or (d == -1 and value <= target):
+        return Progress(Status.TARGET_ACHIEVED, p, 5.0, target_achieved=True)
+    if p is None:
+        return Progress(Status.NOT_AVAILABLE, None, None)
+    return Progress(band(p, *TARGET_THRESHOLDS), p, score_with_target(p))
 
 
 def _milestone(
@@ -218,25 +275,54 @@ def _milestone(
     judged = latest
     if due:
         judged = next((o for o in annual if o.period >= by), latest)
-    p: Progress = measure(base_year=base_year, base_value=base_value, current_year=judged.period.year,
-                          current_value=judged.value, increase=indicator.increase,
-                          target=value, target_year=by.year)
+    # Absolute change where a growth rate means nothing: a declared balance, or a series
+    # whose baseline and figure or milestone have opposite signs (docs/decisions.md).
+    # Elsewhere Open SDG's measure, reproduced exactly.
+    absolute = indicator.measure is Measure.BALANCE or _crosses(base_value, judged.value) \
+        or _crosses(base_value, value)
+    if absolute:
+        p = _absolute_change(base_value, base_year, judged.value, judged.period.year, value, by.year,
+                             indicator.increase)
+    else:
+        p = measure(base_year=base_year, base_value=base_value, current_year=judged.period.year,
+                    current_value=judged.value, increase=indicator.increase,
+                    target=value, target_year=by.year)
     status = p.status
     score = p.score
+    reason = None
+    if status is Status.NOT_AVAILABLE:
+        reason = _why_not(base_value, base_year, judged.value, judged.period.year, value)
     if due and not p.target_achieved:
         status = Status.NOT_ACHIEVED
         score = None  # missed for good: P stays for information, a score would mislead
-    required = _safe_growth(value, base_value, by.year, base_year)
+        reason = None
+    years_from_base = latest.period.year - base_year
+    required = required_change = achieved_change = None
     trajectory = deviation = None
-    # The path ends at the milestone: past its deadline a trajectory value means nothing.
-    if required is not None and latest.period.year >= base_year and not due:
-        trajectory = base_value * (1 + required) ** (latest.period.year - base_year)
-        deviation = latest.value - trajectory
-    required_latest = None if due else _safe_growth(value, latest.value, by.year, latest.period.year)
-    projected = reached = None
+    required_latest = projected = reached = required_change_latest = None
     never = False
-    if achieved is not None and not due:
-        projected = latest.value * (1 + achieved) ** (by.year - latest.period.year)
+    if absolute:
+        if by.year != base_year:
+            required_change = (value - base_value) / (by.year - base_year)
+        if years_from_base >= 1:
+            achieved_change = (latest.value - base_value) / years_from_base
+        # The path of an absolute change is a straight line from the baseline.
+        if required_change is not None and years_from_base >= 0 and not due:
+            trajectory = base_value + required_change * years_from_base
+            deviation = latest.value - trajectory
+        if achieved_change is not None and not due:
+            projected = latest.value + achieved_change * (by.year - latest.period.year)
+        if not due and by.year > latest.period.year:
+            required_change_latest = (value - latest.value) / (by.year - latest.period.year)
+    else:
+        required = _safe_growth(value, base_value, by.year, base_year)
+        # The path ends at the milestone: past its deadline a trajectory value means nothing.
+        if required is not None and years_from_base >= 0 and not due:
+            trajectory = base_value * (1 + required) ** years_from_base
+            deviation = latest.value - trajectory
+        required_latest = None if due else _safe_growth(value, latest.value, by.year, latest.period.year)
+        if achieved is not None and not due:
+            projected = latest.value * (1 + achieved) ** (by.year - latest.period.year)
     passed_later = None
     if due and not p.target_achieved:
         # Missed on its deadline figure but passed by a later one: reached then, late.
@@ -244,14 +330,32 @@ def _milestone(
         passed_later = next((o for o in annual if o.period > judged.period and target_bound.passes(o.value)), None)
     if passed_later is not None:
         reached = passed_later.period
+    elif not p.target_achieved and absolute:
+        if achieved_change is not None:
+            reached, never = _year_reached_linear(value, latest, achieved_change)
     elif not p.target_achieved and achieved is not None:
         reached, never = _year_reached(value, latest, achieved, indicator.increase)
     return MilestoneResult(
         by=by, value=value, due=due, status=status, score=score, progress_value=p.progress_value,
-        gap=value - judged.value, required_rate=required, trajectory=trajectory, deviation=deviation,
-        required_rate_from_latest=required_latest, projected=projected, reached_in=reached,
+        gap=_gap(value, judged.value, indicator.increase), required_rate=required, trajectory=trajectory,
+        deviation=deviation, required_rate_from_latest=required_latest, projected=projected, reached_in=reached,
         never_reached=never, judged_on=judged, reached_is_projection=reached is not None and passed_later is None,
+        method="absolute_change" if absolute else "growth", required_change=required_change,
+        achieved_change=achieved_change, required_change_from_latest=required_change_latest, reason=reason,
     )
+
+
+def _year_reached_linear(target: float, latest: Observation, change: float) -> tuple[Period | None, bool]:
+    """First whole year in which latest + change * n passes the target (absolute change)."""
+    if change == 0:
+        return None, True
+    n = (target - latest.value) / change
+    if n <= 0:
+        return None, True  # the change moves away from the target
+    years = math.ceil(n - 1e-9)
+    if years > 1000:
+        return None, True
+    return Period(latest.period.year + years), False
 
 
 def _year_reached(target: float, latest: Observation, rate: float, increase: bool) -> tuple[Period | None, bool]:
@@ -306,8 +410,10 @@ def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequenc
     observed = {o.period for o in inside}
     missing = [str(p) for p in expected if p not in observed and (latest is None or p < latest.period)]
     complete = latest is not None and latest.period >= target.end and not missing
+    reason = None
     if not results:
         status = Status.NOT_AVAILABLE
+        reason = _no_figure_reason(rows)
     elif failed:
         status = Status.NOT_ACHIEVED
     elif complete:
@@ -331,7 +437,13 @@ def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequenc
     # Each period of the span is a deadline of its own: every one that failed is missed.
     missed = tuple(o.period for o in inside if not target.bound.passes(o.value))
     return Assessment(target=target, indicator=indicator, status=status, latest=latest,
-                      provisional=provisional, details=details, missed_milestones=missed)
+                      provisional=provisional, details=details, missed_milestones=missed, reason=reason)
+
+
+def _no_figure_reason(rows: Sequence[Observation]) -> str:
+    """no_figures: the indicator has none at all; no_figure_for_period: none in the
+    target's span or period."""
+    return "no_figure_for_period" if rows else "no_figures"
 
 
 # --- average ---------------------------------------------------------------------------
@@ -354,13 +466,14 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     }
     if not inside:
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
-                          provisional=provisional, details=details)
+                          provisional=provisional, details=details, reason=_no_figure_reason(rows))
     # Geometric mean of (1 + g) over the years with data (methodology section 2).
     product = math.prod(1 + o.value / 100 for o in inside)
     if product <= 0:
         details["average"] = None
+        # A year of -100 % or worse: no geometric mean exists.
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
-                          provisional=provisional, details=details)
+                          provisional=provisional, details=details, reason="average_undefined")
     average = (product ** (1 / len(inside)) - 1) * 100
     remaining = max(span_years - len([o for o in inside]), 0)
     remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]
@@ -433,7 +546,7 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
                                    latest.period if latest else None)
     if latest is None:
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
-                          provisional=provisional, details=details)
+                          provisional=provisional, details=details, reason=_no_figure_reason(rows))
     total = sum(o.value for o in inside)
     elapsed = len([p for p in expected if p <= latest.period])
     remaining = len(expected) - elapsed
@@ -464,7 +577,8 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
     missed = (target.end,) if remaining == 0 and not passes else ()
     return Assessment(target=target, indicator=indicator, status=status, score=score,
                       progress_value=p if target.bound.at_least else None, latest=latest,
-                      provisional=provisional, details=details, missed_milestones=missed)
+                      provisional=provisional, details=details, missed_milestones=missed,
+                      reason="zero_target" if status is Status.NOT_AVAILABLE else None)
 
 
 # --- annual plan -----------------------------------------------------------------------
@@ -508,7 +622,8 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
     ytd = [o for o in rows if o.period.year == target.period.year and o.period.first == target.period.first
            and o.period.last < target.period.last]
     if not ytd:
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details)
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details,
+                          reason=_no_figure_reason(rows))
     reading = ytd[-1]
     details["year_to_date"] = {"period": str(reading.period), "value": reading.value}
     previous = _at(rows, reading.period.same_span_previous_year())

@@ -65,6 +65,11 @@ def _milestone(m: MilestoneResult) -> dict[str, Any]:
         "never_reached": m.never_reached,
         "judged_on": _obs(m.judged_on),
         "reached_in_is_projection": m.reached_is_projection,
+        "method": m.method,
+        "required_change": m.required_change,
+        "achieved_change": m.achieved_change,
+        "required_change_from_latest": m.required_change_from_latest,
+        "reason": m.reason,
     }
 
 
@@ -80,6 +85,7 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "unit": ind.unit,
         "direction": ind.direction.value,
         "status": a.status.value,
+        "reason": a.reason,
         "score": a.score,
         "progress_value": a.progress_value,
         "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},

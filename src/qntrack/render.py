@@ -222,11 +222,19 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     rate = label("per_year", lang)
     grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
     grid.add_row(label("gap", lang), difference_text(m.gap, unit, lang, signed=False) if m.gap is not None else "–")
-    grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
+    if m.method == "absolute_change":
+        # No growth rate across zero: the change a year the path asks for, in the unit.
+        grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")
+    else:
+        grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
     if m.trajectory is not None:
         grid.add_row(label("trajectory", lang), f"{value_with_unit(m.trajectory, unit, lang)}"
                      f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})")
-    if not m.due:
+    if not m.due and m.method == "absolute_change":
+        grid.add_row(label("required_from_latest", lang),
+                     f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}")
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    elif not m.due:
         grid.add_row(label("required_from_latest", lang), f"{signed_percent(m.required_rate_from_latest, lang)}{rate}")
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
     reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")

@@ -538,11 +538,15 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             Cell(number(m.progress_value, lang)),
             Cell(number(m.score, lang)),
             Cell(difference_text(m.gap, unit, lang, signed=False)),
-            Cell(f"{signed_percent(m.required_rate, lang)}{per_year}" if m.required_rate is not None else "–"),
+            Cell(f"{signed_percent(m.required_rate, lang)}{per_year}" if m.required_rate is not None
+                 else f"{difference_text(m.required_change, unit, lang)}{per_year}" if m.required_change is not None
+                 else "–"),
             Cell(value_with_unit(m.trajectory, unit, lang)),
             Cell(difference_text(m.deviation, unit, lang)),
             Cell(f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
-                 if m.required_rate_from_latest is not None else "–"),
+                 if m.required_rate_from_latest is not None
+                 else f"{difference_text(m.required_change_from_latest, unit, lang)}{per_year}"
+                 if m.required_change_from_latest is not None else "–"),
             Cell(value_with_unit(m.projected, unit, lang)),
             Cell(reached),
         ))
