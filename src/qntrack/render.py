@@ -91,16 +91,24 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
             console.file.flush()
             return
     heading = title + (f" — as of {as_of}" if as_of and lang == "en" else f" — tính đến {as_of}" if as_of else "")
+    headers = (label("target", lang), label("latest", lang), "", label("next_milestone", lang), label("gap", lang),
+               label("p", lang), label("status", lang))
+    fitted = _fit(headers, rows, console.width)
+    widths = fitted[0] if fitted is not None else None
     table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
-    table.add_column(label("target", lang), overflow="fold", min_width=20, max_width=38)
-    table.add_column(label("latest", lang))
-    table.add_column("", no_wrap=True)
-    table.add_column(label("next_milestone", lang))
-    table.add_column(label("gap", lang), justify="right")
-    table.add_column(label("p", lang), justify="right")
-    table.add_column(label("status", lang), no_wrap=True)
+    if fitted is not None and fitted[1]:
+        table.show_edge = False
+        table.padding = (0, 1, 0, 0)
+    for k, header in enumerate(headers):
+        if widths is not None and widths[k] == 0:
+            continue  # the sparkline, dropped first when the terminal is narrow
+        justify = "right" if k in (4, 5) else "left"
+        if widths is None:
+            table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2)
+        else:
+            table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2, width=widths[k])
     for cells in rows:
-        table.add_row(*map(_cell, cells))
+        table.add_row(*(_cell(c) for k, c in enumerate(cells) if widths is None or widths[k]))
     if how is None:
         console.print(table)
         return
@@ -112,6 +120,78 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
     console.file.write(text)
     console.file.flush()
     drawn.put(how, text)  # type: ignore[union-attr]
+
+
+# How narrow a column of the status table may become (before padding), and the order
+# in which columns give up width: the target's name first, the status last.
+_TARGET_MAX = 38
+_SHRINK_ORDER = (0, 1, 3, 4, 6)
+_FOLD_TO = 8
+_COMFORTABLE = 12
+
+
+def _lines(cell: Cell) -> list[str]:
+    return "".join(text for text, _ in cell).split("\n")
+
+
+def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> tuple[list[int], bool] | None:
+    """Widths of the status table's columns (0: dropped), and whether the padding must be
+    the compact one, so that it fits ``width`` without truncating a status or splitting a
+    target id: the sparkline goes first, then names, figures and goals wrap (a figure's
+    word may fold), and a status wraps only between its words. None when even that does
+    not fit (ids longer than the terminal is wide): Rich then does what it can.
+    """
+    from rich.cells import cell_len
+
+    def longest_word(lines: Sequence[str]) -> int:
+        return max((cell_len(w) for line in lines for w in line.split()), default=0)
+
+    natural = [cell_len(h) for h in headers]
+    least = [longest_word([h]) for h in headers]
+    for cells in rows:
+        for k, cell in enumerate(cells):
+            lines = _lines(cell)
+            natural[k] = max(natural[k], max(cell_len(line) for line in lines))
+            least[k] = max(least[k], longest_word(lines))
+    # A target id (the cell's last line) is never split; a name may wrap around it.
+    least[0] = max([least[0], 12] + [cell_len(_lines(cells[0])[-1]) for cells in rows])
+    natural[0] = max(least[0], min(natural[0], _TARGET_MAX))
+    # Tried in turn: the sparkline kept while no figure or goal wraps below a comfortable
+    # width; then, dropped first, every column down to its longest word; then with the
+    # compact padding; then with a long word of a figure or goal folded.
+    for spark, compact, fold in ((True, False, False), (False, False, False), (False, True, False),
+                                 (False, True, True)):
+        floor = [min(a, n) for a, n in zip(least, natural)]
+        if spark:
+            for k in (1, 3, 4, 6):
+                floor[k] = natural[k] if k == 6 else min(natural[k], max(floor[k], _COMFORTABLE))
+        if fold:  # a long word of a figure or a goal may fold; never a status or an id
+            for k in (1, 3, 4):
+                floor[k] = min(floor[k], _FOLD_TO)
+        shown = [k for k in range(len(headers)) if spark or k != 2]
+        excess = sum(natural[k] for k in shown) - _room(width, len(shown), compact)
+        widths = [natural[k] if k in shown else 0 for k in range(len(headers))]
+        # The widest of the name, figure, goal and gap columns gives a character at a time,
+        # as Rich collapses a table; the status only once they are all at their floor.
+        while excess > 0:
+            able = [k for k in _SHRINK_ORDER if widths[k] > floor[k]]
+            if not able:
+                break
+            k = max(able, key=lambda k: (k != 6, widths[k]))
+            widths[k] -= 1
+            excess -= 1
+        if excess <= 0:
+            return widths, compact
+    return None
+
+
+def _room(width: int, columns: int, compact: bool) -> int:
+    """The width left for the cells: SIMPLE_HEAD has an edge each side and a divider
+    between columns; the padding is a space each side, or, compact, only on the right
+    with no edges."""
+    if compact:
+        return width - (columns - 1) - columns
+    return width - 2 - (columns - 1) - 2 * columns
 
 
 def _how(console: Console, lang: str) -> str | None:
