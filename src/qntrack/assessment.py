@@ -86,6 +86,9 @@ class Assessment:
     missed_milestones: tuple[Period, ...] = ()
     # Why the status is not_available (a stable code, docs/json.md); None otherwise.
     reason: str | None = None
+    # The distance still to go in the target's direction, in the indicator's unit:
+    # positive while short, zero or negative once reached (docs/methodology.md, "Gap").
+    gap: float | None = None
 
     @property
     def next_milestone(self) -> MilestoneResult | None:
@@ -211,7 +214,7 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     missed = tuple(r.by for r in results if r.due and r.status is Status.NOT_ACHIEVED)
     return Assessment(status=head.status, score=head.score, progress_value=head.progress_value,
                       achieved_rate=achieved, milestones=results, headline=headline,
-                      missed_milestones=missed, reason=head.reason, **common)
+                      missed_milestones=missed, reason=head.reason, gap=head.gap, **common)
 
 
 def _crosses(base_value: float, value: float) -> bool:
@@ -228,6 +231,13 @@ def _why_not(base_value: float, base_year: int, value: float, year: int, target:
     if target is not None and target == base_value:
         return "target_equals_baseline"
     return "undefined"
+
+
+def _bound_gap(bound: Bound, value: float | None) -> float | None:
+    """The gap to a bound: what is still to gain under "at least", what is over "at most"."""
+    if value is None:
+        return None
+    return _gap(bound.value, value, bound.at_least)
 
 
 def _gap(goal: float, value: float, increase: bool) -> float:
@@ -437,7 +447,8 @@ def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequenc
     # Each period of the span is a deadline of its own: every one that failed is missed.
     missed = tuple(o.period for o in inside if not target.bound.passes(o.value))
     return Assessment(target=target, indicator=indicator, status=status, latest=latest,
-                      provisional=provisional, details=details, missed_milestones=missed, reason=reason)
+                      provisional=provisional, details=details, missed_milestones=missed, reason=reason,
+                      gap=_bound_gap(target.bound, latest.value if latest else None))
 
 
 def _no_figure_reason(rows: Sequence[Observation]) -> str:
@@ -506,7 +517,8 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     # Not achieved only once the span is over (remaining == 0): its deadline was missed.
     missed = (target.end,) if status is Status.NOT_ACHIEVED else ()
     return Assessment(target=target, indicator=indicator, status=status, score=score, progress_value=p,
-                      latest=latest, provisional=provisional, details=details, missed_milestones=missed)
+                      latest=latest, provisional=provisional, details=details, missed_milestones=missed,
+                      gap=_bound_gap(target.bound, average))
 
 
 def _score_for(status: Status, p: float) -> float | None:
@@ -578,7 +590,8 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
     return Assessment(target=target, indicator=indicator, status=status, score=score,
                       progress_value=p if target.bound.at_least else None, latest=latest,
                       provisional=provisional, details=details, missed_milestones=missed,
-                      reason="zero_target" if status is Status.NOT_AVAILABLE else None)
+                      reason="zero_target" if status is Status.NOT_AVAILABLE else None,
+                      gap=_bound_gap(target.bound, total))
 
 
 # --- annual plan -----------------------------------------------------------------------
@@ -617,7 +630,7 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
         missed = (target.period,) if status is Status.NOT_ACHIEVED else ()
         return Assessment(target=target, indicator=indicator, status=status, latest=full,
                           score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details,
-                          missed_milestones=missed)
+                          missed_milestones=missed, gap=_bound_gap(bound, full.value))
     # During the period: the latest year-to-date reading inside it.
     ytd = [o for o in rows if o.period.year == target.period.year and o.period.first == target.period.first
            and o.period.last < target.period.last]
@@ -639,10 +652,11 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
             status = _band(pace) if indicator.increase else (
                 Status.SUBSTANTIAL_PROGRESS if share_plan <= share_time else Status.LIMITED_PROGRESS)
         return Assessment(target=target, indicator=indicator, status=status, progress_value=pace,
-                          provisional=reading, details=details)
+                          provisional=reading, details=details, gap=_bound_gap(bound, reading.value))
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
     details["year_to_date"]["difference"] = reading.value - target.value
     status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
-    return Assessment(target=target, indicator=indicator, status=status, provisional=reading, details=details)
+    return Assessment(target=target, indicator=indicator, status=status, provisional=reading, details=details,
+                      gap=_bound_gap(bound, reading.value))
 

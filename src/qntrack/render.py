@@ -290,7 +290,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
 
 
 def _milestone_block(m, unit: str, lang: str) -> Table:
-    from .summary import difference_text
+    from .summary import difference_text, gap_phrase
 
     """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
     grid = Table.grid(padding=(0, 2))
@@ -301,7 +301,7 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
     grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
-    grid.add_row(label("gap", lang), difference_text(m.gap, unit, lang, signed=False) if m.gap is not None else "–")
+    grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang))
     if m.method == "absolute_change":
         # No growth rate across zero: the change a year the path asks for, in the unit.
         grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")
@@ -359,7 +359,7 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:
-    from .summary import difference_text
+    from .summary import difference_text, gap_phrase
 
     """The few figures a meeting asks for first, one per line, for the non-level kinds."""
     d = a.details
@@ -398,6 +398,9 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
         rows.append(("Chuỗi hiện tại" if vi else "Current run", str(d["streak"])))
         if d.get("missing"):
             rows.append(("Thiếu số liệu" if vi else "No figure", ", ".join(d["missing"])))
+    if a.gap is not None:
+        # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
+        rows.append((label("gap", lang), gap_phrase(a.gap, unit, lang)))
     if not rows:
         return None
     grid = Table.grid(padding=(0, 2))

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from .assessment import Assessment, assess
 from .charts import Chart, chart_for
-from .summary import difference_text, gap_text, goal_text, missed_text
+from .summary import difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
 from .i18n import label, number, signed_percent, status_label, value_with_unit
 from .model import Observation, Plan
 from .narrative import explain
@@ -537,7 +537,7 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             Cell(status_label(m.status.value, lang), status=m.status.value),
             Cell(number(m.progress_value, lang)),
             Cell(number(m.score, lang)),
-            Cell(difference_text(m.gap, unit, lang, signed=False)),
+            Cell(gap_phrase(m.gap, unit, lang)),
             Cell(f"{signed_percent(m.required_rate, lang)}{per_year}" if m.required_rate is not None
                  else f"{difference_text(m.required_change, unit, lang)}{per_year}" if m.required_change is not None
                  else "–"),
@@ -610,6 +610,9 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
             out.append((_t("change_last_year", lang), signed_percent(figures["change_on_same_period_last_year"] / 100, lang)))
         if figures.get("difference_on_same_period_last_year") is not None:
             out.append((_t("change_last_year", lang), difference_text(figures["difference_on_same_period_last_year"], unit, lang)))
+    if a.gap is not None:
+        # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
+        out.append((label("gap", lang), gap_phrase(a.gap, unit, lang)))
     return tuple((k, Cell(v)) for k, v in out)
 
 
@@ -707,12 +710,18 @@ def _summary(data: ReportData, lang: str) -> TableView:
             Cell(_name(a, lang), title=a.target.id),
             Cell(_t(f"kind_{a.target.kind}", lang)),
             Cell(_latest_text(a, lang)),
-            Cell(goal_text(a, lang)),
+            Cell(_goal_with_reached(a, lang)),
             Cell(gap_text(a, lang)),
             Cell(number(a.progress_value, lang)),
             Cell(_status_with_missed(a, lang), status=a.status.value),
         ))
     return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
+
+
+def _goal_with_reached(a: Assessment, lang: str) -> str:
+    """The goal, and the share of it reached under its own label (never called gap)."""
+    reached = reached_text(a, lang)
+    return f"{goal_text(a, lang)}; {reached}" if reached else goal_text(a, lang)
 
 
 def _status_with_missed(a: Assessment, lang: str) -> str:
