@@ -220,7 +220,7 @@ def test_fdi_2022_plan_sentences():
     ]
     assert explain(a, "vi") == [
         "Năm 2022: 622 triệu USD, bằng 41,5% kế hoạch (1.500 triệu USD).",
-        "So với năm 2021 (1.100 triệu USD): -43,5%.",
+        "So với năm 2021: giảm từ 1.100 triệu USD xuống 622 triệu USD (-43,5%).",
     ]
 
 
@@ -242,7 +242,7 @@ def test_year_to_date_sentences():
     ]
     assert explain(a, "vi") == [
         "2023-H1: 832 triệu USD, bằng 83,2% kế hoạch năm sau 50% thời gian.",
-        "So với cùng kỳ (2022-H1: 600 triệu USD): +38,7%.",
+        "So với cùng kỳ năm trước (2022-H1): tăng từ 600 triệu USD lên 832 triệu USD (+38,7%).",
     ]
 
 
@@ -251,7 +251,7 @@ def test_growth_rate_plan_sentences_use_points():
     data = rows("grdp_growth", ("2022", 10.28), ("2023", 11.03))
     a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2023"), value=11), GROWTH, data)
     assert explain(a, "en") == ["2023: 11.03% against a plan of 11%: +0.03 pp.", "Against 2022 (10.28%): +0.75 pp."]
-    assert explain(a, "vi") == ["Năm 2023: 11,03%, so với kế hoạch 11%: +0,03 điểm %.", "So với năm 2022 (10,28%): +0,75 điểm %."]
+    assert explain(a, "vi") == ["Năm 2023: 11,03%, so với kế hoạch 11%: +0,03 điểm %.", "So với năm 2022: tăng từ 10,28% lên 11,03% (+0,75 điểm %)."]
 
 
 def test_growth_rate_plan_during_the_year_compares_points_with_last_year():
@@ -262,7 +262,7 @@ def test_growth_rate_plan_during_the_year_compares_points_with_last_year():
         "2025-H1: 11.03% (plan 14%): -2.97 pp.",
         "Against the same period a year earlier (2024-H1: 9.02%): +2.01 pp.",
     ]
-    assert "So với cùng kỳ (2024-H1: 9,02%): +2,01 điểm %." in explain(a, "vi")
+    assert "So với cùng kỳ năm trước (2024-H1): tăng từ 9,02% lên 11,03% (+2,01 điểm %)." in explain(a, "vi")
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -286,3 +286,11 @@ def test_average_just_below_the_target_is_not_rounded_onto_it():
         "The remaining year needs at least 10.01% a year for the 2021–2025 average to meet the target.",
     ]
     assert explain(a, "vi")[0] == "Bình quân 4 năm có số liệu (2021–2024): 9,998%/năm (mục tiêu: ít nhất 10%/năm)."
+
+
+def test_vietnamese_says_giam_tu_xuong_for_a_fall():
+    """Base 21.3 (2020), 2023 = 17.3: a = (17.3 / 21.3) ** (1/3) - 1 = -0.0670 -> "-6,7%";
+    a fall reads "giảm từ … xuống …", never "từ … lên …" (issue 12)."""
+    a = assess_target(level((2025, 15), base=21.3), SHARE, rows("cbct_share", ("2023", 17.3)))
+    assert explain(a, "vi")[0] == "Giai đoạn 2020–2023: giảm từ 21,3 % GRDP xuống 17,3 % GRDP, bình quân -6,7%/năm."
+    assert explain(a, "en")[0] == "From 21.3 % of GRDP in 2020 to 17.3 % of GRDP in 2023: -6.7% a year."

@@ -304,6 +304,13 @@ def _against_last_year(a: Assessment, d: dict, period: str, lang: str) -> list[s
         change = signed_percent(d["change_on_same_period_last_year"] / 100, lang)
     else:
         return []
+    now = d.get("value", a.latest.value if a.latest is not None else None)
+    if vi and now is not None:
+        # "tăng từ … lên …" for a rise, "giảm từ … xuống …" for a fall.
+        moved = _change_vi(was, _x(a, now, lang), now - d["same_period_last_year"])
+        if "-" not in period:
+            return [f"So với năm {previous}: {moved} ({change})."]
+        return [f"So với cùng kỳ năm trước ({previous}): {moved} ({change})."]
     if "-" not in period:  # a whole year: against the year before
         return [f"So với năm {previous} ({was}): {change}." if vi else f"Against {previous} ({was}): {change}."]
     return [f"So với cùng kỳ ({previous}: {was}): {change}." if vi

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from .assessment import Assessment, assess
 from .charts import Chart, chart_for
 from .summary import difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
-from .i18n import label, number, signed_percent, status_label, value_with_unit
+from .i18n import date_text, label, number, signed_percent, status_label, value_with_unit
 from .model import Observation, Plan
 from .narrative import explain
 from .periods import parse_period
@@ -491,7 +491,12 @@ def _latest_text(a: Assessment, lang: str) -> str:
 
 
 def _name(a: Assessment, lang: str) -> str:
-    return (a.target.name or a.indicator.name).get(lang)
+    """The target's own name; a target without one is named by its indicator and its id,
+    so that two targets on one indicator are told apart in headings, the summary and the
+    charts' captions (issue 12)."""
+    if a.target.name is not None:
+        return a.target.name.get(lang)
+    return f"{a.indicator.name.get(lang)} ({a.target.id})"
 
 
 def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
@@ -666,7 +671,7 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
             Cell(label(o.status, lang) if o.status else ""),
             source_cell(o.source) or Cell(""),
             Cell(o.note or ""),
-            Cell(o.recorded_at[:10]),
+            Cell(date_text(o.recorded_at, lang)),
         ))
     return TableView(headers, tuple(out), frozenset({1}))
 
@@ -754,7 +759,7 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                 Cell(_t("revised" if c.revision else "added", lang)),
                 Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
                 source_cell(o.source) or Cell(""),
-                Cell(o.recorded_at[:10]),
+                Cell(date_text(o.recorded_at, lang)),
             ))
         figures = TableView(headers, tuple(rows), frozenset({2, 4}))
     statuses = None
@@ -766,8 +771,9 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
              Cell(status_label(sc.after.status.value, lang), status=sc.after.status.value))
             for sc in s.status_changes
         ))
-    return {"title": _t("since_title", lang, date=s.date), "figures": figures, "statuses": statuses,
-            "none": _t("since_none", lang, date=s.date) if not s.changes and not s.status_changes else None}
+    return {"title": _t("since_title", lang, date=date_text(s.date, lang)), "figures": figures, "statuses": statuses,
+            "none": _t("since_none", lang, date=date_text(s.date, lang)) if not s.changes and not s.status_changes
+            else None}
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
@@ -780,9 +786,10 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     statuses = [(key, status_label(key, lang)) for key in
                 ("target_achieved", "substantial_progress", "moderate_progress", "limited_progress",
                  "deterioration", "not_achieved", "not_available")]
-    meta = [f"{_t('as_of', lang)} {data.as_of}"] if data.as_of else []
+    # Dates as the reader's language writes them: 05/01/2025 in Vietnamese, ISO in English.
+    meta = [f"{_t('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
     if data.recorded_through:
-        meta.append(f"{_t('recorded_through', lang)} {data.recorded_through}")
+        meta.append(f"{_t('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
     meta.append(_t("targets_count", lang, n=len(sections)))
     return {
         "lang": lang,
