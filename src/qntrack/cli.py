@@ -152,7 +152,7 @@ def status(
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="STATUS[,STATUS]",
-                                                   help="Exit 3 if any target has one of these statuses.")] = None,
+                                                   help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone), naming them on stderr.")] = None,
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
 
