@@ -194,3 +194,34 @@ def test_fail_on_names_every_target_that_tripped(missed: Path):
 def test_fail_on_another_status_ignores_a_miss(missed: Path):
     r = run("status", "share", "--format", "json", "--fail-on", "deterioration")
     assert r.exit_code == 0 and r.stderr == ""
+
+
+def test_a_milestone_missed_since_the_review_is_a_change(missed: Path):
+    """On 2025-06-30 no share figure was recorded yet (2025's came on 2026-01-10): nothing
+    missed then; now the 2025 milestone is missed. The JSON carries both lists."""
+    r = run("report", "--format", "json", "--since", "2025-06-30", "share")
+    change = json.loads(r.stdout)["since"]["status_changes"][0]
+    assert change["id"] == "share"
+    assert change["missed_milestones_before"] == [] and change["missed_milestones_after"] == ["2025"]
+
+
+def test_a_miss_with_the_same_headline_status_is_still_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Base 9.8 (2020); 2024 = 13.9 (recorded 2025-01), then 2025 = 14.0 (recorded 2026-01),
+    milestones 15 by 2025 and 20 by 2030.
+    On 2025-06-30: latest 2024, headline 2025 (not due): a = (13.9/9.8)^(1/4) - 1 = 0.09130,
+    r = (15/9.8)^(1/5) - 1 = 0.08886, P = 1.027: substantial progress.
+    Now: 2025 (14.0 < 15) missed, headline 2030: a = (14/9.8)^(1/5) - 1 = 0.07394 and
+    r = (20/9.8)^(1/10) - 1 = 0.07394 (14/9.8 = sqrt(20/9.8)), P = 1.0: substantial progress
+    again. Same status, but 2025 was missed: listed."""
+    targets = TARGETS.split("  - id: fdi-plan-2022")[0]
+    observations = ("indicator,period,value,status,source,note,recorded_at\n"
+                    "share,2024,13.9,,s,,2025-01-10T00:00:00Z\nshare,2025,14.0,,s,,2026-01-10T00:00:00Z\n")
+    make_tracker(tmp_path, monkeypatch, targets, observations)
+    r = run("report", "--format", "json", "--since", "2025-06-30")
+    doc = json.loads(r.stdout)
+    assert doc["targets"][0]["status"] == "substantial_progress"
+    change = doc["since"]["status_changes"][0]
+    assert (change["before"], change["after"]) == ("substantial_progress", "substantial_progress")
+    assert change["missed_milestones_after"] == ["2025"]
+    md = run("report", "--since", "2025-06-30").stdout
+    assert "Substantial progress (✗ missed 2025)" in md

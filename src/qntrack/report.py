@@ -148,8 +148,11 @@ def since_review(
                 changes.append(Change(v.observation, v.revises))
     then, _ = build_series(plan.indicators, observations, since)
     before = {a.target.id: a for a in assess(plan, then, [a.target.id for a in assessments])}
+    # A milestone missed since the review is a change even when the headline status,
+    # moved on to the next milestone, reads the same (issue 12: a miss never disappears).
     moved = tuple(StatusChange(a.target.id, before[a.target.id], a) for a in assessments
-                  if a.target.id in before and before[a.target.id].status is not a.status)
+                  if a.target.id in before and (before[a.target.id].status is not a.status
+                                                or before[a.target.id].missed_milestones != a.missed_milestones))
     changes.sort(key=lambda c: (c.observation.indicator, c.observation.period.sort_key, c.observation.recorded_at))
     return SinceReview(since, tuple(changes), moved)
 
@@ -178,7 +181,9 @@ def report_document(data: ReportData) -> dict[str, Any]:
                 for c in s.changes
             ],
             "status_changes": [
-                {"id": sc.target_id, "before": sc.before.status.value, "after": sc.after.status.value}
+                {"id": sc.target_id, "before": sc.before.status.value, "after": sc.after.status.value,
+                 "missed_milestones_before": [str(p) for p in sc.before.missed_milestones],
+                 "missed_milestones_after": [str(p) for p in sc.after.missed_milestones]}
                 for sc in s.status_changes
             ],
         }
@@ -767,8 +772,8 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         headers = (label("target", lang), _t("before", lang), _t("now", lang))
         statuses = TableView(headers, tuple(
             (Cell(_name(sc.after, lang), title=sc.target_id),
-             Cell(status_label(sc.before.status.value, lang), status=sc.before.status.value),
-             Cell(status_label(sc.after.status.value, lang), status=sc.after.status.value))
+             Cell(_status_with_missed(sc.before, lang), status=sc.before.status.value),
+             Cell(_status_with_missed(sc.after, lang), status=sc.after.status.value))
             for sc in s.status_changes
         ))
     return {"title": _t("since_title", lang, date=date_text(s.date, lang)), "figures": figures, "statuses": statuses,
