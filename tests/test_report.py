@@ -265,7 +265,8 @@ def test_json_and_toml_carry_the_since_section(tracker: Path):
     assert since["date"] == "2023-03-01"
     assert [(o["period"], o["change"], o["previous_value"]) for o in since["observations"]] == [
         ("2022", "revised", 11.5), ("2023-H1", "added", None)]
-    assert since["status_changes"] == [{"id": "share", "before": "moderate_progress", "after": "substantial_progress"}]
+    assert since["status_changes"] == [{"id": "share", "before": "moderate_progress", "after": "substantial_progress",
+                                        "missed_milestones_before": [], "missed_milestones_after": []}]
     toml_since = tomllib.loads(render_toml(report_data(tracker, since="2023-03-01")))["since"]
     assert "previous_value" not in toml_since["observations"][1]
 
