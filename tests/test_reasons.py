@@ -203,3 +203,38 @@ def test_json_carries_the_reason_and_the_method(tmp_path: Path, monkeypatch: pyt
         assert fdi["status"] == "not_available" and fdi["reason"] == "no_figures"
     r = runner.invoke(app, ["show", "fdi-2026"])
     assert "Not assessed: no figure has been recorded for this indicator yet." in r.stdout
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from qntrack.model import AverageTarget, CumulativeTarget  # noqa: E402
+
+values = st.one_of(st.just(0.0), st.floats(-50, 50, allow_nan=False).map(lambda v: round(v, 1)))
+years = st.integers(2018, 2026)
+
+
+@settings(max_examples=200, deadline=None)
+@given(base=st.one_of(st.none(), values), target=values, by=st.integers(2019, 2030),
+       figures=st.lists(st.tuples(years, values), max_size=4), kind=st.sampled_from(
+           ["level", "direction", "plan", "every", "average", "cumulative"]),
+       direction=st.sampled_from(["increase", "decrease"]), measure=st.sampled_from(list(Measure)))
+def test_not_available_always_has_a_reason(base, target, by, figures, kind, direction, measure):
+    obs = rows(*{str(y): v for y, v in figures}.items())
+    if kind == "level":
+        t = level((by, target), base=("2018", base))
+    elif kind == "direction":
+        t = level(base=("2018", base))
+    elif kind == "plan":
+        t = PlanTarget(id="t", indicator="x", period=P(str(by)), value=target or 1.0)
+    else:
+        cls = {"every": EveryPeriodTarget, "average": AverageTarget, "cumulative": CumulativeTarget}[kind]
+        t = cls(id="t", indicator="x", bound=Bound(target, direction == "increase"), start=P("2020"), end=P("2024"))
+    a = assess_target(t, indicator(direction, measure), obs)
+    assert (a.status is Status.NOT_AVAILABLE) == (a.reason is not None)
+    for m in a.milestones:
+        assert (m.status is Status.NOT_AVAILABLE) == (m.reason is not None)
+    # And a sentence for people, in both languages.
+    if a.reason:
+        assert explain(a, "en")[-1].startswith("Not assessed: ")
+        assert explain(a, "vi")[-1].startswith("Chưa đánh giá: ")
