@@ -73,3 +73,21 @@ def test_show_observations_and_report_warn(stray: Path, args: tuple[str, ...]):
 def test_no_warning_without_stray_rows(tracker: Path):
     for _ in range(2):
         assert run("status", "--format", "json").stderr == ""
+
+
+def test_each_side_of_a_split_counts_the_stray_rows_once(stray: Path):
+    """cache._share as the parent runs it beside a forked child (keep_unknown): the stray
+    rows are counted there, the child's share counts none, and the parent does not work
+    out the child's indicators."""
+    from qntrack import cache
+    from qntrack.definitions import load_plan
+    from qntrack.store import read_store
+
+    plan = load_plan(stray / "targets.yaml")
+    rows = read_store(stray / "observations.csv").observations
+    mine = cache._share(plan, rows, ["share"], False, keep_unknown=True)
+    theirs = cache._share(plan, rows, ["mining"], False)
+    assert mine["unknown"] == {"shaer": 3, "zzz_other": 1}
+    assert theirs["unknown"] == {}
+    assert set(mine["entries"]) == {"share"} and set(theirs["entries"]) == {"mining"}
+    assert "mining" not in mine["in_force"]

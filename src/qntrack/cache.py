@@ -720,7 +720,7 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
         indicators = {i: ind for i, ind in indicators.items() if i in needed}
         if not selected and keep_unknown:
             # One set lookup a row, as below: the plan's other indicators are skipped.
-            skip = set(indicators) - needed
+            skip = set(plan.indicators) - needed
             observations = [o for o in observations if o.indicator not in skip]
         elif not selected:
             observations = [o for o in observations if o.indicator in needed]
