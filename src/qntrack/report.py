@@ -691,7 +691,7 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         name=_name(a, lang),
         kind=_t(f"kind_{t.kind}", lang),
         status=a.status.value,
-        status_text=status_label(a.status.value, lang),
+        status_text=_status_with_missed(a, lang),
         definition=definition(a, lang),
         indicator=ind.name.get(lang),
         indicator_id=ind.id,
