@@ -744,3 +744,22 @@ def test_bytes_that_are_not_utf8_are_reported_at_the_first_whoever_reads_them(pl
     assert r.exit_code == 1
     assert r.stderr.startswith(f"{store}:{len(rest) + 1}: error: not UTF-8 text")
     same_as_cold(plan, "--format", "json")
+
+
+def test_rows_of_undefined_indicators_warn_the_same_cold_and_cached(plan: Path):
+    """Rows of indicators targets.yaml does not define are said, one line each, whichever
+    process read them (the ids hash to both sides of a split) and after an append."""
+    header = (plan.parent / "observations.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("indicator,period,value")
+    stray = [f"stray_{k},2020,1,,s,,2021-01-10T00:00:00Z" for k in range(12)]
+    append(plan, *stray, stray[0])
+    text = same_as_cold(plan, "--format", "json", rebuilt=True)
+    warm = status(plan, "--format", "json")
+    assert "2 row(s) for indicator 'stray_0'" in warm.stderr
+    assert warm.stderr.count("targets.yaml does not define") == 12
+    assert same_as_cold(plan, "--format", "json", rebuilt=False) == text
+    append(plan, "stray_5,2021,1,,s,,2022-01-10T00:00:00Z", "stray_new,2021,1,,s,,2022-01-10T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+    assert "2 row(s) for indicator 'stray_5'" in status(plan, "--format", "json").stderr
+    assert "1 row(s) for indicator 'stray_new'" in status(plan, "--format", "json").stderr
+    same_as_cold(plan, "--format", "table", rebuilt=None)

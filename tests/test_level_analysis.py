@@ -235,7 +235,8 @@ def test_lower_is_better_milestone():
     trajectory 2020 = 21.3 * (15 / 21.3) ** (5/10) = 17.874562932; deviation 17.3 - that = -0.574562932
     (below the path: ahead, for a falling target)
     needed from now (15 / 17.3) ** (1/5) - 1 = -0.028128087123; projected 17.3 * (1 + a) ** 5 = 14.051173709
-    reached: n = ln(15 / 17.3) / ln(1 + a) = 3.429 -> 4 years -> 2024; gap 15 - 17.3 = -2.3."""
+    reached: n = ln(15 / 17.3) / ln(1 + a) = 3.429 -> 4 years -> 2024.
+    Gap: the distance still to go in the target's direction (down): 17.3 - 15 = +2.3."""
     target = level((2025, 15), base=Baseline(parse_period("2015"), 21.3), indicator="mining_share")
     m = assess_target(target, MINING, rows("mining_share", ("2020", 17.3))).milestones[0]
     assert m.progress_value == approx(1.182503137270)
@@ -246,7 +247,7 @@ def test_lower_is_better_milestone():
     assert m.required_rate_from_latest == approx(-0.028128087123)
     assert m.projected == approx(14.051173708920)
     assert str(m.reached_in) == "2024"
-    assert m.gap == approx(-2.3)
+    assert m.gap == approx(2.3)
 
 
 # --- where the baseline comes from ----------------------------------------------------------

@@ -60,7 +60,7 @@ def test_cbct_sentences_in_english():
         "From 9.8 % of GRDP in 2020 to 12.3 % of GRDP in 2023: +7.9% a year.",
         "At this pace it reaches 14.31 % of GRDP in 2025, short of 15 % of GRDP; from now on it needs +10.4% a year.",
         "The path to 15 % of GRDP by 2025 called for 12.65 % of GRDP in 2023; the deviation is -0.35 pp.",
-        "At the current pace 15 % of GRDP is reached in 2026.",
+        "At the current pace 15 % of GRDP would be reached in 2026.",
     ]
 
 
@@ -68,10 +68,10 @@ def test_cbct_sentences_in_vietnamese():
     """The same figures with a decimal comma: 9,8; 12,3; +7,9%; 14,31; +10,4%; 12,65; -0,35."""
     a = assess_target(level((2025, 15), (2030, 30)), SHARE, CBCT)
     assert explain(a, "vi") == [
-        "Giai đoạn 2020–2023: từ 9,8 % GRDP lên 12,3 % GRDP, bình quân +7,9%/năm.",
+        "Giai đoạn 2020–2023: tăng từ 9,8 % GRDP lên 12,3 % GRDP, bình quân +7,9%/năm.",
         "Với tốc độ này, năm 2025 đạt 14,31 % GRDP, chưa đạt 15 % GRDP; từ nay cần +10,4%/năm.",
         "Theo lộ trình, năm 2023 cần 12,65 % GRDP; chênh lệch -0,35 điểm %.",
-        "Với tốc độ hiện nay, mốc 15 % GRDP đạt được vào năm 2026.",
+        "Với tốc độ hiện nay, mốc 15 % GRDP sẽ đạt được vào năm 2026.",
     ]
 
 
@@ -89,8 +89,8 @@ def test_on_course_says_the_milestone_is_met_and_asks_for_no_extra_pace():
 def test_missed_milestone_sentence():
     """2025 = 14.0 against 15: missed, the figure of 2025 is quoted."""
     a = assess_target(level((2025, 15)), SHARE, rows("cbct_share", ("2023", 12.3), ("2025", 14.0)))
-    assert "Missed the 2025 milestone of 15 % of GRDP: 14 % of GRDP in 2025." in explain(a, "en")
-    assert "Không đạt mốc 15 % GRDP năm 2025: thực tế 14 % GRDP (2025)." in explain(a, "vi")
+    assert "The 2025 milestone of 15 % of GRDP was not achieved: 14 % of GRDP." in explain(a, "en")
+    assert "Không đạt mốc 2025 (15 % GRDP): thực tế 14 % GRDP." in explain(a, "vi")
 
 
 def test_achieved_milestone_sentence():
@@ -108,8 +108,9 @@ def test_never_reached_sentence():
 
 def test_no_full_year_figure():
     a = assess_target(level((2025, 15)), SHARE, rows("cbct_share", ("2021-H1", 10.5)))
-    assert explain(a, "en") == ["No full-year figure yet to assess."]
-    assert explain(a, "vi") == ["Chưa có số liệu cả năm để đánh giá."]
+    assert a.reason == "no_annual_figure"
+    assert explain(a, "en") == ["Not assessed: no full-year figure yet; part-year readings are not assessed."]
+    assert explain(a, "vi") == ["Chưa đánh giá: chưa có số liệu cả năm; số liệu một phần năm không dùng để đánh giá."]
 
 
 # --- every_period --------------------------------------------------------------------------
@@ -219,7 +220,7 @@ def test_fdi_2022_plan_sentences():
     ]
     assert explain(a, "vi") == [
         "Năm 2022: 622 triệu USD, bằng 41,5% kế hoạch (1.500 triệu USD).",
-        "So với năm 2021 (1.100 triệu USD): -43,5%.",
+        "So với năm 2021: giảm từ 1.100 triệu USD xuống 622 triệu USD (-43,5%).",
     ]
 
 
@@ -241,7 +242,7 @@ def test_year_to_date_sentences():
     ]
     assert explain(a, "vi") == [
         "2023-H1: 832 triệu USD, bằng 83,2% kế hoạch năm sau 50% thời gian.",
-        "So với cùng kỳ (2022-H1: 600 triệu USD): +38,7%.",
+        "So với cùng kỳ năm trước (2022-H1): tăng từ 600 triệu USD lên 832 triệu USD (+38,7%).",
     ]
 
 
@@ -250,7 +251,7 @@ def test_growth_rate_plan_sentences_use_points():
     data = rows("grdp_growth", ("2022", 10.28), ("2023", 11.03))
     a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2023"), value=11), GROWTH, data)
     assert explain(a, "en") == ["2023: 11.03% against a plan of 11%: +0.03 pp.", "Against 2022 (10.28%): +0.75 pp."]
-    assert explain(a, "vi") == ["Năm 2023: 11,03%, so với kế hoạch 11%: +0,03 điểm %.", "So với năm 2022 (10,28%): +0,75 điểm %."]
+    assert explain(a, "vi") == ["Năm 2023: 11,03%, so với kế hoạch 11%: +0,03 điểm %.", "So với năm 2022: tăng từ 10,28% lên 11,03% (+0,75 điểm %)."]
 
 
 def test_growth_rate_plan_during_the_year_compares_points_with_last_year():
@@ -261,13 +262,16 @@ def test_growth_rate_plan_during_the_year_compares_points_with_last_year():
         "2025-H1: 11.03% (plan 14%): -2.97 pp.",
         "Against the same period a year earlier (2024-H1: 9.02%): +2.01 pp.",
     ]
-    assert "So với cùng kỳ (2024-H1: 9,02%): +2,01 điểm %." in explain(a, "vi")
+    assert "So với cùng kỳ năm trước (2024-H1): tăng từ 9,02% lên 11,03% (+2,01 điểm %)." in explain(a, "vi")
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_no_figure_sentences(lang):
     a = assess_target(PlanTarget(id="p", indicator="fdi", period=P("2026"), value=1000), FDI, FDI_ROWS)
-    assert explain(a, lang) == ["No figure yet." if lang == "en" else "Chưa có số liệu."]
+    # FDI has figures, none for 2026: the reason is no_figure_for_period.
+    assert a.reason == "no_figure_for_period"
+    assert explain(a, lang) == ["Not assessed: no figure for the target's period yet." if lang == "en"
+                                else "Chưa đánh giá: chưa có số liệu cho kỳ của mục tiêu."]
 
 
 def test_average_just_below_the_target_is_not_rounded_onto_it():
@@ -282,3 +286,11 @@ def test_average_just_below_the_target_is_not_rounded_onto_it():
         "The remaining year needs at least 10.01% a year for the 2021–2025 average to meet the target.",
     ]
     assert explain(a, "vi")[0] == "Bình quân 4 năm có số liệu (2021–2024): 9,998%/năm (mục tiêu: ít nhất 10%/năm)."
+
+
+def test_vietnamese_says_giam_tu_xuong_for_a_fall():
+    """Base 21.3 (2020), 2023 = 17.3: a = (17.3 / 21.3) ** (1/3) - 1 = -0.0670 -> "-6,7%";
+    a fall reads "giảm từ … xuống …", never "từ … lên …" (issue 12)."""
+    a = assess_target(level((2025, 15), base=21.3), SHARE, rows("cbct_share", ("2023", 17.3)))
+    assert explain(a, "vi")[0] == "Giai đoạn 2020–2023: giảm từ 21,3 % GRDP xuống 17,3 % GRDP, bình quân -6,7%/năm."
+    assert explain(a, "en")[0] == "From 21.3 % of GRDP in 2020 to 17.3 % of GRDP in 2023: -6.7% a year."

@@ -105,7 +105,8 @@ def test_markdown_golden(tracker: Path):
     = 3.79; gap 15 - 12 = 3 pp; trajectory 10 * 1.08447^2 = 11.76 (deviation +0.24 pp);
     needed from now (15/12)^(1/3) - 1 = +7.7 %/yr; projected 12 * 1.09545^3 = 15.77;
     reached after ln(1.25)/ln(1.09545) = 2.45 -> 3 years, in 2025.
-    growth: 10.5 and 11 both pass "at least 10"; 2023 is still to come.
+    growth: 10.5 and 11 both pass "at least 10"; 2023 is still to come. Its gap is that of the
+    latest period, 10 - 11 = -1: beyond the threshold by 1 point (shown "✓" in the summary).
 
     The "In short" sentences come from narrative.explain, which has its own tests.
     """
@@ -122,7 +123,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 | # | Target | Type | Latest | Goal | Gap | P | Status |
 |---:|---|---|---:|---|---:|---:|---|
 | 1 | Share to 15% by 2025 | Level by a deadline | 12% (2022) | 15% by 2025 | 3 pp | 1.13 | **Substantial progress** |
-| 2 | Growth of at least 10% every year | Every period | 11% (2022) | ≥ 10%, 2021–2023 | – | – | **Substantial progress** |
+| 2 | Growth of at least 10% every year | Every period | 11% (2022) | ≥ 10%, 2021–2023 | ✓ | – | **Substantial progress** |
 
 ## 1. Share to 15% by 2025
 
@@ -149,7 +150,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 | Milestone | Status | P | Score | Gap | Required rate | Trajectory | Deviation | Needed from now | Projected | Reached in |
 |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
-| 15% by 2025 | **Substantial progress** | 1.13 | 3.79 | 3 pp | +8.4%/yr | 11.76% | +0.24 pp | +7.7%/yr | 15.77% | 2025 |
+| 15% by 2025 | **Substantial progress** | 1.13 | 3.79 | 3 pp | +8.4%/yr | 11.76% | +0.24 pp | +7.7%/yr | 15.77% | would be 2025 |
 
 ### Observations
 
@@ -182,6 +183,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 | Passed | 2 of 2 |
 | Current run of passes | 2 |
 | Periods still to come | 1 |
+| Gap | -1 pp (beyond the target by 1 pp) |
 
 ### Periods
 
@@ -263,7 +265,8 @@ def test_json_and_toml_carry_the_since_section(tracker: Path):
     assert since["date"] == "2023-03-01"
     assert [(o["period"], o["change"], o["previous_value"]) for o in since["observations"]] == [
         ("2022", "revised", 11.5), ("2023-H1", "added", None)]
-    assert since["status_changes"] == [{"id": "share", "before": "moderate_progress", "after": "substantial_progress"}]
+    assert since["status_changes"] == [{"id": "share", "before": "moderate_progress", "after": "substantial_progress",
+                                        "missed_milestones_before": [], "missed_milestones_after": []}]
     toml_since = tomllib.loads(render_toml(report_data(tracker, since="2023-03-01")))["since"]
     assert "previous_value" not in toml_since["observations"][1]
 

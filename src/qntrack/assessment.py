@@ -53,6 +53,16 @@ class MilestoneResult:
     reached_in: Period | None = None  # first year the value reaches the milestone at that rate
     never_reached: bool = False  # at the achieved rate the milestone is never reached
     judged_on: Observation | None = None
+    # reached_in is where the achieved rate would take the value, not a figure that passed
+    # the milestone: said "would be reached in" (docs/methodology.md 1.4).
+    reached_is_projection: bool = False
+    # "growth" (Open SDG's CAGR ratio) or "absolute_change" (a series that crosses zero,
+    # or an indicator declared ``measure: balance``; docs/methodology.md).
+    method: str = "growth"
+    required_change: float | None = None  # absolute change a year the path asks for (absolute_change)
+    achieved_change: float | None = None  # absolute change a year achieved since the baseline
+    required_change_from_latest: float | None = None  # absolute change a year needed from now on
+    reason: str | None = None  # why the status is not_available (a stable code, docs/json.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +81,14 @@ class Assessment:
     milestones: tuple[MilestoneResult, ...] = ()
     headline: int | None = None  # index of the milestone the headline figures come from
     details: dict[str, Any] = field(default_factory=dict)
+    # Deadlines that passed with the target not met: they stay visible after the headline
+    # moves on to the next milestone (docs/methodology.md, "Missed milestones").
+    missed_milestones: tuple[Period, ...] = ()
+    # Why the status is not_available (a stable code, docs/json.md); None otherwise.
+    reason: str | None = None
+    # The distance still to go in the target's direction, in the indicator's unit:
+    # positive while short, zero or negative once reached (docs/methodology.md, "Gap").
+    gap: float | None = None
 
     @property
     def next_milestone(self) -> MilestoneResult | None:
@@ -167,13 +185,15 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     base = _baseline(target, annual)
     common = dict(target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional)
     if latest is None or base is None:
+        reason = "no_figures" if not rows else "no_annual_figure" if latest is None else "no_baseline"
         milestones = tuple(
             MilestoneResult(m.by, m.value, False, Status.NOT_AVAILABLE, None, None,
-                            m.value - latest.value if latest else None, None)
+                            _gap(m.value, latest.value, indicator.increase) if latest else None, None,
+                            reason=reason)
             for m in target.milestones
         )
         return Assessment(status=Status.NOT_AVAILABLE, milestones=milestones,
-                          headline=0 if milestones else None, **common)
+                          headline=0 if milestones else None, reason=reason, **common)
 
     base_year = base.period.year
     achieved = _safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
@@ -183,14 +203,69 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     if not target.milestones:
         p = measure(base_year=base_year, base_value=base.value or 0.0, current_year=latest.period.year,
                     current_value=latest.value, increase=indicator.increase, limit=target.limit)
+        why = _why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None) \
+            if p.status is Status.NOT_AVAILABLE else None
         return Assessment(status=p.status, score=p.score, progress_value=p.progress_value,
-                          achieved_rate=achieved, **common)
+                          achieved_rate=achieved, reason=why, **common)
 
     results = tuple(_milestone(m.by, m.value, indicator, base, latest, annual, achieved) for m in target.milestones)
     headline = next((i for i, r in enumerate(results) if not r.due), len(results) - 1)
     head = results[headline]
+    missed = tuple(r.by for r in results if r.due and r.status is Status.NOT_ACHIEVED)
     return Assessment(status=head.status, score=head.score, progress_value=head.progress_value,
-                      achieved_rate=achieved, milestones=results, headline=headline, **common)
+                      achieved_rate=achieved, milestones=results, headline=headline,
+                      missed_milestones=missed, reason=head.reason, gap=head.gap, **common)
+
+
+def _crosses(base_value: float, value: float) -> bool:
+    """Opposite signs, a zero base counting as positive as in Open SDG (methodology 1.1)."""
+    return (base_value < 0 < value) or (base_value >= 0 and value < 0)
+
+
+def _why_not(base_value: float, base_year: int, value: float, year: int, target: float | None) -> str:
+    """The reason code of a not_available growth measure (progress._progress_value_or_none)."""
+    if year - base_year < 1:
+        return "one_figure"
+    if _crosses(base_value, value) or (target is not None and _crosses(base_value, target)):
+        return "crosses_zero"
+    if target is not None and target == base_value:
+        return "target_equals_baseline"
+    return "undefined"
+
+
+def _bound_gap(bound: Bound, value: float | None) -> float | None:
+    """The gap to a bound: what is still to gain under "at least", what is over "at most"."""
+    if value is None:
+        return None
+    return _gap(bound.value, value, bound.at_least)
+
+
+def _gap(goal: float, value: float, increase: bool) -> float:
+    """The distance still to go in the target's direction: positive while short, zero or
+    negative once reached (docs/methodology.md, "Gap")."""
+    return goal - value if increase else value - goal
+
+
+def _absolute_change(base_value: float, base_year: int, value: float, year: int,
+                     target: float, target_year: int, increase: bool) -> Progress:
+    """P = achieved change a year / required change a year, read through Open SDG's bands.
+
+    The growth ratio of method 2 with absolute changes in place of compound rates: a
+    series that crosses zero has no growth rate, but it has a change (methodology,
+    "Balances: absolute change").
+    """
+    d = 1 if increase else -1
+    p = None
+    if year - base_year >= 1 and target_year != base_year and target != base_value:
+        required = (target - base_value) / (target_year - base_year)
+        achieved = (value - base_value) / (year - base_year)
+        p = d * achieved / abs(required)
+    # Target achieved is checked first, whatever the ratio would say (as in progress.measure).
+    if (d == 1 and value >= target) or (d == -1 and value <= target):
+        return Progress(Status.TARGET_ACHIEVED, p, 5.0, target_achieved=True)
+    if p is None:
+        return Progress(Status.NOT_AVAILABLE, None, None)
+    return Progress(band(p, *TARGET_THRESHOLDS), p, score_with_target(p))
 
 
 def _milestone(
@@ -210,25 +285,54 @@ def _milestone(
     judged = latest
     if due:
         judged = next((o for o in annual if o.period >= by), latest)
-    p: Progress = measure(base_year=base_year, base_value=base_value, current_year=judged.period.year,
-                          current_value=judged.value, increase=indicator.increase,
-                          target=value, target_year=by.year)
+    # Absolute change where a growth rate means nothing: a declared balance, or a series
+    # whose baseline and figure or milestone have opposite signs (docs/decisions.md).
+    # Elsewhere Open SDG's measure, reproduced exactly.
+    absolute = indicator.measure is Measure.BALANCE or _crosses(base_value, judged.value) \
+        or _crosses(base_value, value)
+    if absolute:
+        p = _absolute_change(base_value, base_year, judged.value, judged.period.year, value, by.year,
+                             indicator.increase)
+    else:
+        p = measure(base_year=base_year, base_value=base_value, current_year=judged.period.year,
+                    current_value=judged.value, increase=indicator.increase,
+                    target=value, target_year=by.year)
     status = p.status
     score = p.score
+    reason = None
+    if status is Status.NOT_AVAILABLE:
+        reason = _why_not(base_value, base_year, judged.value, judged.period.year, value)
     if due and not p.target_achieved:
         status = Status.NOT_ACHIEVED
         score = None  # missed for good: P stays for information, a score would mislead
-    required = _safe_growth(value, base_value, by.year, base_year)
+        reason = None
+    years_from_base = latest.period.year - base_year
+    required = required_change = achieved_change = None
     trajectory = deviation = None
-    # The path ends at the milestone: past its deadline a trajectory value means nothing.
-    if required is not None and latest.period.year >= base_year and not due:
-        trajectory = base_value * (1 + required) ** (latest.period.year - base_year)
-        deviation = latest.value - trajectory
-    required_latest = None if due else _safe_growth(value, latest.value, by.year, latest.period.year)
-    projected = reached = None
+    required_latest = projected = reached = required_change_latest = None
     never = False
-    if achieved is not None and not due:
-        projected = latest.value * (1 + achieved) ** (by.year - latest.period.year)
+    if absolute:
+        if by.year != base_year:
+            required_change = (value - base_value) / (by.year - base_year)
+        if years_from_base >= 1:
+            achieved_change = (latest.value - base_value) / years_from_base
+        # The path of an absolute change is a straight line from the baseline.
+        if required_change is not None and years_from_base >= 0 and not due:
+            trajectory = base_value + required_change * years_from_base
+            deviation = latest.value - trajectory
+        if achieved_change is not None and not due:
+            projected = latest.value + achieved_change * (by.year - latest.period.year)
+        if not due and by.year > latest.period.year:
+            required_change_latest = (value - latest.value) / (by.year - latest.period.year)
+    else:
+        required = _safe_growth(value, base_value, by.year, base_year)
+        # The path ends at the milestone: past its deadline a trajectory value means nothing.
+        if required is not None and years_from_base >= 0 and not due:
+            trajectory = base_value * (1 + required) ** years_from_base
+            deviation = latest.value - trajectory
+        required_latest = None if due else _safe_growth(value, latest.value, by.year, latest.period.year)
+        if achieved is not None and not due:
+            projected = latest.value * (1 + achieved) ** (by.year - latest.period.year)
     passed_later = None
     if due and not p.target_achieved:
         # Missed on its deadline figure but passed by a later one: reached then, late.
@@ -236,14 +340,32 @@ def _milestone(
         passed_later = next((o for o in annual if o.period > judged.period and target_bound.passes(o.value)), None)
     if passed_later is not None:
         reached = passed_later.period
+    elif not p.target_achieved and absolute:
+        if achieved_change is not None:
+            reached, never = _year_reached_linear(value, latest, achieved_change)
     elif not p.target_achieved and achieved is not None:
         reached, never = _year_reached(value, latest, achieved, indicator.increase)
     return MilestoneResult(
         by=by, value=value, due=due, status=status, score=score, progress_value=p.progress_value,
-        gap=value - judged.value, required_rate=required, trajectory=trajectory, deviation=deviation,
-        required_rate_from_latest=required_latest, projected=projected, reached_in=reached,
-        never_reached=never, judged_on=judged,
+        gap=_gap(value, judged.value, indicator.increase), required_rate=required, trajectory=trajectory,
+        deviation=deviation, required_rate_from_latest=required_latest, projected=projected, reached_in=reached,
+        never_reached=never, judged_on=judged, reached_is_projection=reached is not None and passed_later is None,
+        method="absolute_change" if absolute else "growth", required_change=required_change,
+        achieved_change=achieved_change, required_change_from_latest=required_change_latest, reason=reason,
     )
+
+
+def _year_reached_linear(target: float, latest: Observation, change: float) -> tuple[Period | None, bool]:
+    """First whole year in which latest + change * n passes the target (absolute change)."""
+    if change == 0:
+        return None, True
+    n = (target - latest.value) / change
+    if n <= 0:
+        return None, True  # the change moves away from the target
+    years = math.ceil(n - 1e-9)
+    if years > 1000:
+        return None, True
+    return Period(latest.period.year + years), False
 
 
 def _year_reached(target: float, latest: Observation, rate: float, increase: bool) -> tuple[Period | None, bool]:
@@ -298,8 +420,10 @@ def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequenc
     observed = {o.period for o in inside}
     missing = [str(p) for p in expected if p not in observed and (latest is None or p < latest.period)]
     complete = latest is not None and latest.period >= target.end and not missing
+    reason = None
     if not results:
         status = Status.NOT_AVAILABLE
+        reason = _no_figure_reason(rows)
     elif failed:
         status = Status.NOT_ACHIEVED
     elif complete:
@@ -320,8 +444,17 @@ def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequenc
     }
     if provisional is not None:
         details["provisional_passes"] = target.bound.passes(provisional.value)
+    # Each period of the span is a deadline of its own: every one that failed is missed.
+    missed = tuple(o.period for o in inside if not target.bound.passes(o.value))
     return Assessment(target=target, indicator=indicator, status=status, latest=latest,
-                      provisional=provisional, details=details)
+                      provisional=provisional, details=details, missed_milestones=missed, reason=reason,
+                      gap=_bound_gap(target.bound, latest.value if latest else None))
+
+
+def _no_figure_reason(rows: Sequence[Observation]) -> str:
+    """no_figures: the indicator has none at all; no_figure_for_period: none in the
+    target's span or period."""
+    return "no_figure_for_period" if rows else "no_figures"
 
 
 # --- average ---------------------------------------------------------------------------
@@ -344,13 +477,14 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     }
     if not inside:
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
-                          provisional=provisional, details=details)
+                          provisional=provisional, details=details, reason=_no_figure_reason(rows))
     # Geometric mean of (1 + g) over the years with data (methodology section 2).
     product = math.prod(1 + o.value / 100 for o in inside)
     if product <= 0:
         details["average"] = None
+        # A year of -100 % or worse: no geometric mean exists.
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
-                          provisional=provisional, details=details)
+                          provisional=provisional, details=details, reason="average_undefined")
     average = (product ** (1 / len(inside)) - 1) * 100
     remaining = max(span_years - len([o for o in inside]), 0)
     remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]
@@ -380,8 +514,11 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
         status = _band(p)
     if p is not None:
         score = _score_for(status, p)
+    # Not achieved only once the span is over (remaining == 0): its deadline was missed.
+    missed = (target.end,) if status is Status.NOT_ACHIEVED else ()
     return Assessment(target=target, indicator=indicator, status=status, score=score, progress_value=p,
-                      latest=latest, provisional=provisional, details=details)
+                      latest=latest, provisional=provisional, details=details, missed_milestones=missed,
+                      gap=_bound_gap(target.bound, average))
 
 
 def _score_for(status: Status, p: float) -> float | None:
@@ -421,7 +558,7 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
                                    latest.period if latest else None)
     if latest is None:
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
-                          provisional=provisional, details=details)
+                          provisional=provisional, details=details, reason=_no_figure_reason(rows))
     total = sum(o.value for o in inside)
     elapsed = len([p for p in expected if p <= latest.period])
     remaining = len(expected) - elapsed
@@ -447,9 +584,14 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
     score = None
     if target.bound.at_least and p is not None:
         score = _score_for(status, p)
+    # The deadline is missed once the span is over and the bound not met; a cap broken
+    # earlier is already "not achieved" but its deadline has not come (docs/decisions.md).
+    missed = (target.end,) if remaining == 0 and not passes else ()
     return Assessment(target=target, indicator=indicator, status=status, score=score,
                       progress_value=p if target.bound.at_least else None, latest=latest,
-                      provisional=provisional, details=details)
+                      provisional=provisional, details=details, missed_milestones=missed,
+                      reason="zero_target" if status is Status.NOT_AVAILABLE else None,
+                      gap=_bound_gap(target.bound, total))
 
 
 # --- annual plan -----------------------------------------------------------------------
@@ -485,13 +627,16 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
         previous = _at(rows, target.period.same_span_previous_year())
         _same_period(details, full, previous, indicator)
         status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
+        missed = (target.period,) if status is Status.NOT_ACHIEVED else ()
         return Assessment(target=target, indicator=indicator, status=status, latest=full,
-                          score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details)
+                          score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details,
+                          missed_milestones=missed, gap=_bound_gap(bound, full.value))
     # During the period: the latest year-to-date reading inside it.
     ytd = [o for o in rows if o.period.year == target.period.year and o.period.first == target.period.first
            and o.period.last < target.period.last]
     if not ytd:
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details)
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details,
+                          reason=_no_figure_reason(rows))
     reading = ytd[-1]
     details["year_to_date"] = {"period": str(reading.period), "value": reading.value}
     previous = _at(rows, reading.period.same_span_previous_year())
@@ -507,10 +652,11 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
             status = _band(pace) if indicator.increase else (
                 Status.SUBSTANTIAL_PROGRESS if share_plan <= share_time else Status.LIMITED_PROGRESS)
         return Assessment(target=target, indicator=indicator, status=status, progress_value=pace,
-                          provisional=reading, details=details)
+                          provisional=reading, details=details, gap=_bound_gap(bound, reading.value))
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
     details["year_to_date"]["difference"] = reading.value - target.value
     status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
-    return Assessment(target=target, indicator=indicator, status=status, provisional=reading, details=details)
+    return Assessment(target=target, indicator=indicator, status=status, provisional=reading, details=details,
+                      gap=_bound_gap(bound, reading.value))
 

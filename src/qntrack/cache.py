@@ -53,7 +53,7 @@ from .workspace import find_targets
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
 CACHE_DIR = ".qntrack-cache"
-FORMAT = 3
+FORMAT = 5
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
 # each run re-reads the short tail, which costs less than rewriting tens of megabytes.
@@ -64,10 +64,10 @@ _SLOT = "\x00qntrack targets\x00"
 
 # The text to print, the statuses in it, and the warnings about periods left out of the
 # derived indicators it shows (series.left_out_warnings).
-Served = tuple[str, set[str], list]
+Served = tuple[str, list, list]
 # The plan's title, the table's rows (summary.status_cells), the statuses, the tables
 # already drawn from those rows, and the warnings, as above.
-Table = tuple[str, list, set[str], "DrawnTables", list]
+Table = tuple[str, list, list, "DrawnTables", list]
 
 
 _BIG = 4 * 1024 * 1024
@@ -121,7 +121,7 @@ def machine_status(
     entries = _chosen(state["entries"], target_ids)
     if entries is None:
         return None
-    return _output(state["frame"], entries, kind), {e[2] for e in entries}, _warnings(state, entries)
+    return _output(state["frame"], entries, kind), _gate_items(entries), _warnings(state, entries)
 
 
 def table_status(
@@ -147,20 +147,30 @@ def table_status(
                         # the objects are shared (its back-references), repr's do not.
                         _digest(repr((FORMAT, _code_fingerprint(), lang, state["title"], rows)).encode("utf-8",
                                                                                                   "surrogatepass")))
-    return state["title"], rows, {e[2] for e in entries}, drawn, _warnings(state, entries)
+    return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries)
+
+
+def _gate_items(entries: Sequence[tuple]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(id, status, missed milestones) of each target, what ``status --fail-on`` reads."""
+    return [(e[0], e[2], e[7]) for e in entries]
 
 
 def _warnings(state: dict, entries: Sequence[tuple]) -> list:
     """The warnings about periods left out that the targets of ``entries`` depend on, as
     the plain path gives them (``Workspace.warnings_for``)."""
+    unknown: list = []
+    if state["unknown"]:
+        from .series import unknown_warnings
+
+        unknown = unknown_warnings(state["unknown"], state["known"], state["store_file"], state["targets_file"])
     if not state["warnings"]:
-        return []
+        return unknown
     from .model import Location, Problem
     from .series import left_out_warnings
 
     left_out = {ind: [Problem(Location(*where), message, "warning") for *where, message in kept]
                 for ind, kept in state["warnings"].items()}
-    return left_out_warnings(left_out, state["inputs"], {e[1] for e in entries})
+    return unknown + left_out_warnings(left_out, state["inputs"], {e[1] for e in entries})
 
 
 class DrawnTables:
@@ -425,7 +435,8 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
         cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
     return (assessment.target.id, assessment.target.indicator, assessment.status.value,
             to_json(assessment_dict(assessment))[:-1].replace("\n", "\n    "),
-            tuple(list(status_rows([assessment]))[1]), encoded_target, cells)
+            tuple(list(status_rows([assessment]))[1]), encoded_target, cells,
+            tuple(str(p) for p in assessment.missed_milestones))
 
 
 def _frame(title: str) -> tuple[str, str]:
@@ -521,8 +532,13 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
         observations = shared.pop("observations", observations)
         entries = tuple(shared["entries"][t.id] for t in plan.targets)
         frame = _frame(plan.title)
+        # Rows of indicators targets.yaml does not define: said as the plain path says them
+        # (Workspace.warnings_for); their names are only needed when there are any.
+        unknown = shared["unknown"]
         state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells,
-                 "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"]}
+                 "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"],
+                 "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
+                 "store_file": str(ws.store_path), "targets_file": plan.source_file}
         if seen and not ws.store.torn_line and not ws.store.problems:
             cached = {
                 "key": key,
@@ -626,12 +642,13 @@ def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[
     following = job is not None and job.following
     if following or (not store.left_out and len(observations) >= SPLIT_FROM and two_cores()):
         if following:
-            # This process read only the rows it did not leave to the child (_read_here).
+            # This process read only the rows it did not leave to the child (_read_here);
+            # each side finds the undefined indicators among the rows it read.
             mine = _share(plan, observations, mine_ids, cells, selected=True)
             answer = job.follow_up()
         else:
             wait = beside(lambda: marshal.dumps(_share(plan, observations, theirs_ids, cells)))
-            mine = _share(plan, observations, mine_ids, cells)
+            mine = _share(plan, observations, mine_ids, cells, keep_unknown=True)
             answer = wait()
         merged = _merged(plan, mine, answer)
         if merged is not None:
@@ -680,31 +697,38 @@ def _needed(plan: Any, chosen: Sequence[str]) -> set[str]:
 
 
 def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool,
-           selected: bool = False) -> dict:
+           selected: bool = False, keep_unknown: bool = False) -> dict:
     """What the cache keeps for the indicators ``chosen`` (None: all) and their targets.
 
     ``entries``: each target's ``_entry`` by target id; ``indicators``: each indicator
     marshalled; ``in_force``: each measured indicator's line numbers in force;
-    ``warnings``: each derived indicator's periods left out (``_warned``). Only the
-    observations these indicators need are selected, with the inputs of derived ones,
+    ``warnings``: each derived indicator's periods left out (``_warned``); ``unknown``:
+    rows by indicator that targets.yaml does not define, among the rows read here. Only
+    the observations these indicators need are selected, with the inputs of derived ones,
     unless the reader already left the others out (``selected``): rows of other
-    indicators would only be worked out for nothing.
+    indicators would only be worked out for nothing. ``keep_unknown``: rows of undefined
+    indicators are kept too (one side of a split counts them).
     """
     from operator import attrgetter
 
     from .assessment import assess_target
-    from .series import build_series
+    from .series import build_series, unknown_counts
 
     indicators = plan.indicators
     if chosen is not None:
         needed = _needed(plan, chosen)
         indicators = {i: ind for i, ind in indicators.items() if i in needed}
-        if not selected:
+        if not selected and keep_unknown:
+            # One set lookup a row, as below: the plan's other indicators are skipped.
+            skip = set(plan.indicators) - needed
+            observations = [o for o in observations if o.indicator not in skip]
+        elif not selected:
             observations = [o for o in observations if o.indicator in needed]
         chosen_set = set(chosen)
     else:
         chosen_set = set(indicators)
     series, left_out = build_series(indicators, observations)
+    unknown = unknown_counts(series, plan.indicators, observations)
     line_of = attrgetter("line")
     entries = {}
     lines: dict[str, bytes] = {}
@@ -729,6 +753,7 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in chosen_set},
         "in_force": lines,
         "warnings": _warned(left_out, chosen_set),
+        "unknown": unknown,
     }
 
 
@@ -771,7 +796,8 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
                     updated = _append(cached, data, store_path)
                     if updated is None:
                         return None
-                    changed = {"entries": updated["entries"], "warnings": updated["warnings"]}
+                    changed = {"entries": updated["entries"], "warnings": updated["warnings"],
+                               "unknown": updated["unknown"], "known": updated["known"]}
                     if len(data) - size >= REWRITE_AFTER:
                         if type(_hasher(len(data))) is type(hasher):
                             hasher.update(memoryview(data)[size:])
@@ -803,6 +829,13 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         return None  # the cold run reports them exactly as ever
     shift = cached["lines"] - 1
     added_rows = [o._replace(line=o.line + shift) for o in added.observations]
+    # Appended rows of indicators targets.yaml does not define add to their count.
+    unknown = dict(cached["unknown"])
+    for o in added_rows:
+        if o.indicator not in cached["indicators"]:
+            unknown[o.indicator] = unknown.get(o.indicator, 0) + 1
+    known = cached["known"] or (tuple(cached["indicators"]) if unknown else ())
+    unknown = {i: unknown[i] for i in sorted(unknown)}
 
     inputs: dict[str, tuple[str, ...]] = cached["inputs"]
     measured = cached["in_force"]
@@ -857,4 +890,5 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     # The derived indicators worked out again say afresh which of their periods are left out.
     kept = {ind: problems for ind, problems in cached["warnings"].items() if ind not in derived}
     return {**cached, "entries": tuple(entries), "in_force": in_force, "plain": plain,
-            "lines": cached["lines"] + tail.count(b"\n"), "warnings": {**kept, **_warned(left_out, derived)}}
+            "lines": cached["lines"] + tail.count(b"\n"), "warnings": {**kept, **_warned(left_out, derived)},
+            "unknown": unknown, "known": known}

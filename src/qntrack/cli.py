@@ -239,7 +239,7 @@ def status(
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="STATUS[,STATUS]",
-                                                   help="Exit 3 if any target has one of these statuses.")] = None,
+                                                   help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone), naming them on stderr.")] = None,
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
 
@@ -266,22 +266,20 @@ def status(
             if table is not None:
                 from . import render
 
-                title, rows, statuses, drawn, warnings = table
+                title, rows, items, drawn, warnings = table
                 render.status_table(rows, chosen, title, None, drawn)
                 _report(warnings)
-                if gate & statuses:
-                    raise typer.Exit(ExitCode.GATE)
+                _gate(gate, items)
                 return
         else:
             from .cache import machine_status
 
             served = machine_status(targets, target_ids, kind, _check_ids)
             if served is not None:
-                text, statuses, warnings = served
+                text, items, warnings = served
                 _out(text)
                 _report(warnings)
-                if gate & statuses:
-                    raise typer.Exit(ExitCode.GATE)
+                _gate(gate, items)
                 return
     from .assessment import assess
     from .workspace import open_workspace
@@ -305,7 +303,23 @@ def status(
         rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
         render.status_table(rows, chosen, ws.plan.title, day)
     _report(ws.warnings_for(a.indicator.id for a in results))
-    if gate and any(a.status.value in gate for a in results):
+    _gate(gate, [(a.target.id, a.status.value, tuple(str(p) for p in a.missed_milestones)) for a in results])
+
+
+def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...]]]) -> None:
+    """Exit 3 naming the targets that trip ``--fail-on``; a missed due milestone trips
+    ``not_achieved`` even when the headline has moved on (docs/decisions.md)."""
+    if not gate:
+        return
+    tripped = []
+    for target_id, status, missed in items:
+        if status in gate:
+            tripped.append(target_id)
+        elif "not_achieved" in gate and missed:
+            what = "milestone" if len(missed) == 1 else "milestones"
+            tripped.append(f"{target_id} ({', '.join(missed)} {what} missed)")
+    if tripped:
+        sys.stderr.write(f"--fail-on {','.join(sorted(gate))}: {', '.join(tripped)}\n")
         raise typer.Exit(ExitCode.GATE)
 
 

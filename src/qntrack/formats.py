@@ -64,6 +64,12 @@ def _milestone(m: MilestoneResult) -> dict[str, Any]:
         "reached_in": _period(m.reached_in),
         "never_reached": m.never_reached,
         "judged_on": _obs(m.judged_on),
+        "reached_in_is_projection": m.reached_is_projection,
+        "method": m.method,
+        "required_change": m.required_change,
+        "achieved_change": m.achieved_change,
+        "required_change_from_latest": m.required_change_from_latest,
+        "reason": m.reason,
     }
 
 
@@ -79,6 +85,8 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "unit": ind.unit,
         "direction": ind.direction.value,
         "status": a.status.value,
+        "reason": a.reason,
+        "gap": a.gap,
         "score": a.score,
         "progress_value": a.progress_value,
         "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},
@@ -87,6 +95,7 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "achieved_rate": a.achieved_rate,
         "milestones": [_milestone(m) for m in a.milestones],
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
+        "missed_milestones": [str(p) for p in a.missed_milestones],
         "source": t.source or None,
         "details": a.details,
     }
@@ -147,7 +156,33 @@ def safe_cell(value: Any) -> str:
 STATUS_COLUMNS = (
     "id", "type", "indicator", "name", "unit", "status", "score", "progress_value",
     "latest_period", "latest_value", "next_milestone", "next_value", "gap", "source",
+    # Added after the first columns, never between them: scripts that read by position
+    # keep working (docs/json.md, "CSV and TSV").
+    "missed_milestones",
+    # Each kind's key figures (docs/json.md, "CSV and TSV"), named as in the JSON: empty
+    # where the kind has no such figure.
+    "reason", "bound_kind", "bound", "from", "to", "plan_period", "plan", "percent_of_plan", "difference",
+    "year_to_date_period", "year_to_date_value", "year_to_date_percent_of_plan", "average",
+    "required_rate_remaining", "total", "share_of_target", "share_of_time", "needed_per_remaining_period",
+    "passed", "failed", "first_failure", "streak",
 )
+
+
+def _key_figures(a: Assessment) -> tuple[Any, ...]:
+    """The kind's figures of ``details``, in the order of the last STATUS_COLUMNS."""
+    d = a.details
+    bound = d.get("bound") or {}
+    (keyword, value), = bound.items() if bound else ((None, None),)
+    ytd = d.get("year_to_date") or {}
+    plan = "plan" in d
+    return (
+        a.reason, keyword, value, d.get("from"), d.get("to"),
+        d.get("period") if plan else None, d.get("plan"), d.get("percent_of_plan"), d.get("difference"),
+        ytd.get("period"), ytd.get("value"), ytd.get("percent_of_plan"), d.get("average"),
+        d.get("required_rate_remaining"), d.get("total"), d.get("share_of_target"), d.get("share_of_time"),
+        d.get("needed_per_remaining_period"), d.get("passed"), d.get("failed"), d.get("first_failure"),
+        d.get("streak"),
+    )
 
 
 def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
@@ -159,8 +194,10 @@ def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
             a.target.id, a.target.kind, a.indicator.id, name, a.indicator.unit, a.status.value,
             a.score, a.progress_value,
             _period(a.latest.period) if a.latest else None, a.latest.value if a.latest else None,
-            _period(nxt.by) if nxt else None, nxt.value if nxt else None, nxt.gap if nxt else None,
+            _period(nxt.by) if nxt else None, nxt.value if nxt else None, a.gap,
             a.target.source,
+            ";".join(str(p) for p in a.missed_milestones),
+            *_key_figures(a),
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import os
 
-__all__ = ["LANGS", "resolve_lang", "label", "status_label", "number", "signed_percent", "value_with_unit"]
+__all__ = ["LANGS", "resolve_lang", "label", "status_label", "number", "signed_percent", "value_with_unit", "date_text"]
 
 LANGS = ("en", "vi")
 
@@ -60,6 +60,11 @@ _LABELS = {
         "deviation": "Deviation",
         "projected": "Projected",
         "reached_in": "Reached in",
+        "would_be_reached_in": "Would be reached in",
+        "missed": "missed",
+        "missed_milestones": "Missed milestones",
+        "reached": "reached",
+        "beyond": "beyond the target by {}",
         "never": "never at this pace",
         "achieved_rate": "Achieved rate",
         "per_year": "/yr",
@@ -111,6 +116,11 @@ _LABELS = {
         "deviation": "Chênh lệch",
         "projected": "Dự báo",
         "reached_in": "Đạt vào",
+        "would_be_reached_in": "Sẽ đạt vào (dự báo)",
+        "missed": "không đạt mốc",
+        "missed_milestones": "Các mốc không đạt",
+        "reached": "đạt",
+        "beyond": "vượt mục tiêu {}",
         "never": "không đạt với tốc độ này",
         "achieved_rate": "Tốc độ đạt được",
         "per_year": "/năm",
@@ -181,3 +191,15 @@ def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2
     if value is None or not unit:
         return text
     return f"{text}%" if unit == "%" else f"{text} {unit}"
+
+
+def date_text(day: str | None, lang: str) -> str:
+    """A date (ISO "2025-01-05", or a timestamp whose first ten characters are one) as
+    the language writes it: Vietnamese "05/01/2025", English ISO "2025-01-05"."""
+    if not day:
+        return ""
+    iso = day[:10]
+    if lang != "vi" or len(iso) != 10 or iso[4] != "-" or iso[7] != "-":
+        return iso
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+

@@ -107,6 +107,9 @@ class Measure(str, Enum):
     LEVEL = "level"
     RATE = "rate"
     FLOW = "flow"
+    # A level that can be negative (a trade or budget balance): level targets on it are
+    # judged by absolute change, never by a growth rate (docs/methodology.md).
+    BALANCE = "balance"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .assessment import Assessment
+from .assessment import Assessment, MilestoneResult
 from .i18n import number, signed_percent, value_with_unit
 from .model import Measure
 
-__all__ = ["explain"]
+__all__ = ["explain", "reason_text"]
 
 
 def _v(value: float | None, unit: str, lang: str) -> str:
@@ -30,17 +30,71 @@ def _pp(value: float, unit: str, lang: str) -> str:
     return f"{sign}{number(value, lang)}" + (f" {unit}" if unit else "")
 
 
+def _change_vi(before: str, after: str, change: float) -> str:
+    """A change in Vietnamese: "tăng từ … lên …" for a rise, "giảm từ … xuống …" for a fall."""
+    if change > 0:
+        return f"tăng từ {before} lên {after}"
+    if change < 0:
+        return f"giảm từ {before} xuống {after}"
+    return f"giữ nguyên ở {before}"
+
+
+_REASONS = {
+    "en": {
+        "no_figures": "Not assessed: no figure has been recorded for this indicator yet.",
+        "no_figure_for_period": "Not assessed: no figure for the target's period yet.",
+        "no_annual_figure": "Not assessed: no full-year figure yet; part-year readings are not assessed.",
+        "no_baseline": "Not assessed: no figure for the baseline year or later.",
+        "one_figure": "Not assessed: the latest figure is of the baseline year; a change needs two figures at least a year apart.",
+        "crosses_zero": "Not assessed: the series crosses zero, where a growth rate means nothing, and without a milestone there is no required change to compare with.",
+        "target_equals_baseline": "Not assessed: the milestone equals the baseline, so no change is asked for to compare with.",
+        "average_undefined": "Not assessed: a year fell by 100% or more, so no average growth rate exists.",
+        "zero_target": "Not assessed: the target is zero, so no share of it can be measured.",
+        "undefined": "Not assessed: the growth rate is undefined for these figures.",
+    },
+    "vi": {
+        "no_figures": "Chưa đánh giá: chỉ tiêu chưa có số liệu nào.",
+        "no_figure_for_period": "Chưa đánh giá: chưa có số liệu cho kỳ của mục tiêu.",
+        "no_annual_figure": "Chưa đánh giá: chưa có số liệu cả năm; số liệu một phần năm không dùng để đánh giá.",
+        "no_baseline": "Chưa đánh giá: không có số liệu của năm gốc hoặc các năm sau đó.",
+        "one_figure": "Chưa đánh giá: số mới nhất là của năm gốc; cần hai số liệu cách nhau ít nhất một năm.",
+        "crosses_zero": "Chưa đánh giá: chuỗi số liệu đổi dấu qua số 0 nên tốc độ tăng không có nghĩa, và không có mốc để so với mức thay đổi cần đạt.",
+        "target_equals_baseline": "Chưa đánh giá: mốc bằng giá trị gốc nên không có mức thay đổi cần đạt để so sánh.",
+        "average_undefined": "Chưa đánh giá: có năm giảm từ 100% trở lên nên không tính được tốc độ bình quân.",
+        "zero_target": "Chưa đánh giá: mục tiêu bằng 0 nên không tính được tỷ lệ đạt.",
+        "undefined": "Chưa đánh giá: không tính được tốc độ tăng với các số liệu này.",
+    },
+}
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """The sentence for people behind a ``reason`` code of a not_available status."""
+    words = _REASONS["vi" if lang == "vi" else "en"]
+    return words.get(reason, words["undefined"])
+
+
 def explain(a: Assessment, lang: str) -> list[str]:
     kind = a.target.kind
     if kind == "level":
-        return _level(a, lang)
-    if kind == "every_period":
-        return _every(a, lang)
-    if kind == "average":
-        return _average(a, lang)
-    if kind == "cumulative":
-        return _cumulative(a, lang)
-    return _plan(a, lang)
+        out = _level(a, lang)
+    elif kind == "every_period":
+        out = _every(a, lang)
+    elif kind == "average":
+        out = _average(a, lang)
+    elif kind == "cumulative":
+        out = _cumulative(a, lang)
+    else:
+        out = _plan(a, lang)
+    if a.status.value == "not_available" and a.reason:
+        # Why there is no assessment, always said (docs/json.md, "reason"); for want of a
+        # figure it says all there is to say.
+        if a.reason in _NO_FIGURE:
+            return [reason_text(a.reason, lang)]
+        out.append(reason_text(a.reason, lang))
+    return out
+
+
+_NO_FIGURE = ("no_figures", "no_figure_for_period", "no_annual_figure", "no_baseline")
 
 
 def _level(a: Assessment, lang: str) -> list[str]:
@@ -53,10 +107,26 @@ def _level(a: Assessment, lang: str) -> list[str]:
     if a.achieved_rate is not None:
         span = f"{base.period}–{latest.period}"
         out.append(
-            f"Giai đoạn {span}: từ {_v(base.value, unit, lang)} lên {_v(latest.value, unit, lang)}, bình quân {signed_percent(a.achieved_rate, lang)}/năm."
+            f"Giai đoạn {span}: {_change_vi(_v(base.value, unit, lang), _v(latest.value, unit, lang), latest.value - (base.value or 0.0))}, bình quân {signed_percent(a.achieved_rate, lang)}/năm."
             if vi else
             f"From {_v(base.value, unit, lang)} in {base.period} to {_v(latest.value, unit, lang)} in {latest.period}: {signed_percent(a.achieved_rate, lang)} a year."
         )
+    m0 = a.next_milestone
+    if m0 is not None and m0.method == "absolute_change" and m0.achieved_change is not None:
+        # No growth rate across zero: the change a year is what the assessment reads.
+        change = _pp(m0.achieved_change, unit, lang)
+        out.append(
+            f"Giai đoạn {base.period}–{latest.period}: {_change_vi(_v(base.value, unit, lang), _v(latest.value, unit, lang), latest.value - (base.value or 0.0))}, bình quân {change}/năm"
+            + (f" (lộ trình cần {_pp(m0.required_change, unit, lang)}/năm)." if m0.required_change is not None else ".")
+            if vi else
+            f"From {_v(base.value, unit, lang)} in {base.period} to {_v(latest.value, unit, lang)} in {latest.period}: {change} a year"
+            + (f" against {_pp(m0.required_change, unit, lang)} a year required." if m0.required_change is not None else ".")
+        )
+    # A missed deadline is said even after the headline has moved on to the next milestone.
+    for missed in a.milestones:
+        if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
+            out.append(_missed_sentence(missed, unit, lang))
+            out.extend(_reached_sentence(missed, unit, lang))
     m = a.next_milestone
     if m is None:
         return out
@@ -65,19 +135,21 @@ def _level(a: Assessment, lang: str) -> list[str]:
         out.append(f"Đã đạt mốc {goal} ({m.by})." if vi else f"The {m.by} milestone of {goal} is achieved.")
         return out
     if m.due:
-        judged = m.judged_on or latest
-        out.append(
-            f"Không đạt mốc {goal} năm {m.by}: thực tế {_v(judged.value, unit, lang)} ({judged.period})."
-            if vi else f"Missed the {m.by} milestone of {goal}: {_v(judged.value, unit, lang)} in {judged.period}."
-        )
+        out.append(_missed_sentence(m, unit, lang))
+        out.extend(_reached_sentence(m, unit, lang))
         return out
-    if m.projected is not None and a.achieved_rate is not None:
+    if m.projected is not None and (a.achieved_rate is not None or m.method == "absolute_change"):
         short = (m.projected < m.value) == a.indicator.increase
         verdict_en = f"short of {goal}" if short else f"meeting the milestone of {goal}"
         verdict_vi = f"chưa đạt {goal}" if short else f"vượt mốc {goal}"
-        needed = m.required_rate_from_latest
-        tail_en = f"; from now on it needs {signed_percent(needed, lang)} a year" if needed is not None and short else ""
-        tail_vi = f"; từ nay cần {signed_percent(needed, lang)}/năm" if needed is not None and short else ""
+        if m.method == "absolute_change":
+            c = m.required_change_from_latest
+            needed = None if c is None else _pp(c, unit, lang)
+        else:
+            r = m.required_rate_from_latest
+            needed = None if r is None else signed_percent(r, lang)
+        tail_en = f"; from now on it needs {needed} a year" if needed is not None and short else ""
+        tail_vi = f"; từ nay cần {needed}/năm" if needed is not None and short else ""
         out.append(
             f"Với tốc độ này, năm {m.by} đạt {_v(m.projected, unit, lang)}, {verdict_vi}{tail_vi}."
             if vi else
@@ -89,13 +161,36 @@ def _level(a: Assessment, lang: str) -> list[str]:
             if vi else
             f"The path to {goal} by {m.by} called for {_v(m.trajectory, unit, lang)} in {latest.period}; the deviation is {_pp(m.deviation, unit, lang)}."
         )
-    if m.reached_in is not None:
-        out.append(f"Với tốc độ hiện nay, mốc {goal} đạt được vào năm {m.reached_in}." if vi
-                   else f"At the current pace {goal} is reached in {m.reached_in}.")
-    elif m.never_reached:
-        out.append(f"Với tốc độ hiện nay, không bao giờ đạt {goal}." if vi
-                   else f"At the current pace {goal} is never reached.")
+    out.extend(_reached_sentence(m, unit, lang))
     return out
+
+
+def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
+    """"The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
+    is not the deadline's own: a deadline year with no figure is judged on the next one)."""
+    judged = m.judged_on
+    goal = _v(m.value, unit, lang)
+    got = _v(judged.value, unit, lang) if judged is not None else "–"
+    when = f" ({judged.period})" if judged is not None and judged.period != m.by else ""
+    if lang == "vi":
+        return f"Không đạt mốc {m.by} ({goal}): thực tế {got}{when}."
+    return f"The {m.by} milestone of {goal} was not achieved: {got}{when}."
+
+
+def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
+    """When the milestone was, or would be, reached: a projection says "would be"."""
+    vi = lang == "vi"
+    goal = _v(m.value, unit, lang)
+    if m.reached_in is not None and not m.reached_is_projection:
+        return [f"Mốc {goal} đạt muộn, vào năm {m.reached_in}." if vi
+                else f"{goal} was reached late, in {m.reached_in}."]
+    if m.reached_in is not None:
+        return [f"Với tốc độ hiện nay, mốc {goal} sẽ đạt được vào năm {m.reached_in}." if vi
+                else f"At the current pace {goal} would be reached in {m.reached_in}."]
+    if m.never_reached:
+        return [f"Với tốc độ hiện nay, không bao giờ đạt {goal}." if vi
+                else f"At the current pace {goal} is never reached."]
+    return []
 
 
 def _every(a: Assessment, lang: str) -> list[str]:
@@ -209,6 +304,13 @@ def _against_last_year(a: Assessment, d: dict, period: str, lang: str) -> list[s
         change = signed_percent(d["change_on_same_period_last_year"] / 100, lang)
     else:
         return []
+    now = d.get("value", a.latest.value if a.latest is not None else None)
+    if vi and now is not None:
+        # "tăng từ … lên …" for a rise, "giảm từ … xuống …" for a fall.
+        moved = _change_vi(was, _x(a, now, lang), now - d["same_period_last_year"])
+        if "-" not in period:
+            return [f"So với năm {previous}: {moved} ({change})."]
+        return [f"So với cùng kỳ năm trước ({previous}): {moved} ({change})."]
     if "-" not in period:  # a whole year: against the year before
         return [f"So với năm {previous} ({was}): {change}." if vi else f"Against {previous} ({was}): {change}."]
     return [f"So với cùng kỳ ({previous}: {was}): {change}." if vi

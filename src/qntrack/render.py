@@ -91,16 +91,24 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
             console.file.flush()
             return
     heading = title + (f" — as of {as_of}" if as_of and lang == "en" else f" — tính đến {as_of}" if as_of else "")
+    headers = (label("target", lang), label("latest", lang), "", label("next_milestone", lang), label("gap", lang),
+               label("p", lang), label("status", lang))
+    fitted = _fit(headers, rows, console.width)
+    widths = fitted[0] if fitted is not None else None
     table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
-    table.add_column(label("target", lang), overflow="fold", min_width=20, max_width=38)
-    table.add_column(label("latest", lang))
-    table.add_column("", no_wrap=True)
-    table.add_column(label("next_milestone", lang))
-    table.add_column(label("gap", lang), justify="right")
-    table.add_column(label("p", lang), justify="right")
-    table.add_column(label("status", lang), no_wrap=True)
+    if fitted is not None and fitted[1]:
+        table.show_edge = False
+        table.padding = (0, 1, 0, 0)
+    for k, header in enumerate(headers):
+        if widths is not None and widths[k] == 0:
+            continue  # the sparkline, dropped first when the terminal is narrow
+        justify = "right" if k in (4, 5) else "left"
+        if widths is None:
+            table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2)
+        else:
+            table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2, width=widths[k])
     for cells in rows:
-        table.add_row(*map(_cell, cells))
+        table.add_row(*(_cell(c) for k, c in enumerate(cells) if widths is None or widths[k]))
     if how is None:
         console.print(table)
         return
@@ -112,6 +120,78 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
     console.file.write(text)
     console.file.flush()
     drawn.put(how, text)  # type: ignore[union-attr]
+
+
+# How narrow a column of the status table may become (before padding), and the order
+# in which columns give up width: the target's name first, the status last.
+_TARGET_MAX = 38
+_SHRINK_ORDER = (0, 1, 3, 4, 6)
+_FOLD_TO = 8
+_COMFORTABLE = 12
+
+
+def _lines(cell: Cell) -> list[str]:
+    return "".join(text for text, _ in cell).split("\n")
+
+
+def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> tuple[list[int], bool] | None:
+    """Widths of the status table's columns (0: dropped), and whether the padding must be
+    the compact one, so that it fits ``width`` without truncating a status or splitting a
+    target id: the sparkline goes first, then names, figures and goals wrap (a figure's
+    word may fold), and a status wraps only between its words. None when even that does
+    not fit (ids longer than the terminal is wide): Rich then does what it can.
+    """
+    from rich.cells import cell_len
+
+    def longest_word(lines: Sequence[str]) -> int:
+        return max((cell_len(w) for line in lines for w in line.split()), default=0)
+
+    natural = [cell_len(h) for h in headers]
+    least = [longest_word([h]) for h in headers]
+    for cells in rows:
+        for k, cell in enumerate(cells):
+            lines = _lines(cell)
+            natural[k] = max(natural[k], max(cell_len(line) for line in lines))
+            least[k] = max(least[k], longest_word(lines))
+    # A target id (the cell's last line) is never split; a name may wrap around it.
+    least[0] = max([least[0], 12] + [cell_len(_lines(cells[0])[-1]) for cells in rows])
+    natural[0] = max(least[0], min(natural[0], _TARGET_MAX))
+    # Tried in turn: the sparkline kept while no figure or goal wraps below a comfortable
+    # width; then, dropped first, every column down to its longest word; then with the
+    # compact padding; then with a long word of a figure or goal folded.
+    for spark, compact, fold in ((True, False, False), (False, False, False), (False, True, False),
+                                 (False, True, True)):
+        floor = [min(a, n) for a, n in zip(least, natural)]
+        if spark:
+            for k in (1, 3, 4, 6):
+                floor[k] = natural[k] if k == 6 else min(natural[k], max(floor[k], _COMFORTABLE))
+        if fold:  # a long word of a figure or a goal may fold; never a status or an id
+            for k in (1, 3, 4):
+                floor[k] = min(floor[k], _FOLD_TO)
+        shown = [k for k in range(len(headers)) if spark or k != 2]
+        excess = sum(natural[k] for k in shown) - _room(width, len(shown), compact)
+        widths = [natural[k] if k in shown else 0 for k in range(len(headers))]
+        # The widest of the name, figure, goal and gap columns gives a character at a time,
+        # as Rich collapses a table; the status only once they are all at their floor.
+        while excess > 0:
+            able = [k for k in _SHRINK_ORDER if widths[k] > floor[k]]
+            if not able:
+                break
+            k = max(able, key=lambda k: (k != 6, widths[k]))
+            widths[k] -= 1
+            excess -= 1
+        if excess <= 0:
+            return widths, compact
+    return None
+
+
+def _room(width: int, columns: int, compact: bool) -> int:
+    """The width left for the cells: SIMPLE_HEAD has an edge each side and a divider
+    between columns; the padding is a space each side, or, compact, only on the right
+    with no edges."""
+    if compact:
+        return width - (columns - 1) - columns
+    return width - 2 - (columns - 1) - 2 * columns
 
 
 def _how(console: Console, lang: str) -> str | None:
@@ -184,6 +264,9 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     if a.achieved_rate is not None:
         facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
     facts.add_row(label("status", lang), _status(a.status.value, lang))
+    if a.missed_milestones:
+        facts.add_row(label("missed_milestones", lang),
+                      Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]))
     if a.score is not None or a.progress_value is not None:
         facts.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(a.progress_value, lang)} / {number(a.score, lang)}")
     if as_of:
@@ -218,7 +301,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
 
 
 def _milestone_block(m, unit: str, lang: str) -> Table:
-    from .summary import difference_text
+    from .summary import difference_text, gap_phrase
 
     """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
     grid = Table.grid(padding=(0, 2))
@@ -229,17 +312,26 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
     grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
-    grid.add_row(label("gap", lang), difference_text(m.gap, unit, lang, signed=False) if m.gap is not None else "–")
-    grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
+    grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang))
+    if m.method == "absolute_change":
+        # No growth rate across zero: the change a year the path asks for, in the unit.
+        grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")
+    else:
+        grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
     if m.trajectory is not None:
         grid.add_row(label("trajectory", lang), f"{value_with_unit(m.trajectory, unit, lang)}"
                      f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})")
-    if not m.due:
+    if not m.due and m.method == "absolute_change":
+        grid.add_row(label("required_from_latest", lang),
+                     f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}")
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    elif not m.due:
         grid.add_row(label("required_from_latest", lang), f"{signed_percent(m.required_rate_from_latest, lang)}{rate}")
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
     reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
     if m.status.value != "target_achieved":
-        grid.add_row(label("reached_in", lang), reached)
+        # A year the achieved rate would take the value to is a projection, not a fact.
+        grid.add_row(label("would_be_reached_in" if m.reached_is_projection else "reached_in", lang), reached)
     return grid
 
 
@@ -278,7 +370,7 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:
-    from .summary import difference_text
+    from .summary import difference_text, gap_phrase
 
     """The few figures a meeting asks for first, one per line, for the non-level kinds."""
     d = a.details
@@ -317,6 +409,9 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
         rows.append(("Chuỗi hiện tại" if vi else "Current run", str(d["streak"])))
         if d.get("missing"):
             rows.append(("Thiếu số liệu" if vi else "No figure", ", ".join(d["missing"])))
+    if a.gap is not None:
+        # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
+        rows.append((label("gap", lang), gap_phrase(a.gap, unit, lang)))
     if not rows:
         return None
     grid = Table.grid(padding=(0, 2))

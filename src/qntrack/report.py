@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 
 from .assessment import Assessment, assess
 from .charts import Chart, chart_for
-from .summary import difference_text, gap_text, goal_text
-from .i18n import label, number, signed_percent, status_label, value_with_unit
+from .summary import difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
+from .i18n import date_text, label, number, signed_percent, status_label, value_with_unit
 from .model import Observation, Plan
 from .narrative import explain
 from .periods import parse_period
@@ -148,8 +148,11 @@ def since_review(
                 changes.append(Change(v.observation, v.revises))
     then, _ = build_series(plan.indicators, observations, since)
     before = {a.target.id: a for a in assess(plan, then, [a.target.id for a in assessments])}
+    # A milestone missed since the review is a change even when the headline status,
+    # moved on to the next milestone, reads the same (issue 12: a miss never disappears).
     moved = tuple(StatusChange(a.target.id, before[a.target.id], a) for a in assessments
-                  if a.target.id in before and before[a.target.id].status is not a.status)
+                  if a.target.id in before and (before[a.target.id].status is not a.status
+                                                or before[a.target.id].missed_milestones != a.missed_milestones))
     changes.sort(key=lambda c: (c.observation.indicator, c.observation.period.sort_key, c.observation.recorded_at))
     return SinceReview(since, tuple(changes), moved)
 
@@ -178,7 +181,9 @@ def report_document(data: ReportData) -> dict[str, Any]:
                 for c in s.changes
             ],
             "status_changes": [
-                {"id": sc.target_id, "before": sc.before.status.value, "after": sc.after.status.value}
+                {"id": sc.target_id, "before": sc.before.status.value, "after": sc.after.status.value,
+                 "missed_milestones_before": [str(p) for p in sc.before.missed_milestones],
+                 "missed_milestones_after": [str(p) for p in sc.after.missed_milestones]}
                 for sc in s.status_changes
             ],
         }
@@ -258,6 +263,7 @@ _WORDS = {
         "and": "and",
         "by_year": "by {by}",
         "in_year": "in {period}",
+        "would_be": "would be {year}",
         "baseline_observed": "the figure observed for {period}",
         "span": "Span",
         "threshold": "Threshold",
@@ -333,6 +339,7 @@ _WORDS = {
         "and": "và",
         "by_year": "năm {by}",
         "in_year": "năm {period}",
+        "would_be": "sẽ là {year} (dự báo)",
         "baseline_observed": "số liệu quan sát năm {period}",
         "span": "Giai đoạn",
         "threshold": "Ngưỡng",
@@ -489,7 +496,12 @@ def _latest_text(a: Assessment, lang: str) -> str:
 
 
 def _name(a: Assessment, lang: str) -> str:
-    return (a.target.name or a.indicator.name).get(lang)
+    """The target's own name; a target without one is named by its indicator and its id,
+    so that two targets on one indicator are told apart in headings, the summary and the
+    charts' captions (issue 12)."""
+    if a.target.name is not None:
+        return a.target.name.get(lang)
+    return f"{a.indicator.name.get(lang)} ({a.target.id})"
 
 
 def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
@@ -508,6 +520,9 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append((f"{label('p', lang)} / {label('score', lang)}",
                       Cell(f"{number(a.progress_value, lang)} / {number(a.score, lang)}")))
     facts.append((label("status", lang), Cell(status_label(a.status.value, lang), status=a.status.value)))
+    if a.missed_milestones:
+        facts.append((label("missed_milestones", lang),
+                      Cell(", ".join(str(p) for p in a.missed_milestones), status="not_achieved")))
     return tuple(facts)
 
 
@@ -524,17 +539,24 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             reached = "–"
         else:
             reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+            if m.reached_is_projection:
+                # Where the achieved rate would take the value: a projection, said as one.
+                reached = _t("would_be", lang, year=reached)
         rows.append((
             Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"),
             Cell(status_label(m.status.value, lang), status=m.status.value),
             Cell(number(m.progress_value, lang)),
             Cell(number(m.score, lang)),
-            Cell(difference_text(m.gap, unit, lang, signed=False)),
-            Cell(f"{signed_percent(m.required_rate, lang)}{per_year}" if m.required_rate is not None else "–"),
+            Cell(gap_phrase(m.gap, unit, lang)),
+            Cell(f"{signed_percent(m.required_rate, lang)}{per_year}" if m.required_rate is not None
+                 else f"{difference_text(m.required_change, unit, lang)}{per_year}" if m.required_change is not None
+                 else "–"),
             Cell(value_with_unit(m.trajectory, unit, lang)),
             Cell(difference_text(m.deviation, unit, lang)),
             Cell(f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
-                 if m.required_rate_from_latest is not None else "–"),
+                 if m.required_rate_from_latest is not None
+                 else f"{difference_text(m.required_change_from_latest, unit, lang)}{per_year}"
+                 if m.required_change_from_latest is not None else "–"),
             Cell(value_with_unit(m.projected, unit, lang)),
             Cell(reached),
         ))
@@ -598,6 +620,9 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
             out.append((_t("change_last_year", lang), signed_percent(figures["change_on_same_period_last_year"] / 100, lang)))
         if figures.get("difference_on_same_period_last_year") is not None:
             out.append((_t("change_last_year", lang), difference_text(figures["difference_on_same_period_last_year"], unit, lang)))
+    if a.gap is not None:
+        # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
+        out.append((label("gap", lang), gap_phrase(a.gap, unit, lang)))
     return tuple((k, Cell(v)) for k, v in out)
 
 
@@ -651,7 +676,7 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
             Cell(label(o.status, lang) if o.status else ""),
             source_cell(o.source) or Cell(""),
             Cell(o.note or ""),
-            Cell(o.recorded_at[:10]),
+            Cell(date_text(o.recorded_at, lang)),
         ))
     return TableView(headers, tuple(out), frozenset({1}))
 
@@ -666,7 +691,7 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         name=_name(a, lang),
         kind=_t(f"kind_{t.kind}", lang),
         status=a.status.value,
-        status_text=status_label(a.status.value, lang),
+        status_text=_status_with_missed(a, lang),
         definition=definition(a, lang),
         indicator=ind.name.get(lang),
         indicator_id=ind.id,
@@ -695,12 +720,25 @@ def _summary(data: ReportData, lang: str) -> TableView:
             Cell(_name(a, lang), title=a.target.id),
             Cell(_t(f"kind_{a.target.kind}", lang)),
             Cell(_latest_text(a, lang)),
-            Cell(goal_text(a, lang)),
+            Cell(_goal_with_reached(a, lang)),
             Cell(gap_text(a, lang)),
             Cell(number(a.progress_value, lang)),
-            Cell(status_label(a.status.value, lang), status=a.status.value),
+            Cell(_status_with_missed(a, lang), status=a.status.value),
         ))
     return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
+
+
+def _goal_with_reached(a: Assessment, lang: str) -> str:
+    """The goal, and the share of it reached under its own label (never called gap)."""
+    reached = reached_text(a, lang)
+    return f"{goal_text(a, lang)}; {reached}" if reached else goal_text(a, lang)
+
+
+def _status_with_missed(a: Assessment, lang: str) -> str:
+    """The headline status, with the deadlines missed on the way kept beside it."""
+    missed = missed_text(a, lang)
+    text = status_label(a.status.value, lang)
+    return f"{text} ({missed})" if missed else text
 
 
 def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
@@ -726,7 +764,7 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                 Cell(_t("revised" if c.revision else "added", lang)),
                 Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
                 source_cell(o.source) or Cell(""),
-                Cell(o.recorded_at[:10]),
+                Cell(date_text(o.recorded_at, lang)),
             ))
         figures = TableView(headers, tuple(rows), frozenset({2, 4}))
     statuses = None
@@ -734,12 +772,13 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         headers = (label("target", lang), _t("before", lang), _t("now", lang))
         statuses = TableView(headers, tuple(
             (Cell(_name(sc.after, lang), title=sc.target_id),
-             Cell(status_label(sc.before.status.value, lang), status=sc.before.status.value),
-             Cell(status_label(sc.after.status.value, lang), status=sc.after.status.value))
+             Cell(_status_with_missed(sc.before, lang), status=sc.before.status.value),
+             Cell(_status_with_missed(sc.after, lang), status=sc.after.status.value))
             for sc in s.status_changes
         ))
-    return {"title": _t("since_title", lang, date=s.date), "figures": figures, "statuses": statuses,
-            "none": _t("since_none", lang, date=s.date) if not s.changes and not s.status_changes else None}
+    return {"title": _t("since_title", lang, date=date_text(s.date, lang)), "figures": figures, "statuses": statuses,
+            "none": _t("since_none", lang, date=date_text(s.date, lang)) if not s.changes and not s.status_changes
+            else None}
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
@@ -752,9 +791,10 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     statuses = [(key, status_label(key, lang)) for key in
                 ("target_achieved", "substantial_progress", "moderate_progress", "limited_progress",
                  "deterioration", "not_achieved", "not_available")]
-    meta = [f"{_t('as_of', lang)} {data.as_of}"] if data.as_of else []
+    # Dates as the reader's language writes them: 05/01/2025 in Vietnamese, ISO in English.
+    meta = [f"{_t('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
     if data.recorded_through:
-        meta.append(f"{_t('recorded_through', lang)} {data.recorded_through}")
+        meta.append(f"{_t('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
     meta.append(_t("targets_count", lang, n=len(sections)))
     return {
         "lang": lang,

@@ -13,10 +13,10 @@ from typing import Iterable, Mapping, Sequence
 
 from .formula import FormulaError, parse_formula
 from .gcpause import gc_paused
-from .model import Indicator, Observation, Problem
+from .model import Indicator, Location, Observation, Problem
 
 __all__ = ["Series", "LeftOut", "as_of_bound", "in_force", "build_series", "formula_inputs", "read_by",
-           "left_out_warnings"]
+           "left_out_warnings", "unknown_counts", "unknown_warnings"]
 
 Series = dict[str, list[Observation]]
 # Per derived indicator, the periods its formula could not give a value for (a division by
@@ -147,3 +147,38 @@ def left_out_warnings(left_out: Mapping[str, Sequence[Problem]], inputs: Mapping
     wanted = [i for i in read_by(inputs, shown) if left_out.get(i)]
     wanted.sort(key=lambda i: (left_out[i][0].location.line, i))
     return [p for i in wanted for p in left_out[i]]
+
+
+def unknown_counts(series: Mapping[str, Sequence[Observation]], indicators: Mapping[str, Indicator] | Iterable[str],
+                   observations: Iterable[Observation]) -> dict[str, int]:
+    """Rows of each indicator that targets.yaml does not define, by id; {} when none.
+
+    Found from the series' keys, which cost nothing; the rows are counted only when there
+    are such indicators, so a store without any pays no per-row work.
+    """
+    known = indicators if isinstance(indicators, Mapping) else set(indicators)
+    unknown = {i for i in series if i not in known}
+    if not unknown:
+        return {}
+    counts = dict.fromkeys(sorted(unknown), 0)
+    for o in observations:
+        if o.indicator in unknown:
+            counts[o.indicator] += 1
+    return counts
+
+
+def unknown_warnings(counts: Mapping[str, int], known: Iterable[str], store_file: str,
+                     targets_file: str) -> list[Problem]:
+    """One warning per indicator the store has and targets.yaml does not define: its rows
+    are ignored by every assessment, and that must never go unsaid (issue 12)."""
+    from .errors import did_you_mean
+
+    names = list(known)
+    out = []
+    for ind in sorted(counts):
+        hint = did_you_mean(ind, names)
+        hint = f" ({hint[2:]})" if hint else ""
+        out.append(Problem(Location(store_file), f"{counts[ind]} row(s) for indicator '{ind}', which {targets_file} "
+                           f"does not define{hint}; they are ignored", "warning"))
+    return out
+

@@ -15,7 +15,8 @@ from .assessment import Assessment
 from .i18n import label, number, status_label, value_with_unit
 from .model import Observation
 
-__all__ = ["Cell", "difference_text", "goal_text", "gap_text", "sparkline", "status_cells"]
+__all__ = ["Cell", "difference_text", "goal_text", "gap_phrase", "gap_text", "missed_text", "reached_text", "sparkline",
+           "status_cells"]
 
 Cell = tuple[tuple[str, str], ...]  # (text, role) pieces; role "" is plain text
 
@@ -51,27 +52,57 @@ def goal_text(a: Assessment, lang: str) -> str:
 
 
 def gap_text(a: Assessment, lang: str) -> str:
-    """How far off: the gap to the next milestone, per cent of plan, or the first failure."""
-    unit = a.indicator.unit_in(lang)
-    m = a.next_milestone
+    """The gap, one meaning for every kind: the distance still to go in the target's
+    direction (docs/methodology.md, "Gap"); "✓" once reached (zero or negative), since
+    "-402 USD" would read as a shortfall. A year-to-date gap names its period."""
+    if a.gap is None:
+        return "–"
+    if a.gap <= 0:
+        return "✓"
+    text = difference_text(a.gap, a.indicator.unit_in(lang), lang, signed=False)
+    ytd = a.details.get("year_to_date") if a.latest is None else None
+    return f"{text} ({ytd['period']})" if ytd else text
+
+
+def gap_phrase(gap: float | None, unit: str, lang: str) -> str:
+    """The gap with what a negative one means: "-402 USD (beyond the target by 402 USD)"."""
+    if gap is None:
+        return "–"
+    text = difference_text(gap, unit, lang, signed=False)
+    if gap >= 0:
+        return text
+    beyond = difference_text(-gap, unit, lang, signed=False)
+    return f"{text} ({label('beyond', lang).format(beyond)})"
+
+
+def reached_text(a: Assessment, lang: str) -> str:
+    """The share of the target reached, under its own label ("reached 55.6%"); "" when the
+    kind has none (a plan of an amount or a level, or a total over a span)."""
     d = a.details
-    if m is not None:
-        # A met milestone has a negative gap; "-402 USD" would read as a shortfall.
-        return "✓" if m.status.value == "target_achieved" else difference_text(m.gap, unit, lang, signed=False)
-    if d.get("percent_of_plan") is not None:
-        return f"{number(d['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
-    if d.get("difference") is not None:
-        return difference_text(d["difference"], unit, lang)
-    ytd = d.get("year_to_date") or {}
-    if ytd.get("percent_of_plan") is not None:
-        return f"{number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)} ({ytd['period']})"
-    if ytd.get("difference") is not None:
-        return f"{difference_text(ytd['difference'], unit, lang)} ({ytd['period']})"
-    if d.get("share_of_target") is not None:
-        return f"{number(d['share_of_target'] * 100, lang, 1)}%"
-    if d.get("first_failure"):
-        return f"✗ {d['first_failure']}"
-    return "–"
+    share = d.get("percent_of_plan")
+    if share is None and a.latest is None:
+        share = (d.get("year_to_date") or {}).get("percent_of_plan")
+    if share is None and d.get("share_of_target") is not None:
+        share = d["share_of_target"] * 100
+    if share is None:
+        return ""
+    return f"{label('reached', lang)} {number(share, lang, 1)}%"
+
+
+def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
+    """"✗ missed 2025": the deadlines passed unmet, kept beside the headline status after
+    it moves on to the next milestone; "" when none. More than ``most`` are counted."""
+    # The headline's own deadline, when missed, is already said by "Not achieved"; the
+    # marker names the others: a milestone the headline has moved on from, or the failed
+    # periods of an every-period target (docs/decisions.md).
+    own = a.next_milestone.by if a.next_milestone is not None else None
+    if a.target.kind in ("plan", "average", "cumulative"):
+        own = a.missed_milestones[-1] if a.missed_milestones else None
+    periods = [str(p) for p in a.missed_milestones if a.status.value != "not_achieved" or p != own]
+    if not periods:
+        return ""
+    shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
+    return f"✗ {label('missed', lang)} {shown}"
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -105,8 +136,23 @@ def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple
         (((a.target.name or a.indicator.name).get(lang), ""), (f"\n{a.target.id}", "muted")),
         tuple(latest),
         ((sparkline(years), "trend"),),
-        ((goal_text(a, lang), ""),),
+        _goal_cell(a, lang),
         ((gap_text(a, lang), ""),),
         ((number(a.progress_value, lang), ""),),
-        ((status_label(a.status.value, lang), f"status:{a.status.value}"),),
+        _status_cell(a, lang),
     )
+
+
+def _goal_cell(a: Assessment, lang: str) -> Cell:
+    reached = reached_text(a, lang)
+    if not reached:
+        return ((goal_text(a, lang), ""),)
+    return ((goal_text(a, lang), ""), ("\n" + reached, "muted"))
+
+
+def _status_cell(a: Assessment, lang: str) -> Cell:
+    status = (status_label(a.status.value, lang), f"status:{a.status.value}")
+    missed = missed_text(a, lang)
+    if not missed:
+        return (status,)
+    return (status, ("\n" + missed, "status:not_achieved"))

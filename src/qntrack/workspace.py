@@ -54,12 +54,16 @@ class Workspace:
     left_out: LeftOut = field(default_factory=dict)
 
     def warnings_for(self, indicator_ids: Iterable[str]) -> list[Problem]:
-        """The left-out periods that the figures of these indicators depend on."""
-        from .series import formula_inputs, left_out_warnings
+        """The rows of indicators targets.yaml does not define (ignored, so said), then the
+        left-out periods that the figures of these indicators depend on."""
+        from .series import formula_inputs, left_out_warnings, unknown_counts, unknown_warnings
 
+        unknown = unknown_counts(self.series, self.plan.indicators, self.store.observations)
+        out = unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file) \
+            if unknown else []
         if not self.left_out:
-            return []
-        return left_out_warnings(self.left_out, formula_inputs(self.plan.indicators), indicator_ids)
+            return out
+        return out + left_out_warnings(self.left_out, formula_inputs(self.plan.indicators), indicator_ids)
 
 
 def store_path_for(plan: Plan, targets_path: Path) -> Path:

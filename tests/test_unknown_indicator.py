@@ -1,0 +1,93 @@
+"""Rows for an indicator that targets.yaml does not define are never dropped silently
+(issue 12): one warning line on stderr, exit code unchanged, cold and cached alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from qntrack.cli import app
+
+runner = CliRunner()
+
+# Three rows of a misspelt 'share' (two vintages of 2021 and one of 2022) and one row of an
+# indicator nothing is close to.
+EXTRA = """\
+shaer,2021,11.0,,s,,2022-01-10T00:00:00Z
+shaer,2021,11.2,,s,,2022-02-10T00:00:00Z
+shaer,2022,11.4,,s,,2023-01-10T00:00:00Z
+zzz_other,2022,1,,s,,2023-01-10T00:00:00Z
+"""
+
+SHAER = ("observations.csv: warning: 3 row(s) for indicator 'shaer', which targets.yaml does not define "
+         "(did you mean 'share'?); they are ignored\n")
+OTHER = "observations.csv: warning: 1 row(s) for indicator 'zzz_other', which targets.yaml does not define; they are ignored\n"
+WARNINGS = SHAER + OTHER + "0 error(s), 2 warning(s)\n"
+
+
+@pytest.fixture
+def stray(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + EXTRA)
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "table"])
+def test_status_warns_cold_and_cached(stray: Path, fmt: str):
+    for _ in range(3):  # cold, cached, cached again
+        r = run("status", "--format", fmt)
+        assert r.exit_code == 0
+        assert r.stderr == WARNINGS
+
+
+def test_status_of_one_target_and_as_of_warn_too(stray: Path):
+    assert run("status", "share", "--format", "json").stderr == WARNINGS
+    assert run("status", "--format", "json", "--as-of", "2024-01-01").stderr == WARNINGS
+
+
+def test_the_warning_does_not_change_the_exit_code_of_the_gate(stray: Path):
+    r = run("status", "--format", "json", "--fail-on", "deterioration")
+    assert r.exit_code == 0 and r.stderr == WARNINGS
+
+
+def test_an_append_of_stray_rows_is_counted_through_the_cache(stray: Path):
+    assert run("status", "--format", "json").stderr == WARNINGS
+    with open(stray / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("shaer,2023,12.0,,s,,2024-01-10T00:00:00Z\n")
+    r = run("status", "--format", "json")
+    assert r.stderr == SHAER.replace("3 row(s)", "4 row(s)") + OTHER + "0 error(s), 2 warning(s)\n"
+
+
+@pytest.mark.parametrize("args", [("show", "share"), ("observations",), ("report",)])
+def test_show_observations_and_report_warn(stray: Path, args: tuple[str, ...]):
+    r = run(*args)
+    assert r.exit_code == 0
+    assert r.stderr == WARNINGS
+
+
+def test_no_warning_without_stray_rows(tracker: Path):
+    for _ in range(2):
+        assert run("status", "--format", "json").stderr == ""
+
+
+def test_each_side_of_a_split_counts_the_stray_rows_once(stray: Path):
+    """cache._share as the parent runs it beside a forked child (keep_unknown): the stray
+    rows are counted there, the child's share counts none, and the parent does not work
+    out the child's indicators."""
+    from qntrack import cache
+    from qntrack.definitions import load_plan
+    from qntrack.store import read_store
+
+    plan = load_plan(stray / "targets.yaml")
+    rows = read_store(stray / "observations.csv").observations
+    mine = cache._share(plan, rows, ["share"], False, keep_unknown=True)
+    theirs = cache._share(plan, rows, ["mining"], False)
+    assert mine["unknown"] == {"shaer": 3, "zzz_other": 1}
+    assert theirs["unknown"] == {}
+    assert set(mine["entries"]) == {"share"} and set(theirs["entries"]) == {"mining"}
+    assert "mining" not in mine["in_force"]
