@@ -381,7 +381,8 @@ def add_observation(
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
         from .model import Location
 
-        path, rows = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run)
+        path, rows, known = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run)
+        skipped = len(known)
     else:
         from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
 
@@ -392,7 +393,7 @@ def add_observation(
                 raise fail("--delimiter", f"'{delimiter}' is not a delimiter; use ',', ';' or 'tab'", ExitCode.USAGE)
         result = import_observations(targets, from_file, ImportFormat(sep, decimal_comma, wide),
                                      RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run)
-        path, rows = result.store, list(result.rows)
+        path, rows, skipped, known = result.store, list(result.rows), result.skipped, []
     if dry_run:
         kind = _format(fmt)
         if kind == "json":
@@ -411,11 +412,21 @@ def add_observation(
             from .workspace import find_targets
 
             render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
-        sys.stderr.write(f"dry run: would add {len(rows)} row(s) to {path}; nothing was written\n")
+        sys.stderr.write(f"dry run: would add {len(rows)} row(s), {skipped} already recorded, to {path}; "
+                         "nothing was written\n")
+    elif known and not rows:
+        from .store import format_value
+
+        o = known[0]
+        given = ", ".join(t for t in (o.status, o.source, f"recorded {o.recorded_at}") if t)
+        sys.stderr.write(f"nothing to add: {o.indicator} {o.period} = {format_value(o.value)} ({given}) "
+                         f"is already recorded in {path}\n")
+    elif not rows:
+        sys.stderr.write(f"nothing to add: all {skipped} row(s) are already recorded in {path}\n")
     elif from_file is None:
         sys.stderr.write(f"added {indicator} {period} = {value} to {path}\n")
     else:
-        sys.stderr.write(f"added {len(rows)} row(s) to {path}\n")
+        sys.stderr.write(f"added {len(rows)} row(s), {skipped} already recorded, to {path}\n")
 
 
 # --- history -----------------------------------------------------------------------------

@@ -92,6 +92,7 @@ class ImportResult:
     delimiter: str
     decimal_comma: bool
     dry_run: bool
+    skipped: int = 0  # valid rows left out as already recorded (history.already_recorded)
 
 
 # --- reading the bytes ------------------------------------------------------------------
@@ -295,7 +296,7 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
     if columns is None:
         return parsed
     width = len(header)
-    seen: dict[tuple[str, object, str], int] = {}
+    seen: dict[tuple[str, object, str], tuple[int, tuple[str, str, str]]] = {}
     for first, last, fields in records:
         where = Location(file, first)
         if not fields or all(not f.strip() for f in fields):
@@ -430,18 +431,32 @@ def _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problem
 
 
 def _note_duplicate(row: dict[str, str], where: Location, seen: dict, problems: list[Problem], default_stamp: str) -> None:
-    """Two figures for the same indicator, period and moment in one batch: one is a mistake."""
+    """Two figures for the same indicator, period and moment in one batch: one is a mistake.
+
+    The same figure twice (same value, status and source) is no mistake, only a repeat:
+    it is added once and counted as already recorded (``history.already_recorded``).
+    """
+    from .store import normalise_timestamp
+
     try:
         period = parse_period(row["period"])
     except PeriodError:
         return
-    key = (row["indicator"], period, row.get("recorded_at", ""))
+    stamp = row.get("recorded_at", "")
+    try:
+        moment = normalise_timestamp(stamp) if stamp else ""
+    except ValueError:
+        moment = stamp
+    key = (row["indicator"], period, moment)
+    figure = (row["value"], row.get("status", ""), nfc(row.get("source", "").strip()))
     if key in seen:
-        when = f" recorded at {key[2]}" if key[2] and key[2] != default_stamp else ""
-        problems.append(Problem(where, f"{row['indicator']} {period}{when} is already given on line {seen[key]}; "
+        if seen[key][1] == figure:
+            return
+        when = f" recorded at {stamp}" if stamp and stamp != default_stamp else ""
+        problems.append(Problem(where, f"{row['indicator']} {period}{when} is already given on line {seen[key][0]}; "
                                        "keep one, or give each vintage its own recorded_at"))
     else:
-        seen[key] = where.line
+        seen[key] = (where.line, figure)
 
 
 # --- the whole import -----------------------------------------------------------------
@@ -475,12 +490,14 @@ def import_observations(
 
     file = "<stdin>" if source == "-" else source
     text = decode_source(read_source(source, stdin), file)
+    undated = None
     if not defaults.recorded_at:
-        defaults = replace(defaults, recorded_at=utc_now())
+        undated = utc_now()
+        defaults = replace(defaults, recorded_at=undated)
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     try:
-        store, rows = record_many(targets, parsed.candidates, dry_run=True)
+        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=True, undated=undated)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -488,5 +505,5 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows = record_many(targets, parsed.candidates, dry_run=False)
-    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run)
+        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=False, undated=undated)
+    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped))

@@ -6,17 +6,18 @@ All or nothing: every record is checked first; a single problem means nothing is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .errors import InputError, did_you_mean
 from .model import OBSERVATION_STATUSES, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
-from .store import append_observations, normalise_timestamp, parse_value, peek_store, utc_now
+from .store import (append_observations, normalise_timestamp, parse_value, peek_store, read_store_bytes, stored_rows,
+                    utc_now)
 from .textfiles import nfc
 from .workspace import find_targets, store_is_a_folder, store_path_for
 from .definitions import load_plan
 
-__all__ = ["validate_record", "record_one", "record_many"]
+__all__ = ["Recorded", "validate_record", "record_one", "record_many"]
 
 MAX_TEXT = 2000  # characters in a source or note: more than any citation needs
 
@@ -88,32 +89,58 @@ def _open(targets: str | None) -> tuple[Plan, Path]:
     return plan, store
 
 
-def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False) -> tuple[Path, list[Observation]]:
-    """Validate every candidate; append them all, or raise with every problem and write nothing."""
+class Recorded(NamedTuple):
+    """What ``record_many`` did: the store, the rows added (or that would be), and how
+    valid rows were left out as already recorded (``history.already_recorded``)."""
+
+    store: Path
+    rows: list[Observation]
+    skipped: list[Observation]
+
+
+def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False,
+                undated: str | None = None) -> Recorded:
+    """Validate every candidate; append them all, or raise with every problem and write nothing.
+
+    Rows already recorded are skipped and counted, checked under the append's lock
+    against the store as it is then. ``undated``: the timestamp given to rows that came
+    without one (by default "now", stamped here).
+    """
+    from .history import already_recorded
+
     plan, store = _open(targets)
     existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
     if existing.torn_line:
         raise InputError([Problem(Location(str(store), existing.torn_line),
                                   "the file ends in an incomplete row; nothing was added; run 'qntrack check --repair' first")])
+    if undated is None:
+        undated = utc_now()
     rows: list[Observation] = []
     problems: list[Problem] = []
     for where, fields in candidates:
         obs, found = validate_record(plan, where, fields.get("indicator", ""), fields.get("period", ""),
                                      fields.get("value", ""), fields.get("status") or None, fields.get("source", ""),
-                                     fields.get("note", ""), fields.get("recorded_at") or None)
+                                     fields.get("note", ""), fields.get("recorded_at") or undated)
         problems.extend(found)
         if obs is not None:
             rows.append(obs)
     if problems:
         raise InputError(problems)
-    if not dry_run and rows:
-        append_observations(store, rows)
-    return store, rows
+
+    def keep(stored: Sequence[Observation]) -> list[Observation]:
+        return [o for o, known in zip(rows, already_recorded(stored, rows, undated)) if not known]
+
+    if dry_run:
+        data = read_store_bytes(store)
+        new = keep(stored_rows(data, {o.indicator for o in rows}, str(store)) if data else ())
+    else:
+        new = append_observations(store, rows, keep) if rows else []
+    added = set(map(id, new))
+    return Recorded(store, new, [o for o in rows if id(o) not in added])
 
 
 def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,
                source: str, note: str, recorded_at: str | None) -> Path:
     fields = {"indicator": indicator, "period": period, "value": value, "status": status or "",
               "source": source, "note": note, "recorded_at": recorded_at or ""}
-    store, _ = record_many(targets, [(Location("add-observation"), fields)])
-    return store
+    return record_many(targets, [(Location("add-observation"), fields)]).store

@@ -584,8 +584,64 @@ def _lock(path: Path):
     return FileLock(str(path) + ".lock", timeout=30)
 
 
-def append_observations(path: Path, observations: Sequence[Observation]) -> None:
+def stored_rows(data: bytes, indicator_ids: set[str], file: str) -> tuple[Observation, ...]:
+    """The rows of these indicators in a store's bytes, read leniently: what an append
+    compares its rows with (``keep`` in ``append_observations``).
+
+    For a few indicators only their lines are looked up (``\nID,``), so adding a figure
+    costs about the same on a national store as on a small one (docs/performance.md);
+    a quoted id or a record over several lines sends it to the full reader. Bad rows are
+    ``check``'s to report, not a reason to refuse an append: they are left out here.
+    """
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    first = data.find(b"\n", start) + 1
+    if not first:
+        return ()
+    header = data[start:first]
+    if len(indicator_ids) <= 64 and b"\r" not in header and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER):
+        found: list[int] = []
+        for ind in indicator_ids:
+            needle = b"\n" + ind.encode("utf-8") + b","
+            pos = data.find(needle, first - 1)
+            while pos >= 0:
+                found.append(pos + 1)
+                pos = data.find(needle, pos + 1)
+        found.sort()
+        lines: list[bytes] = []
+        numbers: list[int] = []
+        line, at = 1, 0
+        for pos in found:
+            line += data.count(b"\n", at, pos)
+            at = pos
+            end = data.find(b"\n", pos)
+            text = data[pos:end if end >= 0 else len(data)]
+            if text.count(b'"') % 2 or b"\r" in text:
+                break  # a record over several lines, or a spreadsheet's line ends: read it all
+            lines.append(text)
+            numbers.append(line)
+        else:
+            contents = _lenient(header + b"\n".join(lines) + b"\n", file)
+            return tuple(o._replace(line=numbers[o.line - 2]) for o in contents.observations)
+    contents = _lenient(data, file, lambda ind: ind in indicator_ids)
+    return contents.observations
+
+
+def _lenient(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
+    """``parse_store``, with bytes that are not UTF-8 read as U+FFFD rather than refused."""
+    try:
+        return parse_store(data, file, reads)
+    except InputError:
+        return parse_store(data.decode("utf-8", "replace").encode("utf-8"), file, reads)
+
+
+def append_observations(path: Path, observations: Sequence[Observation],
+                        keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None = None
+                        ) -> list[Observation]:
     """Append rows under an exclusive lock, in one write; the header too if the file is new.
+
+    ``keep(stored)``: given the stored rows of the batch's indicators, read under the lock
+    (so a row another process appended a moment ago counts), the rows to write; by
+    default all of them. Returns the rows written.
 
     Refuses to append after an incomplete last line, so a new row is never glued onto
     the remnant of an interrupted write.
@@ -606,7 +662,13 @@ def append_observations(path: Path, observations: Sequence[Observation]) -> None
                         with open(path, "rb") as whole:
                             lines = whole.read(size).count(b"\n") + 1
                         raise fail(Location(str(path), lines), "the file ends in an incomplete row (an interrupted write?); nothing was added; run 'qntrack check --repair' first")
-            payload = encode_rows(observations, with_header=new_file)
+            rows = list(observations)
+            if keep is not None:
+                stored = () if new_file else stored_rows(path.read_bytes(), {o.indicator for o in rows}, str(path))
+                rows = list(keep(stored))
+            if not rows:
+                return rows
+            payload = encode_rows(rows, with_header=new_file)
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             try:
                 view = memoryview(payload)
@@ -616,5 +678,6 @@ def append_observations(path: Path, observations: Sequence[Observation]) -> None
                 os.fsync(fd)
             finally:
                 os.close(fd)
+            return rows
     except Timeout:
         raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
