@@ -162,3 +162,131 @@ def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: P
     general = [o for o in read_store(path).observations if o.indicator == "share"]
     assert list(stored_rows(data, {"share"}, str(path))) == general
     assert list(stored_rows(b"\xef\xbb\xbf" + data, {"share"}, str(path))) == general
+
+
+# --- 2. a batch is all or nothing, whenever the writer is killed ------------------------------
+
+# Runs `qntrack add-observation --from FILE` with os.write slowed: after its second chunk of
+# the store (1 MiB each) it says so in a marker file and waits, to be killed there.
+PAUSED_IMPORT = r"""
+import os, sys, time
+from pathlib import Path
+
+marker = Path(sys.argv[1])
+real = os.write
+chunks = []
+
+def write(fd, data):
+    n = real(fd, data)
+    if len(data) >= 1 << 19:
+        chunks.append(n)
+        if len(chunks) == 2:
+            marker.touch()
+            time.sleep(600)
+    return n
+
+os.write = write
+sys.argv = ["qntrack", "add-observation", "--from", sys.argv[2]]
+from qntrack.cli import main
+main()
+"""
+
+
+def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from datetime import datetime, timedelta
+
+    start = datetime(2026, 2, 1)
+    rows = "".join(f"share,{2030 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,bulk source {i % 7},note {i},"
+                   f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n" for i in range(50_000))
+    (tracker / "big.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + rows,
+                                     encoding="utf-8")
+    before = store_bytes(tracker)
+    status_before = run("status", "--format", "json").stdout
+    marker = tracker / "paused"
+    writer = subprocess.Popen([sys.executable, "-c", PAUSED_IMPORT, str(marker), "big.csv"], cwd=tracker)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and writer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert marker.exists(), "the writer never reached its second chunk"
+        written = store_bytes(tracker)
+        assert len(written) >= len(before) + 2 * (1 << 20)   # two chunks of the batch are in the file
+        assert (tracker / "observations.csv.pending").exists()
+        # A write in progress: every reader sees the committed rows only.
+        assert run("status", "--format", "json").stdout == status_before
+        seen = run("observations", "--format", "csv")
+        assert seen.exit_code == 0 and seen.stdout.count("\n") == 7
+        assert run("check").exit_code == 0
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=30)
+    # Killed: the batch is refused everywhere, with the way out, and nothing is added to it.
+    for args in (("status",), ("show", "share"), ("observations",), ("history", "share"), ("report",)):
+        r = run(*args)
+        assert r.exit_code == 1, args
+        assert r.stderr == ("observations.csv: error: a batch of 50000 row(s) was interrupted before it was complete "
+                            "(the rows before it are intact); run 'qntrack check --repair' to set it aside\n"), args
+    r = run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01")
+    assert r.exit_code == 1
+    assert "nothing was added; run 'qntrack check --repair' to set it aside, then add again" in r.stderr
+    checked = run("check")
+    assert checked.exit_code == 1
+    assert "observations.csv: error: a batch of 50000 row(s) was interrupted" in checked.stderr
+    assert store_bytes(tracker) == written
+    repaired = run("check", "--repair")
+    assert repaired.exit_code == 0, repaired.stderr
+    assert repaired.stderr.startswith(f"rolled back an interrupted batch of 50000 row(s) in observations.csv: moved "
+                                      f"its {len(written) - len(before)} byte(s) to observations.csv.interrupted-")
+    assert store_bytes(tracker) == before          # none of the batch
+    side = [p for p in tracker.iterdir() if p.name.startswith("observations.csv.interrupted-")]
+    assert len(side) == 1 and side[0].read_bytes() == written[len(before):]   # kept, never deleted
+    assert not (tracker / "observations.csv.pending").exists()
+    assert run("status", "--format", "json").stdout == status_before
+    # The whole batch goes in again, once.
+    again = run("add-observation", "--from", "big.csv")
+    assert again.exit_code == 0 and again.stderr == "added 50000 row(s), 0 already recorded, to observations.csv\n"
+    assert store_bytes(tracker) == before + rows.encode()
+
+
+def _batch(tracker: Path, new_file: bool) -> tuple[bytes, bytes]:
+    from qntrack.model import Observation
+    from qntrack.periods import parse_period
+    from qntrack.store import append_observations
+
+    path = tracker / "observations.csv"
+    if new_file:
+        path.unlink()
+    before = path.read_bytes() if path.exists() else b""
+    append_observations(path, [Observation("share", parse_period(f"{2025 + i}"), 13 + i, "estimate", "s, \"q\"",
+                                           "ghi chú", "2026-01-05T00:00:00Z") for i in range(3)])
+    return before, path.read_bytes()
+
+
+@pytest.mark.parametrize("new_file", [False, True])
+def test_repair_restores_the_bytes_before_a_batch_cut_at_any_offset(tracker: Path, new_file: bool):
+    from qntrack.repair import roll_back
+    from qntrack.store import _JOURNAL, pending_path
+
+    path = tracker / "observations.csv"
+    before, after = _batch(tracker, new_file)
+    expected = read_store(path).observations[: len(read_store(path).observations) - 3]
+    for cut in range(len(before), len(after) + 1):
+        path.write_bytes(after[:cut])
+        pending_path(path).write_bytes(f"{_JOURNAL}size {len(before)}\nrows 3\n".encode())
+        # Readers see exactly the committed rows, whatever was cut.
+        assert read_store(path, committed_only=True).observations == expected, cut
+        done = roll_back(path)
+        assert done is not None and done.rows == 3 and done.size == len(before)
+        assert path.read_bytes() == before, cut
+        assert not pending_path(path).exists()
+        if cut > len(before):
+            assert done.side_file is not None and done.side_file.read_bytes() == after[len(before):cut]
+            done.side_file.unlink()
+        else:
+            assert done.side_file is None
+    assert roll_back(path) is None

@@ -502,8 +502,9 @@ def check(
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="text (default) or json.")] = None,
     run_all: Annotated[bool, typer.Option("--all", help="Run every check, including stale and milestone-due.")] = False,
     list_checks: Annotated[bool, typer.Option("--list", help="List the checks, their severity and rule, and exit.")] = False,
-    repair: Annotated[bool, typer.Option("--repair", help="First move a torn last line of the observations file "
-                                                          "to a side file (never deleted), then check.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="First set aside an interrupted batch and a torn last line "
+                                                          "of the observations file in side files (never deleted), "
+                                                          "then check.")] = False,
     as_of: AsOfOpt = None,
     jump_factor: Annotated[Optional[float], typer.Option("--jump-factor", metavar="X",
                                                          help="Warn when a vintage is more than X times larger or "
@@ -545,15 +546,20 @@ def check(
     day = _as_of(as_of)
     if repair:
         from .definitions import load_plan
-        from .repair import repair_store
+        from .repair import repair_store, roll_back
         from .workspace import find_targets, store_path_for
 
         targets_path = find_targets(targets)
         store_path = store_path_for(load_plan(targets_path), targets_path)
+        undone = roll_back(store_path)
+        if undone is not None:
+            where = f"moved its {len(undone.tail)} byte(s) to {undone.side_file}" if undone.side_file else "it had written nothing"
+            sys.stderr.write(f"rolled back an interrupted batch of {undone.rows} row(s) in {store_path}: {where}; "
+                             f"the store is back to its {undone.size} committed byte(s); add the batch again\n")
         done = repair_store(store_path)
-        if done is None:
+        if done is None and undone is None:
             sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
-        else:
+        elif done is not None:
             sys.stderr.write(f"moved the incomplete line {done.torn_line} ({len(done.tail)} bytes) of {store_path} "
                              f"to {done.side_file}; re-enter that row if it is still wanted\n")
     selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))

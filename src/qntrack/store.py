@@ -93,9 +93,13 @@ def parse_value(text: str) -> float:
     return value
 
 
-def read_store(path: Path) -> StoreContents:
-    """Read the whole store. A missing file is an empty store; unreadable text is an error."""
-    data = read_store_bytes(path)
+def read_store(path: Path, committed_only: bool = False) -> StoreContents:
+    """Read the whole store. A missing file is an empty store; unreadable text is an error.
+
+    ``committed_only``: after an interrupted batch (``read_pending``), read the rows
+    before it rather than refuse (``check`` does, to report the rest).
+    """
+    data = read_store_bytes(path, committed_only)
     return StoreContents((), ()) if data is None else parse_store(data, str(path))
 
 
@@ -111,6 +115,9 @@ def peek_store(path: Path) -> StoreContents:
     """
     if path.is_dir() or not path.exists():
         return read_store(path)
+    pending = read_pending(path)
+    if pending is not None and not _writer_holds_lock(path):
+        raise fail(str(path), _not_added(pending))
     try:
         with open(path, "rb") as fh:
             head = fh.read(8192)
@@ -136,16 +143,97 @@ def peek_store(path: Path) -> StoreContents:
     return read_store(path)
 
 
-def read_store_bytes(path: Path) -> bytes | None:
-    """The store's bytes as ``read_store`` reads them; None when there is no file."""
+def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
+    """The store's bytes as ``read_store`` reads them; None when there is no file.
+
+    Only committed rows are read: while a batch is being appended (its journal beside
+    the store, ``read_pending``) the bytes before it. A journal that no writer holds the
+    lock for is a batch a crash interrupted: refused with the way out ('qntrack check
+    --repair'), or, with ``committed_only``, the bytes before it.
+    """
     if path.is_dir():
         raise fail(str(path), "the observations file is a directory, expected a CSV file")
+    # The journal is looked for before and after the read: a batch that began or ended
+    # meanwhile is cut off at the size the journal recorded (docs/data-integrity.md).
+    before = read_pending(path)
     if not path.exists():
         return None
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
         raise fail(str(path), f"cannot read the observations file: {exc.strerror or exc}") from None
+    pending = before or read_pending(path)
+    if pending is None:
+        return data
+    if not committed_only and not _writer_holds_lock(path):
+        if read_pending(path) is None:  # the batch ended a moment ago: it is whole
+            return read_store_bytes(path, committed_only)
+        raise fail(str(path), interrupted_message(pending))
+    return data[:pending.size]
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """The journal of a batch being appended: the store's size before it, and its rows."""
+
+    size: int
+    rows: int
+
+
+_JOURNAL = "qntrack append journal 1\n"
+
+
+def pending_path(path: Path) -> Path:
+    return path.with_name(path.name + ".pending")
+
+
+def read_pending(path: Path) -> Pending | None:
+    """The journal of a batch not yet committed, or None (no batch under way or interrupted)."""
+    journal = pending_path(path)
+    try:
+        text = journal.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise fail(str(journal), f"cannot read the append journal: {exc.strerror or exc}") from None
+    match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
+    if match is None:
+        raise fail(str(journal), "is not an append journal qntrack wrote (it should hold 'size N' and 'rows N'); "
+                                 "run 'qntrack check --repair' after restoring it, or ask for help before deleting it")
+    return Pending(int(match.group(1)), int(match.group(2)))
+
+
+def interrupted_message(pending: Pending) -> str:
+    return (f"a batch of {pending.rows} row(s) was interrupted before it was complete (the rows before it are "
+            f"intact); run 'qntrack check --repair' to set it aside")
+
+
+def _not_added(pending: Pending) -> str:
+    """Why an append refuses after an interrupted batch: a person should see it set aside."""
+    return interrupted_message(pending).replace("; run", "; nothing was added; run", 1) + ", then add again"
+
+
+def _writer_holds_lock(path: Path) -> bool:
+    """Whether another process holds the append lock now (a batch being written).
+
+    A shared ``flock`` is tried without waiting and let go at once; where there is no
+    ``flock`` (or no lock file), no writer is assumed.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(str(path) + ".lock", os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing also lets go of a lock taken here
+    return False
 
 
 def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
@@ -653,6 +741,9 @@ def append_observations(path: Path, observations: Sequence[Observation],
     lock = _lock(path)
     try:
         with lock:
+            pending = read_pending(path)
+            if pending is not None:
+                raise fail(str(path), _not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
             if not new_file:
                 with open(path, "rb") as fh:
@@ -669,15 +760,39 @@ def append_observations(path: Path, observations: Sequence[Observation],
             if not rows:
                 return rows
             payload = encode_rows(rows, with_header=new_file)
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                view = memoryview(payload)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            _append_batch(path, payload, len(rows))
             return rows
     except Timeout:
         raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+
+
+_WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
+
+
+def _append_batch(path: Path, payload: bytes, rows: int) -> None:
+    """Append ``payload`` all or nothing (the caller holds the lock).
+
+    The store's size is first recorded in a journal beside it, made durable; then the
+    rows are appended and synced; then the journal is removed. A crash at any point
+    leaves either no journal (the batch is whole, or was never begun) or the journal,
+    which tells every reader where the committed rows end and tells
+    ``qntrack check --repair`` what to set aside (docs/data-integrity.md).
+    """
+    from .repair import _sync_folder
+    from .starter import write_atomically
+
+    journal = pending_path(path)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
+        _sync_folder(path.parent)
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view[:_WRITE])
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.unlink(journal)
+    _sync_folder(path.parent)
