@@ -290,3 +290,60 @@ def test_repair_restores_the_bytes_before_a_batch_cut_at_any_offset(tracker: Pat
         else:
             assert done.side_file is None
     assert roll_back(path) is None
+
+
+# --- 3. a whole last row without its newline is a row -----------------------------------------
+
+NO_NEWLINE = b"mining,2023,16.9,official,src-n,,2024-02-01T00:00:00Z"
+
+
+@pytest.mark.parametrize("cache", ["0", "1"])
+def test_a_last_row_saved_without_its_newline_is_read(tracker: Path, monkeypatch: pytest.MonkeyPatch, cache: str):
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
+    path = tracker / "observations.csv"
+    with_newline = store_bytes(tracker) + NO_NEWLINE + b"\n"
+    path.write_bytes(with_newline)
+    expected = {a: run(*a).stdout for a in (("status", "--format", "json"), ("observations", "--format", "csv"))}
+    assert "16.9" in expected[("observations", "--format", "csv")]
+    path.write_bytes(with_newline[:-1])   # as Notepad saves it
+    for args, out in expected.items():
+        r = run(*args)
+        assert (r.exit_code, r.stdout, r.stderr) == (0, out, ""), args
+    assert run("status", "--format", "json").stdout == expected[("status", "--format", "json")]  # cached
+    contents = read_store(path)
+    assert contents.torn_line == 0 and contents.problems == ()
+    assert contents.observations[-1].value == 16.9 and contents.observations[-1].line == 8
+    assert run("check").exit_code == 0
+
+
+def test_check_repair_leaves_a_whole_last_row_in_place(tracker: Path):
+    path = tracker / "observations.csv"
+    path.write_bytes(store_bytes(tracker) + NO_NEWLINE)
+    before = store_bytes(tracker)
+    r = run("check", "--repair")
+    assert r.exit_code == 0 and r.stderr.startswith("nothing to repair: ")
+    assert store_bytes(tracker) == before
+    assert not [p for p in tracker.iterdir() if ".torn-" in p.name]
+
+
+def test_add_observation_adds_the_missing_newline_first(tracker: Path):
+    path = tracker / "observations.csv"
+    path.write_bytes(store_bytes(tracker) + NO_NEWLINE)
+    before = store_bytes(tracker)
+    r = run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01")
+    assert r.exit_code == 0, r.stderr
+    assert store_bytes(tracker) == before + b"\nshare,2025,14,,,,2026-03-01T00:00:00Z\n"
+    assert len(read_store(path).observations) == 8
+
+
+@pytest.mark.parametrize("tail", [b"mining,2023,16.9,official,src-n,,2024-02-01T00:00:0",   # cut in the timestamp
+                                  b"mining,2023,16.9,official,src-n",                      # too few cells
+                                  b'mining,2023,16.9,official,"src-n'])                    # an open quote
+def test_a_last_line_that_does_not_read_is_still_torn(tracker: Path, tail: bytes):
+    path = tracker / "observations.csv"
+    path.write_bytes(store_bytes(tracker) + tail)
+    assert read_store(path).torn_line == 8
+    before = store_bytes(tracker)
+    r = run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01")
+    assert r.exit_code == 1 and "incomplete row" in r.stderr
+    assert store_bytes(tracker) == before

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import fail
 from .starter import write_atomically
-from .store import _lock, pending_path, read_pending
+from .store import _last_line_is_whole, _lock, pending_path, read_pending
 
 __all__ = ["Repair", "RolledBack", "repair_store", "roll_back"]
 
@@ -102,8 +102,8 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             if not path.exists():
                 return None
             data = path.read_bytes()
-            if not data or data.endswith(b"\n"):
-                return None
+            if not data or data.endswith(b"\n") or _last_line_is_whole(data, str(path)):
+                return None  # a whole last row saved without its newline is a row, not a remnant
             cut = data.rfind(b"\n") + 1
             tail = data[cut:]
             side = _side_file(path, now or datetime.now(timezone.utc))

@@ -296,9 +296,11 @@ def _parse_text(text: str, file: str) -> StoreContents:
     if not text.strip():
         return StoreContents((), ())
     torn = 0
+    if not text.endswith("\n") and _ends_in_a_row(text, file):
+        text += "\n"
     if not text.endswith("\n"):
-        # A row is complete only once its newline is written (see append_observations):
-        # anything after the last newline is the remnant of an interrupted write.
+        # Anything after the last newline that is not a whole, valid row is the remnant
+        # of an interrupted write.
         cut = text.rfind("\n") + 1
         torn = text.count("\n") + 1
         text = text[:cut]
@@ -355,6 +357,37 @@ def _parse_text(text: str, file: str) -> StoreContents:
             source, note = nfc(source), nfc(note)
         append(Observation(ind, period, value, status, source, note, recorded, line))
     return StoreContents(tuple(rows), tuple(problems), torn)
+
+
+def _last_line_is_whole(data: bytes, file: str) -> bool:
+    """``_ends_in_a_row`` for a store's bytes (which do not end with a newline)."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    first = data.find(b"\n", start)
+    head = data[start:first] + b"\n" if first >= 0 else b""
+    try:
+        return _ends_in_a_row((head + data[data.rfind(b"\n") + 1:]).decode("utf-8"), file)
+    except UnicodeDecodeError:
+        return False
+
+
+def _ends_in_a_row(text: str, file: str) -> bool:
+    """Whether ``text``, which does not end with a newline, ends in a whole, valid row.
+
+    Notepad and VS Code save a file without a newline after its last line: a last line
+    that reads as a row (or as the header, in a file of no rows) is one. Only a last line
+    that does not read is the torn remnant of an interrupted write. An append by qntrack
+    never leaves one behind unnoticed: its journal marks where the committed rows end.
+    """
+    cut = text.rfind("\n") + 1
+    last = text[cut:]
+    if last.count('"') % 2:
+        return False  # an open quote: the record was cut off
+    probe = last + "\n" if not cut else text[:text.find("\n")] + "\n" + last + "\n"
+    try:
+        got = _parse_text(probe, file)
+    except InputError:
+        return False
+    return not got.problems and len(got.observations) == (1 if cut else 0)
 
 
 # --- the fast reader ------------------------------------------------------------------
@@ -536,6 +569,14 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
             raise
         return None  # the columns in another order: the general reader
 
+    if not data.endswith(b"\n"):
+        try:
+            whole = _ends_in_a_row(str(data[start:first], "utf-8") + "\n" + str(data[data.rfind(b"\n") + 1:], "utf-8"),
+                                   file)
+        except UnicodeDecodeError:
+            whole = False
+        if whole:
+            data += b"\n"  # a copy, made only for a store saved without its last newline
     rows = _Rows(file)
     end = len(data)
     torn = 0
@@ -745,21 +786,25 @@ def append_observations(path: Path, observations: Sequence[Observation],
             if pending is not None:
                 raise fail(str(path), _not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
+            newline = b""
             if not new_file:
                 with open(path, "rb") as fh:
                     fh.seek(-1, os.SEEK_END)
                     if fh.read(1) != b"\n":
-                        size = path.stat().st_size
-                        with open(path, "rb") as whole:
-                            lines = whole.read(size).count(b"\n") + 1
-                        raise fail(Location(str(path), lines), "the file ends in an incomplete row (an interrupted write?); nothing was added; run 'qntrack check --repair' first")
+                        fh.seek(0)
+                        data = fh.read()
+                        if _last_line_is_whole(data, str(path)):
+                            newline = b"\n"  # saved by an editor without it: added in the batch
+                        else:
+                            lines = data.count(b"\n") + 1
+                            raise fail(Location(str(path), lines), "the file ends in an incomplete row (an interrupted write?); nothing was added; run 'qntrack check --repair' first")
             rows = list(observations)
             if keep is not None:
                 stored = () if new_file else stored_rows(path.read_bytes(), {o.indicator for o in rows}, str(path))
                 rows = list(keep(stored))
             if not rows:
                 return rows
-            payload = encode_rows(rows, with_header=new_file)
+            payload = newline + encode_rows(rows, with_header=new_file)
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:
