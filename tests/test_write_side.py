@@ -347,3 +347,106 @@ def test_a_last_line_that_does_not_read_is_still_torn(tracker: Path, tail: bytes
     r = run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01")
     assert r.exit_code == 1 and "incomplete row" in r.stderr
     assert store_bytes(tracker) == before
+
+
+# --- 4. qntrack retract -------------------------------------------------------------------------
+
+
+def _share_2023(args: tuple[str, ...] = ()) -> list:
+    doc = __import__("json").loads(run("observations", "--indicator", "share", "--format", "json", *args).stdout)
+    return [o for o in doc["observations"] if o["period"] == "2023"]
+
+
+def test_retract_withdraws_the_figure_in_force(tracker: Path):
+    before = store_bytes(tracker)
+    assert [o["value"] for o in _share_2023()] == [12.3]
+    r = run("retract", "share", "2023", "--note", "typo: 12.3 was 2023-9M", "--recorded-at", "2024-01-02")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "retracted share 2023 (was 12.3, recorded 2023-10-15T00:00:00Z) in observations.csv\n"
+    assert store_bytes(tracker) == before + b"share,2023,,retracted,,typo: 12.3 was 2023-9M,2024-01-02T00:00:00Z\n"
+    # No figure in force now; the day before the retraction still shows it.
+    assert _share_2023() == []
+    assert [o["value"] for o in _share_2023(("--as-of", "2024-01-01"))] == [12.3]
+    assert run("check").exit_code == 0
+    # history shows the retraction as a vintage, in force, with no value.
+    doc = __import__("json").loads(run("history", "share", "2023", "--format", "json").stdout)
+    assert [(v["value"], v["status"], v["in_force"], v["revises"]) for v in doc["vintages"]] == [
+        (None, "retracted", True, 12.3), (12.3, "estimate", False, None)]
+    csv_out = run("history", "share", "2023", "--format", "csv").stdout.splitlines()
+    assert csv_out[1] == "2023,,retracted,,typo: 12.3 was 2023-9M,2024-01-02T00:00:00Z,true,8"
+    table = runner.invoke(app, ["history", "share", "2023", "--format", "table"], env={"COLUMNS": "150"}).stdout
+    assert "retracted" in table and "nan" not in table
+    # A later figure re-enters one.
+    assert run("add-observation", "share", "2023", "12.1", "--recorded-at", "2024-02-01").exit_code == 0
+    assert [o["value"] for o in _share_2023()] == [12.1]
+
+
+@pytest.mark.parametrize("cache", ["0", "1"])
+def test_every_reader_accepts_a_retraction_and_the_figure_leaves_status(tracker: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       cache: str):
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
+    run("status", "--format", "json")  # a cache of the figures before, when there is one
+    # What status shows without the 2024-Q1 figure, computed from a store that never had it:
+    path = tracker / "observations.csv"
+    full = store_bytes(tracker)
+    path.write_bytes(full.replace(b"share,2024-Q1,12.9,estimate,src-d,,2024-04-05T00:00:00Z\n", b""))
+    expected = run("status", "--format", "json").stdout
+    path.write_bytes(full)
+    assert run("status", "--format", "json").stdout != expected
+    assert run("retract", "share", "2024-Q1", "--recorded-at", "2024-05-01").exit_code == 0
+    assert run("status", "--format", "json").stdout == expected
+    assert run("status", "--format", "json").stdout == expected  # and again, from the cache if there is one
+    data = store_bytes(tracker)
+    general = read_store(path).observations
+    from qntrack import store
+
+    assert store._parse_text(data.decode(), str(path)).observations[-1] == general[-1]
+    assert general[-1].status == "retracted" and general[-1].value != general[-1].value  # NaN in memory
+
+
+def test_retracting_a_period_without_a_figure_is_an_error_naming_it(tracker: Path):
+    before = store_bytes(tracker)
+    r = run("retract", "share", "2019")
+    assert r.exit_code == 1
+    assert r.stderr == "retract: error: share 2019 has no figure in force to retract (see 'qntrack history share')\n"
+    assert run("retract", "share", "2023", "--recorded-at", "2024-01-02").exit_code == 0
+    again = run("retract", "share", "2023", "--recorded-at", "2024-01-03")
+    assert again.exit_code == 1 and "share 2023 has no figure in force to retract" in again.stderr
+    # Before any figure was recorded there was nothing to withdraw either.
+    early = run("retract", "share", "2022", "--recorded-at", "2022-06-01")
+    assert early.exit_code == 1 and "share 2022 has no figure in force to retract" in early.stderr
+    assert run("retract", "nope", "2023").exit_code == 1
+    assert len(store_bytes(tracker)) > len(before)
+
+
+@pytest.mark.parametrize("row, message", [
+    ("share,2023,5,retracted,,,2024-01-02T00:00:00Z", "a retraction has no value; leave the value empty"),
+    ("share,2023,,estimate,,,2024-01-02T00:00:00Z", "'' is not a number"),
+])
+def test_a_retraction_with_a_value_or_a_figure_without_one_is_refused(tracker: Path, row: str, message: str):
+    path = tracker / "observations.csv"
+    # The same ending twice: the fast reader must check the second row too, not reuse the first.
+    path.write_bytes(store_bytes(tracker) + b"share,2022,,retracted,,,2024-01-02T00:00:00Z\n" + row.encode() + b"\n")
+    contents = read_store(path)
+    assert [str(p) for p in contents.problems] == [f"{path}:9: error: {message}" + ("; write a decimal like 10.28" if "number" in message else "")]
+
+
+def test_a_store_with_a_retraction_imported_into_itself_adds_nothing(tracker: Path):
+    assert run("retract", "share", "2023", "--recorded-at", "2024-01-02").exit_code == 0
+    before = store_bytes(tracker)
+    r = run("add-observation", "--from", "observations.csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "nothing to add: all 7 row(s) are already recorded in observations.csv\n"
+    assert store_bytes(tracker) == before
+
+
+def test_the_review_report_lists_a_retraction_as_retracted(tracker: Path):
+    import json
+
+    assert run("retract", "share", "2023", "--recorded-at", "2024-01-02").exit_code == 0
+    doc = json.loads(run("report", "--format", "json", "--since", "2024-01-01").stdout)
+    changes = [o for o in doc["since"]["observations"] if o["period"] == "2023"]
+    assert [(o["value"], o["status"], o["change"], o["previous_value"]) for o in changes] == [
+        (None, "retracted", "retracted", 12.3)]
+    md = run("report", "--format", "markdown", "--since", "2024-01-01").stdout
+    assert "| share | 2023 | – | retracted | 12.3% |  | 2024-01-02 |" in md

@@ -429,6 +429,35 @@ def add_observation(
         sys.stderr.write(f"added {len(rows)} row(s), {skipped} already recorded, to {path}\n")
 
 
+# --- retract -----------------------------------------------------------------------------
+
+
+@command()
+def retract(
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
+    period: Annotated[str, typer.Argument(metavar="PERIOD", help="The period whose figure is withdrawn (e.g. 2023).")],
+    source: Annotated[str, typer.Option("--source", help="Who withdrew it, or where that was said.")] = "",
+    note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
+    recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
+                                                       help="When it was withdrawn (ISO 8601; default: now, UTC).")] = None,
+    targets: TargetsOpt = None,
+) -> None:
+    """Withdraw the figure in force for an indicator and period, without editing the file.
+
+    Appends a row with an empty value and status 'retracted': from then on the period has
+    no figure (until a later add-observation gives one). history lists it as a vintage,
+    and --as-of a date before it still shows the figure.
+
+    Example: qntrack retract grdp_growth 2025 --note "typed 11.89 for 8.89"
+    """
+    from .recording import retract as withdraw
+    from .store import format_value
+
+    path, _, was = withdraw(targets, indicator, period, source, note, recorded_at)
+    sys.stderr.write(f"retracted {was.indicator} {was.period} (was {format_value(was.value)}, recorded "
+                     f"{was.recorded_at}) in {path}\n")
+
+
 # --- history -----------------------------------------------------------------------------
 
 
@@ -482,13 +511,18 @@ def history(
         from .formats import write_table
 
         header = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
-        _out(write_table([header] + [(str(v.observation.period), v.observation.value, v.observation.status,
+        _out(write_table([header] + [(str(v.observation.period), _shown_value(v.observation), v.observation.status,
                                       v.observation.source, v.observation.note, v.observation.recorded_at,
                                       v.in_force, v.observation.line) for v in found], kind))
     else:
         from . import render
 
         render.history_table(ws.plan, indicator, found, _lang(lang), day)
+
+
+def _shown_value(o) -> float | None:
+    """A retraction has no value: an empty cell, not "nan"."""
+    return None if o.value != o.value else o.value
 
 
 # --- check -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .model import Observation
+from .model import RETRACTED, Observation
 from .periods import Period
 from .series import as_of_bound
 
@@ -68,7 +68,7 @@ def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observati
         key = (o.indicator, o.period)
         if key not in keys:
             continue
-        known.add((key, o.value, o.status, o.source, o.recorded_at))
+        known.add((key, _figure(o), o.status, o.source, o.recorded_at))
         now = latest.get(key)
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
         if now is None or (o.recorded_at, o.line) >= (now.recorded_at, now.line):
@@ -76,10 +76,10 @@ def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observati
     out: list[bool] = []
     for o in rows:
         key = (o.indicator, o.period)
-        ident = (key, o.value, o.status, o.source, o.recorded_at)
+        ident = (key, _figure(o), o.status, o.source, o.recorded_at)
         if undated is not None and o.recorded_at == undated:
             now = latest.get(key)
-            skip = now is not None and (now.value, now.status, now.source) == (o.value, o.status, o.source)
+            skip = now is not None and (_figure(now), now.status, now.source) == (_figure(o), o.status, o.source)
         else:
             skip = ident in known
         out.append(skip)
@@ -89,3 +89,8 @@ def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observati
             if now is None or o.recorded_at >= now.recorded_at:  # appended after it: wins a tie
                 latest[key] = o
     return out
+
+
+def _figure(o: Observation) -> float | None:
+    """The value to compare: a retraction's (NaN, equal to nothing) as None."""
+    return None if o.status == RETRACTED else o.value

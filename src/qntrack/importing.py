@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import BinaryIO, Sequence
 
 from .errors import InputError, did_you_mean, fail
-from .model import Location, Observation, Problem
+from .model import RETRACTED, Location, Observation, Problem
 from .periods import PeriodError, parse_period
 from .textfiles import nfc
 
@@ -400,6 +400,8 @@ def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     row = {name: _cell(fields, columns, name, "") for name in LONG_REQUIRED}
     for name in LONG_OPTIONAL:
         row[name] = _cell(fields, columns, name, getattr(defaults, name))
+    if row["status"] == RETRACTED and not row["value"]:
+        return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
     try:
         row["value"] = _canonical(parse_number_cell(row["value"], decimal_comma, explicit))
     except ValueError as exc:

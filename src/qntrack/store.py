@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError, fail
-from .model import OBSERVATION_STATUSES, Location, Observation, Problem
+from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
 from .gcpause import gc_paused
 from .periods import Period, PeriodError, parse_period
 from .textfiles import nfc
@@ -91,6 +91,13 @@ def parse_value(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"'{text}' is not a finite number")
     return value
+
+
+def _retraction_value(text: str) -> float:
+    """A retraction's value: empty in the file, NaN in memory (never a figure in force)."""
+    if text.strip():
+        raise ValueError("a retraction has no value; leave the value empty")
+    return math.nan
 
 
 def read_store(path: Path, committed_only: bool = False) -> StoreContents:
@@ -342,8 +349,8 @@ def _parse_text(text: str, file: str) -> StoreContents:
         ind, period_text, value_text, status, source, note, recorded = fields
         try:
             period = parse_period(period_text)
-            value = parse_value(value_text)
-            if status and status not in OBSERVATION_STATUSES:
+            value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
+            if status and status not in _STATUSES:
                 raise ValueError(f"status '{status}' is not one of: (empty), {', '.join(OBSERVATION_STATUSES)}")
             if not _CANONICAL_TS.match(recorded):
                 recorded = normalise_timestamp(recorded)
@@ -445,7 +452,7 @@ def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
 
 # Each valid status, mapped to itself. Kept apart from the texts remembered for sources
 # and notes, which are not statuses.
-_STATUSES = {s: s for s in ("", *OBSERVATION_STATUSES)}
+_STATUSES = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)}
 
 
 class _Rows:
@@ -503,7 +510,7 @@ class _Rows:
                 return
             self._remember(self.periods, raw[1], period)
         try:
-            value = parse_value(value_text)
+            value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
         except ValueError as exc:
             self.problem(line, str(exc))
             return
@@ -524,7 +531,9 @@ class _Rows:
             self.problem(line, "the indicator is empty")
             return
         tail = (_STATUSES[status], self._text(source), self._text(note), stamp)
-        if raw[2] is not None:
+        if raw[2] is not None and status != RETRACTED:
+            # Not a retraction's ending: the fast loop would take the next row that ends
+            # the same way without checking that its value is empty.
             self._remember(self.tails, raw[2], tail)
         self._remember(self.names, raw[0], ind)
         self.add(ind, period, value, tail, line)
@@ -703,7 +712,8 @@ def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes
     if with_header:
         writer.writerow(HEADER)
     for o in observations:
-        writer.writerow((o.indicator, str(o.period), format_value(o.value), o.status, o.source, o.note, o.recorded_at))
+        value = "" if o.status == RETRACTED else format_value(o.value)
+        writer.writerow((o.indicator, str(o.period), value, o.status, o.source, o.note, o.recorded_at))
     return buf.getvalue().encode("utf-8")
 
 
