@@ -153,7 +153,7 @@ def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Pa
     "sharecropping,2025,3,,,,2026-01-01T00:00:00Z\n",       # an id that starts the same is another id
 ])
 def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: Path, extra: str):
-    from qntrack.store import stored_rows
+    from qntrack.store import _stored_now, stored_rows
 
     path = tracker / "observations.csv"
     with open(path, "a", encoding="utf-8") as fh:
@@ -162,6 +162,10 @@ def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: P
     general = [o for o in read_store(path).observations if o.indicator == "share"]
     assert list(stored_rows(data, {"share"}, str(path))) == general
     assert list(stored_rows(b"\xef\xbb\xbf" + data, {"share"}, str(path))) == general
+    assert list(_stored_now(path, {"share"})) == general  # through a memory map, as under the lock
+    many = {"share", "mining", *(f"x{i}" for i in range(10))}   # more ids than are looked up one by one
+    assert list(stored_rows(data, many, str(path))) == [o for o in read_store(path).observations
+                                                        if o.indicator in many]
 
 
 # --- 2. a batch is all or nothing, whenever the writer is killed ------------------------------
