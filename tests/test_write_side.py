@@ -454,3 +454,22 @@ def test_the_review_report_lists_a_retraction_as_retracted(tracker: Path):
         (None, "retracted", "retracted", 12.3)]
     md = run("report", "--format", "markdown", "--since", "2024-01-01").stdout
     assert "| share | 2023 | – | retracted | 12.3% |  | 2024-01-02 |" in md
+
+
+def test_the_cache_follows_an_append_after_a_row_without_its_newline(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("QNTRACK_NO_CACHE", "0")
+    path = tracker / "observations.csv"
+    path.write_bytes(store_bytes(tracker) + NO_NEWLINE)
+    assert run("status", "--format", "json").exit_code == 0   # the cache is made
+    assert run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01").exit_code == 0
+    cached = run("status", "--format", "json").stdout
+    monkeypatch.setenv("QNTRACK_NO_CACHE", "1")
+    assert cached == run("status", "--format", "json").stdout
+
+
+def test_a_journal_qntrack_did_not_write_is_refused_by_name(tracker: Path):
+    (tracker / "observations.csv.pending").write_text("hello\n", encoding="utf-8")
+    r = run("status")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("observations.csv.pending: error: is not an append journal qntrack wrote")
+    assert "Traceback" not in r.stderr
