@@ -36,7 +36,7 @@ from .model import (
 )
 from .periods import Frequency, Period
 from .series import Series, as_of_bound, build_series
-from .store import StoreContents, _writer_holds_lock, interrupted_message, read_pending, read_store
+from .store import StoreContents, interrupted_batch, interrupted_message, read_store
 from .workspace import find_targets, plan_and_store_guess, store_is_a_folder
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
@@ -116,12 +116,12 @@ def run_checks(
         return _tag(folder, "store")
     try:
         store = early if early is not None else _committed(store_path)
-        pending = read_pending(store_path)
+        pending = interrupted_batch(store_path)
     except InputError as exc:
         return _tag(exc.problems, "store")
     file = str(store_path)
     problems: list[Problem] = []
-    if pending is not None and not _writer_holds_lock(store_path):
+    if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
         problems.append(Problem(Location(file), interrupted_message(pending).replace("qntrack check --repair", repair),

@@ -122,8 +122,8 @@ def peek_store(path: Path) -> StoreContents:
     """
     if path.is_dir() or not path.exists():
         return read_store(path)
-    pending = read_pending(path)
-    if pending is not None and not _writer_holds_lock(path):
+    pending = interrupted_batch(path)
+    if pending is not None:
         raise fail(str(path), _not_added(pending))
     try:
         with open(path, "rb") as fh:
@@ -172,10 +172,10 @@ def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
     pending = before or read_pending(path)
     if pending is None:
         return data
-    if not committed_only and not _writer_holds_lock(path):
-        if read_pending(path) is None:  # the batch ended a moment ago: it is whole
-            return read_store_bytes(path, committed_only)
-        raise fail(str(path), interrupted_message(pending))
+    if not committed_only:
+        stale = interrupted_batch(path)
+        if stale is not None:
+            raise fail(str(path), interrupted_message(stale))
     return data[:pending.size]
 
 
@@ -205,8 +205,8 @@ def read_pending(path: Path) -> Pending | None:
         raise fail(str(journal), f"cannot read the append journal: {exc.strerror or exc}") from None
     match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
     if match is None:
-        raise fail(str(journal), "is not an append journal qntrack wrote (it should hold 'size N' and 'rows N'); "
-                                 "run 'qntrack check --repair' after restoring it, or ask for help before deleting it")
+        raise fail(str(journal), "is not an append journal qntrack wrote (one holds 'size N' and 'rows N' lines, "
+                                 "where an interrupted batch began); if you made this file, move it away")
     return Pending(int(match.group(1)), int(match.group(2)))
 
 
@@ -220,27 +220,32 @@ def _not_added(pending: Pending) -> str:
     return interrupted_message(pending).replace("; run", "; nothing was added; run", 1) + ", then add again"
 
 
-def _writer_holds_lock(path: Path) -> bool:
-    """Whether another process holds the append lock now (a batch being written).
+def interrupted_batch(path: Path) -> Pending | None:
+    """The journal of a batch a crash interrupted, or None (no journal, or a batch being
+    written: another process holds the append lock).
 
-    A shared ``flock`` is tried without waiting and let go at once; where there is no
-    ``flock`` (or no lock file), no writer is assumed.
+    A shared ``flock`` on the lock file is tried without waiting; while it is held no
+    writer can begin a batch, so the journal is looked at again under it. Where there is
+    no ``flock`` (or no lock file yet), no writer is assumed.
     """
+    if read_pending(path) is None:
+        return None
     try:
         import fcntl
     except ImportError:
-        return False
+        return read_pending(path)
     try:
         fd = os.open(str(path) + ".lock", os.O_RDONLY)
     except OSError:
-        return False
+        return read_pending(path)
     try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
-        return True
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return None  # a writer holds the lock: a batch in progress
+        return read_pending(path)
     finally:
         os.close(fd)  # closing also lets go of a lock taken here
-    return False
 
 
 def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
