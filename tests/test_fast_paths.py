@@ -89,7 +89,9 @@ def stores(draw) -> bytes:
     body = draw(st.lists(rows(shared), max_size=30))
     text = "\n".join([header, *body]) + "\n"
     if draw(st.booleans()):  # a torn last row
-        text += draw(st.sampled_from(["share,2023,1", "x", '"open']))
+        # ... or a whole row without its newline, as Notepad saves it: a row (issue 12)
+        text += draw(st.sampled_from(["share,2023,1", "x", '"open', "share,2023,1,,,,2023-01-10T00:00:00Z",
+                                      'share,2023,1,,"a, b",,2023-01-10']))
     data = text.encode("utf-8")
     extra = draw(st.sampled_from(["none"] * 6 + ["bom", "crlf", "nul", "latin1", "cr"]))
     if extra == "bom":

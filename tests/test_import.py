@@ -77,7 +77,7 @@ def test_csv_with_every_column_is_appended_as_written(plan: Path):
     r = run("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ""
-    assert r.stderr.startswith("added 2 row(s) to ") and r.stderr.rstrip().endswith("observations.csv")
+    assert r.stderr.startswith("added 2 row(s), 0 already recorded, to ") and r.stderr.rstrip().endswith("observations.csv")
     assert added(plan) == (
         "growth,2023-Q1,7.5,estimate,\"Cục Thống kê, 30/3/2023\",first reading,2023-03-30T00:00:00Z\n"
         "growth,2023-Q1,7.46,official,Niên giám 2023,revised,2024-06-01T02:00:00Z\n")
@@ -268,7 +268,7 @@ def test_dry_run_shows_the_rows_and_writes_nothing(plan: Path):
     assert r.stdout == ("indicator,period,value,status,source,note,recorded_at\n"
                         "share,2021,11,,'=cmd(),,2022-01-01T00:00:00Z\n"
                         "fdi,2022,-5,,,,2022-01-01T00:00:00Z\n")
-    assert r.stderr.startswith("dry run: would add 2 row(s) to ")
+    assert r.stderr.startswith("dry run: would add 2 row(s), 0 already recorded, to ")
     assert r.stderr.endswith("; nothing was written\n")
     assert (plan / "observations.csv").read_bytes() == before
     doc = json.loads(run("add-observation", "--from", "in.csv", "-n", "-f", "json").stdout)

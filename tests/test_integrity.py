@@ -267,12 +267,15 @@ def test_a_process_killed_while_appending_leaves_earlier_rows_intact(tmp_path: P
         time.sleep(0.01)
     writer.send_signal(signal.SIGKILL)
     writer.wait(timeout=30)
-    contents = read_store(store)
+    # The kill may fall inside an append, whose journal then tells where the committed rows end.
+    contents = read_store(store, committed_only=True)
     # Whatever the moment of the kill, every complete row is there, in order, unchanged;
     # at most the last line is torn, and it is reported, not read.
     assert all(p.location.line == contents.torn_line for p in contents.problems)
     assert [o.note for o in contents.observations] == [f"row {i}" for i in range(len(contents.observations))]
-    assert len(contents.observations) >= 99
+    # 99 rows were on disk before the kill; the last of them may not have been committed yet
+    # (its journal not yet removed), and then it is not read.
+    assert len(contents.observations) >= 98
 
 
 # --- torn lines and repair --------------------------------------------------------------

@@ -779,6 +779,11 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
         return None
     import mmap
 
+    # A batch being appended, or one a crash interrupted (store.read_pending): the cold
+    # run reads only its committed rows, or refuses, as the plain path does.
+    journal = str(store_path) + ".pending"
+    if os.path.exists(journal):
+        return None
     try:
         with open(store_path, "rb") as fh:
             st = os.fstat(fh.fileno())
@@ -808,6 +813,8 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
                         _save(file, updated)
     except (OSError, ValueError):
         return None
+    if changed and os.path.exists(journal):
+        return None  # a batch began while the appended rows were read: they may be part of it
     return {**cached, **changed}
 
 

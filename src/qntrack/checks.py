@@ -19,6 +19,7 @@ import shlex
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Iterable
 
 from .errors import InputError
@@ -35,7 +36,7 @@ from .model import (
 )
 from .periods import Frequency, Period
 from .series import Series, as_of_bound, build_series
-from .store import read_store
+from .store import StoreContents, interrupted_batch, interrupted_message, read_store
 from .workspace import find_targets, plan_and_store_guess, store_is_a_folder
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
@@ -84,6 +85,11 @@ def _tag(problems: Iterable[Problem], check: str) -> list[Problem]:
     return [replace(p, check=check, severity=severity) for p in problems]
 
 
+def _committed(path: Path) -> StoreContents:
+    """The store's committed rows: an interrupted batch is reported, not read."""
+    return read_store(path, committed_only=True)
+
+
 def run_checks(
     targets: str | None,
     names: Iterable[str] | None = None,
@@ -102,18 +108,24 @@ def run_checks(
     path = find_targets(targets)
     try:
         # A large plan is parsed on the second core while the store is read (workspace.py).
-        plan, store_path, early = plan_and_store_guess(path, read_store)
+        plan, store_path, early = plan_and_store_guess(path, _committed)
     except InputError as exc:
         return _tag(exc.problems, "syntax")
     folder = store_is_a_folder(plan, path, store_path)
     if folder:
         return _tag(folder, "store")
     try:
-        store = early if early is not None else read_store(store_path)
+        store = early if early is not None else _committed(store_path)
+        pending = interrupted_batch(store_path)
     except InputError as exc:
         return _tag(exc.problems, "store")
     file = str(store_path)
     problems: list[Problem] = []
+    if pending is not None:
+        # The rows before the interrupted batch are checked as usual; the batch is reported.
+        repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
+        problems.append(Problem(Location(file), interrupted_message(pending).replace("qntrack check --repair", repair),
+                                check="torn-line"))
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:
             repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")

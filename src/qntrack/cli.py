@@ -507,7 +507,8 @@ def add_observation(
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
         from .model import Location
 
-        path, rows = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run)
+        path, rows, known = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run)
+        skipped = len(known)
     else:
         from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
 
@@ -518,7 +519,7 @@ def add_observation(
                 raise fail("--delimiter", f"'{delimiter}' is not a delimiter; use ',', ';' or 'tab'", ExitCode.USAGE)
         result = import_observations(targets, from_file, ImportFormat(sep, decimal_comma, wide),
                                      RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run)
-        path, rows = result.store, list(result.rows)
+        path, rows, skipped, known = result.store, list(result.rows), result.skipped, []
     if dry_run:
         kind = _format(fmt)
         if kind == "json":
@@ -537,19 +538,58 @@ def add_observation(
             from .workspace import find_targets
 
             render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
-        sys.stderr.write(f"dry run: would add {len(rows)} row(s) to {path}; nothing was written\n")
+        sys.stderr.write(f"dry run: would add {len(rows)} row(s), {skipped} already recorded, to {path}; "
+                         "nothing was written\n")
+    elif known and not rows:
+        from .store import format_value
+
+        o = known[0]
+        given = ", ".join(t for t in (o.status, o.source, f"recorded {o.recorded_at}") if t)
+        sys.stderr.write(f"nothing to add: {o.indicator} {o.period} = {format_value(o.value)} ({given}) "
+                         f"is already recorded in {path}\n")
+    elif not rows and skipped:
+        sys.stderr.write(f"nothing to add: all {skipped} row(s) are already recorded in {path}\n")
+    elif not rows:
+        # A header and no rows, e.g. a filter that matched nothing: not an error (issue 12).
+        shown = "<stdin>" if from_file == "-" else from_file
+        sys.stderr.write(f"nothing to add: {shown} has a header and no rows; nothing was written\n")
     elif from_file is None:
         from .store import format_value
 
         # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
         stored = rows[0]
         sys.stderr.write(f"added {stored.indicator} {stored.period} = {format_value(stored.value)} to {path}\n")
-    elif not rows:
-        # A header and no rows, e.g. a filter that matched nothing: not an error (issue 12).
-        shown = "<stdin>" if from_file == "-" else from_file
-        sys.stderr.write(f"nothing to add: {shown} has a header and no rows; nothing was written\n")
     else:
-        sys.stderr.write(f"added {len(rows)} row(s) to {path}\n")
+        sys.stderr.write(f"added {len(rows)} row(s), {skipped} already recorded, to {path}\n")
+
+
+# --- retract -----------------------------------------------------------------------------
+
+
+@command()
+def retract(
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
+    period: Annotated[str, typer.Argument(metavar="PERIOD", help="The period whose figure is withdrawn (e.g. 2023).")],
+    source: Annotated[str, typer.Option("--source", help="Who withdrew it, or where that was said.")] = "",
+    note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
+    recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
+                                                       help="When it was withdrawn (ISO 8601; default: now, UTC).")] = None,
+    targets: TargetsOpt = None,
+) -> None:
+    """Withdraw the figure in force for an indicator and period, without editing the file.
+
+    Appends a row with an empty value and status 'retracted': from then on the period has
+    no figure (until a later add-observation gives one). history lists it as a vintage,
+    and --as-of a date before it still shows the figure.
+
+    Example: qntrack retract grdp_growth 2025 --note "typed 11.89 for 8.89"
+    """
+    from .recording import retract as withdraw
+    from .store import format_value
+
+    path, _, was = withdraw(targets, indicator, period, source, note, recorded_at)
+    sys.stderr.write(f"retracted {was.indicator} {was.period} (was {format_value(was.value)}, recorded "
+                     f"{was.recorded_at}) in {path}\n")
 
 
 # --- indicators and targets: what the plan holds --------------------------------------
@@ -667,7 +707,7 @@ def history(
         from .formats import write_table
 
         header = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
-        _out(write_table([header] + [(str(v.observation.period), v.observation.value, v.observation.status,
+        _out(write_table([header] + [(str(v.observation.period), _shown_value(v.observation), v.observation.status,
                                       v.observation.source, v.observation.note, v.observation.recorded_at,
                                       v.in_force, v.observation.line) for v in found], kind))
     else:
@@ -687,6 +727,11 @@ def _unknown_indicator(plan, given: str) -> str:
     return f"no indicator '{given}'{did_you_mean(given, known)} (indicators: {shown or 'none'})"
 
 
+def _shown_value(o) -> float | None:
+    """A retraction has no value: an empty cell, not "nan"."""
+    return None if o.value != o.value else o.value
+
+
 # --- check -------------------------------------------------------------------------------
 
 
@@ -698,8 +743,9 @@ def check(
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="text (default) or json.")] = None,
     run_all: Annotated[bool, typer.Option("--all", help="Run every check, including stale and milestone-due.")] = False,
     list_checks: Annotated[bool, typer.Option("--list", help="List the checks, their severity and rule, and exit.")] = False,
-    repair: Annotated[bool, typer.Option("--repair", help="First move a torn last line of the observations file "
-                                                          "to a side file (never deleted), then check.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="First set aside an interrupted batch and a torn last line "
+                                                          "of the observations file in side files (never deleted), "
+                                                          "then check.")] = False,
     as_of: AsOfOpt = None,
     jump_factor: Annotated[Optional[float], typer.Option("--jump-factor", metavar="X",
                                                          help="Warn when a vintage is more than X times larger or "
@@ -741,15 +787,20 @@ def check(
     day = _as_of(as_of)
     if repair:
         from .definitions import load_plan
-        from .repair import repair_store
+        from .repair import repair_store, roll_back
         from .workspace import find_targets, store_path_for
 
         targets_path = find_targets(targets)
         store_path = store_path_for(load_plan(targets_path), targets_path)
+        undone = roll_back(store_path)
+        if undone is not None:
+            where = f"moved its {len(undone.tail)} byte(s) to {undone.side_file}" if undone.side_file else "it had written nothing"
+            sys.stderr.write(f"rolled back an interrupted batch of {undone.rows} row(s) in {store_path}: {where}; "
+                             f"the store is back to its {undone.size} committed byte(s); add the batch again\n")
         done = repair_store(store_path)
-        if done is None:
+        if done is None and undone is None:
             sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
-        else:
+        elif done is not None:
             sys.stderr.write(f"moved the incomplete line {done.torn_line} ({len(done.tail)} bytes) of {store_path} "
                              f"to {done.side_file}; re-enter that row if it is still wanted\n")
     selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))

@@ -9,13 +9,13 @@ would have seen then.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from .model import Observation
+from .model import RETRACTED, Observation
 from .periods import Period
 from .series import as_of_bound
 
-__all__ = ["Vintage", "vintages"]
+__all__ = ["Vintage", "vintages", "already_recorded"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,3 +43,54 @@ def vintages(observations: Iterable[Observation], indicator: str, period: Period
         for i, o in enumerate(rows):
             out.append(Vintage(o, i == 0, rows[i + 1] if i + 1 < len(rows) else None))
     return out
+
+
+def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observation],
+                     undated: str | None = None) -> list[bool]:
+    """For each incoming row, in order, whether appending it would add nothing.
+
+    A row is *already recorded* when the store holds the same vintage: the same indicator,
+    period, value, status, source and ``recorded_at`` (the note does not count). Such a
+    row is never needed: re-appending an older vintage changes no figure, and one that
+    ties with the vintage in force is skipped so that importing the store into itself is
+    a no-op (docs/decisions.md, "Writing").
+
+    ``undated``: the ``recorded_at`` the tool stamped on rows given without one ("now").
+    Such a row is already recorded when the vintage in force for its period has the same
+    value, status and source: typing a figure twice, or importing an undated file twice,
+    then adds it once. Rows accepted earlier in the batch count as stored for later ones.
+    """
+    rows = list(incoming)
+    keys = {(o.indicator, o.period) for o in rows}
+    known: set[tuple] = set()
+    latest: dict[tuple, Observation] = {}
+    for o in stored:
+        key = (o.indicator, o.period)
+        if key not in keys:
+            continue
+        known.add((key, _figure(o), o.status, o.source, o.recorded_at))
+        now = latest.get(key)
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        if now is None or (o.recorded_at, o.line) >= (now.recorded_at, now.line):
+            latest[key] = o
+    out: list[bool] = []
+    for o in rows:
+        key = (o.indicator, o.period)
+        ident = (key, _figure(o), o.status, o.source, o.recorded_at)
+        if undated is not None and o.recorded_at == undated:
+            now = latest.get(key)
+            skip = now is not None and (_figure(now), now.status, now.source) == (_figure(o), o.status, o.source)
+        else:
+            skip = ident in known
+        out.append(skip)
+        if not skip:
+            known.add(ident)
+            now = latest.get(key)
+            if now is None or o.recorded_at >= now.recorded_at:  # appended after it: wins a tie
+                latest[key] = o
+    return out
+
+
+def _figure(o: Observation) -> float | None:
+    """The value to compare: a retraction's (NaN, equal to nothing) as None."""
+    return None if o.status == RETRACTED else o.value

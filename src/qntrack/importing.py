@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import BinaryIO, Sequence
 
 from .errors import InputError, did_you_mean, fail
-from .model import Location, Observation, Problem
+from .model import RETRACTED, Location, Observation, Problem
 from .periods import PeriodError, parse_period
 from .textfiles import nfc
 
@@ -94,6 +94,7 @@ class ImportResult:
     delimiter: str
     decimal_comma: bool
     dry_run: bool
+    skipped: int = 0  # valid rows left out as already recorded (history.already_recorded)
 
 
 # --- reading the bytes ------------------------------------------------------------------
@@ -474,7 +475,7 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
     if columns is None:
         return parsed
     width = len(header)
-    seen: dict[tuple[str, object, str], int] = {}
+    seen: dict[tuple[str, object, str], tuple[int, tuple[str, str, str]]] = {}
     records = list(records)
     if not explicit:
         # The file may answer what a flag would: its numbers may fit only one decimal
@@ -596,6 +597,8 @@ def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     for name in LONG_OPTIONAL:
         row[name] = _cell(fields, columns, name, getattr(defaults, name))
     row["status"] = status_word(row["status"])
+    if row["status"] == RETRACTED and not row["value"]:
+        return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
     if foreign_digits(row["period"]):
         problems.append(Problem(where, f"period '{row['period']}' is written in digits other than 0-9; write it with 0-9"))
         return []
@@ -644,18 +647,32 @@ def _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problem
 
 
 def _note_duplicate(row: dict[str, str], where: Location, seen: dict, problems: list[Problem], default_stamp: str) -> None:
-    """Two figures for the same indicator, period and moment in one batch: one is a mistake."""
+    """Two figures for the same indicator, period and moment in one batch: one is a mistake.
+
+    The same figure twice (same value, status and source) is no mistake, only a repeat:
+    it is added once and counted as already recorded (``history.already_recorded``).
+    """
+    from .store import normalise_timestamp
+
     try:
         period = parse_period(row["period"])
     except PeriodError:
         return
-    key = (row["indicator"], period, row.get("recorded_at", ""))
+    stamp = row.get("recorded_at", "")
+    try:
+        moment = normalise_timestamp(stamp) if stamp else ""
+    except ValueError:
+        moment = stamp
+    key = (row["indicator"], period, moment)
+    figure = (row["value"], row.get("status", ""), nfc(row.get("source", "").strip()))
     if key in seen:
-        when = f" recorded at {key[2]}" if key[2] and key[2] != default_stamp else ""
-        problems.append(Problem(where, f"{row['indicator']} {period}{when} is already given on line {seen[key]}; "
+        if seen[key][1] == figure:
+            return
+        when = f" recorded at {stamp}" if stamp and stamp != default_stamp else ""
+        problems.append(Problem(where, f"{row['indicator']} {period}{when} is already given on line {seen[key][0]}; "
                                        "keep one, or give each vintage its own recorded_at"))
     else:
-        seen[key] = where.line
+        seen[key] = (where.line, figure)
 
 
 # --- the whole import -----------------------------------------------------------------
@@ -689,12 +706,14 @@ def import_observations(
 
     file = "<stdin>" if source == "-" else source
     text = decode_source(read_source(source, stdin), file)
+    undated = None
     if not defaults.recorded_at:
-        defaults = replace(defaults, recorded_at=utc_now())
+        undated = utc_now()
+        defaults = replace(defaults, recorded_at=undated)
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     try:
-        store, rows = record_many(targets, parsed.candidates, dry_run=True)
+        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=True, undated=undated)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -702,5 +721,5 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows = record_many(targets, parsed.candidates, dry_run=False)
-    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run)
+        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=False, undated=undated)
+    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped))

@@ -35,9 +35,14 @@ __all__ = [
     "Observation",
     "Plan",
     "OBSERVATION_STATUSES",
+    "RETRACTED",
 ]
 
 OBSERVATION_STATUSES = ("estimate", "preliminary", "official")
+# The status of a row that withdraws the figure in force for its indicator and period
+# (`qntrack retract`). Its value is empty in the file and NaN in memory; no period has a
+# figure in force while a retraction is its latest vintage (series.in_force).
+RETRACTED = "retracted"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,18 +5,20 @@ All or nothing: every record is checked first; a single problem means nothing is
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .errors import InputError, did_you_mean
-from .model import OBSERVATION_STATUSES, Location, Observation, Plan, Problem
+from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
-from .store import append_observations, normalise_timestamp, parse_value, peek_store, utc_now
+from .store import (append_observations, normalise_timestamp, parse_value, peek_store, read_store_bytes, stored_rows,
+                    utc_now)
 from .textfiles import nfc
 from .workspace import find_targets, store_is_a_folder, store_path_for
 from .definitions import load_plan
 
-__all__ = ["validate_record", "record_one", "record_many"]
+__all__ = ["Recorded", "validate_record", "record_one", "record_many", "retract"]
 
 MAX_TEXT = 2000  # characters in a source or note: more than any citation needs
 
@@ -50,10 +52,15 @@ def validate_record(
                                        f"(frequency: {ind.frequency.value}); change its frequency in targets.yaml if that is intended"))
     number = None
     try:
-        number = parse_value(value)
+        if status == RETRACTED:  # a row of `qntrack retract` (or of a store imported into itself)
+            if value.strip():
+                raise ValueError("a retraction has no value; leave the value empty")
+            number = math.nan
+        else:
+            number = parse_value(value)
     except ValueError as exc:
         problems.append(Problem(where, str(exc)))
-    if status and status not in OBSERVATION_STATUSES:
+    if status and status not in OBSERVATION_STATUSES and status != RETRACTED:
         problems.append(Problem(where, f"status '{status}' is not one of: {', '.join(OBSERVATION_STATUSES)} (or leave it empty)"))
     stamp = None
     try:
@@ -88,32 +95,92 @@ def _open(targets: str | None) -> tuple[Plan, Path]:
     return plan, store
 
 
-def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False) -> tuple[Path, list[Observation]]:
-    """Validate every candidate; append them all, or raise with every problem and write nothing."""
+class Recorded(NamedTuple):
+    """What ``record_many`` did: the store, the rows added (or that would be), and how
+    valid rows were left out as already recorded (``history.already_recorded``)."""
+
+    store: Path
+    rows: list[Observation]
+    skipped: list[Observation]
+
+
+def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False,
+                undated: str | None = None) -> Recorded:
+    """Validate every candidate; append them all, or raise with every problem and write nothing.
+
+    Rows already recorded are skipped and counted, checked under the append's lock
+    against the store as it is then. ``undated``: the timestamp given to rows that came
+    without one (by default "now", stamped here).
+    """
+    from .history import already_recorded
+
     plan, store = _open(targets)
     existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
     if existing.torn_line:
         raise InputError([Problem(Location(str(store), existing.torn_line),
                                   "the file ends in an incomplete row; nothing was added; run 'qntrack check --repair' first")])
+    if undated is None:
+        undated = utc_now()
     rows: list[Observation] = []
     problems: list[Problem] = []
     for where, fields in candidates:
         obs, found = validate_record(plan, where, fields.get("indicator", ""), fields.get("period", ""),
                                      fields.get("value", ""), fields.get("status") or None, fields.get("source", ""),
-                                     fields.get("note", ""), fields.get("recorded_at") or None)
+                                     fields.get("note", ""), fields.get("recorded_at") or undated)
         problems.extend(found)
         if obs is not None:
             rows.append(obs)
     if problems:
         raise InputError(problems)
-    if not dry_run and rows:
-        append_observations(store, rows)
-    return store, rows
+
+    def keep(stored: Sequence[Observation]) -> list[Observation]:
+        return [o for o, known in zip(rows, already_recorded(stored, rows, undated)) if not known]
+
+    if dry_run:
+        data = read_store_bytes(store)
+        new = keep(stored_rows(data, {o.indicator for o in rows}, str(store)) if data else ())
+    else:
+        new = append_observations(store, rows, keep) if rows else []
+    added = set(map(id, new))
+    return Recorded(store, new, [o for o in rows if id(o) not in added])
 
 
 def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,
                source: str, note: str, recorded_at: str | None) -> Path:
     fields = {"indicator": indicator, "period": period, "value": value, "status": status or "",
               "source": source, "note": note, "recorded_at": recorded_at or ""}
-    store, _ = record_many(targets, [(Location("add-observation"), fields)])
-    return store
+    return record_many(targets, [(Location("add-observation"), fields)]).store
+
+
+def retract(targets: str | None, indicator: str, period: str, source: str, note: str,
+            recorded_at: str | None) -> tuple[Path, Observation, Observation]:
+    """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
+
+    The figure in force when the retraction is recorded (its ``recorded_at``, default
+    now) is looked up under the append's lock; none there is an error naming the period.
+    Returns the store, the retraction and the figure it withdrew.
+    """
+    plan, store = _open(targets)
+    existing = peek_store(store)
+    if existing.torn_line:
+        raise InputError([Problem(Location(str(store), existing.torn_line),
+                                  "the file ends in an incomplete row; nothing was added; run 'qntrack check --repair' first")])
+    where = Location("retract")
+    row, problems = validate_record(plan, where, indicator, period, "", RETRACTED, source, note, recorded_at)
+    if row is None:
+        raise InputError(problems)
+    withdrawn: list[Observation] = []
+
+    def keep(stored: Sequence[Observation]) -> list[Observation]:
+        known = [o for o in stored if o.indicator == row.indicator and o.period == row.period
+                 and o.recorded_at <= row.recorded_at]
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
+        if current is None or current.status == RETRACTED:
+            raise InputError([Problem(where, f"{row.indicator} {row.period} has no figure in force to retract "
+                                             f"(see 'qntrack history {row.indicator}')")])
+        withdrawn.append(current)
+        return [row]
+
+    append_observations(store, [row], keep)
+    return store, row, withdrawn[0]

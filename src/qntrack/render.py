@@ -464,7 +464,7 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
         o = v.observation
         style = "" if v.in_force else "dim"
         table.add_row(Text("●" if v.in_force else "", style="bold green"), Text(str(o.period), style=style),
-                      Text(value_with_unit(o.value, unit, lang), style=style),
+                      Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
                       Text(label(o.status, lang) if o.status else "", style=style),
                       Text(o.source, style=style), Text(o.note, style=style), Text(o.recorded_at, style=style),
                       str(o.line))

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .errors import fail
 from .starter import write_atomically
-from .store import _lock
+from .store import _last_line_is_whole, _lock, pending_path, read_pending
 
-__all__ = ["Repair", "repair_store"]
+__all__ = ["Repair", "RolledBack", "repair_store", "roll_back"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +31,64 @@ class Repair:
     side_file: Path
 
 
-def _side_file(path: Path, now: datetime) -> Path:
+@dataclass(frozen=True, slots=True)
+class RolledBack:
+    """An interrupted batch set aside: its rows (as journalled), the bytes it had written,
+    the size the store is back to, and the side file holding those bytes (None if none)."""
+
+    rows: int
+    tail: bytes
+    size: int
+    side_file: Path | None
+
+
+def _side_file(path: Path, now: datetime, kind: str = "torn") -> Path:
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    candidate = path.with_name(f"{path.name}.torn-{stamp}")
+    candidate = path.with_name(f"{path.name}.{kind}-{stamp}")
     n = 1
     while candidate.exists():
-        candidate = path.with_name(f"{path.name}.torn-{stamp}-{n}")
+        candidate = path.with_name(f"{path.name}.{kind}-{stamp}-{n}")
         n += 1
     return candidate
+
+
+def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
+    """Set aside the part of a batch a crash interrupted; None when no batch was.
+
+    Under the append lock: the bytes after the size the journal recorded are copied to a
+    side file (``observations.csv.interrupted-20240105T101500Z``) and made durable, the
+    store is cut back to that size and synced, and only then is the journal removed. A
+    crash in between leaves the journal, and running this again finishes the job.
+    """
+    from filelock import Timeout
+
+    if path.is_dir():
+        raise fail(str(path), "the observations file is a directory, expected a CSV file")
+    try:
+        with _lock(path):
+            pending = read_pending(path)
+            if pending is None:
+                return None
+            data = path.read_bytes() if path.exists() else b""
+            tail = data[pending.size:]
+            side = None
+            if tail:
+                side = _side_file(path, now or datetime.now(timezone.utc), "interrupted")
+                write_atomically(side, tail)  # safe on disk before the store loses it
+                _sync_folder(path.parent)
+                fd = os.open(path, os.O_WRONLY)
+                try:
+                    os.ftruncate(fd, pending.size)
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            os.unlink(pending_path(path))
+            _sync_folder(path.parent)
+            return RolledBack(pending.rows, tail, pending.size, side)
+    except Timeout:
+        raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+    except OSError as exc:
+        raise fail(str(path), f"cannot set the interrupted batch aside: {exc.strerror or exc}") from None
 
 
 def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
@@ -52,8 +102,8 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             if not path.exists():
                 return None
             data = path.read_bytes()
-            if not data or data.endswith(b"\n"):
-                return None
+            if not data or data.endswith(b"\n") or _last_line_is_whole(data, str(path)):
+                return None  # a whole last row saved without its newline is a row, not a remnant
             cut = data.rfind(b"\n") + 1
             tail = data[cut:]
             side = _side_file(path, now or datetime.now(timezone.utc))

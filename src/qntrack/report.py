@@ -24,7 +24,7 @@ from .assessment import Assessment, assess
 from .charts import Chart, chart_for
 from .summary import difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
 from .i18n import date_text, label, number, signed_percent, status_label, value_with_unit
-from .model import Observation, Plan
+from .model import RETRACTED, Observation, Plan
 from .narrative import explain
 from .periods import parse_period
 from .series import Series, as_of_bound, build_series, formula_inputs, read_by
@@ -157,11 +157,19 @@ def since_review(
     return SinceReview(since, tuple(changes), moved)
 
 
+def _change_kind(c: Change) -> str:
+    """added, revised, or retracted (a row of `qntrack retract`, which withdraws a figure)."""
+    if c.observation.status == RETRACTED:
+        return "retracted"
+    return "revised" if c.revision else "added"
+
+
 # --- JSON and TOML -------------------------------------------------------------------
 
 
 def _observation_dict(o: Observation) -> dict[str, Any]:
-    return {"indicator": o.indicator, "period": str(o.period), "value": o.value, "status": o.status or None,
+    value = None if o.status == RETRACTED else o.value  # a retraction has no value
+    return {"indicator": o.indicator, "period": str(o.period), "value": value, "status": o.status or None,
             "source": o.source or None, "note": o.note or None, "recorded_at": o.recorded_at or None}
 
 
@@ -175,7 +183,7 @@ def report_document(data: ReportData) -> dict[str, Any]:
         doc["since"] = {
             "date": s.date,
             "observations": [
-                {**_observation_dict(c.observation), "change": "revised" if c.revision else "added",
+                {**_observation_dict(c.observation), "change": _change_kind(c),
                  "previous_value": c.previous.value if c.previous else None,
                  "previous_recorded_at": c.previous.recorded_at if c.previous else None}
                 for c in s.changes
@@ -232,6 +240,7 @@ _WORDS = {
         "change": "Change",
         "added": "new",
         "revised": "revised",
+        "retracted": "retracted",
         "previous": "Before",
         "before": "Before",
         "now": "Now",
@@ -308,6 +317,7 @@ _WORDS = {
         "change": "Thay đổi",
         "added": "mới",
         "revised": "điều chỉnh",
+        "retracted": "đã rút lại",
         "previous": "Trước đó",
         "before": "Trước",
         "now": "Nay",
@@ -760,8 +770,8 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             rows.append((
                 Cell(o.indicator),
                 Cell(str(o.period)),
-                Cell(value_with_unit(o.value, unit, lang)),
-                Cell(_t("revised" if c.revision else "added", lang)),
+                Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
+                Cell(_t(_change_kind(c), lang)),
                 Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
                 source_cell(o.source) or Cell(""),
                 Cell(date_text(o.recorded_at, lang)),

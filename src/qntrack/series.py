@@ -13,7 +13,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .formula import FormulaError, parse_formula
 from .gcpause import gc_paused
-from .model import Indicator, Location, Observation, Problem
+from .model import RETRACTED, Indicator, Location, Observation, Problem
 
 __all__ = ["Series", "LeftOut", "as_of_bound", "in_force", "build_series", "formula_inputs", "read_by",
            "left_out_warnings", "unknown_counts", "unknown_warnings"]
@@ -25,6 +25,7 @@ LeftOut = dict[str, list[Problem]]
 
 
 # (recorded_at, line) of an observation, read in C: the order of an indicator's vintages.
+_STATUS = itemgetter(Observation._fields.index("status"))
 _VINTAGE_ORDER = itemgetter(Observation._fields.index("recorded_at"), Observation._fields.index("line"))
 
 
@@ -58,7 +59,11 @@ def in_force(observations: Iterable[Observation], as_of: str | None = None) -> S
             # The last vintage of each period stays: the latest recorded, on a tie the later
             # line. Keyed by the period's sort key, an int that hashes as itself.
             latest = {o.period.sort_key: o for o in rows}
-            series[ind] = [latest[key] for key in sorted(latest)]
+            kept = [latest[key] for key in sorted(latest)]
+            if RETRACTED in set(map(_STATUS, rows)):
+                # A period whose latest vintage withdraws its figure has none in force.
+                kept = [o for o in kept if o.status != RETRACTED]
+            series[ind] = kept
         return series
 
 

@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError, fail
-from .model import OBSERVATION_STATUSES, Location, Observation, Problem
+from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
 from .gcpause import gc_paused
 from .periods import Period, PeriodError, parse_period
 from .textfiles import nfc
@@ -93,9 +93,20 @@ def parse_value(text: str) -> float:
     return value
 
 
-def read_store(path: Path) -> StoreContents:
-    """Read the whole store. A missing file is an empty store; unreadable text is an error."""
-    data = read_store_bytes(path)
+def _retraction_value(text: str) -> float:
+    """A retraction's value: empty in the file, NaN in memory (never a figure in force)."""
+    if text.strip():
+        raise ValueError("a retraction has no value; leave the value empty")
+    return math.nan
+
+
+def read_store(path: Path, committed_only: bool = False) -> StoreContents:
+    """Read the whole store. A missing file is an empty store; unreadable text is an error.
+
+    ``committed_only``: after an interrupted batch (``read_pending``), read the rows
+    before it rather than refuse (``check`` does, to report the rest).
+    """
+    data = read_store_bytes(path, committed_only)
     return StoreContents((), ()) if data is None else parse_store(data, str(path))
 
 
@@ -111,6 +122,9 @@ def peek_store(path: Path) -> StoreContents:
     """
     if path.is_dir() or not path.exists():
         return read_store(path)
+    pending = interrupted_batch(path)
+    if pending is not None:
+        raise fail(str(path), _not_added(pending))
     try:
         with open(path, "rb") as fh:
             head = fh.read(8192)
@@ -136,16 +150,102 @@ def peek_store(path: Path) -> StoreContents:
     return read_store(path)
 
 
-def read_store_bytes(path: Path) -> bytes | None:
-    """The store's bytes as ``read_store`` reads them; None when there is no file."""
+def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
+    """The store's bytes as ``read_store`` reads them; None when there is no file.
+
+    Only committed rows are read: while a batch is being appended (its journal beside
+    the store, ``read_pending``) the bytes before it. A journal that no writer holds the
+    lock for is a batch a crash interrupted: refused with the way out ('qntrack check
+    --repair'), or, with ``committed_only``, the bytes before it.
+    """
     if path.is_dir():
         raise fail(str(path), "the observations file is a directory, expected a CSV file")
+    # The journal is looked for before and after the read: a batch that began or ended
+    # meanwhile is cut off at the size the journal recorded (docs/data-integrity.md).
+    before = read_pending(path)
     if not path.exists():
         return None
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
         raise fail(str(path), f"cannot read the observations file: {exc.strerror or exc}") from None
+    pending = before or read_pending(path)
+    if pending is None:
+        return data
+    if not committed_only:
+        stale = interrupted_batch(path)
+        if stale is not None:
+            raise fail(str(path), interrupted_message(stale))
+    return data[:pending.size]
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """The journal of a batch being appended: the store's size before it, and its rows."""
+
+    size: int
+    rows: int
+
+
+_JOURNAL = "qntrack append journal 1\n"
+
+
+def pending_path(path: Path) -> Path:
+    return path.with_name(path.name + ".pending")
+
+
+def read_pending(path: Path) -> Pending | None:
+    """The journal of a batch not yet committed, or None (no batch under way or interrupted)."""
+    journal = pending_path(path)
+    try:
+        text = journal.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise fail(str(journal), f"cannot read the append journal: {exc.strerror or exc}") from None
+    match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
+    if match is None:
+        raise fail(str(journal), "is not an append journal qntrack wrote (one holds 'size N' and 'rows N' lines, "
+                                 "where an interrupted batch began); if you made this file, move it away")
+    return Pending(int(match.group(1)), int(match.group(2)))
+
+
+def interrupted_message(pending: Pending) -> str:
+    return (f"a batch of {pending.rows} row(s) was interrupted before it was complete (the rows before it are "
+            f"intact); run 'qntrack check --repair' to set it aside")
+
+
+def _not_added(pending: Pending) -> str:
+    """Why an append refuses after an interrupted batch: a person should see it set aside."""
+    return interrupted_message(pending).replace("; run", "; nothing was added; run", 1) + ", then add again"
+
+
+def interrupted_batch(path: Path) -> Pending | None:
+    """The journal of a batch a crash interrupted, or None (no journal, or a batch being
+    written: another process holds the append lock).
+
+    A shared ``flock`` on the lock file is tried without waiting; while it is held no
+    writer can begin a batch, so the journal is looked at again under it. Where there is
+    no ``flock`` (or no lock file yet), no writer is assumed.
+    """
+    if read_pending(path) is None:
+        return None
+    try:
+        import fcntl
+    except ImportError:
+        return read_pending(path)
+    try:
+        fd = os.open(str(path) + ".lock", os.O_RDONLY)
+    except OSError:
+        return read_pending(path)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return None  # a writer holds the lock: a batch in progress
+        return read_pending(path)
+    finally:
+        os.close(fd)  # closing also lets go of a lock taken here
 
 
 def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
@@ -217,9 +317,11 @@ def _parse_text(text: str, file: str) -> StoreContents:
     if not text.strip():
         return StoreContents((), ())
     torn = 0
+    if not text.endswith("\n") and _ends_in_a_row(text, file):
+        text += "\n"
     if not text.endswith("\n"):
-        # A row is complete only once its newline is written (see append_observations):
-        # anything after the last newline is the remnant of an interrupted write.
+        # Anything after the last newline that is not a whole, valid row is the remnant
+        # of an interrupted write.
         cut = text.rfind("\n") + 1
         torn = text.count("\n") + 1
         text = text[:cut]
@@ -261,8 +363,8 @@ def _parse_text(text: str, file: str) -> StoreContents:
         ind, period_text, value_text, status, source, note, recorded = fields
         try:
             period = parse_period(period_text)
-            value = parse_value(value_text)
-            if status and status not in OBSERVATION_STATUSES:
+            value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
+            if status and status not in _STATUSES:
                 raise ValueError(f"status '{status}' is not one of: (empty), {', '.join(OBSERVATION_STATUSES)}")
             if not _CANONICAL_TS.match(recorded):
                 recorded = normalise_timestamp(recorded)
@@ -276,6 +378,37 @@ def _parse_text(text: str, file: str) -> StoreContents:
             source, note = nfc(source), nfc(note)
         append(Observation(ind, period, value, status, source, note, recorded, line))
     return StoreContents(tuple(rows), tuple(problems), torn)
+
+
+def _last_line_is_whole(data: bytes, file: str) -> bool:
+    """``_ends_in_a_row`` for a store's bytes (which do not end with a newline)."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    first = data.find(b"\n", start)
+    head = data[start:first] + b"\n" if first >= 0 else b""
+    try:
+        return _ends_in_a_row((head + data[data.rfind(b"\n") + 1:]).decode("utf-8"), file)
+    except UnicodeDecodeError:
+        return False
+
+
+def _ends_in_a_row(text: str, file: str) -> bool:
+    """Whether ``text``, which does not end with a newline, ends in a whole, valid row.
+
+    Notepad and VS Code save a file without a newline after its last line: a last line
+    that reads as a row (or as the header, in a file of no rows) is one. Only a last line
+    that does not read is the torn remnant of an interrupted write. An append by qntrack
+    never leaves one behind unnoticed: its journal marks where the committed rows end.
+    """
+    cut = text.rfind("\n") + 1
+    last = text[cut:]
+    if last.count('"') % 2:
+        return False  # an open quote: the record was cut off
+    probe = last + "\n" if not cut else text[:text.find("\n")] + "\n" + last + "\n"
+    try:
+        got = _parse_text(probe, file)
+    except InputError:
+        return False
+    return not got.problems and len(got.observations) == (1 if cut else 0)
 
 
 # --- the fast reader ------------------------------------------------------------------
@@ -333,7 +466,7 @@ def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
 
 # Each valid status, mapped to itself. Kept apart from the texts remembered for sources
 # and notes, which are not statuses.
-_STATUSES = {s: s for s in ("", *OBSERVATION_STATUSES)}
+_STATUSES = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)}
 
 
 class _Rows:
@@ -391,7 +524,7 @@ class _Rows:
                 return
             self._remember(self.periods, raw[1], period)
         try:
-            value = parse_value(value_text)
+            value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
         except ValueError as exc:
             self.problem(line, str(exc))
             return
@@ -412,7 +545,9 @@ class _Rows:
             self.problem(line, "the indicator is empty")
             return
         tail = (_STATUSES[status], self._text(source), self._text(note), stamp)
-        if raw[2] is not None:
+        if raw[2] is not None and status != RETRACTED:
+            # Not a retraction's ending: the fast loop would take the next row that ends
+            # the same way without checking that its value is empty.
             self._remember(self.tails, raw[2], tail)
         self._remember(self.names, raw[0], ind)
         self.add(ind, period, value, tail, line)
@@ -457,6 +592,14 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
             raise
         return None  # the columns in another order: the general reader
 
+    if not data.endswith(b"\n"):
+        try:
+            whole = _ends_in_a_row(str(data[start:first], "utf-8") + "\n" + str(data[data.rfind(b"\n") + 1:], "utf-8"),
+                                   file)
+        except UnicodeDecodeError:
+            whole = False
+        if whole:
+            data += b"\n"  # a copy, made only for a store saved without its last newline
     rows = _Rows(file)
     end = len(data)
     torn = 0
@@ -583,7 +726,8 @@ def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes
     if with_header:
         writer.writerow(HEADER)
     for o in observations:
-        writer.writerow((o.indicator, str(o.period), format_value(o.value), o.status, o.source, o.note, o.recorded_at))
+        value = "" if o.status == RETRACTED else format_value(o.value)
+        writer.writerow((o.indicator, str(o.period), value, o.status, o.source, o.note, o.recorded_at))
     return buf.getvalue().encode("utf-8")
 
 
@@ -593,8 +737,86 @@ def _lock(path: Path):
     return FileLock(str(path) + ".lock", timeout=30)
 
 
-def append_observations(path: Path, observations: Sequence[Observation]) -> None:
+def _stored_now(path: Path, indicator_ids: set[str]) -> tuple[Observation, ...]:
+    """``stored_rows`` of the file as it is (the caller holds the lock), mapped rather than
+    read: a national store is 100 MB, of which a few lines are wanted."""
+    import mmap
+
+    with open(path, "rb") as fh:
+        if not os.fstat(fh.fileno()).st_size:
+            return ()
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return stored_rows(data, indicator_ids, str(path))
+
+
+def _newlines(data: Any, start: int, stop: int) -> int:
+    """``data.count(b"\n", start, stop)`` for bytes or a memory map (which has no count)."""
+    if isinstance(data, bytes):
+        return data.count(b"\n", start, stop)
+    step = 1 << 22
+    return sum(data[a:min(a + step, stop)].count(b"\n") for a in range(start, stop, step))
+
+
+def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observation, ...]:
+    """The rows of these indicators in a store's bytes, read leniently: what an append
+    compares its rows with (``keep`` in ``append_observations``).
+
+    For a few indicators only their lines are looked up (``\nID,``), so adding a figure
+    costs about the same on a national store as on a small one (docs/performance.md);
+    a quoted id or a record over several lines sends it to the full reader. Bad rows are
+    ``check``'s to report, not a reason to refuse an append: they are left out here.
+    """
+    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
+    first = data.find(b"\n", start) + 1
+    if not first:
+        return ()
+    header = data[start:first]
+    # Each id is one pass over the bytes (a tenth of a second on a national store): a
+    # batch of many indicators is read by the fast reader instead.
+    if len(indicator_ids) <= 8 and b"\r" not in header and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER):
+        found: list[int] = []
+        for ind in indicator_ids:
+            needle = b"\n" + ind.encode("utf-8") + b","
+            pos = data.find(needle, first - 1)
+            while pos >= 0:
+                found.append(pos + 1)
+                pos = data.find(needle, pos + 1)
+        found.sort()
+        lines: list[bytes] = []
+        numbers: list[int] = []
+        line, at = 1, 0
+        for pos in found:
+            line += _newlines(data, at, pos)
+            at = pos
+            end = data.find(b"\n", pos)
+            text = data[pos:end if end >= 0 else len(data)]
+            if text.count(b'"') % 2 or b"\r" in text:
+                break  # a record over several lines, or a spreadsheet's line ends: read it all
+            lines.append(text)
+            numbers.append(line)
+        else:
+            contents = _lenient(header + b"\n".join(lines) + b"\n", file)
+            return tuple(o._replace(line=numbers[o.line - 2]) for o in contents.observations)
+    contents = _lenient(bytes(data), file, lambda ind: ind in indicator_ids)
+    return contents.observations
+
+
+def _lenient(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
+    """``parse_store``, with bytes that are not UTF-8 read as U+FFFD rather than refused."""
+    try:
+        return parse_store(data, file, reads)
+    except InputError:
+        return parse_store(data.decode("utf-8", "replace").encode("utf-8"), file, reads)
+
+
+def append_observations(path: Path, observations: Sequence[Observation],
+                        keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None = None
+                        ) -> list[Observation]:
     """Append rows under an exclusive lock, in one write; the header too if the file is new.
+
+    ``keep(stored)``: given the stored rows of the batch's indicators, read under the lock
+    (so a row another process appended a moment ago counts), the rows to write; by
+    default all of them. Returns the rows written.
 
     Refuses to append after an incomplete last line, so a new row is never glued onto
     the remnant of an interrupted write.
@@ -606,24 +828,62 @@ def append_observations(path: Path, observations: Sequence[Observation]) -> None
     lock = _lock(path)
     try:
         with lock:
+            pending = read_pending(path)
+            if pending is not None:
+                raise fail(str(path), _not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
+            newline = b""
             if not new_file:
                 with open(path, "rb") as fh:
                     fh.seek(-1, os.SEEK_END)
                     if fh.read(1) != b"\n":
-                        size = path.stat().st_size
-                        with open(path, "rb") as whole:
-                            lines = whole.read(size).count(b"\n") + 1
-                        raise fail(Location(str(path), lines), "the file ends in an incomplete row (an interrupted write?); nothing was added; run 'qntrack check --repair' first")
-            payload = encode_rows(observations, with_header=new_file)
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                view = memoryview(payload)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+                        fh.seek(0)
+                        data = fh.read()
+                        if _last_line_is_whole(data, str(path)):
+                            newline = b"\n"  # saved by an editor without it: added in the batch
+                        else:
+                            lines = data.count(b"\n") + 1
+                            raise fail(Location(str(path), lines), "the file ends in an incomplete row (an interrupted write?); nothing was added; run 'qntrack check --repair' first")
+            rows = list(observations)
+            if keep is not None:
+                stored = () if new_file else _stored_now(path, {o.indicator for o in rows})
+                rows = list(keep(stored))
+            if not rows:
+                return rows
+            payload = newline + encode_rows(rows, with_header=new_file)
+            _append_batch(path, payload, len(rows))
+            return rows
     except Timeout:
         raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+
+
+_WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
+
+
+def _append_batch(path: Path, payload: bytes, rows: int) -> None:
+    """Append ``payload`` all or nothing (the caller holds the lock).
+
+    The store's size is first recorded in a journal beside it, made durable; then the
+    rows are appended and synced; then the journal is removed. A crash at any point
+    leaves either no journal (the batch is whole, or was never begun) or the journal,
+    which tells every reader where the committed rows end and tells
+    ``qntrack check --repair`` what to set aside (docs/data-integrity.md).
+    """
+    from .repair import _sync_folder
+    from .starter import write_atomically
+
+    journal = pending_path(path)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
+        _sync_folder(path.parent)
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view[:_WRITE])
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.unlink(journal)
+    _sync_folder(path.parent)
