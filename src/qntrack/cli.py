@@ -589,19 +589,19 @@ class ReportFormat(str, Enum):
     toml = "toml"
 
 
-_REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-                    ".json": "json", ".toml": "toml"}
-
-
 @command()
 def report(
     target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.")] = None,
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option(
-        "--format", "-f", help="html, markdown, json or toml (default: from the -o file's extension, else markdown).")] = None,
+        "--format", "-f", help="html, markdown, json or toml (default: from the -o file's extension; "
+        "markdown on stdout).")] = None,
     output: Annotated[Optional[str], typer.Option(
         "--output", "-o", metavar="FILE", help="Write the report to FILE, atomically (default: stdout). "
-        "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg).")] = None,
+        "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg). "
+        "Never a file the tracker reads; '-' or /dev/stdout: standard output.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file (or chart) that "
+                                                        "qntrack did not write.")] = False,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
     since: Annotated[Optional[str], typer.Option(
@@ -617,7 +617,7 @@ def report(
     """
     from datetime import date
 
-    from .report import build_report, render, write_report
+    from .report import build_report, render
     from .workspace import open_workspace
 
     day = _as_of(as_of)
@@ -629,21 +629,22 @@ def report(
             raise fail("--since", f"'{since}' is not a date; write YYYY-MM-DD, e.g. 2025-06-30", ExitCode.USAGE) from None
         if day is not None and since_day >= day:
             raise fail("--since", f"{since_day} is not before --as-of {day}; the review date comes first", ExitCode.USAGE)
-    to_stdout = output is None or output == "-"
+    from .outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
+
+    to_stdout = output is None or output in STDOUT_NAMES
     kind = fmt.value if fmt is not None else None
-    if kind is None:
-        kind = "markdown" if to_stdout else _REPORT_SUFFIXES.get(Path(output).suffix.lower(), "markdown")
-    if kind == "html" and to_stdout and sys.stdout.isatty():
+    if to_stdout and kind == "html" and sys.stdout.isatty():
         raise fail("--format html", "an HTML report is a file, not terminal text: give -o report.html, "
                    "or redirect it (qntrack report --format html > report.html)", ExitCode.USAGE)
-    path = None
-    if not to_stdout:
-        path = Path(output)
-        if path.is_dir():
-            raise fail(output, "is a folder; give a file name, e.g. -o review.html", ExitCode.USAGE)
-        if not path.parent.is_dir():
-            raise fail(output, f"folder '{path.parent}' does not exist", ExitCode.USAGE)
     ws = open_workspace(targets, day)
+    path = None
+    if to_stdout:
+        kind = kind or "markdown"
+    else:
+        # What the tracker reads is refused first: that is the reason that matters most.
+        refuse_protected(output, Path(os.path.realpath(output)), ws.targets_path, ws.store_path)
+        kind = report_format(output, kind)
+        path = output_path(output)
     _check_ids(ws.plan, target_ids)
     data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day)
     language = _lang(lang)
@@ -652,13 +653,42 @@ def report(
         _out(render(data, kind, language))
         _report(warnings)
         return
+    from .outputs import refuse_foreign
+    from .report import report_files, write_files
+
+    # Every file at its real path: a symlinked chart or folder is written through, too.
+    files = [(Path(os.path.realpath(f)), payload) for f, payload in report_files(data, kind, language, path)]
+    named = [(output if file == path else str(file), file) for file, _ in files]
+    for shown, file in named:
+        refuse_protected(shown, file, ws.targets_path, ws.store_path)
+    _check_charts_folder(files[:-1])
+    refuse_foreign(named, force)
     try:
-        written = write_report(data, kind, language, path)
+        written = write_files(files)
     except OSError as exc:
-        raise fail(output, f"cannot write the report: {exc.strerror or exc}") from None
+        from .outputs import os_error_file
+
+        raise fail(os_error_file(exc, output), f"cannot write the report: {exc.strerror or exc}; {output} was left as it was "
+                   "(check the space on the disk and that the folder can be written)") from None
     charts = len(written) - 1
-    sys.stderr.write(f"wrote {path}" + (f" and {charts} chart(s) in {written[0].parent}" if charts else "") + "\n")
+    linked = Path(output).is_symlink()
+    shown = f"{path} (through the link {output})" if linked else output
+    folder = written[0].parent if linked else Path(output).with_name(written[0].parent.name)
+    sys.stderr.write(f"wrote {shown}" + (f" and {charts} chart(s) in {folder}" if charts else "") + "\n")
     _report(warnings)
+
+
+def _check_charts_folder(charts: list) -> None:
+    """The Markdown report's charts folder must be a folder (or not exist yet)."""
+    if not charts:
+        return
+    folder = charts[0][0].parent
+    if folder.exists() and not folder.is_dir():
+        raise fail(str(folder), "exists and is not a folder; the report's charts go there: move it away, "
+                   "or give the report another name", ExitCode.USAGE)
+    for file, _ in charts:
+        if file.exists() and not file.is_file():
+            raise fail(str(file), "is not a regular file; qntrack will not replace it with a chart", ExitCode.USAGE)
 
 
 # --- entry point -------------------------------------------------------------------------
