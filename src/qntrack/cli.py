@@ -87,6 +87,12 @@ def command(*args, **kwargs):
             except InputError as exc:
                 _report(exc.problems)
                 raise typer.Exit(int(exc.code)) from None
+            except BrokenPipeError:
+                raise  # the reader went away: main() ends quietly
+            except OSError as exc:
+                # The safety net: an OS error no specific handler turned into a message
+                # still comes out as one line naming the file (docs/data-integrity.md).
+                raise _os_exit(exc) from None
 
         return app.command(*args, **kwargs)(run)
 
@@ -139,6 +145,31 @@ def _as_of(value: str | None) -> str | None:
 
 def _out(text: str) -> None:
     sys.stdout.write(text)
+    sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
+
+
+def _os_exit(exc: OSError) -> typer.Exit:
+    """Report an OSError in one line and give the exit to raise (1, as for any file that
+    cannot be read or written). An error without a file name comes from writing standard
+    output (every file qntrack writes is named by its own handler)."""
+    from .errors import os_failure
+
+    if not exc.filename:
+        _silence_stdout()
+    _report(os_failure(exc, None, "write" if not exc.filename else "use this file").problems)
+    return typer.Exit(int(ExitCode.INVALID))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what could not be
+    written does not fail again with a second message."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test runner's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 # --- status ------------------------------------------------------------------------------
@@ -539,7 +570,13 @@ def check(
 
         targets_path = find_targets(targets)
         store_path = store_path_for(load_plan(targets_path), targets_path)
-        done = repair_store(store_path)
+        try:
+            done = repair_store(store_path)
+        except OSError as exc:
+            from .errors import os_failure
+
+            raise os_failure(exc, str(exc.filename or store_path), "repair the observations file",
+                             f"{store_path} was left as it was") from None
         if done is None:
             sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
         else:
@@ -575,7 +612,14 @@ def init(
     """
     from .starter import write_starter
 
-    for written in write_starter(directory):
+    try:
+        created = write_starter(directory)
+    except OSError as exc:
+        from .errors import os_failure
+
+        raise os_failure(exc, str(exc.filename or directory), "start a tracker here",
+                         "nothing was created") from None
+    for written in created:
         sys.stderr.write(f"created {written}\n")
 
 
@@ -666,10 +710,10 @@ def report(
     try:
         written = write_files(files)
     except OSError as exc:
+        from .errors import os_failure
         from .outputs import os_error_file
 
-        raise fail(os_error_file(exc, output), f"cannot write the report: {exc.strerror or exc}; {output} was left as it was "
-                   "(check the space on the disk and that the folder can be written)") from None
+        raise os_failure(exc, os_error_file(exc, output), "write the report", f"{output} was left as it was") from None
     charts = len(written) - 1
     linked = Path(output).is_symlink()
     shown = f"{path} (through the link {output})" if linked else output
@@ -717,18 +761,28 @@ def main() -> None:
     Typer runs in standalone mode, so usage errors print its usage text and exit 2;
     our own input errors come out here as one line per problem.
     """
-    if sys.argv[1:] == ["--version"]:
-        # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
-        sys.stdout.write(f"qntrack {__version__}\n")
-        return
-    resolve_annotations(app)  # once, not four times over (lean_typer.py)
     try:
-        app()
+        if sys.argv[1:] == ["--version"]:
+            # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
+            sys.stdout.write(f"qntrack {__version__}\n")
+        else:
+            resolve_annotations(app)  # once, not four times over (lean_typer.py)
+            try:
+                app()
+            finally:
+                sys.stdout.flush()  # Typer ends with SystemExit; what is still buffered goes now
     except InputError as exc:
         _report(exc.problems)
         sys.exit(int(exc.code))
     except BrokenPipeError:
         # The reader of a pipe went away (e.g. `| head`): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(0)
+    except OSError as exc:  # writing help, usage or the version to a full disk
+        raise SystemExit(_os_exit(exc).exit_code) from None
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        raise SystemExit(_os_exit(exc).exit_code) from None

@@ -19,7 +19,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import InputError, fail
+from .errors import ExitCode, InputError, fail, os_failure
 from .model import OBSERVATION_STATUSES, Location, Observation, Problem
 from .gcpause import gc_paused
 from .periods import Period, PeriodError, parse_period
@@ -581,7 +581,24 @@ def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes
 def _lock(path: Path):
     from filelock import FileLock, Timeout  # noqa: F401  (imported here: only writers need it)
 
-    return FileLock(str(path) + ".lock", timeout=30)
+    if not path.parent.is_dir():
+        # filelock would create the folder: a mistyped `observations:` path must not
+        # silently start a new store somewhere else.
+        raise fail(str(path), f"folder '{path.parent}' does not exist; create it, or correct "
+                   "'observations:' in targets.yaml")
+    return FileLock(str(path) + ".lock", timeout=lock_timeout())
+
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for the lock: ``QNTRACK_LOCK_TIMEOUT``, else 30 (README)."""
+    raw = os.environ.get("QNTRACK_LOCK_TIMEOUT", "")
+    try:
+        seconds = float(raw) if raw.strip() else 30.0
+    except ValueError:
+        raise fail("QNTRACK_LOCK_TIMEOUT", f"'{raw}' is not a number of seconds, e.g. 30", ExitCode.USAGE) from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise fail("QNTRACK_LOCK_TIMEOUT", f"'{raw}' must be 0 or more seconds, e.g. 30", ExitCode.USAGE)
+    return seconds
 
 
 def append_observations(path: Path, observations: Sequence[Observation]) -> None:
@@ -609,12 +626,24 @@ def append_observations(path: Path, observations: Sequence[Observation]) -> None
             payload = encode_rows(observations, with_header=new_file)
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             try:
-                view = memoryview(payload)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
+                before = os.fstat(fd).st_size
+                try:
+                    view = memoryview(payload)
+                    while view:
+                        written = os.write(fd, view)
+                        view = view[written:]
+                    os.fsync(fd)
+                except OSError:
+                    # A full disk may take part of the batch: cut the file back to what
+                    # it was, so that no row is half-written (all or nothing).
+                    os.ftruncate(fd, before)
+                    raise
             finally:
                 os.close(fd)
     except Timeout:
-        raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+        raise fail(str(path), f"another qntrack process holds the lock {lock.lock_file} (waited "
+                   f"{lock.timeout:g} s); nothing was added: try again when it is done") from None
+    except OSError as exc:
+        on_lock = exc.filename is not None and os.fsdecode(exc.filename).endswith(".lock")
+        raise os_failure(exc, str(exc.filename or path), "create the lock file (its folder must be writable)"
+                         if on_lock else "add to the observations file", "nothing was added") from None
