@@ -396,3 +396,30 @@ def test_a_fifo_as_targets_does_not_hang(plan: Path):
     os.mkfifo(plan / "fifo.yaml")
     proc = qntrack(["status", "-f", "json", "-t", "fifo.yaml"], plan, timeout=5)
     one_line(proc, 1, "fifo.yaml", "not a regular file")
+
+
+def test_a_fifo_in_the_status_cache_does_not_hang(plan: Path):
+    """The cache is qntrack's own, but anything can be put there: it is read only if it is
+    a regular file, and otherwise made again."""
+    first = qntrack(["status", "-f", "json"], plan)
+    (cached,) = (plan / ".qntrack-cache").glob("status-*.bin")
+    cached.unlink()
+    os.mkfifo(cached)
+    again = qntrack(["status", "-f", "json"], plan, timeout=10)
+    assert again.returncode == 0 and again.stdout == first.stdout and again.stderr == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+def test_a_full_stdout_on_the_cached_path(plan: Path):
+    for form in ("json", "table"):
+        assert qntrack(["status", "-f", form], plan).returncode == 0  # the cache is made
+        with open("/dev/full", "w") as full:
+            proc = qntrack(["status", "-f", form], plan, stdout=full)
+        one_line(proc, 1, "standard output", "No space left on device")
+
+
+def test_init_never_replaces_a_dangling_symlink(plan: Path):
+    (plan / "new").mkdir()
+    (plan / "new" / "targets.yaml").symlink_to(plan / "elsewhere.yaml")
+    one_line(run("init", "new"), 1, "targets.yaml", "already exists")
+    assert (plan / "new" / "targets.yaml").is_symlink() and not (plan / "new" / "observations.csv").exists()

@@ -247,3 +247,21 @@ def test_a_chart_that_is_a_fifo_is_refused(plan: Path):
     os.mkfifo(plan / "review-charts" / "share.svg")
     refused(run("report", "-o", "review.md", "--force"), "share.svg")
     assert stat.S_ISFIFO(os.stat(plan / "review-charts" / "share.svg").st_mode)
+
+
+def test_force_never_allows_a_file_the_tracker_reads(plan: Path):
+    refused(run("report", "--format", "markdown", "-o", "observations.csv", "--force"), "observations.csv")
+    assert unchanged(plan)
+
+
+def test_stdout_appended_to_the_store_is_refused(plan: Path):
+    """`qntrack report >> observations.csv` would glue a report onto the data."""
+    import subprocess
+    import sys
+
+    with open(plan / "observations.csv", "a", encoding="utf-8") as store:
+        proc = subprocess.run([sys.executable, "-m", "qntrack", "report"], cwd=plan, stdout=store,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "standard output is the observations file" in proc.stderr and "Traceback" not in proc.stderr
+    assert unchanged(plan)

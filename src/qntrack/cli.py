@@ -683,6 +683,9 @@ def report(
     ws = open_workspace(targets, day)
     path = None
     if to_stdout:
+        from .outputs import refuse_stdout_into
+
+        refuse_stdout_into(ws.targets_path, ws.store_path)
         kind = kind or "markdown"
     else:
         # What the tracker reads is refused first: that is the reason that matters most.

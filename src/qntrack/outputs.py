@@ -163,3 +163,23 @@ def os_error_file(exc: OSError, fallback: str) -> str:
     if base.startswith(".") and base.endswith(".tmp"):
         return fallback
     return os.fsdecode(name)
+
+
+def refuse_stdout_into(targets_path: Path, store_path: Path) -> None:
+    """Refuse to write when standard output is itself the plan or the store, as after
+    ``qntrack report >> observations.csv``: the report would be glued onto the data. (With
+    ``>`` the shell has emptied the file before qntrack starts; nothing can undo that.)"""
+    try:
+        out = os.fstat(1)
+    except OSError:
+        return
+    if not stat.S_ISREG(out.st_mode):
+        return
+    for path, what in ((store_path, "the observations file"), (targets_path, "the plan (targets.yaml)")):
+        try:
+            mine = os.stat(path)
+        except OSError:
+            continue
+        if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
+            raise fail("standard output", f"standard output is {what} ({path}); a report never goes into it: "
+                       "redirect to another file, or give -o review.md", ExitCode.USAGE)

@@ -85,7 +85,8 @@ def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
 def write_starter(directory: Path) -> list[Path]:
     targets = directory / "targets.yaml"
     observations = directory / "observations.csv"
-    existing = [p for p in (targets, observations) if p.exists()]
+    # lexists: a symlink whose target is missing is there too, and never replaced.
+    existing = [p for p in (targets, observations) if os.path.lexists(p)]
     if existing:
         raise fail(str(existing[0]), "already exists; qntrack init never overwrites (choose another folder)")
     if directory.exists() and not directory.is_dir():
