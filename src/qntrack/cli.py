@@ -690,8 +690,8 @@ def report(
     else:
         # What the tracker reads is refused first: that is the reason that matters most.
         refuse_protected(output, Path(os.path.realpath(output)), ws.targets_path, ws.store_path)
+        path = output_path(output)  # a FIFO or device is refused as such, whatever its name
         kind = report_format(output, kind)
-        path = output_path(output)
     _check_ids(ws.plan, target_ids)
     data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day)
     language = _lang(lang)

@@ -44,6 +44,7 @@ _OTHER = {
     ".xml": "XML", ".svg": "SVG", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".zip": "ZIP",
     ".lock": "lock", ".py": "Python", ".sh": "shell",
 }
+_A = {"html": "an HTML", "markdown": "a Markdown", "json": "a JSON", "toml": "a TOML"}
 _CAN_WRITE = ".html/.htm, .md/.markdown, .json or .toml"
 
 
@@ -58,7 +59,7 @@ def report_format(output: str, explicit: str | None) -> str:
     implied = WRITABLE.get(suffix)
     if explicit is not None:
         if implied is not None and implied != explicit:
-            raise fail(output, f"--format {explicit} contradicts the extension {suffix} (a {implied} file); "
+            raise fail(output, f"--format {explicit} contradicts the extension {suffix} (that of {_A[implied]} report); "
                        f"give -o with a matching extension, or leave out --format", ExitCode.USAGE)
         if suffix in _OTHER:
             raise fail(output, f"{suffix} is a {_OTHER[suffix]} file; qntrack does not write {explicit} "
