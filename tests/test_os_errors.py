@@ -63,6 +63,7 @@ def one_line(result, code: int, *names: str) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     assert "Traceback" not in err
+    assert ".tmp" not in lines[0], "a temporary file is no name the user knows"
     for name in names:
         assert name in lines[0], lines[0]
     return lines[0]
@@ -82,14 +83,17 @@ _WRITE = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
 def refuse_writes(monkeypatch: pytest.MonkeyPatch, inside: Path, code: int = errno.EROFS,
-                  only: Path | None = None) -> None:
+                  only: Path | None = None, but: Path | None = None) -> None:
     """Writing, creating, renaming or removing anything under ``inside`` (or only the file
-    ``only``) fails with ``code``, as on a read-only mount or a folder without write access."""
+    ``only``; never the file ``but``) fails with ``code``, as on a read-only mount or a
+    folder without write access."""
     real_open, real_mkdir, real_replace, real_rename, real_unlink = os.open, os.mkdir, os.replace, os.rename, os.unlink
     top = os.path.realpath(inside)
 
     def hit(path) -> bool:
         full = os.path.realpath(os.fsdecode(path))
+        if but is not None and full == os.path.realpath(but):
+            return False
         if only is not None:
             return full == os.path.realpath(only)
         return full == top or full.startswith(top + os.sep)
@@ -262,6 +266,18 @@ def test_readers_work_in_a_read_only_folder(plan: Path, monkeypatch: pytest.Monk
     assert result.stdout == expected.stdout and result.stderr == ""
     result = run(*args)  # as of now, through the cache
     assert result.exit_code == 0 and result.stderr == "", result.output
+
+
+@pytest.mark.parametrize("args", WRITERS[:3], ids=" ".join)
+def test_a_read_only_folder_with_a_writable_lock_file(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]):
+    """The lock can be taken; the append, or the temporary file of a repair, cannot be
+    written. The message names the store, never the temporary file."""
+    store = SMALL_OBSERVATIONS + ("share,2024-Q" if args[0] == "check" else "")
+    (plan / "observations.csv").write_text(store, encoding="utf-8")
+    (plan / "observations.csv.lock").touch()
+    refuse_writes(monkeypatch, plan, errno.EACCES, but=plan / "observations.csv.lock")
+    one_line(run(*args), 1, "observations.csv", "Permission denied")
+    assert (plan / "observations.csv").read_text(encoding="utf-8") == store
 
 
 def test_init_in_a_read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):

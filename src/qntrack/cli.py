@@ -575,7 +575,9 @@ def check(
         except OSError as exc:
             from .errors import os_failure
 
-            raise os_failure(exc, str(exc.filename or store_path), "repair the observations file",
+            from .outputs import os_error_file
+
+            raise os_failure(exc, os_error_file(exc, str(store_path)), "repair the observations file",
                              f"{store_path} was left as it was") from None
         if done is None:
             sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
@@ -617,7 +619,9 @@ def init(
     except OSError as exc:
         from .errors import os_failure
 
-        raise os_failure(exc, str(exc.filename or directory), "start a tracker here",
+        from .outputs import os_error_file
+
+        raise os_failure(exc, os_error_file(exc, str(directory)), "start a tracker here",
                          "nothing was created") from None
     for written in created:
         sys.stderr.write(f"created {written}\n")
