@@ -439,3 +439,44 @@ def test_init_never_replaces_a_dangling_symlink(plan: Path):
     (plan / "new" / "targets.yaml").symlink_to(plan / "elsewhere.yaml")
     one_line(run("init", "new"), 1, "targets.yaml", "already exists")
     assert (plan / "new" / "targets.yaml").is_symlink() and not (plan / "new" / "observations.csv").exists()
+
+
+def refuse_reads(monkeypatch: pytest.MonkeyPatch, file: Path) -> None:
+    """Opening ``file`` at all fails with EACCES, as for a file of another user's, mode 0600."""
+    import builtins
+    import io
+
+    real_io_open, real_builtin_open, real_os_open = io.open, builtins.open, os.open
+    target = os.path.realpath(file)
+
+    def guard(path):
+        if isinstance(path, (str, bytes, os.PathLike)) and os.path.realpath(os.fsdecode(path)) == target:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(path))
+
+    def fake_io_open(path, *a, **k):
+        guard(path)
+        return real_io_open(path, *a, **k)
+
+    def fake_builtin_open(path, *a, **k):
+        guard(path)
+        return real_builtin_open(path, *a, **k)
+
+    def fake_os_open(path, *a, **k):
+        guard(path)
+        return real_os_open(path, *a, **k)
+
+    monkeypatch.setattr(io, "open", fake_io_open)
+    monkeypatch.setattr(builtins, "open", fake_builtin_open)
+    monkeypatch.setattr(os, "open", fake_os_open)
+
+
+@pytest.mark.parametrize("args", READERS + WRITERS[:2] + [["status", "-f", "json", "--as-of", "2030-01-01"]],
+                         ids=" ".join)
+@pytest.mark.parametrize("name", ["observations.csv", "targets.yaml"])
+def test_an_unreadable_store_or_plan(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], name: str):
+    assert run("status", "-f", "json").exit_code == 0  # a status cache exists: its path is tried too
+    refuse_reads(monkeypatch, plan / name)
+    result = run(*args)
+    monkeypatch.undo()  # read the files back as they are
+    one_line(result, 1, name, "Permission denied")
+    intact(plan)
