@@ -171,14 +171,16 @@ def test_other_kinds_load():
 
 
 def test_kind_needs_the_right_measure():
+    # Undeclared, the kind implies the measure (test_ceremony.py); declared, it must fit.
     out = problems("""
         indicators:
-          g: {name: Growth}
+          g: {name: Growth, measure: flow}
         targets:
           - {id: avg, type: average, indicator: g, at_least: 10, from: 2021, to: 2025}
     """)
-    assert out == ["targets.yaml:4:5: error: target 'avg': an average target needs a growth rate per period; "
-                   "set 'measure: rate' on indicator 'g' if that is what it is"]
+    assert out == ["targets.yaml:4:5: error: target 'avg': an average target averages a growth rate per period "
+                   "(measure: rate), but indicator 'g' is declared 'measure: flow' on line 2; use a cumulative "
+                   "target for an amount, or remove that line if the indicator is a rate"]
 
 
 def test_unknown_type_with_hint():

@@ -156,7 +156,8 @@ def test_history_csv_tsv_and_table(plan: Path):
 
 
 @pytest.mark.parametrize("args, code, message", [
-    (["history", "grwth"], 1, "targets.yaml: error: no indicator 'grwth'; did you mean 'growth'?\n"),
+    (["history", "grwth"], 1, "targets.yaml: error: no indicator 'grwth'; did you mean 'growth'? "
+                              "(indicators: growth, share, fdi, fdi_per_share)\n"),
     (["history", "growth", "2022-H3"], 2, "PERIOD: error: '2022-H3' is not a period; valid forms: 2023 (year), "
                                           "2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)\n"),
     (["history", "fdi_per_share"], 1, "targets.yaml: error: indicator 'fdi_per_share' is derived (formula: fdi / share); "

@@ -31,6 +31,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # -h everywhere, as users expect
 )
 
 
@@ -66,6 +67,46 @@ AsOfOpt = Annotated[
 ]
 
 
+def _completion_plan(ctx):
+    """The plan for shell completion, or None: completion runs on every Tab press, so it
+    reads targets.yaml once, never prints and never raises."""
+    try:
+        from .definitions import load_plan
+        from .workspace import find_targets
+
+        chosen = None
+        while ctx is not None and chosen is None:
+            chosen = (getattr(ctx, "params", None) or {}).get("targets")
+            ctx = getattr(ctx, "parent", None)
+        return load_plan(find_targets(chosen))
+    except BaseException:  # noqa: BLE001 - a broken or missing plan offers nothing
+        return None
+
+
+def complete_target_ids(ctx: typer.Context | None, incomplete: str) -> list[tuple[str, str]]:
+    """Target ids for TARGET_ID arguments, with their names as help."""
+    plan = _completion_plan(ctx)
+    if plan is None:
+        return []
+    return [(t.id, _target_name(t, plan, "en")) for t in plan.targets if t.id.startswith(incomplete)]
+
+
+def complete_indicator_ids(ctx: typer.Context | None, incomplete: str) -> list[tuple[str, str]]:
+    """Indicator ids for INDICATOR arguments and --indicator, with their names as help."""
+    plan = _completion_plan(ctx)
+    if plan is None:
+        return []
+    return [(i.id, i.name.get("en")) for i in plan.indicators.values() if i.id.startswith(incomplete)]
+
+
+def _target_name(target, plan, lang: str) -> str:
+    """A target's own name, else its indicator's (a level target often has none)."""
+    if target.name is not None:
+        return target.name.get(lang)
+    indicator = plan.indicators.get(target.indicator)
+    return indicator.name.get(lang) if indicator is not None else ""
+
+
 def command(*args, **kwargs):
     """``app.command`` that turns our InputError into messages on stderr and its exit code.
 
@@ -97,6 +138,49 @@ def command(*args, **kwargs):
         return app.command(*args, **kwargs)(run)
 
     return decorate
+
+
+def _numbers_as_arguments():
+    """A Typer command class for which ``-2.5`` is a value, not an option.
+
+    Click reads any token that starts with '-' as an option, so ``add-observation growth
+    2022 -2.5`` failed with "No such option: -2". A token that is a number (``-2.5``,
+    ``-1e3``, ``-.5``, also ``-1,5`` and numbers in foreign digits, so that they reach
+    the number reader and its message) and is not the value of an option is given a
+    leading space, which Click does not read as an option; the command strips it. Real
+    unknown options (``--sauce``) still fail as before.
+    """
+    import re
+
+    from typer.core import TyperCommand  # Typer carries its own Click: no `import click`
+
+    number = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-]*")
+
+    class NumbersAsArguments(TyperCommand):
+        def parse_args(self, ctx, args: list[str]) -> list[str]:
+            takes_value = {name for p in self.params if p.param_type_name == "option" and not p.is_flag
+                           for name in p.opts}
+            out: list[str] = []
+            after_option = end = False
+            for arg in args:
+                if not end and not after_option and number.fullmatch(arg) and _is_number_like(arg):
+                    arg = " " + arg
+                end = end or arg == "--"
+                after_option = not end and arg in takes_value
+                out.append(arg)
+            return super().parse_args(ctx, out)
+
+    return NumbersAsArguments
+
+
+def _is_number_like(token: str) -> bool:
+    """``-2.5``, ``-1e3``, ``-inf``, ``-1,5``, ``-١``: what a person means as a figure."""
+    body = token[1:]
+    try:
+        float(body.replace(",", "."))
+        return True
+    except ValueError:
+        return body[:1].isdigit() or body[:1] in ".,"
 
 
 def _version(value: bool) -> None:
@@ -177,7 +261,8 @@ def _silence_stdout() -> None:
 
 @command()
 def status(
-    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.")] = None,
+    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.",
+                                                              autocompletion=complete_target_ids)] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -259,6 +344,12 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
     problems = []
     for tid in target_ids or []:
         if plan.target(tid) is None:
+            uses = [t.id for t in plan.targets if t.indicator == tid]
+            if tid in plan.indicators and uses:
+                # A user often types the indicator's id (cbct_share) for its target's (cbct-share).
+                problems.append(Problem(Location(plan.source_file), f"'{tid}' is an indicator, not a target; "
+                                                                    f"its targets: {', '.join(uses)}"))
+                continue
             suggestion = did_you_mean(tid, [t.id for t in plan.targets])
             problems.append(Problem(Location(plan.source_file), f"no target '{tid}'{suggestion}"))
     if problems:
@@ -270,7 +361,8 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
 
 @command()
 def show(
-    target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="The target to show.")],
+    target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="The target to show.",
+                                             autocompletion=complete_target_ids)],
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table (default) or json.")] = None,
     lang: LangOpt = None,
@@ -315,7 +407,8 @@ def show(
 
 @command()
 def observations(
-    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", metavar="ID", help="Only this indicator.")] = None,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", metavar="ID", help="Only this indicator.",
+                                                     autocompletion=complete_indicator_ids)] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -330,7 +423,7 @@ def observations(
     day = _as_of(as_of)
     ws = open_workspace(targets, day)
     if indicator is not None and indicator not in ws.plan.indicators:
-        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + did_you_mean(indicator, list(ws.plan.indicators)))
+        raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
     ids = [indicator] if indicator else list(ws.plan.indicators)
     rows = [o for i in ids for o in ws.series.get(i, [])]
     kind = _format(fmt)
@@ -354,11 +447,12 @@ def observations(
 # --- add-observation ---------------------------------------------------------------------
 
 
-@command("add-observation")
+@command("add-observation", cls=_numbers_as_arguments())
 def add_observation(
-    indicator: Annotated[Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.")] = None,
+    indicator: Annotated[Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.",
+                                                       autocompletion=complete_indicator_ids)] = None,
     period: Annotated[Optional[str], typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")] = None,
-    value: Annotated[Optional[str], typer.Argument(help="The figure, with a decimal point: 10.28")] = None,
+    value: Annotated[Optional[str], typer.Argument(help="The figure: 10.28, -2.5, or 10,5 with a decimal comma.")] = None,
     obs_status: Annotated[Optional[str], typer.Option("--status", "-s", help="estimate, preliminary or official "
                                                       "(with --from: for rows that leave it empty).")] = None,
     source: Annotated[str, typer.Option("--source", help="Where the figure was published (URL or document).")] = "",
@@ -391,6 +485,8 @@ def add_observation(
 
     Example: qntrack add-observation --from nien-giam.csv --wide --status official --dry-run
     """
+    # A leading space marks a negative number protected from option parsing (above).
+    indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
     positional = [a for a in (indicator, period, value) if a is not None]
     if from_file is not None and positional:
         raise fail("add-observation", "give either INDICATOR PERIOD VALUE or --from FILE, not both", ExitCode.USAGE)
@@ -406,9 +502,23 @@ def add_observation(
             raise fail("add-observation", f"{', '.join(given)} {'apply' if len(given) > 1 else 'applies'} only with "
                        "--from FILE", ExitCode.USAGE)
     if from_file is None:
+        from .importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
         from .recording import record_many
+        from .store import format_value
 
-        fields = {"indicator": indicator or "", "period": period or "", "value": value or "", "status": obs_status or "",
+        try:
+            # Read as a person typed it (10,5; 1.000,0; a real minus sign), stored canonically.
+            # Only a language the user chose decides '1,234' or '85.000' (not the default).
+            chosen = lang.value if lang else (os.environ.get("QNTRACK_LANG") or "").strip().lower() or None
+            value = format_value(parse_typed_number(value or "", chosen))
+        except ValueError as exc:
+            raise fail("add-observation", str(exc)) from None
+        # 'Quý I/2024' as offices write it is read as 2024-Q1, as in an import.
+        period = vietnamese_period(period or "") or period
+        if foreign_digits(period or ""):
+            raise fail("add-observation", f"period '{period}' is written in digits other than 0-9; type it with 0-9")
+        fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
+                  "status": status_word(obs_status or ""),
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
         from .model import Location
 
@@ -444,9 +554,78 @@ def add_observation(
             render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
         sys.stderr.write(f"dry run: would add {len(rows)} row(s) to {path}; nothing was written\n")
     elif from_file is None:
-        sys.stderr.write(f"added {indicator} {period} = {value} to {path}\n")
+        from .store import format_value
+
+        # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
+        stored = rows[0]
+        sys.stderr.write(f"added {stored.indicator} {stored.period} = {format_value(stored.value)} to {path}\n")
+    elif not rows:
+        # A header and no rows, e.g. a filter that matched nothing: not an error (issue 12).
+        shown = "<stdin>" if from_file == "-" else from_file
+        sys.stderr.write(f"nothing to add: {shown} has a header and no rows; nothing was written\n")
     else:
         sys.stderr.write(f"added {len(rows)} row(s) to {path}\n")
+
+
+# --- indicators and targets: what the plan holds --------------------------------------
+
+
+def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], lang: str) -> None:
+    """One listing in the chosen format, like the other listings (piped: TSV)."""
+    if kind == "json":
+        from .formats import to_json
+
+        _out(to_json({"qntrack": __version__, key: [
+            {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row)} for row in rows]}))
+    elif kind in ("csv", "tsv"):
+        from .formats import write_table
+
+        _out(write_table([header, *rows], kind))
+    else:
+        from . import render
+        from .i18n import label
+
+        render.listing_table([label(h, lang) for h in header], rows)
+
+
+@command()
+def indicators(
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List the plan's indicators: id, name, unit, frequency, measure, direction, formula.
+
+    Example: qntrack indicators --lang vi
+    """
+    from .definitions import load_plan
+    from .workspace import find_targets
+
+    plan = load_plan(find_targets(targets))
+    chosen = _lang(lang)
+    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), i.frequency.value, i.measure.value, i.direction.value,
+             i.formula or "") for i in plan.indicators.values()]
+    _listing(_format(fmt), "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
+             rows, chosen)
+
+
+@command("targets")
+def list_targets(
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List the plan's targets: id, kind, indicator and name.
+
+    Example: qntrack targets --format csv
+    """
+    from .definitions import load_plan
+    from .workspace import find_targets
+
+    plan = load_plan(find_targets(targets))
+    chosen = _lang(lang)
+    rows = [(t.id, t.kind, t.indicator, _target_name(t, plan, chosen)) for t in plan.targets]
+    _listing(_format(fmt), "targets", ("id", "kind", "indicator", "name"), rows, chosen)
 
 
 # --- history -----------------------------------------------------------------------------
@@ -454,7 +633,8 @@ def add_observation(
 
 @command()
 def history(
-    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.",
+                                             autocompletion=complete_indicator_ids)],
     period: Annotated[Optional[str], typer.Argument(metavar="[PERIOD]", help="Only this period (e.g. 2022-H1).")] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
@@ -483,7 +663,7 @@ def history(
     ws = open_workspace(targets, day)
     ind = ws.plan.indicators.get(indicator)
     if ind is None:
-        raise fail(ws.plan.source_file, f"no indicator '{indicator}'" + did_you_mean(indicator, list(ws.plan.indicators)))
+        raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
     if ind.formula:
         raise fail(ws.plan.source_file, f"indicator '{indicator}' is derived (formula: {ind.formula}); "
                                         "its history is that of its inputs")
@@ -509,6 +689,17 @@ def history(
         from . import render
 
         render.history_table(ws.plan, indicator, found, _lang(lang), day)
+
+
+def _unknown_indicator(plan, given: str) -> str:
+    """What to say for an indicator id the plan lacks: the target it may be, the closest
+    id, and the known ones (a user often types the target's id, cbct-share for cbct_share)."""
+    target = plan.target(given)
+    if target is not None:
+        return f"'{given}' is a target; its indicator is '{target.indicator}'"
+    known = list(plan.indicators)
+    shown = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
+    return f"no indicator '{given}'{did_you_mean(given, known)} (indicators: {shown or 'none'})"
 
 
 # --- check -------------------------------------------------------------------------------
@@ -627,6 +818,38 @@ def init(
         sys.stderr.write(f"created {written}\n")
 
 
+# --- docs --------------------------------------------------------------------------------
+
+
+def _shipped_docs() -> dict[str, object]:
+    from importlib.resources import files
+
+    folder = files("qntrack") / "docs"
+    return {entry.name[:-3]: entry for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".md")}
+
+
+@command("docs")
+def show_docs(
+    name: Annotated[Optional[str], typer.Argument(metavar="[NAME]", help="targets-format or observations-format.")] = None,
+) -> None:
+    """Print a format reference installed with qntrack (Markdown); without NAME, list them.
+
+    The same text as docs/ in the source, so it is there offline and matches this version.
+
+    Example: qntrack docs targets-format | less
+    """
+    shipped = _shipped_docs()
+    if name is None:
+        _out("".join(f"{n}\n" for n in shipped))
+        return
+    entry = shipped.get(name.removesuffix(".md"))
+    if entry is None:
+        raise fail("docs", f"no document '{name}'{did_you_mean(name, shipped)} (documents: {', '.join(shipped)})",
+                   ExitCode.USAGE)
+    _out(entry.read_text(encoding="utf-8"))
+
+
 # --- report ------------------------------------------------------------------------------
 
 
@@ -639,7 +862,8 @@ class ReportFormat(str, Enum):
 
 @command()
 def report(
-    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.")] = None,
+    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.",
+                                                              autocompletion=complete_target_ids)] = None,
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option(
         "--format", "-f", help="html, markdown, json or toml (default: from the -o file's extension; "

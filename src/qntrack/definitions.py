@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -87,6 +87,10 @@ class _Reader:
 
     file: str
     problems: list[Problem] = field(default_factory=list)
+    # Indicator id -> line of its 'measure:' key, for those that declare one; and the
+    # measure a target's kind implied for one that does not, with that target's kind and line.
+    declared_measure: dict[str, int] = field(default_factory=dict)
+    implied_measure: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def loc(self, node: Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -390,6 +394,7 @@ def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indi
     if "measure" in keys:
         value = reader.choice(keys["measure"][1], f"{where}: measure", _MEASURES)
         measure = _MEASURE[value] if value else measure
+        reader.declared_measure[ind_id] = reader.loc(keys["measure"][1]).line
         ok = ok and value is not None
     description = reader.text(keys["description"][1], f"{where}: description") if "description" in keys else ""
     formula = None
@@ -498,12 +503,39 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     target = build(reader, node, keys, where, common, kind)
     needs = {"average": Measure.RATE, "cumulative": Measure.FLOW}.get(kind)
     if indicator is not None and needs is not None and indicator.measure is not needs:
-        what = "a growth rate per period" if needs is Measure.RATE else "an amount per period that adds up"
-        article = "an" if kind[0] in "aeiou" else "a"
-        reader.error(node, f"{where}: {article} {kind} target needs {what}; set 'measure: {needs.value}' on indicator '{indicator.id}' if that is what it is")
+        indicator = _imply_measure(reader, node, where, kind, needs, indicator, indicators)
     if len(reader.problems) > before or indicator is None:
         return None
     return target
+
+
+def _imply_measure(reader: _Reader, node: Node, where: str, kind: str, needs: Measure, indicator: Indicator,
+                   indicators: dict[str, Indicator]) -> Indicator | None:
+    """The target's kind implies its indicator's measure (an average reads a rate, a
+    cumulative target adds up a flow) unless the indicator declares another one or an
+    earlier target implied another: only a contradiction is refused (issue 12)."""
+    does = ("averages a growth rate per period (measure: rate)" if needs is Measure.RATE
+            else "adds up an amount per period (measure: flow)")
+    article = "an" if kind[0] in "aeiou" else "a"
+    declared = reader.declared_measure.get(indicator.id)
+    implied = reader.implied_measure.get(indicator.id)
+    if declared is not None:
+        fix = ("use an average target for a rate, or remove that line if the indicator is an amount"
+               if needs is Measure.FLOW else
+               "use a cumulative target for an amount, or remove that line if the indicator is a rate")
+        reader.error(node, f"{where}: {article} {kind} target {does}, but indicator '{indicator.id}' is declared "
+                           f"'measure: {indicator.measure.value}' on line {declared}; {fix}")
+        return None
+    if implied is not None:
+        other, line = implied
+        reader.error(node, f"{where}: {article} {kind} target {does}, but the {other} target on line {line} reads "
+                           f"indicator '{indicator.id}' as a {indicator.measure.value}; an indicator is one or the "
+                           "other: declare its measure and keep the targets that fit it")
+        return None
+    reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
+    implied_indicator = replace(indicator, measure=needs)
+    indicators[indicator.id] = implied_indicator
+    return implied_indicator
 
 
 def _level(reader: _Reader, node: Node, keys: dict, where: str, common: dict, kind: str) -> Target | None:
@@ -546,6 +578,10 @@ def _level(reader: _Reader, node: Node, keys: dict, where: str, common: dict, ki
                     continue
                 if baseline is not None and by <= baseline.period:
                     reader.error(mkeys["by"][1], f"{where}: milestone by {by} is not after the baseline {baseline.period}")
+                    continue
+                if milestones and by == milestones[-1].by:
+                    reader.error(mkeys["by"][1], f"{where}: two milestones for {by} (lines {milestones[-1].location.line} "
+                                                 f"and {reader.loc(item).line}); a target has one value a year: keep one")
                     continue
                 if milestones and by <= milestones[-1].by:
                     reader.error(mkeys["by"][1], f"{where}: milestones must be in order of 'by'; {by} comes after {milestones[-1].by}")

@@ -79,6 +79,12 @@ _LABELS = {
         "derived": "derived",
         "summary": "In short",
         "pp": "pp",
+        "id": "Id",
+        "name": "Name",
+        "frequency": "Frequency",
+        "measure": "Measure",
+        "kind": "Kind",
+        "formula": "Formula",
     },
     "vi": {
         "target": "Mục tiêu",
@@ -124,6 +130,12 @@ _LABELS = {
         "derived": "tính từ công thức",
         "summary": "Tóm lại",
         "pp": "điểm %",
+        "id": "Mã",
+        "name": "Tên",
+        "frequency": "Tần suất",
+        "measure": "Loại đại lượng",
+        "kind": "Loại mục tiêu",
+        "formula": "Công thức",
     },
 }
 

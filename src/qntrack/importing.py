@@ -40,6 +40,8 @@ __all__ = [
     "decode_source",
     "parse_table",
     "parse_number_cell",
+    "parse_typed_number",
+    "foreign_digits",
     "import_observations",
 ]
 
@@ -150,9 +152,12 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
     detected, a number that would mean different things under the two conventions
     (``1,234`` or ``50.000``) is refused instead of guessed.
     """
-    raw = text.strip()
+    raw = text.strip().replace("\u2212", "-")  # a real minus sign, pasted from a document
     if not raw:
         raise ValueError("the value is empty")
+    if foreign_digits(raw):
+        # float() and \\d would read them; no office writes them: refuse, never convert.
+        raise ValueError(f"'{text}' is written in digits other than 0-9; write it with 0-9")
     low = raw.lower().lstrip("+-")
     if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
         raise ValueError(f"'{text}' is not a finite number; leave the row out if there is no figure")
@@ -188,8 +193,182 @@ def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
     return float(raw.replace(grp, "").replace(dec, "."))
 
 
+def foreign_digits(text: str) -> bool:
+    """Whether ``text`` holds digits other than 0-9 (Arabic-Indic, full-width, ...).
+
+    Python's ``float`` and ``\\d`` read them, but no Vietnamese office writes them: one
+    pasted from a PDF or typed on another keyboard is refused rather than guessed at.
+    """
+    return any(ch.isdigit() and not "0" <= ch <= "9" for ch in text)
+
+
+def parse_typed_number(text: str, lang: str | None) -> float:
+    """A figure typed on the command line, as a person writes it.
+
+    A real minus sign (U+2212) is a minus. ``10.28`` and ``10,5`` each have one reading.
+    One separator followed by exactly three digits (``1,234``, ``85.000``) groups
+    thousands under one convention and is the decimal under the other: ``lang`` (the
+    --lang given, or QNTRACK_LANG) decides, ``vi`` with the decimal comma, ``en`` with
+    the decimal point; with no language it is refused as ambiguous. With both
+    separators the last one is the decimal (``1.000,0`` is 1000); a separator repeated
+    (``12.345.678``) can only group thousands. See docs/decisions.md.
+    """
+    raw = text.strip().replace("\u2212", "-")
+    if foreign_digits(raw):
+        raise ValueError(f"'{text}' is written in digits other than 0-9; type it with 0-9, e.g. 10.5")
+    if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+        raise ValueError(f"'{text}' is not a number; write a decimal like 10.28")
+    dot, comma = raw.rfind("."), raw.rfind(",")
+    if dot >= 0 and comma >= 0:
+        decimal_comma = comma > dot  # the last separator is the decimal
+    else:
+        mark = "," if comma >= 0 else "."
+        grouped = re.fullmatch(rf"[-+]?\d{{1,3}}(?:{re.escape(mark)}\d{{3}})+", raw) is not None
+        if not grouped:
+            decimal_comma = mark == ","  # '10,5' and '10.28' have one reading each
+        elif lang in ("vi", "en"):
+            decimal_comma = lang == "vi"
+        elif raw.count(mark) > 1:
+            decimal_comma = mark == "."  # '12.345.678' or '1,234,567': only thousands
+        else:
+            whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
+            raise ValueError(f"'{text}' is ambiguous: {whole} with a thousands separator, or {fraction} with a "
+                             f"decimal {'comma' if mark == ',' else 'point'}; write {whole} or {fraction}, or give "
+                             "--lang vi (decimal comma) or --lang en (decimal point)")
+    try:
+        return parse_number_cell(raw, decimal_comma, explicit=True)
+    except ValueError as exc:
+        if "finite" in str(exc):
+            raise
+        # The import's messages speak of the file's convention and its flags; here there are none.
+        raise ValueError(f"'{text}' is not a number; write a decimal like 10.28") from None
+
+
 def _canonical(value: float) -> str:
     return repr(value)
+
+
+# --- Vietnamese words and names ------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, single spaces: 'Ước  Tính' and 'uoc tinh' read alike."""
+    import unicodedata
+
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return " ".join(bare.replace("đ", "d").replace("Đ", "D").lower().split())
+
+
+# Status words as offices write them (any case, with or without diacritics).
+_STATUS_WORDS = {"uoc tinh": "estimate", "uoc": "estimate", "so bo": "preliminary", "chinh thuc": "official",
+                 "estimate": "estimate", "preliminary": "preliminary", "official": "official"}
+
+
+def status_word(text: str) -> str:
+    """The store's status for a status word ('Sơ bộ' is preliminary); unknown text as given."""
+    return _STATUS_WORDS.get(fold(text), text)
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEAR_SEP = r"\s*(?:/|-|\s|nam)\s*(?:nam\s*)?"
+_VI_PERIODS = (
+    (re.compile(rf"(?:nam\s*)?(\d{{4}})"), lambda m: (int(m[1]), 1, 12)),
+    (re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
+     lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1]))),
+    (re.compile(rf"6\s*thang\s*cuoi\s*nam{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
+    (re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
+)
+
+
+def _quarter(text: str) -> int:
+    return _ROMAN.get(text) or int(text)
+
+
+def vietnamese_period(text: str) -> str | None:
+    """The canonical period for a name as offices write it, or None.
+
+    'Quý I/2024' is 2024-Q1, '6 tháng đầu năm 2024' 2024-H1, '9 tháng 2024' 2024-9M,
+    '6 tháng cuối năm 2024' 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm 2024' 2024
+    (methodology section 3 names the same spans). Canonical forms are parse_period's.
+    """
+    from .periods import Period
+
+    key = fold(text)
+    if foreign_digits(key):
+        return None
+    for pattern, span in _VI_PERIODS:
+        m = pattern.fullmatch(key)
+        if m:
+            year, first, last = span(m)
+            if 1000 <= year <= 9999 and 1 <= first <= last <= 12:
+                return str(Period(year, first, last))
+            return None
+    return None
+
+
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                       "nov", "dec"), start=1)}
+
+
+def excel_date(text: str) -> str | None:
+    """If ``text`` is a date Excel made of a period ('2025-04' became '01/04/2025',
+    '4/1/2025', 'Apr-25' or '2025-04-01'), the period it probably was ('' if unclear)."""
+    raw = text.strip()
+    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", raw)
+    if m:
+        a, b, year = int(m[1]), int(m[2]), m[3]
+        # Excel fills in day 1: dd/mm (Vietnamese settings) or m/d (US settings).
+        month = b if a == 1 and 1 <= b <= 12 else a if b == 1 and 1 <= a <= 12 else 0
+        return f"{year}-{month:02d}" if month else ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", raw)
+    if m and 1 <= int(m[2]) <= 12:
+        return f"{m[1]}-{m[2]}"
+    m = re.fullmatch(r"([A-Za-z]{3})[- ](\d{2}|\d{4})", raw)
+    if m and m[1].lower() in _MONTHS:
+        year = m[2] if len(m[2]) == 4 else f"20{m[2]}"
+        return f"{year}-{_MONTHS[m[1].lower()]:02d}"
+    return None
+
+
+def _excel_date_message(text: str, guess: str) -> str:
+    probably = f" (probably {guess})" if guess else ""
+    return (f"'{text}' is a date: Excel turned the period{probably} into a date; format the period column as "
+            f"Text before typing or pasting periods, or write them as 2025-04 in a Text cell")
+
+
+def _read_period(text: str) -> str:
+    """A period cell: canonical forms as they are, Vietnamese names made canonical."""
+    try:
+        parse_period(text)
+        return text
+    except PeriodError:
+        return vietnamese_period(text) or text
+
+
+def _convention_shown(cells: Sequence[str], default: bool) -> bool:
+    """The decimal convention the file's numbers show: decimal comma when some cell
+    reads only that way ('3,13') and none only the other way ('1.5'); else ``default``
+    (';' files: comma, others: point), whose usual messages then name the odd cells."""
+    comma_only = point_only = False
+    for cell in cells:
+        raw = cell.strip().replace("\u2212", "-")
+        as_comma, as_point = _read_number(raw, True, True), _read_number(raw, False, True)
+        comma_only = comma_only or (as_comma is not None and as_point is None)
+        point_only = point_only or (as_point is not None and as_comma is None)
+    if comma_only != point_only:
+        return comma_only
+    return default
+
+
+def _shows_thousands(cells: Sequence[str], decimal_comma: bool) -> bool:
+    """Whether some cell can only be read with a thousands separator under the file's
+    convention ('1.234,5' or '12.345.678' with decimal commas): then '85.000' in the same
+    file is 85000, not ambiguous (docs/decisions.md, "Typing and importing")."""
+    dec, grp = (",", ".") if decimal_comma else (".", ",")
+    d, g = re.escape(dec), re.escape(grp)
+    shown = re.compile(rf"[-+]?\d{{1,3}}(?:{g}\d{{3}})+{d}\d+|[-+]?\d{{1,3}}(?:{g}\d{{3}}){{2,}}")
+    return any(shown.fullmatch(c.strip()) for c in cells)
 
 
 # --- tables ---------------------------------------------------------------------------
@@ -296,6 +475,15 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
         return parsed
     width = len(header)
     seen: dict[tuple[str, object, str], int] = {}
+    records = list(records)
+    if not explicit:
+        # The file may answer what a flag would: its numbers may fit only one decimal
+        # convention ('3,13' in a tab-separated file), and may show its thousands
+        # separator ('1.234,5'); then '85.000' in the same file is certain too.
+        value_columns = [i for i, _ in columns["periods"]] if fmt.wide else [columns["value"]]
+        cells = [f[i] for _, _, f in records for i in value_columns if i < len(f)]
+        decimal_comma = parsed.decimal_comma = _convention_shown(cells, decimal_comma)
+        explicit = _shows_thousands(cells, decimal_comma)
     for first, last, fields in records:
         where = Location(file, first)
         if not fields or all(not f.strip() for f in fields):
@@ -318,8 +506,8 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
             if readable:
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
             parsed.candidates.append((cell_where, row))
-    if not parsed.candidates and not problems:
-        problems.append(Problem(Location(file, header_line), "no rows after the header; nothing to add"))
+    # A header and no rows (an empty filter result in a pipeline) is not an error: no
+    # candidates and no problems, and the command says that nothing was added.
     return parsed
 
 
@@ -353,7 +541,7 @@ def _long_columns(header: list[str], where: Location, problems: list[Problem], d
 
 def _looks_like_period(name: str) -> bool:
     try:
-        parse_period(name)
+        parse_period(_read_period(name))
     except PeriodError:
         return False
     return True
@@ -373,11 +561,19 @@ def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -
                 problems.append(Problem(where, f"column '{name}' appears twice in the header"))
             meta[name] = i
             continue
+        if foreign_digits(name):
+            problems.append(Problem(where, f"column {i + 1} '{name}' is written in digits other than 0-9; "
+                                           "write it with 0-9"))
+            continue
         try:
-            period = parse_period(name)
+            period = parse_period(_read_period(name))
         except PeriodError as exc:
-            problems.append(Problem(where, f"column {i + 1} '{name}' is neither a period nor one of "
-                                           f"{', '.join(LONG_OPTIONAL)}: {exc}"))
+            guess = excel_date(name)
+            if guess is not None:
+                problems.append(Problem(where, f"column {i + 1}: {_excel_date_message(name, guess)}"))
+            else:
+                problems.append(Problem(where, f"column {i + 1} '{name}' is neither a period nor one of "
+                                               f"{', '.join(LONG_OPTIONAL)}: {exc}"))
             continue
         if period in seen_periods:
             problems.append(Problem(where, f"period {period} has two columns ('{seen_periods[period]}' and '{name}')"))
@@ -399,6 +595,23 @@ def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     row = {name: _cell(fields, columns, name, "") for name in LONG_REQUIRED}
     for name in LONG_OPTIONAL:
         row[name] = _cell(fields, columns, name, getattr(defaults, name))
+    row["status"] = status_word(row["status"])
+    if foreign_digits(row["period"]):
+        problems.append(Problem(where, f"period '{row['period']}' is written in digits other than 0-9; write it with 0-9"))
+        return []
+    row["period"] = _read_period(row["period"])
+    guess = excel_date(row["period"])
+    if guess is not None:
+        # Said once, in words that lead to the fix, instead of "not a period" from the check.
+        problems.append(Problem(where, _excel_date_message(row["period"], guess)))
+        return []
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?", row["recorded_at"]):
+        # Excel shows a timestamp in the regional date form; which of day and month
+        # comes first is not known here, so no date is suggested.
+        problems.append(Problem(where, f"recorded_at '{row['recorded_at']}' is a date as Excel shows it; write it in "
+                                       "ISO 8601, e.g. 2025-01-05T10:00:00+07:00 or 2025-01-05 (format the column "
+                                       "as Text so Excel keeps it)"))
+        return []
     try:
         row["value"] = _canonical(parse_number_cell(row["value"], decimal_comma, explicit))
     except ValueError as exc:
@@ -413,6 +626,7 @@ def _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     base = {"indicator": fields[0].strip()}
     for name in LONG_OPTIONAL:
         base[name] = _cell(fields, meta, name, getattr(defaults, name))
+    base["status"] = status_word(base["status"])
     out = []
     for i, period in columns["periods"]:
         cell = fields[i].strip()

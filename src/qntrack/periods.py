@@ -143,7 +143,9 @@ def parse_period(text: str) -> Period:
         raise PeriodError(f"'{text}' is not a period; valid forms: {VALID_FORMS}")
     year = int(m["year"])
     if year < 1000:
-        raise PeriodError(f"'{text}': the year must have four digits; valid forms: {VALID_FORMS}")
+        # Four digits, but not a year anyone records: say the range rather than the form.
+        raise PeriodError(f"'{text}': year {year} is out of range; write a year from 1000 to 9999; "
+                          f"valid forms: {VALID_FORMS}")
     if m["half"]:
         first = 1 if m["half"][1] == "1" else 7
         return Period(year, first, first + 5)

@@ -149,6 +149,17 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
     console.print(table)
 
 
+def listing_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A plain listing (indicators, targets): text cells as typed, never markup."""
+    console = _console()
+    table = Table(box=box.SIMPLE_HEAD)
+    for name in header:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(str(cell)) for cell in row))
+    console.print(table)
+
+
 def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
     from .narrative import explain
 

@@ -12,7 +12,10 @@ from .store import HEADER
 __all__ = ["STARTER_TARGETS", "write_starter", "write_atomically"]
 
 STARTER_TARGETS = """\
-# targets.yaml — what the plan promises. Schema version 1; see docs/targets-format.md.
+# targets.yaml — what the plan promises. Schema version 1.
+# Every key is described in the format reference that comes with qntrack:
+#   qntrack docs targets-format        (and: qntrack docs observations-format)
+# Replace these examples with your plan's; `qntrack check` says what is wrong, with its line.
 version: 1
 title: "My plan"
 observations: observations.csv   # recorded figures, relative to this file
@@ -29,9 +32,22 @@ indicators:
     unit: "%"
     measure: rate           # level (default) | rate (growth in %) | flow (adds up over time)
     frequency: quarter
+  investment:
+    name: {en: "Investment in manufacturing", vi: "Vốn đầu tư vào công nghiệp chế biến, chế tạo"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    # no measure: the cumulative target below implies 'flow' (an amount that adds up)
+  fdi:
+    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: flow
+    frequency: month        # monthly year-to-date figures are read against the plan pro rata
+  poverty:
+    name: {en: "Multidimensional poverty rate", vi: "Tỷ lệ hộ nghèo đa chiều"}
+    unit: "%"
+    direction: decrease     # lower is better
 
 targets:
-  # A level target: reach a value by a deadline (one or more milestones).
+  # level: reach a value by a deadline, with one or more milestones.
   - id: industry-share
     indicator: industry_share
     source: "The resolution that sets it, with its date"
@@ -39,13 +55,40 @@ targets:
     milestones:
       - {by: 2025, value: 15}
       - {by: 2030, value: 20}
-  # A threshold every year must pass.
+  # level without milestones: keep moving the right way; 'limit' is the natural bound.
+  - id: poverty-down
+    indicator: poverty
+    name: {en: "Poverty keeps falling", vi: "Tỷ lệ hộ nghèo tiếp tục giảm"}
+    baseline: 2021
+    limit: 0
+  # every_period: a threshold every period must pass (at_least or at_most).
   - id: growth-every-year
     type: every_period
     indicator: growth
     at_least: 10
     from: 2021
     to: 2025
+  # average: an average growth rate over a span (geometric mean of the yearly rates).
+  - id: growth-average
+    type: average
+    indicator: growth
+    name: {en: "GRDP growth about 10% a year, 2021-2025", vi: "Tăng trưởng GRDP bình quân 10%/năm, 2021-2025"}
+    at_least: 10
+    from: 2021
+    to: 2025
+  # cumulative: a total over a span.
+  - id: investment-total
+    type: cumulative
+    indicator: investment
+    at_least: 50000
+    from: 2021
+    to: 2025
+  # plan: one year's plan figure.
+  - id: fdi-plan-2025
+    type: plan
+    indicator: fdi
+    period: 2025
+    value: 1500
 """
 
 

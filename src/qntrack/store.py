@@ -191,6 +191,15 @@ def _decode(data: bytes, file: str) -> str:
 def _column_order(header: list[str], file: str) -> list[int]:
     """Where each of HEADER's columns is in the file's header, or the header's problem."""
     names = [h.strip().lower() for h in header]
+    if len(names) == 1 and sorted(n.strip() for n in names[0].split(";")) == sorted(HEADER):
+        # Opened in Excel under Vietnamese settings and saved: ';' between cells, decimal
+        # commas, perhaps a BOM and reformatted timestamps. Say so and how to get back.
+        raise fail(Location(file, 1), "this file was re-saved by Excel with Vietnamese settings (';' between cells, "
+                                      "decimal commas); qntrack's observations file uses ',' and decimal points. "
+                                      "Fix: move it aside (e.g. to observations-excel.csv), start an empty file with "
+                                      f"the header {','.join(HEADER)} and run 'qntrack add-observation --from "
+                                      "observations-excel.csv', which reads that form; or re-save it in Excel as "
+                                      "'CSV UTF-8 (Comma delimited)' with '.' as the decimal symbol")
     missing = [h for h in HEADER if h not in names]
     unknown = [h for h in names if h not in HEADER]
     if missing or unknown or len(set(names)) != len(names):

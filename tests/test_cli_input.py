@@ -1,0 +1,98 @@
+"""The command line fits the hands that type it: negative numbers, decimal commas, a
+real minus sign, and confirmations that echo what was stored (issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qntrack.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def last_row(tracker: Path) -> list[str]:
+    return (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()[-1].split(",")
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("-2.5", "-2.5"), ("-1e3", "-1000"), ("-.5", "-0.5"), ("-0", "0"), ("+3", "3"),
+])
+def test_negative_numbers_are_values_not_options(tracker: Path, typed: str, stored: str):
+    r = run("add-observation", "share", "2024", typed, "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert last_row(tracker)[:3] == ["share", "2024", stored]
+
+
+def test_options_after_a_negative_value_still_work(tracker: Path):
+    r = run("add-observation", "share", "2024", "-2.5", "--status", "estimate", "--note", "-5 pts")
+    assert r.exit_code == 0, r.stderr
+    row = last_row(tracker)
+    assert row[2:4] == ["-2.5", "estimate"] and row[5] == "-5 pts"
+
+
+def test_an_unknown_option_is_still_an_error(tracker: Path):
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "share", "2024", "3", "--sauce")
+    assert r.exit_code == 2
+    assert "No such option: --sauce" in r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("args, stored", [
+    (["10,5"], "10.5"),                       # no other reading: a decimal comma
+    (["10,5", "--lang", "vi"], "10.5"),
+    (["1,234", "--lang", "vi"], "1.234"),      # Vietnamese: the comma is the decimal
+    (["85.000", "--lang", "vi"], "85000"),     # Vietnamese: the point groups thousands
+    (["85.000", "--lang", "en"], "85"),        # English: the point is the decimal
+    (["1,234", "--lang", "en"], "1234"),       # English: the comma groups thousands
+    (["12.345.678"], "12345678"),              # a repeated separator can only group thousands
+    (["1,234,567"], "1234567"),
+    (["1.000,0"], "1000"),                    # both separators: the last one is the decimal
+    (["1,000.5"], "1000.5"),
+    (["\u22122,5"], "-2.5"),                  # a real minus sign (U+2212)
+    (["\u22122.5"], "-2.5"),
+])
+def test_numbers_as_vietnamese_write_them(tracker: Path, args: list[str], stored: str):
+    r = run("add-observation", "share", "2024", *args, "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert last_row(tracker)[2] == stored
+    assert r.stderr.startswith(f"added share 2024 = {stored} to ")
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("1,234", "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; write 1234 "
+              "or 1.234, or give --lang vi (decimal comma) or --lang en (decimal point)"),
+    ("85.000", "'85.000' is ambiguous: 85000 with a thousands separator, or 85.000 with a decimal point"),
+    ("\u0661\u0662", "digits other than 0-9"),         # Arabic-Indic 12
+    ("\uff11\uff12", "digits other than 0-9"),         # full-width 12
+    ("-\u0663", "digits other than 0-9"),
+    ("-inf", "is not a number"),
+    ("12,5,3", "not a number"),
+])
+def test_numbers_that_cannot_be_read_are_refused(tracker: Path, typed: str, message: str):
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "share", "2024", typed)
+    assert r.exit_code == 1, r.stderr
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_confirmation_echoes_what_was_stored(tracker: Path):
+    r = run("add-observation", "share", "2024-6M", "1.000,0", "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.startswith("added share 2024-H1 = 1000 to ")
+    assert last_row(tracker)[:3] == ["share", "2024-H1", "1000"]
+
+
+def test_the_language_from_the_environment_decides_too(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("QNTRACK_LANG", "vi")
+    r = run("add-observation", "share", "2024", "85.000", "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert last_row(tracker)[2] == "85000"

@@ -1,0 +1,211 @@
+"""Import of files as Vietnamese offices and Excel under Vietnamese settings write them
+(issue 12): status words, thousands points shown by the file, period names, dates Excel
+made of periods, header-only input, and a store re-saved by Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import make_tracker
+
+from qntrack.cli import app
+
+runner = CliRunner()
+
+TARGETS = """\
+version: 1
+title: "Import test"
+indicators:
+  growth:
+    name: "GRDP growth"
+    unit: "%"
+    frequency: month
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+targets:
+  - id: growth
+    indicator: growth
+    baseline: {period: 2020, value: 7}
+    milestones:
+      - {by: 2025, value: 10}
+"""
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+STAMP = "2025-01-05T00:00:00Z"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def rows(plan: Path) -> list[list[str]]:
+    return [line.split(",") for line in (plan / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]]
+
+
+@pytest.mark.parametrize("word, status", [
+    ("Ước tính", "estimate"), ("ƯỚC TÍNH", "estimate"), ("uoc tinh", "estimate"), ("  Uoc  Tinh ", "estimate"),
+    ("Sơ bộ", "preliminary"), ("so bo", "preliminary"),
+    ("Chính thức", "official"), ("CHINH THUC", "official"), ("Official", "official"),
+])
+def test_vietnamese_status_words(plan: Path, word: str, status: str):
+    text = f"indicator;period;value;status\ngrowth;2024;8,5;{word}\n"
+    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan) == [["growth", "2024", "8.5", status, "", "", STAMP]]
+
+
+def test_status_word_on_the_command_line_too(plan: Path):
+    r = run("add-observation", "growth", "2024", "8.5", "--status", "Sơ bộ", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan)[0][3] == "preliminary"
+
+
+def test_thousands_point_shown_by_the_file(plan: Path):
+    # '1.234,5' can only be 1234.5: the file groups thousands with '.', so '85.000' is 85000.
+    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;1.234,5\n"
+    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == ["85000", "1234.5"]
+
+
+def test_thousands_point_shown_by_a_long_number(plan: Path):
+    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;12.345.678\n"
+    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == ["85000", "12345678"]
+
+
+def test_a_file_that_does_not_show_its_thousands_separator_is_still_refused(plan: Path):
+    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;3,5\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1
+    assert "'85.000' is ambiguous" in r.stderr
+    assert rows(plan) == []
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Quý I/2024", "2024-Q1"), ("Quý 2/2024", "2024-Q2"), ("quý IV/2024", "2024-Q4"), ("Quy III - 2024", "2024-Q3"),
+    ("Quý II năm 2024", "2024-Q2"),
+    ("6 tháng 2024", "2024-H1"), ("6 tháng đầu năm 2024", "2024-H1"), ("9 tháng đầu năm 2024", "2024-9M"),
+    ("6 tháng cuối năm 2024", "2024-H2"), ("Tháng 4/2024", "2024-04"), ("tháng 12 năm 2024", "2024-12"),
+    ("Năm 2024", "2024"), ("2024", "2024"),
+])
+def test_vietnamese_period_names(plan: Path, written: str, canonical: str):
+    text = f"indicator;period;value\ngrowth;{written};7,5\n"
+    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan)[0][1] == canonical
+
+
+def test_vietnamese_period_names_as_wide_columns(plan: Path):
+    text = "indicator;Quý I/2024;6 tháng đầu năm 2024;Năm 2024\ngrowth;7,1;7,2;7,3\n"
+    r = run("add-observation", "--from", "-", "--wide", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[1:3] for row in rows(plan)] == [["2024-Q1", "7.1"], ["2024-H1", "7.2"], ["2024", "7.3"]]
+
+
+@pytest.mark.parametrize("cell, guess", [
+    ("01/04/2025", "2025-04"), ("4/1/2025", "2025-04"), ("Apr-25", "2025-04"), ("2025-04-01", "2025-04"),
+])
+def test_a_period_excel_turned_into_a_date(plan: Path, cell: str, guess: str):
+    text = f"indicator,period,value\ngrowth,{cell},7.5\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"<stdin>:2: error: '{cell}' is a date: Excel turned the period (probably {guess}) "
+                               "into a date; format the period column as Text")
+    assert len(r.stderr.splitlines()) == 1
+    assert rows(plan) == []
+
+
+def test_a_header_only_import_adds_nothing_and_succeeds(plan: Path):
+    before = (plan / "observations.csv").read_bytes()
+    r = run("add-observation", "--from", "-", input="indicator,period,value\n")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "nothing to add: <stdin> has a header and no rows; nothing was written\n"
+    assert (plan / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("saved", [
+    "indicator;period;value;status;source;note;recorded_at\r\ngrowth;2024;8,5;;;;2025-01-05T00:00:00Z\r\n",
+    "\ufeffindicator;period;value;status;source;note;recorded_at\ngrowth;2024;8,5;;;;05/01/2025 00:00\n",
+])
+def test_a_store_resaved_by_excel_with_vietnamese_settings(plan: Path, saved: str):
+    (plan / "observations.csv").write_text(saved, encoding="utf-8")
+    for args in (["status"], ["check"], ["add-observation", "growth", "2024", "1"]):
+        r = run(*args)
+        assert r.exit_code == 1, args
+        assert r.stderr.startswith("observations.csv:1: error: this file was re-saved by Excel with Vietnamese "
+                                   "settings (';' between cells, decimal commas)"), r.stderr
+        assert "add-observation --from observations-excel.csv" in r.stderr
+        assert "Traceback" not in r.stderr
+
+
+def test_a_recorded_at_excel_reformatted_is_named_as_such(plan: Path):
+    text = "indicator,period,value,recorded_at\ngrowth,2024,7.5,05/01/2025 10:00\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1
+    assert r.stderr == ("<stdin>:2: error: recorded_at '05/01/2025 10:00' is a date as Excel shows it; write it in "
+                        "ISO 8601, e.g. 2025-01-05T10:00:00+07:00 or 2025-01-05 (format the column as Text so "
+                        "Excel keeps it)\n")
+
+
+def test_vietnamese_period_names_on_the_command_line(plan: Path):
+    r = run("add-observation", "growth", "Quý I/2024", "7,5", "--lang", "vi", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.startswith("added growth 2024-Q1 = 7.5 to ")
+    assert rows(plan)[0][1:3] == ["2024-Q1", "7.5"]
+
+
+def test_a_real_minus_sign_in_a_file_is_a_minus(plan: Path):
+    text = "indicator;period;value\ngrowth;2024;\u22122,5\n"
+    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan)[0][2] == "-2.5"
+
+
+@pytest.mark.parametrize("line", ["growth,2024,\u0661\u0662", "growth,2024,\uff11\uff12", "growth,\u0662\u0660\u0662\u0664,5"])
+def test_digits_other_than_ascii_in_a_file_are_refused(plan: Path, line: str):
+    r = run("add-observation", "--from", "-", input="indicator,period,value\n" + line + "\n")
+    assert r.exit_code == 1
+    assert "digits other than 0-9" in r.stderr
+    assert rows(plan) == []
+
+
+def test_digits_other_than_ascii_in_a_typed_period_are_refused(plan: Path):
+    r = run("add-observation", "growth", "\u0662\u0660\u0662\u0664", "5")
+    assert r.exit_code == 1
+    assert "digits other than 0-9" in r.stderr
+    assert rows(plan) == []
+
+
+def test_digits_other_than_ascii_in_a_wide_header_are_refused(plan: Path):
+    r = run("add-observation", "--from", "-", "--wide", input="indicator,\u0662\u0660\u0662\u0664\ngrowth,5\n")
+    assert r.exit_code == 1
+    assert "column 2 '\u0662\u0660\u0662\u0664' is written in digits other than 0-9" in r.stderr
+    assert rows(plan) == []
+
+
+def test_excel_unicode_text_with_decimal_commas_needs_no_flag(plan: Path):
+    # Excel's "Unicode text" under Vietnamese settings: UTF-16, tabs, decimal commas.
+    text = "indicator\tperiod\tvalue\nfdi\t2023\t3,13\nfdi\t2024\t1.234,5\nfdi\t2025\t85.000\n"
+    (plan / "in.txt").write_bytes(text.encode("utf-16"))
+    r = run("add-observation", "--from", "in.txt", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == ["3.13", "1234.5", "85000"]
+
+
+def test_a_file_that_shows_both_conventions_is_refused_as_before(plan: Path):
+    text = "indicator\tperiod\tvalue\nfdi\t2023\t3,13\nfdi\t2024\t1.5\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1
+    assert "'3,13' is written with decimal commas" in r.stderr
+    assert rows(plan) == []

@@ -1,0 +1,111 @@
+"""What a plan holds, listed and completed (issue 12): `qntrack indicators`, `qntrack
+targets`, `-h` as `--help`, and shell completion of target and indicator ids."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qntrack.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict | None = None):
+    return runner.invoke(app, list(args), env=env)
+
+
+@pytest.mark.parametrize("args", [["-h"], ["status", "-h"], ["add-observation", "-h"], ["history", "-h"],
+                                  ["report", "-h"], ["indicators", "-h"], ["targets", "-h"]])
+def test_dash_h_is_help(tracker: Path, args: list[str]):
+    r = run(*args)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == run(*args[:-1], "--help").stdout
+    assert "Usage:" in r.stdout and "-h, --help" in r.stdout
+
+
+def test_indicators_listing(tracker: Path):
+    r = run("indicators", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert list(csv.reader(io.StringIO(r.stdout))) == [
+        ["id", "name", "unit", "frequency", "measure", "direction", "formula"],
+        ["share", "Manufacturing share", "%", "quarter", "level", "increase", ""],
+        ["mining", "Mining share", "%", "year", "level", "decrease", ""],
+    ]
+    vi = run("indicators", "-f", "tsv", "--lang", "vi").stdout.splitlines()
+    assert vi[1].split("\t")[:2] == ["share", "Tỷ trọng chế biến"]
+    doc = json.loads(run("indicators", "-f", "json").stdout)
+    assert doc["indicators"][0] == {"id": "share", "name": "Manufacturing share", "unit": "%", "frequency": "quarter",
+                                    "measure": "level", "direction": "increase", "formula": None}
+    # piped (the runner is not a terminal): TSV, like every other listing
+    assert run("indicators").stdout == run("indicators", "-f", "tsv").stdout
+
+
+def test_targets_listing(tracker: Path):
+    r = run("targets", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    # The second target has no name of its own: the indicator's name stands in.
+    assert list(csv.reader(io.StringIO(r.stdout))) == [
+        ["id", "kind", "indicator", "name"],
+        ["share", "level", "share", "Manufacturing share"],
+        ["mining", "level", "mining", "Mining share"],
+    ]
+    doc = json.loads(run("targets", "-f", "json").stdout)
+    assert [t["id"] for t in doc["targets"]] == ["share", "mining"]
+
+
+def test_listing_tables_on_a_terminal_render(tracker: Path):
+    from qntrack import render
+
+    # The table path is Rich's; it must at least print every id.
+    r = run("targets", "-f", "table")
+    assert r.exit_code == 0, r.stderr
+    assert "share" in r.stdout and "mining" in r.stdout
+    assert hasattr(render, "listing_table")
+
+
+def test_completion_functions_offer_ids(tracker: Path):
+    from qntrack.cli import complete_indicator_ids, complete_target_ids
+
+    assert [c[0] for c in complete_target_ids(None, "")] == ["share", "mining"]
+    assert [c[0] for c in complete_target_ids(None, "mi")] == ["mining"]
+    assert [c[0] for c in complete_indicator_ids(None, "s")] == ["share"]
+
+
+def test_completion_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from qntrack.cli import complete_indicator_ids, complete_target_ids
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    assert complete_target_ids(None, "") == []          # no targets.yaml
+    (tmp_path / "targets.yaml").write_text("indicators: [\n", encoding="utf-8")
+    assert complete_indicator_ids(None, "") == []       # broken targets.yaml
+
+
+@pytest.mark.parametrize("words, cword, expected", [
+    ("qntrack status ", 2, ["share", "mining"]),
+    ("qntrack show m", 2, ["mining"]),
+    ("qntrack history s", 2, ["share"]),
+    ("qntrack observations --indicator ", 3, ["share", "mining"]),
+    ("qntrack add-observation mi", 2, ["mining"]),
+    ("qntrack report ", 2, ["share", "mining"]),
+    ("qntrack --targets targets.yaml history ", 4, ["share", "mining"]),
+    ("qntrack status --targets nowhere.yaml ", 4, []),
+])
+def test_completion_through_the_shell_protocol(tracker: Path, words: str, cword: int, expected: list[str]):
+    env = dict(os.environ, _QNTRACK_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))
+    env.pop("QNTRACK_TARGETS", None)
+    # The entry point as the console script runs it (argv[0] 'qntrack' names the
+    # completion variable), from this interpreter so that it is this checkout's code.
+    code = "import sys; sys.argv = ['qntrack']; from qntrack.cli import main; main()"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == expected
