@@ -265,3 +265,23 @@ def test_stdout_appended_to_the_store_is_refused(plan: Path):
     assert proc.returncode == 2, proc.stderr
     assert "standard output is the observations file" in proc.stderr and "Traceback" not in proc.stderr
     assert unchanged(plan)
+
+
+def test_reports_made_by_qntrack_0_1_are_replaced_without_force(plan: Path):
+    """0.1 wrote no mark in Markdown or SVG: its footer line and its chart element are
+    taken as qntrack's, so the usual `report -o review.md` keeps working after an upgrade."""
+    (plan / "review.md").write_text("# Test plan\n\nold\n\n---\n\nMade by qntrack 0.1.0. Statuses follow the "
+                                    "Statistics Canada / Open SDG progress measure (docs/methodology.md).\n",
+                                    encoding="utf-8")
+    (plan / "review-charts").mkdir()
+    (plan / "review-charts" / "share.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" id="chart-share" class="pygal-chart" viewBox="0 0 760 340">'
+        "<g/></svg>", encoding="utf-8")
+    result = run("report", "-o", "review.md")
+    assert result.exit_code == 0, result.output
+    assert "old" not in (plan / "review.md").read_text(encoding="utf-8")
+
+
+def test_a_note_mentioning_qntrack_is_not_taken_for_a_report(plan: Path):
+    (plan / "review.md").write_text("Made by qntrack? No, by hand.\n", encoding="utf-8")
+    refused(run("report", "-o", "review.md"), "review.md")

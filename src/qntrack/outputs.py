@@ -28,6 +28,13 @@ _MARKS = (
     re.compile(rb'\A\s*\{\s*"qntrack"\s*:\s*"'),
     re.compile(rb'\A\s*qntrack\s*=\s*"'),
 )
+# qntrack 0.1 wrote no mark in Markdown or SVG; its Markdown footer and its chart element
+# are specific enough to stand for one, so that an upgrade does not ask for --force.
+_MARKS_01 = (
+    re.compile(rb"\nMade by qntrack \d+\.\d+\.\d+\. Statuses follow the Statistics Canada / Open SDG "
+               rb"progress measure \(docs/methodology\.md\)\.\n\Z"),
+    re.compile(rb'\A<svg xmlns="http://www\.w3\.org/2000/svg" id="chart-[^"]*" class="pygal-chart"'),
+)
 
 # `-o -` and `-o /dev/stdout` both mean standard output, as in most Unix tools.
 STDOUT_NAMES = ("-", "/dev/stdout")
@@ -134,9 +141,11 @@ def written_by_qntrack(path: Path) -> bool:
         size = os.fstat(fh.fileno()).st_size
         tail = b""
         if size > _PEEK:
-            fh.seek(max(_PEEK, size - _PEEK))
+            fh.seek(size - _PEEK)  # the last 4 KB whole, overlapping the head if need be
             tail = fh.read(_PEEK)
-    return any(m.search(head) for m in _MARKS) or (bool(tail) and _MARKS[1].search(tail) is not None)
+    end = tail or head
+    return (any(m.search(head) for m in _MARKS) or (bool(tail) and _MARKS[1].search(tail) is not None)
+            or _MARKS_01[0].search(end) is not None or _MARKS_01[1].search(head) is not None)
 
 
 def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
