@@ -285,3 +285,17 @@ def test_reports_made_by_qntrack_0_1_are_replaced_without_force(plan: Path):
 def test_a_note_mentioning_qntrack_is_not_taken_for_a_report(plan: Path):
     (plan / "review.md").write_text("Made by qntrack? No, by hand.\n", encoding="utf-8")
     refused(run("report", "-o", "review.md"), "review.md")
+
+
+def test_a_read_only_report_is_not_replaced_without_force(plan: Path):
+    """Renaming over a file ignores its mode: a report someone made read-only (the final
+    version, sent out) would be replaced silently. Its mode is the owner's word."""
+    assert run("report", "-o", "final.html").exit_code == 0
+    os.chmod(plan / "final.html", 0o444)
+    before = (plan / "final.html").read_bytes()
+    assert "read-only" in refused(run("report", "-o", "final.html", "--lang", "vi"), "final.html")
+    assert (plan / "final.html").read_bytes() == before
+    result = run("report", "-o", "final.html", "--lang", "vi", "--force")
+    assert result.exit_code == 0, result.output
+    assert (plan / "final.html").read_bytes() != before
+    assert stat.S_IMODE(os.stat(plan / "final.html").st_mode) == 0o444  # the mode is kept

@@ -149,13 +149,20 @@ def written_by_qntrack(path: Path) -> bool:
 
 
 def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
-    """Refuse to replace an existing file that qntrack did not write, unless --force.
+    """Refuse to replace an existing file that qntrack did not write, or one that is
+    read-only (no write permission for anyone), unless --force.
     ``files``: each file as the user knows it (for the message) and its real path."""
     if force:
         return
     for shown, path in files:
         try:
-            if not path.exists() or written_by_qntrack(path):
+            if not path.exists():
+                continue
+            if not os.stat(path).st_mode & 0o222:
+                # A rename ignores the mode, so honour it here (even for root).
+                raise fail(shown, "is read-only; nothing was written: give another name, or add --force to "
+                           "replace it", ExitCode.USAGE)
+            if written_by_qntrack(path):
                 continue
         except OSError as exc:
             raise fail(shown, f"cannot read it to see whether qntrack wrote it: {exc.strerror or exc}") from None
