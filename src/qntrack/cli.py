@@ -236,11 +236,17 @@ def _os_exit(exc: OSError) -> typer.Exit:
     """Report an OSError in one line and give the exit to raise (1, as for any file that
     cannot be read or written). An error without a file name comes from writing standard
     output (every file qntrack writes is named by its own handler)."""
+    import errno
+
     from .errors import os_failure
 
-    if not exc.filename:
+    if exc.filename:
+        _report(os_failure(exc, None, "use this file").problems)
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
         _silence_stdout()
-    _report(os_failure(exc, None, "write" if not exc.filename else "use this file").problems)
+        _report(os_failure(exc, "standard output", "write").problems)
+    else:  # not seen in the sweep; said as the system says it, still in one line
+        _report(os_failure(exc, "qntrack", "go on").problems)
     return typer.Exit(int(ExitCode.INVALID))
 
 
