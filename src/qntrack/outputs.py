@@ -16,7 +16,7 @@ from typing import Iterable
 from .errors import ExitCode, fail
 
 __all__ = ["os_error_file", "GENERATOR_MARK", "STDOUT_NAMES", "WRITABLE", "report_format", "output_path", "refuse_protected",
-           "written_by_qntrack", "refuse_foreign"]
+           "written_by_qntrack", "refuse_foreign", "refuse_stdout_into"]
 
 # Markdown and SVG carry this comment; HTML its <meta name="generator">, JSON and TOML
 # their leading "qntrack" key. Only the first and last few KB of a file are read for it.
