@@ -206,6 +206,8 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 ---
 
 Made by qntrack {__version__}. Statuses follow the Statistics Canada / Open SDG progress measure (docs/methodology.md).
+
+<!-- generator: qntrack -->
 """
     assert render_markdown(data, "en") == expected
 
@@ -227,7 +229,8 @@ def test_markdown_with_o_writes_charts_beside_it(tracker: Path):
     text = out.read_text(encoding="utf-8")
     assert "![Chart: Share to 15% by 2025](review-charts/share.svg)" in text
     svg = charts[1].read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
+    # qntrack's mark, an XML comment before the root element, then the SVG itself.
+    assert svg.startswith("<!-- generator: qntrack -->\n<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
     assert "<script" not in svg
 
 
@@ -396,7 +399,8 @@ def test_markdown_escapes_every_text_from_the_data(tmp_path: Path):
 
 def test_report_replaces_a_file_whole_and_leaves_no_temporary(tracker: Path):
     out = tracker.parent / "review.html"
-    out.write_text("x" * 1_000_000, encoding="utf-8")  # longer than the report
+    # An earlier report by qntrack (its generator mark), longer than the new one.
+    out.write_text('<meta name="generator" content="qntrack">' + "x" * 1_000_000, encoding="utf-8")
     result = run("report", "-o", str(out))  # the format comes from the extension
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
@@ -407,7 +411,7 @@ def test_report_replaces_a_file_whole_and_leaves_no_temporary(tracker: Path):
 
 def test_a_failed_write_leaves_the_old_file(tracker: Path, monkeypatch: pytest.MonkeyPatch):
     out = tracker.parent / "review.md"
-    out.write_text("previous report\n", encoding="utf-8")
+    out.write_text("previous report\n<!-- generator: qntrack -->\n", encoding="utf-8")
 
     def broken(src, dst):
         raise OSError(28, "No space left on device")
@@ -416,7 +420,7 @@ def test_a_failed_write_leaves_the_old_file(tracker: Path, monkeypatch: pytest.M
     result = run("report", "-o", str(out))
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr
-    assert out.read_text(encoding="utf-8") == "previous report\n"
+    assert out.read_text(encoding="utf-8") == "previous report\n<!-- generator: qntrack -->\n"
     assert not [p for p in tracker.parent.iterdir() if p.name.startswith(".review")]
 
 

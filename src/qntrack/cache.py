@@ -41,6 +41,7 @@ import marshal
 import os
 import sys
 import zlib
+from stat import S_ISREG
 from array import array
 from dataclasses import fields, is_dataclass
 from enum import Enum
@@ -264,7 +265,13 @@ def _key(path: Path, targets_digest: bytes) -> tuple:
 
 def _load(file: Path, key: tuple) -> dict | None:
     try:
-        raw = file.read_bytes()
+        # Non-blocking, and only a regular file: a FIFO put in the cache folder must not
+        # make status wait for a writer (tests/test_os_errors.py).
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            if not S_ISREG(os.fstat(fd).st_mode):
+                return None
+            raw = fh.read()
     except OSError:
         return None
     head = len(_MAGIC)

@@ -130,6 +130,12 @@ def command(*args, **kwargs):
             except InputError as exc:
                 _report(exc.problems)
                 raise typer.Exit(int(exc.code)) from None
+            except BrokenPipeError:
+                raise  # the reader went away: main() ends quietly
+            except OSError as exc:
+                # The safety net: an OS error no specific handler turned into a message
+                # still comes out as one line naming the file (docs/data-integrity.md).
+                raise _os_exit(exc) from None
 
         return app.command(*args, **kwargs)(run)
 
@@ -225,6 +231,37 @@ def _as_of(value: str | None) -> str | None:
 
 def _out(text: str) -> None:
     sys.stdout.write(text)
+    sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
+
+
+def _os_exit(exc: OSError) -> typer.Exit:
+    """Report an OSError in one line and give the exit to raise (1, as for any file that
+    cannot be read or written). An error without a file name comes from writing standard
+    output (every file qntrack writes is named by its own handler)."""
+    import errno
+
+    from .errors import os_failure
+
+    if exc.filename:
+        _report(os_failure(exc, None, "use this file").problems)
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
+        _silence_stdout()
+        _report(os_failure(exc, "standard output", "write").problems)
+    else:  # not seen in the sweep; said as the system says it, still in one line
+        _report(os_failure(exc, "qntrack", "go on").problems)
+    return typer.Exit(int(ExitCode.INVALID))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what could not be
+    written does not fail again with a second message."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test runner's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 # --- status ------------------------------------------------------------------------------
@@ -792,12 +829,20 @@ def check(
 
         targets_path = find_targets(targets)
         store_path = store_path_for(load_plan(targets_path), targets_path)
-        undone = roll_back(store_path)
-        if undone is not None:
-            where = f"moved its {len(undone.tail)} byte(s) to {undone.side_file}" if undone.side_file else "it had written nothing"
-            sys.stderr.write(f"rolled back an interrupted batch of {undone.rows} row(s) in {store_path}: {where}; "
-                             f"the store is back to its {undone.size} committed byte(s); add the batch again\n")
-        done = repair_store(store_path)
+        try:
+            undone = roll_back(store_path)
+            if undone is not None:
+                where = f"moved its {len(undone.tail)} byte(s) to {undone.side_file}" if undone.side_file else "it had written nothing"
+                sys.stderr.write(f"rolled back an interrupted batch of {undone.rows} row(s) in {store_path}: {where}; "
+                                 f"the store is back to its {undone.size} committed byte(s); add the batch again\n")
+            done = repair_store(store_path)
+        except OSError as exc:
+            from .errors import os_failure
+
+            from .outputs import os_error_file
+
+            raise os_failure(exc, os_error_file(exc, str(store_path)), "repair the observations file",
+                             f"{store_path} was left as it was") from None
         if done is None and undone is None:
             sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
         elif done is not None:
@@ -833,7 +878,16 @@ def init(
     """
     from .starter import write_starter
 
-    for written in write_starter(directory):
+    try:
+        created = write_starter(directory)
+    except OSError as exc:
+        from .errors import os_failure
+
+        from .outputs import os_error_file
+
+        raise os_failure(exc, os_error_file(exc, str(directory)), "start a tracker here",
+                         "nothing was created") from None
+    for written in created:
         sys.stderr.write(f"created {written}\n")
 
 
@@ -879,20 +933,20 @@ class ReportFormat(str, Enum):
     toml = "toml"
 
 
-_REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-                    ".json": "json", ".toml": "toml"}
-
-
 @command()
 def report(
     target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.",
                                                               autocompletion=complete_target_ids)] = None,
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option(
-        "--format", "-f", help="html, markdown, json or toml (default: from the -o file's extension, else markdown).")] = None,
+        "--format", "-f", help="html, markdown, json or toml (default: from the -o file's extension; "
+        "markdown on stdout).")] = None,
     output: Annotated[Optional[str], typer.Option(
         "--output", "-o", metavar="FILE", help="Write the report to FILE, atomically (default: stdout). "
-        "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg).")] = None,
+        "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg). "
+        "Never a file the tracker reads; '-' or /dev/stdout: standard output.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file (or chart) that "
+                                                        "qntrack did not write.")] = False,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
     since: Annotated[Optional[str], typer.Option(
@@ -908,7 +962,7 @@ def report(
     """
     from datetime import date
 
-    from .report import build_report, render, write_report
+    from .report import build_report, render
     from .workspace import open_workspace
 
     day = _as_of(as_of)
@@ -920,21 +974,25 @@ def report(
             raise fail("--since", f"'{since}' is not a date; write YYYY-MM-DD, e.g. 2025-06-30", ExitCode.USAGE) from None
         if day is not None and since_day >= day:
             raise fail("--since", f"{since_day} is not before --as-of {day}; the review date comes first", ExitCode.USAGE)
-    to_stdout = output is None or output == "-"
+    from .outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
+
+    to_stdout = output is None or output in STDOUT_NAMES
     kind = fmt.value if fmt is not None else None
-    if kind is None:
-        kind = "markdown" if to_stdout else _REPORT_SUFFIXES.get(Path(output).suffix.lower(), "markdown")
-    if kind == "html" and to_stdout and sys.stdout.isatty():
+    if to_stdout and kind == "html" and sys.stdout.isatty():
         raise fail("--format html", "an HTML report is a file, not terminal text: give -o report.html, "
                    "or redirect it (qntrack report --format html > report.html)", ExitCode.USAGE)
-    path = None
-    if not to_stdout:
-        path = Path(output)
-        if path.is_dir():
-            raise fail(output, "is a folder; give a file name, e.g. -o review.html", ExitCode.USAGE)
-        if not path.parent.is_dir():
-            raise fail(output, f"folder '{path.parent}' does not exist", ExitCode.USAGE)
     ws = open_workspace(targets, day)
+    path = None
+    if to_stdout:
+        from .outputs import refuse_stdout_into
+
+        refuse_stdout_into(ws.targets_path, ws.store_path)
+        kind = kind or "markdown"
+    else:
+        # What the tracker reads is refused first: that is the reason that matters most.
+        refuse_protected(output, Path(os.path.realpath(output)), ws.targets_path, ws.store_path)
+        path = output_path(output)  # a FIFO or device is refused as such, whatever its name
+        kind = report_format(output, kind)
     _check_ids(ws.plan, target_ids)
     data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day)
     language = _lang(lang)
@@ -943,13 +1001,42 @@ def report(
         _out(render(data, kind, language))
         _report(warnings)
         return
+    from .outputs import refuse_foreign
+    from .report import report_files, write_files
+
+    # Every file at its real path: a symlinked chart or folder is written through, too.
+    files = [(Path(os.path.realpath(f)), payload) for f, payload in report_files(data, kind, language, path)]
+    named = [(output if file == path else str(file), file) for file, _ in files]
+    for shown, file in named:
+        refuse_protected(shown, file, ws.targets_path, ws.store_path)
+    _check_charts_folder(files[:-1])
+    refuse_foreign(named, force)
     try:
-        written = write_report(data, kind, language, path)
+        written = write_files(files)
     except OSError as exc:
-        raise fail(output, f"cannot write the report: {exc.strerror or exc}") from None
+        from .errors import os_failure
+        from .outputs import os_error_file
+
+        raise os_failure(exc, os_error_file(exc, output), "write the report", f"{output} was left as it was") from None
     charts = len(written) - 1
-    sys.stderr.write(f"wrote {path}" + (f" and {charts} chart(s) in {written[0].parent}" if charts else "") + "\n")
+    linked = Path(output).is_symlink()
+    shown = f"{path} (through the link {output})" if linked else output
+    folder = written[0].parent if linked else Path(output).with_name(written[0].parent.name)
+    sys.stderr.write(f"wrote {shown}" + (f" and {charts} chart(s) in {folder}" if charts else "") + "\n")
     _report(warnings)
+
+
+def _check_charts_folder(charts: list) -> None:
+    """The Markdown report's charts folder must be a folder (or not exist yet)."""
+    if not charts:
+        return
+    folder = charts[0][0].parent
+    if folder.exists() and not folder.is_dir():
+        raise fail(str(folder), "exists and is not a folder; the report's charts go there: move it away, "
+                   "or give the report another name", ExitCode.USAGE)
+    for file, _ in charts:
+        if file.exists() and not file.is_file():
+            raise fail(str(file), "is not a regular file; qntrack will not replace it with a chart", ExitCode.USAGE)
 
 
 # --- entry point -------------------------------------------------------------------------
@@ -992,18 +1079,28 @@ def main() -> None:
     Typer runs in standalone mode, so usage errors print its usage text and exit 2;
     our own input errors come out here as one line per problem.
     """
-    if sys.argv[1:] == ["--version"]:
-        # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
-        sys.stdout.write(f"qntrack {__version__}\n")
-        return
-    resolve_annotations(app)  # once, not four times over (lean_typer.py)
     try:
-        app()
+        if sys.argv[1:] == ["--version"]:
+            # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
+            sys.stdout.write(f"qntrack {__version__}\n")
+        else:
+            resolve_annotations(app)  # once, not four times over (lean_typer.py)
+            try:
+                app()
+            finally:
+                sys.stdout.flush()  # Typer ends with SystemExit; what is still buffered goes now
     except InputError as exc:
         _report(exc.problems)
         sys.exit(int(exc.code))
     except BrokenPipeError:
         # The reader of a pipe went away (e.g. `| head`): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(0)
+    except OSError as exc:  # writing help, usage or the version to a full disk
+        raise SystemExit(_os_exit(exc).exit_code) from None
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        raise SystemExit(_os_exit(exc).exit_code) from None

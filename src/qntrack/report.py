@@ -901,7 +901,11 @@ def render_markdown(data: ReportData, lang: str, chart_links: Mapping[str, str] 
     view["chart_notes"] = {k: " ".join(v) for k, v in (chart_notes or {}).items() if v}
     text = _environment("markdown").get_template("report.md.j2").render(**view)
     # The template's loops leave runs of blank lines; Markdown needs at most one.
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    # The closing comment (invisible when rendered) marks the file as qntrack's, so a
+    # later report may replace it (outputs.py).
+    from .outputs import GENERATOR_MARK
+
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + f"\n\n{GENERATOR_MARK}\n"
 
 
 def render_html(data: ReportData, lang: str) -> str:
@@ -931,32 +935,47 @@ def markdown_charts(data: ReportData, lang: str) -> list[Chart]:
     return out
 
 
-def write_report(data: ReportData, fmt: str, lang: str, path: Path) -> list[Path]:
-    """Write the report to ``path`` (and, for Markdown, its charts); every file atomically.
+def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tuple[Path, bytes]]:
+    """The files a report to ``path`` consists of, with their bytes: for Markdown its
+    charts first (in a folder beside it), the report last. Each carries qntrack's
+    generator mark, so that a later report knows it may replace them (outputs.py)."""
+    from .outputs import GENERATOR_MARK
 
-    Returns the files written, the report last.
-    """
-    from .starter import write_atomically
-
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     if fmt == "markdown":
         charts = markdown_charts(data, lang)
         links: dict[str, str] = {}
         notes = {chart.target_id: chart.notes for chart in charts}
-        if charts:
-            folder = charts_folder(path)
-            folder.mkdir(exist_ok=True)
-            for chart in charts:
-                file = folder / f"{chart.target_id}.svg"
-                write_atomically(file, chart.svg.encode("utf-8"))
-                written.append(file)
-                links[chart.target_id] = f"{folder.name}/{file.name}"
+        folder = charts_folder(path)
+        for chart in charts:
+            file = folder / f"{chart.target_id}.svg"
+            # An XML comment may precede the root element: the SVG stays valid.
+            files.append((file, f"{GENERATOR_MARK}\n{chart.svg}".encode("utf-8")))
+            links[chart.target_id] = f"{folder.name}/{file.name}"
         text = render_markdown(data, lang, links, notes)
     else:
         text = render(data, fmt, lang)
-    write_atomically(path, text.encode("utf-8"))
-    written.append(path)
-    return written
+    files.append((path, text.encode("utf-8")))
+    return files
+
+
+def write_report(data: ReportData, fmt: str, lang: str, path: Path) -> list[Path]:
+    """Write the report to ``path`` (and, for Markdown, its charts); every file atomically.
+
+    Returns the files written, the report last. The caller checks first that each may be
+    written (cli.report, outputs.py).
+    """
+    return write_files(report_files(data, fmt, lang, path))
+
+
+def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
+    from .starter import write_atomically
+
+    for file, _ in files[:-1]:
+        file.parent.mkdir(exist_ok=True)
+    for file, payload in files:
+        write_atomically(file, payload)
+    return [file for file, _ in files]
 
 
 def render(data: ReportData, fmt: str, lang: str) -> str:

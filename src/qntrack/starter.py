@@ -128,12 +128,30 @@ def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
 def write_starter(directory: Path) -> list[Path]:
     targets = directory / "targets.yaml"
     observations = directory / "observations.csv"
-    existing = [p for p in (targets, observations) if p.exists()]
+    # lexists: a symlink whose target is missing is there too, and never replaced.
+    existing = [p for p in (targets, observations) if os.path.lexists(p)]
     if existing:
         raise fail(str(existing[0]), "already exists; qntrack init never overwrites (choose another folder)")
     if directory.exists() and not directory.is_dir():
         raise fail(str(directory), "is a file, not a folder")
-    directory.mkdir(parents=True, exist_ok=True)
-    write_atomically(targets, STARTER_TARGETS.encode("utf-8"))
-    write_atomically(observations, (",".join(HEADER) + "\n").encode("utf-8"))
+    # What this call made is undone if a later step fails (a full disk, a read-only
+    # folder): init leaves a complete tracker or nothing.
+    made_folders = [p for p in (directory, *directory.parents) if not p.exists()][::-1]
+    written: list[Path] = []
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for path, text in ((targets, STARTER_TARGETS), (observations, ",".join(HEADER) + "\n")):
+            write_atomically(path, text.encode("utf-8"))
+            written.append(path)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        for folder in reversed(made_folders):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if exc.filename is None:  # a write to the temporary file: name the file it was for
+            exc.filename = str(observations if targets in written else targets)
+        raise
     return [targets, observations]

@@ -19,7 +19,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import InputError, fail
+from .errors import ExitCode, InputError, fail, os_failure
 from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
 from .gcpause import gc_paused
 from .periods import Period, PeriodError, parse_period
@@ -734,7 +734,24 @@ def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes
 def _lock(path: Path):
     from filelock import FileLock, Timeout  # noqa: F401  (imported here: only writers need it)
 
-    return FileLock(str(path) + ".lock", timeout=30)
+    if not path.parent.is_dir():
+        # filelock would create the folder: a mistyped `observations:` path must not
+        # silently start a new store somewhere else.
+        raise fail(str(path), f"folder '{path.parent}' does not exist; create it, or correct "
+                   "'observations:' in targets.yaml")
+    return FileLock(str(path) + ".lock", timeout=lock_timeout())
+
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for the lock: ``QNTRACK_LOCK_TIMEOUT``, else 30 (README)."""
+    raw = os.environ.get("QNTRACK_LOCK_TIMEOUT", "")
+    try:
+        seconds = float(raw) if raw.strip() else 30.0
+    except ValueError:
+        raise fail("QNTRACK_LOCK_TIMEOUT", f"'{raw}' is not a number of seconds, e.g. 30", ExitCode.USAGE) from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise fail("QNTRACK_LOCK_TIMEOUT", f"'{raw}' must be 0 or more seconds, e.g. 30", ExitCode.USAGE)
+    return seconds
 
 
 def _stored_now(path: Path, indicator_ids: set[str]) -> tuple[Observation, ...]:
@@ -854,7 +871,12 @@ def append_observations(path: Path, observations: Sequence[Observation],
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:
-        raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+        raise fail(str(path), f"another qntrack process holds the lock {lock.lock_file} (waited "
+                   f"{lock.timeout:g} s); nothing was added: try again when it is done") from None
+    except OSError as exc:
+        on_lock = exc.filename is not None and os.fsdecode(exc.filename).endswith(".lock")
+        raise os_failure(exc, str(exc.filename or path), "create the lock file (its folder must be writable)"
+                         if on_lock else "add to the observations file", "nothing was added") from None
 
 
 _WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
@@ -878,11 +900,18 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
         size = os.fstat(fd).st_size
         write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
         _sync_folder(path.parent)
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view[:_WRITE])
-            view = view[written:]
-        os.fsync(fd)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view[:_WRITE])
+                view = view[written:]
+            os.fsync(fd)
+        except OSError:
+            # A full disk may take part of the batch: cut the file back to what it was
+            # and drop the journal, so that no row is half-written (all or nothing).
+            os.ftruncate(fd, size)
+            os.unlink(journal)
+            raise
     finally:
         os.close(fd)
     os.unlink(journal)

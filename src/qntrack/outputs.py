@@ -1,0 +1,202 @@
+"""Where a report may be written: never over what the tracker reads, never over a file
+qntrack did not write (unless --force), never in place of a FIFO or a device, and never
+in a format its extension contradicts (docs/report.md, "Where a report is written").
+
+Edge code: it looks at the disk, so the core never imports it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Iterable
+
+from .errors import ExitCode, fail
+
+__all__ = ["os_error_file", "GENERATOR_MARK", "STDOUT_NAMES", "WRITABLE", "report_format", "output_path", "refuse_protected",
+           "written_by_qntrack", "refuse_foreign", "refuse_stdout_into"]
+
+# Markdown and SVG carry this comment; HTML its <meta name="generator">, JSON and TOML
+# their leading "qntrack" key. Only the first and last few KB of a file are read for it.
+GENERATOR_MARK = "<!-- generator: qntrack -->"
+_PEEK = 4096
+_MARKS = (
+    re.compile(rb'<meta name="generator" content="qntrack'),
+    re.compile(re.escape(GENERATOR_MARK[:-4].encode("ascii"))),
+    re.compile(rb'\A\s*\{\s*"qntrack"\s*:\s*"'),
+    re.compile(rb'\A\s*qntrack\s*=\s*"'),
+)
+# qntrack 0.1 wrote no mark in Markdown or SVG; its Markdown footer and its chart element
+# are specific enough to stand for one, so that an upgrade does not ask for --force.
+_MARKS_01 = (
+    re.compile(rb"\nMade by qntrack \d+\.\d+\.\d+\. Statuses follow the Statistics Canada / Open SDG "
+               rb"progress measure \(docs/methodology\.md\)\.\n\Z"),
+    re.compile(rb'\A<svg xmlns="http://www\.w3\.org/2000/svg" id="chart-[^"]*" class="pygal-chart"'),
+)
+
+# `-o -` and `-o /dev/stdout` both mean standard output, as in most Unix tools.
+STDOUT_NAMES = ("-", "/dev/stdout")
+
+WRITABLE = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+            ".json": "json", ".toml": "toml"}
+
+# Extensions that name some other format: a report is never written under them, even
+# with --format, so `review.pdf` can never hold Markdown.
+_OTHER = {
+    ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "OpenDocument", ".rtf": "RTF",
+    ".xls": "Excel", ".xlsx": "Excel", ".xlsm": "Excel", ".ods": "OpenDocument", ".ppt": "PowerPoint",
+    ".pptx": "PowerPoint", ".odp": "OpenDocument", ".csv": "CSV", ".tsv": "TSV", ".yaml": "YAML", ".yml": "YAML",
+    ".xml": "XML", ".svg": "SVG", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".zip": "ZIP",
+    ".lock": "lock", ".py": "Python", ".sh": "shell",
+}
+_A = {"html": "an HTML", "markdown": "a Markdown", "json": "a JSON", "toml": "a TOML"}
+_CAN_WRITE = ".html/.htm, .md/.markdown, .json or .toml"
+
+
+def report_format(output: str, explicit: str | None) -> str:
+    """The report's format for ``-o output``: from the extension where qntrack writes it.
+
+    An explicit --format is taken for an extension that names no other format (e.g.
+    ``--format markdown -o notes.txt``), refused for one that does (``x.pdf``) and for
+    a contradiction (``--format json -o x.html``).
+    """
+    suffix = Path(output).suffix.lower()
+    implied = WRITABLE.get(suffix)
+    if explicit is not None:
+        if implied is not None and implied != explicit:
+            raise fail(output, f"--format {explicit} contradicts the extension {suffix} (that of {_A[implied]} report); "
+                       f"give -o with a matching extension, or leave out --format", ExitCode.USAGE)
+        if suffix in _OTHER:
+            raise fail(output, f"{suffix} is a {_OTHER[suffix]} file; qntrack does not write {explicit} "
+                       f"into it; use {_CAN_WRITE}", ExitCode.USAGE)
+        return explicit
+    if implied is not None:
+        return implied
+    if suffix in _OTHER:
+        later = " (PDF and Word reports are not yet supported; print the HTML report to PDF from a browser)" \
+            if _OTHER[suffix] in ("PDF", "Word") else ""
+        raise fail(output, f"qntrack cannot write a {_OTHER[suffix]} report{later}; it writes {_CAN_WRITE}",
+                   ExitCode.USAGE)
+    what = f"the extension {suffix}" if suffix else "no extension"
+    raise fail(output, f"{what} does not say which format to write; use {_CAN_WRITE}, "
+               "or give --format html|markdown|json|toml", ExitCode.USAGE)
+
+
+def output_path(output: str) -> Path:
+    """The real file a report for ``-o output`` goes to: a symlink is written through to
+    its target, after the same checks on the target. Refuses a folder, a missing folder
+    and anything that is not a regular file (a FIFO, a device, a socket)."""
+    given = Path(output)
+    real = Path(os.path.realpath(given))
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise fail(output, f"cannot look at this file: {exc.strerror or exc}", ExitCode.USAGE) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise fail(output, "is a folder; give a file name, e.g. -o review.html", ExitCode.USAGE)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise fail(output, "is not a regular file (a FIFO, device or socket); a report is only written to a "
+                   "regular file: give another name, or leave out -o to write to standard output", ExitCode.USAGE)
+    if not real.parent.is_dir():
+        shown = real.parent if given.is_symlink() else given.parent
+        raise fail(output, f"folder '{shown}' does not exist; create it first", ExitCode.USAGE)
+    return real
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Path) -> None:
+    """Refuse a report path that is a file the tracker reads or keeps: targets.yaml, the
+    observations file, their lock and side files (``observations.csv.*``) and anything in
+    the status cache. Real paths are compared, so a symlink, a hard link or
+    ``./x/../observations.csv`` is seen for what it is."""
+    for path, what in ((targets_path, "the plan (targets.yaml)"), (store_path, "the observations file")):
+        if _same(real, path):
+            raise fail(output, f"is {what} this tracker reads; a report never replaces it: give another name, "
+                       "e.g. -o review.html", ExitCode.USAGE)
+        base = Path(os.path.realpath(path))
+        if real.parent == base.parent and real.name.startswith(base.name + "."):
+            raise fail(output, f"belongs to {what} ({base.name}'s lock or side file); give another name, "
+                       "e.g. -o review.html", ExitCode.USAGE)
+    from .cache import CACHE_DIR
+
+    if CACHE_DIR in real.parts:
+        raise fail(output, f"is inside qntrack's cache ({CACHE_DIR}); give another name, e.g. -o review.html",
+                   ExitCode.USAGE)
+
+
+def written_by_qntrack(path: Path) -> bool:
+    """Whether the file carries qntrack's generator mark in its first or last few KB."""
+    with open(path, "rb") as fh:
+        head = fh.read(_PEEK)
+        size = os.fstat(fh.fileno()).st_size
+        tail = b""
+        if size > _PEEK:
+            fh.seek(size - _PEEK)  # the last 4 KB whole, overlapping the head if need be
+            tail = fh.read(_PEEK)
+    end = tail or head
+    return (any(m.search(head) for m in _MARKS) or (bool(tail) and _MARKS[1].search(tail) is not None)
+            or _MARKS_01[0].search(end) is not None or _MARKS_01[1].search(head) is not None)
+
+
+def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
+    """Refuse to replace an existing file that qntrack did not write, or one that is
+    read-only (no write permission for anyone), unless --force.
+    ``files``: each file as the user knows it (for the message) and its real path."""
+    if force:
+        return
+    for shown, path in files:
+        try:
+            if not path.exists():
+                continue
+            if not os.stat(path).st_mode & 0o222:
+                # A rename ignores the mode, so honour it here (even for root).
+                raise fail(shown, "is read-only; nothing was written: give another name, or add --force to "
+                           "replace it", ExitCode.USAGE)
+            if written_by_qntrack(path):
+                continue
+        except OSError as exc:
+            raise fail(shown, f"cannot read it to see whether qntrack wrote it: {exc.strerror or exc}") from None
+        raise fail(shown, "exists and is not a report qntrack wrote; nothing was written: give another name, "
+                   "or add --force to replace it", ExitCode.USAGE)
+
+
+def os_error_file(exc: OSError, fallback: str) -> str:
+    """The file an OSError is about, as the user knows it: the temporary file of an
+    atomic write (``.review.md.x1y2.tmp``) is named by the file it was to become."""
+    name = exc.filename
+    if not name:
+        return fallback
+    base = os.path.basename(os.fsdecode(name))
+    if base.startswith(".") and base.endswith(".tmp"):
+        return fallback
+    return os.fsdecode(name)
+
+
+def refuse_stdout_into(targets_path: Path, store_path: Path) -> None:
+    """Refuse to write when standard output is itself the plan or the store, as after
+    ``qntrack report >> observations.csv``: the report would be glued onto the data. (With
+    ``>`` the shell has emptied the file before qntrack starts; nothing can undo that.)"""
+    try:
+        out = os.fstat(1)
+    except OSError:
+        return
+    if not stat.S_ISREG(out.st_mode):
+        return
+    for path, what in ((store_path, "the observations file"), (targets_path, "the plan (targets.yaml)")):
+        try:
+            mine = os.stat(path)
+        except OSError:
+            continue
+        if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
+            raise fail("standard output", f"standard output is {what} ({path}); a report never goes into it: "
+                       "redirect to another file, or give -o review.md", ExitCode.USAGE)

@@ -1,0 +1,488 @@
+"""The OS-error sweep (issue #12): every command against a missing, read-only, full,
+non-regular or locked file or folder gives ONE line on stderr naming the file, the
+documented exit code, no traceback, and leaves nothing half-written.
+
+The tests run as root in CI, where chmod stops nothing: a read-only file or folder and a
+full disk are simulated in-process by making ``os.open``/``os.mkdir``/``os.write`` fail as
+the kernel would (EROFS, EACCES, ENOSPC), and a full stdout is the real /dev/full. A FIFO
+and a held lock are real, in a child process with a timeout so that a hang fails the test.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from qntrack.cli import app
+
+EXE = Path(sys.executable).parent / "qntrack"
+IMPORT = "indicator,period,value\nshare,2024-Q2,13\nshare,2024-Q3,13.5\n"
+
+# Every command that reads the plan (``-t`` is added by the tests), in each output form.
+READERS = [
+    ["status", "-f", "json"], ["status", "-f", "csv"], ["status", "-f", "tsv"], ["status", "-f", "table"],
+    ["show", "share"], ["show", "share", "-f", "json"], ["observations"], ["observations", "-f", "json"],
+    ["history", "share"], ["check"], ["report"], ["report", "-f", "json"],
+    ["indicators"], ["indicators", "-f", "json"], ["targets"], ["targets", "-f", "csv"],
+]
+WRITERS = [
+    ["add-observation", "share", "2024-Q2", "13"],
+    ["add-observation", "--from", "rows.csv"],
+    ["check", "--repair"],
+    ["report", "-o", "review.md"],
+    ["report", "-o", "review.html"],
+]
+ALL = READERS + WRITERS
+# `indicators` and `targets` list the plan only; they never open the observations file.
+STORE_USERS = [a for a in ALL if a[0] not in ("indicators", "targets")]
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (folder / "rows.csv").write_text(IMPORT, encoding="utf-8")
+    monkeypatch.delenv("QNTRACK_LOCK_TIMEOUT", raising=False)
+    return folder
+
+
+def one_line(result, code: int, *names: str) -> str:
+    """Exit ``code``, one line on stderr that names each of ``names``, no traceback."""
+    exception = getattr(result, "exception", None)
+    assert exception is None or isinstance(exception, SystemExit), repr(exception)
+    got = result.returncode if isinstance(result, subprocess.CompletedProcess) else result.exit_code
+    err = result.stderr
+    assert got == code, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert ".tmp" not in lines[0], "a temporary file is no name the user knows"
+    for name in names:
+        assert name in lines[0], lines[0]
+    return lines[0]
+
+
+def intact(folder: Path) -> None:
+    """The tracker's files as they were, and no temporary file left behind."""
+    assert (folder / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS
+    assert (folder / "targets.yaml").read_text(encoding="utf-8") == SMALL_TARGETS
+    leftovers = [p.name for p in folder.rglob("*") if p.name.endswith(".tmp") or ".torn-" in p.name]
+    assert leftovers == []
+
+
+# --- simulated file-system failures ----------------------------------------------------------
+
+_WRITE = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+def refuse_writes(monkeypatch: pytest.MonkeyPatch, inside: Path, code: int = errno.EROFS,
+                  only: Path | None = None, but: Path | None = None) -> None:
+    """Writing, creating, renaming or removing anything under ``inside`` (or only the file
+    ``only``; never the file ``but``) fails with ``code``, as on a read-only mount or a
+    folder without write access."""
+    real_open, real_mkdir, real_replace, real_rename, real_unlink = os.open, os.mkdir, os.replace, os.rename, os.unlink
+    top = os.path.realpath(inside)
+
+    def hit(path) -> bool:
+        full = os.path.realpath(os.fsdecode(path))
+        if but is not None and full == os.path.realpath(but):
+            return False
+        if only is not None:
+            return full == os.path.realpath(only)
+        return full == top or full.startswith(top + os.sep)
+
+    def deny(path):
+        raise OSError(code, os.strerror(code), os.fsdecode(path))
+
+    def fake_open(path, flags, *a, **k):
+        if flags & _WRITE and hit(path):
+            deny(path)
+        return real_open(path, flags, *a, **k)
+
+    def fake_mkdir(path, *a, **k):
+        if hit(path):
+            deny(path)
+        return real_mkdir(path, *a, **k)
+
+    def fake_move(real):
+        def move(src, dst, *a, **k):
+            if hit(src) or hit(dst):
+                deny(dst)
+            return real(src, dst, *a, **k)
+        return move
+
+    def fake_unlink(path, *a, **k):
+        if hit(path):
+            deny(path)
+        return real_unlink(path, *a, **k)
+
+    monkeypatch.setattr(os, "open", fake_open)
+    monkeypatch.setattr(os, "mkdir", fake_mkdir)
+    monkeypatch.setattr(os, "replace", fake_move(real_replace))
+    monkeypatch.setattr(os, "rename", fake_move(real_rename))
+    monkeypatch.setattr(os, "unlink", fake_unlink)
+
+
+def full_disk(monkeypatch: pytest.MonkeyPatch, allowed: int = 10) -> None:
+    """``os.write`` (appends) and the file objects of atomic writes take ``allowed`` bytes,
+    then fail with ENOSPC: a disk that fills up in the middle of a write."""
+    real_write, real_fdopen = os.write, os.fdopen
+    budget = [allowed]
+
+    def fake_write(fd, data):
+        if budget[0] <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        n = real_write(fd, bytes(data[:budget[0]]))
+        budget[0] -= n
+        return n
+
+    class Full:
+        def __init__(self, fd: int):
+            self.fd = fd
+
+        def write(self, data):
+            done = 0
+            while done < len(data):
+                done += fake_write(self.fd, data[done:])
+            return done
+
+        def flush(self):
+            pass
+
+        def fileno(self):
+            return self.fd
+
+        def close(self):
+            os.close(self.fd)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.close()
+
+    def fake_fdopen(fd, mode="r", *a, **k):
+        return Full(fd) if "w" in mode else real_fdopen(fd, mode, *a, **k)
+
+    monkeypatch.setattr(os, "write", fake_write)
+    monkeypatch.setattr(os, "fdopen", fake_fdopen)
+
+
+# --- missing, a folder, a missing folder --------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", ALL, ids=" ".join)
+def test_missing_targets(plan: Path, args: list[str]):
+    one_line(run(*args, "-t", "nowhere/targets.yaml"), 1, "nowhere/targets.yaml", "not found")
+    intact(plan)
+    assert not (plan / "nowhere").exists() and not (plan / "review.md").exists()
+
+
+@pytest.mark.parametrize("args", ALL, ids=" ".join)
+def test_targets_is_a_folder(plan: Path, args: list[str]):
+    (plan / "plan.yaml").mkdir()
+    one_line(run(*args, "-t", "plan.yaml"), 1, "plan.yaml", "directory")
+    intact(plan)
+
+
+@pytest.mark.parametrize("args", STORE_USERS, ids=" ".join)
+def test_store_is_a_folder(plan: Path, args: list[str]):
+    (plan / "targets.yaml").write_text(SMALL_TARGETS.replace("title:", "observations: data\ntitle:"), encoding="utf-8")
+    (plan / "data").mkdir()
+    one_line(run(*args), 1, "data", "directory")
+    assert list((plan / "data").iterdir()) == []
+
+
+@pytest.mark.parametrize("args", WRITERS[:3], ids=" ".join)
+def test_a_missing_store_folder_is_not_created(plan: Path, args: list[str]):
+    (plan / "targets.yaml").write_text(SMALL_TARGETS.replace("title:", "observations: data/obs.csv\ntitle:"),
+                                       encoding="utf-8")
+    one_line(run(*args), 1, "data", "does not exist")
+    assert not (plan / "data").exists()
+
+
+def test_check_json_names_the_missing_file_in_its_document(plan: Path):
+    """`check --format json` reports problems in its document (docs/json.md), not on stderr."""
+    import json
+
+    result = run("check", "-f", "json", "-t", "nowhere/targets.yaml")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    problems = json.loads(result.stdout)["problems"] if result.stdout else []
+    named = [p["file"] for p in problems] or [result.stderr]
+    assert any("nowhere/targets.yaml" in f for f in named)
+
+
+def test_init_into_a_path_under_a_file(plan: Path):
+    one_line(run("init", "observations.csv/new"), 1, "observations.csv")
+    intact(plan)
+
+
+def test_report_into_a_missing_folder(plan: Path):
+    one_line(run("report", "-o", "nowhere/r.md"), 2, "nowhere", "does not exist")
+    assert not (plan / "nowhere").exists()
+
+
+# --- read-only -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", WRITERS[:2], ids=" ".join)
+@pytest.mark.parametrize("code", [errno.EACCES, errno.EROFS])
+def test_a_read_only_store(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int):
+    refuse_writes(monkeypatch, plan, code, only=plan / "observations.csv")
+    line = one_line(run(*args), 1, "observations.csv", "nothing was added")
+    assert os.strerror(code) in line
+    intact(plan)
+
+
+@pytest.mark.parametrize("args", WRITERS, ids=" ".join)
+def test_a_read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]):
+    """The lock file, a temporary file or a chart folder cannot be created."""
+    store = SMALL_OBSERVATIONS + ("share,2024-Q" if args[0] == "check" else "")  # torn: repair has work
+    (plan / "observations.csv").write_text(store, encoding="utf-8")
+    refuse_writes(monkeypatch, plan)
+    line = one_line(run(*args), 1, "review" if args[0] == "report" else "observations.csv")
+    assert "Read-only file system" in line
+    assert (plan / "observations.csv").read_text(encoding="utf-8") == store
+    assert not (plan / "review.md").exists() and not (plan / "review.html").exists()
+    assert [p.name for p in plan.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize("args", READERS, ids=" ".join)
+def test_readers_work_in_a_read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]):
+    """Reading needs no write access: the status cache that cannot be saved is no error."""
+    expected = run(*args, "--as-of", "2030-01-01") if args[0] in ("status", "show", "observations", "history", "report") \
+        else run(*args)
+    refuse_writes(monkeypatch, plan)
+    result = run(*args, "--as-of", "2030-01-01") if args[0] in ("status", "show", "observations", "history", "report") \
+        else run(*args)
+    assert result.exit_code == expected.exit_code == 0, result.output
+    assert result.stdout == expected.stdout and result.stderr == ""
+    result = run(*args)  # as of now, through the cache
+    assert result.exit_code == 0 and result.stderr == "", result.output
+
+
+@pytest.mark.parametrize("args", WRITERS[:3], ids=" ".join)
+def test_a_read_only_folder_with_a_writable_lock_file(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]):
+    """The lock can be taken; the append, or the temporary file of a repair, cannot be
+    written. The message names the store, never the temporary file."""
+    store = SMALL_OBSERVATIONS + ("share,2024-Q" if args[0] == "check" else "")
+    (plan / "observations.csv").write_text(store, encoding="utf-8")
+    (plan / "observations.csv.lock").touch()
+    refuse_writes(monkeypatch, plan, errno.EACCES, but=plan / "observations.csv.lock")
+    one_line(run(*args), 1, "observations.csv", "Permission denied")
+    assert (plan / "observations.csv").read_text(encoding="utf-8") == store
+
+
+def test_init_in_a_read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    refuse_writes(monkeypatch, plan)
+    one_line(run("init", "new/plan"), 1, "new", "Read-only file system", "nothing was created")
+    assert not (plan / "new").exists()
+
+
+def test_init_when_the_second_file_cannot_be_written(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    (plan / "new").mkdir()
+    refuse_writes(monkeypatch, plan, errno.EACCES, only=plan / "new" / "observations.csv")
+    real_mkstemp = __import__("tempfile").mkstemp
+
+    def mkstemp(prefix="", suffix="", dir=None, *a, **k):  # noqa: A002 - tempfile's name
+        if prefix.startswith(".observations.csv"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(Path(dir) / "observations.csv"))
+        return real_mkstemp(prefix=prefix, suffix=suffix, dir=dir, *a, **k)
+
+    monkeypatch.setattr("tempfile.mkstemp", mkstemp)
+    one_line(run("init", "new"), 1, "observations.csv", "nothing was created")
+    assert list((plan / "new").iterdir()) == []  # targets.yaml, written first, is gone again
+
+
+# --- a full disk ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", WRITERS[:2], ids=" ".join)
+def test_a_full_disk_during_an_append_leaves_no_partial_row(plan: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            args: list[str]):
+    full_disk(monkeypatch, allowed=10)  # a part of the first new row gets onto the disk
+    one_line(run(*args), 1, "observations.csv", "No space left on device", "nothing was added")
+    intact(plan)
+
+
+@pytest.mark.parametrize("name", ["review.md", "review.html", "review.json", "review.toml"])
+def test_a_full_disk_during_a_report(plan: Path, monkeypatch: pytest.MonkeyPatch, name: str):
+    assert run("report", "-o", name).exit_code == 0
+    before = (plan / name).read_bytes()
+    full_disk(monkeypatch, allowed=100)
+    one_line(run("report", "-o", name, "--lang", "vi"), 1, name, "No space left on device", "left as it was")
+    assert (plan / name).read_bytes() == before
+    intact(plan)
+
+
+def test_a_full_disk_during_init(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    full_disk(monkeypatch, allowed=100)
+    one_line(run("init", "new"), 1, "targets.yaml", "No space left on device", "nothing was created")
+    assert not (plan / "new").exists()
+
+
+def test_a_full_disk_during_a_repair(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    torn = SMALL_OBSERVATIONS + "share,2024-Q"
+    (plan / "observations.csv").write_text(torn, encoding="utf-8")
+    full_disk(monkeypatch, allowed=5)
+    one_line(run("check", "--repair"), 1, "observations.csv", "No space left on device", "left as it was")
+    assert (plan / "observations.csv").read_text(encoding="utf-8") == torn
+    assert [p.name for p in plan.iterdir() if p.name.startswith(".")] == []
+
+
+# --- real processes: a full stdout, a FIFO, a held lock ---------------------------------------
+
+
+def qntrack(args: list[str], cwd: Path, stdout=subprocess.PIPE, env: dict | None = None, timeout: float = 60):
+    """The installed command in a child process, its stdin closed."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    return subprocess.run(command + args, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                          env={**base, **(env or {})}, text=True, timeout=timeout)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+@pytest.mark.parametrize("args", [a for a in READERS if a != ["check"]] + [
+    ["--version"], ["--help"], ["check", "--list"], ["check", "-f", "json"], ["docs"], ["docs", "targets-format"],
+                                            ["add-observation", "share", "2024-Q2", "13", "-n", "-f", "json"]],
+                         ids=" ".join)
+def test_a_full_stdout(plan: Path, args: list[str]):
+    with open("/dev/full", "w") as full:
+        proc = qntrack(args, plan, stdout=full)
+    one_line(proc, 1, "standard output", "No space left on device")
+    intact(plan)
+
+
+def test_a_lock_held_by_another_process(plan: Path):
+    """Another process holds the lock; QNTRACK_LOCK_TIMEOUT keeps the wait short."""
+    from filelock import FileLock
+
+    torn = SMALL_OBSERVATIONS + "share,2024-Q"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, filelock\n"
+                               "with filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()",
+                               str(plan / "observations.csv.lock")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        for args in WRITERS[:3]:
+            if args[0] == "check":
+                (plan / "observations.csv").write_text(torn, encoding="utf-8")
+            proc = qntrack(args, plan, env={"QNTRACK_LOCK_TIMEOUT": "0.2"}, timeout=30)
+            one_line(proc, 1, "observations.csv", "lock", "try again")
+            expected = torn if args[0] == "check" else SMALL_OBSERVATIONS
+            assert (plan / "observations.csv").read_text(encoding="utf-8") == expected
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert FileLock(str(plan / "observations.csv.lock"), timeout=5).acquire()  # it was released
+
+
+def test_a_bad_lock_timeout_is_a_usage_error(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("QNTRACK_LOCK_TIMEOUT", "soon")
+    one_line(run("add-observation", "share", "2024-Q2", "13"), 2, "QNTRACK_LOCK_TIMEOUT", "seconds")
+    intact(plan)
+
+
+# The file-type checks of the store and targets.yaml are being done on another branch (h5);
+# until they are merged a FIFO makes qntrack wait for a writer for ever. strict=True: once
+# they are in, these tests pass, the xfail fails the suite, and the marks must go.
+FIFO_PENDING = pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
+                                 reason="a FIFO store/targets.yaml hangs until h5's file-type checks are merged")
+
+
+@FIFO_PENDING
+@pytest.mark.parametrize("args", [["status", "-f", "json"], ["add-observation", "share", "2024-Q2", "13"]],
+                         ids=" ".join)
+def test_a_fifo_as_the_store_does_not_hang(plan: Path, args: list[str]):
+    (plan / "observations.csv").unlink()
+    os.mkfifo(plan / "observations.csv")
+    proc = qntrack(args, plan, timeout=5)
+    one_line(proc, 1, "observations.csv", "not a regular file")
+
+
+@FIFO_PENDING
+def test_a_fifo_as_targets_does_not_hang(plan: Path):
+    os.mkfifo(plan / "fifo.yaml")
+    proc = qntrack(["status", "-f", "json", "-t", "fifo.yaml"], plan, timeout=5)
+    one_line(proc, 1, "fifo.yaml", "not a regular file")
+
+
+def test_a_fifo_in_the_status_cache_does_not_hang(plan: Path):
+    """The cache is qntrack's own, but anything can be put there: it is read only if it is
+    a regular file, and otherwise made again."""
+    first = qntrack(["status", "-f", "json"], plan)
+    (cached,) = (plan / ".qntrack-cache").glob("status-*.bin")
+    cached.unlink()
+    os.mkfifo(cached)
+    again = qntrack(["status", "-f", "json"], plan, timeout=10)
+    assert again.returncode == 0 and again.stdout == first.stdout and again.stderr == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+def test_a_full_stdout_on_the_cached_path(plan: Path):
+    for form in ("json", "table"):
+        assert qntrack(["status", "-f", form], plan).returncode == 0  # the cache is made
+        with open("/dev/full", "w") as full:
+            proc = qntrack(["status", "-f", form], plan, stdout=full)
+        one_line(proc, 1, "standard output", "No space left on device")
+
+
+def test_init_never_replaces_a_dangling_symlink(plan: Path):
+    (plan / "new").mkdir()
+    (plan / "new" / "targets.yaml").symlink_to(plan / "elsewhere.yaml")
+    one_line(run("init", "new"), 1, "targets.yaml", "already exists")
+    assert (plan / "new" / "targets.yaml").is_symlink() and not (plan / "new" / "observations.csv").exists()
+
+
+def refuse_reads(monkeypatch: pytest.MonkeyPatch, file: Path) -> None:
+    """Opening ``file`` at all fails with EACCES, as for a file of another user's, mode 0600."""
+    import builtins
+    import io
+
+    real_io_open, real_builtin_open, real_os_open = io.open, builtins.open, os.open
+    target = os.path.realpath(file)
+
+    def guard(path):
+        if isinstance(path, (str, bytes, os.PathLike)) and os.path.realpath(os.fsdecode(path)) == target:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(path))
+
+    def fake_io_open(path, *a, **k):
+        guard(path)
+        return real_io_open(path, *a, **k)
+
+    def fake_builtin_open(path, *a, **k):
+        guard(path)
+        return real_builtin_open(path, *a, **k)
+
+    def fake_os_open(path, *a, **k):
+        guard(path)
+        return real_os_open(path, *a, **k)
+
+    monkeypatch.setattr(io, "open", fake_io_open)
+    monkeypatch.setattr(builtins, "open", fake_builtin_open)
+    monkeypatch.setattr(os, "open", fake_os_open)
+
+
+UNREADABLE = [(name, args) for name in ("observations.csv", "targets.yaml")
+              for args in READERS + WRITERS[:2] + [["status", "-f", "json", "--as-of", "2030-01-01"]]
+              if name == "targets.yaml" or args in STORE_USERS]
+
+
+@pytest.mark.parametrize("name, args", UNREADABLE, ids=[f"{n} {' '.join(a)}" for n, a in UNREADABLE])
+def test_an_unreadable_store_or_plan(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], name: str):
+    assert run("status", "-f", "json").exit_code == 0  # a status cache exists: its path is tried too
+    refuse_reads(monkeypatch, plan / name)
+    result = run(*args)
+    monkeypatch.undo()  # read the files back as they are
+    one_line(result, 1, name, "Permission denied")
+    intact(plan)
