@@ -11,7 +11,7 @@ from typing import Sequence
 from .errors import InputError, did_you_mean
 from .model import OBSERVATION_STATUSES, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
-from .store import append_observations, normalise_timestamp, parse_value, peek_store, utc_now
+from .store import append_observations, missing_folder, normalise_timestamp, parse_value, peek_store, utc_now
 from .textfiles import nfc
 from .workspace import find_targets, store_is_a_folder, store_path_for
 from .definitions import load_plan
@@ -85,6 +85,9 @@ def _open(targets: str | None) -> tuple[Plan, Path]:
     folder = store_is_a_folder(plan, path, store)
     if folder:
         raise InputError(folder)
+    missing = missing_folder(store)
+    if missing is not None:
+        raise InputError([missing])
     return plan, store
 
 

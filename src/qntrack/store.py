@@ -109,10 +109,15 @@ def peek_store(path: Path) -> StoreContents:
     Bytes that are not UTF-8 deep in the file are for ``qntrack check`` to report, not a
     reason to refuse an append (bad rows never were).
     """
-    if path.is_dir() or not path.exists():
+    from .textfiles import open_regular
+
+    if path.is_dir():
+        return read_store(path)
+    opened = open_regular(path, "the observations file")  # a FIFO or device: refused, never waited on
+    if opened is None:
         return read_store(path)
     try:
-        with open(path, "rb") as fh:
+        with os.fdopen(opened[0], "rb") as fh:
             head = fh.read(8192)
             fh.seek(0)
             header = fh.readline()
@@ -140,12 +145,10 @@ def read_store_bytes(path: Path) -> bytes | None:
     """The store's bytes as ``read_store`` reads them; None when there is no file."""
     if path.is_dir():
         raise fail(str(path), "the observations file is a directory, expected a CSV file")
-    if not path.exists():
-        return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise fail(str(path), f"cannot read the observations file: {exc.strerror or exc}") from None
+    from .textfiles import read_regular
+
+    # Only a regular file is read: a FIFO would hang the read, /dev/zero would fill memory.
+    return read_regular(path, "the observations file")
 
 
 def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
@@ -191,6 +194,11 @@ def _decode(data: bytes, file: str) -> str:
 def _column_order(header: list[str], file: str) -> list[int]:
     """Where each of HEADER's columns is in the file's header, or the header's problem."""
     names = [h.strip().lower() for h in header]
+    if not any(h in HEADER for h in names):
+        # Not one column of ours: another file (a store pointing at /etc/passwd, say). Its
+        # first line is not quoted: it may hold what must not be shown (docs/data-integrity.md).
+        raise InputError([Problem(Location(file, 1), "not a qntrack observations file: its first line is not the "
+                                  f"header {','.join(HEADER)} (UTF-8 CSV); check 'observations:' in targets.yaml")])
     missing = [h for h in HEADER if h not in names]
     unknown = [h for h in names if h not in HEADER]
     if missing or unknown or len(set(names)) != len(names):
@@ -581,7 +589,19 @@ def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes
 def _lock(path: Path):
     from filelock import FileLock, Timeout  # noqa: F401  (imported here: only writers need it)
 
-    return FileLock(str(path) + ".lock", timeout=30)
+    # Beside the real file: two symlinks to one store (or a symlink and the file) share
+    # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
+    return FileLock(str(path.resolve()) + ".lock", timeout=30)
+
+
+def missing_folder(path: Path) -> Problem | None:
+    """The problem when the store's folder does not exist: it is never created silently
+    (a typo in 'observations:' would otherwise start a new store somewhere unexpected)."""
+    folder = path.resolve().parent
+    if folder.is_dir():
+        return None
+    return Problem(Location(str(path)), f"the folder '{folder}' for the observations file does not exist; "
+                                        "create it, or correct 'observations:' in targets.yaml")
 
 
 def append_observations(path: Path, observations: Sequence[Observation]) -> None:
@@ -594,9 +614,17 @@ def append_observations(path: Path, observations: Sequence[Observation]) -> None
 
     if path.is_dir():
         raise fail(str(path), "the observations file is a directory, expected a CSV file")
+    folder = missing_folder(path)
+    if folder is not None:
+        raise InputError([folder])
+    from .textfiles import open_regular
+
     lock = _lock(path)
     try:
         with lock:
+            opened = open_regular(path, "the observations file")  # refuses a FIFO or device
+            if opened is not None:
+                os.close(opened[0])
             new_file = not path.exists() or path.stat().st_size == 0
             if not new_file:
                 with open(path, "rb") as fh:
