@@ -63,6 +63,11 @@ CHECKS: tuple[Check, ...] = (
     Check("unknown-indicator", "error", True, "every observation names an indicator defined in targets.yaml"),
     Check("derived-recorded", "error", True, "nothing is recorded for a derived indicator (its values come from its formula)"),
     Check("frequency", "error", True, "no observation is for a period finer than its indicator's frequency"),
+    Check("timing", "error", True, "no observation is recorded in the future (beyond a day of clock skew), for a "
+                                   "period not begun by then, or before its period ended unless its status is estimate"),
+    Check("formula", "error", True, "no source or note in the observations file starts like a spreadsheet formula "
+                                    "(=, +, -, @, also after spaces, or a tab): opened in a spreadsheet it would run; "
+                                    "start it with an apostrophe (')"),
     Check("derived", "warning", True, "every derived value can be computed (no division by zero)"),
     Check("jump", "warning", True, "no vintage of an indicator and period differs from the one before it by more "
                                    f"than --jump-factor (default {DEFAULT_JUMP_FACTOR:g} times): 3,13 typed as 313"),
@@ -91,6 +96,7 @@ def run_checks(
     as_of: str | None = None,
     today: date | None = None,
     jump_factor: float = DEFAULT_JUMP_FACTOR,
+    now: str | None = None,
 ) -> list[Problem]:
     """Every problem found by the checks in ``names`` (default: ``DEFAULT_CHECKS``).
 
@@ -145,6 +151,12 @@ def run_checks(
             problems.append(Problem(Location(file, o.line), f"period {o.period} is finer than indicator "
                                     f"'{o.indicator}' is published (frequency: {ind.frequency.value})",
                                     check="frequency"))
+    if "formula" in selected:
+        problems.extend(formula_problems(store.observations, file))
+    if "timing" in selected:
+        from .store import utc_now
+
+        problems.extend(timing_check(store.observations, file, now or utc_now()))
     series, left_out = build_series(plan.indicators, store.observations, as_of)
     if "derived" in selected:
         problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
@@ -155,6 +167,39 @@ def run_checks(
         problems.extend(stale_problems(plan, series, reference))
     if "milestone-due" in selected:
         problems.extend(milestone_due_problems(plan, series, reference))
+    return problems
+
+
+def formula_problems(observations: Iterable[Observation], file: str) -> list[Problem]:
+    """Sources and notes that a spreadsheet would run (textfiles.formula_like)."""
+    from .textfiles import formula_like
+
+    problems = []
+    for o in observations:
+        for what, text in (("source", o.source), ("note", o.note)):
+            if text and formula_like(text):
+                problems.append(Problem(Location(file, o.line), f"the {what} starts like a spreadsheet formula "
+                                        f"({(text[0] if text[0] in chr(9) + chr(13) else text.lstrip(' ' + chr(9))[:1])!r}); a spreadsheet opening this file would run it: "
+                                        "put an apostrophe (') before it", severity="error", check="formula"))
+    return problems
+
+
+def timing_check(observations: Iterable[Observation], file: str, now: str) -> list[Problem]:
+    """Rows whose timing cannot be true (timing.py), judged against ``now`` (UTC)."""
+    from .timing import timing_problems
+
+    # A national store has a million rows but few distinct (period, recorded_at, status):
+    # each is judged once.
+    seen: dict[tuple, list[tuple[str, str]]] = {}
+    problems = []
+    for o in observations:
+        key = (o.period.sort_key, o.period.first, o.recorded_at, o.status)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = timing_problems(o.period, o.recorded_at, o.status, now)
+        for _, message in found:
+            problems.append(Problem(Location(file, o.line), f"{o.indicator} {o.period}: {message}",
+                                    severity="error", check="timing"))
     return problems
 
 

@@ -50,7 +50,7 @@ TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
-TOP_KEYS = ("version", "title", "observations", "indicators", "targets")
+TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula")
 COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note")
 TARGET_TYPES: dict[str, tuple[str, ...]] = {
@@ -263,6 +263,19 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             reader.error(top["observations"][1], "observations: give a file name, e.g. observations.csv")
             observations = "observations.csv"
 
+    zone = ""
+    if "timezone" in top:
+        node = top["timezone"][1]
+        raw = reader.text(node, "timezone")
+        if raw:
+            from .timing import parse_zone
+
+            try:
+                parse_zone(raw)
+                zone = raw.strip()
+            except ValueError as exc:
+                reader.error(node, f"timezone: {exc}")
+
     indicators: dict[str, Indicator] = {}
     if "indicators" not in top:
         reader.error(root, "missing 'indicators:' (a mapping of indicator ids to their definitions)")
@@ -302,7 +315,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
     if reader.problems:
         raise InputError(reader.problems)
-    return Plan(title, observations, indicators, tuple(targets), file)
+    return Plan(title, observations, indicators, tuple(targets), file, zone)
 
 
 def _compose(text: str) -> Node | None:
@@ -339,7 +352,7 @@ def _untagged_loader() -> type | None:
     return _UNTAGGED[0]
 
 
-_PLAN_KEY = re.compile(r"^(?:version|title|observations|indicators|targets)\s*:", re.MULTILINE)
+_PLAN_KEY = re.compile(r"^(?:version|title|observations|indicators|targets|timezone)\s*:", re.MULTILINE)
 
 
 def _looks_like_plan(text: str) -> bool:

@@ -465,6 +465,9 @@ def import_observations(
     defaults: RowDefaults = RowDefaults(),
     dry_run: bool = False,
     stdin: BinaryIO | None = None,
+    *,
+    force: bool = False,
+    tz: str | None = None,
 ) -> ImportResult:
     """Validate every row of ``source``; append them all, or raise with every problem.
 
@@ -475,12 +478,13 @@ def import_observations(
 
     file = "<stdin>" if source == "-" else source
     text = decode_source(read_source(source, stdin), file)
+    now = utc_now()  # read once: the batch's default timestamp and the clock its rows are judged by
     if not defaults.recorded_at:
-        defaults = replace(defaults, recorded_at=utc_now())
+        defaults = replace(defaults, recorded_at=now)
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     try:
-        store, rows = record_many(targets, parsed.candidates, dry_run=True)
+        store, rows = record_many(targets, parsed.candidates, dry_run=True, force=force, now=now, tz=tz)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -488,5 +492,5 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows = record_many(targets, parsed.candidates, dry_run=False)
+        store, rows = record_many(targets, parsed.candidates, dry_run=False, force=force, now=now, tz=tz)
     return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run)

@@ -57,8 +57,12 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def normalise_timestamp(text: str) -> str:
-    """ISO 8601 with a time zone (or a bare date, taken as midnight UTC) → ``...Z`` in UTC."""
+def normalise_timestamp(text: str, zone: Any = None) -> str:
+    """ISO 8601 with a time zone (or a bare date, taken as midnight UTC) → ``...Z`` in UTC.
+
+    ``zone``: the tzinfo for a date and time written without one (the plan's ``timezone:``
+    or ``--tz``); without it such a time is refused, as it could be any of 26 hours.
+    """
     raw = text.strip()
     if _CANONICAL_TS.match(raw):
         return raw
@@ -69,6 +73,8 @@ def normalise_timestamp(text: str) -> str:
     if moment.tzinfo is None:
         if len(raw) == 10:
             moment = moment.replace(tzinfo=timezone.utc)
+        elif zone is not None:
+            moment = moment.replace(tzinfo=zone)
         else:
             raise ValueError(f"'{text}' has no time zone; add Z for UTC (2023-11-27T09:00:00Z) or an offset like +07:00")
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import fail
 from .model import Location
 
-__all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES"]
+__all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES", "formula_like", "neutralise_formula"]
 
 # targets.yaml is written by people: the synthetic national plan of docs/performance.md
 # (10,000 indicators) is a few MB. A cap keeps `--targets /dev/zero`-like mistakes, or a
@@ -108,3 +108,34 @@ def read_text(path: Path, what: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise fail(Location(name, line), f"{what}: {_LEGACY_HINT}") from None
     return text
+
+
+# What a spreadsheet runs when a cell starts with it (OWASP's CSV injection list), also
+# after leading spaces or tabs, which Excel and LibreOffice skip; formats.safe_cell is
+# the output side of the same rule.
+_FORMULA_CHARS = "=+-@"
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet opening a CSV cell holding ``text`` would run it as a formula.
+
+    A number ("-2.5", "+84") is shown as a number, not run, so it is not formula-like.
+    """
+    if not text or text[0] not in _FORMULA_CHARS and text[0] not in " \t\r":
+        return False  # the common case, decided by the first character
+    if text[0] in "\t\r":
+        return True
+    stripped = text.lstrip(" \t")
+    if not stripped or stripped[0] not in _FORMULA_CHARS:
+        return False
+    try:
+        float(stripped)
+        return False
+    except ValueError:
+        return True
+
+
+def neutralise_formula(text: str) -> str:
+    """``text`` with a leading apostrophe if a spreadsheet would run it (``formula_like``):
+    spreadsheets show such a cell as the text after the apostrophe, as in CSV/TSV output."""
+    return "'" + text if formula_like(text) else text
