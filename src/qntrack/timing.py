@@ -47,13 +47,14 @@ def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> 
     found: list[tuple[str, str]] = []
     recorded = date.fromisoformat(recorded_at[:10])
     today = date.fromisoformat(now[:10])
-    if recorded > today + _GRACE:
+    # Differences, not sums: a date near 9999-12-31 plus a day would overflow.
+    if recorded - today > _GRACE:
         found.append((FUTURE, f"recorded_at {recorded_at} is in the future (now: {now}); check the year"))
     start = _first_day(period)
-    if start > today + _GRACE:
+    if start - today > _GRACE:
         found.append((NOT_BEGUN, f"period {period} has not begun (it begins {start.isoformat()}); "
                                  "a figure cannot exist before its period"))
-    elif start > recorded + _GRACE:
+    elif start - recorded > _GRACE:
         found.append((NOT_BEGUN, f"period {period} begins {start.isoformat()}, after the figure was recorded "
                                  f"({recorded_at}); fix the period or recorded_at"))
     elif recorded < _last_day(period) and status != "estimate":
