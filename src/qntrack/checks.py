@@ -175,9 +175,15 @@ def formula_problems(observations: Iterable[Observation], file: str) -> list[Pro
     from .textfiles import formula_like
 
     problems = []
+    # A national store repeats a few thousand sources and notes a million times: each
+    # distinct text is judged once.
+    judged: dict[str, bool] = {"": False}
     for o in observations:
         for what, text in (("source", o.source), ("note", o.note)):
-            if text and formula_like(text):
+            risky = judged.get(text)
+            if risky is None:
+                risky = judged[text] = formula_like(text)
+            if risky:
                 problems.append(Problem(Location(file, o.line), f"the {what} starts like a spreadsheet formula "
                                         f"({(text[0] if text[0] in chr(9) + chr(13) else text.lstrip(' ' + chr(9))[:1])!r}); a spreadsheet opening this file would run it: "
                                         "put an apostrophe (') before it", severity="error", check="formula"))
