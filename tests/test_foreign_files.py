@@ -226,3 +226,35 @@ def test_a_symlinked_store_is_repaired_where_it_really_is(folder: Path):
     assert len(sides) == 1 and sides[0].read_bytes() == b"share,2021,1"
     assert "torn" not in " ".join(p.name for p in folder.iterdir())
     assert r.exit_code == 0, r.stderr
+
+
+# --- add-observation --from: the same siblings -------------------------------------------
+
+
+def test_import_from_a_device_is_refused_but_a_pipe_is_read(folder: Path):
+    r = runner.invoke(app, ["add-observation", "--from", "/dev/zero"])
+    assert r.exit_code == 1
+    assert r.stderr == "/dev/zero: error: is a device or socket, not a CSV or TSV file; give a file, or '-' to read stdin\n"
+    os.mkfifo(folder / "pipe.csv")
+    import threading
+
+    def feed() -> None:
+        with open(folder / "pipe.csv", "w", encoding="utf-8") as fh:
+            fh.write("indicator,period,value,status,recorded_at\nshare,2023,12,official,2024-02-01\n")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    r = runner.invoke(app, ["add-observation", "--from", "pipe.csv"])
+    writer.join(timeout=10)
+    assert r.exit_code == 0, r.stderr
+    assert (folder / "observations.csv").read_bytes() == STORE + b"share,2023,12,official,,,2024-02-01T00:00:00Z\n"
+
+
+def test_import_of_a_foreign_file_does_not_quote_it(folder: Path):
+    (folder / "shadow").write_bytes(SECRET)
+    r = runner.invoke(app, ["add-observation", "--from", "shadow"])
+    assert r.exit_code == 1
+    assert r.stderr == ("shadow:1: error: not a table of figures: its first line names none of the columns indicator, "
+                        "period, value, status, source, note, recorded_at; is the file separated by something else? "
+                        "give --delimiter\n")
+    assert (folder / "observations.csv").read_bytes() == STORE

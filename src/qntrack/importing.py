@@ -110,6 +110,12 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         raise fail(name, "file not found")
     if path.is_dir():
         raise fail(name, "is a directory, expected a CSV or TSV file")
+    import stat
+
+    mode = path.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        # A pipe is read (--from <(...)); a device such as /dev/zero would never end.
+        raise fail(name, "is a device or socket, not a CSV or TSV file; give a file, or '-' to read stdin")
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -329,6 +335,13 @@ def _unknown_column(name: str, allowed: Sequence[str]) -> str:
 
 def _long_columns(header: list[str], where: Location, problems: list[Problem], delimiter: str) -> dict[str, int] | None:
     before = len(problems)
+    if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
+        # Not one column of ours: another kind of file (--from /etc/shadow), whose first
+        # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
+        hint = "; is the file separated by something else? give --delimiter" if len(header) == 1 else ""
+        problems.append(Problem(where, "not a table of figures: its first line names none of the columns "
+                                       f"{', '.join(LONG_COLUMNS)}{hint}"))
+        return None
     columns: dict[str, int] = {}
     for i, name in enumerate(header):
         if name in columns:
