@@ -19,7 +19,8 @@ import shlex
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Iterable
+from operator import attrgetter
+from typing import Iterable, Sequence
 
 from .errors import InputError
 from .model import (
@@ -170,43 +171,53 @@ def run_checks(
     return problems
 
 
-def formula_problems(observations: Iterable[Observation], file: str) -> list[Problem]:
+def formula_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
     """Sources and notes that a spreadsheet would run (textfiles.formula_like)."""
     from .textfiles import formula_like
 
+    # A national store repeats a few thousand sources and notes a million times: the
+    # distinct texts are gathered in C (``map``/``set``) and each judged once; the rows
+    # are walked only when one of them is risky.
+    risky = {t for t in set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
+             if t and formula_like(t)}
     problems = []
-    # A national store repeats a few thousand sources and notes a million times: each
-    # distinct text is judged once.
-    judged: dict[str, bool] = {"": False}
+    if not risky:
+        return problems
     for o in observations:
         for what, text in (("source", o.source), ("note", o.note)):
-            risky = judged.get(text)
-            if risky is None:
-                risky = judged[text] = formula_like(text)
-            if risky:
+            if text in risky:
+                first = text[0] if text[0] in "\t\r" else text.lstrip(" \t")[:1]
                 problems.append(Problem(Location(file, o.line), f"the {what} starts like a spreadsheet formula "
-                                        f"({(text[0] if text[0] in chr(9) + chr(13) else text.lstrip(' ' + chr(9))[:1])!r}); a spreadsheet opening this file would run it: "
+                                        f"({first!r}); a spreadsheet opening this file would run it: "
                                         "put an apostrophe (') before it", severity="error", check="formula"))
     return problems
 
 
-def timing_check(observations: Iterable[Observation], file: str, now: str) -> list[Problem]:
+def timing_check(observations: Sequence[Observation], file: str, now: str) -> list[Problem]:
     """Rows whose timing cannot be true (timing.py), judged against ``now`` (UTC)."""
     from .timing import timing_problems
 
-    # A national store has a million rows but few distinct (period, recorded_at, status):
-    # each is judged once.
-    seen: dict[tuple, list[tuple[str, str]]] = {}
-    problems = []
+    # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
+    # by the period's sort key (an int; a Period hashes in Python), each judged once.
+    key = attrgetter("period.sort_key", "recorded_at", "status")
+    found = {}
+    for k in set(map(key, observations)):
+        said = timing_problems(_period_of(k[0]), k[1], k[2], now)
+        if said:
+            found[k] = said
+    problems: list[Problem] = []
+    if not found:
+        return problems
     for o in observations:
-        key = (o.period.sort_key, o.period.first, o.recorded_at, o.status)
-        found = seen.get(key)
-        if found is None:
-            found = seen[key] = timing_problems(o.period, o.recorded_at, o.status, now)
-        for _, message in found:
+        for _, message in found.get(key(o), ()):
             problems.append(Problem(Location(file, o.line), f"{o.indicator} {o.period}: {message}",
                                     severity="error", check="timing"))
     return problems
+
+
+def _period_of(sort_key: int) -> Period:
+    """The period whose ``sort_key`` this is (periods.py: ``(year * 16 + last) * 16 + first``)."""
+    return Period(sort_key >> 8, sort_key & 15, (sort_key >> 4) & 15)
 
 
 def _n(value: float) -> str:
