@@ -189,7 +189,8 @@ def test_a_missing_folder_for_the_store_is_not_created(folder: Path, command: li
     r = runner.invoke(app, command)
     assert not (folder / "sub").exists()
     if command[0] == "check":
-        return  # nothing to repair: said as such, and nothing made
+        assert r.stderr.startswith("nothing to repair: sub/dir/obs.csv does not exist\n")
+        return
     assert r.exit_code == 1
     assert r.stderr == (f"sub/dir/obs.csv: error: the folder '{folder / 'sub' / 'dir'}' for the observations file "
                         "does not exist; create it, or correct 'observations:' in targets.yaml\n")

@@ -565,7 +565,9 @@ def check(
         targets_path = find_targets(targets)
         store_path = store_path_for(load_plan(targets_path), targets_path)
         done = repair_store(store_path)
-        if done is None:
+        if done is None and not store_path.exists():
+            sys.stderr.write(f"nothing to repair: {store_path} does not exist\n")
+        elif done is None:
             sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
         else:
             sys.stderr.write(f"moved the incomplete line {done.torn_line} ({len(done.tail)} bytes) of {store_path} "
