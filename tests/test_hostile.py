@@ -91,7 +91,8 @@ YAML_CASES = [
      "targets.yaml:4:10: error: targets must be a list (each item starting with '- id: ...'), got a mapping\n"
      "2 error(s), 0 warning(s)"),
     ("a list at the top", "- a\n- b\n",
-     "targets.yaml:1:1: error: the top level must be a mapping of keys to values, got a list"),
+     "targets.yaml:1: error: not a qntrack targets file (no 'indicators:' or 'targets:' at the top level); give "
+     "the plan's targets.yaml (docs/targets-format.md), or run 'qntrack init' to start one"),
     ("unknown indicator", "version: 1\nindicators:\n  share: {name: X}\ntargets:\n  - id: a\n    indicator: shar\n",
      "targets.yaml:6:16: error: target 'a': unknown indicator 'shar'; did you mean 'share'?"),
     ("NaN", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
@@ -170,7 +171,7 @@ def test_alias_bombs_are_not_expanded(folder: Path):
     r = run("check")
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == ("targets.yaml:1:1: error: the top level: unknown key 'a0' "
-                                        "(valid keys: version, title, observations, indicators, targets)")
+                                        "(valid keys: version, title, observations, indicators, targets, timezone)")
     assert time.monotonic() - start < 5
 
 

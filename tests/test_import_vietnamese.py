@@ -196,7 +196,7 @@ def test_digits_other_than_ascii_in_a_wide_header_are_refused(plan: Path):
 
 def test_excel_unicode_text_with_decimal_commas_needs_no_flag(plan: Path):
     # Excel's "Unicode text" under Vietnamese settings: UTF-16, tabs, decimal commas.
-    text = "indicator\tperiod\tvalue\nfdi\t2023\t3,13\nfdi\t2024\t1.234,5\nfdi\t2025\t85.000\n"
+    text = "indicator\tperiod\tvalue\nfdi\t2022\t3,13\nfdi\t2023\t1.234,5\nfdi\t2024\t85.000\n"
     (plan / "in.txt").write_bytes(text.encode("utf-16"))
     r = run("add-observation", "--from", "in.txt", "--recorded-at", STAMP)
     assert r.exit_code == 0, r.stderr

@@ -82,6 +82,18 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def _formulas_fixed_by_hand(plan: Path) -> None:
+    """The fixture's store holds formula-like text, as a store from before qntrack
+    neutralised it at input did (the output tests need it); `check` flags that (the
+    `formula` check), so the tests of other checks start from the store fixed as its
+    message says: an apostrophe before each."""
+    store = plan / "observations.csv"
+    text = store.read_text(encoding="utf-8")
+    for raw in ('=HYPERLINK("http://evil")', "@SUM(A1)", "-note", "+report"):
+        text = text.replace("," + raw + ",", ",'" + raw + ",")
+    store.write_text(text, encoding="utf-8")
+
+
 def run(*args: str, input: str | None = None, env: dict | None = None):
     return runner.invoke(app, list(args), input=input, env=env)
 
@@ -294,6 +306,7 @@ TORN = re.compile(r"^\S*observations\.csv:9: error: incomplete last row \(the fi
 
 
 def test_check_reports_a_torn_line_with_its_number_and_the_repair(plan: Path):
+    _formulas_fixed_by_hand(plan)
     _tear(plan)
     r = run("check")
     assert r.exit_code == 1
@@ -314,6 +327,7 @@ def test_nothing_is_glued_onto_a_torn_line(plan: Path):
 
 
 def test_repair_moves_the_tail_aside_and_the_next_append_works(plan: Path):
+    _formulas_fixed_by_hand(plan)
     before = _tear(plan, b"share,2024,1")
     r = run("check", "--repair")
     assert r.exit_code == 0, r.stderr
@@ -368,8 +382,8 @@ def test_check_list_names_every_check(plan: Path):
     r = run("check", "--list")
     assert r.exit_code == 0 and r.stderr == ""
     assert [line.split()[0] for line in r.stdout.splitlines()] == [
-        "syntax", "store", "torn-line", "unknown-indicator", "derived-recorded", "frequency", "derived", "jump",
-        "stale", "milestone-due"]
+        "syntax", "store", "torn-line", "unknown-indicator", "derived-recorded", "frequency", "timing", "formula",
+        "derived", "jump", "stale", "milestone-due"]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {
         c.name: (c.severity, c.default) for c in CHECKS}
@@ -377,11 +391,13 @@ def test_check_list_names_every_check(plan: Path):
 
 
 def test_check_is_silent_on_good_files(plan: Path):
+    _formulas_fixed_by_hand(plan)
     r = run("check")
     assert r.exit_code == 0 and r.stdout == "" and r.stderr == ""
 
 
 def test_jump_between_vintages_is_a_warning(plan: Path):
+    _formulas_fixed_by_hand(plan)
     with open(plan / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("growth,2022-H2,810,official,typo,,2023-02-01T00:00:00Z\n")
     r = run("check")
@@ -405,6 +421,7 @@ def test_jump_factor_must_exceed_one(plan: Path, factor: str):
 
 
 def test_stale_relative_to_as_of(plan: Path):
+    _formulas_fixed_by_hand(plan)
     # share is yearly; its latest, 2021, is followed by 2022, expected within 90 days of
     # its end: by 2023-03-31. growth is half-yearly; after 2022-H2 comes 2023-H1, ending
     # 30 June, expected by 2023-09-28.
@@ -424,6 +441,7 @@ def test_stale_relative_to_as_of(plan: Path):
 
 
 def test_milestone_due_without_data(plan: Path):
+    _formulas_fixed_by_hand(plan)
     assert run("check", "milestone-due", "--as-of", "2024-03-30").stderr == ""
     r = run("check", "milestone-due", "--as-of", "2026-04-01")
     assert r.exit_code == 0
@@ -438,6 +456,7 @@ def test_milestone_due_without_data(plan: Path):
 
 
 def test_errors_exit_1_with_their_check_names(plan: Path):
+    _formulas_fixed_by_hand(plan)
     with open(plan / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("gdp,2023,1,,,,2024-01-01T00:00:00Z\n")
         fh.write("share,2023-Q1,1,,,,2024-01-01T00:00:00Z\n")
@@ -460,6 +479,7 @@ def test_unknown_check_names_are_usage_errors(plan: Path):
 
 
 def test_all_runs_every_check(plan: Path):
+    _formulas_fixed_by_hand(plan)
     doc = js("check", "--all", "--as-of", "2030-01-01")
     assert doc["checks"] == [c.name for c in CHECKS]
     assert {p["check"] for p in doc["problems"]} == {"stale", "milestone-due"}

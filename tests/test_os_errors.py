@@ -393,14 +393,6 @@ def test_a_bad_lock_timeout_is_a_usage_error(plan: Path, monkeypatch: pytest.Mon
     intact(plan)
 
 
-# The file-type checks of the store and targets.yaml are being done on another branch (h5);
-# until they are merged a FIFO makes qntrack wait for a writer for ever. strict=True: once
-# they are in, these tests pass, the xfail fails the suite, and the marks must go.
-FIFO_PENDING = pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                                 reason="a FIFO store/targets.yaml hangs until h5's file-type checks are merged")
-
-
-@FIFO_PENDING
 @pytest.mark.parametrize("args", [["status", "-f", "json"], ["add-observation", "share", "2024-Q2", "13"]],
                          ids=" ".join)
 def test_a_fifo_as_the_store_does_not_hang(plan: Path, args: list[str]):
@@ -410,7 +402,6 @@ def test_a_fifo_as_the_store_does_not_hang(plan: Path, args: list[str]):
     one_line(proc, 1, "observations.csv", "not a regular file")
 
 
-@FIFO_PENDING
 def test_a_fifo_as_targets_does_not_hang(plan: Path):
     os.mkfifo(plan / "fifo.yaml")
     proc = qntrack(["status", "-f", "json", "-t", "fifo.yaml"], plan, timeout=5)

@@ -205,7 +205,7 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     from datetime import datetime, timedelta
 
     start = datetime(2026, 2, 1)
-    rows = "".join(f"share,{2030 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,bulk source {i % 7},note {i},"
+    rows = "".join(f"share,{1950 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,bulk source {i % 7},note {i},"
                    f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n" for i in range(50_000))
     (tracker / "big.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + rows,
                                      encoding="utf-8")

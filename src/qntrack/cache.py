@@ -221,10 +221,10 @@ def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: C
     if os.environ.get("QNTRACK_NO_CACHE", "") not in ("", "0"):
         return None
     path = find_targets(targets)
-    try:
-        targets_digest = _digest(path.read_bytes())
-    except OSError:
-        return None
+    data = _regular_bytes(path)
+    if data is None:
+        return None  # missing, unreadable, not a regular file or too large: the plain path says which
+    targets_digest = _digest(data)
     file = cache_file(path)
     key = _key(path, targets_digest)
     cached = _load(file, key)
@@ -236,6 +236,34 @@ def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: C
         if state is not None:
             return state
     return _cold(targets, path, targets_digest, key, file, target_ids, check_ids, cells)
+
+
+def _regular_bytes(path: Path) -> bytes | None:
+    """targets.yaml's bytes if it is a regular file of at most 16 MiB, else None.
+
+    Opened without blocking and checked before reading, as textfiles.read_regular does
+    (not imported here, to keep the warm path's imports few): a FIFO must not hang the
+    cache's first look, and /dev/zero must not be read.
+    """
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > 16 * 1024 * 1024:
+            os.close(fd)
+            return None
+    except OSError:
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as fh:  # a regular file: fdopen refuses a folder itself
+        try:
+            return fh.read()
+        except OSError:
+            return None
 
 
 # --- the key and the file ----------------------------------------------------------------
@@ -559,10 +587,8 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
                 # Line numbers of each measured indicator's observations in force.
                 "in_force": {i.id: shared["in_force"][i.id] for i in plan.indicators.values() if not i.formula},
             }
-            try:
-                unchanged = _digest(path.read_bytes()) == targets_digest
-            except OSError:
-                unchanged = False
+            again = _regular_bytes(path)
+            unchanged = again is not None and _digest(again) == targets_digest
             if unchanged:
                 _save(file, cached)
     check_ids(plan, target_ids)
@@ -792,7 +818,8 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
     if os.path.exists(journal):
         return None
     try:
-        with open(store_path, "rb") as fh:
+        # Not blocking: a FIFO put where the store was fails the identity check below.
+        with os.fdopen(os.open(store_path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
             st = os.fstat(fh.fileno())
             size = cached["size"]
             if (st.st_dev, st.st_ino) != tuple(cached["ident"]) or st.st_size < size or not st.st_size:

@@ -19,8 +19,9 @@ import shlex
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .errors import InputError
 from .model import (
@@ -64,6 +65,11 @@ CHECKS: tuple[Check, ...] = (
     Check("unknown-indicator", "error", True, "every observation names an indicator defined in targets.yaml"),
     Check("derived-recorded", "error", True, "nothing is recorded for a derived indicator (its values come from its formula)"),
     Check("frequency", "error", True, "no observation is for a period finer than its indicator's frequency"),
+    Check("timing", "error", True, "no observation is recorded in the future (beyond a day of clock skew), for a "
+                                   "period not begun by then, or before its period ended unless its status is estimate"),
+    Check("formula", "error", True, "no source or note in the observations file starts like a spreadsheet formula "
+                                    "(=, +, -, @, also after spaces, or a tab): opened in a spreadsheet it would run; "
+                                    "start it with an apostrophe (')"),
     Check("derived", "warning", True, "every derived value can be computed (no division by zero)"),
     Check("jump", "warning", True, "no vintage of an indicator and period differs from the one before it by more "
                                    f"than --jump-factor (default {DEFAULT_JUMP_FACTOR:g} times): 3,13 typed as 313"),
@@ -97,6 +103,7 @@ def run_checks(
     as_of: str | None = None,
     today: date | None = None,
     jump_factor: float = DEFAULT_JUMP_FACTOR,
+    now: str | None = None,
 ) -> list[Problem]:
     """Every problem found by the checks in ``names`` (default: ``DEFAULT_CHECKS``).
 
@@ -157,6 +164,12 @@ def run_checks(
             problems.append(Problem(Location(file, o.line), f"period {o.period} is finer than indicator "
                                     f"'{o.indicator}' is published (frequency: {ind.frequency.value})",
                                     check="frequency"))
+    if "formula" in selected:
+        problems.extend(formula_problems(store.observations, file))
+    if "timing" in selected:
+        from .store import utc_now
+
+        problems.extend(timing_check(store.observations, file, now or utc_now()))
     series, left_out = build_series(plan.indicators, store.observations, as_of)
     if "derived" in selected:
         problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
@@ -168,6 +181,55 @@ def run_checks(
     if "milestone-due" in selected:
         problems.extend(milestone_due_problems(plan, series, reference))
     return problems
+
+
+def formula_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
+    """Sources and notes that a spreadsheet would run (textfiles.formula_like)."""
+    from .textfiles import formula_like
+
+    # A national store repeats a few thousand sources and notes a million times: the
+    # distinct texts are gathered in C (``map``/``set``) and each judged once; the rows
+    # are walked only when one of them is risky.
+    risky = {t for t in set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
+             if t and formula_like(t)}
+    problems = []
+    if not risky:
+        return problems
+    for o in observations:
+        for what, text in (("source", o.source), ("note", o.note)):
+            if text in risky:
+                first = text[0] if text[0] in "\t\r" else text.lstrip(" \t")[:1]
+                problems.append(Problem(Location(file, o.line), f"the {what} starts like a spreadsheet formula "
+                                        f"({first!r}); a spreadsheet opening this file would run it: "
+                                        "put an apostrophe (') before it", severity="error", check="formula"))
+    return problems
+
+
+def timing_check(observations: Sequence[Observation], file: str, now: str) -> list[Problem]:
+    """Rows whose timing cannot be true (timing.py), judged against ``now`` (UTC)."""
+    from .timing import timing_problems
+
+    # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
+    # by the period's sort key (an int; a Period hashes in Python), each judged once.
+    key = attrgetter("period.sort_key", "recorded_at", "status")
+    found = {}
+    for k in set(map(key, observations)):
+        said = timing_problems(_period_of(k[0]), k[1], k[2], now)
+        if said:
+            found[k] = said
+    problems: list[Problem] = []
+    if not found:
+        return problems
+    for o in observations:
+        for _, message in found.get(key(o), ()):
+            problems.append(Problem(Location(file, o.line), f"{o.indicator} {o.period}: {message}",
+                                    severity="error", check="timing"))
+    return problems
+
+
+def _period_of(sort_key: int) -> Period:
+    """The period whose ``sort_key`` this is (periods.py: ``(year * 16 + last) * 16 + first``)."""
+    return Period(sort_key >> 8, sort_key & 15, (sort_key >> 4) & 15)
 
 
 def _n(value: float) -> str:

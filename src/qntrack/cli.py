@@ -490,6 +490,11 @@ def add_observation(
                                                           help="With --from: how numbers are written (default: "
                                                                "decimal comma if the file is ';'-separated).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Validate and show what would be added; write nothing.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Record a figure for a period not yet begun, or one recorded "
+                                                        "before its period ended without --status estimate.")] = False,
+    tz: Annotated[Optional[str], typer.Option("--tz", metavar="OFFSET",
+                                              help="Time zone of a recorded_at given without one, e.g. +07:00 "
+                                                   "(default: targets.yaml's timezone:).")] = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     targets: TargetsOpt = None,
@@ -523,6 +528,13 @@ def add_observation(
         if given:
             raise fail("add-observation", f"{', '.join(given)} {'apply' if len(given) > 1 else 'applies'} only with "
                        "--from FILE", ExitCode.USAGE)
+    if tz is not None:
+        from .timing import parse_zone
+
+        try:
+            parse_zone(tz)
+        except ValueError as exc:
+            raise fail("--tz", str(exc), ExitCode.USAGE) from None
     if from_file is None:
         from .importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
         from .recording import record_many
@@ -544,7 +556,8 @@ def add_observation(
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
         from .model import Location
 
-        path, rows, known = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run)
+        path, rows, known = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run,
+                                        force=force, tz=tz)
         skipped = len(known)
     else:
         from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -555,7 +568,8 @@ def add_observation(
             if sep is None:
                 raise fail("--delimiter", f"'{delimiter}' is not a delimiter; use ',', ';' or 'tab'", ExitCode.USAGE)
         result = import_observations(targets, from_file, ImportFormat(sep, decimal_comma, wide),
-                                     RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run)
+                                     RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run,
+                                     force=force, tz=tz)
         path, rows, skipped, known = result.store, list(result.rows), result.skipped, []
     if dry_run:
         kind = _format(fmt)
@@ -598,6 +612,18 @@ def add_observation(
         sys.stderr.write(f"added {stored.indicator} {stored.period} = {format_value(stored.value)} to {path}\n")
     else:
         sys.stderr.write(f"added {len(rows)} row(s), {skipped} already recorded, to {path}\n")
+    _report_neutralised(rows, dry_run)
+
+
+def _report_neutralised(rows, dry_run: bool) -> None:
+    """Say when a source or note was stored with an apostrophe (recording.validate_record)."""
+    from .textfiles import formula_like
+
+    count = sum(1 for o in rows for text in (o.source, o.note) if text[:1] == "'" and formula_like(text[1:]))
+    if count:
+        sys.stderr.write(f"{count} source/note text(s) start like a spreadsheet formula (=, +, -, @) and "
+                         f"{'would be' if dry_run else 'are'} stored after an apostrophe ('), so that a "
+                         "spreadsheet shows them rather than running them\n")
 
 
 # --- retract -----------------------------------------------------------------------------
@@ -829,6 +855,11 @@ def check(
 
         targets_path = find_targets(targets)
         store_path = store_path_for(load_plan(targets_path), targets_path)
+        from .store import missing_folder
+
+        folder = missing_folder(store_path)  # a typo in 'observations:', not a store to repair
+        if folder is not None:
+            raise InputError([folder])
         try:
             undone = roll_back(store_path)
             if undone is not None:
@@ -843,7 +874,9 @@ def check(
 
             raise os_failure(exc, os_error_file(exc, str(store_path)), "repair the observations file",
                              f"{store_path} was left as it was") from None
-        if done is None and undone is None:
+        if done is None and undone is None and not store_path.exists():
+            sys.stderr.write(f"nothing to repair: {store_path} does not exist\n")
+        elif done is None and undone is None:
             sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
         elif done is not None:
             sys.stderr.write(f"moved the incomplete line {done.torn_line} ({len(done.tail)} bytes) of {store_path} "

@@ -50,7 +50,7 @@ TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
-TOP_KEYS = ("version", "title", "observations", "indicators", "targets")
+TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula")
 COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note")
 TARGET_TYPES: dict[str, tuple[str, ...]] = {
@@ -237,12 +237,19 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
+        if not _looks_like_plan(text):
+            raise InputError([_foreign(file)]) from None
         raise InputError([_yaml_problem(file, exc, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly every error
         raise InputError([Problem(Location(file), f"not valid YAML: {exc}")]) from None
     if root is None:
         raise InputError([Problem(Location(file, 1), "the targets file has no content; expected 'indicators:' and 'targets:'")])
 
+    if not isinstance(root, MappingNode) or not any(
+            isinstance(k, ScalarNode) and k.value in TOP_KEYS for k, _ in root.value):
+        # Not one key of a plan: some other file (--targets /etc/passwd), whose content
+        # a message must not echo (docs/data-integrity.md).
+        raise InputError([_foreign(file)])
     top = reader.mapping(root, "the top level", TOP_KEYS)
     if top is None:
         raise InputError(reader.problems)
@@ -259,6 +266,19 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         if not observations:
             reader.error(top["observations"][1], "observations: give a file name, e.g. observations.csv")
             observations = "observations.csv"
+
+    zone = ""
+    if "timezone" in top:
+        node = top["timezone"][1]
+        raw = reader.text(node, "timezone")
+        if raw:
+            from .timing import parse_zone
+
+            try:
+                parse_zone(raw)
+                zone = raw.strip()
+            except ValueError as exc:
+                reader.error(node, f"timezone: {exc}")
 
     indicators: dict[str, Indicator] = {}
     if "indicators" not in top:
@@ -299,7 +319,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
     if reader.problems:
         raise InputError(reader.problems)
-    return Plan(title, observations, indicators, tuple(targets), file)
+    return Plan(title, observations, indicators, tuple(targets), file, zone)
 
 
 def _compose(text: str) -> Node | None:
@@ -334,6 +354,20 @@ def _untagged_loader() -> type | None:
             loader = type("_UntaggedLoader", (base,), {"resolve": lambda self, kind, value, implicit: tags[kind]})
         _UNTAGGED.append(loader)
     return _UNTAGGED[0]
+
+
+_PLAN_KEY = re.compile(r"^(?:version|title|observations|indicators|targets|timezone)\s*:", re.MULTILINE)
+
+
+def _looks_like_plan(text: str) -> bool:
+    """Whether a file that is not valid YAML has at least one of a plan's top-level keys."""
+    return _PLAN_KEY.search(text) is not None
+
+
+def _foreign(file: str) -> Problem:
+    return Problem(Location(file, 1), "not a qntrack targets file (no 'indicators:' or 'targets:' at the top "
+                                      "level); give the plan's targets.yaml (docs/targets-format.md), or run "
+                                      "'qntrack init' to start one")
 
 
 def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:

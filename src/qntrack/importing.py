@@ -113,6 +113,12 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         raise fail(name, "file not found")
     if path.is_dir():
         raise fail(name, "is a directory, expected a CSV or TSV file")
+    import stat
+
+    mode = path.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        # A pipe is read (--from <(...)); a device such as /dev/zero would never end.
+        raise fail(name, "is a device or socket, not a CSV or TSV file; give a file, or '-' to read stdin")
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -518,6 +524,13 @@ def _unknown_column(name: str, allowed: Sequence[str]) -> str:
 
 def _long_columns(header: list[str], where: Location, problems: list[Problem], delimiter: str) -> dict[str, int] | None:
     before = len(problems)
+    if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
+        # Not one column of ours: another kind of file (--from /etc/shadow), whose first
+        # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
+        hint = "; is the file separated by something else? give --delimiter" if len(header) == 1 else ""
+        problems.append(Problem(where, "not a table of figures: its first line names none of the columns "
+                                       f"{', '.join(LONG_COLUMNS)}{hint}"))
+        return None
     columns: dict[str, int] = {}
     for i, name in enumerate(header):
         if name in columns:
@@ -696,6 +709,9 @@ def import_observations(
     defaults: RowDefaults = RowDefaults(),
     dry_run: bool = False,
     stdin: BinaryIO | None = None,
+    *,
+    force: bool = False,
+    tz: str | None = None,
 ) -> ImportResult:
     """Validate every row of ``source``; append them all, or raise with every problem.
 
@@ -706,14 +722,16 @@ def import_observations(
 
     file = "<stdin>" if source == "-" else source
     text = decode_source(read_source(source, stdin), file)
+    now = utc_now()  # read once: the batch's default timestamp and the clock its rows are judged by
     undated = None
     if not defaults.recorded_at:
-        undated = utc_now()
+        undated = now
         defaults = replace(defaults, recorded_at=undated)
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     try:
-        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=True, undated=undated)
+        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=True, undated=undated, force=force,
+                                           now=now, tz=tz)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -721,5 +739,6 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=False, undated=undated)
+        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=False, undated=undated, force=force,
+                                           now=now, tz=tz)
     return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped))

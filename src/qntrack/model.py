@@ -259,6 +259,8 @@ class Plan:
     indicators: dict[str, Indicator]
     targets: tuple[Target, ...]
     source_file: str = "targets.yaml"
+    # The UTC offset (e.g. "+07:00") for a recorded_at typed without one; "" if not declared.
+    timezone: str = ""
 
     def target(self, target_id: str) -> Target | None:
         for t in self.targets:

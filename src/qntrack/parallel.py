@@ -38,6 +38,8 @@ __all__ = ["PlanInBackground", "start_plan", "PARALLEL_FROM", "beside", "two_cor
 # Below this size the plan parses in a few tenths of a second at most, and a fork, a pipe
 # and a pickle would cost more than they save.
 PARALLEL_FROM = 512 * 1024
+# textfiles.MAX_TARGETS_BYTES, not imported here: a larger plan is refused by the plain path.
+MAX_PLAN_BYTES = 16 * 1024 * 1024
 
 _OBSERVATIONS_LINE = re.compile(rb"^observations:[ \t]*([^\s'\"#{\[&*!|>%@`][^\r\n#]*?)[ \t]*(?:#[^\r\n]*)?\r?$",
                                 re.MULTILINE)
@@ -223,13 +225,23 @@ def start_plan(path: Path, follow_up: Callable[[Plan, bytes], bytes] | None = No
     """
     if not two_cores():
         return None
+    import stat
+
     try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size < PARALLEL_FROM:
-                return None
-            data = fh.read()
+        # Not blocking on a FIFO; anything but a regular file is left to the plain path,
+        # which refuses it with a message (textfiles.open_regular).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size < PARALLEL_FROM or st.st_size > MAX_PLAN_BYTES:
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            data = fh.read()
+        except OSError:
+            return None
     store_name = guess_store_name(data)
     ready_r, ready_w = os.pipe()
     message_r, message_w = os.pipe()

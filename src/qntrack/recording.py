@@ -12,9 +12,9 @@ from typing import NamedTuple, Sequence
 from .errors import InputError, did_you_mean
 from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
-from .store import (append_observations, normalise_timestamp, parse_value, peek_store, read_store_bytes, stored_rows,
-                    utc_now)
-from .textfiles import nfc
+from .store import (append_observations, missing_folder, normalise_timestamp, parse_value, peek_store, read_store_bytes,
+                    stored_rows, utc_now)
+from .textfiles import neutralise_formula, nfc
 from .workspace import find_targets, store_is_a_folder, store_path_for
 from .definitions import load_plan
 
@@ -33,9 +33,21 @@ def validate_record(
     source: str,
     note: str,
     recorded_at: str | None,
+    *,
+    now: str | None = None,
+    force: bool = False,
+    zone: str = "",
 ) -> tuple[Observation | None, list[Problem]]:
-    """One candidate row → an Observation, or the problems that stop it."""
+    """One candidate row → an Observation, or the problems that stop it.
+
+    ``now``: the current UTC time (read at the edge; default: the clock), for the rules of
+    timing.py. ``force``: accept a period not begun or a non-estimate recorded before its
+    period ended (the deliberate case); a recorded_at in the future is never accepted.
+    ``zone``: the UTC offset for a recorded_at with a time but no zone (--tz, else the
+    plan's ``timezone:``); without one such a time is refused.
+    """
     problems: list[Problem] = []
+    now = now or utc_now()
     ind = plan.indicators.get(indicator.strip())
     if ind is None:
         suggestion = did_you_mean(indicator.strip(), plan.indicators) or f"; known: {', '.join(plan.indicators) or 'none'}"
@@ -64,9 +76,25 @@ def validate_record(
         problems.append(Problem(where, f"status '{status}' is not one of: {', '.join(OBSERVATION_STATUSES)} (or leave it empty)"))
     stamp = None
     try:
-        stamp = normalise_timestamp(recorded_at) if recorded_at else utc_now()
+        if recorded_at:
+            from .timing import parse_zone
+
+            stamp = normalise_timestamp(recorded_at, parse_zone(zone) if zone else None)
+        else:
+            stamp = now
     except ValueError as exc:
-        problems.append(Problem(where, str(exc)))
+        message = str(exc)
+        if "has no time zone" in message:
+            message += ", or declare the plan's zone (timezone: +07:00 in targets.yaml) or give --tz +07:00"
+        problems.append(Problem(where, message))
+    if stamp is not None and parsed_period is not None:
+        from .timing import FUTURE, timing_problems
+
+        for kind, message in timing_problems(parsed_period, stamp, status or "", now):
+            if kind == FUTURE:
+                problems.append(Problem(where, message))
+            elif not force:
+                problems.append(Problem(where, f"{message}; --force records it as it is"))
     for text, what in ((source, "source"), (note, "note")):
         if "\n" in text or "\r" in text:
             problems.append(Problem(where, f"the {what} must be on one line"))
@@ -82,7 +110,10 @@ def validate_record(
             problems.append(Problem(where, f"the {what} is not valid UTF-8 text (check the terminal's or file's encoding)"))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
-    return Observation(ind.id, parsed_period, number, status or "", nfc(source.strip()), nfc(note.strip()), stamp), []
+    # The store is the file people double-click: a source or note a spreadsheet would run
+    # as a formula (=HYPERLINK(...), @SUM, -cmd|...) is stored with a leading apostrophe.
+    source, note = neutralise_formula(nfc(source.strip())), neutralise_formula(nfc(note.strip()))
+    return Observation(ind.id, parsed_period, number, status or "", source, note, stamp), []
 
 
 def _open(targets: str | None) -> tuple[Plan, Path]:
@@ -92,6 +123,9 @@ def _open(targets: str | None) -> tuple[Plan, Path]:
     folder = store_is_a_folder(plan, path, store)
     if folder:
         raise InputError(folder)
+    missing = missing_folder(store)
+    if missing is not None:
+        raise InputError([missing])
     return plan, store
 
 
@@ -105,28 +139,34 @@ class Recorded(NamedTuple):
 
 
 def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False,
-                undated: str | None = None) -> Recorded:
+                undated: str | None = None, *, force: bool = False, now: str | None = None,
+                tz: str | None = None) -> Recorded:
     """Validate every candidate; append them all, or raise with every problem and write nothing.
 
     Rows already recorded are skipped and counted, checked under the append's lock
     against the store as it is then. ``undated``: the timestamp given to rows that came
-    without one (by default "now", stamped here).
+    without one (by default "now", stamped here). ``force``, ``now``: as for
+    ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
+    wins over the plan's ``timezone:`` (already validated by the caller).
     """
     from .history import already_recorded
 
+    now = now or utc_now()
     plan, store = _open(targets)
+    zone = tz or plan.timezone
     existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
     if existing.torn_line:
         raise InputError([Problem(Location(str(store), existing.torn_line),
                                   "the file ends in an incomplete row; nothing was added; run 'qntrack check --repair' first")])
     if undated is None:
-        undated = utc_now()
+        undated = now
     rows: list[Observation] = []
     problems: list[Problem] = []
     for where, fields in candidates:
         obs, found = validate_record(plan, where, fields.get("indicator", ""), fields.get("period", ""),
                                      fields.get("value", ""), fields.get("status") or None, fields.get("source", ""),
-                                     fields.get("note", ""), fields.get("recorded_at") or undated)
+                                     fields.get("note", ""), fields.get("recorded_at") or undated,
+                                     now=now, force=force, zone=zone)
         problems.extend(found)
         if obs is not None:
             rows.append(obs)

@@ -62,14 +62,20 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     """
     from filelock import Timeout
 
+    from .textfiles import read_regular
+
     if path.is_dir():
         raise fail(str(path), "the observations file is a directory, expected a CSV file")
+    if path.is_symlink():
+        path = path.resolve()  # set aside and cut where the store really is, as repair_store does
+    if read_pending(path) is None:
+        return None  # nothing to roll back; the lock must not create a missing folder either
     try:
         with _lock(path):
             pending = read_pending(path)
             if pending is None:
                 return None
-            data = path.read_bytes() if path.exists() else b""
+            data = read_regular(path, "the observations file") or b""
             tail = data[pending.size:]
             side = None
             if tail:
@@ -95,14 +101,31 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
     """Move an incomplete last line to a side file; None when the file ends cleanly."""
     from filelock import Timeout
 
+    from .textfiles import read_regular
+
     if path.is_dir():
         raise fail(str(path), "the observations file is a directory, expected a CSV file")
+    # A symlinked store is repaired where it really is: replacing the link itself with a
+    # regular file would fork the store in two, and the side file belongs beside the data.
+    path = path.resolve()
+    from .textfiles import open_regular
+
+    opened = open_regular(path, "the observations file")  # a FIFO or device: refused before any lock file
+    if opened is None:
+        return None  # nothing to repair; the lock must not create a missing folder either
+    with os.fdopen(opened[0], "rb") as fh:
+        head = fh.read(65536)
+    if head and not head.endswith(b"\n"):
+        _refuse_foreign(head, path)  # before the lock, which would leave a file beside it
     try:
         with _lock(path):
-            if not path.exists():
+            data = read_regular(path, "the observations file")
+            if data is None:
                 return None
-            data = path.read_bytes()
-            if not data or data.endswith(b"\n") or _last_line_is_whole(data, str(path)):
+            if not data or data.endswith(b"\n"):
+                return None
+            _refuse_foreign(data, path)
+            if _last_line_is_whole(data, str(path)):
                 return None  # a whole last row saved without its newline is a row, not a remnant
             cut = data.rfind(b"\n") + 1
             tail = data[cut:]
@@ -114,6 +137,30 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             return Repair(data[:cut].count(b"\n") + 1, tail, side)
     except Timeout:
         raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+
+
+def _refuse_foreign(data: bytes, path: Path) -> None:
+    """Raise unless ``data`` starts like a qntrack store (text, our header): repair
+    rewrites the file, and a program or another program's data named by mistake as the
+    store (observations: /bin/ls) must be left exactly as it is."""
+    from .store import HEADER
+
+    first = data[: data.find(b"\n")] if b"\n" in data else data
+    if first.startswith(b"\xef\xbb\xbf"):
+        first = first[3:]
+    message = ("not a qntrack observations file (binary, or its first line is not the header "
+               f"{','.join(HEADER)}); nothing was changed")
+    if b"\x00" in data[:8192]:
+        raise fail(str(path), message)
+    try:
+        line = first.decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        raise fail(str(path), message) from None
+    # Ours if the header names one of our columns (the store's reader says what else is
+    # wrong with it), or if the file is a header torn before its end ("indicator,per").
+    names = {h.strip().lower() for h in line.split(",")}
+    if not names & set(HEADER) and not ",".join(HEADER).startswith(line.strip().lower() or "\x00"):
+        raise fail(str(path), message)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -57,8 +57,12 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def normalise_timestamp(text: str) -> str:
-    """ISO 8601 with a time zone (or a bare date, taken as midnight UTC) → ``...Z`` in UTC."""
+def normalise_timestamp(text: str, zone: Any = None) -> str:
+    """ISO 8601 with a time zone (or a bare date, taken as midnight UTC) → ``...Z`` in UTC.
+
+    ``zone``: the tzinfo for a date and time written without one (the plan's ``timezone:``
+    or ``--tz``); without it such a time is refused, as it could be any of 26 hours.
+    """
     raw = text.strip()
     if _CANONICAL_TS.match(raw):
         return raw
@@ -69,6 +73,8 @@ def normalise_timestamp(text: str) -> str:
     if moment.tzinfo is None:
         if len(raw) == 10:
             moment = moment.replace(tzinfo=timezone.utc)
+        elif zone is not None:
+            moment = moment.replace(tzinfo=zone)
         else:
             raise ValueError(f"'{text}' has no time zone; add Z for UTC (2023-11-27T09:00:00Z) or an offset like +07:00")
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -120,13 +126,18 @@ def peek_store(path: Path) -> StoreContents:
     Bytes that are not UTF-8 deep in the file are for ``qntrack check`` to report, not a
     reason to refuse an append (bad rows never were).
     """
-    if path.is_dir() or not path.exists():
+    from .textfiles import open_regular
+
+    if path.is_dir():
         return read_store(path)
     pending = interrupted_batch(path)
     if pending is not None:
         raise fail(str(path), _not_added(pending))
+    opened = open_regular(path, "the observations file")  # a FIFO or device: refused, never waited on
+    if opened is None:
+        return read_store(path)
     try:
-        with open(path, "rb") as fh:
+        with os.fdopen(opened[0], "rb") as fh:
             head = fh.read(8192)
             fh.seek(0)
             header = fh.readline()
@@ -163,12 +174,12 @@ def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
     # The journal is looked for before and after the read: a batch that began or ended
     # meanwhile is cut off at the size the journal recorded (docs/data-integrity.md).
     before = read_pending(path)
-    if not path.exists():
+    from .textfiles import read_regular
+
+    # Only a regular file is read: a FIFO would hang the read, /dev/zero would fill memory.
+    data = read_regular(path, "the observations file")
+    if data is None:
         return None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise fail(str(path), f"cannot read the observations file: {exc.strerror or exc}") from None
     pending = before or read_pending(path)
     if pending is None:
         return data
@@ -191,7 +202,9 @@ _JOURNAL = "qntrack append journal 1\n"
 
 
 def pending_path(path: Path) -> Path:
-    return path.with_name(path.name + ".pending")
+    """Beside the real file, like the lock: a store reached through a symlink has one journal."""
+    real = path.resolve() if path.is_symlink() else path  # as given otherwise: messages name it so
+    return real.with_name(real.name + ".pending")
 
 
 def read_pending(path: Path) -> Pending | None:
@@ -235,7 +248,7 @@ def interrupted_batch(path: Path) -> Pending | None:
     except ImportError:
         return read_pending(path)
     try:
-        fd = os.open(str(path) + ".lock", os.O_RDONLY)
+        fd = os.open(str(path.resolve()) + ".lock", os.O_RDONLY)
     except OSError:
         return read_pending(path)
     try:
@@ -300,6 +313,11 @@ def _column_order(header: list[str], file: str) -> list[int]:
                                       f"the header {','.join(HEADER)} and run 'qntrack add-observation --from "
                                       "observations-excel.csv', which reads that form; or re-save it in Excel as "
                                       "'CSV UTF-8 (Comma delimited)' with '.' as the decimal symbol")
+    if not any(h in HEADER for h in names):
+        # Not one column of ours: another file (a store pointing at /etc/passwd, say). Its
+        # first line is not quoted: it may hold what must not be shown (docs/data-integrity.md).
+        raise InputError([Problem(Location(file, 1), "not a qntrack observations file: its first line is not the "
+                                  f"header {','.join(HEADER)} (UTF-8 CSV); check 'observations:' in targets.yaml")])
     missing = [h for h in HEADER if h not in names]
     unknown = [h for h in names if h not in HEADER]
     if missing or unknown or len(set(names)) != len(names):
@@ -734,12 +752,24 @@ def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes
 def _lock(path: Path):
     from filelock import FileLock, Timeout  # noqa: F401  (imported here: only writers need it)
 
-    if not path.parent.is_dir():
+    if not path.resolve().parent.is_dir():
         # filelock would create the folder: a mistyped `observations:` path must not
         # silently start a new store somewhere else.
         raise fail(str(path), f"folder '{path.parent}' does not exist; create it, or correct "
                    "'observations:' in targets.yaml")
-    return FileLock(str(path) + ".lock", timeout=lock_timeout())
+    # Beside the real file: two symlinks to one store (or a symlink and the file) share
+    # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
+    return FileLock(str(path.resolve()) + ".lock", timeout=lock_timeout())
+
+
+def missing_folder(path: Path) -> Problem | None:
+    """The problem when the store's folder does not exist: it is never created silently
+    (a typo in 'observations:' would otherwise start a new store somewhere unexpected)."""
+    folder = path.resolve().parent
+    if folder.is_dir():
+        return None
+    return Problem(Location(str(path)), f"the folder '{folder}' for the observations file does not exist; "
+                                        "create it, or correct 'observations:' in targets.yaml")
 
 
 def lock_timeout() -> float:
@@ -842,9 +872,17 @@ def append_observations(path: Path, observations: Sequence[Observation],
 
     if path.is_dir():
         raise fail(str(path), "the observations file is a directory, expected a CSV file")
+    folder = missing_folder(path)
+    if folder is not None:
+        raise InputError([folder])
+    from .textfiles import open_regular
+
     lock = _lock(path)
     try:
         with lock:
+            opened = open_regular(path, "the observations file")  # refuses a FIFO or device
+            if opened is not None:
+                os.close(opened[0])
             pending = read_pending(path)
             if pending is not None:
                 raise fail(str(path), _not_added(pending))

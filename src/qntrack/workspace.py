@@ -35,7 +35,9 @@ def find_targets(explicit: str | None) -> Path:
     here = Path.cwd()
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
-        if candidate.is_file():
+        # Anything there but a folder is taken, so that a FIFO or device named
+        # targets.yaml is refused by name rather than passed over in silence.
+        if candidate.exists() and not candidate.is_dir():
             # Relative, so messages read "targets.yaml:12:5", as the user would type it.
             return Path(os.path.relpath(candidate))
     raise fail(DEFAULT_NAME, "no targets.yaml here or in any parent folder; give --targets PATH, "
