@@ -218,3 +218,19 @@ def test_observation_rows_write_values_as_the_store_does():
     assert lines[1].split(",")[2] == "1000"
     assert lines[2].split(",")[2] == "-5"
     assert lines[3].split(",")[2] == "10.28"
+
+
+@pytest.mark.parametrize("text", [" =1+1", "  @SUM(A1)", "\t=cmd", " -cmd|' /C calc'!A0"])
+def test_a_formula_after_leading_spaces_is_neutralised_in_printed_csv(text):
+    # Spreadsheets skip leading spaces before deciding a cell is a formula; the store's
+    # input rule (textfiles.formula_like) knows it, and the printed CSV/TSV must too.
+    from qntrack.formats import safe_cell
+
+    assert safe_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["-2.5", " 12", "plain", "", "+84"])
+def test_numbers_and_plain_text_pass_unchanged(text):
+    from qntrack.formats import safe_cell
+
+    assert safe_cell(text) == text

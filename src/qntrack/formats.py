@@ -16,6 +16,7 @@ from . import __version__
 from .assessment import Assessment, MilestoneResult
 from .model import Observation
 from .periods import Period
+from .textfiles import formula_like
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -128,14 +129,14 @@ def to_json(document: Any) -> str:
     return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: Any) -> str:
     """Text for a CSV cell that a spreadsheet cannot run as a formula.
 
-    Numbers pass unchanged; text starting with = + - @ (OWASP's list) gets a leading
-    apostrophe, which spreadsheets show as plain text.
+    Numbers pass unchanged; text starting with = + - @ (OWASP's list), also after leading
+    spaces, or with a tab or CR, gets a leading apostrophe, which spreadsheets show as
+    plain text.
     """
     if value is None:
         return ""
@@ -144,13 +145,9 @@ def safe_cell(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value) if isinstance(value, float) else str(value)
     text = str(value)
-    if text.startswith(_FORMULA_START):
-        try:
-            float(text)
-            return text
-        except ValueError:
-            return "'" + text
-    return text
+    # One rule with the store's input side (textfiles.formula_like): also after leading
+    # spaces, which spreadsheets skip before they decide that a cell is a formula.
+    return "'" + text if formula_like(text) else text
 
 
 STATUS_COLUMNS = (
