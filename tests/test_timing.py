@@ -61,10 +61,11 @@ def test_the_rule(period: str, recorded_at: str, status: str, expected: list[str
 
 def test_the_messages_say_what_to_do():
     (message,) = [m for _, m in timing_problems(parse_period("2024"), "2024-12-28T00:00:00Z", "", NOW)]
-    assert message == ("recorded 2024-12-28, before period 2024 ended (2024-12-31), so it can only be an estimate: "
+    # A Message (shown in the user's language); its str() is the English text.
+    assert str(message) == ("recorded 2024-12-28, before period 2024 ended (2024-12-31), so it can only be an estimate: "
                        "mark it with status estimate, or fix recorded_at")
     (message,) = [m for _, m in timing_problems(parse_period("2025"), "2206-01-07T00:00:00Z", "", NOW)]
-    assert message == f"recorded_at 2206-01-07T00:00:00Z is in the future (now: {NOW}); check the year"
+    assert str(message) == f"recorded_at 2206-01-07T00:00:00Z is in the future (now: {NOW}); check the year"
 
 
 # --- add-observation ---------------------------------------------------------------------

@@ -169,7 +169,7 @@ def _warnings(state: dict, entries: Sequence[tuple]) -> list:
     from .model import Location, Problem
     from .series import left_out_warnings
 
-    left_out = {ind: [Problem(Location(*where), message, "warning") for *where, message in kept]
+    left_out = {ind: [Problem(Location(*where), _message_from(message), "warning") for *where, message in kept]
                 for ind, kept in state["warnings"].items()}
     return unknown + left_out_warnings(left_out, state["inputs"], {e[1] for e in entries})
 
@@ -792,9 +792,28 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
 
 def _warned(left_out: dict, chosen: set[str]) -> dict:
     """``series.LeftOut`` of the indicators ``chosen`` as plain tuples:
-    (file, line, column, message) for each warning."""
-    return {ind: tuple((p.location.file, p.location.line, p.location.column, p.message) for p in problems)
+    (file, line, column, message) for each warning; a Message as ``_message_plain`` has it."""
+    return {ind: tuple((p.location.file, p.location.line, p.location.column, _message_plain(p.message))
+                       for p in problems)
             for ind, problems in left_out.items() if ind in chosen}
+
+
+def _message_plain(message: Any) -> Any:
+    """A warning's message as marshal-able values: a Message as (id, params), which is
+    rebuilt (``_message_from``) and shown in the language of the run that prints it, so a
+    cached run says the same as a cold one in English and in Vietnamese; text as it is."""
+    from .messages import Message
+
+    return (message.id, message.params) if isinstance(message, Message) else message
+
+
+def _message_from(plain: Any) -> Any:
+    """The message ``_message_plain`` made plain."""
+    if isinstance(plain, tuple):
+        from .messages import Message
+
+        return Message(plain[0], tuple(tuple(pair) for pair in plain[1]))
+    return plain
 
 
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------

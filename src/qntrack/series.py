@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .formula import FormulaError, parse_formula
 from .gcpause import gc_paused
+from .messages import Message, msg
 from .model import RETRACTED, Indicator, Location, Observation, Problem
 
 __all__ = ["Series", "LeftOut", "as_of_bound", "in_force", "build_series", "formula_inputs", "read_by",
@@ -110,16 +111,26 @@ def _derive(ind_id: str, derived: Mapping[str, Indicator], series: Series, probl
         try:
             value = expr.evaluate(values)
         except FormulaError as exc:
-            zeros = sorted(n for n, v in values.items() if v == 0)
-            # Name the zero inputs; a zero that comes out of a sub-expression (a / (b - c)) has none.
-            why = f" ({', '.join(zeros)} {'is' if len(zeros) == 1 else 'are'} 0)" if zeros else ""
-            problems.setdefault(ind_id, []).append(Problem(
-                ind.location, f"indicator '{ind_id}' in {period}: {exc}{why}; the period is left out", "warning"))
+            problems.setdefault(ind_id, []).append(Problem(ind.location, _left_out(ind_id, period, exc, values),
+                                                           "warning"))
             continue
         recorded = max(inputs[name][period].recorded_at for name in expr.names)
         rows.append(Observation(ind_id, period, value, "", f"= {ind.formula}", "derived", recorded, 0))
     series[ind_id] = rows
     done.add(ind_id)
+
+
+def _left_out(ind_id: str, period: object, exc: FormulaError, values: Mapping[str, float]) -> Message:
+    """Why a derived indicator has no value for ``period``: a whole sentence per case."""
+    if str(exc) != "division by zero":  # evaluate raises nothing else today; said as it is
+        return msg("workspace_left_out", indicator=ind_id, period=period, reason=exc)
+    zeros = sorted(n for n, v in values.items() if v == 0)
+    # Name the zero inputs; a zero that comes out of a sub-expression (a / (b - c)) has none.
+    if not zeros:
+        return msg("workspace_left_out_zero", indicator=ind_id, period=period)
+    if len(zeros) == 1:
+        return msg("workspace_left_out_zero_one", indicator=ind_id, period=period, zero=zeros[0])
+    return msg("workspace_left_out_zero_many", indicator=ind_id, period=period, zeros=", ".join(zeros))
 
 
 def formula_inputs(indicators: Mapping[str, Indicator]) -> dict[str, tuple[str, ...]]:
@@ -176,14 +187,17 @@ def unknown_warnings(counts: Mapping[str, int], known: Iterable[str], store_file
                      targets_file: str) -> list[Problem]:
     """One warning per indicator the store has and targets.yaml does not define: its rows
     are ignored by every assessment, and that must never go unsaid (issue 12)."""
-    from .errors import did_you_mean
+    import difflib
 
     names = list(known)
     out = []
     for ind in sorted(counts):
-        hint = did_you_mean(ind, names)
-        hint = f" ({hint[2:]})" if hint else ""
-        out.append(Problem(Location(store_file), f"{counts[ind]} row(s) for indicator '{ind}', which {targets_file} "
-                           f"does not define{hint}; they are ignored", "warning"))
+        close = difflib.get_close_matches(ind, names, n=1)  # as errors.did_you_mean
+        if close:
+            said = msg("workspace_unknown_rows_hint", count=counts[ind], indicator=ind, targets=targets_file,
+                       suggestion=close[0])
+        else:
+            said = msg("workspace_unknown_rows", count=counts[ind], indicator=ind, targets=targets_file)
+        out.append(Problem(Location(store_file), said, "warning"))
     return out
 

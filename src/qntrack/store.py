@@ -20,6 +20,7 @@ from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import ExitCode, InputError, fail, os_failure
+from .messages import Message, msg
 from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
 from .gcpause import gc_paused
 from .periods import Period, PeriodError, parse_period
@@ -69,14 +70,14 @@ def normalise_timestamp(text: str, zone: Any = None) -> str:
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
-        raise ValueError(f"'{text}' is not an ISO 8601 timestamp; write e.g. 2023-11-27T09:00:00Z or 2023-11-27") from None
+        raise ValueError(msg("store_timestamp_invalid", text=text)) from None
     if moment.tzinfo is None:
         if len(raw) == 10:
             moment = moment.replace(tzinfo=timezone.utc)
         elif zone is not None:
             moment = moment.replace(tzinfo=zone)
         else:
-            raise ValueError(f"'{text}' has no time zone; add Z for UTC (2023-11-27T09:00:00Z) or an offset like +07:00")
+            raise ValueError(msg("store_timestamp_no_zone", text=text))
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -91,18 +92,18 @@ def parse_value(text: str) -> float:
     raw = text.strip()
     if not _PLAIN_NUMBER.match(raw):
         if "," in raw:
-            raise ValueError(f"'{text}' is not a number; use a decimal point and no thousands separator, e.g. 3130 or 10.28")
-        raise ValueError(f"'{text}' is not a number; write a decimal like 10.28")
+            raise ValueError(msg("store_value_comma", text=text))
+        raise ValueError(msg("store_value_not_number", text=text))
     value = float(raw)
     if not math.isfinite(value):
-        raise ValueError(f"'{text}' is not a finite number")
+        raise ValueError(msg("store_value_not_finite", text=text))
     return value
 
 
 def _retraction_value(text: str) -> float:
     """A retraction's value: empty in the file, NaN in memory (never a figure in force)."""
     if text.strip():
-        raise ValueError("a retraction has no value; leave the value empty")
+        raise ValueError(msg("store_retraction_has_value"))
     return math.nan
 
 
@@ -170,7 +171,7 @@ def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
     --repair'), or, with ``committed_only``, the bytes before it.
     """
     if path.is_dir():
-        raise fail(str(path), "the observations file is a directory, expected a CSV file")
+        raise fail(str(path), msg("store_is_directory"))
     # The journal is looked for before and after the read: a batch that began or ended
     # meanwhile is cut off at the size the journal recorded (docs/data-integrity.md).
     before = read_pending(path)
@@ -186,7 +187,7 @@ def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
     if not committed_only:
         stale = interrupted_batch(path)
         if stale is not None:
-            raise fail(str(path), interrupted_message(stale))
+            raise fail(str(path), interrupted(stale))
     return data[:pending.size]
 
 
@@ -215,22 +216,38 @@ def read_pending(path: Path) -> Pending | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise fail(str(journal), f"cannot read the append journal: {exc.strerror or exc}") from None
+        raise fail(str(journal), msg("store_journal_unreadable", reason=exc.strerror or exc)) from None
     match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
     if match is None:
-        raise fail(str(journal), "is not an append journal qntrack wrote (one holds 'size N' and 'rows N' lines, "
-                                 "where an interrupted batch began); if you made this file, move it away")
+        raise fail(str(journal), msg("store_journal_foreign"))
     return Pending(int(match.group(1)), int(match.group(2)))
 
 
+def interrupted(pending: Pending, repair: str = "qntrack check --repair") -> Message:
+    """That a batch was interrupted, and the command (``repair``) that sets it aside."""
+    return msg("store_interrupted", rows=pending.rows, repair=repair)
+
+
 def interrupted_message(pending: Pending) -> str:
-    return (f"a batch of {pending.rows} row(s) was interrupted before it was complete (the rows before it are "
-            f"intact); run 'qntrack check --repair' to set it aside")
+    """``interrupted`` in English, as text (kept for callers that edit the text)."""
+    return str(interrupted(pending))
 
 
-def _not_added(pending: Pending) -> str:
+def _not_added(pending: Pending) -> Message:
     """Why an append refuses after an interrupted batch: a person should see it set aside."""
-    return interrupted_message(pending).replace("; run", "; nothing was added; run", 1) + ", then add again"
+    return msg("store_interrupted_not_added", rows=pending.rows)
+
+
+def said(exc: BaseException) -> Message | str:
+    """What an exception says: the Message it carries (as ``.message`` or its first
+    argument), else its text. Lets a problem raised in one module be shown in the user's
+    language by another, while ``str(exc)`` stays the English text."""
+    carried = getattr(exc, "message", None)
+    if isinstance(carried, Message):
+        return carried
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)
 
 
 def interrupted_batch(path: Path) -> Pending | None:
@@ -278,7 +295,7 @@ def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = No
     find. The general reader, which reads every row, is used only if the fast one cannot be.
     """
     if b"\x00" in data[:8192]:
-        raise fail(file, "the observations file is a binary file, not CSV text")
+        raise fail(file, msg("store_binary"))
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     with gc_paused():
         if b"\r" not in data and b"\x00" not in data:
@@ -288,9 +305,9 @@ def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = No
         return _parse_text(_decode(data[start:], file), file)
 
 
-_NOT_UTF8 = "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
-_TORN = ("incomplete last row (the file does not end with a newline; a write was probably interrupted); "
-         "run 'qntrack check --repair' to move it to a side file")
+# Message ids, made into Messages only where a problem is found (never per row).
+_NOT_UTF8 = "store_not_utf8"
+_TORN = "store_torn_row"
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -298,7 +315,7 @@ def _decode(data: bytes, file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(file, line), _NOT_UTF8) from None
+        raise fail(Location(file, line), msg(_NOT_UTF8)) from None
 
 
 def _column_order(header: list[str], file: str) -> list[int]:
@@ -307,26 +324,25 @@ def _column_order(header: list[str], file: str) -> list[int]:
     if len(names) == 1 and sorted(n.strip() for n in names[0].split(";")) == sorted(HEADER):
         # Opened in Excel under Vietnamese settings and saved: ';' between cells, decimal
         # commas, perhaps a BOM and reformatted timestamps. Say so and how to get back.
-        raise fail(Location(file, 1), "this file was re-saved by Excel with Vietnamese settings (';' between cells, "
-                                      "decimal commas); qntrack's observations file uses ',' and decimal points. "
-                                      "Fix: move it aside (e.g. to observations-excel.csv), start an empty file with "
-                                      f"the header {','.join(HEADER)} and run 'qntrack add-observation --from "
-                                      "observations-excel.csv', which reads that form; or re-save it in Excel as "
-                                      "'CSV UTF-8 (Comma delimited)' with '.' as the decimal symbol")
+        raise fail(Location(file, 1), msg("store_excel_vietnamese", header=",".join(HEADER)))
     if not any(h in HEADER for h in names):
         # Not one column of ours: another file (a store pointing at /etc/passwd, say). Its
         # first line is not quoted: it may hold what must not be shown (docs/data-integrity.md).
-        raise InputError([Problem(Location(file, 1), "not a qntrack observations file: its first line is not the "
-                                  f"header {','.join(HEADER)} (UTF-8 CSV); check 'observations:' in targets.yaml")])
+        raise InputError([Problem(Location(file, 1), msg("store_foreign_file", header=",".join(HEADER)))])
     missing = [h for h in HEADER if h not in names]
     unknown = [h for h in names if h not in HEADER]
     if missing or unknown or len(set(names)) != len(names):
-        detail = []
-        if missing:
-            detail.append("missing " + ", ".join(missing))
-        if unknown:
-            detail.append("unknown " + ", ".join(repr(u) for u in unknown))
-        raise InputError([Problem(Location(file, 1), f"the header must be {','.join(HEADER)} ({'; '.join(detail) or 'a column is repeated'})")])
+        # One whole sentence per case: word order differs between languages.
+        header, gone, odd = ",".join(HEADER), ", ".join(missing), ", ".join(repr(u) for u in unknown)
+        if missing and unknown:
+            message = msg("store_header_missing_unknown", header=header, missing=gone, unknown=odd)
+        elif missing:
+            message = msg("store_header_missing", header=header, missing=gone)
+        elif unknown:
+            message = msg("store_header_unknown", header=header, unknown=odd)
+        else:
+            message = msg("store_header_repeated", header=header)
+        raise InputError([Problem(Location(file, 1), message)])
     return [names.index(h) for h in HEADER]
 
 
@@ -345,7 +361,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
         text = text[:cut]
     problems: list[Problem] = []
     if torn:
-        problems.append(Problem(Location(file, torn), _TORN))
+        problems.append(Problem(Location(file, torn), msg(_TORN)))
     if not text:
         return StoreContents((), tuple(problems), torn)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -368,13 +384,13 @@ def _parse_text(text: str, file: str) -> StoreContents:
             break
         except csv.Error as exc:
             line = reader.line_num or line
-            problems.append(Problem(Location(file, line), f"not valid CSV: {exc}"))
+            problems.append(Problem(Location(file, line), msg("store_not_csv", detail=exc)))
             continue
         line = reader.line_num
         if len(fields) != width:
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
-            problems.append(Problem(Location(file, line), f"expected {width} fields ({','.join(HEADER)}), found {len(fields)}"))
+            problems.append(Problem(Location(file, line), _field_count(len(fields))))
             continue
         if not in_order:
             fields = [fields[i] for i in order]
@@ -383,19 +399,27 @@ def _parse_text(text: str, file: str) -> StoreContents:
             period = parse_period(period_text)
             value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
             if status and status not in _STATUSES:
-                raise ValueError(f"status '{status}' is not one of: (empty), {', '.join(OBSERVATION_STATUSES)}")
+                raise ValueError(_bad_status(status))
             if not _CANONICAL_TS.match(recorded):
                 recorded = normalise_timestamp(recorded)
         except (PeriodError, ValueError) as exc:
-            problems.append(Problem(Location(file, line), str(exc)))
+            problems.append(Problem(Location(file, line), said(exc)))
             continue
         if not ind:
-            problems.append(Problem(Location(file, line), "the indicator is empty"))
+            problems.append(Problem(Location(file, line), msg("store_indicator_empty")))
             continue
         if not source.isascii() or not note.isascii():
             source, note = nfc(source), nfc(note)
         append(Observation(ind, period, value, status, source, note, recorded, line))
     return StoreContents(tuple(rows), tuple(problems), torn)
+
+
+def _field_count(found: int) -> Message:
+    return msg("store_field_count", width=len(HEADER), header=",".join(HEADER), found=found)
+
+
+def _bad_status(status: str) -> Message:
+    return msg("store_status_invalid", status=status, valid=", ".join(OBSERVATION_STATUSES))
 
 
 def _last_line_is_whole(data: bytes, file: str) -> bool:
@@ -459,7 +483,7 @@ def _utf8(raw: str, file: str, line: int) -> str:
     try:
         return raw.encode("latin-1").decode("utf-8")
     except UnicodeDecodeError:
-        raise fail(Location(file, line), _NOT_UTF8) from None
+        raise fail(Location(file, line), msg(_NOT_UTF8)) from None
 
 
 def _raw(text: str) -> str:
@@ -478,7 +502,7 @@ def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
             str(data[pos:stop], "utf-8")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", start, pos + exc.start) + 1
-            raise fail(Location(file, line), _NOT_UTF8) from None
+            raise fail(Location(file, line), msg(_NOT_UTF8)) from None
         pos = stop
 
 
@@ -509,7 +533,7 @@ class _Rows:
         self.texts: dict[str, str] = {}
         self.columns: tuple[list, ...] = ([], [], [], [], [])
 
-    def problem(self, line: int, message: str) -> None:
+    def problem(self, line: int, message: Message | str) -> None:
         self.problems.append(Problem(Location(self.file, line), message))
 
     def check(self, fields: list[str], line: int, rest: str | None = None,
@@ -527,7 +551,7 @@ class _Rows:
         if count != len(HEADER):
             if count == 1 and not fields[0].strip():
                 return  # a blank line
-            self.problem(line, f"expected {len(HEADER)} fields ({','.join(HEADER)}), found {count}")
+            self.problem(line, _field_count(count))
             return
         ind, period_text, value_text = fields[0], fields[1], fields[2]
         status, source, note, recorded = rest.split(",") if rest is not None else fields[3:]
@@ -538,16 +562,16 @@ class _Rows:
             try:
                 period = parse_period(period_text)
             except PeriodError as exc:
-                self.problem(line, str(exc))
+                self.problem(line, said(exc))
                 return
             self._remember(self.periods, raw[1], period)
         try:
             value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
         except ValueError as exc:
-            self.problem(line, str(exc))
+            self.problem(line, said(exc))
             return
         if status not in _STATUSES:
-            self.problem(line, f"status '{status}' is not one of: (empty), {', '.join(OBSERVATION_STATUSES)}")
+            self.problem(line, _bad_status(status))
             return
         stamp = self.stamps.get(recorded)
         if stamp is None:
@@ -556,11 +580,11 @@ class _Rows:
                 try:
                     stamp = normalise_timestamp(recorded)
                 except ValueError as exc:
-                    self.problem(line, str(exc))
+                    self.problem(line, said(exc))
                     return
             self._remember(self.stamps, recorded, stamp)
         if not ind:
-            self.problem(line, "the indicator is empty")
+            self.problem(line, msg("store_indicator_empty"))
             return
         tail = (_STATUSES[status], self._text(source), self._text(note), stamp)
         if raw[2] is not None and status != RETRACTED:
@@ -624,7 +648,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
     if not data.endswith(b"\n"):
         end = data.rfind(b"\n") + 1
         torn = data.count(b"\n", start) + 1
-        rows.problem(torn, _TORN)
+        rows.problem(torn, msg(_TORN))
     names, periods, tails = rows.names, rows.periods, rows.tails
     add_ind, add_period, add_value, add_tail, add_line = (c.append for c in rows.columns)
     check = rows.check
@@ -651,7 +675,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
         except csv.Error as exc:
             # As the general reader does: report the record and read on.
             last = line_no + reader.line_num - 1
-            rows.problem(last, f"not valid CSV: {exc}")
+            rows.problem(last, msg("store_not_csv", detail=exc))
             return last
         last = line_no + reader.line_num - 1
         if reads is not None and fields and not reads(fields[0]):
@@ -755,8 +779,7 @@ def _lock(path: Path):
     if not path.resolve().parent.is_dir():
         # filelock would create the folder: a mistyped `observations:` path must not
         # silently start a new store somewhere else.
-        raise fail(str(path), f"folder '{path.parent}' does not exist; create it, or correct "
-                   "'observations:' in targets.yaml")
+        raise fail(str(path), msg("store_lock_no_folder", folder=path.parent))
     # Beside the real file: two symlinks to one store (or a symlink and the file) share
     # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
     return FileLock(str(path.resolve()) + ".lock", timeout=lock_timeout())
@@ -768,8 +791,7 @@ def missing_folder(path: Path) -> Problem | None:
     folder = path.resolve().parent
     if folder.is_dir():
         return None
-    return Problem(Location(str(path)), f"the folder '{folder}' for the observations file does not exist; "
-                                        "create it, or correct 'observations:' in targets.yaml")
+    return Problem(Location(str(path)), msg("store_missing_folder", folder=folder))
 
 
 def lock_timeout() -> float:
@@ -778,9 +800,9 @@ def lock_timeout() -> float:
     try:
         seconds = float(raw) if raw.strip() else 30.0
     except ValueError:
-        raise fail("QNTRACK_LOCK_TIMEOUT", f"'{raw}' is not a number of seconds, e.g. 30", ExitCode.USAGE) from None
+        raise fail("QNTRACK_LOCK_TIMEOUT", msg("store_lock_timeout_not_number", raw=raw), ExitCode.USAGE) from None
     if not seconds >= 0 or seconds == float("inf"):
-        raise fail("QNTRACK_LOCK_TIMEOUT", f"'{raw}' must be 0 or more seconds, e.g. 30", ExitCode.USAGE)
+        raise fail("QNTRACK_LOCK_TIMEOUT", msg("store_lock_timeout_negative", raw=raw), ExitCode.USAGE)
     return seconds
 
 
@@ -871,7 +893,7 @@ def append_observations(path: Path, observations: Sequence[Observation],
     from filelock import Timeout
 
     if path.is_dir():
-        raise fail(str(path), "the observations file is a directory, expected a CSV file")
+        raise fail(str(path), msg("store_is_directory"))
     folder = missing_folder(path)
     if folder is not None:
         raise InputError([folder])
@@ -898,7 +920,7 @@ def append_observations(path: Path, observations: Sequence[Observation],
                             newline = b"\n"  # saved by an editor without it: added in the batch
                         else:
                             lines = data.count(b"\n") + 1
-                            raise fail(Location(str(path), lines), "the file ends in an incomplete row (an interrupted write?); nothing was added; run 'qntrack check --repair' first")
+                            raise fail(Location(str(path), lines), msg("store_append_torn"))
             rows = list(observations)
             if keep is not None:
                 stored = () if new_file else _stored_now(path, {o.indicator for o in rows})
@@ -909,8 +931,7 @@ def append_observations(path: Path, observations: Sequence[Observation],
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:
-        raise fail(str(path), f"another qntrack process holds the lock {lock.lock_file} (waited "
-                   f"{lock.timeout:g} s); nothing was added: try again when it is done") from None
+        raise fail(str(path), msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}")) from None
     except OSError as exc:
         on_lock = exc.filename is not None and os.fsdecode(exc.filename).endswith(".lock")
         raise os_failure(exc, str(exc.filename or path), "create the lock file (its folder must be writable)"

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import fail
+from .messages import Message, msg
 from .model import Location
 
 __all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES", "formula_like", "neutralise_formula"]
@@ -23,21 +24,40 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-# Windows-1258 and TCVN3 (ABC) were the common encodings before Unicode in Vietnam and
-# still come out of old spreadsheets; neither can be told apart reliably from bytes alone.
-_LEGACY_HINT = (
-    "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese encodings); "
-    "open it in an editor and save it as UTF-8"
-)
+# Each message names the file as a whole sentence, one id per situation and file (the
+# words for "targets file" differ by language, and so does where they go in a sentence);
+# a file not listed in _WHO is named by ``what`` as given. Windows-1258 and TCVN3 (ABC),
+# named in "not_utf8", were the common encodings before Unicode in Vietnam and still come
+# out of old spreadsheets; neither can be told apart reliably from bytes alone.
+_WHO = {"targets file": "targets", "the observations file": "store"}
+_IDS = {
+    "directory": {"targets": "textfile_directory_targets", "store": "textfile_directory_store", "other": "textfile_directory_other"},
+    "unreadable": {"targets": "textfile_unreadable_targets", "store": "textfile_unreadable_store", "other": "textfile_unreadable_other"},
+    "fifo": {"targets": "textfile_fifo_targets", "store": "textfile_fifo_store", "other": "textfile_fifo_other"},
+    "chardev": {"targets": "textfile_chardev_targets", "store": "textfile_chardev_store", "other": "textfile_chardev_other"},
+    "blockdev": {"targets": "textfile_blockdev_targets", "store": "textfile_blockdev_store", "other": "textfile_blockdev_other"},
+    "socket": {"targets": "textfile_socket_targets", "store": "textfile_socket_store", "other": "textfile_socket_other"},
+    "special": {"targets": "textfile_special_targets", "store": "textfile_special_store", "other": "textfile_special_other"},
+    "too_big": {"targets": "textfile_too_big_targets", "store": "textfile_too_big_store", "other": "textfile_too_big_other"},
+    "over_limit": {"targets": "textfile_over_limit_targets", "store": "textfile_over_limit_store", "other": "textfile_over_limit_other"},
+    "not_found": {"targets": "textfile_not_found_targets", "store": "textfile_not_found_store", "other": "textfile_not_found_other"},
+    "binary": {"targets": "textfile_binary_targets", "store": "textfile_binary_store", "other": "textfile_binary_other"},
+    "not_utf8": {"targets": "textfile_not_utf8_targets", "store": "textfile_not_utf8_store", "other": "textfile_not_utf8_other"},
+}
+
+
+def _said(situation: str, what: str, **params: object) -> Message:
+    """The message for ``situation`` about the file ``what`` (an id of ``_IDS``)."""
+    return msg(_IDS[situation][_WHO.get(what, "other")], what=what, **params)
 
 
 def _kind(mode: int) -> str:
-    for test, kind in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISDIR, "a directory")):
+    """The situation (a key of ``_IDS``) for a file that is not a regular one."""
+    for test, kind in ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "chardev"), (stat.S_ISBLK, "blockdev"),
+                       (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "directory")):
         if test(mode):
             return kind
-    return "not a regular file"
+    return "special"
 
 
 def open_regular(path: Path | str, what: str) -> tuple[int, os.stat_result] | None:
@@ -55,19 +75,17 @@ def open_regular(path: Path | str, what: str) -> tuple[int, os.stat_result] | No
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise fail(name, f"{what} is a directory, expected a file") from None
+        raise fail(name, _said("directory", what)) from None
     except OSError as exc:
-        raise fail(name, f"cannot read {what}: {exc.strerror or exc}") from None
+        raise fail(name, _said("unreadable", what, reason=exc.strerror or exc)) from None
     try:
         st = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        raise fail(name, f"cannot read {what}: {exc.strerror or exc}") from None
+        raise fail(name, _said("unreadable", what, reason=exc.strerror or exc)) from None
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise fail(name, f"{what} is a directory, expected a file")
-        raise fail(name, f"{what} is {_kind(st.st_mode)}, not a regular file; give the path of an ordinary file")
+        raise fail(name, _said(_kind(st.st_mode), what))
     return fd, st
 
 
@@ -81,14 +99,13 @@ def read_regular(path: Path | str, what: str, limit: int | None = None) -> bytes
     name = str(path)
     with os.fdopen(fd, "rb") as fh:
         if limit is not None and st.st_size > limit:
-            raise fail(name, f"{what} is {st.st_size / 1048576:.0f} MiB; at most {limit // 1048576} MiB "
-                             "is accepted: is this the right file?")
+            raise fail(name, _said("too_big", what, size=f"{st.st_size / 1048576:.0f}", limit=limit // 1048576))
         try:
             data = fh.read() if limit is None else fh.read(limit + 1)
         except OSError as exc:
-            raise fail(name, f"cannot read {what}: {exc.strerror or exc}") from None
+            raise fail(name, _said("unreadable", what, reason=exc.strerror or exc)) from None
     if limit is not None and len(data) > limit:
-        raise fail(name, f"{what} is over {limit // 1048576} MiB; is this the right file?")
+        raise fail(name, _said("over_limit", what, limit=limit // 1048576))
     return data
 
 
@@ -97,16 +114,16 @@ def read_text(path: Path, what: str) -> str:
     name = str(path)
     data = read_regular(path, what, MAX_TARGETS_BYTES)
     if data is None:
-        raise fail(name, f"{what} not found")
+        raise fail(name, _said("not_found", what))
     if b"\x00" in data[:8192]:
-        raise fail(name, f"{what} is a binary file, not text")
+        raise fail(name, _said("binary", what))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(name, line), f"{what}: {_LEGACY_HINT}") from None
+        raise fail(Location(name, line), _said("not_utf8", what)) from None
     return text
 
 

@@ -17,11 +17,13 @@ import calendar
 import re
 from datetime import date, timedelta, timezone
 
+from .messages import Message, msg
 from .model import RETRACTED
 from .periods import Period
 
 __all__ = ["CLOCK_SKEW_DAYS", "FUTURE", "NOT_BEGUN", "BEFORE_END", "timing_problems", "parse_zone", "ZONE_FORMS"]
 
+# The forms of a zone, in English (the messages of parse_zone say it in the user's language).
 ZONE_FORMS = "write a UTC offset such as +07:00 (Việt Nam), -05:00 or Z for UTC"
 
 CLOCK_SKEW_DAYS = 1
@@ -37,32 +39,32 @@ def _last_day(period: Period) -> date:
     return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
 
 
-def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> list[tuple[str, str]]:
+def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> list[tuple[str, Message]]:
     """(kind, message) for each way this figure's timing cannot be true; [] when it can.
+
+    The message is shown in the user's language; ``str()`` of it is the English text.
 
     ``recorded_at`` and ``now`` are canonical UTC timestamps (``2024-07-03T02:00:00Z``).
     Kinds: FUTURE (recorded more than a day after ``now``), NOT_BEGUN (the period begins
     more than a day after ``now`` or after ``recorded_at``), BEFORE_END (recorded before
     the period's last day, with a status other than ``estimate``).
     """
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, Message]] = []
     recorded = date.fromisoformat(recorded_at[:10])
     today = date.fromisoformat(now[:10])
     # Differences, not sums: a date near 9999-12-31 plus a day would overflow.
     if recorded - today > _GRACE:
-        found.append((FUTURE, f"recorded_at {recorded_at} is in the future (now: {now}); check the year"))
+        found.append((FUTURE, msg("timing_future", recorded_at=recorded_at, now=now)))
     start = _first_day(period)
     if start - today > _GRACE:
-        found.append((NOT_BEGUN, f"period {period} has not begun (it begins {start.isoformat()}); "
-                                 "a figure cannot exist before its period"))
+        found.append((NOT_BEGUN, msg("timing_not_begun", period=period, start=start.isoformat())))
     elif start - recorded > _GRACE:
-        found.append((NOT_BEGUN, f"period {period} begins {start.isoformat()}, after the figure was recorded "
-                                 f"({recorded_at}); fix the period or recorded_at"))
+        found.append((NOT_BEGUN, msg("timing_begins_after_recorded", period=period, start=start.isoformat(),
+                                     recorded_at=recorded_at)))
     elif recorded < _last_day(period) and status not in ("estimate", RETRACTED):
         # A retraction (qntrack retract) withdraws a figure; it is no figure itself.
-        found.append((BEFORE_END, f"recorded {recorded.isoformat()}, before period {period} ended "
-                                  f"({_last_day(period).isoformat()}), so it can only be an estimate: mark it "
-                                  "with status estimate, or fix recorded_at"))
+        found.append((BEFORE_END, msg("timing_before_end", recorded=recorded.isoformat(), period=period,
+                                      end=_last_day(period).isoformat())))
     return found
 
 
@@ -80,9 +82,9 @@ def parse_zone(text: str) -> timezone:
         return timezone.utc
     found = _ZONE.match(raw)
     if found is None:
-        raise ValueError(f"'{text}' is not a time zone; {ZONE_FORMS}")
+        raise ValueError(msg("timing_zone_invalid", text=text))
     sign, hours, minutes = found.groups()
     offset = timedelta(hours=int(hours), minutes=int(minutes))
     if int(minutes) >= 60 or offset > timedelta(hours=14):
-        raise ValueError(f"'{text}' is not a time zone (offsets run from -14:00 to +14:00); {ZONE_FORMS}")
+        raise ValueError(msg("timing_zone_out_of_range", text=text))
     return timezone(-offset if sign == "-" else offset)

@@ -40,8 +40,9 @@ def find_targets(explicit: str | None) -> Path:
         if candidate.exists() and not candidate.is_dir():
             # Relative, so messages read "targets.yaml:12:5", as the user would type it.
             return Path(os.path.relpath(candidate))
-    raise fail(DEFAULT_NAME, "no targets.yaml here or in any parent folder; give --targets PATH, "
-               "set QNTRACK_TARGETS, or run 'qntrack init' to start one", ExitCode.INVALID)
+    from .messages import msg
+
+    raise fail(DEFAULT_NAME, msg("workspace_no_targets"), ExitCode.INVALID)
 
 
 @dataclass
@@ -77,10 +78,10 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
     """The problem to report when targets.yaml names a folder as its store, else none."""
     if not store_path.is_dir():
         return []
+    from .messages import msg
     from .model import Location, Problem
 
-    return [Problem(Location(str(targets_path)), f"'observations: {plan.observations_path}' points at a directory; "
-                    "give the CSV file's name, e.g. observations.csv")]
+    return [Problem(Location(str(targets_path)), msg("workspace_store_is_folder", path=plan.observations_path))]
 
 
 def plan_and_store_guess(path: Path, reader: Callable[[Path], StoreContents],
