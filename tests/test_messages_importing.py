@@ -64,6 +64,18 @@ def test_a_wide_tables_problems_name_the_period_in_vietnamese(tracker: Path, mon
     assert r.stderr == "in.csv:2: error: period 2022: 'abc' is not a number; write e.g. 1234.5\n"
 
 
+def test_no_figure_in_a_wide_table_means_an_empty_cell(tracker: Path):
+    # Leaving the row out would drop the indicator's other periods; an empty cell is skipped.
+    r = _import(tracker, b"indicator,2021,2022\nshare,1.5,#N/A\n", "--wide")
+    assert r.stderr == ("in.csv:2: error: period 2022: '#N/A' is not a finite number; leave the cell empty if there "
+                        "is no figure\n")
+    r = _import(tracker, b"indicator,2021,2022\nshare,1.5,#N/A\n", "--wide", "--lang", "vi")
+    assert r.stderr == ("in.csv:2: lỗi: kỳ 2022: '#N/A' không phải là một số hữu hạn; nếu chưa có số liệu, hãy để "
+                        "trống ô này\n")
+    r = _import(tracker, b"indicator,2021,2022\nshare,1.5,\n", "--wide")
+    assert r.exit_code == 0
+
+
 def test_header_and_table_problems_in_vietnamese(tracker: Path):
     r = _import(tracker, b"indicatr,period,valeu,\n", "--lang", "vi")
     assert r.stderr.splitlines() == [
@@ -124,7 +136,8 @@ def test_every_id_built_without_msg_is_in_both_catalogs():
     en, vi = catalog("en"), catalog("vi")
     for plain, in_period in _IN_PERIOD.items():
         assert plain in en and in_period in en and in_period in vi
-        assert en[in_period] == "period {period}: " + en[plain]
+        if plain != "import_value_no_figure":  # a wide table's cell is left empty, not its row left out
+            assert en[in_period] == "period {period}: " + en[plain]
         assert vi[in_period].startswith("kỳ {period}: ")
     for key in ("import_in_period", "import_column_not_period"):
         assert "{problem}" in en[key] and "{problem}" in vi[key]

@@ -92,3 +92,16 @@ def test_every_recording_id_is_in_both_catalogs():
     # _within() builds its Message without msg(), which tests/test_messages.py looks for.
     for key in ("recording_force_hint", "recording_zone_hint"):
         assert "{problem}" in catalog("en")[key] and "{problem}" in catalog("vi")[key]
+
+
+def test_the_zone_hint_follows_lang(tracker: Path):
+    before = _store(tracker)
+    args = ["add-observation", "share", "2023", "8", "--recorded-at", "2024-01-07T09:00"]
+    r = runner.invoke(app, [*args, "--lang", "vi"])
+    assert r.exit_code == 1
+    assert r.stderr.startswith("add-observation: lỗi: ")
+    assert r.stderr.endswith("; hoặc khai báo múi giờ của kế hoạch (timezone: +07:00 trong targets.yaml), hoặc dùng "
+                             "--tz +07:00\n")
+    r = runner.invoke(app, args)
+    assert r.stderr.endswith(", or declare the plan's zone (timezone: +07:00 in targets.yaml) or give --tz +07:00\n")
+    assert _store(tracker) == before
