@@ -177,7 +177,7 @@ def test_a_validated_record_is_stored_as_validated(period: Period, value: float,
                                     now="9999-12-31T23:59:59Z", force=True)
     if obs is None:
         # The only reason a one-line text is refused is its length.
-        assert all("characters long" in p.message for p in problems), problems
+        assert all("characters long" in str(p.message) for p in problems), problems
         return
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "observations.csv"
@@ -194,7 +194,7 @@ def test_line_breaks_in_source_or_note_are_refused(before: str, brk: str, after:
     source, note = (text, "") if field == "source" else ("", text)
     obs, problems = validate_record(PLAN, Location("t"), "share", "2023", "1", None, source, note, "2024-01-01")
     assert obs is None
-    assert [p.message for p in problems] == [f"the {field} must be on one line"]
+    assert [str(p.message) for p in problems] == [f"the {field} must be on one line"]
 
 
 # --- numbers in imported files ----------------------------------------------------------

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Sequence
 
-from .errors import InputError, did_you_mean, fail
+from .errors import InputError, fail
+from .messages import Message, msg
 from .model import RETRACTED, Location, Observation, Problem
 from .periods import PeriodError, parse_period
 from .textfiles import nfc
@@ -110,19 +111,19 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         return stdin.read()
     path = Path(name)
     if not path.exists():
-        raise fail(name, "file not found")
+        raise fail(name, msg("import_file_not_found"))
     if path.is_dir():
-        raise fail(name, "is a directory, expected a CSV or TSV file")
+        raise fail(name, msg("import_is_directory"))
     import stat
 
     mode = path.stat().st_mode
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
         # A pipe is read (--from <(...)); a device such as /dev/zero would never end.
-        raise fail(name, "is a device or socket, not a CSV or TSV file; give a file, or '-' to read stdin")
+        raise fail(name, msg("import_not_regular"))
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise fail(name, f"cannot read the file: {exc.strerror or exc}") from None
+        raise fail(name, msg("import_cannot_read", reason=exc.strerror or exc)) from None
 
 
 def decode_source(data: bytes, file: str) -> str:
@@ -132,24 +133,63 @@ def decode_source(data: bytes, file: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise fail(file, "starts like UTF-16 text but is not valid UTF-16; save it as CSV UTF-8") from None
+            raise fail(file, msg("import_bad_utf16")) from None
     if b"\x00" in data[:8192]:
-        raise fail(file, "a binary file, not CSV or TSV text (is it an .xlsx? save it as CSV UTF-8)")
+        raise fail(file, msg("import_binary"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(file, line), "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese "
-                                         "encodings); save it as CSV UTF-8") from None
+        raise fail(Location(file, line), msg("import_not_utf8")) from None
 
 
 # --- numbers --------------------------------------------------------------------------
 
 
-def _convention(decimal_comma: bool) -> str:
-    return "decimal commas (1234,5)" if decimal_comma else "decimal points (1234.5)"
+def _said(exc: Exception) -> str | Message:
+    """What an exception tells the user: the Message it carries (shown in the user's
+    language, messages.py), else its English text."""
+    carried = getattr(exc, "message", None)
+    if isinstance(carried, Message):
+        return carried
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)
+
+
+def _within(message_id: str, problem: str | Message, **params: object) -> Message:
+    """``message_id``'s sentence around another module's message (periods.py).
+
+    msg() turns values into text at once (English); the Message itself is kept as the
+    ``problem`` value so that it can be shown in the user's language once messages.render
+    renders Message values (today it shows the English text there)."""
+    pairs = [(k, str(v)) for k, v in params.items()] + [("problem", problem)]
+    return Message(message_id, tuple(sorted(pairs, key=lambda kv: kv[0])))
+
+
+# A figure's problem in a wide table names its period column: the same sentence with the
+# period in front, one whole sentence per message (word order differs in Vietnamese).
+_IN_PERIOD = {
+    "import_value_empty": "import_value_empty_in_period",
+    "import_value_foreign_digits": "import_value_foreign_digits_in_period",
+    "import_value_no_figure": "import_value_no_figure_in_period",
+    "import_value_percent": "import_value_percent_in_period",
+    "import_value_not_number": "import_value_not_number_in_period",
+    "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
+    "import_value_comma_in_point_file": "import_value_comma_in_point_file_in_period",
+    "import_value_not_finite": "import_value_not_finite_in_period",
+    "import_value_ambiguous_dot": "import_value_ambiguous_dot_in_period",
+    "import_value_ambiguous_comma": "import_value_ambiguous_comma_in_period",
+}
+
+
+def _in_period(problem: str | Message, period: str) -> Message:
+    if isinstance(problem, Message) and problem.id in _IN_PERIOD:
+        pairs = [*problem.params, ("period", period)]
+        return Message(_IN_PERIOD[problem.id], tuple(sorted(pairs)))
+    return _within("import_in_period", problem, period=period)
 
 
 def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
@@ -161,24 +201,24 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
     """
     raw = text.strip().replace("\u2212", "-")  # a real minus sign, pasted from a document
     if not raw:
-        raise ValueError("the value is empty")
+        raise ValueError(msg("import_value_empty"))
     if foreign_digits(raw):
         # float() and \\d would read them; no office writes them: refuse, never convert.
-        raise ValueError(f"'{text}' is written in digits other than 0-9; write it with 0-9")
+        raise ValueError(msg("import_value_foreign_digits", text=text))
     low = raw.lower().lstrip("+-")
     if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
-        raise ValueError(f"'{text}' is not a finite number; leave the row out if there is no figure")
+        raise ValueError(msg("import_value_no_figure", text=text))
     if raw.endswith("%"):
-        raise ValueError(f"'{text}': write the number without '%' (the unit belongs to the indicator)")
+        raise ValueError(msg("import_value_percent", text=text))
     value = _read_number(raw, decimal_comma, explicit)
     if value is None:
         if _read_number(raw, not decimal_comma, True) is None:
-            raise ValueError(f"'{text}' is not a number; write e.g. {'1234,5' if decimal_comma else '1234.5'}")
-        flag = "--decimal-point" if decimal_comma else "--decimal-comma"
-        raise ValueError(f"'{text}' is written with {_convention(not decimal_comma)}, but this file is read with "
-                         f"{_convention(decimal_comma)}; give {flag} if the whole file is written that way")
+            raise ValueError(msg("import_value_not_number", text=text, example="1234,5" if decimal_comma else "1234.5"))
+        # One sentence per convention: the two are not glued from translated halves.
+        raise ValueError(msg("import_value_point_in_comma_file", text=text) if decimal_comma
+                         else msg("import_value_comma_in_point_file", text=text))
     if not math.isfinite(value):
-        raise ValueError(f"'{text}' is not a finite number")
+        raise ValueError(msg("import_value_not_finite", text=text))
     return value
 
 
@@ -192,11 +232,9 @@ def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
     if not re.fullmatch(rf"[-+]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?", raw):
         return None
     if dec not in raw and not explicit:
-        raise ValueError(
-            f"'{raw}' is ambiguous: {raw.replace(grp, '')} with a thousands separator, or {raw.replace(grp, '.')} "
-            f"with a decimal {'point' if grp == '.' else 'comma'}; say which with "
-            f"{'--decimal-comma' if decimal_comma else '--decimal-point'} (thousands separator) or "
-            f"{'--decimal-point' if decimal_comma else '--decimal-comma'}")
+        whole, fraction = raw.replace(grp, ""), raw.replace(grp, ".")
+        raise ValueError(msg("import_value_ambiguous_dot", text=raw, whole=whole, fraction=fraction) if decimal_comma
+                         else msg("import_value_ambiguous_comma", text=raw, whole=whole, fraction=fraction))
     return float(raw.replace(grp, "").replace(dec, "."))
 
 
@@ -222,9 +260,9 @@ def parse_typed_number(text: str, lang: str | None) -> float:
     """
     raw = text.strip().replace("\u2212", "-")
     if foreign_digits(raw):
-        raise ValueError(f"'{text}' is written in digits other than 0-9; type it with 0-9, e.g. 10.5")
+        raise ValueError(msg("import_typed_foreign_digits", text=text))
     if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-        raise ValueError(f"'{text}' is not a number; write a decimal like 10.28")
+        raise ValueError(msg("import_typed_not_number", text=text))
     dot, comma = raw.rfind("."), raw.rfind(",")
     if dot >= 0 and comma >= 0:
         decimal_comma = comma > dot  # the last separator is the decimal
@@ -239,16 +277,17 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             decimal_comma = mark == "."  # '12.345.678' or '1,234,567': only thousands
         else:
             whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
-            raise ValueError(f"'{text}' is ambiguous: {whole} with a thousands separator, or {fraction} with a "
-                             f"decimal {'comma' if mark == ',' else 'point'}; write {whole} or {fraction}, or give "
-                             "--lang vi (decimal comma) or --lang en (decimal point)")
+            raise ValueError(msg("import_typed_ambiguous_comma", text=text, whole=whole, fraction=fraction)
+                             if mark == "," else
+                             msg("import_typed_ambiguous_point", text=text, whole=whole, fraction=fraction))
     try:
         return parse_number_cell(raw, decimal_comma, explicit=True)
     except ValueError as exc:
-        if "finite" in str(exc):
+        said = _said(exc)
+        if isinstance(said, Message) and said.id in ("import_value_no_figure", "import_value_not_finite"):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
-        raise ValueError(f"'{text}' is not a number; write a decimal like 10.28") from None
+        raise ValueError(msg("import_typed_not_number", text=text)) from None
 
 
 def _canonical(value: float) -> str:
@@ -338,10 +377,15 @@ def excel_date(text: str) -> str | None:
     return None
 
 
-def _excel_date_message(text: str, guess: str) -> str:
-    probably = f" (probably {guess})" if guess else ""
-    return (f"'{text}' is a date: Excel turned the period{probably} into a date; format the period column as "
-            f"Text before typing or pasting periods, or write them as 2025-04 in a Text cell")
+def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
+    """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header."""
+    if column:
+        if guess:
+            return msg("import_excel_date_column_guess", column=column, text=text, guess=guess)
+        return msg("import_excel_date_column", column=column, text=text)
+    if guess:
+        return msg("import_excel_date_guess", text=text, guess=guess)
+    return msg("import_excel_date", text=text)
 
 
 def _read_period(text: str) -> str:
@@ -407,21 +451,20 @@ def _records(text: str, delimiter: str, file: str, problems: list[Problem]):
         yield start, reader.line_num, fields
 
 
-def _csv_error(reason: str) -> str:
+def _csv_error(reason: str) -> Message:
     if "field larger than field limit" in reason:
-        return f"a cell is far longer than the {MAX_CELL} characters allowed (the wrong file, or a missing quote?)"
-    return f"not valid CSV: {reason} (a stray or missing quote?)"
+        return msg("import_cell_far_too_long", limit=MAX_CELL)
+    # ``reason`` is the csv module's own words (English).
+    return msg("import_not_csv", reason=reason)
 
 
 def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, problems: list[Problem]) -> bool:
     for cell in fields:
         if len(cell) > MAX_CELL:
-            problems.append(Problem(where, f"a cell of {len(cell)} characters is longer than the {MAX_CELL} allowed "
-                                           "(the wrong file, or a missing quote?)"))
+            problems.append(Problem(where, msg("import_cell_too_long", length=len(cell), limit=MAX_CELL)))
             return False
     if last > first and any("\n" in c or "\r" in c for c in fields):
-        problems.append(Problem(where, f"a quoted cell runs over lines {first}-{last}; is a closing quote missing? "
-                                       "(cells must be on one line)"))
+        problems.append(Problem(where, msg("import_cell_over_lines", first=first, last=last)))
         return False
     return True
 
@@ -462,7 +505,7 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
     problems = parsed.problems
     if not text.strip():
         what = "indicator,2021,2022,..." if fmt.wide else ",".join(LONG_REQUIRED) + "[,status,source,note,recorded_at]"
-        problems.append(Problem(Location(file, 1), f"the file is empty; expected a header line: {what}"))
+        problems.append(Problem(Location(file, 1), msg("import_empty_file", header=what)))
         return parsed
     records = _records(text, delimiter, file, problems)
     header: list[str] | None = None
@@ -474,7 +517,7 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
         break
     if header is None:
         if not problems:
-            problems.append(Problem(Location(file, 1), "no header line found"))
+            problems.append(Problem(Location(file, 1), msg("import_no_header")))
         return parsed
     where = Location(file, header_line)
     columns = _wide_columns(header, where, problems) if fmt.wide else _long_columns(header, where, problems, delimiter)
@@ -498,10 +541,10 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
         while len(fields) > width and not fields[-1].strip():
             fields = fields[:-1]  # spreadsheets pad rows with empty cells
         if len(fields) != width:
-            hint = ""
             if len(fields) > width and delimiter == "," and re.search(r"\d,\d", ",".join(fields)):
-                hint = "; a decimal comma in a comma-separated file must be quoted (\"3,13\"), or save with ';'"
-            problems.append(Problem(where, f"expected {width} cells like the header, found {len(fields)}{hint}"))
+                problems.append(Problem(where, msg("import_cell_count_comma", width=width, found=len(fields))))
+            else:
+                problems.append(Problem(where, msg("import_cell_count", width=width, found=len(fields))))
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
@@ -518,8 +561,12 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
     return parsed
 
 
-def _unknown_column(name: str, allowed: Sequence[str]) -> str:
-    return did_you_mean(name, allowed)
+def _closest(word: str, options: Sequence[str]) -> str | None:
+    """The option closest to ``word`` (errors.did_you_mean's choice), or None."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(options), n=1)
+    return found[0] if found else None
 
 
 def _long_columns(header: list[str], where: Location, problems: list[Problem], delimiter: str) -> dict[str, int] | None:
@@ -527,29 +574,34 @@ def _long_columns(header: list[str], where: Location, problems: list[Problem], d
     if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
         # Not one column of ours: another kind of file (--from /etc/shadow), whose first
         # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
-        hint = "; is the file separated by something else? give --delimiter" if len(header) == 1 else ""
-        problems.append(Problem(where, "not a table of figures: its first line names none of the columns "
-                                       f"{', '.join(LONG_COLUMNS)}{hint}"))
+        columns = ", ".join(LONG_COLUMNS)
+        problems.append(Problem(where, msg("import_not_a_table_delimiter", columns=columns) if len(header) == 1
+                                else msg("import_not_a_table", columns=columns)))
         return None
     columns: dict[str, int] = {}
     for i, name in enumerate(header):
         if name in columns:
-            problems.append(Problem(where, f"column '{name}' appears twice in the header"))
+            problems.append(Problem(where, msg("import_column_twice", name=name)))
         elif name not in LONG_COLUMNS:
-            shown = name if name else f"(empty, column {i + 1})"
+            known = ", ".join(LONG_COLUMNS)
+            hint = _closest(name, LONG_COLUMNS)
             if _looks_like_period(name):
-                problems.append(Problem(where, f"column '{name}' is a period: is this a wide table? add --wide"))
+                problems.append(Problem(where, msg("import_column_is_period", name=name)))
+            elif not name:
+                problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
+            elif hint:
+                problems.append(Problem(where, msg("import_unknown_column_hint", name=name, hint=hint, columns=known)))
             else:
-                problems.append(Problem(where, f"unknown column '{shown}'{_unknown_column(name, LONG_COLUMNS)} "
-                                               f"(columns: {', '.join(LONG_COLUMNS)})"))
+                problems.append(Problem(where, msg("import_unknown_column", name=name, columns=known)))
         else:
             columns[name] = i
     missing = [c for c in LONG_REQUIRED if c not in columns]
     if missing:
-        hint = ""
-        if len(header) == 1 and delimiter == ",":
-            hint = "; is the file separated by something else? give --delimiter"
-        problems.append(Problem(where, f"the header needs {', '.join(missing)} (found: {', '.join(h or '(empty)' for h in header)}){hint}"))
+        # An empty header cell is shown as '' (a name a person can see, in any language).
+        needed, found = ", ".join(missing), ", ".join(h or "''" for h in header)
+        problems.append(Problem(where, msg("import_header_needs_delimiter", missing=needed, found=found)
+                                if len(header) == 1 and delimiter == ","
+                                else msg("import_header_needs", missing=needed, found=found)))
     return None if len(problems) > before else columns
 
 
@@ -565,37 +617,38 @@ def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -
     """'indicator' first, then period columns; status, source, note, recorded_at may appear too."""
     before = len(problems)
     if not header or header[0] != "indicator":
-        problems.append(Problem(where, f"a wide table's first column must be 'indicator', found '{header[0] if header else ''}'"))
+        problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
     meta: dict[str, int] = {}
     periods: list[tuple[int, str]] = []
     seen_periods: dict[object, str] = {}
     for i, name in enumerate(header[1:], start=1):
         if name in LONG_OPTIONAL:
             if name in meta:
-                problems.append(Problem(where, f"column '{name}' appears twice in the header"))
+                problems.append(Problem(where, msg("import_column_twice", name=name)))
             meta[name] = i
             continue
         if foreign_digits(name):
-            problems.append(Problem(where, f"column {i + 1} '{name}' is written in digits other than 0-9; "
-                                           "write it with 0-9"))
+            problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))
             continue
         try:
             period = parse_period(_read_period(name))
         except PeriodError as exc:
             guess = excel_date(name)
             if guess is not None:
-                problems.append(Problem(where, f"column {i + 1}: {_excel_date_message(name, guess)}"))
+                problems.append(Problem(where, _excel_date_message(name, guess, column=i + 1)))
             else:
-                problems.append(Problem(where, f"column {i + 1} '{name}' is neither a period nor one of "
-                                               f"{', '.join(LONG_OPTIONAL)}: {exc}"))
+                # periods.py's reason is kept as its Message, not glued as English text (see _within).
+                problems.append(Problem(where, _within("import_column_not_period", _said(exc), column=i + 1,
+                                                       name=name, columns=", ".join(LONG_OPTIONAL))))
             continue
         if period in seen_periods:
-            problems.append(Problem(where, f"period {period} has two columns ('{seen_periods[period]}' and '{name}')"))
+            problems.append(Problem(where, msg("import_period_two_columns", period=period, first=seen_periods[period],
+                                               second=name)))
             continue
         seen_periods[period] = name
         periods.append((i, str(period)))
     if not periods and len(problems) == before:
-        problems.append(Problem(where, "a wide table needs at least one period column (e.g. indicator,2021,2022)"))
+        problems.append(Problem(where, msg("import_wide_no_period")))
     return None if len(problems) > before else {"meta": meta, "periods": periods}
 
 
@@ -613,7 +666,7 @@ def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
     if foreign_digits(row["period"]):
-        problems.append(Problem(where, f"period '{row['period']}' is written in digits other than 0-9; write it with 0-9"))
+        problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
     row["period"] = _read_period(row["period"])
     guess = excel_date(row["period"])
@@ -624,14 +677,12 @@ def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?", row["recorded_at"]):
         # Excel shows a timestamp in the regional date form; which of day and month
         # comes first is not known here, so no date is suggested.
-        problems.append(Problem(where, f"recorded_at '{row['recorded_at']}' is a date as Excel shows it; write it in "
-                                       "ISO 8601, e.g. 2025-01-05T10:00:00+07:00 or 2025-01-05 (format the column "
-                                       "as Text so Excel keeps it)"))
+        problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
         return []
     try:
         row["value"] = _canonical(parse_number_cell(row["value"], decimal_comma, explicit))
     except ValueError as exc:
-        problems.append(Problem(where, str(exc)))
+        problems.append(Problem(where, _said(exc)))
         row["value"] = "0"  # a stand-in so the row's other cells are still checked
         return [(where, row, False)]
     return [(where, row, True)]
@@ -653,7 +704,7 @@ def _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problem
             row["value"] = _canonical(parse_number_cell(cell, decimal_comma, explicit))
             out.append((where, row, True))
         except ValueError as exc:
-            problems.append(Problem(where, f"period {period}: {exc}"))
+            problems.append(Problem(where, _in_period(_said(exc), period)))
             row["value"] = "0"
             out.append((where, row, False))
     return out
@@ -681,9 +732,12 @@ def _note_duplicate(row: dict[str, str], where: Location, seen: dict, problems: 
     if key in seen:
         if seen[key][1] == figure:
             return
-        when = f" recorded at {stamp}" if stamp and stamp != default_stamp else ""
-        problems.append(Problem(where, f"{row['indicator']} {period}{when} is already given on line {seen[key][0]}; "
-                                       "keep one, or give each vintage its own recorded_at"))
+        if stamp and stamp != default_stamp:
+            problems.append(Problem(where, msg("import_duplicate_at", indicator=row["indicator"], period=period,
+                                               recorded_at=stamp, line=seen[key][0])))
+        else:
+            problems.append(Problem(where, msg("import_duplicate", indicator=row["indicator"], period=period,
+                                               line=seen[key][0])))
     else:
         seen[key] = (where.line, figure)
 

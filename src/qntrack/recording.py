@@ -9,7 +9,8 @@ import math
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from .errors import InputError, did_you_mean
+from .errors import InputError
+from .messages import Message, msg
 from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
 from .store import (append_observations, missing_folder, normalise_timestamp, parse_value, peek_store, read_store_bytes,
@@ -21,6 +22,38 @@ from .definitions import load_plan
 __all__ = ["Recorded", "validate_record", "record_one", "record_many", "retract"]
 
 MAX_TEXT = 2000  # characters in a source or note: more than any citation needs
+
+
+def _said(exc: Exception) -> str | Message:
+    """What an exception tells the user: the Message it carries (shown in the user's
+    language, messages.py), else its English text."""
+    carried = getattr(exc, "message", None)
+    if isinstance(carried, Message):
+        return carried
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)
+
+
+def _within(message_id: str, problem: str | Message) -> Message:
+    """``message_id``'s sentence around another module's message (timing.py, store.py).
+
+    msg() turns values into text at once (English); the Message itself is kept as the
+    value so that it can be shown in the user's language once messages.render renders
+    Message values (today it shows the English text there)."""
+    return Message(message_id, (("problem", problem),))
+
+
+def _closest(word: str, options) -> str | None:
+    """The option closest to ``word`` (errors.did_you_mean's choice), or None."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(options), n=1)
+    return found[0] if found else None
+
+
+def _torn(store: Path, line: int) -> InputError:
+    return InputError([Problem(Location(str(store), line), msg("recording_torn"))])
 
 
 def validate_record(
@@ -50,30 +83,37 @@ def validate_record(
     now = now or utc_now()
     ind = plan.indicators.get(indicator.strip())
     if ind is None:
-        suggestion = did_you_mean(indicator.strip(), plan.indicators) or f"; known: {', '.join(plan.indicators) or 'none'}"
-        problems.append(Problem(where, f"unknown indicator '{indicator}'{suggestion}"))
+        hint = _closest(indicator.strip(), plan.indicators)
+        if hint:
+            problems.append(Problem(where, msg("recording_unknown_indicator_hint", indicator=indicator, hint=hint)))
+        elif plan.indicators:
+            problems.append(Problem(where, msg("recording_unknown_indicator", indicator=indicator,
+                                               known=", ".join(plan.indicators))))
+        else:
+            problems.append(Problem(where, msg("recording_unknown_indicator_none", indicator=indicator)))
     elif ind.formula:
-        problems.append(Problem(where, f"indicator '{ind.id}' is derived (formula: {ind.formula}); record its inputs instead"))
+        problems.append(Problem(where, msg("recording_derived", indicator=ind.id, formula=ind.formula)))
     parsed_period = None
     try:
         parsed_period = parse_period(period)
     except PeriodError as exc:
-        problems.append(Problem(where, str(exc)))
+        problems.append(Problem(where, _said(exc)))
     if ind is not None and parsed_period is not None and not parsed_period.fits(ind.frequency):
-        problems.append(Problem(where, f"period {parsed_period} is finer than indicator '{ind.id}' is published "
-                                       f"(frequency: {ind.frequency.value}); change its frequency in targets.yaml if that is intended"))
+        problems.append(Problem(where, msg("recording_finer_period", period=parsed_period, indicator=ind.id,
+                                           frequency=ind.frequency.value)))
     number = None
     try:
         if status == RETRACTED:  # a row of `qntrack retract` (or of a store imported into itself)
             if value.strip():
-                raise ValueError("a retraction has no value; leave the value empty")
+                raise ValueError(msg("recording_retraction_value"))
             number = math.nan
         else:
             number = parse_value(value)
     except ValueError as exc:
-        problems.append(Problem(where, str(exc)))
+        problems.append(Problem(where, _said(exc)))
     if status and status not in OBSERVATION_STATUSES and status != RETRACTED:
-        problems.append(Problem(where, f"status '{status}' is not one of: {', '.join(OBSERVATION_STATUSES)} (or leave it empty)"))
+        problems.append(Problem(where, msg("recording_bad_status", status=status,
+                                           statuses=", ".join(OBSERVATION_STATUSES))))
     stamp = None
     try:
         if recorded_at:
@@ -83,9 +123,9 @@ def validate_record(
         else:
             stamp = now
     except ValueError as exc:
-        message = str(exc)
-        if "has no time zone" in message:
-            message += ", or declare the plan's zone (timezone: +07:00 in targets.yaml) or give --tz +07:00"
+        message = _said(exc)
+        if "has no time zone" in str(exc):
+            message = _within("recording_zone_hint", message)
         problems.append(Problem(where, message))
     if stamp is not None and parsed_period is not None:
         from .timing import FUTURE, timing_problems
@@ -94,20 +134,25 @@ def validate_record(
             if kind == FUTURE:
                 problems.append(Problem(where, message))
             elif not force:
-                problems.append(Problem(where, f"{message}; --force records it as it is"))
-    for text, what in ((source, "source"), (note, "note")):
+                problems.append(Problem(where, _within("recording_force_hint", message)))
+    # One sentence per field: "nguồn" and "ghi chú" are not glued into a shared sentence.
+    for text, is_source in ((source, True), (note, False)):
         if "\n" in text or "\r" in text:
-            problems.append(Problem(where, f"the {what} must be on one line"))
+            problems.append(Problem(where, msg("recording_source_lines") if is_source else msg("recording_note_lines")))
         elif any(ch < " " and ch != "\t" or ch == "\x7f" for ch in text):
             # A NUL would make the whole file look binary to every later read.
             bad = next(ch for ch in text if ch < " " and ch != "\t" or ch == "\x7f")
-            problems.append(Problem(where, f"the {what} contains a control character (U+{ord(bad):04X})"))
+            code = f"U+{ord(bad):04X}"
+            problems.append(Problem(where, msg("recording_source_control", code=code) if is_source
+                                    else msg("recording_note_control", code=code)))
         elif len(text) > MAX_TEXT:
             # The store's reader refuses longer cells; refuse them before they are written.
-            problems.append(Problem(where, f"the {what} is {len(text)} characters long; at most {MAX_TEXT} are allowed"))
+            problems.append(Problem(where, msg("recording_source_too_long", length=len(text), limit=MAX_TEXT)
+                                    if is_source else msg("recording_note_too_long", length=len(text), limit=MAX_TEXT)))
         elif any("\ud800" <= ch <= "\udfff" for ch in text):
             # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
-            problems.append(Problem(where, f"the {what} is not valid UTF-8 text (check the terminal's or file's encoding)"))
+            problems.append(Problem(where, msg("recording_source_not_utf8") if is_source
+                                    else msg("recording_note_not_utf8")))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
     # The store is the file people double-click: a source or note a spreadsheet would run
@@ -156,8 +201,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     zone = tz or plan.timezone
     existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
     if existing.torn_line:
-        raise InputError([Problem(Location(str(store), existing.torn_line),
-                                  "the file ends in an incomplete row; nothing was added; run 'qntrack check --repair' first")])
+        raise _torn(store, existing.torn_line)
     if undated is None:
         undated = now
     rows: list[Observation] = []
@@ -203,8 +247,7 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
     plan, store = _open(targets)
     existing = peek_store(store)
     if existing.torn_line:
-        raise InputError([Problem(Location(str(store), existing.torn_line),
-                                  "the file ends in an incomplete row; nothing was added; run 'qntrack check --repair' first")])
+        raise _torn(store, existing.torn_line)
     where = Location("retract")
     row, problems = validate_record(plan, where, indicator, period, "", RETRACTED, source, note, recorded_at)
     if row is None:
@@ -217,8 +260,8 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
         current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
         if current is None or current.status == RETRACTED:
-            raise InputError([Problem(where, f"{row.indicator} {row.period} has no figure in force to retract "
-                                             f"(see 'qntrack history {row.indicator}')")])
+            raise InputError([Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator,
+                                                 period=row.period))])
         withdrawn.append(current)
         return [row]
 
