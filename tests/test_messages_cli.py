@@ -282,3 +282,14 @@ def test_os_failure_keeps_plain_text_callers_working():
                             "ask for write access, or copy the tracker to a folder you can write")
     assert problem.text("vi") == ("observations.csv: lỗi: không thể create the lock file: Permission denied: "
                                   "hãy xin quyền ghi, hoặc chép bộ theo dõi sang một thư mục bạn ghi được")
+
+
+def test_ids_named_through_tables_are_in_both_catalogs():
+    """The advice for each OS error and the report kinds are named through tables, which
+    test_messages.py's search for msg("...") does not see."""
+    from qntrack.errors import _ADVICE
+    from qntrack.messages import catalog
+    from qntrack.outputs import _A
+
+    for message_id in [*_ADVICE.values(), *_A.values(), "outputs_the_plan", "outputs_the_store"]:
+        assert message_id in catalog("en") and message_id in catalog("vi"), message_id

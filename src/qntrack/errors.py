@@ -60,7 +60,7 @@ def suggestion(word: str, options: Iterable[str]) -> Message:
     from .messages import msg
 
     hint = closest(word, options)
-    return msg("did_you_mean", option=hint) if hint else msg("no_suggestion")
+    return msg("errors_did_you_mean", option=hint) if hint else msg("errors_no_suggestion")
 
 
 # What a person can do about each OS error, in the words of the message (docs/data-integrity.md,
