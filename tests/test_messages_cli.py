@@ -293,3 +293,11 @@ def test_ids_named_through_tables_are_in_both_catalogs():
 
     for message_id in [*_ADVICE.values(), *_A.values(), "outputs_the_plan", "outputs_the_store"]:
         assert message_id in catalog("en") and message_id in catalog("vi"), message_id
+
+
+def test_a_confirmation_never_carries_control_characters(tracker: Path):
+    """A file name may hold ESC: the confirmation shows it escaped, as problems do."""
+    r = run("report", "-o", "a\x1b[2Jb.html")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "wrote a\\x1b[2Jb.html\n"
+    assert (tracker / "a\x1b[2Jb.html").exists()

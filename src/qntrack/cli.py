@@ -638,10 +638,11 @@ def add_observation(
 
 
 def _say(message: str | Message) -> None:
-    """A confirmation or note on stderr, in the language of messages (_message_lang)."""
+    """A confirmation or note on stderr, in the language of messages (_message_lang); like
+    a problem, it can never move the cursor (_visible), whatever a path holds."""
     from .messages import render
 
-    sys.stderr.write(render(message, _message_lang()) + "\n")
+    sys.stderr.write(_visible(render(message, _message_lang())) + "\n")
 
 
 def _reason(exc: Exception) -> str | Message:
