@@ -293,7 +293,7 @@ def test_a_read_only_report_is_not_replaced_without_force(plan: Path):
     assert run("report", "-o", "final.html").exit_code == 0
     os.chmod(plan / "final.html", 0o444)
     before = (plan / "final.html").read_bytes()
-    assert "read-only" in refused(run("report", "-o", "final.html", "--lang", "vi"), "final.html")
+    assert "chỉ đọc" in refused(run("report", "-o", "final.html", "--lang", "vi"), "final.html")
     assert (plan / "final.html").read_bytes() == before
     result = run("report", "-o", "final.html", "--lang", "vi", "--force")
     assert result.exit_code == 0, result.output

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import ExitCode, InputError, did_you_mean, fail
+from .errors import ExitCode, InputError, fail
 from .lean_typer import lean_runtime_params, resolve_annotations
 
 if TYPE_CHECKING:
+    from .messages import Message
     from .model import Problem
 
 lean_runtime_params()  # no Pydantic for plain option values (lean_typer.py)
@@ -226,7 +227,9 @@ def _as_of(value: str | None) -> str | None:
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise fail("--as-of", f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2023-06-28", ExitCode.USAGE) from None
+        from .messages import msg
+
+        raise fail("--as-of", msg("cli_not_a_date", value=value, example="2023-06-28"), ExitCode.USAGE) from None
 
 
 def _out(text: str) -> None:
@@ -241,14 +244,15 @@ def _os_exit(exc: OSError) -> typer.Exit:
     import errno
 
     from .errors import os_failure
+    from .messages import msg
 
     if exc.filename:
-        _report(os_failure(exc, None, "use this file").problems)
+        _report(os_failure(exc, None, msg("cli_doing_use_file")).problems)
     elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
         _silence_stdout()
-        _report(os_failure(exc, "standard output", "write").problems)
+        _report(os_failure(exc, "standard output", msg("cli_doing_write")).problems)
     else:  # not seen in the sweep; said as the system says it, still in one line
-        _report(os_failure(exc, "qntrack", "go on").problems)
+        _report(os_failure(exc, "qntrack", msg("cli_doing_go_on")).problems)
     return typer.Exit(int(ExitCode.INVALID))
 
 
@@ -290,7 +294,10 @@ def status(
         gate = {s.strip() for s in fail_on.split(",") if s.strip()}
         unknown = sorted(gate - valid)
         if unknown:
-            raise fail("--fail-on", f"unknown status {', '.join(unknown)}; valid: {', '.join(sorted(valid))}", ExitCode.USAGE)
+            from .messages import msg
+
+            raise fail("--fail-on", msg("cli_unknown_status", statuses=", ".join(unknown), valid=", ".join(sorted(valid))),
+                       ExitCode.USAGE)
     day = _as_of(as_of)
     kind = _format(fmt)
     if day is None:
@@ -348,19 +355,27 @@ def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...]]]) -> None
     ``not_achieved`` even when the headline has moved on (docs/decisions.md)."""
     if not gate:
         return
-    tripped = []
+    tripped: list[str | Message] = []
     for target_id, status, missed in items:
         if status in gate:
             tripped.append(target_id)
         elif "not_achieved" in gate and missed:
-            what = "milestone" if len(missed) == 1 else "milestones"
-            tripped.append(f"{target_id} ({', '.join(missed)} {what} missed)")
+            from .messages import msg
+
+            periods = ", ".join(missed)
+            tripped.append(msg("cli_gate_missed_one", target=target_id, periods=periods) if len(missed) == 1
+                           else msg("cli_gate_missed_many", target=target_id, periods=periods))
     if tripped:
-        sys.stderr.write(f"--fail-on {','.join(sorted(gate))}: {', '.join(tripped)}\n")
+        from .messages import msg, render
+
+        lang = _message_lang()
+        _say(msg("cli_gate_tripped", gate=",".join(sorted(gate)), targets=", ".join(render(t, lang) for t in tripped)))
         raise typer.Exit(ExitCode.GATE)
 
 
 def _check_ids(plan, target_ids: list[str] | None) -> None:
+    from .errors import suggestion
+    from .messages import msg
     from .model import Location, Problem
 
     problems = []
@@ -369,11 +384,11 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
             uses = [t.id for t in plan.targets if t.indicator == tid]
             if tid in plan.indicators and uses:
                 # A user often types the indicator's id (cbct_share) for its target's (cbct-share).
-                problems.append(Problem(Location(plan.source_file), f"'{tid}' is an indicator, not a target; "
-                                                                    f"its targets: {', '.join(uses)}"))
+                problems.append(Problem(Location(plan.source_file),
+                                        msg("cli_indicator_not_target", given=tid, targets=", ".join(uses))))
                 continue
-            suggestion = did_you_mean(tid, [t.id for t in plan.targets])
-            problems.append(Problem(Location(plan.source_file), f"no target '{tid}'{suggestion}"))
+            hint = suggestion(tid, [t.id for t in plan.targets])
+            problems.append(Problem(Location(plan.source_file), msg("cli_no_target", given=tid, hint=hint)))
     if problems:
         raise InputError(problems)
 
@@ -416,7 +431,9 @@ def show(
         ]
         _out(to_json(doc))
     elif fmt is not None and fmt.value != "table":
-        raise fail("--format", "show prints a table or json", ExitCode.USAGE)
+        from .messages import msg
+
+        raise fail("--format", msg("cli_show_formats"), ExitCode.USAGE)
     else:
         from . import render
 
@@ -515,26 +532,28 @@ def add_observation(
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
     positional = [a for a in (indicator, period, value) if a is not None]
+    from .messages import msg
+
     if from_file is not None and positional:
-        raise fail("add-observation", "give either INDICATOR PERIOD VALUE or --from FILE, not both", ExitCode.USAGE)
+        raise fail("add-observation", msg("cli_positional_and_from"), ExitCode.USAGE)
     if from_file is None:
         if not positional:
-            raise fail("add-observation", "give INDICATOR PERIOD VALUE, or --from FILE for many rows", ExitCode.USAGE)
+            raise fail("add-observation", msg("cli_give_positional_or_from"), ExitCode.USAGE)
         if len(positional) < 3:
-            missing = ["INDICATOR", "PERIOD", "VALUE"][len(positional):]
-            raise fail("add-observation", f"missing {' and '.join(missing)}", ExitCode.USAGE)
+            raise fail("add-observation", msg("cli_missing_value") if len(positional) == 2
+                       else msg("cli_missing_period_value"), ExitCode.USAGE)
         given = [flag for flag, on in (("--wide", wide), ("--delimiter", delimiter is not None),
                                        ("--decimal-comma/--decimal-point", decimal_comma is not None)) if on]
         if given:
-            raise fail("add-observation", f"{', '.join(given)} {'apply' if len(given) > 1 else 'applies'} only with "
-                       "--from FILE", ExitCode.USAGE)
+            raise fail("add-observation", msg("cli_options_only_with_from", options=", ".join(given)) if len(given) > 1
+                       else msg("cli_option_only_with_from", option=given[0]), ExitCode.USAGE)
     if tz is not None:
         from .timing import parse_zone
 
         try:
             parse_zone(tz)
         except ValueError as exc:
-            raise fail("--tz", str(exc), ExitCode.USAGE) from None
+            raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     if from_file is None:
         from .importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
         from .recording import record_many
@@ -546,11 +565,11 @@ def add_observation(
             chosen = lang.value if lang else (os.environ.get("QNTRACK_LANG") or "").strip().lower() or None
             value = format_value(parse_typed_number(value or "", chosen))
         except ValueError as exc:
-            raise fail("add-observation", str(exc)) from None
+            raise fail("add-observation", _reason(exc)) from None
         # 'Quý I/2024' as offices write it is read as 2024-Q1, as in an import.
         period = vietnamese_period(period or "") or period
         if foreign_digits(period or ""):
-            raise fail("add-observation", f"period '{period}' is written in digits other than 0-9; type it with 0-9")
+            raise fail("add-observation", msg("cli_period_foreign_digits", period=period))
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
                   "status": status_word(obs_status or ""),
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
@@ -566,7 +585,7 @@ def add_observation(
         if delimiter is not None:
             sep = DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
             if sep is None:
-                raise fail("--delimiter", f"'{delimiter}' is not a delimiter; use ',', ';' or 'tab'", ExitCode.USAGE)
+                raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
         result = import_observations(targets, from_file, ImportFormat(sep, decimal_comma, wide),
                                      RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run,
                                      force=force, tz=tz)
@@ -589,30 +608,53 @@ def add_observation(
             from .workspace import find_targets
 
             render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
-        sys.stderr.write(f"dry run: would add {len(rows)} row(s), {skipped} already recorded, to {path}; "
-                         "nothing was written\n")
+        _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
     elif known and not rows:
+        from .messages import render as render_message
         from .store import format_value
 
         o = known[0]
-        given = ", ".join(t for t in (o.status, o.source, f"recorded {o.recorded_at}") if t)
-        sys.stderr.write(f"nothing to add: {o.indicator} {o.period} = {format_value(o.value)} ({given}) "
-                         f"is already recorded in {path}\n")
+        # The status and source as stored (a status is a code, never translated).
+        recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
+        given = ", ".join(t for t in (o.status, o.source, recorded) if t)
+        _say(msg("cli_already_recorded", indicator=o.indicator, period=o.period, value=format_value(o.value),
+                 given=given, path=path))
     elif not rows and skipped:
-        sys.stderr.write(f"nothing to add: all {skipped} row(s) are already recorded in {path}\n")
+        _say(msg("cli_all_already_recorded", skipped=skipped, path=path))
     elif not rows:
         # A header and no rows, e.g. a filter that matched nothing: not an error (issue 12).
         shown = "<stdin>" if from_file == "-" else from_file
-        sys.stderr.write(f"nothing to add: {shown} has a header and no rows; nothing was written\n")
+        _say(msg("cli_header_only", file=shown))
     elif from_file is None:
         from .store import format_value
 
         # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
         stored = rows[0]
-        sys.stderr.write(f"added {stored.indicator} {stored.period} = {format_value(stored.value)} to {path}\n")
+        _say(msg("cli_added_one", indicator=stored.indicator, period=stored.period, value=format_value(stored.value),
+                 path=path))
     else:
-        sys.stderr.write(f"added {len(rows)} row(s), {skipped} already recorded, to {path}\n")
+        _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, dry_run)
+
+
+def _say(message: str | Message) -> None:
+    """A confirmation or note on stderr, in the language of messages (_message_lang); like
+    a problem, it can never move the cursor (_visible), whatever a path holds."""
+    from .messages import render
+
+    sys.stderr.write(_visible(render(message, _message_lang())) + "\n")
+
+
+def _reason(exc: Exception) -> str | Message:
+    """What an exception from the library says: its Message when it carries one (shown
+    in the user's language), else its English text."""
+    from .messages import Message
+
+    first = exc.args[0] if exc.args else None
+    if isinstance(first, Message):
+        return first
+    message = getattr(exc, "message", None)
+    return message if isinstance(message, Message) else str(exc)
 
 
 def _report_neutralised(rows, dry_run: bool) -> None:
@@ -621,9 +663,9 @@ def _report_neutralised(rows, dry_run: bool) -> None:
 
     count = sum(1 for o in rows for text in (o.source, o.note) if text[:1] == "'" and formula_like(text[1:]))
     if count:
-        sys.stderr.write(f"{count} source/note text(s) start like a spreadsheet formula (=, +, -, @) and "
-                         f"{'would be' if dry_run else 'are'} stored after an apostrophe ('), so that a "
-                         "spreadsheet shows them rather than running them\n")
+        from .messages import msg
+
+        _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
 
 
 # --- retract -----------------------------------------------------------------------------
@@ -650,9 +692,11 @@ def retract(
     from .recording import retract as withdraw
     from .store import format_value
 
+    from .messages import msg
+
     path, _, was = withdraw(targets, indicator, period, source, note, recorded_at)
-    sys.stderr.write(f"retracted {was.indicator} {was.period} (was {format_value(was.value)}, recorded "
-                     f"{was.recorded_at}) in {path}\n")
+    _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=format_value(was.value),
+             recorded_at=was.recorded_at, path=path))
 
 
 # --- indicators and targets: what the plan holds --------------------------------------
@@ -747,14 +791,15 @@ def history(
         try:
             wanted = parse_period(period)
         except PeriodError as exc:
-            raise fail("PERIOD", str(exc), ExitCode.USAGE) from None
+            raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
     ws = open_workspace(targets, day)
     ind = ws.plan.indicators.get(indicator)
     if ind is None:
         raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
     if ind.formula:
-        raise fail(ws.plan.source_file, f"indicator '{indicator}' is derived (formula: {ind.formula}); "
-                                        "its history is that of its inputs")
+        from .messages import msg
+
+        raise fail(ws.plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
     found = vintages(ws.store.observations, indicator, wanted, day)
     kind = _format(fmt)
     if kind == "json":
@@ -779,15 +824,20 @@ def history(
         render.history_table(ws.plan, indicator, found, _lang(lang), day)
 
 
-def _unknown_indicator(plan, given: str) -> str:
+def _unknown_indicator(plan, given: str) -> Message:
     """What to say for an indicator id the plan lacks: the target it may be, the closest
     id, and the known ones (a user often types the target's id, cbct-share for cbct_share)."""
+    from .errors import suggestion
+    from .messages import msg
+
     target = plan.target(given)
     if target is not None:
-        return f"'{given}' is a target; its indicator is '{target.indicator}'"
+        return msg("cli_target_not_indicator", given=given, indicator=target.indicator)
     known = list(plan.indicators)
+    if not known:
+        return msg("cli_no_indicator_none", given=given)
     shown = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
-    return f"no indicator '{given}'{did_you_mean(given, known)} (indicators: {shown or 'none'})"
+    return msg("cli_no_indicator", given=given, hint=suggestion(given, known), indicators=shown)
 
 
 def _shown_value(o) -> float | None:
@@ -826,10 +876,12 @@ def check(
     """
     from .checks import BY_NAME, CHECKS, DEFAULT_CHECKS, DEFAULT_JUMP_FACTOR, run_checks
 
+    from .messages import Message, msg
+
     json_out = fmt is not None and fmt.value == "json"
     if list_checks:
         if names or repair or run_all:
-            raise fail("--list", "--list takes no check names and no --repair or --all", ExitCode.USAGE)
+            raise fail("--list", msg("cli_list_alone"), ExitCode.USAGE)
         if json_out:
             from .formats import to_json
 
@@ -842,11 +894,15 @@ def check(
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:
-        shown = ", ".join(f"'{n}'{did_you_mean(n, BY_NAME)}" for n in unknown)
-        raise fail("check", f"unknown check {shown} ('qntrack check --list' shows them)", ExitCode.USAGE)
+        from .errors import suggestion
+        from .messages import render
+
+        lang = _message_lang()
+        shown = ", ".join(render(msg("cli_check_name", name=n, hint=suggestion(n, BY_NAME)), lang) for n in unknown)
+        raise fail("check", msg("cli_unknown_check", checks=shown), ExitCode.USAGE)
     factor = DEFAULT_JUMP_FACTOR if jump_factor is None else jump_factor
     if not factor > 1 or factor != factor or factor == float("inf"):
-        raise fail("--jump-factor", f"'{jump_factor}' must be a number greater than 1, e.g. 5", ExitCode.USAGE)
+        raise fail("--jump-factor", msg("cli_bad_jump_factor", given=jump_factor), ExitCode.USAGE)
     day = _as_of(as_of)
     if repair:
         from .definitions import load_plan
@@ -862,25 +918,26 @@ def check(
             raise InputError([folder])
         try:
             undone = roll_back(store_path)
-            if undone is not None:
-                where = f"moved its {len(undone.tail)} byte(s) to {undone.side_file}" if undone.side_file else "it had written nothing"
-                sys.stderr.write(f"rolled back an interrupted batch of {undone.rows} row(s) in {store_path}: {where}; "
-                                 f"the store is back to its {undone.size} committed byte(s); add the batch again\n")
+            if undone is not None and undone.side_file:
+                _say(msg("starter_rolled_back", rows=undone.rows, path=store_path, moved=len(undone.tail),
+                         side_file=undone.side_file, size=undone.size))
+            elif undone is not None:
+                _say(msg("starter_rolled_back_nothing_written", rows=undone.rows, path=store_path, size=undone.size))
             done = repair_store(store_path)
         except OSError as exc:
             from .errors import os_failure
 
             from .outputs import os_error_file
 
-            raise os_failure(exc, os_error_file(exc, str(store_path)), "repair the observations file",
-                             f"{store_path} was left as it was") from None
+            raise os_failure(exc, os_error_file(exc, str(store_path)), msg("starter_doing_repair"),
+                             msg("cli_left_as_it_was", file=store_path)) from None
         if done is None and undone is None and not store_path.exists():
-            sys.stderr.write(f"nothing to repair: {store_path} does not exist\n")
+            _say(msg("starter_nothing_to_repair_missing", path=store_path))
         elif done is None and undone is None:
-            sys.stderr.write(f"nothing to repair: {store_path} ends with a complete row\n")
+            _say(msg("starter_nothing_to_repair", path=store_path))
         elif done is not None:
-            sys.stderr.write(f"moved the incomplete line {done.torn_line} ({len(done.tail)} bytes) of {store_path} "
-                             f"to {done.side_file}; re-enter that row if it is still wanted\n")
+            _say(msg("starter_moved_torn_line", line=done.torn_line, size=len(done.tail), path=store_path,
+                     side_file=done.side_file))
     selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))
     problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
     errors = any(p.severity == "error" for p in problems)
@@ -889,7 +946,8 @@ def check(
 
         _out(to_json({"qntrack": __version__, "as_of": day, "checks": selected, "problems": [
             {"file": p.location.file, "line": p.location.line or None, "column": p.location.column or None,
-             "severity": p.severity, "check": p.check or None, "message": str(p.message)} for p in problems]}))
+             "severity": p.severity, "check": p.check or None, "message": str(p.message),
+             "code": p.message.id if isinstance(p.message, Message) else None} for p in problems]}))
     elif problems:
         _report(problems)
     if errors:
@@ -909,6 +967,7 @@ def init(
 
     Example: qntrack init my-plan && cd my-plan && qntrack status
     """
+    from .messages import msg
     from .starter import write_starter
 
     try:
@@ -918,10 +977,10 @@ def init(
 
         from .outputs import os_error_file
 
-        raise os_failure(exc, os_error_file(exc, str(directory)), "start a tracker here",
-                         "nothing was created") from None
+        raise os_failure(exc, os_error_file(exc, str(directory)), msg("starter_doing_init"),
+                         msg("starter_nothing_created")) from None
     for written in created:
-        sys.stderr.write(f"created {written}\n")
+        _say(msg("starter_created", path=written))
 
 
 # --- docs --------------------------------------------------------------------------------
@@ -951,8 +1010,11 @@ def show_docs(
         return
     entry = shipped.get(name.removesuffix(".md"))
     if entry is None:
-        raise fail("docs", f"no document '{name}'{did_you_mean(name, shipped)} (documents: {', '.join(shipped)})",
-                   ExitCode.USAGE)
+        from .errors import suggestion
+        from .messages import msg
+
+        raise fail("docs", msg("cli_no_document", name=name, hint=suggestion(name, shipped),
+                               documents=", ".join(shipped)), ExitCode.USAGE)
     _out(entry.read_text(encoding="utf-8"))
 
 
@@ -995,6 +1057,7 @@ def report(
     """
     from datetime import date
 
+    from .messages import msg
     from .report import build_report, render
     from .workspace import open_workspace
 
@@ -1004,16 +1067,15 @@ def report(
         try:
             since_day = date.fromisoformat(since.strip()).isoformat()
         except ValueError:
-            raise fail("--since", f"'{since}' is not a date; write YYYY-MM-DD, e.g. 2025-06-30", ExitCode.USAGE) from None
+            raise fail("--since", msg("cli_not_a_date", value=since, example="2025-06-30"), ExitCode.USAGE) from None
         if day is not None and since_day >= day:
-            raise fail("--since", f"{since_day} is not before --as-of {day}; the review date comes first", ExitCode.USAGE)
+            raise fail("--since", msg("cli_since_not_before", since=since_day, day=day), ExitCode.USAGE)
     from .outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
 
     to_stdout = output is None or output in STDOUT_NAMES
     kind = fmt.value if fmt is not None else None
     if to_stdout and kind == "html" and sys.stdout.isatty():
-        raise fail("--format html", "an HTML report is a file, not terminal text: give -o report.html, "
-                   "or redirect it (qntrack report --format html > report.html)", ExitCode.USAGE)
+        raise fail("--format html", msg("cli_html_to_terminal"), ExitCode.USAGE)
     ws = open_workspace(targets, day)
     path = None
     if to_stdout:
@@ -1050,12 +1112,17 @@ def report(
         from .errors import os_failure
         from .outputs import os_error_file
 
-        raise os_failure(exc, os_error_file(exc, output), "write the report", f"{output} was left as it was") from None
+        raise os_failure(exc, os_error_file(exc, output), msg("cli_doing_write_report"),
+                         msg("cli_left_as_it_was", file=output)) from None
     charts = len(written) - 1
     linked = Path(output).is_symlink()
-    shown = f"{path} (through the link {output})" if linked else output
     folder = written[0].parent if linked else Path(output).with_name(written[0].parent.name)
-    sys.stderr.write(f"wrote {shown}" + (f" and {charts} chart(s) in {folder}" if charts else "") + "\n")
+    if linked:
+        _say(msg("cli_wrote_linked_charts", path=path, link=output, charts=charts, folder=folder) if charts
+             else msg("cli_wrote_linked", path=path, link=output))
+    else:
+        _say(msg("cli_wrote_charts", path=output, charts=charts, folder=folder) if charts
+             else msg("cli_wrote", path=output))
     _report(warnings)
 
 
@@ -1063,13 +1130,14 @@ def _check_charts_folder(charts: list) -> None:
     """The Markdown report's charts folder must be a folder (or not exist yet)."""
     if not charts:
         return
+    from .messages import msg
+
     folder = charts[0][0].parent
     if folder.exists() and not folder.is_dir():
-        raise fail(str(folder), "exists and is not a folder; the report's charts go there: move it away, "
-                   "or give the report another name", ExitCode.USAGE)
+        raise fail(str(folder), msg("cli_charts_folder_is_file"), ExitCode.USAGE)
     for file, _ in charts:
         if file.exists() and not file.is_file():
-            raise fail(str(file), "is not a regular file; qntrack will not replace it with a chart", ExitCode.USAGE)
+            raise fail(str(file), msg("cli_chart_not_regular"), ExitCode.USAGE)
 
 
 # --- entry point -------------------------------------------------------------------------

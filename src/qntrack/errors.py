@@ -6,9 +6,11 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # imported when needed: `qntrack --version` should not pay for the model
+    from .messages import Message
     from .model import Location, Problem
 
-__all__ = ["ExitCode", "InputError", "fail", "did_you_mean", "os_failure", "os_advice"]
+__all__ = ["ExitCode", "InputError", "fail", "did_you_mean", "suggestion", "closest", "os_failure", "os_advice",
+           "os_reason"]
 
 
 class ExitCode(IntEnum):
@@ -29,7 +31,7 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def fail(where: str | Location, message: str, code: ExitCode = ExitCode.INVALID) -> InputError:
+def fail(where: str | Location, message: str | Message, code: ExitCode = ExitCode.INVALID) -> InputError:
     """Build an InputError for a single problem (``raise fail(path, "...")``)."""
     from .model import Location, Problem
 
@@ -37,51 +39,82 @@ def fail(where: str | Location, message: str, code: ExitCode = ExitCode.INVALID)
     return InputError([Problem(loc, message)], code)
 
 
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest option, or "" when none is close."""
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option closest to ``word``, or None when none is close."""
     import difflib
 
     hint = difflib.get_close_matches(word, list(options), n=1)
-    return f"; did you mean '{hint[0]}'?" if hint else ""
+    return hint[0] if hint else None
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the closest option, or "" when none is close (English;
+    inside a message, use ``suggestion``, which follows the message's language)."""
+    hint = closest(word, options)
+    return f"; did you mean '{hint}'?" if hint else ""
+
+
+def suggestion(word: str, options: Iterable[str]) -> Message:
+    """``did_you_mean`` as a Message, to pass as a value of another message
+    (e.g. as ``hint=suggestion(x, ids)``): shown in its language."""
+    from .messages import msg
+
+    hint = closest(word, options)
+    return msg("errors_did_you_mean", option=hint) if hint else msg("errors_no_suggestion")
 
 
 # What a person can do about each OS error, in the words of the message (docs/data-integrity.md,
-# "Errors from the system"). errno numbers are the same on every POSIX system we run on.
+# "Errors from the system"): a message id per errno name (the words are in catalog/*.toml,
+# [outputs]). errno numbers are the same on every POSIX system we run on.
 _ADVICE = {
-    "EACCES": "ask for write access, or copy the tracker to a folder you can write",
-    "EPERM": "ask for access, or copy the tracker to a folder you can write",
-    "EROFS": "copy the tracker to a folder on a writable disk",
-    "ENOSPC": "free some space on the disk and try again",
-    "EDQUOT": "free some space (the disk quota is used up) and try again",
-    "EFBIG": "the file is too large for this file system",
-    "ENOENT": "check the path (and create the folder first)",
-    "ENOTDIR": "a part of the path is a file, not a folder: check the path",
-    "EISDIR": "it is a folder: give a file name",
-    "EEXIST": "choose another name",
-    "EIO": "check the disk or network share",
-    "ENAMETOOLONG": "use a shorter path",
-    "ELOOP": "check the path for a loop of symbolic links",
-    "EMFILE": "close some programs and try again",
-    "EAGAIN": "try again",
+    "EACCES": "os_todo_eacces",
+    "EPERM": "os_todo_eperm",
+    "EROFS": "os_todo_erofs",
+    "ENOSPC": "os_todo_enospc",
+    "EDQUOT": "os_todo_edquot",
+    "EFBIG": "os_todo_efbig",
+    "ENOENT": "os_todo_enoent",
+    "ENOTDIR": "os_todo_enotdir",
+    "EISDIR": "os_todo_eisdir",
+    "EEXIST": "os_todo_eexist",
+    "EIO": "os_todo_eio",
+    "ENAMETOOLONG": "os_todo_enametoolong",
+    "ELOOP": "os_todo_eloop",
+    "EMFILE": "os_todo_emfile",
+    "EAGAIN": "os_todo_eagain",
 }
 
 
-def os_advice(exc: OSError) -> str:
-    """The system's reason for ``exc`` and what to do about it, in one phrase."""
+def os_reason(exc: OSError) -> Message:
+    """The system's reason for ``exc`` (as the system words it) and what to do about it."""
     import errno
+
+    from .messages import Message, msg
 
     reason = exc.strerror or str(exc) or type(exc).__name__
     todo = _ADVICE.get(errno.errorcode.get(exc.errno or 0, ""))
-    return f"{reason}: {todo}" if todo else reason
+    return msg("os_reason_todo", reason=reason, todo=Message(todo)) if todo else msg("os_reason", reason=reason)
 
 
-def os_failure(exc: OSError, where: str | Location | None, doing: str, after: str = "") -> InputError:
+def os_advice(exc: OSError) -> str:
+    """The system's reason for ``exc`` and what to do about it, in one phrase (English)."""
+    return str(os_reason(exc))
+
+
+def os_failure(exc: OSError, where: str | Location | None, doing: str | Message,
+               after: str | Message = "") -> InputError:
     """An InputError for an OSError: ``<file>: error: cannot <doing>: <reason and what to do>[; <after>]``.
 
     ``where`` names the file as the user knows it; ``exc.filename`` is used when it is
-    None. ``after`` says what was left as it was ("nothing was added")."""
+    None. ``doing`` and ``after`` (what was left as it was, "nothing was added") are
+    Messages, or English text from callers not yet converted."""
     import os
+
+    from .messages import msg
 
     if where is None:
         where = os.fsdecode(exc.filename) if exc.filename else "standard output"
-    return fail(where, f"cannot {doing}: {os_advice(exc)}" + (f"; {after}" if after else ""))
+    reason = os_reason(exc)
+    if after:
+        return fail(where, msg("os_cannot_after", doing=doing, reason=reason, after=after))
+    return fail(where, msg("os_cannot", doing=doing, reason=reason))

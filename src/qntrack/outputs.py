@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import ExitCode, fail
+from .messages import Message, msg
 
 __all__ = ["os_error_file", "GENERATOR_MARK", "STDOUT_NAMES", "WRITABLE", "report_format", "output_path", "refuse_protected",
            "written_by_qntrack", "refuse_foreign", "refuse_stdout_into"]
@@ -51,8 +52,11 @@ _OTHER = {
     ".xml": "XML", ".svg": "SVG", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".zip": "ZIP",
     ".lock": "lock", ".py": "Python", ".sh": "shell",
 }
-_A = {"html": "an HTML", "markdown": "a Markdown", "json": "a JSON", "toml": "a TOML"}
-_CAN_WRITE = ".html/.htm, .md/.markdown, .json or .toml"
+# "(that of an HTML report)": a noun phrase per format, in the message's language.
+_A = {"html": "outputs_an_html_report", "markdown": "outputs_a_markdown_report", "json": "outputs_a_json_report",
+      "toml": "outputs_a_toml_report"}
+# The two things a report may be written over by mistake, named in the message's language.
+_PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
 
 
 def report_format(output: str, explicit: str | None) -> str:
@@ -66,22 +70,21 @@ def report_format(output: str, explicit: str | None) -> str:
     implied = WRITABLE.get(suffix)
     if explicit is not None:
         if implied is not None and implied != explicit:
-            raise fail(output, f"--format {explicit} contradicts the extension {suffix} (that of {_A[implied]} report); "
-                       f"give -o with a matching extension, or leave out --format", ExitCode.USAGE)
+            raise fail(output, msg("outputs_format_contradicts", format=explicit, suffix=suffix,
+                                   report=Message(_A[implied])), ExitCode.USAGE)
         if suffix in _OTHER:
-            raise fail(output, f"{suffix} is a {_OTHER[suffix]} file; qntrack does not write {explicit} "
-                       f"into it; use {_CAN_WRITE}", ExitCode.USAGE)
+            raise fail(output, msg("outputs_other_format_explicit", suffix=suffix, kind=_OTHER[suffix], format=explicit),
+                       ExitCode.USAGE)
         return explicit
     if implied is not None:
         return implied
     if suffix in _OTHER:
-        later = " (PDF and Word reports are not yet supported; print the HTML report to PDF from a browser)" \
-            if _OTHER[suffix] in ("PDF", "Word") else ""
-        raise fail(output, f"qntrack cannot write a {_OTHER[suffix]} report{later}; it writes {_CAN_WRITE}",
-                   ExitCode.USAGE)
-    what = f"the extension {suffix}" if suffix else "no extension"
-    raise fail(output, f"{what} does not say which format to write; use {_CAN_WRITE}, "
-               "or give --format html|markdown|json|toml", ExitCode.USAGE)
+        if _OTHER[suffix] in ("PDF", "Word"):
+            raise fail(output, msg("outputs_cannot_write_pdf_word", kind=_OTHER[suffix]), ExitCode.USAGE)
+        raise fail(output, msg("outputs_cannot_write_other", kind=_OTHER[suffix]), ExitCode.USAGE)
+    if suffix:
+        raise fail(output, msg("outputs_extension_says_no_format", suffix=suffix), ExitCode.USAGE)
+    raise fail(output, msg("outputs_no_extension"), ExitCode.USAGE)
 
 
 def output_path(output: str) -> Path:
@@ -95,15 +98,14 @@ def output_path(output: str) -> Path:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise fail(output, f"cannot look at this file: {exc.strerror or exc}", ExitCode.USAGE) from None
+        raise fail(output, msg("outputs_cannot_look", reason=exc.strerror or exc), ExitCode.USAGE) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise fail(output, "is a folder; give a file name, e.g. -o review.html", ExitCode.USAGE)
+        raise fail(output, msg("outputs_is_folder"), ExitCode.USAGE)
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise fail(output, "is not a regular file (a FIFO, device or socket); a report is only written to a "
-                   "regular file: give another name, or leave out -o to write to standard output", ExitCode.USAGE)
+        raise fail(output, msg("outputs_not_regular"), ExitCode.USAGE)
     if not real.parent.is_dir():
         shown = real.parent if given.is_symlink() else given.parent
-        raise fail(output, f"folder '{shown}' does not exist; create it first", ExitCode.USAGE)
+        raise fail(output, msg("outputs_no_folder", folder=shown), ExitCode.USAGE)
     return real
 
 
@@ -119,19 +121,16 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
     observations file, their lock and side files (``observations.csv.*``) and anything in
     the status cache. Real paths are compared, so a symlink, a hard link or
     ``./x/../observations.csv`` is seen for what it is."""
-    for path, what in ((targets_path, "the plan (targets.yaml)"), (store_path, "the observations file")):
+    for path, what in ((targets_path, _PLAN), (store_path, _STORE)):
         if _same(real, path):
-            raise fail(output, f"is {what} this tracker reads; a report never replaces it: give another name, "
-                       "e.g. -o review.html", ExitCode.USAGE)
+            raise fail(output, msg("outputs_is_read_by_tracker", what=what), ExitCode.USAGE)
         base = Path(os.path.realpath(path))
         if real.parent == base.parent and real.name.startswith(base.name + "."):
-            raise fail(output, f"belongs to {what} ({base.name}'s lock or side file); give another name, "
-                       "e.g. -o review.html", ExitCode.USAGE)
+            raise fail(output, msg("outputs_belongs_to", what=what, name=base.name), ExitCode.USAGE)
     from .cache import CACHE_DIR
 
     if CACHE_DIR in real.parts:
-        raise fail(output, f"is inside qntrack's cache ({CACHE_DIR}); give another name, e.g. -o review.html",
-                   ExitCode.USAGE)
+        raise fail(output, msg("outputs_inside_cache", cache=CACHE_DIR), ExitCode.USAGE)
 
 
 def written_by_qntrack(path: Path) -> bool:
@@ -160,14 +159,12 @@ def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
                 continue
             if not os.stat(path).st_mode & 0o222:
                 # A rename ignores the mode, so honour it here (even for root).
-                raise fail(shown, "is read-only; nothing was written: give another name, or add --force to "
-                           "replace it", ExitCode.USAGE)
+                raise fail(shown, msg("outputs_read_only"), ExitCode.USAGE)
             if written_by_qntrack(path):
                 continue
         except OSError as exc:
-            raise fail(shown, f"cannot read it to see whether qntrack wrote it: {exc.strerror or exc}") from None
-        raise fail(shown, "exists and is not a report qntrack wrote; nothing was written: give another name, "
-                   "or add --force to replace it", ExitCode.USAGE)
+            raise fail(shown, msg("outputs_cannot_read_mark", reason=exc.strerror or exc)) from None
+        raise fail(shown, msg("outputs_foreign_file"), ExitCode.USAGE)
 
 
 def os_error_file(exc: OSError, fallback: str) -> str:
@@ -192,11 +189,10 @@ def refuse_stdout_into(targets_path: Path, store_path: Path) -> None:
         return
     if not stat.S_ISREG(out.st_mode):
         return
-    for path, what in ((store_path, "the observations file"), (targets_path, "the plan (targets.yaml)")):
+    for path, what in ((store_path, _STORE), (targets_path, _PLAN)):
         try:
             mine = os.stat(path)
         except OSError:
             continue
         if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
-            raise fail("standard output", f"standard output is {what} ({path}); a report never goes into it: "
-                       "redirect to another file, or give -o review.md", ExitCode.USAGE)
+            raise fail("standard output", msg("outputs_stdout_is_tracked", what=what, path=path), ExitCode.USAGE)

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import fail
+from .messages import msg
 from .starter import write_atomically
 from .store import _last_line_is_whole, _lock, pending_path, read_pending
 
@@ -65,7 +66,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     from .textfiles import read_regular
 
     if path.is_dir():
-        raise fail(str(path), "the observations file is a directory, expected a CSV file")
+        raise fail(str(path), msg("repair_is_directory"))
     if path.is_symlink():
         path = path.resolve()  # set aside and cut where the store really is, as repair_store does
     if read_pending(path) is None:
@@ -92,9 +93,9 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             _sync_folder(path.parent)
             return RolledBack(pending.rows, tail, pending.size, side)
     except Timeout:
-        raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+        raise fail(str(path), msg("repair_locked")) from None
     except OSError as exc:
-        raise fail(str(path), f"cannot set the interrupted batch aside: {exc.strerror or exc}") from None
+        raise fail(str(path), msg("repair_cannot_set_aside", reason=exc.strerror or exc)) from None
 
 
 def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
@@ -104,7 +105,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
     from .textfiles import read_regular
 
     if path.is_dir():
-        raise fail(str(path), "the observations file is a directory, expected a CSV file")
+        raise fail(str(path), msg("repair_is_directory"))
     # A symlinked store is repaired where it really is: replacing the link itself with a
     # regular file would fork the store in two, and the side file belongs beside the data.
     path = path.resolve()
@@ -136,7 +137,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             _sync_folder(path.parent)
             return Repair(data[:cut].count(b"\n") + 1, tail, side)
     except Timeout:
-        raise fail(str(path), "another qntrack process holds the lock on this file; try again") from None
+        raise fail(str(path), msg("repair_locked")) from None
 
 
 def _refuse_foreign(data: bytes, path: Path) -> None:
@@ -148,8 +149,7 @@ def _refuse_foreign(data: bytes, path: Path) -> None:
     first = data[: data.find(b"\n")] if b"\n" in data else data
     if first.startswith(b"\xef\xbb\xbf"):
         first = first[3:]
-    message = ("not a qntrack observations file (binary, or its first line is not the header "
-               f"{','.join(HEADER)}); nothing was changed")
+    message = msg("repair_not_a_store", header=",".join(HEADER))
     if b"\x00" in data[:8192]:
         raise fail(str(path), message)
     try:

@@ -130,10 +130,12 @@ def write_starter(directory: Path) -> list[Path]:
     observations = directory / "observations.csv"
     # lexists: a symlink whose target is missing is there too, and never replaced.
     existing = [p for p in (targets, observations) if os.path.lexists(p)]
+    from .messages import msg  # not at the top: the status cache writes through this module
+
     if existing:
-        raise fail(str(existing[0]), "already exists; qntrack init never overwrites (choose another folder)")
+        raise fail(str(existing[0]), msg("starter_exists"))
     if directory.exists() and not directory.is_dir():
-        raise fail(str(directory), "is a file, not a folder")
+        raise fail(str(directory), msg("starter_is_file"))
     # What this call made is undone if a later step fails (a full disk, a read-only
     # folder): init leaves a complete tracker or nothing.
     made_folders = [p for p in (directory, *directory.parents) if not p.exists()][::-1]
