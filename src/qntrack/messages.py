@@ -26,7 +26,7 @@ class Message:
     """A message id with its values (kept as sorted pairs so that a Message is hashable)."""
 
     id: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, Any], ...] = ()  # values: str, or a Message shown in the same language
 
     def text(self, lang: str = "en") -> str:
         return render(self, lang)
@@ -36,8 +36,12 @@ class Message:
 
 
 def msg(message_id: str, **params: Any) -> Message:
-    """A message to show later; values are turned into text now, as the caller means them."""
-    return Message(message_id, tuple(sorted((k, str(v)) for k, v in params.items())))
+    """A message to show later; values are turned into text now, as the caller means them.
+
+    A value that is itself a Message (a phrase such as "target 'x': baseline period" that
+    a caller puts in front of its sentence) is kept, and shown in the same language.
+    """
+    return Message(message_id, tuple(sorted((k, v if isinstance(v, Message) else str(v)) for k, v in params.items())))
 
 
 @lru_cache(maxsize=4)
@@ -74,4 +78,4 @@ def render(message: Message | str, lang: str = "en") -> str:
     template = catalog(lang).get(message.id) if lang != "en" else None
     if template is None:
         template = catalog("en").get(message.id, message.id)
-    return template.format_map(_Keep(message.params))
+    return template.format_map(_Keep((k, render(v, lang) if isinstance(v, Message) else v) for k, v in message.params))
