@@ -889,7 +889,7 @@ def check(
 
         _out(to_json({"qntrack": __version__, "as_of": day, "checks": selected, "problems": [
             {"file": p.location.file, "line": p.location.line or None, "column": p.location.column or None,
-             "severity": p.severity, "check": p.check or None, "message": p.message} for p in problems]}))
+             "severity": p.severity, "check": p.check or None, "message": str(p.message)} for p in problems]}))
     elif problems:
         _report(problems)
     if errors:
