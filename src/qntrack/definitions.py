@@ -51,14 +51,47 @@ TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
-# What a problem is about ("target 'x': baseline period"): a phrase of the catalog, shown
-# in the same language as the sentence it starts (messages.py), or a plain YAML key.
-What = str | Message
+# What a problem is about ("target 'x': baseline period"): a plain YAML key, or a phrase
+# of the catalog shown in the same language as the sentence it starts (messages.py). A
+# phrase is kept as a small tuple, (kind, ...), and made a Message only when a problem is
+# reported: a national plan names 160,000 of them and has no problem (docs/performance.md).
+What = str | tuple
 
 
-def _at(what: What, field: str) -> Message:
+def _at(what: What, field: str) -> tuple:
     """``what: field``, the path to a key (``indicator 'x': direction``)."""
-    return msg("definitions_what_at", what=what, field=field)
+    return ("at", what, field)
+
+
+def _phrase(what: What) -> str | Message:
+    """The phrase ``what`` as a Message (a plain key stays as it is)."""
+    if type(what) is not tuple:
+        return what
+    kind = what[0]
+    if kind == "at":
+        return msg("definitions_what_at", what=_phrase(what[1]), field=what[2])
+    if kind == "sub":
+        return msg("definitions_what_sub", what=_phrase(what[1]), key=what[2])
+    if kind == "key":
+        return msg("definitions_what_key", what=_phrase(what[1]))
+    if kind == "indicator":
+        return msg("definitions_what_indicator", id=what[1])
+    if kind == "target":
+        return msg("definitions_what_target", id=what[1]) if what[1] else msg("definitions_what_target_anonymous")
+    if kind == "target id":
+        return msg("definitions_what_target_id")
+    if kind == "top":
+        return msg("definitions_what_top_level")
+    if kind == "baseline period":
+        return msg("definitions_what_baseline_period", what=_phrase(what[1]))
+    if kind == "baseline value":
+        return msg("definitions_what_baseline_value", what=_phrase(what[1]))
+    if kind == "milestone":
+        return msg("definitions_what_milestone", what=_phrase(what[1]))
+    if kind == "milestone by":
+        return msg("definitions_what_milestone_by", what=_phrase(what[1]))
+    assert kind == "milestone value", what
+    return msg("definitions_what_milestone_value", what=_phrase(what[1]))
 
 
 def _closest(word: str, options: Any) -> str | None:
@@ -121,34 +154,34 @@ class _Reader:
     def mapping(self, node: Node, what: What, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]] | None:
         """Keys to (key node, value node); duplicate and unknown keys are reported."""
         if not isinstance(node, MappingNode):
-            self.error(node, msg("definitions_not_a_mapping", what=what, got=_kind(node)))
+            self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
             return None
         out: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.error(key_node, msg("definitions_key_not_plain", what=what, got=_kind(key_node)))
+                self.error(key_node, msg("definitions_key_not_plain", what=_phrase(what), got=_kind(key_node)))
                 continue
             key = key_node.value
             # Only a double-quoted scalar can hold a surrogate (see ``surrogate``): the test
             # of style here spares a call for each of a national plan's 150,000 keys.
-            if key_node.style == '"' and self.surrogate(key_node, msg("definitions_what_key", what=what)):
+            if key_node.style == '"' and self.surrogate(key_node, ("key", what)):
                 continue
             if key in out:
                 first = out[key][0].start_mark.line + 1
-                self.error(key_node, msg("definitions_duplicate_key", what=what, key=key, first=first))
+                self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:
                 hint = _closest(key, allowed)
                 valid = ", ".join(allowed)
-                self.error(key_node, msg("definitions_unknown_key", what=what, key=key, valid=valid) if hint is None
-                           else msg("definitions_unknown_key_hint", what=what, key=key, valid=valid, hint=hint))
+                self.error(key_node, msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid) if hint is None
+                           else msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint))
                 continue
             out[key] = (key_node, value_node)
         return out
 
     def scalar(self, node: Node, what: What) -> str | None:
         if not isinstance(node, ScalarNode):
-            self.error(node, msg("definitions_not_single_value", what=what, got=_kind(node)))
+            self.error(node, msg("definitions_not_single_value", what=_phrase(what), got=_kind(node)))
             return None
         if node.style == '"' and self.surrogate(node, what):
             return None
@@ -165,7 +198,7 @@ class _Reader:
         found = _SURROGATE.search(node.value)
         if found is None:
             return False
-        self.error(node, msg("definitions_surrogate", what=what, code=f"{ord(found.group()):04x}"))
+        self.error(node, msg("definitions_surrogate", what=_phrase(what), code=f"{ord(found.group()):04x}"))
         return True
 
     def is_null(self, node: Node) -> bool:
@@ -185,17 +218,17 @@ class _Reader:
             keys = self.mapping(node, what, ("en", "vi"))
             if keys is None:
                 return None
-            en = self.text(keys["en"][1], msg("definitions_what_sub", what=what, key="en")) if "en" in keys else None
-            vi = self.text(keys["vi"][1], msg("definitions_what_sub", what=what, key="vi")) if "vi" in keys else None
+            en = self.text(keys["en"][1], ("sub", what, "en")) if "en" in keys else None
+            vi = self.text(keys["vi"][1], ("sub", what, "vi")) if "vi" in keys else None
             if not en and not vi:
-                self.error(node, msg("definitions_localized_empty", what=what))
+                self.error(node, msg("definitions_localized_empty", what=_phrase(what)))
                 return None
             return Text(en or vi or "", vi or en or "")
         value = self.text(node, what)
         if value is None:
             return None
         if not value:
-            self.error(node, msg("definitions_empty", what=what))
+            self.error(node, msg("definitions_empty", what=_phrase(what)))
             return None
         return Text.plain(value)
 
@@ -204,12 +237,12 @@ class _Reader:
         if raw is None:
             return None
         if node.style:
-            self.error(node, msg("definitions_quoted_number", what=what, raw=raw))
+            self.error(node, msg("definitions_quoted_number", what=_phrase(what), raw=raw))
             return None
         try:
             return parse_number(raw)
         except ValueError as exc:
-            self.error(node, msg("definitions_field_problem", what=what, problem=exc.args[0]))
+            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.args[0]))
             return None
 
     def period(self, node: Node, what: What) -> Period | None:
@@ -219,7 +252,7 @@ class _Reader:
         try:
             return parse_period(raw)
         except PeriodError as exc:
-            self.error(node, msg("definitions_field_problem", what=what, problem=exc.message))
+            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.message))
             return None
 
     def choice(self, node: Node, what: What, options: tuple[str, ...]) -> str | None:
@@ -229,8 +262,8 @@ class _Reader:
         if raw not in options:
             hint = _closest(raw, options)
             listed = ", ".join(options)
-            self.error(node, msg("definitions_not_one_of", what=what, raw=raw, options=listed) if hint is None
-                       else msg("definitions_not_one_of_hint", what=what, raw=raw, options=listed, hint=hint))
+            self.error(node, msg("definitions_not_one_of", what=_phrase(what), raw=raw, options=listed) if hint is None
+                       else msg("definitions_not_one_of_hint", what=_phrase(what), raw=raw, options=listed, hint=hint))
             return None
         return raw
 
@@ -272,7 +305,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         # Not one key of a plan: some other file (--targets /etc/passwd), whose content
         # a message must not echo (docs/data-integrity.md).
         raise InputError([_foreign(file)])
-    top = reader.mapping(root, msg("definitions_what_top_level"), TOP_KEYS)
+    top = reader.mapping(root, ("top",), TOP_KEYS)
     if top is None:
         raise InputError(reader.problems)
     title = ""
@@ -414,16 +447,16 @@ _DIRECTIONS, _FREQUENCIES, _MEASURES = tuple(_DIRECTION), tuple(_FREQUENCY), tup
 
 
 def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indicator | None:
-    where = msg("definitions_what_indicator", id=ind_id)
+    where = ("indicator", ind_id)
     ok = True
     if not INDICATOR_ID.match(ind_id):
-        reader.error(key_node, msg("definitions_indicator_id", what=where))
+        reader.error(key_node, msg("definitions_indicator_id", what=_phrase(where)))
         ok = False
     keys = reader.mapping(node, where, INDICATOR_KEYS)
     if keys is None:
         return None
     if "name" not in keys:
-        reader.error(node, msg("definitions_indicator_missing_name", what=where))
+        reader.error(node, msg("definitions_indicator_missing_name", what=_phrase(where)))
         return None
     name = reader.localized(keys["name"][1], _at(where, "name"))
     unit: str | None = ""
@@ -512,7 +545,7 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
         if isinstance(key_node, ScalarNode) and key_node.value == "type" and isinstance(value_node, ScalarNode):
             kind = value_node.value
     id_text = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode)), None)
-    where = msg("definitions_what_target", id=id_text) if id_text else msg("definitions_what_target_anonymous")
+    where = ("target", id_text)
     if kind not in TARGET_TYPES:
         type_node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "type")
         reader.choice(type_node, _at(where, "type"), tuple(TARGET_TYPES))
@@ -525,13 +558,13 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     if "id" not in keys:
         reader.error(node, msg("definitions_target_missing_id"))
         return None
-    tid = reader.text(keys["id"][1], msg("definitions_what_target_id")) or ""
+    tid = reader.text(keys["id"][1], ("target id",)) or ""
     if tid and not TARGET_ID.match(tid):
         reader.error(keys["id"][1], msg("definitions_target_id", id=tid))
     indicator: Indicator | None = None
     if "indicator" not in keys:
-        reader.error(node, msg("definitions_target_missing_indicator", what=where, options=", ".join(indicators))
-                     if indicators else msg("definitions_target_missing_indicator_none", what=where))
+        reader.error(node, msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))
+                     if indicators else msg("definitions_target_missing_indicator_none", what=_phrase(where)))
     else:
         ind_node = keys["indicator"][1]
         ind_id = reader.text(ind_node, _at(where, "indicator"))
@@ -539,8 +572,8 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
             indicator = indicators.get(ind_id)
             if indicator is None:
                 hint = _closest(ind_id, indicators)
-                reader.error(ind_node, msg("definitions_target_unknown_indicator", what=where, id=ind_id) if hint is None
-                             else msg("definitions_target_unknown_indicator_hint", what=where, id=ind_id, hint=hint))
+                reader.error(ind_node, msg("definitions_target_unknown_indicator", what=_phrase(where), id=ind_id) if hint is None
+                             else msg("definitions_target_unknown_indicator_hint", what=_phrase(where), id=ind_id, hint=hint))
     name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else None
     source = reader.text(keys["source"][1], _at(where, "source")) if "source" in keys else ""
     note = reader.text(keys["note"][1], _at(where, "note")) if "note" in keys else ""
@@ -579,16 +612,16 @@ def _imply_measure(reader: _Reader, node: Node, where: What, kind: str, needs: M
     implied = reader.implied_measure.get(indicator.id)
     measure = indicator.measure.value
     if declared is not None:
-        reader.error(node, msg("definitions_measure_declared_flow", what=where, id=indicator.id, measure=measure,
+        reader.error(node, msg("definitions_measure_declared_flow", what=_phrase(where), id=indicator.id, measure=measure,
                                line=declared) if needs is Measure.FLOW else
-                     msg("definitions_measure_declared_rate", what=where, id=indicator.id, measure=measure,
+                     msg("definitions_measure_declared_rate", what=_phrase(where), id=indicator.id, measure=measure,
                          line=declared))
         return None
     if implied is not None:
         other, line = implied
-        reader.error(node, msg("definitions_measure_implied_flow", what=where, other=other, line=line,
+        reader.error(node, msg("definitions_measure_implied_flow", what=_phrase(where), other=other, line=line,
                                id=indicator.id, measure=measure) if needs is Measure.FLOW else
-                     msg("definitions_measure_implied_rate", what=where, other=other, line=line,
+                     msg("definitions_measure_implied_rate", what=_phrase(where), other=other, line=line,
                          id=indicator.id, measure=measure))
         return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
@@ -605,10 +638,10 @@ def _level(reader: _Reader, node: Node, keys: dict, where: What, common: dict, k
             bkeys = reader.mapping(bnode, _at(where, "baseline"), ("period", "value"))
             if bkeys is not None:
                 if "period" not in bkeys:
-                    reader.error(bnode, msg("definitions_baseline_needs_period", what=where))
+                    reader.error(bnode, msg("definitions_baseline_needs_period", what=_phrase(where)))
                 else:
-                    period = _year(reader, bkeys["period"][1], msg("definitions_what_baseline_period", what=where))
-                    value = reader.number(bkeys["value"][1], msg("definitions_what_baseline_value", what=where)) if "value" in bkeys else None
+                    period = _year(reader, bkeys["period"][1], ("baseline period", where))
+                    value = reader.number(bkeys["value"][1], ("baseline value", where)) if "value" in bkeys else None
                     if period is not None:
                         baseline = Baseline(period, value)
         else:
@@ -621,36 +654,36 @@ def _level(reader: _Reader, node: Node, keys: dict, where: What, common: dict, k
         if reader.is_null(mnode):
             pass
         elif not isinstance(mnode, SequenceNode):
-            reader.error(mnode, msg("definitions_milestones_not_list", what=where))
+            reader.error(mnode, msg("definitions_milestones_not_list", what=_phrase(where)))
         else:
             for item in mnode.value:
-                mkeys = reader.mapping(item, msg("definitions_what_milestone", what=where), ("by", "value"))
+                mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
                 if mkeys is None:
                     continue
                 missing = [k for k in ("by", "value") if k not in mkeys]
                 if missing:
-                    reader.error(item, msg("definitions_milestone_needs", what=where, key=missing[0]) if len(missing) == 1
-                                 else msg("definitions_milestone_needs_both", what=where))
+                    reader.error(item, msg("definitions_milestone_needs", what=_phrase(where), key=missing[0]) if len(missing) == 1
+                                 else msg("definitions_milestone_needs_both", what=_phrase(where)))
                     continue
-                by = _year(reader, mkeys["by"][1], msg("definitions_what_milestone_by", what=where))
-                value = reader.number(mkeys["value"][1], msg("definitions_what_milestone_value", what=where))
+                by = _year(reader, mkeys["by"][1], ("milestone by", where))
+                value = reader.number(mkeys["value"][1], ("milestone value", where))
                 if by is None or value is None:
                     continue
                 if baseline is not None and by <= baseline.period:
-                    reader.error(mkeys["by"][1], msg("definitions_milestone_not_after_baseline", what=where, by=by,
+                    reader.error(mkeys["by"][1], msg("definitions_milestone_not_after_baseline", what=_phrase(where), by=by,
                                                      baseline=baseline.period))
                     continue
                 if milestones and by == milestones[-1].by:
-                    reader.error(mkeys["by"][1], msg("definitions_two_milestones", what=where, by=by,
+                    reader.error(mkeys["by"][1], msg("definitions_two_milestones", what=_phrase(where), by=by,
                                                      first=milestones[-1].location.line, second=reader.loc(item).line))
                     continue
                 if milestones and by <= milestones[-1].by:
-                    reader.error(mkeys["by"][1], msg("definitions_milestones_order", what=where, by=by,
+                    reader.error(mkeys["by"][1], msg("definitions_milestones_order", what=_phrase(where), by=by,
                                                      previous=milestones[-1].by))
                     continue
                 milestones.append(Milestone(by, value, reader.loc(item)))
     if milestones and baseline is None:
-        reader.error(node, msg("definitions_milestones_need_baseline", what=where))
+        reader.error(node, msg("definitions_milestones_need_baseline", what=_phrase(where)))
     limit = reader.number(keys["limit"][1], _at(where, "limit")) if "limit" in keys else None
     return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)
 
@@ -658,7 +691,7 @@ def _level(reader: _Reader, node: Node, keys: dict, where: What, common: dict, k
 def _year(reader: _Reader, node: Node, what: What) -> Period | None:
     period = reader.period(node, what)
     if period is not None and not period.is_year:
-        reader.error(node, msg("definitions_not_a_year", what=what, period=period))
+        reader.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))
         return None
     return period
 
@@ -666,7 +699,7 @@ def _year(reader: _Reader, node: Node, what: What) -> Period | None:
 def _bound(reader: _Reader, node: Node, keys: dict, where: What) -> Bound | None:
     given = [k for k in ("at_least", "at_most") if k in keys]
     if len(given) != 1:
-        reader.error(node, msg("definitions_bound_one", what=where))
+        reader.error(node, msg("definitions_bound_one", what=_phrase(where)))
         return None
     value = reader.number(keys[given[0]][1], _at(where, given[0]))
     return None if value is None else Bound(value, given[0] == "at_least")
@@ -676,18 +709,18 @@ def _span(reader: _Reader, node: Node, keys: dict, where: What, common: dict, ki
     bound = _bound(reader, node, keys, where)
     missing = [k for k in ("from", "to") if k not in keys]
     if missing:
-        reader.error(node, msg("definitions_span_needs", what=where, kind=kind, key=missing[0]) if len(missing) == 1
-                     else msg("definitions_span_needs_both", what=where, kind=kind))
+        reader.error(node, msg("definitions_span_needs", what=_phrase(where), kind=kind, key=missing[0]) if len(missing) == 1
+                     else msg("definitions_span_needs_both", what=_phrase(where), kind=kind))
         return None
     start = reader.period(keys["from"][1], _at(where, "from"))
     end = reader.period(keys["to"][1], _at(where, "to"))
     if start is None or end is None or bound is None:
         return None
     if end < start:
-        reader.error(keys["to"][1], msg("definitions_to_before_from", what=where, end=end, start=start))
+        reader.error(keys["to"][1], msg("definitions_to_before_from", what=_phrase(where), end=end, start=start))
         return None
     if kind == "average" and not (start.is_year and end.is_year):
-        reader.error(node, msg("definitions_average_whole_years", what=where))
+        reader.error(node, msg("definitions_average_whole_years", what=_phrase(where)))
         return None
     cls = {"every_period": EveryPeriodTarget, "average": AverageTarget, "cumulative": CumulativeTarget}[kind]
     return cls(**common, bound=bound, start=start, end=end)
@@ -696,14 +729,14 @@ def _span(reader: _Reader, node: Node, keys: dict, where: What, common: dict, ki
 def _plan(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
     missing = [k for k in ("period", "value") if k not in keys]
     if missing:
-        reader.error(node, msg("definitions_plan_needs", what=where, key=missing[0]) if len(missing) == 1
-                     else msg("definitions_plan_needs_both", what=where))
+        reader.error(node, msg("definitions_plan_needs", what=_phrase(where), key=missing[0]) if len(missing) == 1
+                     else msg("definitions_plan_needs_both", what=_phrase(where)))
         return None
     period = reader.period(keys["period"][1], _at(where, "period"))
     value = reader.number(keys["value"][1], _at(where, "value"))
     if period is None or value is None:
         return None
     if value == 0:
-        reader.error(keys["value"][1], msg("definitions_plan_zero", what=where))
+        reader.error(keys["value"][1], msg("definitions_plan_zero", what=_phrase(where)))
         return None
     return PlanTarget(**common, period=period, value=value)
