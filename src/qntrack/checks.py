@@ -306,15 +306,26 @@ def _unit(frequency: Frequency) -> Message:
     return msg("checks_unit_year")
 
 
-def _due_periods(target) -> list[tuple[Period, Location, Message]]:
+def _due_periods(target) -> list[tuple[Period, Location, tuple]]:
+    """(period, where, what) for each due item; ``what`` made a Message by ``_due_what``
+    only when it is reported (a national plan has tens of thousands of milestones)."""
     if isinstance(target, LevelTarget):
-        return [(m.by, m.location if m.location.file else target.location,
-                 msg("checks_due_milestone", value=_n(m.value), by=m.by)) for m in target.milestones]
+        return [(m.by, m.location if m.location.file else target.location, ("milestone", m.value, m.by))
+                for m in target.milestones]
     if isinstance(target, PlanTarget):
-        return [(target.period, target.location, msg("checks_due_plan", value=_n(target.value), period=target.period))]
+        return [(target.period, target.location, ("plan", target.value, target.period))]
     if isinstance(target, (EveryPeriodTarget, AverageTarget, CumulativeTarget)):
-        return [(target.end, target.location, msg("checks_due_span", start=target.start, end=target.end))]
+        return [(target.end, target.location, ("span", target.start, target.end))]
     return []
+
+
+def _due_what(what: tuple) -> Message:
+    kind, first, second = what
+    if kind == "milestone":
+        return msg("checks_due_milestone", value=_n(first), by=second)
+    if kind == "plan":
+        return msg("checks_due_plan", value=_n(first), period=second)
+    return msg("checks_due_span", start=first, end=second)
 
 
 def milestone_due_problems(plan: Plan, series: Series, reference: date,
@@ -329,7 +340,7 @@ def milestone_due_problems(plan: Plan, series: Series, reference: date,
             if reference > due and period not in have:
                 problems.append(Problem(
                     where,
-                    msg("checks_milestone_due", id=target.id, what=what, period=period, end=end.isoformat(),
+                    msg("checks_milestone_due", id=target.id, what=_due_what(what), period=period, end=end.isoformat(),
                         due=due.isoformat(), indicator=target.indicator, reference=reference.isoformat()),
                     severity="warning", check="milestone-due"))
     return problems
