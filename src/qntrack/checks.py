@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import InputError
+from .messages import Message, msg
 from .model import (
     AverageTarget,
     CumulativeTarget,
@@ -37,7 +38,7 @@ from .model import (
 )
 from .periods import Frequency, Period
 from .series import Series, as_of_bound, build_series
-from .store import StoreContents, interrupted_batch, interrupted_message, read_store
+from .store import StoreContents, interrupted_batch, read_store
 from .workspace import find_targets, plan_and_store_guess, store_is_a_folder
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
@@ -130,15 +131,14 @@ def run_checks(
     problems: list[Problem] = []
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
+        # The sentence of store.interrupted_message, with the command that repairs this tracker.
         repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
-        problems.append(Problem(Location(file), interrupted_message(pending).replace("qntrack check --repair", repair),
+        problems.append(Problem(Location(file), msg("checks_interrupted_batch", rows=pending.rows, repair=repair),
                                 check="torn-line"))
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:
             repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
-            problems.append(Problem(p.location, "incomplete last row (the file does not end with a newline: a write "
-                                    f"was interrupted); the rows before it are intact; run '{repair}' to move it "
-                                    "to a side file", check="torn-line"))
+            problems.append(Problem(p.location, msg("checks_torn_last_row", repair=repair), check="torn-line"))
         else:
             problems.extend(_tag([p], "store"))
     # A national store has a million rows but a few hundred periods: whether a period fits
@@ -148,22 +148,21 @@ def run_checks(
         ind = plan.indicators.get(o.indicator)
         if ind is None:
             if "unknown-indicator" in selected:
-                problems.append(Problem(Location(file, o.line), f"unknown indicator '{o.indicator}' (not in "
-                                        f"{plan.source_file})", check="unknown-indicator"))
+                problems.append(Problem(Location(file, o.line), msg("checks_unknown_indicator", id=o.indicator,
+                                                                    file=plan.source_file), check="unknown-indicator"))
             continue
         if ind.formula:
             if "derived-recorded" in selected:
-                problems.append(Problem(Location(file, o.line), f"indicator '{o.indicator}' is derived from a "
-                                        "formula; its values are computed, not recorded", check="derived-recorded"))
+                problems.append(Problem(Location(file, o.line), msg("checks_derived_recorded", id=o.indicator),
+                                        check="derived-recorded"))
             continue
         pair = (o.period.sort_key, ind.frequency)
         fit = fits.get(pair)
         if fit is None:
             fit = fits[pair] = o.period.fits(ind.frequency)
         if not fit and "frequency" in selected:
-            problems.append(Problem(Location(file, o.line), f"period {o.period} is finer than indicator "
-                                    f"'{o.indicator}' is published (frequency: {ind.frequency.value})",
-                                    check="frequency"))
+            problems.append(Problem(Location(file, o.line), msg("checks_frequency", period=o.period, id=o.indicator,
+                                                                frequency=ind.frequency.value), check="frequency"))
     if "formula" in selected:
         problems.extend(formula_problems(store.observations, file))
     if "timing" in selected:
@@ -199,9 +198,9 @@ def formula_problems(observations: Sequence[Observation], file: str) -> list[Pro
         for what, text in (("source", o.source), ("note", o.note)):
             if text in risky:
                 first = text[0] if text[0] in "\t\r" else text.lstrip(" \t")[:1]
-                problems.append(Problem(Location(file, o.line), f"the {what} starts like a spreadsheet formula "
-                                        f"({first!r}); a spreadsheet opening this file would run it: "
-                                        "put an apostrophe (') before it", severity="error", check="formula"))
+                said = (msg("checks_formula_source", first=repr(first)) if what == "source"
+                        else msg("checks_formula_note", first=repr(first)))
+                problems.append(Problem(Location(file, o.line), said, severity="error", check="formula"))
     return problems
 
 
@@ -222,7 +221,8 @@ def timing_check(observations: Sequence[Observation], file: str, now: str) -> li
         return problems
     for o in observations:
         for _, message in found.get(key(o), ()):
-            problems.append(Problem(Location(file, o.line), f"{o.indicator} {o.period}: {message}",
+            problems.append(Problem(Location(file, o.line), msg("checks_timing", indicator=o.indicator,
+                                                                period=o.period, problem=message),
                                     severity="error", check="timing"))
     return problems
 
@@ -259,9 +259,9 @@ def jump_problems(observations: Iterable[Observation], file: str, factor: float,
             if ratio > factor:
                 problems.append(Problem(
                     Location(file, after.line),
-                    f"{indicator} {period}: {_n(after.value)} (recorded {after.recorded_at}) differs from the vintage "
-                    f"before it, {_n(before.value)} (line {before.line}, recorded {before.recorded_at}), by a factor "
-                    f"of {ratio:.3g}; a unit or typing slip? (warned above {factor:g} times; --jump-factor)",
+                    msg("checks_jump", indicator=indicator, period=period, value=_n(after.value),
+                        recorded=after.recorded_at, before=_n(before.value), line=before.line,
+                        before_recorded=before.recorded_at, ratio=f"{ratio:.3g}", factor=f"{factor:g}"),
                     severity="warning", check="jump"))
     problems.sort(key=lambda p: p.location.line)
     return problems
@@ -288,21 +288,44 @@ def stale_problems(plan: Plan, series: Series, reference: date, lag_days: int = 
         if reference > due:
             problems.append(Problem(
                 ind.location,
-                f"indicator '{ind.id}' (frequency: {ind.frequency.value}): the latest observation is for {latest}; "
-                f"the next {ind.frequency.value} ended {next_end.isoformat()}, its figure was expected by "
-                f"{due.isoformat()} and none is recorded as of {reference.isoformat()}",
+                msg("checks_stale", id=ind.id, frequency=ind.frequency.value, latest=latest,
+                    unit=_unit(ind.frequency), next_end=next_end.isoformat(), due=due.isoformat(),
+                    reference=reference.isoformat()),
                 severity="warning", check="stale"))
     return problems
 
 
-def _due_periods(target) -> list[tuple[Period, Location, str]]:
+def _unit(frequency: Frequency) -> Message:
+    """The frequency's unit as a word of the sentence ("the next quarter")."""
+    if frequency is Frequency.HALF:
+        return msg("checks_unit_half")
+    if frequency is Frequency.QUARTER:
+        return msg("checks_unit_quarter")
+    if frequency is Frequency.MONTH:
+        return msg("checks_unit_month")
+    return msg("checks_unit_year")
+
+
+def _due_periods(target) -> list[tuple[Period, Location, tuple]]:
+    """(period, where, what) for each due item; ``what`` made a Message by ``_due_what``
+    only when it is reported (a national plan has tens of thousands of milestones)."""
     if isinstance(target, LevelTarget):
-        return [(m.by, m.location if m.location.file else target.location, f"milestone {_n(m.value)} by {m.by}") for m in target.milestones]
+        return [(m.by, m.location if m.location.file else target.location, ("milestone", m.value, m.by))
+                for m in target.milestones]
     if isinstance(target, PlanTarget):
-        return [(target.period, target.location, f"plan {_n(target.value)} for {target.period}")]
+        return [(target.period, target.location, ("plan", target.value, target.period))]
     if isinstance(target, (EveryPeriodTarget, AverageTarget, CumulativeTarget)):
-        return [(target.end, target.location, f"the span {target.start}–{target.end}")]
+        return [(target.end, target.location, ("span", target.start, target.end))]
     return []
+
+
+def _due_what(what: tuple) -> Message:
+    kind, first, second = what
+    if kind == "milestone":
+        return msg("checks_due_milestone", value=_n(first), by=second)
+    if kind == "plan":
+        return msg("checks_due_plan", value=_n(first), period=second)
+    return msg("checks_due_span", start=first, end=second)
 
 
 def milestone_due_problems(plan: Plan, series: Series, reference: date,
@@ -317,8 +340,7 @@ def milestone_due_problems(plan: Plan, series: Series, reference: date,
             if reference > due and period not in have:
                 problems.append(Problem(
                     where,
-                    f"target '{target.id}': {what} is due ({period} ended {end.isoformat()}; figures expected by "
-                    f"{due.isoformat()}) but '{target.indicator}' has no observation for {period} "
-                    f"as of {reference.isoformat()}",
+                    msg("checks_milestone_due", id=target.id, what=_due_what(what), period=period, end=end.isoformat(),
+                        due=due.isoformat(), indicator=target.indicator, reference=reference.isoformat()),
                     severity="warning", check="milestone-due"))
     return problems

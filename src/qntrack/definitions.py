@@ -18,8 +18,9 @@ from typing import Any, Callable
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import InputError, did_you_mean
+from .errors import InputError
 from .formula import FormulaError, parse_formula
+from .messages import Message, msg
 from .model import (
     AverageTarget,
     Baseline,
@@ -50,6 +51,57 @@ TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
+# What a problem is about ("target 'x': baseline period"): a plain YAML key, or a phrase
+# of the catalog shown in the same language as the sentence it starts (messages.py). A
+# phrase is kept as a small tuple, (kind, ...), and made a Message only when a problem is
+# reported: a national plan names 160,000 of them and has no problem (docs/performance.md).
+What = str | tuple
+
+
+def _at(what: What, field: str) -> tuple:
+    """``what: field``, the path to a key (``indicator 'x': direction``)."""
+    return ("at", what, field)
+
+
+def _phrase(what: What) -> str | Message:
+    """The phrase ``what`` as a Message (a plain key stays as it is)."""
+    if type(what) is not tuple:
+        return what
+    kind = what[0]
+    if kind == "at":
+        return msg("definitions_what_at", what=_phrase(what[1]), field=what[2])
+    if kind == "sub":
+        return msg("definitions_what_sub", what=_phrase(what[1]), key=what[2])
+    if kind == "key":
+        return msg("definitions_what_key", what=_phrase(what[1]))
+    if kind == "indicator":
+        return msg("definitions_what_indicator", id=what[1])
+    if kind == "target":
+        return msg("definitions_what_target", id=what[1]) if what[1] else msg("definitions_what_target_anonymous")
+    if kind == "target id":
+        return msg("definitions_what_target_id")
+    if kind == "top":
+        return msg("definitions_what_top_level")
+    if kind == "baseline period":
+        return msg("definitions_what_baseline_period", what=_phrase(what[1]))
+    if kind == "baseline value":
+        return msg("definitions_what_baseline_value", what=_phrase(what[1]))
+    if kind == "milestone":
+        return msg("definitions_what_milestone", what=_phrase(what[1]))
+    if kind == "milestone by":
+        return msg("definitions_what_milestone_by", what=_phrase(what[1]))
+    assert kind == "milestone value", what
+    return msg("definitions_what_milestone_value", what=_phrase(what[1]))
+
+
+def _closest(word: str, options: Any) -> str | None:
+    """The option closest to ``word``, as errors.did_you_mean chooses it, or None."""
+    import difflib
+
+    hint = difflib.get_close_matches(word, list(options), n=1)
+    return hint[0] if hint else None
+
+
 TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula")
 COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note")
@@ -63,7 +115,7 @@ TARGET_TYPES: dict[str, tuple[str, ...]] = {
 
 
 def parse_number(text: str) -> float:
-    """A finite decimal number, or ValueError saying what would be valid."""
+    """A finite decimal number, or ValueError saying what would be valid (``args[0]``: a Message)."""
     raw = text.strip()
     if raw and _NUMBER.match(raw) and any(ch.isdigit() for ch in raw):
         value = float(raw)
@@ -71,14 +123,14 @@ def parse_number(text: str) -> float:
             return value
     low = raw.lower().lstrip("+-.")
     if low in ("nan", "inf", "infinity"):
-        raise ValueError(f"'{text}' is not a finite number; write the figure itself, e.g. 12.5")
+        raise ValueError(msg("definitions_number_not_finite", text=text))
     if ":" in raw:
-        raise ValueError(f"'{text}' is not a number (YAML 1.1 would read it as base-60); write a decimal like 12.5")
+        raise ValueError(msg("definitions_number_base60", text=text))
     if "," in raw:
-        raise ValueError(f"'{text}' is not a number here; use a decimal point and no thousands separator, e.g. 1234.5")
+        raise ValueError(msg("definitions_number_comma", text=text))
     if raw.endswith("%"):
-        raise ValueError(f"'{text}' is not a number; write {raw[:-1].strip()} (the unit belongs to the indicator)")
-    raise ValueError(f"'{text}' is not a number; write a decimal like 12.5")
+        raise ValueError(msg("definitions_number_percent", text=text, number=raw[:-1].strip()))
+    raise ValueError(msg("definitions_number_invalid", text=text))
 
 
 @dataclass
@@ -95,45 +147,47 @@ class _Reader:
     def loc(self, node: Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def error(self, node: Node, message: str) -> None:
+    def error(self, node: Node, message: str | Message) -> None:
         self.problems.append(Problem(self.loc(node), message))
 
     # --- structure -----------------------------------------------------------------
-    def mapping(self, node: Node, what: str, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]] | None:
+    def mapping(self, node: Node, what: What, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]] | None:
         """Keys to (key node, value node); duplicate and unknown keys are reported."""
         if not isinstance(node, MappingNode):
-            self.error(node, f"{what} must be a mapping of keys to values, got {_kind(node)}")
+            self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
             return None
         out: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.error(key_node, f"{what}: keys must be plain words, got {_kind(key_node)}")
+                self.error(key_node, msg("definitions_key_not_plain", what=_phrase(what), got=_kind(key_node)))
                 continue
             key = key_node.value
             # Only a double-quoted scalar can hold a surrogate (see ``surrogate``): the test
             # of style here spares a call for each of a national plan's 150,000 keys.
-            if key_node.style == '"' and self.surrogate(key_node, f"{what}: key"):
+            if key_node.style == '"' and self.surrogate(key_node, ("key", what)):
                 continue
             if key in out:
                 first = out[key][0].start_mark.line + 1
-                self.error(key_node, f"{what}: duplicate key '{key}' (first given on line {first})")
+                self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:
-                suggestion = did_you_mean(key, allowed)
-                self.error(key_node, f"{what}: unknown key '{key}'{suggestion} (valid keys: {', '.join(allowed)})")
+                hint = _closest(key, allowed)
+                valid = ", ".join(allowed)
+                self.error(key_node, msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid) if hint is None
+                           else msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint))
                 continue
             out[key] = (key_node, value_node)
         return out
 
-    def scalar(self, node: Node, what: str) -> str | None:
+    def scalar(self, node: Node, what: What) -> str | None:
         if not isinstance(node, ScalarNode):
-            self.error(node, f"{what} must be a single value, got {_kind(node)}")
+            self.error(node, msg("definitions_not_single_value", what=_phrase(what), got=_kind(node)))
             return None
         if node.style == '"' and self.surrogate(node, what):
             return None
         return node.value
 
-    def surrogate(self, node: ScalarNode, what: str) -> bool:
+    def surrogate(self, node: ScalarNode, what: What) -> bool:
         """Report a lone UTF-16 surrogate ("\\ud800"), which no UTF-8 output can carry.
 
         Only a double-quoted scalar can hold one (YAML's \\u escape), so only those are
@@ -144,15 +198,14 @@ class _Reader:
         found = _SURROGATE.search(node.value)
         if found is None:
             return False
-        self.error(node, f"{what}: \\u{ord(found.group()):04x} is half of a UTF-16 surrogate pair, not a "
-                         "character; write the character itself, or its \\U escape (e.g. \\U0001F600)")
+        self.error(node, msg("definitions_surrogate", what=_phrase(what), code=f"{ord(found.group()):04x}"))
         return True
 
     def is_null(self, node: Node) -> bool:
         # Plain style is None from PyYAML's composer and '' from libyaml's.
         return isinstance(node, ScalarNode) and not node.style and node.value in _NULLS
 
-    def text(self, node: Node, what: str) -> str | None:
+    def text(self, node: Node, what: What) -> str | None:
         raw = self.scalar(node, what)
         if raw is None:
             return None
@@ -160,65 +213,67 @@ class _Reader:
             return ""
         return nfc(raw)
 
-    def localized(self, node: Node, what: str) -> Text | None:
+    def localized(self, node: Node, what: What) -> Text | None:
         if isinstance(node, MappingNode):
             keys = self.mapping(node, what, ("en", "vi"))
             if keys is None:
                 return None
-            en = self.text(keys["en"][1], f"{what}.en") if "en" in keys else None
-            vi = self.text(keys["vi"][1], f"{what}.vi") if "vi" in keys else None
+            en = self.text(keys["en"][1], ("sub", what, "en")) if "en" in keys else None
+            vi = self.text(keys["vi"][1], ("sub", what, "vi")) if "vi" in keys else None
             if not en and not vi:
-                self.error(node, f"{what} needs 'en', 'vi' or both")
+                self.error(node, msg("definitions_localized_empty", what=_phrase(what)))
                 return None
             return Text(en or vi or "", vi or en or "")
         value = self.text(node, what)
         if value is None:
             return None
         if not value:
-            self.error(node, f"{what} must not be empty")
+            self.error(node, msg("definitions_empty", what=_phrase(what)))
             return None
         return Text.plain(value)
 
-    def number(self, node: Node, what: str) -> float | None:
+    def number(self, node: Node, what: What) -> float | None:
         raw = self.scalar(node, what)
         if raw is None:
             return None
         if node.style:
-            self.error(node, f"{what} must be a number, not quoted text ('{raw}')")
+            self.error(node, msg("definitions_quoted_number", what=_phrase(what), raw=raw))
             return None
         try:
             return parse_number(raw)
         except ValueError as exc:
-            self.error(node, f"{what}: {exc}")
+            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.args[0]))
             return None
 
-    def period(self, node: Node, what: str) -> Period | None:
+    def period(self, node: Node, what: What) -> Period | None:
         raw = self.scalar(node, what)
         if raw is None:
             return None
         try:
             return parse_period(raw)
         except PeriodError as exc:
-            self.error(node, f"{what}: {exc}")
+            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.message))
             return None
 
-    def choice(self, node: Node, what: str, options: tuple[str, ...]) -> str | None:
+    def choice(self, node: Node, what: What, options: tuple[str, ...]) -> str | None:
         raw = self.scalar(node, what)
         if raw is None:
             return None
         if raw not in options:
-            suggestion = did_you_mean(raw, options)
-            self.error(node, f"{what}: '{raw}' is not one of {', '.join(options)}{suggestion}")
+            hint = _closest(raw, options)
+            listed = ", ".join(options)
+            self.error(node, msg("definitions_not_one_of", what=_phrase(what), raw=raw, options=listed) if hint is None
+                       else msg("definitions_not_one_of_hint", what=_phrase(what), raw=raw, options=listed, hint=hint))
             return None
         return raw
 
 
-def _kind(node: Node) -> str:
+def _kind(node: Node) -> Message:
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return msg("definitions_kind_mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
-    return f"'{node.value}'" if isinstance(node, ScalarNode) else "something else"
+        return msg("definitions_kind_list")
+    return msg("definitions_kind_value", value=node.value) if isinstance(node, ScalarNode) else msg("definitions_kind_other")
 
 
 def load_plan(path: Path) -> Plan:
@@ -233,7 +288,7 @@ def load_plan(path: Path) -> Plan:
 def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     reader = _Reader(file)
     if not text.strip():
-        raise InputError([Problem(Location(file, 1), "the targets file is empty; expected 'indicators:' and 'targets:' (run 'qntrack init' for a commented example)")])
+        raise InputError([Problem(Location(file, 1), msg("definitions_file_empty"))])
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -241,16 +296,16 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             raise InputError([_foreign(file)]) from None
         raise InputError([_yaml_problem(file, exc, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly every error
-        raise InputError([Problem(Location(file), f"not valid YAML: {exc}")]) from None
+        raise InputError([Problem(Location(file), msg("definitions_not_yaml", problem=exc))]) from None
     if root is None:
-        raise InputError([Problem(Location(file, 1), "the targets file has no content; expected 'indicators:' and 'targets:'")])
+        raise InputError([Problem(Location(file, 1), msg("definitions_no_content"))])
 
     if not isinstance(root, MappingNode) or not any(
             isinstance(k, ScalarNode) and k.value in TOP_KEYS for k, _ in root.value):
         # Not one key of a plan: some other file (--targets /etc/passwd), whose content
         # a message must not echo (docs/data-integrity.md).
         raise InputError([_foreign(file)])
-    top = reader.mapping(root, "the top level", TOP_KEYS)
+    top = reader.mapping(root, ("top",), TOP_KEYS)
     if top is None:
         raise InputError(reader.problems)
     title = ""
@@ -258,13 +313,13 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     if "version" in top:
         node = top["version"][1]
         if reader.scalar(node, "version") not in (None, "1"):
-            reader.error(node, f"version: only schema version 1 is known, got '{node.value}'")
+            reader.error(node, msg("definitions_unknown_version", version=node.value))
     if "title" in top:
         title = reader.text(top["title"][1], "title") or ""
     if "observations" in top:
         observations = reader.text(top["observations"][1], "observations") or ""
         if not observations:
-            reader.error(top["observations"][1], "observations: give a file name, e.g. observations.csv")
+            reader.error(top["observations"][1], msg("definitions_observations_empty"))
             observations = "observations.csv"
 
     zone = ""
@@ -278,11 +333,11 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                 parse_zone(raw)
                 zone = raw.strip()
             except ValueError as exc:
-                reader.error(node, f"timezone: {exc}")
+                reader.error(node, msg("definitions_field_problem", what="timezone", problem=exc.args[0]))
 
     indicators: dict[str, Indicator] = {}
     if "indicators" not in top:
-        reader.error(root, "missing 'indicators:' (a mapping of indicator ids to their definitions)")
+        reader.error(root, msg("definitions_missing_indicators"))
     else:
         node = top["indicators"][1]
         if reader.is_null(node):
@@ -298,13 +353,13 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
     targets: list[Target] = []
     if "targets" not in top:
-        reader.error(root, "missing 'targets:' (a list of targets)")
+        reader.error(root, msg("definitions_missing_targets"))
     else:
         node = top["targets"][1]
         if reader.is_null(node):
             pass
         elif not isinstance(node, SequenceNode):
-            reader.error(node, f"targets must be a list (each item starting with '- id: ...'), got {_kind(node)}")
+            reader.error(node, msg("definitions_targets_not_list", got=_kind(node)))
         else:
             seen: dict[str, int] = {}
             for item in node.value:
@@ -312,7 +367,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                 if target is None:
                     continue
                 if target.id in seen:
-                    reader.error(item, f"duplicate target id '{target.id}' (first used on line {seen[target.id]})")
+                    reader.error(item, msg("definitions_duplicate_target", id=target.id, first=seen[target.id]))
                     continue
                 seen[target.id] = target.location.line
                 targets.append(target)
@@ -365,23 +420,22 @@ def _looks_like_plan(text: str) -> bool:
 
 
 def _foreign(file: str) -> Problem:
-    return Problem(Location(file, 1), "not a qntrack targets file (no 'indicators:' or 'targets:' at the top "
-                                      "level); give the plan's targets.yaml (docs/targets-format.md), or run "
-                                      "'qntrack init' to start one")
+    return Problem(Location(file, 1), msg("definitions_foreign"))
 
 
 def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 0
     col = mark.column + 1 if mark else 0
-    message = (exc.problem or exc.context or "not valid YAML").strip()
-    if "\t" in message or "'\\t'" in message:
-        message = "a tab character; YAML needs spaces for indentation"
+    said = (exc.problem or exc.context or "not valid YAML").strip()  # PyYAML's words, in English
+    message: str | Message = said
+    if "\t" in said or "'\\t'" in said:
+        message = msg("definitions_yaml_tab")
     elif mark is not None:
         lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-            message += " (this line has a tab; YAML needs spaces for indentation)"
-    return Problem(Location(file, line, col), f"not valid YAML: {message}")
+            message = msg("definitions_yaml_tab_on_line", problem=said)
+    return Problem(Location(file, line, col), msg("definitions_not_yaml", problem=message))
 
 
 # Each choice's valid values, and the enum member for each: worked out once rather than
@@ -393,47 +447,47 @@ _DIRECTIONS, _FREQUENCIES, _MEASURES = tuple(_DIRECTION), tuple(_FREQUENCY), tup
 
 
 def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indicator | None:
-    where = f"indicator '{ind_id}'"
+    where = ("indicator", ind_id)
     ok = True
     if not INDICATOR_ID.match(ind_id):
-        reader.error(key_node, f"{where}: ids use lower-case letters, digits and '_' only (e.g. cbct_share)")
+        reader.error(key_node, msg("definitions_indicator_id", what=_phrase(where)))
         ok = False
     keys = reader.mapping(node, where, INDICATOR_KEYS)
     if keys is None:
         return None
     if "name" not in keys:
-        reader.error(node, f"{where}: missing 'name' (text, or {{en: ..., vi: ...}})")
+        reader.error(node, msg("definitions_indicator_missing_name", what=_phrase(where)))
         return None
-    name = reader.localized(keys["name"][1], f"{where}: name")
+    name = reader.localized(keys["name"][1], _at(where, "name"))
     unit: str | None = ""
     unit_vi = ""
     if "unit" in keys:
         unode = keys["unit"][1]
         if isinstance(unode, MappingNode):
-            both = reader.localized(unode, f"{where}: unit")
+            both = reader.localized(unode, _at(where, "unit"))
             unit, unit_vi = (both.en, both.vi) if both else (None, "")
         else:
-            unit = reader.text(unode, f"{where}: unit")
+            unit = reader.text(unode, _at(where, "unit"))
     direction = Direction.INCREASE
     if "direction" in keys:
-        value = reader.choice(keys["direction"][1], f"{where}: direction", _DIRECTIONS)
+        value = reader.choice(keys["direction"][1], _at(where, "direction"), _DIRECTIONS)
         direction = _DIRECTION[value] if value else direction
         ok = ok and value is not None
     frequency = Frequency.YEAR
     if "frequency" in keys:
-        value = reader.choice(keys["frequency"][1], f"{where}: frequency", _FREQUENCIES)
+        value = reader.choice(keys["frequency"][1], _at(where, "frequency"), _FREQUENCIES)
         frequency = _FREQUENCY[value] if value else frequency
         ok = ok and value is not None
     measure = Measure.LEVEL
     if "measure" in keys:
-        value = reader.choice(keys["measure"][1], f"{where}: measure", _MEASURES)
+        value = reader.choice(keys["measure"][1], _at(where, "measure"), _MEASURES)
         measure = _MEASURE[value] if value else measure
         reader.declared_measure[ind_id] = reader.loc(keys["measure"][1]).line
         ok = ok and value is not None
-    description = reader.text(keys["description"][1], f"{where}: description") if "description" in keys else ""
+    description = reader.text(keys["description"][1], _at(where, "description")) if "description" in keys else ""
     formula = None
     if "formula" in keys:
-        formula = reader.text(keys["formula"][1], f"{where}: formula")
+        formula = reader.text(keys["formula"][1], _at(where, "formula"))
     if name is None or unit is None or not ok:
         return None
     return Indicator(ind_id, name, unit, direction, frequency, measure, description or "", formula or None,
@@ -450,12 +504,13 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
         try:
             expr = parse_formula(ind.formula)
         except FormulaError as exc:
-            reader.problems.append(Problem(loc, f"indicator '{ind.id}': formula: {exc}"))
+            reader.problems.append(Problem(loc, msg("definitions_formula_problem", id=ind.id, problem=exc.message)))
             continue
         unknown = sorted(n for n in expr.names if n not in indicators)
         for name in unknown:
-            suggestion = did_you_mean(name, list(indicators))
-            reader.problems.append(Problem(loc, f"indicator '{ind.id}': formula uses unknown indicator '{name}'{suggestion}"))
+            hint = _closest(name, indicators)
+            reader.problems.append(Problem(loc, msg("definitions_formula_unknown", id=ind.id, name=name) if hint is None
+                                           else msg("definitions_formula_unknown_hint", id=ind.id, name=name, hint=hint)))
         deps[ind.id] = {n for n in expr.names if n in indicators}
     # Depth-first search for a cycle; report each cycle once, at the first indicator in it.
     state: dict[str, int] = {}
@@ -469,7 +524,8 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
-                    reader.problems.append(Problem(indicators[nxt].location, f"indicator '{nxt}': formula has a cycle: {' -> '.join(cycle)}"))
+                    reader.problems.append(Problem(indicators[nxt].location,
+                                                   msg("definitions_formula_cycle", id=nxt, cycle=" -> ".join(cycle))))
             elif state.get(nxt) is None:
                 visit(nxt, path + [nxt])
         state[node] = 2
@@ -481,7 +537,7 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
 
 def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Target | None:
     if not isinstance(node, MappingNode):
-        reader.error(node, f"each target must be a mapping starting with 'id:', got {_kind(node)}")
+        reader.error(node, msg("definitions_target_not_mapping", got=_kind(node)))
         return None
     # The type decides which keys are valid, so read it before checking keys.
     kind = "level"
@@ -489,10 +545,10 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
         if isinstance(key_node, ScalarNode) and key_node.value == "type" and isinstance(value_node, ScalarNode):
             kind = value_node.value
     id_text = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode)), None)
-    where = f"target '{id_text}'" if id_text else "target"
+    where = ("target", id_text)
     if kind not in TARGET_TYPES:
         type_node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "type")
-        reader.choice(type_node, f"{where}: type", tuple(TARGET_TYPES))
+        reader.choice(type_node, _at(where, "type"), tuple(TARGET_TYPES))
         return None
     keys = reader.mapping(node, where, COMMON_TARGET_KEYS + TARGET_TYPES[kind])
     if keys is None:
@@ -500,25 +556,27 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     before = len(reader.problems)
 
     if "id" not in keys:
-        reader.error(node, "target: missing 'id' (lower-case letters, digits and '-', e.g. cbct-share)")
+        reader.error(node, msg("definitions_target_missing_id"))
         return None
-    tid = reader.text(keys["id"][1], "target id") or ""
+    tid = reader.text(keys["id"][1], ("target id",)) or ""
     if tid and not TARGET_ID.match(tid):
-        reader.error(keys["id"][1], f"target id '{tid}': use lower-case letters, digits and '-' only (e.g. cbct-share)")
+        reader.error(keys["id"][1], msg("definitions_target_id", id=tid))
     indicator: Indicator | None = None
     if "indicator" not in keys:
-        reader.error(node, f"{where}: missing 'indicator' (one of: {', '.join(indicators) or 'none defined'})")
+        reader.error(node, msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))
+                     if indicators else msg("definitions_target_missing_indicator_none", what=_phrase(where)))
     else:
         ind_node = keys["indicator"][1]
-        ind_id = reader.text(ind_node, f"{where}: indicator")
+        ind_id = reader.text(ind_node, _at(where, "indicator"))
         if ind_id is not None:
             indicator = indicators.get(ind_id)
             if indicator is None:
-                suggestion = did_you_mean(ind_id, list(indicators))
-                reader.error(ind_node, f"{where}: unknown indicator '{ind_id}'{suggestion}")
-    name = reader.localized(keys["name"][1], f"{where}: name") if "name" in keys else None
-    source = reader.text(keys["source"][1], f"{where}: source") if "source" in keys else ""
-    note = reader.text(keys["note"][1], f"{where}: note") if "note" in keys else ""
+                hint = _closest(ind_id, indicators)
+                reader.error(ind_node, msg("definitions_target_unknown_indicator", what=_phrase(where), id=ind_id) if hint is None
+                             else msg("definitions_target_unknown_indicator_hint", what=_phrase(where), id=ind_id, hint=hint))
+    name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else None
+    source = reader.text(keys["source"][1], _at(where, "source")) if "source" in keys else ""
+    note = reader.text(keys["note"][1], _at(where, "note")) if "note" in keys else ""
     common: dict[str, Any] = dict(
         id=tid,
         indicator=indicator.id if indicator else "",
@@ -543,28 +601,28 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     return target
 
 
-def _imply_measure(reader: _Reader, node: Node, where: str, kind: str, needs: Measure, indicator: Indicator,
+def _imply_measure(reader: _Reader, node: Node, where: What, kind: str, needs: Measure, indicator: Indicator,
                    indicators: dict[str, Indicator]) -> Indicator | None:
     """The target's kind implies its indicator's measure (an average reads a rate, a
     cumulative target adds up a flow) unless the indicator declares another one or an
     earlier target implied another: only a contradiction is refused (issue 12)."""
-    does = ("averages a growth rate per period (measure: rate)" if needs is Measure.RATE
-            else "adds up an amount per period (measure: flow)")
-    article = "an" if kind[0] in "aeiou" else "a"
+    # Only average (needs rate) and cumulative (needs flow) targets imply a measure: one
+    # whole sentence for each, as the words around the kind differ in Vietnamese.
     declared = reader.declared_measure.get(indicator.id)
     implied = reader.implied_measure.get(indicator.id)
+    measure = indicator.measure.value
     if declared is not None:
-        fix = ("use an average target for a rate, or remove that line if the indicator is an amount"
-               if needs is Measure.FLOW else
-               "use a cumulative target for an amount, or remove that line if the indicator is a rate")
-        reader.error(node, f"{where}: {article} {kind} target {does}, but indicator '{indicator.id}' is declared "
-                           f"'measure: {indicator.measure.value}' on line {declared}; {fix}")
+        reader.error(node, msg("definitions_measure_declared_flow", what=_phrase(where), id=indicator.id, measure=measure,
+                               line=declared) if needs is Measure.FLOW else
+                     msg("definitions_measure_declared_rate", what=_phrase(where), id=indicator.id, measure=measure,
+                         line=declared))
         return None
     if implied is not None:
         other, line = implied
-        reader.error(node, f"{where}: {article} {kind} target {does}, but the {other} target on line {line} reads "
-                           f"indicator '{indicator.id}' as a {indicator.measure.value}; an indicator is one or the "
-                           "other: declare its measure and keep the targets that fit it")
+        reader.error(node, msg("definitions_measure_implied_flow", what=_phrase(where), other=other, line=line,
+                               id=indicator.id, measure=measure) if needs is Measure.FLOW else
+                     msg("definitions_measure_implied_rate", what=_phrase(where), other=other, line=line,
+                         id=indicator.id, measure=measure))
         return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
     implied_indicator = replace(indicator, measure=needs)
@@ -572,22 +630,22 @@ def _imply_measure(reader: _Reader, node: Node, where: str, kind: str, needs: Me
     return implied_indicator
 
 
-def _level(reader: _Reader, node: Node, keys: dict, where: str, common: dict, kind: str) -> Target | None:
+def _level(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
     baseline = None
     if "baseline" in keys:
         bnode = keys["baseline"][1]
         if isinstance(bnode, MappingNode):
-            bkeys = reader.mapping(bnode, f"{where}: baseline", ("period", "value"))
+            bkeys = reader.mapping(bnode, _at(where, "baseline"), ("period", "value"))
             if bkeys is not None:
                 if "period" not in bkeys:
-                    reader.error(bnode, f"{where}: baseline needs 'period' (e.g. {{period: 2020, value: 9.8}})")
+                    reader.error(bnode, msg("definitions_baseline_needs_period", what=_phrase(where)))
                 else:
-                    period = _year(reader, bkeys["period"][1], f"{where}: baseline period")
-                    value = reader.number(bkeys["value"][1], f"{where}: baseline value") if "value" in bkeys else None
+                    period = _year(reader, bkeys["period"][1], ("baseline period", where))
+                    value = reader.number(bkeys["value"][1], ("baseline value", where)) if "value" in bkeys else None
                     if period is not None:
                         baseline = Baseline(period, value)
         else:
-            period = _year(reader, bnode, f"{where}: baseline")
+            period = _year(reader, bnode, _at(where, "baseline"))
             if period is not None:
                 baseline = Baseline(period)
     milestones: list[Milestone] = []
@@ -596,84 +654,89 @@ def _level(reader: _Reader, node: Node, keys: dict, where: str, common: dict, ki
         if reader.is_null(mnode):
             pass
         elif not isinstance(mnode, SequenceNode):
-            reader.error(mnode, f"{where}: milestones must be a list like '- {{by: 2025, value: 15}}'")
+            reader.error(mnode, msg("definitions_milestones_not_list", what=_phrase(where)))
         else:
             for item in mnode.value:
-                mkeys = reader.mapping(item, f"{where}: milestone", ("by", "value"))
+                mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
                 if mkeys is None:
                     continue
                 missing = [k for k in ("by", "value") if k not in mkeys]
                 if missing:
-                    reader.error(item, f"{where}: milestone needs {' and '.join(repr(k) for k in missing)} (e.g. {{by: 2025, value: 15}})")
+                    reader.error(item, msg("definitions_milestone_needs", what=_phrase(where), key=missing[0]) if len(missing) == 1
+                                 else msg("definitions_milestone_needs_both", what=_phrase(where)))
                     continue
-                by = _year(reader, mkeys["by"][1], f"{where}: milestone 'by'")
-                value = reader.number(mkeys["value"][1], f"{where}: milestone value")
+                by = _year(reader, mkeys["by"][1], ("milestone by", where))
+                value = reader.number(mkeys["value"][1], ("milestone value", where))
                 if by is None or value is None:
                     continue
                 if baseline is not None and by <= baseline.period:
-                    reader.error(mkeys["by"][1], f"{where}: milestone by {by} is not after the baseline {baseline.period}")
+                    reader.error(mkeys["by"][1], msg("definitions_milestone_not_after_baseline", what=_phrase(where), by=by,
+                                                     baseline=baseline.period))
                     continue
                 if milestones and by == milestones[-1].by:
-                    reader.error(mkeys["by"][1], f"{where}: two milestones for {by} (lines {milestones[-1].location.line} "
-                                                 f"and {reader.loc(item).line}); a target has one value a year: keep one")
+                    reader.error(mkeys["by"][1], msg("definitions_two_milestones", what=_phrase(where), by=by,
+                                                     first=milestones[-1].location.line, second=reader.loc(item).line))
                     continue
                 if milestones and by <= milestones[-1].by:
-                    reader.error(mkeys["by"][1], f"{where}: milestones must be in order of 'by'; {by} comes after {milestones[-1].by}")
+                    reader.error(mkeys["by"][1], msg("definitions_milestones_order", what=_phrase(where), by=by,
+                                                     previous=milestones[-1].by))
                     continue
                 milestones.append(Milestone(by, value, reader.loc(item)))
     if milestones and baseline is None:
-        reader.error(node, f"{where}: milestones need a 'baseline' (a year, or {{period: 2020, value: 9.8}})")
-    limit = reader.number(keys["limit"][1], f"{where}: limit") if "limit" in keys else None
+        reader.error(node, msg("definitions_milestones_need_baseline", what=_phrase(where)))
+    limit = reader.number(keys["limit"][1], _at(where, "limit")) if "limit" in keys else None
     return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)
 
 
-def _year(reader: _Reader, node: Node, what: str) -> Period | None:
+def _year(reader: _Reader, node: Node, what: What) -> Period | None:
     period = reader.period(node, what)
     if period is not None and not period.is_year:
-        reader.error(node, f"{what}: level targets are judged on whole years; write a year like 2025, not {period}")
+        reader.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))
         return None
     return period
 
 
-def _bound(reader: _Reader, node: Node, keys: dict, where: str) -> Bound | None:
+def _bound(reader: _Reader, node: Node, keys: dict, where: What) -> Bound | None:
     given = [k for k in ("at_least", "at_most") if k in keys]
     if len(given) != 1:
-        reader.error(node, f"{where}: give exactly one of 'at_least' or 'at_most'")
+        reader.error(node, msg("definitions_bound_one", what=_phrase(where)))
         return None
-    value = reader.number(keys[given[0]][1], f"{where}: {given[0]}")
+    value = reader.number(keys[given[0]][1], _at(where, given[0]))
     return None if value is None else Bound(value, given[0] == "at_least")
 
 
-def _span(reader: _Reader, node: Node, keys: dict, where: str, common: dict, kind: str) -> Target | None:
+def _span(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
     bound = _bound(reader, node, keys, where)
     missing = [k for k in ("from", "to") if k not in keys]
     if missing:
-        reader.error(node, f"{where}: a {kind} target needs {' and '.join(repr(k) for k in missing)} (periods, e.g. from: 2021, to: 2025)")
+        reader.error(node, msg("definitions_span_needs", what=_phrase(where), kind=kind, key=missing[0]) if len(missing) == 1
+                     else msg("definitions_span_needs_both", what=_phrase(where), kind=kind))
         return None
-    start = reader.period(keys["from"][1], f"{where}: from")
-    end = reader.period(keys["to"][1], f"{where}: to")
+    start = reader.period(keys["from"][1], _at(where, "from"))
+    end = reader.period(keys["to"][1], _at(where, "to"))
     if start is None or end is None or bound is None:
         return None
     if end < start:
-        reader.error(keys["to"][1], f"{where}: 'to' ({end}) is before 'from' ({start})")
+        reader.error(keys["to"][1], msg("definitions_to_before_from", what=_phrase(where), end=end, start=start))
         return None
     if kind == "average" and not (start.is_year and end.is_year):
-        reader.error(node, f"{where}: an average target runs over whole years (e.g. from: 2021, to: 2025)")
+        reader.error(node, msg("definitions_average_whole_years", what=_phrase(where)))
         return None
     cls = {"every_period": EveryPeriodTarget, "average": AverageTarget, "cumulative": CumulativeTarget}[kind]
     return cls(**common, bound=bound, start=start, end=end)
 
 
-def _plan(reader: _Reader, node: Node, keys: dict, where: str, common: dict, kind: str) -> Target | None:
+def _plan(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
     missing = [k for k in ("period", "value") if k not in keys]
     if missing:
-        reader.error(node, f"{where}: a plan target needs {' and '.join(repr(k) for k in missing)} (e.g. period: 2022, value: 1500)")
+        reader.error(node, msg("definitions_plan_needs", what=_phrase(where), key=missing[0]) if len(missing) == 1
+                     else msg("definitions_plan_needs_both", what=_phrase(where)))
         return None
-    period = reader.period(keys["period"][1], f"{where}: period")
-    value = reader.number(keys["value"][1], f"{where}: value")
+    period = reader.period(keys["period"][1], _at(where, "period"))
+    value = reader.number(keys["value"][1], _at(where, "value"))
     if period is None or value is None:
         return None
     if value == 0:
-        reader.error(keys["value"][1], f"{where}: a plan of 0 cannot be achieved in per cent; give the planned figure")
+        reader.error(keys["value"][1], msg("definitions_plan_zero", what=_phrase(where)))
         return None
     return PlanTarget(**common, period=period, value=value)

@@ -21,7 +21,21 @@ _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|(?P<name>[a-
 
 
 class FormulaError(ValueError):
-    """A formula that cannot be parsed, or a value that cannot be computed."""
+    """A formula that cannot be parsed, or a value that cannot be computed.
+
+    ``args[0]`` (also ``.message``) is a messages.Message, shown in the user's language by
+    whoever reports it; ``str(exc)`` is the English text.
+    """
+
+    @property
+    def message(self):  # -> Message
+        return self.args[0]
+
+
+def _error(message_id: str, **params: object) -> FormulaError:
+    from .messages import msg
+
+    return FormulaError(msg(message_id, **params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +92,7 @@ def _eval(node: Node, values: Mapping[str, float]) -> float:
     if node.op == "*":
         return left * right
     if right == 0:
-        raise FormulaError("division by zero")
+        raise _error("formula_division_by_zero")
     return left / right
 
 
@@ -90,8 +104,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         m = _TOKEN.match(text, pos)
         if not m or m.end() == pos:
             bad = text[pos:].lstrip()[:1]
-            raise FormulaError(f"unexpected '{bad}' at character {len(text) - len(text[pos:].lstrip()) + 1}; "
-                               "use indicator ids, numbers, + - * / and parentheses")
+            raise _error("formula_unexpected_character", char=bad, position=len(text) - len(text[pos:].lstrip()) + 1)
         kind = m.lastgroup or "op"
         value = m.group(kind)
         value = {"×": "*", "÷": "/", "−": "-"}.get(value, value)
@@ -103,7 +116,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
 def parse_formula(text: str) -> Expr:
     tokens = _tokens(text)
     if not tokens:
-        raise FormulaError("the formula is empty")
+        raise _error("formula_empty")
     names: set[str] = set()
     i = 0
 
@@ -133,7 +146,7 @@ def parse_formula(text: str) -> Expr:
     def factor() -> Node:
         tok = peek()
         if tok is None:
-            raise FormulaError("the formula ends too early; an operand is missing")
+            raise _error("formula_ends_early")
         kind, value, col = take()
         if kind == "num":
             return Num(float(value))
@@ -147,12 +160,12 @@ def parse_formula(text: str) -> Expr:
             node = expr()
             close = peek()
             if close is None or close[1] != ")":
-                raise FormulaError(f"the '(' at character {col} is never closed")
+                raise _error("formula_unclosed", position=col)
             take()
             return node
-        raise FormulaError(f"unexpected '{value}' at character {col}")
+        raise _error("formula_unexpected", token=value, position=col)
 
     root = expr()
     if i < len(tokens):
-        raise FormulaError(f"unexpected '{tokens[i][1]}' at character {tokens[i][2]}")
+        raise _error("formula_unexpected", token=tokens[i][1], position=tokens[i][2])
     return Expr(text, root, frozenset(names))

@@ -36,7 +36,22 @@ _PATTERN = re.compile(
 
 
 class PeriodError(ValueError):
-    """Raised for text that is not a period; the message lists the valid forms."""
+    """Raised for text that is not a period; the message lists the valid forms.
+
+    ``args[0]`` (also ``.message``) is a messages.Message, shown in the user's language by
+    whoever reports it; ``str(exc)`` is the English text.
+    """
+
+    @property
+    def message(self):  # -> Message
+        return self.args[0]
+
+
+def _error(message_id: str, **params: object) -> PeriodError:
+    """A PeriodError carrying its Message (built only here, on the error path: parse_period is hot)."""
+    from .messages import msg
+
+    return PeriodError(msg(message_id, **params, valid=msg("periods_valid_forms")))
 
 
 class Frequency(str, Enum):
@@ -143,12 +158,11 @@ def parse_period(text: str) -> Period:
     raw = text.strip()
     m = _PATTERN.match(raw)
     if not m:
-        raise PeriodError(f"'{text}' is not a period; valid forms: {VALID_FORMS}")
+        raise _error("periods_not_a_period", text=text)
     year = int(m["year"])
     if year < 1000:
         # Four digits, but not a year anyone records: say the range rather than the form.
-        raise PeriodError(f"'{text}': year {year} is out of range; write a year from 1000 to 9999; "
-                          f"valid forms: {VALID_FORMS}")
+        raise _error("periods_year_out_of_range", text=text, year=year)
     if m["half"]:
         first = 1 if m["half"][1] == "1" else 7
         return Period(year, first, first + 5)
@@ -158,11 +172,11 @@ def parse_period(text: str) -> Period:
     if m["month"]:
         month = int(m["month"])
         if not 1 <= month <= 12:
-            raise PeriodError(f"'{text}': month {month} does not exist (01-12); valid forms: {VALID_FORMS}")
+            raise _error("periods_no_such_month", text=text, month=month)
         return Period(year, month, month)
     if m["months"]:
         n = int(m["months"])
         if not 1 <= n <= 12:
-            raise PeriodError(f"'{text}': first-N-months needs N from 1 to 12; valid forms: {VALID_FORMS}")
+            raise _error("periods_months_out_of_range", text=text)
         return Period(year, 1, n)
     return Period(year)
