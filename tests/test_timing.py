@@ -273,3 +273,75 @@ def test_check_flags_formulas_already_stored(folder: Path):
     assert found == [(2, "formula", "the source starts like a spreadsheet formula ('=')" + rest),
                      (3, "formula", "the note starts like a spreadsheet formula ('@')" + rest),
                      (4, "formula", "the source starts like a spreadsheet formula ('\\t')" + rest)]
+
+
+# --- timestamps that look right but name no real moment (wave 3, defect f1.1) -------------
+# 2020 is a leap year, so February has 29 days and 2020-02-30 does not exist; months end at
+# 12, hours at 23, minutes and seconds at 59.
+
+IMPOSSIBLE = ["2020-02-30T00:00:00Z", "2020-13-01T00:00:00Z", "2020-03-01T25:00:00Z",
+              "2020-03-01T23:61:00Z", "2020-03-01T99:99:99Z", "2019-02-29T00:00:00Z"]
+
+
+@pytest.mark.parametrize("stamp", IMPOSSIBLE)
+def test_an_impossible_recorded_at_is_refused_with_one_message(folder: Path, stamp: str):
+    r = runner.invoke(app, ["add-observation", "growth", "2019", "5", "--status", "official", "--source", "x",
+                            "--recorded-at", stamp])
+    assert r.exit_code == 1
+    assert r.stderr == f"add-observation: error: recorded_at '{stamp}' is not a real date\n"
+    assert store(folder) == HEADER
+
+
+@pytest.mark.parametrize("stamp", ["2020-02-30", "2020-02-30T09:00:00+07:00", "2020-02-29T24:00:00Z"])
+def test_an_impossible_recorded_at_in_another_form_is_refused_too(folder: Path, stamp: str):
+    r = runner.invoke(app, ["add-observation", "growth", "2019", "5", "--status", "official", "--recorded-at", stamp])
+    assert r.exit_code == 1
+    assert r.stderr == f"add-observation: error: recorded_at '{stamp}' is not a real date\n"
+
+
+def test_a_real_leap_day_is_taken(folder: Path):
+    r = runner.invoke(app, ["add-observation", "growth", "2019", "5", "--status", "official",
+                            "--recorded-at", "2020-02-29T23:59:59Z"])
+    assert r.exit_code == 0, r.stderr
+    assert store(folder) == HEADER + "growth,2019,5,official,,,2020-02-29T23:59:59Z\n"
+
+
+def test_an_impossible_recorded_at_is_refused_by_import_and_retract(folder: Path):
+    (folder / "in.csv").write_text("indicator,period,value,status,recorded_at\n"
+                                   "growth,2019,5,official,2020-02-30T00:00:00Z\n", encoding="utf-8")
+    r = runner.invoke(app, ["add-observation", "--from", "in.csv"])
+    assert r.exit_code == 1
+    assert "recorded_at '2020-02-30T00:00:00Z' is not a real date" in r.stderr
+    assert isinstance(r.exception, SystemExit)
+    (folder / "undated.csv").write_text("indicator,period,value,status\ngrowth,2019,5,official\n", encoding="utf-8")
+    r = runner.invoke(app, ["add-observation", "--from", "undated.csv", "--recorded-at", "2020-13-01T00:00:00Z"])
+    assert r.exit_code == 1
+    assert "recorded_at '2020-13-01T00:00:00Z' is not a real date" in r.stderr
+    assert store(folder) == HEADER
+    (folder / "observations.csv").write_text(HEADER + "growth,2019,5,official,,,2020-03-01T00:00:00Z\n",
+                                             encoding="utf-8")
+    r = runner.invoke(app, ["retract", "growth", "2019", "--recorded-at", "2020-02-30T00:00:00Z"])
+    assert r.exit_code == 1
+    assert r.stderr == "retract: error: recorded_at '2020-02-30T00:00:00Z' is not a real date\n"
+    assert isinstance(r.exception, SystemExit)
+
+
+@pytest.mark.parametrize("stamp", IMPOSSIBLE)
+def test_the_store_reader_and_check_refuse_an_impossible_stored_recorded_at(folder: Path, stamp: str):
+    # Line 3 is hand-edited; line 2 is fine. Both readers (the fast one, and the general
+    # one that a carriage return sends a file to) say the same.
+    for newline in ("\n", "\r\n"):
+        text = HEADER + "growth,2019,5,official,,,2020-03-01T00:00:00Z\n" + f"growth,2020,6,official,,,{stamp}\n"
+        (folder / "observations.csv").write_bytes(text.replace("\n", newline).encode())
+        expected = f"observations.csv:3: error: recorded_at '{stamp}' is not a real date"
+        r = runner.invoke(app, ["check"])
+        assert r.exit_code == 1, r.output
+        assert expected in r.stderr
+        assert isinstance(r.exception, SystemExit)
+        r = runner.invoke(app, ["check", "--repair"])
+        assert r.exit_code == 1
+        assert expected in r.stderr
+        assert isinstance(r.exception, SystemExit)
+        r = runner.invoke(app, ["status"])
+        assert r.exit_code == 1
+        assert expected in r.stderr

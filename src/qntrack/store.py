@@ -66,10 +66,17 @@ def normalise_timestamp(text: str, zone: Any = None) -> str:
     """
     raw = text.strip()
     if _CANONICAL_TS.match(raw):
+        # The right shape is not enough: 2020-02-30 or 25:00 would be stored as typed and
+        # break every date computed from it later (timing, --as-of).
+        if not _is_real(raw):
+            raise ValueError(msg("store_timestamp_not_real", text=text))
         return raw
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
+        shape = _DATE_TIME_SHAPE.match(raw)
+        if shape is not None and not _is_real(shape.group(0)):
+            raise ValueError(msg("store_timestamp_not_real", text=text)) from None
         raise ValueError(msg("store_timestamp_invalid", text=text)) from None
     if moment.tzinfo is None:
         if len(raw) == 10:
@@ -78,7 +85,31 @@ def normalise_timestamp(text: str, zone: Any = None) -> str:
             moment = moment.replace(tzinfo=zone)
         else:
             raise ValueError(msg("store_timestamp_no_zone", text=text))
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
+        raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+
+
+# The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
+# real moment once the text has the right shape.
+_DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def _is_real(text: str) -> bool:
+    """Whether the date and time at the start of ``text`` (``_DATE_TIME_SHAPE``) exist.
+
+    Called once per distinct timestamp (the readers remember what passed), so a store
+    of a million rows pays for it a few hundred times, not a million.
+    """
+    parts = _DATE_TIME_SHAPE.match(text)
+    if parts is None:
+        return False
+    try:
+        datetime(*(int(p) for p in parts.groups() if p is not None))
+    except ValueError:
+        return False
+    return True
 
 
 def format_value(value: float) -> str:
@@ -373,6 +404,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
     width = len(HEADER)
     rows: list[Observation] = []
     append = rows.append
+    stamps: dict[str, str] = {}  # each distinct recorded_at as written → as stored
     in_order = order == list(range(width))
     line = 1
     while True:
@@ -400,8 +432,11 @@ def _parse_text(text: str, file: str) -> StoreContents:
             value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
             if status and status not in _STATUSES:
                 raise ValueError(_bad_status(status))
-            if not _CANONICAL_TS.match(recorded):
-                recorded = normalise_timestamp(recorded)
+            stamp = stamps.get(recorded)
+            if stamp is None:
+                # Each distinct timestamp is checked (shape, and a real date) once.
+                stamp = stamps[recorded] = normalise_timestamp(recorded)
+            recorded = stamp
         except (PeriodError, ValueError) as exc:
             problems.append(Problem(Location(file, line), said(exc)))
             continue
@@ -575,13 +610,11 @@ class _Rows:
             return
         stamp = self.stamps.get(recorded)
         if stamp is None:
-            stamp = recorded
-            if not _CANONICAL_TS.match(recorded):
-                try:
-                    stamp = normalise_timestamp(recorded)
-                except ValueError as exc:
-                    self.problem(line, said(exc))
-                    return
+            try:
+                stamp = normalise_timestamp(recorded)  # once per distinct timestamp: then remembered
+            except ValueError as exc:
+                self.problem(line, said(exc))
+                return
             self._remember(self.stamps, recorded, stamp)
         if not ind:
             self.problem(line, msg("store_indicator_empty"))
