@@ -102,6 +102,60 @@ def test_an_undated_import_run_twice_adds_nothing_the_second_time(tracker: Path)
     assert store_bytes(tracker) == before
 
 
+def test_an_undated_import_after_a_revision_does_not_bring_the_old_figure_back(tracker: Path):
+    # 9.5 (estimate) imported undated, then revised to 9.1 (official); importing the same
+    # undated file again must not put 9.5 back in force: it is an older vintage already stored.
+    (tracker / "h1.csv").write_text("indicator,period,value,status,source\nshare,2025,9.5,estimate,Cục TK\n",
+                                    encoding="utf-8")
+    assert run("add-observation", "--from", "h1.csv").stderr == \
+        "added 1 row(s), 0 already recorded, to observations.csv\n"
+    r = run("add-observation", "share", "2025", "9.1", "--status", "official", "--source", "Cục TK")
+    assert r.exit_code == 0, r.stderr
+    before = store_bytes(tracker)
+    r = run("add-observation", "--from", "h1.csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "nothing to add: all 1 row(s) are already recorded in observations.csv\n"
+    assert store_bytes(tracker) == before
+    # The same for one figure typed again without --recorded-at.
+    r = run("add-observation", "share", "2025", "9.5", "--status", "estimate", "--source", "Cục TK")
+    assert r.exit_code == 0
+    assert r.stderr.startswith("nothing to add: share 2025 = 9.5 (estimate, Cục TK, recorded ")
+    assert store_bytes(tracker) == before
+    shown = run("show", "share", "--format", "json")
+    assert '"value": 9.1' in shown.stdout and '"value": 9.5' not in shown.stdout.split('"vintages"')[0]
+
+
+def test_an_old_figure_is_put_back_in_force_with_an_explicit_recorded_at(tracker: Path):
+    # The deliberate case: a dated row is compared as a whole vintage, so it is added.
+    assert run("add-observation", "share", "2025", "9.5", "--status", "estimate", "--source", "s").exit_code == 0
+    assert run("add-observation", "share", "2025", "9.1", "--status", "official", "--source", "s").exit_code == 0
+    r = run("add-observation", "share", "2025", "9.5", "--status", "estimate", "--source", "s",
+            "--recorded-at", "2026-12-01T23:59:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert store_bytes(tracker).endswith(b"share,2025,9.5,estimate,s,,2026-12-01T23:59:00Z\n")
+
+
+def test_an_undated_retraction_repeats_only_the_retraction_in_force():
+    import math
+
+    from qntrack.history import already_recorded
+    from qntrack.model import RETRACTED, Observation
+    from qntrack.periods import parse_period
+
+    p = parse_period("2025")
+    stored = [Observation("share", p, 9.5, "", "s", "", "2026-01-05T00:00:00Z", 2),
+              Observation("share", p, math.nan, RETRACTED, "", "", "2026-02-05T00:00:00Z", 3),
+              Observation("share", p, 9.7, "", "s", "", "2026-03-05T00:00:00Z", 4)]
+    now = "2026-12-01T00:00:00Z"
+    retraction = Observation("share", p, math.nan, RETRACTED, "", "", now)
+    # 9.7 is in force: a new undated retraction withdraws it, although an older one is stored.
+    assert already_recorded(stored, [retraction], now) == [False]
+    # With the retraction in force, the same retraction again adds nothing.
+    assert already_recorded(stored[:2], [retraction], now) == [True]
+    # An undated 9.5 was stored once (line 2): it is already recorded, whatever is in force.
+    assert already_recorded(stored, [Observation("share", p, 9.5, "", "s", "", now)], now) == [True]
+
+
 def test_a_repeated_row_inside_one_batch_is_added_once(tracker: Path):
     (tracker / "in.csv").write_text("indicator,period,value,source,recorded_at\n"
                                     "share,2025,13.1,x,2026-01-05\n"

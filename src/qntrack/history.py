@@ -56,19 +56,25 @@ def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observati
     a no-op (docs/decisions.md, "Writing").
 
     ``undated``: the ``recorded_at`` the tool stamped on rows given without one ("now").
-    Such a row is already recorded when the vintage in force for its period has the same
-    value, status and source: typing a figure twice, or importing an undated file twice,
-    then adds it once. Rows accepted earlier in the batch count as stored for later ones.
+    Such a row is already recorded when ANY stored vintage of its period has the same
+    value, status and source, not only the one in force: typing a figure twice, or
+    importing an undated file twice, adds it once, and re-importing an undated file after
+    a revision does not bring the revised figure back in force with today's date. To put
+    an old figure back deliberately, give it a ``recorded_at`` (docs/decisions.md, "Rows
+    without a timestamp"). Rows accepted earlier in the batch count as stored for later ones.
     """
     rows = list(incoming)
     keys = {(o.indicator, o.period) for o in rows}
     known: set[tuple] = set()
+    figures: set[tuple] = set()  # (key, value, status, source) of every stored vintage
     latest: dict[tuple, Observation] = {}
     for o in stored:
         key = (o.indicator, o.period)
         if key not in keys:
             continue
-        known.add((key, _figure(o), o.status, o.source, o.recorded_at))
+        figure = (key, _figure(o), o.status, o.source)
+        known.add((*figure, o.recorded_at))
+        figures.add(figure)
         now = latest.get(key)
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
         if now is None or (o.recorded_at, o.line) >= (now.recorded_at, now.line):
@@ -76,15 +82,22 @@ def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observati
     out: list[bool] = []
     for o in rows:
         key = (o.indicator, o.period)
-        ident = (key, _figure(o), o.status, o.source, o.recorded_at)
+        figure = (key, _figure(o), o.status, o.source)
+        ident = (*figure, o.recorded_at)
         if undated is not None and o.recorded_at == undated:
-            now = latest.get(key)
-            skip = now is not None and (_figure(now), now.status, now.source) == (_figure(o), o.status, o.source)
+            if o.status == RETRACTED:
+                # A retraction withdraws whatever is in force: it repeats only the one in
+                # force, never an older retraction of a figure since given again.
+                now = latest.get(key)
+                skip = now is not None and (now.status, now.source) == (o.status, o.source)
+            else:
+                skip = figure in figures
         else:
             skip = ident in known
         out.append(skip)
         if not skip:
             known.add(ident)
+            figures.add(figure)
             now = latest.get(key)
             if now is None or o.recorded_at >= now.recorded_at:  # appended after it: wins a tie
                 latest[key] = o
