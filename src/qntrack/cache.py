@@ -160,10 +160,15 @@ def _warnings(state: dict, entries: Sequence[tuple]) -> list:
     """The warnings about periods left out that the targets of ``entries`` depend on, as
     the plain path gives them (``Workspace.warnings_for``)."""
     unknown: list = []
+    if state.get("missing"):
+        from .messages import msg
+        from .model import Location, Problem
+
+        unknown.append(Problem(Location(state["store_file"]), msg("workspace_store_missing"), "warning"))
     if state["unknown"]:
         from .series import unknown_warnings
 
-        unknown = unknown_warnings(state["unknown"], state["known"], state["store_file"], state["targets_file"])
+        unknown += unknown_warnings(state["unknown"], state["known"], state["store_file"], state["targets_file"])
     if not state["warnings"]:
         return unknown
     from .model import Location, Problem
@@ -532,7 +537,7 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
     from .gcpause import gc_paused
     from .series import formula_inputs
     from .store import StoreContents, parse_store, read_store_bytes
-    from .workspace import open_workspace
+    from .workspace import missing_store, open_workspace
 
     seen: dict[str, Any] = {}  # what the reader saw of the store, for the cache's key
 
@@ -573,7 +578,10 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
         state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells,
                  "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"],
                  "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
-                 "store_file": str(ws.store_path), "targets_file": plan.source_file}
+                 "store_file": str(ws.store_path), "targets_file": plan.source_file,
+                 # No observations file: said as Workspace.warnings_for says it. Never saved
+                 # so: a cache is kept only of a store that was read (``seen``).
+                 "missing": bool(missing_store(ws.store_path, ws.store))}
         if seen and not ws.store.torn_line and not ws.store.problems:
             cached = {
                 "key": key,

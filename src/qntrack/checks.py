@@ -38,8 +38,8 @@ from .model import (
 )
 from .periods import Frequency, Period
 from .series import Series, as_of_bound, build_series
-from .store import StoreContents, interrupted_batch, read_store
-from .workspace import find_targets, plan_and_store_guess, store_is_a_folder
+from .store import StoreContents, interrupted_batch, missing_folder, read_store
+from .workspace import find_targets, missing_store, plan_and_store_guess, store_is_a_folder
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
            "period_end", "stale_problems", "jump_problems", "milestone_due_problems"]
@@ -122,13 +122,19 @@ def run_checks(
     folder = store_is_a_folder(plan, path, store_path)
     if folder:
         return _tag(folder, "store")
+    absent = missing_folder(store_path)
+    if absent is not None:
+        # A typo in 'observations:' naming a folder that is not there: nothing could be
+        # recorded, so an error (a missing file alone is a new tracker's, a warning below).
+        return _tag([absent], "store")
     try:
         store = early if early is not None else _committed(store_path)
         pending = interrupted_batch(store_path)
     except InputError as exc:
         return _tag(exc.problems, "store")
     file = str(store_path)
-    problems: list[Problem] = []
+    # No observations file: a warning, not the store check's error (a new tracker may have none yet).
+    problems: list[Problem] = [replace(p, check="store") for p in missing_store(store_path, store)]
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         # The sentence of store.interrupted_message, with the command that repairs this tracker.

@@ -822,6 +822,9 @@ def history(
         from . import render
 
         render.history_table(ws.plan, indicator, found, _lang(lang), day)
+    from .workspace import missing_store
+
+    _report(missing_store(ws.store_path, ws.store))
 
 
 def _unknown_indicator(plan, given: str) -> Message:

@@ -62,8 +62,9 @@ class Workspace:
         from .series import formula_inputs, left_out_warnings, unknown_counts, unknown_warnings
 
         unknown = unknown_counts(self.series, self.plan.indicators, self.store.observations)
-        out = unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file) \
-            if unknown else []
+        out = missing_store(self.store_path, self.store)
+        if unknown:
+            out += unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file)
         if not self.left_out:
             return out
         return out + left_out_warnings(self.left_out, formula_inputs(self.plan.indicators), indicator_ids)
@@ -72,6 +73,21 @@ class Workspace:
 def store_path_for(plan: Plan, targets_path: Path) -> Path:
     """The observations file named in targets.yaml, relative to targets.yaml's folder."""
     return targets_path.parent / plan.observations_path
+
+
+def missing_store(store_path: Path, store: StoreContents) -> list:
+    """The warning when the observations file does not exist (a typo in 'observations:',
+    say), else none: every target would be "not available" and nothing would say why.
+
+    A store that read as rows is there, so the file system is asked only when there are
+    none. ``qntrack init`` writes an empty observations.csv: a new tracker is not warned.
+    """
+    if store.observations or store.problems or os.path.exists(store_path):
+        return []
+    from .messages import msg
+    from .model import Location, Problem
+
+    return [Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")]
 
 
 def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
