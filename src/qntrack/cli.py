@@ -717,7 +717,8 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
         from . import render
         from .i18n import label
 
-        render.listing_table([label(h, lang) for h in header], rows)
+        render.listing_table([label(h, lang) for h in header], rows, keys=header,
+                             wrap=("name", "unit", "formula"), optional=("formula",))
 
 
 @command()
