@@ -96,6 +96,7 @@ class ImportResult:
     decimal_comma: bool
     dry_run: bool
     skipped: int = 0  # valid rows left out as already recorded (history.already_recorded)
+    warnings: tuple[Problem, ...] = ()  # rows that jump against the figures on record (recording.Recorded)
 
 
 # --- reading the bytes ------------------------------------------------------------------
@@ -794,8 +795,8 @@ def import_observations(
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     try:
-        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=True, undated=undated, force=force,
-                                           now=now, tz=tz)
+        store, rows, skipped, warnings = record_many(targets, parsed.candidates, dry_run=True, undated=undated,
+                                                     force=force, now=now, tz=tz)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -803,6 +804,7 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=False, undated=undated, force=force,
-                                           now=now, tz=tz)
-    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped))
+        store, rows, skipped, warnings = record_many(targets, parsed.candidates, dry_run=False, undated=undated,
+                                                     force=force, now=now, tz=tz)
+    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped),
+                        tuple(warnings))
