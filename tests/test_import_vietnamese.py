@@ -84,8 +84,25 @@ def test_thousands_point_shown_by_a_long_number(plan: Path):
     assert [row[2] for row in rows(plan)] == ["85000", "12345678"]
 
 
-def test_a_file_that_does_not_show_its_thousands_separator_is_still_refused(plan: Path):
-    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;3,5\n"
+def test_a_decimal_comma_in_the_file_makes_the_point_a_thousands_separator(plan: Path):
+    # '12,5' shows ',' as this file's decimal mark, so the '.' of '85.000' can only group
+    # thousands: 85 000 (issue 12, wave 3; it used to be refused as ambiguous).
+    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;12,5\n"
+    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == ["85000", "12.5"]
+
+
+def test_a_decimal_point_in_the_file_keeps_85_000_as_85(plan: Path):
+    # '12.5' shows '.' as the decimal mark even in a ';' file: '85.000' is then 85.
+    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;12.5\n"
+    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == ["85", "12.5"]
+
+
+def test_a_file_that_shows_no_decimal_mark_is_still_refused(plan: Path):
+    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;7\n"
     r = run("add-observation", "--from", "-", input=text)
     assert r.exit_code == 1
     assert "'85.000' is ambiguous" in r.stderr

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.i18n import status_label
+from qntrack.i18n import label, status_label
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -109,3 +109,62 @@ def test_a_real_terminal_of_80_columns(shipped: Path, lang: str):
     assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
     text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
     check_table(text, 80, ids, statuses)
+
+
+# The other tables follow the same rules (issue 12, wave 3): ids, periods and statuses are
+# never split, names and sources wrap, and an all-empty optional column is not drawn.
+def _whole(text: str, word: str) -> bool:
+    return any(f" {word} " in f" {line} " for line in text.splitlines())
+
+
+def _assert_fits(text: str, width: int) -> None:
+    lines = text.splitlines()
+    assert all(cell_len(line) <= width for line in lines), max(cell_len(line) for line in lines)
+    assert "…" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("width", [80, 120])
+def test_other_tables_keep_ids_and_periods_whole(shipped: Path, lang: str, width: int):
+    env = {"COLUMNS": str(width)}
+    plan = json.loads(runner.invoke(app, ["indicators", "--format", "json"]).stdout)["indicators"]
+    targets = json.loads(runner.invoke(app, ["targets", "--format", "json"]).stdout)["targets"]
+    obs = json.loads(runner.invoke(app, ["observations", "--format", "json", "--indicator", "cbct_va_growth"]).stdout)
+    rows = obs["observations"] if isinstance(obs, dict) else obs
+
+    r = runner.invoke(app, ["observations", "--format", "table", "--indicator", "cbct_va_growth", "--lang", lang], env=env)
+    assert r.exit_code == 0, r.stderr
+    _assert_fits(r.stdout, width)
+    assert _whole(r.stdout, "cbct_va_growth")
+    for row in rows:
+        assert _whole(r.stdout, row["period"]), row["period"]
+        assert _whole(r.stdout, row["recorded_at"][:10])
+
+    r = runner.invoke(app, ["indicators", "--format", "table", "--lang", lang], env=env)
+    assert r.exit_code == 0, r.stderr
+    _assert_fits(r.stdout, width)
+    for ind in plan:
+        assert _whole(r.stdout, ind["id"]), ind["id"]
+        assert _whole(r.stdout, ind["direction"]) and _whole(r.stdout, ind["frequency"])
+    assert all(ind["formula"] is None for ind in plan)  # so the Formula column is not drawn
+    assert label("formula", lang) not in r.stdout
+    assert _whole(r.stdout, label("direction", lang).split()[0])
+
+    r = runner.invoke(app, ["targets", "--format", "table", "--lang", lang], env=env)
+    assert r.exit_code == 0, r.stderr
+    _assert_fits(r.stdout, width)
+    for t in targets:
+        assert _whole(r.stdout, t["id"]) and _whole(r.stdout, t["indicator"]) and _whole(r.stdout, t["kind"]), t
+
+    r = runner.invoke(app, ["history", "grdp_growth", "--format", "table", "--lang", lang], env=env)
+    assert r.exit_code == 0, r.stderr
+    _assert_fits(r.stdout, width)
+    for period in ("2025", "2025-Q3", "2025-9M", "2024-H1", "2021-H2"):
+        assert _whole(r.stdout, period), period
+    assert _whole(r.stdout, "2026-01-07T00:00:00Z")
+
+    r = runner.invoke(app, ["show", "grdp-per-capita", "--lang", lang], env=env)
+    assert r.exit_code == 0, r.stderr
+    _assert_fits(r.stdout, width)
+    for day in ("2023-11-24", "2025-02-07", "2026-01-07"):
+        assert _whole(r.stdout, day), day

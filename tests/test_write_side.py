@@ -307,7 +307,9 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     assert run("status", "--format", "json").stdout == status_before
     # The whole batch goes in again, once.
     again = run("add-observation", "--from", "big.csv")
-    assert again.exit_code == 0 and again.stderr == "added 50000 row(s), 0 already recorded, to observations.csv\n"
+    # (the synthetic values jump against the plan's own figures: warnings follow, test_entry_jump.py)
+    assert again.exit_code == 0
+    assert again.stderr.splitlines()[0] == "added 50000 row(s), 0 already recorded, to observations.csv"
     assert store_bytes(tracker) == before + rows.encode()
 
 

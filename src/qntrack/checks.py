@@ -35,6 +35,7 @@ from .model import (
     Plan,
     PlanTarget,
     Problem,
+    RETRACTED,
 )
 from .periods import Frequency, Period
 from .series import Series, as_of_bound, build_series
@@ -42,7 +43,8 @@ from .store import StoreContents, interrupted_batch, missing_folder, read_store
 from .workspace import find_targets, missing_store, plan_and_store_guess, store_is_a_folder
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
-           "period_end", "stale_problems", "jump_problems", "milestone_due_problems"]
+           "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems",
+           "milestone_due_problems"]
 
 DEFAULT_JUMP_FACTOR = 5.0
 PUBLICATION_LAG_DAYS = 90
@@ -258,11 +260,8 @@ def jump_problems(observations: Iterable[Observation], file: str, factor: float,
         indicator, period = rows[0].indicator, rows[0].period
         rows.sort(key=lambda o: (o.recorded_at, o.line))
         for before, after in zip(rows, rows[1:]):
-            a, b = abs(before.value), abs(after.value)
-            if a == 0 or b == 0:
-                continue  # no ratio to judge; a zero is not a slip of the decimal point
-            ratio = max(a, b) / min(a, b)
-            if ratio > factor:
+            ratio = jump_ratio(before.value, after.value, factor)
+            if ratio is not None:
                 problems.append(Problem(
                     Location(file, after.line),
                     msg("checks_jump", indicator=indicator, period=period, value=_n(after.value),
@@ -270,6 +269,76 @@ def jump_problems(observations: Iterable[Observation], file: str, factor: float,
                         before_recorded=before.recorded_at, ratio=f"{ratio:.3g}", factor=f"{factor:g}"),
                     severity="warning", check="jump"))
     problems.sort(key=lambda p: p.location.line)
+    return problems
+
+
+def jump_ratio(before: float, after: float, factor: float) -> float | None:
+    """How many times larger or smaller ``after`` is than ``before`` when that is more than
+    ``factor`` (3,13 typed as 313); None otherwise. The one jump rule, of ``check`` and of
+    recording a figure (``entry_jump_problems``)."""
+    a, b = abs(before), abs(after)
+    if a == 0 or b == 0 or a != a or b != b:
+        return None  # no ratio to judge; a zero is not a slip of the decimal point
+    ratio = max(a, b) / min(a, b)
+    return ratio if ratio > factor else None
+
+
+def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation],
+                        factor: float = DEFAULT_JUMP_FACTOR) -> list[Problem]:
+    """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
+    record: the figure in force for the same period when there is one, else the figures
+    in force for the nearest earlier and later periods of the same length (both, when
+    there are two: a real break in a series differs from one side only). ``stored``: the
+    rows of the batch's indicators, as the append read them under its lock."""
+    from bisect import bisect_left
+
+    vintages: dict[tuple[str, int], list[Observation]] = defaultdict(list)
+    for o in stored:
+        vintages[(o.indicator, o.period.sort_key)].append(o)
+    lengths: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for (indicator, key), rows in vintages.items():
+        lengths[(indicator, rows[0].period.months)].append(key)
+    for keys in lengths.values():
+        keys.sort()
+
+    def in_force(indicator: str, key: int, at: str) -> Observation | None:
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        known = [o for o in vintages.get((indicator, key), ()) if o.recorded_at <= at]
+        current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
+        return None if current is None or current.status == RETRACTED or current.value != current.value else current
+
+    def nearest(indicator: str, keys: list[int], start: int, step: int, at: str) -> Observation | None:
+        i = start
+        while 0 <= i < len(keys):
+            found = in_force(indicator, keys[i], at)
+            if found is not None:
+                return found
+            i += step
+        return None
+
+    problems = []
+    for where, o in new:
+        if o.status == RETRACTED or o.value != o.value:
+            continue
+        key = o.period.sort_key
+        same = in_force(o.indicator, key, o.recorded_at)
+        if same is not None:
+            compared = [same]
+        else:
+            keys = lengths.get((o.indicator, o.period.months), [])
+            at = bisect_left(keys, key)
+            compared = [n for n in (nearest(o.indicator, keys, at - 1, -1, o.recorded_at),
+                                    nearest(o.indicator, keys, at, 1, o.recorded_at)) if n is not None]
+        ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
+        if not compared or any(r is None for r in ratios):
+            continue
+        other, ratio = compared[0], ratios[0]
+        times = msg("recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller",
+                    ratio=f"{ratio:.3g}")
+        problems.append(Problem(where, msg("recording_jump_same" if same is not None else "recording_jump_neighbour",
+                                           indicator=o.indicator, period=o.period, value=_n(o.value), times=times,
+                                           before=_n(other.value), other=other.period),
+                                severity="warning", check="jump"))
     return problems
 
 

@@ -575,8 +575,8 @@ def add_observation(
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
         from .model import Location
 
-        path, rows, known = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run,
-                                        force=force, tz=tz)
+        path, rows, known, warnings = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run,
+                                                  force=force, tz=tz)
         skipped = len(known)
     else:
         from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -590,6 +590,7 @@ def add_observation(
                                      RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run,
                                      force=force, tz=tz)
         path, rows, skipped, known = result.store, list(result.rows), result.skipped, []
+        warnings = list(result.warnings)
     if dry_run:
         kind = _format(fmt)
         if kind == "json":
@@ -635,6 +636,9 @@ def add_observation(
     else:
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, dry_run)
+    # A figure far from the one on record is recorded (a real jump must stay recordable),
+    # with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems).
+    _report(warnings)
 
 
 def _say(message: str | Message) -> None:
@@ -717,7 +721,8 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
         from . import render
         from .i18n import label
 
-        render.listing_table([label(h, lang) for h in header], rows)
+        render.listing_table([label(h, lang) for h in header], rows, keys=header,
+                             wrap=("name", "unit", "formula"), optional=("formula",))
 
 
 @command()

@@ -96,6 +96,7 @@ class ImportResult:
     decimal_comma: bool
     dry_run: bool
     skipped: int = 0  # valid rows left out as already recorded (history.already_recorded)
+    warnings: tuple[Problem, ...] = ()  # rows that jump against the figures on record (recording.Recorded)
 
 
 # --- reading the bytes ------------------------------------------------------------------
@@ -414,12 +415,22 @@ def _convention_shown(cells: Sequence[str], default: bool) -> bool:
 
 def _shows_thousands(cells: Sequence[str], decimal_comma: bool) -> bool:
     """Whether some cell can only be read with a thousands separator under the file's
-    convention ('1.234,5' or '12.345.678' with decimal commas): then '85.000' in the same
-    file is 85000, not ambiguous (docs/decisions.md, "Typing and importing")."""
+    convention ('1.234,5' or '12.345.678' with decimal commas), or uses the convention's
+    decimal mark ('12,5'): a file has one decimal mark, so the other separator can then
+    only group thousands, and '85.000' in the same file is 85000, not ambiguous
+    (docs/decisions.md, "Typing and importing")."""
     dec, grp = (",", ".") if decimal_comma else (".", ",")
     d, g = re.escape(dec), re.escape(grp)
     shown = re.compile(rf"[-+]?\d{{1,3}}(?:{g}\d{{3}})+{d}\d+|[-+]?\d{{1,3}}(?:{g}\d{{3}}){{2,}}")
-    return any(shown.fullmatch(c.strip()) for c in cells)
+    raws = [c.strip().replace("\u2212", "-") for c in cells]
+    if any(shown.fullmatch(raw) for raw in raws):
+        return True
+    # The decimal mark in use, in a file none of whose cells reads only the other way
+    # (a file mixing '12,5' and '12.5' shows no one mark: its '85.000' stays ambiguous).
+    decimal = re.compile(rf"[-+]?\d*{d}\d+(?:[eE][-+]?\d+)?")
+    return any(decimal.fullmatch(raw) for raw in raws) and not any(
+        _read_number(raw, not decimal_comma, True) is not None and _read_number(raw, decimal_comma, True) is None
+        for raw in raws)
 
 
 # --- tables ---------------------------------------------------------------------------
@@ -784,8 +795,8 @@ def import_observations(
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     try:
-        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=True, undated=undated, force=force,
-                                           now=now, tz=tz)
+        store, rows, skipped, warnings = record_many(targets, parsed.candidates, dry_run=True, undated=undated,
+                                                     force=force, now=now, tz=tz)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -793,6 +804,7 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows, skipped = record_many(targets, parsed.candidates, dry_run=False, undated=undated, force=force,
-                                           now=now, tz=tz)
-    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped))
+        store, rows, skipped, warnings = record_many(targets, parsed.candidates, dry_run=False, undated=undated,
+                                                     force=force, now=now, tz=tz)
+    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped),
+                        tuple(warnings))

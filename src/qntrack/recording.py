@@ -181,6 +181,9 @@ class Recorded(NamedTuple):
     store: Path
     rows: list[Observation]
     skipped: list[Observation]
+    # Rows recorded (or that would be) that jump against the figures on record: one
+    # warning each (checks.entry_jump_problems); they are still recorded.
+    warnings: list[Problem]
 
 
 def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False,
@@ -205,6 +208,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     if undated is None:
         undated = now
     rows: list[Observation] = []
+    wheres: list[Location] = []
     problems: list[Problem] = []
     for where, fields in candidates:
         obs, found = validate_record(plan, where, fields.get("indicator", ""), fields.get("period", ""),
@@ -214,11 +218,19 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
         problems.extend(found)
         if obs is not None:
             rows.append(obs)
+            wheres.append(where)
     if problems:
         raise InputError(problems)
+    warnings: list[Problem] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        return [o for o, known in zip(rows, already_recorded(stored, rows, undated)) if not known]
+        from .checks import entry_jump_problems
+
+        kept = [(w, o) for w, o, known in zip(wheres, rows, already_recorded(stored, rows, undated)) if not known]
+        # The rows the append already read under its lock (the batch's indicators only):
+        # no further read of the store, so a single figure costs the same as before.
+        warnings.extend(entry_jump_problems(kept, stored))
+        return [o for _, o in kept]
 
     if dry_run:
         data = read_store_bytes(store)
@@ -226,7 +238,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     else:
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
-    return Recorded(store, new, [o for o in rows if id(o) not in added])
+    return Recorded(store, new, [o for o in rows if id(o) not in added], warnings)
 
 
 def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,

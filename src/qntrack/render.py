@@ -219,25 +219,87 @@ def _how(console: Console, lang: str) -> str | None:
 
 def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> None:
     console = _console()
-    table = Table(box=box.SIMPLE_HEAD)
-    for key in ("indicator", "period", "value", "obs_status", "source", "recorded_at"):
-        table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left")
+    keys = ("indicator", "period", "value", "obs_status", "source", "recorded_at")
+    cells = []
     for o in rows:
         unit = plan.indicators[o.indicator].unit_in(lang) if o.indicator in plan.indicators else ""
-        table.add_row(Text(o.indicator), str(o.period), value_with_unit(o.value, unit, lang),
-                      label(o.status, lang) if o.status else "", Text(o.source), o.recorded_at[:10])
+        cells.append([Text(o.indicator), Text(str(o.period)), Text(value_with_unit(o.value, unit, lang)),
+                      Text(label(o.status, lang) if o.status else ""), Text(o.source), Text(o.recorded_at[:10])])
+    table = _fitted_table(Table(box=box.SIMPLE_HEAD), [label(k, lang) for k in keys], cells, console.width,
+                          wrap=("value", "source"), keys=keys, right=("value",))
     console.print(table)
 
 
-def listing_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A plain listing (indicators, targets): text cells as typed, never markup."""
+def listing_table(header: Sequence[str], rows: Sequence[Sequence[str]], keys: Sequence[str] = (),
+                  wrap: Sequence[str] = (), optional: Sequence[str] = ()) -> None:
+    """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
+    name the columns; those in ``wrap`` may wrap between words, the others are never
+    split; an ``optional`` column that is empty in every row is not shown."""
     console = _console()
-    table = Table(box=box.SIMPLE_HEAD)
-    for name in header:
-        table.add_column(name, overflow="fold")
+    cells = [[Text(str(cell)) for cell in row] for row in rows]
+    console.print(_fitted_table(Table(box=box.SIMPLE_HEAD), header, cells, console.width, wrap=wrap,
+                                keys=keys or header, optional=optional))
+
+
+# The other tables follow the status table's rules (issue 12): an id, a period, a status
+# or a date is never split; names, sources and notes wrap, a long word of theirs (a URL)
+# folding only when the terminal is too narrow for whole words; an optional column that is
+# empty throughout is dropped.
+def _fitted_table(table: Table, headers: Sequence[str], rows: Sequence[Sequence[Text]], width: int,
+                  wrap: Sequence[str], keys: Sequence[str], right: Sequence[str] = (),
+                  optional: Sequence[str] = (), styles: Sequence[str] = ()) -> Table:
+    from rich.cells import cell_len
+
+    shown = [k for k, key in enumerate(keys)
+             if key not in optional or any(row[k].plain.strip() for row in rows)]
+    headers = [headers[k] for k in shown]
+    keys = [keys[k] for k in shown]
+    rows = [[row[k] for k in shown] for row in rows]
+    bendy = [key in wrap for key in keys]
+
+    def words(text: str) -> list[str]:
+        return [w for line in text.split("\n") for w in line.split()]
+
+    natural = [max([cell_len(line) for line in h.split("\n")]) for h in headers]
+    least = [max([cell_len(w) for w in words(h)], default=0) for h in headers]
+    whole = list(least)  # a column never split still lets its header wrap between words
     for row in rows:
-        table.add_row(*(Text(str(cell)) for cell in row))
-    console.print(table)
+        for k, cell in enumerate(row):
+            lines = [cell_len(line) for line in cell.plain.split("\n")]
+            natural[k] = max([natural[k]] + lines)
+            whole[k] = max([whole[k]] + lines)
+            least[k] = max([least[k]] + [cell_len(w) for w in words(cell.plain)])
+    widths: list[int] | None = None
+    compact = False
+    # Tried in turn: whole words; the compact padding; a source (a URL) folded; every
+    # column that may wrap folded.
+    for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, tuple(keys))):
+        floor = [min(n, _FOLD_TO if key in fold else a) if b else w
+                 for a, n, w, b, key in zip(least, natural, whole, bendy, keys)]
+        tried = list(natural)
+        excess = sum(tried) - _room(width, len(tried), compact)
+        while excess > 0:  # the widest column that may wrap gives a character at a time
+            able = [k for k in range(len(tried)) if tried[k] > floor[k]]
+            if not able:
+                break
+            k = max(able, key=lambda k: tried[k])
+            tried[k] -= 1
+            excess -= 1
+        if excess <= 0:
+            widths = tried
+            break
+    if widths is not None and compact:
+        table.show_edge = False
+        table.padding = (0, 1, 0, 0)
+    for k, header in enumerate(headers):
+        table.add_column(header, justify="right" if keys[k] in right else "left", overflow="fold",
+                         # at its width a column never split holds its longest line whole,
+                         # and its header may still wrap between words
+                         no_wrap=not bendy[k] and widths is None, width=None if widths is None else widths[k],
+                         style=styles[shown[k]] if styles else None)
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
@@ -283,18 +345,19 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     elif a.details:
         _details(console, a, lang)
 
-    table = Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left")
-    for key in ("period", "value", "obs_status", "source", "recorded_at"):
-        table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left")
+    keys = ("period", "value", "obs_status", "source", "recorded_at")
     if not rows:
         console.print(Text(label("no_observations", lang), style="dim"))
+    cells = []
     for o in rows:
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
-        table.add_row(Text(str(o.period), style=style), Text(value_with_unit(o.value, unit, lang), style=style),
-                      kind, Text(o.source), o.recorded_at[:10])
+        cells.append([Text(str(o.period), style=style), Text(value_with_unit(o.value, unit, lang), style=style),
+                      Text(kind), Text(o.source), Text(o.recorded_at[:10])])
     if rows:
-        console.print(table)
+        console.print(_fitted_table(Table(title=label("observations", lang), box=box.SIMPLE_HEAD,
+                                          title_justify="left"), [label(k, lang) for k in keys], cells,
+                                    console.width, wrap=("value", "source"), keys=keys, right=("value",)))
     console.print(Text(label("summary", lang), style="bold"))
     for sentence in explain(a, lang):
         console.print(Text("• " + sentence))
@@ -451,21 +514,22 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
     title = Text(f"{ind.name.get(lang)} [{ind.id}]")
     if as_of:
         title.append(f" — {'as of' if lang == 'en' else 'tính đến'} {as_of}")
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("", no_wrap=True)
-    for key in ("period", "value", "obs_status", "source", "note", "recorded_at"):
-        table.add_column(label(key, lang), overflow="fold", justify="right" if key == "value" else "left")
-    table.add_column("#", justify="right", style="dim")
     if not vintages:
         console.print(title)
         console.print(Text(label("no_observations", lang), style="dim"))
         return
+    keys = ("in_force", "period", "value", "obs_status", "source", "note", "recorded_at", "line")
+    cells = []
     for v in vintages:
         o = v.observation
         style = "" if v.in_force else "dim"
-        table.add_row(Text("●" if v.in_force else "", style="bold green"), Text(str(o.period), style=style),
+        cells.append([Text("●" if v.in_force else "", style="bold green"), Text(str(o.period), style=style),
                       Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
                       Text(label(o.status, lang) if o.status else "", style=style),
                       Text(o.source, style=style), Text(o.note, style=style), Text(o.recorded_at, style=style),
-                      str(o.line))
-    console.print(table)
+                      Text(str(o.line))])
+    headers = [""] + [label(k, lang) for k in keys[1:-1]] + ["#"]
+    console.print(_fitted_table(Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"), headers, cells,
+                                console.width, wrap=("value", "source", "note"), keys=keys,
+                                right=("value", "line"), optional=("note",),
+                                styles=["", "", "", "", "", "", "", "dim"]))

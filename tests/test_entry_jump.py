@@ -1,0 +1,109 @@
+"""A figure far from the one on record is recorded with one warning (issue 12, wave 3):
+'1189' typed for 11.89 used to turn a missed plan into an achieved one in silence."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qntrack.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+STAMP = "2026-02-01T00:00:00Z"  # after the shipped store's last row (2026-01-07) and after 2025 ended
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(ROOT / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    return tmp_path
+
+
+def _warnings(r) -> list[str]:
+    """The warning lines on stderr (the confirmation goes there too)."""
+    return [line for line in r.stderr.splitlines() if ": warning: " in line or ": cảnh báo: " in line]
+
+
+def _last_row(folder: Path) -> str:
+    return (folder / "observations.csv").read_text(encoding="utf-8").splitlines()[-1]
+
+
+def test_a_hundredfold_slip_is_recorded_with_one_warning(shipped: Path):
+    # 2025 in force: 11.89 (line 40 of the shipped store); 1189 / 11.89 = 100.
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2025", "1189", "--status", "official",
+                            "--source", "typo", "--recorded-at", STAMP])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: warning: grdp_growth 2025 = 1189 is 100 times the figure in force "
+                            "(11.89); a unit or typing slip? If so, 'qntrack retract grdp_growth 2025' withdraws it"]
+    assert r.stderr.startswith("added grdp_growth 2025 = 1189")
+    assert _last_row(shipped) == f"grdp_growth,2025,1189,official,typo,,{STAMP}"  # a real jump stays recordable
+    # and retract, as the warning says, puts 11.89 back in force
+    r = runner.invoke(app, ["retract", "grdp_growth", "2025", "--recorded-at", "2026-02-02T00:00:00Z"])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == []
+
+
+def test_in_vietnamese_and_smaller(shipped: Path):
+    # 0.1189 is 1/100 of 11.89.
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2025", "0.1189", "--recorded-at", STAMP,
+                            "--lang", "vi"])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: cảnh báo: grdp_growth kỳ 2025 = 0.1189 chỉ bằng 1/100 số liệu đang có "
+                            "hiệu lực (11.89); có phải nhầm đơn vị hoặc gõ nhầm? Nếu vậy, "
+                            "'qntrack retract grdp_growth 2025' sẽ rút lại số liệu này"]
+
+
+def test_dry_run_warns_too_and_writes_nothing(shipped: Path):
+    before = (shipped / "observations.csv").read_bytes()
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2025", "1189", "--recorded-at", STAMP, "--dry-run"])
+    assert r.exit_code == 0, r.stderr
+    assert len(_warnings(r)) == 1 and "100 times the figure in force (11.89)" in r.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+
+
+def test_a_revision_within_the_factor_is_silent(shipped: Path):
+    # 11.89 -> 12.1 is a revision, not a slip; nor is 11.89 -> 50 (4.2 times, under 5).
+    for value in ("12.1", "50"):
+        r = runner.invoke(app, ["add-observation", "grdp_growth", "2025", value, "--recorded-at", STAMP])
+        assert r.exit_code == 0, r.stderr
+        assert _warnings(r) == [], value
+
+
+def test_a_new_period_is_judged_against_its_neighbours(shipped: Path):
+    # 2026-Q1 has no figure yet: it is judged against the nearest quarter on record,
+    # 2025-Q3 (12.88; there is no later one): 1288 is 100 times it.
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2026-Q1", "1288", "--status", "estimate",
+                            "--recorded-at", "2026-04-05T00:00:00Z"])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: warning: grdp_growth 2026-Q1 = 1288 is 100 times the figure for "
+                            "2025-Q3 (12.88); a unit or typing slip? If so, 'qntrack retract grdp_growth 2026-Q1' "
+                            "withdraws it"]
+
+
+def test_from_a_file_one_warning_per_suspicious_row(shipped: Path):
+    # 2025 (11.89) typed 1189 and 2024 (8.42) typed 842: two warnings naming their lines;
+    # 2023-Q1 at 8.1 (8.04 in force) is silent. All three are recorded.
+    (shipped / "in.csv").write_text("indicator,period,value,status\n"
+                                    "grdp_growth,2025,1189,official\n"
+                                    "grdp_growth,2023-Q1,8.1,official\n"
+                                    "grdp_growth,2024,842,official\n", encoding="utf-8")
+    r = runner.invoke(app, ["add-observation", "--from", "in.csv", "--recorded-at", STAMP])
+    assert r.exit_code == 0, r.stderr
+    lines = _warnings(r)
+    assert lines[0].startswith("in.csv:2") and "grdp_growth 2025 = 1189 is 100 times the figure in force (11.89)" in lines[0]
+    assert lines[1].startswith("in.csv:4") and "grdp_growth 2024 = 842 is 100 times the figure in force (8.42)" in lines[1]
+    assert len(lines) == 2
+    assert (shipped / "observations.csv").read_text(encoding="utf-8").count(STAMP) == 3
+
+
+def test_retract_is_not_judged(shipped: Path):
+    r = runner.invoke(app, ["retract", "grdp_growth", "2025", "--recorded-at", STAMP])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == []
