@@ -107,3 +107,27 @@ def test_retract_is_not_judged(shipped: Path):
     r = runner.invoke(app, ["retract", "grdp_growth", "2025", "--recorded-at", STAMP])
     assert r.exit_code == 0, r.stderr
     assert _warnings(r) == []
+
+
+def test_a_batch_in_another_unit_warns_a_few_times_then_counts_the_rest(tmp_path, monkeypatch):
+    """A whole file in thousands instead of millions would warn on every row; the first
+    20 warnings say it, one line counts the rest (cli.JUMP_WARNINGS_SHOWN)."""
+    from typer.testing import CliRunner
+
+    from conftest import make_tracker
+    from qntrack.cli import app
+
+    targets = ("version: 1\ntitle: t\nindicators:\n  fdi:\n    name: FDI\n    unit: USD\n"
+               "    frequency: month\ntargets:\n  - id: fdi\n    indicator: fdi\n    baseline: 2000\n")
+    stored = "".join(f"fdi,{2000 + i // 12}-{i % 12 + 1:02d},{100 + i},official,s,,2025-01-01T00:00:00Z\n"
+                     for i in range(30))
+    make_tracker(tmp_path, monkeypatch, targets, "indicator,period,value,status,source,note,recorded_at\n" + stored)
+    batch = "".join(f"fdi,{2000 + i // 12}-{i % 12 + 1:02d},{(100 + i) * 1000},official,s2,,2025-02-01T00:00:00Z\n"
+                    for i in range(30))
+    (tmp_path / "in.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + batch,
+                                     encoding="utf-8")
+    r = CliRunner().invoke(app, ["add-observation", "--from", "in.csv"])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stderr.splitlines()
+    assert sum(": warning:" in line for line in lines) == 20
+    assert "... and 10 more row(s) far from the figures on record" in r.stderr

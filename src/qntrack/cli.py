@@ -637,8 +637,14 @@ def add_observation(
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, dry_run)
     # A figure far from the one on record is recorded (a real jump must stay recordable),
-    # with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems).
-    _report(warnings)
+    # with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems). A
+    # batch in another unit would warn on every row: the first few say it, check lists all.
+    _report(warnings[:JUMP_WARNINGS_SHOWN])
+    if len(warnings) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
+
+
+JUMP_WARNINGS_SHOWN = 20
 
 
 def _say(message: str | Message) -> None:
