@@ -477,3 +477,26 @@ def test_an_unreadable_store_or_plan(plan: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.undo()  # read the files back as they are
     one_line(result, 1, name, "Permission denied")
     intact(plan)
+
+
+def closed_stdout(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... >&-``: standard output not open at all."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    return subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *command, *args], cwd=cwd, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("args", [["status"], ["status", "-f", "json"], ["show", "share"], ["report"],
+                                  ["observations"], ["check", "--list"], ["--version"], ["--help"]], ids=" ".join)
+def test_a_closed_stdout(plan: Path, args: list[str]):
+    """`qntrack status >&-`: Python has no sys.stdout at all; one line, exit 1, no traceback."""
+    one_line(closed_stdout(args, plan), 1, "standard output", "closed")
+    intact(plan)
+
+
+def test_a_closed_stdout_does_not_stop_a_command_that_writes_none(plan: Path):
+    proc = closed_stdout(["add-observation", "share", "2024-Q2", "13"], plan)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "share,2024-Q2,13" in (plan / "observations.csv").read_text(encoding="utf-8")

@@ -1174,12 +1174,46 @@ def _report(problems: list[Problem], lang: str | None = None) -> None:
         stream.write(render(msg("totals", errors=errors, warnings=len(problems) - errors), chosen) + "\n")
 
 
+def _closed_stdout() -> None:
+    """Stand in for a closed standard output: writing to it fails as the system would (EBADF),
+    so the command that has something to print says so in one line and exits 1, and one
+    that prints nothing (add-observation) runs as usual. fd 1 is taken by /dev/null, so that
+    no file opened later gets it and is mistaken for standard output (refuse_stdout_into)."""
+    import errno
+    import io
+
+    class Closed(io.TextIOBase):
+        encoding = "utf-8"
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+        def isatty(self) -> bool:
+            return False
+
+        def fileno(self) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 1:
+            os.close(fd)
+    except OSError:
+        pass
+    sys.stdout = Closed()
+
+
 def main() -> None:
     """Console entry point: user mistakes become messages and exit codes, never tracebacks.
 
     Typer runs in standalone mode, so usage errors print its usage text and exit 2;
     our own input errors come out here as one line per problem.
     """
+    if sys.stdout is None:  # `qntrack status >&-`: Python starts with no standard output at all
+        _closed_stdout()
     try:
         if sys.argv[1:] == ["--version"]:
             # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).

@@ -82,6 +82,7 @@ _ADVICE = {
     "ELOOP": "os_todo_eloop",
     "EMFILE": "os_todo_emfile",
     "EAGAIN": "os_todo_eagain",
+    "EBADF": "os_todo_ebadf",
 }
 
 
