@@ -500,3 +500,38 @@ def test_a_closed_stdout_does_not_stop_a_command_that_writes_none(plan: Path):
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "share,2024-Q2,13" in (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+def full_stderr(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... 2>/dev/full``."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    with open("/dev/full", "w") as full:
+        return subprocess.run(command + args, cwd=cwd, stdout=subprocess.PIPE, stderr=full,
+                              stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+@pytest.mark.parametrize("args, row", [
+    (["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"], "share,2024-Q2,13,official,x"),
+    (["add-observation", "--from", "rows.csv"], "share,2024-Q3,13.5"),
+    (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_a_confirmation_that_cannot_be_shown_keeps_a_success(plan: Path, args: list[str], row: str):
+    """`add-observation ... 2>/dev/full`: the row is stored, so the exit is 0, not 1."""
+    proc = full_stderr(args, plan)
+    assert proc.returncode == 0
+    assert row in (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+@pytest.mark.parametrize("args, code", [
+    (["add-observation", "nosuch", "2024-Q2", "13"], 1),
+    (["status", "--fail-on", "bogus"], 2),
+    (["status", "--no-such-option"], 2),
+    (["status", "--fail-on", "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available"], 3),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_an_error_that_cannot_be_shown_keeps_its_exit_code(plan: Path, args: list[str], code: int):
+    proc = full_stderr(args, plan)
+    assert proc.returncode == code
+    intact(plan)

@@ -1206,6 +1206,47 @@ def _closed_stdout() -> None:
     sys.stdout = Closed()
 
 
+class _Messages:
+    """Standard error that never fails the command: a message that cannot be written
+    (`2>/dev/full`) is lost, not turned into an error. A confirmation after a stored row
+    must not make a success exit 1, and an error keeps its own exit code (1, 2 or 3)
+    rather than becoming a second error about stderr. After the first failure fd 2 points
+    at /dev/null, so what is still buffered cannot fail again at exit."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._lost = False
+
+    def write(self, text: str) -> int:
+        if not self._lost:
+            try:
+                self._stream.write(text)
+                self._stream.flush()  # line by line, so that a failure is seen here
+            except (OSError, ValueError):
+                self._lose()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._lost:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._lose()
+
+    def _lose(self) -> None:
+        self._lost = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+            self._stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Console entry point: user mistakes become messages and exit codes, never tracebacks.
 
@@ -1214,6 +1255,8 @@ def main() -> None:
     """
     if sys.stdout is None:  # `qntrack status >&-`: Python starts with no standard output at all
         _closed_stdout()
+    if sys.stderr is not None:
+        sys.stderr = _Messages(sys.stderr)
     try:
         if sys.argv[1:] == ["--version"]:
             # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
