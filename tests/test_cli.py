@@ -92,6 +92,15 @@ def test_fail_on_gate(tracker: Path):
     assert r.exit_code == 2 and "unknown status bad" in r.stderr
 
 
+@pytest.mark.parametrize("given", ["", ",", " , "])
+def test_an_empty_fail_on_is_a_usage_error_not_a_gate_turned_off(tracker: Path, given: str):
+    """`--fail-on ""` (an unset variable in a CI script) must not pass a gate silently."""
+    r = run("status", "--fail-on", given)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "--fail-on" in r.stderr and "not_achieved" in r.stderr and "deterioration" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
 def test_usage_error_exits_2(tracker: Path):
     assert run("status", "--format", "xml").exit_code == 2
     assert run("frobnicate").exit_code == 2

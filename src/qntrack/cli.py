@@ -287,11 +287,15 @@ def status(
     Example: qntrack status --format json | jq '.targets[] | {id, status}'
     """
     gate: set[str] = set()
-    if fail_on:
+    if fail_on is not None:
         from .progress import Status
 
         valid = {s.value for s in Status}
         gate = {s.strip() for s in fail_on.split(",") if s.strip()}
+        if not gate:  # `--fail-on "$UNSET"` would silently turn the gate off
+            from .messages import msg
+
+            raise fail("--fail-on", msg("cli_fail_on_empty", valid=", ".join(sorted(valid))), ExitCode.USAGE)
         unknown = sorted(gate - valid)
         if unknown:
             from .messages import msg
