@@ -377,7 +377,14 @@ def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...]]]) -> None
         raise typer.Exit(ExitCode.GATE)
 
 
+def _first_ids(known: list[str]) -> str:
+    """The known ids an "unknown id" message lists: the first 20, in the plan's order."""
+    return ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
+
+
 def _check_ids(plan, target_ids: list[str] | None) -> None:
+    """Refuse unknown target ids as history refuses unknown indicators (_unknown_indicator):
+    the closest id, case ignored, and the known ones (docs/decisions.md)."""
     from .errors import suggestion
     from .messages import msg
     from .model import Location, Problem
@@ -391,8 +398,10 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
                 problems.append(Problem(Location(plan.source_file),
                                         msg("cli_indicator_not_target", given=tid, targets=", ".join(uses))))
                 continue
-            hint = suggestion(tid, [t.id for t in plan.targets])
-            problems.append(Problem(Location(plan.source_file), msg("cli_no_target", given=tid, hint=hint)))
+            known = [t.id for t in plan.targets]
+            problems.append(Problem(Location(plan.source_file),
+                                    msg("cli_no_target", given=tid, hint=suggestion(tid, known), targets=_first_ids(known))
+                                    if known else msg("cli_no_target_none", given=tid)))
     if problems:
         raise InputError(problems)
 
@@ -840,8 +849,7 @@ def _unknown_indicator(plan, given: str) -> Message:
     known = list(plan.indicators)
     if not known:
         return msg("cli_no_indicator_none", given=given)
-    shown = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
-    return msg("cli_no_indicator", given=given, hint=suggestion(given, known), indicators=shown)
+    return msg("cli_no_indicator", given=given, hint=suggestion(given, known), indicators=_first_ids(known))
 
 
 def _shown_value(o) -> float | None:
