@@ -535,3 +535,52 @@ def test_an_error_that_cannot_be_shown_keeps_its_exit_code(plan: Path, args: lis
     proc = full_stderr(args, plan)
     assert proc.returncode == code
     intact(plan)
+
+
+# --- report -o paths the system refuses: exit 1 (an OS error), with advice -------------------
+
+
+def test_report_into_a_path_under_a_file(plan: Path):
+    line = one_line(run("report", "-o", "observations.csv/r.md"), 1, "observations.csv/r.md", "Not a directory")
+    assert "check the path" in line
+    intact(plan)
+
+
+def test_report_to_a_file_name_too_long(plan: Path):
+    name = "a" * 300 + ".md"
+    line = one_line(run("report", "-o", name), 1, name, "File name too long")
+    assert "shorter" in line
+    intact(plan)
+
+
+def test_a_full_disk_during_a_first_report_leaves_no_charts_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    full_disk(monkeypatch, allowed=100)
+    one_line(run("report", "-o", "review.md"), 1, "review.md", "No space left on device", "left as it was")
+    assert not (plan / "review.md").exists() and not (plan / "review-charts").exists()
+    intact(plan)
+
+
+def test_a_full_disk_keeps_a_charts_folder_that_was_there(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    (plan / "review-charts").mkdir()
+    (plan / "review-charts" / "mine.txt").write_text("kept", encoding="utf-8")
+    full_disk(monkeypatch, allowed=100)
+    one_line(run("report", "-o", "review.md"), 1, "review.md", "No space left on device")
+    assert (plan / "review-charts" / "mine.txt").read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.parametrize("args", WRITERS[:2], ids=" ".join)
+def test_a_folder_without_write_access_names_the_store_not_the_journal(plan: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      args: list[str]):
+    """The store and its lock can be written, the folder cannot (no new file in it): the
+    append journal's temporary file cannot be made. The message names the store."""
+    (plan / "observations.csv.lock").touch()
+    real_mkstemp = __import__("tempfile").mkstemp
+
+    def mkstemp(prefix="", suffix="", dir=None, *a, **k):  # noqa: A002 - tempfile's name
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(Path(dir) / f"{prefix}x1y2{suffix}"))
+
+    monkeypatch.setattr("tempfile.mkstemp", mkstemp)
+    line = one_line(run(*args), 1, "observations.csv", "Permission denied", "nothing was added")
+    assert "pending" not in line
+    monkeypatch.setattr("tempfile.mkstemp", real_mkstemp)
+    intact(plan)

@@ -969,12 +969,28 @@ def write_report(data: ReportData, fmt: str, lang: str, path: Path) -> list[Path
 
 
 def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
+    """Write the report and its charts, each atomically. On an error the charts folder
+    this call created is removed again, so a failed first report leaves nothing behind
+    (a folder that was there is kept: it may hold more than our charts)."""
+    import shutil
+
     from .starter import write_atomically
 
-    for file, _ in files[:-1]:
-        file.parent.mkdir(exist_ok=True)
-    for file, payload in files:
-        write_atomically(file, payload)
+    made: list[Path] = []
+    try:
+        for file, _ in files[:-1]:
+            if file.parent not in made:
+                try:
+                    file.parent.mkdir()
+                    made.append(file.parent)
+                except FileExistsError:
+                    pass
+        for file, payload in files:
+            write_atomically(file, payload)
+    except BaseException:
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     return [file for file, _ in files]
 
 
