@@ -1008,9 +1008,10 @@ def _shipped_docs() -> dict[str, object]:
 
 @command("docs")
 def show_docs(
-    name: Annotated[Optional[str], typer.Argument(metavar="[NAME]", help="targets-format or observations-format.")] = None,
+    name: Annotated[Optional[str], typer.Argument(
+        metavar="[NAME]", help="targets-format, observations-format, methodology, json, cli or data-integrity.")] = None,
 ) -> None:
-    """Print a format reference installed with qntrack (Markdown); without NAME, list them.
+    """Print a reference installed with qntrack (Markdown); without NAME, list them.
 
     The same text as docs/ in the source, so it is there offline and matches this version.
 
