@@ -100,6 +100,23 @@ def complete_indicator_ids(ctx: typer.Context | None, incomplete: str) -> list[t
     return [(i.id, i.name.get("en")) for i in plan.indicators.values() if i.id.startswith(incomplete)]
 
 
+def complete_statuses(ctx: typer.Context | None, incomplete: str) -> list[str]:
+    """Statuses for --fail-on STATUS[,STATUS]: the part after the last comma is completed."""
+    from .progress import Status
+
+    done, _, part = incomplete.rpartition(",")
+    prefix = done + "," if done else ""
+    return [prefix + s.value for s in Status if s.value.startswith(part)]
+
+
+def complete_docs(ctx: typer.Context | None, incomplete: str) -> list[str]:
+    """The documents `qntrack docs` has."""
+    try:
+        return [name for name in _shipped_docs() if name.startswith(incomplete)]
+    except BaseException:  # noqa: BLE001 - completion never raises
+        return []
+
+
 def _target_name(target, plan, lang: str) -> str:
     """A target's own name, else its indicator's (a level target often has none)."""
     if target.name is not None:
@@ -280,6 +297,7 @@ def status(
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="STATUS[,STATUS]",
+                                                   autocompletion=complete_statuses,
                                                    help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone), naming them on stderr.")] = None,
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
@@ -686,7 +704,8 @@ def _report_neutralised(rows, dry_run: bool) -> None:
 
 @command()
 def retract(
-    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.",
+                                             autocompletion=complete_indicator_ids)],
     period: Annotated[str, typer.Argument(metavar="PERIOD", help="The period whose figure is withdrawn (e.g. 2023).")],
     source: Annotated[str, typer.Option("--source", help="Who withdrew it, or where that was said.")] = "",
     note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
@@ -1009,7 +1028,7 @@ def _shipped_docs() -> dict[str, object]:
 @command("docs")
 def show_docs(
     name: Annotated[Optional[str], typer.Argument(
-        metavar="[NAME]", help="targets-format, observations-format, methodology, json, cli or data-integrity.")] = None,
+        metavar="[NAME]", autocompletion=complete_docs, help="targets-format, observations-format, methodology, json, cli or data-integrity.")] = None,
 ) -> None:
     """Print a reference installed with qntrack (Markdown); without NAME, list them.
 
