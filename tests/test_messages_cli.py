@@ -74,7 +74,7 @@ def test_unknown_checks_each_with_its_hint(tracker: Path):
 def test_a_missing_document(tracker: Path):
     r = run("--lang", "vi", "docs", "targets-formt")
     assert r.stderr == ("docs: lỗi: không có tài liệu 'targets-formt'; có phải ý bạn là 'targets-format'? "
-                        "(các tài liệu: observations-format, targets-format)\n")
+                        "(các tài liệu: cli, data-integrity, json, methodology, observations-format, targets-format)\n")
 
 
 # --- confirmations and notes ---------------------------------------------------------------
