@@ -81,7 +81,30 @@ def test_unknown_target_is_a_clear_error(tracker: Path):
     r = run("status", "shar")
     assert r.exit_code == 1
     assert r.stdout == ""
-    assert r.stderr == "targets.yaml: error: no target 'shar'; did you mean 'share'?\n"
+    assert r.stderr == "targets.yaml: error: no target 'shar'; did you mean 'share'? (targets: share, mining)\n"
+
+
+@pytest.mark.parametrize("command", [["status"], ["show"], ["report"]], ids=" ".join)
+def test_an_unknown_target_gets_the_closest_id_whatever_its_case_and_the_known_ones(tracker: Path, command):
+    """docs/decisions.md: an unknown id gets the closest one and the list of known ids."""
+    r = run(*command, "SHARE")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr == "targets.yaml: error: no target 'SHARE'; did you mean 'share'? (targets: share, mining)\n"
+    r = run(*command, "zzz")
+    assert r.stderr == "targets.yaml: error: no target 'zzz' (targets: share, mining)\n"
+
+
+def test_the_known_target_ids_are_cut_at_twenty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    targets = "indicators:\n  x:\n    name: X\n    unit: \"%\"\ntargets:\n" + "".join(
+        f"  - id: t{n:02d}\n    indicator: x\n    baseline: {{period: 2020, value: 1}}\n"
+        f"    milestones:\n      - {{by: 2025, value: 2}}\n" for n in range(25))
+    make_tracker(tmp_path, monkeypatch, targets, "indicator,period,value,status,source,note,recorded_at\n")
+    r = run("show", "nosuch")
+    assert r.exit_code == 1, r.stderr
+    expected = ", ".join(f"t{n:02d}" for n in range(20)) + ", ..."
+    assert r.stderr == f"targets.yaml: error: no target 'nosuch' (targets: {expected})\n"
 
 
 def test_fail_on_gate(tracker: Path):
@@ -90,6 +113,15 @@ def test_fail_on_gate(tracker: Path):
     assert r.exit_code == 3
     r = run("status", "--fail-on", "bad")
     assert r.exit_code == 2 and "unknown status bad" in r.stderr
+
+
+@pytest.mark.parametrize("given", ["", ",", " , "])
+def test_an_empty_fail_on_is_a_usage_error_not_a_gate_turned_off(tracker: Path, given: str):
+    """`--fail-on ""` (an unset variable in a CI script) must not pass a gate silently."""
+    r = run("status", "--fail-on", given)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "--fail-on" in r.stderr and "not_achieved" in r.stderr and "deterioration" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
 
 
 def test_usage_error_exits_2(tracker: Path):

@@ -99,6 +99,14 @@ def test_completion_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ("qntrack report ", 2, ["share", "mining"]),
     ("qntrack --targets targets.yaml history ", 4, ["share", "mining"]),
     ("qntrack status --targets nowhere.yaml ", 4, []),
+    ("qntrack retract ", 2, ["share", "mining"]),
+    ("qntrack retract m", 2, ["mining"]),
+    ("qntrack status --fail-on ", 3, ["target_achieved", "substantial_progress", "moderate_progress",
+                                      "limited_progress", "deterioration", "not_achieved", "not_available"]),
+    ("qntrack status --fail-on not", 3, ["not_achieved", "not_available"]),
+    ("qntrack status --fail-on deterioration,not_a", 3, ["deterioration,not_achieved", "deterioration,not_available"]),
+    ("qntrack docs ", 2, ["cli", "data-integrity", "json", "methodology", "observations-format", "targets-format"]),
+    ("qntrack docs me", 2, ["methodology"]),
 ])
 def test_completion_through_the_shell_protocol(tracker: Path, words: str, cword: int, expected: list[str]):
     env = dict(os.environ, _QNTRACK_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))

@@ -34,9 +34,9 @@ def run(*args: str, env: dict[str, str] | None = None):
 def test_an_unknown_target_with_a_hint(tracker: Path):
     r = run("status", "shar", "--lang", "vi", "--format", "json")
     assert r.exit_code == 1
-    assert r.stderr == "targets.yaml: lỗi: không có mục tiêu 'shar'; có phải ý bạn là 'share'?\n"
+    assert r.stderr == "targets.yaml: lỗi: không có mục tiêu 'shar'; có phải ý bạn là 'share'? (các mục tiêu: share, mining)\n"
     r = run("status", "shar", "--format", "json")
-    assert r.stderr == "targets.yaml: error: no target 'shar'; did you mean 'share'?\n"
+    assert r.stderr == "targets.yaml: error: no target 'shar'; did you mean 'share'? (targets: share, mining)\n"
 
 
 def test_an_unknown_indicator_lists_the_known_ones(tracker: Path):
@@ -74,7 +74,7 @@ def test_unknown_checks_each_with_its_hint(tracker: Path):
 def test_a_missing_document(tracker: Path):
     r = run("--lang", "vi", "docs", "targets-formt")
     assert r.stderr == ("docs: lỗi: không có tài liệu 'targets-formt'; có phải ý bạn là 'targets-format'? "
-                        "(các tài liệu: observations-format, targets-format)\n")
+                        "(các tài liệu: cli, data-integrity, json, methodology, observations-format, targets-format)\n")
 
 
 # --- confirmations and notes ---------------------------------------------------------------
@@ -265,10 +265,11 @@ def test_did_you_mean_stays_english_text_and_suggestion_follows_the_language():
     assert did_you_mean("zzz", ["share"]) == ""
     hint = suggestion("shar", ["share", "mining"])
     assert render(hint, "vi") == "; có phải ý bạn là 'share'?"
-    assert render(msg("cli_no_target", given="shar", hint=hint), "vi") == \
-        "không có mục tiêu 'shar'; có phải ý bạn là 'share'?"
-    assert render(msg("cli_no_target", given="zzz", hint=suggestion("zzz", ["share"])), "vi") == \
-        "không có mục tiêu 'zzz'"
+    assert render(msg("cli_no_target", given="shar", hint=hint, targets="share"), "vi") == \
+        "không có mục tiêu 'shar'; có phải ý bạn là 'share'? (các mục tiêu: share)"
+    assert render(msg("cli_no_target", given="zzz", hint=suggestion("zzz", ["share"]), targets="share"), "vi") == \
+        "không có mục tiêu 'zzz' (các mục tiêu: share)"
+    assert render(suggestion("SHAR", ["share", "mining"]), "en") == "; did you mean 'share'?"
 
 
 def test_os_failure_keeps_plain_text_callers_working():

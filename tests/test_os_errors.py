@@ -477,3 +477,110 @@ def test_an_unreadable_store_or_plan(plan: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.undo()  # read the files back as they are
     one_line(result, 1, name, "Permission denied")
     intact(plan)
+
+
+def closed_stdout(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... >&-``: standard output not open at all."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    return subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *command, *args], cwd=cwd, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("args", [["status"], ["status", "-f", "json"], ["show", "share"], ["report"],
+                                  ["observations"], ["check", "--list"], ["--version"], ["--help"]], ids=" ".join)
+def test_a_closed_stdout(plan: Path, args: list[str]):
+    """`qntrack status >&-`: Python has no sys.stdout at all; one line, exit 1, no traceback."""
+    one_line(closed_stdout(args, plan), 1, "standard output", "closed")
+    intact(plan)
+
+
+def test_a_closed_stdout_does_not_stop_a_command_that_writes_none(plan: Path):
+    proc = closed_stdout(["add-observation", "share", "2024-Q2", "13"], plan)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "share,2024-Q2,13" in (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+def full_stderr(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... 2>/dev/full``."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    with open("/dev/full", "w") as full:
+        return subprocess.run(command + args, cwd=cwd, stdout=subprocess.PIPE, stderr=full,
+                              stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+@pytest.mark.parametrize("args, row", [
+    (["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"], "share,2024-Q2,13,official,x"),
+    (["add-observation", "--from", "rows.csv"], "share,2024-Q3,13.5"),
+    (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_a_confirmation_that_cannot_be_shown_keeps_a_success(plan: Path, args: list[str], row: str):
+    """`add-observation ... 2>/dev/full`: the row is stored, so the exit is 0, not 1."""
+    proc = full_stderr(args, plan)
+    assert proc.returncode == 0
+    assert row in (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+@pytest.mark.parametrize("args, code", [
+    (["add-observation", "nosuch", "2024-Q2", "13"], 1),
+    (["status", "--fail-on", "bogus"], 2),
+    (["status", "--no-such-option"], 2),
+    (["status", "--fail-on", "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available"], 3),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_an_error_that_cannot_be_shown_keeps_its_exit_code(plan: Path, args: list[str], code: int):
+    proc = full_stderr(args, plan)
+    assert proc.returncode == code
+    intact(plan)
+
+
+# --- report -o paths the system refuses: exit 1 (an OS error), with advice -------------------
+
+
+def test_report_into_a_path_under_a_file(plan: Path):
+    line = one_line(run("report", "-o", "observations.csv/r.md"), 1, "observations.csv/r.md", "Not a directory")
+    assert "check the path" in line
+    intact(plan)
+
+
+def test_report_to_a_file_name_too_long(plan: Path):
+    name = "a" * 300 + ".md"
+    line = one_line(run("report", "-o", name), 1, name, "File name too long")
+    assert "shorter" in line
+    intact(plan)
+
+
+def test_a_full_disk_during_a_first_report_leaves_no_charts_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    full_disk(monkeypatch, allowed=100)
+    one_line(run("report", "-o", "review.md"), 1, "review.md", "No space left on device", "left as it was")
+    assert not (plan / "review.md").exists() and not (plan / "review-charts").exists()
+    intact(plan)
+
+
+def test_a_full_disk_keeps_a_charts_folder_that_was_there(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    (plan / "review-charts").mkdir()
+    (plan / "review-charts" / "mine.txt").write_text("kept", encoding="utf-8")
+    full_disk(monkeypatch, allowed=100)
+    one_line(run("report", "-o", "review.md"), 1, "review.md", "No space left on device")
+    assert (plan / "review-charts" / "mine.txt").read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.parametrize("args", WRITERS[:2], ids=" ".join)
+def test_a_folder_without_write_access_names_the_store_not_the_journal(plan: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      args: list[str]):
+    """The store and its lock can be written, the folder cannot (no new file in it): the
+    append journal's temporary file cannot be made. The message names the store."""
+    (plan / "observations.csv.lock").touch()
+    real_mkstemp = __import__("tempfile").mkstemp
+
+    def mkstemp(prefix="", suffix="", dir=None, *a, **k):  # noqa: A002 - tempfile's name
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(Path(dir) / f"{prefix}x1y2{suffix}"))
+
+    monkeypatch.setattr("tempfile.mkstemp", mkstemp)
+    line = one_line(run(*args), 1, "observations.csv", "Permission denied", "nothing was added")
+    assert "pending" not in line
+    monkeypatch.setattr("tempfile.mkstemp", real_mkstemp)
+    intact(plan)

@@ -205,7 +205,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 ---
 
-Made by qntrack {__version__}. Statuses follow the Statistics Canada / Open SDG progress measure (docs/methodology.md).
+Made by qntrack {__version__}. Statuses follow the Statistics Canada / Open SDG progress measure (qntrack docs methodology).
 
 <!-- generator: qntrack -->
 """

@@ -54,14 +54,31 @@ def test_the_starter_points_to_documentation_the_user_has(started: Path):
 def test_docs_lists_what_it_has_and_refuses_what_it_has_not():
     r = runner.invoke(app, ["docs"])
     assert r.exit_code == 0
-    assert r.stdout.split() == ["observations-format", "targets-format"]
+    assert r.stdout.split() == SHIPPED
     r = runner.invoke(app, ["docs", "target-format"])
     assert r.exit_code == 2
     assert r.stderr == ("docs: error: no document 'target-format'; did you mean 'targets-format'? "
-                        "(documents: observations-format, targets-format)\n")
+                        f"(documents: {', '.join(SHIPPED)})\n")
 
 
-@pytest.mark.parametrize("name", ["targets-format", "observations-format"])
+SHIPPED = ["cli", "data-integrity", "json", "methodology", "observations-format", "targets-format"]
+
+
+def test_the_methodology_every_report_points_to_is_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Every report's footer names `qntrack docs methodology`: it must answer after pip install."""
+    from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    for lang in ("en", "vi"):
+        r = runner.invoke(app, ["report", "-f", "markdown", "--lang", lang])
+        assert r.exit_code == 0, r.stderr
+        assert "(qntrack docs methodology)" in r.stdout and "docs/methodology.md" not in r.stdout
+    r = runner.invoke(app, ["docs", "methodology"])
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", SHIPPED)
 def test_the_shipped_docs_are_the_repository_docs(name: str):
     # The package carries a copy (package data); it must never drift from docs/.
     shipped = ROOT / "src" / "qntrack" / "docs" / f"{name}.md"

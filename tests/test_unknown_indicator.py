@@ -91,3 +91,14 @@ def test_each_side_of_a_split_counts_the_stray_rows_once(stray: Path):
     assert theirs["unknown"] == {}
     assert set(mine["entries"]) == {"share"} and set(theirs["entries"]) == {"mining"}
     assert "mining" not in mine["in_force"]
+
+
+@pytest.mark.parametrize("period", [["2099"], ["2024", "--recorded-at", "2024-05-01T00:00:00Z"]], ids=" ".join)
+def test_an_unknown_indicator_is_the_one_error_not_followed_by_a_timing_rule(tracker: Path, period: list[str]):
+    """The timing rules need the indicator; for an unknown one they would only add noise
+    (a period not begun, or not ended without status estimate)."""
+    r = runner.invoke(app, ["add-observation", "nosuch", period[0], "5", *period[1:]])
+    assert r.exit_code == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "unknown indicator 'nosuch'" in lines[0], r.stderr
+    assert (tracker / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS

@@ -100,6 +100,23 @@ def complete_indicator_ids(ctx: typer.Context | None, incomplete: str) -> list[t
     return [(i.id, i.name.get("en")) for i in plan.indicators.values() if i.id.startswith(incomplete)]
 
 
+def complete_statuses(ctx: typer.Context | None, incomplete: str) -> list[str]:
+    """Statuses for --fail-on STATUS[,STATUS]: the part after the last comma is completed."""
+    from .progress import Status
+
+    done, _, part = incomplete.rpartition(",")
+    prefix = done + "," if done else ""
+    return [prefix + s.value for s in Status if s.value.startswith(part)]
+
+
+def complete_docs(ctx: typer.Context | None, incomplete: str) -> list[str]:
+    """The documents `qntrack docs` has."""
+    try:
+        return [name for name in _shipped_docs() if name.startswith(incomplete)]
+    except BaseException:  # noqa: BLE001 - completion never raises
+        return []
+
+
 def _target_name(target, plan, lang: str) -> str:
     """A target's own name, else its indicator's (a level target often has none)."""
     if target.name is not None:
@@ -280,6 +297,7 @@ def status(
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="STATUS[,STATUS]",
+                                                   autocompletion=complete_statuses,
                                                    help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone), naming them on stderr.")] = None,
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
@@ -287,11 +305,15 @@ def status(
     Example: qntrack status --format json | jq '.targets[] | {id, status}'
     """
     gate: set[str] = set()
-    if fail_on:
+    if fail_on is not None:
         from .progress import Status
 
         valid = {s.value for s in Status}
         gate = {s.strip() for s in fail_on.split(",") if s.strip()}
+        if not gate:  # `--fail-on "$UNSET"` would silently turn the gate off
+            from .messages import msg
+
+            raise fail("--fail-on", msg("cli_fail_on_empty", valid=", ".join(sorted(valid))), ExitCode.USAGE)
         unknown = sorted(gate - valid)
         if unknown:
             from .messages import msg
@@ -373,7 +395,14 @@ def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...]]]) -> None
         raise typer.Exit(ExitCode.GATE)
 
 
+def _first_ids(known: list[str]) -> str:
+    """The known ids an "unknown id" message lists: the first 20, in the plan's order."""
+    return ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
+
+
 def _check_ids(plan, target_ids: list[str] | None) -> None:
+    """Refuse unknown target ids as history refuses unknown indicators (_unknown_indicator):
+    the closest id, case ignored, and the known ones (docs/decisions.md)."""
     from .errors import suggestion
     from .messages import msg
     from .model import Location, Problem
@@ -387,8 +416,10 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
                 problems.append(Problem(Location(plan.source_file),
                                         msg("cli_indicator_not_target", given=tid, targets=", ".join(uses))))
                 continue
-            hint = suggestion(tid, [t.id for t in plan.targets])
-            problems.append(Problem(Location(plan.source_file), msg("cli_no_target", given=tid, hint=hint)))
+            known = [t.id for t in plan.targets]
+            problems.append(Problem(Location(plan.source_file),
+                                    msg("cli_no_target", given=tid, hint=suggestion(tid, known), targets=_first_ids(known))
+                                    if known else msg("cli_no_target_none", given=tid)))
     if problems:
         raise InputError(problems)
 
@@ -683,7 +714,8 @@ def _report_neutralised(rows, dry_run: bool) -> None:
 
 @command()
 def retract(
-    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.")],
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.",
+                                             autocompletion=complete_indicator_ids)],
     period: Annotated[str, typer.Argument(metavar="PERIOD", help="The period whose figure is withdrawn (e.g. 2023).")],
     source: Annotated[str, typer.Option("--source", help="Who withdrew it, or where that was said.")] = "",
     note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
@@ -850,8 +882,7 @@ def _unknown_indicator(plan, given: str) -> Message:
     known = list(plan.indicators)
     if not known:
         return msg("cli_no_indicator_none", given=given)
-    shown = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
-    return msg("cli_no_indicator", given=given, hint=suggestion(given, known), indicators=shown)
+    return msg("cli_no_indicator", given=given, hint=suggestion(given, known), indicators=_first_ids(known))
 
 
 def _shown_value(o) -> float | None:
@@ -1010,9 +1041,10 @@ def _shipped_docs() -> dict[str, object]:
 
 @command("docs")
 def show_docs(
-    name: Annotated[Optional[str], typer.Argument(metavar="[NAME]", help="targets-format or observations-format.")] = None,
+    name: Annotated[Optional[str], typer.Argument(
+        metavar="[NAME]", autocompletion=complete_docs, help="targets-format, observations-format, methodology, json, cli or data-integrity.")] = None,
 ) -> None:
-    """Print a format reference installed with qntrack (Markdown); without NAME, list them.
+    """Print a reference installed with qntrack (Markdown); without NAME, list them.
 
     The same text as docs/ in the source, so it is there offline and matches this version.
 
@@ -1188,12 +1220,89 @@ def _report(problems: list[Problem], lang: str | None = None) -> None:
         stream.write(render(msg("totals", errors=errors, warnings=len(problems) - errors), chosen) + "\n")
 
 
+def _closed_stdout() -> None:
+    """Stand in for a closed standard output: writing to it fails as the system would (EBADF),
+    so the command that has something to print says so in one line and exits 1, and one
+    that prints nothing (add-observation) runs as usual. fd 1 is taken by /dev/null, so that
+    no file opened later gets it and is mistaken for standard output (refuse_stdout_into)."""
+    import errno
+    import io
+
+    class Closed(io.TextIOBase):
+        encoding = "utf-8"
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+        def isatty(self) -> bool:
+            return False
+
+        def fileno(self) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 1:
+            os.close(fd)
+    except OSError:
+        pass
+    sys.stdout = Closed()
+
+
+class _Messages:
+    """Standard error that never fails the command: a message that cannot be written
+    (`2>/dev/full`) is lost, not turned into an error. A confirmation after a stored row
+    must not make a success exit 1, and an error keeps its own exit code (1, 2 or 3)
+    rather than becoming a second error about stderr. After the first failure fd 2 points
+    at /dev/null, so what is still buffered cannot fail again at exit."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._lost = False
+
+    def write(self, text: str) -> int:
+        if not self._lost:
+            try:
+                self._stream.write(text)
+                self._stream.flush()  # line by line, so that a failure is seen here
+            except (OSError, ValueError):
+                self._lose()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._lost:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._lose()
+
+    def _lose(self) -> None:
+        self._lost = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+            self._stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Console entry point: user mistakes become messages and exit codes, never tracebacks.
 
     Typer runs in standalone mode, so usage errors print its usage text and exit 2;
     our own input errors come out here as one line per problem.
     """
+    if sys.stdout is None:  # `qntrack status >&-`: Python starts with no standard output at all
+        _closed_stdout()
+    if sys.stderr is not None:
+        sys.stderr = _Messages(sys.stderr)
     try:
         if sys.argv[1:] == ["--version"]:
             # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).

@@ -40,11 +40,17 @@ def fail(where: str | Location, message: str | Message, code: ExitCode = ExitCod
 
 
 def closest(word: str, options: Iterable[str]) -> str | None:
-    """The option closest to ``word``, or None when none is close."""
+    """The option closest to ``word``, or None when none is close. Case is ignored when
+    nothing is close as typed: ``CBCT-SHARE`` finds ``cbct-share``."""
     import difflib
 
-    hint = difflib.get_close_matches(word, list(options), n=1)
-    return hint[0] if hint else None
+    options = list(options)
+    hint = difflib.get_close_matches(word, options, n=1)
+    if hint:
+        return hint[0]
+    lowered = {o.lower(): o for o in reversed(options)}  # the first option of a lower-case form wins
+    hint = difflib.get_close_matches(word.lower(), list(lowered), n=1)
+    return lowered[hint[0]] if hint else None
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
@@ -82,6 +88,7 @@ _ADVICE = {
     "ELOOP": "os_todo_eloop",
     "EMFILE": "os_todo_emfile",
     "EAGAIN": "os_todo_eagain",
+    "EBADF": "os_todo_ebadf",
 }
 
 

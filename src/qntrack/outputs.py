@@ -98,7 +98,11 @@ def output_path(output: str) -> Path:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise fail(output, msg("outputs_cannot_look", reason=exc.strerror or exc), ExitCode.USAGE) from None
+        # A part of the path that is a file, a name too long: the system's answer, so exit 1
+        # (README, "Exit codes"), with what to do about it.
+        from .errors import os_reason
+
+        raise fail(output, msg("outputs_cannot_look", reason=os_reason(exc))) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise fail(output, msg("outputs_is_folder"), ExitCode.USAGE)
     if info is not None and not stat.S_ISREG(info.st_mode):

@@ -127,7 +127,9 @@ def validate_record(
         if "has no time zone" in str(exc):
             message = _within("recording_zone_hint", message)
         problems.append(Problem(where, message))
-    if stamp is not None and parsed_period is not None:
+    # The timing rules are about a real indicator's figure: after "unknown indicator" they
+    # would only be a second, irrelevant error.
+    if stamp is not None and parsed_period is not None and ind is not None:
         from .timing import FUTURE, timing_problems
 
         for kind, message in timing_problems(parsed_period, stamp, status or "", now):

@@ -299,7 +299,7 @@ _WORDS = {
         "so_far": "So far",
         "same_period_last_year": "Same period last year",
         "provisional_row": "part-year",
-        "footer": "Made by qntrack {version}. Statuses follow the Statistics Canada / Open SDG progress measure (docs/methodology.md).",
+        "footer": "Made by qntrack {version}. Statuses follow the Statistics Canada / Open SDG progress measure (qntrack docs methodology).",
         "page": "Page",
         "status_legend": "Statuses",
     },
@@ -376,7 +376,7 @@ _WORDS = {
         "so_far": "Đến nay",
         "same_period_last_year": "Cùng kỳ năm trước",
         "provisional_row": "trong năm",
-        "footer": "Lập bằng qntrack {version}. Đánh giá theo phương pháp đo tiến độ của Thống kê Canada / Open SDG (docs/methodology.md).",
+        "footer": "Lập bằng qntrack {version}. Đánh giá theo phương pháp đo tiến độ của Thống kê Canada / Open SDG (qntrack docs methodology).",
         "page": "Trang",
         "status_legend": "Các mức đánh giá",
     },
@@ -969,12 +969,28 @@ def write_report(data: ReportData, fmt: str, lang: str, path: Path) -> list[Path
 
 
 def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
+    """Write the report and its charts, each atomically. On an error the charts folder
+    this call created is removed again, so a failed first report leaves nothing behind
+    (a folder that was there is kept: it may hold more than our charts)."""
+    import shutil
+
     from .starter import write_atomically
 
-    for file, _ in files[:-1]:
-        file.parent.mkdir(exist_ok=True)
-    for file, payload in files:
-        write_atomically(file, payload)
+    made: list[Path] = []
+    try:
+        for file, _ in files[:-1]:
+            if file.parent not in made:
+                try:
+                    file.parent.mkdir()
+                    made.append(file.parent)
+                except FileExistsError:
+                    pass
+        for file, payload in files:
+            write_atomically(file, payload)
+    except BaseException:
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     return [file for file, _ in files]
 
 

@@ -967,7 +967,9 @@ def append_observations(path: Path, observations: Sequence[Observation],
         raise fail(str(path), msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}")) from None
     except OSError as exc:
         on_lock = exc.filename is not None and os.fsdecode(exc.filename).endswith(".lock")
-        raise os_failure(exc, str(exc.filename or path), "create the lock file (its folder must be writable)"
+        # The journal and its temporary file are ours, not names the user knows: name the store.
+        shown = str(exc.filename or path) if on_lock else str(path)
+        raise os_failure(exc, shown, "create the lock file (its folder must be writable)"
                          if on_lock else "add to the observations file", "nothing was added") from None
 
 
