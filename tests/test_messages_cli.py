@@ -302,3 +302,17 @@ def test_a_confirmation_never_carries_control_characters(tracker: Path):
     assert r.exit_code == 0, r.stderr
     assert r.stderr == "wrote a\\x1b[2Jb.html\n"
     assert (tracker / "a\x1b[2Jb.html").exists()
+
+
+@pytest.mark.parametrize("args", [["check", "--repair", "--lang", "vi"], ["retract", "share", "1999", "--lang", "vi"],
+                                  ["init", "--lang", "vi"]], ids=" ".join)
+def test_check_retract_and_init_take_their_own_lang(tracker, args):
+    # Every command that speaks takes --lang after its name, as status and show do.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    r = CliRunner().invoke(app, args)
+    assert "No such option" not in r.stderr
+    assert r.stderr.strip(), "the command said nothing"
+    assert any(ch in r.stderr for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"), r.stderr

@@ -722,6 +722,7 @@ def retract(
     recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
                                                        help="When it was withdrawn (ISO 8601; default: now, UTC).")] = None,
     targets: TargetsOpt = None,
+    lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
     """Withdraw the figure in force for an indicator and period, without editing the file.
 
@@ -908,6 +909,7 @@ def check(
     jump_factor: Annotated[Optional[float], typer.Option("--jump-factor", metavar="X",
                                                          help="Warn when a vintage is more than X times larger or "
                                                               "smaller than the one before it (default 5).")] = None,
+    lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
     """Validate targets.yaml and every row of the observations file.
 
@@ -1005,6 +1007,7 @@ def check(
 @command()
 def init(
     directory: Annotated[Path, typer.Argument(metavar="[DIR]", help="Where to start the tracker (default: here).")] = Path("."),
+    lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
     """Start a new tracker: a small commented targets.yaml and an empty observations.csv.
 
