@@ -234,3 +234,18 @@ def test_numbers_and_plain_text_pass_unchanged(text):
     from qntrack.formats import safe_cell
 
     assert safe_cell(text) == text
+
+
+def test_history_csv_writes_values_as_the_store_does(tracker):
+    # `history -f csv` is a table of what was stored: 12 and 11.5, not 12.0.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    added = CliRunner().invoke(app, ["add-observation", "share", "2022", "12", "--recorded-at", "2024-02-01"])
+    assert added.exit_code == 0, added.stderr
+    r = CliRunner().invoke(app, ["history", "share", "-f", "csv"])
+    assert r.exit_code == 0, r.stderr
+    values = [line.split(",")[1] for line in r.stdout.splitlines()[1:]]
+    assert "12" in values and "12.9" in values and "11.5" in values
+    assert not any(v.endswith(".0") for v in values), values

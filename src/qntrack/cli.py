@@ -859,7 +859,12 @@ def history(
         from .formats import write_table
 
         header = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
-        _out(write_table([header] + [(str(v.observation.period), _shown_value(v.observation), v.observation.status,
+        from .store import format_value
+
+        # Values as the store writes them (28778, not 28778.0), as observations' CSV does.
+        _out(write_table([header] + [(str(v.observation.period),
+                                      None if v.observation.value != v.observation.value
+                                      else format_value(v.observation.value), v.observation.status,
                                       v.observation.source, v.observation.note, v.observation.recorded_at,
                                       v.in_force, v.observation.line) for v in found], kind))
     else:
