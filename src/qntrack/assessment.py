@@ -209,12 +209,26 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
                           achieved_rate=achieved, reason=why, **common)
 
     results = tuple(_milestone(m.by, m.value, indicator, base, latest, annual, achieved) for m in target.milestones)
-    headline = next((i for i, r in enumerate(results) if not r.due), len(results) - 1)
+    headline = _headline(results)
     head = results[headline]
     missed = tuple(r.by for r in results if r.due and r.status is Status.NOT_ACHIEVED)
     return Assessment(status=head.status, score=head.score, progress_value=head.progress_value,
                       achieved_rate=achieved, milestones=results, headline=headline,
                       missed_milestones=missed, reason=head.reason, gap=head.gap, **common)
+
+
+def _headline(results: tuple[MilestoneResult, ...]) -> int:
+    """The milestone the target's status is told by (docs/decisions.md, "Level targets").
+
+    The nearest one not yet due, passing over those the latest figure already reaches
+    ahead of their deadline: "15% by 2025, 30% by 2030" with 19.3% in 2023 is judged on
+    its way to 30%, not called "Target achieved" while the larger half is still ahead.
+    With every milestone due, the last one.
+    """
+    open_ = [i for i, r in enumerate(results) if not r.due]
+    if not open_:
+        return len(results) - 1
+    return next((i for i in open_ if results[i].status is not Status.TARGET_ACHIEVED), open_[-1])
 
 
 def _crosses(base_value: float, value: float) -> bool:
