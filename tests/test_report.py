@@ -230,7 +230,7 @@ def test_markdown_with_o_writes_charts_beside_it(tracker: Path):
     assert "![Chart: Share to 15% by 2025](review-charts/share.svg)" in text
     svg = charts[1].read_text(encoding="utf-8")
     # qntrack's mark, an XML comment before the root element, then the SVG itself.
-    assert svg.startswith("<!-- generator: qntrack -->\n<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
+    assert re.match(r"<!-- generator: qntrack; sha256:[0-9a-f]{64} -->\n<svg", svg) and 'xmlns="http://www.w3.org/2000/svg"' in svg
     assert "<script" not in svg
 
 

@@ -103,19 +103,86 @@ def test_a_report_qntrack_wrote_is_replaced_without_force(plan: Path, name: str)
     """Each format carries the generator mark; a second run replaces the first."""
     assert run("report", "-o", name).exit_code == 0
     first = (plan / name).read_bytes()
-    (plan / name).write_bytes(first + b"\n")  # a different file, still qntrack's
+    assert b"sha256:" in first  # the mark carries the fingerprint
+    result = run("report", "-o", name, "--lang", "vi")  # a different report over it
+    assert result.exit_code == 0, result.output
+    if not name.endswith((".json", ".toml")):  # the data formats do not change with --lang
+        assert (plan / name).read_bytes() != first
     result = run("report", "-o", name)
     assert result.exit_code == 0, result.output
     assert (plan / name).read_bytes() == first
     assert f"wrote {name}" in result.stderr
 
 
+@pytest.mark.parametrize("name", ["r.html", "r.md", "r.json", "r.toml"])
+def test_a_report_edited_since_qntrack_wrote_it_is_not_replaced_without_force(plan: Path, name: str):
+    """Issue #12: a report a person has since edited (meeting minutes added) is no longer
+    what qntrack wrote; the mark alone survives the edit, the fingerprint does not."""
+    assert run("report", "-o", name).exit_code == 0
+    text = (plan / name).read_text(encoding="utf-8")
+    edited = text.replace("Test plan", "Test plan (minutes: agreed to revise)", 1)
+    assert edited != text
+    (plan / name).write_text(edited, encoding="utf-8")
+    message = refused(run("report", "-o", name), name)
+    assert "was edited since qntrack wrote it" in message and "--force" in message
+    assert (plan / name).read_text(encoding="utf-8") == edited
+    assert "đã bị sửa" in refused(run("report", "-o", name, "--lang", "vi"), name)
+    result = run("report", "-o", name, "--force")
+    assert result.exit_code == 0, result.output
+    assert (plan / name).read_text(encoding="utf-8") == text
+
+
+def test_minutes_added_to_a_markdown_report_are_kept(plan: Path):
+    """The tester's case: report, add minutes at the end, report again."""
+    assert run("report", "-o", "mine.md").exit_code == 0
+    with open(plan / "mine.md", "a", encoding="utf-8") as fh:
+        fh.write("\n## Minutes\n\nAgreed to revise the targets.\n")
+    refused(run("report", "-o", "mine.md"), "mine.md")
+    assert "## Minutes" in (plan / "mine.md").read_text(encoding="utf-8")
+    # A byte changed is an edit too, even a trailing newline.
+    assert run("report", "-o", "two.md").exit_code == 0
+    (plan / "two.md").write_bytes((plan / "two.md").read_bytes() + b"\n")
+    refused(run("report", "-o", "two.md"), "two.md")
+
+
+def test_an_edited_chart_is_not_replaced_without_force(plan: Path):
+    assert run("report", "-o", "review.md").exit_code == 0
+    chart = sorted((plan / "review-charts").glob("*.svg"))[0]
+    chart.write_text(chart.read_text(encoding="utf-8").replace("</svg>", "<text>my note</text></svg>"),
+                     encoding="utf-8")
+    assert "was edited since" in refused(run("report", "-o", "review.md"), chart.name)
+    assert "my note" in chart.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["r.html", "r.md", "r.json", "r.toml"])
+def test_a_report_with_the_mark_but_no_fingerprint_is_replaced(plan: Path, name: str):
+    """Reports written before the fingerprint (the mark alone) count as qntrack's, so an
+    upgrade does not ask for --force; standard output carries no fingerprint either."""
+    result = run("report", "--format", {"r.html": "html", "r.md": "markdown", "r.json": "json",
+                                        "r.toml": "toml"}[name])
+    assert result.exit_code == 0 and "sha256:" not in result.stdout
+    (plan / name).write_text(result.stdout + ("\nedited\n" if name == "r.md" else ""), encoding="utf-8")
+    result = run("report", "-o", name)
+    assert result.exit_code == 0, result.output
+    assert b"sha256:" in (plan / name).read_bytes()
+
+
 def test_the_mark_is_read_at_the_end_of_a_long_markdown_report(plan: Path):
-    assert run("report", "-o", "r.md").exit_code == 0
-    text = (plan / "r.md").read_text(encoding="utf-8")
+    """A report written before the fingerprint, notes put above it: still qntrack's."""
+    text = run("report", "--format", "markdown").stdout
     assert text.rstrip().endswith("<!-- generator: qntrack -->")
     (plan / "r.md").write_text("# Notes\n" + "x" * 20_000 + "\n" + text, encoding="utf-8")
     assert run("report", "-o", "r.md").exit_code == 0
+
+
+def test_a_fingerprint_is_found_at_the_end_of_a_long_markdown_report(plan: Path):
+    from qntrack.outputs import mark_state, stamp
+
+    body = "# Report\n" + "x" * 20_000 + "\n\n<!-- generator: qntrack -->\n"
+    (plan / "r.md").write_bytes(stamp("markdown", body.encode("utf-8")))
+    assert mark_state(plan / "r.md") == "qntrack"
+    (plan / "r.md").write_bytes(b"# Notes\n" + (plan / "r.md").read_bytes())
+    assert mark_state(plan / "r.md") == "edited"
 
 
 def test_a_mark_in_the_middle_of_a_foreign_file_does_not_count(plan: Path):

@@ -1095,7 +1095,8 @@ def report(
         "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg). "
         "Never a file the tracker reads; '-' or /dev/stdout: standard output.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file (or chart) that "
-                                                        "qntrack did not write.")] = False,
+                                                        "qntrack did not write, or that was edited since "
+                                                        "qntrack wrote it.")] = False,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
     since: Annotated[Optional[str], typer.Option(

@@ -16,11 +16,12 @@ from typing import Iterable
 from .errors import ExitCode, fail
 from .messages import Message, msg
 
-__all__ = ["os_error_file", "GENERATOR_MARK", "STDOUT_NAMES", "WRITABLE", "report_format", "output_path", "refuse_protected",
+__all__ = ["os_error_file", "GENERATOR_MARK", "stamp", "mark_state", "STDOUT_NAMES", "WRITABLE", "report_format", "output_path", "refuse_protected",
            "written_by_qntrack", "refuse_foreign", "refuse_stdout_into"]
 
 # Markdown and SVG carry this comment; HTML its <meta name="generator">, JSON and TOML
-# their leading "qntrack" key. Only the first and last few KB of a file are read for it.
+# their leading "qntrack" key. Only the first and last few KB of a file are read for it
+# (and the whole file once a fingerprint is found there: see below).
 GENERATOR_MARK = "<!-- generator: qntrack -->"
 _PEEK = 4096
 _MARKS = (
@@ -137,8 +138,83 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
         raise fail(output, msg("outputs_inside_cache", cache=CACHE_DIR), ExitCode.USAGE)
 
 
-def written_by_qntrack(path: Path) -> bool:
-    """Whether the file carries qntrack's generator mark in its first or last few KB."""
+# A report written to a file carries a fingerprint of what qntrack wrote: "sha256:" and
+# the hex SHA-256 of the whole file with those 64 digits as zeros. A file whose digits no
+# longer match was edited since (a person's minutes added to it): it is no longer what
+# qntrack wrote, so it is not replaced without --force. Where it goes, per format:
+#   Markdown, SVG: <!-- generator: qntrack; sha256:... -->
+#   HTML:          <meta name="generator" content="qntrack; sha256:...">
+#   JSON:          "fingerprint": "sha256:..." right after the leading "qntrack" key
+#   TOML:          fingerprint = "sha256:..." right after the leading qntrack line
+# A mark without a fingerprint (reports written before it existed, 0.1's) still counts
+# as qntrack's, so an upgrade does not ask for --force.
+_ZEROS = b"0" * 64
+_PLACEHOLDER = b"sha256:" + _ZEROS
+_FINGERPRINTS = (
+    re.compile(rb"<!-- generator: qntrack; sha256:([0-9a-f]{64}) -->"),
+    re.compile(rb'<meta name="generator" content="qntrack; sha256:([0-9a-f]{64})">'),
+    re.compile(rb'\A\s*\{\s*"qntrack"\s*:\s*"[^"\n]*",\s*"fingerprint"\s*:\s*"sha256:([0-9a-f]{64})"'),
+    re.compile(rb'\A\s*qntrack\s*=\s*"[^"\n]*"\s*\n\s*fingerprint\s*=\s*"sha256:([0-9a-f]{64})"'),
+)
+# A report is a few MB at most (a national plan's HTML): it is hashed whole. A file with
+# a fingerprint but larger than this is not one qntrack wrote as it is now.
+_MAX_HASHED = 256 * 1024 * 1024
+
+
+def _digest(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest().encode("ascii")
+
+
+def stamp(fmt: str, payload: bytes) -> bytes:
+    """The report (or chart) as written to a file: its generator mark with the fingerprint
+    of these very bytes. ``fmt``: "markdown", "svg", "html", "json" or "toml"."""
+    if fmt in ("markdown", "svg"):
+        mark = GENERATOR_MARK.encode("ascii")
+        i = payload.rfind(mark) if fmt == "markdown" else payload.find(mark)
+        with_zeros = payload[:i] + mark[:-4] + b"; " + _PLACEHOLDER + b" -->" + payload[i + len(mark):]
+    elif fmt == "html":
+        mark = b'<meta name="generator" content="qntrack">'
+        with_zeros = payload.replace(mark, b'<meta name="generator" content="qntrack; ' + _PLACEHOLDER + b'">', 1)
+    elif fmt == "json":
+        with_zeros = re.sub(rb'\A(\{\n(\s*)"qntrack": "[^"\n]*",\n)', rb'\1\2"fingerprint": "' + _PLACEHOLDER + rb'",\n',
+                            payload, count=1)
+    elif fmt == "toml":
+        with_zeros = re.sub(rb'\A(qntrack = "[^"\n]*"\n)', rb'\1fingerprint = "' + _PLACEHOLDER + rb'"\n', payload, count=1)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    if _PLACEHOLDER not in with_zeros:
+        raise ValueError(f"no generator mark to stamp in this {fmt} file")
+    at = with_zeros.index(_PLACEHOLDER) + len(b"sha256:")
+    return with_zeros[:at] + _digest(with_zeros) + with_zeros[at + 64:]
+
+
+def _fingerprint_holds(fh, size: int, head: bytes, tail: bytes) -> bool | None:
+    """None when the file carries no fingerprint; else whether it matches the file."""
+    spans = []
+    for pattern in _FINGERPRINTS:
+        for where, base in ((head, 0), (tail, size - len(tail))):
+            for m in pattern.finditer(where):
+                spans.append(base + m.start(1))
+    if not spans:
+        return None
+    if size > _MAX_HASHED:
+        return False
+    fh.seek(0)
+    data = fh.read()
+    for at in sorted(set(spans)):
+        found = data[at:at + 64]
+        if found and _digest(data[:at] + _ZEROS + data[at + 64:]) == found:
+            return True
+    return False
+
+
+def mark_state(path: Path) -> str:
+    """"qntrack" for a file qntrack wrote and nobody changed since (or one with the mark
+    but no fingerprint: written before fingerprints), "edited" for one qntrack wrote
+    that was changed since, "foreign" for any other. Only the first and last few KB are
+    read for the mark; a file that has one with a fingerprint is then read whole."""
     with open(path, "rb") as fh:
         head = fh.read(_PEEK)
         size = os.fstat(fh.fileno()).st_size
@@ -146,13 +222,23 @@ def written_by_qntrack(path: Path) -> bool:
         if size > _PEEK:
             fh.seek(size - _PEEK)  # the last 4 KB whole, overlapping the head if need be
             tail = fh.read(_PEEK)
-    end = tail or head
-    return (any(m.search(head) for m in _MARKS) or (bool(tail) and _MARKS[1].search(tail) is not None)
-            or _MARKS_01[0].search(end) is not None or _MARKS_01[1].search(head) is not None)
+        end = tail or head
+        marked = (any(m.search(head) for m in _MARKS) or (bool(tail) and _MARKS[1].search(tail) is not None)
+                  or _MARKS_01[0].search(end) is not None or _MARKS_01[1].search(head) is not None)
+        if not marked:
+            return "foreign"
+        holds = _fingerprint_holds(fh, size, head, tail)
+    return "edited" if holds is False else "qntrack"
+
+
+def written_by_qntrack(path: Path) -> bool:
+    """Whether the file is a report qntrack wrote, unchanged since (mark_state)."""
+    return mark_state(path) == "qntrack"
 
 
 def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
-    """Refuse to replace an existing file that qntrack did not write, or one that is
+    """Refuse to replace an existing file that qntrack did not write, one qntrack wrote
+    that was edited since (its fingerprint no longer matches), or one that is
     read-only (no write permission for anyone), unless --force.
     ``files``: each file as the user knows it (for the message) and its real path."""
     if force:
@@ -164,11 +250,13 @@ def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
             if not os.stat(path).st_mode & 0o222:
                 # A rename ignores the mode, so honour it here (even for root).
                 raise fail(shown, msg("outputs_read_only"), ExitCode.USAGE)
-            if written_by_qntrack(path):
-                continue
+            state = mark_state(path)
         except OSError as exc:
             raise fail(shown, msg("outputs_cannot_read_mark", reason=exc.strerror or exc)) from None
-        raise fail(shown, msg("outputs_foreign_file"), ExitCode.USAGE)
+        if state == "edited":
+            raise fail(shown, msg("outputs_edited_report"), ExitCode.USAGE)
+        if state != "qntrack":
+            raise fail(shown, msg("outputs_foreign_file"), ExitCode.USAGE)
 
 
 def os_error_file(exc: OSError, fallback: str) -> str:

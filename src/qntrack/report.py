@@ -939,7 +939,7 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
     """The files a report to ``path`` consists of, with their bytes: for Markdown its
     charts first (in a folder beside it), the report last. Each carries qntrack's
     generator mark, so that a later report knows it may replace them (outputs.py)."""
-    from .outputs import GENERATOR_MARK
+    from .outputs import GENERATOR_MARK, stamp
 
     files: list[tuple[Path, bytes]] = []
     if fmt == "markdown":
@@ -950,12 +950,14 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
         for chart in charts:
             file = folder / f"{chart.target_id}.svg"
             # An XML comment may precede the root element: the SVG stays valid.
-            files.append((file, f"{GENERATOR_MARK}\n{chart.svg}".encode("utf-8")))
+            files.append((file, stamp("svg", f"{GENERATOR_MARK}\n{chart.svg}".encode("utf-8"))))
             links[chart.target_id] = f"{folder.name}/{file.name}"
         text = render_markdown(data, lang, links, notes)
     else:
         text = render(data, fmt, lang)
-    files.append((path, text.encode("utf-8")))
+    # Each file's mark carries a fingerprint of its bytes: a later report replaces it only
+    # while nobody has edited it (outputs.py).
+    files.append((path, stamp(fmt, text.encode("utf-8"))))
     return files
 
 
