@@ -63,9 +63,10 @@ def test_numbers_as_vietnamese_write_them(tracker: Path, args: list[str], stored
     r = run("add-observation", "share", "2024", *args, "--recorded-at", "2025-01-05T00:00:00Z")
     assert r.exit_code == 0, r.stderr
     assert last_row(tracker)[2] == stored
-    # The confirmation follows --lang (issue 12); the value is the one stored, in both.
-    said = "đã thêm" if "vi" in args else "added"
-    assert r.stderr.startswith(f"{said} share 2024 = {stored} ")
+    # The confirmation follows --lang (issue 12); the value is the one stored, written with
+    # the reader's decimal mark (1,234 in Vietnamese, where 1.234 would read as 1234).
+    said, shown = ("đã thêm", stored.replace(".", ",")) if "vi" in args else ("added", stored)
+    assert r.stderr.startswith(f"{said} share 2024 = {shown} ")
 
 
 @pytest.mark.parametrize("typed, message", [

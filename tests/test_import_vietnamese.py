@@ -178,7 +178,7 @@ def test_a_recorded_at_excel_reformatted_is_named_as_such(plan: Path):
 def test_vietnamese_period_names_on_the_command_line(plan: Path):
     r = run("add-observation", "growth", "Quý I/2024", "7,5", "--lang", "vi", "--recorded-at", STAMP)
     assert r.exit_code == 0, r.stderr
-    assert r.stderr.startswith("đã thêm growth 2024-Q1 = 7.5 vào ")  # --lang vi: the confirmation too
+    assert r.stderr.startswith("đã thêm growth 2024-Q1 = 7,5 vào ")  # --lang vi: the confirmation too
     assert rows(plan)[0][1:3] == ["2024-Q1", "7.5"]
 
 

@@ -83,11 +83,11 @@ def test_a_missing_document(tracker: Path):
 def test_add_observation_confirms_in_vietnamese(tracker: Path):
     r = run("add-observation", "share", "2024-Q2", "13,5", "--lang", "vi", "--recorded-at", "2024-08-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == "đã thêm share 2024-Q2 = 13.5 vào observations.csv\n"  # the value as stored
+    assert r.stderr == "đã thêm share 2024-Q2 = 13,5 vào observations.csv\n"  # the value as stored
     r = run("add-observation", "share", "2024-Q2", "13.5", "--recorded-at", "2024-08-01T00:00:00Z",
             env={"QNTRACK_LANG": "vi"})
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == ("không có gì để thêm: share 2024-Q2 = 13.5 (ghi nhận lúc 2024-08-01T00:00:00Z) "
+    assert r.stderr == ("không có gì để thêm: share 2024-Q2 = 13,5 (ghi nhận lúc 2024-08-01T00:00:00Z) "
                         "đã có trong observations.csv\n")
 
 
@@ -122,7 +122,7 @@ def test_an_import_confirms_in_vietnamese(tracker: Path):
 def test_retract_confirms_in_the_global_language(tracker: Path):
     r = run("--lang", "vi", "retract", "share", "2024-Q1", "--recorded-at", "2024-06-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == ("đã rút số liệu share 2024-Q1 (trước là 12.9, ghi nhận lúc 2024-04-05T00:00:00Z) "
+    assert r.stderr == ("đã rút số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 2024-04-05T00:00:00Z) "
                         "trong observations.csv\n")
 
 
@@ -316,3 +316,29 @@ def test_check_retract_and_init_take_their_own_lang(tracker, args):
     assert "No such option" not in r.stderr
     assert r.stderr.strip(), "the command said nothing"
     assert any(ch in r.stderr for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"), r.stderr
+
+
+def test_a_figure_echoed_in_vietnamese_has_a_decimal_comma(tracker):
+    # "đã thêm ... = 1.234" reads as one thousand two hundred and thirty-four to a
+    # Vietnamese reader; the confirmation writes the stored 1.234 as 1,234 in vi.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    r = CliRunner().invoke(app, ["add-observation", "share", "2024-Q2", "1,234", "--lang", "vi",
+                                 "--status", "estimate", "--recorded-at", "2024-07-05"])
+    assert r.exit_code == 0, r.stderr
+    assert "= 1,234 " in r.stderr
+    r = CliRunner().invoke(app, ["add-observation", "share", "2024-Q3", "28778", "--lang", "en",
+                                 "--status", "estimate", "--recorded-at", "2024-10-05"])
+    assert "= 28778 " in r.stderr
+    r = CliRunner().invoke(app, ["retract", "share", "2024-Q2", "--lang", "vi"])
+    assert r.exit_code == 0, r.stderr
+    assert "1,234" in r.stderr and "1.234" not in r.stderr
+
+
+def test_figure_writes_the_store_form_in_english_and_a_comma_in_vietnamese():
+    from qntrack.messages import Figure
+
+    assert Figure(1.234).text("en") == "1.234" and Figure(1.234).text("vi") == "1,234"
+    assert Figure(15.0).text("vi") == "15" and Figure(-2.5).text("vi") == "-2,5"

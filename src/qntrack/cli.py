@@ -563,7 +563,7 @@ def add_observation(
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
     positional = [a for a in (indicator, period, value) if a is not None]
-    from .messages import msg
+    from .messages import Figure, msg
 
     if from_file is not None and positional:
         raise fail("add-observation", msg("cli_positional_and_from"), ExitCode.USAGE)
@@ -643,13 +643,12 @@ def add_observation(
         _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
     elif known and not rows:
         from .messages import render as render_message
-        from .store import format_value
 
         o = known[0]
         # The status and source as stored (a status is a code, never translated).
         recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
         given = ", ".join(t for t in (o.status, o.source, recorded) if t)
-        _say(msg("cli_already_recorded", indicator=o.indicator, period=o.period, value=format_value(o.value),
+        _say(msg("cli_already_recorded", indicator=o.indicator, period=o.period, value=Figure(o.value),
                  given=given, path=path))
     elif not rows and skipped:
         _say(msg("cli_all_already_recorded", skipped=skipped, path=path))
@@ -658,11 +657,9 @@ def add_observation(
         shown = "<stdin>" if from_file == "-" else from_file
         _say(msg("cli_header_only", file=shown))
     elif from_file is None:
-        from .store import format_value
-
         # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
         stored = rows[0]
-        _say(msg("cli_added_one", indicator=stored.indicator, period=stored.period, value=format_value(stored.value),
+        _say(msg("cli_added_one", indicator=stored.indicator, period=stored.period, value=Figure(stored.value),
                  path=path))
     else:
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
@@ -732,13 +729,11 @@ def retract(
 
     Example: qntrack retract grdp_growth 2025 --note "typed 11.89 for 8.89"
     """
+    from .messages import Figure, msg
     from .recording import retract as withdraw
-    from .store import format_value
-
-    from .messages import msg
 
     path, _, was = withdraw(targets, indicator, period, source, note, recorded_at)
-    _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=format_value(was.value),
+    _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=Figure(was.value),
              recorded_at=was.recorded_at, path=path))
 
 

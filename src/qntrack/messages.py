@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Message", "msg", "render", "catalog"]
+__all__ = ["Message", "Figure", "msg", "render", "catalog"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +35,30 @@ class Message:
         return render(self, "en")
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure echoed in a message, written as the reader writes numbers: in full, as the
+    store holds it (1.234, 28778), with a decimal comma in Vietnamese (1,234), where a dot
+    would read as a thousands separator (1.234 is one thousand two hundred and
+    thirty-four to a Vietnamese reader)."""
+
+    value: float
+
+    def text(self, lang: str) -> str:
+        if self.value == int(self.value) and abs(self.value) < 1e15:
+            shown = str(int(self.value))
+        else:
+            shown = repr(self.value)
+        return shown.replace(".", ",") if lang == "vi" else shown
+
+
 def msg(message_id: str, **params: Any) -> Message:
     """A message to show later; values are turned into text now, as the caller means them.
 
     A value that is itself a Message (a "did you mean" hint, what a failed step was doing)
     is kept as one and shown in the same language as the message around it."""
-    return Message(message_id, tuple(sorted((k, v if isinstance(v, Message) else str(v)) for k, v in params.items())))
+    return Message(message_id, tuple(sorted((k, v if isinstance(v, (Message, Figure)) else str(v))
+                                            for k, v in params.items())))
 
 
 @lru_cache(maxsize=4)
@@ -77,4 +95,5 @@ def render(message: Message | str, lang: str = "en") -> str:
     template = catalog(lang).get(message.id) if lang != "en" else None
     if template is None:
         template = catalog("en").get(message.id, message.id)
-    return template.format_map(_Keep((k, render(v, lang)) for k, v in message.params))
+    return template.format_map(_Keep((k, v.text(lang) if isinstance(v, Figure) else render(v, lang))
+                                     for k, v in message.params))
