@@ -131,3 +131,28 @@ def test_a_batch_in_another_unit_warns_a_few_times_then_counts_the_rest(tmp_path
     lines = r.stderr.splitlines()
     assert sum(": warning:" in line for line in lines) == 20
     assert "... and 10 more row(s) far from the figures on record" in r.stderr
+
+
+def test_an_added_row_recorded_before_the_figure_in_force_says_it_stays_an_earlier_vintage(shipped: Path):
+    # 2022-H1: 10.66 recorded 2022-07-05, 9.22 recorded 2023-07-05 (in force).
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2022-H1", "9.5", "--status", "official",
+                            "--source", "Niên giám 2022", "--recorded-at", "2023-01-01"])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: warning: grdp_growth 2022-H1 = 9.5 recorded 2023-01-01T00:00:00Z, "
+                            "before the figure in force (9.22, recorded 2023-07-05T00:00:00Z): it is kept as an "
+                            "earlier vintage and 9.22 stays in force"]
+    assert _last_row(shipped).endswith(",2023-01-01T00:00:00Z")  # kept: history stays replayable
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2022-H1", "9.6", "--recorded-at", "2023-01-02",
+                            "--lang", "vi"])
+    assert r.exit_code == 0, r.stderr
+    assert len(_warnings(r)) == 1 and "9.22" in _warnings(r)[0]
+
+
+def test_a_retraction_recorded_before_the_figure_in_force_is_refused(shipped: Path):
+    before = (shipped / "observations.csv").read_bytes()
+    r = runner.invoke(app, ["retract", "grdp_growth", "2022-H1", "--recorded-at", "2022-08-01"])
+    assert r.exit_code != 0
+    assert "9.22" in r.stderr and "2023-07-05T00:00:00Z" in r.stderr and "(was 10.66)" not in r.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+    r = runner.invoke(app, ["retract", "grdp_growth", "2022-H1", "--recorded-at", "2022-08-01", "--lang", "vi"])
+    assert r.exit_code != 0 and "9.22" in r.stderr

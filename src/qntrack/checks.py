@@ -342,6 +342,39 @@ def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Ite
     return problems
 
 
+def earlier_vintage_problems(new: Sequence[tuple[Location, Observation]],
+                             stored: Iterable[Observation]) -> list[Problem]:
+    """Warnings for rows being added that are recorded before the figure in force for
+    their period (issue 12): they are kept, as an earlier vintage (history stays
+    replayable), but they do not take effect, and the user is told so, once per row.
+    ``stored``: the rows the append read under its lock; rows earlier in ``new`` count."""
+    latest: dict[tuple, Observation] = {}
+
+    def note(o: Observation) -> None:
+        key = (o.indicator, o.period)
+        now = latest.get(key)
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        if now is None or o.recorded_at >= now.recorded_at:
+            latest[key] = o
+
+    for o in stored:
+        note(o)
+    problems = []
+    for where, o in new:
+        current = latest.get((o.indicator, o.period))
+        if current is not None and current.recorded_at > o.recorded_at:
+            if current.status == RETRACTED:
+                text = msg("recording_earlier_than_retraction", indicator=o.indicator, period=o.period,
+                           value=_n(o.value), at=o.recorded_at, current_at=current.recorded_at)
+            else:
+                text = msg("recording_earlier_vintage", indicator=o.indicator, period=o.period, value=_n(o.value),
+                           at=o.recorded_at, current=_n(current.value), current_at=current.recorded_at)
+            problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
+        else:
+            note(o)
+    return problems
+
+
 def _next_period_end(period: Period, months: int) -> date:
     index = period.year * 12 + (period.last - 1) + months
     year, month = divmod(index, 12)

@@ -226,12 +226,14 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     warnings: list[Problem] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from .checks import entry_jump_problems
+        from .checks import earlier_vintage_problems, entry_jump_problems
 
         kept = [(w, o) for w, o, known in zip(wheres, rows, already_recorded(stored, rows, undated)) if not known]
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_jump_problems(kept, stored))
+        # A row recorded before the figure in force is kept but never takes effect: say so.
+        warnings.extend(earlier_vintage_problems(kept, stored))
         return [o for _, o in kept]
 
     if dry_run:
@@ -269,6 +271,8 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
     withdrawn: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
+        from .store import format_value
+
         known = [o for o in stored if o.indicator == row.indicator and o.period == row.period
                  and o.recorded_at <= row.recorded_at]
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
@@ -276,6 +280,15 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
         if current is None or current.status == RETRACTED:
             raise InputError([Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator,
                                                  period=row.period))])
+        # A retraction recorded before a later vintage would withdraw nothing current: refused
+        # (docs/decisions.md, "Writing"); the user records it now, or after that vintage.
+        later = max((o for o in stored if o.indicator == row.indicator and o.period == row.period
+                     and o.recorded_at > row.recorded_at), key=lambda o: (o.recorded_at, o.line), default=None)
+        if later is not None:
+            raise InputError([Problem(where, msg("recording_retract_before_in_force", indicator=row.indicator,
+                                                 period=row.period, at=row.recorded_at, was=format_value(current.value),
+                                                 later=later.status if later.status == RETRACTED
+                                                 else format_value(later.value), later_at=later.recorded_at))])
         withdrawn.append(current)
         return [row]
 
