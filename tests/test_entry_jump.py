@@ -156,3 +156,24 @@ def test_a_retraction_recorded_before_the_figure_in_force_is_refused(shipped: Pa
     assert (shipped / "observations.csv").read_bytes() == before
     r = runner.invoke(app, ["retract", "grdp_growth", "2022-H1", "--recorded-at", "2022-08-01", "--lang", "vi"])
     assert r.exit_code != 0 and "9.22" in r.stderr
+
+
+def test_the_jump_check_looks_at_neighbours_on_both_sides_even_when_recorded_later(shipped: Path):
+    # cbct_share: 9.8 for 2020 and 11.3 for 2021, both recorded after 2020-06-01; nothing before 2020.
+    r = runner.invoke(app, ["add-observation", "cbct_share", "2019", "980", "--status", "official", "--source", "s",
+                            "--recorded-at", "2020-06-01"])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: warning: cbct_share 2019 = 980 is 100 times the figure for 2020 (9.8); "
+                            "a unit or typing slip? If so, 'qntrack retract cbct_share 2019' withdraws it"]
+    # one side only: 11 for 2015, nothing earlier, even back-dated before 2015's figure was recorded
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2014", "1050", "--status", "official", "--source", "s",
+                            "--recorded-at", "2015-06-01"])
+    assert r.exit_code == 0, r.stderr
+    assert len(_warnings(r)) == 1 and "the figure for 2015 (11)" in _warnings(r)[0]
+
+
+def test_a_figure_between_two_neighbours_warns_only_when_both_jump(shipped: Path):
+    # 9.9 for 2019, next to 9.8 for 2020: no jump, no warning
+    r = runner.invoke(app, ["add-observation", "cbct_share", "2019", "9.9", "--recorded-at", STAMP])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == []
