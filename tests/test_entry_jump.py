@@ -177,3 +177,14 @@ def test_a_figure_between_two_neighbours_warns_only_when_both_jump(shipped: Path
     r = runner.invoke(app, ["add-observation", "cbct_share", "2019", "9.9", "--recorded-at", STAMP])
     assert r.exit_code == 0, r.stderr
     assert _warnings(r) == []
+
+
+def test_retract_never_offers_a_force_it_does_not_have(shipped: Path):
+    r = runner.invoke(app, ["retract", "grdp_growth", "2030"])
+    assert r.exit_code != 0
+    assert "period 2030 has not begun" in r.stderr and "--force" not in r.stderr
+    r = runner.invoke(app, ["retract", "grdp_growth", "2030", "--lang", "vi"])
+    assert r.exit_code != 0 and "--force" not in r.stderr
+    # add-observation, which has --force, still offers it
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2030", "5"])
+    assert r.exit_code != 0 and "--force records it as it is" in r.stderr

@@ -70,6 +70,7 @@ def validate_record(
     now: str | None = None,
     force: bool = False,
     zone: str = "",
+    force_hint: bool = True,
 ) -> tuple[Observation | None, list[Problem]]:
     """One candidate row → an Observation, or the problems that stop it.
 
@@ -136,7 +137,8 @@ def validate_record(
             if kind == FUTURE:
                 problems.append(Problem(where, message))
             elif not force:
-                problems.append(Problem(where, _within("recording_force_hint", message)))
+                # The hint names --force only where the command has one (retract has not).
+                problems.append(Problem(where, _within("recording_force_hint", message) if force_hint else message))
     # One sentence per field: "nguồn" and "ghi chú" are not glued into a shared sentence.
     for text, is_source in ((source, True), (note, False)):
         if "\n" in text or "\r" in text:
@@ -265,7 +267,8 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
     if existing.torn_line:
         raise _torn(store, existing.torn_line)
     where = Location("retract")
-    row, problems = validate_record(plan, where, indicator, period, "", RETRACTED, source, note, recorded_at)
+    row, problems = validate_record(plan, where, indicator, period, "", RETRACTED, source, note, recorded_at,
+                                    force_hint=False)
     if row is None:
         raise InputError(problems)
     withdrawn: list[Observation] = []
