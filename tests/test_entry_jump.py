@@ -188,3 +188,29 @@ def test_retract_never_offers_a_force_it_does_not_have(shipped: Path):
     # add-observation, which has --force, still offers it
     r = runner.invoke(app, ["add-observation", "grdp_growth", "2030", "5"])
     assert r.exit_code != 0 and "--force records it as it is" in r.stderr
+
+
+def test_a_retyped_older_figure_names_the_stored_vintage_and_how_to_put_it_back(shipped: Path):
+    store = shipped / "observations.csv"
+    store.write_text("indicator,period,value,status,source,note,recorded_at\n"
+                     "grdp_growth,2024,8,estimate,a,,2025-03-01T00:00:00Z\n"
+                     "grdp_growth,2024,8.5,official,b,,2025-06-01T00:00:00Z\n", encoding="utf-8")
+    before = store.read_bytes()
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.0", "--status", "estimate", "--source", "a"])
+    assert r.exit_code == 0, r.stderr
+    assert store.read_bytes() == before
+    assert r.stderr == ("nothing to add: grdp_growth 2024 = 8 (estimate, a) is already recorded in observations.csv "
+                        "(line 2, recorded 2025-03-01T00:00:00Z), but it is not the figure in force (8.5, recorded "
+                        "2025-06-01T00:00:00Z); to put it back in force, add it again with --recorded-at and a time "
+                        "after 2025-06-01T00:00:00Z\n")
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.0", "--status", "estimate", "--source", "a",
+                            "--lang", "vi"])
+    assert r.exit_code == 0 and "2025-03-01T00:00:00Z" in r.stderr and "--recorded-at" in r.stderr
+    # the figure in force, retyped: the stored vintage's own timestamp is shown
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.5", "--status", "official", "--source", "b"])
+    assert r.stderr == ("nothing to add: grdp_growth 2024 = 8.5 (official, b, recorded 2025-06-01T00:00:00Z) is "
+                        "already recorded in observations.csv\n")
+    # and --recorded-at puts 8.0 back, as the message says
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.0", "--status", "estimate", "--source", "a",
+                            "--recorded-at", "2025-07-01"])
+    assert r.exit_code == 0 and r.stderr.startswith("added grdp_growth 2024 = 8")

@@ -188,6 +188,10 @@ class Recorded(NamedTuple):
     # Rows recorded (or that would be) that jump against the figures on record: one
     # warning each (checks.entry_jump_problems); they are still recorded.
     warnings: list[Problem]
+    # For each skipped row, in order: the stored vintage it repeats and the vintage in
+    # force for its period (history.stored_vintage), read under the lock; (None, None)
+    # where the row repeats one earlier in the batch.
+    vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
 
 
 def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False,
@@ -201,7 +205,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
-    from .history import already_recorded
+    from .history import already_recorded, stored_vintage
 
     now = now or utc_now()
     plan, store = _open(targets)
@@ -226,11 +230,14 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     if problems:
         raise InputError(problems)
     warnings: list[Problem] = []
+    vintages: list[tuple[Observation | None, Observation | None]] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks import earlier_vintage_problems, entry_jump_problems
 
-        kept = [(w, o) for w, o, known in zip(wheres, rows, already_recorded(stored, rows, undated)) if not known]
+        marks = already_recorded(stored, rows, undated)
+        kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
+        vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks) if known)
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_jump_problems(kept, stored))
@@ -244,7 +251,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     else:
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
-    return Recorded(store, new, [o for o in rows if id(o) not in added], warnings)
+    return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
 
 
 def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,
