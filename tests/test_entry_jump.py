@@ -131,3 +131,86 @@ def test_a_batch_in_another_unit_warns_a_few_times_then_counts_the_rest(tmp_path
     lines = r.stderr.splitlines()
     assert sum(": warning:" in line for line in lines) == 20
     assert "... and 10 more row(s) far from the figures on record" in r.stderr
+
+
+def test_an_added_row_recorded_before_the_figure_in_force_says_it_stays_an_earlier_vintage(shipped: Path):
+    # 2022-H1: 10.66 recorded 2022-07-05, 9.22 recorded 2023-07-05 (in force).
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2022-H1", "9.5", "--status", "official",
+                            "--source", "Niên giám 2022", "--recorded-at", "2023-01-01"])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: warning: grdp_growth 2022-H1 = 9.5 recorded 2023-01-01T00:00:00Z, "
+                            "before the figure in force (9.22, recorded 2023-07-05T00:00:00Z): it is kept as an "
+                            "earlier vintage and 9.22 stays in force"]
+    assert _last_row(shipped).endswith(",2023-01-01T00:00:00Z")  # kept: history stays replayable
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2022-H1", "9.6", "--recorded-at", "2023-01-02",
+                            "--lang", "vi"])
+    assert r.exit_code == 0, r.stderr
+    assert len(_warnings(r)) == 1 and "9.22" in _warnings(r)[0]
+
+
+def test_a_retraction_recorded_before_the_figure_in_force_is_refused(shipped: Path):
+    before = (shipped / "observations.csv").read_bytes()
+    r = runner.invoke(app, ["retract", "grdp_growth", "2022-H1", "--recorded-at", "2022-08-01"])
+    assert r.exit_code != 0
+    assert "9.22" in r.stderr and "2023-07-05T00:00:00Z" in r.stderr and "(was 10.66)" not in r.stderr
+    assert (shipped / "observations.csv").read_bytes() == before
+    r = runner.invoke(app, ["retract", "grdp_growth", "2022-H1", "--recorded-at", "2022-08-01", "--lang", "vi"])
+    assert r.exit_code != 0 and "9.22" in r.stderr
+
+
+def test_the_jump_check_looks_at_neighbours_on_both_sides_even_when_recorded_later(shipped: Path):
+    # cbct_share: 9.8 for 2020 and 11.3 for 2021, both recorded after 2020-06-01; nothing before 2020.
+    r = runner.invoke(app, ["add-observation", "cbct_share", "2019", "980", "--status", "official", "--source", "s",
+                            "--recorded-at", "2020-06-01"])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: warning: cbct_share 2019 = 980 is 100 times the figure for 2020 (9.8); "
+                            "a unit or typing slip? If so, 'qntrack retract cbct_share 2019' withdraws it"]
+    # one side only: 11 for 2015, nothing earlier, even back-dated before 2015's figure was recorded
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2014", "1050", "--status", "official", "--source", "s",
+                            "--recorded-at", "2015-06-01"])
+    assert r.exit_code == 0, r.stderr
+    assert len(_warnings(r)) == 1 and "the figure for 2015 (11)" in _warnings(r)[0]
+
+
+def test_a_figure_between_two_neighbours_warns_only_when_both_jump(shipped: Path):
+    # 9.9 for 2019, next to 9.8 for 2020: no jump, no warning
+    r = runner.invoke(app, ["add-observation", "cbct_share", "2019", "9.9", "--recorded-at", STAMP])
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == []
+
+
+def test_retract_never_offers_a_force_it_does_not_have(shipped: Path):
+    r = runner.invoke(app, ["retract", "grdp_growth", "2030"])
+    assert r.exit_code != 0
+    assert "period 2030 has not begun" in r.stderr and "--force" not in r.stderr
+    r = runner.invoke(app, ["retract", "grdp_growth", "2030", "--lang", "vi"])
+    assert r.exit_code != 0 and "--force" not in r.stderr
+    # add-observation, which has --force, still offers it
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2030", "5"])
+    assert r.exit_code != 0 and "--force records it as it is" in r.stderr
+
+
+def test_a_retyped_older_figure_names_the_stored_vintage_and_how_to_put_it_back(shipped: Path):
+    store = shipped / "observations.csv"
+    store.write_text("indicator,period,value,status,source,note,recorded_at\n"
+                     "grdp_growth,2024,8,estimate,a,,2025-03-01T00:00:00Z\n"
+                     "grdp_growth,2024,8.5,official,b,,2025-06-01T00:00:00Z\n", encoding="utf-8")
+    before = store.read_bytes()
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.0", "--status", "estimate", "--source", "a"])
+    assert r.exit_code == 0, r.stderr
+    assert store.read_bytes() == before
+    assert r.stderr == ("nothing to add: grdp_growth 2024 = 8 (estimate, a) is already recorded in observations.csv "
+                        "(line 2, recorded 2025-03-01T00:00:00Z), but it is not the figure in force (8.5, recorded "
+                        "2025-06-01T00:00:00Z); to put it back in force, add it again with --recorded-at and a time "
+                        "after 2025-06-01T00:00:00Z\n")
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.0", "--status", "estimate", "--source", "a",
+                            "--lang", "vi"])
+    assert r.exit_code == 0 and "2025-03-01T00:00:00Z" in r.stderr and "--recorded-at" in r.stderr
+    # the figure in force, retyped: the stored vintage's own timestamp is shown
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.5", "--status", "official", "--source", "b"])
+    assert r.stderr == ("nothing to add: grdp_growth 2024 = 8.5 (official, b, recorded 2025-06-01T00:00:00Z) is "
+                        "already recorded in observations.csv\n")
+    # and --recorded-at puts 8.0 back, as the message says
+    r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.0", "--status", "estimate", "--source", "a",
+                            "--recorded-at", "2025-07-01"])
+    assert r.exit_code == 0 and r.stderr.startswith("added grdp_growth 2024 = 8")

@@ -119,7 +119,10 @@ def test_an_undated_import_after_a_revision_does_not_bring_the_old_figure_back(t
     # The same for one figure typed again without --recorded-at.
     r = run("add-observation", "share", "2025", "9.5", "--status", "estimate", "--source", "Cục TK")
     assert r.exit_code == 0
-    assert r.stderr.startswith("nothing to add: share 2025 = 9.5 (estimate, Cục TK, recorded ")
+    # the stored vintage is named, with the figure in force and the way back (--recorded-at)
+    assert r.stderr.startswith("nothing to add: share 2025 = 9.5 (estimate, Cục TK) is already recorded in "
+                               "observations.csv (line ")
+    assert "not the figure in force (9.1, recorded " in r.stderr and "--recorded-at" in r.stderr
     assert store_bytes(tracker) == before
     shown = run("show", "share", "--format", "json")
     assert '"value": 9.1' in shown.stdout and '"value": 9.5' not in shown.stdout.split('"vintages"')[0]

@@ -287,8 +287,9 @@ def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Ite
                         factor: float = DEFAULT_JUMP_FACTOR) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
-    in force for the nearest earlier and later periods of the same length (both, when
-    there are two: a real break in a series differs from one side only). ``stored``: the
+    in force now for the nearest earlier and later periods of the same length, whenever
+    they were recorded (both, when there are two: a real break in a series differs from
+    one side only; one suffices when only one side has figures). ``stored``: the
     rows of the batch's indicators, as the append read them under its lock."""
     from bisect import bisect_left
 
@@ -316,6 +317,7 @@ def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Ite
             i += step
         return None
 
+    LATEST = "\uffff"  # after every timestamp: the vintage in force now
     problems = []
     for where, o in new:
         if o.status == RETRACTED or o.value != o.value:
@@ -327,8 +329,11 @@ def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Ite
         else:
             keys = lengths.get((o.indicator, o.period.months), [])
             at = bisect_left(keys, key)
-            compared = [n for n in (nearest(o.indicator, keys, at - 1, -1, o.recorded_at),
-                                    nearest(o.indicator, keys, at, 1, o.recorded_at)) if n is not None]
+            # The neighbours as they stand now, whenever recorded: a figure back-dated
+            # before its neighbours were recorded (980 for 2019, recorded 2020-06-01, next
+            # to 9.8 for 2020 recorded in 2023) is still compared with both sides.
+            compared = [n for n in (nearest(o.indicator, keys, at - 1, -1, LATEST),
+                                    nearest(o.indicator, keys, at, 1, LATEST)) if n is not None]
         ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
         if not compared or any(r is None for r in ratios):
             continue
@@ -339,6 +344,39 @@ def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Ite
                                            indicator=o.indicator, period=o.period, value=_n(o.value), times=times,
                                            before=_n(other.value), other=other.period),
                                 severity="warning", check="jump"))
+    return problems
+
+
+def earlier_vintage_problems(new: Sequence[tuple[Location, Observation]],
+                             stored: Iterable[Observation]) -> list[Problem]:
+    """Warnings for rows being added that are recorded before the figure in force for
+    their period (issue 12): they are kept, as an earlier vintage (history stays
+    replayable), but they do not take effect, and the user is told so, once per row.
+    ``stored``: the rows the append read under its lock; rows earlier in ``new`` count."""
+    latest: dict[tuple, Observation] = {}
+
+    def note(o: Observation) -> None:
+        key = (o.indicator, o.period)
+        now = latest.get(key)
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        if now is None or o.recorded_at >= now.recorded_at:
+            latest[key] = o
+
+    for o in stored:
+        note(o)
+    problems = []
+    for where, o in new:
+        current = latest.get((o.indicator, o.period))
+        if current is not None and current.recorded_at > o.recorded_at:
+            if current.status == RETRACTED:
+                text = msg("recording_earlier_than_retraction", indicator=o.indicator, period=o.period,
+                           value=_n(o.value), at=o.recorded_at, current_at=current.recorded_at)
+            else:
+                text = msg("recording_earlier_vintage", indicator=o.indicator, period=o.period, value=_n(o.value),
+                           at=o.recorded_at, current=_n(current.value), current_at=current.recorded_at)
+            problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
+        else:
+            note(o)
     return problems
 
 

@@ -606,8 +606,8 @@ def add_observation(
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
         from .model import Location
 
-        path, rows, known, warnings = record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run,
-                                                  force=force, tz=tz)
+        path, rows, known, warnings, vintages = record_many(targets, [(Location("add-observation"), fields)],
+                                                            dry_run=dry_run, force=force, tz=tz)
         skipped = len(known)
     else:
         from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -620,7 +620,7 @@ def add_observation(
         result = import_observations(targets, from_file, ImportFormat(sep, decimal_comma, wide),
                                      RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run,
                                      force=force, tz=tz)
-        path, rows, skipped, known = result.store, list(result.rows), result.skipped, []
+        path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         warnings = list(result.warnings)
     if dry_run:
         kind = _format(fmt)
@@ -643,13 +643,24 @@ def add_observation(
         _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
     elif known and not rows:
         from .messages import render as render_message
+        from .model import RETRACTED
 
-        o = known[0]
-        # The status and source as stored (a status is a code, never translated).
-        recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
-        given = ", ".join(t for t in (o.status, o.source, recorded) if t)
-        _say(msg("cli_already_recorded", indicator=o.indicator, period=o.period, value=Figure(o.value),
-                 given=given, path=path))
+        # The stored vintage it repeats (its own recorded_at and line), not the row typed.
+        stored, current = vintages[0] if vintages else (None, None)
+        o = stored or known[0]
+        if stored is not None and current is not None and current is not stored:
+            # Not the figure in force: say which is, and how to put this one back.
+            given = ", ".join(t for t in (o.status, o.source) if t)
+            now = current.status if current.status == RETRACTED else Figure(current.value)
+            _say(msg("cli_already_recorded_not_in_force", indicator=o.indicator, period=o.period,
+                     value=Figure(o.value), given=given, path=path, line=o.line, at=o.recorded_at,
+                     current=now, current_at=current.recorded_at))
+        else:
+            # The status and source as stored (a status is a code, never translated).
+            recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
+            given = ", ".join(t for t in (o.status, o.source, recorded) if t)
+            _say(msg("cli_already_recorded", indicator=o.indicator, period=o.period, value=Figure(o.value),
+                     given=given, path=path))
     elif not rows and skipped:
         _say(msg("cli_all_already_recorded", skipped=skipped, path=path))
     elif not rows:

@@ -104,6 +104,26 @@ def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observati
     return out
 
 
+def stored_vintage(stored: Iterable[Observation], o: Observation,
+                   undated: str | None = None) -> tuple[Observation | None, Observation | None]:
+    """For a row ``already_recorded`` left out: the stored vintage it repeats (the latest
+    such, with its own line and ``recorded_at``) and the vintage in force for its period
+    (series.in_force's rule), so that a message quotes the row that exists, not the one typed."""
+    key = (o.indicator, o.period)
+    figure = (_figure(o), o.status, o.source)
+    match = current = None
+    for s in stored:
+        if (s.indicator, s.period) != key:
+            continue
+        if current is None or (s.recorded_at, s.line) >= (current.recorded_at, current.line):
+            current = s
+        if (_figure(s), s.status, s.source) == figure and (
+                (undated is not None and o.recorded_at == undated) or s.recorded_at == o.recorded_at):
+            if match is None or (s.recorded_at, s.line) >= (match.recorded_at, match.line):
+                match = s
+    return match, current
+
+
 def _figure(o: Observation) -> float | None:
     """The value to compare: a retraction's (NaN, equal to nothing) as None."""
     return None if o.status == RETRACTED else o.value

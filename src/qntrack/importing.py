@@ -795,7 +795,7 @@ def import_observations(
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     try:
-        store, rows, skipped, warnings = record_many(targets, parsed.candidates, dry_run=True, undated=undated,
+        store, rows, skipped, warnings, _ = record_many(targets, parsed.candidates, dry_run=True, undated=undated,
                                                      force=force, now=now, tz=tz)
     except InputError as exc:
         problems.extend(exc.problems)
@@ -804,7 +804,7 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows, skipped, warnings = record_many(targets, parsed.candidates, dry_run=False, undated=undated,
+        store, rows, skipped, warnings, _ = record_many(targets, parsed.candidates, dry_run=False, undated=undated,
                                                      force=force, now=now, tz=tz)
     return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped),
                         tuple(warnings))

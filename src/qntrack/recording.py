@@ -70,6 +70,7 @@ def validate_record(
     now: str | None = None,
     force: bool = False,
     zone: str = "",
+    force_hint: bool = True,
 ) -> tuple[Observation | None, list[Problem]]:
     """One candidate row → an Observation, or the problems that stop it.
 
@@ -136,7 +137,8 @@ def validate_record(
             if kind == FUTURE:
                 problems.append(Problem(where, message))
             elif not force:
-                problems.append(Problem(where, _within("recording_force_hint", message)))
+                # The hint names --force only where the command has one (retract has not).
+                problems.append(Problem(where, _within("recording_force_hint", message) if force_hint else message))
     # One sentence per field: "nguồn" and "ghi chú" are not glued into a shared sentence.
     for text, is_source in ((source, True), (note, False)):
         if "\n" in text or "\r" in text:
@@ -186,6 +188,10 @@ class Recorded(NamedTuple):
     # Rows recorded (or that would be) that jump against the figures on record: one
     # warning each (checks.entry_jump_problems); they are still recorded.
     warnings: list[Problem]
+    # For each skipped row, in order: the stored vintage it repeats and the vintage in
+    # force for its period (history.stored_vintage), read under the lock; (None, None)
+    # where the row repeats one earlier in the batch.
+    vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
 
 
 def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False,
@@ -199,7 +205,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
-    from .history import already_recorded
+    from .history import already_recorded, stored_vintage
 
     now = now or utc_now()
     plan, store = _open(targets)
@@ -224,14 +230,19 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     if problems:
         raise InputError(problems)
     warnings: list[Problem] = []
+    vintages: list[tuple[Observation | None, Observation | None]] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from .checks import entry_jump_problems
+        from .checks import earlier_vintage_problems, entry_jump_problems
 
-        kept = [(w, o) for w, o, known in zip(wheres, rows, already_recorded(stored, rows, undated)) if not known]
+        marks = already_recorded(stored, rows, undated)
+        kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
+        vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks) if known)
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_jump_problems(kept, stored))
+        # A row recorded before the figure in force is kept but never takes effect: say so.
+        warnings.extend(earlier_vintage_problems(kept, stored))
         return [o for _, o in kept]
 
     if dry_run:
@@ -240,7 +251,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     else:
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
-    return Recorded(store, new, [o for o in rows if id(o) not in added], warnings)
+    return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
 
 
 def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,
@@ -263,12 +274,15 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
     if existing.torn_line:
         raise _torn(store, existing.torn_line)
     where = Location("retract")
-    row, problems = validate_record(plan, where, indicator, period, "", RETRACTED, source, note, recorded_at)
+    row, problems = validate_record(plan, where, indicator, period, "", RETRACTED, source, note, recorded_at,
+                                    force_hint=False)
     if row is None:
         raise InputError(problems)
     withdrawn: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
+        from .store import format_value
+
         known = [o for o in stored if o.indicator == row.indicator and o.period == row.period
                  and o.recorded_at <= row.recorded_at]
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
@@ -276,6 +290,15 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
         if current is None or current.status == RETRACTED:
             raise InputError([Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator,
                                                  period=row.period))])
+        # A retraction recorded before a later vintage would withdraw nothing current: refused
+        # (docs/decisions.md, "Writing"); the user records it now, or after that vintage.
+        later = max((o for o in stored if o.indicator == row.indicator and o.period == row.period
+                     and o.recorded_at > row.recorded_at), key=lambda o: (o.recorded_at, o.line), default=None)
+        if later is not None:
+            raise InputError([Problem(where, msg("recording_retract_before_in_force", indicator=row.indicator,
+                                                 period=row.period, at=row.recorded_at, was=format_value(current.value),
+                                                 later=later.status if later.status == RETRACTED
+                                                 else format_value(later.value), later_at=later.recorded_at))])
         withdrawn.append(current)
         return [row]
 
