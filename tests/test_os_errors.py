@@ -584,3 +584,33 @@ def test_a_folder_without_write_access_names_the_store_not_the_journal(plan: Pat
     assert "pending" not in line
     monkeypatch.setattr("tempfile.mkstemp", real_mkstemp)
     intact(plan)
+
+
+def closed_stderr(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... 2>&-``: standard error not open at all."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    return subprocess.run(["sh", "-c", 'exec "$@" 2>&-', "sh", *command, *args], cwd=cwd, stdout=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("args, row", [
+    (["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"], "share,2024-Q2,13,official,x"),
+    (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_a_closed_stderr_keeps_a_success(plan: Path, args: list[str], row: str):
+    """`add-observation ... 2>&-`: Python has no sys.stderr; the row is stored, exit 0."""
+    proc = closed_stderr(args, plan)
+    assert proc.returncode == 0
+    assert row in (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, code", [
+    (["add-observation", "nosuch", "2024-Q2", "13"], 1),
+    (["status", "--fail-on", "bogus"], 2),
+    (["status", "--fail-on", "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available"], 3),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_an_error_with_a_closed_stderr_keeps_its_exit_code(plan: Path, args: list[str], code: int):
+    proc = closed_stderr(args, plan)
+    assert proc.returncode == code
+    intact(plan)

@@ -1261,6 +1261,19 @@ def _closed_stdout() -> None:
     sys.stdout = Closed()
 
 
+def _closed_stderr() -> None:
+    """Stand in for a closed standard error (Python then starts with sys.stderr None): the
+    messages go nowhere and the exit code is the command's own, as with `2>/dev/full`. fd 2
+    is taken by /dev/null, so that no file opened later gets it and receives the messages."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 2:
+            os.close(fd)
+    except OSError:
+        pass
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
 class _Messages:
     """Standard error that never fails the command: a message that cannot be written
     (`2>/dev/full`) is lost, not turned into an error. A confirmation after a stored row
@@ -1310,8 +1323,9 @@ def main() -> None:
     """
     if sys.stdout is None:  # `qntrack status >&-`: Python starts with no standard output at all
         _closed_stdout()
-    if sys.stderr is not None:
-        sys.stderr = _Messages(sys.stderr)
+    if sys.stderr is None:  # `2>&-`: messages are lost, as with `2>/dev/full`, exit codes kept
+        _closed_stderr()
+    sys.stderr = _Messages(sys.stderr)
     try:
         if sys.argv[1:] == ["--version"]:
             # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
