@@ -614,3 +614,22 @@ def test_an_error_with_a_closed_stderr_keeps_its_exit_code(plan: Path, args: lis
     proc = closed_stderr(args, plan)
     assert proc.returncode == code
     intact(plan)
+
+
+def closed_stdin(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... <&-``: standard input not open at all."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    return subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", *command, *args], cwd=cwd, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=base, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["add-observation", "--from", "-", "-n"], ["<stdin>", "standard input is closed"]),
+    (["add-observation", "--from", "-"], ["<stdin>", "standard input is closed"]),
+    (["--lang", "vi", "add-observation", "--from", "-"], ["<stdin>", "đầu vào chuẩn đã bị đóng"]),
+], ids=" ".join)
+def test_reading_a_closed_stdin(plan: Path, args: list[str], words: list[str]):
+    """`add-observation --from - <&-`: Python has no sys.stdin; one line, exit 1, no traceback."""
+    one_line(closed_stdin(args, plan), 1, *words)
+    intact(plan)

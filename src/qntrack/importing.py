@@ -108,8 +108,13 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         if stdin is None:
             import sys
 
+            if sys.stdin is None:  # `<&-`: Python starts with no standard input at all
+                raise fail("<stdin>", msg("import_stdin_closed"))
             stdin = sys.stdin.buffer
-        return stdin.read()
+        try:
+            return stdin.read()
+        except (OSError, ValueError) as exc:
+            raise fail("<stdin>", msg("import_stdin_unreadable", reason=getattr(exc, "strerror", None) or exc)) from None
     path = Path(name)
     if not path.exists():
         raise fail(name, msg("import_file_not_found"))
