@@ -633,3 +633,32 @@ def test_reading_a_closed_stdin(plan: Path, args: list[str], words: list[str]):
     """`add-observation --from - <&-`: Python has no sys.stdin; one line, exit 1, no traceback."""
     one_line(closed_stdin(args, plan), 1, *words)
     intact(plan)
+
+
+# --- the store refused: the message in the language asked for, saying what was not done ----
+
+
+@pytest.mark.parametrize("lock", [False, True], ids=["store", "lock"])
+@pytest.mark.parametrize("lang, args, words, english", [
+    ("en", ["add-observation", "share", "2024-Q2", "13"], ["nothing was added"], None),
+    ("en", ["retract", "share", "2024-Q1"], ["nothing was withdrawn"], "nothing was added"),
+    ("vi", ["add-observation", "share", "2024-Q2", "13"], ["không thể", "không ghi thêm gì"], "nothing"),
+    ("vi", ["retract", "share", "2024-Q1"], ["không thể", "không rút lại gì"], "nothing"),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
+def test_a_refused_store_in_either_language(plan: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                            args: list[str], words: list[str], english: str | None, lock: bool):
+    if lock:  # the lock file cannot be created: the folder is not writable
+        refuse_writes(monkeypatch, plan, errno.EPERM)
+    else:
+        (plan / "observations.csv.lock").touch()
+        refuse_writes(monkeypatch, plan, errno.EPERM, only=plan / "observations.csv")
+    line = one_line(run("--lang", lang, *args), 1, "observations.csv", *words)
+    if lang == "en":
+        assert ("create the lock file" in line) == lock, line
+        assert ("write to the observations file" in line) != lock, line
+    else:
+        for fragment in ("cannot", "lock file", "observations file", "folder must"):
+            assert fragment not in line, line
+    if english:
+        assert english not in line
+    intact(plan)
