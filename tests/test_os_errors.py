@@ -228,8 +228,28 @@ def test_init_into_a_path_under_a_file(plan: Path):
 
 
 def test_report_into_a_missing_folder(plan: Path):
-    one_line(run("report", "-o", "nowhere/r.md"), 2, "nowhere", "does not exist")
+    """A usage mistake (README, "Exit codes": 2), naming the folder and saying it is not made."""
+    one_line(run("report", "-o", "nowhere/r.md"), 2, "nowhere", "does not exist", "not create")
     assert not (plan / "nowhere").exists()
+    one_line(run("--lang", "vi", "report", "-o", "nowhere/r.md"), 2, "'nowhere'", "không tự tạo")
+
+
+def test_report_to_an_empty_file_name(plan: Path):
+    line = one_line(run("report", "-o", ""), 2, "-o", "file name is empty")
+    assert "folder" not in line
+    one_line(run("--lang", "vi", "report", "-o", ""), 2, "-o", "tên tệp để trống")
+    intact(plan)
+
+
+def test_a_new_report_in_a_read_only_folder_says_nothing_was_written(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    refuse_writes(monkeypatch, plan, errno.EACCES)
+    # The charts folder is made first, so the message may name new-charts.
+    line = one_line(run("report", "-o", "new.md"), 1, "new", "Permission denied", "nothing was written")
+    assert "left as it was" not in line
+    line = one_line(run("--lang", "vi", "report", "-o", "new.md"), 1, "new", "không ghi gì")
+    assert "giữ nguyên" not in line
+    assert not (plan / "new.md").exists() and not (plan / "new-charts").exists()
+    line = one_line(run("report", "-o", "new.json"), 1, "new.json", "Permission denied", "nothing was written")
 
 
 # --- read-only -------------------------------------------------------------------------------
@@ -555,7 +575,8 @@ def test_report_to_a_file_name_too_long(plan: Path):
 
 def test_a_full_disk_during_a_first_report_leaves_no_charts_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):
     full_disk(monkeypatch, allowed=100)
-    one_line(run("report", "-o", "review.md"), 1, "review.md", "No space left on device", "left as it was")
+    line = one_line(run("report", "-o", "review.md"), 1, "review.md", "No space left on device", "nothing was written")
+    assert "left as it was" not in line  # review.md never existed
     assert not (plan / "review.md").exists() and not (plan / "review-charts").exists()
     intact(plan)
 

@@ -1127,6 +1127,8 @@ def report(
             raise fail("--since", msg("cli_since_not_before", since=since_day, day=day), ExitCode.USAGE)
     from .outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
 
+    if output == "":  # `-o ""`: an empty name, not the current folder
+        raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
     to_stdout = output is None or output in STDOUT_NAMES
     kind = fmt.value if fmt is not None else None
     if to_stdout and kind == "html" and sys.stdout.isatty():
@@ -1161,14 +1163,16 @@ def report(
         refuse_protected(shown, file, ws.targets_path, ws.store_path)
     _check_charts_folder(files[:-1])
     refuse_foreign(named, force)
+    existed = path.exists()
     try:
         written = write_files(files)
     except OSError as exc:
         from .errors import os_failure
         from .outputs import os_error_file
 
+        # A report that did not exist is not "left as it was": nothing was written.
         raise os_failure(exc, os_error_file(exc, output), msg("cli_doing_write_report"),
-                         msg("cli_left_as_it_was", file=output)) from None
+                         msg("cli_left_as_it_was", file=output) if existed else msg("cli_nothing_written")) from None
     charts = len(written) - 1
     linked = Path(output).is_symlink()
     folder = written[0].parent if linked else Path(output).with_name(written[0].parent.name)
