@@ -71,7 +71,7 @@ def test_numbers_as_vietnamese_write_them(tracker: Path, args: list[str], stored
 
 @pytest.mark.parametrize("typed, message", [
     ("1,234", "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; write 1234 "
-              "or 1.234, or give --lang vi (decimal comma) or --lang en (decimal point)"),
+              "or 1.234, or say how figures are written: --lang en reads it as 1234, --lang vi as 1.234"),
     ("85.000", "'85.000' is ambiguous: 85000 with a thousands separator, or 85.000 with a decimal point"),
     ("\u0661\u0662", "digits other than 0-9"),         # Arabic-Indic 12
     ("\uff11\uff12", "digits other than 0-9"),         # full-width 12
@@ -85,6 +85,18 @@ def test_numbers_that_cannot_be_read_are_refused(tracker: Path, typed: str, mess
     assert r.exit_code == 1, r.stderr
     assert message in r.stderr and "Traceback" not in r.stderr
     assert (tracker / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("typed, stored", [("0.123", "0.123"), ("0,123", "0.123"), ("-0.500", "-0.5"),
+                                           ("+0,250", "0.25"), ("0.123,5", None), ("012,345", "12.345")])
+def test_a_leading_zero_cannot_start_a_thousands_group(tracker: Path, typed: str, stored: str | None):
+    """'0.123' and '0,123' have one reading, 0.123: no thousands group starts with 0."""
+    r = run("add-observation", "share", "2024", typed, "--recorded-at", "2025-01-05T00:00:00Z")
+    if stored is None:
+        assert r.exit_code == 1 and "ambiguous" not in r.stderr, r.stderr
+    else:
+        assert r.exit_code == 0, r.stderr
+        assert last_row(tracker)[2] == stored
 
 
 def test_confirmation_echoes_what_was_stored(tracker: Path):

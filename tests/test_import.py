@@ -368,6 +368,22 @@ def test_numbers_refused_with_a_reason(text, decimal_comma, message):
     assert str(err.value) == message
 
 
+@pytest.mark.parametrize("delimiter, cell", [("\t", "0,123"), ("\t", "0.123"), (";", "0.123"), (";", "0,123")])
+def test_a_leading_zero_has_one_reading_in_a_file(delimiter: str, cell: str):
+    """'0.123' and '0,123' cannot group thousands (no group starts with 0): 0.123 either way."""
+    parsed = parse_table(f"indicator{delimiter}period{delimiter}value\nshare{delimiter}2021{delimiter}{cell}\n",
+                         "x.csv")
+    assert not parsed.problems, [str(p) for p in parsed.problems]
+    assert [c[1]["value"] for c in parsed.candidates] == ["0.123"]
+
+
+@pytest.mark.parametrize("text, decimal_comma", [("0,123", False), ("0.123", True), ("-0.500", True)])
+def test_a_leading_zero_is_never_ambiguous(text: str, decimal_comma: bool):
+    with pytest.raises(ValueError) as err:
+        parse_number_cell(text, decimal_comma, False)
+    assert "ambiguous" not in str(err.value)
+
+
 def test_parse_table_reports_the_detected_dialect():
     parsed = parse_table("indicator;period;value\nshare;2021;1,5\n", "x.csv")
     assert parsed.delimiter == ";" and parsed.decimal_comma is True

@@ -228,8 +228,28 @@ def test_init_into_a_path_under_a_file(plan: Path):
 
 
 def test_report_into_a_missing_folder(plan: Path):
-    one_line(run("report", "-o", "nowhere/r.md"), 2, "nowhere", "does not exist")
+    """A usage mistake (README, "Exit codes": 2), naming the folder and saying it is not made."""
+    one_line(run("report", "-o", "nowhere/r.md"), 2, "nowhere", "does not exist", "not create")
     assert not (plan / "nowhere").exists()
+    one_line(run("--lang", "vi", "report", "-o", "nowhere/r.md"), 2, "'nowhere'", "không tự tạo")
+
+
+def test_report_to_an_empty_file_name(plan: Path):
+    line = one_line(run("report", "-o", ""), 2, "-o", "file name is empty")
+    assert "folder" not in line
+    one_line(run("--lang", "vi", "report", "-o", ""), 2, "-o", "tên tệp để trống")
+    intact(plan)
+
+
+def test_a_new_report_in_a_read_only_folder_says_nothing_was_written(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    refuse_writes(monkeypatch, plan, errno.EACCES)
+    # The charts folder is made first, so the message may name new-charts.
+    line = one_line(run("report", "-o", "new.md"), 1, "new", "Permission denied", "nothing was written")
+    assert "left as it was" not in line
+    line = one_line(run("--lang", "vi", "report", "-o", "new.md"), 1, "new", "không ghi gì")
+    assert "giữ nguyên" not in line
+    assert not (plan / "new.md").exists() and not (plan / "new-charts").exists()
+    line = one_line(run("report", "-o", "new.json"), 1, "new.json", "Permission denied", "nothing was written")
 
 
 # --- read-only -------------------------------------------------------------------------------
@@ -555,7 +575,8 @@ def test_report_to_a_file_name_too_long(plan: Path):
 
 def test_a_full_disk_during_a_first_report_leaves_no_charts_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):
     full_disk(monkeypatch, allowed=100)
-    one_line(run("report", "-o", "review.md"), 1, "review.md", "No space left on device", "left as it was")
+    line = one_line(run("report", "-o", "review.md"), 1, "review.md", "No space left on device", "nothing was written")
+    assert "left as it was" not in line  # review.md never existed
     assert not (plan / "review.md").exists() and not (plan / "review-charts").exists()
     intact(plan)
 
@@ -583,4 +604,82 @@ def test_a_folder_without_write_access_names_the_store_not_the_journal(plan: Pat
     line = one_line(run(*args), 1, "observations.csv", "Permission denied", "nothing was added")
     assert "pending" not in line
     monkeypatch.setattr("tempfile.mkstemp", real_mkstemp)
+    intact(plan)
+
+
+def closed_stderr(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... 2>&-``: standard error not open at all."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    return subprocess.run(["sh", "-c", 'exec "$@" 2>&-', "sh", *command, *args], cwd=cwd, stdout=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("args, row", [
+    (["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"], "share,2024-Q2,13,official,x"),
+    (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_a_closed_stderr_keeps_a_success(plan: Path, args: list[str], row: str):
+    """`add-observation ... 2>&-`: Python has no sys.stderr; the row is stored, exit 0."""
+    proc = closed_stderr(args, plan)
+    assert proc.returncode == 0
+    assert row in (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, code", [
+    (["add-observation", "nosuch", "2024-Q2", "13"], 1),
+    (["status", "--fail-on", "bogus"], 2),
+    (["status", "--fail-on", "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available"], 3),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_an_error_with_a_closed_stderr_keeps_its_exit_code(plan: Path, args: list[str], code: int):
+    proc = closed_stderr(args, plan)
+    assert proc.returncode == code
+    intact(plan)
+
+
+def closed_stdin(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... <&-``: standard input not open at all."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    return subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", *command, *args], cwd=cwd, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=base, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["add-observation", "--from", "-", "-n"], ["<stdin>", "standard input is closed"]),
+    (["add-observation", "--from", "-"], ["<stdin>", "standard input is closed"]),
+    (["--lang", "vi", "add-observation", "--from", "-"], ["<stdin>", "đầu vào chuẩn đã bị đóng"]),
+], ids=" ".join)
+def test_reading_a_closed_stdin(plan: Path, args: list[str], words: list[str]):
+    """`add-observation --from - <&-`: Python has no sys.stdin; one line, exit 1, no traceback."""
+    one_line(closed_stdin(args, plan), 1, *words)
+    intact(plan)
+
+
+# --- the store refused: the message in the language asked for, saying what was not done ----
+
+
+@pytest.mark.parametrize("lock", [False, True], ids=["store", "lock"])
+@pytest.mark.parametrize("lang, args, words, english", [
+    ("en", ["add-observation", "share", "2024-Q2", "13"], ["nothing was added"], None),
+    ("en", ["retract", "share", "2024-Q1"], ["nothing was withdrawn"], "nothing was added"),
+    ("vi", ["add-observation", "share", "2024-Q2", "13"], ["không thể", "không ghi thêm gì"], "nothing"),
+    ("vi", ["retract", "share", "2024-Q1"], ["không thể", "không rút lại gì"], "nothing"),
+], ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
+def test_a_refused_store_in_either_language(plan: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                            args: list[str], words: list[str], english: str | None, lock: bool):
+    if lock:  # the lock file cannot be created: the folder is not writable
+        refuse_writes(monkeypatch, plan, errno.EPERM)
+    else:
+        (plan / "observations.csv.lock").touch()
+        refuse_writes(monkeypatch, plan, errno.EPERM, only=plan / "observations.csv")
+    line = one_line(run("--lang", lang, *args), 1, "observations.csv", *words)
+    if lang == "en":
+        assert ("create the lock file" in line) == lock, line
+        assert ("write to the observations file" in line) != lock, line
+    else:
+        for fragment in ("cannot", "lock file", "observations file", "folder must"):
+            assert fragment not in line, line
+    if english:
+        assert english not in line
     intact(plan)

@@ -1133,6 +1133,8 @@ def report(
             raise fail("--since", msg("cli_since_not_before", since=since_day, day=day), ExitCode.USAGE)
     from .outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
 
+    if output == "":  # `-o ""`: an empty name, not the current folder
+        raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
     to_stdout = output is None or output in STDOUT_NAMES
     kind = fmt.value if fmt is not None else None
     if to_stdout and kind == "html" and sys.stdout.isatty():
@@ -1167,14 +1169,16 @@ def report(
         refuse_protected(shown, file, ws.targets_path, ws.store_path)
     _check_charts_folder(files[:-1])
     refuse_foreign(named, force)
+    existed = path.exists()
     try:
         written = write_files(files)
     except OSError as exc:
         from .errors import os_failure
         from .outputs import os_error_file
 
+        # A report that did not exist is not "left as it was": nothing was written.
         raise os_failure(exc, os_error_file(exc, output), msg("cli_doing_write_report"),
-                         msg("cli_left_as_it_was", file=output)) from None
+                         msg("cli_left_as_it_was", file=output) if existed else msg("cli_nothing_written")) from None
     charts = len(written) - 1
     linked = Path(output).is_symlink()
     folder = written[0].parent if linked else Path(output).with_name(written[0].parent.name)
@@ -1267,6 +1271,19 @@ def _closed_stdout() -> None:
     sys.stdout = Closed()
 
 
+def _closed_stderr() -> None:
+    """Stand in for a closed standard error (Python then starts with sys.stderr None): the
+    messages go nowhere and the exit code is the command's own, as with `2>/dev/full`. fd 2
+    is taken by /dev/null, so that no file opened later gets it and receives the messages."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 2:
+            os.close(fd)
+    except OSError:
+        pass
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
 class _Messages:
     """Standard error that never fails the command: a message that cannot be written
     (`2>/dev/full`) is lost, not turned into an error. A confirmation after a stored row
@@ -1316,8 +1333,9 @@ def main() -> None:
     """
     if sys.stdout is None:  # `qntrack status >&-`: Python starts with no standard output at all
         _closed_stdout()
-    if sys.stderr is not None:
-        sys.stderr = _Messages(sys.stderr)
+    if sys.stderr is None:  # `2>&-`: messages are lost, as with `2>/dev/full`, exit codes kept
+        _closed_stderr()
+    sys.stderr = _Messages(sys.stderr)
     try:
         if sys.argv[1:] == ["--version"]:
             # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).

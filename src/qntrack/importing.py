@@ -108,8 +108,13 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         if stdin is None:
             import sys
 
+            if sys.stdin is None:  # `<&-`: Python starts with no standard input at all
+                raise fail("<stdin>", msg("import_stdin_closed"))
             stdin = sys.stdin.buffer
-        return stdin.read()
+        try:
+            return stdin.read()
+        except (OSError, ValueError) as exc:
+            raise fail("<stdin>", msg("import_stdin_unreadable", reason=getattr(exc, "strerror", None) or exc)) from None
     path = Path(name)
     if not path.exists():
         raise fail(name, msg("import_file_not_found"))
@@ -230,7 +235,8 @@ def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
     plain = re.fullmatch(rf"([-+]?(?:\d+(?:{d}\d*)?|{d}\d+))([eE][-+]?\d+)?", raw)
     if plain:
         return float(plain.group(1).replace(dec, ".") + (plain.group(2) or ""))
-    if not re.fullmatch(rf"[-+]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?", raw):
+    # A thousands group never starts with 0: '0.123' and '0,123' are only decimals.
+    if not re.fullmatch(rf"[-+]?[1-9]\d{{0,2}}(?:{g}\d{{3}})+(?:{d}\d+)?", raw):
         return None
     if dec not in raw and not explicit:
         whole, fraction = raw.replace(grp, ""), raw.replace(grp, ".")
@@ -252,7 +258,8 @@ def parse_typed_number(text: str, lang: str | None) -> float:
     """A figure typed on the command line, as a person writes it.
 
     A real minus sign (U+2212) is a minus. ``10.28`` and ``10,5`` each have one reading.
-    One separator followed by exactly three digits (``1,234``, ``85.000``) groups
+    One separator followed by exactly three digits (``1,234``, ``85.000``; not after a
+    lone 0: ``0.123`` is 0.123, as no thousands group starts with 0) groups
     thousands under one convention and is the decimal under the other: ``lang`` (the
     --lang given, or QNTRACK_LANG) decides, ``vi`` with the decimal comma, ``en`` with
     the decimal point; with no language it is refused as ambiguous. With both
@@ -269,7 +276,8 @@ def parse_typed_number(text: str, lang: str | None) -> float:
         decimal_comma = comma > dot  # the last separator is the decimal
     else:
         mark = "," if comma >= 0 else "."
-        grouped = re.fullmatch(rf"[-+]?\d{{1,3}}(?:{re.escape(mark)}\d{{3}})+", raw) is not None
+        # No thousands group starts with 0: '0.123' and '0,123' have one reading, 0.123.
+        grouped = re.fullmatch(rf"[-+]?[1-9]\d{{0,2}}(?:{re.escape(mark)}\d{{3}})+", raw) is not None
         if not grouped:
             decimal_comma = mark == ","  # '10,5' and '10.28' have one reading each
         elif lang in ("vi", "en"):
@@ -421,7 +429,7 @@ def _shows_thousands(cells: Sequence[str], decimal_comma: bool) -> bool:
     (docs/decisions.md, "Typing and importing")."""
     dec, grp = (",", ".") if decimal_comma else (".", ",")
     d, g = re.escape(dec), re.escape(grp)
-    shown = re.compile(rf"[-+]?\d{{1,3}}(?:{g}\d{{3}})+{d}\d+|[-+]?\d{{1,3}}(?:{g}\d{{3}}){{2,}}")
+    shown = re.compile(rf"[-+]?[1-9]\d{{0,2}}(?:{g}\d{{3}})+{d}\d+|[-+]?[1-9]\d{{0,2}}(?:{g}\d{{3}}){{2,}}")
     raws = [c.strip().replace("\u2212", "-") for c in cells]
     if any(shown.fullmatch(raw) for raw in raws):
         return True

@@ -302,5 +302,5 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
         withdrawn.append(current)
         return [row]
 
-    append_observations(store, [row], keep)
+    append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
     return store, row, withdrawn[0]

@@ -912,13 +912,15 @@ def _lenient(data: bytes, file: str, reads: Callable[[str], bool] | None = None)
 
 
 def append_observations(path: Path, observations: Sequence[Observation],
-                        keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None = None
-                        ) -> list[Observation]:
+                        keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None = None,
+                        not_done: Message | None = None) -> list[Observation]:
     """Append rows under an exclusive lock, in one write; the header too if the file is new.
 
     ``keep(stored)``: given the stored rows of the batch's indicators, read under the lock
     (so a row another process appended a moment ago counts), the rows to write; by
-    default all of them. Returns the rows written.
+    default all of them. Returns the rows written. ``not_done`` ends a message about an
+    OS error: what was not done ("nothing was added", the default; a retraction says
+    "nothing was withdrawn").
 
     Refuses to append after an incomplete last line, so a new row is never glued onto
     the remnant of an interrupted write.
@@ -969,8 +971,8 @@ def append_observations(path: Path, observations: Sequence[Observation],
         on_lock = exc.filename is not None and os.fsdecode(exc.filename).endswith(".lock")
         # The journal and its temporary file are ours, not names the user knows: name the store.
         shown = str(exc.filename or path) if on_lock else str(path)
-        raise os_failure(exc, shown, "create the lock file (its folder must be writable)"
-                         if on_lock else "add to the observations file", "nothing was added") from None
+        raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"),
+                         not_done or msg("store_nothing_added")) from None
 
 
 _WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
