@@ -695,15 +695,10 @@ def _say(message: str | Message) -> None:
 
 
 def _reason(exc: Exception) -> str | Message:
-    """What an exception from the library says: its Message when it carries one (shown
-    in the user's language), else its English text."""
-    from .messages import Message
+    """What an exception from the library says (messages.said)."""
+    from .messages import said
 
-    first = exc.args[0] if exc.args else None
-    if isinstance(first, Message):
-        return first
-    message = getattr(exc, "message", None)
-    return message if isinstance(message, Message) else str(exc)
+    return said(exc)
 
 
 def _report_neutralised(rows, dry_run: bool) -> None:

@@ -27,6 +27,7 @@ from typing import BinaryIO, Sequence
 
 from .errors import InputError, fail
 from .messages import Message, msg
+from .messages import said as _said
 from .model import RETRACTED, Location, Observation, Problem
 from .periods import PeriodError, parse_period
 from .textfiles import nfc
@@ -152,17 +153,6 @@ def decode_source(data: bytes, file: str) -> str:
 
 
 # --- numbers --------------------------------------------------------------------------
-
-
-def _said(exc: Exception) -> str | Message:
-    """What an exception tells the user: the Message it carries (shown in the user's
-    language, messages.py), else its English text."""
-    carried = getattr(exc, "message", None)
-    if isinstance(carried, Message):
-        return carried
-    if exc.args and isinstance(exc.args[0], Message):
-        return exc.args[0]
-    return str(exc)
 
 
 def _within(message_id: str, problem: str | Message, **params: object) -> Message:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Message", "Figure", "msg", "render", "catalog"]
+__all__ = ["Message", "Figure", "msg", "render", "catalog", "said"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +97,16 @@ def render(message: Message | str, lang: str = "en") -> str:
         template = catalog("en").get(message.id, message.id)
     return template.format_map(_Keep((k, v.text(lang) if isinstance(v, Figure) else render(v, lang))
                                      for k, v in message.params))
+
+
+def said(exc: BaseException) -> Message | str:
+    """What an exception tells the user: the Message it carries (as ``.message`` or its
+    first argument), else its text. A problem raised in one module (a PeriodError, a
+    ValueError of the store) is so shown in the user's language by another, while
+    ``str(exc)`` stays the English text."""
+    carried = getattr(exc, "message", None)
+    if isinstance(carried, Message):
+        return carried
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)

@@ -11,6 +11,7 @@ from typing import NamedTuple, Sequence
 
 from .errors import InputError
 from .messages import Message, msg
+from .messages import said as _said
 from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
 from .periods import PeriodError, parse_period
 from .store import (append_observations, missing_folder, normalise_timestamp, parse_value, peek_store, read_store_bytes,
@@ -22,17 +23,6 @@ from .definitions import load_plan
 __all__ = ["Recorded", "validate_record", "record_one", "record_many", "retract"]
 
 MAX_TEXT = 2000  # characters in a source or note: more than any citation needs
-
-
-def _said(exc: Exception) -> str | Message:
-    """What an exception tells the user: the Message it carries (shown in the user's
-    language, messages.py), else its English text."""
-    carried = getattr(exc, "message", None)
-    if isinstance(carried, Message):
-        return carried
-    if exc.args and isinstance(exc.args[0], Message):
-        return exc.args[0]
-    return str(exc)
 
 
 def _within(message_id: str, problem: str | Message) -> Message:

@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import ExitCode, InputError, fail, os_failure
-from .messages import Message, msg
+from .messages import Message, msg, said
 from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
 from .gcpause import gc_paused
 from .periods import Period, PeriodError, parse_period
@@ -267,18 +267,6 @@ def interrupted_message(pending: Pending) -> str:
 def _not_added(pending: Pending) -> Message:
     """Why an append refuses after an interrupted batch: a person should see it set aside."""
     return msg("store_interrupted_not_added", rows=pending.rows)
-
-
-def said(exc: BaseException) -> Message | str:
-    """What an exception says: the Message it carries (as ``.message`` or its first
-    argument), else its text. Lets a problem raised in one module be shown in the user's
-    language by another, while ``str(exc)`` stays the English text."""
-    carried = getattr(exc, "message", None)
-    if isinstance(carried, Message):
-        return carried
-    if exc.args and isinstance(exc.args[0], Message):
-        return exc.args[0]
-    return str(exc)
 
 
 def interrupted_batch(path: Path) -> Pending | None:
