@@ -55,8 +55,8 @@ def test_in_vietnamese_and_smaller(shipped: Path):
     r = runner.invoke(app, ["add-observation", "grdp_growth", "2025", "0.1189", "--recorded-at", STAMP,
                             "--lang", "vi"])
     assert r.exit_code == 0, r.stderr
-    assert _warnings(r) == ["add-observation: cảnh báo: grdp_growth kỳ 2025 = 0.1189 chỉ bằng 1/100 số liệu đang có "
-                            "hiệu lực (11.89); có phải nhầm đơn vị hoặc gõ nhầm? Nếu vậy, "
+    assert _warnings(r) == ["add-observation: cảnh báo: grdp_growth kỳ 2025 = 0,1189 chỉ bằng 1/100 số liệu đang có "
+                            "hiệu lực (11,89); có phải nhầm đơn vị hoặc gõ nhầm? Nếu vậy, "
                             "'qntrack retract grdp_growth 2025' sẽ rút lại số liệu này"]
 
 
@@ -145,7 +145,7 @@ def test_an_added_row_recorded_before_the_figure_in_force_says_it_stays_an_earli
     r = runner.invoke(app, ["add-observation", "grdp_growth", "2022-H1", "9.6", "--recorded-at", "2023-01-02",
                             "--lang", "vi"])
     assert r.exit_code == 0, r.stderr
-    assert len(_warnings(r)) == 1 and "9.22" in _warnings(r)[0]
+    assert len(_warnings(r)) == 1 and "9,22" in _warnings(r)[0]  # Vietnamese: a decimal comma
 
 
 def test_a_retraction_recorded_before_the_figure_in_force_is_refused(shipped: Path):

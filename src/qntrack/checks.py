@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import InputError
-from .messages import Message, msg
+from .messages import Figure, Message, msg
 from .model import (
     AverageTarget,
     CumulativeTarget,
@@ -240,10 +240,6 @@ def _period_of(sort_key: int) -> Period:
     return Period(sort_key >> 8, sort_key & 15, (sort_key >> 4) & 15)
 
 
-def _n(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else repr(value)
-
-
 def jump_problems(observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None) -> list[Problem]:
     """A vintage that is more than ``factor`` times larger or smaller than the one it revises."""
     bound = as_of_bound(as_of) if as_of else None
@@ -264,9 +260,9 @@ def jump_problems(observations: Iterable[Observation], file: str, factor: float,
             if ratio is not None:
                 problems.append(Problem(
                     Location(file, after.line),
-                    msg("checks_jump", indicator=indicator, period=period, value=_n(after.value),
-                        recorded=after.recorded_at, before=_n(before.value), line=before.line,
-                        before_recorded=before.recorded_at, ratio=f"{ratio:.3g}", factor=f"{factor:g}"),
+                    msg("checks_jump", indicator=indicator, period=period, value=Figure(after.value),
+                        recorded=after.recorded_at, before=Figure(before.value), line=before.line,
+                        before_recorded=before.recorded_at, ratio=Figure(float(f"{ratio:.3g}")), factor=Figure(factor)),
                     severity="warning", check="jump"))
     problems.sort(key=lambda p: p.location.line)
     return problems
@@ -339,10 +335,10 @@ def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Ite
             continue
         other, ratio = compared[0], ratios[0]
         times = msg("recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller",
-                    ratio=f"{ratio:.3g}")
+                    ratio=Figure(float(f"{ratio:.3g}")))
         problems.append(Problem(where, msg("recording_jump_same" if same is not None else "recording_jump_neighbour",
-                                           indicator=o.indicator, period=o.period, value=_n(o.value), times=times,
-                                           before=_n(other.value), other=other.period),
+                                           indicator=o.indicator, period=o.period, value=Figure(o.value), times=times,
+                                           before=Figure(other.value), other=other.period),
                                 severity="warning", check="jump"))
     return problems
 
@@ -370,10 +366,10 @@ def earlier_vintage_problems(new: Sequence[tuple[Location, Observation]],
         if current is not None and current.recorded_at > o.recorded_at:
             if current.status == RETRACTED:
                 text = msg("recording_earlier_than_retraction", indicator=o.indicator, period=o.period,
-                           value=_n(o.value), at=o.recorded_at, current_at=current.recorded_at)
+                           value=Figure(o.value), at=o.recorded_at, current_at=current.recorded_at)
             else:
-                text = msg("recording_earlier_vintage", indicator=o.indicator, period=o.period, value=_n(o.value),
-                           at=o.recorded_at, current=_n(current.value), current_at=current.recorded_at)
+                text = msg("recording_earlier_vintage", indicator=o.indicator, period=o.period, value=Figure(o.value),
+                           at=o.recorded_at, current=Figure(current.value), current_at=current.recorded_at)
             problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
         else:
             note(o)
@@ -435,9 +431,9 @@ def _due_periods(target) -> list[tuple[Period, Location, tuple]]:
 def _due_what(what: tuple) -> Message:
     kind, first, second = what
     if kind == "milestone":
-        return msg("checks_due_milestone", value=_n(first), by=second)
+        return msg("checks_due_milestone", value=Figure(first), by=second)
     if kind == "plan":
-        return msg("checks_due_plan", value=_n(first), period=second)
+        return msg("checks_due_plan", value=Figure(first), period=second)
     return msg("checks_due_span", start=first, end=second)
 
 
