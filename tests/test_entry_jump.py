@@ -214,3 +214,17 @@ def test_a_retyped_older_figure_names_the_stored_vintage_and_how_to_put_it_back(
     r = runner.invoke(app, ["add-observation", "grdp_growth", "2024", "8.0", "--status", "estimate", "--source", "a",
                             "--recorded-at", "2025-07-01"])
     assert r.exit_code == 0 and r.stderr.startswith("added grdp_growth 2024 = 8")
+
+
+def test_check_does_not_flag_a_jump_that_was_retracted(tracker):
+    # A slip already withdrawn with `qntrack retract` needs no more warning from check.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    run = CliRunner().invoke
+    assert run(app, ["add-observation", "share", "2022", "1150", "--recorded-at", "2023-02-01"]).exit_code == 0
+    flagged = run(app, ["check"])
+    assert "1150" in flagged.stderr and "share 2022" in flagged.stderr
+    assert run(app, ["retract", "share", "2022", "--recorded-at", "2023-02-02"]).exit_code == 0
+    assert run(app, ["check"]).stderr == ""

@@ -255,7 +255,11 @@ def jump_problems(observations: Iterable[Observation], file: str, factor: float,
             continue
         indicator, period = rows[0].indicator, rows[0].period
         rows.sort(key=lambda o: (o.recorded_at, o.line))
-        for before, after in zip(rows, rows[1:]):
+        # A vintage a later retraction withdrew was dealt with (qntrack retract): no warning.
+        withdrawn = max((i for i, o in enumerate(rows) if o.status == RETRACTED), default=-1)
+        for i, (before, after) in enumerate(zip(rows, rows[1:]), start=1):
+            if i < withdrawn:
+                continue
             ratio = jump_ratio(before.value, after.value, factor)
             if ratio is not None:
                 problems.append(Problem(
