@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Sequence
 
 from .model import (
@@ -31,7 +32,7 @@ from .periods import Period
 from .progress import TARGET_THRESHOLDS, Progress, Status, band, growth, measure, score_with_target
 from .series import Series
 
-__all__ = ["Assessment", "MilestoneResult", "assess", "assess_target", "relevant_rows"]
+__all__ = ["Assessment", "MilestoneResult", "assess", "assess_target", "ended", "relevant_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,10 @@ class MilestoneResult:
     achieved_change: float | None = None  # absolute change a year achieved since the baseline
     required_change_from_latest: float | None = None  # absolute change a year needed from now on
     reason: str | None = None  # why the status is not_available (a stable code, docs/json.md)
+    # Its deadline has passed (by the reference day) and no figure for it is recorded yet:
+    # nothing "remains" to be done, the figure is awaited (docs/methodology.md, "Deadlines
+    # passed without a figure").
+    awaiting_figure: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,29 +94,49 @@ class Assessment:
     # The distance still to go in the target's direction, in the indicator's unit:
     # positive while short, zero or negative once reached (docs/methodology.md, "Gap").
     gap: float | None = None
+    # Deadlines that passed (by the reference day) with no figure for them recorded yet:
+    # the status is still read on the latest figure, but it is no longer "in progress"
+    # (docs/methodology.md, "Deadlines passed without a figure").
+    awaiting_figures: tuple[Period, ...] = ()
 
     @property
     def next_milestone(self) -> MilestoneResult | None:
         return self.milestones[self.headline] if self.headline is not None else None
 
 
-def assess(plan: Plan, series: Series, target_ids: Sequence[str] | None = None) -> list[Assessment]:
+def assess(plan: Plan, series: Series, target_ids: Sequence[str] | None = None,
+           today: date | None = None) -> list[Assessment]:
+    """Every target (or those named), judged on ``series``.
+
+    ``today`` is the reference day (the caller's clock, or ``--as-of``): deadlines that
+    ended before it without a figure are marked as awaiting one. None: no deadline is
+    taken as passed unless a figure shows it (a caller without a calendar).
+    """
     targets = plan.targets if not target_ids else [t for t in plan.targets if t.id in set(target_ids)]
-    return [assess_target(t, plan.indicators[t.indicator], series.get(t.indicator, [])) for t in targets]
+    return [assess_target(t, plan.indicators[t.indicator], series.get(t.indicator, []), today) for t in targets]
 
 
-def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observation],
+                  today: date | None = None) -> Assessment:
     if isinstance(target, LevelTarget):
-        return _level(target, indicator, rows)
+        return _level(target, indicator, rows, today)
     if isinstance(target, EveryPeriodTarget):
-        return _every_period(target, indicator, rows)
+        return _every_period(target, indicator, rows, today)
     if isinstance(target, AverageTarget):
-        return _average(target, indicator, rows)
+        return _average(target, indicator, rows, today)
     if isinstance(target, CumulativeTarget):
-        return _cumulative(target, indicator, rows)
+        return _cumulative(target, indicator, rows, today)
     if isinstance(target, PlanTarget):
-        return _plan(target, indicator, rows)
+        return _plan(target, indicator, rows, today)
     raise TypeError(f"unknown target kind {type(target).__name__}")  # pragma: no cover
+
+
+def ended(period: Period, today: date | None) -> bool:
+    """Whether ``period`` was over before ``today``: its last month is behind it.
+
+    Periods end at the end of a month, so the month of ``today`` decides; the status cache
+    relies on that (it keys on the month, cache.py)."""
+    return today is not None and (today.year, today.month) > (period.year, period.last)
 
 
 def relevant_rows(target: Target, rows: Sequence[Observation]) -> list[Observation]:
@@ -178,7 +203,8 @@ def _baseline(target: LevelTarget, annual: Sequence[Observation]) -> Baseline | 
     return None
 
 
-def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation],
+           today: date | None = None) -> Assessment:
     annual = _annual(rows)
     latest = annual[-1] if annual else None
     provisional = _provisional(rows, latest.period if latest else None)
@@ -189,11 +215,12 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
         milestones = tuple(
             MilestoneResult(m.by, m.value, False, Status.NOT_AVAILABLE, None, None,
                             _gap(m.value, latest.value, indicator.increase) if latest else None, None,
-                            reason=reason)
+                            reason=reason, awaiting_figure=ended(m.by, today))
             for m in target.milestones
         )
         return Assessment(status=Status.NOT_AVAILABLE, milestones=milestones,
-                          headline=0 if milestones else None, reason=reason, **common)
+                          headline=0 if milestones else None, reason=reason,
+                          awaiting_figures=tuple(m.by for m in milestones if m.awaiting_figure), **common)
 
     base_year = base.period.year
     achieved = _safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
@@ -208,13 +235,15 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
         return Assessment(status=p.status, score=p.score, progress_value=p.progress_value,
                           achieved_rate=achieved, reason=why, **common)
 
-    results = tuple(_milestone(m.by, m.value, indicator, base, latest, annual, achieved) for m in target.milestones)
+    results = tuple(_milestone(m.by, m.value, indicator, base, latest, annual, achieved, today)
+                    for m in target.milestones)
     headline = _headline(results)
     head = results[headline]
     missed = tuple(r.by for r in results if r.due and r.status is Status.NOT_ACHIEVED)
     return Assessment(status=head.status, score=head.score, progress_value=head.progress_value,
                       achieved_rate=achieved, milestones=results, headline=headline,
-                      missed_milestones=missed, reason=head.reason, gap=head.gap, **common)
+                      missed_milestones=missed, reason=head.reason, gap=head.gap,
+                      awaiting_figures=tuple(r.by for r in results if r.awaiting_figure), **common)
 
 
 def _headline(results: tuple[MilestoneResult, ...]) -> int:
@@ -290,6 +319,7 @@ def _milestone(
     latest: Observation,
     annual: Sequence[Observation],
     achieved: float | None,
+    today: date | None = None,
 ) -> MilestoneResult:
     base_value = base.value if base.value is not None else 0.0
     base_year = base.period.year
@@ -366,6 +396,8 @@ def _milestone(
         never_reached=never, judged_on=judged, reached_is_projection=reached is not None and passed_later is None,
         method="absolute_change" if absolute else "growth", required_change=required_change,
         achieved_change=achieved_change, required_change_from_latest=required_change_latest, reason=reason,
+        # Not judged yet (no figure at or after the deadline), but the deadline is behind us.
+        awaiting_figure=not due and ended(by, today),
     )
 
 
@@ -416,7 +448,8 @@ def _span_periods(start: Period, end: Period) -> list[Period]:
     return out
 
 
-def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation],
+                  today: date | None = None) -> Assessment:
     inside = _in_span(rows, target.start, target.end)
     expected = _span_periods(target.start, target.end)
     latest = inside[-1] if inside else None
@@ -460,9 +493,11 @@ def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequenc
         details["provisional_passes"] = target.bound.passes(provisional.value)
     # Each period of the span is a deadline of its own: every one that failed is missed.
     missed = tuple(o.period for o in inside if not target.bound.passes(o.value))
+    # Each period is a deadline too: one that is over with no figure is awaited.
+    awaiting = tuple(p for p in expected if p not in observed and ended(p, today))
     return Assessment(target=target, indicator=indicator, status=status, latest=latest,
                       provisional=provisional, details=details, missed_milestones=missed, reason=reason,
-                      gap=_bound_gap(target.bound, latest.value if latest else None))
+                      gap=_bound_gap(target.bound, latest.value if latest else None), awaiting_figures=awaiting)
 
 
 def _no_figure_reason(rows: Sequence[Observation]) -> str:
@@ -474,7 +509,8 @@ def _no_figure_reason(rows: Sequence[Observation]) -> str:
 # --- average ---------------------------------------------------------------------------
 
 
-def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observation],
+             today: date | None = None) -> Assessment:
     inside = _in_span(rows, target.start, target.end)
     latest = inside[-1] if inside else None
     provisional = _provisional([o for o in rows if target.start.year <= o.period.year <= target.end.year],
@@ -491,14 +527,17 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     }
     if not inside:
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
-                          provisional=provisional, details=details, reason=_no_figure_reason(rows))
+                          provisional=provisional, details=details, reason=_no_figure_reason(rows),
+                          awaiting_figures=(target.end,) if ended(target.end, today) else ())
     # Geometric mean of (1 + g) over the years with data (methodology section 2).
     product = math.prod(1 + o.value / 100 for o in inside)
     if product <= 0:
         details["average"] = None
         # A year of -100 % or worse: no geometric mean exists.
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
-                          provisional=provisional, details=details, reason="average_undefined")
+                          provisional=provisional, details=details, reason="average_undefined",
+                          awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today)
+                          else ())
     average = (product ** (1 / len(inside)) - 1) * 100
     remaining = max(span_years - len([o for o in inside]), 0)
     remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]
@@ -530,9 +569,10 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
         score = _score_for(status, p)
     # Not achieved only once the span is over (remaining == 0): its deadline was missed.
     missed = (target.end,) if status is Status.NOT_ACHIEVED else ()
+    awaiting = (target.end,) if remaining and ended(target.end, today) else ()
     return Assessment(target=target, indicator=indicator, status=status, score=score, progress_value=p,
                       latest=latest, provisional=provisional, details=details, missed_milestones=missed,
-                      gap=_bound_gap(target.bound, average))
+                      gap=_bound_gap(target.bound, average), awaiting_figures=awaiting)
 
 
 def _score_for(status: Status, p: float) -> float | None:
@@ -554,7 +594,8 @@ def _band(p: float) -> Status:
 # --- cumulative ------------------------------------------------------------------------
 
 
-def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation],
+                today: date | None = None) -> Assessment:
     inside = _in_span(rows, target.start, target.end)
     expected = _span_periods(target.start, target.end)
     latest = inside[-1] if inside else None
@@ -572,7 +613,8 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
                                    latest.period if latest else None)
     if latest is None:
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
-                          provisional=provisional, details=details, reason=_no_figure_reason(rows))
+                          provisional=provisional, details=details, reason=_no_figure_reason(rows),
+                          awaiting_figures=(target.end,) if ended(target.end, today) else ())
     total = sum(o.value for o in inside)
     elapsed = len([p for p in expected if p <= latest.period])
     remaining = len(expected) - elapsed
@@ -605,7 +647,8 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
                       progress_value=p if target.bound.at_least else None, latest=latest,
                       provisional=provisional, details=details, missed_milestones=missed,
                       reason="zero_target" if status is Status.NOT_AVAILABLE else None,
-                      gap=_bound_gap(target.bound, total))
+                      gap=_bound_gap(target.bound, total),
+                      awaiting_figures=(target.end,) if remaining and ended(target.end, today) else ())
 
 
 # --- annual plan -----------------------------------------------------------------------
@@ -629,7 +672,8 @@ def _same_period(out: dict[str, Any], current: Observation, previous: Observatio
 
 
 
-def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation]) -> Assessment:
+def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation],
+          today: date | None = None) -> Assessment:
     bound = Bound(target.value, indicator.increase)
     full = _at(rows, target.period)
     details: dict[str, Any] = {"period": str(target.period), "plan": target.value}
@@ -645,12 +689,14 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
         return Assessment(target=target, indicator=indicator, status=status, latest=full,
                           score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details,
                           missed_milestones=missed, gap=_bound_gap(bound, full.value))
-    # During the period: the latest year-to-date reading inside it.
+    # During the period (or after it, until the full figure comes): the latest
+    # year-to-date reading inside it.
+    awaiting = (target.period,) if ended(target.period, today) else ()
     ytd = [o for o in rows if o.period.year == target.period.year and o.period.first == target.period.first
            and o.period.last < target.period.last]
     if not ytd:
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details,
-                          reason=_no_figure_reason(rows))
+                          reason=_no_figure_reason(rows), awaiting_figures=awaiting)
     reading = ytd[-1]
     details["year_to_date"] = {"period": str(reading.period), "value": reading.value}
     previous = _at(rows, reading.period.same_span_previous_year())
@@ -666,11 +712,12 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation])
             status = _band(pace) if indicator.increase else (
                 Status.SUBSTANTIAL_PROGRESS if share_plan <= share_time else Status.LIMITED_PROGRESS)
         return Assessment(target=target, indicator=indicator, status=status, progress_value=pace,
-                          provisional=reading, details=details, gap=_bound_gap(bound, reading.value))
+                          provisional=reading, details=details, gap=_bound_gap(bound, reading.value),
+                          awaiting_figures=awaiting)
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
     details["year_to_date"]["difference"] = reading.value - target.value
     status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
     return Assessment(target=target, indicator=indicator, status=status, provisional=reading, details=details,
-                      gap=_bound_gap(bound, reading.value))
+                      gap=_bound_gap(bound, reading.value), awaiting_figures=awaiting)
 

@@ -293,7 +293,15 @@ def _code_fingerprint() -> str:
 
 
 def _key(path: Path, targets_digest: bytes) -> tuple:
-    return (FORMAT, _code_fingerprint(), str(path.resolve()), targets_digest)
+    # The month of today: which deadlines have passed changes the statuses (a deadline
+    # is a period's end, and periods end with a month: assessment.ended).
+    return (FORMAT, _code_fingerprint(), str(path.resolve()), targets_digest, _today().strftime("%Y-%m"))
+
+
+def _today() -> Any:
+    from .workspace import reference_day
+
+    return reference_day(None)
 
 
 def _load(file: Path, key: tuple) -> dict | None:
@@ -771,6 +779,7 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
     series, left_out = build_series(indicators, observations)
     unknown = unknown_counts(series, plan.indicators, observations)
     line_of = attrgetter("line")
+    today = _today()
     entries = {}
     lines: dict[str, bytes] = {}
 
@@ -781,7 +790,7 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
     for t in plan.targets:
         if t.indicator in chosen_set:
             rows = series.get(t.indicator, ())
-            entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows), marshal.dumps(_encode(t)),
+            entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows, today), marshal.dumps(_encode(t)),
                                    rows if cells else None)
             # Right after the assessment has read them: the rows were made in the store's
             # order, not the indicator's, and a separate pass found each one again out of
@@ -949,7 +958,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
             if e[1] in changed:
                 target = _decode(marshal.loads(e[5]), allowed)
                 rows_in_force = series.get(target.indicator, [])
-                entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force), e[5],
+                entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, _today()), e[5],
                                     rows_in_force if e[6] else None)
     in_force = dict(measured)
     for ind in touched:

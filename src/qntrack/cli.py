@@ -348,11 +348,11 @@ def status(
                 _gate(gate, items)
                 return
     from .assessment import assess
-    from .workspace import open_workspace
+    from .workspace import open_workspace, reference_day
 
     ws = open_workspace(targets, day)
     _check_ids(ws.plan, target_ids)
-    results = assess(ws.plan, ws.series, target_ids)
+    results = assess(ws.plan, ws.series, target_ids, reference_day(day))
     if kind == "json":
         from .formats import status_document, to_json
 
@@ -441,7 +441,7 @@ def show(
     Example: qntrack show cbct-share --lang vi
     """
     from .assessment import assess_target, relevant_rows
-    from .workspace import open_workspace
+    from .workspace import open_workspace, reference_day
 
     day = _as_of(as_of)
     ws = open_workspace(targets, day)
@@ -449,7 +449,7 @@ def show(
     target = ws.plan.target(target_id)
     assert target is not None
     indicator = ws.plan.indicators[target.indicator]
-    result = assess_target(target, indicator, ws.series.get(indicator.id, []))
+    result = assess_target(target, indicator, ws.series.get(indicator.id, []), reference_day(day))
     rows = relevant_rows(target, ws.series.get(indicator.id, []))
     if fmt is not None and fmt.value == "json":
         from .formats import assessment_dict, to_json
@@ -1147,7 +1147,9 @@ def report(
         path = output_path(output)  # a FIFO or device is refused as such, whatever its name
         kind = report_format(output, kind)
     _check_ids(ws.plan, target_ids)
-    data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day)
+    from .workspace import reference_day
+
+    data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, reference_day(day))
     language = _lang(lang)
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
     if path is None:

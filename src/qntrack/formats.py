@@ -71,6 +71,7 @@ def _milestone(m: MilestoneResult) -> dict[str, Any]:
         "achieved_change": m.achieved_change,
         "required_change_from_latest": m.required_change_from_latest,
         "reason": m.reason,
+        "awaiting_figure": m.awaiting_figure,
     }
 
 
@@ -97,6 +98,7 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "milestones": [_milestone(m) for m in a.milestones],
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
         "missed_milestones": [str(p) for p in a.missed_milestones],
+        "awaiting_figures": [str(p) for p in a.awaiting_figures],
         "source": t.source or None,
         "details": a.details,
     }
@@ -162,6 +164,8 @@ STATUS_COLUMNS = (
     "year_to_date_period", "year_to_date_value", "year_to_date_percent_of_plan", "average",
     "required_rate_remaining", "total", "share_of_target", "share_of_time", "needed_per_remaining_period",
     "passed", "failed", "first_failure", "streak",
+    # Deadlines passed with no figure yet (docs/json.md), joined by ';' as missed_milestones.
+    "awaiting_figures",
 )
 
 
@@ -195,6 +199,7 @@ def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
             a.target.source,
             ";".join(str(p) for p in a.missed_milestones),
             *_key_figures(a),
+            ";".join(str(p) for p in a.awaiting_figures),
         )
 
 

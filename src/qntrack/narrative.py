@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .assessment import Assessment, MilestoneResult
 from .i18n import number, signed_percent, value_with_unit
+from .messages import msg, render
 from .model import Measure
 
 __all__ = ["explain", "reason_text"]
@@ -138,6 +139,8 @@ def _level(a: Assessment, lang: str) -> list[str]:
         out.append(_missed_sentence(m, unit, lang))
         out.extend(_reached_sentence(m, unit, lang))
         return out
+    if m.awaiting_figure:
+        return out + _awaiting_level(a, m, unit, lang)
     if m.projected is not None and (a.achieved_rate is not None or m.method == "absolute_change"):
         short = (m.projected < m.value) == a.indicator.increase
         verdict_en = f"short of {goal}" if short else f"meeting the milestone of {goal}"
@@ -162,6 +165,27 @@ def _level(a: Assessment, lang: str) -> list[str]:
             f"The path to {goal} by {m.by} called for {_v(m.trajectory, unit, lang)} in {latest.period}; the deviation is {_pp(m.deviation, unit, lang)}."
         )
     out.extend(_reached_sentence(m, unit, lang))
+    return out
+
+
+def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> list[str]:
+    """A deadline behind us with no figure for it: nothing "from now on", only what the
+    pace achieved says the deadline's figure would be (docs/methodology.md)."""
+    latest = a.latest
+    assert latest is not None
+    out = [render(msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang),
+                      period=latest.period), lang)]
+    if m.projected is not None:
+        short = (m.projected < m.value) == a.indicator.increase
+        out.append(render(msg("narrative_awaiting_short" if short else "narrative_awaiting_meets", by=m.by,
+                              projected=_v(m.projected, unit, lang), goal=_v(m.value, unit, lang)), lang))
+    if m.trajectory is not None and m.deviation is not None:
+        vi = lang == "vi"
+        out.append(
+            f"Theo lộ trình, năm {latest.period} cần {_v(m.trajectory, unit, lang)}; chênh lệch {_pp(m.deviation, unit, lang)}."
+            if vi else
+            f"The path to {_v(m.value, unit, lang)} by {m.by} called for {_v(m.trajectory, unit, lang)} in {latest.period}; the deviation is {_pp(m.deviation, unit, lang)}."
+        )
     return out
 
 
@@ -216,7 +240,10 @@ def _every(a: Assessment, lang: str) -> list[str]:
             since = d["periods"][-d["streak"]]["period"]
             out.append(f"Đạt trở lại {d['streak']} kỳ liên tiếp từ {since}." if vi
                        else f"Passed again {d['streak']} periods in a row since {since}.")
-    if d.get("missing"):
+    if a.awaiting_figures:
+        # Every period over with no figure, the gaps before the latest among them.
+        out.append(render(msg("narrative_awaiting_periods", periods=", ".join(map(str, a.awaiting_figures))), lang))
+    elif d.get("missing"):
         gaps = ", ".join(d["missing"])
         out.append(f"Không có số liệu: {gaps}." if vi else f"No figure for {gaps}.")
     if a.provisional is not None:
@@ -253,7 +280,13 @@ def _average(a: Assessment, lang: str) -> list[str]:
         f"Average over the {d['years_with_data']} year{'s' if d['years_with_data'] > 1 else ''} with data ({span}): "
         f"{_rate(d['average'], lang, places)} a year (target: {word} {_rate(bound, lang)} a year)."
     ]
-    if d.get("required_rate_remaining") is not None:
+    if d.get("required_rate_remaining") is not None and a.awaiting_figures:
+        have = {p["period"] for p in d["periods"]}
+        first, last = int(d["from"][:4]), int(d["to"][:4])
+        years = ", ".join(str(y) for y in range(first, last + 1) if str(y) not in have)
+        out.append(render(msg("narrative_awaiting_average", start=d["from"], end=d["to"], years=years,
+                              word=word, need=_rate(d["required_rate_remaining"], lang)), lang))
+    elif d.get("required_rate_remaining") is not None:
         n = d["years_in_span"] - d["years_with_data"]
         need = _rate(d["required_rate_remaining"], lang)
         out.append(
@@ -279,7 +312,10 @@ def _cumulative(a: Assessment, lang: str) -> list[str]:
         if vi else
         f"{_x(a, d['total'], lang)} so far: {number((share or 0) * 100, lang, 1)}% of the target after {number(d['share_of_time'] * 100, lang, 1)}% of the time."
     ]
-    if d.get("needed_per_remaining_period"):
+    if d.get("needed_per_remaining_period") and a.awaiting_figures:
+        out.append(render(msg("narrative_awaiting_cumulative", start=d["from"], end=d["to"], latest=a.latest.period,
+                              needed=_x(a, d["needed_per_remaining_period"], lang)), lang))
+    elif d.get("needed_per_remaining_period"):
         n = d["periods_remaining"]
         out.append(f"Mỗi kỳ trong {n} kỳ còn lại cần {_x(a, d['needed_per_remaining_period'], lang)}." if vi
                    else f"Each of the {n} remaining period{'s' if n > 1 else ''} needs {_x(a, d['needed_per_remaining_period'], lang)}.")
@@ -342,8 +378,9 @@ def _plan(a: Assessment, lang: str) -> list[str]:
                f"{d['period']}: {got}, {pct}% of the plan ({_x(a, d['plan'], lang)})."]
         return out + _against_last_year(a, d, d["period"], lang)
     ytd = d.get("year_to_date")
+    over = [render(msg("narrative_awaiting_plan", period=d["period"]), lang)] if a.awaiting_figures else []
     if not ytd:
-        return ["Chưa có số liệu." if vi else "No figure yet."]
+        return over + ["Chưa có số liệu." if vi else "No figure yet."]
     if "percent_of_plan" in ytd:
         share = number(ytd["percent_of_plan"], lang, 1)
         time = number(ytd["share_of_time"] * 100, lang, 1)
@@ -354,4 +391,4 @@ def _plan(a: Assessment, lang: str) -> list[str]:
         plan = _x(a, d["plan"], lang)
         diff = f": {_pp(ytd['difference'], unit, lang)}" if "difference" in ytd else ""
         out = [f"{ytd['period']}: {_x(a, ytd['value'], lang)} ({'kế hoạch' if vi else 'plan'} {plan}){diff}."]
-    return out + _against_last_year(a, ytd, ytd["period"], lang)
+    return over + out + _against_last_year(a, ytd, ytd["period"], lang)

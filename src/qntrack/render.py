@@ -329,6 +329,8 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     if a.missed_milestones:
         facts.add_row(label("missed_milestones", lang),
                       Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]))
+    if a.awaiting_figures:
+        facts.add_row(label("awaiting_figures", lang), ", ".join(str(p) for p in a.awaiting_figures))
     if a.score is not None or a.progress_value is not None:
         facts.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(a.progress_value, lang)} / {number(a.score, lang)}")
     if as_of:
@@ -457,14 +459,19 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
     elif a.target.kind == "average" and d.get("average") is not None:
         rows.append(("Bình quân" if vi else "Average so far", f"{value_with_unit(d['average'], unit, lang)} ({d['years_with_data']}/{d['years_in_span']})"))
         if d.get("required_rate_remaining") is not None:
-            rows.append(("Cần cho các năm còn lại" if vi else "Needed in remaining years", value_with_unit(d["required_rate_remaining"], unit, lang)))
+            # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
+            rows.append((label("needed_years_without_figure", lang) if a.awaiting_figures
+                         else "Cần cho các năm còn lại" if vi else "Needed in remaining years",
+                         value_with_unit(d["required_rate_remaining"], unit, lang)))
     elif a.target.kind == "cumulative" and "total" in d:
         rows.append(("Lũy kế" if vi else "Total so far", value_with_unit(d["total"], unit, lang)))
         if d.get("share_of_target") is not None:
             rows.append(("Tỷ lệ mục tiêu" if vi else "Share of target", f"{number(d['share_of_target'] * 100, lang, 1)}%"))
         rows.append(("Tỷ lệ thời gian" if vi else "Share of time", f"{number(d['share_of_time'] * 100, lang, 1)}%"))
         if d.get("needed_per_remaining_period"):
-            rows.append(("Cần mỗi kỳ còn lại" if vi else "Needed per remaining period", value_with_unit(d["needed_per_remaining_period"], unit, lang)))
+            rows.append((label("needed_per_period_without_figure", lang) if a.awaiting_figures
+                         else "Cần mỗi kỳ còn lại" if vi else "Needed per remaining period",
+                         value_with_unit(d["needed_per_remaining_period"], unit, lang)))
     elif a.target.kind == "every_period" and (d.get("passed") or d.get("failed")):
         rows.append(("Đạt / không đạt" if vi else "Passed / failed", f"{d['passed']} / {d['failed']}"))
         if d.get("first_failure"):

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from .assessment import Assessment, assess
 from .charts import Chart, chart_for
-from .summary import difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
+from .summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
 from .i18n import date_text, label, number, signed_percent, status_label, value_with_unit
 from .model import RETRACTED, Observation, Plan
 from .narrative import explain
@@ -100,10 +101,12 @@ def build_report(
     target_ids: Sequence[str] | None = None,
     as_of: str | None = None,
     since: str | None = None,
+    today: date | None = None,
 ) -> ReportData:
-    """Everything the report shows. ``series`` must already be restricted to ``as_of``."""
+    """Everything the report shows. ``series`` must already be restricted to ``as_of``;
+    ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended)."""
     rows = tuple(observations)
-    results = tuple(assess(plan, series, target_ids))
+    results = tuple(assess(plan, series, target_ids, today))
     bound = as_of_bound(as_of) if as_of else None
     used = [o.recorded_at for o in rows if o.recorded_at and (bound is None or o.recorded_at <= bound)]
     review = since_review(plan, rows, since, as_of, results) if since else None
@@ -147,7 +150,9 @@ def since_review(
             if v.observation.recorded_at > after:
                 changes.append(Change(v.observation, v.revises))
     then, _ = build_series(plan.indicators, observations, since)
-    before = {a.target.id: a for a in assess(plan, then, [a.target.id for a in assessments])}
+    # "Then" is the review's own day: the deadlines passed by then, as --as-of would say.
+    before = {a.target.id: a for a in assess(plan, then, [a.target.id for a in assessments],
+                                             date.fromisoformat(since[:10]))}
     # A milestone missed since the review is a change even when the headline status,
     # moved on to the next milestone, reads the same (issue 12: a miss never disappears).
     moved = tuple(StatusChange(a.target.id, before[a.target.id], a) for a in assessments
@@ -533,6 +538,8 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
     if a.missed_milestones:
         facts.append((label("missed_milestones", lang),
                       Cell(", ".join(str(p) for p in a.missed_milestones), status="not_achieved")))
+    if a.awaiting_figures:
+        facts.append((label("awaiting_figures", lang), Cell(", ".join(str(p) for p in a.awaiting_figures), muted=True)))
     return tuple(facts)
 
 
@@ -591,7 +598,10 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         out.append((_t("streak", lang), str(d["streak"])))
         if d.get("missing"):
             out.append((_t("missing", lang), ", ".join(d["missing"])))
-        out.append((_t("remaining", lang), str(d["remaining"])))
+        if a.awaiting_figures:
+            out.append((label("periods_awaited", lang), str(len(a.awaiting_figures))))
+        else:
+            out.append((_t("remaining", lang), str(d["remaining"])))
     elif kind == "average":
         out.append((_t("target_average", lang), f"{sign} {value}"))
         out.append((_t("years_with_data", lang), _t("passed_count", lang, passed=d["years_with_data"],
@@ -599,7 +609,8 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         if d.get("average") is not None:
             out.append((_t("achieved_average", lang), value_with_unit(d["average"], unit, lang)))
         if d.get("required_rate_remaining") is not None:
-            out.append((_t("required_remaining", lang), value_with_unit(d["required_rate_remaining"], unit, lang)))
+            out.append((label("needed_years_without_figure", lang) if a.awaiting_figures else _t("required_remaining", lang),
+                        value_with_unit(d["required_rate_remaining"], unit, lang)))
     elif kind == "cumulative":
         out.append((_t("target_total", lang), f"{sign} {value}"))
         if "total" in d:
@@ -607,7 +618,8 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
             out.append((_t("share_of_target", lang), _percent(d.get("share_of_target"), lang)))
             out.append((_t("share_of_time", lang), _percent(d.get("share_of_time"), lang)))
             if d.get("needed_per_remaining_period"):
-                out.append((_t("needed_per_period", lang), value_with_unit(d["needed_per_remaining_period"], unit, lang)))
+                out.append((label("needed_per_period_without_figure", lang) if a.awaiting_figures
+                            else _t("needed_per_period", lang), value_with_unit(d["needed_per_remaining_period"], unit, lang)))
     elif kind == "plan":
         out.append((_t("plan", lang), f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
         figures: Mapping[str, Any] = d
@@ -745,8 +757,9 @@ def _goal_with_reached(a: Assessment, lang: str) -> str:
 
 
 def _status_with_missed(a: Assessment, lang: str) -> str:
-    """The headline status, with the deadlines missed on the way kept beside it."""
-    missed = missed_text(a, lang)
+    """The headline status, with the deadlines missed on the way kept beside it, and those
+    passed with no figure yet."""
+    missed = "; ".join(t for t in (missed_text(a, lang), awaiting_text(a, lang)) if t)
     text = status_label(a.status.value, lang)
     return f"{text} ({missed})" if missed else text
 

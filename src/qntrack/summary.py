@@ -15,7 +15,7 @@ from .assessment import Assessment
 from .i18n import label, number, status_label, value_with_unit
 from .model import Observation
 
-__all__ = ["Cell", "difference_text", "goal_text", "gap_phrase", "gap_text", "missed_text", "reached_text", "sparkline",
+__all__ = ["Cell", "awaiting_text", "difference_text", "goal_text", "gap_phrase", "gap_text", "missed_text", "reached_text", "sparkline",
            "status_cells"]
 
 Cell = tuple[tuple[str, str], ...]  # (text, role) pieces; role "" is plain text
@@ -105,6 +105,16 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
     return f"✗ {label('missed', lang)} {shown}"
 
 
+def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
+    """"⌛ awaiting figure 2025": deadlines passed with no figure recorded for them yet,
+    beside a status that is still read on an earlier figure; "" when none."""
+    periods = [str(p) for p in a.awaiting_figures]
+    if not periods:
+        return ""
+    shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
+    return f"⌛ {label('awaiting', lang)} {shown}"
+
+
 def sparkline(values: Sequence[float]) -> str:
     """Eight-level bars of the values, lowest to highest."""
     if not values:
@@ -152,7 +162,11 @@ def _goal_cell(a: Assessment, lang: str) -> Cell:
 
 def _status_cell(a: Assessment, lang: str) -> Cell:
     status = (status_label(a.status.value, lang), f"status:{a.status.value}")
+    cell: tuple[tuple[str, str], ...] = (status,)
     missed = missed_text(a, lang)
-    if not missed:
-        return (status,)
-    return (status, ("\n" + missed, "status:not_achieved"))
+    if missed:
+        cell += (("\n" + missed, "status:not_achieved"),)
+    awaiting = awaiting_text(a, lang)
+    if awaiting:
+        cell += (("\n" + awaiting, "muted"),)
+    return cell

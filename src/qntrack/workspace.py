@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -22,9 +23,18 @@ if TYPE_CHECKING:
 # The model, the store and the series are imported where they are used: finding
 # targets.yaml must stay cheap for the commands the status cache answers (cache.py).
 
-__all__ = ["Workspace", "find_targets", "open_workspace", "plan_and_store_guess"]
+__all__ = ["Workspace", "find_targets", "open_workspace", "plan_and_store_guess", "reference_day"]
 
 DEFAULT_NAME = "targets.yaml"
+
+
+def reference_day(as_of: str | None) -> date:
+    """The day a command speaks of: ``--as-of``, else today on this machine's clock.
+
+    The one place the clock is read for an assessment; the core is given the day
+    (assessment.ended). ``check``'s due-figure rule reads the same day.
+    """
+    return date.fromisoformat(as_of) if as_of else date.today()
 
 
 def find_targets(explicit: str | None) -> Path:
