@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from typer.core import TyperGroup  # already loaded by `import typer`
 
 from . import __version__
 from .errors import ExitCode, InputError, fail
@@ -24,8 +25,39 @@ if TYPE_CHECKING:
 
 lean_runtime_params()  # no Pydantic for plain option values (lean_typer.py)
 
+
+class _Group(TyperGroup):
+    """The qntrack command group: Click's own usage errors ("No such option", "Missing
+    argument", with their "Usage:" lines) in the language of messages (usage.py).
+
+    The error is re-worded where Click raises it, while the command line is read (here
+    for the options before the command and the command's name, in ``invoke`` for the
+    command's own), and shown by Typer as any usage error, exit 2: the same under
+    ``main()`` and under Typer's test runner. English errors pass through untouched."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        words = list(args)  # Click consumes the list it reads
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except typer.TyperException as exc:  # Click's exceptions derive from it
+            from .usage import in_language
+
+            raise in_language(exc, words) from None
+        ctx.meta["qntrack.args"] = words
+        return ctx
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except typer.TyperException as exc:
+            from .usage import in_language
+
+            raise in_language(exc, ctx.meta.get("qntrack.args", [])) from None
+
+
 app = typer.Typer(
     name="qntrack",
+    cls=_Group,
     help="Track quantified policy targets: progress, gaps and status, computed the way "
     "official statistics bodies do (Statistics Canada / Open SDG).",
     no_args_is_help=True,
