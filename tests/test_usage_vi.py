@@ -150,3 +150,71 @@ def test_usage_errors_cost_nothing_at_start_up():
     assert modules_loaded(["--version"], ["qntrack.usage"]) == [False]
     assert modules_loaded(["status", "--targets", "none.yaml", "--format", "json"], ["qntrack.usage"]) == [False]
     assert modules_loaded(["status", "--foo"], ["qntrack.usage"]) == [True]
+
+
+# --- check --list: each check's rule in the chosen language ---------------------------------
+
+# (name, severity, when it runs, rule), as `check --list --lang vi` must print them.
+LIST_VI = [
+    ("syntax", "lỗi", "mặc định", "targets.yaml đúng cấu trúc đã mô tả: YAML hợp lệ, khóa đã biết, không trùng lặp, "
+                                  "số và kỳ ở đúng chỗ, công thức không vòng lặp"),
+    ("store", "lỗi", "mặc định", "mọi dòng của tệp số liệu đọc được: văn bản UTF-8, dòng tiêu đề, bảy ô, kỳ hợp lệ, "
+                                 "số hữu hạn, status đã biết, recorded_at theo ISO 8601"),
+    ("torn-line", "lỗi", "mặc định", "tệp số liệu kết thúc bằng một dòng đầy đủ (một lần ghi bị ngắt để lại dòng cuối "
+                                     "dở dang; 'qntrack check --repair' chuyển dòng đó sang một tệp riêng)"),
+    ("unknown-indicator", "lỗi", "mặc định", "mọi số liệu đều thuộc một chỉ tiêu được khai báo trong targets.yaml"),
+    ("derived-recorded", "lỗi", "mặc định", "không ghi số liệu cho chỉ tiêu tính từ công thức (giá trị của nó do "
+                                            "công thức tính ra)"),
+    ("frequency", "lỗi", "mặc định", "không có số liệu nào cho một kỳ chi tiết hơn tần suất của chỉ tiêu"),
+    ("timing", "lỗi", "mặc định", "không có số liệu nào được ghi nhận ở tương lai (quá một ngày lệch đồng hồ), cho "
+                                  "một kỳ chưa bắt đầu vào lúc đó, hoặc trước khi kỳ kết thúc mà không phải là số ước "
+                                  "(estimate)"),
+    ("formula", "lỗi", "mặc định", "không có nguồn hay ghi chú nào trong tệp số liệu bắt đầu giống công thức bảng "
+                                   "tính (=, +, -, @, kể cả sau dấu cách, hoặc một dấu tab): mở bằng bảng tính thì nó "
+                                   "sẽ chạy; hãy thêm dấu nháy đơn (') ở đầu"),
+    ("derived", "cảnh báo", "mặc định", "mọi giá trị tính từ công thức đều tính được (không chia cho 0)"),
+    ("jump", "cảnh báo", "mặc định", "không có lần ghi nào của một chỉ tiêu và kỳ chênh với lần ghi trước nó quá "
+                                     "--jump-factor lần (mặc định 5 lần): 3,13 gõ thành 313"),
+    ("stale", "cảnh báo", "khi gọi tên", "mọi chỉ tiêu đã có số liệu đều có số liệu cho kỳ tiếp theo sau kỳ mới nhất, "
+                                         "trong vòng 90 ngày sau khi kỳ đó kết thúc (tính đến hôm nay hoặc --as-of)"),
+    ("milestone-due", "cảnh báo", "khi gọi tên", "mọi mốc (và kỳ kế hoạch, và cuối giai đoạn của mục tiêu theo giai "
+                                                 "đoạn) có kỳ đã kết thúc hơn 90 ngày trước đều có số liệu"),
+]
+
+
+def test_check_list_in_vietnamese(tracker: Path):
+    r = run("check", "--list", "--lang", "vi")
+    assert r.exit_code == 0 and r.stderr == ""
+    # Columns as in English: each as wide as its widest entry ("unknown-indicator": 17,
+    # "cảnh báo": 8, "khi gọi tên": 11 characters), two spaces between.
+    assert r.stdout.splitlines() == [f"{name:<17}  {severity:<8}  {runs:<11}  {rule}"
+                                     for name, severity, runs, rule in LIST_VI]
+    assert run("--lang", "vi", "check", "--list").stdout == r.stdout
+    assert run("check", "--list", env={"QNTRACK_LANG": "vi"}).stdout == r.stdout
+
+
+def test_check_list_in_english_as_before(tracker: Path):
+    lines = run("check", "--list").stdout.splitlines()
+    assert lines[0] == (
+        "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
+        "no duplicates, numbers and periods where expected, formulas without cycles")
+    assert lines[-3] == (
+        "jump               warning  default    no vintage of an indicator and period differs from the one before it "
+        "by more than --jump-factor (default 5 times): 3,13 typed as 313")
+    assert lines[-1] == (
+        "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
+        "period ended more than 90 days ago has an observation")
+
+
+def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
+    import json
+
+    en = json.loads(run("check", "--list", "--format", "json").stdout)
+    vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
+    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 12
+    # Names, severities (codes, not words) and defaults are the same in both languages.
+    assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == \
+        [{k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]]
+    assert en["checks"][-1]["severity"] == "warning"
+    assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
+    assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]

@@ -967,15 +967,23 @@ def check(
     if list_checks:
         if names or repair or run_all:
             raise fail("--list", msg("cli_list_alone"), ExitCode.USAGE)
+        from .messages import render
+
+        chosen = _lang(lang)  # the rule is text for people, in JSON too (docs/json.md)
         if json_out:
             from .formats import to_json
 
             _out(to_json({"qntrack": __version__, "checks": [
-                {"name": c.name, "severity": c.severity, "default": c.default, "rule": c.rule} for c in CHECKS]}))
+                {"name": c.name, "severity": c.severity, "default": c.default, "rule": render(c.rule, chosen)}
+                for c in CHECKS]}))
         else:
-            width = max(len(c.name) for c in CHECKS)
-            _out("".join(f"{c.name:<{width}}  {c.severity:<7}  {'default' if c.default else 'on demand':<9}  {c.rule}\n"
-                         for c in CHECKS))
+            # Severity and when it runs as words of the language; each column as wide as
+            # its widest entry (in English: 7 and 9, as before).
+            rows = [(c.name, render(msg(f"severity_{c.severity}"), chosen),
+                     render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
+                     render(c.rule, chosen)) for c in CHECKS]
+            widths = [max(len(row[i]) for row in rows) for i in range(3)]
+            _out("".join(f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  {r}\n" for n, s, d, r in rows))
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:
