@@ -15,6 +15,8 @@ Imported only when a usage error is shown: start-up pays nothing for it.
 from __future__ import annotations
 
 import re
+import sys
+from functools import lru_cache
 from typing import IO, Any, Callable
 
 import typer
@@ -136,59 +138,57 @@ def _usage_error_class() -> type:
     return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
+@lru_cache(maxsize=1)
+def _in_language_class() -> type:
+    class InLanguage(_usage_error_class()):  # type: ignore[misc]
+        """A usage error already worded in the user's language: Typer shows it as any
+        other (``show``, exit code 2), without Click's English frame."""
+
+        def __init__(self, detail: str, ctx: Any, text: str, exit_code: int) -> None:
+            super().__init__(detail, ctx)
+            self.text = text
+            self.exit_code = exit_code
+
+        def format_message(self) -> str:
+            return self.message
+
+        def show(self, file: IO[Any] | None = None) -> None:
+            (file or sys.stderr).write(self.text)
+
+    return InLanguage
+
+
 def _visible(text: str) -> str:
+    """Control characters shown as escapes, line by line (cli._visible)."""
     from .cli import _visible as visible
 
     return "\n".join(visible(line) for line in text.split("\n"))
 
 
-class _Shown:
-    """What a translated usage error prints, built once from the original error."""
-
-    def __init__(self, exc: Any, lang: str) -> None:
-        self.detail = _visible(render(message(exc.format_message()), lang))
-        self.ctx = getattr(exc, "ctx", None)
-        self.lang = lang
-
-    def lines(self) -> str:
-        """Click's layout (UsageError.show), in the chosen language: the usage line, the
-        hint, a blank line, then the error."""
-        head = ""
-        ctx = self.ctx
-        if ctx is not None:
-            formatter = ctx.make_formatter()
-            formatter.write_usage(ctx.command_path, " ".join(ctx.command.collect_usage_pieces(ctx)),
-                                  prefix=render(msg("usage_prefix"), self.lang) + " ")
-            usage = formatter.getvalue().rstrip("\n")
-            hint = ""
-            if ctx.command.get_help_option(ctx) is not None:
-                hint = render(msg("usage_try_help", command=ctx.command_path, option=ctx.help_option_names[0]),
-                              self.lang) + "\n"
-            head = f"{_visible(usage)}\n{_visible(hint)}\n"
-        return head + render(msg("usage_error", message=self.detail), self.lang) + "\n"
+def _text(detail: str, ctx: Any, lang: str) -> str:
+    """Click's layout (UsageError.show) in ``lang``: the usage line, the hint, a blank
+    line, then the error; only the error without a context (Click's own choice)."""
+    head = ""
+    if ctx is not None:
+        formatter = ctx.make_formatter()
+        formatter.write_usage(ctx.command_path, " ".join(ctx.command.collect_usage_pieces(ctx)),
+                              prefix=render(msg("usage_prefix"), lang) + " ")
+        hint = ""
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = render(msg("usage_try_help", command=ctx.command_path, option=ctx.help_option_names[0]), lang) + "\n"
+        head = f"{_visible(formatter.getvalue().rstrip(chr(10)))}\n{_visible(hint)}\n"
+    return head + render(msg("usage_error", message=detail), lang) + "\n"
 
 
 def in_language(exc: BaseException, args: list[str]) -> BaseException:
-    """``exc`` itself in English or when it is not a usage error to re-word (the help
-    that ``qntrack`` alone prints); otherwise the same error (exit code, context) shown in
-    the language of ``args_lang``."""
-    usage_error = _usage_error_class()
-    if not isinstance(exc, usage_error) or type(exc).__name__ == "NoArgsIsHelpError":
+    """``exc`` itself in English, or when it is not a usage error to re-word (the help
+    that ``qntrack`` alone prints); otherwise the same error (context, exit code) worded
+    in the language of ``args_lang``."""
+    if not isinstance(exc, _usage_error_class()) or type(exc).__name__ == "NoArgsIsHelpError":
         return exc
     lang = args_lang(args)
     if lang == "en":
         return exc
-    shown = _Shown(exc, lang)
-
-    class InLanguage(usage_error):  # type: ignore[misc, valid-type]
-        exit_code = exc.exit_code  # type: ignore[attr-defined]
-
-        def format_message(self) -> str:
-            return shown.detail
-
-        def show(self, file: IO[Any] | None = None) -> None:
-            import sys
-
-            (file or sys.stderr).write(shown.lines())
-
-    return InLanguage(shown.detail, shown.ctx)
+    ctx = getattr(exc, "ctx", None)
+    detail = _visible(render(message(exc.format_message()), lang))
+    return _in_language_class()(detail, ctx, _text(detail, ctx, lang), exc.exit_code)  # type: ignore[attr-defined]
