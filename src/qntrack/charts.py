@@ -247,7 +247,7 @@ class _Plot:
         chart = pygal.XY(
             style=_style([c for *_, c in self.series]),
             x_labels=_x_labels(min(xs), max(xs)),
-            x_value_formatter=lambda x: _year_text(x),
+            x_value_formatter=lambda x: _year_text(x, lang),
             range=(bottom, hi + pad),
             xrange=(min(xs) - 0.3, max(xs) + 0.3),
             **_config(lang, **extra),
@@ -257,8 +257,14 @@ class _Plot:
         return _finish(chart, target_id, data_points if data_points is not None else self.points, notes)
 
 
-def _year_text(x: float) -> str:
-    return str(int(round(x))) if abs(x - round(x)) < 1e-9 else number(x, "en", 2)
+def _year_text(x: float, lang: str) -> str:
+    """A position on the year axis (2023.25: the end of 2024-Q1, as a year Y ends at Y):
+    never grouped in thousands like a figure (2,023.25), with the language's decimal mark
+    (2023,25 in Vietnamese)."""
+    if abs(x - round(x)) < 1e-9:
+        return str(int(round(x)))
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 SOLID = {"width": 2.5}

@@ -55,31 +55,22 @@ class Check:
     name: str
     severity: str
     default: bool
-    rule: str
+    rule: Message | str  # shown in the language of `check --list` (catalog: check_rule_*)
 
 
 CHECKS: tuple[Check, ...] = (
-    Check("syntax", "error", True, "targets.yaml follows the documented schema: valid YAML, known keys, no duplicates, "
-                                   "numbers and periods where expected, formulas without cycles"),
-    Check("store", "error", True, "every row of the observations file reads: UTF-8 text, the header, seven cells, a "
-                                  "valid period, a finite number, a known status, an ISO 8601 recorded_at"),
-    Check("torn-line", "error", True, "the observations file ends with a complete row (an interrupted write leaves a "
-                                      "torn last line; 'qntrack check --repair' moves it to a side file)"),
-    Check("unknown-indicator", "error", True, "every observation names an indicator defined in targets.yaml"),
-    Check("derived-recorded", "error", True, "nothing is recorded for a derived indicator (its values come from its formula)"),
-    Check("frequency", "error", True, "no observation is for a period finer than its indicator's frequency"),
-    Check("timing", "error", True, "no observation is recorded in the future (beyond a day of clock skew), for a "
-                                   "period not begun by then, or before its period ended unless its status is estimate"),
-    Check("formula", "error", True, "no source or note in the observations file starts like a spreadsheet formula "
-                                    "(=, +, -, @, also after spaces, or a tab): opened in a spreadsheet it would run; "
-                                    "start it with an apostrophe (')"),
-    Check("derived", "warning", True, "every derived value can be computed (no division by zero)"),
-    Check("jump", "warning", True, "no vintage of an indicator and period differs from the one before it by more "
-                                   f"than --jump-factor (default {DEFAULT_JUMP_FACTOR:g} times): 3,13 typed as 313"),
-    Check("stale", "warning", False, "every indicator with observations has a figure for the period after its latest "
-                                     f"one within {PUBLICATION_LAG_DAYS} days of that period's end (today or --as-of)"),
-    Check("milestone-due", "warning", False, "every milestone (and plan period, and end of a span target) whose period "
-                                             f"ended more than {PUBLICATION_LAG_DAYS} days ago has an observation"),
+    Check("syntax", "error", True, msg("check_rule_syntax")),
+    Check("store", "error", True, msg("check_rule_store")),
+    Check("torn-line", "error", True, msg("check_rule_torn_line")),
+    Check("unknown-indicator", "error", True, msg("check_rule_unknown_indicator")),
+    Check("derived-recorded", "error", True, msg("check_rule_derived_recorded")),
+    Check("frequency", "error", True, msg("check_rule_frequency")),
+    Check("timing", "error", True, msg("check_rule_timing")),
+    Check("formula", "error", True, msg("check_rule_formula")),
+    Check("derived", "warning", True, msg("check_rule_derived")),
+    Check("jump", "warning", True, msg("check_rule_jump", factor=Figure(DEFAULT_JUMP_FACTOR))),
+    Check("stale", "warning", False, msg("check_rule_stale", days=PUBLICATION_LAG_DAYS)),
+    Check("milestone-due", "warning", False, msg("check_rule_milestone_due", days=PUBLICATION_LAG_DAYS)),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)

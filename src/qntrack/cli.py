@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from typer.core import TyperGroup  # already loaded by `import typer`
 
 from . import __version__
 from .errors import ExitCode, InputError, fail
@@ -24,8 +25,39 @@ if TYPE_CHECKING:
 
 lean_runtime_params()  # no Pydantic for plain option values (lean_typer.py)
 
+
+class _Group(TyperGroup):
+    """The qntrack command group: Click's own usage errors ("No such option", "Missing
+    argument", with their "Usage:" lines) in the language of messages (usage.py).
+
+    The error is re-worded where Click raises it, while the command line is read (here
+    for the options before the command and the command's name, in ``invoke`` for the
+    command's own), and shown by Typer as any usage error, exit 2: the same under
+    ``main()`` and under Typer's test runner. English errors pass through untouched."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        words = list(args)  # Click consumes the list it reads
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except typer.TyperException as exc:  # Click's exceptions derive from it
+            from .usage import in_language
+
+            raise in_language(exc, words) from None
+        ctx.meta["qntrack.args"] = words
+        return ctx
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except typer.TyperException as exc:
+            from .usage import in_language
+
+            raise in_language(exc, ctx.meta.get("qntrack.args", [])) from None
+
+
 app = typer.Typer(
     name="qntrack",
+    cls=_Group,
     help="Track quantified policy targets: progress, gaps and status, computed the way "
     "official statistics bodies do (Statistics Canada / Open SDG).",
     no_args_is_help=True,
@@ -935,15 +967,23 @@ def check(
     if list_checks:
         if names or repair or run_all:
             raise fail("--list", msg("cli_list_alone"), ExitCode.USAGE)
+        from .messages import render
+
+        chosen = _lang(lang)  # the rule is text for people, in JSON too (docs/json.md)
         if json_out:
             from .formats import to_json
 
             _out(to_json({"qntrack": __version__, "checks": [
-                {"name": c.name, "severity": c.severity, "default": c.default, "rule": c.rule} for c in CHECKS]}))
+                {"name": c.name, "severity": c.severity, "default": c.default, "rule": render(c.rule, chosen)}
+                for c in CHECKS]}))
         else:
-            width = max(len(c.name) for c in CHECKS)
-            _out("".join(f"{c.name:<{width}}  {c.severity:<7}  {'default' if c.default else 'on demand':<9}  {c.rule}\n"
-                         for c in CHECKS))
+            # Severity and when it runs as words of the language; each column as wide as
+            # its widest entry (in English: 7 and 9, as before).
+            rows = [(c.name, render(msg(f"severity_{c.severity}"), chosen),
+                     render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
+                     render(c.rule, chosen)) for c in CHECKS]
+            widths = [max(len(row[i]) for row in rows) for i in range(3)]
+            _out("".join(f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  {r}\n" for n, s, d, r in rows))
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:

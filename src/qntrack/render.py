@@ -424,7 +424,8 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     text = Text()
     for r, line in enumerate(grid):
         edge = hi if r == 0 else lo if r == height - 1 else None
-        text.append(f"{number(edge, 'en'):>8} │" if edge is not None else f"{'':>8} │", style="dim")
+        # The axis labels are figures like any other: a decimal comma in Vietnamese (9,8).
+        text.append(f"{number(edge, lang):>8} │" if edge is not None else f"{'':>8} │", style="dim")
         for ch in line:
             text.append(ch, style="bold cyan" if ch == "●" else "dim")
         text.append("\n")

@@ -1,0 +1,92 @@
+"""Every number printed under --lang vi has a decimal comma and a thousands dot, as every
+other Vietnamese number does (issue 12): the axis labels of `show`'s terminal chart, and
+the figures in the report's SVG charts. Expected labels are worked out by hand below.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import make_tracker
+from qntrack.cli import app
+
+runner = CliRunner()
+
+ENV = {"NO_COLOR": "1", "COLUMNS": "100"}
+
+
+def chart_labels(stdout: str) -> list[str]:
+    """The labels left of the terminal chart's axis (`     15 │`), top to bottom."""
+    return [m.group(1) for m in re.finditer(r"^ *(\S+) │", stdout, re.MULTILINE)]
+
+
+@pytest.mark.parametrize("lang, labels", [("en", ["15", "9.8"]), ("vi", ["15", "9,8"])])
+def test_show_chart_axis_in_the_language(tracker: Path, lang: str, labels: list[str]):
+    """The small plan: baseline 9.8 (2020), next milestone 15 by 2025, actuals between:
+    the path runs from 9.8 up to 15, so the top label is 15 and the bottom one 9.8."""
+    r = runner.invoke(app, ["show", "share", "--lang", lang], env=ENV)
+    assert r.exit_code == 0, r.stderr
+    assert chart_labels(r.stdout) == labels
+
+
+PER_CAPITA = """\
+version: 1
+title: "Per capita"
+indicators:
+  gdp:
+    name: "GRDP per capita"
+    unit: "USD"
+    direction: increase
+targets:
+  - id: gdp
+    indicator: gdp
+    baseline: {period: 2017, value: 4528.5}
+    milestones:
+      - {by: 2025, value: 10000}
+"""
+
+PER_CAPITA_OBSERVATIONS = """\
+indicator,period,value,status,source,note,recorded_at
+gdp,2018,5012,official,s,,2019-03-01T00:00:00Z
+gdp,2019,5600,official,s,,2020-03-01T00:00:00Z
+gdp,2020,6100,official,s,,2021-03-01T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize("lang, labels", [("en", ["10,000", "4,528.5"]), ("vi", ["10.000", "4.528,5"])])
+def test_show_chart_axis_groups_thousands_as_the_language_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               lang: str, labels: list[str]):
+    """The path runs from the baseline 4528.5 (the lowest value) to the milestone 10000
+    (the highest): 4.528,5 and 10.000 in Vietnamese, 4,528.5 and 10,000 in English."""
+    make_tracker(tmp_path, monkeypatch, PER_CAPITA, PER_CAPITA_OBSERVATIONS)
+    r = runner.invoke(app, ["show", "gdp", "--lang", lang], env=ENV)
+    assert r.exit_code == 0, r.stderr
+    assert chart_labels(r.stdout) == labels
+
+
+def _svg_texts(svg: str) -> list[str]:
+    """What an SVG says to a reader: its <text>, <title> and <desc> contents, except
+    the x/y coordinates pygal keeps in <desc class="x ..."> and <desc class="y ...">."""
+    svg = re.sub(r'<desc class="[xy] [^"]*">[^<]*</desc>', "", svg)
+    return re.findall(r"<(?:text|title|desc)[^>]*>([^<]*)<", svg)
+
+
+def test_report_charts_write_vietnamese_numbers(tracker: Path):
+    """share's 2024-Q1 reading (12.9) is drawn at the end of its quarter, x = 2023.25 on an
+    axis where a year Y ends at Y (the chart's convention); its tooltip reads
+    "2023,25: 12,9" in Vietnamese, "2023.25: 12.9" in English: a year is never grouped
+    in thousands (not "2,023.25")."""
+    r = runner.invoke(app, ["report", "-o", "vi.md", "--lang", "vi"])
+    assert r.exit_code == 0, r.stderr
+    texts = [t for svg in sorted((tracker / "vi-charts").glob("*.svg")) for t in _svg_texts(svg.read_text())]
+    assert "2023,25: 12,9" in texts
+    assert [t for t in texts if re.search(r"\d\.\d", t)] == []
+    r = runner.invoke(app, ["report", "-o", "en.md", "--lang", "en"])
+    assert r.exit_code == 0, r.stderr
+    texts = [t for svg in sorted((tracker / "en-charts").glob("*.svg")) for t in _svg_texts(svg.read_text())]
+    assert "2023.25: 12.9" in texts
+    assert [t for t in texts if re.search(r"\d,\d", t)] == []
