@@ -128,7 +128,7 @@ def test_retract_confirms_in_the_global_language(tracker: Path):
 
 MISSED_TARGETS = SMALL_TARGETS.replace("title:", "timezone: '+07:00'\ntitle:")
 MISSED_OBSERVATIONS = SMALL_OBSERVATIONS + "share,2025,14.0,,s,,2026-01-10T00:00:00Z\n" \
-                                           "share,2026,14.5,,s,,2027-01-10T00:00:00Z\n"
+                                           "share,2026,14.5,estimate,s,,2026-11-20T00:00:00Z\n"
 
 
 @pytest.mark.parametrize("lang, line", [

@@ -71,7 +71,7 @@ targets:
 OBSERVATIONS = """\
 indicator,period,value,status,source,note,recorded_at
 share,2025,14.0,,s,,2026-01-10T00:00:00Z
-share,2026,14.5,,s,,2027-01-10T00:00:00Z
+share,2026,14.5,estimate,s,,2026-11-20T00:00:00Z
 fdi,2021,800,,s,,2022-01-10T00:00:00Z
 fdi,2022,622,,s,,2023-01-10T00:00:00Z
 fdi,2023,1000,,s,,2024-01-10T00:00:00Z

@@ -239,8 +239,16 @@ def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: C
         except Exception:  # a cache is never trusted: anything odd means a cold run
             state = None
         if state is not None:
-            return state
-    return _cold(targets, path, targets_digest, key, file, target_ids, check_ids, cells)
+            return _trusted(state)
+    return _trusted(_cold(targets, path, targets_digest, key, file, target_ids, check_ids, cells))
+
+
+def _trusted(state: dict | None) -> dict | None:
+    """The state, unless figures in force fail `qntrack check`'s timing rules: then None,
+    and the plain path runs, which warns of them by line (Workspace.warnings_for)."""
+    if state is None or state.get("suspect"):
+        return None
+    return state
 
 
 def _regular_bytes(path: Path) -> bytes | None:
@@ -584,7 +592,7 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
         # (Workspace.warnings_for); their names are only needed when there are any.
         unknown = shared["unknown"]
         state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells,
-                 "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"],
+                 "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"], "suspect": shared["suspect"],
                  "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
                  "store_file": str(ws.store_path), "targets_file": plan.source_file,
                  # No observations file: said as Workspace.warnings_for says it. Never saved
@@ -798,7 +806,15 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
             lines_in_force(t.indicator, rows)
     for i in chosen_set:
         lines_in_force(i, series.get(i, ()))
+    # Figures in force that `qntrack check` calls errors: the plain path names them in its
+    # warnings (Workspace.warnings_for), so a status built on them is not served from here.
+    from .checks import timing_suspects
+    from .store import utc_now
+
+    suspects = timing_suspects([o for i in chosen_set if not indicators[i].formula for o in series.get(i, ())],
+                               utc_now())
     return {
+        "suspect": {o.indicator: 1 for o in suspects},
         "entries": entries,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in chosen_set},
         "in_force": lines,
@@ -963,6 +979,14 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
+    # An appended figure in force that `qntrack check` calls an error: the plain path says
+    # so by line (_trusted); one the store already had in force would have stopped us earlier.
+    from .checks import timing_suspects
+    from .store import utc_now
+
+    lines = {o.line for o in added_rows}
+    if timing_suspects([o for ind in touched for o in series.get(ind, ()) if o.line in lines], utc_now()):
+        return None
     plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
     # The derived indicators worked out again say afresh which of their periods are left out.
     kept = {ind: problems for ind, problems in cached["warnings"].items() if ind not in derived}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .errors import InputError
 from .messages import Figure, Message, msg
@@ -44,7 +44,7 @@ from .workspace import find_targets, missing_store, plan_and_store_guess, store_
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
            "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems",
-           "milestone_due_problems"]
+           "milestone_due_problems", "suspects_in_force", "timing_suspects"]
 
 DEFAULT_JUMP_FACTOR = 5.0
 PUBLICATION_LAG_DAYS = 90
@@ -205,6 +205,20 @@ def formula_problems(observations: Sequence[Observation], file: str) -> list[Pro
 
 def timing_check(observations: Sequence[Observation], file: str, now: str) -> list[Problem]:
     """Rows whose timing cannot be true (timing.py), judged against ``now`` (UTC)."""
+    key, found = _timing_found(observations, now)
+    problems: list[Problem] = []
+    if not found:
+        return problems
+    for o in observations:
+        for _, message in found.get(key(o), ()):
+            problems.append(Problem(Location(file, o.line), msg("checks_timing", indicator=o.indicator,
+                                                                period=o.period, problem=message),
+                                    severity="error", check="timing"))
+    return problems
+
+
+def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callable, dict]:
+    """The key of a row for the timing rules, and what each failing key is told."""
     from .timing import timing_problems
 
     # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
@@ -215,15 +229,34 @@ def timing_check(observations: Sequence[Observation], file: str, now: str) -> li
         said = timing_problems(_period_of(k[0]), k[1], k[2], now)
         if said:
             found[k] = said
-    problems: list[Problem] = []
-    if not found:
-        return problems
-    for o in observations:
-        for _, message in found.get(key(o), ()):
-            problems.append(Problem(Location(file, o.line), msg("checks_timing", indicator=o.indicator,
-                                                                period=o.period, problem=message),
-                                    severity="error", check="timing"))
-    return problems
+    return key, found
+
+
+def timing_suspects(observations: Sequence[Observation], now: str) -> list[Observation]:
+    """The rows among ``observations`` that the timing rules call errors (timing.py)."""
+    key, found = _timing_found(observations, now)
+    return [o for o in observations if key(o) in found] if found else []
+
+
+def suspects_in_force(series: Series, indicator_ids: Iterable[str], file: str, now: str,
+                      most: int = 3) -> list[Problem]:
+    """Warnings for the figures in force, among those the ``indicator_ids`` are read
+    from, that ``qntrack check`` calls errors (its timing rules): a status, ``show`` or
+    report built on them says so rather than trusting them in silence (issue 12). The
+    first ``most`` are named; the rest are counted."""
+    rows = [o for i in indicator_ids for o in series.get(i, ())]
+    problems = timing_check(rows, file, now)
+    if not problems:
+        return []
+    # One warning a row (a row can fail two rules), in the file's order.
+    problems = list({p.location.line: p for p in reversed(problems)}.values())
+    problems.sort(key=lambda p: p.location.line or 0)
+    out = [Problem(p.location, msg("workspace_suspect_row", problem=p.message), "warning", "timing")
+           for p in problems[:most]]
+    if len(problems) > most:
+        out.append(Problem(Location(file), msg("workspace_suspect_more", more=len(problems) - most), "warning",
+                           "timing"))
+    return out
 
 
 def _period_of(sort_key: int) -> Period:

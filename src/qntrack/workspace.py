@@ -67,17 +67,26 @@ class Workspace:
     left_out: LeftOut = field(default_factory=dict)
 
     def warnings_for(self, indicator_ids: Iterable[str]) -> list[Problem]:
-        """The rows of indicators targets.yaml does not define (ignored, so said), then the
-        left-out periods that the figures of these indicators depend on."""
-        from .series import formula_inputs, left_out_warnings, unknown_counts, unknown_warnings
+        """The rows of indicators targets.yaml does not define (ignored, so said), the
+        figures in force that ``qntrack check`` calls errors, then the left-out periods that
+        the figures of these indicators depend on."""
+        from .checks import suspects_in_force
+        from .series import formula_inputs, left_out_warnings, read_by, unknown_counts, unknown_warnings
+        from .store import utc_now
 
+        shown = list(indicator_ids)
+        inputs = formula_inputs(self.plan.indicators)
         unknown = unknown_counts(self.series, self.plan.indicators, self.store.observations)
         out = missing_store(self.store_path, self.store)
         if unknown:
             out += unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file)
+        # The measured indicators the shown ones are read from, in the plan's order.
+        read = read_by(inputs, shown)
+        measured = [i for i in self.plan.indicators if i in read and i not in inputs]
+        out += suspects_in_force(self.series, measured, str(self.store_path), utc_now())
         if not self.left_out:
             return out
-        return out + left_out_warnings(self.left_out, formula_inputs(self.plan.indicators), indicator_ids)
+        return out + left_out_warnings(self.left_out, inputs, shown)
 
 
 def store_path_for(plan: Plan, targets_path: Path) -> Path:
