@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qntrack import workspace
-from qntrack.assessment import assess_target, ended
+from qntrack.files import workspace
+from qntrack.method.assessment import assess_target, ended
 from qntrack.cli import app
-from qntrack.model import (
+from qntrack.plan.model import (
     AverageTarget,
     Baseline,
     Bound,
@@ -34,8 +34,8 @@ from qntrack.model import (
     PlanTarget,
     Text,
 )
-from qntrack.narrative import explain
-from qntrack.periods import parse_period as P
+from qntrack.output.narrative import explain
+from qntrack.plan.periods import parse_period as P
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -76,7 +76,7 @@ def clock_in_2040(monkeypatch: pytest.MonkeyPatch):
     """The appends below are recorded in the 2030s: with the clock in 2040 they are past,
     so the cache may serve them (a figure recorded in the future is said by the plain path
     instead: tests/test_suspect_rows.py)."""
-    from qntrack import store
+    from qntrack.files import store
 
     monkeypatch.setattr(store, "utc_now", lambda: "2040-01-01T00:00:00Z")
 
@@ -523,7 +523,7 @@ def stored(plan: Path) -> dict:
 def test_who_does_the_work(plan: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
     """One process does it all; or the child reads and does its share, and this process
     leaves the child's rows unread and takes the child's answer (no second pass here)."""
-    from qntrack import store
+    from qntrack.files import store
 
     shares: list[int | None] = []
     left_out: list[int] = []
@@ -541,7 +541,7 @@ def test_who_does_the_work(plan: Path, request: pytest.FixtureRequest, monkeypat
     monkeypatch.setattr(cache, "_share", share)
     monkeypatch.setattr(store, "parse_store", parse)
     same_as_cold(plan, "--format", "json", rebuilt=True)
-    from qntrack.definitions import load_plan
+    from qntrack.files.definitions import load_plan
 
     n = len(cache._sides(load_plan(plan))[0])
     if request.node.callspec.params["plan"] == "two processes":
@@ -647,7 +647,7 @@ def table(plan: Path, lang: str, env: dict[str, str], cached: bool = True):
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_drawn_table_is_printed_again_as_it_was(plan: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
-    from qntrack import render
+    from qntrack.output import render
 
     drawn = {}
     for env in WAYS_OF_DRAWING:
@@ -700,7 +700,7 @@ def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
 def test_the_plan_survives_encoding(plan: Path):
     import marshal
 
-    from qntrack.definitions import load_plan
+    from qntrack.files.definitions import load_plan
 
     loaded = load_plan(plan)
     allowed = cache._allowed()
@@ -722,7 +722,7 @@ def test_decoding_builds_only_allowed_classes():
 def test_the_cache_is_written_whole_but_without_waiting_for_the_disk(plan: Path, monkeypatch: pytest.MonkeyPatch):
     """A crash can tear a cache that was not fsynced; _load's digest then refuses it (see
     test_a_corrupted_cache_is_detected_and_rebuilt). Files that are the truth still wait."""
-    from qntrack.starter import write_atomically
+    from qntrack.files.starter import write_atomically
 
     synced: list[int] = []
     real_fsync = os.fsync

@@ -2,9 +2,9 @@
 
 import pytest
 
-from qntrack.definitions import parse_plan
+from qntrack.files.definitions import parse_plan
 from qntrack.errors import InputError
-from qntrack.model import AverageTarget, LevelTarget, PlanTarget
+from qntrack.plan.model import AverageTarget, LevelTarget, PlanTarget
 
 from conftest import SMALL_TARGETS, dedent
 

@@ -22,12 +22,12 @@ from typer.testing import CliRunner
 
 from conftest import modules_loaded
 
-from qntrack import store
+from qntrack.files import store
 from qntrack.errors import InputError
-from qntrack.model import Observation
-from qntrack.periods import Period, parse_period
-from qntrack.series import in_force
-from qntrack.store import HEADER, parse_store, peek_store, read_store
+from qntrack.plan.model import Observation
+from qntrack.plan.periods import Period, parse_period
+from qntrack.method.series import in_force
+from qntrack.files.store import HEADER, parse_store, peek_store, read_store
 
 # --- parse_store: fast against general -----------------------------------------------------------
 

@@ -14,9 +14,9 @@ from pytest import approx
 from typer.testing import CliRunner
 
 from conftest import make_tracker
-from qntrack.assessment import assess_target
+from qntrack.method.assessment import assess_target
 from qntrack.cli import app
-from qntrack.model import (
+from qntrack.plan.model import (
     AverageTarget,
     Baseline,
     Bound,
@@ -31,8 +31,8 @@ from qntrack.model import (
     PlanTarget,
     Text,
 )
-from qntrack.periods import parse_period as P
-from qntrack.summary import gap_phrase, gap_text, reached_text
+from qntrack.plan.periods import parse_period as P
+from qntrack.output.summary import gap_phrase, gap_text, reached_text
 
 runner = CliRunner()
 

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.definitions import parse_plan
+from qntrack.files.definitions import parse_plan
 
 runner = CliRunner()
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from conftest import make_tracker
 
 from qntrack.cli import app
-from qntrack.importing import ImportFormat, parse_number_cell, parse_table
+from qntrack.files.importing import ImportFormat, parse_number_cell, parse_table
 
 runner = CliRunner()
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qntrack.checks import CHECKS, DEFAULT_CHECKS, run_checks
+from qntrack.files.checks import CHECKS, DEFAULT_CHECKS, run_checks
 from qntrack.cli import app
-from qntrack.history import vintages
-from qntrack.series import in_force
-from qntrack.store import _lock, read_store
+from qntrack.method.history import vintages
+from qntrack.method.series import in_force
+from qntrack.files.store import _lock, read_store
 
 runner = CliRunner()
 
@@ -234,9 +234,9 @@ def test_markup_in_targets_yaml_is_shown_literally(plan: Path):
 WRITER = """
 import sys, time
 from pathlib import Path
-from qntrack.model import Observation
-from qntrack.periods import parse_period
-from qntrack.store import append_observations
+from qntrack.plan.model import Observation
+from qntrack.plan.periods import parse_period
+from qntrack.files.store import append_observations
 
 path, who, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 count = int(sys.argv[4])
@@ -360,7 +360,7 @@ def test_repair_of_a_store_torn_inside_its_header(tmp_path: Path, monkeypatch: p
 
 
 def test_repair_waits_for_the_append_lock(plan: Path):
-    from qntrack.repair import repair_store
+    from qntrack.files.repair import repair_store
 
     before = _tear(plan)
     path = plan / "observations.csv"

@@ -12,9 +12,9 @@ import json
 
 import pytest
 
-from qntrack.assessment import assess_target
-from qntrack.formats import assessment_dict, to_json
-from qntrack.model import (
+from qntrack.method.assessment import assess_target
+from qntrack.output.formats import assessment_dict, to_json
+from qntrack.plan.model import (
     AverageTarget,
     Bound,
     CumulativeTarget,
@@ -25,8 +25,8 @@ from qntrack.model import (
     PlanTarget,
     Text,
 )
-from qntrack.periods import parse_period
-from qntrack.progress import Status
+from qntrack.plan.periods import parse_period
+from qntrack.method.progress import Status
 
 
 def approx(x: float) -> object:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from qntrack.assessment import assess_target
-from qntrack.model import Baseline, Direction, Indicator, LevelTarget, Milestone, Observation, Text
-from qntrack.periods import parse_period
-from qntrack.progress import Status
+from qntrack.method.assessment import assess_target
+from qntrack.plan.model import Baseline, Direction, Indicator, LevelTarget, Milestone, Observation, Text
+from qntrack.plan.periods import parse_period
+from qntrack.method.progress import Status
 
 
 def approx(x: float) -> object:

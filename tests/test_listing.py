@@ -63,7 +63,7 @@ def test_targets_listing(tracker: Path):
 
 
 def test_listing_tables_on_a_terminal_render(tracker: Path):
-    from qntrack import render
+    from qntrack.output import render
 
     # The table path is Rich's; it must at least print every id.
     r = run("targets", "-f", "table")

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
 from qntrack.cli import app
 from qntrack.errors import did_you_mean, os_failure, suggestion
-from qntrack.messages import msg, render
-from qntrack.model import Location, Problem
+from qntrack.catalog import msg, render
+from qntrack.plan.model import Location, Problem
 
 runner = CliRunner()
 
@@ -234,11 +234,11 @@ def test_repair_refuses_a_foreign_file_in_vietnamese(tmp_path: Path, monkeypatch
 def test_check_json_carries_the_message_id(tracker: Path, monkeypatch: pytest.MonkeyPatch):
     """A problem built as a Message gives its id as code and its English text as message,
     whatever --lang says; a problem still given as plain text has code null."""
-    import qntrack.checks
+    import qntrack.files.checks
 
     problems = [Problem(Location("observations.csv", 3), msg("repair_locked")),
                 Problem(Location("targets.yaml", 2), "plain text", "warning", "stale")]
-    monkeypatch.setattr(qntrack.checks, "run_checks", lambda *a, **k: problems)
+    monkeypatch.setattr(qntrack.files.checks, "run_checks", lambda *a, **k: problems)
     r = run("--lang", "vi", "check", "--format", "json")
     assert r.exit_code == 1
     got = json.loads(r.stdout)["problems"]
@@ -289,8 +289,8 @@ def test_ids_named_through_tables_are_in_both_catalogs():
     """The advice for each OS error and the report kinds are named through tables, which
     test_messages.py's search for msg("...") does not see."""
     from qntrack.errors import _ADVICE
-    from qntrack.messages import catalog
-    from qntrack.outputs import _A
+    from qntrack.catalog import catalog
+    from qntrack.files.outputs import _A
 
     for message_id in [*_ADVICE.values(), *_A.values(), "outputs_the_plan", "outputs_the_store"]:
         assert message_id in catalog("en") and message_id in catalog("vi"), message_id
@@ -338,7 +338,7 @@ def test_a_figure_echoed_in_vietnamese_has_a_decimal_comma(tracker):
 
 
 def test_figure_writes_the_store_form_in_english_and_a_comma_in_vietnamese():
-    from qntrack.messages import Figure
+    from qntrack.catalog import Figure
 
     assert Figure(1.234).text("en") == "1.234" and Figure(1.234).text("vi") == "1,234"
     assert Figure(15.0).text("vi") == "15" and Figure(-2.5).text("vi") == "-2,5"

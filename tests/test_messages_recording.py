@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.messages import Message, catalog, render
+from qntrack.catalog import Message, catalog, render
 
 runner = CliRunner()
 

@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.messages import Message
-from qntrack.periods import parse_period
-from qntrack.store import normalise_timestamp, parse_store, parse_value, said
-from qntrack.timing import parse_zone, timing_problems
+from qntrack.catalog import Message
+from qntrack.plan.periods import parse_period
+from qntrack.files.store import normalise_timestamp, parse_store, parse_value, said
+from qntrack.method.timing import parse_zone, timing_problems
 
 runner = CliRunner()
 

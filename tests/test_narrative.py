@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from qntrack.assessment import assess_target
-from qntrack.model import (
+from qntrack.method.assessment import assess_target
+from qntrack.plan.model import (
     AverageTarget,
     Baseline,
     Bound,
@@ -24,8 +24,8 @@ from qntrack.model import (
     PlanTarget,
     Text,
 )
-from qntrack.narrative import explain
-from qntrack.periods import parse_period
+from qntrack.output.narrative import explain
+from qntrack.plan.periods import parse_period
 
 P = parse_period
 

@@ -17,7 +17,7 @@ import pytest
 from qntrack import parallel
 from qntrack.errors import InputError
 from qntrack.parallel import guess_store_name, start_plan
-from qntrack.workspace import open_workspace
+from qntrack.files.workspace import open_workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import generate  # noqa: E402
@@ -176,7 +176,7 @@ def test_a_store_that_is_a_folder_is_reported_as_before(plan: Path, monkeypatch:
 
 
 def check_report(plan: Path) -> list[str]:
-    from qntrack.checks import run_checks
+    from qntrack.files.checks import run_checks
 
     return [f"{p.check} {p}" for p in run_checks(str(plan))]
 

@@ -14,9 +14,9 @@ from pytest import approx
 from typer.testing import CliRunner
 
 from conftest import make_tracker
-from qntrack.assessment import assess_target
+from qntrack.method.assessment import assess_target
 from qntrack.cli import app
-from qntrack.model import (
+from qntrack.plan.model import (
     Baseline,
     Bound,
     Direction,
@@ -29,9 +29,9 @@ from qntrack.model import (
     PlanTarget,
     Text,
 )
-from qntrack.narrative import explain
-from qntrack.periods import parse_period as P
-from qntrack.progress import Status
+from qntrack.output.narrative import explain
+from qntrack.plan.periods import parse_period as P
+from qntrack.method.progress import Status
 
 runner = CliRunner()
 
@@ -208,7 +208,7 @@ def test_json_carries_the_reason_and_the_method(tmp_path: Path, monkeypatch: pyt
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from qntrack.model import AverageTarget, CumulativeTarget  # noqa: E402
+from qntrack.plan.model import AverageTarget, CumulativeTarget  # noqa: E402
 
 values = st.one_of(st.just(0.0), st.floats(-50, 50, allow_nan=False).map(lambda v: round(v, 1)))
 years = st.integers(2018, 2026)

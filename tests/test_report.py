@@ -19,12 +19,12 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack import __version__
-from qntrack.assessment import assess
+from qntrack.method.assessment import assess
 from qntrack.cli import app
-from qntrack.formats import status_document
-from qntrack.narrative import explain
-from qntrack.report import build_report, md_escape, render_html, render_markdown, render_toml, without_none
-from qntrack.workspace import open_workspace, reference_day
+from qntrack.output.formats import status_document
+from qntrack.output.narrative import explain
+from qntrack.output.report import build_report, md_escape, render_html, render_markdown, render_toml, without_none
+from qntrack.files.workspace import open_workspace, reference_day
 
 TARGETS = """\
 version: 1

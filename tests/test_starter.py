@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.definitions import TARGET_TYPES, parse_plan
+from qntrack.files.definitions import TARGET_TYPES, parse_plan
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent

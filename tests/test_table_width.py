@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.i18n import label, status_label
+from qntrack.output.i18n import label, status_label
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

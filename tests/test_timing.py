@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.periods import parse_period
-from qntrack.timing import BEFORE_END, FUTURE, NOT_BEGUN, timing_problems
+from qntrack.plan.periods import parse_period
+from qntrack.method.timing import BEFORE_END, FUTURE, NOT_BEGUN, timing_problems
 
 runner = CliRunner()
 NOW = "2026-12-01T21:00:00Z"
@@ -214,7 +214,7 @@ def test_a_bad_zone_is_refused(folder: Path, zone: str):
 
 @pytest.mark.parametrize("zone, hours", [("+07:00", 7), ("+0700", 7), ("Z", 0), ("UTC", 0), ("-05:30", -5.5)])
 def test_zones(zone: str, hours: float):
-    from qntrack.timing import parse_zone
+    from qntrack.method.timing import parse_zone
 
     assert parse_zone(zone).utcoffset(None).total_seconds() == hours * 3600
 

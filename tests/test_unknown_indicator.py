@@ -80,8 +80,8 @@ def test_each_side_of_a_split_counts_the_stray_rows_once(stray: Path):
     rows are counted there, the child's share counts none, and the parent does not work
     out the child's indicators."""
     from qntrack import cache
-    from qntrack.definitions import load_plan
-    from qntrack.store import read_store
+    from qntrack.files.definitions import load_plan
+    from qntrack.files.store import read_store
 
     plan = load_plan(stray / "targets.yaml")
     rows = read_store(stray / "observations.csv").observations

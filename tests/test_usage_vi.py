@@ -147,9 +147,9 @@ def test_the_installed_command_in_a_pipe(tracker: Path):
 
 def test_usage_errors_cost_nothing_at_start_up():
     """The translation is imported only when a usage error is shown."""
-    assert modules_loaded(["--version"], ["qntrack.usage"]) == [False]
-    assert modules_loaded(["status", "--targets", "none.yaml", "--format", "json"], ["qntrack.usage"]) == [False]
-    assert modules_loaded(["status", "--foo"], ["qntrack.usage"]) == [True]
+    assert modules_loaded(["--version"], ["qntrack.cli.usage"]) == [False]
+    assert modules_loaded(["status", "--targets", "none.yaml", "--format", "json"], ["qntrack.cli.usage"]) == [False]
+    assert modules_loaded(["status", "--foo"], ["qntrack.cli.usage"]) == [True]
 
 
 # --- check --list: each check's rule in the chosen language ---------------------------------
@@ -234,8 +234,8 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     ("Invalid value for '--x': something new", "giá trị không hợp lệ cho '--x': something new"),
 ])
 def test_each_click_wording_in_vietnamese(english: str, vietnamese: str):
-    from qntrack.messages import render
-    from qntrack.usage import message
+    from qntrack.catalog import render
+    from qntrack.cli.usage import message
 
     assert render(message(english), "vi") == vietnamese
     # The English entries mirror Click's words (less the "Value error, " Pydantic puts

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.store import read_store
+from qntrack.files.store import read_store
 
 runner = CliRunner()
 
@@ -141,9 +141,9 @@ def test_an_old_figure_is_put_back_in_force_with_an_explicit_recorded_at(tracker
 def test_an_undated_retraction_repeats_only_the_retraction_in_force():
     import math
 
-    from qntrack.history import already_recorded
-    from qntrack.model import RETRACTED, Observation
-    from qntrack.periods import parse_period
+    from qntrack.method.history import already_recorded
+    from qntrack.plan.model import RETRACTED, Observation
+    from qntrack.plan.periods import parse_period
 
     p = parse_period("2025")
     stored = [Observation("share", p, 9.5, "", "s", "", "2026-01-05T00:00:00Z", 2),
@@ -182,10 +182,10 @@ def test_two_different_figures_for_one_moment_in_a_batch_are_still_refused(track
 
 
 def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Path):
-    from qntrack.history import already_recorded
-    from qntrack.model import Observation
-    from qntrack.periods import parse_period
-    from qntrack.store import append_observations
+    from qntrack.method.history import already_recorded
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period
+    from qntrack.files.store import append_observations
 
     row = Observation("share", parse_period("2025"), 13.0, "", "s", "", "2026-01-05T00:00:00Z")
     path = tracker / "observations.csv"
@@ -210,7 +210,7 @@ def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Pa
     "sharecropping,2025,3,,,,2026-01-01T00:00:00Z\n",       # an id that starts the same is another id
 ])
 def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: Path, extra: str):
-    from qntrack.store import _stored_now, stored_rows
+    from qntrack.files.store import _stored_now, stored_rows
 
     path = tracker / "observations.csv"
     with open(path, "a", encoding="utf-8") as fh:
@@ -317,9 +317,9 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
 
 
 def _batch(tracker: Path, new_file: bool) -> tuple[bytes, bytes]:
-    from qntrack.model import Observation
-    from qntrack.periods import parse_period
-    from qntrack.store import append_observations
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period
+    from qntrack.files.store import append_observations
 
     path = tracker / "observations.csv"
     if new_file:
@@ -332,8 +332,8 @@ def _batch(tracker: Path, new_file: bool) -> tuple[bytes, bytes]:
 
 @pytest.mark.parametrize("new_file", [False, True])
 def test_repair_restores_the_bytes_before_a_batch_cut_at_any_offset(tracker: Path, new_file: bool):
-    from qntrack.repair import roll_back
-    from qntrack.store import _JOURNAL, pending_path
+    from qntrack.files.repair import roll_back
+    from qntrack.files.store import _JOURNAL, pending_path
 
     path = tracker / "observations.csv"
     before, after = _batch(tracker, new_file)
@@ -461,7 +461,7 @@ def test_every_reader_accepts_a_retraction_and_the_figure_leaves_status(tracker:
     assert run("status", "--format", "json").stdout == expected  # and again, from the cache if there is one
     data = store_bytes(tracker)
     general = read_store(path).observations
-    from qntrack import store
+    from qntrack.files import store
 
     assert store._parse_text(data.decode(), str(path)).observations[-1] == general[-1]
     assert general[-1].status == "retracted" and general[-1].value != general[-1].value  # NaN in memory

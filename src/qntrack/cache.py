@@ -49,11 +49,12 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from . import __version__
-from .workspace import find_targets
+from .files.workspace import find_targets
 
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
-CACHE_DIR = ".qntrack-cache"
+# The folder is named by the files layer, which also refuses to write reports into it.
+from .files.workspace import CACHE_DIR  # noqa: E402
 FORMAT = 5
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
@@ -161,18 +162,18 @@ def _warnings(state: dict, entries: Sequence[tuple]) -> list:
     the plain path gives them (``Workspace.warnings_for``)."""
     unknown: list = []
     if state.get("missing"):
-        from .messages import msg
-        from .model import Location, Problem
+        from .catalog import msg
+        from .plan.model import Location, Problem
 
         unknown.append(Problem(Location(state["store_file"]), msg("workspace_store_missing"), "warning"))
     if state["unknown"]:
-        from .series import unknown_warnings
+        from .method.series import unknown_warnings
 
         unknown += unknown_warnings(state["unknown"], state["known"], state["store_file"], state["targets_file"])
     if not state["warnings"]:
         return unknown
-    from .model import Location, Problem
-    from .series import left_out_warnings
+    from .plan.model import Location, Problem
+    from .method.series import left_out_warnings
 
     left_out = {ind: [Problem(Location(*where), _message_from(message), "warning") for *where, message in kept]
                 for ind, kept in state["warnings"].items()}
@@ -292,12 +293,20 @@ def _code_fingerprint() -> str:
 
     h = _hasher(0)
     h.update(f"{__version__}|{sys.version}|{marshal.version}|{orjson.__version__}|{FORMAT}".encode())
-    with os.scandir(Path(__file__).parent) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.endswith(".py"):
-                st = entry.stat()
-                h.update(f"{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    # Every module of every subpackage, and the catalogs: the words of a cached table or
+    # warning come from them too.
+    root = Path(__file__).parent
+    for folder in (root, *(root / d for d in _PACKAGES)):
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name.endswith((".py", ".toml")):
+                    st = entry.stat()
+                    h.update(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
+
+
+# qntrack's subpackages (the layers, docs/architecture.md), whose code the fingerprint covers.
+_PACKAGES = ("catalog", "plan", "method", "files", "output", "cli")
 
 
 def _key(path: Path, targets_digest: bytes) -> tuple:
@@ -307,7 +316,7 @@ def _key(path: Path, targets_digest: bytes) -> tuple:
 
 
 def _today() -> Any:
-    from .workspace import reference_day
+    from .files.workspace import reference_day
 
     return reference_day(None)
 
@@ -340,7 +349,7 @@ def _load(file: Path, key: tuple) -> dict | None:
 
 def _save(file: Path, cached: dict) -> None:
     """Write atomically; a cache that cannot be written is no error."""
-    from .starter import write_atomically
+    from .files.starter import write_atomically
 
     try:
         payload = marshal.dumps(cached)
@@ -359,8 +368,8 @@ def _save(file: Path, cached: dict) -> None:
 
 
 def _allowed() -> dict[str, type]:
-    from . import model
-    from .periods import Frequency, Period
+    from .plan import model
+    from .plan.periods import Frequency, Period
 
     classes = [Period, Frequency] + [getattr(model, name) for name in model.__all__]
     return {c.__name__: c for c in classes if isinstance(c, type) and (is_dataclass(c) or issubclass(c, Enum))}
@@ -481,12 +490,12 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
     for it as an item of the document's "targets" list: its own text, indented two more
     levels.
     """
-    from .formats import assessment_dict, status_rows, to_json
+    from .output.formats import assessment_dict, status_rows, to_json
 
     cells = {}
     if rows is not None:
-        from .i18n import LANGS
-        from .summary import status_cells
+        from .output.i18n import LANGS
+        from .output.summary import status_cells
 
         cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
     return (assessment.target.id, assessment.target.indicator, assessment.status.value,
@@ -497,7 +506,7 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
 
 def _frame(title: str) -> tuple[str, str]:
     """The JSON document around its list of targets."""
-    from .formats import status_document, to_json
+    from .output.formats import status_document, to_json
 
     document = status_document([], None, title)
     document["targets"] = _SLOT
@@ -525,7 +534,7 @@ def _output(frame: Sequence[str], entries: Sequence[tuple], kind: str) -> str:
             parts += (e[3], ",\n    ")
         parts[-1] = "\n  ]" + frame[1]
         return "".join(parts)
-    from .formats import status_rows, write_table
+    from .output.formats import status_rows, write_table
 
     return write_table([next(iter(status_rows([]))), *(e[4] for e in entries)], kind)
 
@@ -551,9 +560,9 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
 def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
                target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
     from .gcpause import gc_paused
-    from .series import formula_inputs
-    from .store import StoreContents, parse_store, read_store_bytes
-    from .workspace import missing_store, open_workspace
+    from .method.series import formula_inputs
+    from .files.store import StoreContents, parse_store, read_store_bytes
+    from .files.workspace import missing_store, open_workspace
 
     seen: dict[str, Any] = {}  # what the reader saw of the store, for the cache's key
 
@@ -659,8 +668,8 @@ def _child_share(plan: Any, message: bytes) -> bytes:
     the plan does not give, or bytes that are not those, mean no answer (b"").
     """
     from .gcpause import gc_paused
-    from .store import parse_store
-    from .workspace import store_path_for
+    from .files.store import parse_store
+    from .files.workspace import store_path_for
 
     store, size, sha, cells, targets_path = marshal.loads(message)
     if str(store_path_for(plan, Path(targets_path))) != store:
@@ -739,7 +748,7 @@ def _merged(plan: Any, mine: dict, answer: bytes | None) -> dict | None:
 
 def _needed(plan: Any, chosen: Sequence[str]) -> set[str]:
     """The indicators ``chosen``, with every input their derived ones read, down the chain."""
-    from .formula import parse_formula
+    from .plan.formula import parse_formula
 
     indicators = plan.indicators
     needed = set(chosen)
@@ -768,8 +777,8 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
     """
     from operator import attrgetter
 
-    from .assessment import assess_target
-    from .series import build_series, unknown_counts
+    from .method.assessment import assess_target
+    from .method.series import build_series, unknown_counts
 
     indicators = plan.indicators
     if chosen is not None:
@@ -808,8 +817,8 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
         lines_in_force(i, series.get(i, ()))
     # Figures in force that `qntrack check` calls errors: the plain path names them in its
     # warnings (Workspace.warnings_for), so a status built on them is not served from here.
-    from .checks import timing_suspects
-    from .store import utc_now
+    from .files.checks import timing_suspects
+    from .files.store import utc_now
 
     suspects = timing_suspects([o for i in chosen_set if not indicators[i].formula for o in series.get(i, ())],
                                utc_now())
@@ -835,7 +844,7 @@ def _message_plain(message: Any) -> Any:
     """A warning's message as marshal-able values: a Message as (id, params), which is
     rebuilt (``_message_from``) and shown in the language of the run that prints it, so a
     cached run says the same as a cold one in English and in Vietnamese; text as it is."""
-    from .messages import Message
+    from .catalog import Message
 
     return (message.id, message.params) if isinstance(message, Message) else message
 
@@ -843,7 +852,7 @@ def _message_plain(message: Any) -> Any:
 def _message_from(plain: Any) -> Any:
     """The message ``_message_plain`` made plain."""
     if isinstance(plain, tuple):
-        from .messages import Message
+        from .catalog import Message
 
         return Message(plain[0], tuple(tuple(pair) for pair in plain[1]))
     return plain
@@ -856,7 +865,7 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
     """The cache checked against the files and brought up to date with an append, or None."""
     from types import SimpleNamespace
 
-    from .workspace import store_path_for
+    from .files.workspace import store_path_for
 
     # Where targets.yaml says the store is, as the plain path works it out.
     store_path = store_path_for(SimpleNamespace(observations_path=cached["observations"]), path)  # type: ignore[arg-type]
@@ -906,10 +915,10 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     """The cache brought up to date with rows appended after its prefix, or None."""
-    from .assessment import assess_target
+    from .method.assessment import assess_target
     from .gcpause import gc_paused
-    from .series import build_series
-    from .store import parse_store
+    from .method.series import build_series
+    from .files.store import parse_store
 
     size = cached["size"]
     tail = data[size:]
@@ -981,8 +990,8 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
     # An appended figure in force that `qntrack check` calls an error: the plain path says
     # so by line (_trusted); one the store already had in force would have stopped us earlier.
-    from .checks import timing_suspects
-    from .store import utc_now
+    from .files.checks import timing_suspects
+    from .files.store import utc_now
 
     lines = {o.line for o in added_rows}
     if timing_suspects([o for ind in touched for o in series.get(ind, ()) if o.line in lines], utc_now()):

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Callable
 from .errors import ExitCode, InputError
 
 if TYPE_CHECKING:
-    from .model import Plan
+    from .plan.model import Plan
 
 __all__ = ["PlanInBackground", "start_plan", "PARALLEL_FROM", "beside", "two_cores"]
 
@@ -88,7 +88,7 @@ class PlanInBackground:
 
         Asked once: the answer is read from the child, not kept.
         """
-        from .definitions import load_plan
+        from .files.definitions import load_plan
 
         answer = None
         if os.read(self._ready, 1) == b"P":
@@ -278,8 +278,8 @@ def _pickle_by_constructor() -> None:
     from dataclasses import fields, is_dataclass
     from operator import attrgetter
 
-    from . import model
-    from .periods import Period
+    from .plan import model
+    from .plan.periods import Period
 
     def reducer(names: tuple[str, ...]):
         # attrgetter of several names gives their tuple from C: a third less pickling time
@@ -297,7 +297,7 @@ def _child(path: Path, ready: int, answer: int, message: int,
     """In the forked child: parse, answer, do the follow-up, and exit without cleanup."""
     status = 1
     try:
-        from .definitions import load_plan
+        from .files.definitions import load_plan
 
         plan = None
         try:

@@ -49,7 +49,7 @@ class PeriodError(ValueError):
 
 def _error(message_id: str, **params: object) -> PeriodError:
     """A PeriodError carrying its Message (built only here, on the error path: parse_period is hot)."""
-    from .messages import msg
+    from ..catalog import msg
 
     return PeriodError(msg(message_id, **params, valid=msg("periods_valid_forms")))
 

@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .errors import ExitCode, InputError, fail
+from ..errors import ExitCode, InputError, fail
 
 if TYPE_CHECKING:
-    from .model import Plan, Problem
-    from .parallel import PlanInBackground
-    from .series import LeftOut, Series
-    from .store import StoreContents
+    from ..plan.model import Plan, Problem
+    from ..parallel import PlanInBackground
+    from ..method.series import LeftOut, Series
+    from ..files.store import StoreContents
 
 # The model, the store and the series are imported where they are used: finding
 # targets.yaml must stay cheap for the commands the status cache answers (cache.py).
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["Workspace", "find_targets", "open_workspace", "plan_and_store_guess", "reference_day"]
 
 DEFAULT_NAME = "targets.yaml"
+# Beside targets.yaml: the status cache's folder (qntrack.cache), never a report's place.
+CACHE_DIR = ".qntrack-cache"
 
 
 def reference_day(as_of: str | None) -> date:
@@ -50,7 +52,7 @@ def find_targets(explicit: str | None) -> Path:
         if candidate.exists() and not candidate.is_dir():
             # Relative, so messages read "targets.yaml:12:5", as the user would type it.
             return Path(os.path.relpath(candidate))
-    from .messages import msg
+    from ..catalog import msg
 
     raise fail(DEFAULT_NAME, msg("workspace_no_targets"), ExitCode.INVALID)
 
@@ -70,9 +72,9 @@ class Workspace:
         """The rows of indicators targets.yaml does not define (ignored, so said), the
         figures in force that ``qntrack check`` calls errors, then the left-out periods that
         the figures of these indicators depend on."""
-        from .checks import suspects_in_force
-        from .series import formula_inputs, left_out_warnings, read_by, unknown_counts, unknown_warnings
-        from .store import utc_now
+        from ..files.checks import suspects_in_force
+        from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts, unknown_warnings
+        from ..files.store import utc_now
 
         shown = list(indicator_ids)
         inputs = formula_inputs(self.plan.indicators)
@@ -103,8 +105,8 @@ def missing_store(store_path: Path, store: StoreContents) -> list:
     """
     if store.observations or store.problems or os.path.exists(store_path):
         return []
-    from .messages import msg
-    from .model import Location, Problem
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
 
     return [Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")]
 
@@ -113,8 +115,8 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
     """The problem to report when targets.yaml names a folder as its store, else none."""
     if not store_path.is_dir():
         return []
-    from .messages import msg
-    from .model import Location, Problem
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
 
     return [Problem(Location(str(targets_path)), msg("workspace_store_is_folder", path=plan.observations_path))]
 
@@ -129,8 +131,8 @@ def plan_and_store_guess(path: Path, reader: Callable[[Path], StoreContents],
     names that file. ``background``: a plan already being parsed, which the caller then
     closes; otherwise one is started here for a large plan, and closed here.
     """
-    from .definitions import load_plan
-    from .parallel import start_plan
+    from ..files.definitions import load_plan
+    from ..parallel import start_plan
 
     own = background is None
     if own:
@@ -165,9 +167,9 @@ def open_workspace(
     being parsed in a child (parallel.py), which the caller then closes; otherwise one is
     started here for a large plan, and closed here.
     """
-    from .gcpause import gc_paused
-    from .series import build_series
-    from .store import read_store
+    from ..gcpause import gc_paused
+    from ..method.series import build_series
+    from ..files.store import read_store
 
     reader = reader or read_store
     path = find_targets(targets)

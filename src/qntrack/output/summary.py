@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .assessment import Assessment
-from .i18n import label, number, status_label, value_with_unit
-from .model import Observation
+from ..method.assessment import Assessment
+from ..output.i18n import label, number, status_label, value_with_unit
+from ..plan.model import Observation
 
 __all__ = ["Cell", "awaiting_text", "difference_text", "goal_text", "gap_phrase", "gap_text", "missed_text", "reached_text", "sparkline",
            "status_cells"]

@@ -33,7 +33,7 @@ class FormulaError(ValueError):
 
 
 def _error(message_id: str, **params: object) -> FormulaError:
-    from .messages import msg
+    from ..catalog import msg
 
     return FormulaError(msg(message_id, **params))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Sequence
 
-from .model import (
+from ..plan.model import (
     AverageTarget,
     Baseline,
     Bound,
@@ -28,9 +28,9 @@ from .model import (
     SpanTarget,
     Target,
 )
-from .periods import Period
-from .progress import TARGET_THRESHOLDS, Progress, Status, band, growth, measure, score_with_target
-from .series import Series
+from ..plan.periods import Period
+from ..method.progress import TARGET_THRESHOLDS, Progress, Status, band, growth, measure, score_with_target
+from ..method.series import Series
 
 __all__ = ["Assessment", "MilestoneResult", "assess", "assess_target", "ended", "relevant_rows"]
 

@@ -19,12 +19,12 @@ from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import ExitCode, InputError, fail, os_failure
-from .messages import Message, msg, said
-from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
-from .gcpause import gc_paused
-from .periods import Period, PeriodError, parse_period
-from .textfiles import nfc
+from ..errors import ExitCode, InputError, fail, os_failure
+from ..catalog import Message, msg, said
+from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
+from ..gcpause import gc_paused
+from ..plan.periods import Period, PeriodError, parse_period
+from ..files.textfiles import nfc
 
 __all__ = [
     "HEADER",
@@ -158,7 +158,7 @@ def peek_store(path: Path) -> StoreContents:
     Bytes that are not UTF-8 deep in the file are for ``qntrack check`` to report, not a
     reason to refuse an append (bad rows never were).
     """
-    from .textfiles import open_regular
+    from ..files.textfiles import open_regular
 
     if path.is_dir():
         return read_store(path)
@@ -206,7 +206,7 @@ def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
     # The journal is looked for before and after the read: a batch that began or ended
     # meanwhile is cut off at the size the journal recorded (docs/data-integrity.md).
     before = read_pending(path)
-    from .textfiles import read_regular
+    from ..files.textfiles import read_regular
 
     # Only a regular file is read: a FIFO would hang the read, /dev/zero would fill memory.
     data = read_regular(path, "the observations file")
@@ -920,7 +920,7 @@ def append_observations(path: Path, observations: Sequence[Observation],
     folder = missing_folder(path)
     if folder is not None:
         raise InputError([folder])
-    from .textfiles import open_regular
+    from ..files.textfiles import open_regular
 
     lock = _lock(path)
     try:
@@ -975,8 +975,8 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     which tells every reader where the committed rows end and tells
     ``qntrack check --repair`` what to set aside (docs/data-integrity.md).
     """
-    from .repair import _sync_folder
-    from .starter import write_atomically
+    from ..files.repair import _sync_folder
+    from ..files.starter import write_atomically
 
     journal = pending_path(path)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)

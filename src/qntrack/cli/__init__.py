@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from typer.core import TyperGroup  # already loaded by `import typer`
 
-from . import __version__
-from .errors import ExitCode, InputError, fail
-from .lean_typer import lean_runtime_params, resolve_annotations
+from .. import __version__
+from ..errors import ExitCode, InputError, fail
+from ..lean_typer import lean_runtime_params, resolve_annotations
 
 if TYPE_CHECKING:
-    from .messages import Message
-    from .model import Problem
+    from ..catalog import Message
+    from ..plan.model import Problem
 
 lean_runtime_params()  # no Pydantic for plain option values (lean_typer.py)
 
@@ -40,7 +40,7 @@ class _Group(TyperGroup):
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
         except typer.TyperException as exc:  # Click's exceptions derive from it
-            from .usage import in_language
+            from ..cli.usage import in_language
 
             raise in_language(exc, words) from None
         ctx.meta["qntrack.args"] = words
@@ -50,7 +50,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except typer.TyperException as exc:
-            from .usage import in_language
+            from ..cli.usage import in_language
 
             raise in_language(exc, ctx.meta.get("qntrack.args", [])) from None
 
@@ -104,8 +104,8 @@ def _completion_plan(ctx):
     """The plan for shell completion, or None: completion runs on every Tab press, so it
     reads targets.yaml once, never prints and never raises."""
     try:
-        from .definitions import load_plan
-        from .workspace import find_targets
+        from ..files.definitions import load_plan
+        from ..files.workspace import find_targets
 
         chosen = None
         while ctx is not None and chosen is None:
@@ -134,7 +134,7 @@ def complete_indicator_ids(ctx: typer.Context | None, incomplete: str) -> list[t
 
 def complete_statuses(ctx: typer.Context | None, incomplete: str) -> list[str]:
     """Statuses for --fail-on STATUS[,STATUS]: the part after the last comma is completed."""
-    from .progress import Status
+    from ..method.progress import Status
 
     done, _, part = incomplete.rpartition(",")
     prefix = done + "," if done else ""
@@ -257,7 +257,7 @@ def _root(
 
 
 def _lang(lang: Lang | None) -> str:
-    from .i18n import resolve_lang
+    from ..output.i18n import resolve_lang
 
     return resolve_lang(lang.value if lang else None)
 
@@ -276,7 +276,7 @@ def _as_of(value: str | None) -> str | None:
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        from .messages import msg
+        from ..catalog import msg
 
         raise fail("--as-of", msg("cli_not_a_date", value=value, example="2023-06-28"), ExitCode.USAGE) from None
 
@@ -292,8 +292,8 @@ def _os_exit(exc: OSError) -> typer.Exit:
     output (every file qntrack writes is named by its own handler)."""
     import errno
 
-    from .errors import os_failure
-    from .messages import msg
+    from ..errors import os_failure
+    from ..catalog import msg
 
     if exc.filename:
         _report(os_failure(exc, None, msg("cli_doing_use_file")).problems)
@@ -338,17 +338,17 @@ def status(
     """
     gate: set[str] = set()
     if fail_on is not None:
-        from .progress import Status
+        from ..method.progress import Status
 
         valid = {s.value for s in Status}
         gate = {s.strip() for s in fail_on.split(",") if s.strip()}
         if not gate:  # `--fail-on "$UNSET"` would silently turn the gate off
-            from .messages import msg
+            from ..catalog import msg
 
             raise fail("--fail-on", msg("cli_fail_on_empty", valid=", ".join(sorted(valid))), ExitCode.USAGE)
         unknown = sorted(gate - valid)
         if unknown:
-            from .messages import msg
+            from ..catalog import msg
 
             raise fail("--fail-on", msg("cli_unknown_status", statuses=", ".join(unknown), valid=", ".join(sorted(valid))),
                        ExitCode.USAGE)
@@ -357,12 +357,12 @@ def status(
     if day is None:
         # Status as of now goes through the incremental cache (docs/performance.md).
         if kind == "table":
-            from .cache import table_status
+            from ..cache import table_status
 
             chosen = _lang(lang)
             table = table_status(targets, target_ids, chosen, _check_ids)
             if table is not None:
-                from . import render
+                from ..output import render
 
                 title, rows, items, drawn, warnings = table
                 render.status_table(rows, chosen, title, None, drawn)
@@ -370,7 +370,7 @@ def status(
                 _gate(gate, items)
                 return
         else:
-            from .cache import machine_status
+            from ..cache import machine_status
 
             served = machine_status(targets, target_ids, kind, _check_ids)
             if served is not None:
@@ -379,23 +379,23 @@ def status(
                 _report(warnings)
                 _gate(gate, items)
                 return
-    from .assessment import assess
-    from .workspace import open_workspace, reference_day
+    from ..method.assessment import assess
+    from ..files.workspace import open_workspace, reference_day
 
     ws = open_workspace(targets, day)
     _check_ids(ws.plan, target_ids)
     results = assess(ws.plan, ws.series, target_ids, reference_day(day))
     if kind == "json":
-        from .formats import status_document, to_json
+        from ..output.formats import status_document, to_json
 
         _out(to_json(status_document(results, day, ws.plan.title)))
     elif kind in ("csv", "tsv"):
-        from .formats import status_rows, write_table
+        from ..output.formats import status_rows, write_table
 
         _out(write_table(status_rows(results), kind))
     else:
-        from . import render
-        from .summary import status_cells
+        from ..output import render
+        from ..output.summary import status_cells
 
         chosen = _lang(lang)
         rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
@@ -414,13 +414,13 @@ def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...]]]) -> None
         if status in gate:
             tripped.append(target_id)
         elif "not_achieved" in gate and missed:
-            from .messages import msg
+            from ..catalog import msg
 
             periods = ", ".join(missed)
             tripped.append(msg("cli_gate_missed_one", target=target_id, periods=periods) if len(missed) == 1
                            else msg("cli_gate_missed_many", target=target_id, periods=periods))
     if tripped:
-        from .messages import msg, render
+        from ..catalog import msg, render
 
         lang = _message_lang()
         _say(msg("cli_gate_tripped", gate=",".join(sorted(gate)), targets=", ".join(render(t, lang) for t in tripped)))
@@ -435,9 +435,9 @@ def _first_ids(known: list[str]) -> str:
 def _check_ids(plan, target_ids: list[str] | None) -> None:
     """Refuse unknown target ids as history refuses unknown indicators (_unknown_indicator):
     the closest id, case ignored, and the known ones (docs/decisions.md)."""
-    from .errors import suggestion
-    from .messages import msg
-    from .model import Location, Problem
+    from ..errors import suggestion
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
 
     problems = []
     for tid in target_ids or []:
@@ -472,8 +472,8 @@ def show(
 
     Example: qntrack show cbct-share --lang vi
     """
-    from .assessment import assess_target, relevant_rows
-    from .workspace import open_workspace, reference_day
+    from ..method.assessment import assess_target, relevant_rows
+    from ..files.workspace import open_workspace, reference_day
 
     day = _as_of(as_of)
     ws = open_workspace(targets, day)
@@ -484,7 +484,7 @@ def show(
     result = assess_target(target, indicator, ws.series.get(indicator.id, []), reference_day(day))
     rows = relevant_rows(target, ws.series.get(indicator.id, []))
     if fmt is not None and fmt.value == "json":
-        from .formats import assessment_dict, to_json
+        from ..output.formats import assessment_dict, to_json
 
         doc = assessment_dict(result)
         doc["observations"] = [
@@ -494,11 +494,11 @@ def show(
         ]
         _out(to_json(doc))
     elif fmt is not None and fmt.value != "table":
-        from .messages import msg
+        from ..catalog import msg
 
         raise fail("--format", msg("cli_show_formats"), ExitCode.USAGE)
     else:
-        from . import render
+        from ..output import render
 
         render.show(result, rows, _lang(lang), day)
     _report(ws.warnings_for([indicator.id]))
@@ -520,7 +520,7 @@ def observations(
 
     Example: qntrack observations --indicator grdp_growth --format csv > growth.csv
     """
-    from .workspace import open_workspace
+    from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
     ws = open_workspace(targets, day)
@@ -530,17 +530,17 @@ def observations(
     rows = [o for i in ids for o in ws.series.get(i, [])]
     kind = _format(fmt)
     if kind == "json":
-        from .formats import to_json
+        from ..output.formats import to_json
 
         _out(to_json({"qntrack": __version__, "as_of": day, "observations": [
             {"indicator": o.indicator, "period": str(o.period), "value": o.value, "status": o.status or None,
              "source": o.source or None, "note": o.note or None, "recorded_at": o.recorded_at} for o in rows]}))
     elif kind in ("csv", "tsv"):
-        from .formats import observation_rows, write_table
+        from ..output.formats import observation_rows, write_table
 
         _out(write_table(observation_rows(rows), kind))
     else:
-        from . import render
+        from ..output import render
 
         render.observations_table(ws.plan, rows, _lang(lang))
     _report(ws.warnings_for(ids))
@@ -595,7 +595,7 @@ def add_observation(
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
     positional = [a for a in (indicator, period, value) if a is not None]
-    from .messages import Figure, msg
+    from ..catalog import Figure, msg
 
     if from_file is not None and positional:
         raise fail("add-observation", msg("cli_positional_and_from"), ExitCode.USAGE)
@@ -611,16 +611,16 @@ def add_observation(
             raise fail("add-observation", msg("cli_options_only_with_from", options=", ".join(given)) if len(given) > 1
                        else msg("cli_option_only_with_from", option=given[0]), ExitCode.USAGE)
     if tz is not None:
-        from .timing import parse_zone
+        from ..method.timing import parse_zone
 
         try:
             parse_zone(tz)
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     if from_file is None:
-        from .importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
-        from .recording import record_many
-        from .store import format_value
+        from ..files.importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
+        from ..files.recording import record_many
+        from ..files.store import format_value
 
         try:
             # Read as a person typed it (10,5; 1.000,0; a real minus sign), stored canonically.
@@ -636,13 +636,13 @@ def add_observation(
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
                   "status": status_word(obs_status or ""),
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
-        from .model import Location
+        from ..plan.model import Location
 
         path, rows, known, warnings, vintages = record_many(targets, [(Location("add-observation"), fields)],
                                                             dry_run=dry_run, force=force, tz=tz)
         skipped = len(known)
     else:
-        from .importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
+        from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
 
         sep = None
         if delimiter is not None:
@@ -657,25 +657,25 @@ def add_observation(
     if dry_run:
         kind = _format(fmt)
         if kind == "json":
-            from .formats import to_json
+            from ..output.formats import to_json
 
             _out(to_json({"qntrack": __version__, "dry_run": True, "observations": [
                 {"indicator": o.indicator, "period": str(o.period), "value": o.value, "status": o.status or None,
                  "source": o.source or None, "note": o.note or None, "recorded_at": o.recorded_at} for o in rows]}))
         elif kind in ("csv", "tsv"):
-            from .formats import observation_rows, write_table
+            from ..output.formats import observation_rows, write_table
 
             _out(write_table(observation_rows(rows), kind))
         else:
-            from . import render
-            from .definitions import load_plan
-            from .workspace import find_targets
+            from ..output import render
+            from ..files.definitions import load_plan
+            from ..files.workspace import find_targets
 
             render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
         _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
     elif known and not rows:
-        from .messages import render as render_message
-        from .model import RETRACTED
+        from ..catalog import render as render_message
+        from ..plan.model import RETRACTED
 
         # The stored vintage it repeats (its own recorded_at and line), not the row typed.
         stored, current = vintages[0] if vintages else (None, None)
@@ -721,25 +721,25 @@ JUMP_WARNINGS_SHOWN = 20
 def _say(message: str | Message) -> None:
     """A confirmation or note on stderr, in the language of messages (_message_lang); like
     a problem, it can never move the cursor (_visible), whatever a path holds."""
-    from .messages import render
+    from ..catalog import render
 
     sys.stderr.write(_visible(render(message, _message_lang())) + "\n")
 
 
 def _reason(exc: Exception) -> str | Message:
     """What an exception from the library says (messages.said)."""
-    from .messages import said
+    from ..catalog import said
 
     return said(exc)
 
 
 def _report_neutralised(rows, dry_run: bool) -> None:
     """Say when a source or note was stored with an apostrophe (recording.validate_record)."""
-    from .textfiles import formula_like
+    from ..files.textfiles import formula_like
 
     count = sum(1 for o in rows for text in (o.source, o.note) if text[:1] == "'" and formula_like(text[1:]))
     if count:
-        from .messages import msg
+        from ..catalog import msg
 
         _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
 
@@ -767,8 +767,8 @@ def retract(
 
     Example: qntrack retract grdp_growth 2025 --note "typed 11.89 for 8.89"
     """
-    from .messages import Figure, msg
-    from .recording import retract as withdraw
+    from ..catalog import Figure, msg
+    from ..files.recording import retract as withdraw
 
     path, _, was = withdraw(targets, indicator, period, source, note, recorded_at)
     _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=Figure(was.value),
@@ -781,17 +781,17 @@ def retract(
 def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], lang: str) -> None:
     """One listing in the chosen format, like the other listings (piped: TSV)."""
     if kind == "json":
-        from .formats import to_json
+        from ..output.formats import to_json
 
         _out(to_json({"qntrack": __version__, key: [
             {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row)} for row in rows]}))
     elif kind in ("csv", "tsv"):
-        from .formats import write_table
+        from ..output.formats import write_table
 
         _out(write_table([header, *rows], kind))
     else:
-        from . import render
-        from .i18n import label
+        from ..output import render
+        from ..output.i18n import label
 
         render.listing_table([label(h, lang) for h in header], rows, keys=header,
                              wrap=("name", "unit", "formula"), optional=("formula",))
@@ -807,8 +807,8 @@ def indicators(
 
     Example: qntrack indicators --lang vi
     """
-    from .definitions import load_plan
-    from .workspace import find_targets
+    from ..files.definitions import load_plan
+    from ..files.workspace import find_targets
 
     plan = load_plan(find_targets(targets))
     chosen = _lang(lang)
@@ -828,8 +828,8 @@ def list_targets(
 
     Example: qntrack targets --format csv
     """
-    from .definitions import load_plan
-    from .workspace import find_targets
+    from ..files.definitions import load_plan
+    from ..files.workspace import find_targets
 
     plan = load_plan(find_targets(targets))
     chosen = _lang(lang)
@@ -858,9 +858,9 @@ def history(
     Example: qntrack history grdp_growth 2022-H1
     """
 
-    from .history import vintages
-    from .periods import PeriodError, parse_period
-    from .workspace import open_workspace
+    from ..method.history import vintages
+    from ..plan.periods import PeriodError, parse_period
+    from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
     wanted = None
@@ -874,13 +874,13 @@ def history(
     if ind is None:
         raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
     if ind.formula:
-        from .messages import msg
+        from ..catalog import msg
 
         raise fail(ws.plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
     found = vintages(ws.store.observations, indicator, wanted, day)
     kind = _format(fmt)
     if kind == "json":
-        from .formats import to_json
+        from ..output.formats import to_json
 
         _out(to_json({"qntrack": __version__, "indicator": indicator, "period": str(wanted) if wanted else None,
                       "as_of": day, "vintages": [
@@ -889,10 +889,10 @@ def history(
              "recorded_at": v.observation.recorded_at, "in_force": v.in_force, "line": v.observation.line,
              "revises": None if v.revises is None else v.revises.value} for v in found]}))
     elif kind in ("csv", "tsv"):
-        from .formats import write_table
+        from ..output.formats import write_table
 
         header = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
-        from .store import format_value
+        from ..files.store import format_value
 
         # Values as the store writes them (28778, not 28778.0), as observations' CSV does.
         _out(write_table([header] + [(str(v.observation.period),
@@ -901,10 +901,10 @@ def history(
                                       v.observation.source, v.observation.note, v.observation.recorded_at,
                                       v.in_force, v.observation.line) for v in found], kind))
     else:
-        from . import render
+        from ..output import render
 
         render.history_table(ws.plan, indicator, found, _lang(lang), day)
-    from .workspace import missing_store
+    from ..files.workspace import missing_store
 
     _report(missing_store(ws.store_path, ws.store))
 
@@ -912,8 +912,8 @@ def history(
 def _unknown_indicator(plan, given: str) -> Message:
     """What to say for an indicator id the plan lacks: the target it may be, the closest
     id, and the known ones (a user often types the target's id, cbct-share for cbct_share)."""
-    from .errors import suggestion
-    from .messages import msg
+    from ..errors import suggestion
+    from ..catalog import msg
 
     target = plan.target(given)
     if target is not None:
@@ -959,19 +959,19 @@ def check(
 
     Example: qntrack check stale milestone-due --as-of 2025-06-30 --format json
     """
-    from .checks import BY_NAME, CHECKS, DEFAULT_CHECKS, DEFAULT_JUMP_FACTOR, run_checks
+    from ..files.checks import BY_NAME, CHECKS, DEFAULT_CHECKS, DEFAULT_JUMP_FACTOR, run_checks
 
-    from .messages import Message, msg
+    from ..catalog import Message, msg
 
     json_out = fmt is not None and fmt.value == "json"
     if list_checks:
         if names or repair or run_all:
             raise fail("--list", msg("cli_list_alone"), ExitCode.USAGE)
-        from .messages import render
+        from ..catalog import render
 
         chosen = _lang(lang)  # the rule is text for people, in JSON too (docs/json.md)
         if json_out:
-            from .formats import to_json
+            from ..output.formats import to_json
 
             _out(to_json({"qntrack": __version__, "checks": [
                 {"name": c.name, "severity": c.severity, "default": c.default, "rule": render(c.rule, chosen)}
@@ -987,8 +987,8 @@ def check(
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:
-        from .errors import suggestion
-        from .messages import render
+        from ..errors import suggestion
+        from ..catalog import render
 
         lang = _message_lang()
         shown = ", ".join(render(msg("cli_check_name", name=n, hint=suggestion(n, BY_NAME)), lang) for n in unknown)
@@ -998,13 +998,13 @@ def check(
         raise fail("--jump-factor", msg("cli_bad_jump_factor", given=jump_factor), ExitCode.USAGE)
     day = _as_of(as_of)
     if repair:
-        from .definitions import load_plan
-        from .repair import repair_store, roll_back
-        from .workspace import find_targets, store_path_for
+        from ..files.definitions import load_plan
+        from ..files.repair import repair_store, roll_back
+        from ..files.workspace import find_targets, store_path_for
 
         targets_path = find_targets(targets)
         store_path = store_path_for(load_plan(targets_path), targets_path)
-        from .store import missing_folder
+        from ..files.store import missing_folder
 
         folder = missing_folder(store_path)  # a typo in 'observations:', not a store to repair
         if folder is not None:
@@ -1018,9 +1018,9 @@ def check(
                 _say(msg("starter_rolled_back_nothing_written", rows=undone.rows, path=store_path, size=undone.size))
             done = repair_store(store_path)
         except OSError as exc:
-            from .errors import os_failure
+            from ..errors import os_failure
 
-            from .outputs import os_error_file
+            from ..files.outputs import os_error_file
 
             raise os_failure(exc, os_error_file(exc, str(store_path)), msg("starter_doing_repair"),
                              msg("cli_left_as_it_was", file=store_path)) from None
@@ -1035,7 +1035,7 @@ def check(
     problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
     errors = any(p.severity == "error" for p in problems)
     if json_out:
-        from .formats import to_json
+        from ..output.formats import to_json
 
         _out(to_json({"qntrack": __version__, "as_of": day, "checks": selected, "problems": [
             {"file": p.location.file, "line": p.location.line or None, "column": p.location.column or None,
@@ -1061,15 +1061,15 @@ def init(
 
     Example: qntrack init my-plan && cd my-plan && qntrack status
     """
-    from .messages import msg
-    from .starter import write_starter
+    from ..catalog import msg
+    from ..files.starter import write_starter
 
     try:
         created = write_starter(directory)
     except OSError as exc:
-        from .errors import os_failure
+        from ..errors import os_failure
 
-        from .outputs import os_error_file
+        from ..files.outputs import os_error_file
 
         raise os_failure(exc, os_error_file(exc, str(directory)), msg("starter_doing_init"),
                          msg("starter_nothing_created")) from None
@@ -1105,8 +1105,8 @@ def show_docs(
         return
     entry = shipped.get(name.removesuffix(".md"))
     if entry is None:
-        from .errors import suggestion
-        from .messages import msg
+        from ..errors import suggestion
+        from ..catalog import msg
 
         raise fail("docs", msg("cli_no_document", name=name, hint=suggestion(name, shipped),
                                documents=", ".join(shipped)), ExitCode.USAGE)
@@ -1153,9 +1153,9 @@ def report(
     """
     from datetime import date
 
-    from .messages import msg
-    from .report import build_report, render
-    from .workspace import open_workspace
+    from ..catalog import msg
+    from ..output.report import build_report, render
+    from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
     since_day = None
@@ -1166,7 +1166,7 @@ def report(
             raise fail("--since", msg("cli_not_a_date", value=since, example="2025-06-30"), ExitCode.USAGE) from None
         if day is not None and since_day >= day:
             raise fail("--since", msg("cli_since_not_before", since=since_day, day=day), ExitCode.USAGE)
-    from .outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
+    from ..files.outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
 
     if output == "":  # `-o ""`: an empty name, not the current folder
         raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
@@ -1177,7 +1177,7 @@ def report(
     ws = open_workspace(targets, day)
     path = None
     if to_stdout:
-        from .outputs import refuse_stdout_into
+        from ..files.outputs import refuse_stdout_into
 
         refuse_stdout_into(ws.targets_path, ws.store_path)
         kind = kind or "markdown"
@@ -1187,7 +1187,7 @@ def report(
         path = output_path(output)  # a FIFO or device is refused as such, whatever its name
         kind = report_format(output, kind)
     _check_ids(ws.plan, target_ids)
-    from .workspace import reference_day
+    from ..files.workspace import reference_day
 
     data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, reference_day(day))
     language = _lang(lang)
@@ -1196,8 +1196,8 @@ def report(
         _out(render(data, kind, language))
         _report(warnings)
         return
-    from .outputs import refuse_foreign
-    from .report import report_files, write_files
+    from ..files.outputs import refuse_foreign
+    from ..output.report import report_files, write_files
 
     # Every file at its real path: a symlinked chart or folder is written through, too.
     files = [(Path(os.path.realpath(f)), payload) for f, payload in report_files(data, kind, language, path)]
@@ -1210,8 +1210,8 @@ def report(
     try:
         written = write_files(files)
     except OSError as exc:
-        from .errors import os_failure
-        from .outputs import os_error_file
+        from ..errors import os_failure
+        from ..files.outputs import os_error_file
 
         # A report that did not exist is not "left as it was": nothing was written.
         raise os_failure(exc, os_error_file(exc, output), msg("cli_doing_write_report"),
@@ -1232,7 +1232,7 @@ def _check_charts_folder(charts: list) -> None:
     """The Markdown report's charts folder must be a folder (or not exist yet)."""
     if not charts:
         return
-    from .messages import msg
+    from ..catalog import msg
 
     folder = charts[0][0].parent
     if folder.exists() and not folder.is_dir():
@@ -1256,7 +1256,7 @@ def _visible(text: str) -> str:
 def _message_lang(lang: object = None) -> str:
     """The language of messages: the command's --lang, else the one given before the
     command, else QNTRACK_LANG, else English."""
-    from .i18n import resolve_lang
+    from ..output.i18n import resolve_lang
 
     chosen = lang if lang is not None else _GLOBAL.get("message_lang") or _GLOBAL.get("lang")
     return resolve_lang(getattr(chosen, "value", chosen))
@@ -1265,7 +1265,7 @@ def _message_lang(lang: object = None) -> str:
 def _report(problems: list[Problem], lang: str | None = None) -> None:
     if not problems:
         return
-    from .messages import msg, render
+    from ..catalog import msg, render
 
     chosen = lang or _message_lang()
     stream = sys.stderr

@@ -6,8 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import fail
-from .store import HEADER
+from ..errors import fail
+from ..files.store import HEADER
 
 __all__ = ["STARTER_TARGETS", "write_starter", "write_atomically"]
 
@@ -130,7 +130,7 @@ def write_starter(directory: Path) -> list[Path]:
     observations = directory / "observations.csv"
     # lexists: a symlink whose target is missing is there too, and never replaced.
     existing = [p for p in (targets, observations) if os.path.lexists(p)]
-    from .messages import msg  # not at the top: the status cache writes through this module
+    from ..catalog import msg  # not at the top: the status cache writes through this module
 
     if existing:
         raise fail(str(existing[0]), msg("starter_exists"))

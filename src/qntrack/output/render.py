@@ -16,13 +16,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import label, number, signed_percent, status_label, value_with_unit
+from ..output.i18n import label, number, signed_percent, status_label, value_with_unit
 
 if TYPE_CHECKING:
-    from .assessment import Assessment
-    from .cache import DrawnTables
-    from .model import Observation, Plan
-    from .summary import Cell
+    from ..method.assessment import Assessment
+    from ..cache import DrawnTables
+    from ..plan.model import Observation, Plan
+    from ..output.summary import Cell
 
 # The status table is drawn from plain cells, which the status cache can hand over
 # without the model being imported at all; show() imports what it needs when called.
@@ -303,7 +303,7 @@ def _fitted_table(table: Table, headers: Sequence[str], rows: Sequence[Sequence[
 
 
 def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
-    from .narrative import explain
+    from ..output.narrative import explain
 
     console = _console()
     t, ind = a.target, a.indicator
@@ -366,7 +366,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
 
 
 def _milestone_block(m, unit: str, lang: str) -> Table:
-    from .summary import difference_text, gap_phrase
+    from ..output.summary import difference_text, gap_phrase
 
     """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
     grid = Table.grid(padding=(0, 2))
@@ -436,7 +436,7 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:
-    from .summary import difference_text, gap_phrase
+    from ..output.summary import difference_text, gap_phrase
 
     """The few figures a meeting asks for first, one per line, for the non-level kinds."""
     d = a.details

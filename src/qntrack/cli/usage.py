@@ -21,7 +21,7 @@ from typing import IO, Any, Callable
 
 import typer
 
-from .messages import Message, msg, render
+from ..catalog import Message, msg, render
 
 __all__ = ["args_lang", "in_language"]
 
@@ -30,7 +30,7 @@ def args_lang(args: list[str]) -> str:
     """The language of messages for a command line Click could not read: the last valid
     ``--lang`` on it (a command's own comes after a global one, and wins as it does when
     the line reads), else QNTRACK_LANG, else English. Nothing after ``--`` is an option."""
-    from .i18n import LANGS, resolve_lang
+    from ..output.i18n import LANGS, resolve_lang
 
     chosen = None
     for i, arg in enumerate(args):
@@ -160,7 +160,7 @@ def _in_language_class() -> type:
 
 def _visible(text: str) -> str:
     """Control characters shown as escapes, line by line (cli._visible)."""
-    from .cli import _visible as visible
+    from ..cli import _visible as visible
 
     return "\n".join(visible(line) for line in text.split("\n"))
 

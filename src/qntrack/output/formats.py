@@ -12,11 +12,11 @@ from typing import Any, Iterable, Sequence
 
 import orjson
 
-from . import __version__
-from .assessment import Assessment, MilestoneResult
-from .model import Observation
-from .periods import Period
-from .textfiles import formula_like
+from .. import __version__
+from ..method.assessment import Assessment, MilestoneResult
+from ..plan.model import Observation
+from ..plan.periods import Period
+from ..files.textfiles import formula_like
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -207,7 +207,7 @@ OBSERVATION_COLUMNS = ("indicator", "period", "value", "status", "source", "note
 
 
 def observation_rows(observations: Iterable[Observation]) -> Iterable[Sequence[Any]]:
-    from .store import format_value
+    from ..files.store import format_value
 
     yield OBSERVATION_COLUMNS
     for o in observations:

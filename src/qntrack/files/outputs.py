@@ -13,8 +13,8 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from .errors import ExitCode, fail
-from .messages import Message, msg
+from ..errors import ExitCode, fail
+from ..catalog import Message, msg
 
 __all__ = ["os_error_file", "GENERATOR_MARK", "stamp", "mark_state", "STDOUT_NAMES", "WRITABLE", "report_format", "output_path", "refuse_protected",
            "written_by_qntrack", "refuse_foreign", "refuse_stdout_into"]
@@ -101,7 +101,7 @@ def output_path(output: str) -> Path:
     except OSError as exc:
         # A part of the path that is a file, a name too long: the system's answer, so exit 1
         # (README, "Exit codes"), with what to do about it.
-        from .errors import os_reason
+        from ..errors import os_reason
 
         raise fail(output, msg("outputs_cannot_look", reason=os_reason(exc))) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
@@ -132,7 +132,7 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
         base = Path(os.path.realpath(path))
         if real.parent == base.parent and real.name.startswith(base.name + "."):
             raise fail(output, msg("outputs_belongs_to", what=what, name=base.name), ExitCode.USAGE)
-    from .cache import CACHE_DIR
+    from .workspace import CACHE_DIR
 
     if CACHE_DIR in real.parts:
         raise fail(output, msg("outputs_inside_cache", cache=CACHE_DIR), ExitCode.USAGE)

@@ -7,9 +7,9 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from .errors import fail
-from .messages import Message, msg
-from .model import Location
+from ..errors import fail
+from ..catalog import Message, msg
+from ..plan.model import Location
 
 __all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES", "formula_like", "neutralise_formula"]
 

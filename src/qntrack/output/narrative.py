@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .assessment import Assessment, MilestoneResult
-from .i18n import number, signed_percent, value_with_unit
-from .messages import msg, render
-from .model import Measure
+from ..method.assessment import Assessment, MilestoneResult
+from ..output.i18n import number, signed_percent, value_with_unit
+from ..catalog import msg, render
+from ..plan.model import Measure
 
 __all__ = ["explain", "reason_text"]
 

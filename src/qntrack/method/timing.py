@@ -17,9 +17,9 @@ import calendar
 import re
 from datetime import date, timedelta, timezone
 
-from .messages import Message, msg
-from .model import RETRACTED
-from .periods import Period
+from ..catalog import Message, msg
+from ..plan.model import RETRACTED
+from ..plan.periods import Period
 
 __all__ = ["CLOCK_SKEW_DAYS", "FUTURE", "NOT_BEGUN", "BEFORE_END", "timing_problems", "parse_zone", "ZONE_FORMS"]
 

@@ -9,16 +9,16 @@ import math
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from .errors import InputError
-from .messages import Message, msg
-from .messages import said as _said
-from .model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
-from .periods import PeriodError, parse_period
-from .store import (append_observations, missing_folder, normalise_timestamp, parse_value, peek_store, read_store_bytes,
+from ..errors import InputError
+from ..catalog import Message, msg
+from ..catalog import said as _said
+from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
+from ..plan.periods import PeriodError, parse_period
+from ..files.store import (append_observations, missing_folder, normalise_timestamp, parse_value, peek_store, read_store_bytes,
                     stored_rows, utc_now)
-from .textfiles import neutralise_formula, nfc
-from .workspace import find_targets, store_is_a_folder, store_path_for
-from .definitions import load_plan
+from ..files.textfiles import neutralise_formula, nfc
+from ..files.workspace import find_targets, store_is_a_folder, store_path_for
+from ..files.definitions import load_plan
 
 __all__ = ["Recorded", "validate_record", "record_one", "record_many", "retract"]
 
@@ -108,7 +108,7 @@ def validate_record(
     stamp = None
     try:
         if recorded_at:
-            from .timing import parse_zone
+            from ..method.timing import parse_zone
 
             stamp = normalise_timestamp(recorded_at, parse_zone(zone) if zone else None)
         else:
@@ -121,7 +121,7 @@ def validate_record(
     # The timing rules are about a real indicator's figure: after "unknown indicator" they
     # would only be a second, irrelevant error.
     if stamp is not None and parsed_period is not None and ind is not None:
-        from .timing import FUTURE, timing_problems
+        from ..method.timing import FUTURE, timing_problems
 
         for kind, message in timing_problems(parsed_period, stamp, status or "", now):
             if kind == FUTURE:
@@ -195,7 +195,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
-    from .history import already_recorded, stored_vintage
+    from ..method.history import already_recorded, stored_vintage
 
     now = now or utc_now()
     plan, store = _open(targets)
@@ -223,7 +223,7 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     vintages: list[tuple[Observation | None, Observation | None]] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from .checks import earlier_vintage_problems, entry_jump_problems
+        from ..files.checks import earlier_vintage_problems, entry_jump_problems
 
         marks = already_recorded(stored, rows, undated)
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
@@ -271,7 +271,7 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
     withdrawn: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from .store import format_value
+        from ..files.store import format_value
 
         known = [o for o in stored if o.indicator == row.indicator and o.period == row.period
                  and o.recorded_at <= row.recorded_at]

@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from .assessment import Assessment, assess
-from .charts import Chart, chart_for
-from .summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
-from .i18n import date_text, label, number, signed_percent, status_label, value_with_unit
-from .model import RETRACTED, Observation, Plan
-from .narrative import explain
-from .periods import parse_period
-from .series import Series, as_of_bound, build_series, formula_inputs, read_by
+from ..method.assessment import Assessment, assess
+from ..output.charts import Chart, chart_for
+from ..output.summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
+from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
+from ..plan.model import RETRACTED, Observation, Plan
+from ..output.narrative import explain
+from ..plan.periods import parse_period
+from ..method.series import Series, as_of_bound, build_series, formula_inputs, read_by
 
 __all__ = [
     "FORMATS",
@@ -140,7 +140,7 @@ def since_review(
     figure. The status "then" is the assessment on the figures recorded by the end of
     ``since``, exactly what ``--as-of`` that day would have shown.
     """
-    from .history import vintages
+    from ..method.history import vintages
 
     after = as_of_bound(since)
     relevant = _inputs(plan, {a.indicator.id for a in assessments})
@@ -180,7 +180,7 @@ def _observation_dict(o: Observation) -> dict[str, Any]:
 
 def report_document(data: ReportData) -> dict[str, Any]:
     """The status contract; with ``since``, one more top-level key, ``since``."""
-    from .formats import status_document
+    from ..output.formats import status_document
 
     doc = status_document(data.assessments, data.as_of, data.title)
     if data.since is not None:
@@ -204,7 +204,7 @@ def report_document(data: ReportData) -> dict[str, Any]:
 
 
 def render_json(data: ReportData) -> str:
-    from .formats import to_json
+    from ..output.formats import to_json
 
     return to_json(report_document(data))
 
@@ -805,7 +805,7 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
-    from . import __version__
+    from .. import __version__
 
     sections = [
         _section(i, a, data.series.get(a.indicator.id, []), lang, with_charts)
@@ -841,7 +841,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
 def _environment(kind: str) -> Any:
     import jinja2
 
-    loader = jinja2.PackageLoader("qntrack", "templates")
+    loader = jinja2.PackageLoader("qntrack.output", "templates")
     if kind == "html":
         # Autoescape everything: a target named "<script>" is shown, never run.
         return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
@@ -916,7 +916,7 @@ def render_markdown(data: ReportData, lang: str, chart_links: Mapping[str, str] 
     # The template's loops leave runs of blank lines; Markdown needs at most one.
     # The closing comment (invisible when rendered) marks the file as qntrack's, so a
     # later report may replace it (outputs.py).
-    from .outputs import GENERATOR_MARK
+    from ..files.outputs import GENERATOR_MARK
 
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + f"\n\n{GENERATOR_MARK}\n"
 
@@ -952,7 +952,7 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
     """The files a report to ``path`` consists of, with their bytes: for Markdown its
     charts first (in a folder beside it), the report last. Each carries qntrack's
     generator mark, so that a later report knows it may replace them (outputs.py)."""
-    from .outputs import GENERATOR_MARK, stamp
+    from ..files.outputs import GENERATOR_MARK, stamp
 
     files: list[tuple[Path, bytes]] = []
     if fmt == "markdown":
@@ -989,7 +989,7 @@ def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
     (a folder that was there is kept: it may hold more than our charts)."""
     import shutil
 
-    from .starter import write_atomically
+    from ..files.starter import write_atomically
 
     made: list[Path] = []
     try:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import fail
-from .messages import msg
-from .starter import write_atomically
-from .store import _last_line_is_whole, _lock, pending_path, read_pending
+from ..errors import fail
+from ..catalog import msg
+from ..files.starter import write_atomically
+from ..files.store import _last_line_is_whole, _lock, pending_path, read_pending
 
 __all__ = ["Repair", "RolledBack", "repair_store", "roll_back"]
 
@@ -63,7 +63,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     """
     from filelock import Timeout
 
-    from .textfiles import read_regular
+    from ..files.textfiles import read_regular
 
     if path.is_dir():
         raise fail(str(path), msg("repair_is_directory"))
@@ -102,14 +102,14 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
     """Move an incomplete last line to a side file; None when the file ends cleanly."""
     from filelock import Timeout
 
-    from .textfiles import read_regular
+    from ..files.textfiles import read_regular
 
     if path.is_dir():
         raise fail(str(path), msg("repair_is_directory"))
     # A symlinked store is repaired where it really is: replacing the link itself with a
     # regular file would fork the store in two, and the side file belongs beside the data.
     path = path.resolve()
-    from .textfiles import open_regular
+    from ..files.textfiles import open_regular
 
     opened = open_regular(path, "the observations file")  # a FIFO or device: refused before any lock file
     if opened is None:
@@ -144,7 +144,7 @@ def _refuse_foreign(data: bytes, path: Path) -> None:
     """Raise unless ``data`` starts like a qntrack store (text, our header): repair
     rewrites the file, and a program or another program's data named by mistake as the
     store (observations: /bin/ls) must be left exactly as it is."""
-    from .store import HEADER
+    from ..files.store import HEADER
 
     first = data[: data.find(b"\n")] if b"\n" in data else data
     if first.startswith(b"\xef\xbb\xbf"):

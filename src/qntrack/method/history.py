@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .model import RETRACTED, Observation
-from .periods import Period
-from .series import as_of_bound
+from ..plan.model import RETRACTED, Observation
+from ..plan.periods import Period
+from ..method.series import as_of_bound
 
 __all__ = ["Vintage", "vintages", "already_recorded"]
 

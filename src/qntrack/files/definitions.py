@@ -18,10 +18,10 @@ from typing import Any, Callable
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import InputError
-from .formula import FormulaError, parse_formula
-from .messages import Message, msg
-from .model import (
+from ..errors import InputError
+from ..plan.formula import FormulaError, parse_formula
+from ..catalog import Message, msg
+from ..plan.model import (
     AverageTarget,
     Baseline,
     Bound,
@@ -39,8 +39,8 @@ from .model import (
     Target,
     Text,
 )
-from .periods import Frequency, Period, PeriodError, parse_period
-from .textfiles import nfc, read_text
+from ..plan.periods import Frequency, Period, PeriodError, parse_period
+from ..files.textfiles import nfc, read_text
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
@@ -278,7 +278,7 @@ def _kind(node: Node) -> Message:
 
 def load_plan(path: Path) -> Plan:
     """Read and validate targets.yaml; raise InputError listing every problem."""
-    from .gcpause import gc_paused
+    from ..gcpause import gc_paused
 
     text = read_text(path, "targets file")
     with gc_paused():  # a national plan is hundreds of thousands of nodes (gcpause.py)
@@ -327,7 +327,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         node = top["timezone"][1]
         raw = reader.text(node, "timezone")
         if raw:
-            from .timing import parse_zone
+            from ..method.timing import parse_zone
 
             try:
                 parse_zone(raw)

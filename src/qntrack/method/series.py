@@ -11,10 +11,10 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Iterable, Mapping, Sequence
 
-from .formula import FormulaError, parse_formula
-from .gcpause import gc_paused
-from .messages import Message, msg
-from .model import RETRACTED, Indicator, Location, Observation, Problem
+from ..plan.formula import FormulaError, parse_formula
+from ..gcpause import gc_paused
+from ..catalog import Message, msg
+from ..plan.model import RETRACTED, Indicator, Location, Observation, Problem
 
 __all__ = ["Series", "LeftOut", "as_of_bound", "in_force", "build_series", "formula_inputs", "read_by",
            "left_out_warnings", "unknown_counts", "unknown_warnings"]

@@ -25,12 +25,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Sequence
 
-from .errors import InputError, fail
-from .messages import Message, msg
-from .messages import said as _said
-from .model import RETRACTED, Location, Observation, Problem
-from .periods import PeriodError, parse_period
-from .textfiles import nfc
+from ..errors import InputError, fail
+from ..catalog import Message, msg
+from ..catalog import said as _said
+from ..plan.model import RETRACTED, Location, Observation, Problem
+from ..plan.periods import PeriodError, parse_period
+from ..files.textfiles import nfc
 
 __all__ = [
     "ImportFormat",
@@ -337,7 +337,7 @@ def vietnamese_period(text: str) -> str | None:
     '6 tháng cuối năm 2024' 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm 2024' 2024
     (methodology section 3 names the same spans). Canonical forms are parse_period's.
     """
-    from .periods import Period
+    from ..plan.periods import Period
 
     key = fold(text)
     if foreign_digits(key):
@@ -725,7 +725,7 @@ def _note_duplicate(row: dict[str, str], where: Location, seen: dict, problems: 
     The same figure twice (same value, status and source) is no mistake, only a repeat:
     it is added once and counted as already recorded (``history.already_recorded``).
     """
-    from .store import normalise_timestamp
+    from ..files.store import normalise_timestamp
 
     try:
         period = parse_period(row["period"])
@@ -780,8 +780,8 @@ def import_observations(
 
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
-    from .recording import record_many
-    from .store import utc_now
+    from ..files.recording import record_many
+    from ..files.store import utc_now
 
     file = "<stdin>" if source == "-" else source
     text = decode_source(read_source(source, stdin), file)

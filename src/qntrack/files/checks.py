@@ -23,9 +23,9 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .errors import InputError
-from .messages import Figure, Message, msg
-from .model import (
+from ..errors import InputError
+from ..catalog import Figure, Message, msg
+from ..plan.model import (
     AverageTarget,
     CumulativeTarget,
     EveryPeriodTarget,
@@ -37,10 +37,10 @@ from .model import (
     Problem,
     RETRACTED,
 )
-from .periods import Frequency, Period
-from .series import Series, as_of_bound, build_series
-from .store import StoreContents, interrupted_batch, missing_folder, read_store
-from .workspace import find_targets, missing_store, plan_and_store_guess, store_is_a_folder
+from ..plan.periods import Frequency, Period
+from ..method.series import Series, as_of_bound, build_series
+from ..files.store import StoreContents, interrupted_batch, missing_folder, read_store
+from ..files.workspace import find_targets, missing_store, plan_and_store_guess, store_is_a_folder
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
            "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems",
@@ -165,7 +165,7 @@ def run_checks(
     if "formula" in selected:
         problems.extend(formula_problems(store.observations, file))
     if "timing" in selected:
-        from .store import utc_now
+        from ..files.store import utc_now
 
         problems.extend(timing_check(store.observations, file, now or utc_now()))
     series, left_out = build_series(plan.indicators, store.observations, as_of)
@@ -183,7 +183,7 @@ def run_checks(
 
 def formula_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
     """Sources and notes that a spreadsheet would run (textfiles.formula_like)."""
-    from .textfiles import formula_like
+    from ..files.textfiles import formula_like
 
     # A national store repeats a few thousand sources and notes a million times: the
     # distinct texts are gathered in C (``map``/``set``) and each judged once; the rows
@@ -219,7 +219,7 @@ def timing_check(observations: Sequence[Observation], file: str, now: str) -> li
 
 def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callable, dict]:
     """The key of a row for the timing rules, and what each failing key is told."""
-    from .timing import timing_problems
+    from ..method.timing import timing_problems
 
     # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
     # by the period's sort key (an int; a Period hashes in Python), each judged once.

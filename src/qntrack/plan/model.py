@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
-from .periods import Frequency, Period
+from ..plan.periods import Frequency, Period
 
 if TYPE_CHECKING:
-    from .messages import Message
+    from ..catalog import Message
 
 __all__ = [
     "Location",
@@ -75,7 +75,7 @@ class Problem:
 
     def text(self, lang: str = "en") -> str:
         """``file:line:col: error: message`` in ``lang``."""
-        from .messages import msg, render
+        from ..catalog import msg, render
 
         severity = self.severity if lang == "en" else render(msg("severity_" + self.severity), lang)
         return f"{self.location}: {severity}: {render(self.message, lang)}"

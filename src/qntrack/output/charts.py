@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .assessment import Assessment
-from .i18n import number
-from .model import Observation
+from ..method.assessment import Assessment
+from ..output.i18n import number
+from ..plan.model import Observation
 
 __all__ = ["Chart", "chart_for", "provisional_readings", "COLOURS"]
 
@@ -316,7 +316,7 @@ def _level(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
 
 
 def _value(value: float, unit: str, lang: str) -> str:
-    from .i18n import value_with_unit
+    from ..output.i18n import value_with_unit
 
     return value_with_unit(value, unit, lang)
 
@@ -330,14 +330,14 @@ def _bound(a: Assessment) -> tuple[str, float]:
 
 
 def _span_x(a: Assessment) -> tuple[float, float]:
-    from .periods import parse_period
+    from ..plan.periods import parse_period
 
     start, end = parse_period(a.details["from"]), parse_period(a.details["to"])
     return start.end, end.end
 
 
 def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    from .periods import parse_period
+    from ..plan.periods import parse_period
 
     d = a.details
     sign, bound = _bound(a)
@@ -375,7 +375,7 @@ def _add_provisional(plot: "_Plot", provisional: Sequence[Observation], lang: st
 
 
 def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    from .periods import parse_period
+    from ..plan.periods import parse_period
 
     d = a.details
     sign, bound = _bound(a)
@@ -403,7 +403,7 @@ def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | N
 
 
 def _cumulative(a: Assessment, lang: str) -> Chart | None:
-    from .periods import parse_period
+    from ..plan.periods import parse_period
 
     d = a.details
     if not d.get("periods"):
@@ -437,7 +437,7 @@ def _plan(a: Assessment, lang: str) -> Chart | None:
     elif d.get("year_to_date"):
         ytd = d["year_to_date"]
         if "same_period_last_year" in ytd:
-            from .periods import parse_period
+            from ..plan.periods import parse_period
 
             last = parse_period(ytd["period"]).same_span_previous_year()
             bars.append((_w("last_year", lang, period=last), ytd["same_period_last_year"], COLOURS["projection"]))
