@@ -529,15 +529,19 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
                           provisional=provisional, details=details, reason=_no_figure_reason(rows),
                           awaiting_figures=(target.end,) if ended(target.end, today) else ())
-    # Geometric mean of (1 + g) over the years with data (methodology section 2).
-    product = math.prod(1 + o.value / 100 for o in inside)
-    if product <= 0:
-        details["average"] = None
-        # A year of -100 % or worse: no geometric mean exists.
+    # A year of -100 % or worse took the quantity to zero or below: no growth compounds
+    # through it, so no geometric mean exists. Each year is tested, not the product: two
+    # such years would make a positive product and a mean that means nothing
+    # (docs/methodology.md, "Average over a span").
+    fallen = [str(o.period) for o in inside if o.value <= -100]
+    if fallen:
+        details.update(average=None, undefined_by=fallen)
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
                           provisional=provisional, details=details, reason="average_undefined",
                           awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today)
                           else ())
+    # Geometric mean of (1 + g) over the years with data (methodology section 2).
+    product = math.prod(1 + o.value / 100 for o in inside)
     average = (product ** (1 / len(inside)) - 1) * 100
     remaining = max(span_years - len([o for o in inside]), 0)
     remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]

@@ -86,6 +86,9 @@ def explain(a: Assessment, lang: str) -> list[str]:
         out = _cumulative(a, lang)
     else:
         out = _plan(a, lang)
+    if a.reason == "average_undefined" and a.details.get("undefined_by"):
+        # The figures are there; one sentence says which year leaves no average, and why.
+        return _average_undefined(a, lang)
     if a.status.value == "not_available" and a.reason:
         # Why there is no assessment, always said (docs/json.md, "reason"); for want of a
         # figure it says all there is to say.
@@ -299,6 +302,17 @@ def _average(a: Assessment, lang: str) -> list[str]:
         out.append(f"Số tạm tính {p.period}: {_rate(p.value, lang)} (chưa tính vào bình quân)." if vi
                    else f"Provisional reading {p.period}: {_rate(p.value, lang)} (not in the average).")
     return out
+
+
+def _average_undefined(a: Assessment, lang: str) -> list[str]:
+    """A year of −100 % or worse: the figures are in, but no geometric mean exists
+    (docs/methodology.md, "Average over a span"); the years that did it are named."""
+    d = a.details
+    values = {p["period"]: p["value"] for p in d["periods"]}
+    years = ", ".join(f"{y} ({_rate(values[y], lang)})" for y in d["undefined_by"])
+    periods = [p["period"] for p in d["periods"]]
+    span = periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+    return [render(msg("narrative_average_undefined", years=years, span=span), lang)]
 
 
 def _cumulative(a: Assessment, lang: str) -> list[str]:
