@@ -127,3 +127,118 @@ def test_show_report_and_json_agree_on_a_fall_of_100_percent(fallen: Path):
     target = json.loads(_run("status", "-f", "json", "--as-of", "2024-06-01").stdout)["targets"][0]
     assert target["status"] == "not_available" and target["reason"] == "average_undefined"
     assert target["details"]["average"] is None and target["details"]["undefined_by"] == ["2022"]
+
+
+# --- b. a growth rate below −100 % is warned of at entry and by check -------------------------
+
+# 40 in 2021: no figure below is 5 times it, so no jump warning mixes in (checks.jump_ratio).
+FLOOR_ROWS = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    growth,2021,40,,src,,2022-01-10T00:00:00Z
+    share,2021,-150,,src,,2022-01-10T00:00:00Z
+""")
+
+# An average target implies `measure: rate` for its indicator (none declared here); `share`
+# is a level, where -150 may be a real value (a balance) and is not a growth rate.
+FLOOR_TARGETS = dedent("""
+    version: 1
+    title: "Test plan"
+    indicators:
+      growth:
+        name: "GRDP growth"
+        unit: "%"
+        direction: increase
+      share:
+        name: "A level"
+        unit: "billion VND"
+        direction: increase
+    targets:
+      - id: avg
+        type: average
+        indicator: growth
+        at_least: 10
+        from: 2021
+        to: 2025
+      - id: lvl
+        indicator: share
+        baseline: 2021
+""")
+
+
+@pytest.fixture
+def floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, FLOOR_TARGETS, FLOOR_ROWS)
+
+
+def _warnings(r) -> list[str]:
+    return [line for line in r.stderr.splitlines() if ": warning: " in line or ": cảnh báo: " in line]
+
+
+STAMP = "2024-02-01T00:00:00Z"
+
+
+def test_a_growth_rate_below_minus_100_is_recorded_with_one_warning(floor: Path):
+    r = _run("add-observation", "growth", "2022", "-150", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: warning: growth 2022 = -150 is a growth rate below -100%: the quantity "
+                            "would have fallen below zero; a typing slip? If so, 'qntrack retract growth 2022' "
+                            "withdraws it"]
+    assert (floor / "observations.csv").read_text(encoding="utf-8").splitlines()[-1] == \
+        f"growth,2022,-150,,,,{STAMP}"
+
+
+def test_in_vietnamese(floor: Path):
+    r = _run("add-observation", "growth", "2022", "-150,5", "--recorded-at", STAMP, "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == ["add-observation: cảnh báo: growth kỳ 2022 = -150,5 là tốc độ tăng dưới -100%: quy mô "
+                            "sẽ giảm xuống dưới 0; có phải gõ nhầm? Nếu vậy, 'qntrack retract growth 2022' sẽ rút "
+                            "lại số liệu này"]
+
+
+@pytest.mark.parametrize("indicator, value", [("growth", "-100"), ("growth", "-99.9"), ("share", "-150")])
+def test_no_warning_at_minus_100_or_for_a_level(floor: Path, indicator: str, value: str):
+    """−100 % is a fall to zero, possible; −150 of a level (billion VND) is no growth rate."""
+    r = _run("add-observation", indicator, "2022", value, "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert _warnings(r) == []
+
+
+def test_from_a_file_and_dry_run(floor: Path):
+    (floor / "in.csv").write_text("indicator,period,value\ngrowth,2022,9\ngrowth,2023,-180\n", encoding="utf-8")
+    before = (floor / "observations.csv").read_bytes()
+    r = _run("add-observation", "--from", "in.csv", "--recorded-at", STAMP, "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert len(_warnings(r)) == 1 and _warnings(r)[0].startswith("in.csv:3") and "-180" in r.stderr
+    assert (floor / "observations.csv").read_bytes() == before
+    r = _run("add-observation", "--from", "in.csv", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert len(_warnings(r)) == 1 and _warnings(r)[0].startswith("in.csv:3")
+    assert (floor / "observations.csv").read_text(encoding="utf-8").count(STAMP) == 2
+
+
+def test_check_flags_a_stored_one_as_a_warning(floor: Path):
+    with (floor / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("growth,2022,-150,,src,,2023-01-10T00:00:00Z\n")
+    r = _run("check")
+    assert r.exit_code == 0, r.output  # a warning: exit 0
+    lines = [line for line in r.stderr.splitlines() if "below -100%" in line]
+    assert len(lines) == 1 and lines[0].startswith("observations.csv:4: warning: growth 2022: -150 is a growth rate")
+    doc = json.loads(_run("check", "--format", "json").stdout)
+    [found] = [p for p in doc["problems"] if p["check"] == "growth-floor"]
+    assert found["severity"] == "warning" and found["line"] == 4
+    assert _run("check", "growth-floor").exit_code == 0
+    listed = [line.split()[:3] for line in _run("check", "--list").stdout.splitlines()]
+    assert ["growth-floor", "warning", "default"] in listed
+    vi = _run("check", "--list", "--lang", "vi").stdout
+    assert "growth-floor" in vi and "dưới -100%" in vi
+
+
+def test_check_judges_the_figure_in_force_only(floor: Path):
+    """−150 revised to −15 later: the store keeps the old vintage (append-only), which no
+    longer counts anywhere; warning of it for ever would be noise nobody can clear."""
+    with (floor / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("growth,2022,-150,,src,,2023-01-10T00:00:00Z\n")
+        f.write("growth,2022,-15,,src,,2023-02-10T00:00:00Z\n")
+    r = _run("check")
+    assert r.exit_code == 0 and "below -100%" not in r.stderr
+    assert "below -100%" in _run("check", "--as-of", "2023-01-31").stderr
