@@ -242,3 +242,112 @@ def test_check_judges_the_figure_in_force_only(floor: Path):
     r = _run("check")
     assert r.exit_code == 0 and "below -100%" not in r.stderr
     assert "below -100%" in _run("check", "--as-of", "2023-01-31").stderr
+
+
+# --- c. a level target whose baseline is zero --------------------------------------------------
+
+SHARE = Indicator("share", Text("Hi-tech share", "Tỷ trọng công nghệ cao"), unit="%", direction=Direction.INCREASE)
+
+
+def zero_base(*milestones: tuple[int, float]) -> LevelTarget:
+    return LevelTarget(id="hitech", indicator="share", baseline=Baseline(P("2020"), 0.0),
+                       milestones=tuple(Milestone(P(str(y)), v) for y, v in milestones))
+
+
+ZERO_ROWS = (("2021", 2.0), ("2022", 4.0), ("2023", 7.0))
+
+
+def test_a_zero_baseline_is_judged_by_absolute_change():
+    """Base 0 (2020), 2023 = 7, milestone 15 by 2025. Growth from zero has no rate (Open
+    SDG's 0.001 stand-in gave P = 3.1 and the top score), so the change a year is read:
+    required (15 − 0) / 5 = 3 a year; achieved (7 − 0) / 3 = 2.333333 a year;
+    P = 2.333333 / 3 = 0.777778: moderate progress; score 7.1429 × 0.777778 − 4.2857 = 5.555589 − 4.2857 = 1.269889.
+    Straight path: 2023 should be 0 + 3 × 3 = 9, deviation 7 − 9 = −2; needed from now
+    (15 − 7) / 2 = 4 a year; projected 2025: 7 + 2 × 2.333333 = 11.666667, short of 15;
+    15 passed after (15 − 7) / 2.333333 = 3.43 years -> 4 -> 2027 (a projection). Gap 15 − 7 = 8."""
+    a = assess_target(zero_base((2025, 15)), SHARE, rows("share", *ZERO_ROWS))
+    m = a.milestones[0]
+    assert m.method == "absolute_change"
+    assert a.status is Status.MODERATE_PROGRESS and a.reason is None
+    assert m.required_change == approx(3.0) and m.achieved_change == approx(7 / 3)
+    assert a.progress_value == approx(0.777778, abs=1e-6)
+    assert a.score == approx(1.269889, abs=1e-5)
+    assert m.required_rate is None and a.achieved_rate is None
+    assert m.trajectory == approx(9.0) and m.deviation == approx(-2.0)
+    assert m.required_change_from_latest == approx(4.0)
+    assert m.projected == approx(35 / 3)
+    assert str(m.reached_in) == "2027" and m.reached_is_projection
+    assert m.gap == approx(8.0)
+
+
+def test_a_zero_baseline_that_did_not_move_is_limited_progress_not_deterioration():
+    """Base 0, 2023 = 0: achieved change 0, P = 0 / 3 = 0: limited progress (a series that
+    has not moved; methodology "Statuses"). The 0.001 stand-in read it as a fall of 100 %
+    a year: deterioration."""
+    a = assess_target(zero_base((2025, 15)), SHARE, rows("share", ("2021", 0.0), ("2023", 0.0)))
+    assert a.status is Status.LIMITED_PROGRESS and a.progress_value == approx(0.0)
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", ["From 0% in 2020 to 7% in 2023: +2.33 pp a year against +3 pp a year required.",
+            "A baseline of zero has no growth rate",
+            "At this pace it reaches 11.67% in 2025, short of 15%; from now on it needs +4 pp a year.",
+            "At the current pace 15% would be reached in 2027."]),
+    ("vi", ["Giai đoạn 2020–2023: tăng từ 0% lên 7%, bình quân +2,33 điểm %/năm (lộ trình cần +3 điểm %/năm).",
+            "Giá trị gốc bằng 0 nên không có tốc độ tăng",
+            "Với tốc độ này, năm 2025 đạt 11,67%, chưa đạt 15%; từ nay cần +4 điểm %/năm."]),
+])
+def test_a_zero_baseline_is_explained(lang: str, says: list[str]):
+    text = explain(assess_target(zero_base((2025, 15)), SHARE, rows("share", *ZERO_ROWS)), lang)
+    for sentence in says:
+        assert any(sentence in s for s in text), (sentence, text)
+
+
+def test_a_direction_only_target_from_zero_is_not_given_the_top_score_in_silence():
+    """No milestone, base 0: method 1's thresholds are growth rates and growth from zero has
+    none (the stand-in gave a = (7 / 0.001)^(1/3) − 1 = 18.13, score 5). As for a series
+    that crosses zero, no required change exists to compare with: not available, with the
+    change said (+7 pp over 2020–2023) and why."""
+    target = LevelTarget(id="hitech", indicator="share", baseline=Baseline(P("2020"), 0.0))
+    a = assess_target(target, SHARE, rows("share", *ZERO_ROWS))
+    assert a.status is Status.NOT_AVAILABLE and a.reason == "zero_baseline" and a.score is None
+    text = " ".join(explain(a, "en"))
+    assert "From 0% in 2020 to 7% in 2023 (+7 pp)." in text and "baseline is zero" in text
+    assert "từ 0% lên 7%" in " ".join(explain(a, "vi"))
+
+
+ZERO_TARGETS = dedent("""
+    version: 1
+    title: "Test plan"
+    indicators:
+      share:
+        name: "Hi-tech share"
+        unit: "%"
+        direction: increase
+    targets:
+      - id: hitech
+        indicator: share
+        baseline: {period: 2020, value: 0}
+        milestones:
+          - {by: 2025, value: 15}
+""")
+
+ZERO_OBS = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    share,2021,2,,src,,2022-01-10T00:00:00Z
+    share,2022,4,,src,,2023-01-10T00:00:00Z
+    share,2023,7,,src,,2024-01-10T00:00:00Z
+""")
+
+
+def test_show_status_and_report_on_a_zero_baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, ZERO_TARGETS, ZERO_OBS)
+    target = json.loads(_run("status", "-f", "json", "--as-of", "2024-06-01").stdout)["targets"][0]
+    assert target["status"] == "moderate_progress" and target["score"] == approx(1.269889, abs=1e-5)
+    assert target["milestones"][0]["method"] == "absolute_change"
+    show = _run("show", "hitech", "--as-of", "2024-06-01", "-f", "table")
+    assert show.exit_code == 0, show.output
+    short = show.stdout.split("In short", 1)[1]
+    assert "+2.33 pp a year against +3 pp a year required" in short and "2027" in short
+    report = _run("report", "--format", "markdown", "--as-of", "2024-06-01")
+    assert "+2.33 pp a year against +3 pp a year required" in report.stdout
