@@ -383,7 +383,7 @@ def test_check_list_names_every_check(plan: Path):
     assert r.exit_code == 0 and r.stderr == ""
     assert [line.split()[0] for line in r.stdout.splitlines()] == [
         "syntax", "store", "torn-line", "unknown-indicator", "derived-recorded", "frequency", "timing", "formula",
-        "derived", "jump", "stale", "milestone-due"]
+        "derived", "growth-floor", "jump", "stale", "milestone-due"]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {
         c.name: (c.severity, c.default) for c in CHECKS}

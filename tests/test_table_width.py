@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.output.i18n import label, status_label
+from qntrack.output.i18n import date_text, label, status_label, timestamp_text
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -138,7 +138,7 @@ def test_other_tables_keep_ids_and_periods_whole(shipped: Path, lang: str, width
     assert _whole(r.stdout, "cbct_va_growth")
     for row in rows:
         assert _whole(r.stdout, row["period"]), row["period"]
-        assert _whole(r.stdout, row["recorded_at"][:10])
+        assert _whole(r.stdout, date_text(row["recorded_at"], lang))  # 28/12/2020 in Vietnamese
 
     r = runner.invoke(app, ["indicators", "--format", "table", "--lang", lang], env=env)
     assert r.exit_code == 0, r.stderr
@@ -161,10 +161,10 @@ def test_other_tables_keep_ids_and_periods_whole(shipped: Path, lang: str, width
     _assert_fits(r.stdout, width)
     for period in ("2025", "2025-Q3", "2025-9M", "2024-H1", "2021-H2"):
         assert _whole(r.stdout, period), period
-    assert _whole(r.stdout, "2026-01-07T00:00:00Z")
+    assert _whole(r.stdout, timestamp_text("2026-01-07T00:00:00Z", lang))
 
     r = runner.invoke(app, ["show", "grdp-per-capita", "--lang", lang], env=env)
     assert r.exit_code == 0, r.stderr
     _assert_fits(r.stdout, width)
     for day in ("2023-11-24", "2025-02-07", "2026-01-07"):
-        assert _whole(r.stdout, day), day
+        assert _whole(r.stdout, date_text(day, lang)), day

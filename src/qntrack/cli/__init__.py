@@ -36,6 +36,11 @@ class _Group(TyperGroup):
     ``main()`` and under Typer's test runner. English errors pass through untouched."""
 
     def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        # --lang read as typed in any case and with spaces ('VI', ' vi '): Click's choice
+        # is exact, so the value is put as the language it names before Click reads it.
+        args, typed = _lang_words(list(args))
+        if not typed:
+            _warn_unknown_env_lang()
         words = list(args)  # Click consumes the list it reads
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
@@ -53,6 +58,53 @@ class _Group(TyperGroup):
             from ..cli.usage import in_language
 
             raise in_language(exc, ctx.meta.get("qntrack.args", [])) from None
+
+
+def _known_lang(value: str) -> str | None:
+    """The language ``value`` names, in any case and with spaces around ('VI' -> 'vi'),
+    or None (i18n.resolve_lang reads QNTRACK_LANG the same way)."""
+    chosen = value.strip().lower()
+    return chosen if chosen in ("en", "vi") else None
+
+
+def _lang_words(args: list[str]) -> tuple[list[str], bool]:
+    """The command line with each ``--lang`` value as the language it names, and whether
+    a ``--lang`` was typed. An unknown value is left for Click to refuse (exit 2).
+    Nothing after ``--`` is an option."""
+    typed = False
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            typed = True
+            args[i + 1] = _known_lang(args[i + 1]) or args[i + 1]
+        elif arg.startswith("--lang="):
+            typed = True
+            args[i] = "--lang=" + (_known_lang(arg[7:]) or arg[7:])
+    return args, typed
+
+
+def _warn_unknown_env_lang() -> None:
+    """QNTRACK_LANG naming no language qntrack speaks: English, said once on stderr. A
+    profile's QNTRACK_LANG=fr must not turn every command into a usage error; nothing is
+    said while the shell completes a word (it would print over the prompt)."""
+    raw = os.environ.get("QNTRACK_LANG") or ""
+    if not raw.strip() or _known_lang(raw) is not None or "_QNTRACK_COMPLETE" in os.environ:
+        return
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    warning = Problem(Location("qntrack"), msg("cli_lang_env_unknown", value=raw), severity="warning")
+    sys.stderr.write(_visible(warning.text("en")) + "\n")
+
+
+def _chosen_lang(lang: Lang | None) -> str | None:
+    """The language the user chose: the command's --lang, else the one before the
+    command, else QNTRACK_LANG; None when none was (English by default)."""
+    chosen = lang or _GLOBAL.get("lang")
+    if chosen is not None:
+        return chosen.value
+    return _known_lang(os.environ.get("QNTRACK_LANG") or "")
 
 
 app = typer.Typer(
@@ -87,7 +139,10 @@ TargetsOpt = Annotated[
 ]
 LangOpt = Annotated[
     Optional[Lang],
-    typer.Option("--lang", envvar="QNTRACK_LANG", help="Language of labels and numbers: en or vi."),
+    # QNTRACK_LANG is read by i18n.resolve_lang, not by Click: Click would refuse 'VI' or
+    # 'fr' from a shell profile on every command (docs/decisions.md).
+    typer.Option("--lang", help="Language of labels and numbers: en or vi, in any case "
+                 "(default: QNTRACK_LANG, else en)."),
 ]
 FormatOpt = Annotated[
     Optional[OutputFormat],
@@ -625,7 +680,7 @@ def add_observation(
         try:
             # Read as a person typed it (10,5; 1.000,0; a real minus sign), stored canonically.
             # Only a language the user chose decides '1,234' or '85.000' (not the default).
-            chosen = lang.value if lang else (os.environ.get("QNTRACK_LANG") or "").strip().lower() or None
+            chosen = _chosen_lang(lang)
             value = format_value(parse_typed_number(value or "", chosen))
         except ValueError as exc:
             raise fail("add-observation", _reason(exc)) from None

@@ -31,6 +31,7 @@ from ..plan.model import (
     EveryPeriodTarget,
     LevelTarget,
     Location,
+    Measure,
     Observation,
     Plan,
     PlanTarget,
@@ -44,9 +45,14 @@ from ..files.workspace import find_targets, missing_store, plan_and_store_guess,
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
            "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems",
-           "milestone_due_problems", "suspects_in_force", "timing_suspects"]
+           "milestone_due_problems", "suspects_in_force", "timing_suspects", "GROWTH_FLOOR", "growth_rate_ids",
+           "growth_floor_problems", "entry_growth_floor_problems"]
 
 DEFAULT_JUMP_FACTOR = 5.0
+# A growth rate below -100 % would take the quantity below zero: almost surely a slip
+# (-15 typed -150), and no average over a span holds it (docs/methodology.md, "Average
+# over a span"). -100 % itself, a fall to zero, can be true and is not warned of.
+GROWTH_FLOOR = -100.0
 PUBLICATION_LAG_DAYS = 90
 
 
@@ -68,6 +74,7 @@ CHECKS: tuple[Check, ...] = (
     Check("timing", "error", True, msg("check_rule_timing")),
     Check("formula", "error", True, msg("check_rule_formula")),
     Check("derived", "warning", True, msg("check_rule_derived")),
+    Check("growth-floor", "warning", True, msg("check_rule_growth_floor")),
     Check("jump", "warning", True, msg("check_rule_jump", factor=Figure(DEFAULT_JUMP_FACTOR))),
     Check("stale", "warning", False, msg("check_rule_stale", days=PUBLICATION_LAG_DAYS)),
     Check("milestone-due", "warning", False, msg("check_rule_milestone_due", days=PUBLICATION_LAG_DAYS)),
@@ -171,6 +178,8 @@ def run_checks(
     series, left_out = build_series(plan.indicators, store.observations, as_of)
     if "derived" in selected:
         problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
+    if "growth-floor" in selected:
+        problems.extend(growth_floor_problems(plan, series, file))
     if "jump" in selected:
         problems.extend(jump_problems(store.observations, file, jump_factor, as_of))
     reference = date.fromisoformat(as_of) if as_of else (today or date.today())
@@ -262,6 +271,36 @@ def suspects_in_force(series: Series, indicator_ids: Iterable[str], file: str, n
 def _period_of(sort_key: int) -> Period:
     """The period whose ``sort_key`` this is (periods.py: ``(year * 16 + last) * 16 + first``)."""
     return Period(sort_key >> 8, sort_key & 15, (sort_key >> 4) & 15)
+
+
+def growth_rate_ids(plan: Plan) -> set[str]:
+    """The indicators whose figures are growth rates in per cent: declared ``measure: rate``
+    or implied so by an average target (definitions.py); derived ones have no rows."""
+    return {i.id for i in plan.indicators.values() if i.measure is Measure.RATE and not i.formula}
+
+
+def growth_floor_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
+    """Growth rates in force below -100 % (``GROWTH_FLOOR``). Only the figure in force is
+    judged: a vintage revised since is history the append-only store cannot lose."""
+    problems = []
+    for indicator in sorted(growth_rate_ids(plan)):
+        for o in series.get(indicator, ()):
+            if o.value < GROWTH_FLOOR:
+                problems.append(Problem(Location(file, o.line),
+                                        msg("checks_growth_floor", indicator=o.indicator, period=o.period,
+                                            value=Figure(o.value)),
+                                        severity="warning", check="growth-floor"))
+    problems.sort(key=lambda p: p.location.line or 0)
+    return problems
+
+
+def entry_growth_floor_problems(new: Sequence[tuple[Location, Observation]], plan: Plan) -> list[Problem]:
+    """One warning for each growth rate being recorded below -100 %; it is still recorded,
+    as a jump is (a warning, not a refusal: docs/decisions.md)."""
+    rates = growth_rate_ids(plan)
+    return [Problem(where, msg("recording_growth_floor", indicator=o.indicator, period=o.period, value=Figure(o.value)),
+                    severity="warning", check="growth-floor")
+            for where, o in new if o.value < GROWTH_FLOOR and o.indicator in rates]
 
 
 def jump_problems(observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None) -> list[Problem]:

@@ -223,13 +223,14 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     vintages: list[tuple[Observation | None, Observation | None]] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from ..files.checks import earlier_vintage_problems, entry_jump_problems
+        from .checks import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
 
         marks = already_recorded(stored, rows, undated)
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
         vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks) if known)
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
+        warnings.extend(entry_growth_floor_problems(kept, plan))
         warnings.extend(entry_jump_problems(kept, stored))
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, stored))

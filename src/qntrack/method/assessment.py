@@ -227,6 +227,10 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     if latest.period.year - base_year < 1:
         achieved = None
 
+    if not target.milestones and base.value == 0 and latest.period.year - base_year >= 1:
+        # Method 1's thresholds are growth rates, and growth from zero has none; nor is
+        # there a required change to compare the change with (as for crosses_zero).
+        return Assessment(status=Status.NOT_AVAILABLE, reason="zero_baseline", **common)
     if not target.milestones:
         p = measure(base_year=base_year, base_value=base.value or 0.0, current_year=latest.period.year,
                     current_value=latest.value, increase=indicator.increase, limit=target.limit)
@@ -329,10 +333,11 @@ def _milestone(
     judged = latest
     if due:
         judged = next((o for o in annual if o.period >= by), latest)
-    # Absolute change where a growth rate means nothing: a declared balance, or a series
-    # whose baseline and figure or milestone have opposite signs (docs/decisions.md).
-    # Elsewhere Open SDG's measure, reproduced exactly.
-    absolute = indicator.measure is Measure.BALANCE or _crosses(base_value, judged.value) \
+    # Absolute change where a growth rate means nothing: a declared balance, a series
+    # whose baseline and figure or milestone have opposite signs, or a zero baseline,
+    # from which no growth rate exists (Open SDG's 0.001 stand-in makes P depend on the
+    # stand-in; docs/decisions.md). Elsewhere Open SDG's measure, reproduced exactly.
+    absolute = indicator.measure is Measure.BALANCE or base_value == 0 or _crosses(base_value, judged.value) \
         or _crosses(base_value, value)
     if absolute:
         p = _absolute_change(base_value, base_year, judged.value, judged.period.year, value, by.year,
@@ -529,15 +534,19 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
                           provisional=provisional, details=details, reason=_no_figure_reason(rows),
                           awaiting_figures=(target.end,) if ended(target.end, today) else ())
-    # Geometric mean of (1 + g) over the years with data (methodology section 2).
-    product = math.prod(1 + o.value / 100 for o in inside)
-    if product <= 0:
-        details["average"] = None
-        # A year of -100 % or worse: no geometric mean exists.
+    # A year of -100 % or worse took the quantity to zero or below: no growth compounds
+    # through it, so no geometric mean exists. Each year is tested, not the product: two
+    # such years would make a positive product and a mean that means nothing
+    # (docs/methodology.md, "Average over a span").
+    fallen = [str(o.period) for o in inside if o.value <= -100]
+    if fallen:
+        details.update(average=None, undefined_by=fallen)
         return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
                           provisional=provisional, details=details, reason="average_undefined",
                           awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today)
                           else ())
+    # Geometric mean of (1 + g) over the years with data (methodology section 2).
+    product = math.prod(1 + o.value / 100 for o in inside)
     average = (product ** (1 / len(inside)) - 1) * 100
     remaining = max(span_years - len([o for o in inside]), 0)
     remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]

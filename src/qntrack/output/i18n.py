@@ -215,3 +215,10 @@ def date_text(day: str | None, lang: str) -> str:
         return iso
     return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
 
+
+def timestamp_text(stamp: str, lang: str) -> str:
+    """A stored timestamp as the language writes its date, the time kept as stored:
+    "05/07/2023 00:00:00Z" in Vietnamese, "2023-07-05T00:00:00Z" (ISO) in English."""
+    if lang != "vi" or len(stamp) <= 10 or stamp[10] != "T":
+        return stamp
+    return f"{date_text(stamp, lang)} {stamp[11:]}"

@@ -49,6 +49,7 @@ _REASONS = {
         "one_figure": "Not assessed: the latest figure is of the baseline year; a change needs two figures at least a year apart.",
         "crosses_zero": "Not assessed: the series crosses zero, where a growth rate means nothing, and without a milestone there is no required change to compare with.",
         "target_equals_baseline": "Not assessed: the milestone equals the baseline, so no change is asked for to compare with.",
+        "zero_baseline": "Not assessed: the baseline is zero, from which no growth rate exists, and without a milestone there is no required change to compare with.",
         "average_undefined": "Not assessed: a year fell by 100% or more, so no average growth rate exists.",
         "zero_target": "Not assessed: the target is zero, so no share of it can be measured.",
         "undefined": "Not assessed: the growth rate is undefined for these figures.",
@@ -61,6 +62,7 @@ _REASONS = {
         "one_figure": "Chưa đánh giá: số mới nhất là của năm gốc; cần hai số liệu cách nhau ít nhất một năm.",
         "crosses_zero": "Chưa đánh giá: chuỗi số liệu đổi dấu qua số 0 nên tốc độ tăng không có nghĩa, và không có mốc để so với mức thay đổi cần đạt.",
         "target_equals_baseline": "Chưa đánh giá: mốc bằng giá trị gốc nên không có mức thay đổi cần đạt để so sánh.",
+        "zero_baseline": "Chưa đánh giá: giá trị gốc bằng 0 nên không có tốc độ tăng, và không có mốc để so với mức thay đổi cần đạt.",
         "average_undefined": "Chưa đánh giá: có năm giảm từ 100% trở lên nên không tính được tốc độ bình quân.",
         "zero_target": "Chưa đánh giá: mục tiêu bằng 0 nên không tính được tỷ lệ đạt.",
         "undefined": "Chưa đánh giá: không tính được tốc độ tăng với các số liệu này.",
@@ -86,6 +88,9 @@ def explain(a: Assessment, lang: str) -> list[str]:
         out = _cumulative(a, lang)
     else:
         out = _plan(a, lang)
+    if a.reason == "average_undefined" and a.details.get("undefined_by"):
+        # The figures are there; one sentence says which year leaves no average, and why.
+        return _average_undefined(a, lang)
     if a.status.value == "not_available" and a.reason:
         # Why there is no assessment, always said (docs/json.md, "reason"); for want of a
         # figure it says all there is to say.
@@ -112,6 +117,14 @@ def _level(a: Assessment, lang: str) -> list[str]:
             if vi else
             f"From {_v(base.value, unit, lang)} in {base.period} to {_v(latest.value, unit, lang)} in {latest.period}: {signed_percent(a.achieved_rate, lang)} a year."
         )
+    if a.reason == "zero_baseline":
+        # No rate to give, but the change itself is a fact worth saying.
+        change = _pp(latest.value - (base.value or 0.0), unit, lang)
+        out.append(
+            f"Giai đoạn {base.period}–{latest.period}: {_change_vi(_v(base.value, unit, lang), _v(latest.value, unit, lang), latest.value - (base.value or 0.0))} ({change})."
+            if vi else
+            f"From {_v(base.value, unit, lang)} in {base.period} to {_v(latest.value, unit, lang)} in {latest.period} ({change})."
+        )
     m0 = a.next_milestone
     if m0 is not None and m0.method == "absolute_change" and m0.achieved_change is not None:
         # No growth rate across zero: the change a year is what the assessment reads.
@@ -123,6 +136,8 @@ def _level(a: Assessment, lang: str) -> list[str]:
             f"From {_v(base.value, unit, lang)} in {base.period} to {_v(latest.value, unit, lang)} in {latest.period}: {change} a year"
             + (f" against {_pp(m0.required_change, unit, lang)} a year required." if m0.required_change is not None else ".")
         )
+        if base.value == 0 and _not_balance(a):
+            out.append(render(msg("narrative_zero_baseline"), lang))
     # A missed deadline is said even after the headline has moved on to the next milestone.
     for missed in a.milestones:
         if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
@@ -166,6 +181,11 @@ def _level(a: Assessment, lang: str) -> list[str]:
         )
     out.extend(_reached_sentence(m, unit, lang))
     return out
+
+
+def _not_balance(a: Assessment) -> bool:
+    """A declared balance is always read by its change; saying why would be noise."""
+    return a.indicator.measure is not Measure.BALANCE
 
 
 def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> list[str]:
@@ -299,6 +319,17 @@ def _average(a: Assessment, lang: str) -> list[str]:
         out.append(f"Số tạm tính {p.period}: {_rate(p.value, lang)} (chưa tính vào bình quân)." if vi
                    else f"Provisional reading {p.period}: {_rate(p.value, lang)} (not in the average).")
     return out
+
+
+def _average_undefined(a: Assessment, lang: str) -> list[str]:
+    """A year of −100 % or worse: the figures are in, but no geometric mean exists
+    (docs/methodology.md, "Average over a span"); the years that did it are named."""
+    d = a.details
+    values = {p["period"]: p["value"] for p in d["periods"]}
+    years = ", ".join(f"{y} ({_rate(values[y], lang)})" for y in d["undefined_by"])
+    periods = [p["period"] for p in d["periods"]]
+    span = periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+    return [render(msg("narrative_average_undefined", years=years, span=span), lang)]
 
 
 def _cumulative(a: Assessment, lang: str) -> list[str]:

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..output.i18n import label, number, signed_percent, status_label, value_with_unit
+from .i18n import date_text, label, number, signed_percent, status_label, timestamp_text, value_with_unit
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -90,7 +90,9 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
             console.file.write(text)
             console.file.flush()
             return
-    heading = title + (f" — as of {as_of}" if as_of and lang == "en" else f" — tính đến {as_of}" if as_of else "")
+    # The reader's date (01/06/2024 in Vietnamese), as in the report (i18n.date_text).
+    heading = title + (f" — as of {as_of}" if as_of and lang == "en"
+                       else f" — tính đến {date_text(as_of, lang)}" if as_of else "")
     headers = (label("target", lang), label("latest", lang), "", label("next_milestone", lang), label("gap", lang),
                label("p", lang), label("status", lang))
     fitted = _fit(headers, rows, console.width)
@@ -224,7 +226,8 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
     for o in rows:
         unit = plan.indicators[o.indicator].unit_in(lang) if o.indicator in plan.indicators else ""
         cells.append([Text(o.indicator), Text(str(o.period)), Text(value_with_unit(o.value, unit, lang)),
-                      Text(label(o.status, lang) if o.status else ""), Text(o.source), Text(o.recorded_at[:10])])
+                      Text(label(o.status, lang) if o.status else ""), Text(o.source),
+                      Text(date_text(o.recorded_at, lang))])
     table = _fitted_table(Table(box=box.SIMPLE_HEAD), [label(k, lang) for k in keys], cells, console.width,
                           wrap=("value", "source"), keys=keys, right=("value",))
     console.print(table)
@@ -334,7 +337,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     if a.score is not None or a.progress_value is not None:
         facts.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(a.progress_value, lang)} / {number(a.score, lang)}")
     if as_of:
-        facts.add_row("as of" if lang == "en" else "tính đến", as_of)
+        facts.add_row("as of" if lang == "en" else "tính đến", date_text(as_of, lang))
     console.print(facts)
 
     if a.milestones:
@@ -355,7 +358,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
         cells.append([Text(str(o.period), style=style), Text(value_with_unit(o.value, unit, lang), style=style),
-                      Text(kind), Text(o.source), Text(o.recorded_at[:10])])
+                      Text(kind), Text(o.source), Text(date_text(o.recorded_at, lang))])
     if rows:
         console.print(_fitted_table(Table(title=label("observations", lang), box=box.SIMPLE_HEAD,
                                           title_justify="left"), [label(k, lang) for k in keys], cells,
@@ -521,7 +524,7 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
     unit = ind.unit_in(lang)
     title = Text(f"{ind.name.get(lang)} [{ind.id}]")
     if as_of:
-        title.append(f" — {'as of' if lang == 'en' else 'tính đến'} {as_of}")
+        title.append(f" — {'as of' if lang == 'en' else 'tính đến'} {date_text(as_of, lang)}")
     if not vintages:
         console.print(title)
         console.print(Text(label("no_observations", lang), style="dim"))
@@ -534,7 +537,8 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
         cells.append([Text("●" if v.in_force else "", style="bold green"), Text(str(o.period), style=style),
                       Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
                       Text(label(o.status, lang) if o.status else "", style=style),
-                      Text(o.source, style=style), Text(o.note, style=style), Text(o.recorded_at, style=style),
+                      Text(o.source, style=style), Text(o.note, style=style),
+                      Text(timestamp_text(o.recorded_at, lang), style=style),
                       Text(str(o.line))])
     headers = [""] + [label(k, lang) for k in keys[1:-1]] + ["#"]
     console.print(_fitted_table(Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"), headers, cells,
