@@ -7,6 +7,7 @@ the plain path of cli.status) on the same files.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -208,6 +209,28 @@ def test_many_appends_rewrite_the_cache_to_cover_them(plan: Path, monkeypatch: p
     assert stored is not None and stored["size"] > size
     append(plan, "fdi_total_p01,2025-Q4,13,,x,,2030-02-01T00:00:00Z")
     same_as_cold(plan, "--format", "json", rebuilt=False)
+
+
+def test_no_second_process_to_be_had_means_one_process_does_it_all(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """fork() fails under heavy load (EAGAIN: too many processes; ENOMEM): status, cold,
+    warm and after an append, prints what one process prints instead of stopping with
+    "cannot go on: Resource temporarily unavailable" (the likeliest way the test above
+    failed once while four test runs shared the machine)."""
+    def no_process():
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    with monkeypatch.context() as m:
+        m.setenv("QNTRACK_NO_PARALLEL", "1")
+        alone = status(plan, "--format", "json", cached=False)
+    assert alone.exit_code == 0, alone.stderr
+    monkeypatch.setattr(os, "fork", no_process)
+    assert same_as_cold(plan, "--format", "json", rebuilt=True) == alone.stdout
+    assert same_as_cold(plan, "--format", "json", rebuilt=False) == alone.stdout
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
+    append(plan, "fdi_total_p01,2025-Q3,12,,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+    cache_of(plan).unlink()
+    same_as_cold(plan, "--format", "json", rebuilt=True)
 
 
 def test_a_rewrite_that_crosses_to_the_other_hash(plan: Path, monkeypatch: pytest.MonkeyPatch):

@@ -10,18 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import dedent
+from helpers import problems
 from qntrack.cli import app
 from qntrack.files.definitions import parse_plan
-from qntrack.errors import InputError
 from qntrack.plan.model import Measure
 
 runner = CliRunner()
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(InputError) as info:
-        parse_plan(dedent(text))
-    return [str(p) for p in info.value.problems]
 
 
 def test_kind_implies_the_measure_when_the_indicator_does_not_declare_one():

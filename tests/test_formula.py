@@ -14,11 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import make_tracker
+from helpers import plan_problems as loader_problems
 import qntrack
 from qntrack.method.assessment import assess_target
 from qntrack.cli import app
 from qntrack.files.definitions import parse_plan
-from qntrack.errors import InputError
 from qntrack.plan.formula import FormulaError, parse_formula
 from qntrack.plan.model import Baseline, Indicator, LevelTarget, Location, Milestone, Observation, Text
 from qntrack.plan.periods import parse_period
@@ -222,12 +222,6 @@ indicators:
     formula: "self_ref + 1"
 targets: []
 """
-
-
-def loader_problems(text: str) -> list[str]:
-    with pytest.raises(InputError) as err:
-        parse_plan(text, "targets.yaml")
-    return [str(p) for p in err.value.problems]
 
 
 def test_loader_reports_unknown_names_cycles_and_syntax_with_lines():

@@ -14,6 +14,7 @@ from pytest import approx
 from typer.testing import CliRunner
 
 from conftest import make_tracker
+from helpers import series
 from qntrack.method.assessment import assess_target
 from qntrack.cli import app
 from qntrack.plan.model import (
@@ -42,7 +43,7 @@ def ind(direction: str = "increase", measure: Measure = Measure.LEVEL, unit: str
 
 
 def rows(*pairs: tuple[str, float]) -> list[Observation]:
-    return sorted((Observation("x", P(p), v) for p, v in pairs), key=lambda o: o.period.sort_key)
+    return series("x", *pairs)
 
 
 def span(kind, bound: Bound, start: str, end: str):

@@ -16,15 +16,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import make_tracker
+from helpers import json_of, run
 from qntrack.files.checks import CHECKS, DEFAULT_CHECKS, run_checks
-from qntrack.cli import app
 from qntrack.method.history import vintages
 from qntrack.method.series import in_force
 from qntrack.files.store import _lock, read_store
 
-runner = CliRunner()
 
 TARGETS = """\
 version: 1
@@ -73,12 +72,8 @@ share,2021,11.4,preliminary,+report,,2022-01-05T00:00:00Z
 
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(TARGETS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(OBSERVATIONS, encoding="utf-8")
+    make_tracker(tmp_path, monkeypatch, TARGETS, OBSERVATIONS)
     os.chmod(tmp_path / "observations.csv", 0o644)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
     return tmp_path
 
 
@@ -94,14 +89,8 @@ def _formulas_fixed_by_hand(plan: Path) -> None:
     store.write_text(text, encoding="utf-8")
 
 
-def run(*args: str, input: str | None = None, env: dict | None = None):
-    return runner.invoke(app, list(args), input=input, env=env)
-
-
 def js(*args: str) -> dict:
-    r = run(*args, "--format", "json")
-    assert r.exit_code == 0, r.stderr
-    return json.loads(r.stdout)
+    return json_of(*args, "--format", "json")
 
 
 # --- vintages and history ---------------------------------------------------------------

@@ -14,13 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qntrack.cli import app
+from helpers import run
 
 runner = CliRunner()
-
-
-def run(*args: str, env: dict | None = None):
-    return runner.invoke(app, list(args), env=env)
 
 
 @pytest.mark.parametrize("args", [["-h"], ["status", "-h"], ["add-observation", "-h"], ["history", "-h"],

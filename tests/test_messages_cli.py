@@ -13,19 +13,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
-from qntrack.cli import app
+from helpers import run
 from qntrack.errors import did_you_mean, os_failure, suggestion
 from qntrack.catalog import msg, render
 from qntrack.plan.model import Location, Problem
-
-runner = CliRunner()
-
-
-def run(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env=env)
 
 
 # --- errors of the command line ----------------------------------------------------------
@@ -308,11 +301,7 @@ def test_a_confirmation_never_carries_control_characters(tracker: Path):
                                   ["init", "--lang", "vi"]], ids=" ".join)
 def test_check_retract_and_init_take_their_own_lang(tracker, args):
     # Every command that speaks takes --lang after its name, as status and show do.
-    from typer.testing import CliRunner
-
-    from qntrack.cli import app
-
-    r = CliRunner().invoke(app, args)
+    r = run(*args)
     assert "No such option" not in r.stderr
     assert r.stderr.strip(), "the command said nothing"
     assert any(ch in r.stderr for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"), r.stderr
@@ -321,18 +310,14 @@ def test_check_retract_and_init_take_their_own_lang(tracker, args):
 def test_a_figure_echoed_in_vietnamese_has_a_decimal_comma(tracker):
     # "đã thêm ... = 1.234" reads as one thousand two hundred and thirty-four to a
     # Vietnamese reader; the confirmation writes the stored 1.234 as 1,234 in vi.
-    from typer.testing import CliRunner
-
-    from qntrack.cli import app
-
-    r = CliRunner().invoke(app, ["add-observation", "share", "2024-Q2", "1,234", "--lang", "vi",
-                                 "--status", "estimate", "--recorded-at", "2024-07-05"])
+    r = run("add-observation", "share", "2024-Q2", "1,234", "--lang", "vi",
+            "--status", "estimate", "--recorded-at", "2024-07-05")
     assert r.exit_code == 0, r.stderr
     assert "= 1,234 " in r.stderr
-    r = CliRunner().invoke(app, ["add-observation", "share", "2024-Q3", "28778", "--lang", "en",
-                                 "--status", "estimate", "--recorded-at", "2024-10-05"])
+    r = run("add-observation", "share", "2024-Q3", "28778", "--lang", "en",
+            "--status", "estimate", "--recorded-at", "2024-10-05")
     assert "= 28778 " in r.stderr
-    r = CliRunner().invoke(app, ["retract", "share", "2024-Q2", "--lang", "vi"])
+    r = run("retract", "share", "2024-Q2", "--lang", "vi")
     assert r.exit_code == 0, r.stderr
     assert "1,234" in r.stderr and "1.234" not in r.stderr
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import series as rows
 from qntrack.method.assessment import assess_target
 from qntrack.plan.model import (
     AverageTarget,
@@ -20,7 +21,6 @@ from qntrack.plan.model import (
     LevelTarget,
     Measure,
     Milestone,
-    Observation,
     PlanTarget,
     Text,
 )
@@ -35,10 +35,6 @@ GROWTH = Indicator("grdp_growth", Text("GRDP growth", "Tăng trưởng GRDP"), u
 FDI = Indicator("fdi", Text("FDI", "FDI"), unit="million USD", unit_vi="triệu USD", measure=Measure.FLOW)
 INVEST = Indicator("cbct_investment", Text("Investment", "Vốn đầu tư"), unit="billion VND", unit_vi="tỷ đồng",
                    measure=Measure.FLOW)
-
-
-def rows(indicator: str, *pairs: tuple[str, float]) -> list[Observation]:
-    return sorted((Observation(indicator, P(p), v) for p, v in pairs), key=lambda o: o.period.sort_key)
 
 
 def level(*milestones: tuple[int, float], base: float = 9.8) -> LevelTarget:

@@ -7,6 +7,7 @@ plain path (QNTRACK_NO_PARALLEL=1) on the same files.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -244,6 +245,35 @@ def test_an_unexpected_answer_means_parsing_here(plan: Path, monkeypatch: pytest
 
     monkeypatch.setattr(parallel, "_child", odd)
     same_workspace(open_workspace(str(plan)), plain(plan, monkeypatch))
+
+
+def _no_process(*args, **kwargs):
+    raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+
+def _no_more_files(*args, **kwargs):
+    raise OSError(errno.EMFILE, "Too many open files")
+
+
+@pytest.mark.parametrize("call, refusal", [("fork", _no_process), ("pipe", _no_more_files),
+                                           ("memfd_create", _no_more_files)], ids=["fork", "pipe", "memfd"])
+def test_no_child_to_be_had_means_parsing_here(plan: Path, monkeypatch: pytest.MonkeyPatch, call: str,
+                                               refusal) -> None:
+    # On a machine under heavy load fork() fails with EAGAIN or ENOMEM and pipe() with
+    # EMFILE; a second core is a speed-up, never a condition (parallel.py).
+    opened = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, call, refusal)
+    assert start_plan(plan) is None
+    assert len(os.listdir("/proc/self/fd")) == opened  # no pipe left open
+    same_workspace(open_workspace(str(plan)), plain(plan, monkeypatch))
+
+
+@pytest.mark.parametrize("call, refusal", [("fork", _no_process), ("pipe", _no_more_files)], ids=["fork", "pipe"])
+def test_no_child_to_be_had_beside_means_no_answer(monkeypatch: pytest.MonkeyPatch, call: str, refusal) -> None:
+    opened = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, call, refusal)
+    assert parallel.beside(lambda: b"never")() is None  # the caller does that share itself
+    assert len(os.listdir("/proc/self/fd")) == opened
 
 
 def test_no_child_is_left_behind(plan: Path) -> None:

@@ -16,11 +16,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from helpers import run
 from qntrack import __version__
 from qntrack.method.assessment import assess
-from qntrack.cli import app
 from qntrack.output.formats import status_document
 from qntrack.output.narrative import explain
 from qntrack.output.report import build_report, md_escape, render_html, render_markdown, render_toml, without_none
@@ -88,10 +87,6 @@ def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def report_data(path: Path, ids=None, as_of=None, since=None):
     ws = open_workspace(str(path), as_of)
     return build_report(ws.plan, ws.series, ws.store.observations, ids, as_of, since)
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 # --- Markdown: the golden file -----------------------------------------------------------

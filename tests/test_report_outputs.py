@@ -9,14 +9,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import make_tracker, SMALL_OBSERVATIONS, SMALL_TARGETS
-from qntrack.cli import app
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
+from helpers import run
 
 
 @pytest.fixture

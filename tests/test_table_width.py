@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,17 +18,6 @@ from qntrack.output.i18n import date_text, label, status_label, timestamp_text
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
-
-
-@pytest.fixture
-def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The shipped Quảng Ninh plan: long names, ids up to 25 characters, every kind."""
-    for name in ("targets.yaml", "observations.csv"):
-        shutil.copyfile(ROOT / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
-    return tmp_path
 
 
 def expectations(lang: str) -> tuple[list[str], list[str]]:

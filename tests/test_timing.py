@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import make_tracker
+from helpers import store_text as store
 from qntrack.cli import app
 from qntrack.plan.periods import parse_period
 from qntrack.method.timing import BEFORE_END, FUTURE, NOT_BEGUN, timing_problems
@@ -73,16 +75,7 @@ def test_the_messages_say_what_to_do():
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
-    (tmp_path / "targets.yaml").write_text(TARGETS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(HEADER, encoding="utf-8")
-    return tmp_path
-
-
-def store(folder: Path) -> str:
-    return (folder / "observations.csv").read_text(encoding="utf-8")
+    return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
 
 
 def test_a_recorded_at_in_the_future_is_refused_even_with_force(folder: Path):

@@ -8,18 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import run, store_bytes
 from qntrack.cli import app
 from qntrack.files.store import read_store
 
 runner = CliRunner()
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
-
-
-def store_bytes(folder: Path) -> bytes:
-    return (folder / "observations.csv").read_bytes()
 
 
 # --- 1. idempotent imports -----------------------------------------------------------------

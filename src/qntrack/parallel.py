@@ -11,7 +11,8 @@ if it was wrong. The child can then go on to a follow-up (``send``, ``follow_up`
 status cache has it read and work out its part of the store (cache._in_two).
 ``beside`` forks a child for a piece of work on what is already loaded.
 
-A child's answer is trusted only whole: if it died, was killed, or sent anything but a
+A child's answer is trusted only whole: if it could not be started (no process, pipe or
+memory file to be had on a loaded machine), died, was killed, or sent anything but a
 complete answer, the work is done here instead, so every result and every message is
 exactly what one process gives. The memory file and the pipes are private to the two
 processes, which is why pickle (fast, and able to carry the model's classes) is safe
@@ -180,10 +181,13 @@ def beside(work: Callable[[], bytes]) -> Callable[[], bytes | None]:
     that share of the work itself. The child starts with a copy of this process, so
     ``work`` may read everything loaded so far; what it returns must be plain bytes.
     """
-    read_end, write_end = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
+    fds = _opened(os.pipe)
+    pid = _forked(fds)
+    if pid is None:
+        return lambda: None  # no second process to be had: the caller does the work itself
+    read_end, write_end = fds
     if pid == 0:
         os.close(read_end)
         _run_child(work, write_end)
@@ -243,12 +247,14 @@ def start_plan(path: Path, follow_up: Callable[[Plan, bytes], bytes] | None = No
         except OSError:
             return None
     store_name = guess_store_name(data)
-    ready_r, ready_w = os.pipe()
-    message_r, message_w = os.pipe()
-    answer = os.memfd_create("qntrack-plan") if hasattr(os, "memfd_create") else _unlinked_file()
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
+    fds = _opened(os.pipe, os.pipe,
+                  lambda: (os.memfd_create("qntrack-plan") if hasattr(os, "memfd_create") else _unlinked_file(),))
+    pid = _forked(fds)
+    if pid is None:
+        return None  # parsed here, as on one core
+    ready_r, ready_w, message_r, message_w, answer = fds
     if pid == 0:  # the child: parse, answer, and leave without running the parent's exit code
         os.close(ready_r)
         os.close(message_w)
@@ -256,6 +262,40 @@ def start_plan(path: Path, follow_up: Callable[[Plan, bytes], bytes] | None = No
     os.close(ready_w)
     os.close(message_r)
     return PlanInBackground(path, store_name, pid, ready_r, answer, message_w)
+
+
+def _opened(*makers: Callable[[], tuple[int, ...]]) -> list[int] | None:
+    """The descriptors ``makers`` open (pipes, a memory file), or None, none left open,
+    if one fails: out of descriptors (EMFILE, ENFILE) or memory on a loaded machine."""
+    fds: list[int] = []
+    try:
+        for make in makers:
+            fds += make()
+    except OSError:
+        _close_all(fds)
+        return None
+    return fds
+
+
+def _forked(fds: list[int] | None) -> int | None:
+    """``os.fork()`` for a child that will use ``fds``; None, with ``fds`` closed, if
+    there are none or fork fails (EAGAIN: too many processes; ENOMEM).
+
+    A second core is a speed-up, never a condition: with no child to be had the work is
+    done in this process, the same as on one core, rather than stopping the command.
+    """
+    if fds is None:
+        return None
+    try:
+        return os.fork()
+    except OSError:
+        _close_all(fds)
+        return None
+
+
+def _close_all(fds: list[int]) -> None:
+    for fd in fds:
+        os.close(fd)
 
 
 def _unlinked_file() -> int:
