@@ -336,6 +336,35 @@ def _as_of(value: str | None) -> str | None:
         raise fail("--as-of", msg("cli_not_a_date", value=value, example="2023-06-28"), ExitCode.USAGE) from None
 
 
+def _stdout_is_a_file() -> bool:
+    """Standard output is a regular file (``>> file``), which could be a file qntrack reads."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(1).st_mode)
+    except OSError:
+        return False
+
+
+def _guard_stdout(targets_path: Path, plan=None) -> None:
+    """Refuse to print into the plan or the store (``qntrack status -f csv >> observations.csv``):
+    outputs never replace or extend inputs (files.outputs.refuse_stdout_into). ``plan``: the
+    parsed plan, which names the store; without one, the store is found if the plan reads."""
+    if not _stdout_is_a_file():
+        return
+    from ..files.outputs import refuse_stdout_into
+    from ..files.workspace import store_path_for
+
+    if plan is None:
+        from ..files.definitions import load_plan
+
+        try:
+            plan = load_plan(targets_path)
+        except InputError:
+            plan = None  # the command says what is wrong with the plan
+    refuse_stdout_into(targets_path, store_path_for(plan, targets_path) if plan is not None else None, report=False)
+
+
 def _out(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
@@ -409,7 +438,8 @@ def status(
                        ExitCode.USAGE)
     day = _as_of(as_of)
     kind = _format(fmt)
-    if day is None:
+    # Printed into a file, which could be the store itself: the plain path, which checks.
+    if day is None and not _stdout_is_a_file():
         # Status as of now goes through the incremental cache (docs/performance.md).
         if kind == "table":
             from ..cache import table_status
@@ -438,6 +468,7 @@ def status(
     from ..files.workspace import open_workspace, reference_day
 
     ws = open_workspace(targets, day)
+    _guard_stdout(ws.targets_path, ws.plan)
     _check_ids(ws.plan, target_ids)
     results = assess(ws.plan, ws.series, target_ids, reference_day(day))
     if kind == "json":
@@ -532,6 +563,7 @@ def show(
 
     day = _as_of(as_of)
     ws = open_workspace(targets, day)
+    _guard_stdout(ws.targets_path, ws.plan)
     _check_ids(ws.plan, [target_id])
     target = ws.plan.target(target_id)
     assert target is not None
@@ -579,6 +611,7 @@ def observations(
 
     day = _as_of(as_of)
     ws = open_workspace(targets, day)
+    _guard_stdout(ws.targets_path, ws.plan)
     if indicator is not None and indicator not in ws.plan.indicators:
         raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
     ids = [indicator] if indicator else list(ws.plan.indicators)
@@ -710,6 +743,9 @@ def add_observation(
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         warnings = list(result.warnings)
     if dry_run:
+        from ..files.workspace import find_targets
+
+        _guard_stdout(find_targets(targets))
         kind = _format(fmt)
         if kind == "json":
             from ..output.formats import to_json
@@ -866,6 +902,7 @@ def indicators(
     from ..files.workspace import find_targets
 
     plan = load_plan(find_targets(targets))
+    _guard_stdout(find_targets(targets), plan)
     chosen = _lang(lang)
     rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), i.frequency.value, i.measure.value, i.direction.value,
              i.formula or "") for i in plan.indicators.values()]
@@ -887,6 +924,7 @@ def list_targets(
     from ..files.workspace import find_targets
 
     plan = load_plan(find_targets(targets))
+    _guard_stdout(find_targets(targets), plan)
     chosen = _lang(lang)
     rows = [(t.id, t.kind, t.indicator, _target_name(t, plan, chosen)) for t in plan.targets]
     _listing(_format(fmt), "targets", ("id", "kind", "indicator", "name"), rows, chosen)
@@ -925,6 +963,7 @@ def history(
         except PeriodError as exc:
             raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
     ws = open_workspace(targets, day)
+    _guard_stdout(ws.targets_path, ws.plan)
     ind = ws.plan.indicators.get(indicator)
     if ind is None:
         raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
@@ -1087,6 +1126,13 @@ def check(
             _say(msg("starter_moved_torn_line", line=done.torn_line, size=len(done.tail), path=store_path,
                      side_file=done.side_file))
     selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))
+    from ..files.workspace import find_targets as _find
+
+    try:
+        _guard_stdout(_find(targets))
+    except InputError as exc:
+        if any("standard output" in str(p.location) for p in exc.problems):
+            raise
     problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
     errors = any(p.severity == "error" for p in problems)
     if json_out:

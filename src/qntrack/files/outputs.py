@@ -271,7 +271,7 @@ def os_error_file(exc: OSError, fallback: str) -> str:
     return os.fsdecode(name)
 
 
-def refuse_stdout_into(targets_path: Path, store_path: Path) -> None:
+def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool = True) -> None:
     """Refuse to write when standard output is itself the plan or the store, as after
     ``qntrack report >> observations.csv``: the report would be glued onto the data. (With
     ``>`` the shell has emptied the file before qntrack starts; nothing can undo that.)"""
@@ -282,9 +282,12 @@ def refuse_stdout_into(targets_path: Path, store_path: Path) -> None:
     if not stat.S_ISREG(out.st_mode):
         return
     for path, what in ((store_path, _STORE), (targets_path, _PLAN)):
+        if path is None:
+            continue
         try:
             mine = os.stat(path)
         except OSError:
             continue
         if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
-            raise fail("standard output", msg("outputs_stdout_is_tracked", what=what, path=path), ExitCode.USAGE)
+            raise fail("standard output", msg("outputs_stdout_is_tracked" if report else "outputs_stdout_is_input",
+                                              what=what, path=path), ExitCode.USAGE)
