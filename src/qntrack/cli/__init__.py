@@ -341,8 +341,9 @@ def _stdout_is_a_file() -> bool:
     import stat
 
     try:
-        return stat.S_ISREG(os.fstat(1).st_mode)
-    except OSError:
+        # The stream commands print to (a test runner's is no file at all), not descriptor 1.
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both OSError and ValueError
         return False
 
 
