@@ -156,3 +156,21 @@ def test_other_tables_keep_ids_and_periods_whole(shipped: Path, lang: str, width
     _assert_fits(r.stdout, width)
     for day in ("2023-11-24", "2025-02-07", "2026-01-07"):
         assert _whole(r.stdout, date_text(day, lang)), day
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("length", [44, 74])
+def test_ids_too_long_for_a_row_are_never_split(shipped: Path, lang: str, length: int):
+    """A 44- or 74-character id (a resolution's number in it) leaves no room for the other
+    columns at 80: the table turns into one block a target, every id whole on its own line
+    and every status word whole (the hostile pass saw `growth-every-yea`/`r`)."""
+    long_id = ("grdp-average-2021-2025-resolution-01-nq-tu-hdnd-tinh-quang-ninh-khoa-xiv")[:length]
+    plan = shipped / "targets.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("id: grdp-average-2021-2025", f"id: {long_id}"),
+                    encoding="utf-8")
+    ids, statuses = expectations(lang)
+    assert long_id in ids
+    for _ in range(2):  # cold, then drawn through the status cache
+        r = runner.invoke(app, ["status", "--format", "table", "--lang", lang], env={"COLUMNS": "80"})
+        assert r.exit_code == 0, r.stderr
+        check_table(r.stdout, 80, ids, statuses)

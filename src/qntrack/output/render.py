@@ -97,6 +97,11 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
                label("p", lang), label("status", lang))
     fitted = _fit(headers, rows, console.width)
     widths = fitted[0] if fitted is not None else None
+    if fitted is None and rows:
+        # Ids longer than a table row can hold: one block a target, each figure on its own
+        # line, so that no id is split and no status cut (issue 12, "tables that do not mislead").
+        _print(console, _stacked(heading, headers, rows), how, drawn)
+        return
     table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
     if fitted is not None and fitted[1]:
         table.show_edge = False
@@ -111,17 +116,41 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
             table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2, width=widths[k])
     for cells in rows:
         table.add_row(*(_cell(c) for k, c in enumerate(cells) if widths is None or widths[k]))
-    if how is None:
-        console.print(table)
+    _print(console, table, how, drawn)
+
+
+def _print(console: Console, what: object, how: str | None, drawn: DrawnTables | None) -> None:
+    if how is None or drawn is None:
+        console.print(what)
         return
     # Rich writes exactly what a capture returns (Console._write_buffer on a plain
     # stream), so the captured text is both printed and kept.
     with console.capture() as capture:
-        console.print(table)
+        console.print(what)
     text = capture.get()
     console.file.write(text)
     console.file.flush()
-    drawn.put(how, text)  # type: ignore[union-attr]
+    drawn.put(how, text)
+
+
+def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> object:
+    """The status table as blocks: the target's name and id, then "label: value" lines
+    (the sparkline left out). Lines wrap at the terminal's width between words; an id is
+    on a line of its own."""
+    from rich.console import Group
+
+    parts: list[object] = []
+    if heading:
+        parts.append(Text(heading, style="bold"))
+    for cells in rows:
+        parts.append(Text(""))
+        parts.append(_cell(cells[0]))
+        for k in (1, 3, 4, 5, 6):
+            value = _cell(cells[k])
+            line = Text(f"  {headers[k]}: ", style="bold")
+            line.append_text(Text(" · ").join(value.split("\n")) if "\n" in value.plain else value)
+            parts.append(line)
+    return Group(*parts)
 
 
 # How narrow a column of the status table may become (before padding), and the order
