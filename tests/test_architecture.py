@@ -93,3 +93,14 @@ def test_every_module_is_in_a_layer():
     """A new module goes into a subpackage (or is one of the few top-level ones)."""
     top = {p.stem for p in PACKAGE.glob("*.py")}
     assert top <= {"__init__", "__main__", "errors", "cache", "gcpause", "parallel", "lean_typer"}
+
+
+def test_the_version_is_written_once():
+    """pyproject.toml reads it from qntrack.__version__ (dynamic), so the two never differ."""
+    from importlib.metadata import version
+
+    import qntrack
+
+    text = (PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in text and "\nversion =" not in text.split("[tool.setuptools.dynamic]")[0]
+    assert version("qntrack") == qntrack.__version__
