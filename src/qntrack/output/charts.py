@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..method.assessment import Assessment
-from ..output.i18n import number
+from ..catalog import msg, render
+from .i18n import number
 from ..plan.model import Observation
 
 __all__ = ["Chart", "chart_for", "provisional_readings", "COLOURS"]
@@ -35,52 +36,11 @@ COLOURS = {
     "fail": "#c00000",
 }
 
-WORDS = {
-    "en": {
-        "actual": "Actual (full year)",
-        "actual_period": "Actual",
-        "provisional": "Part-year reading (provisional)",
-        "path": "Path to {value} by {by}",
-        "milestones": "Milestones",
-        "projection": "At the achieved pace",
-        "threshold": "Threshold ({sign} {value})",
-        "target_average": "Target average ({sign} {value})",
-        "achieved_average": "Achieved average ({value})",
-        "running_total": "Running total",
-        "target_total": "Target total ({value})",
-        "even_pace": "Even pace to the target",
-        "plan": "Plan {period}",
-        "result": "Result {period}",
-        "ytd": "So far ({period})",
-        "last_year": "Same period {period}",
-        "note_hollow": "Hollow markers are part-year readings in a year with no full-year figure yet (provisional).",
-        "note_fail": "Red markers are periods that missed the threshold.",
-    },
-    "vi": {
-        "actual": "Thực tế (cả năm)",
-        "actual_period": "Thực tế",
-        "provisional": "Số liệu trong năm (tạm tính)",
-        "path": "Lộ trình đến {value} năm {by}",
-        "milestones": "Các mốc",
-        "projection": "Theo tốc độ đã đạt",
-        "threshold": "Ngưỡng ({sign} {value})",
-        "target_average": "Bình quân mục tiêu ({sign} {value})",
-        "achieved_average": "Bình quân đạt được ({value})",
-        "running_total": "Lũy kế",
-        "target_total": "Tổng mục tiêu ({value})",
-        "even_pace": "Tiến độ đều đến mục tiêu",
-        "plan": "Kế hoạch {period}",
-        "result": "Kết quả {period}",
-        "ytd": "Đến nay ({period})",
-        "last_year": "Cùng kỳ {period}",
-        "note_hollow": "Điểm rỗng là số liệu trong năm của năm chưa có số cả năm (tạm tính).",
-        "note_fail": "Điểm đỏ là các kỳ không đạt ngưỡng.",
-    },
-}
 
 
 def _w(key: str, lang: str, **values: Any) -> str:
-    return WORDS.get(lang, WORDS["en"])[key].format(**values)
+    """A legend or note of a chart, from the catalog (``chart_<key>``)."""
+    return render(msg("chart_" + key, **values), lang)
 
 
 @dataclass(frozen=True, slots=True)
