@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
+from ..catalog import catalog, msg
+from ..catalog import render as text_of
 from ..method.assessment import Assessment, assess
 from ..output.charts import Chart, chart_for
 from ..output.summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
@@ -230,169 +232,21 @@ def render_toml(data: ReportData) -> str:
 
 # --- words ---------------------------------------------------------------------------
 
-_WORDS = {
-    "en": {
-        "report": "Progress report",
-        "as_of": "As of",
-        "recorded_through": "figures recorded up to",
-        "targets_count": "{n} targets",
-        "contents": "Summary",
-        "goal": "Goal",
-        "since_title": "Since the last review ({date})",
-        "since_none": "No figure was added or revised and no status changed since {date}.",
-        "new_figures": "Figures added or revised",
-        "status_changes": "Status changes",
-        "change": "Change",
-        "added": "new",
-        "revised": "revised",
-        "retracted": "retracted",
-        "previous": "Before",
-        "before": "Before",
-        "now": "Now",
-        "no_status_change": "No status changed.",
-        "no_new_figures": "No figure was added or revised.",
-        "definition": "What the target says",
-        "figures": "Figures",
-        "assessment": "Assessment",
-        "figure": "Figure",
-        "key_figures": "Key figures",
-        "chart": "Chart",
-        "no_chart": "No chart: there is no figure to draw yet.",
-        "periods": "Periods",
-        "passed": "Passed",
-        "yes": "yes",
-        "no": "no",
-        "kind_level": "Level by a deadline",
-        "kind_every_period": "Every period",
-        "kind_average": "Average over a span",
-        "kind_cumulative": "Total over a span",
-        "kind_plan": "Annual plan",
-        "def_milestones": "Reach {milestones}, from {baseline}.",
-        "def_milestones_nobase": "Reach {milestones}.",
-        "def_direction": "Move the indicator the right way ({direction}) from {baseline}.",
-        "def_every": "{sign} {value} in every period from {start} to {end}.",
-        "def_average": "An average of {sign} {value} a year over {start}–{end}.",
-        "def_cumulative": "A total of {sign} {value} over {start}–{end}.",
-        "def_plan": "{value} in {period} (annual plan).",
-        "and": "and",
-        "by_year": "by {by}",
-        "in_year": "in {period}",
-        "would_be": "would be {year}",
-        "baseline_observed": "the figure observed for {period}",
-        "span": "Span",
-        "threshold": "Threshold",
-        "passed_count": "{passed} of {total}",
-        "failed": "Failed",
-        "first_failure": "First failure",
-        "streak": "Current run of passes",
-        "missing": "Periods with no figure",
-        "remaining": "Periods still to come",
-        "target_average": "Target average",
-        "years_with_data": "Years with data",
-        "achieved_average": "Achieved average",
-        "required_remaining": "Needed in the remaining years",
-        "target_total": "Target total",
-        "total": "Total so far",
-        "share_of_target": "Share of the target",
-        "share_of_time": "Share of the time",
-        "needed_per_period": "Needed per remaining period",
-        "plan": "Plan",
-        "result": "Result",
-        "percent_of_plan": "Share of the plan",
-        "difference": "Difference",
-        "change_last_year": "Change on the same period last year",
-        "so_far": "So far",
-        "same_period_last_year": "Same period last year",
-        "provisional_row": "part-year",
-        "footer": "Made by qntrack {version}. Statuses follow the Statistics Canada / Open SDG progress measure (qntrack docs methodology).",
-        "page": "Page",
-        "status_legend": "Statuses",
-    },
-    "vi": {
-        "report": "Báo cáo tiến độ",
-        "as_of": "Tính đến",
-        "recorded_through": "số liệu ghi nhận đến",
-        "targets_count": "{n} mục tiêu",
-        "contents": "Tổng hợp",
-        "goal": "Mức cần đạt",
-        "since_title": "Từ lần rà soát trước ({date})",
-        "since_none": "Không có số liệu mới hoặc điều chỉnh và không có đánh giá nào thay đổi kể từ {date}.",
-        "new_figures": "Số liệu mới hoặc điều chỉnh",
-        "status_changes": "Đánh giá thay đổi",
-        "change": "Thay đổi",
-        "added": "mới",
-        "revised": "điều chỉnh",
-        "retracted": "đã rút lại",
-        "previous": "Trước đó",
-        "before": "Trước",
-        "now": "Nay",
-        "no_status_change": "Không có đánh giá nào thay đổi.",
-        "no_new_figures": "Không có số liệu mới hoặc điều chỉnh.",
-        "definition": "Nội dung mục tiêu",
-        "figures": "Số liệu chính",
-        "assessment": "Kết quả đánh giá",
-        "figure": "Chỉ số",
-        "key_figures": "Số liệu chính",
-        "chart": "Biểu đồ",
-        "no_chart": "Chưa có biểu đồ: chưa có số liệu.",
-        "periods": "Các kỳ",
-        "passed": "Đạt",
-        "yes": "có",
-        "no": "không",
-        "kind_level": "Mức cần đạt theo mốc",
-        "kind_every_period": "Mỗi kỳ",
-        "kind_average": "Bình quân giai đoạn",
-        "kind_cumulative": "Lũy kế giai đoạn",
-        "kind_plan": "Kế hoạch năm",
-        "def_milestones": "Đạt {milestones}, từ {baseline}.",
-        "def_milestones_nobase": "Đạt {milestones}.",
-        "def_direction": "Chỉ tiêu chuyển biến đúng chiều ({direction}) so với {baseline}.",
-        "def_every": "{sign} {value} mỗi kỳ từ {start} đến {end}.",
-        "def_average": "Bình quân {sign} {value} mỗi năm giai đoạn {start}–{end}.",
-        "def_cumulative": "Tổng cộng {sign} {value} giai đoạn {start}–{end}.",
-        "def_plan": "{value} năm {period} (kế hoạch năm).",
-        "and": "và",
-        "by_year": "năm {by}",
-        "in_year": "năm {period}",
-        "would_be": "sẽ là {year} (dự báo)",
-        "baseline_observed": "số liệu quan sát năm {period}",
-        "span": "Giai đoạn",
-        "threshold": "Ngưỡng",
-        "passed_count": "{passed}/{total}",
-        "failed": "Không đạt",
-        "first_failure": "Kỳ đầu tiên không đạt",
-        "streak": "Số kỳ đạt liên tiếp gần nhất",
-        "missing": "Các kỳ thiếu số liệu",
-        "remaining": "Số kỳ còn lại",
-        "target_average": "Bình quân mục tiêu",
-        "years_with_data": "Số năm có số liệu",
-        "achieved_average": "Bình quân đạt được",
-        "required_remaining": "Cần trong các năm còn lại",
-        "target_total": "Tổng mục tiêu",
-        "total": "Lũy kế đến nay",
-        "share_of_target": "Tỷ lệ so với mục tiêu",
-        "share_of_time": "Tỷ lệ thời gian đã qua",
-        "needed_per_period": "Cần mỗi kỳ còn lại",
-        "plan": "Kế hoạch",
-        "result": "Kết quả",
-        "percent_of_plan": "Tỷ lệ so với kế hoạch",
-        "difference": "Chênh lệch",
-        "change_last_year": "So với cùng kỳ năm trước",
-        "so_far": "Đến nay",
-        "same_period_last_year": "Cùng kỳ năm trước",
-        "provisional_row": "trong năm",
-        "footer": "Lập bằng qntrack {version}. Đánh giá theo phương pháp đo tiến độ của Thống kê Canada / Open SDG (qntrack docs methodology).",
-        "page": "Trang",
-        "status_legend": "Các mức đánh giá",
-    },
-}
+# The report's own words are in the catalog, as report_<key> ([report] of en.toml, vi.toml).
+_KEYS = tuple(k[len("report_"):] for k in catalog("en") if k.startswith("report_"))
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
-    text = _WORDS.get(lang, _WORDS["en"]).get(key)
-    if text is None:
+    """A word of the report (catalog ``report_<key>``), else an i18n label."""
+    if key not in _KEYS:
         text = label(key, lang)
-    return text.format(**values) if values else text
+        return text.format(**values) if values else text
+    return text_of(msg("report_" + key, **values), lang)
+
+
+def _words(lang: str) -> dict[str, str]:
+    """Every report word in ``lang``, for the templates (``w.<key>``)."""
+    return {key: text_of(msg("report_" + key), lang) for key in _KEYS}
 
 
 # --- the view: what HTML and Markdown both show, as plain (unescaped) text -----------
@@ -828,7 +682,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "since": _since_view(data, lang),
         "sections": sections,
         "statuses": statuses,
-        "w": _WORDS.get(lang, _WORDS["en"]),
+        "w": _words(lang),
         "l": {k: label(k, lang) for k in ("indicator", "unit", "direction", "source", "note", "milestones",
                                           "observations", "summary", "status", "type", "details", "value")},
         "footer": _t("footer", lang, version=__version__),
