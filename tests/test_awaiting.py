@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+
+from helpers import run as _run
 
 from qntrack.files import workspace
 from qntrack.method.assessment import assess_target, ended
-from qntrack.cli import app
 from qntrack.plan.model import (
     AverageTarget,
     Baseline,
@@ -183,10 +183,6 @@ def test_plan_period_over_without_its_full_figure():
 
 
 # --- the commands ---------------------------------------------------------------------------
-
-
-def _run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 @pytest.mark.parametrize("cache", ["1", ""])
