@@ -237,25 +237,25 @@ for i in range(count):
 """
 
 
-def test_two_processes_appending_500_rows_each_leave_exactly_1000(tmp_path: Path):
+def test_two_processes_appending_200_rows_each_leave_exactly_400(tmp_path: Path):
     store = tmp_path / "observations.csv"   # does not exist yet: the header race is part of the test
     go = tmp_path / "go"
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(store), who, str(go), "500"])
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(store), who, str(go), "200"])
                for who in ("writer-a", "writer-b")]
     time.sleep(0.3)
     go.touch()
     for w in writers:
         assert w.wait(timeout=120) == 0
     data = store.read_bytes()
-    assert data.count(b"\n") == 1001 and data.endswith(b"\n")
+    assert data.count(b"\n") == 401 and data.endswith(b"\n")
     assert data.count(b"indicator,period,value") == 1
     contents = read_store(store)
     assert contents.problems == () and contents.torn_line == 0
-    assert len(contents.observations) == 1000
+    assert len(contents.observations) == 400
     for who in ("writer-a", "writer-b"):
         mine = [o for o in contents.observations if o.source == who]
-        assert [o.note for o in mine] == [f"row {i}" for i in range(500)]
-        assert [o.value for o in mine] == [i + 0.5 for i in range(500)]
+        assert [o.note for o in mine] == [f"row {i}" for i in range(200)]
+        assert [o.value for o in mine] == [i + 0.5 for i in range(200)]
 
 
 def test_a_process_killed_while_appending_leaves_earlier_rows_intact(tmp_path: Path):
