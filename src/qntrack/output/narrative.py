@@ -53,6 +53,7 @@ _REASONS = {
         "average_undefined": "Not assessed: a year fell by 100% or more, so no average growth rate exists.",
         "zero_target": "Not assessed: the target is zero, so no share of it can be measured.",
         "undefined": "Not assessed: the growth rate is undefined for these figures.",
+        "overflow": "Not assessed: the figures are too large to compute with (beyond about 1.8 × 10^308); check them for a unit or typing slip.",
     },
     "vi": {
         "no_figures": "Chưa đánh giá: chỉ tiêu chưa có số liệu nào.",
@@ -66,6 +67,7 @@ _REASONS = {
         "average_undefined": "Chưa đánh giá: có năm giảm từ 100% trở lên nên không tính được tốc độ bình quân.",
         "zero_target": "Chưa đánh giá: mục tiêu bằng 0 nên không tính được tỷ lệ đạt.",
         "undefined": "Chưa đánh giá: không tính được tốc độ tăng với các số liệu này.",
+        "overflow": "Chưa đánh giá: số liệu quá lớn để tính toán (vượt khoảng 1,8 × 10^308); hãy kiểm tra lại đơn vị hoặc lỗi gõ số.",
     },
 }
 
@@ -337,6 +339,8 @@ def _cumulative(a: Assessment, lang: str) -> list[str]:
     d = a.details
     if "total" not in d:
         return ["Chưa có số liệu trong giai đoạn." if vi else "No figure in the span yet."]
+    if d["total"] is None:
+        return []  # the total overflowed: the reason's sentence says so
     share = d["share_of_target"]
     out = [
         f"Lũy kế {_x(a, d['total'], lang)}, bằng {number((share or 0) * 100, lang, 1)}% mục tiêu sau {number(d['share_of_time'] * 100, lang, 1)}% thời gian."
