@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_clean, series
+from conftest import make_tracker
+from helpers import problems, run_clean, series
 from qntrack.method.assessment import assess_target
 from qntrack.method.progress import Status
 from qntrack.files.definitions import parse_plan
@@ -88,3 +89,62 @@ def test_cumulative_total_that_overflows_is_not_available():
     assert a.gap is None and a.score is None and a.progress_value is None
     assert a.details["total"] is None
     assert a.details["share_of_target"] is None
+
+
+# --- derived indicators ---------------------------------------------------------------
+
+_DERIVED = """\
+version: 1
+indicators:
+  a: {{name: "A", unit: "bn"}}
+  d: {{name: "D", unit: "bn", formula: "{formula}"}}
+targets:
+  - id: d-level
+    indicator: d
+    baseline: 2020
+    milestones:
+      - {{by: 2030, value: 5}}
+"""
+_DERIVED_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+a,2020,2,,s,,2021-01-01T00:00:00Z
+a,2021,1e300,,s,,2022-01-01T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize("formula", ["a * a - a * a", "a * a", "1e300 * a", "a * a / (a * a)"])
+def test_a_derived_value_that_is_not_finite_is_left_out_and_said(tmp_path: Path, monkeypatch, formula: str):
+    make_tracker(tmp_path, monkeypatch, _DERIVED.format(formula=formula), _DERIVED_STORE)
+    for args in (["status"], ["show", "d-level"], ["report", "--format", "toml"], ["observations"],
+                 ["status", "--format", "json"]):
+        r = run_clean(*args)
+        assert r.exit_code == 0, (args, r.stderr)
+        assert not _NOT_FINITE.search(r.stdout), (args, r.stdout)
+        # Left out with a warning, as a division by zero is.
+        assert "indicator 'd' in 2021" in r.stderr and "too large" in r.stderr, (args, r.stderr)
+    r = run_clean("check")
+    assert "indicator 'd' in 2021" in r.stderr and "too large" in r.stderr, r.stderr
+    listed = run_clean("check", "--list").stdout
+    assert "too large" in next(line for line in listed.splitlines() if line.startswith("derived ")), listed
+    # 2020 is finite and stays.
+    rows = json.loads(run_clean("observations", "--indicator", "d", "--format", "json").stdout)
+    periods = [row["period"] for row in (rows["observations"] if isinstance(rows, dict) else rows)]
+    assert "2020" in periods and "2021" not in periods
+
+
+def test_a_derived_value_in_vietnamese_says_why():
+    from qntrack.plan.formula import FormulaError, parse_formula
+    with pytest.raises(FormulaError) as err:
+        parse_formula("a * a").evaluate({"a": 1e300})
+    assert err.value.message.text("vi") != err.value.message.text("en")
+
+
+def test_a_formula_literal_beyond_a_float_is_refused():
+    lines = problems("""\
+        version: 1
+        indicators:
+          a: {name: "A", unit: "bn"}
+          d: {name: "D", unit: "bn", formula: "1e400 + a"}
+        targets: []
+        """)
+    assert len(lines) == 1 and "1e400" in lines[0] and "finite" in lines[0], lines
