@@ -157,7 +157,13 @@ def _level(a: Assessment, lang: str) -> list[str]:
         out.extend(_reached_sentence(m, unit, lang))
         return out
     if m.awaiting_figure:
-        return out + _awaiting_level(a, m, unit, lang)
+        out += _awaiting_level(a, m, unit, lang)
+        # Every deadline behind us is said, not only the headline's: on 2099-01-01 the
+        # 2030 figure is awaited as much as 2025's (issue 12).
+        for later in a.milestones:
+            if later.awaiting_figure and later.by > m.by:
+                out += _awaiting_level(a, later, unit, lang, too=True)
+        return out
     if m.projected is not None and (a.achieved_rate is not None or m.method == "absolute_change"):
         short = (m.projected < m.value) == a.indicator.increase
         verdict_en = f"short of {goal}" if short else f"meeting the milestone of {goal}"
@@ -190,13 +196,17 @@ def _not_balance(a: Assessment) -> bool:
     return a.indicator.measure is not Measure.BALANCE
 
 
-def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> list[str]:
+def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too: bool = False) -> list[str]:
     """A deadline behind us with no figure for it: nothing "from now on", only what the
-    pace achieved says the deadline's figure would be (docs/methodology.md)."""
+    pace achieved says the deadline's figure would be (docs/methodology.md). ``too``: a
+    later deadline after the first such one, whose latest figure is already said."""
     latest = a.latest
     assert latest is not None
-    out = [render(msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang),
-                      period=latest.period), lang)]
+    if too:
+        out = [render(msg("narrative_awaiting_milestone_too", by=m.by, goal=_v(m.value, unit, lang)), lang)]
+    else:
+        out = [render(msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang),
+                          period=latest.period), lang)]
     if m.projected is not None:
         short = (m.projected < m.value) == a.indicator.increase
         out.append(render(msg("narrative_awaiting_short" if short else "narrative_awaiting_meets", by=m.by,
@@ -204,7 +214,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> 
     if m.trajectory is not None and m.deviation is not None:
         vi = lang == "vi"
         out.append(
-            f"Theo lộ trình, năm {latest.period} cần {_v(m.trajectory, unit, lang)}; chênh lệch {_pp(m.deviation, unit, lang)}."
+            f"Theo lộ trình đến {_v(m.value, unit, lang)} năm {m.by}, năm {latest.period} cần {_v(m.trajectory, unit, lang)}; chênh lệch {_pp(m.deviation, unit, lang)}."
             if vi else
             f"The path to {_v(m.value, unit, lang)} by {m.by} called for {_v(m.trajectory, unit, lang)} in {latest.period}; the deviation is {_pp(m.deviation, unit, lang)}."
         )

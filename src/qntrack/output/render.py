@@ -377,6 +377,10 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     grid.add_column()
     title = Text(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
     title.append_text(_status(m.status.value, lang))
+    if m.awaiting_figure:
+        # Its deadline is behind us with no figure: said on the milestone itself, not only
+        # on the headline's (issue 12).
+        title.append(f"  ⌛ {label('awaiting', lang)}", style="yellow")
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
     grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
@@ -389,7 +393,10 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     if m.trajectory is not None:
         grid.add_row(label("trajectory", lang), f"{value_with_unit(m.trajectory, unit, lang)}"
                      f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})")
-    if not m.due and m.method == "absolute_change":
+    if m.awaiting_figure:
+        # No "needed from now": the deadline is over; only where the pace would have ended.
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    elif not m.due and m.method == "absolute_change":
         grid.add_row(label("required_from_latest", lang),
                      f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}")
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
