@@ -336,6 +336,35 @@ def _as_of(value: str | None) -> str | None:
         raise fail("--as-of", msg("cli_not_a_date", value=value, example="2023-06-28"), ExitCode.USAGE) from None
 
 
+def _terminal_columns() -> int | None:
+    """The terminal's width when standard output is one (COLUMNS counts, as for Rich);
+    None when piped or redirected."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _check_list_text(rows: list[tuple[str, str, str, str]], widths: list[int], columns: int | None) -> str:
+    """``check --list``: name, severity, when, rule. At a terminal the rule wraps under its
+    own column to the terminal's width (a rule is up to 230 characters); piped, one line a
+    check, whole, for grep (docs/decisions.md)."""
+    indent = sum(widths) + 6
+    room = (columns or 0) - indent
+    out = []
+    for n, s, d, r in rows:
+        head = f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  "
+        if columns is None or room < 20:
+            out.append(f"{head}{r}\n")  # too narrow to wrap usefully: the whole rule
+            continue
+        import textwrap
+
+        lines = textwrap.wrap(r, room, break_on_hyphens=False) or [""]
+        out.append(head + lines[0] + "\n" + "".join(" " * indent + line + "\n" for line in lines[1:]))
+    return "".join(out)
+
+
 def _out(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
@@ -1038,7 +1067,7 @@ def check(
                      render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
                      render(c.rule, chosen)) for c in CHECKS]
             widths = [max(len(row[i]) for row in rows) for i in range(3)]
-            _out("".join(f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  {r}\n" for n, s, d, r in rows))
+            _out(_check_list_text(rows, widths, _terminal_columns()))
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:
