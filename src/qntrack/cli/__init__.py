@@ -236,7 +236,11 @@ def command(*args, **kwargs):
                 _report(exc.problems)
                 raise typer.Exit(int(exc.code)) from None
             except BrokenPipeError:
-                raise  # the reader went away: main() ends quietly
+                # The reader went away (`| head -1`): not an error, exit 0 and no message,
+                # here and not in main(), since Click turns an EPIPE that reaches it into
+                # exit 1 (which `show`, printing as it goes, met; issue 12).
+                _silence_stdout()
+                raise typer.Exit(0) from None
             except OSError as exc:
                 # The safety net: an OS error no specific handler turned into a message
                 # still comes out as one line naming the file (docs/data-integrity.md).

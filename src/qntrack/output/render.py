@@ -50,7 +50,15 @@ def _console() -> Console:
     width = None
     if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
         width = PIPED_WIDTH
-    return Console(highlight=False, soft_wrap=False, width=width)
+    return _Console(highlight=False, soft_wrap=False, width=width)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich's default exits 1 on its own; a closed pipe is the reader going away, which
+        # the commands end quietly with 0 (cli.command).
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def _status(status: str, lang: str) -> Text:
