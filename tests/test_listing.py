@@ -148,3 +148,18 @@ def test_check_list_piped_is_one_line_a_check(tracker):
     from qntrack.files.checks import CHECKS
 
     assert len(run_clean("check", "--list").stdout.splitlines()) == len(CHECKS)
+
+
+def test_indicators_table_in_vietnamese_says_the_values_in_vietnamese(tracker: Path):
+    """The table is for people: under --lang vi its frequency, measure and direction are
+    Vietnamese words; CSV/TSV/JSON keep the targets.yaml words (a contract)."""
+    r = run("indicators", "-f", "table", "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    share = next(line for line in r.stdout.splitlines() if line.strip().startswith("share"))
+    assert "quý" in share and "mức" in share and "càng cao càng tốt" in share, share
+    for word in ("quarter", "level", "increase"):
+        assert word not in share, share
+    mining = next(line for line in r.stdout.splitlines() if line.strip().startswith("mining"))
+    assert "năm" in mining and "càng thấp càng tốt" in mining, mining
+    assert run("indicators", "-f", "tsv", "--lang", "vi").stdout.splitlines()[1].split("\t")[3:6] == [
+        "quarter", "level", "increase"]

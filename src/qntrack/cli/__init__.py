@@ -900,9 +900,22 @@ def indicators(
 
     plan = load_plan(find_targets(targets))
     chosen = _lang(lang)
-    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), i.frequency.value, i.measure.value, i.direction.value,
-             i.formula or "") for i in plan.indicators.values()]
-    _listing(_format(fmt), "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
+    kind = _format(fmt)
+    # The table is for people: its values in their language; CSV, TSV and JSON keep
+    # targets.yaml's own words, a contract (docs/decisions.md).
+    in_words = kind == "table" and chosen == "vi"
+
+    def words(key: str, value: str) -> str:
+        if not in_words:
+            return value
+        from ..output.i18n import label
+
+        return label(value if key == "direction" else f"{key}_{value}", chosen)
+
+    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), words("frequency", i.frequency.value),
+             words("measure", i.measure.value), words("direction", i.direction.value), i.formula or "")
+            for i in plan.indicators.values()]
+    _listing(kind, "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
              rows, chosen)
 
 
