@@ -187,7 +187,12 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     text = f"{value:,.{decimals}f}"
-    if "." in text:
+    if value and text.lstrip("-").strip("0.,") == "":
+        # A figure that is not zero never reads 0 (issue 12): 0.0000001 keeps two
+        # significant digits; past twelve decimals the exponent says it (1e-300).
+        places = -math.floor(math.log10(abs(value))) + 1
+        text = f"{value:.{places}f}" if places <= 12 else f"{value:.2g}"
+    if "." in text and "e" not in text:
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
