@@ -148,3 +148,20 @@ def test_a_formula_literal_beyond_a_float_is_refused():
         targets: []
         """)
     assert len(lines) == 1 and "1e400" in lines[0] and "finite" in lines[0], lines
+
+
+@pytest.mark.parametrize("indicator, period, value, target", [
+    ("cbct_share", "2024", "1e300", "cbct-share"),
+    ("cbct_investment", "2021", "1.5e308", "cbct-investment-2021-2025"),
+])
+def test_the_html_report_draws_no_chart_of_figures_too_large(shipped: Path, indicator: str, period: str,
+                                                             value: str, target: str):
+    _add(indicator, period, value)
+    if indicator == "cbct_investment":
+        _add(indicator, "2022", value)
+    r = run_clean("report", "--format", "html", "-o", "review.html")
+    assert r.exit_code == 0, r.stderr
+    html = (shipped / "review.html").read_text(encoding="utf-8")
+    assert not _NOT_FINITE.search(html.split("<body", 1)[-1].replace("inherit", "")), _NOT_FINITE.search(html)
+    section = html.split(f'<code>{target}</code>', 1)[1].split("</section>", 1)[0]
+    assert "too large to draw" in section

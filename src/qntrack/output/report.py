@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from ..method.assessment import Assessment, assess
-from ..output.charts import Chart, chart_for
+from ..output.charts import Chart, chart_for, too_large_to_draw
 from ..output.summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
 from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
 from ..plan.model import RETRACTED, Observation, Plan
@@ -258,6 +258,7 @@ _WORDS = {
         "key_figures": "Key figures",
         "chart": "Chart",
         "no_chart": "No chart: there is no figure to draw yet.",
+        "no_chart_large": "No chart: a figure is too large to draw (beyond 10^100); check it for a unit or typing slip.",
         "periods": "Periods",
         "passed": "Passed",
         "yes": "yes",
@@ -335,6 +336,7 @@ _WORDS = {
         "key_figures": "Số liệu chính",
         "chart": "Biểu đồ",
         "no_chart": "Chưa có biểu đồ: chưa có số liệu.",
+        "no_chart_large": "Không vẽ biểu đồ: có số liệu quá lớn để vẽ (vượt 10^100); hãy kiểm tra lại đơn vị hoặc lỗi gõ số.",
         "periods": "Các kỳ",
         "passed": "Đạt",
         "yes": "có",
@@ -437,6 +439,8 @@ class SectionView:
     observations: TableView | None
     sentences: tuple[str, ...]
     chart: Chart | None
+    # Why there is no chart, when there is none: no figure yet, or one too large to draw.
+    no_chart: str = ""
 
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
@@ -729,6 +733,7 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         observations=_observations(shown, unit, lang),
         sentences=tuple(explain(a, lang)),
         chart=chart_for(a, rows, lang) if with_chart else None,
+        no_chart=_t("no_chart_large" if too_large_to_draw(rows) else "no_chart", lang),
     )
 
 
