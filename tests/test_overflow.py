@@ -165,3 +165,20 @@ def test_the_html_report_draws_no_chart_of_figures_too_large(shipped: Path, indi
     assert not _NOT_FINITE.search(html.split("<body", 1)[-1].replace("inherit", "")), _NOT_FINITE.search(html)
     section = html.split(f'<code>{target}</code>', 1)[1].split("</section>", 1)[0]
     assert "too large to draw" in section
+
+
+def test_figures_of_opposite_signs_near_the_largest_float(shipped: Path):
+    """-1.5e308 then 1.5e308: their difference (a change, a sparkline's range, a chart's
+    span) is past the largest float; every command still answers, with no inf or NaN."""
+    for indicator in ("grdp_per_capita", "grdp_growth"):
+        _add(indicator, "2023", "-1.5e308")
+        _add(indicator, "2024", "1.5e308")
+    for lang in ("en", "vi"):
+        for args in (["status", "--format", "table"], ["status", "--format", "json"], ["show", "grdp-per-capita"],
+                     ["show", "grdp-growth-plan-2024"], ["show", "grdp-double-digit"],
+                     ["report", "--format", "markdown"], ["report", "--format", "toml"]):
+            r = run_clean(*args, "--lang", lang)
+            assert r.exit_code == 0, (args, r.stderr)
+            assert not _NOT_FINITE.search(r.stdout), (args, _NOT_FINITE.search(r.stdout))
+    r = run_clean("report", "--format", "html", "-o", "review.html")
+    assert r.exit_code == 0, r.stderr

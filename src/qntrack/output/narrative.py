@@ -23,9 +23,10 @@ def _x(a: Assessment, value: float | None, lang: str) -> str:
     return _v(value, a.indicator.unit_in(lang), lang)
 
 
-def _pp(value: float, unit: str, lang: str) -> str:
-    """A difference in the indicator's unit: percentage points for a share."""
-    sign = "+" if value > 0 else ""
+def _pp(value: float | None, unit: str, lang: str) -> str:
+    """A difference in the indicator's unit: percentage points for a share ("–" for one
+    that could not be computed: it overflowed)."""
+    sign = "+" if value is not None and value > 0 else ""
     if unit.startswith("%"):
         return f"{sign}{number(value, lang)} {'điểm %' if lang == 'vi' else 'pp'}"
     return f"{sign}{number(value, lang)}" + (f" {unit}" if unit else "")

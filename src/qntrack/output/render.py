@@ -429,10 +429,11 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     values = list(actual.values()) + list(path.values())
     lo, hi = min(values), max(values)
     height = 8
-    span = (hi - lo) or 1.0
+    # Halves: a range from -1.5e308 to 1.5e308 is past the largest float, half of it not.
+    span = (hi / 2 - lo / 2) or 1.0
 
     def row_of(v: float) -> int:
-        return height - 1 - int(round((v - lo) / span * (height - 1)))
+        return height - 1 - int(round((v / 2 - lo / 2) / span * (height - 1)))
 
     grid = [[" "] * ((end - start + 1) * 2) for _ in range(height)]
     for y, v in path.items():

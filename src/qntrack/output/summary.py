@@ -133,7 +133,9 @@ def sparkline(values: Sequence[float]) -> str:
     lo, hi = min(values), max(values)
     if hi == lo:
         return _BARS[3] * len(values)
-    return "".join(_BARS[min(7, int((v - lo) / (hi - lo) * 7 + 0.5))] for v in values)
+    # Halves first: -1.5e308 to 1.5e308 is a range past the largest float, half of it not.
+    span = hi / 2 - lo / 2
+    return "".join(_BARS[min(7, int((v / 2 - lo / 2) / span * 7 + 0.5))] for v in values)
 
 
 def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple[Cell, ...]:
