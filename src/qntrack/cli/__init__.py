@@ -236,7 +236,11 @@ def command(*args, **kwargs):
                 _report(exc.problems)
                 raise typer.Exit(int(exc.code)) from None
             except BrokenPipeError:
-                raise  # the reader went away: main() ends quietly
+                # The reader went away (`| head -1`): not an error, exit 0 and no message,
+                # here and not in main(), since Click turns an EPIPE that reaches it into
+                # exit 1 (which `show`, printing as it goes, met; issue 12).
+                _silence_stdout()
+                raise typer.Exit(0) from None
             except OSError as exc:
                 # The safety net: an OS error no specific handler turned into a message
                 # still comes out as one line naming the file (docs/data-integrity.md).
@@ -364,6 +368,34 @@ def _guard_stdout(targets_path: Path, plan=None) -> None:
         except InputError:
             plan = None  # the command says what is wrong with the plan
     refuse_stdout_into(targets_path, store_path_for(plan, targets_path) if plan is not None else None, report=False)
+
+def _terminal_columns() -> int | None:
+    """The terminal's width when standard output is one (COLUMNS counts, as for Rich);
+    None when piped or redirected."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _check_list_text(rows: list[tuple[str, str, str, str]], widths: list[int], columns: int | None) -> str:
+    """``check --list``: name, severity, when, rule. At a terminal the rule wraps under its
+    own column to the terminal's width (a rule is up to 230 characters); piped, one line a
+    check, whole, for grep (docs/decisions.md)."""
+    indent = sum(widths) + 6
+    room = (columns or 0) - indent
+    out = []
+    for n, s, d, r in rows:
+        head = f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  "
+        if columns is None or room < 20:
+            out.append(f"{head}{r}\n")  # too narrow to wrap usefully: the whole rule
+            continue
+        import textwrap
+
+        lines = textwrap.wrap(r, room, break_on_hyphens=False) or [""]
+        out.append(head + lines[0] + "\n" + "".join(" " * indent + line + "\n" for line in lines[1:]))
+    return "".join(out)
 
 
 def _out(text: str) -> None:
@@ -905,9 +937,22 @@ def indicators(
     plan = load_plan(find_targets(targets))
     _guard_stdout(find_targets(targets), plan)
     chosen = _lang(lang)
-    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), i.frequency.value, i.measure.value, i.direction.value,
-             i.formula or "") for i in plan.indicators.values()]
-    _listing(_format(fmt), "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
+    kind = _format(fmt)
+    # The table is for people: its values in their language; CSV, TSV and JSON keep
+    # targets.yaml's own words, a contract (docs/decisions.md).
+    in_words = kind == "table" and chosen == "vi"
+
+    def words(key: str, value: str) -> str:
+        if not in_words:
+            return value
+        from ..output.i18n import label
+
+        return label(value if key == "direction" else f"{key}_{value}", chosen)
+
+    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), words("frequency", i.frequency.value),
+             words("measure", i.measure.value), words("direction", i.direction.value), i.formula or "")
+            for i in plan.indicators.values()]
+    _listing(kind, "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
              rows, chosen)
 
 
@@ -1078,7 +1123,7 @@ def check(
                      render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
                      render(c.rule, chosen)) for c in CHECKS]
             widths = [max(len(row[i]) for row in rows) for i in range(3)]
-            _out("".join(f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  {r}\n" for n, s, d, r in rows))
+            _out(_check_list_text(rows, widths, _terminal_columns()))
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:
