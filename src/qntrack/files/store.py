@@ -13,7 +13,7 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from itertools import chain, repeat
 from operator import itemgetter
@@ -55,7 +55,14 @@ class StoreContents:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _utc_text(datetime.now(timezone.utc))
+
+
+def _utc_text(moment: datetime) -> str:
+    """A UTC moment as the store writes it. Not strftime: glibc writes year 999 as "999",
+    which no reader (nor ``date.fromisoformat``) takes back."""
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+            f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z")
 
 
 def normalise_timestamp(text: str, zone: Any = None) -> str:
@@ -79,16 +86,27 @@ def normalise_timestamp(text: str, zone: Any = None) -> str:
             raise ValueError(msg("store_timestamp_not_real", text=text)) from None
         raise ValueError(msg("store_timestamp_invalid", text=text)) from None
     if moment.tzinfo is None:
-        if len(raw) == 10:
+        if _is_bare_date(raw):
+            # Any spelling of a date alone (2024-04-02, 20240402) is the same documented
+            # midnight UTC; --tz and the plan's zone are for a time of day.
             moment = moment.replace(tzinfo=timezone.utc)
         elif zone is not None:
             moment = moment.replace(tzinfo=zone)
         else:
             raise ValueError(msg("store_timestamp_no_zone", text=text))
     try:
-        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return _utc_text(moment.astimezone(timezone.utc))
     except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
         raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+
+
+def _is_bare_date(raw: str) -> bool:
+    """Whether ``raw`` is a date with no time of day, in any ISO spelling Python reads."""
+    try:
+        date.fromisoformat(raw)
+    except ValueError:
+        return False
+    return True
 
 
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a

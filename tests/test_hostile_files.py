@@ -1,0 +1,78 @@
+"""Defects of the files side found by the hostile pass (issue 12, fix round f4).
+
+Each test reproduces what a tester did on a fresh install; expected texts and stored
+timestamps are worked out by hand from the documented rules (a bare date is midnight UTC).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import run_clean, store_text
+from qntrack.files.store import normalise_timestamp
+from qntrack.method.timing import timing_problems
+from qntrack.plan.periods import parse_period
+
+
+# 1. Years below 1000 --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, stored", [
+    ("0001-01-01", "0001-01-01T00:00:00Z"),
+    ("0999-01-01", "0999-01-01T00:00:00Z"),
+    ("0999-01-01T10:00:00+07:00", "0999-01-01T03:00:00Z"),
+    ("0002-01-01T03:00:00+07:00", "0001-12-31T20:00:00Z"),
+])
+def test_years_below_1000_keep_four_digits(text: str, stored: str) -> None:
+    assert normalise_timestamp(text) == stored
+
+
+def test_timing_reads_a_year_below_1000() -> None:
+    kinds = [kind for kind, _ in timing_problems(parse_period("2019"), "0999-01-01T00:00:00Z", "official",
+                                                      "2026-01-01T00:00:00Z")]
+    assert kinds == ["not-begun"]
+
+
+@pytest.mark.parametrize("stamp", ["0001-01-01", "0999-01-01"])
+def test_add_observation_with_an_ancient_date_says_one_thing(tracker, stamp: str) -> None:
+    before = store_text(tracker)
+    r = run_clean("add-observation", "share", "2019", "10", "--status", "official", "--recorded-at", stamp)
+    assert r.exit_code == 1
+    assert "2019" in r.stderr and stamp in r.stderr
+    assert store_text(tracker) == before
+
+
+def test_retract_with_an_ancient_date_says_one_thing(tracker) -> None:
+    before = store_text(tracker)
+    r = run_clean("retract", "share", "2021", "--recorded-at", "0999-01-01")
+    assert r.exit_code == 1
+    assert "0999-01-01" in r.stderr
+    assert store_text(tracker) == before
+
+
+def test_import_with_an_ancient_date_says_one_thing(tracker) -> None:
+    (tracker / "new.csv").write_text("indicator,period,value,status,recorded_at\n"
+                                     "share,2019,10,official,0999-01-01\n", encoding="utf-8")
+    before = store_text(tracker)
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 1
+    assert "new.csv" in r.stderr and "0999-01-01" in r.stderr
+    assert store_text(tracker) == before
+
+
+# 2. A compact date is the same bare date ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["20240402", "2024-04-02"])
+def test_a_bare_date_in_either_spelling_is_midnight_utc(text: str) -> None:
+    from qntrack.method.timing import parse_zone
+    assert normalise_timestamp(text) == "2024-04-02T00:00:00Z"
+    assert normalise_timestamp(text, parse_zone("+07:00")) == "2024-04-02T00:00:00Z"
+
+
+@pytest.mark.parametrize("text", ["20240402", "2024-04-02"])
+def test_add_observation_compact_date_with_and_without_tz(tracker, text: str) -> None:
+    r = run_clean("add-observation", "share", "2024-Q1", "13", "--recorded-at", text, "--tz", "+07:00")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-1].endswith(",2024-04-02T00:00:00Z")
+    r = run_clean("add-observation", "share", "2023", "12.4", "--recorded-at", text)
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-1].endswith(",2024-04-02T00:00:00Z")
