@@ -76,3 +76,52 @@ def test_add_observation_compact_date_with_and_without_tz(tracker, text: str) ->
     r = run_clean("add-observation", "share", "2023", "12.4", "--recorded-at", text)
     assert r.exit_code == 0, r.stderr
     assert store_text(tracker).splitlines()[-1].endswith(",2024-04-02T00:00:00Z")
+
+
+# 3. Nesting too deep: YAML and formulas -------------------------------------------------
+
+def _deep_yaml(levels: int) -> str:
+    return "version: 1\nx: " + "[" * levels + "]" * levels + "\n"
+
+
+@pytest.mark.parametrize("command", [("status",), ("check",), ("show", "share"), ("add-observation", "share", "2023", "12")])
+def test_deeply_nested_yaml_is_one_message(tracker, command: tuple[str, ...]) -> None:
+    (tracker / "deep.yaml").write_text(_deep_yaml(1000), encoding="utf-8")
+    r = run_clean("-t", "deep.yaml", *command)
+    assert r.exit_code == 1, r.output
+    assert "deep.yaml" in r.stderr and "nested too deeply" in r.stderr
+    assert len(r.stderr.strip().splitlines()) <= 3, r.stderr
+
+
+def test_yaml_600_levels_is_read_as_yaml(tracker) -> None:
+    # 600 levels compose; the plan is then refused for what it says (unknown key x), not for depth.
+    (tracker / "deep.yaml").write_text(_deep_yaml(600), encoding="utf-8")
+    r = run_clean("-t", "deep.yaml", "check")
+    assert r.exit_code == 1
+    assert "nested too deeply" not in r.stderr
+
+
+@pytest.mark.parametrize("formula", ["(" * 1500 + "a" + ")" * 1500, "+".join(["a"] * 30_000),
+                                     "-" * 5000 + "a"])
+def test_formula_too_deep_or_long_is_one_message(formula: str) -> None:
+    from qntrack.plan.formula import FormulaError, parse_formula
+    with pytest.raises(FormulaError) as err:
+        parse_formula(formula)
+    assert "formula" in str(err.value)
+
+
+def test_formula_of_hundreds_of_terms_still_computes() -> None:
+    from qntrack.plan.formula import parse_formula
+    # 400 terms: a national total of every commune's figure is long but honest.
+    assert parse_formula("+".join(["a"] * 400)).evaluate({"a": 0.5}) == 200.0
+    assert parse_formula("(" * 90 + "a" + ")" * 90).evaluate({"a": 3.0}) == 3.0
+
+
+def test_formula_too_deep_in_targets_is_one_message(tracker) -> None:
+    text = (tracker / "targets.yaml").read_text(encoding="utf-8")
+    text = text.replace('    direction: decrease\n', '    direction: decrease\n  total:\n    name: "Total"\n'
+                        '    unit: "%"\n    formula: "' + "(" * 150 + "share" + ")" * 150 + '"\n', 1)
+    (tracker / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert "targets.yaml" in r.stderr and "total" in r.stderr and "nested too deeply" in r.stderr

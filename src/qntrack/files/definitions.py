@@ -291,6 +291,10 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         raise InputError([Problem(Location(file, 1), msg("definitions_file_empty"))])
     try:
         root = _compose(text)
+    except RecursionError:
+        # PyYAML composes (and libyaml's binding builds) nodes by recursion: some 900
+        # brackets inside one another exhaust Python's stack. No plan is nested so.
+        raise InputError([Problem(Location(file), msg("definitions_too_deep"))]) from None
     except yaml.MarkedYAMLError as exc:
         if not _looks_like_plan(text):
             raise InputError([_foreign(file)]) from None
