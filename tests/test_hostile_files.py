@@ -125,3 +125,98 @@ def test_formula_too_deep_in_targets_is_one_message(tracker) -> None:
     r = run_clean("check")
     assert r.exit_code == 1
     assert "targets.yaml" in r.stderr and "total" in r.stderr and "nested too deeply" in r.stderr
+
+
+# 4. A store with its columns in another order -------------------------------------------
+
+REORDERED = ("indicator,period,value,status,recorded_at,source,note\n"
+             "share,2021,11.3,estimate,2022-01-10T00:00:00Z,src-a,\n"
+             "mining,2015,21.3,,2016-01-01T00:00:00Z,src-e,\n")
+
+
+def _reordered(tracker):
+    (tracker / "observations.csv").write_text(REORDERED, encoding="utf-8")
+    return tracker
+
+
+def _rows(tracker) -> list:
+    from qntrack.files.store import read_store
+    contents = read_store(tracker / "observations.csv")
+    assert contents.problems == ()
+    return [(o.indicator, str(o.period), o.value, o.status, o.source, o.recorded_at) for o in contents.observations]
+
+
+def test_single_add_keeps_the_files_column_order(tracker) -> None:
+    _reordered(tracker)
+    r = run_clean("add-observation", "share", "2023", "12.3", "--status", "estimate", "--source", "src-c",
+                  "--recorded-at", "2023-10-15")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-1] == "share,2023,12.3,estimate,2023-10-15T00:00:00Z,src-c,"
+    assert _rows(tracker)[-1] == ("share", "2023", 12.3, "estimate", "src-c", "2023-10-15T00:00:00Z")
+    assert run_clean("check").exit_code == 0
+    assert run_clean("status").exit_code == 0
+
+
+def test_import_keeps_the_files_column_order(tracker) -> None:
+    _reordered(tracker)
+    (tracker / "new.csv").write_text("indicator,period,value,status,source,recorded_at\n"
+                                     "share,2022,11.5,official,src-b,2023-01-10\n"
+                                     "mining,2020,17.3,estimate,src-f,2020-10-15\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-2:] == ["share,2022,11.5,official,2023-01-10T00:00:00Z,src-b,",
+                                                    "mining,2020,17.3,estimate,2020-10-15T00:00:00Z,src-f,"]
+    assert _rows(tracker)[-1] == ("mining", "2020", 17.3, "estimate", "src-f", "2020-10-15T00:00:00Z")
+    assert run_clean("check").exit_code == 0
+
+
+def test_retract_keeps_the_files_column_order(tracker) -> None:
+    _reordered(tracker)
+    r = run_clean("retract", "share", "2021", "--recorded-at", "2022-02-01", "--note", "wrong table")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-1] == "share,2021,,retracted,2022-02-01T00:00:00Z,,wrong table"
+    assert _rows(tracker)[-1][3] == "retracted"
+    assert run_clean("check").exit_code == 0
+    assert run_clean("history", "share", "2021").exit_code == 0
+
+
+def test_a_quoted_reordered_header_keeps_its_order_too(tracker) -> None:
+    (tracker / "observations.csv").write_text('"indicator","value","period","status","recorded_at","note","source"\n'
+                                              "share,11.3,2021,estimate,2022-01-10T00:00:00Z,,src-a\n",
+                                              encoding="utf-8")
+    r = run_clean("add-observation", "share", "2023", "12.3", "--status", "estimate", "--recorded-at", "2023-10-15")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-1] == "share,12.3,2023,estimate,2023-10-15T00:00:00Z,,"
+    assert run_clean("check").exit_code == 0
+
+
+# 5. A store the readers refuse is not appended to ---------------------------------------
+
+def _cp1258(tracker):
+    text = store_text(tracker).replace("src-e", "Tài chính Đà")
+    (tracker / "observations.csv").write_bytes(text.encode("cp1258"))
+    return (tracker / "observations.csv").read_bytes()
+
+
+@pytest.mark.parametrize("args", [("add-observation", "share", "2023", "12.4"),
+                                  ("retract", "share", "2021"),
+                                  ("add-observation", "--from", "new.csv")])
+def test_a_store_not_in_utf8_is_not_appended_to(tracker, args: tuple[str, ...]) -> None:
+    (tracker / "new.csv").write_text("indicator,period,value,status\nshare,2022,11.6,official\n", encoding="utf-8")
+    before = _cp1258(tracker)
+    reader = run_clean("status")
+    assert reader.exit_code == 1 and "not UTF-8" in reader.stderr
+    r = run_clean(*args)
+    assert r.exit_code == 1, r.output
+    assert "observations.csv:6" in r.stderr and "not UTF-8" in r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [("status",), ("check",), ("add-observation", "share", "2023", "12.4")])
+def test_a_store_saved_as_utf16_says_so(tracker, args: tuple[str, ...]) -> None:
+    (tracker / "observations.csv").write_bytes(store_text(tracker).encode("utf-16"))
+    before = (tracker / "observations.csv").read_bytes()
+    r = run_clean(*args)
+    assert r.exit_code == 1
+    assert "UTF-16" in r.stderr and "UTF-8" in r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
