@@ -220,3 +220,28 @@ def test_a_store_saved_as_utf16_says_so(tracker, args: tuple[str, ...]) -> None:
     assert r.exit_code == 1
     assert "UTF-16" in r.stderr and "UTF-8" in r.stderr
     assert (tracker / "observations.csv").read_bytes() == before
+
+
+# 6. Vietnamese period names in every command that takes a period ------------------------
+
+@pytest.mark.parametrize("typed, canonical", [("Năm 2021", "2021"), ("năm 2021", "2021")])
+def test_retract_reads_a_vietnamese_period(tracker, typed: str, canonical: str) -> None:
+    r = run_clean("retract", "share", typed, "--recorded-at", "2022-02-01")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-1] == f"share,{canonical},,retracted,,,2022-02-01T00:00:00Z"
+
+
+@pytest.mark.parametrize("lang", [(), ("--lang", "vi")])
+@pytest.mark.parametrize("typed, canonical", [("Quý I/2024", "2024-Q1"), ("Năm 2021", "2021"),
+                                              ("9 tháng đầu năm 2021", "2021-9M")])
+def test_history_reads_a_vietnamese_period(tracker, lang: tuple[str, ...], typed: str, canonical: str) -> None:
+    import json
+    r = run_clean(*lang, "history", "share", typed, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["period"] == canonical
+
+
+def test_history_with_foreign_digits_is_refused(tracker) -> None:
+    r = run_clean("history", "share", "Năm ２０２１")
+    assert r.exit_code == 2
+    assert "２０２１" in r.stderr

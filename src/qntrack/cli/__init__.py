@@ -673,7 +673,7 @@ def add_observation(
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     if from_file is None:
-        from ..files.importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
+        from ..files.importing import parse_typed_number, status_word
         from ..files.recording import record_many
         from ..files.store import format_value
 
@@ -684,10 +684,7 @@ def add_observation(
             value = format_value(parse_typed_number(value or "", chosen))
         except ValueError as exc:
             raise fail("add-observation", _reason(exc)) from None
-        # 'Quý I/2024' as offices write it is read as 2024-Q1, as in an import.
-        period = vietnamese_period(period or "") or period
-        if foreign_digits(period or ""):
-            raise fail("add-observation", msg("cli_period_foreign_digits", period=period))
+        period = _typed_period(period or "", "add-observation")
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
                   "status": status_word(obs_status or ""),
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
@@ -799,6 +796,18 @@ def _report_neutralised(rows, dry_run: bool) -> None:
         _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
 
 
+def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:
+    """A period as a person types it: 'Quý I/2024' as offices write it is 2024-Q1, as in an
+    import, in every command that takes a period; digits other than 0-9 are refused."""
+    from ..catalog import msg
+    from ..files.importing import foreign_digits, vietnamese_period
+
+    period = vietnamese_period(period) or period
+    if foreign_digits(period):
+        raise fail(where, msg("cli_period_foreign_digits", period=period), code)
+    return period
+
+
 # --- retract -----------------------------------------------------------------------------
 
 
@@ -825,7 +834,7 @@ def retract(
     from ..catalog import Figure, msg
     from ..files.recording import retract as withdraw
 
-    path, _, was = withdraw(targets, indicator, period, source, note, recorded_at)
+    path, _, was = withdraw(targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at)
     _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=Figure(was.value),
              recorded_at=was.recorded_at, path=path))
 
@@ -921,7 +930,7 @@ def history(
     wanted = None
     if period is not None:
         try:
-            wanted = parse_period(period)
+            wanted = parse_period(_typed_period(period.strip(), "PERIOD", ExitCode.USAGE))
         except PeriodError as exc:
             raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
     ws = open_workspace(targets, day)
