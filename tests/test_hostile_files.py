@@ -245,3 +245,22 @@ def test_history_with_foreign_digits_is_refused(tracker) -> None:
     r = run_clean("history", "share", "Năm ２０２１")
     assert r.exit_code == 2
     assert "２０２１" in r.stderr
+
+
+# 7. Target ids that the command line would read as options ------------------------------
+
+@pytest.mark.parametrize("tid", ["-rf", "-", "--", "-share"])
+def test_a_target_id_starting_with_a_dash_is_refused(tracker, tid: str) -> None:
+    text = (tracker / "targets.yaml").read_text(encoding="utf-8").replace("  - id: mining\n", f"  - id: '{tid}'\n")
+    (tracker / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    line = next(x for x in r.stderr.splitlines() if f"'{tid}'" in x)
+    assert line.startswith("targets.yaml:") and "'-'" in line and "option" in line and "letter or digit" in line
+
+
+def test_a_dash_inside_a_target_id_is_still_fine() -> None:
+    from conftest import SMALL_TARGETS
+    text = SMALL_TARGETS.replace("  - id: mining\n", "  - id: mining-2030-\n")
+    from qntrack.files.definitions import parse_plan
+    assert [t.id for t in parse_plan(text).targets] == ["share", "mining-2030-"]

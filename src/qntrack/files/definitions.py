@@ -565,6 +565,9 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     tid = reader.text(keys["id"][1], ("target id",)) or ""
     if tid and not TARGET_ID.match(tid):
         reader.error(keys["id"][1], msg("definitions_target_id", id=tid))
+    elif tid.startswith("-"):
+        # 'qntrack show -rf' reads it as an option: an id no command could be given.
+        reader.error(keys["id"][1], msg("definitions_target_id_dash", id=tid))
     indicator: Indicator | None = None
     if "indicator" not in keys:
         reader.error(node, msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))
