@@ -264,3 +264,30 @@ def test_a_dash_inside_a_target_id_is_still_fine() -> None:
     text = SMALL_TARGETS.replace("  - id: mining\n", "  - id: mining-2030-\n")
     from qntrack.files.definitions import parse_plan
     assert [t.id for t in parse_plan(text).targets] == ["share", "mining-2030-"]
+
+
+# 8. The size of a targets file too big is its real size ---------------------------------
+
+def test_a_targets_file_too_big_says_its_real_size(tracker) -> None:
+    with open(tracker / "big.yaml", "wb") as fh:
+        fh.truncate(17_000_000)  # 16.21 MiB: said "16 MiB; at most 16 MiB" before
+    r = run_clean("-t", "big.yaml", "status")
+    assert r.exit_code == 1
+    assert r.stderr == ("big.yaml: error: targets file is 16.2 MiB (17000000 bytes); at most 16 MiB "
+                        "(16777216 bytes) is accepted: is this the right file?\n")
+
+
+def test_one_byte_too_big_is_not_said_to_be_the_limit(tracker) -> None:
+    with open(tracker / "big.yaml", "wb") as fh:
+        fh.truncate(16 * 1024 * 1024 + 1)
+    r = run_clean("-t", "big.yaml", "check")
+    assert r.exit_code == 1
+    assert "(16777217 bytes); at most 16 MiB (16777216 bytes)" in r.stderr
+
+
+def test_the_size_in_vietnamese_has_a_decimal_comma(tracker) -> None:
+    with open(tracker / "big.yaml", "wb") as fh:
+        fh.truncate(17_000_000)
+    r = run_clean("--lang", "vi", "-t", "big.yaml", "status")
+    assert r.exit_code == 1
+    assert "16,2 MiB (17000000 byte); chỉ nhận tối đa 16 MiB (16777216 byte)" in r.stderr
