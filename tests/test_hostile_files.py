@@ -291,3 +291,31 @@ def test_the_size_in_vietnamese_has_a_decimal_comma(tracker) -> None:
     r = run_clean("--lang", "vi", "-t", "big.yaml", "status")
     assert r.exit_code == 1
     assert "16,2 MiB (17000000 byte); chỉ nhận tối đa 16 MiB (16777216 byte)" in r.stderr
+
+
+# 9. A folder that cannot be written is named, not the store ------------------------------
+
+def _folder_refuses_new_files(monkeypatch, folder) -> None:
+    """What `chattr +i` on the folder does (the store itself stays writable): no file can
+    be made there, so the journal of an append cannot be written."""
+    import errno
+
+    import qntrack.files.starter as starter
+
+    def refuse(path, data, durable=True):
+        raise PermissionError(errno.EPERM, "Operation not permitted", str(folder / f".{path.name}.x1y2.tmp"))
+
+    monkeypatch.setattr(starter, "write_atomically", refuse)
+
+
+@pytest.mark.parametrize("args, after", [(("add-observation", "share", "2023", "12.4"), "nothing was added"),
+                                         (("retract", "share", "2021"), "nothing was withdrawn")])
+def test_a_folder_that_takes_no_new_file_is_named(tracker, monkeypatch, args, after) -> None:
+    _folder_refuses_new_files(monkeypatch, tracker)
+    before = store_text(tracker)
+    r = run_clean(*args)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"{tracker.resolve()}: error: cannot create a file in the folder")
+    assert "cannot write to the observations file" not in r.stderr
+    assert after in r.stderr
+    assert store_text(tracker) == before

@@ -1035,11 +1035,18 @@ def append_observations(path: Path, observations: Sequence[Observation],
     except Timeout:
         raise fail(str(path), msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}")) from None
     except OSError as exc:
-        on_lock = exc.filename is not None and os.fsdecode(exc.filename).endswith(".lock")
+        named = os.fsdecode(exc.filename) if exc.filename is not None else ""
+        on_lock = named.endswith(".lock")
+        after = not_done or msg("store_nothing_added")
+        if named and not on_lock and Path(named).name != path.name:
+            # The journal (or its temporary file) could not be made beside the store: the
+            # obstacle is the folder (read-only, `chattr +i`, full of inodes), not the
+            # store, which may well be writable. Name the folder, as the user knows it.
+            raise os_failure(exc, str(path.resolve().parent), msg("store_doing_journal"), after) from None
         # The journal and its temporary file are ours, not names the user knows: name the store.
-        shown = str(exc.filename or path) if on_lock else str(path)
+        shown = named or str(path) if on_lock else str(path)
         raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"),
-                         not_done or msg("store_nothing_added")) from None
+                         after) from None
 
 
 _WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
