@@ -319,3 +319,64 @@ def test_a_folder_that_takes_no_new_file_is_named(tracker, monkeypatch, args, af
     assert "cannot write to the observations file" not in r.stderr
     assert after in r.stderr
     assert store_text(tracker) == before
+
+
+# 10. A future-dated row in the store can be withdrawn -----------------------------------
+
+FUTURE_ROW = "share,2022,99,,typo,,2206-01-07T00:00:00Z\n"
+
+
+def _with_future_row(tracker) -> None:
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write(FUTURE_ROW)
+
+
+def test_retract_without_force_is_refused_and_names_force(tracker) -> None:
+    _with_future_row(tracker)
+    before = store_text(tracker)
+    r = run_clean("retract", "share", "2022")
+    assert r.exit_code == 1
+    assert "2206-01-07T00:00:00Z" in r.stderr and "--force" in r.stderr
+    assert store_text(tracker) == before
+
+
+def test_retract_force_withdraws_a_future_dated_vintage(tracker) -> None:
+    import json
+    _with_future_row(tracker)
+    r = run_clean("retract", "share", "2022", "--force", "--note", "hand-edited date")
+    assert r.exit_code == 0, r.stderr
+    # One second after the offending vintage, so that it is the vintage recorded last.
+    assert store_text(tracker).splitlines()[-1] == "share,2022,,retracted,,hand-edited date,2206-01-07T00:00:01Z"
+    # The period has no figure in force any more: 11.5 of 2023-01-10 is not back either
+    # (a retraction withdraws the period's figure, docs/data-integrity.md).
+    shown = json.loads(run_clean("observations", "--indicator", "share", "--format", "json").stdout)
+    assert "2022" not in [o["period"] for o in shown["observations"]]
+    # check: the retraction is not a future figure; the withdrawn row is a warning now.
+    r = run_clean("check")
+    assert r.exit_code == 0, r.stderr
+    lines = [x for x in r.stderr.splitlines() if "2206" in x]
+    assert len(lines) == 1 and ":8: warning:" in lines[0] and "withdrawn" in lines[0] and "line 9" in lines[0]
+
+
+def test_retract_force_only_for_a_future_vintage(tracker) -> None:
+    before = store_text(tracker)
+    r = run_clean("retract", "share", "2022", "--force")
+    assert r.exit_code == 1
+    assert "--force" in r.stderr and "future" in r.stderr
+    assert store_text(tracker) == before
+
+
+def test_retract_force_with_recorded_at_is_a_usage_error(tracker) -> None:
+    _with_future_row(tracker)
+    r = run_clean("retract", "share", "2022", "--force", "--recorded-at", "2206-01-08")
+    assert r.exit_code == 2
+    assert "--force" in r.stderr and "--recorded-at" in r.stderr
+
+
+def test_a_retraction_one_second_after_a_present_row_is_still_future(tracker) -> None:
+    # Only a retraction of a future-dated vintage is spared: a lone future retraction is not.
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2022,,retracted,,,2206-01-07T00:00:01Z\n")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert ":8: error:" in r.stderr and "2206-01-07T00:00:01Z" in r.stderr

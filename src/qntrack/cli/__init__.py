@@ -820,6 +820,9 @@ def retract(
     note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
     recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
                                                        help="When it was withdrawn (ISO 8601; default: now, UTC).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Withdraw a figure dated in the future (a hand-edited "
+                                                        "recorded_at): the retraction is recorded one second "
+                                                        "after it.")] = False,
     targets: TargetsOpt = None,
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
@@ -834,7 +837,10 @@ def retract(
     from ..catalog import Figure, msg
     from ..files.recording import retract as withdraw
 
-    path, _, was = withdraw(targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at)
+    if force and recorded_at is not None:
+        raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
+    path, _, was = withdraw(targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at,
+                            force=force)
     _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=Figure(was.value),
              recorded_at=was.recorded_at, path=path))
 
