@@ -380,3 +380,48 @@ def test_a_retraction_one_second_after_a_present_row_is_still_future(tracker) ->
     r = run_clean("check")
     assert r.exit_code == 1
     assert ":8: error:" in r.stderr and "2206-01-07T00:00:01Z" in r.stderr
+
+
+# 11. Re-importing a withdrawn figure says it is withdrawn ---------------------------------
+
+def test_reimporting_a_retracted_figure_says_it_is_withdrawn(tracker) -> None:
+    (tracker / "new.csv").write_text("indicator,period,value,status,source,recorded_at\n"
+                                     "share,2021,11.3,estimate,src-a,2022-01-10T00:00:00Z\n", encoding="utf-8")
+    assert run_clean("retract", "share", "2021", "--recorded-at", "2022-02-01").exit_code == 0
+    before = store_text(tracker)
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker) == before
+    assert "nothing to add: all 1 row(s) are already recorded" in r.stderr
+    said = next(x for x in r.stderr.splitlines() if "share 2021" in x)
+    assert said.startswith("observations.csv:2: warning:")
+    assert "not the figure in force" in said and "retracted" in said
+    assert "2022-02-01T00:00:00Z" in said and "recorded_at after 2022-02-01T00:00:00Z" in said
+
+
+def test_reimport_with_new_rows_still_names_the_withdrawn_one(tracker) -> None:
+    (tracker / "new.csv").write_text("indicator,period,value,status,source,recorded_at\n"
+                                     "share,2021,11.3,estimate,src-a,2022-01-10T00:00:00Z\n"
+                                     "share,2024-Q2,13.1,estimate,src-g,2024-07-05T00:00:00Z\n", encoding="utf-8")
+    assert run_clean("retract", "share", "2021", "--recorded-at", "2022-02-01").exit_code == 0
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 0, r.stderr
+    assert "added 1 row(s), 1 already recorded" in r.stderr
+    assert any("share 2021" in x and "not the figure in force" in x for x in r.stderr.splitlines())
+
+
+def test_reimport_of_figures_in_force_says_nothing_more(tracker) -> None:
+    (tracker / "new.csv").write_text("indicator,period,value,status,source,recorded_at\n"
+                                     "share,2021,11.3,estimate,src-a,2022-01-10T00:00:00Z\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 0
+    assert r.stderr.strip() == "nothing to add: all 1 row(s) are already recorded in observations.csv"
+
+
+def test_a_dry_run_reimport_names_the_withdrawn_figure_too(tracker) -> None:
+    (tracker / "new.csv").write_text("indicator,period,value,status,source,recorded_at\n"
+                                     "share,2021,11.3,estimate,src-a,2022-01-10T00:00:00Z\n", encoding="utf-8")
+    assert run_clean("retract", "share", "2021", "--recorded-at", "2022-02-01").exit_code == 0
+    r = run_clean("add-observation", "--from", "new.csv", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert any("share 2021" in x and "not the figure in force" in x for x in r.stderr.splitlines())

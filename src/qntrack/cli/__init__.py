@@ -692,6 +692,7 @@ def add_observation(
 
         path, rows, known, warnings, vintages = record_many(targets, [(Location("add-observation"), fields)],
                                                             dry_run=dry_run, force=force, tz=tz)
+        notes = []  # a single figure says it in its own message below
         skipped = len(known)
     else:
         from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -706,6 +707,10 @@ def add_observation(
                                      force=force, tz=tz)
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         warnings = list(result.warnings)
+        # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
+        # or revised since): said for each, as for a single figure, so that "already
+        # recorded" never hides that the figure is not in force.
+        notes = _not_in_force_notes(result.vintages, path)
     if dry_run:
         kind = _format(fmt)
         if kind == "json":
@@ -765,9 +770,28 @@ def add_observation(
     _report(warnings[:JUMP_WARNINGS_SHOWN])
     if len(warnings) > JUMP_WARNINGS_SHOWN:
         _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
+    _report(notes[:JUMP_WARNINGS_SHOWN])
+    if len(notes) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
 
 
 JUMP_WARNINGS_SHOWN = 20
+
+
+def _not_in_force_notes(vintages: Sequence, path: Path) -> list:
+    """One note per imported row left out as recorded whose stored vintage is not in force."""
+    from ..catalog import Figure, msg
+    from ..plan.model import RETRACTED, Location, Problem
+
+    notes = []
+    for stored, current in vintages:
+        if stored is None or current is None or current is stored:
+            continue
+        now = current.status if current.status == RETRACTED else Figure(current.value)
+        notes.append(Problem(Location(str(path), stored.line), msg(
+            "cli_skipped_not_in_force", indicator=stored.indicator, period=stored.period, value=Figure(stored.value),
+            at=stored.recorded_at, current=now, current_at=current.recorded_at), severity="warning"))
+    return notes
 
 
 def _say(message: str | Message) -> None:
