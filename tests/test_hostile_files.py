@@ -425,3 +425,10 @@ def test_a_dry_run_reimport_names_the_withdrawn_figure_too(tracker) -> None:
     r = run_clean("add-observation", "--from", "new.csv", "--dry-run")
     assert r.exit_code == 0, r.stderr
     assert any("share 2021" in x and "not the figure in force" in x for x in r.stderr.splitlines())
+
+
+def test_a_file_that_holds_the_retraction_itself_is_no_news(tracker) -> None:
+    assert run_clean("retract", "share", "2021", "--recorded-at", "2022-02-01").exit_code == 0
+    r = run_clean("add-observation", "--from", "observations.csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "nothing to add: all 7 row(s) are already recorded in observations.csv\n"

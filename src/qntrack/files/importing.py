@@ -808,5 +808,10 @@ def import_observations(
     if not dry_run:
         store, rows, skipped, warnings, vintages = record_many(targets, parsed.candidates, dry_run=False,
                                                             undated=undated, force=force, now=now, tz=tz)
+    # A vintage in force that the file itself holds (the store imported into itself, with
+    # its revisions and retractions) is no news: only the others are said.
+    batch = {(o.indicator, o.period, o.recorded_at) for o in (*rows, *skipped)}
+    vintages = [(stored, current) for stored, current in vintages
+                if current is None or (current.indicator, current.period, current.recorded_at) not in batch]
     return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped),
                         tuple(warnings), tuple(vintages))
