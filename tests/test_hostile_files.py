@@ -200,7 +200,9 @@ def _cp1258(tracker):
 
 @pytest.mark.parametrize("args", [("add-observation", "share", "2023", "12.4"),
                                   ("retract", "share", "2021"),
-                                  ("add-observation", "--from", "new.csv")])
+                                  ("add-observation", "--from", "new.csv"),
+                                  ("add-observation", "share", "2023", "12.4", "--dry-run"),
+                                  ("add-observation", "--from", "new.csv", "--dry-run")])
 def test_a_store_not_in_utf8_is_not_appended_to(tracker, args: tuple[str, ...]) -> None:
     (tracker / "new.csv").write_text("indicator,period,value,status\nshare,2022,11.6,official\n", encoding="utf-8")
     before = _cp1258(tracker)

@@ -237,6 +237,10 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
         return [o for _, o in kept]
 
     if dry_run:
+        from ..files.store import check_appendable
+
+        if store.is_file() and store.stat().st_size:
+            check_appendable(store)  # what the append would refuse, a dry run refuses too
         data = read_store_bytes(store)
         new = keep(stored_rows(data, {o.indicator for o in rows}, str(store)) if data else ())
     else:

@@ -173,8 +173,8 @@ def peek_store(path: Path) -> StoreContents:
     Only the header and the last byte are read, so adding a row costs the same on a
     national store as on a new one (docs/performance.md). Anything unusual (a torn last
     row, an odd header) is answered by reading the whole store, with its usual messages.
-    Bytes that are not UTF-8 deep in the file are for ``qntrack check`` to report, not a
-    reason to refuse an append (bad rows never were).
+    Bytes that are not UTF-8 deep in the file are not looked for here: the append itself
+    checks them under its lock (``check_appendable``); bad rows never refuse an append.
     """
     from ..files.textfiles import open_regular
 
@@ -826,6 +826,14 @@ def encode_rows(observations: Iterable[Observation], with_header: bool,
     return buf.getvalue().encode("utf-8")
 
 
+def check_appendable(path: Path) -> tuple[str, ...]:
+    """The columns of an existing, non-empty store in its own order, once it is known that
+    the readers accept it as a whole (header, UTF-8 throughout); else their refusal."""
+    columns = _columns_of(path)
+    _check_store_utf8(path)
+    return columns
+
+
 def _columns_of(path: Path) -> tuple[str, ...]:
     """The store's columns in its own order, from its header, checked as the readers check
     it: a file whose columns a person reordered gets its rows in that order, never in
@@ -1019,10 +1027,7 @@ def append_observations(path: Path, observations: Sequence[Observation],
                         else:
                             lines = data.count(b"\n") + 1
                             raise fail(Location(str(path), lines), msg("store_append_torn"))
-            columns = HEADER
-            if not new_file:
-                columns = _columns_of(path)
-                _check_store_utf8(path)
+            columns = HEADER if new_file else check_appendable(path)
             rows = list(observations)
             if keep is not None:
                 stored = () if new_file else _stored_now(path, {o.indicator for o in rows})
