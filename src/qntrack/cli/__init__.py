@@ -739,7 +739,7 @@ def add_observation(
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     if from_file is None:
-        from ..files.importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
+        from ..files.importing import parse_typed_number, status_word
         from ..files.recording import record_many
         from ..files.store import format_value
 
@@ -750,10 +750,7 @@ def add_observation(
             value = format_value(parse_typed_number(value or "", chosen))
         except ValueError as exc:
             raise fail("add-observation", _reason(exc)) from None
-        # 'Quý I/2024' as offices write it is read as 2024-Q1, as in an import.
-        period = vietnamese_period(period or "") or period
-        if foreign_digits(period or ""):
-            raise fail("add-observation", msg("cli_period_foreign_digits", period=period))
+        period = _typed_period(period or "", "add-observation")
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
                   "status": status_word(obs_status or ""),
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
@@ -761,6 +758,7 @@ def add_observation(
 
         path, rows, known, warnings, vintages = record_many(targets, [(Location("add-observation"), fields)],
                                                             dry_run=dry_run, force=force, tz=tz)
+        notes = []  # a single figure says it in its own message below
         skipped = len(known)
     else:
         from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -775,6 +773,10 @@ def add_observation(
                                      force=force, tz=tz)
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         warnings = list(result.warnings)
+        # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
+        # or revised since): said for each, as for a single figure, so that "already
+        # recorded" never hides that the figure is not in force.
+        notes = _not_in_force_notes(result.vintages, path)
     if dry_run:
         from ..files.workspace import find_targets
 
@@ -837,9 +839,28 @@ def add_observation(
     _report(warnings[:JUMP_WARNINGS_SHOWN])
     if len(warnings) > JUMP_WARNINGS_SHOWN:
         _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
+    _report(notes[:JUMP_WARNINGS_SHOWN])
+    if len(notes) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
 
 
 JUMP_WARNINGS_SHOWN = 20
+
+
+def _not_in_force_notes(vintages: Sequence, path: Path) -> list:
+    """One note per imported row left out as recorded whose stored vintage is not in force."""
+    from ..catalog import Figure, msg
+    from ..plan.model import RETRACTED, Location, Problem
+
+    notes = []
+    for stored, current in vintages:
+        if stored is None or current is None or current is stored:
+            continue
+        now = current.status if current.status == RETRACTED else Figure(current.value)
+        notes.append(Problem(Location(str(path), stored.line), msg(
+            "cli_skipped_not_in_force", indicator=stored.indicator, period=stored.period, value=Figure(stored.value),
+            at=stored.recorded_at, current=now, current_at=current.recorded_at), severity="warning"))
+    return notes
 
 
 def _say(message: str | Message) -> None:
@@ -868,6 +889,18 @@ def _report_neutralised(rows, dry_run: bool) -> None:
         _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
 
 
+def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:
+    """A period as a person types it: 'Quý I/2024' as offices write it is 2024-Q1, as in an
+    import, in every command that takes a period; digits other than 0-9 are refused."""
+    from ..catalog import msg
+    from ..files.importing import foreign_digits, vietnamese_period
+
+    period = vietnamese_period(period) or period
+    if foreign_digits(period):
+        raise fail(where, msg("cli_period_foreign_digits", period=period), code)
+    return period
+
+
 # --- retract -----------------------------------------------------------------------------
 
 
@@ -880,6 +913,9 @@ def retract(
     note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
     recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
                                                        help="When it was withdrawn (ISO 8601; default: now, UTC).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Withdraw a figure dated in the future (a hand-edited "
+                                                        "recorded_at): the retraction is recorded one second "
+                                                        "after it.")] = False,
     targets: TargetsOpt = None,
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
@@ -894,7 +930,10 @@ def retract(
     from ..catalog import Figure, msg
     from ..files.recording import retract as withdraw
 
-    path, _, was = withdraw(targets, indicator, period, source, note, recorded_at)
+    if force and recorded_at is not None:
+        raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
+    path, _, was = withdraw(targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at,
+                            force=force)
     _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=Figure(was.value),
              recorded_at=was.recorded_at, path=path))
 
@@ -1005,7 +1044,7 @@ def history(
     wanted = None
     if period is not None:
         try:
-            wanted = parse_period(period)
+            wanted = parse_period(_typed_period(period.strip(), "PERIOD", ExitCode.USAGE))
         except PeriodError as exc:
             raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
     ws = open_workspace(targets, day)

@@ -122,12 +122,23 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+# A formula is parsed and computed by recursion, one level per parenthesis or sign and
+# one per operator of a chain: these bounds keep it far from Python's recursion limit
+# (1000 frames), so that a formula nobody could read gets a message, not a traceback. A
+# sum of every district of a province, or of every province, stays well inside them.
+MAX_TOKENS = 1000
+MAX_NESTING = 100
+
+
 def parse_formula(text: str) -> Expr:
     tokens = _tokens(text)
     if not tokens:
         raise _error("formula_empty")
+    if len(tokens) > MAX_TOKENS:
+        raise _error("formula_too_long", count=len(tokens), limit=MAX_TOKENS)
     names: set[str] = set()
     i = 0
+    depth = 0
 
     def peek() -> tuple[str, str, int] | None:
         return tokens[i] if i < len(tokens) else None
@@ -165,16 +176,23 @@ def parse_formula(text: str) -> Expr:
         if kind == "name":
             names.add(value)
             return Name(value)
-        if value in "+-":
-            inner = factor()
-            return inner if value == "+" else Neg(inner)
-        if value == "(":
-            node = expr()
-            close = peek()
-            if close is None or close[1] != ")":
-                raise _error("formula_unclosed", position=col)
-            take()
-            return node
+        if value in "+-(":
+            nonlocal depth
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _error("formula_too_deep", position=col, limit=MAX_NESTING)
+            try:
+                if value in "+-":
+                    inner = factor()
+                    return inner if value == "+" else Neg(inner)
+                node = expr()
+                close = peek()
+                if close is None or close[1] != ")":
+                    raise _error("formula_unclosed", position=col)
+                take()
+                return node
+            finally:
+                depth -= 1
         raise _error("formula_unexpected", token=value, position=col)
 
     root = expr()
