@@ -33,12 +33,30 @@ def test_ids_are_unique_across_sections():
                 seen[key] = section
 
 
+# Sentences whose two languages say it with different values, by grammar: Vietnamese
+# names a change by its direction ("tăng từ … lên …", {change}, {moved}) where English
+# names both years; "the remaining year" has no number in English; the Vietnamese path
+# sentence does not repeat the milestone. The code passes the union of both sets.
+DIFFERENT_NAMES = {
+    "narrative_level_rate": ({"base", "latest"}, {"change"}),
+    "narrative_level_change": ({"base", "latest"}, {"change"}),
+    "narrative_level_abs_change": ({"base", "latest"}, {"change"}),
+    "narrative_level_abs_change_required": ({"base", "latest"}, {"change"}),
+    "narrative_path": ({"by", "goal"}, set()),
+    "narrative_average_remaining_one": (set(), {"n"}),
+    "narrative_against_year": ({"was"}, {"moved"}),
+    "narrative_against_period": ({"was"}, {"moved"}),
+}
+
+
 def test_vietnamese_has_every_english_id_with_the_same_names():
     en, vi = catalog("en"), catalog("vi")
     assert sorted(set(en) - set(vi)) == []
     assert sorted(set(vi) - set(en)) == []
     for key, template in en.items():
-        assert _names(vi[key]) == _names(template), key
+        en_only, vi_only = DIFFERENT_NAMES.get(key, (set(), set()))
+        assert _names(vi[key]) - vi_only == _names(template) - en_only, key
+        assert en_only <= _names(template) and vi_only <= _names(vi[key]), key
 
 
 def test_every_id_the_code_names_is_in_the_catalog():
