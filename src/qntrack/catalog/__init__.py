@@ -69,9 +69,11 @@ def catalog(lang: str) -> dict[str, str]:
     (tests/test_messages.py checks it).
     """
     import tomllib
-    from importlib import resources
+    from pathlib import Path
 
-    raw = tomllib.loads(resources.files("qntrack").joinpath("catalog", f"{lang}.toml").read_text(encoding="utf-8"))
+    # Beside this module (package data): importlib.resources would cost ~10 ms of imports
+    # on every command that prints a label.
+    raw = tomllib.loads((Path(__file__).parent / f"{lang}.toml").read_text(encoding="utf-8"))
     flat: dict[str, str] = {}
     for key, value in raw.items():
         if isinstance(value, dict):

@@ -13,159 +13,7 @@ __all__ = ["LANGS", "resolve_lang", "label", "status_label", "number", "signed_p
 
 LANGS = ("en", "vi")
 
-_STATUS = {
-    "en": {
-        "target_achieved": "Target achieved",
-        "substantial_progress": "Substantial progress",
-        "moderate_progress": "Moderate progress",
-        "limited_progress": "Limited progress",
-        "deterioration": "Deterioration",
-        "not_achieved": "Not achieved",
-        "not_available": "Not available",
-    },
-    "vi": {
-        "target_achieved": "Đã đạt mục tiêu",
-        "substantial_progress": "Tiến triển tốt",
-        "moderate_progress": "Tiến triển vừa phải",
-        "limited_progress": "Tiến triển hạn chế",
-        "deterioration": "Đi ngược mục tiêu",
-        "not_achieved": "Không đạt",
-        "not_available": "Chưa đủ số liệu",
-    },
-}
 
-_LABELS = {
-    "en": {
-        "target": "Target",
-        "latest": "Latest",
-        "next_milestone": "Next milestone",
-        "milestone": "Milestone",
-        "gap": "Gap",
-        "status": "Status",
-        "score": "Score",
-        "p": "P",
-        "by": "by",
-        "provisional": "provisional",
-        "period": "Period",
-        "value": "Value",
-        "obs_status": "Kind",
-        "source": "Source",
-        "recorded_at": "Recorded",
-        "indicator": "Indicator",
-        "note": "Note",
-        "baseline": "Baseline",
-        "required_rate": "Required rate",
-        "required_from_latest": "Needed from now",
-        "trajectory": "Trajectory",
-        "deviation": "Deviation",
-        "projected": "Projected",
-        "reached_in": "Reached in",
-        "would_be_reached_in": "Would be reached in",
-        "missed": "missed",
-        "missed_milestones": "Missed milestones",
-        "awaiting": "awaiting figure",
-        "awaiting_figures": "Deadlines passed, figure awaited",
-        "needed_years_without_figure": "Needed in the years without a figure",
-        "needed_per_period_without_figure": "Needed per period without a figure",
-        "periods_awaited": "Periods over, figure awaited",
-        "reached": "reached",
-        "beyond": "beyond the target by {}",
-        "never": "never at this pace",
-        "achieved_rate": "Achieved rate",
-        "per_year": "/yr",
-        "estimate": "estimate",
-        "preliminary": "preliminary",
-        "official": "official",
-        "retracted": "retracted",
-        "of_plan": "of plan",
-        "type": "Type",
-        "unit": "Unit",
-        "direction": "Direction",
-        "increase": "higher is better",
-        "decrease": "lower is better",
-        # The values of targets.yaml's frequency and measure, for people (indicators table).
-        "frequency_year": "year", "frequency_half": "half", "frequency_quarter": "quarter", "frequency_month": "month",
-        "measure_level": "level", "measure_rate": "rate", "measure_flow": "flow", "measure_balance": "balance",
-        "details": "Details",
-        "observations": "Observations",
-        "milestones": "Milestones",
-        "no_observations": "No observations yet.",
-        "derived": "derived",
-        "summary": "In short",
-        "pp": "pp",
-        "id": "Id",
-        "name": "Name",
-        "frequency": "Frequency",
-        "measure": "Measure",
-        "kind": "Kind",
-        "formula": "Formula",
-    },
-    "vi": {
-        "target": "Mục tiêu",
-        "latest": "Số mới nhất",
-        "next_milestone": "Mốc tiếp theo",
-        "milestone": "Mốc",
-        "gap": "Còn thiếu",
-        "status": "Đánh giá",
-        "score": "Điểm",
-        "p": "P",
-        "by": "đến",
-        "provisional": "tạm tính",
-        "period": "Kỳ",
-        "value": "Giá trị",
-        "obs_status": "Loại số liệu",
-        "source": "Nguồn",
-        "recorded_at": "Ghi nhận",
-        "indicator": "Chỉ tiêu",
-        "note": "Ghi chú",
-        "baseline": "Gốc",
-        "required_rate": "Tốc độ cần",
-        "required_from_latest": "Cần từ nay",
-        "trajectory": "Lộ trình",
-        "deviation": "Chênh lệch",
-        "projected": "Dự báo",
-        "reached_in": "Đạt vào",
-        "would_be_reached_in": "Sẽ đạt vào (dự báo)",
-        "missed": "không đạt mốc",
-        "missed_milestones": "Các mốc không đạt",
-        "awaiting": "chờ số liệu",
-        "awaiting_figures": "Đã đến hạn, chờ số liệu",
-        "needed_years_without_figure": "Cần cho các năm chưa có số liệu",
-        "needed_per_period_without_figure": "Cần mỗi kỳ chưa có số liệu",
-        "periods_awaited": "Số kỳ đã qua, chờ số liệu",
-        "reached": "đạt",
-        "beyond": "vượt mục tiêu {}",
-        "never": "không đạt với tốc độ này",
-        "achieved_rate": "Tốc độ đạt được",
-        "per_year": "/năm",
-        "estimate": "ước",
-        "preliminary": "sơ bộ",
-        "official": "chính thức",
-        "retracted": "đã rút lại",
-        "of_plan": "kế hoạch",
-        "type": "Loại",
-        "unit": "Đơn vị",
-        "direction": "Chiều",
-        "increase": "càng cao càng tốt",
-        "decrease": "càng thấp càng tốt",
-        "frequency_year": "năm", "frequency_half": "nửa năm", "frequency_quarter": "quý", "frequency_month": "tháng",
-        "measure_level": "mức", "measure_rate": "tốc độ tăng", "measure_flow": "lượng theo kỳ",
-        "measure_balance": "cán cân",
-        "details": "Chi tiết",
-        "observations": "Số liệu",
-        "milestones": "Các mốc",
-        "no_observations": "Chưa có số liệu.",
-        "derived": "tính từ công thức",
-        "summary": "Tóm lại",
-        "pp": "điểm %",
-        "id": "Mã",
-        "name": "Tên",
-        "frequency": "Tần suất",
-        "measure": "Loại đại lượng",
-        "kind": "Loại mục tiêu",
-        "formula": "Công thức",
-    },
-}
 
 
 def resolve_lang(lang: str | None) -> str:
@@ -175,11 +23,23 @@ def resolve_lang(lang: str | None) -> str:
 
 
 def label(key: str, lang: str) -> str:
-    return _LABELS[lang].get(key, _LABELS["en"].get(key, key))
+    """A label of a table, a fact or a report (catalog ``label_<key>``), as written there:
+    a label with ``{}`` is filled by its caller."""
+    return _word("label_" + key, lang, key)
 
 
 def status_label(status: str, lang: str) -> str:
-    return _STATUS[lang].get(status, status)
+    """A status for people (catalog ``status_<status>``): "Moderate progress"."""
+    return _word("status_" + status, lang, status)
+
+
+def _word(key: str, lang: str, default: str) -> str:
+    from ..catalog import catalog
+
+    found = catalog(lang).get(key)
+    if found is None:
+        found = catalog("en").get(key, default)
+    return found
 
 
 def number(value: float | None, lang: str, decimals: int = 2) -> str:
