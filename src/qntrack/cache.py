@@ -40,7 +40,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import zlib
 from stat import S_ISREG
 from array import array
 from dataclasses import fields, is_dataclass
@@ -536,21 +535,6 @@ def _output(frame: Sequence[str], entries: Sequence[tuple], kind: str) -> str:
 def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
           target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
     """Everything from the files, then a fresh cache; returns the state the outputs need."""
-    from .parallel import start_plan
-
-    # A large plan is parsed by a child, which then reads its part of a large store itself
-    # and does that part's share of the work (_in_two).
-    job = start_plan(path, follow_up=_child_share)
-    try:
-        return _cold_with(job, targets, path, targets_digest, key, file, target_ids, check_ids, cells)
-    finally:
-        if job is not None:
-            job.close()
-
-
-def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
-               target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
-    from .gcpause import gc_paused
     from .series import formula_inputs
     from .store import StoreContents, parse_store, read_store_bytes
     from .workspace import missing_store, open_workspace
@@ -569,202 +553,53 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
         seen.update(path=str(store_path), ident=(st.st_dev, st.st_ino), size=len(data),
                     sha=_digest(data), lines=_newlines(data, index),
                     header=data[: data.find(b"\n") + 1], index=index)
-        if job is None or len(data) < SPLIT_FROM_BYTES or job.sent:
-            return parse_store(data, str(store_path))
-        # Before parsing: the child reads the same bytes (checked by their hash) meanwhile,
-        # and the rows of the indicators it works out are left to it.
-        job.send(marshal.dumps((str(store_path), len(data), seen["sha"], cells, str(path))))
-        seen["full"] = lambda: parse_store(data, str(store_path))
-        contents = parse_store(data, str(store_path), reads=_read_here)
-        if contents.problems and contents.left_out:
-            return seen["full"]()  # every problem, in order, as the plain path reports them
-        return contents
+        return parse_store(data, str(store_path))
 
-    ws = open_workspace(targets, None, reader=reader, with_series=False, background=job)
+    ws = open_workspace(targets, None, reader=reader, with_series=False)
     plan = ws.plan
     observations = ws.store.observations
-    with gc_paused():
-        shared = _in_two(plan, ws.store, cells, job, seen.get("full"))
-        observations = shared.pop("observations", observations)
-        entries = tuple(shared["entries"][t.id] for t in plan.targets)
-        frame = _frame(plan.title)
-        # Rows of indicators targets.yaml does not define: said as the plain path says them
-        # (Workspace.warnings_for); their names are only needed when there are any.
-        unknown = shared["unknown"]
-        state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells,
-                 "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"], "suspect": shared["suspect"],
-                 "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
-                 "store_file": str(ws.store_path), "targets_file": plan.source_file,
-                 # No observations file: said as Workspace.warnings_for says it. Never saved
-                 # so: a cache is kept only of a store that was read (``seen``).
-                 "missing": bool(missing_store(ws.store_path, ws.store))}
-        if seen and not ws.store.torn_line and not ws.store.problems:
-            cached = {
-                "key": key,
-                "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
-                "lines": seen["lines"], "header": seen["header"], "index": seen["index"],
-                # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
-                "plain": seen["lines"] == 1 + len(observations) + shared.pop("left_out", 0),
-                "observations": plan.observations_path,
-                **state,
-                "indicators": {i: shared["indicators"][i] for i in plan.indicators},
-                # Line numbers of each measured indicator's observations in force.
-                "in_force": {i.id: shared["in_force"][i.id] for i in plan.indicators.values() if not i.formula},
-            }
-            again = _regular_bytes(path)
-            unchanged = again is not None and _digest(again) == targets_digest
-            if unchanged:
-                _save(file, cached)
+    shared = _share(plan, observations, cells)
+    entries = tuple(shared["entries"][t.id] for t in plan.targets)
+    frame = _frame(plan.title)
+    # Rows of indicators targets.yaml does not define: said as the plain path says them
+    # (Workspace.warnings_for); their names are only needed when there are any.
+    unknown = shared["unknown"]
+    state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells,
+             "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"], "suspect": shared["suspect"],
+             "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
+             "store_file": str(ws.store_path), "targets_file": plan.source_file,
+             # No observations file: said as Workspace.warnings_for says it. Never saved
+             # so: a cache is kept only of a store that was read (``seen``).
+             "missing": bool(missing_store(ws.store_path, ws.store))}
+    if seen and not ws.store.torn_line and not ws.store.problems:
+        cached = {
+            "key": key,
+            "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
+            "lines": seen["lines"], "header": seen["header"], "index": seen["index"],
+            # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
+            "plain": seen["lines"] == 1 + len(observations),
+            "observations": plan.observations_path,
+            **state,
+            "indicators": shared["indicators"],
+            # Line numbers of each measured indicator's observations in force.
+            "in_force": {i.id: shared["in_force"][i.id] for i in plan.indicators.values() if not i.formula},
+        }
+        again = _regular_bytes(path)
+        unchanged = again is not None and _digest(again) == targets_digest
+        if unchanged:
+            _save(file, cached)
     check_ids(plan, target_ids)
     return state
 
 
-# Without the plan's child, below this many rows one process does all the work: forking
-# would cost more than it saves.
-SPLIT_FROM = 200_000
-# From this size of store, the plan's child also reads and works out part of it.
-SPLIT_FROM_BYTES = 16 * 1024 * 1024
-# The share of the measured indicators a child works out, in per cent, by a hash of the id.
-CHILD_SHARE = 33
-
-
-def _in_child(indicator_id: str) -> bool:
-    """Whether a child reads and works out this measured indicator.
-
-    A stable hash of the id, not the plan's order: both processes know the answer before
-    the plan is parsed, so this process can leave the child's rows unread from the first
-    line. The child parses the plan first, so it gets the smaller part.
-    """
-    return zlib.crc32(indicator_id.encode("utf-8", "surrogatepass")) % 100 < CHILD_SHARE
-
-
-def _read_here(indicator_id: str) -> bool:
-    """Whether this process reads an indicator's rows when a child shares the store."""
-    return not _in_child(indicator_id)
-
-
-def _sides(plan: Any) -> tuple[list[str], list[str]]:
-    """The indicators this process works out, and the child's: its measured ones
-    (``_in_child``) and every derived one, whose inputs it reads itself."""
-    mine, theirs = [], []
-    for i, ind in plan.indicators.items():
-        (theirs if ind.formula or _in_child(i) else mine).append(i)
-    return mine, theirs
-
-
-def _child_share(plan: Any, message: bytes) -> bytes:
-    """In the plan's child: read the store's rows of its indicators itself, do their share.
-
-    The message names the store, its size and hash as this process read it; a store path
-    the plan does not give, or bytes that are not those, mean no answer (b"").
-    """
-    from .gcpause import gc_paused
-    from .store import parse_store
-    from .workspace import store_path_for
-
-    store, size, sha, cells, targets_path = marshal.loads(message)
-    if str(store_path_for(plan, Path(targets_path))) != store:
-        return b""
-    with open(store, "rb") as fh:
-        data = fh.read(size)
-    if len(data) != size or _digest(data) != sha:
-        return b""
-    _, theirs = _sides(plan)
-    inputs = _needed(plan, theirs)  # the derived indicators' inputs, wherever they hash
-    with gc_paused():
-        # Every row this process left out (``_read_here``) is read, and so checked, here.
-        contents = parse_store(data, store, reads=lambda i: _in_child(i) or i in inputs)
-        if contents.problems:
-            return b""  # the parent reads every row again and reports them
-        return marshal.dumps(_share(plan, contents.observations, theirs, cells, selected=True))
-
-
-def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[[], Any] | None = None) -> dict:
-    """``_share`` of all the indicators: on two cores for a large store, else here.
-
-    A child works out 33 % (CHILD_SHARE) of the measured indicators and every derived one (``_sides``)
-    while this process does the rest: the plan's child, which has read their rows itself
-    (``_child_share``) while this process left them unread (``_read_here``), or else a
-    child forked now (parallel.beside), which has all the rows loaded here. Both
-    run the same function on the same rows, so the result does not depend on the split;
-    if the child fails in any way, this process does its half too, reading the store
-    again in ``full`` if it had left the child's rows to it. When it read again, the
-    result carries the rows read (``observations``); ``left_out`` counts rows not read.
-    """
-    from .errors import InputError
-    from .parallel import beside, two_cores
-
-    observations = store.observations
-    mine_ids, theirs_ids = _sides(plan)
-    following = job is not None and job.following
-    if following or (not store.left_out and len(observations) >= SPLIT_FROM and two_cores()):
-        if following:
-            # This process read only the rows it did not leave to the child (_read_here);
-            # each side finds the undefined indicators among the rows it read.
-            mine = _share(plan, observations, mine_ids, cells, selected=True)
-            answer = job.follow_up()
-        else:
-            wait = beside(lambda: marshal.dumps(_share(plan, observations, theirs_ids, cells)))
-            mine = _share(plan, observations, mine_ids, cells, keep_unknown=True)
-            answer = wait()
-        merged = _merged(plan, mine, answer)
-        if merged is not None:
-            return {**merged, "left_out": store.left_out}
-    elif not store.left_out:
-        return _share(plan, observations, None, cells)
-    # No whole answer from a child: everything here, from every row.
-    if store.left_out:
-        if full is None:  # the reader that leaves rows out always says how to read them all
-            raise RuntimeError("rows were left to a child, and there is no way to read them here")
-        again = full()
-        if again.problems:
-            raise InputError(list(again.problems))
-        return {**_share(plan, again.observations, None, cells), "observations": again.observations}
-    return _share(plan, observations, None, cells)
-
-
-def _merged(plan: Any, mine: dict, answer: bytes | None) -> dict | None:
-    """This process's share and the child's answer as one, or None if the answer is not whole."""
-    try:
-        theirs = marshal.loads(answer) if answer is not None else None
-    except (EOFError, ValueError, TypeError):
-        return None
-    if not (isinstance(theirs, dict) and set(theirs) == set(mine) and all(isinstance(v, dict) for v in theirs.values())):
-        return None
-    merged = {part: {**mine[part], **theirs[part]} for part in mine}
-    if set(merged["entries"]) != {t.id for t in plan.targets} or set(merged["indicators"]) != set(plan.indicators):
-        return None
-    return merged
-
-
-def _needed(plan: Any, chosen: Sequence[str]) -> set[str]:
-    """The indicators ``chosen``, with every input their derived ones read, down the chain."""
-    from .formula import parse_formula
-
-    indicators = plan.indicators
-    needed = set(chosen)
-    todo = [i for i in chosen if indicators[i].formula]
-    while todo:
-        for name in parse_formula(indicators[todo.pop()].formula).names:
-            if name not in needed and name in indicators:
-                needed.add(name)
-                if indicators[name].formula:
-                    todo.append(name)
-    return needed
-
-
-def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool,
-           selected: bool = False, keep_unknown: bool = False) -> dict:
-    """What the cache keeps for the indicators ``chosen`` (None: all) and their targets.
+def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
+    """What the cache keeps for every indicator of the plan and every target.
 
     ``entries``: each target's ``_entry`` by target id; ``indicators``: each indicator
     marshalled; ``in_force``: each measured indicator's line numbers in force;
     ``warnings``: each derived indicator's periods left out (``_warned``); ``unknown``:
-    rows by indicator that targets.yaml does not define, among the rows read here. Only
-    the observations these indicators need are selected, with the inputs of derived ones,
-    unless the reader already left the others out (``selected``): rows of other
-    indicators would only be worked out for nothing. ``keep_unknown``: rows of undefined
-    indicators are kept too (one side of a split counts them).
+    rows by indicator that targets.yaml does not define; ``suspect``: the indicators with
+    a figure in force that `qntrack check` calls an error.
     """
     from operator import attrgetter
 
@@ -772,20 +607,8 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
     from .series import build_series, unknown_counts
 
     indicators = plan.indicators
-    if chosen is not None:
-        needed = _needed(plan, chosen)
-        indicators = {i: ind for i, ind in indicators.items() if i in needed}
-        if not selected and keep_unknown:
-            # One set lookup a row, as below: the plan's other indicators are skipped.
-            skip = set(plan.indicators) - needed
-            observations = [o for o in observations if o.indicator not in skip]
-        elif not selected:
-            observations = [o for o in observations if o.indicator in needed]
-        chosen_set = set(chosen)
-    else:
-        chosen_set = set(indicators)
     series, left_out = build_series(indicators, observations)
-    unknown = unknown_counts(series, plan.indicators, observations)
+    unknown = unknown_counts(series, indicators, observations)
     line_of = attrgetter("line")
     today = _today()
     entries = {}
@@ -796,29 +619,28 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
             lines[indicator_id] = array("I", map(line_of, rows)).tobytes()
 
     for t in plan.targets:
-        if t.indicator in chosen_set:
-            rows = series.get(t.indicator, ())
-            entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows, today), marshal.dumps(_encode(t)),
-                                   rows if cells else None)
-            # Right after the assessment has read them: the rows were made in the store's
-            # order, not the indicator's, and a separate pass found each one again out of
-            # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).
-            lines_in_force(t.indicator, rows)
-    for i in chosen_set:
+        rows = series.get(t.indicator, ())
+        entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows, today), marshal.dumps(_encode(t)),
+                               rows if cells else None)
+        # Right after the assessment has read them: the rows were made in the store's
+        # order, not the indicator's, and a separate pass found each one again out of
+        # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).
+        lines_in_force(t.indicator, rows)
+    for i in indicators:
         lines_in_force(i, series.get(i, ()))
     # Figures in force that `qntrack check` calls errors: the plain path names them in its
     # warnings (Workspace.warnings_for), so a status built on them is not served from here.
     from .checks import timing_suspects
     from .store import utc_now
 
-    suspects = timing_suspects([o for i in chosen_set if not indicators[i].formula for o in series.get(i, ())],
+    suspects = timing_suspects([o for i in indicators if not indicators[i].formula for o in series.get(i, ())],
                                utc_now())
     return {
         "suspect": {o.indicator: 1 for o in suspects},
         "entries": entries,
-        "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in chosen_set},
+        "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in indicators},
         "in_force": lines,
-        "warnings": _warned(left_out, chosen_set),
+        "warnings": _warned(left_out, set(indicators)),
         "unknown": unknown,
     }
 
@@ -907,7 +729,6 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     """The cache brought up to date with rows appended after its prefix, or None."""
     from .assessment import assess_target
-    from .gcpause import gc_paused
     from .series import build_series
     from .store import parse_store
 
@@ -955,27 +776,26 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     allowed = _allowed()
     indicators = {i: _decode(marshal.loads(cached["indicators"][i]), allowed) for i in load}
     rows = [o for o in added_rows if o.indicator in needed]
-    with gc_paused():
-        header = cached["header"]
-        for ind in needed:
-            numbers = array("I")
-            numbers.frombytes(measured[ind])
-            if not numbers:
-                continue
-            text = header + b"\n".join(_lines_at(data, size, cached["index"], numbers)) + b"\n"
-            again = parse_store(text, file)
-            if again.problems or len(again.observations) != len(numbers):
-                return None
-            rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers))
-        series, left_out = build_series(indicators, rows)
-        changed = touched | derived
-        entries = list(cached["entries"])
-        for k, e in enumerate(entries):
-            if e[1] in changed:
-                target = _decode(marshal.loads(e[5]), allowed)
-                rows_in_force = series.get(target.indicator, [])
-                entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, _today()), e[5],
-                                    rows_in_force if e[6] else None)
+    header = cached["header"]
+    for ind in needed:
+        numbers = array("I")
+        numbers.frombytes(measured[ind])
+        if not numbers:
+            continue
+        text = header + b"\n".join(_lines_at(data, size, cached["index"], numbers)) + b"\n"
+        again = parse_store(text, file)
+        if again.problems or len(again.observations) != len(numbers):
+            return None
+        rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers))
+    series, left_out = build_series(indicators, rows)
+    changed = touched | derived
+    entries = list(cached["entries"])
+    for k, e in enumerate(entries):
+        if e[1] in changed:
+            target = _decode(marshal.loads(e[5]), allowed)
+            rows_in_force = series.get(target.indicator, [])
+            entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, _today()), e[5],
+                                rows_in_force if e[6] else None)
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()

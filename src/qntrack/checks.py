@@ -23,6 +23,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from .definitions import load_plan
 from .errors import InputError
 from .messages import Figure, Message, msg
 from .model import (
@@ -40,7 +41,7 @@ from .model import (
 from .periods import Frequency, Period
 from .series import Series, as_of_bound, build_series
 from .store import StoreContents, interrupted_batch, missing_folder, read_store
-from .workspace import find_targets, missing_store, plan_and_store_guess, store_is_a_folder
+from .workspace import find_targets, missing_store, store_is_a_folder, store_path_for
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
            "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems",
@@ -108,10 +109,10 @@ def run_checks(
     selected = set(DEFAULT_CHECKS if names is None else names) | {"syntax", "store", "torn-line"}
     path = find_targets(targets)
     try:
-        # A large plan is parsed on the second core while the store is read (workspace.py).
-        plan, store_path, early = plan_and_store_guess(path, _committed)
+        plan = load_plan(path)
     except InputError as exc:
         return _tag(exc.problems, "syntax")
+    store_path = store_path_for(plan, path)
     folder = store_is_a_folder(plan, path, store_path)
     if folder:
         return _tag(folder, "store")
@@ -121,7 +122,7 @@ def run_checks(
         # recorded, so an error (a missing file alone is a new tracker's, a warning below).
         return _tag([absent], "store")
     try:
-        store = early if early is not None else _committed(store_path)
+        store = _committed(store_path)
         pending = interrupted_batch(store_path)
     except InputError as exc:
         return _tag(exc.problems, "store")
