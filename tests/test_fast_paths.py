@@ -302,6 +302,22 @@ def test_a_wrong_choice_reads_as_typer_writes_it(tmp_path: Path):
         in r.stderr
 
 
+def test_the_patch_of_typers_private_module_still_applies():
+    """lean_typer.py reaches into Typer's private ``_coercion`` module, and steps aside
+    without a word when that module changes. pyproject.toml pins Typer to the versions it
+    was tested on; this fails loudly when the patch no longer applies, so that a Typer
+    upgrade is a decision (re-test and widen the pin, or drop lean_typer), not a silent
+    slowdown of every command."""
+    import typer
+    from typer import core
+
+    import qntrack.cli  # noqa: F401  (applies the patch on import)
+
+    patched = getattr(getattr(core, "build_runtime_param", None), "qntrack_lean", False)
+    assert patched, (f"lean_typer.py no longer applies to typer {typer.__version__}: "
+                     "re-test it and widen the pin in pyproject.toml, or remove it")
+
+
 def test_plain_values_need_no_pydantic():
     argv = ["status", "--targets", "none.yaml", "--format", "json", "a", "b"]
     assert modules_loaded(argv, ["pydantic", "rich"]) == [False, False]
