@@ -566,6 +566,36 @@ def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
 # --- the plan as plain tuples ----------------------------------------------------------------------
 
 
+def test_the_cache_keeps_named_records_and_values_not_json_text(plan: Path):
+    """Each target's entry is a named record in memory and its JSON item is kept as values:
+    the item of the cold run's document, field for field."""
+    import json
+
+    cold = json.loads(status(plan, "--format", "json", cached=False).stdout)["targets"]
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    kept = stored(plan)["entries"]
+    assert [type(e) for e in kept] == [tuple] * len(cold)  # plain tuples on disk (marshal)
+    entries = [cache.Entry._make(e) for e in kept]
+    assert [e.item for e in entries] == cold
+    assert [(e.id, e.indicator, e.status) for e in entries] == [(t["id"], t["indicator"], t["status"]) for t in cold]
+
+
+def test_the_json_through_the_cache_does_not_depend_on_the_serialisers_layout(
+        plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """The document is written by formats.to_json from values, not spliced from text made
+    for a two-space indent: written another way, cached and cold still agree."""
+    import json
+
+    from qntrack import formats
+
+    monkeypatch.setattr(formats, "to_json", lambda document: json.dumps(document, indent=4, ensure_ascii=False) + "\n")
+    first = same_as_cold(plan, "--format", "json", rebuilt=True)
+    assert first.startswith('{\n    "qntrack"')
+    assert same_as_cold(plan, "--format", "json", rebuilt=False) == first
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "grdp-growth-total-p01", "fdi-total-p02", "--format", "json", rebuilt=False)
+
+
 def test_the_plan_survives_encoding(plan: Path):
     import marshal
 

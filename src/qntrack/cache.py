@@ -12,7 +12,7 @@ Where
 What it holds
     The key: a fingerprint of qntrack's own code, the hash of targets.yaml, the store's
     path, device and inode, and the length and hash of the store's prefix it covers.
-    Then the plan as plain tuples, each target's JSON text, status row and status, for
+    Then the plan as plain tuples, each target's JSON item, status row and status, for
     each measured indicator the line numbers of its observations in force, the warnings
     about periods the derived indicators leave out, and a sparse index of where lines
     start (``_line_index``).
@@ -45,7 +45,7 @@ from array import array
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from . import __version__
 from .workspace import find_targets
@@ -53,14 +53,13 @@ from .workspace import find_targets
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
 CACHE_DIR = ".qntrack-cache"
-FORMAT = 5
+FORMAT = 6
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
 # each run re-reads the short tail, which costs less than rewriting tens of megabytes.
 REWRITE_AFTER = 256 * 1024
 # An append touching more indicators than this is answered by a cold run.
 MAX_AFFECTED = 500
-_SLOT = "\x00qntrack targets\x00"
 
 # The text to print, the statuses in it, and the warnings about periods left out of the
 # derived indicators it shows (series.left_out_warnings).
@@ -68,6 +67,32 @@ Served = tuple[str, list, list]
 # The plan's title, the table's rows (summary.status_cells), the statuses, the tables
 # already drawn from those rows, and the warnings, as above.
 Table = tuple[str, list, list, "DrawnTables", list]
+
+
+
+
+class Entry(NamedTuple):
+    """What one target contributes to the outputs of ``status`` (``_entry``).
+
+    Kept in the cache file as a plain tuple of these fields in this order (marshal stores
+    only exact tuples): ``_save`` writes ``tuple(entry)``, ``_warm`` reads ``Entry._make``.
+    """
+
+    id: str
+    indicator: str
+    status: str
+    # The target's item of the JSON document's "targets" list (formats.assessment_dict),
+    # as plain values: the document is written from these by formats.to_json.
+    item: dict
+    # The target's row of ``status --format csv/tsv`` (formats.status_rows).
+    row: tuple
+    # The target as ``_encode`` gives it, marshalled: an append assesses it again.
+    target: bytes
+    # Its row of the terminal's table in each language (summary.status_cells), or {}
+    # when the cache was built without them.
+    cells: dict
+    # The milestones it missed, as text: what ``status --fail-on`` reads.
+    missed: tuple
 
 
 _BIG = 4 * 1024 * 1024
@@ -121,7 +146,7 @@ def machine_status(
     entries = _chosen(state["entries"], target_ids)
     if entries is None:
         return None
-    return _output(state["frame"], entries, kind), _gate_items(entries), _warnings(state, entries)
+    return _output(state["title"], entries, kind), _gate_items(entries), _warnings(state, entries)
 
 
 def table_status(
@@ -139,9 +164,9 @@ def table_status(
     if state is None:
         return None
     entries = _chosen(state["entries"], target_ids)
-    if entries is None or any(lang not in e[6] for e in entries):
+    if entries is None or any(lang not in e.cells for e in entries):
         return None
-    rows = [e[6][lang] for e in entries]
+    rows = [e.cells[lang] for e in entries]
     drawn = DrawnTables(cache_file(find_targets(targets)).with_suffix(f".{lang}.drawn"),
                         # repr, not marshal: marshal's bytes for equal values vary with how
                         # the objects are shared (its back-references), repr's do not.
@@ -150,12 +175,12 @@ def table_status(
     return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries)
 
 
-def _gate_items(entries: Sequence[tuple]) -> list[tuple[str, str, tuple[str, ...]]]:
+def _gate_items(entries: Sequence[Entry]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(id, status, missed milestones) of each target, what ``status --fail-on`` reads."""
-    return [(e[0], e[2], e[7]) for e in entries]
+    return [(e.id, e.status, e.missed) for e in entries]
 
 
-def _warnings(state: dict, entries: Sequence[tuple]) -> list:
+def _warnings(state: dict, entries: Sequence[Entry]) -> list:
     """The warnings about periods left out that the targets of ``entries`` depend on, as
     the plain path gives them (``Workspace.warnings_for``)."""
     unknown: list = []
@@ -175,7 +200,7 @@ def _warnings(state: dict, entries: Sequence[tuple]) -> list:
 
     left_out = {ind: [Problem(Location(*where), _message_from(message), "warning") for *where, message in kept]
                 for ind, kept in state["warnings"].items()}
-    return unknown + left_out_warnings(left_out, state["inputs"], {e[1] for e in entries})
+    return unknown + left_out_warnings(left_out, state["inputs"], {e.indicator for e in entries})
 
 
 class DrawnTables:
@@ -282,15 +307,13 @@ def _regular_bytes(path: Path) -> bytes | None:
 
 
 def _code_fingerprint() -> str:
-    """Changes whenever any module of qntrack changes (or Python, marshal or orjson).
+    """Changes whenever any module of qntrack changes (or Python, or marshal).
 
-    orjson writes the JSON text kept in the cache; a new release may spell a float
-    differently, and cached and fresh text must never be mixed.
+    The cache keeps values, not JSON text: the document is written afresh by the orjson
+    installed now (``_output``), so orjson's version is not part of the key.
     """
-    import orjson
-
     h = _hasher(0)
-    h.update(f"{__version__}|{sys.version}|{marshal.version}|{orjson.__version__}|{FORMAT}".encode())
+    h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
     with os.scandir(Path(__file__).parent) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             if entry.name.endswith(".py"):
@@ -341,6 +364,8 @@ def _save(file: Path, cached: dict) -> None:
     """Write atomically; a cache that cannot be written is no error."""
     from .starter import write_atomically
 
+    if "entries" in cached:  # named records in memory, plain tuples on disk (``Entry``)
+        cached = {**cached, "entries": tuple(map(tuple, cached["entries"]))}
     try:
         payload = marshal.dumps(cached)
         file.parent.mkdir(exist_ok=True)
@@ -471,16 +496,10 @@ def _lines_at(data: Any, size: int, index: tuple[bytes, bytes], wanted: Sequence
 # --- what each target contributes to the output -------------------------------------------
 
 
-def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> tuple:
-    """What one target contributes to the outputs.
-
-    (id, indicator id, status, JSON text, status row, the target as marshalled plain
-    tuples, its row of the status table in each language, or {} when ``rows``, the
-    indicator's series in force, is None). The JSON text is what formats.to_json writes
-    for it as an item of the document's "targets" list: its own text, indented two more
-    levels.
-    """
-    from .formats import assessment_dict, status_rows, to_json
+def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> Entry:
+    """What one target contributes to the outputs (``Entry``); its table rows only when
+    ``rows``, the indicator's series in force, is given."""
+    from .formats import assessment_dict, status_rows
 
     cells = {}
     if rows is not None:
@@ -488,45 +507,36 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
         from .summary import status_cells
 
         cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
-    return (assessment.target.id, assessment.target.indicator, assessment.status.value,
-            to_json(assessment_dict(assessment))[:-1].replace("\n", "\n    "),
-            tuple(list(status_rows([assessment]))[1]), encoded_target, cells,
-            tuple(str(p) for p in assessment.missed_milestones))
+    return Entry(assessment.target.id, assessment.target.indicator, assessment.status.value,
+                 assessment_dict(assessment), tuple(list(status_rows([assessment]))[1]), encoded_target, cells,
+                 tuple(str(p) for p in assessment.missed_milestones))
 
 
-def _frame(title: str) -> tuple[str, str]:
-    """The JSON document around its list of targets."""
-    from .formats import status_document, to_json
-
-    document = status_document([], None, title)
-    document["targets"] = _SLOT
-    head, _, tail = to_json(document).rpartition(to_json(_SLOT)[:-1])
-    return head, tail
-
-
-def _chosen(entries: Sequence[tuple], target_ids: Sequence[str] | None) -> Sequence[tuple] | None:
+def _chosen(entries: Sequence[Entry], target_ids: Sequence[str] | None) -> Sequence[Entry] | None:
     """The entries of the targets asked for, in the plan's order; None if one is unknown."""
     if not target_ids:
         return entries
     wanted = set(target_ids)
-    if not wanted <= {e[0] for e in entries}:
+    if not wanted <= {e.id for e in entries}:
         return None  # the plain path names the unknown ones
-    return [e for e in entries if e[0] in wanted]
+    return [e for e in entries if e.id in wanted]
 
 
-def _output(frame: Sequence[str], entries: Sequence[tuple], kind: str) -> str:
-    """The text of ``status --format KIND`` for the entries chosen (``_chosen``)."""
+def _output(title: str, entries: Sequence[Entry], kind: str) -> str:
+    """The text of ``status --format KIND`` for the entries chosen (``_chosen``).
+
+    The JSON document is the plain path's (formats.status_document), its list of targets
+    made of the items kept, and written by the same ``to_json``.
+    """
     if kind == "json":
-        if not entries:
-            return frame[0] + "[]" + frame[1]
-        parts = [frame[0] + "[\n    "]
-        for e in entries:
-            parts += (e[3], ",\n    ")
-        parts[-1] = "\n  ]" + frame[1]
-        return "".join(parts)
+        from .formats import status_document, to_json
+
+        document = status_document([], None, title)
+        document["targets"] = [e.item for e in entries]
+        return to_json(document)
     from .formats import status_rows, write_table
 
-    return write_table([next(iter(status_rows([]))), *(e[4] for e in entries)], kind)
+    return write_table([next(iter(status_rows([]))), *(e.row for e in entries)], kind)
 
 
 # --- cold: everything from the files, then a fresh cache ----------------------------------
@@ -560,11 +570,10 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
     observations = ws.store.observations
     shared = _share(plan, observations, cells)
     entries = tuple(shared["entries"][t.id] for t in plan.targets)
-    frame = _frame(plan.title)
     # Rows of indicators targets.yaml does not define: said as the plain path says them
     # (Workspace.warnings_for); their names are only needed when there are any.
     unknown = shared["unknown"]
-    state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells,
+    state = {"title": plan.title, "entries": entries, "cells": cells,
              "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"], "suspect": shared["suspect"],
              "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
              "store_file": str(ws.store_path), "targets_file": plan.source_file,
@@ -680,6 +689,8 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 
     from .workspace import store_path_for
 
+    # Plain tuples on disk; a cache of another shape fails here, and a cold run follows.
+    cached = {**cached, "entries": tuple(map(Entry._make, cached["entries"]))}
     # Where targets.yaml says the store is, as the plain path works it out.
     store_path = store_path_for(SimpleNamespace(observations_path=cached["observations"]), path)  # type: ignore[arg-type]
     if str(store_path) != cached["store"]:
@@ -791,11 +802,11 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     changed = touched | derived
     entries = list(cached["entries"])
     for k, e in enumerate(entries):
-        if e[1] in changed:
-            target = _decode(marshal.loads(e[5]), allowed)
+        if e.indicator in changed:
+            target = _decode(marshal.loads(e.target), allowed)
             rows_in_force = series.get(target.indicator, [])
-            entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, _today()), e[5],
-                                rows_in_force if e[6] else None)
+            entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, _today()),
+                                e.target, rows_in_force if e.cells else None)
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
