@@ -28,9 +28,10 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two provinces, every target kind, a derived indicator, revisions: generated once."""
+    """Two provinces of 41 indicators (every theme once, then the derived one), every target
+    kind, revisions: generated once."""
     folder = tmp_path_factory.mktemp("national")
-    generate.generate(folder, provinces=2, indicators=60, years=4, seed=7, revisions=0.05)
+    generate.generate(folder, provinces=2, indicators=41, years=4, seed=7, revisions=0.05)
     return folder
 
 
