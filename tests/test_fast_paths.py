@@ -323,6 +323,33 @@ def test_plain_values_need_no_pydantic():
     assert modules_loaded(argv, ["pydantic", "rich"]) == [False, False]
 
 
+# --- the collector ------------------------------------------------------------------------------
+
+
+def test_only_the_console_entry_point_sets_a_collector_policy(tmp_path: Path):
+    """The library never calls gc (a Python caller keeps its own collector); a command
+    run from the console runs with the collector off (cli._collector_policy)."""
+    import gc
+    import subprocess
+    import sys
+
+    import qntrack
+
+    package = Path(qntrack.__file__).parent
+    users = sorted(f.name for f in package.rglob("*.py") if "import gc" in f.read_text(encoding="utf-8"))
+    assert users == ["cli.py"]
+    assert "gc." not in (package / "cli.py").read_text(encoding="utf-8").split("def _collector_policy")[0]
+
+    from qntrack.cli import app
+
+    CliRunner().invoke(app, ["status", "--targets", str(tmp_path / "none.yaml"), "--format", "json"])
+    assert gc.isenabled()
+    code = ("import sys, gc; sys.argv = ['qntrack', 'status', '--targets', 'none.yaml', '--format', 'json']\n"
+            "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\nprint(gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path).stdout
+    assert out.split()[-1] == "False"
+
+
 # --- peek_store --------------------------------------------------------------------------------
 
 

@@ -1362,27 +1362,22 @@ class _Messages:
         return getattr(self._stream, name)
 
 
-# Young objects between two collections of the youngest generation (CPython's default: 700).
-GC_YOUNG_THRESHOLD = 100_000
-
-
 def _collector_policy() -> None:
-    """The cyclic garbage collector's policy for one command run from the console.
+    """The cyclic garbage collector's policy for one command run from the console: off.
 
     Loading a national plan and store makes millions of objects and almost no reference
-    cycles, and with CPython's defaults the collector walks that growing heap again and
-    again: about 40 % of a cold ``status`` on the national dataset (docs/performance.md).
-    What is already loaded (Typer, Click, qntrack's own modules) is frozen, so that no
-    collection walks it again, and the youngest generation is collected after 100,000
-    new objects rather than 700. Cycles are still collected. Set here, at the console's
+    cycles, and every collection walks them. Processor time of a cold ``status`` on the
+    national dataset: about 11-12 s with CPython's defaults, 6.2-7.3 s with the loaded
+    modules frozen and the youngest generation collected after 100,000 objects, 4.9-5.3 s
+    with the collector off (docs/performance.md). A console command is one short process:
+    reference counting frees everything that is not in a cycle as soon as it is unused,
+    and what a cycle holds is freed when the process ends. Set here, at the console's
     entry point, and nowhere in the library: a Python program that imports qntrack keeps
-    its own collector settings (docs/decisions.md).
+    its own collector (docs/decisions.md).
     """
     import gc
 
-    gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
+    gc.disable()
 
 
 def main() -> None:
