@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import orjson
 
 from . import __version__
-from .assessment import Assessment, MilestoneResult
-from .model import Observation
-from .periods import Period
 from .textfiles import formula_like
+
+if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
+    from .assessment import Assessment, MilestoneResult
+    from .model import Observation
+    from .periods import Period
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from .errors import fail
 from .messages import Message, msg
-from .model import Location
 
 __all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES", "formula_like", "neutralise_formula"]
 
@@ -122,6 +121,8 @@ def read_text(path: Path, what: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        from .model import Location  # only on this error: formats imports this module for formula_like
+
         line = data[: exc.start].count(b"\n") + 1
         raise fail(Location(name, line), _said("not_utf8", what)) from None
     return text
