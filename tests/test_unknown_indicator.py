@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from helpers import run
 from qntrack.cli import app
 
 runner = CliRunner()
@@ -31,10 +32,6 @@ WARNINGS = SHAER + OTHER + "0 error(s), 2 warning(s)\n"
 @pytest.fixture
 def stray(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + EXTRA)
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "table"])
@@ -80,8 +77,8 @@ def test_each_side_of_a_split_counts_the_stray_rows_once(stray: Path):
     rows are counted there, the child's share counts none, and the parent does not work
     out the child's indicators."""
     from qntrack import cache
-    from qntrack.definitions import load_plan
-    from qntrack.store import read_store
+    from qntrack.files.definitions import load_plan
+    from qntrack.files.store import read_store
 
     plan = load_plan(stray / "targets.yaml")
     rows = read_store(stray / "observations.csv").observations
