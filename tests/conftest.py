@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -64,21 +65,39 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name)
 
 
-def make_tracker(folder: Path, monkeypatch: pytest.MonkeyPatch, targets: str, observations: str) -> Path:
-    """``folder`` with this targets.yaml and observations.csv, made the current directory,
-    with no QNTRACK_TARGETS or QNTRACK_LANG from the environment."""
-    (folder / "targets.yaml").write_text(targets, encoding="utf-8")
-    (folder / "observations.csv").write_text(observations, encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def enter(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``folder`` made the current directory, with no QNTRACK_TARGETS or QNTRACK_LANG from
+    the environment, as a user who has just changed into a tracker's folder."""
     monkeypatch.chdir(folder)
     monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
     monkeypatch.delenv("QNTRACK_LANG", raising=False)
     return folder
 
 
+def make_tracker(folder: Path, monkeypatch: pytest.MonkeyPatch, targets: str, observations: str) -> Path:
+    """``folder`` with this targets.yaml and observations.csv, made the current directory,
+    with no QNTRACK_TARGETS or QNTRACK_LANG from the environment."""
+    (folder / "targets.yaml").write_text(targets, encoding="utf-8")
+    (folder / "observations.csv").write_text(observations, encoding="utf-8")
+    return enter(folder, monkeypatch)
+
+
 @pytest.fixture
 def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with the small plan and its observations; the current directory."""
     return make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped Quang Ninh plan and store (long names, ids up to 25 characters,
+    every kind); the current directory."""
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(ROOT / name, tmp_path / name)
+    return enter(tmp_path, monkeypatch)
 
 
 def dedent(text: str) -> str:

@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qntrack import workspace
-from qntrack.assessment import assess_target, ended
-from qntrack.cli import app
-from qntrack.model import (
+from helpers import run as _run
+
+from qntrack.files import workspace
+from qntrack.method.assessment import assess_target, ended
+from qntrack.plan.model import (
     AverageTarget,
     Baseline,
     Bound,
@@ -34,8 +34,8 @@ from qntrack.model import (
     PlanTarget,
     Text,
 )
-from qntrack.narrative import explain
-from qntrack.periods import parse_period as P
+from qntrack.output.narrative import explain
+from qntrack.plan.periods import parse_period as P
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -183,10 +183,6 @@ def test_plan_period_over_without_its_full_figure():
 
 
 # --- the commands ---------------------------------------------------------------------------
-
-
-def _run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 @pytest.mark.parametrize("cache", ["1", ""])

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.definitions import load_plan
-from qntrack.store import read_store
+from qntrack.files.definitions import load_plan
+from qntrack.files.store import read_store
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))

@@ -58,7 +58,7 @@ def clock_in_2040(monkeypatch: pytest.MonkeyPatch):
     """The appends below are recorded in the 2030s: with the clock in 2040 they are past,
     so the cache may serve them (a figure recorded in the future is said by the plain path
     instead: tests/test_suspect_rows.py)."""
-    from qntrack import store
+    from qntrack.files import store
 
     monkeypatch.setattr(store, "utc_now", lambda: "2040-01-01T00:00:00Z")
 
@@ -517,7 +517,7 @@ def table(plan: Path, lang: str, env: dict[str, str], cached: bool = True):
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_drawn_table_is_printed_again_as_it_was(plan: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
-    from qntrack import render
+    from qntrack.output import render
 
     drawn = {}
     for env in WAYS_OF_DRAWING:
@@ -587,7 +587,7 @@ def test_the_json_through_the_cache_does_not_depend_on_the_serialisers_layout(
     for a two-space indent: written another way, cached and cold still agree."""
     import json
 
-    from qntrack import formats
+    from qntrack.output import formats
 
     monkeypatch.setattr(formats, "to_json", lambda document: json.dumps(document, indent=4, ensure_ascii=False) + "\n")
     first = same_as_cold(plan, "--format", "json", rebuilt=True)
@@ -600,7 +600,7 @@ def test_the_json_through_the_cache_does_not_depend_on_the_serialisers_layout(
 def test_the_plan_survives_encoding(plan: Path):
     import marshal
 
-    from qntrack.definitions import load_plan
+    from qntrack.files.definitions import load_plan
 
     loaded = load_plan(plan)
     allowed = cache._allowed()
@@ -622,7 +622,7 @@ def test_decoding_builds_only_allowed_classes():
 def test_the_cache_is_written_whole_but_without_waiting_for_the_disk(plan: Path, monkeypatch: pytest.MonkeyPatch):
     """A crash can tear a cache that was not fsynced; _load's digest then refuses it (see
     test_a_corrupted_cache_is_detected_and_rebuilt). Files that are the truth still wait."""
-    from qntrack.starter import write_atomically
+    from qntrack.files.starter import write_atomically
 
     synced: list[int] = []
     real_fsync = os.fsync

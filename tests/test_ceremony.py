@@ -10,18 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import dedent
+from helpers import problems
 from qntrack.cli import app
-from qntrack.definitions import parse_plan
-from qntrack.errors import InputError
-from qntrack.model import Measure
+from qntrack.files.definitions import parse_plan
+from qntrack.plan.model import Measure
 
 runner = CliRunner()
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(InputError) as info:
-        parse_plan(dedent(text))
-    return [str(p) for p in info.value.problems]
 
 
 def test_kind_implies_the_measure_when_the_indicator_does_not_declare_one():
@@ -86,7 +80,7 @@ def test_starter_style_cli_run_with_an_implied_measure(tmp_path: Path, monkeypat
     ("0999-H1", "'0999-H1': year 999 is out of range; write a year from 1000 to 9999"),
 ])
 def test_a_year_out_of_range_says_the_valid_range(text: str, message: str):
-    from qntrack.periods import PeriodError, parse_period
+    from qntrack.plan.periods import PeriodError, parse_period
 
     with pytest.raises(PeriodError) as info:
         parse_period(text)

@@ -10,13 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qntrack.cli import app
+from helpers import run
 
 runner = CliRunner()
-
-
-def run(*args: str, env: dict | None = None):
-    return runner.invoke(app, list(args), env=env)
 
 
 def test_version():

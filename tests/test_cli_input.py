@@ -6,15 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qntrack.cli import app
-
-runner = CliRunner()
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
+from helpers import run
 
 
 def last_row(tracker: Path) -> list[str]:

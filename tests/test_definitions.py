@@ -2,17 +2,12 @@
 
 import pytest
 
-from qntrack.definitions import parse_plan
+from qntrack.files.definitions import parse_plan
 from qntrack.errors import InputError
-from qntrack.model import AverageTarget, LevelTarget, PlanTarget
+from qntrack.plan.model import AverageTarget, LevelTarget, PlanTarget
 
 from conftest import SMALL_TARGETS, dedent
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(InputError) as err:
-        parse_plan(dedent(text), "targets.yaml")
-    return [str(p) for p in err.value.problems]
+from helpers import problems
 
 
 def test_small_plan_loads():

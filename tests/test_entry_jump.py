@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
+from helpers import last_row as _last_row
 from qntrack.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,23 +15,9 @@ runner = CliRunner()
 STAMP = "2026-02-01T00:00:00Z"  # after the shipped store's last row (2026-01-07) and after 2025 ended
 
 
-@pytest.fixture
-def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("targets.yaml", "observations.csv"):
-        shutil.copyfile(ROOT / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
-    return tmp_path
-
-
 def _warnings(r) -> list[str]:
     """The warning lines on stderr (the confirmation goes there too)."""
     return [line for line in r.stderr.splitlines() if ": warning: " in line or ": cảnh báo: " in line]
-
-
-def _last_row(folder: Path) -> str:
-    return (folder / "observations.csv").read_text(encoding="utf-8").splitlines()[-1]
 
 
 def test_a_hundredfold_slip_is_recorded_with_one_warning(shipped: Path):

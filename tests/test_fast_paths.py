@@ -22,12 +22,12 @@ from typer.testing import CliRunner
 
 from conftest import modules_loaded
 
-from qntrack import store
+from qntrack.files import store
 from qntrack.errors import InputError
-from qntrack.model import Observation
-from qntrack.periods import Period, parse_period
-from qntrack.series import in_force
-from qntrack.store import HEADER, parse_store, peek_store, read_store
+from qntrack.plan.model import Observation
+from qntrack.plan.periods import Period, parse_period
+from qntrack.method.series import in_force
+from qntrack.files.store import HEADER, parse_store, peek_store, read_store
 
 # --- parse_store: fast against general -----------------------------------------------------------
 
@@ -336,9 +336,11 @@ def test_only_the_console_entry_point_sets_a_collector_policy(tmp_path: Path):
     import qntrack
 
     package = Path(qntrack.__file__).parent
-    users = sorted(f.name for f in package.rglob("*.py") if "import gc" in f.read_text(encoding="utf-8"))
-    assert users == ["cli.py"]
-    assert "gc." not in (package / "cli.py").read_text(encoding="utf-8").split("def _collector_policy")[0]
+    users = sorted(str(f.relative_to(package)) for f in package.rglob("*.py")
+                   if "import gc" in f.read_text(encoding="utf-8"))
+    assert users == ["cli/__init__.py"]
+    entry = (package / "cli" / "__init__.py").read_text(encoding="utf-8")
+    assert "gc." not in entry.split("def _collector_policy")[0]
 
     from qntrack.cli import app
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import make_tracker
 from qntrack.cli import app
 
 runner = CliRunner()
@@ -42,13 +43,8 @@ EVERY = READERS + [["check", "--repair"], ["add-observation", "share", "2024", "
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
     monkeypatch.setenv("QNTRACK_NO_CACHE", "1")
-    (tmp_path / "targets.yaml").write_text(TARGETS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_bytes(STORE)
-    return tmp_path
+    return make_tracker(tmp_path, monkeypatch, TARGETS, STORE.decode("utf-8"))
 
 
 def qntrack(*args: str, cwd: Path, env: dict | None = None, timeout: float = 20) -> subprocess.CompletedProcess:
@@ -197,7 +193,7 @@ def test_a_missing_folder_for_the_store_is_not_created(folder: Path, command: li
 def test_two_links_to_one_store_share_its_lock(folder: Path):
     """The lock is beside the real file, so writers through a link and through the file
     (or two links) take the same lock; an append through a link leaves no lock beside it."""
-    from qntrack.store import _lock
+    from qntrack.files.store import _lock
 
     (folder / "link.csv").symlink_to("observations.csv")
     (folder / "other.csv").symlink_to(folder / "observations.csv")

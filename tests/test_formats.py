@@ -18,11 +18,11 @@ from typer.testing import CliRunner
 
 from conftest import modules_loaded
 
-from qntrack.assessment import assess
+from qntrack.method.assessment import assess
 from qntrack.cli import app
-from qntrack.formats import status_document, to_json
-from qntrack.progress import Status
-from qntrack.workspace import open_workspace, reference_day
+from qntrack.output.formats import status_document, to_json
+from qntrack.method.progress import Status
+from qntrack.files.workspace import open_workspace, reference_day
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -202,15 +202,15 @@ def test_shipped_status_json_from_the_command(shipped_document: dict):
 
 
 def test_version_does_not_load_the_json_writer():
-    assert modules_loaded(["--version"], ["orjson", "qntrack.formats"]) == [False, False]
+    assert modules_loaded(["--version"], ["orjson", "qntrack.output.formats"]) == [False, False]
 
 
 def test_observation_rows_write_values_as_the_store_does():
     # A dry run or `observations -f csv` shows the figure as it is stored (1000, -5),
     # not as Python's float repr (1000.0, -5.0).
-    from qntrack.formats import observation_rows, write_table
-    from qntrack.model import Observation
-    from qntrack.periods import parse_period
+    from qntrack.output.formats import observation_rows, write_table
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period
 
     rows = [Observation("fdi", parse_period("2024"), 1000.0, "", "", "", "2025-01-05T00:00:00Z", 2),
             Observation("g", parse_period("2024-H1"), -5.0, "", "", "", "2024-07-05T00:00:00Z", 3),
@@ -225,14 +225,14 @@ def test_observation_rows_write_values_as_the_store_does():
 def test_a_formula_after_leading_spaces_is_neutralised_in_printed_csv(text):
     # Spreadsheets skip leading spaces before deciding a cell is a formula; the store's
     # input rule (textfiles.formula_like) knows it, and the printed CSV/TSV must too.
-    from qntrack.formats import safe_cell
+    from qntrack.output.formats import safe_cell
 
     assert safe_cell(text) == "'" + text
 
 
 @pytest.mark.parametrize("text", ["-2.5", " 12", "plain", "", "+84"])
 def test_numbers_and_plain_text_pass_unchanged(text):
-    from qntrack.formats import safe_cell
+    from qntrack.output.formats import safe_cell
 
     assert safe_cell(text) == text
 

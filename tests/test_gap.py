@@ -14,9 +14,10 @@ from pytest import approx
 from typer.testing import CliRunner
 
 from conftest import make_tracker
-from qntrack.assessment import assess_target
+from helpers import series
+from qntrack.method.assessment import assess_target
 from qntrack.cli import app
-from qntrack.model import (
+from qntrack.plan.model import (
     AverageTarget,
     Baseline,
     Bound,
@@ -31,8 +32,8 @@ from qntrack.model import (
     PlanTarget,
     Text,
 )
-from qntrack.periods import parse_period as P
-from qntrack.summary import gap_phrase, gap_text, reached_text
+from qntrack.plan.periods import parse_period as P
+from qntrack.output.summary import gap_phrase, gap_text, reached_text
 
 runner = CliRunner()
 
@@ -42,7 +43,7 @@ def ind(direction: str = "increase", measure: Measure = Measure.LEVEL, unit: str
 
 
 def rows(*pairs: tuple[str, float]) -> list[Observation]:
-    return sorted((Observation("x", P(p), v) for p, v in pairs), key=lambda o: o.period.sort_key)
+    return series("x", *pairs)
 
 
 def span(kind, bound: Bound, start: str, end: str):

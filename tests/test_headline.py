@@ -6,21 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import SMALL_TARGETS, make_tracker
-from qntrack.cli import app
+from helpers import json_of
 
 HEAD = "indicator,period,value,status,source,note,recorded_at\n"
 
 
 def _status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: str) -> dict:
-    import json
-
     make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, HEAD + rows)
-    r = CliRunner().invoke(app, ["status", "share", "-f", "json"])
-    assert r.exit_code == 0, r.stderr
-    return json.loads(r.stdout)["targets"][0]
+    return json_of("status", "share", "-f", "json")["targets"][0]
 
 
 def test_a_first_milestone_reached_early_does_not_call_the_whole_target_achieved(tmp_path, monkeypatch):

@@ -10,12 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qntrack.cli import app
-from qntrack.definitions import parse_plan
+from helpers import run_clean as run
+from qntrack.files.definitions import parse_plan
 
-runner = CliRunner()
 
 PERIOD_FORMS = ("valid forms: 2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), "
                 "2023-9M (first 9 months)")
@@ -48,14 +46,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("QNTRACK_TARGETS", "targets.yaml")
     monkeypatch.delenv("QNTRACK_LANG", raising=False)
     return tmp_path
-
-
-def run(*args: str, input: bytes | None = None):
-    r = runner.invoke(app, list(args), input=input)
-    # Never a traceback: the only way out is an exit code.
-    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert "Traceback" not in r.output
-    return r
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

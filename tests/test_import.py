@@ -8,14 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import make_tracker
+from helpers import run, store_text as store
 
-from qntrack.cli import app
-from qntrack.importing import ImportFormat, parse_number_cell, parse_table
+from qntrack.files.importing import ImportFormat, parse_number_cell, parse_table
 
-runner = CliRunner()
 
 TARGETS = """\
 version: 1
@@ -51,14 +49,6 @@ START = HEADER + "share,2020,10,official,yearbook 2020,,2021-06-30T00:00:00Z\n"
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, TARGETS, START)
-
-
-def run(*args: str, input: bytes | str | None = None):
-    return runner.invoke(app, list(args), input=input)
-
-
-def store(plan: Path) -> str:
-    return (plan / "observations.csv").read_text(encoding="utf-8")
 
 
 def added(plan: Path) -> str:

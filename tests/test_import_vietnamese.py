@@ -7,13 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import make_tracker
+from helpers import run
 
-from qntrack.cli import app
-
-runner = CliRunner()
 
 TARGETS = """\
 version: 1
@@ -41,10 +38,6 @@ STAMP = "2025-01-05T00:00:00Z"
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
-
-
-def run(*args: str, input: str | None = None):
-    return runner.invoke(app, list(args), input=input)
 
 
 def rows(plan: Path) -> list[list[str]]:

@@ -16,15 +16,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qntrack.checks import CHECKS, DEFAULT_CHECKS, run_checks
-from qntrack.cli import app
-from qntrack.history import vintages
-from qntrack.series import in_force
-from qntrack.store import _lock, read_store
+from conftest import make_tracker
+from helpers import json_of, run
+from qntrack.files.checks import CHECKS, DEFAULT_CHECKS, run_checks
+from qntrack.method.history import vintages
+from qntrack.method.series import in_force
+from qntrack.files.store import _lock, read_store
 
-runner = CliRunner()
 
 TARGETS = """\
 version: 1
@@ -73,12 +72,8 @@ share,2021,11.4,preliminary,+report,,2022-01-05T00:00:00Z
 
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "targets.yaml").write_text(TARGETS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(OBSERVATIONS, encoding="utf-8")
+    make_tracker(tmp_path, monkeypatch, TARGETS, OBSERVATIONS)
     os.chmod(tmp_path / "observations.csv", 0o644)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
     return tmp_path
 
 
@@ -94,14 +89,8 @@ def _formulas_fixed_by_hand(plan: Path) -> None:
     store.write_text(text, encoding="utf-8")
 
 
-def run(*args: str, input: str | None = None, env: dict | None = None):
-    return runner.invoke(app, list(args), input=input, env=env)
-
-
 def js(*args: str) -> dict:
-    r = run(*args, "--format", "json")
-    assert r.exit_code == 0, r.stderr
-    return json.loads(r.stdout)
+    return json_of(*args, "--format", "json")
 
 
 # --- vintages and history ---------------------------------------------------------------
@@ -234,9 +223,9 @@ def test_markup_in_targets_yaml_is_shown_literally(plan: Path):
 WRITER = """
 import sys, time
 from pathlib import Path
-from qntrack.model import Observation
-from qntrack.periods import parse_period
-from qntrack.store import append_observations
+from qntrack.plan.model import Observation
+from qntrack.plan.periods import parse_period
+from qntrack.files.store import append_observations
 
 path, who, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 count = int(sys.argv[4])
@@ -248,25 +237,25 @@ for i in range(count):
 """
 
 
-def test_two_processes_appending_500_rows_each_leave_exactly_1000(tmp_path: Path):
+def test_two_processes_appending_200_rows_each_leave_exactly_400(tmp_path: Path):
     store = tmp_path / "observations.csv"   # does not exist yet: the header race is part of the test
     go = tmp_path / "go"
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(store), who, str(go), "500"])
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(store), who, str(go), "200"])
                for who in ("writer-a", "writer-b")]
     time.sleep(0.3)
     go.touch()
     for w in writers:
         assert w.wait(timeout=120) == 0
     data = store.read_bytes()
-    assert data.count(b"\n") == 1001 and data.endswith(b"\n")
+    assert data.count(b"\n") == 401 and data.endswith(b"\n")
     assert data.count(b"indicator,period,value") == 1
     contents = read_store(store)
     assert contents.problems == () and contents.torn_line == 0
-    assert len(contents.observations) == 1000
+    assert len(contents.observations) == 400
     for who in ("writer-a", "writer-b"):
         mine = [o for o in contents.observations if o.source == who]
-        assert [o.note for o in mine] == [f"row {i}" for i in range(500)]
-        assert [o.value for o in mine] == [i + 0.5 for i in range(500)]
+        assert [o.note for o in mine] == [f"row {i}" for i in range(200)]
+        assert [o.value for o in mine] == [i + 0.5 for i in range(200)]
 
 
 def test_a_process_killed_while_appending_leaves_earlier_rows_intact(tmp_path: Path):
@@ -360,7 +349,7 @@ def test_repair_of_a_store_torn_inside_its_header(tmp_path: Path, monkeypatch: p
 
 
 def test_repair_waits_for_the_append_lock(plan: Path):
-    from qntrack.repair import repair_store
+    from qntrack.files.repair import repair_store
 
     before = _tear(plan)
     path = plan / "observations.csv"
@@ -383,7 +372,7 @@ def test_check_list_names_every_check(plan: Path):
     assert r.exit_code == 0 and r.stderr == ""
     assert [line.split()[0] for line in r.stdout.splitlines()] == [
         "syntax", "store", "torn-line", "unknown-indicator", "derived-recorded", "frequency", "timing", "formula",
-        "derived", "jump", "stale", "milestone-due"]
+        "derived", "growth-floor", "jump", "stale", "milestone-due"]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {
         c.name: (c.severity, c.default) for c in CHECKS}

@@ -12,21 +12,21 @@ import json
 
 import pytest
 
-from qntrack.assessment import assess_target
-from qntrack.formats import assessment_dict, to_json
-from qntrack.model import (
+from helpers import series as rows
+from qntrack.method.assessment import assess_target
+from qntrack.output.formats import assessment_dict, to_json
+from qntrack.plan.model import (
     AverageTarget,
     Bound,
     CumulativeTarget,
     EveryPeriodTarget,
     Indicator,
     Measure,
-    Observation,
     PlanTarget,
     Text,
 )
-from qntrack.periods import parse_period
-from qntrack.progress import Status
+from qntrack.plan.periods import parse_period
+from qntrack.method.progress import Status
 
 
 def approx(x: float) -> object:
@@ -39,11 +39,6 @@ GROWTH = Indicator("grdp_growth", Text("GRDP growth", "Tăng trưởng GRDP"), u
 FDI = Indicator("fdi", Text("FDI attracted", "Vốn FDI thu hút"), unit="million USD", measure=Measure.FLOW)
 INVEST = Indicator("cbct_investment", Text.plain("CBCT investment"), unit="billion VND", measure=Measure.FLOW)
 PER_CAPITA = Indicator("grdp_per_capita", Text.plain("GRDP per capita"), unit="USD", measure=Measure.LEVEL)
-
-
-def rows(indicator: str, *pairs: tuple[str, float]) -> list[Observation]:
-    out = [Observation(indicator, P(p), v) for p, v in pairs]
-    return sorted(out, key=lambda o: o.period.sort_key)
 
 
 # Quảng Ninh GRDP growth, per cent a year (shipped dataset).

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import pytest
 
-from qntrack.assessment import assess_target
-from qntrack.model import Baseline, Direction, Indicator, LevelTarget, Milestone, Observation, Text
-from qntrack.periods import parse_period
-from qntrack.progress import Status
+from helpers import series as rows
+from qntrack.method.assessment import assess_target
+from qntrack.plan.model import Baseline, Direction, Indicator, LevelTarget, Milestone, Text
+from qntrack.plan.periods import parse_period
+from qntrack.method.progress import Status
 
 
 def approx(x: float) -> object:
@@ -27,11 +28,6 @@ def approx(x: float) -> object:
 
 SHARE = Indicator("cbct_share", Text("CBCT share of GRDP", "Tỷ trọng CBCT"), unit="%")
 MINING = Indicator("mining_share", Text.plain("Mining share"), unit="%", direction=Direction.DECREASE)
-
-
-def rows(indicator: str, *pairs: tuple[str, float]) -> list[Observation]:
-    out = [Observation(indicator, parse_period(p), v) for p, v in pairs]
-    return sorted(out, key=lambda o: o.period.sort_key)
 
 
 def level(*milestones: tuple[int, float], base: Baseline | None = Baseline(parse_period("2020"), 9.8),

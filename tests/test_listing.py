@@ -14,13 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qntrack.cli import app
+from helpers import run
 
 runner = CliRunner()
-
-
-def run(*args: str, env: dict | None = None):
-    return runner.invoke(app, list(args), env=env)
 
 
 @pytest.mark.parametrize("args", [["-h"], ["status", "-h"], ["add-observation", "-h"], ["history", "-h"],
@@ -63,7 +59,7 @@ def test_targets_listing(tracker: Path):
 
 
 def test_listing_tables_on_a_terminal_render(tracker: Path):
-    from qntrack import render
+    from qntrack.output import render
 
     # The table path is Rich's; it must at least print every id.
     r = run("targets", "-f", "table")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from qntrack.messages import Message, catalog, msg, render
-from qntrack.model import Location, Problem
+from qntrack.catalog import Message, catalog, msg, render
+from qntrack.plan.model import Location, Problem
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "qntrack"
 

@@ -13,19 +13,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
-from qntrack.cli import app
+from helpers import run
 from qntrack.errors import did_you_mean, os_failure, suggestion
-from qntrack.messages import msg, render
-from qntrack.model import Location, Problem
-
-runner = CliRunner()
-
-
-def run(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env=env)
+from qntrack.catalog import msg, render
+from qntrack.plan.model import Location, Problem
 
 
 # --- errors of the command line ----------------------------------------------------------
@@ -234,11 +227,11 @@ def test_repair_refuses_a_foreign_file_in_vietnamese(tmp_path: Path, monkeypatch
 def test_check_json_carries_the_message_id(tracker: Path, monkeypatch: pytest.MonkeyPatch):
     """A problem built as a Message gives its id as code and its English text as message,
     whatever --lang says; a problem still given as plain text has code null."""
-    import qntrack.checks
+    import qntrack.files.checks
 
     problems = [Problem(Location("observations.csv", 3), msg("repair_locked")),
                 Problem(Location("targets.yaml", 2), "plain text", "warning", "stale")]
-    monkeypatch.setattr(qntrack.checks, "run_checks", lambda *a, **k: problems)
+    monkeypatch.setattr(qntrack.files.checks, "run_checks", lambda *a, **k: problems)
     r = run("--lang", "vi", "check", "--format", "json")
     assert r.exit_code == 1
     got = json.loads(r.stdout)["problems"]
@@ -289,8 +282,8 @@ def test_ids_named_through_tables_are_in_both_catalogs():
     """The advice for each OS error and the report kinds are named through tables, which
     test_messages.py's search for msg("...") does not see."""
     from qntrack.errors import _ADVICE
-    from qntrack.messages import catalog
-    from qntrack.outputs import _A
+    from qntrack.catalog import catalog
+    from qntrack.files.outputs import _A
 
     for message_id in [*_ADVICE.values(), *_A.values(), "outputs_the_plan", "outputs_the_store"]:
         assert message_id in catalog("en") and message_id in catalog("vi"), message_id
@@ -308,11 +301,7 @@ def test_a_confirmation_never_carries_control_characters(tracker: Path):
                                   ["init", "--lang", "vi"]], ids=" ".join)
 def test_check_retract_and_init_take_their_own_lang(tracker, args):
     # Every command that speaks takes --lang after its name, as status and show do.
-    from typer.testing import CliRunner
-
-    from qntrack.cli import app
-
-    r = CliRunner().invoke(app, args)
+    r = run(*args)
     assert "No such option" not in r.stderr
     assert r.stderr.strip(), "the command said nothing"
     assert any(ch in r.stderr for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"), r.stderr
@@ -321,24 +310,20 @@ def test_check_retract_and_init_take_their_own_lang(tracker, args):
 def test_a_figure_echoed_in_vietnamese_has_a_decimal_comma(tracker):
     # "đã thêm ... = 1.234" reads as one thousand two hundred and thirty-four to a
     # Vietnamese reader; the confirmation writes the stored 1.234 as 1,234 in vi.
-    from typer.testing import CliRunner
-
-    from qntrack.cli import app
-
-    r = CliRunner().invoke(app, ["add-observation", "share", "2024-Q2", "1,234", "--lang", "vi",
-                                 "--status", "estimate", "--recorded-at", "2024-07-05"])
+    r = run("add-observation", "share", "2024-Q2", "1,234", "--lang", "vi",
+            "--status", "estimate", "--recorded-at", "2024-07-05")
     assert r.exit_code == 0, r.stderr
     assert "= 1,234 " in r.stderr
-    r = CliRunner().invoke(app, ["add-observation", "share", "2024-Q3", "28778", "--lang", "en",
-                                 "--status", "estimate", "--recorded-at", "2024-10-05"])
+    r = run("add-observation", "share", "2024-Q3", "28778", "--lang", "en",
+            "--status", "estimate", "--recorded-at", "2024-10-05")
     assert "= 28778 " in r.stderr
-    r = CliRunner().invoke(app, ["retract", "share", "2024-Q2", "--lang", "vi"])
+    r = run("retract", "share", "2024-Q2", "--lang", "vi")
     assert r.exit_code == 0, r.stderr
     assert "1,234" in r.stderr and "1.234" not in r.stderr
 
 
 def test_figure_writes_the_store_form_in_english_and_a_comma_in_vietnamese():
-    from qntrack.messages import Figure
+    from qntrack.catalog import Figure
 
     assert Figure(1.234).text("en") == "1.234" and Figure(1.234).text("vi") == "1,234"
     assert Figure(15.0).text("vi") == "15" and Figure(-2.5).text("vi") == "-2,5"

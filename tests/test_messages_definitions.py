@@ -9,17 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qntrack.cli import app
-from qntrack.definitions import parse_number
-from qntrack.formula import FormulaError, parse_formula
-from qntrack.messages import Message, msg, render
-from qntrack.periods import PeriodError, parse_period
+from qntrack.files.definitions import parse_number
+from qntrack.plan.formula import FormulaError, parse_formula
+from qntrack.catalog import Message, msg, render
+from qntrack.plan.periods import PeriodError, parse_period
 
 from conftest import dedent, make_tracker
+from helpers import run_clean as run
 
-runner = CliRunner()
 
 BROKEN_TARGETS = dedent("""
     indicators:
@@ -48,13 +46,6 @@ BROKEN_TARGETS = dedent("""
     """)
 
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
-
-
-def run(*args: str, env: dict[str, str] | None = None):
-    r = runner.invoke(app, list(args), env=env)
-    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert "Traceback" not in r.output
-    return r
 
 
 @pytest.fixture
@@ -237,6 +228,6 @@ def test_a_message_inside_a_message_follows_the_language():
 
 
 def test_valid_forms_in_the_catalog_match_the_code():
-    from qntrack.periods import VALID_FORMS
+    from qntrack.plan.periods import VALID_FORMS
 
     assert render(msg("periods_valid_forms"), "en") == VALID_FORMS

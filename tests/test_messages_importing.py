@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.importing import _IN_PERIOD, parse_number_cell, parse_typed_number
-from qntrack.messages import Message, catalog, render
+from qntrack.files.importing import _IN_PERIOD, parse_number_cell, parse_typed_number
+from qntrack.catalog import Message, catalog, render
 
 runner = CliRunner()
 

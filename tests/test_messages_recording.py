@@ -8,14 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import store_bytes as _store
 from qntrack.cli import app
-from qntrack.messages import Message, catalog, render
+from qntrack.catalog import Message, catalog, render
 
 runner = CliRunner()
-
-
-def _store(folder: Path) -> bytes:
-    return (folder / "observations.csv").read_bytes()
 
 
 @pytest.mark.parametrize("args, vi, en", [

@@ -9,24 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qntrack.cli import app
-from qntrack.messages import Message
-from qntrack.periods import parse_period
-from qntrack.store import normalise_timestamp, parse_store, parse_value, said
-from qntrack.timing import parse_zone, timing_problems
+from helpers import run_clean as run
+from qntrack.catalog import Message
+from qntrack.plan.periods import parse_period
+from qntrack.files.store import normalise_timestamp, parse_store, parse_value, said
+from qntrack.method.timing import parse_zone, timing_problems
 
-runner = CliRunner()
 
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
-
-
-def run(*args: str, env: dict[str, str] | None = None):
-    r = runner.invoke(app, list(args), env=env)
-    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert "Traceback" not in r.output
-    return r
 
 
 def append(folder: Path, line: str) -> None:

@@ -17,12 +17,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import make_tracker
-from qntrack.cli import app
+from helpers import run
 
-runner = CliRunner()
 
 TARGETS = """\
 version: 1
@@ -85,10 +83,6 @@ growth,2023,8.4,,s,,2024-01-10T00:00:00Z
 @pytest.fixture
 def missed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, TARGETS, OBSERVATIONS)
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
 
 
 def by_id(doc: dict) -> dict:

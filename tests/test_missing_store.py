@@ -8,12 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
-from qntrack.cli import app
+from helpers import run
 
-runner = CliRunner()
 
 MISSING = ("obsevations.csv: warning: the observations file does not exist; no figure is known, so every "
            'target is "not available" (check \'observations:\' in targets.yaml)\n')
@@ -24,10 +22,6 @@ def typo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # 'obsevations.csv' is named; the figures are in observations.csv, which is not read.
     return make_tracker(tmp_path, monkeypatch, SMALL_TARGETS.replace("version: 1\n", "version: 1\nobservations: obsevations.csv\n"),
                         SMALL_OBSERVATIONS)
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "table"])

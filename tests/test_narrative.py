@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from qntrack.assessment import assess_target
-from qntrack.model import (
+from helpers import series as rows
+from qntrack.method.assessment import assess_target
+from qntrack.plan.model import (
     AverageTarget,
     Baseline,
     Bound,
@@ -20,12 +21,11 @@ from qntrack.model import (
     LevelTarget,
     Measure,
     Milestone,
-    Observation,
     PlanTarget,
     Text,
 )
-from qntrack.narrative import explain
-from qntrack.periods import parse_period
+from qntrack.output.narrative import explain
+from qntrack.plan.periods import parse_period
 
 P = parse_period
 
@@ -35,10 +35,6 @@ GROWTH = Indicator("grdp_growth", Text("GRDP growth", "Tăng trưởng GRDP"), u
 FDI = Indicator("fdi", Text("FDI", "FDI"), unit="million USD", unit_vi="triệu USD", measure=Measure.FLOW)
 INVEST = Indicator("cbct_investment", Text("Investment", "Vốn đầu tư"), unit="billion VND", unit_vi="tỷ đồng",
                    measure=Measure.FLOW)
-
-
-def rows(indicator: str, *pairs: tuple[str, float]) -> list[Observation]:
-    return sorted((Observation(indicator, P(p), v) for p, v in pairs), key=lambda o: o.period.sort_key)
 
 
 def level(*milestones: tuple[int, float], base: float = 9.8) -> LevelTarget:

@@ -17,10 +17,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
-from qntrack.cli import app
+from helpers import run
 
 EXE = Path(sys.executable).parent / "qntrack"
 IMPORT = "indicator,period,value\nshare,2024-Q2,13\nshare,2024-Q3,13.5\n"
@@ -42,10 +41,6 @@ WRITERS = [
 ALL = READERS + WRITERS
 # `indicators` and `targets` list the plan only; they never open the observations file.
 STORE_USERS = [a for a in ALL if a[0] not in ("indicators", "targets")]
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from qntrack.periods import Frequency, Period, PeriodError, parse_period, years_between
+from qntrack.plan.periods import Frequency, Period, PeriodError, parse_period, years_between
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qntrack.progress import Status, growth, limit_coefficient, measure, status_from_score
+from qntrack.method.progress import Status, growth, limit_coefficient, measure, status_from_score
 
 
 def approx(x: float) -> object:

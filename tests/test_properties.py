@@ -11,12 +11,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qntrack.definitions import parse_plan
-from qntrack.importing import parse_number_cell
-from qntrack.model import LevelTarget, Location, Observation
-from qntrack.periods import Period, PeriodError, parse_period
-from qntrack.recording import validate_record
-from qntrack.store import append_observations, read_store
+from qntrack.files.definitions import parse_plan
+from qntrack.files.importing import parse_number_cell
+from qntrack.plan.model import LevelTarget, Location, Observation
+from qntrack.plan.periods import Period, PeriodError, parse_period
+from qntrack.files.recording import validate_record
+from qntrack.files.store import append_observations, read_store
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -14,9 +14,10 @@ from pytest import approx
 from typer.testing import CliRunner
 
 from conftest import make_tracker
-from qntrack.assessment import assess_target
+from helpers import series
+from qntrack.method.assessment import assess_target
 from qntrack.cli import app
-from qntrack.model import (
+from qntrack.plan.model import (
     Baseline,
     Bound,
     Direction,
@@ -29,9 +30,9 @@ from qntrack.model import (
     PlanTarget,
     Text,
 )
-from qntrack.narrative import explain
-from qntrack.periods import parse_period as P
-from qntrack.progress import Status
+from qntrack.output.narrative import explain
+from qntrack.plan.periods import parse_period as P
+from qntrack.method.progress import Status
 
 runner = CliRunner()
 
@@ -42,7 +43,7 @@ def indicator(direction: str = "increase", measure: Measure = Measure.LEVEL) -> 
 
 
 def rows(*pairs: tuple[str, float]) -> list[Observation]:
-    return sorted((Observation("x", P(p), v) for p, v in pairs), key=lambda o: o.period.sort_key)
+    return series("x", *pairs)
 
 
 def level(*milestones: tuple[int, float], base: tuple[str, float | None] | None = ("2020", -5.0)) -> LevelTarget:
@@ -208,7 +209,7 @@ def test_json_carries_the_reason_and_the_method(tmp_path: Path, monkeypatch: pyt
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from qntrack.model import AverageTarget, CumulativeTarget  # noqa: E402
+from qntrack.plan.model import AverageTarget, CumulativeTarget  # noqa: E402
 
 values = st.one_of(st.just(0.0), st.floats(-50, 50, allow_nan=False).map(lambda v: round(v, 1)))
 years = st.integers(2018, 2026)

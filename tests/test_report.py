@@ -16,15 +16,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from helpers import run
 from qntrack import __version__
-from qntrack.assessment import assess
-from qntrack.cli import app
-from qntrack.formats import status_document
-from qntrack.narrative import explain
-from qntrack.report import build_report, md_escape, render_html, render_markdown, render_toml, without_none
-from qntrack.workspace import open_workspace, reference_day
+from qntrack.method.assessment import assess
+from qntrack.output.formats import status_document
+from qntrack.output.narrative import explain
+from qntrack.output.report import build_report, md_escape, render_html, render_markdown, render_toml, without_none
+from qntrack.files.workspace import open_workspace, reference_day
 
 TARGETS = """\
 version: 1
@@ -88,10 +87,6 @@ def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def report_data(path: Path, ids=None, as_of=None, since=None):
     ws = open_workspace(str(path), as_of)
     return build_report(ws.plan, ws.series, ws.store.observations, ids, as_of, since)
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 # --- Markdown: the golden file -----------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qntrack.charts import COLOURS
+from qntrack.output.charts import COLOURS
 from qntrack.cli import app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -9,14 +9,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import make_tracker, SMALL_OBSERVATIONS, SMALL_TARGETS
-from qntrack.cli import app
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
+from helpers import run
 
 
 @pytest.fixture
@@ -176,7 +171,7 @@ def test_the_mark_is_read_at_the_end_of_a_long_markdown_report(plan: Path):
 
 
 def test_a_fingerprint_is_found_at_the_end_of_a_long_markdown_report(plan: Path):
-    from qntrack.outputs import mark_state, stamp
+    from qntrack.files.outputs import mark_state, stamp
 
     body = "# Report\n" + "x" * 20_000 + "\n\n<!-- generator: qntrack -->\n"
     (plan / "r.md").write_bytes(stamp("markdown", body.encode("utf-8")))

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import enter
 from qntrack.cli import app
-from qntrack.definitions import TARGET_TYPES, parse_plan
+from qntrack.files.definitions import TARGET_TYPES, parse_plan
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,9 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    enter(tmp_path, monkeypatch)
     assert runner.invoke(app, ["init", "plan"]).exit_code == 0
     monkeypatch.chdir(tmp_path / "plan")
     return tmp_path / "plan"

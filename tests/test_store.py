@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from qntrack.errors import InputError
-from qntrack.model import Observation
-from qntrack.periods import parse_period
-from qntrack.series import in_force
-from qntrack.store import HEADER, append_observations, normalise_timestamp, parse_store, read_store
+from qntrack.plan.model import Observation
+from qntrack.plan.periods import parse_period
+from qntrack.method.series import in_force
+from qntrack.files.store import HEADER, append_observations, normalise_timestamp, parse_store, read_store
 
 
 def obs(ind, period, value, recorded, line=0, status=""):

@@ -11,16 +11,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qntrack.cli import app
+from helpers import run as _run
 
 FUTURE = "share,2024,13.1,official,typo,,2206-01-10T00:00:00Z\n"
 WARNING = "observations.csv:8: warning: in force, though `qntrack check` calls it an error: share 2024: recorded_at 2206"
-
-
-def _run(*args: str, env: dict | None = None):
-    return CliRunner().invoke(app, list(args), env=env)
 
 
 def _append(folder: Path, text: str) -> None:

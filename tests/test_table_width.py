@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,21 +14,10 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.i18n import label, status_label
+from qntrack.output.i18n import date_text, label, status_label, timestamp_text
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
-
-
-@pytest.fixture
-def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The shipped Quảng Ninh plan: long names, ids up to 25 characters, every kind."""
-    for name in ("targets.yaml", "observations.csv"):
-        shutil.copyfile(ROOT / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
-    return tmp_path
 
 
 def expectations(lang: str) -> tuple[list[str], list[str]]:
@@ -138,7 +126,7 @@ def test_other_tables_keep_ids_and_periods_whole(shipped: Path, lang: str, width
     assert _whole(r.stdout, "cbct_va_growth")
     for row in rows:
         assert _whole(r.stdout, row["period"]), row["period"]
-        assert _whole(r.stdout, row["recorded_at"][:10])
+        assert _whole(r.stdout, date_text(row["recorded_at"], lang))  # 28/12/2020 in Vietnamese
 
     r = runner.invoke(app, ["indicators", "--format", "table", "--lang", lang], env=env)
     assert r.exit_code == 0, r.stderr
@@ -161,10 +149,28 @@ def test_other_tables_keep_ids_and_periods_whole(shipped: Path, lang: str, width
     _assert_fits(r.stdout, width)
     for period in ("2025", "2025-Q3", "2025-9M", "2024-H1", "2021-H2"):
         assert _whole(r.stdout, period), period
-    assert _whole(r.stdout, "2026-01-07T00:00:00Z")
+    assert _whole(r.stdout, timestamp_text("2026-01-07T00:00:00Z", lang))
 
     r = runner.invoke(app, ["show", "grdp-per-capita", "--lang", lang], env=env)
     assert r.exit_code == 0, r.stderr
     _assert_fits(r.stdout, width)
     for day in ("2023-11-24", "2025-02-07", "2026-01-07"):
-        assert _whole(r.stdout, day), day
+        assert _whole(r.stdout, date_text(day, lang)), day
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("length", [44, 74])
+def test_ids_too_long_for_a_row_are_never_split(shipped: Path, lang: str, length: int):
+    """A 44- or 74-character id (a resolution's number in it) leaves no room for the other
+    columns at 80: the table turns into one block a target, every id whole on its own line
+    and every status word whole (the hostile pass saw `growth-every-yea`/`r`)."""
+    long_id = ("grdp-average-2021-2025-resolution-01-nq-tu-hdnd-tinh-quang-ninh-khoa-xiv")[:length]
+    plan = shipped / "targets.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("id: grdp-average-2021-2025", f"id: {long_id}"),
+                    encoding="utf-8")
+    ids, statuses = expectations(lang)
+    assert long_id in ids
+    for _ in range(2):  # cold, then drawn through the status cache
+        r = runner.invoke(app, ["status", "--format", "table", "--lang", lang], env={"COLUMNS": "80"})
+        assert r.exit_code == 0, r.stderr
+        check_table(r.stdout, 80, ids, statuses)

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import make_tracker
+from helpers import store_text as store
 from qntrack.cli import app
-from qntrack.periods import parse_period
-from qntrack.timing import BEFORE_END, FUTURE, NOT_BEGUN, timing_problems
+from qntrack.plan.periods import parse_period
+from qntrack.method.timing import BEFORE_END, FUTURE, NOT_BEGUN, timing_problems
 
 runner = CliRunner()
 NOW = "2026-12-01T21:00:00Z"
@@ -73,16 +75,7 @@ def test_the_messages_say_what_to_do():
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    monkeypatch.delenv("QNTRACK_LANG", raising=False)
-    (tmp_path / "targets.yaml").write_text(TARGETS, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(HEADER, encoding="utf-8")
-    return tmp_path
-
-
-def store(folder: Path) -> str:
-    return (folder / "observations.csv").read_text(encoding="utf-8")
+    return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
 
 
 def test_a_recorded_at_in_the_future_is_refused_even_with_force(folder: Path):
@@ -214,7 +207,7 @@ def test_a_bad_zone_is_refused(folder: Path, zone: str):
 
 @pytest.mark.parametrize("zone, hours", [("+07:00", 7), ("+0700", 7), ("Z", 0), ("UTC", 0), ("-05:30", -5.5)])
 def test_zones(zone: str, hours: float):
-    from qntrack.timing import parse_zone
+    from qntrack.method.timing import parse_zone
 
     assert parse_zone(zone).utcoffset(None).total_seconds() == hours * 3600
 

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from helpers import run
 from qntrack.cli import app
 
 runner = CliRunner()
@@ -31,10 +32,6 @@ WARNINGS = SHAER + OTHER + "0 error(s), 2 warning(s)\n"
 @pytest.fixture
 def stray(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + EXTRA)
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "table"])
@@ -79,8 +76,8 @@ def test_the_cache_counts_the_stray_rows_once(stray: Path):
     """cache._share, which works out what the cache keeps, counts the rows of indicators
     targets.yaml does not define once each, and works out only the plan's indicators."""
     from qntrack import cache
-    from qntrack.definitions import load_plan
-    from qntrack.store import read_store
+    from qntrack.files.definitions import load_plan
+    from qntrack.files.store import read_store
 
     plan = load_plan(stray / "targets.yaml")
     rows = read_store(stray / "observations.csv").observations

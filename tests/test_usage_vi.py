@@ -104,11 +104,13 @@ def test_a_wrong_language_is_said_in_the_environment_language(tracker: Path):
     """`--lang fr`: the error is about --lang itself, so QNTRACK_LANG (or English) says it."""
     r = run("status", "--lang", "fr", env={"QNTRACK_LANG": "vi"})
     assert r.exit_code == 2
-    assert r.stderr.endswith("Lỗi: giá trị không hợp lệ cho '--lang' (biến môi trường: 'QNTRACK_LANG'): "
+    # The value was typed, not taken from QNTRACK_LANG: the error does not name the variable
+    # (it used to say "(env var: 'QNTRACK_LANG')" whatever the source; test_lang_choice.py).
+    assert r.stderr.endswith("Lỗi: giá trị không hợp lệ cho '--lang': "
                              "'fr' không phải là một trong 'en', 'vi'.\n")
     r = run("status", "--lang", "fr")
     assert r.exit_code == 2
-    assert r.stderr.endswith("Error: Invalid value for '--lang' (env var: 'QNTRACK_LANG'): Value error, 'fr' is not "
+    assert r.stderr.endswith("Error: Invalid value for '--lang': Value error, 'fr' is not "
                              "one of 'en', 'vi'.\n")
 
 
@@ -147,9 +149,9 @@ def test_the_installed_command_in_a_pipe(tracker: Path):
 
 def test_usage_errors_cost_nothing_at_start_up():
     """The translation is imported only when a usage error is shown."""
-    assert modules_loaded(["--version"], ["qntrack.usage"]) == [False]
-    assert modules_loaded(["status", "--targets", "none.yaml", "--format", "json"], ["qntrack.usage"]) == [False]
-    assert modules_loaded(["status", "--foo"], ["qntrack.usage"]) == [True]
+    assert modules_loaded(["--version"], ["qntrack.cli.usage"]) == [False]
+    assert modules_loaded(["status", "--targets", "none.yaml", "--format", "json"], ["qntrack.cli.usage"]) == [False]
+    assert modules_loaded(["status", "--foo"], ["qntrack.cli.usage"]) == [True]
 
 
 # --- check --list: each check's rule in the chosen language ---------------------------------
@@ -173,6 +175,8 @@ LIST_VI = [
                                    "tính (=, +, -, @, kể cả sau dấu cách, hoặc một dấu tab): mở bằng bảng tính thì nó "
                                    "sẽ chạy; hãy thêm dấu nháy đơn (') ở đầu"),
     ("derived", "cảnh báo", "mặc định", "mọi giá trị tính từ công thức đều tính được (không chia cho 0)"),
+    ("growth-floor", "cảnh báo", "mặc định", "không có tốc độ tăng nào đang có hiệu lực (chỉ tiêu có measure: rate, "
+                                             "hoặc được mục tiêu bình quân đọc) dưới -100%: quy mô sẽ giảm xuống dưới 0"),
     ("jump", "cảnh báo", "mặc định", "không có lần ghi nào của một chỉ tiêu và kỳ chênh với lần ghi trước nó quá "
                                      "--jump-factor lần (mặc định 5 lần): 3,13 gõ thành 313"),
     ("stale", "cảnh báo", "khi gọi tên", "mọi chỉ tiêu đã có số liệu đều có số liệu cho kỳ tiếp theo sau kỳ mới nhất, "
@@ -211,7 +215,7 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
 
     en = json.loads(run("check", "--list", "--format", "json").stdout)
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
-    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 12
+    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 13
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == \
         [{k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]]
@@ -234,8 +238,8 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     ("Invalid value for '--x': something new", "giá trị không hợp lệ cho '--x': something new"),
 ])
 def test_each_click_wording_in_vietnamese(english: str, vietnamese: str):
-    from qntrack.messages import render
-    from qntrack.usage import message
+    from qntrack.catalog import render
+    from qntrack.cli.usage import message
 
     assert render(message(english), "vi") == vietnamese
     # The English entries mirror Click's words (less the "Value error, " Pydantic puts

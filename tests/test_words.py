@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import make_tracker
 from qntrack.cli import app
-from qntrack.i18n import date_text
+from qntrack.output.i18n import date_text
 
 runner = CliRunner()
 

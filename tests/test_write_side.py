@@ -8,18 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import run, store_bytes
 from qntrack.cli import app
-from qntrack.store import read_store
+from qntrack.files.store import read_store
 
 runner = CliRunner()
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
-
-
-def store_bytes(folder: Path) -> bytes:
-    return (folder / "observations.csv").read_bytes()
 
 
 # --- 1. idempotent imports -----------------------------------------------------------------
@@ -141,9 +134,9 @@ def test_an_old_figure_is_put_back_in_force_with_an_explicit_recorded_at(tracker
 def test_an_undated_retraction_repeats_only_the_retraction_in_force():
     import math
 
-    from qntrack.history import already_recorded
-    from qntrack.model import RETRACTED, Observation
-    from qntrack.periods import parse_period
+    from qntrack.method.history import already_recorded
+    from qntrack.plan.model import RETRACTED, Observation
+    from qntrack.plan.periods import parse_period
 
     p = parse_period("2025")
     stored = [Observation("share", p, 9.5, "", "s", "", "2026-01-05T00:00:00Z", 2),
@@ -182,10 +175,10 @@ def test_two_different_figures_for_one_moment_in_a_batch_are_still_refused(track
 
 
 def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Path):
-    from qntrack.history import already_recorded
-    from qntrack.model import Observation
-    from qntrack.periods import parse_period
-    from qntrack.store import append_observations
+    from qntrack.method.history import already_recorded
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period
+    from qntrack.files.store import append_observations
 
     row = Observation("share", parse_period("2025"), 13.0, "", "s", "", "2026-01-05T00:00:00Z")
     path = tracker / "observations.csv"
@@ -210,7 +203,7 @@ def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Pa
     "sharecropping,2025,3,,,,2026-01-01T00:00:00Z\n",       # an id that starts the same is another id
 ])
 def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: Path, extra: str):
-    from qntrack.store import _stored_now, stored_rows
+    from qntrack.files.store import _stored_now, stored_rows
 
     path = tracker / "observations.csv"
     with open(path, "a", encoding="utf-8") as fh:
@@ -228,18 +221,22 @@ def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: P
 # --- 2. a batch is all or nothing, whenever the writer is killed ------------------------------
 
 # Runs `qntrack add-observation --from FILE` with os.write slowed: after its second chunk of
-# the store (1 MiB each) it says so in a marker file and waits, to be killed there.
+# the store it says so in a marker file and waits, to be killed there. The chunks are made
+# 16 KiB rather than 1 MiB, so that a batch of a few thousand rows is written in many.
 PAUSED_IMPORT = r"""
 import os, sys, time
 from pathlib import Path
 
+import qntrack.files.store
+
+qntrack.files.store._WRITE = 1 << 14
 marker = Path(sys.argv[1])
 real = os.write
 chunks = []
 
 def write(fd, data):
     n = real(fd, data)
-    if len(data) >= 1 << 19:
+    if len(data) >= 1 << 13:
         chunks.append(n)
         if len(chunks) == 2:
             marker.touch()
@@ -263,7 +260,7 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
 
     start = datetime(2026, 2, 1)
     rows = "".join(f"share,{1950 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,bulk source {i % 7},note {i},"
-                   f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n" for i in range(50_000))
+                   f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n" for i in range(5_000))
     (tracker / "big.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + rows,
                                      encoding="utf-8")
     before = store_bytes(tracker)
@@ -276,7 +273,7 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
             time.sleep(0.02)
         assert marker.exists(), "the writer never reached its second chunk"
         written = store_bytes(tracker)
-        assert len(written) >= len(before) + 2 * (1 << 20)   # two chunks of the batch are in the file
+        assert len(written) >= len(before) + 2 * (1 << 14)   # two chunks of the batch are in the file
         assert (tracker / "observations.csv.pending").exists()
         # A write in progress: every reader sees the committed rows only.
         assert run("status", "--format", "json").stdout == status_before
@@ -290,18 +287,18 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     for args in (("status",), ("show", "share"), ("observations",), ("history", "share"), ("report",)):
         r = run(*args)
         assert r.exit_code == 1, args
-        assert r.stderr == ("observations.csv: error: a batch of 50000 row(s) was interrupted before it was complete "
+        assert r.stderr == ("observations.csv: error: a batch of 5000 row(s) was interrupted before it was complete "
                             "(the rows before it are intact); run 'qntrack check --repair' to set it aside\n"), args
     r = run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01")
     assert r.exit_code == 1
     assert "nothing was added; run 'qntrack check --repair' to set it aside, then add again" in r.stderr
     checked = run("check")
     assert checked.exit_code == 1
-    assert "observations.csv: error: a batch of 50000 row(s) was interrupted" in checked.stderr
+    assert "observations.csv: error: a batch of 5000 row(s) was interrupted" in checked.stderr
     assert store_bytes(tracker) == written
     repaired = run("check", "--repair")
     assert repaired.exit_code == 0, repaired.stderr
-    assert repaired.stderr.startswith(f"rolled back an interrupted batch of 50000 row(s) in observations.csv: moved "
+    assert repaired.stderr.startswith(f"rolled back an interrupted batch of 5000 row(s) in observations.csv: moved "
                                       f"its {len(written) - len(before)} byte(s) to observations.csv.interrupted-")
     assert store_bytes(tracker) == before          # none of the batch
     side = [p for p in tracker.iterdir() if p.name.startswith("observations.csv.interrupted-")]
@@ -312,14 +309,14 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     again = run("add-observation", "--from", "big.csv")
     # (the synthetic values jump against the plan's own figures: warnings follow, test_entry_jump.py)
     assert again.exit_code == 0
-    assert again.stderr.splitlines()[0] == "added 50000 row(s), 0 already recorded, to observations.csv"
+    assert again.stderr.splitlines()[0] == "added 5000 row(s), 0 already recorded, to observations.csv"
     assert store_bytes(tracker) == before + rows.encode()
 
 
 def _batch(tracker: Path, new_file: bool) -> tuple[bytes, bytes]:
-    from qntrack.model import Observation
-    from qntrack.periods import parse_period
-    from qntrack.store import append_observations
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period
+    from qntrack.files.store import append_observations
 
     path = tracker / "observations.csv"
     if new_file:
@@ -332,8 +329,8 @@ def _batch(tracker: Path, new_file: bool) -> tuple[bytes, bytes]:
 
 @pytest.mark.parametrize("new_file", [False, True])
 def test_repair_restores_the_bytes_before_a_batch_cut_at_any_offset(tracker: Path, new_file: bool):
-    from qntrack.repair import roll_back
-    from qntrack.store import _JOURNAL, pending_path
+    from qntrack.files.repair import roll_back
+    from qntrack.files.store import _JOURNAL, pending_path
 
     path = tracker / "observations.csv"
     before, after = _batch(tracker, new_file)
@@ -461,7 +458,7 @@ def test_every_reader_accepts_a_retraction_and_the_figure_leaves_status(tracker:
     assert run("status", "--format", "json").stdout == expected  # and again, from the cache if there is one
     data = store_bytes(tracker)
     general = read_store(path).observations
-    from qntrack import store
+    from qntrack.files import store
 
     assert store._parse_text(data.decode(), str(path)).observations[-1] == general[-1]
     assert general[-1].status == "retracted" and general[-1].value != general[-1].value  # NaN in memory

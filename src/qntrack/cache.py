@@ -48,11 +48,12 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple, Sequence
 
 from . import __version__
-from .workspace import find_targets
+from .files.workspace import find_targets
 
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
-CACHE_DIR = ".qntrack-cache"
+# The folder is named by the files layer, which also refuses to write reports into it.
+from .files.workspace import CACHE_DIR  # noqa: E402
 FORMAT = 6
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
@@ -185,18 +186,18 @@ def _warnings(state: dict, entries: Sequence[Entry]) -> list:
     the plain path gives them (``Workspace.warnings_for``)."""
     unknown: list = []
     if state.get("missing"):
-        from .messages import msg
-        from .model import Location, Problem
+        from .catalog import msg
+        from .plan.model import Location, Problem
 
         unknown.append(Problem(Location(state["store_file"]), msg("workspace_store_missing"), "warning"))
     if state["unknown"]:
-        from .series import unknown_warnings
+        from .method.series import unknown_warnings
 
         unknown += unknown_warnings(state["unknown"], state["known"], state["store_file"], state["targets_file"])
     if not state["warnings"]:
         return unknown
-    from .model import Location, Problem
-    from .series import left_out_warnings
+    from .plan.model import Location, Problem
+    from .method.series import left_out_warnings
 
     left_out = {ind: [Problem(Location(*where), _message_from(message), "warning") for *where, message in kept]
                 for ind, kept in state["warnings"].items()}
@@ -314,12 +315,20 @@ def _code_fingerprint() -> str:
     """
     h = _hasher(0)
     h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
-    with os.scandir(Path(__file__).parent) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.endswith(".py"):
-                st = entry.stat()
-                h.update(f"{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    # Every module of every subpackage, and the catalogs: the words of a cached table or
+    # warning come from them too.
+    root = Path(__file__).parent
+    for folder in (root, *(root / d for d in _PACKAGES)):
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name.endswith((".py", ".toml")):
+                    st = entry.stat()
+                    h.update(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
+
+
+# qntrack's subpackages (the layers, docs/architecture.md), whose code the fingerprint covers.
+_PACKAGES = ("catalog", "plan", "method", "files", "output", "cli")
 
 
 def _key(path: Path, targets_digest: bytes) -> tuple:
@@ -329,7 +338,7 @@ def _key(path: Path, targets_digest: bytes) -> tuple:
 
 
 def _today() -> Any:
-    from .workspace import reference_day
+    from .files.workspace import reference_day
 
     return reference_day(None)
 
@@ -362,7 +371,7 @@ def _load(file: Path, key: tuple) -> dict | None:
 
 def _save(file: Path, cached: dict) -> None:
     """Write atomically; a cache that cannot be written is no error."""
-    from .starter import write_atomically
+    from .files.starter import write_atomically
 
     if "entries" in cached:  # named records in memory, plain tuples on disk (``Entry``)
         cached = {**cached, "entries": tuple(map(tuple, cached["entries"]))}
@@ -383,8 +392,8 @@ def _save(file: Path, cached: dict) -> None:
 
 
 def _allowed() -> dict[str, type]:
-    from . import model
-    from .periods import Frequency, Period
+    from .plan import model
+    from .plan.periods import Frequency, Period
 
     classes = [Period, Frequency] + [getattr(model, name) for name in model.__all__]
     return {c.__name__: c for c in classes if isinstance(c, type) and (is_dataclass(c) or issubclass(c, Enum))}
@@ -499,12 +508,12 @@ def _lines_at(data: Any, size: int, index: tuple[bytes, bytes], wanted: Sequence
 def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> Entry:
     """What one target contributes to the outputs (``Entry``); its table rows only when
     ``rows``, the indicator's series in force, is given."""
-    from .formats import assessment_dict, status_rows
+    from .output.formats import assessment_dict, status_rows
 
     cells = {}
     if rows is not None:
-        from .i18n import LANGS
-        from .summary import status_cells
+        from .output.i18n import LANGS
+        from .output.summary import status_cells
 
         cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
     return Entry(assessment.target.id, assessment.target.indicator, assessment.status.value,
@@ -529,12 +538,12 @@ def _output(title: str, entries: Sequence[Entry], kind: str) -> str:
     made of the items kept, and written by the same ``to_json``.
     """
     if kind == "json":
-        from .formats import status_document, to_json
+        from .output.formats import status_document, to_json
 
         document = status_document([], None, title)
         document["targets"] = [e.item for e in entries]
         return to_json(document)
-    from .formats import status_rows, write_table
+    from .output.formats import status_rows, write_table
 
     return write_table([next(iter(status_rows([]))), *(e.row for e in entries)], kind)
 
@@ -545,9 +554,9 @@ def _output(title: str, entries: Sequence[Entry], kind: str) -> str:
 def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
           target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
     """Everything from the files, then a fresh cache; returns the state the outputs need."""
-    from .series import formula_inputs
-    from .store import StoreContents, parse_store, read_store_bytes
-    from .workspace import missing_store, open_workspace
+    from .method.series import formula_inputs
+    from .files.store import StoreContents, parse_store, read_store_bytes
+    from .files.workspace import missing_store, open_workspace
 
     seen: dict[str, Any] = {}  # what the reader saw of the store, for the cache's key
 
@@ -612,8 +621,8 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
     """
     from operator import attrgetter
 
-    from .assessment import assess_target
-    from .series import build_series, unknown_counts
+    from .method.assessment import assess_target
+    from .method.series import build_series, unknown_counts
 
     indicators = plan.indicators
     series, left_out = build_series(indicators, observations)
@@ -639,8 +648,8 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
         lines_in_force(i, series.get(i, ()))
     # Figures in force that `qntrack check` calls errors: the plain path names them in its
     # warnings (Workspace.warnings_for), so a status built on them is not served from here.
-    from .checks import timing_suspects
-    from .store import utc_now
+    from .files.checks import timing_suspects
+    from .files.store import utc_now
 
     suspects = timing_suspects([o for i in indicators if not indicators[i].formula for o in series.get(i, ())],
                                utc_now())
@@ -666,7 +675,7 @@ def _message_plain(message: Any) -> Any:
     """A warning's message as marshal-able values: a Message as (id, params), which is
     rebuilt (``_message_from``) and shown in the language of the run that prints it, so a
     cached run says the same as a cold one in English and in Vietnamese; text as it is."""
-    from .messages import Message
+    from .catalog import Message
 
     return (message.id, message.params) if isinstance(message, Message) else message
 
@@ -674,7 +683,7 @@ def _message_plain(message: Any) -> Any:
 def _message_from(plain: Any) -> Any:
     """The message ``_message_plain`` made plain."""
     if isinstance(plain, tuple):
-        from .messages import Message
+        from .catalog import Message
 
         return Message(plain[0], tuple(tuple(pair) for pair in plain[1]))
     return plain
@@ -687,7 +696,7 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
     """The cache checked against the files and brought up to date with an append, or None."""
     from types import SimpleNamespace
 
-    from .workspace import store_path_for
+    from .files.workspace import store_path_for
 
     # Plain tuples on disk; a cache of another shape fails here, and a cold run follows.
     cached = {**cached, "entries": tuple(map(Entry._make, cached["entries"]))}
@@ -739,9 +748,9 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     """The cache brought up to date with rows appended after its prefix, or None."""
-    from .assessment import assess_target
-    from .series import build_series
-    from .store import parse_store
+    from .method.assessment import assess_target
+    from .method.series import build_series
+    from .files.store import parse_store
 
     size = cached["size"]
     tail = data[size:]
@@ -812,8 +821,8 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
     # An appended figure in force that `qntrack check` calls an error: the plain path says
     # so by line (_trusted); one the store already had in force would have stopped us earlier.
-    from .checks import timing_suspects
-    from .store import utc_now
+    from .files.checks import timing_suspects
+    from .files.store import utc_now
 
     lines = {o.line for o in added_rows}
     if timing_suspects([o for ind in touched for o in series.get(ind, ()) if o.line in lines], utc_now()):

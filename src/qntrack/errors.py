@@ -6,8 +6,8 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # imported when needed: `qntrack --version` should not pay for the model
-    from .messages import Message
-    from .model import Location, Problem
+    from .catalog import Message
+    from .plan.model import Location, Problem
 
 __all__ = ["ExitCode", "InputError", "fail", "did_you_mean", "suggestion", "closest", "os_failure", "os_advice",
            "os_reason"]
@@ -33,7 +33,7 @@ class InputError(Exception):
 
 def fail(where: str | Location, message: str | Message, code: ExitCode = ExitCode.INVALID) -> InputError:
     """Build an InputError for a single problem (``raise fail(path, "...")``)."""
-    from .model import Location, Problem
+    from .plan.model import Location, Problem
 
     loc = where if isinstance(where, Location) else Location(str(where))
     return InputError([Problem(loc, message)], code)
@@ -63,7 +63,7 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
 def suggestion(word: str, options: Iterable[str]) -> Message:
     """``did_you_mean`` as a Message, to pass as a value of another message
     (e.g. as ``hint=suggestion(x, ids)``): shown in its language."""
-    from .messages import msg
+    from .catalog import msg
 
     hint = closest(word, options)
     return msg("errors_did_you_mean", option=hint) if hint else msg("errors_no_suggestion")
@@ -96,7 +96,7 @@ def os_reason(exc: OSError) -> Message:
     """The system's reason for ``exc`` (as the system words it) and what to do about it."""
     import errno
 
-    from .messages import Message, msg
+    from .catalog import Message, msg
 
     reason = exc.strerror or str(exc) or type(exc).__name__
     todo = _ADVICE.get(errno.errorcode.get(exc.errno or 0, ""))
@@ -117,7 +117,7 @@ def os_failure(exc: OSError, where: str | Location | None, doing: str | Message,
     Messages, or English text from callers not yet converted."""
     import os
 
-    from .messages import msg
+    from .catalog import msg
 
     if where is None:
         where = os.fsdecode(exc.filename) if exc.filename else "standard output"

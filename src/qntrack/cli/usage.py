@@ -1,0 +1,194 @@
+"""Click's own usage errors ("No such option", "Missing argument", "Usage: ...") in the
+user's language.
+
+Click words these errors in English. In English qntrack leaves them exactly as Click
+prints them; in Vietnamese the same error is re-worded through the catalog ([usage] in
+catalog/*.toml): the "Usage:" and "Try ... for help." lines, the "Error:" title and the
+message. Click keeps no fields for most of its messages, so each is recognised by its
+English wording, as a gettext catalogue is keyed by its English text (``_PATTERNS``);
+tests/test_usage_vi.py pins every one, so a Typer release that rewords one fails there,
+and until then that message keeps its English words inside the Vietnamese frame.
+
+Imported only when a usage error is shown: start-up pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from typing import IO, Any, Callable
+
+import typer
+
+from ..catalog import Message, msg, render
+
+__all__ = ["args_lang", "in_language"]
+
+
+def args_lang(args: list[str]) -> str:
+    """The language of messages for a command line Click could not read: the last valid
+    ``--lang`` on it (a command's own comes after a global one, and wins as it does when
+    the line reads), else QNTRACK_LANG, else English. Nothing after ``--`` is an option."""
+    from ..output.i18n import LANGS, resolve_lang
+
+    chosen = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else None
+        if value in LANGS:
+            chosen = value
+    return chosen or resolve_lang(None)
+
+
+# Click's English detail -> the message that says it. Tried in order on format_message();
+# the names in each pattern are the values of the message (already quoted as Click quotes).
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = []
+
+
+def _pattern(regex: str) -> Callable[[Callable[[re.Match[str]], Message]], Callable[[re.Match[str]], Message]]:
+    def register(build: Callable[[re.Match[str]], Message]) -> Callable[[re.Match[str]], Message]:
+        _PATTERNS.append((re.compile(regex, re.DOTALL), build))
+        return build
+
+    return register
+
+
+@_pattern(r"No such option: (?P<option>.+?)(?: \(Possible options: (?P<options>.+)\))?")
+def _no_such_option(m: re.Match[str]) -> Message:
+    if m["options"]:
+        return msg("usage_no_such_option_hint", option=m["option"], options=m["options"])
+    return msg("usage_no_such_option", option=m["option"])
+
+
+@_pattern(r"No such command (?P<name>.+?)\.(?: Did you mean (?P<hint>.+)\?)?")
+def _no_such_command(m: re.Match[str]) -> Message:
+    if m["hint"]:
+        return msg("usage_no_such_command_hint", name=m["name"], commands=m["hint"])
+    return msg("usage_no_such_command", name=m["name"])
+
+
+@_pattern(r"Missing command\.")
+def _missing_command(m: re.Match[str]) -> Message:
+    return msg("usage_missing_command")
+
+
+@_pattern(r"Missing (?P<kind>argument|option|parameter)(?: (?P<hint>.+?))?\.")
+def _missing(m: re.Match[str]) -> Message:
+    ids = {"argument": "usage_missing_argument", "option": "usage_missing_option"}
+    return msg(ids.get(m["kind"], "usage_missing_parameter"), hint=m["hint"] or "")
+
+
+@_pattern(r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)")
+def _extra(m: re.Match[str]) -> Message:
+    return msg("usage_extra_arguments", args=m["args"])
+
+
+@_pattern(r"Option (?P<option>.+) requires an argument\.")
+def _requires_one(m: re.Match[str]) -> Message:
+    return msg("usage_requires_argument", option=m["option"])
+
+
+@_pattern(r"Option (?P<option>.+) requires (?P<count>\d+) arguments\.")
+def _requires_many(m: re.Match[str]) -> Message:
+    return msg("usage_requires_arguments", option=m["option"], count=m["count"])
+
+
+@_pattern(r"Option (?P<option>.+) does not take a value\.")
+def _takes_none(m: re.Match[str]) -> Message:
+    return msg("usage_takes_no_value", option=m["option"])
+
+
+@_pattern(r"Argument (?P<name>.+) takes (?P<count>\d+) values\.")
+def _takes_values(m: re.Match[str]) -> Message:
+    return msg("usage_argument_takes", name=m["name"], count=m["count"])
+
+
+@_pattern(r"Invalid value for (?P<hint>.+?)(?: \(env var: (?P<env>'[^']*')\))?: (?P<detail>.*)")
+def _invalid(m: re.Match[str]) -> Message:
+    detail = _value_detail(m["detail"])
+    if m["env"]:
+        return msg("usage_invalid_value_env", hint=m["hint"], env=m["env"], detail=detail)
+    return msg("usage_invalid_value", hint=m["hint"], detail=detail)
+
+
+def _value_detail(text: str) -> Message | str:
+    """Why a value was refused, as Typer's checker words it: a wrong choice, not a number."""
+    choice = re.fullmatch(r"(?:Value error, )?(?P<value>.+) is not one of (?P<choices>.+)\.", text, re.DOTALL)
+    if choice:
+        return msg("usage_not_one_of", value=choice["value"], choices=choice["choices"])
+    if text.startswith("Input should be a valid number"):
+        return msg("usage_not_a_number")
+    return text  # another checker's words: kept as they are
+
+
+def message(detail: str) -> Message | str:
+    """Click's English detail as a Message, or as it is when not recognised."""
+    for pattern, build in _PATTERNS:
+        m = pattern.fullmatch(detail)
+        if m:
+            return build(m)
+    return detail
+
+
+def _usage_error_class() -> type:
+    # typer.BadParameter is public; the class it derives from is Click's UsageError, in
+    # Typer's own copy of Click or in Click itself, whichever this Typer uses.
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+@lru_cache(maxsize=1)
+def _in_language_class() -> type:
+    class InLanguage(_usage_error_class()):  # type: ignore[misc]
+        """A usage error already worded in the user's language: Typer shows it as any
+        other (``show``, exit code 2), without Click's English frame."""
+
+        def __init__(self, detail: str, ctx: Any, text: str, exit_code: int) -> None:
+            super().__init__(detail, ctx)
+            self.text = text
+            self.exit_code = exit_code
+
+        def format_message(self) -> str:
+            return self.message
+
+        def show(self, file: IO[Any] | None = None) -> None:
+            (file or sys.stderr).write(self.text)
+
+    return InLanguage
+
+
+def _visible(text: str) -> str:
+    """Control characters shown as escapes, line by line (cli._visible)."""
+    from ..cli import _visible as visible
+
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def _text(detail: str, ctx: Any, lang: str) -> str:
+    """Click's layout (UsageError.show) in ``lang``: the usage line, the hint, a blank
+    line, then the error; only the error without a context (Click's own choice)."""
+    head = ""
+    if ctx is not None:
+        formatter = ctx.make_formatter()
+        formatter.write_usage(ctx.command_path, " ".join(ctx.command.collect_usage_pieces(ctx)),
+                              prefix=render(msg("usage_prefix"), lang) + " ")
+        hint = ""
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = render(msg("usage_try_help", command=ctx.command_path, option=ctx.help_option_names[0]), lang) + "\n"
+        head = f"{_visible(formatter.getvalue().rstrip(chr(10)))}\n{_visible(hint)}\n"
+    return head + render(msg("usage_error", message=detail), lang) + "\n"
+
+
+def in_language(exc: BaseException, args: list[str]) -> BaseException:
+    """``exc`` itself in English, or when it is not a usage error to re-word (the help
+    that ``qntrack`` alone prints); otherwise the same error (context, exit code) worded
+    in the language of ``args_lang``."""
+    if not isinstance(exc, _usage_error_class()) or type(exc).__name__ == "NoArgsIsHelpError":
+        return exc
+    lang = args_lang(args)
+    if lang == "en":
+        return exc
+    ctx = getattr(exc, "ctx", None)
+    detail = _visible(render(message(exc.format_message()), lang))
+    return _in_language_class()(detail, ctx, _text(detail, ctx, lang), exc.exit_code)  # type: ignore[attr-defined]

@@ -1,0 +1,739 @@
+"""Loading targets.yaml: strict, every problem reported at once with its line and column.
+
+The YAML is only *composed* into nodes by PyYAML's safe machinery; no PyYAML constructor
+ever turns text into Python values. Each scalar is read by what the schema expects there,
+so YAML 1.1's surprises cannot slip through: ``NO`` in a name stays the text "NO",
+``1:30`` is refused as a number instead of becoming 90, and an unquoted ``2025-06-30`` is
+refused as a period instead of becoming a date.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import InputError
+from ..plan.formula import FormulaError, parse_formula
+from ..catalog import Message, msg
+from ..plan.model import (
+    AverageTarget,
+    Baseline,
+    Bound,
+    CumulativeTarget,
+    Direction,
+    EveryPeriodTarget,
+    Indicator,
+    LevelTarget,
+    Location,
+    Measure,
+    Milestone,
+    Plan,
+    PlanTarget,
+    Problem,
+    Target,
+    Text,
+)
+from ..plan.periods import Frequency, Period, PeriodError, parse_period
+from ..files.textfiles import nfc, read_text
+
+__all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")
+TARGET_ID = re.compile(r"^[a-z0-9-]+$")
+_NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+# What a problem is about ("target 'x': baseline period"): a plain YAML key, or a phrase
+# of the catalog shown in the same language as the sentence it starts (messages.py). A
+# phrase is kept as a small tuple, (kind, ...), and made a Message only when a problem is
+# reported: a national plan names 160,000 of them and has no problem (docs/performance.md).
+What = str | tuple
+
+
+def _at(what: What, field: str) -> tuple:
+    """``what: field``, the path to a key (``indicator 'x': direction``)."""
+    return ("at", what, field)
+
+
+def _phrase(what: What) -> str | Message:
+    """The phrase ``what`` as a Message (a plain key stays as it is)."""
+    if type(what) is not tuple:
+        return what
+    kind = what[0]
+    if kind == "at":
+        return msg("definitions_what_at", what=_phrase(what[1]), field=what[2])
+    if kind == "sub":
+        return msg("definitions_what_sub", what=_phrase(what[1]), key=what[2])
+    if kind == "key":
+        return msg("definitions_what_key", what=_phrase(what[1]))
+    if kind == "indicator":
+        return msg("definitions_what_indicator", id=what[1])
+    if kind == "target":
+        return msg("definitions_what_target", id=what[1]) if what[1] else msg("definitions_what_target_anonymous")
+    if kind == "target id":
+        return msg("definitions_what_target_id")
+    if kind == "top":
+        return msg("definitions_what_top_level")
+    if kind == "baseline period":
+        return msg("definitions_what_baseline_period", what=_phrase(what[1]))
+    if kind == "baseline value":
+        return msg("definitions_what_baseline_value", what=_phrase(what[1]))
+    if kind == "milestone":
+        return msg("definitions_what_milestone", what=_phrase(what[1]))
+    if kind == "milestone by":
+        return msg("definitions_what_milestone_by", what=_phrase(what[1]))
+    assert kind == "milestone value", what
+    return msg("definitions_what_milestone_value", what=_phrase(what[1]))
+
+
+def _closest(word: str, options: Any) -> str | None:
+    """The option closest to ``word``, as errors.did_you_mean chooses it, or None."""
+    import difflib
+
+    hint = difflib.get_close_matches(word, list(options), n=1)
+    return hint[0] if hint else None
+
+
+TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone")
+INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula")
+COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note")
+TARGET_TYPES: dict[str, tuple[str, ...]] = {
+    "level": ("baseline", "milestones", "limit"),
+    "every_period": ("at_least", "at_most", "from", "to"),
+    "average": ("at_least", "at_most", "from", "to"),
+    "cumulative": ("at_least", "at_most", "from", "to"),
+    "plan": ("period", "value"),
+}
+
+
+def parse_number(text: str) -> float:
+    """A finite decimal number, or ValueError saying what would be valid (``args[0]``: a Message)."""
+    raw = text.strip()
+    if raw and _NUMBER.match(raw) and any(ch.isdigit() for ch in raw):
+        value = float(raw)
+        if math.isfinite(value):
+            return value
+    low = raw.lower().lstrip("+-.")
+    if low in ("nan", "inf", "infinity"):
+        raise ValueError(msg("definitions_number_not_finite", text=text))
+    if ":" in raw:
+        raise ValueError(msg("definitions_number_base60", text=text))
+    if "," in raw:
+        raise ValueError(msg("definitions_number_comma", text=text))
+    if raw.endswith("%"):
+        raise ValueError(msg("definitions_number_percent", text=text, number=raw[:-1].strip()))
+    raise ValueError(msg("definitions_number_invalid", text=text))
+
+
+@dataclass
+class _Reader:
+    """Walks the node tree for one file, collecting problems instead of stopping at the first."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    # Indicator id -> line of its 'measure:' key, for those that declare one; and the
+    # measure a target's kind implied for one that does not, with that target's kind and line.
+    declared_measure: dict[str, int] = field(default_factory=dict)
+    implied_measure: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def loc(self, node: Node) -> Location:
+        return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: Node, message: str | Message) -> None:
+        self.problems.append(Problem(self.loc(node), message))
+
+    # --- structure -----------------------------------------------------------------
+    def mapping(self, node: Node, what: What, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]] | None:
+        """Keys to (key node, value node); duplicate and unknown keys are reported."""
+        if not isinstance(node, MappingNode):
+            self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
+            return None
+        out: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, msg("definitions_key_not_plain", what=_phrase(what), got=_kind(key_node)))
+                continue
+            key = key_node.value
+            # Only a double-quoted scalar can hold a surrogate (see ``surrogate``): the test
+            # of style here spares a call for each of a national plan's 150,000 keys.
+            if key_node.style == '"' and self.surrogate(key_node, ("key", what)):
+                continue
+            if key in out:
+                first = out[key][0].start_mark.line + 1
+                self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
+                continue
+            if allowed and key not in allowed:
+                hint = _closest(key, allowed)
+                valid = ", ".join(allowed)
+                self.error(key_node, msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid) if hint is None
+                           else msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint))
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def scalar(self, node: Node, what: What) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.error(node, msg("definitions_not_single_value", what=_phrase(what), got=_kind(node)))
+            return None
+        if node.style == '"' and self.surrogate(node, what):
+            return None
+        return node.value
+
+    def surrogate(self, node: ScalarNode, what: What) -> bool:
+        """Report a lone UTF-16 surrogate ("\\ud800"), which no UTF-8 output can carry.
+
+        Only a double-quoted scalar can hold one (YAML's \\u escape), so only those are
+        searched: a national plan has hundreds of thousands of plain scalars.
+        """
+        if node.style != '"':
+            return False
+        found = _SURROGATE.search(node.value)
+        if found is None:
+            return False
+        self.error(node, msg("definitions_surrogate", what=_phrase(what), code=f"{ord(found.group()):04x}"))
+        return True
+
+    def is_null(self, node: Node) -> bool:
+        # Plain style is None from PyYAML's composer and '' from libyaml's.
+        return isinstance(node, ScalarNode) and not node.style and node.value in _NULLS
+
+    def text(self, node: Node, what: What) -> str | None:
+        raw = self.scalar(node, what)
+        if raw is None:
+            return None
+        if self.is_null(node):
+            return ""
+        return nfc(raw)
+
+    def localized(self, node: Node, what: What) -> Text | None:
+        if isinstance(node, MappingNode):
+            keys = self.mapping(node, what, ("en", "vi"))
+            if keys is None:
+                return None
+            en = self.text(keys["en"][1], ("sub", what, "en")) if "en" in keys else None
+            vi = self.text(keys["vi"][1], ("sub", what, "vi")) if "vi" in keys else None
+            if not en and not vi:
+                self.error(node, msg("definitions_localized_empty", what=_phrase(what)))
+                return None
+            return Text(en or vi or "", vi or en or "")
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not value:
+            self.error(node, msg("definitions_empty", what=_phrase(what)))
+            return None
+        return Text.plain(value)
+
+    def number(self, node: Node, what: What) -> float | None:
+        raw = self.scalar(node, what)
+        if raw is None:
+            return None
+        if node.style:
+            self.error(node, msg("definitions_quoted_number", what=_phrase(what), raw=raw))
+            return None
+        try:
+            return parse_number(raw)
+        except ValueError as exc:
+            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.args[0]))
+            return None
+
+    def period(self, node: Node, what: What) -> Period | None:
+        raw = self.scalar(node, what)
+        if raw is None:
+            return None
+        try:
+            return parse_period(raw)
+        except PeriodError as exc:
+            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.message))
+            return None
+
+    def choice(self, node: Node, what: What, options: tuple[str, ...]) -> str | None:
+        raw = self.scalar(node, what)
+        if raw is None:
+            return None
+        if raw not in options:
+            hint = _closest(raw, options)
+            listed = ", ".join(options)
+            self.error(node, msg("definitions_not_one_of", what=_phrase(what), raw=raw, options=listed) if hint is None
+                       else msg("definitions_not_one_of_hint", what=_phrase(what), raw=raw, options=listed, hint=hint))
+            return None
+        return raw
+
+
+def _kind(node: Node) -> Message:
+    if isinstance(node, MappingNode):
+        return msg("definitions_kind_mapping")
+    if isinstance(node, SequenceNode):
+        return msg("definitions_kind_list")
+    return msg("definitions_kind_value", value=node.value) if isinstance(node, ScalarNode) else msg("definitions_kind_other")
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate targets.yaml; raise InputError listing every problem."""
+    text = read_text(path, "targets file")
+    return parse_plan(text, str(path))
+
+
+def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
+    reader = _Reader(file)
+    if not text.strip():
+        raise InputError([Problem(Location(file, 1), msg("definitions_file_empty"))])
+    try:
+        root = _compose(text)
+    except yaml.MarkedYAMLError as exc:
+        if not _looks_like_plan(text):
+            raise InputError([_foreign(file)]) from None
+        raise InputError([_yaml_problem(file, exc, text)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly every error
+        raise InputError([Problem(Location(file), msg("definitions_not_yaml", problem=exc))]) from None
+    if root is None:
+        raise InputError([Problem(Location(file, 1), msg("definitions_no_content"))])
+
+    if not isinstance(root, MappingNode) or not any(
+            isinstance(k, ScalarNode) and k.value in TOP_KEYS for k, _ in root.value):
+        # Not one key of a plan: some other file (--targets /etc/passwd), whose content
+        # a message must not echo (docs/data-integrity.md).
+        raise InputError([_foreign(file)])
+    top = reader.mapping(root, ("top",), TOP_KEYS)
+    if top is None:
+        raise InputError(reader.problems)
+    title = ""
+    observations = "observations.csv"
+    if "version" in top:
+        node = top["version"][1]
+        if reader.scalar(node, "version") not in (None, "1"):
+            reader.error(node, msg("definitions_unknown_version", version=node.value))
+    if "title" in top:
+        title = reader.text(top["title"][1], "title") or ""
+    if "observations" in top:
+        observations = reader.text(top["observations"][1], "observations") or ""
+        if not observations:
+            reader.error(top["observations"][1], msg("definitions_observations_empty"))
+            observations = "observations.csv"
+
+    zone = ""
+    if "timezone" in top:
+        node = top["timezone"][1]
+        raw = reader.text(node, "timezone")
+        if raw:
+            from ..method.timing import parse_zone
+
+            try:
+                parse_zone(raw)
+                zone = raw.strip()
+            except ValueError as exc:
+                reader.error(node, msg("definitions_field_problem", what="timezone", problem=exc.args[0]))
+
+    indicators: dict[str, Indicator] = {}
+    if "indicators" not in top:
+        reader.error(root, msg("definitions_missing_indicators"))
+    else:
+        node = top["indicators"][1]
+        if reader.is_null(node):
+            pass
+        else:
+            entries = reader.mapping(node, "indicators", ())
+            for ind_id, (key_node, value_node) in (entries or {}).items():
+                ind = _indicator(reader, ind_id, key_node, value_node)
+                # An indicator with a mistake still answers to its id, so targets that use
+                # it are not reported again as naming an unknown indicator.
+                indicators[ind_id] = ind or Indicator(ind_id, Text.plain(ind_id), location=reader.loc(key_node))
+    _check_formulas(reader, indicators)
+
+    targets: list[Target] = []
+    if "targets" not in top:
+        reader.error(root, msg("definitions_missing_targets"))
+    else:
+        node = top["targets"][1]
+        if reader.is_null(node):
+            pass
+        elif not isinstance(node, SequenceNode):
+            reader.error(node, msg("definitions_targets_not_list", got=_kind(node)))
+        else:
+            seen: dict[str, int] = {}
+            for item in node.value:
+                target = _target(reader, item, indicators)
+                if target is None:
+                    continue
+                if target.id in seen:
+                    reader.error(item, msg("definitions_duplicate_target", id=target.id, first=seen[target.id]))
+                    continue
+                seen[target.id] = target.location.line
+                targets.append(target)
+
+    if reader.problems:
+        raise InputError(reader.problems)
+    return Plan(title, observations, indicators, tuple(targets), file, zone)
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree, from libyaml's composer when PyYAML has it, else from PyYAML's.
+
+    Both give the same nodes and marks. libyaml's is about five times faster on a
+    national plan of 10,000 targets (docs/performance.md); on an error PyYAML's own pass
+    is repeated, so that the message reads the same with or without libyaml.
+    """
+    fast = _untagged_loader()
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+_UNTAGGED: list[type | None] = []
+
+
+def _untagged_loader() -> type | None:
+    """libyaml's loader minus tag resolution: nothing here reads a node's tag (each scalar is
+    read by what the schema expects), and resolving them, in Python, cost a third of the time.
+    """
+    if not _UNTAGGED:
+        base = getattr(yaml, "CSafeLoader", None)
+        loader = None
+        if base is not None:
+            tags = {ScalarNode: base.DEFAULT_SCALAR_TAG, SequenceNode: base.DEFAULT_SEQUENCE_TAG,
+                    MappingNode: base.DEFAULT_MAPPING_TAG}
+            loader = type("_UntaggedLoader", (base,), {"resolve": lambda self, kind, value, implicit: tags[kind]})
+        _UNTAGGED.append(loader)
+    return _UNTAGGED[0]
+
+
+_PLAN_KEY = re.compile(r"^(?:version|title|observations|indicators|targets|timezone)\s*:", re.MULTILINE)
+
+
+def _looks_like_plan(text: str) -> bool:
+    """Whether a file that is not valid YAML has at least one of a plan's top-level keys."""
+    return _PLAN_KEY.search(text) is not None
+
+
+def _foreign(file: str) -> Problem:
+    return Problem(Location(file, 1), msg("definitions_foreign"))
+
+
+def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    col = mark.column + 1 if mark else 0
+    said = (exc.problem or exc.context or "not valid YAML").strip()  # PyYAML's words, in English
+    message: str | Message = said
+    if "\t" in said or "'\\t'" in said:
+        message = msg("definitions_yaml_tab")
+    elif mark is not None:
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            message = msg("definitions_yaml_tab_on_line", problem=said)
+    return Problem(Location(file, line, col), msg("definitions_not_yaml", problem=message))
+
+
+# Each choice's valid values, and the enum member for each: worked out once rather than
+# for each of ten thousand indicators (iterating an Enum and calling it run in Python).
+_DIRECTION = {d.value: d for d in Direction}
+_FREQUENCY = {f.value: f for f in Frequency}
+_MEASURE = {m.value: m for m in Measure}
+_DIRECTIONS, _FREQUENCIES, _MEASURES = tuple(_DIRECTION), tuple(_FREQUENCY), tuple(_MEASURE)
+
+
+def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indicator | None:
+    where = ("indicator", ind_id)
+    ok = True
+    if not INDICATOR_ID.match(ind_id):
+        reader.error(key_node, msg("definitions_indicator_id", what=_phrase(where)))
+        ok = False
+    keys = reader.mapping(node, where, INDICATOR_KEYS)
+    if keys is None:
+        return None
+    if "name" not in keys:
+        reader.error(node, msg("definitions_indicator_missing_name", what=_phrase(where)))
+        return None
+    name = reader.localized(keys["name"][1], _at(where, "name"))
+    unit: str | None = ""
+    unit_vi = ""
+    if "unit" in keys:
+        unode = keys["unit"][1]
+        if isinstance(unode, MappingNode):
+            both = reader.localized(unode, _at(where, "unit"))
+            unit, unit_vi = (both.en, both.vi) if both else (None, "")
+        else:
+            unit = reader.text(unode, _at(where, "unit"))
+    direction = Direction.INCREASE
+    if "direction" in keys:
+        value = reader.choice(keys["direction"][1], _at(where, "direction"), _DIRECTIONS)
+        direction = _DIRECTION[value] if value else direction
+        ok = ok and value is not None
+    frequency = Frequency.YEAR
+    if "frequency" in keys:
+        value = reader.choice(keys["frequency"][1], _at(where, "frequency"), _FREQUENCIES)
+        frequency = _FREQUENCY[value] if value else frequency
+        ok = ok and value is not None
+    measure = Measure.LEVEL
+    if "measure" in keys:
+        value = reader.choice(keys["measure"][1], _at(where, "measure"), _MEASURES)
+        measure = _MEASURE[value] if value else measure
+        reader.declared_measure[ind_id] = reader.loc(keys["measure"][1]).line
+        ok = ok and value is not None
+    description = reader.text(keys["description"][1], _at(where, "description")) if "description" in keys else ""
+    formula = None
+    if "formula" in keys:
+        formula = reader.text(keys["formula"][1], _at(where, "formula"))
+    if name is None or unit is None or not ok:
+        return None
+    return Indicator(ind_id, name, unit, direction, frequency, measure, description or "", formula or None,
+                     reader.loc(key_node), unit_vi)
+
+
+def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
+    """Parse each formula, then look for unknown names and cycles among derived indicators."""
+    deps: dict[str, set[str]] = {}
+    for ind in indicators.values():
+        if ind.formula is None:
+            continue
+        loc = ind.location
+        try:
+            expr = parse_formula(ind.formula)
+        except FormulaError as exc:
+            reader.problems.append(Problem(loc, msg("definitions_formula_problem", id=ind.id, problem=exc.message)))
+            continue
+        unknown = sorted(n for n in expr.names if n not in indicators)
+        for name in unknown:
+            hint = _closest(name, indicators)
+            reader.problems.append(Problem(loc, msg("definitions_formula_unknown", id=ind.id, name=name) if hint is None
+                                           else msg("definitions_formula_unknown_hint", id=ind.id, name=name, hint=hint)))
+        deps[ind.id] = {n for n in expr.names if n in indicators}
+    # Depth-first search for a cycle; report each cycle once, at the first indicator in it.
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(deps.get(node, ())):
+            if state.get(nxt) == 1:
+                cycle = path[path.index(nxt):] + [nxt]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    reader.problems.append(Problem(indicators[nxt].location,
+                                                   msg("definitions_formula_cycle", id=nxt, cycle=" -> ".join(cycle))))
+            elif state.get(nxt) is None:
+                visit(nxt, path + [nxt])
+        state[node] = 2
+
+    for ind_id in sorted(deps):
+        if state.get(ind_id) is None:
+            visit(ind_id, [ind_id])
+
+
+def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Target | None:
+    if not isinstance(node, MappingNode):
+        reader.error(node, msg("definitions_target_not_mapping", got=_kind(node)))
+        return None
+    # The type decides which keys are valid, so read it before checking keys.
+    kind = "level"
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == "type" and isinstance(value_node, ScalarNode):
+            kind = value_node.value
+    id_text = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode)), None)
+    where = ("target", id_text)
+    if kind not in TARGET_TYPES:
+        type_node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "type")
+        reader.choice(type_node, _at(where, "type"), tuple(TARGET_TYPES))
+        return None
+    keys = reader.mapping(node, where, COMMON_TARGET_KEYS + TARGET_TYPES[kind])
+    if keys is None:
+        return None
+    before = len(reader.problems)
+
+    if "id" not in keys:
+        reader.error(node, msg("definitions_target_missing_id"))
+        return None
+    tid = reader.text(keys["id"][1], ("target id",)) or ""
+    if tid and not TARGET_ID.match(tid):
+        reader.error(keys["id"][1], msg("definitions_target_id", id=tid))
+    indicator: Indicator | None = None
+    if "indicator" not in keys:
+        reader.error(node, msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))
+                     if indicators else msg("definitions_target_missing_indicator_none", what=_phrase(where)))
+    else:
+        ind_node = keys["indicator"][1]
+        ind_id = reader.text(ind_node, _at(where, "indicator"))
+        if ind_id is not None:
+            indicator = indicators.get(ind_id)
+            if indicator is None:
+                hint = _closest(ind_id, indicators)
+                reader.error(ind_node, msg("definitions_target_unknown_indicator", what=_phrase(where), id=ind_id) if hint is None
+                             else msg("definitions_target_unknown_indicator_hint", what=_phrase(where), id=ind_id, hint=hint))
+    name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else None
+    source = reader.text(keys["source"][1], _at(where, "source")) if "source" in keys else ""
+    note = reader.text(keys["note"][1], _at(where, "note")) if "note" in keys else ""
+    common: dict[str, Any] = dict(
+        id=tid,
+        indicator=indicator.id if indicator else "",
+        name=name,
+        source=source or "",
+        note=note or "",
+        location=reader.loc(node),
+    )
+    build: Callable[..., Target | None] = {
+        "level": _level,
+        "every_period": _span,
+        "average": _span,
+        "cumulative": _span,
+        "plan": _plan,
+    }[kind]
+    target = build(reader, node, keys, where, common, kind)
+    needs = {"average": Measure.RATE, "cumulative": Measure.FLOW}.get(kind)
+    if indicator is not None and needs is not None and indicator.measure is not needs:
+        indicator = _imply_measure(reader, node, where, kind, needs, indicator, indicators)
+    if len(reader.problems) > before or indicator is None:
+        return None
+    return target
+
+
+def _imply_measure(reader: _Reader, node: Node, where: What, kind: str, needs: Measure, indicator: Indicator,
+                   indicators: dict[str, Indicator]) -> Indicator | None:
+    """The target's kind implies its indicator's measure (an average reads a rate, a
+    cumulative target adds up a flow) unless the indicator declares another one or an
+    earlier target implied another: only a contradiction is refused (issue 12)."""
+    # Only average (needs rate) and cumulative (needs flow) targets imply a measure: one
+    # whole sentence for each, as the words around the kind differ in Vietnamese.
+    declared = reader.declared_measure.get(indicator.id)
+    implied = reader.implied_measure.get(indicator.id)
+    measure = indicator.measure.value
+    if declared is not None:
+        reader.error(node, msg("definitions_measure_declared_flow", what=_phrase(where), id=indicator.id, measure=measure,
+                               line=declared) if needs is Measure.FLOW else
+                     msg("definitions_measure_declared_rate", what=_phrase(where), id=indicator.id, measure=measure,
+                         line=declared))
+        return None
+    if implied is not None:
+        other, line = implied
+        reader.error(node, msg("definitions_measure_implied_flow", what=_phrase(where), other=other, line=line,
+                               id=indicator.id, measure=measure) if needs is Measure.FLOW else
+                     msg("definitions_measure_implied_rate", what=_phrase(where), other=other, line=line,
+                         id=indicator.id, measure=measure))
+        return None
+    reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
+    implied_indicator = replace(indicator, measure=needs)
+    indicators[indicator.id] = implied_indicator
+    return implied_indicator
+
+
+def _level(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
+    baseline = None
+    if "baseline" in keys:
+        bnode = keys["baseline"][1]
+        if isinstance(bnode, MappingNode):
+            bkeys = reader.mapping(bnode, _at(where, "baseline"), ("period", "value"))
+            if bkeys is not None:
+                if "period" not in bkeys:
+                    reader.error(bnode, msg("definitions_baseline_needs_period", what=_phrase(where)))
+                else:
+                    period = _year(reader, bkeys["period"][1], ("baseline period", where))
+                    value = reader.number(bkeys["value"][1], ("baseline value", where)) if "value" in bkeys else None
+                    if period is not None:
+                        baseline = Baseline(period, value)
+        else:
+            period = _year(reader, bnode, _at(where, "baseline"))
+            if period is not None:
+                baseline = Baseline(period)
+    milestones: list[Milestone] = []
+    if "milestones" in keys:
+        mnode = keys["milestones"][1]
+        if reader.is_null(mnode):
+            pass
+        elif not isinstance(mnode, SequenceNode):
+            reader.error(mnode, msg("definitions_milestones_not_list", what=_phrase(where)))
+        else:
+            for item in mnode.value:
+                mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
+                if mkeys is None:
+                    continue
+                missing = [k for k in ("by", "value") if k not in mkeys]
+                if missing:
+                    reader.error(item, msg("definitions_milestone_needs", what=_phrase(where), key=missing[0]) if len(missing) == 1
+                                 else msg("definitions_milestone_needs_both", what=_phrase(where)))
+                    continue
+                by = _year(reader, mkeys["by"][1], ("milestone by", where))
+                value = reader.number(mkeys["value"][1], ("milestone value", where))
+                if by is None or value is None:
+                    continue
+                if baseline is not None and by <= baseline.period:
+                    reader.error(mkeys["by"][1], msg("definitions_milestone_not_after_baseline", what=_phrase(where), by=by,
+                                                     baseline=baseline.period))
+                    continue
+                if milestones and by == milestones[-1].by:
+                    reader.error(mkeys["by"][1], msg("definitions_two_milestones", what=_phrase(where), by=by,
+                                                     first=milestones[-1].location.line, second=reader.loc(item).line))
+                    continue
+                if milestones and by <= milestones[-1].by:
+                    reader.error(mkeys["by"][1], msg("definitions_milestones_order", what=_phrase(where), by=by,
+                                                     previous=milestones[-1].by))
+                    continue
+                milestones.append(Milestone(by, value, reader.loc(item)))
+    if milestones and baseline is None:
+        reader.error(node, msg("definitions_milestones_need_baseline", what=_phrase(where)))
+    limit = reader.number(keys["limit"][1], _at(where, "limit")) if "limit" in keys else None
+    return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)
+
+
+def _year(reader: _Reader, node: Node, what: What) -> Period | None:
+    period = reader.period(node, what)
+    if period is not None and not period.is_year:
+        reader.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))
+        return None
+    return period
+
+
+def _bound(reader: _Reader, node: Node, keys: dict, where: What) -> Bound | None:
+    given = [k for k in ("at_least", "at_most") if k in keys]
+    if len(given) != 1:
+        reader.error(node, msg("definitions_bound_one", what=_phrase(where)))
+        return None
+    value = reader.number(keys[given[0]][1], _at(where, given[0]))
+    return None if value is None else Bound(value, given[0] == "at_least")
+
+
+def _span(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
+    bound = _bound(reader, node, keys, where)
+    missing = [k for k in ("from", "to") if k not in keys]
+    if missing:
+        reader.error(node, msg("definitions_span_needs", what=_phrase(where), kind=kind, key=missing[0]) if len(missing) == 1
+                     else msg("definitions_span_needs_both", what=_phrase(where), kind=kind))
+        return None
+    start = reader.period(keys["from"][1], _at(where, "from"))
+    end = reader.period(keys["to"][1], _at(where, "to"))
+    if start is None or end is None or bound is None:
+        return None
+    if end < start:
+        reader.error(keys["to"][1], msg("definitions_to_before_from", what=_phrase(where), end=end, start=start))
+        return None
+    if kind == "average" and not (start.is_year and end.is_year):
+        reader.error(node, msg("definitions_average_whole_years", what=_phrase(where)))
+        return None
+    cls = {"every_period": EveryPeriodTarget, "average": AverageTarget, "cumulative": CumulativeTarget}[kind]
+    return cls(**common, bound=bound, start=start, end=end)
+
+
+def _plan(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
+    missing = [k for k in ("period", "value") if k not in keys]
+    if missing:
+        reader.error(node, msg("definitions_plan_needs", what=_phrase(where), key=missing[0]) if len(missing) == 1
+                     else msg("definitions_plan_needs_both", what=_phrase(where)))
+        return None
+    period = reader.period(keys["period"][1], _at(where, "period"))
+    value = reader.number(keys["value"][1], _at(where, "value"))
+    if period is None or value is None:
+        return None
+    if value == 0:
+        reader.error(keys["value"][1], msg("definitions_plan_zero", what=_phrase(where)))
+        return None
+    return PlanTarget(**common, period=period, value=value)

@@ -1,0 +1,293 @@
+"""Where a report may be written: never over what the tracker reads, never over a file
+qntrack did not write (unless --force), never in place of a FIFO or a device, and never
+in a format its extension contradicts (docs/report.md, "Where a report is written").
+
+Edge code: it looks at the disk, so the core never imports it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import ExitCode, fail
+from ..catalog import Message, msg
+
+__all__ = ["os_error_file", "GENERATOR_MARK", "stamp", "mark_state", "STDOUT_NAMES", "WRITABLE", "report_format", "output_path", "refuse_protected",
+           "written_by_qntrack", "refuse_foreign", "refuse_stdout_into"]
+
+# Markdown and SVG carry this comment; HTML its <meta name="generator">, JSON and TOML
+# their leading "qntrack" key. Only the first and last few KB of a file are read for it
+# (and the whole file once a fingerprint is found there: see below).
+GENERATOR_MARK = "<!-- generator: qntrack -->"
+_PEEK = 4096
+_MARKS = (
+    re.compile(rb'<meta name="generator" content="qntrack'),
+    re.compile(re.escape(GENERATOR_MARK[:-4].encode("ascii"))),
+    re.compile(rb'\A\s*\{\s*"qntrack"\s*:\s*"'),
+    re.compile(rb'\A\s*qntrack\s*=\s*"'),
+)
+# qntrack 0.1 wrote no mark in Markdown or SVG; its Markdown footer and its chart element
+# are specific enough to stand for one, so that an upgrade does not ask for --force.
+_MARKS_01 = (
+    re.compile(rb"\nMade by qntrack \d+\.\d+\.\d+\. Statuses follow the Statistics Canada / Open SDG "
+               rb"progress measure \(docs/methodology\.md\)\.\n\Z"),
+    re.compile(rb'\A<svg xmlns="http://www\.w3\.org/2000/svg" id="chart-[^"]*" class="pygal-chart"'),
+)
+
+# `-o -` and `-o /dev/stdout` both mean standard output, as in most Unix tools.
+STDOUT_NAMES = ("-", "/dev/stdout")
+
+WRITABLE = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+            ".json": "json", ".toml": "toml"}
+
+# Extensions that name some other format: a report is never written under them, even
+# with --format, so `review.pdf` can never hold Markdown.
+_OTHER = {
+    ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "OpenDocument", ".rtf": "RTF",
+    ".xls": "Excel", ".xlsx": "Excel", ".xlsm": "Excel", ".ods": "OpenDocument", ".ppt": "PowerPoint",
+    ".pptx": "PowerPoint", ".odp": "OpenDocument", ".csv": "CSV", ".tsv": "TSV", ".yaml": "YAML", ".yml": "YAML",
+    ".xml": "XML", ".svg": "SVG", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".zip": "ZIP",
+    ".lock": "lock", ".py": "Python", ".sh": "shell",
+}
+# "(that of an HTML report)": a noun phrase per format, in the message's language.
+_A = {"html": "outputs_an_html_report", "markdown": "outputs_a_markdown_report", "json": "outputs_a_json_report",
+      "toml": "outputs_a_toml_report"}
+# The two things a report may be written over by mistake, named in the message's language.
+_PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
+
+
+def report_format(output: str, explicit: str | None) -> str:
+    """The report's format for ``-o output``: from the extension where qntrack writes it.
+
+    An explicit --format is taken for an extension that names no other format (e.g.
+    ``--format markdown -o notes.txt``), refused for one that does (``x.pdf``) and for
+    a contradiction (``--format json -o x.html``).
+    """
+    suffix = Path(output).suffix.lower()
+    implied = WRITABLE.get(suffix)
+    if explicit is not None:
+        if implied is not None and implied != explicit:
+            raise fail(output, msg("outputs_format_contradicts", format=explicit, suffix=suffix,
+                                   report=Message(_A[implied])), ExitCode.USAGE)
+        if suffix in _OTHER:
+            raise fail(output, msg("outputs_other_format_explicit", suffix=suffix, kind=_OTHER[suffix], format=explicit),
+                       ExitCode.USAGE)
+        return explicit
+    if implied is not None:
+        return implied
+    if suffix in _OTHER:
+        if _OTHER[suffix] in ("PDF", "Word"):
+            raise fail(output, msg("outputs_cannot_write_pdf_word", kind=_OTHER[suffix]), ExitCode.USAGE)
+        raise fail(output, msg("outputs_cannot_write_other", kind=_OTHER[suffix]), ExitCode.USAGE)
+    if suffix:
+        raise fail(output, msg("outputs_extension_says_no_format", suffix=suffix), ExitCode.USAGE)
+    raise fail(output, msg("outputs_no_extension"), ExitCode.USAGE)
+
+
+def output_path(output: str) -> Path:
+    """The real file a report for ``-o output`` goes to: a symlink is written through to
+    its target, after the same checks on the target. Refuses a folder, a missing folder
+    and anything that is not a regular file (a FIFO, a device, a socket)."""
+    given = Path(output)
+    real = Path(os.path.realpath(given))
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        # A part of the path that is a file, a name too long: the system's answer, so exit 1
+        # (README, "Exit codes"), with what to do about it.
+        from ..errors import os_reason
+
+        raise fail(output, msg("outputs_cannot_look", reason=os_reason(exc))) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise fail(output, msg("outputs_is_folder"), ExitCode.USAGE)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise fail(output, msg("outputs_not_regular"), ExitCode.USAGE)
+    if not real.parent.is_dir():
+        shown = real.parent if given.is_symlink() else given.parent
+        raise fail(output, msg("outputs_no_folder", folder=shown), ExitCode.USAGE)
+    return real
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Path) -> None:
+    """Refuse a report path that is a file the tracker reads or keeps: targets.yaml, the
+    observations file, their lock and side files (``observations.csv.*``) and anything in
+    the status cache. Real paths are compared, so a symlink, a hard link or
+    ``./x/../observations.csv`` is seen for what it is."""
+    for path, what in ((targets_path, _PLAN), (store_path, _STORE)):
+        if _same(real, path):
+            raise fail(output, msg("outputs_is_read_by_tracker", what=what), ExitCode.USAGE)
+        base = Path(os.path.realpath(path))
+        if real.parent == base.parent and real.name.startswith(base.name + "."):
+            raise fail(output, msg("outputs_belongs_to", what=what, name=base.name), ExitCode.USAGE)
+    from .workspace import CACHE_DIR
+
+    if CACHE_DIR in real.parts:
+        raise fail(output, msg("outputs_inside_cache", cache=CACHE_DIR), ExitCode.USAGE)
+
+
+# A report written to a file carries a fingerprint of what qntrack wrote: "sha256:" and
+# the hex SHA-256 of the whole file with those 64 digits as zeros. A file whose digits no
+# longer match was edited since (a person's minutes added to it): it is no longer what
+# qntrack wrote, so it is not replaced without --force. Where it goes, per format:
+#   Markdown, SVG: <!-- generator: qntrack; sha256:... -->
+#   HTML:          <meta name="generator" content="qntrack; sha256:...">
+#   JSON:          "fingerprint": "sha256:..." right after the leading "qntrack" key
+#   TOML:          fingerprint = "sha256:..." right after the leading qntrack line
+# A mark without a fingerprint (reports written before it existed, 0.1's) still counts
+# as qntrack's, so an upgrade does not ask for --force.
+_ZEROS = b"0" * 64
+_PLACEHOLDER = b"sha256:" + _ZEROS
+_FINGERPRINTS = (
+    re.compile(rb"<!-- generator: qntrack; sha256:([0-9a-f]{64}) -->"),
+    re.compile(rb'<meta name="generator" content="qntrack; sha256:([0-9a-f]{64})">'),
+    re.compile(rb'\A\s*\{\s*"qntrack"\s*:\s*"[^"\n]*",\s*"fingerprint"\s*:\s*"sha256:([0-9a-f]{64})"'),
+    re.compile(rb'\A\s*qntrack\s*=\s*"[^"\n]*"\s*\n\s*fingerprint\s*=\s*"sha256:([0-9a-f]{64})"'),
+)
+# A report is a few MB at most (a national plan's HTML): it is hashed whole. A file with
+# a fingerprint but larger than this is not one qntrack wrote as it is now.
+_MAX_HASHED = 256 * 1024 * 1024
+
+
+def _digest(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest().encode("ascii")
+
+
+def stamp(fmt: str, payload: bytes) -> bytes:
+    """The report (or chart) as written to a file: its generator mark with the fingerprint
+    of these very bytes. ``fmt``: "markdown", "svg", "html", "json" or "toml"."""
+    if fmt in ("markdown", "svg"):
+        mark = GENERATOR_MARK.encode("ascii")
+        i = payload.rfind(mark) if fmt == "markdown" else payload.find(mark)
+        with_zeros = payload[:i] + mark[:-4] + b"; " + _PLACEHOLDER + b" -->" + payload[i + len(mark):]
+    elif fmt == "html":
+        mark = b'<meta name="generator" content="qntrack">'
+        with_zeros = payload.replace(mark, b'<meta name="generator" content="qntrack; ' + _PLACEHOLDER + b'">', 1)
+    elif fmt == "json":
+        with_zeros = re.sub(rb'\A(\{\n(\s*)"qntrack": "[^"\n]*",\n)', rb'\1\2"fingerprint": "' + _PLACEHOLDER + rb'",\n',
+                            payload, count=1)
+    elif fmt == "toml":
+        with_zeros = re.sub(rb'\A(qntrack = "[^"\n]*"\n)', rb'\1fingerprint = "' + _PLACEHOLDER + rb'"\n', payload, count=1)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    if _PLACEHOLDER not in with_zeros:
+        raise ValueError(f"no generator mark to stamp in this {fmt} file")
+    at = with_zeros.index(_PLACEHOLDER) + len(b"sha256:")
+    return with_zeros[:at] + _digest(with_zeros) + with_zeros[at + 64:]
+
+
+def _fingerprint_holds(fh, size: int, head: bytes, tail: bytes) -> bool | None:
+    """None when the file carries no fingerprint; else whether it matches the file."""
+    spans = []
+    for pattern in _FINGERPRINTS:
+        for where, base in ((head, 0), (tail, size - len(tail))):
+            for m in pattern.finditer(where):
+                spans.append(base + m.start(1))
+    if not spans:
+        return None
+    if size > _MAX_HASHED:
+        return False
+    fh.seek(0)
+    data = fh.read()
+    for at in sorted(set(spans)):
+        found = data[at:at + 64]
+        if found and _digest(data[:at] + _ZEROS + data[at + 64:]) == found:
+            return True
+    return False
+
+
+def mark_state(path: Path) -> str:
+    """"qntrack" for a file qntrack wrote and nobody changed since (or one with the mark
+    but no fingerprint: written before fingerprints), "edited" for one qntrack wrote
+    that was changed since, "foreign" for any other. Only the first and last few KB are
+    read for the mark; a file that has one with a fingerprint is then read whole."""
+    with open(path, "rb") as fh:
+        head = fh.read(_PEEK)
+        size = os.fstat(fh.fileno()).st_size
+        tail = b""
+        if size > _PEEK:
+            fh.seek(size - _PEEK)  # the last 4 KB whole, overlapping the head if need be
+            tail = fh.read(_PEEK)
+        end = tail or head
+        marked = (any(m.search(head) for m in _MARKS) or (bool(tail) and _MARKS[1].search(tail) is not None)
+                  or _MARKS_01[0].search(end) is not None or _MARKS_01[1].search(head) is not None)
+        if not marked:
+            return "foreign"
+        holds = _fingerprint_holds(fh, size, head, tail)
+    return "edited" if holds is False else "qntrack"
+
+
+def written_by_qntrack(path: Path) -> bool:
+    """Whether the file is a report qntrack wrote, unchanged since (mark_state)."""
+    return mark_state(path) == "qntrack"
+
+
+def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
+    """Refuse to replace an existing file that qntrack did not write, one qntrack wrote
+    that was edited since (its fingerprint no longer matches), or one that is
+    read-only (no write permission for anyone), unless --force.
+    ``files``: each file as the user knows it (for the message) and its real path."""
+    if force:
+        return
+    for shown, path in files:
+        try:
+            if not path.exists():
+                continue
+            if not os.stat(path).st_mode & 0o222:
+                # A rename ignores the mode, so honour it here (even for root).
+                raise fail(shown, msg("outputs_read_only"), ExitCode.USAGE)
+            state = mark_state(path)
+        except OSError as exc:
+            raise fail(shown, msg("outputs_cannot_read_mark", reason=exc.strerror or exc)) from None
+        if state == "edited":
+            raise fail(shown, msg("outputs_edited_report"), ExitCode.USAGE)
+        if state != "qntrack":
+            raise fail(shown, msg("outputs_foreign_file"), ExitCode.USAGE)
+
+
+def os_error_file(exc: OSError, fallback: str) -> str:
+    """The file an OSError is about, as the user knows it: the temporary file of an
+    atomic write (``.review.md.x1y2.tmp``) is named by the file it was to become."""
+    name = exc.filename
+    if not name:
+        return fallback
+    base = os.path.basename(os.fsdecode(name))
+    if base.startswith(".") and base.endswith(".tmp"):
+        return fallback
+    return os.fsdecode(name)
+
+
+def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool = True) -> None:
+    """Refuse to write when standard output is itself the plan or the store, as after
+    ``qntrack report >> observations.csv``: the report would be glued onto the data. (With
+    ``>`` the shell has emptied the file before qntrack starts; nothing can undo that.)"""
+    try:
+        out = os.fstat(1)
+    except OSError:
+        return
+    if not stat.S_ISREG(out.st_mode):
+        return
+    for path, what in ((store_path, _STORE), (targets_path, _PLAN)):
+        if path is None:
+            continue
+        try:
+            mine = os.stat(path)
+        except OSError:
+            continue
+        if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
+            raise fail("standard output", msg("outputs_stdout_is_tracked" if report else "outputs_stdout_is_input",
+                                              what=what, path=path), ExitCode.USAGE)

@@ -1,0 +1,297 @@
+"""Recording new figures: validate against the plan and the store, then append.
+
+All or nothing: every record is checked first; a single problem means nothing is written.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import NamedTuple, Sequence
+
+from ..errors import InputError
+from ..catalog import Message, msg
+from ..catalog import said as _said
+from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
+from ..plan.periods import PeriodError, parse_period
+from ..files.store import (append_observations, missing_folder, normalise_timestamp, parse_value, peek_store, read_store_bytes,
+                    stored_rows, utc_now)
+from ..files.textfiles import neutralise_formula, nfc
+from ..files.workspace import find_targets, store_is_a_folder, store_path_for
+from ..files.definitions import load_plan
+
+__all__ = ["Recorded", "validate_record", "record_one", "record_many", "retract"]
+
+MAX_TEXT = 2000  # characters in a source or note: more than any citation needs
+
+
+def _within(message_id: str, problem: str | Message) -> Message:
+    """``message_id``'s sentence around another module's message (timing.py, store.py).
+
+    msg() turns values into text at once (English); the Message itself is kept as the
+    value so that it can be shown in the user's language once messages.render renders
+    Message values (today it shows the English text there)."""
+    return Message(message_id, (("problem", problem),))
+
+
+def _closest(word: str, options) -> str | None:
+    """The option closest to ``word`` (errors.did_you_mean's choice), or None."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(options), n=1)
+    return found[0] if found else None
+
+
+def _torn(store: Path, line: int) -> InputError:
+    return InputError([Problem(Location(str(store), line), msg("recording_torn"))])
+
+
+def validate_record(
+    plan: Plan,
+    where: Location,
+    indicator: str,
+    period: str,
+    value: str,
+    status: str | None,
+    source: str,
+    note: str,
+    recorded_at: str | None,
+    *,
+    now: str | None = None,
+    force: bool = False,
+    zone: str = "",
+    force_hint: bool = True,
+) -> tuple[Observation | None, list[Problem]]:
+    """One candidate row → an Observation, or the problems that stop it.
+
+    ``now``: the current UTC time (read at the edge; default: the clock), for the rules of
+    timing.py. ``force``: accept a period not begun or a non-estimate recorded before its
+    period ended (the deliberate case); a recorded_at in the future is never accepted.
+    ``zone``: the UTC offset for a recorded_at with a time but no zone (--tz, else the
+    plan's ``timezone:``); without one such a time is refused.
+    """
+    problems: list[Problem] = []
+    now = now or utc_now()
+    ind = plan.indicators.get(indicator.strip())
+    if ind is None:
+        hint = _closest(indicator.strip(), plan.indicators)
+        if hint:
+            problems.append(Problem(where, msg("recording_unknown_indicator_hint", indicator=indicator, hint=hint)))
+        elif plan.indicators:
+            problems.append(Problem(where, msg("recording_unknown_indicator", indicator=indicator,
+                                               known=", ".join(plan.indicators))))
+        else:
+            problems.append(Problem(where, msg("recording_unknown_indicator_none", indicator=indicator)))
+    elif ind.formula:
+        problems.append(Problem(where, msg("recording_derived", indicator=ind.id, formula=ind.formula)))
+    parsed_period = None
+    try:
+        parsed_period = parse_period(period)
+    except PeriodError as exc:
+        problems.append(Problem(where, _said(exc)))
+    if ind is not None and parsed_period is not None and not parsed_period.fits(ind.frequency):
+        problems.append(Problem(where, msg("recording_finer_period", period=parsed_period, indicator=ind.id,
+                                           frequency=ind.frequency.value)))
+    number = None
+    try:
+        if status == RETRACTED:  # a row of `qntrack retract` (or of a store imported into itself)
+            if value.strip():
+                raise ValueError(msg("recording_retraction_value"))
+            number = math.nan
+        else:
+            number = parse_value(value)
+    except ValueError as exc:
+        problems.append(Problem(where, _said(exc)))
+    if status and status not in OBSERVATION_STATUSES and status != RETRACTED:
+        problems.append(Problem(where, msg("recording_bad_status", status=status,
+                                           statuses=", ".join(OBSERVATION_STATUSES))))
+    stamp = None
+    try:
+        if recorded_at:
+            from ..method.timing import parse_zone
+
+            stamp = normalise_timestamp(recorded_at, parse_zone(zone) if zone else None)
+        else:
+            stamp = now
+    except ValueError as exc:
+        message = _said(exc)
+        if "has no time zone" in str(exc):
+            message = _within("recording_zone_hint", message)
+        problems.append(Problem(where, message))
+    # The timing rules are about a real indicator's figure: after "unknown indicator" they
+    # would only be a second, irrelevant error.
+    if stamp is not None and parsed_period is not None and ind is not None:
+        from ..method.timing import FUTURE, timing_problems
+
+        for kind, message in timing_problems(parsed_period, stamp, status or "", now):
+            if kind == FUTURE:
+                problems.append(Problem(where, message))
+            elif not force:
+                # The hint names --force only where the command has one (retract has not).
+                problems.append(Problem(where, _within("recording_force_hint", message) if force_hint else message))
+    # One sentence per field: "nguồn" and "ghi chú" are not glued into a shared sentence.
+    for text, is_source in ((source, True), (note, False)):
+        if "\n" in text or "\r" in text:
+            problems.append(Problem(where, msg("recording_source_lines") if is_source else msg("recording_note_lines")))
+        elif any(ch < " " and ch != "\t" or ch == "\x7f" for ch in text):
+            # A NUL would make the whole file look binary to every later read.
+            bad = next(ch for ch in text if ch < " " and ch != "\t" or ch == "\x7f")
+            code = f"U+{ord(bad):04X}"
+            problems.append(Problem(where, msg("recording_source_control", code=code) if is_source
+                                    else msg("recording_note_control", code=code)))
+        elif len(text) > MAX_TEXT:
+            # The store's reader refuses longer cells; refuse them before they are written.
+            problems.append(Problem(where, msg("recording_source_too_long", length=len(text), limit=MAX_TEXT)
+                                    if is_source else msg("recording_note_too_long", length=len(text), limit=MAX_TEXT)))
+        elif any("\ud800" <= ch <= "\udfff" for ch in text):
+            # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
+            problems.append(Problem(where, msg("recording_source_not_utf8") if is_source
+                                    else msg("recording_note_not_utf8")))
+    if problems or ind is None or parsed_period is None or number is None or stamp is None:
+        return None, problems
+    # The store is the file people double-click: a source or note a spreadsheet would run
+    # as a formula (=HYPERLINK(...), @SUM, -cmd|...) is stored with a leading apostrophe.
+    source, note = neutralise_formula(nfc(source.strip())), neutralise_formula(nfc(note.strip()))
+    return Observation(ind.id, parsed_period, number, status or "", source, note, stamp), []
+
+
+def _open(targets: str | None) -> tuple[Plan, Path]:
+    path = find_targets(targets)
+    plan = load_plan(path)
+    store = store_path_for(plan, path)
+    folder = store_is_a_folder(plan, path, store)
+    if folder:
+        raise InputError(folder)
+    missing = missing_folder(store)
+    if missing is not None:
+        raise InputError([missing])
+    return plan, store
+
+
+class Recorded(NamedTuple):
+    """What ``record_many`` did: the store, the rows added (or that would be), and how
+    valid rows were left out as already recorded (``history.already_recorded``)."""
+
+    store: Path
+    rows: list[Observation]
+    skipped: list[Observation]
+    # Rows recorded (or that would be) that jump against the figures on record: one
+    # warning each (checks.entry_jump_problems); they are still recorded.
+    warnings: list[Problem]
+    # For each skipped row, in order: the stored vintage it repeats and the vintage in
+    # force for its period (history.stored_vintage), read under the lock; (None, None)
+    # where the row repeats one earlier in the batch.
+    vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
+
+
+def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False,
+                undated: str | None = None, *, force: bool = False, now: str | None = None,
+                tz: str | None = None) -> Recorded:
+    """Validate every candidate; append them all, or raise with every problem and write nothing.
+
+    Rows already recorded are skipped and counted, checked under the append's lock
+    against the store as it is then. ``undated``: the timestamp given to rows that came
+    without one (by default "now", stamped here). ``force``, ``now``: as for
+    ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
+    wins over the plan's ``timezone:`` (already validated by the caller).
+    """
+    from ..method.history import already_recorded, stored_vintage
+
+    now = now or utc_now()
+    plan, store = _open(targets)
+    zone = tz or plan.timezone
+    existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
+    if existing.torn_line:
+        raise _torn(store, existing.torn_line)
+    if undated is None:
+        undated = now
+    rows: list[Observation] = []
+    wheres: list[Location] = []
+    problems: list[Problem] = []
+    for where, fields in candidates:
+        obs, found = validate_record(plan, where, fields.get("indicator", ""), fields.get("period", ""),
+                                     fields.get("value", ""), fields.get("status") or None, fields.get("source", ""),
+                                     fields.get("note", ""), fields.get("recorded_at") or undated,
+                                     now=now, force=force, zone=zone)
+        problems.extend(found)
+        if obs is not None:
+            rows.append(obs)
+            wheres.append(where)
+    if problems:
+        raise InputError(problems)
+    warnings: list[Problem] = []
+    vintages: list[tuple[Observation | None, Observation | None]] = []
+
+    def keep(stored: Sequence[Observation]) -> list[Observation]:
+        from .checks import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
+
+        marks = already_recorded(stored, rows, undated)
+        kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
+        vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks) if known)
+        # The rows the append already read under its lock (the batch's indicators only):
+        # no further read of the store, so a single figure costs the same as before.
+        warnings.extend(entry_growth_floor_problems(kept, plan))
+        warnings.extend(entry_jump_problems(kept, stored))
+        # A row recorded before the figure in force is kept but never takes effect: say so.
+        warnings.extend(earlier_vintage_problems(kept, stored))
+        return [o for _, o in kept]
+
+    if dry_run:
+        data = read_store_bytes(store)
+        new = keep(stored_rows(data, {o.indicator for o in rows}, str(store)) if data else ())
+    else:
+        new = append_observations(store, rows, keep) if rows else []
+    added = set(map(id, new))
+    return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
+
+
+def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,
+               source: str, note: str, recorded_at: str | None) -> Path:
+    fields = {"indicator": indicator, "period": period, "value": value, "status": status or "",
+              "source": source, "note": note, "recorded_at": recorded_at or ""}
+    return record_many(targets, [(Location("add-observation"), fields)]).store
+
+
+def retract(targets: str | None, indicator: str, period: str, source: str, note: str,
+            recorded_at: str | None) -> tuple[Path, Observation, Observation]:
+    """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
+
+    The figure in force when the retraction is recorded (its ``recorded_at``, default
+    now) is looked up under the append's lock; none there is an error naming the period.
+    Returns the store, the retraction and the figure it withdrew.
+    """
+    plan, store = _open(targets)
+    existing = peek_store(store)
+    if existing.torn_line:
+        raise _torn(store, existing.torn_line)
+    where = Location("retract")
+    row, problems = validate_record(plan, where, indicator, period, "", RETRACTED, source, note, recorded_at,
+                                    force_hint=False)
+    if row is None:
+        raise InputError(problems)
+    withdrawn: list[Observation] = []
+
+    def keep(stored: Sequence[Observation]) -> list[Observation]:
+        from ..files.store import format_value
+
+        known = [o for o in stored if o.indicator == row.indicator and o.period == row.period
+                 and o.recorded_at <= row.recorded_at]
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
+        if current is None or current.status == RETRACTED:
+            raise InputError([Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator,
+                                                 period=row.period))])
+        # A retraction recorded before a later vintage would withdraw nothing current: refused
+        # (docs/decisions.md, "Writing"); the user records it now, or after that vintage.
+        later = max((o for o in stored if o.indicator == row.indicator and o.period == row.period
+                     and o.recorded_at > row.recorded_at), key=lambda o: (o.recorded_at, o.line), default=None)
+        if later is not None:
+            raise InputError([Problem(where, msg("recording_retract_before_in_force", indicator=row.indicator,
+                                                 period=row.period, at=row.recorded_at, was=format_value(current.value),
+                                                 later=later.status if later.status == RETRACTED
+                                                 else format_value(later.value), later_at=later.recorded_at))])
+        withdrawn.append(current)
+        return [row]
+
+    append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
+    return store, row, withdrawn[0]

@@ -1,0 +1,177 @@
+"""`qntrack check --repair`: set aside the torn tail of the observations file.
+
+A row is complete once its newline is written; bytes after the last newline are what an
+interrupted append left behind. Repair copies those bytes to a side file beside the store
+(``observations.csv.torn-20240105T101500Z``), then replaces the store with its complete
+prefix. Both writes go through a temporary file and a rename, and the whole operation
+holds the same lock as appends, so a concurrent ``add-observation`` waits for it. Nothing
+is ever deleted: the side file keeps the tail for a person to read and re-enter.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import fail
+from ..catalog import msg
+from ..files.starter import write_atomically
+from ..files.store import _last_line_is_whole, _lock, pending_path, read_pending
+
+__all__ = ["Repair", "RolledBack", "repair_store", "roll_back"]
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """What was moved: the torn line's number, its bytes, and where they went."""
+
+    torn_line: int
+    tail: bytes
+    side_file: Path
+
+
+@dataclass(frozen=True, slots=True)
+class RolledBack:
+    """An interrupted batch set aside: its rows (as journalled), the bytes it had written,
+    the size the store is back to, and the side file holding those bytes (None if none)."""
+
+    rows: int
+    tail: bytes
+    size: int
+    side_file: Path | None
+
+
+def _side_file(path: Path, now: datetime, kind: str = "torn") -> Path:
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.name}.{kind}-{stamp}")
+    n = 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.{kind}-{stamp}-{n}")
+        n += 1
+    return candidate
+
+
+def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
+    """Set aside the part of a batch a crash interrupted; None when no batch was.
+
+    Under the append lock: the bytes after the size the journal recorded are copied to a
+    side file (``observations.csv.interrupted-20240105T101500Z``) and made durable, the
+    store is cut back to that size and synced, and only then is the journal removed. A
+    crash in between leaves the journal, and running this again finishes the job.
+    """
+    from filelock import Timeout
+
+    from ..files.textfiles import read_regular
+
+    if path.is_dir():
+        raise fail(str(path), msg("repair_is_directory"))
+    if path.is_symlink():
+        path = path.resolve()  # set aside and cut where the store really is, as repair_store does
+    if read_pending(path) is None:
+        return None  # nothing to roll back; the lock must not create a missing folder either
+    try:
+        with _lock(path):
+            pending = read_pending(path)
+            if pending is None:
+                return None
+            data = read_regular(path, "the observations file") or b""
+            tail = data[pending.size:]
+            side = None
+            if tail:
+                side = _side_file(path, now or datetime.now(timezone.utc), "interrupted")
+                write_atomically(side, tail)  # safe on disk before the store loses it
+                _sync_folder(path.parent)
+                fd = os.open(path, os.O_WRONLY)
+                try:
+                    os.ftruncate(fd, pending.size)
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            os.unlink(pending_path(path))
+            _sync_folder(path.parent)
+            return RolledBack(pending.rows, tail, pending.size, side)
+    except Timeout:
+        raise fail(str(path), msg("repair_locked")) from None
+    except OSError as exc:
+        raise fail(str(path), msg("repair_cannot_set_aside", reason=exc.strerror or exc)) from None
+
+
+def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
+    """Move an incomplete last line to a side file; None when the file ends cleanly."""
+    from filelock import Timeout
+
+    from ..files.textfiles import read_regular
+
+    if path.is_dir():
+        raise fail(str(path), msg("repair_is_directory"))
+    # A symlinked store is repaired where it really is: replacing the link itself with a
+    # regular file would fork the store in two, and the side file belongs beside the data.
+    path = path.resolve()
+    from ..files.textfiles import open_regular
+
+    opened = open_regular(path, "the observations file")  # a FIFO or device: refused before any lock file
+    if opened is None:
+        return None  # nothing to repair; the lock must not create a missing folder either
+    with os.fdopen(opened[0], "rb") as fh:
+        head = fh.read(65536)
+    if head and not head.endswith(b"\n"):
+        _refuse_foreign(head, path)  # before the lock, which would leave a file beside it
+    try:
+        with _lock(path):
+            data = read_regular(path, "the observations file")
+            if data is None:
+                return None
+            if not data or data.endswith(b"\n"):
+                return None
+            _refuse_foreign(data, path)
+            if _last_line_is_whole(data, str(path)):
+                return None  # a whole last row saved without its newline is a row, not a remnant
+            cut = data.rfind(b"\n") + 1
+            tail = data[cut:]
+            side = _side_file(path, now or datetime.now(timezone.utc))
+            # The tail is safe on disk before the store loses it.
+            write_atomically(side, tail)
+            write_atomically(path, data[:cut])
+            _sync_folder(path.parent)
+            return Repair(data[:cut].count(b"\n") + 1, tail, side)
+    except Timeout:
+        raise fail(str(path), msg("repair_locked")) from None
+
+
+def _refuse_foreign(data: bytes, path: Path) -> None:
+    """Raise unless ``data`` starts like a qntrack store (text, our header): repair
+    rewrites the file, and a program or another program's data named by mistake as the
+    store (observations: /bin/ls) must be left exactly as it is."""
+    from ..files.store import HEADER
+
+    first = data[: data.find(b"\n")] if b"\n" in data else data
+    if first.startswith(b"\xef\xbb\xbf"):
+        first = first[3:]
+    message = msg("repair_not_a_store", header=",".join(HEADER))
+    if b"\x00" in data[:8192]:
+        raise fail(str(path), message)
+    try:
+        line = first.decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        raise fail(str(path), message) from None
+    # Ours if the header names one of our columns (the store's reader says what else is
+    # wrong with it), or if the file is a header torn before its end ("indicator,per").
+    names = {h.strip().lower() for h in line.split(",")}
+    if not names & set(HEADER) and not ",".join(HEADER).startswith(line.strip().lower() or "\x00"):
+        raise fail(str(path), message)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,159 @@
+"""`qntrack init`: a small, commented tracker to start from. Never overwrites."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import fail
+from ..files.store import HEADER
+
+__all__ = ["STARTER_TARGETS", "write_starter", "write_atomically"]
+
+STARTER_TARGETS = """\
+# targets.yaml — what the plan promises. Schema version 1.
+# Every key is described in the format reference that comes with qntrack:
+#   qntrack docs targets-format        (and: qntrack docs observations-format)
+# Replace these examples with your plan's; `qntrack check` says what is wrong, with its line.
+version: 1
+title: "My plan"
+observations: observations.csv   # recorded figures, relative to this file
+
+indicators:
+  # An indicator is a quantity that is measured; ids use a-z, 0-9 and _.
+  industry_share:
+    name: {en: "Manufacturing share of GRDP", vi: "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP"}
+    unit: "%"
+    direction: increase     # increase | decrease: which way is better
+    frequency: year         # year | half | quarter | month: the finest period it is published for
+  growth:
+    name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
+    unit: "%"
+    measure: rate           # level (default) | rate (growth in %) | flow (adds up over time)
+    frequency: quarter
+  investment:
+    name: {en: "Investment in manufacturing", vi: "Vốn đầu tư vào công nghiệp chế biến, chế tạo"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    # no measure: the cumulative target below implies 'flow' (an amount that adds up)
+  fdi:
+    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: flow
+    frequency: month        # monthly year-to-date figures are read against the plan pro rata
+  poverty:
+    name: {en: "Multidimensional poverty rate", vi: "Tỷ lệ hộ nghèo đa chiều"}
+    unit: "%"
+    direction: decrease     # lower is better
+
+targets:
+  # level: reach a value by a deadline, with one or more milestones.
+  - id: industry-share
+    indicator: industry_share
+    source: "The resolution that sets it, with its date"
+    baseline: {period: 2020, value: 10}   # or just: baseline: 2020 (the value is then observed)
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 20}
+  # level without milestones: keep moving the right way; 'limit' is the natural bound.
+  - id: poverty-down
+    indicator: poverty
+    name: {en: "Poverty keeps falling", vi: "Tỷ lệ hộ nghèo tiếp tục giảm"}
+    baseline: 2021
+    limit: 0
+  # every_period: a threshold every period must pass (at_least or at_most).
+  - id: growth-every-year
+    type: every_period
+    indicator: growth
+    at_least: 10
+    from: 2021
+    to: 2025
+  # average: an average growth rate over a span (geometric mean of the yearly rates).
+  - id: growth-average
+    type: average
+    indicator: growth
+    name: {en: "GRDP growth about 10% a year, 2021-2025", vi: "Tăng trưởng GRDP bình quân 10%/năm, 2021-2025"}
+    at_least: 10
+    from: 2021
+    to: 2025
+  # cumulative: a total over a span.
+  - id: investment-total
+    type: cumulative
+    indicator: investment
+    at_least: 50000
+    from: 2021
+    to: 2025
+  # plan: one year's plan figure.
+  - id: fdi-plan-2025
+    type: plan
+    indicator: fdi
+    period: 2025
+    value: 1500
+"""
+
+
+def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place.
+
+    A reader (or a crash) never sees a half-written file. ``durable=False`` skips the
+    ``fsync``: for a file that is checked whenever it is read and simply made again if a
+    crash left it empty or torn (the status cache), waiting for the disk buys nothing.
+    """
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        # mkstemp makes the file 0600; keep the mode of the file being replaced, or give
+        # a new file the usual permissions (0666 less the umask), as open() would.
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_starter(directory: Path) -> list[Path]:
+    targets = directory / "targets.yaml"
+    observations = directory / "observations.csv"
+    # lexists: a symlink whose target is missing is there too, and never replaced.
+    existing = [p for p in (targets, observations) if os.path.lexists(p)]
+    from ..catalog import msg  # not at the top: the status cache writes through this module
+
+    if existing:
+        raise fail(str(existing[0]), msg("starter_exists"))
+    if directory.exists() and not directory.is_dir():
+        raise fail(str(directory), msg("starter_is_file"))
+    # What this call made is undone if a later step fails (a full disk, a read-only
+    # folder): init leaves a complete tracker or nothing.
+    made_folders = [p for p in (directory, *directory.parents) if not p.exists()][::-1]
+    written: list[Path] = []
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for path, text in ((targets, STARTER_TARGETS), (observations, ",".join(HEADER) + "\n")):
+            write_atomically(path, text.encode("utf-8"))
+            written.append(path)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        for folder in reversed(made_folders):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if exc.filename is None:  # a write to the temporary file: name the file it was for
+            exc.filename = str(observations if targets in written else targets)
+        raise
+    return [targets, observations]

@@ -1,0 +1,159 @@
+"""Reading a person's text file safely: UTF-8 only, with a helpful word when it is not."""
+
+from __future__ import annotations
+
+import os
+import stat
+import unicodedata
+from pathlib import Path
+
+from ..errors import fail
+from ..catalog import Message, msg
+
+__all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES", "formula_like", "neutralise_formula"]
+
+# targets.yaml is written by people: the synthetic national plan of docs/performance.md
+# (10,000 indicators) is a few MB. A cap keeps `--targets /dev/zero`-like mistakes, or a
+# huge file named by accident, from taking the machine's memory.
+MAX_TARGETS_BYTES = 16 * 1024 * 1024
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, so that 'ệ' typed two ways compares equal (Vietnamese input methods differ)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+# Each message names the file as a whole sentence, one id per situation and file (the
+# words for "targets file" differ by language, and so does where they go in a sentence);
+# a file not listed in _WHO is named by ``what`` as given. Windows-1258 and TCVN3 (ABC),
+# named in "not_utf8", were the common encodings before Unicode in Vietnam and still come
+# out of old spreadsheets; neither can be told apart reliably from bytes alone.
+_WHO = {"targets file": "targets", "the observations file": "store"}
+_IDS = {
+    "directory": {"targets": "textfile_directory_targets", "store": "textfile_directory_store", "other": "textfile_directory_other"},
+    "unreadable": {"targets": "textfile_unreadable_targets", "store": "textfile_unreadable_store", "other": "textfile_unreadable_other"},
+    "fifo": {"targets": "textfile_fifo_targets", "store": "textfile_fifo_store", "other": "textfile_fifo_other"},
+    "chardev": {"targets": "textfile_chardev_targets", "store": "textfile_chardev_store", "other": "textfile_chardev_other"},
+    "blockdev": {"targets": "textfile_blockdev_targets", "store": "textfile_blockdev_store", "other": "textfile_blockdev_other"},
+    "socket": {"targets": "textfile_socket_targets", "store": "textfile_socket_store", "other": "textfile_socket_other"},
+    "special": {"targets": "textfile_special_targets", "store": "textfile_special_store", "other": "textfile_special_other"},
+    "too_big": {"targets": "textfile_too_big_targets", "store": "textfile_too_big_store", "other": "textfile_too_big_other"},
+    "over_limit": {"targets": "textfile_over_limit_targets", "store": "textfile_over_limit_store", "other": "textfile_over_limit_other"},
+    "not_found": {"targets": "textfile_not_found_targets", "store": "textfile_not_found_store", "other": "textfile_not_found_other"},
+    "binary": {"targets": "textfile_binary_targets", "store": "textfile_binary_store", "other": "textfile_binary_other"},
+    "not_utf8": {"targets": "textfile_not_utf8_targets", "store": "textfile_not_utf8_store", "other": "textfile_not_utf8_other"},
+}
+
+
+def _said(situation: str, what: str, **params: object) -> Message:
+    """The message for ``situation`` about the file ``what`` (an id of ``_IDS``)."""
+    return msg(_IDS[situation][_WHO.get(what, "other")], what=what, **params)
+
+
+def _kind(mode: int) -> str:
+    """The situation (a key of ``_IDS``) for a file that is not a regular one."""
+    for test, kind in ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "chardev"), (stat.S_ISBLK, "blockdev"),
+                       (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "directory")):
+        if test(mode):
+            return kind
+    return "special"
+
+
+def open_regular(path: Path | str, what: str) -> tuple[int, os.stat_result] | None:
+    """A read-only descriptor on ``path`` and its stat, if it is a regular file (through
+    any symlinks); None if there is no such file.
+
+    Opened with O_NONBLOCK: a FIFO given as a qntrack file would otherwise block the open
+    until a writer came, and hang the command. Anything but a regular file (a FIFO, a
+    device such as /dev/zero, a socket, a folder) is refused by name, never read: a
+    device can be endless. The caller closes the descriptor.
+    """
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise fail(name, _said("directory", what)) from None
+    except OSError as exc:
+        raise fail(name, _said("unreadable", what, reason=exc.strerror or exc)) from None
+    try:
+        st = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise fail(name, _said("unreadable", what, reason=exc.strerror or exc)) from None
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise fail(name, _said(_kind(st.st_mode), what))
+    return fd, st
+
+
+def read_regular(path: Path | str, what: str, limit: int | None = None) -> bytes | None:
+    """The bytes of a regular file (``open_regular``), None if it does not exist; over
+    ``limit`` bytes is refused without reading it all."""
+    opened = open_regular(path, what)
+    if opened is None:
+        return None
+    fd, st = opened
+    name = str(path)
+    with os.fdopen(fd, "rb") as fh:
+        if limit is not None and st.st_size > limit:
+            raise fail(name, _said("too_big", what, size=f"{st.st_size / 1048576:.0f}", limit=limit // 1048576))
+        try:
+            data = fh.read() if limit is None else fh.read(limit + 1)
+        except OSError as exc:
+            raise fail(name, _said("unreadable", what, reason=exc.strerror or exc)) from None
+    if limit is not None and len(data) > limit:
+        raise fail(name, _said("over_limit", what, limit=limit // 1048576))
+    return data
+
+
+def read_text(path: Path, what: str) -> str:
+    """The file's text, or an InputError naming the file and what is wrong with it."""
+    name = str(path)
+    data = read_regular(path, what, MAX_TARGETS_BYTES)
+    if data is None:
+        raise fail(name, _said("not_found", what))
+    if b"\x00" in data[:8192]:
+        raise fail(name, _said("binary", what))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        from ..plan.model import Location  # only on this error: formats imports this module for formula_like
+
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(Location(name, line), _said("not_utf8", what)) from None
+    return text
+
+
+# What a spreadsheet runs when a cell starts with it (OWASP's CSV injection list), also
+# after leading spaces or tabs, which Excel and LibreOffice skip; formats.safe_cell is
+# the output side of the same rule.
+_FORMULA_CHARS = "=+-@"
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet opening a CSV cell holding ``text`` would run it as a formula.
+
+    A number ("-2.5", "+84") is shown as a number, not run, so it is not formula-like.
+    """
+    if not text or text[0] not in _FORMULA_CHARS and text[0] not in " \t\r":
+        return False  # the common case, decided by the first character
+    if text[0] in "\t\r":
+        return True
+    stripped = text.lstrip(" \t")
+    if not stripped or stripped[0] not in _FORMULA_CHARS:
+        return False
+    try:
+        float(stripped)
+        return False
+    except ValueError:
+        return True
+
+
+def neutralise_formula(text: str) -> str:
+    """``text`` with a leading apostrophe if a spreadsheet would run it (``formula_like``):
+    spreadsheets show such a cell as the text after the apostrophe, as in CSV/TSV output."""
+    return "'" + text if formula_like(text) else text

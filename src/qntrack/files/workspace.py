@@ -1,0 +1,150 @@
+"""The edge where files are found and read: targets.yaml, its observations, the series.
+
+Everything the commands need from disk comes through ``open_workspace``; the core
+(periods, model, assessment) never touches a file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from ..errors import ExitCode, InputError, fail
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan, Problem
+    from ..method.series import LeftOut, Series
+    from ..files.store import StoreContents
+
+# The model, the store and the series are imported where they are used: finding
+# targets.yaml must stay cheap for the commands the status cache answers (cache.py).
+
+__all__ = ["Workspace", "find_targets", "open_workspace", "reference_day"]
+
+DEFAULT_NAME = "targets.yaml"
+# Beside targets.yaml: the status cache's folder (qntrack.cache), never a report's place.
+CACHE_DIR = ".qntrack-cache"
+
+
+def reference_day(as_of: str | None) -> date:
+    """The day a command speaks of: ``--as-of``, else today on this machine's clock.
+
+    The one place the clock is read for an assessment; the core is given the day
+    (assessment.ended). ``check``'s due-figure rule reads the same day.
+    """
+    return date.fromisoformat(as_of) if as_of else date.today()
+
+
+def find_targets(explicit: str | None) -> Path:
+    """--targets, else QNTRACK_TARGETS, else targets.yaml here or in the nearest parent."""
+    chosen = explicit or os.environ.get("QNTRACK_TARGETS")
+    if chosen:
+        return Path(chosen)
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        candidate = folder / DEFAULT_NAME
+        # Anything there but a folder is taken, so that a FIFO or device named
+        # targets.yaml is refused by name rather than passed over in silence.
+        if candidate.exists() and not candidate.is_dir():
+            # Relative, so messages read "targets.yaml:12:5", as the user would type it.
+            return Path(os.path.relpath(candidate))
+    from ..catalog import msg
+
+    raise fail(DEFAULT_NAME, msg("workspace_no_targets"), ExitCode.INVALID)
+
+
+@dataclass
+class Workspace:
+    plan: Plan
+    targets_path: Path
+    store_path: Path
+    store: StoreContents
+    series: Series
+    # The periods a derived indicator's formula could not give (a division by zero):
+    # commands that show those indicators warn of them (``series.left_out_warnings``).
+    left_out: LeftOut = field(default_factory=dict)
+
+    def warnings_for(self, indicator_ids: Iterable[str]) -> list[Problem]:
+        """The rows of indicators targets.yaml does not define (ignored, so said), the
+        figures in force that ``qntrack check`` calls errors, then the left-out periods that
+        the figures of these indicators depend on."""
+        from ..files.checks import suspects_in_force
+        from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts, unknown_warnings
+        from ..files.store import utc_now
+
+        shown = list(indicator_ids)
+        inputs = formula_inputs(self.plan.indicators)
+        unknown = unknown_counts(self.series, self.plan.indicators, self.store.observations)
+        out = missing_store(self.store_path, self.store)
+        if unknown:
+            out += unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file)
+        # The measured indicators the shown ones are read from, in the plan's order.
+        read = read_by(inputs, shown)
+        measured = [i for i in self.plan.indicators if i in read and i not in inputs]
+        out += suspects_in_force(self.series, measured, str(self.store_path), utc_now())
+        if not self.left_out:
+            return out
+        return out + left_out_warnings(self.left_out, inputs, shown)
+
+
+def store_path_for(plan: Plan, targets_path: Path) -> Path:
+    """The observations file named in targets.yaml, relative to targets.yaml's folder."""
+    return targets_path.parent / plan.observations_path
+
+
+def missing_store(store_path: Path, store: StoreContents) -> list:
+    """The warning when the observations file does not exist (a typo in 'observations:',
+    say), else none: every target would be "not available" and nothing would say why.
+
+    A store that read as rows is there, so the file system is asked only when there are
+    none. ``qntrack init`` writes an empty observations.csv: a new tracker is not warned.
+    """
+    if store.observations or store.problems or os.path.exists(store_path):
+        return []
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    return [Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")]
+
+
+def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
+    """The problem to report when targets.yaml names a folder as its store, else none."""
+    if not store_path.is_dir():
+        return []
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    return [Problem(Location(str(targets_path)), msg("workspace_store_is_folder", path=plan.observations_path))]
+
+
+def open_workspace(
+    targets: str | None,
+    as_of: str | None = None,
+    reader: Callable[[Path], StoreContents] | None = None,
+    with_series: bool = True,
+) -> Workspace:
+    """Load and validate everything; a bad store row stops the command (no untrusted figure).
+
+    ``reader`` reads the store (default ``read_store``); the status cache passes one that
+    also fingerprints the bytes it parsed (cache.py).
+    """
+    from ..files.definitions import load_plan
+    from ..method.series import build_series
+    from ..files.store import read_store
+
+    reader = reader or read_store
+    path = find_targets(targets)
+    plan = load_plan(path)
+    store_path = store_path_for(plan, path)
+    folder = store_is_a_folder(plan, path, store_path)
+    if folder:
+        raise InputError(folder)
+    store = reader(store_path)
+    if store.problems:
+        raise InputError(list(store.problems))
+    # A division by zero in a formula leaves the period out; the commands warn of it.
+    series, left_out = build_series(plan.indicators, store.observations, as_of) if with_series else ({}, {})
+    return Workspace(plan, path, store_path, store, series, left_out)

@@ -1,0 +1,129 @@
+"""Vintages: every figure ever recorded for an indicator and period, newest first.
+
+The rule for which vintage is in force is the one of ``series.in_force``: the latest
+``recorded_at`` wins, and on a tie the later line of the file. With ``as_of`` only the
+rows recorded by the end of that day (UTC) exist, so the history is the one a reader
+would have seen then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..plan.model import RETRACTED, Observation
+from ..plan.periods import Period
+from ..method.series import as_of_bound
+
+__all__ = ["Vintage", "vintages", "already_recorded"]
+
+
+@dataclass(frozen=True, slots=True)
+class Vintage:
+    observation: Observation
+    in_force: bool
+    revises: Observation | None  # the vintage recorded just before it, if any
+
+
+def vintages(observations: Iterable[Observation], indicator: str, period: Period | None = None,
+             as_of: str | None = None) -> list[Vintage]:
+    """The vintages of ``indicator`` (for one ``period``, or all), latest period first,
+    and within a period the newest vintage first."""
+    bound = as_of_bound(as_of) if as_of else None
+    groups: dict[Period, list[Observation]] = {}
+    for o in observations:
+        if o.indicator != indicator or (period is not None and o.period != period):
+            continue
+        if bound is not None and o.recorded_at > bound:
+            continue
+        groups.setdefault(o.period, []).append(o)
+    out: list[Vintage] = []
+    for p in sorted(groups, key=lambda p: p.sort_key, reverse=True):
+        rows = sorted(groups[p], key=lambda o: (o.recorded_at, o.line), reverse=True)
+        for i, o in enumerate(rows):
+            out.append(Vintage(o, i == 0, rows[i + 1] if i + 1 < len(rows) else None))
+    return out
+
+
+def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observation],
+                     undated: str | None = None) -> list[bool]:
+    """For each incoming row, in order, whether appending it would add nothing.
+
+    A row is *already recorded* when the store holds the same vintage: the same indicator,
+    period, value, status, source and ``recorded_at`` (the note does not count). Such a
+    row is never needed: re-appending an older vintage changes no figure, and one that
+    ties with the vintage in force is skipped so that importing the store into itself is
+    a no-op (docs/decisions.md, "Writing").
+
+    ``undated``: the ``recorded_at`` the tool stamped on rows given without one ("now").
+    Such a row is already recorded when ANY stored vintage of its period has the same
+    value, status and source, not only the one in force: typing a figure twice, or
+    importing an undated file twice, adds it once, and re-importing an undated file after
+    a revision does not bring the revised figure back in force with today's date. To put
+    an old figure back deliberately, give it a ``recorded_at`` (docs/decisions.md, "Rows
+    without a timestamp"). Rows accepted earlier in the batch count as stored for later ones.
+    """
+    rows = list(incoming)
+    keys = {(o.indicator, o.period) for o in rows}
+    known: set[tuple] = set()
+    figures: set[tuple] = set()  # (key, value, status, source) of every stored vintage
+    latest: dict[tuple, Observation] = {}
+    for o in stored:
+        key = (o.indicator, o.period)
+        if key not in keys:
+            continue
+        figure = (key, _figure(o), o.status, o.source)
+        known.add((*figure, o.recorded_at))
+        figures.add(figure)
+        now = latest.get(key)
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        if now is None or (o.recorded_at, o.line) >= (now.recorded_at, now.line):
+            latest[key] = o
+    out: list[bool] = []
+    for o in rows:
+        key = (o.indicator, o.period)
+        figure = (key, _figure(o), o.status, o.source)
+        ident = (*figure, o.recorded_at)
+        if undated is not None and o.recorded_at == undated:
+            if o.status == RETRACTED:
+                # A retraction withdraws whatever is in force: it repeats only the one in
+                # force, never an older retraction of a figure since given again.
+                now = latest.get(key)
+                skip = now is not None and (now.status, now.source) == (o.status, o.source)
+            else:
+                skip = figure in figures
+        else:
+            skip = ident in known
+        out.append(skip)
+        if not skip:
+            known.add(ident)
+            figures.add(figure)
+            now = latest.get(key)
+            if now is None or o.recorded_at >= now.recorded_at:  # appended after it: wins a tie
+                latest[key] = o
+    return out
+
+
+def stored_vintage(stored: Iterable[Observation], o: Observation,
+                   undated: str | None = None) -> tuple[Observation | None, Observation | None]:
+    """For a row ``already_recorded`` left out: the stored vintage it repeats (the latest
+    such, with its own line and ``recorded_at``) and the vintage in force for its period
+    (series.in_force's rule), so that a message quotes the row that exists, not the one typed."""
+    key = (o.indicator, o.period)
+    figure = (_figure(o), o.status, o.source)
+    match = current = None
+    for s in stored:
+        if (s.indicator, s.period) != key:
+            continue
+        if current is None or (s.recorded_at, s.line) >= (current.recorded_at, current.line):
+            current = s
+        if (_figure(s), s.status, s.source) == figure and (
+                (undated is not None and o.recorded_at == undated) or s.recorded_at == o.recorded_at):
+            if match is None or (s.recorded_at, s.line) >= (match.recorded_at, match.line):
+                match = s
+    return match, current
+
+
+def _figure(o: Observation) -> float | None:
+    """The value to compare: a retraction's (NaN, equal to nothing) as None."""
+    return None if o.status == RETRACTED else o.value

@@ -1,0 +1,90 @@
+"""Whether a figure's period and ``recorded_at`` can be true. Pure: ``now`` is passed in.
+
+A figure cannot be published in the future, nor for a period that has not begun (by
+today, or by its own ``recorded_at``). A figure published before its period ended can
+only be an estimate (ước tính): Vietnamese offices publish whole-year estimates in late
+December, and that is what such a figure is by definition. docs/decisions.md, "Files,
+timestamps and text in the store", and docs/data-integrity.md state the rule.
+
+Dates are compared by whole UTC days, with one day of grace either way: a clock a little
+fast, and a zone ahead of UTC (in Hà Nội, 1 January begins at 17:00 UTC on 31 December),
+are not mistakes. So a period's last day counts as the day it ended.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta, timezone
+
+from ..catalog import Message, msg
+from ..plan.model import RETRACTED
+from ..plan.periods import Period
+
+__all__ = ["CLOCK_SKEW_DAYS", "FUTURE", "NOT_BEGUN", "BEFORE_END", "timing_problems", "parse_zone", "ZONE_FORMS"]
+
+# The forms of a zone, in English (the messages of parse_zone say it in the user's language).
+ZONE_FORMS = "write a UTC offset such as +07:00 (Việt Nam), -05:00 or Z for UTC"
+
+CLOCK_SKEW_DAYS = 1
+FUTURE, NOT_BEGUN, BEFORE_END = "future", "not-begun", "before-end"
+_GRACE = timedelta(days=CLOCK_SKEW_DAYS)
+
+
+def _first_day(period: Period) -> date:
+    return date(period.year, period.first, 1)
+
+
+def _last_day(period: Period) -> date:
+    return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
+
+
+def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> list[tuple[str, Message]]:
+    """(kind, message) for each way this figure's timing cannot be true; [] when it can.
+
+    The message is shown in the user's language; ``str()`` of it is the English text.
+
+    ``recorded_at`` and ``now`` are canonical UTC timestamps (``2024-07-03T02:00:00Z``).
+    Kinds: FUTURE (recorded more than a day after ``now``), NOT_BEGUN (the period begins
+    more than a day after ``now`` or after ``recorded_at``), BEFORE_END (recorded before
+    the period's last day, with a status other than ``estimate``).
+    """
+    found: list[tuple[str, Message]] = []
+    recorded = date.fromisoformat(recorded_at[:10])
+    today = date.fromisoformat(now[:10])
+    # Differences, not sums: a date near 9999-12-31 plus a day would overflow.
+    if recorded - today > _GRACE:
+        found.append((FUTURE, msg("timing_future", recorded_at=recorded_at, now=now)))
+    start = _first_day(period)
+    if start - today > _GRACE:
+        found.append((NOT_BEGUN, msg("timing_not_begun", period=period, start=start.isoformat())))
+    elif start - recorded > _GRACE:
+        found.append((NOT_BEGUN, msg("timing_begins_after_recorded", period=period, start=start.isoformat(),
+                                     recorded_at=recorded_at)))
+    elif recorded < _last_day(period) and status not in ("estimate", RETRACTED):
+        # A retraction (qntrack retract) withdraws a figure; it is no figure itself.
+        found.append((BEFORE_END, msg("timing_before_end", recorded=recorded.isoformat(), period=period,
+                                      end=_last_day(period).isoformat())))
+    return found
+
+
+_ZONE = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+
+
+def parse_zone(text: str) -> timezone:
+    """A fixed UTC offset (``+07:00``, ``+0700``, ``Z``, ``UTC``) → a tzinfo; ValueError if not one.
+
+    Only offsets, not zone names: a plan's figures are dated where it is made, Việt Nam
+    has had no daylight saving time since 1975, and an offset needs no time zone database.
+    """
+    raw = text.strip()
+    if raw.upper() in ("Z", "UTC", "+00:00", "-00:00"):
+        return timezone.utc
+    found = _ZONE.match(raw)
+    if found is None:
+        raise ValueError(msg("timing_zone_invalid", text=text))
+    sign, hours, minutes = found.groups()
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    if int(minutes) >= 60 or offset > timedelta(hours=14):
+        raise ValueError(msg("timing_zone_out_of_range", text=text))
+    return timezone(-offset if sign == "-" else offset)

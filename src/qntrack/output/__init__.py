@@ -1,0 +1,6 @@
+"""The output: words and numbers (i18n), short texts and sentences (summary, narrative),
+machine formats (JSON, CSV/TSV, TOML), terminal tables (render), charts and the report.
+
+Writes text; files are written through ``qntrack.files.outputs``. May import everything
+below it: ``qntrack.plan``, ``qntrack.method``, ``qntrack.files``, ``qntrack.catalog``.
+"""

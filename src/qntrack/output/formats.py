@@ -1,0 +1,230 @@
+"""Machine-readable output: the JSON contract and CSV/TSV tables. No Rich here.
+
+The JSON shape is a documented, stable contract (docs/json.md): fields are only ever
+added, never renamed or removed, within a major version. Numbers are unrounded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+import orjson
+
+from .. import __version__
+from ..files.textfiles import formula_like
+
+if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
+    from ..method.assessment import Assessment, MilestoneResult
+    from ..plan.model import Observation
+    from ..plan.periods import Period
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "assessment_dict",
+    "status_document",
+    "to_json",
+    "status_rows",
+    "observation_rows",
+    "write_table",
+    "safe_cell",
+]
+
+SCHEMA_VERSION = 1
+
+
+def _obs(o: Observation | None) -> dict[str, Any] | None:
+    if o is None:
+        return None
+    return {
+        "period": str(o.period),
+        "value": o.value,
+        "status": o.status or None,
+        "source": o.source or None,
+        "recorded_at": o.recorded_at or None,
+    }
+
+
+def _period(p: Period | None) -> str | None:
+    return str(p) if p is not None else None
+
+
+def _milestone(m: MilestoneResult) -> dict[str, Any]:
+    return {
+        "by": str(m.by),
+        "value": m.value,
+        "due": m.due,
+        "status": m.status.value,
+        "score": m.score,
+        "progress_value": m.progress_value,
+        "gap": m.gap,
+        "required_rate": m.required_rate,
+        "trajectory": m.trajectory,
+        "deviation": m.deviation,
+        "required_rate_from_latest": m.required_rate_from_latest,
+        "projected": m.projected,
+        "reached_in": _period(m.reached_in),
+        "never_reached": m.never_reached,
+        "judged_on": _obs(m.judged_on),
+        "reached_in_is_projection": m.reached_is_projection,
+        "method": m.method,
+        "required_change": m.required_change,
+        "achieved_change": m.achieved_change,
+        "required_change_from_latest": m.required_change_from_latest,
+        "reason": m.reason,
+        "awaiting_figure": m.awaiting_figure,
+    }
+
+
+def assessment_dict(a: Assessment) -> dict[str, Any]:
+    t, ind = a.target, a.indicator
+    name = t.name or ind.name
+    return {
+        "id": t.id,
+        "type": t.kind,
+        "indicator": ind.id,
+        "name": name.en,
+        "names": {"en": name.en, "vi": name.vi},
+        "unit": ind.unit,
+        "direction": ind.direction.value,
+        "status": a.status.value,
+        "reason": a.reason,
+        "gap": a.gap,
+        "score": a.score,
+        "progress_value": a.progress_value,
+        "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},
+        "latest": _obs(a.latest),
+        "provisional": _obs(a.provisional),
+        "achieved_rate": a.achieved_rate,
+        "milestones": [_milestone(m) for m in a.milestones],
+        "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
+        "missed_milestones": [str(p) for p in a.missed_milestones],
+        "awaiting_figures": [str(p) for p in a.awaiting_figures],
+        "source": t.source or None,
+        "details": a.details,
+    }
+
+
+def status_document(assessments: Sequence[Assessment], as_of: str | None = None, title: str = "") -> dict[str, Any]:
+    return {
+        "qntrack": __version__,
+        "schema": SCHEMA_VERSION,
+        "title": title,
+        "as_of": as_of,
+        "targets": [assessment_dict(a) for a in assessments],
+    }
+
+
+def to_json(document: Any) -> str:
+    """The document as JSON text: 2-space indent, keys in insertion order, UTF-8 text
+    unescaped, one newline at the end (docs/json.md).
+
+    orjson writes the same layout as ``json.dumps(indent=2, ensure_ascii=False)`` about
+    ten times faster on a national plan (the stdlib has no C path when it indents). A
+    float is its shortest round-trip decimal, so it reads back as the same double,
+    though some are spelt differently from Python's repr (0.00006696578609199921, not
+    6.696578609199921e-05). A NaN or infinity is written as ``null``: the contract never
+    carries NaN, and a figure that is not a number is a figure that is not defined.
+    Dict keys must be exact str and integers must fit in 64 bits; anything else raises
+    orjson.JSONEncodeError, a TypeError. Text with a lone surrogate is refused the same
+    way.
+    """
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+
+
+
+
+def safe_cell(value: Any) -> str:
+    """Text for a CSV cell that a spreadsheet cannot run as a formula.
+
+    Numbers pass unchanged; text starting with = + - @ (OWASP's list), also after leading
+    spaces, or with a tab or CR, gets a leading apostrophe, which spreadsheets show as
+    plain text.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    # One rule with the store's input side (textfiles.formula_like): also after leading
+    # spaces, which spreadsheets skip before they decide that a cell is a formula.
+    return "'" + text if formula_like(text) else text
+
+
+STATUS_COLUMNS = (
+    "id", "type", "indicator", "name", "unit", "status", "score", "progress_value",
+    "latest_period", "latest_value", "next_milestone", "next_value", "gap", "source",
+    # Added after the first columns, never between them: scripts that read by position
+    # keep working (docs/json.md, "CSV and TSV").
+    "missed_milestones",
+    # Each kind's key figures (docs/json.md, "CSV and TSV"), named as in the JSON: empty
+    # where the kind has no such figure.
+    "reason", "bound_kind", "bound", "from", "to", "plan_period", "plan", "percent_of_plan", "difference",
+    "year_to_date_period", "year_to_date_value", "year_to_date_percent_of_plan", "average",
+    "required_rate_remaining", "total", "share_of_target", "share_of_time", "needed_per_remaining_period",
+    "passed", "failed", "first_failure", "streak",
+    # Deadlines passed with no figure yet (docs/json.md), joined by ';' as missed_milestones.
+    "awaiting_figures",
+)
+
+
+def _key_figures(a: Assessment) -> tuple[Any, ...]:
+    """The kind's figures of ``details``, in the order of the last STATUS_COLUMNS."""
+    d = a.details
+    bound = d.get("bound") or {}
+    (keyword, value), = bound.items() if bound else ((None, None),)
+    ytd = d.get("year_to_date") or {}
+    plan = "plan" in d
+    return (
+        a.reason, keyword, value, d.get("from"), d.get("to"),
+        d.get("period") if plan else None, d.get("plan"), d.get("percent_of_plan"), d.get("difference"),
+        ytd.get("period"), ytd.get("value"), ytd.get("percent_of_plan"), d.get("average"),
+        d.get("required_rate_remaining"), d.get("total"), d.get("share_of_target"), d.get("share_of_time"),
+        d.get("needed_per_remaining_period"), d.get("passed"), d.get("failed"), d.get("first_failure"),
+        d.get("streak"),
+    )
+
+
+def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
+    yield STATUS_COLUMNS
+    for a in assessments:
+        nxt = a.next_milestone
+        name = (a.target.name or a.indicator.name).en
+        yield (
+            a.target.id, a.target.kind, a.indicator.id, name, a.indicator.unit, a.status.value,
+            a.score, a.progress_value,
+            _period(a.latest.period) if a.latest else None, a.latest.value if a.latest else None,
+            _period(nxt.by) if nxt else None, nxt.value if nxt else None, a.gap,
+            a.target.source,
+            ";".join(str(p) for p in a.missed_milestones),
+            *_key_figures(a),
+            ";".join(str(p) for p in a.awaiting_figures),
+        )
+
+
+OBSERVATION_COLUMNS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
+
+
+def observation_rows(observations: Iterable[Observation]) -> Iterable[Sequence[Any]]:
+    from ..files.store import format_value
+
+    yield OBSERVATION_COLUMNS
+    for o in observations:
+        # The value as the store writes it (1000, not 1000.0): what was stored is what shows.
+        yield (o.indicator, str(o.period), format_value(o.value), o.status, o.source, o.note, o.recorded_at)
+
+
+def write_table(rows: Iterable[Sequence[Any]], fmt: str) -> str:
+    """CSV or TSV text; every cell passes through ``safe_cell``."""
+    buf = io.StringIO()
+    if fmt == "tsv":
+        for row in rows:
+            buf.write("\t".join(safe_cell(c).replace("\t", " ").replace("\n", " ") for c in row) + "\n")
+    else:
+        writer = csv.writer(buf, lineterminator="\n")
+        for row in rows:
+            writer.writerow([safe_cell(c) for c in row])
+    return buf.getvalue()

@@ -1,0 +1,576 @@
+"""Tables for people, drawn with Rich. The only module that imports Rich.
+
+Every text that comes from targets.yaml or the observations goes into ``rich.text.Text``
+objects, never into markup strings, so a name like "[red]x" is shown as typed. Rich
+itself honours NO_COLOR and drops colour when stdout is not a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .i18n import date_text, label, number, signed_percent, status_label, timestamp_text, value_with_unit
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+    from ..cache import DrawnTables
+    from ..plan.model import Observation, Plan
+    from ..output.summary import Cell
+
+# The status table is drawn from plain cells, which the status cache can hand over
+# without the model being imported at all; show() imports what it needs when called.
+
+__all__ = ["status_table", "show", "observations_table", "history_table"]
+
+STATUS_STYLE = {
+    "target_achieved": "bold green",
+    "substantial_progress": "green",
+    "moderate_progress": "yellow",
+    "limited_progress": "dark_orange",
+    "deterioration": "red",
+    "not_achieved": "bold red",
+    "not_available": "dim",
+}
+
+# The roles of summary.status_cells' pieces; "status:<status>" takes STATUS_STYLE.
+_ROLE_STYLE = {"": "", "muted": "dim", "provisional": "italic dim", "trend": "cyan"}
+PIPED_WIDTH = 120
+
+
+def _console() -> Console:
+    # Piped or redirected output has no terminal to measure; Rich would assume 80
+    # columns and fold the names, so a report-friendly width is used unless COLUMNS says.
+    width = None
+    if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
+        width = PIPED_WIDTH
+    return Console(highlight=False, soft_wrap=False, width=width)
+
+
+def _status(status: str, lang: str) -> Text:
+    return Text(status_label(status, lang), style=STATUS_STYLE.get(status, ""))
+
+
+def _name(a: Assessment, lang: str) -> str:
+    return (a.target.name or a.indicator.name).get(lang)
+
+
+def _cell(pieces: Cell) -> Text:
+    # Text objects throughout: a name or unit from targets.yaml such as "[red]x" is shown
+    # as typed, never read as Rich markup.
+    def style(role: str) -> str:
+        return STATUS_STYLE.get(role[7:], "") if role.startswith("status:") else _ROLE_STYLE[role]
+
+    if len(pieces) == 1:  # styled as a whole, padding included, as a single Text is
+        return Text(pieces[0][0], style=style(pieces[0][1]))
+    cell = Text()
+    for text, role in pieces:
+        cell.append(text, style=style(role))
+    return cell
+
+
+def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
+                 drawn: DrawnTables | None = None) -> None:
+    """The status table; ``rows`` from ``summary.status_cells``, one per target.
+
+    ``drawn`` (from the status cache) holds this table as already drawn: printed as it
+    was when this terminal draws it the same way, else drawn now and kept there.
+    """
+    console = _console()
+    how = _how(console, lang) if drawn is not None else None
+    if how is not None:
+        text = drawn.get(how)  # type: ignore[union-attr]
+        if text is not None:
+            console.file.write(text)
+            console.file.flush()
+            return
+    # The reader's date (01/06/2024 in Vietnamese), as in the report (i18n.date_text).
+    heading = title + (f" — as of {as_of}" if as_of and lang == "en"
+                       else f" — tính đến {date_text(as_of, lang)}" if as_of else "")
+    headers = (label("target", lang), label("latest", lang), "", label("next_milestone", lang), label("gap", lang),
+               label("p", lang), label("status", lang))
+    fitted = _fit(headers, rows, console.width)
+    widths = fitted[0] if fitted is not None else None
+    if fitted is None and rows:
+        # Ids longer than a table row can hold: one block a target, each figure on its own
+        # line, so that no id is split and no status cut (issue 12, "tables that do not mislead").
+        _print(console, _stacked(heading, headers, rows), how, drawn)
+        return
+    table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
+    if fitted is not None and fitted[1]:
+        table.show_edge = False
+        table.padding = (0, 1, 0, 0)
+    for k, header in enumerate(headers):
+        if widths is not None and widths[k] == 0:
+            continue  # the sparkline, dropped first when the terminal is narrow
+        justify = "right" if k in (4, 5) else "left"
+        if widths is None:
+            table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2)
+        else:
+            table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2, width=widths[k])
+    for cells in rows:
+        table.add_row(*(_cell(c) for k, c in enumerate(cells) if widths is None or widths[k]))
+    _print(console, table, how, drawn)
+
+
+def _print(console: Console, what: object, how: str | None, drawn: DrawnTables | None) -> None:
+    if how is None or drawn is None:
+        console.print(what)
+        return
+    # Rich writes exactly what a capture returns (Console._write_buffer on a plain
+    # stream), so the captured text is both printed and kept.
+    with console.capture() as capture:
+        console.print(what)
+    text = capture.get()
+    console.file.write(text)
+    console.file.flush()
+    drawn.put(how, text)
+
+
+def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> object:
+    """The status table as blocks: the target's name and id, then "label: value" lines
+    (the sparkline left out). Lines wrap at the terminal's width between words; an id is
+    on a line of its own."""
+    from rich.console import Group
+
+    parts: list[object] = []
+    if heading:
+        parts.append(Text(heading, style="bold"))
+    for cells in rows:
+        parts.append(Text(""))
+        parts.append(_cell(cells[0]))
+        for k in (1, 3, 4, 5, 6):
+            value = _cell(cells[k])
+            line = Text(f"  {headers[k]}: ", style="bold")
+            line.append_text(Text(" · ").join(value.split("\n")) if "\n" in value.plain else value)
+            parts.append(line)
+    return Group(*parts)
+
+
+# How narrow a column of the status table may become (before padding), and the order
+# in which columns give up width: the target's name first, the status last.
+_TARGET_MAX = 38
+_SHRINK_ORDER = (0, 1, 3, 4, 6)
+_FOLD_TO = 8
+_COMFORTABLE = 12
+
+
+def _lines(cell: Cell) -> list[str]:
+    return "".join(text for text, _ in cell).split("\n")
+
+
+def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> tuple[list[int], bool] | None:
+    """Widths of the status table's columns (0: dropped), and whether the padding must be
+    the compact one, so that it fits ``width`` without truncating a status or splitting a
+    target id: the sparkline goes first, then names, figures and goals wrap (a figure's
+    word may fold), and a status wraps only between its words. None when even that does
+    not fit (ids longer than the terminal is wide): Rich then does what it can.
+    """
+    from rich.cells import cell_len
+
+    def longest_word(lines: Sequence[str]) -> int:
+        return max((cell_len(w) for line in lines for w in line.split()), default=0)
+
+    natural = [cell_len(h) for h in headers]
+    least = [longest_word([h]) for h in headers]
+    for cells in rows:
+        for k, cell in enumerate(cells):
+            lines = _lines(cell)
+            natural[k] = max(natural[k], max(cell_len(line) for line in lines))
+            least[k] = max(least[k], longest_word(lines))
+    # A target id (the cell's last line) is never split; a name may wrap around it.
+    least[0] = max([least[0], 12] + [cell_len(_lines(cells[0])[-1]) for cells in rows])
+    natural[0] = max(least[0], min(natural[0], _TARGET_MAX))
+    # Tried in turn: the sparkline kept while no figure or goal wraps below a comfortable
+    # width; then, dropped first, every column down to its longest word; then with the
+    # compact padding; then with a long word of a figure or goal folded.
+    for spark, compact, fold in ((True, False, False), (False, False, False), (False, True, False),
+                                 (False, True, True)):
+        floor = [min(a, n) for a, n in zip(least, natural)]
+        if spark:
+            for k in (1, 3, 4, 6):
+                floor[k] = natural[k] if k == 6 else min(natural[k], max(floor[k], _COMFORTABLE))
+        if fold:  # a long word of a figure or a goal may fold; never a status or an id
+            for k in (1, 3, 4):
+                floor[k] = min(floor[k], _FOLD_TO)
+        shown = [k for k in range(len(headers)) if spark or k != 2]
+        excess = sum(natural[k] for k in shown) - _room(width, len(shown), compact)
+        widths = [natural[k] if k in shown else 0 for k in range(len(headers))]
+        # The widest of the name, figure, goal and gap columns gives a character at a time,
+        # as Rich collapses a table; the status only once they are all at their floor.
+        while excess > 0:
+            able = [k for k in _SHRINK_ORDER if widths[k] > floor[k]]
+            if not able:
+                break
+            k = max(able, key=lambda k: (k != 6, widths[k]))
+            widths[k] -= 1
+            excess -= 1
+        if excess <= 0:
+            return widths, compact
+    return None
+
+
+def _room(width: int, columns: int, compact: bool) -> int:
+    """The width left for the cells: SIMPLE_HEAD has an edge each side and a divider
+    between columns; the padding is a space each side, or, compact, only on the right
+    with no edges."""
+    if compact:
+        return width - (columns - 1) - columns
+    return width - 2 - (columns - 1) - 2 * columns
+
+
+def _how(console: Console, lang: str) -> str | None:
+    """Everything besides the rows that decides the drawn text; None: do not keep it.
+
+    Rich's own reading of the terminal and the environment (NO_COLOR, FORCE_COLOR, TERM,
+    COLUMNS...) ends up in these attributes. Rich's own files are in it too, so an upgrade
+    draws afresh. Jupyter and legacy Windows consoles write differently: not kept.
+    """
+    if console.is_jupyter or console.legacy_windows or sys.platform == "win32":
+        return None
+    import rich
+
+    folder = os.path.dirname(rich.__file__)
+    files = []
+    for name in ("console.py", "table.py", "text.py", "segment.py", "style.py", "color.py"):
+        try:
+            st = os.stat(os.path.join(folder, name))
+        except OSError:
+            return None
+        files.append((name, st.st_size, st.st_mtime_ns))
+    return repr((lang, console.width, console.height, console.color_system, console.no_color, console.encoding,
+                 console.is_terminal, console.is_dumb_terminal, console.options.ascii_only, folder, files))
+
+
+def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> None:
+    console = _console()
+    keys = ("indicator", "period", "value", "obs_status", "source", "recorded_at")
+    cells = []
+    for o in rows:
+        unit = plan.indicators[o.indicator].unit_in(lang) if o.indicator in plan.indicators else ""
+        cells.append([Text(o.indicator), Text(str(o.period)), Text(value_with_unit(o.value, unit, lang)),
+                      Text(label(o.status, lang) if o.status else ""), Text(o.source),
+                      Text(date_text(o.recorded_at, lang))])
+    table = _fitted_table(Table(box=box.SIMPLE_HEAD), [label(k, lang) for k in keys], cells, console.width,
+                          wrap=("value", "source"), keys=keys, right=("value",))
+    console.print(table)
+
+
+def listing_table(header: Sequence[str], rows: Sequence[Sequence[str]], keys: Sequence[str] = (),
+                  wrap: Sequence[str] = (), optional: Sequence[str] = ()) -> None:
+    """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
+    name the columns; those in ``wrap`` may wrap between words, the others are never
+    split; an ``optional`` column that is empty in every row is not shown."""
+    console = _console()
+    cells = [[Text(str(cell)) for cell in row] for row in rows]
+    console.print(_fitted_table(Table(box=box.SIMPLE_HEAD), header, cells, console.width, wrap=wrap,
+                                keys=keys or header, optional=optional))
+
+
+# The other tables follow the status table's rules (issue 12): an id, a period, a status
+# or a date is never split; names, sources and notes wrap, a long word of theirs (a URL)
+# folding only when the terminal is too narrow for whole words; an optional column that is
+# empty throughout is dropped.
+def _fitted_table(table: Table, headers: Sequence[str], rows: Sequence[Sequence[Text]], width: int,
+                  wrap: Sequence[str], keys: Sequence[str], right: Sequence[str] = (),
+                  optional: Sequence[str] = (), styles: Sequence[str] = ()) -> Table:
+    from rich.cells import cell_len
+
+    shown = [k for k, key in enumerate(keys)
+             if key not in optional or any(row[k].plain.strip() for row in rows)]
+    headers = [headers[k] for k in shown]
+    keys = [keys[k] for k in shown]
+    rows = [[row[k] for k in shown] for row in rows]
+    bendy = [key in wrap for key in keys]
+
+    def words(text: str) -> list[str]:
+        return [w for line in text.split("\n") for w in line.split()]
+
+    natural = [max([cell_len(line) for line in h.split("\n")]) for h in headers]
+    least = [max([cell_len(w) for w in words(h)], default=0) for h in headers]
+    whole = list(least)  # a column never split still lets its header wrap between words
+    for row in rows:
+        for k, cell in enumerate(row):
+            lines = [cell_len(line) for line in cell.plain.split("\n")]
+            natural[k] = max([natural[k]] + lines)
+            whole[k] = max([whole[k]] + lines)
+            least[k] = max([least[k]] + [cell_len(w) for w in words(cell.plain)])
+    widths: list[int] | None = None
+    compact = False
+    # Tried in turn: whole words; the compact padding; a source (a URL) folded; every
+    # column that may wrap folded.
+    for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, tuple(keys))):
+        floor = [min(n, _FOLD_TO if key in fold else a) if b else w
+                 for a, n, w, b, key in zip(least, natural, whole, bendy, keys)]
+        tried = list(natural)
+        excess = sum(tried) - _room(width, len(tried), compact)
+        while excess > 0:  # the widest column that may wrap gives a character at a time
+            able = [k for k in range(len(tried)) if tried[k] > floor[k]]
+            if not able:
+                break
+            k = max(able, key=lambda k: tried[k])
+            tried[k] -= 1
+            excess -= 1
+        if excess <= 0:
+            widths = tried
+            break
+    if widths is not None and compact:
+        table.show_edge = False
+        table.padding = (0, 1, 0, 0)
+    for k, header in enumerate(headers):
+        table.add_column(header, justify="right" if keys[k] in right else "left", overflow="fold",
+                         # at its width a column never split holds its longest line whole,
+                         # and its header may still wrap between words
+                         no_wrap=not bendy[k] and widths is None, width=None if widths is None else widths[k],
+                         style=styles[shown[k]] if styles else None)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
+    from ..output.narrative import explain
+
+    console = _console()
+    t, ind = a.target, a.indicator
+    unit = ind.unit_in(lang)
+    head = Text(_name(a, lang), style="bold")
+    head.append(f"  ({t.id}, {t.kind})", style="dim")
+    console.print(head)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column()
+    facts.add_row(label("indicator", lang), Text(f"{ind.name.get(lang)} [{ind.id}]"))
+    facts.add_row(label("unit", lang), Text(unit or "–"))
+    facts.add_row(label("direction", lang), label(ind.direction.value, lang))
+    if t.source:
+        facts.add_row(label("source", lang), Text(t.source))
+    if t.note:
+        facts.add_row(label("note", lang), Text(t.note))
+    if a.baseline is not None:
+        facts.add_row(label("baseline", lang), f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")
+    if a.achieved_rate is not None:
+        facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
+    facts.add_row(label("status", lang), _status(a.status.value, lang))
+    if a.missed_milestones:
+        facts.add_row(label("missed_milestones", lang),
+                      Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]))
+    if a.awaiting_figures:
+        facts.add_row(label("awaiting_figures", lang), ", ".join(str(p) for p in a.awaiting_figures))
+    if a.score is not None or a.progress_value is not None:
+        facts.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(a.progress_value, lang)} / {number(a.score, lang)}")
+    if as_of:
+        facts.add_row("as of" if lang == "en" else "tính đến", date_text(as_of, lang))
+    console.print(facts)
+
+    if a.milestones:
+        console.print(Text(label("milestones", lang), style="bold"))
+        for m in a.milestones:
+            console.print(_milestone_block(m, unit, lang))
+        chart = _trajectory_chart(a, rows, lang)
+        if chart:
+            console.print(chart)
+    elif a.details:
+        _details(console, a, lang)
+
+    keys = ("period", "value", "obs_status", "source", "recorded_at")
+    if not rows:
+        console.print(Text(label("no_observations", lang), style="dim"))
+    cells = []
+    for o in rows:
+        style = "" if o.period.is_year else "italic dim"
+        kind = label(o.status, lang) if o.status else ""
+        cells.append([Text(str(o.period), style=style), Text(value_with_unit(o.value, unit, lang), style=style),
+                      Text(kind), Text(o.source), Text(date_text(o.recorded_at, lang))])
+    if rows:
+        console.print(_fitted_table(Table(title=label("observations", lang), box=box.SIMPLE_HEAD,
+                                          title_justify="left"), [label(k, lang) for k in keys], cells,
+                                    console.width, wrap=("value", "source"), keys=keys, right=("value",)))
+    console.print(Text(label("summary", lang), style="bold"))
+    for sentence in explain(a, lang):
+        console.print(Text("• " + sentence))
+
+
+def _milestone_block(m, unit: str, lang: str) -> Table:
+    from ..output.summary import difference_text, gap_phrase
+
+    """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", min_width=18)
+    grid.add_column()
+    title = Text(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
+    title.append_text(_status(m.status.value, lang))
+    grid.add_row(label("milestone", lang), title)
+    rate = label("per_year", lang)
+    grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
+    grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang))
+    if m.method == "absolute_change":
+        # No growth rate across zero: the change a year the path asks for, in the unit.
+        grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")
+    else:
+        grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
+    if m.trajectory is not None:
+        grid.add_row(label("trajectory", lang), f"{value_with_unit(m.trajectory, unit, lang)}"
+                     f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})")
+    if not m.due and m.method == "absolute_change":
+        grid.add_row(label("required_from_latest", lang),
+                     f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}")
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    elif not m.due:
+        grid.add_row(label("required_from_latest", lang), f"{signed_percent(m.required_rate_from_latest, lang)}{rate}")
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+    if m.status.value != "target_achieved":
+        # A year the achieved rate would take the value to is a projection, not a fact.
+        grid.add_row(label("would_be_reached_in" if m.reached_is_projection else "reached_in", lang), reached)
+    return grid
+
+
+def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Text | None:
+    """Actuals (●) against the path to the next milestone (·), one column per year."""
+    m = a.next_milestone
+    if m is None or a.baseline is None or a.baseline.value is None or m.required_rate is None:
+        return None
+    start, end = a.baseline.period.year, m.by.year
+    actual = {o.period.year: o.value for o in rows if o.period.is_year and start <= o.period.year <= end}
+    path = {y: a.baseline.value * (1 + m.required_rate) ** (y - start) for y in range(start, end + 1)}
+    values = list(actual.values()) + list(path.values())
+    lo, hi = min(values), max(values)
+    height = 8
+    span = (hi - lo) or 1.0
+
+    def row_of(v: float) -> int:
+        return height - 1 - int(round((v - lo) / span * (height - 1)))
+
+    grid = [[" "] * ((end - start + 1) * 2) for _ in range(height)]
+    for y, v in path.items():
+        grid[row_of(v)][(y - start) * 2] = "·"
+    for y, v in actual.items():
+        grid[row_of(v)][(y - start) * 2] = "●"
+    text = Text()
+    for r, line in enumerate(grid):
+        edge = hi if r == 0 else lo if r == height - 1 else None
+        # The axis labels are figures like any other: a decimal comma in Vietnamese (9,8).
+        text.append(f"{number(edge, lang):>8} │" if edge is not None else f"{'':>8} │", style="dim")
+        for ch in line:
+            text.append(ch, style="bold cyan" if ch == "●" else "dim")
+        text.append("\n")
+    text.append(f"{'':>8} └" + "─" * ((end - start + 1) * 2) + "\n", style="dim")
+    text.append(f"{'':>10}{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
+    text.append("   ● thực tế  · lộ trình" if lang == "vi" else "   ● actual  · path", style="dim")
+    return text
+
+
+def _key_figures(a: Assessment, lang: str) -> Table | None:
+    from ..output.summary import difference_text, gap_phrase
+
+    """The few figures a meeting asks for first, one per line, for the non-level kinds."""
+    d = a.details
+    unit = a.indicator.unit_in(lang)
+    vi = lang == "vi"
+    rows: list[tuple[str, str]] = []
+    if a.target.kind == "plan":
+        rows.append(("Kế hoạch" if vi else "Plan", f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
+        if a.latest is not None:
+            rows.append(("Thực hiện" if vi else "Result", value_with_unit(a.latest.value, unit, lang)))
+        if d.get("percent_of_plan") is not None:
+            rows.append(("Tỷ lệ kế hoạch" if vi else "Percent of plan", f"{number(d['percent_of_plan'], lang, 1)}%"))
+        elif d.get("difference") is not None:
+            rows.append(("So với kế hoạch" if vi else "Against plan", difference_text(d["difference"], unit, lang)))
+        ytd = d.get("year_to_date")
+        if ytd:
+            text = value_with_unit(ytd["value"], unit, lang)
+            if ytd.get("percent_of_plan") is not None:
+                text += f", {number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
+            rows.append((f"{ytd['period']}", text))
+    elif a.target.kind == "average" and d.get("average") is not None:
+        rows.append(("Bình quân" if vi else "Average so far", f"{value_with_unit(d['average'], unit, lang)} ({d['years_with_data']}/{d['years_in_span']})"))
+        if d.get("required_rate_remaining") is not None:
+            # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
+            rows.append((label("needed_years_without_figure", lang) if a.awaiting_figures
+                         else "Cần cho các năm còn lại" if vi else "Needed in remaining years",
+                         value_with_unit(d["required_rate_remaining"], unit, lang)))
+    elif a.target.kind == "cumulative" and "total" in d:
+        rows.append(("Lũy kế" if vi else "Total so far", value_with_unit(d["total"], unit, lang)))
+        if d.get("share_of_target") is not None:
+            rows.append(("Tỷ lệ mục tiêu" if vi else "Share of target", f"{number(d['share_of_target'] * 100, lang, 1)}%"))
+        rows.append(("Tỷ lệ thời gian" if vi else "Share of time", f"{number(d['share_of_time'] * 100, lang, 1)}%"))
+        if d.get("needed_per_remaining_period"):
+            rows.append((label("needed_per_period_without_figure", lang) if a.awaiting_figures
+                         else "Cần mỗi kỳ còn lại" if vi else "Needed per remaining period",
+                         value_with_unit(d["needed_per_remaining_period"], unit, lang)))
+    elif a.target.kind == "every_period" and (d.get("passed") or d.get("failed")):
+        rows.append(("Đạt / không đạt" if vi else "Passed / failed", f"{d['passed']} / {d['failed']}"))
+        if d.get("first_failure"):
+            rows.append(("Lần đầu không đạt" if vi else "First failure", d["first_failure"]))
+        rows.append(("Chuỗi hiện tại" if vi else "Current run", str(d["streak"])))
+        if d.get("missing"):
+            rows.append(("Thiếu số liệu" if vi else "No figure", ", ".join(d["missing"])))
+    if a.gap is not None:
+        # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
+        rows.append((label("gap", lang), gap_phrase(a.gap, unit, lang)))
+    if not rows:
+        return None
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", min_width=18)
+    grid.add_column()
+    for key, value in rows:
+        grid.add_row(key, value)
+    return grid
+
+
+def _details(console: Console, a: Assessment, lang: str) -> None:
+    d = a.details
+    unit = a.indicator.unit_in(lang)
+    figures = _key_figures(a, lang)
+    if figures is not None:
+        console.print(figures)
+    table = Table(title=label("details", lang), box=box.SIMPLE_HEAD, title_justify="left")
+    if "periods" in d and d["periods"]:
+        table.add_column(label("period", lang))
+        table.add_column(label("value", lang), justify="right")
+        has_pass = "passed" in d["periods"][0]
+        if has_pass:
+            table.add_column("")
+        for p in d["periods"]:
+            cells = [p["period"], value_with_unit(p["value"], unit, lang)]
+            if has_pass:
+                cells.append(Text("✓", style="green") if p["passed"] else Text("✗", style="bold red"))
+            table.add_row(*cells)
+        console.print(table)
+
+
+def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:
+    """Every vintage of an indicator, newest first; the one in force is marked ●."""
+    console = _console()
+    ind = plan.indicators[indicator_id]
+    unit = ind.unit_in(lang)
+    title = Text(f"{ind.name.get(lang)} [{ind.id}]")
+    if as_of:
+        title.append(f" — {'as of' if lang == 'en' else 'tính đến'} {date_text(as_of, lang)}")
+    if not vintages:
+        console.print(title)
+        console.print(Text(label("no_observations", lang), style="dim"))
+        return
+    keys = ("in_force", "period", "value", "obs_status", "source", "note", "recorded_at", "line")
+    cells = []
+    for v in vintages:
+        o = v.observation
+        style = "" if v.in_force else "dim"
+        cells.append([Text("●" if v.in_force else "", style="bold green"), Text(str(o.period), style=style),
+                      Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
+                      Text(label(o.status, lang) if o.status else "", style=style),
+                      Text(o.source, style=style), Text(o.note, style=style),
+                      Text(timestamp_text(o.recorded_at, lang), style=style),
+                      Text(str(o.line))])
+    headers = [""] + [label(k, lang) for k in keys[1:-1]] + ["#"]
+    console.print(_fitted_table(Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"), headers, cells,
+                                console.width, wrap=("value", "source", "note"), keys=keys,
+                                right=("value", "line"), optional=("note",),
+                                styles=["", "", "", "", "", "", "", "dim"]))

@@ -1,0 +1,172 @@
+"""The short texts of a summary row (goal, gap), shared by the terminal table and reports.
+
+Pure: words and numbers only, no Rich and no HTML, so both renderers say the same thing.
+The terminal's status table is described here too, cell by cell, as pieces of text each
+with a role ("muted", "provisional", "trend", "status:<status>") that render.py turns
+into a style. Described as plain data, a row can be kept by the status cache and drawn
+again without assessing anything (cache.py).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..method.assessment import Assessment
+from ..output.i18n import label, number, status_label, value_with_unit
+from ..plan.model import Observation
+
+__all__ = ["Cell", "awaiting_text", "difference_text", "goal_text", "gap_phrase", "gap_text", "missed_text", "reached_text", "sparkline",
+           "status_cells"]
+
+Cell = tuple[tuple[str, str], ...]  # (text, role) pieces; role "" is plain text
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def difference_text(value: float | None, unit: str, lang: str, signed: bool = True) -> str:
+    """A difference in the indicator's unit; percentage points for a per-cent unit."""
+    if value is None:
+        return "–"
+    text = number(value, lang)
+    if signed and value > 0:
+        text = "+" + text
+    if unit.startswith("%"):
+        return f"{text} {label('pp', lang)}"
+    return f"{text} {unit}".rstrip()
+
+
+def goal_text(a: Assessment, lang: str) -> str:
+    """What is aimed at: the next milestone, the bound over a span, or the plan figure."""
+    unit = a.indicator.unit_in(lang)
+    m = a.next_milestone
+    if m is not None:
+        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
+    d = a.details
+    if "bound" in d:
+        (keyword, value), = d["bound"].items()
+        sign = "≥" if keyword == "at_least" else "≤"
+        return f"{sign} {value_with_unit(value, unit, lang)}, {d['from']}–{d['to']}"
+    if "plan" in d:
+        return f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"
+    return label(a.indicator.direction.value, lang)
+
+
+def gap_text(a: Assessment, lang: str) -> str:
+    """The gap, one meaning for every kind: the distance still to go in the target's
+    direction (docs/methodology.md, "Gap"); "✓" once reached (zero or negative), since
+    "-402 USD" would read as a shortfall. A year-to-date gap names its period."""
+    if a.gap is None:
+        return "–"
+    if a.gap <= 0:
+        return "✓"
+    text = difference_text(a.gap, a.indicator.unit_in(lang), lang, signed=False)
+    ytd = a.details.get("year_to_date") if a.latest is None else None
+    return f"{text} ({ytd['period']})" if ytd else text
+
+
+def gap_phrase(gap: float | None, unit: str, lang: str) -> str:
+    """The gap with what a negative one means: "-402 USD (beyond the target by 402 USD)"."""
+    if gap is None:
+        return "–"
+    text = difference_text(gap, unit, lang, signed=False)
+    if gap >= 0:
+        return text
+    beyond = difference_text(-gap, unit, lang, signed=False)
+    return f"{text} ({label('beyond', lang).format(beyond)})"
+
+
+def reached_text(a: Assessment, lang: str) -> str:
+    """The share of the target reached, under its own label ("reached 55.6%"); "" when the
+    kind has none (a plan of an amount or a level, or a total over a span)."""
+    d = a.details
+    share = d.get("percent_of_plan")
+    if share is None and a.latest is None:
+        share = (d.get("year_to_date") or {}).get("percent_of_plan")
+    if share is None and d.get("share_of_target") is not None:
+        share = d["share_of_target"] * 100
+    if share is None:
+        return ""
+    return f"{label('reached', lang)} {number(share, lang, 1)}%"
+
+
+def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
+    """"✗ missed 2025": the deadlines passed unmet, kept beside the headline status after
+    it moves on to the next milestone; "" when none. More than ``most`` are counted."""
+    # The headline's own deadline, when missed, is already said by "Not achieved"; the
+    # marker names the others: a milestone the headline has moved on from, or the failed
+    # periods of an every-period target (docs/decisions.md).
+    own = a.next_milestone.by if a.next_milestone is not None else None
+    if a.target.kind in ("plan", "average", "cumulative"):
+        own = a.missed_milestones[-1] if a.missed_milestones else None
+    periods = [str(p) for p in a.missed_milestones if a.status.value != "not_achieved" or p != own]
+    if not periods:
+        return ""
+    shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
+    return f"✗ {label('missed', lang)} {shown}"
+
+
+def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
+    """"⌛ awaiting figure 2025": deadlines passed with no figure recorded for them yet,
+    beside a status that is still read on an earlier figure; "" when none."""
+    periods = [str(p) for p in a.awaiting_figures]
+    if not periods:
+        return ""
+    shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
+    return f"⌛ {label('awaiting', lang)} {shown}"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """Eight-level bars of the values, lowest to highest."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    if hi == lo:
+        return _BARS[3] * len(values)
+    return "".join(_BARS[min(7, int((v - lo) / (hi - lo) * 7 + 0.5))] for v in values)
+
+
+def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple[Cell, ...]:
+    """One row of the terminal's status table: target, latest, trend, goal, gap, P, status.
+
+    ``rows`` is the indicator's series in force; the trend is its last eight full years.
+    """
+    unit = a.indicator.unit_in(lang)
+    latest: list[tuple[str, str]] = []
+    if a.latest is not None:
+        latest.append((f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})", ""))
+    if a.provisional is not None:
+        if latest:
+            latest.append(("\n", ""))
+        latest.append((f"{value_with_unit(a.provisional.value, unit, lang)} "
+                       f"({a.provisional.period}, {label('provisional', lang)})", "provisional"))
+    if not latest:
+        latest.append(("–", "muted"))
+    years = [o.value for o in rows if o.period.is_year][-8:]
+    return (
+        (((a.target.name or a.indicator.name).get(lang), ""), (f"\n{a.target.id}", "muted")),
+        tuple(latest),
+        ((sparkline(years), "trend"),),
+        _goal_cell(a, lang),
+        ((gap_text(a, lang), ""),),
+        ((number(a.progress_value, lang), ""),),
+        _status_cell(a, lang),
+    )
+
+
+def _goal_cell(a: Assessment, lang: str) -> Cell:
+    reached = reached_text(a, lang)
+    if not reached:
+        return ((goal_text(a, lang), ""),)
+    return ((goal_text(a, lang), ""), ("\n" + reached, "muted"))
+
+
+def _status_cell(a: Assessment, lang: str) -> Cell:
+    status = (status_label(a.status.value, lang), f"status:{a.status.value}")
+    cell: tuple[tuple[str, str], ...] = (status,)
+    missed = missed_text(a, lang)
+    if missed:
+        cell += (("\n" + missed, "status:not_achieved"),)
+    awaiting = awaiting_text(a, lang)
+    if awaiting:
+        cell += (("\n" + awaiting, "muted"),)
+    return cell

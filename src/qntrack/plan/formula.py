@@ -1,0 +1,171 @@
+"""Formulas of derived indicators: ``cbct_va / grdp * 100``, parsed without ``eval``.
+
+Grammar (the usual precedence, left-associative)::
+
+    expr   := term (('+' | '-') term)*
+    term   := factor (('*' | '/') factor)*
+    factor := ('+' | '-') factor | NUMBER | NAME | '(' expr ')'
+
+NAME is an indicator id starting with a letter; '×' and '÷' are accepted for '*' and '/'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Union
+
+__all__ = ["Expr", "FormulaError", "parse_formula"]
+
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|(?P<name>[a-z_][a-z0-9_]*)|(?P<op>[-+*/()×÷−]))")
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be parsed, or a value that cannot be computed.
+
+    ``args[0]`` (also ``.message``) is a messages.Message, shown in the user's language by
+    whoever reports it; ``str(exc)`` is the English text.
+    """
+
+    @property
+    def message(self):  # -> Message
+        return self.args[0]
+
+
+def _error(message_id: str, **params: object) -> FormulaError:
+    from ..catalog import msg
+
+    return FormulaError(msg(message_id, **params))
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    operand: "Node"
+
+
+@dataclass(frozen=True, slots=True)
+class BinOp:
+    op: str
+    left: "Node"
+    right: "Node"
+
+
+Node = Union[Num, Name, Neg, BinOp]
+
+
+@dataclass(frozen=True, slots=True)
+class Expr:
+    """A parsed formula: the tree, and the indicator ids it reads."""
+
+    text: str
+    root: Node
+    names: frozenset[str]
+
+    def evaluate(self, values: Mapping[str, float]) -> float:
+        """The formula's value for one period; FormulaError on division by zero."""
+        return _eval(self.root, values)
+
+
+def _eval(node: Node, values: Mapping[str, float]) -> float:
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Name):
+        return values[node.id]
+    if isinstance(node, Neg):
+        return -_eval(node.operand, values)
+    left = _eval(node.left, values)
+    right = _eval(node.right, values)
+    if node.op == "+":
+        return left + right
+    if node.op == "-":
+        return left - right
+    if node.op == "*":
+        return left * right
+    if right == 0:
+        raise _error("formula_division_by_zero")
+    return left / right
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    out: list[tuple[str, str, int]] = []
+    pos = 0
+    text = text.rstrip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            bad = text[pos:].lstrip()[:1]
+            raise _error("formula_unexpected_character", char=bad, position=len(text) - len(text[pos:].lstrip()) + 1)
+        kind = m.lastgroup or "op"
+        value = m.group(kind)
+        value = {"×": "*", "÷": "/", "−": "-"}.get(value, value)
+        out.append((kind, value, m.start(kind) + 1))
+        pos = m.end()
+    return out
+
+
+def parse_formula(text: str) -> Expr:
+    tokens = _tokens(text)
+    if not tokens:
+        raise _error("formula_empty")
+    names: set[str] = set()
+    i = 0
+
+    def peek() -> tuple[str, str, int] | None:
+        return tokens[i] if i < len(tokens) else None
+
+    def take() -> tuple[str, str, int]:
+        nonlocal i
+        tok = tokens[i]
+        i += 1
+        return tok
+
+    def expr() -> Node:
+        node = term()
+        while (tok := peek()) and tok[1] in "+-" and tok[0] == "op":
+            take()
+            node = BinOp(tok[1], node, term())
+        return node
+
+    def term() -> Node:
+        node = factor()
+        while (tok := peek()) and tok[1] in "*/" and tok[0] == "op":
+            take()
+            node = BinOp(tok[1], node, factor())
+        return node
+
+    def factor() -> Node:
+        tok = peek()
+        if tok is None:
+            raise _error("formula_ends_early")
+        kind, value, col = take()
+        if kind == "num":
+            return Num(float(value))
+        if kind == "name":
+            names.add(value)
+            return Name(value)
+        if value in "+-":
+            inner = factor()
+            return inner if value == "+" else Neg(inner)
+        if value == "(":
+            node = expr()
+            close = peek()
+            if close is None or close[1] != ")":
+                raise _error("formula_unclosed", position=col)
+            take()
+            return node
+        raise _error("formula_unexpected", token=value, position=col)
+
+    root = expr()
+    if i < len(tokens):
+        raise _error("formula_unexpected", token=tokens[i][1], position=tokens[i][2])
+    return Expr(text, root, frozenset(names))

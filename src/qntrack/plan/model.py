@@ -1,0 +1,269 @@
+"""What a plan says and what was observed: indicators, targets, observations.
+
+Plain typed values, no I/O. Locations (``Location``) travel with every definition and
+row so that any later judgement about them can point at the line a person wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..plan.periods import Frequency, Period
+
+if TYPE_CHECKING:
+    from ..catalog import Message
+
+__all__ = [
+    "Location",
+    "Problem",
+    "Text",
+    "Direction",
+    "Measure",
+    "Indicator",
+    "Bound",
+    "Milestone",
+    "Baseline",
+    "Target",
+    "LevelTarget",
+    "SpanTarget",
+    "EveryPeriodTarget",
+    "AverageTarget",
+    "CumulativeTarget",
+    "PlanTarget",
+    "Observation",
+    "Plan",
+    "OBSERVATION_STATUSES",
+    "RETRACTED",
+]
+
+OBSERVATION_STATUSES = ("estimate", "preliminary", "official")
+# The status of a row that withdraws the figure in force for its indicator and period
+# (`qntrack retract`). Its value is empty in the file and NaN in memory; no period has a
+# figure in force while a retraction is its latest vintage (series.in_force).
+RETRACTED = "retracted"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file: 1-based line and column (column 0 when unknown)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.file}:{self.line}:{self.column}"
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in the input, with where it is and, when known, what would be valid."""
+
+    location: Location
+    message: str | Message  # a Message is shown in the user's language (messages.py)
+    severity: str = "error"
+    check: str = ""
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """``file:line:col: error: message`` in ``lang``."""
+        from ..catalog import msg, render
+
+        severity = self.severity if lang == "en" else render(msg("severity_" + self.severity), lang)
+        return f"{self.location}: {severity}: {render(self.message, lang)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A name in English and Vietnamese; either may stand in for the other."""
+
+    en: str
+    vi: str
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    @classmethod
+    def plain(cls, text: str) -> Text:
+        return cls(text, text)
+
+
+class Direction(str, Enum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class Measure(str, Enum):
+    """What kind of quantity an indicator is; decides which arithmetic makes sense.
+
+    ``level``: a level or share (% of GRDP, USD per person). ``rate``: a growth rate in
+    per cent, one per period (GRDP growth 10.28 means +10.28 %). ``flow``: an amount per
+    period that adds up over time (FDI attracted, investment).
+    """
+
+    LEVEL = "level"
+    RATE = "rate"
+    FLOW = "flow"
+    # A level that can be negative (a trade or budget balance): level targets on it are
+    # judged by absolute change, never by a growth rate (docs/methodology.md).
+    BALANCE = "balance"
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    name: Text
+    unit: str = ""
+    direction: Direction = Direction.INCREASE
+    frequency: Frequency = Frequency.YEAR
+    measure: Measure = Measure.LEVEL
+    description: str = ""
+    formula: str | None = None
+    location: Location = field(default=Location(""), compare=False)
+    unit_vi: str = ""  # the unit in Vietnamese, when targets.yaml gives {en: ..., vi: ...}
+
+    @property
+    def increase(self) -> bool:
+        return self.direction is Direction.INCREASE
+
+    def unit_in(self, lang: str) -> str:
+        return (self.unit_vi or self.unit) if lang == "vi" else self.unit
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """``at_least`` or ``at_most`` a value."""
+
+    value: float
+    at_least: bool = True
+
+    def passes(self, x: float) -> bool:
+        return x >= self.value if self.at_least else x <= self.value
+
+    @property
+    def keyword(self) -> str:
+        return "at_least" if self.at_least else "at_most"
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    by: Period
+    value: float
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    period: Period
+    value: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What every kind of target has in common."""
+
+    id: str
+    indicator: str
+    name: Text | None = None
+    source: str = ""
+    note: str = ""
+    location: Location = field(default=Location(""), compare=False)
+
+    kind = "target"
+
+
+@dataclass(frozen=True, slots=True)
+class LevelTarget(Target):
+    """Reach a level by one or more deadlines; with no milestone, move the right way."""
+
+    baseline: Baseline | None = None
+    milestones: tuple[Milestone, ...] = ()
+    limit: float | None = None
+
+    kind = "level"
+
+
+@dataclass(frozen=True, slots=True)
+class SpanTarget(Target):
+    """A bound over a span of periods, from ``start`` to ``end``; judged per kind below."""
+
+    bound: Bound = Bound(0.0)
+    start: Period = Period(2000)
+    end: Period = Period(2000)
+
+
+@dataclass(frozen=True, slots=True)
+class EveryPeriodTarget(SpanTarget):
+    """A threshold each period must pass ("double-digit growth every year")."""
+
+    kind = "every_period"
+
+
+@dataclass(frozen=True, slots=True)
+class AverageTarget(SpanTarget):
+    """An average growth rate over a span ("about 10% a year over 2021-2025")."""
+
+    kind = "average"
+
+
+@dataclass(frozen=True, slots=True)
+class CumulativeTarget(SpanTarget):
+    """A total over a span ("above 50,000 billion VND over 2021-2025")."""
+
+    kind = "cumulative"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTarget(Target):
+    """An annual plan figure ("1.5 billion USD of FDI in 2022")."""
+
+    period: Period = Period(2000)
+    value: float = 0.0
+
+    kind = "plan"
+
+
+class Observation(NamedTuple):
+    """One published figure, as recorded: a later row for the same period revises it.
+
+    A named tuple, where the rest of the model is frozen dataclasses: a national store
+    has a million rows, and a tuple is made from the reader's columns in C
+    (``store._build_observations``) in under half the time of setting a dataclass's
+    slots. It is as immutable, and compared and hashed by its values in the same way.
+    """
+
+    indicator: str
+    period: Period
+    value: float
+    status: str = ""
+    source: str = ""
+    note: str = ""
+    recorded_at: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The whole of targets.yaml, validated."""
+
+    title: str
+    observations_path: str
+    indicators: dict[str, Indicator]
+    targets: tuple[Target, ...]
+    source_file: str = "targets.yaml"
+    # The UTC offset (e.g. "+07:00") for a recorded_at typed without one; "" if not declared.
+    timezone: str = ""
+
+    def target(self, target_id: str) -> Target | None:
+        for t in self.targets:
+            if t.id == target_id:
+                return t
+        return None

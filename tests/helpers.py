@@ -1,0 +1,76 @@
+"""Helpers the test files share (fixtures live in conftest.py): running qntrack in this
+process, reading the store back, building series and reading a plan's problems.
+
+Imported as ``from helpers import ...``; pytest puts tests/ on sys.path for conftest.py.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from conftest import dedent
+from qntrack.cli import app
+from qntrack.files.definitions import parse_plan
+from qntrack.errors import InputError
+from qntrack.plan.model import Observation
+from qntrack.plan.periods import parse_period
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | bytes | None = None, env: Mapping[str, str] | None = None) -> Result:
+    """qntrack with ``args`` through Typer's runner, in the current directory."""
+    return runner.invoke(app, list(args), input=input, env=env)
+
+
+def run_clean(*args: str, input: str | bytes | None = None, env: Mapping[str, str] | None = None) -> Result:
+    """``run``, failing the test if qntrack ended any way but by an exit code."""
+    r = run(*args, input=input, env=env)
+    # Never a traceback: the only way out is an exit code.
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert "Traceback" not in r.output
+    return r
+
+
+def json_of(*args: str) -> dict:
+    """The JSON document qntrack ``args`` prints; the command must succeed."""
+    r = run(*args)
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def store_text(folder: Path) -> str:
+    """The store (observations.csv) in ``folder``, as text."""
+    return (folder / "observations.csv").read_text(encoding="utf-8")
+
+
+def store_bytes(folder: Path) -> bytes:
+    """The store (observations.csv) in ``folder``, byte for byte."""
+    return (folder / "observations.csv").read_bytes()
+
+
+def last_row(folder: Path) -> str:
+    """The last line of the store in ``folder``, without its newline."""
+    return store_text(folder).splitlines()[-1]
+
+
+def series(indicator: str, *pairs: tuple[str, float]) -> list[Observation]:
+    """Observations of ``indicator`` from (period, value) pairs, in period order."""
+    return sorted((Observation(indicator, parse_period(p), v) for p, v in pairs), key=lambda o: o.period.sort_key)
+
+
+def plan_problems(text: str) -> list[str]:
+    """What parse_plan refuses ``text`` (read as targets.yaml) for, one line a problem."""
+    with pytest.raises(InputError) as err:
+        parse_plan(text, "targets.yaml")
+    return [str(p) for p in err.value.problems]
+
+
+def problems(text: str) -> list[str]:
+    """``plan_problems`` of an indented triple-quoted plan."""
+    return plan_problems(dedent(text))

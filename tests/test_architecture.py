@@ -1,0 +1,106 @@
+"""The layers of docs/architecture.md hold: dependencies point one way, the core is pure.
+
+Every import of every module is read from its source (lazy imports inside functions
+included; those under ``if TYPE_CHECKING:`` are only for the type checker and left out).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "qntrack"
+
+# What each layer may import of qntrack (besides itself). Top-level modules are layers of
+# their own: errors (messages with a place), cache (the status cache, beside the CLI).
+ALLOWED = {
+    "catalog": set(),
+    "plan": {"catalog"},
+    "method": {"plan", "catalog"},
+    "errors": {"plan", "catalog"},
+    "files": {"plan", "method", "catalog", "errors"},
+    "output": {"plan", "method", "files", "catalog", "errors"},
+    "cache": {"plan", "method", "files", "output", "catalog", "errors", "__init__"},
+    "cli": {"plan", "method", "files", "output", "catalog", "errors", "cache", "lean_typer", "__init__"},
+}
+# The pure core: no files, no terminal, no processes, no clock.
+PURE = ("plan", "method")
+IMPURE = {"os", "io", "sys", "pathlib", "rich", "subprocess", "time", "shutil", "tempfile", "socket", "random"}
+
+
+def _layer(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def _imports(path: Path) -> list[tuple[str, int]]:
+    """(absolute dotted module, line) of each import in the file, TYPE_CHECKING ones left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped |= {id(n) for b in node.body for n in ast.walk(b)}
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    here = list(rel.parts[:-1]) if rel.name != "__init__" else list(rel.parts[:-1])
+    out = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            out += [(a.name, node.lineno) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = here[: len(here) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+                names = [a.name for a in node.names] if not node.module else [""]
+                for n in names:
+                    out.append((module + ("." + n if n else ""), node.lineno))
+            else:
+                out.append((node.module or "", node.lineno))
+    return out
+
+
+MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_dependencies_point_one_way(path: Path):
+    layer = _layer(path)
+    if layer in ("__init__", "__main__", "lean_typer"):
+        return
+    wrong = []
+    for module, line in _imports(path):
+        parts = module.split(".")
+        if parts[0] != "qntrack" or len(parts) < 2:
+            continue
+        target = parts[1]
+        if target == "__version__":  # the version, written once in qntrack/__init__.py
+            continue
+        if target != layer and target not in ALLOWED[layer]:
+            wrong.append(f"line {line}: {module}")
+    assert not wrong, f"{layer} may import only {sorted(ALLOWED[layer])}: " + "; ".join(wrong)
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if _layer(p) in PURE], ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_core_is_pure(path: Path):
+    found = [f"line {line}: {module}" for module, line in _imports(path) if module.split(".")[0] in IMPURE]
+    assert not found, "the core (plan, method) reads no files and no clock: " + "; ".join(found)
+
+
+def test_every_module_is_in_a_layer():
+    """A new module goes into a subpackage (or is one of the few top-level ones)."""
+    top = {p.stem for p in PACKAGE.glob("*.py")}
+    assert top <= {"__init__", "__main__", "errors", "cache", "lean_typer"}
+
+
+def test_the_version_is_written_once():
+    """pyproject.toml reads it from qntrack.__version__ (dynamic), so the two never differ."""
+    from importlib.metadata import version
+
+    import qntrack
+
+    text = (PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in text and "\nversion =" not in text.split("[tool.setuptools.dynamic]")[0]
+    assert version("qntrack") == qntrack.__version__

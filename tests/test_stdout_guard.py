@@ -1,0 +1,51 @@
+"""No command prints into a file it reads (issue 12: outputs never replace inputs).
+
+`qntrack status -f csv >> observations.csv` glued 38-column rows onto the store and every
+later command failed; `observations -f csv >> observations.csv` doubled every row. Only
+`report` refused. The shell opens the file, so the test does too: a real process whose
+standard output is the store (or the plan), opened for appending.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COMMANDS = [
+    ["status", "-f", "csv"], ["status"], ["status", "-f", "json", "--as-of", "2030-01-01"],
+    ["observations", "-f", "csv"], ["show", "share"], ["history", "share"], ["indicators"],
+    ["targets"], ["check"], ["check", "-f", "json"], ["report", "-f", "json"],
+]
+
+
+def _qntrack(args: list[str], into: Path, cwd: Path) -> subprocess.CompletedProcess:
+    with open(into, "ab") as out:
+        return subprocess.run([sys.executable, "-m", "qntrack", *args], stdout=out, stderr=subprocess.PIPE,
+                              cwd=cwd, text=True, env={"PATH": "/usr/bin:/bin", "HOME": str(cwd)})
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("name", ["observations.csv", "targets.yaml"])
+def test_printing_into_an_input_is_refused_and_leaves_it_as_it_was(tracker: Path, args: list[str], name: str):
+    before = (tracker / name).read_bytes()
+    r = _qntrack(args, tracker / name, tracker)
+    assert r.returncode == 2, r.stderr
+    assert (tracker / name).read_bytes() == before
+    assert r.stderr.startswith("standard output: error: standard output is the")
+    assert "Traceback" not in r.stderr
+
+
+def test_add_observation_dry_run_into_the_store(tracker: Path):
+    before = (tracker / "observations.csv").read_bytes()
+    r = _qntrack(["add-observation", "share", "2024", "13", "--status", "estimate", "--dry-run", "-f", "csv"],
+                 tracker / "observations.csv", tracker)
+    assert r.returncode == 2 and (tracker / "observations.csv").read_bytes() == before
+
+
+def test_printing_into_another_file_works(tracker: Path):
+    r = _qntrack(["status", "-f", "csv"], tracker / "out.csv", tracker)
+    assert r.returncode == 0, r.stderr
+    assert (tracker / "out.csv").read_text(encoding="utf-8").startswith("id,type,indicator")
