@@ -231,3 +231,27 @@ def test_shipped_span_that_ended_says_so():
     assert r.exit_code == 0, r.output
     assert "remaining" not in r.stdout
     assert "span is over" in r.stdout
+
+
+def test_every_awaited_milestone_is_said():
+    """On 2099-01-01 both deadlines are behind us with no figure: each is said, not only
+    the headline's. 12.3 × 1.07868^7 = 20.90 would have been 2030's figure (1.07868 =
+    (12.3 / 9.8)^(1/3); ln 1.07868 × 7 = 0.5302, e^0.5302 = 1.699)."""
+    a = assess_target(LEVEL, SHARE, SHARE_ROWS, date(2099, 1, 1))
+    assert [str(p) for p in a.awaiting_figures] == ["2025", "2030"]
+    text = " ".join(explain(a, "en"))
+    assert "The 2025 deadline has passed and no 2025 figure is recorded yet" in text
+    assert "The 2030 deadline has passed too, and no 2030 figure is recorded yet" in text
+    assert "2030 would have ended at 20.9%, short of 30%" in text
+    vi = " ".join(explain(a, "vi"))
+    assert "2030" in vi and "20,9%" in vi
+
+
+def test_show_marks_each_awaited_milestone(shipped: Path):
+    from helpers import run_clean
+    r = run_clean("show", "cbct-share", "--as-of", "2099-01-01")
+    assert r.exit_code == 0
+    blocks = [line for line in r.stdout.splitlines() if line.startswith("Milestone ")]
+    assert len(blocks) == 2 and all("⌛ awaiting figure" in b for b in blocks), blocks
+    assert "Needed from now" not in r.stdout  # both deadlines are over
+    assert "The 2030 deadline has passed too" in r.stdout

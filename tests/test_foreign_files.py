@@ -96,7 +96,7 @@ def test_a_huge_targets_file_is_refused_by_its_size(folder: Path):
         fh.truncate(17 * 1024 * 1024)  # sparse: 17 MiB of NULs without writing them
     r = qntrack("status", "--format", "json", "--targets", "big.yaml", cwd=folder)
     assert r.returncode == 1
-    assert one_message(r) == "big.yaml: error: targets file is 17 MiB; at most 16 MiB is accepted: is this the right file?\n"
+    assert one_message(r) == "big.yaml: error: targets file is 17 MiB (17825792 bytes); at most 16 MiB (16777216 bytes) is accepted: is this the right file?\n"
 
 
 FOREIGN = "not a qntrack targets file (no 'indicators:' or 'targets:' at the top level)"

@@ -168,3 +168,38 @@ def test_every_output_carries_the_same_gap(tmp_path: Path, monkeypatch: pytest.M
     assert "1,500 million USD (2022); reached 41.5% | 878 million USD |" in report
     vi = runner.invoke(app, ["status", "--format", "table", "--lang", "vi"], env={"COLUMNS": "120"}).stdout
     assert "đạt 41,5%" in vi
+
+
+# --- the gap cell never reads as "met" beside a target that failed (issue 12, f5) ------
+
+
+def test_every_period_gap_cell_names_its_period():
+    """At least 10% every year, 2021-2025: 11 in 2021 and 12 in 2022, on track. The gap is
+    2022's alone (10 - 12 = -2), so the cell says which period passed: "✓ 2022"."""
+    a = assess_target(span(EveryPeriodTarget, Bound(10), "2021", "2025"), ind(measure=Measure.RATE, unit="%"),
+                      rows(("2021", 11.0), ("2022", 12.0)))
+    assert a.status.value == "substantial_progress"
+    assert gap_text(a, "en") == "✓ 2022"
+    # Short in the latest period: 10 - 9 = 1 point, named too.
+    b = assess_target(span(EveryPeriodTarget, Bound(10), "2021", "2025"), ind(measure=Measure.RATE, unit="%"),
+                      rows(("2021", 11.0), ("2022", 9.0)))
+    assert gap_text(b, "en") == "1 pp (2022)"
+
+
+def test_a_failed_target_has_no_tick_in_the_gap_cell():
+    """9 in 2021 failed the bound for good; 12 in 2022 passes: the gap (10 - 12 = -2) is
+    that period's, but beside "Not achieved" a ✓ would read as met: "–"."""
+    a = assess_target(span(EveryPeriodTarget, Bound(10), "2021", "2025"), ind(measure=Measure.RATE, unit="%"),
+                      rows(("2021", 9.0), ("2022", 12.0)))
+    assert a.status.value == "not_achieved"
+    assert a.gap == approx(-2)  # the JSON keeps the number
+    assert gap_text(a, "en") == "–"
+
+
+def test_shipped_double_digit_growth_gap_is_not_a_tick(shipped: Path):
+    from helpers import run_clean
+    r = run_clean("report", "grdp-double-digit", "--format", "markdown", "--as-of", "2026-12-01")
+    row = next(line for line in r.stdout.splitlines() if line.startswith("| 1 |"))
+    assert "Not achieved" in row and "✓" not in row, row
+    r = run_clean("status", "grdp-double-digit", "--format", "table", "--as-of", "2026-12-01")
+    assert "✓" not in r.stdout and "Not achieved" in r.stdout, r.stdout

@@ -113,3 +113,53 @@ def test_completion_through_the_shell_protocol(tracker: Path, words: str, cword:
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == expected
+
+
+# --- check --list at the terminal's width (issue 12, f5) ---------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_check_list_wraps_the_rule_to_the_terminal(tracker, monkeypatch, lang: str):
+    """At an 80-column terminal no line is longer than 80; the rule's text continues under
+    its own column, every word of it kept."""
+    import qntrack.cli as cli
+    from helpers import run_clean
+
+    piped = run_clean("check", "--list", "--lang", lang).stdout
+    monkeypatch.setattr(cli, "_terminal_columns", lambda: 80)
+    shown = run_clean("check", "--list", "--lang", lang).stdout
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines) <= 80, max(lines, key=len)
+    assert len(lines) > len(piped.splitlines())
+    # Same words, same order: only the line breaks differ.
+    assert shown.split() == piped.split()
+    from qntrack.catalog import render
+    from qntrack.files.checks import CHECKS
+
+    first = piped.splitlines()[0]
+    indent = first.index(render(CHECKS[0].rule, lang))  # where the rule column starts
+    for line in lines:
+        if line.startswith(" "):
+            assert len(line) - len(line.lstrip()) == indent, line
+
+
+def test_check_list_piped_is_one_line_a_check(tracker):
+    from helpers import run_clean
+    from qntrack.files.checks import CHECKS
+
+    assert len(run_clean("check", "--list").stdout.splitlines()) == len(CHECKS)
+
+
+def test_indicators_table_in_vietnamese_says_the_values_in_vietnamese(tracker: Path):
+    """The table is for people: under --lang vi its frequency, measure and direction are
+    Vietnamese words; CSV/TSV/JSON keep the targets.yaml words (a contract)."""
+    r = run("indicators", "-f", "table", "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    share = next(line for line in r.stdout.splitlines() if line.strip().startswith("share"))
+    assert "quý" in share and "mức" in share and "càng cao càng tốt" in share, share
+    for word in ("quarter", "level", "increase"):
+        assert word not in share, share
+    mining = next(line for line in r.stdout.splitlines() if line.strip().startswith("mining"))
+    assert "năm" in mining and "càng thấp càng tốt" in mining, mining
+    assert run("indicators", "-f", "tsv", "--lang", "vi").stdout.splitlines()[1].split("\t")[3:6] == [
+        "quarter", "level", "increase"]

@@ -90,3 +90,31 @@ def test_report_charts_write_vietnamese_numbers(tracker: Path):
     texts = [t for svg in sorted((tracker / "en-charts").glob("*.svg")) for t in _svg_texts(svg.read_text())]
     assert "2023.25: 12.9" in texts
     assert [t for t in texts if re.search(r"\d,\d", t)] == []
+
+
+# --- a figure that is not zero never prints as 0 (issue 12, f5) ----------------------------
+
+
+@pytest.mark.parametrize("value, lang, shown", [
+    (0.0000001, "en", "0.0000001"),
+    (0.0000001, "vi", "0,0000001"),
+    (0.004, "en", "0.004"),         # 2 decimals would say 0
+    (-0.0012345, "en", "-0.0012"),  # two significant digits
+    (0.004, "vi", "0,004"),
+    (1e-300, "en", "1e-300"),       # past 12 decimals: the exponent says it
+    (0.0, "en", "0"),
+    (12.3456, "en", "12.35"),       # as before: two decimals
+    (1234567.891, "vi", "1.234.567,89"),
+])
+def test_a_small_figure_keeps_its_significant_digits(value: float, lang: str, shown: str):
+    from qntrack.output.i18n import number
+    assert number(value, lang) == shown
+
+
+def test_observations_never_show_a_tiny_figure_as_zero(tracker: Path):
+    from helpers import run_clean
+    r = run_clean("add-observation", "mining", "2021", "0.0000001", "--recorded-at", "2022-01-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    out = run_clean("observations", "--indicator", "mining", "--format", "table").stdout
+    line = next(line for line in out.splitlines() if " 2021 " in line)
+    assert "0.0000001" in line, line

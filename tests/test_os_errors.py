@@ -585,10 +585,11 @@ def test_a_full_disk_keeps_a_charts_folder_that_was_there(plan: Path, monkeypatc
 
 
 @pytest.mark.parametrize("args", WRITERS[:2], ids=" ".join)
-def test_a_folder_without_write_access_names_the_store_not_the_journal(plan: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                      args: list[str]):
+def test_a_folder_without_write_access_names_the_folder_not_the_journal(plan: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       args: list[str]):
     """The store and its lock can be written, the folder cannot (no new file in it): the
-    append journal's temporary file cannot be made. The message names the store."""
+    append journal's temporary file cannot be made. The message names the folder, the
+    obstacle (issue 12, f4: it named the store, which could be written)."""
     (plan / "observations.csv.lock").touch()
     real_mkstemp = __import__("tempfile").mkstemp
 
@@ -596,7 +597,8 @@ def test_a_folder_without_write_access_names_the_store_not_the_journal(plan: Pat
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(Path(dir) / f"{prefix}x1y2{suffix}"))
 
     monkeypatch.setattr("tempfile.mkstemp", mkstemp)
-    line = one_line(run(*args), 1, "observations.csv", "Permission denied", "nothing was added")
+    line = one_line(run(*args), 1, "Permission denied", "nothing was added", "folder must be writable")
+    assert line.startswith(f"{plan.resolve()}: error: cannot create a file in the folder")
     assert "pending" not in line
     monkeypatch.setattr("tempfile.mkstemp", real_mkstemp)
     intact(plan)

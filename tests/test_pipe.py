@@ -73,3 +73,17 @@ def test_shipped_dataset_status_runs():
     assert by_id["fdi-plan-2022"]["status"] == "not_achieved"
     assert by_id["fdi-plan-2023"]["details"]["percent_of_plan"] == pytest.approx(313.0)
     assert sh("qntrack check", root).returncode == 0
+
+
+@pytest.mark.parametrize("command", ["show share", "status --format table", "show share --lang vi",
+                                     "report --format markdown", "observations"])
+def test_a_reader_that_goes_away_ends_every_command_quietly(tracker: Path, command: str):
+    """`qntrack show share | head -1`: a closed pipe is not an error, whichever way the
+    command prints (Rich's console exits 1 on one by default). `true` closes its end at
+    once, so the first write finds the pipe closed."""
+    r = sh(f"qntrack {command} | true", tracker)
+    assert r.returncode == 0, (r.returncode, r.stderr)
+    assert r.stderr == ""
+    r = sh(f"qntrack {command} | head -1", tracker)
+    assert r.returncode == 0, (r.returncode, r.stderr)
+    assert r.stderr == ""

@@ -101,7 +101,8 @@ def test_markdown_golden(tracker: Path):
     needed from now (15/12)^(1/3) - 1 = +7.7 %/yr; projected 12 * 1.09545^3 = 15.77;
     reached after ln(1.25)/ln(1.09545) = 2.45 -> 3 years, in 2025.
     growth: 10.5 and 11 both pass "at least 10"; 2023 is still to come. Its gap is that of the
-    latest period, 10 - 11 = -1: beyond the threshold by 1 point (shown "✓" in the summary).
+    latest period, 10 - 11 = -1: beyond the threshold by 1 point (shown "✓ 2022" in the summary, naming the period whose
+    gap it is).
 
     The "In short" sentences come from narrative.explain, which has its own tests.
     """
@@ -118,7 +119,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 | # | Target | Type | Latest | Goal | Gap | P | Status |
 |---:|---|---|---:|---|---:|---:|---|
 | 1 | Share to 15% by 2025 | Level by a deadline | 12% (2022) | 15% by 2025 | 3 pp | 1.13 | **Substantial progress** |
-| 2 | Growth of at least 10% every year | Every period | 11% (2022) | ≥ 10%, 2021–2023 | ✓ | – | **Substantial progress** |
+| 2 | Growth of at least 10% every year | Every period | 11% (2022) | ≥ 10%, 2021–2023 | ✓ 2022 | – | **Substantial progress** |
 
 ## 1. Share to 15% by 2025
 

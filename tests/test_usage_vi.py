@@ -174,7 +174,7 @@ LIST_VI = [
     ("formula", "lỗi", "mặc định", "không có nguồn hay ghi chú nào trong tệp số liệu bắt đầu giống công thức bảng "
                                    "tính (=, +, -, @, kể cả sau dấu cách, hoặc một dấu tab): mở bằng bảng tính thì nó "
                                    "sẽ chạy; hãy thêm dấu nháy đơn (') ở đầu"),
-    ("derived", "cảnh báo", "mặc định", "mọi giá trị tính từ công thức đều tính được (không chia cho 0)"),
+    ("derived", "cảnh báo", "mặc định", "mọi giá trị tính từ công thức đều tính được (không chia cho 0, không có giá trị quá lớn)"),
     ("growth-floor", "cảnh báo", "mặc định", "không có tốc độ tăng nào đang có hiệu lực (chỉ tiêu có measure: rate, "
                                              "hoặc được mục tiêu bình quân đọc) dưới -100%: quy mô sẽ giảm xuống dưới 0"),
     ("jump", "cảnh báo", "mặc định", "không có lần ghi nào của một chỉ tiêu và kỳ chênh với lần ghi trước nó quá "

@@ -236,7 +236,11 @@ def command(*args, **kwargs):
                 _report(exc.problems)
                 raise typer.Exit(int(exc.code)) from None
             except BrokenPipeError:
-                raise  # the reader went away: main() ends quietly
+                # The reader went away (`| head -1`): not an error, exit 0 and no message,
+                # here and not in main(), since Click turns an EPIPE that reaches it into
+                # exit 1 (which `show`, printing as it goes, met; issue 12).
+                _silence_stdout()
+                raise typer.Exit(0) from None
             except OSError as exc:
                 # The safety net: an OS error no specific handler turned into a message
                 # still comes out as one line naming the file (docs/data-integrity.md).
@@ -364,6 +368,34 @@ def _guard_stdout(targets_path: Path, plan=None) -> None:
         except InputError:
             plan = None  # the command says what is wrong with the plan
     refuse_stdout_into(targets_path, store_path_for(plan, targets_path) if plan is not None else None, report=False)
+
+def _terminal_columns() -> int | None:
+    """The terminal's width when standard output is one (COLUMNS counts, as for Rich);
+    None when piped or redirected."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _check_list_text(rows: list[tuple[str, str, str, str]], widths: list[int], columns: int | None) -> str:
+    """``check --list``: name, severity, when, rule. At a terminal the rule wraps under its
+    own column to the terminal's width (a rule is up to 230 characters); piped, one line a
+    check, whole, for grep (docs/decisions.md)."""
+    indent = sum(widths) + 6
+    room = (columns or 0) - indent
+    out = []
+    for n, s, d, r in rows:
+        head = f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  "
+        if columns is None or room < 20:
+            out.append(f"{head}{r}\n")  # too narrow to wrap usefully: the whole rule
+            continue
+        import textwrap
+
+        lines = textwrap.wrap(r, room, break_on_hyphens=False) or [""]
+        out.append(head + lines[0] + "\n" + "".join(" " * indent + line + "\n" for line in lines[1:]))
+    return "".join(out)
 
 
 def _out(text: str) -> None:
@@ -707,7 +739,7 @@ def add_observation(
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     if from_file is None:
-        from ..files.importing import foreign_digits, parse_typed_number, status_word, vietnamese_period
+        from ..files.importing import parse_typed_number, status_word
         from ..files.recording import record_many
         from ..files.store import format_value
 
@@ -718,10 +750,7 @@ def add_observation(
             value = format_value(parse_typed_number(value or "", chosen))
         except ValueError as exc:
             raise fail("add-observation", _reason(exc)) from None
-        # 'Quý I/2024' as offices write it is read as 2024-Q1, as in an import.
-        period = vietnamese_period(period or "") or period
-        if foreign_digits(period or ""):
-            raise fail("add-observation", msg("cli_period_foreign_digits", period=period))
+        period = _typed_period(period or "", "add-observation")
         fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
                   "status": status_word(obs_status or ""),
                   "source": source, "note": note, "recorded_at": recorded_at or ""}
@@ -729,6 +758,7 @@ def add_observation(
 
         path, rows, known, warnings, vintages = record_many(targets, [(Location("add-observation"), fields)],
                                                             dry_run=dry_run, force=force, tz=tz)
+        notes = []  # a single figure says it in its own message below
         skipped = len(known)
     else:
         from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -743,6 +773,10 @@ def add_observation(
                                      force=force, tz=tz)
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         warnings = list(result.warnings)
+        # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
+        # or revised since): said for each, as for a single figure, so that "already
+        # recorded" never hides that the figure is not in force.
+        notes = _not_in_force_notes(result.vintages, path)
     if dry_run:
         from ..files.workspace import find_targets
 
@@ -805,9 +839,28 @@ def add_observation(
     _report(warnings[:JUMP_WARNINGS_SHOWN])
     if len(warnings) > JUMP_WARNINGS_SHOWN:
         _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
+    _report(notes[:JUMP_WARNINGS_SHOWN])
+    if len(notes) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
 
 
 JUMP_WARNINGS_SHOWN = 20
+
+
+def _not_in_force_notes(vintages: Sequence, path: Path) -> list:
+    """One note per imported row left out as recorded whose stored vintage is not in force."""
+    from ..catalog import Figure, msg
+    from ..plan.model import RETRACTED, Location, Problem
+
+    notes = []
+    for stored, current in vintages:
+        if stored is None or current is None or current is stored:
+            continue
+        now = current.status if current.status == RETRACTED else Figure(current.value)
+        notes.append(Problem(Location(str(path), stored.line), msg(
+            "cli_skipped_not_in_force", indicator=stored.indicator, period=stored.period, value=Figure(stored.value),
+            at=stored.recorded_at, current=now, current_at=current.recorded_at), severity="warning"))
+    return notes
 
 
 def _say(message: str | Message) -> None:
@@ -836,6 +889,18 @@ def _report_neutralised(rows, dry_run: bool) -> None:
         _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
 
 
+def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:
+    """A period as a person types it: 'Quý I/2024' as offices write it is 2024-Q1, as in an
+    import, in every command that takes a period; digits other than 0-9 are refused."""
+    from ..catalog import msg
+    from ..files.importing import foreign_digits, vietnamese_period
+
+    period = vietnamese_period(period) or period
+    if foreign_digits(period):
+        raise fail(where, msg("cli_period_foreign_digits", period=period), code)
+    return period
+
+
 # --- retract -----------------------------------------------------------------------------
 
 
@@ -848,6 +913,9 @@ def retract(
     note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
     recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
                                                        help="When it was withdrawn (ISO 8601; default: now, UTC).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Withdraw a figure dated in the future (a hand-edited "
+                                                        "recorded_at): the retraction is recorded one second "
+                                                        "after it.")] = False,
     targets: TargetsOpt = None,
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
@@ -862,7 +930,10 @@ def retract(
     from ..catalog import Figure, msg
     from ..files.recording import retract as withdraw
 
-    path, _, was = withdraw(targets, indicator, period, source, note, recorded_at)
+    if force and recorded_at is not None:
+        raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
+    path, _, was = withdraw(targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at,
+                            force=force)
     _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=Figure(was.value),
              recorded_at=was.recorded_at, path=path))
 
@@ -905,9 +976,22 @@ def indicators(
     plan = load_plan(find_targets(targets))
     _guard_stdout(find_targets(targets), plan)
     chosen = _lang(lang)
-    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), i.frequency.value, i.measure.value, i.direction.value,
-             i.formula or "") for i in plan.indicators.values()]
-    _listing(_format(fmt), "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
+    kind = _format(fmt)
+    # The table is for people: its values in their language; CSV, TSV and JSON keep
+    # targets.yaml's own words, a contract (docs/decisions.md).
+    in_words = kind == "table" and chosen == "vi"
+
+    def words(key: str, value: str) -> str:
+        if not in_words:
+            return value
+        from ..output.i18n import label
+
+        return label(value if key == "direction" else f"{key}_{value}", chosen)
+
+    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), words("frequency", i.frequency.value),
+             words("measure", i.measure.value), words("direction", i.direction.value), i.formula or "")
+            for i in plan.indicators.values()]
+    _listing(kind, "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
              rows, chosen)
 
 
@@ -960,7 +1044,7 @@ def history(
     wanted = None
     if period is not None:
         try:
-            wanted = parse_period(period)
+            wanted = parse_period(_typed_period(period.strip(), "PERIOD", ExitCode.USAGE))
         except PeriodError as exc:
             raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
     ws = open_workspace(targets, day)
@@ -1078,7 +1162,7 @@ def check(
                      render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
                      render(c.rule, chosen)) for c in CHECKS]
             widths = [max(len(row[i]) for row in rows) for i in range(3)]
-            _out("".join(f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  {r}\n" for n, s, d, r in rows))
+            _out(_check_list_text(rows, widths, _terminal_columns()))
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:

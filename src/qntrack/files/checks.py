@@ -215,16 +215,51 @@ def formula_problems(observations: Sequence[Observation], file: str) -> list[Pro
 
 def timing_check(observations: Sequence[Observation], file: str, now: str) -> list[Problem]:
     """Rows whose timing cannot be true (timing.py), judged against ``now`` (UTC)."""
+    from ..method.timing import FUTURE
+
     key, found = _timing_found(observations, now)
     problems: list[Problem] = []
     if not found:
         return problems
+    forced = _forced_retractions(observations, found, key)
+    forcing = set(forced.values())
     for o in observations:
-        for _, message in found.get(key(o), ()):
+        for kind, message in found.get(key(o), ()):
+            if kind == FUTURE and o.status == RETRACTED and (o.indicator, o.period, o.recorded_at) in forcing:
+                continue  # `retract --force`: dated after the vintage it withdraws, by design
+            by = forced.get((o.indicator, o.period, o.recorded_at)) if kind == FUTURE else None
+            if by is not None:
+                # Withdrawn, and the store keeps every row: an error forever would be one
+                # nobody can fix. Still said, as a warning naming the retraction.
+                line = next(r.line for r in observations if (r.indicator, r.period, r.recorded_at) == by
+                            and r.status == RETRACTED)
+                problems.append(Problem(Location(file, o.line), msg("checks_timing_withdrawn", indicator=o.indicator,
+                                        period=o.period, problem=message, line=line),
+                                        severity="warning", check="timing"))
+                continue
             problems.append(Problem(Location(file, o.line), msg("checks_timing", indicator=o.indicator,
                                                                 period=o.period, problem=message),
                                     severity="error", check="timing"))
     return problems
+
+
+def _forced_retractions(observations: Sequence[Observation], found: dict, key: Callable) -> dict:
+    """Retractions of ``retract --force``: (indicator, period, recorded_at) of each vintage
+    dated in the future → that of the retraction recorded one second after it (the
+    mark ``retract --force`` leaves, docs/decisions.md "Retractions"). Only rows the
+    timing rules already flag are looked at: on a sound store this costs nothing."""
+    from ..method.timing import FUTURE, one_second_after
+
+    future = [o for o in observations
+              if any(kind == FUTURE for kind, _ in found.get(key(o), ()))]
+    retractions = {(o.indicator, o.period, o.recorded_at) for o in future if o.status == RETRACTED}
+    out = {}
+    for o in future:
+        if o.status != RETRACTED:
+            after = (o.indicator, o.period, one_second_after(o.recorded_at))
+            if after in retractions:
+                out[(o.indicator, o.period, o.recorded_at)] = after
+    return out
 
 
 def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callable, dict]:

@@ -288,6 +288,10 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         raise InputError([Problem(Location(file, 1), msg("definitions_file_empty"))])
     try:
         root = _compose(text)
+    except RecursionError:
+        # PyYAML composes (and libyaml's binding builds) nodes by recursion: some 900
+        # brackets inside one another exhaust Python's stack. No plan is nested so.
+        raise InputError([Problem(Location(file), msg("definitions_too_deep"))]) from None
     except yaml.MarkedYAMLError as exc:
         if not _looks_like_plan(text):
             raise InputError([_foreign(file)]) from None
@@ -558,6 +562,9 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     tid = reader.text(keys["id"][1], ("target id",)) or ""
     if tid and not TARGET_ID.match(tid):
         reader.error(keys["id"][1], msg("definitions_target_id", id=tid))
+    elif tid.startswith("-"):
+        # 'qntrack show -rf' reads it as an option: an id no command could be given.
+        reader.error(keys["id"][1], msg("definitions_target_id_dash", id=tid))
     indicator: Indicator | None = None
     if "indicator" not in keys:
         reader.error(node, msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))

@@ -98,6 +98,9 @@ class ImportResult:
     dry_run: bool
     skipped: int = 0  # valid rows left out as already recorded (history.already_recorded)
     warnings: tuple[Problem, ...] = ()  # rows that jump against the figures on record (recording.Recorded)
+    # For each row left out as already recorded: the stored vintage it repeats and the
+    # vintage in force for its period (recording.Recorded.vintages).
+    vintages: tuple = ()
 
 
 # --- reading the bytes ------------------------------------------------------------------
@@ -792,9 +795,10 @@ def import_observations(
         defaults = replace(defaults, recorded_at=undated)
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
+    vintages: Sequence = ()
     try:
-        store, rows, skipped, warnings, _ = record_many(targets, parsed.candidates, dry_run=True, undated=undated,
-                                                     force=force, now=now, tz=tz)
+        store, rows, skipped, warnings, vintages = record_many(targets, parsed.candidates, dry_run=True,
+                                                            undated=undated, force=force, now=now, tz=tz)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -802,7 +806,12 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows, skipped, warnings, _ = record_many(targets, parsed.candidates, dry_run=False, undated=undated,
-                                                     force=force, now=now, tz=tz)
+        store, rows, skipped, warnings, vintages = record_many(targets, parsed.candidates, dry_run=False,
+                                                            undated=undated, force=force, now=now, tz=tz)
+    # A vintage in force that the file itself holds (the store imported into itself, with
+    # its revisions and retractions) is no news: only the others are said.
+    batch = {(o.indicator, o.period, o.recorded_at) for o in (*rows, *skipped)}
+    vintages = [(stored, current) for stored, current in vintages
+                if current is None or (current.indicator, current.period, current.recorded_at) not in batch]
     return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped),
-                        tuple(warnings))
+                        tuple(warnings), tuple(vintages))

@@ -237,6 +237,10 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
         return [o for _, o in kept]
 
     if dry_run:
+        from ..files.store import check_appendable
+
+        if store.is_file() and store.stat().st_size:
+            check_appendable(store)  # what the append would refuse, a dry run refuses too
         data = read_store_bytes(store)
         new = keep(stored_rows(data, {o.indicator for o in rows}, str(store)) if data else ())
     else:
@@ -253,12 +257,17 @@ def record_one(targets: str | None, indicator: str, period: str, value: str, sta
 
 
 def retract(targets: str | None, indicator: str, period: str, source: str, note: str,
-            recorded_at: str | None) -> tuple[Path, Observation, Observation]:
+            recorded_at: str | None, force: bool = False) -> tuple[Path, Observation, Observation]:
     """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
 
     The figure in force when the retraction is recorded (its ``recorded_at``, default
     now) is looked up under the append's lock; none there is an error naming the period.
     Returns the store, the retraction and the figure it withdrew.
+
+    ``force`` (never with ``recorded_at``): the vintage recorded last is dated after now
+    (a hand-edited date in the future, which no retraction dated now could outrank): the
+    retraction is recorded one second after it (timing.one_second_after), the only
+    moment in the future a row may have, and only a retraction (docs/decisions.md).
     """
     plan, store = _open(targets)
     existing = peek_store(store)
@@ -274,6 +283,9 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from ..files.store import format_value
 
+        nonlocal row
+        if force:
+            row = _forced_retraction(row, stored, where)
         known = [o for o in stored if o.indicator == row.indicator and o.period == row.period
                  and o.recorded_at <= row.recorded_at]
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
@@ -286,6 +298,12 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
         later = max((o for o in stored if o.indicator == row.indicator and o.period == row.period
                      and o.recorded_at > row.recorded_at), key=lambda o: (o.recorded_at, o.line), default=None)
         if later is not None:
+            if not recorded_at:
+                # Recorded after now, so dated in the future: only --force outranks it.
+                raise InputError([Problem(where, msg("recording_retract_future_vintage", indicator=row.indicator,
+                                                     period=row.period, later=later.status if later.status == RETRACTED
+                                                     else format_value(later.value), later_at=later.recorded_at,
+                                                     line=later.line))])
             raise InputError([Problem(where, msg("recording_retract_before_in_force", indicator=row.indicator,
                                                  period=row.period, at=row.recorded_at, was=format_value(current.value),
                                                  later=later.status if later.status == RETRACTED
@@ -293,5 +311,24 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
         withdrawn.append(current)
         return [row]
 
-    append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
-    return store, row, withdrawn[0]
+    written = append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
+    return store, written[0], withdrawn[0]
+
+
+def _forced_retraction(row: Observation, stored: Sequence[Observation], where: Location) -> Observation:
+    """``row`` (a retraction stamped now) moved to one second after the vintage recorded
+    last for its period, when that vintage is dated in the future; else the reason not."""
+    from ..method.timing import one_second_after
+
+    latest = max((o for o in stored if o.indicator == row.indicator and o.period == row.period),
+                 key=lambda o: (o.recorded_at, o.line), default=None)
+    if latest is not None and latest.status == RETRACTED:
+        raise InputError([Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator,
+                                             period=row.period))])
+    if latest is None or latest.recorded_at <= row.recorded_at:
+        raise InputError([Problem(where, msg("recording_retract_force_not_future", indicator=row.indicator,
+                                             period=row.period))])
+    stamp = one_second_after(latest.recorded_at)
+    if stamp is None:  # 9999-12-31T23:59:59Z: no later moment can be written
+        raise InputError([Problem(where, msg("recording_retract_force_no_later", at=latest.recorded_at))])
+    return row._replace(recorded_at=stamp)

@@ -13,7 +13,7 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from itertools import chain, repeat
 from operator import itemgetter
@@ -54,7 +54,14 @@ class StoreContents:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _utc_text(datetime.now(timezone.utc))
+
+
+def _utc_text(moment: datetime) -> str:
+    """A UTC moment as the store writes it. Not strftime: glibc writes year 999 as "999",
+    which no reader (nor ``date.fromisoformat``) takes back."""
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+            f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z")
 
 
 def normalise_timestamp(text: str, zone: Any = None) -> str:
@@ -78,16 +85,27 @@ def normalise_timestamp(text: str, zone: Any = None) -> str:
             raise ValueError(msg("store_timestamp_not_real", text=text)) from None
         raise ValueError(msg("store_timestamp_invalid", text=text)) from None
     if moment.tzinfo is None:
-        if len(raw) == 10:
+        if _is_bare_date(raw):
+            # Any spelling of a date alone (2024-04-02, 20240402) is the same documented
+            # midnight UTC; --tz and the plan's zone are for a time of day.
             moment = moment.replace(tzinfo=timezone.utc)
         elif zone is not None:
             moment = moment.replace(tzinfo=zone)
         else:
             raise ValueError(msg("store_timestamp_no_zone", text=text))
     try:
-        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return _utc_text(moment.astimezone(timezone.utc))
     except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
         raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+
+
+def _is_bare_date(raw: str) -> bool:
+    """Whether ``raw`` is a date with no time of day, in any ISO spelling Python reads."""
+    try:
+        date.fromisoformat(raw)
+    except ValueError:
+        return False
+    return True
 
 
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
@@ -154,8 +172,8 @@ def peek_store(path: Path) -> StoreContents:
     Only the header and the last byte are read, so adding a row costs the same on a
     national store as on a new one (docs/performance.md). Anything unusual (a torn last
     row, an odd header) is answered by reading the whole store, with its usual messages.
-    Bytes that are not UTF-8 deep in the file are for ``qntrack check`` to report, not a
-    reason to refuse an append (bad rows never were).
+    Bytes that are not UTF-8 deep in the file are not looked for here: the append itself
+    checks them under its lock (``check_appendable``); bad rows never refuse an append.
     """
     from ..files.textfiles import open_regular
 
@@ -313,13 +331,23 @@ def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = No
     every row, is used only if the fast one cannot be.
     """
     if b"\x00" in data[:8192]:
-        raise fail(file, msg("store_binary"))
+        raise fail(file, msg("store_utf16" if looks_like_utf16(data) else "store_binary"))
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if b"\r" not in data and b"\x00" not in data:
         fast = _parse_fast(data, start, file, reads)
         if fast is not None:
             return fast
     return _parse_text(_decode(data[start:], file), file)
+
+
+def looks_like_utf16(data: bytes) -> bool:
+    """Whether a file with NUL bytes is UTF-16 text (a spreadsheet's "Unicode text"): a
+    byte-order mark, or text of one-byte characters, every other byte NUL."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:512]
+    evens, odds = head[0::2], head[1::2]
+    return len(head) >= 8 and (evens.count(0) == len(evens) or odds.count(0) == len(odds))
 
 
 # Message ids, made into Messages only where a problem is found (never per row).
@@ -781,15 +809,70 @@ def _build_observations(columns: tuple[list, ...]) -> tuple[Observation, ...]:
     return tuple(map(tuple.__new__, repeat(Observation), zip(*columns)))
 
 
-def encode_rows(observations: Iterable[Observation], with_header: bool) -> bytes:
+def encode_rows(observations: Iterable[Observation], with_header: bool,
+                columns: Sequence[str] = HEADER) -> bytes:
+    """Rows as CSV bytes, their fields in the order of ``columns`` (the store's header)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if with_header:
         writer.writerow(HEADER)
+    order = None if tuple(columns) == HEADER else [HEADER.index(c) for c in columns]
     for o in observations:
         value = "" if o.status == RETRACTED else format_value(o.value)
-        writer.writerow((o.indicator, str(o.period), value, o.status, o.source, o.note, o.recorded_at))
+        row = (o.indicator, str(o.period), value, o.status, o.source, o.note, o.recorded_at)
+        writer.writerow(row if order is None else [row[i] for i in order])
     return buf.getvalue().encode("utf-8")
+
+
+def check_appendable(path: Path) -> tuple[str, ...]:
+    """The columns of an existing, non-empty store in its own order, once it is known that
+    the readers accept it as a whole (header, UTF-8 throughout); else their refusal."""
+    columns = _columns_of(path)
+    _check_store_utf8(path)
+    return columns
+
+
+def _columns_of(path: Path) -> tuple[str, ...]:
+    """The store's columns in its own order, from its header, checked as the readers check
+    it: a file whose columns a person reordered gets its rows in that order, never in
+    HEADER's, which would put each figure under another column for good."""
+    with open(path, "rb") as fh:
+        line = fh.readline(1 << 16)
+    line = line[3:] if line.startswith(b"\xef\xbb\xbf") else line
+    try:
+        text = line.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise fail(Location(str(path), 1), msg(_NOT_UTF8)) from None
+    names = next(csv.reader([text]), [])
+    _column_order(names, str(path))  # the reader's refusal, if it refuses the header
+    return tuple(n.strip().lower() for n in names)
+
+
+def _check_store_utf8(path: Path) -> None:
+    """Refuse, as every reader would, a store with bytes that are not UTF-8 anywhere.
+
+    Appending UTF-8 rows to a file saved in Windows-1258 would leave one file in two
+    encodings that no reader accepts and no converter can fix whole. A pass over the
+    mapped file, a megabyte at a time: about a tenth of a second on a national store.
+    """
+    import mmap
+
+    with open(path, "rb") as fh:
+        if not os.fstat(fh.fileno()).st_size:
+            return
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            end = len(data)
+            pos = 0
+            while pos < end:
+                stop = min(pos + _CHUNK, end)
+                while stop < end and data[stop] & 0xC0 == 0x80:  # do not split a character
+                    stop += 1
+                try:
+                    str(data[pos:stop], "utf-8")
+                except UnicodeDecodeError as exc:
+                    line = _newlines(data, 0, pos + exc.start) + 1
+                    raise fail(Location(str(path), line), msg(_NOT_UTF8)) from None
+                pos = stop
 
 
 def _lock(path: Path):
@@ -942,23 +1025,31 @@ def append_observations(path: Path, observations: Sequence[Observation],
                         else:
                             lines = data.count(b"\n") + 1
                             raise fail(Location(str(path), lines), msg("store_append_torn"))
+            columns = HEADER if new_file else check_appendable(path)
             rows = list(observations)
             if keep is not None:
                 stored = () if new_file else _stored_now(path, {o.indicator for o in rows})
                 rows = list(keep(stored))
             if not rows:
                 return rows
-            payload = newline + encode_rows(rows, with_header=new_file)
+            payload = newline + encode_rows(rows, with_header=new_file, columns=columns)
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:
         raise fail(str(path), msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}")) from None
     except OSError as exc:
-        on_lock = exc.filename is not None and os.fsdecode(exc.filename).endswith(".lock")
+        named = os.fsdecode(exc.filename) if exc.filename is not None else ""
+        on_lock = named.endswith(".lock")
+        after = not_done or msg("store_nothing_added")
+        if named and not on_lock and Path(named).name != path.name:
+            # The journal (or its temporary file) could not be made beside the store: the
+            # obstacle is the folder (read-only, `chattr +i`, full of inodes), not the
+            # store, which may well be writable. Name the folder, as the user knows it.
+            raise os_failure(exc, str(path.resolve().parent), msg("store_doing_journal"), after) from None
         # The journal and its temporary file are ours, not names the user knows: name the store.
-        shown = str(exc.filename or path) if on_lock else str(path)
+        shown = named or str(path) if on_lock else str(path)
         raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"),
-                         not_done or msg("store_nothing_added")) from None
+                         after) from None
 
 
 _WRITE = 1 << 20  # bytes a write at most: a big batch goes in several

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import fail
-from ..catalog import Message, msg
+from ..catalog import Figure, Message, msg
 
 __all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES", "formula_like", "neutralise_formula"]
 
@@ -98,7 +98,11 @@ def read_regular(path: Path | str, what: str, limit: int | None = None) -> bytes
     name = str(path)
     with os.fdopen(fd, "rb") as fh:
         if limit is not None and st.st_size > limit:
-            raise fail(name, _said("too_big", what, size=f"{st.st_size / 1048576:.0f}", limit=limit // 1048576))
+            # The size to a tenth of a MiB, and in bytes: rounded to whole MiB, 17,000,000
+            # bytes read "16 MiB; at most 16 MiB".
+            size = Figure(round(st.st_size / 1048576, 1))  # 16,2 in Vietnamese
+            raise fail(name, _said("too_big", what, size=size, bytes=st.st_size, limit=limit // 1048576,
+                                   limit_bytes=limit))
         try:
             data = fh.read() if limit is None else fh.read(limit + 1)
         except OSError as exc:

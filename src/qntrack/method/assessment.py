@@ -9,7 +9,7 @@ each maps is written in docs/methodology.md.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Sequence
 
@@ -118,6 +118,23 @@ def assess(plan: Plan, series: Series, target_ids: Sequence[str] | None = None,
 
 def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observation],
                   today: date | None = None) -> Assessment:
+    """The target's assessment; never a figure that is inf or NaN.
+
+    The store holds finite numbers only, but finite ones can still overflow: 1e300 grown
+    at its own rate, or two amounts of 1.5e308 added up. A figure that overflows is not
+    computed (None); where the status is read from it, the status is not_available with
+    reason "overflow" (docs/methodology.md, "When there is no assessment").
+    """
+    try:
+        a = _assess_kind(target, indicator, rows, today)
+    except OverflowError:
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, reason="overflow",
+                          awaiting_figures=())
+    return _finite_only(a)
+
+
+def _assess_kind(target: Target, indicator: Indicator, rows: Sequence[Observation],
+                 today: date | None) -> Assessment:
     if isinstance(target, LevelTarget):
         return _level(target, indicator, rows, today)
     if isinstance(target, EveryPeriodTarget):
@@ -129,6 +146,66 @@ def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observati
     if isinstance(target, PlanTarget):
         return _plan(target, indicator, rows, today)
     raise TypeError(f"unknown target kind {type(target).__name__}")  # pragma: no cover
+
+
+def _finite(x: Any) -> bool:
+    return not isinstance(x, float) or math.isfinite(x)
+
+
+def _finite_details(value: Any) -> tuple[Any, bool]:
+    """``value`` with every inf or NaN float in it made None; and whether there was one."""
+    if isinstance(value, float):
+        return (value, False) if math.isfinite(value) else (None, True)
+    if isinstance(value, dict):
+        out, bad = {}, False
+        for k, v in value.items():
+            out[k], b = _finite_details(v)
+            bad = bad or b
+        return (out, True) if bad else (value, False)
+    if isinstance(value, list):
+        items = [_finite_details(v) for v in value]
+        return ([v for v, _ in items], True) if any(b for _, b in items) else (value, False)
+    return value, False
+
+
+_MILESTONE_FIGURES = ("score", "progress_value", "gap", "required_rate", "trajectory", "deviation",
+                      "required_rate_from_latest", "projected", "required_change", "achieved_change",
+                      "required_change_from_latest")
+
+
+def _finite_milestone(m: MilestoneResult) -> MilestoneResult:
+    bad = {name: None for name in _MILESTONE_FIGURES if not _finite(getattr(m, name))}
+    if not bad:
+        return m
+    if "progress_value" in bad or "gap" in bad:
+        # The status is read from these: without them there is none to give.
+        bad.update(status=Status.NOT_AVAILABLE, score=None, reason="overflow")
+    return replace(m, **bad)
+
+
+def _finite_only(a: Assessment) -> Assessment:
+    """``a`` with every figure that overflowed made None (a last guard: the kinds test the
+    figures their status is read from themselves)."""
+    milestones = tuple(_finite_milestone(m) for m in a.milestones)
+    details, bad_details = _finite_details(a.details)
+    bad = {name: None for name in ("score", "progress_value", "achieved_rate", "gap") if not _finite(getattr(a, name))}
+    if not bad and not bad_details and all(m is n for m, n in zip(milestones, a.milestones)):
+        return a
+    if "progress_value" in bad or "gap" in bad:
+        bad.update(status=Status.NOT_AVAILABLE, score=None, reason="overflow")
+    head = milestones[a.headline] if a.headline is not None else None
+    if head is not None and head.reason == "overflow":
+        bad.update(status=Status.NOT_AVAILABLE, score=None, reason="overflow")
+    return replace(a, milestones=milestones, details=details, **bad)
+
+
+def _power(value: float, rate: float, years: float) -> float | None:
+    """``value × (1 + rate) ** years``, or None where that overflows."""
+    try:
+        out = value * (1 + rate) ** years
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return out if math.isfinite(out) else None
 
 
 def ended(period: Period, today: date | None) -> bool:
@@ -377,11 +454,11 @@ def _milestone(
         required = _safe_growth(value, base_value, by.year, base_year)
         # The path ends at the milestone: past its deadline a trajectory value means nothing.
         if required is not None and years_from_base >= 0 and not due:
-            trajectory = base_value * (1 + required) ** years_from_base
-            deviation = latest.value - trajectory
+            trajectory = _power(base_value, required, years_from_base)
+            deviation = latest.value - trajectory if trajectory is not None else None
         required_latest = None if due else _safe_growth(value, latest.value, by.year, latest.period.year)
         if achieved is not None and not due:
-            projected = latest.value * (1 + achieved) ** (by.year - latest.period.year)
+            projected = _power(latest.value, achieved, by.year - latest.period.year)
     passed_later = None
     if due and not p.target_achieved:
         # Missed on its deadline figure but passed by a later one: reached then, late.
@@ -548,12 +625,23 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     # Geometric mean of (1 + g) over the years with data (methodology section 2).
     product = math.prod(1 + o.value / 100 for o in inside)
     average = (product ** (1 / len(inside)) - 1) * 100
+    if not math.isfinite(average) or product == 0:
+        # Growth of 1e300 % a year, compounded, passes the largest float (or, the other way,
+        # rounds to zero): no average can be given (reason "overflow").
+        details.update(average=None)
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
+                          provisional=provisional, details=details, reason="overflow",
+                          awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today)
+                          else ())
     remaining = max(span_years - len([o for o in inside]), 0)
     remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]
     required = None
     if remaining:
-        needed_product = (1 + t / 100) ** span_years / product
-        required = (needed_product ** (1 / remaining) - 1) * 100 if needed_product > 0 else None
+        try:
+            needed_product = (1 + t / 100) ** span_years / product
+            required = (needed_product ** (1 / remaining) - 1) * 100 if needed_product > 0 else None
+        except OverflowError:
+            required = None  # a bound of 1e300 % a year: no rate to name (left None, not inf)
     # Years before the latest with no figure count with the years to come: the required
     # rate applies to every span year that has no full-year figure yet.
     missing = [str(y) for y in range(target.start.year, latest.period.year) if y not in {o.period.year for o in inside}]
@@ -633,6 +721,12 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
     details.update(total=total, share_of_target=share_reached, share_of_time=share_elapsed,
                    periods_elapsed=elapsed, periods_remaining=remaining,
                    needed_per_remaining_period=needed if needed is None or needed > 0 else 0.0)
+    if not math.isfinite(total):
+        # Amounts that add up past the largest float: no total, and nothing read from it.
+        details.update(total=None, share_of_target=None, needed_per_remaining_period=None)
+        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
+                          provisional=provisional, details=details, reason="overflow",
+                          awaiting_figures=(target.end,) if remaining and ended(target.end, today) else ())
     passes = target.bound.passes(total)
     p = share_reached / share_elapsed if share_reached is not None else None
     if target.bound.at_least and passes:

@@ -20,7 +20,7 @@ __all__ = ["Series", "LeftOut", "as_of_bound", "in_force", "build_series", "form
 
 Series = dict[str, list[Observation]]
 # Per derived indicator, the periods its formula could not give a value for (a division by
-# zero), each as a warning at the indicator's line in targets.yaml.
+# zero, a value too large for a float), each as a warning at the indicator's line in targets.yaml.
 LeftOut = dict[str, list[Problem]]
 
 
@@ -120,7 +120,9 @@ def _derive(ind_id: str, derived: Mapping[str, Indicator], series: Series, probl
 
 def _left_out(ind_id: str, period: object, exc: FormulaError, values: Mapping[str, float]) -> Message:
     """Why a derived indicator has no value for ``period``: a whole sentence per case."""
-    if str(exc) != "division by zero":  # evaluate raises nothing else today; said as it is
+    if exc.message.id == "formula_not_finite":
+        return msg("workspace_left_out_not_finite", indicator=ind_id, period=period)
+    if exc.message.id != "formula_division_by_zero":  # evaluate raises nothing else today; said as it is
         return msg("workspace_left_out", indicator=ind_id, period=period, reason=exc)
     zeros = sorted(n for n, v in values.items() if v == 0)
     # Name the zero inputs; a zero that comes out of a sub-expression (a / (b - c)) has none.

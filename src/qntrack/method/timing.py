@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from ..catalog import Message, msg
 from ..plan.model import RETRACTED
 from ..plan.periods import Period
 
-__all__ = ["CLOCK_SKEW_DAYS", "FUTURE", "NOT_BEGUN", "BEFORE_END", "timing_problems", "parse_zone", "ZONE_FORMS"]
+__all__ = ["one_second_after", "CLOCK_SKEW_DAYS", "FUTURE", "NOT_BEGUN", "BEFORE_END", "timing_problems", "parse_zone", "ZONE_FORMS"]
 
 # The forms of a zone, in English (the messages of parse_zone say it in the user's language).
 ZONE_FORMS = "write a UTC offset such as +07:00 (Việt Nam), -05:00 or Z for UTC"
@@ -88,3 +88,18 @@ def parse_zone(text: str) -> timezone:
     if int(minutes) >= 60 or offset > timedelta(hours=14):
         raise ValueError(msg("timing_zone_out_of_range", text=text))
     return timezone(-offset if sign == "-" else offset)
+
+
+def one_second_after(stamp: str) -> str | None:
+    """The canonical timestamp one second after ``stamp`` (``...Z``); None past 9999.
+
+    The moment ``retract --force`` records a retraction of a vintage dated in the future:
+    the earliest that makes the retraction the vintage recorded last, and the mark by
+    which ``check`` knows the retraction for what it is (docs/decisions.md, "Retractions").
+    """
+    try:
+        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ") + timedelta(seconds=1)
+    except (ValueError, OverflowError):
+        return None
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+            f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z")

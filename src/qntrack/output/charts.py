@@ -66,8 +66,28 @@ def provisional_readings(rows: Sequence[Observation], first_year: int | None = N
             and (last_year is None or o.period.year <= last_year)]
 
 
+# Beyond this magnitude the axis pygal computes (and the SVG's coordinates) overflow; a
+# figure of 1e300 is a slip to fix, not a shape to see (docs/decisions.md, issue 12).
+DRAWABLE = 1e100
+
+
+def too_large_to_draw(rows: Sequence[Observation]) -> bool:
+    """Whether a figure among ``rows`` is too large for a chart (``DRAWABLE``)."""
+    return any(abs(o.value) > DRAWABLE for o in rows)
+
+
 def chart_for(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    """The chart that fits the target's kind, or None when there is nothing to draw."""
+    """The chart that fits the target's kind, or None when there is nothing to draw (or
+    a figure is too large to draw: ``too_large_to_draw``)."""
+    if too_large_to_draw(rows):
+        return None
+    try:
+        return _chart_for(a, rows, lang)
+    except (OverflowError, ZeroDivisionError):
+        return None  # an axis or a path past the largest float: no chart rather than a crash
+
+
+def _chart_for(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
     kind = a.target.kind
     if kind == "level":
         return _level(a, rows, lang)

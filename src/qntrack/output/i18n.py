@@ -83,6 +83,9 @@ _LABELS = {
         "direction": "Direction",
         "increase": "higher is better",
         "decrease": "lower is better",
+        # The values of targets.yaml's frequency and measure, for people (indicators table).
+        "frequency_year": "year", "frequency_half": "half", "frequency_quarter": "quarter", "frequency_month": "month",
+        "measure_level": "level", "measure_rate": "rate", "measure_flow": "flow", "measure_balance": "balance",
         "details": "Details",
         "observations": "Observations",
         "milestones": "Milestones",
@@ -145,6 +148,9 @@ _LABELS = {
         "direction": "Chiều",
         "increase": "càng cao càng tốt",
         "decrease": "càng thấp càng tốt",
+        "frequency_year": "năm", "frequency_half": "nửa năm", "frequency_quarter": "quý", "frequency_month": "tháng",
+        "measure_level": "mức", "measure_rate": "tốc độ tăng", "measure_flow": "lượng theo kỳ",
+        "measure_balance": "cán cân",
         "details": "Chi tiết",
         "observations": "Số liệu",
         "milestones": "Các mốc",
@@ -181,7 +187,12 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     text = f"{value:,.{decimals}f}"
-    if "." in text:
+    if value and text.lstrip("-").strip("0.,") == "":
+        # A figure that is not zero never reads 0 (issue 12): 0.0000001 keeps two
+        # significant digits; past twelve decimals the exponent says it (1e-300).
+        places = -math.floor(math.log10(abs(value))) + 1
+        text = f"{value:.{places}f}" if places <= 12 else f"{value:.2g}"
+    if "." in text and "e" not in text:
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"

@@ -23,9 +23,10 @@ def _x(a: Assessment, value: float | None, lang: str) -> str:
     return _v(value, a.indicator.unit_in(lang), lang)
 
 
-def _pp(value: float, unit: str, lang: str) -> str:
-    """A difference in the indicator's unit: percentage points for a share."""
-    sign = "+" if value > 0 else ""
+def _pp(value: float | None, unit: str, lang: str) -> str:
+    """A difference in the indicator's unit: percentage points for a share ("–" for one
+    that could not be computed: it overflowed)."""
+    sign = "+" if value is not None and value > 0 else ""
     if unit.startswith("%"):
         return f"{sign}{number(value, lang)} {'điểm %' if lang == 'vi' else 'pp'}"
     return f"{sign}{number(value, lang)}" + (f" {unit}" if unit else "")
@@ -53,6 +54,7 @@ _REASONS = {
         "average_undefined": "Not assessed: a year fell by 100% or more, so no average growth rate exists.",
         "zero_target": "Not assessed: the target is zero, so no share of it can be measured.",
         "undefined": "Not assessed: the growth rate is undefined for these figures.",
+        "overflow": "Not assessed: the figures are too large to compute with (beyond about 1.8 × 10^308); check them for a unit or typing slip.",
     },
     "vi": {
         "no_figures": "Chưa đánh giá: chỉ tiêu chưa có số liệu nào.",
@@ -66,6 +68,7 @@ _REASONS = {
         "average_undefined": "Chưa đánh giá: có năm giảm từ 100% trở lên nên không tính được tốc độ bình quân.",
         "zero_target": "Chưa đánh giá: mục tiêu bằng 0 nên không tính được tỷ lệ đạt.",
         "undefined": "Chưa đánh giá: không tính được tốc độ tăng với các số liệu này.",
+        "overflow": "Chưa đánh giá: số liệu quá lớn để tính toán (vượt khoảng 1,8 × 10^308); hãy kiểm tra lại đơn vị hoặc lỗi gõ số.",
     },
 }
 
@@ -155,7 +158,13 @@ def _level(a: Assessment, lang: str) -> list[str]:
         out.extend(_reached_sentence(m, unit, lang))
         return out
     if m.awaiting_figure:
-        return out + _awaiting_level(a, m, unit, lang)
+        out += _awaiting_level(a, m, unit, lang)
+        # Every deadline behind us is said, not only the headline's: on 2099-01-01 the
+        # 2030 figure is awaited as much as 2025's (issue 12).
+        for later in a.milestones:
+            if later.awaiting_figure and later.by > m.by:
+                out += _awaiting_level(a, later, unit, lang, too=True)
+        return out
     if m.projected is not None and (a.achieved_rate is not None or m.method == "absolute_change"):
         short = (m.projected < m.value) == a.indicator.increase
         verdict_en = f"short of {goal}" if short else f"meeting the milestone of {goal}"
@@ -188,13 +197,17 @@ def _not_balance(a: Assessment) -> bool:
     return a.indicator.measure is not Measure.BALANCE
 
 
-def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> list[str]:
+def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too: bool = False) -> list[str]:
     """A deadline behind us with no figure for it: nothing "from now on", only what the
-    pace achieved says the deadline's figure would be (docs/methodology.md)."""
+    pace achieved says the deadline's figure would be (docs/methodology.md). ``too``: a
+    later deadline after the first such one, whose latest figure is already said."""
     latest = a.latest
     assert latest is not None
-    out = [render(msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang),
-                      period=latest.period), lang)]
+    if too:
+        out = [render(msg("narrative_awaiting_milestone_too", by=m.by, goal=_v(m.value, unit, lang)), lang)]
+    else:
+        out = [render(msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang),
+                          period=latest.period), lang)]
     if m.projected is not None:
         short = (m.projected < m.value) == a.indicator.increase
         out.append(render(msg("narrative_awaiting_short" if short else "narrative_awaiting_meets", by=m.by,
@@ -202,7 +215,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> 
     if m.trajectory is not None and m.deviation is not None:
         vi = lang == "vi"
         out.append(
-            f"Theo lộ trình, năm {latest.period} cần {_v(m.trajectory, unit, lang)}; chênh lệch {_pp(m.deviation, unit, lang)}."
+            f"Theo lộ trình đến {_v(m.value, unit, lang)} năm {m.by}, năm {latest.period} cần {_v(m.trajectory, unit, lang)}; chênh lệch {_pp(m.deviation, unit, lang)}."
             if vi else
             f"The path to {_v(m.value, unit, lang)} by {m.by} called for {_v(m.trajectory, unit, lang)} in {latest.period}; the deviation is {_pp(m.deviation, unit, lang)}."
         )
@@ -337,6 +350,8 @@ def _cumulative(a: Assessment, lang: str) -> list[str]:
     d = a.details
     if "total" not in d:
         return ["Chưa có số liệu trong giai đoạn." if vi else "No figure in the span yet."]
+    if d["total"] is None:
+        return []  # the total overflowed: the reason's sentence says so
     share = d["share_of_target"]
     out = [
         f"Lũy kế {_x(a, d['total'], lang)}, bằng {number((share or 0) * 100, lang, 1)}% mục tiêu sau {number(d['share_of_time'] * 100, lang, 1)}% thời gian."

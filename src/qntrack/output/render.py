@@ -50,7 +50,15 @@ def _console() -> Console:
     width = None
     if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
         width = PIPED_WIDTH
-    return Console(highlight=False, soft_wrap=False, width=width)
+    return _Console(highlight=False, soft_wrap=False, width=width)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich's default exits 1 on its own; a closed pipe is the reader going away, which
+        # the commands end quietly with 0 (cli.command).
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def _status(status: str, lang: str) -> Text:
@@ -406,6 +414,10 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     grid.add_column()
     title = Text(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
     title.append_text(_status(m.status.value, lang))
+    if m.awaiting_figure:
+        # Its deadline is behind us with no figure: said on the milestone itself, not only
+        # on the headline's (issue 12).
+        title.append(f"  ⌛ {label('awaiting', lang)}", style="yellow")
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
     grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
@@ -418,7 +430,10 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     if m.trajectory is not None:
         grid.add_row(label("trajectory", lang), f"{value_with_unit(m.trajectory, unit, lang)}"
                      f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})")
-    if not m.due and m.method == "absolute_change":
+    if m.awaiting_figure:
+        # No "needed from now": the deadline is over; only where the pace would have ended.
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    elif not m.due and m.method == "absolute_change":
         grid.add_row(label("required_from_latest", lang),
                      f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}")
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
@@ -443,10 +458,11 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     values = list(actual.values()) + list(path.values())
     lo, hi = min(values), max(values)
     height = 8
-    span = (hi - lo) or 1.0
+    # Halves: a range from -1.5e308 to 1.5e308 is past the largest float, half of it not.
+    span = (hi / 2 - lo / 2) or 1.0
 
     def row_of(v: float) -> int:
-        return height - 1 - int(round((v - lo) / span * (height - 1)))
+        return height - 1 - int(round((v / 2 - lo / 2) / span * (height - 1)))
 
     grid = [[" "] * ((end - start + 1) * 2) for _ in range(height)]
     for y, v in path.items():

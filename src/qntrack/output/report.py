@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from ..catalog import catalog, msg
 from ..catalog import render as text_of
 from ..method.assessment import Assessment, assess
-from ..output.charts import Chart, chart_for
+from ..output.charts import Chart, chart_for, too_large_to_draw
 from ..output.summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
 from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
 from ..plan.model import RETRACTED, Observation, Plan
@@ -291,6 +291,8 @@ class SectionView:
     observations: TableView | None
     sentences: tuple[str, ...]
     chart: Chart | None
+    # Why there is no chart, when there is none: no figure yet, or one too large to draw.
+    no_chart: str = ""
 
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
@@ -583,6 +585,7 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         observations=_observations(shown, unit, lang),
         sentences=tuple(explain(a, lang)),
         chart=chart_for(a, rows, lang) if with_chart else None,
+        no_chart=_t("no_chart_large" if too_large_to_draw(rows) else "no_chart", lang),
     )
 
 

@@ -54,14 +54,25 @@ def goal_text(a: Assessment, lang: str) -> str:
 def gap_text(a: Assessment, lang: str) -> str:
     """The gap, one meaning for every kind: the distance still to go in the target's
     direction (docs/methodology.md, "Gap"); "✓" once reached (zero or negative), since
-    "-402 USD" would read as a shortfall. A year-to-date gap names its period."""
+    "-402 USD" would read as a shortfall. A year-to-date gap names its period, and so does
+    an every-period target's ("✓ 2025", "1.2 pp (2025)"); beside a target that failed
+    ("Not achieved") there is no tick: "–"."""
     if a.gap is None:
         return "–"
+    # An every-period target's gap is its latest period's alone: the cell names it, so
+    # that "✓" is not read as the whole target met (docs/methodology.md, "Gap").
+    period = a.latest.period if a.target.kind == "every_period" and a.latest is not None else None
     if a.gap <= 0:
-        return "✓"
+        if a.status.value == "not_achieved":
+            # Failed for good: a tick beside "Not achieved" would read as met, and nothing
+            # is "still to go" (issue 12; the number stays in JSON/CSV and in show).
+            return "–"
+        return f"✓ {period}" if period is not None else "✓"
     text = difference_text(a.gap, a.indicator.unit_in(lang), lang, signed=False)
     ytd = a.details.get("year_to_date") if a.latest is None else None
-    return f"{text} ({ytd['period']})" if ytd else text
+    if ytd:
+        return f"{text} ({ytd['period']})"
+    return f"{text} ({period})" if period is not None else text
 
 
 def gap_phrase(gap: float | None, unit: str, lang: str) -> str:
@@ -122,7 +133,9 @@ def sparkline(values: Sequence[float]) -> str:
     lo, hi = min(values), max(values)
     if hi == lo:
         return _BARS[3] * len(values)
-    return "".join(_BARS[min(7, int((v - lo) / (hi - lo) * 7 + 0.5))] for v in values)
+    # Halves first: -1.5e308 to 1.5e308 is a range past the largest float, half of it not.
+    span = hi / 2 - lo / 2
+    return "".join(_BARS[min(7, int((v / 2 - lo / 2) / span * 7 + 0.5))] for v in values)
 
 
 def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple[Cell, ...]:

@@ -11,6 +11,7 @@ NAME is an indicator id starting with a letter; '×' and '÷' are accepted for '
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Mapping, Union
@@ -72,7 +73,8 @@ class Expr:
     names: frozenset[str]
 
     def evaluate(self, values: Mapping[str, float]) -> float:
-        """The formula's value for one period; FormulaError on division by zero."""
+        """The formula's value for one period; FormulaError on division by zero, or where a
+        step of it is not a finite number (1e300 * 1e300 is inf; inf - inf is NaN)."""
         return _eval(self.root, values)
 
 
@@ -86,14 +88,21 @@ def _eval(node: Node, values: Mapping[str, float]) -> float:
     left = _eval(node.left, values)
     right = _eval(node.right, values)
     if node.op == "+":
-        return left + right
-    if node.op == "-":
-        return left - right
-    if node.op == "*":
-        return left * right
-    if right == 0:
+        out = left + right
+    elif node.op == "-":
+        out = left - right
+    elif node.op == "*":
+        out = left * right
+    elif right == 0:
         raise _error("formula_division_by_zero")
-    return left / right
+    else:
+        out = left / right
+    # Each step, not only the result: a / (a * a) with a = 1e300 would be 1 / inf = 0, a
+    # number, and wrong. The inputs are finite (the store holds no other), so a step that
+    # is not finite has passed the largest float.
+    if not math.isfinite(out):
+        raise _error("formula_not_finite")
+    return out
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
@@ -113,12 +122,23 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+# A formula is parsed and computed by recursion, one level per parenthesis or sign and
+# one per operator of a chain: these bounds keep it far from Python's recursion limit
+# (1000 frames), so that a formula nobody could read gets a message, not a traceback. A
+# sum of every district of a province, or of every province, stays well inside them.
+MAX_TOKENS = 1000
+MAX_NESTING = 100
+
+
 def parse_formula(text: str) -> Expr:
     tokens = _tokens(text)
     if not tokens:
         raise _error("formula_empty")
+    if len(tokens) > MAX_TOKENS:
+        raise _error("formula_too_long", count=len(tokens), limit=MAX_TOKENS)
     names: set[str] = set()
     i = 0
+    depth = 0
 
     def peek() -> tuple[str, str, int] | None:
         return tokens[i] if i < len(tokens) else None
@@ -149,20 +169,30 @@ def parse_formula(text: str) -> Expr:
             raise _error("formula_ends_early")
         kind, value, col = take()
         if kind == "num":
-            return Num(float(value))
+            number = float(value)
+            if not math.isfinite(number):  # 1e400: refused as a milestone of 1e309 is
+                raise _error("formula_number_not_finite", text=value, position=col)
+            return Num(number)
         if kind == "name":
             names.add(value)
             return Name(value)
-        if value in "+-":
-            inner = factor()
-            return inner if value == "+" else Neg(inner)
-        if value == "(":
-            node = expr()
-            close = peek()
-            if close is None or close[1] != ")":
-                raise _error("formula_unclosed", position=col)
-            take()
-            return node
+        if value in "+-(":
+            nonlocal depth
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _error("formula_too_deep", position=col, limit=MAX_NESTING)
+            try:
+                if value in "+-":
+                    inner = factor()
+                    return inner if value == "+" else Neg(inner)
+                node = expr()
+                close = peek()
+                if close is None or close[1] != ")":
+                    raise _error("formula_unclosed", position=col)
+                take()
+                return node
+            finally:
+                depth -= 1
         raise _error("formula_unexpected", token=value, position=col)
 
     root = expr()
