@@ -47,6 +47,24 @@ mining,2020,17.3,estimate,src-f,,2020-10-15T00:00:00Z
 """
 
 
+# Variables of the caller's environment that change what qntrack prints or where it looks:
+# Rich's colour and size (and Click's), and every QNTRACK_ setting. The suite starts each
+# test without them, so that `NO_COLOR=1 COLUMNS=200 python -m pytest` passes as a bare run
+# does; a test that wants one sets it itself.
+OUTPUT_ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS", "LINES", "TERM", "COLORTERM",
+                      "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES")
+
+
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for name in OUTPUT_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    for name in [n for n in os.environ if n.startswith("QNTRACK_")]:
+        monkeypatch.delenv(name)
+
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -18,11 +18,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "qntrack"
 ALLOWED = {
     "catalog": set(),
     "plan": {"catalog"},
-    "method": {"plan", "catalog", "gcpause"},
+    "method": {"plan", "catalog"},
     "errors": {"plan", "catalog"},
-    "files": {"plan", "method", "catalog", "errors", "gcpause", "parallel"},
+    "files": {"plan", "method", "catalog", "errors"},
     "output": {"plan", "method", "files", "catalog", "errors"},
-    "cache": {"plan", "method", "files", "output", "catalog", "errors", "gcpause", "parallel", "__init__"},
+    "cache": {"plan", "method", "files", "output", "catalog", "errors", "__init__"},
     "cli": {"plan", "method", "files", "output", "catalog", "errors", "cache", "lean_typer", "__init__"},
 }
 # The pure core: no files, no terminal, no processes, no clock.
@@ -68,7 +68,7 @@ MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_dependencies_point_one_way(path: Path):
     layer = _layer(path)
-    if layer in ("__init__", "__main__", "gcpause", "parallel", "lean_typer"):
+    if layer in ("__init__", "__main__", "lean_typer"):
         return
     wrong = []
     for module, line in _imports(path):
@@ -92,7 +92,7 @@ def test_the_core_is_pure(path: Path):
 def test_every_module_is_in_a_layer():
     """A new module goes into a subpackage (or is one of the few top-level ones)."""
     top = {p.stem for p in PACKAGE.glob("*.py")}
-    assert top <= {"__init__", "__main__", "errors", "cache", "gcpause", "parallel", "lean_typer"}
+    assert top <= {"__init__", "__main__", "errors", "cache", "lean_typer"}
 
 
 def test_the_version_is_written_once():

@@ -7,7 +7,6 @@ the plain path of cli.status) on the same files.
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 import sys
@@ -29,38 +28,20 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two provinces, every target kind, a derived indicator, revisions: generated once."""
+    """Two provinces of 41 indicators (every theme once, then the derived one), every target
+    kind, revisions: generated once."""
     folder = tmp_path_factory.mktemp("national")
-    generate.generate(folder, provinces=2, indicators=60, years=4, seed=7, revisions=0.05)
+    generate.generate(folder, provinces=2, indicators=41, years=4, seed=7, revisions=0.05)
     return folder
 
 
-TWO_CORES = sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
-
-
-@pytest.fixture(params=["one process", "two processes"])
-def plan(request: pytest.FixtureRequest, dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The dataset, read by one process or shared with children as a national one is.
-
-    "two processes": the plan parsed by a child that then reads its part of the store
-    and does its share, the parent leaving those rows unread (parallel.py,
-    cache._in_two). Every test below must give the same answers both ways.
-    """
+@pytest.fixture
+def plan(dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the dataset for each test, which may change it."""
     for name in ("targets.yaml", "observations.csv"):
         shutil.copyfile(dataset / name, tmp_path / name)
     monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
     monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
-    monkeypatch.delenv("QNTRACK_NO_PARALLEL", raising=False)
-    if request.param == "two processes":
-        if not TWO_CORES:
-            pytest.skip("work is shared with children only on Linux with two cores or more")
-        from qntrack import parallel
-
-        monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
-        monkeypatch.setattr(cache, "SPLIT_FROM_BYTES", 0)
-        monkeypatch.setattr(cache, "SPLIT_FROM", 0)
-    else:
-        monkeypatch.setenv("QNTRACK_NO_PARALLEL", "1")
     return tmp_path / "targets.yaml"
 
 
@@ -209,28 +190,6 @@ def test_many_appends_rewrite_the_cache_to_cover_them(plan: Path, monkeypatch: p
     assert stored is not None and stored["size"] > size
     append(plan, "fdi_total_p01,2025-Q4,13,,x,,2030-02-01T00:00:00Z")
     same_as_cold(plan, "--format", "json", rebuilt=False)
-
-
-def test_no_second_process_to_be_had_means_one_process_does_it_all(plan: Path, monkeypatch: pytest.MonkeyPatch):
-    """fork() fails under heavy load (EAGAIN: too many processes; ENOMEM): status, cold,
-    warm and after an append, prints what one process prints instead of stopping with
-    "cannot go on: Resource temporarily unavailable" (the likeliest way the test above
-    failed once while four test runs shared the machine)."""
-    def no_process():
-        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
-
-    with monkeypatch.context() as m:
-        m.setenv("QNTRACK_NO_PARALLEL", "1")
-        alone = status(plan, "--format", "json", cached=False)
-    assert alone.exit_code == 0, alone.stderr
-    monkeypatch.setattr(os, "fork", no_process)
-    assert same_as_cold(plan, "--format", "json", rebuilt=True) == alone.stdout
-    assert same_as_cold(plan, "--format", "json", rebuilt=False) == alone.stdout
-    monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
-    append(plan, "fdi_total_p01,2025-Q3,12,,x,,2030-01-01T00:00:00Z")
-    same_as_cold(plan, "--format", "json", rebuilt=False)
-    cache_of(plan).unlink()
-    same_as_cold(plan, "--format", "json", rebuilt=True)
 
 
 def test_a_rewrite_that_crosses_to_the_other_hash(plan: Path, monkeypatch: pytest.MonkeyPatch):
@@ -531,122 +490,10 @@ def test_a_period_left_out_is_warned_of_through_the_cache(plan: Path, fmt: str):
     assert status(plan, "--format", fmt).stderr == left_out(plan, line, "2031-Q2")
 
 
-# --- the cold run on two cores ----------------------------------------------------------------------
-
-two_cores = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
-                               reason="work is shared with a child only on Linux with two cores or more")
-
-
 def stored(plan: Path) -> dict:
     found = cache._load(cache_of(plan), cache._key(plan, cache._digest(plan.read_bytes())))
     assert found is not None
     return found
-
-
-def test_who_does_the_work(plan: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
-    """One process does it all; or the child reads and does its share, and this process
-    leaves the child's rows unread and takes the child's answer (no second pass here)."""
-    from qntrack.files import store
-
-    shares: list[int | None] = []
-    left_out: list[int] = []
-    real_share, real_parse = cache._share, store.parse_store
-
-    def share(plan_, observations, chosen, cells, **kwargs):
-        shares.append(None if chosen is None else len(chosen))
-        return real_share(plan_, observations, chosen, cells, **kwargs)
-
-    def parse(*args, **kwargs):
-        contents = real_parse(*args, **kwargs)
-        left_out.append(contents.left_out)
-        return contents
-
-    monkeypatch.setattr(cache, "_share", share)
-    monkeypatch.setattr(store, "parse_store", parse)
-    same_as_cold(plan, "--format", "json", rebuilt=True)
-    from qntrack.files.definitions import load_plan
-
-    n = len(cache._sides(load_plan(plan))[0])
-    if request.node.callspec.params["plan"] == "two processes":
-        assert shares == [n]  # this process's part only: the child's answer was taken whole
-        assert left_out[0] > 0  # rows of the child's indicators were left to it
-    else:
-        assert shares == [None] and left_out[0] == 0
-
-
-@pytest.mark.parametrize("failure", ["raises", "garbage", "incomplete"])
-def test_a_plan_child_that_fails_its_share_means_reading_everything_here(
-        plan: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, failure: str):
-    import marshal
-
-    def child_share(plan_, message):
-        if failure == "raises":
-            raise RuntimeError("the child fails")
-        if failure == "garbage":
-            return b"\x00 not marshal"
-        return marshal.dumps({"entries": {}, "indicators": {}, "in_force": {}})
-
-    reads: list[int] = []
-    real_share = cache._share
-
-    def share(plan_, observations, chosen, cells, **kwargs):
-        reads.append(len(observations))
-        return real_share(plan_, observations, chosen, cells, **kwargs)
-
-    monkeypatch.setattr(cache, "_child_share", child_share)
-    monkeypatch.setattr(cache, "_share", share)
-    same_as_cold(plan, "--format", "json", rebuilt=True)
-    rows = len(rows_of(plan)) - 1
-    if request.node.callspec.params["plan"] == "two processes":
-        # This process's part from the rows it read, then everything from every row.
-        assert len(reads) == 2 and reads[0] < rows and reads[1] == rows
-    else:
-        assert reads == [rows]
-    same_as_cold(plan, "--format", "json", rebuilt=False)
-
-
-@two_cores
-def test_a_cold_run_shared_with_a_child_keeps_the_same_cache(plan: Path, monkeypatch: pytest.MonkeyPatch):
-    with monkeypatch.context() as alone_here:
-        alone_here.setenv("QNTRACK_NO_PARALLEL", "1")
-        alone = same_as_cold(plan, "--format", "table", rebuilt=True)
-    kept_alone = stored(plan)
-    cache_of(plan).unlink()
-    monkeypatch.delenv("QNTRACK_NO_PARALLEL", raising=False)
-    monkeypatch.setattr(cache, "SPLIT_FROM", 0)
-    assert same_as_cold(plan, "--format", "table", rebuilt=True) == alone
-    kept_shared = stored(plan)
-    for part in ("entries", "indicators", "in_force", "inputs"):
-        assert kept_shared[part] == kept_alone[part], part
-    # What the child worked out serves appends as well as the rest.
-    append(plan, "export_value_total_p02,2025-Q3,5000,estimate,x,,2030-01-01T00:00:00Z",
-           "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
-    same_as_cold(plan, "--format", "json", rebuilt=False)
-
-
-@two_cores
-@pytest.mark.parametrize("failure", ["dies", "garbled", "incomplete"])
-def test_a_child_that_fails_means_the_work_is_done_here(plan: Path, monkeypatch: pytest.MonkeyPatch, failure: str):
-    import marshal
-
-    from qntrack import parallel
-
-    def answer(data: bytes):
-        def child(work, fd):
-            os.write(fd, len(data).to_bytes(8, "little") + data)
-            os._exit(0)
-        return child
-
-    children = {
-        "dies": lambda work, fd: os._exit(1),
-        "garbled": answer(b"\x00not marshal"),
-        # The right shape, but none of the child's targets in it.
-        "incomplete": answer(marshal.dumps({"entries": {}, "indicators": {}, "in_force": {}})),
-    }
-    monkeypatch.setattr(cache, "SPLIT_FROM", 0)
-    monkeypatch.setattr(parallel, "_run_child", children[failure])
-    same_as_cold(plan, "--format", "json", rebuilt=True)
-    same_as_cold(plan, "--format", "json", rebuilt=False)
 
 
 # --- tables already drawn -------------------------------------------------------------------------
@@ -720,6 +567,36 @@ def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
 # --- the plan as plain tuples ----------------------------------------------------------------------
 
 
+def test_the_cache_keeps_named_records_and_values_not_json_text(plan: Path):
+    """Each target's entry is a named record in memory and its JSON item is kept as values:
+    the item of the cold run's document, field for field."""
+    import json
+
+    cold = json.loads(status(plan, "--format", "json", cached=False).stdout)["targets"]
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    kept = stored(plan)["entries"]
+    assert [type(e) for e in kept] == [tuple] * len(cold)  # plain tuples on disk (marshal)
+    entries = [cache.Entry._make(e) for e in kept]
+    assert [e.item for e in entries] == cold
+    assert [(e.id, e.indicator, e.status) for e in entries] == [(t["id"], t["indicator"], t["status"]) for t in cold]
+
+
+def test_the_json_through_the_cache_does_not_depend_on_the_serialisers_layout(
+        plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """The document is written by formats.to_json from values, not spliced from text made
+    for a two-space indent: written another way, cached and cold still agree."""
+    import json
+
+    from qntrack.output import formats
+
+    monkeypatch.setattr(formats, "to_json", lambda document: json.dumps(document, indent=4, ensure_ascii=False) + "\n")
+    first = same_as_cold(plan, "--format", "json", rebuilt=True)
+    assert first.startswith('{\n    "qntrack"')
+    assert same_as_cold(plan, "--format", "json", rebuilt=False) == first
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "grdp-growth-total-p01", "fdi-total-p02", "--format", "json", rebuilt=False)
+
+
 def test_the_plan_survives_encoding(plan: Path):
     import marshal
 
@@ -756,23 +633,18 @@ def test_the_cache_is_written_whole_but_without_waiting_for_the_disk(plan: Path,
     assert len(synced) == 1 and (plan.parent / "report.md").read_bytes() == b"# a report\n"
 
 
-@pytest.mark.parametrize("order", ["child's row first", "this process's row first"])
-def test_bytes_that_are_not_utf8_are_reported_at_the_first_whoever_reads_them(plan: Path, order: str):
-    """Each process checks the bytes of the rows it reads; the first bad one in the file
-    is the one reported, as without the cache, whichever process read it."""
+def test_bytes_that_are_not_utf8_are_reported_at_the_first(plan: Path):
+    """Two rows whose bytes are not UTF-8: the first in the file is the one reported, as
+    without the cache."""
     store = plan.parent / "observations.csv"
     lines = store.read_bytes().splitlines(keepends=True)
-    ids = [line.split(b",")[0].decode() for line in lines]
-    child = next(n for n in range(1, len(lines)) if cache._in_child(ids[n]))
-    mine = next(n for n in range(1, len(lines)) if not cache._in_child(ids[n]))
-    bad = {}
-    for n in (child, mine):
+    bad = []
+    for n in (1, 2):
         cells = lines[n].split(b",")
         cells[4] += b" C\xe9"  # a source saved as Windows-1258
-        bad[n] = b",".join(cells)
-    first, second = (child, mine) if order == "child's row first" else (mine, child)
-    rest = [line for n, line in enumerate(lines) if n not in bad]
-    store.write_bytes(b"".join([*rest, bad[first], bad[second]]))
+        bad.append(b",".join(cells))
+    rest = [line for n, line in enumerate(lines) if n not in (1, 2)]
+    store.write_bytes(b"".join([*rest, *bad]))
     r = status(plan, "--format", "json")
     assert r.exit_code == 1
     assert r.stderr.startswith(f"{store}:{len(rest) + 1}: error: not UTF-8 text")
@@ -780,8 +652,8 @@ def test_bytes_that_are_not_utf8_are_reported_at_the_first_whoever_reads_them(pl
 
 
 def test_rows_of_undefined_indicators_warn_the_same_cold_and_cached(plan: Path):
-    """Rows of indicators targets.yaml does not define are said, one line each, whichever
-    process read them (the ids hash to both sides of a split) and after an append."""
+    """Rows of indicators targets.yaml does not define are said, one line each, cold,
+    cached and after an append."""
     header = (plan.parent / "observations.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("indicator,period,value")
     stray = [f"stray_{k},2020,1,,s,,2021-01-10T00:00:00Z" for k in range(12)]

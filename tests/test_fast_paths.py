@@ -302,9 +302,54 @@ def test_a_wrong_choice_reads_as_typer_writes_it(tmp_path: Path):
         in r.stderr
 
 
+def test_the_patch_of_typers_private_module_still_applies():
+    """lean_typer.py reaches into Typer's private ``_coercion`` module, and steps aside
+    without a word when that module changes. pyproject.toml pins Typer to the versions it
+    was tested on; this fails loudly when the patch no longer applies, so that a Typer
+    upgrade is a decision (re-test and widen the pin, or drop lean_typer), not a silent
+    slowdown of every command."""
+    import typer
+    from typer import core
+
+    import qntrack.cli  # noqa: F401  (applies the patch on import)
+
+    patched = getattr(getattr(core, "build_runtime_param", None), "qntrack_lean", False)
+    assert patched, (f"lean_typer.py no longer applies to typer {typer.__version__}: "
+                     "re-test it and widen the pin in pyproject.toml, or remove it")
+
+
 def test_plain_values_need_no_pydantic():
     argv = ["status", "--targets", "none.yaml", "--format", "json", "a", "b"]
     assert modules_loaded(argv, ["pydantic", "rich"]) == [False, False]
+
+
+# --- the collector ------------------------------------------------------------------------------
+
+
+def test_only_the_console_entry_point_sets_a_collector_policy(tmp_path: Path):
+    """The library never calls gc (a Python caller keeps its own collector); a command
+    run from the console runs with the collector off (cli._collector_policy)."""
+    import gc
+    import subprocess
+    import sys
+
+    import qntrack
+
+    package = Path(qntrack.__file__).parent
+    users = sorted(str(f.relative_to(package)) for f in package.rglob("*.py")
+                   if "import gc" in f.read_text(encoding="utf-8"))
+    assert users == ["cli/__init__.py"]
+    entry = (package / "cli" / "__init__.py").read_text(encoding="utf-8")
+    assert "gc." not in entry.split("def _collector_policy")[0]
+
+    from qntrack.cli import app
+
+    CliRunner().invoke(app, ["status", "--targets", str(tmp_path / "none.yaml"), "--format", "json"])
+    assert gc.isenabled()
+    code = ("import sys, gc; sys.argv = ['qntrack', 'status', '--targets', 'none.yaml', '--format', 'json']\n"
+            "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\nprint(gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path).stdout
+    assert out.split()[-1] == "False"
 
 
 # --- peek_store --------------------------------------------------------------------------------

@@ -72,22 +72,19 @@ def test_no_warning_without_stray_rows(tracker: Path):
         assert run("status", "--format", "json").stderr == ""
 
 
-def test_each_side_of_a_split_counts_the_stray_rows_once(stray: Path):
-    """cache._share as the parent runs it beside a forked child (keep_unknown): the stray
-    rows are counted there, the child's share counts none, and the parent does not work
-    out the child's indicators."""
+def test_the_cache_counts_the_stray_rows_once(stray: Path):
+    """cache._share, which works out what the cache keeps, counts the rows of indicators
+    targets.yaml does not define once each, and works out only the plan's indicators."""
     from qntrack import cache
     from qntrack.files.definitions import load_plan
     from qntrack.files.store import read_store
 
     plan = load_plan(stray / "targets.yaml")
     rows = read_store(stray / "observations.csv").observations
-    mine = cache._share(plan, rows, ["share"], False, keep_unknown=True)
-    theirs = cache._share(plan, rows, ["mining"], False)
-    assert mine["unknown"] == {"shaer": 3, "zzz_other": 1}
-    assert theirs["unknown"] == {}
-    assert set(mine["entries"]) == {"share"} and set(theirs["entries"]) == {"mining"}
-    assert "mining" not in mine["in_force"]
+    kept = cache._share(plan, rows, False)
+    assert kept["unknown"] == {"shaer": 3, "zzz_other": 1}
+    assert set(kept["entries"]) == {"share", "mining"}
+    assert set(kept["indicators"]) == set(plan.indicators)
 
 
 @pytest.mark.parametrize("period", [["2099"], ["2024", "--recorded-at", "2024-05-01T00:00:00Z"]], ids=" ".join)

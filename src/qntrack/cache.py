@@ -12,7 +12,7 @@ Where
 What it holds
     The key: a fingerprint of qntrack's own code, the hash of targets.yaml, the store's
     path, device and inode, and the length and hash of the store's prefix it covers.
-    Then the plan as plain tuples, each target's JSON text, status row and status, for
+    Then the plan as plain tuples, each target's JSON item, status row and status, for
     each measured indicator the line numbers of its observations in force, the warnings
     about periods the derived indicators leave out, and a sparse index of where lines
     start (``_line_index``).
@@ -40,13 +40,12 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import zlib
 from stat import S_ISREG
 from array import array
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from . import __version__
 from .files.workspace import find_targets
@@ -55,14 +54,13 @@ __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
 # The folder is named by the files layer, which also refuses to write reports into it.
 from .files.workspace import CACHE_DIR  # noqa: E402
-FORMAT = 5
+FORMAT = 6
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
 # each run re-reads the short tail, which costs less than rewriting tens of megabytes.
 REWRITE_AFTER = 256 * 1024
 # An append touching more indicators than this is answered by a cold run.
 MAX_AFFECTED = 500
-_SLOT = "\x00qntrack targets\x00"
 
 # The text to print, the statuses in it, and the warnings about periods left out of the
 # derived indicators it shows (series.left_out_warnings).
@@ -70,6 +68,32 @@ Served = tuple[str, list, list]
 # The plan's title, the table's rows (summary.status_cells), the statuses, the tables
 # already drawn from those rows, and the warnings, as above.
 Table = tuple[str, list, list, "DrawnTables", list]
+
+
+
+
+class Entry(NamedTuple):
+    """What one target contributes to the outputs of ``status`` (``_entry``).
+
+    Kept in the cache file as a plain tuple of these fields in this order (marshal stores
+    only exact tuples): ``_save`` writes ``tuple(entry)``, ``_warm`` reads ``Entry._make``.
+    """
+
+    id: str
+    indicator: str
+    status: str
+    # The target's item of the JSON document's "targets" list (formats.assessment_dict),
+    # as plain values: the document is written from these by formats.to_json.
+    item: dict
+    # The target's row of ``status --format csv/tsv`` (formats.status_rows).
+    row: tuple
+    # The target as ``_encode`` gives it, marshalled: an append assesses it again.
+    target: bytes
+    # Its row of the terminal's table in each language (summary.status_cells), or {}
+    # when the cache was built without them.
+    cells: dict
+    # The milestones it missed, as text: what ``status --fail-on`` reads.
+    missed: tuple
 
 
 _BIG = 4 * 1024 * 1024
@@ -123,7 +147,7 @@ def machine_status(
     entries = _chosen(state["entries"], target_ids)
     if entries is None:
         return None
-    return _output(state["frame"], entries, kind), _gate_items(entries), _warnings(state, entries)
+    return _output(state["title"], entries, kind), _gate_items(entries), _warnings(state, entries)
 
 
 def table_status(
@@ -141,9 +165,9 @@ def table_status(
     if state is None:
         return None
     entries = _chosen(state["entries"], target_ids)
-    if entries is None or any(lang not in e[6] for e in entries):
+    if entries is None or any(lang not in e.cells for e in entries):
         return None
-    rows = [e[6][lang] for e in entries]
+    rows = [e.cells[lang] for e in entries]
     drawn = DrawnTables(cache_file(find_targets(targets)).with_suffix(f".{lang}.drawn"),
                         # repr, not marshal: marshal's bytes for equal values vary with how
                         # the objects are shared (its back-references), repr's do not.
@@ -152,12 +176,12 @@ def table_status(
     return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries)
 
 
-def _gate_items(entries: Sequence[tuple]) -> list[tuple[str, str, tuple[str, ...]]]:
+def _gate_items(entries: Sequence[Entry]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(id, status, missed milestones) of each target, what ``status --fail-on`` reads."""
-    return [(e[0], e[2], e[7]) for e in entries]
+    return [(e.id, e.status, e.missed) for e in entries]
 
 
-def _warnings(state: dict, entries: Sequence[tuple]) -> list:
+def _warnings(state: dict, entries: Sequence[Entry]) -> list:
     """The warnings about periods left out that the targets of ``entries`` depend on, as
     the plain path gives them (``Workspace.warnings_for``)."""
     unknown: list = []
@@ -177,7 +201,7 @@ def _warnings(state: dict, entries: Sequence[tuple]) -> list:
 
     left_out = {ind: [Problem(Location(*where), _message_from(message), "warning") for *where, message in kept]
                 for ind, kept in state["warnings"].items()}
-    return unknown + left_out_warnings(left_out, state["inputs"], {e[1] for e in entries})
+    return unknown + left_out_warnings(left_out, state["inputs"], {e.indicator for e in entries})
 
 
 class DrawnTables:
@@ -284,15 +308,13 @@ def _regular_bytes(path: Path) -> bytes | None:
 
 
 def _code_fingerprint() -> str:
-    """Changes whenever any module of qntrack changes (or Python, marshal or orjson).
+    """Changes whenever any module of qntrack changes (or Python, or marshal).
 
-    orjson writes the JSON text kept in the cache; a new release may spell a float
-    differently, and cached and fresh text must never be mixed.
+    The cache keeps values, not JSON text: the document is written afresh by the orjson
+    installed now (``_output``), so orjson's version is not part of the key.
     """
-    import orjson
-
     h = _hasher(0)
-    h.update(f"{__version__}|{sys.version}|{marshal.version}|{orjson.__version__}|{FORMAT}".encode())
+    h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
     # Every module of every subpackage, and the catalogs: the words of a cached table or
     # warning come from them too.
     root = Path(__file__).parent
@@ -351,6 +373,8 @@ def _save(file: Path, cached: dict) -> None:
     """Write atomically; a cache that cannot be written is no error."""
     from .files.starter import write_atomically
 
+    if "entries" in cached:  # named records in memory, plain tuples on disk (``Entry``)
+        cached = {**cached, "entries": tuple(map(tuple, cached["entries"]))}
     try:
         payload = marshal.dumps(cached)
         file.parent.mkdir(exist_ok=True)
@@ -481,16 +505,10 @@ def _lines_at(data: Any, size: int, index: tuple[bytes, bytes], wanted: Sequence
 # --- what each target contributes to the output -------------------------------------------
 
 
-def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> tuple:
-    """What one target contributes to the outputs.
-
-    (id, indicator id, status, JSON text, status row, the target as marshalled plain
-    tuples, its row of the status table in each language, or {} when ``rows``, the
-    indicator's series in force, is None). The JSON text is what formats.to_json writes
-    for it as an item of the document's "targets" list: its own text, indented two more
-    levels.
-    """
-    from .output.formats import assessment_dict, status_rows, to_json
+def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> Entry:
+    """What one target contributes to the outputs (``Entry``); its table rows only when
+    ``rows``, the indicator's series in force, is given."""
+    from .output.formats import assessment_dict, status_rows
 
     cells = {}
     if rows is not None:
@@ -498,45 +516,36 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
         from .output.summary import status_cells
 
         cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
-    return (assessment.target.id, assessment.target.indicator, assessment.status.value,
-            to_json(assessment_dict(assessment))[:-1].replace("\n", "\n    "),
-            tuple(list(status_rows([assessment]))[1]), encoded_target, cells,
-            tuple(str(p) for p in assessment.missed_milestones))
+    return Entry(assessment.target.id, assessment.target.indicator, assessment.status.value,
+                 assessment_dict(assessment), tuple(list(status_rows([assessment]))[1]), encoded_target, cells,
+                 tuple(str(p) for p in assessment.missed_milestones))
 
 
-def _frame(title: str) -> tuple[str, str]:
-    """The JSON document around its list of targets."""
-    from .output.formats import status_document, to_json
-
-    document = status_document([], None, title)
-    document["targets"] = _SLOT
-    head, _, tail = to_json(document).rpartition(to_json(_SLOT)[:-1])
-    return head, tail
-
-
-def _chosen(entries: Sequence[tuple], target_ids: Sequence[str] | None) -> Sequence[tuple] | None:
+def _chosen(entries: Sequence[Entry], target_ids: Sequence[str] | None) -> Sequence[Entry] | None:
     """The entries of the targets asked for, in the plan's order; None if one is unknown."""
     if not target_ids:
         return entries
     wanted = set(target_ids)
-    if not wanted <= {e[0] for e in entries}:
+    if not wanted <= {e.id for e in entries}:
         return None  # the plain path names the unknown ones
-    return [e for e in entries if e[0] in wanted]
+    return [e for e in entries if e.id in wanted]
 
 
-def _output(frame: Sequence[str], entries: Sequence[tuple], kind: str) -> str:
-    """The text of ``status --format KIND`` for the entries chosen (``_chosen``)."""
+def _output(title: str, entries: Sequence[Entry], kind: str) -> str:
+    """The text of ``status --format KIND`` for the entries chosen (``_chosen``).
+
+    The JSON document is the plain path's (formats.status_document), its list of targets
+    made of the items kept, and written by the same ``to_json``.
+    """
     if kind == "json":
-        if not entries:
-            return frame[0] + "[]" + frame[1]
-        parts = [frame[0] + "[\n    "]
-        for e in entries:
-            parts += (e[3], ",\n    ")
-        parts[-1] = "\n  ]" + frame[1]
-        return "".join(parts)
+        from .output.formats import status_document, to_json
+
+        document = status_document([], None, title)
+        document["targets"] = [e.item for e in entries]
+        return to_json(document)
     from .output.formats import status_rows, write_table
 
-    return write_table([next(iter(status_rows([]))), *(e[4] for e in entries)], kind)
+    return write_table([next(iter(status_rows([]))), *(e.row for e in entries)], kind)
 
 
 # --- cold: everything from the files, then a fresh cache ----------------------------------
@@ -545,21 +554,6 @@ def _output(frame: Sequence[str], entries: Sequence[tuple], kind: str) -> str:
 def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
           target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
     """Everything from the files, then a fresh cache; returns the state the outputs need."""
-    from .parallel import start_plan
-
-    # A large plan is parsed by a child, which then reads its part of a large store itself
-    # and does that part's share of the work (_in_two).
-    job = start_plan(path, follow_up=_child_share)
-    try:
-        return _cold_with(job, targets, path, targets_digest, key, file, target_ids, check_ids, cells)
-    finally:
-        if job is not None:
-            job.close()
-
-
-def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
-               target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
-    from .gcpause import gc_paused
     from .method.series import formula_inputs
     from .files.store import StoreContents, parse_store, read_store_bytes
     from .files.workspace import missing_store, open_workspace
@@ -578,202 +572,52 @@ def _cold_with(job: Any, targets: str | None, path: Path, targets_digest: bytes,
         seen.update(path=str(store_path), ident=(st.st_dev, st.st_ino), size=len(data),
                     sha=_digest(data), lines=_newlines(data, index),
                     header=data[: data.find(b"\n") + 1], index=index)
-        if job is None or len(data) < SPLIT_FROM_BYTES or job.sent:
-            return parse_store(data, str(store_path))
-        # Before parsing: the child reads the same bytes (checked by their hash) meanwhile,
-        # and the rows of the indicators it works out are left to it.
-        job.send(marshal.dumps((str(store_path), len(data), seen["sha"], cells, str(path))))
-        seen["full"] = lambda: parse_store(data, str(store_path))
-        contents = parse_store(data, str(store_path), reads=_read_here)
-        if contents.problems and contents.left_out:
-            return seen["full"]()  # every problem, in order, as the plain path reports them
-        return contents
+        return parse_store(data, str(store_path))
 
-    ws = open_workspace(targets, None, reader=reader, with_series=False, background=job)
+    ws = open_workspace(targets, None, reader=reader, with_series=False)
     plan = ws.plan
     observations = ws.store.observations
-    with gc_paused():
-        shared = _in_two(plan, ws.store, cells, job, seen.get("full"))
-        observations = shared.pop("observations", observations)
-        entries = tuple(shared["entries"][t.id] for t in plan.targets)
-        frame = _frame(plan.title)
-        # Rows of indicators targets.yaml does not define: said as the plain path says them
-        # (Workspace.warnings_for); their names are only needed when there are any.
-        unknown = shared["unknown"]
-        state = {"frame": frame, "title": plan.title, "entries": entries, "cells": cells,
-                 "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"], "suspect": shared["suspect"],
-                 "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
-                 "store_file": str(ws.store_path), "targets_file": plan.source_file,
-                 # No observations file: said as Workspace.warnings_for says it. Never saved
-                 # so: a cache is kept only of a store that was read (``seen``).
-                 "missing": bool(missing_store(ws.store_path, ws.store))}
-        if seen and not ws.store.torn_line and not ws.store.problems:
-            cached = {
-                "key": key,
-                "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
-                "lines": seen["lines"], "header": seen["header"], "index": seen["index"],
-                # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
-                "plain": seen["lines"] == 1 + len(observations) + shared.pop("left_out", 0),
-                "observations": plan.observations_path,
-                **state,
-                "indicators": {i: shared["indicators"][i] for i in plan.indicators},
-                # Line numbers of each measured indicator's observations in force.
-                "in_force": {i.id: shared["in_force"][i.id] for i in plan.indicators.values() if not i.formula},
-            }
-            again = _regular_bytes(path)
-            unchanged = again is not None and _digest(again) == targets_digest
-            if unchanged:
-                _save(file, cached)
+    shared = _share(plan, observations, cells)
+    entries = tuple(shared["entries"][t.id] for t in plan.targets)
+    # Rows of indicators targets.yaml does not define: said as the plain path says them
+    # (Workspace.warnings_for); their names are only needed when there are any.
+    unknown = shared["unknown"]
+    state = {"title": plan.title, "entries": entries, "cells": cells,
+             "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"], "suspect": shared["suspect"],
+             "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
+             "store_file": str(ws.store_path), "targets_file": plan.source_file,
+             # No observations file: said as Workspace.warnings_for says it. Never saved
+             # so: a cache is kept only of a store that was read (``seen``).
+             "missing": bool(missing_store(ws.store_path, ws.store))}
+    if seen and not ws.store.torn_line and not ws.store.problems:
+        cached = {
+            "key": key,
+            "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
+            "lines": seen["lines"], "header": seen["header"], "index": seen["index"],
+            # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
+            "plain": seen["lines"] == 1 + len(observations),
+            "observations": plan.observations_path,
+            **state,
+            "indicators": shared["indicators"],
+            # Line numbers of each measured indicator's observations in force.
+            "in_force": {i.id: shared["in_force"][i.id] for i in plan.indicators.values() if not i.formula},
+        }
+        again = _regular_bytes(path)
+        unchanged = again is not None and _digest(again) == targets_digest
+        if unchanged:
+            _save(file, cached)
     check_ids(plan, target_ids)
     return state
 
 
-# Without the plan's child, below this many rows one process does all the work: forking
-# would cost more than it saves.
-SPLIT_FROM = 200_000
-# From this size of store, the plan's child also reads and works out part of it.
-SPLIT_FROM_BYTES = 16 * 1024 * 1024
-# The share of the measured indicators a child works out, in per cent, by a hash of the id.
-CHILD_SHARE = 33
-
-
-def _in_child(indicator_id: str) -> bool:
-    """Whether a child reads and works out this measured indicator.
-
-    A stable hash of the id, not the plan's order: both processes know the answer before
-    the plan is parsed, so this process can leave the child's rows unread from the first
-    line. The child parses the plan first, so it gets the smaller part.
-    """
-    return zlib.crc32(indicator_id.encode("utf-8", "surrogatepass")) % 100 < CHILD_SHARE
-
-
-def _read_here(indicator_id: str) -> bool:
-    """Whether this process reads an indicator's rows when a child shares the store."""
-    return not _in_child(indicator_id)
-
-
-def _sides(plan: Any) -> tuple[list[str], list[str]]:
-    """The indicators this process works out, and the child's: its measured ones
-    (``_in_child``) and every derived one, whose inputs it reads itself."""
-    mine, theirs = [], []
-    for i, ind in plan.indicators.items():
-        (theirs if ind.formula or _in_child(i) else mine).append(i)
-    return mine, theirs
-
-
-def _child_share(plan: Any, message: bytes) -> bytes:
-    """In the plan's child: read the store's rows of its indicators itself, do their share.
-
-    The message names the store, its size and hash as this process read it; a store path
-    the plan does not give, or bytes that are not those, mean no answer (b"").
-    """
-    from .gcpause import gc_paused
-    from .files.store import parse_store
-    from .files.workspace import store_path_for
-
-    store, size, sha, cells, targets_path = marshal.loads(message)
-    if str(store_path_for(plan, Path(targets_path))) != store:
-        return b""
-    with open(store, "rb") as fh:
-        data = fh.read(size)
-    if len(data) != size or _digest(data) != sha:
-        return b""
-    _, theirs = _sides(plan)
-    inputs = _needed(plan, theirs)  # the derived indicators' inputs, wherever they hash
-    with gc_paused():
-        # Every row this process left out (``_read_here``) is read, and so checked, here.
-        contents = parse_store(data, store, reads=lambda i: _in_child(i) or i in inputs)
-        if contents.problems:
-            return b""  # the parent reads every row again and reports them
-        return marshal.dumps(_share(plan, contents.observations, theirs, cells, selected=True))
-
-
-def _in_two(plan: Any, store: Any, cells: bool, job: Any = None, full: Callable[[], Any] | None = None) -> dict:
-    """``_share`` of all the indicators: on two cores for a large store, else here.
-
-    A child works out 33 % (CHILD_SHARE) of the measured indicators and every derived one (``_sides``)
-    while this process does the rest: the plan's child, which has read their rows itself
-    (``_child_share``) while this process left them unread (``_read_here``), or else a
-    child forked now (parallel.beside), which has all the rows loaded here. Both
-    run the same function on the same rows, so the result does not depend on the split;
-    if the child fails in any way, this process does its half too, reading the store
-    again in ``full`` if it had left the child's rows to it. When it read again, the
-    result carries the rows read (``observations``); ``left_out`` counts rows not read.
-    """
-    from .errors import InputError
-    from .parallel import beside, two_cores
-
-    observations = store.observations
-    mine_ids, theirs_ids = _sides(plan)
-    following = job is not None and job.following
-    if following or (not store.left_out and len(observations) >= SPLIT_FROM and two_cores()):
-        if following:
-            # This process read only the rows it did not leave to the child (_read_here);
-            # each side finds the undefined indicators among the rows it read.
-            mine = _share(plan, observations, mine_ids, cells, selected=True)
-            answer = job.follow_up()
-        else:
-            wait = beside(lambda: marshal.dumps(_share(plan, observations, theirs_ids, cells)))
-            mine = _share(plan, observations, mine_ids, cells, keep_unknown=True)
-            answer = wait()
-        merged = _merged(plan, mine, answer)
-        if merged is not None:
-            return {**merged, "left_out": store.left_out}
-    elif not store.left_out:
-        return _share(plan, observations, None, cells)
-    # No whole answer from a child: everything here, from every row.
-    if store.left_out:
-        if full is None:  # the reader that leaves rows out always says how to read them all
-            raise RuntimeError("rows were left to a child, and there is no way to read them here")
-        again = full()
-        if again.problems:
-            raise InputError(list(again.problems))
-        return {**_share(plan, again.observations, None, cells), "observations": again.observations}
-    return _share(plan, observations, None, cells)
-
-
-def _merged(plan: Any, mine: dict, answer: bytes | None) -> dict | None:
-    """This process's share and the child's answer as one, or None if the answer is not whole."""
-    try:
-        theirs = marshal.loads(answer) if answer is not None else None
-    except (EOFError, ValueError, TypeError):
-        return None
-    if not (isinstance(theirs, dict) and set(theirs) == set(mine) and all(isinstance(v, dict) for v in theirs.values())):
-        return None
-    merged = {part: {**mine[part], **theirs[part]} for part in mine}
-    if set(merged["entries"]) != {t.id for t in plan.targets} or set(merged["indicators"]) != set(plan.indicators):
-        return None
-    return merged
-
-
-def _needed(plan: Any, chosen: Sequence[str]) -> set[str]:
-    """The indicators ``chosen``, with every input their derived ones read, down the chain."""
-    from .plan.formula import parse_formula
-
-    indicators = plan.indicators
-    needed = set(chosen)
-    todo = [i for i in chosen if indicators[i].formula]
-    while todo:
-        for name in parse_formula(indicators[todo.pop()].formula).names:
-            if name not in needed and name in indicators:
-                needed.add(name)
-                if indicators[name].formula:
-                    todo.append(name)
-    return needed
-
-
-def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None, cells: bool,
-           selected: bool = False, keep_unknown: bool = False) -> dict:
-    """What the cache keeps for the indicators ``chosen`` (None: all) and their targets.
+def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
+    """What the cache keeps for every indicator of the plan and every target.
 
     ``entries``: each target's ``_entry`` by target id; ``indicators``: each indicator
     marshalled; ``in_force``: each measured indicator's line numbers in force;
     ``warnings``: each derived indicator's periods left out (``_warned``); ``unknown``:
-    rows by indicator that targets.yaml does not define, among the rows read here. Only
-    the observations these indicators need are selected, with the inputs of derived ones,
-    unless the reader already left the others out (``selected``): rows of other
-    indicators would only be worked out for nothing. ``keep_unknown``: rows of undefined
-    indicators are kept too (one side of a split counts them).
+    rows by indicator that targets.yaml does not define; ``suspect``: the indicators with
+    a figure in force that `qntrack check` calls an error.
     """
     from operator import attrgetter
 
@@ -781,20 +625,8 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
     from .method.series import build_series, unknown_counts
 
     indicators = plan.indicators
-    if chosen is not None:
-        needed = _needed(plan, chosen)
-        indicators = {i: ind for i, ind in indicators.items() if i in needed}
-        if not selected and keep_unknown:
-            # One set lookup a row, as below: the plan's other indicators are skipped.
-            skip = set(plan.indicators) - needed
-            observations = [o for o in observations if o.indicator not in skip]
-        elif not selected:
-            observations = [o for o in observations if o.indicator in needed]
-        chosen_set = set(chosen)
-    else:
-        chosen_set = set(indicators)
     series, left_out = build_series(indicators, observations)
-    unknown = unknown_counts(series, plan.indicators, observations)
+    unknown = unknown_counts(series, indicators, observations)
     line_of = attrgetter("line")
     today = _today()
     entries = {}
@@ -805,29 +637,28 @@ def _share(plan: Any, observations: Sequence[Any], chosen: Sequence[str] | None,
             lines[indicator_id] = array("I", map(line_of, rows)).tobytes()
 
     for t in plan.targets:
-        if t.indicator in chosen_set:
-            rows = series.get(t.indicator, ())
-            entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows, today), marshal.dumps(_encode(t)),
-                                   rows if cells else None)
-            # Right after the assessment has read them: the rows were made in the store's
-            # order, not the indicator's, and a separate pass found each one again out of
-            # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).
-            lines_in_force(t.indicator, rows)
-    for i in chosen_set:
+        rows = series.get(t.indicator, ())
+        entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows, today), marshal.dumps(_encode(t)),
+                               rows if cells else None)
+        # Right after the assessment has read them: the rows were made in the store's
+        # order, not the indicator's, and a separate pass found each one again out of
+        # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).
+        lines_in_force(t.indicator, rows)
+    for i in indicators:
         lines_in_force(i, series.get(i, ()))
     # Figures in force that `qntrack check` calls errors: the plain path names them in its
     # warnings (Workspace.warnings_for), so a status built on them is not served from here.
     from .files.checks import timing_suspects
     from .files.store import utc_now
 
-    suspects = timing_suspects([o for i in chosen_set if not indicators[i].formula for o in series.get(i, ())],
+    suspects = timing_suspects([o for i in indicators if not indicators[i].formula for o in series.get(i, ())],
                                utc_now())
     return {
         "suspect": {o.indicator: 1 for o in suspects},
         "entries": entries,
-        "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in chosen_set},
+        "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in indicators},
         "in_force": lines,
-        "warnings": _warned(left_out, chosen_set),
+        "warnings": _warned(left_out, set(indicators)),
         "unknown": unknown,
     }
 
@@ -867,6 +698,8 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 
     from .files.workspace import store_path_for
 
+    # Plain tuples on disk; a cache of another shape fails here, and a cold run follows.
+    cached = {**cached, "entries": tuple(map(Entry._make, cached["entries"]))}
     # Where targets.yaml says the store is, as the plain path works it out.
     store_path = store_path_for(SimpleNamespace(observations_path=cached["observations"]), path)  # type: ignore[arg-type]
     if str(store_path) != cached["store"]:
@@ -916,7 +749,6 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     """The cache brought up to date with rows appended after its prefix, or None."""
     from .method.assessment import assess_target
-    from .gcpause import gc_paused
     from .method.series import build_series
     from .files.store import parse_store
 
@@ -964,27 +796,26 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     allowed = _allowed()
     indicators = {i: _decode(marshal.loads(cached["indicators"][i]), allowed) for i in load}
     rows = [o for o in added_rows if o.indicator in needed]
-    with gc_paused():
-        header = cached["header"]
-        for ind in needed:
-            numbers = array("I")
-            numbers.frombytes(measured[ind])
-            if not numbers:
-                continue
-            text = header + b"\n".join(_lines_at(data, size, cached["index"], numbers)) + b"\n"
-            again = parse_store(text, file)
-            if again.problems or len(again.observations) != len(numbers):
-                return None
-            rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers))
-        series, left_out = build_series(indicators, rows)
-        changed = touched | derived
-        entries = list(cached["entries"])
-        for k, e in enumerate(entries):
-            if e[1] in changed:
-                target = _decode(marshal.loads(e[5]), allowed)
-                rows_in_force = series.get(target.indicator, [])
-                entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, _today()), e[5],
-                                    rows_in_force if e[6] else None)
+    header = cached["header"]
+    for ind in needed:
+        numbers = array("I")
+        numbers.frombytes(measured[ind])
+        if not numbers:
+            continue
+        text = header + b"\n".join(_lines_at(data, size, cached["index"], numbers)) + b"\n"
+        again = parse_store(text, file)
+        if again.problems or len(again.observations) != len(numbers):
+            return None
+        rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers))
+    series, left_out = build_series(indicators, rows)
+    changed = touched | derived
+    entries = list(cached["entries"])
+    for k, e in enumerate(entries):
+        if e.indicator in changed:
+            target = _decode(marshal.loads(e.target), allowed)
+            rows_in_force = series.get(target.indicator, [])
+            entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, _today()),
+                                e.target, rows_in_force if e.cells else None)
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()

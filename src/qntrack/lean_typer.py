@@ -10,7 +10,8 @@ commands actually receive (text, a list of texts, an exact choice of an enum) as
 are, exactly as the adapter would return them, and hands anything else (a wrong choice,
 a number, a path, a value from an environment variable that is not text) to Typer's own
 checker, built the usual way on first need. Error messages therefore stay Typer's own.
-On a Typer without this machinery it does nothing.
+On a Typer without this machinery it does nothing; pyproject.toml pins Typer to the
+versions this was tested on, and tests/test_fast_paths.py fails when it no longer applies.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable
 
-__all__ = ["lean_runtime_params", "resolve_annotations"]
+__all__ = ["lean_runtime_params"]
 
 
 def lean_runtime_params() -> None:
@@ -96,29 +97,3 @@ def _plain(annotation: Any, value: Any, ctx: Any) -> Any:
             if member.value == value:
                 return member
     return _NO
-
-
-def resolve_annotations(app: Any) -> None:
-    """Evaluate the commands' annotations once, before Typer reads them.
-
-    With ``from __future__ import annotations`` every annotation is a string, and Typer
-    evaluates each one four times a run (``inspect.signature(eval_str=True)`` and
-    ``get_type_hints``, from two places), a fifth of its start-up. Evaluated here once,
-    they are found ready. Anything that does not evaluate is left for Typer to report.
-    """
-    import typing
-
-    infos = [*getattr(app, "registered_commands", ()), getattr(app, "registered_callback", None)]
-    for group in getattr(app, "registered_groups", ()):
-        sub = getattr(group, "typer_instance", None)
-        if sub is not None:
-            resolve_annotations(sub)
-    for info in infos:
-        fn = getattr(info, "callback", None)
-        annotations = getattr(fn, "__annotations__", None)
-        if not annotations or not any(isinstance(v, str) for v in annotations.values()):
-            continue
-        try:
-            annotations.update(typing.get_type_hints(fn, include_extras=True))
-        except Exception:
-            continue

@@ -23,6 +23,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from ..files.definitions import load_plan
 from ..errors import InputError
 from ..catalog import Figure, Message, msg
 from ..plan.model import (
@@ -41,7 +42,7 @@ from ..plan.model import (
 from ..plan.periods import Frequency, Period
 from ..method.series import Series, as_of_bound, build_series
 from ..files.store import StoreContents, interrupted_batch, missing_folder, read_store
-from ..files.workspace import find_targets, missing_store, plan_and_store_guess, store_is_a_folder
+from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
            "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems",
@@ -115,10 +116,10 @@ def run_checks(
     selected = set(DEFAULT_CHECKS if names is None else names) | {"syntax", "store", "torn-line"}
     path = find_targets(targets)
     try:
-        # A large plan is parsed on the second core while the store is read (workspace.py).
-        plan, store_path, early = plan_and_store_guess(path, _committed)
+        plan = load_plan(path)
     except InputError as exc:
         return _tag(exc.problems, "syntax")
+    store_path = store_path_for(plan, path)
     folder = store_is_a_folder(plan, path, store_path)
     if folder:
         return _tag(folder, "store")
@@ -128,7 +129,7 @@ def run_checks(
         # recorded, so an error (a missing file alone is a new tracker's, a warning below).
         return _tag([absent], "store")
     try:
-        store = early if early is not None else _committed(store_path)
+        store = _committed(store_path)
         pending = interrupted_batch(store_path)
     except InputError as exc:
         return _tag(exc.problems, "store")

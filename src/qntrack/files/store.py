@@ -22,7 +22,6 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from ..errors import ExitCode, InputError, fail, os_failure
 from ..catalog import Message, msg, said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
-from ..gcpause import gc_paused
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
 
@@ -51,7 +50,7 @@ class StoreContents:
     observations: tuple[Observation, ...]
     problems: tuple[Problem, ...]
     torn_line: int = 0  # 1-based line number of an incomplete last line, 0 if none
-    left_out: int = 0  # rows left to another process (``parse_store``'s ``reads``): not checked here
+    left_out: int = 0  # rows ``parse_store``'s ``reads`` declined: not read, not checked
 
 
 def utc_now() -> str:
@@ -326,20 +325,19 @@ def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = No
     alone takes (docs/performance.md); tests/test_fast_paths.py holds the two to the
     same output on generated files.
 
-    ``reads(indicator_id)``: whether this process reads that indicator's rows, when two
-    processes share a store (cache.py). Asked once per distinct id; the rows it declines
-    are counted in ``left_out``, not read, and their problems are the other process's to
-    find. The general reader, which reads every row, is used only if the fast one cannot be.
+    ``reads(indicator_id)``: whether to read that indicator's rows at all (a caller that
+    wants only some indicators). Asked once per distinct id; the rows it declines are
+    counted in ``left_out``, not read and not checked. The general reader, which reads
+    every row, is used only if the fast one cannot be.
     """
     if b"\x00" in data[:8192]:
         raise fail(file, msg("store_utf16" if looks_like_utf16(data) else "store_binary"))
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    with gc_paused():
-        if b"\r" not in data and b"\x00" not in data:
-            fast = _parse_fast(data, start, file, reads)
-            if fast is not None:
-                return fast
-        return _parse_text(_decode(data[start:], file), file)
+    if b"\r" not in data and b"\x00" not in data:
+        fast = _parse_fast(data, start, file, reads)
+        if fast is not None:
+            return fast
+    return _parse_text(_decode(data[start:], file), file)
 
 
 def looks_like_utf16(data: bytes) -> bool:
@@ -748,7 +746,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
             if here is None:
                 here = read_here[fields[0]] = reads(_utf8(fields[0], file, line_no))
             if not here:
-                left_out += 1  # the other process's row
+                left_out += 1  # a row the caller does not want
                 continue
         if len(fields) == 4:
             ind, period_text, value_text, rest = fields

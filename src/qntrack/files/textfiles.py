@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..errors import fail
 from ..catalog import Figure, Message, msg
-from ..plan.model import Location
 
 __all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES", "formula_like", "neutralise_formula"]
 
@@ -126,6 +125,8 @@ def read_text(path: Path, what: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        from ..plan.model import Location  # only on this error: formats imports this module for formula_like
+
         line = data[: exc.start].count(b"\n") + 1
         raise fail(Location(name, line), _said("not_utf8", what)) from None
     return text

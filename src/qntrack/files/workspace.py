@@ -16,14 +16,13 @@ from ..errors import ExitCode, InputError, fail
 
 if TYPE_CHECKING:
     from ..plan.model import Plan, Problem
-    from ..parallel import PlanInBackground
     from ..method.series import LeftOut, Series
     from ..files.store import StoreContents
 
 # The model, the store and the series are imported where they are used: finding
 # targets.yaml must stay cheap for the commands the status cache answers (cache.py).
 
-__all__ = ["Workspace", "find_targets", "open_workspace", "plan_and_store_guess", "reference_day"]
+__all__ = ["Workspace", "find_targets", "open_workspace", "reference_day"]
 
 DEFAULT_NAME = "targets.yaml"
 # Beside targets.yaml: the status cache's folder (qntrack.cache), never a report's place.
@@ -121,66 +120,31 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
     return [Problem(Location(str(targets_path)), msg("workspace_store_is_folder", path=plan.observations_path))]
 
 
-def plan_and_store_guess(path: Path, reader: Callable[[Path], StoreContents],
-                         background: PlanInBackground | None = None) -> tuple[Plan, Path, StoreContents | None]:
-    """The plan (or the InputError that parsing it raises), the store's path, and the store
-    as ``reader`` read it while the plan was parsed, or None if it is still to be read.
-
-    A large plan is parsed on the second core (parallel.py) while this process reads the
-    store where targets.yaml most likely puts it; the read is kept only if the parsed plan
-    names that file. ``background``: a plan already being parsed, which the caller then
-    closes; otherwise one is started here for a large plan, and closed here.
-    """
-    from ..files.definitions import load_plan
-    from ..parallel import start_plan
-
-    own = background is None
-    if own:
-        background = start_plan(path)
-    if background is None:
-        plan = load_plan(path)
-        return plan, store_path_for(plan, path), None
-    guess = path.parent / background.store_name
-    early: StoreContents | None
-    try:
-        early = None if guess.is_dir() else reader(guess)
-    except Exception:  # read again once the plan is known, to report it in order
-        early = None
-    plan = background.plan()
-    if own:
-        background.close()
-    store_path = store_path_for(plan, path)
-    return plan, store_path, early if store_path == guess else None
-
-
 def open_workspace(
     targets: str | None,
     as_of: str | None = None,
     reader: Callable[[Path], StoreContents] | None = None,
     with_series: bool = True,
-    background: PlanInBackground | None = None,
 ) -> Workspace:
     """Load and validate everything; a bad store row stops the command (no untrusted figure).
 
     ``reader`` reads the store (default ``read_store``); the status cache passes one that
-    also fingerprints the bytes it parsed (cache.py). ``background``: the plan already
-    being parsed in a child (parallel.py), which the caller then closes; otherwise one is
-    started here for a large plan, and closed here.
+    also fingerprints the bytes it parsed (cache.py).
     """
-    from ..gcpause import gc_paused
+    from ..files.definitions import load_plan
     from ..method.series import build_series
     from ..files.store import read_store
 
     reader = reader or read_store
     path = find_targets(targets)
-    with gc_paused():
-        plan, store_path, early = plan_and_store_guess(path, reader, background)
-        folder = store_is_a_folder(plan, path, store_path)
-        if folder:
-            raise InputError(folder)
-        store = early if early is not None else reader(store_path)
-        if store.problems:
-            raise InputError(list(store.problems))
-        # A division by zero in a formula leaves the period out; the commands warn of it.
-        series, left_out = build_series(plan.indicators, store.observations, as_of) if with_series else ({}, {})
+    plan = load_plan(path)
+    store_path = store_path_for(plan, path)
+    folder = store_is_a_folder(plan, path, store_path)
+    if folder:
+        raise InputError(folder)
+    store = reader(store_path)
+    if store.problems:
+        raise InputError(list(store.problems))
+    # A division by zero in a formula leaves the period out; the commands warn of it.
+    series, left_out = build_series(plan.indicators, store.observations, as_of) if with_series else ({}, {})
     return Workspace(plan, path, store_path, store, series, left_out)

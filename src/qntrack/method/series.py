@@ -12,7 +12,6 @@ from operator import itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from ..plan.formula import FormulaError, parse_formula
-from ..gcpause import gc_paused
 from ..catalog import Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Observation, Problem
 
@@ -47,25 +46,24 @@ def in_force(observations: Iterable[Observation], as_of: str | None = None) -> S
     # figures came out, and this is about a tenth faster than one pass over nested dicts
     # (docs/performance.md).
     by_indicator: dict[str, list[Observation]] = {}
-    with gc_paused():
-        for o in observations:
-            rows = by_indicator.get(o.indicator)
-            if rows is None:
-                by_indicator[o.indicator] = [o]
-            else:
-                rows.append(o)
-        series: Series = {}
-        for ind, rows in by_indicator.items():
-            rows.sort(key=_VINTAGE_ORDER)
-            # The last vintage of each period stays: the latest recorded, on a tie the later
-            # line. Keyed by the period's sort key, an int that hashes as itself.
-            latest = {o.period.sort_key: o for o in rows}
-            kept = [latest[key] for key in sorted(latest)]
-            if RETRACTED in set(map(_STATUS, rows)):
-                # A period whose latest vintage withdraws its figure has none in force.
-                kept = [o for o in kept if o.status != RETRACTED]
-            series[ind] = kept
-        return series
+    for o in observations:
+        rows = by_indicator.get(o.indicator)
+        if rows is None:
+            by_indicator[o.indicator] = [o]
+        else:
+            rows.append(o)
+    series: Series = {}
+    for ind, rows in by_indicator.items():
+        rows.sort(key=_VINTAGE_ORDER)
+        # The last vintage of each period stays: the latest recorded, on a tie the later
+        # line. Keyed by the period's sort key, an int that hashes as itself.
+        latest = {o.period.sort_key: o for o in rows}
+        kept = [latest[key] for key in sorted(latest)]
+        if RETRACTED in set(map(_STATUS, rows)):
+            # A period whose latest vintage withdraws its figure has none in force.
+            kept = [o for o in kept if o.status != RETRACTED]
+        series[ind] = kept
+    return series
 
 
 def build_series(

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import orjson
 
 from .. import __version__
-from ..method.assessment import Assessment, MilestoneResult
-from ..plan.model import Observation
-from ..plan.periods import Period
 from ..files.textfiles import formula_like
+
+if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
+    from ..method.assessment import Assessment, MilestoneResult
+    from ..plan.model import Observation
+    from ..plan.periods import Period
 
 __all__ = [
     "SCHEMA_VERSION",
