@@ -320,7 +320,7 @@ def status_word(text: str) -> str:
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR_SEP = r"\s*(?:/|-|\s|nam)\s*(?:nam\s*)?"
 _VI_PERIODS = (
-    (re.compile(rf"(?:nam\s*)?(\d{{4}})"), lambda m: (int(m[1]), 1, 12)),
+    (re.compile(r"(?:nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
     (re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
      lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1]))),
     (re.compile(rf"6\s*thang\s*cuoi\s*nam{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
