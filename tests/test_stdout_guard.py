@@ -18,6 +18,8 @@ COMMANDS = [
     ["status", "-f", "csv"], ["status"], ["status", "-f", "json", "--as-of", "2030-01-01"],
     ["observations", "-f", "csv"], ["show", "share"], ["history", "share"], ["indicators"],
     ["targets"], ["check"], ["check", "-f", "json"], ["report", "-f", "json"],
+    # Commands that read neither file still never print into them (second hostile pass).
+    ["docs"], ["docs", "methodology"], ["check", "--list"], ["--help"], ["--version"],
 ]
 
 

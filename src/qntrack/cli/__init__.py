@@ -398,6 +398,26 @@ def _check_list_text(rows: list[tuple[str, str, str, str]], widths: list[int], c
     return "".join(out)
 
 
+def _guard_stdout_for(args: list[str]) -> None:
+    """``_guard_stdout`` for the tracker the command line names (``--targets``/``-t``, else
+    QNTRACK_TARGETS, else the nearest targets.yaml); nothing when there is none."""
+    from ..files.workspace import find_targets
+
+    explicit = os.environ.get("QNTRACK_TARGETS") or None
+    for k, arg in enumerate(args):
+        if arg in ("-t", "--targets") and k + 1 < len(args):
+            explicit = args[k + 1]
+        elif arg.startswith("--targets="):
+            explicit = arg.split("=", 1)[1]
+        elif arg == "--":
+            break
+    try:
+        path = find_targets(explicit)
+    except InputError:
+        return  # no tracker here: nothing of it to protect
+    _guard_stdout(path)
+
+
 def _out(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
@@ -1578,6 +1598,10 @@ def main() -> None:
         _closed_stderr()
     sys.stderr = _Messages(sys.stderr)
     try:
+        if _stdout_is_a_file():
+            # Whatever the command (docs, check --list, --help, --version too), nothing is
+            # printed into the plan or the store it would read (`>> observations.csv`).
+            _guard_stdout_for(sys.argv[1:])
         if sys.argv[1:] == ["--version"]:
             # Answered before Typer builds the commands: scripts ask it often (docs/performance.md).
             sys.stdout.write(f"qntrack {__version__}\n")
