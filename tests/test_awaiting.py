@@ -255,3 +255,21 @@ def test_show_marks_each_awaited_milestone(shipped: Path):
     assert len(blocks) == 2 and all("⌛ awaiting figure" in b for b in blocks), blocks
     assert "Needed from now" not in r.stdout  # both deadlines are over
     assert "The 2030 deadline has passed too" in r.stdout
+
+
+@pytest.mark.parametrize("cache", ["1", ""])
+def test_fail_on_awaiting_figure_trips_on_a_deadline_passed_without_a_figure(tracker: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch, cache: str):
+    """A gate for scripts (the second hostile pass: no command failed on a late figure).
+    Not a status: `not_achieved` alone does not trip on it; the word is taken in any case."""
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
+    monkeypatch.setattr(workspace, "reference_day",
+                        lambda as_of: date.fromisoformat(as_of) if as_of else date(2026, 12, 1))
+    for _ in range(2):  # cold, then warm through the cache
+        r = _run("status", "-f", "json", "--fail-on", "AWAITING_FIGURE")
+        assert r.exit_code == 3
+        assert r.stderr.endswith("--fail-on awaiting_figure: share (2025: deadline passed, figure awaited)\n")
+        assert _run("status", "-f", "json", "--fail-on", "not_achieved").exit_code == 0
+    r = _run("status", "-f", "json", "--fail-on", "awaiting_figure", "--lang", "vi")
+    assert "share (2025: đã qua hạn, chờ số liệu)" in r.stderr
+    assert _run("status", "-f", "json", "--fail-on", "awaiting_figure", "--as-of", "2025-06-30").exit_code == 0

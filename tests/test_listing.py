@@ -98,7 +98,7 @@ def test_completion_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ("qntrack retract ", 2, ["share", "mining"]),
     ("qntrack retract m", 2, ["mining"]),
     ("qntrack status --fail-on ", 3, ["target_achieved", "substantial_progress", "moderate_progress",
-                                      "limited_progress", "deterioration", "not_achieved", "not_available"]),
+                                      "limited_progress", "deterioration", "not_achieved", "not_available", "awaiting_figure"]),
     ("qntrack status --fail-on not", 3, ["not_achieved", "not_available"]),
     ("qntrack status --fail-on deterioration,not_a", 3, ["deterioration,not_achieved", "deterioration,not_available"]),
     ("qntrack docs ", 2, ["cli", "data-integrity", "json", "methodology", "observations-format", "targets-format"]),

@@ -176,9 +176,10 @@ def table_status(
     return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries)
 
 
-def _gate_items(entries: Sequence[Entry]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(id, status, missed milestones) of each target, what ``status --fail-on`` reads."""
-    return [(e.id, e.status, e.missed) for e in entries]
+def _gate_items(entries: Sequence[Entry]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """(id, status, missed milestones, deadlines awaiting a figure) of each target, what
+    ``status --fail-on`` reads."""
+    return [(e.id, e.status, e.missed, tuple(e.item.get("awaiting_figures", ()))) for e in entries]
 
 
 def _warnings(state: dict, entries: Sequence[Entry]) -> list:

@@ -193,7 +193,11 @@ def complete_statuses(ctx: typer.Context | None, incomplete: str) -> list[str]:
 
     done, _, part = incomplete.rpartition(",")
     prefix = done + "," if done else ""
-    return [prefix + s.value for s in Status if s.value.startswith(part)]
+    return [prefix + word for word in [s.value for s in Status] + [AWAITING] if word.startswith(part)]
+
+
+# Not a status: a gate word for deadlines passed with no figure yet (docs/decisions.md).
+AWAITING = "awaiting_figure"
 
 
 def complete_docs(ctx: typer.Context | None, incomplete: str) -> list[str]:
@@ -467,7 +471,7 @@ def status(
     as_of: AsOfOpt = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="STATUS[,STATUS]",
                                                    autocompletion=complete_statuses,
-                                                   help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone), naming them on stderr.")] = None,
+                                                   help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone; awaiting_figure: a deadline passed with no figure yet), naming them on stderr.")] = None,
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
 
@@ -477,8 +481,8 @@ def status(
     if fail_on is not None:
         from ..method.progress import Status
 
-        valid = {s.value for s in Status}
-        gate = {s.strip() for s in fail_on.split(",") if s.strip()}
+        valid = {s.value for s in Status} | {AWAITING}
+        gate = {s.strip().lower() for s in fail_on.split(",") if s.strip()}
         if not gate:  # `--fail-on "$UNSET"` would silently turn the gate off
             from ..catalog import msg
 
@@ -540,24 +544,28 @@ def status(
         rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
         render.status_table(rows, chosen, ws.plan.title, day)
     _report(ws.warnings_for(a.indicator.id for a in results))
-    _gate(gate, [(a.target.id, a.status.value, tuple(str(p) for p in a.missed_milestones)) for a in results])
+    _gate(gate, [(a.target.id, a.status.value, tuple(str(p) for p in a.missed_milestones),
+                  tuple(str(p) for p in a.awaiting_figures)) for a in results])
 
 
-def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...]]]) -> None:
+def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]) -> None:
     """Exit 3 naming the targets that trip ``--fail-on``; a missed due milestone trips
-    ``not_achieved`` even when the headline has moved on (docs/decisions.md)."""
+    ``not_achieved`` even when the headline has moved on, and ``awaiting_figure`` trips on a
+    deadline passed with no figure yet (docs/decisions.md)."""
     if not gate:
         return
+    from ..catalog import msg
+
     tripped: list[str | Message] = []
-    for target_id, status, missed in items:
+    for target_id, status, missed, awaiting in items:
         if status in gate:
             tripped.append(target_id)
         elif "not_achieved" in gate and missed:
-            from ..catalog import msg
-
             periods = ", ".join(missed)
             tripped.append(msg("cli_gate_missed_one", target=target_id, periods=periods) if len(missed) == 1
                            else msg("cli_gate_missed_many", target=target_id, periods=periods))
+        elif AWAITING in gate and awaiting:
+            tripped.append(msg("cli_gate_awaiting", target=target_id, periods=", ".join(awaiting)))
     if tripped:
         from ..catalog import msg, render
 
