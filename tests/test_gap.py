@@ -203,3 +203,17 @@ def test_shipped_double_digit_growth_gap_is_not_a_tick(shipped: Path):
     assert "Not achieved" in row and "✓" not in row, row
     r = run_clean("status", "grdp-double-digit", "--format", "table", "--as-of", "2026-12-01")
     assert "✓" not in r.stdout and "Not achieved" in r.stdout, r.stdout
+
+
+def test_show_and_the_report_never_say_beyond_the_target_beside_a_failure(shipped):
+    """grdp-double-digit failed (2024: 8.42 < 10) though 2025 passes (11.89): its gap,
+    10 - 11.89 = -1.89 points, is 2025's alone. show said "beyond the target by 1.89 pp"
+    beside "Not achieved" (second hostile pass)."""
+    from helpers import run
+
+    for lang, expected in (("en", "-1.89 pp (2025)"), ("vi", "-1,89 điểm % (2025)")):
+        r = run("show", "grdp-double-digit", "-f", "table", "--lang", lang, env={"COLUMNS": "120"})
+        assert expected in r.stdout
+        assert "beyond" not in r.stdout and "vượt mục tiêu" not in r.stdout
+    report = run("report", "-f", "markdown", "grdp-double-digit").stdout
+    assert "| -1.89 pp (2025) |" in report and "beyond" not in report

@@ -484,7 +484,7 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:
-    from ..output.summary import difference_text, gap_phrase
+    from ..output.summary import difference_text, target_gap_phrase
 
     """The few figures a meeting asks for first, one per line, for the non-level kinds."""
     d = a.details
@@ -530,7 +530,7 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
             rows.append(("Thiếu số liệu" if vi else "No figure", ", ".join(d["missing"])))
     if a.gap is not None:
         # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
-        rows.append((label("gap", lang), gap_phrase(a.gap, unit, lang)))
+        rows.append((label("gap", lang), target_gap_phrase(a, lang)))
     if not rows:
         return None
     grid = Table.grid(padding=(0, 2))

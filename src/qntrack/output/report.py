@@ -25,7 +25,7 @@ from ..catalog import catalog, msg
 from ..catalog import render as text_of
 from ..method.assessment import Assessment, assess
 from ..output.charts import Chart, chart_for, too_large_to_draw
-from ..output.summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, missed_text, reached_text
+from ..output.summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, target_gap_phrase, missed_text, reached_text
 from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
 from ..plan.model import RETRACTED, Observation, Plan
 from ..output.narrative import explain
@@ -500,7 +500,7 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
             out.append((_t("change_last_year", lang), difference_text(figures["difference_on_same_period_last_year"], unit, lang)))
     if a.gap is not None:
         # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
-        out.append((label("gap", lang), gap_phrase(a.gap, unit, lang)))
+        out.append((label("gap", lang), target_gap_phrase(a, lang)))
     return tuple((k, Cell(v)) for k, v in out)
 
 

@@ -15,7 +15,7 @@ from ..method.assessment import Assessment
 from ..output.i18n import label, number, status_label, value_with_unit
 from ..plan.model import Observation
 
-__all__ = ["Cell", "awaiting_text", "difference_text", "goal_text", "gap_phrase", "gap_text", "missed_text", "reached_text", "sparkline",
+__all__ = ["Cell", "awaiting_text", "difference_text", "goal_text", "gap_phrase", "gap_text", "target_gap_phrase", "missed_text", "reached_text", "sparkline",
            "status_cells"]
 
 Cell = tuple[tuple[str, str], ...]  # (text, role) pieces; role "" is plain text
@@ -84,6 +84,24 @@ def gap_phrase(gap: float | None, unit: str, lang: str) -> str:
         return text
     beyond = difference_text(-gap, unit, lang, signed=False)
     return f"{text} ({label('beyond', lang).format(beyond)})"
+
+
+def target_gap_phrase(a: Assessment, lang: str) -> str:
+    """The target's gap for ``show`` and the report's key figures: ``gap_phrase``, with the
+    period for an every-period target (its gap is its latest period's), and without
+    "beyond the target" beside a target that failed (second hostile pass: "beyond the
+    target by 1.89 pp" beside "Not achieved" read as met)."""
+    unit = a.indicator.unit_in(lang)
+    period = a.latest.period if a.target.kind == "every_period" and a.latest is not None else None
+    if a.gap is None:
+        return "–"
+    if a.gap <= 0 and a.status.value == "not_achieved":
+        text = difference_text(a.gap, unit, lang, signed=False)
+        return f"{text} ({period})" if period is not None else text
+    phrase = gap_phrase(a.gap, unit, lang)
+    if period is None:
+        return phrase
+    return f"{phrase} ({period})" if a.gap >= 0 else phrase.replace(" (", f" ({period}: ", 1)
 
 
 def reached_text(a: Assessment, lang: str) -> str:
