@@ -179,7 +179,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 | Passed | 2 of 2 |
 | Current run of passes | 2 |
 | Periods still to come | 1 |
-| Gap | -1 pp (beyond the target by 1 pp) |
+| Gap | -1 pp (2022: beyond the target by 1 pp) |
 
 ### Periods
 
