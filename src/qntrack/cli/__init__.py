@@ -957,7 +957,7 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
         from ..output.i18n import label
 
         render.listing_table([label(h, lang) for h in header], rows, keys=header,
-                             wrap=("name", "unit", "formula"), optional=("formula",))
+                             wrap=("name", "unit", "formula", "kind"), optional=("formula",))
 
 
 @command()
@@ -1011,8 +1011,14 @@ def list_targets(
     plan = load_plan(find_targets(targets))
     _guard_stdout(find_targets(targets), plan)
     chosen = _lang(lang)
-    rows = [(t.id, t.kind, t.indicator, _target_name(t, plan, chosen)) for t in plan.targets]
-    _listing(_format(fmt), "targets", ("id", "kind", "indicator", "name"), rows, chosen)
+    kind = _format(fmt)
+    # As for indicators: the table names the kind in the reader's language; CSV, TSV and
+    # JSON keep the codes of targets.yaml.
+    from ..output.i18n import kind_name
+
+    rows = [(t.id, kind_name(t.kind, chosen) if kind == "table" else t.kind, t.indicator,
+             _target_name(t, plan, chosen)) for t in plan.targets]
+    _listing(kind, "targets", ("id", "kind", "indicator", "name"), rows, chosen)
 
 
 # --- history -----------------------------------------------------------------------------

@@ -33,6 +33,13 @@ def status_label(status: str, lang: str) -> str:
     return _word("status_" + status, lang, status)
 
 
+def kind_name(kind: str, lang: str) -> str:
+    """A target's kind for people: in Vietnamese the report's name ("Mỗi kỳ", catalog
+    ``report_kind_<kind>``); in English the code of targets.yaml ("every_period"), which
+    is what a reader types there (docs/decisions.md)."""
+    return kind if lang != "vi" else _word("report_kind_" + kind, lang, kind)
+
+
 def _word(key: str, lang: str, default: str) -> str:
     from ..catalog import catalog
 

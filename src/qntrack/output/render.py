@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, number, signed_percent, status_label, timestamp_text, value_with_unit
+from .i18n import date_text, kind_name, label, number, signed_percent, status_label, timestamp_text, value_with_unit
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -375,7 +375,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
     head = Text(_name(a, lang), style="bold")
-    head.append(f"  ({t.id}, {t.kind})", style="dim")
+    head.append(f"  ({t.id}, {kind_name(t.kind, lang)})", style="dim")
     console.print(head)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
