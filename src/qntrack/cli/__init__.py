@@ -1122,7 +1122,8 @@ def check(
     names: Annotated[Optional[list[str]], typer.Argument(metavar="[CHECK]...",
                                                          help="Checks to run besides the default ones (see --list).")] = None,
     targets: TargetsOpt = None,
-    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="text (default) or json.")] = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option(
+        "--format", "-f", help="json; or text, the default (table, csv and tsv print the same text).")] = None,
     run_all: Annotated[bool, typer.Option("--all", help="Run every check, including stale and milestone-due.")] = False,
     list_checks: Annotated[bool, typer.Option("--list", help="List the checks, their severity and rule, and exit.")] = False,
     repair: Annotated[bool, typer.Option("--repair", help="First set aside an interrupted batch and a torn last line "
