@@ -236,6 +236,7 @@ def test_an_overflow_the_guard_catches_keeps_latest_milestones_and_deadlines(mon
     assert a.status is Status.NOT_AVAILABLE and a.reason == "overflow"
     assert a.latest is not None and a.latest.value == 20.0
     assert a.baseline is not None and a.baseline.value == 10.0
+    assert a.achieved_rate == pytest.approx(2 ** (1 / 3) - 1)  # 10 to 20 in three years
     assert [str(m.by) for m in a.milestones] == ["2022", "2025", "2030"]
     assert all(m.progress_value is None and m.score is None for m in a.milestones)
     assert [str(p) for p in a.awaiting_figures] == ["2025"]  # ended by mid-2026, latest figure 2023

@@ -135,7 +135,7 @@ def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observati
 def _overflowed(target: Target, indicator: Indicator, rows: Sequence[Observation],
                 today: date | None) -> Assessment:
     """The assessment without the figures that overflowed: not_available ("overflow"), but
-    keeping what needs no arithmetic: the latest figure and the baseline, and a level
+    keeping what does not overflow: the latest figure, the baseline, the rate achieved, a level
     target's milestones, with the ones due judged by comparing their figure with the
     milestone (missed or achieved) and the deadlines passed without a figure (issue 12)."""
     annual = _annual(rows)
@@ -157,7 +157,12 @@ def _overflowed(target: Target, indicator: Indicator, rows: Sequence[Observation
                                        judged_on=judged, reason=reason,
                                        awaiting_figure=not due and ended(m.by, today)))
     milestones = tuple(results)
-    return Assessment(baseline=_baseline(target, annual), milestones=milestones,
+    base = _baseline(target, annual)
+    achieved = None
+    if base is not None and base.value and latest.period.year - base.period.year >= 1:
+        achieved = _safe_growth(latest.value, base.value, latest.period.year, base.period.year)
+    return Assessment(baseline=base, milestones=milestones,
+                      achieved_rate=achieved if achieved is not None and math.isfinite(achieved) else None,
                       headline=_headline(milestones) if milestones else None,
                       missed_milestones=tuple(r.by for r in milestones if r.status is Status.NOT_ACHIEVED),
                       awaiting_figures=tuple(r.by for r in milestones if r.awaiting_figure), **common)
