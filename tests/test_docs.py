@@ -47,3 +47,26 @@ def test_docs_links_resolve():
             if target.startswith("http"):
                 continue
             assert (page.parent / target).exists(), f"{page.name} links to missing {target}"
+
+
+def test_check_help_says_what_each_format_does(tmp_path: Path, monkeypatch):
+    """`check -h` offered <table|json|csv|tsv> but said "text (default) or json": each
+    value it accepts is described, and each gives what the help says (issue 12, g2)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+    from qntrack.cli import app
+
+    runner = CliRunner()
+    text = " ".join(runner.invoke(app, ["check", "-h"], env={"COLUMNS": "200"}).stdout.split())
+    assert "<table|json|csv|tsv>" in text
+    assert "text (default) or json." not in text
+    for word in ("json", "table", "csv", "tsv"):
+        assert re.search(rf"\b{word}\b", text.split("<table|json|csv|tsv>", 1)[1].split("--all")[0]), word
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    plain = runner.invoke(app, ["check"]).stdout
+    for fmt in ("table", "csv", "tsv"):  # as the help says: the same text
+        assert runner.invoke(app, ["check", "-f", fmt]).stdout == plain, fmt
+    json.loads(runner.invoke(app, ["check", "-f", "json"]).stdout)

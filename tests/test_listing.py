@@ -163,3 +163,24 @@ def test_indicators_table_in_vietnamese_says_the_values_in_vietnamese(tracker: P
     assert "năm" in mining and "càng thấp càng tốt" in mining, mining
     assert run("indicators", "-f", "tsv", "--lang", "vi").stdout.splitlines()[1].split("\t")[3:6] == [
         "quarter", "level", "increase"]
+
+
+def test_kinds_are_said_in_vietnamese_for_people(shipped: Path):
+    """Under --lang vi the targets table's Kind column and `show`'s header name the kind
+    as the report does (Mức cần đạt theo mốc, Bình quân giai đoạn); CSV, TSV and JSON
+    keep the codes of targets.yaml (issue 12, g2)."""
+    vi = {"level": "Mức cần đạt theo mốc", "every_period": "Mỗi kỳ", "average": "Bình quân giai đoạn",
+          "cumulative": "Lũy kế giai đoạn", "plan": "Kế hoạch năm"}
+    doc = json.loads(run("targets", "-f", "json", "--lang", "vi").stdout)["targets"]
+    assert {t["kind"] for t in doc} == set(vi)  # the shipped plan has every kind; JSON keeps codes
+    r = run("targets", "-f", "table", "--lang", "vi", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.stderr
+    for t in doc:
+        line = next(line for line in r.stdout.splitlines() if line.strip().startswith(t["id"] + " "))
+        assert vi[t["kind"]] in line, line
+        assert f" {t['kind']} " not in line, line
+    tsv = run("targets", "-f", "tsv", "--lang", "vi").stdout.splitlines()
+    assert [row.split("\t")[1] for row in tsv[1:]] == [t["kind"] for t in doc]
+    shown = run("show", "grdp-double-digit", "--lang", "vi").stdout.splitlines()[0]
+    assert "(grdp-double-digit, Mỗi kỳ)" in shown, shown
+    assert "(grdp-double-digit, every_period)" in run("show", "grdp-double-digit", "--lang", "en").stdout

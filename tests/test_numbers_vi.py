@@ -118,3 +118,38 @@ def test_observations_never_show_a_tiny_figure_as_zero(tracker: Path):
     out = run_clean("observations", "--indicator", "mining", "--format", "table").stdout
     line = next(line for line in out.splitlines() if " 2021 " in line)
     assert "0.0000001" in line, line
+
+
+# --- a huge figure prints as its exponent, never as 300 digits of float noise (issue 12, g2) ---
+
+
+@pytest.mark.parametrize("value, lang, shown", [
+    (2e300, "en", "2e+300"),
+    (2e300, "vi", "2e+300"),
+    (-2.5e300, "en", "-2.5e+300"),
+    (-2.5e300, "vi", "-2,5e+300"),
+    (1e15, "en", "1e+15"),               # from 1e15 the exponent says it
+    (999999999999999.0, "en", "999,999,999,999,999"),  # below it: every typed digit, grouped
+    (1.5e20, "vi", "1,5e+20"),
+])
+def test_a_huge_figure_is_written_with_its_exponent(value: float, lang: str, shown: str):
+    from qntrack.output.i18n import number, value_with_unit
+    assert number(value, lang) == shown
+    assert value_with_unit(value, "%", lang) == shown + "%"
+
+
+def test_status_and_show_write_a_huge_figure_in_a_few_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+    from helpers import run_clean
+    targets = ("version: 1\ntitle: T\nindicators:\n  a:\n    name: A\n    unit: \"%\"\n    direction: increase\n"
+               "targets:\n  - id: a\n    indicator: a\n    baseline: 2020\n    milestones:\n      - {by: 2025, value: 1e300}\n")
+    store = ("indicator,period,value,status,source,note,recorded_at\n"
+             "a,2020,1,,,,2021-01-01T00:00:00Z\na,2021,2e300,,,,2022-01-01T00:00:00Z\n")
+    make_tracker(tmp_path, monkeypatch, targets, store)
+    for lang in ("en", "vi"):
+        for args in (("status", "--format", "table"), ("show", "a")):
+            out = run_clean(*args, "--lang", lang, env={"COLUMNS": "80"}).stdout
+            assert "2e+300" in out, out
+            assert not re.search(r"\d{1,3}([.,]\d{3}){5}", out), out  # no run of grouped digits
+    # Machine formats keep the number as Python writes it, unchanged.
+    assert "2e+300" in run_clean("status", "--format", "csv").stdout

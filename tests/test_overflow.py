@@ -182,3 +182,63 @@ def test_figures_of_opposite_signs_near_the_largest_float(shipped: Path):
             assert not _NOT_FINITE.search(r.stdout), (args, _NOT_FINITE.search(r.stdout))
     r = run_clean("report", "--format", "html", "-o", "review.html")
     assert r.exit_code == 0, r.stderr
+
+
+# --- an overflow keeps what is known (issue 12, g2) -------------------------------------
+
+_TINY_PLAN = ("version: 1\ntitle: T\nindicators:\n  a:\n    name: A\n    unit: \"%\"\n    direction: increase\n"
+              "targets:\n  - id: a\n    indicator: a\n    baseline: 2020\n    milestones:\n      - {{by: 2025, value: {by}}}\n")
+_TINY_STORE = ("indicator,period,value,status,source,note,recorded_at\n"
+               "a,2020,1e-300,,,,2021-01-01T00:00:00Z\na,2021,3e-300,,,,2022-01-01T00:00:00Z\n")
+
+
+@pytest.mark.parametrize("milestone", ["1e300", "10"])
+def test_tiny_figures_far_from_their_milestone_keep_the_latest_and_the_deadlines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, milestone: str):
+    # 1e300 / 3e-300 overflows: the year the milestone would be reached was computed from
+    # that ratio and threw away the whole assessment. By log(1e300) - log(3e-300) it is
+    # about 1257 years at the achieved 200% a year: beyond the 1000-year horizon, "never".
+    make_tracker(tmp_path, monkeypatch, _TINY_PLAN.format(by=milestone), _TINY_STORE)
+    doc = json.loads(run_clean("status", "--format", "json", "--as-of", "2026-06-30").stdout)
+    t = doc["targets"][0]
+    assert t["latest"]["period"] == "2021" and t["latest"]["value"] == 3e-300
+    assert t["baseline"] == {"period": "2020", "value": 1e-300}
+    assert [m["by"] for m in t["milestones"]] == ["2025"]
+    assert t["awaiting_figures"] == ["2025"]
+    assert t["next_milestone"] == "2025"
+    assert t["achieved_rate"] == pytest.approx(2.0)  # 1e-300 to 3e-300 in one year
+    if milestone == "1e300":
+        assert t["milestones"][0]["never_reached"] is True
+    table = run_clean("status", "--format", "table", "--as-of", "2026-06-30", env={"COLUMNS": "200"}).stdout
+    assert "higher is better" not in table, table
+    shown = run_clean("show", "a", "--as-of", "2026-06-30").stdout
+    assert "No full-year figure yet" not in shown, shown
+
+
+def test_an_overflow_the_guard_catches_keeps_latest_milestones_and_deadlines(monkeypatch: pytest.MonkeyPatch):
+    # Whatever kind computation overflows, assess_target keeps what is known without it.
+    import datetime
+
+    from qntrack.method import assessment
+
+    plan = parse_plan(
+        "version: 1\nindicators:\n  x: {name: x, unit: '%'}\ntargets:\n"
+        "  - id: t\n    indicator: x\n    baseline: 2020\n"
+        "    milestones:\n      - {by: 2022, value: 15}\n      - {by: 2025, value: 30}\n      - {by: 2030, value: 40}\n",
+        "targets.yaml")
+
+    def overflow(*args, **kwargs):
+        raise OverflowError("math range error")
+
+    monkeypatch.setattr(assessment, "_milestone", overflow)
+    rows = series("x", ("2020", 10.0), ("2022", 12.0), ("2023", 20.0))
+    a = assess_target(plan.targets[0], plan.indicators["x"], rows, datetime.date(2026, 6, 30))
+    assert a.status is Status.NOT_AVAILABLE and a.reason == "overflow"
+    assert a.latest is not None and a.latest.value == 20.0
+    assert a.baseline is not None and a.baseline.value == 10.0
+    assert a.achieved_rate == pytest.approx(2 ** (1 / 3) - 1)  # 10 to 20 in three years
+    assert [str(m.by) for m in a.milestones] == ["2022", "2025", "2030"]
+    assert all(m.progress_value is None and m.score is None for m in a.milestones)
+    assert [str(p) for p in a.awaiting_figures] == ["2025"]  # ended by mid-2026, latest figure 2023
+    assert [str(p) for p in a.missed_milestones] == ["2022"]  # 12 on its deadline, short of 15
+    assert a.headline == 1

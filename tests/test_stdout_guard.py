@@ -51,3 +51,20 @@ def test_printing_into_another_file_works(tracker: Path):
     r = _qntrack(["status", "-f", "csv"], tracker / "out.csv", tracker)
     assert r.returncode == 0, r.stderr
     assert (tracker / "out.csv").read_text(encoding="utf-8").startswith("id,type,indicator")
+
+
+@pytest.mark.parametrize("lang, plan_says, store_says", [
+    ("en", "standard output is the plan file (targets.yaml);", "standard output is the observations file "
+                                                              "(observations.csv);"),
+    ("vi", "đầu ra chuẩn chính là tệp kế hoạch (targets.yaml);", "đầu ra chuẩn chính là tệp số liệu "
+                                                                 "(observations.csv);"),
+])
+@pytest.mark.parametrize("args", [["status", "-f", "csv"], ["report", "-f", "json"]], ids=" ".join)
+def test_the_refusal_names_each_file_once(tracker: Path, args: list[str], lang: str, plan_says: str,
+                                          store_says: str):
+    """It said "standard output is the plan (targets.yaml) (targets.yaml)" (issue 12, g2)."""
+    for name, says in (("targets.yaml", plan_says), ("observations.csv", store_says)):
+        r = _qntrack([*args, "--lang", lang], tracker / name, tracker)
+        assert r.returncode == 2, r.stderr
+        assert says in r.stderr, r.stderr
+        assert r.stderr.count(name) == 1, r.stderr

@@ -47,7 +47,7 @@ STATUS_USAGE_VI = ("Cách dùng: qntrack status [OPTIONS] [[TARGET_ID]...]...\n"
      "Lỗi: thiếu đối số 'INDICATOR'.\n"),
     (["status", "--format", "xml"],
      "Usage: qntrack status [OPTIONS] [[TARGET_ID]...]...\nTry 'qntrack status -h' for help.\n\n"
-     "Error: Invalid value for '--format' / '-f': Value error, 'xml' is not one of 'table', 'json', 'csv', "
+     "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', "
      "'tsv'.\n",
      STATUS_USAGE_VI + "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'xml' không phải là một trong "
                        "'table', 'json', 'csv', 'tsv'.\n"),
@@ -110,7 +110,7 @@ def test_a_wrong_language_is_said_in_the_environment_language(tracker: Path):
                              "'fr' không phải là một trong 'en', 'vi'.\n")
     r = run("status", "--lang", "fr")
     assert r.exit_code == 2
-    assert r.stderr.endswith("Error: Invalid value for '--lang': Value error, 'fr' is not "
+    assert r.stderr.endswith("Error: Invalid value for '--lang': 'fr' is not "
                              "one of 'en', 'vi'.\n")
 
 

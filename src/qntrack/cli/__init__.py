@@ -985,7 +985,7 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
         from ..output.i18n import label
 
         render.listing_table([label(h, lang) for h in header], rows, keys=header,
-                             wrap=("name", "unit", "formula"), optional=("formula",))
+                             wrap=("name", "unit", "formula", "kind"), optional=("formula",))
 
 
 @command()
@@ -1039,8 +1039,14 @@ def list_targets(
     plan = load_plan(find_targets(targets))
     _guard_stdout(find_targets(targets), plan)
     chosen = _lang(lang)
-    rows = [(t.id, t.kind, t.indicator, _target_name(t, plan, chosen)) for t in plan.targets]
-    _listing(_format(fmt), "targets", ("id", "kind", "indicator", "name"), rows, chosen)
+    kind = _format(fmt)
+    # As for indicators: the table names the kind in the reader's language; CSV, TSV and
+    # JSON keep the codes of targets.yaml.
+    from ..output.i18n import kind_name
+
+    rows = [(t.id, kind_name(t.kind, chosen) if kind == "table" else t.kind, t.indicator,
+             _target_name(t, plan, chosen)) for t in plan.targets]
+    _listing(kind, "targets", ("id", "kind", "indicator", "name"), rows, chosen)
 
 
 # --- history -----------------------------------------------------------------------------
@@ -1144,7 +1150,8 @@ def check(
     names: Annotated[Optional[list[str]], typer.Argument(metavar="[CHECK]...",
                                                          help="Checks to run besides the default ones (see --list).")] = None,
     targets: TargetsOpt = None,
-    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="text (default) or json.")] = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option(
+        "--format", "-f", help="json; or text, the default (table, csv and tsv print the same text).")] = None,
     run_all: Annotated[bool, typer.Option("--all", help="Run every check, including stale and milestone-due.")] = False,
     list_checks: Annotated[bool, typer.Option("--list", help="List the checks, their severity and rule, and exit.")] = False,
     repair: Annotated[bool, typer.Option("--repair", help="First set aside an interrupted batch and a torn last line "

@@ -2,7 +2,7 @@
 user's language.
 
 Click words these errors in English. In English qntrack leaves them exactly as Click
-prints them; in Vietnamese the same error is re-worded through the catalog ([usage] in
+prints them (less the "Value error, " Typer's checker puts before a wrong choice); in Vietnamese the same error is re-worded through the catalog ([usage] in
 catalog/*.toml): the "Usage:" and "Try ... for help." lines, the "Error:" title and the
 message. Click keeps no fields for most of its messages, so each is recognised by its
 English wording, as a gettext catalogue is keyed by its English text (``_PATTERNS``);
@@ -187,8 +187,10 @@ def in_language(exc: BaseException, args: list[str]) -> BaseException:
     if not isinstance(exc, _usage_error_class()) or type(exc).__name__ == "NoArgsIsHelpError":
         return exc
     lang = args_lang(args)
-    if lang == "en":
+    if lang == "en" and "Value error, " not in exc.format_message():
         return exc
+    # In English too when Typer's checker put its "Value error, " before a wrong choice
+    # ("--lang vi_VN"): the catalog words it as Click does, without the prefix (issue 12).
     ctx = getattr(exc, "ctx", None)
     detail = _visible(render(message(exc.format_message()), lang))
     return _in_language_class()(detail, ctx, _text(detail, ctx, lang), exc.exit_code)  # type: ignore[attr-defined]

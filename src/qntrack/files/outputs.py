@@ -58,6 +58,9 @@ _A = {"html": "outputs_an_html_report", "markdown": "outputs_a_markdown_report",
       "toml": "outputs_a_toml_report"}
 # The two things a report may be written over by mistake, named in the message's language.
 _PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
+# Beside its path, the plan is named without the "(targets.yaml)" the name above carries:
+# "standard output is the plan file (plan.yaml)", not "the plan (targets.yaml) (plan.yaml)".
+_PLAN_FILE = Message("outputs_the_plan_file")
 
 
 def report_format(output: str, explicit: str | None) -> str:
@@ -281,7 +284,7 @@ def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool
         return
     if not stat.S_ISREG(out.st_mode):
         return
-    for path, what in ((store_path, _STORE), (targets_path, _PLAN)):
+    for path, what in ((store_path, _STORE), (targets_path, _PLAN_FILE)):
         if path is None:
             continue
         try:

@@ -128,9 +128,44 @@ def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observati
     try:
         a = _assess_kind(target, indicator, rows, today)
     except OverflowError:
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, reason="overflow",
-                          awaiting_figures=())
+        return _overflowed(target, indicator, rows, today)
     return _finite_only(a)
+
+
+def _overflowed(target: Target, indicator: Indicator, rows: Sequence[Observation],
+                today: date | None) -> Assessment:
+    """The assessment without the figures that overflowed: not_available ("overflow"), but
+    keeping what does not overflow: the latest figure, the baseline, the rate achieved, a level
+    target's milestones, with the ones due judged by comparing their figure with the
+    milestone (missed or achieved) and the deadlines passed without a figure (issue 12)."""
+    annual = _annual(rows)
+    latest = annual[-1] if annual else None
+    common = dict(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, reason="overflow",
+                  latest=latest, provisional=_provisional(rows, latest.period if latest else None))
+    if not isinstance(target, LevelTarget) or latest is None:
+        return Assessment(**common)
+    results = []
+    for m in target.milestones:
+        due = latest.period >= m.by
+        judged = next((o for o in annual if o.period >= m.by), latest) if due else latest
+        gap = _gap(m.value, judged.value, indicator.increase)
+        status, reason = Status.NOT_AVAILABLE, "overflow"
+        if due:
+            passed = Bound(m.value, indicator.increase).passes(judged.value)
+            status, reason = (Status.TARGET_ACHIEVED if passed else Status.NOT_ACHIEVED), None
+        results.append(MilestoneResult(m.by, m.value, due, status, None, None, gap if _finite(gap) else None, None,
+                                       judged_on=judged, reason=reason,
+                                       awaiting_figure=not due and ended(m.by, today)))
+    milestones = tuple(results)
+    base = _baseline(target, annual)
+    achieved = None
+    if base is not None and base.value and latest.period.year - base.period.year >= 1:
+        achieved = _safe_growth(latest.value, base.value, latest.period.year, base.period.year)
+    return Assessment(baseline=base, milestones=milestones,
+                      achieved_rate=achieved if achieved is not None and math.isfinite(achieved) else None,
+                      headline=_headline(milestones) if milestones else None,
+                      missed_milestones=tuple(r.by for r in milestones if r.status is Status.NOT_ACHIEVED),
+                      awaiting_figures=tuple(r.by for r in milestones if r.awaiting_figure), **common)
 
 
 def _assess_kind(target: Target, indicator: Indicator, rows: Sequence[Observation],
@@ -490,6 +525,8 @@ def _year_reached_linear(target: float, latest: Observation, change: float) -> t
     n = (target - latest.value) / change
     if n <= 0:
         return None, True  # the change moves away from the target
+    if not math.isfinite(n):
+        return None, True  # more years than a float holds: beyond the horizon below
     years = math.ceil(n - 1e-9)
     if years > 1000:
         return None, True
@@ -498,9 +535,11 @@ def _year_reached_linear(target: float, latest: Observation, change: float) -> t
 
 def _year_reached(target: float, latest: Observation, rate: float, increase: bool) -> tuple[Period | None, bool]:
     """First whole year in which latest * (1 + rate) ** n passes the target (ESCAP, 1.4)."""
-    if latest.value == 0 or target / latest.value <= 0 or rate <= -1 or rate == 0:
+    if latest.value == 0 or target == 0 or (target > 0) != (latest.value > 0) or rate <= -1 or rate == 0:
         return None, True
-    n = math.log(target / latest.value) / math.log(1 + rate)
+    # The difference of logarithms, not the log of the ratio: 1e300 / 3e-300 overflows
+    # although the number of years (about 1257) does not (issue 12).
+    n = (math.log(abs(target)) - math.log(abs(latest.value))) / math.log(1 + rate)
     if n <= 0:
         # The pace moves away from the target (or it is already passed in the wrong sense).
         return None, True

@@ -33,6 +33,13 @@ def status_label(status: str, lang: str) -> str:
     return _word("status_" + status, lang, status)
 
 
+def kind_name(kind: str, lang: str) -> str:
+    """A target's kind for people: in Vietnamese the report's name ("Mỗi kỳ", catalog
+    ``report_kind_<kind>``); in English the code of targets.yaml ("every_period"), which
+    is what a reader types there (docs/decisions.md)."""
+    return kind if lang != "vi" else _word("report_kind_" + kind, lang, kind)
+
+
 def _word(key: str, lang: str, default: str) -> str:
     from ..catalog import catalog
 
@@ -42,11 +49,21 @@ def _word(key: str, lang: str, default: str) -> str:
     return found
 
 
+# From here on a figure is written with its exponent ("2e+300"): a double holds 15-17
+# significant digits, so wider integers print digits nobody typed.
+_HUGE = 1e15
+
+
 def number(value: float | None, lang: str, decimals: int = 2) -> str:
     """Rounded for display, trailing zeros dropped, separators of the language."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
-    text = f"{value:,.{decimals}f}"
+    if abs(value) >= _HUGE:
+        # Past 1e15 a float's digits are no longer the ones typed (2e300 would print as
+        # 300 digits of binary noise): the exponent says it, as for tiny figures (issue 12).
+        text = f"{value:.6g}"
+    else:
+        text = f"{value:,.{decimals}f}"
     if value and text.lstrip("-").strip("0.,") == "":
         # A figure that is not zero never reads 0 (issue 12): 0.0000001 keeps two
         # significant digits; past twelve decimals the exponent says it (1e-300).

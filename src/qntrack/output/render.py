@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, number, signed_percent, status_label, timestamp_text, value_with_unit
+from .i18n import date_text, kind_name, label, number, signed_percent, status_label, timestamp_text, value_with_unit
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -277,8 +277,34 @@ def listing_table(header: Sequence[str], rows: Sequence[Sequence[str]], keys: Se
     split; an ``optional`` column that is empty in every row is not shown."""
     console = _console()
     cells = [[Text(str(cell)) for cell in row] for row in rows]
-    console.print(_fitted_table(Table(box=box.SIMPLE_HEAD), header, cells, console.width, wrap=wrap,
-                                keys=keys or header, optional=optional))
+    table = _fitted_table(Table(box=box.SIMPLE_HEAD), header, cells, console.width, wrap=wrap,
+                          keys=keys or header, optional=optional)
+    if cells and table.columns and table.columns[0].width is None:
+        # No widths fit without cutting an id or an enumerated word (a 44-character id at
+        # 80 columns, the shipped plan at 60): one block a row, as the status table does.
+        console.print(_stacked_listing(header, rows))
+        return
+    console.print(table)
+
+
+def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]]) -> object:
+    """A listing as blocks: the row's first cell (its id) on a line of its own, then
+    "Header: value" lines, empty values left out. Lines wrap between words at the
+    terminal's width; an id or a word is never cut (issue 12, as ``_stacked``)."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    parts: list[object] = []
+    for n, row in enumerate(rows):
+        if n:
+            parts.append(Text(""))
+        parts.append(Text(str(row[0]), style="bold"))
+        for title, value in zip(header[1:], row[1:]):
+            if str(value).strip():
+                line = Text(f"{title}: ", style="bold")
+                line.append(str(value))
+                parts.append(Padding(line, (0, 0, 0, 2)))  # a wrapped line stays under its label
+    return Group(*parts)
 
 
 # The other tables follow the status table's rules (issue 12): an id, a period, a status
@@ -349,7 +375,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
     head = Text(_name(a, lang), style="bold")
-    head.append(f"  ({t.id}, {t.kind})", style="dim")
+    head.append(f"  ({t.id}, {kind_name(t.kind, lang)})", style="dim")
     console.print(head)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
