@@ -419,7 +419,14 @@ def _guard_stdout_for(args: list[str]) -> None:
         path = find_targets(explicit)
     except InputError:
         return  # no tracker here: nothing of it to protect
-    _guard_stdout(path)
+    try:
+        _guard_stdout(path)
+    except InputError as exc:
+        # Said before any command has read its --lang: in the language the line asks for.
+        from .usage import args_lang
+
+        _report(exc.problems, args_lang(args))
+        raise SystemExit(int(exc.code)) from None
 
 
 def _out(text: str) -> None:
