@@ -131,7 +131,7 @@ def _is_real(text: str) -> bool:
 
 def format_value(value: float) -> str:
     """The shortest text that reads back as the same float (15.0 is written 15)."""
-    if value == int(value) and abs(value) < 1e15:
+    if abs(value) < 1e15 and value == int(value):  # size first: int() of inf fails
         return str(int(value))
     return repr(value)
 
