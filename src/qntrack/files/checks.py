@@ -45,7 +45,7 @@ from ..files.store import StoreContents, interrupted_batch, missing_folder, read
 from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
-           "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems",
+           "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems", "same_moment_problems",
            "milestone_due_problems", "suspects_in_force", "timing_suspects", "GROWTH_FLOOR", "growth_rate_ids",
            "growth_floor_problems", "entry_growth_floor_problems"]
 
@@ -74,6 +74,7 @@ CHECKS: tuple[Check, ...] = (
     Check("frequency", "error", True, msg("check_rule_frequency")),
     Check("timing", "error", True, msg("check_rule_timing")),
     Check("formula", "error", True, msg("check_rule_formula")),
+    Check("same-moment", "error", True, msg("check_rule_same_moment")),
     Check("derived", "warning", True, msg("check_rule_derived")),
     Check("growth-floor", "warning", True, msg("check_rule_growth_floor")),
     Check("jump", "warning", True, msg("check_rule_jump", factor=Figure(DEFAULT_JUMP_FACTOR))),
@@ -172,6 +173,8 @@ def run_checks(
                                                                 frequency=ind.frequency.value), check="frequency"))
     if "formula" in selected:
         problems.extend(formula_problems(store.observations, file))
+    if "same-moment" in selected:
+        problems.extend(same_moment_problems(store.observations, file))
     if "timing" in selected:
         from ..files.store import utc_now
 
@@ -189,6 +192,34 @@ def run_checks(
     if "milestone-due" in selected:
         problems.extend(milestone_due_problems(plan, series, reference))
     return problems
+
+
+def same_moment_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
+    """Two different vintages of one indicator and period recorded at the same moment:
+    which is in force then depends on the order of the lines (series.in_force takes the
+    later line on a tie), so one of them is a mistake. The same figure (value, status,
+    source) twice is only a repeat, as in a batch (importing._note_duplicate)."""
+    from operator import attrgetter
+
+    # A million rows are nearly all one vintage per moment: the keys are made in C and
+    # the rows walked in Python only when two share one.
+    keys = list(map(attrgetter("indicator", "period.sort_key", "recorded_at"), observations))
+    if len(set(keys)) == len(keys):
+        return []
+    first: dict[tuple, Observation] = {}
+    problems = []
+    for key, o in zip(keys, observations):
+        seen = first.setdefault(key, o)
+        if seen is not o and (_figure_of(seen), seen.status, seen.source) != (_figure_of(o), o.status, o.source):
+            problems.append(Problem(Location(file, o.line), msg(
+                "checks_same_moment", indicator=o.indicator, period=o.period, recorded_at=o.recorded_at,
+                line=seen.line), check="same-moment"))
+    return problems
+
+
+def _figure_of(o: Observation) -> float | None:
+    """The value to compare: a retraction's (NaN, equal to nothing) as None."""
+    return None if o.status == RETRACTED else o.value
 
 
 def formula_problems(observations: Sequence[Observation], file: str) -> list[Problem]:

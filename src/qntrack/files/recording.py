@@ -227,6 +227,8 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
 
         marks = already_recorded(stored, rows, undated)
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
+        kept = _after_same_moment(kept, stored, undated, rows)
+        _refuse_same_moment(kept, stored, store)
         vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks) if known)
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
@@ -247,6 +249,48 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
     return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
+
+
+def _after_same_moment(kept: list[tuple[Location, Observation]], stored: Sequence[Observation], undated: str,
+                       rows: list[Observation]) -> list[tuple[Location, Observation]]:
+    """A row stamped now (no recorded_at given) that falls in the same second as a stored
+    vintage of its period (a figure typed twice in a second, the second one a correction)
+    is stamped one second after it: it was entered after it, and two vintages of one
+    moment would leave the one in force to file order (docs/decisions.md). ``rows`` is
+    updated in place, so that the row still counts as added."""
+    from ..method.timing import one_second_after
+
+    if not any(o.recorded_at == undated for _, o in kept):
+        return kept
+    # Only the seconds from now on: a vintage dated in the future is outranked by
+    # --force alone (docs/decisions.md, "Retractions"), never by stepping to it.
+    taken = {(o.indicator, o.period.sort_key, o.recorded_at) for o in stored if o.recorded_at >= undated}
+    out = []
+    for where, o in kept:
+        stamp: str | None = o.recorded_at
+        if stamp == undated:
+            while stamp is not None and (o.indicator, o.period.sort_key, stamp) in taken:
+                stamp = one_second_after(stamp)
+            if stamp is not None and stamp != o.recorded_at:
+                moved = o._replace(recorded_at=stamp)
+                rows[next(i for i, r in enumerate(rows) if r is o)] = moved
+                o = moved
+        out.append((where, o))
+    return out
+
+
+def _refuse_same_moment(kept: Sequence[tuple[Location, Observation]], stored: Sequence[Observation],
+                        store: Path) -> None:
+    """A row recorded at the same moment as a different stored vintage of its period is
+    refused, as within a batch (importing._note_duplicate): which of the two is in force
+    would depend on file order (checks.same_moment_problems). Identical rows were
+    already left out (history.already_recorded)."""
+    wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}
+    problems = [Problem(wanted[key], msg("recording_same_moment", indicator=o.indicator, period=o.period,
+                                         recorded_at=o.recorded_at, line=o.line, file=store.name))
+                for o in stored if (key := (o.indicator, o.period.sort_key, o.recorded_at)) in wanted]
+    if problems:
+        raise InputError(problems)
 
 
 def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,
