@@ -106,3 +106,45 @@ def test_undated_correction_in_the_same_second_is_stamped_a_second_later(tracker
     first, second = (line.split(",")[-1] for line in store_text(tracker).splitlines()[-2:])
     assert second > first
     assert json.loads(run_clean("check", "--format", "json").stdout)["problems"] == []
+
+
+# 3. Digits of other scripts in the store are refused by its reader, as the CLI refuses them.
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("value", ["１２", "٣٤", "१२", "1٢.5"])
+def test_store_reader_refuses_non_ascii_digits(tracker, value) -> None:
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as f:
+        f.write(f"mining,2019,{value},,,,2022-03-01T00:00:00Z\n")
+    r = run_clean("status")
+    assert r.exit_code == 1
+    assert "observations.csv:8" in r.stderr and value in r.stderr
+    cli = run_clean("add-observation", "mining", "2018", value)
+    assert cli.exit_code == 1
+    r = run_clean("check")
+    assert r.exit_code == 1 and "observations.csv:8" in r.stderr
+
+
+# 4. A non-zero figure that underflows to 0 is refused, as one that overflows is.
+
+@pytest.mark.parametrize("value", ["1e-400", "-2.5E-330", "0.0001e-320"])
+def test_underflow_refused_by_cli_from_and_store(tracker, value) -> None:
+    before = store_text(tracker)
+    r = run_clean("add-observation", "mining", "2019", value, "--recorded-at", _AT)
+    assert r.exit_code == 1 and "0" in r.stderr and value in r.stderr
+    (tracker / "in.csv").write_text(f"indicator,period,value,recorded_at\nmining,2019,{value},{_AT}\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1 and "in.csv:2" in r.stderr and value in r.stderr
+    assert store_text(tracker) == before
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as f:
+        f.write(f"mining,2019,{value},,,,{_AT}\n")
+    r = run_clean("status")
+    assert r.exit_code == 1 and "observations.csv:8" in r.stderr and value in r.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "0.0", "-0", "0e-400", "0.000"])
+def test_a_real_zero_is_still_a_figure(tracker, value) -> None:
+    r = run_clean("add-observation", "mining", "2019", value, "--recorded-at", _AT)
+    assert r.exit_code == 0, r.stderr
+    assert run_clean("status").exit_code == 0

@@ -40,7 +40,7 @@ __all__ = [
 
 HEADER = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
 _CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)  # \d of other scripts is no digit here
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +141,22 @@ def parse_value(text: str) -> float:
     if not _PLAIN_NUMBER.match(raw):
         if "," in raw:
             raise ValueError(msg("store_value_comma", text=text))
+        if not raw.isascii() and any(ch.isdigit() for ch in raw if ch > "\x7f"):
+            # float() reads them; the CLI and --from refuse them (importing.foreign_digits).
+            raise ValueError(msg("import_value_foreign_digits", text=text))
         raise ValueError(msg("store_value_not_number", text=text))
     value = float(raw)
     if not math.isfinite(value):
         raise ValueError(msg("store_value_not_finite", text=text))
+    if value == 0.0 and nonzero_mantissa(raw):
+        raise ValueError(msg("store_value_underflow", text=text))
     return value
+
+
+def nonzero_mantissa(raw: str) -> bool:
+    """Whether a number's text, read as 0.0, is not zero (1e-400 underflows): such a figure
+    is refused, as one beyond about 1.8e308 is, rather than stored as 0."""
+    return any(ch in "123456789" for ch in raw.partition("e")[0].partition("E")[0])
 
 
 def _retraction_value(text: str) -> float:
@@ -760,7 +771,8 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
                     value = float(value_text)
                 except ValueError:
                     value = None
-                if value is not None and value - value == 0.0 and "_" not in value_text and value_text.isascii():
+                if (value is not None and value - value == 0.0 and "_" not in value_text and value_text.isascii()
+                        and (value or not nonzero_mantissa(value_text))):  # 1e-400 is no 0
                     add_ind(name)
                     add_period(period)
                     add_value(value)
