@@ -148,3 +148,53 @@ def test_a_real_zero_is_still_a_figure(tracker, value) -> None:
     r = run_clean("add-observation", "mining", "2019", value, "--recorded-at", _AT)
     assert r.exit_code == 0, r.stderr
     assert run_clean("status").exit_code == 0
+
+
+# 5. A future-dated vintage in force: add-observation --force records the figure one second
+#    after it, as retract --force records a retraction; check does not call it a future row.
+
+_FUTURE = "mining,2021,13.1,official,src,,2206-01-01T00:00:00Z\n"
+
+
+def _hand_edited_future(tracker) -> None:
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as f:
+        f.write(_FUTURE)
+
+
+def test_force_records_after_a_future_retraction(tracker) -> None:
+    _hand_edited_future(tracker)
+    assert run_clean("retract", "mining", "2021", "--force").exit_code == 0
+    r = run_clean("add-observation", "mining", "2021", "17.2", "--force")
+    assert r.exit_code == 0, r.stderr
+    assert "2206-01-01T00:00:02Z" in r.stderr and "line 9" in r.stderr
+    assert store_text(tracker).splitlines()[-1] == "mining,2021,17.2,,,,2206-01-01T00:00:02Z"
+    shown = json.loads(run_clean("observations", "--indicator", "mining", "--format", "json").stdout)
+    assert [o["value"] for o in shown["observations"] if o["period"] == "2021"] == [17.2]
+    r = run_clean("check", "--format", "json")
+    assert r.exit_code == 0, r.stdout
+    found = [(p["line"], p["severity"], p["code"]) for p in json.loads(r.stdout)["problems"]]
+    r = run_clean("status")
+    assert r.exit_code == 0 and "in force, though" not in r.stderr, r.stderr
+    # The retraction (line 9) is itself a --force mark: neither a future row nor warned of.
+    assert found == [(8, "warning", "checks_timing_withdrawn")]
+
+
+def test_force_records_after_a_future_figure(tracker) -> None:
+    _hand_edited_future(tracker)
+    r = run_clean("add-observation", "mining", "2021", "17.2", "--force")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-1] == "mining,2021,17.2,,,,2206-01-01T00:00:01Z"
+    r = run_clean("check", "--format", "json")
+    found = [(p["line"], p["severity"], p["code"]) for p in json.loads(r.stdout)["problems"]]
+    assert found == [(8, "warning", "checks_timing_superseded")]
+
+
+def test_without_force_the_future_vintage_still_wins_and_a_present_one_is_untouched(tracker) -> None:
+    _hand_edited_future(tracker)
+    r = run_clean("add-observation", "mining", "2021", "17.2")
+    assert r.exit_code == 0 and "2206" in r.stderr  # kept as an earlier vintage, and said so
+    assert not store_text(tracker).splitlines()[-1].endswith("2206-01-01T00:00:01Z")
+    # --force with no future vintage changes no timestamp
+    r = run_clean("add-observation", "mining", "2020", "17.5", "--force", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert "2206" not in store_text(tracker).splitlines()[-1]

@@ -256,17 +256,19 @@ def timing_check(observations: Sequence[Observation], file: str, now: str) -> li
     forcing = set(forced.values())
     for o in observations:
         for kind, message in found.get(key(o), ()):
-            if kind == FUTURE and o.status == RETRACTED and (o.indicator, o.period, o.recorded_at) in forcing:
-                continue  # `retract --force`: dated after the vintage it withdraws, by design
+            if kind == FUTURE and (o.indicator, o.period, o.recorded_at) in forcing:
+                # `retract --force` or `add-observation --force`: dated one second after
+                # the future-dated vintage it outranks, by design.
+                continue
             by = forced.get((o.indicator, o.period, o.recorded_at)) if kind == FUTURE else None
             if by is not None:
-                # Withdrawn, and the store keeps every row: an error forever would be one
-                # nobody can fix. Still said, as a warning naming the retraction.
-                line = next(r.line for r in observations if (r.indicator, r.period, r.recorded_at) == by
-                            and r.status == RETRACTED)
-                problems.append(Problem(Location(file, o.line), msg("checks_timing_withdrawn", indicator=o.indicator,
-                                        period=o.period, problem=message, line=line),
-                                        severity="warning", check="timing"))
+                # Withdrawn or superseded, and the store keeps every row: an error forever
+                # would be one nobody can fix. Still said, as a warning naming the row after it.
+                after = next(r for r in observations if (r.indicator, r.period, r.recorded_at) == by)
+                problems.append(Problem(Location(file, o.line), msg(
+                    "checks_timing_withdrawn" if after.status == RETRACTED else "checks_timing_superseded",
+                    indicator=o.indicator, period=o.period, problem=message, line=after.line),
+                    severity="warning", check="timing"))
                 continue
             problems.append(Problem(Location(file, o.line), msg("checks_timing", indicator=o.indicator,
                                                                 period=o.period, problem=message),
@@ -283,13 +285,14 @@ def _forced_retractions(observations: Sequence[Observation], found: dict, key: C
 
     future = [o for o in observations
               if any(kind == FUTURE for kind, _ in found.get(key(o), ()))]
-    retractions = {(o.indicator, o.period, o.recorded_at) for o in future if o.status == RETRACTED}
+    # add-observation --force leaves the same mark with a figure (a retraction or a
+    # figure may follow either): any future row one second after another of its period.
+    stamps = {(o.indicator, o.period, o.recorded_at) for o in future}
     out = {}
     for o in future:
-        if o.status != RETRACTED:
-            after = (o.indicator, o.period, one_second_after(o.recorded_at))
-            if after in retractions:
-                out[(o.indicator, o.period, o.recorded_at)] = after
+        after = (o.indicator, o.period, one_second_after(o.recorded_at))
+        if after in stamps:
+            out[(o.indicator, o.period, o.recorded_at)] = after
     return out
 
 
@@ -315,7 +318,7 @@ def timing_suspects(observations: Sequence[Observation], now: str) -> list[Obser
 
 
 def suspects_in_force(series: Series, indicator_ids: Iterable[str], file: str, now: str,
-                      most: int = 3) -> list[Problem]:
+                      most: int = 3, stored: Sequence[Observation] = ()) -> list[Problem]:
     """Warnings for the figures in force, among those the ``indicator_ids`` are read
     from, that ``qntrack check`` calls errors (its timing rules): a status, ``show`` or
     report built on them says so rather than trusting them in silence (issue 12). The
@@ -324,6 +327,18 @@ def suspects_in_force(series: Series, indicator_ids: Iterable[str], file: str, n
     problems = timing_check(rows, file, now)
     if not problems:
         return []
+    if stored:
+        # A row in force dated one second after a future-dated vintage of its period
+        # (``stored``: every row) is the mark of add-observation --force, which check
+        # does not call an error either (timing_check). Looked for only when something
+        # is flagged: on a sound store this costs nothing.
+        from ..method.timing import one_second_after
+
+        marks = {(o.indicator, o.period, one_second_after(o.recorded_at)) for o in stored if o.recorded_at > now}
+        forced = {o.line for o in rows if (o.indicator, o.period, o.recorded_at) in marks}
+        problems = [p for p in problems if p.location.line not in forced]
+        if not problems:
+            return []
     # One warning a row (a row can fail two rules), in the file's order.
     problems = list({p.location.line: p for p in reversed(problems)}.values())
     problems.sort(key=lambda p: p.location.line or 0)

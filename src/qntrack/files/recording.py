@@ -225,6 +225,8 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
 
+        if force:
+            warnings.extend(_after_future(rows, wheres, stored, undated, now))
         marks = already_recorded(stored, rows, undated)
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
         kept = _after_same_moment(kept, stored, undated, rows)
@@ -249,6 +251,33 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
     return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
+
+
+def _after_future(rows: list[Observation], wheres: list[Location], stored: Sequence[Observation], undated: str,
+                  now: str) -> list[Problem]:
+    """With --force: a row given no recorded_at, for a period whose vintage recorded last
+    (figure or retraction) is dated after now (a hand-edited future date, or the mark of
+    ``retract --force``), is stamped one second after it, as ``retract --force`` stamps a
+    retraction (timing.one_second_after): dated now it could never be in force. ``rows``
+    is updated in place; one warning per row moved says so (docs/decisions.md)."""
+    from ..method.timing import one_second_after
+
+    said: list[Problem] = []
+    for i, o in enumerate(rows):
+        if o.recorded_at != undated:
+            continue
+        latest = max((s for s in stored if s.indicator == o.indicator and s.period == o.period),
+                     key=lambda s: (s.recorded_at, s.line), default=None)
+        if latest is None or latest.recorded_at <= now:
+            continue
+        stamp = one_second_after(latest.recorded_at)
+        if stamp is None:  # 9999-12-31T23:59:59Z: no later moment; left before it, and said so
+            continue
+        rows[i] = o._replace(recorded_at=stamp)
+        said.append(Problem(wheres[i], msg("recording_forced_after_future", indicator=o.indicator, period=o.period,
+                                           at=stamp, line=latest.line, later_at=latest.recorded_at),
+                            severity="warning", check="timing"))
+    return said
 
 
 def _after_same_moment(kept: list[tuple[Location, Observation]], stored: Sequence[Observation], undated: str,
