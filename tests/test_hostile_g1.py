@@ -198,3 +198,30 @@ def test_without_force_the_future_vintage_still_wins_and_a_present_one_is_untouc
     r = run_clean("add-observation", "mining", "2020", "17.5", "--force", "--status", "official")
     assert r.exit_code == 0, r.stderr
     assert "2206" not in store_text(tracker).splitlines()[-1]
+
+
+# 6. Rows in force that check calls errors for the formula or frequency rule are warned of
+#    by the reading commands, as the timing ones are, with the cache or without.
+
+_FORMULA = "share,2024,13.1,official,=HYPERLINK(1),,2025-02-01T00:00:00Z\n"
+_NOTE = "share,2024,13.1,official,src,@SUM(A1),2025-02-01T00:00:00Z\n"
+_FINER = "mining,2021-Q1,18,estimate,src,,2021-05-01T00:00:00Z\n"
+_SUSPECT = "observations.csv:8: warning: in force, though `qntrack check` calls it an error: "
+
+
+@pytest.mark.parametrize("row, words", [(_FORMULA, "spreadsheet formula"), (_NOTE, "spreadsheet formula"),
+                                        (_FINER, "finer than")])
+@pytest.mark.parametrize("cache", ["1", ""])
+def test_formula_and_frequency_rows_in_force_are_warned_of(tracker, monkeypatch, row, words, cache) -> None:
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
+    assert run_clean("status", "-f", "json").exit_code == 0  # with the cache on: written now
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as f:
+        f.write(row)
+    for _ in range(2):  # the second run would be the cache's warm one
+        r = run_clean("status", "-f", "json")
+        assert r.exit_code == 0, r.output
+        assert _SUSPECT in r.stderr and words in r.stderr
+    indicator = row.split(",")[0]
+    for args in (("show", indicator), ("observations", "--indicator", indicator), ("report", "--format", "markdown")):
+        r = run_clean(*args)
+        assert r.exit_code == 0 and _SUSPECT in r.stderr, (args, r.stderr)

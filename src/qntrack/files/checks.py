@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..files.definitions import load_plan
 from ..errors import InputError
@@ -30,6 +30,7 @@ from ..plan.model import (
     AverageTarget,
     CumulativeTarget,
     EveryPeriodTarget,
+    Indicator,
     LevelTarget,
     Location,
     Measure,
@@ -311,20 +312,50 @@ def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callab
     return key, found
 
 
-def timing_suspects(observations: Sequence[Observation], now: str) -> list[Observation]:
-    """The rows among ``observations`` that the timing rules call errors (timing.py)."""
+def timing_suspects(observations: Sequence[Observation], now: str,
+                    indicators: Mapping[str, Indicator] | None = None) -> list[Observation]:
+    """The rows among ``observations`` that the timing rules call errors (timing.py),
+    and, given the plan's ``indicators``, the formula and frequency rules too."""
     key, found = _timing_found(observations, now)
-    return [o for o in observations if key(o) in found] if found else []
+    out = [o for o in observations if key(o) in found] if found else []
+    if indicators is not None:
+        flagged = {p.location.line for p in formula_problems(observations, "")}
+        flagged |= {p.location.line for p in frequency_suspects(observations, indicators, "")}
+        if flagged:
+            out += [o for o in observations if o.line in flagged]
+    return out
+
+
+def frequency_suspects(observations: Sequence[Observation], indicators: Mapping[str, Indicator],
+                       file: str) -> list[Problem]:
+    """The frequency rule of ``run_checks`` (a period finer than its indicator's frequency)
+    for the rows given, judged once per distinct (period, indicator) pair, in C."""
+    pairs = set(map(attrgetter("period.sort_key", "indicator"), observations))
+    wrong = set()
+    for key, indicator in pairs:
+        ind = indicators.get(indicator)
+        if ind is not None and not ind.formula and not _period_of(key).fits(ind.frequency):
+            wrong.add((key, indicator))
+    if not wrong:
+        return []
+    return [Problem(Location(file, o.line), msg("checks_frequency", period=o.period, id=o.indicator,
+                                                frequency=indicators[o.indicator].frequency.value),
+                    severity="error", check="frequency")
+            for o in observations if (o.period.sort_key, o.indicator) in wrong]
 
 
 def suspects_in_force(series: Series, indicator_ids: Iterable[str], file: str, now: str,
-                      most: int = 3, stored: Sequence[Observation] = ()) -> list[Problem]:
+                      most: int = 3, stored: Sequence[Observation] = (),
+                      indicators: Mapping[str, Indicator] | None = None) -> list[Problem]:
     """Warnings for the figures in force, among those the ``indicator_ids`` are read
     from, that ``qntrack check`` calls errors (its timing rules): a status, ``show`` or
     report built on them says so rather than trusting them in silence (issue 12). The
     first ``most`` are named; the rest are counted."""
     rows = [o for i in indicator_ids for o in series.get(i, ())]
     problems = timing_check(rows, file, now)
+    if indicators is not None:
+        # The other row rules check calls errors: cheap, one test per distinct value.
+        problems += formula_problems(rows, file) + frequency_suspects(rows, indicators, file)
     if not problems:
         return []
     if stored:
