@@ -225,3 +225,29 @@ def test_formula_and_frequency_rows_in_force_are_warned_of(tracker, monkeypatch,
     for args in (("show", indicator), ("observations", "--indicator", indicator), ("report", "--format", "markdown")):
         r = run_clean(*args)
         assert r.exit_code == 0 and _SUSPECT in r.stderr, (args, r.stderr)
+
+
+# 7. Say what a file is: UTF-32 text, a named pipe.
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_a_utf32_store_is_called_utf32(tracker, encoding) -> None:
+    text = store_text(tracker)
+    (tracker / "observations.csv").write_bytes(text.encode(encoding))
+    r = run_clean("status")
+    assert r.exit_code == 1 and "UTF-32" in r.stderr and "UTF-16" not in r.stderr, r.stderr
+
+
+def test_a_utf16_store_is_still_called_utf16(tracker) -> None:
+    (tracker / "observations.csv").write_bytes(store_text(tracker).encode("utf-16"))
+    r = run_clean("status")
+    assert r.exit_code == 1 and "UTF-16" in r.stderr
+
+
+def test_init_on_a_fifo_says_it_is_a_named_pipe(tmp_path, monkeypatch) -> None:
+    import os
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "ff")
+    r = run_clean("init", "ff")
+    assert r.exit_code != 0 and "named pipe" in r.stderr and "is a file" not in r.stderr, r.stderr
+    r = run_clean("init", "ff", "--lang", "vi")
+    assert "ống dẫn có tên" in r.stderr

@@ -342,13 +342,28 @@ def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = No
     every row, is used only if the fast one cannot be.
     """
     if b"\x00" in data[:8192]:
-        raise fail(file, msg("store_utf16" if looks_like_utf16(data) else "store_binary"))
+        raise fail(file, msg("store_utf32" if looks_like_utf32(data) else
+                             "store_utf16" if looks_like_utf16(data) else "store_binary"))
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if b"\r" not in data and b"\x00" not in data:
         fast = _parse_fast(data, start, file, reads)
         if fast is not None:
             return fast
     return _parse_text(_decode(data[start:], file), file)
+
+
+def looks_like_utf32(data: bytes) -> bool:
+    """Whether a file with NUL bytes is UTF-32 text: a byte-order mark, or text of
+    one-byte characters with three NUL bytes to each (checked before UTF-16, whose test
+    it would also pass)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return True
+    head = data[:512]
+    head = head[:len(head) - len(head) % 4]
+    if len(head) < 16:
+        return False
+    nul = [head[i::4].count(0) == len(head) // 4 for i in range(4)]
+    return (nul[1] and nul[2] and nul[3]) or (nul[0] and nul[1] and nul[2])
 
 
 def looks_like_utf16(data: bytes) -> bool:
