@@ -263,19 +263,26 @@ def _after_future(rows: list[Observation], wheres: list[Location], stored: Seque
     from ..method.timing import one_second_after
 
     said: list[Problem] = []
+    if not any(o.recorded_at == undated for o in rows):
+        return said
+    # One pass over the stored rows, the future-dated ones only (a hand edit: few).
+    latest: dict[tuple, Observation] = {}
+    for s in stored:
+        if s.recorded_at > now:
+            key = (s.indicator, s.period.sort_key)
+            last = latest.get(key)
+            if last is None or (s.recorded_at, s.line) >= (last.recorded_at, last.line):
+                latest[key] = s
     for i, o in enumerate(rows):
-        if o.recorded_at != undated:
+        latest_row = latest.get((o.indicator, o.period.sort_key)) if o.recorded_at == undated else None
+        if latest_row is None:
             continue
-        latest = max((s for s in stored if s.indicator == o.indicator and s.period == o.period),
-                     key=lambda s: (s.recorded_at, s.line), default=None)
-        if latest is None or latest.recorded_at <= now:
-            continue
-        stamp = one_second_after(latest.recorded_at)
+        stamp = one_second_after(latest_row.recorded_at)
         if stamp is None:  # 9999-12-31T23:59:59Z: no later moment; left before it, and said so
             continue
         rows[i] = o._replace(recorded_at=stamp)
         said.append(Problem(wheres[i], msg("recording_forced_after_future", indicator=o.indicator, period=o.period,
-                                           at=stamp, line=latest.line, later_at=latest.recorded_at),
+                                           at=stamp, line=latest_row.line, later_at=latest_row.recorded_at),
                             severity="warning", check="timing"))
     return said
 
