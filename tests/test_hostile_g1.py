@@ -251,3 +251,13 @@ def test_init_on_a_fifo_says_it_is_a_named_pipe(tmp_path, monkeypatch) -> None:
     assert r.exit_code != 0 and "named pipe" in r.stderr and "is a file" not in r.stderr, r.stderr
     r = run_clean("init", "ff", "--lang", "vi")
     assert "ống dẫn có tên" in r.stderr
+
+
+def test_force_from_file_records_an_undated_row_after_a_future_vintage(tracker) -> None:
+    _hand_edited_future(tracker)
+    (tracker / "in.csv").write_text("indicator,period,value\nmining,2021,17.2\nmining,2020,17.4\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--force")
+    assert r.exit_code == 0, r.stderr
+    assert "in.csv:2: warning" in r.stderr and "in.csv:3" not in r.stderr
+    last = store_text(tracker).splitlines()[-2:]
+    assert last[0] == "mining,2021,17.2,,,,2206-01-01T00:00:01Z" and "2206" not in last[1]
