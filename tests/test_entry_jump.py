@@ -55,8 +55,8 @@ def test_dry_run_warns_too_and_writes_nothing(shipped: Path):
 
 def test_a_revision_within_the_factor_is_silent(shipped: Path):
     # 11.89 -> 12.1 is a revision, not a slip; nor is 11.89 -> 50 (4.2 times, under 5).
-    for value in ("12.1", "50"):
-        r = runner.invoke(app, ["add-observation", "grdp_growth", "2025", value, "--recorded-at", STAMP])
+    for day, value in (("01", "12.1"), ("02", "50")):  # each vintage its own moment
+        r = runner.invoke(app, ["add-observation", "grdp_growth", "2025", value, "--recorded-at", STAMP.replace("-01T", f"-{day}T")])
         assert r.exit_code == 0, r.stderr
         assert _warnings(r) == [], value
 

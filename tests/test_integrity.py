@@ -66,7 +66,7 @@ share,2021,11.2,estimate,[bold]report[/bold],,2022-01-05T00:00:00Z
 growth,2022-H1,9.22,official,yearbook 2022,revised,2023-08-10T09:00:00Z
 growth,2022-H2,8.1,estimate,=HYPERLINK("http://evil"),,2022-12-20T00:00:00Z
 fdi,2023,-5,,@SUM(A1),-note,2024-01-05T00:00:00Z
-share,2021,11.4,preliminary,+report,,2022-01-05T00:00:00Z
+share,2021,11.4,preliminary,+report,,2022-01-06T00:00:00Z
 """
 
 
@@ -190,7 +190,7 @@ def test_as_of_on_observations_status_and_show(plan: Path):
     assert js("status", "share", "--as-of", "2021-12-31")["targets"][0]["latest"]["period"] == "2020"
     assert js("status", "share")["targets"][0]["latest"] == {
         "period": "2021", "value": 11.4, "status": "preliminary", "source": "+report",
-        "recorded_at": "2022-01-05T00:00:00Z"}
+        "recorded_at": "2022-01-06T00:00:00Z"}
     shown = js("show", "share", "--as-of", "2021-12-31")
     assert [o["period"] for o in shown["observations"]] == ["2020"]
 
@@ -205,7 +205,7 @@ def test_csv_cells_that_could_be_formulas_are_neutralised(plan: Path):
     assert "growth,2022-H2,8.1,estimate,\"'=HYPERLINK(\"\"http://evil\"\")\",,2022-12-20T00:00:00Z" in lines
     # A negative number stays a number; text starting with @, + or - is quoted away.
     assert "fdi,2023,-5,,'@SUM(A1),'-note,2024-01-05T00:00:00Z" in lines
-    assert "share,2021,11.4,preliminary,'+report,,2022-01-05T00:00:00Z" in lines
+    assert "share,2021,11.4,preliminary,'+report,,2022-01-06T00:00:00Z" in lines
     tsv = run("observations", "--format", "tsv").stdout
     assert "\t'=HYPERLINK(\"http://evil\")\t" in tsv
 
@@ -372,7 +372,7 @@ def test_check_list_names_every_check(plan: Path):
     assert r.exit_code == 0 and r.stderr == ""
     assert [line.split()[0] for line in r.stdout.splitlines()] == [
         "syntax", "store", "torn-line", "unknown-indicator", "derived-recorded", "frequency", "timing", "formula",
-        "derived", "growth-floor", "jump", "stale", "milestone-due"]
+        "same-moment", "derived", "growth-floor", "jump", "stale", "milestone-due"]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {
         c.name: (c.severity, c.default) for c in CHECKS}

@@ -104,10 +104,11 @@ def test_a_non_estimate_recorded_before_its_period_ended_needs_force(folder: Pat
                         "it as it is\n")
     assert store(folder) == HEADER
     assert runner.invoke(app, [*args, "--status", "estimate"]).exit_code == 0
-    r = runner.invoke(app, [*args, "--status", "official", "--force"])
+    # A day later: two vintages of one moment would leave the one in force to file order.
+    r = runner.invoke(app, [*args[:-1], "2024-12-29", "--status", "official", "--force"])
     assert r.exit_code == 0, r.stderr
     assert store(folder) == HEADER + ("growth,2024,7.5,estimate,,,2024-12-28T00:00:00Z\n"
-                                      "growth,2024,7.5,official,,,2024-12-28T00:00:00Z\n")
+                                      "growth,2024,7.5,official,,,2024-12-29T00:00:00Z\n")
 
 
 def test_import_refuses_the_same_rows_and_force_lets_them_in(folder: Path):
@@ -133,7 +134,7 @@ def test_check_flags_rows_already_stored(folder: Path):
         HEADER
         + "growth,2023,7,official,,,2024-01-10T00:00:00Z\n"      # fine
         + "growth,2024,7.5,,,,2024-12-28T00:00:00Z\n"            # line 3: not an estimate, before the end
-        + "growth,2024,7.6,estimate,,,2024-12-28T00:00:00Z\n"    # fine: an estimate
+        + "growth,2024,7.6,estimate,,,2024-12-29T00:00:00Z\n"    # fine: an estimate
         + "growth,2025,8,official,,,2206-01-07T00:00:00Z\n"      # line 5: in the future
         + "growth,2099,8,estimate,,,2025-01-01T00:00:00Z\n",     # line 6: not begun
         encoding="utf-8")

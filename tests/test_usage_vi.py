@@ -174,6 +174,8 @@ LIST_VI = [
     ("formula", "lỗi", "mặc định", "không có nguồn hay ghi chú nào trong tệp số liệu bắt đầu giống công thức bảng "
                                    "tính (=, +, -, @, kể cả sau dấu cách, hoặc một dấu tab): mở bằng bảng tính thì nó "
                                    "sẽ chạy; hãy thêm dấu nháy đơn (') ở đầu"),
+    ("same-moment", "lỗi", "mặc định", "không có hai lần ghi khác nhau của cùng một chỉ tiêu và kỳ được ghi nhận cùng "
+                                       "một thời điểm (khi đó số nào có hiệu lực sẽ tùy vào thứ tự các dòng)"),
     ("derived", "cảnh báo", "mặc định", "mọi giá trị tính từ công thức đều tính được (không chia cho 0, không có giá trị quá lớn)"),
     ("growth-floor", "cảnh báo", "mặc định", "không có tốc độ tăng nào đang có hiệu lực (chỉ tiêu có measure: rate, "
                                              "hoặc được mục tiêu bình quân đọc) dưới -100%: quy mô sẽ giảm xuống dưới 0"),
@@ -215,7 +217,7 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
 
     en = json.loads(run("check", "--list", "--format", "json").stdout)
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
-    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 13
+    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 14
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == \
         [{k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]]

@@ -653,7 +653,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
     from .files.store import utc_now
 
     suspects = timing_suspects([o for i in indicators if not indicators[i].formula for o in series.get(i, ())],
-                               utc_now())
+                               utc_now(), indicators)
     return {
         "suspect": {o.indicator: 1 for o in suspects},
         "entries": entries,
@@ -826,7 +826,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     from .files.store import utc_now
 
     lines = {o.line for o in added_rows}
-    if timing_suspects([o for ind in touched for o in series.get(ind, ()) if o.line in lines], utc_now()):
+    if timing_suspects([o for ind in touched for o in series.get(ind, ()) if o.line in lines], utc_now(), indicators):
         return None
     plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
     # The derived indicators worked out again say afresh which of their periods are left out.

@@ -45,7 +45,11 @@ class Figure:
     value: float
 
     def text(self, lang: str) -> str:
-        if self.value == int(self.value) and abs(self.value) < 1e15:
+        # Any float: the size test first, since int() of inf fails and of 1e300 builds a
+        # 300-digit integer; an infinite ratio (1e300 against 1e-300) reads as ∞.
+        if self.value != self.value or abs(self.value) == float("inf"):
+            shown = "NaN" if self.value != self.value else ("-∞" if self.value < 0 else "∞")
+        elif abs(self.value) < 1e15 and self.value == int(self.value):
             shown = str(int(self.value))
         else:
             shown = repr(self.value)

@@ -727,7 +727,8 @@ def add_observation(
                                                                "decimal comma if the file is ';'-separated).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Validate and show what would be added; write nothing.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Record a figure for a period not yet begun, or one recorded "
-                                                        "before its period ended without --status estimate.")] = False,
+                                                        "before its period ended without --status estimate; after a "
+                                                        "vintage dated in the future, one second after it.")] = False,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="OFFSET",
                                               help="Time zone of a recorded_at given without one, e.g. +07:00 "
                                                    "(default: targets.yaml's timezone:).")] = None,

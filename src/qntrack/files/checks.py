@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..files.definitions import load_plan
 from ..errors import InputError
@@ -30,6 +30,7 @@ from ..plan.model import (
     AverageTarget,
     CumulativeTarget,
     EveryPeriodTarget,
+    Indicator,
     LevelTarget,
     Location,
     Measure,
@@ -45,7 +46,7 @@ from ..files.store import StoreContents, interrupted_batch, missing_folder, read
 from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
 
 __all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
-           "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems",
+           "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems", "same_moment_problems",
            "milestone_due_problems", "suspects_in_force", "timing_suspects", "GROWTH_FLOOR", "growth_rate_ids",
            "growth_floor_problems", "entry_growth_floor_problems"]
 
@@ -74,6 +75,7 @@ CHECKS: tuple[Check, ...] = (
     Check("frequency", "error", True, msg("check_rule_frequency")),
     Check("timing", "error", True, msg("check_rule_timing")),
     Check("formula", "error", True, msg("check_rule_formula")),
+    Check("same-moment", "error", True, msg("check_rule_same_moment")),
     Check("derived", "warning", True, msg("check_rule_derived")),
     Check("growth-floor", "warning", True, msg("check_rule_growth_floor")),
     Check("jump", "warning", True, msg("check_rule_jump", factor=Figure(DEFAULT_JUMP_FACTOR))),
@@ -172,6 +174,8 @@ def run_checks(
                                                                 frequency=ind.frequency.value), check="frequency"))
     if "formula" in selected:
         problems.extend(formula_problems(store.observations, file))
+    if "same-moment" in selected:
+        problems.extend(same_moment_problems(store.observations, file))
     if "timing" in selected:
         from ..files.store import utc_now
 
@@ -189,6 +193,34 @@ def run_checks(
     if "milestone-due" in selected:
         problems.extend(milestone_due_problems(plan, series, reference))
     return problems
+
+
+def same_moment_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
+    """Two different vintages of one indicator and period recorded at the same moment:
+    which is in force then depends on the order of the lines (series.in_force takes the
+    later line on a tie), so one of them is a mistake. The same figure (value, status,
+    source) twice is only a repeat, as in a batch (importing._note_duplicate)."""
+    from operator import attrgetter
+
+    # A million rows are nearly all one vintage per moment: the keys are made in C and
+    # the rows walked in Python only when two share one.
+    keys = list(map(attrgetter("indicator", "period.sort_key", "recorded_at"), observations))
+    if len(set(keys)) == len(keys):
+        return []
+    first: dict[tuple, Observation] = {}
+    problems = []
+    for key, o in zip(keys, observations):
+        seen = first.setdefault(key, o)
+        if seen is not o and (_figure_of(seen), seen.status, seen.source) != (_figure_of(o), o.status, o.source):
+            problems.append(Problem(Location(file, o.line), msg(
+                "checks_same_moment", indicator=o.indicator, period=o.period, recorded_at=o.recorded_at,
+                line=seen.line), check="same-moment"))
+    return problems
+
+
+def _figure_of(o: Observation) -> float | None:
+    """The value to compare: a retraction's (NaN, equal to nothing) as None."""
+    return None if o.status == RETRACTED else o.value
 
 
 def formula_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
@@ -225,17 +257,19 @@ def timing_check(observations: Sequence[Observation], file: str, now: str) -> li
     forcing = set(forced.values())
     for o in observations:
         for kind, message in found.get(key(o), ()):
-            if kind == FUTURE and o.status == RETRACTED and (o.indicator, o.period, o.recorded_at) in forcing:
-                continue  # `retract --force`: dated after the vintage it withdraws, by design
+            if kind == FUTURE and (o.indicator, o.period, o.recorded_at) in forcing:
+                # `retract --force` or `add-observation --force`: dated one second after
+                # the future-dated vintage it outranks, by design.
+                continue
             by = forced.get((o.indicator, o.period, o.recorded_at)) if kind == FUTURE else None
             if by is not None:
-                # Withdrawn, and the store keeps every row: an error forever would be one
-                # nobody can fix. Still said, as a warning naming the retraction.
-                line = next(r.line for r in observations if (r.indicator, r.period, r.recorded_at) == by
-                            and r.status == RETRACTED)
-                problems.append(Problem(Location(file, o.line), msg("checks_timing_withdrawn", indicator=o.indicator,
-                                        period=o.period, problem=message, line=line),
-                                        severity="warning", check="timing"))
+                # Withdrawn or superseded, and the store keeps every row: an error forever
+                # would be one nobody can fix. Still said, as a warning naming the row after it.
+                after = next(r for r in observations if (r.indicator, r.period, r.recorded_at) == by)
+                problems.append(Problem(Location(file, o.line), msg(
+                    "checks_timing_withdrawn" if after.status == RETRACTED else "checks_timing_superseded",
+                    indicator=o.indicator, period=o.period, problem=message, line=after.line),
+                    severity="warning", check="timing"))
                 continue
             problems.append(Problem(Location(file, o.line), msg("checks_timing", indicator=o.indicator,
                                                                 period=o.period, problem=message),
@@ -252,13 +286,14 @@ def _forced_retractions(observations: Sequence[Observation], found: dict, key: C
 
     future = [o for o in observations
               if any(kind == FUTURE for kind, _ in found.get(key(o), ()))]
-    retractions = {(o.indicator, o.period, o.recorded_at) for o in future if o.status == RETRACTED}
+    # add-observation --force leaves the same mark with a figure (a retraction or a
+    # figure may follow either): any future row one second after another of its period.
+    stamps = {(o.indicator, o.period, o.recorded_at) for o in future}
     out = {}
     for o in future:
-        if o.status != RETRACTED:
-            after = (o.indicator, o.period, one_second_after(o.recorded_at))
-            if after in retractions:
-                out[(o.indicator, o.period, o.recorded_at)] = after
+        after = (o.indicator, o.period, one_second_after(o.recorded_at))
+        if after in stamps:
+            out[(o.indicator, o.period, o.recorded_at)] = after
     return out
 
 
@@ -277,22 +312,64 @@ def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callab
     return key, found
 
 
-def timing_suspects(observations: Sequence[Observation], now: str) -> list[Observation]:
-    """The rows among ``observations`` that the timing rules call errors (timing.py)."""
+def timing_suspects(observations: Sequence[Observation], now: str,
+                    indicators: Mapping[str, Indicator] | None = None) -> list[Observation]:
+    """The rows among ``observations`` that the timing rules call errors (timing.py),
+    and, given the plan's ``indicators``, the formula and frequency rules too."""
     key, found = _timing_found(observations, now)
-    return [o for o in observations if key(o) in found] if found else []
+    out = [o for o in observations if key(o) in found] if found else []
+    if indicators is not None:
+        flagged = {p.location.line for p in formula_problems(observations, "")}
+        flagged |= {p.location.line for p in frequency_suspects(observations, indicators, "")}
+        if flagged:
+            out += [o for o in observations if o.line in flagged]
+    return out
+
+
+def frequency_suspects(observations: Sequence[Observation], indicators: Mapping[str, Indicator],
+                       file: str) -> list[Problem]:
+    """The frequency rule of ``run_checks`` (a period finer than its indicator's frequency)
+    for the rows given, judged once per distinct (period, indicator) pair, in C."""
+    pairs = set(map(attrgetter("period.sort_key", "indicator"), observations))
+    wrong = set()
+    for key, indicator in pairs:
+        ind = indicators.get(indicator)
+        if ind is not None and not ind.formula and not _period_of(key).fits(ind.frequency):
+            wrong.add((key, indicator))
+    if not wrong:
+        return []
+    return [Problem(Location(file, o.line), msg("checks_frequency", period=o.period, id=o.indicator,
+                                                frequency=indicators[o.indicator].frequency.value),
+                    severity="error", check="frequency")
+            for o in observations if (o.period.sort_key, o.indicator) in wrong]
 
 
 def suspects_in_force(series: Series, indicator_ids: Iterable[str], file: str, now: str,
-                      most: int = 3) -> list[Problem]:
+                      most: int = 3, stored: Sequence[Observation] = (),
+                      indicators: Mapping[str, Indicator] | None = None) -> list[Problem]:
     """Warnings for the figures in force, among those the ``indicator_ids`` are read
     from, that ``qntrack check`` calls errors (its timing rules): a status, ``show`` or
     report built on them says so rather than trusting them in silence (issue 12). The
     first ``most`` are named; the rest are counted."""
     rows = [o for i in indicator_ids for o in series.get(i, ())]
     problems = timing_check(rows, file, now)
+    if indicators is not None:
+        # The other row rules check calls errors: cheap, one test per distinct value.
+        problems += formula_problems(rows, file) + frequency_suspects(rows, indicators, file)
     if not problems:
         return []
+    if stored:
+        # A row in force dated one second after a future-dated vintage of its period
+        # (``stored``: every row) is the mark of add-observation --force, which check
+        # does not call an error either (timing_check). Looked for only when something
+        # is flagged: on a sound store this costs nothing.
+        from ..method.timing import one_second_after
+
+        marks = {(o.indicator, o.period, one_second_after(o.recorded_at)) for o in stored if o.recorded_at > now}
+        forced = {o.line for o in rows if (o.indicator, o.period, o.recorded_at) in marks}
+        problems = [p for p in problems if p.location.line not in forced]
+        if not problems:
+            return []
     # One warning a row (a row can fail two rules), in the file's order.
     problems = list({p.location.line: p for p in reversed(problems)}.values())
     problems.sort(key=lambda p: p.location.line or 0)

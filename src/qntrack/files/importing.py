@@ -218,6 +218,11 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
                          else msg("import_value_comma_in_point_file", text=text))
     if not math.isfinite(value):
         raise ValueError(msg("import_value_not_finite", text=text))
+    if value == 0.0:
+        from ..files.store import nonzero_mantissa
+
+        if nonzero_mantissa(raw):  # 1e-400 underflows to 0: refused as 1e309 is, never stored as 0
+            raise ValueError(msg("store_value_underflow", text=text))
     return value
 
 
@@ -286,7 +291,8 @@ def parse_typed_number(text: str, lang: str | None) -> float:
         return parse_number_cell(raw, decimal_comma, explicit=True)
     except ValueError as exc:
         said = _said(exc)
-        if isinstance(said, Message) and said.id in ("import_value_no_figure", "import_value_not_finite"):
+        if isinstance(said, Message) and said.id in ("import_value_no_figure", "import_value_not_finite",
+                                                     "store_value_underflow"):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
         raise ValueError(msg("import_typed_not_number", text=text)) from None

@@ -225,8 +225,12 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
 
+        if force:
+            warnings.extend(_after_future(rows, wheres, stored, undated, now))
         marks = already_recorded(stored, rows, undated)
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
+        kept = _after_same_moment(kept, stored, undated, rows)
+        _refuse_same_moment(kept, stored, store)
         vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks) if known)
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
@@ -247,6 +251,82 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
     return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
+
+
+def _after_future(rows: list[Observation], wheres: list[Location], stored: Sequence[Observation], undated: str,
+                  now: str) -> list[Problem]:
+    """With --force: a row given no recorded_at, for a period whose vintage recorded last
+    (figure or retraction) is dated after now (a hand-edited future date, or the mark of
+    ``retract --force``), is stamped one second after it, as ``retract --force`` stamps a
+    retraction (timing.one_second_after): dated now it could never be in force. ``rows``
+    is updated in place; one warning per row moved says so (docs/decisions.md)."""
+    from ..method.timing import one_second_after
+
+    said: list[Problem] = []
+    if not any(o.recorded_at == undated for o in rows):
+        return said
+    # One pass over the stored rows, the future-dated ones only (a hand edit: few).
+    latest: dict[tuple, Observation] = {}
+    for s in stored:
+        if s.recorded_at > now:
+            key = (s.indicator, s.period.sort_key)
+            last = latest.get(key)
+            if last is None or (s.recorded_at, s.line) >= (last.recorded_at, last.line):
+                latest[key] = s
+    for i, o in enumerate(rows):
+        latest_row = latest.get((o.indicator, o.period.sort_key)) if o.recorded_at == undated else None
+        if latest_row is None:
+            continue
+        stamp = one_second_after(latest_row.recorded_at)
+        if stamp is None:  # 9999-12-31T23:59:59Z: no later moment; left before it, and said so
+            continue
+        rows[i] = o._replace(recorded_at=stamp)
+        said.append(Problem(wheres[i], msg("recording_forced_after_future", indicator=o.indicator, period=o.period,
+                                           at=stamp, line=latest_row.line, later_at=latest_row.recorded_at),
+                            severity="warning", check="timing"))
+    return said
+
+
+def _after_same_moment(kept: list[tuple[Location, Observation]], stored: Sequence[Observation], undated: str,
+                       rows: list[Observation]) -> list[tuple[Location, Observation]]:
+    """A row stamped now (no recorded_at given) that falls in the same second as a stored
+    vintage of its period (a figure typed twice in a second, the second one a correction)
+    is stamped one second after it: it was entered after it, and two vintages of one
+    moment would leave the one in force to file order (docs/decisions.md). ``rows`` is
+    updated in place, so that the row still counts as added."""
+    from ..method.timing import one_second_after
+
+    if not any(o.recorded_at == undated for _, o in kept):
+        return kept
+    # Only the seconds from now on: a vintage dated in the future is outranked by
+    # --force alone (docs/decisions.md, "Retractions"), never by stepping to it.
+    taken = {(o.indicator, o.period.sort_key, o.recorded_at) for o in stored if o.recorded_at >= undated}
+    out = []
+    for where, o in kept:
+        stamp: str | None = o.recorded_at
+        if stamp == undated:
+            while stamp is not None and (o.indicator, o.period.sort_key, stamp) in taken:
+                stamp = one_second_after(stamp)
+            if stamp is not None and stamp != o.recorded_at:
+                moved = o._replace(recorded_at=stamp)
+                rows[next(i for i, r in enumerate(rows) if r is o)] = moved
+                o = moved
+        out.append((where, o))
+    return out
+
+
+def _refuse_same_moment(kept: Sequence[tuple[Location, Observation]], stored: Sequence[Observation],
+                        store: Path) -> None:
+    """A row recorded at the same moment as a different stored vintage of its period is
+    refused, as within a batch (importing._note_duplicate): which of the two is in force
+    would depend on file order (checks.same_moment_problems). Identical rows were
+    already left out (history.already_recorded)."""
+    wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}
+    problems = [Problem(wanted[key], msg("recording_same_moment", indicator=o.indicator, period=o.period,
+                                         recorded_at=o.recorded_at, line=o.line, file=store.name))
+                for o in stored if (key := (o.indicator, o.period.sort_key, o.recorded_at)) in wanted]
+    if problems:
+        raise InputError(problems)
 
 
 def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,

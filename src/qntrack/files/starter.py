@@ -135,7 +135,13 @@ def write_starter(directory: Path) -> list[Path]:
     if existing:
         raise fail(str(existing[0]), msg("starter_exists"))
     if directory.exists() and not directory.is_dir():
-        raise fail(str(directory), msg("starter_is_file"))
+        import stat
+
+        from .textfiles import _kind
+
+        # Say what it is: a named pipe is no "file" to the person who made it.
+        mode = directory.stat().st_mode
+        raise fail(str(directory), msg("starter_is_file" if stat.S_ISREG(mode) else f"starter_is_{_kind(mode)}"))
     # What this call made is undone if a later step fails (a full disk, a read-only
     # folder): init leaves a complete tracker or nothing.
     made_folders = [p for p in (directory, *directory.parents) if not p.exists()][::-1]

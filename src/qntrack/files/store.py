@@ -40,7 +40,7 @@ __all__ = [
 
 HEADER = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
 _CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)  # \d of other scripts is no digit here
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,7 @@ def _is_real(text: str) -> bool:
 
 def format_value(value: float) -> str:
     """The shortest text that reads back as the same float (15.0 is written 15)."""
-    if value == int(value) and abs(value) < 1e15:
+    if abs(value) < 1e15 and value == int(value):  # size first: int() of inf fails
         return str(int(value))
     return repr(value)
 
@@ -141,11 +141,22 @@ def parse_value(text: str) -> float:
     if not _PLAIN_NUMBER.match(raw):
         if "," in raw:
             raise ValueError(msg("store_value_comma", text=text))
+        if not raw.isascii() and any(ch.isdigit() for ch in raw if ch > "\x7f"):
+            # float() reads them; the CLI and --from refuse them (importing.foreign_digits).
+            raise ValueError(msg("import_value_foreign_digits", text=text))
         raise ValueError(msg("store_value_not_number", text=text))
     value = float(raw)
     if not math.isfinite(value):
         raise ValueError(msg("store_value_not_finite", text=text))
+    if value == 0.0 and nonzero_mantissa(raw):
+        raise ValueError(msg("store_value_underflow", text=text))
     return value
+
+
+def nonzero_mantissa(raw: str) -> bool:
+    """Whether a number's text, read as 0.0, is not zero (1e-400 underflows): such a figure
+    is refused, as one beyond about 1.8e308 is, rather than stored as 0."""
+    return any(ch in "123456789" for ch in raw.partition("e")[0].partition("E")[0])
 
 
 def _retraction_value(text: str) -> float:
@@ -331,13 +342,28 @@ def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = No
     every row, is used only if the fast one cannot be.
     """
     if b"\x00" in data[:8192]:
-        raise fail(file, msg("store_utf16" if looks_like_utf16(data) else "store_binary"))
+        raise fail(file, msg("store_utf32" if looks_like_utf32(data) else
+                             "store_utf16" if looks_like_utf16(data) else "store_binary"))
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if b"\r" not in data and b"\x00" not in data:
         fast = _parse_fast(data, start, file, reads)
         if fast is not None:
             return fast
     return _parse_text(_decode(data[start:], file), file)
+
+
+def looks_like_utf32(data: bytes) -> bool:
+    """Whether a file with NUL bytes is UTF-32 text: a byte-order mark, or text of
+    one-byte characters with three NUL bytes to each (checked before UTF-16, whose test
+    it would also pass)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return True
+    head = data[:512]
+    head = head[:len(head) - len(head) % 4]
+    if len(head) < 16:
+        return False
+    nul = [head[i::4].count(0) == len(head) // 4 for i in range(4)]
+    return (nul[1] and nul[2] and nul[3]) or (nul[0] and nul[1] and nul[2])
 
 
 def looks_like_utf16(data: bytes) -> bool:
@@ -760,7 +786,8 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
                     value = float(value_text)
                 except ValueError:
                     value = None
-                if value is not None and value - value == 0.0 and "_" not in value_text and value_text.isascii():
+                if (value is not None and value - value == 0.0 and "_" not in value_text and value_text.isascii()
+                        and (value or not nonzero_mantissa(value_text))):  # 1e-400 is no 0
                     add_ind(name)
                     add_period(period)
                     add_value(value)

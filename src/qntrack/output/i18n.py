@@ -79,8 +79,8 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
 
 
 def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
-    """A rate (0.079) as "+7.9%"; "–" when undefined."""
-    if rate is None:
+    """A rate (0.079) as "+7.9%"; "–" when undefined (or not finite: never "+–%")."""
+    if rate is None or not math.isfinite(rate):
         return "–"
     text = number(rate * 100, lang, decimals)
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
