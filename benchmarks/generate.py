@@ -153,7 +153,7 @@ def series_values(theme: Theme, periods: list[tuple[str, int, int]], rng: random
     level = theme.start * rng.uniform(0.6, 1.4)
     growth = theme.trend * rng.uniform(0.5, 1.5)
     year_of_level: dict[int, float] = {}
-    for text, year, last in periods:
+    for text, year, _last in periods:
         if theme.measure == "rate":
             values[text] = round(growth + rng.gauss(0, 1.5), 2)
             continue

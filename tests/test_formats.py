@@ -186,7 +186,7 @@ def test_shipped_status_document_has_the_stdlib_layout(shipped_document: dict):
     ours = to_json(shipped_document).split("\n")
     stdlib = (json.dumps(shipped_document, ensure_ascii=False, indent=2) + "\n").split("\n")
     assert len(ours) == len(stdlib)
-    for a, b in zip(ours, stdlib):
+    for a, b in zip(ours, stdlib, strict=True):
         if a != b:
             key_a, _, number_a = a.rstrip(",").rpartition(" ")
             key_b, _, number_b = b.rstrip(",").rpartition(" ")

@@ -30,7 +30,10 @@ SHARE = Indicator("cbct_share", Text("CBCT share of GRDP", "Tỷ trọng CBCT"),
 MINING = Indicator("mining_share", Text.plain("Mining share"), unit="%", direction=Direction.DECREASE)
 
 
-def level(*milestones: tuple[int, float], base: Baseline | None = Baseline(parse_period("2020"), 9.8),
+BASE_2020 = Baseline(parse_period("2020"), 9.8)
+
+
+def level(*milestones: tuple[int, float], base: Baseline | None = BASE_2020,
           indicator: str = "cbct_share") -> LevelTarget:
     return LevelTarget(id="t", indicator=indicator, baseline=base,
                        milestones=tuple(Milestone(parse_period(str(y)), v) for y, v in milestones))

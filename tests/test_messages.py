@@ -8,7 +8,6 @@ import string
 import tomllib
 from pathlib import Path
 
-import pytest
 
 from qntrack.catalog import Message, catalog, msg, render
 from qntrack.plan.model import Location, Problem

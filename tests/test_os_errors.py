@@ -312,7 +312,7 @@ def test_init_when_the_second_file_cannot_be_written(plan: Path, monkeypatch: py
     def mkstemp(prefix="", suffix="", dir=None, *a, **k):  # noqa: A002 - tempfile's name
         if prefix.startswith(".observations.csv"):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(Path(dir) / "observations.csv"))
-        return real_mkstemp(prefix=prefix, suffix=suffix, dir=dir, *a, **k)
+        return real_mkstemp(*a, prefix=prefix, suffix=suffix, dir=dir, **k)
 
     monkeypatch.setattr("tempfile.mkstemp", mkstemp)
     one_line(run("init", "new"), 1, "observations.csv", "nothing was created")

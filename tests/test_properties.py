@@ -117,7 +117,7 @@ def test_loader_reads_back_every_generated_plan(generated):
         assert (ind.name.en, ind.name.vi) == (nfc(spec["name"]["en"]), nfc(spec["name"]["vi"]))
         assert ind.unit == spec["unit"] and ind.direction.value == spec["direction"]
     assert len(plan.targets) == len(doc["targets"])
-    for got, want in zip(plan.targets, doc["targets"]):
+    for got, want in zip(plan.targets, doc["targets"], strict=True):
         assert isinstance(got, LevelTarget)
         assert (got.id, got.indicator, got.source) == (want["id"], want["indicator"], nfc(want["source"]))
         assert got.baseline is not None
@@ -158,7 +158,7 @@ def test_what_is_appended_reads_back_identical(batches: list[list[Observation]])
     written = [o for batch in batches for o in batch]
     assert contents.problems == () and contents.torn_line == 0
     assert len(contents.observations) == len(written)
-    for line, (got, want) in enumerate(zip(contents.observations, written), start=2):
+    for line, (got, want) in enumerate(zip(contents.observations, written, strict=True), start=2):
         assert got.line == line
         assert (got.indicator, got.period, got.status, got.recorded_at) == \
                (want.indicator, want.period, want.status, want.recorded_at)

@@ -72,7 +72,7 @@ def test_report_tells_targets_on_one_indicator_apart(shared: Path, fmt: str):
     text = (shared / f"r.{fmt}").read_text(encoding="utf-8")
     for target_id in ("growth-2022", "growth-2023"):
         heading = f"GRDP growth ({target_id})"
-        assert (f"## " in text and f". {heading}" in text) if fmt == "markdown" else f". {heading}</h2>" in text
+        assert ("## " in text and f". {heading}" in text) if fmt == "markdown" else f". {heading}</h2>" in text
         # The summary names them apart too.
         assert text.count(heading) >= 2
 

@@ -187,7 +187,7 @@ def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Pa
 
     def keep(stored):
         seen.append(stored)
-        return [r for r, known in zip([row], already_recorded(stored, [row])) if not known]
+        return [r for r, known in zip([row], already_recorded(stored, [row]), strict=True) if not known]
 
     # Two writers that both validated before either appended: the second finds the first's row.
     assert append_observations(path, [row], keep) == [row]

@@ -807,7 +807,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         again = parse_store(text, file)
         if again.problems or len(again.observations) != len(numbers):
             return None
-        rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers))
+        rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers, strict=True))
     series, left_out = build_series(indicators, rows)
     changed = touched | derived
     entries = list(cached["entries"])

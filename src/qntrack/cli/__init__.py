@@ -983,7 +983,7 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
         from ..output.formats import to_json
 
         _out(to_json({"qntrack": __version__, key: [
-            {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row)} for row in rows]}))
+            {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row, strict=True)} for row in rows]}))
     elif kind in ("csv", "tsv"):
         from ..output.formats import write_table
 

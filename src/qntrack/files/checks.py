@@ -19,6 +19,7 @@ import shlex
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
@@ -209,7 +210,7 @@ def same_moment_problems(observations: Sequence[Observation], file: str) -> list
         return []
     first: dict[tuple, Observation] = {}
     problems = []
-    for key, o in zip(keys, observations):
+    for key, o in zip(keys, observations, strict=True):
         seen = first.setdefault(key, o)
         if seen is not o and (_figure_of(seen), seen.status, seen.source) != (_figure_of(o), o.status, o.source):
             problems.append(Problem(Location(file, o.line), msg(
@@ -433,7 +434,7 @@ def jump_problems(observations: Iterable[Observation], file: str, factor: float,
         rows.sort(key=lambda o: (o.recorded_at, o.line))
         # A vintage a later retraction withdrew was dealt with (qntrack retract): no warning.
         withdrawn = max((i for i, o in enumerate(rows) if o.status == RETRACTED), default=-1)
-        for i, (before, after) in enumerate(zip(rows, rows[1:]), start=1):
+        for i, (before, after) in enumerate(pairwise(rows), start=1):
             if i < withdrawn:
                 continue
             ratio = jump_ratio(before.value, after.value, factor)

@@ -528,7 +528,7 @@ def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaul
     records = _records(text, delimiter, file, problems)
     header: list[str] | None = None
     header_line = 0
-    for first, last, fields in records:
+    for first, _last, fields in records:
         if not fields or all(not f.strip() for f in fields):
             continue
         header, header_line = _header(fields), first

@@ -228,10 +228,10 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
         if force:
             warnings.extend(_after_future(rows, wheres, stored, undated, now))
         marks = already_recorded(stored, rows, undated)
-        kept = [(w, o) for w, o, known in zip(wheres, rows, marks) if not known]
+        kept = [(w, o) for w, o, known in zip(wheres, rows, marks, strict=True) if not known]
         kept = _after_same_moment(kept, stored, undated, rows)
         _refuse_same_moment(kept, stored, store)
-        vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks) if known)
+        vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks, strict=True) if known)
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_growth_floor_problems(kept, plan))

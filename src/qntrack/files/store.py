@@ -677,7 +677,7 @@ class _Rows:
         return value
 
     def add(self, name: str, period: Period, value: float, tail: tuple, line: int) -> None:
-        for column, item in zip(self.columns, (name, period, value, tail, line)):
+        for column, item in zip(self.columns, (name, period, value, tail, line), strict=True):
             column.append(item)
 
     def observations(self) -> tuple[Observation, ...]:
@@ -833,7 +833,7 @@ def _build_observations(columns: tuple[list, ...]) -> tuple[Observation, ...]:
     """
     if Observation._fields != _FIELDS:
         return tuple(map(Observation, *columns))
-    return tuple(map(tuple.__new__, repeat(Observation), zip(*columns)))
+    return tuple(map(tuple.__new__, repeat(Observation), zip(*columns, strict=True)))
 
 
 def encode_rows(observations: Iterable[Observation], with_header: bool,
@@ -903,7 +903,7 @@ def _check_store_utf8(path: Path) -> None:
 
 
 def _lock(path: Path):
-    from filelock import FileLock, Timeout  # noqa: F401  (imported here: only writers need it)
+    from filelock import FileLock  # imported here: only writers need it
 
     if not path.resolve().parent.is_dir():
         # filelock would create the folder: a mistyped `observations:` path must not

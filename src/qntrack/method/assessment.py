@@ -224,7 +224,7 @@ def _finite_only(a: Assessment) -> Assessment:
     milestones = tuple(_finite_milestone(m) for m in a.milestones)
     details, bad_details = _finite_details(a.details)
     bad = {name: None for name in ("score", "progress_value", "achieved_rate", "gap") if not _finite(getattr(a, name))}
-    if not bad and not bad_details and all(m is n for m, n in zip(milestones, a.milestones)):
+    if not bad and not bad_details and all(m is n for m, n in zip(milestones, a.milestones, strict=True)):
         return a
     if "progress_value" in bad or "gap" in bad:
         bad.update(status=Status.NOT_AVAILABLE, score=None, reason="overflow")

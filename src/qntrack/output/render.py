@@ -200,7 +200,7 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
     # compact padding; then with a long word of a figure or goal folded.
     for spark, compact, fold in ((True, False, False), (False, False, False), (False, True, False),
                                  (False, True, True)):
-        floor = [min(a, n) for a, n in zip(least, natural)]
+        floor = [min(a, n) for a, n in zip(least, natural, strict=True)]
         if spark:
             for k in (1, 3, 4, 6):
                 floor[k] = natural[k] if k == 6 else min(natural[k], max(floor[k], _COMFORTABLE))
@@ -299,7 +299,7 @@ def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ob
         if n:
             parts.append(Text(""))
         parts.append(Text(str(row[0]), style="bold"))
-        for title, value in zip(header[1:], row[1:]):
+        for title, value in zip(header[1:], row[1:], strict=True):
             if str(value).strip():
                 line = Text(f"{title}: ", style="bold")
                 line.append(str(value))
@@ -341,7 +341,7 @@ def _fitted_table(table: Table, headers: Sequence[str], rows: Sequence[Sequence[
     # column that may wrap folded.
     for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, tuple(keys))):
         floor = [min(n, _FOLD_TO if key in fold else a) if b else w
-                 for a, n, w, b, key in zip(least, natural, whole, bendy, keys)]
+                 for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)]
         tried = list(natural)
         excess = sum(tried) - _room(width, len(tried), compact)
         while excess > 0:  # the widest column that may wrap gives a character at a time
