@@ -505,7 +505,7 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
         text.append("\n")
     text.append(f"{'':>8} └" + "─" * ((end - start + 1) * 2) + "\n", style="dim")
     text.append(f"{'':>10}{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
-    text.append("   ● thực tế  · lộ trình" if lang == "vi" else "   ● actual  · path", style="dim")
+    text.append(label("chart_legend", lang), style="dim")
     return text
 
 
@@ -515,16 +515,15 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
     """The few figures a meeting asks for first, one per line, for the non-level kinds."""
     d = a.details
     unit = a.indicator.unit_in(lang)
-    vi = lang == "vi"
     rows: list[tuple[str, str]] = []
     if a.target.kind == "plan":
-        rows.append(("Kế hoạch" if vi else "Plan", f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
+        rows.append((label("kf_plan", lang), f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
         if a.latest is not None:
-            rows.append(("Thực hiện" if vi else "Result", value_with_unit(a.latest.value, unit, lang)))
+            rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang)))
         if d.get("percent_of_plan") is not None:
-            rows.append(("Tỷ lệ kế hoạch" if vi else "Percent of plan", f"{number(d['percent_of_plan'], lang, 1)}%"))
+            rows.append((label("kf_percent_of_plan", lang), f"{number(d['percent_of_plan'], lang, 1)}%"))
         elif d.get("difference") is not None:
-            rows.append(("So với kế hoạch" if vi else "Against plan", difference_text(d["difference"], unit, lang)))
+            rows.append((label("kf_against_plan", lang), difference_text(d["difference"], unit, lang)))
         ytd = d.get("year_to_date")
         if ytd:
             text = value_with_unit(ytd["value"], unit, lang)
@@ -532,28 +531,28 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
                 text += f", {number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
             rows.append((f"{ytd['period']}", text))
     elif a.target.kind == "average" and d.get("average") is not None:
-        rows.append(("Bình quân" if vi else "Average so far", f"{value_with_unit(d['average'], unit, lang)} ({d['years_with_data']}/{d['years_in_span']})"))
+        rows.append((label("kf_average_so_far", lang), f"{value_with_unit(d['average'], unit, lang)} ({d['years_with_data']}/{d['years_in_span']})"))
         if d.get("required_rate_remaining") is not None:
             # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
             rows.append((label("needed_years_without_figure", lang) if a.awaiting_figures
-                         else "Cần cho các năm còn lại" if vi else "Needed in remaining years",
+                         else label("kf_needed_remaining_years", lang),
                          value_with_unit(d["required_rate_remaining"], unit, lang)))
     elif a.target.kind == "cumulative" and "total" in d:
-        rows.append(("Lũy kế" if vi else "Total so far", value_with_unit(d["total"], unit, lang)))
+        rows.append((label("kf_total_so_far", lang), value_with_unit(d["total"], unit, lang)))
         if d.get("share_of_target") is not None:
-            rows.append(("Tỷ lệ mục tiêu" if vi else "Share of target", f"{number(d['share_of_target'] * 100, lang, 1)}%"))
-        rows.append(("Tỷ lệ thời gian" if vi else "Share of time", f"{number(d['share_of_time'] * 100, lang, 1)}%"))
+            rows.append((label("kf_share_of_target", lang), f"{number(d['share_of_target'] * 100, lang, 1)}%"))
+        rows.append((label("kf_share_of_time", lang), f"{number(d['share_of_time'] * 100, lang, 1)}%"))
         if d.get("needed_per_remaining_period"):
             rows.append((label("needed_per_period_without_figure", lang) if a.awaiting_figures
-                         else "Cần mỗi kỳ còn lại" if vi else "Needed per remaining period",
+                         else label("kf_needed_per_remaining_period", lang),
                          value_with_unit(d["needed_per_remaining_period"], unit, lang)))
     elif a.target.kind == "every_period" and (d.get("passed") or d.get("failed")):
-        rows.append(("Đạt / không đạt" if vi else "Passed / failed", f"{d['passed']} / {d['failed']}"))
+        rows.append((label("kf_passed_failed", lang), f"{d['passed']} / {d['failed']}"))
         if d.get("first_failure"):
-            rows.append(("Lần đầu không đạt" if vi else "First failure", d["first_failure"]))
-        rows.append(("Chuỗi hiện tại" if vi else "Current run", str(d["streak"])))
+            rows.append((label("kf_first_failure", lang), d["first_failure"]))
+        rows.append((label("kf_current_run", lang), str(d["streak"])))
         if d.get("missing"):
-            rows.append(("Thiếu số liệu" if vi else "No figure", ", ".join(d["missing"])))
+            rows.append((label("kf_no_figure", lang), ", ".join(d["missing"])))
     if a.gap is not None:
         # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
         rows.append((label("gap", lang), target_gap_phrase(a, lang)))
