@@ -99,8 +99,7 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
             console.file.flush()
             return
     # The reader's date (01/06/2024 in Vietnamese), as in the report (i18n.date_text).
-    heading = title + (f" — as of {as_of}" if as_of and lang == "en"
-                       else f" — tính đến {date_text(as_of, lang)}" if as_of else "")
+    heading = title + (f" — {label('as_of_lower', lang)} {date_text(as_of, lang)}" if as_of else "")
     headers = (label("target", lang), label("latest", lang), "", label("next_milestone", lang), label("gap", lang),
                label("p", lang), label("status", lang))
     fitted = _fit(headers, rows, console.width)
@@ -400,7 +399,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     if a.score is not None or a.progress_value is not None:
         facts.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(a.progress_value, lang)} / {number(a.score, lang)}")
     if as_of:
-        facts.add_row("as of" if lang == "en" else "tính đến", date_text(as_of, lang))
+        facts.add_row(label("as_of_lower", lang), date_text(as_of, lang))
     console.print(facts)
 
     if a.milestones:
@@ -594,7 +593,7 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
     unit = ind.unit_in(lang)
     title = Text(f"{ind.name.get(lang)} [{ind.id}]")
     if as_of:
-        title.append(f" — {'as of' if lang == 'en' else 'tính đến'} {date_text(as_of, lang)}")
+        title.append(f" — {label('as_of_lower', lang)} {date_text(as_of, lang)}")
     if not vintages:
         console.print(title)
         console.print(Text(label("no_observations", lang), style="dim"))

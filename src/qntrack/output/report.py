@@ -315,10 +315,7 @@ def _percent(share: float | None, lang: str) -> str:
 
 def _bound_text(details: Mapping[str, Any], unit: str, lang: str) -> tuple[str, str]:
     (keyword, value), = details["bound"].items()
-    if lang == "vi":
-        sign = "ít nhất" if keyword == "at_least" else "nhiều nhất"
-    else:
-        sign = "at least" if keyword == "at_least" else "at most"
+    sign = label("at_least" if keyword == "at_least" else "at_most", lang)
     return sign, value_with_unit(value, unit, lang)
 
 
