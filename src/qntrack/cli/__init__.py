@@ -642,9 +642,10 @@ def show(
         from ..output.formats import assessment_dict, to_json
 
         doc = assessment_dict(result)
+        from ..output.formats import observation_dict
+
         doc["observations"] = [
-            {"period": str(o.period), "value": o.value, "status": o.status or None, "source": o.source or None,
-             "note": o.note or None, "recorded_at": o.recorded_at}
+            observation_dict(o, indicator=False)
             for o in rows
         ]
         _out(to_json(doc))
@@ -688,9 +689,9 @@ def observations(
     if kind == "json":
         from ..output.formats import to_json
 
-        _out(to_json({"qntrack": __version__, "as_of": day, "observations": [
-            {"indicator": o.indicator, "period": str(o.period), "value": o.value, "status": o.status or None,
-             "source": o.source or None, "note": o.note or None, "recorded_at": o.recorded_at} for o in rows]}))
+        from ..output.formats import observation_dict
+
+        _out(to_json({"qntrack": __version__, "as_of": day, "observations": [observation_dict(o) for o in rows]}))
     elif kind in ("csv", "tsv"):
         from ..output.formats import observation_rows, write_table
 
@@ -821,9 +822,10 @@ def add_observation(
         if kind == "json":
             from ..output.formats import to_json
 
-            _out(to_json({"qntrack": __version__, "dry_run": True, "observations": [
-                {"indicator": o.indicator, "period": str(o.period), "value": o.value, "status": o.status or None,
-                 "source": o.source or None, "note": o.note or None, "recorded_at": o.recorded_at} for o in rows]}))
+            from ..output.formats import observation_dict
+
+            _out(to_json({"qntrack": __version__, "dry_run": True,
+                          "observations": [observation_dict(o) for o in rows]}))
         elif kind in ("csv", "tsv"):
             from ..output.formats import observation_rows, write_table
 
@@ -1101,13 +1103,11 @@ def history(
     found = vintages(ws.store.observations, indicator, wanted, day)
     kind = _format(fmt)
     if kind == "json":
-        from ..output.formats import to_json
+        from ..output.formats import observation_dict, to_json
 
         _out(to_json({"qntrack": __version__, "indicator": indicator, "period": str(wanted) if wanted else None,
                       "as_of": day, "vintages": [
-            {"period": str(v.observation.period), "value": v.observation.value, "status": v.observation.status or None,
-             "source": v.observation.source or None, "note": v.observation.note or None,
-             "recorded_at": v.observation.recorded_at, "in_force": v.in_force, "line": v.observation.line,
+            {**observation_dict(v.observation, indicator=False), "in_force": v.in_force, "line": v.observation.line,
              "revises": None if v.revises is None else v.revises.value} for v in found]}))
     elif kind in ("csv", "tsv"):
         from ..output.formats import write_table

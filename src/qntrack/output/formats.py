@@ -34,16 +34,26 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 
+def observation_dict(o: Observation, indicator: bool = True, note: bool = True) -> dict[str, Any]:
+    """An observation in the JSON contract (docs/json.md), the one way every output writes
+    it: ``{indicator, period, value, status, source, note, recorded_at}``, without the
+    indicator where the document names it once, without the note inside an assessment.
+    A retraction has no value (null)."""
+    from ..plan.model import RETRACTED  # here: the cached status path never writes one
+
+    out: dict[str, Any] = {"indicator": o.indicator} if indicator else {}
+    out["period"] = str(o.period)
+    out["value"] = None if o.status == RETRACTED or o.value != o.value else o.value
+    out["status"] = o.status or None
+    out["source"] = o.source or None
+    if note:
+        out["note"] = o.note or None
+    out["recorded_at"] = o.recorded_at or None
+    return out
+
+
 def _obs(o: Observation | None) -> dict[str, Any] | None:
-    if o is None:
-        return None
-    return {
-        "period": str(o.period),
-        "value": o.value,
-        "status": o.status or None,
-        "source": o.source or None,
-        "recorded_at": o.recorded_at or None,
-    }
+    return None if o is None else observation_dict(o, indicator=False, note=False)
 
 
 def _period(p: Period | None) -> str | None:

@@ -175,9 +175,9 @@ def _change_kind(c: Change) -> str:
 
 
 def _observation_dict(o: Observation) -> dict[str, Any]:
-    value = None if o.status == RETRACTED else o.value  # a retraction has no value
-    return {"indicator": o.indicator, "period": str(o.period), "value": value, "status": o.status or None,
-            "source": o.source or None, "note": o.note or None, "recorded_at": o.recorded_at or None}
+    from .formats import observation_dict
+
+    return observation_dict(o)
 
 
 def report_document(data: ReportData) -> dict[str, Any]:
