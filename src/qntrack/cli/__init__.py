@@ -331,7 +331,8 @@ def _format(fmt: OutputFormat | None) -> str:
     return "table" if sys.stdout.isatty() else "tsv"
 
 
-def _as_of(value: str | None) -> str | None:
+def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-28") -> str | None:
+    """A day given on the command line (``--as-of``, ``--since``), as YYYY-MM-DD."""
     if value is None:
         return None
     from datetime import date
@@ -341,7 +342,7 @@ def _as_of(value: str | None) -> str | None:
     except ValueError:
         from ..catalog import msg
 
-        raise fail("--as-of", msg("cli_not_a_date", value=value, example="2023-06-28"), ExitCode.USAGE) from None
+        raise fail(option, msg("cli_not_a_date", value=value, example=example), ExitCode.USAGE) from None
 
 
 def _stdout_is_a_file() -> bool:
@@ -1380,19 +1381,14 @@ def report(
 
     Example: qntrack report --format html -o review-2025.html --since 2025-06-30
     """
-    from datetime import date
 
     from ..catalog import msg
     from ..output.report import build_report, render
     from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
-    since_day = None
-    if since is not None:
-        try:
-            since_day = date.fromisoformat(since.strip()).isoformat()
-        except ValueError:
-            raise fail("--since", msg("cli_not_a_date", value=since, example="2025-06-30"), ExitCode.USAGE) from None
+    since_day = _as_of(since, "--since", "2025-06-30")
+    if since_day is not None:
         if day is not None and since_day >= day:
             raise fail("--since", msg("cli_since_not_before", since=since_day, day=day), ExitCode.USAGE)
     from ..files.outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
