@@ -185,7 +185,8 @@ def test_targets_path_is_a_directory(folder: Path):
                                                 "give the CSV file's name, e.g. observations.csv"),
     (["add-observation", "--from", "in.csv"], "targets.yaml: error: 'observations: data' points at a directory; "
                                               "give the CSV file's name, e.g. observations.csv"),
-    (["check", "--repair"], "data: error: the observations file is a directory, expected a CSV file"),
+    (["check", "--repair"], "targets.yaml: error: 'observations: data' points at a directory; "
+                            "give the CSV file's name, e.g. observations.csv"),
 ])
 def test_observations_pointing_at_a_directory(folder: Path, command: list[str], message: str):
     (folder / "targets.yaml").write_text("observations: data\n" + GOOD_TARGETS, encoding="utf-8")

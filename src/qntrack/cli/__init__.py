@@ -1226,7 +1226,13 @@ def check(
         from ..files.workspace import find_targets, store_path_for
 
         targets_path = find_targets(targets)
-        store_path = store_path_for(load_plan(targets_path), targets_path)
+        plan = load_plan(targets_path)
+        store_path = store_path_for(plan, targets_path)
+        from ..files.workspace import store_is_a_folder
+
+        # The same words as every other command: it is 'observations:' that is wrong.
+        if store_is_a_folder(plan, targets_path, store_path):
+            raise InputError(store_is_a_folder(plan, targets_path, store_path))
         from ..files.store import missing_folder
 
         folder = missing_folder(store_path)  # a typo in 'observations:', not a store to repair

@@ -66,7 +66,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     from ..files.textfiles import read_regular
 
     if path.is_dir():
-        raise fail(str(path), msg("repair_is_directory"))
+        raise fail(str(path), msg("store_is_directory"))
     if path.is_symlink():
         path = path.resolve()  # set aside and cut where the store really is, as repair_store does
     if read_pending(path) is None:
@@ -105,7 +105,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
     from ..files.textfiles import read_regular
 
     if path.is_dir():
-        raise fail(str(path), msg("repair_is_directory"))
+        raise fail(str(path), msg("store_is_directory"))
     # A symlinked store is repaired where it really is: replacing the link itself with a
     # regular file would fork the store in two, and the side file belongs beside the data.
     path = path.resolve()

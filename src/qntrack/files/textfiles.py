@@ -30,7 +30,7 @@ def nfc(text: str) -> str:
 # out of old spreadsheets; neither can be told apart reliably from bytes alone.
 _WHO = {"targets file": "targets", "the observations file": "store"}
 _IDS = {
-    "directory": {"targets": "textfile_directory_targets", "store": "textfile_directory_store", "other": "textfile_directory_other"},
+    "directory": {"targets": "textfile_directory_targets", "store": "store_is_directory", "other": "textfile_directory_other"},
     "unreadable": {"targets": "textfile_unreadable_targets", "store": "textfile_unreadable_store", "other": "textfile_unreadable_other"},
     "fifo": {"targets": "textfile_fifo_targets", "store": "textfile_fifo_store", "other": "textfile_fifo_other"},
     "chardev": {"targets": "textfile_chardev_targets", "store": "textfile_chardev_store", "other": "textfile_chardev_other"},
