@@ -148,7 +148,7 @@ def run_checks(
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:
             repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
-            problems.append(Problem(p.location, msg("checks_torn_last_row", repair=repair), check="torn-line"))
+            problems.append(Problem(p.location, msg("store_torn_row", repair=repair), check="torn-line"))
         else:
             problems.extend(_tag([p], "store"))
     # A national store has a million rows but a few hundred periods: whether a period fits

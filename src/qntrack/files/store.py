@@ -378,7 +378,10 @@ def looks_like_utf16(data: bytes) -> bool:
 
 # Message ids, made into Messages only where a problem is found (never per row).
 _NOT_UTF8 = "store_not_utf8"
+# One wording for a torn last row, wherever it is met (readers, check): check names the
+# repair command for its own tracker (--targets), the readers the plain one.
 _TORN = "store_torn_row"
+_REPAIR = "qntrack check --repair"
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -432,7 +435,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
         text = text[:cut]
     problems: list[Problem] = []
     if torn:
-        problems.append(Problem(Location(file, torn), msg(_TORN)))
+        problems.append(Problem(Location(file, torn), msg(_TORN, repair=_REPAIR)))
     if not text:
         return StoreContents((), tuple(problems), torn)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -721,7 +724,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
     if not data.endswith(b"\n"):
         end = data.rfind(b"\n") + 1
         torn = data.count(b"\n", start) + 1
-        rows.problem(torn, msg(_TORN))
+        rows.problem(torn, msg(_TORN, repair=_REPAIR))
     names, periods, tails = rows.names, rows.periods, rows.tails
     add_ind, add_period, add_value, add_tail, add_line = (c.append for c in rows.columns)
     check = rows.check
@@ -1051,7 +1054,7 @@ def append_observations(path: Path, observations: Sequence[Observation],
                             newline = b"\n"  # saved by an editor without it: added in the batch
                         else:
                             lines = data.count(b"\n") + 1
-                            raise fail(Location(str(path), lines), msg("store_append_torn"))
+                            raise fail(Location(str(path), lines), msg("recording_torn"))
             columns = HEADER if new_file else check_appendable(path)
             rows = list(observations)
             if keep is not None:
