@@ -68,3 +68,22 @@ def test_the_refusal_names_each_file_once(tracker: Path, args: list[str], lang: 
         assert r.returncode == 2, r.stderr
         assert says in r.stderr, r.stderr
         assert r.stderr.count(name) == 1, r.stderr
+
+
+@pytest.mark.parametrize("args", [["status", "-f", "json"], ["docs", "cli"], ["observations", "-f", "csv"]], ids=" ".join)
+def test_a_store_named_in_the_plan_is_protected_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    args: list[str]):
+    """`observations: data/obs.csv`: found from the plan's own line before the command runs
+    (status through its cache included), so that no command prints into it."""
+    from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+
+    plan = make_tracker(tmp_path, monkeypatch, SMALL_TARGETS.replace("title:", "observations: data/obs.csv\ntitle:"),
+                        SMALL_OBSERVATIONS)
+    (plan / "data").mkdir()
+    (plan / "observations.csv").rename(plan / "data" / "obs.csv")
+    before = (plan / "data" / "obs.csv").read_bytes()
+    assert _qntrack(["status", "-f", "json"], plan / "out.json", plan).returncode == 0  # the cache is warm now
+    r = _qntrack(args, plan / "data" / "obs.csv", plan)
+    assert r.returncode == 2, r.stderr
+    assert "standard output is the observations file (data/obs.csv)" in r.stderr
+    assert (plan / "data" / "obs.csv").read_bytes() == before

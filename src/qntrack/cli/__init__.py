@@ -403,6 +403,24 @@ def _check_list_text(rows: list[tuple[str, str, str, str]], widths: list[int], c
     return "".join(out)
 
 
+def _store_named_in(path: Path) -> Path:
+    """The store targets.yaml names on its top-level ``observations:`` line, else the
+    default beside it, read without parsing the plan (``_guard_stdout_for``)."""
+    import re
+    import stat
+
+    default = path.parent / "observations.csv"
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > 16 << 20:
+            return default
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return default
+    found = re.search(r"""^observations:[ \t]*(["']?)([^"'\n#]+?)\1[ \t]*(?:#.*)?$""", text, re.M)
+    return path.parent / found.group(2).strip() if found else default
+
+
 def _guard_stdout_for(args: list[str]) -> None:
     """``_guard_stdout`` for the tracker the command line names (``--targets``/``-t``, else
     QNTRACK_TARGETS, else the nearest targets.yaml); nothing when there is none."""
@@ -421,7 +439,11 @@ def _guard_stdout_for(args: list[str]) -> None:
     except InputError:
         return  # no tracker here: nothing of it to protect
     try:
-        _guard_stdout(path)
+        from ..files.outputs import refuse_stdout_into
+
+        # The plan is not parsed here (the command does that, and a national one is large):
+        # its `observations:` line is enough to know the store.
+        refuse_stdout_into(path, _store_named_in(path), report=False)
     except InputError as exc:
         # Said before any command has read its --lang: in the language the line asks for.
         from .usage import args_lang
@@ -503,8 +525,8 @@ def status(
                        ExitCode.USAGE)
     day = _as_of(as_of)
     kind = _format(fmt)
-    # Printed into a file, which could be the store itself: the plain path, which checks.
-    if day is None and not _stdout_is_a_file():
+    # (Printed into the store or the plan, main() has refused already: _guard_stdout_for.)
+    if day is None:
         # Status as of now goes through the incremental cache (docs/performance.md).
         if kind == "table":
             from ..cache import table_status
