@@ -1021,6 +1021,18 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
                              wrap=("name", "unit", "formula", "kind"), optional=("formula",))
 
 
+def _listed_plan(targets: str | None, lang, fmt):
+    """The plan a listing (indicators, targets) shows, with its language and format; its
+    output never goes into the plan or the store."""
+    from ..files.definitions import load_plan
+    from ..files.workspace import find_targets
+
+    path = find_targets(targets)
+    plan = load_plan(path)
+    _guard_stdout(path, plan)
+    return plan, _lang(lang), _format(fmt)
+
+
 @command()
 def indicators(
     targets: TargetsOpt = None,
@@ -1031,13 +1043,7 @@ def indicators(
 
     Example: qntrack indicators --lang vi
     """
-    from ..files.definitions import load_plan
-    from ..files.workspace import find_targets
-
-    plan = load_plan(find_targets(targets))
-    _guard_stdout(find_targets(targets), plan)
-    chosen = _lang(lang)
-    kind = _format(fmt)
+    plan, chosen, kind = _listed_plan(targets, lang, fmt)
     # The table is for people: its values in their language; CSV, TSV and JSON keep
     # targets.yaml's own words, a contract (docs/decisions.md).
     in_words = kind == "table" and chosen == "vi"
@@ -1066,13 +1072,7 @@ def list_targets(
 
     Example: qntrack targets --format csv
     """
-    from ..files.definitions import load_plan
-    from ..files.workspace import find_targets
-
-    plan = load_plan(find_targets(targets))
-    _guard_stdout(find_targets(targets), plan)
-    chosen = _lang(lang)
-    kind = _format(fmt)
+    plan, chosen, kind = _listed_plan(targets, lang, fmt)
     # As for indicators: the table names the kind in the reader's language; CSV, TSV and
     # JSON keep the codes of targets.yaml.
     from ..output.i18n import kind_name
