@@ -810,12 +810,13 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers, strict=True))
     series, left_out = build_series(indicators, rows)
     changed = touched | derived
+    today = _today()
     entries = list(cached["entries"])
     for k, e in enumerate(entries):
         if e.indicator in changed:
             target = _decode(marshal.loads(e.target), allowed)
             rows_in_force = series.get(target.indicator, [])
-            entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, _today()),
+            entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, today),
                                 e.target, rows_in_force if e.cells else None)
     in_force = dict(measured)
     for ind in touched:

@@ -38,12 +38,10 @@ def observation_dict(o: Observation, indicator: bool = True, note: bool = True) 
     """An observation in the JSON contract (docs/json.md), the one way every output writes
     it: ``{indicator, period, value, status, source, note, recorded_at}``, without the
     indicator where the document names it once, without the note inside an assessment.
-    A retraction has no value (null)."""
-    from ..plan.model import RETRACTED  # here: the cached status path never writes one
-
+    A retraction has no value: the store reads it as NaN, written null."""
     out: dict[str, Any] = {"indicator": o.indicator} if indicator else {}
     out["period"] = str(o.period)
-    out["value"] = None if o.status == RETRACTED or o.value != o.value else o.value
+    out["value"] = None if o.value != o.value else o.value
     out["status"] = o.status or None
     out["source"] = o.source or None
     if note:
