@@ -44,48 +44,350 @@ class Theme:
 # series (the whole province and three breakdowns), so 160 indicators per province.
 THEMES = (
     Theme("grdp_growth", "GRDP growth", "Tốc độ tăng trưởng GRDP", "% y/y", "rate", "increase", "quarter", 7.0, 7.0),
-    Theme("grdp_per_capita", "GRDP per capita", "GRDP bình quân đầu người", "USD", "level", "increase", "year", 900.0, 0.07),
-    Theme("industry_share", "Industry share of GRDP", "Tỷ trọng công nghiệp trong GRDP", "% of GRDP", "level", "increase", "quarter", 20.0, 0.02),
+    Theme(
+        "grdp_per_capita",
+        "GRDP per capita",
+        "GRDP bình quân đầu người",
+        "USD",
+        "level",
+        "increase",
+        "year",
+        900.0,
+        0.07,
+    ),
+    Theme(
+        "industry_share",
+        "Industry share of GRDP",
+        "Tỷ trọng công nghiệp trong GRDP",
+        "% of GRDP",
+        "level",
+        "increase",
+        "quarter",
+        20.0,
+        0.02,
+    ),
     Theme("fdi", "FDI attracted", "Vốn FDI thu hút", "million USD", "flow", "increase", "quarter", 80.0, 0.08),
-    Theme("export_value", "Export value", "Kim ngạch xuất khẩu", "million USD", "flow", "increase", "quarter", 300.0, 0.10),
-    Theme("budget_revenue", "Budget revenue", "Thu ngân sách", "billion VND", "flow", "increase", "quarter", 2000.0, 0.09),
+    Theme(
+        "export_value", "Export value", "Kim ngạch xuất khẩu", "million USD", "flow", "increase", "quarter", 300.0, 0.10
+    ),
+    Theme(
+        "budget_revenue", "Budget revenue", "Thu ngân sách", "billion VND", "flow", "increase", "quarter", 2000.0, 0.09
+    ),
     Theme("poverty_rate", "Poverty rate", "Tỷ lệ hộ nghèo", "%", "level", "decrease", "year", 18.0, -0.08),
-    Theme("retail_growth", "Retail sales growth", "Tăng trưởng tổng mức bán lẻ", "% y/y", "rate", "increase", "quarter", 11.0, 11.0),
-    Theme("agri_share", "Agriculture share of GRDP", "Tỷ trọng nông nghiệp trong GRDP", "% of GRDP", "level", "decrease", "quarter", 30.0, -0.03),
-    Theme("investment", "Social investment", "Vốn đầu tư toàn xã hội", "billion VND", "flow", "increase", "quarter", 5000.0, 0.08),
-    Theme("iip_growth", "Industrial production index growth", "Tăng trưởng chỉ số sản xuất công nghiệp", "% y/y", "rate", "increase", "quarter", 9.0, 9.0),
-    Theme("unemployment", "Urban unemployment rate", "Tỷ lệ thất nghiệp thành thị", "%", "level", "decrease", "quarter", 5.0, -0.02),
-    Theme("tourist_arrivals", "Tourist arrivals", "Lượt khách du lịch", "thousand", "flow", "increase", "quarter", 400.0, 0.09),
+    Theme(
+        "retail_growth",
+        "Retail sales growth",
+        "Tăng trưởng tổng mức bán lẻ",
+        "% y/y",
+        "rate",
+        "increase",
+        "quarter",
+        11.0,
+        11.0,
+    ),
+    Theme(
+        "agri_share",
+        "Agriculture share of GRDP",
+        "Tỷ trọng nông nghiệp trong GRDP",
+        "% of GRDP",
+        "level",
+        "decrease",
+        "quarter",
+        30.0,
+        -0.03,
+    ),
+    Theme(
+        "investment",
+        "Social investment",
+        "Vốn đầu tư toàn xã hội",
+        "billion VND",
+        "flow",
+        "increase",
+        "quarter",
+        5000.0,
+        0.08,
+    ),
+    Theme(
+        "iip_growth",
+        "Industrial production index growth",
+        "Tăng trưởng chỉ số sản xuất công nghiệp",
+        "% y/y",
+        "rate",
+        "increase",
+        "quarter",
+        9.0,
+        9.0,
+    ),
+    Theme(
+        "unemployment",
+        "Urban unemployment rate",
+        "Tỷ lệ thất nghiệp thành thị",
+        "%",
+        "level",
+        "decrease",
+        "quarter",
+        5.0,
+        -0.02,
+    ),
+    Theme(
+        "tourist_arrivals",
+        "Tourist arrivals",
+        "Lượt khách du lịch",
+        "thousand",
+        "flow",
+        "increase",
+        "quarter",
+        400.0,
+        0.09,
+    ),
     Theme("urbanisation", "Urbanisation rate", "Tỷ lệ đô thị hóa", "%", "level", "increase", "year", 25.0, 0.02),
-    Theme("labour_productivity_growth", "Labour productivity growth", "Tăng năng suất lao động", "% y/y", "rate", "increase", "half", 5.5, 5.5),
+    Theme(
+        "labour_productivity_growth",
+        "Labour productivity growth",
+        "Tăng năng suất lao động",
+        "% y/y",
+        "rate",
+        "increase",
+        "half",
+        5.5,
+        5.5,
+    ),
     Theme("forest_cover", "Forest cover", "Tỷ lệ che phủ rừng", "%", "level", "increase", "year", 40.0, 0.005),
-    Theme("import_value", "Import value", "Kim ngạch nhập khẩu", "million USD", "flow", "decrease", "quarter", 250.0, 0.09),
-    Theme("services_share", "Services share of GRDP", "Tỷ trọng dịch vụ trong GRDP", "% of GRDP", "level", "increase", "quarter", 35.0, 0.01),
-    Theme("electricity_output", "Electricity output", "Sản lượng điện", "million kWh", "flow", "increase", "month", 150.0, 0.07),
-    Theme("cpi_change", "Consumer price change", "Chỉ số giá tiêu dùng tăng", "% y/y", "rate", "decrease", "quarter", 4.0, 4.0),
-    Theme("trained_labour", "Trained workforce share", "Tỷ lệ lao động qua đào tạo", "%", "level", "increase", "year", 30.0, 0.04),
-    Theme("health_insurance", "Health insurance coverage", "Tỷ lệ bao phủ bảo hiểm y tế", "%", "level", "increase", "half", 60.0, 0.03),
-    Theme("new_firms", "New enterprises registered", "Doanh nghiệp thành lập mới", "firms", "flow", "increase", "quarter", 300.0, 0.06),
+    Theme(
+        "import_value", "Import value", "Kim ngạch nhập khẩu", "million USD", "flow", "decrease", "quarter", 250.0, 0.09
+    ),
+    Theme(
+        "services_share",
+        "Services share of GRDP",
+        "Tỷ trọng dịch vụ trong GRDP",
+        "% of GRDP",
+        "level",
+        "increase",
+        "quarter",
+        35.0,
+        0.01,
+    ),
+    Theme(
+        "electricity_output",
+        "Electricity output",
+        "Sản lượng điện",
+        "million kWh",
+        "flow",
+        "increase",
+        "month",
+        150.0,
+        0.07,
+    ),
+    Theme(
+        "cpi_change",
+        "Consumer price change",
+        "Chỉ số giá tiêu dùng tăng",
+        "% y/y",
+        "rate",
+        "decrease",
+        "quarter",
+        4.0,
+        4.0,
+    ),
+    Theme(
+        "trained_labour",
+        "Trained workforce share",
+        "Tỷ lệ lao động qua đào tạo",
+        "%",
+        "level",
+        "increase",
+        "year",
+        30.0,
+        0.04,
+    ),
+    Theme(
+        "health_insurance",
+        "Health insurance coverage",
+        "Tỷ lệ bao phủ bảo hiểm y tế",
+        "%",
+        "level",
+        "increase",
+        "half",
+        60.0,
+        0.03,
+    ),
+    Theme(
+        "new_firms",
+        "New enterprises registered",
+        "Doanh nghiệp thành lập mới",
+        "firms",
+        "flow",
+        "increase",
+        "quarter",
+        300.0,
+        0.06,
+    ),
     Theme("credit_growth", "Credit growth", "Tăng trưởng tín dụng", "% y/y", "rate", "increase", "quarter", 14.0, 14.0),
     Theme("rice_output", "Rice output", "Sản lượng lúa", "thousand t", "flow", "increase", "half", 400.0, 0.01),
-    Theme("doctors_per_10k", "Doctors per 10,000 people", "Số bác sĩ trên vạn dân", "per 10,000", "level", "increase", "year", 6.0, 0.04),
-    Theme("clean_water", "Urban clean water access", "Tỷ lệ dân đô thị dùng nước sạch", "%", "level", "increase", "quarter", 70.0, 0.02),
-    Theme("road_deaths", "Road traffic deaths", "Số người chết vì tai nạn giao thông", "people", "flow", "decrease", "quarter", 60.0, -0.03),
-    Theme("wage_growth", "Average wage growth", "Tăng trưởng thu nhập bình quân", "% y/y", "rate", "increase", "quarter", 8.0, 8.0),
-    Theme("public_investment", "Public investment disbursed", "Giải ngân vốn đầu tư công", "billion VND", "flow", "increase", "quarter", 1500.0, 0.07),
-    Theme("hh_income", "Household income per person", "Thu nhập bình quân đầu người", "million VND/month", "level", "increase", "quarter", 1.2, 0.08),
-    Theme("school_enrolment", "Upper-secondary enrolment", "Tỷ lệ học sinh đi học THPT", "%", "level", "increase", "year", 55.0, 0.02),
-    Theme("waste_collected", "Urban waste collected", "Tỷ lệ thu gom rác thải đô thị", "%", "level", "increase", "quarter", 65.0, 0.02),
-    Theme("agri_growth", "Agriculture value-added growth", "Tăng trưởng giá trị tăng thêm nông nghiệp", "% y/y", "rate", "increase", "quarter", 3.0, 3.0),
-    Theme("hotel_revenue", "Accommodation and food revenue", "Doanh thu lưu trú, ăn uống", "billion VND", "flow", "increase", "quarter", 600.0, 0.09),
-    Theme("digital_share", "Digital economy share of GRDP", "Tỷ trọng kinh tế số trong GRDP", "% of GRDP", "level", "increase", "year", 2.0, 0.10),
-    Theme("export_growth", "Export growth", "Tăng trưởng xuất khẩu", "% y/y", "rate", "increase", "quarter", 12.0, 12.0),
-    Theme("housing_area", "Housing floor area per person", "Diện tích nhà ở bình quân", "m2 per person", "level", "increase", "quarter", 15.0, 0.03),
-    Theme("cargo_volume", "Cargo handled", "Khối lượng hàng hóa luân chuyển", "thousand t", "flow", "increase", "quarter", 2500.0, 0.08),
-    Theme("informal_share", "Informal employment share", "Tỷ lệ lao động phi chính thức", "%", "level", "decrease", "quarter", 70.0, -0.02),
+    Theme(
+        "doctors_per_10k",
+        "Doctors per 10,000 people",
+        "Số bác sĩ trên vạn dân",
+        "per 10,000",
+        "level",
+        "increase",
+        "year",
+        6.0,
+        0.04,
+    ),
+    Theme(
+        "clean_water",
+        "Urban clean water access",
+        "Tỷ lệ dân đô thị dùng nước sạch",
+        "%",
+        "level",
+        "increase",
+        "quarter",
+        70.0,
+        0.02,
+    ),
+    Theme(
+        "road_deaths",
+        "Road traffic deaths",
+        "Số người chết vì tai nạn giao thông",
+        "people",
+        "flow",
+        "decrease",
+        "quarter",
+        60.0,
+        -0.03,
+    ),
+    Theme(
+        "wage_growth",
+        "Average wage growth",
+        "Tăng trưởng thu nhập bình quân",
+        "% y/y",
+        "rate",
+        "increase",
+        "quarter",
+        8.0,
+        8.0,
+    ),
+    Theme(
+        "public_investment",
+        "Public investment disbursed",
+        "Giải ngân vốn đầu tư công",
+        "billion VND",
+        "flow",
+        "increase",
+        "quarter",
+        1500.0,
+        0.07,
+    ),
+    Theme(
+        "hh_income",
+        "Household income per person",
+        "Thu nhập bình quân đầu người",
+        "million VND/month",
+        "level",
+        "increase",
+        "quarter",
+        1.2,
+        0.08,
+    ),
+    Theme(
+        "school_enrolment",
+        "Upper-secondary enrolment",
+        "Tỷ lệ học sinh đi học THPT",
+        "%",
+        "level",
+        "increase",
+        "year",
+        55.0,
+        0.02,
+    ),
+    Theme(
+        "waste_collected",
+        "Urban waste collected",
+        "Tỷ lệ thu gom rác thải đô thị",
+        "%",
+        "level",
+        "increase",
+        "quarter",
+        65.0,
+        0.02,
+    ),
+    Theme(
+        "agri_growth",
+        "Agriculture value-added growth",
+        "Tăng trưởng giá trị tăng thêm nông nghiệp",
+        "% y/y",
+        "rate",
+        "increase",
+        "quarter",
+        3.0,
+        3.0,
+    ),
+    Theme(
+        "hotel_revenue",
+        "Accommodation and food revenue",
+        "Doanh thu lưu trú, ăn uống",
+        "billion VND",
+        "flow",
+        "increase",
+        "quarter",
+        600.0,
+        0.09,
+    ),
+    Theme(
+        "digital_share",
+        "Digital economy share of GRDP",
+        "Tỷ trọng kinh tế số trong GRDP",
+        "% of GRDP",
+        "level",
+        "increase",
+        "year",
+        2.0,
+        0.10,
+    ),
+    Theme(
+        "export_growth", "Export growth", "Tăng trưởng xuất khẩu", "% y/y", "rate", "increase", "quarter", 12.0, 12.0
+    ),
+    Theme(
+        "housing_area",
+        "Housing floor area per person",
+        "Diện tích nhà ở bình quân",
+        "m2 per person",
+        "level",
+        "increase",
+        "quarter",
+        15.0,
+        0.03,
+    ),
+    Theme(
+        "cargo_volume",
+        "Cargo handled",
+        "Khối lượng hàng hóa luân chuyển",
+        "thousand t",
+        "flow",
+        "increase",
+        "quarter",
+        2500.0,
+        0.08,
+    ),
+    Theme(
+        "informal_share",
+        "Informal employment share",
+        "Tỷ lệ lao động phi chính thức",
+        "%",
+        "level",
+        "decrease",
+        "quarter",
+        70.0,
+        -0.02,
+    ),
 )
-SERIES = (("total", "", ""), ("urban", " (urban)", " (thành thị)"), ("rural", " (rural)", " (nông thôn)"),
-          ("women", " (women)", " (nữ)"))
+SERIES = (
+    ("total", "", ""),
+    ("urban", " (urban)", " (thành thị)"),
+    ("rural", " (rural)", " (nông thôn)"),
+    ("women", " (women)", " (nữ)"),
+)
 STATUS_BY_AGE = ("official", "official", "official", "preliminary", "estimate")
 
 
@@ -173,7 +475,9 @@ def annual(values: dict[str, float], year: int) -> float | None:
     return values.get(str(year))
 
 
-def target_yaml(tid: str, ind_id: str, theme: Theme, values: dict[str, float], rng: random.Random, kind_seed: int) -> list[str]:
+def target_yaml(
+    tid: str, ind_id: str, theme: Theme, values: dict[str, float], rng: random.Random, kind_seed: int
+) -> list[str]:
     """One target on the indicator, of a kind that suits its measure."""
     head = [f"  - id: {tid}", f"    indicator: {ind_id}"]
     source = f"    source: {yaml_text('Nghị quyết Đại hội Đảng bộ tỉnh, nhiệm kỳ 2020-2025')}"
@@ -200,8 +504,19 @@ def target_yaml(tid: str, ind_id: str, theme: Theme, values: dict[str, float], r
         if kind == "cumulative":
             bound = "at_most" if theme.direction == "decrease" else "at_least"
             total = round(last * 5 * rng.uniform(0.9, 1.2))
-            return head + ["    type: cumulative", source, f"    {bound}: {total or 1}", "    from: 2021", "    to: 2025"]
-        return head + ["    type: plan", source, "    period: 2025", f"    value: {round(last * rng.uniform(1.0, 1.2)) or 1}"]
+            return head + [
+                "    type: cumulative",
+                source,
+                f"    {bound}: {total or 1}",
+                "    from: 2021",
+                "    to: 2025",
+            ]
+        return head + [
+            "    type: plan",
+            source,
+            "    period: 2025",
+            f"    value: {round(last * rng.uniform(1.0, 1.2)) or 1}",
+        ]
     # A level: milestones from a baseline, or only a direction (with a natural limit for shares).
     variant = kind_seed % 4
     base_year = 2015 if 2015 in years else first
@@ -217,7 +532,9 @@ def target_yaml(tid: str, ind_id: str, theme: Theme, values: dict[str, float], r
     m2 = round(base * step ** (2030 - base_year), 2)
     if theme.unit.startswith("%"):
         m1, m2 = min(m1, 99.0), min(m2, 99.5)
-    out.append(f"    baseline: {{period: {base_year}, value: {base}}}" if variant == 0 else f"    baseline: {base_year}")
+    out.append(
+        f"    baseline: {{period: {base_year}, value: {base}}}" if variant == 0 else f"    baseline: {base_year}"
+    )
     out.append("    milestones:")
     out.append(f"      - {{by: 2025, value: {m1}}}")
     if variant != 2:
@@ -225,8 +542,9 @@ def target_yaml(tid: str, ind_id: str, theme: Theme, values: dict[str, float], r
     return out
 
 
-def generate(out: Path, provinces: int = 63, indicators: int = 160, years: int = 25, seed: int = 2025,
-             revisions: float = 0.03) -> dict[str, int]:
+def generate(
+    out: Path, provinces: int = 63, indicators: int = 160, years: int = 25, seed: int = 2025, revisions: float = 0.03
+) -> dict[str, int]:
     """Write OUT/targets.yaml and OUT/observations.csv; return counts."""
     out.mkdir(parents=True, exist_ok=True)
     first_year = LAST_FULL_YEAR - years + 1
@@ -265,9 +583,13 @@ def generate(out: Path, provinces: int = 63, indicators: int = 160, years: int =
                 if rng.random() < revisions:
                     revised = value * (1 + rng.gauss(0, 0.02)) if theme.measure != "rate" else value + rng.gauss(0, 0.4)
                     note = "revised, after the annual survey" if rng.random() < 0.5 else ""
-                    rows.append((ind_id, text, fmt(revised), "official", source_rev, note, yearbook_stamp(seed, prov, year)))
+                    rows.append(
+                        (ind_id, text, fmt(revised), "official", source_rev, note, yearbook_stamp(seed, prov, year))
+                    )
                     counts["revisions"] += 1
-            target_lines += target_yaml(f"{theme.key.replace('_', '-')}-{series}-{prov}", ind_id, theme, values, rng, n + p)
+            target_lines += target_yaml(
+                f"{theme.key.replace('_', '-')}-{series}-{prov}", ind_id, theme, values, rng, n + p
+            )
             target_lines.append("")
             counts["targets"] += 1
         # One derived indicator per province, with a target of its own.
@@ -281,8 +603,13 @@ def generate(out: Path, provinces: int = 63, indicators: int = 160, years: int =
                 "    frequency: quarter",
                 f"    formula: export_value_total_{prov} - import_value_total_{prov}",
             ]
-            target_lines += [f"  - id: trade-balance-{prov}", f"    indicator: {ind_id}", "    type: level",
-                             "    baseline: 2015", ""]
+            target_lines += [
+                f"  - id: trade-balance-{prov}",
+                f"    indicator: {ind_id}",
+                "    type: level",
+                "    baseline: 2015",
+                "",
+            ]
             counts["indicators"] += 1
             counts["targets"] += 1
     # The store is appended to as figures come out, so rows follow their release order.

@@ -51,8 +51,20 @@ mining,2020,17.3,estimate,src-f,,2020-10-15T00:00:00Z
 # Rich's colour and size (and Click's), and every QNTRACK_ setting. The suite starts each
 # test without them, so that `NO_COLOR=1 COLUMNS=200 python -m pytest` passes as a bare run
 # does; a test that wants one sets it itself.
-OUTPUT_ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS", "LINES", "TERM", "COLORTERM",
-                      "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES")
+OUTPUT_ENVIRONMENT = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "COLORTERM",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "JUPYTER_COLUMNS",
+    "JUPYTER_LINES",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -107,8 +119,10 @@ def dedent(text: str) -> str:
 def modules_loaded(argv: list[str], names: list[str]) -> list[bool]:
     """Run qntrack's entry point with ``argv`` in a fresh interpreter; which of the
     modules ``names`` it imported (start-up cost is measured in what is not loaded)."""
-    code = (f"import sys; sys.argv = ['qntrack', *{argv!r}]\n"
-            "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\n"
-            f"print(*[name in sys.modules for name in {names!r}])")
+    code = (
+        f"import sys; sys.argv = ['qntrack', *{argv!r}]\n"
+        "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\n"
+        f"print(*[name in sys.modules for name in {names!r}])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    return [word == "True" for word in out.split()[-len(names):]]
+    return [word == "True" for word in out.split()[-len(names) :]]

@@ -104,3 +104,21 @@ def test_the_version_is_written_once():
     text = (PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8")
     assert 'dynamic = ["version"]' in text and "\nversion =" not in text.split("[tool.setuptools.dynamic]")[0]
     assert version("qntrack") == qntrack.__version__
+
+
+# Letters only Vietnamese writes (ă â đ ê ô ơ ư and the tone-marked vowels), not the
+# accents English and French borrow (é in "café"), nor signs such as × and −.
+_VIETNAMESE = __import__("re").compile(
+    "[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9àảãạáằẳẵặắầẩẫậấèẻẽẹéềểễệếìỉĩịíòỏõọóồổỗộốờởỡợớùủũụúừửữựứỳỷỹỵý]"
+)
+# The three places Vietnamese words may be written: the catalog a translator reviews,
+# the starter plan (a template a Vietnamese office fills in), and the import vocabulary
+# (the headers, status words and period names offices write).
+VIETNAMESE_HOMES = {"catalog/vi.toml", "files/starter.py", "files/vocabulary.py"}
+
+
+def test_vietnamese_lives_in_three_files():
+    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in {".py", ".toml", ".html", ".css", ".j2"})
+    found = {str(p.relative_to(PACKAGE)) for p in files if _VIETNAMESE.search(p.read_text(encoding="utf-8"))}
+    assert found <= VIETNAMESE_HOMES, sorted(found - VIETNAMESE_HOMES)
+    assert len(VIETNAMESE_HOMES) <= 3

@@ -49,22 +49,29 @@ def rows(indicator: str, *pairs: tuple[str, float]) -> list[Observation]:
 
 
 SHARE_ROWS = rows("share", ("2021", 11.3), ("2022", 11.5), ("2023", 12.3))
-LEVEL = LevelTarget(id="share", indicator="share", baseline=Baseline(P("2020"), 9.8),
-                    milestones=(Milestone(P("2025"), 15.0), Milestone(P("2030"), 30.0)))
+LEVEL = LevelTarget(
+    id="share",
+    indicator="share",
+    baseline=Baseline(P("2020"), 9.8),
+    milestones=(Milestone(P("2025"), 15.0), Milestone(P("2030"), 30.0)),
+)
 
 
 # --- when a period is over ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("period, today, over", [
-    ("2025", date(2025, 12, 31), False),  # the last day of the year: not over yet
-    ("2025", date(2026, 1, 1), True),
-    ("2025-Q2", date(2025, 6, 30), False),
-    ("2025-Q2", date(2025, 7, 1), True),
-    ("2025-H1", date(2025, 7, 31), True),
-    ("2025-01", date(2025, 1, 31), False),
-    ("2025-01", date(2025, 2, 1), True),
-])
+@pytest.mark.parametrize(
+    "period, today, over",
+    [
+        ("2025", date(2025, 12, 31), False),  # the last day of the year: not over yet
+        ("2025", date(2026, 1, 1), True),
+        ("2025-Q2", date(2025, 6, 30), False),
+        ("2025-Q2", date(2025, 7, 1), True),
+        ("2025-H1", date(2025, 7, 31), True),
+        ("2025-01", date(2025, 1, 31), False),
+        ("2025-01", date(2025, 2, 1), True),
+    ],
+)
 def test_a_period_is_over_once_its_last_month_is(period: str, today: date, over: bool):
     assert ended(P(period), today) is over
 
@@ -186,14 +193,14 @@ def test_plan_period_over_without_its_full_figure():
 
 
 @pytest.mark.parametrize("cache", ["1", ""])
-def test_status_follows_the_reference_day_through_the_cache(tracker: Path, monkeypatch: pytest.MonkeyPatch,
-                                                            cache: str):
+def test_status_follows_the_reference_day_through_the_cache(tracker: Path, monkeypatch: pytest.MonkeyPatch, cache: str):
     """The same files, two days either side of the 2025 deadline: the second run must not
     be served the first one's statuses (the cache keys on the month)."""
     monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
     for today, expected in ((date(2025, 12, 31), []), (date(2026, 1, 1), ["2025"]), (date(2025, 12, 31), [])):
-        monkeypatch.setattr(workspace, "reference_day",
-                            lambda as_of, today=today: date.fromisoformat(as_of) if as_of else today)
+        monkeypatch.setattr(
+            workspace, "reference_day", lambda as_of, today=today: date.fromisoformat(as_of) if as_of else today
+        )
         for fmt in ("json", "csv"):
             r = _run("status", "--format", fmt)
             assert r.exit_code == 0, r.output
@@ -226,8 +233,16 @@ def test_the_table_and_the_report_say_the_figure_is_awaited(tracker: Path):
 def test_shipped_span_that_ended_says_so():
     """The case the hostile pass found: `show cbct-va-growth-2021-2025 --as-of 2031-01-01`
     spoke of "the remaining 4 years"."""
-    r = _run("show", "cbct-va-growth-2021-2025", "--as-of", "2031-01-01", "-f", "table",
-             "--targets", str(ROOT / "targets.yaml"))
+    r = _run(
+        "show",
+        "cbct-va-growth-2021-2025",
+        "--as-of",
+        "2031-01-01",
+        "-f",
+        "table",
+        "--targets",
+        str(ROOT / "targets.yaml"),
+    )
     assert r.exit_code == 0, r.output
     assert "remaining" not in r.stdout
     assert "span is over" in r.stdout
@@ -249,6 +264,7 @@ def test_every_awaited_milestone_is_said():
 
 def test_show_marks_each_awaited_milestone(shipped: Path):
     from helpers import run_clean
+
     r = run_clean("show", "cbct-share", "--as-of", "2099-01-01")
     assert r.exit_code == 0
     blocks = [line for line in r.stdout.splitlines() if line.startswith("Milestone ")]
@@ -258,13 +274,15 @@ def test_show_marks_each_awaited_milestone(shipped: Path):
 
 
 @pytest.mark.parametrize("cache", ["1", ""])
-def test_fail_on_awaiting_figure_trips_on_a_deadline_passed_without_a_figure(tracker: Path,
-                                                                             monkeypatch: pytest.MonkeyPatch, cache: str):
+def test_fail_on_awaiting_figure_trips_on_a_deadline_passed_without_a_figure(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, cache: str
+):
     """A gate for scripts (the second hostile pass: no command failed on a late figure).
     Not a status: `not_achieved` alone does not trip on it; the word is taken in any case."""
     monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
-    monkeypatch.setattr(workspace, "reference_day",
-                        lambda as_of: date.fromisoformat(as_of) if as_of else date(2026, 12, 1))
+    monkeypatch.setattr(
+        workspace, "reference_day", lambda as_of: date.fromisoformat(as_of) if as_of else date(2026, 12, 1)
+    )
     for _ in range(2):  # cold, then warm through the cache
         r = _run("status", "-f", "json", "--fail-on", "AWAITING_FIGURE")
         assert r.exit_code == 3

@@ -53,13 +53,18 @@ def test_the_same_seed_gives_the_same_bytes(small, tmp_path: Path):
 
 def test_status_reads_it(small):
     folder, counts = small
-    r = CliRunner().invoke(app, ["status", "--targets", str(folder / "targets.yaml"), "--format", "tsv"],
-                           env={"QNTRACK_NO_CACHE": "1"})
+    r = CliRunner().invoke(
+        app, ["status", "--targets", str(folder / "targets.yaml"), "--format", "tsv"], env={"QNTRACK_NO_CACHE": "1"}
+    )
     assert r.exit_code == 0 and len(r.stdout.splitlines()) == counts["targets"] + 1
 
 
 def test_the_csv_floor_script_runs(small):
     folder, _ = small
-    out = subprocess.run([sys.executable, str(BENCHMARKS / "csv_floor.py"), str(folder / "observations.csv")],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "csv_floor.py"), str(folder / "observations.csv")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert out == "198 indicators\n"

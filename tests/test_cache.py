@@ -142,8 +142,11 @@ def test_append_to_a_measured_indicator(plan: Path):
 def test_append_a_revision_of_an_old_figure_and_an_older_vintage(plan: Path):
     same_as_cold(plan, "--format", "json")
     # A later vintage replaces the figure; an earlier-recorded one must not.
-    append(plan, "poverty_rate_total_p01,2023,1.25,official,Niên giám,,2031-01-01T00:00:00Z",
-           "poverty_rate_total_p02,2023,77.5,estimate,late entry,,2001-01-01T00:00:00Z")
+    append(
+        plan,
+        "poverty_rate_total_p01,2023,1.25,official,Niên giám,,2031-01-01T00:00:00Z",
+        "poverty_rate_total_p02,2023,77.5,estimate,late entry,,2001-01-01T00:00:00Z",
+    )
     same_as_cold(plan, "--format", "json", rebuilt=False)
 
 
@@ -162,8 +165,11 @@ def test_the_line_count_read_off_the_line_index_is_the_count_of_newlines(data: b
 def test_old_rows_are_found_whatever_the_line_index_spacing(plan: Path, monkeypatch: pytest.MonkeyPatch, stride: int):
     monkeypatch.setattr(cache, "_STRIDE", stride)
     same_as_cold(plan, "--format", "json")
-    append(plan, "grdp_growth_total_p02,2025-Q3,42.5,preliminary,x,,2030-01-01T00:00:00Z",
-           "export_value_total_p02,2025-Q3,1,estimate,x,,2030-01-01T00:00:00Z")
+    append(
+        plan,
+        "grdp_growth_total_p02,2025-Q3,42.5,preliminary,x,,2030-01-01T00:00:00Z",
+        "export_value_total_p02,2025-Q3,1,estimate,x,,2030-01-01T00:00:00Z",
+    )
     same_as_cold(plan, "--format", "json", rebuilt=False)
 
 
@@ -271,7 +277,7 @@ def test_replace_the_store_with_another_file(plan: Path):
     store = plan.parent / "observations.csv"
     rows = rows_of(plan)
     replacement = plan.parent / "new.csv"
-    replacement.write_text("".join(rows[:1] + rows[len(rows) // 2:]), encoding="utf-8")
+    replacement.write_text("".join(rows[:1] + rows[len(rows) // 2 :]), encoding="utf-8")
     os.replace(replacement, store)
     same_as_cold(plan, "--format", "json", rebuilt=True)
 
@@ -406,8 +412,11 @@ def test_the_table_through_the_cache_in_both_languages(plan: Path):
 
 def test_the_table_after_appends(plan: Path):
     same_as_cold(plan, "--format", "table")
-    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z",
-           "export_value_total_p01,2025-Q3,5000,estimate,x,,2030-01-01T00:00:00Z")
+    append(
+        plan,
+        "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z",
+        "export_value_total_p01,2025-Q3,5000,estimate,x,,2030-01-01T00:00:00Z",
+    )
     out = same_as_cold(plan, "--format", "table", rebuilt=False)
     assert "99.5" in out
     same_as_cold(plan, "--lang", "vi", "--format", "table", rebuilt=False)
@@ -437,7 +446,6 @@ def test_the_table_after_an_edit_in_the_middle(plan: Path):
     same_as_cold(plan, "--format", "table", rebuilt=True)
 
 
-
 # --- periods a derived indicator leaves out ----------------------------------------------------
 
 RATIO = """\
@@ -454,14 +462,19 @@ def with_ratio(plan: Path) -> int:
     """The plan plus a derived ratio with a target of its own; the ratio's line."""
     text = plan.read_text(encoding="utf-8")
     head, _, rest = text.partition("\nindicators:\n")
-    plan.write_text(f"{head}\nindicators:\n{RATIO}{rest}  - id: export-cover-p01\n    indicator: export_cover_p01\n"
-                    "    type: level\n    baseline: 2015\n", encoding="utf-8")
+    plan.write_text(
+        f"{head}\nindicators:\n{RATIO}{rest}  - id: export-cover-p01\n    indicator: export_cover_p01\n"
+        "    type: level\n    baseline: 2015\n",
+        encoding="utf-8",
+    )
     return head.count("\n") + 3
 
 
 def left_out(plan: Path, line: int, period: str) -> str:
-    return (f"{plan}:{line}:3: warning: indicator 'export_cover_p01' in {period}: division by zero "
-            "(import_value_total_p01 is 0); the period is left out\n")
+    return (
+        f"{plan}:{line}:3: warning: indicator 'export_cover_p01' in {period}: division by zero "
+        "(import_value_total_p01 is 0); the period is left out\n"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "table"])
@@ -469,8 +482,11 @@ def test_a_period_left_out_is_warned_of_through_the_cache(plan: Path, fmt: str):
     """Imports of 0 in 2031-Q1: no ratio that quarter, and every run says so on stderr,
     from the cache as from the files; a revision of the zero, appended, ends the warning."""
     line = with_ratio(plan)
-    append(plan, "export_value_total_p01,2031-Q1,50,estimate,x,,2032-01-01T00:00:00Z",
-           "import_value_total_p01,2031-Q1,0,estimate,x,,2032-01-01T00:00:00Z")
+    append(
+        plan,
+        "export_value_total_p01,2031-Q1,50,estimate,x,,2032-01-01T00:00:00Z",
+        "import_value_total_p01,2031-Q1,0,estimate,x,,2032-01-01T00:00:00Z",
+    )
     same_as_cold(plan, "--format", fmt, rebuilt=True)
     served = status(plan, "--format", fmt)
     assert served.exit_code == 0 and served.stderr == left_out(plan, line, "2031-Q1")
@@ -484,8 +500,11 @@ def test_a_period_left_out_is_warned_of_through_the_cache(plan: Path, fmt: str):
     assert status(plan, "--format", fmt).stderr == ""
     assert '"value": 125.0' in status(plan, "export-cover-p01", "--format", "json").stdout
     # A zero in the next quarter: warned of in turn.
-    append(plan, "export_value_total_p01,2031-Q2,60,estimate,x,,2032-04-01T00:00:00Z",
-           "import_value_total_p01,2031-Q2,0,estimate,x,,2032-04-01T00:00:00Z")
+    append(
+        plan,
+        "export_value_total_p01,2031-Q2,60,estimate,x,,2032-04-01T00:00:00Z",
+        "import_value_total_p01,2031-Q2,0,estimate,x,,2032-04-01T00:00:00Z",
+    )
     same_as_cold(plan, "--format", fmt, rebuilt=False)
     assert status(plan, "--format", fmt).stderr == left_out(plan, line, "2031-Q2")
 
@@ -557,7 +576,7 @@ def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
     else:
         import marshal
 
-        stored = marshal.loads(bytes(raw[len(cache._MAGIC) + 32:]))
+        stored = marshal.loads(bytes(raw[len(cache._MAGIC) + 32 :]))
         stored["views"] = {k: 42 for k in stored["views"]}
         payload = marshal.dumps(stored)
         file.write_bytes(cache._MAGIC + cache._digest(payload) + payload)
@@ -582,7 +601,8 @@ def test_the_cache_keeps_named_records_and_values_not_json_text(plan: Path):
 
 
 def test_the_json_through_the_cache_does_not_depend_on_the_serialisers_layout(
-        plan: Path, monkeypatch: pytest.MonkeyPatch):
+    plan: Path, monkeypatch: pytest.MonkeyPatch
+):
     """The document is written by formats.to_json from values, not spliced from text made
     for a two-space indent: written another way, cached and cold still agree."""
     import json

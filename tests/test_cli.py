@@ -93,9 +93,11 @@ def test_an_unknown_target_gets_the_closest_id_whatever_its_case_and_the_known_o
 def test_the_known_target_ids_are_cut_at_twenty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from conftest import make_tracker
 
-    targets = "indicators:\n  x:\n    name: X\n    unit: \"%\"\ntargets:\n" + "".join(
+    targets = 'indicators:\n  x:\n    name: X\n    unit: "%"\ntargets:\n' + "".join(
         f"  - id: t{n:02d}\n    indicator: x\n    baseline: {{period: 2020, value: 1}}\n"
-        f"    milestones:\n      - {{by: 2025, value: 2}}\n" for n in range(25))
+        f"    milestones:\n      - {{by: 2025, value: 2}}\n"
+        for n in range(25)
+    )
     make_tracker(tmp_path, monkeypatch, targets, "indicator,period,value,status,source,note,recorded_at\n")
     r = run("show", "nosuch")
     assert r.exit_code == 1, r.stderr
@@ -135,13 +137,23 @@ def test_as_of_replays_what_was_known(tracker: Path):
 
 def test_add_observation_appends_one_row(tracker: Path):
     before = (tracker / "observations.csv").read_bytes()
-    r = run("add-observation", "share", "2024", "13.1", "--status", "estimate", "--source", "Sở Công Thương",
-            "--recorded-at", "2025-01-05T10:00:00+07:00")
+    r = run(
+        "add-observation",
+        "share",
+        "2024",
+        "13.1",
+        "--status",
+        "estimate",
+        "--source",
+        "Sở Công Thương",
+        "--recorded-at",
+        "2025-01-05T10:00:00+07:00",
+    )
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ""
     after = (tracker / "observations.csv").read_bytes()
     assert after.startswith(before)
-    assert after[len(before):].decode() == "share,2024,13.1,estimate,Sở Công Thương,,2025-01-05T03:00:00Z\n"
+    assert after[len(before) :].decode() == "share,2024,13.1,estimate,Sở Công Thương,,2025-01-05T03:00:00Z\n"
     doc = json.loads(run("status", "share", "-f", "json").stdout)
     assert doc["targets"][0]["latest"]["value"] == 13.1
 
@@ -153,8 +165,14 @@ def test_add_observation_appends_one_row(tracker: Path):
         (["share", "2024-13", "1"], "add-observation: error: '2024-13': month 13 does not exist"),
         (["share", "2024", "inf"], "add-observation: error: 'inf' is not a number"),
         (["share", "2024", "1", "--status", "final"], "add-observation: error: status 'final' is not one of"),
-        (["mining", "2024-Q1", "1"], "add-observation: error: period 2024-Q1 is finer than indicator 'mining' is published"),
-        (["share", "2024", "1", "--recorded-at", "soon"], "add-observation: error: 'soon' is not an ISO 8601 timestamp"),
+        (
+            ["mining", "2024-Q1", "1"],
+            "add-observation: error: period 2024-Q1 is finer than indicator 'mining' is published",
+        ),
+        (
+            ["share", "2024", "1", "--recorded-at", "soon"],
+            "add-observation: error: 'soon' is not an ISO 8601 timestamp",
+        ),
     ],
 )
 def test_add_observation_refuses_bad_input_and_writes_nothing(tracker: Path, args, message):
@@ -208,7 +226,7 @@ def test_observations_lists_values_in_force(tracker: Path):
 
 
 def test_csv_output_neutralises_formulas(tracker: Path):
-    run("add-observation", "share", "2024", "13", "--source", "=HYPERLINK(\"http://x\")")
+    run("add-observation", "share", "2024", "13", "--source", '=HYPERLINK("http://x")')
     r = run("observations", "--indicator", "share", "--format", "csv")
     assert "'=HYPERLINK" in r.stdout
 
@@ -224,7 +242,9 @@ def test_init_writes_a_starter_and_refuses_to_overwrite(tmp_path: Path, monkeypa
     monkeypatch.chdir(tmp_path)
     r = run("init", "plan")
     assert r.exit_code == 0
-    assert (tmp_path / "plan" / "observations.csv").read_text() == "indicator,period,value,status,source,note,recorded_at\n"
+    assert (
+        tmp_path / "plan" / "observations.csv"
+    ).read_text() == "indicator,period,value,status,source,note,recorded_at\n"
     monkeypatch.chdir(tmp_path / "plan")
     assert run("check").exit_code == 0
     assert run("status", "--format", "json").exit_code == 0
@@ -258,7 +278,15 @@ def test_global_options_before_the_command(tracker: Path, tmp_path_factory):
     import os
 
     os.chdir(elsewhere)
-    r = run("--targets", str(tracker / "targets.yaml"), "--lang", "vi", "status", "--format", "table",
-            env={"COLUMNS": "160"})
+    r = run(
+        "--targets",
+        str(tracker / "targets.yaml"),
+        "--lang",
+        "vi",
+        "status",
+        "--format",
+        "table",
+        env={"COLUMNS": "160"},
+    )
     assert r.exit_code == 0, r.stderr
     assert "Mục tiêu" in r.stdout and "12,3%" in r.stdout

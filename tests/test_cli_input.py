@@ -14,9 +14,16 @@ def last_row(tracker: Path) -> list[str]:
     return (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()[-1].split(",")
 
 
-@pytest.mark.parametrize("typed, stored", [
-    ("-2.5", "-2.5"), ("-1e3", "-1000"), ("-.5", "-0.5"), ("-0", "0"), ("+3", "3"),
-])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("-2.5", "-2.5"),
+        ("-1e3", "-1000"),
+        ("-.5", "-0.5"),
+        ("-0", "0"),
+        ("+3", "3"),
+    ],
+)
 def test_negative_numbers_are_values_not_options(tracker: Path, typed: str, stored: str):
     r = run("add-observation", "share", "2024", typed, "--recorded-at", "2025-01-05T00:00:00Z")
     assert r.exit_code == 0, r.stderr
@@ -27,7 +34,9 @@ def test_options_after_a_negative_value_still_work(tracker: Path):
     r = run("add-observation", "share", "2024", "-2.5", "--status", "estimate", "--note", "-5 pts")
     assert r.exit_code == 0, r.stderr
     row = last_row(tracker)
-    assert row[2:4] == ["-2.5", "estimate"] and row[5] == "'-5 pts"  # stored behind an apostrophe: it starts like a formula
+    assert (
+        row[2:4] == ["-2.5", "estimate"] and row[5] == "'-5 pts"
+    )  # stored behind an apostrophe: it starts like a formula
 
 
 def test_an_unknown_option_is_still_an_error(tracker: Path):
@@ -38,20 +47,23 @@ def test_an_unknown_option_is_still_an_error(tracker: Path):
     assert (tracker / "observations.csv").read_bytes() == before
 
 
-@pytest.mark.parametrize("args, stored", [
-    (["10,5"], "10.5"),                       # no other reading: a decimal comma
-    (["10,5", "--lang", "vi"], "10.5"),
-    (["1,234", "--lang", "vi"], "1.234"),      # Vietnamese: the comma is the decimal
-    (["85.000", "--lang", "vi"], "85000"),     # Vietnamese: the point groups thousands
-    (["85.000", "--lang", "en"], "85"),        # English: the point is the decimal
-    (["1,234", "--lang", "en"], "1234"),       # English: the comma groups thousands
-    (["12.345.678"], "12345678"),              # a repeated separator can only group thousands
-    (["1,234,567"], "1234567"),
-    (["1.000,0"], "1000"),                    # both separators: the last one is the decimal
-    (["1,000.5"], "1000.5"),
-    (["\u22122,5"], "-2.5"),                  # a real minus sign (U+2212)
-    (["\u22122.5"], "-2.5"),
-])
+@pytest.mark.parametrize(
+    "args, stored",
+    [
+        (["10,5"], "10.5"),  # no other reading: a decimal comma
+        (["10,5", "--lang", "vi"], "10.5"),
+        (["1,234", "--lang", "vi"], "1.234"),  # Vietnamese: the comma is the decimal
+        (["85.000", "--lang", "vi"], "85000"),  # Vietnamese: the point groups thousands
+        (["85.000", "--lang", "en"], "85"),  # English: the point is the decimal
+        (["1,234", "--lang", "en"], "1234"),  # English: the comma groups thousands
+        (["12.345.678"], "12345678"),  # a repeated separator can only group thousands
+        (["1,234,567"], "1234567"),
+        (["1.000,0"], "1000"),  # both separators: the last one is the decimal
+        (["1,000.5"], "1000.5"),
+        (["\u22122,5"], "-2.5"),  # a real minus sign (U+2212)
+        (["\u22122.5"], "-2.5"),
+    ],
+)
 def test_numbers_as_vietnamese_write_them(tracker: Path, args: list[str], stored: str):
     r = run("add-observation", "share", "2024", *args, "--recorded-at", "2025-01-05T00:00:00Z")
     assert r.exit_code == 0, r.stderr
@@ -62,16 +74,22 @@ def test_numbers_as_vietnamese_write_them(tracker: Path, args: list[str], stored
     assert r.stderr.startswith(f"{said} share 2024 = {shown} ")
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("1,234", "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; write 1234 "
-              "or 1.234, or say how figures are written: --lang en reads it as 1234, --lang vi as 1.234"),
-    ("85.000", "'85.000' is ambiguous: 85000 with a thousands separator, or 85.000 with a decimal point"),
-    ("\u0661\u0662", "digits other than 0-9"),         # Arabic-Indic 12
-    ("\uff11\uff12", "digits other than 0-9"),         # full-width 12
-    ("-\u0663", "digits other than 0-9"),
-    ("-inf", "is not a number"),
-    ("12,5,3", "not a number"),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        (
+            "1,234",
+            "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; write 1234 "
+            "or 1.234, or say how figures are written: --lang en reads it as 1234, --lang vi as 1.234",
+        ),
+        ("85.000", "'85.000' is ambiguous: 85000 with a thousands separator, or 85.000 with a decimal point"),
+        ("\u0661\u0662", "digits other than 0-9"),  # Arabic-Indic 12
+        ("\uff11\uff12", "digits other than 0-9"),  # full-width 12
+        ("-\u0663", "digits other than 0-9"),
+        ("-inf", "is not a number"),
+        ("12,5,3", "not a number"),
+    ],
+)
 def test_numbers_that_cannot_be_read_are_refused(tracker: Path, typed: str, message: str):
     before = (tracker / "observations.csv").read_bytes()
     r = run("add-observation", "share", "2024", typed)
@@ -80,8 +98,17 @@ def test_numbers_that_cannot_be_read_are_refused(tracker: Path, typed: str, mess
     assert (tracker / "observations.csv").read_bytes() == before
 
 
-@pytest.mark.parametrize("typed, stored", [("0.123", "0.123"), ("0,123", "0.123"), ("-0.500", "-0.5"),
-                                           ("+0,250", "0.25"), ("0.123,5", None), ("012,345", "12.345")])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("0.123", "0.123"),
+        ("0,123", "0.123"),
+        ("-0.500", "-0.5"),
+        ("+0,250", "0.25"),
+        ("0.123,5", None),
+        ("012,345", "12.345"),
+    ],
+)
 def test_a_leading_zero_cannot_start_a_thousands_group(tracker: Path, typed: str, stored: str | None):
     """'0.123' and '0,123' have one reading, 0.123: no thousands group starts with 0."""
     r = run("add-observation", "share", "2024", typed, "--recorded-at", "2025-01-05T00:00:00Z")

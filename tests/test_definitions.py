@@ -28,8 +28,10 @@ def test_unknown_key_with_did_you_mean():
           x: {name: X, unti: "%"}
         targets: []
     """)
-    assert out == ["targets.yaml:2:16: error: indicator 'x': unknown key 'unti'; did you mean 'unit'? "
-                   "(valid keys: name, unit, direction, frequency, measure, description, formula)"]
+    assert out == [
+        "targets.yaml:2:16: error: indicator 'x': unknown key 'unti'; did you mean 'unit'? "
+        "(valid keys: name, unit, direction, frequency, measure, description, formula)"
+    ]
 
 
 def test_duplicate_keys_are_rejected_with_both_lines():
@@ -94,11 +96,23 @@ def test_milestones_must_follow_the_baseline_and_each_other():
 @pytest.mark.parametrize(
     "field, message",
     [
-        ("value: 1:30", "target 'a': milestone value: '1:30' is not a number (YAML 1.1 would read it as base-60); write a decimal like 12.5"),
-        ("value: .nan", "target 'a': milestone value: '.nan' is not a finite number; write the figure itself, e.g. 12.5"),
-        ("value: 15%", "target 'a': milestone value: '15%' is not a number; write 15 (the unit belongs to the indicator)"),
+        (
+            "value: 1:30",
+            "target 'a': milestone value: '1:30' is not a number (YAML 1.1 would read it as base-60); write a decimal like 12.5",
+        ),
+        (
+            "value: .nan",
+            "target 'a': milestone value: '.nan' is not a finite number; write the figure itself, e.g. 12.5",
+        ),
+        (
+            "value: 15%",
+            "target 'a': milestone value: '15%' is not a number; write 15 (the unit belongs to the indicator)",
+        ),
         ("value: '15'", "target 'a': milestone value must be a number, not quoted text ('15')"),
-        ("value: 1,5", "target 'a': milestone value: '1,5' is not a number here; use a decimal point and no thousands separator, e.g. 1234.5"),
+        (
+            "value: 1,5",
+            "target 'a': milestone value: '1,5' is not a number here; use a decimal point and no thousands separator, e.g. 1234.5",
+        ),
     ],
 )
 def test_numbers_are_read_strictly(field, message):
@@ -119,11 +133,13 @@ def test_numbers_are_read_strictly(field, message):
 
 def test_yaml_11_traps_stay_text():
     """`NO` stays the text NO; an unquoted date is refused as a period, not turned into a date."""
-    plan = parse_plan(dedent("""
+    plan = parse_plan(
+        dedent("""
         indicators:
           x: {name: NO, unit: yes}
         targets: []
-    """))
+    """)
+    )
     assert plan.indicators["x"].name.en == "NO" and plan.indicators["x"].unit == "yes"
     out = problems("""
         indicators:
@@ -147,19 +163,21 @@ def test_empty_file():
 
 def test_text_is_normalised_to_nfc():
     decomposed = "Tie\u0302\u0301n"  # "Tiến" typed with combining marks
-    plan = parse_plan(f"indicators:\n  x: {{name: \"{decomposed}\"}}\ntargets: []\n")
+    plan = parse_plan(f'indicators:\n  x: {{name: "{decomposed}"}}\ntargets: []\n')
     assert plan.indicators["x"].name.en == "Tiến"
 
 
 def test_other_kinds_load():
-    plan = parse_plan(dedent("""
+    plan = parse_plan(
+        dedent("""
         indicators:
           g: {name: Growth, measure: rate}
           fdi: {name: FDI, measure: flow, frequency: month}
         targets:
           - {id: avg, type: average, indicator: g, at_least: 10, from: 2021, to: 2025}
           - {id: fdi-2022, type: plan, indicator: fdi, period: 2022, value: 1500}
-    """))
+    """)
+    )
     assert isinstance(plan.target("avg"), AverageTarget)
     fdi = plan.target("fdi-2022")
     assert isinstance(fdi, PlanTarget) and fdi.value == 1500
@@ -173,9 +191,11 @@ def test_kind_needs_the_right_measure():
         targets:
           - {id: avg, type: average, indicator: g, at_least: 10, from: 2021, to: 2025}
     """)
-    assert out == ["targets.yaml:4:5: error: target 'avg': an average target averages a growth rate per period "
-                   "(measure: rate), but indicator 'g' is declared 'measure: flow' on line 2; use a cumulative "
-                   "target for an amount, or remove that line if the indicator is a rate"]
+    assert out == [
+        "targets.yaml:4:5: error: target 'avg': an average target averages a growth rate per period "
+        "(measure: rate), but indicator 'g' is declared 'measure: flow' on line 2; use a cumulative "
+        "target for an amount, or remove that line if the indicator is a rate"
+    ]
 
 
 def test_unknown_type_with_hint():
@@ -185,8 +205,10 @@ def test_unknown_type_with_hint():
         targets:
           - {id: a, type: levl, indicator: g}
     """)
-    assert out == ["targets.yaml:4:19: error: target 'a': type: 'levl' is not one of level, every_period, "
-                   "average, cumulative, plan; did you mean 'level'?"]
+    assert out == [
+        "targets.yaml:4:19: error: target 'a': type: 'levl' is not one of level, every_period, "
+        "average, cumulative, plan; did you mean 'level'?"
+    ]
 
 
 def test_formula_cycle_and_unknown_name():
@@ -206,7 +228,8 @@ def test_a_lone_surrogate_escape_is_refused_where_it_is_written():
     # "\ud800" is half of a UTF-16 pair: no UTF-8 output (JSON, CSV, the terminal) can
     # carry it, so it is stopped here rather than when a command writes it out.
     text = SMALL_TARGETS.replace('title: "Test plan"', 'title: "Plan \\ud800"').replace(
-        '  mining:\n    name: "Mining share"', '  "min\\udc00ing":\n    name: "Mining share"')
+        '  mining:\n    name: "Mining share"', '  "min\\udc00ing":\n    name: "Mining share"'
+    )
     assert problems(text) == [
         "targets.yaml:2:8: error: title: \\ud800 is half of a UTF-16 surrogate pair, not a character; "
         "write the character itself, or its \\U escape (e.g. \\U0001F600)",
@@ -219,4 +242,4 @@ def test_a_lone_surrogate_escape_is_refused_where_it_is_written():
 
 def test_a_whole_character_escape_is_kept():
     plan = parse_plan(SMALL_TARGETS.replace('title: "Test plan"', 'title: "Plan \\U0001F600 \\u1ea1"'))
-    assert plan.title == "Plan \U0001F600 ạ"
+    assert plan.title == "Plan \U0001f600 ạ"

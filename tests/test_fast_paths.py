@@ -35,8 +35,17 @@ INDICATORS = ["share", "growth_total_p01", "", " share", "Share", "x"]
 PERIODS = ["2023", "2023-Q2", "2023-H1", "2023-6M", "2023-04", "2023-9M", "2023-Q5", "23", "2023-13", " 2024 ", ""]
 VALUES = ["12.5", "-3", "1e3", ".5", "7.", "1_000", "nan", "inf", "1,5", "12%", "", " 8 ", "١٢", "0x10", "1e400"]
 STATUSES = ["", "estimate", "preliminary", "official", "Official", "guess", "src"]  # "src" is also a source
-TEXTS = ["", "src", "Cục Thống kê", unicodedata.normalize("NFD", "Cục Thống kê"), 'say "hi"', "a, b", "two\nlines",
-         "tab\there", "ok"]
+TEXTS = [
+    "",
+    "src",
+    "Cục Thống kê",
+    unicodedata.normalize("NFD", "Cục Thống kê"),
+    'say "hi"',
+    "a, b",
+    "two\nlines",
+    "tab\there",
+    "ok",
+]
 STAMPS = ["2023-01-10T00:00:00Z", "2023-01-10", "2023-01-10T07:00:00+07:00", "2023-01-10T00:00:00", "yesterday", ""]
 
 
@@ -48,8 +57,12 @@ def field(text: str) -> str:
 
 @st.composite
 def tails(draw) -> list[str]:
-    return [draw(st.sampled_from(STATUSES)), draw(st.sampled_from(TEXTS)), draw(st.sampled_from(TEXTS)),
-            draw(st.sampled_from(STAMPS))]
+    return [
+        draw(st.sampled_from(STATUSES)),
+        draw(st.sampled_from(TEXTS)),
+        draw(st.sampled_from(TEXTS)),
+        draw(st.sampled_from(STAMPS)),
+    ]
 
 
 @st.composite
@@ -59,10 +72,22 @@ def rows(draw, shared: list[list[str]]) -> str:
     if kind == "blank":
         return draw(st.sampled_from(["", "   "]))
     if kind == "raw":  # bytes a person might leave in a file
-        return draw(st.sampled_from(['share,2023,"1', 'share,2023,1,,"a""b",,2023-01-10', "share,2023,5,,x,y,z,w",
-                                     'share,"2023",1,,,,2023-01-10T00:00:00Z', "a\"b,2023,1,,,,2023-01-10"]))
-    cells = [draw(st.sampled_from(INDICATORS[:2])), draw(st.sampled_from(PERIODS[:6])),
-             draw(st.sampled_from(VALUES[:5]))]
+        return draw(
+            st.sampled_from(
+                [
+                    'share,2023,"1',
+                    'share,2023,1,,"a""b",,2023-01-10',
+                    "share,2023,5,,x,y,z,w",
+                    'share,"2023",1,,,,2023-01-10T00:00:00Z',
+                    'a"b,2023,1,,,,2023-01-10',
+                ]
+            )
+        )
+    cells = [
+        draw(st.sampled_from(INDICATORS[:2])),
+        draw(st.sampled_from(PERIODS[:6])),
+        draw(st.sampled_from(VALUES[:5])),
+    ]
     cells += draw(st.sampled_from(shared)) if draw(st.integers(0, 4)) else draw(tails())
     if kind == "odd":  # one field at a time from the awkward ones
         which = draw(st.integers(0, 6))
@@ -77,21 +102,35 @@ def rows(draw, shared: list[list[str]]) -> str:
 
 @st.composite
 def stores(draw) -> bytes:
-    header = draw(st.sampled_from([",".join(HEADER)] * 5 + [
-        "Indicator, Period ,value,status,source,note,recorded_at",  # case and spaces
-        "period,indicator,value,status,source,note,recorded_at",  # another order: general reader
-        '"indicator",period,value,status,source,note,recorded_at',  # quoted: general reader
-        "indicator,period,value,status,source,note",  # missing a column
-        "indicator,period,value,status,source,note,recorded_at,extra",
-        "",
-    ]))
+    header = draw(
+        st.sampled_from(
+            [",".join(HEADER)] * 5
+            + [
+                "Indicator, Period ,value,status,source,note,recorded_at",  # case and spaces
+                "period,indicator,value,status,source,note,recorded_at",  # another order: general reader
+                '"indicator",period,value,status,source,note,recorded_at',  # quoted: general reader
+                "indicator,period,value,status,source,note",  # missing a column
+                "indicator,period,value,status,source,note,recorded_at,extra",
+                "",
+            ]
+        )
+    )
     shared = draw(st.lists(tails(), min_size=1, max_size=3))
     body = draw(st.lists(rows(shared), max_size=30))
     text = "\n".join([header, *body]) + "\n"
     if draw(st.booleans()):  # a torn last row
         # ... or a whole row without its newline, as Notepad saves it: a row (issue 12)
-        text += draw(st.sampled_from(["share,2023,1", "x", '"open', "share,2023,1,,,,2023-01-10T00:00:00Z",
-                                      'share,2023,1,,"a, b",,2023-01-10']))
+        text += draw(
+            st.sampled_from(
+                [
+                    "share,2023,1",
+                    "x",
+                    '"open',
+                    "share,2023,1,,,,2023-01-10T00:00:00Z",
+                    'share,2023,1,,"a, b",,2023-01-10',
+                ]
+            )
+        )
     data = text.encode("utf-8")
     extra = draw(st.sampled_from(["none"] * 6 + ["bom", "crlf", "nul", "latin1", "cr"]))
     if extra == "bom":
@@ -151,13 +190,14 @@ def test_one_awkward_field_after_the_reader_has_seen_the_rest(which: int, odd: s
 def test_a_status_that_was_a_source_on_an_earlier_row_is_still_refused():
     # The fast reader remembers each source it has seen; once it kept them in the same
     # table as the valid statuses, so a status "GSO" after a source "GSO" passed.
-    data = (",".join(HEADER) + "\n"
-            "share,2022,1,,GSO,,2023-01-10T00:00:00Z\n"
-            "share,2023,2,GSO,GSO,,2023-01-10T00:00:00Z\n").encode()
+    data = (
+        ",".join(HEADER) + "\nshare,2022,1,,GSO,,2023-01-10T00:00:00Z\nshare,2023,2,GSO,GSO,,2023-01-10T00:00:00Z\n"
+    ).encode()
     contents = parse_store(data, "o.csv")
     assert [o.period.year for o in contents.observations] == [2022]
     assert [str(p) for p in contents.problems] == [
-        "o.csv:3: error: status 'GSO' is not one of: (empty), estimate, preliminary, official"]
+        "o.csv:3: error: status 'GSO' is not one of: (empty), estimate, preliminary, official"
+    ]
     assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
 
 
@@ -168,16 +208,28 @@ def test_a_quoted_ending_seen_before_is_read_by_the_fast_loop(monkeypatch: pytes
     reads it after all (here a new indicator and period, then a bad value). Line 5 has
     only parts seen before: the fast loop reads it."""
     ending = 'official,"Niên giám, 2024","revised, after the survey",2024-01-01T00:00:00Z'
-    data = "\n".join([",".join(HEADER), f"a,2021,1,{ending}", f"b,2022,2,{ending}", f"a,2021,oops,{ending}",
-                      f"a,2022,3.5,{ending}", '"a",2024,4,' + ending, ""]).encode("utf-8")
+    data = "\n".join(
+        [
+            ",".join(HEADER),
+            f"a,2021,1,{ending}",
+            f"b,2022,2,{ending}",
+            f"a,2021,oops,{ending}",
+            f"a,2022,3.5,{ending}",
+            '"a",2024,4,' + ending,
+            "",
+        ]
+    ).encode("utf-8")
     calls = []
     real = store.csv.reader
     monkeypatch.setattr(store.csv, "reader", lambda *a, **k: calls.append(1) or real(*a, **k))
     contents = parse_store(data, "o.csv")
     assert len(calls) == 4  # lines 2, 3, 4 and 6 (a quoted indicator); not line 5
     assert [(o.indicator, str(o.period), o.value, o.note, o.line) for o in contents.observations] == [
-        ("a", "2021", 1.0, "revised, after the survey", 2), ("b", "2022", 2.0, "revised, after the survey", 3),
-        ("a", "2022", 3.5, "revised, after the survey", 5), ("a", "2024", 4.0, "revised, after the survey", 6)]
+        ("a", "2021", 1.0, "revised, after the survey", 2),
+        ("b", "2022", 2.0, "revised, after the survey", 3),
+        ("a", "2022", 3.5, "revised, after the survey", 5),
+        ("a", "2024", 4.0, "revised, after the survey", 6),
+    ]
     assert [str(p) for p in contents.problems] == ["o.csv:4: error: 'oops' is not a number; write a decimal like 10.28"]
     monkeypatch.setattr(store.csv, "reader", real)
     assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
@@ -186,13 +238,29 @@ def test_a_quoted_ending_seen_before_is_read_by_the_fast_loop(monkeypatch: pytes
 @st.composite
 def clean_stores(draw) -> bytes:
     """Stores without a problem, whose rows share a few endings, quoted ones among them."""
-    endings = draw(st.lists(st.tuples(st.sampled_from(STATUSES[:4]), st.sampled_from(TEXTS), st.sampled_from(TEXTS),
-                                      st.sampled_from(STAMPS[:3])), min_size=1, max_size=3))
-    row = st.tuples(st.sampled_from(["share", "growth_total_p01", "x", "Share"]), st.sampled_from(PERIODS[:6]),
-                    st.sampled_from(VALUES[:5]), st.sampled_from(endings))
+    endings = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(STATUSES[:4]),
+                st.sampled_from(TEXTS),
+                st.sampled_from(TEXTS),
+                st.sampled_from(STAMPS[:3]),
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    row = st.tuples(
+        st.sampled_from(["share", "growth_total_p01", "x", "Share"]),
+        st.sampled_from(PERIODS[:6]),
+        st.sampled_from(VALUES[:5]),
+        st.sampled_from(endings),
+    )
     # Now and then an indicator in quotes, as a spreadsheet may write it: the same id.
-    body = [",".join([f'"{i}"' if q else i, *(field(c) for c in (p, v, *e))])
-            for (i, p, v, e), q in draw(st.lists(st.tuples(row, st.integers(0, 5).map(lambda n: n == 0)), max_size=30))]
+    body = [
+        ",".join([f'"{i}"' if q else i, *(field(c) for c in (p, v, *e))])
+        for (i, p, v, e), q in draw(st.lists(st.tuples(row, st.integers(0, 5).map(lambda n: n == 0)), max_size=30))
+    ]
     return "\n".join([",".join(HEADER), *body, ""]).encode("utf-8")
 
 
@@ -219,10 +287,16 @@ def test_two_readers_that_leave_rows_to_each_other_miss_none(data: bytes, salt: 
 
 @pytest.mark.parametrize("chunk", [1, 7, 64])
 def test_chunk_edges_do_not_matter(monkeypatch: pytest.MonkeyPatch, chunk: int):
-    text = ",".join(HEADER) + "\n" + "".join(
-        f'share,{2000 + i % 20},{i}.5,,"Cục, {i}","a ""q""\nb",2023-01-10T00:00:00Z\n' if i % 3 == 0 else
-        f"growth,{2000 + i % 20}-Q{1 + i % 4},{i},estimate,Thống kê,,2023-01-1{i % 10}T00:00:00Z\n"
-        for i in range(300))
+    text = (
+        ",".join(HEADER)
+        + "\n"
+        + "".join(
+            f'share,{2000 + i % 20},{i}.5,,"Cục, {i}","a ""q""\nb",2023-01-10T00:00:00Z\n'
+            if i % 3 == 0
+            else f"growth,{2000 + i % 20}-Q{1 + i % 4},{i},estimate,Thống kê,,2023-01-1{i % 10}T00:00:00Z\n"
+            for i in range(300)
+        )
+    )
     data = text.encode("utf-8")
     expected = outcome(general, data)
     monkeypatch.setattr(store, "_CHUNK", chunk)
@@ -239,10 +313,22 @@ def test_a_bad_byte_far_into_the_file_is_reported_on_its_line(monkeypatch: pytes
 
 
 def test_observations_built_from_columns_equal_constructed_ones():
-    made = store._build_observations((["a", "b"], [Period(2023), Period(2023, 4, 6)], [1.5, -2.0],
-                                      ["", "official"], ["s", "t"], ["", "n"], ["2023-01-01T00:00:00Z"] * 2, [2, 3]))
-    assert made == (Observation("a", Period(2023), 1.5, "", "s", "", "2023-01-01T00:00:00Z", 2),
-                    Observation("b", Period(2023, 4, 6), -2.0, "official", "t", "n", "2023-01-01T00:00:00Z", 3))
+    made = store._build_observations(
+        (
+            ["a", "b"],
+            [Period(2023), Period(2023, 4, 6)],
+            [1.5, -2.0],
+            ["", "official"],
+            ["s", "t"],
+            ["", "n"],
+            ["2023-01-01T00:00:00Z"] * 2,
+            [2, 3],
+        )
+    )
+    assert made == (
+        Observation("a", Period(2023), 1.5, "", "s", "", "2023-01-01T00:00:00Z", 2),
+        Observation("b", Period(2023, 4, 6), -2.0, "official", "t", "n", "2023-01-01T00:00:00Z", 3),
+    )
     assert hash(made[0]) == hash(Observation("a", Period(2023), 1.5, "", "s", "", "2023-01-01T00:00:00Z", 2))
     with pytest.raises(AttributeError):
         made[0].value = 3  # still frozen
@@ -263,7 +349,9 @@ def in_force_longhand(observations, as_of=None):
     series: dict = {}
     for (ind, _), o in best.items():
         series.setdefault(ind, []).append(o)
-    return {ind: sorted(rows, key=lambda o: (o.period.year, o.period.last, o.period.first)) for ind, rows in series.items()}
+    return {
+        ind: sorted(rows, key=lambda o: (o.period.year, o.period.last, o.period.first)) for ind, rows in series.items()
+    }
 
 
 observations = st.builds(
@@ -300,8 +388,7 @@ def test_a_wrong_choice_reads_as_typer_writes_it(tmp_path: Path):
     assert r.exit_code == 2
     # Typer's checker's words, less the "Value error, " before them that cli/usage.py drops
     # (issue 12, g2; tests/test_lang_choice.py).
-    assert "Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'tsv'." \
-        in r.stderr
+    assert "Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'tsv'." in r.stderr
 
 
 def test_the_patch_of_typers_private_module_still_applies():
@@ -316,8 +403,10 @@ def test_the_patch_of_typers_private_module_still_applies():
     import qntrack.cli  # noqa: F401  (applies the patch on import)
 
     patched = getattr(getattr(core, "build_runtime_param", None), "qntrack_lean", False)
-    assert patched, (f"lean_typer.py no longer applies to typer {typer.__version__}: "
-                     "re-test it and widen the pin in pyproject.toml, or remove it")
+    assert patched, (
+        f"lean_typer.py no longer applies to typer {typer.__version__}: "
+        "re-test it and widen the pin in pyproject.toml, or remove it"
+    )
 
 
 def test_plain_values_need_no_pydantic():
@@ -338,8 +427,9 @@ def test_only_the_console_entry_point_sets_a_collector_policy(tmp_path: Path):
     import qntrack
 
     package = Path(qntrack.__file__).parent
-    users = sorted(str(f.relative_to(package)) for f in package.rglob("*.py")
-                   if "import gc" in f.read_text(encoding="utf-8"))
+    users = sorted(
+        str(f.relative_to(package)) for f in package.rglob("*.py") if "import gc" in f.read_text(encoding="utf-8")
+    )
     assert users == ["cli/__init__.py"]
     entry = (package / "cli" / "__init__.py").read_text(encoding="utf-8")
     assert "gc." not in entry.split("def _collector_policy")[0]
@@ -348,8 +438,10 @@ def test_only_the_console_entry_point_sets_a_collector_policy(tmp_path: Path):
 
     CliRunner().invoke(app, ["status", "--targets", str(tmp_path / "none.yaml"), "--format", "json"])
     assert gc.isenabled()
-    code = ("import sys, gc; sys.argv = ['qntrack', 'status', '--targets', 'none.yaml', '--format', 'json']\n"
-            "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\nprint(gc.isenabled())")
+    code = (
+        "import sys, gc; sys.argv = ['qntrack', 'status', '--targets', 'none.yaml', '--format', 'json']\n"
+        "from qntrack.cli import main\ntry: main()\nexcept SystemExit: pass\nprint(gc.isenabled())"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path).stdout
     assert out.split()[-1] == "False"
 
@@ -372,8 +464,9 @@ def test_peek_reads_no_rows_but_answers_as_read_store(tmp_path: Path):
     assert "the header must be" in str(err.value)
 
 
-spans = st.builds(lambda year, a, b: Period(year, min(a, b), max(a, b)),
-                  st.integers(1, 9999), st.integers(1, 12), st.integers(1, 12))
+spans = st.builds(
+    lambda year, a, b: Period(year, min(a, b), max(a, b)), st.integers(1, 9999), st.integers(1, 12), st.integers(1, 12)
+)
 
 
 @given(spans, spans)

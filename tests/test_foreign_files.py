@@ -36,8 +36,15 @@ STORE = HEADER + b"share,2020,10,official,yearbook,,2021-06-30T00:00:00Z\n"
 # A line as /etc/shadow holds it: what a message must never show.
 SECRET = b"root:$6$saltsalt$SECRETHASHSECRETHASH:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n"
 
-READERS = [["status"], ["status", "--format", "json"], ["show", "share"], ["observations"], ["history", "share"],
-           ["check"], ["report"]]
+READERS = [
+    ["status"],
+    ["status", "--format", "json"],
+    ["show", "share"],
+    ["observations"],
+    ["history", "share"],
+    ["check"],
+    ["report"],
+]
 EVERY = READERS + [["check", "--repair"], ["add-observation", "share", "2024", "12", "--status", "official"]]
 
 
@@ -51,8 +58,9 @@ def qntrack(*args: str, cwd: Path, env: dict | None = None, timeout: float = 20)
     """The installed command in a child, so that a hang is a failed test, not a stuck run."""
     full = {**os.environ, **(env or {})}
     full.pop("QNTRACK_TARGETS", None)
-    return subprocess.run([sys.executable, "-m", "qntrack", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env=full)
+    return subprocess.run(
+        [sys.executable, "-m", "qntrack", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full
+    )
 
 
 def one_message(r: subprocess.CompletedProcess) -> str:
@@ -64,14 +72,16 @@ def one_message(r: subprocess.CompletedProcess) -> str:
 # --- targets.yaml ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["status"], ["status", "--format", "json"], ["check"],
-                                     ["add-observation", "share", "2024", "12"]])
+@pytest.mark.parametrize(
+    "command", [["status"], ["status", "--format", "json"], ["check"], ["add-observation", "share", "2024", "12"]]
+)
 def test_a_fifo_as_targets_is_refused_without_hanging(folder: Path, command: list[str]):
     os.mkfifo(folder / "plan.yaml")
     r = qntrack(*command, "--targets", "plan.yaml", cwd=folder)
     assert r.returncode == 1
-    assert one_message(r) == ("plan.yaml: error: targets file is a named pipe (FIFO), not a regular file; "
-                              "give the path of an ordinary file\n")
+    assert one_message(r) == (
+        "plan.yaml: error: targets file is a named pipe (FIFO), not a regular file; give the path of an ordinary file\n"
+    )
 
 
 def test_a_fifo_named_targets_yaml_is_found_and_refused(folder: Path):
@@ -86,8 +96,9 @@ def test_a_fifo_named_targets_yaml_is_found_and_refused(folder: Path):
 def test_dev_zero_as_targets_is_refused_without_reading_it(folder: Path, command: list[str]):
     r = qntrack(*command, "--targets", "/dev/zero", cwd=folder)
     assert r.returncode == 1
-    assert one_message(r) == ("/dev/zero: error: targets file is a character device, not a regular file; "
-                              "give the path of an ordinary file\n")
+    assert one_message(r) == (
+        "/dev/zero: error: targets file is a character device, not a regular file; give the path of an ordinary file\n"
+    )
 
 
 def test_a_huge_targets_file_is_refused_by_its_size(folder: Path):
@@ -96,18 +107,25 @@ def test_a_huge_targets_file_is_refused_by_its_size(folder: Path):
         fh.truncate(17 * 1024 * 1024)  # sparse: 17 MiB of NULs without writing them
     r = qntrack("status", "--format", "json", "--targets", "big.yaml", cwd=folder)
     assert r.returncode == 1
-    assert one_message(r) == "big.yaml: error: targets file is 17 MiB (17825792 bytes); at most 16 MiB (16777216 bytes) is accepted: is this the right file?\n"
+    assert (
+        one_message(r)
+        == "big.yaml: error: targets file is 17 MiB (17825792 bytes); at most 16 MiB (16777216 bytes) is accepted: is this the right file?\n"
+    )
 
 
 FOREIGN = "not a qntrack targets file (no 'indicators:' or 'targets:' at the top level)"
 
 
-@pytest.mark.parametrize("content", [
-    SECRET,                                   # YAML: a mapping of unknown keys
-    b"root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n",  # a scalar
-    b"SECRET one\n  SECRET: [two\n",          # not YAML at all
-    b"- SECRET\n- list\n",                    # a list
-], ids=["shadow", "passwd", "not-yaml", "list"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        SECRET,  # YAML: a mapping of unknown keys
+        b"root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n",  # a scalar
+        b"SECRET one\n  SECRET: [two\n",  # not YAML at all
+        b"- SECRET\n- list\n",  # a list
+    ],
+    ids=["shadow", "passwd", "not-yaml", "list"],
+)
 def test_a_foreign_targets_file_is_named_not_quoted(folder: Path, content: bytes):
     (folder / "foreign").write_bytes(content)
     for command in (["status"], ["status", "--format", "json"], ["check"], ["add-observation", "share", "2024", "1"]):
@@ -158,14 +176,19 @@ def test_a_foreign_store_is_named_not_quoted(folder: Path, command: list[str]):
     _store_is(folder, "shadow")
     r = runner.invoke(app, command)
     assert r.exit_code == 1
-    assert r.stderr == ("shadow:1: error: not a qntrack observations file: its first line is not the header "
-                        "indicator,period,value,status,source,note,recorded_at (UTF-8 CSV); check 'observations:' "
-                        "in targets.yaml\n")
+    assert r.stderr == (
+        "shadow:1: error: not a qntrack observations file: its first line is not the header "
+        "indicator,period,value,status,source,note,recorded_at (UTF-8 CSV); check 'observations:' "
+        "in targets.yaml\n"
+    )
     assert (folder / "shadow").read_bytes() == SECRET
 
 
-@pytest.mark.parametrize("content", [SECRET.rstrip(b"\n"), b"\x7fELF\x02\x01\x01\x00\x00" + bytes(range(256)) + b"\nend"],
-                         ids=["text", "binary"])
+@pytest.mark.parametrize(
+    "content",
+    [SECRET.rstrip(b"\n"), b"\x7fELF\x02\x01\x01\x00\x00" + bytes(range(256)) + b"\nend"],
+    ids=["text", "binary"],
+)
 def test_repair_never_rewrites_a_foreign_file(folder: Path, content: bytes):
     """`check --repair` once truncated a program named as the store (observations: /bin/ls)."""
     (folder / "foreign").write_bytes(content)
@@ -178,16 +201,25 @@ def test_repair_never_rewrites_a_foreign_file(folder: Path, content: bytes):
     assert sorted(p.name for p in folder.iterdir()) == ["foreign", "observations.csv", "targets.yaml"]
 
 
-@pytest.mark.parametrize("command", [["add-observation", "share", "2024", "12"], ["check", "--repair"],
-                                     ["add-observation", "share", "2024", "12", "--dry-run"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["add-observation", "share", "2024", "12"],
+        ["check", "--repair"],
+        ["add-observation", "share", "2024", "12", "--dry-run"],
+    ],
+    ids=" ".join,
+)
 def test_a_missing_folder_for_the_store_is_not_created(folder: Path, command: list[str]):
     _store_is(folder, "sub/dir/obs.csv")
     r = runner.invoke(app, command)
     assert not (folder / "sub").exists()
     # check --repair too: a missing folder is a typo in 'observations:', not a store to repair.
     assert r.exit_code == 1
-    assert r.stderr == (f"sub/dir/obs.csv: error: the folder '{folder / 'sub' / 'dir'}' for the observations file "
-                        "does not exist; create it, or correct 'observations:' in targets.yaml\n")
+    assert r.stderr == (
+        f"sub/dir/obs.csv: error: the folder '{folder / 'sub' / 'dir'}' for the observations file "
+        "does not exist; create it, or correct 'observations:' in targets.yaml\n"
+    )
 
 
 def test_two_links_to_one_store_share_its_lock(folder: Path):
@@ -229,7 +261,10 @@ def test_a_symlinked_store_is_repaired_where_it_really_is(folder: Path):
 def test_import_from_a_device_is_refused_but_a_pipe_is_read(folder: Path):
     r = runner.invoke(app, ["add-observation", "--from", "/dev/zero"])
     assert r.exit_code == 1
-    assert r.stderr == "/dev/zero: error: is a device or socket, not a CSV or TSV file; give a file, or '-' to read stdin\n"
+    assert (
+        r.stderr
+        == "/dev/zero: error: is a device or socket, not a CSV or TSV file; give a file, or '-' to read stdin\n"
+    )
     os.mkfifo(folder / "pipe.csv")
     import threading
 
@@ -249,7 +284,9 @@ def test_import_of_a_foreign_file_does_not_quote_it(folder: Path):
     (folder / "shadow").write_bytes(SECRET)
     r = runner.invoke(app, ["add-observation", "--from", "shadow"])
     assert r.exit_code == 1
-    assert r.stderr == ("shadow:1: error: not a table of figures: its first line names none of the columns indicator, "
-                        "period, value, status, source, note, recorded_at; is the file separated by something else? "
-                        "give --delimiter\n")
+    assert r.stderr == (
+        "shadow:1: error: not a table of figures: its first line names none of the columns indicator, "
+        "period, value, status, source, note, recorded_at; is the file separated by something else? "
+        "give --delimiter\n"
+    )
     assert (folder / "observations.csv").read_bytes() == STORE

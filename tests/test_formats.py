@@ -113,17 +113,7 @@ def test_small_exponents_read_back_whatever_the_spelling():
 
 def test_nan_and_infinities_are_written_as_null():
     document = {"a": math.nan, "b": math.inf, "c": -math.inf, "d": [math.nan, 1.5]}
-    expected = (
-        "{\n"
-        '  "a": null,\n'
-        '  "b": null,\n'
-        '  "c": null,\n'
-        '  "d": [\n'
-        "    null,\n"
-        "    1.5\n"
-        "  ]\n"
-        "}\n"
-    )
+    expected = '{\n  "a": null,\n  "b": null,\n  "c": null,\n  "d": [\n    null,\n    1.5\n  ]\n}\n'
     assert to_json(document) == expected
     assert json.loads(expected) == {"a": None, "b": None, "c": None, "d": [None, 1.5]}
 
@@ -156,8 +146,9 @@ def test_an_overflowing_total_is_null_in_the_contract(tmp_path: Path, monkeypatc
     monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
     monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
     for env in ({"QNTRACK_NO_CACHE": "1"}, {}, {}):  # plain path, then cold and warm cache
-        r = CliRunner().invoke(app, ["status", "--targets", str(tmp_path / "targets.yaml"), "--format", "json"],
-                               env=env)
+        r = CliRunner().invoke(
+            app, ["status", "--targets", str(tmp_path / "targets.yaml"), "--format", "json"], env=env
+        )
         assert r.exit_code == 0, r.output
         details = json.loads(r.stdout)["targets"][0]["details"]
         assert details["total"] is None
@@ -195,8 +186,9 @@ def test_shipped_status_document_has_the_stdlib_layout(shipped_document: dict):
 
 
 def test_shipped_status_json_from_the_command(shipped_document: dict):
-    r = CliRunner().invoke(app, ["status", "--targets", str(ROOT / "targets.yaml"), "--format", "json"],
-                           env={"QNTRACK_NO_CACHE": "1"})
+    r = CliRunner().invoke(
+        app, ["status", "--targets", str(ROOT / "targets.yaml"), "--format", "json"], env={"QNTRACK_NO_CACHE": "1"}
+    )
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout) == json.loads(json.dumps(shipped_document))
 
@@ -212,9 +204,11 @@ def test_observation_rows_write_values_as_the_store_does():
     from qntrack.plan.model import Observation
     from qntrack.plan.periods import parse_period
 
-    rows = [Observation("fdi", parse_period("2024"), 1000.0, "", "", "", "2025-01-05T00:00:00Z", 2),
-            Observation("g", parse_period("2024-H1"), -5.0, "", "", "", "2024-07-05T00:00:00Z", 3),
-            Observation("g", parse_period("2024"), 10.28, "", "", "", "2025-01-05T00:00:00Z", 4)]
+    rows = [
+        Observation("fdi", parse_period("2024"), 1000.0, "", "", "", "2025-01-05T00:00:00Z", 2),
+        Observation("g", parse_period("2024-H1"), -5.0, "", "", "", "2024-07-05T00:00:00Z", 3),
+        Observation("g", parse_period("2024"), 10.28, "", "", "", "2025-01-05T00:00:00Z", 4),
+    ]
     lines = write_table(observation_rows(rows), "csv").splitlines()
     assert lines[1].split(",")[2] == "1000"
     assert lines[2].split(",")[2] == "-5"

@@ -93,8 +93,12 @@ def test_eval_is_never_used():
     pattern = re.compile(r"(?<![\w.])(eval|exec|compile)\s*\(")
     sources = list(Path(qntrack.__file__).parent.rglob("*.py"))
     assert any(p.name == "formula.py" for p in sources)
-    offenders = [f"{p.name}: {line.strip()}" for p in sources
-                 for line in p.read_text(encoding="utf-8").splitlines() if pattern.search(line)]
+    offenders = [
+        f"{p.name}: {line.strip()}"
+        for p in sources
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if pattern.search(line)
+    ]
     assert offenders == []
 
 
@@ -102,8 +106,13 @@ def test_eval_is_never_used():
 
 
 def ind(ind_id: str, formula: str | None = None, line: int = 0) -> Indicator:
-    return Indicator(ind_id, Text.plain(ind_id), unit="%" if formula else "billion VND", formula=formula,
-                     location=Location("targets.yaml", line, 3))
+    return Indicator(
+        ind_id,
+        Text.plain(ind_id),
+        unit="%" if formula else "billion VND",
+        formula=formula,
+        location=Location("targets.yaml", line, 3),
+    )
 
 
 def obs(ind_id: str, period: str, value: float, recorded: str = "2024-01-01T00:00:00Z") -> Observation:
@@ -121,9 +130,12 @@ def test_derived_value_per_period_where_all_inputs_exist():
     """2021: 20,000 / 200,000 * 100 = 10.0; 2022: 26,100 / 232,000 * 100 = 11.25.
     2023 has cbct_va only (no grdp): skipped. 2020 has grdp only: skipped."""
     observations = [
-        obs("cbct_va", "2021", 20000), obs("grdp", "2021", 200000),
-        obs("cbct_va", "2022", 26100, "2022-12-01T00:00:00Z"), obs("grdp", "2022", 232000, "2023-03-01T00:00:00Z"),
-        obs("cbct_va", "2023", 30000), obs("grdp", "2020", 190000),
+        obs("cbct_va", "2021", 20000),
+        obs("grdp", "2021", 200000),
+        obs("cbct_va", "2022", 26100, "2022-12-01T00:00:00Z"),
+        obs("grdp", "2022", 232000, "2023-03-01T00:00:00Z"),
+        obs("cbct_va", "2023", 30000),
+        obs("grdp", "2020", 190000),
     ]
     series, left_out = build_series(INDICATORS, observations)
     assert left_out == {}
@@ -139,16 +151,24 @@ def test_derived_value_per_period_where_all_inputs_exist():
 
 def test_as_of_applies_to_derived_values_through_their_inputs():
     """As of 2023-01-01 the 2022 GRDP (recorded 2023-03-01) was not known: no 2022 share."""
-    observations = [obs("cbct_va", "2021", 20000, "2022-01-01T00:00:00Z"), obs("grdp", "2021", 200000, "2022-01-01T00:00:00Z"),
-                    obs("cbct_va", "2022", 26100, "2022-12-01T00:00:00Z"), obs("grdp", "2022", 232000, "2023-03-01T00:00:00Z")]
+    observations = [
+        obs("cbct_va", "2021", 20000, "2022-01-01T00:00:00Z"),
+        obs("grdp", "2021", 200000, "2022-01-01T00:00:00Z"),
+        obs("cbct_va", "2022", 26100, "2022-12-01T00:00:00Z"),
+        obs("grdp", "2022", 232000, "2023-03-01T00:00:00Z"),
+    ]
     series, _ = build_series(INDICATORS, observations, as_of="2023-01-01")
     assert [str(o.period) for o in series["share"]] == ["2021"]
 
 
 def test_division_by_zero_is_reported_and_the_period_left_out():
     """2021 is computed (10.0); 2022 has grdp = 0: a Problem at the indicator's line, no row."""
-    observations = [obs("cbct_va", "2021", 20000), obs("grdp", "2021", 200000),
-                    obs("cbct_va", "2022", 26100), obs("grdp", "2022", 0)]
+    observations = [
+        obs("cbct_va", "2021", 20000),
+        obs("grdp", "2021", 200000),
+        obs("cbct_va", "2022", 26100),
+        obs("grdp", "2022", 0),
+    ]
     series, left_out = build_series(INDICATORS, observations)
     assert [str(o.period) for o in series["share"]] == ["2021"]
     assert list(left_out) == ["share"] and len(left_out["share"]) == 1
@@ -185,11 +205,19 @@ def test_a_derived_series_is_assessed_like_any_other():
     """share = cbct_va / grdp * 100: 2020 9,800 / 100,000 = 9.8; 2023 12,300 / 100,000 = 12.3.
     Against 15 by 2025 from 9.8 in 2020: a = (12.3 / 9.8) ** (1/3) - 1 = 0.078680957339,
     r = (15 / 9.8) ** 0.2 - 1 = 0.088862488820, P = 0.885423741603."""
-    observations = [obs("cbct_va", "2020", 9800), obs("grdp", "2020", 100000),
-                    obs("cbct_va", "2023", 12300), obs("grdp", "2023", 100000)]
+    observations = [
+        obs("cbct_va", "2020", 9800),
+        obs("grdp", "2020", 100000),
+        obs("cbct_va", "2023", 12300),
+        obs("grdp", "2023", 100000),
+    ]
     series, _ = build_series(INDICATORS, observations)
-    target = LevelTarget(id="s", indicator="share", baseline=Baseline(parse_period("2020")),
-                         milestones=(Milestone(parse_period("2025"), 15),))
+    target = LevelTarget(
+        id="s",
+        indicator="share",
+        baseline=Baseline(parse_period("2020")),
+        milestones=(Milestone(parse_period("2025"), 15),),
+    )
     a = assess_target(target, INDICATORS["share"], series["share"])
     assert a.baseline.value == approx(9.8)
     assert a.progress_value == pytest.approx(0.885423741603, rel=1e-9)
@@ -226,7 +254,10 @@ targets: []
 
 def test_loader_reports_unknown_names_cycles_and_syntax_with_lines():
     problems = loader_problems(PLAN)
-    assert "targets.yaml:7:3: error: indicator 'share': formula uses unknown indicator 'grdpp'; did you mean 'grdp'?" in problems
+    assert (
+        "targets.yaml:7:3: error: indicator 'share': formula uses unknown indicator 'grdpp'; did you mean 'grdp'?"
+        in problems
+    )
     assert "targets.yaml:10:3: error: indicator 'a': formula has a cycle: a -> b -> a" in problems
     assert "targets.yaml:16:3: error: indicator 'bad': formula: the '(' at character 1 is never closed" in problems
     assert "targets.yaml:19:3: error: indicator 'self_ref': formula has a cycle: self_ref -> self_ref" in problems
@@ -234,7 +265,9 @@ def test_loader_reports_unknown_names_cycles_and_syntax_with_lines():
 
 
 def test_loader_accepts_a_good_formula():
-    plan = parse_plan(PLAN.split("  share:")[0] + '  share:\n    name: "Share"\n    formula: "cbct_va / grdp * 100"\ntargets: []\n')
+    plan = parse_plan(
+        PLAN.split("  share:")[0] + '  share:\n    name: "Share"\n    formula: "cbct_va / grdp * 100"\ntargets: []\n'
+    )
     assert plan.indicators["share"].formula == "cbct_va / grdp * 100"
 
 
@@ -244,18 +277,30 @@ def test_loader_accepts_a_good_formula():
 def test_left_out_warnings_follow_the_chain_and_the_file_order():
     """'aaa' reads 'share'; 'x' stands alone. Warnings come for what the shown indicators
     read, ordered by the indicators' lines in targets.yaml (share 12, then x 30)."""
-    indicators = dict(INDICATORS, aaa=ind("aaa", "share / 10", line=40), a=ind("a"), b=ind("b"),
-                      x=ind("x", "a / b", line=30))
-    observations = [obs("cbct_va", "2022", 1), obs("grdp", "2022", 0), obs("cbct_va", "2023", 1), obs("grdp", "2023", 0),
-                    obs("a", "2022", 1), obs("b", "2022", 0)]
+    indicators = dict(
+        INDICATORS, aaa=ind("aaa", "share / 10", line=40), a=ind("a"), b=ind("b"), x=ind("x", "a / b", line=30)
+    )
+    observations = [
+        obs("cbct_va", "2022", 1),
+        obs("grdp", "2022", 0),
+        obs("cbct_va", "2023", 1),
+        obs("grdp", "2023", 0),
+        obs("a", "2022", 1),
+        obs("b", "2022", 0),
+    ]
     _, left_out = build_series(indicators, observations)
     inputs = formula_inputs(indicators)
     assert inputs["share"] == ("cbct_va", "grdp")
     assert [str(p.message)[:26] for p in left_out_warnings(left_out, inputs, ["x", "aaa"])] == [
-        "indicator 'share' in 2022:", "indicator 'share' in 2023:", "indicator 'x' in 2022: div"]
+        "indicator 'share' in 2022:",
+        "indicator 'share' in 2023:",
+        "indicator 'x' in 2022: div",
+    ]
     # 'aaa' has no value of its own to compute where 'share' has none: only share's warnings.
     assert "aaa" not in left_out
-    assert [str(p.message)[:20] for p in left_out_warnings(left_out, inputs, ["cbct_va", "x"])] == ["indicator 'x' in 202"]
+    assert [str(p.message)[:20] for p in left_out_warnings(left_out, inputs, ["cbct_va", "x"])] == [
+        "indicator 'x' in 202"
+    ]
     assert left_out_warnings(left_out, inputs, ["grdp"]) == []
 
 
@@ -290,8 +335,7 @@ cbct_va,2022,26100,official,GSO,,2023-03-01T00:00:00Z
 grdp,2022,0,official,GSO,,2023-03-01T00:00:00Z
 """
 
-WARNING = ("targets.yaml:6:3: warning: indicator 'share' in 2022: division by zero (grdp is 0); "
-           "the period is left out\n")
+WARNING = "targets.yaml:6:3: warning: indicator 'share' in 2022: division by zero (grdp is 0); the period is left out\n"
 
 
 @pytest.fixture
@@ -299,11 +343,19 @@ def ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, RATIO_TARGETS, RATIO_OBSERVATIONS)
 
 
-@pytest.mark.parametrize("args", [
-    ["status", "--format", "json"], ["status", "--format", "csv"], ["status", "--format", "table"],
-    ["status", "share", "--format", "tsv", "--as-of", "2030-01-01"], ["show", "share"],
-    ["show", "share", "--format", "json"], ["observations", "--format", "csv"], ["report", "--format", "markdown"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--format", "json"],
+        ["status", "--format", "csv"],
+        ["status", "--format", "table"],
+        ["status", "share", "--format", "tsv", "--as-of", "2030-01-01"],
+        ["show", "share"],
+        ["show", "share", "--format", "json"],
+        ["observations", "--format", "csv"],
+        ["report", "--format", "markdown"],
+    ],
+)
 def test_commands_that_show_a_left_out_period_warn_of_it(ratio: Path, args: list[str]):
     """The output comes whole on stdout, the warning on stderr, and the exit code is 0."""
     for env in ({}, {"QNTRACK_NO_CACHE": "1"}):

@@ -1,4 +1,4 @@
-""""Gap" means one thing everywhere (issue 12): the distance still to go in the target's
+""" "Gap" means one thing everywhere (issue 12): the distance still to go in the target's
 direction, positive while short, zero or negative once reached, for every kind and
 direction; the share of the target reached has its own label. Numbers by hand."""
 
@@ -50,46 +50,104 @@ def span(kind, bound: Bound, start: str, end: str):
     return kind(id="t", indicator="x", bound=bound, start=P(start), end=P(end))
 
 
-@pytest.mark.parametrize("target,indicator,observations,gap", [
-    # Level, higher is better: 15 - 12.3 = 2.7 still to go.
-    (LevelTarget(id="t", indicator="x", baseline=Baseline(P("2020"), 9.8), milestones=(Milestone(P("2025"), 15),)),
-     ind(unit="%"), [("2023", 12.3)], 2.7),
-    # Level, lower is better: 17.3 down to 15 is 2.3 still to go.
-    (LevelTarget(id="t", indicator="x", baseline=Baseline(P("2015"), 21.3), milestones=(Milestone(P("2025"), 15),)),
-     ind("decrease", unit="%"), [("2020", 17.3)], 2.3),
-    # Level passed: 10,402 against 10,000: -402, beyond the target by 402.
-    (LevelTarget(id="t", indicator="x", baseline=Baseline(P("2017"), 4528), milestones=(Milestone(P("2025"), 10000),)),
-     ind(unit="USD"), [("2025", 10402)], -402.0),
-    # Plan of an amount: 1,500 - 622 = 878.
-    (PlanTarget(id="t", indicator="x", period=P("2022"), value=1500), ind(measure=Measure.FLOW), [("2022", 622)], 878.0),
-    # Plan, lower is better (a poverty rate of 3 %): 3.5 down to 3 is 0.5 to go.
-    (PlanTarget(id="t", indicator="x", period=P("2022"), value=3), ind("decrease", unit="%"), [("2022", 3.5)], 0.5),
-    # Plan of a growth rate met: 10.2 against 10: -0.2.
-    (PlanTarget(id="t", indicator="x", period=P("2017"), value=10), ind(measure=Measure.RATE, unit="%"),
-     [("2017", 10.2)], -0.2),
-    # Year to date of an amount: 1,000 planned, 600 by 9 months: 400 to go.
-    (PlanTarget(id="t", indicator="x", period=P("2025"), value=1000), ind(measure=Measure.FLOW),
-     [("2025-9M", 600)], 400.0),
-    # Cumulative at least 3,000: 800 + 622 + 1,000 = 2,422, so 578 to go.
-    (span(CumulativeTarget, Bound(3000), "2021", "2023"), ind(measure=Measure.FLOW),
-     [("2021", 800), ("2022", 622), ("2023", 1000)], 578.0),
-    # Cumulative at most 1,000 (a cap): 300 + 500 = 800, 200 under it: -200.
-    (span(CumulativeTarget, Bound(1000, at_least=False), "2021", "2024"), ind("decrease", measure=Measure.FLOW),
-     [("2021", 300), ("2022", 500)], -200.0),
-    # Average at least 10 % a year: 8 % and 10 % -> (1.08 * 1.10) ** 0.5 - 1 = 8.9954 %, so
-    # 10 - 8.9954 = 1.0046 points to go.
-    (span(AverageTarget, Bound(10), "2021", "2025"), ind(measure=Measure.RATE, unit="%"),
-     [("2021", 8), ("2022", 10)], 10 - ((1.08 * 1.10) ** 0.5 - 1) * 100),
-    # Average at most 4 % (inflation): 5 % in the only year: 1 point over.
-    (span(AverageTarget, Bound(4, at_least=False), "2021", "2025"), ind("decrease", measure=Measure.RATE, unit="%"),
-     [("2021", 5)], 1.0),
-    # Every period at least 10: the latest, 8.4, is 1.6 short.
-    (span(EveryPeriodTarget, Bound(10), "2020", "2025"), ind(measure=Measure.RATE, unit="%"),
-     [("2022", 11), ("2023", 8.4)], 1.6),
-    # Every period at most 5: the latest, 4, is 1 under it.
-    (span(EveryPeriodTarget, Bound(5, at_least=False), "2020", "2025"), ind("decrease", unit="%"),
-     [("2023", 4)], -1.0),
-])
+@pytest.mark.parametrize(
+    "target,indicator,observations,gap",
+    [
+        # Level, higher is better: 15 - 12.3 = 2.7 still to go.
+        (
+            LevelTarget(
+                id="t", indicator="x", baseline=Baseline(P("2020"), 9.8), milestones=(Milestone(P("2025"), 15),)
+            ),
+            ind(unit="%"),
+            [("2023", 12.3)],
+            2.7,
+        ),
+        # Level, lower is better: 17.3 down to 15 is 2.3 still to go.
+        (
+            LevelTarget(
+                id="t", indicator="x", baseline=Baseline(P("2015"), 21.3), milestones=(Milestone(P("2025"), 15),)
+            ),
+            ind("decrease", unit="%"),
+            [("2020", 17.3)],
+            2.3,
+        ),
+        # Level passed: 10,402 against 10,000: -402, beyond the target by 402.
+        (
+            LevelTarget(
+                id="t", indicator="x", baseline=Baseline(P("2017"), 4528), milestones=(Milestone(P("2025"), 10000),)
+            ),
+            ind(unit="USD"),
+            [("2025", 10402)],
+            -402.0,
+        ),
+        # Plan of an amount: 1,500 - 622 = 878.
+        (
+            PlanTarget(id="t", indicator="x", period=P("2022"), value=1500),
+            ind(measure=Measure.FLOW),
+            [("2022", 622)],
+            878.0,
+        ),
+        # Plan, lower is better (a poverty rate of 3 %): 3.5 down to 3 is 0.5 to go.
+        (PlanTarget(id="t", indicator="x", period=P("2022"), value=3), ind("decrease", unit="%"), [("2022", 3.5)], 0.5),
+        # Plan of a growth rate met: 10.2 against 10: -0.2.
+        (
+            PlanTarget(id="t", indicator="x", period=P("2017"), value=10),
+            ind(measure=Measure.RATE, unit="%"),
+            [("2017", 10.2)],
+            -0.2,
+        ),
+        # Year to date of an amount: 1,000 planned, 600 by 9 months: 400 to go.
+        (
+            PlanTarget(id="t", indicator="x", period=P("2025"), value=1000),
+            ind(measure=Measure.FLOW),
+            [("2025-9M", 600)],
+            400.0,
+        ),
+        # Cumulative at least 3,000: 800 + 622 + 1,000 = 2,422, so 578 to go.
+        (
+            span(CumulativeTarget, Bound(3000), "2021", "2023"),
+            ind(measure=Measure.FLOW),
+            [("2021", 800), ("2022", 622), ("2023", 1000)],
+            578.0,
+        ),
+        # Cumulative at most 1,000 (a cap): 300 + 500 = 800, 200 under it: -200.
+        (
+            span(CumulativeTarget, Bound(1000, at_least=False), "2021", "2024"),
+            ind("decrease", measure=Measure.FLOW),
+            [("2021", 300), ("2022", 500)],
+            -200.0,
+        ),
+        # Average at least 10 % a year: 8 % and 10 % -> (1.08 * 1.10) ** 0.5 - 1 = 8.9954 %, so
+        # 10 - 8.9954 = 1.0046 points to go.
+        (
+            span(AverageTarget, Bound(10), "2021", "2025"),
+            ind(measure=Measure.RATE, unit="%"),
+            [("2021", 8), ("2022", 10)],
+            10 - ((1.08 * 1.10) ** 0.5 - 1) * 100,
+        ),
+        # Average at most 4 % (inflation): 5 % in the only year: 1 point over.
+        (
+            span(AverageTarget, Bound(4, at_least=False), "2021", "2025"),
+            ind("decrease", measure=Measure.RATE, unit="%"),
+            [("2021", 5)],
+            1.0,
+        ),
+        # Every period at least 10: the latest, 8.4, is 1.6 short.
+        (
+            span(EveryPeriodTarget, Bound(10), "2020", "2025"),
+            ind(measure=Measure.RATE, unit="%"),
+            [("2022", 11), ("2023", 8.4)],
+            1.6,
+        ),
+        # Every period at most 5: the latest, 4, is 1 under it.
+        (
+            span(EveryPeriodTarget, Bound(5, at_least=False), "2020", "2025"),
+            ind("decrease", unit="%"),
+            [("2023", 4)],
+            -1.0,
+        ),
+    ],
+)
 def test_gap_is_still_to_go_in_the_targets_direction(target, indicator, observations, gap):
     a = assess_target(target, indicator, rows(*observations))
     assert a.gap == approx(gap)
@@ -106,8 +164,9 @@ def test_the_words_of_a_gap():
 
 def test_the_share_reached_has_its_own_label():
     """622 / 1,500 = 41.47 % -> "reached 41.5%" / "đạt 41,5%", and the gap stays a gap."""
-    a = assess_target(PlanTarget(id="t", indicator="x", period=P("2022"), value=1500), ind(measure=Measure.FLOW),
-                      rows(("2022", 622)))
+    a = assess_target(
+        PlanTarget(id="t", indicator="x", period=P("2022"), value=1500), ind(measure=Measure.FLOW), rows(("2022", 622))
+    )
     assert reached_text(a, "en") == "reached 41.5%"
     assert reached_text(a, "vi") == "đạt 41,5%"
     assert gap_text(a, "en") == "878 million USD"
@@ -116,8 +175,11 @@ def test_the_share_reached_has_its_own_label():
 
 def test_cumulative_share_reached():
     """2,422 / 3,000 = 80.73 % -> "reached 80.7%"."""
-    a = assess_target(span(CumulativeTarget, Bound(3000), "2021", "2023"), ind(measure=Measure.FLOW),
-                      rows(("2021", 800), ("2022", 622), ("2023", 1000)))
+    a = assess_target(
+        span(CumulativeTarget, Bound(3000), "2021", "2023"),
+        ind(measure=Measure.FLOW),
+        rows(("2021", 800), ("2022", 622), ("2023", 1000)),
+    )
     assert reached_text(a, "en") == "reached 80.7%"
 
 
@@ -176,21 +238,30 @@ def test_every_output_carries_the_same_gap(tmp_path: Path, monkeypatch: pytest.M
 def test_every_period_gap_cell_names_its_period():
     """At least 10% every year, 2021-2025: 11 in 2021 and 12 in 2022, on track. The gap is
     2022's alone (10 - 12 = -2), so the cell says which period passed: "✓ 2022"."""
-    a = assess_target(span(EveryPeriodTarget, Bound(10), "2021", "2025"), ind(measure=Measure.RATE, unit="%"),
-                      rows(("2021", 11.0), ("2022", 12.0)))
+    a = assess_target(
+        span(EveryPeriodTarget, Bound(10), "2021", "2025"),
+        ind(measure=Measure.RATE, unit="%"),
+        rows(("2021", 11.0), ("2022", 12.0)),
+    )
     assert a.status.value == "substantial_progress"
     assert gap_text(a, "en") == "✓ 2022"
     # Short in the latest period: 10 - 9 = 1 point, named too.
-    b = assess_target(span(EveryPeriodTarget, Bound(10), "2021", "2025"), ind(measure=Measure.RATE, unit="%"),
-                      rows(("2021", 11.0), ("2022", 9.0)))
+    b = assess_target(
+        span(EveryPeriodTarget, Bound(10), "2021", "2025"),
+        ind(measure=Measure.RATE, unit="%"),
+        rows(("2021", 11.0), ("2022", 9.0)),
+    )
     assert gap_text(b, "en") == "1 pp (2022)"
 
 
 def test_a_failed_target_has_no_tick_in_the_gap_cell():
     """9 in 2021 failed the bound for good; 12 in 2022 passes: the gap (10 - 12 = -2) is
     that period's, but beside "Not achieved" a ✓ would read as met: "–"."""
-    a = assess_target(span(EveryPeriodTarget, Bound(10), "2021", "2025"), ind(measure=Measure.RATE, unit="%"),
-                      rows(("2021", 9.0), ("2022", 12.0)))
+    a = assess_target(
+        span(EveryPeriodTarget, Bound(10), "2021", "2025"),
+        ind(measure=Measure.RATE, unit="%"),
+        rows(("2021", 9.0), ("2022", 12.0)),
+    )
     assert a.status.value == "not_achieved"
     assert a.gap == approx(-2)  # the JSON keeps the number
     assert gap_text(a, "en") == "–"
@@ -198,6 +269,7 @@ def test_a_failed_target_has_no_tick_in_the_gap_cell():
 
 def test_shipped_double_digit_growth_gap_is_not_a_tick(shipped: Path):
     from helpers import run_clean
+
     r = run_clean("report", "grdp-double-digit", "--format", "markdown", "--as-of", "2026-12-01")
     row = next(line for line in r.stdout.splitlines() if line.startswith("| 1 |"))
     assert "Not achieved" in row and "✓" not in row, row

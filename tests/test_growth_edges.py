@@ -16,8 +16,18 @@ from typer.testing import CliRunner
 from conftest import dedent, make_tracker
 from qntrack.method.assessment import assess_target
 from qntrack.cli import app
-from qntrack.plan.model import AverageTarget, Baseline, Bound, Direction, Indicator, LevelTarget, Measure, Milestone, \
-    Observation, Text
+from qntrack.plan.model import (
+    AverageTarget,
+    Baseline,
+    Bound,
+    Direction,
+    Indicator,
+    LevelTarget,
+    Measure,
+    Milestone,
+    Observation,
+    Text,
+)
 from qntrack.output.narrative import explain
 from qntrack.plan.periods import parse_period as P
 from qntrack.method.progress import Status
@@ -70,10 +80,13 @@ def test_a_fall_just_short_of_100_percent_still_averages():
     assert a.status is Status.DETERIORATION
 
 
-@pytest.mark.parametrize("lang, says, never", [
-    ("en", ["2022 (-100%)", "no average growth rate", "2021–2023"], ["No figure in the span"]),
-    ("vi", ["2022 (-100%)", "không tính được tốc độ bình quân", "2021–2023"], ["Chưa có số liệu trong giai đoạn"]),
-])
+@pytest.mark.parametrize(
+    "lang, says, never",
+    [
+        ("en", ["2022 (-100%)", "no average growth rate", "2021–2023"], ["No figure in the span"]),
+        ("vi", ["2022 (-100%)", "không tính được tốc độ bình quân", "2021–2023"], ["Chưa có số liệu trong giai đoạn"]),
+    ],
+)
 def test_the_sentences_give_one_account(lang: str, says: list[str], never: list[str]):
     """One true account: the figures are there, one year makes the mean impossible."""
     a = assess_target(average(), GROWTH, rows("growth", ("2021", 8), ("2022", -100), ("2023", 12)))
@@ -180,19 +193,22 @@ STAMP = "2024-02-01T00:00:00Z"
 def test_a_growth_rate_below_minus_100_is_recorded_with_one_warning(floor: Path):
     r = _run("add-observation", "growth", "2022", "-150", "--recorded-at", STAMP)
     assert r.exit_code == 0, r.stderr
-    assert _warnings(r) == ["add-observation: warning: growth 2022 = -150 is a growth rate below -100%: the quantity "
-                            "would have fallen below zero; a typing slip? If so, 'qntrack retract growth 2022' "
-                            "withdraws it"]
-    assert (floor / "observations.csv").read_text(encoding="utf-8").splitlines()[-1] == \
-        f"growth,2022,-150,,,,{STAMP}"
+    assert _warnings(r) == [
+        "add-observation: warning: growth 2022 = -150 is a growth rate below -100%: the quantity "
+        "would have fallen below zero; a typing slip? If so, 'qntrack retract growth 2022' "
+        "withdraws it"
+    ]
+    assert (floor / "observations.csv").read_text(encoding="utf-8").splitlines()[-1] == f"growth,2022,-150,,,,{STAMP}"
 
 
 def test_in_vietnamese(floor: Path):
     r = _run("add-observation", "growth", "2022", "-150,5", "--recorded-at", STAMP, "--lang", "vi")
     assert r.exit_code == 0, r.stderr
-    assert _warnings(r) == ["add-observation: cảnh báo: growth kỳ 2022 = -150,5 là tốc độ tăng dưới -100%: quy mô "
-                            "sẽ giảm xuống dưới 0; có phải gõ nhầm? Nếu vậy, 'qntrack retract growth 2022' sẽ rút "
-                            "lại số liệu này"]
+    assert _warnings(r) == [
+        "add-observation: cảnh báo: growth kỳ 2022 = -150,5 là tốc độ tăng dưới -100%: quy mô "
+        "sẽ giảm xuống dưới 0; có phải gõ nhầm? Nếu vậy, 'qntrack retract growth 2022' sẽ rút "
+        "lại số liệu này"
+    ]
 
 
 @pytest.mark.parametrize("indicator, value", [("growth", "-100"), ("growth", "-99.9"), ("share", "-150")])
@@ -250,8 +266,12 @@ SHARE = Indicator("share", Text("Hi-tech share", "Tỷ trọng công nghệ cao"
 
 
 def zero_base(*milestones: tuple[int, float]) -> LevelTarget:
-    return LevelTarget(id="hitech", indicator="share", baseline=Baseline(P("2020"), 0.0),
-                       milestones=tuple(Milestone(P(str(y)), v) for y, v in milestones))
+    return LevelTarget(
+        id="hitech",
+        indicator="share",
+        baseline=Baseline(P("2020"), 0.0),
+        milestones=tuple(Milestone(P(str(y)), v) for y, v in milestones),
+    )
 
 
 ZERO_ROWS = (("2021", 2.0), ("2022", 4.0), ("2023", 7.0))
@@ -288,15 +308,28 @@ def test_a_zero_baseline_that_did_not_move_is_limited_progress_not_deterioration
     assert a.status is Status.LIMITED_PROGRESS and a.progress_value == approx(0.0)
 
 
-@pytest.mark.parametrize("lang, says", [
-    ("en", ["From 0% in 2020 to 7% in 2023: +2.33 pp a year against +3 pp a year required.",
-            "A baseline of zero has no growth rate",
-            "At this pace it reaches 11.67% in 2025, short of 15%; from now on it needs +4 pp a year.",
-            "At the current pace 15% would be reached in 2027."]),
-    ("vi", ["Giai đoạn 2020–2023: tăng từ 0% lên 7%, bình quân +2,33 điểm %/năm (lộ trình cần +3 điểm %/năm).",
-            "Giá trị gốc bằng 0 nên không có tốc độ tăng",
-            "Với tốc độ này, năm 2025 đạt 11,67%, chưa đạt 15%; từ nay cần +4 điểm %/năm."]),
-])
+@pytest.mark.parametrize(
+    "lang, says",
+    [
+        (
+            "en",
+            [
+                "From 0% in 2020 to 7% in 2023: +2.33 pp a year against +3 pp a year required.",
+                "A baseline of zero has no growth rate",
+                "At this pace it reaches 11.67% in 2025, short of 15%; from now on it needs +4 pp a year.",
+                "At the current pace 15% would be reached in 2027.",
+            ],
+        ),
+        (
+            "vi",
+            [
+                "Giai đoạn 2020–2023: tăng từ 0% lên 7%, bình quân +2,33 điểm %/năm (lộ trình cần +3 điểm %/năm).",
+                "Giá trị gốc bằng 0 nên không có tốc độ tăng",
+                "Với tốc độ này, năm 2025 đạt 11,67%, chưa đạt 15%; từ nay cần +4 điểm %/năm.",
+            ],
+        ),
+    ],
+)
 def test_a_zero_baseline_is_explained(lang: str, says: list[str]):
     text = explain(assess_target(zero_base((2025, 15)), SHARE, rows("share", *ZERO_ROWS)), lang)
     for sentence in says:

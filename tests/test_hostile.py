@@ -15,8 +15,7 @@ from helpers import run_clean as run
 from qntrack.files.definitions import parse_plan
 
 
-PERIOD_FORMS = ("valid forms: 2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), "
-                "2023-9M (first 9 months)")
+PERIOD_FORMS = "valid forms: 2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
 LEGACY = "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese encodings)"
 # "Tăng trưởng" as Windows-1258 writes it: ă E3, ư FD, ơ F5, then a combining hook (D2).
 CP1258 = b"T\xe3ng tr\xfd\xf5\xd2ng"
@@ -55,74 +54,147 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 # --- targets.yaml -----------------------------------------------------------------------
 
 YAML_CASES = [
-    ("malformed", "version: 1\nindicators:\n  x: {name: X\ntargets: []\n",
-     "targets.yaml:4:8: error: not valid YAML: expected ',' or '}', but got ':'"),
-    ("tab indentation", "version: 1\nindicators:\n\tx: {name: X}\ntargets: []\n",
-     "targets.yaml:3:1: error: not valid YAML: a tab character; YAML needs spaces for indentation"),
-    ("duplicate key", "version: 1\nindicators:\n  x: {name: X}\n  x: {name: Y}\ntargets: []\n",
-     "targets.yaml:4:3: error: indicators: duplicate key 'x' (first given on line 3)"),
-    ("YAML 1.1 boolean NO", "version: 1\nindicators:\n  x: {name: X, direction: NO}\ntargets: []\n",
-     "targets.yaml:3:27: error: indicator 'x': direction: 'NO' is not one of increase, decrease"),
-    ("YAML 1.1 boolean as a number", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
-     "    baseline: {period: 2020, value: yes}\n",
-     "targets.yaml:7:37: error: target 'a': baseline value: 'yes' is not a number; write a decimal like 12.5"),
-    ("YAML 1.1 base 60", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
-     "    baseline: {period: 2020, value: 1:30}\n",
-     "targets.yaml:7:37: error: target 'a': baseline value: '1:30' is not a number (YAML 1.1 would read it as "
-     "base-60); write a decimal like 12.5"),
-    ("unquoted date", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
-     "    baseline: {period: 2020-06-30, value: 1}\n",
-     f"targets.yaml:7:24: error: target 'a': baseline period: '2020-06-30' is not a period; {PERIOD_FORMS}"),
-    ("quoted number", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
-     "    baseline: {period: 2020, value: \"1\"}\n",
-     "targets.yaml:7:37: error: target 'a': baseline value must be a number, not quoted text ('1')"),
-    ("wrong types", "version: 1\nindicators:\n  x: [1, 2]\ntargets: {}\n",
-     "targets.yaml:3:6: error: indicator 'x' must be a mapping of keys to values, got a list\n"
-     "targets.yaml:4:10: error: targets must be a list (each item starting with '- id: ...'), got a mapping\n"
-     "2 error(s), 0 warning(s)"),
-    ("a list at the top", "- a\n- b\n",
-     "targets.yaml:1: error: not a qntrack targets file (no 'indicators:' or 'targets:' at the top level); give "
-     "the plan's targets.yaml (docs/targets-format.md), or run 'qntrack init' to start one"),
-    ("unknown indicator", "version: 1\nindicators:\n  share: {name: X}\ntargets:\n  - id: a\n    indicator: shar\n",
-     "targets.yaml:6:16: error: target 'a': unknown indicator 'shar'; did you mean 'share'?"),
-    ("NaN", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
-     "    baseline: {period: 2020, value: .nan}\n",
-     "targets.yaml:7:37: error: target 'a': baseline value: '.nan' is not a finite number; write the figure itself, "
-     "e.g. 12.5"),
-    ("infinity", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
-     "    baseline: {period: 2020, value: -.inf}\n",
-     "targets.yaml:7:37: error: target 'a': baseline value: '-.inf' is not a finite number; write the figure itself, "
-     "e.g. 12.5"),
-    ("decimal comma", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
-     "    period: 2023\n    value: 1.234,5\n",
-     "targets.yaml:9:12: error: target 'a': value: '1.234,5' is not a number here; use a decimal point and no "
-     "thousands separator, e.g. 1234.5"),
-    ("thousands comma", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
-     "    period: 2023\n    value: 1,234.5\n",
-     "targets.yaml:9:12: error: target 'a': value: '1,234.5' is not a number here; use a decimal point and no "
-     "thousands separator, e.g. 1234.5"),
-    ("month 13", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
-     "    baseline: {period: 2023-13, value: 1}\n",
-     f"targets.yaml:7:24: error: target 'a': baseline period: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}"),
-    ("quarter 5", "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
-     "    period: Q5\n    value: 3\n",
-     f"targets.yaml:8:13: error: target 'a': period: 'Q5' is not a period; {PERIOD_FORMS}"),
-    ("formula with a cycle", "version: 1\nindicators:\n  x: {name: X}\n  a: {name: A, formula: b + 1}\n"
-     "  b: {name: B, formula: a * 2}\ntargets: []\n",
-     "targets.yaml:4:3: error: indicator 'a': formula has a cycle: a -> b -> a"),
-    ("empty file", "", "targets.yaml:1: error: the targets file is empty; expected 'indicators:' and 'targets:' "
-                       "(run 'qntrack init' for a commented example)"),
-    ("only comments", "# nothing yet\n",
-     "targets.yaml:1: error: the targets file has no content; expected 'indicators:' and 'targets:'"),
+    (
+        "malformed",
+        "version: 1\nindicators:\n  x: {name: X\ntargets: []\n",
+        "targets.yaml:4:8: error: not valid YAML: expected ',' or '}', but got ':'",
+    ),
+    (
+        "tab indentation",
+        "version: 1\nindicators:\n\tx: {name: X}\ntargets: []\n",
+        "targets.yaml:3:1: error: not valid YAML: a tab character; YAML needs spaces for indentation",
+    ),
+    (
+        "duplicate key",
+        "version: 1\nindicators:\n  x: {name: X}\n  x: {name: Y}\ntargets: []\n",
+        "targets.yaml:4:3: error: indicators: duplicate key 'x' (first given on line 3)",
+    ),
+    (
+        "YAML 1.1 boolean NO",
+        "version: 1\nindicators:\n  x: {name: X, direction: NO}\ntargets: []\n",
+        "targets.yaml:3:27: error: indicator 'x': direction: 'NO' is not one of increase, decrease",
+    ),
+    (
+        "YAML 1.1 boolean as a number",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
+        "    baseline: {period: 2020, value: yes}\n",
+        "targets.yaml:7:37: error: target 'a': baseline value: 'yes' is not a number; write a decimal like 12.5",
+    ),
+    (
+        "YAML 1.1 base 60",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
+        "    baseline: {period: 2020, value: 1:30}\n",
+        "targets.yaml:7:37: error: target 'a': baseline value: '1:30' is not a number (YAML 1.1 would read it as "
+        "base-60); write a decimal like 12.5",
+    ),
+    (
+        "unquoted date",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
+        "    baseline: {period: 2020-06-30, value: 1}\n",
+        f"targets.yaml:7:24: error: target 'a': baseline period: '2020-06-30' is not a period; {PERIOD_FORMS}",
+    ),
+    (
+        "quoted number",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
+        '    baseline: {period: 2020, value: "1"}\n',
+        "targets.yaml:7:37: error: target 'a': baseline value must be a number, not quoted text ('1')",
+    ),
+    (
+        "wrong types",
+        "version: 1\nindicators:\n  x: [1, 2]\ntargets: {}\n",
+        "targets.yaml:3:6: error: indicator 'x' must be a mapping of keys to values, got a list\n"
+        "targets.yaml:4:10: error: targets must be a list (each item starting with '- id: ...'), got a mapping\n"
+        "2 error(s), 0 warning(s)",
+    ),
+    (
+        "a list at the top",
+        "- a\n- b\n",
+        "targets.yaml:1: error: not a qntrack targets file (no 'indicators:' or 'targets:' at the top level); give "
+        "the plan's targets.yaml (docs/targets-format.md), or run 'qntrack init' to start one",
+    ),
+    (
+        "unknown indicator",
+        "version: 1\nindicators:\n  share: {name: X}\ntargets:\n  - id: a\n    indicator: shar\n",
+        "targets.yaml:6:16: error: target 'a': unknown indicator 'shar'; did you mean 'share'?",
+    ),
+    (
+        "NaN",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
+        "    baseline: {period: 2020, value: .nan}\n",
+        "targets.yaml:7:37: error: target 'a': baseline value: '.nan' is not a finite number; write the figure itself, "
+        "e.g. 12.5",
+    ),
+    (
+        "infinity",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
+        "    baseline: {period: 2020, value: -.inf}\n",
+        "targets.yaml:7:37: error: target 'a': baseline value: '-.inf' is not a finite number; write the figure itself, "
+        "e.g. 12.5",
+    ),
+    (
+        "decimal comma",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
+        "    period: 2023\n    value: 1.234,5\n",
+        "targets.yaml:9:12: error: target 'a': value: '1.234,5' is not a number here; use a decimal point and no "
+        "thousands separator, e.g. 1234.5",
+    ),
+    (
+        "thousands comma",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
+        "    period: 2023\n    value: 1,234.5\n",
+        "targets.yaml:9:12: error: target 'a': value: '1,234.5' is not a number here; use a decimal point and no "
+        "thousands separator, e.g. 1234.5",
+    ),
+    (
+        "month 13",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n"
+        "    baseline: {period: 2023-13, value: 1}\n",
+        f"targets.yaml:7:24: error: target 'a': baseline period: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}",
+    ),
+    (
+        "quarter 5",
+        "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
+        "    period: Q5\n    value: 3\n",
+        f"targets.yaml:8:13: error: target 'a': period: 'Q5' is not a period; {PERIOD_FORMS}",
+    ),
+    (
+        "formula with a cycle",
+        "version: 1\nindicators:\n  x: {name: X}\n  a: {name: A, formula: b + 1}\n"
+        "  b: {name: B, formula: a * 2}\ntargets: []\n",
+        "targets.yaml:4:3: error: indicator 'a': formula has a cycle: a -> b -> a",
+    ),
+    (
+        "empty file",
+        "",
+        "targets.yaml:1: error: the targets file is empty; expected 'indicators:' and 'targets:' "
+        "(run 'qntrack init' for a commented example)",
+    ),
+    (
+        "only comments",
+        "# nothing yet\n",
+        "targets.yaml:1: error: the targets file has no content; expected 'indicators:' and 'targets:'",
+    ),
     ("binary file", BINARY, "targets.yaml: error: targets file is a binary file, not text"),
-    ("Windows-1258", b"version: 1\ntitle: " + CP1258 + b"\nindicators: {}\ntargets: []\n",
-     f"targets.yaml:2: error: targets file: {LEGACY}; open it in an editor and save it as UTF-8"),
-    ("TCVN3", b"version: 1\nindicators:\n  x: {name: " + TCVN3 + b"}\ntargets: []\n",
-     f"targets.yaml:3: error: targets file: {LEGACY}; open it in an editor and save it as UTF-8"),
-    ("absurdly long key", "version: 1\n" + "x" * 5000 + ": 1\nindicators: {}\ntargets: []\n",
-     "targets.yaml:2:5001: error: not valid YAML: could not find expected ':'"),
-    ("a Python object tag", "version: 1\nindicators: !!python/object/apply:os.system [\"touch pwned\"]\ntargets: []\n",
-     "targets.yaml:2:13: error: indicators must be a mapping of keys to values, got a list"),
+    (
+        "Windows-1258",
+        b"version: 1\ntitle: " + CP1258 + b"\nindicators: {}\ntargets: []\n",
+        f"targets.yaml:2: error: targets file: {LEGACY}; open it in an editor and save it as UTF-8",
+    ),
+    (
+        "TCVN3",
+        b"version: 1\nindicators:\n  x: {name: " + TCVN3 + b"}\ntargets: []\n",
+        f"targets.yaml:3: error: targets file: {LEGACY}; open it in an editor and save it as UTF-8",
+    ),
+    (
+        "absurdly long key",
+        "version: 1\n" + "x" * 5000 + ": 1\nindicators: {}\ntargets: []\n",
+        "targets.yaml:2:5001: error: not valid YAML: could not find expected ':'",
+    ),
+    (
+        "a Python object tag",
+        'version: 1\nindicators: !!python/object/apply:os.system ["touch pwned"]\ntargets: []\n',
+        "targets.yaml:2:13: error: indicators must be a mapping of keys to values, got a list",
+    ),
 ]
 
 
@@ -136,7 +208,7 @@ def test_bad_targets_file(folder: Path, content: str | bytes, message: str):
         assert r.exit_code == 1, command
         assert r.stderr == message + "\n", command
         assert r.stdout == ""
-    assert snapshot(folder) == before   # nothing created, nothing changed
+    assert snapshot(folder) == before  # nothing created, nothing changed
     assert not (folder / "pwned").exists()
 
 
@@ -160,8 +232,10 @@ def test_alias_bombs_are_not_expanded(folder: Path):
     start = time.monotonic()
     r = run("check")
     assert r.exit_code == 1
-    assert r.stderr.splitlines()[0] == ("targets.yaml:1:1: error: the top level: unknown key 'a0' "
-                                        "(valid keys: version, title, observations, indicators, targets, timezone)")
+    assert r.stderr.splitlines()[0] == (
+        "targets.yaml:1:1: error: the top level: unknown key 'a0' "
+        "(valid keys: version, title, observations, indicators, targets, timezone)"
+    )
     assert time.monotonic() - start < 5
 
 
@@ -174,20 +248,41 @@ def test_targets_path_is_a_directory(folder: Path):
 # --- observations: a directory --------------------------------------------------------
 
 
-@pytest.mark.parametrize("command, message", [
-    (["check"], "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's name, "
-                "e.g. observations.csv"),
-    (["status"], "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's name, "
-                 "e.g. observations.csv"),
-    (["history", "share"], "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's "
-                           "name, e.g. observations.csv"),
-    (["add-observation", "share", "2023", "1"], "targets.yaml: error: 'observations: data' points at a directory; "
-                                                "give the CSV file's name, e.g. observations.csv"),
-    (["add-observation", "--from", "in.csv"], "targets.yaml: error: 'observations: data' points at a directory; "
-                                              "give the CSV file's name, e.g. observations.csv"),
-    (["check", "--repair"], "targets.yaml: error: 'observations: data' points at a directory; "
-                            "give the CSV file's name, e.g. observations.csv"),
-])
+@pytest.mark.parametrize(
+    "command, message",
+    [
+        (
+            ["check"],
+            "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's name, "
+            "e.g. observations.csv",
+        ),
+        (
+            ["status"],
+            "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's name, "
+            "e.g. observations.csv",
+        ),
+        (
+            ["history", "share"],
+            "targets.yaml: error: 'observations: data' points at a directory; give the CSV file's "
+            "name, e.g. observations.csv",
+        ),
+        (
+            ["add-observation", "share", "2023", "1"],
+            "targets.yaml: error: 'observations: data' points at a directory; "
+            "give the CSV file's name, e.g. observations.csv",
+        ),
+        (
+            ["add-observation", "--from", "in.csv"],
+            "targets.yaml: error: 'observations: data' points at a directory; "
+            "give the CSV file's name, e.g. observations.csv",
+        ),
+        (
+            ["check", "--repair"],
+            "targets.yaml: error: 'observations: data' points at a directory; "
+            "give the CSV file's name, e.g. observations.csv",
+        ),
+    ],
+)
 def test_observations_pointing_at_a_directory(folder: Path, command: list[str], message: str):
     (folder / "targets.yaml").write_text("observations: data\n" + GOOD_TARGETS, encoding="utf-8")
     (folder / "data").mkdir()
@@ -201,37 +296,76 @@ def test_observations_pointing_at_a_directory(folder: Path, command: list[str], 
 # --- the observations file ------------------------------------------------------------
 
 STORE_CASES = [
-    ("NaN", HEADER + b"share,2021,nan,,,,2022-01-01T00:00:00Z\n",
-     "observations.csv:2: error: 'nan' is not a number; write a decimal like 10.28"),
-    ("infinity", HEADER + b"share,2021,-inf,,,,2022-01-01T00:00:00Z\n",
-     "observations.csv:2: error: '-inf' is not a number; write a decimal like 10.28"),
-    ("overflow", HEADER + b"share,2021,1e999,,,,2022-01-01T00:00:00Z\n",
-     "observations.csv:2: error: '1e999' is not a finite number"),
-    ("decimal comma", HEADER + b'share,2021,"1.234,5",,,,2022-01-01T00:00:00Z\n',
-     "observations.csv:2: error: '1.234,5' is not a number; use a decimal point and no thousands separator, "
-     "e.g. 3130 or 10.28"),
-    ("thousands comma", HEADER + b'share,2021,"1,234.5",,,,2022-01-01T00:00:00Z\n',
-     "observations.csv:2: error: '1,234.5' is not a number; use a decimal point and no thousands separator, "
-     "e.g. 3130 or 10.28"),
-    ("month 13", HEADER + b"share,2023-13,1,,,,2022-01-01T00:00:00Z\n",
-     f"observations.csv:2: error: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}"),
-    ("quarter 5", HEADER + b"share,Q5,1,,,,2022-01-01T00:00:00Z\n",
-     f"observations.csv:2: error: 'Q5' is not a period; {PERIOD_FORMS}"),
-    ("Windows-1258", HEADER + b"share,2021,1,," + CP1258 + b",,2022-01-01T00:00:00Z\n",
-     "observations.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"),
-    ("TCVN3", HEADER + b"share,2021,1,,," + TCVN3 + b",2022-01-01T00:00:00Z\n",
-     "observations.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"),
+    (
+        "NaN",
+        HEADER + b"share,2021,nan,,,,2022-01-01T00:00:00Z\n",
+        "observations.csv:2: error: 'nan' is not a number; write a decimal like 10.28",
+    ),
+    (
+        "infinity",
+        HEADER + b"share,2021,-inf,,,,2022-01-01T00:00:00Z\n",
+        "observations.csv:2: error: '-inf' is not a number; write a decimal like 10.28",
+    ),
+    (
+        "overflow",
+        HEADER + b"share,2021,1e999,,,,2022-01-01T00:00:00Z\n",
+        "observations.csv:2: error: '1e999' is not a finite number",
+    ),
+    (
+        "decimal comma",
+        HEADER + b'share,2021,"1.234,5",,,,2022-01-01T00:00:00Z\n',
+        "observations.csv:2: error: '1.234,5' is not a number; use a decimal point and no thousands separator, "
+        "e.g. 3130 or 10.28",
+    ),
+    (
+        "thousands comma",
+        HEADER + b'share,2021,"1,234.5",,,,2022-01-01T00:00:00Z\n',
+        "observations.csv:2: error: '1,234.5' is not a number; use a decimal point and no thousands separator, "
+        "e.g. 3130 or 10.28",
+    ),
+    (
+        "month 13",
+        HEADER + b"share,2023-13,1,,,,2022-01-01T00:00:00Z\n",
+        f"observations.csv:2: error: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}",
+    ),
+    (
+        "quarter 5",
+        HEADER + b"share,Q5,1,,,,2022-01-01T00:00:00Z\n",
+        f"observations.csv:2: error: 'Q5' is not a period; {PERIOD_FORMS}",
+    ),
+    (
+        "Windows-1258",
+        HEADER + b"share,2021,1,," + CP1258 + b",,2022-01-01T00:00:00Z\n",
+        "observations.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8",
+    ),
+    (
+        "TCVN3",
+        HEADER + b"share,2021,1,,," + TCVN3 + b",2022-01-01T00:00:00Z\n",
+        "observations.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8",
+    ),
     ("binary", BINARY, "observations.csv: error: the observations file is a binary file, not CSV text"),
-    ("absurdly long line", HEADER + b"share,2021,1,,," + b"x" * 200_000 + b",2022-01-01T00:00:00Z\n",
-     "observations.csv:2: error: not valid CSV: field larger than field limit (131072)"),
-    ("short header", b"indicator,period,value\n",
-     "observations.csv:1: error: the header must be indicator,period,value,status,source,note,recorded_at "
-     "(missing status, source, note, recorded_at)"),
-    ("missing cells", HEADER + b"share,2021,1\n",
-     "observations.csv:2: error: expected 7 fields (indicator,period,value,status,source,note,recorded_at), found 3"),
-    ("bad timestamp", HEADER + b"share,2021,1,,,,28/06/2023\n",
-     "observations.csv:2: error: '28/06/2023' is not an ISO 8601 timestamp; write e.g. 2023-11-27T09:00:00Z "
-     "or 2023-11-27"),
+    (
+        "absurdly long line",
+        HEADER + b"share,2021,1,,," + b"x" * 200_000 + b",2022-01-01T00:00:00Z\n",
+        "observations.csv:2: error: not valid CSV: field larger than field limit (131072)",
+    ),
+    (
+        "short header",
+        b"indicator,period,value\n",
+        "observations.csv:1: error: the header must be indicator,period,value,status,source,note,recorded_at "
+        "(missing status, source, note, recorded_at)",
+    ),
+    (
+        "missing cells",
+        HEADER + b"share,2021,1\n",
+        "observations.csv:2: error: expected 7 fields (indicator,period,value,status,source,note,recorded_at), found 3",
+    ),
+    (
+        "bad timestamp",
+        HEADER + b"share,2021,1,,,,28/06/2023\n",
+        "observations.csv:2: error: '28/06/2023' is not an ISO 8601 timestamp; write e.g. 2023-11-27T09:00:00Z "
+        "or 2023-11-27",
+    ),
 ]
 
 
@@ -269,45 +403,90 @@ def test_unknown_indicator_in_the_store(folder: Path):
 
 LONG_HEADER = b"indicator,period,value,note\n"
 IMPORT_CASES = [
-    ("empty file", b"", "in.csv:1: error: the file is empty; expected a header line: "
-                        "indicator,period,value[,status,source,note,recorded_at]"),
+    (
+        "empty file",
+        b"",
+        "in.csv:1: error: the file is empty; expected a header line: "
+        "indicator,period,value[,status,source,note,recorded_at]",
+    ),
     # A header and no rows adds nothing and exits 0 now (test_import_vietnamese.py).
     ("binary file", BINARY, "in.csv: error: a binary file, not CSV or TSV text (is it an .xlsx? save it as CSV UTF-8)"),
-    ("Windows-1258", LONG_HEADER + b"share,2021,1," + CP1258 + b"\n",
-     "in.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese encodings); "
-     "save it as CSV UTF-8"),
-    ("TCVN3", LONG_HEADER + b"share,2021,1," + TCVN3 + b"\n",
-     "in.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese encodings); "
-     "save it as CSV UTF-8"),
-    ("NaN", LONG_HEADER + b"share,2021,NaN,\n",
-     "in.csv:2: error: 'NaN' is not a finite number; leave the row out if there is no figure"),
-    ("infinity", LONG_HEADER + b"share,2021,-Infinity,\n",
-     "in.csv:2: error: '-Infinity' is not a finite number; leave the row out if there is no figure"),
-    ("an Excel error", LONG_HEADER + b"share,2021,#DIV/0!,\n",
-     "in.csv:2: error: '#DIV/0!' is not a finite number; leave the row out if there is no figure"),
-    ("decimal comma in a comma file", LONG_HEADER + b'share,2021,"1.234,5",\nshare,2022,1.5,\n',
-     "in.csv:2: error: '1.234,5' is written with decimal commas (1234,5), but this file is read with decimal points "
-     "(1234.5); give --decimal-comma if the whole file is written that way"),
-    ("thousands point in a semicolon file", b"indicator;period;value\nshare;2021;1.234\n",
-     "in.csv:2: error: '1.234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal point; "
-     "say which with --decimal-comma (thousands separator) or --decimal-point"),
-    ("month 13", LONG_HEADER + b"share,2023-13,1,\n",
-     f"in.csv:2: error: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}"),
+    (
+        "Windows-1258",
+        LONG_HEADER + b"share,2021,1," + CP1258 + b"\n",
+        "in.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese encodings); "
+        "save it as CSV UTF-8",
+    ),
+    (
+        "TCVN3",
+        LONG_HEADER + b"share,2021,1," + TCVN3 + b"\n",
+        "in.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese encodings); "
+        "save it as CSV UTF-8",
+    ),
+    (
+        "NaN",
+        LONG_HEADER + b"share,2021,NaN,\n",
+        "in.csv:2: error: 'NaN' is not a finite number; leave the row out if there is no figure",
+    ),
+    (
+        "infinity",
+        LONG_HEADER + b"share,2021,-Infinity,\n",
+        "in.csv:2: error: '-Infinity' is not a finite number; leave the row out if there is no figure",
+    ),
+    (
+        "an Excel error",
+        LONG_HEADER + b"share,2021,#DIV/0!,\n",
+        "in.csv:2: error: '#DIV/0!' is not a finite number; leave the row out if there is no figure",
+    ),
+    (
+        "decimal comma in a comma file",
+        LONG_HEADER + b'share,2021,"1.234,5",\nshare,2022,1.5,\n',
+        "in.csv:2: error: '1.234,5' is written with decimal commas (1234,5), but this file is read with decimal points "
+        "(1234.5); give --decimal-comma if the whole file is written that way",
+    ),
+    (
+        "thousands point in a semicolon file",
+        b"indicator;period;value\nshare;2021;1.234\n",
+        "in.csv:2: error: '1.234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal point; "
+        "say which with --decimal-comma (thousands separator) or --decimal-point",
+    ),
+    (
+        "month 13",
+        LONG_HEADER + b"share,2023-13,1,\n",
+        f"in.csv:2: error: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}",
+    ),
     ("quarter 5", LONG_HEADER + b"share,Q5,1,\n", f"in.csv:2: error: 'Q5' is not a period; {PERIOD_FORMS}"),
-    ("unknown indicator", LONG_HEADER + b"gdp,2021,1,\n",
-     "in.csv:2: error: unknown indicator 'gdp'; known: share, growth"),
-    ("absurdly long line", LONG_HEADER + b"share,2021,1," + b"x" * 200_000 + b"\n",
-     "in.csv:2: error: a cell is far longer than the 2000 characters allowed (the wrong file, or a missing quote?)"),
-    ("long note", LONG_HEADER + b"share,2021,1," + b"x" * 2001 + b"\n",
-     "in.csv:2: error: a cell of 2001 characters is longer than the 2000 allowed (the wrong file, or a missing quote?)"),
-    ("NUL after the first 8 KB", LONG_HEADER + b"".join(b"share,%d,1,ok\n" % (1400 + i) for i in range(600))
-     + b"share,2022,1,a\x00b\n",
-     "in.csv:602: error: the note contains a control character (U+0000)"),
-    ("escape sequence in a note", LONG_HEADER + b"share,2021,1,\x1b[2J\n",
-     "in.csv:2: error: the note contains a control character (U+001B)"),
-    ("unknown column", b"indicator,period,value,notes\nshare,2021,1,x\n",
-     "in.csv:1: error: unknown column 'notes'; did you mean 'note'? "
-     "(columns: indicator, period, value, status, source, note, recorded_at)"),
+    (
+        "unknown indicator",
+        LONG_HEADER + b"gdp,2021,1,\n",
+        "in.csv:2: error: unknown indicator 'gdp'; known: share, growth",
+    ),
+    (
+        "absurdly long line",
+        LONG_HEADER + b"share,2021,1," + b"x" * 200_000 + b"\n",
+        "in.csv:2: error: a cell is far longer than the 2000 characters allowed (the wrong file, or a missing quote?)",
+    ),
+    (
+        "long note",
+        LONG_HEADER + b"share,2021,1," + b"x" * 2001 + b"\n",
+        "in.csv:2: error: a cell of 2001 characters is longer than the 2000 allowed (the wrong file, or a missing quote?)",
+    ),
+    (
+        "NUL after the first 8 KB",
+        LONG_HEADER + b"".join(b"share,%d,1,ok\n" % (1400 + i) for i in range(600)) + b"share,2022,1,a\x00b\n",
+        "in.csv:602: error: the note contains a control character (U+0000)",
+    ),
+    (
+        "escape sequence in a note",
+        LONG_HEADER + b"share,2021,1,\x1b[2J\n",
+        "in.csv:2: error: the note contains a control character (U+001B)",
+    ),
+    (
+        "unknown column",
+        b"indicator,period,value,notes\nshare,2021,1,x\n",
+        "in.csv:1: error: unknown column 'notes'; did you mean 'note'? "
+        "(columns: indicator, period, value, status, source, note, recorded_at)",
+    ),
 ]
 
 
@@ -338,12 +517,18 @@ SINGLE_CASES = [
     (["share", "2023-13", "1"], f"add-observation: error: '2023-13': month 13 does not exist (01-12); {PERIOD_FORMS}"),
     (["growth", "Q5", "1"], f"add-observation: error: 'Q5' is not a period; {PERIOD_FORMS}"),
     (["shar", "2021", "1"], "add-observation: error: unknown indicator 'shar'; did you mean 'share'?"),
-    (["share", "2021", "1", "--note", "Ch\udcfd"],   # bytes that were not UTF-8 in argv
-     "add-observation: error: the note is not valid UTF-8 text (check the terminal's or file's encoding)"),
-    (["share", "2021", "1", "--source", "a\x1b[31mb"],
-     "add-observation: error: the source contains a control character (U+001B)"),
-    (["share", "2021", "1", "--note", "x" * 2001],
-     "add-observation: error: the note is 2001 characters long; at most 2000 are allowed"),
+    (
+        ["share", "2021", "1", "--note", "Ch\udcfd"],  # bytes that were not UTF-8 in argv
+        "add-observation: error: the note is not valid UTF-8 text (check the terminal's or file's encoding)",
+    ),
+    (
+        ["share", "2021", "1", "--source", "a\x1b[31mb"],
+        "add-observation: error: the source contains a control character (U+001B)",
+    ),
+    (
+        ["share", "2021", "1", "--note", "x" * 2001],
+        "add-observation: error: the note is 2001 characters long; at most 2000 are allowed",
+    ),
     (["share", "2021", "1", "--note", "two\nlines"], "add-observation: error: the note must be on one line"),
     (["\x1b[2Jshare", "2021", "1"], "add-observation: error: unknown indicator '\\x1b[2Jshare'; did you mean 'share'?"),
 ]

@@ -12,6 +12,7 @@ from qntrack.files.checks import jump_ratio
 
 # 1. Figures of any size are shown, never a traceback after a row is written.
 
+
 def test_figure_shows_any_float() -> None:
     assert Figure(math.inf).text("en") == "∞" and Figure(-math.inf).text("vi") == "-∞"
     assert Figure(1e300).text("en") == "1e+300" and Figure(1e-300).text("vi") == "1e-300"
@@ -36,11 +37,13 @@ def test_extreme_revision_is_written_and_warned_of(tracker) -> None:
 
 
 def test_extreme_revision_from_file_is_written(tracker) -> None:
-    (tracker / "in.csv").write_text("indicator,period,value,recorded_at\n"
-                                    "mining,2021,1e300,2022-03-01T00:00:00Z\n", encoding="utf-8")
+    (tracker / "in.csv").write_text(
+        "indicator,period,value,recorded_at\nmining,2021,1e300,2022-03-01T00:00:00Z\n", encoding="utf-8"
+    )
     assert run_clean("add-observation", "--from", "in.csv").exit_code == 0
-    (tracker / "in.csv").write_text("indicator,period,value,recorded_at\n"
-                                    "mining,2021,1e-300,2022-04-01T00:00:00Z\n", encoding="utf-8")
+    (tracker / "in.csv").write_text(
+        "indicator,period,value,recorded_at\nmining,2021,1e-300,2022-04-01T00:00:00Z\n", encoding="utf-8"
+    )
     r = run_clean("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.stderr
     assert "∞" in r.stderr
@@ -48,6 +51,7 @@ def test_extreme_revision_from_file_is_written(tracker) -> None:
 
 def test_signed_percent_of_infinity_is_a_dash() -> None:
     from qntrack.output.i18n import signed_percent
+
     assert signed_percent(math.inf, "en") == "–" and signed_percent(-math.inf, "vi") == "–"
 
 
@@ -86,7 +90,9 @@ def test_same_moment_identical_row_stays_quiet(tracker) -> None:
 
 def test_check_flags_stored_same_moment_pair(tracker) -> None:
     with open(tracker / "observations.csv", "a", encoding="utf-8") as f:
-        f.write(f"mining,2021,17.1,,,,{_AT}\nmining,2021,17.9,,,,{_AT}\nmining,2019,16,,,,{_AT}\nmining,2019,16,,,,{_AT}\n")
+        f.write(
+            f"mining,2021,17.1,,,,{_AT}\nmining,2021,17.9,,,,{_AT}\nmining,2019,16,,,,{_AT}\nmining,2019,16,,,,{_AT}\n"
+        )
     r = run_clean("check")
     assert r.exit_code == 1
     errors = [line for line in r.stderr.splitlines() if "same-moment" in line or ":9:" in line]
@@ -128,12 +134,15 @@ def test_store_reader_refuses_non_ascii_digits(tracker, value) -> None:
 
 # 4. A non-zero figure that underflows to 0 is refused, as one that overflows is.
 
+
 @pytest.mark.parametrize("value", ["1e-400", "-2.5E-330", "0.0001e-320"])
 def test_underflow_refused_by_cli_from_and_store(tracker, value) -> None:
     before = store_text(tracker)
     r = run_clean("add-observation", "mining", "2019", value, "--recorded-at", _AT)
     assert r.exit_code == 1 and "0" in r.stderr and value in r.stderr
-    (tracker / "in.csv").write_text(f"indicator,period,value,recorded_at\nmining,2019,{value},{_AT}\n", encoding="utf-8")
+    (tracker / "in.csv").write_text(
+        f"indicator,period,value,recorded_at\nmining,2019,{value},{_AT}\n", encoding="utf-8"
+    )
     r = run_clean("add-observation", "--from", "in.csv")
     assert r.exit_code == 1 and "in.csv:2" in r.stderr and value in r.stderr
     assert store_text(tracker) == before
@@ -209,8 +218,9 @@ _FINER = "mining,2021-Q1,18,estimate,src,,2021-05-01T00:00:00Z\n"
 _SUSPECT = "observations.csv:8: warning: in force, though `qntrack check` calls it an error: "
 
 
-@pytest.mark.parametrize("row, words", [(_FORMULA, "spreadsheet formula"), (_NOTE, "spreadsheet formula"),
-                                        (_FINER, "finer than")])
+@pytest.mark.parametrize(
+    "row, words", [(_FORMULA, "spreadsheet formula"), (_NOTE, "spreadsheet formula"), (_FINER, "finer than")]
+)
 @pytest.mark.parametrize("cache", ["1", ""])
 def test_formula_and_frequency_rows_in_force_are_warned_of(tracker, monkeypatch, row, words, cache) -> None:
     monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
@@ -229,6 +239,7 @@ def test_formula_and_frequency_rows_in_force_are_warned_of(tracker, monkeypatch,
 
 # 7. Say what a file is: UTF-32 text, a named pipe.
 
+
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
 def test_a_utf32_store_is_called_utf32(tracker, encoding) -> None:
     text = store_text(tracker)
@@ -245,6 +256,7 @@ def test_a_utf16_store_is_still_called_utf16(tracker) -> None:
 
 def test_init_on_a_fifo_says_it_is_a_named_pipe(tmp_path, monkeypatch) -> None:
     import os
+
     monkeypatch.chdir(tmp_path)
     os.mkfifo(tmp_path / "ff")
     r = run_clean("init", "ff")

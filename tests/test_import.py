@@ -52,7 +52,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def added(plan: Path) -> str:
-    return store(plan)[len(START):]
+    return store(plan)[len(START) :]
 
 
 # --- the long shape ---------------------------------------------------------------------
@@ -61,16 +61,20 @@ def added(plan: Path) -> str:
 def test_csv_with_every_column_is_appended_as_written(plan: Path):
     (plan / "in.csv").write_text(
         "indicator,period,value,status,source,note,recorded_at\n"
-        "growth,2023-Q1,7.5,estimate,\"Cục Thống kê, 30/3/2023\",first reading,2023-03-30\n"
+        'growth,2023-Q1,7.5,estimate,"Cục Thống kê, 30/3/2023",first reading,2023-03-30\n'
         "growth,2023-Q1,7.46,official,Niên giám 2023,revised,2024-06-01T09:00:00+07:00\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     r = run("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ""
-    assert r.stderr.startswith("added 2 row(s), 0 already recorded, to ") and r.stderr.rstrip().endswith("observations.csv")
+    assert r.stderr.startswith("added 2 row(s), 0 already recorded, to ") and r.stderr.rstrip().endswith(
+        "observations.csv"
+    )
     assert added(plan) == (
-        "growth,2023-Q1,7.5,estimate,\"Cục Thống kê, 30/3/2023\",first reading,2023-03-30T00:00:00Z\n"
-        "growth,2023-Q1,7.46,official,Niên giám 2023,revised,2024-06-01T02:00:00Z\n")
+        'growth,2023-Q1,7.5,estimate,"Cục Thống kê, 30/3/2023",first reading,2023-03-30T00:00:00Z\n'
+        "growth,2023-Q1,7.46,official,Niên giám 2023,revised,2024-06-01T02:00:00Z\n"
+    )
 
 
 def test_columns_in_any_order_and_optional_ones_missing(plan: Path):
@@ -81,30 +85,38 @@ def test_columns_in_any_order_and_optional_ones_missing(plan: Path):
 
 
 def test_rows_without_recorded_at_share_one_timestamp(plan: Path):
-    (plan / "in.csv").write_text("indicator,period,value\nshare,2021,11\nshare,2022,12\nfdi,2022,1500\n", encoding="utf-8")
+    (plan / "in.csv").write_text(
+        "indicator,period,value\nshare,2021,11\nshare,2022,12\nfdi,2022,1500\n", encoding="utf-8"
+    )
     assert run("add-observation", "--from", "in.csv").exit_code == 0
-    stamps = {row["recorded_at"] for row in csv.DictReader(io.StringIO(added(plan), newline=""), fieldnames=HEADER.strip().split(","))}
+    stamps = {
+        row["recorded_at"]
+        for row in csv.DictReader(io.StringIO(added(plan), newline=""), fieldnames=HEADER.strip().split(","))
+    }
     assert len(stamps) == 1
 
 
 def test_excel_vietnamese_csv_is_detected(plan: Path):
     """Excel under Vietnamese regional settings: BOM, CRLF, ';' between cells, decimal commas."""
-    data = ("\ufeffindicator;period;value;status;source\r\n"
-            "growth;2023-Q2;7,5;estimate;Cục Thống kê\r\n"
-            "share;2022;12,25;;\"báo cáo; số 5\"\r\n"
-            "fdi;2022;1.234,5;official;Sở KH&ĐT\r\n").encode("utf-8")
+    data = (
+        "\ufeffindicator;period;value;status;source\r\n"
+        "growth;2023-Q2;7,5;estimate;Cục Thống kê\r\n"
+        'share;2022;12,25;;"báo cáo; số 5"\r\n'
+        "fdi;2022;1.234,5;official;Sở KH&ĐT\r\n"
+    ).encode("utf-8")
     (plan / "vn.csv").write_bytes(data)
     r = run("add-observation", "--from", "vn.csv", "--recorded-at", "2023-07-01")
     assert r.exit_code == 0, r.stderr
-    assert added(plan) == ("growth,2023-Q2,7.5,estimate,Cục Thống kê,,2023-07-01T00:00:00Z\n"
-                           "share,2022,12.25,,báo cáo; số 5,,2023-07-01T00:00:00Z\n"
-                           "fdi,2022,1234.5,official,Sở KH&ĐT,,2023-07-01T00:00:00Z\n")
+    assert added(plan) == (
+        "growth,2023-Q2,7.5,estimate,Cục Thống kê,,2023-07-01T00:00:00Z\n"
+        "share,2022,12.25,,báo cáo; số 5,,2023-07-01T00:00:00Z\n"
+        "fdi,2022,1234.5,official,Sở KH&ĐT,,2023-07-01T00:00:00Z\n"
+    )
 
 
 def test_vietnamese_column_names(plan: Path):
     """A sheet headed as a statistics office writes it: Chỉ tiêu; Kỳ; Giá trị; Nguồn."""
-    data = ("Chỉ tiêu;Kỳ;Giá trị;Loại số liệu;Nguồn\r\n"
-            "growth;2023-Q2;7,5;estimate;Cục Thống kê\r\n").encode("utf-8")
+    data = ("Chỉ tiêu;Kỳ;Giá trị;Loại số liệu;Nguồn\r\ngrowth;2023-Q2;7,5;estimate;Cục Thống kê\r\n").encode("utf-8")
     (plan / "vn.csv").write_bytes(data)
     r = run("add-observation", "--from", "vn.csv", "--recorded-at", "2023-07-01")
     assert r.exit_code == 0, r.stderr
@@ -126,8 +138,10 @@ def test_tsv_is_detected_and_a_decimal_comma_against_its_other_numbers_needs_the
     (plan / "in.tsv").write_text("indicator\tperiod\tvalue\nshare\t2021\t11,5\nshare\t2022\t1.5\n", encoding="utf-8")
     r = run("add-observation", "--from", "in.tsv")
     assert r.exit_code == 1
-    assert r.stderr == ("in.tsv:2: error: '11,5' is written with decimal commas (1234,5), but this file is read with "
-                        "decimal points (1234.5); give --decimal-comma if the whole file is written that way\n")
+    assert r.stderr == (
+        "in.tsv:2: error: '11,5' is written with decimal commas (1234,5), but this file is read with "
+        "decimal points (1234.5); give --decimal-comma if the whole file is written that way\n"
+    )
     (plan / "in.tsv").write_text("indicator\tperiod\tvalue\nshare\t2021\t11,5\n", encoding="utf-8")
     r = run("add-observation", "--from", "in.tsv", "--decimal-comma", "--recorded-at", "2022-01-01")
     assert r.exit_code == 0, r.stderr
@@ -153,8 +167,9 @@ def test_utf16_unicode_text_from_excel(plan: Path):
 
 
 def test_stdin(plan: Path):
-    r = run("add-observation", "--from", "-", "--recorded-at", "2022-01-01",
-            input="indicator,period,value\nshare,2021,11\n")
+    r = run(
+        "add-observation", "--from", "-", "--recorded-at", "2022-01-01", input="indicator,period,value\nshare,2021,11\n"
+    )
     assert r.exit_code == 0, r.stderr
     assert added(plan) == "share,2021,11,,,,2022-01-01T00:00:00Z\n"
     r = run("add-observation", "--from", "-", input="indicator,period,value\nshare,2021,abc\n")
@@ -166,22 +181,25 @@ def test_stdin(plan: Path):
 
 def test_wide_yearbook_table(plan: Path):
     (plan / "wide.csv").write_text(
-        "indicator,2021,2022,2023,source\n"
-        "share,11.2,-,12.3,Niên giám 2023\n"
-        "fdi,..,1500,,\n", encoding="utf-8")
+        "indicator,2021,2022,2023,source\nshare,11.2,-,12.3,Niên giám 2023\nfdi,..,1500,,\n", encoding="utf-8"
+    )
     r = run("add-observation", "--from", "wide.csv", "--wide", "--status", "official", "--recorded-at", "2024-06-30")
     assert r.exit_code == 0, r.stderr
-    assert added(plan) == ("share,2021,11.2,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
-                           "share,2023,12.3,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
-                           "fdi,2022,1500,official,,,2024-06-30T00:00:00Z\n")
+    assert added(plan) == (
+        "share,2021,11.2,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
+        "share,2023,12.3,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
+        "fdi,2022,1500,official,,,2024-06-30T00:00:00Z\n"
+    )
 
 
 def test_wide_errors_name_line_and_period(plan: Path):
     (plan / "wide.csv").write_text(
         "indicator,2021,2022-Q2\n"
-        "share,11.2,12\n"        # share is yearly: 2022-Q2 is too fine
-        "nope,1,2\n"             # reported once, not once per cell
-        "growth,1.5,abc\n", encoding="utf-8")
+        "share,11.2,12\n"  # share is yearly: 2022-Q2 is too fine
+        "nope,1,2\n"  # reported once, not once per cell
+        "growth,1.5,abc\n",
+        encoding="utf-8",
+    )
     r = run("add-observation", "--from", "wide.csv", "--wide")
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [
@@ -200,8 +218,10 @@ def test_wide_header_must_be_periods(plan: Path):
     assert r.exit_code == 1
     lines = r.stderr.splitlines()
     # ('Năm 2022' is a period now: test_import_vietnamese.py)
-    assert lines[0].startswith("wide.csv:1: error: column 3 'kỳ 2022' is neither a period nor one of status, "
-                               "source, note, recorded_at: 'kỳ 2022' is not a period")
+    assert lines[0].startswith(
+        "wide.csv:1: error: column 3 'kỳ 2022' is neither a period nor one of status, "
+        "source, note, recorded_at: 'kỳ 2022' is not a period"
+    )
     assert lines[1] == "wide.csv:1: error: period 2021 has two columns ('2021' and '2021')"
 
 
@@ -223,13 +243,15 @@ def test_every_error_listed_by_source_line_and_nothing_written(plan: Path):
         "\n"
         "shar,2021,11,\n"
         "growth,2023-13,7,\n"
-        "share,2022,\"1,234\",\n"
+        'share,2022,"1,234",\n'
         "share,2022,nan,\n"
         "per_share,2022,3,\n"
         "share,2021,12,\n"
-        "share,Q5,1,\"two\n"
-        "lines\"\n"
-        "share,2023,1,2,3\n", encoding="utf-8")
+        'share,Q5,1,"two\n'
+        'lines"\n'
+        "share,2023,1,2,3\n",
+        encoding="utf-8",
+    )
     r = run("add-observation", "--from", "bad.csv")
     assert r.exit_code == 1
     assert r.stdout == ""
@@ -252,18 +274,24 @@ def test_every_error_listed_by_source_line_and_nothing_written(plan: Path):
 
 def test_dry_run_shows_the_rows_and_writes_nothing(plan: Path):
     before = (plan / "observations.csv").read_bytes()
-    (plan / "in.csv").write_text("indicator,period,value,source\nshare,2021,11,=cmd()\nfdi,2022,-5,\n", encoding="utf-8")
+    (plan / "in.csv").write_text(
+        "indicator,period,value,source\nshare,2021,11,=cmd()\nfdi,2022,-5,\n", encoding="utf-8"
+    )
     # Recorded after 2022 ended: a figure with no status before its period's end is refused (timing.py).
     r = run("add-observation", "--from", "in.csv", "--dry-run", "--format", "csv", "--recorded-at", "2023-01-01")
     assert r.exit_code == 0, r.stderr
-    assert r.stdout == ("indicator,period,value,status,source,note,recorded_at\n"
-                        "share,2021,11,,'=cmd(),,2023-01-01T00:00:00Z\n"
-                        "fdi,2022,-5,,,,2023-01-01T00:00:00Z\n")
+    assert r.stdout == (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "share,2021,11,,'=cmd(),,2023-01-01T00:00:00Z\n"
+        "fdi,2022,-5,,,,2023-01-01T00:00:00Z\n"
+    )
     assert r.stderr.startswith("dry run: would add 2 row(s), 0 already recorded, to ")
     # The formula would be stored after an apostrophe, and the command says so.
-    assert r.stderr.endswith("; nothing was written\n1 source/note text(s) start like a spreadsheet formula (=, +, -, @) "
-                             "and would be stored after an apostrophe ('), so that a spreadsheet shows them rather "
-                             "than running them\n")
+    assert r.stderr.endswith(
+        "; nothing was written\n1 source/note text(s) start like a spreadsheet formula (=, +, -, @) "
+        "and would be stored after an apostrophe ('), so that a spreadsheet shows them rather "
+        "than running them\n"
+    )
     assert (plan / "observations.csv").read_bytes() == before
     doc = json.loads(run("add-observation", "--from", "in.csv", "-n", "-f", "json").stdout)
     assert doc["dry_run"] is True and [o["value"] for o in doc["observations"]] == [11, -5]
@@ -284,22 +312,31 @@ def test_a_torn_store_refuses_the_import(plan: Path):
     (plan / "in.csv").write_text("indicator,period,value\nshare,2022,11\n", encoding="utf-8")
     r = run("add-observation", "--from", "in.csv")
     assert r.exit_code == 1
-    assert r.stderr.endswith("observations.csv:3: error: the file ends in an incomplete row; nothing was added; "
-                             "run 'qntrack check --repair' first\n")
+    assert r.stderr.endswith(
+        "observations.csv:3: error: the file ends in an incomplete row; nothing was added; "
+        "run 'qntrack check --repair' first\n"
+    )
     assert (plan / "observations.csv").read_bytes() == before
 
 
 # --- the command line -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args, message", [
-    (["add-observation"], "add-observation: error: give INDICATOR PERIOD VALUE, or --from FILE for many rows\n"),
-    (["add-observation", "share", "2021", "1", "--from", "x.csv"],
-     "add-observation: error: give either INDICATOR PERIOD VALUE or --from FILE, not both\n"),
-    (["add-observation", "share", "2021"], "add-observation: error: missing VALUE\n"),
-    (["add-observation", "share", "2021", "1", "--wide"],
-     "add-observation: error: --wide applies only with --from FILE\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["add-observation"], "add-observation: error: give INDICATOR PERIOD VALUE, or --from FILE for many rows\n"),
+        (
+            ["add-observation", "share", "2021", "1", "--from", "x.csv"],
+            "add-observation: error: give either INDICATOR PERIOD VALUE or --from FILE, not both\n",
+        ),
+        (["add-observation", "share", "2021"], "add-observation: error: missing VALUE\n"),
+        (
+            ["add-observation", "share", "2021", "1", "--wide"],
+            "add-observation: error: --wide applies only with --from FILE\n",
+        ),
+    ],
+)
 def test_usage_errors_exit_2(plan: Path, args: list[str], message: str):
     r = run(*args)
     assert r.exit_code == 2
@@ -322,36 +359,58 @@ def test_single_row_dry_run(plan: Path):
 # --- numbers under a convention ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, decimal_comma, explicit, expected", [
-    ("1234.5", False, False, 1234.5),
-    ("1,234.5", False, False, 1234.5),
-    ("1,234,567.25", False, False, 1234567.25),
-    ("1.234,5", True, False, 1234.5),
-    ("3,13", True, False, 3.13),
-    ("-0,5", True, False, -0.5),
-    ("1,234", False, True, 1234.0),     # --decimal-point given: the comma can only group thousands
-    ("50.000", True, True, 50000.0),    # --decimal-comma given: the dot can only group thousands
-    ("1.5e3", False, False, 1500.0),
-])
+@pytest.mark.parametrize(
+    "text, decimal_comma, explicit, expected",
+    [
+        ("1234.5", False, False, 1234.5),
+        ("1,234.5", False, False, 1234.5),
+        ("1,234,567.25", False, False, 1234567.25),
+        ("1.234,5", True, False, 1234.5),
+        ("3,13", True, False, 3.13),
+        ("-0,5", True, False, -0.5),
+        ("1,234", False, True, 1234.0),  # --decimal-point given: the comma can only group thousands
+        ("50.000", True, True, 50000.0),  # --decimal-comma given: the dot can only group thousands
+        ("1.5e3", False, False, 1500.0),
+    ],
+)
 def test_numbers_read_when_unambiguous(text, decimal_comma, explicit, expected):
     assert parse_number_cell(text, decimal_comma, explicit) == expected
 
 
-@pytest.mark.parametrize("text, decimal_comma, message", [
-    ("1,234", False, "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; "
-                     "say which with --decimal-point (thousands separator) or --decimal-comma"),
-    ("50.000", True, "'50.000' is ambiguous: 50000 with a thousands separator, or 50.000 with a decimal point; "
-                     "say which with --decimal-comma (thousands separator) or --decimal-point"),
-    ("1.234,5", False, "'1.234,5' is written with decimal commas (1234,5), but this file is read with decimal points "
-                       "(1234.5); give --decimal-comma if the whole file is written that way"),
-    ("1,234.5", True, "'1,234.5' is written with decimal points (1234.5), but this file is read with decimal commas "
-                      "(1234,5); give --decimal-point if the whole file is written that way"),
-    ("1.2.3", False, "'1.2.3' is not a number; write e.g. 1234.5"),
-    ("12%", False, "'12%': write the number without '%' (the unit belongs to the indicator)"),
-    ("inf", False, "'inf' is not a finite number; leave the row out if there is no figure"),
-    ("1e999", False, "'1e999' is not a finite number"),
-    ("", True, "the value is empty"),
-])
+@pytest.mark.parametrize(
+    "text, decimal_comma, message",
+    [
+        (
+            "1,234",
+            False,
+            "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; "
+            "say which with --decimal-point (thousands separator) or --decimal-comma",
+        ),
+        (
+            "50.000",
+            True,
+            "'50.000' is ambiguous: 50000 with a thousands separator, or 50.000 with a decimal point; "
+            "say which with --decimal-comma (thousands separator) or --decimal-point",
+        ),
+        (
+            "1.234,5",
+            False,
+            "'1.234,5' is written with decimal commas (1234,5), but this file is read with decimal points "
+            "(1234.5); give --decimal-comma if the whole file is written that way",
+        ),
+        (
+            "1,234.5",
+            True,
+            "'1,234.5' is written with decimal points (1234.5), but this file is read with decimal commas "
+            "(1234,5); give --decimal-point if the whole file is written that way",
+        ),
+        ("1.2.3", False, "'1.2.3' is not a number; write e.g. 1234.5"),
+        ("12%", False, "'12%': write the number without '%' (the unit belongs to the indicator)"),
+        ("inf", False, "'inf' is not a finite number; leave the row out if there is no figure"),
+        ("1e999", False, "'1e999' is not a finite number"),
+        ("", True, "the value is empty"),
+    ],
+)
 def test_numbers_refused_with_a_reason(text, decimal_comma, message):
     with pytest.raises(ValueError) as err:
         parse_number_cell(text, decimal_comma, False)
@@ -361,8 +420,9 @@ def test_numbers_refused_with_a_reason(text, decimal_comma, message):
 @pytest.mark.parametrize("delimiter, cell", [("\t", "0,123"), ("\t", "0.123"), (";", "0.123"), (";", "0,123")])
 def test_a_leading_zero_has_one_reading_in_a_file(delimiter: str, cell: str):
     """'0.123' and '0,123' cannot group thousands (no group starts with 0): 0.123 either way."""
-    parsed = parse_table(f"indicator{delimiter}period{delimiter}value\nshare{delimiter}2021{delimiter}{cell}\n",
-                         "x.csv")
+    parsed = parse_table(
+        f"indicator{delimiter}period{delimiter}value\nshare{delimiter}2021{delimiter}{cell}\n", "x.csv"
+    )
     assert not parsed.problems, [str(p) for p in parsed.problems]
     assert [c[1]["value"] for c in parsed.candidates] == ["0.123"]
 

@@ -44,11 +44,20 @@ def rows(plan: Path) -> list[list[str]]:
     return [line.split(",") for line in (plan / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]]
 
 
-@pytest.mark.parametrize("word, status", [
-    ("Ước tính", "estimate"), ("ƯỚC TÍNH", "estimate"), ("uoc tinh", "estimate"), ("  Uoc  Tinh ", "estimate"),
-    ("Sơ bộ", "preliminary"), ("so bo", "preliminary"),
-    ("Chính thức", "official"), ("CHINH THUC", "official"), ("Official", "official"),
-])
+@pytest.mark.parametrize(
+    "word, status",
+    [
+        ("Ước tính", "estimate"),
+        ("ƯỚC TÍNH", "estimate"),
+        ("uoc tinh", "estimate"),
+        ("  Uoc  Tinh ", "estimate"),
+        ("Sơ bộ", "preliminary"),
+        ("so bo", "preliminary"),
+        ("Chính thức", "official"),
+        ("CHINH THUC", "official"),
+        ("Official", "official"),
+    ],
+)
 def test_vietnamese_status_words(plan: Path, word: str, status: str):
     text = f"indicator;period;value;status\ngrowth;2024;8,5;{word}\n"
     r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
@@ -102,13 +111,24 @@ def test_a_file_that_shows_no_decimal_mark_is_still_refused(plan: Path):
     assert rows(plan) == []
 
 
-@pytest.mark.parametrize("written, canonical", [
-    ("Quý I/2024", "2024-Q1"), ("Quý 2/2024", "2024-Q2"), ("quý IV/2024", "2024-Q4"), ("Quy III - 2024", "2024-Q3"),
-    ("Quý II năm 2024", "2024-Q2"),
-    ("6 tháng 2024", "2024-H1"), ("6 tháng đầu năm 2024", "2024-H1"), ("9 tháng đầu năm 2024", "2024-9M"),
-    ("6 tháng cuối năm 2024", "2024-H2"), ("Tháng 4/2024", "2024-04"), ("tháng 12 năm 2024", "2024-12"),
-    ("Năm 2024", "2024"), ("2024", "2024"),
-])
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("Quý I/2024", "2024-Q1"),
+        ("Quý 2/2024", "2024-Q2"),
+        ("quý IV/2024", "2024-Q4"),
+        ("Quy III - 2024", "2024-Q3"),
+        ("Quý II năm 2024", "2024-Q2"),
+        ("6 tháng 2024", "2024-H1"),
+        ("6 tháng đầu năm 2024", "2024-H1"),
+        ("9 tháng đầu năm 2024", "2024-9M"),
+        ("6 tháng cuối năm 2024", "2024-H2"),
+        ("Tháng 4/2024", "2024-04"),
+        ("tháng 12 năm 2024", "2024-12"),
+        ("Năm 2024", "2024"),
+        ("2024", "2024"),
+    ],
+)
 def test_vietnamese_period_names(plan: Path, written: str, canonical: str):
     text = f"indicator;period;value\ngrowth;{written};7,5\n"
     r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
@@ -123,15 +143,23 @@ def test_vietnamese_period_names_as_wide_columns(plan: Path):
     assert [row[1:3] for row in rows(plan)] == [["2024-Q1", "7.1"], ["2024-H1", "7.2"], ["2024", "7.3"]]
 
 
-@pytest.mark.parametrize("cell, guess", [
-    ("01/04/2025", "2025-04"), ("4/1/2025", "2025-04"), ("Apr-25", "2025-04"), ("2025-04-01", "2025-04"),
-])
+@pytest.mark.parametrize(
+    "cell, guess",
+    [
+        ("01/04/2025", "2025-04"),
+        ("4/1/2025", "2025-04"),
+        ("Apr-25", "2025-04"),
+        ("2025-04-01", "2025-04"),
+    ],
+)
 def test_a_period_excel_turned_into_a_date(plan: Path, cell: str, guess: str):
     text = f"indicator,period,value\ngrowth,{cell},7.5\n"
     r = run("add-observation", "--from", "-", input=text)
     assert r.exit_code == 1
-    assert r.stderr.startswith(f"<stdin>:2: error: '{cell}' is a date: Excel turned the period (probably {guess}) "
-                               "into a date; format the period column as Text")
+    assert r.stderr.startswith(
+        f"<stdin>:2: error: '{cell}' is a date: Excel turned the period (probably {guess}) "
+        "into a date; format the period column as Text"
+    )
     assert len(r.stderr.splitlines()) == 1
     assert rows(plan) == []
 
@@ -144,17 +172,22 @@ def test_a_header_only_import_adds_nothing_and_succeeds(plan: Path):
     assert (plan / "observations.csv").read_bytes() == before
 
 
-@pytest.mark.parametrize("saved", [
-    "indicator;period;value;status;source;note;recorded_at\r\ngrowth;2024;8,5;;;;2025-01-05T00:00:00Z\r\n",
-    "\ufeffindicator;period;value;status;source;note;recorded_at\ngrowth;2024;8,5;;;;05/01/2025 00:00\n",
-])
+@pytest.mark.parametrize(
+    "saved",
+    [
+        "indicator;period;value;status;source;note;recorded_at\r\ngrowth;2024;8,5;;;;2025-01-05T00:00:00Z\r\n",
+        "\ufeffindicator;period;value;status;source;note;recorded_at\ngrowth;2024;8,5;;;;05/01/2025 00:00\n",
+    ],
+)
 def test_a_store_resaved_by_excel_with_vietnamese_settings(plan: Path, saved: str):
     (plan / "observations.csv").write_text(saved, encoding="utf-8")
     for args in (["status"], ["check"], ["add-observation", "growth", "2024", "1"]):
         r = run(*args)
         assert r.exit_code == 1, args
-        assert r.stderr.startswith("observations.csv:1: error: this file was re-saved by Excel with Vietnamese "
-                                   "settings (';' between cells, decimal commas)"), r.stderr
+        assert r.stderr.startswith(
+            "observations.csv:1: error: this file was re-saved by Excel with Vietnamese "
+            "settings (';' between cells, decimal commas)"
+        ), r.stderr
         assert "add-observation --from observations-excel.csv" in r.stderr
         assert "Traceback" not in r.stderr
 
@@ -163,9 +196,11 @@ def test_a_recorded_at_excel_reformatted_is_named_as_such(plan: Path):
     text = "indicator,period,value,recorded_at\ngrowth,2024,7.5,05/01/2025 10:00\n"
     r = run("add-observation", "--from", "-", input=text)
     assert r.exit_code == 1
-    assert r.stderr == ("<stdin>:2: error: recorded_at '05/01/2025 10:00' is a date as Excel shows it; write it in "
-                        "ISO 8601, e.g. 2025-01-05T10:00:00+07:00 or 2025-01-05 (format the column as Text so "
-                        "Excel keeps it)\n")
+    assert r.stderr == (
+        "<stdin>:2: error: recorded_at '05/01/2025 10:00' is a date as Excel shows it; write it in "
+        "ISO 8601, e.g. 2025-01-05T10:00:00+07:00 or 2025-01-05 (format the column as Text so "
+        "Excel keeps it)\n"
+    )
 
 
 def test_vietnamese_period_names_on_the_command_line(plan: Path):
@@ -182,7 +217,9 @@ def test_a_real_minus_sign_in_a_file_is_a_minus(plan: Path):
     assert rows(plan)[0][2] == "-2.5"
 
 
-@pytest.mark.parametrize("line", ["growth,2024,\u0661\u0662", "growth,2024,\uff11\uff12", "growth,\u0662\u0660\u0662\u0664,5"])
+@pytest.mark.parametrize(
+    "line", ["growth,2024,\u0661\u0662", "growth,2024,\uff11\uff12", "growth,\u0662\u0660\u0662\u0664,5"]
+)
 def test_digits_other_than_ascii_in_a_file_are_refused(plan: Path, line: str):
     r = run("add-observation", "--from", "-", input="indicator,period,value\n" + line + "\n")
     assert r.exit_code == 1

@@ -99,8 +99,10 @@ def js(*args: str) -> dict:
 def test_history_lists_every_vintage_newest_first(plan: Path):
     doc = js("history", "growth", "2022-H1")
     assert doc["indicator"] == "growth" and doc["period"] == "2022-H1" and doc["as_of"] is None
-    assert [(v["value"], v["status"], v["source"], v["recorded_at"], v["in_force"], v["line"], v["revises"])
-            for v in doc["vintages"]] == [
+    assert [
+        (v["value"], v["status"], v["source"], v["recorded_at"], v["in_force"], v["line"], v["revises"])
+        for v in doc["vintages"]
+    ] == [
         (9.22, "official", "yearbook 2022", "2023-08-10T09:00:00Z", True, 5, 10.66),
         (10.66, "estimate", "press release 6/2022", "2022-06-28T10:00:00Z", False, 2, None),
     ]
@@ -109,7 +111,10 @@ def test_history_lists_every_vintage_newest_first(plan: Path):
 def test_history_of_a_whole_indicator_is_latest_period_first(plan: Path):
     doc = js("history", "growth")
     assert [(v["period"], v["value"], v["in_force"]) for v in doc["vintages"]] == [
-        ("2022-H2", 8.1, True), ("2022-H1", 9.22, True), ("2022-H1", 10.66, False)]
+        ("2022-H2", 8.1, True),
+        ("2022-H1", 9.22, True),
+        ("2022-H1", 10.66, False),
+    ]
 
 
 def test_history_as_of_shows_what_was_known(plan: Path):
@@ -143,7 +148,7 @@ def test_history_csv_tsv_and_table(plan: Path):
     assert r.exit_code == 0
     assert r.stdout.splitlines() == [
         "period,value,status,source,note,recorded_at,in_force,line",
-        "2022-H2,8.1,estimate,\"'=HYPERLINK(\"\"http://evil\"\")\",,2022-12-20T00:00:00Z,true,6",
+        '2022-H2,8.1,estimate,"\'=HYPERLINK(""http://evil"")",,2022-12-20T00:00:00Z,true,6',
         "2022-H1,9.22,official,yearbook 2022,revised,2023-08-10T09:00:00Z,true,5",
         "2022-H1,10.66,estimate,press release 6/2022,,2022-06-28T10:00:00Z,false,2",
     ]
@@ -156,16 +161,34 @@ def test_history_csv_tsv_and_table(plan: Path):
     assert "[bold]report[/bold]" in r.stdout
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["history", "grwth"], 1, "targets.yaml: error: no indicator 'grwth'; did you mean 'growth'? "
-                              "(indicators: growth, share, fdi, fdi_per_share)\n"),
-    (["history", "growth", "2022-H3"], 2, "PERIOD: error: '2022-H3' is not a period; valid forms: 2023 (year), "
-                                          "2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)\n"),
-    (["history", "fdi_per_share"], 1, "targets.yaml: error: indicator 'fdi_per_share' is derived (formula: fdi / share); "
-                                      "its history is that of its inputs\n"),
-    (["history", "growth", "--as-of", "2023-02-30"], 2,
-     "--as-of: error: '2023-02-30' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (
+            ["history", "grwth"],
+            1,
+            "targets.yaml: error: no indicator 'grwth'; did you mean 'growth'? "
+            "(indicators: growth, share, fdi, fdi_per_share)\n",
+        ),
+        (
+            ["history", "growth", "2022-H3"],
+            2,
+            "PERIOD: error: '2022-H3' is not a period; valid forms: 2023 (year), "
+            "2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)\n",
+        ),
+        (
+            ["history", "fdi_per_share"],
+            1,
+            "targets.yaml: error: indicator 'fdi_per_share' is derived (formula: fdi / share); "
+            "its history is that of its inputs\n",
+        ),
+        (
+            ["history", "growth", "--as-of", "2023-02-30"],
+            2,
+            "--as-of: error: '2023-02-30' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n",
+        ),
+    ],
+)
 def test_history_refuses_with_a_reason(plan: Path, args, code, message):
     r = run(*args)
     assert r.exit_code == code
@@ -182,15 +205,19 @@ def test_as_of_on_observations_status_and_show(plan: Path):
         return next(o["value"] for o in rows if o["period"] == "2022-H1")
 
     assert growth_h1() == 9.22
-    assert growth_h1("--as-of", "2023-08-09") == 10.66   # "what did we know the day before?"
+    assert growth_h1("--as-of", "2023-08-09") == 10.66  # "what did we know the day before?"
     assert growth_h1("--as-of", "2023-08-10") == 9.22
     early = js("observations", "--as-of", "2022-06-27")["observations"]
     assert [(o["indicator"], o["period"]) for o in early] == [("share", "2020"), ("share", "2021")]
 
     assert js("status", "share", "--as-of", "2021-12-31")["targets"][0]["latest"]["period"] == "2020"
     assert js("status", "share")["targets"][0]["latest"] == {
-        "period": "2021", "value": 11.4, "status": "preliminary", "source": "+report",
-        "recorded_at": "2022-01-06T00:00:00Z"}
+        "period": "2021",
+        "value": 11.4,
+        "status": "preliminary",
+        "source": "+report",
+        "recorded_at": "2022-01-06T00:00:00Z",
+    }
     shown = js("show", "share", "--as-of", "2021-12-31")
     assert [o["period"] for o in shown["observations"]] == ["2020"]
 
@@ -202,12 +229,12 @@ def test_csv_cells_that_could_be_formulas_are_neutralised(plan: Path):
     r = run("observations", "--format", "csv")
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
-    assert "growth,2022-H2,8.1,estimate,\"'=HYPERLINK(\"\"http://evil\"\")\",,2022-12-20T00:00:00Z" in lines
+    assert 'growth,2022-H2,8.1,estimate,"\'=HYPERLINK(""http://evil"")",,2022-12-20T00:00:00Z' in lines
     # A negative number stays a number; text starting with @, + or - is quoted away.
     assert "fdi,2023,-5,,'@SUM(A1),'-note,2024-01-05T00:00:00Z" in lines
     assert "share,2021,11.4,preliminary,'+report,,2022-01-06T00:00:00Z" in lines
     tsv = run("observations", "--format", "tsv").stdout
-    assert "\t'=HYPERLINK(\"http://evil\")\t" in tsv
+    assert '\t\'=HYPERLINK("http://evil")\t' in tsv
 
 
 def test_markup_in_targets_yaml_is_shown_literally(plan: Path):
@@ -238,10 +265,12 @@ for i in range(count):
 
 
 def test_two_processes_appending_200_rows_each_leave_exactly_400(tmp_path: Path):
-    store = tmp_path / "observations.csv"   # does not exist yet: the header race is part of the test
+    store = tmp_path / "observations.csv"  # does not exist yet: the header race is part of the test
     go = tmp_path / "go"
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(store), who, str(go), "200"])
-               for who in ("writer-a", "writer-b")]
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(store), who, str(go), "200"])
+        for who in ("writer-a", "writer-b")
+    ]
     time.sleep(0.3)
     go.touch()
     for w in writers:
@@ -285,13 +314,15 @@ def test_a_process_killed_while_appending_leaves_earlier_rows_intact(tmp_path: P
 def _tear(plan: Path, tail: bytes = b"share,2024,1") -> bytes:
     before = (plan / "observations.csv").read_bytes()
     with open(plan / "observations.csv", "ab") as fh:
-        fh.write(tail)   # what a process killed in the middle of its write leaves behind
+        fh.write(tail)  # what a process killed in the middle of its write leaves behind
     return before
 
 
-TORN = re.compile(r"^\S*observations\.csv:9: error: incomplete last row \(the file does not end with a newline: a "
-                  r"write was interrupted\); the rows before it are intact; run 'qntrack check --repair' to move it "
-                  r"to a side file\n$")
+TORN = re.compile(
+    r"^\S*observations\.csv:9: error: incomplete last row \(the file does not end with a newline: a "
+    r"write was interrupted\); the rows before it are intact; run 'qntrack check --repair' to move it "
+    r"to a side file\n$"
+)
 
 
 def test_check_reports_a_torn_line_with_its_number_and_the_repair(plan: Path):
@@ -310,8 +341,11 @@ def test_nothing_is_glued_onto_a_torn_line(plan: Path):
     torn = _tear(plan) + b"share,2024,1"
     r = run("add-observation", "share", "2024", "13")
     assert r.exit_code == 1
-    assert re.search(r"observations\.csv:9: error: the file ends in an incomplete row; nothing was added; "
-                     r"run 'qntrack check --repair' first\n$", r.stderr)
+    assert re.search(
+        r"observations\.csv:9: error: the file ends in an incomplete row; nothing was added; "
+        r"run 'qntrack check --repair' first\n$",
+        r.stderr,
+    )
     assert (plan / "observations.csv").read_bytes() == torn
 
 
@@ -322,7 +356,7 @@ def test_repair_moves_the_tail_aside_and_the_next_append_works(plan: Path):
     assert r.exit_code == 0, r.stderr
     side = [p for p in plan.iterdir() if p.name.startswith("observations.csv.torn-")]
     assert len(side) == 1 and re.fullmatch(r"observations\.csv\.torn-\d{8}T\d{6}Z", side[0].name)
-    assert side[0].read_bytes() == b"share,2024,1"          # never deleted
+    assert side[0].read_bytes() == b"share,2024,1"  # never deleted
     assert (plan / "observations.csv").read_bytes() == before  # every complete row, byte for byte
     assert r.stderr.startswith("moved the incomplete line 9 (12 bytes) of ")
     assert r.stderr.endswith("; re-enter that row if it is still wanted\n")
@@ -345,7 +379,8 @@ def test_repair_of_a_store_torn_inside_its_header(tmp_path: Path, monkeypatch: p
     assert (tmp_path / "observations.csv").read_bytes() == b""
     assert run("add-observation", "share", "2024", "13", "--recorded-at", "2025-01-05").exit_code == 0
     assert (tmp_path / "observations.csv").read_text() == (
-        "indicator,period,value,status,source,note,recorded_at\nshare,2024,13,,,,2025-01-05T00:00:00Z\n")
+        "indicator,period,value,status,source,note,recorded_at\nshare,2024,13,,,,2025-01-05T00:00:00Z\n"
+    )
 
 
 def test_repair_waits_for_the_append_lock(plan: Path):
@@ -371,11 +406,25 @@ def test_check_list_names_every_check(plan: Path):
     r = run("check", "--list")
     assert r.exit_code == 0 and r.stderr == ""
     assert [line.split()[0] for line in r.stdout.splitlines()] == [
-        "syntax", "store", "torn-line", "unknown-indicator", "derived-recorded", "frequency", "timing", "formula",
-        "same-moment", "derived", "growth-floor", "jump", "stale", "milestone-due"]
+        "syntax",
+        "store",
+        "torn-line",
+        "unknown-indicator",
+        "derived-recorded",
+        "frequency",
+        "timing",
+        "formula",
+        "same-moment",
+        "derived",
+        "growth-floor",
+        "jump",
+        "stale",
+        "milestone-due",
+    ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {
-        c.name: (c.severity, c.default) for c in CHECKS}
+        c.name: (c.severity, c.default) for c in CHECKS
+    }
     assert "stale" not in DEFAULT_CHECKS and "jump" in DEFAULT_CHECKS
 
 
@@ -390,11 +439,12 @@ def test_jump_between_vintages_is_a_warning(plan: Path):
     with open(plan / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("growth,2022-H2,810,official,typo,,2023-02-01T00:00:00Z\n")
     r = run("check")
-    assert r.exit_code == 0   # a warning: it may be right
+    assert r.exit_code == 0  # a warning: it may be right
     assert r.stderr.endswith(
         "observations.csv:9: warning: growth 2022-H2: 810 (recorded 2023-02-01T00:00:00Z) differs from the vintage "
         "before it, 8.1 (line 6, recorded 2022-12-20T00:00:00Z), by a factor of 100; a unit or typing slip? "
-        "(warned above 5 times; --jump-factor)\n")
+        "(warned above 5 times; --jump-factor)\n"
+    )
     assert run("check", "--jump-factor", "150").stderr == ""
     doc = json.loads(run("check", "--format", "json").stdout)
     assert [(p["line"], p["check"], p["severity"]) for p in doc["problems"]] == [(9, "jump", "warning")]
@@ -417,13 +467,16 @@ def test_stale_relative_to_as_of(plan: Path):
     assert run("check", "stale", "--as-of", "2023-03-31").stderr == ""
     r = run("check", "stale", "--as-of", "2023-04-01")
     assert r.exit_code == 0
-    assert r.stderr == ("targets.yaml:9:3: warning: indicator 'share' (frequency: year): the latest observation is "
-                        "for 2021; the next year ended 2022-12-31, its figure was expected by 2023-03-31 and none is "
-                        "recorded as of 2023-04-01\n")
+    assert r.stderr == (
+        "targets.yaml:9:3: warning: indicator 'share' (frequency: year): the latest observation is "
+        "for 2021; the next year ended 2022-12-31, its figure was expected by 2023-03-31 and none is "
+        "recorded as of 2023-04-01\n"
+    )
     r = run("check", "stale", "--as-of", "2023-09-29")
     assert r.stderr.splitlines()[0] == (
         "targets.yaml:4:3: warning: indicator 'growth' (frequency: half): the latest observation is for 2022-H2; "
-        "the next half ended 2023-06-30, its figure was expected by 2023-09-28 and none is recorded as of 2023-09-29")
+        "the next half ended 2023-06-30, its figure was expected by 2023-09-28 and none is recorded as of 2023-09-29"
+    )
     # Relative to today when no --as-of is given.
     problems = run_checks("targets.yaml", ["stale"], today=date(2022, 1, 1))
     assert problems == []
@@ -455,16 +508,22 @@ def test_errors_exit_1_with_their_check_names(plan: Path):
     assert r.exit_code == 1
     doc = json.loads(r.stdout)
     assert [(p["line"], p["check"], p["severity"]) for p in doc["problems"]] == [
-        (9, "unknown-indicator", "error"), (10, "frequency", "error"), (11, "derived-recorded", "error"),
-        (16, "derived", "warning")]
-    assert doc["problems"][3]["message"] == ("indicator 'fdi_per_share' in 2023: division by zero (share is 0); "
-                                             "the period is left out")
+        (9, "unknown-indicator", "error"),
+        (10, "frequency", "error"),
+        (11, "derived-recorded", "error"),
+        (16, "derived", "warning"),
+    ]
+    assert doc["problems"][3]["message"] == (
+        "indicator 'fdi_per_share' in 2023: division by zero (share is 0); the period is left out"
+    )
 
 
 def test_unknown_check_names_are_usage_errors(plan: Path):
     r = run("check", "stail")
     assert r.exit_code == 2
-    assert r.stderr == "check: error: unknown check 'stail'; did you mean 'stale'? ('qntrack check --list' shows them)\n"
+    assert (
+        r.stderr == "check: error: unknown check 'stail'; did you mean 'stale'? ('qntrack check --list' shows them)\n"
+    )
 
 
 def test_all_runs_every_check(plan: Path):
@@ -483,17 +542,29 @@ def test_installed_command_through_pipes(plan: Path):
     env = {**os.environ, "QNTRACK_TARGETS": str(plan / "targets.yaml")}
     env.pop("COLUMNS", None)
     feed = "indicator,period,value,source\ngrowth,2023-H1,7.7,=1+1\n"
-    r = subprocess.run(cmd + ["add-observation", "--from", "-", "--recorded-at", "2023-07-10"], input=feed.encode(),
-                       capture_output=True, env=env, timeout=60)
+    r = subprocess.run(
+        cmd + ["add-observation", "--from", "-", "--recorded-at", "2023-07-10"],
+        input=feed.encode(),
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout == b""
     r = subprocess.run(cmd + ["history", "growth", "2023-H1"], capture_output=True, env=env, timeout=60)
     assert r.returncode == 0
     # Piped, the default is TSV, and the formula-looking source is neutralised.
-    assert r.stdout.decode().splitlines() == ["period\tvalue\tstatus\tsource\tnote\trecorded_at\tin_force\tline",
-                                              "2023-H1\t7.7\t\t'=1+1\t\t2023-07-10T00:00:00Z\ttrue\t9"]
-    bad = subprocess.run(cmd + ["add-observation", "--from", "-"], input=b"indicator,period,value\ngrowth,Q5,1\n",
-                         capture_output=True, env=env, timeout=60)
+    assert r.stdout.decode().splitlines() == [
+        "period\tvalue\tstatus\tsource\tnote\trecorded_at\tin_force\tline",
+        "2023-H1\t7.7\t\t'=1+1\t\t2023-07-10T00:00:00Z\ttrue\t9",
+    ]
+    bad = subprocess.run(
+        cmd + ["add-observation", "--from", "-"],
+        input=b"indicator,period,value\ngrowth,Q5,1\n",
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
     assert bad.returncode == 1
     assert b"Traceback" not in bad.stderr
     assert bad.stderr.decode().startswith("<stdin>:2: error: 'Q5' is not a period")

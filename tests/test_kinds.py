@@ -42,9 +42,19 @@ PER_CAPITA = Indicator("grdp_per_capita", Text.plain("GRDP per capita"), unit="U
 
 
 # Quảng Ninh GRDP growth, per cent a year (shipped dataset).
-GRDP_YEARS = (("2015", 11.0), ("2016", 10.1), ("2017", 10.2), ("2018", 11.1), ("2019", 12.01),
-              ("2020", 10.05), ("2021", 10.28), ("2022", 10.28), ("2023", 11.03), ("2024", 8.42),
-              ("2025", 11.89))
+GRDP_YEARS = (
+    ("2015", 11.0),
+    ("2016", 10.1),
+    ("2017", 10.2),
+    ("2018", 11.1),
+    ("2019", 12.01),
+    ("2020", 10.05),
+    ("2021", 10.28),
+    ("2022", 10.28),
+    ("2023", 11.03),
+    ("2024", 8.42),
+    ("2025", 11.89),
+)
 
 
 def every(start: str, end: str, at_least: float = 10) -> EveryPeriodTarget:
@@ -56,8 +66,9 @@ def average(start: str, end: str, value: float = 10, at_least: bool = True) -> A
 
 
 def cumulative(value: float = 50000, at_least: bool = True) -> CumulativeTarget:
-    return CumulativeTarget(id="inv", indicator="cbct_investment", bound=Bound(value, at_least),
-                            start=P("2021"), end=P("2025"))
+    return CumulativeTarget(
+        id="inv", indicator="cbct_investment", bound=Bound(value, at_least), start=P("2021"), end=P("2025")
+    )
 
 
 def plan(period: str, value: float, indicator: str = "fdi") -> PlanTarget:
@@ -363,7 +374,9 @@ def test_cumulative_cap_exceeded_is_not_achieved_and_within_cap_is_on_track():
     15,000 + 18,000 = 33,000 within it with years to go -> substantial_progress. No P."""
     over = assess_target(cumulative(at_least=False), INVEST, rows("cbct_investment", ("2021", 30000), ("2022", 25000)))
     assert over.status is Status.NOT_ACHIEVED
-    within = assess_target(cumulative(at_least=False), INVEST, rows("cbct_investment", ("2021", 15000), ("2022", 18000)))
+    within = assess_target(
+        cumulative(at_least=False), INVEST, rows("cbct_investment", ("2021", 15000), ("2022", 18000))
+    )
     assert within.status is Status.SUBSTANTIAL_PROGRESS
     assert within.progress_value is None and within.score is None
 
@@ -376,8 +389,16 @@ def test_cumulative_without_data_is_not_available():
 # --- plan ----------------------------------------------------------------------------------
 
 
-FDI_ROWS = rows("fdi", ("2021", 1100), ("2022-H1", 600), ("2022-11M", 639), ("2022", 622),
-                ("2023-Q1", 341.82), ("2023-H1", 832), ("2023", 3130))
+FDI_ROWS = rows(
+    "fdi",
+    ("2021", 1100),
+    ("2022-H1", 600),
+    ("2022-11M", 639),
+    ("2022", 622),
+    ("2023-Q1", 341.82),
+    ("2023-H1", 832),
+    ("2023", 3130),
+)
 
 
 def test_fdi_2022_plan_missed():
@@ -494,16 +515,59 @@ def test_plan_without_figures_is_not_available():
 @pytest.mark.parametrize(
     "target, indicator, data, keys",
     [
-        (every("2015", "2025"), GROWTH, rows("grdp_growth", *GRDP_YEARS),
-         {"bound", "from", "to", "periods", "passed", "failed", "streak", "first_failure", "missing", "remaining"}),
-        (average("2021", "2025"), GROWTH, rows("grdp_growth", *AVERAGE_YEARS[:3]),
-         {"bound", "from", "to", "years_in_span", "years_with_data", "periods", "average", "remaining_years",
-          "missing", "required_rate_remaining"}),
-        (cumulative(), INVEST, rows("cbct_investment", ("2021", 15000), ("2022", 18000)),
-         {"bound", "from", "to", "periods", "total", "share_of_target", "share_of_time", "periods_elapsed",
-          "periods_remaining", "needed_per_remaining_period"}),
-        (plan("2022", 1500), FDI, FDI_ROWS,
-         {"period", "plan", "percent_of_plan", "difference", "same_period_last_year", "change_on_same_period_last_year"}),
+        (
+            every("2015", "2025"),
+            GROWTH,
+            rows("grdp_growth", *GRDP_YEARS),
+            {"bound", "from", "to", "periods", "passed", "failed", "streak", "first_failure", "missing", "remaining"},
+        ),
+        (
+            average("2021", "2025"),
+            GROWTH,
+            rows("grdp_growth", *AVERAGE_YEARS[:3]),
+            {
+                "bound",
+                "from",
+                "to",
+                "years_in_span",
+                "years_with_data",
+                "periods",
+                "average",
+                "remaining_years",
+                "missing",
+                "required_rate_remaining",
+            },
+        ),
+        (
+            cumulative(),
+            INVEST,
+            rows("cbct_investment", ("2021", 15000), ("2022", 18000)),
+            {
+                "bound",
+                "from",
+                "to",
+                "periods",
+                "total",
+                "share_of_target",
+                "share_of_time",
+                "periods_elapsed",
+                "periods_remaining",
+                "needed_per_remaining_period",
+            },
+        ),
+        (
+            plan("2022", 1500),
+            FDI,
+            FDI_ROWS,
+            {
+                "period",
+                "plan",
+                "percent_of_plan",
+                "difference",
+                "same_period_last_year",
+                "change_on_same_period_last_year",
+            },
+        ),
     ],
     ids=["every_period", "average", "cumulative", "plan"],
 )

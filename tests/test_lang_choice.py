@@ -46,8 +46,9 @@ def test_an_unknown_language_in_the_environment_falls_back_to_english_with_one_w
     r = run("status", "-f", "table", "--as-of", "2024-06-01", env={"QNTRACK_LANG": "fr", "COLUMNS": "120"})
     assert r.exit_code == 0, r.output
     assert r.stdout == _table()
-    assert r.stderr == ("qntrack: warning: QNTRACK_LANG='fr' is not a language qntrack speaks (en, vi); "
-                        "English is used\n")
+    assert r.stderr == (
+        "qntrack: warning: QNTRACK_LANG='fr' is not a language qntrack speaks (en, vi); English is used\n"
+    )
     # every command, not only status
     r = run("check", env={"QNTRACK_LANG": "fr"})
     assert r.exit_code == 0 and r.stderr.count("QNTRACK_LANG") == 1
@@ -55,8 +56,9 @@ def test_an_unknown_language_in_the_environment_falls_back_to_english_with_one_w
 
 def test_no_warning_when_the_command_line_chooses(tracker: Path):
     """The environment is not used when --lang says: nothing to warn of."""
-    r = run("status", "-f", "table", "--as-of", "2024-06-01", "--lang", "vi", env={"QNTRACK_LANG": "fr",
-                                                                                   "COLUMNS": "120"})
+    r = run(
+        "status", "-f", "table", "--as-of", "2024-06-01", "--lang", "vi", env={"QNTRACK_LANG": "fr", "COLUMNS": "120"}
+    )
     assert r.exit_code == 0 and r.stderr == ""
     assert r.stdout == _table(("--lang", "vi"))
 
@@ -88,8 +90,9 @@ def test_a_language_before_the_command_reads_a_typed_number_too(tracker: Path):
     """`1,234` has two readings; the language chosen decides (docs/decisions.md). A --lang
     before the command, or QNTRACK_LANG in capitals, is a choice like the command's own."""
     for args, env in ((("--lang", "VI", "add-observation"), None), (("add-observation",), {"QNTRACK_LANG": "VI"})):
-        r = run(*args, "mining", "2021", "1,234", "--recorded-at", "2022-02-01T00:00:00Z", "--dry-run",
-                "-f", "csv", env=env)
+        r = run(
+            *args, "mining", "2021", "1,234", "--recorded-at", "2022-02-01T00:00:00Z", "--dry-run", "-f", "csv", env=env
+        )
         assert r.exit_code == 0, r.output
         assert "mining,2021,1.234," in r.stdout
 
@@ -104,11 +107,13 @@ def test_an_unknown_language_says_so_cleanly_in_english(tracker: Path, value: st
         assert r.exit_code == 2, (args, r.output)
         assert "Value error" not in r.stderr and "Traceback" not in r.output, r.stderr
         assert r.stderr.rstrip("\n").splitlines()[-1] == (
-            f"Error: Invalid value for '--lang': '{value}' is not one of 'en', 'vi'."), r.stderr
+            f"Error: Invalid value for '--lang': '{value}' is not one of 'en', 'vi'."
+        ), r.stderr
 
 
 def test_any_other_wrong_choice_says_so_cleanly_too(tracker: Path):
     r = run("status", "--format", "xml")
     assert r.exit_code == 2
     assert r.stderr.rstrip("\n").splitlines()[-1] == (
-        "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'tsv'."), r.stderr
+        "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'tsv'."
+    ), r.stderr

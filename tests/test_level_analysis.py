@@ -33,10 +33,15 @@ MINING = Indicator("mining_share", Text.plain("Mining share"), unit="%", directi
 BASE_2020 = Baseline(parse_period("2020"), 9.8)
 
 
-def level(*milestones: tuple[int, float], base: Baseline | None = BASE_2020,
-          indicator: str = "cbct_share") -> LevelTarget:
-    return LevelTarget(id="t", indicator=indicator, baseline=base,
-                       milestones=tuple(Milestone(parse_period(str(y)), v) for y, v in milestones))
+def level(
+    *milestones: tuple[int, float], base: Baseline | None = BASE_2020, indicator: str = "cbct_share"
+) -> LevelTarget:
+    return LevelTarget(
+        id="t",
+        indicator=indicator,
+        baseline=base,
+        milestones=tuple(Milestone(parse_period(str(y)), v) for y, v in milestones),
+    )
 
 
 # The CBCT example: base 2020 9.8 (the plan's figure), 2021 11.3, 2022 11.5, 2023 12.3.
@@ -131,8 +136,9 @@ def test_headline_is_the_nearest_milestone_not_yet_due():
 # --- due milestones: judged on the figure of their `by` year ------------------------------
 
 
-LATER_MISSED = rows("cbct_share", ("2021", 11.3), ("2022", 11.5), ("2023", 12.3),
-                    ("2024", 13.5), ("2025", 14.0), ("2026", 16.0))
+LATER_MISSED = rows(
+    "cbct_share", ("2021", 11.3), ("2022", 11.5), ("2023", 12.3), ("2024", 13.5), ("2025", 14.0), ("2026", 16.0)
+)
 
 
 def test_due_milestone_missed_on_its_year_is_not_achieved():
@@ -294,8 +300,7 @@ def test_sub_annual_readings_are_provisional_and_never_in_the_arithmetic():
     stays 2023 and every figure stays as computed above from annual values only; the
     2024-Q1 reading, after the last full year, is reported as provisional. The 2022-9M
     reading (a year that has its full figure) is not."""
-    data = rows("cbct_share", ("2021", 11.3), ("2022-9M", 12.3), ("2022", 11.5), ("2023", 12.3),
-                ("2024-Q1", 12.9))
+    data = rows("cbct_share", ("2021", 11.3), ("2022-9M", 12.3), ("2022", 11.5), ("2023", 12.3), ("2024-Q1", 12.9))
     a = assess_target(level((2025, 15)), SHARE, data)
     assert str(a.latest.period) == "2023"
     assert str(a.provisional.period) == "2024-Q1" and a.provisional.value == 12.9

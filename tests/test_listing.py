@@ -19,8 +19,18 @@ from helpers import run
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("args", [["-h"], ["status", "-h"], ["add-observation", "-h"], ["history", "-h"],
-                                  ["report", "-h"], ["indicators", "-h"], ["targets", "-h"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-h"],
+        ["status", "-h"],
+        ["add-observation", "-h"],
+        ["history", "-h"],
+        ["report", "-h"],
+        ["indicators", "-h"],
+        ["targets", "-h"],
+    ],
+)
 def test_dash_h_is_help(tracker: Path, args: list[str]):
     r = run(*args)
     assert r.exit_code == 0, r.stderr
@@ -39,8 +49,15 @@ def test_indicators_listing(tracker: Path):
     vi = run("indicators", "-f", "tsv", "--lang", "vi").stdout.splitlines()
     assert vi[1].split("\t")[:2] == ["share", "Tỷ trọng chế biến"]
     doc = json.loads(run("indicators", "-f", "json").stdout)
-    assert doc["indicators"][0] == {"id": "share", "name": "Manufacturing share", "unit": "%", "frequency": "quarter",
-                                    "measure": "level", "direction": "increase", "formula": None}
+    assert doc["indicators"][0] == {
+        "id": "share",
+        "name": "Manufacturing share",
+        "unit": "%",
+        "frequency": "quarter",
+        "measure": "level",
+        "direction": "increase",
+        "formula": None,
+    }
     # piped (the runner is not a terminal): TSV, like every other listing
     assert run("indicators").stdout == run("indicators", "-f", "tsv").stdout
 
@@ -81,29 +98,48 @@ def test_completion_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
-    assert complete_target_ids(None, "") == []          # no targets.yaml
+    assert complete_target_ids(None, "") == []  # no targets.yaml
     (tmp_path / "targets.yaml").write_text("indicators: [\n", encoding="utf-8")
-    assert complete_indicator_ids(None, "") == []       # broken targets.yaml
+    assert complete_indicator_ids(None, "") == []  # broken targets.yaml
 
 
-@pytest.mark.parametrize("words, cword, expected", [
-    ("qntrack status ", 2, ["share", "mining"]),
-    ("qntrack show m", 2, ["mining"]),
-    ("qntrack history s", 2, ["share"]),
-    ("qntrack observations --indicator ", 3, ["share", "mining"]),
-    ("qntrack add-observation mi", 2, ["mining"]),
-    ("qntrack report ", 2, ["share", "mining"]),
-    ("qntrack --targets targets.yaml history ", 4, ["share", "mining"]),
-    ("qntrack status --targets nowhere.yaml ", 4, []),
-    ("qntrack retract ", 2, ["share", "mining"]),
-    ("qntrack retract m", 2, ["mining"]),
-    ("qntrack status --fail-on ", 3, ["target_achieved", "substantial_progress", "moderate_progress",
-                                      "limited_progress", "deterioration", "not_achieved", "not_available", "awaiting_figure"]),
-    ("qntrack status --fail-on not", 3, ["not_achieved", "not_available"]),
-    ("qntrack status --fail-on deterioration,not_a", 3, ["deterioration,not_achieved", "deterioration,not_available"]),
-    ("qntrack docs ", 2, ["cli", "data-integrity", "json", "methodology", "observations-format", "targets-format"]),
-    ("qntrack docs me", 2, ["methodology"]),
-])
+@pytest.mark.parametrize(
+    "words, cword, expected",
+    [
+        ("qntrack status ", 2, ["share", "mining"]),
+        ("qntrack show m", 2, ["mining"]),
+        ("qntrack history s", 2, ["share"]),
+        ("qntrack observations --indicator ", 3, ["share", "mining"]),
+        ("qntrack add-observation mi", 2, ["mining"]),
+        ("qntrack report ", 2, ["share", "mining"]),
+        ("qntrack --targets targets.yaml history ", 4, ["share", "mining"]),
+        ("qntrack status --targets nowhere.yaml ", 4, []),
+        ("qntrack retract ", 2, ["share", "mining"]),
+        ("qntrack retract m", 2, ["mining"]),
+        (
+            "qntrack status --fail-on ",
+            3,
+            [
+                "target_achieved",
+                "substantial_progress",
+                "moderate_progress",
+                "limited_progress",
+                "deterioration",
+                "not_achieved",
+                "not_available",
+                "awaiting_figure",
+            ],
+        ),
+        ("qntrack status --fail-on not", 3, ["not_achieved", "not_available"]),
+        (
+            "qntrack status --fail-on deterioration,not_a",
+            3,
+            ["deterioration,not_achieved", "deterioration,not_available"],
+        ),
+        ("qntrack docs ", 2, ["cli", "data-integrity", "json", "methodology", "observations-format", "targets-format"]),
+        ("qntrack docs me", 2, ["methodology"]),
+    ],
+)
 def test_completion_through_the_shell_protocol(tracker: Path, words: str, cword: int, expected: list[str]):
     env = dict(os.environ, _QNTRACK_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))
     env.pop("QNTRACK_TARGETS", None)
@@ -162,15 +198,23 @@ def test_indicators_table_in_vietnamese_says_the_values_in_vietnamese(tracker: P
     mining = next(line for line in r.stdout.splitlines() if line.strip().startswith("mining"))
     assert "năm" in mining and "càng thấp càng tốt" in mining, mining
     assert run("indicators", "-f", "tsv", "--lang", "vi").stdout.splitlines()[1].split("\t")[3:6] == [
-        "quarter", "level", "increase"]
+        "quarter",
+        "level",
+        "increase",
+    ]
 
 
 def test_kinds_are_said_in_vietnamese_for_people(shipped: Path):
     """Under --lang vi the targets table's Kind column and `show`'s header name the kind
     as the report does (Mức cần đạt theo mốc, Bình quân giai đoạn); CSV, TSV and JSON
     keep the codes of targets.yaml (issue 12, g2)."""
-    vi = {"level": "Mức cần đạt theo mốc", "every_period": "Mỗi kỳ", "average": "Bình quân giai đoạn",
-          "cumulative": "Lũy kế giai đoạn", "plan": "Kế hoạch năm"}
+    vi = {
+        "level": "Mức cần đạt theo mốc",
+        "every_period": "Mỗi kỳ",
+        "average": "Bình quân giai đoạn",
+        "cumulative": "Lũy kế giai đoạn",
+        "plan": "Kế hoạch năm",
+    }
     doc = json.loads(run("targets", "-f", "json", "--lang", "vi").stdout)["targets"]
     assert {t["kind"] for t in doc} == set(vi)  # the shipped plan has every kind; JSON keeps codes
     r = run("targets", "-f", "table", "--lang", "vi", env={"COLUMNS": "200"})

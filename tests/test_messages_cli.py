@@ -27,7 +27,10 @@ from qntrack.plan.model import Location, Problem
 def test_an_unknown_target_with_a_hint(tracker: Path):
     r = run("status", "shar", "--lang", "vi", "--format", "json")
     assert r.exit_code == 1
-    assert r.stderr == "targets.yaml: lỗi: không có mục tiêu 'shar'; có phải ý bạn là 'share'? (các mục tiêu: share, mining)\n"
+    assert (
+        r.stderr
+        == "targets.yaml: lỗi: không có mục tiêu 'shar'; có phải ý bạn là 'share'? (các mục tiêu: share, mining)\n"
+    )
     r = run("status", "shar", "--format", "json")
     assert r.stderr == "targets.yaml: error: no target 'shar'; did you mean 'share'? (targets: share, mining)\n"
 
@@ -53,21 +56,27 @@ def test_missing_arguments_are_one_sentence_per_case(tracker: Path):
     assert r.stderr == "add-observation: lỗi: --wide, --delimiter chỉ dùng được cùng --from FILE\n"
     r = run("add-observation", "share", "2024", "1", "--wide", "--lang", "vi")
     assert r.stderr == "add-observation: lỗi: --wide chỉ dùng được cùng --from FILE\n"
-    assert run("add-observation", "share", "2024", "1", "--wide").stderr == \
-        "add-observation: error: --wide applies only with --from FILE\n"
+    assert (
+        run("add-observation", "share", "2024", "1", "--wide").stderr
+        == "add-observation: error: --wide applies only with --from FILE\n"
+    )
 
 
 def test_unknown_checks_each_with_its_hint(tracker: Path):
     r = run("--lang", "vi", "check", "bogus", "stal")
     assert r.exit_code == 2
-    assert r.stderr == ("check: lỗi: không có phép kiểm tra 'bogus', 'stal'; có phải ý bạn là 'stale'? "
-                        "('qntrack check --list' liệt kê các phép kiểm tra)\n")
+    assert r.stderr == (
+        "check: lỗi: không có phép kiểm tra 'bogus', 'stal'; có phải ý bạn là 'stale'? "
+        "('qntrack check --list' liệt kê các phép kiểm tra)\n"
+    )
 
 
 def test_a_missing_document(tracker: Path):
     r = run("--lang", "vi", "docs", "targets-formt")
-    assert r.stderr == ("docs: lỗi: không có tài liệu 'targets-formt'; có phải ý bạn là 'targets-format'? "
-                        "(các tài liệu: cli, data-integrity, json, methodology, observations-format, targets-format)\n")
+    assert r.stderr == (
+        "docs: lỗi: không có tài liệu 'targets-formt'; có phải ý bạn là 'targets-format'? "
+        "(các tài liệu: cli, data-integrity, json, methodology, observations-format, targets-format)\n"
+    )
 
 
 # --- confirmations and notes ---------------------------------------------------------------
@@ -77,11 +86,19 @@ def test_add_observation_confirms_in_vietnamese(tracker: Path):
     r = run("add-observation", "share", "2024-Q2", "13,5", "--lang", "vi", "--recorded-at", "2024-08-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
     assert r.stderr == "đã thêm share 2024-Q2 = 13,5 vào observations.csv\n"  # the value as stored
-    r = run("add-observation", "share", "2024-Q2", "13.5", "--recorded-at", "2024-08-01T00:00:00Z",
-            env={"QNTRACK_LANG": "vi"})
+    r = run(
+        "add-observation",
+        "share",
+        "2024-Q2",
+        "13.5",
+        "--recorded-at",
+        "2024-08-01T00:00:00Z",
+        env={"QNTRACK_LANG": "vi"},
+    )
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == ("không có gì để thêm: share 2024-Q2 = 13,5 (ghi nhận lúc 2024-08-01T00:00:00Z) "
-                        "đã có trong observations.csv\n")
+    assert r.stderr == (
+        "không có gì để thêm: share 2024-Q2 = 13,5 (ghi nhận lúc 2024-08-01T00:00:00Z) đã có trong observations.csv\n"
+    )
 
 
 def test_add_observation_confirms_in_english_as_before(tracker: Path):
@@ -90,8 +107,21 @@ def test_add_observation_confirms_in_english_as_before(tracker: Path):
 
 
 def test_a_dry_run_and_a_neutralised_formula(tracker: Path):
-    r = run("add-observation", "share", "2024-Q2", "13.5", "--source", "=HYPERLINK(1)", "--dry-run",
-            "--format", "json", "--lang", "vi", "--recorded-at", "2024-08-01T00:00:00Z")
+    r = run(
+        "add-observation",
+        "share",
+        "2024-Q2",
+        "13.5",
+        "--source",
+        "=HYPERLINK(1)",
+        "--dry-run",
+        "--format",
+        "json",
+        "--lang",
+        "vi",
+        "--recorded-at",
+        "2024-08-01T00:00:00Z",
+    )
     assert r.exit_code == 0, r.stderr
     assert r.stderr.splitlines() == [
         "chạy thử: sẽ thêm 1 dòng, 0 dòng đã có, vào observations.csv; không ghi gì",
@@ -102,9 +132,12 @@ def test_a_dry_run_and_a_neutralised_formula(tracker: Path):
 
 
 def test_an_import_confirms_in_vietnamese(tracker: Path):
-    (tracker / "rows.csv").write_text("indicator,period,value,recorded_at\n"
-                                      "share,2024-Q2,13,2024-08-01T00:00:00Z\n"
-                                      "share,2024-Q3,13.5,2024-11-01T00:00:00Z\n", encoding="utf-8")
+    (tracker / "rows.csv").write_text(
+        "indicator,period,value,recorded_at\n"
+        "share,2024-Q2,13,2024-08-01T00:00:00Z\n"
+        "share,2024-Q3,13.5,2024-11-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
     r = run("add-observation", "--from", "rows.csv", "--lang", "vi")
     assert r.exit_code == 0, r.stderr
     assert r.stderr == "đã thêm 2 dòng, 0 dòng đã có, vào observations.csv\n"
@@ -115,26 +148,40 @@ def test_an_import_confirms_in_vietnamese(tracker: Path):
 def test_retract_confirms_in_the_global_language(tracker: Path):
     r = run("--lang", "vi", "retract", "share", "2024-Q1", "--recorded-at", "2024-06-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == ("đã rút số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 2024-04-05T00:00:00Z) "
-                        "trong observations.csv\n")
+    assert r.stderr == (
+        "đã rút số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 2024-04-05T00:00:00Z) trong observations.csv\n"
+    )
 
 
 MISSED_TARGETS = SMALL_TARGETS.replace("title:", "timezone: '+07:00'\ntitle:")
-MISSED_OBSERVATIONS = SMALL_OBSERVATIONS + "share,2025,14.0,,s,,2026-01-10T00:00:00Z\n" \
-                                           "share,2026,14.5,estimate,s,,2026-11-20T00:00:00Z\n"
+MISSED_OBSERVATIONS = (
+    SMALL_OBSERVATIONS + "share,2025,14.0,,s,,2026-01-10T00:00:00Z\nshare,2026,14.5,estimate,s,,2026-11-20T00:00:00Z\n"
+)
 
 
-@pytest.mark.parametrize("lang, line", [
-    ("en", "--fail-on not_achieved: share (2025 milestone missed)\n"),
-    ("vi", "--fail-on not_achieved: share (không đạt mốc 2025)\n"),
-])
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "--fail-on not_achieved: share (2025 milestone missed)\n"),
+        ("vi", "--fail-on not_achieved: share (không đạt mốc 2025)\n"),
+    ],
+)
 @pytest.mark.parametrize("fmt", ["json", "table"])
 def test_the_gate_line_follows_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, line: str, fmt: str):
     """By hand: share's 2025 milestone is 15 and 2025's figure 14.0: missed; the headline has
     moved on to 2030 (not_achieved is not its status), so only the miss trips the gate."""
     make_tracker(tmp_path, monkeypatch, MISSED_TARGETS, MISSED_OBSERVATIONS)
-    r = run("status", "share", "--format", fmt, "--fail-on", "not_achieved", "--lang", lang,
-            env={"COLUMNS": "160", "NO_COLOR": "1"})
+    r = run(
+        "status",
+        "share",
+        "--format",
+        fmt,
+        "--fail-on",
+        "not_achieved",
+        "--lang",
+        lang,
+        env={"COLUMNS": "160", "NO_COLOR": "1"},
+    )
     assert r.exit_code == 3
     assert r.stderr == line
 
@@ -145,22 +192,32 @@ def test_the_gate_line_follows_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_report_refusals_in_vietnamese(tracker: Path):
     r = run("report", "-o", "review.pdf", "--lang", "vi")
     assert r.exit_code == 2
-    assert r.stderr == ("review.pdf: lỗi: qntrack không thể ghi báo cáo PDF (chưa hỗ trợ báo cáo PDF và Word; "
-                        "hãy mở báo cáo HTML bằng trình duyệt rồi in ra PDF); qntrack ghi .html/.htm, "
-                        ".md/.markdown, .json hoặc .toml\n")
+    assert r.stderr == (
+        "review.pdf: lỗi: qntrack không thể ghi báo cáo PDF (chưa hỗ trợ báo cáo PDF và Word; "
+        "hãy mở báo cáo HTML bằng trình duyệt rồi in ra PDF); qntrack ghi .html/.htm, "
+        ".md/.markdown, .json hoặc .toml\n"
+    )
     r = run("report", "-o", "observations.csv", "--lang", "vi")
-    assert r.stderr == ("observations.csv: lỗi: là tệp số liệu mà bộ theo dõi này đọc; báo cáo không bao giờ "
-                        "ghi đè lên nó: hãy cho tên khác, ví dụ -o review.html\n")
+    assert r.stderr == (
+        "observations.csv: lỗi: là tệp số liệu mà bộ theo dõi này đọc; báo cáo không bao giờ "
+        "ghi đè lên nó: hãy cho tên khác, ví dụ -o review.html\n"
+    )
     r = run("report", "-o", "x.json", "--format", "html", "--lang", "vi")
-    assert r.stderr == ("x.json: lỗi: --format html mâu thuẫn với phần mở rộng .json (phần mở rộng của báo cáo "
-                        "JSON); hãy cho -o với phần mở rộng khớp, hoặc bỏ --format\n")
+    assert r.stderr == (
+        "x.json: lỗi: --format html mâu thuẫn với phần mở rộng .json (phần mở rộng của báo cáo "
+        "JSON); hãy cho -o với phần mở rộng khớp, hoặc bỏ --format\n"
+    )
     r = run("report", "-o", "x.json", "--format", "html")
-    assert r.stderr == ("x.json: error: --format html contradicts the extension .json (that of a JSON report); "
-                        "give -o with a matching extension, or leave out --format\n")
+    assert r.stderr == (
+        "x.json: error: --format html contradicts the extension .json (that of a JSON report); "
+        "give -o with a matching extension, or leave out --format\n"
+    )
     (tracker / "notes.md").write_text("mine\n", encoding="utf-8")
     r = run("report", "-o", "notes.md", "--lang", "vi")
-    assert r.stderr == ("notes.md: lỗi: đã tồn tại và không phải báo cáo do qntrack ghi; không ghi gì: "
-                        "hãy cho tên khác, hoặc thêm --force để thay thế\n")
+    assert r.stderr == (
+        "notes.md: lỗi: đã tồn tại và không phải báo cáo do qntrack ghi; không ghi gì: "
+        "hãy cho tên khác, hoặc thêm --force để thay thế\n"
+    )
 
 
 def test_report_confirms_in_vietnamese(tracker: Path):
@@ -178,8 +235,10 @@ def test_a_system_error_in_vietnamese(tracker: Path, monkeypatch: pytest.MonkeyP
     full_disk(monkeypatch, allowed=100)
     r = run("report", "-o", "review.html", "--lang", "vi")
     assert r.exit_code == 1
-    assert r.stderr == ("review.html: lỗi: không thể ghi báo cáo: No space left on device: hãy giải phóng bớt "
-                        "dung lượng ổ đĩa rồi thử lại; review.html vẫn được giữ nguyên\n")
+    assert r.stderr == (
+        "review.html: lỗi: không thể ghi báo cáo: No space left on device: hãy giải phóng bớt "
+        "dung lượng ổ đĩa rồi thử lại; review.html vẫn được giữ nguyên\n"
+    )
 
 
 # --- init and check --repair ---------------------------------------------------------------
@@ -193,8 +252,9 @@ def test_init_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert r.stderr == "đã tạo plan/targets.yaml\nđã tạo plan/observations.csv\n"
     r = run("init", "plan", env={"QNTRACK_LANG": "vi"})
     assert r.exit_code == 1
-    assert r.stderr == ("plan/targets.yaml: lỗi: đã tồn tại; qntrack init không bao giờ ghi đè "
-                        "(hãy chọn thư mục khác)\n")
+    assert r.stderr == (
+        "plan/targets.yaml: lỗi: đã tồn tại; qntrack init không bao giờ ghi đè (hãy chọn thư mục khác)\n"
+    )
 
 
 def test_repair_in_vietnamese(tracker: Path):
@@ -206,18 +266,22 @@ def test_repair_in_vietnamese(tracker: Path):
     r = run("--lang", "vi", "check", "--repair")
     assert r.exit_code == 0, r.stderr
     side = next(tracker.glob("observations.csv.torn-*"))
-    assert r.stderr == (f"đã chuyển dòng dở dang 8 (15 byte) của observations.csv sang {side}; "
-                        "hãy nhập lại dòng đó nếu vẫn cần\n")
+    assert r.stderr == (
+        f"đã chuyển dòng dở dang 8 (15 byte) của observations.csv sang {side}; hãy nhập lại dòng đó nếu vẫn cần\n"
+    )
 
 
 def test_repair_refuses_a_foreign_file_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    folder = make_tracker(tmp_path, monkeypatch, SMALL_TARGETS.replace("title:", "observations: data.txt\ntitle:"),
-                          SMALL_OBSERVATIONS)
+    folder = make_tracker(
+        tmp_path, monkeypatch, SMALL_TARGETS.replace("title:", "observations: data.txt\ntitle:"), SMALL_OBSERVATIONS
+    )
     (folder / "data.txt").write_bytes(b"hello world")
     r = run("--lang", "vi", "check", "--repair")
     assert r.exit_code == 1
-    assert r.stderr == (f"{folder / 'data.txt'}: lỗi: không phải tệp số liệu của qntrack (tệp nhị phân, hoặc dòng đầu không phải "
-                        "dòng tiêu đề indicator,period,value,status,source,note,recorded_at); không thay đổi gì\n")
+    assert r.stderr == (
+        f"{folder / 'data.txt'}: lỗi: không phải tệp số liệu của qntrack (tệp nhị phân, hoặc dòng đầu không phải "
+        "dòng tiêu đề indicator,period,value,status,source,note,recorded_at); không thay đổi gì\n"
+    )
     assert (folder / "data.txt").read_bytes() == b"hello world"
 
 
@@ -229,17 +293,33 @@ def test_check_json_carries_the_message_id(tracker: Path, monkeypatch: pytest.Mo
     whatever --lang says; a problem still given as plain text has code null."""
     import qntrack.files.checks
 
-    problems = [Problem(Location("observations.csv", 3), msg("repair_locked")),
-                Problem(Location("targets.yaml", 2), "plain text", "warning", "stale")]
+    problems = [
+        Problem(Location("observations.csv", 3), msg("repair_locked")),
+        Problem(Location("targets.yaml", 2), "plain text", "warning", "stale"),
+    ]
     monkeypatch.setattr(qntrack.files.checks, "run_checks", lambda *a, **k: problems)
     r = run("--lang", "vi", "check", "--format", "json")
     assert r.exit_code == 1
     got = json.loads(r.stdout)["problems"]
     assert got == [
-        {"file": "observations.csv", "line": 3, "column": None, "severity": "error", "check": None,
-         "message": "another qntrack process holds the lock on this file; try again", "code": "repair_locked"},
-        {"file": "targets.yaml", "line": 2, "column": None, "severity": "warning", "check": "stale",
-         "message": "plain text", "code": None},
+        {
+            "file": "observations.csv",
+            "line": 3,
+            "column": None,
+            "severity": "error",
+            "check": None,
+            "message": "another qntrack process holds the lock on this file; try again",
+            "code": "repair_locked",
+        },
+        {
+            "file": "targets.yaml",
+            "line": 2,
+            "column": None,
+            "severity": "warning",
+            "check": "stale",
+            "message": "plain text",
+            "code": None,
+        },
     ]
 
 
@@ -258,10 +338,14 @@ def test_did_you_mean_stays_english_text_and_suggestion_follows_the_language():
     assert did_you_mean("zzz", ["share"]) == ""
     hint = suggestion("shar", ["share", "mining"])
     assert render(hint, "vi") == "; có phải ý bạn là 'share'?"
-    assert render(msg("cli_no_target", given="shar", hint=hint, targets="share"), "vi") == \
-        "không có mục tiêu 'shar'; có phải ý bạn là 'share'? (các mục tiêu: share)"
-    assert render(msg("cli_no_target", given="zzz", hint=suggestion("zzz", ["share"]), targets="share"), "vi") == \
-        "không có mục tiêu 'zzz' (các mục tiêu: share)"
+    assert (
+        render(msg("cli_no_target", given="shar", hint=hint, targets="share"), "vi")
+        == "không có mục tiêu 'shar'; có phải ý bạn là 'share'? (các mục tiêu: share)"
+    )
+    assert (
+        render(msg("cli_no_target", given="zzz", hint=suggestion("zzz", ["share"]), targets="share"), "vi")
+        == "không có mục tiêu 'zzz' (các mục tiêu: share)"
+    )
     assert render(suggestion("SHAR", ["share", "mining"]), "en") == "; did you mean 'share'?"
 
 
@@ -272,10 +356,14 @@ def test_os_failure_keeps_plain_text_callers_working():
 
     exc = OSError(errno.EACCES, "Permission denied")
     problem = os_failure(exc, "observations.csv", "create the lock file").problems[0]
-    assert str(problem) == ("observations.csv: error: cannot create the lock file: Permission denied: "
-                            "ask for write access, or copy the tracker to a folder you can write")
-    assert problem.text("vi") == ("observations.csv: lỗi: không thể create the lock file: Permission denied: "
-                                  "hãy xin quyền ghi, hoặc chép bộ theo dõi sang một thư mục bạn ghi được")
+    assert str(problem) == (
+        "observations.csv: error: cannot create the lock file: Permission denied: "
+        "ask for write access, or copy the tracker to a folder you can write"
+    )
+    assert problem.text("vi") == (
+        "observations.csv: lỗi: không thể create the lock file: Permission denied: "
+        "hãy xin quyền ghi, hoặc chép bộ theo dõi sang một thư mục bạn ghi được"
+    )
 
 
 def test_ids_named_through_tables_are_in_both_catalogs():
@@ -297,8 +385,11 @@ def test_a_confirmation_never_carries_control_characters(tracker: Path):
     assert (tracker / "a\x1b[2Jb.html").exists()
 
 
-@pytest.mark.parametrize("args", [["check", "--repair", "--lang", "vi"], ["retract", "share", "1999", "--lang", "vi"],
-                                  ["init", "--lang", "vi"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [["check", "--repair", "--lang", "vi"], ["retract", "share", "1999", "--lang", "vi"], ["init", "--lang", "vi"]],
+    ids=" ".join,
+)
 def test_check_retract_and_init_take_their_own_lang(tracker, args):
     # Every command that speaks takes --lang after its name, as status and show do.
     r = run(*args)
@@ -310,12 +401,32 @@ def test_check_retract_and_init_take_their_own_lang(tracker, args):
 def test_a_figure_echoed_in_vietnamese_has_a_decimal_comma(tracker):
     # "đã thêm ... = 1.234" reads as one thousand two hundred and thirty-four to a
     # Vietnamese reader; the confirmation writes the stored 1.234 as 1,234 in vi.
-    r = run("add-observation", "share", "2024-Q2", "1,234", "--lang", "vi",
-            "--status", "estimate", "--recorded-at", "2024-07-05")
+    r = run(
+        "add-observation",
+        "share",
+        "2024-Q2",
+        "1,234",
+        "--lang",
+        "vi",
+        "--status",
+        "estimate",
+        "--recorded-at",
+        "2024-07-05",
+    )
     assert r.exit_code == 0, r.stderr
     assert "= 1,234 " in r.stderr
-    r = run("add-observation", "share", "2024-Q3", "28778", "--lang", "en",
-            "--status", "estimate", "--recorded-at", "2024-10-05")
+    r = run(
+        "add-observation",
+        "share",
+        "2024-Q3",
+        "28778",
+        "--lang",
+        "en",
+        "--status",
+        "estimate",
+        "--recorded-at",
+        "2024-10-05",
+    )
     assert "= 28778 " in r.stderr
     r = run("retract", "share", "2024-Q2", "--lang", "vi")
     assert r.exit_code == 0, r.stderr

@@ -96,13 +96,18 @@ def test_targets_problems_in_english_are_as_before(broken: Path):
 
 
 def test_a_formula_and_a_foreign_file_in_vietnamese_via_the_environment(tmp_path: Path, monkeypatch):
-    make_tracker(tmp_path, monkeypatch, dedent("""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent("""
         indicators:
           a: {name: A}
           b: {name: B, formula: "a + (a"}
           c: {name: C, formula: "a / d"}
         targets: []
-        """), HEADER)
+        """),
+        HEADER,
+    )
     r = run("status", env={"QNTRACK_LANG": "vi"})
     assert r.exit_code == 1
     assert r.stderr.splitlines()[:2] == [
@@ -114,27 +119,35 @@ def test_a_formula_and_a_foreign_file_in_vietnamese_via_the_environment(tmp_path
     assert r.stderr.splitlines()[0] == (
         "targets.yaml:1: lỗi: không phải tệp mục tiêu của qntrack (không có 'indicators:' hay 'targets:' ở cấp "
         "trên cùng); hãy chỉ ra tệp targets.yaml của kế hoạch (docs/targets-format.md), hoặc chạy 'qntrack init' "
-        "để tạo tệp mới")
+        "để tạo tệp mới"
+    )
 
 
 def test_a_contradicted_measure_in_vietnamese(tmp_path: Path, monkeypatch):
-    make_tracker(tmp_path, monkeypatch, dedent("""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent("""
         indicators:
           growth: {name: Growth, measure: rate}
         targets:
           - {id: total, type: cumulative, indicator: growth, at_least: 5, from: 2021, to: 2025}
-        """), HEADER)
+        """),
+        HEADER,
+    )
     r = run("--lang", "vi", "status")
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == (
         "targets.yaml:4:5: lỗi: mục tiêu 'total': mục tiêu loại cumulative cộng dồn một lượng mỗi kỳ "
         "(measure: flow), nhưng chỉ tiêu 'growth' được khai báo 'measure: rate' ở dòng 2; hãy dùng mục tiêu loại "
-        "average cho một tốc độ, hoặc xóa dòng đó nếu chỉ tiêu là một lượng")
+        "average cho một tốc độ, hoặc xóa dòng đó nếu chỉ tiêu là một lượng"
+    )
     r = run("status")
     assert r.stderr.splitlines()[0] == (
         "targets.yaml:4:5: error: target 'total': a cumulative target adds up an amount per period (measure: flow), "
         "but indicator 'growth' is declared 'measure: rate' on line 2; use an average target for a rate, or remove "
-        "that line if the indicator is an amount")
+        "that line if the indicator is an amount"
+    )
 
 
 CHECK_TARGETS = dedent("""
@@ -148,13 +161,15 @@ CHECK_TARGETS = dedent("""
         milestones:
           - {by: 2022, value: 15}
     """)
-CHECK_STORE = (HEADER
-               + "share,2020,10,official,=SUM(A1),,2021-03-01T00:00:00Z\n"
-               + "share,2020,100,official,,,2021-04-01T00:00:00Z\n"
-               + "nope,2020,1,official,,,2021-04-01T00:00:00Z\n"
-               + "cbct,2020,1,official,,,2021-04-01T00:00:00Z\n"
-               + "share,2020-Q1,1,official,,,2021-04-01T00:00:00Z\n"
-               + "share,2019,1,official")
+CHECK_STORE = (
+    HEADER
+    + "share,2020,10,official,=SUM(A1),,2021-03-01T00:00:00Z\n"
+    + "share,2020,100,official,,,2021-04-01T00:00:00Z\n"
+    + "nope,2020,1,official,,,2021-04-01T00:00:00Z\n"
+    + "cbct,2020,1,official,,,2021-04-01T00:00:00Z\n"
+    + "share,2020-Q1,1,official,,,2021-04-01T00:00:00Z\n"
+    + "share,2019,1,official"
+)
 
 
 def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
@@ -191,10 +206,13 @@ def test_check_problems_in_english_and_json_are_as_before(tmp_path: Path, monkey
     make_tracker(tmp_path, monkeypatch, CHECK_TARGETS, CHECK_STORE)
     r = run("check", "--all", "--as-of", "2026-01-01")
     lines = r.stderr.splitlines()
-    assert lines[3] == ("observations.csv:6: error: period 2020-Q1 is finer than indicator 'share' is published "
-                        "(frequency: year)")
-    assert lines[7] == ("targets.yaml:9:9: warning: target 't1': milestone 15 by 2022 is due (2022 ended 2022-12-31; "
-                        "figures expected by 2023-03-31) but 'share' has no observation for 2022 as of 2026-01-01")
+    assert lines[3] == (
+        "observations.csv:6: error: period 2020-Q1 is finer than indicator 'share' is published (frequency: year)"
+    )
+    assert lines[7] == (
+        "targets.yaml:9:9: warning: target 't1': milestone 15 by 2022 is due (2022 ended 2022-12-31; "
+        "figures expected by 2023-03-31) but 'share' has no observation for 2022 as of 2026-01-01"
+    )
     # JSON stays English whatever the language (docs/json.md).
     r = run("--lang", "vi", "check", "--all", "--as-of", "2026-01-01", "--format", "json")
     problems = json.loads(r.stdout)["problems"]
@@ -205,8 +223,10 @@ def test_exceptions_carry_the_message_and_say_english():
     with pytest.raises(PeriodError) as caught:
         parse_period("2023-H3")
     assert isinstance(caught.value.message, Message) and caught.value.args[0] is caught.value.message
-    assert str(caught.value) == ("'2023-H3' is not a period; valid forms: 2023 (year), 2023-H1 (half), "
-                                 "2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)")
+    assert str(caught.value) == (
+        "'2023-H3' is not a period; valid forms: 2023 (year), 2023-H1 (half), "
+        "2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
+    )
     assert render(caught.value.message, "vi").startswith("'2023-H3' không phải là một kỳ; các dạng hợp lệ: 2023 (năm)")
     with pytest.raises(FormulaError) as formula:
         parse_formula("a + ")
@@ -214,8 +234,9 @@ def test_exceptions_carry_the_message_and_say_english():
     assert render(formula.value.message, "vi") == "công thức kết thúc quá sớm; thiếu một toán hạng"
     with pytest.raises(ValueError) as number:
         parse_number("1,5")
-    assert str(number.value) == ("'1,5' is not a number here; use a decimal point and no thousands separator, "
-                                 "e.g. 1234.5")
+    assert str(number.value) == (
+        "'1,5' is not a number here; use a decimal point and no thousands separator, e.g. 1234.5"
+    )
     assert render(number.value.args[0], "vi").startswith("'1,5' không phải là số ở đây; hãy dùng dấu chấm thập phân")
 
 

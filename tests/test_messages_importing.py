@@ -22,8 +22,12 @@ def _import(folder: Path, content: bytes, *options: str):
 
 def test_excel_dates_and_number_conventions_in_vietnamese(tracker: Path):
     before = (tracker / "observations.csv").read_bytes()
-    r = _import(tracker, "indicator;period;value\nshare;01/04/2025;12,5\nshare;2024;1.234\nshare;2023;12%\n"
-                         "share;2022;12.5\n".encode(), "--lang", "vi")
+    r = _import(
+        tracker,
+        "indicator;period;value\nshare;01/04/2025;12,5\nshare;2024;1.234\nshare;2023;12%\nshare;2022;12.5\n".encode(),
+        "--lang",
+        "vi",
+    )
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [
         "in.csv:2: lỗi: '01/04/2025' là một ngày: Excel đã tự đổi kỳ (có lẽ là 2025-04) thành ngày tháng; hãy định "
@@ -57,7 +61,8 @@ def test_a_wide_tables_problems_name_the_period_in_vietnamese(tracker: Path, mon
     assert r.stderr.splitlines()[0] == (
         "in.csv:1: lỗi: cột 4: 'apr-25' là một ngày: Excel đã tự đổi kỳ (có lẽ là 2025-04) thành ngày tháng; hãy "
         "định dạng các ô tiêu đề kỳ là Text (Văn bản) trước khi gõ hoặc dán kỳ, hoặc viết kỳ dạng 2025-04 trong ô "
-        "định dạng Text")
+        "định dạng Text"
+    )
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,abc\n", "--wide")
     assert r.stderr == "in.csv:2: lỗi: kỳ 2022: 'abc' không phải là số; hãy viết, ví dụ, 1234.5\n"
     monkeypatch.delenv("QNTRACK_LANG")
@@ -68,11 +73,13 @@ def test_a_wide_tables_problems_name_the_period_in_vietnamese(tracker: Path, mon
 def test_no_figure_in_a_wide_table_means_an_empty_cell(tracker: Path):
     # Leaving the row out would drop the indicator's other periods; an empty cell is skipped.
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,#N/A\n", "--wide")
-    assert r.stderr == ("in.csv:2: error: period 2022: '#N/A' is not a finite number; leave the cell empty if there "
-                        "is no figure\n")
+    assert r.stderr == (
+        "in.csv:2: error: period 2022: '#N/A' is not a finite number; leave the cell empty if there is no figure\n"
+    )
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,#N/A\n", "--wide", "--lang", "vi")
-    assert r.stderr == ("in.csv:2: lỗi: kỳ 2022: '#N/A' không phải là một số hữu hạn; nếu chưa có số liệu, hãy để "
-                        "trống ô này\n")
+    assert r.stderr == (
+        "in.csv:2: lỗi: kỳ 2022: '#N/A' không phải là một số hữu hạn; nếu chưa có số liệu, hãy để trống ô này\n"
+    )
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,\n", "--wide")
     assert r.exit_code == 0
 
@@ -88,8 +95,12 @@ def test_header_and_table_problems_in_vietnamese(tracker: Path):
         "in.csv:1: lỗi: dòng tiêu đề cần có indicator, value (đang có: indicatr, period, valeu, '')",
         "4 lỗi, 0 cảnh báo",
     ]
-    r = _import(tracker, b'indicator,period,value\nshare,2021,"1\n2"\nshare,2022,3,4,5\nshare,2023,1\nshare,2023,2\n',
-                "--lang", "vi")
+    r = _import(
+        tracker,
+        b'indicator,period,value\nshare,2021,"1\n2"\nshare,2022,3,4,5\nshare,2023,1\nshare,2023,2\n',
+        "--lang",
+        "vi",
+    )
     assert r.stderr.splitlines() == [
         "in.csv:2: lỗi: một ô trong ngoặc kép kéo dài từ dòng 2 đến dòng 3; có thiếu dấu ngoặc kép đóng không? "
         "(mỗi ô phải nằm trên một dòng)",
@@ -105,11 +116,15 @@ def test_files_that_cannot_be_read_in_vietnamese(tracker: Path):
     r = runner.invoke(app, ["add-observation", "--from", "nope.csv", "--lang", "vi"])
     assert (r.exit_code, r.stderr) == (1, "nope.csv: lỗi: không tìm thấy tệp\n")
     r = _import(tracker, b"indicator,period,value\nshare,2021,caf\xe9\n", "--lang", "vi")
-    assert r.stderr == ("in.csv:2: lỗi: không phải văn bản UTF-8 (có thể là Windows-1258 hoặc TCVN3/ABC, các bảng mã "
-                        "tiếng Việt cũ); hãy lưu lại dưới dạng CSV UTF-8\n")
+    assert r.stderr == (
+        "in.csv:2: lỗi: không phải văn bản UTF-8 (có thể là Windows-1258 hoặc TCVN3/ABC, các bảng mã "
+        "tiếng Việt cũ); hãy lưu lại dưới dạng CSV UTF-8\n"
+    )
     r = _import(tracker, b"PK\x03\x04\x00\x00", "--lang", "vi")
-    assert r.stderr == ("in.csv: lỗi: là tệp nhị phân, không phải văn bản CSV hoặc TSV (có phải tệp .xlsx không? hãy "
-                        "lưu lại dưới dạng CSV UTF-8)\n")
+    assert r.stderr == (
+        "in.csv: lỗi: là tệp nhị phân, không phải văn bản CSV hoặc TSV (có phải tệp .xlsx không? hãy "
+        "lưu lại dưới dạng CSV UTF-8)\n"
+    )
 
 
 def test_numbers_typed_on_the_command_line_carry_their_message():
@@ -118,12 +133,16 @@ def test_numbers_typed_on_the_command_line_carry_their_message():
         parse_typed_number("1,234", None)
     said = caught.value.args[0]
     assert isinstance(said, Message)
-    assert str(caught.value) == ("'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal "
-                                 "comma; write 1234 or 1.234, or say how figures are written: --lang en reads it "
-                                 "as 1234, --lang vi as 1.234")
-    assert render(said, "vi") == ("'1,234' có thể hiểu hai cách: 1234 nếu dấu phẩy phân cách hàng nghìn, hoặc 1.234 "
-                                  "nếu dấu phẩy là dấu thập phân; hãy viết 1234 hoặc 1.234, hoặc cho biết cách viết "
-                                  "số: --lang en đọc là 1234, --lang vi đọc là 1.234")
+    assert str(caught.value) == (
+        "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal "
+        "comma; write 1234 or 1.234, or say how figures are written: --lang en reads it "
+        "as 1234, --lang vi as 1.234"
+    )
+    assert render(said, "vi") == (
+        "'1,234' có thể hiểu hai cách: 1234 nếu dấu phẩy phân cách hàng nghìn, hoặc 1.234 "
+        "nếu dấu phẩy là dấu thập phân; hãy viết 1234 hoặc 1.234, hoặc cho biết cách viết "
+        "số: --lang en đọc là 1234, --lang vi đọc là 1.234"
+    )
     with pytest.raises(ValueError) as caught:
         parse_typed_number("1e999", "vi")
     assert render(caught.value.args[0], "vi") == "'1e999' không phải là một số hữu hạn"

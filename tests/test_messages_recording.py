@@ -15,32 +15,49 @@ from qntrack.catalog import Message, catalog, render
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("args, vi, en", [
-    (["add-observation", "shar", "2025", "8"],
-     "add-observation: lỗi: không có chỉ tiêu 'shar'; có phải ý bạn là 'share'?\n",
-     "add-observation: error: unknown indicator 'shar'; did you mean 'share'?\n"),
-    (["add-observation", "xyz", "2025", "8"],
-     "add-observation: lỗi: không có chỉ tiêu 'xyz'; các chỉ tiêu đã khai báo: share, mining\n",
-     "add-observation: error: unknown indicator 'xyz'; known: share, mining\n"),
-    (["add-observation", "share", "2024-01", "8"],
-     "add-observation: lỗi: kỳ 2024-01 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: quarter); "
-     "nếu đúng là như vậy, hãy sửa frequency của chỉ tiêu trong targets.yaml\n",
-     "add-observation: error: period 2024-01 is finer than indicator 'share' is published (frequency: quarter); "
-     "change its frequency in targets.yaml if that is intended\n"),
-    (["add-observation", "share", "2024", "8", "--status", "bogus"],
-     "add-observation: lỗi: trạng thái 'bogus' không hợp lệ; hợp lệ: estimate, preliminary, official "
-     "(hoặc để trống)\n",
-     "add-observation: error: status 'bogus' is not one of: estimate, preliminary, official (or leave it empty)\n"),
-    (["add-observation", "share", "2024", "8", "--note", "a\nb"],
-     "add-observation: lỗi: ghi chú phải nằm trên một dòng\n",
-     "add-observation: error: the note must be on one line\n"),
-    (["add-observation", "share", "2024", "8", "--source", "a\x01"],
-     "add-observation: lỗi: nguồn chứa ký tự điều khiển (U+0001)\n",
-     "add-observation: error: the source contains a control character (U+0001)\n"),
-    (["add-observation", "share", "2024", "8", "--source", "x" * 2001],
-     "add-observation: lỗi: nguồn dài 2001 ký tự; tối đa 2000 ký tự\n",
-     "add-observation: error: the source is 2001 characters long; at most 2000 are allowed\n"),
-])
+@pytest.mark.parametrize(
+    "args, vi, en",
+    [
+        (
+            ["add-observation", "shar", "2025", "8"],
+            "add-observation: lỗi: không có chỉ tiêu 'shar'; có phải ý bạn là 'share'?\n",
+            "add-observation: error: unknown indicator 'shar'; did you mean 'share'?\n",
+        ),
+        (
+            ["add-observation", "xyz", "2025", "8"],
+            "add-observation: lỗi: không có chỉ tiêu 'xyz'; các chỉ tiêu đã khai báo: share, mining\n",
+            "add-observation: error: unknown indicator 'xyz'; known: share, mining\n",
+        ),
+        (
+            ["add-observation", "share", "2024-01", "8"],
+            "add-observation: lỗi: kỳ 2024-01 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: quarter); "
+            "nếu đúng là như vậy, hãy sửa frequency của chỉ tiêu trong targets.yaml\n",
+            "add-observation: error: period 2024-01 is finer than indicator 'share' is published (frequency: quarter); "
+            "change its frequency in targets.yaml if that is intended\n",
+        ),
+        (
+            ["add-observation", "share", "2024", "8", "--status", "bogus"],
+            "add-observation: lỗi: trạng thái 'bogus' không hợp lệ; hợp lệ: estimate, preliminary, official "
+            "(hoặc để trống)\n",
+            "add-observation: error: status 'bogus' is not one of: estimate, preliminary, official (or leave it empty)\n",
+        ),
+        (
+            ["add-observation", "share", "2024", "8", "--note", "a\nb"],
+            "add-observation: lỗi: ghi chú phải nằm trên một dòng\n",
+            "add-observation: error: the note must be on one line\n",
+        ),
+        (
+            ["add-observation", "share", "2024", "8", "--source", "a\x01"],
+            "add-observation: lỗi: nguồn chứa ký tự điều khiển (U+0001)\n",
+            "add-observation: error: the source contains a control character (U+0001)\n",
+        ),
+        (
+            ["add-observation", "share", "2024", "8", "--source", "x" * 2001],
+            "add-observation: lỗi: nguồn dài 2001 ký tự; tối đa 2000 ký tự\n",
+            "add-observation: error: the source is 2001 characters long; at most 2000 are allowed\n",
+        ),
+    ],
+)
 def test_validation_messages_follow_lang(tracker: Path, args: list[str], vi: str, en: str):
     before = _store(tracker)
     r = runner.invoke(app, [*args, "--lang", "vi"])
@@ -54,12 +71,16 @@ def test_retract_of_nothing_in_force_in_vietnamese_by_environment(tracker: Path,
     before = _store(tracker)
     monkeypatch.setenv("QNTRACK_LANG", "vi")
     r = runner.invoke(app, ["retract", "mining", "2016"])
-    assert (r.exit_code, r.stderr) == (1, "retract: lỗi: mining kỳ 2016 không có số liệu đang có hiệu lực để rút "
-                                          "lại (xem 'qntrack history mining')\n")
+    assert (r.exit_code, r.stderr) == (
+        1,
+        "retract: lỗi: mining kỳ 2016 không có số liệu đang có hiệu lực để rút lại (xem 'qntrack history mining')\n",
+    )
     monkeypatch.delenv("QNTRACK_LANG")
     r = runner.invoke(app, ["retract", "mining", "2016"])
-    assert (r.exit_code, r.stderr) == (1, "retract: error: mining 2016 has no figure in force to retract "
-                                          "(see 'qntrack history mining')\n")
+    assert (r.exit_code, r.stderr) == (
+        1,
+        "retract: error: mining 2016 has no figure in force to retract (see 'qntrack history mining')\n",
+    )
     assert _store(tracker) == before
 
 
@@ -68,8 +89,10 @@ def test_a_torn_store_is_named_in_vietnamese(tracker: Path):
     before = _store(tracker)
     r = runner.invoke(app, ["--lang", "vi", "retract", "share", "2021"])
     assert r.exit_code == 1
-    assert r.stderr.endswith("observations.csv:8: lỗi: tệp kết thúc bằng một dòng chưa đầy đủ; không ghi gì; "
-                             "hãy chạy 'qntrack check --repair' trước\n")
+    assert r.stderr.endswith(
+        "observations.csv:8: lỗi: tệp kết thúc bằng một dòng chưa đầy đủ; không ghi gì; "
+        "hãy chạy 'qntrack check --repair' trước\n"
+    )
     assert _store(tracker) == before
 
 
@@ -97,8 +120,9 @@ def test_the_zone_hint_follows_lang(tracker: Path):
     r = runner.invoke(app, [*args, "--lang", "vi"])
     assert r.exit_code == 1
     assert r.stderr.startswith("add-observation: lỗi: ")
-    assert r.stderr.endswith("; hoặc khai báo múi giờ của kế hoạch (timezone: +07:00 trong targets.yaml), hoặc dùng "
-                             "--tz +07:00\n")
+    assert r.stderr.endswith(
+        "; hoặc khai báo múi giờ của kế hoạch (timezone: +07:00 trong targets.yaml), hoặc dùng --tz +07:00\n"
+    )
     r = runner.invoke(app, args)
     assert r.stderr.endswith(", or declare the plan's zone (timezone: +07:00 in targets.yaml) or give --tz +07:00\n")
     assert _store(tracker) == before

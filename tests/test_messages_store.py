@@ -42,8 +42,9 @@ def test_qntrack_lang_chooses_vietnamese_too(tracker: Path):
     append(tracker, "share,2024,1,nonsense,s,,2025-01-10T00:00:00Z\n")
     r = run("status", "--format", "json", env={"QNTRACK_LANG": "vi"})
     assert r.exit_code == 1
-    assert r.stderr == ("observations.csv:8: lỗi: trạng thái 'nonsense' không thuộc: (để trống), "
-                        "estimate, preliminary, official\n")
+    assert r.stderr == (
+        "observations.csv:8: lỗi: trạng thái 'nonsense' không thuộc: (để trống), estimate, preliminary, official\n"
+    )
 
 
 def test_a_torn_last_row_and_a_timestamp_without_zone_in_vietnamese(tracker: Path):
@@ -52,19 +53,25 @@ def test_a_torn_last_row_and_a_timestamp_without_zone_in_vietnamese(tracker: Pat
     assert r.exit_code == 1
     assert "observations.csv:8: lỗi: '2025-01-10T09:00:00' không có múi giờ;" in r.stderr
     # The one wording of a torn last row, as `check` says it too.
-    assert ("observations.csv:9: lỗi: dòng cuối chưa hoàn chỉnh (tệp không kết thúc bằng ký tự xuống dòng: một "
-            "lần ghi đã bị ngắt); các dòng trước đó vẫn nguyên vẹn; hãy chạy 'qntrack check --repair'") in r.stderr
+    assert (
+        "observations.csv:9: lỗi: dòng cuối chưa hoàn chỉnh (tệp không kết thúc bằng ký tự xuống dòng: một "
+        "lần ghi đã bị ngắt); các dòng trước đó vẫn nguyên vẹn; hãy chạy 'qntrack check --repair'"
+    ) in r.stderr
     assert r.stderr.endswith("2 lỗi, 0 cảnh báo\n")
 
 
 def test_a_header_with_a_missing_column(tracker: Path):
     (tracker / "observations.csv").write_text("indicator,period,value,status,source,recorded_at\n", encoding="utf-8")
     vi = run("status", "--lang", "vi", "--format", "json")
-    assert vi.stderr == ("observations.csv:1: lỗi: dòng tiêu đề phải là indicator,period,value,status,source,note,"
-                         "recorded_at (thiếu note)\n")
+    assert vi.stderr == (
+        "observations.csv:1: lỗi: dòng tiêu đề phải là indicator,period,value,status,source,note,"
+        "recorded_at (thiếu note)\n"
+    )
     en = run("status", "--format", "json")
-    assert en.stderr == ("observations.csv:1: error: the header must be indicator,period,value,status,source,note,"
-                         "recorded_at (missing note)\n")
+    assert en.stderr == (
+        "observations.csv:1: error: the header must be indicator,period,value,status,source,note,"
+        "recorded_at (missing note)\n"
+    )
 
 
 def test_a_lock_timeout_that_is_not_a_number(tracker: Path):
@@ -77,8 +84,12 @@ def test_a_lock_timeout_that_is_not_a_number(tracker: Path):
 def test_the_fast_and_the_general_reader_give_the_same_messages():
     """The fast reader (plain file) and the general one (a file with CRLF line ends) carry
     the same Messages, rendered the same in both languages."""
-    rows = ["x,2024,abc,,s,,2025-01-10T00:00:00Z", "x,2024,1,bad,s,,2025-01-10T00:00:00Z",
-            ",2024,1,,s,,2025-01-10T00:00:00Z", "x,2024,1,,s,2025-01-10T00:00:00Z"]
+    rows = [
+        "x,2024,abc,,s,,2025-01-10T00:00:00Z",
+        "x,2024,1,bad,s,,2025-01-10T00:00:00Z",
+        ",2024,1,,s,,2025-01-10T00:00:00Z",
+        "x,2024,1,,s,2025-01-10T00:00:00Z",
+    ]
     fast = parse_store((HEADER + "\n".join(rows) + "\n").encode(), "o.csv").problems
     general = parse_store((HEADER + "\r\n".join(rows) + "\r\n").encode(), "o.csv").problems
     assert all(isinstance(p.message, Message) for p in fast)
@@ -86,18 +97,22 @@ def test_the_fast_and_the_general_reader_give_the_same_messages():
         assert [p.text(lang) for p in fast] == [p.text(lang) for p in general]
     assert [p.text("vi") for p in fast][2:] == [
         "o.csv:4: lỗi: chỉ tiêu bị để trống",
-        "o.csv:5: lỗi: cần 7 trường (indicator,period,value,status,source,note,recorded_at), nhưng có 6"]
+        "o.csv:5: lỗi: cần 7 trường (indicator,period,value,status,source,note,recorded_at), nhưng có 6",
+    ]
 
 
 def test_exceptions_carry_the_message_and_say_english_as_text():
     with pytest.raises(ValueError) as caught:
         parse_value("1,5")
-    assert str(caught.value) == "'1,5' is not a number; use a decimal point and no thousands separator, e.g. 3130 or 10.28"
+    assert (
+        str(caught.value) == "'1,5' is not a number; use a decimal point and no thousands separator, e.g. 3130 or 10.28"
+    )
     assert said(caught.value).text("vi").startswith("'1,5' không phải là số; hãy dùng dấu chấm thập phân")
     with pytest.raises(ValueError) as caught:
         normalise_timestamp("yesterday")
-    assert said(caught.value).text("vi") == ("'yesterday' không phải là thời điểm theo ISO 8601; hãy viết ví dụ "
-                                             "2023-11-27T09:00:00Z hoặc 2023-11-27")
+    assert said(caught.value).text("vi") == (
+        "'yesterday' không phải là thời điểm theo ISO 8601; hãy viết ví dụ 2023-11-27T09:00:00Z hoặc 2023-11-27"
+    )
     assert said(ValueError("plain")) == "plain"
 
 
@@ -106,9 +121,12 @@ def test_exceptions_carry_the_message_and_say_english_as_text():
 
 def test_timing_messages_are_messages():
     ((kind, message),) = timing_problems(parse_period("2025"), "2206-01-07T00:00:00Z", "", "2026-12-01T00:00:00Z")
-    assert str(message) == "recorded_at 2206-01-07T00:00:00Z is in the future (now: 2026-12-01T00:00:00Z); check the year"
-    assert message.text("vi") == ("thời điểm ghi nhận 2206-01-07T00:00:00Z nằm ở tương lai "
-                                  "(bây giờ: 2026-12-01T00:00:00Z); hãy kiểm tra lại năm")
+    assert (
+        str(message) == "recorded_at 2206-01-07T00:00:00Z is in the future (now: 2026-12-01T00:00:00Z); check the year"
+    )
+    assert message.text("vi") == (
+        "thời điểm ghi nhận 2206-01-07T00:00:00Z nằm ở tương lai (bây giờ: 2026-12-01T00:00:00Z); hãy kiểm tra lại năm"
+    )
     with pytest.raises(ValueError) as caught:
         parse_zone("+25:00")
     assert str(caught.value).startswith("'+25:00' is not a time zone (offsets run from -14:00 to +14:00)")
@@ -131,11 +149,14 @@ def test_a_fifo_as_targets_file_in_vietnamese(tracker: Path):
     os.mkfifo(tracker / "plan.yaml")
     vi = run("status", "--targets", "plan.yaml", "--lang", "vi")
     assert vi.exit_code == 1
-    assert vi.stderr == ("plan.yaml: lỗi: tệp mục tiêu là một đường ống có tên (FIFO), không phải tệp thông thường; "
-                         "hãy đưa đường dẫn của một tệp thông thường\n")
+    assert vi.stderr == (
+        "plan.yaml: lỗi: tệp mục tiêu là một đường ống có tên (FIFO), không phải tệp thông thường; "
+        "hãy đưa đường dẫn của một tệp thông thường\n"
+    )
     en = run("status", "--targets", "plan.yaml")
-    assert en.stderr == ("plan.yaml: error: targets file is a named pipe (FIFO), not a regular file; "
-                         "give the path of an ordinary file\n")
+    assert en.stderr == (
+        "plan.yaml: error: targets file is a named pipe (FIFO), not a regular file; give the path of an ordinary file\n"
+    )
 
 
 def test_a_binary_store_and_a_targets_file_not_found(tracker: Path):
@@ -163,27 +184,33 @@ def test_the_store_named_as_a_folder(tracker: Path):
     (tracker / "data").mkdir()
     r = run("status", "--lang", "vi")
     assert r.exit_code == 1
-    assert r.stderr == ("targets.yaml: lỗi: 'observations: data' trỏ tới một thư mục; hãy ghi tên tệp CSV, "
-                        "ví dụ observations.csv\n")
+    assert r.stderr == (
+        "targets.yaml: lỗi: 'observations: data' trỏ tới một thư mục; hãy ghi tên tệp CSV, ví dụ observations.csv\n"
+    )
 
 
-def test_rows_of_an_unknown_indicator_warned_of_in_vietnamese_cold_and_cached(tracker: Path,
-                                                                                monkeypatch: pytest.MonkeyPatch):
+def test_rows_of_an_unknown_indicator_warned_of_in_vietnamese_cold_and_cached(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+):
     monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
     append(tracker, "shar,2024,13,estimate,s,,2025-01-10T00:00:00Z\nzzz,2024,1,,s,,2025-01-10T00:00:00Z\n")
-    vi = ("observations.csv: cảnh báo: 1 dòng số liệu của chỉ tiêu 'shar' mà targets.yaml không định nghĩa "
-          "(có phải ý bạn là 'share'?); các dòng này bị bỏ qua\n"
-          "observations.csv: cảnh báo: 1 dòng số liệu của chỉ tiêu 'zzz' mà targets.yaml không định nghĩa; "
-          "các dòng này bị bỏ qua\n"
-          "0 lỗi, 2 cảnh báo\n")
+    vi = (
+        "observations.csv: cảnh báo: 1 dòng số liệu của chỉ tiêu 'shar' mà targets.yaml không định nghĩa "
+        "(có phải ý bạn là 'share'?); các dòng này bị bỏ qua\n"
+        "observations.csv: cảnh báo: 1 dòng số liệu của chỉ tiêu 'zzz' mà targets.yaml không định nghĩa; "
+        "các dòng này bị bỏ qua\n"
+        "0 lỗi, 2 cảnh báo\n"
+    )
     cold = run("status", "--format", "json", "--lang", "vi", env={"QNTRACK_NO_CACHE": "1"})
     first = run("status", "--format", "json", "--lang", "vi")
     warm = run("status", "--format", "json", "--lang", "vi")
     assert cold.exit_code == first.exit_code == warm.exit_code == 0
     assert cold.stderr == first.stderr == warm.stderr == vi
     en = run("status", "--format", "json")
-    assert en.stderr.startswith("observations.csv: warning: 1 row(s) for indicator 'shar', which targets.yaml "
-                                "does not define (did you mean 'share'?); they are ignored\n")
+    assert en.stderr.startswith(
+        "observations.csv: warning: 1 row(s) for indicator 'shar', which targets.yaml "
+        "does not define (did you mean 'share'?); they are ignored\n"
+    )
 
 
 RATIO = """\
@@ -204,23 +231,26 @@ targets:
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_period_left_out_is_warned_of_the_same_cold_and_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 lang: str):
+def test_a_period_left_out_is_warned_of_the_same_cold_and_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
     """The warning comes back from the cache as a Message (cache._message_plain), so it is
     said in the language of the run that prints it, whichever language built the cache."""
     from conftest import make_tracker
 
-    rows = ("exports,2023,50,,s,,2024-05-01T00:00:00Z\nimports,2023,40,,s,,2024-05-01T00:00:00Z\n"
-            "exports,2024,60,,s,,2025-05-01T00:00:00Z\nimports,2024,0,,s,,2025-05-01T00:00:00Z\n")
+    rows = (
+        "exports,2023,50,,s,,2024-05-01T00:00:00Z\nimports,2023,40,,s,,2024-05-01T00:00:00Z\n"
+        "exports,2024,60,,s,,2025-05-01T00:00:00Z\nimports,2024,0,,s,,2025-05-01T00:00:00Z\n"
+    )
     make_tracker(tmp_path, monkeypatch, RATIO, HEADER + rows)
     monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
     other = "vi" if lang == "en" else "en"
     run("status", "--format", "json", "--lang", other)  # the cache, built in the other language
     expected = {
         "en": "targets.yaml:6:3: warning: indicator 'cover' in 2024: division by zero (imports is 0); "
-              "the period is left out\n",
+        "the period is left out\n",
         "vi": "targets.yaml:6:3: cảnh báo: chỉ tiêu 'cover' kỳ 2024: phép chia cho 0 (imports bằng 0); "
-              "kỳ này bị bỏ qua\n",
+        "kỳ này bị bỏ qua\n",
     }[lang]
     from qntrack import cache
 

@@ -158,7 +158,7 @@ def test_the_report_summary_keeps_the_miss(missed: Path, fmt: str):
     r = run("report", "--format", fmt, "-o", str(out))
     assert r.exit_code == 0, r.stderr
     text = out.read_text(encoding="utf-8")
-    summary = text[:text.index("What the target says")] if fmt == "markdown" else text
+    summary = text[: text.index("What the target says")] if fmt == "markdown" else text
     assert "Moderate progress (✗ missed 2025)" in summary
     # The section's own status line keeps it too.
     assert text.count("Moderate progress (✗ missed 2025)") >= 2
@@ -183,8 +183,9 @@ def test_fail_on_not_achieved_trips_on_a_missed_milestone(missed: Path, fmt: str
 def test_fail_on_names_every_target_that_tripped(missed: Path):
     r = run("status", "--format", "json", "--fail-on", "not_achieved")
     assert r.exit_code == 3
-    assert r.stderr == ("--fail-on not_achieved: share (2025 milestone missed), fdi-plan-2022, "
-                        "fdi-2021-2023, double-digit\n")
+    assert r.stderr == (
+        "--fail-on not_achieved: share (2025 milestone missed), fdi-plan-2022, fdi-2021-2023, double-digit\n"
+    )
 
 
 def test_fail_on_another_status_ignores_a_miss(missed: Path):
@@ -210,8 +211,10 @@ def test_a_miss_with_the_same_headline_status_is_still_listed(tmp_path: Path, mo
     r = (20/9.8)^(1/10) - 1 = 0.07394 (14/9.8 = sqrt(20/9.8)), P = 1.0: substantial progress
     again. Same status, but 2025 was missed: listed."""
     targets = TARGETS.split("  - id: fdi-plan-2022")[0]
-    observations = ("indicator,period,value,status,source,note,recorded_at\n"
-                    "share,2024,13.9,,s,,2025-01-10T00:00:00Z\nshare,2025,14.0,,s,,2026-01-10T00:00:00Z\n")
+    observations = (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "share,2024,13.9,,s,,2025-01-10T00:00:00Z\nshare,2025,14.0,,s,,2026-01-10T00:00:00Z\n"
+    )
     make_tracker(tmp_path, monkeypatch, targets, observations)
     r = run("report", "--format", "json", "--since", "2025-06-30")
     doc = json.loads(r.stdout)

@@ -13,15 +13,21 @@ from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
 from helpers import run
 
 
-MISSING = ("obsevations.csv: warning: the observations file does not exist; no figure is known, so every "
-           'target is "not available" (check \'observations:\' in targets.yaml)\n')
+MISSING = (
+    "obsevations.csv: warning: the observations file does not exist; no figure is known, so every "
+    "target is \"not available\" (check 'observations:' in targets.yaml)\n"
+)
 
 
 @pytest.fixture
 def typo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # 'obsevations.csv' is named; the figures are in observations.csv, which is not read.
-    return make_tracker(tmp_path, monkeypatch, SMALL_TARGETS.replace("version: 1\n", "version: 1\nobservations: obsevations.csv\n"),
-                        SMALL_OBSERVATIONS)
+    return make_tracker(
+        tmp_path,
+        monkeypatch,
+        SMALL_TARGETS.replace("version: 1\n", "version: 1\nobservations: obsevations.csv\n"),
+        SMALL_OBSERVATIONS,
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "table"])
@@ -33,8 +39,9 @@ def test_status_warns_cold_and_cached(typo: Path, fmt: str):
     assert not (typo / "obsevations.csv").exists()  # reading never creates it
 
 
-@pytest.mark.parametrize("args", [("show", "share"), ("observations",), ("history", "share"), ("report",),
-                                  ("status", "share")])
+@pytest.mark.parametrize(
+    "args", [("show", "share"), ("observations",), ("history", "share"), ("report",), ("status", "share")]
+)
 def test_show_observations_history_and_report_warn(typo: Path, args: tuple[str, ...]):
     r = run(*args)
     assert r.exit_code == 0, r.stderr
@@ -52,8 +59,12 @@ def test_check_warns_of_a_missing_file(typo: Path):
 
 
 def test_check_refuses_a_missing_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS.replace("version: 1\n", "version: 1\nobservations: data/o.csv\n"),
-                 SMALL_OBSERVATIONS)
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        SMALL_TARGETS.replace("version: 1\n", "version: 1\nobservations: data/o.csv\n"),
+        SMALL_OBSERVATIONS,
+    )
     r = run("check")
     assert r.exit_code == 1
     assert r.stderr.startswith("data/o.csv: error: ")

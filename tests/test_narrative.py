@@ -30,16 +30,26 @@ from qntrack.plan.periods import parse_period
 P = parse_period
 
 SHARE = Indicator("cbct_share", Text("CBCT share of GRDP", "Tỷ trọng CBCT"), unit="% of GRDP", unit_vi="% GRDP")
-GROWTH = Indicator("grdp_growth", Text("GRDP growth", "Tăng trưởng GRDP"), unit="% y/y",
-                   unit_vi="% so với cùng kỳ", measure=Measure.RATE)
+GROWTH = Indicator(
+    "grdp_growth",
+    Text("GRDP growth", "Tăng trưởng GRDP"),
+    unit="% y/y",
+    unit_vi="% so với cùng kỳ",
+    measure=Measure.RATE,
+)
 FDI = Indicator("fdi", Text("FDI", "FDI"), unit="million USD", unit_vi="triệu USD", measure=Measure.FLOW)
-INVEST = Indicator("cbct_investment", Text("Investment", "Vốn đầu tư"), unit="billion VND", unit_vi="tỷ đồng",
-                   measure=Measure.FLOW)
+INVEST = Indicator(
+    "cbct_investment", Text("Investment", "Vốn đầu tư"), unit="billion VND", unit_vi="tỷ đồng", measure=Measure.FLOW
+)
 
 
 def level(*milestones: tuple[int, float], base: float = 9.8) -> LevelTarget:
-    return LevelTarget(id="cbct-share", indicator="cbct_share", baseline=Baseline(P("2020"), base),
-                       milestones=tuple(Milestone(P(str(y)), v) for y, v in milestones))
+    return LevelTarget(
+        id="cbct-share",
+        indicator="cbct_share",
+        baseline=Baseline(P("2020"), base),
+        milestones=tuple(Milestone(P(str(y)), v) for y, v in milestones),
+    )
 
 
 CBCT = rows("cbct_share", ("2021", 11.3), ("2022", 11.5), ("2023", 12.3))
@@ -112,9 +122,19 @@ def test_no_full_year_figure():
 # --- every_period --------------------------------------------------------------------------
 
 
-GRDP_YEARS = (("2015", 11.0), ("2016", 10.1), ("2017", 10.2), ("2018", 11.1), ("2019", 12.01),
-              ("2020", 10.05), ("2021", 10.28), ("2022", 10.28), ("2023", 11.03), ("2024", 8.42),
-              ("2025", 11.89))
+GRDP_YEARS = (
+    ("2015", 11.0),
+    ("2016", 10.1),
+    ("2017", 10.2),
+    ("2018", 11.1),
+    ("2019", 12.01),
+    ("2020", 10.05),
+    ("2021", 10.28),
+    ("2022", 10.28),
+    ("2023", 11.03),
+    ("2024", 8.42),
+    ("2025", 11.89),
+)
 
 
 def test_double_digit_sentences():
@@ -247,7 +267,10 @@ def test_growth_rate_plan_sentences_use_points():
     data = rows("grdp_growth", ("2022", 10.28), ("2023", 11.03))
     a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2023"), value=11), GROWTH, data)
     assert explain(a, "en") == ["2023: 11.03% against a plan of 11%: +0.03 pp.", "Against 2022 (10.28%): +0.75 pp."]
-    assert explain(a, "vi") == ["Năm 2023: 11,03%, so với kế hoạch 11%: +0,03 điểm %.", "So với năm 2022: tăng từ 10,28% lên 11,03% (+0,75 điểm %)."]
+    assert explain(a, "vi") == [
+        "Năm 2023: 11,03%, so với kế hoạch 11%: +0,03 điểm %.",
+        "So với năm 2022: tăng từ 10,28% lên 11,03% (+0,75 điểm %).",
+    ]
 
 
 def test_growth_rate_plan_during_the_year_compares_points_with_last_year():
@@ -266,8 +289,11 @@ def test_no_figure_sentences(lang):
     a = assess_target(PlanTarget(id="p", indicator="fdi", period=P("2026"), value=1000), FDI, FDI_ROWS)
     # FDI has figures, none for 2026: the reason is no_figure_for_period.
     assert a.reason == "no_figure_for_period"
-    assert explain(a, lang) == ["Not assessed: no figure for the target's period yet." if lang == "en"
-                                else "Chưa đánh giá: chưa có số liệu cho kỳ của mục tiêu."]
+    assert explain(a, lang) == [
+        "Not assessed: no figure for the target's period yet."
+        if lang == "en"
+        else "Chưa đánh giá: chưa có số liệu cho kỳ của mục tiêu."
+    ]
 
 
 def test_average_just_below_the_target_is_not_rounded_onto_it():

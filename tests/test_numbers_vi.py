@@ -58,8 +58,9 @@ gdp,2020,6100,official,s,,2021-03-01T00:00:00Z
 
 
 @pytest.mark.parametrize("lang, labels", [("en", ["10,000", "4,528.5"]), ("vi", ["10.000", "4.528,5"])])
-def test_show_chart_axis_groups_thousands_as_the_language_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                               lang: str, labels: list[str]):
+def test_show_chart_axis_groups_thousands_as_the_language_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, labels: list[str]
+):
     """The path runs from the baseline 4528.5 (the lowest value) to the milestone 10000
     (the highest): 4.528,5 and 10.000 in Vietnamese, 4,528.5 and 10,000 in English."""
     make_tracker(tmp_path, monkeypatch, PER_CAPITA, PER_CAPITA_OBSERVATIONS)
@@ -95,24 +96,29 @@ def test_report_charts_write_vietnamese_numbers(tracker: Path):
 # --- a figure that is not zero never prints as 0 (issue 12, f5) ----------------------------
 
 
-@pytest.mark.parametrize("value, lang, shown", [
-    (0.0000001, "en", "0.0000001"),
-    (0.0000001, "vi", "0,0000001"),
-    (0.004, "en", "0.004"),         # 2 decimals would say 0
-    (-0.0012345, "en", "-0.0012"),  # two significant digits
-    (0.004, "vi", "0,004"),
-    (1e-300, "en", "1e-300"),       # past 12 decimals: the exponent says it
-    (0.0, "en", "0"),
-    (12.3456, "en", "12.35"),       # as before: two decimals
-    (1234567.891, "vi", "1.234.567,89"),
-])
+@pytest.mark.parametrize(
+    "value, lang, shown",
+    [
+        (0.0000001, "en", "0.0000001"),
+        (0.0000001, "vi", "0,0000001"),
+        (0.004, "en", "0.004"),  # 2 decimals would say 0
+        (-0.0012345, "en", "-0.0012"),  # two significant digits
+        (0.004, "vi", "0,004"),
+        (1e-300, "en", "1e-300"),  # past 12 decimals: the exponent says it
+        (0.0, "en", "0"),
+        (12.3456, "en", "12.35"),  # as before: two decimals
+        (1234567.891, "vi", "1.234.567,89"),
+    ],
+)
 def test_a_small_figure_keeps_its_significant_digits(value: float, lang: str, shown: str):
     from qntrack.output.i18n import number
+
     assert number(value, lang) == shown
 
 
 def test_observations_never_show_a_tiny_figure_as_zero(tracker: Path):
     from helpers import run_clean
+
     r = run_clean("add-observation", "mining", "2021", "0.0000001", "--recorded-at", "2022-01-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
     out = run_clean("observations", "--indicator", "mining", "--format", "table").stdout
@@ -123,17 +129,21 @@ def test_observations_never_show_a_tiny_figure_as_zero(tracker: Path):
 # --- a huge figure prints as its exponent, never as 300 digits of float noise (issue 12, g2) ---
 
 
-@pytest.mark.parametrize("value, lang, shown", [
-    (2e300, "en", "2e+300"),
-    (2e300, "vi", "2e+300"),
-    (-2.5e300, "en", "-2.5e+300"),
-    (-2.5e300, "vi", "-2,5e+300"),
-    (1e15, "en", "1e+15"),               # from 1e15 the exponent says it
-    (999999999999999.0, "en", "999,999,999,999,999"),  # below it: every typed digit, grouped
-    (1.5e20, "vi", "1,5e+20"),
-])
+@pytest.mark.parametrize(
+    "value, lang, shown",
+    [
+        (2e300, "en", "2e+300"),
+        (2e300, "vi", "2e+300"),
+        (-2.5e300, "en", "-2.5e+300"),
+        (-2.5e300, "vi", "-2,5e+300"),
+        (1e15, "en", "1e+15"),  # from 1e15 the exponent says it
+        (999999999999999.0, "en", "999,999,999,999,999"),  # below it: every typed digit, grouped
+        (1.5e20, "vi", "1,5e+20"),
+    ],
+)
 def test_a_huge_figure_is_written_with_its_exponent(value: float, lang: str, shown: str):
     from qntrack.output.i18n import number, value_with_unit
+
     assert number(value, lang) == shown
     assert value_with_unit(value, "%", lang) == shown + "%"
 
@@ -141,10 +151,15 @@ def test_a_huge_figure_is_written_with_its_exponent(value: float, lang: str, sho
 def test_status_and_show_write_a_huge_figure_in_a_few_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from conftest import make_tracker
     from helpers import run_clean
-    targets = ("version: 1\ntitle: T\nindicators:\n  a:\n    name: A\n    unit: \"%\"\n    direction: increase\n"
-               "targets:\n  - id: a\n    indicator: a\n    baseline: 2020\n    milestones:\n      - {by: 2025, value: 1e300}\n")
-    store = ("indicator,period,value,status,source,note,recorded_at\n"
-             "a,2020,1,,,,2021-01-01T00:00:00Z\na,2021,2e300,,,,2022-01-01T00:00:00Z\n")
+
+    targets = (
+        'version: 1\ntitle: T\nindicators:\n  a:\n    name: A\n    unit: "%"\n    direction: increase\n'
+        "targets:\n  - id: a\n    indicator: a\n    baseline: 2020\n    milestones:\n      - {by: 2025, value: 1e300}\n"
+    )
+    store = (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "a,2020,1,,,,2021-01-01T00:00:00Z\na,2021,2e300,,,,2022-01-01T00:00:00Z\n"
+    )
     make_tracker(tmp_path, monkeypatch, targets, store)
     for lang in ("en", "vi"):
         for args in (("status", "--format", "table"), ("show", "a")):

@@ -26,10 +26,22 @@ IMPORT = "indicator,period,value\nshare,2024-Q2,13\nshare,2024-Q3,13.5\n"
 
 # Every command that reads the plan (``-t`` is added by the tests), in each output form.
 READERS = [
-    ["status", "-f", "json"], ["status", "-f", "csv"], ["status", "-f", "tsv"], ["status", "-f", "table"],
-    ["show", "share"], ["show", "share", "-f", "json"], ["observations"], ["observations", "-f", "json"],
-    ["history", "share"], ["check"], ["report"], ["report", "-f", "json"],
-    ["indicators"], ["indicators", "-f", "json"], ["targets"], ["targets", "-f", "csv"],
+    ["status", "-f", "json"],
+    ["status", "-f", "csv"],
+    ["status", "-f", "tsv"],
+    ["status", "-f", "table"],
+    ["show", "share"],
+    ["show", "share", "-f", "json"],
+    ["observations"],
+    ["observations", "-f", "json"],
+    ["history", "share"],
+    ["check"],
+    ["report"],
+    ["report", "-f", "json"],
+    ["indicators"],
+    ["indicators", "-f", "json"],
+    ["targets"],
+    ["targets", "-f", "csv"],
 ]
 WRITERS = [
     ["add-observation", "share", "2024-Q2", "13"],
@@ -80,8 +92,13 @@ def intact(folder: Path) -> None:
 _WRITE = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
-def refuse_writes(monkeypatch: pytest.MonkeyPatch, inside: Path, code: int = errno.EROFS,
-                  only: Path | None = None, but: Path | None = None) -> None:
+def refuse_writes(
+    monkeypatch: pytest.MonkeyPatch,
+    inside: Path,
+    code: int = errno.EROFS,
+    only: Path | None = None,
+    but: Path | None = None,
+) -> None:
     """Writing, creating, renaming or removing anything under ``inside`` (or only the file
     ``only``; never the file ``but``) fails with ``code``, as on a read-only mount or a
     folder without write access."""
@@ -114,6 +131,7 @@ def refuse_writes(monkeypatch: pytest.MonkeyPatch, inside: Path, code: int = err
             if hit(src) or hit(dst):
                 deny(dst)
             return real(src, dst, *a, **k)
+
         return move
 
     def fake_unlink(path, *a, **k):
@@ -137,7 +155,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, allowed: int = 10) -> None:
     def fake_write(fd, data):
         if budget[0] <= 0:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        n = real_write(fd, bytes(data[:budget[0]]))
+        n = real_write(fd, bytes(data[: budget[0]]))
         budget[0] -= n
         return n
 
@@ -200,8 +218,9 @@ def test_store_is_a_folder(plan: Path, args: list[str]):
 
 @pytest.mark.parametrize("args", WRITERS[:3], ids=" ".join)
 def test_a_missing_store_folder_is_not_created(plan: Path, args: list[str]):
-    (plan / "targets.yaml").write_text(SMALL_TARGETS.replace("title:", "observations: data/obs.csv\ntitle:"),
-                                       encoding="utf-8")
+    (plan / "targets.yaml").write_text(
+        SMALL_TARGETS.replace("title:", "observations: data/obs.csv\ntitle:"), encoding="utf-8"
+    )
     one_line(run(*args), 1, "data", "does not exist")
     assert not (plan / "data").exists()
 
@@ -275,11 +294,17 @@ def test_a_read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch, args: l
 @pytest.mark.parametrize("args", READERS, ids=" ".join)
 def test_readers_work_in_a_read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]):
     """Reading needs no write access: the status cache that cannot be saved is no error."""
-    expected = run(*args, "--as-of", "2030-01-01") if args[0] in ("status", "show", "observations", "history", "report") \
+    expected = (
+        run(*args, "--as-of", "2030-01-01")
+        if args[0] in ("status", "show", "observations", "history", "report")
         else run(*args)
+    )
     refuse_writes(monkeypatch, plan)
-    result = run(*args, "--as-of", "2030-01-01") if args[0] in ("status", "show", "observations", "history", "report") \
+    result = (
+        run(*args, "--as-of", "2030-01-01")
+        if args[0] in ("status", "show", "observations", "history", "report")
         else run(*args)
+    )
     assert result.exit_code == expected.exit_code == 0, result.output
     assert result.stdout == expected.stdout and result.stderr == ""
     result = run(*args)  # as of now, through the cache
@@ -323,8 +348,9 @@ def test_init_when_the_second_file_cannot_be_written(plan: Path, monkeypatch: py
 
 
 @pytest.mark.parametrize("args", WRITERS[:2], ids=" ".join)
-def test_a_full_disk_during_an_append_leaves_no_partial_row(plan: Path, monkeypatch: pytest.MonkeyPatch,
-                                                            args: list[str]):
+def test_a_full_disk_during_an_append_leaves_no_partial_row(
+    plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+):
     full_disk(monkeypatch, allowed=10)  # a part of the first new row gets onto the disk
     one_line(run(*args), 1, "observations.csv", "No space left on device", "nothing was added")
     intact(plan)
@@ -362,15 +388,33 @@ def qntrack(args: list[str], cwd: Path, stdout=subprocess.PIPE, env: dict | None
     """The installed command in a child process, its stdin closed."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
     command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
-    return subprocess.run(command + args, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                          env={**base, **(env or {})}, text=True, timeout=timeout)
+    return subprocess.run(
+        command + args,
+        cwd=cwd,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env={**base, **(env or {})},
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
-@pytest.mark.parametrize("args", [a for a in READERS if a != ["check"]] + [
-    ["--version"], ["--help"], ["check", "--list"], ["check", "-f", "json"], ["docs"], ["docs", "targets-format"],
-                                            ["add-observation", "share", "2024-Q2", "13", "-n", "-f", "json"]],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [a for a in READERS if a != ["check"]]
+    + [
+        ["--version"],
+        ["--help"],
+        ["check", "--list"],
+        ["check", "-f", "json"],
+        ["docs"],
+        ["docs", "targets-format"],
+        ["add-observation", "share", "2024-Q2", "13", "-n", "-f", "json"],
+    ],
+    ids=" ".join,
+)
 def test_a_full_stdout(plan: Path, args: list[str]):
     with open("/dev/full", "w") as full:
         proc = qntrack(args, plan, stdout=full)
@@ -383,10 +427,17 @@ def test_a_lock_held_by_another_process(plan: Path):
     from filelock import FileLock
 
     torn = SMALL_OBSERVATIONS + "share,2024-Q"
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, filelock\n"
-                               "with filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()",
-                               str(plan / "observations.csv.lock")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, filelock\nwith filelock.FileLock(sys.argv[1]):\n print('held', flush=True); sys.stdin.read()",
+            str(plan / "observations.csv.lock"),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline() == "held\n"
         for args in WRITERS[:3]:
@@ -408,8 +459,9 @@ def test_a_bad_lock_timeout_is_a_usage_error(plan: Path, monkeypatch: pytest.Mon
     intact(plan)
 
 
-@pytest.mark.parametrize("args", [["status", "-f", "json"], ["add-observation", "share", "2024-Q2", "13"]],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "args", [["status", "-f", "json"], ["add-observation", "share", "2024-Q2", "13"]], ids=" ".join
+)
 def test_a_fifo_as_the_store_does_not_hang(plan: Path, args: list[str]):
     (plan / "observations.csv").unlink()
     os.mkfifo(plan / "observations.csv")
@@ -479,9 +531,12 @@ def refuse_reads(monkeypatch: pytest.MonkeyPatch, file: Path) -> None:
     monkeypatch.setattr(os, "open", fake_os_open)
 
 
-UNREADABLE = [(name, args) for name in ("observations.csv", "targets.yaml")
-              for args in READERS + WRITERS[:2] + [["status", "-f", "json", "--as-of", "2030-01-01"]]
-              if name == "targets.yaml" or args in STORE_USERS]
+UNREADABLE = [
+    (name, args)
+    for name in ("observations.csv", "targets.yaml")
+    for args in READERS + WRITERS[:2] + [["status", "-f", "json", "--as-of", "2030-01-01"]]
+    if name == "targets.yaml" or args in STORE_USERS
+]
 
 
 @pytest.mark.parametrize("name, args", UNREADABLE, ids=[f"{n} {' '.join(a)}" for n, a in UNREADABLE])
@@ -498,12 +553,31 @@ def closed_stdout(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     """The command run as ``qntrack ... >&-``: standard output not open at all."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
     command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
-    return subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *command, *args], cwd=cwd, stderr=subprocess.PIPE,
-                          stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+    return subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *command, *args],
+        cwd=cwd,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=base,
+        text=True,
+        timeout=60,
+    )
 
 
-@pytest.mark.parametrize("args", [["status"], ["status", "-f", "json"], ["show", "share"], ["report"],
-                                  ["observations"], ["check", "--list"], ["--version"], ["--help"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["status", "-f", "json"],
+        ["show", "share"],
+        ["report"],
+        ["observations"],
+        ["check", "--list"],
+        ["--version"],
+        ["--help"],
+    ],
+    ids=" ".join,
+)
 def test_a_closed_stdout(plan: Path, args: list[str]):
     """`qntrack status >&-`: Python has no sys.stdout at all; one line, exit 1, no traceback."""
     one_line(closed_stdout(args, plan), 1, "standard output", "closed")
@@ -522,16 +596,31 @@ def full_stderr(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
     command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
     with open("/dev/full", "w") as full:
-        return subprocess.run(command + args, cwd=cwd, stdout=subprocess.PIPE, stderr=full,
-                              stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+        return subprocess.run(
+            command + args,
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=full,
+            stdin=subprocess.DEVNULL,
+            env=base,
+            text=True,
+            timeout=60,
+        )
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
-@pytest.mark.parametrize("args, row", [
-    (["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"], "share,2024-Q2,13,official,x"),
-    (["add-observation", "--from", "rows.csv"], "share,2024-Q3,13.5"),
-    (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
-], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+@pytest.mark.parametrize(
+    "args, row",
+    [
+        (
+            ["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"],
+            "share,2024-Q2,13,official,x",
+        ),
+        (["add-observation", "--from", "rows.csv"], "share,2024-Q3,13.5"),
+        (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
+)
 def test_a_confirmation_that_cannot_be_shown_keeps_a_success(plan: Path, args: list[str], row: str):
     """`add-observation ... 2>/dev/full`: the row is stored, so the exit is 0, not 1."""
     proc = full_stderr(args, plan)
@@ -540,12 +629,23 @@ def test_a_confirmation_that_cannot_be_shown_keeps_a_success(plan: Path, args: l
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
-@pytest.mark.parametrize("args, code", [
-    (["add-observation", "nosuch", "2024-Q2", "13"], 1),
-    (["status", "--fail-on", "bogus"], 2),
-    (["status", "--no-such-option"], 2),
-    (["status", "--fail-on", "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available"], 3),
-], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (["add-observation", "nosuch", "2024-Q2", "13"], 1),
+        (["status", "--fail-on", "bogus"], 2),
+        (["status", "--no-such-option"], 2),
+        (
+            [
+                "status",
+                "--fail-on",
+                "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available",
+            ],
+            3,
+        ),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
+)
 def test_an_error_that_cannot_be_shown_keeps_its_exit_code(plan: Path, args: list[str], code: int):
     proc = full_stderr(args, plan)
     assert proc.returncode == code
@@ -585,8 +685,9 @@ def test_a_full_disk_keeps_a_charts_folder_that_was_there(plan: Path, monkeypatc
 
 
 @pytest.mark.parametrize("args", WRITERS[:2], ids=" ".join)
-def test_a_folder_without_write_access_names_the_folder_not_the_journal(plan: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                       args: list[str]):
+def test_a_folder_without_write_access_names_the_folder_not_the_journal(
+    plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+):
     """The store and its lock can be written, the folder cannot (no new file in it): the
     append journal's temporary file cannot be made. The message names the folder, the
     obstacle (issue 12, f4: it named the store, which could be written)."""
@@ -608,14 +709,28 @@ def closed_stderr(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     """The command run as ``qntrack ... 2>&-``: standard error not open at all."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
     command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
-    return subprocess.run(["sh", "-c", 'exec "$@" 2>&-', "sh", *command, *args], cwd=cwd, stdout=subprocess.PIPE,
-                          stdin=subprocess.DEVNULL, env=base, text=True, timeout=60)
+    return subprocess.run(
+        ["sh", "-c", 'exec "$@" 2>&-', "sh", *command, *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=base,
+        text=True,
+        timeout=60,
+    )
 
 
-@pytest.mark.parametrize("args, row", [
-    (["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"], "share,2024-Q2,13,official,x"),
-    (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
-], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+@pytest.mark.parametrize(
+    "args, row",
+    [
+        (
+            ["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"],
+            "share,2024-Q2,13,official,x",
+        ),
+        (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
+)
 def test_a_closed_stderr_keeps_a_success(plan: Path, args: list[str], row: str):
     """`add-observation ... 2>&-`: Python has no sys.stderr; the row is stored, exit 0."""
     proc = closed_stderr(args, plan)
@@ -623,11 +738,22 @@ def test_a_closed_stderr_keeps_a_success(plan: Path, args: list[str], row: str):
     assert row in (plan / "observations.csv").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args, code", [
-    (["add-observation", "nosuch", "2024-Q2", "13"], 1),
-    (["status", "--fail-on", "bogus"], 2),
-    (["status", "--fail-on", "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available"], 3),
-], ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (["add-observation", "nosuch", "2024-Q2", "13"], 1),
+        (["status", "--fail-on", "bogus"], 2),
+        (
+            [
+                "status",
+                "--fail-on",
+                "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available",
+            ],
+            3,
+        ),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
+)
 def test_an_error_with_a_closed_stderr_keeps_its_exit_code(plan: Path, args: list[str], code: int):
     proc = closed_stderr(args, plan)
     assert proc.returncode == code
@@ -638,15 +764,26 @@ def closed_stdin(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     """The command run as ``qntrack ... <&-``: standard input not open at all."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
     command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
-    return subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", *command, *args], cwd=cwd, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, env=base, text=True, timeout=60)
+    return subprocess.run(
+        ["sh", "-c", 'exec "$@" <&-', "sh", *command, *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=base,
+        text=True,
+        timeout=60,
+    )
 
 
-@pytest.mark.parametrize("args, words", [
-    (["add-observation", "--from", "-", "-n"], ["<stdin>", "standard input is closed"]),
-    (["add-observation", "--from", "-"], ["<stdin>", "standard input is closed"]),
-    (["--lang", "vi", "add-observation", "--from", "-"], ["<stdin>", "đầu vào chuẩn đã bị đóng"]),
-], ids=" ".join)
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["add-observation", "--from", "-", "-n"], ["<stdin>", "standard input is closed"]),
+        (["add-observation", "--from", "-"], ["<stdin>", "standard input is closed"]),
+        (["--lang", "vi", "add-observation", "--from", "-"], ["<stdin>", "đầu vào chuẩn đã bị đóng"]),
+    ],
+    ids=" ".join,
+)
 def test_reading_a_closed_stdin(plan: Path, args: list[str], words: list[str]):
     """`add-observation --from - <&-`: Python has no sys.stdin; one line, exit 1, no traceback."""
     one_line(closed_stdin(args, plan), 1, *words)
@@ -657,14 +794,25 @@ def test_reading_a_closed_stdin(plan: Path, args: list[str], words: list[str]):
 
 
 @pytest.mark.parametrize("lock", [False, True], ids=["store", "lock"])
-@pytest.mark.parametrize("lang, args, words, english", [
-    ("en", ["add-observation", "share", "2024-Q2", "13"], ["nothing was added"], None),
-    ("en", ["retract", "share", "2024-Q1"], ["nothing was withdrawn"], "nothing was added"),
-    ("vi", ["add-observation", "share", "2024-Q2", "13"], ["không thể", "không ghi thêm gì"], "nothing"),
-    ("vi", ["retract", "share", "2024-Q1"], ["không thể", "không rút lại gì"], "nothing"),
-], ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
-def test_a_refused_store_in_either_language(plan: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
-                                            args: list[str], words: list[str], english: str | None, lock: bool):
+@pytest.mark.parametrize(
+    "lang, args, words, english",
+    [
+        ("en", ["add-observation", "share", "2024-Q2", "13"], ["nothing was added"], None),
+        ("en", ["retract", "share", "2024-Q1"], ["nothing was withdrawn"], "nothing was added"),
+        ("vi", ["add-observation", "share", "2024-Q2", "13"], ["không thể", "không ghi thêm gì"], "nothing"),
+        ("vi", ["retract", "share", "2024-Q1"], ["không thể", "không rút lại gì"], "nothing"),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else str(a),
+)
+def test_a_refused_store_in_either_language(
+    plan: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    args: list[str],
+    words: list[str],
+    english: str | None,
+    lock: bool,
+):
     if lock:  # the lock file cannot be created: the folder is not writable
         refuse_writes(monkeypatch, plan, errno.EPERM)
     else:

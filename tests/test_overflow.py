@@ -31,11 +31,19 @@ def _add(*args: str) -> None:
 def _outputs() -> dict[str, str]:
     """What each reading command prints; each must end with exit code 0."""
     out = {}
-    for args in (["status"], ["status", "--format", "json"], ["status", "--format", "csv"],
-                 ["show", "cbct-share"], ["show", "cbct-investment-2021-2025"],
-                 ["show", "cbct-share", "--format", "json"],
-                 ["report", "--format", "toml"], ["report", "--format", "json"],
-                 ["report", "--format", "markdown"], ["observations", "--indicator", "cbct_share"], ["check"]):
+    for args in (
+        ["status"],
+        ["status", "--format", "json"],
+        ["status", "--format", "csv"],
+        ["show", "cbct-share"],
+        ["show", "cbct-investment-2021-2025"],
+        ["show", "cbct-share", "--format", "json"],
+        ["report", "--format", "toml"],
+        ["report", "--format", "json"],
+        ["report", "--format", "markdown"],
+        ["observations", "--indicator", "cbct_share"],
+        ["check"],
+    ):
         r = run_clean(*args)
         assert r.exit_code == 0, (args, r.stderr)
         out[" ".join(args)] = r.stdout
@@ -66,7 +74,9 @@ def test_projection_that_overflows_is_none():
     plan = parse_plan(
         "version: 1\nindicators:\n  x: {name: x, unit: '%'}\ntargets:\n"
         "  - id: t\n    indicator: x\n    baseline: {period: 2020, value: 9.8}\n"
-        "    milestones:\n      - {by: 2025, value: 15}\n      - {by: 2030, value: 30}\n", "targets.yaml")
+        "    milestones:\n      - {by: 2025, value: 15}\n      - {by: 2030, value: 30}\n",
+        "targets.yaml",
+    )
     t = plan.targets[0]
     a = assess_target(t, plan.indicators["x"], series("x", ("2021", 11.0), ("2024", 1e300)))
     # 1e300 passes both milestones: achieved, whatever its growth rate.
@@ -81,7 +91,9 @@ def test_cumulative_total_that_overflows_is_not_available():
     plan = parse_plan(
         "version: 1\nindicators:\n  x: {name: x, unit: 'bn'}\ntargets:\n"
         "  - id: t\n    indicator: x\n    type: cumulative\n    from: 2021\n    to: 2025\n"
-        "    at_least: 50000\n", "targets.yaml")
+        "    at_least: 50000\n",
+        "targets.yaml",
+    )
     t = plan.targets[0]
     a = assess_target(t, plan.indicators["x"], series("x", ("2021", 1.5e308), ("2022", 1.5e308)))
     assert a.status is Status.NOT_AVAILABLE
@@ -115,8 +127,13 @@ a,2021,1e300,,s,,2022-01-01T00:00:00Z
 @pytest.mark.parametrize("formula", ["a * a - a * a", "a * a", "1e300 * a", "a * a / (a * a)"])
 def test_a_derived_value_that_is_not_finite_is_left_out_and_said(tmp_path: Path, monkeypatch, formula: str):
     make_tracker(tmp_path, monkeypatch, _DERIVED.format(formula=formula), _DERIVED_STORE)
-    for args in (["status"], ["show", "d-level"], ["report", "--format", "toml"], ["observations"],
-                 ["status", "--format", "json"]):
+    for args in (
+        ["status"],
+        ["show", "d-level"],
+        ["report", "--format", "toml"],
+        ["observations"],
+        ["status", "--format", "json"],
+    ):
         r = run_clean(*args)
         assert r.exit_code == 0, (args, r.stderr)
         assert not _NOT_FINITE.search(r.stdout), (args, r.stdout)
@@ -134,6 +151,7 @@ def test_a_derived_value_that_is_not_finite_is_left_out_and_said(tmp_path: Path,
 
 def test_a_derived_value_in_vietnamese_says_why():
     from qntrack.plan.formula import FormulaError, parse_formula
+
     with pytest.raises(FormulaError) as err:
         parse_formula("a * a").evaluate({"a": 1e300})
     assert err.value.message.text("vi") != err.value.message.text("en")
@@ -150,12 +168,16 @@ def test_a_formula_literal_beyond_a_float_is_refused():
     assert len(lines) == 1 and "1e400" in lines[0] and "finite" in lines[0], lines
 
 
-@pytest.mark.parametrize("indicator, period, value, target", [
-    ("cbct_share", "2024", "1e300", "cbct-share"),
-    ("cbct_investment", "2021", "1.5e308", "cbct-investment-2021-2025"),
-])
-def test_the_html_report_draws_no_chart_of_figures_too_large(shipped: Path, indicator: str, period: str,
-                                                             value: str, target: str):
+@pytest.mark.parametrize(
+    "indicator, period, value, target",
+    [
+        ("cbct_share", "2024", "1e300", "cbct-share"),
+        ("cbct_investment", "2021", "1.5e308", "cbct-investment-2021-2025"),
+    ],
+)
+def test_the_html_report_draws_no_chart_of_figures_too_large(
+    shipped: Path, indicator: str, period: str, value: str, target: str
+):
     _add(indicator, period, value)
     if indicator == "cbct_investment":
         _add(indicator, "2022", value)
@@ -163,7 +185,7 @@ def test_the_html_report_draws_no_chart_of_figures_too_large(shipped: Path, indi
     assert r.exit_code == 0, r.stderr
     html = (shipped / "review.html").read_text(encoding="utf-8")
     assert not _NOT_FINITE.search(html.split("<body", 1)[-1].replace("inherit", "")), _NOT_FINITE.search(html)
-    section = html.split(f'<code>{target}</code>', 1)[1].split("</section>", 1)[0]
+    section = html.split(f"<code>{target}</code>", 1)[1].split("</section>", 1)[0]
     assert "too large to draw" in section
 
 
@@ -174,9 +196,15 @@ def test_figures_of_opposite_signs_near_the_largest_float(shipped: Path):
         _add(indicator, "2023", "-1.5e308")
         _add(indicator, "2024", "1.5e308")
     for lang in ("en", "vi"):
-        for args in (["status", "--format", "table"], ["status", "--format", "json"], ["show", "grdp-per-capita"],
-                     ["show", "grdp-growth-plan-2024"], ["show", "grdp-double-digit"],
-                     ["report", "--format", "markdown"], ["report", "--format", "toml"]):
+        for args in (
+            ["status", "--format", "table"],
+            ["status", "--format", "json"],
+            ["show", "grdp-per-capita"],
+            ["show", "grdp-growth-plan-2024"],
+            ["show", "grdp-double-digit"],
+            ["report", "--format", "markdown"],
+            ["report", "--format", "toml"],
+        ):
             r = run_clean(*args, "--lang", lang)
             assert r.exit_code == 0, (args, r.stderr)
             assert not _NOT_FINITE.search(r.stdout), (args, _NOT_FINITE.search(r.stdout))
@@ -186,15 +214,20 @@ def test_figures_of_opposite_signs_near_the_largest_float(shipped: Path):
 
 # --- an overflow keeps what is known (issue 12, g2) -------------------------------------
 
-_TINY_PLAN = ("version: 1\ntitle: T\nindicators:\n  a:\n    name: A\n    unit: \"%\"\n    direction: increase\n"
-              "targets:\n  - id: a\n    indicator: a\n    baseline: 2020\n    milestones:\n      - {{by: 2025, value: {by}}}\n")
-_TINY_STORE = ("indicator,period,value,status,source,note,recorded_at\n"
-               "a,2020,1e-300,,,,2021-01-01T00:00:00Z\na,2021,3e-300,,,,2022-01-01T00:00:00Z\n")
+_TINY_PLAN = (
+    'version: 1\ntitle: T\nindicators:\n  a:\n    name: A\n    unit: "%"\n    direction: increase\n'
+    "targets:\n  - id: a\n    indicator: a\n    baseline: 2020\n    milestones:\n      - {{by: 2025, value: {by}}}\n"
+)
+_TINY_STORE = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "a,2020,1e-300,,,,2021-01-01T00:00:00Z\na,2021,3e-300,,,,2022-01-01T00:00:00Z\n"
+)
 
 
 @pytest.mark.parametrize("milestone", ["1e300", "10"])
 def test_tiny_figures_far_from_their_milestone_keep_the_latest_and_the_deadlines(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, milestone: str):
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, milestone: str
+):
     # 1e300 / 3e-300 overflows: the year the milestone would be reached was computed from
     # that ratio and threw away the whole assessment. By log(1e300) - log(3e-300) it is
     # about 1257 years at the achieved 200% a year: beyond the 1000-year horizon, "never".
@@ -225,7 +258,8 @@ def test_an_overflow_the_guard_catches_keeps_latest_milestones_and_deadlines(mon
         "version: 1\nindicators:\n  x: {name: x, unit: '%'}\ntargets:\n"
         "  - id: t\n    indicator: x\n    baseline: 2020\n"
         "    milestones:\n      - {by: 2022, value: 15}\n      - {by: 2025, value: 30}\n      - {by: 2030, value: 40}\n",
-        "targets.yaml")
+        "targets.yaml",
+    )
 
     def overflow(*args, **kwargs):
         raise OverflowError("math range error")

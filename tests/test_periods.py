@@ -28,7 +28,9 @@ def test_parse_and_format(text, first, last, canonical):
     assert str(p) == canonical
 
 
-@pytest.mark.parametrize("text", ["2023-13", "2023-00", "Q5", "2023-Q5", "2023-H3", "23", "2023-13M", "2023-0M", "2023/04", "", "2023-06-30"])
+@pytest.mark.parametrize(
+    "text", ["2023-13", "2023-00", "Q5", "2023-Q5", "2023-H3", "23", "2023-13M", "2023-0M", "2023/04", "", "2023-06-30"]
+)
 def test_invalid_periods_show_the_valid_forms(text):
     with pytest.raises(PeriodError) as err:
         parse_period(text)
@@ -44,7 +46,15 @@ def test_ordering_by_end_then_longer_span_first():
     texts = ["2023", "2023-Q4", "2023-H2", "2023-9M", "2023-Q3", "2023-H1", "2023-Q2", "2023-Q1", "2022"]
     ordered = sorted(parse_period(t) for t in texts)
     assert [str(p) for p in ordered] == [
-        "2022", "2023-Q1", "2023-H1", "2023-Q2", "2023-9M", "2023-Q3", "2023", "2023-H2", "2023-Q4",
+        "2022",
+        "2023-Q1",
+        "2023-H1",
+        "2023-Q2",
+        "2023-9M",
+        "2023-Q3",
+        "2023",
+        "2023-H2",
+        "2023-Q4",
     ]
 
 

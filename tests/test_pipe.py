@@ -12,18 +12,25 @@ from pathlib import Path
 import pytest
 
 EXE = Path(sys.executable).parent / "qntrack"
-pytestmark = pytest.mark.skipif(not EXE.exists() and not shutil.which("qntrack"),
-                                reason="the qntrack console script is not installed; run `pip install -e .`")
+pytestmark = pytest.mark.skipif(
+    not EXE.exists() and not shutil.which("qntrack"),
+    reason="the qntrack console script is not installed; run `pip install -e .`",
+)
 
 
 def sh(command: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
     env["PATH"] = f"{EXE.parent}{os.pathsep}{env.get('PATH', '')}"
-    return subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_json_through_a_pipe(tracker: Path):
-    r = sh("qntrack status --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[\"targets\"][0][\"status\"])'", tracker)
+    r = sh(
+        'qntrack status --format json | python3 -c \'import json,sys; d=json.load(sys.stdin); print(d["targets"][0]["status"])\'',
+        tracker,
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout == "moderate_progress\n"
 
@@ -75,8 +82,10 @@ def test_shipped_dataset_status_runs():
     assert sh("qntrack check", root).returncode == 0
 
 
-@pytest.mark.parametrize("command", ["show share", "status --format table", "show share --lang vi",
-                                     "report --format markdown", "observations"])
+@pytest.mark.parametrize(
+    "command",
+    ["show share", "status --format table", "show share --lang vi", "report --format markdown", "observations"],
+)
 def test_a_reader_that_goes_away_ends_every_command_quietly(tracker: Path, command: str):
     """`qntrack show share | head -1`: a closed pipe is not an error, whichever way the
     command prints (Rich's console exits 1 on one by default). `true` closes its end at

@@ -22,17 +22,44 @@ def approx(x: float) -> object:
     return pytest.approx(x, rel=1e-9, abs=1e-12)
 
 
-def with_target(base: float, current: float, target: float, *, increase: bool = True,
-                base_year: int = 2020, current_year: int = 2023, target_year: int = 2025):
-    return measure(base_year=base_year, base_value=base, current_year=current_year,
-                   current_value=current, increase=increase, target=target,
-                   target_year=target_year)
+def with_target(
+    base: float,
+    current: float,
+    target: float,
+    *,
+    increase: bool = True,
+    base_year: int = 2020,
+    current_year: int = 2023,
+    target_year: int = 2025,
+):
+    return measure(
+        base_year=base_year,
+        base_value=base,
+        current_year=current_year,
+        current_value=current,
+        increase=increase,
+        target=target,
+        target_year=target_year,
+    )
 
 
-def direction_only(base: float, current: float, *, increase: bool = True,
-                   base_year: int = 2020, current_year: int = 2021, limit: float | None = None):
-    return measure(base_year=base_year, base_value=base, current_year=current_year,
-                   current_value=current, increase=increase, limit=limit)
+def direction_only(
+    base: float,
+    current: float,
+    *,
+    increase: bool = True,
+    base_year: int = 2020,
+    current_year: int = 2021,
+    limit: float | None = None,
+):
+    return measure(
+        base_year=base_year,
+        base_value=base,
+        current_year=current_year,
+        current_value=current,
+        increase=increase,
+        limit=limit,
+    )
 
 
 # --- growth -----------------------------------------------------------------------------
@@ -96,8 +123,16 @@ def test_cbct_share_against_20_percent_by_2030():
 
 def test_limit_is_ignored_when_there_is_a_target():
     """Same inputs as the 15 % case plus limit 100: P 0.885423741603, score 2.038793243895."""
-    result = measure(base_year=2020, base_value=9.8, current_year=2023, current_value=12.3,
-                     increase=True, target=15, target_year=2025, limit=100)
+    result = measure(
+        base_year=2020,
+        base_value=9.8,
+        current_year=2023,
+        current_value=12.3,
+        increase=True,
+        target=15,
+        target_year=2025,
+        limit=100,
+    )
     assert result.status is Status.MODERATE_PROGRESS
     assert result.progress_value == approx(0.885423741603)
     assert result.score == approx(2.038793243895)
@@ -192,12 +227,10 @@ def test_target_achieved_is_checked_before_the_guards():
     """One data point (current_year == base_year) or opposite signs leave P undefined, but
     the target is achieved all the same: status target_achieved, score 5, P None."""
     one_point = with_target(9.8, 16, 15, current_year=2020)
-    assert (one_point.status, one_point.score, one_point.progress_value) == (
-        Status.TARGET_ACHIEVED, 5, None)
+    assert (one_point.status, one_point.score, one_point.progress_value) == (Status.TARGET_ACHIEVED, 5, None)
     assert one_point.target_achieved is True
     opposite = with_target(-5, 3, 2)
-    assert (opposite.status, opposite.score, opposite.progress_value) == (
-        Status.TARGET_ACHIEVED, 5, None)
+    assert (opposite.status, opposite.score, opposite.progress_value) == (Status.TARGET_ACHIEVED, 5, None)
 
 
 def test_target_not_achieved_one_step_short():
@@ -217,8 +250,7 @@ def test_base_beyond_target_is_deterioration_not_progress():
     P = +1 * -1 * 0.084471771198 / |0.014987438702| = -5.636171254899 -> deterioration
     score = max(4.1667 * -5.636171254899 - 2.5, -5) = max(-25.984234767785, -5) = -5
     """
-    result = with_target(8, 12, 10, increase=False, base_year=2015, current_year=2020,
-                         target_year=2030)
+    result = with_target(8, 12, 10, increase=False, base_year=2015, current_year=2020, target_year=2030)
     assert result.status is Status.DETERIORATION
     assert result.progress_value == approx(-5.636171254899)
     assert result.score == -5
@@ -228,8 +260,7 @@ def test_base_beyond_target_still_under_it_is_achieved_whatever_p():
     """Same, current 8.2, still under target 10: achieved, even though the series moved the
     wrong way. a = (8.2/8) ** (1/5) - 1 = 1.025 ** 0.2 - 1 = 0.004950737119;
     P = -0.004950737119 / 0.014987438702 = -0.330325762652 (reported, not used)."""
-    result = with_target(8, 8.2, 10, increase=False, base_year=2015, current_year=2020,
-                         target_year=2030)
+    result = with_target(8, 8.2, 10, increase=False, base_year=2015, current_year=2020, target_year=2030)
     assert result.status is Status.TARGET_ACHIEVED
     assert result.score == 5
     assert result.progress_value == approx(-0.330325762652)
@@ -278,8 +309,7 @@ def test_zero_base_is_replaced_by_a_thousandth():
 def test_zero_base_counts_as_positive_against_a_negative_current():
     """Base 0 becomes +0.001, so a current of -3 has the opposite sign: no assessment."""
     result = direction_only(0, -3, current_year=2022)
-    assert (result.status, result.progress_value, result.score) == (
-        Status.NOT_AVAILABLE, None, None)
+    assert (result.status, result.progress_value, result.score) == (Status.NOT_AVAILABLE, None, None)
 
 
 def test_zero_target_is_replaced_by_a_thousandth():
@@ -311,18 +341,18 @@ def test_zero_target_is_replaced_before_the_achievement_check():
 @pytest.mark.parametrize(("base", "current"), [(5, -2), (-5, 2)])
 def test_opposite_signs_give_no_assessment(base, current):
     for result in (direction_only(base, current), with_target(base, current, 100)):
-        assert (result.status, result.progress_value, result.score) == (
-            Status.NOT_AVAILABLE, None, None)
+        assert (result.status, result.progress_value, result.score) == (Status.NOT_AVAILABLE, None, None)
         assert result.target_achieved is False
 
 
 @pytest.mark.parametrize("current_year", [2020, 2019])
 def test_fewer_than_one_year_apart_gives_no_assessment(current_year):
     """current_year - base_year = 0 or -1 < 1, and the target (15) is not reached."""
-    for result in (direction_only(9.8, 12.3, current_year=current_year),
-                   with_target(9.8, 12.3, 15, current_year=current_year)):
-        assert (result.status, result.progress_value, result.score) == (
-            Status.NOT_AVAILABLE, None, None)
+    for result in (
+        direction_only(9.8, 12.3, current_year=current_year),
+        with_target(9.8, 12.3, 15, current_year=current_year),
+    ):
+        assert (result.status, result.progress_value, result.score) == (Status.NOT_AVAILABLE, None, None)
 
 
 def test_target_of_opposite_sign_to_the_base_gives_no_assessment():
@@ -332,8 +362,7 @@ def test_target_of_opposite_sign_to_the_base_gives_no_assessment():
     arithmetic (complex power, then its modulus), or NaN when the years are NumPy integers.
     """
     result = with_target(5, 4, -3, increase=False, target_year=2030)
-    assert (result.status, result.progress_value, result.score) == (
-        Status.NOT_AVAILABLE, None, None)
+    assert (result.status, result.progress_value, result.score) == (Status.NOT_AVAILABLE, None, None)
 
 
 def test_non_finite_values_give_no_assessment():
@@ -343,8 +372,7 @@ def test_non_finite_values_give_no_assessment():
 
 def test_a_target_needs_a_target_year():
     with pytest.raises(ValueError):
-        measure(base_year=2020, base_value=9.8, current_year=2023, current_value=12.3,
-                increase=True, target=15)
+        measure(base_year=2020, base_value=9.8, current_year=2023, current_value=12.3, increase=True, target=15)
 
 
 # --- method 1: direction only -----------------------------------------------------------
@@ -457,23 +485,19 @@ def test_limit_coefficient_uses_absolute_values():
         # No limit: 0.005 <= 0.006 < 0.015, moderate, 250 * 0.006 - 1.25 = 0.25.
         # Limit 100: high = 0.015 * 0.373621645013 = 0.005604324675 <= 0.006, substantial,
         #   500 * 0.006 / 0.373621645013 - 5 = 8.029513386188 - 5 = 3.029513386188.
-        (90.54, 0.006, Status.MODERATE_PROGRESS, 0.25,
-         Status.SUBSTANTIAL_PROGRESS, 3.029513386188),
+        (90.54, 0.006, Status.MODERATE_PROGRESS, 0.25, Status.SUBSTANTIAL_PROGRESS, 3.029513386188),
         # a = 90.27/90 - 1 = 0.003.
         # No limit: 0 <= 0.003 < 0.005, limited, 500 * 0.003 - 2.5 = -1.
         # Limit 100: med = 0.005 * 0.373621645013 = 0.001868108225 <= 0.003 < 0.005604324675,
         #   moderate, 250 * 0.003 / 0.373621645013 - 1.25 = 2.007378346547 - 1.25 = 0.757378346547.
-        (90.27, 0.003, Status.LIMITED_PROGRESS, -1.0,
-         Status.MODERATE_PROGRESS, 0.757378346547),
+        (90.27, 0.003, Status.LIMITED_PROGRESS, -1.0, Status.MODERATE_PROGRESS, 0.757378346547),
         # a = 90.09/90 - 1 = 0.001: limited either way.
         # No limit: 500 * 0.001 - 2.5 = -2.
         # Limit 100: 500 * 0.001 / 0.373621645013 - 2.5 = 1.338252231031 - 2.5 = -1.161747768969.
-        (90.09, 0.001, Status.LIMITED_PROGRESS, -2.0,
-         Status.LIMITED_PROGRESS, -1.161747768969),
+        (90.09, 0.001, Status.LIMITED_PROGRESS, -2.0, Status.LIMITED_PROGRESS, -1.161747768969),
     ],
 )
-def test_limit_narrows_the_method_1_thresholds(current, p, without, without_score,
-                                               with_limit, with_score):
+def test_limit_narrows_the_method_1_thresholds(current, p, without, without_score, with_limit, with_score):
     """A share that cannot exceed 100, base 90 (2020), higher is better, current in 2021."""
     plain = direction_only(90, current)
     assert plain.status is without
@@ -544,17 +568,20 @@ values = st.floats(min_value=0.01, max_value=1e4, allow_nan=False)
 years = st.integers(min_value=2000, max_value=2040)
 
 
-@given(base=values, current=values, target=values, increase=st.booleans(),
-       base_year=years, span=st.integers(1, 15), ahead=st.integers(1, 20))
-def test_mirrored_series_give_the_same_result(base, current, target, increase, base_year,
-                                              span, ahead):
+@given(
+    base=values,
+    current=values,
+    target=values,
+    increase=st.booleans(),
+    base_year=years,
+    span=st.integers(1, 15),
+    ahead=st.integers(1, 20),
+)
+def test_mirrored_series_give_the_same_result(base, current, target, increase, base_year, span, ahead):
     """Negating every value and flipping the direction changes nothing: sign and d cancel."""
-    kwargs = dict(base_year=base_year, current_year=base_year + span,
-                  target_year=base_year + ahead)
-    plain = measure(base_value=base, current_value=current, target=target,
-                    increase=increase, **kwargs)
-    mirror = measure(base_value=-base, current_value=-current, target=-target,
-                     increase=not increase, **kwargs)
+    kwargs = dict(base_year=base_year, current_year=base_year + span, target_year=base_year + ahead)
+    plain = measure(base_value=base, current_value=current, target=target, increase=increase, **kwargs)
+    mirror = measure(base_value=-base, current_value=-current, target=-target, increase=not increase, **kwargs)
     assert mirror.status is plain.status
     assert mirror.target_achieved is plain.target_achieved
     if plain.progress_value is None:
@@ -563,12 +590,25 @@ def test_mirrored_series_give_the_same_result(base, current, target, increase, b
         assert mirror.progress_value == pytest.approx(plain.progress_value, rel=1e-9)
 
 
-@given(base=values, current=values, target=st.none() | values, increase=st.booleans(),
-       span=st.integers(0, 15), limit=st.none() | values)
+@given(
+    base=values,
+    current=values,
+    target=st.none() | values,
+    increase=st.booleans(),
+    span=st.integers(0, 15),
+    limit=st.none() | values,
+)
 def test_score_stays_within_bounds(base, current, target, increase, span, limit):
-    result = measure(base_year=2020, base_value=base, current_year=2020 + span,
-                     current_value=current, increase=increase, target=target,
-                     target_year=2030, limit=limit)
+    result = measure(
+        base_year=2020,
+        base_value=base,
+        current_year=2020 + span,
+        current_value=current,
+        increase=increase,
+        target=target,
+        target_year=2030,
+        limit=limit,
+    )
     if result.score is None:
         assert result.status is Status.NOT_AVAILABLE
     else:

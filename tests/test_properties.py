@@ -49,7 +49,7 @@ def test_period_text_round_trips(text: str):
     period = parse_period(text)
     canonical = str(period)
     assert parse_period(canonical) == period
-    assert str(parse_period(canonical)) == canonical   # the canonical name is a fixed point
+    assert str(parse_period(canonical)) == canonical  # the canonical name is a fixed point
     assert parse_period(f"  {text} ") == period
 
 
@@ -80,23 +80,36 @@ ids = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
 # Any one-line text a person could type: not lone surrogates (not Unicode), control
 # characters or line separators (YAML folds U+0085, U+2028 into spaces), or blanks.
 names = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).filter(
-    lambda s: s.strip())
+    lambda s: s.strip()
+)
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
 
 
 @st.composite
 def plans(draw) -> tuple[dict, dict]:
     indicator_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
-    indicators = {i: {"name": {"en": draw(names), "vi": draw(names)}, "unit": draw(st.sampled_from(["%", "USD", ""])),
-                      "direction": draw(st.sampled_from(["increase", "decrease"]))} for i in indicator_ids}
+    indicators = {
+        i: {
+            "name": {"en": draw(names), "vi": draw(names)},
+            "unit": draw(st.sampled_from(["%", "USD", ""])),
+            "direction": draw(st.sampled_from(["increase", "decrease"])),
+        }
+        for i in indicator_ids
+    }
     targets = []
     for n, ind in enumerate(draw(st.lists(st.sampled_from(indicator_ids), max_size=4))):
         base = draw(st.integers(1990, 2030))
         steps = draw(st.lists(st.integers(1, 5), max_size=3))
         bys = [base + sum(steps[: i + 1]) for i in range(len(steps))]
-        targets.append({"id": f"t-{n}", "indicator": ind, "source": draw(names),
-                        "baseline": {"period": base, "value": draw(finite)},
-                        "milestones": [{"by": by, "value": draw(finite)} for by in bys]})
+        targets.append(
+            {
+                "id": f"t-{n}",
+                "indicator": ind,
+                "source": draw(names),
+                "baseline": {"period": base, "value": draw(finite)},
+                "milestones": [{"by": by, "value": draw(finite)} for by in bys],
+            }
+        )
     return {"version": 1, "title": draw(names), "indicators": indicators, "targets": targets}, indicators
 
 
@@ -121,7 +134,10 @@ def test_loader_reads_back_every_generated_plan(generated):
         assert isinstance(got, LevelTarget)
         assert (got.id, got.indicator, got.source) == (want["id"], want["indicator"], nfc(want["source"]))
         assert got.baseline is not None
-        assert (got.baseline.period, got.baseline.value) == (Period(want["baseline"]["period"]), want["baseline"]["value"])
+        assert (got.baseline.period, got.baseline.value) == (
+            Period(want["baseline"]["period"]),
+            want["baseline"]["value"],
+        )
         assert [(m.by, m.value) for m in got.milestones] == [(Period(m["by"]), m["value"]) for m in want["milestones"]]
 
 
@@ -130,11 +146,15 @@ def test_loader_reads_back_every_generated_plan(generated):
 # Text for source and note: anything on one line, with the characters CSV must quote
 # (commas, double quotes) made common.
 one_line = st.lists(
-    st.one_of(st.sampled_from([",", '"', "'", ";", "\t", " ", "=", "\u1ec7", "e\u0302\u0323", '""', "\ufeff"]),
-              st.characters(blacklist_categories=("Cs", "Cc"))),
-    max_size=30).map("".join)
+    st.one_of(
+        st.sampled_from([",", '"', "'", ";", "\t", " ", "=", "\u1ec7", "e\u0302\u0323", '""', "\ufeff"]),
+        st.characters(blacklist_categories=("Cs", "Cc")),
+    ),
+    max_size=30,
+).map("".join)
 moments = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)).map(
-    lambda d: d.replace(microsecond=0, tzinfo=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    lambda d: d.replace(microsecond=0, tzinfo=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+)
 observations = st.builds(
     Observation,
     indicator=ids,
@@ -160,9 +180,13 @@ def test_what_is_appended_reads_back_identical(batches: list[list[Observation]])
     assert len(contents.observations) == len(written)
     for line, (got, want) in enumerate(zip(contents.observations, written, strict=True), start=2):
         assert got.line == line
-        assert (got.indicator, got.period, got.status, got.recorded_at) == \
-               (want.indicator, want.period, want.status, want.recorded_at)
-        assert got.value == want.value   # bit for bit, not approximately
+        assert (got.indicator, got.period, got.status, got.recorded_at) == (
+            want.indicator,
+            want.period,
+            want.status,
+            want.recorded_at,
+        )
+        assert got.value == want.value  # bit for bit, not approximately
         assert (got.source, got.note) == (nfc(want.source), nfc(want.note))
 
 
@@ -173,8 +197,19 @@ PLAN = parse_plan("version: 1\nindicators:\n  share: {name: S, frequency: month}
 @given(periods, finite, one_line, one_line, moments)
 def test_a_validated_record_is_stored_as_validated(period: Period, value: float, source: str, note: str, moment: str):
     # force and a far "now": the timing rules (timing.py, tested there) are not what this tests.
-    obs, problems = validate_record(PLAN, Location("t"), "share", str(period), repr(value), None, source, note, moment,
-                                    now="9999-12-31T23:59:59Z", force=True)
+    obs, problems = validate_record(
+        PLAN,
+        Location("t"),
+        "share",
+        str(period),
+        repr(value),
+        None,
+        source,
+        note,
+        moment,
+        now="9999-12-31T23:59:59Z",
+        force=True,
+    )
     if obs is None:
         # The only reason a one-line text is refused is its length.
         assert all("characters long" in str(p.message) for p in problems), problems
@@ -183,8 +218,9 @@ def test_a_validated_record_is_stored_as_validated(period: Period, value: float,
         path = Path(folder) / "observations.csv"
         append_observations(path, [obs])
         (back,) = read_store(path).observations
-    assert back == Observation(obs.indicator, obs.period, obs.value, obs.status, obs.source, obs.note,
-                               obs.recorded_at, 2)
+    assert back == Observation(
+        obs.indicator, obs.period, obs.value, obs.status, obs.source, obs.note, obs.recorded_at, 2
+    )
 
 
 @FAST
@@ -201,8 +237,11 @@ def test_line_breaks_in_source_or_note_are_refused(before: str, brk: str, after:
 
 
 @FAST
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
-       st.booleans(), st.booleans())
+@given(
+    st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.booleans(),
+)
 def test_a_number_formatted_either_way_reads_back(value, decimal_comma: bool, grouped: bool):
     text = f"{value:,.2f}" if grouped else f"{value:.2f}"
     if decimal_comma:

@@ -38,8 +38,13 @@ runner = CliRunner()
 
 
 def indicator(direction: str = "increase", measure: Measure = Measure.LEVEL) -> Indicator:
-    return Indicator(id="x", name=Text("Trade balance", "Cán cân thương mại"), unit="billion USD",
-                     direction=Direction(direction), measure=measure)
+    return Indicator(
+        id="x",
+        name=Text("Trade balance", "Cán cân thương mại"),
+        unit="billion USD",
+        direction=Direction(direction),
+        measure=measure,
+    )
 
 
 def rows(*pairs: tuple[str, float]) -> list[Observation]:
@@ -48,8 +53,9 @@ def rows(*pairs: tuple[str, float]) -> list[Observation]:
 
 def level(*milestones: tuple[int, float], base: tuple[str, float | None] | None = ("2020", -5.0)) -> LevelTarget:
     baseline = None if base is None else Baseline(P(base[0]), base[1])
-    return LevelTarget(id="t", indicator="x", baseline=baseline,
-                       milestones=tuple(Milestone(P(str(y)), v) for y, v in milestones))
+    return LevelTarget(
+        id="t", indicator="x", baseline=baseline, milestones=tuple(Milestone(P(str(y)), v) for y, v in milestones)
+    )
 
 
 # --- the absolute-change method ------------------------------------------------------------
@@ -83,22 +89,27 @@ def test_a_balance_crossing_zero_is_judged_by_absolute_change():
 def test_the_absolute_change_sentences():
     a = assess_target(level((2025, 10)), indicator(), rows(("2020", -5), ("2023", 3)))
     en = explain(a, "en")
-    assert en[0] == ("From -5 billion USD in 2020 to 3 billion USD in 2023: +2.67 billion USD a year "
-                     "against +3 billion USD a year required.")
-    assert ("At this pace it reaches 8.33 billion USD in 2025, short of 10 billion USD; "
-            "from now on it needs +3.5 billion USD a year.") in en
+    assert en[0] == (
+        "From -5 billion USD in 2020 to 3 billion USD in 2023: +2.67 billion USD a year "
+        "against +3 billion USD a year required."
+    )
+    assert (
+        "At this pace it reaches 8.33 billion USD in 2025, short of 10 billion USD; "
+        "from now on it needs +3.5 billion USD a year."
+    ) in en
     assert "At the current pace 10 billion USD would be reached in 2026." in en
     vi = explain(a, "vi")
-    assert vi[0] == ("Giai đoạn 2020–2023: tăng từ -5 billion USD lên 3 billion USD, bình quân "
-                     "+2,67 billion USD/năm (lộ trình cần +3 billion USD/năm).")
+    assert vi[0] == (
+        "Giai đoạn 2020–2023: tăng từ -5 billion USD lên 3 billion USD, bình quân "
+        "+2,67 billion USD/năm (lộ trình cần +3 billion USD/năm)."
+    )
 
 
 def test_a_declared_balance_uses_absolute_change_without_crossing():
     """measure: balance; base 2 (2020), 2022 = 4, target 10 by 2024.
     Required (10 - 2) / 4 = 2 a year; achieved (4 - 2) / 2 = 1; P = 0.5: limited progress;
     score 4.1667 * 0.5 - 2.5 = -0.41665."""
-    a = assess_target(level((2024, 10), base=("2020", 2.0)), indicator(measure=Measure.BALANCE),
-                      rows(("2022", 4)))
+    a = assess_target(level((2024, 10), base=("2020", 2.0)), indicator(measure=Measure.BALANCE), rows(("2022", 4)))
     assert a.milestones[0].method == "absolute_change"
     assert a.progress_value == approx(0.5)
     assert a.status is Status.LIMITED_PROGRESS
@@ -134,20 +145,26 @@ def test_a_due_milestone_missed_across_zero():
 # --- reasons -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("target,observations,reason", [
-    (level((2025, 10)), [], "no_figures"),
-    (level((2025, 10)), [("2021-H1", 1.0)], "no_annual_figure"),
-    (level((2025, 10), base=("2020", None)), [("2015", 1.0)], "no_baseline"),
-    (level((2025, 10), base=("2023", 5.0)), [("2023", 6.0)], "one_figure"),
-    # Base 10 and milestone 10: no change is asked for; 9 < 10, so not achieved either.
-    (level((2025, 10), base=("2020", 10.0)), [("2022", 9.0)], "target_equals_baseline"),
-    # A direction only: base 5, then -1: crosses zero and no milestone gives a required change.
-    (level(base=("2015", 5.0)), [("2020", -1.0)], "crosses_zero"),
-    (PlanTarget(id="t", indicator="x", period=P("2026"), value=10), [("2024", 1.0)], "no_figure_for_period"),
-    (PlanTarget(id="t", indicator="x", period=P("2026"), value=10), [], "no_figures"),
-    (EveryPeriodTarget(id="t", indicator="x", bound=Bound(1), start=P("2021"), end=P("2025")), [("2019", 3.0)],
-     "no_figure_for_period"),
-])
+@pytest.mark.parametrize(
+    "target,observations,reason",
+    [
+        (level((2025, 10)), [], "no_figures"),
+        (level((2025, 10)), [("2021-H1", 1.0)], "no_annual_figure"),
+        (level((2025, 10), base=("2020", None)), [("2015", 1.0)], "no_baseline"),
+        (level((2025, 10), base=("2023", 5.0)), [("2023", 6.0)], "one_figure"),
+        # Base 10 and milestone 10: no change is asked for; 9 < 10, so not achieved either.
+        (level((2025, 10), base=("2020", 10.0)), [("2022", 9.0)], "target_equals_baseline"),
+        # A direction only: base 5, then -1: crosses zero and no milestone gives a required change.
+        (level(base=("2015", 5.0)), [("2020", -1.0)], "crosses_zero"),
+        (PlanTarget(id="t", indicator="x", period=P("2026"), value=10), [("2024", 1.0)], "no_figure_for_period"),
+        (PlanTarget(id="t", indicator="x", period=P("2026"), value=10), [], "no_figures"),
+        (
+            EveryPeriodTarget(id="t", indicator="x", bound=Bound(1), start=P("2021"), end=P("2025")),
+            [("2019", 3.0)],
+            "no_figure_for_period",
+        ),
+    ],
+)
 def test_not_available_has_a_reason(target, observations, reason):
     a = assess_target(target, indicator(), rows(*observations))
     assert a.status is Status.NOT_AVAILABLE
@@ -216,10 +233,15 @@ years = st.integers(2018, 2026)
 
 
 @settings(max_examples=200, deadline=None)
-@given(base=st.one_of(st.none(), values), target=values, by=st.integers(2019, 2030),
-       figures=st.lists(st.tuples(years, values), max_size=4), kind=st.sampled_from(
-           ["level", "direction", "plan", "every", "average", "cumulative"]),
-       direction=st.sampled_from(["increase", "decrease"]), measure=st.sampled_from(list(Measure)))
+@given(
+    base=st.one_of(st.none(), values),
+    target=values,
+    by=st.integers(2019, 2030),
+    figures=st.lists(st.tuples(years, values), max_size=4),
+    kind=st.sampled_from(["level", "direction", "plan", "every", "average", "cumulative"]),
+    direction=st.sampled_from(["increase", "decrease"]),
+    measure=st.sampled_from(list(Measure)),
+)
 def test_not_available_always_has_a_reason(base, target, by, figures, kind, direction, measure):
     obs = rows(*{str(y): v for y, v in figures}.items())
     if kind == "level":

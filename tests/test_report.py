@@ -226,7 +226,10 @@ def test_markdown_with_o_writes_charts_beside_it(tracker: Path):
     assert "![Chart: Share to 15% by 2025](review-charts/share.svg)" in text
     svg = charts[1].read_text(encoding="utf-8")
     # qntrack's mark, an XML comment before the root element, then the SVG itself.
-    assert re.match(r"<!-- generator: qntrack; sha256:[0-9a-f]{64} -->\n<svg", svg) and 'xmlns="http://www.w3.org/2000/svg"' in svg
+    assert (
+        re.match(r"<!-- generator: qntrack; sha256:[0-9a-f]{64} -->\n<svg", svg)
+        and 'xmlns="http://www.w3.org/2000/svg"' in svg
+    )
     assert "<script" not in svg
 
 
@@ -264,9 +267,18 @@ def test_json_and_toml_carry_the_since_section(tracker: Path):
     since = data["since"]
     assert since["date"] == "2023-03-01"
     assert [(o["period"], o["change"], o["previous_value"]) for o in since["observations"]] == [
-        ("2022", "revised", 11.5), ("2023-H1", "added", None)]
-    assert since["status_changes"] == [{"id": "share", "before": "moderate_progress", "after": "substantial_progress",
-                                        "missed_milestones_before": [], "missed_milestones_after": []}]
+        ("2022", "revised", 11.5),
+        ("2023-H1", "added", None),
+    ]
+    assert since["status_changes"] == [
+        {
+            "id": "share",
+            "before": "moderate_progress",
+            "after": "substantial_progress",
+            "missed_milestones_before": [],
+            "missed_milestones_after": [],
+        }
+    ]
     toml_since = tomllib.loads(render_toml(report_data(tracker, since="2023-03-01")))["since"]
     assert "previous_value" not in toml_since["observations"][1]
 
@@ -279,12 +291,22 @@ def test_since_lists_a_revision_and_a_status_change(tracker: Path):
     = 0.857, moderate progress. The revision to 12 (2023-06-01) lifts it to substantial."""
     data = report_data(tracker, since="2023-03-01")
     assert data.since is not None
-    changes = [(c.observation.indicator, str(c.observation.period), c.observation.value,
-                c.previous.value if c.previous else None) for c in data.since.changes]
+    changes = [
+        (
+            c.observation.indicator,
+            str(c.observation.period),
+            c.observation.value,
+            c.previous.value if c.previous else None,
+        )
+        for c in data.since.changes
+    ]
     assert changes == [("share", "2022", 12.0, 11.5), ("share", "2023-H1", 12.5, None)]
     (moved,) = data.since.status_changes
     assert (moved.target_id, moved.before.status.value, moved.after.status.value) == (
-        "share", "moderate_progress", "substantial_progress")
+        "share",
+        "moderate_progress",
+        "substantial_progress",
+    )
     text = render_markdown(data, "en")
     assert "## Since the last review (2023-03-01)" in text
     assert "| share | 2022 | 12% | revised | 11.5% | [example.org](https://example.org/c) | 2023-06-01 |" in text
@@ -361,11 +383,12 @@ def test_html_is_for_print(tracker: Path):
     assert "data:" not in html.replace("data-target", "")
 
 
-SCARY_TARGETS = TARGETS.replace('name: {en: "Share to 15% by 2025", vi: "Tỷ trọng 15% năm 2025"}',
-                                'name: "<script>alert(1)</script> [red]x"').replace(
-    'source: "Resolution 1, 2020"', 'source: "javascript:alert(2) <b>bold</b> & co"')
+SCARY_TARGETS = TARGETS.replace(
+    'name: {en: "Share to 15% by 2025", vi: "Tỷ trọng 15% năm 2025"}', 'name: "<script>alert(1)</script> [red]x"'
+).replace('source: "Resolution 1, 2020"', 'source: "javascript:alert(2) <b>bold</b> & co"')
 SCARY_OBSERVATIONS = OBSERVATIONS.replace("first estimate", "<img src=x onerror=alert(3)>").replace(
-    "share,2023-H1,12.5,estimate,Report H1,", 'share,2023-H1,12.5,estimate,"https://example.org/x?a=1&b=""><script>",')
+    "share,2023-H1,12.5,estimate,Report H1,", 'share,2023-H1,12.5,estimate,"https://example.org/x?a=1&b=""><script>",'
+)
 
 
 def test_html_escapes_every_text_from_the_data(tmp_path: Path):
@@ -443,12 +466,15 @@ def test_unknown_target_exits_1_with_a_suggestion(tracker: Path):
     assert "no target 'shares'; did you mean 'share'?" in result.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["--format", "pdf"],
-    ["--as-of", "yesterday"],
-    ["--since", "2023-13-01"],
-    ["--lang", "fr"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "pdf"],
+        ["--as-of", "yesterday"],
+        ["--since", "2023-13-01"],
+        ["--lang", "fr"],
+    ],
+)
 def test_usage_errors_exit_2(tracker: Path, args: list[str]):
     assert run("report", *args).exit_code == 2
 
@@ -466,8 +492,14 @@ def test_html_refuses_a_terminal(tracker: Path):
 
     leader, follower = pty.openpty()
     try:
-        proc = subprocess.run([sys.executable, "-m", "qntrack", "report", "--format", "html"], stdout=follower,
-                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=tracker.parent, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-m", "qntrack", "report", "--format", "html"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=tracker.parent,
+            timeout=60,
+        )
     finally:
         os.close(follower)
         os.close(leader)

@@ -89,8 +89,16 @@ growth,2024,8.4,,,,2025-01-10T00:00:00Z
 fdi,2024,2877.8,,,,2025-01-10T00:00:00Z
 """
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 PROBE = """<script>
 (function () {
@@ -116,18 +124,26 @@ def _chromium(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp / f"profile-{len(list(tmp.glob('profile-*')))}"
     profile.mkdir()
     assert CHROMIUM is not None
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
-                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+    return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
 
 
 def _pixels_near(image, box, colour: tuple[int, int, int], tolerance: int = 40) -> int:
     region = image.crop(box).convert("RGB")
-    return sum(count for count, pixel in region.getcolors(region.width * region.height)
-               if sum(abs(a - b) for a, b in zip(pixel, colour, strict=True)) <= tolerance)
+    return sum(
+        count
+        for count, pixel in region.getcolors(region.width * region.height)
+        if sum(abs(a - b) for a, b in zip(pixel, colour, strict=True)) <= tolerance
+    )
 
 
 def test_the_report_renders_in_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -20,8 +20,9 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def unchanged(plan: Path) -> bool:
-    return ((plan / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS
-            and (plan / "targets.yaml").read_text(encoding="utf-8") == SMALL_TARGETS)
+    return (plan / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS and (
+        plan / "targets.yaml"
+    ).read_text(encoding="utf-8") == SMALL_TARGETS
 
 
 def refused(result, name: str) -> str:
@@ -35,14 +36,17 @@ def refused(result, name: str) -> str:
 # --- what the tracker reads -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [
-    ["-o", "observations.csv"],
-    ["--format", "markdown", "-o", "observations.csv"],
-    ["-o", "targets.yaml"],
-    ["--format", "json", "-o", "./sub/../observations.csv"],
-    ["-o", "observations.csv.lock"],
-    ["--format", "markdown", "-o", "observations.csv.torn-20240101T000000Z"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-o", "observations.csv"],
+        ["--format", "markdown", "-o", "observations.csv"],
+        ["-o", "targets.yaml"],
+        ["--format", "json", "-o", "./sub/../observations.csv"],
+        ["-o", "observations.csv.lock"],
+        ["--format", "markdown", "-o", "observations.csv.torn-20240101T000000Z"],
+    ],
+)
 def test_report_never_replaces_what_the_tracker_reads(plan: Path, args: list[str]):
     (plan / "sub").mkdir()
     message = refused(run("report", *args), args[-1])
@@ -70,8 +74,9 @@ def test_the_status_cache_is_refused(plan: Path):
 
 
 def test_the_store_named_in_another_folder_is_protected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    plan = make_tracker(tmp_path, monkeypatch, SMALL_TARGETS.replace("title:", "observations: data/obs.csv\ntitle:"),
-                        SMALL_OBSERVATIONS)
+    plan = make_tracker(
+        tmp_path, monkeypatch, SMALL_TARGETS.replace("title:", "observations: data/obs.csv\ntitle:"), SMALL_OBSERVATIONS
+    )
     (plan / "data").mkdir()
     (plan / "data" / "obs.csv").write_text(SMALL_OBSERVATIONS, encoding="utf-8")
     refused(run("report", "--format", "markdown", "-o", "data/obs.csv"), "data/obs.csv")
@@ -143,8 +148,9 @@ def test_minutes_added_to_a_markdown_report_are_kept(plan: Path):
 def test_an_edited_chart_is_not_replaced_without_force(plan: Path):
     assert run("report", "-o", "review.md").exit_code == 0
     chart = sorted((plan / "review-charts").glob("*.svg"))[0]
-    chart.write_text(chart.read_text(encoding="utf-8").replace("</svg>", "<text>my note</text></svg>"),
-                     encoding="utf-8")
+    chart.write_text(
+        chart.read_text(encoding="utf-8").replace("</svg>", "<text>my note</text></svg>"), encoding="utf-8"
+    )
     assert "was edited since" in refused(run("report", "-o", "review.md"), chart.name)
     assert "my note" in chart.read_text(encoding="utf-8")
 
@@ -153,8 +159,7 @@ def test_an_edited_chart_is_not_replaced_without_force(plan: Path):
 def test_a_report_with_the_mark_but_no_fingerprint_is_replaced(plan: Path, name: str):
     """Reports written before the fingerprint (the mark alone) count as qntrack's, so an
     upgrade does not ask for --force; standard output carries no fingerprint either."""
-    result = run("report", "--format", {"r.html": "html", "r.md": "markdown", "r.json": "json",
-                                        "r.toml": "toml"}[name])
+    result = run("report", "--format", {"r.html": "html", "r.md": "markdown", "r.json": "json", "r.toml": "toml"}[name])
     assert result.exit_code == 0 and "sha256:" not in result.stdout
     (plan / name).write_text(result.stdout + ("\nedited\n" if name == "r.md" else ""), encoding="utf-8")
     result = run("report", "-o", name)
@@ -240,25 +245,31 @@ def test_a_folder_is_refused(plan: Path):
 # --- the format and the extension -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, words", [
-    ("review.pdf", "not yet supported"),
-    ("review.docx", "not yet supported"),
-    ("review.xlsx", "Excel"),
-    ("review.txt", "does not say which format"),
-    ("review", "does not say which format"),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("review.pdf", "not yet supported"),
+        ("review.docx", "not yet supported"),
+        ("review.xlsx", "Excel"),
+        ("review.txt", "does not say which format"),
+        ("review", "does not say which format"),
+    ],
+)
 def test_an_extension_qntrack_cannot_write_is_refused(plan: Path, name: str, words: str):
     message = refused(run("report", "-o", name), name)
     assert words in message and ".html/.htm, .md/.markdown, .json or .toml" in message
     assert not (plan / name).exists()
 
 
-@pytest.mark.parametrize("args", [
-    ["--format", "markdown", "-o", "x.pdf"],
-    ["--format", "html", "-o", "x.docx"],
-    ["--format", "json", "-o", "x.html"],
-    ["--format", "markdown", "-o", "x.toml"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "markdown", "-o", "x.pdf"],
+        ["--format", "html", "-o", "x.docx"],
+        ["--format", "json", "-o", "x.html"],
+        ["--format", "markdown", "-o", "x.toml"],
+    ],
+)
 def test_a_format_the_extension_contradicts_is_refused(plan: Path, args: list[str]):
     refused(run("report", *args), args[-1])
     assert not (plan / args[-1]).exists()
@@ -322,8 +333,15 @@ def test_stdout_appended_to_the_store_is_refused(plan: Path):
     import sys
 
     with open(plan / "observations.csv", "a", encoding="utf-8") as store:
-        proc = subprocess.run([sys.executable, "-m", "qntrack", "report"], cwd=plan, stdout=store,
-                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-m", "qntrack", "report"],
+            cwd=plan,
+            stdout=store,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            timeout=60,
+        )
     assert proc.returncode == 2, proc.stderr
     assert "standard output is the observations file" in proc.stderr and "Traceback" not in proc.stderr
     assert unchanged(plan)
@@ -332,13 +350,16 @@ def test_stdout_appended_to_the_store_is_refused(plan: Path):
 def test_reports_made_by_qntrack_0_1_are_replaced_without_force(plan: Path):
     """0.1 wrote no mark in Markdown or SVG: its footer line and its chart element are
     taken as qntrack's, so the usual `report -o review.md` keeps working after an upgrade."""
-    (plan / "review.md").write_text("# Test plan\n\nold\n\n---\n\nMade by qntrack 0.1.0. Statuses follow the "
-                                    "Statistics Canada / Open SDG progress measure (docs/methodology.md).\n",
-                                    encoding="utf-8")
+    (plan / "review.md").write_text(
+        "# Test plan\n\nold\n\n---\n\nMade by qntrack 0.1.0. Statuses follow the "
+        "Statistics Canada / Open SDG progress measure (docs/methodology.md).\n",
+        encoding="utf-8",
+    )
     (plan / "review-charts").mkdir()
     (plan / "review-charts" / "share.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" id="chart-share" class="pygal-chart" viewBox="0 0 760 340">'
-        "<g/></svg>", encoding="utf-8")
+        '<svg xmlns="http://www.w3.org/2000/svg" id="chart-share" class="pygal-chart" viewBox="0 0 760 340"><g/></svg>',
+        encoding="utf-8",
+    )
     result = run("report", "-o", "review.md")
     assert result.exit_code == 0, result.output
     assert "old" not in (plan / "review.md").read_text(encoding="utf-8")

@@ -56,8 +56,9 @@ def test_docs_lists_what_it_has_and_refuses_what_it_has_not():
     assert r.stdout.split() == SHIPPED
     r = runner.invoke(app, ["docs", "target-format"])
     assert r.exit_code == 2
-    assert r.stderr == ("docs: error: no document 'target-format'; did you mean 'targets-format'? "
-                        f"(documents: {', '.join(SHIPPED)})\n")
+    assert r.stderr == (
+        f"docs: error: no document 'target-format'; did you mean 'targets-format'? (documents: {', '.join(SHIPPED)})\n"
+    )
 
 
 SHIPPED = ["cli", "data-integrity", "json", "methodology", "observations-format", "targets-format"]
@@ -81,5 +82,6 @@ def test_the_methodology_every_report_points_to_is_installed(tmp_path: Path, mon
 def test_the_shipped_docs_are_the_repository_docs(name: str):
     # The package carries a copy (package data); it must never drift from docs/.
     shipped = ROOT / "src" / "qntrack" / "docs" / f"{name}.md"
-    assert shipped.read_bytes() == (ROOT / "docs" / f"{name}.md").read_bytes(), \
+    assert shipped.read_bytes() == (ROOT / "docs" / f"{name}.md").read_bytes(), (
         f"copy docs/{name}.md to src/qntrack/docs/"
+    )

@@ -28,13 +28,20 @@ def test_append_writes_header_once_and_never_rewrites(tmp_path: Path):
     append_observations(path, [obs("g", "2024-H1", 9.02, "2024-07-01T00:00:00Z")])
     after = path.read_bytes()
     assert after.startswith(first)
-    assert after[len(first):] == b"g,2024-H1,9.02,,,,2024-07-01T00:00:00Z\n"
+    assert after[len(first) :] == b"g,2024-H1,9.02,,,,2024-07-01T00:00:00Z\n"
 
 
 def test_text_with_commas_and_quotes_round_trips(tmp_path: Path):
     path = tmp_path / "o.csv"
-    row = Observation("g", parse_period("2023"), 3130.0, "estimate", 'Báo "Đầu tư", số 12', "ước, hơn 3,13 tỷ USD",
-                      "2023-12-01T00:00:00Z")
+    row = Observation(
+        "g",
+        parse_period("2023"),
+        3130.0,
+        "estimate",
+        'Báo "Đầu tư", số 12',
+        "ước, hơn 3,13 tỷ USD",
+        "2023-12-01T00:00:00Z",
+    )
     append_observations(path, [row])
     back = read_store(path).observations[0]
     assert (back.source, back.note, back.value, back.period) == (row.source, row.note, 3130.0, row.period)
@@ -64,8 +71,11 @@ def test_torn_last_line_is_reported_not_read():
     [
         ("g,2023-13,1,,,,2023-01-01T00:00:00Z", "'2023-13': month 13 does not exist"),
         ("g,2023,nan,,,,2023-01-01T00:00:00Z", "'nan' is not a number"),
-        ("g,2023,1.234,5,,,,2023-01-01T00:00:00Z", "expected 7 fields (indicator,period,value,status,source,note,recorded_at), found 8"),
-        ("g,2023,\"1,5\",,,,2023-01-01T00:00:00Z", "'1,5' is not a number; use a decimal point"),
+        (
+            "g,2023,1.234,5,,,,2023-01-01T00:00:00Z",
+            "expected 7 fields (indicator,period,value,status,source,note,recorded_at), found 8",
+        ),
+        ('g,2023,"1,5",,,,2023-01-01T00:00:00Z', "'1,5' is not a number; use a decimal point"),
         ("g,2023,1,guess,,,2023-01-01T00:00:00Z", "status 'guess' is not one of"),
         ("g,2023,1,,,,yesterday", "'yesterday' is not an ISO 8601 timestamp"),
         ("g,2023,1,,,,2023-01-01T09:00:00", "has no time zone"),
@@ -104,7 +114,10 @@ def test_the_row_recorded_last_is_in_force_and_as_of_replays_the_past():
 
 
 def test_same_timestamp_later_line_wins():
-    rows = [obs("g", "2023", 11.02, "2023-11-27T00:00:00Z", line=2), obs("g", "2023", 11.03, "2023-11-27T00:00:00Z", line=3)]
+    rows = [
+        obs("g", "2023", 11.02, "2023-11-27T00:00:00Z", line=2),
+        obs("g", "2023", 11.03, "2023-11-27T00:00:00Z", line=3),
+    ]
     assert in_force(rows)["g"][0].value == 11.03
 
 
@@ -114,11 +127,17 @@ def test_an_unreadable_record_does_not_hide_later_problems(tmp_path: Path, reord
     header = ",".join(HEADER)
     if reorder:  # columns in another order take the general csv-module reader
         header = "period,indicator,value,status,source,note,recorded_at"
-        rows = ['2023,g,1,,"' + "x" * 140_000 + '",,2024-01-01T00:00:00Z', "2024-13,g,1,,,,2024-01-01T00:00:00Z",
-                "2022,g,2,,,,2024-01-01T00:00:00Z"]
+        rows = [
+            '2023,g,1,,"' + "x" * 140_000 + '",,2024-01-01T00:00:00Z',
+            "2024-13,g,1,,,,2024-01-01T00:00:00Z",
+            "2022,g,2,,,,2024-01-01T00:00:00Z",
+        ]
     else:
-        rows = ['g,2023,1,,"' + "x" * 140_000 + '",,2024-01-01T00:00:00Z', "g,2024-13,1,,,,2024-01-01T00:00:00Z",
-                "g,2022,2,,,,2024-01-01T00:00:00Z"]
+        rows = [
+            'g,2023,1,,"' + "x" * 140_000 + '",,2024-01-01T00:00:00Z',
+            "g,2024-13,1,,,,2024-01-01T00:00:00Z",
+            "g,2022,2,,,,2024-01-01T00:00:00Z",
+        ]
     path = tmp_path / "o.csv"
     path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     contents = read_store(path)
@@ -130,13 +149,16 @@ def test_an_unreadable_record_does_not_hide_later_problems(tmp_path: Path, reord
 
 # --- reading part of a store (cache.py shares a large one between two processes) ----------------
 
-PARTS = (",".join(HEADER) + "\n"
-         + "a,2020,1,,s,,2024-01-01T00:00:00Z\n"
-         + "b,2020,2,,s,,2024-01-01T00:00:00Z\n"
-         + 'a,2021,3,,"quoted, source",,2024-01-01T00:00:00Z\n'
-         + "c,2020,4,,s,,2024-01-01T00:00:00Z\n"
-         + "b,2021,5,,s,,2024-01-01T00:00:00Z\n"
-         + "a,2022,6,,s,,2024-01-01T00:00:00Z\n").encode()
+PARTS = (
+    ",".join(HEADER)
+    + "\n"
+    + "a,2020,1,,s,,2024-01-01T00:00:00Z\n"
+    + "b,2020,2,,s,,2024-01-01T00:00:00Z\n"
+    + 'a,2021,3,,"quoted, source",,2024-01-01T00:00:00Z\n'
+    + "c,2020,4,,s,,2024-01-01T00:00:00Z\n"
+    + "b,2021,5,,s,,2024-01-01T00:00:00Z\n"
+    + "a,2022,6,,s,,2024-01-01T00:00:00Z\n"
+).encode()
 
 
 def test_reads_only_the_indicators_it_is_told_to_with_their_line_numbers():
@@ -157,7 +179,9 @@ def test_two_processes_read_every_row_between_them():
     here = parse_store(PARTS, "o.csv", reads=lambda i: i != "b")
     there = parse_store(PARTS, "o.csv", reads=lambda i: i == "b")
     assert here.left_out == len(there.observations) == 2
-    assert sorted(here.observations + there.observations, key=lambda o: o.line) == list(parse_store(PARTS, "o.csv").observations)
+    assert sorted(here.observations + there.observations, key=lambda o: o.line) == list(
+        parse_store(PARTS, "o.csv").observations
+    )
 
 
 def test_a_row_left_out_is_not_checked_here():
@@ -171,8 +195,11 @@ def test_a_row_left_out_is_not_checked_here():
 
 def test_bytes_that_are_not_utf8_are_found_by_the_process_that_reads_their_row():
     # Line 8 is b's, line 9 is a's: each process stops at the first bad row it reads.
-    bad = (PARTS + b"b,2023,7,,C\xe9,,2024-01-01T00:00:00Z\n"  # "Cé" as Windows-1258 or Latin-1 saves it
-           + b"a,2023,8,,C\xe9,,2024-01-01T00:00:00Z\n")
+    bad = (
+        PARTS
+        + b"b,2023,7,,C\xe9,,2024-01-01T00:00:00Z\n"  # "Cé" as Windows-1258 or Latin-1 saves it
+        + b"a,2023,8,,C\xe9,,2024-01-01T00:00:00Z\n"
+    )
     message = "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
     for reads, line in [(None, 8), (lambda i: i != "b", 9), (lambda i: i == "b", 8)]:
         with pytest.raises(InputError) as err:
@@ -192,4 +219,5 @@ def test_a_bad_byte_in_any_field_of_a_row_is_reported_even_after_good_rows_like_
     with pytest.raises(InputError) as err:
         parse_store(b"\n".join(lines) + b"\n", "o.csv")
     assert [str(p) for p in err.value.problems] == [
-        "o.csv:3: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"]
+        "o.csv:3: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
+    ]

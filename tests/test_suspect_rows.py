@@ -15,7 +15,9 @@ import pytest
 from helpers import run as _run
 
 FUTURE = "share,2024,13.1,official,typo,,2206-01-10T00:00:00Z\n"
-WARNING = "observations.csv:8: warning: in force, though `qntrack check` calls it an error: share 2024: recorded_at 2206"
+WARNING = (
+    "observations.csv:8: warning: in force, though `qntrack check` calls it an error: share 2024: recorded_at 2206"
+)
 
 
 def _append(folder: Path, text: str) -> None:
@@ -36,8 +38,9 @@ def test_status_warns_of_a_future_row_in_force(tracker: Path, monkeypatch: pytes
         assert json.loads(r.stdout)["targets"][0]["latest"]["value"] == 13.1  # still used: said, not hidden
 
 
-@pytest.mark.parametrize("args", [("show", "share"), ("report", "--format", "markdown"),
-                                  ("observations", "--indicator", "share")])
+@pytest.mark.parametrize(
+    "args", [("show", "share"), ("report", "--format", "markdown"), ("observations", "--indicator", "share")]
+)
 def test_show_report_and_observations_warn_too(tracker: Path, args: tuple[str, ...]):
     _append(tracker, FUTURE)
     r = _run(*args)
@@ -54,8 +57,11 @@ def test_vietnamese_warning(tracker: Path):
 def test_a_row_no_longer_in_force_is_not_warned_of(tracker: Path):
     """2024-Q2 recorded on 2024-03-01 (before the quarter began: an error for check), then
     revised on 2024-07-10: the revision is in force, the bad row is history."""
-    _append(tracker, "share,2024-Q2,13.0,estimate,early,,2024-03-01T00:00:00Z\n"
-                     "share,2024-Q2,13.2,official,ok,,2024-07-10T00:00:00Z\n")
+    _append(
+        tracker,
+        "share,2024-Q2,13.0,estimate,early,,2024-03-01T00:00:00Z\n"
+        "share,2024-Q2,13.2,official,ok,,2024-07-10T00:00:00Z\n",
+    )
     assert "begins" in _run("check").stdout + _run("check").stderr
     r = _run("status", "-f", "json")
     assert r.exit_code == 0 and "warning" not in r.stderr
@@ -67,9 +73,14 @@ def test_rows_of_other_indicators_are_not_warned_of_for_one_target(tracker: Path
 
 
 def test_many_are_counted_after_the_first_three(tracker: Path):
-    _append(tracker, "".join(f"share,{y},13.1,official,typo,,2206-01-10T00:00:00Z\n" for y in (2024, 2025, 2026, 2027, 2028)))
+    _append(
+        tracker,
+        "".join(f"share,{y},13.1,official,typo,,2206-01-10T00:00:00Z\n" for y in (2024, 2025, 2026, 2027, 2028)),
+    )
     r = _run("status", "-f", "json")
     lines = [line for line in r.stderr.splitlines() if ": warning: " in line]
     assert len(lines) == 4
-    assert lines[-1] == ("observations.csv: warning: 2 more figure(s) in force that `qntrack check` calls errors; "
-                         "run `qntrack check` to see them")
+    assert lines[-1] == (
+        "observations.csv: warning: 2 more figure(s) in force that `qntrack check` calls errors; "
+        "run `qntrack check` to see them"
+    )

@@ -80,8 +80,14 @@ def test_a_real_terminal_of_80_columns(shipped: Path, lang: str):
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 80, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR")}
     env.update(TERM="dumb", QNTRACK_NO_CACHE="1")
-    proc = subprocess.Popen([sys.executable, "-m", "qntrack", "status", "--lang", lang], stdin=follower,
-                            stdout=follower, stderr=subprocess.PIPE, env=env, cwd=shipped)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qntrack", "status", "--lang", lang],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=shipped,
+    )
     os.close(follower)
     chunks = []
     while True:
@@ -120,7 +126,9 @@ def test_other_tables_keep_ids_and_periods_whole(shipped: Path, lang: str, width
     obs = json.loads(runner.invoke(app, ["observations", "--format", "json", "--indicator", "cbct_va_growth"]).stdout)
     rows = obs["observations"] if isinstance(obs, dict) else obs
 
-    r = runner.invoke(app, ["observations", "--format", "table", "--indicator", "cbct_va_growth", "--lang", lang], env=env)
+    r = runner.invoke(
+        app, ["observations", "--format", "table", "--indicator", "cbct_va_growth", "--lang", lang], env=env
+    )
     assert r.exit_code == 0, r.stderr
     _assert_fits(r.stdout, width)
     assert _whole(r.stdout, "cbct_va_growth")
@@ -136,8 +144,11 @@ def test_other_tables_keep_ids_and_periods_whole(shipped: Path, lang: str, width
         # Under --lang vi the table says the values in Vietnamese (docs/decisions.md).
         words = {"direction": ind["direction"], "frequency": ind["frequency"], "measure": ind["measure"]}
         if lang == "vi":
-            words = {"direction": label(ind["direction"], lang), "frequency": label(f"frequency_{ind['frequency']}", lang),
-                     "measure": label(f"measure_{ind['measure']}", lang)}
+            words = {
+                "direction": label(ind["direction"], lang),
+                "frequency": label(f"frequency_{ind['frequency']}", lang),
+                "measure": label(f"measure_{ind['measure']}", lang),
+            }
         assert all(_whole(r.stdout, w) for w in words.values()), words
     assert all(ind["formula"] is None for ind in plan)  # so the Formula column is not drawn
     assert label("formula", lang) not in r.stdout
@@ -174,8 +185,9 @@ def test_ids_too_long_for_a_row_are_never_split(shipped: Path, lang: str, length
     and every status word whole (the hostile pass saw `growth-every-yea`/`r`)."""
     long_id = ("grdp-average-2021-2025-resolution-01-nq-tu-hdnd-tinh-quang-ninh-khoa-xiv")[:length]
     plan = shipped / "targets.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("id: grdp-average-2021-2025", f"id: {long_id}"),
-                    encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("id: grdp-average-2021-2025", f"id: {long_id}"), encoding="utf-8"
+    )
     ids, statuses = expectations(lang)
     assert long_id in ids
     for _ in range(2):  # cold, then drawn through the status cache
@@ -211,8 +223,13 @@ def test_listings_never_cut_an_id_or_a_word(shipped: Path, lang: str, width: int
     assert r.exit_code == 0, r.stderr
     _check_listing(r.stdout, width, [w for t in targets for w in (t["id"], t["indicator"])])
     for t in targets:  # every word of every name is there, whole
-        name = t["name"] if lang == "en" else json.loads(runner.invoke(
-            app, ["targets", "--format", "json", "--lang", lang]).stdout)["targets"][targets.index(t)]["name"]
+        name = (
+            t["name"]
+            if lang == "en"
+            else json.loads(runner.invoke(app, ["targets", "--format", "json", "--lang", lang]).stdout)["targets"][
+                targets.index(t)
+            ]["name"]
+        )
         assert all(_whole(r.stdout, w) for w in name.split()), name
 
     r = runner.invoke(app, ["indicators", "--format", "table", "--lang", lang], env=env)
@@ -221,8 +238,11 @@ def test_listings_never_cut_an_id_or_a_word(shipped: Path, lang: str, width: int
     for ind in plan:
         words.append(ind["id"])
         if lang == "vi":
-            words += [label(ind["direction"], lang), label(f"frequency_{ind['frequency']}", lang),
-                      label(f"measure_{ind['measure']}", lang)]
+            words += [
+                label(ind["direction"], lang),
+                label(f"frequency_{ind['frequency']}", lang),
+                label(f"measure_{ind['measure']}", lang),
+            ]
         else:
             words += [ind["direction"], ind["frequency"], ind["measure"]]
     _check_listing(r.stdout, width, words)

@@ -42,21 +42,24 @@ def kinds(period: str, recorded_at: str, status: str = "", now: str = NOW) -> li
 # --- the rule, pure ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("period, recorded_at, status, expected", [
-    ("2024", "2025-01-07T00:00:00Z", "", []),                        # after the year: anything goes
-    ("2024", "2024-12-31T00:00:00Z", "official", []),                # the last day counts as ended
-    ("2024", "2024-12-28T00:00:00Z", "estimate", []),                # ước tính on 28 December
-    ("2024", "2024-12-28T00:00:00Z", "", [BEFORE_END]),
-    ("2024", "2024-12-28T00:00:00Z", "preliminary", [BEFORE_END]),
-    ("2024", "2024-12-28T00:00:00Z", "official", [BEFORE_END]),
-    ("2024-H2", "2024-06-28T00:00:00Z", "estimate", [NOT_BEGUN]),    # begins 2024-07-01: not begun when recorded
-    ("2024-H2", "2024-06-30T00:00:00Z", "estimate", []),             # a day's grace (time zones)
-    ("2027", NOW, "estimate", [NOT_BEGUN]),                          # begins 2027-01-01, now is 2026-12-01
-    ("2026-12", NOW, "estimate", []),                                # begun today
-    ("2025", "2206-01-07T00:00:00Z", "official", [FUTURE]),          # 2206 typed for 2026
-    ("2025", "2026-12-02T23:00:00Z", "official", []),                # a day of clock skew
-    ("2025", "2026-12-03T00:00:00Z", "official", [FUTURE]),
-])
+@pytest.mark.parametrize(
+    "period, recorded_at, status, expected",
+    [
+        ("2024", "2025-01-07T00:00:00Z", "", []),  # after the year: anything goes
+        ("2024", "2024-12-31T00:00:00Z", "official", []),  # the last day counts as ended
+        ("2024", "2024-12-28T00:00:00Z", "estimate", []),  # ước tính on 28 December
+        ("2024", "2024-12-28T00:00:00Z", "", [BEFORE_END]),
+        ("2024", "2024-12-28T00:00:00Z", "preliminary", [BEFORE_END]),
+        ("2024", "2024-12-28T00:00:00Z", "official", [BEFORE_END]),
+        ("2024-H2", "2024-06-28T00:00:00Z", "estimate", [NOT_BEGUN]),  # begins 2024-07-01: not begun when recorded
+        ("2024-H2", "2024-06-30T00:00:00Z", "estimate", []),  # a day's grace (time zones)
+        ("2027", NOW, "estimate", [NOT_BEGUN]),  # begins 2027-01-01, now is 2026-12-01
+        ("2026-12", NOW, "estimate", []),  # begun today
+        ("2025", "2206-01-07T00:00:00Z", "official", [FUTURE]),  # 2206 typed for 2026
+        ("2025", "2026-12-02T23:00:00Z", "official", []),  # a day of clock skew
+        ("2025", "2026-12-03T00:00:00Z", "official", [FUTURE]),
+    ],
+)
 def test_the_rule(period: str, recorded_at: str, status: str, expected: list[str]):
     assert kinds(period, recorded_at, status) == expected
 
@@ -64,8 +67,10 @@ def test_the_rule(period: str, recorded_at: str, status: str, expected: list[str
 def test_the_messages_say_what_to_do():
     (message,) = [m for _, m in timing_problems(parse_period("2024"), "2024-12-28T00:00:00Z", "", NOW)]
     # A Message (shown in the user's language); its str() is the English text.
-    assert str(message) == ("recorded 2024-12-28, before period 2024 ended (2024-12-31), so it can only be an estimate: "
-                       "mark it with status estimate, or fix recorded_at")
+    assert str(message) == (
+        "recorded 2024-12-28, before period 2024 ended (2024-12-31), so it can only be an estimate: "
+        "mark it with status estimate, or fix recorded_at"
+    )
     (message,) = [m for _, m in timing_problems(parse_period("2025"), "2206-01-07T00:00:00Z", "", NOW)]
     assert str(message) == f"recorded_at 2206-01-07T00:00:00Z is in the future (now: {NOW}); check the year"
 
@@ -90,8 +95,10 @@ def test_a_recorded_at_in_the_future_is_refused_even_with_force(folder: Path):
 def test_a_period_not_begun_is_refused_without_force(folder: Path):
     r = runner.invoke(app, ["add-observation", "growth", "2099", "8", "--status", "estimate"])
     assert r.exit_code == 1
-    assert r.stderr == ("add-observation: error: period 2099 has not begun (it begins 2099-01-01); a figure cannot "
-                        "exist before its period; --force records it as it is\n")
+    assert r.stderr == (
+        "add-observation: error: period 2099 has not begun (it begins 2099-01-01); a figure cannot "
+        "exist before its period; --force records it as it is\n"
+    )
     assert store(folder) == HEADER
 
 
@@ -99,23 +106,29 @@ def test_a_non_estimate_recorded_before_its_period_ended_needs_force(folder: Pat
     args = ["add-observation", "growth", "2024", "7.5", "--recorded-at", "2024-12-28"]
     r = runner.invoke(app, args)
     assert r.exit_code == 1
-    assert r.stderr == ("add-observation: error: recorded 2024-12-28, before period 2024 ended (2024-12-31), so it "
-                        "can only be an estimate: mark it with status estimate, or fix recorded_at; --force records "
-                        "it as it is\n")
+    assert r.stderr == (
+        "add-observation: error: recorded 2024-12-28, before period 2024 ended (2024-12-31), so it "
+        "can only be an estimate: mark it with status estimate, or fix recorded_at; --force records "
+        "it as it is\n"
+    )
     assert store(folder) == HEADER
     assert runner.invoke(app, [*args, "--status", "estimate"]).exit_code == 0
     # A day later: two vintages of one moment would leave the one in force to file order.
     r = runner.invoke(app, [*args[:-1], "2024-12-29", "--status", "official", "--force"])
     assert r.exit_code == 0, r.stderr
-    assert store(folder) == HEADER + ("growth,2024,7.5,estimate,,,2024-12-28T00:00:00Z\n"
-                                      "growth,2024,7.5,official,,,2024-12-29T00:00:00Z\n")
+    assert store(folder) == HEADER + (
+        "growth,2024,7.5,estimate,,,2024-12-28T00:00:00Z\ngrowth,2024,7.5,official,,,2024-12-29T00:00:00Z\n"
+    )
 
 
 def test_import_refuses_the_same_rows_and_force_lets_them_in(folder: Path):
-    (folder / "in.csv").write_text("indicator,period,value,status,recorded_at\n"
-                                   "growth,2023,7,official,2024-01-10\n"
-                                   "growth,2024,7.5,,2024-12-28\n"
-                                   "growth,2024-Q4,7.9,estimate,2024-12-28\n", encoding="utf-8")
+    (folder / "in.csv").write_text(
+        "indicator,period,value,status,recorded_at\n"
+        "growth,2023,7,official,2024-01-10\n"
+        "growth,2024,7.5,,2024-12-28\n"
+        "growth,2024-Q4,7.9,estimate,2024-12-28\n",
+        encoding="utf-8",
+    )
     r = runner.invoke(app, ["add-observation", "--from", "in.csv"])
     assert r.exit_code == 1
     assert r.stderr.startswith("in.csv:3: error: recorded 2024-12-28, before period 2024 ended (2024-12-31)")
@@ -132,12 +145,13 @@ def test_import_refuses_the_same_rows_and_force_lets_them_in(folder: Path):
 def test_check_flags_rows_already_stored(folder: Path):
     (folder / "observations.csv").write_text(
         HEADER
-        + "growth,2023,7,official,,,2024-01-10T00:00:00Z\n"      # fine
-        + "growth,2024,7.5,,,,2024-12-28T00:00:00Z\n"            # line 3: not an estimate, before the end
-        + "growth,2024,7.6,estimate,,,2024-12-29T00:00:00Z\n"    # fine: an estimate
-        + "growth,2025,8,official,,,2206-01-07T00:00:00Z\n"      # line 5: in the future
-        + "growth,2099,8,estimate,,,2025-01-01T00:00:00Z\n",     # line 6: not begun
-        encoding="utf-8")
+        + "growth,2023,7,official,,,2024-01-10T00:00:00Z\n"  # fine
+        + "growth,2024,7.5,,,,2024-12-28T00:00:00Z\n"  # line 3: not an estimate, before the end
+        + "growth,2024,7.6,estimate,,,2024-12-29T00:00:00Z\n"  # fine: an estimate
+        + "growth,2025,8,official,,,2206-01-07T00:00:00Z\n"  # line 5: in the future
+        + "growth,2099,8,estimate,,,2025-01-01T00:00:00Z\n",  # line 6: not begun
+        encoding="utf-8",
+    )
     r = runner.invoke(app, ["check", "--format", "json"])
     assert r.exit_code == 1
     import json
@@ -159,29 +173,70 @@ def test_the_shipped_data_passes_the_timing_check():
 
 def test_a_time_without_a_zone_takes_tz(folder: Path):
     # 09:00 in Hà Nội (UTC+7) is 02:00 UTC.
-    r = runner.invoke(app, ["add-observation", "growth", "2025", "8", "--status", "official",
-                            "--recorded-at", "2026-01-07T09:00", "--tz", "+07:00"])
+    r = runner.invoke(
+        app,
+        [
+            "add-observation",
+            "growth",
+            "2025",
+            "8",
+            "--status",
+            "official",
+            "--recorded-at",
+            "2026-01-07T09:00",
+            "--tz",
+            "+07:00",
+        ],
+    )
     assert r.exit_code == 0, r.stderr
     assert store(folder) == HEADER + "growth,2025,8,official,,,2026-01-07T02:00:00Z\n"
 
 
 def test_a_time_without_a_zone_takes_the_plans_zone_and_tz_wins(folder: Path):
     (folder / "targets.yaml").write_text("timezone: +07:00\n" + TARGETS, encoding="utf-8")
-    (folder / "in.csv").write_text("indicator,period,value,status,recorded_at\n"
-                                   "growth,2024,7,official,2025-01-10T08:30\n", encoding="utf-8")
+    (folder / "in.csv").write_text(
+        "indicator,period,value,status,recorded_at\ngrowth,2024,7,official,2025-01-10T08:30\n", encoding="utf-8"
+    )
     assert runner.invoke(app, ["add-observation", "--from", "in.csv"]).exit_code == 0
-    r = runner.invoke(app, ["add-observation", "growth", "2025", "8", "--status", "official",
-                            "--recorded-at", "2026-01-07T09:00", "--tz", "-05:00"])
+    r = runner.invoke(
+        app,
+        [
+            "add-observation",
+            "growth",
+            "2025",
+            "8",
+            "--status",
+            "official",
+            "--recorded-at",
+            "2026-01-07T09:00",
+            "--tz",
+            "-05:00",
+        ],
+    )
     assert r.exit_code == 0, r.stderr
     # 08:30 at +07:00 is 01:30 UTC; 09:00 at -05:00 is 14:00 UTC.
-    assert store(folder) == HEADER + ("growth,2024,7,official,,,2025-01-10T01:30:00Z\n"
-                                      "growth,2025,8,official,,,2026-01-07T14:00:00Z\n")
+    assert store(folder) == HEADER + (
+        "growth,2024,7,official,,,2025-01-10T01:30:00Z\ngrowth,2025,8,official,,,2026-01-07T14:00:00Z\n"
+    )
 
 
 def test_a_bare_date_stays_midnight_utc_whatever_the_zone(folder: Path):
     (folder / "targets.yaml").write_text("timezone: +07:00\n" + TARGETS, encoding="utf-8")
-    r = runner.invoke(app, ["add-observation", "growth", "2025", "8", "--status", "official",
-                            "--recorded-at", "2026-01-07", "--tz", "+07:00"])
+    r = runner.invoke(
+        app,
+        [
+            "add-observation",
+            "growth",
+            "2025",
+            "8",
+            "--status",
+            "official",
+            "--recorded-at",
+            "2026-01-07",
+            "--tz",
+            "+07:00",
+        ],
+    )
     assert r.exit_code == 0, r.stderr
     assert store(folder).endswith(",2026-01-07T00:00:00Z\n")
 
@@ -189,9 +244,11 @@ def test_a_bare_date_stays_midnight_utc_whatever_the_zone(folder: Path):
 def test_without_a_zone_the_message_says_how_to_give_one(folder: Path):
     r = runner.invoke(app, ["add-observation", "growth", "2025", "8", "--recorded-at", "2026-01-07T09:00"])
     assert r.exit_code == 1
-    assert r.stderr == ("add-observation: error: '2026-01-07T09:00' has no time zone; add Z for UTC "
-                        "(2023-11-27T09:00:00Z) or an offset like +07:00, or declare the plan's zone "
-                        "(timezone: +07:00 in targets.yaml) or give --tz +07:00\n")
+    assert r.stderr == (
+        "add-observation: error: '2026-01-07T09:00' has no time zone; add Z for UTC "
+        "(2023-11-27T09:00:00Z) or an offset like +07:00, or declare the plan's zone "
+        "(timezone: +07:00 in targets.yaml) or give --tz +07:00\n"
+    )
 
 
 @pytest.mark.parametrize("zone", ["+7", "Asia/Hanoi", "+15:00", "+07:60", "ICT"])
@@ -216,16 +273,19 @@ def test_zones(zone: str, hours: float):
 # --- spreadsheet formulas in the store --------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed, stored", [
-    ("=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"),
-    ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
-    ("-2+3", "'-2+3"),
-    ("   =1+1", "'=1+1"),           # leading spaces are stripped, then the formula neutralised
-    ("-2.5", "-2.5"),               # a number is shown, not run
-    ("Cục Thống kê - 2025", "Cục Thống kê - 2025"),
-    ("'=already quoted", "'=already quoted"),
-])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ('=HYPERLINK("http://evil","x")', '\'=HYPERLINK("http://evil","x")'),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("   =1+1", "'=1+1"),  # leading spaces are stripped, then the formula neutralised
+        ("-2.5", "-2.5"),  # a number is shown, not run
+        ("Cục Thống kê - 2025", "Cục Thống kê - 2025"),
+        ("'=already quoted", "'=already quoted"),
+    ],
+)
 def test_a_formula_in_a_source_is_stored_with_an_apostrophe(folder: Path, typed: str, stored: str):
     r = runner.invoke(app, ["add-observation", "growth", "2023", "7", "--source", typed])
     assert r.exit_code == 0, r.stderr
@@ -240,15 +300,18 @@ def test_a_formula_in_a_source_is_stored_with_an_apostrophe(folder: Path, typed:
 
 
 def test_import_neutralises_notes_and_sources(folder: Path):
-    (folder / "in.csv").write_text("indicator,period,value,source,note\n"
-                                   "growth,2022,6,=1+1,@x\n"
-                                   "growth,2023,7,ok,\t=2\n", encoding="utf-8")
+    (folder / "in.csv").write_text(
+        "indicator,period,value,source,note\ngrowth,2022,6,=1+1,@x\ngrowth,2023,7,ok,\t=2\n", encoding="utf-8"
+    )
     r = runner.invoke(app, ["add-observation", "--from", "in.csv", "--recorded-at", "2024-02-01T00:00:00Z"])
     assert r.exit_code == 0, r.stderr
-    assert "3 source/note text(s) start like a spreadsheet formula (=, +, -, @) and are stored after an " \
-           "apostrophe (')" in r.stderr
-    assert store(folder) == HEADER + ("growth,2022,6,,'=1+1,'@x,2024-02-01T00:00:00Z\n"
-                                      "growth,2023,7,,ok,'=2,2024-02-01T00:00:00Z\n")
+    assert (
+        "3 source/note text(s) start like a spreadsheet formula (=, +, -, @) and are stored after an "
+        "apostrophe (')" in r.stderr
+    )
+    assert store(folder) == HEADER + (
+        "growth,2022,6,,'=1+1,'@x,2024-02-01T00:00:00Z\ngrowth,2023,7,,ok,'=2,2024-02-01T00:00:00Z\n"
+    )
 
 
 def test_check_flags_formulas_already_stored(folder: Path):
@@ -257,30 +320,40 @@ def test_check_flags_formulas_already_stored(folder: Path):
         + "growth,2022,6,official,=cmd(),,2023-02-01T00:00:00Z\n"
         + "growth,2023,7,official,ok,  @SUM(1),2024-02-01T00:00:00Z\n"
         + 'growth,2021,5,official,"\tx",-3,2022-02-01T00:00:00Z\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     import json
 
     r = runner.invoke(app, ["check", "--format", "json"])
     assert r.exit_code == 1
     found = [(p["line"], p["check"], p["message"]) for p in json.loads(r.stdout)["problems"]]
     rest = "; a spreadsheet opening this file would run it: put an apostrophe (') before it"
-    assert found == [(2, "formula", "the source starts like a spreadsheet formula ('=')" + rest),
-                     (3, "formula", "the note starts like a spreadsheet formula ('@')" + rest),
-                     (4, "formula", "the source starts like a spreadsheet formula ('\\t')" + rest)]
+    assert found == [
+        (2, "formula", "the source starts like a spreadsheet formula ('=')" + rest),
+        (3, "formula", "the note starts like a spreadsheet formula ('@')" + rest),
+        (4, "formula", "the source starts like a spreadsheet formula ('\\t')" + rest),
+    ]
 
 
 # --- timestamps that look right but name no real moment (wave 3, defect f1.1) -------------
 # 2020 is a leap year, so February has 29 days and 2020-02-30 does not exist; months end at
 # 12, hours at 23, minutes and seconds at 59.
 
-IMPOSSIBLE = ["2020-02-30T00:00:00Z", "2020-13-01T00:00:00Z", "2020-03-01T25:00:00Z",
-              "2020-03-01T23:61:00Z", "2020-03-01T99:99:99Z", "2019-02-29T00:00:00Z"]
+IMPOSSIBLE = [
+    "2020-02-30T00:00:00Z",
+    "2020-13-01T00:00:00Z",
+    "2020-03-01T25:00:00Z",
+    "2020-03-01T23:61:00Z",
+    "2020-03-01T99:99:99Z",
+    "2019-02-29T00:00:00Z",
+]
 
 
 @pytest.mark.parametrize("stamp", IMPOSSIBLE)
 def test_an_impossible_recorded_at_is_refused_with_one_message(folder: Path, stamp: str):
-    r = runner.invoke(app, ["add-observation", "growth", "2019", "5", "--status", "official", "--source", "x",
-                            "--recorded-at", stamp])
+    r = runner.invoke(
+        app, ["add-observation", "growth", "2019", "5", "--status", "official", "--source", "x", "--recorded-at", stamp]
+    )
     assert r.exit_code == 1
     assert r.stderr == f"add-observation: error: recorded_at '{stamp}' is not a real date\n"
     assert store(folder) == HEADER
@@ -294,15 +367,17 @@ def test_an_impossible_recorded_at_in_another_form_is_refused_too(folder: Path, 
 
 
 def test_a_real_leap_day_is_taken(folder: Path):
-    r = runner.invoke(app, ["add-observation", "growth", "2019", "5", "--status", "official",
-                            "--recorded-at", "2020-02-29T23:59:59Z"])
+    r = runner.invoke(
+        app, ["add-observation", "growth", "2019", "5", "--status", "official", "--recorded-at", "2020-02-29T23:59:59Z"]
+    )
     assert r.exit_code == 0, r.stderr
     assert store(folder) == HEADER + "growth,2019,5,official,,,2020-02-29T23:59:59Z\n"
 
 
 def test_an_impossible_recorded_at_is_refused_by_import_and_retract(folder: Path):
-    (folder / "in.csv").write_text("indicator,period,value,status,recorded_at\n"
-                                   "growth,2019,5,official,2020-02-30T00:00:00Z\n", encoding="utf-8")
+    (folder / "in.csv").write_text(
+        "indicator,period,value,status,recorded_at\ngrowth,2019,5,official,2020-02-30T00:00:00Z\n", encoding="utf-8"
+    )
     r = runner.invoke(app, ["add-observation", "--from", "in.csv"])
     assert r.exit_code == 1
     assert "recorded_at '2020-02-30T00:00:00Z' is not a real date" in r.stderr
@@ -312,8 +387,9 @@ def test_an_impossible_recorded_at_is_refused_by_import_and_retract(folder: Path
     assert r.exit_code == 1
     assert "recorded_at '2020-13-01T00:00:00Z' is not a real date" in r.stderr
     assert store(folder) == HEADER
-    (folder / "observations.csv").write_text(HEADER + "growth,2019,5,official,,,2020-03-01T00:00:00Z\n",
-                                             encoding="utf-8")
+    (folder / "observations.csv").write_text(
+        HEADER + "growth,2019,5,official,,,2020-03-01T00:00:00Z\n", encoding="utf-8"
+    )
     r = runner.invoke(app, ["retract", "growth", "2019", "--recorded-at", "2020-02-30T00:00:00Z"])
     assert r.exit_code == 1
     assert r.stderr == "retract: error: recorded_at '2020-02-30T00:00:00Z' is not a real date\n"

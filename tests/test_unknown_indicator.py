@@ -23,8 +23,10 @@ shaer,2022,11.4,,s,,2023-01-10T00:00:00Z
 zzz_other,2022,1,,s,,2023-01-10T00:00:00Z
 """
 
-SHAER = ("observations.csv: warning: 3 row(s) for indicator 'shaer', which targets.yaml does not define "
-         "(did you mean 'share'?); they are ignored\n")
+SHAER = (
+    "observations.csv: warning: 3 row(s) for indicator 'shaer', which targets.yaml does not define "
+    "(did you mean 'share'?); they are ignored\n"
+)
 OTHER = "observations.csv: warning: 1 row(s) for indicator 'zzz_other', which targets.yaml does not define; they are ignored\n"
 WARNINGS = SHAER + OTHER + "0 error(s), 2 warning(s)\n"
 

@@ -27,55 +27,78 @@ def run(*args: str, env: dict[str, str] | None = None):
     return runner.invoke(app, list(args), env=env)
 
 
-STATUS_USAGE_VI = ("Cách dùng: qntrack status [OPTIONS] [[TARGET_ID]...]...\n"
-                   "Gõ 'qntrack status -h' để xem hướng dẫn.\n\n")
+STATUS_USAGE_VI = (
+    "Cách dùng: qntrack status [OPTIONS] [[TARGET_ID]...]...\nGõ 'qntrack status -h' để xem hướng dẫn.\n\n"
+)
 
 
-@pytest.mark.parametrize("args, english, vietnamese", [
-    (["status", "--foo"],
-     "Usage: qntrack status [OPTIONS] [[TARGET_ID]...]...\nTry 'qntrack status -h' for help.\n\n"
-     "Error: No such option: --foo (Possible options: --format)\n",
-     STATUS_USAGE_VI + "Lỗi: không có tùy chọn --foo (có phải ý bạn là: --format)\n"),
-    (["status", "-x"],
-     "Usage: qntrack status [OPTIONS] [[TARGET_ID]...]...\nTry 'qntrack status -h' for help.\n\n"
-     "Error: No such option: -x\n",
-     STATUS_USAGE_VI + "Lỗi: không có tùy chọn -x\n"),
-    (["history"],
-     "Usage: qntrack history [OPTIONS] {INDICATOR} [[PERIOD]]\nTry 'qntrack history -h' for help.\n\n"
-     "Error: Missing argument 'INDICATOR'.\n",
-     "Cách dùng: qntrack history [OPTIONS] {INDICATOR} [[PERIOD]]\nGõ 'qntrack history -h' để xem hướng dẫn.\n\n"
-     "Lỗi: thiếu đối số 'INDICATOR'.\n"),
-    (["status", "--format", "xml"],
-     "Usage: qntrack status [OPTIONS] [[TARGET_ID]...]...\nTry 'qntrack status -h' for help.\n\n"
-     "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', "
-     "'tsv'.\n",
-     STATUS_USAGE_VI + "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'xml' không phải là một trong "
-                       "'table', 'json', 'csv', 'tsv'.\n"),
-    (["check", "--jump-factor", "abc"],
-     "Usage: qntrack check [OPTIONS] [[CHECK]...]...\nTry 'qntrack check -h' for help.\n\n"
-     "Error: Invalid value for '--jump-factor': Input should be a valid number, unable to parse string as a "
-     "number\n",
-     "Cách dùng: qntrack check [OPTIONS] [[CHECK]...]...\nGõ 'qntrack check -h' để xem hướng dẫn.\n\n"
-     "Lỗi: giá trị không hợp lệ cho '--jump-factor': phải là một số\n"),
-    (["show", "share", "extra"],
-     "Usage: qntrack show [OPTIONS] {TARGET_ID}\nTry 'qntrack show -h' for help.\n\n"
-     "Error: Got unexpected extra argument(s) (extra)\n",
-     "Cách dùng: qntrack show [OPTIONS] {TARGET_ID}\nGõ 'qntrack show -h' để xem hướng dẫn.\n\n"
-     "Lỗi: thừa đối số (extra)\n"),
-    (["stat"],
-     "Usage: qntrack [OPTIONS] COMMAND [ARGS]...\nTry 'qntrack -h' for help.\n\n"
-     "Error: No such command 'stat'. Did you mean 'status'?\n",
-     "Cách dùng: qntrack [OPTIONS] COMMAND [ARGS]...\nGõ 'qntrack -h' để xem hướng dẫn.\n\n"
-     "Lỗi: không có lệnh 'stat'. Có phải ý bạn là 'status'?\n"),
-    (["nosuch"],
-     "Usage: qntrack [OPTIONS] COMMAND [ARGS]...\nTry 'qntrack -h' for help.\n\n"
-     "Error: No such command 'nosuch'.\n",
-     "Cách dùng: qntrack [OPTIONS] COMMAND [ARGS]...\nGõ 'qntrack -h' để xem hướng dẫn.\n\n"
-     "Lỗi: không có lệnh 'nosuch'.\n"),
-    (["status", "--as-of"],
-     "Error: Option '--as-of' requires an argument.\n",
-     "Lỗi: tùy chọn '--as-of' cần một giá trị.\n"),
-], ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+@pytest.mark.parametrize(
+    "args, english, vietnamese",
+    [
+        (
+            ["status", "--foo"],
+            "Usage: qntrack status [OPTIONS] [[TARGET_ID]...]...\nTry 'qntrack status -h' for help.\n\n"
+            "Error: No such option: --foo (Possible options: --format)\n",
+            STATUS_USAGE_VI + "Lỗi: không có tùy chọn --foo (có phải ý bạn là: --format)\n",
+        ),
+        (
+            ["status", "-x"],
+            "Usage: qntrack status [OPTIONS] [[TARGET_ID]...]...\nTry 'qntrack status -h' for help.\n\n"
+            "Error: No such option: -x\n",
+            STATUS_USAGE_VI + "Lỗi: không có tùy chọn -x\n",
+        ),
+        (
+            ["history"],
+            "Usage: qntrack history [OPTIONS] {INDICATOR} [[PERIOD]]\nTry 'qntrack history -h' for help.\n\n"
+            "Error: Missing argument 'INDICATOR'.\n",
+            "Cách dùng: qntrack history [OPTIONS] {INDICATOR} [[PERIOD]]\nGõ 'qntrack history -h' để xem hướng dẫn.\n\n"
+            "Lỗi: thiếu đối số 'INDICATOR'.\n",
+        ),
+        (
+            ["status", "--format", "xml"],
+            "Usage: qntrack status [OPTIONS] [[TARGET_ID]...]...\nTry 'qntrack status -h' for help.\n\n"
+            "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', "
+            "'tsv'.\n",
+            STATUS_USAGE_VI + "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'xml' không phải là một trong "
+            "'table', 'json', 'csv', 'tsv'.\n",
+        ),
+        (
+            ["check", "--jump-factor", "abc"],
+            "Usage: qntrack check [OPTIONS] [[CHECK]...]...\nTry 'qntrack check -h' for help.\n\n"
+            "Error: Invalid value for '--jump-factor': Input should be a valid number, unable to parse string as a "
+            "number\n",
+            "Cách dùng: qntrack check [OPTIONS] [[CHECK]...]...\nGõ 'qntrack check -h' để xem hướng dẫn.\n\n"
+            "Lỗi: giá trị không hợp lệ cho '--jump-factor': phải là một số\n",
+        ),
+        (
+            ["show", "share", "extra"],
+            "Usage: qntrack show [OPTIONS] {TARGET_ID}\nTry 'qntrack show -h' for help.\n\n"
+            "Error: Got unexpected extra argument(s) (extra)\n",
+            "Cách dùng: qntrack show [OPTIONS] {TARGET_ID}\nGõ 'qntrack show -h' để xem hướng dẫn.\n\n"
+            "Lỗi: thừa đối số (extra)\n",
+        ),
+        (
+            ["stat"],
+            "Usage: qntrack [OPTIONS] COMMAND [ARGS]...\nTry 'qntrack -h' for help.\n\n"
+            "Error: No such command 'stat'. Did you mean 'status'?\n",
+            "Cách dùng: qntrack [OPTIONS] COMMAND [ARGS]...\nGõ 'qntrack -h' để xem hướng dẫn.\n\n"
+            "Lỗi: không có lệnh 'stat'. Có phải ý bạn là 'status'?\n",
+        ),
+        (
+            ["nosuch"],
+            "Usage: qntrack [OPTIONS] COMMAND [ARGS]...\nTry 'qntrack -h' for help.\n\n"
+            "Error: No such command 'nosuch'.\n",
+            "Cách dùng: qntrack [OPTIONS] COMMAND [ARGS]...\nGõ 'qntrack -h' để xem hướng dẫn.\n\n"
+            "Lỗi: không có lệnh 'nosuch'.\n",
+        ),
+        (
+            ["status", "--as-of"],
+            "Error: Option '--as-of' requires an argument.\n",
+            "Lỗi: tùy chọn '--as-of' cần một giá trị.\n",
+        ),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else "",
+)
 def test_click_usage_errors_follow_lang(tracker: Path, args: list[str], english: str, vietnamese: str):
     r = run(*args)
     assert (r.exit_code, r.stderr) == (2, english)
@@ -96,8 +119,9 @@ def test_click_usage_errors_follow_lang(tracker: Path, args: list[str], english:
 def test_a_missing_command_in_vietnamese(tracker: Path):
     r = run("--lang", "vi")
     assert r.exit_code == 2
-    assert r.stderr == ("Cách dùng: qntrack [OPTIONS] COMMAND [ARGS]...\nGõ 'qntrack -h' để xem hướng dẫn.\n\n"
-                        "Lỗi: thiếu lệnh.\n")
+    assert r.stderr == (
+        "Cách dùng: qntrack [OPTIONS] COMMAND [ARGS]...\nGõ 'qntrack -h' để xem hướng dẫn.\n\nLỗi: thiếu lệnh.\n"
+    )
 
 
 def test_a_wrong_language_is_said_in_the_environment_language(tracker: Path):
@@ -106,12 +130,10 @@ def test_a_wrong_language_is_said_in_the_environment_language(tracker: Path):
     assert r.exit_code == 2
     # The value was typed, not taken from QNTRACK_LANG: the error does not name the variable
     # (it used to say "(env var: 'QNTRACK_LANG')" whatever the source; test_lang_choice.py).
-    assert r.stderr.endswith("Lỗi: giá trị không hợp lệ cho '--lang': "
-                             "'fr' không phải là một trong 'en', 'vi'.\n")
+    assert r.stderr.endswith("Lỗi: giá trị không hợp lệ cho '--lang': 'fr' không phải là một trong 'en', 'vi'.\n")
     r = run("status", "--lang", "fr")
     assert r.exit_code == 2
-    assert r.stderr.endswith("Error: Invalid value for '--lang': 'fr' is not "
-                             "one of 'en', 'vi'.\n")
+    assert r.stderr.endswith("Error: Invalid value for '--lang': 'fr' is not one of 'en', 'vi'.\n")
 
 
 def test_a_value_that_looks_like_lang_is_not_taken_after_double_dash(tracker: Path):
@@ -158,33 +180,92 @@ def test_usage_errors_cost_nothing_at_start_up():
 
 # (name, severity, when it runs, rule), as `check --list --lang vi` must print them.
 LIST_VI = [
-    ("syntax", "lỗi", "mặc định", "targets.yaml đúng cấu trúc đã mô tả: YAML hợp lệ, khóa đã biết, không trùng lặp, "
-                                  "số và kỳ ở đúng chỗ, công thức không vòng lặp"),
-    ("store", "lỗi", "mặc định", "mọi dòng của tệp số liệu đọc được: văn bản UTF-8, dòng tiêu đề, bảy ô, kỳ hợp lệ, "
-                                 "số hữu hạn, status đã biết, recorded_at theo ISO 8601"),
-    ("torn-line", "lỗi", "mặc định", "tệp số liệu kết thúc bằng một dòng đầy đủ (một lần ghi bị ngắt để lại dòng cuối "
-                                     "dở dang; 'qntrack check --repair' chuyển dòng đó sang một tệp riêng)"),
+    (
+        "syntax",
+        "lỗi",
+        "mặc định",
+        "targets.yaml đúng cấu trúc đã mô tả: YAML hợp lệ, khóa đã biết, không trùng lặp, "
+        "số và kỳ ở đúng chỗ, công thức không vòng lặp",
+    ),
+    (
+        "store",
+        "lỗi",
+        "mặc định",
+        "mọi dòng của tệp số liệu đọc được: văn bản UTF-8, dòng tiêu đề, bảy ô, kỳ hợp lệ, "
+        "số hữu hạn, status đã biết, recorded_at theo ISO 8601",
+    ),
+    (
+        "torn-line",
+        "lỗi",
+        "mặc định",
+        "tệp số liệu kết thúc bằng một dòng đầy đủ (một lần ghi bị ngắt để lại dòng cuối "
+        "dở dang; 'qntrack check --repair' chuyển dòng đó sang một tệp riêng)",
+    ),
     ("unknown-indicator", "lỗi", "mặc định", "mọi số liệu đều thuộc một chỉ tiêu được khai báo trong targets.yaml"),
-    ("derived-recorded", "lỗi", "mặc định", "không ghi số liệu cho chỉ tiêu tính từ công thức (giá trị của nó do "
-                                            "công thức tính ra)"),
+    (
+        "derived-recorded",
+        "lỗi",
+        "mặc định",
+        "không ghi số liệu cho chỉ tiêu tính từ công thức (giá trị của nó do công thức tính ra)",
+    ),
     ("frequency", "lỗi", "mặc định", "không có số liệu nào cho một kỳ chi tiết hơn tần suất của chỉ tiêu"),
-    ("timing", "lỗi", "mặc định", "không có số liệu nào được ghi nhận ở tương lai (quá một ngày lệch đồng hồ), cho "
-                                  "một kỳ chưa bắt đầu vào lúc đó, hoặc trước khi kỳ kết thúc mà không phải là số ước "
-                                  "(estimate)"),
-    ("formula", "lỗi", "mặc định", "không có nguồn hay ghi chú nào trong tệp số liệu bắt đầu giống công thức bảng "
-                                   "tính (=, +, -, @, kể cả sau dấu cách, hoặc một dấu tab): mở bằng bảng tính thì nó "
-                                   "sẽ chạy; hãy thêm dấu nháy đơn (') ở đầu"),
-    ("same-moment", "lỗi", "mặc định", "không có hai lần ghi khác nhau của cùng một chỉ tiêu và kỳ được ghi nhận cùng "
-                                       "một thời điểm (khi đó số nào có hiệu lực sẽ tùy vào thứ tự các dòng)"),
-    ("derived", "cảnh báo", "mặc định", "mọi giá trị tính từ công thức đều tính được (không chia cho 0, không có giá trị quá lớn)"),
-    ("growth-floor", "cảnh báo", "mặc định", "không có tốc độ tăng nào đang có hiệu lực (chỉ tiêu có measure: rate, "
-                                             "hoặc được mục tiêu bình quân đọc) dưới -100%: quy mô sẽ giảm xuống dưới 0"),
-    ("jump", "cảnh báo", "mặc định", "không có lần ghi nào của một chỉ tiêu và kỳ chênh với lần ghi trước nó quá "
-                                     "--jump-factor lần (mặc định 5 lần): 3,13 gõ thành 313"),
-    ("stale", "cảnh báo", "khi gọi tên", "mọi chỉ tiêu đã có số liệu đều có số liệu cho kỳ tiếp theo sau kỳ mới nhất, "
-                                         "trong vòng 90 ngày sau khi kỳ đó kết thúc (tính đến hôm nay hoặc --as-of)"),
-    ("milestone-due", "cảnh báo", "khi gọi tên", "mọi mốc (và kỳ kế hoạch, và cuối giai đoạn của mục tiêu theo giai "
-                                                 "đoạn) có kỳ đã kết thúc hơn 90 ngày trước đều có số liệu"),
+    (
+        "timing",
+        "lỗi",
+        "mặc định",
+        "không có số liệu nào được ghi nhận ở tương lai (quá một ngày lệch đồng hồ), cho "
+        "một kỳ chưa bắt đầu vào lúc đó, hoặc trước khi kỳ kết thúc mà không phải là số ước "
+        "(estimate)",
+    ),
+    (
+        "formula",
+        "lỗi",
+        "mặc định",
+        "không có nguồn hay ghi chú nào trong tệp số liệu bắt đầu giống công thức bảng "
+        "tính (=, +, -, @, kể cả sau dấu cách, hoặc một dấu tab): mở bằng bảng tính thì nó "
+        "sẽ chạy; hãy thêm dấu nháy đơn (') ở đầu",
+    ),
+    (
+        "same-moment",
+        "lỗi",
+        "mặc định",
+        "không có hai lần ghi khác nhau của cùng một chỉ tiêu và kỳ được ghi nhận cùng "
+        "một thời điểm (khi đó số nào có hiệu lực sẽ tùy vào thứ tự các dòng)",
+    ),
+    (
+        "derived",
+        "cảnh báo",
+        "mặc định",
+        "mọi giá trị tính từ công thức đều tính được (không chia cho 0, không có giá trị quá lớn)",
+    ),
+    (
+        "growth-floor",
+        "cảnh báo",
+        "mặc định",
+        "không có tốc độ tăng nào đang có hiệu lực (chỉ tiêu có measure: rate, "
+        "hoặc được mục tiêu bình quân đọc) dưới -100%: quy mô sẽ giảm xuống dưới 0",
+    ),
+    (
+        "jump",
+        "cảnh báo",
+        "mặc định",
+        "không có lần ghi nào của một chỉ tiêu và kỳ chênh với lần ghi trước nó quá "
+        "--jump-factor lần (mặc định 5 lần): 3,13 gõ thành 313",
+    ),
+    (
+        "stale",
+        "cảnh báo",
+        "khi gọi tên",
+        "mọi chỉ tiêu đã có số liệu đều có số liệu cho kỳ tiếp theo sau kỳ mới nhất, "
+        "trong vòng 90 ngày sau khi kỳ đó kết thúc (tính đến hôm nay hoặc --as-of)",
+    ),
+    (
+        "milestone-due",
+        "cảnh báo",
+        "khi gọi tên",
+        "mọi mốc (và kỳ kế hoạch, và cuối giai đoạn của mục tiêu theo giai "
+        "đoạn) có kỳ đã kết thúc hơn 90 ngày trước đều có số liệu",
+    ),
 ]
 
 
@@ -193,8 +274,9 @@ def test_check_list_in_vietnamese(tracker: Path):
     assert r.exit_code == 0 and r.stderr == ""
     # Columns as in English: each as wide as its widest entry ("unknown-indicator": 17,
     # "cảnh báo": 8, "khi gọi tên": 11 characters), two spaces between.
-    assert r.stdout.splitlines() == [f"{name:<17}  {severity:<8}  {runs:<11}  {rule}"
-                                     for name, severity, runs, rule in LIST_VI]
+    assert r.stdout.splitlines() == [
+        f"{name:<17}  {severity:<8}  {runs:<11}  {rule}" for name, severity, runs, rule in LIST_VI
+    ]
     assert run("--lang", "vi", "check", "--list").stdout == r.stdout
     assert run("check", "--list", env={"QNTRACK_LANG": "vi"}).stdout == r.stdout
 
@@ -203,13 +285,16 @@ def test_check_list_in_english_as_before(tracker: Path):
     lines = run("check", "--list").stdout.splitlines()
     assert lines[0] == (
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
-        "no duplicates, numbers and periods where expected, formulas without cycles")
+        "no duplicates, numbers and periods where expected, formulas without cycles"
+    )
     assert lines[-3] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
-        "by more than --jump-factor (default 5 times): 3,13 typed as 313")
+        "by more than --jump-factor (default 5 times): 3,13 typed as 313"
+    )
     assert lines[-1] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
-        "period ended more than 90 days ago has an observation")
+        "period ended more than 90 days ago has an observation"
+    )
 
 
 def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
@@ -219,26 +304,32 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
     assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 14
     # Names, severities (codes, not words) and defaults are the same in both languages.
-    assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == \
-        [{k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]]
+    assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
+        {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
+    ]
     assert en["checks"][-1]["severity"] == "warning"
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 
 
-@pytest.mark.parametrize("english, vietnamese", [
-    # Click's wordings that qntrack's own options cannot reach today, kept for a future one.
-    ("Missing option '--name'.", "thiếu tùy chọn '--name'."),
-    ("Missing parameter 'x'.", "thiếu tham số 'x'."),
-    ("Option '--pair' requires 2 arguments.", "tùy chọn '--pair' cần 2 giá trị."),
-    ("Option '--flag' does not take a value.", "tùy chọn '--flag' không nhận giá trị."),
-    ("Argument 'pair' takes 2 values.", "đối số 'pair' nhận 2 giá trị."),
-    ("Invalid value for '--n': Value error, '0' is not one of '1', '2'.",
-     "giá trị không hợp lệ cho '--n': '0' không phải là một trong '1', '2'."),
-    # A wording usage.py does not know keeps its words inside the Vietnamese frame.
-    ("Something new from Click.", "Something new from Click."),
-    ("Invalid value for '--x': something new", "giá trị không hợp lệ cho '--x': something new"),
-])
+@pytest.mark.parametrize(
+    "english, vietnamese",
+    [
+        # Click's wordings that qntrack's own options cannot reach today, kept for a future one.
+        ("Missing option '--name'.", "thiếu tùy chọn '--name'."),
+        ("Missing parameter 'x'.", "thiếu tham số 'x'."),
+        ("Option '--pair' requires 2 arguments.", "tùy chọn '--pair' cần 2 giá trị."),
+        ("Option '--flag' does not take a value.", "tùy chọn '--flag' không nhận giá trị."),
+        ("Argument 'pair' takes 2 values.", "đối số 'pair' nhận 2 giá trị."),
+        (
+            "Invalid value for '--n': Value error, '0' is not one of '1', '2'.",
+            "giá trị không hợp lệ cho '--n': '0' không phải là một trong '1', '2'.",
+        ),
+        # A wording usage.py does not know keeps its words inside the Vietnamese frame.
+        ("Something new from Click.", "Something new from Click."),
+        ("Invalid value for '--x': something new", "giá trị không hợp lệ cho '--x': something new"),
+    ],
+)
 def test_each_click_wording_in_vietnamese(english: str, vietnamese: str):
     from qntrack.catalog import render
     from qntrack.cli.usage import message

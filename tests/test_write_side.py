@@ -17,10 +17,12 @@ runner = CliRunner()
 
 # --- 1. idempotent imports -----------------------------------------------------------------
 
-IMPORT = ("indicator,period,value,status,source,recorded_at\n"
-          "share,2025,13.1,estimate,src-x,2026-01-05T00:00:00Z\n"
-          "share,2024,12.8,official,src-y,2025-03-01T00:00:00Z\n"
-          "mining,2024,16.2,,src-z,2025-03-01T00:00:00Z\n")
+IMPORT = (
+    "indicator,period,value,status,source,recorded_at\n"
+    "share,2025,13.1,estimate,src-x,2026-01-05T00:00:00Z\n"
+    "share,2024,12.8,official,src-y,2025-03-01T00:00:00Z\n"
+    "mining,2024,16.2,,src-z,2025-03-01T00:00:00Z\n"
+)
 
 
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(tracker: Path):
@@ -39,8 +41,9 @@ def test_a_partly_known_file_adds_only_the_new_rows_and_counts_the_rest(tracker:
     (tracker / "in.csv").write_text(IMPORT, encoding="utf-8")
     assert run("add-observation", "--from", "in.csv").exit_code == 0
     before = store_bytes(tracker)
-    (tracker / "more.csv").write_text(IMPORT + "share,2026-Q1,13.5,estimate,src-w,2026-04-05T00:00:00Z\n",
-                                      encoding="utf-8")
+    (tracker / "more.csv").write_text(
+        IMPORT + "share,2026-Q1,13.5,estimate,src-w,2026-04-05T00:00:00Z\n", encoding="utf-8"
+    )
     dry = run("add-observation", "--from", "more.csv", "--dry-run", "--format", "csv")
     assert dry.exit_code == 0
     assert dry.stderr == "dry run: would add 1 row(s), 3 already recorded, to observations.csv; nothing was written\n"
@@ -64,10 +67,14 @@ def test_the_store_imported_into_itself_adds_nothing(tracker: Path):
 
 def test_a_single_identical_figure_is_skipped_with_a_message(tracker: Path):
     before = store_bytes(tracker)
-    r = run("add-observation", "share", "2022", "11.50", "--source", "src-b", "--recorded-at", "2023-01-10T07:00:00+07:00")
+    r = run(
+        "add-observation", "share", "2022", "11.50", "--source", "src-b", "--recorded-at", "2023-01-10T07:00:00+07:00"
+    )
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == ("nothing to add: share 2022 = 11.5 (src-b, recorded 2023-01-10T00:00:00Z) is already "
-                        "recorded in observations.csv\n")
+    assert r.stderr == (
+        "nothing to add: share 2022 = 11.5 (src-b, recorded 2023-01-10T00:00:00Z) is already "
+        "recorded in observations.csv\n"
+    )
     assert store_bytes(tracker) == before
 
 
@@ -85,9 +92,12 @@ def test_an_undated_figure_equal_to_the_one_in_force_is_already_recorded(tracker
 
 
 def test_an_undated_import_run_twice_adds_nothing_the_second_time(tracker: Path):
-    (tracker / "in.csv").write_text("indicator,period,value,source\nshare,2025,13.1,x\nmining,2024,16,y\n",
-                                    encoding="utf-8")
-    assert run("add-observation", "--from", "in.csv").stderr == "added 2 row(s), 0 already recorded, to observations.csv\n"
+    (tracker / "in.csv").write_text(
+        "indicator,period,value,source\nshare,2025,13.1,x\nmining,2024,16,y\n", encoding="utf-8"
+    )
+    assert (
+        run("add-observation", "--from", "in.csv").stderr == "added 2 row(s), 0 already recorded, to observations.csv\n"
+    )
     before = store_bytes(tracker)
     r = run("add-observation", "--from", "in.csv")
     assert r.exit_code == 0
@@ -98,10 +108,12 @@ def test_an_undated_import_run_twice_adds_nothing_the_second_time(tracker: Path)
 def test_an_undated_import_after_a_revision_does_not_bring_the_old_figure_back(tracker: Path):
     # 9.5 (estimate) imported undated, then revised to 9.1 (official); importing the same
     # undated file again must not put 9.5 back in force: it is an older vintage already stored.
-    (tracker / "h1.csv").write_text("indicator,period,value,status,source\nshare,2025,9.5,estimate,Cục TK\n",
-                                    encoding="utf-8")
-    assert run("add-observation", "--from", "h1.csv").stderr == \
-        "added 1 row(s), 0 already recorded, to observations.csv\n"
+    (tracker / "h1.csv").write_text(
+        "indicator,period,value,status,source\nshare,2025,9.5,estimate,Cục TK\n", encoding="utf-8"
+    )
+    assert (
+        run("add-observation", "--from", "h1.csv").stderr == "added 1 row(s), 0 already recorded, to observations.csv\n"
+    )
     r = run("add-observation", "share", "2025", "9.1", "--status", "official", "--source", "Cục TK")
     assert r.exit_code == 0, r.stderr
     before = store_bytes(tracker)
@@ -114,8 +126,9 @@ def test_an_undated_import_after_a_revision_does_not_bring_the_old_figure_back(t
     r = run("add-observation", "share", "2025", "9.5", "--status", "estimate", "--source", "Cục TK")
     assert r.exit_code == 0
     # the stored vintage is named, with the figure in force and the way back (--recorded-at)
-    assert r.stderr.startswith("nothing to add: share 2025 = 9.5 (estimate, Cục TK) is already recorded in "
-                               "observations.csv (line ")
+    assert r.stderr.startswith(
+        "nothing to add: share 2025 = 9.5 (estimate, Cục TK) is already recorded in observations.csv (line "
+    )
     assert "not the figure in force (9.1, recorded " in r.stderr and "--recorded-at" in r.stderr
     assert store_bytes(tracker) == before
     shown = run("show", "share", "--format", "json")
@@ -126,8 +139,18 @@ def test_an_old_figure_is_put_back_in_force_with_an_explicit_recorded_at(tracker
     # The deliberate case: a dated row is compared as a whole vintage, so it is added.
     assert run("add-observation", "share", "2025", "9.5", "--status", "estimate", "--source", "s").exit_code == 0
     assert run("add-observation", "share", "2025", "9.1", "--status", "official", "--source", "s").exit_code == 0
-    r = run("add-observation", "share", "2025", "9.5", "--status", "estimate", "--source", "s",
-            "--recorded-at", "2026-12-01T23:59:00Z")
+    r = run(
+        "add-observation",
+        "share",
+        "2025",
+        "9.5",
+        "--status",
+        "estimate",
+        "--source",
+        "s",
+        "--recorded-at",
+        "2026-12-01T23:59:00Z",
+    )
     assert r.exit_code == 0, r.stderr
     assert store_bytes(tracker).endswith(b"share,2025,9.5,estimate,s,,2026-12-01T23:59:00Z\n")
 
@@ -140,9 +163,11 @@ def test_an_undated_retraction_repeats_only_the_retraction_in_force():
     from qntrack.plan.periods import parse_period
 
     p = parse_period("2025")
-    stored = [Observation("share", p, 9.5, "", "s", "", "2026-01-05T00:00:00Z", 2),
-              Observation("share", p, math.nan, RETRACTED, "", "", "2026-02-05T00:00:00Z", 3),
-              Observation("share", p, 9.7, "", "s", "", "2026-03-05T00:00:00Z", 4)]
+    stored = [
+        Observation("share", p, 9.5, "", "s", "", "2026-01-05T00:00:00Z", 2),
+        Observation("share", p, math.nan, RETRACTED, "", "", "2026-02-05T00:00:00Z", 3),
+        Observation("share", p, 9.7, "", "s", "", "2026-03-05T00:00:00Z", 4),
+    ]
     now = "2026-12-01T00:00:00Z"
     retraction = Observation("share", p, math.nan, RETRACTED, "", "", now)
     # 9.7 is in force: a new undated retraction withdraws it, although an older one is stored.
@@ -154,9 +179,12 @@ def test_an_undated_retraction_repeats_only_the_retraction_in_force():
 
 
 def test_a_repeated_row_inside_one_batch_is_added_once(tracker: Path):
-    (tracker / "in.csv").write_text("indicator,period,value,source,recorded_at\n"
-                                    "share,2025,13.1,x,2026-01-05\n"
-                                    "share,2025,13.10,x,2026-01-05T00:00:00Z\n", encoding="utf-8")
+    (tracker / "in.csv").write_text(
+        "indicator,period,value,source,recorded_at\n"
+        "share,2025,13.1,x,2026-01-05\n"
+        "share,2025,13.10,x,2026-01-05T00:00:00Z\n",
+        encoding="utf-8",
+    )
     before = store_bytes(tracker)
     r = run("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.stderr
@@ -165,9 +193,10 @@ def test_a_repeated_row_inside_one_batch_is_added_once(tracker: Path):
 
 
 def test_two_different_figures_for_one_moment_in_a_batch_are_still_refused(tracker: Path):
-    (tracker / "in.csv").write_text("indicator,period,value,source,recorded_at\n"
-                                    "share,2025,13.1,x,2026-01-05\n"
-                                    "share,2025,13.2,x,2026-01-05\n", encoding="utf-8")
+    (tracker / "in.csv").write_text(
+        "indicator,period,value,source,recorded_at\nshare,2025,13.1,x,2026-01-05\nshare,2025,13.2,x,2026-01-05\n",
+        encoding="utf-8",
+    )
     before = store_bytes(tracker)
     r = run("add-observation", "--from", "in.csv")
     assert r.exit_code == 1
@@ -196,13 +225,16 @@ def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Pa
     assert len(read_store(path).observations) == 7
 
 
-@pytest.mark.parametrize("extra", [
-    "",
-    'share,2025,1,,"a, quoted source",,2026-01-01T00:00:00Z\n',
-    'share,2025,2,,"two\nlines",,2026-01-01T00:00:00Z\n',   # a record over two lines: the full reader
-    "share,2025,x,,bad row,,2026-01-01T00:00:00Z\n",        # a bad row is left out, not a refusal
-    "sharecropping,2025,3,,,,2026-01-01T00:00:00Z\n",       # an id that starts the same is another id
-])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "",
+        'share,2025,1,,"a, quoted source",,2026-01-01T00:00:00Z\n',
+        'share,2025,2,,"two\nlines",,2026-01-01T00:00:00Z\n',  # a record over two lines: the full reader
+        "share,2025,x,,bad row,,2026-01-01T00:00:00Z\n",  # a bad row is left out, not a refusal
+        "sharecropping,2025,3,,,,2026-01-01T00:00:00Z\n",  # an id that starts the same is another id
+    ],
+)
 def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: Path, extra: str):
     from qntrack.files.store import _stored_now, stored_rows
 
@@ -214,9 +246,8 @@ def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: P
     assert list(stored_rows(data, {"share"}, str(path))) == general
     assert list(stored_rows(b"\xef\xbb\xbf" + data, {"share"}, str(path))) == general
     assert list(_stored_now(path, {"share"})) == general  # through a memory map, as under the lock
-    many = {"share", "mining", *(f"x{i}" for i in range(10))}   # more ids than are looked up one by one
-    assert list(stored_rows(data, many, str(path))) == [o for o in read_store(path).observations
-                                                        if o.indicator in many]
+    many = {"share", "mining", *(f"x{i}" for i in range(10))}  # more ids than are looked up one by one
+    assert list(stored_rows(data, many, str(path))) == [o for o in read_store(path).observations if o.indicator in many]
 
 
 # --- 2. a batch is all or nothing, whenever the writer is killed ------------------------------
@@ -260,10 +291,12 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     from datetime import datetime, timedelta
 
     start = datetime(2026, 2, 1)
-    rows = "".join(f"share,{1950 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,bulk source {i % 7},note {i},"
-                   f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n" for i in range(5_000))
-    (tracker / "big.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + rows,
-                                     encoding="utf-8")
+    rows = "".join(
+        f"share,{1950 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,bulk source {i % 7},note {i},"
+        f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n"
+        for i in range(5_000)
+    )
+    (tracker / "big.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + rows, encoding="utf-8")
     before = store_bytes(tracker)
     status_before = run("status", "--format", "json").stdout
     marker = tracker / "paused"
@@ -274,7 +307,7 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
             time.sleep(0.02)
         assert marker.exists(), "the writer never reached its second chunk"
         written = store_bytes(tracker)
-        assert len(written) >= len(before) + 2 * (1 << 14)   # two chunks of the batch are in the file
+        assert len(written) >= len(before) + 2 * (1 << 14)  # two chunks of the batch are in the file
         assert (tracker / "observations.csv.pending").exists()
         # A write in progress: every reader sees the committed rows only.
         assert run("status", "--format", "json").stdout == status_before
@@ -288,8 +321,10 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     for args in (("status",), ("show", "share"), ("observations",), ("history", "share"), ("report",)):
         r = run(*args)
         assert r.exit_code == 1, args
-        assert r.stderr == ("observations.csv: error: a batch of 5000 row(s) was interrupted before it was complete "
-                            "(the rows before it are intact); run 'qntrack check --repair' to set it aside\n"), args
+        assert r.stderr == (
+            "observations.csv: error: a batch of 5000 row(s) was interrupted before it was complete "
+            "(the rows before it are intact); run 'qntrack check --repair' to set it aside\n"
+        ), args
     r = run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01")
     assert r.exit_code == 1
     assert "nothing was added; run 'qntrack check --repair' to set it aside, then add again" in r.stderr
@@ -299,11 +334,13 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
     assert store_bytes(tracker) == written
     repaired = run("check", "--repair")
     assert repaired.exit_code == 0, repaired.stderr
-    assert repaired.stderr.startswith(f"rolled back an interrupted batch of 5000 row(s) in observations.csv: moved "
-                                      f"its {len(written) - len(before)} byte(s) to observations.csv.interrupted-")
-    assert store_bytes(tracker) == before          # none of the batch
+    assert repaired.stderr.startswith(
+        f"rolled back an interrupted batch of 5000 row(s) in observations.csv: moved "
+        f"its {len(written) - len(before)} byte(s) to observations.csv.interrupted-"
+    )
+    assert store_bytes(tracker) == before  # none of the batch
     side = [p for p in tracker.iterdir() if p.name.startswith("observations.csv.interrupted-")]
-    assert len(side) == 1 and side[0].read_bytes() == written[len(before):]   # kept, never deleted
+    assert len(side) == 1 and side[0].read_bytes() == written[len(before) :]  # kept, never deleted
     assert not (tracker / "observations.csv.pending").exists()
     assert run("status", "--format", "json").stdout == status_before
     # The whole batch goes in again, once.
@@ -323,8 +360,15 @@ def _batch(tracker: Path, new_file: bool) -> tuple[bytes, bytes]:
     if new_file:
         path.unlink()
     before = path.read_bytes() if path.exists() else b""
-    append_observations(path, [Observation("share", parse_period(f"{2025 + i}"), 13 + i, "estimate", "s, \"q\"",
-                                           "ghi chú", "2026-01-05T00:00:00Z") for i in range(3)])
+    append_observations(
+        path,
+        [
+            Observation(
+                "share", parse_period(f"{2025 + i}"), 13 + i, "estimate", 's, "q"', "ghi chú", "2026-01-05T00:00:00Z"
+            )
+            for i in range(3)
+        ],
+    )
     return before, path.read_bytes()
 
 
@@ -346,7 +390,7 @@ def test_repair_restores_the_bytes_before_a_batch_cut_at_any_offset(tracker: Pat
         assert path.read_bytes() == before, cut
         assert not pending_path(path).exists()
         if cut > len(before):
-            assert done.side_file is not None and done.side_file.read_bytes() == after[len(before):cut]
+            assert done.side_file is not None and done.side_file.read_bytes() == after[len(before) : cut]
             done.side_file.unlink()
         else:
             assert done.side_file is None
@@ -366,7 +410,7 @@ def test_a_last_row_saved_without_its_newline_is_read(tracker: Path, monkeypatch
     path.write_bytes(with_newline)
     expected = {a: run(*a).stdout for a in (("status", "--format", "json"), ("observations", "--format", "csv"))}
     assert "16.9" in expected[("observations", "--format", "csv")]
-    path.write_bytes(with_newline[:-1])   # as Notepad saves it
+    path.write_bytes(with_newline[:-1])  # as Notepad saves it
     for args, out in expected.items():
         r = run(*args)
         assert (r.exit_code, r.stdout, r.stderr) == (0, out, ""), args
@@ -397,9 +441,14 @@ def test_add_observation_adds_the_missing_newline_first(tracker: Path):
     assert len(read_store(path).observations) == 8
 
 
-@pytest.mark.parametrize("tail", [b"mining,2023,16.9,official,src-n,,2024-02-01T00:00:0",   # cut in the timestamp
-                                  b"mining,2023,16.9,official,src-n",                      # too few cells
-                                  b'mining,2023,16.9,official,"src-n'])                    # an open quote
+@pytest.mark.parametrize(
+    "tail",
+    [
+        b"mining,2023,16.9,official,src-n,,2024-02-01T00:00:0",  # cut in the timestamp
+        b"mining,2023,16.9,official,src-n",  # too few cells
+        b'mining,2023,16.9,official,"src-n',
+    ],
+)  # an open quote
 def test_a_last_line_that_does_not_read_is_still_torn(tracker: Path, tail: bytes):
     path = tracker / "observations.csv"
     path.write_bytes(store_bytes(tracker) + tail)
@@ -432,7 +481,9 @@ def test_retract_withdraws_the_figure_in_force(tracker: Path):
     # history shows the retraction as a vintage, in force, with no value.
     doc = __import__("json").loads(run("history", "share", "2023", "--format", "json").stdout)
     assert [(v["value"], v["status"], v["in_force"], v["revises"]) for v in doc["vintages"]] == [
-        (None, "retracted", True, 12.3), (12.3, "estimate", False, None)]
+        (None, "retracted", True, 12.3),
+        (12.3, "estimate", False, None),
+    ]
     csv_out = run("history", "share", "2023", "--format", "csv").stdout.splitlines()
     assert csv_out[1] == "2023,,retracted,,typo: 12.3 was 2023-9M,2024-01-02T00:00:00Z,true,8"
     table = runner.invoke(app, ["history", "share", "2023", "--format", "table"], env={"COLUMNS": "150"}).stdout
@@ -443,8 +494,9 @@ def test_retract_withdraws_the_figure_in_force(tracker: Path):
 
 
 @pytest.mark.parametrize("cache", ["0", "1"])
-def test_every_reader_accepts_a_retraction_and_the_figure_leaves_status(tracker: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                       cache: str):
+def test_every_reader_accepts_a_retraction_and_the_figure_leaves_status(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, cache: str
+):
     monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
     run("status", "--format", "json")  # a cache of the figures before, when there is one
     # What status shows without the 2024-Q1 figure, computed from a store that never had it:
@@ -480,16 +532,21 @@ def test_retracting_a_period_without_a_figure_is_an_error_naming_it(tracker: Pat
     assert len(store_bytes(tracker)) > len(before)
 
 
-@pytest.mark.parametrize("row, message", [
-    ("share,2023,5,retracted,,,2024-01-02T00:00:00Z", "a retraction has no value; leave the value empty"),
-    ("share,2023,,estimate,,,2024-01-02T00:00:00Z", "'' is not a number"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("share,2023,5,retracted,,,2024-01-02T00:00:00Z", "a retraction has no value; leave the value empty"),
+        ("share,2023,,estimate,,,2024-01-02T00:00:00Z", "'' is not a number"),
+    ],
+)
 def test_a_retraction_with_a_value_or_a_figure_without_one_is_refused(tracker: Path, row: str, message: str):
     path = tracker / "observations.csv"
     # The same ending twice: the fast reader must check the second row too, not reuse the first.
     path.write_bytes(store_bytes(tracker) + b"share,2022,,retracted,,,2024-01-02T00:00:00Z\n" + row.encode() + b"\n")
     contents = read_store(path)
-    assert [str(p) for p in contents.problems] == [f"{path}:9: error: {message}" + ("; write a decimal like 10.28" if "number" in message else "")]
+    assert [str(p) for p in contents.problems] == [
+        f"{path}:9: error: {message}" + ("; write a decimal like 10.28" if "number" in message else "")
+    ]
 
 
 def test_a_store_with_a_retraction_imported_into_itself_adds_nothing(tracker: Path):
@@ -508,7 +565,8 @@ def test_the_review_report_lists_a_retraction_as_retracted(tracker: Path):
     doc = json.loads(run("report", "--format", "json", "--since", "2024-01-01").stdout)
     changes = [o for o in doc["since"]["observations"] if o["period"] == "2023"]
     assert [(o["value"], o["status"], o["change"], o["previous_value"]) for o in changes] == [
-        (None, "retracted", "retracted", 12.3)]
+        (None, "retracted", "retracted", 12.3)
+    ]
     md = run("report", "--format", "markdown", "--since", "2024-01-01").stdout
     assert "| share | 2023 | – | retracted | 12.3% |  | 2024-01-02 |" in md
 
@@ -517,7 +575,7 @@ def test_the_cache_follows_an_append_after_a_row_without_its_newline(tracker: Pa
     monkeypatch.setenv("QNTRACK_NO_CACHE", "0")
     path = tracker / "observations.csv"
     path.write_bytes(store_bytes(tracker) + NO_NEWLINE)
-    assert run("status", "--format", "json").exit_code == 0   # the cache is made
+    assert run("status", "--format", "json").exit_code == 0  # the cache is made
     assert run("add-observation", "share", "2025", "14", "--recorded-at", "2026-03-01").exit_code == 0
     cached = run("status", "--format", "json").stdout
     monkeypatch.setenv("QNTRACK_NO_CACHE", "1")

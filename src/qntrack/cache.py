@@ -54,6 +54,7 @@ __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
 # The folder is named by the files layer, which also refuses to write reports into it.
 from .files.workspace import CACHE_DIR  # noqa: E402
+
 FORMAT = 6
 _MAGIC = b"qntrack status cache\n"
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
@@ -68,8 +69,6 @@ Served = tuple[str, list, list]
 # The plan's title, the table's rows (summary.status_cells), the statuses, the tables
 # already drawn from those rows, and the warnings, as above.
 Table = tuple[str, list, list, "DrawnTables", list]
-
-
 
 
 class Entry(NamedTuple):
@@ -168,11 +167,12 @@ def table_status(
     if entries is None or any(lang not in e.cells for e in entries):
         return None
     rows = [e.cells[lang] for e in entries]
-    drawn = DrawnTables(cache_file(find_targets(targets)).with_suffix(f".{lang}.drawn"),
-                        # repr, not marshal: marshal's bytes for equal values vary with how
-                        # the objects are shared (its back-references), repr's do not.
-                        _digest(repr((FORMAT, _code_fingerprint(), lang, state["title"], rows)).encode("utf-8",
-                                                                                                  "surrogatepass")))
+    drawn = DrawnTables(
+        cache_file(find_targets(targets)).with_suffix(f".{lang}.drawn"),
+        # repr, not marshal: marshal's bytes for equal values vary with how
+        # the objects are shared (its back-references), repr's do not.
+        _digest(repr((FORMAT, _code_fingerprint(), lang, state["title"], rows)).encode("utf-8", "surrogatepass")),
+    )
     return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries)
 
 
@@ -200,8 +200,10 @@ def _warnings(state: dict, entries: Sequence[Entry]) -> list:
     from .plan.model import Location, Problem
     from .method.series import left_out_warnings
 
-    left_out = {ind: [Problem(Location(*where), _message_from(message), "warning") for *where, message in kept]
-                for ind, kept in state["warnings"].items()}
+    left_out = {
+        ind: [Problem(Location(*where), _message_from(message), "warning") for *where, message in kept]
+        for ind, kept in state["warnings"].items()
+    }
     return unknown + left_out_warnings(left_out, state["inputs"], {e.indicator for e in entries})
 
 
@@ -242,8 +244,7 @@ class DrawnTables:
         _save(self.file, {"key": ("drawn", self.rows_digest), "views": views})
 
 
-def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: Callable,
-             cells: bool) -> dict | None:
+def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict | None:
     """The cache brought up to date (warm), or rebuilt from the files (cold), or None.
 
     With ``cells``, the table's rows must be in it too: a cache written by a machine-output
@@ -358,8 +359,8 @@ def _load(file: Path, key: tuple) -> dict | None:
     head = len(_MAGIC)
     if not raw.startswith(_MAGIC) or len(raw) < head + 32:
         return None
-    payload = memoryview(raw)[head + 32:]
-    if _digest(payload) != raw[head:head + 32]:
+    payload = memoryview(raw)[head + 32 :]
+    if _digest(payload) != raw[head : head + 32]:
         return None
     try:
         cached = marshal.loads(payload)
@@ -381,8 +382,11 @@ def _save(file: Path, cached: dict) -> None:
         file.parent.mkdir(exist_ok=True)
         tag = file.parent / "CACHEDIR.TAG"
         if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# qntrack's status cache: safe to delete; see docs/performance.md\n", encoding="ascii")
+            tag.write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# qntrack's status cache: safe to delete; see docs/performance.md\n",
+                encoding="ascii",
+            )
         # No fsync: _load checks the digest, so a cache a crash tore is made again (docs/performance.md).
         write_atomically(file, _MAGIC + _digest(payload) + payload, durable=False)
     except (OSError, ValueError):
@@ -413,7 +417,11 @@ def _encode(value: Any) -> Any:
         _INIT_FIELDS[kind] = tuple(f.name for f in fields(kind) if f.init) if is_dataclass(kind) else None
     names = _INIT_FIELDS[kind]
     if names is not None:
-        return ("D", kind.__name__, *[v if type(v) in _PLAIN else _encode(v) for v in map(value.__getattribute__, names)])
+        return (
+            "D",
+            kind.__name__,
+            *[v if type(v) in _PLAIN else _encode(v) for v in map(value.__getattribute__, names)],
+        )
     if isinstance(value, Enum):
         return ("E", kind.__name__, value.value)
     if kind is tuple:
@@ -469,7 +477,7 @@ def _line_index(data: Any) -> tuple[bytes, bytes]:
         nxt = data.find(b"\n", pos + _STRIDE)
         if nxt < 0 or nxt + 1 >= end:
             return offsets.tobytes(), numbers.tobytes()
-        line += data[pos:nxt + 1].count(b"\n")
+        line += data[pos : nxt + 1].count(b"\n")
         pos = nxt + 1
         offsets.append(pos)
         numbers.append(line)
@@ -481,7 +489,7 @@ def _newlines(data: Any, index: tuple[bytes, bytes]) -> int:
     offsets, numbers = array("Q"), array("I")
     offsets.frombytes(index[0])
     numbers.frombytes(index[1])
-    return numbers[-1] - 1 + data[offsets[-1]:].count(b"\n")
+    return numbers[-1] - 1 + data[offsets[-1] :].count(b"\n")
 
 
 def _lines_at(data: Any, size: int, index: tuple[bytes, bytes], wanted: Sequence[int]) -> list[bytes]:
@@ -498,7 +506,7 @@ def _lines_at(data: Any, size: int, index: tuple[bytes, bytes], wanted: Sequence
         piece = pieces.get(k)
         if piece is None:
             stop = offsets[k + 1] if k + 1 < len(offsets) else size
-            piece = pieces[k] = data[offsets[k]:stop].split(b"\n")
+            piece = pieces[k] = data[offsets[k] : stop].split(b"\n")
         out.append(piece[n - numbers[k]])
     return out
 
@@ -517,9 +525,16 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
         from .output.summary import status_cells
 
         cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
-    return Entry(assessment.target.id, assessment.target.indicator, assessment.status.value,
-                 assessment_dict(assessment), tuple(list(status_rows([assessment]))[1]), encoded_target, cells,
-                 tuple(str(p) for p in assessment.missed_milestones))
+    return Entry(
+        assessment.target.id,
+        assessment.target.indicator,
+        assessment.status.value,
+        assessment_dict(assessment),
+        tuple(list(status_rows([assessment]))[1]),
+        encoded_target,
+        cells,
+        tuple(str(p) for p in assessment.missed_milestones),
+    )
 
 
 def _chosen(entries: Sequence[Entry], target_ids: Sequence[str] | None) -> Sequence[Entry] | None:
@@ -552,8 +567,16 @@ def _output(title: str, entries: Sequence[Entry], kind: str) -> str:
 # --- cold: everything from the files, then a fresh cache ----------------------------------
 
 
-def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, file: Path,
-          target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict:
+def _cold(
+    targets: str | None,
+    path: Path,
+    targets_digest: bytes,
+    key: tuple,
+    file: Path,
+    target_ids: Sequence[str] | None,
+    check_ids: Callable,
+    cells: bool,
+) -> dict:
     """Everything from the files, then a fresh cache; returns the state the outputs need."""
     from .method.series import formula_inputs
     from .files.store import StoreContents, parse_store, read_store_bytes
@@ -570,9 +593,15 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
         except OSError:
             return parse_store(data, str(store_path))
         index = _line_index(data)
-        seen.update(path=str(store_path), ident=(st.st_dev, st.st_ino), size=len(data),
-                    sha=_digest(data), lines=_newlines(data, index),
-                    header=data[: data.find(b"\n") + 1], index=index)
+        seen.update(
+            path=str(store_path),
+            ident=(st.st_dev, st.st_ino),
+            size=len(data),
+            sha=_digest(data),
+            lines=_newlines(data, index),
+            header=data[: data.find(b"\n") + 1],
+            index=index,
+        )
         return parse_store(data, str(store_path))
 
     ws = open_workspace(targets, None, reader=reader, with_series=False)
@@ -583,18 +612,31 @@ def _cold(targets: str | None, path: Path, targets_digest: bytes, key: tuple, fi
     # Rows of indicators targets.yaml does not define: said as the plain path says them
     # (Workspace.warnings_for); their names are only needed when there are any.
     unknown = shared["unknown"]
-    state = {"title": plan.title, "entries": entries, "cells": cells,
-             "inputs": formula_inputs(plan.indicators), "warnings": shared["warnings"], "suspect": shared["suspect"],
-             "unknown": unknown, "known": tuple(plan.indicators) if unknown else (),
-             "store_file": str(ws.store_path), "targets_file": plan.source_file,
-             # No observations file: said as Workspace.warnings_for says it. Never saved
-             # so: a cache is kept only of a store that was read (``seen``).
-             "missing": bool(missing_store(ws.store_path, ws.store))}
+    state = {
+        "title": plan.title,
+        "entries": entries,
+        "cells": cells,
+        "inputs": formula_inputs(plan.indicators),
+        "warnings": shared["warnings"],
+        "suspect": shared["suspect"],
+        "unknown": unknown,
+        "known": tuple(plan.indicators) if unknown else (),
+        "store_file": str(ws.store_path),
+        "targets_file": plan.source_file,
+        # No observations file: said as Workspace.warnings_for says it. Never saved
+        # so: a cache is kept only of a store that was read (``seen``).
+        "missing": bool(missing_store(ws.store_path, ws.store)),
+    }
     if seen and not ws.store.torn_line and not ws.store.problems:
         cached = {
             "key": key,
-            "store": seen["path"], "ident": seen["ident"], "size": seen["size"], "sha": seen["sha"],
-            "lines": seen["lines"], "header": seen["header"], "index": seen["index"],
+            "store": seen["path"],
+            "ident": seen["ident"],
+            "size": seen["size"],
+            "sha": seen["sha"],
+            "lines": seen["lines"],
+            "header": seen["header"],
+            "index": seen["index"],
             # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
             "plain": seen["lines"] == 1 + len(observations),
             "observations": plan.observations_path,
@@ -639,8 +681,9 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
 
     for t in plan.targets:
         rows = series.get(t.indicator, ())
-        entries[t.id] = _entry(assess_target(t, indicators[t.indicator], rows, today), marshal.dumps(_encode(t)),
-                               rows if cells else None)
+        entries[t.id] = _entry(
+            assess_target(t, indicators[t.indicator], rows, today), marshal.dumps(_encode(t)), rows if cells else None
+        )
         # Right after the assessment has read them: the rows were made in the store's
         # order, not the indicator's, and a separate pass found each one again out of
         # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).
@@ -652,8 +695,9 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
     from .files.checks import timing_suspects
     from .files.store import utc_now
 
-    suspects = timing_suspects([o for i in indicators if not indicators[i].formula for o in series.get(i, ())],
-                               utc_now(), indicators)
+    suspects = timing_suspects(
+        [o for i in indicators if not indicators[i].formula for o in series.get(i, ())], utc_now(), indicators
+    )
     return {
         "suspect": {o.indicator: 1 for o in suspects},
         "entries": entries,
@@ -667,9 +711,11 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
 def _warned(left_out: dict, chosen: set[str]) -> dict:
     """``series.LeftOut`` of the indicators ``chosen`` as plain tuples:
     (file, line, column, message) for each warning; a Message as ``_message_plain`` has it."""
-    return {ind: tuple((p.location.file, p.location.line, p.location.column, _message_plain(p.message))
-                       for p in problems)
-            for ind, problems in left_out.items() if ind in chosen}
+    return {
+        ind: tuple((p.location.file, p.location.line, p.location.column, _message_plain(p.message)) for p in problems)
+        for ind, problems in left_out.items()
+        if ind in chosen
+    }
 
 
 def _message_plain(message: Any) -> Any:
@@ -730,8 +776,12 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
                     updated = _append(cached, data, store_path)
                     if updated is None:
                         return None
-                    changed = {"entries": updated["entries"], "warnings": updated["warnings"],
-                               "unknown": updated["unknown"], "known": updated["known"]}
+                    changed = {
+                        "entries": updated["entries"],
+                        "warnings": updated["warnings"],
+                        "unknown": updated["unknown"],
+                        "known": updated["known"],
+                    }
                     if len(data) - size >= REWRITE_AFTER:
                         if type(_hasher(len(data))) is type(hasher):
                             hasher.update(memoryview(data)[size:])
@@ -778,7 +828,9 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     derived: set[str] = set()
     grew = True
     while grew:
-        more = {d for d, names in inputs.items() if d not in derived and any(n in touched or n in derived for n in names)}
+        more = {
+            d for d, names in inputs.items() if d not in derived and any(n in touched or n in derived for n in names)
+        }
         derived |= more
         grew = bool(more)
     # Every input a changed derived indicator reads, down to measured ones.
@@ -816,8 +868,11 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         if e.indicator in changed:
             target = _decode(marshal.loads(e.target), allowed)
             rows_in_force = series.get(target.indicator, [])
-            entries[k] = _entry(assess_target(target, indicators[target.indicator], rows_in_force, today),
-                                e.target, rows_in_force if e.cells else None)
+            entries[k] = _entry(
+                assess_target(target, indicators[target.indicator], rows_in_force, today),
+                e.target,
+                rows_in_force if e.cells else None,
+            )
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
@@ -832,6 +887,13 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
     # The derived indicators worked out again say afresh which of their periods are left out.
     kept = {ind: problems for ind, problems in cached["warnings"].items() if ind not in derived}
-    return {**cached, "entries": tuple(entries), "in_force": in_force, "plain": plain,
-            "lines": cached["lines"] + tail.count(b"\n"), "warnings": {**kept, **_warned(left_out, derived)},
-            "unknown": unknown, "known": known}
+    return {
+        **cached,
+        "entries": tuple(entries),
+        "in_force": in_force,
+        "plain": plain,
+        "lines": cached["lines"] + tail.count(b"\n"),
+        "warnings": {**kept, **_warned(left_out, derived)},
+        "unknown": unknown,
+        "known": known,
+    }

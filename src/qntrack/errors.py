@@ -9,8 +9,17 @@ if TYPE_CHECKING:  # imported when needed: `qntrack --version` should not pay fo
     from .catalog import Message
     from .plan.model import Location, Problem
 
-__all__ = ["ExitCode", "InputError", "fail", "did_you_mean", "suggestion", "closest", "os_failure", "os_advice",
-           "os_reason"]
+__all__ = [
+    "ExitCode",
+    "InputError",
+    "fail",
+    "did_you_mean",
+    "suggestion",
+    "closest",
+    "os_failure",
+    "os_advice",
+    "os_reason",
+]
 
 
 class ExitCode(IntEnum):
@@ -54,7 +63,7 @@ def closest(word: str, options: Iterable[str]) -> str | None:
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest option, or "" when none is close (English;
+    """ "; did you mean 'x'?" for the closest option, or "" when none is close (English;
     inside a message, use ``suggestion``, which follows the message's language)."""
     hint = closest(word, options)
     return f"; did you mean '{hint}'?" if hint else ""
@@ -108,8 +117,9 @@ def os_advice(exc: OSError) -> str:
     return str(os_reason(exc))
 
 
-def os_failure(exc: OSError, where: str | Location | None, doing: str | Message,
-               after: str | Message = "") -> InputError:
+def os_failure(
+    exc: OSError, where: str | Location | None, doing: str | Message, after: str | Message = ""
+) -> InputError:
     """An InputError for an OSError: ``<file>: error: cannot <doing>: <reason and what to do>[; <after>]``.
 
     ``where`` names the file as the user knows it; ``exc.filename`` is used when it is

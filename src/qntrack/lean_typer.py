@@ -41,9 +41,13 @@ def lean_runtime_params() -> None:
 
     def build(descriptor: TypeDescriptor) -> Any:
         info = descriptor.parameter_info
-        simple = (descriptor.file_annotation is None and getattr(info, "parser", None) is None
-                  and getattr(info, "click_type", None) is None
-                  and getattr(info, "min", None) is None and getattr(info, "max", None) is None)
+        simple = (
+            descriptor.file_annotation is None
+            and getattr(info, "parser", None) is None
+            and getattr(info, "click_type", None) is None
+            and getattr(info, "min", None) is None
+            and getattr(info, "max", None) is None
+        )
         if not simple or not _handled(descriptor.annotation):
             return original(descriptor)
         return lean(parameter_info=info, annotation=descriptor.annotation, descriptor=descriptor, full={})

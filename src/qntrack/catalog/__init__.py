@@ -61,8 +61,9 @@ def msg(message_id: str, **params: Any) -> Message:
 
     A value that is itself a Message (a "did you mean" hint, what a failed step was doing)
     is kept as one and shown in the same language as the message around it."""
-    return Message(message_id, tuple(sorted((k, v if isinstance(v, (Message, Figure)) else str(v))
-                                            for k, v in params.items())))
+    return Message(
+        message_id, tuple(sorted((k, v if isinstance(v, (Message, Figure)) else str(v)) for k, v in params.items()))
+    )
 
 
 @lru_cache(maxsize=4)
@@ -101,8 +102,9 @@ def render(message: Message | str, lang: str = "en") -> str:
     template = catalog(lang).get(message.id) if lang != "en" else None
     if template is None:
         template = catalog("en").get(message.id, message.id)
-    return template.format_map(_Keep((k, v.text(lang) if isinstance(v, Figure) else render(v, lang))
-                                     for k, v in message.params))
+    return template.format_map(
+        _Keep((k, v.text(lang) if isinstance(v, Figure) else render(v, lang)) for k, v in message.params)
+    )
 
 
 def said(exc: BaseException) -> Message | str:

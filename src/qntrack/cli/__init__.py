@@ -134,15 +134,21 @@ class Lang(str, Enum):
 
 TargetsOpt = Annotated[
     Optional[str],
-    typer.Option("--targets", "-t", metavar="PATH", envvar="QNTRACK_TARGETS",
-                 help="targets.yaml to use (default: ./targets.yaml or the nearest parent's)."),
+    typer.Option(
+        "--targets",
+        "-t",
+        metavar="PATH",
+        envvar="QNTRACK_TARGETS",
+        help="targets.yaml to use (default: ./targets.yaml or the nearest parent's).",
+    ),
 ]
 LangOpt = Annotated[
     Optional[Lang],
     # QNTRACK_LANG is read by i18n.resolve_lang, not by Click: Click would refuse 'VI' or
     # 'fr' from a shell profile on every command (docs/decisions.md).
-    typer.Option("--lang", help="Language of labels and numbers: en or vi, in any case "
-                 "(default: QNTRACK_LANG, else en)."),
+    typer.Option(
+        "--lang", help="Language of labels and numbers: en or vi, in any case (default: QNTRACK_LANG, else en)."
+    ),
 ]
 FormatOpt = Annotated[
     Optional[OutputFormat],
@@ -150,8 +156,11 @@ FormatOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     Optional[str],
-    typer.Option("--as-of", metavar="DATE",
-                 help="Use only figures recorded by the end of DATE (YYYY-MM-DD, UTC): what was known then."),
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Use only figures recorded by the end of DATE (YYYY-MM-DD, UTC): what was known then.",
+    ),
 ]
 
 
@@ -273,8 +282,9 @@ def _numbers_as_arguments():
 
     class NumbersAsArguments(TyperCommand):
         def parse_args(self, ctx, args: list[str]) -> list[str]:
-            takes_value = {name for p in self.params if p.param_type_name == "option" and not p.is_flag
-                           for name in p.opts}
+            takes_value = {
+                name for p in self.params if p.param_type_name == "option" and not p.is_flag for name in p.opts
+            }
             out: list[str] = []
             after_option = end = False
             for arg in args:
@@ -309,8 +319,9 @@ _GLOBAL: dict[str, object] = {}
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
     targets: TargetsOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -373,6 +384,7 @@ def _guard_stdout(targets_path: Path, plan=None) -> None:
         except InputError:
             plan = None  # the command says what is wrong with the plan
     refuse_stdout_into(targets_path, store_path_for(plan, targets_path) if plan is not None else None, report=False)
+
 
 def _terminal_columns() -> int | None:
     """The terminal's width when standard output is one (COLUMNS counts, as for Rich);
@@ -493,15 +505,23 @@ def _silence_stdout() -> None:
 
 @command()
 def status(
-    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.",
-                                                              autocompletion=complete_target_ids)] = None,
+    target_ids: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.", autocompletion=complete_target_ids),
+    ] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="STATUS[,STATUS]",
-                                                   autocompletion=complete_statuses,
-                                                   help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone; awaiting_figure: a deadline passed with no figure yet), naming them on stderr.")] = None,
+    fail_on: Annotated[
+        Optional[str],
+        typer.Option(
+            "--fail-on",
+            metavar="STATUS[,STATUS]",
+            autocompletion=complete_statuses,
+            help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone; awaiting_figure: a deadline passed with no figure yet), naming them on stderr.",
+        ),
+    ] = None,
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
 
@@ -521,8 +541,11 @@ def status(
         if unknown:
             from ..catalog import msg
 
-            raise fail("--fail-on", msg("cli_unknown_status", statuses=", ".join(unknown), valid=", ".join(sorted(valid))),
-                       ExitCode.USAGE)
+            raise fail(
+                "--fail-on",
+                msg("cli_unknown_status", statuses=", ".join(unknown), valid=", ".join(sorted(valid))),
+                ExitCode.USAGE,
+            )
     day = _as_of(as_of)
     kind = _format(fmt)
     # (Printed into the store or the plan, main() has refused already: _guard_stdout_for.)
@@ -574,8 +597,18 @@ def status(
         rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
         render.status_table(rows, chosen, ws.plan.title, day)
     _report(ws.warnings_for(a.indicator.id for a in results))
-    _gate(gate, [(a.target.id, a.status.value, tuple(str(p) for p in a.missed_milestones),
-                  tuple(str(p) for p in a.awaiting_figures)) for a in results])
+    _gate(
+        gate,
+        [
+            (
+                a.target.id,
+                a.status.value,
+                tuple(str(p) for p in a.missed_milestones),
+                tuple(str(p) for p in a.awaiting_figures),
+            )
+            for a in results
+        ],
+    )
 
 
 def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]) -> None:
@@ -592,8 +625,11 @@ def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...], tuple[str
             tripped.append(target_id)
         elif "not_achieved" in gate and missed:
             periods = ", ".join(missed)
-            tripped.append(msg("cli_gate_missed_one", target=target_id, periods=periods) if len(missed) == 1
-                           else msg("cli_gate_missed_many", target=target_id, periods=periods))
+            tripped.append(
+                msg("cli_gate_missed_one", target=target_id, periods=periods)
+                if len(missed) == 1
+                else msg("cli_gate_missed_many", target=target_id, periods=periods)
+            )
         elif AWAITING in gate and awaiting:
             tripped.append(msg("cli_gate_awaiting", target=target_id, periods=", ".join(awaiting)))
     if tripped:
@@ -622,13 +658,21 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
             uses = [t.id for t in plan.targets if t.indicator == tid]
             if tid in plan.indicators and uses:
                 # A user often types the indicator's id (cbct_share) for its target's (cbct-share).
-                problems.append(Problem(Location(plan.source_file),
-                                        msg("cli_indicator_not_target", given=tid, targets=", ".join(uses))))
+                problems.append(
+                    Problem(
+                        Location(plan.source_file), msg("cli_indicator_not_target", given=tid, targets=", ".join(uses))
+                    )
+                )
                 continue
             known = [t.id for t in plan.targets]
-            problems.append(Problem(Location(plan.source_file),
-                                    msg("cli_no_target", given=tid, hint=suggestion(tid, known), targets=_first_ids(known))
-                                    if known else msg("cli_no_target_none", given=tid)))
+            problems.append(
+                Problem(
+                    Location(plan.source_file),
+                    msg("cli_no_target", given=tid, hint=suggestion(tid, known), targets=_first_ids(known))
+                    if known
+                    else msg("cli_no_target_none", given=tid),
+                )
+            )
     if problems:
         raise InputError(problems)
 
@@ -638,8 +682,9 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
 
 @command()
 def show(
-    target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="The target to show.",
-                                             autocompletion=complete_target_ids)],
+    target_id: Annotated[
+        str, typer.Argument(metavar="TARGET_ID", help="The target to show.", autocompletion=complete_target_ids)
+    ],
     targets: TargetsOpt = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table (default) or json.")] = None,
     lang: LangOpt = None,
@@ -667,10 +712,7 @@ def show(
         doc = assessment_dict(result)
         from ..output.formats import observation_dict
 
-        doc["observations"] = [
-            observation_dict(o, indicator=False)
-            for o in rows
-        ]
+        doc["observations"] = [observation_dict(o, indicator=False) for o in rows]
         _out(to_json(doc))
     elif fmt is not None and fmt.value != "table":
         from ..catalog import msg
@@ -688,8 +730,12 @@ def show(
 
 @command()
 def observations(
-    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", metavar="ID", help="Only this indicator.",
-                                                     autocompletion=complete_indicator_ids)] = None,
+    indicator: Annotated[
+        Optional[str],
+        typer.Option(
+            "--indicator", "-i", metavar="ID", help="Only this indicator.", autocompletion=complete_indicator_ids
+        ),
+    ] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -731,31 +777,68 @@ def observations(
 
 @command("add-observation", cls=_numbers_as_arguments())
 def add_observation(
-    indicator: Annotated[Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.",
-                                                       autocompletion=complete_indicator_ids)] = None,
+    indicator: Annotated[
+        Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.", autocompletion=complete_indicator_ids)
+    ] = None,
     period: Annotated[Optional[str], typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")] = None,
-    value: Annotated[Optional[str], typer.Argument(help="The figure: 10.28, -2.5, or 10,5 with a decimal comma.")] = None,
-    obs_status: Annotated[Optional[str], typer.Option("--status", "-s", help="estimate, preliminary or official "
-                                                      "(with --from: for rows that leave it empty).")] = None,
+    value: Annotated[
+        Optional[str], typer.Argument(help="The figure: 10.28, -2.5, or 10,5 with a decimal comma.")
+    ] = None,
+    obs_status: Annotated[
+        Optional[str],
+        typer.Option(
+            "--status", "-s", help="estimate, preliminary or official (with --from: for rows that leave it empty)."
+        ),
+    ] = None,
     source: Annotated[str, typer.Option("--source", help="Where the figure was published (URL or document).")] = "",
     note: Annotated[str, typer.Option("--note", help="Anything a reader should know.")] = "",
-    recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
-                                                       help="When it was published (ISO 8601; default: now, UTC).")] = None,
-    from_file: Annotated[Optional[str], typer.Option("--from", metavar="FILE",
-                                                     help="Add every row of a CSV/TSV file ('-' for stdin), all or nothing.")] = None,
-    wide: Annotated[bool, typer.Option("--wide", help="With --from: one row per indicator, one column per period.")] = False,
-    delimiter: Annotated[Optional[str], typer.Option("--delimiter", "-d", metavar="CHAR",
-                                                     help="With --from: ',' ';' or 'tab' (default: detected from the header).")] = None,
-    decimal_comma: Annotated[Optional[bool], typer.Option("--decimal-comma/--decimal-point",
-                                                          help="With --from: how numbers are written (default: "
-                                                               "decimal comma if the file is ';'-separated).")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Validate and show what would be added; write nothing.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Record a figure for a period not yet begun, or one recorded "
-                                                        "before its period ended without --status estimate; after a "
-                                                        "vintage dated in the future, one second after it.")] = False,
-    tz: Annotated[Optional[str], typer.Option("--tz", metavar="OFFSET",
-                                              help="Time zone of a recorded_at given without one, e.g. +07:00 "
-                                                   "(default: targets.yaml's timezone:).")] = None,
+    recorded_at: Annotated[
+        Optional[str],
+        typer.Option("--recorded-at", metavar="TIMESTAMP", help="When it was published (ISO 8601; default: now, UTC)."),
+    ] = None,
+    from_file: Annotated[
+        Optional[str],
+        typer.Option("--from", metavar="FILE", help="Add every row of a CSV/TSV file ('-' for stdin), all or nothing."),
+    ] = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="With --from: one row per indicator, one column per period.")
+    ] = False,
+    delimiter: Annotated[
+        Optional[str],
+        typer.Option(
+            "--delimiter",
+            "-d",
+            metavar="CHAR",
+            help="With --from: ',' ';' or 'tab' (default: detected from the header).",
+        ),
+    ] = None,
+    decimal_comma: Annotated[
+        Optional[bool],
+        typer.Option(
+            "--decimal-comma/--decimal-point",
+            help="With --from: how numbers are written (default: decimal comma if the file is ';'-separated).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Validate and show what would be added; write nothing.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Record a figure for a period not yet begun, or one recorded "
+            "before its period ended without --status estimate; after a "
+            "vintage dated in the future, one second after it.",
+        ),
+    ] = False,
+    tz: Annotated[
+        Optional[str],
+        typer.Option(
+            "--tz",
+            metavar="OFFSET",
+            help="Time zone of a recorded_at given without one, e.g. +07:00 (default: targets.yaml's timezone:).",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     targets: TargetsOpt = None,
@@ -769,7 +852,7 @@ def add_observation(
     same indicator and period is a revision: both rows are kept, the one recorded last
     is in force.
 
-    Example: qntrack add-observation grdp_growth 2025 11.89 --status estimate --source "Cục Thống kê, 7/1/2026"
+    Example: qntrack add-observation grdp_growth 2025 11.89 --status estimate --source "GSO press release, 2026-01-07"
 
     Example: qntrack add-observation --from nien-giam.csv --wide --status official --dry-run
     """
@@ -784,13 +867,28 @@ def add_observation(
         if not positional:
             raise fail("add-observation", msg("cli_give_positional_or_from"), ExitCode.USAGE)
         if len(positional) < 3:
-            raise fail("add-observation", msg("cli_missing_value") if len(positional) == 2
-                       else msg("cli_missing_period_value"), ExitCode.USAGE)
-        given = [flag for flag, on in (("--wide", wide), ("--delimiter", delimiter is not None),
-                                       ("--decimal-comma/--decimal-point", decimal_comma is not None)) if on]
+            raise fail(
+                "add-observation",
+                msg("cli_missing_value") if len(positional) == 2 else msg("cli_missing_period_value"),
+                ExitCode.USAGE,
+            )
+        given = [
+            flag
+            for flag, on in (
+                ("--wide", wide),
+                ("--delimiter", delimiter is not None),
+                ("--decimal-comma/--decimal-point", decimal_comma is not None),
+            )
+            if on
+        ]
         if given:
-            raise fail("add-observation", msg("cli_options_only_with_from", options=", ".join(given)) if len(given) > 1
-                       else msg("cli_option_only_with_from", option=given[0]), ExitCode.USAGE)
+            raise fail(
+                "add-observation",
+                msg("cli_options_only_with_from", options=", ".join(given))
+                if len(given) > 1
+                else msg("cli_option_only_with_from", option=given[0]),
+                ExitCode.USAGE,
+            )
     if tz is not None:
         from ..method.timing import parse_zone
 
@@ -799,7 +897,8 @@ def add_observation(
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     if from_file is None:
-        from ..files.importing import parse_typed_number, status_word
+        from ..files.importing import parse_typed_number
+        from ..files.vocabulary import status_word
         from ..files.recording import record_many
         from ..files.store import format_value
 
@@ -811,13 +910,20 @@ def add_observation(
         except ValueError as exc:
             raise fail("add-observation", _reason(exc)) from None
         period = _typed_period(period or "", "add-observation")
-        fields = {"indicator": indicator or "", "period": period or "", "value": value or "",
-                  "status": status_word(obs_status or ""),
-                  "source": source, "note": note, "recorded_at": recorded_at or ""}
+        fields = {
+            "indicator": indicator or "",
+            "period": period or "",
+            "value": value or "",
+            "status": status_word(obs_status or ""),
+            "source": source,
+            "note": note,
+            "recorded_at": recorded_at or "",
+        }
         from ..plan.model import Location
 
-        path, rows, known, warnings, vintages = record_many(targets, [(Location("add-observation"), fields)],
-                                                            dry_run=dry_run, force=force, tz=tz)
+        path, rows, known, warnings, vintages = record_many(
+            targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz
+        )
         notes = []  # a single figure says it in its own message below
         skipped = len(known)
     else:
@@ -828,9 +934,15 @@ def add_observation(
             sep = DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
             if sep is None:
                 raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
-        result = import_observations(targets, from_file, ImportFormat(sep, decimal_comma, wide),
-                                     RowDefaults(obs_status or "", source, note, recorded_at or ""), dry_run,
-                                     force=force, tz=tz)
+        result = import_observations(
+            targets,
+            from_file,
+            ImportFormat(sep, decimal_comma, wide),
+            RowDefaults(obs_status or "", source, note, recorded_at or ""),
+            dry_run,
+            force=force,
+            tz=tz,
+        )
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         warnings = list(result.warnings)
         # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
@@ -847,8 +959,9 @@ def add_observation(
 
             from ..output.formats import observation_dict
 
-            _out(to_json({"qntrack": __version__, "dry_run": True,
-                          "observations": [observation_dict(o) for o in rows]}))
+            _out(
+                to_json({"qntrack": __version__, "dry_run": True, "observations": [observation_dict(o) for o in rows]})
+            )
         elif kind in ("csv", "tsv"):
             from ..output.formats import observation_rows, write_table
 
@@ -871,15 +984,34 @@ def add_observation(
             # Not the figure in force: say which is, and how to put this one back.
             given = ", ".join(t for t in (o.status, o.source) if t)
             now = current.status if current.status == RETRACTED else Figure(current.value)
-            _say(msg("cli_already_recorded_not_in_force", indicator=o.indicator, period=o.period,
-                     value=Figure(o.value), given=given, path=path, line=o.line, at=o.recorded_at,
-                     current=now, current_at=current.recorded_at))
+            _say(
+                msg(
+                    "cli_already_recorded_not_in_force",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    given=given,
+                    path=path,
+                    line=o.line,
+                    at=o.recorded_at,
+                    current=now,
+                    current_at=current.recorded_at,
+                )
+            )
         else:
             # The status and source as stored (a status is a code, never translated).
             recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
             given = ", ".join(t for t in (o.status, o.source, recorded) if t)
-            _say(msg("cli_already_recorded", indicator=o.indicator, period=o.period, value=Figure(o.value),
-                     given=given, path=path))
+            _say(
+                msg(
+                    "cli_already_recorded",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    given=given,
+                    path=path,
+                )
+            )
     elif not rows and skipped:
         _say(msg("cli_all_already_recorded", skipped=skipped, path=path))
     elif not rows:
@@ -889,8 +1021,11 @@ def add_observation(
     elif from_file is None:
         # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
         stored = rows[0]
-        _say(msg("cli_added_one", indicator=stored.indicator, period=stored.period, value=Figure(stored.value),
-                 path=path))
+        _say(
+            msg(
+                "cli_added_one", indicator=stored.indicator, period=stored.period, value=Figure(stored.value), path=path
+            )
+        )
     else:
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, dry_run)
@@ -918,9 +1053,21 @@ def _not_in_force_notes(vintages: Sequence, path: Path) -> list:
         if stored is None or current is None or current is stored:
             continue
         now = current.status if current.status == RETRACTED else Figure(current.value)
-        notes.append(Problem(Location(str(path), stored.line), msg(
-            "cli_skipped_not_in_force", indicator=stored.indicator, period=stored.period, value=Figure(stored.value),
-            at=stored.recorded_at, current=now, current_at=current.recorded_at), severity="warning"))
+        notes.append(
+            Problem(
+                Location(str(path), stored.line),
+                msg(
+                    "cli_skipped_not_in_force",
+                    indicator=stored.indicator,
+                    period=stored.period,
+                    value=Figure(stored.value),
+                    at=stored.recorded_at,
+                    current=now,
+                    current_at=current.recorded_at,
+                ),
+                severity="warning",
+            )
+        )
     return notes
 
 
@@ -951,10 +1098,10 @@ def _report_neutralised(rows, dry_run: bool) -> None:
 
 
 def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:
-    """A period as a person types it: 'Quý I/2024' as offices write it is 2024-Q1, as in an
+    """A period as a person types it: the names offices write (files.vocabulary) are read as in an
     import, in every command that takes a period; digits other than 0-9 are refused."""
     from ..catalog import msg
-    from ..files.importing import foreign_digits, vietnamese_period
+    from ..files.vocabulary import foreign_digits, vietnamese_period
 
     period = vietnamese_period(period) or period
     if foreign_digits(period):
@@ -967,16 +1114,28 @@ def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) ->
 
 @command()
 def retract(
-    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.",
-                                             autocompletion=complete_indicator_ids)],
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            metavar="INDICATOR", help="Indicator id, as in targets.yaml.", autocompletion=complete_indicator_ids
+        ),
+    ],
     period: Annotated[str, typer.Argument(metavar="PERIOD", help="The period whose figure is withdrawn (e.g. 2023).")],
     source: Annotated[str, typer.Option("--source", help="Who withdrew it, or where that was said.")] = "",
     note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
-    recorded_at: Annotated[Optional[str], typer.Option("--recorded-at", metavar="TIMESTAMP",
-                                                       help="When it was withdrawn (ISO 8601; default: now, UTC).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Withdraw a figure dated in the future (a hand-edited "
-                                                        "recorded_at): the retraction is recorded one second "
-                                                        "after it.")] = False,
+    recorded_at: Annotated[
+        Optional[str],
+        typer.Option("--recorded-at", metavar="TIMESTAMP", help="When it was withdrawn (ISO 8601; default: now, UTC)."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Withdraw a figure dated in the future (a hand-edited "
+            "recorded_at): the retraction is recorded one second "
+            "after it.",
+        ),
+    ] = False,
     targets: TargetsOpt = None,
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
@@ -993,10 +1152,19 @@ def retract(
 
     if force and recorded_at is not None:
         raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
-    path, _, was = withdraw(targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at,
-                            force=force)
-    _say(msg("cli_retracted", indicator=was.indicator, period=was.period, value=Figure(was.value),
-             recorded_at=was.recorded_at, path=path))
+    path, _, was = withdraw(
+        targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at, force=force
+    )
+    _say(
+        msg(
+            "cli_retracted",
+            indicator=was.indicator,
+            period=was.period,
+            value=Figure(was.value),
+            recorded_at=was.recorded_at,
+            path=path,
+        )
+    )
 
 
 # --- indicators and targets: what the plan holds --------------------------------------
@@ -1007,8 +1175,17 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
     if kind == "json":
         from ..output.formats import to_json
 
-        _out(to_json({"qntrack": __version__, key: [
-            {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row, strict=True)} for row in rows]}))
+        _out(
+            to_json(
+                {
+                    "qntrack": __version__,
+                    key: [
+                        {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row, strict=True)}
+                        for row in rows
+                    ],
+                }
+            )
+        )
     elif kind in ("csv", "tsv"):
         from ..output.formats import write_table
 
@@ -1017,8 +1194,13 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
         from ..output import render
         from ..output.i18n import label
 
-        render.listing_table([label(h, lang) for h in header], rows, keys=header,
-                             wrap=("name", "unit", "formula", "kind"), optional=("formula",))
+        render.listing_table(
+            [label(h, lang) for h in header],
+            rows,
+            keys=header,
+            wrap=("name", "unit", "formula", "kind"),
+            optional=("formula",),
+        )
 
 
 def _listed_plan(targets: str | None, lang, fmt):
@@ -1055,11 +1237,19 @@ def indicators(
 
         return label(value if key == "direction" else f"{key}_{value}", chosen)
 
-    rows = [(i.id, i.name.get(chosen), i.unit_in(chosen), words("frequency", i.frequency.value),
-             words("measure", i.measure.value), words("direction", i.direction.value), i.formula or "")
-            for i in plan.indicators.values()]
-    _listing(kind, "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"),
-             rows, chosen)
+    rows = [
+        (
+            i.id,
+            i.name.get(chosen),
+            i.unit_in(chosen),
+            words("frequency", i.frequency.value),
+            words("measure", i.measure.value),
+            words("direction", i.direction.value),
+            i.formula or "",
+        )
+        for i in plan.indicators.values()
+    ]
+    _listing(kind, "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"), rows, chosen)
 
 
 @command("targets")
@@ -1077,8 +1267,10 @@ def list_targets(
     # JSON keep the codes of targets.yaml.
     from ..output.i18n import kind_name
 
-    rows = [(t.id, kind_name(t.kind, chosen) if kind == "table" else t.kind, t.indicator,
-             _target_name(t, plan, chosen)) for t in plan.targets]
+    rows = [
+        (t.id, kind_name(t.kind, chosen) if kind == "table" else t.kind, t.indicator, _target_name(t, plan, chosen))
+        for t in plan.targets
+    ]
     _listing(kind, "targets", ("id", "kind", "indicator", "name"), rows, chosen)
 
 
@@ -1087,9 +1279,15 @@ def list_targets(
 
 @command()
 def history(
-    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id, as in targets.yaml.",
-                                             autocompletion=complete_indicator_ids)],
-    period: Annotated[Optional[str], typer.Argument(metavar="[PERIOD]", help="Only this period (e.g. 2022-H1).")] = None,
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            metavar="INDICATOR", help="Indicator id, as in targets.yaml.", autocompletion=complete_indicator_ids
+        ),
+    ],
+    period: Annotated[
+        Optional[str], typer.Argument(metavar="[PERIOD]", help="Only this period (e.g. 2022-H1).")
+    ] = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -1128,10 +1326,25 @@ def history(
     if kind == "json":
         from ..output.formats import observation_dict, to_json
 
-        _out(to_json({"qntrack": __version__, "indicator": indicator, "period": str(wanted) if wanted else None,
-                      "as_of": day, "vintages": [
-            {**observation_dict(v.observation, indicator=False), "in_force": v.in_force, "line": v.observation.line,
-             "revises": None if v.revises is None else v.revises.value} for v in found]}))
+        _out(
+            to_json(
+                {
+                    "qntrack": __version__,
+                    "indicator": indicator,
+                    "period": str(wanted) if wanted else None,
+                    "as_of": day,
+                    "vintages": [
+                        {
+                            **observation_dict(v.observation, indicator=False),
+                            "in_force": v.in_force,
+                            "line": v.observation.line,
+                            "revises": None if v.revises is None else v.revises.value,
+                        }
+                        for v in found
+                    ],
+                }
+            )
+        )
     elif kind in ("csv", "tsv"):
         from ..output.formats import write_table
 
@@ -1139,11 +1352,25 @@ def history(
         from ..files.store import format_value
 
         # Values as the store writes them (28778, not 28778.0), as observations' CSV does.
-        _out(write_table([header] + [(str(v.observation.period),
-                                      None if v.observation.value != v.observation.value
-                                      else format_value(v.observation.value), v.observation.status,
-                                      v.observation.source, v.observation.note, v.observation.recorded_at,
-                                      v.in_force, v.observation.line) for v in found], kind))
+        _out(
+            write_table(
+                [header]
+                + [
+                    (
+                        str(v.observation.period),
+                        None if v.observation.value != v.observation.value else format_value(v.observation.value),
+                        v.observation.status,
+                        v.observation.source,
+                        v.observation.note,
+                        v.observation.recorded_at,
+                        v.in_force,
+                        v.observation.line,
+                    )
+                    for v in found
+                ],
+                kind,
+            )
+        )
     else:
         from ..output import render
 
@@ -1178,20 +1405,37 @@ def _shown_value(o) -> float | None:
 
 @command()
 def check(
-    names: Annotated[Optional[list[str]], typer.Argument(metavar="[CHECK]...",
-                                                         help="Checks to run besides the default ones (see --list).")] = None,
+    names: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="[CHECK]...", help="Checks to run besides the default ones (see --list)."),
+    ] = None,
     targets: TargetsOpt = None,
-    fmt: Annotated[Optional[OutputFormat], typer.Option(
-        "--format", "-f", help="json; or text, the default (table, csv and tsv print the same text).")] = None,
+    fmt: Annotated[
+        Optional[OutputFormat],
+        typer.Option("--format", "-f", help="json; or text, the default (table, csv and tsv print the same text)."),
+    ] = None,
     run_all: Annotated[bool, typer.Option("--all", help="Run every check, including stale and milestone-due.")] = False,
-    list_checks: Annotated[bool, typer.Option("--list", help="List the checks, their severity and rule, and exit.")] = False,
-    repair: Annotated[bool, typer.Option("--repair", help="First set aside an interrupted batch and a torn last line "
-                                                          "of the observations file in side files (never deleted), "
-                                                          "then check.")] = False,
+    list_checks: Annotated[
+        bool, typer.Option("--list", help="List the checks, their severity and rule, and exit.")
+    ] = False,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="First set aside an interrupted batch and a torn last line "
+            "of the observations file in side files (never deleted), "
+            "then check.",
+        ),
+    ] = False,
     as_of: AsOfOpt = None,
-    jump_factor: Annotated[Optional[float], typer.Option("--jump-factor", metavar="X",
-                                                         help="Warn when a vintage is more than X times larger or "
-                                                              "smaller than the one before it (default 5).")] = None,
+    jump_factor: Annotated[
+        Optional[float],
+        typer.Option(
+            "--jump-factor",
+            metavar="X",
+            help="Warn when a vintage is more than X times larger or smaller than the one before it (default 5).",
+        ),
+    ] = None,
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
     """Validate targets.yaml and every row of the observations file.
@@ -1218,15 +1462,34 @@ def check(
         if json_out:
             from ..output.formats import to_json
 
-            _out(to_json({"qntrack": __version__, "checks": [
-                {"name": c.name, "severity": c.severity, "default": c.default, "rule": render(c.rule, chosen)}
-                for c in CHECKS]}))
+            _out(
+                to_json(
+                    {
+                        "qntrack": __version__,
+                        "checks": [
+                            {
+                                "name": c.name,
+                                "severity": c.severity,
+                                "default": c.default,
+                                "rule": render(c.rule, chosen),
+                            }
+                            for c in CHECKS
+                        ],
+                    }
+                )
+            )
         else:
             # Severity and when it runs as words of the language; each column as wide as
             # its widest entry (in English: 7 and 9, as before).
-            rows = [(c.name, render(msg(f"severity_{c.severity}"), chosen),
-                     render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
-                     render(c.rule, chosen)) for c in CHECKS]
+            rows = [
+                (
+                    c.name,
+                    render(msg(f"severity_{c.severity}"), chosen),
+                    render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
+                    render(c.rule, chosen),
+                )
+                for c in CHECKS
+            ]
             widths = [max(len(row[i]) for row in rows) for i in range(3)]
             _out(_check_list_text(rows, widths, _terminal_columns()))
         return
@@ -1263,8 +1526,16 @@ def check(
         try:
             undone = roll_back(store_path)
             if undone is not None and undone.side_file:
-                _say(msg("starter_rolled_back", rows=undone.rows, path=store_path, moved=len(undone.tail),
-                         side_file=undone.side_file, size=undone.size))
+                _say(
+                    msg(
+                        "starter_rolled_back",
+                        rows=undone.rows,
+                        path=store_path,
+                        moved=len(undone.tail),
+                        side_file=undone.side_file,
+                        size=undone.size,
+                    )
+                )
             elif undone is not None:
                 _say(msg("starter_rolled_back_nothing_written", rows=undone.rows, path=store_path, size=undone.size))
             done = repair_store(store_path)
@@ -1273,15 +1544,26 @@ def check(
 
             from ..files.outputs import os_error_file
 
-            raise os_failure(exc, os_error_file(exc, str(store_path)), msg("starter_doing_repair"),
-                             msg("cli_left_as_it_was", file=store_path)) from None
+            raise os_failure(
+                exc,
+                os_error_file(exc, str(store_path)),
+                msg("starter_doing_repair"),
+                msg("cli_left_as_it_was", file=store_path),
+            ) from None
         if done is None and undone is None and not store_path.exists():
             _say(msg("starter_nothing_to_repair_missing", path=store_path))
         elif done is None and undone is None:
             _say(msg("starter_nothing_to_repair", path=store_path))
         elif done is not None:
-            _say(msg("starter_moved_torn_line", line=done.torn_line, size=len(done.tail), path=store_path,
-                     side_file=done.side_file))
+            _say(
+                msg(
+                    "starter_moved_torn_line",
+                    line=done.torn_line,
+                    size=len(done.tail),
+                    path=store_path,
+                    side_file=done.side_file,
+                )
+            )
     selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))
     from ..files.workspace import find_targets as _find
 
@@ -1295,10 +1577,27 @@ def check(
     if json_out:
         from ..output.formats import to_json
 
-        _out(to_json({"qntrack": __version__, "as_of": day, "checks": selected, "problems": [
-            {"file": p.location.file, "line": p.location.line or None, "column": p.location.column or None,
-             "severity": p.severity, "check": p.check or None, "message": str(p.message),
-             "code": p.message.id if isinstance(p.message, Message) else None} for p in problems]}))
+        _out(
+            to_json(
+                {
+                    "qntrack": __version__,
+                    "as_of": day,
+                    "checks": selected,
+                    "problems": [
+                        {
+                            "file": p.location.file,
+                            "line": p.location.line or None,
+                            "column": p.location.column or None,
+                            "severity": p.severity,
+                            "check": p.check or None,
+                            "message": str(p.message),
+                            "code": p.message.id if isinstance(p.message, Message) else None,
+                        }
+                        for p in problems
+                    ],
+                }
+            )
+        )
     elif problems:
         _report(problems)
     if errors:
@@ -1310,7 +1609,9 @@ def check(
 
 @command()
 def init(
-    directory: Annotated[Path, typer.Argument(metavar="[DIR]", help="Where to start the tracker (default: here).")] = Path("."),
+    directory: Annotated[
+        Path, typer.Argument(metavar="[DIR]", help="Where to start the tracker (default: here).")
+    ] = Path("."),
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
     """Start a new tracker: a small commented targets.yaml and an empty observations.csv.
@@ -1329,8 +1630,9 @@ def init(
 
         from ..files.outputs import os_error_file
 
-        raise os_failure(exc, os_error_file(exc, str(directory)), msg("starter_doing_init"),
-                         msg("starter_nothing_created")) from None
+        raise os_failure(
+            exc, os_error_file(exc, str(directory)), msg("starter_doing_init"), msg("starter_nothing_created")
+        ) from None
     for written in created:
         _say(msg("starter_created", path=written))
 
@@ -1342,14 +1644,21 @@ def _shipped_docs() -> dict[str, object]:
     from importlib.resources import files
 
     folder = files("qntrack") / "docs"
-    return {entry.name[:-3]: entry for entry in sorted(folder.iterdir(), key=lambda e: e.name)
-            if entry.name.endswith(".md")}
+    return {
+        entry.name[:-3]: entry for entry in sorted(folder.iterdir(), key=lambda e: e.name) if entry.name.endswith(".md")
+    }
 
 
 @command("docs")
 def show_docs(
-    name: Annotated[Optional[str], typer.Argument(
-        metavar="[NAME]", autocompletion=complete_docs, help="targets-format, observations-format, methodology, json, cli or data-integrity.")] = None,
+    name: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="[NAME]",
+            autocompletion=complete_docs,
+            help="targets-format, observations-format, methodology, json, cli or data-integrity.",
+        ),
+    ] = None,
 ) -> None:
     """Print a reference installed with qntrack (Markdown); without NAME, list them.
 
@@ -1366,8 +1675,11 @@ def show_docs(
         from ..errors import suggestion
         from ..catalog import msg
 
-        raise fail("docs", msg("cli_no_document", name=name, hint=suggestion(name, shipped),
-                               documents=", ".join(shipped)), ExitCode.USAGE)
+        raise fail(
+            "docs",
+            msg("cli_no_document", name=name, hint=suggestion(name, shipped), documents=", ".join(shipped)),
+            ExitCode.USAGE,
+        )
     _out(entry.read_text(encoding="utf-8"))
 
 
@@ -1383,24 +1695,50 @@ class ReportFormat(str, Enum):
 
 @command()
 def report(
-    target_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.",
-                                                              autocompletion=complete_target_ids)] = None,
+    target_ids: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.", autocompletion=complete_target_ids),
+    ] = None,
     targets: TargetsOpt = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option(
-        "--format", "-f", help="html, markdown, json or toml (default: from the -o file's extension; "
-        "markdown on stdout).")] = None,
-    output: Annotated[Optional[str], typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the report to FILE, atomically (default: stdout). "
-        "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg). "
-        "Never a file the tracker reads; '-' or /dev/stdout: standard output.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file (or chart) that "
-                                                        "qntrack did not write, or that was edited since "
-                                                        "qntrack wrote it.")] = False,
+    fmt: Annotated[
+        Optional[ReportFormat],
+        typer.Option(
+            "--format",
+            "-f",
+            help="html, markdown, json or toml (default: from the -o file's extension; markdown on stdout).",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE, atomically (default: stdout). "
+            "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg). "
+            "Never a file the tracker reads; '-' or /dev/stdout: standard output.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace an existing -o file (or chart) that "
+            "qntrack did not write, or that was edited since "
+            "qntrack wrote it.",
+        ),
+    ] = False,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
-    since: Annotated[Optional[str], typer.Option(
-        "--since", metavar="DATE", help="Add a 'since the last review' section: figures added or revised "
-        "after DATE and targets whose status changed since then.")] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Add a 'since the last review' section: figures added or revised "
+            "after DATE and targets whose status changed since then.",
+        ),
+    ] = None,
 ) -> None:
     """The review-meeting document: a summary of every target, then one section per target.
 
@@ -1467,17 +1805,27 @@ def report(
         from ..files.outputs import os_error_file
 
         # A report that did not exist is not "left as it was": nothing was written.
-        raise os_failure(exc, os_error_file(exc, output), msg("cli_doing_write_report"),
-                         msg("cli_left_as_it_was", file=output) if existed else msg("cli_nothing_written")) from None
+        raise os_failure(
+            exc,
+            os_error_file(exc, output),
+            msg("cli_doing_write_report"),
+            msg("cli_left_as_it_was", file=output) if existed else msg("cli_nothing_written"),
+        ) from None
     charts = len(written) - 1
     linked = Path(output).is_symlink()
     folder = written[0].parent if linked else Path(output).with_name(written[0].parent.name)
     if linked:
-        _say(msg("cli_wrote_linked_charts", path=path, link=output, charts=charts, folder=folder) if charts
-             else msg("cli_wrote_linked", path=path, link=output))
+        _say(
+            msg("cli_wrote_linked_charts", path=path, link=output, charts=charts, folder=folder)
+            if charts
+            else msg("cli_wrote_linked", path=path, link=output)
+        )
     else:
-        _say(msg("cli_wrote_charts", path=output, charts=charts, folder=folder) if charts
-             else msg("cli_wrote", path=output))
+        _say(
+            msg("cli_wrote_charts", path=output, charts=charts, folder=folder)
+            if charts
+            else msg("cli_wrote", path=output)
+        )
     _report(warnings)
 
 

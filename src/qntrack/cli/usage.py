@@ -171,8 +171,11 @@ def _text(detail: str, ctx: Any, lang: str) -> str:
     head = ""
     if ctx is not None:
         formatter = ctx.make_formatter()
-        formatter.write_usage(ctx.command_path, " ".join(ctx.command.collect_usage_pieces(ctx)),
-                              prefix=render(msg("usage_prefix"), lang) + " ")
+        formatter.write_usage(
+            ctx.command_path,
+            " ".join(ctx.command.collect_usage_pieces(ctx)),
+            prefix=render(msg("usage_prefix"), lang) + " ",
+        )
         hint = ""
         if ctx.command.get_help_option(ctx) is not None:
             hint = render(msg("usage_try_help", command=ctx.command_path, option=ctx.help_option_names[0]), lang) + "\n"

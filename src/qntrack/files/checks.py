@@ -8,7 +8,7 @@ or the ``--as-of`` date, and run only when named, so that the same files give th
 ``check`` result tomorrow; ``--all`` runs every check.
 
 A figure for a period is expected within ``PUBLICATION_LAG_DAYS`` of the period's end:
-Vietnamese statistics offices publish estimates (ước) before or just after a period
+Vietnamese statistics offices publish estimates before or just after a period
 closes, and 90 days covers the slower provincial releases.
 """
 
@@ -46,10 +46,27 @@ from ..method.series import Series, as_of_bound, build_series
 from ..files.store import StoreContents, interrupted_batch, missing_folder, read_store
 from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
 
-__all__ = ["Check", "CHECKS", "DEFAULT_CHECKS", "DEFAULT_JUMP_FACTOR", "PUBLICATION_LAG_DAYS", "run_checks",
-           "period_end", "stale_problems", "jump_problems", "jump_ratio", "entry_jump_problems", "same_moment_problems",
-           "milestone_due_problems", "suspects_in_force", "timing_suspects", "GROWTH_FLOOR", "growth_rate_ids",
-           "growth_floor_problems", "entry_growth_floor_problems"]
+__all__ = [
+    "Check",
+    "CHECKS",
+    "DEFAULT_CHECKS",
+    "DEFAULT_JUMP_FACTOR",
+    "PUBLICATION_LAG_DAYS",
+    "run_checks",
+    "period_end",
+    "stale_problems",
+    "jump_problems",
+    "jump_ratio",
+    "entry_jump_problems",
+    "same_moment_problems",
+    "milestone_due_problems",
+    "suspects_in_force",
+    "timing_suspects",
+    "GROWTH_FLOOR",
+    "growth_rate_ids",
+    "growth_floor_problems",
+    "entry_growth_floor_problems",
+]
 
 DEFAULT_JUMP_FACTOR = 5.0
 # A growth rate below -100 % would take the quantity below zero: almost surely a slip
@@ -143,8 +160,11 @@ def run_checks(
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         # The sentence of store.interrupted_message, with the command that repairs this tracker.
         repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
-        problems.append(Problem(Location(file), msg("checks_interrupted_batch", rows=pending.rows, repair=repair),
-                                check="torn-line"))
+        problems.append(
+            Problem(
+                Location(file), msg("checks_interrupted_batch", rows=pending.rows, repair=repair), check="torn-line"
+            )
+        )
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:
             repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
@@ -158,21 +178,34 @@ def run_checks(
         ind = plan.indicators.get(o.indicator)
         if ind is None:
             if "unknown-indicator" in selected:
-                problems.append(Problem(Location(file, o.line), msg("checks_unknown_indicator", id=o.indicator,
-                                                                    file=plan.source_file), check="unknown-indicator"))
+                problems.append(
+                    Problem(
+                        Location(file, o.line),
+                        msg("checks_unknown_indicator", id=o.indicator, file=plan.source_file),
+                        check="unknown-indicator",
+                    )
+                )
             continue
         if ind.formula:
             if "derived-recorded" in selected:
-                problems.append(Problem(Location(file, o.line), msg("checks_derived_recorded", id=o.indicator),
-                                        check="derived-recorded"))
+                problems.append(
+                    Problem(
+                        Location(file, o.line), msg("checks_derived_recorded", id=o.indicator), check="derived-recorded"
+                    )
+                )
             continue
         pair = (o.period.sort_key, ind.frequency)
         fit = fits.get(pair)
         if fit is None:
             fit = fits[pair] = o.period.fits(ind.frequency)
         if not fit and "frequency" in selected:
-            problems.append(Problem(Location(file, o.line), msg("checks_frequency", period=o.period, id=o.indicator,
-                                                                frequency=ind.frequency.value), check="frequency"))
+            problems.append(
+                Problem(
+                    Location(file, o.line),
+                    msg("checks_frequency", period=o.period, id=o.indicator, frequency=ind.frequency.value),
+                    check="frequency",
+                )
+            )
     if "formula" in selected:
         problems.extend(formula_problems(store.observations, file))
     if "same-moment" in selected:
@@ -213,9 +246,19 @@ def same_moment_problems(observations: Sequence[Observation], file: str) -> list
     for key, o in zip(keys, observations, strict=True):
         seen = first.setdefault(key, o)
         if seen is not o and (_figure_of(seen), seen.status, seen.source) != (_figure_of(o), o.status, o.source):
-            problems.append(Problem(Location(file, o.line), msg(
-                "checks_same_moment", indicator=o.indicator, period=o.period, recorded_at=o.recorded_at,
-                line=seen.line), check="same-moment"))
+            problems.append(
+                Problem(
+                    Location(file, o.line),
+                    msg(
+                        "checks_same_moment",
+                        indicator=o.indicator,
+                        period=o.period,
+                        recorded_at=o.recorded_at,
+                        line=seen.line,
+                    ),
+                    check="same-moment",
+                )
+            )
     return problems
 
 
@@ -231,8 +274,11 @@ def formula_problems(observations: Sequence[Observation], file: str) -> list[Pro
     # A national store repeats a few thousand sources and notes a million times: the
     # distinct texts are gathered in C (``map``/``set``) and each judged once; the rows
     # are walked only when one of them is risky.
-    risky = {t for t in set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
-             if t and formula_like(t)}
+    risky = {
+        t
+        for t in set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
+        if t and formula_like(t)
+    }
     problems = []
     if not risky:
         return problems
@@ -240,8 +286,11 @@ def formula_problems(observations: Sequence[Observation], file: str) -> list[Pro
         for what, text in (("source", o.source), ("note", o.note)):
             if text in risky:
                 first = text[0] if text[0] in "\t\r" else text.lstrip(" \t")[:1]
-                said = (msg("checks_formula_source", first=repr(first)) if what == "source"
-                        else msg("checks_formula_note", first=repr(first)))
+                said = (
+                    msg("checks_formula_source", first=repr(first))
+                    if what == "source"
+                    else msg("checks_formula_note", first=repr(first))
+                )
                 problems.append(Problem(Location(file, o.line), said, severity="error", check="formula"))
     return problems
 
@@ -267,14 +316,29 @@ def timing_check(observations: Sequence[Observation], file: str, now: str) -> li
                 # Withdrawn or superseded, and the store keeps every row: an error forever
                 # would be one nobody can fix. Still said, as a warning naming the row after it.
                 after = next(r for r in observations if (r.indicator, r.period, r.recorded_at) == by)
-                problems.append(Problem(Location(file, o.line), msg(
-                    "checks_timing_withdrawn" if after.status == RETRACTED else "checks_timing_superseded",
-                    indicator=o.indicator, period=o.period, problem=message, line=after.line),
-                    severity="warning", check="timing"))
+                problems.append(
+                    Problem(
+                        Location(file, o.line),
+                        msg(
+                            "checks_timing_withdrawn" if after.status == RETRACTED else "checks_timing_superseded",
+                            indicator=o.indicator,
+                            period=o.period,
+                            problem=message,
+                            line=after.line,
+                        ),
+                        severity="warning",
+                        check="timing",
+                    )
+                )
                 continue
-            problems.append(Problem(Location(file, o.line), msg("checks_timing", indicator=o.indicator,
-                                                                period=o.period, problem=message),
-                                    severity="error", check="timing"))
+            problems.append(
+                Problem(
+                    Location(file, o.line),
+                    msg("checks_timing", indicator=o.indicator, period=o.period, problem=message),
+                    severity="error",
+                    check="timing",
+                )
+            )
     return problems
 
 
@@ -285,8 +349,7 @@ def _forced_retractions(observations: Sequence[Observation], found: dict, key: C
     timing rules already flag are looked at: on a sound store this costs nothing."""
     from ..method.timing import FUTURE, one_second_after
 
-    future = [o for o in observations
-              if any(kind == FUTURE for kind, _ in found.get(key(o), ()))]
+    future = [o for o in observations if any(kind == FUTURE for kind, _ in found.get(key(o), ()))]
     # add-observation --force leaves the same mark with a figure (a retraction or a
     # figure may follow either): any future row one second after another of its period.
     stamps = {(o.indicator, o.period, o.recorded_at) for o in future}
@@ -313,8 +376,9 @@ def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callab
     return key, found
 
 
-def timing_suspects(observations: Sequence[Observation], now: str,
-                    indicators: Mapping[str, Indicator] | None = None) -> list[Observation]:
+def timing_suspects(
+    observations: Sequence[Observation], now: str, indicators: Mapping[str, Indicator] | None = None
+) -> list[Observation]:
     """The rows among ``observations`` that the timing rules call errors (timing.py),
     and, given the plan's ``indicators``, the formula and frequency rules too."""
     key, found = _timing_found(observations, now)
@@ -327,8 +391,9 @@ def timing_suspects(observations: Sequence[Observation], now: str,
     return out
 
 
-def frequency_suspects(observations: Sequence[Observation], indicators: Mapping[str, Indicator],
-                       file: str) -> list[Problem]:
+def frequency_suspects(
+    observations: Sequence[Observation], indicators: Mapping[str, Indicator], file: str
+) -> list[Problem]:
     """The frequency rule of ``run_checks`` (a period finer than its indicator's frequency)
     for the rows given, judged once per distinct (period, indicator) pair, in C."""
     pairs = set(map(attrgetter("period.sort_key", "indicator"), observations))
@@ -339,15 +404,27 @@ def frequency_suspects(observations: Sequence[Observation], indicators: Mapping[
             wrong.add((key, indicator))
     if not wrong:
         return []
-    return [Problem(Location(file, o.line), msg("checks_frequency", period=o.period, id=o.indicator,
-                                                frequency=indicators[o.indicator].frequency.value),
-                    severity="error", check="frequency")
-            for o in observations if (o.period.sort_key, o.indicator) in wrong]
+    return [
+        Problem(
+            Location(file, o.line),
+            msg("checks_frequency", period=o.period, id=o.indicator, frequency=indicators[o.indicator].frequency.value),
+            severity="error",
+            check="frequency",
+        )
+        for o in observations
+        if (o.period.sort_key, o.indicator) in wrong
+    ]
 
 
-def suspects_in_force(series: Series, indicator_ids: Iterable[str], file: str, now: str,
-                      most: int = 3, stored: Sequence[Observation] = (),
-                      indicators: Mapping[str, Indicator] | None = None) -> list[Problem]:
+def suspects_in_force(
+    series: Series,
+    indicator_ids: Iterable[str],
+    file: str,
+    now: str,
+    most: int = 3,
+    stored: Sequence[Observation] = (),
+    indicators: Mapping[str, Indicator] | None = None,
+) -> list[Problem]:
     """Warnings for the figures in force, among those the ``indicator_ids`` are read
     from, that ``qntrack check`` calls errors (its timing rules): a status, ``show`` or
     report built on them says so rather than trusting them in silence (issue 12). The
@@ -374,11 +451,14 @@ def suspects_in_force(series: Series, indicator_ids: Iterable[str], file: str, n
     # One warning a row (a row can fail two rules), in the file's order.
     problems = list({p.location.line: p for p in reversed(problems)}.values())
     problems.sort(key=lambda p: p.location.line or 0)
-    out = [Problem(p.location, msg("workspace_suspect_row", problem=p.message), "warning", "timing")
-           for p in problems[:most]]
+    out = [
+        Problem(p.location, msg("workspace_suspect_row", problem=p.message), "warning", "timing")
+        for p in problems[:most]
+    ]
     if len(problems) > most:
-        out.append(Problem(Location(file), msg("workspace_suspect_more", more=len(problems) - most), "warning",
-                           "timing"))
+        out.append(
+            Problem(Location(file), msg("workspace_suspect_more", more=len(problems) - most), "warning", "timing")
+        )
     return out
 
 
@@ -400,10 +480,14 @@ def growth_floor_problems(plan: Plan, series: Series, file: str) -> list[Problem
     for indicator in sorted(growth_rate_ids(plan)):
         for o in series.get(indicator, ()):
             if o.value < GROWTH_FLOOR:
-                problems.append(Problem(Location(file, o.line),
-                                        msg("checks_growth_floor", indicator=o.indicator, period=o.period,
-                                            value=Figure(o.value)),
-                                        severity="warning", check="growth-floor"))
+                problems.append(
+                    Problem(
+                        Location(file, o.line),
+                        msg("checks_growth_floor", indicator=o.indicator, period=o.period, value=Figure(o.value)),
+                        severity="warning",
+                        check="growth-floor",
+                    )
+                )
     problems.sort(key=lambda p: p.location.line or 0)
     return problems
 
@@ -412,12 +496,21 @@ def entry_growth_floor_problems(new: Sequence[tuple[Location, Observation]], pla
     """One warning for each growth rate being recorded below -100 %; it is still recorded,
     as a jump is (a warning, not a refusal: docs/decisions.md)."""
     rates = growth_rate_ids(plan)
-    return [Problem(where, msg("recording_growth_floor", indicator=o.indicator, period=o.period, value=Figure(o.value)),
-                    severity="warning", check="growth-floor")
-            for where, o in new if o.value < GROWTH_FLOOR and o.indicator in rates]
+    return [
+        Problem(
+            where,
+            msg("recording_growth_floor", indicator=o.indicator, period=o.period, value=Figure(o.value)),
+            severity="warning",
+            check="growth-floor",
+        )
+        for where, o in new
+        if o.value < GROWTH_FLOOR and o.indicator in rates
+    ]
 
 
-def jump_problems(observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None) -> list[Problem]:
+def jump_problems(
+    observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None
+) -> list[Problem]:
     """A vintage that is more than ``factor`` times larger or smaller than the one it revises."""
     bound = as_of_bound(as_of) if as_of else None
     # Keyed by the period's sort key, an int, where a Period would hash in Python: a
@@ -439,12 +532,25 @@ def jump_problems(observations: Iterable[Observation], file: str, factor: float,
                 continue
             ratio = jump_ratio(before.value, after.value, factor)
             if ratio is not None:
-                problems.append(Problem(
-                    Location(file, after.line),
-                    msg("checks_jump", indicator=indicator, period=period, value=Figure(after.value),
-                        recorded=after.recorded_at, before=Figure(before.value), line=before.line,
-                        before_recorded=before.recorded_at, ratio=Figure(float(f"{ratio:.3g}")), factor=Figure(factor)),
-                    severity="warning", check="jump"))
+                problems.append(
+                    Problem(
+                        Location(file, after.line),
+                        msg(
+                            "checks_jump",
+                            indicator=indicator,
+                            period=period,
+                            value=Figure(after.value),
+                            recorded=after.recorded_at,
+                            before=Figure(before.value),
+                            line=before.line,
+                            before_recorded=before.recorded_at,
+                            ratio=Figure(float(f"{ratio:.3g}")),
+                            factor=Figure(factor),
+                        ),
+                        severity="warning",
+                        check="jump",
+                    )
+                )
     problems.sort(key=lambda p: p.location.line)
     return problems
 
@@ -460,8 +566,9 @@ def jump_ratio(before: float, after: float, factor: float) -> float | None:
     return ratio if ratio > factor else None
 
 
-def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation],
-                        factor: float = DEFAULT_JUMP_FACTOR) -> list[Problem]:
+def entry_jump_problems(
+    new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation], factor: float = DEFAULT_JUMP_FACTOR
+) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
     in force now for the nearest earlier and later periods of the same length, whenever
@@ -509,23 +616,41 @@ def entry_jump_problems(new: Sequence[tuple[Location, Observation]], stored: Ite
             # The neighbours as they stand now, whenever recorded: a figure back-dated
             # before its neighbours were recorded (980 for 2019, recorded 2020-06-01, next
             # to 9.8 for 2020 recorded in 2023) is still compared with both sides.
-            compared = [n for n in (nearest(o.indicator, keys, at - 1, -1, LATEST),
-                                    nearest(o.indicator, keys, at, 1, LATEST)) if n is not None]
+            compared = [
+                n
+                for n in (nearest(o.indicator, keys, at - 1, -1, LATEST), nearest(o.indicator, keys, at, 1, LATEST))
+                if n is not None
+            ]
         ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
         if not compared or any(r is None for r in ratios):
             continue
         other, ratio = compared[0], ratios[0]
-        times = msg("recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller",
-                    ratio=Figure(float(f"{ratio:.3g}")))
-        problems.append(Problem(where, msg("recording_jump_same" if same is not None else "recording_jump_neighbour",
-                                           indicator=o.indicator, period=o.period, value=Figure(o.value), times=times,
-                                           before=Figure(other.value), other=other.period),
-                                severity="warning", check="jump"))
+        times = msg(
+            "recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller",
+            ratio=Figure(float(f"{ratio:.3g}")),
+        )
+        problems.append(
+            Problem(
+                where,
+                msg(
+                    "recording_jump_same" if same is not None else "recording_jump_neighbour",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    times=times,
+                    before=Figure(other.value),
+                    other=other.period,
+                ),
+                severity="warning",
+                check="jump",
+            )
+        )
     return problems
 
 
-def earlier_vintage_problems(new: Sequence[tuple[Location, Observation]],
-                             stored: Iterable[Observation]) -> list[Problem]:
+def earlier_vintage_problems(
+    new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation]
+) -> list[Problem]:
     """Warnings for rows being added that are recorded before the figure in force for
     their period (issue 12): they are kept, as an earlier vintage (history stays
     replayable), but they do not take effect, and the user is told so, once per row.
@@ -546,11 +671,24 @@ def earlier_vintage_problems(new: Sequence[tuple[Location, Observation]],
         current = latest.get((o.indicator, o.period))
         if current is not None and current.recorded_at > o.recorded_at:
             if current.status == RETRACTED:
-                text = msg("recording_earlier_than_retraction", indicator=o.indicator, period=o.period,
-                           value=Figure(o.value), at=o.recorded_at, current_at=current.recorded_at)
+                text = msg(
+                    "recording_earlier_than_retraction",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    at=o.recorded_at,
+                    current_at=current.recorded_at,
+                )
             else:
-                text = msg("recording_earlier_vintage", indicator=o.indicator, period=o.period, value=Figure(o.value),
-                           at=o.recorded_at, current=Figure(current.value), current_at=current.recorded_at)
+                text = msg(
+                    "recording_earlier_vintage",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    at=o.recorded_at,
+                    current=Figure(current.value),
+                    current_at=current.recorded_at,
+                )
             problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
         else:
             note(o)
@@ -576,12 +714,23 @@ def stale_problems(plan: Plan, series: Series, reference: date, lag_days: int = 
         next_end = _next_period_end(latest, ind.frequency.months)
         due = next_end + timedelta(days=lag_days)
         if reference > due:
-            problems.append(Problem(
-                ind.location,
-                msg("checks_stale", id=ind.id, frequency=ind.frequency.value, latest=latest,
-                    unit=_unit(ind.frequency), next_end=next_end.isoformat(), due=due.isoformat(),
-                    reference=reference.isoformat()),
-                severity="warning", check="stale"))
+            problems.append(
+                Problem(
+                    ind.location,
+                    msg(
+                        "checks_stale",
+                        id=ind.id,
+                        frequency=ind.frequency.value,
+                        latest=latest,
+                        unit=_unit(ind.frequency),
+                        next_end=next_end.isoformat(),
+                        due=due.isoformat(),
+                        reference=reference.isoformat(),
+                    ),
+                    severity="warning",
+                    check="stale",
+                )
+            )
     return problems
 
 
@@ -600,8 +749,10 @@ def _due_periods(target) -> list[tuple[Period, Location, tuple]]:
     """(period, where, what) for each due item; ``what`` made a Message by ``_due_what``
     only when it is reported (a national plan has tens of thousands of milestones)."""
     if isinstance(target, LevelTarget):
-        return [(m.by, m.location if m.location.file else target.location, ("milestone", m.value, m.by))
-                for m in target.milestones]
+        return [
+            (m.by, m.location if m.location.file else target.location, ("milestone", m.value, m.by))
+            for m in target.milestones
+        ]
     if isinstance(target, PlanTarget):
         return [(target.period, target.location, ("plan", target.value, target.period))]
     if isinstance(target, (EveryPeriodTarget, AverageTarget, CumulativeTarget)):
@@ -618,8 +769,9 @@ def _due_what(what: tuple) -> Message:
     return msg("checks_due_span", start=first, end=second)
 
 
-def milestone_due_problems(plan: Plan, series: Series, reference: date,
-                           lag_days: int = PUBLICATION_LAG_DAYS) -> list[Problem]:
+def milestone_due_problems(
+    plan: Plan, series: Series, reference: date, lag_days: int = PUBLICATION_LAG_DAYS
+) -> list[Problem]:
     """Milestones whose period ended more than ``lag_days`` ago with no observation for it."""
     problems = []
     for target in plan.targets:
@@ -628,9 +780,21 @@ def milestone_due_problems(plan: Plan, series: Series, reference: date,
             end = period_end(period)
             due = end + timedelta(days=lag_days)
             if reference > due and period not in have:
-                problems.append(Problem(
-                    where,
-                    msg("checks_milestone_due", id=target.id, what=_due_what(what), period=period, end=end.isoformat(),
-                        due=due.isoformat(), indicator=target.indicator, reference=reference.isoformat()),
-                    severity="warning", check="milestone-due"))
+                problems.append(
+                    Problem(
+                        where,
+                        msg(
+                            "checks_milestone_due",
+                            id=target.id,
+                            what=_due_what(what),
+                            period=period,
+                            end=end.isoformat(),
+                            due=due.isoformat(),
+                            indicator=target.indicator,
+                            reference=reference.isoformat(),
+                        ),
+                        severity="warning",
+                        check="milestone-due",
+                    )
+                )
     return problems

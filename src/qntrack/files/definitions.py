@@ -173,8 +173,12 @@ class _Reader:
             if allowed and key not in allowed:
                 hint = _closest(key, allowed)
                 valid = ", ".join(allowed)
-                self.error(key_node, msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid) if hint is None
-                           else msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint))
+                self.error(
+                    key_node,
+                    msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid)
+                    if hint is None
+                    else msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint),
+                )
                 continue
             out[key] = (key_node, value_node)
         return out
@@ -262,8 +266,12 @@ class _Reader:
         if raw not in options:
             hint = _closest(raw, options)
             listed = ", ".join(options)
-            self.error(node, msg("definitions_not_one_of", what=_phrase(what), raw=raw, options=listed) if hint is None
-                       else msg("definitions_not_one_of_hint", what=_phrase(what), raw=raw, options=listed, hint=hint))
+            self.error(
+                node,
+                msg("definitions_not_one_of", what=_phrase(what), raw=raw, options=listed)
+                if hint is None
+                else msg("definitions_not_one_of_hint", what=_phrase(what), raw=raw, options=listed, hint=hint),
+            )
             return None
         return raw
 
@@ -273,7 +281,11 @@ def _kind(node: Node) -> Message:
         return msg("definitions_kind_mapping")
     if isinstance(node, SequenceNode):
         return msg("definitions_kind_list")
-    return msg("definitions_kind_value", value=node.value) if isinstance(node, ScalarNode) else msg("definitions_kind_other")
+    return (
+        msg("definitions_kind_value", value=node.value)
+        if isinstance(node, ScalarNode)
+        else msg("definitions_kind_other")
+    )
 
 
 def load_plan(path: Path) -> Plan:
@@ -302,7 +314,8 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         raise InputError([Problem(Location(file, 1), msg("definitions_no_content"))])
 
     if not isinstance(root, MappingNode) or not any(
-            isinstance(k, ScalarNode) and k.value in TOP_KEYS for k, _ in root.value):
+        isinstance(k, ScalarNode) and k.value in TOP_KEYS for k, _ in root.value
+    ):
         # Not one key of a plan: some other file (--targets /etc/passwd), whose content
         # a message must not echo (docs/data-integrity.md).
         raise InputError([_foreign(file)])
@@ -405,8 +418,11 @@ def _untagged_loader() -> type | None:
         base = getattr(yaml, "CSafeLoader", None)
         loader = None
         if base is not None:
-            tags = {ScalarNode: base.DEFAULT_SCALAR_TAG, SequenceNode: base.DEFAULT_SEQUENCE_TAG,
-                    MappingNode: base.DEFAULT_MAPPING_TAG}
+            tags = {
+                ScalarNode: base.DEFAULT_SCALAR_TAG,
+                SequenceNode: base.DEFAULT_SEQUENCE_TAG,
+                MappingNode: base.DEFAULT_MAPPING_TAG,
+            }
             loader = type("_UntaggedLoader", (base,), {"resolve": lambda self, kind, value, implicit: tags[kind]})
         _UNTAGGED.append(loader)
     return _UNTAGGED[0]
@@ -491,8 +507,18 @@ def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indi
         formula = reader.text(keys["formula"][1], _at(where, "formula"))
     if name is None or unit is None or not ok:
         return None
-    return Indicator(ind_id, name, unit, direction, frequency, measure, description or "", formula or None,
-                     reader.loc(key_node), unit_vi)
+    return Indicator(
+        ind_id,
+        name,
+        unit,
+        direction,
+        frequency,
+        measure,
+        description or "",
+        formula or None,
+        reader.loc(key_node),
+        unit_vi,
+    )
 
 
 def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
@@ -510,8 +536,14 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
         unknown = sorted(n for n in expr.names if n not in indicators)
         for name in unknown:
             hint = _closest(name, indicators)
-            reader.problems.append(Problem(loc, msg("definitions_formula_unknown", id=ind.id, name=name) if hint is None
-                                           else msg("definitions_formula_unknown_hint", id=ind.id, name=name, hint=hint)))
+            reader.problems.append(
+                Problem(
+                    loc,
+                    msg("definitions_formula_unknown", id=ind.id, name=name)
+                    if hint is None
+                    else msg("definitions_formula_unknown_hint", id=ind.id, name=name, hint=hint),
+                )
+            )
         deps[ind.id] = {n for n in expr.names if n in indicators}
     # Depth-first search for a cycle; report each cycle once, at the first indicator in it.
     state: dict[str, int] = {}
@@ -521,12 +553,15 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
         state[node] = 1
         for nxt in sorted(deps.get(node, ())):
             if state.get(nxt) == 1:
-                cycle = path[path.index(nxt):] + [nxt]
+                cycle = path[path.index(nxt) :] + [nxt]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
-                    reader.problems.append(Problem(indicators[nxt].location,
-                                                   msg("definitions_formula_cycle", id=nxt, cycle=" -> ".join(cycle))))
+                    reader.problems.append(
+                        Problem(
+                            indicators[nxt].location, msg("definitions_formula_cycle", id=nxt, cycle=" -> ".join(cycle))
+                        )
+                    )
             elif state.get(nxt) is None:
                 visit(nxt, path + [nxt])
         state[node] = 2
@@ -545,7 +580,10 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode) and key_node.value == "type" and isinstance(value_node, ScalarNode):
             kind = value_node.value
-    id_text = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode)), None)
+    id_text = next(
+        (v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode)),
+        None,
+    )
     where = ("target", id_text)
     if kind not in TARGET_TYPES:
         type_node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "type")
@@ -567,8 +605,12 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
         reader.error(keys["id"][1], msg("definitions_target_id_dash", id=tid))
     indicator: Indicator | None = None
     if "indicator" not in keys:
-        reader.error(node, msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))
-                     if indicators else msg("definitions_target_missing_indicator_none", what=_phrase(where)))
+        reader.error(
+            node,
+            msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))
+            if indicators
+            else msg("definitions_target_missing_indicator_none", what=_phrase(where)),
+        )
     else:
         ind_node = keys["indicator"][1]
         ind_id = reader.text(ind_node, _at(where, "indicator"))
@@ -576,8 +618,12 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
             indicator = indicators.get(ind_id)
             if indicator is None:
                 hint = _closest(ind_id, indicators)
-                reader.error(ind_node, msg("definitions_target_unknown_indicator", what=_phrase(where), id=ind_id) if hint is None
-                             else msg("definitions_target_unknown_indicator_hint", what=_phrase(where), id=ind_id, hint=hint))
+                reader.error(
+                    ind_node,
+                    msg("definitions_target_unknown_indicator", what=_phrase(where), id=ind_id)
+                    if hint is None
+                    else msg("definitions_target_unknown_indicator_hint", what=_phrase(where), id=ind_id, hint=hint),
+                )
     name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else None
     source = reader.text(keys["source"][1], _at(where, "source")) if "source" in keys else ""
     note = reader.text(keys["note"][1], _at(where, "note")) if "note" in keys else ""
@@ -605,8 +651,15 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     return target
 
 
-def _imply_measure(reader: _Reader, node: Node, where: What, kind: str, needs: Measure, indicator: Indicator,
-                   indicators: dict[str, Indicator]) -> Indicator | None:
+def _imply_measure(
+    reader: _Reader,
+    node: Node,
+    where: What,
+    kind: str,
+    needs: Measure,
+    indicator: Indicator,
+    indicators: dict[str, Indicator],
+) -> Indicator | None:
     """The target's kind implies its indicator's measure (an average reads a rate, a
     cumulative target adds up a flow) unless the indicator declares another one or an
     earlier target implied another: only a contradiction is refused (issue 12)."""
@@ -616,17 +669,47 @@ def _imply_measure(reader: _Reader, node: Node, where: What, kind: str, needs: M
     implied = reader.implied_measure.get(indicator.id)
     measure = indicator.measure.value
     if declared is not None:
-        reader.error(node, msg("definitions_measure_declared_flow", what=_phrase(where), id=indicator.id, measure=measure,
-                               line=declared) if needs is Measure.FLOW else
-                     msg("definitions_measure_declared_rate", what=_phrase(where), id=indicator.id, measure=measure,
-                         line=declared))
+        reader.error(
+            node,
+            msg(
+                "definitions_measure_declared_flow",
+                what=_phrase(where),
+                id=indicator.id,
+                measure=measure,
+                line=declared,
+            )
+            if needs is Measure.FLOW
+            else msg(
+                "definitions_measure_declared_rate",
+                what=_phrase(where),
+                id=indicator.id,
+                measure=measure,
+                line=declared,
+            ),
+        )
         return None
     if implied is not None:
         other, line = implied
-        reader.error(node, msg("definitions_measure_implied_flow", what=_phrase(where), other=other, line=line,
-                               id=indicator.id, measure=measure) if needs is Measure.FLOW else
-                     msg("definitions_measure_implied_rate", what=_phrase(where), other=other, line=line,
-                         id=indicator.id, measure=measure))
+        reader.error(
+            node,
+            msg(
+                "definitions_measure_implied_flow",
+                what=_phrase(where),
+                other=other,
+                line=line,
+                id=indicator.id,
+                measure=measure,
+            )
+            if needs is Measure.FLOW
+            else msg(
+                "definitions_measure_implied_rate",
+                what=_phrase(where),
+                other=other,
+                line=line,
+                id=indicator.id,
+                measure=measure,
+            ),
+        )
         return None
     reader.implied_measure[indicator.id] = (kind, reader.loc(node).line)
     implied_indicator = replace(indicator, measure=needs)
@@ -666,24 +749,45 @@ def _level(reader: _Reader, node: Node, keys: dict, where: What, common: dict, k
                     continue
                 missing = [k for k in ("by", "value") if k not in mkeys]
                 if missing:
-                    reader.error(item, msg("definitions_milestone_needs", what=_phrase(where), key=missing[0]) if len(missing) == 1
-                                 else msg("definitions_milestone_needs_both", what=_phrase(where)))
+                    reader.error(
+                        item,
+                        msg("definitions_milestone_needs", what=_phrase(where), key=missing[0])
+                        if len(missing) == 1
+                        else msg("definitions_milestone_needs_both", what=_phrase(where)),
+                    )
                     continue
                 by = _year(reader, mkeys["by"][1], ("milestone by", where))
                 value = reader.number(mkeys["value"][1], ("milestone value", where))
                 if by is None or value is None:
                     continue
                 if baseline is not None and by <= baseline.period:
-                    reader.error(mkeys["by"][1], msg("definitions_milestone_not_after_baseline", what=_phrase(where), by=by,
-                                                     baseline=baseline.period))
+                    reader.error(
+                        mkeys["by"][1],
+                        msg(
+                            "definitions_milestone_not_after_baseline",
+                            what=_phrase(where),
+                            by=by,
+                            baseline=baseline.period,
+                        ),
+                    )
                     continue
                 if milestones and by == milestones[-1].by:
-                    reader.error(mkeys["by"][1], msg("definitions_two_milestones", what=_phrase(where), by=by,
-                                                     first=milestones[-1].location.line, second=reader.loc(item).line))
+                    reader.error(
+                        mkeys["by"][1],
+                        msg(
+                            "definitions_two_milestones",
+                            what=_phrase(where),
+                            by=by,
+                            first=milestones[-1].location.line,
+                            second=reader.loc(item).line,
+                        ),
+                    )
                     continue
                 if milestones and by <= milestones[-1].by:
-                    reader.error(mkeys["by"][1], msg("definitions_milestones_order", what=_phrase(where), by=by,
-                                                     previous=milestones[-1].by))
+                    reader.error(
+                        mkeys["by"][1],
+                        msg("definitions_milestones_order", what=_phrase(where), by=by, previous=milestones[-1].by),
+                    )
                     continue
                 milestones.append(Milestone(by, value, reader.loc(item)))
     if milestones and baseline is None:
@@ -713,8 +817,12 @@ def _span(reader: _Reader, node: Node, keys: dict, where: What, common: dict, ki
     bound = _bound(reader, node, keys, where)
     missing = [k for k in ("from", "to") if k not in keys]
     if missing:
-        reader.error(node, msg("definitions_span_needs", what=_phrase(where), kind=kind, key=missing[0]) if len(missing) == 1
-                     else msg("definitions_span_needs_both", what=_phrase(where), kind=kind))
+        reader.error(
+            node,
+            msg("definitions_span_needs", what=_phrase(where), kind=kind, key=missing[0])
+            if len(missing) == 1
+            else msg("definitions_span_needs_both", what=_phrase(where), kind=kind),
+        )
         return None
     start = reader.period(keys["from"][1], _at(where, "from"))
     end = reader.period(keys["to"][1], _at(where, "to"))
@@ -733,8 +841,12 @@ def _span(reader: _Reader, node: Node, keys: dict, where: What, common: dict, ki
 def _plan(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
     missing = [k for k in ("period", "value") if k not in keys]
     if missing:
-        reader.error(node, msg("definitions_plan_needs", what=_phrase(where), key=missing[0]) if len(missing) == 1
-                     else msg("definitions_plan_needs_both", what=_phrase(where)))
+        reader.error(
+            node,
+            msg("definitions_plan_needs", what=_phrase(where), key=missing[0])
+            if len(missing) == 1
+            else msg("definitions_plan_needs_both", what=_phrase(where)),
+        )
         return None
     period = reader.period(keys["period"][1], _at(where, "period"))
     value = reader.number(keys["value"][1], _at(where, "value"))

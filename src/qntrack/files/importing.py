@@ -31,6 +31,7 @@ from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Observation, Problem
 from ..plan.periods import PeriodError, parse_period
 from ..files.textfiles import nfc
+from ..files.vocabulary import VIETNAMESE_COLUMNS, excel_date, foreign_digits, status_word, vietnamese_period
 
 __all__ = [
     "ImportFormat",
@@ -43,7 +44,6 @@ __all__ = [
     "parse_table",
     "parse_number_cell",
     "parse_typed_number",
-    "foreign_digits",
     "import_observations",
 ]
 
@@ -118,7 +118,9 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         try:
             return stdin.read()
         except (OSError, ValueError) as exc:
-            raise fail("<stdin>", msg("import_stdin_unreadable", reason=getattr(exc, "strerror", None) or exc)) from None
+            raise fail(
+                "<stdin>", msg("import_stdin_unreadable", reason=getattr(exc, "strerror", None) or exc)
+            ) from None
     path = Path(name)
     if not path.exists():
         raise fail(name, msg("import_file_not_found"))
@@ -214,8 +216,11 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
         if _read_number(raw, not decimal_comma, True) is None:
             raise ValueError(msg("import_value_not_number", text=text, example="1234,5" if decimal_comma else "1234.5"))
         # One sentence per convention: the two are not glued from translated halves.
-        raise ValueError(msg("import_value_point_in_comma_file", text=text) if decimal_comma
-                         else msg("import_value_comma_in_point_file", text=text))
+        raise ValueError(
+            msg("import_value_point_in_comma_file", text=text)
+            if decimal_comma
+            else msg("import_value_comma_in_point_file", text=text)
+        )
     if not math.isfinite(value):
         raise ValueError(msg("import_value_not_finite", text=text))
     if value == 0.0:
@@ -238,18 +243,12 @@ def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
         return None
     if dec not in raw and not explicit:
         whole, fraction = raw.replace(grp, ""), raw.replace(grp, ".")
-        raise ValueError(msg("import_value_ambiguous_dot", text=raw, whole=whole, fraction=fraction) if decimal_comma
-                         else msg("import_value_ambiguous_comma", text=raw, whole=whole, fraction=fraction))
+        raise ValueError(
+            msg("import_value_ambiguous_dot", text=raw, whole=whole, fraction=fraction)
+            if decimal_comma
+            else msg("import_value_ambiguous_comma", text=raw, whole=whole, fraction=fraction)
+        )
     return float(raw.replace(grp, "").replace(dec, "."))
-
-
-def foreign_digits(text: str) -> bool:
-    """Whether ``text`` holds digits other than 0-9 (Arabic-Indic, full-width, ...).
-
-    Python's ``float`` and ``\\d`` read them, but no Vietnamese office writes them: one
-    pasted from a PDF or typed on another keyboard is refused rather than guessed at.
-    """
-    return any(ch.isdigit() and not "0" <= ch <= "9" for ch in text)
 
 
 def parse_typed_number(text: str, lang: str | None) -> float:
@@ -284,15 +283,20 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             decimal_comma = mark == "."  # '12.345.678' or '1,234,567': only thousands
         else:
             whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
-            raise ValueError(msg("import_typed_ambiguous_comma", text=text, whole=whole, fraction=fraction)
-                             if mark == "," else
-                             msg("import_typed_ambiguous_point", text=text, whole=whole, fraction=fraction))
+            raise ValueError(
+                msg("import_typed_ambiguous_comma", text=text, whole=whole, fraction=fraction)
+                if mark == ","
+                else msg("import_typed_ambiguous_point", text=text, whole=whole, fraction=fraction)
+            )
     try:
         return parse_number_cell(raw, decimal_comma, explicit=True)
     except ValueError as exc:
         said = _said(exc)
-        if isinstance(said, Message) and said.id in ("import_value_no_figure", "import_value_not_finite",
-                                                     "store_value_underflow"):
+        if isinstance(said, Message) and said.id in (
+            "import_value_no_figure",
+            "import_value_not_finite",
+            "store_value_underflow",
+        ):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
         raise ValueError(msg("import_typed_not_number", text=text)) from None
@@ -300,89 +304,6 @@ def parse_typed_number(text: str, lang: str | None) -> float:
 
 def _canonical(value: float) -> str:
     return repr(value)
-
-
-# --- Vietnamese words and names ------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, single spaces: 'Ước  Tính' and 'uoc tinh' read alike."""
-    import unicodedata
-
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return " ".join(bare.replace("đ", "d").replace("Đ", "D").lower().split())
-
-
-# Status words as offices write them (any case, with or without diacritics).
-_STATUS_WORDS = {"uoc tinh": "estimate", "uoc": "estimate", "so bo": "preliminary", "chinh thuc": "official",
-                 "estimate": "estimate", "preliminary": "preliminary", "official": "official"}
-
-
-def status_word(text: str) -> str:
-    """The store's status for a status word ('Sơ bộ' is preliminary); unknown text as given."""
-    return _STATUS_WORDS.get(fold(text), text)
-
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_YEAR_SEP = r"\s*(?:/|-|\s|nam)\s*(?:nam\s*)?"
-_VI_PERIODS = (
-    (re.compile(r"(?:nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
-    (re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
-     lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1]))),
-    (re.compile(rf"6\s*thang\s*cuoi\s*nam{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
-    (re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
-    (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
-)
-
-
-def _quarter(text: str) -> int:
-    return _ROMAN.get(text) or int(text)
-
-
-def vietnamese_period(text: str) -> str | None:
-    """The canonical period for a name as offices write it, or None.
-
-    'Quý I/2024' is 2024-Q1, '6 tháng đầu năm 2024' 2024-H1, '9 tháng 2024' 2024-9M,
-    '6 tháng cuối năm 2024' 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm 2024' 2024
-    (methodology section 3 names the same spans). Canonical forms are parse_period's.
-    """
-    from ..plan.periods import Period
-
-    key = fold(text)
-    if foreign_digits(key):
-        return None
-    for pattern, span in _VI_PERIODS:
-        m = pattern.fullmatch(key)
-        if m:
-            year, first, last = span(m)
-            if 1000 <= year <= 9999 and 1 <= first <= last <= 12:
-                return str(Period(year, first, last))
-            return None
-    return None
-
-
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                       "nov", "dec"), start=1)}
-
-
-def excel_date(text: str) -> str | None:
-    """If ``text`` is a date Excel made of a period ('2025-04' became '01/04/2025',
-    '4/1/2025', 'Apr-25' or '2025-04-01'), the period it probably was ('' if unclear)."""
-    raw = text.strip()
-    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", raw)
-    if m:
-        a, b, year = int(m[1]), int(m[2]), m[3]
-        # Excel fills in day 1: dd/mm (Vietnamese settings) or m/d (US settings).
-        month = b if a == 1 and 1 <= b <= 12 else a if b == 1 and 1 <= a <= 12 else 0
-        return f"{year}-{month:02d}" if month else ""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", raw)
-    if m and 1 <= int(m[2]) <= 12:
-        return f"{m[1]}-{m[2]}"
-    m = re.fullmatch(r"([A-Za-z]{3})[- ](\d{2}|\d{4})", raw)
-    if m and m[1].lower() in _MONTHS:
-        year = m[2] if len(m[2]) == 4 else f"20{m[2]}"
-        return f"{year}-{_MONTHS[m[1].lower()]:02d}"
-    return None
 
 
 def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
@@ -437,7 +358,8 @@ def _shows_thousands(cells: Sequence[str], decimal_comma: bool) -> bool:
     decimal = re.compile(rf"[-+]?\d*{d}\d+(?:[eE][-+]?\d+)?")
     return any(decimal.fullmatch(raw) for raw in raws) and not any(
         _read_number(raw, not decimal_comma, True) is not None and _read_number(raw, decimal_comma, True) is None
-        for raw in raws)
+        for raw in raws
+    )
 
 
 # --- tables ---------------------------------------------------------------------------
@@ -487,35 +409,20 @@ def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, 
     return True
 
 
-# Column names as a Vietnamese statistics office writes them, read as the English ones.
-VIETNAMESE_COLUMNS = {
-    "chỉ tiêu": "indicator",
-    "mã chỉ tiêu": "indicator",
-    "kỳ": "period",
-    "kỳ báo cáo": "period",
-    "giá trị": "value",
-    "số liệu": "value",
-    "loại số liệu": "status",
-    "tình trạng": "status",
-    "nguồn": "source",
-    "ghi chú": "note",
-    "thời điểm ghi nhận": "recorded_at",
-    "ngày công bố": "recorded_at",
-}
-
-
 def _header(fields: Sequence[str]) -> list[str]:
     names = [nfc(f.strip().lstrip("\ufeff")).lower() for f in fields]
     return [VIETNAMESE_COLUMNS.get(n, n) for n in names]
 
 
-def parse_table(text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()) -> ParsedTable:
+def parse_table(
+    text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()
+) -> ParsedTable:
     """Read the table into candidate rows; never raises for a bad row, collects problems."""
     declared = re.match(r"sep=(.)\r?(?:\n|$)", text)
     if declared:
         # Excel's own way to name the delimiter, on a line before the header. The line is
         # blanked rather than removed so that line numbers still match the file.
-        text = "\n" + text[declared.end():]
+        text = "\n" + text[declared.end() :]
     delimiter = fmt.delimiter or (declared.group(1) if declared else None) or _detect_delimiter(text)
     decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else delimiter == ";"
     explicit = fmt.decimal_comma is not None
@@ -593,8 +500,14 @@ def _long_columns(header: list[str], where: Location, problems: list[Problem], d
         # Not one column of ours: another kind of file (--from /etc/shadow), whose first
         # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
         columns = ", ".join(LONG_COLUMNS)
-        problems.append(Problem(where, msg("import_not_a_table_delimiter", columns=columns) if len(header) == 1
-                                else msg("import_not_a_table", columns=columns)))
+        problems.append(
+            Problem(
+                where,
+                msg("import_not_a_table_delimiter", columns=columns)
+                if len(header) == 1
+                else msg("import_not_a_table", columns=columns),
+            )
+        )
         return None
     columns: dict[str, int] = {}
     for i, name in enumerate(header):
@@ -617,9 +530,14 @@ def _long_columns(header: list[str], where: Location, problems: list[Problem], d
     if missing:
         # An empty header cell is shown as '' (a name a person can see, in any language).
         needed, found = ", ".join(missing), ", ".join(h or "''" for h in header)
-        problems.append(Problem(where, msg("import_header_needs_delimiter", missing=needed, found=found)
-                                if len(header) == 1 and delimiter == ","
-                                else msg("import_header_needs", missing=needed, found=found)))
+        problems.append(
+            Problem(
+                where,
+                msg("import_header_needs_delimiter", missing=needed, found=found)
+                if len(header) == 1 and delimiter == ","
+                else msg("import_header_needs", missing=needed, found=found),
+            )
+        )
     return None if len(problems) > before else columns
 
 
@@ -656,12 +574,23 @@ def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -
                 problems.append(Problem(where, _excel_date_message(name, guess, column=i + 1)))
             else:
                 # periods.py's reason is kept as its Message, not glued as English text (see _within).
-                problems.append(Problem(where, _within("import_column_not_period", _said(exc), column=i + 1,
-                                                       name=name, columns=", ".join(LONG_OPTIONAL))))
+                problems.append(
+                    Problem(
+                        where,
+                        _within(
+                            "import_column_not_period",
+                            _said(exc),
+                            column=i + 1,
+                            name=name,
+                            columns=", ".join(LONG_OPTIONAL),
+                        ),
+                    )
+                )
             continue
         if period in seen_periods:
-            problems.append(Problem(where, msg("import_period_two_columns", period=period, first=seen_periods[period],
-                                               second=name)))
+            problems.append(
+                Problem(where, msg("import_period_two_columns", period=period, first=seen_periods[period], second=name))
+            )
             continue
         seen_periods[period] = name
         periods.append((i, str(period)))
@@ -728,7 +657,9 @@ def _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     return out
 
 
-def _note_duplicate(row: dict[str, str], where: Location, seen: dict, problems: list[Problem], default_stamp: str) -> None:
+def _note_duplicate(
+    row: dict[str, str], where: Location, seen: dict, problems: list[Problem], default_stamp: str
+) -> None:
     """Two figures for the same indicator, period and moment in one batch: one is a mistake.
 
     The same figure twice (same value, status and source) is no mistake, only a repeat:
@@ -751,11 +682,22 @@ def _note_duplicate(row: dict[str, str], where: Location, seen: dict, problems: 
         if seen[key][1] == figure:
             return
         if stamp and stamp != default_stamp:
-            problems.append(Problem(where, msg("import_duplicate_at", indicator=row["indicator"], period=period,
-                                               recorded_at=stamp, line=seen[key][0])))
+            problems.append(
+                Problem(
+                    where,
+                    msg(
+                        "import_duplicate_at",
+                        indicator=row["indicator"],
+                        period=period,
+                        recorded_at=stamp,
+                        line=seen[key][0],
+                    ),
+                )
+            )
         else:
-            problems.append(Problem(where, msg("import_duplicate", indicator=row["indicator"], period=period,
-                                               line=seen[key][0])))
+            problems.append(
+                Problem(where, msg("import_duplicate", indicator=row["indicator"], period=period, line=seen[key][0]))
+            )
     else:
         seen[key] = (where.line, figure)
 
@@ -803,8 +745,9 @@ def import_observations(
     problems = list(parsed.problems)
     vintages: Sequence = ()
     try:
-        store, rows, skipped, warnings, vintages = record_many(targets, parsed.candidates, dry_run=True,
-                                                            undated=undated, force=force, now=now, tz=tz)
+        store, rows, skipped, warnings, vintages = record_many(
+            targets, parsed.candidates, dry_run=True, undated=undated, force=force, now=now, tz=tz
+        )
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -812,12 +755,24 @@ def import_observations(
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     if not dry_run:
-        store, rows, skipped, warnings, vintages = record_many(targets, parsed.candidates, dry_run=False,
-                                                            undated=undated, force=force, now=now, tz=tz)
+        store, rows, skipped, warnings, vintages = record_many(
+            targets, parsed.candidates, dry_run=False, undated=undated, force=force, now=now, tz=tz
+        )
     # A vintage in force that the file itself holds (the store imported into itself, with
     # its revisions and retractions) is no news: only the others are said.
     batch = {(o.indicator, o.period, o.recorded_at) for o in (*rows, *skipped)}
-    vintages = [(stored, current) for stored, current in vintages
-                if current is None or (current.indicator, current.period, current.recorded_at) not in batch]
-    return ImportResult(store, tuple(rows), parsed.delimiter, parsed.decimal_comma, dry_run, len(skipped),
-                        tuple(warnings), tuple(vintages))
+    vintages = [
+        (stored, current)
+        for stored, current in vintages
+        if current is None or (current.indicator, current.period, current.recorded_at) not in batch
+    ]
+    return ImportResult(
+        store,
+        tuple(rows),
+        parsed.delimiter,
+        parsed.decimal_comma,
+        dry_run,
+        len(skipped),
+        tuple(warnings),
+        tuple(vintages),
+    )

@@ -16,8 +16,20 @@ from typing import Iterable
 from ..errors import ExitCode, fail
 from ..catalog import Message, msg
 
-__all__ = ["os_error_file", "GENERATOR_MARK", "stamp", "mark_state", "STDOUT_NAMES", "WRITABLE", "report_format", "output_path", "refuse_protected",
-           "written_by_qntrack", "refuse_foreign", "refuse_stdout_into"]
+__all__ = [
+    "os_error_file",
+    "GENERATOR_MARK",
+    "stamp",
+    "mark_state",
+    "STDOUT_NAMES",
+    "WRITABLE",
+    "report_format",
+    "output_path",
+    "refuse_protected",
+    "written_by_qntrack",
+    "refuse_foreign",
+    "refuse_stdout_into",
+]
 
 # Markdown and SVG carry this comment; HTML its <meta name="generator">, JSON and TOML
 # their leading "qntrack" key. Only the first and last few KB of a file are read for it
@@ -33,29 +45,62 @@ _MARKS = (
 # qntrack 0.1 wrote no mark in Markdown or SVG; its Markdown footer and its chart element
 # are specific enough to stand for one, so that an upgrade does not ask for --force.
 _MARKS_01 = (
-    re.compile(rb"\nMade by qntrack \d+\.\d+\.\d+\. Statuses follow the Statistics Canada / Open SDG "
-               rb"progress measure \(docs/methodology\.md\)\.\n\Z"),
+    re.compile(
+        rb"\nMade by qntrack \d+\.\d+\.\d+\. Statuses follow the Statistics Canada / Open SDG "
+        rb"progress measure \(docs/methodology\.md\)\.\n\Z"
+    ),
     re.compile(rb'\A<svg xmlns="http://www\.w3\.org/2000/svg" id="chart-[^"]*" class="pygal-chart"'),
 )
 
 # `-o -` and `-o /dev/stdout` both mean standard output, as in most Unix tools.
 STDOUT_NAMES = ("-", "/dev/stdout")
 
-WRITABLE = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-            ".json": "json", ".toml": "toml"}
+WRITABLE = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".toml": "toml",
+}
 
 # Extensions that name some other format: a report is never written under them, even
 # with --format, so `review.pdf` can never hold Markdown.
 _OTHER = {
-    ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "OpenDocument", ".rtf": "RTF",
-    ".xls": "Excel", ".xlsx": "Excel", ".xlsm": "Excel", ".ods": "OpenDocument", ".ppt": "PowerPoint",
-    ".pptx": "PowerPoint", ".odp": "OpenDocument", ".csv": "CSV", ".tsv": "TSV", ".yaml": "YAML", ".yml": "YAML",
-    ".xml": "XML", ".svg": "SVG", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".zip": "ZIP",
-    ".lock": "lock", ".py": "Python", ".sh": "shell",
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".odt": "OpenDocument",
+    ".rtf": "RTF",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".xlsm": "Excel",
+    ".ods": "OpenDocument",
+    ".ppt": "PowerPoint",
+    ".pptx": "PowerPoint",
+    ".odp": "OpenDocument",
+    ".csv": "CSV",
+    ".tsv": "TSV",
+    ".yaml": "YAML",
+    ".yml": "YAML",
+    ".xml": "XML",
+    ".svg": "SVG",
+    ".png": "PNG",
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".gif": "GIF",
+    ".zip": "ZIP",
+    ".lock": "lock",
+    ".py": "Python",
+    ".sh": "shell",
 }
 # "(that of an HTML report)": a noun phrase per format, in the message's language.
-_A = {"html": "outputs_an_html_report", "markdown": "outputs_a_markdown_report", "json": "outputs_a_json_report",
-      "toml": "outputs_a_toml_report"}
+_A = {
+    "html": "outputs_an_html_report",
+    "markdown": "outputs_a_markdown_report",
+    "json": "outputs_a_json_report",
+    "toml": "outputs_a_toml_report",
+}
 # The two things a report may be written over by mistake, named in the message's language.
 _PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
 # Beside its path, the plan is named without the "(targets.yaml)" the name above carries:
@@ -74,11 +119,17 @@ def report_format(output: str, explicit: str | None) -> str:
     implied = WRITABLE.get(suffix)
     if explicit is not None:
         if implied is not None and implied != explicit:
-            raise fail(output, msg("outputs_format_contradicts", format=explicit, suffix=suffix,
-                                   report=Message(_A[implied])), ExitCode.USAGE)
+            raise fail(
+                output,
+                msg("outputs_format_contradicts", format=explicit, suffix=suffix, report=Message(_A[implied])),
+                ExitCode.USAGE,
+            )
         if suffix in _OTHER:
-            raise fail(output, msg("outputs_other_format_explicit", suffix=suffix, kind=_OTHER[suffix], format=explicit),
-                       ExitCode.USAGE)
+            raise fail(
+                output,
+                msg("outputs_other_format_explicit", suffix=suffix, kind=_OTHER[suffix], format=explicit),
+                ExitCode.USAGE,
+            )
         return explicit
     if implied is not None:
         return implied
@@ -176,21 +227,27 @@ def stamp(fmt: str, payload: bytes) -> bytes:
     if fmt in ("markdown", "svg"):
         mark = GENERATOR_MARK.encode("ascii")
         i = payload.rfind(mark) if fmt == "markdown" else payload.find(mark)
-        with_zeros = payload[:i] + mark[:-4] + b"; " + _PLACEHOLDER + b" -->" + payload[i + len(mark):]
+        with_zeros = payload[:i] + mark[:-4] + b"; " + _PLACEHOLDER + b" -->" + payload[i + len(mark) :]
     elif fmt == "html":
         mark = b'<meta name="generator" content="qntrack">'
         with_zeros = payload.replace(mark, b'<meta name="generator" content="qntrack; ' + _PLACEHOLDER + b'">', 1)
     elif fmt == "json":
-        with_zeros = re.sub(rb'\A(\{\n(\s*)"qntrack": "[^"\n]*",\n)', rb'\1\2"fingerprint": "' + _PLACEHOLDER + rb'",\n',
-                            payload, count=1)
+        with_zeros = re.sub(
+            rb'\A(\{\n(\s*)"qntrack": "[^"\n]*",\n)',
+            rb'\1\2"fingerprint": "' + _PLACEHOLDER + rb'",\n',
+            payload,
+            count=1,
+        )
     elif fmt == "toml":
-        with_zeros = re.sub(rb'\A(qntrack = "[^"\n]*"\n)', rb'\1fingerprint = "' + _PLACEHOLDER + rb'"\n', payload, count=1)
+        with_zeros = re.sub(
+            rb'\A(qntrack = "[^"\n]*"\n)', rb'\1fingerprint = "' + _PLACEHOLDER + rb'"\n', payload, count=1
+        )
     else:
         raise ValueError(f"unknown format {fmt!r}")
     if _PLACEHOLDER not in with_zeros:
         raise ValueError(f"no generator mark to stamp in this {fmt} file")
     at = with_zeros.index(_PLACEHOLDER) + len(b"sha256:")
-    return with_zeros[:at] + _digest(with_zeros) + with_zeros[at + 64:]
+    return with_zeros[:at] + _digest(with_zeros) + with_zeros[at + 64 :]
 
 
 def _fingerprint_holds(fh, size: int, head: bytes, tail: bytes) -> bool | None:
@@ -207,14 +264,14 @@ def _fingerprint_holds(fh, size: int, head: bytes, tail: bytes) -> bool | None:
     fh.seek(0)
     data = fh.read()
     for at in sorted(set(spans)):
-        found = data[at:at + 64]
-        if found and _digest(data[:at] + _ZEROS + data[at + 64:]) == found:
+        found = data[at : at + 64]
+        if found and _digest(data[:at] + _ZEROS + data[at + 64 :]) == found:
             return True
     return False
 
 
 def mark_state(path: Path) -> str:
-    """"qntrack" for a file qntrack wrote and nobody changed since (or one with the mark
+    """ "qntrack" for a file qntrack wrote and nobody changed since (or one with the mark
     but no fingerprint: written before fingerprints), "edited" for one qntrack wrote
     that was changed since, "foreign" for any other. Only the first and last few KB are
     read for the mark; a file that has one with a fingerprint is then read whole."""
@@ -226,8 +283,12 @@ def mark_state(path: Path) -> str:
             fh.seek(size - _PEEK)  # the last 4 KB whole, overlapping the head if need be
             tail = fh.read(_PEEK)
         end = tail or head
-        marked = (any(m.search(head) for m in _MARKS) or (bool(tail) and _MARKS[1].search(tail) is not None)
-                  or _MARKS_01[0].search(end) is not None or _MARKS_01[1].search(head) is not None)
+        marked = (
+            any(m.search(head) for m in _MARKS)
+            or (bool(tail) and _MARKS[1].search(tail) is not None)
+            or _MARKS_01[0].search(end) is not None
+            or _MARKS_01[1].search(head) is not None
+        )
         if not marked:
             return "foreign"
         holds = _fingerprint_holds(fh, size, head, tail)
@@ -292,5 +353,8 @@ def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool
         except OSError:
             continue
         if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
-            raise fail("standard output", msg("outputs_stdout_is_tracked" if report else "outputs_stdout_is_input",
-                                              what=what, path=path), ExitCode.USAGE)
+            raise fail(
+                "standard output",
+                msg("outputs_stdout_is_tracked" if report else "outputs_stdout_is_input", what=what, path=path),
+                ExitCode.USAGE,
+            )

@@ -14,8 +14,16 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import PeriodError, parse_period
-from ..files.store import (append_observations, missing_folder, normalise_timestamp, parse_value, peek_store, read_store_bytes,
-                    stored_rows, utc_now)
+from ..files.store import (
+    append_observations,
+    missing_folder,
+    normalise_timestamp,
+    parse_value,
+    peek_store,
+    read_store_bytes,
+    stored_rows,
+    utc_now,
+)
 from ..files.textfiles import neutralise_formula, nfc
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
@@ -78,8 +86,11 @@ def validate_record(
         if hint:
             problems.append(Problem(where, msg("recording_unknown_indicator_hint", indicator=indicator, hint=hint)))
         elif plan.indicators:
-            problems.append(Problem(where, msg("recording_unknown_indicator", indicator=indicator,
-                                               known=", ".join(plan.indicators))))
+            problems.append(
+                Problem(
+                    where, msg("recording_unknown_indicator", indicator=indicator, known=", ".join(plan.indicators))
+                )
+            )
         else:
             problems.append(Problem(where, msg("recording_unknown_indicator_none", indicator=indicator)))
     elif ind.formula:
@@ -90,8 +101,12 @@ def validate_record(
     except PeriodError as exc:
         problems.append(Problem(where, _said(exc)))
     if ind is not None and parsed_period is not None and not parsed_period.fits(ind.frequency):
-        problems.append(Problem(where, msg("recording_finer_period", period=parsed_period, indicator=ind.id,
-                                           frequency=ind.frequency.value)))
+        problems.append(
+            Problem(
+                where,
+                msg("recording_finer_period", period=parsed_period, indicator=ind.id, frequency=ind.frequency.value),
+            )
+        )
     number = None
     try:
         if status == RETRACTED:  # a row of `qntrack retract` (or of a store imported into itself)
@@ -103,8 +118,9 @@ def validate_record(
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
     if status and status not in OBSERVATION_STATUSES and status != RETRACTED:
-        problems.append(Problem(where, msg("recording_bad_status", status=status,
-                                           statuses=", ".join(OBSERVATION_STATUSES))))
+        problems.append(
+            Problem(where, msg("recording_bad_status", status=status, statuses=", ".join(OBSERVATION_STATUSES)))
+        )
     stamp = None
     try:
         if recorded_at:
@@ -129,7 +145,7 @@ def validate_record(
             elif not force:
                 # The hint names --force only where the command has one (retract has not).
                 problems.append(Problem(where, _within("recording_force_hint", message) if force_hint else message))
-    # One sentence per field: "nguồn" and "ghi chú" are not glued into a shared sentence.
+    # One sentence per field: the source and the note are not glued into a shared sentence.
     for text, is_source in ((source, True), (note, False)):
         if "\n" in text or "\r" in text:
             problems.append(Problem(where, msg("recording_source_lines") if is_source else msg("recording_note_lines")))
@@ -137,16 +153,29 @@ def validate_record(
             # A NUL would make the whole file look binary to every later read.
             bad = next(ch for ch in text if ch < " " and ch != "\t" or ch == "\x7f")
             code = f"U+{ord(bad):04X}"
-            problems.append(Problem(where, msg("recording_source_control", code=code) if is_source
-                                    else msg("recording_note_control", code=code)))
+            problems.append(
+                Problem(
+                    where,
+                    msg("recording_source_control", code=code)
+                    if is_source
+                    else msg("recording_note_control", code=code),
+                )
+            )
         elif len(text) > MAX_TEXT:
             # The store's reader refuses longer cells; refuse them before they are written.
-            problems.append(Problem(where, msg("recording_source_too_long", length=len(text), limit=MAX_TEXT)
-                                    if is_source else msg("recording_note_too_long", length=len(text), limit=MAX_TEXT)))
+            problems.append(
+                Problem(
+                    where,
+                    msg("recording_source_too_long", length=len(text), limit=MAX_TEXT)
+                    if is_source
+                    else msg("recording_note_too_long", length=len(text), limit=MAX_TEXT),
+                )
+            )
         elif any("\ud800" <= ch <= "\udfff" for ch in text):
             # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
-            problems.append(Problem(where, msg("recording_source_not_utf8") if is_source
-                                    else msg("recording_note_not_utf8")))
+            problems.append(
+                Problem(where, msg("recording_source_not_utf8") if is_source else msg("recording_note_not_utf8"))
+            )
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
     # The store is the file people double-click: a source or note a spreadsheet would run
@@ -184,9 +213,16 @@ class Recorded(NamedTuple):
     vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
 
 
-def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[str, str]]], dry_run: bool = False,
-                undated: str | None = None, *, force: bool = False, now: str | None = None,
-                tz: str | None = None) -> Recorded:
+def record_many(
+    targets: str | None,
+    candidates: Sequence[tuple[Location, dict[str, str]]],
+    dry_run: bool = False,
+    undated: str | None = None,
+    *,
+    force: bool = False,
+    now: str | None = None,
+    tz: str | None = None,
+) -> Recorded:
     """Validate every candidate; append them all, or raise with every problem and write nothing.
 
     Rows already recorded are skipped and counted, checked under the append's lock
@@ -209,10 +245,20 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     wheres: list[Location] = []
     problems: list[Problem] = []
     for where, fields in candidates:
-        obs, found = validate_record(plan, where, fields.get("indicator", ""), fields.get("period", ""),
-                                     fields.get("value", ""), fields.get("status") or None, fields.get("source", ""),
-                                     fields.get("note", ""), fields.get("recorded_at") or undated,
-                                     now=now, force=force, zone=zone)
+        obs, found = validate_record(
+            plan,
+            where,
+            fields.get("indicator", ""),
+            fields.get("period", ""),
+            fields.get("value", ""),
+            fields.get("status") or None,
+            fields.get("source", ""),
+            fields.get("note", ""),
+            fields.get("recorded_at") or undated,
+            now=now,
+            force=force,
+            zone=zone,
+        )
         problems.extend(found)
         if obs is not None:
             rows.append(obs)
@@ -253,8 +299,9 @@ def record_many(targets: str | None, candidates: Sequence[tuple[Location, dict[s
     return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
 
 
-def _after_future(rows: list[Observation], wheres: list[Location], stored: Sequence[Observation], undated: str,
-                  now: str) -> list[Problem]:
+def _after_future(
+    rows: list[Observation], wheres: list[Location], stored: Sequence[Observation], undated: str, now: str
+) -> list[Problem]:
     """With --force: a row given no recorded_at, for a period whose vintage recorded last
     (figure or retraction) is dated after now (a hand-edited future date, or the mark of
     ``retract --force``), is stamped one second after it, as ``retract --force`` stamps a
@@ -281,14 +328,27 @@ def _after_future(rows: list[Observation], wheres: list[Location], stored: Seque
         if stamp is None:  # 9999-12-31T23:59:59Z: no later moment; left before it, and said so
             continue
         rows[i] = o._replace(recorded_at=stamp)
-        said.append(Problem(wheres[i], msg("recording_forced_after_future", indicator=o.indicator, period=o.period,
-                                           at=stamp, line=latest_row.line, later_at=latest_row.recorded_at),
-                            severity="warning", check="timing"))
+        said.append(
+            Problem(
+                wheres[i],
+                msg(
+                    "recording_forced_after_future",
+                    indicator=o.indicator,
+                    period=o.period,
+                    at=stamp,
+                    line=latest_row.line,
+                    later_at=latest_row.recorded_at,
+                ),
+                severity="warning",
+                check="timing",
+            )
+        )
     return said
 
 
-def _after_same_moment(kept: list[tuple[Location, Observation]], stored: Sequence[Observation], undated: str,
-                       rows: list[Observation]) -> list[tuple[Location, Observation]]:
+def _after_same_moment(
+    kept: list[tuple[Location, Observation]], stored: Sequence[Observation], undated: str, rows: list[Observation]
+) -> list[tuple[Location, Observation]]:
     """A row stamped now (no recorded_at given) that falls in the same second as a stored
     vintage of its period (a figure typed twice in a second, the second one a correction)
     is stamped one second after it: it was entered after it, and two vintages of one
@@ -315,29 +375,64 @@ def _after_same_moment(kept: list[tuple[Location, Observation]], stored: Sequenc
     return out
 
 
-def _refuse_same_moment(kept: Sequence[tuple[Location, Observation]], stored: Sequence[Observation],
-                        store: Path) -> None:
+def _refuse_same_moment(
+    kept: Sequence[tuple[Location, Observation]], stored: Sequence[Observation], store: Path
+) -> None:
     """A row recorded at the same moment as a different stored vintage of its period is
     refused, as within a batch (importing._note_duplicate): which of the two is in force
     would depend on file order (checks.same_moment_problems). Identical rows were
     already left out (history.already_recorded)."""
     wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}
-    problems = [Problem(wanted[key], msg("recording_same_moment", indicator=o.indicator, period=o.period,
-                                         recorded_at=o.recorded_at, line=o.line, file=store.name))
-                for o in stored if (key := (o.indicator, o.period.sort_key, o.recorded_at)) in wanted]
+    problems = [
+        Problem(
+            wanted[key],
+            msg(
+                "recording_same_moment",
+                indicator=o.indicator,
+                period=o.period,
+                recorded_at=o.recorded_at,
+                line=o.line,
+                file=store.name,
+            ),
+        )
+        for o in stored
+        if (key := (o.indicator, o.period.sort_key, o.recorded_at)) in wanted
+    ]
     if problems:
         raise InputError(problems)
 
 
-def record_one(targets: str | None, indicator: str, period: str, value: str, status: str | None,
-               source: str, note: str, recorded_at: str | None) -> Path:
-    fields = {"indicator": indicator, "period": period, "value": value, "status": status or "",
-              "source": source, "note": note, "recorded_at": recorded_at or ""}
+def record_one(
+    targets: str | None,
+    indicator: str,
+    period: str,
+    value: str,
+    status: str | None,
+    source: str,
+    note: str,
+    recorded_at: str | None,
+) -> Path:
+    fields = {
+        "indicator": indicator,
+        "period": period,
+        "value": value,
+        "status": status or "",
+        "source": source,
+        "note": note,
+        "recorded_at": recorded_at or "",
+    }
     return record_many(targets, [(Location("add-observation"), fields)]).store
 
 
-def retract(targets: str | None, indicator: str, period: str, source: str, note: str,
-            recorded_at: str | None, force: bool = False) -> tuple[Path, Observation, Observation]:
+def retract(
+    targets: str | None,
+    indicator: str,
+    period: str,
+    source: str,
+    note: str,
+    recorded_at: str | None,
+    force: bool = False,
+) -> tuple[Path, Observation, Observation]:
     """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
 
     The figure in force when the retraction is recorded (its ``recorded_at``, default
@@ -354,8 +449,9 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
     if existing.torn_line:
         raise _torn(store, existing.torn_line)
     where = Location("retract")
-    row, problems = validate_record(plan, where, indicator, period, "", RETRACTED, source, note, recorded_at,
-                                    force_hint=False)
+    row, problems = validate_record(
+        plan, where, indicator, period, "", RETRACTED, source, note, recorded_at, force_hint=False
+    )
     if row is None:
         raise InputError(problems)
     withdrawn: list[Observation] = []
@@ -366,28 +462,62 @@ def retract(targets: str | None, indicator: str, period: str, source: str, note:
         nonlocal row
         if force:
             row = _forced_retraction(row, stored, where)
-        known = [o for o in stored if o.indicator == row.indicator and o.period == row.period
-                 and o.recorded_at <= row.recorded_at]
+        known = [
+            o
+            for o in stored
+            if o.indicator == row.indicator and o.period == row.period and o.recorded_at <= row.recorded_at
+        ]
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
         current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
         if current is None or current.status == RETRACTED:
-            raise InputError([Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator,
-                                                 period=row.period))])
+            raise InputError(
+                [Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator, period=row.period))]
+            )
         # A retraction recorded before a later vintage would withdraw nothing current: refused
         # (docs/decisions.md, "Writing"); the user records it now, or after that vintage.
-        later = max((o for o in stored if o.indicator == row.indicator and o.period == row.period
-                     and o.recorded_at > row.recorded_at), key=lambda o: (o.recorded_at, o.line), default=None)
+        later = max(
+            (
+                o
+                for o in stored
+                if o.indicator == row.indicator and o.period == row.period and o.recorded_at > row.recorded_at
+            ),
+            key=lambda o: (o.recorded_at, o.line),
+            default=None,
+        )
         if later is not None:
             if not recorded_at:
                 # Recorded after now, so dated in the future: only --force outranks it.
-                raise InputError([Problem(where, msg("recording_retract_future_vintage", indicator=row.indicator,
-                                                     period=row.period, later=later.status if later.status == RETRACTED
-                                                     else format_value(later.value), later_at=later.recorded_at,
-                                                     line=later.line))])
-            raise InputError([Problem(where, msg("recording_retract_before_in_force", indicator=row.indicator,
-                                                 period=row.period, at=row.recorded_at, was=format_value(current.value),
-                                                 later=later.status if later.status == RETRACTED
-                                                 else format_value(later.value), later_at=later.recorded_at))])
+                raise InputError(
+                    [
+                        Problem(
+                            where,
+                            msg(
+                                "recording_retract_future_vintage",
+                                indicator=row.indicator,
+                                period=row.period,
+                                later=later.status if later.status == RETRACTED else format_value(later.value),
+                                later_at=later.recorded_at,
+                                line=later.line,
+                            ),
+                        )
+                    ]
+                )
+            raise InputError(
+                [
+                    Problem(
+                        where,
+                        msg(
+                            "recording_retract_before_in_force",
+                            indicator=row.indicator,
+                            period=row.period,
+                            at=row.recorded_at,
+                            was=format_value(current.value),
+                            later=later.status if later.status == RETRACTED else format_value(later.value),
+                            later_at=later.recorded_at,
+                        ),
+                    )
+                ]
+            )
         withdrawn.append(current)
         return [row]
 
@@ -400,14 +530,19 @@ def _forced_retraction(row: Observation, stored: Sequence[Observation], where: L
     last for its period, when that vintage is dated in the future; else the reason not."""
     from ..method.timing import one_second_after
 
-    latest = max((o for o in stored if o.indicator == row.indicator and o.period == row.period),
-                 key=lambda o: (o.recorded_at, o.line), default=None)
+    latest = max(
+        (o for o in stored if o.indicator == row.indicator and o.period == row.period),
+        key=lambda o: (o.recorded_at, o.line),
+        default=None,
+    )
     if latest is not None and latest.status == RETRACTED:
-        raise InputError([Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator,
-                                             period=row.period))])
+        raise InputError(
+            [Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator, period=row.period))]
+        )
     if latest is None or latest.recorded_at <= row.recorded_at:
-        raise InputError([Problem(where, msg("recording_retract_force_not_future", indicator=row.indicator,
-                                             period=row.period))])
+        raise InputError(
+            [Problem(where, msg("recording_retract_force_not_future", indicator=row.indicator, period=row.period))]
+        )
     stamp = one_second_after(latest.recorded_at)
     if stamp is None:  # 9999-12-31T23:59:59Z: no later moment can be written
         raise InputError([Problem(where, msg("recording_retract_force_no_later", at=latest.recorded_at))])

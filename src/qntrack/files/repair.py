@@ -77,7 +77,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             if pending is None:
                 return None
             data = read_regular(path, "the observations file") or b""
-            tail = data[pending.size:]
+            tail = data[pending.size :]
             side = None
             if tail:
                 side = _side_file(path, now or datetime.now(timezone.utc), "interrupted")

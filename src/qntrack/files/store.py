@@ -40,7 +40,9 @@ __all__ = [
 
 HEADER = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
 _CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)  # \d of other scripts is no digit here
+_PLAIN_NUMBER = re.compile(
+    r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII
+)  # \d of other scripts is no digit here
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,10 @@ def utc_now() -> str:
 def _utc_text(moment: datetime) -> str:
     """A UTC moment as the store writes it. Not strftime: glibc writes year 999 as "999",
     which no reader (nor ``date.fromisoformat``) takes back."""
-    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-            f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z")
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+    )
 
 
 def normalise_timestamp(text: str, zone: Any = None) -> str:
@@ -209,8 +213,9 @@ def peek_store(path: Path) -> StoreContents:
     if header.startswith(b"\xef\xbb\xbf"):
         header = header[3:]
     header = header[:-2] + b"\n" if header.endswith(b"\r\n") else header  # saved by a spreadsheet
-    plain = (b"\x00" not in head and last == b"\n" and header.endswith(b"\n")
-             and b'"' not in header and b"\r" not in header)
+    plain = (
+        b"\x00" not in head and last == b"\n" and header.endswith(b"\n") and b'"' not in header and b"\r" not in header
+    )
     if plain:
         try:
             names = [h.strip().lower() for h in header[:-1].decode("utf-8").split(",")]
@@ -247,7 +252,7 @@ def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
         stale = interrupted_batch(path)
         if stale is not None:
             raise fail(str(path), interrupted(stale))
-    return data[:pending.size]
+    return data[: pending.size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,8 +347,12 @@ def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = No
     every row, is used only if the fast one cannot be.
     """
     if b"\x00" in data[:8192]:
-        raise fail(file, msg("store_utf32" if looks_like_utf32(data) else
-                             "store_utf16" if looks_like_utf16(data) else "store_binary"))
+        raise fail(
+            file,
+            msg(
+                "store_utf32" if looks_like_utf32(data) else "store_utf16" if looks_like_utf16(data) else "store_binary"
+            ),
+        )
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if b"\r" not in data and b"\x00" not in data:
         fast = _parse_fast(data, start, file, reads)
@@ -359,7 +368,7 @@ def looks_like_utf32(data: bytes) -> bool:
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return True
     head = data[:512]
-    head = head[:len(head) - len(head) % 4]
+    head = head[: len(head) - len(head) % 4]
     if len(head) < 16:
         return False
     nul = [head[i::4].count(0) == len(head) // 4 for i in range(4)]
@@ -506,7 +515,7 @@ def _last_line_is_whole(data: bytes, file: str) -> bool:
     first = data.find(b"\n", start)
     head = data[start:first] + b"\n" if first >= 0 else b""
     try:
-        return _ends_in_a_row((head + data[data.rfind(b"\n") + 1:]).decode("utf-8"), file)
+        return _ends_in_a_row((head + data[data.rfind(b"\n") + 1 :]).decode("utf-8"), file)
     except UnicodeDecodeError:
         return False
 
@@ -523,7 +532,7 @@ def _ends_in_a_row(text: str, file: str) -> bool:
     last = text[cut:]
     if last.count('"') % 2:
         return False  # an open quote: the record was cut off
-    probe = last + "\n" if not cut else text[:text.find("\n")] + "\n" + last + "\n"
+    probe = last + "\n" if not cut else text[: text.find("\n")] + "\n" + last + "\n"
     try:
         got = _parse_text(probe, file)
     except InputError:
@@ -614,8 +623,9 @@ class _Rows:
     def problem(self, line: int, message: Message | str) -> None:
         self.problems.append(Problem(Location(self.file, line), message))
 
-    def check(self, fields: list[str], line: int, rest: str | None = None,
-              raw: tuple[str, str, str | None] | None = None) -> None:
+    def check(
+        self, fields: list[str], line: int, rest: str | None = None, raw: tuple[str, str, str | None] | None = None
+    ) -> None:
         """One row, as ``fields`` (seven) or as its first three and the ``rest`` of the line.
 
         ``raw``: the row's indicator, period and rest as raw text (``_raw_lines``), which
@@ -712,8 +722,9 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
 
     if not data.endswith(b"\n"):
         try:
-            whole = _ends_in_a_row(str(data[start:first], "utf-8") + "\n" + str(data[data.rfind(b"\n") + 1:], "utf-8"),
-                                   file)
+            whole = _ends_in_a_row(
+                str(data[start:first], "utf-8") + "\n" + str(data[data.rfind(b"\n") + 1 :], "utf-8"), file
+            )
         except UnicodeDecodeError:
             whole = False
         if whole:
@@ -757,8 +768,14 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
         if reads is not None and fields and not reads(fields[0]):
             left_out += 1
             return last
-        plain_head = (last == line_no and len(head) == 4 and len(line) <= limit
-                      and '"' not in head[0] and '"' not in head[1] and '"' not in head[2])
+        plain_head = (
+            last == line_no
+            and len(head) == 4
+            and len(line) <= limit
+            and '"' not in head[0]
+            and '"' not in head[1]
+            and '"' not in head[2]
+        )
         check(fields, last, None, (head[0], head[1], head[3]) if plain_head else None)
         return last
 
@@ -766,8 +783,14 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
         line_no += 1
         fields = line.split(",", 3)
         quoted = '"' in line or len(line) > limit
-        if quoted and (len(fields) != 4 or fields[3] not in tails or len(line) > limit
-                       or '"' in fields[0] or '"' in fields[1] or '"' in fields[2]):
+        if quoted and (
+            len(fields) != 4
+            or fields[3] not in tails
+            or len(line) > limit
+            or '"' in fields[0]
+            or '"' in fields[1]
+            or '"' in fields[2]
+        ):
             line_no = read_record(line, line_no, fields)
             continue
         if reads is not None:
@@ -789,8 +812,13 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
                     value = float(value_text)
                 except ValueError:
                     value = None
-                if (value is not None and value - value == 0.0 and "_" not in value_text and value_text.isascii()
-                        and (value or not nonzero_mantissa(value_text))):  # 1e-400 is no 0
+                if (
+                    value is not None
+                    and value - value == 0.0
+                    and "_" not in value_text
+                    and value_text.isascii()
+                    and (value or not nonzero_mantissa(value_text))
+                ):  # 1e-400 is no 0
                     add_ind(name)
                     add_period(period)
                     add_value(value)
@@ -839,8 +867,7 @@ def _build_observations(columns: tuple[list, ...]) -> tuple[Observation, ...]:
     return tuple(map(tuple.__new__, repeat(Observation), zip(*columns, strict=True)))
 
 
-def encode_rows(observations: Iterable[Observation], with_header: bool,
-                columns: Sequence[str] = HEADER) -> bytes:
+def encode_rows(observations: Iterable[Observation], with_header: bool, columns: Sequence[str] = HEADER) -> bytes:
     """Rows as CSV bytes, their fields in the order of ``columns`` (the store's header)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -955,7 +982,7 @@ def _newlines(data: Any, start: int, stop: int) -> int:
     if isinstance(data, bytes):
         return data.count(b"\n", start, stop)
     step = 1 << 22
-    return sum(data[a:min(a + step, stop)].count(b"\n") for a in range(start, stop, step))
+    return sum(data[a : min(a + step, stop)].count(b"\n") for a in range(start, stop, step))
 
 
 def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observation, ...]:
@@ -974,7 +1001,11 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
     header = data[start:first]
     # Each id is one pass over the bytes (a tenth of a second on a national store): a
     # batch of many indicators is read by the fast reader instead.
-    if len(indicator_ids) <= 8 and b"\r" not in header and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER):
+    if (
+        len(indicator_ids) <= 8
+        and b"\r" not in header
+        and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER)
+    ):
         found: list[int] = []
         for ind in indicator_ids:
             needle = b"\n" + ind.encode("utf-8") + b","
@@ -990,7 +1021,7 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
             line += _newlines(data, at, pos)
             at = pos
             end = data.find(b"\n", pos)
-            text = data[pos:end if end >= 0 else len(data)]
+            text = data[pos : end if end >= 0 else len(data)]
             if text.count(b'"') % 2 or b"\r" in text:
                 break  # a record over several lines, or a spreadsheet's line ends: read it all
             lines.append(text)
@@ -1010,9 +1041,12 @@ def _lenient(data: bytes, file: str, reads: Callable[[str], bool] | None = None)
         return parse_store(data.decode("utf-8", "replace").encode("utf-8"), file, reads)
 
 
-def append_observations(path: Path, observations: Sequence[Observation],
-                        keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None = None,
-                        not_done: Message | None = None) -> list[Observation]:
+def append_observations(
+    path: Path,
+    observations: Sequence[Observation],
+    keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None = None,
+    not_done: Message | None = None,
+) -> list[Observation]:
     """Append rows under an exclusive lock, in one write; the header too if the file is new.
 
     ``keep(stored)``: given the stored rows of the batch's indicators, read under the lock
@@ -1078,8 +1112,7 @@ def append_observations(path: Path, observations: Sequence[Observation],
             raise os_failure(exc, str(path.resolve().parent), msg("store_doing_journal"), after) from None
         # The journal and its temporary file are ours, not names the user knows: name the store.
         shown = named or str(path) if on_lock else str(path)
-        raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"),
-                         after) from None
+        raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"), after) from None
 
 
 _WRITE = 1 << 20  # bytes a write at most: a big batch goes in several

@@ -10,7 +10,15 @@ from pathlib import Path
 from ..errors import fail
 from ..catalog import Figure, Message, msg
 
-__all__ = ["read_text", "read_regular", "open_regular", "nfc", "MAX_TARGETS_BYTES", "formula_like", "neutralise_formula"]
+__all__ = [
+    "read_text",
+    "read_regular",
+    "open_regular",
+    "nfc",
+    "MAX_TARGETS_BYTES",
+    "formula_like",
+    "neutralise_formula",
+]
 
 # targets.yaml is written by people: the synthetic national plan of docs/performance.md
 # (10,000 indicators) is a few MB. A cap keeps `--targets /dev/zero`-like mistakes, or a
@@ -19,7 +27,7 @@ MAX_TARGETS_BYTES = 16 * 1024 * 1024
 
 
 def nfc(text: str) -> str:
-    """Unicode NFC, so that 'ệ' typed two ways compares equal (Vietnamese input methods differ)."""
+    """Unicode NFC, so that a letter with two diacritics typed two ways compares equal (Vietnamese input methods differ)."""
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
@@ -30,18 +38,62 @@ def nfc(text: str) -> str:
 # out of old spreadsheets; neither can be told apart reliably from bytes alone.
 _WHO = {"targets file": "targets", "the observations file": "store"}
 _IDS = {
-    "directory": {"targets": "textfile_directory_targets", "store": "store_is_directory", "other": "textfile_directory_other"},
-    "unreadable": {"targets": "textfile_unreadable_targets", "store": "textfile_unreadable_store", "other": "textfile_unreadable_other"},
+    "directory": {
+        "targets": "textfile_directory_targets",
+        "store": "store_is_directory",
+        "other": "textfile_directory_other",
+    },
+    "unreadable": {
+        "targets": "textfile_unreadable_targets",
+        "store": "textfile_unreadable_store",
+        "other": "textfile_unreadable_other",
+    },
     "fifo": {"targets": "textfile_fifo_targets", "store": "textfile_fifo_store", "other": "textfile_fifo_other"},
-    "chardev": {"targets": "textfile_chardev_targets", "store": "textfile_chardev_store", "other": "textfile_chardev_other"},
-    "blockdev": {"targets": "textfile_blockdev_targets", "store": "textfile_blockdev_store", "other": "textfile_blockdev_other"},
-    "socket": {"targets": "textfile_socket_targets", "store": "textfile_socket_store", "other": "textfile_socket_other"},
-    "special": {"targets": "textfile_special_targets", "store": "textfile_special_store", "other": "textfile_special_other"},
-    "too_big": {"targets": "textfile_too_big_targets", "store": "textfile_too_big_store", "other": "textfile_too_big_other"},
-    "over_limit": {"targets": "textfile_over_limit_targets", "store": "textfile_over_limit_store", "other": "textfile_over_limit_other"},
-    "not_found": {"targets": "textfile_not_found_targets", "store": "textfile_not_found_store", "other": "textfile_not_found_other"},
-    "binary": {"targets": "textfile_binary_targets", "store": "textfile_binary_store", "other": "textfile_binary_other"},
-    "not_utf8": {"targets": "textfile_not_utf8_targets", "store": "textfile_not_utf8_store", "other": "textfile_not_utf8_other"},
+    "chardev": {
+        "targets": "textfile_chardev_targets",
+        "store": "textfile_chardev_store",
+        "other": "textfile_chardev_other",
+    },
+    "blockdev": {
+        "targets": "textfile_blockdev_targets",
+        "store": "textfile_blockdev_store",
+        "other": "textfile_blockdev_other",
+    },
+    "socket": {
+        "targets": "textfile_socket_targets",
+        "store": "textfile_socket_store",
+        "other": "textfile_socket_other",
+    },
+    "special": {
+        "targets": "textfile_special_targets",
+        "store": "textfile_special_store",
+        "other": "textfile_special_other",
+    },
+    "too_big": {
+        "targets": "textfile_too_big_targets",
+        "store": "textfile_too_big_store",
+        "other": "textfile_too_big_other",
+    },
+    "over_limit": {
+        "targets": "textfile_over_limit_targets",
+        "store": "textfile_over_limit_store",
+        "other": "textfile_over_limit_other",
+    },
+    "not_found": {
+        "targets": "textfile_not_found_targets",
+        "store": "textfile_not_found_store",
+        "other": "textfile_not_found_other",
+    },
+    "binary": {
+        "targets": "textfile_binary_targets",
+        "store": "textfile_binary_store",
+        "other": "textfile_binary_other",
+    },
+    "not_utf8": {
+        "targets": "textfile_not_utf8_targets",
+        "store": "textfile_not_utf8_store",
+        "other": "textfile_not_utf8_other",
+    },
 }
 
 
@@ -52,8 +104,13 @@ def _said(situation: str, what: str, **params: object) -> Message:
 
 def _kind(mode: int) -> str:
     """The situation (a key of ``_IDS``) for a file that is not a regular one."""
-    for test, kind in ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "chardev"), (stat.S_ISBLK, "blockdev"),
-                       (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "directory")):
+    for test, kind in (
+        (stat.S_ISFIFO, "fifo"),
+        (stat.S_ISCHR, "chardev"),
+        (stat.S_ISBLK, "blockdev"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISDIR, "directory"),
+    ):
         if test(mode):
             return kind
     return "special"
@@ -101,8 +158,9 @@ def read_regular(path: Path | str, what: str, limit: int | None = None) -> bytes
             # The size to a tenth of a MiB, and in bytes: rounded to whole MiB, 17,000,000
             # bytes read "16 MiB; at most 16 MiB".
             size = Figure(round(st.st_size / 1048576, 1))  # 16,2 in Vietnamese
-            raise fail(name, _said("too_big", what, size=size, bytes=st.st_size, limit=limit // 1048576,
-                                   limit_bytes=limit))
+            raise fail(
+                name, _said("too_big", what, size=size, bytes=st.st_size, limit=limit // 1048576, limit_bytes=limit)
+            )
         try:
             data = fh.read() if limit is None else fh.read(limit + 1)
         except OSError as exc:

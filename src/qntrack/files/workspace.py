@@ -84,8 +84,14 @@ class Workspace:
         # The measured indicators the shown ones are read from, in the plan's order.
         read = read_by(inputs, shown)
         measured = [i for i in self.plan.indicators if i in read and i not in inputs]
-        out += suspects_in_force(self.series, measured, str(self.store_path), utc_now(),
-                                 stored=self.store.observations, indicators=self.plan.indicators)
+        out += suspects_in_force(
+            self.series,
+            measured,
+            str(self.store_path),
+            utc_now(),
+            stored=self.store.observations,
+            indicators=self.plan.indicators,
+        )
         if not self.left_out:
             return out
         return out + left_out_warnings(self.left_out, inputs, shown)

@@ -104,8 +104,9 @@ class Assessment:
         return self.milestones[self.headline] if self.headline is not None else None
 
 
-def assess(plan: Plan, series: Series, target_ids: Sequence[str] | None = None,
-           today: date | None = None) -> list[Assessment]:
+def assess(
+    plan: Plan, series: Series, target_ids: Sequence[str] | None = None, today: date | None = None
+) -> list[Assessment]:
     """Every target (or those named), judged on ``series``.
 
     ``today`` is the reference day (the caller's clock, or ``--as-of``): deadlines that
@@ -116,8 +117,9 @@ def assess(plan: Plan, series: Series, target_ids: Sequence[str] | None = None,
     return [assess_target(t, plan.indicators[t.indicator], series.get(t.indicator, []), today) for t in targets]
 
 
-def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observation],
-                  today: date | None = None) -> Assessment:
+def assess_target(
+    target: Target, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
     """The target's assessment; never a figure that is inf or NaN.
 
     The store holds finite numbers only, but finite ones can still overflow: 1e300 grown
@@ -132,16 +134,21 @@ def assess_target(target: Target, indicator: Indicator, rows: Sequence[Observati
     return _finite_only(a)
 
 
-def _overflowed(target: Target, indicator: Indicator, rows: Sequence[Observation],
-                today: date | None) -> Assessment:
+def _overflowed(target: Target, indicator: Indicator, rows: Sequence[Observation], today: date | None) -> Assessment:
     """The assessment without the figures that overflowed: not_available ("overflow"), but
     keeping what does not overflow: the latest figure, the baseline, the rate achieved, a level
     target's milestones, with the ones due judged by comparing their figure with the
     milestone (missed or achieved) and the deadlines passed without a figure (issue 12)."""
     annual = _annual(rows)
     latest = annual[-1] if annual else None
-    common = dict(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, reason="overflow",
-                  latest=latest, provisional=_provisional(rows, latest.period if latest else None))
+    common = dict(
+        target=target,
+        indicator=indicator,
+        status=Status.NOT_AVAILABLE,
+        reason="overflow",
+        latest=latest,
+        provisional=_provisional(rows, latest.period if latest else None),
+    )
     if not isinstance(target, LevelTarget) or latest is None:
         return Assessment(**common)
     results = []
@@ -153,23 +160,38 @@ def _overflowed(target: Target, indicator: Indicator, rows: Sequence[Observation
         if due:
             passed = Bound(m.value, indicator.increase).passes(judged.value)
             status, reason = (Status.TARGET_ACHIEVED if passed else Status.NOT_ACHIEVED), None
-        results.append(MilestoneResult(m.by, m.value, due, status, None, None, gap if _finite(gap) else None, None,
-                                       judged_on=judged, reason=reason,
-                                       awaiting_figure=not due and ended(m.by, today)))
+        results.append(
+            MilestoneResult(
+                m.by,
+                m.value,
+                due,
+                status,
+                None,
+                None,
+                gap if _finite(gap) else None,
+                None,
+                judged_on=judged,
+                reason=reason,
+                awaiting_figure=not due and ended(m.by, today),
+            )
+        )
     milestones = tuple(results)
     base = _baseline(target, annual)
     achieved = None
     if base is not None and base.value and latest.period.year - base.period.year >= 1:
         achieved = _safe_growth(latest.value, base.value, latest.period.year, base.period.year)
-    return Assessment(baseline=base, milestones=milestones,
-                      achieved_rate=achieved if achieved is not None and math.isfinite(achieved) else None,
-                      headline=_headline(milestones) if milestones else None,
-                      missed_milestones=tuple(r.by for r in milestones if r.status is Status.NOT_ACHIEVED),
-                      awaiting_figures=tuple(r.by for r in milestones if r.awaiting_figure), **common)
+    return Assessment(
+        baseline=base,
+        milestones=milestones,
+        achieved_rate=achieved if achieved is not None and math.isfinite(achieved) else None,
+        headline=_headline(milestones) if milestones else None,
+        missed_milestones=tuple(r.by for r in milestones if r.status is Status.NOT_ACHIEVED),
+        awaiting_figures=tuple(r.by for r in milestones if r.awaiting_figure),
+        **common,
+    )
 
 
-def _assess_kind(target: Target, indicator: Indicator, rows: Sequence[Observation],
-                 today: date | None) -> Assessment:
+def _assess_kind(target: Target, indicator: Indicator, rows: Sequence[Observation], today: date | None) -> Assessment:
     if isinstance(target, LevelTarget):
         return _level(target, indicator, rows, today)
     if isinstance(target, EveryPeriodTarget):
@@ -203,9 +225,19 @@ def _finite_details(value: Any) -> tuple[Any, bool]:
     return value, False
 
 
-_MILESTONE_FIGURES = ("score", "progress_value", "gap", "required_rate", "trajectory", "deviation",
-                      "required_rate_from_latest", "projected", "required_change", "achieved_change",
-                      "required_change_from_latest")
+_MILESTONE_FIGURES = (
+    "score",
+    "progress_value",
+    "gap",
+    "required_rate",
+    "trajectory",
+    "deviation",
+    "required_rate_from_latest",
+    "projected",
+    "required_change",
+    "achieved_change",
+    "required_change_from_latest",
+)
 
 
 def _finite_milestone(m: MilestoneResult) -> MilestoneResult:
@@ -282,7 +314,7 @@ def _provisional(rows: Sequence[Observation], last_full: Period | None) -> Obser
     """The latest sub-annual reading in a year after the last full-year figure.
 
     Of the readings that end latest, the longest span wins: 2025-9M (the running estimate
-    of the year, "9 tháng") rather than 2025-Q3 (the third quarter alone), which the
+    of the year, as offices publish them) rather than 2025-Q3 (the third quarter alone), which the
     period order would otherwise put last.
     """
     later = [o for o in rows if not o.period.is_year and (last_full is None or o.period.year > last_full.year)]
@@ -315,8 +347,9 @@ def _baseline(target: LevelTarget, annual: Sequence[Observation]) -> Baseline | 
     return None
 
 
-def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation],
-           today: date | None = None) -> Assessment:
+def _level(
+    target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
     annual = _annual(rows)
     latest = annual[-1] if annual else None
     provisional = _provisional(rows, latest.period if latest else None)
@@ -325,14 +358,28 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
     if latest is None or base is None:
         reason = "no_figures" if not rows else "no_annual_figure" if latest is None else "no_baseline"
         milestones = tuple(
-            MilestoneResult(m.by, m.value, False, Status.NOT_AVAILABLE, None, None,
-                            _gap(m.value, latest.value, indicator.increase) if latest else None, None,
-                            reason=reason, awaiting_figure=ended(m.by, today))
+            MilestoneResult(
+                m.by,
+                m.value,
+                False,
+                Status.NOT_AVAILABLE,
+                None,
+                None,
+                _gap(m.value, latest.value, indicator.increase) if latest else None,
+                None,
+                reason=reason,
+                awaiting_figure=ended(m.by, today),
+            )
             for m in target.milestones
         )
-        return Assessment(status=Status.NOT_AVAILABLE, milestones=milestones,
-                          headline=0 if milestones else None, reason=reason,
-                          awaiting_figures=tuple(m.by for m in milestones if m.awaiting_figure), **common)
+        return Assessment(
+            status=Status.NOT_AVAILABLE,
+            milestones=milestones,
+            headline=0 if milestones else None,
+            reason=reason,
+            awaiting_figures=tuple(m.by for m in milestones if m.awaiting_figure),
+            **common,
+        )
 
     base_year = base.period.year
     achieved = _safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
@@ -344,22 +391,47 @@ def _level(target: LevelTarget, indicator: Indicator, rows: Sequence[Observation
         # there a required change to compare the change with (as for crosses_zero).
         return Assessment(status=Status.NOT_AVAILABLE, reason="zero_baseline", **common)
     if not target.milestones:
-        p = measure(base_year=base_year, base_value=base.value or 0.0, current_year=latest.period.year,
-                    current_value=latest.value, increase=indicator.increase, limit=target.limit)
-        why = _why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None) \
-            if p.status is Status.NOT_AVAILABLE else None
-        return Assessment(status=p.status, score=p.score, progress_value=p.progress_value,
-                          achieved_rate=achieved, reason=why, **common)
+        p = measure(
+            base_year=base_year,
+            base_value=base.value or 0.0,
+            current_year=latest.period.year,
+            current_value=latest.value,
+            increase=indicator.increase,
+            limit=target.limit,
+        )
+        why = (
+            _why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None)
+            if p.status is Status.NOT_AVAILABLE
+            else None
+        )
+        return Assessment(
+            status=p.status,
+            score=p.score,
+            progress_value=p.progress_value,
+            achieved_rate=achieved,
+            reason=why,
+            **common,
+        )
 
-    results = tuple(_milestone(m.by, m.value, indicator, base, latest, annual, achieved, today)
-                    for m in target.milestones)
+    results = tuple(
+        _milestone(m.by, m.value, indicator, base, latest, annual, achieved, today) for m in target.milestones
+    )
     headline = _headline(results)
     head = results[headline]
     missed = tuple(r.by for r in results if r.due and r.status is Status.NOT_ACHIEVED)
-    return Assessment(status=head.status, score=head.score, progress_value=head.progress_value,
-                      achieved_rate=achieved, milestones=results, headline=headline,
-                      missed_milestones=missed, reason=head.reason, gap=head.gap,
-                      awaiting_figures=tuple(r.by for r in results if r.awaiting_figure), **common)
+    return Assessment(
+        status=head.status,
+        score=head.score,
+        progress_value=head.progress_value,
+        achieved_rate=achieved,
+        milestones=results,
+        headline=headline,
+        missed_milestones=missed,
+        reason=head.reason,
+        gap=head.gap,
+        awaiting_figures=tuple(r.by for r in results if r.awaiting_figure),
+        **common,
+    )
 
 
 def _headline(results: tuple[MilestoneResult, ...]) -> int:
@@ -405,8 +477,9 @@ def _gap(goal: float, value: float, increase: bool) -> float:
     return goal - value if increase else value - goal
 
 
-def _absolute_change(base_value: float, base_year: int, value: float, year: int,
-                     target: float, target_year: int, increase: bool) -> Progress:
+def _absolute_change(
+    base_value: float, base_year: int, value: float, year: int, target: float, target_year: int, increase: bool
+) -> Progress:
     """P = achieved change a year / required change a year, read through Open SDG's bands.
 
     The growth ratio of method 2 with absolute changes in place of compound rates: a
@@ -449,15 +522,26 @@ def _milestone(
     # whose baseline and figure or milestone have opposite signs, or a zero baseline,
     # from which no growth rate exists (Open SDG's 0.001 stand-in makes P depend on the
     # stand-in; docs/decisions.md). Elsewhere Open SDG's measure, reproduced exactly.
-    absolute = indicator.measure is Measure.BALANCE or base_value == 0 or _crosses(base_value, judged.value) \
+    absolute = (
+        indicator.measure is Measure.BALANCE
+        or base_value == 0
+        or _crosses(base_value, judged.value)
         or _crosses(base_value, value)
+    )
     if absolute:
-        p = _absolute_change(base_value, base_year, judged.value, judged.period.year, value, by.year,
-                             indicator.increase)
+        p = _absolute_change(
+            base_value, base_year, judged.value, judged.period.year, value, by.year, indicator.increase
+        )
     else:
-        p = measure(base_year=base_year, base_value=base_value, current_year=judged.period.year,
-                    current_value=judged.value, increase=indicator.increase,
-                    target=value, target_year=by.year)
+        p = measure(
+            base_year=base_year,
+            base_value=base_value,
+            current_year=judged.period.year,
+            current_value=judged.value,
+            increase=indicator.increase,
+            target=value,
+            target_year=by.year,
+        )
     status = p.status
     score = p.score
     reason = None
@@ -507,12 +591,27 @@ def _milestone(
     elif not p.target_achieved and achieved is not None:
         reached, never = _year_reached(value, latest, achieved, indicator.increase)
     return MilestoneResult(
-        by=by, value=value, due=due, status=status, score=score, progress_value=p.progress_value,
-        gap=_gap(value, judged.value, indicator.increase), required_rate=required, trajectory=trajectory,
-        deviation=deviation, required_rate_from_latest=required_latest, projected=projected, reached_in=reached,
-        never_reached=never, judged_on=judged, reached_is_projection=reached is not None and passed_later is None,
-        method="absolute_change" if absolute else "growth", required_change=required_change,
-        achieved_change=achieved_change, required_change_from_latest=required_change_latest, reason=reason,
+        by=by,
+        value=value,
+        due=due,
+        status=status,
+        score=score,
+        progress_value=p.progress_value,
+        gap=_gap(value, judged.value, indicator.increase),
+        required_rate=required,
+        trajectory=trajectory,
+        deviation=deviation,
+        required_rate_from_latest=required_latest,
+        projected=projected,
+        reached_in=reached,
+        never_reached=never,
+        judged_on=judged,
+        reached_is_projection=reached is not None and passed_later is None,
+        method="absolute_change" if absolute else "growth",
+        required_change=required_change,
+        achieved_change=achieved_change,
+        required_change_from_latest=required_change_latest,
+        reason=reason,
         # Not judged yet (no figure at or after the deadline), but the deadline is behind us.
         awaiting_figure=not due and ended(by, today),
     )
@@ -555,8 +654,13 @@ def _year_reached(target: float, latest: Observation, rate: float, increase: boo
 def _in_span(rows: Sequence[Observation], start: Period, end: Period) -> list[Observation]:
     """Observations of the span's own granularity (as long as `from`) inside [from, to]."""
     lo, hi = start.sort_key, end.sort_key  # compared as ints, in C: a national plan has millions of these
-    return [o for o in rows if o.period.months == start.months and lo <= o.period.sort_key <= hi
-            and (o.period.first - start.first) % start.months == 0]
+    return [
+        o
+        for o in rows
+        if o.period.months == start.months
+        and lo <= o.period.sort_key <= hi
+        and (o.period.first - start.first) % start.months == 0
+    ]
 
 
 def _span_periods(start: Period, end: Period) -> list[Period]:
@@ -569,15 +673,18 @@ def _span_periods(start: Period, end: Period) -> list[Period]:
     return out
 
 
-def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation],
-                  today: date | None = None) -> Assessment:
+def _every_period(
+    target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
     inside = _in_span(rows, target.start, target.end)
     expected = _span_periods(target.start, target.end)
     latest = inside[-1] if inside else None
     provisional = None
     if target.start.is_year:
-        provisional = _provisional([o for o in rows if target.start.year <= o.period.year <= target.end.year],
-                                   latest.period if latest else None)
+        provisional = _provisional(
+            [o for o in rows if target.start.year <= o.period.year <= target.end.year],
+            latest.period if latest else None,
+        )
     results = [{"period": str(o.period), "value": o.value, "passed": target.bound.passes(o.value)} for o in inside]
     failed = [r for r in results if not r["passed"]]
     streak = 0
@@ -616,9 +723,18 @@ def _every_period(target: EveryPeriodTarget, indicator: Indicator, rows: Sequenc
     missed = tuple(o.period for o in inside if not target.bound.passes(o.value))
     # Each period is a deadline too: one that is over with no figure is awaited.
     awaiting = tuple(p for p in expected if p not in observed and ended(p, today))
-    return Assessment(target=target, indicator=indicator, status=status, latest=latest,
-                      provisional=provisional, details=details, missed_milestones=missed, reason=reason,
-                      gap=_bound_gap(target.bound, latest.value if latest else None), awaiting_figures=awaiting)
+    return Assessment(
+        target=target,
+        indicator=indicator,
+        status=status,
+        latest=latest,
+        provisional=provisional,
+        details=details,
+        missed_milestones=missed,
+        reason=reason,
+        gap=_bound_gap(target.bound, latest.value if latest else None),
+        awaiting_figures=awaiting,
+    )
 
 
 def _no_figure_reason(rows: Sequence[Observation]) -> str:
@@ -630,12 +746,14 @@ def _no_figure_reason(rows: Sequence[Observation]) -> str:
 # --- average ---------------------------------------------------------------------------
 
 
-def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observation],
-             today: date | None = None) -> Assessment:
+def _average(
+    target: AverageTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
     inside = _in_span(rows, target.start, target.end)
     latest = inside[-1] if inside else None
-    provisional = _provisional([o for o in rows if target.start.year <= o.period.year <= target.end.year],
-                               latest.period if latest else None)
+    provisional = _provisional(
+        [o for o in rows if target.start.year <= o.period.year <= target.end.year], latest.period if latest else None
+    )
     span_years = target.end.year - target.start.year + 1
     t = target.bound.value
     details: dict[str, Any] = {
@@ -647,9 +765,15 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
         "periods": [{"period": str(o.period), "value": o.value} for o in inside],
     }
     if not inside:
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
-                          provisional=provisional, details=details, reason=_no_figure_reason(rows),
-                          awaiting_figures=(target.end,) if ended(target.end, today) else ())
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            provisional=provisional,
+            details=details,
+            reason=_no_figure_reason(rows),
+            awaiting_figures=(target.end,) if ended(target.end, today) else (),
+        )
     # A year of -100 % or worse took the quantity to zero or below: no growth compounds
     # through it, so no geometric mean exists. Each year is tested, not the product: two
     # such years would make a positive product and a mean that means nothing
@@ -657,10 +781,16 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     fallen = [str(o.period) for o in inside if o.value <= -100]
     if fallen:
         details.update(average=None, undefined_by=fallen)
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
-                          provisional=provisional, details=details, reason="average_undefined",
-                          awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today)
-                          else ())
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            latest=latest,
+            provisional=provisional,
+            details=details,
+            reason="average_undefined",
+            awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today) else (),
+        )
     # Geometric mean of (1 + g) over the years with data (methodology section 2).
     product = math.prod(1 + o.value / 100 for o in inside)
     average = (product ** (1 / len(inside)) - 1) * 100
@@ -668,10 +798,16 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
         # Growth of 1e300 % a year, compounded, passes the largest float (or, the other way,
         # rounds to zero): no average can be given (reason "overflow").
         details.update(average=None)
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
-                          provisional=provisional, details=details, reason="overflow",
-                          awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today)
-                          else ())
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            latest=latest,
+            provisional=provisional,
+            details=details,
+            reason="overflow",
+            awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today) else (),
+        )
     remaining = max(span_years - len([o for o in inside]), 0)
     remaining_years = [y for y in range(latest.period.year + 1, target.end.year + 1)]
     required = None
@@ -684,8 +820,9 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     # Years before the latest with no figure count with the years to come: the required
     # rate applies to every span year that has no full-year figure yet.
     missing = [str(y) for y in range(target.start.year, latest.period.year) if y not in {o.period.year for o in inside}]
-    details.update(average=average, remaining_years=len(remaining_years), missing=missing,
-                   required_rate_remaining=required)
+    details.update(
+        average=average, remaining_years=len(remaining_years), missing=missing, required_rate_remaining=required
+    )
     passes = target.bound.passes(average)
     # The average achieved is read against the average required, as the growth ratio of
     # method 2 reads an achieved CAGR against a required one (section 1.1).
@@ -706,9 +843,19 @@ def _average(target: AverageTarget, indicator: Indicator, rows: Sequence[Observa
     # Not achieved only once the span is over (remaining == 0): its deadline was missed.
     missed = (target.end,) if status is Status.NOT_ACHIEVED else ()
     awaiting = (target.end,) if remaining and ended(target.end, today) else ()
-    return Assessment(target=target, indicator=indicator, status=status, score=score, progress_value=p,
-                      latest=latest, provisional=provisional, details=details, missed_milestones=missed,
-                      gap=_bound_gap(target.bound, average), awaiting_figures=awaiting)
+    return Assessment(
+        target=target,
+        indicator=indicator,
+        status=status,
+        score=score,
+        progress_value=p,
+        latest=latest,
+        provisional=provisional,
+        details=details,
+        missed_milestones=missed,
+        gap=_bound_gap(target.bound, average),
+        awaiting_figures=awaiting,
+    )
 
 
 def _score_for(status: Status, p: float) -> float | None:
@@ -730,8 +877,9 @@ def _band(p: float) -> Status:
 # --- cumulative ------------------------------------------------------------------------
 
 
-def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation],
-                today: date | None = None) -> Assessment:
+def _cumulative(
+    target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
     inside = _in_span(rows, target.start, target.end)
     expected = _span_periods(target.start, target.end)
     latest = inside[-1] if inside else None
@@ -745,27 +893,47 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
     # A part-year amount (2025-H1) is shown, never added: the span counts whole periods.
     provisional = None
     if target.start.is_year:
-        provisional = _provisional([o for o in rows if target.start.year <= o.period.year <= target.end.year],
-                                   latest.period if latest else None)
+        provisional = _provisional(
+            [o for o in rows if target.start.year <= o.period.year <= target.end.year],
+            latest.period if latest else None,
+        )
     if latest is None:
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE,
-                          provisional=provisional, details=details, reason=_no_figure_reason(rows),
-                          awaiting_figures=(target.end,) if ended(target.end, today) else ())
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            provisional=provisional,
+            details=details,
+            reason=_no_figure_reason(rows),
+            awaiting_figures=(target.end,) if ended(target.end, today) else (),
+        )
     total = sum(o.value for o in inside)
     elapsed = len([p for p in expected if p <= latest.period])
     remaining = len(expected) - elapsed
     share_reached = total / t if t else None
     share_elapsed = elapsed / len(expected)
     needed = (t - total) / remaining if remaining else None
-    details.update(total=total, share_of_target=share_reached, share_of_time=share_elapsed,
-                   periods_elapsed=elapsed, periods_remaining=remaining,
-                   needed_per_remaining_period=needed if needed is None or needed > 0 else 0.0)
+    details.update(
+        total=total,
+        share_of_target=share_reached,
+        share_of_time=share_elapsed,
+        periods_elapsed=elapsed,
+        periods_remaining=remaining,
+        needed_per_remaining_period=needed if needed is None or needed > 0 else 0.0,
+    )
     if not math.isfinite(total):
         # Amounts that add up past the largest float: no total, and nothing read from it.
         details.update(total=None, share_of_target=None, needed_per_remaining_period=None)
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, latest=latest,
-                          provisional=provisional, details=details, reason="overflow",
-                          awaiting_figures=(target.end,) if remaining and ended(target.end, today) else ())
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            latest=latest,
+            provisional=provisional,
+            details=details,
+            reason="overflow",
+            awaiting_figures=(target.end,) if remaining and ended(target.end, today) else (),
+        )
     passes = target.bound.passes(total)
     p = share_reached / share_elapsed if share_reached is not None else None
     if target.bound.at_least and passes:
@@ -785,20 +953,27 @@ def _cumulative(target: CumulativeTarget, indicator: Indicator, rows: Sequence[O
     # The deadline is missed once the span is over and the bound not met; a cap broken
     # earlier is already "not achieved" but its deadline has not come (docs/decisions.md).
     missed = (target.end,) if remaining == 0 and not passes else ()
-    return Assessment(target=target, indicator=indicator, status=status, score=score,
-                      progress_value=p if target.bound.at_least else None, latest=latest,
-                      provisional=provisional, details=details, missed_milestones=missed,
-                      reason="zero_target" if status is Status.NOT_AVAILABLE else None,
-                      gap=_bound_gap(target.bound, total),
-                      awaiting_figures=(target.end,) if remaining and ended(target.end, today) else ())
+    return Assessment(
+        target=target,
+        indicator=indicator,
+        status=status,
+        score=score,
+        progress_value=p if target.bound.at_least else None,
+        latest=latest,
+        provisional=provisional,
+        details=details,
+        missed_milestones=missed,
+        reason="zero_target" if status is Status.NOT_AVAILABLE else None,
+        gap=_bound_gap(target.bound, total),
+        awaiting_figures=(target.end,) if remaining and ended(target.end, today) else (),
+    )
 
 
 # --- annual plan -----------------------------------------------------------------------
 
 
-def _same_period(out: dict[str, Any], current: Observation, previous: Observation | None,
-                 indicator: Indicator) -> None:
-    """"So với cùng kỳ": against the same span one year earlier.
+def _same_period(out: dict[str, Any], current: Observation, previous: Observation | None, indicator: Indicator) -> None:
+    """The same-period comparison offices print: against the same span one year earlier.
 
     Amounts and levels compare by their per-cent change. A growth rate is already a
     change on the same period; the per-cent change of a rate (11.03 % against 9.02 % read
@@ -813,14 +988,14 @@ def _same_period(out: dict[str, Any], current: Observation, previous: Observatio
         out["change_on_same_period_last_year"] = (current.value / previous.value - 1) * 100
 
 
-
-def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation],
-          today: date | None = None) -> Assessment:
+def _plan(
+    target: PlanTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
     bound = Bound(target.value, indicator.increase)
     full = _at(rows, target.period)
     details: dict[str, Any] = {"period": str(target.period), "plan": target.value}
     if full is not None:
-        # "Đạt X% kế hoạch" is read of amounts and levels; of a growth rate, the plan is
+        # "X % of plan reached" is read of amounts and levels; of a growth rate, the plan is
         # met or missed by percentage points, and a per cent of a per cent misleads.
         percent = None if indicator.measure is Measure.RATE else full.value / target.value * 100
         details.update(percent_of_plan=percent, difference=full.value - target.value)
@@ -828,17 +1003,35 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation],
         _same_period(details, full, previous, indicator)
         status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
         missed = (target.period,) if status is Status.NOT_ACHIEVED else ()
-        return Assessment(target=target, indicator=indicator, status=status, latest=full,
-                          score=5.0 if status is Status.TARGET_ACHIEVED else None, details=details,
-                          missed_milestones=missed, gap=_bound_gap(bound, full.value))
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=status,
+            latest=full,
+            score=5.0 if status is Status.TARGET_ACHIEVED else None,
+            details=details,
+            missed_milestones=missed,
+            gap=_bound_gap(bound, full.value),
+        )
     # During the period (or after it, until the full figure comes): the latest
     # year-to-date reading inside it.
     awaiting = (target.period,) if ended(target.period, today) else ()
-    ytd = [o for o in rows if o.period.year == target.period.year and o.period.first == target.period.first
-           and o.period.last < target.period.last]
+    ytd = [
+        o
+        for o in rows
+        if o.period.year == target.period.year
+        and o.period.first == target.period.first
+        and o.period.last < target.period.last
+    ]
     if not ytd:
-        return Assessment(target=target, indicator=indicator, status=Status.NOT_AVAILABLE, details=details,
-                          reason=_no_figure_reason(rows), awaiting_figures=awaiting)
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            details=details,
+            reason=_no_figure_reason(rows),
+            awaiting_figures=awaiting,
+        )
     reading = ytd[-1]
     details["year_to_date"] = {"period": str(reading.period), "value": reading.value}
     previous = _at(rows, reading.period.same_span_previous_year())
@@ -851,15 +1044,31 @@ def _plan(target: PlanTarget, indicator: Indicator, rows: Sequence[Observation],
         if bound.passes(reading.value) and indicator.increase:
             status = Status.TARGET_ACHIEVED
         else:
-            status = _band(pace) if indicator.increase else (
-                Status.SUBSTANTIAL_PROGRESS if share_plan <= share_time else Status.LIMITED_PROGRESS)
-        return Assessment(target=target, indicator=indicator, status=status, progress_value=pace,
-                          provisional=reading, details=details, gap=_bound_gap(bound, reading.value),
-                          awaiting_figures=awaiting)
+            status = (
+                _band(pace)
+                if indicator.increase
+                else (Status.SUBSTANTIAL_PROGRESS if share_plan <= share_time else Status.LIMITED_PROGRESS)
+            )
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=status,
+            progress_value=pace,
+            provisional=reading,
+            details=details,
+            gap=_bound_gap(bound, reading.value),
+            awaiting_figures=awaiting,
+        )
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
     details["year_to_date"]["difference"] = reading.value - target.value
     status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
-    return Assessment(target=target, indicator=indicator, status=status, provisional=reading, details=details,
-                      gap=_bound_gap(bound, reading.value), awaiting_figures=awaiting)
-
+    return Assessment(
+        target=target,
+        indicator=indicator,
+        status=status,
+        provisional=reading,
+        details=details,
+        gap=_bound_gap(bound, reading.value),
+        awaiting_figures=awaiting,
+    )

@@ -25,8 +25,9 @@ class Vintage:
     revises: Observation | None  # the vintage recorded just before it, if any
 
 
-def vintages(observations: Iterable[Observation], indicator: str, period: Period | None = None,
-             as_of: str | None = None) -> list[Vintage]:
+def vintages(
+    observations: Iterable[Observation], indicator: str, period: Period | None = None, as_of: str | None = None
+) -> list[Vintage]:
     """The vintages of ``indicator`` (for one ``period``, or all), latest period first,
     and within a period the newest vintage first."""
     bound = as_of_bound(as_of) if as_of else None
@@ -45,8 +46,9 @@ def vintages(observations: Iterable[Observation], indicator: str, period: Period
     return out
 
 
-def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observation],
-                     undated: str | None = None) -> list[bool]:
+def already_recorded(
+    stored: Iterable[Observation], incoming: Sequence[Observation], undated: str | None = None
+) -> list[bool]:
     """For each incoming row, in order, whether appending it would add nothing.
 
     A row is *already recorded* when the store holds the same vintage: the same indicator,
@@ -104,8 +106,9 @@ def already_recorded(stored: Iterable[Observation], incoming: Sequence[Observati
     return out
 
 
-def stored_vintage(stored: Iterable[Observation], o: Observation,
-                   undated: str | None = None) -> tuple[Observation | None, Observation | None]:
+def stored_vintage(
+    stored: Iterable[Observation], o: Observation, undated: str | None = None
+) -> tuple[Observation | None, Observation | None]:
     """For a row ``already_recorded`` left out: the stored vintage it repeats (the latest
     such, with its own line and ``recorded_at``) and the vintage in force for its period
     (series.in_force's rule), so that a message quotes the row that exists, not the one typed."""
@@ -118,7 +121,8 @@ def stored_vintage(stored: Iterable[Observation], o: Observation,
         if current is None or (s.recorded_at, s.line) >= (current.recorded_at, current.line):
             current = s
         if (_figure(s), s.status, s.source) == figure and (
-                (undated is not None and o.recorded_at == undated) or s.recorded_at == o.recorded_at):
+            (undated is not None and o.recorded_at == undated) or s.recorded_at == o.recorded_at
+        ):
             if match is None or (s.recorded_at, s.line) >= (match.recorded_at, match.line):
                 match = s
     return match, current

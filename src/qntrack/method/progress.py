@@ -129,9 +129,12 @@ def measure(
 
     # Target achieved is checked first, whatever the ratio would say.
     if target is not None and ((d == 1 and current_value >= target) or (d == -1 and current_value <= target)):
-        return Progress(Status.TARGET_ACHIEVED, _progress_value_or_none(
-            base_year, base_value, current_year, current_value, d, target, target_year
-        ), 5.0, target_achieved=True)
+        return Progress(
+            Status.TARGET_ACHIEVED,
+            _progress_value_or_none(base_year, base_value, current_year, current_value, d, target, target_year),
+            5.0,
+            target_achieved=True,
+        )
 
     c = 1.0
     if target is None:

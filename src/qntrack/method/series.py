@@ -15,8 +15,18 @@ from ..plan.formula import FormulaError, parse_formula
 from ..catalog import Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Observation, Problem
 
-__all__ = ["Series", "LeftOut", "as_of_bound", "in_force", "build_series", "formula_inputs", "read_by",
-           "left_out_warnings", "unknown_counts", "unknown_warnings"]
+__all__ = [
+    "Series",
+    "LeftOut",
+    "as_of_bound",
+    "in_force",
+    "build_series",
+    "formula_inputs",
+    "read_by",
+    "left_out_warnings",
+    "unknown_counts",
+    "unknown_warnings",
+]
 
 Series = dict[str, list[Observation]]
 # Per derived indicator, the periods its formula could not give a value for (a division by
@@ -87,8 +97,14 @@ def build_series(
     return series, problems
 
 
-def _derive(ind_id: str, derived: Mapping[str, Indicator], series: Series, problems: LeftOut, done: set[str],
-            stack: tuple[str, ...]) -> None:
+def _derive(
+    ind_id: str,
+    derived: Mapping[str, Indicator],
+    series: Series,
+    problems: LeftOut,
+    done: set[str],
+    stack: tuple[str, ...],
+) -> None:
     """Add the series of derived indicator ``ind_id`` (its inputs' first) to ``series``.
 
     A function of its own, not a closure in build_series that calls itself: such a closure
@@ -109,8 +125,9 @@ def _derive(ind_id: str, derived: Mapping[str, Indicator], series: Series, probl
         try:
             value = expr.evaluate(values)
         except FormulaError as exc:
-            problems.setdefault(ind_id, []).append(Problem(ind.location, _left_out(ind_id, period, exc, values),
-                                                           "warning"))
+            problems.setdefault(ind_id, []).append(
+                Problem(ind.location, _left_out(ind_id, period, exc, values), "warning")
+            )
             continue
         recorded = max(inputs[name][period].recorded_at for name in expr.names)
         rows.append(Observation(ind_id, period, value, "", f"= {ind.formula}", "derived", recorded, 0))
@@ -153,8 +170,9 @@ def read_by(inputs: Mapping[str, Iterable[str]], indicator_ids: Iterable[str]) -
     return out
 
 
-def left_out_warnings(left_out: Mapping[str, Sequence[Problem]], inputs: Mapping[str, Iterable[str]],
-                      shown: Iterable[str]) -> list[Problem]:
+def left_out_warnings(
+    left_out: Mapping[str, Sequence[Problem]], inputs: Mapping[str, Iterable[str]], shown: Iterable[str]
+) -> list[Problem]:
     """The warnings about periods left out of what the ``shown`` indicators are worked out
     from: their own and those of every derived indicator they read. In the order of the
     indicators in targets.yaml, each one's periods in time order, so that the same warnings
@@ -165,8 +183,11 @@ def left_out_warnings(left_out: Mapping[str, Sequence[Problem]], inputs: Mapping
     return [p for i in wanted for p in left_out[i]]
 
 
-def unknown_counts(series: Mapping[str, Sequence[Observation]], indicators: Mapping[str, Indicator] | Iterable[str],
-                   observations: Iterable[Observation]) -> dict[str, int]:
+def unknown_counts(
+    series: Mapping[str, Sequence[Observation]],
+    indicators: Mapping[str, Indicator] | Iterable[str],
+    observations: Iterable[Observation],
+) -> dict[str, int]:
     """Rows of each indicator that targets.yaml does not define, by id; {} when none.
 
     Found from the series' keys, which cost nothing; the rows are counted only when there
@@ -183,8 +204,9 @@ def unknown_counts(series: Mapping[str, Sequence[Observation]], indicators: Mapp
     return counts
 
 
-def unknown_warnings(counts: Mapping[str, int], known: Iterable[str], store_file: str,
-                     targets_file: str) -> list[Problem]:
+def unknown_warnings(
+    counts: Mapping[str, int], known: Iterable[str], store_file: str, targets_file: str
+) -> list[Problem]:
     """One warning per indicator the store has and targets.yaml does not define: its rows
     are ignored by every assessment, and that must never go unsaid (issue 12)."""
     import difflib
@@ -194,10 +216,14 @@ def unknown_warnings(counts: Mapping[str, int], known: Iterable[str], store_file
     for ind in sorted(counts):
         close = difflib.get_close_matches(ind, names, n=1)  # as errors.did_you_mean
         if close:
-            said = msg("workspace_unknown_rows_hint", count=counts[ind], indicator=ind, targets=targets_file,
-                       suggestion=close[0])
+            said = msg(
+                "workspace_unknown_rows_hint",
+                count=counts[ind],
+                indicator=ind,
+                targets=targets_file,
+                suggestion=close[0],
+            )
         else:
             said = msg("workspace_unknown_rows", count=counts[ind], indicator=ind, targets=targets_file)
         out.append(Problem(Location(store_file), said, "warning"))
     return out
-

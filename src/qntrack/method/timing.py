@@ -2,12 +2,12 @@
 
 A figure cannot be published in the future, nor for a period that has not begun (by
 today, or by its own ``recorded_at``). A figure published before its period ended can
-only be an estimate (ước tính): Vietnamese offices publish whole-year estimates in late
+only be an estimate (the office's first estimate): Vietnamese offices publish whole-year estimates in late
 December, and that is what such a figure is by definition. docs/decisions.md, "Files,
 timestamps and text in the store", and docs/data-integrity.md state the rule.
 
 Dates are compared by whole UTC days, with one day of grace either way: a clock a little
-fast, and a zone ahead of UTC (in Hà Nội, 1 January begins at 17:00 UTC on 31 December),
+fast, and a zone ahead of UTC (in Hanoi, 1 January begins at 17:00 UTC on 31 December),
 are not mistakes. So a period's last day counts as the day it ended.
 """
 
@@ -21,10 +21,9 @@ from ..catalog import Message, msg
 from ..plan.model import RETRACTED
 from ..plan.periods import Period
 
-__all__ = ["one_second_after", "CLOCK_SKEW_DAYS", "FUTURE", "NOT_BEGUN", "BEFORE_END", "timing_problems", "parse_zone", "ZONE_FORMS"]
+__all__ = ["one_second_after", "CLOCK_SKEW_DAYS", "FUTURE", "NOT_BEGUN", "BEFORE_END", "timing_problems", "parse_zone"]
 
 # The forms of a zone, in English (the messages of parse_zone say it in the user's language).
-ZONE_FORMS = "write a UTC offset such as +07:00 (Việt Nam), -05:00 or Z for UTC"
 
 CLOCK_SKEW_DAYS = 1
 FUTURE, NOT_BEGUN, BEFORE_END = "future", "not-begun", "before-end"
@@ -59,12 +58,22 @@ def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> 
     if start - today > _GRACE:
         found.append((NOT_BEGUN, msg("timing_not_begun", period=period, start=start.isoformat())))
     elif start - recorded > _GRACE:
-        found.append((NOT_BEGUN, msg("timing_begins_after_recorded", period=period, start=start.isoformat(),
-                                     recorded_at=recorded_at)))
+        found.append(
+            (
+                NOT_BEGUN,
+                msg("timing_begins_after_recorded", period=period, start=start.isoformat(), recorded_at=recorded_at),
+            )
+        )
     elif recorded < _last_day(period) and status not in ("estimate", RETRACTED):
         # A retraction (qntrack retract) withdraws a figure; it is no figure itself.
-        found.append((BEFORE_END, msg("timing_before_end", recorded=recorded.isoformat(), period=period,
-                                      end=_last_day(period).isoformat())))
+        found.append(
+            (
+                BEFORE_END,
+                msg(
+                    "timing_before_end", recorded=recorded.isoformat(), period=period, end=_last_day(period).isoformat()
+                ),
+            )
+        )
     return found
 
 
@@ -74,7 +83,7 @@ _ZONE = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 def parse_zone(text: str) -> timezone:
     """A fixed UTC offset (``+07:00``, ``+0700``, ``Z``, ``UTC``) → a tzinfo; ValueError if not one.
 
-    Only offsets, not zone names: a plan's figures are dated where it is made, Việt Nam
+    Only offsets, not zone names: a plan's figures are dated where it is made, Vietnam
     has had no daylight saving time since 1975, and an offset needs no time zone database.
     """
     raw = text.strip()
@@ -101,5 +110,7 @@ def one_second_after(stamp: str) -> str | None:
         moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ") + timedelta(seconds=1)
     except (ValueError, OverflowError):
         return None
-    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-            f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z")
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+    )

@@ -37,7 +37,6 @@ COLOURS = {
 }
 
 
-
 def _w(key: str, lang: str, **values: Any) -> str:
     """A legend or note of a chart, from the catalog (``chart_<key>``)."""
     return render(msg("chart_" + key, **values), lang)
@@ -57,13 +56,19 @@ class Chart:
         return re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", self.svg)
 
 
-def provisional_readings(rows: Sequence[Observation], first_year: int | None = None,
-                         last_year: int | None = None) -> list[Observation]:
+def provisional_readings(
+    rows: Sequence[Observation], first_year: int | None = None, last_year: int | None = None
+) -> list[Observation]:
     """Part-year readings of years that have no full-year figure in force."""
     full = {o.period.year for o in rows if o.period.is_year}
-    return [o for o in rows if not o.period.is_year and o.period.year not in full
-            and (first_year is None or o.period.year >= first_year)
-            and (last_year is None or o.period.year <= last_year)]
+    return [
+        o
+        for o in rows
+        if not o.period.is_year
+        and o.period.year not in full
+        and (first_year is None or o.period.year >= first_year)
+        and (last_year is None or o.period.year <= last_year)
+    ]
 
 
 # Beyond this magnitude the axis pygal computes (and the SVG's coordinates) overflow; a
@@ -210,8 +215,9 @@ class _Plot:
     def ys(self) -> list[float]:
         return self._coordinates(1)
 
-    def render(self, target_id: str, lang: str, notes: Sequence[str] = (), data_points: int | None = None,
-               **extra: Any) -> Chart | None:
+    def render(
+        self, target_id: str, lang: str, notes: Sequence[str] = (), data_points: int | None = None, **extra: Any
+    ) -> Chart | None:
         import pygal
 
         if not self.series:
@@ -262,13 +268,18 @@ def _level(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     last_ms = max((m.by.year for m in a.milestones), default=None)
     plot = _Plot()
     shown = [o for o in annual if first is None or o.period.year >= first]
-    plot.add(_w("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"],
-             stroke_style=SOLID)
+    plot.add(_w("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"], stroke_style=SOLID)
     provisional = provisional_readings(rows, first)
-    plot.add(_w("provisional", lang),
-             [{"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
-              for o in provisional],
-             COLOURS["actual"], stroke=False, dots_size=5)
+    plot.add(
+        _w("provisional", lang),
+        [
+            {"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
+            for o in provisional
+        ],
+        COLOURS["actual"],
+        stroke=False,
+        dots_size=5,
+    )
     data_points = plot.points
     unit = a.indicator.unit_in(lang)
     if base is not None and base.value is not None:
@@ -277,18 +288,28 @@ def _level(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
                 continue
             years = range(base.period.year, m.by.year + 1)
             path = [(float(y), base.value * (1 + m.required_rate) ** (y - base.period.year)) for y in years]
-            plot.add(_w("path", lang, value=_value(m.value, unit, lang), by=m.by), path,
-                     COLOURS["path" if i % 2 == 0 else "path2"], stroke_style=DASHED, show_dots=False)
-    plot.add(_w("milestones", lang), [{"value": (m.by.end, m.value), "label": str(m.by)} for m in a.milestones],
-             COLOURS["milestone"], stroke=False, dots_size=6)
+            plot.add(
+                _w("path", lang, value=_value(m.value, unit, lang), by=m.by),
+                path,
+                COLOURS["path" if i % 2 == 0 else "path2"],
+                stroke_style=DASHED,
+                show_dots=False,
+            )
+    plot.add(
+        _w("milestones", lang),
+        [{"value": (m.by.end, m.value), "label": str(m.by)} for m in a.milestones],
+        COLOURS["milestone"],
+        stroke=False,
+        dots_size=6,
+    )
     if a.latest is not None and a.achieved_rate is not None and last_ms is not None:
         start = a.latest.period.year
         ends = [m.by.year for m in a.milestones if not m.due]
         if ends:
-            projection = [(float(y), a.latest.value * (1 + a.achieved_rate) ** (y - start))
-                          for y in range(start, max(ends) + 1)]
-            plot.add(_w("projection", lang), projection, COLOURS["projection"], stroke_style=DOTTED,
-                     show_dots=False)
+            projection = [
+                (float(y), a.latest.value * (1 + a.achieved_rate) ** (y - start)) for y in range(start, max(ends) + 1)
+            ]
+            plot.add(_w("projection", lang), projection, COLOURS["projection"], stroke_style=DOTTED, show_dots=False)
     notes = [_w("note_hollow", lang)] if provisional else []
     if data_points == 0:
         return None
@@ -305,7 +326,7 @@ def _value(value: float, unit: str, lang: str) -> str:
 
 
 def _bound(a: Assessment) -> tuple[str, float]:
-    (keyword, value), = a.details["bound"].items()
+    ((keyword, value),) = a.details["bound"].items()
     return ("≥" if keyword == "at_least" else "≤"), value
 
 
@@ -326,9 +347,11 @@ def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Char
     values = []
     for p in d["periods"]:
         x = parse_period(p["period"]).end
-        values.append({"value": (x, p["value"]), "label": p["period"]} if p["passed"] else
-                      {"value": (x, p["value"]), "label": p["period"], "color": COLOURS["fail"],
-                       "node": {"r": 6}})
+        values.append(
+            {"value": (x, p["value"]), "label": p["period"]}
+            if p["passed"]
+            else {"value": (x, p["value"]), "label": p["period"], "color": COLOURS["fail"], "node": {"r": 6}}
+        )
     plot.add(_w("actual_period", lang), values, COLOURS["actual"], stroke_style=SOLID)
     start, end = parse_period(d["from"]), parse_period(d["to"])
     provisional = provisional_readings(rows, start.year, end.year) if start.is_year else []
@@ -337,8 +360,13 @@ def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Char
     if data_points == 0:
         return None
     x0, x1 = _span_x(a)
-    plot.add(_w("threshold", lang, sign=sign, value=_value(bound, unit, lang)), [(x0, bound), (x1, bound)],
-             COLOURS["bound"], stroke_style=DASHED, show_dots=False)
+    plot.add(
+        _w("threshold", lang, sign=sign, value=_value(bound, unit, lang)),
+        [(x0, bound), (x1, bound)],
+        COLOURS["bound"],
+        stroke_style=DASHED,
+        show_dots=False,
+    )
     notes = []
     if d["failed"]:
         notes.append(_w("note_fail", lang))
@@ -349,9 +377,16 @@ def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Char
 
 def _add_provisional(plot: "_Plot", provisional: Sequence[Observation], lang: str) -> None:
     """Sub-annual readings as hollow markers, apart from the full-year line."""
-    plot.add(_w("provisional", lang),
-             [{"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
-              for o in provisional], COLOURS["actual"], stroke=False, dots_size=5)
+    plot.add(
+        _w("provisional", lang),
+        [
+            {"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
+            for o in provisional
+        ],
+        COLOURS["actual"],
+        stroke=False,
+        dots_size=5,
+    )
 
 
 def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
@@ -361,8 +396,12 @@ def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | N
     sign, bound = _bound(a)
     unit = a.indicator.unit_in(lang)
     plot = _Plot()
-    plot.add(_w("actual_period", lang), [(parse_period(p["period"]).end, p["value"]) for p in d["periods"]],
-             COLOURS["actual"], stroke_style=SOLID)
+    plot.add(
+        _w("actual_period", lang),
+        [(parse_period(p["period"]).end, p["value"]) for p in d["periods"]],
+        COLOURS["actual"],
+        stroke_style=SOLID,
+    )
     start, end = parse_period(d["from"]), parse_period(d["to"])
     provisional = provisional_readings(rows, start.year, end.year)
     _add_provisional(plot, provisional, lang)
@@ -370,11 +409,21 @@ def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | N
     if data_points == 0:
         return None
     x0, x1 = _span_x(a)
-    plot.add(_w("target_average", lang, sign=sign, value=_value(bound, unit, lang)), [(x0, bound), (x1, bound)],
-             COLOURS["bound"], stroke_style=DASHED, show_dots=False)
+    plot.add(
+        _w("target_average", lang, sign=sign, value=_value(bound, unit, lang)),
+        [(x0, bound), (x1, bound)],
+        COLOURS["bound"],
+        stroke_style=DASHED,
+        show_dots=False,
+    )
     if d.get("average") is not None:
-        plot.add(_w("achieved_average", lang, value=_value(d["average"], unit, lang)),
-                 [(x0, d["average"]), (x1, d["average"])], COLOURS["average"], stroke_style=DOTTED, show_dots=False)
+        plot.add(
+            _w("achieved_average", lang, value=_value(d["average"], unit, lang)),
+            [(x0, d["average"]), (x1, d["average"])],
+            COLOURS["average"],
+            stroke_style=DOTTED,
+            show_dots=False,
+        )
     notes = [_w("note_hollow", lang)] if provisional else []
     return plot.render(a.target.id, lang, notes, data_points=data_points)
 
@@ -400,10 +449,20 @@ def _cumulative(a: Assessment, lang: str) -> Chart | None:
         running.append((parse_period(p["period"]).end, total))
     plot.add(_w("running_total", lang), running, COLOURS["actual"], stroke_style=SOLID)
     data_points = len(d["periods"])
-    plot.add(_w("target_total", lang, value=_value(bound, unit, lang)), [(origin, bound), (end.end, bound)],
-             COLOURS["bound"], stroke_style=DASHED, show_dots=False)
-    plot.add(_w("even_pace", lang), [(origin, 0.0), (end.end, bound)], COLOURS["average"], stroke_style=DOTTED,
-             show_dots=False)
+    plot.add(
+        _w("target_total", lang, value=_value(bound, unit, lang)),
+        [(origin, bound), (end.end, bound)],
+        COLOURS["bound"],
+        stroke_style=DASHED,
+        show_dots=False,
+    )
+    plot.add(
+        _w("even_pace", lang),
+        [(origin, 0.0), (end.end, bound)],
+        COLOURS["average"],
+        stroke_style=DOTTED,
+        show_dots=False,
+    )
     return plot.render(a.target.id, lang, data_points=data_points)
 
 
@@ -429,9 +488,16 @@ def _plan(a: Assessment, lang: str) -> Chart | None:
     chart = pygal.HorizontalBar(
         style=style,
         show_legend=False,
-        **_config(lang, height=60 + 44 * len(bars), legend_at_bottom=False, include_x_axis=True,
-                  show_x_guides=True, show_y_guides=False,
-                  print_values=True, print_values_position="center"),
+        **_config(
+            lang,
+            height=60 + 44 * len(bars),
+            legend_at_bottom=False,
+            include_x_axis=True,
+            show_x_guides=True,
+            show_y_guides=False,
+            print_values=True,
+            print_values_position="center",
+        ),
     )
     chart.x_labels = [label for label, _, _ in bars]
     chart.add("", [{"value": value, "color": colour} for _, value, colour in bars])

@@ -141,8 +141,6 @@ def to_json(document: Any) -> str:
     return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
 
 
-
-
 def safe_cell(value: Any) -> str:
     """Text for a CSV cell that a spreadsheet cannot run as a formula.
 
@@ -163,17 +161,47 @@ def safe_cell(value: Any) -> str:
 
 
 STATUS_COLUMNS = (
-    "id", "type", "indicator", "name", "unit", "status", "score", "progress_value",
-    "latest_period", "latest_value", "next_milestone", "next_value", "gap", "source",
+    "id",
+    "type",
+    "indicator",
+    "name",
+    "unit",
+    "status",
+    "score",
+    "progress_value",
+    "latest_period",
+    "latest_value",
+    "next_milestone",
+    "next_value",
+    "gap",
+    "source",
     # Added after the first columns, never between them: scripts that read by position
     # keep working (docs/json.md, "CSV and TSV").
     "missed_milestones",
     # Each kind's key figures (docs/json.md, "CSV and TSV"), named as in the JSON: empty
     # where the kind has no such figure.
-    "reason", "bound_kind", "bound", "from", "to", "plan_period", "plan", "percent_of_plan", "difference",
-    "year_to_date_period", "year_to_date_value", "year_to_date_percent_of_plan", "average",
-    "required_rate_remaining", "total", "share_of_target", "share_of_time", "needed_per_remaining_period",
-    "passed", "failed", "first_failure", "streak",
+    "reason",
+    "bound_kind",
+    "bound",
+    "from",
+    "to",
+    "plan_period",
+    "plan",
+    "percent_of_plan",
+    "difference",
+    "year_to_date_period",
+    "year_to_date_value",
+    "year_to_date_percent_of_plan",
+    "average",
+    "required_rate_remaining",
+    "total",
+    "share_of_target",
+    "share_of_time",
+    "needed_per_remaining_period",
+    "passed",
+    "failed",
+    "first_failure",
+    "streak",
     # Deadlines passed with no figure yet (docs/json.md), joined by ';' as missed_milestones.
     "awaiting_figures",
 )
@@ -183,15 +211,31 @@ def _key_figures(a: Assessment) -> tuple[Any, ...]:
     """The kind's figures of ``details``, in the order of the last STATUS_COLUMNS."""
     d = a.details
     bound = d.get("bound") or {}
-    (keyword, value), = bound.items() if bound else ((None, None),)
+    ((keyword, value),) = bound.items() if bound else ((None, None),)
     ytd = d.get("year_to_date") or {}
     plan = "plan" in d
     return (
-        a.reason, keyword, value, d.get("from"), d.get("to"),
-        d.get("period") if plan else None, d.get("plan"), d.get("percent_of_plan"), d.get("difference"),
-        ytd.get("period"), ytd.get("value"), ytd.get("percent_of_plan"), d.get("average"),
-        d.get("required_rate_remaining"), d.get("total"), d.get("share_of_target"), d.get("share_of_time"),
-        d.get("needed_per_remaining_period"), d.get("passed"), d.get("failed"), d.get("first_failure"),
+        a.reason,
+        keyword,
+        value,
+        d.get("from"),
+        d.get("to"),
+        d.get("period") if plan else None,
+        d.get("plan"),
+        d.get("percent_of_plan"),
+        d.get("difference"),
+        ytd.get("period"),
+        ytd.get("value"),
+        ytd.get("percent_of_plan"),
+        d.get("average"),
+        d.get("required_rate_remaining"),
+        d.get("total"),
+        d.get("share_of_target"),
+        d.get("share_of_time"),
+        d.get("needed_per_remaining_period"),
+        d.get("passed"),
+        d.get("failed"),
+        d.get("first_failure"),
         d.get("streak"),
     )
 
@@ -202,10 +246,19 @@ def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
         nxt = a.next_milestone
         name = (a.target.name or a.indicator.name).en
         yield (
-            a.target.id, a.target.kind, a.indicator.id, name, a.indicator.unit, a.status.value,
-            a.score, a.progress_value,
-            _period(a.latest.period) if a.latest else None, a.latest.value if a.latest else None,
-            _period(nxt.by) if nxt else None, nxt.value if nxt else None, a.gap,
+            a.target.id,
+            a.target.kind,
+            a.indicator.id,
+            name,
+            a.indicator.unit,
+            a.status.value,
+            a.score,
+            a.progress_value,
+            _period(a.latest.period) if a.latest else None,
+            a.latest.value if a.latest else None,
+            _period(nxt.by) if nxt else None,
+            nxt.value if nxt else None,
+            a.gap,
             a.target.source,
             ";".join(str(p) for p in a.missed_milestones),
             *_key_figures(a),

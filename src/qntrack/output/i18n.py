@@ -1,6 +1,6 @@
 """Words and number formats in English and Vietnamese. Pure; used by every human output.
 
-Vietnamese writes a decimal comma and a thousands dot ("3,13 tỷ USD", "50.000 tỷ đồng");
+Vietnamese writes a decimal comma and a thousands dot ("3,13" for 3.13, "50.000" for 50,000);
 English the other way round. Machine formats (JSON, CSV, TSV) never go through here.
 """
 
@@ -12,8 +12,6 @@ import os
 __all__ = ["LANGS", "resolve_lang", "label", "status_label", "number", "signed_percent", "value_with_unit", "date_text"]
 
 LANGS = ("en", "vi")
-
-
 
 
 def resolve_lang(lang: str | None) -> str:
@@ -34,7 +32,7 @@ def status_label(status: str, lang: str) -> str:
 
 
 def kind_name(kind: str, lang: str) -> str:
-    """A target's kind for people: in Vietnamese the report's name ("Mỗi kỳ", catalog
+    """A target's kind for people: in Vietnamese the report's name (catalog
     ``report_kind_<kind>``); in English the code of targets.yaml ("every_period"), which
     is what a reader types there (docs/decisions.md)."""
     return kind if lang != "vi" else _word("report_kind_" + kind, lang, kind)

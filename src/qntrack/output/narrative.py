@@ -25,7 +25,7 @@ def _v(value: float | None, unit: str, lang: str) -> str:
 
 def _x(a: Assessment, value: float | None, lang: str) -> str:
     """A figure of the target's indicator: a growth rate as a plain per cent ("10.28%"),
-    since its unit text ("% y/y", "% so với cùng kỳ") would only repeat what the sentence
+    since its unit text ("% y/y" and its Vietnamese form) would only repeat what the sentence
     says; anything else with its unit."""
     if a.indicator.measure is Measure.RATE and value is not None:
         return f"{number(value, lang)}%"
@@ -42,12 +42,10 @@ def _pp(value: float | None, unit: str, lang: str) -> str:
 
 
 def _change(before: str, after: str, change: float, lang: str) -> str:
-    """A change said with its direction: "tăng từ … lên …" for a rise, "giảm từ … xuống …"
-    for a fall (the Vietnamese sentences use it; the English ones name both years)."""
+    """A change said with its direction: "rose from … to …" or "fell from … to …"
+    (catalog ``narrative_change_*``) (the Vietnamese sentences use it; the English ones name both years)."""
     key = "change_rise" if change > 0 else "change_fall" if change < 0 else "change_same"
     return _s(key, lang, before=before, after=after)
-
-
 
 
 def reason_text(reason: str, lang: str) -> str:
@@ -92,8 +90,13 @@ def _level(a: Assessment, lang: str) -> list[str]:
     out: list[str] = []
     latest, base = a.latest, a.baseline
     before, after = _v(base.value, unit, lang), _v(latest.value, unit, lang)
-    span = dict(base=before, base_period=base.period, latest=after, latest_period=latest.period,
-                change=_change(before, after, latest.value - (base.value or 0.0), lang))
+    span = dict(
+        base=before,
+        base_period=base.period,
+        latest=after,
+        latest_period=latest.period,
+        change=_change(before, after, latest.value - (base.value or 0.0), lang),
+    )
     if a.achieved_rate is not None:
         out.append(_s("level_rate", lang, rate=signed_percent(a.achieved_rate, lang), **span))
     if a.reason == "zero_baseline":
@@ -104,8 +107,9 @@ def _level(a: Assessment, lang: str) -> list[str]:
         # No growth rate across zero: the change a year is what the assessment reads.
         diff = _pp(m0.achieved_change, unit, lang)
         if m0.required_change is not None:
-            out.append(_s("level_abs_change_required", lang, diff=diff, required=_pp(m0.required_change, unit, lang),
-                          **span))
+            out.append(
+                _s("level_abs_change_required", lang, diff=diff, required=_pp(m0.required_change, unit, lang), **span)
+            )
         else:
             out.append(_s("level_abs_change", lang, diff=diff, **span))
         if base.value == 0 and _not_balance(a):
@@ -145,8 +149,17 @@ def _level(a: Assessment, lang: str) -> list[str]:
         key = ("pace_short_needs" if needed is not None else "pace_short") if short else "pace_meets"
         out.append(_s(key, lang, projected=_v(m.projected, unit, lang), by=m.by, goal=goal, needed=needed))
     if m.trajectory is not None and m.deviation is not None:
-        out.append(_s("path", lang, goal=goal, by=m.by, trajectory=_v(m.trajectory, unit, lang), period=latest.period,
-                      deviation=_pp(m.deviation, unit, lang)))
+        out.append(
+            _s(
+                "path",
+                lang,
+                goal=goal,
+                by=m.by,
+                trajectory=_v(m.trajectory, unit, lang),
+                period=latest.period,
+                deviation=_pp(m.deviation, unit, lang),
+            )
+        )
     out.extend(_reached_sentence(m, unit, lang))
     return out
 
@@ -165,21 +178,42 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
     if too:
         out = [render(msg("narrative_awaiting_milestone_too", by=m.by, goal=_v(m.value, unit, lang)), lang)]
     else:
-        out = [render(msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang),
-                          period=latest.period), lang)]
+        out = [
+            render(
+                msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang), period=latest.period),
+                lang,
+            )
+        ]
     if m.projected is not None:
         short = (m.projected < m.value) == a.indicator.increase
-        out.append(render(msg("narrative_awaiting_short" if short else "narrative_awaiting_meets", by=m.by,
-                              projected=_v(m.projected, unit, lang), goal=_v(m.value, unit, lang)), lang))
+        out.append(
+            render(
+                msg(
+                    "narrative_awaiting_short" if short else "narrative_awaiting_meets",
+                    by=m.by,
+                    projected=_v(m.projected, unit, lang),
+                    goal=_v(m.value, unit, lang),
+                ),
+                lang,
+            )
+        )
     if m.trajectory is not None and m.deviation is not None:
-        out.append(_s("path_awaiting", lang, goal=_v(m.value, unit, lang), by=m.by,
-                      trajectory=_v(m.trajectory, unit, lang), period=latest.period,
-                      deviation=_pp(m.deviation, unit, lang)))
+        out.append(
+            _s(
+                "path_awaiting",
+                lang,
+                goal=_v(m.value, unit, lang),
+                by=m.by,
+                trajectory=_v(m.trajectory, unit, lang),
+                period=latest.period,
+                deviation=_pp(m.deviation, unit, lang),
+            )
+        )
     return out
 
 
 def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
-    """"The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
+    """ "The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
     is not the deadline's own: a deadline year with no figure is judged on the next one)."""
     judged = m.judged_on
     goal = _v(m.value, unit, lang)
@@ -207,8 +241,18 @@ def _every(a: Assessment, lang: str) -> list[str]:
     total = d["passed"] + d["failed"]
     if not total:
         return [_s("no_figure_in_span", lang)]
-    out = [_s("every_passed", lang, passed=d["passed"], total=total, word=word, bound=_x(a, bound, lang),
-              start=d["from"], end=d["to"])]
+    out = [
+        _s(
+            "every_passed",
+            lang,
+            passed=d["passed"],
+            total=total,
+            word=word,
+            bound=_x(a, bound, lang),
+            start=d["from"],
+            end=d["to"],
+        )
+    ]
     if d["first_failure"]:
         failed = next(p for p in d["periods"] if p["period"] == d["first_failure"])
         out.append(_s("every_broke", lang, period=d["first_failure"], value=_x(a, failed["value"], lang)))
@@ -244,18 +288,47 @@ def _average(a: Assessment, lang: str) -> list[str]:
     years = [p["period"] for p in d["periods"]]
     span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     n = d["years_with_data"]
-    out = [_s("average_many" if n > 1 else "average_one", lang, n=n, span=span,
-              average=_rate(d["average"], lang, places), word=word, bound=_rate(bound, lang))]
+    out = [
+        _s(
+            "average_many" if n > 1 else "average_one",
+            lang,
+            n=n,
+            span=span,
+            average=_rate(d["average"], lang, places),
+            word=word,
+            bound=_rate(bound, lang),
+        )
+    ]
     if d.get("required_rate_remaining") is not None and a.awaiting_figures:
         have = {p["period"] for p in d["periods"]}
         first, last = int(d["from"][:4]), int(d["to"][:4])
         years = ", ".join(str(y) for y in range(first, last + 1) if str(y) not in have)
-        out.append(render(msg("narrative_awaiting_average", start=d["from"], end=d["to"], years=years,
-                              word=word, need=_rate(d["required_rate_remaining"], lang)), lang))
+        out.append(
+            render(
+                msg(
+                    "narrative_awaiting_average",
+                    start=d["from"],
+                    end=d["to"],
+                    years=years,
+                    word=word,
+                    need=_rate(d["required_rate_remaining"], lang),
+                ),
+                lang,
+            )
+        )
     elif d.get("required_rate_remaining") is not None:
         left = d["years_in_span"] - d["years_with_data"]
-        out.append(_s("average_remaining_many" if left > 1 else "average_remaining_one", lang, n=left, word=word,
-                      need=_rate(d["required_rate_remaining"], lang), start=d["from"], end=d["to"]))
+        out.append(
+            _s(
+                "average_remaining_many" if left > 1 else "average_remaining_one",
+                lang,
+                n=left,
+                word=word,
+                need=_rate(d["required_rate_remaining"], lang),
+                start=d["from"],
+                end=d["to"],
+            )
+        )
     if a.provisional is not None:
         p = a.provisional
         out.append(_s("average_provisional", lang, period=p.period, value=_rate(p.value, lang)))
@@ -280,15 +353,38 @@ def _cumulative(a: Assessment, lang: str) -> list[str]:
     if d["total"] is None:
         return []  # the total overflowed: the reason's sentence says so
     share = d["share_of_target"]
-    out = [_s("cumulative", lang, total=_x(a, d["total"], lang), share=number((share or 0) * 100, lang, 1),
-              time=number(d["share_of_time"] * 100, lang, 1))]
+    out = [
+        _s(
+            "cumulative",
+            lang,
+            total=_x(a, d["total"], lang),
+            share=number((share or 0) * 100, lang, 1),
+            time=number(d["share_of_time"] * 100, lang, 1),
+        )
+    ]
     if d.get("needed_per_remaining_period") and a.awaiting_figures:
-        out.append(render(msg("narrative_awaiting_cumulative", start=d["from"], end=d["to"], latest=a.latest.period,
-                              needed=_x(a, d["needed_per_remaining_period"], lang)), lang))
+        out.append(
+            render(
+                msg(
+                    "narrative_awaiting_cumulative",
+                    start=d["from"],
+                    end=d["to"],
+                    latest=a.latest.period,
+                    needed=_x(a, d["needed_per_remaining_period"], lang),
+                ),
+                lang,
+            )
+        )
     elif d.get("needed_per_remaining_period"):
         n = d["periods_remaining"]
-        out.append(_s("cumulative_each_many" if n > 1 else "cumulative_each_one", lang, n=n,
-                      needed=_x(a, d["needed_per_remaining_period"], lang)))
+        out.append(
+            _s(
+                "cumulative_each_many" if n > 1 else "cumulative_each_one",
+                lang,
+                n=n,
+                needed=_x(a, d["needed_per_remaining_period"], lang),
+            )
+        )
     if a.provisional is not None:
         p = a.provisional
         out.append(_s("cumulative_provisional", lang, period=p.period, value=_x(a, p.value, lang)))
@@ -296,7 +392,7 @@ def _cumulative(a: Assessment, lang: str) -> list[str]:
 
 
 def _against_last_year(a: Assessment, d: dict, period: str, lang: str) -> list[str]:
-    """The "so với cùng kỳ" sentence: a per-cent change, or points for a growth rate."""
+    """The same-period-last-year sentence: a per-cent change, or points for a growth rate."""
     if "same_period_last_year" not in d:
         return []
     unit = a.indicator.unit_in(lang)
@@ -313,7 +409,7 @@ def _against_last_year(a: Assessment, d: dict, period: str, lang: str) -> list[s
     key = "against_year" if "-" not in period else "against_period"
     if now is None:
         return [_s(key + "_plain", lang, previous=previous, was=was, change=change)]
-    # "tăng từ … lên …" for a rise, "giảm từ … xuống …" for a fall (the Vietnamese sentences).
+    # A rise and a fall are different words in the Vietnamese sentences (catalog vi.toml).
     moved = _change(was, _x(a, now, lang), now - d["same_period_last_year"], lang)
     return [_s(key, lang, previous=previous, was=was, change=change, moved=moved)]
 
@@ -329,24 +425,56 @@ def _plan(a: Assessment, lang: str) -> list[str]:
     got = _x(a, a.latest.value if a.latest else None, lang)
     if "percent_of_plan" in d and d["percent_of_plan"] is None:
         # A growth rate: met or missed by percentage points.
-        out = [_s("plan_rate", lang, period=d["period"], got=got, plan=_x(a, d["plan"], lang),
-                  pp=_pp(d["difference"], unit, lang))]
+        out = [
+            _s(
+                "plan_rate",
+                lang,
+                period=d["period"],
+                got=got,
+                plan=_x(a, d["plan"], lang),
+                pp=_pp(d["difference"], unit, lang),
+            )
+        ]
         return out + _against_last_year(a, d, d["period"], lang)
     if "percent_of_plan" in d:
-        # "đạt 105% kế hoạch", "bằng 49% kế hoạch": a result below plan is "equal to" X %.
+        # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
         key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
-        out = [_s(key, lang, period=d["period"], got=got, pct=number(d["percent_of_plan"], lang, 1),
-                  plan=_x(a, d["plan"], lang))]
+        out = [
+            _s(
+                key,
+                lang,
+                period=d["period"],
+                got=got,
+                pct=number(d["percent_of_plan"], lang, 1),
+                plan=_x(a, d["plan"], lang),
+            )
+        ]
         return out + _against_last_year(a, d, d["period"], lang)
     ytd = d.get("year_to_date")
     over = [render(msg("narrative_awaiting_plan", period=d["period"]), lang)] if a.awaiting_figures else []
     if not ytd:
         return over + [_s("no_figure_yet", lang)]
     if "percent_of_plan" in ytd:
-        out = [_s("ytd_percent", lang, period=ytd["period"], value=_x(a, ytd["value"], lang),
-                  share=number(ytd["percent_of_plan"], lang, 1), time=number(ytd["share_of_time"] * 100, lang, 1))]
+        out = [
+            _s(
+                "ytd_percent",
+                lang,
+                period=ytd["period"],
+                value=_x(a, ytd["value"], lang),
+                share=number(ytd["percent_of_plan"], lang, 1),
+                time=number(ytd["share_of_time"] * 100, lang, 1),
+            )
+        ]
     else:
         diff = f": {_pp(ytd['difference'], unit, lang)}" if "difference" in ytd else ""
-        out = [_s("ytd_plain", lang, period=ytd["period"], value=_x(a, ytd["value"], lang),
-                  plan=_x(a, d["plan"], lang), diff=diff)]
+        out = [
+            _s(
+                "ytd_plain",
+                lang,
+                period=ytd["period"],
+                value=_x(a, ytd["value"], lang),
+                plan=_x(a, d["plan"], lang),
+                diff=diff,
+            )
+        ]
     return over + out + _against_last_year(a, ytd, ytd["period"], lang)

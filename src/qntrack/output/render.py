@@ -83,8 +83,9 @@ def _cell(pieces: Cell) -> Text:
     return cell
 
 
-def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
-                 drawn: DrawnTables | None = None) -> None:
+def status_table(
+    rows: Sequence[Cell], lang: str, title: str, as_of: str | None, drawn: DrawnTables | None = None
+) -> None:
     """The status table; ``rows`` from ``summary.status_cells``, one per target.
 
     ``drawn`` (from the status cache) holds this table as already drawn: printed as it
@@ -100,8 +101,15 @@ def status_table(rows: Sequence[Cell], lang: str, title: str, as_of: str | None,
             return
     # The reader's date (01/06/2024 in Vietnamese), as in the report (i18n.date_text).
     heading = title + (f" — {label('as_of_lower', lang)} {date_text(as_of, lang)}" if as_of else "")
-    headers = (label("target", lang), label("latest", lang), "", label("next_milestone", lang), label("gap", lang),
-               label("p", lang), label("status", lang))
+    headers = (
+        label("target", lang),
+        label("latest", lang),
+        "",
+        label("next_milestone", lang),
+        label("gap", lang),
+        label("p", lang),
+        label("status", lang),
+    )
     fitted = _fit(headers, rows, console.width)
     widths = fitted[0] if fitted is not None else None
     if fitted is None and rows:
@@ -197,8 +205,12 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
     # Tried in turn: the sparkline kept while no figure or goal wraps below a comfortable
     # width; then, dropped first, every column down to its longest word; then with the
     # compact padding; then with a long word of a figure or goal folded.
-    for spark, compact, fold in ((True, False, False), (False, False, False), (False, True, False),
-                                 (False, True, True)):
+    for spark, compact, fold in (
+        (True, False, False),
+        (False, False, False),
+        (False, True, False),
+        (False, True, True),
+    ):
         floor = [min(a, n) for a, n in zip(least, natural, strict=True)]
         if spark:
             for k in (1, 3, 4, 6):
@@ -251,8 +263,21 @@ def _how(console: Console, lang: str) -> str | None:
         except OSError:
             return None
         files.append((name, st.st_size, st.st_mtime_ns))
-    return repr((lang, console.width, console.height, console.color_system, console.no_color, console.encoding,
-                 console.is_terminal, console.is_dumb_terminal, console.options.ascii_only, folder, files))
+    return repr(
+        (
+            lang,
+            console.width,
+            console.height,
+            console.color_system,
+            console.no_color,
+            console.encoding,
+            console.is_terminal,
+            console.is_dumb_terminal,
+            console.options.ascii_only,
+            folder,
+            files,
+        )
+    )
 
 
 def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> None:
@@ -261,23 +286,43 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
     cells = []
     for o in rows:
         unit = plan.indicators[o.indicator].unit_in(lang) if o.indicator in plan.indicators else ""
-        cells.append([Text(o.indicator), Text(str(o.period)), Text(value_with_unit(o.value, unit, lang)),
-                      Text(label(o.status, lang) if o.status else ""), Text(o.source),
-                      Text(date_text(o.recorded_at, lang))])
-    table = _fitted_table(Table(box=box.SIMPLE_HEAD), [label(k, lang) for k in keys], cells, console.width,
-                          wrap=("value", "source"), keys=keys, right=("value",))
+        cells.append(
+            [
+                Text(o.indicator),
+                Text(str(o.period)),
+                Text(value_with_unit(o.value, unit, lang)),
+                Text(label(o.status, lang) if o.status else ""),
+                Text(o.source),
+                Text(date_text(o.recorded_at, lang)),
+            ]
+        )
+    table = _fitted_table(
+        Table(box=box.SIMPLE_HEAD),
+        [label(k, lang) for k in keys],
+        cells,
+        console.width,
+        wrap=("value", "source"),
+        keys=keys,
+        right=("value",),
+    )
     console.print(table)
 
 
-def listing_table(header: Sequence[str], rows: Sequence[Sequence[str]], keys: Sequence[str] = (),
-                  wrap: Sequence[str] = (), optional: Sequence[str] = ()) -> None:
+def listing_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    keys: Sequence[str] = (),
+    wrap: Sequence[str] = (),
+    optional: Sequence[str] = (),
+) -> None:
     """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
     name the columns; those in ``wrap`` may wrap between words, the others are never
     split; an ``optional`` column that is empty in every row is not shown."""
     console = _console()
     cells = [[Text(str(cell)) for cell in row] for row in rows]
-    table = _fitted_table(Table(box=box.SIMPLE_HEAD), header, cells, console.width, wrap=wrap,
-                          keys=keys or header, optional=optional)
+    table = _fitted_table(
+        Table(box=box.SIMPLE_HEAD), header, cells, console.width, wrap=wrap, keys=keys or header, optional=optional
+    )
     if cells and table.columns and table.columns[0].width is None:
         # No widths fit without cutting an id or an enumerated word (a 44-character id at
         # 80 columns, the shipped plan at 60): one block a row, as the status table does.
@@ -310,13 +355,20 @@ def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ob
 # or a date is never split; names, sources and notes wrap, a long word of theirs (a URL)
 # folding only when the terminal is too narrow for whole words; an optional column that is
 # empty throughout is dropped.
-def _fitted_table(table: Table, headers: Sequence[str], rows: Sequence[Sequence[Text]], width: int,
-                  wrap: Sequence[str], keys: Sequence[str], right: Sequence[str] = (),
-                  optional: Sequence[str] = (), styles: Sequence[str] = ()) -> Table:
+def _fitted_table(
+    table: Table,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Text]],
+    width: int,
+    wrap: Sequence[str],
+    keys: Sequence[str],
+    right: Sequence[str] = (),
+    optional: Sequence[str] = (),
+    styles: Sequence[str] = (),
+) -> Table:
     from rich.cells import cell_len
 
-    shown = [k for k, key in enumerate(keys)
-             if key not in optional or any(row[k].plain.strip() for row in rows)]
+    shown = [k for k, key in enumerate(keys) if key not in optional or any(row[k].plain.strip() for row in rows)]
     headers = [headers[k] for k in shown]
     keys = [keys[k] for k in shown]
     rows = [[row[k] for k in shown] for row in rows]
@@ -339,8 +391,10 @@ def _fitted_table(table: Table, headers: Sequence[str], rows: Sequence[Sequence[
     # Tried in turn: whole words; the compact padding; a source (a URL) folded; every
     # column that may wrap folded.
     for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, tuple(keys))):
-        floor = [min(n, _FOLD_TO if key in fold else a) if b else w
-                 for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)]
+        floor = [
+            min(n, _FOLD_TO if key in fold else a) if b else w
+            for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)
+        ]
         tried = list(natural)
         excess = sum(tried) - _room(width, len(tried), compact)
         while excess > 0:  # the widest column that may wrap gives a character at a time
@@ -357,11 +411,16 @@ def _fitted_table(table: Table, headers: Sequence[str], rows: Sequence[Sequence[
         table.show_edge = False
         table.padding = (0, 1, 0, 0)
     for k, header in enumerate(headers):
-        table.add_column(header, justify="right" if keys[k] in right else "left", overflow="fold",
-                         # at its width a column never split holds its longest line whole,
-                         # and its header may still wrap between words
-                         no_wrap=not bendy[k] and widths is None, width=None if widths is None else widths[k],
-                         style=styles[shown[k]] if styles else None)
+        table.add_column(
+            header,
+            justify="right" if keys[k] in right else "left",
+            overflow="fold",
+            # at its width a column never split holds its longest line whole,
+            # and its header may still wrap between words
+            no_wrap=not bendy[k] and widths is None,
+            width=None if widths is None else widths[k],
+            style=styles[shown[k]] if styles else None,
+        )
     for row in rows:
         table.add_row(*row)
     return table
@@ -392,12 +451,17 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
         facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
     facts.add_row(label("status", lang), _status(a.status.value, lang))
     if a.missed_milestones:
-        facts.add_row(label("missed_milestones", lang),
-                      Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]))
+        facts.add_row(
+            label("missed_milestones", lang),
+            Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]),
+        )
     if a.awaiting_figures:
         facts.add_row(label("awaiting_figures", lang), ", ".join(str(p) for p in a.awaiting_figures))
     if a.score is not None or a.progress_value is not None:
-        facts.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(a.progress_value, lang)} / {number(a.score, lang)}")
+        facts.add_row(
+            f"{label('p', lang)} / {label('score', lang)}",
+            f"{number(a.progress_value, lang)} / {number(a.score, lang)}",
+        )
     if as_of:
         facts.add_row(label("as_of_lower", lang), date_text(as_of, lang))
     console.print(facts)
@@ -419,12 +483,27 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     for o in rows:
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
-        cells.append([Text(str(o.period), style=style), Text(value_with_unit(o.value, unit, lang), style=style),
-                      Text(kind), Text(o.source), Text(date_text(o.recorded_at, lang))])
+        cells.append(
+            [
+                Text(str(o.period), style=style),
+                Text(value_with_unit(o.value, unit, lang), style=style),
+                Text(kind),
+                Text(o.source),
+                Text(date_text(o.recorded_at, lang)),
+            ]
+        )
     if rows:
-        console.print(_fitted_table(Table(title=label("observations", lang), box=box.SIMPLE_HEAD,
-                                          title_justify="left"), [label(k, lang) for k in keys], cells,
-                                    console.width, wrap=("value", "source"), keys=keys, right=("value",)))
+        console.print(
+            _fitted_table(
+                Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left"),
+                [label(k, lang) for k in keys],
+                cells,
+                console.width,
+                wrap=("value", "source"),
+                keys=keys,
+                right=("value",),
+            )
+        )
     console.print(Text(label("summary", lang), style="bold"))
     for sentence in explain(a, lang):
         console.print(Text("• " + sentence))
@@ -445,7 +524,9 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
         title.append(f"  ⌛ {label('awaiting', lang)}", style="yellow")
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
-    grid.add_row(f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}")
+    grid.add_row(
+        f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}"
+    )
     grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang))
     if m.method == "absolute_change":
         # No growth rate across zero: the change a year the path asks for, in the unit.
@@ -453,14 +534,18 @@ def _milestone_block(m, unit: str, lang: str) -> Table:
     else:
         grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
     if m.trajectory is not None:
-        grid.add_row(label("trajectory", lang), f"{value_with_unit(m.trajectory, unit, lang)}"
-                     f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})")
+        grid.add_row(
+            label("trajectory", lang),
+            f"{value_with_unit(m.trajectory, unit, lang)}"
+            f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})",
+        )
     if m.awaiting_figure:
         # No "needed from now": the deadline is over; only where the pace would have ended.
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
     elif not m.due and m.method == "absolute_change":
-        grid.add_row(label("required_from_latest", lang),
-                     f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}")
+        grid.add_row(
+            label("required_from_latest", lang), f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}"
+        )
         grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
     elif not m.due:
         grid.add_row(label("required_from_latest", lang), f"{signed_percent(m.required_rate_from_latest, lang)}{rate}")
@@ -530,21 +615,36 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
                 text += f", {number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
             rows.append((f"{ytd['period']}", text))
     elif a.target.kind == "average" and d.get("average") is not None:
-        rows.append((label("kf_average_so_far", lang), f"{value_with_unit(d['average'], unit, lang)} ({d['years_with_data']}/{d['years_in_span']})"))
+        rows.append(
+            (
+                label("kf_average_so_far", lang),
+                f"{value_with_unit(d['average'], unit, lang)} ({d['years_with_data']}/{d['years_in_span']})",
+            )
+        )
         if d.get("required_rate_remaining") is not None:
             # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
-            rows.append((label("needed_years_without_figure", lang) if a.awaiting_figures
-                         else label("kf_needed_remaining_years", lang),
-                         value_with_unit(d["required_rate_remaining"], unit, lang)))
+            rows.append(
+                (
+                    label("needed_years_without_figure", lang)
+                    if a.awaiting_figures
+                    else label("kf_needed_remaining_years", lang),
+                    value_with_unit(d["required_rate_remaining"], unit, lang),
+                )
+            )
     elif a.target.kind == "cumulative" and "total" in d:
         rows.append((label("kf_total_so_far", lang), value_with_unit(d["total"], unit, lang)))
         if d.get("share_of_target") is not None:
             rows.append((label("kf_share_of_target", lang), f"{number(d['share_of_target'] * 100, lang, 1)}%"))
         rows.append((label("kf_share_of_time", lang), f"{number(d['share_of_time'] * 100, lang, 1)}%"))
         if d.get("needed_per_remaining_period"):
-            rows.append((label("needed_per_period_without_figure", lang) if a.awaiting_figures
-                         else label("kf_needed_per_remaining_period", lang),
-                         value_with_unit(d["needed_per_remaining_period"], unit, lang)))
+            rows.append(
+                (
+                    label("needed_per_period_without_figure", lang)
+                    if a.awaiting_figures
+                    else label("kf_needed_per_remaining_period", lang),
+                    value_with_unit(d["needed_per_remaining_period"], unit, lang),
+                )
+            )
     elif a.target.kind == "every_period" and (d.get("passed") or d.get("failed")):
         rows.append((label("kf_passed_failed", lang), f"{d['passed']} / {d['failed']}"))
         if d.get("first_failure"):
@@ -603,14 +703,29 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
     for v in vintages:
         o = v.observation
         style = "" if v.in_force else "dim"
-        cells.append([Text("●" if v.in_force else "", style="bold green"), Text(str(o.period), style=style),
-                      Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
-                      Text(label(o.status, lang) if o.status else "", style=style),
-                      Text(o.source, style=style), Text(o.note, style=style),
-                      Text(timestamp_text(o.recorded_at, lang), style=style),
-                      Text(str(o.line))])
+        cells.append(
+            [
+                Text("●" if v.in_force else "", style="bold green"),
+                Text(str(o.period), style=style),
+                Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
+                Text(label(o.status, lang) if o.status else "", style=style),
+                Text(o.source, style=style),
+                Text(o.note, style=style),
+                Text(timestamp_text(o.recorded_at, lang), style=style),
+                Text(str(o.line)),
+            ]
+        )
     headers = [""] + [label(k, lang) for k in keys[1:-1]] + ["#"]
-    console.print(_fitted_table(Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"), headers, cells,
-                                console.width, wrap=("value", "source", "note"), keys=keys,
-                                right=("value", "line"), optional=("note",),
-                                styles=["", "", "", "", "", "", "", "dim"]))
+    console.print(
+        _fitted_table(
+            Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"),
+            headers,
+            cells,
+            console.width,
+            wrap=("value", "source", "note"),
+            keys=keys,
+            right=("value", "line"),
+            optional=("note",),
+            styles=["", "", "", "", "", "", "", "dim"],
+        )
+    )

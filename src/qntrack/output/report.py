@@ -25,7 +25,16 @@ from ..catalog import catalog, msg
 from ..catalog import render as text_of
 from ..method.assessment import Assessment, assess
 from ..output.charts import Chart, chart_for, too_large_to_draw
-from ..output.summary import awaiting_text, difference_text, gap_phrase, gap_text, goal_text, target_gap_phrase, missed_text, reached_text
+from ..output.summary import (
+    awaiting_text,
+    difference_text,
+    gap_phrase,
+    gap_text,
+    goal_text,
+    target_gap_phrase,
+    missed_text,
+    reached_text,
+)
 from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
 from ..plan.model import RETRACTED, Observation, Plan
 from ..output.narrative import explain
@@ -153,13 +162,17 @@ def since_review(
                 changes.append(Change(v.observation, v.revises))
     then, _ = build_series(plan.indicators, observations, since)
     # "Then" is the review's own day: the deadlines passed by then, as --as-of would say.
-    before = {a.target.id: a for a in assess(plan, then, [a.target.id for a in assessments],
-                                             date.fromisoformat(since[:10]))}
+    before = {
+        a.target.id: a for a in assess(plan, then, [a.target.id for a in assessments], date.fromisoformat(since[:10]))
+    }
     # A milestone missed since the review is a change even when the headline status,
     # moved on to the next milestone, reads the same (issue 12: a miss never disappears).
-    moved = tuple(StatusChange(a.target.id, before[a.target.id], a) for a in assessments
-                  if a.target.id in before and (before[a.target.id].status is not a.status
-                                                or before[a.target.id].missed_milestones != a.missed_milestones))
+    moved = tuple(
+        StatusChange(a.target.id, before[a.target.id], a)
+        for a in assessments
+        if a.target.id in before
+        and (before[a.target.id].status is not a.status or before[a.target.id].missed_milestones != a.missed_milestones)
+    )
     changes.sort(key=lambda c: (c.observation.indicator, c.observation.period.sort_key, c.observation.recorded_at))
     return SinceReview(since, tuple(changes), moved)
 
@@ -190,15 +203,22 @@ def report_document(data: ReportData) -> dict[str, Any]:
         doc["since"] = {
             "date": s.date,
             "observations": [
-                {**_observation_dict(c.observation), "change": _change_kind(c),
-                 "previous_value": c.previous.value if c.previous else None,
-                 "previous_recorded_at": c.previous.recorded_at if c.previous else None}
+                {
+                    **_observation_dict(c.observation),
+                    "change": _change_kind(c),
+                    "previous_value": c.previous.value if c.previous else None,
+                    "previous_recorded_at": c.previous.recorded_at if c.previous else None,
+                }
                 for c in s.changes
             ],
             "status_changes": [
-                {"id": sc.target_id, "before": sc.before.status.value, "after": sc.after.status.value,
-                 "missed_milestones_before": [str(p) for p in sc.before.missed_milestones],
-                 "missed_milestones_after": [str(p) for p in sc.after.missed_milestones]}
+                {
+                    "id": sc.target_id,
+                    "before": sc.before.status.value,
+                    "after": sc.after.status.value,
+                    "missed_milestones_before": [str(p) for p in sc.before.missed_milestones],
+                    "missed_milestones_after": [str(p) for p in sc.after.missed_milestones],
+                }
                 for sc in s.status_changes
             ],
         }
@@ -233,7 +253,7 @@ def render_toml(data: ReportData) -> str:
 # --- words ---------------------------------------------------------------------------
 
 # The report's own words are in the catalog, as report_<key> ([report] of en.toml, vi.toml).
-_KEYS = tuple(k[len("report_"):] for k in catalog("en") if k.startswith("report_"))
+_KEYS = tuple(k[len("report_") :] for k in catalog("en") if k.startswith("report_"))
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
@@ -314,7 +334,7 @@ def _percent(share: float | None, lang: str) -> str:
 
 
 def _bound_text(details: Mapping[str, Any], unit: str, lang: str) -> tuple[str, str]:
-    (keyword, value), = details["bound"].items()
+    ((keyword, value),) = details["bound"].items()
     sign = label("at_least" if keyword == "at_least" else "at_most", lang)
     return sign, value_with_unit(value, unit, lang)
 
@@ -358,8 +378,9 @@ def _latest_text(a: Assessment, lang: str) -> str:
     if a.latest is not None:
         return f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"
     if a.provisional is not None:
-        return (f"{value_with_unit(a.provisional.value, unit, lang)} "
-                f"({a.provisional.period}, {label('provisional', lang)})")
+        return (
+            f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period}, {label('provisional', lang)})"
+        )
     return "–"
 
 
@@ -376,21 +397,39 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
     unit = a.indicator.unit_in(lang)
     facts: list[tuple[str, Cell]] = []
     if a.baseline is not None:
-        facts.append((label("baseline", lang), Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")))
+        facts.append(
+            (label("baseline", lang), Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})"))
+        )
     if a.latest is not None:
-        facts.append((label("latest", lang), Cell(f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})")))
+        facts.append(
+            (label("latest", lang), Cell(f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"))
+        )
     if a.provisional is not None:
-        facts.append((label("provisional", lang).capitalize(),
-                      Cell(f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period})", muted=True)))
+        facts.append(
+            (
+                label("provisional", lang).capitalize(),
+                Cell(f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period})", muted=True),
+            )
+        )
     if a.achieved_rate is not None:
-        facts.append((label("achieved_rate", lang), Cell(f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")))
+        facts.append(
+            (label("achieved_rate", lang), Cell(f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}"))
+        )
     if a.score is not None or a.progress_value is not None:
-        facts.append((f"{label('p', lang)} / {label('score', lang)}",
-                      Cell(f"{number(a.progress_value, lang)} / {number(a.score, lang)}")))
+        facts.append(
+            (
+                f"{label('p', lang)} / {label('score', lang)}",
+                Cell(f"{number(a.progress_value, lang)} / {number(a.score, lang)}"),
+            )
+        )
     facts.append((label("status", lang), Cell(status_label(a.status.value, lang), status=a.status.value)))
     if a.missed_milestones:
-        facts.append((label("missed_milestones", lang),
-                      Cell(", ".join(str(p) for p in a.missed_milestones), status="not_achieved")))
+        facts.append(
+            (
+                label("missed_milestones", lang),
+                Cell(", ".join(str(p) for p in a.missed_milestones), status="not_achieved"),
+            )
+        )
     if a.awaiting_figures:
         facts.append((label("awaiting_figures", lang), Cell(", ".join(str(p) for p in a.awaiting_figures), muted=True)))
     return tuple(facts)
@@ -401,8 +440,22 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
         return None
     unit = a.indicator.unit_in(lang)
     per_year = label("per_year", lang)
-    headers = tuple(label(k, lang) for k in ("milestone", "status", "p", "score", "gap", "required_rate", "trajectory",
-                                             "deviation", "required_from_latest", "projected", "reached_in"))
+    headers = tuple(
+        label(k, lang)
+        for k in (
+            "milestone",
+            "status",
+            "p",
+            "score",
+            "gap",
+            "required_rate",
+            "trajectory",
+            "deviation",
+            "required_from_latest",
+            "projected",
+            "reached_in",
+        )
+    )
     rows = []
     for m in a.milestones:
         if m.status.value == "target_achieved":
@@ -412,24 +465,33 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             if m.reached_is_projection:
                 # Where the achieved rate would take the value: a projection, said as one.
                 reached = _t("would_be", lang, year=reached)
-        rows.append((
-            Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"),
-            Cell(status_label(m.status.value, lang), status=m.status.value),
-            Cell(number(m.progress_value, lang)),
-            Cell(number(m.score, lang)),
-            Cell(gap_phrase(m.gap, unit, lang)),
-            Cell(f"{signed_percent(m.required_rate, lang)}{per_year}" if m.required_rate is not None
-                 else f"{difference_text(m.required_change, unit, lang)}{per_year}" if m.required_change is not None
-                 else "–"),
-            Cell(value_with_unit(m.trajectory, unit, lang)),
-            Cell(difference_text(m.deviation, unit, lang)),
-            Cell(f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
-                 if m.required_rate_from_latest is not None
-                 else f"{difference_text(m.required_change_from_latest, unit, lang)}{per_year}"
-                 if m.required_change_from_latest is not None else "–"),
-            Cell(value_with_unit(m.projected, unit, lang)),
-            Cell(reached),
-        ))
+        rows.append(
+            (
+                Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"),
+                Cell(status_label(m.status.value, lang), status=m.status.value),
+                Cell(number(m.progress_value, lang)),
+                Cell(number(m.score, lang)),
+                Cell(gap_phrase(m.gap, unit, lang)),
+                Cell(
+                    f"{signed_percent(m.required_rate, lang)}{per_year}"
+                    if m.required_rate is not None
+                    else f"{difference_text(m.required_change, unit, lang)}{per_year}"
+                    if m.required_change is not None
+                    else "–"
+                ),
+                Cell(value_with_unit(m.trajectory, unit, lang)),
+                Cell(difference_text(m.deviation, unit, lang)),
+                Cell(
+                    f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
+                    if m.required_rate_from_latest is not None
+                    else f"{difference_text(m.required_change_from_latest, unit, lang)}{per_year}"
+                    if m.required_change_from_latest is not None
+                    else "–"
+                ),
+                Cell(value_with_unit(m.projected, unit, lang)),
+                Cell(reached),
+            )
+        )
     return TableView(headers, tuple(rows), frozenset(range(2, 10)))
 
 
@@ -457,13 +519,23 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
             out.append((_t("remaining", lang), str(d["remaining"])))
     elif kind == "average":
         out.append((_t("target_average", lang), f"{sign} {value}"))
-        out.append((_t("years_with_data", lang), _t("passed_count", lang, passed=d["years_with_data"],
-                                                      total=d["years_in_span"])))
+        out.append(
+            (
+                _t("years_with_data", lang),
+                _t("passed_count", lang, passed=d["years_with_data"], total=d["years_in_span"]),
+            )
+        )
         if d.get("average") is not None:
             out.append((_t("achieved_average", lang), value_with_unit(d["average"], unit, lang)))
         if d.get("required_rate_remaining") is not None:
-            out.append((label("needed_years_without_figure", lang) if a.awaiting_figures else _t("required_remaining", lang),
-                        value_with_unit(d["required_rate_remaining"], unit, lang)))
+            out.append(
+                (
+                    label("needed_years_without_figure", lang)
+                    if a.awaiting_figures
+                    else _t("required_remaining", lang),
+                    value_with_unit(d["required_rate_remaining"], unit, lang),
+                )
+            )
     elif kind == "cumulative":
         out.append((_t("target_total", lang), f"{sign} {value}"))
         if "total" in d:
@@ -471,8 +543,14 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
             out.append((_t("share_of_target", lang), _percent(d.get("share_of_target"), lang)))
             out.append((_t("share_of_time", lang), _percent(d.get("share_of_time"), lang)))
             if d.get("needed_per_remaining_period"):
-                out.append((label("needed_per_period_without_figure", lang) if a.awaiting_figures
-                            else _t("needed_per_period", lang), value_with_unit(d["needed_per_remaining_period"], unit, lang)))
+                out.append(
+                    (
+                        label("needed_per_period_without_figure", lang)
+                        if a.awaiting_figures
+                        else _t("needed_per_period", lang),
+                        value_with_unit(d["needed_per_remaining_period"], unit, lang),
+                    )
+                )
     elif kind == "plan":
         out.append((_t("plan", lang), f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
         figures: Mapping[str, Any] = d
@@ -490,11 +568,20 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         if figures.get("difference") is not None:
             out.append((_t("difference", lang), difference_text(figures["difference"], unit, lang)))
         if figures.get("same_period_last_year") is not None:
-            out.append((_t("same_period_last_year", lang), value_with_unit(figures["same_period_last_year"], unit, lang)))
+            out.append(
+                (_t("same_period_last_year", lang), value_with_unit(figures["same_period_last_year"], unit, lang))
+            )
         if figures.get("change_on_same_period_last_year") is not None:
-            out.append((_t("change_last_year", lang), signed_percent(figures["change_on_same_period_last_year"] / 100, lang)))
+            out.append(
+                (_t("change_last_year", lang), signed_percent(figures["change_on_same_period_last_year"] / 100, lang))
+            )
         if figures.get("difference_on_same_period_last_year") is not None:
-            out.append((_t("change_last_year", lang), difference_text(figures["difference_on_same_period_last_year"], unit, lang)))
+            out.append(
+                (
+                    _t("change_last_year", lang),
+                    difference_text(figures["difference_on_same_period_last_year"], unit, lang),
+                )
+            )
     if a.gap is not None:
         # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
         out.append((label("gap", lang), target_gap_phrase(a, lang)))
@@ -513,8 +600,12 @@ def _periods(a: Assessment, lang: str) -> TableView | None:
         cells = [Cell(p["period"]), Cell(value_with_unit(p["value"], unit, lang))]
         if with_pass:
             ok = p["passed"]
-            cells.append(Cell(f"✓ {_t('yes', lang)}" if ok else f"✗ {_t('no', lang)}",
-                              status="target_achieved" if ok else "not_achieved"))
+            cells.append(
+                Cell(
+                    f"✓ {_t('yes', lang)}" if ok else f"✗ {_t('no', lang)}",
+                    status="target_achieved" if ok else "not_achieved",
+                )
+            )
         rows.append(tuple(cells))
     return TableView(headers, tuple(rows), frozenset({1}))
 
@@ -545,14 +636,16 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
     for o in rows:
         part = not o.period.is_year
         period = f"{o.period} ({_t('provisional_row', lang)})" if part else str(o.period)
-        out.append((
-            Cell(period, muted=part),
-            Cell(value_with_unit(o.value, unit, lang), muted=part),
-            Cell(label(o.status, lang) if o.status else ""),
-            source_cell(o.source) or Cell(""),
-            Cell(o.note or ""),
-            Cell(date_text(o.recorded_at, lang)),
-        ))
+        out.append(
+            (
+                Cell(period, muted=part),
+                Cell(value_with_unit(o.value, unit, lang), muted=part),
+                Cell(label(o.status, lang) if o.status else ""),
+                source_cell(o.source) or Cell(""),
+                Cell(o.note or ""),
+                Cell(date_text(o.recorded_at, lang)),
+            )
+        )
     return TableView(headers, tuple(out), frozenset({1}))
 
 
@@ -587,20 +680,30 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
 
 
 def _summary(data: ReportData, lang: str) -> TableView:
-    headers = ("#", label("target", lang), label("type", lang), label("latest", lang), _t("goal", lang),
-               label("gap", lang), label("p", lang), label("status", lang))
+    headers = (
+        "#",
+        label("target", lang),
+        label("type", lang),
+        label("latest", lang),
+        _t("goal", lang),
+        label("gap", lang),
+        label("p", lang),
+        label("status", lang),
+    )
     rows = []
     for i, a in enumerate(data.assessments, 1):
-        rows.append((
-            Cell(str(i)),
-            Cell(_name(a, lang), title=a.target.id),
-            Cell(_t(f"kind_{a.target.kind}", lang)),
-            Cell(_latest_text(a, lang)),
-            Cell(_goal_with_reached(a, lang)),
-            Cell(gap_text(a, lang)),
-            Cell(number(a.progress_value, lang)),
-            Cell(_status_with_missed(a, lang), status=a.status.value),
-        ))
+        rows.append(
+            (
+                Cell(str(i)),
+                Cell(_name(a, lang), title=a.target.id),
+                Cell(_t(f"kind_{a.target.kind}", lang)),
+                Cell(_latest_text(a, lang)),
+                Cell(_goal_with_reached(a, lang)),
+                Cell(gap_text(a, lang)),
+                Cell(number(a.progress_value, lang)),
+                Cell(_status_with_missed(a, lang), status=a.status.value),
+            )
+        )
     return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
 
 
@@ -628,34 +731,53 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         units.update({i.id: i.unit_in(lang) for i in plan.indicators.values() if i.id not in units})
     figures = None
     if s.changes:
-        headers = (label("indicator", lang), label("period", lang), label("value", lang), _t("change", lang),
-                   _t("previous", lang), label("source", lang), label("recorded_at", lang))
+        headers = (
+            label("indicator", lang),
+            label("period", lang),
+            label("value", lang),
+            _t("change", lang),
+            _t("previous", lang),
+            label("source", lang),
+            label("recorded_at", lang),
+        )
         rows = []
         for c in s.changes:
             o = c.observation
             unit = units.get(o.indicator, "")
-            rows.append((
-                Cell(o.indicator),
-                Cell(str(o.period)),
-                Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
-                Cell(_t(_change_kind(c), lang)),
-                Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
-                source_cell(o.source) or Cell(""),
-                Cell(date_text(o.recorded_at, lang)),
-            ))
+            rows.append(
+                (
+                    Cell(o.indicator),
+                    Cell(str(o.period)),
+                    Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
+                    Cell(_t(_change_kind(c), lang)),
+                    Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
+                    source_cell(o.source) or Cell(""),
+                    Cell(date_text(o.recorded_at, lang)),
+                )
+            )
         figures = TableView(headers, tuple(rows), frozenset({2, 4}))
     statuses = None
     if s.status_changes:
         headers = (label("target", lang), _t("before", lang), _t("now", lang))
-        statuses = TableView(headers, tuple(
-            (Cell(_name(sc.after, lang), title=sc.target_id),
-             Cell(_status_with_missed(sc.before, lang), status=sc.before.status.value),
-             Cell(_status_with_missed(sc.after, lang), status=sc.after.status.value))
-            for sc in s.status_changes
-        ))
-    return {"title": _t("since_title", lang, date=date_text(s.date, lang)), "figures": figures, "statuses": statuses,
-            "none": _t("since_none", lang, date=date_text(s.date, lang)) if not s.changes and not s.status_changes
-            else None}
+        statuses = TableView(
+            headers,
+            tuple(
+                (
+                    Cell(_name(sc.after, lang), title=sc.target_id),
+                    Cell(_status_with_missed(sc.before, lang), status=sc.before.status.value),
+                    Cell(_status_with_missed(sc.after, lang), status=sc.after.status.value),
+                )
+                for sc in s.status_changes
+            ),
+        )
+    return {
+        "title": _t("since_title", lang, date=date_text(s.date, lang)),
+        "figures": figures,
+        "statuses": statuses,
+        "none": _t("since_none", lang, date=date_text(s.date, lang))
+        if not s.changes and not s.status_changes
+        else None,
+    }
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
@@ -665,9 +787,18 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         _section(i, a, data.series.get(a.indicator.id, []), lang, with_charts)
         for i, a in enumerate(data.assessments, 1)
     ]
-    statuses = [(key, status_label(key, lang)) for key in
-                ("target_achieved", "substantial_progress", "moderate_progress", "limited_progress",
-                 "deterioration", "not_achieved", "not_available")]
+    statuses = [
+        (key, status_label(key, lang))
+        for key in (
+            "target_achieved",
+            "substantial_progress",
+            "moderate_progress",
+            "limited_progress",
+            "deterioration",
+            "not_achieved",
+            "not_available",
+        )
+    ]
     # Dates as the reader's language writes them: 05/01/2025 in Vietnamese, ISO in English.
     meta = [f"{_t('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
     if data.recorded_through:
@@ -683,8 +814,23 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "sections": sections,
         "statuses": statuses,
         "w": _words(lang),
-        "l": {k: label(k, lang) for k in ("indicator", "unit", "direction", "source", "note", "milestones",
-                                          "observations", "summary", "status", "type", "details", "value")},
+        "l": {
+            k: label(k, lang)
+            for k in (
+                "indicator",
+                "unit",
+                "direction",
+                "source",
+                "note",
+                "milestones",
+                "observations",
+                "summary",
+                "status",
+                "type",
+                "details",
+                "value",
+            )
+        },
         "footer": _t("footer", lang, version=__version__),
     }
 
@@ -698,11 +844,23 @@ def _environment(kind: str) -> Any:
     loader = jinja2.PackageLoader("qntrack.output", "templates")
     if kind == "html":
         # Autoescape everything: a target named "<script>" is shown, never run.
-        return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                                  keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-    env = jinja2.Environment(loader=loader, autoescape=False, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
-                             finalize=_md_finalize)
+        return jinja2.Environment(
+            loader=loader,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_md_finalize,
+    )
     env.filters["code"] = _md_code
     env.filters["cell"] = _md_cell
     env.filters["url"] = _md_url
@@ -759,8 +917,12 @@ def _md_cell(cell: Cell) -> _Raw:
     return _Raw(text)
 
 
-def render_markdown(data: ReportData, lang: str, chart_links: Mapping[str, str] | None = None,
-                    chart_notes: Mapping[str, Sequence[str]] | None = None) -> str:
+def render_markdown(
+    data: ReportData,
+    lang: str,
+    chart_links: Mapping[str, str] | None = None,
+    chart_notes: Mapping[str, Sequence[str]] | None = None,
+) -> str:
     """The Markdown report; ``chart_links`` maps a target id to the SVG file to link, and
     ``chart_notes`` to the sentences that say how to read it."""
     view = _view(data, lang, with_charts=False)

@@ -15,8 +15,19 @@ from ..method.assessment import Assessment
 from ..output.i18n import label, number, status_label, value_with_unit
 from ..plan.model import Observation
 
-__all__ = ["Cell", "awaiting_text", "difference_text", "goal_text", "gap_phrase", "gap_text", "target_gap_phrase", "missed_text", "reached_text", "sparkline",
-           "status_cells"]
+__all__ = [
+    "Cell",
+    "awaiting_text",
+    "difference_text",
+    "goal_text",
+    "gap_phrase",
+    "gap_text",
+    "target_gap_phrase",
+    "missed_text",
+    "reached_text",
+    "sparkline",
+    "status_cells",
+]
 
 Cell = tuple[tuple[str, str], ...]  # (text, role) pieces; role "" is plain text
 
@@ -43,7 +54,7 @@ def goal_text(a: Assessment, lang: str) -> str:
         return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
     d = a.details
     if "bound" in d:
-        (keyword, value), = d["bound"].items()
+        ((keyword, value),) = d["bound"].items()
         sign = "≥" if keyword == "at_least" else "≤"
         return f"{sign} {value_with_unit(value, unit, lang)}, {d['from']}–{d['to']}"
     if "plan" in d:
@@ -119,7 +130,7 @@ def reached_text(a: Assessment, lang: str) -> str:
 
 
 def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
-    """"✗ missed 2025": the deadlines passed unmet, kept beside the headline status after
+    """ "✗ missed 2025": the deadlines passed unmet, kept beside the headline status after
     it moves on to the next milestone; "" when none. More than ``most`` are counted."""
     # The headline's own deadline, when missed, is already said by "Not achieved"; the
     # marker names the others: a milestone the headline has moved on from, or the failed
@@ -135,7 +146,7 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
 
 
 def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
-    """"⌛ awaiting figure 2025": deadlines passed with no figure recorded for them yet,
+    """ "⌛ awaiting figure 2025": deadlines passed with no figure recorded for them yet,
     beside a status that is still read on an earlier figure; "" when none."""
     periods = [str(p) for p in a.awaiting_figures]
     if not periods:
@@ -168,8 +179,13 @@ def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
-        latest.append((f"{value_with_unit(a.provisional.value, unit, lang)} "
-                       f"({a.provisional.period}, {label('provisional', lang)})", "provisional"))
+        latest.append(
+            (
+                f"{value_with_unit(a.provisional.value, unit, lang)} "
+                f"({a.provisional.period}, {label('provisional', lang)})",
+                "provisional",
+            )
+        )
     if not latest:
         latest.append(("–", "muted"))
     years = [o.value for o in rows if o.period.is_year][-8:]

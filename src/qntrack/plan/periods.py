@@ -1,8 +1,8 @@
 """Reporting periods: years, halves, quarters, months and first-N-months spans.
 
 Vietnamese statistical reporting uses all of these (methodology section 3): a year
-``2023``, a half ``2023-H1`` ("6 tháng đầu năm"), a quarter ``2023-Q2`` ("quý II"), a
-month ``2023-04`` and a year-to-date span ``2023-9M`` ("9 tháng"). Every period is a
+``2023``, a half ``2023-H1`` (the first six months), a quarter ``2023-Q2`` (the second quarter), a
+month ``2023-04`` and a year-to-date span ``2023-9M`` (nine months). Every period is a
 span of whole months inside one calendar year, so one small value type covers them all.
 
 A span that has two names gets one canonical name: ``2023-6M`` is ``2023-H1``,
@@ -119,7 +119,7 @@ class Period:
         return self.year - 1 + self.last / 12
 
     def same_span_previous_year(self) -> Period:
-        """The "cùng kỳ" period: the same months one year earlier."""
+        """The same period one year earlier: the months offices compare against."""
         previous = _PREVIOUS.get(self.sort_key)
         if previous is None:
             previous = _PREVIOUS[self.sort_key] = Period(self.year - 1, self.first, self.last)

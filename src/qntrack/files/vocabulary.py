@@ -1,0 +1,130 @@
+"""The words and forms offices write, read as the store's: the import vocabulary.
+
+Column headers, status words and period names as a Vietnamese statistics office writes
+them ("Quý I/2024" for 2024-Q1), and the dates Excel makes of periods. This module and
+the message catalog are where the program's Vietnamese words live (docs/architecture.md);
+the importer and the command line ask here rather than spelling them.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["fold", "status_word", "vietnamese_period", "excel_date", "VIETNAMESE_COLUMNS", "foreign_digits"]
+
+
+def foreign_digits(text: str) -> bool:
+    """Whether ``text`` holds digits other than 0-9 (Arabic-Indic, full-width, ...).
+
+    Python's ``float`` and ``\\d`` read them, but no Vietnamese office writes them: one
+    pasted from a PDF or typed on another keyboard is refused rather than guessed at.
+    """
+    return any(ch.isdigit() and not "0" <= ch <= "9" for ch in text)
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, single spaces: 'Ước  Tính' and 'uoc tinh' read alike."""
+    import unicodedata
+
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return " ".join(bare.replace("đ", "d").replace("Đ", "D").lower().split())
+
+
+# Status words as offices write them (any case, with or without diacritics).
+_STATUS_WORDS = {
+    "uoc tinh": "estimate",
+    "uoc": "estimate",
+    "so bo": "preliminary",
+    "chinh thuc": "official",
+    "estimate": "estimate",
+    "preliminary": "preliminary",
+    "official": "official",
+}
+
+
+def status_word(text: str) -> str:
+    """The store's status for a status word ('Sơ bộ' is preliminary); unknown text as given."""
+    return _STATUS_WORDS.get(fold(text), text)
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEAR_SEP = r"\s*(?:/|-|\s|nam)\s*(?:nam\s*)?"
+_VI_PERIODS = (
+    (re.compile(r"(?:nam\s*)?(\d{4})"), lambda m: (int(m[1]), 1, 12)),
+    (
+        re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
+    ),
+    (re.compile(rf"6\s*thang\s*cuoi\s*nam{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
+    (re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
+)
+
+
+def _quarter(text: str) -> int:
+    return _ROMAN.get(text) or int(text)
+
+
+def vietnamese_period(text: str) -> str | None:
+    """The canonical period for a name as offices write it, or None.
+
+    'Quý I/2024' is 2024-Q1, '6 tháng đầu năm 2024' 2024-H1, '9 tháng 2024' 2024-9M,
+    '6 tháng cuối năm 2024' 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm 2024' 2024
+    (methodology section 3 names the same spans). Canonical forms are parse_period's.
+    """
+    from ..plan.periods import Period
+
+    key = fold(text)
+    if foreign_digits(key):
+        return None
+    for pattern, span in _VI_PERIODS:
+        m = pattern.fullmatch(key)
+        if m:
+            year, first, last = span(m)
+            if 1000 <= year <= 9999 and 1 <= first <= last <= 12:
+                return str(Period(year, first, last))
+            return None
+    return None
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
+}
+
+
+def excel_date(text: str) -> str | None:
+    """If ``text`` is a date Excel made of a period ('2025-04' became '01/04/2025',
+    '4/1/2025', 'Apr-25' or '2025-04-01'), the period it probably was ('' if unclear)."""
+    raw = text.strip()
+    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", raw)
+    if m:
+        a, b, year = int(m[1]), int(m[2]), m[3]
+        # Excel fills in day 1: dd/mm (Vietnamese settings) or m/d (US settings).
+        month = b if a == 1 and 1 <= b <= 12 else a if b == 1 and 1 <= a <= 12 else 0
+        return f"{year}-{month:02d}" if month else ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", raw)
+    if m and 1 <= int(m[2]) <= 12:
+        return f"{m[1]}-{m[2]}"
+    m = re.fullmatch(r"([A-Za-z]{3})[- ](\d{2}|\d{4})", raw)
+    if m and m[1].lower() in _MONTHS:
+        year = m[2] if len(m[2]) == 4 else f"20{m[2]}"
+        return f"{year}-{_MONTHS[m[1].lower()]:02d}"
+    return None
+
+
+# Column names as a Vietnamese statistics office writes them, read as the English ones.
+VIETNAMESE_COLUMNS = {
+    "chỉ tiêu": "indicator",
+    "mã chỉ tiêu": "indicator",
+    "kỳ": "period",
+    "kỳ báo cáo": "period",
+    "giá trị": "value",
+    "số liệu": "value",
+    "loại số liệu": "status",
+    "tình trạng": "status",
+    "nguồn": "source",
+    "ghi chú": "note",
+    "thời điểm ghi nhận": "recorded_at",
+    "ngày công bố": "recorded_at",
+}
