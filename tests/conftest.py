@@ -7,8 +7,30 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
+from typer import Typer
+
+# Typer's CliRunner turns the app into a Click command on every invoke: it reads the
+# signature and evaluates the annotations of all of qntrack's commands, about 25 ms, more
+# than most commands take to run. The app does not change while the suite runs (its
+# commands and options are fixed when qntrack.cli is imported, as in the installed script,
+# which builds the command once per process), so every test's runner shares one build.
+_build_command = typer.main.get_command
+_built: dict[int, tuple[Typer, Any]] = {}
+
+
+def _command_once(app: Typer) -> Any:  # the Click command (of Typer's own copy of Click)
+    found = _built.get(id(app))
+    if found is None or found[0] is not app:
+        found = _built[id(app)] = (app, _build_command(app))
+    return found[1]
+
+
+typer.testing._get_command = _command_once  # the name typer.testing's CliRunner.invoke calls
 
 SMALL_TARGETS = """\
 version: 1
