@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 import typer.main
@@ -31,6 +31,11 @@ def _command_once(app: Typer) -> Any:  # the Click command (of Typer's own copy 
 
 
 typer.testing._get_command = _command_once  # the name typer.testing's CliRunner.invoke calls
+
+
+class HasFileno(Protocol):
+    def fileno(self) -> int: ...
+
 
 SMALL_TARGETS = """\
 version: 1
@@ -97,6 +102,20 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     for name in [n for n in os.environ if n.startswith("QNTRACK_")]:
         monkeypatch.delenv(name)
+
+
+@pytest.fixture(autouse=True)
+def no_waiting_for_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """fsync makes a write survive a power cut, which no test can make: what a test reads
+    back is the same without it. Waiting for the disk was a good part of the suite's time
+    (the repair test cuts a batch at every offset). A bad descriptor still fails, as fsync
+    would; child processes (the subprocess tests) still wait for the disk."""
+    import os
+
+    def fsync(fd: int | HasFileno) -> None:
+        os.fstat(fd if isinstance(fd, int) else fd.fileno())
+
+    monkeypatch.setattr(os, "fsync", fsync)
 
 
 ROOT = Path(__file__).resolve().parent.parent
