@@ -7,8 +7,35 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
+import typer.main
+import typer.testing
+from typer import Typer
+
+# Typer's CliRunner turns the app into a Click command on every invoke: it reads the
+# signature and evaluates the annotations of all of qntrack's commands, about 25 ms, more
+# than most commands take to run. The app does not change while the suite runs (its
+# commands and options are fixed when qntrack.cli is imported, as in the installed script,
+# which builds the command once per process), so every test's runner shares one build.
+_build_command = typer.main.get_command
+_built: dict[int, tuple[Typer, Any]] = {}
+
+
+def _command_once(app: Typer) -> Any:  # the Click command (of Typer's own copy of Click)
+    found = _built.get(id(app))
+    if found is None or found[0] is not app:
+        found = _built[id(app)] = (app, _build_command(app))
+    return found[1]
+
+
+typer.testing._get_command = _command_once  # the name typer.testing's CliRunner.invoke calls
+
+
+class HasFileno(Protocol):
+    def fileno(self) -> int: ...
+
 
 SMALL_TARGETS = """\
 version: 1
@@ -75,6 +102,20 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     for name in [n for n in os.environ if n.startswith("QNTRACK_")]:
         monkeypatch.delenv(name)
+
+
+@pytest.fixture(autouse=True)
+def no_waiting_for_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """fsync makes a write survive a power cut, which no test can make: what a test reads
+    back is the same without it. Waiting for the disk was a good part of the suite's time
+    (the repair test cuts a batch at every offset). A bad descriptor still fails, as fsync
+    would; child processes (the subprocess tests) still wait for the disk."""
+    import os
+
+    def fsync(fd: int | HasFileno) -> None:
+        os.fstat(fd if isinstance(fd, int) else fd.fileno())
+
+    monkeypatch.setattr(os, "fsync", fsync)
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,6 +7,7 @@ Imported as ``from helpers import ...``; pytest puts tests/ on sys.path for conf
 from __future__ import annotations
 
 import json
+import signal
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -35,6 +36,24 @@ def run_clean(*args: str, input: str | bytes | None = None, env: Mapping[str, st
     assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
     assert "Traceback" not in r.output
     return r
+
+
+def run_bounded(*args: str, seconds: float = 10) -> Result:
+    """``run_clean``, failing the test if qntrack has not ended within ``seconds``: opening a
+    FIFO waits for a writer that never comes, and a hang must be a failed test, not a stuck
+    suite. The alarm interrupts even a blocked open(); its handler's exception is not one
+    the runner catches."""
+
+    def hung(signum: int, frame: object) -> None:
+        pytest.fail(f"qntrack {' '.join(args)} still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return run_clean(*args)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def json_of(*args: str) -> dict:

@@ -36,9 +36,9 @@ def test_readme_starts_with_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)\n```", readme, flags=re.S)
     assert blocks[0].endswith("pip install . && qntrack status")
-    assert blocks[1].endswith("pip install '.[test]' && python -m pytest -q")
+    assert blocks[1].endswith("pip install '.[test]' && python -m pytest -q -n auto")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "python -m pytest -q" in ci and "'.[test]'" in ci
+    assert "python -m pytest -q -n auto\n" in ci and "'.[test]'" in ci
 
 
 def test_docs_links_resolve():

@@ -8,14 +8,13 @@ repaired where it really is (issue 12, "regular files of sane size").
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from conftest import make_tracker
+from helpers import run_bounded
 from qntrack.cli import app
 
 runner = CliRunner()
@@ -54,16 +53,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, TARGETS, STORE.decode("utf-8"))
 
 
-def qntrack(*args: str, cwd: Path, env: dict | None = None, timeout: float = 20) -> subprocess.CompletedProcess:
-    """The installed command in a child, so that a hang is a failed test, not a stuck run."""
-    full = {**os.environ, **(env or {})}
-    full.pop("QNTRACK_TARGETS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "qntrack", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full
-    )
-
-
-def one_message(r: subprocess.CompletedProcess) -> str:
+def one_message(r: Result) -> str:
     assert "Traceback" not in r.stderr
     assert r.stderr.count("\n") == 1, r.stderr
     return r.stderr
@@ -77,8 +67,8 @@ def one_message(r: subprocess.CompletedProcess) -> str:
 )
 def test_a_fifo_as_targets_is_refused_without_hanging(folder: Path, command: list[str]):
     os.mkfifo(folder / "plan.yaml")
-    r = qntrack(*command, "--targets", "plan.yaml", cwd=folder)
-    assert r.returncode == 1
+    r = run_bounded(*command, "--targets", "plan.yaml")
+    assert r.exit_code == 1
     assert one_message(r) == (
         "plan.yaml: error: targets file is a named pipe (FIFO), not a regular file; give the path of an ordinary file\n"
     )
@@ -87,15 +77,15 @@ def test_a_fifo_as_targets_is_refused_without_hanging(folder: Path, command: lis
 def test_a_fifo_named_targets_yaml_is_found_and_refused(folder: Path):
     (folder / "targets.yaml").unlink()
     os.mkfifo(folder / "targets.yaml")
-    r = qntrack("status", "--format", "json", cwd=folder)
-    assert r.returncode == 1
+    r = run_bounded("status", "--format", "json")
+    assert r.exit_code == 1
     assert "targets.yaml: error: targets file is a named pipe (FIFO)" in one_message(r)
 
 
 @pytest.mark.parametrize("command", [["status"], ["status", "--format", "json"], ["check"]])
 def test_dev_zero_as_targets_is_refused_without_reading_it(folder: Path, command: list[str]):
-    r = qntrack(*command, "--targets", "/dev/zero", cwd=folder)
-    assert r.returncode == 1
+    r = run_bounded(*command, "--targets", "/dev/zero")
+    assert r.exit_code == 1
     assert one_message(r) == (
         "/dev/zero: error: targets file is a character device, not a regular file; give the path of an ordinary file\n"
     )
@@ -105,8 +95,8 @@ def test_a_huge_targets_file_is_refused_by_its_size(folder: Path):
     big = folder / "big.yaml"
     with open(big, "wb") as fh:
         fh.truncate(17 * 1024 * 1024)  # sparse: 17 MiB of NULs without writing them
-    r = qntrack("status", "--format", "json", "--targets", "big.yaml", cwd=folder)
-    assert r.returncode == 1
+    r = run_bounded("status", "--format", "json", "--targets", "big.yaml")
+    assert r.exit_code == 1
     assert (
         one_message(r)
         == "big.yaml: error: targets file is 17 MiB (17825792 bytes); at most 16 MiB (16777216 bytes) is accepted: is this the right file?\n"
@@ -155,8 +145,8 @@ def _store_is(folder: Path, name: str) -> None:
 def test_a_fifo_as_the_store_is_refused_without_hanging(folder: Path, command: list[str]):
     os.mkfifo(folder / "fifo.csv")
     _store_is(folder, "fifo.csv")
-    r = qntrack(*command, cwd=folder)
-    assert r.returncode == 1
+    r = run_bounded(*command)
+    assert r.exit_code == 1
     assert "error: the observations file is a named pipe (FIFO), not a regular file" in one_message(r)
     assert sorted(p.name for p in folder.iterdir()) == ["fifo.csv", "observations.csv", "targets.yaml"]
 
@@ -165,8 +155,8 @@ def test_a_fifo_as_the_store_is_refused_without_hanging(folder: Path, command: l
 def test_a_store_linked_to_dev_zero_is_refused(folder: Path, command: list[str]):
     (folder / "zero.csv").symlink_to("/dev/zero")
     _store_is(folder, "zero.csv")
-    r = qntrack(*command, cwd=folder)
-    assert r.returncode == 1
+    r = run_bounded(*command)
+    assert r.exit_code == 1
     assert "error: the observations file is a character device, not a regular file" in one_message(r)
 
 

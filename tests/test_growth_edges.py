@@ -190,25 +190,38 @@ def _warnings(r) -> list[str]:
 STAMP = "2024-02-01T00:00:00Z"
 
 
-def test_a_growth_rate_below_minus_100_is_recorded_with_one_warning(floor: Path):
-    r = _run("add-observation", "growth", "2022", "-150", "--recorded-at", STAMP)
+@pytest.mark.parametrize(
+    "value, lang, stored, warning",
+    [
+        (
+            "-150",
+            "en",
+            "-150",
+            "add-observation: warning: growth 2022 = -150 is a growth rate below -100%: the quantity "
+            "would have fallen below zero; a typing slip? If so, 'qntrack retract growth 2022' "
+            "withdraws it",
+        ),
+        (
+            "-150,5",
+            "vi",
+            "-150.5",
+            "add-observation: cảnh báo: growth kỳ 2022 = -150,5 là tốc độ tăng dưới -100%: quy mô "
+            "sẽ giảm xuống dưới 0; có phải gõ nhầm? Nếu vậy, 'qntrack retract growth 2022' sẽ rút "
+            "lại số liệu này",
+        ),
+    ],
+    ids=["en", "vi"],
+)
+def test_a_growth_rate_below_minus_100_is_recorded_with_one_warning(
+    floor: Path, value: str, lang: str, stored: str, warning: str
+):
+    language = ["--lang", lang] if lang != "en" else []  # English as a user gets it: no --lang
+    r = _run("add-observation", "growth", "2022", value, "--recorded-at", STAMP, *language)
     assert r.exit_code == 0, r.stderr
-    assert _warnings(r) == [
-        "add-observation: warning: growth 2022 = -150 is a growth rate below -100%: the quantity "
-        "would have fallen below zero; a typing slip? If so, 'qntrack retract growth 2022' "
-        "withdraws it"
-    ]
-    assert (floor / "observations.csv").read_text(encoding="utf-8").splitlines()[-1] == f"growth,2022,-150,,,,{STAMP}"
-
-
-def test_in_vietnamese(floor: Path):
-    r = _run("add-observation", "growth", "2022", "-150,5", "--recorded-at", STAMP, "--lang", "vi")
-    assert r.exit_code == 0, r.stderr
-    assert _warnings(r) == [
-        "add-observation: cảnh báo: growth kỳ 2022 = -150,5 là tốc độ tăng dưới -100%: quy mô "
-        "sẽ giảm xuống dưới 0; có phải gõ nhầm? Nếu vậy, 'qntrack retract growth 2022' sẽ rút "
-        "lại số liệu này"
-    ]
+    assert _warnings(r) == [warning]
+    assert (floor / "observations.csv").read_text(encoding="utf-8").splitlines()[
+        -1
+    ] == f"growth,2022,{stored},,,,{STAMP}"
 
 
 @pytest.mark.parametrize("indicator, value", [("growth", "-100"), ("growth", "-99.9"), ("share", "-150")])

@@ -71,36 +71,31 @@ def test_status_word_on_the_command_line_too(plan: Path):
     assert rows(plan)[0][3] == "preliminary"
 
 
-def test_thousands_point_shown_by_the_file(plan: Path):
-    # '1.234,5' can only be 1234.5: the file groups thousands with '.', so '85.000' is 85000.
-    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;1.234,5\n"
+@pytest.mark.parametrize(
+    "other, values",
+    [
+        # '1.234,5' can only be 1234.5: the file groups thousands with '.', so '85.000' is 85000.
+        ("1.234,5", ["85000", "1234.5"]),
+        # '12.345.678': points every three digits, twice, group thousands.
+        ("12.345.678", ["85000", "12345678"]),
+        # '12,5' shows ',' as this file's decimal mark, so the '.' of '85.000' can only group
+        # thousands: 85 000 (issue 12, wave 3; it used to be refused as ambiguous).
+        ("12,5", ["85000", "12.5"]),
+        # '12.5' shows '.' as the decimal mark even in a ';' file: '85.000' is then 85.
+        ("12.5", ["85", "12.5"]),
+    ],
+    ids=[
+        "thousands point shown by the file",
+        "thousands point shown by a long number",
+        "a decimal comma makes the point a thousands separator",
+        "a decimal point keeps 85.000 as 85",
+    ],
+)
+def test_what_the_file_shows_decides_what_85_000_is(plan: Path, other: str, values: list[str]):
+    text = f"indicator;period;value\nfdi;2023;85.000\nfdi;2024;{other}\n"
     r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
     assert r.exit_code == 0, r.stderr
-    assert [row[2] for row in rows(plan)] == ["85000", "1234.5"]
-
-
-def test_thousands_point_shown_by_a_long_number(plan: Path):
-    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;12.345.678\n"
-    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
-    assert r.exit_code == 0, r.stderr
-    assert [row[2] for row in rows(plan)] == ["85000", "12345678"]
-
-
-def test_a_decimal_comma_in_the_file_makes_the_point_a_thousands_separator(plan: Path):
-    # '12,5' shows ',' as this file's decimal mark, so the '.' of '85.000' can only group
-    # thousands: 85 000 (issue 12, wave 3; it used to be refused as ambiguous).
-    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;12,5\n"
-    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
-    assert r.exit_code == 0, r.stderr
-    assert [row[2] for row in rows(plan)] == ["85000", "12.5"]
-
-
-def test_a_decimal_point_in_the_file_keeps_85_000_as_85(plan: Path):
-    # '12.5' shows '.' as the decimal mark even in a ';' file: '85.000' is then 85.
-    text = "indicator;period;value\nfdi;2023;85.000\nfdi;2024;12.5\n"
-    r = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
-    assert r.exit_code == 0, r.stderr
-    assert [row[2] for row in rows(plan)] == ["85", "12.5"]
+    assert [row[2] for row in rows(plan)] == values
 
 
 def test_a_file_that_shows_no_decimal_mark_is_still_refused(plan: Path):

@@ -384,16 +384,28 @@ def test_a_full_disk_during_a_repair(plan: Path, monkeypatch: pytest.MonkeyPatch
 # --- real processes: a full stdout, a FIFO, a held lock ---------------------------------------
 
 
-def qntrack(args: list[str], cwd: Path, stdout=subprocess.PIPE, env: dict | None = None, timeout: float = 60):
-    """The installed command in a child process, its stdin closed."""
+def qntrack(
+    args: list[str],
+    cwd: Path,
+    stdout=subprocess.PIPE,
+    env: dict | None = None,
+    timeout: float = 60,
+    *,
+    stderr=subprocess.PIPE,
+    closing: str = "",
+) -> subprocess.CompletedProcess:
+    """The installed command in a child process, its stdin empty. ``closing`` (``>&-``,
+    ``2>&-`` or ``<&-``) runs it through sh with that stream not open at all."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
     command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
+    if closing:
+        command = ["sh", "-c", f'exec "$@" {closing}', "sh", *command]
     return subprocess.run(
         command + args,
         cwd=cwd,
         stdout=stdout,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
+        stderr=stderr,
+        stdin=None if closing == "<&-" else subprocess.DEVNULL,
         env={**base, **(env or {})},
         text=True,
         timeout=timeout,
@@ -549,21 +561,6 @@ def test_an_unreadable_store_or_plan(plan: Path, monkeypatch: pytest.MonkeyPatch
     intact(plan)
 
 
-def closed_stdout(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """The command run as ``qntrack ... >&-``: standard output not open at all."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
-    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
-    return subprocess.run(
-        ["sh", "-c", 'exec "$@" >&-', "sh", *command, *args],
-        cwd=cwd,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=base,
-        text=True,
-        timeout=60,
-    )
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -580,76 +577,15 @@ def closed_stdout(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 )
 def test_a_closed_stdout(plan: Path, args: list[str]):
     """`qntrack status >&-`: Python has no sys.stdout at all; one line, exit 1, no traceback."""
-    one_line(closed_stdout(args, plan), 1, "standard output", "closed")
+    one_line(qntrack(args, plan, closing=">&-"), 1, "standard output", "closed")
     intact(plan)
 
 
 def test_a_closed_stdout_does_not_stop_a_command_that_writes_none(plan: Path):
-    proc = closed_stdout(["add-observation", "share", "2024-Q2", "13"], plan)
+    proc = qntrack(["add-observation", "share", "2024-Q2", "13"], plan, closing=">&-")
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "share,2024-Q2,13" in (plan / "observations.csv").read_text(encoding="utf-8")
-
-
-def full_stderr(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """The command run as ``qntrack ... 2>/dev/full``."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
-    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
-    with open("/dev/full", "w") as full:
-        return subprocess.run(
-            command + args,
-            cwd=cwd,
-            stdout=subprocess.PIPE,
-            stderr=full,
-            stdin=subprocess.DEVNULL,
-            env=base,
-            text=True,
-            timeout=60,
-        )
-
-
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
-@pytest.mark.parametrize(
-    "args, row",
-    [
-        (
-            ["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"],
-            "share,2024-Q2,13,official,x",
-        ),
-        (["add-observation", "--from", "rows.csv"], "share,2024-Q3,13.5"),
-        (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
-    ],
-    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
-)
-def test_a_confirmation_that_cannot_be_shown_keeps_a_success(plan: Path, args: list[str], row: str):
-    """`add-observation ... 2>/dev/full`: the row is stored, so the exit is 0, not 1."""
-    proc = full_stderr(args, plan)
-    assert proc.returncode == 0
-    assert row in (plan / "observations.csv").read_text(encoding="utf-8")
-
-
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
-@pytest.mark.parametrize(
-    "args, code",
-    [
-        (["add-observation", "nosuch", "2024-Q2", "13"], 1),
-        (["status", "--fail-on", "bogus"], 2),
-        (["status", "--no-such-option"], 2),
-        (
-            [
-                "status",
-                "--fail-on",
-                "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available",
-            ],
-            3,
-        ),
-    ],
-    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
-)
-def test_an_error_that_cannot_be_shown_keeps_its_exit_code(plan: Path, args: list[str], code: int):
-    proc = full_stderr(args, plan)
-    assert proc.returncode == code
-    intact(plan)
 
 
 # --- report -o paths the system refuses: exit 1 (an OS error), with advice -------------------
@@ -705,76 +641,6 @@ def test_a_folder_without_write_access_names_the_folder_not_the_journal(
     intact(plan)
 
 
-def closed_stderr(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """The command run as ``qntrack ... 2>&-``: standard error not open at all."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
-    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
-    return subprocess.run(
-        ["sh", "-c", 'exec "$@" 2>&-', "sh", *command, *args],
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=base,
-        text=True,
-        timeout=60,
-    )
-
-
-@pytest.mark.parametrize(
-    "args, row",
-    [
-        (
-            ["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"],
-            "share,2024-Q2,13,official,x",
-        ),
-        (["retract", "share", "2024-Q1"], "share,2024-Q1,,retracted"),
-    ],
-    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
-)
-def test_a_closed_stderr_keeps_a_success(plan: Path, args: list[str], row: str):
-    """`add-observation ... 2>&-`: Python has no sys.stderr; the row is stored, exit 0."""
-    proc = closed_stderr(args, plan)
-    assert proc.returncode == 0
-    assert row in (plan / "observations.csv").read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    "args, code",
-    [
-        (["add-observation", "nosuch", "2024-Q2", "13"], 1),
-        (["status", "--fail-on", "bogus"], 2),
-        (
-            [
-                "status",
-                "--fail-on",
-                "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available",
-            ],
-            3,
-        ),
-    ],
-    ids=lambda a: " ".join(a) if isinstance(a, list) else "",
-)
-def test_an_error_with_a_closed_stderr_keeps_its_exit_code(plan: Path, args: list[str], code: int):
-    proc = closed_stderr(args, plan)
-    assert proc.returncode == code
-    intact(plan)
-
-
-def closed_stdin(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """The command run as ``qntrack ... <&-``: standard input not open at all."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
-    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "qntrack"]
-    return subprocess.run(
-        ["sh", "-c", 'exec "$@" <&-', "sh", *command, *args],
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=base,
-        text=True,
-        timeout=60,
-    )
-
-
 @pytest.mark.parametrize(
     "args, words",
     [
@@ -786,7 +652,61 @@ def closed_stdin(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 )
 def test_reading_a_closed_stdin(plan: Path, args: list[str], words: list[str]):
     """`add-observation --from - <&-`: Python has no sys.stdin; one line, exit 1, no traceback."""
-    one_line(closed_stdin(args, plan), 1, *words)
+    one_line(qntrack(args, plan, closing="<&-"), 1, *words)
+    intact(plan)
+
+
+def unshown_messages(args: list[str], cwd: Path, stderr: str) -> subprocess.CompletedProcess:
+    """The command run as ``qntrack ... 2>/dev/full`` (``stderr`` "full") or ``2>&-``
+    ("closed": Python has no sys.stderr)."""
+    if stderr == "closed":
+        return qntrack(args, cwd, closing="2>&-")
+    with open("/dev/full", "w") as full:
+        return qntrack(args, cwd, stderr=full)
+
+
+NO_DEV_FULL = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+ADD = ["add-observation", "share", "2024-Q2", "13", "--status", "official", "--source", "x"]
+RETRACT = ["retract", "share", "2024-Q1"]
+EVERY_STATUS = (
+    "target_achieved,substantial_progress,moderate_progress,limited_progress,deterioration,not_achieved,not_available"
+)
+
+
+@pytest.mark.parametrize(
+    "stderr, args, row",
+    [
+        pytest.param("full", ADD, "share,2024-Q2,13,official,x", marks=NO_DEV_FULL),
+        pytest.param("full", ["add-observation", "--from", "rows.csv"], "share,2024-Q3,13.5", marks=NO_DEV_FULL),
+        pytest.param("full", RETRACT, "share,2024-Q1,,retracted", marks=NO_DEV_FULL),
+        ("closed", ADD, "share,2024-Q2,13,official,x"),
+        ("closed", RETRACT, "share,2024-Q1,,retracted"),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else (a if a in ("full", "closed") else ""),
+)
+def test_a_confirmation_that_cannot_be_shown_keeps_a_success(plan: Path, stderr: str, args: list[str], row: str):
+    """`add-observation ... 2>/dev/full` or `2>&-`: the row is stored, so the exit is 0, not 1."""
+    proc = unshown_messages(args, plan, stderr)
+    assert proc.returncode == 0
+    assert row in (plan / "observations.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "stderr, args, code",
+    [
+        pytest.param("full", ["add-observation", "nosuch", "2024-Q2", "13"], 1, marks=NO_DEV_FULL),
+        pytest.param("full", ["status", "--fail-on", "bogus"], 2, marks=NO_DEV_FULL),
+        pytest.param("full", ["status", "--no-such-option"], 2, marks=NO_DEV_FULL),
+        pytest.param("full", ["status", "--fail-on", EVERY_STATUS], 3, marks=NO_DEV_FULL),
+        ("closed", ["add-observation", "nosuch", "2024-Q2", "13"], 1),
+        ("closed", ["status", "--fail-on", "bogus"], 2),
+        ("closed", ["status", "--fail-on", EVERY_STATUS], 3),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else (a if a in ("full", "closed") else ""),
+)
+def test_an_error_that_cannot_be_shown_keeps_its_exit_code(plan: Path, stderr: str, args: list[str], code: int):
+    proc = unshown_messages(args, plan, stderr)
+    assert proc.returncode == code
     intact(plan)
 
 
