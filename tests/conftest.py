@@ -30,6 +30,9 @@ def _command_once(app: Typer) -> Any:  # the Click command (of Typer's own copy 
     return found[1]
 
 
+# typer is pinned to a minor (pyproject.toml); should a new one stop building the command
+# through this name, the suite says so here rather than silently building it every time.
+assert typer.testing._get_command is _build_command, "typer.testing no longer calls get_command: drop _command_once"
 typer.testing._get_command = _command_once  # the name typer.testing's CliRunner.invoke calls
 
 
