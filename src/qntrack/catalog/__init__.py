@@ -26,7 +26,7 @@ class Message:
     """A message id with its values (kept as sorted pairs so that a Message is hashable)."""
 
     id: str
-    params: tuple[tuple[str, str | Message], ...] = ()
+    params: tuple[tuple[str, str | Message | Figure], ...] = ()
 
     def text(self, lang: str = "en") -> str:
         return render(self, lang)

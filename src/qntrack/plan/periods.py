@@ -141,7 +141,7 @@ class Period:
         return f"Period('{self}')"
 
 
-_PREVIOUS: dict[tuple[int, int, int], Period] = {}  # asked for once per observation by plan targets
+_PREVIOUS: dict[int, Period] = {}  # asked for once per observation by plan targets
 
 
 def years_between(start: Period, end: Period) -> float:
