@@ -185,7 +185,9 @@ def complete_target_ids(ctx: typer.Context | None, incomplete: str) -> list[tupl
     plan = _completion_plan(ctx)
     if plan is None:
         return []
-    return [(t.id, _target_name(t, plan, "en")) for t in plan.targets if t.id.startswith(incomplete)]
+    from ..output.documents import target_name
+
+    return [(t.id, target_name(t, plan, "en")) for t in plan.targets if t.id.startswith(incomplete)]
 
 
 def complete_indicator_ids(ctx: typer.Context | None, incomplete: str) -> list[tuple[str, str]]:
@@ -215,14 +217,6 @@ def complete_docs(ctx: typer.Context | None, incomplete: str) -> list[str]:
         return [name for name in _shipped_docs() if name.startswith(incomplete)]
     except BaseException:  # noqa: BLE001 - completion never raises
         return []
-
-
-def _target_name(target, plan, lang: str) -> str:
-    """A target's own name, else its indicator's (a level target often has none)."""
-    if target.name is not None:
-        return target.name.get(lang)
-    indicator = plan.indicators.get(target.indicator)
-    return indicator.name.get(lang) if indicator is not None else ""
 
 
 def command(*args, **kwargs):
@@ -707,13 +701,10 @@ def show(
     result = assess_target(target, indicator, ws.series.get(indicator.id, []), reference_day(day))
     rows = relevant_rows(target, ws.series.get(indicator.id, []))
     if fmt is not None and fmt.value == "json":
-        from ..output.formats import assessment_dict, to_json
+        from ..output.documents import show_document
+        from ..output.formats import to_json
 
-        doc = assessment_dict(result)
-        from ..output.formats import observation_dict
-
-        doc["observations"] = [observation_dict(o, indicator=False) for o in rows]
-        _out(to_json(doc))
+        _out(to_json(show_document(result, rows)))
     elif fmt is not None and fmt.value != "table":
         from ..catalog import msg
 
@@ -756,11 +747,10 @@ def observations(
     rows = [o for i in ids for o in ws.series.get(i, [])]
     kind = _format(fmt)
     if kind == "json":
+        from ..output.documents import observations_document
         from ..output.formats import to_json
 
-        from ..output.formats import observation_dict
-
-        _out(to_json({"qntrack": __version__, "as_of": day, "observations": [observation_dict(o) for o in rows]}))
+        _out(to_json(observations_document(rows, day)))
     elif kind in ("csv", "tsv"):
         from ..output.formats import observation_rows, write_table
 
@@ -955,13 +945,10 @@ def add_observation(
         _guard_stdout(find_targets(targets))
         kind = _format(fmt)
         if kind == "json":
+            from ..output.documents import dry_run_document
             from ..output.formats import to_json
 
-            from ..output.formats import observation_dict
-
-            _out(
-                to_json({"qntrack": __version__, "dry_run": True, "observations": [observation_dict(o) for o in rows]})
-            )
+            _out(to_json(dry_run_document(rows)))
         elif kind in ("csv", "tsv"):
             from ..output.formats import observation_rows, write_table
 
@@ -1173,19 +1160,10 @@ def retract(
 def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], lang: str) -> None:
     """One listing in the chosen format, like the other listings (piped: TSV)."""
     if kind == "json":
+        from ..output.documents import listing_document
         from ..output.formats import to_json
 
-        _out(
-            to_json(
-                {
-                    "qntrack": __version__,
-                    key: [
-                        {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row, strict=True)}
-                        for row in rows
-                    ],
-                }
-            )
-        )
+        _out(to_json(listing_document(key, header, rows)))
     elif kind in ("csv", "tsv"):
         from ..output.formats import write_table
 
@@ -1228,28 +1206,10 @@ def indicators(
     plan, chosen, kind = _listed_plan(targets, lang, fmt)
     # The table is for people: its values in their language; CSV, TSV and JSON keep
     # targets.yaml's own words, a contract (docs/decisions.md).
-    in_words = kind == "table" and chosen == "vi"
+    from ..output.documents import INDICATOR_COLUMNS, indicator_rows
 
-    def words(key: str, value: str) -> str:
-        if not in_words:
-            return value
-        from ..output.i18n import label
-
-        return label(value if key == "direction" else f"{key}_{value}", chosen)
-
-    rows = [
-        (
-            i.id,
-            i.name.get(chosen),
-            i.unit_in(chosen),
-            words("frequency", i.frequency.value),
-            words("measure", i.measure.value),
-            words("direction", i.direction.value),
-            i.formula or "",
-        )
-        for i in plan.indicators.values()
-    ]
-    _listing(kind, "indicators", ("id", "name", "unit", "frequency", "measure", "direction", "formula"), rows, chosen)
+    rows = indicator_rows(plan, chosen, in_words=kind == "table" and chosen == "vi")
+    _listing(kind, "indicators", INDICATOR_COLUMNS, rows, chosen)
 
 
 @command("targets")
@@ -1265,13 +1225,9 @@ def list_targets(
     plan, chosen, kind = _listed_plan(targets, lang, fmt)
     # As for indicators: the table names the kind in the reader's language; CSV, TSV and
     # JSON keep the codes of targets.yaml.
-    from ..output.i18n import kind_name
+    from ..output.documents import TARGET_COLUMNS, target_rows
 
-    rows = [
-        (t.id, kind_name(t.kind, chosen) if kind == "table" else t.kind, t.indicator, _target_name(t, plan, chosen))
-        for t in plan.targets
-    ]
-    _listing(kind, "targets", ("id", "kind", "indicator", "name"), rows, chosen)
+    _listing(kind, "targets", TARGET_COLUMNS, target_rows(plan, chosen, kind_in_words=kind == "table"), chosen)
 
 
 # --- history -----------------------------------------------------------------------------
@@ -1324,53 +1280,15 @@ def history(
     found = vintages(ws.store.observations, indicator, wanted, day)
     kind = _format(fmt)
     if kind == "json":
-        from ..output.formats import observation_dict, to_json
+        from ..output.documents import history_document
+        from ..output.formats import to_json
 
-        _out(
-            to_json(
-                {
-                    "qntrack": __version__,
-                    "indicator": indicator,
-                    "period": str(wanted) if wanted else None,
-                    "as_of": day,
-                    "vintages": [
-                        {
-                            **observation_dict(v.observation, indicator=False),
-                            "in_force": v.in_force,
-                            "line": v.observation.line,
-                            "revises": None if v.revises is None else v.revises.value,
-                        }
-                        for v in found
-                    ],
-                }
-            )
-        )
+        _out(to_json(history_document(indicator, found, wanted, day)))
     elif kind in ("csv", "tsv"):
+        from ..output.documents import history_rows
         from ..output.formats import write_table
 
-        header = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
-        from ..files.store import format_value
-
-        # Values as the store writes them (28778, not 28778.0), as observations' CSV does.
-        _out(
-            write_table(
-                [header]
-                + [
-                    (
-                        str(v.observation.period),
-                        None if v.observation.value != v.observation.value else format_value(v.observation.value),
-                        v.observation.status,
-                        v.observation.source,
-                        v.observation.note,
-                        v.observation.recorded_at,
-                        v.in_force,
-                        v.observation.line,
-                    )
-                    for v in found
-                ],
-                kind,
-            )
-        )
+        _out(write_table(history_rows(found), kind))
     else:
         from ..output import render
 
@@ -1393,11 +1311,6 @@ def _unknown_indicator(plan, given: str) -> Message:
     if not known:
         return msg("cli_no_indicator_none", given=given)
     return msg("cli_no_indicator", given=given, hint=suggestion(given, known), indicators=_first_ids(known))
-
-
-def _shown_value(o) -> float | None:
-    """A retraction has no value: an empty cell, not "nan"."""
-    return None if o.value != o.value else o.value
 
 
 # --- check -------------------------------------------------------------------------------
@@ -1450,7 +1363,7 @@ def check(
     """
     from ..files.checks import BY_NAME, CHECKS, DEFAULT_CHECKS, DEFAULT_JUMP_FACTOR, run_checks
 
-    from ..catalog import Message, msg
+    from ..catalog import msg
 
     json_out = fmt is not None and fmt.value == "json"
     if list_checks:
@@ -1460,24 +1373,10 @@ def check(
 
         chosen = _lang(lang)  # the rule is text for people, in JSON too (docs/json.md)
         if json_out:
+            from ..output.documents import checks_list_document
             from ..output.formats import to_json
 
-            _out(
-                to_json(
-                    {
-                        "qntrack": __version__,
-                        "checks": [
-                            {
-                                "name": c.name,
-                                "severity": c.severity,
-                                "default": c.default,
-                                "rule": render(c.rule, chosen),
-                            }
-                            for c in CHECKS
-                        ],
-                    }
-                )
-            )
+            _out(to_json(checks_list_document(CHECKS, chosen)))
         else:
             # Severity and when it runs as words of the language; each column as wide as
             # its widest entry (in English: 7 and 9, as before).
@@ -1575,29 +1474,10 @@ def check(
     problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
     errors = any(p.severity == "error" for p in problems)
     if json_out:
+        from ..output.documents import check_document
         from ..output.formats import to_json
 
-        _out(
-            to_json(
-                {
-                    "qntrack": __version__,
-                    "as_of": day,
-                    "checks": selected,
-                    "problems": [
-                        {
-                            "file": p.location.file,
-                            "line": p.location.line or None,
-                            "column": p.location.column or None,
-                            "severity": p.severity,
-                            "check": p.check or None,
-                            "message": str(p.message),
-                            "code": p.message.id if isinstance(p.message, Message) else None,
-                        }
-                        for p in problems
-                    ],
-                }
-            )
-        )
+        _out(to_json(check_document(selected, problems, day)))
     elif problems:
         _report(problems)
     if errors:
