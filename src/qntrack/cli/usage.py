@@ -159,8 +159,8 @@ def _in_language_class() -> type:
 
 
 def _visible(text: str) -> str:
-    """Control characters shown as escapes, line by line (cli._visible)."""
-    from ..cli import _visible as visible
+    """Control characters shown as escapes, line by line (cli.printing._visible)."""
+    from .printing import _visible as visible
 
     return "\n".join(visible(line) for line in text.split("\n"))
 
