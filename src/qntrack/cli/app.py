@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 from typer.core import TyperGroup  # already loaded by `import typer`
@@ -21,6 +21,12 @@ from ..errors import ExitCode, InputError, fail
 from ..lean_typer import lean_runtime_params
 from .printing import _os_exit, _report, _silence_stdout, _visible
 from .session import _GLOBAL, _known_lang
+
+if TYPE_CHECKING:
+    # Typer 0.29 carries its own Click (pinned in pyproject.toml): its Context, for the
+    # signatures of the methods overridden below.
+    from typer._click.core import Context as ClickContext
+    from typer.core import TyperCommand
 
 lean_runtime_params()  # no Pydantic for plain option values (lean_typer.py)
 
@@ -34,7 +40,9 @@ class _Group(TyperGroup):
     command's own), and shown by Typer as any usage error, exit 2: the same under
     ``main()`` and under Typer's test runner. English errors pass through untouched."""
 
-    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: ClickContext | None = None, **extra: Any
+    ) -> ClickContext:
         # --lang read as typed in any case and with spaces ('VI', ' vi '): Click's choice
         # is exact, so the value is put as the language it names before Click reads it.
         args, typed = _lang_words(list(args))
@@ -50,7 +58,7 @@ class _Group(TyperGroup):
         ctx.meta["qntrack.args"] = words
         return ctx
 
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except typer.TyperException as exc:
@@ -93,7 +101,7 @@ def _warn_unknown_env_lang() -> None:
 def _chosen_lang(lang: Lang | None) -> str | None:
     """The language the user chose: the command's --lang, else the one before the
     command, else QNTRACK_LANG; None when none was (English by default)."""
-    chosen = lang or _GLOBAL.get("lang")
+    chosen = lang or _GLOBAL.lang
     if chosen is not None:
         return chosen.value
     return _known_lang(os.environ.get("QNTRACK_LANG") or "")
@@ -166,7 +174,7 @@ AsOfOpt = Annotated[
 AWAITING = "awaiting_figure"
 
 
-def command(*args, **kwargs):
+def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """``app.command`` that turns our InputError into messages on stderr and its exit code.
 
     Done per command rather than only in ``main`` so that the app behaves the same when
@@ -174,16 +182,16 @@ def command(*args, **kwargs):
     """
     import functools
 
-    def decorate(fn):
+    def decorate(fn: Callable[..., None]) -> Callable[..., None]:
         @functools.wraps(fn)
-        def run(*a, **k):
+        def run(*a: Any, **k: Any) -> None:
             # Options given before the command (`qntrack --targets x status`) fill in
             # for the command's own when it was not given them.
-            for name, value in _GLOBAL.items():
+            for name in _GLOBAL.SHARED:
                 if name in k and k[name] is None:
-                    k[name] = value
+                    k[name] = getattr(_GLOBAL, name)
             # Messages on stderr follow this command's --lang (see _message_lang).
-            _GLOBAL["message_lang"] = k.get("lang") or _GLOBAL.get("lang")
+            _GLOBAL.message_lang = k.get("lang") or _GLOBAL.lang
             try:
                 return fn(*a, **k)
             except InputError as exc:
@@ -205,7 +213,7 @@ def command(*args, **kwargs):
     return decorate
 
 
-def _numbers_as_arguments():
+def _numbers_as_arguments() -> type[TyperCommand]:
     """A Typer command class for which ``-2.5`` is a value, not an option.
 
     Click reads any token that starts with '-' as an option, so ``add-observation growth
@@ -222,9 +230,13 @@ def _numbers_as_arguments():
     number = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-]*")
 
     class NumbersAsArguments(TyperCommand):
-        def parse_args(self, ctx, args: list[str]) -> list[str]:
+        def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
             takes_value = {
-                name for p in self.params if p.param_type_name == "option" and not p.is_flag for name in p.opts
+                name
+                for p in self.params
+                # Only an option has is_flag (Click's Parameter has none).
+                if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+                for name in p.opts
             }
             out: list[str] = []
             after_option = end = False
@@ -264,8 +276,7 @@ def _root(
     lang: LangOpt = None,
 ) -> None:
     """qntrack: policy target tracker."""
-    _GLOBAL.clear()
-    _GLOBAL.update(targets=targets, lang=lang)
+    _GLOBAL.targets, _GLOBAL.lang, _GLOBAL.message_lang = targets, lang, None
 
 
 def _lang(lang: Lang | None) -> str:

@@ -3,12 +3,13 @@ known id when one is wrong) and periods as offices write them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from ..errors import ExitCode, InputError, fail
 
 if TYPE_CHECKING:
     from ..catalog import Message
+    from ..plan.model import Plan, Problem
 
 
 def _first_ids(known: list[str]) -> str:
@@ -16,14 +17,14 @@ def _first_ids(known: list[str]) -> str:
     return ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
 
 
-def _check_ids(plan, target_ids: list[str] | None) -> None:
+def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
     """Refuse unknown target ids as history refuses unknown indicators (_unknown_indicator):
     the closest id, case ignored, and the known ones (docs/decisions.md)."""
     from ..errors import suggestion
     from ..catalog import msg
     from ..plan.model import Location, Problem
 
-    problems = []
+    problems: list[Problem] = []
     for tid in target_ids or []:
         if plan.target(tid) is None:
             uses = [t.id for t in plan.targets if t.indicator == tid]
@@ -48,7 +49,7 @@ def _check_ids(plan, target_ids: list[str] | None) -> None:
         raise InputError(problems)
 
 
-def _unknown_indicator(plan, given: str) -> Message:
+def _unknown_indicator(plan: Plan, given: str) -> Message:
     """What to say for an indicator id the plan lacks: the target it may be, the closest
     id, and the known ones (a user often types the target's id, cbct-share for cbct_share)."""
     from ..errors import suggestion

@@ -124,8 +124,8 @@ def check(
         from ..errors import suggestion
         from ..catalog import render
 
-        lang = _message_lang()
-        shown = ", ".join(render(msg("cli_check_name", name=n, hint=suggestion(n, BY_NAME)), lang) for n in unknown)
+        said_in = _message_lang()
+        shown = ", ".join(render(msg("cli_check_name", name=n, hint=suggestion(n, BY_NAME)), said_in) for n in unknown)
         raise fail("check", msg("cli_unknown_check", checks=shown), ExitCode.USAGE)
     factor = DEFAULT_JUMP_FACTOR if jump_factor is None else jump_factor
     if not factor > 1 or factor != factor or factor == float("inf"):

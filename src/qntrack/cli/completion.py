@@ -3,13 +3,17 @@ Tab press. Completion reads targets.yaml once, never prints and never raises."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 import typer
 
 from .app import AWAITING
 
+if TYPE_CHECKING:
+    from ..plan.model import Plan
 
-def _completion_plan(ctx):
+
+def _completion_plan(ctx: typer.Context | None) -> Plan | None:
     """The plan for shell completion, or None: completion runs on every Tab press, so it
     reads targets.yaml once, never prints and never raises."""
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
@@ -16,7 +16,7 @@ from .session import _message_lang
 
 if TYPE_CHECKING:
     from ..catalog import Message
-    from ..plan.model import Problem
+    from ..plan.model import Plan, Problem
 
 
 def _visible(text: str) -> str:
@@ -103,7 +103,7 @@ def _stdout_is_a_file() -> bool:
         return False
 
 
-def _guard_stdout(targets_path: Path, plan=None) -> None:
+def _guard_stdout(targets_path: Path, plan: Plan | None = None) -> None:
     """Refuse to print into the plan or the store (``qntrack status -f csv >> observations.csv``):
     outputs never replace or extend inputs (files.outputs.refuse_stdout_into). ``plan``: the
     parsed plan, which names the store; without one, the store is found if the plan reads."""
@@ -223,7 +223,7 @@ class _Messages:
     rather than becoming a second error about stderr. After the first failure fd 2 points
     at /dev/null, so what is still buffered cannot fail again at exit."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self._lost = False
 
@@ -253,5 +253,5 @@ class _Messages:
         except (OSError, ValueError, AttributeError):
             pass
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)

@@ -4,15 +4,18 @@ Each prints a document of output.documents (JSON, CSV/TSV) or a table of output.
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ..errors import ExitCode, fail
-from .app import AsOfOpt, FormatOpt, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
+from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids, _typed_period, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import _guard_stdout, _out, _reason, _report
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan
 
 
 @command()
@@ -100,7 +103,7 @@ def observations(
     _report(ws.warnings_for(ids))
 
 
-def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], lang: str) -> None:
+def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> None:
     """One listing in the chosen format, like the other listings (piped: TSV)."""
     if kind == "json":
         from ..output.documents import listing_document
@@ -124,7 +127,7 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple], la
         )
 
 
-def _listed_plan(targets: str | None, lang, fmt):
+def _listed_plan(targets: str | None, lang: Lang | None, fmt: OutputFormat | None) -> tuple[Plan, str, str]:
     """The plan a listing (indicators, targets) shows, with its language and format; its
     output never goes into the plan or the store."""
     from ..files.definitions import load_plan

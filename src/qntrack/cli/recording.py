@@ -17,7 +17,7 @@ from .printing import _guard_stdout, _out, _reason, _report, _say
 from .session import _message_lang
 
 if TYPE_CHECKING:
-    pass
+    from ..plan.model import Observation, Problem
 
 
 @command("add-observation", cls=_numbers_as_arguments())
@@ -117,7 +117,7 @@ def add_observation(
                 msg("cli_missing_value") if len(positional) == 2 else msg("cli_missing_period_value"),
                 ExitCode.USAGE,
             )
-        given = [
+        from_only = [
             flag
             for flag, on in (
                 ("--wide", wide),
@@ -126,12 +126,12 @@ def add_observation(
             )
             if on
         ]
-        if given:
+        if from_only:
             raise fail(
                 "add-observation",
-                msg("cli_options_only_with_from", options=", ".join(given))
-                if len(given) > 1
-                else msg("cli_option_only_with_from", option=given[0]),
+                msg("cli_options_only_with_from", options=", ".join(from_only))
+                if len(from_only) > 1
+                else msg("cli_option_only_with_from", option=from_only[0]),
                 ExitCode.USAGE,
             )
     if tz is not None:
@@ -285,12 +285,12 @@ def add_observation(
 JUMP_WARNINGS_SHOWN = 20
 
 
-def _not_in_force_notes(vintages: Sequence, path: Path) -> list:
+def _not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation | None]], path: Path) -> list[Problem]:
     """One note per imported row left out as recorded whose stored vintage is not in force."""
     from ..catalog import Figure, msg
     from ..plan.model import RETRACTED, Location, Problem
 
-    notes = []
+    notes: list[Problem] = []
     for stored, current in vintages:
         if stored is None or current is None or current is stored:
             continue
@@ -313,7 +313,7 @@ def _not_in_force_notes(vintages: Sequence, path: Path) -> list:
     return notes
 
 
-def _report_neutralised(rows, dry_run: bool) -> None:
+def _report_neutralised(rows: Sequence[Observation], dry_run: bool) -> None:
     """Say when a source or note was stored with an apostrophe (recording.validate_record)."""
     from ..files.textfiles import formula_like
 

@@ -7,7 +7,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, Sequence
 
 import typer
 
@@ -93,29 +93,29 @@ def report(
 
     if output == "":  # `-o ""`: an empty name, not the current folder
         raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
-    to_stdout = output is None or output in STDOUT_NAMES
+    file_name = None if output is None or output in STDOUT_NAMES else output
     kind = fmt.value if fmt is not None else None
-    if to_stdout and kind == "html" and sys.stdout.isatty():
+    if file_name is None and kind == "html" and sys.stdout.isatty():
         raise fail("--format html", msg("cli_html_to_terminal"), ExitCode.USAGE)
     ws = open_workspace(targets, day)
     path = None
-    if to_stdout:
+    if file_name is None:
         from ..files.outputs import refuse_stdout_into
 
         refuse_stdout_into(ws.targets_path, ws.store_path)
         kind = kind or "markdown"
     else:
         # What the tracker reads is refused first: that is the reason that matters most.
-        refuse_protected(output, Path(os.path.realpath(output)), ws.targets_path, ws.store_path)
-        path = output_path(output)  # a FIFO or device is refused as such, whatever its name
-        kind = report_format(output, kind)
+        refuse_protected(file_name, Path(os.path.realpath(file_name)), ws.targets_path, ws.store_path)
+        path = output_path(file_name)  # a FIFO or device is refused as such, whatever its name
+        kind = report_format(file_name, kind)
     _check_ids(ws.plan, target_ids)
     from ..files.workspace import reference_day
 
     data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, reference_day(day))
     language = _lang(lang)
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
-    if path is None:
+    if path is None or file_name is None:
         _out(render(data, kind, language))
         _report(warnings)
         return
@@ -124,7 +124,7 @@ def report(
 
     # Every file at its real path: a symlinked chart or folder is written through, too.
     files = [(Path(os.path.realpath(f)), payload) for f, payload in report_files(data, kind, language, path)]
-    named = [(output if file == path else str(file), file) for file, _ in files]
+    named = [(file_name if file == path else str(file), file) for file, _ in files]
     for shown, file in named:
         refuse_protected(shown, file, ws.targets_path, ws.store_path)
     _check_charts_folder(files[:-1])
@@ -139,29 +139,29 @@ def report(
         # A report that did not exist is not "left as it was": nothing was written.
         raise os_failure(
             exc,
-            os_error_file(exc, output),
+            os_error_file(exc, file_name),
             msg("cli_doing_write_report"),
-            msg("cli_left_as_it_was", file=output) if existed else msg("cli_nothing_written"),
+            msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written"),
         ) from None
     charts = len(written) - 1
-    linked = Path(output).is_symlink()
-    folder = written[0].parent if linked else Path(output).with_name(written[0].parent.name)
+    linked = Path(file_name).is_symlink()
+    folder = written[0].parent if linked else Path(file_name).with_name(written[0].parent.name)
     if linked:
         _say(
-            msg("cli_wrote_linked_charts", path=path, link=output, charts=charts, folder=folder)
+            msg("cli_wrote_linked_charts", path=path, link=file_name, charts=charts, folder=folder)
             if charts
-            else msg("cli_wrote_linked", path=path, link=output)
+            else msg("cli_wrote_linked", path=path, link=file_name)
         )
     else:
         _say(
-            msg("cli_wrote_charts", path=output, charts=charts, folder=folder)
+            msg("cli_wrote_charts", path=file_name, charts=charts, folder=folder)
             if charts
-            else msg("cli_wrote", path=output)
+            else msg("cli_wrote", path=file_name)
         )
     _report(warnings)
 
 
-def _check_charts_folder(charts: list) -> None:
+def _check_charts_folder(charts: Sequence[tuple[Path, object]]) -> None:
     """The Markdown report's charts folder must be a folder (or not exist yet)."""
     if not charts:
         return

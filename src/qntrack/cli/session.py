@@ -3,8 +3,29 @@ before its name (``qntrack --lang vi status``), and the language its messages ar
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
 
-_GLOBAL: dict[str, object] = {}
+if TYPE_CHECKING:
+    from .app import Lang
+
+
+@dataclass(slots=True)
+class Given:
+    """The options given before the command (set by ``app._root``), and the language the
+    command's messages are in (its own --lang, else the one before it; set by the
+    ``command`` decorator)."""
+
+    targets: str | None = None
+    lang: Lang | None = None
+    message_lang: Lang | None = None
+
+    # The options a command takes from before its name when it was not given its own.
+    SHARED = ("targets", "lang")
+
+
+_GLOBAL = Given()
 
 
 def _known_lang(value: str) -> str | None:
@@ -14,10 +35,10 @@ def _known_lang(value: str) -> str | None:
     return chosen if chosen in ("en", "vi") else None
 
 
-def _message_lang(lang: object = None) -> str:
+def _message_lang(lang: Lang | str | None = None) -> str:
     """The language of messages: the command's --lang, else the one given before the
     command, else QNTRACK_LANG, else English."""
     from ..output.i18n import resolve_lang
 
-    chosen = lang if lang is not None else _GLOBAL.get("message_lang") or _GLOBAL.get("lang")
-    return resolve_lang(getattr(chosen, "value", chosen))
+    chosen = lang if lang is not None else _GLOBAL.message_lang or _GLOBAL.lang
+    return resolve_lang(chosen.value if isinstance(chosen, Enum) else chosen)

@@ -4,7 +4,7 @@ qntrack, readable offline)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -12,6 +12,9 @@ from ..errors import ExitCode, fail
 from .app import LangOpt, command
 from .completion import complete_docs
 from .printing import _out, _say
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 @command()
@@ -44,7 +47,7 @@ def init(
         _say(msg("starter_created", path=written))
 
 
-def _shipped_docs() -> dict[str, object]:
+def _shipped_docs() -> dict[str, Traversable]:
     from importlib.resources import files
 
     folder = files("qntrack") / "docs"
