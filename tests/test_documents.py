@@ -99,3 +99,26 @@ def test_check_documents_are_what_check_prints(tracker: Path):
     listed = documents.checks_list_document(CHECKS, "vi")
     assert printed(listed) == json_of("check", "--list", "--format", "json", "--lang", "vi")
     assert [c["name"] for c in listed["checks"]] == [c.name for c in CHECKS]
+
+
+def _python_blocks(page: str) -> list[str]:
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    return re.findall(r"```python\n(.*?)\n```", (root / page).read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_the_python_examples_print_what_the_commands_print(shipped: Path):
+    """README's and docs/architecture.md's examples run on the shipped tracker and give
+    the commands' documents, byte for byte once written as JSON."""
+    (readme,) = _python_blocks("README.md")
+    names: dict[str, Any] = {}
+    exec(readme, names)  # noqa: S102 - our own documentation's example
+    r = run("status", "--format", "json", "--as-of", "2025-12-31")
+    assert to_json(names["doc"]) == r.stdout
+    (architecture,) = _python_blocks("docs/architecture.md")
+    names = {}
+    exec(architecture, names)  # noqa: S102
+    assert to_json(names["doc"]) == r.stdout
+    shown = run("show", "cbct-share", "--format", "json", "--as-of", "2025-12-31")
+    assert to_json(names["shown"]) == shown.stdout
