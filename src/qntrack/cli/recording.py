@@ -5,18 +5,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, Sequence
+from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional, Sequence
 
 import typer
 
 from ..errors import ExitCode, fail
-from .app import FormatOpt, LangOpt, TargetsOpt, _chosen_lang, _format, _lang, _numbers_as_arguments, command
+from .app import (
+    FormatOpt,
+    Lang,
+    LangOpt,
+    OutputFormat,
+    TargetsOpt,
+    _chosen_lang,
+    _format,
+    _lang,
+    _numbers_as_arguments,
+    command,
+)
 from .arguments import _typed_period
 from .completion import complete_indicator_ids
 from .printing import _guard_stdout, _out, _reason, _report, _say
 from .session import _message_lang
 
 if TYPE_CHECKING:
+    from ..files.recording import Recorded
     from ..plan.model import Observation, Problem
 
 
@@ -103,37 +115,11 @@ def add_observation(
     """
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
-    positional = [a for a in (indicator, period, value) if a is not None]
     from ..catalog import Figure, msg
 
-    if from_file is not None and positional:
-        raise fail("add-observation", msg("cli_positional_and_from"), ExitCode.USAGE)
-    if from_file is None:
-        if not positional:
-            raise fail("add-observation", msg("cli_give_positional_or_from"), ExitCode.USAGE)
-        if len(positional) < 3:
-            raise fail(
-                "add-observation",
-                msg("cli_missing_value") if len(positional) == 2 else msg("cli_missing_period_value"),
-                ExitCode.USAGE,
-            )
-        from_only = [
-            flag
-            for flag, on in (
-                ("--wide", wide),
-                ("--delimiter", delimiter is not None),
-                ("--decimal-comma/--decimal-point", decimal_comma is not None),
-            )
-            if on
-        ]
-        if from_only:
-            raise fail(
-                "add-observation",
-                msg("cli_options_only_with_from", options=", ".join(from_only))
-                if len(from_only) > 1
-                else msg("cli_option_only_with_from", option=from_only[0]),
-                ExitCode.USAGE,
-            )
+    _refuse_mixed_arguments(
+        from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma
+    )
     if tz is not None:
         from ..method.timing import parse_zone
 
@@ -142,34 +128,11 @@ def add_observation(
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     if from_file is None:
-        from ..files.importing import parse_typed_number
-        from ..files.vocabulary import status_word
-        from ..files.recording import record_many
-        from ..files.store import format_value
-
-        try:
-            # Read as a person typed it (10,5; 1.000,0; a real minus sign), stored canonically.
-            # Only a language the user chose decides '1,234' or '85.000' (not the default).
-            chosen = _chosen_lang(lang)
-            value = format_value(parse_typed_number(value or "", chosen))
-        except ValueError as exc:
-            raise fail("add-observation", _reason(exc)) from None
-        period = _typed_period(period or "", "add-observation")
-        fields = {
-            "indicator": indicator or "",
-            "period": period or "",
-            "value": value or "",
-            "status": status_word(obs_status or ""),
-            "source": source,
-            "note": note,
-            "recorded_at": recorded_at or "",
-        }
-        from ..plan.model import Location
-
-        path, rows, known, warnings, vintages = record_many(
-            targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz
+        typed = _TypedFigure(
+            indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or ""
         )
-        notes = []  # a single figure says it in its own message below
+        path, rows, known, warnings, vintages = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
+        notes: list[Problem] = []  # a single figure says it in its own message below
         skipped = len(known)
     else:
         from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -195,65 +158,10 @@ def add_observation(
         # recorded" never hides that the figure is not in force.
         notes = _not_in_force_notes(result.vintages, path)
     if dry_run:
-        from ..files.workspace import find_targets
-
-        _guard_stdout(find_targets(targets))
-        kind = _format(fmt)
-        if kind == "json":
-            from ..output.documents import dry_run_document
-            from ..output.formats import to_json
-
-            _out(to_json(dry_run_document(rows)))
-        elif kind in ("csv", "tsv"):
-            from ..output.formats import observation_rows, write_table
-
-            _out(write_table(observation_rows(rows), kind))
-        else:
-            from ..output import render
-            from ..files.definitions import load_plan
-            from ..files.workspace import find_targets
-
-            render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
+        _print_dry_run(targets, rows, fmt, lang)
         _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
     elif known and not rows:
-        from ..catalog import render as render_message
-        from ..plan.model import RETRACTED
-
-        # The stored vintage it repeats (its own recorded_at and line), not the row typed.
-        stored, current = vintages[0] if vintages else (None, None)
-        o = stored or known[0]
-        if stored is not None and current is not None and current is not stored:
-            # Not the figure in force: say which is, and how to put this one back.
-            given = ", ".join(t for t in (o.status, o.source) if t)
-            now = current.status if current.status == RETRACTED else Figure(current.value)
-            _say(
-                msg(
-                    "cli_already_recorded_not_in_force",
-                    indicator=o.indicator,
-                    period=o.period,
-                    value=Figure(o.value),
-                    given=given,
-                    path=path,
-                    line=o.line,
-                    at=o.recorded_at,
-                    current=now,
-                    current_at=current.recorded_at,
-                )
-            )
-        else:
-            # The status and source as stored (a status is a code, never translated).
-            recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
-            given = ", ".join(t for t in (o.status, o.source, recorded) if t)
-            _say(
-                msg(
-                    "cli_already_recorded",
-                    indicator=o.indicator,
-                    period=o.period,
-                    value=Figure(o.value),
-                    given=given,
-                    path=path,
-                )
-            )
+        _say_already_recorded(known, vintages, path)
     elif not rows and skipped:
         _say(msg("cli_all_already_recorded", skipped=skipped, path=path))
     elif not rows:
@@ -271,18 +179,175 @@ def add_observation(
     else:
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, dry_run)
-    # A figure far from the one on record is recorded (a real jump must stay recordable),
-    # with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems). A
-    # batch in another unit would warn on every row: the first few say it, check lists all.
-    _report(warnings[:JUMP_WARNINGS_SHOWN])
-    if len(warnings) > JUMP_WARNINGS_SHOWN:
-        _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
-    _report(notes[:JUMP_WARNINGS_SHOWN])
-    if len(notes) > JUMP_WARNINGS_SHOWN:
-        _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
+    _say_warnings(warnings, notes)
 
 
 JUMP_WARNINGS_SHOWN = 20
+
+
+def _refuse_mixed_arguments(
+    from_file: str | None, positional: list[str], wide: bool, delimiter: str | None, decimal_comma: bool | None
+) -> None:
+    """One figure (INDICATOR PERIOD VALUE) or a file (--from), whole, never both; the
+    options of a file only with one (exit 2)."""
+    from ..catalog import msg
+
+    if from_file is not None and positional:
+        raise fail("add-observation", msg("cli_positional_and_from"), ExitCode.USAGE)
+    if from_file is not None:
+        return
+    if not positional:
+        raise fail("add-observation", msg("cli_give_positional_or_from"), ExitCode.USAGE)
+    if len(positional) < 3:
+        raise fail(
+            "add-observation",
+            msg("cli_missing_value") if len(positional) == 2 else msg("cli_missing_period_value"),
+            ExitCode.USAGE,
+        )
+    from_only = [
+        flag
+        for flag, on in (
+            ("--wide", wide),
+            ("--delimiter", delimiter is not None),
+            ("--decimal-comma/--decimal-point", decimal_comma is not None),
+        )
+        if on
+    ]
+    if from_only:
+        raise fail(
+            "add-observation",
+            msg("cli_options_only_with_from", options=", ".join(from_only))
+            if len(from_only) > 1
+            else msg("cli_option_only_with_from", option=from_only[0]),
+            ExitCode.USAGE,
+        )
+
+
+class _TypedFigure(NamedTuple):
+    """One figure as typed on the command line, before it is read."""
+
+    indicator: str
+    period: str
+    value: str
+    status: str
+    source: str
+    note: str
+    recorded_at: str
+
+
+def _record_one(
+    targets: str | None, typed: _TypedFigure, lang: str | None, dry_run: bool, force: bool, tz: str | None
+) -> Recorded:
+    """Read one typed figure as a person writes it and record it (files.recording.record_many):
+    the value in any of the ways numbers are typed (10,5; 1.000,0; a real minus sign),
+    stored canonically; the period and status in the words offices use."""
+    from ..files.importing import parse_typed_number
+    from ..files.recording import record_many
+    from ..files.store import format_value
+    from ..files.vocabulary import status_word
+    from ..plan.model import Location
+
+    try:
+        # Only a language the user chose decides '1,234' or '85.000' (not the default).
+        value = format_value(parse_typed_number(typed.value, lang))
+    except ValueError as exc:
+        raise fail("add-observation", _reason(exc)) from None
+    fields = {
+        "indicator": typed.indicator,
+        "period": _typed_period(typed.period, "add-observation"),
+        "value": value,
+        "status": status_word(typed.status),
+        "source": typed.source,
+        "note": typed.note,
+        "recorded_at": typed.recorded_at,
+    }
+    return record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz)
+
+
+def _print_dry_run(
+    targets: str | None, rows: Sequence[Observation], fmt: OutputFormat | None, lang: Lang | None
+) -> None:
+    """The rows a --dry-run would append, in the chosen format, never into the plan or the store."""
+    from ..files.workspace import find_targets
+
+    _guard_stdout(find_targets(targets))
+    kind = _format(fmt)
+    if kind == "json":
+        from ..output.documents import dry_run_document
+        from ..output.formats import to_json
+
+        _out(to_json(dry_run_document(rows)))
+    elif kind in ("csv", "tsv"):
+        from ..output.formats import observation_rows, write_table
+
+        _out(write_table(observation_rows(rows), kind))
+    else:
+        from ..output import render
+        from ..files.definitions import load_plan
+
+        render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
+
+
+def _say_already_recorded(
+    known: Sequence[Observation],
+    vintages: Sequence[tuple[Observation | None, Observation | None]],
+    path: Path,
+) -> None:
+    """A single figure left out as already recorded: the stored vintage it repeats (its own
+    recorded_at and line), not the row typed, and which figure is in force if not that one."""
+    from ..catalog import Figure, msg
+    from ..catalog import render as render_message
+    from ..plan.model import RETRACTED
+
+    stored, current = vintages[0] if vintages else (None, None)
+    o = stored or known[0]
+    if stored is not None and current is not None and current is not stored:
+        # Not the figure in force: say which is, and how to put this one back.
+        given = ", ".join(t for t in (o.status, o.source) if t)
+        now = current.status if current.status == RETRACTED else Figure(current.value)
+        _say(
+            msg(
+                "cli_already_recorded_not_in_force",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                given=given,
+                path=path,
+                line=o.line,
+                at=o.recorded_at,
+                current=now,
+                current_at=current.recorded_at,
+            )
+        )
+    else:
+        # The status and source as stored (a status is a code, never translated).
+        recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
+        given = ", ".join(t for t in (o.status, o.source, recorded) if t)
+        _say(
+            msg(
+                "cli_already_recorded",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                given=given,
+                path=path,
+            )
+        )
+
+
+def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem]) -> None:
+    """A figure far from the one on record is recorded (a real jump must stay recordable),
+    with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems). A batch
+    in another unit would warn on every row: the first few say it, check lists all. The
+    same for rows left out whose vintage is not in force."""
+    from ..catalog import msg
+
+    _report(list(warnings[:JUMP_WARNINGS_SHOWN]))
+    if len(warnings) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
+    _report(list(notes[:JUMP_WARNINGS_SHOWN]))
+    if len(notes) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
 
 
 def _not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation | None]], path: Path) -> list[Problem]:
