@@ -88,7 +88,7 @@ def check(
 
     Example: qntrack check stale milestone-due --as-of 2025-06-30 --format json
     """
-    from ..files.checks import BY_NAME, CHECKS, DEFAULT_CHECKS, DEFAULT_JUMP_FACTOR, run_checks
+    from ..files.checks import BY_NAME, DEFAULT_CHECKS, DEFAULT_JUMP_FACTOR, run_checks
 
     from ..catalog import msg
 
@@ -96,28 +96,7 @@ def check(
     if list_checks:
         if names or repair or run_all:
             raise fail("--list", msg("cli_list_alone"), ExitCode.USAGE)
-        from ..catalog import render
-
-        chosen = _lang(lang)  # the rule is text for people, in JSON too (docs/json.md)
-        if json_out:
-            from ..output.documents import checks_list_document
-            from ..output.formats import to_json
-
-            _out(to_json(checks_list_document(CHECKS, chosen)))
-        else:
-            # Severity and when it runs as words of the language; each column as wide as
-            # its widest entry (in English: 7 and 9, as before).
-            rows = [
-                (
-                    c.name,
-                    render(msg(f"severity_{c.severity}"), chosen),
-                    render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
-                    render(c.rule, chosen),
-                )
-                for c in CHECKS
-            ]
-            widths = [max(len(row[i]) for row in rows) for i in range(3)]
-            _out(_check_list_text(rows, widths, _terminal_columns()))
+        _print_checks(_lang(lang), json_out)  # the rule is text for people, in JSON too (docs/json.md)
         return
     unknown = [n for n in names or [] if n not in BY_NAME]
     if unknown:
@@ -132,64 +111,7 @@ def check(
         raise fail("--jump-factor", msg("cli_bad_jump_factor", given=jump_factor), ExitCode.USAGE)
     day = _as_of(as_of)
     if repair:
-        from ..files.definitions import load_plan
-        from ..files.repair import repair_store, roll_back
-        from ..files.workspace import find_targets, store_path_for
-
-        targets_path = find_targets(targets)
-        plan = load_plan(targets_path)
-        store_path = store_path_for(plan, targets_path)
-        from ..files.workspace import store_is_a_folder
-
-        # The same words as every other command: it is 'observations:' that is wrong.
-        if store_is_a_folder(plan, targets_path, store_path):
-            raise InputError(store_is_a_folder(plan, targets_path, store_path))
-        from ..files.store import missing_folder
-
-        folder = missing_folder(store_path)  # a typo in 'observations:', not a store to repair
-        if folder is not None:
-            raise InputError([folder])
-        try:
-            undone = roll_back(store_path)
-            if undone is not None and undone.side_file:
-                _say(
-                    msg(
-                        "starter_rolled_back",
-                        rows=undone.rows,
-                        path=store_path,
-                        moved=len(undone.tail),
-                        side_file=undone.side_file,
-                        size=undone.size,
-                    )
-                )
-            elif undone is not None:
-                _say(msg("starter_rolled_back_nothing_written", rows=undone.rows, path=store_path, size=undone.size))
-            done = repair_store(store_path)
-        except OSError as exc:
-            from ..errors import os_failure
-
-            from ..files.outputs import os_error_file
-
-            raise os_failure(
-                exc,
-                os_error_file(exc, str(store_path)),
-                msg("starter_doing_repair"),
-                msg("cli_left_as_it_was", file=store_path),
-            ) from None
-        if done is None and undone is None and not store_path.exists():
-            _say(msg("starter_nothing_to_repair_missing", path=store_path))
-        elif done is None and undone is None:
-            _say(msg("starter_nothing_to_repair", path=store_path))
-        elif done is not None:
-            _say(
-                msg(
-                    "starter_moved_torn_line",
-                    line=done.torn_line,
-                    size=len(done.tail),
-                    path=store_path,
-                    side_file=done.side_file,
-                )
-            )
+        _repair_first(targets)
     selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))
     from ..files.workspace import find_targets as _find
 
@@ -209,3 +131,93 @@ def check(
         _report(problems)
     if errors:
         raise typer.Exit(ExitCode.INVALID)
+
+
+def _print_checks(chosen: str, json_out: bool) -> None:
+    """``check --list``: every check, its severity, when it runs and its rule in ``chosen``."""
+    from ..catalog import msg, render
+    from ..files.checks import CHECKS
+
+    if json_out:
+        from ..output.documents import checks_list_document
+        from ..output.formats import to_json
+
+        _out(to_json(checks_list_document(CHECKS, chosen)))
+    else:
+        # Severity and when it runs as words of the language; each column as wide as
+        # its widest entry (in English: 7 and 9, as before).
+        rows = [
+            (
+                c.name,
+                render(msg(f"severity_{c.severity}"), chosen),
+                render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
+                render(c.rule, chosen),
+            )
+            for c in CHECKS
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        _out(_check_list_text(rows, widths, _terminal_columns()))
+
+
+def _repair_first(targets: str | None) -> None:
+    """``check --repair``: set aside an interrupted batch, then a torn last line, in side
+    files (never deleted), saying what was moved (files.repair)."""
+    from ..catalog import msg
+    from ..files.definitions import load_plan
+    from ..files.repair import repair_store, roll_back
+    from ..files.workspace import find_targets, store_path_for
+
+    targets_path = find_targets(targets)
+    plan = load_plan(targets_path)
+    store_path = store_path_for(plan, targets_path)
+    from ..files.workspace import store_is_a_folder
+
+    # The same words as every other command: it is 'observations:' that is wrong.
+    if store_is_a_folder(plan, targets_path, store_path):
+        raise InputError(store_is_a_folder(plan, targets_path, store_path))
+    from ..files.store import missing_folder
+
+    folder = missing_folder(store_path)  # a typo in 'observations:', not a store to repair
+    if folder is not None:
+        raise InputError([folder])
+    try:
+        undone = roll_back(store_path)
+        if undone is not None and undone.side_file:
+            _say(
+                msg(
+                    "starter_rolled_back",
+                    rows=undone.rows,
+                    path=store_path,
+                    moved=len(undone.tail),
+                    side_file=undone.side_file,
+                    size=undone.size,
+                )
+            )
+        elif undone is not None:
+            _say(msg("starter_rolled_back_nothing_written", rows=undone.rows, path=store_path, size=undone.size))
+        done = repair_store(store_path)
+    except OSError as exc:
+        from ..errors import os_failure
+
+        from ..files.outputs import os_error_file
+
+        raise os_failure(
+            exc,
+            os_error_file(exc, str(store_path)),
+            msg("starter_doing_repair"),
+            msg("cli_left_as_it_was", file=store_path),
+        ) from None
+    if done is None and undone is None and not store_path.exists():
+        _say(msg("starter_nothing_to_repair_missing", path=store_path))
+    elif done is None and undone is None:
+        _say(msg("starter_nothing_to_repair", path=store_path))
+    elif done is not None:
+        _say(
+            msg(
+                "starter_moved_torn_line",
+                line=done.torn_line,
+                size=len(done.tail),
+                path=store_path,
+                side_file=done.side_file,
+            )
+        )
