@@ -158,7 +158,7 @@ def test_completion_through_the_shell_protocol(tracker: Path, words: str, cword:
 def test_check_list_wraps_the_rule_to_the_terminal(tracker, monkeypatch, lang: str):
     """At an 80-column terminal no line is longer than 80; the rule's text continues under
     its own column, every word of it kept."""
-    import qntrack.cli as cli
+    import qntrack.cli.checking as cli
     from helpers import run_clean
 
     piped = run_clean("check", "--list", "--lang", lang).stdout

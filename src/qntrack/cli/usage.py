@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
-from typing import IO, Any, Callable
+from typing import IO, TYPE_CHECKING, Any, Callable
 
 import typer
+
+if TYPE_CHECKING:
+    # Typer 0.29 carries its own Click (pinned in pyproject.toml); for the type checker only.
+    from typer._click.exceptions import UsageError
 
 from ..catalog import Message, msg, render
 
@@ -132,7 +136,7 @@ def message(detail: str) -> Message | str:
     return detail
 
 
-def _usage_error_class() -> type:
+def _usage_error_class() -> type[UsageError]:
     # typer.BadParameter is public; the class it derives from is Click's UsageError, in
     # Typer's own copy of Click or in Click itself, whichever this Typer uses.
     return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
@@ -159,8 +163,8 @@ def _in_language_class() -> type:
 
 
 def _visible(text: str) -> str:
-    """Control characters shown as escapes, line by line (cli._visible)."""
-    from ..cli import _visible as visible
+    """Control characters shown as escapes, line by line (cli.printing._visible)."""
+    from .printing import _visible as visible
 
     return "\n".join(visible(line) for line in text.split("\n"))
 
@@ -196,4 +200,4 @@ def in_language(exc: BaseException, args: list[str]) -> BaseException:
     # ("--lang vi_VN"): the catalog words it as Click does, without the prefix (issue 12).
     ctx = getattr(exc, "ctx", None)
     detail = _visible(render(message(exc.format_message()), lang))
-    return _in_language_class()(detail, ctx, _text(detail, ctx, lang), exc.exit_code)  # type: ignore[attr-defined]
+    return _in_language_class()(detail, ctx, _text(detail, ctx, lang), exc.exit_code)

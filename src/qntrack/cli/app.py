@@ -1,0 +1,305 @@
+"""The Typer app: the command group, the options every command shares (--targets, --format,
+--lang, --as-of), the ``command`` decorator that turns the library's errors into messages
+and exit codes, and Click's usage errors in the language of messages (usage.py).
+
+Rich is imported only by ``output.render`` and only when a human-readable table is asked
+for, so machine output (json, csv, tsv) and ``--version`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
+
+import typer
+from typer.core import TyperGroup  # already loaded by `import typer`
+
+from .. import __version__
+from ..errors import ExitCode, InputError, fail
+from ..lean_typer import lean_runtime_params
+from .printing import _os_exit, _report, _silence_stdout, _visible
+from .session import _GLOBAL, _known_lang
+
+if TYPE_CHECKING:
+    # Typer 0.29 carries its own Click (pinned in pyproject.toml): its Context, for the
+    # signatures of the methods overridden below.
+    from typer._click.core import Context as ClickContext
+    from typer.core import TyperCommand
+
+lean_runtime_params()  # no Pydantic for plain option values (lean_typer.py)
+
+
+class _Group(TyperGroup):
+    """The qntrack command group: Click's own usage errors ("No such option", "Missing
+    argument", with their "Usage:" lines) in the language of messages (usage.py).
+
+    The error is re-worded where Click raises it, while the command line is read (here
+    for the options before the command and the command's name, in ``invoke`` for the
+    command's own), and shown by Typer as any usage error, exit 2: the same under
+    ``main()`` and under Typer's test runner. English errors pass through untouched."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: ClickContext | None = None, **extra: Any
+    ) -> ClickContext:
+        # --lang read as typed in any case and with spaces ('VI', ' vi '): Click's choice
+        # is exact, so the value is put as the language it names before Click reads it.
+        args, typed = _lang_words(list(args))
+        if not typed:
+            _warn_unknown_env_lang()
+        words = list(args)  # Click consumes the list it reads
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except typer.TyperException as exc:  # Click's exceptions derive from it
+            from .usage import in_language
+
+            raise in_language(exc, words) from None
+        ctx.meta["qntrack.args"] = words
+        return ctx
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer.TyperException as exc:
+            from .usage import in_language
+
+            raise in_language(exc, ctx.meta.get("qntrack.args", [])) from None
+
+
+def _lang_words(args: list[str]) -> tuple[list[str], bool]:
+    """The command line with each ``--lang`` value as the language it names, and whether
+    a ``--lang`` was typed. An unknown value is left for Click to refuse (exit 2).
+    Nothing after ``--`` is an option."""
+    typed = False
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            typed = True
+            args[i + 1] = _known_lang(args[i + 1]) or args[i + 1]
+        elif arg.startswith("--lang="):
+            typed = True
+            args[i] = "--lang=" + (_known_lang(arg[7:]) or arg[7:])
+    return args, typed
+
+
+def _warn_unknown_env_lang() -> None:
+    """QNTRACK_LANG naming no language qntrack speaks: English, said once on stderr. A
+    profile's QNTRACK_LANG=fr must not turn every command into a usage error; nothing is
+    said while the shell completes a word (it would print over the prompt)."""
+    raw = os.environ.get("QNTRACK_LANG") or ""
+    if not raw.strip() or _known_lang(raw) is not None or "_QNTRACK_COMPLETE" in os.environ:
+        return
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    warning = Problem(Location("qntrack"), msg("cli_lang_env_unknown", value=raw), severity="warning")
+    sys.stderr.write(_visible(warning.text("en")) + "\n")
+
+
+def _chosen_lang(lang: Lang | None) -> str | None:
+    """The language the user chose: the command's --lang, else the one before the
+    command, else QNTRACK_LANG; None when none was (English by default)."""
+    chosen = lang or _GLOBAL.lang
+    if chosen is not None:
+        return chosen.value
+    return _known_lang(os.environ.get("QNTRACK_LANG") or "")
+
+
+app = typer.Typer(
+    name="qntrack",
+    cls=_Group,
+    help="Track quantified policy targets: progress, gaps and status, computed the way "
+    "official statistics bodies do (Statistics Canada / Open SDG).",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # -h everywhere, as users expect
+)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+class Lang(str, Enum):
+    en = "en"
+    vi = "vi"
+
+
+TargetsOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--targets",
+        "-t",
+        metavar="PATH",
+        envvar="QNTRACK_TARGETS",
+        help="targets.yaml to use (default: ./targets.yaml or the nearest parent's).",
+    ),
+]
+
+
+LangOpt = Annotated[
+    Optional[Lang],
+    # QNTRACK_LANG is read by i18n.resolve_lang, not by Click: Click would refuse 'VI' or
+    # 'fr' from a shell profile on every command (docs/decisions.md).
+    typer.Option(
+        "--lang", help="Language of labels and numbers: en or vi, in any case (default: QNTRACK_LANG, else en)."
+    ),
+]
+
+
+FormatOpt = Annotated[
+    Optional[OutputFormat],
+    typer.Option("--format", "-f", help="table (default on a terminal), json, csv or tsv (default when piped)."),
+]
+
+
+AsOfOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Use only figures recorded by the end of DATE (YYYY-MM-DD, UTC): what was known then.",
+    ),
+]
+
+
+# Not a status: a gate word for deadlines passed with no figure yet (docs/decisions.md).
+AWAITING = "awaiting_figure"
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``app.command`` that turns our InputError into messages on stderr and its exit code.
+
+    Done per command rather than only in ``main`` so that the app behaves the same when
+    driven by Typer's test runner or embedded in another program.
+    """
+    import functools
+
+    def decorate(fn: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(fn)
+        def run(*a: Any, **k: Any) -> None:
+            # Options given before the command (`qntrack --targets x status`) fill in
+            # for the command's own when it was not given them.
+            for name in _GLOBAL.SHARED:
+                if name in k and k[name] is None:
+                    k[name] = getattr(_GLOBAL, name)
+            # Messages on stderr follow this command's --lang (see _message_lang).
+            _GLOBAL.message_lang = k.get("lang") or _GLOBAL.lang
+            try:
+                return fn(*a, **k)
+            except InputError as exc:
+                _report(exc.problems)
+                raise typer.Exit(int(exc.code)) from None
+            except BrokenPipeError:
+                # The reader went away (`| head -1`): not an error, exit 0 and no message,
+                # here and not in main(), since Click turns an EPIPE that reaches it into
+                # exit 1 (which `show`, printing as it goes, met; issue 12).
+                _silence_stdout()
+                raise typer.Exit(0) from None
+            except OSError as exc:
+                # The safety net: an OS error no specific handler turned into a message
+                # still comes out as one line naming the file (docs/data-integrity.md).
+                raise _os_exit(exc) from None
+
+        return app.command(*args, **kwargs)(run)
+
+    return decorate
+
+
+def _numbers_as_arguments() -> type[TyperCommand]:
+    """A Typer command class for which ``-2.5`` is a value, not an option.
+
+    Click reads any token that starts with '-' as an option, so ``add-observation growth
+    2022 -2.5`` failed with "No such option: -2". A token that is a number (``-2.5``,
+    ``-1e3``, ``-.5``, also ``-1,5`` and numbers in foreign digits, so that they reach
+    the number reader and its message) and is not the value of an option is given a
+    leading space, which Click does not read as an option; the command strips it. Real
+    unknown options (``--sauce``) still fail as before.
+    """
+    import re
+
+    from typer.core import TyperCommand  # Typer carries its own Click: no `import click`
+
+    number = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-]*")
+
+    class NumbersAsArguments(TyperCommand):
+        def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+            takes_value = {
+                name
+                for p in self.params
+                # Only an option has is_flag (Click's Parameter has none).
+                if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+                for name in p.opts
+            }
+            out: list[str] = []
+            after_option = end = False
+            for arg in args:
+                if not end and not after_option and number.fullmatch(arg) and _is_number_like(arg):
+                    arg = " " + arg
+                end = end or arg == "--"
+                after_option = not end and arg in takes_value
+                out.append(arg)
+            return super().parse_args(ctx, out)
+
+    return NumbersAsArguments
+
+
+def _is_number_like(token: str) -> bool:
+    """``-2.5``, ``-1e3``, ``-inf``, ``-1,5``, ``-١``: what a person means as a figure."""
+    body = token[1:]
+    try:
+        float(body.replace(",", "."))
+        return True
+    except ValueError:
+        return body[:1].isdigit() or body[:1] in ".,"
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"qntrack {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    targets: TargetsOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """qntrack: policy target tracker."""
+    _GLOBAL.targets, _GLOBAL.lang, _GLOBAL.message_lang = targets, lang, None
+
+
+def _lang(lang: Lang | None) -> str:
+    from ..output.i18n import resolve_lang
+
+    return resolve_lang(lang.value if lang else None)
+
+
+def _format(fmt: OutputFormat | None) -> str:
+    if fmt is not None:
+        return fmt.value
+    return "table" if sys.stdout.isatty() else "tsv"
+
+
+def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-28") -> str | None:
+    """A day given on the command line (``--as-of``, ``--since``), as YYYY-MM-DD."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        from ..catalog import msg
+
+        raise fail(option, msg("cli_not_a_date", value=value, example=example), ExitCode.USAGE) from None

@@ -1,0 +1,76 @@
+"""What a user types, read against the plan: target and indicator ids (with the closest
+known id when one is wrong) and periods as offices write them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ..errors import ExitCode, InputError, fail
+
+if TYPE_CHECKING:
+    from ..catalog import Message
+    from ..plan.model import Plan, Problem
+
+
+def _first_ids(known: list[str]) -> str:
+    """The known ids an "unknown id" message lists: the first 20, in the plan's order."""
+    return ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
+
+
+def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
+    """Refuse unknown target ids as history refuses unknown indicators (_unknown_indicator):
+    the closest id, case ignored, and the known ones (docs/decisions.md)."""
+    from ..errors import suggestion
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    problems: list[Problem] = []
+    for tid in target_ids or []:
+        if plan.target(tid) is None:
+            uses = [t.id for t in plan.targets if t.indicator == tid]
+            if tid in plan.indicators and uses:
+                # A user often types the indicator's id (cbct_share) for its target's (cbct-share).
+                problems.append(
+                    Problem(
+                        Location(plan.source_file), msg("cli_indicator_not_target", given=tid, targets=", ".join(uses))
+                    )
+                )
+                continue
+            known = [t.id for t in plan.targets]
+            problems.append(
+                Problem(
+                    Location(plan.source_file),
+                    msg("cli_no_target", given=tid, hint=suggestion(tid, known), targets=_first_ids(known))
+                    if known
+                    else msg("cli_no_target_none", given=tid),
+                )
+            )
+    if problems:
+        raise InputError(problems)
+
+
+def _unknown_indicator(plan: Plan, given: str) -> Message:
+    """What to say for an indicator id the plan lacks: the target it may be, the closest
+    id, and the known ones (a user often types the target's id, cbct-share for cbct_share)."""
+    from ..errors import suggestion
+    from ..catalog import msg
+
+    target = plan.target(given)
+    if target is not None:
+        return msg("cli_target_not_indicator", given=given, indicator=target.indicator)
+    known = list(plan.indicators)
+    if not known:
+        return msg("cli_no_indicator_none", given=given)
+    return msg("cli_no_indicator", given=given, hint=suggestion(given, known), indicators=_first_ids(known))
+
+
+def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:
+    """A period as a person types it: the names offices write (files.vocabulary) are read as in an
+    import, in every command that takes a period; digits other than 0-9 are refused."""
+    from ..catalog import msg
+    from ..files.vocabulary import foreign_digits, vietnamese_period
+
+    period = vietnamese_period(period) or period
+    if foreign_digits(period):
+        raise fail(where, msg("cli_period_foreign_digits", period=period), code)
+    return period

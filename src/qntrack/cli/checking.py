@@ -1,0 +1,223 @@
+"""``qntrack check``: validate targets.yaml and every row of the store, list the checks
+(--list), and first set aside an interrupted batch or a torn last line (--repair)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import ExitCode, InputError, fail
+from .app import AsOfOpt, LangOpt, OutputFormat, TargetsOpt, _as_of, _lang, command
+from .printing import _guard_stdout, _out, _report, _say
+from .session import _message_lang
+
+
+def _terminal_columns() -> int | None:
+    """The terminal's width when standard output is one (COLUMNS counts, as for Rich);
+    None when piped or redirected."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _check_list_text(rows: list[tuple[str, str, str, str]], widths: list[int], columns: int | None) -> str:
+    """``check --list``: name, severity, when, rule. At a terminal the rule wraps under its
+    own column to the terminal's width (a rule is up to 230 characters); piped, one line a
+    check, whole, for grep (docs/decisions.md)."""
+    indent = sum(widths) + 6
+    room = (columns or 0) - indent
+    out = []
+    for n, s, d, r in rows:
+        head = f"{n:<{widths[0]}}  {s:<{widths[1]}}  {d:<{widths[2]}}  "
+        if columns is None or room < 20:
+            out.append(f"{head}{r}\n")  # too narrow to wrap usefully: the whole rule
+            continue
+        import textwrap
+
+        lines = textwrap.wrap(r, room, break_on_hyphens=False) or [""]
+        out.append(head + lines[0] + "\n" + "".join(" " * indent + line + "\n" for line in lines[1:]))
+    return "".join(out)
+
+
+@command()
+def check(
+    names: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="[CHECK]...", help="Checks to run besides the default ones (see --list)."),
+    ] = None,
+    targets: TargetsOpt = None,
+    fmt: Annotated[
+        Optional[OutputFormat],
+        typer.Option("--format", "-f", help="json; or text, the default (table, csv and tsv print the same text)."),
+    ] = None,
+    run_all: Annotated[bool, typer.Option("--all", help="Run every check, including stale and milestone-due.")] = False,
+    list_checks: Annotated[
+        bool, typer.Option("--list", help="List the checks, their severity and rule, and exit.")
+    ] = False,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="First set aside an interrupted batch and a torn last line "
+            "of the observations file in side files (never deleted), "
+            "then check.",
+        ),
+    ] = False,
+    as_of: AsOfOpt = None,
+    jump_factor: Annotated[
+        Optional[float],
+        typer.Option(
+            "--jump-factor",
+            metavar="X",
+            help="Warn when a vintage is more than X times larger or smaller than the one before it (default 5).",
+        ),
+    ] = None,
+    lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
+) -> None:
+    """Validate targets.yaml and every row of the observations file.
+
+    Prints nothing and exits 0 when all is well; otherwise every problem with its file,
+    line and check name. Errors exit 1; warnings alone exit 0. Name checks to add them
+    (e.g. stale, milestone-due), or --all.
+
+    Example: qntrack check && echo ok
+
+    Example: qntrack check stale milestone-due --as-of 2025-06-30 --format json
+    """
+    from ..files.checks import BY_NAME, DEFAULT_CHECKS, DEFAULT_JUMP_FACTOR, run_checks
+
+    from ..catalog import msg
+
+    json_out = fmt is not None and fmt.value == "json"
+    if list_checks:
+        if names or repair or run_all:
+            raise fail("--list", msg("cli_list_alone"), ExitCode.USAGE)
+        _print_checks(_lang(lang), json_out)  # the rule is text for people, in JSON too (docs/json.md)
+        return
+    unknown = [n for n in names or [] if n not in BY_NAME]
+    if unknown:
+        from ..errors import suggestion
+        from ..catalog import render
+
+        said_in = _message_lang()
+        shown = ", ".join(render(msg("cli_check_name", name=n, hint=suggestion(n, BY_NAME)), said_in) for n in unknown)
+        raise fail("check", msg("cli_unknown_check", checks=shown), ExitCode.USAGE)
+    factor = DEFAULT_JUMP_FACTOR if jump_factor is None else jump_factor
+    if not factor > 1 or factor != factor or factor == float("inf"):
+        raise fail("--jump-factor", msg("cli_bad_jump_factor", given=jump_factor), ExitCode.USAGE)
+    day = _as_of(as_of)
+    if repair:
+        _repair_first(targets)
+    selected = list(BY_NAME) if run_all else list(dict.fromkeys([*DEFAULT_CHECKS, *(names or [])]))
+    from ..files.workspace import find_targets as _find
+
+    try:
+        _guard_stdout(_find(targets))
+    except InputError as exc:
+        if any("standard output" in str(p.location) for p in exc.problems):
+            raise
+    problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
+    errors = any(p.severity == "error" for p in problems)
+    if json_out:
+        from ..output.documents import check_document
+        from ..output.formats import to_json
+
+        _out(to_json(check_document(selected, problems, day)))
+    elif problems:
+        _report(problems)
+    if errors:
+        raise typer.Exit(ExitCode.INVALID)
+
+
+def _print_checks(chosen: str, json_out: bool) -> None:
+    """``check --list``: every check, its severity, when it runs and its rule in ``chosen``."""
+    from ..catalog import msg, render
+    from ..files.checks import CHECKS
+
+    if json_out:
+        from ..output.documents import checks_list_document
+        from ..output.formats import to_json
+
+        _out(to_json(checks_list_document(CHECKS, chosen)))
+    else:
+        # Severity and when it runs as words of the language; each column as wide as
+        # its widest entry (in English: 7 and 9, as before).
+        rows = [
+            (
+                c.name,
+                render(msg(f"severity_{c.severity}"), chosen),
+                render(msg("check_list_default") if c.default else msg("check_list_on_demand"), chosen),
+                render(c.rule, chosen),
+            )
+            for c in CHECKS
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        _out(_check_list_text(rows, widths, _terminal_columns()))
+
+
+def _repair_first(targets: str | None) -> None:
+    """``check --repair``: set aside an interrupted batch, then a torn last line, in side
+    files (never deleted), saying what was moved (files.repair)."""
+    from ..catalog import msg
+    from ..files.definitions import load_plan
+    from ..files.repair import repair_store, roll_back
+    from ..files.workspace import find_targets, store_path_for
+
+    targets_path = find_targets(targets)
+    plan = load_plan(targets_path)
+    store_path = store_path_for(plan, targets_path)
+    from ..files.workspace import store_is_a_folder
+
+    # The same words as every other command: it is 'observations:' that is wrong.
+    if store_is_a_folder(plan, targets_path, store_path):
+        raise InputError(store_is_a_folder(plan, targets_path, store_path))
+    from ..files.store import missing_folder
+
+    folder = missing_folder(store_path)  # a typo in 'observations:', not a store to repair
+    if folder is not None:
+        raise InputError([folder])
+    try:
+        undone = roll_back(store_path)
+        if undone is not None and undone.side_file:
+            _say(
+                msg(
+                    "starter_rolled_back",
+                    rows=undone.rows,
+                    path=store_path,
+                    moved=len(undone.tail),
+                    side_file=undone.side_file,
+                    size=undone.size,
+                )
+            )
+        elif undone is not None:
+            _say(msg("starter_rolled_back_nothing_written", rows=undone.rows, path=store_path, size=undone.size))
+        done = repair_store(store_path)
+    except OSError as exc:
+        from ..errors import os_failure
+
+        from ..files.outputs import os_error_file
+
+        raise os_failure(
+            exc,
+            os_error_file(exc, str(store_path)),
+            msg("starter_doing_repair"),
+            msg("cli_left_as_it_was", file=store_path),
+        ) from None
+    if done is None and undone is None and not store_path.exists():
+        _say(msg("starter_nothing_to_repair_missing", path=store_path))
+    elif done is None and undone is None:
+        _say(msg("starter_nothing_to_repair", path=store_path))
+    elif done is not None:
+        _say(
+            msg(
+                "starter_moved_torn_line",
+                line=done.torn_line,
+                size=len(done.tail),
+                path=store_path,
+                side_file=done.side_file,
+            )
+        )

@@ -1,0 +1,257 @@
+"""What a command prints: data on standard output, messages on standard error (in the
+language of messages, never able to move the cursor), OS errors as one line, and the guard
+that nothing is printed into the plan or the store a command reads."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+import typer
+
+from ..errors import ExitCode, InputError
+from .session import _message_lang
+
+if TYPE_CHECKING:
+    from ..catalog import Message
+    from ..plan.model import Plan, Problem
+
+
+def _visible(text: str) -> str:
+    """Control characters from a user's file shown as escapes, so a message can never
+    move the cursor, recolour the terminal or break a line (ESC [ 2 J and friends)."""
+    import re
+
+    return re.sub(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _report(problems: list[Problem], lang: str | None = None) -> None:
+    if not problems:
+        return
+    from ..catalog import msg, render
+
+    chosen = lang or _message_lang()
+    stream = sys.stderr
+    for p in problems:
+        stream.write(f"{_visible(p.text(chosen))}\n")
+    errors = sum(1 for p in problems if p.severity == "error")
+    if len(problems) > 1:
+        stream.write(render(msg("totals", errors=errors, warnings=len(problems) - errors), chosen) + "\n")
+
+
+def _say(message: str | Message) -> None:
+    """A confirmation or note on stderr, in the language of messages (_message_lang); like
+    a problem, it can never move the cursor (_visible), whatever a path holds."""
+    from ..catalog import render
+
+    sys.stderr.write(_visible(render(message, _message_lang())) + "\n")
+
+
+def _reason(exc: Exception) -> str | Message:
+    """What an exception from the library says (messages.said)."""
+    from ..catalog import said
+
+    return said(exc)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
+
+
+def _os_exit(exc: OSError) -> typer.Exit:
+    """Report an OSError in one line and give the exit to raise (1, as for any file that
+    cannot be read or written). An error without a file name comes from writing standard
+    output (every file qntrack writes is named by its own handler)."""
+    import errno
+
+    from ..errors import os_failure
+    from ..catalog import msg
+
+    if exc.filename:
+        _report(os_failure(exc, None, msg("cli_doing_use_file")).problems)
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
+        _silence_stdout()
+        _report(os_failure(exc, "standard output", msg("cli_doing_write")).problems)
+    else:  # not seen in the sweep; said as the system says it, still in one line
+        _report(os_failure(exc, "qntrack", msg("cli_doing_go_on")).problems)
+    return typer.Exit(int(ExitCode.INVALID))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what could not be
+    written does not fail again with a second message."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test runner's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _stdout_is_a_file() -> bool:
+    """Standard output is a regular file (``>> file``), which could be a file qntrack reads."""
+    import stat
+
+    try:
+        # The stream commands print to (a test runner's is no file at all), not descriptor 1.
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both OSError and ValueError
+        return False
+
+
+def _guard_stdout(targets_path: Path, plan: Plan | None = None) -> None:
+    """Refuse to print into the plan or the store (``qntrack status -f csv >> observations.csv``):
+    outputs never replace or extend inputs (files.outputs.refuse_stdout_into). ``plan``: the
+    parsed plan, which names the store; without one, the store is found if the plan reads."""
+    if not _stdout_is_a_file():
+        return
+    from ..files.outputs import refuse_stdout_into
+    from ..files.workspace import store_path_for
+
+    if plan is None:
+        from ..files.definitions import load_plan
+
+        try:
+            plan = load_plan(targets_path)
+        except InputError:
+            plan = None  # the command says what is wrong with the plan
+    refuse_stdout_into(targets_path, store_path_for(plan, targets_path) if plan is not None else None, report=False)
+
+
+def _store_named_in(path: Path) -> Path:
+    """The store targets.yaml names on its top-level ``observations:`` line, else the
+    default beside it, read without parsing the plan (``_guard_stdout_for``)."""
+    import re
+    import stat
+
+    default = path.parent / "observations.csv"
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > 16 << 20:
+            return default
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return default
+    found = re.search(r"""^observations:[ \t]*(["']?)([^"'\n#]+?)\1[ \t]*(?:#.*)?$""", text, re.M)
+    return path.parent / found.group(2).strip() if found else default
+
+
+def _guard_stdout_for(args: list[str]) -> None:
+    """``_guard_stdout`` for the tracker the command line names (``--targets``/``-t``, else
+    QNTRACK_TARGETS, else the nearest targets.yaml); nothing when there is none."""
+    from ..files.workspace import find_targets
+
+    explicit = os.environ.get("QNTRACK_TARGETS") or None
+    for k, arg in enumerate(args):
+        if arg in ("-t", "--targets") and k + 1 < len(args):
+            explicit = args[k + 1]
+        elif arg.startswith("--targets="):
+            explicit = arg.split("=", 1)[1]
+        elif arg == "--":
+            break
+    try:
+        path = find_targets(explicit)
+    except InputError:
+        return  # no tracker here: nothing of it to protect
+    try:
+        from ..files.outputs import refuse_stdout_into
+
+        # The plan is not parsed here (the command does that, and a national one is large):
+        # its `observations:` line is enough to know the store.
+        refuse_stdout_into(path, _store_named_in(path), report=False)
+    except InputError as exc:
+        # Said before any command has read its --lang: in the language the line asks for.
+        from .usage import args_lang
+
+        _report(exc.problems, args_lang(args))
+        raise SystemExit(int(exc.code)) from None
+
+
+def _closed_stdout() -> None:
+    """Stand in for a closed standard output: writing to it fails as the system would (EBADF),
+    so the command that has something to print says so in one line and exits 1, and one
+    that prints nothing (add-observation) runs as usual. fd 1 is taken by /dev/null, so that
+    no file opened later gets it and is mistaken for standard output (refuse_stdout_into)."""
+    import errno
+    import io
+
+    class Closed(io.TextIOBase):
+        encoding = "utf-8"
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+        def isatty(self) -> bool:
+            return False
+
+        def fileno(self) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 1:
+            os.close(fd)
+    except OSError:
+        pass
+    sys.stdout = Closed()
+
+
+def _closed_stderr() -> None:
+    """Stand in for a closed standard error (Python then starts with sys.stderr None): the
+    messages go nowhere and the exit code is the command's own, as with `2>/dev/full`. fd 2
+    is taken by /dev/null, so that no file opened later gets it and receives the messages."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 2:
+            os.close(fd)
+    except OSError:
+        pass
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
+class _Messages:
+    """Standard error that never fails the command: a message that cannot be written
+    (`2>/dev/full`) is lost, not turned into an error. A confirmation after a stored row
+    must not make a success exit 1, and an error keeps its own exit code (1, 2 or 3)
+    rather than becoming a second error about stderr. After the first failure fd 2 points
+    at /dev/null, so what is still buffered cannot fail again at exit."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._lost = False
+
+    def write(self, text: str) -> int:
+        if not self._lost:
+            try:
+                self._stream.write(text)
+                self._stream.flush()  # line by line, so that a failure is seen here
+            except (OSError, ValueError):
+                self._lose()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._lost:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._lose()
+
+    def _lose(self) -> None:
+        self._lost = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+            self._stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

@@ -1,0 +1,241 @@
+"""Reading the tracker: ``show`` (a target in full), ``observations`` (the figures in
+force), ``indicators`` and ``targets`` (what the plan holds), ``history`` (every vintage).
+Each prints a document of output.documents (JSON, CSV/TSV) or a table of output.render."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from ..errors import ExitCode, fail
+from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
+from .arguments import _check_ids, _typed_period, _unknown_indicator
+from .completion import complete_indicator_ids, complete_target_ids
+from .printing import _guard_stdout, _out, _reason, _report
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan
+
+
+@command()
+def show(
+    target_id: Annotated[
+        str, typer.Argument(metavar="TARGET_ID", help="The target to show.", autocompletion=complete_target_ids)
+    ],
+    targets: TargetsOpt = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table (default) or json.")] = None,
+    lang: LangOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """A target in full: definition, observations, every milestone and what it means.
+
+    Example: qntrack show cbct-share --lang vi
+    """
+    from ..method.assessment import assess_target, relevant_rows
+    from ..files.workspace import open_workspace, reference_day
+
+    day = _as_of(as_of)
+    ws = open_workspace(targets, day)
+    _guard_stdout(ws.targets_path, ws.plan)
+    _check_ids(ws.plan, [target_id])
+    target = ws.plan.target(target_id)
+    assert target is not None
+    indicator = ws.plan.indicators[target.indicator]
+    result = assess_target(target, indicator, ws.series.get(indicator.id, []), reference_day(day))
+    rows = relevant_rows(target, ws.series.get(indicator.id, []))
+    if fmt is not None and fmt.value == "json":
+        from ..output.documents import show_document
+        from ..output.formats import to_json
+
+        _out(to_json(show_document(result, rows)))
+    elif fmt is not None and fmt.value != "table":
+        from ..catalog import msg
+
+        raise fail("--format", msg("cli_show_formats"), ExitCode.USAGE)
+    else:
+        from ..output import render
+
+        render.show(result, rows, _lang(lang), day)
+    _report(ws.warnings_for([indicator.id]))
+
+
+@command()
+def observations(
+    indicator: Annotated[
+        Optional[str],
+        typer.Option(
+            "--indicator", "-i", metavar="ID", help="Only this indicator.", autocompletion=complete_indicator_ids
+        ),
+    ] = None,
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """List the observations in force (the latest vintage of each indicator and period).
+
+    Example: qntrack observations --indicator grdp_growth --format csv > growth.csv
+    """
+    from ..files.workspace import open_workspace
+
+    day = _as_of(as_of)
+    ws = open_workspace(targets, day)
+    _guard_stdout(ws.targets_path, ws.plan)
+    if indicator is not None and indicator not in ws.plan.indicators:
+        raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
+    ids = [indicator] if indicator else list(ws.plan.indicators)
+    rows = [o for i in ids for o in ws.series.get(i, [])]
+    kind = _format(fmt)
+    if kind == "json":
+        from ..output.documents import observations_document
+        from ..output.formats import to_json
+
+        _out(to_json(observations_document(rows, day)))
+    elif kind in ("csv", "tsv"):
+        from ..output.formats import observation_rows, write_table
+
+        _out(write_table(observation_rows(rows), kind))
+    else:
+        from ..output import render
+
+        render.observations_table(ws.plan, rows, _lang(lang))
+    _report(ws.warnings_for(ids))
+
+
+def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> None:
+    """One listing in the chosen format, like the other listings (piped: TSV)."""
+    if kind == "json":
+        from ..output.documents import listing_document
+        from ..output.formats import to_json
+
+        _out(to_json(listing_document(key, header, rows)))
+    elif kind in ("csv", "tsv"):
+        from ..output.formats import write_table
+
+        _out(write_table([header, *rows], kind))
+    else:
+        from ..output import render
+        from ..output.i18n import label
+
+        render.listing_table(
+            [label(h, lang) for h in header],
+            rows,
+            keys=header,
+            wrap=("name", "unit", "formula", "kind"),
+            optional=("formula",),
+        )
+
+
+def _listed_plan(targets: str | None, lang: Lang | None, fmt: OutputFormat | None) -> tuple[Plan, str, str]:
+    """The plan a listing (indicators, targets) shows, with its language and format; its
+    output never goes into the plan or the store."""
+    from ..files.definitions import load_plan
+    from ..files.workspace import find_targets
+
+    path = find_targets(targets)
+    plan = load_plan(path)
+    _guard_stdout(path, plan)
+    return plan, _lang(lang), _format(fmt)
+
+
+@command()
+def indicators(
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List the plan's indicators: id, name, unit, frequency, measure, direction, formula.
+
+    Example: qntrack indicators --lang vi
+    """
+    plan, chosen, kind = _listed_plan(targets, lang, fmt)
+    # The table is for people: its values in their language; CSV, TSV and JSON keep
+    # targets.yaml's own words, a contract (docs/decisions.md).
+    from ..output.documents import INDICATOR_COLUMNS, indicator_rows
+
+    rows = indicator_rows(plan, chosen, in_words=kind == "table" and chosen == "vi")
+    _listing(kind, "indicators", INDICATOR_COLUMNS, rows, chosen)
+
+
+@command("targets")
+def list_targets(
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List the plan's targets: id, kind, indicator and name.
+
+    Example: qntrack targets --format csv
+    """
+    plan, chosen, kind = _listed_plan(targets, lang, fmt)
+    # As for indicators: the table names the kind in the reader's language; CSV, TSV and
+    # JSON keep the codes of targets.yaml.
+    from ..output.documents import TARGET_COLUMNS, target_rows
+
+    _listing(kind, "targets", TARGET_COLUMNS, target_rows(plan, chosen, kind_in_words=kind == "table"), chosen)
+
+
+@command()
+def history(
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            metavar="INDICATOR", help="Indicator id, as in targets.yaml.", autocompletion=complete_indicator_ids
+        ),
+    ],
+    period: Annotated[
+        Optional[str], typer.Argument(metavar="[PERIOD]", help="Only this period (e.g. 2022-H1).")
+    ] = None,
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Every vintage recorded for an indicator: estimates, revisions, official figures.
+
+    Latest period first; within a period the newest vintage first, with its status,
+    source and recorded_at. The vintage in force (recorded last) is marked.
+
+    Example: qntrack history grdp_growth 2022-H1
+    """
+
+    from ..method.history import vintages
+    from ..plan.periods import PeriodError, parse_period
+    from ..files.workspace import open_workspace
+
+    day = _as_of(as_of)
+    wanted = None
+    if period is not None:
+        try:
+            wanted = parse_period(_typed_period(period.strip(), "PERIOD", ExitCode.USAGE))
+        except PeriodError as exc:
+            raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
+    ws = open_workspace(targets, day)
+    _guard_stdout(ws.targets_path, ws.plan)
+    ind = ws.plan.indicators.get(indicator)
+    if ind is None:
+        raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
+    if ind.formula:
+        from ..catalog import msg
+
+        raise fail(ws.plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
+    found = vintages(ws.store.observations, indicator, wanted, day)
+    kind = _format(fmt)
+    if kind == "json":
+        from ..output.documents import history_document
+        from ..output.formats import to_json
+
+        _out(to_json(history_document(indicator, found, wanted, day)))
+    elif kind in ("csv", "tsv"):
+        from ..output.documents import history_rows
+        from ..output.formats import write_table
+
+        _out(write_table(history_rows(found), kind))
+    else:
+        from ..output import render
+
+        render.history_table(ws.plan, indicator, found, _lang(lang), day)
+    from ..files.workspace import missing_store
+
+    _report(missing_store(ws.store_path, ws.store))

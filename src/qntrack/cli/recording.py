@@ -1,0 +1,444 @@
+"""Recording figures: ``add-observation`` (one figure, or a file of them with --from) and
+``retract`` (withdraw the figure in force). The library validates and appends
+(files.recording, files.importing); this module reads the options and says what was done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional, Sequence
+
+import typer
+
+from ..errors import ExitCode, fail
+from .app import (
+    FormatOpt,
+    Lang,
+    LangOpt,
+    OutputFormat,
+    TargetsOpt,
+    _chosen_lang,
+    _format,
+    _lang,
+    _numbers_as_arguments,
+    command,
+)
+from .arguments import _typed_period
+from .completion import complete_indicator_ids
+from .printing import _guard_stdout, _out, _reason, _report, _say
+from .session import _message_lang
+
+if TYPE_CHECKING:
+    from ..files.recording import Recorded
+    from ..plan.model import Observation, Problem
+
+
+@command("add-observation", cls=_numbers_as_arguments())
+def add_observation(
+    indicator: Annotated[
+        Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.", autocompletion=complete_indicator_ids)
+    ] = None,
+    period: Annotated[Optional[str], typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-04 or 2023-9M.")] = None,
+    value: Annotated[
+        Optional[str], typer.Argument(help="The figure: 10.28, -2.5, or 10,5 with a decimal comma.")
+    ] = None,
+    obs_status: Annotated[
+        Optional[str],
+        typer.Option(
+            "--status", "-s", help="estimate, preliminary or official (with --from: for rows that leave it empty)."
+        ),
+    ] = None,
+    source: Annotated[str, typer.Option("--source", help="Where the figure was published (URL or document).")] = "",
+    note: Annotated[str, typer.Option("--note", help="Anything a reader should know.")] = "",
+    recorded_at: Annotated[
+        Optional[str],
+        typer.Option("--recorded-at", metavar="TIMESTAMP", help="When it was published (ISO 8601; default: now, UTC)."),
+    ] = None,
+    from_file: Annotated[
+        Optional[str],
+        typer.Option("--from", metavar="FILE", help="Add every row of a CSV/TSV file ('-' for stdin), all or nothing."),
+    ] = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="With --from: one row per indicator, one column per period.")
+    ] = False,
+    delimiter: Annotated[
+        Optional[str],
+        typer.Option(
+            "--delimiter",
+            "-d",
+            metavar="CHAR",
+            help="With --from: ',' ';' or 'tab' (default: detected from the header).",
+        ),
+    ] = None,
+    decimal_comma: Annotated[
+        Optional[bool],
+        typer.Option(
+            "--decimal-comma/--decimal-point",
+            help="With --from: how numbers are written (default: decimal comma if the file is ';'-separated).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Validate and show what would be added; write nothing.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Record a figure for a period not yet begun, or one recorded "
+            "before its period ended without --status estimate; after a "
+            "vintage dated in the future, one second after it.",
+        ),
+    ] = False,
+    tz: Annotated[
+        Optional[str],
+        typer.Option(
+            "--tz",
+            metavar="OFFSET",
+            help="Time zone of a recorded_at given without one, e.g. +07:00 (default: targets.yaml's timezone:).",
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    targets: TargetsOpt = None,
+) -> None:
+    """Validate figures against targets.yaml and append them to the observations file.
+
+    One figure from INDICATOR PERIOD VALUE, or many with --from FILE (CSV or TSV with a
+    header: indicator,period,value and optionally status,source,note,recorded_at; or,
+    with --wide, indicator followed by one column per period). All or nothing: any bad
+    row rejects the batch, every problem listed with its line. A later figure for the
+    same indicator and period is a revision: both rows are kept, the one recorded last
+    is in force.
+
+    Example: qntrack add-observation grdp_growth 2025 11.89 --status estimate --source "GSO press release, 2026-01-07"
+
+    Example: qntrack add-observation --from nien-giam.csv --wide --status official --dry-run
+    """
+    # A leading space marks a negative number protected from option parsing (above).
+    indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
+    from ..catalog import Figure, msg
+
+    _refuse_mixed_arguments(
+        from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma
+    )
+    if tz is not None:
+        from ..method.timing import parse_zone
+
+        try:
+            parse_zone(tz)
+        except ValueError as exc:
+            raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
+    if from_file is None:
+        typed = _TypedFigure(
+            indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or ""
+        )
+        path, rows, known, warnings, vintages = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
+        notes: list[Problem] = []  # a single figure says it in its own message below
+        skipped = len(known)
+    else:
+        from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
+
+        sep = None
+        if delimiter is not None:
+            sep = DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
+            if sep is None:
+                raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
+        result = import_observations(
+            targets,
+            from_file,
+            ImportFormat(sep, decimal_comma, wide),
+            RowDefaults(obs_status or "", source, note, recorded_at or ""),
+            dry_run,
+            force=force,
+            tz=tz,
+        )
+        path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
+        warnings = list(result.warnings)
+        # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
+        # or revised since): said for each, as for a single figure, so that "already
+        # recorded" never hides that the figure is not in force.
+        notes = _not_in_force_notes(result.vintages, path)
+    if dry_run:
+        _print_dry_run(targets, rows, fmt, lang)
+        _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
+    elif known and not rows:
+        _say_already_recorded(known, vintages, path)
+    elif not rows and skipped:
+        _say(msg("cli_all_already_recorded", skipped=skipped, path=path))
+    elif not rows:
+        # A header and no rows, e.g. a filter that matched nothing: not an error (issue 12).
+        shown = "<stdin>" if from_file == "-" else from_file
+        _say(msg("cli_header_only", file=shown))
+    elif from_file is None:
+        # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
+        stored = rows[0]
+        _say(
+            msg(
+                "cli_added_one", indicator=stored.indicator, period=stored.period, value=Figure(stored.value), path=path
+            )
+        )
+    else:
+        _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
+    _report_neutralised(rows, dry_run)
+    _say_warnings(warnings, notes)
+
+
+JUMP_WARNINGS_SHOWN = 20
+
+
+def _refuse_mixed_arguments(
+    from_file: str | None, positional: list[str], wide: bool, delimiter: str | None, decimal_comma: bool | None
+) -> None:
+    """One figure (INDICATOR PERIOD VALUE) or a file (--from), whole, never both; the
+    options of a file only with one (exit 2)."""
+    from ..catalog import msg
+
+    if from_file is not None and positional:
+        raise fail("add-observation", msg("cli_positional_and_from"), ExitCode.USAGE)
+    if from_file is not None:
+        return
+    if not positional:
+        raise fail("add-observation", msg("cli_give_positional_or_from"), ExitCode.USAGE)
+    if len(positional) < 3:
+        raise fail(
+            "add-observation",
+            msg("cli_missing_value") if len(positional) == 2 else msg("cli_missing_period_value"),
+            ExitCode.USAGE,
+        )
+    from_only = [
+        flag
+        for flag, on in (
+            ("--wide", wide),
+            ("--delimiter", delimiter is not None),
+            ("--decimal-comma/--decimal-point", decimal_comma is not None),
+        )
+        if on
+    ]
+    if from_only:
+        raise fail(
+            "add-observation",
+            msg("cli_options_only_with_from", options=", ".join(from_only))
+            if len(from_only) > 1
+            else msg("cli_option_only_with_from", option=from_only[0]),
+            ExitCode.USAGE,
+        )
+
+
+class _TypedFigure(NamedTuple):
+    """One figure as typed on the command line, before it is read."""
+
+    indicator: str
+    period: str
+    value: str
+    status: str
+    source: str
+    note: str
+    recorded_at: str
+
+
+def _record_one(
+    targets: str | None, typed: _TypedFigure, lang: str | None, dry_run: bool, force: bool, tz: str | None
+) -> Recorded:
+    """Read one typed figure as a person writes it and record it (files.recording.record_many):
+    the value in any of the ways numbers are typed (10,5; 1.000,0; a real minus sign),
+    stored canonically; the period and status in the words offices use."""
+    from ..files.importing import parse_typed_number
+    from ..files.recording import record_many
+    from ..files.store import format_value
+    from ..files.vocabulary import status_word
+    from ..plan.model import Location
+
+    try:
+        # Only a language the user chose decides '1,234' or '85.000' (not the default).
+        value = format_value(parse_typed_number(typed.value, lang))
+    except ValueError as exc:
+        raise fail("add-observation", _reason(exc)) from None
+    fields = {
+        "indicator": typed.indicator,
+        "period": _typed_period(typed.period, "add-observation"),
+        "value": value,
+        "status": status_word(typed.status),
+        "source": typed.source,
+        "note": typed.note,
+        "recorded_at": typed.recorded_at,
+    }
+    return record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz)
+
+
+def _print_dry_run(
+    targets: str | None, rows: Sequence[Observation], fmt: OutputFormat | None, lang: Lang | None
+) -> None:
+    """The rows a --dry-run would append, in the chosen format, never into the plan or the store."""
+    from ..files.workspace import find_targets
+
+    _guard_stdout(find_targets(targets))
+    kind = _format(fmt)
+    if kind == "json":
+        from ..output.documents import dry_run_document
+        from ..output.formats import to_json
+
+        _out(to_json(dry_run_document(rows)))
+    elif kind in ("csv", "tsv"):
+        from ..output.formats import observation_rows, write_table
+
+        _out(write_table(observation_rows(rows), kind))
+    else:
+        from ..output import render
+        from ..files.definitions import load_plan
+
+        render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
+
+
+def _say_already_recorded(
+    known: Sequence[Observation],
+    vintages: Sequence[tuple[Observation | None, Observation | None]],
+    path: Path,
+) -> None:
+    """A single figure left out as already recorded: the stored vintage it repeats (its own
+    recorded_at and line), not the row typed, and which figure is in force if not that one."""
+    from ..catalog import Figure, msg
+    from ..catalog import render as render_message
+    from ..plan.model import RETRACTED
+
+    stored, current = vintages[0] if vintages else (None, None)
+    o = stored or known[0]
+    if stored is not None and current is not None and current is not stored:
+        # Not the figure in force: say which is, and how to put this one back.
+        given = ", ".join(t for t in (o.status, o.source) if t)
+        now = current.status if current.status == RETRACTED else Figure(current.value)
+        _say(
+            msg(
+                "cli_already_recorded_not_in_force",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                given=given,
+                path=path,
+                line=o.line,
+                at=o.recorded_at,
+                current=now,
+                current_at=current.recorded_at,
+            )
+        )
+    else:
+        # The status and source as stored (a status is a code, never translated).
+        recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
+        given = ", ".join(t for t in (o.status, o.source, recorded) if t)
+        _say(
+            msg(
+                "cli_already_recorded",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                given=given,
+                path=path,
+            )
+        )
+
+
+def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem]) -> None:
+    """A figure far from the one on record is recorded (a real jump must stay recordable),
+    with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems). A batch
+    in another unit would warn on every row: the first few say it, check lists all. The
+    same for rows left out whose vintage is not in force."""
+    from ..catalog import msg
+
+    _report(list(warnings[:JUMP_WARNINGS_SHOWN]))
+    if len(warnings) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
+    _report(list(notes[:JUMP_WARNINGS_SHOWN]))
+    if len(notes) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
+
+
+def _not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation | None]], path: Path) -> list[Problem]:
+    """One note per imported row left out as recorded whose stored vintage is not in force."""
+    from ..catalog import Figure, msg
+    from ..plan.model import RETRACTED, Location, Problem
+
+    notes: list[Problem] = []
+    for stored, current in vintages:
+        if stored is None or current is None or current is stored:
+            continue
+        now = current.status if current.status == RETRACTED else Figure(current.value)
+        notes.append(
+            Problem(
+                Location(str(path), stored.line),
+                msg(
+                    "cli_skipped_not_in_force",
+                    indicator=stored.indicator,
+                    period=stored.period,
+                    value=Figure(stored.value),
+                    at=stored.recorded_at,
+                    current=now,
+                    current_at=current.recorded_at,
+                ),
+                severity="warning",
+            )
+        )
+    return notes
+
+
+def _report_neutralised(rows: Sequence[Observation], dry_run: bool) -> None:
+    """Say when a source or note was stored with an apostrophe (recording.validate_record)."""
+    from ..files.textfiles import formula_like
+
+    count = sum(1 for o in rows for text in (o.source, o.note) if text[:1] == "'" and formula_like(text[1:]))
+    if count:
+        from ..catalog import msg
+
+        _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
+
+
+@command()
+def retract(
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            metavar="INDICATOR", help="Indicator id, as in targets.yaml.", autocompletion=complete_indicator_ids
+        ),
+    ],
+    period: Annotated[str, typer.Argument(metavar="PERIOD", help="The period whose figure is withdrawn (e.g. 2023).")],
+    source: Annotated[str, typer.Option("--source", help="Who withdrew it, or where that was said.")] = "",
+    note: Annotated[str, typer.Option("--note", help="Why, e.g. 'typo: 12.3 was the 9-month figure'.")] = "",
+    recorded_at: Annotated[
+        Optional[str],
+        typer.Option("--recorded-at", metavar="TIMESTAMP", help="When it was withdrawn (ISO 8601; default: now, UTC)."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Withdraw a figure dated in the future (a hand-edited "
+            "recorded_at): the retraction is recorded one second "
+            "after it.",
+        ),
+    ] = False,
+    targets: TargetsOpt = None,
+    lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
+) -> None:
+    """Withdraw the figure in force for an indicator and period, without editing the file.
+
+    Appends a row with an empty value and status 'retracted': from then on the period has
+    no figure (until a later add-observation gives one). history lists it as a vintage,
+    and --as-of a date before it still shows the figure.
+
+    Example: qntrack retract grdp_growth 2025 --note "typed 11.89 for 8.89"
+    """
+    from ..catalog import Figure, msg
+    from ..files.recording import retract as withdraw
+
+    if force and recorded_at is not None:
+        raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
+    path, _, was = withdraw(
+        targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at, force=force
+    )
+    _say(
+        msg(
+            "cli_retracted",
+            indicator=was.indicator,
+            period=was.period,
+            value=Figure(was.value),
+            recorded_at=was.recorded_at,
+            path=path,
+        )
+    )

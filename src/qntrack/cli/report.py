@@ -1,0 +1,175 @@
+"""``qntrack report``: the review-meeting document (HTML, Markdown, JSON or TOML), on
+standard output or written atomically to a file with its charts (output.report)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional, Sequence
+
+import typer
+
+from ..errors import ExitCode, fail
+from .app import AsOfOpt, LangOpt, TargetsOpt, _as_of, _lang, command
+from .arguments import _check_ids
+from .completion import complete_target_ids
+from .printing import _out, _report, _say
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    markdown = "markdown"
+    json = "json"
+    toml = "toml"
+
+
+@command()
+def report(
+    target_ids: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.", autocompletion=complete_target_ids),
+    ] = None,
+    targets: TargetsOpt = None,
+    fmt: Annotated[
+        Optional[ReportFormat],
+        typer.Option(
+            "--format",
+            "-f",
+            help="html, markdown, json or toml (default: from the -o file's extension; markdown on stdout).",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE, atomically (default: stdout). "
+            "With markdown, the charts go beside it as SVG files (review.md: review-charts/*.svg). "
+            "Never a file the tracker reads; '-' or /dev/stdout: standard output.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace an existing -o file (or chart) that "
+            "qntrack did not write, or that was edited since "
+            "qntrack wrote it.",
+        ),
+    ] = False,
+    lang: LangOpt = None,
+    as_of: AsOfOpt = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Add a 'since the last review' section: figures added or revised "
+            "after DATE and targets whose status changed since then.",
+        ),
+    ] = None,
+) -> None:
+    """The review-meeting document: a summary of every target, then one section per target.
+
+    html is one self-contained file with charts that prints on A4; markdown has the same
+    content as tables; json and toml are the full assessment snapshot for archiving.
+
+    Example: qntrack report --format html -o review-2025.html --since 2025-06-30
+    """
+
+    from ..catalog import msg
+    from ..output.report import build_report, render
+    from ..files.workspace import open_workspace
+
+    day = _as_of(as_of)
+    since_day = _as_of(since, "--since", "2025-06-30")
+    if since_day is not None:
+        if day is not None and since_day >= day:
+            raise fail("--since", msg("cli_since_not_before", since=since_day, day=day), ExitCode.USAGE)
+    from ..files.outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
+
+    if output == "":  # `-o ""`: an empty name, not the current folder
+        raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
+    file_name = None if output is None or output in STDOUT_NAMES else output
+    kind = fmt.value if fmt is not None else None
+    if file_name is None and kind == "html" and sys.stdout.isatty():
+        raise fail("--format html", msg("cli_html_to_terminal"), ExitCode.USAGE)
+    ws = open_workspace(targets, day)
+    path = None
+    if file_name is None:
+        from ..files.outputs import refuse_stdout_into
+
+        refuse_stdout_into(ws.targets_path, ws.store_path)
+        kind = kind or "markdown"
+    else:
+        # What the tracker reads is refused first: that is the reason that matters most.
+        refuse_protected(file_name, Path(os.path.realpath(file_name)), ws.targets_path, ws.store_path)
+        path = output_path(file_name)  # a FIFO or device is refused as such, whatever its name
+        kind = report_format(file_name, kind)
+    _check_ids(ws.plan, target_ids)
+    from ..files.workspace import reference_day
+
+    data = build_report(ws.plan, ws.series, ws.store.observations, target_ids, day, since_day, reference_day(day))
+    language = _lang(lang)
+    warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
+    if path is None or file_name is None:
+        _out(render(data, kind, language))
+        _report(warnings)
+        return
+    from ..files.outputs import refuse_foreign
+    from ..output.report import report_files, write_files
+
+    # Every file at its real path: a symlinked chart or folder is written through, too.
+    files = [(Path(os.path.realpath(f)), payload) for f, payload in report_files(data, kind, language, path)]
+    named = [(file_name if file == path else str(file), file) for file, _ in files]
+    for shown, file in named:
+        refuse_protected(shown, file, ws.targets_path, ws.store_path)
+    _check_charts_folder(files[:-1])
+    refuse_foreign(named, force)
+    existed = path.exists()
+    try:
+        written = write_files(files)
+    except OSError as exc:
+        from ..errors import os_failure
+        from ..files.outputs import os_error_file
+
+        # A report that did not exist is not "left as it was": nothing was written.
+        raise os_failure(
+            exc,
+            os_error_file(exc, file_name),
+            msg("cli_doing_write_report"),
+            msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written"),
+        ) from None
+    charts = len(written) - 1
+    linked = Path(file_name).is_symlink()
+    folder = written[0].parent if linked else Path(file_name).with_name(written[0].parent.name)
+    if linked:
+        _say(
+            msg("cli_wrote_linked_charts", path=path, link=file_name, charts=charts, folder=folder)
+            if charts
+            else msg("cli_wrote_linked", path=path, link=file_name)
+        )
+    else:
+        _say(
+            msg("cli_wrote_charts", path=file_name, charts=charts, folder=folder)
+            if charts
+            else msg("cli_wrote", path=file_name)
+        )
+    _report(warnings)
+
+
+def _check_charts_folder(charts: Sequence[tuple[Path, object]]) -> None:
+    """The Markdown report's charts folder must be a folder (or not exist yet)."""
+    if not charts:
+        return
+    from ..catalog import msg
+
+    folder = charts[0][0].parent
+    if folder.exists() and not folder.is_dir():
+        raise fail(str(folder), msg("cli_charts_folder_is_file"), ExitCode.USAGE)
+    for file, _ in charts:
+        if file.exists() and not file.is_file():
+            raise fail(str(file), msg("cli_chart_not_regular"), ExitCode.USAGE)

@@ -1,0 +1,90 @@
+"""Getting started: ``init`` (a new tracker) and ``docs`` (the references installed with
+qntrack, readable offline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from ..errors import ExitCode, fail
+from .app import LangOpt, command
+from .completion import complete_docs
+from .printing import _out, _say
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+
+@command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="[DIR]", help="Where to start the tracker (default: here).")
+    ] = Path("."),
+    lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
+) -> None:
+    """Start a new tracker: a small commented targets.yaml and an empty observations.csv.
+
+    Refuses to overwrite anything that exists.
+
+    Example: qntrack init my-plan && cd my-plan && qntrack status
+    """
+    from ..catalog import msg
+    from ..files.starter import write_starter
+
+    try:
+        created = write_starter(directory)
+    except OSError as exc:
+        from ..errors import os_failure
+
+        from ..files.outputs import os_error_file
+
+        raise os_failure(
+            exc, os_error_file(exc, str(directory)), msg("starter_doing_init"), msg("starter_nothing_created")
+        ) from None
+    for written in created:
+        _say(msg("starter_created", path=written))
+
+
+def _shipped_docs() -> dict[str, Traversable]:
+    from importlib.resources import files
+
+    folder = files("qntrack") / "docs"
+    return {
+        entry.name[:-3]: entry for entry in sorted(folder.iterdir(), key=lambda e: e.name) if entry.name.endswith(".md")
+    }
+
+
+@command("docs")
+def show_docs(
+    name: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="[NAME]",
+            autocompletion=complete_docs,
+            help="targets-format, observations-format, methodology, json, cli or data-integrity.",
+        ),
+    ] = None,
+) -> None:
+    """Print a reference installed with qntrack (Markdown); without NAME, list them.
+
+    The same text as docs/ in the source, so it is there offline and matches this version.
+
+    Example: qntrack docs targets-format | less
+    """
+    shipped = _shipped_docs()
+    if name is None:
+        _out("".join(f"{n}\n" for n in shipped))
+        return
+    entry = shipped.get(name.removesuffix(".md"))
+    if entry is None:
+        from ..errors import suggestion
+        from ..catalog import msg
+
+        raise fail(
+            "docs",
+            msg("cli_no_document", name=name, hint=suggestion(name, shipped), documents=", ".join(shipped)),
+            ExitCode.USAGE,
+        )
+    _out(entry.read_text(encoding="utf-8"))

@@ -1,0 +1,210 @@
+"""The documents the commands print, for a Python caller as for the command line.
+
+Each function returns the dict that a command's ``--format json`` prints (docs/json.md,
+"Other JSON outputs"), or the rows of its CSV/TSV, from what the library computed:
+``status --format json`` is ``formats.status_document``; ``show``, ``observations``,
+``history``, ``indicators``, ``targets`` and ``check`` are here. The command line only
+parses its options, calls these and prints them with ``formats.to_json`` or
+``formats.write_table``, so a notebook gets the same numbers as the terminal::
+
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.method.assessment import assess_target, relevant_rows
+    from qntrack.output.documents import show_document
+
+    ws = open_workspace("targets.yaml")
+    target = ws.plan.target("cbct-share")
+    rows = ws.series.get(target.indicator, [])
+    result = assess_target(target, ws.plan.indicators[target.indicator], rows, reference_day(None))
+    doc = show_document(result, relevant_rows(target, rows))
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from .. import __version__
+from .formats import assessment_dict, observation_dict
+
+if TYPE_CHECKING:
+    from ..files.checks import Check
+    from ..method.assessment import Assessment
+    from ..method.history import Vintage
+    from ..plan.model import Observation, Plan, Problem, Target
+    from ..plan.periods import Period
+
+__all__ = [
+    "INDICATOR_COLUMNS",
+    "TARGET_COLUMNS",
+    "HISTORY_COLUMNS",
+    "show_document",
+    "observations_document",
+    "dry_run_document",
+    "history_document",
+    "history_rows",
+    "indicator_rows",
+    "target_rows",
+    "target_name",
+    "listing_document",
+    "indicators_document",
+    "targets_document",
+    "check_document",
+    "checks_list_document",
+]
+
+INDICATOR_COLUMNS = ("id", "name", "unit", "frequency", "measure", "direction", "formula")
+TARGET_COLUMNS = ("id", "kind", "indicator", "name")
+HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
+
+
+def show_document(assessment: Assessment, rows: Iterable[Observation]) -> dict[str, Any]:
+    """``show TARGET_ID --format json``: the target object of docs/json.md plus
+    ``observations``, the rows in force behind it (``method.assessment.relevant_rows``)."""
+    doc = assessment_dict(assessment)
+    doc["observations"] = [observation_dict(o, indicator=False) for o in rows]
+    return doc
+
+
+def observations_document(rows: Iterable[Observation], as_of: str | None = None) -> dict[str, Any]:
+    """``observations --format json``: ``{qntrack, as_of, observations}`` (docs/json.md)."""
+    return {"qntrack": __version__, "as_of": as_of, "observations": [observation_dict(o) for o in rows]}
+
+
+def dry_run_document(rows: Iterable[Observation]) -> dict[str, Any]:
+    """``add-observation --dry-run --format json``: the rows that would be appended."""
+    return {"qntrack": __version__, "dry_run": True, "observations": [observation_dict(o) for o in rows]}
+
+
+def history_document(
+    indicator: str, found: Iterable[Vintage], period: Period | None = None, as_of: str | None = None
+) -> dict[str, Any]:
+    """``history INDICATOR [PERIOD] --format json``: every vintage of ``method.history.vintages``
+    with whether it is in force, its line in the store and the value it revises (docs/json.md)."""
+    return {
+        "qntrack": __version__,
+        "indicator": indicator,
+        "period": str(period) if period else None,
+        "as_of": as_of,
+        "vintages": [
+            {
+                **observation_dict(v.observation, indicator=False),
+                "in_force": v.in_force,
+                "line": v.observation.line,
+                "revises": None if v.revises is None else v.revises.value,
+            }
+            for v in found
+        ],
+    }
+
+
+def history_rows(found: Iterable[Vintage]) -> list[Sequence[Any]]:
+    """``history --format csv/tsv``: the header (``HISTORY_COLUMNS``) and one row a vintage,
+    values as the store writes them (28778, not 28778.0) and a retraction's value empty."""
+    from ..files.store import format_value
+
+    out: list[Sequence[Any]] = [HISTORY_COLUMNS]
+    for v in found:
+        o = v.observation
+        value = None if o.value != o.value else format_value(o.value)
+        out.append((str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line))
+    return out
+
+
+def target_name(target: Target, plan: Plan, lang: str) -> str:
+    """A target's own name, else its indicator's (a level target often has none)."""
+    if target.name is not None:
+        return target.name.get(lang)
+    indicator = plan.indicators.get(target.indicator)
+    return indicator.name.get(lang) if indicator is not None else ""
+
+
+def indicator_rows(plan: Plan, lang: str, in_words: bool = False) -> list[tuple[str, ...]]:
+    """The plan's indicators, one row each in ``INDICATOR_COLUMNS`` order; name and unit in
+    ``lang``. ``in_words``: frequency, measure and direction as words of ``lang`` (the
+    table, for people); otherwise targets.yaml's own codes, a contract (docs/decisions.md)."""
+    from .i18n import label
+
+    def words(key: str, value: str) -> str:
+        if not in_words:
+            return value
+        return label(value if key == "direction" else f"{key}_{value}", lang)
+
+    return [
+        (
+            i.id,
+            i.name.get(lang),
+            i.unit_in(lang),
+            words("frequency", i.frequency.value),
+            words("measure", i.measure.value),
+            words("direction", i.direction.value),
+            i.formula or "",
+        )
+        for i in plan.indicators.values()
+    ]
+
+
+def target_rows(plan: Plan, lang: str, kind_in_words: bool = False) -> list[tuple[str, ...]]:
+    """The plan's targets, one row each in ``TARGET_COLUMNS`` order; the name in ``lang``.
+    ``kind_in_words``: the kind as the reader's word (the table); otherwise its code."""
+    from .i18n import kind_name
+
+    return [
+        (t.id, kind_name(t.kind, lang) if kind_in_words else t.kind, t.indicator, target_name(t, plan, lang))
+        for t in plan.targets
+    ]
+
+
+def listing_document(key: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
+    """``{qntrack, <key>: [{column: value}]}`` for a listing; an empty formula is null."""
+    return {
+        "qntrack": __version__,
+        key: [
+            {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row, strict=True)} for row in rows
+        ],
+    }
+
+
+def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
+    """``indicators --format json`` (docs/json.md): names and units in ``lang``."""
+    return listing_document("indicators", INDICATOR_COLUMNS, indicator_rows(plan, lang))
+
+
+def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
+    """``targets --format json`` (docs/json.md): names in ``lang``, kinds as codes."""
+    return listing_document("targets", TARGET_COLUMNS, target_rows(plan, lang))
+
+
+def check_document(checks: Sequence[str], problems: Iterable[Problem], as_of: str | None = None) -> dict[str, Any]:
+    """``check --format json``: the checks run and every problem found by
+    ``files.checks.run_checks``; ``message`` in English, ``code`` its catalog id (docs/json.md)."""
+    from ..catalog import Message
+
+    return {
+        "qntrack": __version__,
+        "as_of": as_of,
+        "checks": list(checks),
+        "problems": [
+            {
+                "file": p.location.file,
+                "line": p.location.line or None,
+                "column": p.location.column or None,
+                "severity": p.severity,
+                "check": p.check or None,
+                "message": str(p.message),
+                "code": p.message.id if isinstance(p.message, Message) else None,
+            }
+            for p in problems
+        ],
+    }
+
+
+def checks_list_document(checks: Iterable[Check], lang: str = "en") -> dict[str, Any]:
+    """``check --list --format json``: name, severity, whether it runs by default, and the
+    rule in ``lang`` (text for people, as an indicator's name is; docs/json.md)."""
+    from ..catalog import render
+
+    return {
+        "qntrack": __version__,
+        "checks": [
+            {"name": c.name, "severity": c.severity, "default": c.default, "rule": render(c.rule, lang)} for c in checks
+        ],
+    }
