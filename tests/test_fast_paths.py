@@ -22,7 +22,8 @@ from typer.testing import CliRunner
 
 from conftest import modules_loaded
 
-from qntrack.files import store
+from qntrack.catalog import said
+from qntrack.files import rules, store
 from qntrack.errors import InputError
 from qntrack.plan.model import Observation
 from qntrack.plan.periods import Period, parse_period
@@ -198,6 +199,37 @@ def test_a_status_that_was_a_source_on_an_earlier_row_is_still_refused():
     assert [str(p) for p in contents.problems] == [
         "o.csv:3: error: status 'GSO' is not one of: (empty), estimate, preliminary, official"
     ]
+    assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
+
+
+# Texts a value cell may hold: anything but what ends a field (a comma, a quote, a line
+# end), weighted towards what float() reads and rules.number may not.
+VALUE_TEXTS = st.one_of(
+    st.text(st.characters(blacklist_characters=',"\n\r\x00', blacklist_categories=("Cs",)), max_size=12),
+    st.from_regex(r"[-+ \t]?[0-9_.eE+-]{1,10}[ \t]?", fullmatch=True),
+    st.floats().map(repr),
+    st.sampled_from(["1e-400", "0e-400", "-0.0", "1e308", "1e309", "nan", "-inf", "Infinity", "1_0", "\x1c1", "1\x1f"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(VALUE_TEXTS)
+def test_the_fast_loop_takes_a_value_exactly_as_the_rule_does(text: str):
+    """The fast loop reads a value by float() under its own conditions (store._parse_fast)
+    when the rest of the row is known; what it accepts, and as what, is rules.number's
+    answer on any text, and a value it declines gets the rule's message."""
+    ending = "official,src,,2023-01-10T00:00:00Z"
+    data = f"{','.join(HEADER)}\nshare,2022,1,{ending}\nshare,2022,{text},{ending}\n".encode("utf-8")
+    got = parse_store(data, "o.csv")
+    try:
+        expected = rules.number(text)
+    except ValueError as exc:
+        assert [o.line for o in got.observations] == [2]
+        assert [p.message for p in got.problems] == [said(exc)]
+    else:
+        assert not got.problems
+        assert [o.line for o in got.observations] == [2, 3]
+        assert repr(got.observations[1].value) == repr(expected)
     assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
 
 

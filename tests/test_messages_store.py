@@ -13,7 +13,9 @@ import pytest
 from helpers import run_clean as run
 from qntrack.catalog import Message
 from qntrack.plan.periods import parse_period
-from qntrack.files.store import normalise_timestamp, parse_store, parse_value, said
+from qntrack.files.rules import recorded_at as normalise_timestamp
+from qntrack.files.rules import number as parse_value
+from qntrack.files.store import parse_store, said
 from qntrack.method.timing import parse_zone, timing_problems
 
 

@@ -29,8 +29,11 @@ from ..errors import InputError, fail
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Observation, Problem
-from ..plan.periods import PeriodError, parse_period
+from ..plan.periods import PeriodError
 from ..files.textfiles import nfc
+from . import rules
+from .rules import MAX_TEXT, nonzero_mantissa
+from .rules import recorded_at as _recorded_at
 from ..files.vocabulary import VIETNAMESE_COLUMNS, excel_date, foreign_digits, status_word, vietnamese_period
 
 __all__ = [
@@ -53,8 +56,8 @@ LONG_COLUMNS = LONG_REQUIRED + LONG_OPTIONAL
 # Cells a yearbook prints where it has no figure; in a wide table they are skipped.
 NO_FIGURE = frozenset({"", "-", "–", "—", "..", "...", "…"})
 # Longer than any sensible source URL or note: a cell this long means the wrong file,
-# or a missing quote that swallowed the rest of it.
-MAX_CELL = 2000  # the same limit as recording.MAX_TEXT
+# or a missing quote that swallowed the rest of it (the limit of a new row's source).
+MAX_CELL = MAX_TEXT
 
 DELIMITERS = {",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -224,8 +227,6 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
     if not math.isfinite(value):
         raise ValueError(msg("import_value_not_finite", text=text))
     if value == 0.0:
-        from ..files.store import nonzero_mantissa
-
         if nonzero_mantissa(raw):  # 1e-400 underflows to 0: refused as 1e309 is, never stored as 0
             raise ValueError(msg("store_value_underflow", text=text))
     return value
@@ -320,7 +321,7 @@ def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
 def _read_period(text: str) -> str:
     """A period cell: canonical forms as they are, Vietnamese names made canonical."""
     try:
-        parse_period(text)
+        rules.period(text)
         return text
     except PeriodError:
         return vietnamese_period(text) or text
@@ -543,7 +544,7 @@ def _long_columns(header: list[str], where: Location, problems: list[Problem], d
 
 def _looks_like_period(name: str) -> bool:
     try:
-        parse_period(_read_period(name))
+        rules.period(_read_period(name))
     except PeriodError:
         return False
     return True
@@ -567,7 +568,7 @@ def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -
             problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))
             continue
         try:
-            period = parse_period(_read_period(name))
+            period = rules.period(_read_period(name))
         except PeriodError as exc:
             guess = excel_date(name)
             if guess is not None:
@@ -665,15 +666,13 @@ def _note_duplicate(
     The same figure twice (same value, status and source) is no mistake, only a repeat:
     it is added once and counted as already recorded (``history.already_recorded``).
     """
-    from ..files.store import normalise_timestamp
-
     try:
-        period = parse_period(row["period"])
+        period = rules.period(row["period"])
     except PeriodError:
         return
     stamp = row.get("recorded_at", "")
     try:
-        moment = normalise_timestamp(stamp) if stamp else ""
+        moment = _recorded_at(stamp) if stamp else ""
     except ValueError:
         moment = stamp
     key = (row["indicator"], period, moment)

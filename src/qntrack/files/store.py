@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from itertools import chain, repeat
 from operator import itemgetter
@@ -22,8 +21,13 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from ..errors import ExitCode, InputError, fail, os_failure
 from ..catalog import Message, msg, said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
-from ..plan.periods import Period, PeriodError, parse_period
+from ..plan.periods import Period, PeriodError
 from ..files.textfiles import nfc
+from .rules import STATUSES as _STATUSES
+from .rules import nonzero_mantissa, utc_text
+from .rules import period as _period
+from .rules import recorded_at as _recorded_at
+from .rules import value as _value
 
 __all__ = [
     "HEADER",
@@ -34,15 +38,10 @@ __all__ = [
     "parse_store",
     "append_observations",
     "format_value",
-    "normalise_timestamp",
     "utc_now",
 ]
 
 HEADER = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
-_CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-_PLAIN_NUMBER = re.compile(
-    r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII
-)  # \d of other scripts is no digit here
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,81 +55,8 @@ class StoreContents:
 
 
 def utc_now() -> str:
-    return _utc_text(datetime.now(timezone.utc))
-
-
-def _utc_text(moment: datetime) -> str:
-    """A UTC moment as the store writes it. Not strftime: glibc writes year 999 as "999",
-    which no reader (nor ``date.fromisoformat``) takes back."""
-    return (
-        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
-    )
-
-
-def normalise_timestamp(text: str, zone: Any = None) -> str:
-    """ISO 8601 with a time zone (or a bare date, taken as midnight UTC) → ``...Z`` in UTC.
-
-    ``zone``: the tzinfo for a date and time written without one (the plan's ``timezone:``
-    or ``--tz``); without it such a time is refused, as it could be any of 26 hours.
-    """
-    raw = text.strip()
-    if _CANONICAL_TS.match(raw):
-        # The right shape is not enough: 2020-02-30 or 25:00 would be stored as typed and
-        # break every date computed from it later (timing, --as-of).
-        if not _is_real(raw):
-            raise ValueError(msg("store_timestamp_not_real", text=text))
-        return raw
-    try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        shape = _DATE_TIME_SHAPE.match(raw)
-        if shape is not None and not _is_real(shape.group(0)):
-            raise ValueError(msg("store_timestamp_not_real", text=text)) from None
-        raise ValueError(msg("store_timestamp_invalid", text=text)) from None
-    if moment.tzinfo is None:
-        if _is_bare_date(raw):
-            # Any spelling of a date alone (2024-04-02, 20240402) is the same documented
-            # midnight UTC; --tz and the plan's zone are for a time of day.
-            moment = moment.replace(tzinfo=timezone.utc)
-        elif zone is not None:
-            moment = moment.replace(tzinfo=zone)
-        else:
-            raise ValueError(msg("store_timestamp_no_zone", text=text))
-    try:
-        return _utc_text(moment.astimezone(timezone.utc))
-    except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
-        raise ValueError(msg("store_timestamp_not_real", text=text)) from None
-
-
-def _is_bare_date(raw: str) -> bool:
-    """Whether ``raw`` is a date with no time of day, in any ISO spelling Python reads."""
-    try:
-        date.fromisoformat(raw)
-    except ValueError:
-        return False
-    return True
-
-
-# The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
-# real moment once the text has the right shape.
-_DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
-
-
-def _is_real(text: str) -> bool:
-    """Whether the date and time at the start of ``text`` (``_DATE_TIME_SHAPE``) exist.
-
-    Called once per distinct timestamp (the readers remember what passed), so a store
-    of a million rows pays for it a few hundred times, not a million.
-    """
-    parts = _DATE_TIME_SHAPE.match(text)
-    if parts is None:
-        return False
-    try:
-        datetime(*(int(p) for p in parts.groups() if p is not None))
-    except ValueError:
-        return False
-    return True
+    """The clock, read at the edge: the moment an append stamps a row given none."""
+    return utc_text(datetime.now(timezone.utc))
 
 
 def format_value(value: float) -> str:
@@ -138,36 +64,6 @@ def format_value(value: float) -> str:
     if abs(value) < 1e15 and value == int(value):  # size first: int() of inf fails
         return str(int(value))
     return repr(value)
-
-
-def parse_value(text: str) -> float:
-    raw = text.strip()
-    if not _PLAIN_NUMBER.match(raw):
-        if "," in raw:
-            raise ValueError(msg("store_value_comma", text=text))
-        if not raw.isascii() and any(ch.isdigit() for ch in raw if ch > "\x7f"):
-            # float() reads them; the CLI and --from refuse them (importing.foreign_digits).
-            raise ValueError(msg("import_value_foreign_digits", text=text))
-        raise ValueError(msg("store_value_not_number", text=text))
-    value = float(raw)
-    if not math.isfinite(value):
-        raise ValueError(msg("store_value_not_finite", text=text))
-    if value == 0.0 and nonzero_mantissa(raw):
-        raise ValueError(msg("store_value_underflow", text=text))
-    return value
-
-
-def nonzero_mantissa(raw: str) -> bool:
-    """Whether a number's text, read as 0.0, is not zero (1e-400 underflows): such a figure
-    is refused, as one beyond about 1.8e308 is, rather than stored as 0."""
-    return any(ch in "123456789" for ch in raw.partition("e")[0].partition("E")[0])
-
-
-def _retraction_value(text: str) -> float:
-    """A retraction's value: empty in the file, NaN in memory (never a figure in force)."""
-    if text.strip():
-        raise ValueError(msg("store_retraction_has_value"))
-    return math.nan
 
 
 def read_store(path: Path, committed_only: bool = False) -> StoreContents:
@@ -480,14 +376,14 @@ def _parse_text(text: str, file: str) -> StoreContents:
             fields = [fields[i] for i in order]
         ind, period_text, value_text, status, source, note, recorded = fields
         try:
-            period = parse_period(period_text)
-            value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
-            if status and status not in _STATUSES:
+            period = _period(period_text)
+            value = _value(value_text, status)
+            if status not in _STATUSES:
                 raise ValueError(_bad_status(status))
             stamp = stamps.get(recorded)
             if stamp is None:
                 # Each distinct timestamp is checked (shape, and a real date) once.
-                stamp = stamps[recorded] = normalise_timestamp(recorded)
+                stamp = stamps[recorded] = _recorded_at(recorded)
             recorded = stamp
         except (PeriodError, ValueError) as exc:
             problems.append(Problem(Location(file, line), said(exc)))
@@ -593,11 +489,6 @@ def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
         pos = stop
 
 
-# Each valid status, mapped to itself. Kept apart from the texts remembered for sources
-# and notes, which are not statuses.
-_STATUSES = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)}
-
-
 class _Rows:
     """Rows of the fast reader, and what it remembers of the fields it has checked.
 
@@ -648,13 +539,13 @@ class _Rows:
         period = self.periods.get(raw[1])
         if period is None:
             try:
-                period = parse_period(period_text)
+                period = _period(period_text)
             except PeriodError as exc:
                 self.problem(line, said(exc))
                 return
             self._remember(self.periods, raw[1], period)
         try:
-            value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
+            value = _value(value_text, status)
         except ValueError as exc:
             self.problem(line, said(exc))
             return
@@ -664,7 +555,7 @@ class _Rows:
         stamp = self.stamps.get(recorded)
         if stamp is None:
             try:
-                stamp = normalise_timestamp(recorded)  # once per distinct timestamp: then remembered
+                stamp = _recorded_at(recorded)  # once per distinct timestamp: then remembered
             except ValueError as exc:
                 self.problem(line, said(exc))
                 return
@@ -806,8 +697,10 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
             period = periods.get(period_text)
             tail = tails.get(rest)
             if name is not None and period is not None and tail is not None:
-                # float() also takes "1_000", "nan", "inf" and non-ASCII digits, which
-                # parse_value refuses: only a finite value of plain ASCII skips it.
+                # rules.number's rule, in the loop: float() also takes "1_000", "nan",
+                # "inf" and non-ASCII digits, which it refuses, so only a finite value of
+                # plain ASCII without "_" is taken here; anything else goes to ``check``
+                # (tests/test_fast_paths.py holds the two to the same answer on any text).
                 try:
                     value = float(value_text)
                 except ValueError:
