@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from conftest import modules_loaded
 
 from qntrack.catalog import said
-from qntrack.files import rules, store
+from qntrack.files import rules, store, store_fast
 from qntrack.errors import InputError
 from qntrack.plan.model import Observation
 from qntrack.plan.periods import Period, parse_period
@@ -215,7 +215,7 @@ VALUE_TEXTS = st.one_of(
 @settings(max_examples=500, deadline=None)
 @given(VALUE_TEXTS)
 def test_the_fast_loop_takes_a_value_exactly_as_the_rule_does(text: str):
-    """The fast loop reads a value by float() under its own conditions (store._parse_fast)
+    """The fast loop reads a value by float() under its own conditions (store_fast._parse_fast)
     when the rest of the row is known; what it accepts, and as what, is rules.number's
     answer on any text, and a value it declines gets the rule's message."""
     ending = "official,src,,2023-01-10T00:00:00Z"
@@ -331,12 +331,12 @@ def test_chunk_edges_do_not_matter(monkeypatch: pytest.MonkeyPatch, chunk: int):
     )
     data = text.encode("utf-8")
     expected = outcome(general, data)
-    monkeypatch.setattr(store, "_CHUNK", chunk)
+    monkeypatch.setattr(store_fast, "_CHUNK", chunk)
     assert outcome(lambda d: parse_store(d, "o.csv"), data) == expected
 
 
 def test_a_bad_byte_far_into_the_file_is_reported_on_its_line(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(store, "_CHUNK", 50)
+    monkeypatch.setattr(store_fast, "_CHUNK", 50)
     good = "share,2023,1,,,,2023-01-10T00:00:00Z\n"
     data = (",".join(HEADER) + "\n" + good * 40).encode() + b"share,2023,1,,\xff,,2023-01-10\n" + good.encode() * 3
     with pytest.raises(InputError) as err:
@@ -345,7 +345,7 @@ def test_a_bad_byte_far_into_the_file_is_reported_on_its_line(monkeypatch: pytes
 
 
 def test_observations_built_from_columns_equal_constructed_ones():
-    made = store._build_observations(
+    made = store_fast._build_observations(
         (
             ["a", "b"],
             [Period(2023), Period(2023, 4, 6)],

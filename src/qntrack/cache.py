@@ -753,7 +753,7 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
         return None
     import mmap
 
-    # A batch being appended, or one a crash interrupted (store.read_pending): the cold
+    # A batch being appended, or one a crash interrupted (journal.read_pending): the cold
     # run reads only its committed rows, or refuses, as the plain path does.
     journal = str(store_path) + ".pending"
     if os.path.exists(journal):

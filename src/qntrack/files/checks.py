@@ -43,7 +43,8 @@ from ..plan.model import (
 )
 from ..plan.periods import Frequency, Period
 from ..method.series import Series, as_of_bound, build_series
-from ..files.store import StoreContents, interrupted_batch, missing_folder, read_store
+from ..files.journal import interrupted_batch
+from ..files.store import StoreContents, missing_folder, read_store
 from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
 
 __all__ = [
@@ -158,7 +159,7 @@ def run_checks(
     problems: list[Problem] = [replace(p, check="store") for p in missing_store(store_path, store)]
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
-        # The sentence of store.interrupted_message, with the command that repairs this tracker.
+        # The sentence of journal.interrupted_message, with the command that repairs this tracker.
         repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
         problems.append(
             Problem(

@@ -14,14 +14,8 @@ from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import PeriodError
 from . import rules
-from ..files.store import (
-    append_observations,
-    missing_folder,
-    peek_store,
-    read_store_bytes,
-    stored_rows,
-    utc_now,
-)
+from ..files.appending import append_observations, stored_rows
+from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 
@@ -234,7 +228,7 @@ def record_many(
         return [o for _, o in kept]
 
     if dry_run:
-        from ..files.store import check_appendable
+        from ..files.appending import check_appendable
 
         if store.is_file() and store.stat().st_size:
             check_appendable(store)  # what the append would refuse, a dry run refuses too

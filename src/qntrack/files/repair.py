@@ -18,7 +18,9 @@ from pathlib import Path
 from ..errors import fail
 from ..catalog import msg
 from ..files.starter import write_atomically
-from ..files.store import _last_line_is_whole, _lock, pending_path, read_pending
+from ..files.appending import _lock
+from ..files.journal import pending_path, read_pending
+from ..files.store import _last_line_is_whole
 
 __all__ = ["Repair", "RolledBack", "repair_store", "roll_back"]
 
