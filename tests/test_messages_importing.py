@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.files.importing import _IN_PERIOD, parse_number_cell, parse_typed_number
+from qntrack.files.figures import _IN_PERIOD, parse_number_cell, parse_typed_number
 from qntrack.catalog import Message, catalog, render
 
 runner = CliRunner()

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qntrack.files.definitions import parse_plan
-from qntrack.files.importing import parse_number_cell
+from qntrack.files.figures import parse_number_cell
 from qntrack.plan.model import LevelTarget, Location, Observation
 from qntrack.plan.periods import Period, PeriodError, parse_period
 from qntrack.files.recording import validate_record
