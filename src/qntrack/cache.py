@@ -692,7 +692,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
         lines_in_force(i, series.get(i, ()))
     # Figures in force that `qntrack check` calls errors: the plain path names them in its
     # warnings (Workspace.warnings_for), so a status built on them is not served from here.
-    from .files.checks import timing_suspects
+    from .files.checks_rows import timing_suspects
     from .files.store import utc_now
 
     suspects = timing_suspects(
@@ -878,7 +878,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
     # An appended figure in force that `qntrack check` calls an error: the plain path says
     # so by line (_trusted); one the store already had in force would have stopped us earlier.
-    from .files.checks import timing_suspects
+    from .files.checks_rows import timing_suspects
     from .files.store import utc_now
 
     lines = {o.line for o in added_rows}

@@ -19,7 +19,7 @@ from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 
-__all__ = ["Recorded", "validate_record", "record_one", "record_many", "retract"]
+__all__ = ["Recorded", "validate_record", "record_many", "retract"]
 
 
 def _within(message_id: str, problem: str | Message) -> Message:
@@ -146,7 +146,7 @@ class Recorded(NamedTuple):
     rows: list[Observation]
     skipped: list[Observation]
     # Rows recorded (or that would be) that jump against the figures on record: one
-    # warning each (checks.entry_jump_problems); they are still recorded.
+    # warning each (checks_jumps.entry_jump_problems); they are still recorded.
     warnings: list[Problem]
     # For each skipped row, in order: the stored vintage it repeats and the vintage in
     # force for its period (history.stored_vintage), read under the lock; (None, None)
@@ -210,7 +210,7 @@ def record_many(
     vintages: list[tuple[Observation | None, Observation | None]] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from .checks import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
+        from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
 
         if force:
             warnings.extend(_after_future(rows, wheres, stored, undated, now))
@@ -321,7 +321,7 @@ def _refuse_same_moment(
 ) -> None:
     """A row recorded at the same moment as a different stored vintage of its period is
     refused, as within a batch (importing._note_duplicate): which of the two is in force
-    would depend on file order (checks.same_moment_problems). Identical rows were
+    would depend on file order (checks_rows.same_moment_problems). Identical rows were
     already left out (history.already_recorded)."""
     wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}
     problems = [
@@ -341,28 +341,6 @@ def _refuse_same_moment(
     ]
     if problems:
         raise InputError(problems)
-
-
-def record_one(
-    targets: str | None,
-    indicator: str,
-    period: str,
-    value: str,
-    status: str | None,
-    source: str,
-    note: str,
-    recorded_at: str | None,
-) -> Path:
-    fields = {
-        "indicator": indicator,
-        "period": period,
-        "value": value,
-        "status": status or "",
-        "source": source,
-        "note": note,
-        "recorded_at": recorded_at or "",
-    }
-    return record_many(targets, [(Location("add-observation"), fields)]).store
 
 
 def retract(
