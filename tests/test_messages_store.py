@@ -236,7 +236,7 @@ targets:
 def test_a_period_left_out_is_warned_of_the_same_cold_and_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ):
-    """The warning comes back from the cache as a Message (cache._message_plain), so it is
+    """The warning comes back from the cache as a Message (cache.entries._message_plain), so it is
     said in the language of the run that prints it, whichever language built the cache."""
     from conftest import make_tracker
 
