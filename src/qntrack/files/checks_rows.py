@@ -70,7 +70,7 @@ def formula_problems(observations: Sequence[Observation], file: str) -> list[Pro
         for t in set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
         if t and formula_like(t)
     }
-    problems = []
+    problems: list[Problem] = []
     if not risky:
         return problems
     for o in observations:

@@ -173,8 +173,9 @@ def parse_table(
             problems.append(Problem(Location(file, 1), msg("import_no_header")))
         return parsed
     where = Location(file, header_line)
-    columns = _wide_columns(header, where, problems) if fmt.wide else _long_columns(header, where, problems, delimiter)
-    if columns is None:
+    wide = _wide_columns(header, where, problems) if fmt.wide else None
+    long = None if fmt.wide else _long_columns(header, where, problems, delimiter)
+    if wide is None and long is None:
         return parsed
     width = len(header)
     seen: dict[tuple[str, object, str], tuple[int, tuple[str, str, str]]] = {}
@@ -183,7 +184,7 @@ def parse_table(
         # The file may answer what a flag would: its numbers may fit only one decimal
         # convention ('3,13' in a tab-separated file), and may show its thousands
         # separator ('1.234,5'); then '85.000' in the same file is certain too.
-        value_columns = [i for i, _ in columns["periods"]] if fmt.wide else [columns["value"]]
+        value_columns = [i for i, _ in wide.periods] if wide is not None else [long["value"]] if long else []
         cells = [f[i] for _, _, f in records for i in value_columns if i < len(f)]
         decimal_comma = parsed.decimal_comma = _convention_shown(cells, decimal_comma)
         explicit = _shows_thousands(cells, decimal_comma)
@@ -201,10 +202,10 @@ def parse_table(
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
-        if fmt.wide:
-            rows = _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problems)
-        else:
-            rows = _long_row(fields, columns, where, decimal_comma, explicit, defaults, problems)
+        if wide is not None:
+            rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
+        elif long is not None:
+            rows = _long_row(fields, long, where, decimal_comma, explicit, defaults, problems)
         for cell_where, row, readable in rows:
             if readable:
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
@@ -227,13 +228,13 @@ def _long_columns(header: list[str], where: Location, problems: list[Problem], d
     if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
         # Not one column of ours: another kind of file (--from /etc/shadow), whose first
         # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
-        columns = ", ".join(LONG_COLUMNS)
+        ours = ", ".join(LONG_COLUMNS)
         problems.append(
             Problem(
                 where,
-                msg("import_not_a_table_delimiter", columns=columns)
+                msg("import_not_a_table_delimiter", columns=ours)
                 if len(header) == 1
-                else msg("import_not_a_table", columns=columns),
+                else msg("import_not_a_table", columns=ours),
             )
         )
         return None
@@ -277,7 +278,16 @@ def _looks_like_period(name: str) -> bool:
     return True
 
 
-def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -> dict[str, object] | None:
+@dataclass(frozen=True, slots=True)
+class WideColumns:
+    """Where a wide table's cells are: the optional columns by name (status, source, note,
+    recorded_at), and each period column with its period as canonical text."""
+
+    meta: dict[str, int]
+    periods: list[tuple[int, str]]
+
+
+def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -> WideColumns | None:
     """'indicator' first, then period columns; status, source, note, recorded_at may appear too."""
     before = len(problems)
     if not header or header[0] != "indicator":
@@ -324,16 +334,29 @@ def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -
         periods.append((i, str(period)))
     if not periods and len(problems) == before:
         problems.append(Problem(where, msg("import_wide_no_period")))
-    return None if len(problems) > before else {"meta": meta, "periods": periods}
+    return None if len(problems) > before else WideColumns(meta, periods)
 
 
-def _cell(fields: Sequence[str], columns: dict, name: str, default: str) -> str:
+def _cell(fields: Sequence[str], columns: dict[str, int], name: str, default: str) -> str:
     i = columns.get(name)
     value = fields[i].strip() if i is not None else ""
     return value or default
 
 
-def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problems):
+# A candidate row: where it is, its cells by column name, and whether its figure read
+# (a row whose figure did not still has its other cells checked).
+Candidate = tuple[Location, dict[str, str], bool]
+
+
+def _long_row(
+    fields: Sequence[str],
+    columns: dict[str, int],
+    where: Location,
+    decimal_comma: bool,
+    explicit: bool,
+    defaults: RowDefaults,
+    problems: list[Problem],
+) -> list[Candidate]:
     row = {name: _cell(fields, columns, name, "") for name in LONG_REQUIRED}
     for name in LONG_OPTIONAL:
         row[name] = _cell(fields, columns, name, getattr(defaults, name))
@@ -363,14 +386,22 @@ def _long_row(fields, columns, where, decimal_comma, explicit, defaults, problem
     return [(where, row, True)]
 
 
-def _wide_row(fields, columns, where, decimal_comma, explicit, defaults, problems):
-    meta = columns["meta"]
+def _wide_row(
+    fields: Sequence[str],
+    columns: WideColumns,
+    where: Location,
+    decimal_comma: bool,
+    explicit: bool,
+    defaults: RowDefaults,
+    problems: list[Problem],
+) -> list[Candidate]:
+    meta = columns.meta
     base = {"indicator": fields[0].strip()}
     for name in LONG_OPTIONAL:
         base[name] = _cell(fields, meta, name, getattr(defaults, name))
     base["status"] = status_word(base["status"])
     out = []
-    for i, period in columns["periods"]:
+    for i, period in columns.periods:
         cell = fields[i].strip()
         if cell in NO_FIGURE:
             continue

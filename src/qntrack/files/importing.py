@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import BinaryIO, Sequence
 
 from ..errors import InputError, fail
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
@@ -131,7 +131,7 @@ def decode_source(data: bytes, file: str) -> str:
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[Location, str]] = set()
+    seen: set[tuple[Location, str | Message]] = set()
     out = []
     for p in problems:
         key = (p.location, p.message)

@@ -114,8 +114,7 @@ def validate_record(
             elif not force:
                 # The hint names --force only where the command has one (retract has not).
                 problems.append(Problem(where, _within("recording_force_hint", message) if force_hint else message))
-    for text, column in ((source, "source"), (note, "note")):
-        found = rules.text_problem(text, column)
+    for found in (rules.text_problem(source, "source"), rules.text_problem(note, "note")):
         if found is not None:
             problems.append(Problem(where, found))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
@@ -368,11 +367,12 @@ def retract(
     if existing.torn_line:
         raise _torn(store, existing.torn_line)
     where = Location("retract")
-    row, problems = validate_record(
+    found, problems = validate_record(
         plan, where, indicator, period, "", RETRACTED, source, note, recorded_at, force_hint=False
     )
-    if row is None:
+    if found is None:
         raise InputError(problems)
+    row: Observation = found
     withdrawn: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:

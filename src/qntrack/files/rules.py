@@ -187,8 +187,10 @@ def _is_real(text: str) -> bool:
     parts = _DATE_TIME_SHAPE.match(text)
     if parts is None:
         return False
+    # A time not written is midnight, which is always real.
+    year, month, day, hour, minute, second = (int(p) if p is not None else 0 for p in parts.groups())
     try:
-        datetime(*(int(p) for p in parts.groups() if p is not None))
+        datetime(year, month, day, hour, minute, second)
     except ValueError:
         return False
     return True

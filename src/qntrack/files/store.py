@@ -241,15 +241,15 @@ def _column_order(header: list[str], file: str) -> list[int]:
     unknown = [h for h in names if h not in HEADER]
     if missing or unknown or len(set(names)) != len(names):
         # One whole sentence per case: word order differs between languages.
-        header, gone, odd = ",".join(HEADER), ", ".join(missing), ", ".join(repr(u) for u in unknown)
+        ours, gone, odd = ",".join(HEADER), ", ".join(missing), ", ".join(repr(u) for u in unknown)
         if missing and unknown:
-            message = msg("store_header_missing_unknown", header=header, missing=gone, unknown=odd)
+            message = msg("store_header_missing_unknown", header=ours, missing=gone, unknown=odd)
         elif missing:
-            message = msg("store_header_missing", header=header, missing=gone)
+            message = msg("store_header_missing", header=ours, missing=gone)
         elif unknown:
-            message = msg("store_header_unknown", header=header, unknown=odd)
+            message = msg("store_header_unknown", header=ours, unknown=odd)
         else:
-            message = msg("store_header_repeated", header=header)
+            message = msg("store_header_repeated", header=ours)
         raise InputError([Problem(Location(file, 1), message)])
     return [names.index(h) for h in HEADER]
 

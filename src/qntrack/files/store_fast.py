@@ -317,7 +317,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
                     add_tail(tail)
                     add_line(line_no)
                     continue
-            raw = (ind, period_text, rest)
+            raw: tuple[str, str, str | None] = (ind, period_text, rest)
         else:
             raw = (fields[0], fields[1] if len(fields) > 1 else "", None)
         if quoted:
