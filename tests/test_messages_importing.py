@@ -152,7 +152,7 @@ def test_numbers_typed_on_the_command_line_carry_their_message():
 
 
 def test_every_id_built_without_msg_is_in_both_catalogs():
-    # _in_period() and _within() build Messages without msg(), which tests/test_messages.py looks for.
+    # in_period() and _within() build Messages without msg(), which tests/test_messages.py looks for.
     en, vi = catalog("en"), catalog("vi")
     for plain, in_period in _IN_PERIOD.items():
         assert plain in en and in_period in en and in_period in vi

@@ -19,13 +19,13 @@ from typing import Any, Callable, Iterable, Sequence
 from ..catalog import Message, msg
 from ..errors import ExitCode, InputError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
-from .journal import _JOURNAL, _not_added, pending_path, read_pending
+from .journal import _JOURNAL, not_added, pending_path, read_pending
 from .store import (
-    _NOT_UTF8,
+    NOT_UTF8,
     HEADER,
     StoreContents,
-    _column_order,
-    _last_line_is_whole,
+    column_order,
+    last_line_is_whole,
     format_value,
     missing_folder,
     parse_store,
@@ -65,9 +65,9 @@ def _columns_of(path: Path) -> tuple[str, ...]:
     try:
         text = line.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError:
-        raise fail(Location(str(path), 1), msg(_NOT_UTF8)) from None
+        raise fail(Location(str(path), 1), msg(NOT_UTF8)) from None
     names = next(csv.reader([text]), [])
-    _column_order(names, str(path))  # the reader's refusal, if it refuses the header
+    column_order(names, str(path))  # the reader's refusal, if it refuses the header
     return tuple(n.strip().lower() for n in names)
 
 
@@ -94,7 +94,7 @@ def _check_store_utf8(path: Path) -> None:
                     str(data[pos:stop], "utf-8")
                 except UnicodeDecodeError as exc:
                     line = _newlines(data, 0, pos + exc.start) + 1
-                    raise fail(Location(str(path), line), msg(_NOT_UTF8)) from None
+                    raise fail(Location(str(path), line), msg(NOT_UTF8)) from None
                 pos = stop
 
 
@@ -232,7 +232,7 @@ def append_observations(
                 os.close(opened[0])
             pending = read_pending(path)
             if pending is not None:
-                raise fail(str(path), _not_added(pending))
+                raise fail(str(path), not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
             newline = b""
             if not new_file:
@@ -241,7 +241,7 @@ def append_observations(
                     if fh.read(1) != b"\n":
                         fh.seek(0)
                         data = fh.read()
-                        if _last_line_is_whole(data, str(path)):
+                        if last_line_is_whole(data, str(path)):
                             newline = b"\n"  # saved by an editor without it: added in the batch
                         else:
                             lines = data.count(b"\n") + 1

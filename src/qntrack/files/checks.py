@@ -143,7 +143,7 @@ def run_checks(
     problems: list[Problem] = [replace(p, check="store") for p in missing_store(store_path, store)]
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
-        # The sentence of journal.interrupted_message, with the command that repairs this tracker.
+        # The sentence of journal.interrupted, with the command that repairs this tracker.
         repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
         problems.append(
             Problem(

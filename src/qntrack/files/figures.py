@@ -44,7 +44,7 @@ _IN_PERIOD = {
 }
 
 
-def _in_period(problem: str | Message, period: str) -> Message:
+def in_period(problem: str | Message, period: str) -> Message:
     if isinstance(problem, Message) and problem.id in _IN_PERIOD:
         pairs = [*problem.params, ("period", period)]
         return Message(_IN_PERIOD[problem.id], tuple(sorted(pairs)))
@@ -158,11 +158,11 @@ def parse_typed_number(text: str, lang: str | None) -> float:
         raise ValueError(msg("import_typed_not_number", text=text)) from None
 
 
-def _canonical(value: float) -> str:
+def canonical(value: float) -> str:
     return repr(value)
 
 
-def _convention_shown(cells: Sequence[str], default: bool) -> bool:
+def convention_shown(cells: Sequence[str], default: bool) -> bool:
     """The decimal convention the file's numbers show: decimal comma when some cell
     reads only that way ('3,13') and none only the other way ('1.5'); else ``default``
     (';' files: comma, others: point), whose usual messages then name the odd cells."""
@@ -177,7 +177,7 @@ def _convention_shown(cells: Sequence[str], default: bool) -> bool:
     return default
 
 
-def _shows_thousands(cells: Sequence[str], decimal_comma: bool) -> bool:
+def shows_thousands(cells: Sequence[str], decimal_comma: bool) -> bool:
     """Whether some cell can only be read with a thousands separator under the file's
     convention ('1.234,5' or '12.345.678' with decimal commas), or uses the convention's
     decimal mark ('12,5'): a file has one decimal mark, so the other separator can then

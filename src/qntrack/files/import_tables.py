@@ -20,7 +20,7 @@ from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
 from ..plan.periods import PeriodError
 from . import rules
-from .figures import _canonical, _convention_shown, _in_period, _shows_thousands, _within, parse_number_cell
+from .figures import canonical, convention_shown, in_period, shows_thousands, _within, parse_number_cell
 from .rules import MAX_TEXT
 from .rules import recorded_at as _recorded_at
 from .textfiles import nfc
@@ -186,8 +186,8 @@ def parse_table(
         # separator ('1.234,5'); then '85.000' in the same file is certain too.
         value_columns = [i for i, _ in wide.periods] if wide is not None else [long["value"]] if long else []
         cells = [f[i] for _, _, f in records for i in value_columns if i < len(f)]
-        decimal_comma = parsed.decimal_comma = _convention_shown(cells, decimal_comma)
-        explicit = _shows_thousands(cells, decimal_comma)
+        decimal_comma = parsed.decimal_comma = convention_shown(cells, decimal_comma)
+        explicit = shows_thousands(cells, decimal_comma)
     for first, last, fields in records:
         where = Location(file, first)
         if not fields or all(not f.strip() for f in fields):
@@ -378,7 +378,7 @@ def _long_row(
         problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
         return []
     try:
-        row["value"] = _canonical(parse_number_cell(row["value"], decimal_comma, explicit))
+        row["value"] = canonical(parse_number_cell(row["value"], decimal_comma, explicit))
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
         row["value"] = "0"  # a stand-in so the row's other cells are still checked
@@ -407,10 +407,10 @@ def _wide_row(
             continue
         row = dict(base, period=period)
         try:
-            row["value"] = _canonical(parse_number_cell(cell, decimal_comma, explicit))
+            row["value"] = canonical(parse_number_cell(cell, decimal_comma, explicit))
             out.append((where, row, True))
         except ValueError as exc:
-            problems.append(Problem(where, _in_period(_said(exc), period)))
+            problems.append(Problem(where, in_period(_said(exc), period)))
             row["value"] = "0"
             out.append((where, row, False))
     return out

@@ -55,12 +55,7 @@ def interrupted(pending: Pending, repair: str = "qntrack check --repair") -> Mes
     return msg("store_interrupted", rows=pending.rows, repair=repair)
 
 
-def interrupted_message(pending: Pending) -> str:
-    """``interrupted`` in English, as text (kept for callers that edit the text)."""
-    return str(interrupted(pending))
-
-
-def _not_added(pending: Pending) -> Message:
+def not_added(pending: Pending) -> Message:
     """Why an append refuses after an interrupted batch: a person should see it set aside."""
     return msg("store_interrupted_not_added", rows=pending.rows)
 

@@ -25,7 +25,7 @@ from ..catalog import Message, msg, said
 from ..plan.model import OBSERVATION_STATUSES, Location, Observation, Problem
 from ..plan.periods import PeriodError
 from ..files.textfiles import nfc
-from .journal import _not_added, interrupted, interrupted_batch, read_pending
+from .journal import not_added, interrupted, interrupted_batch, read_pending
 from .rules import STATUSES as _STATUSES
 from .rules import utc_text
 from .rules import period as _period
@@ -94,7 +94,7 @@ def peek_store(path: Path) -> StoreContents:
         return read_store(path)
     pending = interrupted_batch(path)
     if pending is not None:
-        raise fail(str(path), _not_added(pending))
+        raise fail(str(path), not_added(pending))
     opened = open_regular(path, "the observations file")  # a FIFO or device: refused, never waited on
     if opened is None:
         return read_store(path)
@@ -211,11 +211,11 @@ def looks_like_utf16(data: bytes) -> bool:
 
 
 # Message ids, made into Messages only where a problem is found (never per row).
-_NOT_UTF8 = "store_not_utf8"
+NOT_UTF8 = "store_not_utf8"
 # One wording for a torn last row, wherever it is met (readers, check): check names the
 # repair command for its own tracker (--targets), the readers the plain one.
-_TORN = "store_torn_row"
-_REPAIR = "qntrack check --repair"
+TORN = "store_torn_row"
+REPAIR = "qntrack check --repair"
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -223,10 +223,10 @@ def _decode(data: bytes, file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(file, line), msg(_NOT_UTF8)) from None
+        raise fail(Location(file, line), msg(NOT_UTF8)) from None
 
 
-def _column_order(header: list[str], file: str) -> list[int]:
+def column_order(header: list[str], file: str) -> list[int]:
     """Where each of HEADER's columns is in the file's header, or the header's problem."""
     names = [h.strip().lower() for h in header]
     if len(names) == 1 and sorted(n.strip() for n in names[0].split(";")) == sorted(HEADER):
@@ -259,7 +259,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
     if not text.strip():
         return StoreContents((), ())
     torn = 0
-    if not text.endswith("\n") and _ends_in_a_row(text, file):
+    if not text.endswith("\n") and ends_in_a_row(text, file):
         text += "\n"
     if not text.endswith("\n"):
         # Anything after the last newline that is not a whole, valid row is the remnant
@@ -269,7 +269,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
         text = text[:cut]
     problems: list[Problem] = []
     if torn:
-        problems.append(Problem(Location(file, torn), msg(_TORN, repair=_REPAIR)))
+        problems.append(Problem(Location(file, torn), msg(TORN, repair=REPAIR)))
     if not text:
         return StoreContents((), tuple(problems), torn)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -277,7 +277,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
         header = next(reader)
     except (StopIteration, csv.Error):
         return StoreContents((), tuple(problems), torn)
-    order = _column_order(header, file)
+    order = column_order(header, file)
     width = len(HEADER)
     rows: list[Observation] = []
     append = rows.append
@@ -299,7 +299,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
         if len(fields) != width:
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
-            problems.append(Problem(Location(file, line), _field_count(len(fields))))
+            problems.append(Problem(Location(file, line), wrong_field_count(len(fields))))
             continue
         if not in_order:
             fields = [fields[i] for i in order]
@@ -308,7 +308,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
             period = _period(period_text)
             value = _value(value_text, status)
             if status not in _STATUSES:
-                raise ValueError(_bad_status(status))
+                raise ValueError(bad_status(status))
             stamp = stamps.get(recorded)
             if stamp is None:
                 # Each distinct timestamp is checked (shape, and a real date) once.
@@ -326,26 +326,26 @@ def _parse_text(text: str, file: str) -> StoreContents:
     return StoreContents(tuple(rows), tuple(problems), torn)
 
 
-def _field_count(found: int) -> Message:
+def wrong_field_count(found: int) -> Message:
     return msg("store_field_count", width=len(HEADER), header=",".join(HEADER), found=found)
 
 
-def _bad_status(status: str) -> Message:
+def bad_status(status: str) -> Message:
     return msg("store_status_invalid", status=status, valid=", ".join(OBSERVATION_STATUSES))
 
 
-def _last_line_is_whole(data: bytes, file: str) -> bool:
-    """``_ends_in_a_row`` for a store's bytes (which do not end with a newline)."""
+def last_line_is_whole(data: bytes, file: str) -> bool:
+    """``ends_in_a_row`` for a store's bytes (which do not end with a newline)."""
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     first = data.find(b"\n", start)
     head = data[start:first] + b"\n" if first >= 0 else b""
     try:
-        return _ends_in_a_row((head + data[data.rfind(b"\n") + 1 :]).decode("utf-8"), file)
+        return ends_in_a_row((head + data[data.rfind(b"\n") + 1 :]).decode("utf-8"), file)
     except UnicodeDecodeError:
         return False
 
 
-def _ends_in_a_row(text: str, file: str) -> bool:
+def ends_in_a_row(text: str, file: str) -> bool:
     """Whether ``text``, which does not end with a newline, ends in a whole, valid row.
 
     Notepad and VS Code save a file without a newline after its last line: a last line

@@ -25,15 +25,15 @@ from .rules import period as _period
 from .rules import recorded_at as _recorded_at
 from .rules import value as _value
 from .store import (
-    _NOT_UTF8,
-    _REPAIR,
-    _TORN,
+    NOT_UTF8,
+    REPAIR,
+    TORN,
     HEADER,
     StoreContents,
-    _bad_status,
-    _column_order,
-    _ends_in_a_row,
-    _field_count,
+    bad_status,
+    column_order,
+    ends_in_a_row,
+    wrong_field_count,
 )
 from .textfiles import nfc
 
@@ -65,7 +65,7 @@ def _utf8(raw: str, file: str, line: int) -> str:
     try:
         return raw.encode("latin-1").decode("utf-8")
     except UnicodeDecodeError:
-        raise fail(Location(file, line), msg(_NOT_UTF8)) from None
+        raise fail(Location(file, line), msg(NOT_UTF8)) from None
 
 
 def _raw(text: str) -> str:
@@ -84,7 +84,7 @@ def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
             str(data[pos:stop], "utf-8")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", start, pos + exc.start) + 1
-            raise fail(Location(file, line), msg(_NOT_UTF8)) from None
+            raise fail(Location(file, line), msg(NOT_UTF8)) from None
         pos = stop
 
 
@@ -129,7 +129,7 @@ class _Rows:
         if count != len(HEADER):
             if count == 1 and not fields[0].strip():
                 return  # a blank line
-            self.problem(line, _field_count(count))
+            self.problem(line, wrong_field_count(count))
             return
         ind, period_text, value_text = fields[0], fields[1], fields[2]
         status, source, note, recorded = rest.split(",") if rest is not None else fields[3:]
@@ -149,7 +149,7 @@ class _Rows:
             self.problem(line, said(exc))
             return
         if status not in _STATUSES:
-            self.problem(line, _bad_status(status))
+            self.problem(line, bad_status(status))
             return
         stamp = self.stamps.get(recorded)
         if stamp is None:
@@ -204,7 +204,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
     header = header_line.split(",")
     if [h.strip().lower() for h in header] != list(HEADER):
         try:
-            _column_order(header, file)
+            column_order(header, file)
         except InputError:
             _check_utf8(data, first, start, file)  # an encoding error is reported first, as ever
             raise
@@ -212,7 +212,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
 
     if not data.endswith(b"\n"):
         try:
-            whole = _ends_in_a_row(
+            whole = ends_in_a_row(
                 str(data[start:first], "utf-8") + "\n" + str(data[data.rfind(b"\n") + 1 :], "utf-8"), file
             )
         except UnicodeDecodeError:
@@ -225,7 +225,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
     if not data.endswith(b"\n"):
         end = data.rfind(b"\n") + 1
         torn = data.count(b"\n", start) + 1
-        rows.problem(torn, msg(_TORN, repair=_REPAIR))
+        rows.problem(torn, msg(TORN, repair=REPAIR))
     names, periods, tails = rows.names, rows.periods, rows.tails
     add_ind, add_period, add_value, add_tail, add_line = (c.append for c in rows.columns)
     check = rows.check
