@@ -24,7 +24,7 @@ def same_moment_problems(observations: Sequence[Observation], file: str) -> list
     """Two different vintages of one indicator and period recorded at the same moment:
     which is in force then depends on the order of the lines (series.in_force takes the
     later line on a tie), so one of them is a mistake. The same figure (value, status,
-    source) twice is only a repeat, as in a batch (importing._note_duplicate)."""
+    source) twice is only a repeat, as in a batch (import_tables._note_duplicate)."""
     from operator import attrgetter
 
     # A million rows are nearly all one vintage per moment: the keys are made in C and

@@ -319,7 +319,7 @@ def _refuse_same_moment(
     kept: Sequence[tuple[Location, Observation]], stored: Sequence[Observation], store: Path
 ) -> None:
     """A row recorded at the same moment as a different stored vintage of its period is
-    refused, as within a batch (importing._note_duplicate): which of the two is in force
+    refused, as within a batch (import_tables._note_duplicate): which of the two is in force
     would depend on file order (checks_rows.same_moment_problems). Identical rows were
     already left out (history.already_recorded)."""
     wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}

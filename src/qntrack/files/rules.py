@@ -83,7 +83,7 @@ def number(text: str) -> float:
     and not so close to zero that it would be read as 0.
 
     The store's fast reader takes a row's value by ``float()`` under conditions that
-    accept exactly these texts (store._parse_fast; tests/test_fast_paths.py checks the
+    accept exactly these texts (store_fast._parse_fast; tests/test_fast_paths.py checks the
     two on any text)."""
     raw = text.strip()
     if not _PLAIN_NUMBER.match(raw):
