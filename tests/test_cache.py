@@ -1,4 +1,4 @@
-"""The status cache (cache.py) is an optimisation only: whatever happens to the files or
+"""The status cache (the cache package) is an optimisation only: whatever happens to the files or
 to the cache itself, `status` prints exactly what it prints with the cache turned off.
 
 Every test compares the output through the cache with a cold run (QNTRACK_NO_CACHE=1,
@@ -153,17 +153,17 @@ def test_append_a_revision_of_an_old_figure_and_an_older_vintage(plan: Path):
 @given(st.binary(max_size=400).map(lambda b: b.replace(b"\r", b"\n")), st.integers(1, 64))
 def test_the_line_count_read_off_the_line_index_is_the_count_of_newlines(data: bytes, stride: int):
     """The cold run counts the store's lines from its line index, whatever the spacing."""
-    old = cache._STRIDE
-    cache._STRIDE = stride
+    old = cache.lines._STRIDE
+    cache.lines._STRIDE = stride
     try:
         assert cache._newlines(data, cache._line_index(data)) == data.count(b"\n")
     finally:
-        cache._STRIDE = old
+        cache.lines._STRIDE = old
 
 
 @pytest.mark.parametrize("stride", [1, 100, 5000])
 def test_old_rows_are_found_whatever_the_line_index_spacing(plan: Path, monkeypatch: pytest.MonkeyPatch, stride: int):
-    monkeypatch.setattr(cache, "_STRIDE", stride)
+    monkeypatch.setattr(cache.lines, "_STRIDE", stride)
     same_as_cold(plan, "--format", "json")
     append(
         plan,
@@ -200,7 +200,7 @@ def test_many_appends_rewrite_the_cache_to_cover_them(plan: Path, monkeypatch: p
 
 def test_a_rewrite_that_crosses_to_the_other_hash(plan: Path, monkeypatch: pytest.MonkeyPatch):
     store = plan.parent / "observations.csv"
-    monkeypatch.setattr(cache, "_BIG", store.stat().st_size + 10)  # BLAKE2b now, SHA-256 after
+    monkeypatch.setattr(cache.keeping, "_BIG", store.stat().st_size + 10)  # BLAKE2b now, SHA-256 after
     monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
     same_as_cold(plan, "--format", "json")
     append(plan, "fdi_total_p01,2025-Q3,12,,x,,2030-01-01T00:00:00Z")
@@ -339,7 +339,7 @@ def test_a_corrupted_cache_is_detected_and_rebuilt(plan: Path, damage: str):
         import marshal
 
         payload = marshal.dumps({"key": "not the key", "entries": 12})
-        raw = bytearray(cache._MAGIC + cache._digest(payload) + payload)
+        raw = bytearray(cache.keeping._MAGIC + cache._digest(payload) + payload)
     file.write_bytes(bytes(raw))
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
     assert cache._load(file, cache._key(plan, cache._digest(plan.read_bytes()))) is not None
@@ -352,14 +352,14 @@ def test_a_cache_with_the_right_key_but_wrong_contents_is_not_trusted(plan: Path
     file = cache_of(plan)
     key = cache._key(plan, cache._digest(plan.read_bytes()))
     payload = marshal.dumps({"key": key, "store": "elsewhere.csv"})
-    file.write_bytes(cache._MAGIC + cache._digest(payload) + payload)
+    file.write_bytes(cache.keeping._MAGIC + cache._digest(payload) + payload)
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
 
 
 def test_changed_code_means_a_rebuild(plan: Path, monkeypatch: pytest.MonkeyPatch):
     same_as_cold(plan, "--format", "json")
     stamp = cache_of(plan).stat().st_mtime_ns
-    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "another version of qntrack")
+    monkeypatch.setattr(cache.keeping, "_code_fingerprint", lambda: "another version of qntrack")
     same_as_cold(plan, "--format", "json", rebuilt=True)
     assert cache_of(plan).stat().st_mtime_ns != stamp
 
@@ -576,10 +576,10 @@ def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
     else:
         import marshal
 
-        stored = marshal.loads(bytes(raw[len(cache._MAGIC) + 32 :]))
+        stored = marshal.loads(bytes(raw[len(cache.keeping._MAGIC) + 32 :]))
         stored["views"] = {k: 42 for k in stored["views"]}
         payload = marshal.dumps(stored)
-        file.write_bytes(cache._MAGIC + cache._digest(payload) + payload)
+        file.write_bytes(cache.keeping._MAGIC + cache._digest(payload) + payload)
     assert table(plan, "en", {}) == first == table(plan, "en", {}, cached=False)
 
 

@@ -22,7 +22,8 @@ from typer.testing import CliRunner
 
 from conftest import modules_loaded
 
-from qntrack.files import store
+from qntrack.catalog import said
+from qntrack.files import rules, store, store_fast
 from qntrack.errors import InputError
 from qntrack.plan.model import Observation
 from qntrack.plan.periods import Period, parse_period
@@ -201,6 +202,37 @@ def test_a_status_that_was_a_source_on_an_earlier_row_is_still_refused():
     assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
 
 
+# Texts a value cell may hold: anything but what ends a field (a comma, a quote, a line
+# end), weighted towards what float() reads and rules.number may not.
+VALUE_TEXTS = st.one_of(
+    st.text(st.characters(blacklist_characters=',"\n\r\x00', blacklist_categories=("Cs",)), max_size=12),
+    st.from_regex(r"[-+ \t]?[0-9_.eE+-]{1,10}[ \t]?", fullmatch=True),
+    st.floats().map(repr),
+    st.sampled_from(["1e-400", "0e-400", "-0.0", "1e308", "1e309", "nan", "-inf", "Infinity", "1_0", "\x1c1", "1\x1f"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(VALUE_TEXTS)
+def test_the_fast_loop_takes_a_value_exactly_as_the_rule_does(text: str):
+    """The fast loop reads a value by float() under its own conditions (store_fast._parse_fast)
+    when the rest of the row is known; what it accepts, and as what, is rules.number's
+    answer on any text, and a value it declines gets the rule's message."""
+    ending = "official,src,,2023-01-10T00:00:00Z"
+    data = f"{','.join(HEADER)}\nshare,2022,1,{ending}\nshare,2022,{text},{ending}\n".encode("utf-8")
+    got = parse_store(data, "o.csv")
+    try:
+        expected = rules.number(text)
+    except ValueError as exc:
+        assert [o.line for o in got.observations] == [2]
+        assert [p.message for p in got.problems] == [said(exc)]
+    else:
+        assert not got.problems
+        assert [o.line for o in got.observations] == [2, 3]
+        assert repr(got.observations[1].value) == repr(expected)
+    assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
+
+
 def test_a_quoted_ending_seen_before_is_read_by_the_fast_loop(monkeypatch: pytest.MonkeyPatch):
     """A national store's revisions share a quoted note ("revised, after the annual
     survey"). Once the csv module has read such an ending whole, a row ending the same way
@@ -299,12 +331,12 @@ def test_chunk_edges_do_not_matter(monkeypatch: pytest.MonkeyPatch, chunk: int):
     )
     data = text.encode("utf-8")
     expected = outcome(general, data)
-    monkeypatch.setattr(store, "_CHUNK", chunk)
+    monkeypatch.setattr(store_fast, "_CHUNK", chunk)
     assert outcome(lambda d: parse_store(d, "o.csv"), data) == expected
 
 
 def test_a_bad_byte_far_into_the_file_is_reported_on_its_line(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(store, "_CHUNK", 50)
+    monkeypatch.setattr(store_fast, "_CHUNK", 50)
     good = "share,2023,1,,,,2023-01-10T00:00:00Z\n"
     data = (",".join(HEADER) + "\n" + good * 40).encode() + b"share,2023,1,,\xff,,2023-01-10\n" + good.encode() * 3
     with pytest.raises(InputError) as err:
@@ -313,7 +345,7 @@ def test_a_bad_byte_far_into_the_file_is_reported_on_its_line(monkeypatch: pytes
 
 
 def test_observations_built_from_columns_equal_constructed_ones():
-    made = store._build_observations(
+    made = store_fast._build_observations(
         (
             ["a", "b"],
             [Period(2023), Period(2023, 4, 6)],

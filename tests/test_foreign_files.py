@@ -215,7 +215,7 @@ def test_a_missing_folder_for_the_store_is_not_created(folder: Path, command: li
 def test_two_links_to_one_store_share_its_lock(folder: Path):
     """The lock is beside the real file, so writers through a link and through the file
     (or two links) take the same lock; an append through a link leaves no lock beside it."""
-    from qntrack.files.store import _lock
+    from qntrack.files.appending import _lock
 
     (folder / "link.csv").symlink_to("observations.csv")
     (folder / "other.csv").symlink_to(folder / "observations.csv")

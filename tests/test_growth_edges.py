@@ -144,7 +144,7 @@ def test_show_report_and_json_agree_on_a_fall_of_100_percent(fallen: Path):
 
 # --- b. a growth rate below −100 % is warned of at entry and by check -------------------------
 
-# 40 in 2021: no figure below is 5 times it, so no jump warning mixes in (checks.jump_ratio).
+# 40 in 2021: no figure below is 5 times it, so no jump warning mixes in (checks_jumps.jump_ratio).
 FLOOR_ROWS = dedent("""
     indicator,period,value,status,source,note,recorded_at
     growth,2021,40,,src,,2022-01-10T00:00:00Z

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import run_clean, store_text
-from qntrack.files.store import normalise_timestamp
+from qntrack.files.rules import recorded_at as normalise_timestamp
 from qntrack.method.timing import timing_problems
 from qntrack.plan.periods import parse_period
 

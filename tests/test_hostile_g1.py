@@ -7,7 +7,7 @@ import math
 
 from helpers import run_clean, store_text
 from qntrack.catalog import Figure
-from qntrack.files.checks import jump_ratio
+from qntrack.files.checks_jumps import jump_ratio
 
 
 # 1. Figures of any size are shown, never a traceback after a row is written.

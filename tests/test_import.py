@@ -12,7 +12,8 @@ import pytest
 from conftest import make_tracker
 from helpers import run, store_text as store
 
-from qntrack.files.importing import ImportFormat, parse_number_cell, parse_table
+from qntrack.files.figures import parse_number_cell
+from qntrack.files.import_tables import ImportFormat, parse_table
 
 
 TARGETS = """\

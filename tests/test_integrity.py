@@ -22,7 +22,8 @@ from helpers import json_of, run
 from qntrack.files.checks import CHECKS, DEFAULT_CHECKS, run_checks
 from qntrack.method.history import vintages
 from qntrack.method.series import in_force
-from qntrack.files.store import _lock, read_store
+from qntrack.files.appending import _lock
+from qntrack.files.store import read_store
 
 
 TARGETS = """\
@@ -252,7 +253,7 @@ import sys, time
 from pathlib import Path
 from qntrack.plan.model import Observation
 from qntrack.plan.periods import parse_period
-from qntrack.files.store import append_observations
+from qntrack.files.appending import append_observations
 
 path, who, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 count = int(sys.argv[4])

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qntrack.cli import app
-from qntrack.files.importing import _IN_PERIOD, parse_number_cell, parse_typed_number
+from qntrack.files.figures import _IN_PERIOD, parse_number_cell, parse_typed_number
 from qntrack.catalog import Message, catalog, render
 
 runner = CliRunner()
@@ -152,7 +152,7 @@ def test_numbers_typed_on_the_command_line_carry_their_message():
 
 
 def test_every_id_built_without_msg_is_in_both_catalogs():
-    # _in_period() and _within() build Messages without msg(), which tests/test_messages.py looks for.
+    # in_period() and _within() build Messages without msg(), which tests/test_messages.py looks for.
     en, vi = catalog("en"), catalog("vi")
     for plain, in_period in _IN_PERIOD.items():
         assert plain in en and in_period in en and in_period in vi

@@ -13,7 +13,9 @@ import pytest
 from helpers import run_clean as run
 from qntrack.catalog import Message
 from qntrack.plan.periods import parse_period
-from qntrack.files.store import normalise_timestamp, parse_store, parse_value, said
+from qntrack.files.rules import recorded_at as normalise_timestamp
+from qntrack.files.rules import number as parse_value
+from qntrack.files.store import parse_store, said
 from qntrack.method.timing import parse_zone, timing_problems
 
 
@@ -234,7 +236,7 @@ targets:
 def test_a_period_left_out_is_warned_of_the_same_cold_and_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ):
-    """The warning comes back from the cache as a Message (cache._message_plain), so it is
+    """The warning comes back from the cache as a Message (cache.entries._message_plain), so it is
     said in the language of the run that prints it, whichever language built the cache."""
     from conftest import make_tracker
 

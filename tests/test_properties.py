@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qntrack.files.definitions import parse_plan
-from qntrack.files.importing import parse_number_cell
+from qntrack.files.figures import parse_number_cell
 from qntrack.plan.model import LevelTarget, Location, Observation
 from qntrack.plan.periods import Period, PeriodError, parse_period
 from qntrack.files.recording import validate_record
-from qntrack.files.store import append_observations, read_store
+from qntrack.files.appending import append_observations
+from qntrack.files.store import read_store
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

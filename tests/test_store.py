@@ -8,7 +8,9 @@ from qntrack.errors import InputError
 from qntrack.plan.model import Observation
 from qntrack.plan.periods import parse_period
 from qntrack.method.series import in_force
-from qntrack.files.store import HEADER, append_observations, normalise_timestamp, parse_store, read_store
+from qntrack.files.rules import recorded_at as normalise_timestamp
+from qntrack.files.appending import append_observations
+from qntrack.files.store import HEADER, parse_store, read_store
 
 
 def obs(ind, period, value, recorded, line=0, status=""):

@@ -208,7 +208,7 @@ def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Pa
     from qntrack.method.history import already_recorded
     from qntrack.plan.model import Observation
     from qntrack.plan.periods import parse_period
-    from qntrack.files.store import append_observations
+    from qntrack.files.appending import append_observations
 
     row = Observation("share", parse_period("2025"), 13.0, "", "s", "", "2026-01-05T00:00:00Z")
     path = tracker / "observations.csv"
@@ -236,7 +236,7 @@ def test_the_check_is_made_against_the_store_as_it_is_under_the_lock(tracker: Pa
     ],
 )
 def test_the_rows_an_append_compares_with_are_those_every_reader_sees(tracker: Path, extra: str):
-    from qntrack.files.store import _stored_now, stored_rows
+    from qntrack.files.appending import _stored_now, stored_rows
 
     path = tracker / "observations.csv"
     with open(path, "a", encoding="utf-8") as fh:
@@ -259,9 +259,9 @@ PAUSED_IMPORT = r"""
 import os, sys, time
 from pathlib import Path
 
-import qntrack.files.store
+import qntrack.files.appending
 
-qntrack.files.store._WRITE = 1 << 14
+qntrack.files.appending._WRITE = 1 << 14
 marker = Path(sys.argv[1])
 real = os.write
 chunks = []
@@ -354,7 +354,7 @@ def test_a_big_import_killed_mid_write_leaves_all_or_nothing(tracker: Path):
 def _batch(tracker: Path, new_file: bool) -> tuple[bytes, bytes]:
     from qntrack.plan.model import Observation
     from qntrack.plan.periods import parse_period
-    from qntrack.files.store import append_observations
+    from qntrack.files.appending import append_observations
 
     path = tracker / "observations.csv"
     if new_file:
@@ -375,7 +375,7 @@ def _batch(tracker: Path, new_file: bool) -> tuple[bytes, bytes]:
 @pytest.mark.parametrize("new_file", [False, True])
 def test_repair_restores_the_bytes_before_a_batch_cut_at_any_offset(tracker: Path, new_file: bool):
     from qntrack.files.repair import roll_back
-    from qntrack.files.store import _JOURNAL, pending_path
+    from qntrack.files.journal import _JOURNAL, pending_path
 
     path = tracker / "observations.csv"
     before, after = _batch(tracker, new_file)

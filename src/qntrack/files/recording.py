@@ -5,7 +5,6 @@ All or nothing: every record is checked first; a single problem means nothing is
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
@@ -13,24 +12,14 @@ from ..errors import InputError
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
-from ..plan.periods import PeriodError, parse_period
-from ..files.store import (
-    append_observations,
-    missing_folder,
-    normalise_timestamp,
-    parse_value,
-    peek_store,
-    read_store_bytes,
-    stored_rows,
-    utc_now,
-)
-from ..files.textfiles import neutralise_formula, nfc
+from ..plan.periods import PeriodError
+from . import rules
+from ..files.appending import append_observations, stored_rows
+from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 
-__all__ = ["Recorded", "validate_record", "record_one", "record_many", "retract"]
-
-MAX_TEXT = 2000  # characters in a source or note: more than any citation needs
+__all__ = ["Recorded", "validate_record", "record_many", "retract"]
 
 
 def _within(message_id: str, problem: str | Message) -> Message:
@@ -40,14 +29,6 @@ def _within(message_id: str, problem: str | Message) -> Message:
     value so that it can be shown in the user's language once messages.render renders
     Message values (today it shows the English text there)."""
     return Message(message_id, (("problem", problem),))
-
-
-def _closest(word: str, options) -> str | None:
-    """The option closest to ``word`` (errors.did_you_mean's choice), or None."""
-    import difflib
-
-    found = difflib.get_close_matches(word, list(options), n=1)
-    return found[0] if found else None
 
 
 def _torn(store: Path, line: int) -> InputError:
@@ -80,24 +61,16 @@ def validate_record(
     """
     problems: list[Problem] = []
     now = now or utc_now()
-    ind = plan.indicators.get(indicator.strip())
-    if ind is None:
-        hint = _closest(indicator.strip(), plan.indicators)
-        if hint:
-            problems.append(Problem(where, msg("recording_unknown_indicator_hint", indicator=indicator, hint=hint)))
-        elif plan.indicators:
-            problems.append(
-                Problem(
-                    where, msg("recording_unknown_indicator", indicator=indicator, known=", ".join(plan.indicators))
-                )
-            )
-        else:
-            problems.append(Problem(where, msg("recording_unknown_indicator_none", indicator=indicator)))
-    elif ind.formula:
+    ind = None
+    try:
+        ind = rules.indicator(plan, indicator)
+    except ValueError as exc:
+        problems.append(Problem(where, _said(exc)))
+    if ind is not None and ind.formula:
         problems.append(Problem(where, msg("recording_derived", indicator=ind.id, formula=ind.formula)))
     parsed_period = None
     try:
-        parsed_period = parse_period(period)
+        parsed_period = rules.period(period)
     except PeriodError as exc:
         problems.append(Problem(where, _said(exc)))
     if ind is not None and parsed_period is not None and not parsed_period.fits(ind.frequency):
@@ -109,15 +82,11 @@ def validate_record(
         )
     number = None
     try:
-        if status == RETRACTED:  # a row of `qntrack retract` (or of a store imported into itself)
-            if value.strip():
-                raise ValueError(msg("recording_retraction_value"))
-            number = math.nan
-        else:
-            number = parse_value(value)
+        # A retraction (`qntrack retract`, or a store imported into itself) has no value.
+        number = rules.value(value, status or "")
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
-    if status and status not in OBSERVATION_STATUSES and status != RETRACTED:
+    if status and not rules.is_status(status):
         problems.append(
             Problem(where, msg("recording_bad_status", status=status, statuses=", ".join(OBSERVATION_STATUSES)))
         )
@@ -126,12 +95,12 @@ def validate_record(
         if recorded_at:
             from ..method.timing import parse_zone
 
-            stamp = normalise_timestamp(recorded_at, parse_zone(zone) if zone else None)
+            stamp = rules.recorded_at(recorded_at, parse_zone(zone) if zone else None)
         else:
             stamp = now
     except ValueError as exc:
         message = _said(exc)
-        if "has no time zone" in str(exc):
+        if isinstance(message, Message) and message.id == "store_timestamp_no_zone":
             message = _within("recording_zone_hint", message)
         problems.append(Problem(where, message))
     # The timing rules are about a real indicator's figure: after "unknown indicator" they
@@ -145,43 +114,14 @@ def validate_record(
             elif not force:
                 # The hint names --force only where the command has one (retract has not).
                 problems.append(Problem(where, _within("recording_force_hint", message) if force_hint else message))
-    # One sentence per field: the source and the note are not glued into a shared sentence.
-    for text, is_source in ((source, True), (note, False)):
-        if "\n" in text or "\r" in text:
-            problems.append(Problem(where, msg("recording_source_lines") if is_source else msg("recording_note_lines")))
-        elif any(ch < " " and ch != "\t" or ch == "\x7f" for ch in text):
-            # A NUL would make the whole file look binary to every later read.
-            bad = next(ch for ch in text if ch < " " and ch != "\t" or ch == "\x7f")
-            code = f"U+{ord(bad):04X}"
-            problems.append(
-                Problem(
-                    where,
-                    msg("recording_source_control", code=code)
-                    if is_source
-                    else msg("recording_note_control", code=code),
-                )
-            )
-        elif len(text) > MAX_TEXT:
-            # The store's reader refuses longer cells; refuse them before they are written.
-            problems.append(
-                Problem(
-                    where,
-                    msg("recording_source_too_long", length=len(text), limit=MAX_TEXT)
-                    if is_source
-                    else msg("recording_note_too_long", length=len(text), limit=MAX_TEXT),
-                )
-            )
-        elif any("\ud800" <= ch <= "\udfff" for ch in text):
-            # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
-            problems.append(
-                Problem(where, msg("recording_source_not_utf8") if is_source else msg("recording_note_not_utf8"))
-            )
+    for found in (rules.text_problem(source, "source"), rules.text_problem(note, "note")):
+        if found is not None:
+            problems.append(Problem(where, found))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
-    # The store is the file people double-click: a source or note a spreadsheet would run
-    # as a formula (=HYPERLINK(...), @SUM, -cmd|...) is stored with a leading apostrophe.
-    source, note = neutralise_formula(nfc(source.strip())), neutralise_formula(nfc(note.strip()))
-    return Observation(ind.id, parsed_period, number, status or "", source, note, stamp), []
+    return Observation(
+        ind.id, parsed_period, number, status or "", rules.written_text(source), rules.written_text(note), stamp
+    ), []
 
 
 def _open(targets: str | None) -> tuple[Plan, Path]:
@@ -205,7 +145,7 @@ class Recorded(NamedTuple):
     rows: list[Observation]
     skipped: list[Observation]
     # Rows recorded (or that would be) that jump against the figures on record: one
-    # warning each (checks.entry_jump_problems); they are still recorded.
+    # warning each (checks_jumps.entry_jump_problems); they are still recorded.
     warnings: list[Problem]
     # For each skipped row, in order: the stored vintage it repeats and the vintage in
     # force for its period (history.stored_vintage), read under the lock; (None, None)
@@ -269,7 +209,7 @@ def record_many(
     vintages: list[tuple[Observation | None, Observation | None]] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from .checks import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
+        from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
 
         if force:
             warnings.extend(_after_future(rows, wheres, stored, undated, now))
@@ -287,7 +227,7 @@ def record_many(
         return [o for _, o in kept]
 
     if dry_run:
-        from ..files.store import check_appendable
+        from ..files.appending import check_appendable
 
         if store.is_file() and store.stat().st_size:
             check_appendable(store)  # what the append would refuse, a dry run refuses too
@@ -379,8 +319,8 @@ def _refuse_same_moment(
     kept: Sequence[tuple[Location, Observation]], stored: Sequence[Observation], store: Path
 ) -> None:
     """A row recorded at the same moment as a different stored vintage of its period is
-    refused, as within a batch (importing._note_duplicate): which of the two is in force
-    would depend on file order (checks.same_moment_problems). Identical rows were
+    refused, as within a batch (import_tables._note_duplicate): which of the two is in force
+    would depend on file order (checks_rows.same_moment_problems). Identical rows were
     already left out (history.already_recorded)."""
     wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}
     problems = [
@@ -400,28 +340,6 @@ def _refuse_same_moment(
     ]
     if problems:
         raise InputError(problems)
-
-
-def record_one(
-    targets: str | None,
-    indicator: str,
-    period: str,
-    value: str,
-    status: str | None,
-    source: str,
-    note: str,
-    recorded_at: str | None,
-) -> Path:
-    fields = {
-        "indicator": indicator,
-        "period": period,
-        "value": value,
-        "status": status or "",
-        "source": source,
-        "note": note,
-        "recorded_at": recorded_at or "",
-    }
-    return record_many(targets, [(Location("add-observation"), fields)]).store
 
 
 def retract(
@@ -449,11 +367,12 @@ def retract(
     if existing.torn_line:
         raise _torn(store, existing.torn_line)
     where = Location("retract")
-    row, problems = validate_record(
+    found, problems = validate_record(
         plan, where, indicator, period, "", RETRACTED, source, note, recorded_at, force_hint=False
     )
-    if row is None:
+    if found is None:
         raise InputError(problems)
+    row: Observation = found
     withdrawn: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:

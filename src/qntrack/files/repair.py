@@ -18,7 +18,9 @@ from pathlib import Path
 from ..errors import fail
 from ..catalog import msg
 from ..files.starter import write_atomically
-from ..files.store import _last_line_is_whole, _lock, pending_path, read_pending
+from ..files.appending import _lock
+from ..files.journal import pending_path, read_pending
+from ..files.store import last_line_is_whole
 
 __all__ = ["Repair", "RolledBack", "repair_store", "roll_back"]
 
@@ -126,7 +128,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             if not data or data.endswith(b"\n"):
                 return None
             _refuse_foreign(data, path)
-            if _last_line_is_whole(data, str(path)):
+            if last_line_is_whole(data, str(path)):
                 return None  # a whole last row saved without its newline is a row, not a remnant
             cut = data.rfind(b"\n") + 1
             tail = data[cut:]

@@ -1,29 +1,36 @@
 """observations.csv: the record of published figures. Read whole, only ever appended to.
 
 Every row stays in the file forever; a later row for the same indicator and period is a
-revision (see ``vintages.in_force``). The file is plain UTF-8 CSV so that a person can
+revision (see ``series.in_force``). The file is plain UTF-8 CSV so that a person can
 open it in a spreadsheet, and the tool never rewrites what a person wrote.
+
+This module reads it: its header and encoding, the general reader (the csv module) and
+what a torn last row is. Beside it: ``store_fast`` (the fast reader for the common shape
+of the file), ``appending`` (new rows under a lock), ``journal`` (where the committed
+rows end while a batch is written) and ``rules`` (what a valid field is).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import math
 import os
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
-from itertools import chain, repeat
-from operator import itemgetter
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Callable
 
-from ..errors import ExitCode, InputError, fail, os_failure
+from ..errors import InputError, fail
 from ..catalog import Message, msg, said
-from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Problem
-from ..plan.periods import Period, PeriodError, parse_period
+from ..plan.model import OBSERVATION_STATUSES, Location, Observation, Problem
+from ..plan.periods import PeriodError
 from ..files.textfiles import nfc
+from .journal import not_added, interrupted, interrupted_batch, read_pending
+from .rules import STATUSES as _STATUSES
+from .rules import utc_text
+from .rules import period as _period
+from .rules import recorded_at as _recorded_at
+from .rules import value as _value
 
 __all__ = [
     "HEADER",
@@ -32,17 +39,11 @@ __all__ = [
     "read_store_bytes",
     "peek_store",
     "parse_store",
-    "append_observations",
     "format_value",
-    "normalise_timestamp",
     "utc_now",
 ]
 
 HEADER = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
-_CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-_PLAIN_NUMBER = re.compile(
-    r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII
-)  # \d of other scripts is no digit here
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,81 +57,8 @@ class StoreContents:
 
 
 def utc_now() -> str:
-    return _utc_text(datetime.now(timezone.utc))
-
-
-def _utc_text(moment: datetime) -> str:
-    """A UTC moment as the store writes it. Not strftime: glibc writes year 999 as "999",
-    which no reader (nor ``date.fromisoformat``) takes back."""
-    return (
-        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
-    )
-
-
-def normalise_timestamp(text: str, zone: Any = None) -> str:
-    """ISO 8601 with a time zone (or a bare date, taken as midnight UTC) → ``...Z`` in UTC.
-
-    ``zone``: the tzinfo for a date and time written without one (the plan's ``timezone:``
-    or ``--tz``); without it such a time is refused, as it could be any of 26 hours.
-    """
-    raw = text.strip()
-    if _CANONICAL_TS.match(raw):
-        # The right shape is not enough: 2020-02-30 or 25:00 would be stored as typed and
-        # break every date computed from it later (timing, --as-of).
-        if not _is_real(raw):
-            raise ValueError(msg("store_timestamp_not_real", text=text))
-        return raw
-    try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        shape = _DATE_TIME_SHAPE.match(raw)
-        if shape is not None and not _is_real(shape.group(0)):
-            raise ValueError(msg("store_timestamp_not_real", text=text)) from None
-        raise ValueError(msg("store_timestamp_invalid", text=text)) from None
-    if moment.tzinfo is None:
-        if _is_bare_date(raw):
-            # Any spelling of a date alone (2024-04-02, 20240402) is the same documented
-            # midnight UTC; --tz and the plan's zone are for a time of day.
-            moment = moment.replace(tzinfo=timezone.utc)
-        elif zone is not None:
-            moment = moment.replace(tzinfo=zone)
-        else:
-            raise ValueError(msg("store_timestamp_no_zone", text=text))
-    try:
-        return _utc_text(moment.astimezone(timezone.utc))
-    except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
-        raise ValueError(msg("store_timestamp_not_real", text=text)) from None
-
-
-def _is_bare_date(raw: str) -> bool:
-    """Whether ``raw`` is a date with no time of day, in any ISO spelling Python reads."""
-    try:
-        date.fromisoformat(raw)
-    except ValueError:
-        return False
-    return True
-
-
-# The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
-# real moment once the text has the right shape.
-_DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
-
-
-def _is_real(text: str) -> bool:
-    """Whether the date and time at the start of ``text`` (``_DATE_TIME_SHAPE``) exist.
-
-    Called once per distinct timestamp (the readers remember what passed), so a store
-    of a million rows pays for it a few hundred times, not a million.
-    """
-    parts = _DATE_TIME_SHAPE.match(text)
-    if parts is None:
-        return False
-    try:
-        datetime(*(int(p) for p in parts.groups() if p is not None))
-    except ValueError:
-        return False
-    return True
+    """The clock, read at the edge: the moment an append stamps a row given none."""
+    return utc_text(datetime.now(timezone.utc))
 
 
 def format_value(value: float) -> str:
@@ -138,36 +66,6 @@ def format_value(value: float) -> str:
     if abs(value) < 1e15 and value == int(value):  # size first: int() of inf fails
         return str(int(value))
     return repr(value)
-
-
-def parse_value(text: str) -> float:
-    raw = text.strip()
-    if not _PLAIN_NUMBER.match(raw):
-        if "," in raw:
-            raise ValueError(msg("store_value_comma", text=text))
-        if not raw.isascii() and any(ch.isdigit() for ch in raw if ch > "\x7f"):
-            # float() reads them; the CLI and --from refuse them (importing.foreign_digits).
-            raise ValueError(msg("import_value_foreign_digits", text=text))
-        raise ValueError(msg("store_value_not_number", text=text))
-    value = float(raw)
-    if not math.isfinite(value):
-        raise ValueError(msg("store_value_not_finite", text=text))
-    if value == 0.0 and nonzero_mantissa(raw):
-        raise ValueError(msg("store_value_underflow", text=text))
-    return value
-
-
-def nonzero_mantissa(raw: str) -> bool:
-    """Whether a number's text, read as 0.0, is not zero (1e-400 underflows): such a figure
-    is refused, as one beyond about 1.8e308 is, rather than stored as 0."""
-    return any(ch in "123456789" for ch in raw.partition("e")[0].partition("E")[0])
-
-
-def _retraction_value(text: str) -> float:
-    """A retraction's value: empty in the file, NaN in memory (never a figure in force)."""
-    if text.strip():
-        raise ValueError(msg("store_retraction_has_value"))
-    return math.nan
 
 
 def read_store(path: Path, committed_only: bool = False) -> StoreContents:
@@ -196,7 +94,7 @@ def peek_store(path: Path) -> StoreContents:
         return read_store(path)
     pending = interrupted_batch(path)
     if pending is not None:
-        raise fail(str(path), _not_added(pending))
+        raise fail(str(path), not_added(pending))
     opened = open_regular(path, "the observations file")  # a FIFO or device: refused, never waited on
     if opened is None:
         return read_store(path)
@@ -255,81 +153,6 @@ def read_store_bytes(path: Path, committed_only: bool = False) -> bytes | None:
     return data[: pending.size]
 
 
-@dataclass(frozen=True, slots=True)
-class Pending:
-    """The journal of a batch being appended: the store's size before it, and its rows."""
-
-    size: int
-    rows: int
-
-
-_JOURNAL = "qntrack append journal 1\n"
-
-
-def pending_path(path: Path) -> Path:
-    """Beside the real file, like the lock: a store reached through a symlink has one journal."""
-    real = path.resolve() if path.is_symlink() else path  # as given otherwise: messages name it so
-    return real.with_name(real.name + ".pending")
-
-
-def read_pending(path: Path) -> Pending | None:
-    """The journal of a batch not yet committed, or None (no batch under way or interrupted)."""
-    journal = pending_path(path)
-    try:
-        text = journal.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise fail(str(journal), msg("store_journal_unreadable", reason=exc.strerror or exc)) from None
-    match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
-    if match is None:
-        raise fail(str(journal), msg("store_journal_foreign"))
-    return Pending(int(match.group(1)), int(match.group(2)))
-
-
-def interrupted(pending: Pending, repair: str = "qntrack check --repair") -> Message:
-    """That a batch was interrupted, and the command (``repair``) that sets it aside."""
-    return msg("store_interrupted", rows=pending.rows, repair=repair)
-
-
-def interrupted_message(pending: Pending) -> str:
-    """``interrupted`` in English, as text (kept for callers that edit the text)."""
-    return str(interrupted(pending))
-
-
-def _not_added(pending: Pending) -> Message:
-    """Why an append refuses after an interrupted batch: a person should see it set aside."""
-    return msg("store_interrupted_not_added", rows=pending.rows)
-
-
-def interrupted_batch(path: Path) -> Pending | None:
-    """The journal of a batch a crash interrupted, or None (no journal, or a batch being
-    written: another process holds the append lock).
-
-    A shared ``flock`` on the lock file is tried without waiting; while it is held no
-    writer can begin a batch, so the journal is looked at again under it. Where there is
-    no ``flock`` (or no lock file yet), no writer is assumed.
-    """
-    if read_pending(path) is None:
-        return None
-    try:
-        import fcntl
-    except ImportError:
-        return read_pending(path)
-    try:
-        fd = os.open(str(path.resolve()) + ".lock", os.O_RDONLY)
-    except OSError:
-        return read_pending(path)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except OSError:
-            return None  # a writer holds the lock: a batch in progress
-        return read_pending(path)
-    finally:
-        os.close(fd)  # closing also lets go of a lock taken here
-
-
 def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
     """Every row of an observations file, with a problem for each row that is wrong.
 
@@ -355,6 +178,8 @@ def parse_store(data: bytes, file: str, reads: Callable[[str], bool] | None = No
         )
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if b"\r" not in data and b"\x00" not in data:
+        from .store_fast import _parse_fast  # a module of its own; it uses this one's checks
+
         fast = _parse_fast(data, start, file, reads)
         if fast is not None:
             return fast
@@ -386,11 +211,11 @@ def looks_like_utf16(data: bytes) -> bool:
 
 
 # Message ids, made into Messages only where a problem is found (never per row).
-_NOT_UTF8 = "store_not_utf8"
+NOT_UTF8 = "store_not_utf8"
 # One wording for a torn last row, wherever it is met (readers, check): check names the
 # repair command for its own tracker (--targets), the readers the plain one.
-_TORN = "store_torn_row"
-_REPAIR = "qntrack check --repair"
+TORN = "store_torn_row"
+REPAIR = "qntrack check --repair"
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -398,10 +223,10 @@ def _decode(data: bytes, file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(file, line), msg(_NOT_UTF8)) from None
+        raise fail(Location(file, line), msg(NOT_UTF8)) from None
 
 
-def _column_order(header: list[str], file: str) -> list[int]:
+def column_order(header: list[str], file: str) -> list[int]:
     """Where each of HEADER's columns is in the file's header, or the header's problem."""
     names = [h.strip().lower() for h in header]
     if len(names) == 1 and sorted(n.strip() for n in names[0].split(";")) == sorted(HEADER):
@@ -416,15 +241,15 @@ def _column_order(header: list[str], file: str) -> list[int]:
     unknown = [h for h in names if h not in HEADER]
     if missing or unknown or len(set(names)) != len(names):
         # One whole sentence per case: word order differs between languages.
-        header, gone, odd = ",".join(HEADER), ", ".join(missing), ", ".join(repr(u) for u in unknown)
+        ours, gone, odd = ",".join(HEADER), ", ".join(missing), ", ".join(repr(u) for u in unknown)
         if missing and unknown:
-            message = msg("store_header_missing_unknown", header=header, missing=gone, unknown=odd)
+            message = msg("store_header_missing_unknown", header=ours, missing=gone, unknown=odd)
         elif missing:
-            message = msg("store_header_missing", header=header, missing=gone)
+            message = msg("store_header_missing", header=ours, missing=gone)
         elif unknown:
-            message = msg("store_header_unknown", header=header, unknown=odd)
+            message = msg("store_header_unknown", header=ours, unknown=odd)
         else:
-            message = msg("store_header_repeated", header=header)
+            message = msg("store_header_repeated", header=ours)
         raise InputError([Problem(Location(file, 1), message)])
     return [names.index(h) for h in HEADER]
 
@@ -434,7 +259,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
     if not text.strip():
         return StoreContents((), ())
     torn = 0
-    if not text.endswith("\n") and _ends_in_a_row(text, file):
+    if not text.endswith("\n") and ends_in_a_row(text, file):
         text += "\n"
     if not text.endswith("\n"):
         # Anything after the last newline that is not a whole, valid row is the remnant
@@ -444,7 +269,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
         text = text[:cut]
     problems: list[Problem] = []
     if torn:
-        problems.append(Problem(Location(file, torn), msg(_TORN, repair=_REPAIR)))
+        problems.append(Problem(Location(file, torn), msg(TORN, repair=REPAIR)))
     if not text:
         return StoreContents((), tuple(problems), torn)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -452,7 +277,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
         header = next(reader)
     except (StopIteration, csv.Error):
         return StoreContents((), tuple(problems), torn)
-    order = _column_order(header, file)
+    order = column_order(header, file)
     width = len(HEADER)
     rows: list[Observation] = []
     append = rows.append
@@ -474,20 +299,20 @@ def _parse_text(text: str, file: str) -> StoreContents:
         if len(fields) != width:
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
-            problems.append(Problem(Location(file, line), _field_count(len(fields))))
+            problems.append(Problem(Location(file, line), wrong_field_count(len(fields))))
             continue
         if not in_order:
             fields = [fields[i] for i in order]
         ind, period_text, value_text, status, source, note, recorded = fields
         try:
-            period = parse_period(period_text)
-            value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
-            if status and status not in _STATUSES:
-                raise ValueError(_bad_status(status))
+            period = _period(period_text)
+            value = _value(value_text, status)
+            if status not in _STATUSES:
+                raise ValueError(bad_status(status))
             stamp = stamps.get(recorded)
             if stamp is None:
                 # Each distinct timestamp is checked (shape, and a real date) once.
-                stamp = stamps[recorded] = normalise_timestamp(recorded)
+                stamp = stamps[recorded] = _recorded_at(recorded)
             recorded = stamp
         except (PeriodError, ValueError) as exc:
             problems.append(Problem(Location(file, line), said(exc)))
@@ -501,26 +326,26 @@ def _parse_text(text: str, file: str) -> StoreContents:
     return StoreContents(tuple(rows), tuple(problems), torn)
 
 
-def _field_count(found: int) -> Message:
+def wrong_field_count(found: int) -> Message:
     return msg("store_field_count", width=len(HEADER), header=",".join(HEADER), found=found)
 
 
-def _bad_status(status: str) -> Message:
+def bad_status(status: str) -> Message:
     return msg("store_status_invalid", status=status, valid=", ".join(OBSERVATION_STATUSES))
 
 
-def _last_line_is_whole(data: bytes, file: str) -> bool:
-    """``_ends_in_a_row`` for a store's bytes (which do not end with a newline)."""
+def last_line_is_whole(data: bytes, file: str) -> bool:
+    """``ends_in_a_row`` for a store's bytes (which do not end with a newline)."""
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     first = data.find(b"\n", start)
     head = data[start:first] + b"\n" if first >= 0 else b""
     try:
-        return _ends_in_a_row((head + data[data.rfind(b"\n") + 1 :]).decode("utf-8"), file)
+        return ends_in_a_row((head + data[data.rfind(b"\n") + 1 :]).decode("utf-8"), file)
     except UnicodeDecodeError:
         return False
 
 
-def _ends_in_a_row(text: str, file: str) -> bool:
+def ends_in_a_row(text: str, file: str) -> bool:
     """Whether ``text``, which does not end with a newline, ends in a whole, valid row.
 
     Notepad and VS Code save a file without a newline after its last line: a last line
@@ -542,407 +367,6 @@ def _ends_in_a_row(text: str, file: str) -> bool:
 
 # --- the fast reader ------------------------------------------------------------------
 
-_CHUNK = 1 << 20  # bytes read at a time: the text of a whole national store never exists at once
-
-
-def _raw_lines(data: bytes, pos: int, end: int) -> Iterator[str]:
-    """The physical lines of data[pos:end] (which ends in "\n"), without their newline,
-    as raw text: each byte one character (Latin-1), not yet checked as UTF-8.
-
-    The fast reader splits and looks up these, and decodes each distinct field as UTF-8
-    the first time it sees it (``_utf8``), so every byte it reads is still checked. Text
-    decoded as UTF-8 up front cost 5-8 % more instructions: a store with Vietnamese names
-    decodes to two bytes a character, and every field split from it was scanned again to
-    narrow it, and hashed over twice the bytes.
-    """
-    while pos < end:
-        stop = data.find(b"\n", min(pos + _CHUNK, end - 1)) + 1
-        lines = str(data[pos:stop], "latin-1").split("\n")
-        lines.pop()  # the empty text after the chunk's last newline
-        yield from lines
-        pos = stop
-
-
-def _utf8(raw: str, file: str, line: int) -> str:
-    """Raw text (``_raw_lines``) as the UTF-8 it should be, or the general reader's error."""
-    if raw.isascii():
-        return raw
-    try:
-        return raw.encode("latin-1").decode("utf-8")
-    except UnicodeDecodeError:
-        raise fail(Location(file, line), msg(_NOT_UTF8)) from None
-
-
-def _raw(text: str) -> str:
-    """The raw form (``_raw_lines``) of decoded text: the key it is remembered by."""
-    return text if text.isascii() else text.encode("utf-8").decode("latin-1")
-
-
-def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
-    """Raise as the general reader would if anything from ``pos`` on is not UTF-8."""
-    end = len(data)
-    while pos < end:
-        stop = min(pos + _CHUNK, end)
-        while stop < end and data[stop] & 0xC0 == 0x80:  # do not split a character
-            stop += 1
-        try:
-            str(data[pos:stop], "utf-8")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", start, pos + exc.start) + 1
-            raise fail(Location(file, line), msg(_NOT_UTF8)) from None
-        pos = stop
-
-
-# Each valid status, mapped to itself. Kept apart from the texts remembered for sources
-# and notes, which are not statuses.
-_STATUSES = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)}
-
-
-class _Rows:
-    """Rows of the fast reader, and what it remembers of the fields it has checked.
-
-    A national store repeats itself: ten thousand indicator ids, a few hundred periods,
-    and the last four fields of a row (status, source, note, recorded_at) shared by all
-    the figures of one report. Each distinct text is checked once, then looked up; a row
-    whose four parts are all known is taken as is. Any other row goes through ``check``,
-    which applies the general reader's checks in its order and remembers what passed.
-    """
-
-    LIMIT = 200_000  # entries per table at most: memory stays bounded on any file
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
-        self.names: dict[str, str] = {}
-        self.periods: dict[str, Period] = {}
-        self.tails: dict[str, tuple[str, str, str, str]] = {}
-        self.stamps: dict[str, str] = {}
-        self.texts: dict[str, str] = {}
-        self.columns: tuple[list, ...] = ([], [], [], [], [])
-
-    def problem(self, line: int, message: Message | str) -> None:
-        self.problems.append(Problem(Location(self.file, line), message))
-
-    def check(
-        self, fields: list[str], line: int, rest: str | None = None, raw: tuple[str, str, str | None] | None = None
-    ) -> None:
-        """One row, as ``fields`` (seven) or as its first three and the ``rest`` of the line.
-
-        ``raw``: the row's indicator, period and rest as raw text (``_raw_lines``), which
-        is what the fast loop looks up: what passes is remembered under them. Worked out
-        from the text when not given (a record the csv module read).
-        """
-        if rest is not None:
-            count = 4 + rest.count(",") if len(fields) == 4 else len(fields)
-        else:
-            count = len(fields)
-        if count != len(HEADER):
-            if count == 1 and not fields[0].strip():
-                return  # a blank line
-            self.problem(line, _field_count(count))
-            return
-        ind, period_text, value_text = fields[0], fields[1], fields[2]
-        status, source, note, recorded = rest.split(",") if rest is not None else fields[3:]
-        if raw is None:
-            raw = (_raw(ind), _raw(period_text), None)
-        period = self.periods.get(raw[1])
-        if period is None:
-            try:
-                period = parse_period(period_text)
-            except PeriodError as exc:
-                self.problem(line, said(exc))
-                return
-            self._remember(self.periods, raw[1], period)
-        try:
-            value = _retraction_value(value_text) if status == RETRACTED else parse_value(value_text)
-        except ValueError as exc:
-            self.problem(line, said(exc))
-            return
-        if status not in _STATUSES:
-            self.problem(line, _bad_status(status))
-            return
-        stamp = self.stamps.get(recorded)
-        if stamp is None:
-            try:
-                stamp = normalise_timestamp(recorded)  # once per distinct timestamp: then remembered
-            except ValueError as exc:
-                self.problem(line, said(exc))
-                return
-            self._remember(self.stamps, recorded, stamp)
-        if not ind:
-            self.problem(line, msg("store_indicator_empty"))
-            return
-        tail = (_STATUSES[status], self._text(source), self._text(note), stamp)
-        if raw[2] is not None and status != RETRACTED:
-            # Not a retraction's ending: the fast loop would take the next row that ends
-            # the same way without checking that its value is empty.
-            self._remember(self.tails, raw[2], tail)
-        self._remember(self.names, raw[0], ind)
-        self.add(ind, period, value, tail, line)
-
-    def _text(self, text: str) -> str:
-        kept = self.texts.get(text)
-        return kept if kept is not None else self._remember(self.texts, text, nfc(text))
-
-    def _remember(self, table: dict, key: Any, value: Any) -> Any:
-        if len(table) < self.LIMIT:
-            table[key] = value
-        return value
-
-    def add(self, name: str, period: Period, value: float, tail: tuple, line: int) -> None:
-        for column, item in zip(self.columns, (name, period, value, tail, line), strict=True):
-            column.append(item)
-
-    def observations(self) -> tuple[Observation, ...]:
-        inds, periods, values, tails, lines = self.columns
-        status, source, note, recorded = (list(map(itemgetter(i), tails)) for i in range(4))
-        return _build_observations((inds, periods, values, status, source, note, recorded, lines))
-
-
-def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents | None:
-    """The fast reader; None when the file is not of the plain shape it handles."""
-    first = data.find(b"\n", start)
-    if first < 0:
-        return None
-    try:
-        header_line = str(data[start:first], "utf-8")
-    except UnicodeDecodeError:
-        return None
-    limit = csv.field_size_limit()
-    if not header_line.strip() or '"' in header_line or len(header_line) > limit:
-        return None  # a blank or quoted header is for the general reader
-    header = header_line.split(",")
-    if [h.strip().lower() for h in header] != list(HEADER):
-        try:
-            _column_order(header, file)
-        except InputError:
-            _check_utf8(data, first, start, file)  # an encoding error is reported first, as ever
-            raise
-        return None  # the columns in another order: the general reader
-
-    if not data.endswith(b"\n"):
-        try:
-            whole = _ends_in_a_row(
-                str(data[start:first], "utf-8") + "\n" + str(data[data.rfind(b"\n") + 1 :], "utf-8"), file
-            )
-        except UnicodeDecodeError:
-            whole = False
-        if whole:
-            data += b"\n"  # a copy, made only for a store saved without its last newline
-    rows = _Rows(file)
-    end = len(data)
-    torn = 0
-    if not data.endswith(b"\n"):
-        end = data.rfind(b"\n") + 1
-        torn = data.count(b"\n", start) + 1
-        rows.problem(torn, msg(_TORN, repair=_REPAIR))
-    names, periods, tails = rows.names, rows.periods, rows.tails
-    add_ind, add_period, add_value, add_tail, add_line = (c.append for c in rows.columns)
-    check = rows.check
-
-    lines = _raw_lines(data, first + 1, end)
-    line_no = 1
-    # Whether this process reads an indicator's rows, asked once per id (``reads``).
-    read_here: dict[str, bool] = {}
-    left_out = 0
-
-    def read_record(line: str, line_no: int, head: list[str]) -> int:
-        """The record that starts on ``line``, read by the csv module (quoted fields, perhaps
-        over several lines, or a long line) and checked; the number of its last line.
-
-        ``head``: the line split at its first three commas. When the record is that one
-        line and those three fields hold no quote, its last four fields, as raw text, are
-        remembered with the rest, so the next line that ends the same way (the same source
-        and a quoted note, say) is read by the fast loop.
-        """
-        nonlocal left_out
-        reader = csv.reader(_decoded(chain((line,), lines), file, line_no))
-        try:
-            fields = next(reader)
-        except csv.Error as exc:
-            # As the general reader does: report the record and read on.
-            last = line_no + reader.line_num - 1
-            rows.problem(last, msg("store_not_csv", detail=exc))
-            return last
-        last = line_no + reader.line_num - 1
-        if reads is not None and fields and not reads(fields[0]):
-            left_out += 1
-            return last
-        plain_head = (
-            last == line_no
-            and len(head) == 4
-            and len(line) <= limit
-            and '"' not in head[0]
-            and '"' not in head[1]
-            and '"' not in head[2]
-        )
-        check(fields, last, None, (head[0], head[1], head[3]) if plain_head else None)
-        return last
-
-    for line in lines:
-        line_no += 1
-        fields = line.split(",", 3)
-        quoted = '"' in line or len(line) > limit
-        if quoted and (
-            len(fields) != 4
-            or fields[3] not in tails
-            or len(line) > limit
-            or '"' in fields[0]
-            or '"' in fields[1]
-            or '"' in fields[2]
-        ):
-            line_no = read_record(line, line_no, fields)
-            continue
-        if reads is not None:
-            here = read_here.get(fields[0])
-            if here is None:
-                here = read_here[fields[0]] = reads(_utf8(fields[0], file, line_no))
-            if not here:
-                left_out += 1  # a row the caller does not want
-                continue
-        if len(fields) == 4:
-            ind, period_text, value_text, rest = fields
-            name = names.get(ind)
-            period = periods.get(period_text)
-            tail = tails.get(rest)
-            if name is not None and period is not None and tail is not None:
-                # float() also takes "1_000", "nan", "inf" and non-ASCII digits, which
-                # parse_value refuses: only a finite value of plain ASCII skips it.
-                try:
-                    value = float(value_text)
-                except ValueError:
-                    value = None
-                if (
-                    value is not None
-                    and value - value == 0.0
-                    and "_" not in value_text
-                    and value_text.isascii()
-                    and (value or not nonzero_mantissa(value_text))
-                ):  # 1e-400 is no 0
-                    add_ind(name)
-                    add_period(period)
-                    add_value(value)
-                    add_tail(tail)
-                    add_line(line_no)
-                    continue
-            raw = (ind, period_text, rest)
-        else:
-            raw = (fields[0], fields[1] if len(fields) > 1 else "", None)
-        if quoted:
-            # A known quoted ending, but something else in the row to check: the csv
-            # module reads it, as any quoted record.
-            line_no = read_record(line, line_no, fields)
-            continue
-        # Not a row made of parts already checked: decoded as UTF-8 (which stops the
-        # reading here if it is not), then checked field by field.
-        text = _utf8(line, file, line_no)
-        if text is not line:
-            fields = text.split(",", 3)
-        check(fields, line_no, fields[3] if len(fields) == 4 else "", raw)
-    if torn:
-        _check_utf8(data, end, start, file)
-    return StoreContents(rows.observations(), tuple(rows.problems), torn, left_out)
-
-
-def _decoded(lines: Iterator[str], file: str, line_no: int) -> Iterator[str]:
-    """Raw lines from line ``line_no`` on, decoded as UTF-8, each with its newline."""
-    for raw in lines:
-        yield _utf8(raw, file, line_no) + "\n"
-        line_no += 1
-
-
-_FIELDS = ("indicator", "period", "value", "status", "source", "note", "recorded_at", "line")
-
-
-def _build_observations(columns: tuple[list, ...]) -> tuple[Observation, ...]:
-    """Observations from columns of field values, as ``Observation(*row)`` would make them.
-
-    ``Observation`` is a named tuple, so each row is the tuple ``zip`` makes, given the
-    class by ``tuple.__new__``: no Python call per row (about 0.3 µs a row here, against
-    0.7 µs for the frozen dataclass it was). Should its fields change, the plain
-    constructor is used.
-    """
-    if Observation._fields != _FIELDS:
-        return tuple(map(Observation, *columns))
-    return tuple(map(tuple.__new__, repeat(Observation), zip(*columns, strict=True)))
-
-
-def encode_rows(observations: Iterable[Observation], with_header: bool, columns: Sequence[str] = HEADER) -> bytes:
-    """Rows as CSV bytes, their fields in the order of ``columns`` (the store's header)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    if with_header:
-        writer.writerow(HEADER)
-    order = None if tuple(columns) == HEADER else [HEADER.index(c) for c in columns]
-    for o in observations:
-        value = "" if o.status == RETRACTED else format_value(o.value)
-        row = (o.indicator, str(o.period), value, o.status, o.source, o.note, o.recorded_at)
-        writer.writerow(row if order is None else [row[i] for i in order])
-    return buf.getvalue().encode("utf-8")
-
-
-def check_appendable(path: Path) -> tuple[str, ...]:
-    """The columns of an existing, non-empty store in its own order, once it is known that
-    the readers accept it as a whole (header, UTF-8 throughout); else their refusal."""
-    columns = _columns_of(path)
-    _check_store_utf8(path)
-    return columns
-
-
-def _columns_of(path: Path) -> tuple[str, ...]:
-    """The store's columns in its own order, from its header, checked as the readers check
-    it: a file whose columns a person reordered gets its rows in that order, never in
-    HEADER's, which would put each figure under another column for good."""
-    with open(path, "rb") as fh:
-        line = fh.readline(1 << 16)
-    line = line[3:] if line.startswith(b"\xef\xbb\xbf") else line
-    try:
-        text = line.decode("utf-8").rstrip("\r\n")
-    except UnicodeDecodeError:
-        raise fail(Location(str(path), 1), msg(_NOT_UTF8)) from None
-    names = next(csv.reader([text]), [])
-    _column_order(names, str(path))  # the reader's refusal, if it refuses the header
-    return tuple(n.strip().lower() for n in names)
-
-
-def _check_store_utf8(path: Path) -> None:
-    """Refuse, as every reader would, a store with bytes that are not UTF-8 anywhere.
-
-    Appending UTF-8 rows to a file saved in Windows-1258 would leave one file in two
-    encodings that no reader accepts and no converter can fix whole. A pass over the
-    mapped file, a megabyte at a time: about a tenth of a second on a national store.
-    """
-    import mmap
-
-    with open(path, "rb") as fh:
-        if not os.fstat(fh.fileno()).st_size:
-            return
-        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            end = len(data)
-            pos = 0
-            while pos < end:
-                stop = min(pos + _CHUNK, end)
-                while stop < end and data[stop] & 0xC0 == 0x80:  # do not split a character
-                    stop += 1
-                try:
-                    str(data[pos:stop], "utf-8")
-                except UnicodeDecodeError as exc:
-                    line = _newlines(data, 0, pos + exc.start) + 1
-                    raise fail(Location(str(path), line), msg(_NOT_UTF8)) from None
-                pos = stop
-
-
-def _lock(path: Path):
-    from filelock import FileLock  # imported here: only writers need it
-
-    if not path.resolve().parent.is_dir():
-        # filelock would create the folder: a mistyped `observations:` path must not
-        # silently start a new store somewhere else.
-        raise fail(str(path), msg("store_lock_no_folder", folder=path.parent))
-    # Beside the real file: two symlinks to one store (or a symlink and the file) share
-    # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
-    return FileLock(str(path.resolve()) + ".lock", timeout=lock_timeout())
-
 
 def missing_folder(path: Path) -> Problem | None:
     """The problem when the store's folder does not exist: it is never created silently
@@ -951,204 +375,3 @@ def missing_folder(path: Path) -> Problem | None:
     if folder.is_dir():
         return None
     return Problem(Location(str(path)), msg("store_missing_folder", folder=folder))
-
-
-def lock_timeout() -> float:
-    """Seconds a writer waits for the lock: ``QNTRACK_LOCK_TIMEOUT``, else 30 (README)."""
-    raw = os.environ.get("QNTRACK_LOCK_TIMEOUT", "")
-    try:
-        seconds = float(raw) if raw.strip() else 30.0
-    except ValueError:
-        raise fail("QNTRACK_LOCK_TIMEOUT", msg("store_lock_timeout_not_number", raw=raw), ExitCode.USAGE) from None
-    if not seconds >= 0 or seconds == float("inf"):
-        raise fail("QNTRACK_LOCK_TIMEOUT", msg("store_lock_timeout_negative", raw=raw), ExitCode.USAGE)
-    return seconds
-
-
-def _stored_now(path: Path, indicator_ids: set[str]) -> tuple[Observation, ...]:
-    """``stored_rows`` of the file as it is (the caller holds the lock), mapped rather than
-    read: a national store is 100 MB, of which a few lines are wanted."""
-    import mmap
-
-    with open(path, "rb") as fh:
-        if not os.fstat(fh.fileno()).st_size:
-            return ()
-        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            return stored_rows(data, indicator_ids, str(path))
-
-
-def _newlines(data: Any, start: int, stop: int) -> int:
-    """``data.count(b"\n", start, stop)`` for bytes or a memory map (which has no count)."""
-    if isinstance(data, bytes):
-        return data.count(b"\n", start, stop)
-    step = 1 << 22
-    return sum(data[a : min(a + step, stop)].count(b"\n") for a in range(start, stop, step))
-
-
-def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observation, ...]:
-    """The rows of these indicators in a store's bytes, read leniently: what an append
-    compares its rows with (``keep`` in ``append_observations``).
-
-    For a few indicators only their lines are looked up (``\nID,``), so adding a figure
-    costs about the same on a national store as on a small one (docs/performance.md);
-    a quoted id or a record over several lines sends it to the full reader. Bad rows are
-    ``check``'s to report, not a reason to refuse an append: they are left out here.
-    """
-    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
-    first = data.find(b"\n", start) + 1
-    if not first:
-        return ()
-    header = data[start:first]
-    # Each id is one pass over the bytes (a tenth of a second on a national store): a
-    # batch of many indicators is read by the fast reader instead.
-    if (
-        len(indicator_ids) <= 8
-        and b"\r" not in header
-        and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER)
-    ):
-        found: list[int] = []
-        for ind in indicator_ids:
-            needle = b"\n" + ind.encode("utf-8") + b","
-            pos = data.find(needle, first - 1)
-            while pos >= 0:
-                found.append(pos + 1)
-                pos = data.find(needle, pos + 1)
-        found.sort()
-        lines: list[bytes] = []
-        numbers: list[int] = []
-        line, at = 1, 0
-        for pos in found:
-            line += _newlines(data, at, pos)
-            at = pos
-            end = data.find(b"\n", pos)
-            text = data[pos : end if end >= 0 else len(data)]
-            if text.count(b'"') % 2 or b"\r" in text:
-                break  # a record over several lines, or a spreadsheet's line ends: read it all
-            lines.append(text)
-            numbers.append(line)
-        else:
-            contents = _lenient(header + b"\n".join(lines) + b"\n", file)
-            return tuple(o._replace(line=numbers[o.line - 2]) for o in contents.observations)
-    contents = _lenient(bytes(data), file, lambda ind: ind in indicator_ids)
-    return contents.observations
-
-
-def _lenient(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
-    """``parse_store``, with bytes that are not UTF-8 read as U+FFFD rather than refused."""
-    try:
-        return parse_store(data, file, reads)
-    except InputError:
-        return parse_store(data.decode("utf-8", "replace").encode("utf-8"), file, reads)
-
-
-def append_observations(
-    path: Path,
-    observations: Sequence[Observation],
-    keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None = None,
-    not_done: Message | None = None,
-) -> list[Observation]:
-    """Append rows under an exclusive lock, in one write; the header too if the file is new.
-
-    ``keep(stored)``: given the stored rows of the batch's indicators, read under the lock
-    (so a row another process appended a moment ago counts), the rows to write; by
-    default all of them. Returns the rows written. ``not_done`` ends a message about an
-    OS error: what was not done ("nothing was added", the default; a retraction says
-    "nothing was withdrawn").
-
-    Refuses to append after an incomplete last line, so a new row is never glued onto
-    the remnant of an interrupted write.
-    """
-    from filelock import Timeout
-
-    if path.is_dir():
-        raise fail(str(path), msg("store_is_directory"))
-    folder = missing_folder(path)
-    if folder is not None:
-        raise InputError([folder])
-    from ..files.textfiles import open_regular
-
-    lock = _lock(path)
-    try:
-        with lock:
-            opened = open_regular(path, "the observations file")  # refuses a FIFO or device
-            if opened is not None:
-                os.close(opened[0])
-            pending = read_pending(path)
-            if pending is not None:
-                raise fail(str(path), _not_added(pending))
-            new_file = not path.exists() or path.stat().st_size == 0
-            newline = b""
-            if not new_file:
-                with open(path, "rb") as fh:
-                    fh.seek(-1, os.SEEK_END)
-                    if fh.read(1) != b"\n":
-                        fh.seek(0)
-                        data = fh.read()
-                        if _last_line_is_whole(data, str(path)):
-                            newline = b"\n"  # saved by an editor without it: added in the batch
-                        else:
-                            lines = data.count(b"\n") + 1
-                            raise fail(Location(str(path), lines), msg("recording_torn"))
-            columns = HEADER if new_file else check_appendable(path)
-            rows = list(observations)
-            if keep is not None:
-                stored = () if new_file else _stored_now(path, {o.indicator for o in rows})
-                rows = list(keep(stored))
-            if not rows:
-                return rows
-            payload = newline + encode_rows(rows, with_header=new_file, columns=columns)
-            _append_batch(path, payload, len(rows))
-            return rows
-    except Timeout:
-        raise fail(str(path), msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}")) from None
-    except OSError as exc:
-        named = os.fsdecode(exc.filename) if exc.filename is not None else ""
-        on_lock = named.endswith(".lock")
-        after = not_done or msg("store_nothing_added")
-        if named and not on_lock and Path(named).name != path.name:
-            # The journal (or its temporary file) could not be made beside the store: the
-            # obstacle is the folder (read-only, `chattr +i`, full of inodes), not the
-            # store, which may well be writable. Name the folder, as the user knows it.
-            raise os_failure(exc, str(path.resolve().parent), msg("store_doing_journal"), after) from None
-        # The journal and its temporary file are ours, not names the user knows: name the store.
-        shown = named or str(path) if on_lock else str(path)
-        raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"), after) from None
-
-
-_WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
-
-
-def _append_batch(path: Path, payload: bytes, rows: int) -> None:
-    """Append ``payload`` all or nothing (the caller holds the lock).
-
-    The store's size is first recorded in a journal beside it, made durable; then the
-    rows are appended and synced; then the journal is removed. A crash at any point
-    leaves either no journal (the batch is whole, or was never begun) or the journal,
-    which tells every reader where the committed rows end and tells
-    ``qntrack check --repair`` what to set aside (docs/data-integrity.md).
-    """
-    from ..files.repair import _sync_folder
-    from ..files.starter import write_atomically
-
-    journal = pending_path(path)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        size = os.fstat(fd).st_size
-        write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
-        _sync_folder(path.parent)
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view[:_WRITE])
-                view = view[written:]
-            os.fsync(fd)
-        except OSError:
-            # A full disk may take part of the batch: cut the file back to what it was
-            # and drop the journal, so that no row is half-written (all or nothing).
-            os.ftruncate(fd, size)
-            os.unlink(journal)
-            raise
-    finally:
-        os.close(fd)
-    os.unlink(journal)
-    _sync_folder(path.parent)

@@ -71,7 +71,7 @@ class Workspace:
         """The rows of indicators targets.yaml does not define (ignored, so said), the
         figures in force that ``qntrack check`` calls errors, then the left-out periods that
         the figures of these indicators depend on."""
-        from ..files.checks import suspects_in_force
+        from ..files.checks_rows import suspects_in_force
         from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts, unknown_warnings
         from ..files.store import utc_now
 

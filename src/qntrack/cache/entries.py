@@ -1,0 +1,192 @@
+"""What each target contributes to the outputs of ``status``, as the cache keeps it.
+
+A target's JSON item, its CSV/TSV row, its status table row in each language and its
+missed milestones (``Entry``), and the warnings about periods the derived indicators
+leave out, as plain values; the outputs are written from them as the plain path writes
+them (``formats.to_json``, ``formats.write_table``). ``DrawnTables`` keeps the status
+table already drawn from a set of rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NamedTuple, Sequence
+
+from .keeping import _load, _save
+
+# The text to print, the statuses in it, and the warnings about periods left out of the
+# derived indicators it shows (series.left_out_warnings).
+Served = tuple[str, list, list]
+# The plan's title, the table's rows (summary.status_cells), the statuses, the tables
+# already drawn from those rows, and the warnings, as above.
+Table = tuple[str, list, list, "DrawnTables", list]
+
+
+class Entry(NamedTuple):
+    """What one target contributes to the outputs of ``status`` (``_entry``).
+
+    Kept in the cache file as a plain tuple of these fields in this order (marshal stores
+    only exact tuples): ``_save`` writes ``tuple(entry)``, ``_warm`` reads ``Entry._make``.
+    """
+
+    id: str
+    indicator: str
+    status: str
+    # The target's item of the JSON document's "targets" list (formats.assessment_dict),
+    # as plain values: the document is written from these by formats.to_json.
+    item: dict
+    # The target's row of ``status --format csv/tsv`` (formats.status_rows).
+    row: tuple
+    # The target as ``_encode`` gives it, marshalled: an append assesses it again.
+    target: bytes
+    # Its row of the terminal's table in each language (summary.status_cells), or {}
+    # when the cache was built without them.
+    cells: dict
+    # The milestones it missed, as text: what ``status --fail-on`` reads.
+    missed: tuple
+
+
+def _gate_items(entries: Sequence[Entry]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """(id, status, missed milestones, deadlines awaiting a figure) of each target, what
+    ``status --fail-on`` reads."""
+    return [(e.id, e.status, e.missed, tuple(e.item.get("awaiting_figures", ()))) for e in entries]
+
+
+def _warnings(state: dict, entries: Sequence[Entry]) -> list:
+    """The warnings about periods left out that the targets of ``entries`` depend on, as
+    the plain path gives them (``Workspace.warnings_for``)."""
+    unknown: list = []
+    if state.get("missing"):
+        from ..catalog import msg
+        from ..plan.model import Location, Problem
+
+        unknown.append(Problem(Location(state["store_file"]), msg("workspace_store_missing"), "warning"))
+    if state["unknown"]:
+        from ..method.series import unknown_warnings
+
+        unknown += unknown_warnings(state["unknown"], state["known"], state["store_file"], state["targets_file"])
+    if not state["warnings"]:
+        return unknown
+    from ..plan.model import Location, Problem
+    from ..method.series import left_out_warnings
+
+    left_out = {
+        ind: [Problem(Location(*where), _message_from(message), "warning") for *where, message in kept]
+        for ind, kept in state["warnings"].items()
+    }
+    return unknown + left_out_warnings(left_out, state["inputs"], {e.indicator for e in entries})
+
+
+class DrawnTables:
+    """The status table as already drawn from these rows, by how the terminal draws it.
+
+    The rows (with the code and the language) and the way of drawing (width, colours:
+    ``render._how``) fix the text completely, so a table drawn once is printed again as
+    it was, without Rich laying it out a second time. Kept beside the cache, in
+    ``status-<hex>.<lang>.drawn``, with the digest of the rows it was drawn from: other rows find
+    nothing there. A few ways of drawing are kept (terminals of several widths).
+    """
+
+    KEEP = 8
+
+    def __init__(self, file: Path, rows_digest: bytes) -> None:
+        self.file = file
+        self.rows_digest = rows_digest
+        self._views: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        if self._views is None:
+            stored = _load(self.file, ("drawn", self.rows_digest))
+            views = stored.get("views") if stored else None
+            ok = isinstance(views, dict) and all(type(k) is str and type(v) is str for k, v in views.items())
+            self._views = dict(views) if ok else {}  # type: ignore[arg-type]
+        return self._views
+
+    def get(self, how: str) -> str | None:
+        return self._load().get(how)
+
+    def put(self, how: str, text: str) -> None:
+        views = self._load()
+        views.pop(how, None)
+        views[how] = text
+        while len(views) > self.KEEP:
+            del views[next(iter(views))]
+        _save(self.file, {"key": ("drawn", self.rows_digest), "views": views})
+
+
+def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> Entry:
+    """What one target contributes to the outputs (``Entry``); its table rows only when
+    ``rows``, the indicator's series in force, is given."""
+    from ..output.formats import assessment_dict, status_rows
+
+    cells = {}
+    if rows is not None:
+        from ..output.i18n import LANGS
+        from ..output.summary import status_cells
+
+        cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
+    return Entry(
+        assessment.target.id,
+        assessment.target.indicator,
+        assessment.status.value,
+        assessment_dict(assessment),
+        tuple(list(status_rows([assessment]))[1]),
+        encoded_target,
+        cells,
+        tuple(str(p) for p in assessment.missed_milestones),
+    )
+
+
+def _chosen(entries: Sequence[Entry], target_ids: Sequence[str] | None) -> Sequence[Entry] | None:
+    """The entries of the targets asked for, in the plan's order; None if one is unknown."""
+    if not target_ids:
+        return entries
+    wanted = set(target_ids)
+    if not wanted <= {e.id for e in entries}:
+        return None  # the plain path names the unknown ones
+    return [e for e in entries if e.id in wanted]
+
+
+def _output(title: str, entries: Sequence[Entry], kind: str) -> str:
+    """The text of ``status --format KIND`` for the entries chosen (``_chosen``).
+
+    The JSON document is the plain path's (formats.status_document), its list of targets
+    made of the items kept, and written by the same ``to_json``.
+    """
+    if kind == "json":
+        from ..output.formats import status_document, to_json
+
+        document = status_document([], None, title)
+        document["targets"] = [e.item for e in entries]
+        return to_json(document)
+    from ..output.formats import status_rows, write_table
+
+    return write_table([next(iter(status_rows([]))), *(e.row for e in entries)], kind)
+
+
+def _warned(left_out: dict, chosen: set[str]) -> dict:
+    """``series.LeftOut`` of the indicators ``chosen`` as plain tuples:
+    (file, line, column, message) for each warning; a Message as ``_message_plain`` has it."""
+    return {
+        ind: tuple((p.location.file, p.location.line, p.location.column, _message_plain(p.message)) for p in problems)
+        for ind, problems in left_out.items()
+        if ind in chosen
+    }
+
+
+def _message_plain(message: Any) -> Any:
+    """A warning's message as marshal-able values: a Message as (id, params), which is
+    rebuilt (``_message_from``) and shown in the language of the run that prints it, so a
+    cached run says the same as a cold one in English and in Vietnamese; text as it is."""
+    from ..catalog import Message
+
+    return (message.id, message.params) if isinstance(message, Message) else message
+
+
+def _message_from(plain: Any) -> Any:
+    """The message ``_message_plain`` made plain."""
+    if isinstance(plain, tuple):
+        from ..catalog import Message
+
+        return Message(plain[0], tuple(tuple(pair) for pair in plain[1]))
+    return plain

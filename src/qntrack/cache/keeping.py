@@ -1,0 +1,166 @@
+"""The status cache's file: where it is, its key, and reading and writing it whole.
+
+``.qntrack-cache/status-<16 hex digits>.bin`` beside targets.yaml: a magic line, the
+32-byte hash of the payload, then the payload (marshal). ``_load`` returns nothing for a
+file that is not exactly what ``_save`` wrote for this key; a cache that cannot be
+written is no error.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from pathlib import Path
+from stat import S_ISREG
+from typing import Any
+
+from .. import __version__
+from ..files.workspace import CACHE_DIR
+
+FORMAT = 6
+_MAGIC = b"qntrack status cache\n"
+
+_BIG = 4 * 1024 * 1024
+
+
+def _hasher(size: int) -> Any:
+    """A 32-byte hash for ``size`` bytes of data: BLAKE2b below 4 MB, SHA-256 above.
+
+    Both are sound for telling a changed file; the choice is speed. Loading OpenSSL for
+    hashlib's SHA-256 costs more than hashing a province's whole store with BLAKE2b
+    (built into CPython), while on a national store SHA-256 is the faster by far.
+    """
+    if size < _BIG:
+        try:
+            from _blake2 import blake2b
+        except ImportError:  # pragma: no cover - every CPython has it; hashlib as a last resort
+            from hashlib import blake2b
+        return blake2b(digest_size=32)
+    import hashlib
+
+    return hashlib.sha256()
+
+
+def _digest(data: Any) -> bytes:
+    h = _hasher(len(data))
+    h.update(data)
+    return h.digest()
+
+
+def cache_file(targets_path: Path) -> Path:
+    where = targets_path.resolve()
+    name = _digest(str(where).encode("utf-8", "surrogateescape")).hex()[:16]
+    return where.parent / CACHE_DIR / f"status-{name}.bin"
+
+
+def _regular_bytes(path: Path) -> bytes | None:
+    """targets.yaml's bytes if it is a regular file of at most 16 MiB, else None.
+
+    Opened without blocking and checked before reading, as textfiles.read_regular does
+    (not imported here, to keep the warm path's imports few): a FIFO must not hang the
+    cache's first look, and /dev/zero must not be read.
+    """
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > 16 * 1024 * 1024:
+            os.close(fd)
+            return None
+    except OSError:
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as fh:  # a regular file: fdopen refuses a folder itself
+        try:
+            return fh.read()
+        except OSError:
+            return None
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever any module of qntrack changes (or Python, or marshal).
+
+    The cache keeps values, not JSON text: the document is written afresh by the orjson
+    installed now (``_output``), so orjson's version is not part of the key.
+    """
+    h = _hasher(0)
+    h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
+    # Every module of every subpackage, and the catalogs: the words of a cached table or
+    # warning come from them too.
+    root = Path(__file__).parents[1]
+    for folder in (root, *(root / d for d in _PACKAGES)):
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name.endswith((".py", ".toml")):
+                    st = entry.stat()
+                    h.update(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()
+
+
+# qntrack's subpackages (the layers, docs/architecture.md), whose code the fingerprint covers.
+_PACKAGES = ("catalog", "plan", "method", "files", "output", "cli", "cache")
+
+
+def _key(path: Path, targets_digest: bytes) -> tuple:
+    # The month of today: which deadlines have passed changes the statuses (a deadline
+    # is a period's end, and periods end with a month: assessment.ended).
+    return (FORMAT, _code_fingerprint(), str(path.resolve()), targets_digest, _today().strftime("%Y-%m"))
+
+
+def _today() -> Any:
+    from ..files.workspace import reference_day
+
+    return reference_day(None)
+
+
+def _load(file: Path, key: tuple) -> dict | None:
+    try:
+        # Non-blocking, and only a regular file: a FIFO put in the cache folder must not
+        # make status wait for a writer (tests/test_os_errors.py).
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            if not S_ISREG(os.fstat(fd).st_mode):
+                return None
+            raw = fh.read()
+    except OSError:
+        return None
+    head = len(_MAGIC)
+    if not raw.startswith(_MAGIC) or len(raw) < head + 32:
+        return None
+    payload = memoryview(raw)[head + 32 :]
+    if _digest(payload) != raw[head : head + 32]:
+        return None
+    try:
+        cached = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(cached, dict) or cached.get("key") != key:
+        return None
+    return cached
+
+
+def _save(file: Path, cached: dict) -> None:
+    """Write atomically; a cache that cannot be written is no error."""
+    from ..files.starter import write_atomically
+
+    if "entries" in cached:  # named records in memory, plain tuples on disk (``Entry``)
+        cached = {**cached, "entries": tuple(map(tuple, cached["entries"]))}
+    try:
+        payload = marshal.dumps(cached)
+        file.parent.mkdir(exist_ok=True)
+        tag = file.parent / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# qntrack's status cache: safe to delete; see docs/performance.md\n",
+                encoding="ascii",
+            )
+        # No fsync: _load checks the digest, so a cache a crash tore is made again (docs/performance.md).
+        write_atomically(file, _MAGIC + _digest(payload) + payload, durable=False)
+    except (OSError, ValueError):
+        pass

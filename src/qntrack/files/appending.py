@@ -1,0 +1,311 @@
+"""Appending to observations.csv: new rows at the end, under a lock, all or nothing.
+
+The rows of a batch are written in one go after the store's own header (its columns in
+its own order), with a journal beside the store while they are written
+(``journal``), so a crash leaves either the whole batch or a batch that every reader
+ignores and ``qntrack check --repair`` sets aside (docs/data-integrity.md). The rows
+already stored for the batch's indicators are read under the same lock
+(``stored_rows``), so what ``keep`` decides is decided against the file as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from ..catalog import Message, msg
+from ..errors import ExitCode, InputError, fail, os_failure
+from ..plan.model import RETRACTED, Location, Observation
+from .journal import _JOURNAL, not_added, pending_path, read_pending
+from .store import (
+    NOT_UTF8,
+    HEADER,
+    StoreContents,
+    column_order,
+    last_line_is_whole,
+    format_value,
+    missing_folder,
+    parse_store,
+)
+from .store_fast import _CHUNK
+
+
+def encode_rows(observations: Iterable[Observation], with_header: bool, columns: Sequence[str] = HEADER) -> bytes:
+    """Rows as CSV bytes, their fields in the order of ``columns`` (the store's header)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    if with_header:
+        writer.writerow(HEADER)
+    order = None if tuple(columns) == HEADER else [HEADER.index(c) for c in columns]
+    for o in observations:
+        value = "" if o.status == RETRACTED else format_value(o.value)
+        row = (o.indicator, str(o.period), value, o.status, o.source, o.note, o.recorded_at)
+        writer.writerow(row if order is None else [row[i] for i in order])
+    return buf.getvalue().encode("utf-8")
+
+
+def check_appendable(path: Path) -> tuple[str, ...]:
+    """The columns of an existing, non-empty store in its own order, once it is known that
+    the readers accept it as a whole (header, UTF-8 throughout); else their refusal."""
+    columns = _columns_of(path)
+    _check_store_utf8(path)
+    return columns
+
+
+def _columns_of(path: Path) -> tuple[str, ...]:
+    """The store's columns in its own order, from its header, checked as the readers check
+    it: a file whose columns a person reordered gets its rows in that order, never in
+    HEADER's, which would put each figure under another column for good."""
+    with open(path, "rb") as fh:
+        line = fh.readline(1 << 16)
+    line = line[3:] if line.startswith(b"\xef\xbb\xbf") else line
+    try:
+        text = line.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise fail(Location(str(path), 1), msg(NOT_UTF8)) from None
+    names = next(csv.reader([text]), [])
+    column_order(names, str(path))  # the reader's refusal, if it refuses the header
+    return tuple(n.strip().lower() for n in names)
+
+
+def _check_store_utf8(path: Path) -> None:
+    """Refuse, as every reader would, a store with bytes that are not UTF-8 anywhere.
+
+    Appending UTF-8 rows to a file saved in Windows-1258 would leave one file in two
+    encodings that no reader accepts and no converter can fix whole. A pass over the
+    mapped file, a megabyte at a time: about a tenth of a second on a national store.
+    """
+    import mmap
+
+    with open(path, "rb") as fh:
+        if not os.fstat(fh.fileno()).st_size:
+            return
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            end = len(data)
+            pos = 0
+            while pos < end:
+                stop = min(pos + _CHUNK, end)
+                while stop < end and data[stop] & 0xC0 == 0x80:  # do not split a character
+                    stop += 1
+                try:
+                    str(data[pos:stop], "utf-8")
+                except UnicodeDecodeError as exc:
+                    line = _newlines(data, 0, pos + exc.start) + 1
+                    raise fail(Location(str(path), line), msg(NOT_UTF8)) from None
+                pos = stop
+
+
+def _lock(path: Path):
+    from filelock import FileLock  # imported here: only writers need it
+
+    if not path.resolve().parent.is_dir():
+        # filelock would create the folder: a mistyped `observations:` path must not
+        # silently start a new store somewhere else.
+        raise fail(str(path), msg("store_lock_no_folder", folder=path.parent))
+    # Beside the real file: two symlinks to one store (or a symlink and the file) share
+    # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
+    return FileLock(str(path.resolve()) + ".lock", timeout=lock_timeout())
+
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for the lock: ``QNTRACK_LOCK_TIMEOUT``, else 30 (README)."""
+    raw = os.environ.get("QNTRACK_LOCK_TIMEOUT", "")
+    try:
+        seconds = float(raw) if raw.strip() else 30.0
+    except ValueError:
+        raise fail("QNTRACK_LOCK_TIMEOUT", msg("store_lock_timeout_not_number", raw=raw), ExitCode.USAGE) from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise fail("QNTRACK_LOCK_TIMEOUT", msg("store_lock_timeout_negative", raw=raw), ExitCode.USAGE)
+    return seconds
+
+
+def _stored_now(path: Path, indicator_ids: set[str]) -> tuple[Observation, ...]:
+    """``stored_rows`` of the file as it is (the caller holds the lock), mapped rather than
+    read: a national store is 100 MB, of which a few lines are wanted."""
+    import mmap
+
+    with open(path, "rb") as fh:
+        if not os.fstat(fh.fileno()).st_size:
+            return ()
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return stored_rows(data, indicator_ids, str(path))
+
+
+def _newlines(data: Any, start: int, stop: int) -> int:
+    """``data.count(b"\n", start, stop)`` for bytes or a memory map (which has no count)."""
+    if isinstance(data, bytes):
+        return data.count(b"\n", start, stop)
+    step = 1 << 22
+    return sum(data[a : min(a + step, stop)].count(b"\n") for a in range(start, stop, step))
+
+
+def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observation, ...]:
+    """The rows of these indicators in a store's bytes, read leniently: what an append
+    compares its rows with (``keep`` in ``append_observations``).
+
+    For a few indicators only their lines are looked up (``\nID,``), so adding a figure
+    costs about the same on a national store as on a small one (docs/performance.md);
+    a quoted id or a record over several lines sends it to the full reader. Bad rows are
+    ``check``'s to report, not a reason to refuse an append: they are left out here.
+    """
+    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
+    first = data.find(b"\n", start) + 1
+    if not first:
+        return ()
+    header = data[start:first]
+    # Each id is one pass over the bytes (a tenth of a second on a national store): a
+    # batch of many indicators is read by the fast reader instead.
+    if (
+        len(indicator_ids) <= 8
+        and b"\r" not in header
+        and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER)
+    ):
+        found: list[int] = []
+        for ind in indicator_ids:
+            needle = b"\n" + ind.encode("utf-8") + b","
+            pos = data.find(needle, first - 1)
+            while pos >= 0:
+                found.append(pos + 1)
+                pos = data.find(needle, pos + 1)
+        found.sort()
+        lines: list[bytes] = []
+        numbers: list[int] = []
+        line, at = 1, 0
+        for pos in found:
+            line += _newlines(data, at, pos)
+            at = pos
+            end = data.find(b"\n", pos)
+            text = data[pos : end if end >= 0 else len(data)]
+            if text.count(b'"') % 2 or b"\r" in text:
+                break  # a record over several lines, or a spreadsheet's line ends: read it all
+            lines.append(text)
+            numbers.append(line)
+        else:
+            contents = _lenient(header + b"\n".join(lines) + b"\n", file)
+            return tuple(o._replace(line=numbers[o.line - 2]) for o in contents.observations)
+    contents = _lenient(bytes(data), file, lambda ind: ind in indicator_ids)
+    return contents.observations
+
+
+def _lenient(data: bytes, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents:
+    """``parse_store``, with bytes that are not UTF-8 read as U+FFFD rather than refused."""
+    try:
+        return parse_store(data, file, reads)
+    except InputError:
+        return parse_store(data.decode("utf-8", "replace").encode("utf-8"), file, reads)
+
+
+def append_observations(
+    path: Path,
+    observations: Sequence[Observation],
+    keep: Callable[[tuple[Observation, ...]], Sequence[Observation]] | None = None,
+    not_done: Message | None = None,
+) -> list[Observation]:
+    """Append rows under an exclusive lock, in one write; the header too if the file is new.
+
+    ``keep(stored)``: given the stored rows of the batch's indicators, read under the lock
+    (so a row another process appended a moment ago counts), the rows to write; by
+    default all of them. Returns the rows written. ``not_done`` ends a message about an
+    OS error: what was not done ("nothing was added", the default; a retraction says
+    "nothing was withdrawn").
+
+    Refuses to append after an incomplete last line, so a new row is never glued onto
+    the remnant of an interrupted write.
+    """
+    from filelock import Timeout
+
+    if path.is_dir():
+        raise fail(str(path), msg("store_is_directory"))
+    folder = missing_folder(path)
+    if folder is not None:
+        raise InputError([folder])
+    from ..files.textfiles import open_regular
+
+    lock = _lock(path)
+    try:
+        with lock:
+            opened = open_regular(path, "the observations file")  # refuses a FIFO or device
+            if opened is not None:
+                os.close(opened[0])
+            pending = read_pending(path)
+            if pending is not None:
+                raise fail(str(path), not_added(pending))
+            new_file = not path.exists() or path.stat().st_size == 0
+            newline = b""
+            if not new_file:
+                with open(path, "rb") as fh:
+                    fh.seek(-1, os.SEEK_END)
+                    if fh.read(1) != b"\n":
+                        fh.seek(0)
+                        data = fh.read()
+                        if last_line_is_whole(data, str(path)):
+                            newline = b"\n"  # saved by an editor without it: added in the batch
+                        else:
+                            lines = data.count(b"\n") + 1
+                            raise fail(Location(str(path), lines), msg("recording_torn"))
+            columns = HEADER if new_file else check_appendable(path)
+            rows = list(observations)
+            if keep is not None:
+                stored = () if new_file else _stored_now(path, {o.indicator for o in rows})
+                rows = list(keep(stored))
+            if not rows:
+                return rows
+            payload = newline + encode_rows(rows, with_header=new_file, columns=columns)
+            _append_batch(path, payload, len(rows))
+            return rows
+    except Timeout:
+        raise fail(str(path), msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}")) from None
+    except OSError as exc:
+        named = os.fsdecode(exc.filename) if exc.filename is not None else ""
+        on_lock = named.endswith(".lock")
+        after = not_done or msg("store_nothing_added")
+        if named and not on_lock and Path(named).name != path.name:
+            # The journal (or its temporary file) could not be made beside the store: the
+            # obstacle is the folder (read-only, `chattr +i`, full of inodes), not the
+            # store, which may well be writable. Name the folder, as the user knows it.
+            raise os_failure(exc, str(path.resolve().parent), msg("store_doing_journal"), after) from None
+        # The journal and its temporary file are ours, not names the user knows: name the store.
+        shown = named or str(path) if on_lock else str(path)
+        raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"), after) from None
+
+
+_WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
+
+
+def _append_batch(path: Path, payload: bytes, rows: int) -> None:
+    """Append ``payload`` all or nothing (the caller holds the lock).
+
+    The store's size is first recorded in a journal beside it, made durable; then the
+    rows are appended and synced; then the journal is removed. A crash at any point
+    leaves either no journal (the batch is whole, or was never begun) or the journal,
+    which tells every reader where the committed rows end and tells
+    ``qntrack check --repair`` what to set aside (docs/data-integrity.md).
+    """
+    from ..files.repair import _sync_folder
+    from ..files.starter import write_atomically
+
+    journal = pending_path(path)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
+        _sync_folder(path.parent)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view[:_WRITE])
+                view = view[written:]
+            os.fsync(fd)
+        except OSError:
+            # A full disk may take part of the batch: cut the file back to what it was
+            # and drop the journal, so that no row is half-written (all or nothing).
+            os.ftruncate(fd, size)
+            os.unlink(journal)
+            raise
+    finally:
+        os.close(fd)
+    os.unlink(journal)
+    _sync_folder(path.parent)

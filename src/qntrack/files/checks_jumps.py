@@ -1,0 +1,250 @@
+"""`qntrack check`'s jump family: figures far from their neighbours (``jump``), growth
+rates below -100 % (``growth-floor``), and a new row recorded before the figure in force.
+
+Each is a warning, said at entry too (``recording.record_many``): a figure five times
+its neighbour may be a typo (15 typed 150), or may be true; a person looks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+from typing import Iterable, Sequence
+
+from ..catalog import Figure, msg
+from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
+from ..method.series import Series, as_of_bound
+
+DEFAULT_JUMP_FACTOR = 5.0
+# A growth rate below -100 % would take the quantity below zero: almost surely a slip
+# (-15 typed -150), and no average over a span holds it (docs/methodology.md, "Average
+# over a span"). -100 % itself, a fall to zero, can be true and is not warned of.
+GROWTH_FLOOR = -100.0
+
+
+def growth_rate_ids(plan: Plan) -> set[str]:
+    """The indicators whose figures are growth rates in per cent: declared ``measure: rate``
+    or implied so by an average target (definitions.py); derived ones have no rows."""
+    return {i.id for i in plan.indicators.values() if i.measure is Measure.RATE and not i.formula}
+
+
+def growth_floor_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
+    """Growth rates in force below -100 % (``GROWTH_FLOOR``). Only the figure in force is
+    judged: a vintage revised since is history the append-only store cannot lose."""
+    problems = []
+    for indicator in sorted(growth_rate_ids(plan)):
+        for o in series.get(indicator, ()):
+            if o.value < GROWTH_FLOOR:
+                problems.append(
+                    Problem(
+                        Location(file, o.line),
+                        msg("checks_growth_floor", indicator=o.indicator, period=o.period, value=Figure(o.value)),
+                        severity="warning",
+                        check="growth-floor",
+                    )
+                )
+    problems.sort(key=lambda p: p.location.line or 0)
+    return problems
+
+
+def entry_growth_floor_problems(new: Sequence[tuple[Location, Observation]], plan: Plan) -> list[Problem]:
+    """One warning for each growth rate being recorded below -100 %; it is still recorded,
+    as a jump is (a warning, not a refusal: docs/decisions.md)."""
+    rates = growth_rate_ids(plan)
+    return [
+        Problem(
+            where,
+            msg("recording_growth_floor", indicator=o.indicator, period=o.period, value=Figure(o.value)),
+            severity="warning",
+            check="growth-floor",
+        )
+        for where, o in new
+        if o.value < GROWTH_FLOOR and o.indicator in rates
+    ]
+
+
+def jump_problems(
+    observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None
+) -> list[Problem]:
+    """A vintage that is more than ``factor`` times larger or smaller than the one it revises."""
+    bound = as_of_bound(as_of) if as_of else None
+    # Keyed by the period's sort key, an int, where a Period would hash in Python: a
+    # national store has a million rows, nearly all the only vintage of their period.
+    vintages: dict[tuple[str, int], list[Observation]] = defaultdict(list)
+    for o in observations:
+        if bound is None or o.recorded_at <= bound:
+            vintages[(o.indicator, o.period.sort_key)].append(o)
+    problems = []
+    for rows in vintages.values():
+        if len(rows) < 2:
+            continue
+        indicator, period = rows[0].indicator, rows[0].period
+        rows.sort(key=lambda o: (o.recorded_at, o.line))
+        # A vintage a later retraction withdrew was dealt with (qntrack retract): no warning.
+        withdrawn = max((i for i, o in enumerate(rows) if o.status == RETRACTED), default=-1)
+        for i, (before, after) in enumerate(pairwise(rows), start=1):
+            if i < withdrawn:
+                continue
+            ratio = jump_ratio(before.value, after.value, factor)
+            if ratio is not None:
+                problems.append(
+                    Problem(
+                        Location(file, after.line),
+                        msg(
+                            "checks_jump",
+                            indicator=indicator,
+                            period=period,
+                            value=Figure(after.value),
+                            recorded=after.recorded_at,
+                            before=Figure(before.value),
+                            line=before.line,
+                            before_recorded=before.recorded_at,
+                            ratio=Figure(float(f"{ratio:.3g}")),
+                            factor=Figure(factor),
+                        ),
+                        severity="warning",
+                        check="jump",
+                    )
+                )
+    problems.sort(key=lambda p: p.location.line)
+    return problems
+
+
+def jump_ratio(before: float, after: float, factor: float) -> float | None:
+    """How many times larger or smaller ``after`` is than ``before`` when that is more than
+    ``factor`` (3,13 typed as 313); None otherwise. The one jump rule, of ``check`` and of
+    recording a figure (``entry_jump_problems``)."""
+    a, b = abs(before), abs(after)
+    if a == 0 or b == 0 or a != a or b != b:
+        return None  # no ratio to judge; a zero is not a slip of the decimal point
+    ratio = max(a, b) / min(a, b)
+    return ratio if ratio > factor else None
+
+
+def entry_jump_problems(
+    new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation], factor: float = DEFAULT_JUMP_FACTOR
+) -> list[Problem]:
+    """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
+    record: the figure in force for the same period when there is one, else the figures
+    in force now for the nearest earlier and later periods of the same length, whenever
+    they were recorded (both, when there are two: a real break in a series differs from
+    one side only; one suffices when only one side has figures). ``stored``: the
+    rows of the batch's indicators, as the append read them under its lock."""
+    from bisect import bisect_left
+
+    vintages: dict[tuple[str, int], list[Observation]] = defaultdict(list)
+    for o in stored:
+        vintages[(o.indicator, o.period.sort_key)].append(o)
+    lengths: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for (indicator, key), rows in vintages.items():
+        lengths[(indicator, rows[0].period.months)].append(key)
+    for keys in lengths.values():
+        keys.sort()
+
+    def in_force(indicator: str, key: int, at: str) -> Observation | None:
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        known = [o for o in vintages.get((indicator, key), ()) if o.recorded_at <= at]
+        current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
+        return None if current is None or current.status == RETRACTED or current.value != current.value else current
+
+    def nearest(indicator: str, keys: list[int], start: int, step: int, at: str) -> Observation | None:
+        i = start
+        while 0 <= i < len(keys):
+            found = in_force(indicator, keys[i], at)
+            if found is not None:
+                return found
+            i += step
+        return None
+
+    LATEST = "\uffff"  # after every timestamp: the vintage in force now
+    problems = []
+    for where, o in new:
+        if o.status == RETRACTED or o.value != o.value:
+            continue
+        key = o.period.sort_key
+        same = in_force(o.indicator, key, o.recorded_at)
+        if same is not None:
+            compared = [same]
+        else:
+            keys = lengths.get((o.indicator, o.period.months), [])
+            at = bisect_left(keys, key)
+            # The neighbours as they stand now, whenever recorded: a figure back-dated
+            # before its neighbours were recorded (980 for 2019, recorded 2020-06-01, next
+            # to 9.8 for 2020 recorded in 2023) is still compared with both sides.
+            compared = [
+                n
+                for n in (nearest(o.indicator, keys, at - 1, -1, LATEST), nearest(o.indicator, keys, at, 1, LATEST))
+                if n is not None
+            ]
+        ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
+        if not compared or any(r is None for r in ratios):
+            continue
+        other, ratio = compared[0], ratios[0]
+        times = msg(
+            "recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller",
+            ratio=Figure(float(f"{ratio:.3g}")),
+        )
+        problems.append(
+            Problem(
+                where,
+                msg(
+                    "recording_jump_same" if same is not None else "recording_jump_neighbour",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    times=times,
+                    before=Figure(other.value),
+                    other=other.period,
+                ),
+                severity="warning",
+                check="jump",
+            )
+        )
+    return problems
+
+
+def earlier_vintage_problems(
+    new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation]
+) -> list[Problem]:
+    """Warnings for rows being added that are recorded before the figure in force for
+    their period (issue 12): they are kept, as an earlier vintage (history stays
+    replayable), but they do not take effect, and the user is told so, once per row.
+    ``stored``: the rows the append read under its lock; rows earlier in ``new`` count."""
+    latest: dict[tuple, Observation] = {}
+
+    def note(o: Observation) -> None:
+        key = (o.indicator, o.period)
+        now = latest.get(key)
+        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+        if now is None or o.recorded_at >= now.recorded_at:
+            latest[key] = o
+
+    for o in stored:
+        note(o)
+    problems = []
+    for where, o in new:
+        current = latest.get((o.indicator, o.period))
+        if current is not None and current.recorded_at > o.recorded_at:
+            if current.status == RETRACTED:
+                text = msg(
+                    "recording_earlier_than_retraction",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    at=o.recorded_at,
+                    current_at=current.recorded_at,
+                )
+            else:
+                text = msg(
+                    "recording_earlier_vintage",
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=Figure(o.value),
+                    at=o.recorded_at,
+                    current=Figure(current.value),
+                    current_at=current.recorded_at,
+                )
+            problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
+        else:
+            note(o)
+    return problems

@@ -1,0 +1,258 @@
+"""`qntrack check`'s row errors: rows of the store that cannot be right, and the rows the
+status table marks as suspect for it (``timing``, ``formula``, ``frequency``,
+``same-moment``).
+
+A figure recorded before its period began, a non-estimate recorded before its period
+ended, a recorded_at in the future (the rules are ``method.timing``'s); a source a
+spreadsheet would run as a formula; a period finer than its indicator's frequency; two
+vintages of one moment. Each is found once per distinct value, not once per row: a
+national store has a million rows and a few hundred periods.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Callable, Iterable, Mapping, Sequence
+
+from ..catalog import msg
+from ..method.series import Series
+from ..plan.model import Indicator, Location, Observation, Problem, RETRACTED
+from ..plan.periods import Period
+
+
+def same_moment_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
+    """Two different vintages of one indicator and period recorded at the same moment:
+    which is in force then depends on the order of the lines (series.in_force takes the
+    later line on a tie), so one of them is a mistake. The same figure (value, status,
+    source) twice is only a repeat, as in a batch (import_tables._note_duplicate)."""
+    from operator import attrgetter
+
+    # A million rows are nearly all one vintage per moment: the keys are made in C and
+    # the rows walked in Python only when two share one.
+    keys = list(map(attrgetter("indicator", "period.sort_key", "recorded_at"), observations))
+    if len(set(keys)) == len(keys):
+        return []
+    first: dict[tuple, Observation] = {}
+    problems = []
+    for key, o in zip(keys, observations, strict=True):
+        seen = first.setdefault(key, o)
+        if seen is not o and (_figure_of(seen), seen.status, seen.source) != (_figure_of(o), o.status, o.source):
+            problems.append(
+                Problem(
+                    Location(file, o.line),
+                    msg(
+                        "checks_same_moment",
+                        indicator=o.indicator,
+                        period=o.period,
+                        recorded_at=o.recorded_at,
+                        line=seen.line,
+                    ),
+                    check="same-moment",
+                )
+            )
+    return problems
+
+
+def _figure_of(o: Observation) -> float | None:
+    """The value to compare: a retraction's (NaN, equal to nothing) as None."""
+    return None if o.status == RETRACTED else o.value
+
+
+def formula_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
+    """Sources and notes that a spreadsheet would run (textfiles.formula_like)."""
+    from ..files.textfiles import formula_like
+
+    # A national store repeats a few thousand sources and notes a million times: the
+    # distinct texts are gathered in C (``map``/``set``) and each judged once; the rows
+    # are walked only when one of them is risky.
+    risky = {
+        t
+        for t in set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
+        if t and formula_like(t)
+    }
+    problems: list[Problem] = []
+    if not risky:
+        return problems
+    for o in observations:
+        for what, text in (("source", o.source), ("note", o.note)):
+            if text in risky:
+                first = text[0] if text[0] in "\t\r" else text.lstrip(" \t")[:1]
+                said = (
+                    msg("checks_formula_source", first=repr(first))
+                    if what == "source"
+                    else msg("checks_formula_note", first=repr(first))
+                )
+                problems.append(Problem(Location(file, o.line), said, severity="error", check="formula"))
+    return problems
+
+
+def timing_check(observations: Sequence[Observation], file: str, now: str) -> list[Problem]:
+    """Rows whose timing cannot be true (timing.py), judged against ``now`` (UTC)."""
+    from ..method.timing import FUTURE
+
+    key, found = _timing_found(observations, now)
+    problems: list[Problem] = []
+    if not found:
+        return problems
+    forced = _forced_retractions(observations, found, key)
+    forcing = set(forced.values())
+    for o in observations:
+        for kind, message in found.get(key(o), ()):
+            if kind == FUTURE and (o.indicator, o.period, o.recorded_at) in forcing:
+                # `retract --force` or `add-observation --force`: dated one second after
+                # the future-dated vintage it outranks, by design.
+                continue
+            by = forced.get((o.indicator, o.period, o.recorded_at)) if kind == FUTURE else None
+            if by is not None:
+                # Withdrawn or superseded, and the store keeps every row: an error forever
+                # would be one nobody can fix. Still said, as a warning naming the row after it.
+                after = next(r for r in observations if (r.indicator, r.period, r.recorded_at) == by)
+                problems.append(
+                    Problem(
+                        Location(file, o.line),
+                        msg(
+                            "checks_timing_withdrawn" if after.status == RETRACTED else "checks_timing_superseded",
+                            indicator=o.indicator,
+                            period=o.period,
+                            problem=message,
+                            line=after.line,
+                        ),
+                        severity="warning",
+                        check="timing",
+                    )
+                )
+                continue
+            problems.append(
+                Problem(
+                    Location(file, o.line),
+                    msg("checks_timing", indicator=o.indicator, period=o.period, problem=message),
+                    severity="error",
+                    check="timing",
+                )
+            )
+    return problems
+
+
+def _forced_retractions(observations: Sequence[Observation], found: dict, key: Callable) -> dict:
+    """Retractions of ``retract --force``: (indicator, period, recorded_at) of each vintage
+    dated in the future → that of the retraction recorded one second after it (the
+    mark ``retract --force`` leaves, docs/decisions.md "Retractions"). Only rows the
+    timing rules already flag are looked at: on a sound store this costs nothing."""
+    from ..method.timing import FUTURE, one_second_after
+
+    future = [o for o in observations if any(kind == FUTURE for kind, _ in found.get(key(o), ()))]
+    # add-observation --force leaves the same mark with a figure (a retraction or a
+    # figure may follow either): any future row one second after another of its period.
+    stamps = {(o.indicator, o.period, o.recorded_at) for o in future}
+    out = {}
+    for o in future:
+        after = (o.indicator, o.period, one_second_after(o.recorded_at))
+        if after in stamps:
+            out[(o.indicator, o.period, o.recorded_at)] = after
+    return out
+
+
+def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callable, dict]:
+    """The key of a row for the timing rules, and what each failing key is told."""
+    from ..method.timing import timing_problems
+
+    # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
+    # by the period's sort key (an int; a Period hashes in Python), each judged once.
+    key = attrgetter("period.sort_key", "recorded_at", "status")
+    found = {}
+    for k in set(map(key, observations)):
+        said = timing_problems(_period_of(k[0]), k[1], k[2], now)
+        if said:
+            found[k] = said
+    return key, found
+
+
+def timing_suspects(
+    observations: Sequence[Observation], now: str, indicators: Mapping[str, Indicator] | None = None
+) -> list[Observation]:
+    """The rows among ``observations`` that the timing rules call errors (timing.py),
+    and, given the plan's ``indicators``, the formula and frequency rules too."""
+    key, found = _timing_found(observations, now)
+    out = [o for o in observations if key(o) in found] if found else []
+    if indicators is not None:
+        flagged = {p.location.line for p in formula_problems(observations, "")}
+        flagged |= {p.location.line for p in frequency_suspects(observations, indicators, "")}
+        if flagged:
+            out += [o for o in observations if o.line in flagged]
+    return out
+
+
+def frequency_suspects(
+    observations: Sequence[Observation], indicators: Mapping[str, Indicator], file: str
+) -> list[Problem]:
+    """The frequency rule of ``run_checks`` (a period finer than its indicator's frequency)
+    for the rows given, judged once per distinct (period, indicator) pair, in C."""
+    pairs = set(map(attrgetter("period.sort_key", "indicator"), observations))
+    wrong = set()
+    for key, indicator in pairs:
+        ind = indicators.get(indicator)
+        if ind is not None and not ind.formula and not _period_of(key).fits(ind.frequency):
+            wrong.add((key, indicator))
+    if not wrong:
+        return []
+    return [
+        Problem(
+            Location(file, o.line),
+            msg("checks_frequency", period=o.period, id=o.indicator, frequency=indicators[o.indicator].frequency.value),
+            severity="error",
+            check="frequency",
+        )
+        for o in observations
+        if (o.period.sort_key, o.indicator) in wrong
+    ]
+
+
+def suspects_in_force(
+    series: Series,
+    indicator_ids: Iterable[str],
+    file: str,
+    now: str,
+    most: int = 3,
+    stored: Sequence[Observation] = (),
+    indicators: Mapping[str, Indicator] | None = None,
+) -> list[Problem]:
+    """Warnings for the figures in force, among those the ``indicator_ids`` are read
+    from, that ``qntrack check`` calls errors (its timing rules): a status, ``show`` or
+    report built on them says so rather than trusting them in silence (issue 12). The
+    first ``most`` are named; the rest are counted."""
+    rows = [o for i in indicator_ids for o in series.get(i, ())]
+    problems = timing_check(rows, file, now)
+    if indicators is not None:
+        # The other row rules check calls errors: cheap, one test per distinct value.
+        problems += formula_problems(rows, file) + frequency_suspects(rows, indicators, file)
+    if not problems:
+        return []
+    if stored:
+        # A row in force dated one second after a future-dated vintage of its period
+        # (``stored``: every row) is the mark of add-observation --force, which check
+        # does not call an error either (timing_check). Looked for only when something
+        # is flagged: on a sound store this costs nothing.
+        from ..method.timing import one_second_after
+
+        marks = {(o.indicator, o.period, one_second_after(o.recorded_at)) for o in stored if o.recorded_at > now}
+        forced = {o.line for o in rows if (o.indicator, o.period, o.recorded_at) in marks}
+        problems = [p for p in problems if p.location.line not in forced]
+        if not problems:
+            return []
+    # One warning a row (a row can fail two rules), in the file's order.
+    problems = list({p.location.line: p for p in reversed(problems)}.values())
+    problems.sort(key=lambda p: p.location.line or 0)
+    out = [
+        Problem(p.location, msg("workspace_suspect_row", problem=p.message), "warning", "timing")
+        for p in problems[:most]
+    ]
+    if len(problems) > most:
+        out.append(
+            Problem(Location(file), msg("workspace_suspect_more", more=len(problems) - most), "warning", "timing")
+        )
+    return out
+
+
+def _period_of(sort_key: int) -> Period:
+    """The period whose ``sort_key`` this is (periods.py: ``(year * 16 + last) * 16 + first``)."""
+    return Period(sort_key >> 8, sort_key & 15, (sort_key >> 4) & 15)

@@ -1,0 +1,198 @@
+"""Figures as people write them: a spreadsheet's cell under the file's decimal convention,
+or a number typed on the command line (``1.234,5``, ``85.000``, ``10,28``, a real minus).
+
+What comes out is a float that ``rules.number`` then holds to the store's rule (finite,
+not an underflow): this module decides only how the text is read, never whether the
+figure is valid (docs/decisions.md, "Typing and importing").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Sequence
+
+from ..catalog import Message, msg
+from ..catalog import said as _said
+from .rules import nonzero_mantissa
+from .vocabulary import foreign_digits
+
+
+def _within(message_id: str, problem: str | Message, **params: object) -> Message:
+    """``message_id``'s sentence around another module's message (periods.py).
+
+    msg() turns values into text at once (English); the Message itself is kept as the
+    ``problem`` value so that it can be shown in the user's language once messages.render
+    renders Message values (today it shows the English text there)."""
+    pairs = [(k, str(v)) for k, v in params.items()] + [("problem", problem)]
+    return Message(message_id, tuple(sorted(pairs, key=lambda kv: kv[0])))
+
+
+# A figure's problem in a wide table names its period column: the same sentence with the
+# period in front, one whole sentence per message (word order differs in Vietnamese).
+_IN_PERIOD = {
+    "import_value_empty": "import_value_empty_in_period",
+    "import_value_foreign_digits": "import_value_foreign_digits_in_period",
+    "import_value_no_figure": "import_value_no_figure_in_period",
+    "import_value_percent": "import_value_percent_in_period",
+    "import_value_not_number": "import_value_not_number_in_period",
+    "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
+    "import_value_comma_in_point_file": "import_value_comma_in_point_file_in_period",
+    "import_value_not_finite": "import_value_not_finite_in_period",
+    "import_value_ambiguous_dot": "import_value_ambiguous_dot_in_period",
+    "import_value_ambiguous_comma": "import_value_ambiguous_comma_in_period",
+}
+
+
+def in_period(problem: str | Message, period: str) -> Message:
+    if isinstance(problem, Message) and problem.id in _IN_PERIOD:
+        pairs = [*problem.params, ("period", period)]
+        return Message(_IN_PERIOD[problem.id], tuple(sorted(pairs)))
+    return _within("import_in_period", problem, period=period)
+
+
+def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
+    """A figure as a spreadsheet writes it, read under one decimal convention.
+
+    ``explicit`` says whether the convention was chosen by the user; when it was only
+    detected, a number that would mean different things under the two conventions
+    (``1,234`` or ``50.000``) is refused instead of guessed.
+    """
+    raw = text.strip().replace("\u2212", "-")  # a real minus sign, pasted from a document
+    if not raw:
+        raise ValueError(msg("import_value_empty"))
+    if foreign_digits(raw):
+        # float() and \\d would read them; no office writes them: refuse, never convert.
+        raise ValueError(msg("import_value_foreign_digits", text=text))
+    low = raw.lower().lstrip("+-")
+    if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
+        raise ValueError(msg("import_value_no_figure", text=text))
+    if raw.endswith("%"):
+        raise ValueError(msg("import_value_percent", text=text))
+    value = _read_number(raw, decimal_comma, explicit)
+    if value is None:
+        if _read_number(raw, not decimal_comma, True) is None:
+            raise ValueError(msg("import_value_not_number", text=text, example="1234,5" if decimal_comma else "1234.5"))
+        # One sentence per convention: the two are not glued from translated halves.
+        raise ValueError(
+            msg("import_value_point_in_comma_file", text=text)
+            if decimal_comma
+            else msg("import_value_comma_in_point_file", text=text)
+        )
+    if not math.isfinite(value):
+        raise ValueError(msg("import_value_not_finite", text=text))
+    if value == 0.0:
+        if nonzero_mantissa(raw):  # 1e-400 underflows to 0: refused as 1e309 is, never stored as 0
+            raise ValueError(msg("store_value_underflow", text=text))
+    return value
+
+
+def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
+    """The value under one convention; None when the text does not fit it at all."""
+    dec, grp = (",", ".") if decimal_comma else (".", ",")
+    d, g = re.escape(dec), re.escape(grp)
+    plain = re.fullmatch(rf"([-+]?(?:\d+(?:{d}\d*)?|{d}\d+))([eE][-+]?\d+)?", raw)
+    if plain:
+        return float(plain.group(1).replace(dec, ".") + (plain.group(2) or ""))
+    # A thousands group never starts with 0: '0.123' and '0,123' are only decimals.
+    if not re.fullmatch(rf"[-+]?[1-9]\d{{0,2}}(?:{g}\d{{3}})+(?:{d}\d+)?", raw):
+        return None
+    if dec not in raw and not explicit:
+        whole, fraction = raw.replace(grp, ""), raw.replace(grp, ".")
+        raise ValueError(
+            msg("import_value_ambiguous_dot", text=raw, whole=whole, fraction=fraction)
+            if decimal_comma
+            else msg("import_value_ambiguous_comma", text=raw, whole=whole, fraction=fraction)
+        )
+    return float(raw.replace(grp, "").replace(dec, "."))
+
+
+def parse_typed_number(text: str, lang: str | None) -> float:
+    """A figure typed on the command line, as a person writes it.
+
+    A real minus sign (U+2212) is a minus. ``10.28`` and ``10,5`` each have one reading.
+    One separator followed by exactly three digits (``1,234``, ``85.000``; not after a
+    lone 0: ``0.123`` is 0.123, as no thousands group starts with 0) groups
+    thousands under one convention and is the decimal under the other: ``lang`` (the
+    --lang given, or QNTRACK_LANG) decides, ``vi`` with the decimal comma, ``en`` with
+    the decimal point; with no language it is refused as ambiguous. With both
+    separators the last one is the decimal (``1.000,0`` is 1000); a separator repeated
+    (``12.345.678``) can only group thousands. See docs/decisions.md.
+    """
+    raw = text.strip().replace("\u2212", "-")
+    if foreign_digits(raw):
+        raise ValueError(msg("import_typed_foreign_digits", text=text))
+    if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+        raise ValueError(msg("import_typed_not_number", text=text))
+    dot, comma = raw.rfind("."), raw.rfind(",")
+    if dot >= 0 and comma >= 0:
+        decimal_comma = comma > dot  # the last separator is the decimal
+    else:
+        mark = "," if comma >= 0 else "."
+        # No thousands group starts with 0: '0.123' and '0,123' have one reading, 0.123.
+        grouped = re.fullmatch(rf"[-+]?[1-9]\d{{0,2}}(?:{re.escape(mark)}\d{{3}})+", raw) is not None
+        if not grouped:
+            decimal_comma = mark == ","  # '10,5' and '10.28' have one reading each
+        elif lang in ("vi", "en"):
+            decimal_comma = lang == "vi"
+        elif raw.count(mark) > 1:
+            decimal_comma = mark == "."  # '12.345.678' or '1,234,567': only thousands
+        else:
+            whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
+            raise ValueError(
+                msg("import_typed_ambiguous_comma", text=text, whole=whole, fraction=fraction)
+                if mark == ","
+                else msg("import_typed_ambiguous_point", text=text, whole=whole, fraction=fraction)
+            )
+    try:
+        return parse_number_cell(raw, decimal_comma, explicit=True)
+    except ValueError as exc:
+        said = _said(exc)
+        if isinstance(said, Message) and said.id in (
+            "import_value_no_figure",
+            "import_value_not_finite",
+            "store_value_underflow",
+        ):
+            raise
+        # The import's messages speak of the file's convention and its flags; here there are none.
+        raise ValueError(msg("import_typed_not_number", text=text)) from None
+
+
+def canonical(value: float) -> str:
+    return repr(value)
+
+
+def convention_shown(cells: Sequence[str], default: bool) -> bool:
+    """The decimal convention the file's numbers show: decimal comma when some cell
+    reads only that way ('3,13') and none only the other way ('1.5'); else ``default``
+    (';' files: comma, others: point), whose usual messages then name the odd cells."""
+    comma_only = point_only = False
+    for cell in cells:
+        raw = cell.strip().replace("\u2212", "-")
+        as_comma, as_point = _read_number(raw, True, True), _read_number(raw, False, True)
+        comma_only = comma_only or (as_comma is not None and as_point is None)
+        point_only = point_only or (as_point is not None and as_comma is None)
+    if comma_only != point_only:
+        return comma_only
+    return default
+
+
+def shows_thousands(cells: Sequence[str], decimal_comma: bool) -> bool:
+    """Whether some cell can only be read with a thousands separator under the file's
+    convention ('1.234,5' or '12.345.678' with decimal commas), or uses the convention's
+    decimal mark ('12,5'): a file has one decimal mark, so the other separator can then
+    only group thousands, and '85.000' in the same file is 85000, not ambiguous
+    (docs/decisions.md, "Typing and importing")."""
+    dec, grp = (",", ".") if decimal_comma else (".", ",")
+    d, g = re.escape(dec), re.escape(grp)
+    shown = re.compile(rf"[-+]?[1-9]\d{{0,2}}(?:{g}\d{{3}})+{d}\d+|[-+]?[1-9]\d{{0,2}}(?:{g}\d{{3}}){{2,}}")
+    raws = [c.strip().replace("\u2212", "-") for c in cells]
+    if any(shown.fullmatch(raw) for raw in raws):
+        return True
+    # The decimal mark in use, in a file none of whose cells reads only the other way
+    # (a file mixing '12,5' and '12.5' shows no one mark: its '85.000' stays ambiguous).
+    decimal = re.compile(rf"[-+]?\d*{d}\d+(?:[eE][-+]?\d+)?")
+    return any(decimal.fullmatch(raw) for raw in raws) and not any(
+        _read_number(raw, not decimal_comma, True) is not None and _read_number(raw, decimal_comma, True) is None
+        for raw in raws
+    )

@@ -1,0 +1,459 @@
+"""Reading an import's table: the long shape (one figure per row) and the wide shape (one
+row per indicator, one column per period), as spreadsheets write them.
+
+Each row becomes a candidate: the cells as the text ``recording.validate_record`` checks
+by ``rules`` (a figure read under the file's convention by ``figures``, a Vietnamese
+period name made canonical), with the line of the source file. A bad row never raises:
+its problems are collected, so every problem of a file is said at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..catalog import Message, msg
+from ..catalog import said as _said
+from ..plan.model import RETRACTED, Location, Problem
+from ..plan.periods import PeriodError
+from . import rules
+from .figures import canonical, convention_shown, in_period, shows_thousands, _within, parse_number_cell
+from .rules import MAX_TEXT
+from .rules import recorded_at as _recorded_at
+from .textfiles import nfc
+from .vocabulary import VIETNAMESE_COLUMNS, excel_date, foreign_digits, status_word, vietnamese_period
+
+LONG_REQUIRED = ("indicator", "period", "value")
+
+
+LONG_OPTIONAL = ("status", "source", "note", "recorded_at")
+
+
+LONG_COLUMNS = LONG_REQUIRED + LONG_OPTIONAL
+
+
+# Cells a yearbook prints where it has no figure; in a wide table they are skipped.
+NO_FIGURE = frozenset({"", "-", "–", "—", "..", "...", "…"})
+
+
+# Longer than any sensible source URL or note: a cell this long means the wrong file,
+# or a missing quote that swallowed the rest of it (the limit of a new row's source).
+MAX_CELL = MAX_TEXT
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFormat:
+    """How to read the file; ``None`` means detect it."""
+
+    delimiter: str | None = None
+    decimal_comma: bool | None = None
+    wide: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RowDefaults:
+    """Values for cells that are empty or whose column is absent (the command's options)."""
+
+    status: str = ""
+    source: str = ""
+    note: str = ""
+    recorded_at: str = ""
+
+
+@dataclass
+class ParsedTable:
+    """Candidate rows (source location, fields) and the problems found while reading them."""
+
+    delimiter: str
+    decimal_comma: bool
+    candidates: list[tuple[Location, dict[str, str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
+    """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header."""
+    if column:
+        if guess:
+            return msg("import_excel_date_column_guess", column=column, text=text, guess=guess)
+        return msg("import_excel_date_column", column=column, text=text)
+    if guess:
+        return msg("import_excel_date_guess", text=text, guess=guess)
+    return msg("import_excel_date", text=text)
+
+
+def _read_period(text: str) -> str:
+    """A period cell: canonical forms as they are, Vietnamese names made canonical."""
+    try:
+        rules.period(text)
+        return text
+    except PeriodError:
+        return vietnamese_period(text) or text
+
+
+def _detect_delimiter(text: str) -> str:
+    """From the header line: tab if it has one, else whichever of ';' and ',' is more common."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if "\t" in first:
+        return "\t"
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def _records(text: str, delimiter: str, file: str, problems: list[Problem]):
+    """(first line, last line, fields) for every record; CSV syntax errors become problems."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    previous_end = 0
+    while True:
+        start = previous_end + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(Problem(Location(file, start), _csv_error(str(exc))))
+            previous_end = reader.line_num
+            continue
+        previous_end = reader.line_num
+        yield start, reader.line_num, fields
+
+
+def _csv_error(reason: str) -> Message:
+    if "field larger than field limit" in reason:
+        return msg("import_cell_far_too_long", limit=MAX_CELL)
+    # ``reason`` is the csv module's own words (English).
+    return msg("import_not_csv", reason=reason)
+
+
+def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, problems: list[Problem]) -> bool:
+    for cell in fields:
+        if len(cell) > MAX_CELL:
+            problems.append(Problem(where, msg("import_cell_too_long", length=len(cell), limit=MAX_CELL)))
+            return False
+    if last > first and any("\n" in c or "\r" in c for c in fields):
+        problems.append(Problem(where, msg("import_cell_over_lines", first=first, last=last)))
+        return False
+    return True
+
+
+def _header(fields: Sequence[str]) -> list[str]:
+    names = [nfc(f.strip().lstrip("\ufeff")).lower() for f in fields]
+    return [VIETNAMESE_COLUMNS.get(n, n) for n in names]
+
+
+def parse_table(
+    text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()
+) -> ParsedTable:
+    """Read the table into candidate rows; never raises for a bad row, collects problems."""
+    declared = re.match(r"sep=(.)\r?(?:\n|$)", text)
+    if declared:
+        # Excel's own way to name the delimiter, on a line before the header. The line is
+        # blanked rather than removed so that line numbers still match the file.
+        text = "\n" + text[declared.end() :]
+    delimiter = fmt.delimiter or (declared.group(1) if declared else None) or _detect_delimiter(text)
+    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else delimiter == ";"
+    explicit = fmt.decimal_comma is not None
+    parsed = ParsedTable(delimiter, decimal_comma)
+    problems = parsed.problems
+    if not text.strip():
+        what = "indicator,2021,2022,..." if fmt.wide else ",".join(LONG_REQUIRED) + "[,status,source,note,recorded_at]"
+        problems.append(Problem(Location(file, 1), msg("import_empty_file", header=what)))
+        return parsed
+    records = _records(text, delimiter, file, problems)
+    header: list[str] | None = None
+    header_line = 0
+    for first, _last, fields in records:
+        if not fields or all(not f.strip() for f in fields):
+            continue
+        header, header_line = _header(fields), first
+        break
+    if header is None:
+        if not problems:
+            problems.append(Problem(Location(file, 1), msg("import_no_header")))
+        return parsed
+    where = Location(file, header_line)
+    wide = _wide_columns(header, where, problems) if fmt.wide else None
+    long = None if fmt.wide else _long_columns(header, where, problems, delimiter)
+    if wide is None and long is None:
+        return parsed
+    width = len(header)
+    seen: dict[tuple[str, object, str], tuple[int, tuple[str, str, str]]] = {}
+    records = list(records)
+    if not explicit:
+        # The file may answer what a flag would: its numbers may fit only one decimal
+        # convention ('3,13' in a tab-separated file), and may show its thousands
+        # separator ('1.234,5'); then '85.000' in the same file is certain too.
+        value_columns = [i for i, _ in wide.periods] if wide is not None else [long["value"]] if long else []
+        cells = [f[i] for _, _, f in records for i in value_columns if i < len(f)]
+        decimal_comma = parsed.decimal_comma = convention_shown(cells, decimal_comma)
+        explicit = shows_thousands(cells, decimal_comma)
+    for first, last, fields in records:
+        where = Location(file, first)
+        if not fields or all(not f.strip() for f in fields):
+            continue
+        while len(fields) > width and not fields[-1].strip():
+            fields = fields[:-1]  # spreadsheets pad rows with empty cells
+        if len(fields) != width:
+            if len(fields) > width and delimiter == "," and re.search(r"\d,\d", ",".join(fields)):
+                problems.append(Problem(where, msg("import_cell_count_comma", width=width, found=len(fields))))
+            else:
+                problems.append(Problem(where, msg("import_cell_count", width=width, found=len(fields))))
+            continue
+        if not _check_cells(fields, where, first, last, problems):
+            continue
+        if wide is not None:
+            rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
+        elif long is not None:
+            rows = _long_row(fields, long, where, decimal_comma, explicit, defaults, problems)
+        for cell_where, row, readable in rows:
+            if readable:
+                _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
+            parsed.candidates.append((cell_where, row))
+    # A header and no rows (an empty filter result in a pipeline) is not an error: no
+    # candidates and no problems, and the command says that nothing was added.
+    return parsed
+
+
+def _closest(word: str, options: Sequence[str]) -> str | None:
+    """The option closest to ``word`` (errors.did_you_mean's choice), or None."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(options), n=1)
+    return found[0] if found else None
+
+
+def _long_columns(header: list[str], where: Location, problems: list[Problem], delimiter: str) -> dict[str, int] | None:
+    before = len(problems)
+    if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
+        # Not one column of ours: another kind of file (--from /etc/shadow), whose first
+        # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
+        ours = ", ".join(LONG_COLUMNS)
+        problems.append(
+            Problem(
+                where,
+                msg("import_not_a_table_delimiter", columns=ours)
+                if len(header) == 1
+                else msg("import_not_a_table", columns=ours),
+            )
+        )
+        return None
+    columns: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name in columns:
+            problems.append(Problem(where, msg("import_column_twice", name=name)))
+        elif name not in LONG_COLUMNS:
+            known = ", ".join(LONG_COLUMNS)
+            hint = _closest(name, LONG_COLUMNS)
+            if _looks_like_period(name):
+                problems.append(Problem(where, msg("import_column_is_period", name=name)))
+            elif not name:
+                problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
+            elif hint:
+                problems.append(Problem(where, msg("import_unknown_column_hint", name=name, hint=hint, columns=known)))
+            else:
+                problems.append(Problem(where, msg("import_unknown_column", name=name, columns=known)))
+        else:
+            columns[name] = i
+    missing = [c for c in LONG_REQUIRED if c not in columns]
+    if missing:
+        # An empty header cell is shown as '' (a name a person can see, in any language).
+        needed, found = ", ".join(missing), ", ".join(h or "''" for h in header)
+        problems.append(
+            Problem(
+                where,
+                msg("import_header_needs_delimiter", missing=needed, found=found)
+                if len(header) == 1 and delimiter == ","
+                else msg("import_header_needs", missing=needed, found=found),
+            )
+        )
+    return None if len(problems) > before else columns
+
+
+def _looks_like_period(name: str) -> bool:
+    try:
+        rules.period(_read_period(name))
+    except PeriodError:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class WideColumns:
+    """Where a wide table's cells are: the optional columns by name (status, source, note,
+    recorded_at), and each period column with its period as canonical text."""
+
+    meta: dict[str, int]
+    periods: list[tuple[int, str]]
+
+
+def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -> WideColumns | None:
+    """'indicator' first, then period columns; status, source, note, recorded_at may appear too."""
+    before = len(problems)
+    if not header or header[0] != "indicator":
+        problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
+    meta: dict[str, int] = {}
+    periods: list[tuple[int, str]] = []
+    seen_periods: dict[object, str] = {}
+    for i, name in enumerate(header[1:], start=1):
+        if name in LONG_OPTIONAL:
+            if name in meta:
+                problems.append(Problem(where, msg("import_column_twice", name=name)))
+            meta[name] = i
+            continue
+        if foreign_digits(name):
+            problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))
+            continue
+        try:
+            period = rules.period(_read_period(name))
+        except PeriodError as exc:
+            guess = excel_date(name)
+            if guess is not None:
+                problems.append(Problem(where, _excel_date_message(name, guess, column=i + 1)))
+            else:
+                # periods.py's reason is kept as its Message, not glued as English text (see _within).
+                problems.append(
+                    Problem(
+                        where,
+                        _within(
+                            "import_column_not_period",
+                            _said(exc),
+                            column=i + 1,
+                            name=name,
+                            columns=", ".join(LONG_OPTIONAL),
+                        ),
+                    )
+                )
+            continue
+        if period in seen_periods:
+            problems.append(
+                Problem(where, msg("import_period_two_columns", period=period, first=seen_periods[period], second=name))
+            )
+            continue
+        seen_periods[period] = name
+        periods.append((i, str(period)))
+    if not periods and len(problems) == before:
+        problems.append(Problem(where, msg("import_wide_no_period")))
+    return None if len(problems) > before else WideColumns(meta, periods)
+
+
+def _cell(fields: Sequence[str], columns: dict[str, int], name: str, default: str) -> str:
+    i = columns.get(name)
+    value = fields[i].strip() if i is not None else ""
+    return value or default
+
+
+# A candidate row: where it is, its cells by column name, and whether its figure read
+# (a row whose figure did not still has its other cells checked).
+Candidate = tuple[Location, dict[str, str], bool]
+
+
+def _long_row(
+    fields: Sequence[str],
+    columns: dict[str, int],
+    where: Location,
+    decimal_comma: bool,
+    explicit: bool,
+    defaults: RowDefaults,
+    problems: list[Problem],
+) -> list[Candidate]:
+    row = {name: _cell(fields, columns, name, "") for name in LONG_REQUIRED}
+    for name in LONG_OPTIONAL:
+        row[name] = _cell(fields, columns, name, getattr(defaults, name))
+    row["status"] = status_word(row["status"])
+    if row["status"] == RETRACTED and not row["value"]:
+        return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
+    if foreign_digits(row["period"]):
+        problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
+        return []
+    row["period"] = _read_period(row["period"])
+    guess = excel_date(row["period"])
+    if guess is not None:
+        # Said once, in words that lead to the fix, instead of "not a period" from the check.
+        problems.append(Problem(where, _excel_date_message(row["period"], guess)))
+        return []
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?", row["recorded_at"]):
+        # Excel shows a timestamp in the regional date form; which of day and month
+        # comes first is not known here, so no date is suggested.
+        problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
+        return []
+    try:
+        row["value"] = canonical(parse_number_cell(row["value"], decimal_comma, explicit))
+    except ValueError as exc:
+        problems.append(Problem(where, _said(exc)))
+        row["value"] = "0"  # a stand-in so the row's other cells are still checked
+        return [(where, row, False)]
+    return [(where, row, True)]
+
+
+def _wide_row(
+    fields: Sequence[str],
+    columns: WideColumns,
+    where: Location,
+    decimal_comma: bool,
+    explicit: bool,
+    defaults: RowDefaults,
+    problems: list[Problem],
+) -> list[Candidate]:
+    meta = columns.meta
+    base = {"indicator": fields[0].strip()}
+    for name in LONG_OPTIONAL:
+        base[name] = _cell(fields, meta, name, getattr(defaults, name))
+    base["status"] = status_word(base["status"])
+    out = []
+    for i, period in columns.periods:
+        cell = fields[i].strip()
+        if cell in NO_FIGURE:
+            continue
+        row = dict(base, period=period)
+        try:
+            row["value"] = canonical(parse_number_cell(cell, decimal_comma, explicit))
+            out.append((where, row, True))
+        except ValueError as exc:
+            problems.append(Problem(where, in_period(_said(exc), period)))
+            row["value"] = "0"
+            out.append((where, row, False))
+    return out
+
+
+def _note_duplicate(
+    row: dict[str, str], where: Location, seen: dict, problems: list[Problem], default_stamp: str
+) -> None:
+    """Two figures for the same indicator, period and moment in one batch: one is a mistake.
+
+    The same figure twice (same value, status and source) is no mistake, only a repeat:
+    it is added once and counted as already recorded (``history.already_recorded``).
+    """
+    try:
+        period = rules.period(row["period"])
+    except PeriodError:
+        return
+    stamp = row.get("recorded_at", "")
+    try:
+        moment = _recorded_at(stamp) if stamp else ""
+    except ValueError:
+        moment = stamp
+    key = (row["indicator"], period, moment)
+    figure = (row["value"], row.get("status", ""), nfc(row.get("source", "").strip()))
+    if key in seen:
+        if seen[key][1] == figure:
+            return
+        if stamp and stamp != default_stamp:
+            problems.append(
+                Problem(
+                    where,
+                    msg(
+                        "import_duplicate_at",
+                        indicator=row["indicator"],
+                        period=period,
+                        recorded_at=stamp,
+                        line=seen[key][0],
+                    ),
+                )
+            )
+        else:
+            problems.append(
+                Problem(where, msg("import_duplicate", indicator=row["indicator"], period=period, line=seen[key][0]))
+            )
+    else:
+        seen[key] = (where.line, figure)

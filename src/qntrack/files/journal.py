@@ -1,0 +1,88 @@
+"""The journal of a batch being appended: where the committed rows of observations.csv end.
+
+An append first writes, beside the store, a small file saying the store's size before the
+batch and how many rows it adds (``<store>.pending``); it is removed once the rows are
+written and synced. Every reader looks for it and reads only the bytes before it; a
+journal that no writer holds the lock for is a batch a crash interrupted, which
+``qntrack check --repair`` sets aside (docs/data-integrity.md).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalog import Message, msg
+from ..errors import fail
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """The journal of a batch being appended: the store's size before it, and its rows."""
+
+    size: int
+    rows: int
+
+
+_JOURNAL = "qntrack append journal 1\n"
+
+
+def pending_path(path: Path) -> Path:
+    """Beside the real file, like the lock: a store reached through a symlink has one journal."""
+    real = path.resolve() if path.is_symlink() else path  # as given otherwise: messages name it so
+    return real.with_name(real.name + ".pending")
+
+
+def read_pending(path: Path) -> Pending | None:
+    """The journal of a batch not yet committed, or None (no batch under way or interrupted)."""
+    journal = pending_path(path)
+    try:
+        text = journal.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise fail(str(journal), msg("store_journal_unreadable", reason=exc.strerror or exc)) from None
+    match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
+    if match is None:
+        raise fail(str(journal), msg("store_journal_foreign"))
+    return Pending(int(match.group(1)), int(match.group(2)))
+
+
+def interrupted(pending: Pending, repair: str = "qntrack check --repair") -> Message:
+    """That a batch was interrupted, and the command (``repair``) that sets it aside."""
+    return msg("store_interrupted", rows=pending.rows, repair=repair)
+
+
+def not_added(pending: Pending) -> Message:
+    """Why an append refuses after an interrupted batch: a person should see it set aside."""
+    return msg("store_interrupted_not_added", rows=pending.rows)
+
+
+def interrupted_batch(path: Path) -> Pending | None:
+    """The journal of a batch a crash interrupted, or None (no journal, or a batch being
+    written: another process holds the append lock).
+
+    A shared ``flock`` on the lock file is tried without waiting; while it is held no
+    writer can begin a batch, so the journal is looked at again under it. Where there is
+    no ``flock`` (or no lock file yet), no writer is assumed.
+    """
+    if read_pending(path) is None:
+        return None
+    try:
+        import fcntl
+    except ImportError:
+        return read_pending(path)
+    try:
+        fd = os.open(str(path.resolve()) + ".lock", os.O_RDONLY)
+    except OSError:
+        return read_pending(path)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return None  # a writer holds the lock: a batch in progress
+        return read_pending(path)
+    finally:
+        os.close(fd)  # closing also lets go of a lock taken here

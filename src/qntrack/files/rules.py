@@ -1,0 +1,263 @@
+"""What a valid observation is: one rule per field, written once, used by every path.
+
+Three paths take an observation in: the store's readers (``store.parse_store``, rows
+already in observations.csv), the entry path (``recording.validate_record``:
+add-observation, retract, and every row of an import) and the importer
+(``importing``, which reads a spreadsheet's cells into the text the entry path checks).
+Each asks this module whether a field is valid and what it stands for; the paths only
+say where (a line of the store, a cell of in.csv, the command line).
+
+A rule returns the field's value or raises ``ValueError`` with a catalog Message (as
+``plan.periods.parse_period`` raises ``PeriodError``), or, where the paths word the
+refusal differently, answers yes or no (``is_status``) and lets the path say it. Two
+rules are for new rows only, because a row already stored is kept as a person wrote it
+(docs/data-integrity.md): ``text_problem`` (line breaks, control characters, length) and
+``written_text`` (a formula neutralised). docs/decisions.md, "One rule set for an
+observation", says why.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, timezone, tzinfo
+from typing import Iterable, Literal
+
+from ..catalog import Message, msg
+from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
+from ..plan.periods import Period, parse_period
+from .textfiles import neutralise_formula, nfc
+
+__all__ = [
+    "MAX_TEXT",
+    "STATUSES",
+    "period",
+    "value",
+    "number",
+    "nonzero_mantissa",
+    "is_status",
+    "recorded_at",
+    "utc_text",
+    "text_problem",
+    "written_text",
+    "indicator",
+]
+
+# Characters in a source or note (and in any cell of an import): more than any citation
+# needs; a longer cell means the wrong file, or a missing quote that swallowed the rest.
+MAX_TEXT = 2000
+
+# Each valid status, mapped to itself: empty (a figure with no status), the three of
+# docs/observations-format.md, and a retraction's mark. A dict, so that the store's fast
+# reader takes the stored string from it (one copy of each word in memory).
+STATUSES: dict[str, str] = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)}
+
+
+# --- period ---------------------------------------------------------------------------
+
+
+def period(text: str) -> Period:
+    """The period a cell names (docs/observations-format.md); ``PeriodError`` if none."""
+    return parse_period(text)
+
+
+# --- value ----------------------------------------------------------------------------
+
+# A number as the store writes it: ASCII digits, a decimal point, an exponent. \d of
+# other scripts is no digit here (float() would read Arabic-Indic digits).
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)
+
+
+def value(text: str, status: str = "") -> float:
+    """A row's value: a finite number, or for a retraction nothing (NaN in memory, never
+    a figure in force)."""
+    if status == RETRACTED:
+        if text.strip():
+            raise ValueError(msg("store_retraction_has_value"))
+        return math.nan
+    return number(text)
+
+
+def number(text: str) -> float:
+    """A figure as the store holds it: plain ASCII decimal (``10.28``, ``1e3``), finite,
+    and not so close to zero that it would be read as 0.
+
+    The store's fast reader takes a row's value by ``float()`` under conditions that
+    accept exactly these texts (store_fast._parse_fast; tests/test_fast_paths.py checks the
+    two on any text)."""
+    raw = text.strip()
+    if not _PLAIN_NUMBER.match(raw):
+        if "," in raw:
+            raise ValueError(msg("store_value_comma", text=text))
+        if not raw.isascii() and any(ch.isdigit() for ch in raw if ch > "\x7f"):
+            # float() reads them; the CLI and --from refuse them (vocabulary.foreign_digits).
+            raise ValueError(msg("import_value_foreign_digits", text=text))
+        raise ValueError(msg("store_value_not_number", text=text))
+    found = float(raw)
+    if not math.isfinite(found):
+        raise ValueError(msg("store_value_not_finite", text=text))
+    if found == 0.0 and nonzero_mantissa(raw):
+        raise ValueError(msg("store_value_underflow", text=text))
+    return found
+
+
+def nonzero_mantissa(raw: str) -> bool:
+    """Whether a number's text, read as 0.0, is not zero (1e-400 underflows): such a figure
+    is refused, as one beyond about 1.8e308 is, rather than stored as 0."""
+    return any(ch in "123456789" for ch in raw.partition("e")[0].partition("E")[0])
+
+
+# --- status ---------------------------------------------------------------------------
+
+
+def is_status(text: str) -> bool:
+    """Whether ``text`` is a valid status (``STATUSES``: empty, the three words, or a
+    retraction's mark). The store and the entry path word the refusal each its own way
+    (their messages are part of the output)."""
+    return text in STATUSES
+
+
+# --- recorded_at ----------------------------------------------------------------------
+
+_CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+# The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
+# real moment once the text has the right shape.
+_DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def utc_text(moment: datetime) -> str:
+    """A UTC moment as the store writes it. Not strftime: glibc writes year 999 as "999",
+    which no reader (nor ``date.fromisoformat``) takes back."""
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+    )
+
+
+def recorded_at(text: str, zone: tzinfo | None = None) -> str:
+    """ISO 8601 with a time zone (or a bare date, taken as midnight UTC) → ``...Z`` in UTC.
+
+    ``zone``: the tzinfo for a date and time written without one (the plan's ``timezone:``
+    or ``--tz``); without it such a time is refused, as it could be any of 26 hours.
+    """
+    raw = text.strip()
+    if _CANONICAL_TS.match(raw):
+        # The right shape is not enough: 2020-02-30 or 25:00 would be stored as typed and
+        # break every date computed from it later (timing, --as-of).
+        if not _is_real(raw):
+            raise ValueError(msg("store_timestamp_not_real", text=text))
+        return raw
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        shape = _DATE_TIME_SHAPE.match(raw)
+        if shape is not None and not _is_real(shape.group(0)):
+            raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+        raise ValueError(msg("store_timestamp_invalid", text=text)) from None
+    if moment.tzinfo is None:
+        if _is_bare_date(raw):
+            # Any spelling of a date alone (2024-04-02, 20240402) is the same documented
+            # midnight UTC; --tz and the plan's zone are for a time of day.
+            moment = moment.replace(tzinfo=timezone.utc)
+        elif zone is not None:
+            moment = moment.replace(tzinfo=zone)
+        else:
+            raise ValueError(msg("store_timestamp_no_zone", text=text))
+    try:
+        return utc_text(moment.astimezone(timezone.utc))
+    except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
+        raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+
+
+def _is_bare_date(raw: str) -> bool:
+    """Whether ``raw`` is a date with no time of day, in any ISO spelling Python reads."""
+    try:
+        date.fromisoformat(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_real(text: str) -> bool:
+    """Whether the date and time at the start of ``text`` (``_DATE_TIME_SHAPE``) exist.
+
+    Called once per distinct timestamp (the readers remember what passed), so a store
+    of a million rows pays for it a few hundred times, not a million.
+    """
+    parts = _DATE_TIME_SHAPE.match(text)
+    if parts is None:
+        return False
+    # A time not written is midnight, which is always real.
+    year, month, day, hour, minute, second = (int(p) if p is not None else 0 for p in parts.groups())
+    try:
+        datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return False
+    return True
+
+
+# --- source and note (new rows) -------------------------------------------------------
+
+_TEXT_MESSAGES = {
+    "source": (
+        "recording_source_lines",
+        "recording_source_control",
+        "recording_source_too_long",
+        "recording_source_not_utf8",
+    ),
+    "note": ("recording_note_lines", "recording_note_control", "recording_note_too_long", "recording_note_not_utf8"),
+}
+
+
+def text_problem(text: str, column: Literal["source", "note"]) -> Message | None:
+    """Why a new row's source or note cannot be written, or None.
+
+    One sentence per column (a source and a note are not glued into a shared sentence).
+    Rows already in the store are not held to it: the readers keep what a person wrote.
+    """
+    lines, control, too_long, not_utf8 = _TEXT_MESSAGES[column]
+    if "\n" in text or "\r" in text:
+        return msg(lines)
+    bad = next((ch for ch in text if ch < " " and ch != "\t" or ch == "\x7f"), None)
+    if bad is not None:
+        # A NUL would make the whole file look binary to every later read.
+        return msg(control, code=f"U+{ord(bad):04X}")
+    if len(text) > MAX_TEXT:
+        return msg(too_long, length=len(text), limit=MAX_TEXT)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
+        return msg(not_utf8)
+    return None
+
+
+def written_text(text: str) -> str:
+    """A new row's source or note as it is stored: trimmed, NFC, and a text a spreadsheet
+    would run as a formula (=HYPERLINK(...), @SUM, -cmd|...) behind a leading apostrophe
+    (the store is the file people double-click)."""
+    return neutralise_formula(nfc(text.strip()))
+
+
+# --- indicator ------------------------------------------------------------------------
+
+
+def indicator(plan: Plan, text: str) -> Indicator:
+    """The plan's indicator a new row is for; ``ValueError`` naming the closest id when the
+    plan has none of that name. (A derived one is found too: the entry path refuses it
+    with its formula, and goes on checking the row against it.)"""
+    found = plan.indicators.get(text.strip())
+    if found is None:
+        hint = _closest(text.strip(), plan.indicators)
+        if hint:
+            raise ValueError(msg("recording_unknown_indicator_hint", indicator=text, hint=hint))
+        if plan.indicators:
+            raise ValueError(msg("recording_unknown_indicator", indicator=text, known=", ".join(plan.indicators)))
+        raise ValueError(msg("recording_unknown_indicator_none", indicator=text))
+    return found
+
+
+def _closest(word: str, options: Iterable[str]) -> str | None:
+    """The option closest to ``word`` (errors.did_you_mean's choice), or None."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(options), n=1)
+    return found[0] if found else None
