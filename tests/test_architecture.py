@@ -122,3 +122,40 @@ def test_vietnamese_lives_in_three_files():
     found = {str(p.relative_to(PACKAGE)) for p in files if _VIETNAMESE.search(p.read_text(encoding="utf-8"))}
     assert found <= VIETNAMESE_HOMES, sorted(found - VIETNAMESE_HOMES)
     assert len(VIETNAMESE_HOMES) <= 3
+
+
+def _imported_names(path: Path) -> list[tuple[str, str, int]]:
+    """(module, name, line) of every ``from qntrack... import name`` in the file, lazy ones included."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    here = list(rel.parts[:-1])
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level:
+            base = here[: len(here) - node.level + 1]
+            module = ".".join(base + ([node.module] if node.module else []))
+        elif (node.module or "").split(".")[0] == "qntrack":
+            module = node.module or ""
+        else:
+            continue
+        out += [(module, a.name, node.lineno) for a in node.names]
+    return out
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_every_name_imported_from_qntrack_exists(path: Path):
+    """A function moved to another module leaves no import behind that only an error path
+    (a lazy import inside a rarely run branch) would trip over, as a traceback."""
+    import importlib
+
+    missing = []
+    for module, name, line in _imported_names(path):
+        found = importlib.import_module(module)
+        if not hasattr(found, name):
+            try:
+                importlib.import_module(f"{module}.{name}")
+            except ImportError:
+                missing.append(f"line {line}: {module}.{name}")
+    assert not missing, missing
