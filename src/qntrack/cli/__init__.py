@@ -574,7 +574,7 @@ def status(
                 _report(warnings)
                 _gate(gate, items)
                 return
-    from ..method.assessment import assess
+    from ..kinds import assess
     from ..files.workspace import open_workspace, reference_day
 
     ws = open_workspace(targets, day)
@@ -694,7 +694,7 @@ def show(
 
     Example: qntrack show cbct-share --lang vi
     """
-    from ..method.assessment import assess_target, relevant_rows
+    from ..kinds import assess_target, relevant_rows
     from ..files.workspace import open_workspace, reference_day
 
     day = _as_of(as_of)

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 from ..catalog import catalog, msg
 from ..catalog import render as text_of
-from ..method.assessment import Assessment, assess
+from ..kinds import assess
+from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for, too_large_to_draw
 from ..output.summary import (
     awaiting_text,

@@ -1,0 +1,61 @@
+"""What the span kinds (every_period, average, cumulative) share: a bound over
+``from``..``to``, the periods of the span, the rows a reader needs, the span's deadline.
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Sequence
+
+from ..catalog import Message, msg
+from ..method.assessment import Assessment, overflowed
+from ..plan.model import Indicator, Observation, SpanTarget
+from ..plan.periods import Period
+from .protocol import Due
+
+__all__ = ["SpanKind", "in_span", "span_periods"]
+
+
+class SpanKind:
+    """The parts of the protocol every span kind has alike."""
+
+    def overflowed(
+        self, target: SpanTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+    ) -> Assessment:
+        return overflowed(target, indicator, rows)
+
+    def relevant_rows(self, target: SpanTarget, rows: Sequence[Observation]) -> list[Observation]:
+        """The years of the span."""
+        return [o for o in rows if target.start.year <= o.period.year <= target.end.year]
+
+    def due(self, target: SpanTarget) -> list[Due]:
+        """The span's end: its last figure closes the span."""
+        return [Due(target.end, target.location, partial(_due_what, target.start, target.end))]
+
+
+def _due_what(start: Period, end: Period) -> Message:
+    return msg("checks_due_span", start=start, end=end)
+
+
+def in_span(rows: Sequence[Observation], start: Period, end: Period) -> list[Observation]:
+    """Observations of the span's own granularity (as long as `from`) inside [from, to]."""
+    lo, hi = start.sort_key, end.sort_key  # compared as ints, in C: a national plan has millions of these
+    return [
+        o
+        for o in rows
+        if o.period.months == start.months
+        and lo <= o.period.sort_key <= hi
+        and (o.period.first - start.first) % start.months == 0
+    ]
+
+
+def span_periods(start: Period, end: Period) -> list[Period]:
+    out = []
+    p = start
+    while p <= end:
+        out.append(p)
+        first = p.first + p.months
+        p = Period(p.year + 1, 1, p.months) if first > 12 else Period(p.year, first, first + p.months - 1)
+    return out
