@@ -6,6 +6,7 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Sequence
 
@@ -19,10 +20,58 @@ from ..method.assessment import (
     score_for,
 )
 from ..method.progress import Status
-from ..plan.model import AverageTarget, Indicator, Observation
-from .span import SpanKind, in_span
+from ..plan.model import AverageTarget, Bound, Indicator, Observation
+from ..plan.periods import Period
+from .span import PeriodValue, SpanKind, bound_json, in_span
 
-__all__ = ["KIND", "AverageTarget"]
+__all__ = ["KIND", "AverageResult", "AverageTarget"]
+
+
+@dataclass(frozen=True, slots=True)
+class AverageResult:
+    """What an average target's assessment found (``details`` in docs/json.md).
+
+    Which figures there are says how far the assessment went: none past ``periods``
+    without a figure; ``average`` None with ``undefined_by`` when a year fell by 100 % or
+    more; ``average`` None alone when it overflowed; else the average and what remains.
+    """
+
+    bound: Bound
+    start: Period
+    end: Period
+    years_in_span: int
+    periods: tuple[PeriodValue, ...]
+    average: float | None = None
+    undefined_by: tuple[Period, ...] | None = None  # the years of -100 % or worse
+    remaining_years: int | None = None  # years after the latest figure; None: no average
+    missing: tuple[int, ...] = ()  # years before the latest with no figure
+    required_rate_remaining: float | None = None  # the rate every year without a figure needs
+
+    @property
+    def years_with_data(self) -> int:
+        return len(self.periods)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "bound": bound_json(self.bound),
+            "from": str(self.start),
+            "to": str(self.end),
+            "years_in_span": self.years_in_span,
+            "years_with_data": self.years_with_data,
+            "periods": [p.to_json() for p in self.periods],
+        }
+        if not self.periods:
+            return out
+        out["average"] = self.average
+        if self.undefined_by is not None:
+            out["undefined_by"] = [str(p) for p in self.undefined_by]
+        if self.remaining_years is not None:
+            out.update(
+                remaining_years=self.remaining_years,
+                missing=[str(y) for y in self.missing],
+                required_rate_remaining=self.required_rate_remaining,
+            )
+        return out
 
 
 class Average(SpanKind):
@@ -49,21 +98,20 @@ def _average(
     )
     span_years = target.end.year - target.start.year + 1
     t = target.bound.value
-    details: dict[str, Any] = {
-        "bound": {target.bound.keyword: t},
-        "from": str(target.start),
-        "to": str(target.end),
-        "years_in_span": span_years,
-        "years_with_data": len(inside),
-        "periods": [{"period": str(o.period), "value": o.value} for o in inside],
-    }
+    result = AverageResult(
+        bound=target.bound,
+        start=target.start,
+        end=target.end,
+        years_in_span=span_years,
+        periods=tuple(PeriodValue(o.period, o.value) for o in inside),
+    )
     if not inside:
         return Assessment(
             target=target,
             indicator=indicator,
             status=Status.NOT_AVAILABLE,
             provisional=provisional,
-            details=details,
+            result=result,
             reason=no_figure_reason(rows),
             awaiting_figures=(target.end,) if ended(target.end, today) else (),
         )
@@ -71,16 +119,15 @@ def _average(
     # through it, so no geometric mean exists. Each year is tested, not the product: two
     # such years would make a positive product and a mean that means nothing
     # (docs/methodology.md, "Average over a span").
-    fallen = [str(o.period) for o in inside if o.value <= -100]
+    fallen = tuple(o.period for o in inside if o.value <= -100)
     if fallen:
-        details.update(average=None, undefined_by=fallen)
         return Assessment(
             target=target,
             indicator=indicator,
             status=Status.NOT_AVAILABLE,
             latest=latest,
             provisional=provisional,
-            details=details,
+            result=replace(result, undefined_by=fallen),
             reason="average_undefined",
             awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today) else (),
         )
@@ -90,14 +137,13 @@ def _average(
     if not math.isfinite(average) or product == 0:
         # Growth of 1e300 % a year, compounded, passes the largest float (or, the other way,
         # rounds to zero): no average can be given (reason "overflow").
-        details.update(average=None)
         return Assessment(
             target=target,
             indicator=indicator,
             status=Status.NOT_AVAILABLE,
             latest=latest,
             provisional=provisional,
-            details=details,
+            result=result,
             reason="overflow",
             awaiting_figures=(target.end,) if span_years > len(inside) and ended(target.end, today) else (),
         )
@@ -112,9 +158,13 @@ def _average(
             required = None  # a bound of 1e300 % a year: no rate to name (left None, not inf)
     # Years before the latest with no figure count with the years to come: the required
     # rate applies to every span year that has no full-year figure yet.
-    missing = [str(y) for y in range(target.start.year, latest.period.year) if y not in {o.period.year for o in inside}]
-    details.update(
-        average=average, remaining_years=len(remaining_years), missing=missing, required_rate_remaining=required
+    missing = tuple(y for y in range(target.start.year, latest.period.year) if y not in {o.period.year for o in inside})
+    result = replace(
+        result,
+        average=average,
+        remaining_years=len(remaining_years),
+        missing=missing,
+        required_rate_remaining=required,
     )
     passes = target.bound.passes(average)
     # The average achieved is read against the average required, as the growth ratio of
@@ -144,7 +194,7 @@ def _average(
         progress_value=p,
         latest=latest,
         provisional=provisional,
-        details=details,
+        result=result,
         missed_milestones=missed,
         gap=bound_gap(target.bound, average),
         awaiting_figures=awaiting,

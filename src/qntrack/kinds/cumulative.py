@@ -6,6 +6,7 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Sequence
 
@@ -19,10 +20,55 @@ from ..method.assessment import (
     score_for,
 )
 from ..method.progress import Status
-from ..plan.model import CumulativeTarget, Indicator, Observation
-from .span import SpanKind, in_span, span_periods
+from ..plan.model import Bound, CumulativeTarget, Indicator, Observation
+from ..plan.periods import Period
+from .span import PeriodValue, SpanKind, bound_json, in_span, span_periods
 
-__all__ = ["KIND", "CumulativeTarget"]
+__all__ = ["KIND", "CumulativeFigures", "CumulativeResult", "CumulativeTarget"]
+
+
+@dataclass(frozen=True, slots=True)
+class CumulativeFigures:
+    """The total so far and the pace, once the span has a figure."""
+
+    total: float | None  # None: the amounts add up past the largest float
+    share_of_target: float | None  # total / bound; None for a bound of zero
+    share_of_time: float  # periods elapsed / periods in the span
+    periods_elapsed: int
+    periods_remaining: int
+    needed_per_remaining_period: float | None  # zero once the bound is reached
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "share_of_target": self.share_of_target,
+            "share_of_time": self.share_of_time,
+            "periods_elapsed": self.periods_elapsed,
+            "periods_remaining": self.periods_remaining,
+            "needed_per_remaining_period": self.needed_per_remaining_period,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CumulativeResult:
+    """What a cumulative target's assessment found (``details`` in docs/json.md)."""
+
+    bound: Bound
+    start: Period
+    end: Period
+    periods: tuple[PeriodValue, ...]
+    figures: CumulativeFigures | None = None  # None: no figure in the span yet
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "bound": bound_json(self.bound),
+            "from": str(self.start),
+            "to": str(self.end),
+            "periods": [p.to_json() for p in self.periods],
+        }
+        if self.figures is not None:
+            out.update(self.figures.to_json())
+        return out
 
 
 class Cumulative(SpanKind):
@@ -46,12 +92,7 @@ def _cumulative(
     expected = span_periods(target.start, target.end)
     latest = inside[-1] if inside else None
     t = target.bound.value
-    details: dict[str, Any] = {
-        "bound": {target.bound.keyword: t},
-        "from": str(target.start),
-        "to": str(target.end),
-        "periods": [{"period": str(o.period), "value": o.value} for o in inside],
-    }
+    periods = tuple(PeriodValue(o.period, o.value) for o in inside)
     # A part-year amount (2025-H1) is shown, never added: the span counts whole periods.
     provisional = None
     if target.start.is_year:
@@ -65,7 +106,7 @@ def _cumulative(
             indicator=indicator,
             status=Status.NOT_AVAILABLE,
             provisional=provisional,
-            details=details,
+            result=CumulativeResult(target.bound, target.start, target.end, periods),
             reason=no_figure_reason(rows),
             awaiting_figures=(target.end,) if ended(target.end, today) else (),
         )
@@ -75,7 +116,20 @@ def _cumulative(
     share_reached = total / t if t else None
     share_elapsed = elapsed / len(expected)
     needed = (t - total) / remaining if remaining else None
-    details.update(
+    if not math.isfinite(total):
+        # Amounts that add up past the largest float: no total, and nothing read from it.
+        figures = CumulativeFigures(None, None, share_elapsed, elapsed, remaining, None)
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            latest=latest,
+            provisional=provisional,
+            result=CumulativeResult(target.bound, target.start, target.end, periods, figures),
+            reason="overflow",
+            awaiting_figures=(target.end,) if remaining and ended(target.end, today) else (),
+        )
+    figures = CumulativeFigures(
         total=total,
         share_of_target=share_reached,
         share_of_time=share_elapsed,
@@ -83,19 +137,6 @@ def _cumulative(
         periods_remaining=remaining,
         needed_per_remaining_period=needed if needed is None or needed > 0 else 0.0,
     )
-    if not math.isfinite(total):
-        # Amounts that add up past the largest float: no total, and nothing read from it.
-        details.update(total=None, share_of_target=None, needed_per_remaining_period=None)
-        return Assessment(
-            target=target,
-            indicator=indicator,
-            status=Status.NOT_AVAILABLE,
-            latest=latest,
-            provisional=provisional,
-            details=details,
-            reason="overflow",
-            awaiting_figures=(target.end,) if remaining and ended(target.end, today) else (),
-        )
     passes = target.bound.passes(total)
     p = share_reached / share_elapsed if share_reached is not None else None
     if target.bound.at_least and passes:
@@ -123,7 +164,7 @@ def _cumulative(
         progress_value=p if target.bound.at_least else None,
         latest=latest,
         provisional=provisional,
-        details=details,
+        result=CumulativeResult(target.bound, target.start, target.end, periods, figures),
         missed_milestones=missed,
         reason="zero_target" if status is Status.NOT_AVAILABLE else None,
         gap=bound_gap(target.bound, total),

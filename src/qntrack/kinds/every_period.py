@@ -5,6 +5,7 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Sequence
 
@@ -16,10 +17,65 @@ from ..method.assessment import (
     provisional_after,
 )
 from ..method.progress import Status
-from ..plan.model import EveryPeriodTarget, Indicator, Observation
-from .span import SpanKind, in_span, span_periods
+from ..plan.model import Bound, EveryPeriodTarget, Indicator, Observation
+from ..plan.periods import Period
+from .span import SpanKind, bound_json, in_span, span_periods
 
-__all__ = ["KIND", "EveryPeriodTarget"]
+__all__ = ["KIND", "EveryPeriodResult", "EveryPeriodTarget", "PeriodCheck"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCheck:
+    """A period of the span, its figure and whether it met the bound."""
+
+    period: Period
+    value: float
+    passed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EveryPeriodResult:
+    """What an every-period target's assessment found (``details`` in docs/json.md)."""
+
+    bound: Bound
+    start: Period
+    end: Period
+    periods: tuple[PeriodCheck, ...]  # the span's periods with a figure, in order
+    streak: int  # periods that passed since the last failure
+    missing: tuple[Period, ...]  # periods before the latest with no figure
+    remaining: int  # periods after the latest
+    # Whether a part-period reading after the latest passes; None: there is none.
+    provisional_passes: bool | None = None
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for p in self.periods if p.passed)
+
+    @property
+    def failed(self) -> int:
+        return len(self.periods) - self.passed
+
+    @property
+    def first_failure(self) -> PeriodCheck | None:
+        return next((p for p in self.periods if not p.passed), None)
+
+    def to_json(self) -> dict[str, Any]:
+        first = self.first_failure
+        out: dict[str, Any] = {
+            "bound": bound_json(self.bound),
+            "from": str(self.start),
+            "to": str(self.end),
+            "periods": [{"period": str(p.period), "value": p.value, "passed": p.passed} for p in self.periods],
+            "passed": self.passed,
+            "failed": self.failed,
+            "streak": self.streak,
+            "first_failure": str(first.period) if first is not None else None,
+            "missing": [str(p) for p in self.missing],
+            "remaining": self.remaining,
+        }
+        if self.provisional_passes is not None:
+            out["provisional_passes"] = self.provisional_passes
+        return out
 
 
 class EveryPeriod(SpanKind):
@@ -48,15 +104,15 @@ def _every_period(
             [o for o in rows if target.start.year <= o.period.year <= target.end.year],
             latest.period if latest else None,
         )
-    results = [{"period": str(o.period), "value": o.value, "passed": target.bound.passes(o.value)} for o in inside]
-    failed = [r for r in results if not r["passed"]]
+    results = tuple(PeriodCheck(o.period, o.value, target.bound.passes(o.value)) for o in inside)
+    failed = [r for r in results if not r.passed]
     streak = 0
     for r in reversed(results):
-        if not r["passed"]:
+        if not r.passed:
             break
         streak += 1
     observed = {o.period for o in inside}
-    missing = [str(p) for p in expected if p not in observed and (latest is None or p < latest.period)]
+    missing = [p for p in expected if p not in observed and (latest is None or p < latest.period)]
     complete = latest is not None and latest.period >= target.end and not missing
     reason = None
     if not results:
@@ -68,22 +124,18 @@ def _every_period(
         status = Status.TARGET_ACHIEVED
     else:
         status = Status.SUBSTANTIAL_PROGRESS  # every period so far passed: on track
-    details: dict[str, Any] = {
-        "bound": {target.bound.keyword: target.bound.value},
-        "from": str(target.start),
-        "to": str(target.end),
-        "periods": results,
-        "passed": len(results) - len(failed),
-        "failed": len(failed),
-        "streak": streak,
-        "first_failure": failed[0]["period"] if failed else None,
-        "missing": missing,
-        "remaining": len([p for p in expected if latest is None or p > latest.period]),
-    }
-    if provisional is not None:
-        details["provisional_passes"] = target.bound.passes(provisional.value)
+    result = EveryPeriodResult(
+        bound=target.bound,
+        start=target.start,
+        end=target.end,
+        periods=results,
+        streak=streak,
+        missing=tuple(missing),
+        remaining=len([p for p in expected if latest is None or p > latest.period]),
+        provisional_passes=target.bound.passes(provisional.value) if provisional is not None else None,
+    )
     # Each period of the span is a deadline of its own: every one that failed is missed.
-    missed = tuple(o.period for o in inside if not target.bound.passes(o.value))
+    missed = tuple(r.period for r in failed)
     # Each period is a deadline too: one that is over with no figure is awaited.
     awaiting = tuple(p for p in expected if p not in observed and ended(p, today))
     return Assessment(
@@ -92,7 +144,7 @@ def _every_period(
         status=status,
         latest=latest,
         provisional=provisional,
-        details=details,
+        result=result,
         missed_milestones=missed,
         reason=reason,
         gap=bound_gap(target.bound, latest.value if latest else None),

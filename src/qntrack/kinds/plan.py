@@ -5,9 +5,10 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
-from typing import Any, Sequence
+from typing import Any, Literal, Sequence
 
 from ..catalog import Figure, Message, msg
 from ..method.assessment import (
@@ -24,7 +25,88 @@ from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
 from ..plan.periods import Period
 from .protocol import Due
 
-__all__ = ["KIND", "PlanTarget"]
+__all__ = ["KIND", "PlanFull", "PlanResult", "PlanTarget", "SamePeriod", "YearToDate"]
+
+
+@dataclass(frozen=True, slots=True)
+class SamePeriod:
+    """The same span one year earlier, and how the figure compares with it.
+
+    ``by`` "points": a rate, compared by the difference in percentage points; "percent":
+    an amount or level, by its per-cent change; None: a previous figure of zero, no change.
+    """
+
+    value: float
+    by: Literal["points", "percent"] | None
+    change: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"same_period_last_year": self.value}
+        if self.by == "points":
+            out["difference_on_same_period_last_year"] = self.change
+        elif self.by == "percent":
+            out["change_on_same_period_last_year"] = self.change
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFull:
+    """The full figure for the plan's period against the plan."""
+
+    percent_of_plan: float | None  # None for a rate: a per cent of a per cent misleads
+    difference: float | None  # figure minus plan
+    same: SamePeriod | None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"percent_of_plan": self.percent_of_plan, "difference": self.difference}
+        if self.same is not None:
+            out.update(self.same.to_json())
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class YearToDate:
+    """The latest reading inside the plan's period before its full figure.
+
+    A flow (``flow``) is read by its share of the plan against the share of time; a rate
+    or level by its difference with the plan.
+    """
+
+    period: Period
+    value: float
+    same: SamePeriod | None
+    flow: bool
+    percent_of_plan: float | None = None  # flow only
+    share_of_time: float | None = None  # flow only
+    difference: float | None = None  # rate or level only
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"period": str(self.period), "value": self.value}
+        if self.same is not None:
+            out.update(self.same.to_json())
+        if self.flow:
+            out.update(percent_of_plan=self.percent_of_plan, share_of_time=self.share_of_time)
+        else:
+            out["difference"] = self.difference
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResult:
+    """What an annual plan target's assessment found (``details`` in docs/json.md)."""
+
+    period: Period
+    plan: float
+    full: PlanFull | None = None
+    year_to_date: YearToDate | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"period": str(self.period), "plan": self.plan}
+        if self.full is not None:
+            out.update(self.full.to_json())
+        if self.year_to_date is not None:
+            out["year_to_date"] = self.year_to_date.to_json()
+        return out
 
 
 class AnnualPlan:
@@ -59,7 +141,7 @@ def _due_what(value: float, period: Period) -> Message:
 KIND = AnnualPlan()
 
 
-def _same_period(out: dict[str, Any], current: Observation, previous: Observation | None, indicator: Indicator) -> None:
+def _same_period(current: Observation, previous: Observation | None, indicator: Indicator) -> SamePeriod | None:
     """The same-period comparison offices print: against the same span one year earlier.
 
     Amounts and levels compare by their per-cent change. A growth rate is already a
@@ -67,12 +149,12 @@ def _same_period(out: dict[str, Any], current: Observation, previous: Observatio
     as "+22.3 %") misleads, so a rate compares by the difference in percentage points.
     """
     if previous is None:
-        return
-    out["same_period_last_year"] = previous.value
+        return None
     if indicator.measure is Measure.RATE:
-        out["difference_on_same_period_last_year"] = current.value - previous.value
-    elif previous.value:
-        out["change_on_same_period_last_year"] = (current.value / previous.value - 1) * 100
+        return SamePeriod(previous.value, "points", current.value - previous.value)
+    if previous.value:
+        return SamePeriod(previous.value, "percent", (current.value / previous.value - 1) * 100)
+    return SamePeriod(previous.value, None, None)
 
 
 def _plan(
@@ -80,14 +162,14 @@ def _plan(
 ) -> Assessment:
     bound = Bound(target.value, indicator.increase)
     full = at_period(rows, target.period)
-    details: dict[str, Any] = {"period": str(target.period), "plan": target.value}
+    result = PlanResult(target.period, target.value)
     if full is not None:
         # "X % of plan reached" is read of amounts and levels; of a growth rate, the plan is
         # met or missed by percentage points, and a per cent of a per cent misleads.
         percent = None if indicator.measure is Measure.RATE else full.value / target.value * 100
-        details.update(percent_of_plan=percent, difference=full.value - target.value)
         previous = at_period(rows, target.period.same_span_previous_year())
-        _same_period(details, full, previous, indicator)
+        same = _same_period(full, previous, indicator)
+        result = replace(result, full=PlanFull(percent, full.value - target.value, same))
         status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
         missed = (target.period,) if status is Status.NOT_ACHIEVED else ()
         return Assessment(
@@ -96,7 +178,7 @@ def _plan(
             status=status,
             latest=full,
             score=5.0 if status is Status.TARGET_ACHIEVED else None,
-            details=details,
+            result=result,
             missed_milestones=missed,
             gap=bound_gap(bound, full.value),
         )
@@ -115,19 +197,20 @@ def _plan(
             target=target,
             indicator=indicator,
             status=Status.NOT_AVAILABLE,
-            details=details,
+            result=result,
             reason=no_figure_reason(rows),
             awaiting_figures=awaiting,
         )
     reading = ytd[-1]
-    details["year_to_date"] = {"period": str(reading.period), "value": reading.value}
     previous = at_period(rows, reading.period.same_span_previous_year())
-    _same_period(details["year_to_date"], reading, previous, indicator)
+    same = _same_period(reading, previous, indicator)
     if indicator.measure is Measure.FLOW:
         share_time = reading.period.months / target.period.months
         share_plan = reading.value / target.value
         pace = share_plan / share_time
-        details["year_to_date"].update(percent_of_plan=share_plan * 100, share_of_time=share_time)
+        ytd_figures = YearToDate(
+            reading.period, reading.value, same, flow=True, percent_of_plan=share_plan * 100, share_of_time=share_time
+        )
         if bound.passes(reading.value) and indicator.increase:
             status = Status.TARGET_ACHIEVED
         else:
@@ -142,20 +225,20 @@ def _plan(
             status=status,
             progress_value=pace,
             provisional=reading,
-            details=details,
+            result=replace(result, year_to_date=ytd_figures),
             gap=bound_gap(bound, reading.value),
             awaiting_figures=awaiting,
         )
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
-    details["year_to_date"]["difference"] = reading.value - target.value
+    ytd_figures = YearToDate(reading.period, reading.value, same, flow=False, difference=reading.value - target.value)
     status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
     return Assessment(
         target=target,
         indicator=indicator,
         status=status,
         provisional=reading,
-        details=details,
+        result=replace(result, year_to_date=ytd_figures),
         gap=bound_gap(bound, reading.value),
         awaiting_figures=awaiting,
     )

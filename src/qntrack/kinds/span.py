@@ -5,17 +5,34 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..catalog import Message, msg
 from ..method.assessment import Assessment, overflowed
-from ..plan.model import Indicator, Observation, SpanTarget
+from ..plan.model import Bound, Indicator, Observation, SpanTarget
 from ..plan.periods import Period
 from .protocol import Due
 
-__all__ = ["SpanKind", "in_span", "span_periods"]
+__all__ = ["PeriodValue", "SpanKind", "bound_json", "in_span", "span_periods"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodValue:
+    """A period's figure inside a span."""
+
+    period: Period
+    value: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"period": str(self.period), "value": self.value}
+
+
+def bound_json(bound: Bound) -> dict[str, float]:
+    """A bound as ``details`` writes it: ``{"at_least": 8.0}``."""
+    return {bound.keyword: bound.value}
 
 
 class SpanKind:

@@ -10,9 +10,9 @@ dispatches to it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Protocol, Sequence
 
 from ..plan.model import (
     Baseline,
@@ -26,6 +26,7 @@ from ..method.progress import TARGET_THRESHOLDS, Status, band, growth, score_wit
 
 __all__ = [
     "Assessment",
+    "KindResult",
     "MilestoneResult",
     "annual_rows",
     "at_period",
@@ -79,6 +80,14 @@ class MilestoneResult:
     awaiting_figure: bool = False
 
 
+class KindResult(Protocol):
+    """A kind's own figures, typed (each kind's module defines its record)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract's ``details`` (docs/json.md): the one place they are written."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
     """A target's outcome: the headline status and the figures behind it."""
@@ -94,7 +103,9 @@ class Assessment:
     achieved_rate: float | None = None
     milestones: tuple[MilestoneResult, ...] = ()
     headline: int | None = None  # index of the milestone the headline figures come from
-    details: dict[str, Any] = field(default_factory=dict)
+    # The kind's own figures (a record of the kind's module); None for a level target, whose
+    # figures are its milestones.
+    result: KindResult | None = None
     # Deadlines that passed with the target not met: they stay visible after the headline
     # moves on to the next milestone (docs/methodology.md, "Missed milestones").
     missed_milestones: tuple[Period, ...] = ()
@@ -109,6 +120,11 @@ class Assessment:
     awaiting_figures: tuple[Period, ...] = ()
 
     @property
+    def details(self) -> dict[str, Any]:
+        """The kind's figures as the JSON contract writes them (``details``, docs/json.md)."""
+        return self.result.to_json() if self.result is not None else {}
+
+    @property
     def next_milestone(self) -> MilestoneResult | None:
         return self.milestones[self.headline] if self.headline is not None else None
 
@@ -117,19 +133,21 @@ def finite(x: Any) -> bool:
     return not isinstance(x, float) or math.isfinite(x)
 
 
-def _finite_details(value: Any) -> tuple[Any, bool]:
-    """``value`` with every inf or NaN float in it made None; and whether there was one."""
+def _finite_record(value: Any) -> tuple[Any, bool]:
+    """``value`` (a kind's record, or a part of one) with every inf or NaN float in it made
+    None; and whether there was one."""
     if isinstance(value, float):
         return (value, False) if math.isfinite(value) else (None, True)
-    if isinstance(value, dict):
-        out, bad = {}, False
-        for k, v in value.items():
-            out[k], b = _finite_details(v)
-            bad = bad or b
-        return (out, True) if bad else (value, False)
-    if isinstance(value, list):
-        items = [_finite_details(v) for v in value]
-        return ([v for v, _ in items], True) if any(b for _, b in items) else (value, False)
+    if isinstance(value, tuple):
+        items = [_finite_record(v) for v in value]
+        return (tuple(v for v, _ in items), True) if any(b for _, b in items) else (value, False)
+    if is_dataclass(value) and not isinstance(value, type):
+        bad = {}
+        for f in fields(value):
+            v, b = _finite_record(getattr(value, f.name))
+            if b:
+                bad[f.name] = v
+        return (replace(value, **bad), True) if bad else (value, False)
     return value, False
 
 
@@ -162,16 +180,16 @@ def finite_only(a: Assessment) -> Assessment:
     """``a`` with every figure that overflowed made None (a last guard: the kinds test the
     figures their status is read from themselves)."""
     milestones = tuple(_finite_milestone(m) for m in a.milestones)
-    details, bad_details = _finite_details(a.details)
+    result, bad_result = _finite_record(a.result)
     bad = {name: None for name in ("score", "progress_value", "achieved_rate", "gap") if not finite(getattr(a, name))}
-    if not bad and not bad_details and all(m is n for m, n in zip(milestones, a.milestones, strict=True)):
+    if not bad and not bad_result and all(m is n for m, n in zip(milestones, a.milestones, strict=True)):
         return a
     if "progress_value" in bad or "gap" in bad:
         bad.update(status=Status.NOT_AVAILABLE, score=None, reason="overflow")
     head = milestones[a.headline] if a.headline is not None else None
     if head is not None and head.reason == "overflow":
         bad.update(status=Status.NOT_AVAILABLE, score=None, reason="overflow")
-    return replace(a, milestones=milestones, details=details, **bad)
+    return replace(a, milestones=milestones, result=result, **bad)
 
 
 def power(value: float, rate: float, years: float) -> float | None:

@@ -15,7 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from ..kinds.average import AverageResult
+from ..kinds.cumulative import CumulativeResult
+from ..kinds.every_period import EveryPeriodResult
+from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
+from ..plan.model import Bound
 from ..catalog import msg, render
 from .i18n import number
 from ..plan.model import Observation
@@ -325,41 +330,33 @@ def _value(value: float, unit: str, lang: str) -> str:
 # --- every period, average ------------------------------------------------------------
 
 
-def _bound(a: Assessment) -> tuple[str, float]:
-    ((keyword, value),) = a.details["bound"].items()
-    return ("≥" if keyword == "at_least" else "≤"), value
-
-
-def _span_x(a: Assessment) -> tuple[float, float]:
-    from ..plan.periods import parse_period
-
-    start, end = parse_period(a.details["from"]), parse_period(a.details["to"])
-    return start.end, end.end
+def _bound(bound: Bound) -> tuple[str, float]:
+    return ("≥" if bound.at_least else "≤"), bound.value
 
 
 def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    from ..plan.periods import parse_period
-
-    d = a.details
-    sign, bound = _bound(a)
+    d = a.result
+    if not isinstance(d, EveryPeriodResult):
+        return None  # no figures of the kind (an assessment that overflowed)
+    sign, bound = _bound(d.bound)
     unit = a.indicator.unit_in(lang)
     plot = _Plot()
     values = []
-    for p in d["periods"]:
-        x = parse_period(p["period"]).end
+    for p in d.periods:
+        x = p.period.end
         values.append(
-            {"value": (x, p["value"]), "label": p["period"]}
-            if p["passed"]
-            else {"value": (x, p["value"]), "label": p["period"], "color": COLOURS["fail"], "node": {"r": 6}}
+            {"value": (x, p.value), "label": str(p.period)}
+            if p.passed
+            else {"value": (x, p.value), "label": str(p.period), "color": COLOURS["fail"], "node": {"r": 6}}
         )
     plot.add(_w("actual_period", lang), values, COLOURS["actual"], stroke_style=SOLID)
-    start, end = parse_period(d["from"]), parse_period(d["to"])
+    start, end = d.start, d.end
     provisional = provisional_readings(rows, start.year, end.year) if start.is_year else []
     _add_provisional(plot, provisional, lang)
     data_points = plot.points
     if data_points == 0:
         return None
-    x0, x1 = _span_x(a)
+    x0, x1 = start.end, end.end
     plot.add(
         _w("threshold", lang, sign=sign, value=_value(bound, unit, lang)),
         [(x0, bound), (x1, bound)],
@@ -368,7 +365,7 @@ def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Char
         show_dots=False,
     )
     notes = []
-    if d["failed"]:
+    if d.failed:
         notes.append(_w("note_fail", lang))
     if provisional:
         notes.append(_w("note_hollow", lang))
@@ -390,25 +387,25 @@ def _add_provisional(plot: "_Plot", provisional: Sequence[Observation], lang: st
 
 
 def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    from ..plan.periods import parse_period
-
-    d = a.details
-    sign, bound = _bound(a)
+    d = a.result
+    if not isinstance(d, AverageResult):
+        return None  # no figures of the kind (an assessment that overflowed)
+    sign, bound = _bound(d.bound)
     unit = a.indicator.unit_in(lang)
     plot = _Plot()
     plot.add(
         _w("actual_period", lang),
-        [(parse_period(p["period"]).end, p["value"]) for p in d["periods"]],
+        [(p.period.end, p.value) for p in d.periods],
         COLOURS["actual"],
         stroke_style=SOLID,
     )
-    start, end = parse_period(d["from"]), parse_period(d["to"])
+    start, end = d.start, d.end
     provisional = provisional_readings(rows, start.year, end.year)
     _add_provisional(plot, provisional, lang)
     data_points = plot.points
     if data_points == 0:
         return None
-    x0, x1 = _span_x(a)
+    x0, x1 = start.end, end.end
     plot.add(
         _w("target_average", lang, sign=sign, value=_value(bound, unit, lang)),
         [(x0, bound), (x1, bound)],
@@ -416,10 +413,10 @@ def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | N
         stroke_style=DASHED,
         show_dots=False,
     )
-    if d.get("average") is not None:
+    if d.average is not None:
         plot.add(
-            _w("achieved_average", lang, value=_value(d["average"], unit, lang)),
-            [(x0, d["average"]), (x1, d["average"])],
+            _w("achieved_average", lang, value=_value(d.average, unit, lang)),
+            [(x0, d.average), (x1, d.average)],
             COLOURS["average"],
             stroke_style=DOTTED,
             show_dots=False,
@@ -432,23 +429,23 @@ def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | N
 
 
 def _cumulative(a: Assessment, lang: str) -> Chart | None:
-    from ..plan.periods import parse_period
-
-    d = a.details
-    if not d.get("periods"):
+    d = a.result
+    if not isinstance(d, CumulativeResult):
+        return None  # no figures of the kind (an assessment that overflowed)
+    if not d.periods:
         return None
-    _, bound = _bound(a)
+    _, bound = _bound(d.bound)
     unit = a.indicator.unit_in(lang)
-    start, end = parse_period(d["from"]), parse_period(d["to"])
+    start, end = d.start, d.end
     origin = start.end - start.months / 12
     plot = _Plot()
     total = 0.0
     running = [(origin, 0.0)]
-    for p in d["periods"]:
-        total += p["value"]
-        running.append((parse_period(p["period"]).end, total))
+    for p in d.periods:
+        total += p.value
+        running.append((p.period.end, total))
     plot.add(_w("running_total", lang), running, COLOURS["actual"], stroke_style=SOLID)
-    data_points = len(d["periods"])
+    data_points = len(d.periods)
     plot.add(
         _w("target_total", lang, value=_value(bound, unit, lang)),
         [(origin, bound), (end.end, bound)],
@@ -469,18 +466,18 @@ def _cumulative(a: Assessment, lang: str) -> Chart | None:
 def _plan(a: Assessment, lang: str) -> Chart | None:
     import pygal
 
-    d = a.details
-    bars: list[tuple[str, float, str]] = [(_w("plan", lang, period=d["period"]), d["plan"], COLOURS["bound"])]
-    if a.latest is not None and "difference" in d:
-        bars.append((_w("result", lang, period=d["period"]), a.latest.value, COLOURS["actual"]))
-    elif d.get("year_to_date"):
-        ytd = d["year_to_date"]
-        if "same_period_last_year" in ytd:
-            from ..plan.periods import parse_period
-
-            last = parse_period(ytd["period"]).same_span_previous_year()
-            bars.append((_w("last_year", lang, period=last), ytd["same_period_last_year"], COLOURS["projection"]))
-        bars.append((_w("ytd", lang, period=ytd["period"]), ytd["value"], COLOURS["actual"]))
+    d = a.result
+    if not isinstance(d, PlanResult):
+        return None  # no figures of the kind (an assessment that overflowed)
+    bars: list[tuple[str, float, str]] = [(_w("plan", lang, period=d.period), d.plan, COLOURS["bound"])]
+    if a.latest is not None and d.full is not None:
+        bars.append((_w("result", lang, period=d.period), a.latest.value, COLOURS["actual"]))
+    elif d.year_to_date is not None:
+        ytd = d.year_to_date
+        if ytd.same is not None:
+            last = ytd.period.same_span_previous_year()
+            bars.append((_w("last_year", lang, period=last), ytd.same.value, COLOURS["projection"]))
+        bars.append((_w("ytd", lang, period=ytd.period), ytd.value, COLOURS["actual"]))
     if len(bars) < 2:
         return None
     style = _style([COLOURS["actual"]])

@@ -6,7 +6,12 @@ chooses the sentence and works out the figures it names.
 
 from __future__ import annotations
 
+from ..kinds.average import AverageResult
+from ..kinds.cumulative import CumulativeResult
+from ..kinds.every_period import EveryPeriodResult
+from ..kinds.plan import PlanResult, SamePeriod
 from ..method.assessment import Assessment, MilestoneResult
+from ..plan.periods import Period
 from ..catalog import msg, render
 from .i18n import label, number, signed_percent, value_with_unit
 from ..plan.model import Measure
@@ -68,7 +73,7 @@ def explain(a: Assessment, lang: str) -> list[str]:
         out = _cumulative(a, lang)
     else:
         out = _plan(a, lang)
-    if a.reason == "average_undefined" and a.details.get("undefined_by"):
+    if a.reason == "average_undefined" and isinstance(a.result, AverageResult) and a.result.undefined_by:
         # The figures are there; one sentence says which year leaves no average, and why.
         return _average_undefined(a, lang)
     if a.status.value == "not_available" and a.reason:
@@ -235,39 +240,37 @@ def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
 
 
 def _every(a: Assessment, lang: str) -> list[str]:
-    d = a.details
-    bound = next(iter(d["bound"].values()))
-    word = _s("at_least" if "at_least" in d["bound"] else "at_most", lang)
-    total = d["passed"] + d["failed"]
-    if not total:
+    d = a.result
+    if not isinstance(d, EveryPeriodResult) or not d.periods:
         return [_s("no_figure_in_span", lang)]
+    word = _s(d.bound.keyword, lang)
     out = [
         _s(
             "every_passed",
             lang,
-            passed=d["passed"],
-            total=total,
+            passed=d.passed,
+            total=len(d.periods),
             word=word,
-            bound=_x(a, bound, lang),
-            start=d["from"],
-            end=d["to"],
+            bound=_x(a, d.bound.value, lang),
+            start=d.start,
+            end=d.end,
         )
     ]
-    if d["first_failure"]:
-        failed = next(p for p in d["periods"] if p["period"] == d["first_failure"])
-        out.append(_s("every_broke", lang, period=d["first_failure"], value=_x(a, failed["value"], lang)))
-        if d["streak"] == 1:
-            out.append(_s("every_again_one", lang, period=d["periods"][-1]["period"]))
-        elif d["streak"]:
-            out.append(_s("every_again_many", lang, n=d["streak"], since=d["periods"][-d["streak"]]["period"]))
+    failed = d.first_failure
+    if failed is not None:
+        out.append(_s("every_broke", lang, period=failed.period, value=_x(a, failed.value, lang)))
+        if d.streak == 1:
+            out.append(_s("every_again_one", lang, period=d.periods[-1].period))
+        elif d.streak:
+            out.append(_s("every_again_many", lang, n=d.streak, since=d.periods[-d.streak].period))
     if a.awaiting_figures:
         # Every period over with no figure, the gaps before the latest among them.
         out.append(render(msg("narrative_awaiting_periods", periods=", ".join(map(str, a.awaiting_figures))), lang))
-    elif d.get("missing"):
-        out.append(_s("every_missing", lang, periods=", ".join(d["missing"])))
+    elif d.missing:
+        out.append(_s("every_missing", lang, periods=", ".join(map(str, d.missing))))
     if a.provisional is not None:
         p = a.provisional
-        key = "every_provisional_passes" if d.get("provisional_passes") else "every_provisional_fails"
+        key = "every_provisional_passes" if d.provisional_passes else "every_provisional_fails"
         out.append(_s(key, lang, period=p.period, value=_x(a, p.value, lang)))
     return out
 
@@ -278,55 +281,53 @@ def _rate(value: float, lang: str, decimals: int = 2) -> str:
 
 
 def _average(a: Assessment, lang: str) -> list[str]:
-    d = a.details
-    if d.get("average") is None:
+    d = a.result
+    if not isinstance(d, AverageResult) or d.average is None:
         return [_s("no_figure_in_span", lang)]
-    bound = next(iter(d["bound"].values()))
-    word = _s("at_least" if "at_least" in d["bound"] else "at_most", lang)
+    bound = d.bound.value
+    word = _s(d.bound.keyword, lang)
     # 9.998 against 10 must not read "10% (target 10%)": one more decimal when rounding hides a miss.
-    places = 3 if number(d["average"], "en") == number(bound, "en") and d["average"] != bound else 2
-    years = [p["period"] for p in d["periods"]]
-    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    n = d["years_with_data"]
+    places = 3 if number(d.average, "en") == number(bound, "en") and d.average != bound else 2
+    span = _span_text([p.period for p in d.periods])
+    n = d.years_with_data
     out = [
         _s(
             "average_many" if n > 1 else "average_one",
             lang,
             n=n,
             span=span,
-            average=_rate(d["average"], lang, places),
+            average=_rate(d.average, lang, places),
             word=word,
             bound=_rate(bound, lang),
         )
     ]
-    if d.get("required_rate_remaining") is not None and a.awaiting_figures:
-        have = {p["period"] for p in d["periods"]}
-        first, last = int(d["from"][:4]), int(d["to"][:4])
-        years = ", ".join(str(y) for y in range(first, last + 1) if str(y) not in have)
+    if d.required_rate_remaining is not None and a.awaiting_figures:
+        have = {str(p.period) for p in d.periods}
+        years = ", ".join(str(y) for y in range(d.start.year, d.end.year + 1) if str(y) not in have)
         out.append(
             render(
                 msg(
                     "narrative_awaiting_average",
-                    start=d["from"],
-                    end=d["to"],
+                    start=d.start,
+                    end=d.end,
                     years=years,
                     word=word,
-                    need=_rate(d["required_rate_remaining"], lang),
+                    need=_rate(d.required_rate_remaining, lang),
                 ),
                 lang,
             )
         )
-    elif d.get("required_rate_remaining") is not None:
-        left = d["years_in_span"] - d["years_with_data"]
+    elif d.required_rate_remaining is not None:
+        left = d.years_in_span - d.years_with_data
         out.append(
             _s(
                 "average_remaining_many" if left > 1 else "average_remaining_one",
                 lang,
                 n=left,
                 word=word,
-                need=_rate(d["required_rate_remaining"], lang),
-                start=d["from"],
-                end=d["to"],
+                need=_rate(d.required_rate_remaining, lang),
+                start=d.start,
+                end=d.end,
             )
         )
     if a.provisional is not None:
@@ -338,51 +339,56 @@ def _average(a: Assessment, lang: str) -> list[str]:
 def _average_undefined(a: Assessment, lang: str) -> list[str]:
     """A year of −100 % or worse: the figures are in, but no geometric mean exists
     (docs/methodology.md, "Average over a span"); the years that did it are named."""
-    d = a.details
-    values = {p["period"]: p["value"] for p in d["periods"]}
-    years = ", ".join(f"{y} ({_rate(values[y], lang)})" for y in d["undefined_by"])
-    periods = [p["period"] for p in d["periods"]]
-    span = periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+    d = a.result
+    assert isinstance(d, AverageResult) and d.undefined_by is not None  # explain's test
+    values = {p.period: p.value for p in d.periods}
+    years = ", ".join(f"{y} ({_rate(values[y], lang)})" for y in d.undefined_by)
+    span = _span_text([p.period for p in d.periods])
     return [render(msg("narrative_average_undefined", years=years, span=span), lang)]
 
 
+def _span_text(periods: list[Period]) -> str:
+    """The periods with a figure, first–last ("2021–2023", or "2021" alone)."""
+    return str(periods[0]) if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+
+
 def _cumulative(a: Assessment, lang: str) -> list[str]:
-    d = a.details
-    if "total" not in d:
+    d = a.result
+    if not isinstance(d, CumulativeResult) or d.figures is None:
         return [_s("no_figure_in_span", lang)]
-    if d["total"] is None:
+    f = d.figures
+    if f.total is None:
         return []  # the total overflowed: the reason's sentence says so
-    share = d["share_of_target"]
     out = [
         _s(
             "cumulative",
             lang,
-            total=_x(a, d["total"], lang),
-            share=number((share or 0) * 100, lang, 1),
-            time=number(d["share_of_time"] * 100, lang, 1),
+            total=_x(a, f.total, lang),
+            share=number((f.share_of_target or 0) * 100, lang, 1),
+            time=number(f.share_of_time * 100, lang, 1),
         )
     ]
-    if d.get("needed_per_remaining_period") and a.awaiting_figures:
+    if f.needed_per_remaining_period and a.awaiting_figures and a.latest is not None:
         out.append(
             render(
                 msg(
                     "narrative_awaiting_cumulative",
-                    start=d["from"],
-                    end=d["to"],
+                    start=d.start,
+                    end=d.end,
                     latest=a.latest.period,
-                    needed=_x(a, d["needed_per_remaining_period"], lang),
+                    needed=_x(a, f.needed_per_remaining_period, lang),
                 ),
                 lang,
             )
         )
-    elif d.get("needed_per_remaining_period"):
-        n = d["periods_remaining"]
+    elif f.needed_per_remaining_period:
+        n = f.periods_remaining
         out.append(
             _s(
                 "cumulative_each_many" if n > 1 else "cumulative_each_one",
                 lang,
                 n=n,
-                needed=_x(a, d["needed_per_remaining_period"], lang),
+                needed=_x(a, f.needed_per_remaining_period, lang),
             )
         )
     if a.provisional is not None:
@@ -391,26 +397,27 @@ def _cumulative(a: Assessment, lang: str) -> list[str]:
     return out
 
 
-def _against_last_year(a: Assessment, d: dict, period: str, lang: str) -> list[str]:
+def _against_last_year(
+    a: Assessment, same: SamePeriod | None, now: float | None, period: Period, lang: str
+) -> list[str]:
     """The same-period-last-year sentence: a per-cent change, or points for a growth rate."""
-    if "same_period_last_year" not in d:
+    if same is None:
         return []
     unit = a.indicator.unit_in(lang)
-    previous = _previous(period)
-    was = _x(a, d["same_period_last_year"], lang)
-    if "difference_on_same_period_last_year" in d:
-        change = _pp(d["difference_on_same_period_last_year"], unit, lang)
-    elif "change_on_same_period_last_year" in d:
-        change = signed_percent(d["change_on_same_period_last_year"] / 100, lang)
+    previous = _previous(str(period))
+    was = _x(a, same.value, lang)
+    if same.by == "points":
+        change = _pp(same.change, unit, lang)
+    elif same.by == "percent":
+        change = signed_percent(same.change / 100, lang)
     else:
         return []
-    now = d.get("value", a.latest.value if a.latest is not None else None)
     # A whole year is set against the year before; a part of one against the same part.
-    key = "against_year" if "-" not in period else "against_period"
+    key = "against_year" if "-" not in str(period) else "against_period"
     if now is None:
         return [_s(key + "_plain", lang, previous=previous, was=was, change=change)]
     # A rise and a fall are different words in the Vietnamese sentences (catalog vi.toml).
-    moved = _change(was, _x(a, now, lang), now - d["same_period_last_year"], lang)
+    moved = _change(was, _x(a, now, lang), now - same.value, lang)
     return [_s(key, lang, previous=previous, was=was, change=change, moved=moved)]
 
 
@@ -420,61 +427,63 @@ def _previous(period: str) -> str:
 
 
 def _plan(a: Assessment, lang: str) -> list[str]:
-    d = a.details
+    d = a.result
+    if not isinstance(d, PlanResult):
+        return [_s("no_figure_yet", lang)]
     unit = a.indicator.unit_in(lang)
     got = _x(a, a.latest.value if a.latest else None, lang)
-    if "percent_of_plan" in d and d["percent_of_plan"] is None:
+    now = a.latest.value if a.latest is not None else None
+    if d.full is not None and d.full.percent_of_plan is None:
         # A growth rate: met or missed by percentage points.
         out = [
             _s(
                 "plan_rate",
                 lang,
-                period=d["period"],
+                period=d.period,
                 got=got,
-                plan=_x(a, d["plan"], lang),
-                pp=_pp(d["difference"], unit, lang),
+                plan=_x(a, d.plan, lang),
+                pp=_pp(d.full.difference, unit, lang),
             )
         ]
-        return out + _against_last_year(a, d, d["period"], lang)
-    if "percent_of_plan" in d:
+        return out + _against_last_year(a, d.full.same, now, d.period, lang)
+    if d.full is not None:
         # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
         key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
         out = [
             _s(
                 key,
                 lang,
-                period=d["period"],
+                period=d.period,
                 got=got,
-                pct=number(d["percent_of_plan"], lang, 1),
-                plan=_x(a, d["plan"], lang),
+                pct=number(d.full.percent_of_plan, lang, 1),
+                plan=_x(a, d.plan, lang),
             )
         ]
-        return out + _against_last_year(a, d, d["period"], lang)
-    ytd = d.get("year_to_date")
-    over = [render(msg("narrative_awaiting_plan", period=d["period"]), lang)] if a.awaiting_figures else []
-    if not ytd:
+        return out + _against_last_year(a, d.full.same, now, d.period, lang)
+    ytd = d.year_to_date
+    over = [render(msg("narrative_awaiting_plan", period=d.period), lang)] if a.awaiting_figures else []
+    if ytd is None:
         return over + [_s("no_figure_yet", lang)]
-    if "percent_of_plan" in ytd:
+    if ytd.flow:
         out = [
             _s(
                 "ytd_percent",
                 lang,
-                period=ytd["period"],
-                value=_x(a, ytd["value"], lang),
-                share=number(ytd["percent_of_plan"], lang, 1),
-                time=number(ytd["share_of_time"] * 100, lang, 1),
+                period=ytd.period,
+                value=_x(a, ytd.value, lang),
+                share=number(ytd.percent_of_plan, lang, 1),
+                time=number(ytd.share_of_time * 100 if ytd.share_of_time is not None else None, lang, 1),
             )
         ]
     else:
-        diff = f": {_pp(ytd['difference'], unit, lang)}" if "difference" in ytd else ""
         out = [
             _s(
                 "ytd_plain",
                 lang,
-                period=ytd["period"],
-                value=_x(a, ytd["value"], lang),
-                plan=_x(a, d["plan"], lang),
-                diff=diff,
+                period=ytd.period,
+                value=_x(a, ytd.value, lang),
+                plan=_x(a, d.plan, lang),
+                diff=f": {_pp(ytd.difference, unit, lang)}",
             )
         ]
-    return over + out + _against_last_year(a, ytd, ytd["period"], lang)
+    return over + out + _against_last_year(a, ytd.same, ytd.value, ytd.period, lang)

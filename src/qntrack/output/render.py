@@ -473,7 +473,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
         chart = _trajectory_chart(a, rows, lang)
         if chart:
             console.print(chart)
-    elif a.details:
+    elif a.result is not None:
         _details(console, a, lang)
 
     keys = ("period", "value", "obs_status", "source", "recorded_at")
@@ -594,64 +594,69 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:
+    """The few figures a meeting asks for first, one per line, for the non-level kinds."""
+    from ..kinds.average import AverageResult
+    from ..kinds.cumulative import CumulativeResult
+    from ..kinds.every_period import EveryPeriodResult
+    from ..kinds.plan import PlanResult
     from ..output.summary import difference_text, target_gap_phrase
 
-    """The few figures a meeting asks for first, one per line, for the non-level kinds."""
-    d = a.details
+    d = a.result
     unit = a.indicator.unit_in(lang)
     rows: list[tuple[str, str]] = []
-    if a.target.kind == "plan":
-        rows.append((label("kf_plan", lang), f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
+    if isinstance(d, PlanResult):
+        rows.append((label("kf_plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})"))
         if a.latest is not None:
             rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang)))
-        if d.get("percent_of_plan") is not None:
-            rows.append((label("kf_percent_of_plan", lang), f"{number(d['percent_of_plan'], lang, 1)}%"))
-        elif d.get("difference") is not None:
-            rows.append((label("kf_against_plan", lang), difference_text(d["difference"], unit, lang)))
-        ytd = d.get("year_to_date")
-        if ytd:
-            text = value_with_unit(ytd["value"], unit, lang)
-            if ytd.get("percent_of_plan") is not None:
-                text += f", {number(ytd['percent_of_plan'], lang, 1)}% {label('of_plan', lang)}"
-            rows.append((f"{ytd['period']}", text))
-    elif a.target.kind == "average" and d.get("average") is not None:
+        if d.full is not None and d.full.percent_of_plan is not None:
+            rows.append((label("kf_percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+        elif d.full is not None and d.full.difference is not None:
+            rows.append((label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang)))
+        ytd = d.year_to_date
+        if ytd is not None:
+            text = value_with_unit(ytd.value, unit, lang)
+            if ytd.percent_of_plan is not None:
+                text += f", {number(ytd.percent_of_plan, lang, 1)}% {label('of_plan', lang)}"
+            rows.append((f"{ytd.period}", text))
+    elif isinstance(d, AverageResult) and d.average is not None:
         rows.append(
             (
                 label("kf_average_so_far", lang),
-                f"{value_with_unit(d['average'], unit, lang)} ({d['years_with_data']}/{d['years_in_span']})",
+                f"{value_with_unit(d.average, unit, lang)} ({d.years_with_data}/{d.years_in_span})",
             )
         )
-        if d.get("required_rate_remaining") is not None:
+        if d.required_rate_remaining is not None:
             # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
             rows.append(
                 (
                     label("needed_years_without_figure", lang)
                     if a.awaiting_figures
                     else label("kf_needed_remaining_years", lang),
-                    value_with_unit(d["required_rate_remaining"], unit, lang),
+                    value_with_unit(d.required_rate_remaining, unit, lang),
                 )
             )
-    elif a.target.kind == "cumulative" and "total" in d:
-        rows.append((label("kf_total_so_far", lang), value_with_unit(d["total"], unit, lang)))
-        if d.get("share_of_target") is not None:
-            rows.append((label("kf_share_of_target", lang), f"{number(d['share_of_target'] * 100, lang, 1)}%"))
-        rows.append((label("kf_share_of_time", lang), f"{number(d['share_of_time'] * 100, lang, 1)}%"))
-        if d.get("needed_per_remaining_period"):
+    elif isinstance(d, CumulativeResult) and d.figures is not None:
+        f = d.figures
+        rows.append((label("kf_total_so_far", lang), value_with_unit(f.total, unit, lang)))
+        if f.share_of_target is not None:
+            rows.append((label("kf_share_of_target", lang), f"{number(f.share_of_target * 100, lang, 1)}%"))
+        rows.append((label("kf_share_of_time", lang), f"{number(f.share_of_time * 100, lang, 1)}%"))
+        if f.needed_per_remaining_period:
             rows.append(
                 (
                     label("needed_per_period_without_figure", lang)
                     if a.awaiting_figures
                     else label("kf_needed_per_remaining_period", lang),
-                    value_with_unit(d["needed_per_remaining_period"], unit, lang),
+                    value_with_unit(f.needed_per_remaining_period, unit, lang),
                 )
             )
-    elif a.target.kind == "every_period" and (d.get("passed") or d.get("failed")):
-        rows.append((label("kf_passed_failed", lang), f"{d['passed']} / {d['failed']}"))
-        if d.get("first_failure"):
-            rows.append((label("kf_first_failure", lang), d["first_failure"]))
-        rows.append((label("kf_current_run", lang), str(d["streak"])))
-        if d.get("missing"):
-            rows.append((label("kf_no_figure", lang), ", ".join(d["missing"])))
+    elif isinstance(d, EveryPeriodResult) and d.periods:
+        rows.append((label("kf_passed_failed", lang), f"{d.passed} / {d.failed}"))
+        if d.first_failure is not None:
+            rows.append((label("kf_first_failure", lang), str(d.first_failure.period)))
+        rows.append((label("kf_current_run", lang), str(d.streak)))
+        if d.missing:
+            rows.append((label("kf_no_figure", lang), ", ".join(map(str, d.missing))))
     if a.gap is not None:
         # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
         rows.append((label("gap", lang), target_gap_phrase(a, lang)))
@@ -666,22 +671,25 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
 
 
 def _details(console: Console, a: Assessment, lang: str) -> None:
-    d = a.details
+    from ..kinds.every_period import PeriodCheck
+
+    d = a.result
     unit = a.indicator.unit_in(lang)
     figures = _key_figures(a, lang)
     if figures is not None:
         console.print(figures)
     table = Table(title=label("details", lang), box=box.SIMPLE_HEAD, title_justify="left")
-    if "periods" in d and d["periods"]:
+    periods = getattr(d, "periods", ())
+    if periods:
         table.add_column(label("period", lang))
         table.add_column(label("value", lang), justify="right")
-        has_pass = "passed" in d["periods"][0]
+        has_pass = isinstance(periods[0], PeriodCheck)
         if has_pass:
             table.add_column("")
-        for p in d["periods"]:
-            cells = [p["period"], value_with_unit(p["value"], unit, lang)]
-            if has_pass:
-                cells.append(Text("✓", style="green") if p["passed"] else Text("✗", style="bold red"))
+        for p in periods:
+            cells: list[str | Text] = [str(p.period), value_with_unit(p.value, unit, lang)]
+            if isinstance(p, PeriodCheck):
+                cells.append(Text("✓", style="green") if p.passed else Text("✗", style="bold red"))
             table.add_row(*cells)
         console.print(table)
 

@@ -24,6 +24,10 @@ from urllib.parse import urlsplit
 from ..catalog import catalog, msg
 from ..catalog import render as text_of
 from ..kinds import assess
+from ..kinds.average import AverageResult
+from ..kinds.cumulative import CumulativeResult
+from ..kinds.every_period import EveryPeriodResult, PeriodCheck
+from ..kinds.plan import PlanResult, SamePeriod
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for, too_large_to_draw
 from ..output.summary import (
@@ -37,9 +41,8 @@ from ..output.summary import (
     reached_text,
 )
 from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
-from ..plan.model import RETRACTED, Observation, Plan
+from ..plan.model import RETRACTED, Bound, Observation, Plan
 from ..output.narrative import explain
-from ..plan.periods import parse_period
 from ..method.series import Series, as_of_bound, build_series, formula_inputs, read_by
 
 __all__ = [
@@ -334,10 +337,8 @@ def _percent(share: float | None, lang: str) -> str:
     return "–" if share is None else f"{number(share * 100, lang, 1)}%"
 
 
-def _bound_text(details: Mapping[str, Any], unit: str, lang: str) -> tuple[str, str]:
-    ((keyword, value),) = details["bound"].items()
-    sign = label("at_least" if keyword == "at_least" else "at_most", lang)
-    return sign, value_with_unit(value, unit, lang)
+def _bound_text(bound: Bound, unit: str, lang: str) -> tuple[str, str]:
+    return label(bound.keyword, lang), value_with_unit(bound.value, unit, lang)
 
 
 def _join(items: Sequence[str], lang: str) -> str:
@@ -349,7 +350,7 @@ def _join(items: Sequence[str], lang: str) -> str:
 def definition(a: Assessment, lang: str) -> str:
     """The target in one sentence, as the plan states it."""
     t, unit = a.target, a.indicator.unit_in(lang)
-    d = a.details
+    d = a.result
     kind = t.kind
     if kind == "level":
         base = getattr(t, "baseline", None)
@@ -364,13 +365,13 @@ def definition(a: Assessment, lang: str) -> str:
             parts = [f"{value_with_unit(m.value, unit, lang)} {_t('by_year', lang, by=m.by)}" for m in milestones]
             return _t("def_milestones", lang, milestones=_join(parts, lang), baseline=base_text)
         return _t("def_direction", lang, direction=label(a.indicator.direction.value, lang), baseline=base_text)
-    if kind in ("every_period", "average", "cumulative"):
-        sign, value = _bound_text(d, unit, lang)
+    if isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)):
+        sign, value = _bound_text(d.bound, unit, lang)
         key = {"every_period": "def_every", "average": "def_average", "cumulative": "def_cumulative"}[kind]
-        text = _t(key, lang, sign=sign, value=value, start=d["from"], end=d["to"])
+        text = _t(key, lang, sign=sign, value=value, start=d.start, end=d.end)
         return text[0].upper() + text[1:]
-    if kind == "plan":
-        return _t("def_plan", lang, value=value_with_unit(d["plan"], unit, lang), period=d["period"])
+    if isinstance(d, PlanResult):
+        return _t("def_plan", lang, value=value_with_unit(d.plan, unit, lang), period=d.period)
     return ""
 
 
@@ -498,91 +499,85 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
 
 def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
     """The figures of a non-level target, one per line."""
-    d = a.details
+    d = a.result
     unit = a.indicator.unit_in(lang)
-    kind = a.target.kind
     out: list[tuple[str, str]] = []
-    if kind in ("every_period", "average", "cumulative"):
-        sign, value = _bound_text(d, unit, lang)
-        out.append((_t("span", lang), f"{d['from']}–{d['to']}"))
-    if kind == "every_period":
+    if isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)):
+        sign, value = _bound_text(d.bound, unit, lang)
+        out.append((_t("span", lang), f"{d.start}–{d.end}"))
+    if isinstance(d, EveryPeriodResult):
         out.append((_t("threshold", lang), f"{sign} {value}"))
-        total = d["passed"] + d["failed"]
-        out.append((_t("passed", lang), _t("passed_count", lang, passed=d["passed"], total=total)))
-        if d.get("first_failure"):
-            out.append((_t("first_failure", lang), d["first_failure"]))
-        out.append((_t("streak", lang), str(d["streak"])))
-        if d.get("missing"):
-            out.append((_t("missing", lang), ", ".join(d["missing"])))
+        out.append((_t("passed", lang), _t("passed_count", lang, passed=d.passed, total=len(d.periods))))
+        if d.first_failure is not None:
+            out.append((_t("first_failure", lang), str(d.first_failure.period)))
+        out.append((_t("streak", lang), str(d.streak)))
+        if d.missing:
+            out.append((_t("missing", lang), ", ".join(map(str, d.missing))))
         if a.awaiting_figures:
             out.append((label("periods_awaited", lang), str(len(a.awaiting_figures))))
         else:
-            out.append((_t("remaining", lang), str(d["remaining"])))
-    elif kind == "average":
+            out.append((_t("remaining", lang), str(d.remaining)))
+    elif isinstance(d, AverageResult):
         out.append((_t("target_average", lang), f"{sign} {value}"))
         out.append(
             (
                 _t("years_with_data", lang),
-                _t("passed_count", lang, passed=d["years_with_data"], total=d["years_in_span"]),
+                _t("passed_count", lang, passed=d.years_with_data, total=d.years_in_span),
             )
         )
-        if d.get("average") is not None:
-            out.append((_t("achieved_average", lang), value_with_unit(d["average"], unit, lang)))
-        if d.get("required_rate_remaining") is not None:
+        if d.average is not None:
+            out.append((_t("achieved_average", lang), value_with_unit(d.average, unit, lang)))
+        if d.required_rate_remaining is not None:
             out.append(
                 (
                     label("needed_years_without_figure", lang)
                     if a.awaiting_figures
                     else _t("required_remaining", lang),
-                    value_with_unit(d["required_rate_remaining"], unit, lang),
+                    value_with_unit(d.required_rate_remaining, unit, lang),
                 )
             )
-    elif kind == "cumulative":
+    elif isinstance(d, CumulativeResult):
         out.append((_t("target_total", lang), f"{sign} {value}"))
-        if "total" in d:
-            out.append((_t("total", lang), value_with_unit(d["total"], unit, lang)))
-            out.append((_t("share_of_target", lang), _percent(d.get("share_of_target"), lang)))
-            out.append((_t("share_of_time", lang), _percent(d.get("share_of_time"), lang)))
-            if d.get("needed_per_remaining_period"):
+        f = d.figures
+        if f is not None:
+            out.append((_t("total", lang), value_with_unit(f.total, unit, lang)))
+            out.append((_t("share_of_target", lang), _percent(f.share_of_target, lang)))
+            out.append((_t("share_of_time", lang), _percent(f.share_of_time, lang)))
+            if f.needed_per_remaining_period:
                 out.append(
                     (
                         label("needed_per_period_without_figure", lang)
                         if a.awaiting_figures
                         else _t("needed_per_period", lang),
-                        value_with_unit(d["needed_per_remaining_period"], unit, lang),
+                        value_with_unit(f.needed_per_remaining_period, unit, lang),
                     )
                 )
-    elif kind == "plan":
-        out.append((_t("plan", lang), f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"))
-        figures: Mapping[str, Any] = d
-        if "difference" in d and a.latest is not None:
+    elif isinstance(d, PlanResult):
+        out.append((_t("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})"))
+        same: SamePeriod | None = None
+        if d.full is not None and a.latest is not None:
             out.append((_t("result", lang), f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"))
-        elif d.get("year_to_date"):
-            figures = d["year_to_date"]
-            out.append((_t("so_far", lang), f"{value_with_unit(figures['value'], unit, lang)} ({figures['period']})"))
-        else:
-            figures = {}
-        if figures.get("percent_of_plan") is not None:
-            out.append((_t("percent_of_plan", lang), f"{number(figures['percent_of_plan'], lang, 1)}%"))
-        if figures.get("share_of_time") is not None:
-            out.append((_t("share_of_time", lang), _percent(figures["share_of_time"], lang)))
-        if figures.get("difference") is not None:
-            out.append((_t("difference", lang), difference_text(figures["difference"], unit, lang)))
-        if figures.get("same_period_last_year") is not None:
-            out.append(
-                (_t("same_period_last_year", lang), value_with_unit(figures["same_period_last_year"], unit, lang))
-            )
-        if figures.get("change_on_same_period_last_year") is not None:
-            out.append(
-                (_t("change_last_year", lang), signed_percent(figures["change_on_same_period_last_year"] / 100, lang))
-            )
-        if figures.get("difference_on_same_period_last_year") is not None:
-            out.append(
-                (
-                    _t("change_last_year", lang),
-                    difference_text(figures["difference_on_same_period_last_year"], unit, lang),
-                )
-            )
+            if d.full.percent_of_plan is not None:
+                out.append((_t("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+            if d.full.difference is not None:
+                out.append((_t("difference", lang), difference_text(d.full.difference, unit, lang)))
+            same = d.full.same
+        elif d.year_to_date is not None:
+            ytd = d.year_to_date
+            out.append((_t("so_far", lang), f"{value_with_unit(ytd.value, unit, lang)} ({ytd.period})"))
+            if ytd.percent_of_plan is not None:
+                out.append((_t("percent_of_plan", lang), f"{number(ytd.percent_of_plan, lang, 1)}%"))
+            if ytd.share_of_time is not None:
+                out.append((_t("share_of_time", lang), _percent(ytd.share_of_time, lang)))
+            if ytd.difference is not None:
+                out.append((_t("difference", lang), difference_text(ytd.difference, unit, lang)))
+            same = ytd.same
+        if same is not None:
+            out.append((_t("same_period_last_year", lang), value_with_unit(same.value, unit, lang)))
+            if same.by == "percent" and same.change is not None:
+                out.append((_t("change_last_year", lang), signed_percent(same.change / 100, lang)))
+            if same.by == "points" and same.change is not None:
+                out.append((_t("change_last_year", lang), difference_text(same.change, unit, lang)))
     if a.gap is not None:
         # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
         out.append((label("gap", lang), target_gap_phrase(a, lang)))
@@ -590,17 +585,17 @@ def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
 
 
 def _periods(a: Assessment, lang: str) -> TableView | None:
-    periods = a.details.get("periods") or []
-    if not periods or a.target.kind == "plan":
+    d = a.result
+    if not isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)) or not d.periods:
         return None
     unit = a.indicator.unit_in(lang)
-    with_pass = "passed" in periods[0]
+    with_pass = isinstance(d, EveryPeriodResult)
     headers = (label("period", lang), label("value", lang)) + ((_t("passed", lang),) if with_pass else ())
     rows = []
-    for p in periods:
-        cells = [Cell(p["period"]), Cell(value_with_unit(p["value"], unit, lang))]
-        if with_pass:
-            ok = p["passed"]
+    for p in d.periods:
+        cells = [Cell(str(p.period)), Cell(value_with_unit(p.value, unit, lang))]
+        if isinstance(p, PeriodCheck):
+            ok = p.passed
             cells.append(
                 Cell(
                     f"✓ {_t('yes', lang)}" if ok else f"✗ {_t('no', lang)}",
@@ -613,18 +608,17 @@ def _periods(a: Assessment, lang: str) -> TableView | None:
 
 def relevant_observations(a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
     """The observations that bear on the target, not the indicator's whole history."""
-    kind = a.target.kind
-    d = a.details
-    if kind == "level":
+    d = a.result
+    if a.target.kind == "level":
         if a.baseline is None:
             return list(rows)
         first = a.baseline.period.year - 5
         return [o for o in rows if o.period.year >= first]
-    if kind in ("every_period", "average", "cumulative"):
-        start, end = parse_period(d["from"]), parse_period(d["to"])
+    if isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)):
+        start, end = d.start, d.end
         return [o for o in rows if start.year <= o.period.year <= end.year]
-    if kind == "plan":
-        year = parse_period(d["period"]).year
+    if isinstance(d, PlanResult):
+        year = d.period.year
         return [o for o in rows if year - 1 <= o.period.year <= year]
     return list(rows)
 

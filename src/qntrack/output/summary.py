@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..kinds.average import AverageResult
+from ..kinds.cumulative import CumulativeResult
+from ..kinds.every_period import EveryPeriodResult
+from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
 from ..output.i18n import label, number, status_label, value_with_unit
 from ..plan.model import Observation
@@ -52,13 +56,12 @@ def goal_text(a: Assessment, lang: str) -> str:
     m = a.next_milestone
     if m is not None:
         return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
-    d = a.details
-    if "bound" in d:
-        ((keyword, value),) = d["bound"].items()
-        sign = "≥" if keyword == "at_least" else "≤"
-        return f"{sign} {value_with_unit(value, unit, lang)}, {d['from']}–{d['to']}"
-    if "plan" in d:
-        return f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"
+    d = a.result
+    if isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)):
+        sign = "≥" if d.bound.at_least else "≤"
+        return f"{sign} {value_with_unit(d.bound.value, unit, lang)}, {d.start}–{d.end}"
+    if isinstance(d, PlanResult):
+        return f"{value_with_unit(d.plan, unit, lang)} ({d.period})"
     return label(a.indicator.direction.value, lang)
 
 
@@ -80,9 +83,9 @@ def gap_text(a: Assessment, lang: str) -> str:
             return "–"
         return f"✓ {period}" if period is not None else "✓"
     text = difference_text(a.gap, a.indicator.unit_in(lang), lang, signed=False)
-    ytd = a.details.get("year_to_date") if a.latest is None else None
-    if ytd:
-        return f"{text} ({ytd['period']})"
+    ytd = a.result.year_to_date if isinstance(a.result, PlanResult) and a.latest is None else None
+    if ytd is not None:
+        return f"{text} ({ytd.period})"
     return f"{text} ({period})" if period is not None else text
 
 
@@ -118,12 +121,14 @@ def target_gap_phrase(a: Assessment, lang: str) -> str:
 def reached_text(a: Assessment, lang: str) -> str:
     """The share of the target reached, under its own label ("reached 55.6%"); "" when the
     kind has none (a plan of an amount or a level, or a total over a span)."""
-    d = a.details
-    share = d.get("percent_of_plan")
-    if share is None and a.latest is None:
-        share = (d.get("year_to_date") or {}).get("percent_of_plan")
-    if share is None and d.get("share_of_target") is not None:
-        share = d["share_of_target"] * 100
+    d = a.result
+    share = None
+    if isinstance(d, PlanResult):
+        share = d.full.percent_of_plan if d.full is not None else None
+        if share is None and a.latest is None and d.year_to_date is not None:
+            share = d.year_to_date.percent_of_plan
+    elif isinstance(d, CumulativeResult) and d.figures is not None and d.figures.share_of_target is not None:
+        share = d.figures.share_of_target * 100
     if share is None:
         return ""
     return f"{label('reached', lang)} {number(share, lang, 1)}%"
