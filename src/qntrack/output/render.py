@@ -595,68 +595,10 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:
     """The few figures a meeting asks for first, one per line, for the non-level kinds."""
-    from ..kinds.average import AverageResult
-    from ..kinds.cumulative import CumulativeResult
-    from ..kinds.every_period import EveryPeriodResult
-    from ..kinds.plan import PlanResult
-    from ..output.summary import difference_text, target_gap_phrase
+    from ..output.summary import target_gap_phrase
+    from .views import view_of
 
-    d = a.result
-    unit = a.indicator.unit_in(lang)
-    rows: list[tuple[str, str]] = []
-    if isinstance(d, PlanResult):
-        rows.append((label("kf_plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})"))
-        if a.latest is not None:
-            rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang)))
-        if d.full is not None and d.full.percent_of_plan is not None:
-            rows.append((label("kf_percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
-        elif d.full is not None and d.full.difference is not None:
-            rows.append((label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang)))
-        ytd = d.year_to_date
-        if ytd is not None:
-            text = value_with_unit(ytd.value, unit, lang)
-            if ytd.percent_of_plan is not None:
-                text += f", {number(ytd.percent_of_plan, lang, 1)}% {label('of_plan', lang)}"
-            rows.append((f"{ytd.period}", text))
-    elif isinstance(d, AverageResult) and d.average is not None:
-        rows.append(
-            (
-                label("kf_average_so_far", lang),
-                f"{value_with_unit(d.average, unit, lang)} ({d.years_with_data}/{d.years_in_span})",
-            )
-        )
-        if d.required_rate_remaining is not None:
-            # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
-            rows.append(
-                (
-                    label("needed_years_without_figure", lang)
-                    if a.awaiting_figures
-                    else label("kf_needed_remaining_years", lang),
-                    value_with_unit(d.required_rate_remaining, unit, lang),
-                )
-            )
-    elif isinstance(d, CumulativeResult) and d.figures is not None:
-        f = d.figures
-        rows.append((label("kf_total_so_far", lang), value_with_unit(f.total, unit, lang)))
-        if f.share_of_target is not None:
-            rows.append((label("kf_share_of_target", lang), f"{number(f.share_of_target * 100, lang, 1)}%"))
-        rows.append((label("kf_share_of_time", lang), f"{number(f.share_of_time * 100, lang, 1)}%"))
-        if f.needed_per_remaining_period:
-            rows.append(
-                (
-                    label("needed_per_period_without_figure", lang)
-                    if a.awaiting_figures
-                    else label("kf_needed_per_remaining_period", lang),
-                    value_with_unit(f.needed_per_remaining_period, unit, lang),
-                )
-            )
-    elif isinstance(d, EveryPeriodResult) and d.periods:
-        rows.append((label("kf_passed_failed", lang), f"{d.passed} / {d.failed}"))
-        if d.first_failure is not None:
-            rows.append((label("kf_first_failure", lang), str(d.first_failure.period)))
-        rows.append((label("kf_current_run", lang), str(d.streak)))
-        if d.missing:
-            rows.append((label("kf_no_figure", lang), ", ".join(map(str, d.missing))))
+    rows = view_of(a).show_figures(a, lang)
     if a.gap is not None:
         # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
         rows.append((label("gap", lang), target_gap_phrase(a, lang)))

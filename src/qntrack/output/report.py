@@ -27,7 +27,6 @@ from ..kinds import assess
 from ..kinds.average import AverageResult
 from ..kinds.cumulative import CumulativeResult
 from ..kinds.every_period import EveryPeriodResult, PeriodCheck
-from ..kinds.plan import PlanResult, SamePeriod
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for, too_large_to_draw
 from ..output.summary import (
@@ -349,30 +348,9 @@ def _join(items: Sequence[str], lang: str) -> str:
 
 def definition(a: Assessment, lang: str) -> str:
     """The target in one sentence, as the plan states it."""
-    t, unit = a.target, a.indicator.unit_in(lang)
-    d = a.result
-    kind = t.kind
-    if kind == "level":
-        base = getattr(t, "baseline", None)
-        if base is None:
-            base_text = _t("baseline_observed", lang, period=a.baseline.period) if a.baseline else "–"
-        elif base.value is not None:
-            base_text = f"{value_with_unit(base.value, unit, lang)} ({base.period})"
-        else:
-            base_text = _t("baseline_observed", lang, period=base.period)
-        milestones = getattr(t, "milestones", ())
-        if milestones:
-            parts = [f"{value_with_unit(m.value, unit, lang)} {_t('by_year', lang, by=m.by)}" for m in milestones]
-            return _t("def_milestones", lang, milestones=_join(parts, lang), baseline=base_text)
-        return _t("def_direction", lang, direction=label(a.indicator.direction.value, lang), baseline=base_text)
-    if isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)):
-        sign, value = _bound_text(d.bound, unit, lang)
-        key = {"every_period": "def_every", "average": "def_average", "cumulative": "def_cumulative"}[kind]
-        text = _t(key, lang, sign=sign, value=value, start=d.start, end=d.end)
-        return text[0].upper() + text[1:]
-    if isinstance(d, PlanResult):
-        return _t("def_plan", lang, value=value_with_unit(d.plan, unit, lang), period=d.period)
-    return ""
+    from .views import view_of
+
+    return view_of(a).definition(a, lang)
 
 
 def _latest_text(a: Assessment, lang: str) -> str:
@@ -498,86 +476,12 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
 
 
 def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
-    """The figures of a non-level target, one per line."""
-    d = a.result
-    unit = a.indicator.unit_in(lang)
-    out: list[tuple[str, str]] = []
-    if isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)):
-        sign, value = _bound_text(d.bound, unit, lang)
-        out.append((_t("span", lang), f"{d.start}–{d.end}"))
-    if isinstance(d, EveryPeriodResult):
-        out.append((_t("threshold", lang), f"{sign} {value}"))
-        out.append((_t("passed", lang), _t("passed_count", lang, passed=d.passed, total=len(d.periods))))
-        if d.first_failure is not None:
-            out.append((_t("first_failure", lang), str(d.first_failure.period)))
-        out.append((_t("streak", lang), str(d.streak)))
-        if d.missing:
-            out.append((_t("missing", lang), ", ".join(map(str, d.missing))))
-        if a.awaiting_figures:
-            out.append((label("periods_awaited", lang), str(len(a.awaiting_figures))))
-        else:
-            out.append((_t("remaining", lang), str(d.remaining)))
-    elif isinstance(d, AverageResult):
-        out.append((_t("target_average", lang), f"{sign} {value}"))
-        out.append(
-            (
-                _t("years_with_data", lang),
-                _t("passed_count", lang, passed=d.years_with_data, total=d.years_in_span),
-            )
-        )
-        if d.average is not None:
-            out.append((_t("achieved_average", lang), value_with_unit(d.average, unit, lang)))
-        if d.required_rate_remaining is not None:
-            out.append(
-                (
-                    label("needed_years_without_figure", lang)
-                    if a.awaiting_figures
-                    else _t("required_remaining", lang),
-                    value_with_unit(d.required_rate_remaining, unit, lang),
-                )
-            )
-    elif isinstance(d, CumulativeResult):
-        out.append((_t("target_total", lang), f"{sign} {value}"))
-        f = d.figures
-        if f is not None:
-            out.append((_t("total", lang), value_with_unit(f.total, unit, lang)))
-            out.append((_t("share_of_target", lang), _percent(f.share_of_target, lang)))
-            out.append((_t("share_of_time", lang), _percent(f.share_of_time, lang)))
-            if f.needed_per_remaining_period:
-                out.append(
-                    (
-                        label("needed_per_period_without_figure", lang)
-                        if a.awaiting_figures
-                        else _t("needed_per_period", lang),
-                        value_with_unit(f.needed_per_remaining_period, unit, lang),
-                    )
-                )
-    elif isinstance(d, PlanResult):
-        out.append((_t("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})"))
-        same: SamePeriod | None = None
-        if d.full is not None and a.latest is not None:
-            out.append((_t("result", lang), f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"))
-            if d.full.percent_of_plan is not None:
-                out.append((_t("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
-            if d.full.difference is not None:
-                out.append((_t("difference", lang), difference_text(d.full.difference, unit, lang)))
-            same = d.full.same
-        elif d.year_to_date is not None:
-            ytd = d.year_to_date
-            out.append((_t("so_far", lang), f"{value_with_unit(ytd.value, unit, lang)} ({ytd.period})"))
-            if ytd.percent_of_plan is not None:
-                out.append((_t("percent_of_plan", lang), f"{number(ytd.percent_of_plan, lang, 1)}%"))
-            if ytd.share_of_time is not None:
-                out.append((_t("share_of_time", lang), _percent(ytd.share_of_time, lang)))
-            if ytd.difference is not None:
-                out.append((_t("difference", lang), difference_text(ytd.difference, unit, lang)))
-            same = ytd.same
-        if same is not None:
-            out.append((_t("same_period_last_year", lang), value_with_unit(same.value, unit, lang)))
-            if same.by == "percent" and same.change is not None:
-                out.append((_t("change_last_year", lang), signed_percent(same.change / 100, lang)))
-            if same.by == "points" and same.change is not None:
-                out.append((_t("change_last_year", lang), difference_text(same.change, unit, lang)))
+    """The figures of a non-level target, one per line, then its gap."""
+    from .views import view_of
+
+    out = view_of(a).key_figures(a, lang)
+    if out is None:
+        return ()
     if a.gap is not None:
         # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
         out.append((label("gap", lang), target_gap_phrase(a, lang)))
@@ -608,19 +512,9 @@ def _periods(a: Assessment, lang: str) -> TableView | None:
 
 def relevant_observations(a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
     """The observations that bear on the target, not the indicator's whole history."""
-    d = a.result
-    if a.target.kind == "level":
-        if a.baseline is None:
-            return list(rows)
-        first = a.baseline.period.year - 5
-        return [o for o in rows if o.period.year >= first]
-    if isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)):
-        start, end = d.start, d.end
-        return [o for o in rows if start.year <= o.period.year <= end.year]
-    if isinstance(d, PlanResult):
-        year = d.period.year
-        return [o for o in rows if year - 1 <= o.period.year <= year]
-    return list(rows)
+    from .views import view_of
+
+    return view_of(a).report_rows(a, rows)
 
 
 def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableView | None:
@@ -665,7 +559,7 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         note=t.note,
         facts=_facts(a, lang),
         milestones=_milestones(a, lang),
-        key_figures=_key_figures(a, lang) if a.target.kind != "level" else (),
+        key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
         observations=_observations(shown, unit, lang),
         sentences=tuple(explain(a, lang)),
