@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -22,24 +22,17 @@ from ..errors import InputError
 from ..plan.formula import FormulaError, parse_formula
 from ..catalog import Message, msg
 from ..plan.model import (
-    AverageTarget,
-    Baseline,
-    Bound,
-    CumulativeTarget,
     Direction,
-    EveryPeriodTarget,
     Indicator,
-    LevelTarget,
     Location,
     Measure,
-    Milestone,
     Plan,
-    PlanTarget,
     Problem,
     Target,
     Text,
 )
 from ..plan.periods import Frequency, Period, PeriodError, parse_period
+from ..kinds import REGISTRY
 from ..files.textfiles import nfc, read_text
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
@@ -105,13 +98,8 @@ def _closest(word: str, options: Any) -> str | None:
 TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula")
 COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note")
-TARGET_TYPES: dict[str, tuple[str, ...]] = {
-    "level": ("baseline", "milestones", "limit"),
-    "every_period": ("at_least", "at_most", "from", "to"),
-    "average": ("at_least", "at_most", "from", "to"),
-    "cumulative": ("at_least", "at_most", "from", "to"),
-    "plan": ("period", "value"),
-}
+# Each kind's own keys, as its module declares them (kinds.REGISTRY).
+TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
 
 
 def parse_number(text: str) -> float:
@@ -258,6 +246,26 @@ class _Reader:
         except PeriodError as exc:
             self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.message))
             return None
+
+    # --- what a kind's parser reads through (kinds.protocol.Reader) ------------------------
+    def at(self, what: What, field: str) -> What:
+        return _at(what, field)
+
+    def phrase(self, what: What) -> str | Message:
+        return _phrase(what)
+
+    def items(self, node: Node) -> list[Node] | None:
+        return node.value if isinstance(node, SequenceNode) else None
+
+    def is_mapping(self, node: Node) -> bool:
+        return isinstance(node, MappingNode)
+
+    def year(self, node: Node, what: What) -> Period | None:
+        period = self.period(node, what)
+        if period is not None and not period.is_year:
+            self.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))
+            return None
+        return period
 
     def choice(self, node: Node, what: What, options: tuple[str, ...]) -> str | None:
         raw = self.scalar(node, what)
@@ -635,15 +643,8 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
         note=note or "",
         location=reader.loc(node),
     )
-    build: Callable[..., Target | None] = {
-        "level": _level,
-        "every_period": _span,
-        "average": _span,
-        "cumulative": _span,
-        "plan": _plan,
-    }[kind]
-    target = build(reader, node, keys, where, common, kind)
-    needs = {"average": Measure.RATE, "cumulative": Measure.FLOW}.get(kind)
+    target = REGISTRY[kind].parse(reader, node, keys, where, common)
+    needs = REGISTRY[kind].implies
     if indicator is not None and needs is not None and indicator.measure is not needs:
         indicator = _imply_measure(reader, node, where, kind, needs, indicator, indicators)
     if len(reader.problems) > before or indicator is None:
@@ -715,144 +716,3 @@ def _imply_measure(
     implied_indicator = replace(indicator, measure=needs)
     indicators[indicator.id] = implied_indicator
     return implied_indicator
-
-
-def _level(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
-    baseline = None
-    if "baseline" in keys:
-        bnode = keys["baseline"][1]
-        if isinstance(bnode, MappingNode):
-            bkeys = reader.mapping(bnode, _at(where, "baseline"), ("period", "value"))
-            if bkeys is not None:
-                if "period" not in bkeys:
-                    reader.error(bnode, msg("definitions_baseline_needs_period", what=_phrase(where)))
-                else:
-                    period = _year(reader, bkeys["period"][1], ("baseline period", where))
-                    value = reader.number(bkeys["value"][1], ("baseline value", where)) if "value" in bkeys else None
-                    if period is not None:
-                        baseline = Baseline(period, value)
-        else:
-            period = _year(reader, bnode, _at(where, "baseline"))
-            if period is not None:
-                baseline = Baseline(period)
-    milestones: list[Milestone] = []
-    if "milestones" in keys:
-        mnode = keys["milestones"][1]
-        if reader.is_null(mnode):
-            pass
-        elif not isinstance(mnode, SequenceNode):
-            reader.error(mnode, msg("definitions_milestones_not_list", what=_phrase(where)))
-        else:
-            for item in mnode.value:
-                mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
-                if mkeys is None:
-                    continue
-                missing = [k for k in ("by", "value") if k not in mkeys]
-                if missing:
-                    reader.error(
-                        item,
-                        msg("definitions_milestone_needs", what=_phrase(where), key=missing[0])
-                        if len(missing) == 1
-                        else msg("definitions_milestone_needs_both", what=_phrase(where)),
-                    )
-                    continue
-                by = _year(reader, mkeys["by"][1], ("milestone by", where))
-                value = reader.number(mkeys["value"][1], ("milestone value", where))
-                if by is None or value is None:
-                    continue
-                if baseline is not None and by <= baseline.period:
-                    reader.error(
-                        mkeys["by"][1],
-                        msg(
-                            "definitions_milestone_not_after_baseline",
-                            what=_phrase(where),
-                            by=by,
-                            baseline=baseline.period,
-                        ),
-                    )
-                    continue
-                if milestones and by == milestones[-1].by:
-                    reader.error(
-                        mkeys["by"][1],
-                        msg(
-                            "definitions_two_milestones",
-                            what=_phrase(where),
-                            by=by,
-                            first=milestones[-1].location.line,
-                            second=reader.loc(item).line,
-                        ),
-                    )
-                    continue
-                if milestones and by <= milestones[-1].by:
-                    reader.error(
-                        mkeys["by"][1],
-                        msg("definitions_milestones_order", what=_phrase(where), by=by, previous=milestones[-1].by),
-                    )
-                    continue
-                milestones.append(Milestone(by, value, reader.loc(item)))
-    if milestones and baseline is None:
-        reader.error(node, msg("definitions_milestones_need_baseline", what=_phrase(where)))
-    limit = reader.number(keys["limit"][1], _at(where, "limit")) if "limit" in keys else None
-    return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)
-
-
-def _year(reader: _Reader, node: Node, what: What) -> Period | None:
-    period = reader.period(node, what)
-    if period is not None and not period.is_year:
-        reader.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))
-        return None
-    return period
-
-
-def _bound(reader: _Reader, node: Node, keys: dict, where: What) -> Bound | None:
-    given = [k for k in ("at_least", "at_most") if k in keys]
-    if len(given) != 1:
-        reader.error(node, msg("definitions_bound_one", what=_phrase(where)))
-        return None
-    value = reader.number(keys[given[0]][1], _at(where, given[0]))
-    return None if value is None else Bound(value, given[0] == "at_least")
-
-
-def _span(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
-    bound = _bound(reader, node, keys, where)
-    missing = [k for k in ("from", "to") if k not in keys]
-    if missing:
-        reader.error(
-            node,
-            msg("definitions_span_needs", what=_phrase(where), kind=kind, key=missing[0])
-            if len(missing) == 1
-            else msg("definitions_span_needs_both", what=_phrase(where), kind=kind),
-        )
-        return None
-    start = reader.period(keys["from"][1], _at(where, "from"))
-    end = reader.period(keys["to"][1], _at(where, "to"))
-    if start is None or end is None or bound is None:
-        return None
-    if end < start:
-        reader.error(keys["to"][1], msg("definitions_to_before_from", what=_phrase(where), end=end, start=start))
-        return None
-    if kind == "average" and not (start.is_year and end.is_year):
-        reader.error(node, msg("definitions_average_whole_years", what=_phrase(where)))
-        return None
-    cls = {"every_period": EveryPeriodTarget, "average": AverageTarget, "cumulative": CumulativeTarget}[kind]
-    return cls(**common, bound=bound, start=start, end=end)
-
-
-def _plan(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
-    missing = [k for k in ("period", "value") if k not in keys]
-    if missing:
-        reader.error(
-            node,
-            msg("definitions_plan_needs", what=_phrase(where), key=missing[0])
-            if len(missing) == 1
-            else msg("definitions_plan_needs_both", what=_phrase(where)),
-        )
-        return None
-    period = reader.period(keys["period"][1], _at(where, "period"))
-    value = reader.number(keys["value"][1], _at(where, "value"))
-    if period is None or value is None:
-        return None
-    if value == 0:
-        reader.error(keys["value"][1], msg("definitions_plan_zero", what=_phrase(where)))
-        return None
-    return PlanTarget(**common, period=period, value=value)

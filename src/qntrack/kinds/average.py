@@ -20,9 +20,11 @@ from ..method.assessment import (
     score_for,
 )
 from ..method.progress import Status
-from ..plan.model import AverageTarget, Bound, Indicator, Observation
+from ..catalog import msg
+from ..plan.model import AverageTarget, Bound, Indicator, Measure, Observation
 from ..plan.periods import Period
-from .span import PeriodValue, SpanKind, bound_json, in_span
+from .protocol import Keys, Reader, What
+from .span import PeriodValue, SpanKind, bound_json, in_span, parse_span
 
 __all__ = ["KIND", "AverageResult", "AverageTarget"]
 
@@ -78,6 +80,18 @@ class Average(SpanKind):
     """``type: average``: the geometric mean of yearly growth over the span (methodology 2)."""
 
     name = "average"
+    target = AverageTarget
+    implies = Measure.RATE  # its figures are growth rates, compounded
+
+    def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> AverageTarget | None:
+        read = parse_span(reader, node, keys, where, self.name)
+        if read is None:
+            return None
+        bound, start, end = read
+        if not (start.is_year and end.is_year):
+            reader.error(node, msg("definitions_average_whole_years", what=reader.phrase(where)))
+            return None
+        return AverageTarget(**common, bound=bound, start=start, end=end)
 
     def assess(
         self, target: AverageTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None

@@ -20,7 +20,7 @@ from ..method.assessment import (
     score_for,
 )
 from ..method.progress import Status
-from ..plan.model import Bound, CumulativeTarget, Indicator, Observation
+from ..plan.model import Bound, CumulativeTarget, Indicator, Measure, Observation
 from ..plan.periods import Period
 from .span import PeriodValue, SpanKind, bound_json, in_span, span_periods
 
@@ -75,6 +75,8 @@ class Cumulative(SpanKind):
     """``type: cumulative``: the span's amounts added up against a bound (methodology 2)."""
 
     name = "cumulative"
+    target = CumulativeTarget
+    implies = Measure.FLOW  # its amounts are added up: a flow
 
     def assess(
         self, target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None

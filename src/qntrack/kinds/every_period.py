@@ -82,6 +82,7 @@ class EveryPeriod(SpanKind):
     """``type: every_period``: the bound holds in each period of the span (methodology 2)."""
 
     name = "every_period"
+    target = EveryPeriodTarget
 
     def assess(
         self, target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None

@@ -11,7 +11,7 @@ import math
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..catalog import Figure, msg
 from ..method.assessment import (
@@ -26,10 +26,11 @@ from ..method.assessment import (
     provisional_after,
     safe_growth,
 )
-from ..method.progress import TARGET_THRESHOLDS, Progress, Status, band, measure, score_with_target
-from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Observation
+from ..method.progress import Status, measure
+from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Milestone, Observation
 from ..plan.periods import Period
-from .protocol import Due
+from .pace import absolute_change, crosses, why_not, year_reached, year_reached_linear
+from .protocol import Due, Keys, Reader, What
 
 __all__ = ["KIND", "LevelTarget"]
 
@@ -38,6 +39,11 @@ class Level:
     """``type: level`` (the default): milestones ``{by, value}`` from a baseline."""
 
     name = "level"
+    keys = ("baseline", "milestones", "limit")
+    implies = None
+
+    def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> LevelTarget | None:
+        return _parse(reader, node, keys, where, common)
 
     def assess(
         self, target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
@@ -187,7 +193,7 @@ def _level(
             limit=target.limit,
         )
         why = (
-            _why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None)
+            why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None)
             if p.status is Status.NOT_AVAILABLE
             else None
         )
@@ -235,45 +241,6 @@ def _headline(results: tuple[MilestoneResult, ...]) -> int:
     return next((i for i in open_ if results[i].status is not Status.TARGET_ACHIEVED), open_[-1])
 
 
-def _crosses(base_value: float, value: float) -> bool:
-    """Opposite signs, a zero base counting as positive as in Open SDG (methodology 1.1)."""
-    return (base_value < 0 < value) or (base_value >= 0 and value < 0)
-
-
-def _why_not(base_value: float, base_year: int, value: float, year: int, target: float | None) -> str:
-    """The reason code of a not_available growth measure (progress._progress_value_or_none)."""
-    if year - base_year < 1:
-        return "one_figure"
-    if _crosses(base_value, value) or (target is not None and _crosses(base_value, target)):
-        return "crosses_zero"
-    if target is not None and target == base_value:
-        return "target_equals_baseline"
-    return "undefined"
-
-
-def _absolute_change(
-    base_value: float, base_year: int, value: float, year: int, target: float, target_year: int, increase: bool
-) -> Progress:
-    """P = achieved change a year / required change a year, read through Open SDG's bands.
-
-    The growth ratio of method 2 with absolute changes in place of compound rates: a
-    series that crosses zero has no growth rate, but it has a change (methodology,
-    "Balances: absolute change").
-    """
-    d = 1 if increase else -1
-    p = None
-    if year - base_year >= 1 and target_year != base_year and target != base_value:
-        required = (target - base_value) / (target_year - base_year)
-        achieved = (value - base_value) / (year - base_year)
-        p = d * achieved / abs(required)
-    # Target achieved is checked first, whatever the ratio would say (as in progress.measure).
-    if (d == 1 and value >= target) or (d == -1 and value <= target):
-        return Progress(Status.TARGET_ACHIEVED, p, 5.0, target_achieved=True)
-    if p is None:
-        return Progress(Status.NOT_AVAILABLE, None, None)
-    return Progress(band(p, *TARGET_THRESHOLDS), p, score_with_target(p))
-
-
 def _milestone(
     by: Period,
     value: float,
@@ -299,13 +266,11 @@ def _milestone(
     absolute = (
         indicator.measure is Measure.BALANCE
         or base_value == 0
-        or _crosses(base_value, judged.value)
-        or _crosses(base_value, value)
+        or crosses(base_value, judged.value)
+        or crosses(base_value, value)
     )
     if absolute:
-        p = _absolute_change(
-            base_value, base_year, judged.value, judged.period.year, value, by.year, indicator.increase
-        )
+        p = absolute_change(base_value, base_year, judged.value, judged.period.year, value, by.year, indicator.increase)
     else:
         p = measure(
             base_year=base_year,
@@ -320,7 +285,7 @@ def _milestone(
     score = p.score
     reason = None
     if status is Status.NOT_AVAILABLE:
-        reason = _why_not(base_value, base_year, judged.value, judged.period.year, value)
+        reason = why_not(base_value, base_year, judged.value, judged.period.year, value)
     if due and not p.target_achieved:
         status = Status.NOT_ACHIEVED
         score = None  # missed for good: P stays for information, a score would mislead
@@ -361,9 +326,9 @@ def _milestone(
         reached = passed_later.period
     elif not p.target_achieved and absolute:
         if achieved_change is not None:
-            reached, never = _year_reached_linear(value, latest, achieved_change)
+            reached, never = year_reached_linear(value, latest, achieved_change)
     elif not p.target_achieved and achieved is not None:
-        reached, never = _year_reached(value, latest, achieved, indicator.increase)
+        reached, never = year_reached(value, latest, achieved, indicator.increase)
     return MilestoneResult(
         by=by,
         value=value,
@@ -391,32 +356,82 @@ def _milestone(
     )
 
 
-def _year_reached_linear(target: float, latest: Observation, change: float) -> tuple[Period | None, bool]:
-    """First whole year in which latest + change * n passes the target (absolute change)."""
-    if change == 0:
-        return None, True
-    n = (target - latest.value) / change
-    if n <= 0:
-        return None, True  # the change moves away from the target
-    if not math.isfinite(n):
-        return None, True  # more years than a float holds: beyond the horizon below
-    years = math.ceil(n - 1e-9)
-    if years > 1000:
-        return None, True
-    return Period(latest.period.year + years), False
-
-
-def _year_reached(target: float, latest: Observation, rate: float, increase: bool) -> tuple[Period | None, bool]:
-    """First whole year in which latest * (1 + rate) ** n passes the target (ESCAP, 1.4)."""
-    if latest.value == 0 or target == 0 or (target > 0) != (latest.value > 0) or rate <= -1 or rate == 0:
-        return None, True
-    # The difference of logarithms, not the log of the ratio: 1e300 / 3e-300 overflows
-    # although the number of years (about 1257) does not (issue 12).
-    n = (math.log(abs(target)) - math.log(abs(latest.value))) / math.log(1 + rate)
-    if n <= 0:
-        # The pace moves away from the target (or it is already passed in the wrong sense).
-        return None, True
-    years = math.ceil(n - 1e-9)
-    if years > 1000:
-        return None, True
-    return Period(latest.period.year + years), False
+def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> LevelTarget | None:
+    baseline = None
+    if "baseline" in keys:
+        bnode = keys["baseline"][1]
+        if reader.is_mapping(bnode):
+            bkeys = reader.mapping(bnode, reader.at(where, "baseline"), ("period", "value"))
+            if bkeys is not None:
+                if "period" not in bkeys:
+                    reader.error(bnode, msg("definitions_baseline_needs_period", what=reader.phrase(where)))
+                else:
+                    period = reader.year(bkeys["period"][1], ("baseline period", where))
+                    value = reader.number(bkeys["value"][1], ("baseline value", where)) if "value" in bkeys else None
+                    if period is not None:
+                        baseline = Baseline(period, value)
+        else:
+            period = reader.year(bnode, reader.at(where, "baseline"))
+            if period is not None:
+                baseline = Baseline(period)
+    milestones: list[Milestone] = []
+    if "milestones" in keys:
+        mnode = keys["milestones"][1]
+        if reader.is_null(mnode):
+            pass
+        elif (items := reader.items(mnode)) is None:
+            reader.error(mnode, msg("definitions_milestones_not_list", what=reader.phrase(where)))
+        else:
+            for item in items:
+                mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
+                if mkeys is None:
+                    continue
+                missing = [k for k in ("by", "value") if k not in mkeys]
+                if missing:
+                    reader.error(
+                        item,
+                        msg("definitions_milestone_needs", what=reader.phrase(where), key=missing[0])
+                        if len(missing) == 1
+                        else msg("definitions_milestone_needs_both", what=reader.phrase(where)),
+                    )
+                    continue
+                by = reader.year(mkeys["by"][1], ("milestone by", where))
+                value = reader.number(mkeys["value"][1], ("milestone value", where))
+                if by is None or value is None:
+                    continue
+                if baseline is not None and by <= baseline.period:
+                    reader.error(
+                        mkeys["by"][1],
+                        msg(
+                            "definitions_milestone_not_after_baseline",
+                            what=reader.phrase(where),
+                            by=by,
+                            baseline=baseline.period,
+                        ),
+                    )
+                    continue
+                if milestones and by == milestones[-1].by:
+                    reader.error(
+                        mkeys["by"][1],
+                        msg(
+                            "definitions_two_milestones",
+                            what=reader.phrase(where),
+                            by=by,
+                            first=milestones[-1].location.line,
+                            second=reader.loc(item).line,
+                        ),
+                    )
+                    continue
+                if milestones and by <= milestones[-1].by:
+                    reader.error(
+                        mkeys["by"][1],
+                        msg(
+                            "definitions_milestones_order", what=reader.phrase(where), by=by, previous=milestones[-1].by
+                        ),
+                    )
+                    continue
+                milestones.append(Milestone(by, value, reader.loc(item)))
+    if milestones and baseline is None:
+        reader.error(node, msg("definitions_milestones_need_baseline", what=reader.phrase(where)))
+    limit = reader.number(keys["limit"][1], reader.at(where, "limit")) if "limit" in keys else None
+    return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)

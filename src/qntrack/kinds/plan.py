@@ -23,7 +23,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
 from ..plan.periods import Period
-from .protocol import Due
+from .protocol import Due, Keys, Reader, What
 
 __all__ = ["KIND", "PlanFull", "PlanResult", "PlanTarget", "SamePeriod", "YearToDate"]
 
@@ -113,6 +113,11 @@ class AnnualPlan:
     """``type: plan``: a plan figure for one period, read against the full figure or the year to date."""
 
     name = "plan"
+    keys = ("period", "value")
+    implies = None
+
+    def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> PlanTarget | None:
+        return _parse(reader, node, keys, where, common)
 
     def assess(
         self, target: PlanTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
@@ -242,3 +247,23 @@ def _plan(
         gap=bound_gap(bound, reading.value),
         awaiting_figures=awaiting,
     )
+
+
+def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> PlanTarget | None:
+    missing = [k for k in ("period", "value") if k not in keys]
+    if missing:
+        reader.error(
+            node,
+            msg("definitions_plan_needs", what=reader.phrase(where), key=missing[0])
+            if len(missing) == 1
+            else msg("definitions_plan_needs_both", what=reader.phrase(where)),
+        )
+        return None
+    period = reader.period(keys["period"][1], reader.at(where, "period"))
+    value = reader.number(keys["value"][1], reader.at(where, "value"))
+    if period is None or value is None:
+        return None
+    if value == 0:
+        reader.error(keys["value"][1], msg("definitions_plan_zero", what=reader.phrase(where)))
+        return None
+    return PlanTarget(**common, period=period, value=value)

@@ -12,11 +12,11 @@ from typing import Any, Sequence
 
 from ..catalog import Message, msg
 from ..method.assessment import Assessment, overflowed
-from ..plan.model import Bound, Indicator, Observation, SpanTarget
+from ..plan.model import Bound, Indicator, Measure, Observation, SpanTarget
 from ..plan.periods import Period
-from .protocol import Due
+from .protocol import Due, Keys, Reader, What
 
-__all__ = ["PeriodValue", "SpanKind", "bound_json", "in_span", "span_periods"]
+__all__ = ["PeriodValue", "SpanKind", "bound_json", "in_span", "parse_span", "span_periods"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,18 @@ def bound_json(bound: Bound) -> dict[str, float]:
 
 class SpanKind:
     """The parts of the protocol every span kind has alike."""
+
+    name = ""
+    keys = ("at_least", "at_most", "from", "to")
+    implies: Measure | None = None
+    target: type[SpanTarget] = SpanTarget
+
+    def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> SpanTarget | None:
+        read = parse_span(reader, node, keys, where, self.name)
+        if read is None:
+            return None
+        bound, start, end = read
+        return self.target(**common, bound=bound, start=start, end=end)
 
     def overflowed(
         self, target: SpanTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
@@ -76,3 +88,34 @@ def span_periods(start: Period, end: Period) -> list[Period]:
         first = p.first + p.months
         p = Period(p.year + 1, 1, p.months) if first > 12 else Period(p.year, first, first + p.months - 1)
     return out
+
+
+def _bound(reader: Reader, node: Any, keys: Keys, where: What) -> Bound | None:
+    given = [k for k in ("at_least", "at_most") if k in keys]
+    if len(given) != 1:
+        reader.error(node, msg("definitions_bound_one", what=reader.phrase(where)))
+        return None
+    value = reader.number(keys[given[0]][1], reader.at(where, given[0]))
+    return None if value is None else Bound(value, given[0] == "at_least")
+
+
+def parse_span(reader: Reader, node: Any, keys: Keys, where: What, kind: str) -> tuple[Bound, Period, Period] | None:
+    """The bound and the span of a span kind's entry; None after reporting what is wrong."""
+    bound = _bound(reader, node, keys, where)
+    missing = [k for k in ("from", "to") if k not in keys]
+    if missing:
+        reader.error(
+            node,
+            msg("definitions_span_needs", what=reader.phrase(where), kind=kind, key=missing[0])
+            if len(missing) == 1
+            else msg("definitions_span_needs_both", what=reader.phrase(where), kind=kind),
+        )
+        return None
+    start = reader.period(keys["from"][1], reader.at(where, "from"))
+    end = reader.period(keys["to"][1], reader.at(where, "to"))
+    if start is None or end is None or bound is None:
+        return None
+    if end < start:
+        reader.error(keys["to"][1], msg("definitions_to_before_from", what=reader.phrase(where), end=end, start=start))
+        return None
+    return bound, start, end
