@@ -58,7 +58,7 @@ def _at(what: What, field: str) -> tuple:
 
 def _phrase(what: What) -> str | Message:
     """The phrase ``what`` as a Message (a plain key stays as it is)."""
-    if type(what) is not tuple:
+    if not isinstance(what, tuple):
         return what
     kind = what[0]
     if kind == "at":
@@ -228,7 +228,7 @@ class _Reader:
         raw = self.scalar(node, what)
         if raw is None:
             return None
-        if node.style:
+        if isinstance(node, ScalarNode) and node.style:  # a scalar: ``scalar`` gave its text
             self.error(node, msg("definitions_quoted_number", what=_phrase(what), raw=raw))
             return None
         try:

@@ -129,6 +129,7 @@ def _average(
             reason=no_figure_reason(rows),
             awaiting_figures=(target.end,) if ended(target.end, today) else (),
         )
+    assert latest is not None  # the span has a figure
     # A year of -100 % or worse took the quantity to zero or below: no growth compounds
     # through it, so no geometric mean exists. Each year is tested, not the product: two
     # such years would make a positive product and a mean that means nothing

@@ -93,7 +93,8 @@ def _overflowed(
         due = latest.period >= m.by
         judged = next((o for o in annual if o.period >= m.by), latest) if due else latest
         gap = gap_to(m.value, judged.value, indicator.increase)
-        status, reason = Status.NOT_AVAILABLE, "overflow"
+        status = Status.NOT_AVAILABLE
+        reason: str | None = "overflow"
         if due:
             passed = Bound(m.value, indicator.increase).passes(judged.value)
             status, reason = (Status.TARGET_ACHIEVED if passed else Status.NOT_ACHIEVED), None
@@ -147,7 +148,9 @@ def _level(
     latest = annual[-1] if annual else None
     provisional = provisional_after(rows, latest.period if latest else None)
     base = _baseline(target, annual)
-    common = dict(target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional)
+    common: dict[str, Any] = dict(
+        target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional
+    )
     if latest is None or base is None:
         reason = "no_figures" if not rows else "no_annual_figure" if latest is None else "no_baseline"
         milestones = tuple(

@@ -167,7 +167,7 @@ _MILESTONE_FIGURES = (
 
 
 def _finite_milestone(m: MilestoneResult) -> MilestoneResult:
-    bad = {name: None for name in _MILESTONE_FIGURES if not finite(getattr(m, name))}
+    bad: dict[str, Any] = {name: None for name in _MILESTONE_FIGURES if not finite(getattr(m, name))}
     if not bad:
         return m
     if "progress_value" in bad or "gap" in bad:
@@ -181,7 +181,9 @@ def finite_only(a: Assessment) -> Assessment:
     figures their status is read from themselves)."""
     milestones = tuple(_finite_milestone(m) for m in a.milestones)
     result, bad_result = _finite_record(a.result)
-    bad = {name: None for name in ("score", "progress_value", "achieved_rate", "gap") if not finite(getattr(a, name))}
+    bad: dict[str, Any] = {
+        name: None for name in ("score", "progress_value", "achieved_rate", "gap") if not finite(getattr(a, name))
+    }
     if not bad and not bad_result and all(m is n for m, n in zip(milestones, a.milestones, strict=True)):
         return a
     if "progress_value" in bad or "gap" in bad:

@@ -103,7 +103,7 @@ def _chart_for(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart |
 
 
 def _style(colours: Sequence[str]) -> Any:
-    from pygal.style import Style
+    from pygal.style import Style  # type: ignore[import-untyped]  # pygal ships no type information
 
     return Style(
         background="white",
@@ -210,7 +210,7 @@ class _Plot:
     def render(
         self, target_id: str, lang: str, notes: Sequence[str] = (), data_points: int | None = None, **extra: Any
     ) -> Chart | None:
-        import pygal
+        import pygal  # type: ignore[import-untyped]  # pygal ships no type information
 
         if not self.series:
             return None

@@ -101,7 +101,7 @@ def _against_last_year(
     if same.by == "points":
         change = _pp(same.change, unit, lang)
     elif same.by == "percent":
-        change = signed_percent(same.change / 100, lang)
+        change = signed_percent(same.change / 100 if same.change is not None else None, lang)
     else:
         return []
     # A whole year is set against the year before; a part of one against the same part.

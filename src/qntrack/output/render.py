@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Literal, Sequence
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -84,7 +84,7 @@ def _cell(pieces: Cell) -> Text:
 
 
 def status_table(
-    rows: Sequence[Cell], lang: str, title: str, as_of: str | None, drawn: DrawnTables | None = None
+    rows: Sequence[Sequence[Cell]], lang: str, title: str, as_of: str | None, drawn: DrawnTables | None = None
 ) -> None:
     """The status table; ``rows`` from ``summary.status_cells``, one per target.
 
@@ -124,7 +124,7 @@ def status_table(
     for k, header in enumerate(headers):
         if widths is not None and widths[k] == 0:
             continue  # the sparkline, dropped first when the terminal is narrow
-        justify = "right" if k in (4, 5) else "left"
+        justify: Literal["right", "left"] = "right" if k in (4, 5) else "left"
         if widths is None:
             table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2)
         else:
@@ -154,7 +154,7 @@ def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]
     on a line of its own."""
     from rich.console import Group
 
-    parts: list[object] = []
+    parts: list[RenderableType] = []
     if heading:
         parts.append(Text(heading, style="bold"))
     for cells in rows:
@@ -338,7 +338,7 @@ def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ob
     from rich.console import Group
     from rich.padding import Padding
 
-    parts: list[object] = []
+    parts: list[RenderableType] = []
     for n, row in enumerate(rows):
         if n:
             parts.append(Text(""))

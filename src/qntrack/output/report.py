@@ -619,6 +619,7 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
     if plan is not None:
         units.update({i.id: i.unit_in(lang) for i in plan.indicators.values() if i.id not in units})
     figures = None
+    headers: tuple[str, ...]
     if s.changes:
         headers = (
             label("indicator", lang),

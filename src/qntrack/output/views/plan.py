@@ -170,7 +170,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
 
 
 def _chart(a: Assessment, lang: str) -> Chart | None:
-    import pygal
+    import pygal  # type: ignore[import-untyped]  # pygal ships no type information
 
     d = a.result
     if not isinstance(d, PlanResult):
