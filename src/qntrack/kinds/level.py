@@ -39,6 +39,7 @@ class Level:
     """``type: level`` (the default): milestones ``{by, value}`` from a baseline."""
 
     name = "level"
+    target = LevelTarget
     keys = ("baseline", "milestones", "limit")
     implies = None
 

@@ -113,6 +113,7 @@ class AnnualPlan:
     """``type: plan``: a plan figure for one period, read against the full figure or the year to date."""
 
     name = "plan"
+    target = PlanTarget
     keys = ("period", "value")
     implies = None
 

@@ -79,6 +79,11 @@ class Kind(Protocol[T_contra]):
         ...
 
     @property
+    def target(self) -> type[Target]:
+        """Its class of target (a dataclass; the status cache rebuilds it by name)."""
+        ...
+
+    @property
     def keys(self) -> tuple[str, ...]:
         """The keys of targets.yaml its entries may have besides the common ones."""
         ...
