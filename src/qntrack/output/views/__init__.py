@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ...method.assessment import Assessment
     from ...plan.model import Observation
     from ..charts import Chart
+    from ..report_view import TableView
 
 __all__ = ["VIEWS", "KindView", "view_of"]
 
@@ -62,6 +63,10 @@ class KindView(Protocol):
 
     def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
         """``show``'s key figures (the gap is added after them)."""
+        ...
+
+    def periods(self, a: Assessment, lang: str) -> TableView | None:
+        """The report's table of the figures over the target's span, if it has one."""
         ...
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:

@@ -27,7 +27,7 @@ class CumulativeView(SpanView):
         return _chart(a, lang)
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report import _percent, _t
+        from ..report_view import _percent, _t
 
         head = self.span_line(a, lang)
         d = a.result

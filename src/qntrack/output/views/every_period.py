@@ -31,7 +31,7 @@ class EveryPeriodView(SpanView):
         return _chart(a, rows, lang)
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report import _t
+        from ..report_view import _t
 
         head = self.span_line(a, lang)
         d = a.result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
 from ...method.assessment import Assessment, MilestoneResult
@@ -10,6 +10,9 @@ from ...plan.model import LevelTarget, Measure, Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, _hollow, _Plot, _value, _w, provisional_readings
 from ..i18n import label, signed_percent, value_with_unit
 from ..narrative import _change, _pp, _s, _v
+
+if TYPE_CHECKING:
+    from ..report_view import TableView
 
 __all__ = ["VIEW"]
 
@@ -26,7 +29,7 @@ class LevelView:
         return _chart(a, rows, lang)
 
     def definition(self, a: Assessment, lang: str) -> str:
-        from ..report import _join, _t
+        from ..report_view import _join, _t
 
         t, unit = a.target, a.indicator.unit_in(lang)
         assert isinstance(t, LevelTarget)
@@ -44,6 +47,9 @@ class LevelView:
 
     def goal(self, a: Assessment, lang: str) -> str | None:
         return None  # the next milestone, else the direction (summary.goal_text)
+
+    def periods(self, a: Assessment, lang: str) -> TableView | None:
+        return None  # no span of figures to list
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
         return None  # the milestones' table says it all

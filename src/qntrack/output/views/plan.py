@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
 from ...kinds.plan import PlanResult, SamePeriod
@@ -12,6 +12,9 @@ from ..charts import COLOURS, Chart, _config, _finish, _style, _w
 from ..i18n import label, number, signed_percent, value_with_unit
 from ..narrative import _against_last_year, _pp, _s, _x
 from ..summary import difference_text
+
+if TYPE_CHECKING:
+    from ..report_view import TableView
 
 __all__ = ["VIEW"]
 
@@ -28,7 +31,7 @@ class PlanView:
         return _chart(a, lang)
 
     def definition(self, a: Assessment, lang: str) -> str:
-        from ..report import _t
+        from ..report_view import _t
 
         d = a.result
         if not isinstance(d, PlanResult):
@@ -48,8 +51,11 @@ class PlanView:
         year = d.period.year
         return [o for o in rows if year - 1 <= o.period.year <= year]
 
+    def periods(self, a: Assessment, lang: str) -> TableView | None:
+        return None  # no span of figures to list
+
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report import _percent, _t
+        from ..report_view import _percent, _t
 
         d = a.result
         if not isinstance(d, PlanResult):

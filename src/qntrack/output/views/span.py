@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Sequence, Union
+from typing import TYPE_CHECKING, Sequence, Union
 
 from ...kinds.average import AverageResult
 from ...kinds.cumulative import CumulativeResult
-from ...kinds.every_period import EveryPeriodResult
+from ...kinds.every_period import EveryPeriodResult, PeriodCheck
 from ...method.assessment import Assessment
 from ...plan.model import Bound, Observation
 from ..i18n import label, value_with_unit
+
+if TYPE_CHECKING:
+    from ..report_view import TableView
 
 __all__ = ["SpanView", "bound_text", "span_result"]
 
@@ -35,7 +38,7 @@ class SpanView:
     definition_key = ""
 
     def definition(self, a: Assessment, lang: str) -> str:
-        from ..report import _t
+        from ..report_view import _t
 
         d = span_result(a)
         if d is None:
@@ -58,9 +61,33 @@ class SpanView:
         start, end = d.start, d.end
         return [o for o in rows if start.year <= o.period.year <= end.year]
 
+    def periods(self, a: Assessment, lang: str) -> TableView | None:
+        """The report's table of the span's figures, with a pass mark for every_period's."""
+        from ..report_view import Cell, TableView, _t
+
+        d = span_result(a)
+        if d is None or not d.periods:
+            return None
+        unit = a.indicator.unit_in(lang)
+        with_pass = isinstance(d, EveryPeriodResult)
+        headers = (label("period", lang), label("value", lang)) + ((_t("passed", lang),) if with_pass else ())
+        rows = []
+        for p in d.periods:
+            cells = [Cell(str(p.period)), Cell(value_with_unit(p.value, unit, lang))]
+            if isinstance(p, PeriodCheck):
+                ok = p.passed
+                cells.append(
+                    Cell(
+                        f"✓ {_t('yes', lang)}" if ok else f"✗ {_t('no', lang)}",
+                        status="target_achieved" if ok else "not_achieved",
+                    )
+                )
+            rows.append(tuple(cells))
+        return TableView(headers, tuple(rows), frozenset({1}))
+
     def span_line(self, a: Assessment, lang: str) -> tuple[tuple[str, str], str, str] | None:
         """The report's first key figure (the span) with the bound's word and value."""
-        from ..report import _t
+        from ..report_view import _t
 
         d = span_result(a)
         if d is None:
