@@ -20,13 +20,14 @@ ALLOWED = {
     "plan": {"catalog"},
     "method": {"plan", "catalog"},
     "errors": {"plan", "catalog"},
-    "files": {"plan", "method", "catalog", "errors"},
-    "output": {"plan", "method", "files", "catalog", "errors"},
-    "cache": {"plan", "method", "files", "output", "catalog", "errors", "__init__"},
-    "cli": {"plan", "method", "files", "output", "catalog", "errors", "cache", "lean_typer", "__init__"},
+    "kinds": {"method", "plan", "catalog"},
+    "files": {"plan", "method", "kinds", "catalog", "errors"},
+    "output": {"plan", "method", "kinds", "files", "catalog", "errors"},
+    "cache": {"plan", "method", "kinds", "files", "output", "catalog", "errors", "__init__"},
+    "cli": {"plan", "method", "kinds", "files", "output", "catalog", "errors", "cache", "lean_typer", "__init__"},
 }
 # The pure core: no files, no terminal, no processes, no clock.
-PURE = ("plan", "method")
+PURE = ("plan", "method", "kinds")
 IMPURE = {"os", "io", "sys", "pathlib", "rich", "subprocess", "time", "shutil", "tempfile", "socket", "random"}
 
 

@@ -19,7 +19,8 @@ import pytest
 from helpers import run as _run
 
 from qntrack.files import workspace
-from qntrack.method.assessment import assess_target, ended
+from qntrack.kinds import assess_target
+from qntrack.method.assessment import ended
 from qntrack.plan.model import (
     AverageTarget,
     Baseline,

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from conftest import modules_loaded
 
-from qntrack.method.assessment import assess
+from qntrack.kinds import assess
 from qntrack.cli import app
 from qntrack.output.formats import status_document, to_json
 from qntrack.method.progress import Status

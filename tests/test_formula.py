@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import make_tracker
 from helpers import plan_problems as loader_problems
 import qntrack
-from qntrack.method.assessment import assess_target
+from qntrack.kinds import assess_target
 from qntrack.cli import app
 from qntrack.files.definitions import parse_plan
 from qntrack.plan.formula import FormulaError, parse_formula

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from conftest import make_tracker
 from helpers import series
-from qntrack.method.assessment import assess_target
+from qntrack.kinds import assess_target
 from qntrack.cli import app
 from qntrack.plan.model import (
     AverageTarget,

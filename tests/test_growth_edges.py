@@ -14,7 +14,7 @@ from pytest import approx
 from typer.testing import CliRunner
 
 from conftest import dedent, make_tracker
-from qntrack.method.assessment import assess_target
+from qntrack.kinds import assess_target
 from qntrack.cli import app
 from qntrack.plan.model import (
     AverageTarget,

@@ -13,7 +13,7 @@ import json
 import pytest
 
 from helpers import series as rows
-from qntrack.method.assessment import assess_target
+from qntrack.kinds import assess_target
 from qntrack.output.formats import assessment_dict, to_json
 from qntrack.plan.model import (
     AverageTarget,

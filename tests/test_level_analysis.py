@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import series as rows
-from qntrack.method.assessment import assess_target
+from qntrack.kinds import assess_target
 from qntrack.plan.model import Baseline, Direction, Indicator, LevelTarget, Milestone, Text
 from qntrack.plan.periods import parse_period
 from qntrack.method.progress import Status

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import series as rows
-from qntrack.method.assessment import assess_target
+from qntrack.kinds import assess_target
 from qntrack.plan.model import (
     AverageTarget,
     Baseline,

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import make_tracker
 from helpers import problems, run_clean, series
-from qntrack.method.assessment import assess_target
+from qntrack.kinds import assess_target
 from qntrack.method.progress import Status
 from qntrack.files.definitions import parse_plan
 
@@ -252,7 +252,7 @@ def test_an_overflow_the_guard_catches_keeps_latest_milestones_and_deadlines(mon
     # Whatever kind computation overflows, assess_target keeps what is known without it.
     import datetime
 
-    from qntrack.method import assessment
+    from qntrack.kinds import level
 
     plan = parse_plan(
         "version: 1\nindicators:\n  x: {name: x, unit: '%'}\ntargets:\n"
@@ -264,7 +264,7 @@ def test_an_overflow_the_guard_catches_keeps_latest_milestones_and_deadlines(mon
     def overflow(*args, **kwargs):
         raise OverflowError("math range error")
 
-    monkeypatch.setattr(assessment, "_milestone", overflow)
+    monkeypatch.setattr(level, "_milestone", overflow)
     rows = series("x", ("2020", 10.0), ("2022", 12.0), ("2023", 20.0))
     a = assess_target(plan.targets[0], plan.indicators["x"], rows, datetime.date(2026, 6, 30))
     assert a.status is Status.NOT_AVAILABLE and a.reason == "overflow"

@@ -19,7 +19,7 @@ import pytest
 
 from helpers import run
 from qntrack import __version__
-from qntrack.method.assessment import assess
+from qntrack.kinds import assess
 from qntrack.output.formats import status_document
 from qntrack.output.narrative import explain
 from qntrack.output.report import build_report, md_escape, render_html, render_markdown, render_toml, without_none

@@ -58,7 +58,7 @@ def lean_runtime_params() -> None:
 
 def _lean_class(RuntimeParam: Any, original: Callable[[Any], Any]) -> Any:
     @dataclass(frozen=True)
-    class LeanRuntimeParam(RuntimeParam):  # type: ignore[misc, valid-type]
+    class LeanRuntimeParam(RuntimeParam):
         descriptor: Any = None
         full: dict = None  # type: ignore[assignment]  # Typer's own checker, once needed
 

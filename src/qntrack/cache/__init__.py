@@ -273,7 +273,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
     """
     from operator import attrgetter
 
-    from ..method.assessment import assess_target
+    from ..kinds import assess_target
     from ..method.series import build_series, unknown_counts
 
     indicators = plan.indicators
@@ -380,7 +380,7 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     """The cache brought up to date with rows appended after its prefix, or None."""
-    from ..method.assessment import assess_target
+    from ..kinds import assess_target
     from ..method.series import build_series
     from ..files.store import parse_store
 

@@ -16,7 +16,12 @@ def _allowed() -> dict[str, type]:
     from ..plan import model
     from ..plan.periods import Frequency, Period
 
-    classes = [Period, Frequency] + [getattr(model, name) for name in model.__all__]
+    from ..kinds import REGISTRY
+
+    # The kinds' targets too: a kind's class may live in its own module (docs/architecture.md).
+    classes = (
+        [Period, Frequency] + [getattr(model, name) for name in model.__all__] + [k.target for k in REGISTRY.values()]
+    )
     return {c.__name__: c for c in classes if isinstance(c, type) and (is_dataclass(c) or issubclass(c, Enum))}
 
 

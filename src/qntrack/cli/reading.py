@@ -32,7 +32,7 @@ def show(
 
     Example: qntrack show cbct-share --lang vi
     """
-    from ..method.assessment import assess_target, relevant_rows
+    from ..kinds import assess_target, relevant_rows
     from ..files.workspace import open_workspace, reference_day
 
     day = _as_of(as_of)

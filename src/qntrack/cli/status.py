@@ -88,7 +88,7 @@ def status(
                 _report(warnings)
                 _gate(gate, items)
                 return
-    from ..method.assessment import assess
+    from ..kinds import assess
     from ..files.workspace import open_workspace, reference_day
 
     ws = open_workspace(targets, day)

@@ -3,5 +3,6 @@ repair), imports and recording, the checks of ``qntrack check``, the starter fil
 ``qntrack init``, and where reports may be written (outputs).
 
 The edge: the only layer that reads or writes files and the clock. May import:
-``qntrack.plan``, ``qntrack.method``, ``qntrack.catalog``, ``qntrack.errors``.
+``qntrack.plan``, ``qntrack.method``, ``qntrack.kinds``, ``qntrack.catalog``,
+``qntrack.errors``.
 """

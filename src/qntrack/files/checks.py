@@ -29,13 +29,8 @@ from ..files.definitions import load_plan
 from ..errors import InputError
 from ..catalog import Figure, Message, msg
 from ..plan.model import (
-    AverageTarget,
-    CumulativeTarget,
-    EveryPeriodTarget,
-    LevelTarget,
     Location,
     Plan,
-    PlanTarget,
     Problem,
 )
 from ..plan.periods import Frequency, Period
@@ -44,6 +39,7 @@ from ..files.journal import interrupted_batch
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems
 from .checks_rows import formula_problems, same_moment_problems, timing_check
 from ..files.store import StoreContents, missing_folder, read_store
+from ..kinds import due as deadlines
 from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
 
 __all__ = [
@@ -264,30 +260,6 @@ def _unit(frequency: Frequency) -> Message:
     return msg("checks_unit_year")
 
 
-def _due_periods(target) -> list[tuple[Period, Location, tuple]]:
-    """(period, where, what) for each due item; ``what`` made a Message by ``_due_what``
-    only when it is reported (a national plan has tens of thousands of milestones)."""
-    if isinstance(target, LevelTarget):
-        return [
-            (m.by, m.location if m.location.file else target.location, ("milestone", m.value, m.by))
-            for m in target.milestones
-        ]
-    if isinstance(target, PlanTarget):
-        return [(target.period, target.location, ("plan", target.value, target.period))]
-    if isinstance(target, (EveryPeriodTarget, AverageTarget, CumulativeTarget)):
-        return [(target.end, target.location, ("span", target.start, target.end))]
-    return []
-
-
-def _due_what(what: tuple) -> Message:
-    kind, first, second = what
-    if kind == "milestone":
-        return msg("checks_due_milestone", value=Figure(first), by=second)
-    if kind == "plan":
-        return msg("checks_due_plan", value=Figure(first), period=second)
-    return msg("checks_due_span", start=first, end=second)
-
-
 def milestone_due_problems(
     plan: Plan, series: Series, reference: date, lag_days: int = PUBLICATION_LAG_DAYS
 ) -> list[Problem]:
@@ -295,7 +267,7 @@ def milestone_due_problems(
     problems = []
     for target in plan.targets:
         have = {o.period for o in series.get(target.indicator, [])}
-        for period, where, what in _due_periods(target):
+        for period, where, what in deadlines(target):
             end = period_end(period)
             due = end + timedelta(days=lag_days)
             if reference > due and period not in have:
@@ -305,7 +277,7 @@ def milestone_due_problems(
                         msg(
                             "checks_milestone_due",
                             id=target.id,
-                            what=_due_what(what),
+                            what=what(),
                             period=period,
                             end=end.isoformat(),
                             due=due.isoformat(),

@@ -9,11 +9,10 @@ refused as a period instead of becoming a date.
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -22,270 +21,30 @@ from ..errors import InputError
 from ..plan.formula import FormulaError, parse_formula
 from ..catalog import Message, msg
 from ..plan.model import (
-    AverageTarget,
-    Baseline,
-    Bound,
-    CumulativeTarget,
     Direction,
-    EveryPeriodTarget,
     Indicator,
-    LevelTarget,
     Location,
     Measure,
-    Milestone,
     Plan,
-    PlanTarget,
     Problem,
     Target,
     Text,
 )
-from ..plan.periods import Frequency, Period, PeriodError, parse_period
-from ..files.textfiles import nfc, read_text
+from ..plan.periods import Frequency
+from ..kinds import REGISTRY
+from ..files.textfiles import read_text
+from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader, parse_number
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
 INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")
 TARGET_ID = re.compile(r"^[a-z0-9-]+$")
-_NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
-_NULLS = {"", "~", "null", "Null", "NULL"}
-
-# What a problem is about ("target 'x': baseline period"): a plain YAML key, or a phrase
-# of the catalog shown in the same language as the sentence it starts (messages.py). A
-# phrase is kept as a small tuple, (kind, ...), and made a Message only when a problem is
-# reported: a national plan names 160,000 of them and has no problem (docs/performance.md).
-What = str | tuple
-
-
-def _at(what: What, field: str) -> tuple:
-    """``what: field``, the path to a key (``indicator 'x': direction``)."""
-    return ("at", what, field)
-
-
-def _phrase(what: What) -> str | Message:
-    """The phrase ``what`` as a Message (a plain key stays as it is)."""
-    if type(what) is not tuple:
-        return what
-    kind = what[0]
-    if kind == "at":
-        return msg("definitions_what_at", what=_phrase(what[1]), field=what[2])
-    if kind == "sub":
-        return msg("definitions_what_sub", what=_phrase(what[1]), key=what[2])
-    if kind == "key":
-        return msg("definitions_what_key", what=_phrase(what[1]))
-    if kind == "indicator":
-        return msg("definitions_what_indicator", id=what[1])
-    if kind == "target":
-        return msg("definitions_what_target", id=what[1]) if what[1] else msg("definitions_what_target_anonymous")
-    if kind == "target id":
-        return msg("definitions_what_target_id")
-    if kind == "top":
-        return msg("definitions_what_top_level")
-    if kind == "baseline period":
-        return msg("definitions_what_baseline_period", what=_phrase(what[1]))
-    if kind == "baseline value":
-        return msg("definitions_what_baseline_value", what=_phrase(what[1]))
-    if kind == "milestone":
-        return msg("definitions_what_milestone", what=_phrase(what[1]))
-    if kind == "milestone by":
-        return msg("definitions_what_milestone_by", what=_phrase(what[1]))
-    assert kind == "milestone value", what
-    return msg("definitions_what_milestone_value", what=_phrase(what[1]))
-
-
-def _closest(word: str, options: Any) -> str | None:
-    """The option closest to ``word``, as errors.did_you_mean chooses it, or None."""
-    import difflib
-
-    hint = difflib.get_close_matches(word, list(options), n=1)
-    return hint[0] if hint else None
-
 
 TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula")
 COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note")
-TARGET_TYPES: dict[str, tuple[str, ...]] = {
-    "level": ("baseline", "milestones", "limit"),
-    "every_period": ("at_least", "at_most", "from", "to"),
-    "average": ("at_least", "at_most", "from", "to"),
-    "cumulative": ("at_least", "at_most", "from", "to"),
-    "plan": ("period", "value"),
-}
-
-
-def parse_number(text: str) -> float:
-    """A finite decimal number, or ValueError saying what would be valid (``args[0]``: a Message)."""
-    raw = text.strip()
-    if raw and _NUMBER.match(raw) and any(ch.isdigit() for ch in raw):
-        value = float(raw)
-        if math.isfinite(value):
-            return value
-    low = raw.lower().lstrip("+-.")
-    if low in ("nan", "inf", "infinity"):
-        raise ValueError(msg("definitions_number_not_finite", text=text))
-    if ":" in raw:
-        raise ValueError(msg("definitions_number_base60", text=text))
-    if "," in raw:
-        raise ValueError(msg("definitions_number_comma", text=text))
-    if raw.endswith("%"):
-        raise ValueError(msg("definitions_number_percent", text=text, number=raw[:-1].strip()))
-    raise ValueError(msg("definitions_number_invalid", text=text))
-
-
-@dataclass
-class _Reader:
-    """Walks the node tree for one file, collecting problems instead of stopping at the first."""
-
-    file: str
-    problems: list[Problem] = field(default_factory=list)
-    # Indicator id -> line of its 'measure:' key, for those that declare one; and the
-    # measure a target's kind implied for one that does not, with that target's kind and line.
-    declared_measure: dict[str, int] = field(default_factory=dict)
-    implied_measure: dict[str, tuple[str, int]] = field(default_factory=dict)
-
-    def loc(self, node: Node) -> Location:
-        return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def error(self, node: Node, message: str | Message) -> None:
-        self.problems.append(Problem(self.loc(node), message))
-
-    # --- structure -----------------------------------------------------------------
-    def mapping(self, node: Node, what: What, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]] | None:
-        """Keys to (key node, value node); duplicate and unknown keys are reported."""
-        if not isinstance(node, MappingNode):
-            self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
-            return None
-        out: dict[str, tuple[Node, Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.error(key_node, msg("definitions_key_not_plain", what=_phrase(what), got=_kind(key_node)))
-                continue
-            key = key_node.value
-            # Only a double-quoted scalar can hold a surrogate (see ``surrogate``): the test
-            # of style here spares a call for each of a national plan's 150,000 keys.
-            if key_node.style == '"' and self.surrogate(key_node, ("key", what)):
-                continue
-            if key in out:
-                first = out[key][0].start_mark.line + 1
-                self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
-                continue
-            if allowed and key not in allowed:
-                hint = _closest(key, allowed)
-                valid = ", ".join(allowed)
-                self.error(
-                    key_node,
-                    msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid)
-                    if hint is None
-                    else msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint),
-                )
-                continue
-            out[key] = (key_node, value_node)
-        return out
-
-    def scalar(self, node: Node, what: What) -> str | None:
-        if not isinstance(node, ScalarNode):
-            self.error(node, msg("definitions_not_single_value", what=_phrase(what), got=_kind(node)))
-            return None
-        if node.style == '"' and self.surrogate(node, what):
-            return None
-        return node.value
-
-    def surrogate(self, node: ScalarNode, what: What) -> bool:
-        """Report a lone UTF-16 surrogate ("\\ud800"), which no UTF-8 output can carry.
-
-        Only a double-quoted scalar can hold one (YAML's \\u escape), so only those are
-        searched: a national plan has hundreds of thousands of plain scalars.
-        """
-        if node.style != '"':
-            return False
-        found = _SURROGATE.search(node.value)
-        if found is None:
-            return False
-        self.error(node, msg("definitions_surrogate", what=_phrase(what), code=f"{ord(found.group()):04x}"))
-        return True
-
-    def is_null(self, node: Node) -> bool:
-        # Plain style is None from PyYAML's composer and '' from libyaml's.
-        return isinstance(node, ScalarNode) and not node.style and node.value in _NULLS
-
-    def text(self, node: Node, what: What) -> str | None:
-        raw = self.scalar(node, what)
-        if raw is None:
-            return None
-        if self.is_null(node):
-            return ""
-        return nfc(raw)
-
-    def localized(self, node: Node, what: What) -> Text | None:
-        if isinstance(node, MappingNode):
-            keys = self.mapping(node, what, ("en", "vi"))
-            if keys is None:
-                return None
-            en = self.text(keys["en"][1], ("sub", what, "en")) if "en" in keys else None
-            vi = self.text(keys["vi"][1], ("sub", what, "vi")) if "vi" in keys else None
-            if not en and not vi:
-                self.error(node, msg("definitions_localized_empty", what=_phrase(what)))
-                return None
-            return Text(en or vi or "", vi or en or "")
-        value = self.text(node, what)
-        if value is None:
-            return None
-        if not value:
-            self.error(node, msg("definitions_empty", what=_phrase(what)))
-            return None
-        return Text.plain(value)
-
-    def number(self, node: Node, what: What) -> float | None:
-        raw = self.scalar(node, what)
-        if raw is None:
-            return None
-        if node.style:
-            self.error(node, msg("definitions_quoted_number", what=_phrase(what), raw=raw))
-            return None
-        try:
-            return parse_number(raw)
-        except ValueError as exc:
-            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.args[0]))
-            return None
-
-    def period(self, node: Node, what: What) -> Period | None:
-        raw = self.scalar(node, what)
-        if raw is None:
-            return None
-        try:
-            return parse_period(raw)
-        except PeriodError as exc:
-            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.message))
-            return None
-
-    def choice(self, node: Node, what: What, options: tuple[str, ...]) -> str | None:
-        raw = self.scalar(node, what)
-        if raw is None:
-            return None
-        if raw not in options:
-            hint = _closest(raw, options)
-            listed = ", ".join(options)
-            self.error(
-                node,
-                msg("definitions_not_one_of", what=_phrase(what), raw=raw, options=listed)
-                if hint is None
-                else msg("definitions_not_one_of_hint", what=_phrase(what), raw=raw, options=listed, hint=hint),
-            )
-            return None
-        return raw
-
-
-def _kind(node: Node) -> Message:
-    if isinstance(node, MappingNode):
-        return msg("definitions_kind_mapping")
-    if isinstance(node, SequenceNode):
-        return msg("definitions_kind_list")
-    return (
-        msg("definitions_kind_value", value=node.value)
-        if isinstance(node, ScalarNode)
-        else msg("definitions_kind_other")
-    )
+# Each kind's own keys, as its module declares them (kinds.REGISTRY).
+TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
 
 
 def load_plan(path: Path) -> Plan:
@@ -635,15 +394,8 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
         note=note or "",
         location=reader.loc(node),
     )
-    build: Callable[..., Target | None] = {
-        "level": _level,
-        "every_period": _span,
-        "average": _span,
-        "cumulative": _span,
-        "plan": _plan,
-    }[kind]
-    target = build(reader, node, keys, where, common, kind)
-    needs = {"average": Measure.RATE, "cumulative": Measure.FLOW}.get(kind)
+    target = REGISTRY[kind].parse(reader, node, keys, where, common)
+    needs = REGISTRY[kind].implies
     if indicator is not None and needs is not None and indicator.measure is not needs:
         indicator = _imply_measure(reader, node, where, kind, needs, indicator, indicators)
     if len(reader.problems) > before or indicator is None:
@@ -715,144 +467,3 @@ def _imply_measure(
     implied_indicator = replace(indicator, measure=needs)
     indicators[indicator.id] = implied_indicator
     return implied_indicator
-
-
-def _level(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
-    baseline = None
-    if "baseline" in keys:
-        bnode = keys["baseline"][1]
-        if isinstance(bnode, MappingNode):
-            bkeys = reader.mapping(bnode, _at(where, "baseline"), ("period", "value"))
-            if bkeys is not None:
-                if "period" not in bkeys:
-                    reader.error(bnode, msg("definitions_baseline_needs_period", what=_phrase(where)))
-                else:
-                    period = _year(reader, bkeys["period"][1], ("baseline period", where))
-                    value = reader.number(bkeys["value"][1], ("baseline value", where)) if "value" in bkeys else None
-                    if period is not None:
-                        baseline = Baseline(period, value)
-        else:
-            period = _year(reader, bnode, _at(where, "baseline"))
-            if period is not None:
-                baseline = Baseline(period)
-    milestones: list[Milestone] = []
-    if "milestones" in keys:
-        mnode = keys["milestones"][1]
-        if reader.is_null(mnode):
-            pass
-        elif not isinstance(mnode, SequenceNode):
-            reader.error(mnode, msg("definitions_milestones_not_list", what=_phrase(where)))
-        else:
-            for item in mnode.value:
-                mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
-                if mkeys is None:
-                    continue
-                missing = [k for k in ("by", "value") if k not in mkeys]
-                if missing:
-                    reader.error(
-                        item,
-                        msg("definitions_milestone_needs", what=_phrase(where), key=missing[0])
-                        if len(missing) == 1
-                        else msg("definitions_milestone_needs_both", what=_phrase(where)),
-                    )
-                    continue
-                by = _year(reader, mkeys["by"][1], ("milestone by", where))
-                value = reader.number(mkeys["value"][1], ("milestone value", where))
-                if by is None or value is None:
-                    continue
-                if baseline is not None and by <= baseline.period:
-                    reader.error(
-                        mkeys["by"][1],
-                        msg(
-                            "definitions_milestone_not_after_baseline",
-                            what=_phrase(where),
-                            by=by,
-                            baseline=baseline.period,
-                        ),
-                    )
-                    continue
-                if milestones and by == milestones[-1].by:
-                    reader.error(
-                        mkeys["by"][1],
-                        msg(
-                            "definitions_two_milestones",
-                            what=_phrase(where),
-                            by=by,
-                            first=milestones[-1].location.line,
-                            second=reader.loc(item).line,
-                        ),
-                    )
-                    continue
-                if milestones and by <= milestones[-1].by:
-                    reader.error(
-                        mkeys["by"][1],
-                        msg("definitions_milestones_order", what=_phrase(where), by=by, previous=milestones[-1].by),
-                    )
-                    continue
-                milestones.append(Milestone(by, value, reader.loc(item)))
-    if milestones and baseline is None:
-        reader.error(node, msg("definitions_milestones_need_baseline", what=_phrase(where)))
-    limit = reader.number(keys["limit"][1], _at(where, "limit")) if "limit" in keys else None
-    return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)
-
-
-def _year(reader: _Reader, node: Node, what: What) -> Period | None:
-    period = reader.period(node, what)
-    if period is not None and not period.is_year:
-        reader.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))
-        return None
-    return period
-
-
-def _bound(reader: _Reader, node: Node, keys: dict, where: What) -> Bound | None:
-    given = [k for k in ("at_least", "at_most") if k in keys]
-    if len(given) != 1:
-        reader.error(node, msg("definitions_bound_one", what=_phrase(where)))
-        return None
-    value = reader.number(keys[given[0]][1], _at(where, given[0]))
-    return None if value is None else Bound(value, given[0] == "at_least")
-
-
-def _span(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
-    bound = _bound(reader, node, keys, where)
-    missing = [k for k in ("from", "to") if k not in keys]
-    if missing:
-        reader.error(
-            node,
-            msg("definitions_span_needs", what=_phrase(where), kind=kind, key=missing[0])
-            if len(missing) == 1
-            else msg("definitions_span_needs_both", what=_phrase(where), kind=kind),
-        )
-        return None
-    start = reader.period(keys["from"][1], _at(where, "from"))
-    end = reader.period(keys["to"][1], _at(where, "to"))
-    if start is None or end is None or bound is None:
-        return None
-    if end < start:
-        reader.error(keys["to"][1], msg("definitions_to_before_from", what=_phrase(where), end=end, start=start))
-        return None
-    if kind == "average" and not (start.is_year and end.is_year):
-        reader.error(node, msg("definitions_average_whole_years", what=_phrase(where)))
-        return None
-    cls = {"every_period": EveryPeriodTarget, "average": AverageTarget, "cumulative": CumulativeTarget}[kind]
-    return cls(**common, bound=bound, start=start, end=end)
-
-
-def _plan(reader: _Reader, node: Node, keys: dict, where: What, common: dict, kind: str) -> Target | None:
-    missing = [k for k in ("period", "value") if k not in keys]
-    if missing:
-        reader.error(
-            node,
-            msg("definitions_plan_needs", what=_phrase(where), key=missing[0])
-            if len(missing) == 1
-            else msg("definitions_plan_needs_both", what=_phrase(where)),
-        )
-        return None
-    period = reader.period(keys["period"][1], _at(where, "period"))
-    value = reader.number(keys["value"][1], _at(where, "value"))
-    if period is None or value is None:
-        return None
-    if value == 0:
-        reader.error(keys["value"][1], msg("definitions_plan_zero", what=_phrase(where)))
-        return None
-    return PlanTarget(**common, period=period, value=value)

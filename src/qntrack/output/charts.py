@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..method.assessment import Assessment
+from ..plan.model import Bound
 from ..catalog import msg, render
 from .i18n import number
 from ..plan.model import Observation
@@ -93,25 +94,16 @@ def chart_for(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | 
 
 
 def _chart_for(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    kind = a.target.kind
-    if kind == "level":
-        return _level(a, rows, lang)
-    if kind == "every_period":
-        return _every_period(a, rows, lang)
-    if kind == "average":
-        return _average(a, rows, lang)
-    if kind == "cumulative":
-        return _cumulative(a, lang)
-    if kind == "plan":
-        return _plan(a, lang)
-    return None
+    from .views import view_of
+
+    return view_of(a).chart(a, rows, lang)
 
 
 # --- pygal plumbing ------------------------------------------------------------------
 
 
 def _style(colours: Sequence[str]) -> Any:
-    from pygal.style import Style
+    from pygal.style import Style  # type: ignore[import-untyped]  # pygal ships no type information
 
     return Style(
         background="white",
@@ -218,7 +210,7 @@ class _Plot:
     def render(
         self, target_id: str, lang: str, notes: Sequence[str] = (), data_points: int | None = None, **extra: Any
     ) -> Chart | None:
-        import pygal
+        import pygal  # type: ignore[import-untyped]  # pygal ships no type information
 
         if not self.series:
             return None
@@ -261,61 +253,6 @@ DOTTED = {"width": 2, "dasharray": "2,4", "linecap": "round"}
 # --- level ----------------------------------------------------------------------------
 
 
-def _level(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    annual = [o for o in rows if o.period.is_year]
-    base = a.baseline
-    first = base.period.year - 5 if base is not None else None
-    last_ms = max((m.by.year for m in a.milestones), default=None)
-    plot = _Plot()
-    shown = [o for o in annual if first is None or o.period.year >= first]
-    plot.add(_w("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"], stroke_style=SOLID)
-    provisional = provisional_readings(rows, first)
-    plot.add(
-        _w("provisional", lang),
-        [
-            {"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
-            for o in provisional
-        ],
-        COLOURS["actual"],
-        stroke=False,
-        dots_size=5,
-    )
-    data_points = plot.points
-    unit = a.indicator.unit_in(lang)
-    if base is not None and base.value is not None:
-        for i, m in enumerate(a.milestones):
-            if m.required_rate is None:
-                continue
-            years = range(base.period.year, m.by.year + 1)
-            path = [(float(y), base.value * (1 + m.required_rate) ** (y - base.period.year)) for y in years]
-            plot.add(
-                _w("path", lang, value=_value(m.value, unit, lang), by=m.by),
-                path,
-                COLOURS["path" if i % 2 == 0 else "path2"],
-                stroke_style=DASHED,
-                show_dots=False,
-            )
-    plot.add(
-        _w("milestones", lang),
-        [{"value": (m.by.end, m.value), "label": str(m.by)} for m in a.milestones],
-        COLOURS["milestone"],
-        stroke=False,
-        dots_size=6,
-    )
-    if a.latest is not None and a.achieved_rate is not None and last_ms is not None:
-        start = a.latest.period.year
-        ends = [m.by.year for m in a.milestones if not m.due]
-        if ends:
-            projection = [
-                (float(y), a.latest.value * (1 + a.achieved_rate) ** (y - start)) for y in range(start, max(ends) + 1)
-            ]
-            plot.add(_w("projection", lang), projection, COLOURS["projection"], stroke_style=DOTTED, show_dots=False)
-    notes = [_w("note_hollow", lang)] if provisional else []
-    if data_points == 0:
-        return None
-    return plot.render(a.target.id, lang, notes, data_points=data_points)
-
-
 def _value(value: float, unit: str, lang: str) -> str:
     from ..output.i18n import value_with_unit
 
@@ -325,54 +262,8 @@ def _value(value: float, unit: str, lang: str) -> str:
 # --- every period, average ------------------------------------------------------------
 
 
-def _bound(a: Assessment) -> tuple[str, float]:
-    ((keyword, value),) = a.details["bound"].items()
-    return ("≥" if keyword == "at_least" else "≤"), value
-
-
-def _span_x(a: Assessment) -> tuple[float, float]:
-    from ..plan.periods import parse_period
-
-    start, end = parse_period(a.details["from"]), parse_period(a.details["to"])
-    return start.end, end.end
-
-
-def _every_period(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    from ..plan.periods import parse_period
-
-    d = a.details
-    sign, bound = _bound(a)
-    unit = a.indicator.unit_in(lang)
-    plot = _Plot()
-    values = []
-    for p in d["periods"]:
-        x = parse_period(p["period"]).end
-        values.append(
-            {"value": (x, p["value"]), "label": p["period"]}
-            if p["passed"]
-            else {"value": (x, p["value"]), "label": p["period"], "color": COLOURS["fail"], "node": {"r": 6}}
-        )
-    plot.add(_w("actual_period", lang), values, COLOURS["actual"], stroke_style=SOLID)
-    start, end = parse_period(d["from"]), parse_period(d["to"])
-    provisional = provisional_readings(rows, start.year, end.year) if start.is_year else []
-    _add_provisional(plot, provisional, lang)
-    data_points = plot.points
-    if data_points == 0:
-        return None
-    x0, x1 = _span_x(a)
-    plot.add(
-        _w("threshold", lang, sign=sign, value=_value(bound, unit, lang)),
-        [(x0, bound), (x1, bound)],
-        COLOURS["bound"],
-        stroke_style=DASHED,
-        show_dots=False,
-    )
-    notes = []
-    if d["failed"]:
-        notes.append(_w("note_fail", lang))
-    if provisional:
-        notes.append(_w("note_hollow", lang))
-    return plot.render(a.target.id, lang, notes, data_points=data_points)
+def _bound(bound: Bound) -> tuple[str, float]:
+    return ("≥" if bound.at_least else "≤"), bound.value
 
 
 def _add_provisional(plot: "_Plot", provisional: Sequence[Observation], lang: str) -> None:
@@ -389,116 +280,4 @@ def _add_provisional(plot: "_Plot", provisional: Sequence[Observation], lang: st
     )
 
 
-def _average(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
-    from ..plan.periods import parse_period
-
-    d = a.details
-    sign, bound = _bound(a)
-    unit = a.indicator.unit_in(lang)
-    plot = _Plot()
-    plot.add(
-        _w("actual_period", lang),
-        [(parse_period(p["period"]).end, p["value"]) for p in d["periods"]],
-        COLOURS["actual"],
-        stroke_style=SOLID,
-    )
-    start, end = parse_period(d["from"]), parse_period(d["to"])
-    provisional = provisional_readings(rows, start.year, end.year)
-    _add_provisional(plot, provisional, lang)
-    data_points = plot.points
-    if data_points == 0:
-        return None
-    x0, x1 = _span_x(a)
-    plot.add(
-        _w("target_average", lang, sign=sign, value=_value(bound, unit, lang)),
-        [(x0, bound), (x1, bound)],
-        COLOURS["bound"],
-        stroke_style=DASHED,
-        show_dots=False,
-    )
-    if d.get("average") is not None:
-        plot.add(
-            _w("achieved_average", lang, value=_value(d["average"], unit, lang)),
-            [(x0, d["average"]), (x1, d["average"])],
-            COLOURS["average"],
-            stroke_style=DOTTED,
-            show_dots=False,
-        )
-    notes = [_w("note_hollow", lang)] if provisional else []
-    return plot.render(a.target.id, lang, notes, data_points=data_points)
-
-
 # --- cumulative, plan -----------------------------------------------------------------
-
-
-def _cumulative(a: Assessment, lang: str) -> Chart | None:
-    from ..plan.periods import parse_period
-
-    d = a.details
-    if not d.get("periods"):
-        return None
-    _, bound = _bound(a)
-    unit = a.indicator.unit_in(lang)
-    start, end = parse_period(d["from"]), parse_period(d["to"])
-    origin = start.end - start.months / 12
-    plot = _Plot()
-    total = 0.0
-    running = [(origin, 0.0)]
-    for p in d["periods"]:
-        total += p["value"]
-        running.append((parse_period(p["period"]).end, total))
-    plot.add(_w("running_total", lang), running, COLOURS["actual"], stroke_style=SOLID)
-    data_points = len(d["periods"])
-    plot.add(
-        _w("target_total", lang, value=_value(bound, unit, lang)),
-        [(origin, bound), (end.end, bound)],
-        COLOURS["bound"],
-        stroke_style=DASHED,
-        show_dots=False,
-    )
-    plot.add(
-        _w("even_pace", lang),
-        [(origin, 0.0), (end.end, bound)],
-        COLOURS["average"],
-        stroke_style=DOTTED,
-        show_dots=False,
-    )
-    return plot.render(a.target.id, lang, data_points=data_points)
-
-
-def _plan(a: Assessment, lang: str) -> Chart | None:
-    import pygal
-
-    d = a.details
-    bars: list[tuple[str, float, str]] = [(_w("plan", lang, period=d["period"]), d["plan"], COLOURS["bound"])]
-    if a.latest is not None and "difference" in d:
-        bars.append((_w("result", lang, period=d["period"]), a.latest.value, COLOURS["actual"]))
-    elif d.get("year_to_date"):
-        ytd = d["year_to_date"]
-        if "same_period_last_year" in ytd:
-            from ..plan.periods import parse_period
-
-            last = parse_period(ytd["period"]).same_span_previous_year()
-            bars.append((_w("last_year", lang, period=last), ytd["same_period_last_year"], COLOURS["projection"]))
-        bars.append((_w("ytd", lang, period=ytd["period"]), ytd["value"], COLOURS["actual"]))
-    if len(bars) < 2:
-        return None
-    style = _style([COLOURS["actual"]])
-    style.value_colors = ("white",)
-    chart = pygal.HorizontalBar(
-        style=style,
-        show_legend=False,
-        **_config(
-            lang,
-            height=60 + 44 * len(bars),
-            legend_at_bottom=False,
-            include_x_axis=True,
-            show_x_guides=True,
-            show_y_guides=False,
-            print_values=True,
-            print_values_position="center",
-        ),
-    )
-    chart.x_labels = [label for label, _, _ in bars]
-    chart.add("", [{"value": value, "color": colour} for _, value, colour in bars])
-    return _finish(chart, a.target.id, len(bars) - 1)

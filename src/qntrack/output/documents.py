@@ -8,7 +8,7 @@ parses its options, calls these and prints them with ``formats.to_json`` or
 ``formats.write_table``, so a notebook gets the same numbers as the terminal::
 
     from qntrack.files.workspace import open_workspace, reference_day
-    from qntrack.method.assessment import assess_target, relevant_rows
+    from qntrack.kinds import assess_target, relevant_rows
     from qntrack.output.documents import show_document
 
     ws = open_workspace("targets.yaml")

@@ -6,7 +6,9 @@ chooses the sentence and works out the figures it names.
 
 from __future__ import annotations
 
-from ..method.assessment import Assessment, MilestoneResult
+from ..kinds.plan import SamePeriod
+from ..method.assessment import Assessment
+from ..plan.periods import Period
 from ..catalog import msg, render
 from .i18n import label, number, signed_percent, value_with_unit
 from ..plan.model import Measure
@@ -57,20 +59,11 @@ def reason_text(reason: str, lang: str) -> str:
 
 
 def explain(a: Assessment, lang: str) -> list[str]:
-    kind = a.target.kind
-    if kind == "level":
-        out = _level(a, lang)
-    elif kind == "every_period":
-        out = _every(a, lang)
-    elif kind == "average":
-        out = _average(a, lang)
-    elif kind == "cumulative":
-        out = _cumulative(a, lang)
-    else:
-        out = _plan(a, lang)
-    if a.reason == "average_undefined" and a.details.get("undefined_by"):
-        # The figures are there; one sentence says which year leaves no average, and why.
-        return _average_undefined(a, lang)
+    from .views import view_of
+
+    out = view_of(a).sentences(a, lang)
+    if a.reason in _SAID_BY_KIND:
+        return out
     if a.status.value == "not_available" and a.reason:
         # Why there is no assessment, always said (docs/json.md, "reason"); for want of a
         # figure it says all there is to say.
@@ -81,195 +74,9 @@ def explain(a: Assessment, lang: str) -> list[str]:
 
 
 _NO_FIGURE = ("no_figures", "no_figure_for_period", "no_annual_figure", "no_baseline")
-
-
-def _level(a: Assessment, lang: str) -> list[str]:
-    unit = a.indicator.unit_in(lang)
-    if a.latest is None or a.baseline is None:
-        return [_s("no_full_year", lang)]
-    out: list[str] = []
-    latest, base = a.latest, a.baseline
-    before, after = _v(base.value, unit, lang), _v(latest.value, unit, lang)
-    span = dict(
-        base=before,
-        base_period=base.period,
-        latest=after,
-        latest_period=latest.period,
-        change=_change(before, after, latest.value - (base.value or 0.0), lang),
-    )
-    if a.achieved_rate is not None:
-        out.append(_s("level_rate", lang, rate=signed_percent(a.achieved_rate, lang), **span))
-    if a.reason == "zero_baseline":
-        # No rate to give, but the change itself is a fact worth saying.
-        out.append(_s("level_change", lang, diff=_pp(latest.value - (base.value or 0.0), unit, lang), **span))
-    m0 = a.next_milestone
-    if m0 is not None and m0.method == "absolute_change" and m0.achieved_change is not None:
-        # No growth rate across zero: the change a year is what the assessment reads.
-        diff = _pp(m0.achieved_change, unit, lang)
-        if m0.required_change is not None:
-            out.append(
-                _s("level_abs_change_required", lang, diff=diff, required=_pp(m0.required_change, unit, lang), **span)
-            )
-        else:
-            out.append(_s("level_abs_change", lang, diff=diff, **span))
-        if base.value == 0 and _not_balance(a):
-            out.append(render(msg("narrative_zero_baseline"), lang))
-    # A missed deadline is said even after the headline has moved on to the next milestone.
-    for missed in a.milestones:
-        if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
-            out.append(_missed_sentence(missed, unit, lang))
-            out.extend(_reached_sentence(missed, unit, lang))
-    m = a.next_milestone
-    if m is None:
-        return out
-    goal = _v(m.value, unit, lang)
-    if m.status.value == "target_achieved":
-        out.append(_s("milestone_achieved", lang, by=m.by, goal=goal))
-        return out
-    if m.due:
-        out.append(_missed_sentence(m, unit, lang))
-        out.extend(_reached_sentence(m, unit, lang))
-        return out
-    if m.awaiting_figure:
-        out += _awaiting_level(a, m, unit, lang)
-        # Every deadline behind us is said, not only the headline's: on 2099-01-01 the
-        # 2030 figure is awaited as much as 2025's (issue 12).
-        for later in a.milestones:
-            if later.awaiting_figure and later.by > m.by:
-                out += _awaiting_level(a, later, unit, lang, too=True)
-        return out
-    if m.projected is not None and (a.achieved_rate is not None or m.method == "absolute_change"):
-        short = (m.projected < m.value) == a.indicator.increase
-        if m.method == "absolute_change":
-            c = m.required_change_from_latest
-            needed = None if c is None else _pp(c, unit, lang)
-        else:
-            r = m.required_rate_from_latest
-            needed = None if r is None else signed_percent(r, lang)
-        key = ("pace_short_needs" if needed is not None else "pace_short") if short else "pace_meets"
-        out.append(_s(key, lang, projected=_v(m.projected, unit, lang), by=m.by, goal=goal, needed=needed))
-    if m.trajectory is not None and m.deviation is not None:
-        out.append(
-            _s(
-                "path",
-                lang,
-                goal=goal,
-                by=m.by,
-                trajectory=_v(m.trajectory, unit, lang),
-                period=latest.period,
-                deviation=_pp(m.deviation, unit, lang),
-            )
-        )
-    out.extend(_reached_sentence(m, unit, lang))
-    return out
-
-
-def _not_balance(a: Assessment) -> bool:
-    """A declared balance is always read by its change; saying why would be noise."""
-    return a.indicator.measure is not Measure.BALANCE
-
-
-def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too: bool = False) -> list[str]:
-    """A deadline behind us with no figure for it: nothing "from now on", only what the
-    pace achieved says the deadline's figure would be (docs/methodology.md). ``too``: a
-    later deadline after the first such one, whose latest figure is already said."""
-    latest = a.latest
-    assert latest is not None
-    if too:
-        out = [render(msg("narrative_awaiting_milestone_too", by=m.by, goal=_v(m.value, unit, lang)), lang)]
-    else:
-        out = [
-            render(
-                msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang), period=latest.period),
-                lang,
-            )
-        ]
-    if m.projected is not None:
-        short = (m.projected < m.value) == a.indicator.increase
-        out.append(
-            render(
-                msg(
-                    "narrative_awaiting_short" if short else "narrative_awaiting_meets",
-                    by=m.by,
-                    projected=_v(m.projected, unit, lang),
-                    goal=_v(m.value, unit, lang),
-                ),
-                lang,
-            )
-        )
-    if m.trajectory is not None and m.deviation is not None:
-        out.append(
-            _s(
-                "path_awaiting",
-                lang,
-                goal=_v(m.value, unit, lang),
-                by=m.by,
-                trajectory=_v(m.trajectory, unit, lang),
-                period=latest.period,
-                deviation=_pp(m.deviation, unit, lang),
-            )
-        )
-    return out
-
-
-def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
-    """ "The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
-    is not the deadline's own: a deadline year with no figure is judged on the next one)."""
-    judged = m.judged_on
-    goal = _v(m.value, unit, lang)
-    got = _v(judged.value, unit, lang) if judged is not None else "–"
-    when = f" ({judged.period})" if judged is not None and judged.period != m.by else ""
-    return _s("missed", lang, by=m.by, goal=goal, got=got, when=when)
-
-
-def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
-    """When the milestone was, or would be, reached: a projection says "would be"."""
-    goal = _v(m.value, unit, lang)
-    if m.reached_in is not None and not m.reached_is_projection:
-        return [_s("reached_late", lang, goal=goal, year=m.reached_in)]
-    if m.reached_in is not None:
-        return [_s("would_reach", lang, goal=goal, year=m.reached_in)]
-    if m.never_reached:
-        return [_s("never_reached", lang, goal=goal)]
-    return []
-
-
-def _every(a: Assessment, lang: str) -> list[str]:
-    d = a.details
-    bound = next(iter(d["bound"].values()))
-    word = _s("at_least" if "at_least" in d["bound"] else "at_most", lang)
-    total = d["passed"] + d["failed"]
-    if not total:
-        return [_s("no_figure_in_span", lang)]
-    out = [
-        _s(
-            "every_passed",
-            lang,
-            passed=d["passed"],
-            total=total,
-            word=word,
-            bound=_x(a, bound, lang),
-            start=d["from"],
-            end=d["to"],
-        )
-    ]
-    if d["first_failure"]:
-        failed = next(p for p in d["periods"] if p["period"] == d["first_failure"])
-        out.append(_s("every_broke", lang, period=d["first_failure"], value=_x(a, failed["value"], lang)))
-        if d["streak"] == 1:
-            out.append(_s("every_again_one", lang, period=d["periods"][-1]["period"]))
-        elif d["streak"]:
-            out.append(_s("every_again_many", lang, n=d["streak"], since=d["periods"][-d["streak"]]["period"]))
-    if a.awaiting_figures:
-        # Every period over with no figure, the gaps before the latest among them.
-        out.append(render(msg("narrative_awaiting_periods", periods=", ".join(map(str, a.awaiting_figures))), lang))
-    elif d.get("missing"):
-        out.append(_s("every_missing", lang, periods=", ".join(d["missing"])))
-    if a.provisional is not None:
-        p = a.provisional
-        key = "every_provisional_passes" if d.get("provisional_passes") else "every_provisional_fails"
-        out.append(_s(key, lang, period=p.period, value=_x(a, p.value, lang)))
-    return out
+# Reasons whose whole story the kind's sentences tell: a year of -100 % or worse names the
+# years that leave no average (views/average.py).
+_SAID_BY_KIND = ("average_undefined",)
 
 
 def _rate(value: float, lang: str, decimals: int = 2) -> str:
@@ -277,204 +84,35 @@ def _rate(value: float, lang: str, decimals: int = 2) -> str:
     return f"{number(value, lang, decimals)}%"
 
 
-def _average(a: Assessment, lang: str) -> list[str]:
-    d = a.details
-    if d.get("average") is None:
-        return [_s("no_figure_in_span", lang)]
-    bound = next(iter(d["bound"].values()))
-    word = _s("at_least" if "at_least" in d["bound"] else "at_most", lang)
-    # 9.998 against 10 must not read "10% (target 10%)": one more decimal when rounding hides a miss.
-    places = 3 if number(d["average"], "en") == number(bound, "en") and d["average"] != bound else 2
-    years = [p["period"] for p in d["periods"]]
-    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    n = d["years_with_data"]
-    out = [
-        _s(
-            "average_many" if n > 1 else "average_one",
-            lang,
-            n=n,
-            span=span,
-            average=_rate(d["average"], lang, places),
-            word=word,
-            bound=_rate(bound, lang),
-        )
-    ]
-    if d.get("required_rate_remaining") is not None and a.awaiting_figures:
-        have = {p["period"] for p in d["periods"]}
-        first, last = int(d["from"][:4]), int(d["to"][:4])
-        years = ", ".join(str(y) for y in range(first, last + 1) if str(y) not in have)
-        out.append(
-            render(
-                msg(
-                    "narrative_awaiting_average",
-                    start=d["from"],
-                    end=d["to"],
-                    years=years,
-                    word=word,
-                    need=_rate(d["required_rate_remaining"], lang),
-                ),
-                lang,
-            )
-        )
-    elif d.get("required_rate_remaining") is not None:
-        left = d["years_in_span"] - d["years_with_data"]
-        out.append(
-            _s(
-                "average_remaining_many" if left > 1 else "average_remaining_one",
-                lang,
-                n=left,
-                word=word,
-                need=_rate(d["required_rate_remaining"], lang),
-                start=d["from"],
-                end=d["to"],
-            )
-        )
-    if a.provisional is not None:
-        p = a.provisional
-        out.append(_s("average_provisional", lang, period=p.period, value=_rate(p.value, lang)))
-    return out
+def _span_text(periods: list[Period]) -> str:
+    """The periods with a figure, first–last ("2021–2023", or "2021" alone)."""
+    return str(periods[0]) if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
 
 
-def _average_undefined(a: Assessment, lang: str) -> list[str]:
-    """A year of −100 % or worse: the figures are in, but no geometric mean exists
-    (docs/methodology.md, "Average over a span"); the years that did it are named."""
-    d = a.details
-    values = {p["period"]: p["value"] for p in d["periods"]}
-    years = ", ".join(f"{y} ({_rate(values[y], lang)})" for y in d["undefined_by"])
-    periods = [p["period"] for p in d["periods"]]
-    span = periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
-    return [render(msg("narrative_average_undefined", years=years, span=span), lang)]
-
-
-def _cumulative(a: Assessment, lang: str) -> list[str]:
-    d = a.details
-    if "total" not in d:
-        return [_s("no_figure_in_span", lang)]
-    if d["total"] is None:
-        return []  # the total overflowed: the reason's sentence says so
-    share = d["share_of_target"]
-    out = [
-        _s(
-            "cumulative",
-            lang,
-            total=_x(a, d["total"], lang),
-            share=number((share or 0) * 100, lang, 1),
-            time=number(d["share_of_time"] * 100, lang, 1),
-        )
-    ]
-    if d.get("needed_per_remaining_period") and a.awaiting_figures:
-        out.append(
-            render(
-                msg(
-                    "narrative_awaiting_cumulative",
-                    start=d["from"],
-                    end=d["to"],
-                    latest=a.latest.period,
-                    needed=_x(a, d["needed_per_remaining_period"], lang),
-                ),
-                lang,
-            )
-        )
-    elif d.get("needed_per_remaining_period"):
-        n = d["periods_remaining"]
-        out.append(
-            _s(
-                "cumulative_each_many" if n > 1 else "cumulative_each_one",
-                lang,
-                n=n,
-                needed=_x(a, d["needed_per_remaining_period"], lang),
-            )
-        )
-    if a.provisional is not None:
-        p = a.provisional
-        out.append(_s("cumulative_provisional", lang, period=p.period, value=_x(a, p.value, lang)))
-    return out
-
-
-def _against_last_year(a: Assessment, d: dict, period: str, lang: str) -> list[str]:
+def _against_last_year(
+    a: Assessment, same: SamePeriod | None, now: float | None, period: Period, lang: str
+) -> list[str]:
     """The same-period-last-year sentence: a per-cent change, or points for a growth rate."""
-    if "same_period_last_year" not in d:
+    if same is None:
         return []
     unit = a.indicator.unit_in(lang)
-    previous = _previous(period)
-    was = _x(a, d["same_period_last_year"], lang)
-    if "difference_on_same_period_last_year" in d:
-        change = _pp(d["difference_on_same_period_last_year"], unit, lang)
-    elif "change_on_same_period_last_year" in d:
-        change = signed_percent(d["change_on_same_period_last_year"] / 100, lang)
+    previous = _previous(str(period))
+    was = _x(a, same.value, lang)
+    if same.by == "points":
+        change = _pp(same.change, unit, lang)
+    elif same.by == "percent":
+        change = signed_percent(same.change / 100 if same.change is not None else None, lang)
     else:
         return []
-    now = d.get("value", a.latest.value if a.latest is not None else None)
     # A whole year is set against the year before; a part of one against the same part.
-    key = "against_year" if "-" not in period else "against_period"
+    key = "against_year" if "-" not in str(period) else "against_period"
     if now is None:
         return [_s(key + "_plain", lang, previous=previous, was=was, change=change)]
     # A rise and a fall are different words in the Vietnamese sentences (catalog vi.toml).
-    moved = _change(was, _x(a, now, lang), now - d["same_period_last_year"], lang)
+    moved = _change(was, _x(a, now, lang), now - same.value, lang)
     return [_s(key, lang, previous=previous, was=was, change=change, moved=moved)]
 
 
 def _previous(period: str) -> str:
     year, _, rest = period.partition("-")
     return f"{int(year) - 1}" + (f"-{rest}" if rest else "")
-
-
-def _plan(a: Assessment, lang: str) -> list[str]:
-    d = a.details
-    unit = a.indicator.unit_in(lang)
-    got = _x(a, a.latest.value if a.latest else None, lang)
-    if "percent_of_plan" in d and d["percent_of_plan"] is None:
-        # A growth rate: met or missed by percentage points.
-        out = [
-            _s(
-                "plan_rate",
-                lang,
-                period=d["period"],
-                got=got,
-                plan=_x(a, d["plan"], lang),
-                pp=_pp(d["difference"], unit, lang),
-            )
-        ]
-        return out + _against_last_year(a, d, d["period"], lang)
-    if "percent_of_plan" in d:
-        # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
-        key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
-        out = [
-            _s(
-                key,
-                lang,
-                period=d["period"],
-                got=got,
-                pct=number(d["percent_of_plan"], lang, 1),
-                plan=_x(a, d["plan"], lang),
-            )
-        ]
-        return out + _against_last_year(a, d, d["period"], lang)
-    ytd = d.get("year_to_date")
-    over = [render(msg("narrative_awaiting_plan", period=d["period"]), lang)] if a.awaiting_figures else []
-    if not ytd:
-        return over + [_s("no_figure_yet", lang)]
-    if "percent_of_plan" in ytd:
-        out = [
-            _s(
-                "ytd_percent",
-                lang,
-                period=ytd["period"],
-                value=_x(a, ytd["value"], lang),
-                share=number(ytd["percent_of_plan"], lang, 1),
-                time=number(ytd["share_of_time"] * 100, lang, 1),
-            )
-        ]
-    else:
-        diff = f": {_pp(ytd['difference'], unit, lang)}" if "difference" in ytd else ""
-        out = [
-            _s(
-                "ytd_plain",
-                lang,
-                period=ytd["period"],
-                value=_x(a, ytd["value"], lang),
-                plan=_x(a, d["plan"], lang),
-                diff=diff,
-            )
-        ]
-    return over + out + _against_last_year(a, ytd, ytd["period"], lang)

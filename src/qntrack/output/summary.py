@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..kinds.cumulative import CumulativeResult
+from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
 from ..output.i18n import label, number, status_label, value_with_unit
 from ..plan.model import Observation
@@ -52,13 +54,11 @@ def goal_text(a: Assessment, lang: str) -> str:
     m = a.next_milestone
     if m is not None:
         return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
-    d = a.details
-    if "bound" in d:
-        ((keyword, value),) = d["bound"].items()
-        sign = "≥" if keyword == "at_least" else "≤"
-        return f"{sign} {value_with_unit(value, unit, lang)}, {d['from']}–{d['to']}"
-    if "plan" in d:
-        return f"{value_with_unit(d['plan'], unit, lang)} ({d['period']})"
+    from .views import view_of
+
+    goal = view_of(a).goal(a, lang)
+    if goal is not None:
+        return goal
     return label(a.indicator.direction.value, lang)
 
 
@@ -72,7 +72,7 @@ def gap_text(a: Assessment, lang: str) -> str:
         return "–"
     # An every-period target's gap is its latest period's alone: the cell names it, so
     # that "✓" is not read as the whole target met (docs/methodology.md, "Gap").
-    period = a.latest.period if a.target.kind == "every_period" and a.latest is not None else None
+    period = a.latest.period if _gap_per_period(a) and a.latest is not None else None
     if a.gap <= 0:
         if a.status.value == "not_achieved":
             # Failed for good: a tick beside "Not achieved" would read as met, and nothing
@@ -80,10 +80,16 @@ def gap_text(a: Assessment, lang: str) -> str:
             return "–"
         return f"✓ {period}" if period is not None else "✓"
     text = difference_text(a.gap, a.indicator.unit_in(lang), lang, signed=False)
-    ytd = a.details.get("year_to_date") if a.latest is None else None
-    if ytd:
-        return f"{text} ({ytd['period']})"
+    ytd = a.result.year_to_date if isinstance(a.result, PlanResult) and a.latest is None else None
+    if ytd is not None:
+        return f"{text} ({ytd.period})"
     return f"{text} ({period})" if period is not None else text
+
+
+def _gap_per_period(a: Assessment) -> bool:
+    from .views import view_of
+
+    return view_of(a).gap_per_period
 
 
 def gap_phrase(gap: float | None, unit: str, lang: str) -> str:
@@ -103,7 +109,7 @@ def target_gap_phrase(a: Assessment, lang: str) -> str:
     "beyond the target" beside a target that failed (second hostile pass: "beyond the
     target by 1.89 pp" beside "Not achieved" read as met)."""
     unit = a.indicator.unit_in(lang)
-    period = a.latest.period if a.target.kind == "every_period" and a.latest is not None else None
+    period = a.latest.period if _gap_per_period(a) and a.latest is not None else None
     if a.gap is None:
         return "–"
     if a.gap <= 0 and a.status.value == "not_achieved":
@@ -118,12 +124,14 @@ def target_gap_phrase(a: Assessment, lang: str) -> str:
 def reached_text(a: Assessment, lang: str) -> str:
     """The share of the target reached, under its own label ("reached 55.6%"); "" when the
     kind has none (a plan of an amount or a level, or a total over a span)."""
-    d = a.details
-    share = d.get("percent_of_plan")
-    if share is None and a.latest is None:
-        share = (d.get("year_to_date") or {}).get("percent_of_plan")
-    if share is None and d.get("share_of_target") is not None:
-        share = d["share_of_target"] * 100
+    d = a.result
+    share = None
+    if isinstance(d, PlanResult):
+        share = d.full.percent_of_plan if d.full is not None else None
+        if share is None and a.latest is None and d.year_to_date is not None:
+            share = d.year_to_date.percent_of_plan
+    elif isinstance(d, CumulativeResult) and d.figures is not None and d.figures.share_of_target is not None:
+        share = d.figures.share_of_target * 100
     if share is None:
         return ""
     return f"{label('reached', lang)} {number(share, lang, 1)}%"
@@ -136,7 +144,9 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
     # marker names the others: a milestone the headline has moved on from, or the failed
     # periods of an every-period target (docs/decisions.md).
     own = a.next_milestone.by if a.next_milestone is not None else None
-    if a.target.kind in ("plan", "average", "cumulative"):
+    from .views import view_of
+
+    if view_of(a).one_deadline:
         own = a.missed_milestones[-1] if a.missed_milestones else None
     periods = [str(p) for p in a.missed_milestones if a.status.value != "not_achieved" or p != own]
     if not periods:

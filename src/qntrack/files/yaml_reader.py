@@ -1,0 +1,273 @@
+"""Reading targets.yaml's nodes: each scalar read by what the schema expects there, every
+problem collected with its file, line and column (``_Reader``). files/definitions.py
+walks the plan with it; a target kind reads its own keys through it
+(``kinds.protocol.Reader``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..catalog import Message, msg
+from ..plan.model import (
+    Location,
+    Problem,
+    Text,
+)
+from ..plan.periods import Period, PeriodError, parse_period
+from ..files.textfiles import nfc
+
+__all__ = ["What", "parse_number"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+# What a problem is about ("target 'x': baseline period"): a plain YAML key, or a phrase
+# of the catalog shown in the same language as the sentence it starts (messages.py). A
+# phrase is kept as a small tuple, (kind, ...), and made a Message only when a problem is
+# reported: a national plan names 160,000 of them and has no problem (docs/performance.md).
+What = str | tuple
+
+
+def _at(what: What, field: str) -> tuple:
+    """``what: field``, the path to a key (``indicator 'x': direction``)."""
+    return ("at", what, field)
+
+
+def _phrase(what: What) -> str | Message:
+    """The phrase ``what`` as a Message (a plain key stays as it is)."""
+    if not isinstance(what, tuple):
+        return what
+    kind = what[0]
+    if kind == "at":
+        return msg("definitions_what_at", what=_phrase(what[1]), field=what[2])
+    if kind == "sub":
+        return msg("definitions_what_sub", what=_phrase(what[1]), key=what[2])
+    if kind == "key":
+        return msg("definitions_what_key", what=_phrase(what[1]))
+    if kind == "indicator":
+        return msg("definitions_what_indicator", id=what[1])
+    if kind == "target":
+        return msg("definitions_what_target", id=what[1]) if what[1] else msg("definitions_what_target_anonymous")
+    if kind == "target id":
+        return msg("definitions_what_target_id")
+    if kind == "top":
+        return msg("definitions_what_top_level")
+    if kind == "baseline period":
+        return msg("definitions_what_baseline_period", what=_phrase(what[1]))
+    if kind == "baseline value":
+        return msg("definitions_what_baseline_value", what=_phrase(what[1]))
+    if kind == "milestone":
+        return msg("definitions_what_milestone", what=_phrase(what[1]))
+    if kind == "milestone by":
+        return msg("definitions_what_milestone_by", what=_phrase(what[1]))
+    assert kind == "milestone value", what
+    return msg("definitions_what_milestone_value", what=_phrase(what[1]))
+
+
+def _closest(word: str, options: Any) -> str | None:
+    """The option closest to ``word``, as errors.did_you_mean chooses it, or None."""
+    import difflib
+
+    hint = difflib.get_close_matches(word, list(options), n=1)
+    return hint[0] if hint else None
+
+
+def parse_number(text: str) -> float:
+    """A finite decimal number, or ValueError saying what would be valid (``args[0]``: a Message)."""
+    raw = text.strip()
+    if raw and _NUMBER.match(raw) and any(ch.isdigit() for ch in raw):
+        value = float(raw)
+        if math.isfinite(value):
+            return value
+    low = raw.lower().lstrip("+-.")
+    if low in ("nan", "inf", "infinity"):
+        raise ValueError(msg("definitions_number_not_finite", text=text))
+    if ":" in raw:
+        raise ValueError(msg("definitions_number_base60", text=text))
+    if "," in raw:
+        raise ValueError(msg("definitions_number_comma", text=text))
+    if raw.endswith("%"):
+        raise ValueError(msg("definitions_number_percent", text=text, number=raw[:-1].strip()))
+    raise ValueError(msg("definitions_number_invalid", text=text))
+
+
+@dataclass
+class _Reader:
+    """Walks the node tree for one file, collecting problems instead of stopping at the first."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    # Indicator id -> line of its 'measure:' key, for those that declare one; and the
+    # measure a target's kind implied for one that does not, with that target's kind and line.
+    declared_measure: dict[str, int] = field(default_factory=dict)
+    implied_measure: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def loc(self, node: Node) -> Location:
+        return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: Node, message: str | Message) -> None:
+        self.problems.append(Problem(self.loc(node), message))
+
+    # --- structure -----------------------------------------------------------------
+    def mapping(self, node: Node, what: What, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]] | None:
+        """Keys to (key node, value node); duplicate and unknown keys are reported."""
+        if not isinstance(node, MappingNode):
+            self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
+            return None
+        out: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, msg("definitions_key_not_plain", what=_phrase(what), got=_kind(key_node)))
+                continue
+            key = key_node.value
+            # Only a double-quoted scalar can hold a surrogate (see ``surrogate``): the test
+            # of style here spares a call for each of a national plan's 150,000 keys.
+            if key_node.style == '"' and self.surrogate(key_node, ("key", what)):
+                continue
+            if key in out:
+                first = out[key][0].start_mark.line + 1
+                self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
+                continue
+            if allowed and key not in allowed:
+                hint = _closest(key, allowed)
+                valid = ", ".join(allowed)
+                self.error(
+                    key_node,
+                    msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid)
+                    if hint is None
+                    else msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint),
+                )
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def scalar(self, node: Node, what: What) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.error(node, msg("definitions_not_single_value", what=_phrase(what), got=_kind(node)))
+            return None
+        if node.style == '"' and self.surrogate(node, what):
+            return None
+        return node.value
+
+    def surrogate(self, node: ScalarNode, what: What) -> bool:
+        """Report a lone UTF-16 surrogate ("\\ud800"), which no UTF-8 output can carry.
+
+        Only a double-quoted scalar can hold one (YAML's \\u escape), so only those are
+        searched: a national plan has hundreds of thousands of plain scalars.
+        """
+        if node.style != '"':
+            return False
+        found = _SURROGATE.search(node.value)
+        if found is None:
+            return False
+        self.error(node, msg("definitions_surrogate", what=_phrase(what), code=f"{ord(found.group()):04x}"))
+        return True
+
+    def is_null(self, node: Node) -> bool:
+        # Plain style is None from PyYAML's composer and '' from libyaml's.
+        return isinstance(node, ScalarNode) and not node.style and node.value in _NULLS
+
+    def text(self, node: Node, what: What) -> str | None:
+        raw = self.scalar(node, what)
+        if raw is None:
+            return None
+        if self.is_null(node):
+            return ""
+        return nfc(raw)
+
+    def localized(self, node: Node, what: What) -> Text | None:
+        if isinstance(node, MappingNode):
+            keys = self.mapping(node, what, ("en", "vi"))
+            if keys is None:
+                return None
+            en = self.text(keys["en"][1], ("sub", what, "en")) if "en" in keys else None
+            vi = self.text(keys["vi"][1], ("sub", what, "vi")) if "vi" in keys else None
+            if not en and not vi:
+                self.error(node, msg("definitions_localized_empty", what=_phrase(what)))
+                return None
+            return Text(en or vi or "", vi or en or "")
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not value:
+            self.error(node, msg("definitions_empty", what=_phrase(what)))
+            return None
+        return Text.plain(value)
+
+    def number(self, node: Node, what: What) -> float | None:
+        raw = self.scalar(node, what)
+        if raw is None:
+            return None
+        if isinstance(node, ScalarNode) and node.style:  # a scalar: ``scalar`` gave its text
+            self.error(node, msg("definitions_quoted_number", what=_phrase(what), raw=raw))
+            return None
+        try:
+            return parse_number(raw)
+        except ValueError as exc:
+            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.args[0]))
+            return None
+
+    def period(self, node: Node, what: What) -> Period | None:
+        raw = self.scalar(node, what)
+        if raw is None:
+            return None
+        try:
+            return parse_period(raw)
+        except PeriodError as exc:
+            self.error(node, msg("definitions_field_problem", what=_phrase(what), problem=exc.message))
+            return None
+
+    # --- what a kind's parser reads through (kinds.protocol.Reader) ------------------------
+    def at(self, what: What, field: str) -> What:
+        return _at(what, field)
+
+    def phrase(self, what: What) -> str | Message:
+        return _phrase(what)
+
+    def items(self, node: Node) -> list[Node] | None:
+        return node.value if isinstance(node, SequenceNode) else None
+
+    def is_mapping(self, node: Node) -> bool:
+        return isinstance(node, MappingNode)
+
+    def year(self, node: Node, what: What) -> Period | None:
+        period = self.period(node, what)
+        if period is not None and not period.is_year:
+            self.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))
+            return None
+        return period
+
+    def choice(self, node: Node, what: What, options: tuple[str, ...]) -> str | None:
+        raw = self.scalar(node, what)
+        if raw is None:
+            return None
+        if raw not in options:
+            hint = _closest(raw, options)
+            listed = ", ".join(options)
+            self.error(
+                node,
+                msg("definitions_not_one_of", what=_phrase(what), raw=raw, options=listed)
+                if hint is None
+                else msg("definitions_not_one_of_hint", what=_phrase(what), raw=raw, options=listed, hint=hint),
+            )
+            return None
+        return raw
+
+
+def _kind(node: Node) -> Message:
+    if isinstance(node, MappingNode):
+        return msg("definitions_kind_mapping")
+    if isinstance(node, SequenceNode):
+        return msg("definitions_kind_list")
+    return (
+        msg("definitions_kind_value", value=node.value)
+        if isinstance(node, ScalarNode)
+        else msg("definitions_kind_other")
+    )

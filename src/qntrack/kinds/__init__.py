@@ -1,0 +1,70 @@
+"""Target kinds, one module each behind one protocol (docs/architecture.md, "Target kinds").
+
+``REGISTRY`` lists the kinds; ``kind_of`` finds a target's; ``assess_target`` judges a
+target through its kind. May import ``method``, ``plan`` and ``catalog``; pure like them:
+no I/O, no clock, no terminal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Sequence
+
+from ..method.assessment import Assessment, finite_only
+from ..method.series import Series
+from ..plan.model import Indicator, Observation, Plan, Target
+from . import average, cumulative, every_period, level, plan
+from .protocol import Due, Kind
+
+__all__ = ["REGISTRY", "Due", "Kind", "assess", "assess_target", "due", "kind_of", "relevant_rows"]
+
+# The kinds, by the ``type:`` of targets.yaml: adding a kind is its module and one line here.
+REGISTRY: dict[str, Kind[Any]] = {
+    k.name: k for k in (level.KIND, every_period.KIND, average.KIND, cumulative.KIND, plan.KIND)
+}
+
+
+def kind_of(target: Target) -> Kind[Any]:
+    """The kind that judges ``target`` (by its class's ``kind``)."""
+    return REGISTRY[target.kind]
+
+
+def assess(
+    plan: Plan, series: Series, target_ids: Sequence[str] | None = None, today: date | None = None
+) -> list[Assessment]:
+    """Every target (or those named), judged on ``series``.
+
+    ``today`` is the reference day (the caller's clock, or ``--as-of``): deadlines that
+    ended before it without a figure are marked as awaiting one. None: no deadline is
+    taken as passed unless a figure shows it (a caller without a calendar).
+    """
+    targets = plan.targets if not target_ids else [t for t in plan.targets if t.id in set(target_ids)]
+    return [assess_target(t, plan.indicators[t.indicator], series.get(t.indicator, []), today) for t in targets]
+
+
+def assess_target(
+    target: Target, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
+    """The target's assessment; never a figure that is inf or NaN.
+
+    The store holds finite numbers only, but finite ones can still overflow: 1e300 grown
+    at its own rate, or two amounts of 1.5e308 added up. A figure that overflows is not
+    computed (None); where the status is read from it, the status is not_available with
+    reason "overflow" (docs/methodology.md, "When there is no assessment").
+    """
+    kind = kind_of(target)
+    try:
+        a = kind.assess(target, indicator, rows, today)
+    except OverflowError:
+        return kind.overflowed(target, indicator, rows, today)
+    return finite_only(a)
+
+
+def relevant_rows(target: Target, rows: Sequence[Observation]) -> list[Observation]:
+    """The observations a reader of this target needs: its span, or its year and the one before."""
+    return kind_of(target).relevant_rows(target, rows)
+
+
+def due(target: Target) -> list[Due]:
+    """The target's deadlines whose figure ``check`` expects."""
+    return kind_of(target).due(target)

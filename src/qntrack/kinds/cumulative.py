@@ -1,0 +1,174 @@
+"""Cumulative targets: a total over a span against a bound (docs/methodology.md 2).
+
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Sequence
+
+from ..method.assessment import (
+    Assessment,
+    band_of,
+    bound_gap,
+    ended,
+    no_figure_reason,
+    provisional_after,
+    score_for,
+)
+from ..method.progress import Status
+from ..plan.model import Bound, CumulativeTarget, Indicator, Measure, Observation
+from ..plan.periods import Period
+from .span import PeriodValue, SpanKind, bound_json, in_span, span_periods
+
+__all__ = ["KIND", "CumulativeFigures", "CumulativeResult", "CumulativeTarget"]
+
+
+@dataclass(frozen=True, slots=True)
+class CumulativeFigures:
+    """The total so far and the pace, once the span has a figure."""
+
+    total: float | None  # None: the amounts add up past the largest float
+    share_of_target: float | None  # total / bound; None for a bound of zero
+    share_of_time: float  # periods elapsed / periods in the span
+    periods_elapsed: int
+    periods_remaining: int
+    needed_per_remaining_period: float | None  # zero once the bound is reached
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "share_of_target": self.share_of_target,
+            "share_of_time": self.share_of_time,
+            "periods_elapsed": self.periods_elapsed,
+            "periods_remaining": self.periods_remaining,
+            "needed_per_remaining_period": self.needed_per_remaining_period,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CumulativeResult:
+    """What a cumulative target's assessment found (``details`` in docs/json.md)."""
+
+    bound: Bound
+    start: Period
+    end: Period
+    periods: tuple[PeriodValue, ...]
+    figures: CumulativeFigures | None = None  # None: no figure in the span yet
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "bound": bound_json(self.bound),
+            "from": str(self.start),
+            "to": str(self.end),
+            "periods": [p.to_json() for p in self.periods],
+        }
+        if self.figures is not None:
+            out.update(self.figures.to_json())
+        return out
+
+
+class Cumulative(SpanKind):
+    """``type: cumulative``: the span's amounts added up against a bound (methodology 2)."""
+
+    name = "cumulative"
+    target = CumulativeTarget
+    implies = Measure.FLOW  # its amounts are added up: a flow
+
+    def assess(
+        self, target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+    ) -> Assessment:
+        return _cumulative(target, indicator, rows, today)
+
+
+KIND = Cumulative()
+
+
+def _cumulative(
+    target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
+    inside = in_span(rows, target.start, target.end)
+    expected = span_periods(target.start, target.end)
+    latest = inside[-1] if inside else None
+    t = target.bound.value
+    periods = tuple(PeriodValue(o.period, o.value) for o in inside)
+    # A part-year amount (2025-H1) is shown, never added: the span counts whole periods.
+    provisional = None
+    if target.start.is_year:
+        provisional = provisional_after(
+            [o for o in rows if target.start.year <= o.period.year <= target.end.year],
+            latest.period if latest else None,
+        )
+    if latest is None:
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            provisional=provisional,
+            result=CumulativeResult(target.bound, target.start, target.end, periods),
+            reason=no_figure_reason(rows),
+            awaiting_figures=(target.end,) if ended(target.end, today) else (),
+        )
+    total = sum(o.value for o in inside)
+    elapsed = len([p for p in expected if p <= latest.period])
+    remaining = len(expected) - elapsed
+    share_reached = total / t if t else None
+    share_elapsed = elapsed / len(expected)
+    needed = (t - total) / remaining if remaining else None
+    if not math.isfinite(total):
+        # Amounts that add up past the largest float: no total, and nothing read from it.
+        figures = CumulativeFigures(None, None, share_elapsed, elapsed, remaining, None)
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            latest=latest,
+            provisional=provisional,
+            result=CumulativeResult(target.bound, target.start, target.end, periods, figures),
+            reason="overflow",
+            awaiting_figures=(target.end,) if remaining and ended(target.end, today) else (),
+        )
+    figures = CumulativeFigures(
+        total=total,
+        share_of_target=share_reached,
+        share_of_time=share_elapsed,
+        periods_elapsed=elapsed,
+        periods_remaining=remaining,
+        needed_per_remaining_period=needed if needed is None or needed > 0 else 0.0,
+    )
+    passes = target.bound.passes(total)
+    p = share_reached / share_elapsed if share_reached is not None else None
+    if target.bound.at_least and passes:
+        status = Status.TARGET_ACHIEVED
+    elif not target.bound.at_least and not passes:
+        status = Status.NOT_ACHIEVED  # the cap is already exceeded
+    elif remaining == 0:
+        status = Status.TARGET_ACHIEVED if passes else Status.NOT_ACHIEVED
+    elif not target.bound.at_least:
+        status = Status.SUBSTANTIAL_PROGRESS
+    else:
+        # Pace: share of the target reached against share of the span elapsed.
+        status = band_of(p) if p is not None else Status.NOT_AVAILABLE
+    score = None
+    if target.bound.at_least and p is not None:
+        score = score_for(status, p)
+    # The deadline is missed once the span is over and the bound not met; a cap broken
+    # earlier is already "not achieved" but its deadline has not come (docs/decisions.md).
+    missed = (target.end,) if remaining == 0 and not passes else ()
+    return Assessment(
+        target=target,
+        indicator=indicator,
+        status=status,
+        score=score,
+        progress_value=p if target.bound.at_least else None,
+        latest=latest,
+        provisional=provisional,
+        result=CumulativeResult(target.bound, target.start, target.end, periods, figures),
+        missed_milestones=missed,
+        reason="zero_target" if status is Status.NOT_AVAILABLE else None,
+        gap=bound_gap(target.bound, total),
+        awaiting_figures=(target.end,) if remaining and ended(target.end, today) else (),
+    )

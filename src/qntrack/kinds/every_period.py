@@ -1,0 +1,153 @@
+"""Every-period targets: a bound each period of a span must meet (docs/methodology.md 2).
+
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Sequence
+
+from ..method.assessment import (
+    Assessment,
+    bound_gap,
+    ended,
+    no_figure_reason,
+    provisional_after,
+)
+from ..method.progress import Status
+from ..plan.model import Bound, EveryPeriodTarget, Indicator, Observation
+from ..plan.periods import Period
+from .span import SpanKind, bound_json, in_span, span_periods
+
+__all__ = ["KIND", "EveryPeriodResult", "EveryPeriodTarget", "PeriodCheck"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCheck:
+    """A period of the span, its figure and whether it met the bound."""
+
+    period: Period
+    value: float
+    passed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EveryPeriodResult:
+    """What an every-period target's assessment found (``details`` in docs/json.md)."""
+
+    bound: Bound
+    start: Period
+    end: Period
+    periods: tuple[PeriodCheck, ...]  # the span's periods with a figure, in order
+    streak: int  # periods that passed since the last failure
+    missing: tuple[Period, ...]  # periods before the latest with no figure
+    remaining: int  # periods after the latest
+    # Whether a part-period reading after the latest passes; None: there is none.
+    provisional_passes: bool | None = None
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for p in self.periods if p.passed)
+
+    @property
+    def failed(self) -> int:
+        return len(self.periods) - self.passed
+
+    @property
+    def first_failure(self) -> PeriodCheck | None:
+        return next((p for p in self.periods if not p.passed), None)
+
+    def to_json(self) -> dict[str, Any]:
+        first = self.first_failure
+        out: dict[str, Any] = {
+            "bound": bound_json(self.bound),
+            "from": str(self.start),
+            "to": str(self.end),
+            "periods": [{"period": str(p.period), "value": p.value, "passed": p.passed} for p in self.periods],
+            "passed": self.passed,
+            "failed": self.failed,
+            "streak": self.streak,
+            "first_failure": str(first.period) if first is not None else None,
+            "missing": [str(p) for p in self.missing],
+            "remaining": self.remaining,
+        }
+        if self.provisional_passes is not None:
+            out["provisional_passes"] = self.provisional_passes
+        return out
+
+
+class EveryPeriod(SpanKind):
+    """``type: every_period``: the bound holds in each period of the span (methodology 2)."""
+
+    name = "every_period"
+    target = EveryPeriodTarget
+
+    def assess(
+        self, target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+    ) -> Assessment:
+        return _every_period(target, indicator, rows, today)
+
+
+KIND = EveryPeriod()
+
+
+def _every_period(
+    target: EveryPeriodTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
+    inside = in_span(rows, target.start, target.end)
+    expected = span_periods(target.start, target.end)
+    latest = inside[-1] if inside else None
+    provisional = None
+    if target.start.is_year:
+        provisional = provisional_after(
+            [o for o in rows if target.start.year <= o.period.year <= target.end.year],
+            latest.period if latest else None,
+        )
+    results = tuple(PeriodCheck(o.period, o.value, target.bound.passes(o.value)) for o in inside)
+    failed = [r for r in results if not r.passed]
+    streak = 0
+    for r in reversed(results):
+        if not r.passed:
+            break
+        streak += 1
+    observed = {o.period for o in inside}
+    missing = [p for p in expected if p not in observed and (latest is None or p < latest.period)]
+    complete = latest is not None and latest.period >= target.end and not missing
+    reason = None
+    if not results:
+        status = Status.NOT_AVAILABLE
+        reason = no_figure_reason(rows)
+    elif failed:
+        status = Status.NOT_ACHIEVED
+    elif complete:
+        status = Status.TARGET_ACHIEVED
+    else:
+        status = Status.SUBSTANTIAL_PROGRESS  # every period so far passed: on track
+    result = EveryPeriodResult(
+        bound=target.bound,
+        start=target.start,
+        end=target.end,
+        periods=results,
+        streak=streak,
+        missing=tuple(missing),
+        remaining=len([p for p in expected if latest is None or p > latest.period]),
+        provisional_passes=target.bound.passes(provisional.value) if provisional is not None else None,
+    )
+    # Each period of the span is a deadline of its own: every one that failed is missed.
+    missed = tuple(r.period for r in failed)
+    # Each period is a deadline too: one that is over with no figure is awaited.
+    awaiting = tuple(p for p in expected if p not in observed and ended(p, today))
+    return Assessment(
+        target=target,
+        indicator=indicator,
+        status=status,
+        latest=latest,
+        provisional=provisional,
+        result=result,
+        missed_milestones=missed,
+        reason=reason,
+        gap=bound_gap(target.bound, latest.value if latest else None),
+        awaiting_figures=awaiting,
+    )

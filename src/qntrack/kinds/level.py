@@ -1,0 +1,441 @@
+"""Level targets: a value by a date, milestone by milestone (docs/methodology.md 1).
+
+Statistics Canada / Open SDG (``progress.measure``) per milestone, with the
+delivery-unit trajectory and the ESCAP projection added (methodology 1.3, 1.4).
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from datetime import date
+from functools import partial
+from typing import Any, Sequence
+
+from ..catalog import Figure, msg
+from ..method.assessment import (
+    Assessment,
+    MilestoneResult,
+    annual_rows,
+    ended,
+    finite,
+    gap_to,
+    overflowed,
+    power,
+    provisional_after,
+    safe_growth,
+)
+from ..method.progress import Status, measure
+from ..plan.model import Baseline, Bound, Indicator, LevelTarget, Measure, Milestone, Observation
+from ..plan.periods import Period
+from .pace import absolute_change, crosses, why_not, year_reached, year_reached_linear
+from .protocol import Due, Keys, Reader, What
+
+__all__ = ["KIND", "LevelTarget"]
+
+
+class Level:
+    """``type: level`` (the default): milestones ``{by, value}`` from a baseline."""
+
+    name = "level"
+    target = LevelTarget
+    keys = ("baseline", "milestones", "limit")
+    implies = None
+
+    def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> LevelTarget | None:
+        return _parse(reader, node, keys, where, common)
+
+    def assess(
+        self, target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+    ) -> Assessment:
+        return _level(target, indicator, rows, today)
+
+    def overflowed(
+        self, target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+    ) -> Assessment:
+        return _overflowed(target, indicator, rows, today)
+
+    def relevant_rows(self, target: LevelTarget, rows: Sequence[Observation]) -> list[Observation]:
+        """From the baseline year on (all of them without a baseline)."""
+        if target.baseline is None:
+            return list(rows)
+        return [o for o in rows if o.period.year >= target.baseline.period.year]
+
+    def due(self, target: LevelTarget) -> list[Due]:
+        """Each milestone, at the line that states it."""
+        return [
+            Due(m.by, m.location if m.location.file else target.location, partial(_due_what, m.value, m.by))
+            for m in target.milestones
+        ]
+
+
+def _due_what(value: float, by: Period):
+    return msg("checks_due_milestone", value=Figure(value), by=by)
+
+
+KIND = Level()
+
+
+def _overflowed(
+    target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+) -> Assessment:
+    """The assessment without the figures that overflowed: not_available ("overflow"), but
+    keeping what does not overflow: the latest figure, the baseline, the rate achieved, a level
+    target's milestones, with the ones due judged by comparing their figure with the
+    milestone (missed or achieved) and the deadlines passed without a figure (issue 12)."""
+    common = overflowed(target, indicator, rows)
+    annual = annual_rows(rows)
+    latest = common.latest
+    if latest is None:
+        return common
+    results = []
+    for m in target.milestones:
+        due = latest.period >= m.by
+        judged = next((o for o in annual if o.period >= m.by), latest) if due else latest
+        gap = gap_to(m.value, judged.value, indicator.increase)
+        status = Status.NOT_AVAILABLE
+        reason: str | None = "overflow"
+        if due:
+            passed = Bound(m.value, indicator.increase).passes(judged.value)
+            status, reason = (Status.TARGET_ACHIEVED if passed else Status.NOT_ACHIEVED), None
+        results.append(
+            MilestoneResult(
+                m.by,
+                m.value,
+                due,
+                status,
+                None,
+                None,
+                gap if finite(gap) else None,
+                None,
+                judged_on=judged,
+                reason=reason,
+                awaiting_figure=not due and ended(m.by, today),
+            )
+        )
+    milestones = tuple(results)
+    base = _baseline(target, annual)
+    achieved = None
+    if base is not None and base.value and latest.period.year - base.period.year >= 1:
+        achieved = safe_growth(latest.value, base.value, latest.period.year, base.period.year)
+    return replace(
+        common,
+        baseline=base,
+        milestones=milestones,
+        achieved_rate=achieved if achieved is not None and math.isfinite(achieved) else None,
+        headline=_headline(milestones) if milestones else None,
+        missed_milestones=tuple(r.by for r in milestones if r.status is Status.NOT_ACHIEVED),
+        awaiting_figures=tuple(r.by for r in milestones if r.awaiting_figure),
+    )
+
+
+def _baseline(target: LevelTarget, annual: Sequence[Observation]) -> Baseline | None:
+    """The plan's stated value, else the observation at the baseline year, else the next one."""
+    if target.baseline is None:
+        return Baseline(annual[0].period, annual[0].value) if annual else None
+    if target.baseline.value is not None:
+        return target.baseline
+    for o in annual:
+        if o.period >= target.baseline.period:
+            return Baseline(o.period, o.value)
+    return None
+
+
+def _level(
+    target: LevelTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
+    annual = annual_rows(rows)
+    latest = annual[-1] if annual else None
+    provisional = provisional_after(rows, latest.period if latest else None)
+    base = _baseline(target, annual)
+    common: dict[str, Any] = dict(
+        target=target, indicator=indicator, baseline=base, latest=latest, provisional=provisional
+    )
+    if latest is None or base is None:
+        reason = "no_figures" if not rows else "no_annual_figure" if latest is None else "no_baseline"
+        milestones = tuple(
+            MilestoneResult(
+                m.by,
+                m.value,
+                False,
+                Status.NOT_AVAILABLE,
+                None,
+                None,
+                gap_to(m.value, latest.value, indicator.increase) if latest else None,
+                None,
+                reason=reason,
+                awaiting_figure=ended(m.by, today),
+            )
+            for m in target.milestones
+        )
+        return Assessment(
+            status=Status.NOT_AVAILABLE,
+            milestones=milestones,
+            headline=0 if milestones else None,
+            reason=reason,
+            awaiting_figures=tuple(m.by for m in milestones if m.awaiting_figure),
+            **common,
+        )
+
+    base_year = base.period.year
+    achieved = safe_growth(latest.value, base.value or 0.0, latest.period.year, base_year) if base.value else None
+    if latest.period.year - base_year < 1:
+        achieved = None
+
+    if not target.milestones and base.value == 0 and latest.period.year - base_year >= 1:
+        # Method 1's thresholds are growth rates, and growth from zero has none; nor is
+        # there a required change to compare the change with (as for crosses_zero).
+        return Assessment(status=Status.NOT_AVAILABLE, reason="zero_baseline", **common)
+    if not target.milestones:
+        p = measure(
+            base_year=base_year,
+            base_value=base.value or 0.0,
+            current_year=latest.period.year,
+            current_value=latest.value,
+            increase=indicator.increase,
+            limit=target.limit,
+        )
+        why = (
+            why_not(base.value or 0.0, base_year, latest.value, latest.period.year, None)
+            if p.status is Status.NOT_AVAILABLE
+            else None
+        )
+        return Assessment(
+            status=p.status,
+            score=p.score,
+            progress_value=p.progress_value,
+            achieved_rate=achieved,
+            reason=why,
+            **common,
+        )
+
+    results = tuple(
+        _milestone(m.by, m.value, indicator, base, latest, annual, achieved, today) for m in target.milestones
+    )
+    headline = _headline(results)
+    head = results[headline]
+    missed = tuple(r.by for r in results if r.due and r.status is Status.NOT_ACHIEVED)
+    return Assessment(
+        status=head.status,
+        score=head.score,
+        progress_value=head.progress_value,
+        achieved_rate=achieved,
+        milestones=results,
+        headline=headline,
+        missed_milestones=missed,
+        reason=head.reason,
+        gap=head.gap,
+        awaiting_figures=tuple(r.by for r in results if r.awaiting_figure),
+        **common,
+    )
+
+
+def _headline(results: tuple[MilestoneResult, ...]) -> int:
+    """The milestone the target's status is told by (docs/decisions.md, "Level targets").
+
+    The nearest one not yet due, passing over those the latest figure already reaches
+    ahead of their deadline: "15% by 2025, 30% by 2030" with 19.3% in 2023 is judged on
+    its way to 30%, not called "Target achieved" while the larger half is still ahead.
+    With every milestone due, the last one.
+    """
+    open_ = [i for i, r in enumerate(results) if not r.due]
+    if not open_:
+        return len(results) - 1
+    return next((i for i in open_ if results[i].status is not Status.TARGET_ACHIEVED), open_[-1])
+
+
+def _milestone(
+    by: Period,
+    value: float,
+    indicator: Indicator,
+    base: Baseline,
+    latest: Observation,
+    annual: Sequence[Observation],
+    achieved: float | None,
+    today: date | None = None,
+) -> MilestoneResult:
+    base_value = base.value if base.value is not None else 0.0
+    base_year = base.period.year
+    due = latest.period >= by
+    # A due milestone is judged on the figure for its deadline year (or, if that year has
+    # no figure, the first one after it); one not yet due on the latest figure.
+    judged = latest
+    if due:
+        judged = next((o for o in annual if o.period >= by), latest)
+    # Absolute change where a growth rate means nothing: a declared balance, a series
+    # whose baseline and figure or milestone have opposite signs, or a zero baseline,
+    # from which no growth rate exists (Open SDG's 0.001 stand-in makes P depend on the
+    # stand-in; docs/decisions.md). Elsewhere Open SDG's measure, reproduced exactly.
+    absolute = (
+        indicator.measure is Measure.BALANCE
+        or base_value == 0
+        or crosses(base_value, judged.value)
+        or crosses(base_value, value)
+    )
+    if absolute:
+        p = absolute_change(base_value, base_year, judged.value, judged.period.year, value, by.year, indicator.increase)
+    else:
+        p = measure(
+            base_year=base_year,
+            base_value=base_value,
+            current_year=judged.period.year,
+            current_value=judged.value,
+            increase=indicator.increase,
+            target=value,
+            target_year=by.year,
+        )
+    status = p.status
+    score = p.score
+    reason = None
+    if status is Status.NOT_AVAILABLE:
+        reason = why_not(base_value, base_year, judged.value, judged.period.year, value)
+    if due and not p.target_achieved:
+        status = Status.NOT_ACHIEVED
+        score = None  # missed for good: P stays for information, a score would mislead
+        reason = None
+    years_from_base = latest.period.year - base_year
+    required = required_change = achieved_change = None
+    trajectory = deviation = None
+    required_latest = projected = reached = required_change_latest = None
+    never = False
+    if absolute:
+        if by.year != base_year:
+            required_change = (value - base_value) / (by.year - base_year)
+        if years_from_base >= 1:
+            achieved_change = (latest.value - base_value) / years_from_base
+        # The path of an absolute change is a straight line from the baseline.
+        if required_change is not None and years_from_base >= 0 and not due:
+            trajectory = base_value + required_change * years_from_base
+            deviation = latest.value - trajectory
+        if achieved_change is not None and not due:
+            projected = latest.value + achieved_change * (by.year - latest.period.year)
+        if not due and by.year > latest.period.year:
+            required_change_latest = (value - latest.value) / (by.year - latest.period.year)
+    else:
+        required = safe_growth(value, base_value, by.year, base_year)
+        # The path ends at the milestone: past its deadline a trajectory value means nothing.
+        if required is not None and years_from_base >= 0 and not due:
+            trajectory = power(base_value, required, years_from_base)
+            deviation = latest.value - trajectory if trajectory is not None else None
+        required_latest = None if due else safe_growth(value, latest.value, by.year, latest.period.year)
+        if achieved is not None and not due:
+            projected = power(latest.value, achieved, by.year - latest.period.year)
+    passed_later = None
+    if due and not p.target_achieved:
+        # Missed on its deadline figure but passed by a later one: reached then, late.
+        target_bound = Bound(value, indicator.increase)
+        passed_later = next((o for o in annual if o.period > judged.period and target_bound.passes(o.value)), None)
+    if passed_later is not None:
+        reached = passed_later.period
+    elif not p.target_achieved and absolute:
+        if achieved_change is not None:
+            reached, never = year_reached_linear(value, latest, achieved_change)
+    elif not p.target_achieved and achieved is not None:
+        reached, never = year_reached(value, latest, achieved, indicator.increase)
+    return MilestoneResult(
+        by=by,
+        value=value,
+        due=due,
+        status=status,
+        score=score,
+        progress_value=p.progress_value,
+        gap=gap_to(value, judged.value, indicator.increase),
+        required_rate=required,
+        trajectory=trajectory,
+        deviation=deviation,
+        required_rate_from_latest=required_latest,
+        projected=projected,
+        reached_in=reached,
+        never_reached=never,
+        judged_on=judged,
+        reached_is_projection=reached is not None and passed_later is None,
+        method="absolute_change" if absolute else "growth",
+        required_change=required_change,
+        achieved_change=achieved_change,
+        required_change_from_latest=required_change_latest,
+        reason=reason,
+        # Not judged yet (no figure at or after the deadline), but the deadline is behind us.
+        awaiting_figure=not due and ended(by, today),
+    )
+
+
+def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> LevelTarget | None:
+    baseline = None
+    if "baseline" in keys:
+        bnode = keys["baseline"][1]
+        if reader.is_mapping(bnode):
+            bkeys = reader.mapping(bnode, reader.at(where, "baseline"), ("period", "value"))
+            if bkeys is not None:
+                if "period" not in bkeys:
+                    reader.error(bnode, msg("definitions_baseline_needs_period", what=reader.phrase(where)))
+                else:
+                    period = reader.year(bkeys["period"][1], ("baseline period", where))
+                    value = reader.number(bkeys["value"][1], ("baseline value", where)) if "value" in bkeys else None
+                    if period is not None:
+                        baseline = Baseline(period, value)
+        else:
+            period = reader.year(bnode, reader.at(where, "baseline"))
+            if period is not None:
+                baseline = Baseline(period)
+    milestones: list[Milestone] = []
+    if "milestones" in keys:
+        mnode = keys["milestones"][1]
+        if reader.is_null(mnode):
+            pass
+        elif (items := reader.items(mnode)) is None:
+            reader.error(mnode, msg("definitions_milestones_not_list", what=reader.phrase(where)))
+        else:
+            for item in items:
+                mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
+                if mkeys is None:
+                    continue
+                missing = [k for k in ("by", "value") if k not in mkeys]
+                if missing:
+                    reader.error(
+                        item,
+                        msg("definitions_milestone_needs", what=reader.phrase(where), key=missing[0])
+                        if len(missing) == 1
+                        else msg("definitions_milestone_needs_both", what=reader.phrase(where)),
+                    )
+                    continue
+                by = reader.year(mkeys["by"][1], ("milestone by", where))
+                value = reader.number(mkeys["value"][1], ("milestone value", where))
+                if by is None or value is None:
+                    continue
+                if baseline is not None and by <= baseline.period:
+                    reader.error(
+                        mkeys["by"][1],
+                        msg(
+                            "definitions_milestone_not_after_baseline",
+                            what=reader.phrase(where),
+                            by=by,
+                            baseline=baseline.period,
+                        ),
+                    )
+                    continue
+                if milestones and by == milestones[-1].by:
+                    reader.error(
+                        mkeys["by"][1],
+                        msg(
+                            "definitions_two_milestones",
+                            what=reader.phrase(where),
+                            by=by,
+                            first=milestones[-1].location.line,
+                            second=reader.loc(item).line,
+                        ),
+                    )
+                    continue
+                if milestones and by <= milestones[-1].by:
+                    reader.error(
+                        mkeys["by"][1],
+                        msg(
+                            "definitions_milestones_order", what=reader.phrase(where), by=by, previous=milestones[-1].by
+                        ),
+                    )
+                    continue
+                milestones.append(Milestone(by, value, reader.loc(item)))
+    if milestones and baseline is None:
+        reader.error(node, msg("definitions_milestones_need_baseline", what=reader.phrase(where)))
+    limit = reader.number(keys["limit"][1], reader.at(where, "limit")) if "limit" in keys else None
+    return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)

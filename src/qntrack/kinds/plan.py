@@ -1,0 +1,270 @@
+"""Annual plan targets: one period's plan figure (docs/methodology.md, "Annual plans").
+
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import partial
+from typing import Any, Literal, Sequence
+
+from ..catalog import Figure, Message, msg
+from ..method.assessment import (
+    Assessment,
+    at_period,
+    band_of,
+    bound_gap,
+    ended,
+    no_figure_reason,
+    overflowed,
+)
+from ..method.progress import Status
+from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
+from ..plan.periods import Period
+from .protocol import Due, Keys, Reader, What
+
+__all__ = ["KIND", "PlanFull", "PlanResult", "PlanTarget", "SamePeriod", "YearToDate"]
+
+
+@dataclass(frozen=True, slots=True)
+class SamePeriod:
+    """The same span one year earlier, and how the figure compares with it.
+
+    ``by`` "points": a rate, compared by the difference in percentage points; "percent":
+    an amount or level, by its per-cent change; None: a previous figure of zero, no change.
+    """
+
+    value: float
+    by: Literal["points", "percent"] | None
+    change: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"same_period_last_year": self.value}
+        if self.by == "points":
+            out["difference_on_same_period_last_year"] = self.change
+        elif self.by == "percent":
+            out["change_on_same_period_last_year"] = self.change
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFull:
+    """The full figure for the plan's period against the plan."""
+
+    percent_of_plan: float | None  # None for a rate: a per cent of a per cent misleads
+    difference: float | None  # figure minus plan
+    same: SamePeriod | None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"percent_of_plan": self.percent_of_plan, "difference": self.difference}
+        if self.same is not None:
+            out.update(self.same.to_json())
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class YearToDate:
+    """The latest reading inside the plan's period before its full figure.
+
+    A flow (``flow``) is read by its share of the plan against the share of time; a rate
+    or level by its difference with the plan.
+    """
+
+    period: Period
+    value: float
+    same: SamePeriod | None
+    flow: bool
+    percent_of_plan: float | None = None  # flow only
+    share_of_time: float | None = None  # flow only
+    difference: float | None = None  # rate or level only
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"period": str(self.period), "value": self.value}
+        if self.same is not None:
+            out.update(self.same.to_json())
+        if self.flow:
+            out.update(percent_of_plan=self.percent_of_plan, share_of_time=self.share_of_time)
+        else:
+            out["difference"] = self.difference
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResult:
+    """What an annual plan target's assessment found (``details`` in docs/json.md)."""
+
+    period: Period
+    plan: float
+    full: PlanFull | None = None
+    year_to_date: YearToDate | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"period": str(self.period), "plan": self.plan}
+        if self.full is not None:
+            out.update(self.full.to_json())
+        if self.year_to_date is not None:
+            out["year_to_date"] = self.year_to_date.to_json()
+        return out
+
+
+class AnnualPlan:
+    """``type: plan``: a plan figure for one period, read against the full figure or the year to date."""
+
+    name = "plan"
+    target = PlanTarget
+    keys = ("period", "value")
+    implies = None
+
+    def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> PlanTarget | None:
+        return _parse(reader, node, keys, where, common)
+
+    def assess(
+        self, target: PlanTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+    ) -> Assessment:
+        return _plan(target, indicator, rows, today)
+
+    def overflowed(
+        self, target: PlanTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+    ) -> Assessment:
+        return overflowed(target, indicator, rows)
+
+    def relevant_rows(self, target: PlanTarget, rows: Sequence[Observation]) -> list[Observation]:
+        """Its year and the one before (the same-period comparison)."""
+        years = {target.period.year, target.period.year - 1}
+        return [o for o in rows if o.period.year in years]
+
+    def due(self, target: PlanTarget) -> list[Due]:
+        """The plan's period."""
+        return [Due(target.period, target.location, partial(_due_what, target.value, target.period))]
+
+
+def _due_what(value: float, period: Period) -> Message:
+    return msg("checks_due_plan", value=Figure(value), period=period)
+
+
+KIND = AnnualPlan()
+
+
+def _same_period(current: Observation, previous: Observation | None, indicator: Indicator) -> SamePeriod | None:
+    """The same-period comparison offices print: against the same span one year earlier.
+
+    Amounts and levels compare by their per-cent change. A growth rate is already a
+    change on the same period; the per-cent change of a rate (11.03 % against 9.02 % read
+    as "+22.3 %") misleads, so a rate compares by the difference in percentage points.
+    """
+    if previous is None:
+        return None
+    if indicator.measure is Measure.RATE:
+        return SamePeriod(previous.value, "points", current.value - previous.value)
+    if previous.value:
+        return SamePeriod(previous.value, "percent", (current.value / previous.value - 1) * 100)
+    return SamePeriod(previous.value, None, None)
+
+
+def _plan(
+    target: PlanTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+) -> Assessment:
+    bound = Bound(target.value, indicator.increase)
+    full = at_period(rows, target.period)
+    result = PlanResult(target.period, target.value)
+    if full is not None:
+        # "X % of plan reached" is read of amounts and levels; of a growth rate, the plan is
+        # met or missed by percentage points, and a per cent of a per cent misleads.
+        percent = None if indicator.measure is Measure.RATE else full.value / target.value * 100
+        previous = at_period(rows, target.period.same_span_previous_year())
+        same = _same_period(full, previous, indicator)
+        result = replace(result, full=PlanFull(percent, full.value - target.value, same))
+        status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
+        missed = (target.period,) if status is Status.NOT_ACHIEVED else ()
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=status,
+            latest=full,
+            score=5.0 if status is Status.TARGET_ACHIEVED else None,
+            result=result,
+            missed_milestones=missed,
+            gap=bound_gap(bound, full.value),
+        )
+    # During the period (or after it, until the full figure comes): the latest
+    # year-to-date reading inside it.
+    awaiting = (target.period,) if ended(target.period, today) else ()
+    ytd = [
+        o
+        for o in rows
+        if o.period.year == target.period.year
+        and o.period.first == target.period.first
+        and o.period.last < target.period.last
+    ]
+    if not ytd:
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=Status.NOT_AVAILABLE,
+            result=result,
+            reason=no_figure_reason(rows),
+            awaiting_figures=awaiting,
+        )
+    reading = ytd[-1]
+    previous = at_period(rows, reading.period.same_span_previous_year())
+    same = _same_period(reading, previous, indicator)
+    if indicator.measure is Measure.FLOW:
+        share_time = reading.period.months / target.period.months
+        share_plan = reading.value / target.value
+        pace = share_plan / share_time
+        ytd_figures = YearToDate(
+            reading.period, reading.value, same, flow=True, percent_of_plan=share_plan * 100, share_of_time=share_time
+        )
+        if bound.passes(reading.value) and indicator.increase:
+            status = Status.TARGET_ACHIEVED
+        else:
+            status = (
+                band_of(pace)
+                if indicator.increase
+                else (Status.SUBSTANTIAL_PROGRESS if share_plan <= share_time else Status.LIMITED_PROGRESS)
+            )
+        return Assessment(
+            target=target,
+            indicator=indicator,
+            status=status,
+            progress_value=pace,
+            provisional=reading,
+            result=replace(result, year_to_date=ytd_figures),
+            gap=bound_gap(bound, reading.value),
+            awaiting_figures=awaiting,
+        )
+    # A rate or level: the year-to-date figure is read against the plan figure directly.
+    on_track = bound.passes(reading.value)
+    ytd_figures = YearToDate(reading.period, reading.value, same, flow=False, difference=reading.value - target.value)
+    status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
+    return Assessment(
+        target=target,
+        indicator=indicator,
+        status=status,
+        provisional=reading,
+        result=replace(result, year_to_date=ytd_figures),
+        gap=bound_gap(bound, reading.value),
+        awaiting_figures=awaiting,
+    )
+
+
+def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> PlanTarget | None:
+    missing = [k for k in ("period", "value") if k not in keys]
+    if missing:
+        reader.error(
+            node,
+            msg("definitions_plan_needs", what=reader.phrase(where), key=missing[0])
+            if len(missing) == 1
+            else msg("definitions_plan_needs_both", what=reader.phrase(where)),
+        )
+        return None
+    period = reader.period(keys["period"][1], reader.at(where, "period"))
+    value = reader.number(keys["value"][1], reader.at(where, "value"))
+    if period is None or value is None:
+        return None
+    if value == 0:
+        reader.error(keys["value"][1], msg("definitions_plan_zero", what=reader.phrase(where)))
+        return None
+    return PlanTarget(**common, period=period, value=value)

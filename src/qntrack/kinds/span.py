@@ -1,0 +1,121 @@
+"""What the span kinds (every_period, average, cumulative) share: a bound over
+``from``..``to``, the periods of the span, the rows a reader needs, the span's deadline.
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from typing import Any, Sequence
+
+from ..catalog import Message, msg
+from ..method.assessment import Assessment, overflowed
+from ..plan.model import Bound, Indicator, Measure, Observation, SpanTarget
+from ..plan.periods import Period
+from .protocol import Due, Keys, Reader, What
+
+__all__ = ["PeriodValue", "SpanKind", "bound_json", "in_span", "parse_span", "span_periods"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodValue:
+    """A period's figure inside a span."""
+
+    period: Period
+    value: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"period": str(self.period), "value": self.value}
+
+
+def bound_json(bound: Bound) -> dict[str, float]:
+    """A bound as ``details`` writes it: ``{"at_least": 8.0}``."""
+    return {bound.keyword: bound.value}
+
+
+class SpanKind:
+    """The parts of the protocol every span kind has alike."""
+
+    name = ""
+    keys = ("at_least", "at_most", "from", "to")
+    implies: Measure | None = None
+    target: type[SpanTarget] = SpanTarget
+
+    def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> SpanTarget | None:
+        read = parse_span(reader, node, keys, where, self.name)
+        if read is None:
+            return None
+        bound, start, end = read
+        return self.target(**common, bound=bound, start=start, end=end)
+
+    def overflowed(
+        self, target: SpanTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None
+    ) -> Assessment:
+        return overflowed(target, indicator, rows)
+
+    def relevant_rows(self, target: SpanTarget, rows: Sequence[Observation]) -> list[Observation]:
+        """The years of the span."""
+        return [o for o in rows if target.start.year <= o.period.year <= target.end.year]
+
+    def due(self, target: SpanTarget) -> list[Due]:
+        """The span's end: its last figure closes the span."""
+        return [Due(target.end, target.location, partial(_due_what, target.start, target.end))]
+
+
+def _due_what(start: Period, end: Period) -> Message:
+    return msg("checks_due_span", start=start, end=end)
+
+
+def in_span(rows: Sequence[Observation], start: Period, end: Period) -> list[Observation]:
+    """Observations of the span's own granularity (as long as `from`) inside [from, to]."""
+    lo, hi = start.sort_key, end.sort_key  # compared as ints, in C: a national plan has millions of these
+    return [
+        o
+        for o in rows
+        if o.period.months == start.months
+        and lo <= o.period.sort_key <= hi
+        and (o.period.first - start.first) % start.months == 0
+    ]
+
+
+def span_periods(start: Period, end: Period) -> list[Period]:
+    out = []
+    p = start
+    while p <= end:
+        out.append(p)
+        first = p.first + p.months
+        p = Period(p.year + 1, 1, p.months) if first > 12 else Period(p.year, first, first + p.months - 1)
+    return out
+
+
+def _bound(reader: Reader, node: Any, keys: Keys, where: What) -> Bound | None:
+    given = [k for k in ("at_least", "at_most") if k in keys]
+    if len(given) != 1:
+        reader.error(node, msg("definitions_bound_one", what=reader.phrase(where)))
+        return None
+    value = reader.number(keys[given[0]][1], reader.at(where, given[0]))
+    return None if value is None else Bound(value, given[0] == "at_least")
+
+
+def parse_span(reader: Reader, node: Any, keys: Keys, where: What, kind: str) -> tuple[Bound, Period, Period] | None:
+    """The bound and the span of a span kind's entry; None after reporting what is wrong."""
+    bound = _bound(reader, node, keys, where)
+    missing = [k for k in ("from", "to") if k not in keys]
+    if missing:
+        reader.error(
+            node,
+            msg("definitions_span_needs", what=reader.phrase(where), kind=kind, key=missing[0])
+            if len(missing) == 1
+            else msg("definitions_span_needs_both", what=reader.phrase(where), kind=kind),
+        )
+        return None
+    start = reader.period(keys["from"][1], reader.at(where, "from"))
+    end = reader.period(keys["to"][1], reader.at(where, "to"))
+    if start is None or end is None or bound is None:
+        return None
+    if end < start:
+        reader.error(keys["to"][1], msg("definitions_to_before_from", what=reader.phrase(where), end=end, start=start))
+        return None
+    return bound, start, end

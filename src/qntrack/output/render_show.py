@@ -1,0 +1,232 @@
+"""``qntrack show``: one target at the terminal, its facts, milestones or key figures,
+sentences and observations. Drawn with Rich, like render.py, whose console and cells it
+shares; imported only when ``show`` runs (render.show).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .i18n import date_text, kind_name, label, number, signed_percent, value_with_unit
+from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+    from ..plan.model import Observation
+
+__all__ = ["show"]
+
+
+def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
+    from ..output.narrative import explain
+
+    console = _console()
+    t, ind = a.target, a.indicator
+    unit = ind.unit_in(lang)
+    head = Text(_name(a, lang), style="bold")
+    head.append(f"  ({t.id}, {kind_name(t.kind, lang)})", style="dim")
+    console.print(head)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column()
+    facts.add_row(label("indicator", lang), Text(f"{ind.name.get(lang)} [{ind.id}]"))
+    facts.add_row(label("unit", lang), Text(unit or "–"))
+    facts.add_row(label("direction", lang), label(ind.direction.value, lang))
+    if t.source:
+        facts.add_row(label("source", lang), Text(t.source))
+    if t.note:
+        facts.add_row(label("note", lang), Text(t.note))
+    if a.baseline is not None:
+        facts.add_row(label("baseline", lang), f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")
+    if a.achieved_rate is not None:
+        facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
+    facts.add_row(label("status", lang), _status(a.status.value, lang))
+    if a.missed_milestones:
+        facts.add_row(
+            label("missed_milestones", lang),
+            Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]),
+        )
+    if a.awaiting_figures:
+        facts.add_row(label("awaiting_figures", lang), ", ".join(str(p) for p in a.awaiting_figures))
+    if a.score is not None or a.progress_value is not None:
+        facts.add_row(
+            f"{label('p', lang)} / {label('score', lang)}",
+            f"{number(a.progress_value, lang)} / {number(a.score, lang)}",
+        )
+    if as_of:
+        facts.add_row(label("as_of_lower", lang), date_text(as_of, lang))
+    console.print(facts)
+
+    if a.milestones:
+        console.print(Text(label("milestones", lang), style="bold"))
+        for m in a.milestones:
+            console.print(_milestone_block(m, unit, lang))
+        chart = _trajectory_chart(a, rows, lang)
+        if chart:
+            console.print(chart)
+    elif a.result is not None:
+        _details(console, a, lang)
+
+    keys = ("period", "value", "obs_status", "source", "recorded_at")
+    if not rows:
+        console.print(Text(label("no_observations", lang), style="dim"))
+    cells = []
+    for o in rows:
+        style = "" if o.period.is_year else "italic dim"
+        kind = label(o.status, lang) if o.status else ""
+        cells.append(
+            [
+                Text(str(o.period), style=style),
+                Text(value_with_unit(o.value, unit, lang), style=style),
+                Text(kind),
+                Text(o.source),
+                Text(date_text(o.recorded_at, lang)),
+            ]
+        )
+    if rows:
+        console.print(
+            _fitted_table(
+                Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left"),
+                [label(k, lang) for k in keys],
+                cells,
+                console.width,
+                wrap=("value", "source"),
+                keys=keys,
+                right=("value",),
+            )
+        )
+    console.print(Text(label("summary", lang), style="bold"))
+    for sentence in explain(a, lang):
+        console.print(Text("• " + sentence))
+
+
+def _milestone_block(m, unit: str, lang: str) -> Table:
+    from ..output.summary import difference_text, gap_phrase
+
+    """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", min_width=18)
+    grid.add_column()
+    title = Text(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
+    title.append_text(_status(m.status.value, lang))
+    if m.awaiting_figure:
+        # Its deadline is behind us with no figure: said on the milestone itself, not only
+        # on the headline's (issue 12).
+        title.append(f"  ⌛ {label('awaiting', lang)}", style="yellow")
+    grid.add_row(label("milestone", lang), title)
+    rate = label("per_year", lang)
+    grid.add_row(
+        f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}"
+    )
+    grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang))
+    if m.method == "absolute_change":
+        # No growth rate across zero: the change a year the path asks for, in the unit.
+        grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")
+    else:
+        grid.add_row(label("required_rate", lang), f"{signed_percent(m.required_rate, lang)}{rate}")
+    if m.trajectory is not None:
+        grid.add_row(
+            label("trajectory", lang),
+            f"{value_with_unit(m.trajectory, unit, lang)}"
+            f" ({label('deviation', lang).lower()} {difference_text(m.deviation or 0.0, unit, lang)})",
+        )
+    if m.awaiting_figure:
+        # No "needed from now": the deadline is over; only where the pace would have ended.
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    elif not m.due and m.method == "absolute_change":
+        grid.add_row(
+            label("required_from_latest", lang), f"{difference_text(m.required_change_from_latest, unit, lang)}{rate}"
+        )
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    elif not m.due:
+        grid.add_row(label("required_from_latest", lang), f"{signed_percent(m.required_rate_from_latest, lang)}{rate}")
+        grid.add_row(label("projected", lang), f"{value_with_unit(m.projected, unit, lang)} ({m.by})")
+    reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+    if m.status.value != "target_achieved":
+        # A year the achieved rate would take the value to is a projection, not a fact.
+        grid.add_row(label("would_be_reached_in" if m.reached_is_projection else "reached_in", lang), reached)
+    return grid
+
+
+def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Text | None:
+    """Actuals (●) against the path to the next milestone (·), one column per year."""
+    m = a.next_milestone
+    if m is None or a.baseline is None or a.baseline.value is None or m.required_rate is None:
+        return None
+    start, end = a.baseline.period.year, m.by.year
+    actual = {o.period.year: o.value for o in rows if o.period.is_year and start <= o.period.year <= end}
+    path = {y: a.baseline.value * (1 + m.required_rate) ** (y - start) for y in range(start, end + 1)}
+    values = list(actual.values()) + list(path.values())
+    lo, hi = min(values), max(values)
+    height = 8
+    # Halves: a range from -1.5e308 to 1.5e308 is past the largest float, half of it not.
+    span = (hi / 2 - lo / 2) or 1.0
+
+    def row_of(v: float) -> int:
+        return height - 1 - int(round((v / 2 - lo / 2) / span * (height - 1)))
+
+    grid = [[" "] * ((end - start + 1) * 2) for _ in range(height)]
+    for y, v in path.items():
+        grid[row_of(v)][(y - start) * 2] = "·"
+    for y, v in actual.items():
+        grid[row_of(v)][(y - start) * 2] = "●"
+    text = Text()
+    for r, line in enumerate(grid):
+        edge = hi if r == 0 else lo if r == height - 1 else None
+        # The axis labels are figures like any other: a decimal comma in Vietnamese (9,8).
+        text.append(f"{number(edge, lang):>8} │" if edge is not None else f"{'':>8} │", style="dim")
+        for ch in line:
+            text.append(ch, style="bold cyan" if ch == "●" else "dim")
+        text.append("\n")
+    text.append(f"{'':>8} └" + "─" * ((end - start + 1) * 2) + "\n", style="dim")
+    text.append(f"{'':>10}{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
+    text.append(label("chart_legend", lang), style="dim")
+    return text
+
+
+def _key_figures(a: Assessment, lang: str) -> Table | None:
+    """The few figures a meeting asks for first, one per line, for the non-level kinds."""
+    from ..output.summary import target_gap_phrase
+    from .views import view_of
+
+    rows = view_of(a).show_figures(a, lang)
+    if a.gap is not None:
+        # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
+        rows.append((label("gap", lang), target_gap_phrase(a, lang)))
+    if not rows:
+        return None
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", min_width=18)
+    grid.add_column()
+    for key, value in rows:
+        grid.add_row(key, value)
+    return grid
+
+
+def _details(console: Console, a: Assessment, lang: str) -> None:
+    from ..kinds.every_period import PeriodCheck
+
+    d = a.result
+    unit = a.indicator.unit_in(lang)
+    figures = _key_figures(a, lang)
+    if figures is not None:
+        console.print(figures)
+    table = Table(title=label("details", lang), box=box.SIMPLE_HEAD, title_justify="left")
+    periods = getattr(d, "periods", ())
+    if periods:
+        table.add_column(label("period", lang))
+        table.add_column(label("value", lang), justify="right")
+        has_pass = isinstance(periods[0], PeriodCheck)
+        if has_pass:
+            table.add_column("")
+        for p in periods:
+            cells: list[str | Text] = [str(p.period), value_with_unit(p.value, unit, lang)]
+            if isinstance(p, PeriodCheck):
+                cells.append(Text("✓", style="green") if p.passed else Text("✗", style="bold red"))
+            table.add_row(*cells)
+        console.print(table)

@@ -1,0 +1,128 @@
+"""The report's text: HTML through its templates, Markdown escaped by hand.
+
+Every text that comes from targets.yaml or the observations is escaped by the template
+engine (HTML) or by ``md_escape`` (Markdown); nothing from the data is trusted as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Sequence
+
+from typing import TYPE_CHECKING
+
+from .report_view import Cell, _view
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["md_escape", "render_html", "render_markdown"]
+
+
+def _environment(kind: str) -> Any:
+    import jinja2
+
+    loader = jinja2.PackageLoader("qntrack.output", "templates")
+    if kind == "html":
+        # Autoescape everything: a target named "<script>" is shown, never run.
+        return jinja2.Environment(
+            loader=loader,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_md_finalize,
+    )
+    env.filters["code"] = _md_code
+    env.filters["cell"] = _md_cell
+    env.filters["url"] = _md_url
+    env.filters["raw"] = _Raw
+    return env
+
+
+class _Raw(str):
+    """Markdown that the template builds itself and must not be escaped again."""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md_escape(text: str) -> str:
+    """Text shown as typed by a Markdown renderer: its markup characters backslash-escaped.
+
+    Line breaks become spaces, so a value can never end a table row or start a heading.
+    """
+    text = " ".join(str(text).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_ENTITY.sub("&amp;", text)
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, _Raw):
+        return value
+    if value is None:
+        return ""
+    return md_escape(str(value))
+
+
+def _md_code(text: str) -> _Raw:
+    text = str(text)
+    fence = "``" if "`" in text else "`"
+    pad = " " if "`" in text else ""
+    return _Raw(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def _md_url(url: str) -> _Raw:
+    # Characters that would end a Markdown link destination are percent-encoded.
+    return _Raw("".join({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}.get(c, c) for c in url))
+
+
+def _md_cell(cell: Cell) -> _Raw:
+    text = md_escape(cell.text) if cell.text else ""
+    if cell.url:
+        text = f"[{text}]({_md_url(cell.url)})"
+    if cell.status:
+        text = f"**{text}**"
+    elif cell.muted and text:
+        text = f"_{text}_"
+    return _Raw(text)
+
+
+def render_markdown(
+    data: ReportData,
+    lang: str,
+    chart_links: Mapping[str, str] | None = None,
+    chart_notes: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """The Markdown report; ``chart_links`` maps a target id to the SVG file to link, and
+    ``chart_notes`` to the sentences that say how to read it."""
+    view = _view(data, lang, with_charts=False)
+    view["chart_links"] = dict(chart_links or {})
+    view["chart_notes"] = {k: " ".join(v) for k, v in (chart_notes or {}).items() if v}
+    text = _environment("markdown").get_template("report.md.j2").render(**view)
+    # The template's loops leave runs of blank lines; Markdown needs at most one.
+    # The closing comment (invisible when rendered) marks the file as qntrack's, so a
+    # later report may replace it (outputs.py).
+    from ..files.outputs import GENERATOR_MARK
+
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + f"\n\n{GENERATOR_MARK}\n"
+
+
+def render_html(data: ReportData, lang: str) -> str:
+    from markupsafe import Markup
+
+    view = _view(data, lang, with_charts=True)
+    # pygal built the SVG from our numbers and escaped every label itself; it is the only
+    # markup that goes into the page unescaped.
+    charts = {s.id: Markup(s.chart.inline()) for s in view["sections"] if s.chart is not None}
+    return _environment("html").get_template("report.html.j2").render(charts=charts, **view)

@@ -1,0 +1,493 @@
+"""The report's view: what HTML and Markdown both show, as plain (unescaped) text.
+
+Sections, tables and cells built from ``ReportData`` (output/report.py); the templates
+(output/report_markup.py) only lay them out. Each kind's definition, key figures and rows
+come from its view (output/views). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
+from urllib.parse import urlsplit
+
+from ..catalog import catalog, msg
+from ..catalog import render as text_of
+from ..method.assessment import Assessment
+from ..output.charts import Chart, chart_for, too_large_to_draw
+from ..output.summary import (
+    awaiting_text,
+    difference_text,
+    gap_phrase,
+    gap_text,
+    goal_text,
+    target_gap_phrase,
+    missed_text,
+    reached_text,
+)
+from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
+from ..plan.model import RETRACTED, Observation
+from ..output.narrative import explain
+
+if TYPE_CHECKING:
+    from .report import Change, ReportData
+
+__all__ = ["Cell", "SectionView", "TableView", "definition", "relevant_observations", "source_cell"]
+
+
+def _change_kind(c: Change) -> str:
+    """added, revised, or retracted (a row of `qntrack retract`, which withdraws a figure)."""
+    if c.observation.status == RETRACTED:
+        return "retracted"
+    return "revised" if c.revision else "added"
+
+
+_KEYS = tuple(k[len("report_") :] for k in catalog("en") if k.startswith("report_"))
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    """A word of the report (catalog ``report_<key>``), else an i18n label."""
+    if key not in _KEYS:
+        text = label(key, lang)
+        return text.format(**values) if values else text
+    return text_of(msg("report_" + key, **values), lang)
+
+
+def _words(lang: str) -> dict[str, str]:
+    """Every report word in ``lang``, for the templates (``w.<key>``)."""
+    return {key: text_of(msg("report_" + key), lang) for key in _KEYS}
+
+
+# --- the view: what HTML and Markdown both show, as plain (unescaped) text -----------
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    url: str | None = None  # an http(s) link (sources only)
+    status: str | None = None  # a status key: the cell is coloured by it in HTML
+    muted: bool = False  # a part-year reading
+    title: str | None = None  # the full text behind a shortened one (e.g. the whole URL)
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    numeric: frozenset[int] = frozenset()  # columns aligned right
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    number: int
+    id: str
+    name: str
+    kind: str
+    status: str
+    status_text: str
+    definition: str
+    indicator: str
+    indicator_id: str
+    unit: str
+    direction: str
+    description: str
+    source: Cell | None
+    note: str
+    facts: tuple[tuple[str, Cell], ...]
+    milestones: TableView | None
+    key_figures: tuple[tuple[str, Cell], ...]
+    periods: TableView | None
+    observations: TableView | None
+    sentences: tuple[str, ...]
+    chart: Chart | None
+    # Why there is no chart, when there is none: no figure yet, or one too large to draw.
+    no_chart: str = ""
+
+
+_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+
+
+def source_cell(text: str) -> Cell | None:
+    """A source: a link when it is one http(s) address, shown by its host; else plain text."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if _URL.match(text):
+        host = urlsplit(text).hostname or text
+        return Cell(host, url=text, title=text)
+    return Cell(text)
+
+
+def _percent(share: float | None, lang: str) -> str:
+    return "–" if share is None else f"{number(share * 100, lang, 1)}%"
+
+
+def _join(items: Sequence[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {_t('and', lang)} " + items[-1]
+
+
+def definition(a: Assessment, lang: str) -> str:
+    """The target in one sentence, as the plan states it."""
+    from .views import view_of
+
+    return view_of(a).definition(a, lang)
+
+
+def _latest_text(a: Assessment, lang: str) -> str:
+    unit = a.indicator.unit_in(lang)
+    if a.latest is not None:
+        return f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"
+    if a.provisional is not None:
+        return (
+            f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period}, {label('provisional', lang)})"
+        )
+    return "–"
+
+
+def _name(a: Assessment, lang: str) -> str:
+    """The target's own name; a target without one is named by its indicator and its id,
+    so that two targets on one indicator are told apart in headings, the summary and the
+    charts' captions (issue 12)."""
+    if a.target.name is not None:
+        return a.target.name.get(lang)
+    return f"{a.indicator.name.get(lang)} ({a.target.id})"
+
+
+def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
+    unit = a.indicator.unit_in(lang)
+    facts: list[tuple[str, Cell]] = []
+    if a.baseline is not None:
+        facts.append(
+            (label("baseline", lang), Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})"))
+        )
+    if a.latest is not None:
+        facts.append(
+            (label("latest", lang), Cell(f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"))
+        )
+    if a.provisional is not None:
+        facts.append(
+            (
+                label("provisional", lang).capitalize(),
+                Cell(f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period})", muted=True),
+            )
+        )
+    if a.achieved_rate is not None:
+        facts.append(
+            (label("achieved_rate", lang), Cell(f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}"))
+        )
+    if a.score is not None or a.progress_value is not None:
+        facts.append(
+            (
+                f"{label('p', lang)} / {label('score', lang)}",
+                Cell(f"{number(a.progress_value, lang)} / {number(a.score, lang)}"),
+            )
+        )
+    facts.append((label("status", lang), Cell(status_label(a.status.value, lang), status=a.status.value)))
+    if a.missed_milestones:
+        facts.append(
+            (
+                label("missed_milestones", lang),
+                Cell(", ".join(str(p) for p in a.missed_milestones), status="not_achieved"),
+            )
+        )
+    if a.awaiting_figures:
+        facts.append((label("awaiting_figures", lang), Cell(", ".join(str(p) for p in a.awaiting_figures), muted=True)))
+    return tuple(facts)
+
+
+def _milestones(a: Assessment, lang: str) -> TableView | None:
+    if not a.milestones:
+        return None
+    unit = a.indicator.unit_in(lang)
+    per_year = label("per_year", lang)
+    headers = tuple(
+        label(k, lang)
+        for k in (
+            "milestone",
+            "status",
+            "p",
+            "score",
+            "gap",
+            "required_rate",
+            "trajectory",
+            "deviation",
+            "required_from_latest",
+            "projected",
+            "reached_in",
+        )
+    )
+    rows = []
+    for m in a.milestones:
+        if m.status.value == "target_achieved":
+            reached = "–"
+        else:
+            reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+            if m.reached_is_projection:
+                # Where the achieved rate would take the value: a projection, said as one.
+                reached = _t("would_be", lang, year=reached)
+        rows.append(
+            (
+                Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"),
+                Cell(status_label(m.status.value, lang), status=m.status.value),
+                Cell(number(m.progress_value, lang)),
+                Cell(number(m.score, lang)),
+                Cell(gap_phrase(m.gap, unit, lang)),
+                Cell(
+                    f"{signed_percent(m.required_rate, lang)}{per_year}"
+                    if m.required_rate is not None
+                    else f"{difference_text(m.required_change, unit, lang)}{per_year}"
+                    if m.required_change is not None
+                    else "–"
+                ),
+                Cell(value_with_unit(m.trajectory, unit, lang)),
+                Cell(difference_text(m.deviation, unit, lang)),
+                Cell(
+                    f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
+                    if m.required_rate_from_latest is not None
+                    else f"{difference_text(m.required_change_from_latest, unit, lang)}{per_year}"
+                    if m.required_change_from_latest is not None
+                    else "–"
+                ),
+                Cell(value_with_unit(m.projected, unit, lang)),
+                Cell(reached),
+            )
+        )
+    return TableView(headers, tuple(rows), frozenset(range(2, 10)))
+
+
+def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
+    """The figures of a non-level target, one per line, then its gap."""
+    from .views import view_of
+
+    out = view_of(a).key_figures(a, lang)
+    if out is None:
+        return ()
+    if a.gap is not None:
+        # One meaning for every kind: still to go in the target's direction (methodology, "Gap").
+        out.append((label("gap", lang), target_gap_phrase(a, lang)))
+    return tuple((k, Cell(v)) for k, v in out)
+
+
+def _periods(a: Assessment, lang: str) -> TableView | None:
+    """The table of the span's figures (a span kind's), else None."""
+    from .views import view_of
+
+    return view_of(a).periods(a, lang)
+
+
+def relevant_observations(a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
+    """The observations that bear on the target, not the indicator's whole history."""
+    from .views import view_of
+
+    return view_of(a).report_rows(a, rows)
+
+
+def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableView | None:
+    if not rows:
+        return None
+    headers = tuple(label(k, lang) for k in ("period", "value", "obs_status", "source", "note", "recorded_at"))
+    out = []
+    for o in rows:
+        part = not o.period.is_year
+        period = f"{o.period} ({_t('provisional_row', lang)})" if part else str(o.period)
+        out.append(
+            (
+                Cell(period, muted=part),
+                Cell(value_with_unit(o.value, unit, lang), muted=part),
+                Cell(label(o.status, lang) if o.status else ""),
+                source_cell(o.source) or Cell(""),
+                Cell(o.note or ""),
+                Cell(date_text(o.recorded_at, lang)),
+            )
+        )
+    return TableView(headers, tuple(out), frozenset({1}))
+
+
+def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str, with_chart: bool) -> SectionView:
+    t, ind = a.target, a.indicator
+    unit = ind.unit_in(lang)
+    shown = relevant_observations(a, rows)
+    return SectionView(
+        number=number_,
+        id=t.id,
+        name=_name(a, lang),
+        kind=_t(f"kind_{t.kind}", lang),
+        status=a.status.value,
+        status_text=_status_with_missed(a, lang),
+        definition=definition(a, lang),
+        indicator=ind.name.get(lang),
+        indicator_id=ind.id,
+        unit=unit,
+        direction=label(ind.direction.value, lang),
+        description=ind.description,
+        source=source_cell(t.source),
+        note=t.note,
+        facts=_facts(a, lang),
+        milestones=_milestones(a, lang),
+        key_figures=_key_figures(a, lang),
+        periods=_periods(a, lang),
+        observations=_observations(shown, unit, lang),
+        sentences=tuple(explain(a, lang)),
+        chart=chart_for(a, rows, lang) if with_chart else None,
+        no_chart=_t("no_chart_large" if too_large_to_draw(rows) else "no_chart", lang),
+    )
+
+
+def _summary(data: ReportData, lang: str) -> TableView:
+    headers = (
+        "#",
+        label("target", lang),
+        label("type", lang),
+        label("latest", lang),
+        _t("goal", lang),
+        label("gap", lang),
+        label("p", lang),
+        label("status", lang),
+    )
+    rows = []
+    for i, a in enumerate(data.assessments, 1):
+        rows.append(
+            (
+                Cell(str(i)),
+                Cell(_name(a, lang), title=a.target.id),
+                Cell(_t(f"kind_{a.target.kind}", lang)),
+                Cell(_latest_text(a, lang)),
+                Cell(_goal_with_reached(a, lang)),
+                Cell(gap_text(a, lang)),
+                Cell(number(a.progress_value, lang)),
+                Cell(_status_with_missed(a, lang), status=a.status.value),
+            )
+        )
+    return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
+
+
+def _goal_with_reached(a: Assessment, lang: str) -> str:
+    """The goal, and the share of it reached under its own label (never called gap)."""
+    reached = reached_text(a, lang)
+    return f"{goal_text(a, lang)}; {reached}" if reached else goal_text(a, lang)
+
+
+def _status_with_missed(a: Assessment, lang: str) -> str:
+    """The headline status, with the deadlines missed on the way kept beside it, and those
+    passed with no figure yet."""
+    missed = "; ".join(t for t in (missed_text(a, lang), awaiting_text(a, lang)) if t)
+    text = status_label(a.status.value, lang)
+    return f"{text} ({missed})" if missed else text
+
+
+def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
+    s = data.since
+    if s is None:
+        return None
+    units = {a.indicator.id: a.indicator.unit_in(lang) for a in data.assessments}
+    plan = data.plan
+    if plan is not None:
+        units.update({i.id: i.unit_in(lang) for i in plan.indicators.values() if i.id not in units})
+    figures = None
+    headers: tuple[str, ...]
+    if s.changes:
+        headers = (
+            label("indicator", lang),
+            label("period", lang),
+            label("value", lang),
+            _t("change", lang),
+            _t("previous", lang),
+            label("source", lang),
+            label("recorded_at", lang),
+        )
+        rows = []
+        for c in s.changes:
+            o = c.observation
+            unit = units.get(o.indicator, "")
+            rows.append(
+                (
+                    Cell(o.indicator),
+                    Cell(str(o.period)),
+                    Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
+                    Cell(_t(_change_kind(c), lang)),
+                    Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
+                    source_cell(o.source) or Cell(""),
+                    Cell(date_text(o.recorded_at, lang)),
+                )
+            )
+        figures = TableView(headers, tuple(rows), frozenset({2, 4}))
+    statuses = None
+    if s.status_changes:
+        headers = (label("target", lang), _t("before", lang), _t("now", lang))
+        statuses = TableView(
+            headers,
+            tuple(
+                (
+                    Cell(_name(sc.after, lang), title=sc.target_id),
+                    Cell(_status_with_missed(sc.before, lang), status=sc.before.status.value),
+                    Cell(_status_with_missed(sc.after, lang), status=sc.after.status.value),
+                )
+                for sc in s.status_changes
+            ),
+        )
+    return {
+        "title": _t("since_title", lang, date=date_text(s.date, lang)),
+        "figures": figures,
+        "statuses": statuses,
+        "none": _t("since_none", lang, date=date_text(s.date, lang))
+        if not s.changes and not s.status_changes
+        else None,
+    }
+
+
+def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
+    from .. import __version__
+
+    sections = [
+        _section(i, a, data.series.get(a.indicator.id, []), lang, with_charts)
+        for i, a in enumerate(data.assessments, 1)
+    ]
+    statuses = [
+        (key, status_label(key, lang))
+        for key in (
+            "target_achieved",
+            "substantial_progress",
+            "moderate_progress",
+            "limited_progress",
+            "deterioration",
+            "not_achieved",
+            "not_available",
+        )
+    ]
+    # Dates as the reader's language writes them: 05/01/2025 in Vietnamese, ISO in English.
+    meta = [f"{_t('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
+    if data.recorded_through:
+        meta.append(f"{_t('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
+    meta.append(_t("targets_count", lang, n=len(sections)))
+    return {
+        "lang": lang,
+        "title": data.title or _t("report", lang),
+        "heading": _t("report", lang),
+        "meta": " · ".join(meta),
+        "summary": _summary(data, lang),
+        "since": _since_view(data, lang),
+        "sections": sections,
+        "statuses": statuses,
+        "w": _words(lang),
+        "l": {
+            k: label(k, lang)
+            for k in (
+                "indicator",
+                "unit",
+                "direction",
+                "source",
+                "note",
+                "milestones",
+                "observations",
+                "summary",
+                "status",
+                "type",
+                "details",
+                "value",
+            )
+        },
+        "footer": _t("footer", lang, version=__version__),
+    }

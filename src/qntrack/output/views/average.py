@@ -1,0 +1,203 @@
+"""How an average target is said and drawn. Pure: no Rich."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ...catalog import msg, render
+from ...kinds.average import AverageResult
+from ...method.assessment import Assessment
+from ...plan.model import Observation
+from ..charts import (
+    COLOURS,
+    DASHED,
+    DOTTED,
+    SOLID,
+    Chart,
+    _add_provisional,
+    _bound,
+    _Plot,
+    _value,
+    _w,
+    provisional_readings,
+)
+from ..i18n import label, number, value_with_unit
+from ..narrative import _rate, _s, _span_text
+from .span import SpanView
+
+__all__ = ["VIEW"]
+
+
+class AverageView(SpanView):
+    name = "average"
+    definition_key = "def_average"
+
+    def sentences(self, a: Assessment, lang: str) -> list[str]:
+        if a.reason == "average_undefined" and isinstance(a.result, AverageResult) and a.result.undefined_by:
+            # The figures are there; one sentence says which year leaves no average, and why.
+            return _average_undefined(a, lang)
+        return _sentences(a, lang)
+
+    def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
+        return _chart(a, rows, lang)
+
+    def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
+        from ..report_view import _t
+
+        head = self.span_line(a, lang)
+        d = a.result
+        if head is None or not isinstance(d, AverageResult):
+            return []
+        span, sign, value = head
+        unit = a.indicator.unit_in(lang)
+        out = [span, (_t("target_average", lang), f"{sign} {value}")]
+        out.append(
+            (
+                _t("years_with_data", lang),
+                _t("passed_count", lang, passed=d.years_with_data, total=d.years_in_span),
+            )
+        )
+        if d.average is not None:
+            out.append((_t("achieved_average", lang), value_with_unit(d.average, unit, lang)))
+        if d.required_rate_remaining is not None:
+            out.append(
+                (
+                    label("needed_years_without_figure", lang)
+                    if a.awaiting_figures
+                    else _t("required_remaining", lang),
+                    value_with_unit(d.required_rate_remaining, unit, lang),
+                )
+            )
+        return out
+
+    def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
+        d = a.result
+        if not isinstance(d, AverageResult) or d.average is None:
+            return []
+        unit = a.indicator.unit_in(lang)
+        rows = [
+            (
+                label("kf_average_so_far", lang),
+                f"{value_with_unit(d.average, unit, lang)} ({d.years_with_data}/{d.years_in_span})",
+            )
+        ]
+        if d.required_rate_remaining is not None:
+            # Once the span is over nothing "remains": the years are awaited (docs/methodology.md).
+            rows.append(
+                (
+                    label("needed_years_without_figure", lang)
+                    if a.awaiting_figures
+                    else label("kf_needed_remaining_years", lang),
+                    value_with_unit(d.required_rate_remaining, unit, lang),
+                )
+            )
+        return rows
+
+
+VIEW = AverageView()
+
+
+def _sentences(a: Assessment, lang: str) -> list[str]:
+    d = a.result
+    if not isinstance(d, AverageResult) or d.average is None:
+        return [_s("no_figure_in_span", lang)]
+    bound = d.bound.value
+    word = _s(d.bound.keyword, lang)
+    # 9.998 against 10 must not read "10% (target 10%)": one more decimal when rounding hides a miss.
+    places = 3 if number(d.average, "en") == number(bound, "en") and d.average != bound else 2
+    span = _span_text([p.period for p in d.periods])
+    n = d.years_with_data
+    out = [
+        _s(
+            "average_many" if n > 1 else "average_one",
+            lang,
+            n=n,
+            span=span,
+            average=_rate(d.average, lang, places),
+            word=word,
+            bound=_rate(bound, lang),
+        )
+    ]
+    if d.required_rate_remaining is not None and a.awaiting_figures:
+        have = {str(p.period) for p in d.periods}
+        years = ", ".join(str(y) for y in range(d.start.year, d.end.year + 1) if str(y) not in have)
+        out.append(
+            render(
+                msg(
+                    "narrative_awaiting_average",
+                    start=d.start,
+                    end=d.end,
+                    years=years,
+                    word=word,
+                    need=_rate(d.required_rate_remaining, lang),
+                ),
+                lang,
+            )
+        )
+    elif d.required_rate_remaining is not None:
+        left = d.years_in_span - d.years_with_data
+        out.append(
+            _s(
+                "average_remaining_many" if left > 1 else "average_remaining_one",
+                lang,
+                n=left,
+                word=word,
+                need=_rate(d.required_rate_remaining, lang),
+                start=d.start,
+                end=d.end,
+            )
+        )
+    if a.provisional is not None:
+        p = a.provisional
+        out.append(_s("average_provisional", lang, period=p.period, value=_rate(p.value, lang)))
+    return out
+
+
+def _average_undefined(a: Assessment, lang: str) -> list[str]:
+    """A year of −100 % or worse: the figures are in, but no geometric mean exists
+    (docs/methodology.md, "Average over a span"); the years that did it are named."""
+    d = a.result
+    assert isinstance(d, AverageResult) and d.undefined_by is not None  # explain's test
+    values = {p.period: p.value for p in d.periods}
+    years = ", ".join(f"{y} ({_rate(values[y], lang)})" for y in d.undefined_by)
+    span = _span_text([p.period for p in d.periods])
+    return [render(msg("narrative_average_undefined", years=years, span=span), lang)]
+
+
+def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
+    d = a.result
+    if not isinstance(d, AverageResult):
+        return None  # no figures of the kind (an assessment that overflowed)
+    sign, bound = _bound(d.bound)
+    unit = a.indicator.unit_in(lang)
+    plot = _Plot()
+    plot.add(
+        _w("actual_period", lang),
+        [(p.period.end, p.value) for p in d.periods],
+        COLOURS["actual"],
+        stroke_style=SOLID,
+    )
+    start, end = d.start, d.end
+    provisional = provisional_readings(rows, start.year, end.year)
+    _add_provisional(plot, provisional, lang)
+    data_points = plot.points
+    if data_points == 0:
+        return None
+    x0, x1 = start.end, end.end
+    plot.add(
+        _w("target_average", lang, sign=sign, value=_value(bound, unit, lang)),
+        [(x0, bound), (x1, bound)],
+        COLOURS["bound"],
+        stroke_style=DASHED,
+        show_dots=False,
+    )
+    if d.average is not None:
+        plot.add(
+            _w("achieved_average", lang, value=_value(d.average, unit, lang)),
+            [(x0, d.average), (x1, d.average)],
+            COLOURS["average"],
+            stroke_style=DOTTED,
+            show_dots=False,
+        )
+    notes = [_w("note_hollow", lang)] if provisional else []
+    return plot.render(a.target.id, lang, notes, data_points=data_points)

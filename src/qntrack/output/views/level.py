@@ -1,0 +1,274 @@
+"""How a level target is said and drawn: its milestones, path and projection. Pure: no Rich."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ...catalog import msg, render
+from ...method.assessment import Assessment, MilestoneResult
+from ...plan.model import LevelTarget, Measure, Observation
+from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, _hollow, _Plot, _value, _w, provisional_readings
+from ..i18n import label, signed_percent, value_with_unit
+from ..narrative import _change, _pp, _s, _v
+
+if TYPE_CHECKING:
+    from ..report_view import TableView
+
+__all__ = ["VIEW"]
+
+
+class LevelView:
+    name = "level"
+    one_deadline = False  # each milestone is a deadline: one passed unmet stays named
+    gap_per_period = False
+
+    def sentences(self, a: Assessment, lang: str) -> list[str]:
+        return _sentences(a, lang)
+
+    def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
+        return _chart(a, rows, lang)
+
+    def definition(self, a: Assessment, lang: str) -> str:
+        from ..report_view import _join, _t
+
+        t, unit = a.target, a.indicator.unit_in(lang)
+        assert isinstance(t, LevelTarget)
+        base = t.baseline
+        if base is None:
+            base_text = _t("baseline_observed", lang, period=a.baseline.period) if a.baseline else "–"
+        elif base.value is not None:
+            base_text = f"{value_with_unit(base.value, unit, lang)} ({base.period})"
+        else:
+            base_text = _t("baseline_observed", lang, period=base.period)
+        if t.milestones:
+            parts = [f"{value_with_unit(m.value, unit, lang)} {_t('by_year', lang, by=m.by)}" for m in t.milestones]
+            return _t("def_milestones", lang, milestones=_join(parts, lang), baseline=base_text)
+        return _t("def_direction", lang, direction=label(a.indicator.direction.value, lang), baseline=base_text)
+
+    def goal(self, a: Assessment, lang: str) -> str | None:
+        return None  # the next milestone, else the direction (summary.goal_text)
+
+    def periods(self, a: Assessment, lang: str) -> TableView | None:
+        return None  # no span of figures to list
+
+    def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
+        return None  # the milestones' table says it all
+
+    def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
+        return []  # show prints the milestones
+
+    def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
+        """Five years before the baseline on: where the series came from."""
+        if a.baseline is None:
+            return list(rows)
+        first = a.baseline.period.year - 5
+        return [o for o in rows if o.period.year >= first]
+
+
+VIEW = LevelView()
+
+
+def _sentences(a: Assessment, lang: str) -> list[str]:
+    unit = a.indicator.unit_in(lang)
+    if a.latest is None or a.baseline is None:
+        return [_s("no_full_year", lang)]
+    out: list[str] = []
+    latest, base = a.latest, a.baseline
+    before, after = _v(base.value, unit, lang), _v(latest.value, unit, lang)
+    span = dict(
+        base=before,
+        base_period=base.period,
+        latest=after,
+        latest_period=latest.period,
+        change=_change(before, after, latest.value - (base.value or 0.0), lang),
+    )
+    if a.achieved_rate is not None:
+        out.append(_s("level_rate", lang, rate=signed_percent(a.achieved_rate, lang), **span))
+    if a.reason == "zero_baseline":
+        # No rate to give, but the change itself is a fact worth saying.
+        out.append(_s("level_change", lang, diff=_pp(latest.value - (base.value or 0.0), unit, lang), **span))
+    m0 = a.next_milestone
+    if m0 is not None and m0.method == "absolute_change" and m0.achieved_change is not None:
+        # No growth rate across zero: the change a year is what the assessment reads.
+        diff = _pp(m0.achieved_change, unit, lang)
+        if m0.required_change is not None:
+            out.append(
+                _s("level_abs_change_required", lang, diff=diff, required=_pp(m0.required_change, unit, lang), **span)
+            )
+        else:
+            out.append(_s("level_abs_change", lang, diff=diff, **span))
+        if base.value == 0 and _not_balance(a):
+            out.append(render(msg("narrative_zero_baseline"), lang))
+    # A missed deadline is said even after the headline has moved on to the next milestone.
+    for missed in a.milestones:
+        if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
+            out.append(_missed_sentence(missed, unit, lang))
+            out.extend(_reached_sentence(missed, unit, lang))
+    m = a.next_milestone
+    if m is None:
+        return out
+    goal = _v(m.value, unit, lang)
+    if m.status.value == "target_achieved":
+        out.append(_s("milestone_achieved", lang, by=m.by, goal=goal))
+        return out
+    if m.due:
+        out.append(_missed_sentence(m, unit, lang))
+        out.extend(_reached_sentence(m, unit, lang))
+        return out
+    if m.awaiting_figure:
+        out += _awaiting_level(a, m, unit, lang)
+        # Every deadline behind us is said, not only the headline's: on 2099-01-01 the
+        # 2030 figure is awaited as much as 2025's (issue 12).
+        for later in a.milestones:
+            if later.awaiting_figure and later.by > m.by:
+                out += _awaiting_level(a, later, unit, lang, too=True)
+        return out
+    if m.projected is not None and (a.achieved_rate is not None or m.method == "absolute_change"):
+        short = (m.projected < m.value) == a.indicator.increase
+        if m.method == "absolute_change":
+            c = m.required_change_from_latest
+            needed = None if c is None else _pp(c, unit, lang)
+        else:
+            r = m.required_rate_from_latest
+            needed = None if r is None else signed_percent(r, lang)
+        key = ("pace_short_needs" if needed is not None else "pace_short") if short else "pace_meets"
+        out.append(_s(key, lang, projected=_v(m.projected, unit, lang), by=m.by, goal=goal, needed=needed))
+    if m.trajectory is not None and m.deviation is not None:
+        out.append(
+            _s(
+                "path",
+                lang,
+                goal=goal,
+                by=m.by,
+                trajectory=_v(m.trajectory, unit, lang),
+                period=latest.period,
+                deviation=_pp(m.deviation, unit, lang),
+            )
+        )
+    out.extend(_reached_sentence(m, unit, lang))
+    return out
+
+
+def _not_balance(a: Assessment) -> bool:
+    """A declared balance is always read by its change; saying why would be noise."""
+    return a.indicator.measure is not Measure.BALANCE
+
+
+def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too: bool = False) -> list[str]:
+    """A deadline behind us with no figure for it: nothing "from now on", only what the
+    pace achieved says the deadline's figure would be (docs/methodology.md). ``too``: a
+    later deadline after the first such one, whose latest figure is already said."""
+    latest = a.latest
+    assert latest is not None
+    if too:
+        out = [render(msg("narrative_awaiting_milestone_too", by=m.by, goal=_v(m.value, unit, lang)), lang)]
+    else:
+        out = [
+            render(
+                msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang), period=latest.period),
+                lang,
+            )
+        ]
+    if m.projected is not None:
+        short = (m.projected < m.value) == a.indicator.increase
+        out.append(
+            render(
+                msg(
+                    "narrative_awaiting_short" if short else "narrative_awaiting_meets",
+                    by=m.by,
+                    projected=_v(m.projected, unit, lang),
+                    goal=_v(m.value, unit, lang),
+                ),
+                lang,
+            )
+        )
+    if m.trajectory is not None and m.deviation is not None:
+        out.append(
+            _s(
+                "path_awaiting",
+                lang,
+                goal=_v(m.value, unit, lang),
+                by=m.by,
+                trajectory=_v(m.trajectory, unit, lang),
+                period=latest.period,
+                deviation=_pp(m.deviation, unit, lang),
+            )
+        )
+    return out
+
+
+def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
+    """ "The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
+    is not the deadline's own: a deadline year with no figure is judged on the next one)."""
+    judged = m.judged_on
+    goal = _v(m.value, unit, lang)
+    got = _v(judged.value, unit, lang) if judged is not None else "–"
+    when = f" ({judged.period})" if judged is not None and judged.period != m.by else ""
+    return _s("missed", lang, by=m.by, goal=goal, got=got, when=when)
+
+
+def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
+    """When the milestone was, or would be, reached: a projection says "would be"."""
+    goal = _v(m.value, unit, lang)
+    if m.reached_in is not None and not m.reached_is_projection:
+        return [_s("reached_late", lang, goal=goal, year=m.reached_in)]
+    if m.reached_in is not None:
+        return [_s("would_reach", lang, goal=goal, year=m.reached_in)]
+    if m.never_reached:
+        return [_s("never_reached", lang, goal=goal)]
+    return []
+
+
+def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
+    annual = [o for o in rows if o.period.is_year]
+    base = a.baseline
+    first = base.period.year - 5 if base is not None else None
+    last_ms = max((m.by.year for m in a.milestones), default=None)
+    plot = _Plot()
+    shown = [o for o in annual if first is None or o.period.year >= first]
+    plot.add(_w("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"], stroke_style=SOLID)
+    provisional = provisional_readings(rows, first)
+    plot.add(
+        _w("provisional", lang),
+        [
+            {"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
+            for o in provisional
+        ],
+        COLOURS["actual"],
+        stroke=False,
+        dots_size=5,
+    )
+    data_points = plot.points
+    unit = a.indicator.unit_in(lang)
+    if base is not None and base.value is not None:
+        for i, m in enumerate(a.milestones):
+            if m.required_rate is None:
+                continue
+            years = range(base.period.year, m.by.year + 1)
+            path = [(float(y), base.value * (1 + m.required_rate) ** (y - base.period.year)) for y in years]
+            plot.add(
+                _w("path", lang, value=_value(m.value, unit, lang), by=m.by),
+                path,
+                COLOURS["path" if i % 2 == 0 else "path2"],
+                stroke_style=DASHED,
+                show_dots=False,
+            )
+    plot.add(
+        _w("milestones", lang),
+        [{"value": (m.by.end, m.value), "label": str(m.by)} for m in a.milestones],
+        COLOURS["milestone"],
+        stroke=False,
+        dots_size=6,
+    )
+    if a.latest is not None and a.achieved_rate is not None and last_ms is not None:
+        start = a.latest.period.year
+        ends = [m.by.year for m in a.milestones if not m.due]
+        if ends:
+            projection = [
+                (float(y), a.latest.value * (1 + a.achieved_rate) ** (y - start)) for y in range(start, max(ends) + 1)
+            ]
+            plot.add(_w("projection", lang), projection, COLOURS["projection"], stroke_style=DOTTED, show_dots=False)
+    notes = [_w("note_hollow", lang)] if provisional else []
+    if data_points == 0:
+        return None
+    return plot.render(a.target.id, lang, notes, data_points=data_points)

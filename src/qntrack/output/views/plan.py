@@ -1,0 +1,213 @@
+"""How an annual plan target is said and drawn. Pure: no Rich."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ...catalog import msg, render
+from ...kinds.plan import PlanResult, SamePeriod
+from ...method.assessment import Assessment
+from ...plan.model import Observation
+from ..charts import COLOURS, Chart, _config, _finish, _style, _w
+from ..i18n import label, number, signed_percent, value_with_unit
+from ..narrative import _against_last_year, _pp, _s, _x
+from ..summary import difference_text
+
+if TYPE_CHECKING:
+    from ..report_view import TableView
+
+__all__ = ["VIEW"]
+
+
+class PlanView:
+    name = "plan"
+    one_deadline = True
+    gap_per_period = False
+
+    def sentences(self, a: Assessment, lang: str) -> list[str]:
+        return _sentences(a, lang)
+
+    def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
+        return _chart(a, lang)
+
+    def definition(self, a: Assessment, lang: str) -> str:
+        from ..report_view import _t
+
+        d = a.result
+        if not isinstance(d, PlanResult):
+            return ""
+        return _t("def_plan", lang, value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang), period=d.period)
+
+    def goal(self, a: Assessment, lang: str) -> str | None:
+        d = a.result
+        if not isinstance(d, PlanResult):
+            return None
+        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang)} ({d.period})"
+
+    def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
+        d = a.result
+        if not isinstance(d, PlanResult):
+            return list(rows)
+        year = d.period.year
+        return [o for o in rows if year - 1 <= o.period.year <= year]
+
+    def periods(self, a: Assessment, lang: str) -> TableView | None:
+        return None  # no span of figures to list
+
+    def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
+        from ..report_view import _percent, _t
+
+        d = a.result
+        if not isinstance(d, PlanResult):
+            return []
+        unit = a.indicator.unit_in(lang)
+        out = [(_t("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})")]
+        same: SamePeriod | None = None
+        if d.full is not None and a.latest is not None:
+            out.append((_t("result", lang), f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"))
+            if d.full.percent_of_plan is not None:
+                out.append((_t("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+            if d.full.difference is not None:
+                out.append((_t("difference", lang), difference_text(d.full.difference, unit, lang)))
+            same = d.full.same
+        elif d.year_to_date is not None:
+            ytd = d.year_to_date
+            out.append((_t("so_far", lang), f"{value_with_unit(ytd.value, unit, lang)} ({ytd.period})"))
+            if ytd.percent_of_plan is not None:
+                out.append((_t("percent_of_plan", lang), f"{number(ytd.percent_of_plan, lang, 1)}%"))
+            if ytd.share_of_time is not None:
+                out.append((_t("share_of_time", lang), _percent(ytd.share_of_time, lang)))
+            if ytd.difference is not None:
+                out.append((_t("difference", lang), difference_text(ytd.difference, unit, lang)))
+            same = ytd.same
+        if same is not None:
+            out.append((_t("same_period_last_year", lang), value_with_unit(same.value, unit, lang)))
+            if same.by == "percent" and same.change is not None:
+                out.append((_t("change_last_year", lang), signed_percent(same.change / 100, lang)))
+            if same.by == "points" and same.change is not None:
+                out.append((_t("change_last_year", lang), difference_text(same.change, unit, lang)))
+        return out
+
+    def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
+        d = a.result
+        if not isinstance(d, PlanResult):
+            return []
+        unit = a.indicator.unit_in(lang)
+        rows = [(label("kf_plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})")]
+        if a.latest is not None:
+            rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang)))
+        if d.full is not None and d.full.percent_of_plan is not None:
+            rows.append((label("kf_percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+        elif d.full is not None and d.full.difference is not None:
+            rows.append((label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang)))
+        ytd = d.year_to_date
+        if ytd is not None:
+            text = value_with_unit(ytd.value, unit, lang)
+            if ytd.percent_of_plan is not None:
+                text += f", {number(ytd.percent_of_plan, lang, 1)}% {label('of_plan', lang)}"
+            rows.append((f"{ytd.period}", text))
+        return rows
+
+
+VIEW = PlanView()
+
+
+def _sentences(a: Assessment, lang: str) -> list[str]:
+    d = a.result
+    if not isinstance(d, PlanResult):
+        return [_s("no_figure_yet", lang)]
+    unit = a.indicator.unit_in(lang)
+    got = _x(a, a.latest.value if a.latest else None, lang)
+    now = a.latest.value if a.latest is not None else None
+    if d.full is not None and d.full.percent_of_plan is None:
+        # A growth rate: met or missed by percentage points.
+        out = [
+            _s(
+                "plan_rate",
+                lang,
+                period=d.period,
+                got=got,
+                plan=_x(a, d.plan, lang),
+                pp=_pp(d.full.difference, unit, lang),
+            )
+        ]
+        return out + _against_last_year(a, d.full.same, now, d.period, lang)
+    if d.full is not None:
+        # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
+        key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
+        out = [
+            _s(
+                key,
+                lang,
+                period=d.period,
+                got=got,
+                pct=number(d.full.percent_of_plan, lang, 1),
+                plan=_x(a, d.plan, lang),
+            )
+        ]
+        return out + _against_last_year(a, d.full.same, now, d.period, lang)
+    ytd = d.year_to_date
+    over = [render(msg("narrative_awaiting_plan", period=d.period), lang)] if a.awaiting_figures else []
+    if ytd is None:
+        return over + [_s("no_figure_yet", lang)]
+    if ytd.flow:
+        out = [
+            _s(
+                "ytd_percent",
+                lang,
+                period=ytd.period,
+                value=_x(a, ytd.value, lang),
+                share=number(ytd.percent_of_plan, lang, 1),
+                time=number(ytd.share_of_time * 100 if ytd.share_of_time is not None else None, lang, 1),
+            )
+        ]
+    else:
+        out = [
+            _s(
+                "ytd_plain",
+                lang,
+                period=ytd.period,
+                value=_x(a, ytd.value, lang),
+                plan=_x(a, d.plan, lang),
+                diff=f": {_pp(ytd.difference, unit, lang)}",
+            )
+        ]
+    return over + out + _against_last_year(a, ytd.same, ytd.value, ytd.period, lang)
+
+
+def _chart(a: Assessment, lang: str) -> Chart | None:
+    import pygal  # type: ignore[import-untyped]  # pygal ships no type information
+
+    d = a.result
+    if not isinstance(d, PlanResult):
+        return None  # no figures of the kind (an assessment that overflowed)
+    bars: list[tuple[str, float, str]] = [(_w("plan", lang, period=d.period), d.plan, COLOURS["bound"])]
+    if a.latest is not None and d.full is not None:
+        bars.append((_w("result", lang, period=d.period), a.latest.value, COLOURS["actual"]))
+    elif d.year_to_date is not None:
+        ytd = d.year_to_date
+        if ytd.same is not None:
+            last = ytd.period.same_span_previous_year()
+            bars.append((_w("last_year", lang, period=last), ytd.same.value, COLOURS["projection"]))
+        bars.append((_w("ytd", lang, period=ytd.period), ytd.value, COLOURS["actual"]))
+    if len(bars) < 2:
+        return None
+    style = _style([COLOURS["actual"]])
+    style.value_colors = ("white",)
+    chart = pygal.HorizontalBar(
+        style=style,
+        show_legend=False,
+        **_config(
+            lang,
+            height=60 + 44 * len(bars),
+            legend_at_bottom=False,
+            include_x_axis=True,
+            show_x_guides=True,
+            show_y_guides=False,
+            print_values=True,
+            print_values_position="center",
+        ),
+    )
+    chart.x_labels = [label for label, _, _ in bars]
+    chart.add("", [{"value": value, "color": colour} for _, value, colour in bars])
+    return _finish(chart, a.target.id, len(bars) - 1)

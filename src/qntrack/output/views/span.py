@@ -1,0 +1,96 @@
+"""What the views of the span kinds (every_period, average, cumulative) share. Pure."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence, Union
+
+from ...kinds.average import AverageResult
+from ...kinds.cumulative import CumulativeResult
+from ...kinds.every_period import EveryPeriodResult, PeriodCheck
+from ...method.assessment import Assessment
+from ...plan.model import Bound, Observation
+from ..i18n import label, value_with_unit
+
+if TYPE_CHECKING:
+    from ..report_view import TableView
+
+__all__ = ["SpanView", "bound_text", "span_result"]
+
+SpanResult = Union[EveryPeriodResult, AverageResult, CumulativeResult]
+
+
+def span_result(a: Assessment) -> SpanResult | None:
+    """The span kind's record, None when there is none (an assessment that overflowed)."""
+    d = a.result
+    return d if isinstance(d, (EveryPeriodResult, AverageResult, CumulativeResult)) else None
+
+
+def bound_text(bound: Bound, unit: str, lang: str) -> tuple[str, str]:
+    """("at least", "8%"): the bound's word and its value."""
+    return label(bound.keyword, lang), value_with_unit(bound.value, unit, lang)
+
+
+class SpanView:
+    """The parts every span kind's view has alike; ``definition_key`` names its sentence."""
+
+    one_deadline = True
+    gap_per_period = False
+    definition_key = ""
+
+    def definition(self, a: Assessment, lang: str) -> str:
+        from ..report_view import _t
+
+        d = span_result(a)
+        if d is None:
+            return ""
+        sign, value = bound_text(d.bound, a.indicator.unit_in(lang), lang)
+        text = _t(self.definition_key, lang, sign=sign, value=value, start=d.start, end=d.end)
+        return text[0].upper() + text[1:]
+
+    def goal(self, a: Assessment, lang: str) -> str | None:
+        d = span_result(a)
+        if d is None:
+            return None
+        sign = "≥" if d.bound.at_least else "≤"
+        return f"{sign} {value_with_unit(d.bound.value, a.indicator.unit_in(lang), lang)}, {d.start}–{d.end}"
+
+    def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
+        d = span_result(a)
+        if d is None:
+            return list(rows)
+        start, end = d.start, d.end
+        return [o for o in rows if start.year <= o.period.year <= end.year]
+
+    def periods(self, a: Assessment, lang: str) -> TableView | None:
+        """The report's table of the span's figures, with a pass mark for every_period's."""
+        from ..report_view import Cell, TableView, _t
+
+        d = span_result(a)
+        if d is None or not d.periods:
+            return None
+        unit = a.indicator.unit_in(lang)
+        with_pass = isinstance(d, EveryPeriodResult)
+        headers = (label("period", lang), label("value", lang)) + ((_t("passed", lang),) if with_pass else ())
+        rows = []
+        for p in d.periods:
+            cells = [Cell(str(p.period)), Cell(value_with_unit(p.value, unit, lang))]
+            if isinstance(p, PeriodCheck):
+                ok = p.passed
+                cells.append(
+                    Cell(
+                        f"✓ {_t('yes', lang)}" if ok else f"✗ {_t('no', lang)}",
+                        status="target_achieved" if ok else "not_achieved",
+                    )
+                )
+            rows.append(tuple(cells))
+        return TableView(headers, tuple(rows), frozenset({1}))
+
+    def span_line(self, a: Assessment, lang: str) -> tuple[tuple[str, str], str, str] | None:
+        """The report's first key figure (the span) with the bound's word and value."""
+        from ..report_view import _t
+
+        d = span_result(a)
+        if d is None:
+            return None
+        sign, value = bound_text(d.bound, a.indicator.unit_in(lang), lang)
+        return (_t("span", lang), f"{d.start}–{d.end}"), sign, value
