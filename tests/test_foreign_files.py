@@ -215,13 +215,13 @@ def test_a_missing_folder_for_the_store_is_not_created(folder: Path, command: li
 def test_two_links_to_one_store_share_its_lock(folder: Path):
     """The lock is beside the real file, so writers through a link and through the file
     (or two links) take the same lock; an append through a link leaves no lock beside it."""
-    from qntrack.files.appending import _lock
+    from qntrack.files.appending import store_lock
 
     (folder / "link.csv").symlink_to("observations.csv")
     (folder / "other.csv").symlink_to(folder / "observations.csv")
     real = str(folder / "observations.csv") + ".lock"
-    assert _lock(Path("link.csv")).lock_file == real
-    assert _lock(Path("other.csv")).lock_file == real
+    assert store_lock(Path("link.csv")).lock_file == real
+    assert store_lock(Path("other.csv")).lock_file == real
     _store_is(folder, "link.csv")
     r = runner.invoke(app, ["add-observation", "share", "2024", "12"])
     assert r.exit_code == 0, r.stderr

@@ -22,7 +22,7 @@ from helpers import json_of, run
 from qntrack.files.checks import CHECKS, DEFAULT_CHECKS, run_checks
 from qntrack.method.history import vintages
 from qntrack.method.series import in_force
-from qntrack.files.appending import _lock
+from qntrack.files.appending import store_lock
 from qntrack.files.store import read_store
 
 
@@ -390,7 +390,7 @@ def test_repair_waits_for_the_append_lock(plan: Path):
     before = _tear(plan)
     path = plan / "observations.csv"
     done = []
-    with _lock(path):
+    with store_lock(path):
         worker = threading.Thread(target=lambda: done.append(repair_store(path)))
         worker.start()
         time.sleep(0.3)

@@ -98,7 +98,7 @@ def _check_store_utf8(path: Path) -> None:
                 pos = stop
 
 
-def _lock(path: Path):
+def store_lock(path: Path):
     from filelock import FileLock  # imported here: only writers need it
 
     if not path.resolve().parent.is_dir():
@@ -224,7 +224,7 @@ def append_observations(
         raise InputError([folder])
     from ..files.textfiles import open_regular
 
-    lock = _lock(path)
+    lock = store_lock(path)
     try:
         with lock:
             opened = open_regular(path, "the observations file")  # refuses a FIFO or device
@@ -284,7 +284,7 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     which tells every reader where the committed rows end and tells
     ``qntrack check --repair`` what to set aside (docs/data-integrity.md).
     """
-    from ..files.repair import _sync_folder
+    from ..files.repair import sync_folder
     from ..files.starter import write_atomically
 
     journal = pending_path(path)
@@ -292,7 +292,7 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     try:
         size = os.fstat(fd).st_size
         write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
         try:
             view = memoryview(payload)
             while view:
@@ -308,4 +308,4 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     finally:
         os.close(fd)
     os.unlink(journal)
-    _sync_folder(path.parent)
+    sync_folder(path.parent)

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import fail
 from ..catalog import msg
 from ..files.starter import write_atomically
-from ..files.appending import _lock
+from ..files.appending import store_lock
 from ..files.journal import pending_path, read_pending
 from ..files.store import last_line_is_whole
 
@@ -74,7 +74,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     if read_pending(path) is None:
         return None  # nothing to roll back; the lock must not create a missing folder either
     try:
-        with _lock(path):
+        with store_lock(path):
             pending = read_pending(path)
             if pending is None:
                 return None
@@ -84,7 +84,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             if tail:
                 side = _side_file(path, now or datetime.now(timezone.utc), "interrupted")
                 write_atomically(side, tail)  # safe on disk before the store loses it
-                _sync_folder(path.parent)
+                sync_folder(path.parent)
                 fd = os.open(path, os.O_WRONLY)
                 try:
                     os.ftruncate(fd, pending.size)
@@ -92,7 +92,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
                 finally:
                     os.close(fd)
             os.unlink(pending_path(path))
-            _sync_folder(path.parent)
+            sync_folder(path.parent)
             return RolledBack(pending.rows, tail, pending.size, side)
     except Timeout:
         raise fail(str(path), msg("repair_locked")) from None
@@ -121,7 +121,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
     if head and not head.endswith(b"\n"):
         _refuse_foreign(head, path)  # before the lock, which would leave a file beside it
     try:
-        with _lock(path):
+        with store_lock(path):
             data = read_regular(path, "the observations file")
             if data is None:
                 return None
@@ -136,7 +136,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             # The tail is safe on disk before the store loses it.
             write_atomically(side, tail)
             write_atomically(path, data[:cut])
-            _sync_folder(path.parent)
+            sync_folder(path.parent)
             return Repair(data[:cut].count(b"\n") + 1, tail, side)
     except Timeout:
         raise fail(str(path), msg("repair_locked")) from None
@@ -165,7 +165,7 @@ def _refuse_foreign(data: bytes, path: Path) -> None:
         raise fail(str(path), message)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the renames durable (POSIX); a no-op where folders cannot be opened."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -38,7 +38,7 @@ COLOURS = {
 }
 
 
-def _w(key: str, lang: str, **values: Any) -> str:
+def chart_word(key: str, lang: str, **values: Any) -> str:
     """A legend or note of a chart, from the catalog (``chart_<key>``)."""
     return render(msg("chart_" + key, **values), lang)
 
@@ -102,7 +102,7 @@ def _chart_for(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart |
 # --- pygal plumbing ------------------------------------------------------------------
 
 
-def _style(colours: Sequence[str]) -> Any:
+def plot_style(colours: Sequence[str]) -> Any:
     from pygal.style import Style  # type: ignore[import-untyped]  # pygal ships no type information
 
     return Style(
@@ -131,7 +131,7 @@ def _style(colours: Sequence[str]) -> Any:
     )
 
 
-def _config(lang: str, **extra: Any) -> dict[str, Any]:
+def plot_config(lang: str, **extra: Any) -> dict[str, Any]:
     config: dict[str, Any] = dict(
         width=760,
         height=340,
@@ -165,7 +165,7 @@ def _static(root: Any) -> Any:
     return root
 
 
-def _finish(chart: Any, target_id: str, points: int, notes: Sequence[str] = ()) -> Chart:
+def finished_chart(chart: Any, target_id: str, points: int, notes: Sequence[str] = ()) -> Chart:
     # A fixed id instead of pygal's random one: two runs on the same data give the same
     # file, and the chart's scoped CSS cannot collide with another chart's in one page.
     chart.uuid = target_id
@@ -180,11 +180,11 @@ def _x_labels(first: float, last: float) -> list[int]:
     return years[::step] if years else years
 
 
-def _hollow(colour: str) -> str:
+def hollow_marker(colour: str) -> str:
     return f"fill: white; stroke: {colour}; stroke-width: 2"
 
 
-class _Plot:
+class Plot:
     """Collects XY series with their colours, so the style lists them in the same order."""
 
     def __init__(self) -> None:
@@ -223,16 +223,16 @@ class _Plot:
             # pygal sizes a bottom legend for len // columns rows; make room for the last one.
             extra.setdefault("margin_bottom", 12 + 20)
         chart = pygal.XY(
-            style=_style([c for *_, c in self.series]),
+            style=plot_style([c for *_, c in self.series]),
             x_labels=_x_labels(min(xs), max(xs)),
             x_value_formatter=lambda x: _year_text(x, lang),
             range=(bottom, hi + pad),
             xrange=(min(xs) - 0.3, max(xs) + 0.3),
-            **_config(lang, **extra),
+            **plot_config(lang, **extra),
         )
         for title, values, options, _ in self.series:
             chart.add(title, values, **options)
-        return _finish(chart, target_id, data_points if data_points is not None else self.points, notes)
+        return finished_chart(chart, target_id, data_points if data_points is not None else self.points, notes)
 
 
 def _year_text(x: float, lang: str) -> str:
@@ -253,7 +253,7 @@ DOTTED = {"width": 2, "dasharray": "2,4", "linecap": "round"}
 # --- level ----------------------------------------------------------------------------
 
 
-def _value(value: float, unit: str, lang: str) -> str:
+def value_label(value: float, unit: str, lang: str) -> str:
     from ..output.i18n import value_with_unit
 
     return value_with_unit(value, unit, lang)
@@ -262,16 +262,16 @@ def _value(value: float, unit: str, lang: str) -> str:
 # --- every period, average ------------------------------------------------------------
 
 
-def _bound(bound: Bound) -> tuple[str, float]:
+def bound_sign(bound: Bound) -> tuple[str, float]:
     return ("≥" if bound.at_least else "≤"), bound.value
 
 
-def _add_provisional(plot: "_Plot", provisional: Sequence[Observation], lang: str) -> None:
+def add_provisional(plot: "Plot", provisional: Sequence[Observation], lang: str) -> None:
     """Sub-annual readings as hollow markers, apart from the full-year line."""
     plot.add(
-        _w("provisional", lang),
+        chart_word("provisional", lang),
         [
-            {"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
+            {"value": (o.period.end, o.value), "style": hollow_marker(COLOURS["actual"]), "label": str(o.period)}
             for o in provisional
         ],
         COLOURS["actual"],

@@ -16,25 +16,25 @@ from ..plan.model import Measure
 __all__ = ["explain", "reason_text"]
 
 
-def _s(key: str, lang: str, **values: object) -> str:
+def narrative_sentence(key: str, lang: str, **values: object) -> str:
     """The catalog's sentence ``narrative_<key>`` in ``lang``, with these values."""
     return render(msg("narrative_" + key, **values), lang)
 
 
-def _v(value: float | None, unit: str, lang: str) -> str:
+def value_in_unit(value: float | None, unit: str, lang: str) -> str:
     return value_with_unit(value, unit, lang)
 
 
-def _x(a: Assessment, value: float | None, lang: str) -> str:
+def figure_of(a: Assessment, value: float | None, lang: str) -> str:
     """A figure of the target's indicator: a growth rate as a plain per cent ("10.28%"),
     since its unit text ("% y/y" and its Vietnamese form) would only repeat what the sentence
     says; anything else with its unit."""
     if a.indicator.measure is Measure.RATE and value is not None:
         return f"{number(value, lang)}%"
-    return _v(value, a.indicator.unit_in(lang), lang)
+    return value_in_unit(value, a.indicator.unit_in(lang), lang)
 
 
-def _pp(value: float | None, unit: str, lang: str) -> str:
+def difference_in_unit(value: float | None, unit: str, lang: str) -> str:
     """A difference in the indicator's unit: percentage points for a share ("–" for one
     that could not be computed: it overflowed)."""
     sign = "+" if value is not None and value > 0 else ""
@@ -43,11 +43,11 @@ def _pp(value: float | None, unit: str, lang: str) -> str:
     return f"{sign}{number(value, lang)}" + (f" {unit}" if unit else "")
 
 
-def _change(before: str, after: str, change: float, lang: str) -> str:
+def change_text(before: str, after: str, change: float, lang: str) -> str:
     """A change said with its direction: "rose from … to …" or "fell from … to …"
     (catalog ``narrative_change_*``) (the Vietnamese sentences use it; the English ones name both years)."""
     key = "change_rise" if change > 0 else "change_fall" if change < 0 else "change_same"
-    return _s(key, lang, before=before, after=after)
+    return narrative_sentence(key, lang, before=before, after=after)
 
 
 def reason_text(reason: str, lang: str) -> str:
@@ -55,7 +55,7 @@ def reason_text(reason: str, lang: str) -> str:
     from ..catalog import catalog
 
     known = "narrative_reason_" + reason in catalog("en")
-    return _s("reason_" + (reason if known else "undefined"), lang)
+    return narrative_sentence("reason_" + (reason if known else "undefined"), lang)
 
 
 def explain(a: Assessment, lang: str) -> list[str]:
@@ -79,17 +79,17 @@ _NO_FIGURE = ("no_figures", "no_figure_for_period", "no_annual_figure", "no_base
 _SAID_BY_KIND = ("average_undefined",)
 
 
-def _rate(value: float, lang: str, decimals: int = 2) -> str:
+def rate_text(value: float, lang: str, decimals: int = 2) -> str:
     """A growth rate in per cent (10.37 -> "10.37%"), whatever the indicator's unit text."""
     return f"{number(value, lang, decimals)}%"
 
 
-def _span_text(periods: list[Period]) -> str:
+def span_text(periods: list[Period]) -> str:
     """The periods with a figure, first–last ("2021–2023", or "2021" alone)."""
     return str(periods[0]) if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
 
 
-def _against_last_year(
+def against_last_year(
     a: Assessment, same: SamePeriod | None, now: float | None, period: Period, lang: str
 ) -> list[str]:
     """The same-period-last-year sentence: a per-cent change, or points for a growth rate."""
@@ -97,9 +97,9 @@ def _against_last_year(
         return []
     unit = a.indicator.unit_in(lang)
     previous = _previous(str(period))
-    was = _x(a, same.value, lang)
+    was = figure_of(a, same.value, lang)
     if same.by == "points":
-        change = _pp(same.change, unit, lang)
+        change = difference_in_unit(same.change, unit, lang)
     elif same.by == "percent":
         change = signed_percent(same.change / 100 if same.change is not None else None, lang)
     else:
@@ -107,10 +107,10 @@ def _against_last_year(
     # A whole year is set against the year before; a part of one against the same part.
     key = "against_year" if "-" not in str(period) else "against_period"
     if now is None:
-        return [_s(key + "_plain", lang, previous=previous, was=was, change=change)]
+        return [narrative_sentence(key + "_plain", lang, previous=previous, was=was, change=change)]
     # A rise and a fall are different words in the Vietnamese sentences (catalog vi.toml).
-    moved = _change(was, _x(a, now, lang), now - same.value, lang)
-    return [_s(key, lang, previous=previous, was=was, change=change, moved=moved)]
+    moved = change_text(was, figure_of(a, now, lang), now - same.value, lang)
+    return [narrative_sentence(key, lang, previous=previous, was=was, change=change, moved=moved)]
 
 
 def _previous(period: str) -> str:

@@ -46,7 +46,7 @@ def _change_kind(c: Change) -> str:
 _KEYS = tuple(k[len("report_") :] for k in catalog("en") if k.startswith("report_"))
 
 
-def _t(key: str, lang: str, **values: Any) -> str:
+def report_word(key: str, lang: str, **values: Any) -> str:
     """A word of the report (catalog ``report_<key>``), else an i18n label."""
     if key not in _KEYS:
         text = label(key, lang)
@@ -119,14 +119,14 @@ def source_cell(text: str) -> Cell | None:
     return Cell(text)
 
 
-def _percent(share: float | None, lang: str) -> str:
+def percent_text(share: float | None, lang: str) -> str:
     return "–" if share is None else f"{number(share * 100, lang, 1)}%"
 
 
-def _join(items: Sequence[str], lang: str) -> str:
+def joined_list(items: Sequence[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {_t('and', lang)} " + items[-1]
+    return ", ".join(items[:-1]) + f" {report_word('and', lang)} " + items[-1]
 
 
 def definition(a: Assessment, lang: str) -> str:
@@ -227,7 +227,7 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
             if m.reached_is_projection:
                 # Where the achieved rate would take the value: a projection, said as one.
-                reached = _t("would_be", lang, year=reached)
+                reached = report_word("would_be", lang, year=reached)
         rows.append(
             (
                 Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"),
@@ -292,7 +292,7 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
     out = []
     for o in rows:
         part = not o.period.is_year
-        period = f"{o.period} ({_t('provisional_row', lang)})" if part else str(o.period)
+        period = f"{o.period} ({report_word('provisional_row', lang)})" if part else str(o.period)
         out.append(
             (
                 Cell(period, muted=part),
@@ -314,7 +314,7 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         number=number_,
         id=t.id,
         name=_name(a, lang),
-        kind=_t(f"kind_{t.kind}", lang),
+        kind=report_word(f"kind_{t.kind}", lang),
         status=a.status.value,
         status_text=_status_with_missed(a, lang),
         definition=definition(a, lang),
@@ -332,7 +332,7 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         observations=_observations(shown, unit, lang),
         sentences=tuple(explain(a, lang)),
         chart=chart_for(a, rows, lang) if with_chart else None,
-        no_chart=_t("no_chart_large" if too_large_to_draw(rows) else "no_chart", lang),
+        no_chart=report_word("no_chart_large" if too_large_to_draw(rows) else "no_chart", lang),
     )
 
 
@@ -342,7 +342,7 @@ def _summary(data: ReportData, lang: str) -> TableView:
         label("target", lang),
         label("type", lang),
         label("latest", lang),
-        _t("goal", lang),
+        report_word("goal", lang),
         label("gap", lang),
         label("p", lang),
         label("status", lang),
@@ -353,7 +353,7 @@ def _summary(data: ReportData, lang: str) -> TableView:
             (
                 Cell(str(i)),
                 Cell(_name(a, lang), title=a.target.id),
-                Cell(_t(f"kind_{a.target.kind}", lang)),
+                Cell(report_word(f"kind_{a.target.kind}", lang)),
                 Cell(_latest_text(a, lang)),
                 Cell(_goal_with_reached(a, lang)),
                 Cell(gap_text(a, lang)),
@@ -393,8 +393,8 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             label("indicator", lang),
             label("period", lang),
             label("value", lang),
-            _t("change", lang),
-            _t("previous", lang),
+            report_word("change", lang),
+            report_word("previous", lang),
             label("source", lang),
             label("recorded_at", lang),
         )
@@ -407,7 +407,7 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                     Cell(o.indicator),
                     Cell(str(o.period)),
                     Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
-                    Cell(_t(_change_kind(c), lang)),
+                    Cell(report_word(_change_kind(c), lang)),
                     Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
                     source_cell(o.source) or Cell(""),
                     Cell(date_text(o.recorded_at, lang)),
@@ -416,7 +416,7 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         figures = TableView(headers, tuple(rows), frozenset({2, 4}))
     statuses = None
     if s.status_changes:
-        headers = (label("target", lang), _t("before", lang), _t("now", lang))
+        headers = (label("target", lang), report_word("before", lang), report_word("now", lang))
         statuses = TableView(
             headers,
             tuple(
@@ -429,10 +429,10 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             ),
         )
     return {
-        "title": _t("since_title", lang, date=date_text(s.date, lang)),
+        "title": report_word("since_title", lang, date=date_text(s.date, lang)),
         "figures": figures,
         "statuses": statuses,
-        "none": _t("since_none", lang, date=date_text(s.date, lang))
+        "none": report_word("since_none", lang, date=date_text(s.date, lang))
         if not s.changes and not s.status_changes
         else None,
     }
@@ -458,14 +458,14 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         )
     ]
     # Dates as the reader's language writes them: 05/01/2025 in Vietnamese, ISO in English.
-    meta = [f"{_t('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
+    meta = [f"{report_word('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
     if data.recorded_through:
-        meta.append(f"{_t('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
-    meta.append(_t("targets_count", lang, n=len(sections)))
+        meta.append(f"{report_word('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
+    meta.append(report_word("targets_count", lang, n=len(sections)))
     return {
         "lang": lang,
-        "title": data.title or _t("report", lang),
-        "heading": _t("report", lang),
+        "title": data.title or report_word("report", lang),
+        "heading": report_word("report", lang),
         "meta": " · ".join(meta),
         "summary": _summary(data, lang),
         "since": _since_view(data, lang),
@@ -489,5 +489,5 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
                 "value",
             )
         },
-        "footer": _t("footer", lang, version=__version__),
+        "footer": report_word("footer", lang, version=__version__),
     }

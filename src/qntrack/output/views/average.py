@@ -14,15 +14,15 @@ from ..charts import (
     DOTTED,
     SOLID,
     Chart,
-    _add_provisional,
-    _bound,
-    _Plot,
-    _value,
-    _w,
+    add_provisional,
+    bound_sign,
+    Plot,
+    value_label,
+    chart_word,
     provisional_readings,
 )
 from ..i18n import label, number, value_with_unit
-from ..narrative import _rate, _s, _span_text
+from ..narrative import rate_text, narrative_sentence, span_text
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -42,7 +42,7 @@ class AverageView(SpanView):
         return _chart(a, rows, lang)
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report_view import _t
+        from ..report_view import report_word
 
         head = self.span_line(a, lang)
         d = a.result
@@ -50,21 +50,21 @@ class AverageView(SpanView):
             return []
         span, sign, value = head
         unit = a.indicator.unit_in(lang)
-        out = [span, (_t("target_average", lang), f"{sign} {value}")]
+        out = [span, (report_word("target_average", lang), f"{sign} {value}")]
         out.append(
             (
-                _t("years_with_data", lang),
-                _t("passed_count", lang, passed=d.years_with_data, total=d.years_in_span),
+                report_word("years_with_data", lang),
+                report_word("passed_count", lang, passed=d.years_with_data, total=d.years_in_span),
             )
         )
         if d.average is not None:
-            out.append((_t("achieved_average", lang), value_with_unit(d.average, unit, lang)))
+            out.append((report_word("achieved_average", lang), value_with_unit(d.average, unit, lang)))
         if d.required_rate_remaining is not None:
             out.append(
                 (
                     label("needed_years_without_figure", lang)
                     if a.awaiting_figures
-                    else _t("required_remaining", lang),
+                    else report_word("required_remaining", lang),
                     value_with_unit(d.required_rate_remaining, unit, lang),
                 )
             )
@@ -100,22 +100,22 @@ VIEW = AverageView()
 def _sentences(a: Assessment, lang: str) -> list[str]:
     d = a.result
     if not isinstance(d, AverageResult) or d.average is None:
-        return [_s("no_figure_in_span", lang)]
+        return [narrative_sentence("no_figure_in_span", lang)]
     bound = d.bound.value
-    word = _s(d.bound.keyword, lang)
+    word = narrative_sentence(d.bound.keyword, lang)
     # 9.998 against 10 must not read "10% (target 10%)": one more decimal when rounding hides a miss.
     places = 3 if number(d.average, "en") == number(bound, "en") and d.average != bound else 2
-    span = _span_text([p.period for p in d.periods])
+    span = span_text([p.period for p in d.periods])
     n = d.years_with_data
     out = [
-        _s(
+        narrative_sentence(
             "average_many" if n > 1 else "average_one",
             lang,
             n=n,
             span=span,
-            average=_rate(d.average, lang, places),
+            average=rate_text(d.average, lang, places),
             word=word,
-            bound=_rate(bound, lang),
+            bound=rate_text(bound, lang),
         )
     ]
     if d.required_rate_remaining is not None and a.awaiting_figures:
@@ -129,7 +129,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                     end=d.end,
                     years=years,
                     word=word,
-                    need=_rate(d.required_rate_remaining, lang),
+                    need=rate_text(d.required_rate_remaining, lang),
                 ),
                 lang,
             )
@@ -137,19 +137,19 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     elif d.required_rate_remaining is not None:
         left = d.years_in_span - d.years_with_data
         out.append(
-            _s(
+            narrative_sentence(
                 "average_remaining_many" if left > 1 else "average_remaining_one",
                 lang,
                 n=left,
                 word=word,
-                need=_rate(d.required_rate_remaining, lang),
+                need=rate_text(d.required_rate_remaining, lang),
                 start=d.start,
                 end=d.end,
             )
         )
     if a.provisional is not None:
         p = a.provisional
-        out.append(_s("average_provisional", lang, period=p.period, value=_rate(p.value, lang)))
+        out.append(narrative_sentence("average_provisional", lang, period=p.period, value=rate_text(p.value, lang)))
     return out
 
 
@@ -159,8 +159,8 @@ def _average_undefined(a: Assessment, lang: str) -> list[str]:
     d = a.result
     assert isinstance(d, AverageResult) and d.undefined_by is not None  # explain's test
     values = {p.period: p.value for p in d.periods}
-    years = ", ".join(f"{y} ({_rate(values[y], lang)})" for y in d.undefined_by)
-    span = _span_text([p.period for p in d.periods])
+    years = ", ".join(f"{y} ({rate_text(values[y], lang)})" for y in d.undefined_by)
+    span = span_text([p.period for p in d.periods])
     return [render(msg("narrative_average_undefined", years=years, span=span), lang)]
 
 
@@ -168,24 +168,24 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     d = a.result
     if not isinstance(d, AverageResult):
         return None  # no figures of the kind (an assessment that overflowed)
-    sign, bound = _bound(d.bound)
+    sign, bound = bound_sign(d.bound)
     unit = a.indicator.unit_in(lang)
-    plot = _Plot()
+    plot = Plot()
     plot.add(
-        _w("actual_period", lang),
+        chart_word("actual_period", lang),
         [(p.period.end, p.value) for p in d.periods],
         COLOURS["actual"],
         stroke_style=SOLID,
     )
     start, end = d.start, d.end
     provisional = provisional_readings(rows, start.year, end.year)
-    _add_provisional(plot, provisional, lang)
+    add_provisional(plot, provisional, lang)
     data_points = plot.points
     if data_points == 0:
         return None
     x0, x1 = start.end, end.end
     plot.add(
-        _w("target_average", lang, sign=sign, value=_value(bound, unit, lang)),
+        chart_word("target_average", lang, sign=sign, value=value_label(bound, unit, lang)),
         [(x0, bound), (x1, bound)],
         COLOURS["bound"],
         stroke_style=DASHED,
@@ -193,11 +193,11 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     )
     if d.average is not None:
         plot.add(
-            _w("achieved_average", lang, value=_value(d.average, unit, lang)),
+            chart_word("achieved_average", lang, value=value_label(d.average, unit, lang)),
             [(x0, d.average), (x1, d.average)],
             COLOURS["average"],
             stroke_style=DOTTED,
             show_dots=False,
         )
-    notes = [_w("note_hollow", lang)] if provisional else []
+    notes = [chart_word("note_hollow", lang)] if provisional else []
     return plot.render(a.target.id, lang, notes, data_points=data_points)

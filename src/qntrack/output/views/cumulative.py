@@ -8,9 +8,9 @@ from ...catalog import msg, render
 from ...kinds.cumulative import CumulativeResult
 from ...method.assessment import Assessment
 from ...plan.model import Observation
-from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, _bound, _Plot, _value, _w
+from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
 from ..i18n import label, number, value_with_unit
-from ..narrative import _s, _x
+from ..narrative import narrative_sentence, figure_of
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -27,7 +27,7 @@ class CumulativeView(SpanView):
         return _chart(a, lang)
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report_view import _percent, _t
+        from ..report_view import percent_text, report_word
 
         head = self.span_line(a, lang)
         d = a.result
@@ -35,18 +35,18 @@ class CumulativeView(SpanView):
             return []
         span, sign, value = head
         unit = a.indicator.unit_in(lang)
-        out = [span, (_t("target_total", lang), f"{sign} {value}")]
+        out = [span, (report_word("target_total", lang), f"{sign} {value}")]
         f = d.figures
         if f is not None:
-            out.append((_t("total", lang), value_with_unit(f.total, unit, lang)))
-            out.append((_t("share_of_target", lang), _percent(f.share_of_target, lang)))
-            out.append((_t("share_of_time", lang), _percent(f.share_of_time, lang)))
+            out.append((report_word("total", lang), value_with_unit(f.total, unit, lang)))
+            out.append((report_word("share_of_target", lang), percent_text(f.share_of_target, lang)))
+            out.append((report_word("share_of_time", lang), percent_text(f.share_of_time, lang)))
             if f.needed_per_remaining_period:
                 out.append(
                     (
                         label("needed_per_period_without_figure", lang)
                         if a.awaiting_figures
-                        else _t("needed_per_period", lang),
+                        else report_word("needed_per_period", lang),
                         value_with_unit(f.needed_per_remaining_period, unit, lang),
                     )
                 )
@@ -80,15 +80,15 @@ VIEW = CumulativeView()
 def _sentences(a: Assessment, lang: str) -> list[str]:
     d = a.result
     if not isinstance(d, CumulativeResult) or d.figures is None:
-        return [_s("no_figure_in_span", lang)]
+        return [narrative_sentence("no_figure_in_span", lang)]
     f = d.figures
     if f.total is None:
         return []  # the total overflowed: the reason's sentence says so
     out = [
-        _s(
+        narrative_sentence(
             "cumulative",
             lang,
-            total=_x(a, f.total, lang),
+            total=figure_of(a, f.total, lang),
             share=number((f.share_of_target or 0) * 100, lang, 1),
             time=number(f.share_of_time * 100, lang, 1),
         )
@@ -101,7 +101,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                     start=d.start,
                     end=d.end,
                     latest=a.latest.period,
-                    needed=_x(a, f.needed_per_remaining_period, lang),
+                    needed=figure_of(a, f.needed_per_remaining_period, lang),
                 ),
                 lang,
             )
@@ -109,16 +109,18 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     elif f.needed_per_remaining_period:
         n = f.periods_remaining
         out.append(
-            _s(
+            narrative_sentence(
                 "cumulative_each_many" if n > 1 else "cumulative_each_one",
                 lang,
                 n=n,
-                needed=_x(a, f.needed_per_remaining_period, lang),
+                needed=figure_of(a, f.needed_per_remaining_period, lang),
             )
         )
     if a.provisional is not None:
         p = a.provisional
-        out.append(_s("cumulative_provisional", lang, period=p.period, value=_x(a, p.value, lang)))
+        out.append(
+            narrative_sentence("cumulative_provisional", lang, period=p.period, value=figure_of(a, p.value, lang))
+        )
     return out
 
 
@@ -128,27 +130,27 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
         return None  # no figures of the kind (an assessment that overflowed)
     if not d.periods:
         return None
-    _, bound = _bound(d.bound)
+    _, bound = bound_sign(d.bound)
     unit = a.indicator.unit_in(lang)
     start, end = d.start, d.end
     origin = start.end - start.months / 12
-    plot = _Plot()
+    plot = Plot()
     total = 0.0
     running = [(origin, 0.0)]
     for p in d.periods:
         total += p.value
         running.append((p.period.end, total))
-    plot.add(_w("running_total", lang), running, COLOURS["actual"], stroke_style=SOLID)
+    plot.add(chart_word("running_total", lang), running, COLOURS["actual"], stroke_style=SOLID)
     data_points = len(d.periods)
     plot.add(
-        _w("target_total", lang, value=_value(bound, unit, lang)),
+        chart_word("target_total", lang, value=value_label(bound, unit, lang)),
         [(origin, bound), (end.end, bound)],
         COLOURS["bound"],
         stroke_style=DASHED,
         show_dots=False,
     )
     plot.add(
-        _w("even_pace", lang),
+        chart_word("even_pace", lang),
         [(origin, 0.0), (end.end, bound)],
         COLOURS["average"],
         stroke_style=DOTTED,

@@ -8,9 +8,20 @@ from ...catalog import msg, render
 from ...kinds.every_period import EveryPeriodResult
 from ...method.assessment import Assessment
 from ...plan.model import Observation
-from ..charts import COLOURS, DASHED, SOLID, Chart, _add_provisional, _bound, _Plot, _value, _w, provisional_readings
+from ..charts import (
+    COLOURS,
+    DASHED,
+    SOLID,
+    Chart,
+    add_provisional,
+    bound_sign,
+    Plot,
+    value_label,
+    chart_word,
+    provisional_readings,
+)
 from ..i18n import label
-from ..narrative import _s, _x
+from ..narrative import narrative_sentence, figure_of
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -31,24 +42,26 @@ class EveryPeriodView(SpanView):
         return _chart(a, rows, lang)
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report_view import _t
+        from ..report_view import report_word
 
         head = self.span_line(a, lang)
         d = a.result
         if head is None or not isinstance(d, EveryPeriodResult):
             return []
         span, sign, value = head
-        out = [span, (_t("threshold", lang), f"{sign} {value}")]
-        out.append((_t("passed", lang), _t("passed_count", lang, passed=d.passed, total=len(d.periods))))
+        out = [span, (report_word("threshold", lang), f"{sign} {value}")]
+        out.append(
+            (report_word("passed", lang), report_word("passed_count", lang, passed=d.passed, total=len(d.periods)))
+        )
         if d.first_failure is not None:
-            out.append((_t("first_failure", lang), str(d.first_failure.period)))
-        out.append((_t("streak", lang), str(d.streak)))
+            out.append((report_word("first_failure", lang), str(d.first_failure.period)))
+        out.append((report_word("streak", lang), str(d.streak)))
         if d.missing:
-            out.append((_t("missing", lang), ", ".join(map(str, d.missing))))
+            out.append((report_word("missing", lang), ", ".join(map(str, d.missing))))
         if a.awaiting_figures:
             out.append((label("periods_awaited", lang), str(len(a.awaiting_figures))))
         else:
-            out.append((_t("remaining", lang), str(d.remaining)))
+            out.append((report_word("remaining", lang), str(d.remaining)))
         return out
 
     def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
@@ -70,36 +83,38 @@ VIEW = EveryPeriodView()
 def _sentences(a: Assessment, lang: str) -> list[str]:
     d = a.result
     if not isinstance(d, EveryPeriodResult) or not d.periods:
-        return [_s("no_figure_in_span", lang)]
-    word = _s(d.bound.keyword, lang)
+        return [narrative_sentence("no_figure_in_span", lang)]
+    word = narrative_sentence(d.bound.keyword, lang)
     out = [
-        _s(
+        narrative_sentence(
             "every_passed",
             lang,
             passed=d.passed,
             total=len(d.periods),
             word=word,
-            bound=_x(a, d.bound.value, lang),
+            bound=figure_of(a, d.bound.value, lang),
             start=d.start,
             end=d.end,
         )
     ]
     failed = d.first_failure
     if failed is not None:
-        out.append(_s("every_broke", lang, period=failed.period, value=_x(a, failed.value, lang)))
+        out.append(
+            narrative_sentence("every_broke", lang, period=failed.period, value=figure_of(a, failed.value, lang))
+        )
         if d.streak == 1:
-            out.append(_s("every_again_one", lang, period=d.periods[-1].period))
+            out.append(narrative_sentence("every_again_one", lang, period=d.periods[-1].period))
         elif d.streak:
-            out.append(_s("every_again_many", lang, n=d.streak, since=d.periods[-d.streak].period))
+            out.append(narrative_sentence("every_again_many", lang, n=d.streak, since=d.periods[-d.streak].period))
     if a.awaiting_figures:
         # Every period over with no figure, the gaps before the latest among them.
         out.append(render(msg("narrative_awaiting_periods", periods=", ".join(map(str, a.awaiting_figures))), lang))
     elif d.missing:
-        out.append(_s("every_missing", lang, periods=", ".join(map(str, d.missing))))
+        out.append(narrative_sentence("every_missing", lang, periods=", ".join(map(str, d.missing))))
     if a.provisional is not None:
         p = a.provisional
         key = "every_provisional_passes" if d.provisional_passes else "every_provisional_fails"
-        out.append(_s(key, lang, period=p.period, value=_x(a, p.value, lang)))
+        out.append(narrative_sentence(key, lang, period=p.period, value=figure_of(a, p.value, lang)))
     return out
 
 
@@ -107,9 +122,9 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     d = a.result
     if not isinstance(d, EveryPeriodResult):
         return None  # no figures of the kind (an assessment that overflowed)
-    sign, bound = _bound(d.bound)
+    sign, bound = bound_sign(d.bound)
     unit = a.indicator.unit_in(lang)
-    plot = _Plot()
+    plot = Plot()
     values = []
     for p in d.periods:
         x = p.period.end
@@ -118,16 +133,16 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
             if p.passed
             else {"value": (x, p.value), "label": str(p.period), "color": COLOURS["fail"], "node": {"r": 6}}
         )
-    plot.add(_w("actual_period", lang), values, COLOURS["actual"], stroke_style=SOLID)
+    plot.add(chart_word("actual_period", lang), values, COLOURS["actual"], stroke_style=SOLID)
     start, end = d.start, d.end
     provisional = provisional_readings(rows, start.year, end.year) if start.is_year else []
-    _add_provisional(plot, provisional, lang)
+    add_provisional(plot, provisional, lang)
     data_points = plot.points
     if data_points == 0:
         return None
     x0, x1 = start.end, end.end
     plot.add(
-        _w("threshold", lang, sign=sign, value=_value(bound, unit, lang)),
+        chart_word("threshold", lang, sign=sign, value=value_label(bound, unit, lang)),
         [(x0, bound), (x1, bound)],
         COLOURS["bound"],
         stroke_style=DASHED,
@@ -135,7 +150,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     )
     notes = []
     if d.failed:
-        notes.append(_w("note_fail", lang))
+        notes.append(chart_word("note_fail", lang))
     if provisional:
-        notes.append(_w("note_hollow", lang))
+        notes.append(chart_word("note_hollow", lang))
     return plot.render(a.target.id, lang, notes, data_points=data_points)

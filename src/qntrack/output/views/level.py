@@ -7,9 +7,20 @@ from typing import TYPE_CHECKING, Sequence
 from ...catalog import msg, render
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import LevelTarget, Measure, Observation
-from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, _hollow, _Plot, _value, _w, provisional_readings
+from ..charts import (
+    COLOURS,
+    DASHED,
+    DOTTED,
+    SOLID,
+    Chart,
+    hollow_marker,
+    Plot,
+    value_label,
+    chart_word,
+    provisional_readings,
+)
 from ..i18n import label, signed_percent, value_with_unit
-from ..narrative import _change, _pp, _s, _v
+from ..narrative import change_text, difference_in_unit, narrative_sentence, value_in_unit
 
 if TYPE_CHECKING:
     from ..report_view import TableView
@@ -29,21 +40,25 @@ class LevelView:
         return _chart(a, rows, lang)
 
     def definition(self, a: Assessment, lang: str) -> str:
-        from ..report_view import _join, _t
+        from ..report_view import joined_list, report_word
 
         t, unit = a.target, a.indicator.unit_in(lang)
         assert isinstance(t, LevelTarget)
         base = t.baseline
         if base is None:
-            base_text = _t("baseline_observed", lang, period=a.baseline.period) if a.baseline else "–"
+            base_text = report_word("baseline_observed", lang, period=a.baseline.period) if a.baseline else "–"
         elif base.value is not None:
             base_text = f"{value_with_unit(base.value, unit, lang)} ({base.period})"
         else:
-            base_text = _t("baseline_observed", lang, period=base.period)
+            base_text = report_word("baseline_observed", lang, period=base.period)
         if t.milestones:
-            parts = [f"{value_with_unit(m.value, unit, lang)} {_t('by_year', lang, by=m.by)}" for m in t.milestones]
-            return _t("def_milestones", lang, milestones=_join(parts, lang), baseline=base_text)
-        return _t("def_direction", lang, direction=label(a.indicator.direction.value, lang), baseline=base_text)
+            parts = [
+                f"{value_with_unit(m.value, unit, lang)} {report_word('by_year', lang, by=m.by)}" for m in t.milestones
+            ]
+            return report_word("def_milestones", lang, milestones=joined_list(parts, lang), baseline=base_text)
+        return report_word(
+            "def_direction", lang, direction=label(a.indicator.direction.value, lang), baseline=base_text
+        )
 
     def goal(self, a: Assessment, lang: str) -> str | None:
         return None  # the next milestone, else the direction (summary.goal_text)
@@ -71,32 +86,42 @@ VIEW = LevelView()
 def _sentences(a: Assessment, lang: str) -> list[str]:
     unit = a.indicator.unit_in(lang)
     if a.latest is None or a.baseline is None:
-        return [_s("no_full_year", lang)]
+        return [narrative_sentence("no_full_year", lang)]
     out: list[str] = []
     latest, base = a.latest, a.baseline
-    before, after = _v(base.value, unit, lang), _v(latest.value, unit, lang)
+    before, after = value_in_unit(base.value, unit, lang), value_in_unit(latest.value, unit, lang)
     span = dict(
         base=before,
         base_period=base.period,
         latest=after,
         latest_period=latest.period,
-        change=_change(before, after, latest.value - (base.value or 0.0), lang),
+        change=change_text(before, after, latest.value - (base.value or 0.0), lang),
     )
     if a.achieved_rate is not None:
-        out.append(_s("level_rate", lang, rate=signed_percent(a.achieved_rate, lang), **span))
+        out.append(narrative_sentence("level_rate", lang, rate=signed_percent(a.achieved_rate, lang), **span))
     if a.reason == "zero_baseline":
         # No rate to give, but the change itself is a fact worth saying.
-        out.append(_s("level_change", lang, diff=_pp(latest.value - (base.value or 0.0), unit, lang), **span))
+        out.append(
+            narrative_sentence(
+                "level_change", lang, diff=difference_in_unit(latest.value - (base.value or 0.0), unit, lang), **span
+            )
+        )
     m0 = a.next_milestone
     if m0 is not None and m0.method == "absolute_change" and m0.achieved_change is not None:
         # No growth rate across zero: the change a year is what the assessment reads.
-        diff = _pp(m0.achieved_change, unit, lang)
+        diff = difference_in_unit(m0.achieved_change, unit, lang)
         if m0.required_change is not None:
             out.append(
-                _s("level_abs_change_required", lang, diff=diff, required=_pp(m0.required_change, unit, lang), **span)
+                narrative_sentence(
+                    "level_abs_change_required",
+                    lang,
+                    diff=diff,
+                    required=difference_in_unit(m0.required_change, unit, lang),
+                    **span,
+                )
             )
         else:
-            out.append(_s("level_abs_change", lang, diff=diff, **span))
+            out.append(narrative_sentence("level_abs_change", lang, diff=diff, **span))
         if base.value == 0 and _not_balance(a):
             out.append(render(msg("narrative_zero_baseline"), lang))
     # A missed deadline is said even after the headline has moved on to the next milestone.
@@ -107,9 +132,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     m = a.next_milestone
     if m is None:
         return out
-    goal = _v(m.value, unit, lang)
+    goal = value_in_unit(m.value, unit, lang)
     if m.status.value == "target_achieved":
-        out.append(_s("milestone_achieved", lang, by=m.by, goal=goal))
+        out.append(narrative_sentence("milestone_achieved", lang, by=m.by, goal=goal))
         return out
     if m.due:
         out.append(_missed_sentence(m, unit, lang))
@@ -127,22 +152,26 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         short = (m.projected < m.value) == a.indicator.increase
         if m.method == "absolute_change":
             c = m.required_change_from_latest
-            needed = None if c is None else _pp(c, unit, lang)
+            needed = None if c is None else difference_in_unit(c, unit, lang)
         else:
             r = m.required_rate_from_latest
             needed = None if r is None else signed_percent(r, lang)
         key = ("pace_short_needs" if needed is not None else "pace_short") if short else "pace_meets"
-        out.append(_s(key, lang, projected=_v(m.projected, unit, lang), by=m.by, goal=goal, needed=needed))
+        out.append(
+            narrative_sentence(
+                key, lang, projected=value_in_unit(m.projected, unit, lang), by=m.by, goal=goal, needed=needed
+            )
+        )
     if m.trajectory is not None and m.deviation is not None:
         out.append(
-            _s(
+            narrative_sentence(
                 "path",
                 lang,
                 goal=goal,
                 by=m.by,
-                trajectory=_v(m.trajectory, unit, lang),
+                trajectory=value_in_unit(m.trajectory, unit, lang),
                 period=latest.period,
-                deviation=_pp(m.deviation, unit, lang),
+                deviation=difference_in_unit(m.deviation, unit, lang),
             )
         )
     out.extend(_reached_sentence(m, unit, lang))
@@ -161,11 +190,16 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
     latest = a.latest
     assert latest is not None
     if too:
-        out = [render(msg("narrative_awaiting_milestone_too", by=m.by, goal=_v(m.value, unit, lang)), lang)]
+        out = [render(msg("narrative_awaiting_milestone_too", by=m.by, goal=value_in_unit(m.value, unit, lang)), lang)]
     else:
         out = [
             render(
-                msg("narrative_awaiting_milestone", by=m.by, latest=_v(latest.value, unit, lang), period=latest.period),
+                msg(
+                    "narrative_awaiting_milestone",
+                    by=m.by,
+                    latest=value_in_unit(latest.value, unit, lang),
+                    period=latest.period,
+                ),
                 lang,
             )
         ]
@@ -176,22 +210,22 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_short" if short else "narrative_awaiting_meets",
                     by=m.by,
-                    projected=_v(m.projected, unit, lang),
-                    goal=_v(m.value, unit, lang),
+                    projected=value_in_unit(m.projected, unit, lang),
+                    goal=value_in_unit(m.value, unit, lang),
                 ),
                 lang,
             )
         )
     if m.trajectory is not None and m.deviation is not None:
         out.append(
-            _s(
+            narrative_sentence(
                 "path_awaiting",
                 lang,
-                goal=_v(m.value, unit, lang),
+                goal=value_in_unit(m.value, unit, lang),
                 by=m.by,
-                trajectory=_v(m.trajectory, unit, lang),
+                trajectory=value_in_unit(m.trajectory, unit, lang),
                 period=latest.period,
-                deviation=_pp(m.deviation, unit, lang),
+                deviation=difference_in_unit(m.deviation, unit, lang),
             )
         )
     return out
@@ -201,21 +235,21 @@ def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
     """ "The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
     is not the deadline's own: a deadline year with no figure is judged on the next one)."""
     judged = m.judged_on
-    goal = _v(m.value, unit, lang)
-    got = _v(judged.value, unit, lang) if judged is not None else "–"
+    goal = value_in_unit(m.value, unit, lang)
+    got = value_in_unit(judged.value, unit, lang) if judged is not None else "–"
     when = f" ({judged.period})" if judged is not None and judged.period != m.by else ""
-    return _s("missed", lang, by=m.by, goal=goal, got=got, when=when)
+    return narrative_sentence("missed", lang, by=m.by, goal=goal, got=got, when=when)
 
 
 def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
     """When the milestone was, or would be, reached: a projection says "would be"."""
-    goal = _v(m.value, unit, lang)
+    goal = value_in_unit(m.value, unit, lang)
     if m.reached_in is not None and not m.reached_is_projection:
-        return [_s("reached_late", lang, goal=goal, year=m.reached_in)]
+        return [narrative_sentence("reached_late", lang, goal=goal, year=m.reached_in)]
     if m.reached_in is not None:
-        return [_s("would_reach", lang, goal=goal, year=m.reached_in)]
+        return [narrative_sentence("would_reach", lang, goal=goal, year=m.reached_in)]
     if m.never_reached:
-        return [_s("never_reached", lang, goal=goal)]
+        return [narrative_sentence("never_reached", lang, goal=goal)]
     return []
 
 
@@ -224,14 +258,16 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     base = a.baseline
     first = base.period.year - 5 if base is not None else None
     last_ms = max((m.by.year for m in a.milestones), default=None)
-    plot = _Plot()
+    plot = Plot()
     shown = [o for o in annual if first is None or o.period.year >= first]
-    plot.add(_w("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"], stroke_style=SOLID)
+    plot.add(
+        chart_word("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"], stroke_style=SOLID
+    )
     provisional = provisional_readings(rows, first)
     plot.add(
-        _w("provisional", lang),
+        chart_word("provisional", lang),
         [
-            {"value": (o.period.end, o.value), "style": _hollow(COLOURS["actual"]), "label": str(o.period)}
+            {"value": (o.period.end, o.value), "style": hollow_marker(COLOURS["actual"]), "label": str(o.period)}
             for o in provisional
         ],
         COLOURS["actual"],
@@ -247,14 +283,14 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
             years = range(base.period.year, m.by.year + 1)
             path = [(float(y), base.value * (1 + m.required_rate) ** (y - base.period.year)) for y in years]
             plot.add(
-                _w("path", lang, value=_value(m.value, unit, lang), by=m.by),
+                chart_word("path", lang, value=value_label(m.value, unit, lang), by=m.by),
                 path,
                 COLOURS["path" if i % 2 == 0 else "path2"],
                 stroke_style=DASHED,
                 show_dots=False,
             )
     plot.add(
-        _w("milestones", lang),
+        chart_word("milestones", lang),
         [{"value": (m.by.end, m.value), "label": str(m.by)} for m in a.milestones],
         COLOURS["milestone"],
         stroke=False,
@@ -267,8 +303,10 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
             projection = [
                 (float(y), a.latest.value * (1 + a.achieved_rate) ** (y - start)) for y in range(start, max(ends) + 1)
             ]
-            plot.add(_w("projection", lang), projection, COLOURS["projection"], stroke_style=DOTTED, show_dots=False)
-    notes = [_w("note_hollow", lang)] if provisional else []
+            plot.add(
+                chart_word("projection", lang), projection, COLOURS["projection"], stroke_style=DOTTED, show_dots=False
+            )
+    notes = [chart_word("note_hollow", lang)] if provisional else []
     if data_points == 0:
         return None
     return plot.render(a.target.id, lang, notes, data_points=data_points)

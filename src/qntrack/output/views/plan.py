@@ -8,9 +8,9 @@ from ...catalog import msg, render
 from ...kinds.plan import PlanResult, SamePeriod
 from ...method.assessment import Assessment
 from ...plan.model import Observation
-from ..charts import COLOURS, Chart, _config, _finish, _style, _w
+from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
 from ..i18n import label, number, signed_percent, value_with_unit
-from ..narrative import _against_last_year, _pp, _s, _x
+from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
 
 if TYPE_CHECKING:
@@ -31,12 +31,14 @@ class PlanView:
         return _chart(a, lang)
 
     def definition(self, a: Assessment, lang: str) -> str:
-        from ..report_view import _t
+        from ..report_view import report_word
 
         d = a.result
         if not isinstance(d, PlanResult):
             return ""
-        return _t("def_plan", lang, value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang), period=d.period)
+        return report_word(
+            "def_plan", lang, value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang), period=d.period
+        )
 
     def goal(self, a: Assessment, lang: str) -> str | None:
         d = a.result
@@ -55,37 +57,39 @@ class PlanView:
         return None  # no span of figures to list
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report_view import _percent, _t
+        from ..report_view import percent_text, report_word
 
         d = a.result
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        out = [(_t("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})")]
+        out = [(report_word("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})")]
         same: SamePeriod | None = None
         if d.full is not None and a.latest is not None:
-            out.append((_t("result", lang), f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"))
+            out.append(
+                (report_word("result", lang), f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})")
+            )
             if d.full.percent_of_plan is not None:
-                out.append((_t("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+                out.append((report_word("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
             if d.full.difference is not None:
-                out.append((_t("difference", lang), difference_text(d.full.difference, unit, lang)))
+                out.append((report_word("difference", lang), difference_text(d.full.difference, unit, lang)))
             same = d.full.same
         elif d.year_to_date is not None:
             ytd = d.year_to_date
-            out.append((_t("so_far", lang), f"{value_with_unit(ytd.value, unit, lang)} ({ytd.period})"))
+            out.append((report_word("so_far", lang), f"{value_with_unit(ytd.value, unit, lang)} ({ytd.period})"))
             if ytd.percent_of_plan is not None:
-                out.append((_t("percent_of_plan", lang), f"{number(ytd.percent_of_plan, lang, 1)}%"))
+                out.append((report_word("percent_of_plan", lang), f"{number(ytd.percent_of_plan, lang, 1)}%"))
             if ytd.share_of_time is not None:
-                out.append((_t("share_of_time", lang), _percent(ytd.share_of_time, lang)))
+                out.append((report_word("share_of_time", lang), percent_text(ytd.share_of_time, lang)))
             if ytd.difference is not None:
-                out.append((_t("difference", lang), difference_text(ytd.difference, unit, lang)))
+                out.append((report_word("difference", lang), difference_text(ytd.difference, unit, lang)))
             same = ytd.same
         if same is not None:
-            out.append((_t("same_period_last_year", lang), value_with_unit(same.value, unit, lang)))
+            out.append((report_word("same_period_last_year", lang), value_with_unit(same.value, unit, lang)))
             if same.by == "percent" and same.change is not None:
-                out.append((_t("change_last_year", lang), signed_percent(same.change / 100, lang)))
+                out.append((report_word("change_last_year", lang), signed_percent(same.change / 100, lang)))
             if same.by == "points" and same.change is not None:
-                out.append((_t("change_last_year", lang), difference_text(same.change, unit, lang)))
+                out.append((report_word("change_last_year", lang), difference_text(same.change, unit, lang)))
         return out
 
     def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
@@ -115,64 +119,64 @@ VIEW = PlanView()
 def _sentences(a: Assessment, lang: str) -> list[str]:
     d = a.result
     if not isinstance(d, PlanResult):
-        return [_s("no_figure_yet", lang)]
+        return [narrative_sentence("no_figure_yet", lang)]
     unit = a.indicator.unit_in(lang)
-    got = _x(a, a.latest.value if a.latest else None, lang)
+    got = figure_of(a, a.latest.value if a.latest else None, lang)
     now = a.latest.value if a.latest is not None else None
     if d.full is not None and d.full.percent_of_plan is None:
         # A growth rate: met or missed by percentage points.
         out = [
-            _s(
+            narrative_sentence(
                 "plan_rate",
                 lang,
                 period=d.period,
                 got=got,
-                plan=_x(a, d.plan, lang),
-                pp=_pp(d.full.difference, unit, lang),
+                plan=figure_of(a, d.plan, lang),
+                pp=difference_in_unit(d.full.difference, unit, lang),
             )
         ]
-        return out + _against_last_year(a, d.full.same, now, d.period, lang)
+        return out + against_last_year(a, d.full.same, now, d.period, lang)
     if d.full is not None:
         # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
         key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
         out = [
-            _s(
+            narrative_sentence(
                 key,
                 lang,
                 period=d.period,
                 got=got,
                 pct=number(d.full.percent_of_plan, lang, 1),
-                plan=_x(a, d.plan, lang),
+                plan=figure_of(a, d.plan, lang),
             )
         ]
-        return out + _against_last_year(a, d.full.same, now, d.period, lang)
+        return out + against_last_year(a, d.full.same, now, d.period, lang)
     ytd = d.year_to_date
     over = [render(msg("narrative_awaiting_plan", period=d.period), lang)] if a.awaiting_figures else []
     if ytd is None:
-        return over + [_s("no_figure_yet", lang)]
+        return over + [narrative_sentence("no_figure_yet", lang)]
     if ytd.flow:
         out = [
-            _s(
+            narrative_sentence(
                 "ytd_percent",
                 lang,
                 period=ytd.period,
-                value=_x(a, ytd.value, lang),
+                value=figure_of(a, ytd.value, lang),
                 share=number(ytd.percent_of_plan, lang, 1),
                 time=number(ytd.share_of_time * 100 if ytd.share_of_time is not None else None, lang, 1),
             )
         ]
     else:
         out = [
-            _s(
+            narrative_sentence(
                 "ytd_plain",
                 lang,
                 period=ytd.period,
-                value=_x(a, ytd.value, lang),
-                plan=_x(a, d.plan, lang),
-                diff=f": {_pp(ytd.difference, unit, lang)}",
+                value=figure_of(a, ytd.value, lang),
+                plan=figure_of(a, d.plan, lang),
+                diff=f": {difference_in_unit(ytd.difference, unit, lang)}",
             )
         ]
-    return over + out + _against_last_year(a, ytd.same, ytd.value, ytd.period, lang)
+    return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang)
 
 
 def _chart(a: Assessment, lang: str) -> Chart | None:
@@ -181,23 +185,23 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
     d = a.result
     if not isinstance(d, PlanResult):
         return None  # no figures of the kind (an assessment that overflowed)
-    bars: list[tuple[str, float, str]] = [(_w("plan", lang, period=d.period), d.plan, COLOURS["bound"])]
+    bars: list[tuple[str, float, str]] = [(chart_word("plan", lang, period=d.period), d.plan, COLOURS["bound"])]
     if a.latest is not None and d.full is not None:
-        bars.append((_w("result", lang, period=d.period), a.latest.value, COLOURS["actual"]))
+        bars.append((chart_word("result", lang, period=d.period), a.latest.value, COLOURS["actual"]))
     elif d.year_to_date is not None:
         ytd = d.year_to_date
         if ytd.same is not None:
             last = ytd.period.same_span_previous_year()
-            bars.append((_w("last_year", lang, period=last), ytd.same.value, COLOURS["projection"]))
-        bars.append((_w("ytd", lang, period=ytd.period), ytd.value, COLOURS["actual"]))
+            bars.append((chart_word("last_year", lang, period=last), ytd.same.value, COLOURS["projection"]))
+        bars.append((chart_word("ytd", lang, period=ytd.period), ytd.value, COLOURS["actual"]))
     if len(bars) < 2:
         return None
-    style = _style([COLOURS["actual"]])
+    style = plot_style([COLOURS["actual"]])
     style.value_colors = ("white",)
     chart = pygal.HorizontalBar(
         style=style,
         show_legend=False,
-        **_config(
+        **plot_config(
             lang,
             height=60 + 44 * len(bars),
             legend_at_bottom=False,
@@ -210,4 +214,4 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
     )
     chart.x_labels = [label for label, _, _ in bars]
     chart.add("", [{"value": value, "color": colour} for _, value, colour in bars])
-    return _finish(chart, a.target.id, len(bars) - 1)
+    return finished_chart(chart, a.target.id, len(bars) - 1)

@@ -38,13 +38,13 @@ class SpanView:
     definition_key = ""
 
     def definition(self, a: Assessment, lang: str) -> str:
-        from ..report_view import _t
+        from ..report_view import report_word
 
         d = span_result(a)
         if d is None:
             return ""
         sign, value = bound_text(d.bound, a.indicator.unit_in(lang), lang)
-        text = _t(self.definition_key, lang, sign=sign, value=value, start=d.start, end=d.end)
+        text = report_word(self.definition_key, lang, sign=sign, value=value, start=d.start, end=d.end)
         return text[0].upper() + text[1:]
 
     def goal(self, a: Assessment, lang: str) -> str | None:
@@ -63,14 +63,14 @@ class SpanView:
 
     def periods(self, a: Assessment, lang: str) -> TableView | None:
         """The report's table of the span's figures, with a pass mark for every_period's."""
-        from ..report_view import Cell, TableView, _t
+        from ..report_view import Cell, TableView, report_word
 
         d = span_result(a)
         if d is None or not d.periods:
             return None
         unit = a.indicator.unit_in(lang)
         with_pass = isinstance(d, EveryPeriodResult)
-        headers = (label("period", lang), label("value", lang)) + ((_t("passed", lang),) if with_pass else ())
+        headers = (label("period", lang), label("value", lang)) + ((report_word("passed", lang),) if with_pass else ())
         rows = []
         for p in d.periods:
             cells = [Cell(str(p.period)), Cell(value_with_unit(p.value, unit, lang))]
@@ -78,7 +78,7 @@ class SpanView:
                 ok = p.passed
                 cells.append(
                     Cell(
-                        f"✓ {_t('yes', lang)}" if ok else f"✗ {_t('no', lang)}",
+                        f"✓ {report_word('yes', lang)}" if ok else f"✗ {report_word('no', lang)}",
                         status="target_achieved" if ok else "not_achieved",
                     )
                 )
@@ -87,10 +87,10 @@ class SpanView:
 
     def span_line(self, a: Assessment, lang: str) -> tuple[tuple[str, str], str, str] | None:
         """The report's first key figure (the span) with the bound's word and value."""
-        from ..report_view import _t
+        from ..report_view import report_word
 
         d = span_result(a)
         if d is None:
             return None
         sign, value = bound_text(d.bound, a.indicator.unit_in(lang), lang)
-        return (_t("span", lang), f"{d.start}–{d.end}"), sign, value
+        return (report_word("span", lang), f"{d.start}–{d.end}"), sign, value
