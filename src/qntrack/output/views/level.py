@@ -73,7 +73,10 @@ class LevelView:
         return []  # show prints the milestones
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
-        """Five years before the baseline on: where the series came from."""
+        """Five years before the baseline on: where the series came from. Wider than the
+        rows `show` lists (``kinds.relevant_rows``: from the declared baseline on), since
+        a report read on paper has no `history` command beside it; the baseline here is
+        the one the assessment used, declared or taken from the figures."""
         if a.baseline is None:
             return list(rows)
         first = a.baseline.period.year - 5

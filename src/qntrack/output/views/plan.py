@@ -47,11 +47,10 @@ class PlanView:
         return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang)} ({d.period})"
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
-        d = a.result
-        if not isinstance(d, PlanResult):
-            return list(rows)
-        year = d.period.year
-        return [o for o in rows if year - 1 <= o.period.year <= year]
+        """The rows `show` lists too: the plan's year and the one before (the kind's one rule)."""
+        from ...kinds import relevant_rows
+
+        return relevant_rows(a.target, rows)
 
     def periods(self, a: Assessment, lang: str) -> TableView | None:
         return None  # no span of figures to list

@@ -55,11 +55,10 @@ class SpanView:
         return f"{sign} {value_with_unit(d.bound.value, a.indicator.unit_in(lang), lang)}, {d.start}–{d.end}"
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
-        d = span_result(a)
-        if d is None:
-            return list(rows)
-        start, end = d.start, d.end
-        return [o for o in rows if start.year <= o.period.year <= end.year]
+        """The rows `show` lists too: the years of the span (the kind's one rule)."""
+        from ...kinds import relevant_rows
+
+        return relevant_rows(a.target, rows)
 
     def periods(self, a: Assessment, lang: str) -> TableView | None:
         """The report's table of the span's figures, with a pass mark for every_period's."""
