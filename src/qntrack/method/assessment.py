@@ -10,6 +10,7 @@ dispatches to it.
 from __future__ import annotations
 
 import math
+from enum import Enum
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from typing import Any, Protocol, Sequence
@@ -133,22 +134,39 @@ def finite(x: Any) -> bool:
     return not isinstance(x, float) or math.isfinite(x)
 
 
+# Values that hold no float: a Period is three ints, the rest are text, ints and enums.
+_NO_FLOAT: tuple[type, ...] = (Period, str, int, Enum, type(None))
+# The fields of each record class, read once: ``fields()`` builds its answer on every call,
+# and a national plan's 10,000 records are walked once each.
+_RECORD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _finite_record(value: Any) -> tuple[Any, bool]:
     """``value`` (a kind's record, or a part of one) with every inf or NaN float in it made
     None; and whether there was one."""
     if isinstance(value, float):
         return (value, False) if math.isfinite(value) else (None, True)
+    if isinstance(value, _NO_FLOAT):
+        return value, False
     if isinstance(value, tuple):
         items = [_finite_record(v) for v in value]
-        return (tuple(v for v, _ in items), True) if any(b for _, b in items) else (value, False)
-    if is_dataclass(value) and not isinstance(value, type):
-        bad = {}
-        for f in fields(value):
-            v, b = _finite_record(getattr(value, f.name))
-            if b:
-                bad[f.name] = v
-        return (replace(value, **bad), True) if bad else (value, False)
-    return value, False
+        if not any(b for _, b in items):
+            return value, False
+        made = [v for v, _ in items]
+        # A named tuple (an Observation in a record) stays one.
+        return (value._make(made) if hasattr(value, "_make") else tuple(made)), True
+    cls = type(value)
+    names = _RECORD_FIELDS.get(cls)
+    if names is None:
+        if not (is_dataclass(value) and not isinstance(value, type)):
+            return value, False
+        names = _RECORD_FIELDS[cls] = tuple(f.name for f in fields(value))
+    bad = {}
+    for name in names:
+        v, b = _finite_record(getattr(value, name))
+        if b:
+            bad[name] = v
+    return (replace(value, **bad), True) if bad else (value, False)
 
 
 _MILESTONE_FIGURES = (
