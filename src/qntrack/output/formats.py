@@ -17,7 +17,7 @@ from ..files.textfiles import formula_like
 
 if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
     from ..method.assessment import Assessment, MilestoneResult
-    from ..plan.model import Observation
+    from ..plan.model import Observation, Text
     from ..plan.periods import Period
 
 __all__ = [
@@ -111,7 +111,16 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "awaiting_figures": [str(p) for p in a.awaiting_figures],
         "source": t.source or None,
         "details": a.details,
+        # Added for issue 14: who the target belongs to, written as its name is.
+        "group": t.group.en if t.group else None,
+        "group_names": _names(t.group),
+        "owner": t.owner.en if t.owner else None,
+        "owner_names": _names(t.owner),
     }
+
+
+def _names(text: Text | None) -> dict[str, str] | None:
+    return None if text is None else {"en": text.en, "vi": text.vi}
 
 
 def status_document(assessments: Sequence[Assessment], as_of: str | None = None, title: str = "") -> dict[str, Any]:

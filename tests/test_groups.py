@@ -1,0 +1,241 @@
+"""Groups and owners (issue 14): the group rule, by hand, and what `status` says of them.
+
+Every expected number below is worked out by hand in the comments, from the rule of
+docs/methodology.md ("Groups"): mean of the members' scores, members without a score
+left out; the status read off the mean through the bands [2.5, 5] substantial,
+[0, 2.5) moderate, [-2.5, 0) limited, [-5, -2.5) deterioration; target_achieved only
+when every scored member achieved (and none was missed for good, docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qntrack.method.groups import Member, combine, group_members
+from qntrack.method.progress import Status
+from qntrack.plan.model import Text
+
+from conftest import make_tracker
+from helpers import run
+
+S = Status
+
+
+def test_mean_of_scored_members_read_through_the_bands():
+    members = [
+        Member("a", S.TARGET_ACHIEVED, 5.0),
+        Member("b", S.MODERATE_PROGRESS, 1.0),
+        Member("c", S.DETERIORATION, -4.0),
+        Member("d", S.NOT_AVAILABLE, None),  # no score: left out of the mean
+    ]
+    score, status = combine(members)
+    # (5 + 1 - 4) / 3 = 2/3 = 0.6667: in [0, 2.5), moderate progress.
+    assert score == pytest.approx(2 / 3)
+    assert status is S.MODERATE_PROGRESS
+
+
+@pytest.mark.parametrize(
+    "scores, mean, status",
+    [
+        # (2 + 3) / 2 = 2.5: the substantial band's lower edge is inclusive.
+        ((2.0, 3.0), 2.5, S.SUBSTANTIAL_PROGRESS),
+        # (1 - 1) / 2 = 0: the moderate band's lower edge.
+        ((1.0, -1.0), 0.0, S.MODERATE_PROGRESS),
+        # (-2 - 3) / 2 = -2.5: the limited band's lower edge.
+        ((-2.0, -3.0), -2.5, S.LIMITED_PROGRESS),
+        # (-3 - 2.1) / 2 = -2.55: below -2.5, deterioration.
+        ((-3.0, -2.1), -2.55, S.DETERIORATION),
+    ],
+)
+def test_band_edges(scores: tuple[float, ...], mean: float, status: Status):
+    score, got = combine([Member(str(n), S.MODERATE_PROGRESS, s) for n, s in enumerate(scores)])
+    assert score == pytest.approx(mean)
+    assert got is status
+
+
+def test_achieved_only_when_every_scored_member_achieved():
+    # Two achieved (5 each) and one with no figure yet: mean 5, every scored member achieved.
+    score, status = combine(
+        [Member("a", S.TARGET_ACHIEVED, 5.0), Member("b", S.TARGET_ACHIEVED, 5.0), Member("c", S.NOT_AVAILABLE, None)]
+    )
+    assert (score, status) == (5.0, S.TARGET_ACHIEVED)
+    # One achieved (5) and one at 3.0: mean 4, substantial, not achieved.
+    score, status = combine([Member("a", S.TARGET_ACHIEVED, 5.0), Member("b", S.SUBSTANTIAL_PROGRESS, 3.0)])
+    assert (score, status) == (4.0, S.SUBSTANTIAL_PROGRESS)
+
+
+def test_a_member_missed_for_good_keeps_the_group_from_achieved():
+    # not_achieved has no score: the mean is the achieved one's 5, which reads substantial,
+    # but a group with a missed target is never "target achieved".
+    score, status = combine([Member("a", S.TARGET_ACHIEVED, 5.0), Member("b", S.NOT_ACHIEVED, None)])
+    assert (score, status) == (5.0, S.SUBSTANTIAL_PROGRESS)
+
+
+def test_no_scored_member_means_no_score():
+    assert combine([Member("a", S.NOT_ACHIEVED, None), Member("b", S.NOT_AVAILABLE, None)]) == (None, S.NOT_AVAILABLE)
+    assert combine([]) == (None, S.NOT_AVAILABLE)
+
+
+def test_groups_in_order_of_first_member_by_english_name():
+    r01 = Text("Resolution 01", "Nghị quyết 01")
+    plan = Text.plain("Plan 2024")
+    groups = group_members(
+        [
+            (r01, Member("a", S.TARGET_ACHIEVED, 5.0)),
+            (None, Member("x", S.DETERIORATION, -5.0)),  # no group: in none
+            (plan, Member("b", S.LIMITED_PROGRESS, -1.0)),
+            (Text("Resolution 01", "NQ 01 (other spelling)"), Member("c", S.DETERIORATION, -3.0)),
+        ]
+    )
+    assert [g.name for g in groups] == [r01, plan]  # the Vietnamese name of the first member
+    first, second = groups
+    assert first.targets == ("a", "c") and first.count == 2
+    # (5 - 3) / 2 = 1: moderate.
+    assert first.score == pytest.approx(1.0) and first.status is S.MODERATE_PROGRESS
+    assert first.counted(S.TARGET_ACHIEVED) == 1 and first.counted(S.DETERIORATION) == 1
+    assert sum(n for _, n in first.by_status) == 2
+    assert [s for s, _ in first.by_status] == list(Status)  # every status, in order
+    assert second.targets == ("b",) and second.score == -1.0 and second.status is S.LIMITED_PROGRESS
+
+
+# --- through targets.yaml and `status` --------------------------------------------------------
+
+GROUPED_TARGETS = """\
+version: 1
+title: "Grouped"
+indicators:
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+  exports:
+    name: "Exports"
+    unit: "million USD"
+    measure: flow
+  output:
+    name: "Output"
+    unit: "index"
+  empty:
+    name: "Nothing yet"
+    unit: "index"
+targets:
+  - id: fdi-2024
+    type: plan
+    indicator: fdi
+    period: 2024
+    value: 100
+    group: {en: "Resolution 01", vi: "Nghị quyết 01"}
+    owner: {en: "Department of Planning and Investment", vi: "Sở Kế hoạch và Đầu tư"}
+  - id: exports-2024
+    type: plan
+    indicator: exports
+    period: 2024
+    value: 100
+    group: "Plan 2024"
+    owner: {en: "Department of Planning and Investment", vi: "Sở Kế hoạch và Đầu tư"}
+  - id: output-2030
+    indicator: output
+    baseline: {period: 2020, value: 100}
+    milestones:
+      - {by: 2030, value: 259.37424601}
+    group: {en: "Resolution 01", vi: "Nghị quyết 01"}
+    owner: "Department of Industry and Trade"
+  - id: empty-2030
+    indicator: empty
+    baseline: {period: 2020, value: 100}
+    milestones:
+      - {by: 2030, value: 200}
+    group: {en: "Resolution 01", vi: "Nghị quyết 01"}
+"""
+
+GROUPED_OBSERVATIONS = """\
+indicator,period,value,status,source,note,recorded_at
+fdi,2024,110,official,a,,2025-02-01T00:00:00Z
+exports,2024,90,official,b,,2025-02-01T00:00:00Z
+output,2020,100,official,c,,2021-02-01T00:00:00Z
+output,2022,110.25,official,c,,2023-02-01T00:00:00Z
+"""
+
+# By hand:
+# - fdi-2024: 110 against a plan of 100 for 2024, which is over: target achieved, score 5.
+# - exports-2024: 90 against 100, 2024 over: not achieved, no score (methodology, "plan").
+# - output-2030: achieved rate (110.25 / 100)^(1/2) - 1 = 0.05; required rate
+#   (259.37424601 / 100)^(1/10) - 1 = 1.1 - 1 = 0.10; P = 0.05 / 0.10 = 0.5 < 0.6:
+#   score 4.1667 x 0.5 - 2.5 = -0.41665, limited progress (0 <= P < 0.6).
+# - empty-2030: no figures, not available, no score.
+# Group "Resolution 01": fdi-2024, output-2030, empty-2030; scores 5 and -0.41665 (the
+#   third has none): mean (5 - 0.41665) / 2 = 2.291675, moderate progress.
+# Group "Plan 2024": exports-2024 alone, no score: not available.
+# Owner "Department of Planning and Investment": fdi-2024 (5) and exports-2024 (missed,
+#   no score): mean 5, substantial progress, not achieved as one target was missed.
+# Owner "Department of Industry and Trade": output-2030 alone: -0.41665, limited progress.
+# empty-2030 has no owner: in no owner's group.
+R01_SCORE = (5 - 0.41665) / 2
+
+
+@pytest.fixture
+def grouped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, GROUPED_TARGETS, GROUPED_OBSERVATIONS)
+
+
+# --- item 1: group and owner on each target ---------------------------------------------------
+
+
+def test_group_and_owner_are_read_as_names_are():
+    from qntrack.files.definitions import parse_plan
+
+    plan = parse_plan(GROUPED_TARGETS)
+    fdi = plan.target("fdi-2024")
+    assert fdi is not None
+    assert fdi.group == Text("Resolution 01", "Nghị quyết 01")
+    assert fdi.owner == Text("Department of Planning and Investment", "Sở Kế hoạch và Đầu tư")
+    exports = plan.target("exports-2024")
+    assert exports is not None and exports.group == Text.plain("Plan 2024")
+    empty = plan.target("empty-2030")
+    assert empty is not None and empty.owner is None
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        ('    group: ""', "empty"),
+        ("    group: [a, b]", "group"),
+        ("    group: {en: x, fr: y}", "fr"),
+    ],
+)
+def test_a_bad_group_or_owner_is_one_message_with_its_line(line: str, words: str):
+    from qntrack.errors import InputError
+    from qntrack.files.definitions import parse_plan
+
+    text = GROUPED_TARGETS.replace('    group: "Plan 2024"', line)
+    with pytest.raises(InputError) as caught:
+        parse_plan(text)
+    problems = caught.value.problems
+    assert len(problems) == 1
+    where = text.splitlines().index(line) + 1
+    assert problems[0].location.line == where, str(problems[0])
+    assert words in str(problems[0])
+
+
+def test_show_and_targets_listing_name_group_and_owner(grouped: Path):
+    r = run("show", "fdi-2024", "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    assert "Nhóm" in r.stdout and "Nghị quyết 01" in r.stdout
+    assert "Cơ quan chủ trì" in r.stdout and "Sở Kế hoạch và Đầu tư" in r.stdout
+    r = run("show", "empty-2030")
+    assert "Owner" not in r.stdout  # none given: no line for it
+    doc = json.loads(run("targets", "--format", "json", "--lang", "vi").stdout)
+    assert [(t["id"], t["group"], t["owner"]) for t in doc["targets"]] == [
+        ("fdi-2024", "Nghị quyết 01", "Sở Kế hoạch và Đầu tư"),
+        ("exports-2024", "Plan 2024", "Sở Kế hoạch và Đầu tư"),
+        ("output-2030", "Nghị quyết 01", "Department of Industry and Trade"),
+        ("empty-2030", "Nghị quyết 01", None),
+    ]
+    # CSV keeps its four columns (scripts read them by position).
+    assert run("targets", "--format", "csv").stdout.splitlines()[0] == "id,kind,indicator,name"
+    r = run("targets", "--format", "table")
+    assert r.exit_code == 0, r.stderr
+    assert "Group" in r.stdout and "Owner" in r.stdout
