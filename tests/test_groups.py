@@ -239,3 +239,142 @@ def test_show_and_targets_listing_name_group_and_owner(grouped: Path):
     r = run("targets", "--format", "table")
     assert r.exit_code == 0, r.stderr
     assert "Group" in r.stdout and "Owner" in r.stdout
+
+
+def _counts(group: dict) -> dict:
+    return {s: n for s, n in group["by_status"].items() if n}
+
+
+def test_status_json_groups_by_group(grouped: Path):
+    r = run("status", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    by_id = {t["id"]: t for t in doc["targets"]}
+    assert by_id["output-2030"]["score"] == pytest.approx(-0.41665, abs=1e-4)
+    assert by_id["fdi-2024"]["group"] == "Resolution 01"
+    assert by_id["fdi-2024"]["group_names"] == {"en": "Resolution 01", "vi": "Nghị quyết 01"}
+    assert by_id["exports-2024"]["group_names"] == {"en": "Plan 2024", "vi": "Plan 2024"}
+    assert by_id["empty-2030"]["owner"] is None and by_id["empty-2030"]["owner_names"] is None
+    r01, p24 = doc["groups"]
+    assert r01["name"] == "Resolution 01" and r01["names"] == {"en": "Resolution 01", "vi": "Nghị quyết 01"}
+    assert r01["targets"] == ["fdi-2024", "output-2030", "empty-2030"] and r01["count"] == 3
+    assert _counts(r01) == {"target_achieved": 1, "limited_progress": 1, "not_available": 1}
+    assert list(r01["by_status"]) == [s.value for s in Status]
+    assert r01["score"] == pytest.approx(R01_SCORE, abs=1e-4)
+    assert r01["status"] == "moderate_progress"
+    assert p24 == {
+        "name": "Plan 2024",
+        "names": {"en": "Plan 2024", "vi": "Plan 2024"},
+        "targets": ["exports-2024"],
+        "count": 1,
+        "by_status": {s.value: (1 if s is S.NOT_ACHIEVED else 0) for s in Status},
+        "score": None,
+        "status": "not_available",
+    }
+
+
+def test_status_json_groups_by_owner(grouped: Path):
+    doc = json.loads(run("status", "--format", "json", "--group-by", "owner").stdout)
+    dpi, dit = doc["groups"]
+    assert dpi["name"] == "Department of Planning and Investment" and dpi["targets"] == ["fdi-2024", "exports-2024"]
+    assert dpi["score"] == 5.0 and dpi["status"] == "substantial_progress"
+    assert _counts(dpi) == {"target_achieved": 1, "not_achieved": 1}
+    assert dit["targets"] == ["output-2030"] and dit["status"] == "limited_progress"
+    assert dit["score"] == pytest.approx(-0.41665, abs=1e-4)
+    # The targets themselves are listed as without --group-by.
+    assert [t["id"] for t in doc["targets"]] == ["fdi-2024", "exports-2024", "output-2030", "empty-2030"]
+
+
+def test_status_group_by_csv_one_row_per_group(grouped: Path):
+    r = run("status", "--group-by", "group", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    rows = [line.split(",") for line in r.stdout.splitlines()]
+    assert rows[0] == [
+        "name",
+        "name_vi",
+        "count",
+        "score",
+        "status",
+        *(s.value for s in Status),
+        "targets",
+    ]
+    r01, p24 = rows[1:]
+    # Counts in Status order: achieved 1, substantial 0, moderate 0, limited 1,
+    # deterioration 0, not achieved 0, not available 1 (by hand, above).
+    assert r01[:3] == ["Resolution 01", "Nghị quyết 01", "3"]
+    assert float(r01[3]) == pytest.approx(R01_SCORE, abs=1e-4)
+    assert r01[4:] == ["moderate_progress", "1", "0", "0", "1", "0", "0", "1", "fdi-2024;output-2030;empty-2030"]
+    assert p24 == [
+        "Plan 2024",
+        "Plan 2024",
+        "1",
+        "",
+        "not_available",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+        "0",
+        "exports-2024",
+    ]
+    tsv = run("status", "--group-by", "owner", "--format", "tsv").stdout.splitlines()
+    assert [line.split("\t")[0] for line in tsv] == [
+        "name",
+        "Department of Planning and Investment",
+        "Department of Industry and Trade",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_status_group_by_table_in_the_readers_language(grouped: Path, lang: str):
+    r = run("status", "--group-by", "group", "--format", "table", "--lang", lang, env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    row = next(line for line in lines if ("Resolution 01" if lang == "en" else "Nghị quyết 01") in line)
+    # 2.291675 shown with two decimals, in the language's separator.
+    assert ("2.29" if lang == "en" else "2,29") in row
+    from qntrack.output.i18n import status_label
+
+    assert status_label("moderate_progress", lang) in row
+    assert not any("output-2030" in line for line in lines)  # groups, not targets
+
+
+def test_fail_on_one_group(grouped: Path):
+    # exports-2024 (not achieved) is in "Plan 2024", not in "Resolution 01".
+    assert run("status", "--fail-on", "not_achieved", "--format", "json").exit_code == 3
+    assert run("status", "--fail-on", "not_achieved", "--group", "Resolution 01", "-f", "json").exit_code == 0
+    r = run("status", "--fail-on", "not_achieved", "--group", "plan 2024", "-f", "json")
+    assert r.exit_code == 3 and "exports-2024" in r.stderr
+    # By owner: the planning department owns the missed plan; a Vietnamese name finds it.
+    r = run(
+        "status", "--fail-on", "not_achieved", "--group-by", "owner", "--group", "Sở Kế hoạch và Đầu tư", "-f", "csv"
+    )
+    assert r.exit_code == 3 and "exports-2024" in r.stderr
+    assert r.stdout.splitlines()[0].startswith("name,name_vi,count")
+
+
+def test_an_unknown_group_is_one_message_with_the_closest(grouped: Path):
+    r = run("status", "--fail-on", "not_achieved", "--group", "Resolution 10", "-f", "json")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert (
+        r.stderr
+        == "--group: error: no group 'Resolution 10'; did you mean 'Resolution 01'? (groups: Resolution 01, Plan 2024)\n"
+    )
+    r = run(
+        "status", "--fail-on", "not_achieved", "--group-by", "owner", "--group", "Department of Trade", "-f", "json"
+    )
+    assert (
+        r.exit_code == 1
+        and "no owner 'Department of Trade'; did you mean 'Department of Industry and Trade'?" in r.stderr
+    )
+    r = run("status", "--group", "Resolution 01")
+    assert r.exit_code == 2 and "give --fail-on STATUS too" in r.stderr
+
+
+def test_no_group_anywhere(tracker: Path):
+    doc = json.loads(run("status", "--format", "json").stdout)
+    assert doc["groups"] == [] and all(t["group"] is None for t in doc["targets"])
+    r = run("status", "--fail-on", "deterioration", "--group", "Resolution 01", "-f", "json")
+    assert r.exit_code == 1 and "no target names a group" in r.stderr

@@ -19,11 +19,13 @@ if TYPE_CHECKING:  # annotations only: a status served by the cache needs no ass
     from ..method.assessment import Assessment, MilestoneResult
     from ..plan.model import Observation, Text
     from ..plan.periods import Period
+    from .grouping import GroupBy
 
 __all__ = [
     "SCHEMA_VERSION",
     "assessment_dict",
     "status_document",
+    "document_of_items",
     "to_json",
     "status_rows",
     "observation_rows",
@@ -123,13 +125,28 @@ def _names(text: Text | None) -> dict[str, str] | None:
     return None if text is None else {"en": text.en, "vi": text.vi}
 
 
-def status_document(assessments: Sequence[Assessment], as_of: str | None = None, title: str = "") -> dict[str, Any]:
+def status_document(
+    assessments: Sequence[Assessment], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
+) -> dict[str, Any]:
+    """``status --format json`` (docs/json.md); its ``groups`` by ``group_by``."""
+    return document_of_items([assessment_dict(a) for a in assessments], as_of, title, group_by)
+
+
+def document_of_items(
+    items: list[dict[str, Any]], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
+) -> dict[str, Any]:
+    """The status document of the targets' items (``assessment_dict``): the plain path's
+    and the status cache's, which keeps the items."""
+    from .grouping import groups_json, groups_of
+
     return {
         "qntrack": __version__,
         "schema": SCHEMA_VERSION,
         "title": title,
         "as_of": as_of,
-        "targets": [assessment_dict(a) for a in assessments],
+        "targets": items,
+        # Added for issue 14: the targets by group (or owner), docs/json.md "Groups".
+        "groups": groups_json(groups_of(items, group_by)),
     }
 
 
