@@ -378,3 +378,39 @@ def test_no_group_anywhere(tracker: Path):
     assert doc["groups"] == [] and all(t["group"] is None for t in doc["targets"])
     r = run("status", "--fail-on", "deterioration", "--group", "Resolution 01", "-f", "json")
     assert r.exit_code == 1 and "no target names a group" in r.stderr
+
+
+# --- item 4: the report opens with the groups -------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_markdown_report_opens_with_the_groups(grouped: Path, lang: str):
+    r = run("report", "--format", "markdown", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    text = r.stdout
+    heading = "## Groups of targets" if lang == "en" else "## Các nhóm mục tiêu"
+    summary = "## Summary" if lang == "en" else "## Tổng hợp"
+    assert text.index(heading) < text.index(summary)
+    rows = [line for line in text[text.index(heading) : text.index(summary)].splitlines() if line.startswith("| ")]
+    # Resolution 01: 3 targets, 1 achieved, moderate progress, score 2.29 (by hand, above).
+    if lang == "en":
+        assert rows[1] == (
+            "| Resolution 01 | 3 | 1 of 3 | **Moderate progress** | 2.29 | "
+            "Target achieved: 1; Limited progress: 1; Not available: 1 |"
+        )
+        assert rows[2] == "| Plan 2024 | 1 | 0 of 1 | **Not available** | – | Not achieved: 1 |"
+    else:
+        assert rows[1].startswith("| Nghị quyết 01 | 3 | 1/3 | **Tiến triển vừa phải** | 2,29 | ")
+
+
+def test_the_html_report_opens_with_the_groups(grouped: Path):
+    r = run("report", "--format", "html")
+    assert r.exit_code == 0, r.stderr
+    html = r.stdout
+    assert html.index('<section class="groups">') < html.index('<section class="summary">')
+    assert '<span class="pill s-moderate_progress">Moderate progress</span></td><td class="num">2.29</td>' in html
+
+
+def test_a_report_without_groups_has_no_groups_section(tracker: Path):
+    assert "Groups of targets" not in run("report", "--format", "markdown").stdout
+    assert 'class="groups"' not in run("report", "--format", "html").stdout
