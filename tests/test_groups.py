@@ -414,3 +414,42 @@ def test_the_html_report_opens_with_the_groups(grouped: Path):
 def test_a_report_without_groups_has_no_groups_section(tracker: Path):
     assert "Groups of targets" not in run("report", "--format", "markdown").stdout
     assert 'class="groups"' not in run("report", "--format", "html").stdout
+
+
+# --- item 6: the shipped data -------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("targets.yaml", "observations.csv"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_every_shipped_target_has_a_group(shipped: Path):
+    doc = json.loads(run("status", "--format", "json", "--as-of", "2026-12-01").stdout)
+    assert all(t["group"] for t in doc["targets"]), [t["id"] for t in doc["targets"] if not t["group"]]
+    r01 = doc["groups"][0]
+    assert r01["names"] == {"en": "Resolution 01-NQ/TU", "vi": "Nghị quyết 01-NQ/TU"}
+    assert r01["targets"] == ["cbct-share", "cbct-va-growth-2021-2025", "cbct-investment-2021-2025", "mining-share"]
+    # By hand, from docs/methodology.md: cbct-share scores 2.0388 (worked example 1),
+    # mining-share 5 (worked example 2), the CBCT value-added average 5 (P = 1.89 >= 1.3,
+    # capped); the investment total has no figures (no score). (2.0388 + 5 + 5) / 3 = 4.0129:
+    # substantial progress.
+    assert r01["score"] == pytest.approx(4.0129, abs=1e-3)
+    assert r01["status"] == "substantial_progress"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_how_resolution_01_is_doing_in_one_screen(shipped: Path, lang: str):
+    r = run(
+        "status", "--group-by", "group", "-f", "table", "--lang", lang, "--as-of", "2026-12-01", env={"COLUMNS": "80"}
+    )
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
+    row = next(line for line in lines if line.lstrip().startswith("Resolution" if lang == "en" else "Nghị quyết"))
+    assert " 4 " in row and ("4.01" if lang == "en" else "4,01") in row
