@@ -736,3 +736,19 @@ def test_the_group_gate_through_the_cache(plan: Path):
         assert bad.exit_code == 1 and bad.stdout == ""
         assert "no group 'Province 03'; did you mean" in bad.stderr
         same_as_cold(plan, "--format", fmt, "--fail-on", "not_achieved", "--group", "Province 03")
+
+
+@pytest.mark.parametrize("module", ["kinds/level.py", "output/views/level.py", "output/grouping.py"])
+def test_the_code_fingerprint_covers_every_package(module: str):
+    """A change to any module (a kind, a kind's view too) invalidates the cache: the kinds
+    package and output/views were added after the list of packages the fingerprint reads."""
+    import qntrack
+
+    path = Path(qntrack.__file__).parent / module
+    st = path.stat()
+    before = cache.keeping._code_fingerprint()
+    try:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        assert cache.keeping._code_fingerprint() != before
+    finally:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
