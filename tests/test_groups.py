@@ -453,3 +453,30 @@ def test_how_resolution_01_is_doing_in_one_screen(shipped: Path, lang: str):
     assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
     row = next(line for line in lines if line.lstrip().startswith("Resolution" if lang == "en" else "Nghị quyết"))
     assert " 4 " in row and ("4.01" if lang == "en" else "4,01") in row
+
+
+def test_the_groups_chart_beside_the_markdown_and_inside_the_html(grouped: Path):
+    r = run("report", "--format", "markdown", "-o", "review.md")
+    assert r.exit_code == 0, r.stderr
+    text = (grouped / "review.md").read_text(encoding="utf-8")
+    link = "![Chart: Groups of targets](review-charts/groups_by_status.svg)"
+    assert text.index("## Groups of targets") < text.index(link) < text.index("## Summary")
+    svg = (grouped / "review-charts" / "groups_by_status.svg").read_text(encoding="utf-8")
+    # One bar per group, a series per status some group has: Resolution 01 has an
+    # achieved, a limited and a not-available target; Plan 2024 a not-achieved one.
+    for word in ("Resolution 01", "Plan 2024", "Target achieved", "Limited progress", "Not available", "Not achieved"):
+        assert word in svg, word
+    assert "Deterioration" not in svg and "Substantial progress" not in svg
+    # The same data, the same bytes.
+    run("report", "--format", "markdown", "-o", "again.md")
+    assert (grouped / "again-charts" / "groups_by_status.svg").read_bytes() == svg.encode("utf-8")
+    html = run("report", "--format", "html", "--lang", "vi").stdout
+    figure = html[html.index('<figure class="chart" data-target="groups">') :]
+    assert figure.index("<svg") < figure.index("</figure>") and "Nghị quyết 01" in figure[: figure.index("</figure>")]
+    assert html.index('data-target="groups"') < html.index('<section class="summary">')
+
+
+def test_no_groups_no_groups_chart(tracker: Path):
+    assert run("report", "--format", "markdown", "-o", "review.md").exit_code == 0
+    assert not (tracker / "review-charts" / "groups_by_status.svg").exists()
+    assert 'data-target="groups"' not in run("report", "--format", "html").stdout
