@@ -480,3 +480,15 @@ def test_no_groups_no_groups_chart(tracker: Path):
     assert run("report", "--format", "markdown", "-o", "review.md").exit_code == 0
     assert not (tracker / "review-charts" / "groups_by_status.svg").exists()
     assert 'data-target="groups"' not in run("report", "--format", "html").stdout
+
+
+def test_the_cached_json_groups_without_loading_the_plan_model(grouped: Path):
+    """Every status document has its groups; the cache's warm path writes them from the
+    items it keeps, without the plan's model (output.grouping.Names, docs/performance.md)."""
+    from conftest import modules_loaded
+
+    assert run("status", "--format", "json").exit_code == 0  # the cache is written
+    assert modules_loaded(["status", "--format", "json"], ["qntrack.plan.model", "qntrack.output.grouping"]) == [
+        False,
+        True,
+    ]

@@ -14,12 +14,25 @@ that the status cache, which keeps no assessments, groups its targets the same w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Protocol, Sequence
 
-from ..plan.model import Text
 from .progress import Status, status_from_score
 
-__all__ = ["Member", "Group", "combine", "group_members", "STATUSES"]
+__all__ = ["Named", "Member", "Group", "combine", "group_members", "STATUSES"]
+
+
+class Named(Protocol):
+    """A name in English and Vietnamese: ``plan.model.Text`` is one. Not imported here: the
+    status cache groups its targets without loading the plan's model (docs/performance.md)."""
+
+    @property
+    def en(self) -> str: ...
+
+    @property
+    def vi(self) -> str: ...
+
+    def get(self, lang: str) -> str: ...
+
 
 # Every status, in the vocabulary's order: the keys of a group's count by status.
 STATUSES: tuple[Status, ...] = tuple(Status)
@@ -40,7 +53,7 @@ class Group:
     have each status (every status, zero included, in ``STATUSES`` order), the mean score
     and the status read off it."""
 
-    name: Text
+    name: Named
     targets: tuple[str, ...]
     by_status: tuple[tuple[Status, int], ...]
     score: float | None
@@ -71,7 +84,7 @@ def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
     return mean, status_from_score(mean, all_achieved)
 
 
-def group_members(members: Iterable[tuple[Text | None, Member]]) -> list[Group]:
+def group_members(members: Iterable[tuple[Named | None, Member]]) -> list[Group]:
     """The groups of ``members`` (each with the name of its group, or None), in the order
     each group first appears; members without a group belong to none.
 
@@ -79,7 +92,7 @@ def group_members(members: Iterable[tuple[Text | None, Member]]) -> list[Group]:
     text has the same text in both languages); the group's Vietnamese name is its first
     member's.
     """
-    names: dict[str, Text] = {}
+    names: dict[str, Named] = {}
     belong: dict[str, list[Member]] = {}
     for name, member in members:
         if name is None:

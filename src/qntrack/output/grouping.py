@@ -8,11 +8,10 @@ items, so they print the same bytes. The rule itself is ``method.groups``.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Literal, Sequence
+from typing import Any, Iterable, Literal, NamedTuple, Sequence
 
 from ..method.groups import STATUSES, Group, Member, group_members
 from ..method.progress import Status
-from ..plan.model import Text
 
 __all__ = [
     "GROUP_BY",
@@ -47,8 +46,19 @@ def groups_of(items: Iterable[dict[str, Any]], by: GroupBy = "group") -> list[Gr
     )
 
 
-def _text(names: dict[str, str] | None) -> Text | None:
-    return None if names is None else Text(names["en"], names["vi"])
+class Names(NamedTuple):
+    """A group's name as a target's JSON item has it (``group_names``): what plan.model.Text
+    holds, without loading the plan's model on the cache's path (method.groups.Named)."""
+
+    en: str
+    vi: str
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def _text(names: dict[str, str] | None) -> Names | None:
+    return None if names is None else Names(names["en"], names["vi"])
 
 
 def groups_json(groups: Sequence[Group]) -> list[dict[str, Any]]:
