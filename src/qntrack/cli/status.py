@@ -48,7 +48,7 @@ def status(
         Optional[GroupByChoice],
         typer.Option(
             "--group-by",
-            help="One row per group of targets instead: by their group: or their owner: in targets.yaml (JSON: the order of the groups list).",
+            help="One row per group of targets instead, by their group: or their owner: in targets.yaml (--format json: what its groups list is by).",
         ),
     ] = None,
     group: Annotated[
