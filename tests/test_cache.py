@@ -688,3 +688,67 @@ def test_rows_of_undefined_indicators_warn_the_same_cold_and_cached(plan: Path):
     assert "2 row(s) for indicator 'stray_5'" in status(plan, "--format", "json").stderr
     assert "1 row(s) for indicator 'stray_new'" in status(plan, "--format", "json").stderr
     same_as_cold(plan, "--format", "table", rebuilt=None)
+
+
+# --- groups and owners (issue 14) -------------------------------------------------------------
+
+
+def with_groups(plan: Path) -> None:
+    """Every target of the dataset gets its province as group (both languages) and, every
+    other one, an owner: some targets have none, as in a real plan."""
+    out = []
+    for n, line in enumerate(plan.read_text(encoding="utf-8").splitlines()):
+        out.append(line)
+        if line.startswith("  - id: "):
+            province = line.rsplit("-p", 1)[1]
+            out.append(f'    group: {{en: "Province {province}", vi: "Tỉnh {province}"}}')
+            if n % 2:
+                out.append(f'    owner: "Department {n % 3}"')
+    plan.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def test_groups_through_the_cache(plan: Path):
+    with_groups(plan)
+    first = same_as_cold(plan, "--format", "json", rebuilt=True)
+    assert '"groups": [' in first and '"name": "Province 01"' in first
+    same_as_cold(plan, "--format", "json", "--group-by", "owner", rebuilt=False)
+    for fmt in ("csv", "tsv", "table"):
+        for by in ("group", "owner"):
+            out = same_as_cold(plan, "--format", fmt, "--group-by", by)
+            assert ("Province 02" if by == "group" else "Department 1") in out
+    same_as_cold(plan, "--format", "table", "--group-by", "group", "--lang", "vi")
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=False)
+    same_as_cold(plan, "--format", "csv", "--group-by", "group", rebuilt=False)
+
+
+def test_the_group_gate_through_the_cache(plan: Path):
+    with_groups(plan)
+    same_as_cold(plan, "--format", "json")
+    every = status(plan, "--format", "json", "--fail-on", "not_achieved,deterioration")
+    assert every.exit_code == 3 and "-p01" in every.stderr and "-p02" in every.stderr
+    one = status(plan, "--format", "json", "--fail-on", "not_achieved,deterioration", "--group", "Province 01")
+    assert one.exit_code == 3 and "-p01" in one.stderr and "-p02" not in one.stderr
+    for fmt in ("json", "table"):
+        same_as_cold(plan, "--format", fmt, "--fail-on", "not_achieved,deterioration", "--group", "province 01")
+        same_as_cold(plan, "--format", fmt, "--fail-on", "not_achieved", "--group", "Tỉnh 02")
+        bad = status(plan, "--format", fmt, "--fail-on", "not_achieved", "--group", "Province 03")
+        assert bad.exit_code == 1 and bad.stdout == ""
+        assert "no group 'Province 03'; did you mean" in bad.stderr
+        same_as_cold(plan, "--format", fmt, "--fail-on", "not_achieved", "--group", "Province 03")
+
+
+@pytest.mark.parametrize("module", ["kinds/level.py", "output/views/level.py", "output/grouping.py"])
+def test_the_code_fingerprint_covers_every_package(module: str):
+    """A change to any module (a kind, a kind's view too) invalidates the cache: the kinds
+    package and output/views were added after the list of packages the fingerprint reads."""
+    import qntrack
+
+    path = Path(qntrack.__file__).parent / module
+    st = path.stat()
+    before = cache.keeping._code_fingerprint()
+    try:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        assert cache.keeping._code_fingerprint() != before
+    finally:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))

@@ -444,6 +444,17 @@ def test_the_patch_of_typers_private_module_still_applies():
 def test_plain_values_need_no_pydantic():
     argv = ["status", "--targets", "none.yaml", "--format", "json", "a", "b"]
     assert modules_loaded(argv, ["pydantic", "rich"]) == [False, False]
+    # The options of issue 14: a choice (--group-by) and a text (--group).
+    argv = ["status", "--targets", "none.yaml", "--format", "json", "--group-by", "owner"]
+    assert modules_loaded(argv + ["--fail-on", "deterioration", "--group", "x"], ["pydantic", "rich"]) == [False, False]
+
+
+def test_a_wrong_group_by_reads_as_typer_writes_it(tmp_path: Path):
+    from qntrack.cli import app
+
+    r = CliRunner().invoke(app, ["status", "--targets", str(tmp_path / "none.yaml"), "--group-by", "team"])
+    assert r.exit_code == 2
+    assert "Invalid value for '--group-by': 'team' is not one of 'group', 'owner'." in r.stderr
 
 
 # --- the collector ------------------------------------------------------------------------------

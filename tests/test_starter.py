@@ -30,6 +30,8 @@ def test_the_starter_shows_every_kind(started: Path):
     assert sorted({t.kind for t in plan.targets}) == sorted(TARGET_TYPES)
     level = [t for t in plan.targets if t.kind == "level"]
     assert any(len(t.milestones) >= 2 for t in level)
+    # It shows a group and an owner too (issue 14), in both languages.
+    assert any(t.group and t.owner and t.group.vi != t.group.en for t in plan.targets)
 
 
 def test_status_and_check_work_on_the_starter(started: Path):

@@ -82,8 +82,11 @@ def machine_status(
     target_ids: Sequence[str] | None,
     kind: str,
     check_ids: Callable[[Any, Sequence[str] | None], None],
+    group_by: str = "group",
 ) -> Served | None:
-    """``status --format KIND`` (json, csv or tsv) as of now, through the cache.
+    """``status --format KIND`` (json, csv or tsv) as of now, through the cache; the JSON
+    document's groups by ``group_by``. With ``kind`` "items" the text is empty: the caller
+    prints from the items (``status --group-by``).
 
     ``check_ids(plan, target_ids)`` raises for unknown target ids, as the command does.
     None means "not served here": the caller runs the command the plain way (also how it
@@ -95,7 +98,9 @@ def machine_status(
     entries = _chosen(state["entries"], target_ids)
     if entries is None:
         return None
-    return _output(state["title"], entries, kind), _gate_items(entries), _warnings(state, entries)
+    items = [e.item for e in entries]
+    text = "" if kind == "items" else _output(state["title"], entries, kind, group_by)
+    return text, _gate_items(entries), _warnings(state, entries), items
 
 
 def table_status(
@@ -124,7 +129,7 @@ def table_status(
             repr((FORMAT, keeping._code_fingerprint(), lang, state["title"], rows)).encode("utf-8", "surrogatepass")
         ),
     )
-    return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries)
+    return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries), [e.item for e in entries]
 
 
 def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict | None:

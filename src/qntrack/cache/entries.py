@@ -14,12 +14,13 @@ from typing import Any, NamedTuple, Sequence
 
 from .keeping import _load, _save
 
-# The text to print, the statuses in it, and the warnings about periods left out of the
-# derived indicators it shows (series.left_out_warnings).
-Served = tuple[str, list, list]
+# The text to print, the statuses in it, the warnings about periods left out of the
+# derived indicators it shows (series.left_out_warnings) and the targets' JSON items
+# (what groups them, output.grouping).
+Served = tuple[str, list, list, list]
 # The plan's title, the table's rows (summary.status_cells), the statuses, the tables
-# already drawn from those rows, and the warnings, as above.
-Table = tuple[str, list, list, "DrawnTables", list]
+# already drawn from those rows, the warnings and the items, as above.
+Table = tuple[str, list, list, "DrawnTables", list, list]
 
 
 class Entry(NamedTuple):
@@ -147,18 +148,16 @@ def _chosen(entries: Sequence[Entry], target_ids: Sequence[str] | None) -> Seque
     return [e for e in entries if e.id in wanted]
 
 
-def _output(title: str, entries: Sequence[Entry], kind: str) -> str:
+def _output(title: str, entries: Sequence[Entry], kind: str, group_by: Any = "group") -> str:
     """The text of ``status --format KIND`` for the entries chosen (``_chosen``).
 
-    The JSON document is the plain path's (formats.status_document), its list of targets
-    made of the items kept, and written by the same ``to_json``.
+    The JSON document is the plain path's (formats.document_of_items), made of the items
+    kept, its groups by ``group_by``, and written by the same ``to_json``.
     """
     if kind == "json":
-        from ..output.formats import status_document, to_json
+        from ..output.formats import document_of_items, to_json
 
-        document = status_document([], None, title)
-        document["targets"] = [e.item for e in entries]
-        return to_json(document)
+        return to_json(document_of_items([e.item for e in entries], None, title, group_by))
     from ..output.formats import status_rows, write_table
 
     return write_table([next(iter(status_rows([]))), *(e.row for e in entries)], kind)

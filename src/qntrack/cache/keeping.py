@@ -102,8 +102,9 @@ def _code_fingerprint() -> str:
     return h.hexdigest()
 
 
-# qntrack's subpackages (the layers, docs/architecture.md), whose code the fingerprint covers.
-_PACKAGES = ("catalog", "plan", "method", "files", "output", "cli", "cache")
+# qntrack's subpackages (the layers, docs/architecture.md), whose code the fingerprint
+# covers: every folder of modules, the kinds and their views included.
+_PACKAGES = ("catalog", "plan", "method", "kinds", "files", "output", "output/views", "cli", "cache")
 
 
 def _key(path: Path, targets_digest: bytes) -> tuple:

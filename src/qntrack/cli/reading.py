@@ -122,8 +122,8 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple[str,
             [label(h, lang) for h in header],
             rows,
             keys=header,
-            wrap=("name", "unit", "formula", "kind"),
-            optional=("formula",),
+            wrap=("name", "unit", "formula", "kind", "group", "owner"),
+            optional=("formula", "group", "owner"),
         )
 
 
@@ -164,16 +164,19 @@ def list_targets(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """List the plan's targets: id, kind, indicator and name.
+    """List the plan's targets: id, kind, indicator and name (and group and owner).
 
     Example: qntrack targets --format csv
     """
     plan, chosen, kind = _listed_plan(targets, lang, fmt)
     # As for indicators: the table names the kind in the reader's language; CSV, TSV and
     # JSON keep the codes of targets.yaml.
-    from ..output.documents import TARGET_COLUMNS, target_rows
+    from ..output.documents import TARGET_COLUMNS, TARGET_MORE_COLUMNS, target_rows
 
-    _listing(kind, "targets", TARGET_COLUMNS, target_rows(plan, chosen, kind_in_words=kind == "table"), chosen)
+    # Group and owner in the table and the JSON, not in CSV/TSV (documents.TARGET_MORE_COLUMNS).
+    more = kind in ("table", "json")
+    header = TARGET_COLUMNS + TARGET_MORE_COLUMNS if more else TARGET_COLUMNS
+    _listing(kind, "targets", header, target_rows(plan, chosen, kind_in_words=kind == "table", more=more), chosen)
 
 
 @command()

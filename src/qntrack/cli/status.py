@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 import typer
 
 from ..errors import ExitCode, fail
-from .app import AWAITING, AsOfOpt, FormatOpt, LangOpt, TargetsOpt, _as_of, _format, _lang, command
+from .app import AWAITING, AsOfOpt, FormatOpt, Lang, LangOpt, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids
 from .completion import complete_statuses, complete_target_ids
 from .printing import _guard_stdout, _out, _report, _say
@@ -15,6 +16,13 @@ from .session import _message_lang
 
 if TYPE_CHECKING:
     from ..catalog import Message
+
+GateItems = list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]
+
+
+class GroupByChoice(str, Enum):
+    group = "group"
+    owner = "owner"
 
 
 @command()
@@ -36,11 +44,31 @@ def status(
             help="Exit 3 if any target has one of these statuses (not_achieved: also a missed due milestone; awaiting_figure: a deadline passed with no figure yet), naming them on stderr.",
         ),
     ] = None,
+    group_by: Annotated[
+        Optional[GroupByChoice],
+        typer.Option(
+            "--group-by",
+            help="One row per group of targets instead, by their group: or their owner: in targets.yaml (--format json: what its groups list is by).",
+        ),
+    ] = None,
+    group: Annotated[
+        Optional[str],
+        typer.Option(
+            "--group",
+            metavar="NAME",
+            help="With --fail-on: gate only this group's targets (its name in either language; an owner's with --group-by owner).",
+        ),
+    ] = None,
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
 
     Example: qntrack status --format json | jq '.targets[] | {id, status}'
     """
+    if group is not None and fail_on is None:
+        from ..catalog import msg
+
+        raise fail("--group", msg("cli_group_needs_fail_on"), ExitCode.USAGE)
+    by: Literal["group", "owner"] = "owner" if group_by is GroupByChoice.owner else "group"
     gate: set[str] = set()
     if fail_on is not None:
         from ..method.progress import Status
@@ -62,10 +90,11 @@ def status(
             )
     day = _as_of(as_of)
     kind = _format(fmt)
+    grouped = group_by is not None and kind != "json"
     # (Printed into the store or the plan, main() has refused already: _guard_stdout_for.)
     if day is None:
         # Status as of now goes through the incremental cache (docs/performance.md).
-        if kind == "table":
+        if kind == "table" and not grouped:
             from ..cache import table_status
 
             chosen = _lang(lang)
@@ -73,7 +102,8 @@ def status(
             if table is not None:
                 from ..output import render
 
-                title, rows, items, drawn, warnings = table
+                title, rows, items, drawn, warnings, kept = table
+                items = _of_group(items, kept, group, by)  # an unknown group is refused before printing
                 render.status_table(rows, chosen, title, None, drawn)
                 _report(warnings)
                 _gate(gate, items)
@@ -81,10 +111,14 @@ def status(
         else:
             from ..cache import machine_status
 
-            served = machine_status(targets, target_ids, kind, _check_ids)
+            served = machine_status(targets, target_ids, "items" if grouped else kind, _check_ids, by)
             if served is not None:
-                text, items, warnings = served
-                _out(text)
+                text, items, warnings, kept = served
+                items = _of_group(items, kept, group, by)
+                if grouped:
+                    _grouped(kept, by, kind, lang)
+                else:
+                    _out(text)
                 _report(warnings)
                 _gate(gate, items)
                 return
@@ -95,10 +129,31 @@ def status(
     _guard_stdout(ws.targets_path, ws.plan)
     _check_ids(ws.plan, target_ids)
     results = assess(ws.plan, ws.series, target_ids, reference_day(day))
+    found: list[dict[str, Any]] = []
+    if group is not None or grouped:
+        from ..output.formats import assessment_dict
+
+        found = [assessment_dict(a) for a in results]
+    items = _of_group(
+        [
+            (
+                a.target.id,
+                a.status.value,
+                tuple(str(p) for p in a.missed_milestones),
+                tuple(str(p) for p in a.awaiting_figures),
+            )
+            for a in results
+        ],
+        found,
+        group,
+        by,
+    )
     if kind == "json":
         from ..output.formats import status_document, to_json
 
-        _out(to_json(status_document(results, day, ws.plan.title)))
+        _out(to_json(status_document(results, day, ws.plan.title, by)))
+    elif grouped:
+        _grouped(found, by, kind, lang)
     elif kind in ("csv", "tsv"):
         from ..output.formats import status_rows, write_table
 
@@ -111,21 +166,54 @@ def status(
         rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
         render.status_table(rows, chosen, ws.plan.title, day)
     _report(ws.warnings_for(a.indicator.id for a in results))
-    _gate(
-        gate,
-        [
-            (
-                a.target.id,
-                a.status.value,
-                tuple(str(p) for p in a.missed_milestones),
-                tuple(str(p) for p in a.awaiting_figures),
-            )
-            for a in results
-        ],
-    )
+    _gate(gate, items)
 
 
-def _gate(gate: set[str], items: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]) -> None:
+def _grouped(found: list[dict[str, Any]], by: Literal["group", "owner"], kind: str, lang: Lang | None) -> None:
+    """Prints ``status --group-by BY`` as a table, CSV or TSV: one row per group (output.grouping)."""
+    from ..output.grouping import group_rows, group_table_rows, groups_of
+
+    groups = groups_of(found, by)
+    if kind in ("csv", "tsv"):
+        from ..output.formats import write_table
+
+        _out(write_table(group_rows(groups), kind))
+        return
+    from ..output import render
+
+    header, rows = group_table_rows(groups, by, _lang(lang))
+    render.listing_table(header, rows, wrap=tuple(header[:1]) + tuple(header[-1:]))
+
+
+def _of_group(
+    items: GateItems, found: list[dict[str, Any]], group: str | None, by: Literal["group", "owner"]
+) -> GateItems:
+    """The gate's items of the targets in the group named ``group`` (all without one); an
+    unknown name is refused with the closest one (exit 1), as an unknown target id is."""
+    if group is None:
+        return items
+    from ..catalog import msg
+    from ..errors import suggestion
+    from ..output.grouping import group_named, groups_of
+
+    groups = groups_of(found, by)
+    chosen = group_named(groups, group)
+    if chosen is None:
+        names = [g.name.en for g in groups]
+        if not names:
+            raise fail("--group", msg("cli_no_owner_none" if by == "owner" else "cli_no_group_none", given=group))
+        hint = suggestion(group, names + [g.name.vi for g in groups if g.name.vi != g.name.en])
+        raise fail(
+            "--group",
+            msg("cli_no_owner", given=group, hint=hint, names=", ".join(names))
+            if by == "owner"
+            else msg("cli_no_group", given=group, hint=hint, names=", ".join(names)),
+        )
+    members = set(chosen.targets)
+    return [item for item in items if item[0] in members]
+
+
+def _gate(gate: set[str], items: GateItems) -> None:
     """Exit 3 naming the targets that trip ``--fail-on``; a missed due milestone trips
     ``not_achieved`` even when the headline has moved on, and ``awaiting_figure`` trips on a
     deadline passed with no figure yet (docs/decisions.md)."""

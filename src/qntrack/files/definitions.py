@@ -42,7 +42,7 @@ TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 
 TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula")
-COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note")
+COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note", "group", "owner")
 # Each kind's own keys, as its module declares them (kinds.REGISTRY).
 TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
 
@@ -386,6 +386,9 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
     name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else None
     source = reader.text(keys["source"][1], _at(where, "source")) if "source" in keys else ""
     note = reader.text(keys["note"][1], _at(where, "note")) if "note" in keys else ""
+    # Text or {en, vi}, read as a name is (docs/targets-format.md, "Groups and owners").
+    group = reader.localized(keys["group"][1], _at(where, "group")) if "group" in keys else None
+    owner = reader.localized(keys["owner"][1], _at(where, "owner")) if "owner" in keys else None
     common: dict[str, Any] = dict(
         id=tid,
         indicator=indicator.id if indicator else "",
@@ -393,6 +396,8 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
         source=source or "",
         note=note or "",
         location=reader.loc(node),
+        group=group,
+        owner=owner,
     )
     target = REGISTRY[kind].parse(reader, node, keys, where, common)
     needs = REGISTRY[kind].implies

@@ -51,6 +51,10 @@ targets:
   - id: industry-share
     indicator: industry_share
     source: "The resolution that sets it, with its date"
+    # group and owner (optional): the resolution or plan it belongs to, and who answers for
+    # it; `qntrack status --group-by group` (or owner) judges each group as a whole.
+    group: {en: "Resolution on industry", vi: "Nghị quyết về công nghiệp"}
+    owner: {en: "Department of Industry and Trade", vi: "Sở Công Thương"}
     baseline: {period: 2020, value: 10}   # or just: baseline: 2020 (the value is then observed)
     milestones:
       - {by: 2025, value: 15}

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "INDICATOR_COLUMNS",
     "TARGET_COLUMNS",
+    "TARGET_MORE_COLUMNS",
     "HISTORY_COLUMNS",
     "show_document",
     "observations_document",
@@ -53,6 +54,9 @@ __all__ = [
 
 INDICATOR_COLUMNS = ("id", "name", "unit", "frequency", "measure", "direction", "formula")
 TARGET_COLUMNS = ("id", "kind", "indicator", "name")
+# A target's group and owner (issue 14): in the table and the JSON listing, not in its
+# CSV/TSV, whose four columns scripts read by position (docs/decisions.md).
+TARGET_MORE_COLUMNS = ("group", "owner")
 HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
 
 
@@ -142,25 +146,32 @@ def indicator_rows(plan: Plan, lang: str, in_words: bool = False) -> list[tuple[
     ]
 
 
-def target_rows(plan: Plan, lang: str, kind_in_words: bool = False) -> list[tuple[str, ...]]:
+def target_rows(plan: Plan, lang: str, kind_in_words: bool = False, more: bool = False) -> list[tuple[str, ...]]:
     """The plan's targets, one row each in ``TARGET_COLUMNS`` order; the name in ``lang``.
-    ``kind_in_words``: the kind as the reader's word (the table); otherwise its code."""
+    ``kind_in_words``: the kind as the reader's word (the table); otherwise its code.
+    ``more``: also ``TARGET_MORE_COLUMNS``, group and owner in ``lang`` ("" when none)."""
     from .i18n import kind_name
 
     return [
         (t.id, kind_name(t.kind, lang) if kind_in_words else t.kind, t.indicator, target_name(t, plan, lang))
+        + ((t.group.get(lang) if t.group else "", t.owner.get(lang) if t.owner else "") if more else ())
         for t in plan.targets
     ]
 
 
 def listing_document(key: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
-    """``{qntrack, <key>: [{column: value}]}`` for a listing; an empty formula is null."""
+    """``{qntrack, <key>: [{column: value}]}`` for a listing; an empty formula, group or
+    owner is null."""
     return {
         "qntrack": __version__,
         key: [
-            {h: (v if v != "" or h != "formula" else None) for h, v in zip(header, row, strict=True)} for row in rows
+            {h: (v if v != "" or h not in _NULL_WHEN_EMPTY else None) for h, v in zip(header, row, strict=True)}
+            for row in rows
         ],
     }
+
+
+_NULL_WHEN_EMPTY = frozenset({"formula", "group", "owner"})
 
 
 def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
@@ -169,8 +180,9 @@ def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
 
 
 def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
-    """``targets --format json`` (docs/json.md): names in ``lang``, kinds as codes."""
-    return listing_document("targets", TARGET_COLUMNS, target_rows(plan, lang))
+    """``targets --format json`` (docs/json.md): names, groups and owners in ``lang``, kinds
+    as codes."""
+    return listing_document("targets", TARGET_COLUMNS + TARGET_MORE_COLUMNS, target_rows(plan, lang, more=True))
 
 
 def check_document(checks: Sequence[str], problems: Iterable[Problem], as_of: str | None = None) -> dict[str, Any]:

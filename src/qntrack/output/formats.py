@@ -17,13 +17,15 @@ from ..files.textfiles import formula_like
 
 if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
     from ..method.assessment import Assessment, MilestoneResult
-    from ..plan.model import Observation
+    from ..plan.model import Observation, Text
     from ..plan.periods import Period
+    from .grouping import GroupBy
 
 __all__ = [
     "SCHEMA_VERSION",
     "assessment_dict",
     "status_document",
+    "document_of_items",
     "to_json",
     "status_rows",
     "observation_rows",
@@ -111,16 +113,40 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "awaiting_figures": [str(p) for p in a.awaiting_figures],
         "source": t.source or None,
         "details": a.details,
+        # Added for issue 14: who the target belongs to, written as its name is.
+        "group": t.group.en if t.group else None,
+        "group_names": _names(t.group),
+        "owner": t.owner.en if t.owner else None,
+        "owner_names": _names(t.owner),
     }
 
 
-def status_document(assessments: Sequence[Assessment], as_of: str | None = None, title: str = "") -> dict[str, Any]:
+def _names(text: Text | None) -> dict[str, str] | None:
+    return None if text is None else {"en": text.en, "vi": text.vi}
+
+
+def status_document(
+    assessments: Sequence[Assessment], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
+) -> dict[str, Any]:
+    """``status --format json`` (docs/json.md); its ``groups`` by ``group_by``."""
+    return document_of_items([assessment_dict(a) for a in assessments], as_of, title, group_by)
+
+
+def document_of_items(
+    items: list[dict[str, Any]], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
+) -> dict[str, Any]:
+    """The status document of the targets' items (``assessment_dict``): the plain path's
+    and the status cache's, which keeps the items."""
+    from .grouping import groups_json, groups_of
+
     return {
         "qntrack": __version__,
         "schema": SCHEMA_VERSION,
         "title": title,
         "as_of": as_of,
-        "targets": [assessment_dict(a) for a in assessments],
+        "targets": items,
+        # Added for issue 14: the targets by group (or owner), docs/json.md "Groups".
+        "groups": groups_json(groups_of(items, group_by)),
     }
 
 

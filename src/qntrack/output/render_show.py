@@ -41,6 +41,10 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
         facts.add_row(label("source", lang), Text(t.source))
     if t.note:
         facts.add_row(label("note", lang), Text(t.note))
+    if t.group:
+        facts.add_row(label("group", lang), Text(t.group.get(lang)))
+    if t.owner:
+        facts.add_row(label("owner", lang), Text(t.owner.get(lang)))
     if a.baseline is not None:
         facts.add_row(label("baseline", lang), f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")
     if a.achieved_rate is not None:

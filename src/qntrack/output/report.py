@@ -235,7 +235,12 @@ def charts_folder(report_path: Path) -> Path:
 
 
 def markdown_charts(data: ReportData, lang: str) -> list[Chart]:
-    out = []
+    """The charts beside a Markdown report: the groups' (report_groups.CHART_ID), then each
+    target's."""
+    from .report_groups import groups_chart, report_groups
+
+    groups = groups_chart(report_groups(data.assessments), lang)
+    out = [groups] if groups is not None else []
     for a in data.assessments:
         chart = chart_for(a, data.series.get(a.indicator.id, []), lang)
         if chart is not None:

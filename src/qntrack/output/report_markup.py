@@ -109,6 +109,9 @@ def render_markdown(
     view = _view(data, lang, with_charts=False)
     view["chart_links"] = dict(chart_links or {})
     view["chart_notes"] = {k: " ".join(v) for k, v in (chart_notes or {}).items() if v}
+    from .report_groups import CHART_ID
+
+    view["groups_chart_link"] = view["chart_links"].get(CHART_ID)
     text = _environment("markdown").get_template("report.md.j2").render(**view)
     # The template's loops leave runs of blank lines; Markdown needs at most one.
     # The closing comment (invisible when rendered) marks the file as qntrack's, so a
@@ -125,4 +128,8 @@ def render_html(data: ReportData, lang: str) -> str:
     # pygal built the SVG from our numbers and escaped every label itself; it is the only
     # markup that goes into the page unescaped.
     charts = {s.id: Markup(s.chart.inline()) for s in view["sections"] if s.chart is not None}
-    return _environment("html").get_template("report.html.j2").render(charts=charts, **view)
+    from .report_groups import groups_chart, report_groups
+
+    drawn = groups_chart(report_groups(data.assessments), lang)
+    groups = Markup(drawn.inline()) if drawn is not None else None
+    return _environment("html").get_template("report.html.j2").render(charts=charts, groups_chart=groups, **view)

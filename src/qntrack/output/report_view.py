@@ -438,6 +438,12 @@ def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
     }
 
 
+def _groups(data: ReportData, lang: str) -> TableView | None:
+    from .report_groups import groups_table, report_groups  # it builds on this module's cells
+
+    return groups_table(report_groups(data.assessments), lang)
+
+
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     from .. import __version__
 
@@ -467,6 +473,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "title": data.title or report_word("report", lang),
         "heading": report_word("report", lang),
         "meta": " · ".join(meta),
+        "groups": _groups(data, lang),
         "summary": _summary(data, lang),
         "since": _since_view(data, lang),
         "sections": sections,

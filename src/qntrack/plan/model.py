@@ -176,6 +176,10 @@ class Target:
     source: str = ""
     note: str = ""
     location: Location = field(default=Location(""), compare=False)
+    # Who the target belongs to (issue 14): the resolution or plan that set it, and the
+    # department that answers for it. Either may be absent.
+    group: Text | None = None
+    owner: Text | None = None
 
     kind = "target"
 

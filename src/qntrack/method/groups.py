@@ -1,0 +1,112 @@
+"""Groups of targets (a resolution, a plan, an owner) judged together (issue 14).
+
+Statistics Canada's rule for an indicator followed through several series
+(docs/methodology.md, "Groups"): the group's score is the mean of its members' scores,
+members without a score left out, none when no member has one; its status is read off
+that mean through the score bands (``progress.status_from_score``); it is
+``target_achieved`` only when every scored member achieved its target. It also counts its
+members by status.
+
+Pure: the members come in as plain values (id, status, score and the group's name), so
+that the status cache, which keeps no assessments, groups its targets the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Protocol, Sequence
+
+from .progress import Status, status_from_score
+
+__all__ = ["Named", "Member", "Group", "combine", "group_members", "STATUSES"]
+
+
+class Named(Protocol):
+    """A name in English and Vietnamese: ``plan.model.Text`` is one. Not imported here: the
+    status cache groups its targets without loading the plan's model (docs/performance.md)."""
+
+    @property
+    def en(self) -> str: ...
+
+    @property
+    def vi(self) -> str: ...
+
+    def get(self, lang: str) -> str: ...
+
+
+# Every status, in the vocabulary's order: the keys of a group's count by status.
+STATUSES: tuple[Status, ...] = tuple(Status)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One target as a group sees it."""
+
+    id: str
+    status: Status
+    score: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A group's figures: its name, its members' ids (in plan order), how many members
+    have each status (every status, zero included, in ``STATUSES`` order), the mean score
+    and the status read off it."""
+
+    name: Named
+    targets: tuple[str, ...]
+    by_status: tuple[tuple[Status, int], ...]
+    score: float | None
+    status: Status
+
+    @property
+    def count(self) -> int:
+        return len(self.targets)
+
+    def counted(self, status: Status) -> int:
+        return dict(self.by_status)[status]
+
+
+def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
+    """The group's score and status by the rule of the module's docstring.
+
+    A member missed for good (``not_achieved``) has no score, so the mean cannot see it;
+    it still keeps the group from being called achieved: "every member achieved" must not
+    be said of a group one of whose targets was missed (docs/decisions.md).
+    """
+    scores = [m.score for m in members if m.score is not None]
+    if not scores:
+        return None, Status.NOT_AVAILABLE
+    mean = sum(scores) / len(scores)
+    all_achieved = all(m.status is Status.TARGET_ACHIEVED for m in members if m.score is not None) and not any(
+        m.status is Status.NOT_ACHIEVED for m in members
+    )
+    return mean, status_from_score(mean, all_achieved)
+
+
+def group_members(members: Iterable[tuple[Named | None, Member]]) -> list[Group]:
+    """The groups of ``members`` (each with the name of its group, or None), in the order
+    each group first appears; members without a group belong to none.
+
+    Two names are one group when their English text is the same (a name given as plain
+    text has the same text in both languages); the group's Vietnamese name is its first
+    member's.
+    """
+    names: dict[str, Named] = {}
+    belong: dict[str, list[Member]] = {}
+    for name, member in members:
+        if name is None:
+            continue
+        if name.en not in names:
+            names[name.en] = name
+            belong[name.en] = []
+        belong[name.en].append(member)
+    groups = []
+    for key, name in names.items():
+        inside = belong[key]
+        score, status = combine(inside)
+        counts = {s: 0 for s in STATUSES}
+        for m in inside:
+            counts[m.status] += 1
+        groups.append(Group(name, tuple(m.id for m in inside), tuple(counts.items()), score, status))
+    return groups

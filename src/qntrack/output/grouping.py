@@ -1,0 +1,119 @@
+"""Groups of targets in the outputs (issue 14): the JSON ``groups`` list, the rows of
+``status --group-by`` (table, CSV, TSV) and the gate of ``--fail-on --group``.
+
+Every output reads the groups off the targets' JSON items (``formats.assessment_dict``),
+which the status cache keeps as they are: a cached and a cold ``status`` group the same
+items, so they print the same bytes. The rule itself is ``method.groups``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Literal, NamedTuple, Sequence
+
+from ..method.groups import STATUSES, Group, Member, group_members
+from ..method.progress import Status
+
+__all__ = [
+    "GROUP_BY",
+    "GroupBy",
+    "GROUP_COLUMNS",
+    "groups_of",
+    "groups_json",
+    "group_rows",
+    "group_table_rows",
+    "group_named",
+]
+
+GroupBy = Literal["group", "owner"]
+GROUP_BY: tuple[GroupBy, ...] = ("group", "owner")
+
+# ``status --group-by ... --format csv|tsv``: one row per group.
+GROUP_COLUMNS: tuple[str, ...] = (
+    "name",
+    "name_vi",
+    "count",
+    "score",
+    "status",
+    *(s.value for s in STATUSES),
+    "targets",
+)
+
+
+def groups_of(items: Iterable[dict[str, Any]], by: GroupBy = "group") -> list[Group]:
+    """The groups of the targets' JSON items, by their ``group`` or their ``owner``."""
+    return group_members(
+        (_text(item[f"{by}_names"]), Member(item["id"], Status(item["status"]), item["score"])) for item in items
+    )
+
+
+class Names(NamedTuple):
+    """A group's name as a target's JSON item has it (``group_names``): what plan.model.Text
+    holds, without loading the plan's model on the cache's path (method.groups.Named)."""
+
+    en: str
+    vi: str
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def _text(names: dict[str, str] | None) -> Names | None:
+    return None if names is None else Names(names["en"], names["vi"])
+
+
+def groups_json(groups: Sequence[Group]) -> list[dict[str, Any]]:
+    """The status document's ``groups`` list (docs/json.md, "Groups")."""
+    return [
+        {
+            "name": g.name.en,
+            "names": {"en": g.name.en, "vi": g.name.vi},
+            "targets": list(g.targets),
+            "count": g.count,
+            "by_status": {s.value: n for s, n in g.by_status},
+            "score": g.score,
+            "status": g.status.value,
+        }
+        for g in groups
+    ]
+
+
+def group_rows(groups: Sequence[Group]) -> list[tuple[Any, ...]]:
+    """``GROUP_COLUMNS`` and one row per group; the member ids joined by ';'."""
+    return [GROUP_COLUMNS] + [
+        (g.name.en, g.name.vi, g.count, g.score, g.status.value, *(n for _, n in g.by_status), ";".join(g.targets))
+        for g in groups
+    ]
+
+
+GROUP_TABLE_KEYS = ("name", "count", "status", "score", "by_status")
+
+
+def group_table_rows(groups: Sequence[Group], by: GroupBy, lang: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The header and rows of the terminal's table of groups, in ``lang``: the group's name,
+    its number of targets, its status and score, and its members by status (statuses with
+    none left out), as "Target achieved: 2; Not achieved: 1"."""
+    from .i18n import label, number, status_label
+
+    header = [label(by, lang), label("group_count", lang), label("status", lang), label("score", lang)]
+    header.append(label("group_by_status", lang))
+    rows: list[tuple[str, ...]] = [
+        (
+            g.name.get(lang),
+            str(g.count),
+            status_label(g.status.value, lang),
+            number(g.score, lang),
+            "; ".join(f"{status_label(s.value, lang)}: {n}" for s, n in g.by_status if n),
+        )
+        for g in groups
+    ]
+    return header, rows
+
+
+def group_named(groups: Sequence[Group], name: str) -> Group | None:
+    """The group called ``name`` in either language (case and surrounding spaces ignored),
+    or None."""
+    wanted = name.strip().casefold()
+    for g in groups:
+        if wanted in (g.name.en.casefold(), g.name.vi.casefold()):
+            return g
+    return None

@@ -1,0 +1,97 @@
+"""The report's opening on groups (issue 14): a table of the targets' groups, what each
+achieved, its status and score, and its members by status. HTML and Markdown both show
+it; a plan whose targets name no group has none. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ..method.groups import STATUSES, Group, Member, group_members
+from ..method.progress import Status
+from .charts import Chart
+from .i18n import label, number, status_label
+from .report_view import Cell, TableView, report_word
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+
+__all__ = ["report_groups", "groups_table", "groups_chart", "CHART_ID"]
+
+
+def report_groups(assessments: Sequence[Assessment]) -> list[Group]:
+    """The groups of the report's targets (by ``group:``), by the rule of method.groups."""
+    return group_members((a.target.group, Member(a.target.id, a.status, a.score)) for a in assessments)
+
+
+def groups_table(groups: Sequence[Group], lang: str) -> TableView | None:
+    """The table the report opens with, or None without groups: the group, its number of
+    targets, how many achieved ("2 of 5"), its status (coloured by it in HTML), its score,
+    and its members by status, statuses with none left out."""
+    if not groups:
+        return None
+    headers = (
+        label("group", lang),
+        label("group_count", lang),
+        report_word("group_achieved", lang),
+        label("status", lang),
+        label("score", lang),
+        label("group_by_status", lang),
+    )
+    rows = tuple(
+        (
+            Cell(g.name.get(lang)),
+            Cell(str(g.count)),
+            Cell(report_word("group_achieved_of", lang, achieved=g.counted(Status.TARGET_ACHIEVED), count=g.count)),
+            Cell(status_label(g.status.value, lang), status=g.status.value),
+            Cell(number(g.score, lang)),
+            Cell("; ".join(f"{status_label(s.value, lang)}: {n}" for s, n in g.by_status if n)),
+        )
+        for g in groups
+    )
+    return TableView(headers, rows, frozenset({1, 4}))
+
+
+# The file name of the chart beside a Markdown report, and its key among the charts' links:
+# an underscore, which no target id has, so it never meets a target's chart.
+CHART_ID = "groups_by_status"
+
+# The status colours of the HTML report's labels (templates/report.html.j2, ``.s-*``).
+STATUS_COLOURS = {
+    "target_achieved": "#1b5e20",
+    "substantial_progress": "#43a047",
+    "moderate_progress": "#f2b233",
+    "limited_progress": "#e8710a",
+    "deterioration": "#c62828",
+    "not_achieved": "#7f0000",
+    "not_available": "#8a9099",
+}
+
+
+def groups_chart(groups: Sequence[Group], lang: str) -> Chart | None:
+    """The groups' members by status: one stacked bar per group, a colour per status (only
+    the statuses some group has), or None without groups."""
+    if not groups:
+        return None
+    import pygal  # type: ignore[import-untyped]  # pygal ships no type information
+
+    from .charts import finished_chart, plot_config, plot_style
+
+    shown = [s for s in STATUSES if any(g.counted(s) for g in groups)]
+    # pygal draws the first label at the bottom: reversed, the first group is on top, as
+    # in the table above the chart.
+    groups = list(reversed(groups))
+    extra = {"margin_bottom": 12 + 20} if len(shown) % 2 else {}
+    chart = pygal.HorizontalStackedBar(
+        style=plot_style([STATUS_COLOURS[s.value] for s in shown]),
+        x_labels=[g.name.get(lang) for g in groups],
+        **plot_config(lang, height=140 + 40 * len(groups), show_y_guides=False, show_x_guides=True, **extra),
+    )
+    # Counts are whole numbers: whole ticks only, and written without decimals.
+    most = max(g.count for g in groups)
+    step = max(1, -(-most // 10))
+    chart.y_labels = list(range(0, most + step, step))
+    chart.value_formatter = lambda v: str(int(v))
+    for s in shown:
+        chart.add(status_label(s.value, lang), [g.counted(s) or None for g in groups])
+    return finished_chart(chart, CHART_ID, sum(g.count for g in groups))
