@@ -90,21 +90,18 @@ def _code_fingerprint() -> str:
     """
     h = _hasher(0)
     h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
-    # Every module of every subpackage, and the catalogs: the words of a cached table or
-    # warning come from them too.
+    # Every module of every folder of the package, and the catalogs: the words of a cached
+    # table or warning come from them too. The folders are walked rather than listed, so a
+    # new subpackage is covered the day it is made.
     root = Path(__file__).parents[1]
-    for folder in (root, *(root / d for d in _PACKAGES)):
-        with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.name.endswith((".py", ".toml")):
-                    st = entry.stat()
-                    h.update(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        where = os.path.relpath(folder, root)
+        for name in sorted(files):
+            if name.endswith((".py", ".toml")):
+                st = os.stat(os.path.join(folder, name))
+                h.update(f"{where}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
-
-
-# qntrack's subpackages (the layers, docs/architecture.md), whose code the fingerprint
-# covers: every folder of modules, the kinds and their views included.
-_PACKAGES = ("catalog", "plan", "method", "kinds", "files", "output", "output/views", "cli", "cache")
 
 
 def _key(path: Path, targets_digest: bytes) -> tuple:
