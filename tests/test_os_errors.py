@@ -381,6 +381,22 @@ def test_a_full_disk_during_a_repair(plan: Path, monkeypatch: pytest.MonkeyPatch
     assert [p.name for p in plan.iterdir() if p.name.startswith(".")] == []
 
 
+def test_a_disk_that_fills_between_the_side_file_and_the_store_leaves_no_stray_file(
+    plan: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Room for the torn tail's side file, none for the store's rewrite: the store is as it
+    was, and so is its folder (the side file would be a copy of nothing that was moved)."""
+    torn = SMALL_OBSERVATIONS + "share,2024-Q"
+    (plan / "observations.csv").write_text(torn, encoding="utf-8")
+    full_disk(monkeypatch, allowed=len("share,2024-Q") + 5)
+    one_line(run("check", "--repair"), 1, "observations.csv", "No space left on device", "left as it was")
+    assert (plan / "observations.csv").read_text(encoding="utf-8") == torn
+    assert sorted(p.name for p in plan.iterdir() if p.name.startswith("observations.csv.")) in (
+        [],
+        ["observations.csv.lock"],
+    )
+
+
 # --- real processes: a full stdout, a FIFO, a held lock ---------------------------------------
 
 

@@ -80,7 +80,7 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
                 raise fail("<stdin>", msg("import_stdin_closed"))
             stdin = sys.stdin.buffer
         try:
-            return stdin.read()
+            return _read_bounded(stdin, "<stdin>")
         except (OSError, ValueError) as exc:
             raise fail(
                 "<stdin>", msg("import_stdin_unreadable", reason=getattr(exc, "strerror", None) or exc)
@@ -97,9 +97,36 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
         # A pipe is read (--from <(...)); a device such as /dev/zero would never end.
         raise fail(name, msg("import_not_regular"))
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            return _read_bounded(fh, name)
     except OSError as exc:
         raise fail(name, msg("import_cannot_read", reason=exc.strerror or exc)) from None
+
+
+# Far more than any import a person makes (a national store of a million rows is about
+# 80 MB): a stream that goes on past it is not a table (`< /dev/zero`, `yes |`), and is
+# refused before it fills the memory.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+def _read_bounded(stream: BinaryIO, name: str) -> bytes:
+    """All of a stream or pipe, refused as soon as it shows it is binary (the first
+    chunk, as ``decode_source`` would judge it) or grows past ``MAX_IMPORT_BYTES``."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        if not chunks:
+            head = chunk
+            if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in head[:8192]:
+                raise fail(name, msg("import_binary"))
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_IMPORT_BYTES:
+            raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
 
 
 def decode_source(data: bytes, file: str) -> str:

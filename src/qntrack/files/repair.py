@@ -135,7 +135,13 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             side = _side_file(path, now or datetime.now(timezone.utc))
             # The tail is safe on disk before the store loses it.
             write_atomically(side, tail)
-            write_atomically(path, data[:cut])
+            try:
+                write_atomically(path, data[:cut])
+            except OSError:
+                # The rewrite is atomic, so the store is as it was (a full disk): the copy of
+                # its tail would only be a stray file beside it.
+                side.unlink(missing_ok=True)
+                raise
             sync_folder(path.parent)
             return Repair(data[:cut].count(b"\n") + 1, tail, side)
     except Timeout:

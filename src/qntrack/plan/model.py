@@ -240,7 +240,7 @@ class Observation(NamedTuple):
 
     A named tuple, where the rest of the model is frozen dataclasses: a national store
     has a million rows, and a tuple is made from the reader's columns in C
-    (``store._build_observations``) in under half the time of setting a dataclass's
+    (``store_fast._build_observations``) in under half the time of setting a dataclass's
     slots. It is as immutable, and compared and hashed by its values in the same way.
     """
 
