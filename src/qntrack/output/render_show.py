@@ -16,7 +16,7 @@ from .i18n import date_text, kind_name, label, number, signed_percent, value_wit
 from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
 
 if TYPE_CHECKING:
-    from ..method.assessment import Assessment
+    from ..method.assessment import Assessment, MilestoneResult
     from ..plan.model import Observation
 
 __all__ = ["show"]
@@ -109,10 +109,10 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
         console.print(Text("• " + sentence))
 
 
-def _milestone_block(m, unit: str, lang: str) -> Table:
+def _milestone_block(m: MilestoneResult, unit: str, lang: str) -> Table:
+    """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
     from ..output.summary import difference_text, gap_phrase
 
-    """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", min_width=18)
     grid.add_column()
