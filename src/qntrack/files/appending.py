@@ -30,7 +30,7 @@ from .store import (
     missing_folder,
     parse_store,
 )
-from .store_fast import _CHUNK
+from .store_fast import check_utf8, newlines
 
 
 def encode_rows(observations: Iterable[Observation], with_header: bool, columns: Sequence[str] = HEADER) -> bytes:
@@ -84,18 +84,7 @@ def _check_store_utf8(path: Path) -> None:
         if not os.fstat(fh.fileno()).st_size:
             return
         with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            end = len(data)
-            pos = 0
-            while pos < end:
-                stop = min(pos + _CHUNK, end)
-                while stop < end and data[stop] & 0xC0 == 0x80:  # do not split a character
-                    stop += 1
-                try:
-                    str(data[pos:stop], "utf-8")
-                except UnicodeDecodeError as exc:
-                    line = _newlines(data, 0, pos + exc.start) + 1
-                    raise fail(Location(str(path), line), msg(NOT_UTF8)) from None
-                pos = stop
+            check_utf8(data, 0, 0, str(path))
 
 
 def store_lock(path: Path):
@@ -134,14 +123,6 @@ def _stored_now(path: Path, indicator_ids: set[str]) -> tuple[Observation, ...]:
             return stored_rows(data, indicator_ids, str(path))
 
 
-def _newlines(data: Any, start: int, stop: int) -> int:
-    """``data.count(b"\n", start, stop)`` for bytes or a memory map (which has no count)."""
-    if isinstance(data, bytes):
-        return data.count(b"\n", start, stop)
-    step = 1 << 22
-    return sum(data[a : min(a + step, stop)].count(b"\n") for a in range(start, stop, step))
-
-
 def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observation, ...]:
     """The rows of these indicators in a store's bytes, read leniently: what an append
     compares its rows with (``keep`` in ``append_observations``).
@@ -175,7 +156,7 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
         numbers: list[int] = []
         line, at = 1, 0
         for pos in found:
-            line += _newlines(data, at, pos)
+            line += newlines(data, at, pos)
             at = pos
             end = data.find(b"\n", pos)
             text = data[pos : end if end >= 0 else len(data)]

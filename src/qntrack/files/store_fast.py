@@ -73,8 +73,10 @@ def _raw(text: str) -> str:
     return text if text.isascii() else text.encode("utf-8").decode("latin-1")
 
 
-def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
-    """Raise as the general reader would if anything from ``pos`` on is not UTF-8."""
+def check_utf8(data: Any, pos: int, start: int, file: str) -> None:
+    """Raise as the general reader would if anything from ``pos`` on is not UTF-8, naming
+    the line counted from ``start``. ``data`` is bytes, or the memory map of a store an
+    append checks whole (appending.py)."""
     end = len(data)
     while pos < end:
         stop = min(pos + _CHUNK, end)
@@ -83,9 +85,17 @@ def _check_utf8(data: bytes, pos: int, start: int, file: str) -> None:
         try:
             str(data[pos:stop], "utf-8")
         except UnicodeDecodeError as exc:
-            line = data.count(b"\n", start, pos + exc.start) + 1
+            line = newlines(data, start, pos + exc.start) + 1
             raise fail(Location(file, line), msg(NOT_UTF8)) from None
         pos = stop
+
+
+def newlines(data: Any, start: int, stop: int) -> int:
+    """``data.count(b"\n", start, stop)`` for bytes or a memory map (which has no count)."""
+    if isinstance(data, bytes):
+        return data.count(b"\n", start, stop)
+    step = 1 << 22
+    return sum(data[a : min(a + step, stop)].count(b"\n") for a in range(start, stop, step))
 
 
 class _Rows:
@@ -206,7 +216,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
         try:
             column_order(header, file)
         except InputError:
-            _check_utf8(data, first, start, file)  # an encoding error is reported first, as ever
+            check_utf8(data, first, start, file)  # an encoding error is reported first, as ever
             raise
         return None  # the columns in another order: the general reader
 
@@ -332,7 +342,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
             fields = text.split(",", 3)
         check(fields, line_no, fields[3] if len(fields) == 4 else "", raw)
     if torn:
-        _check_utf8(data, end, start, file)
+        check_utf8(data, end, start, file)
     return StoreContents(rows.observations(), tuple(rows.problems), torn, left_out)
 
 

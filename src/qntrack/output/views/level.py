@@ -13,7 +13,7 @@ from ..charts import (
     DOTTED,
     SOLID,
     Chart,
-    hollow_marker,
+    add_provisional,
     Plot,
     value_label,
     chart_word,
@@ -267,16 +267,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
         chart_word("actual", lang), [(o.period.end, o.value) for o in shown], COLOURS["actual"], stroke_style=SOLID
     )
     provisional = provisional_readings(rows, first)
-    plot.add(
-        chart_word("provisional", lang),
-        [
-            {"value": (o.period.end, o.value), "style": hollow_marker(COLOURS["actual"]), "label": str(o.period)}
-            for o in provisional
-        ],
-        COLOURS["actual"],
-        stroke=False,
-        dots_size=5,
-    )
+    add_provisional(plot, provisional, lang)
     data_points = plot.points
     unit = a.indicator.unit_in(lang)
     if base is not None and base.value is not None:
