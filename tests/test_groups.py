@@ -67,15 +67,38 @@ def test_achieved_only_when_every_scored_member_achieved():
     assert (score, status) == (4.0, S.SUBSTANTIAL_PROGRESS)
 
 
-def test_a_member_missed_for_good_keeps_the_group_from_achieved():
-    # not_achieved has no score: the mean is the achieved one's 5, which reads substantial,
-    # but a group with a missed target is never "target achieved".
+def test_a_member_missed_for_good_counts_at_the_bottom_of_the_scale():
+    # not_achieved has no score of its own; it counts as -5, the bottom of the scale: (5 - 5)
+    # / 2 = 0, moderate progress. Left out, the mean would be the achieved one's 5 and a
+    # plan missed half of the time would read "substantial progress".
     score, status = combine([Member("a", S.TARGET_ACHIEVED, 5.0), Member("b", S.NOT_ACHIEVED, None)])
-    assert (score, status) == (5.0, S.SUBSTANTIAL_PROGRESS)
+    assert (score, status) == (0.0, S.MODERATE_PROGRESS)
+    # Five achieved and five missed, as the shipped annual plans: (5 * 5 - 5 * 5) / 10 = 0.
+    half = [Member(f"a{i}", S.TARGET_ACHIEVED, 5.0) for i in range(5)]
+    half += [Member(f"m{i}", S.NOT_ACHIEVED, None) for i in range(5)]
+    assert combine(half) == (0.0, S.MODERATE_PROGRESS)
+    # Three achieved, two missed: (15 - 10) / 5 = 1.0, moderate; never "target achieved".
+    assert combine(half[:3] + half[5:7]) == (1.0, S.MODERATE_PROGRESS)
+
+
+def test_worked_example_4_with_its_fourth_member():
+    # docs/methodology.md: achieved (5), limited (-0.417), not available, and a missed
+    # exports plan (-5): (5 - 0.41665 - 5) / 3 = -0.13888, in [-2.5, 0): limited progress.
+    members = [
+        Member("fdi", S.TARGET_ACHIEVED, 5.0),
+        Member("output", S.LIMITED_PROGRESS, -0.41665),
+        Member("empty", S.NOT_AVAILABLE, None),
+        Member("exports", S.NOT_ACHIEVED, None),
+    ]
+    score, status = combine(members)
+    assert score == pytest.approx(-0.13888, abs=1e-4)
+    assert status is S.LIMITED_PROGRESS
 
 
 def test_no_scored_member_means_no_score():
-    assert combine([Member("a", S.NOT_ACHIEVED, None), Member("b", S.NOT_AVAILABLE, None)]) == (None, S.NOT_AVAILABLE)
+    assert combine([Member("a", S.NOT_AVAILABLE, None), Member("b", S.NOT_AVAILABLE, None)]) == (None, S.NOT_AVAILABLE)
+    # Only a missed member and one without figures: -5 / 1, deterioration.
+    assert combine([Member("a", S.NOT_ACHIEVED, None), Member("b", S.NOT_AVAILABLE, None)]) == (-5.0, S.DETERIORATION)
     assert combine([]) == (None, S.NOT_AVAILABLE)
 
 
@@ -268,8 +291,8 @@ def test_status_json_groups_by_group(grouped: Path):
         "targets": ["exports-2024"],
         "count": 1,
         "by_status": {s.value: (1 if s is S.NOT_ACHIEVED else 0) for s in Status},
-        "score": None,
-        "status": "not_available",
+        "score": -5.0,  # its one member was missed: the bottom of the scale
+        "status": "deterioration",
     }
 
 
@@ -277,7 +300,8 @@ def test_status_json_groups_by_owner(grouped: Path):
     doc = json.loads(run("status", "--format", "json", "--group-by", "owner").stdout)
     dpi, dit = doc["groups"]
     assert dpi["name"] == "Department of Planning and Investment" and dpi["targets"] == ["fdi-2024", "exports-2024"]
-    assert dpi["score"] == 5.0 and dpi["status"] == "substantial_progress"
+    # An achieved target (5) and a missed one (-5): (5 - 5) / 2 = 0, moderate progress.
+    assert dpi["score"] == 0.0 and dpi["status"] == "moderate_progress"
     assert _counts(dpi) == {"target_achieved": 1, "not_achieved": 1}
     assert dit["targets"] == ["output-2030"] and dit["status"] == "limited_progress"
     assert dit["score"] == pytest.approx(-0.41665, abs=1e-4)
@@ -308,8 +332,8 @@ def test_status_group_by_csv_one_row_per_group(grouped: Path):
         "Plan 2024",
         "Plan 2024",
         "1",
-        "",
-        "not_available",
+        "-5.0",  # its one member was missed
+        "deterioration",
         "0",
         "0",
         "0",
@@ -398,7 +422,7 @@ def test_the_markdown_report_opens_with_the_groups(grouped: Path, lang: str):
             "| Resolution 01 | 3 | 1 of 3 | **Moderate progress** | 2.29 | "
             "Target achieved: 1; Limited progress: 1; Not available: 1 |"
         )
-        assert rows[2] == "| Plan 2024 | 1 | 0 of 1 | **Not available** | – | Not achieved: 1 |"
+        assert rows[2] == "| Plan 2024 | 1 | 0 of 1 | **Deterioration** | -5 | Not achieved: 1 |"
     else:
         assert rows[1].startswith("| Nghị quyết 01 | 3 | 1/3 | **Tiến triển vừa phải** | 2,29 | ")
 

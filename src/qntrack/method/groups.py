@@ -4,8 +4,9 @@ Statistics Canada's rule for an indicator followed through several series
 (docs/methodology.md, "Groups"): the group's score is the mean of its members' scores,
 members without a score left out, none when no member has one; its status is read off
 that mean through the score bands (``progress.status_from_score``); it is
-``target_achieved`` only when every scored member achieved its target. It also counts its
-members by status.
+``target_achieved`` only when every scored member achieved its target. A member missed for
+good (``not_achieved``) counts at the bottom of the scale, -5, rather than being left out
+(qntrack's choice: Open SDG has no such status). It also counts its members by status.
 
 Pure: the members come in as plain values (id, status, score and the group's name), so
 that the status cache, which keeps no assessments, groups its targets the same way.
@@ -18,7 +19,7 @@ from typing import Iterable, Protocol, Sequence
 
 from .progress import Status, status_from_score
 
-__all__ = ["Named", "Member", "Group", "combine", "group_members", "STATUSES"]
+__all__ = ["Named", "Member", "Group", "combine", "group_members", "STATUSES", "MISSED_SCORE"]
 
 
 class Named(Protocol):
@@ -67,14 +68,24 @@ class Group:
         return dict(self.by_status)[status]
 
 
+# What a member missed for good counts for in the mean: the bottom of the score scale.
+MISSED_SCORE = -5.0
+
+
 def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
     """The group's score and status by the rule of the module's docstring.
 
-    A member missed for good (``not_achieved``) has no score, so the mean cannot see it;
-    it still keeps the group from being called achieved: "every member achieved" must not
-    be said of a group one of whose targets was missed (docs/decisions.md).
+    A member missed for good (``not_achieved``: its deadline passed, its target unmet)
+    has no score of its own; it counts as ``MISSED_SCORE``, the bottom of the scale, so
+    that a plan missed half of the time cannot read "substantial progress" from the mean
+    of the half it achieved, and it keeps the group from being called achieved
+    (docs/decisions.md, "Groups and owners").
     """
-    scores = [m.score for m in members if m.score is not None]
+    scores = [
+        m.score if m.score is not None else MISSED_SCORE
+        for m in members
+        if m.score is not None or m.status is Status.NOT_ACHIEVED
+    ]
     if not scores:
         return None, Status.NOT_AVAILABLE
     mean = sum(scores) / len(scores)
