@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from qntrack.method.groups import Member, combine, group_members
+from qntrack.method.groups import Member, combine, group_key, group_members
 from qntrack.method.progress import Status
 from qntrack.plan.model import Text
 
@@ -377,6 +377,28 @@ def test_fail_on_one_group(grouped: Path):
     )
     assert r.exit_code == 3 and "exports-2024" in r.stderr
     assert r.stdout.splitlines()[0].startswith("name,name_vi,count")
+
+
+def test_a_group_name_typed_another_way_is_the_same_group(grouped: Path):
+    """A Vietnamese name typed with its marks as separate characters (NFD, as some
+    keyboards and macOS terminals send it), with other spaces or another case, names the
+    same group; targets.yaml spelling a group so is grouped with it too."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Sở Kế hoạch và Đầu tư")
+    assert decomposed != "Sở Kế hoạch và Đầu tư"
+    for typed in (decomposed, "  sở kế hoạch   và đầu tư "):
+        r = run("status", "--fail-on", "not_achieved", "--group-by", "owner", "--group", typed, "-f", "json")
+        assert r.exit_code == 3 and "exports-2024" in r.stderr, (typed, r.stderr)
+    assert group_key("Plan  2024 ") == group_key("plan 2024") == group_key(unicodedata.normalize("NFD", "plan 2024"))
+    named = [
+        (Text("Alpha", "Alpha"), Member("a", S.TARGET_ACHIEVED, 5.0)),
+        (Text("ALPHA ", "ALPHA "), Member("b", S.NOT_ACHIEVED, None)),
+        (Text(unicodedata.normalize("NFD", "Nghị quyết"), "Nghị quyết"), Member("c", S.TARGET_ACHIEVED, 5.0)),
+        (Text("Nghị quyết", "Nghị quyết"), Member("d", S.TARGET_ACHIEVED, 5.0)),
+    ]
+    alpha, resolution = group_members(named)
+    assert alpha.targets == ("a", "b") and resolution.targets == ("c", "d")
 
 
 def test_an_unknown_group_is_one_message_with_the_closest(grouped: Path):

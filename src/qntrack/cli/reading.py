@@ -164,7 +164,9 @@ def list_targets(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """List the plan's targets: id, kind, indicator and name (and group and owner).
+    """List the plan's targets: id, kind, indicator and name.
+
+    The table and JSON also give each target's group and owner, when it has them.
 
     Example: qntrack targets --format csv
     """

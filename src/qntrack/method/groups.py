@@ -19,7 +19,7 @@ from typing import Iterable, Protocol, Sequence
 
 from .progress import Status, status_from_score
 
-__all__ = ["Named", "Member", "Group", "combine", "group_members", "STATUSES", "MISSED_SCORE"]
+__all__ = ["Named", "Member", "Group", "combine", "group_members", "STATUSES", "MISSED_SCORE", "group_key"]
 
 
 class Named(Protocol):
@@ -95,23 +95,33 @@ def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
     return mean, status_from_score(mean, all_achieved)
 
 
+def group_key(name: str) -> str:
+    """What makes two names one group's: the same letters however they were typed (NFC:
+    a Vietnamese letter with its marks precomposed or not), spaces collapsed, case
+    ignored. ``--group NAME`` is matched by the same key."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
 def group_members(members: Iterable[tuple[Named | None, Member]]) -> list[Group]:
     """The groups of ``members`` (each with the name of its group, or None), in the order
     each group first appears; members without a group belong to none.
 
-    Two names are one group when their English text is the same (a name given as plain
-    text has the same text in both languages); the group's Vietnamese name is its first
-    member's.
+    Two names are one group when their English text has the same ``group_key`` (a name
+    given as plain text has the same text in both languages); the group's names are its
+    first member's.
     """
     names: dict[str, Named] = {}
     belong: dict[str, list[Member]] = {}
     for name, member in members:
         if name is None:
             continue
-        if name.en not in names:
-            names[name.en] = name
-            belong[name.en] = []
-        belong[name.en].append(member)
+        key = group_key(name.en)
+        if key not in names:
+            names[key] = name
+            belong[key] = []
+        belong[key].append(member)
     groups = []
     for key, name in names.items():
         inside = belong[key]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Literal, NamedTuple, Sequence
 
-from ..method.groups import STATUSES, Group, Member, group_members
+from ..method.groups import STATUSES, Group, Member, group_key, group_members
 from ..method.progress import Status
 
 __all__ = [
@@ -110,10 +110,10 @@ def group_table_rows(groups: Sequence[Group], by: GroupBy, lang: str) -> tuple[l
 
 
 def group_named(groups: Sequence[Group], name: str) -> Group | None:
-    """The group called ``name`` in either language (case and surrounding spaces ignored),
-    or None."""
-    wanted = name.strip().casefold()
+    """The group called ``name`` in either language, or None: matched by ``group_key``
+    (case, spaces and the way a Vietnamese letter was typed ignored), as groups are made."""
+    wanted = group_key(name)
     for g in groups:
-        if wanted in (g.name.en.casefold(), g.name.vi.casefold()):
+        if wanted in (group_key(g.name.en), group_key(g.name.vi)):
             return g
     return None
