@@ -379,6 +379,17 @@ def test_fail_on_one_group(grouped: Path):
     assert r.stdout.splitlines()[0].startswith("name,name_vi,count")
 
 
+def test_several_groups_are_gated_together(grouped: Path):
+    # "Resolution 01" has no missed target, "Plan 2024" has exports-2024: the two named
+    # together fail the gate, as "Plan 2024" alone does; named in either order.
+    for first, second in (("Resolution 01", "Plan 2024"), ("Plan 2024", "Resolution 01")):
+        r = run("status", "--fail-on", "not_achieved", "--group", first, "--group", second, "-f", "json")
+        assert r.exit_code == 3 and "exports-2024" in r.stderr, r.stderr
+    # An unknown name among them is refused, whichever place it takes.
+    r = run("status", "--fail-on", "not_achieved", "--group", "Plan 2024", "--group", "Resolution 10", "-f", "json")
+    assert r.exit_code == 1 and "no group 'Resolution 10'" in r.stderr
+
+
 def test_a_group_name_typed_another_way_is_the_same_group(grouped: Path):
     """A Vietnamese name typed with its marks as separate characters (NFD, as some
     keyboards and macOS terminals send it), with other spaces or another case, names the

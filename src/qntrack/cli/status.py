@@ -52,11 +52,11 @@ def status(
         ),
     ] = None,
     group: Annotated[
-        Optional[str],
+        Optional[list[str]],
         typer.Option(
             "--group",
             metavar="NAME",
-            help="With --fail-on: gate only this group's targets (its name in either language; an owner's with --group-by owner).",
+            help="With --fail-on: gate only this group's targets (its name in either language; an owner's with --group-by owner). Repeat it for several groups.",
         ),
     ] = None,
 ) -> None:
@@ -64,7 +64,7 @@ def status(
 
     Example: qntrack status --format json | jq '.targets[] | {id, status}'
     """
-    if group is not None and fail_on is None:
+    if group and fail_on is None:
         from ..catalog import msg
 
         raise fail("--group", msg("cli_group_needs_fail_on"), ExitCode.USAGE)
@@ -130,7 +130,7 @@ def status(
     _check_ids(ws.plan, target_ids)
     results = assess(ws.plan, ws.series, target_ids, reference_day(day))
     found: list[dict[str, Any]] = []
-    if group is not None or grouped:
+    if group or grouped:
         from ..output.formats import assessment_dict
 
         found = [assessment_dict(a) for a in results]
@@ -186,12 +186,20 @@ def _grouped(found: list[dict[str, Any]], by: Literal["group", "owner"], kind: s
 
 
 def _of_group(
-    items: GateItems, found: list[dict[str, Any]], group: str | None, by: Literal["group", "owner"]
+    items: GateItems, found: list[dict[str, Any]], wanted: list[str] | None, by: Literal["group", "owner"]
 ) -> GateItems:
-    """The gate's items of the targets in the group named ``group`` (all without one); an
-    unknown name is refused with the closest one (exit 1), as an unknown target id is."""
-    if group is None:
+    """The gate's items of the targets in the groups named in ``wanted`` (all without one);
+    an unknown name is refused with the closest one (exit 1), as an unknown target id is."""
+    if not wanted:
         return items
+    members: set[str] = set()
+    for group in wanted:
+        members |= _members_of(found, group, by)
+    return [item for item in items if item[0] in members]
+
+
+def _members_of(found: list[dict[str, Any]], group: str, by: Literal["group", "owner"]) -> set[str]:
+    """The ids of the targets in the group called ``group``, or the refusal of an unknown name."""
     from ..catalog import msg
     from ..errors import suggestion
     from ..output.grouping import group_named, groups_of
@@ -209,8 +217,7 @@ def _of_group(
             if by == "owner"
             else msg("cli_no_group", given=group, hint=hint, names=", ".join(names)),
         )
-    members = set(chosen.targets)
-    return [item for item in items if item[0] in members]
+    return set(chosen.targets)
 
 
 def _gate(gate: set[str], items: GateItems) -> None:
