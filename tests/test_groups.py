@@ -390,6 +390,30 @@ def test_several_groups_are_gated_together(grouped: Path):
     assert r.exit_code == 1 and "no group 'Resolution 10'" in r.stderr
 
 
+def test_a_name_two_groups_share_is_refused(grouped: Path):
+    # "Plan 2024" becomes the Vietnamese name of the exports plan's owner too: --group
+    # "Plan 2024" under --group-by group still finds the one group; under owner, where the
+    # fdi plan's owner is renamed "Plan 2024" in English, two owners answer to the name.
+    text = (grouped / "targets.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        'owner: {en: "Department of Planning and Investment", vi: "Sở Kế hoạch và Đầu tư"}\n  - id: exports-2024',
+        'owner: "Plan 2024"\n  - id: exports-2024',
+    )
+    text = text.replace('owner: "Department of Industry and Trade"', 'owner: {en: "Industry", vi: "Plan 2024"}')
+    (grouped / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run("status", "--fail-on", "not_achieved", "--group-by", "owner", "--group", "plan 2024", "-f", "json")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert "'plan 2024' names more than one group (Plan 2024, Industry)" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_group_by_with_no_groups_says_why_the_table_is_empty(tracker: Path):
+    for by, words in (("owner", "no target names an owner"), ("group", "no target names a group")):
+        for fmt in ("table", "csv"):
+            r = run("status", "--group-by", by, "--format", fmt)
+            assert r.exit_code == 0 and words in r.stderr, (by, fmt, r.stderr)
+
+
 def test_a_group_name_typed_another_way_is_the_same_group(grouped: Path):
     """A Vietnamese name typed with its marks as separate characters (NFD, as some
     keyboards and macOS terminals send it), with other spaces or another case, names the

@@ -174,6 +174,11 @@ def _grouped(found: list[dict[str, Any]], by: Literal["group", "owner"], kind: s
     from ..output.grouping import group_rows, group_table_rows, groups_of
 
     groups = groups_of(found, by)
+    if not groups:
+        # The header alone would read as "no such groups yet"; say where groups come from.
+        from ..catalog import msg
+
+        _say(msg("cli_group_by_none_owner" if by == "owner" else "cli_group_by_none_group"))
     if kind in ("csv", "tsv"):
         from ..output.formats import write_table
 
@@ -205,7 +210,12 @@ def _members_of(found: list[dict[str, Any]], group: str, by: Literal["group", "o
     from ..output.grouping import group_named, groups_of
 
     groups = groups_of(found, by)
-    chosen = group_named(groups, group)
+    matches = group_named(groups, group)
+    if len(matches) > 1:
+        # A group's Vietnamese name may be another's name: gating one of them in silence
+        # would leave the other unchecked.
+        raise fail("--group", msg("cli_group_ambiguous", given=group, names=", ".join(g.name.en for g in matches)))
+    chosen = matches[0] if matches else None
     if chosen is None:
         names = [g.name.en for g in groups]
         if not names:

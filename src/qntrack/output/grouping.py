@@ -109,11 +109,9 @@ def group_table_rows(groups: Sequence[Group], by: GroupBy, lang: str) -> tuple[l
     return header, rows
 
 
-def group_named(groups: Sequence[Group], name: str) -> Group | None:
-    """The group called ``name`` in either language, or None: matched by ``group_key``
-    (case, spaces and the way a Vietnamese letter was typed ignored), as groups are made."""
+def group_named(groups: Sequence[Group], name: str) -> list[Group]:
+    """The groups called ``name`` in either language, matched by ``group_key`` (case, spaces
+    and the way a Vietnamese letter was typed ignored), as groups are made: one, none, or
+    several when one group's Vietnamese name is another's name."""
     wanted = group_key(name)
-    for g in groups:
-        if wanted in (group_key(g.name.en), group_key(g.name.vi)):
-            return g
-    return None
+    return [g for g in groups if wanted in (group_key(g.name.en), group_key(g.name.vi))]
