@@ -573,3 +573,33 @@ def test_the_cached_json_groups_without_loading_the_plan_model(grouped: Path):
         False,
         True,
     ]
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        ('    group: "a\\e[31mred\\a"', "holds a control character (U+001B)"),
+        ('    owner: {en: "Industry", vi: "Công\\x85Thương"}', "holds a control character (U+0085)"),
+        ('    group: "   "', "must not be empty"),
+    ],
+)
+def test_a_name_with_a_control_character_or_only_spaces_is_refused(tracker: Path, line: str, words: str):
+    """An escape sequence in a group name drove the terminal and broke the groups chart's
+    SVG (found by t4); a name of spaces made a group no --group could name."""
+    text = (tracker / "targets.yaml").read_text(encoding="utf-8")
+    first = text.index("  - id: ")
+    end = text.index("\n", first)
+    (tracker / "targets.yaml").write_text(text[: end + 1] + line + "\n" + text[end + 1 :], encoding="utf-8")
+    r = run("status", "--format", "json")
+    assert r.exit_code == 1 and r.stdout == "" and words in r.stderr, r.stderr
+    assert "targets.yaml:" in r.stderr
+
+
+def test_a_folded_name_ending_in_a_line_break_is_still_a_name(tracker: Path):
+    text = (tracker / "targets.yaml").read_text(encoding="utf-8")
+    first = text.index("  - id: ")
+    end = text.index("\n", first)
+    folded = "    group: >\n      Resolution\n      01\n"
+    (tracker / "targets.yaml").write_text(text[: end + 1] + folded + text[end + 1 :], encoding="utf-8")
+    r = run("status", "--format", "json")
+    assert r.exit_code == 0, r.stderr

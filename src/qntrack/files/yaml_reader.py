@@ -34,6 +34,9 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 # reported: a national plan names 160,000 of them and has no problem (docs/performance.md).
 What = str | tuple
 
+# C0 controls but tab and line feed, DEL and the C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 
 def _at(what: What, field: str) -> tuple:
     """``what: field``, the path to a key (``indicator 'x': direction``)."""
@@ -183,23 +186,39 @@ class _Reader:
         return nfc(raw)
 
     def localized(self, node: Node, what: What) -> Text | None:
+        """A name (``name:``, ``group:``, ``owner:``) as text or ``{en, vi}``: never blank,
+        never holding a control character (an escape sequence in a name would drive the
+        reader's terminal, and makes a chart's SVG unreadable)."""
         if isinstance(node, MappingNode):
             keys = self.mapping(node, what, ("en", "vi"))
             if keys is None:
                 return None
             en = self.text(keys["en"][1], ("sub", what, "en")) if "en" in keys else None
             vi = self.text(keys["vi"][1], ("sub", what, "vi")) if "vi" in keys else None
-            if not en and not vi:
+            if not (en or "").strip() and not (vi or "").strip():
                 self.error(node, msg("definitions_localized_empty", what=_phrase(what)))
+                return None
+            if self._controls(node, what, (en or "") + (vi or "")):
                 return None
             return Text(en or vi or "", vi or en or "")
         value = self.text(node, what)
         if value is None:
             return None
-        if not value:
+        if not value.strip():
             self.error(node, msg("definitions_empty", what=_phrase(what)))
             return None
+        if self._controls(node, what, value):
+            return None
         return Text.plain(value)
+
+    def _controls(self, node: Node, what: What, text: str) -> bool:
+        """Whether ``text`` holds a control character (line ends and tabs, which a folded
+        YAML scalar may end with, aside), said as an error at ``node``."""
+        found = _CONTROL.search(text)
+        if found is None:
+            return False
+        self.error(node, msg("definitions_control_character", what=_phrase(what), code=f"{ord(found.group()):04X}"))
+        return True
 
     def number(self, node: Node, what: What) -> float | None:
         raw = self.scalar(node, what)
