@@ -3,7 +3,7 @@ Tab press. Completion reads targets.yaml once, never prints and never raises."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -64,3 +64,10 @@ def complete_docs(ctx: typer.Context | None, incomplete: str) -> list[str]:
         return [name for name in _shipped_docs() if name.startswith(incomplete)]
     except BaseException:  # noqa: BLE001 - completion never raises
         return []
+
+
+# The optional target ids of `status` and `report`: one declaration, with its completion.
+TargetIdsArg = Annotated[
+    Optional[list[str]],
+    typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.", autocompletion=complete_target_ids),
+]

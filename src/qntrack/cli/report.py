@@ -14,7 +14,7 @@ import typer
 from ..errors import ExitCode, fail
 from .app import AsOfOpt, LangOpt, TargetsOpt, _as_of, _lang, command
 from .arguments import _check_ids
-from .completion import complete_target_ids
+from .completion import TargetIdsArg
 from .printing import _out, _report, _say
 
 
@@ -27,10 +27,7 @@ class ReportFormat(str, Enum):
 
 @command()
 def report(
-    target_ids: Annotated[
-        Optional[list[str]],
-        typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.", autocompletion=complete_target_ids),
-    ] = None,
+    target_ids: TargetIdsArg = None,
     targets: TargetsOpt = None,
     fmt: Annotated[
         Optional[ReportFormat],

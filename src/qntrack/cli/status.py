@@ -10,7 +10,7 @@ import typer
 from ..errors import ExitCode, fail
 from .app import AWAITING, AsOfOpt, FormatOpt, Lang, LangOpt, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids
-from .completion import complete_statuses, complete_target_ids
+from .completion import TargetIdsArg, complete_statuses
 from .printing import _guard_stdout, _out, _report, _say
 from .session import _message_lang
 
@@ -27,10 +27,7 @@ class GroupByChoice(str, Enum):
 
 @command()
 def status(
-    target_ids: Annotated[
-        Optional[list[str]],
-        typer.Argument(metavar="[TARGET_ID]...", help="Only these targets.", autocompletion=complete_target_ids),
-    ] = None,
+    target_ids: TargetIdsArg = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
