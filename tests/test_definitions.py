@@ -30,7 +30,7 @@ def test_unknown_key_with_did_you_mean():
     """)
     assert out == [
         "targets.yaml:2:16: error: indicator 'x': unknown key 'unti'; did you mean 'unit'? "
-        "(valid keys: name, unit, direction, frequency, measure, description, formula)"
+        "(valid keys: name, unit, direction, frequency, measure, description, formula, dimensions)"
     ]
 
 

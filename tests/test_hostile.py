@@ -234,7 +234,7 @@ def test_alias_bombs_are_not_expanded(folder: Path):
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == (
         "targets.yaml:1:1: error: the top level: unknown key 'a0' "
-        "(valid keys: version, title, observations, indicators, targets, timezone)"
+        "(valid keys: version, title, observations, indicators, targets, timezone, dimensions)"
     )
     assert time.monotonic() - start < 5
 

@@ -96,6 +96,14 @@ def add_observation(
             help="Time zone of a recorded_at given without one, e.g. +07:00 (default: targets.yaml's timezone:).",
         ),
     ] = None,
+    dim: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--dim",
+            metavar="DIMENSION=UNIT",
+            help='The unit the figure is for, e.g. --dim locality="Ha Long" (repeat for several dimensions); none: the total. With --from: a column named after the dimension.',
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     targets: TargetsOpt = None,
@@ -112,6 +120,8 @@ def add_observation(
     Example: qntrack add-observation grdp_growth 2025 11.89 --status estimate --source "GSO press release, 2026-01-07"
 
     Example: qntrack add-observation --from nien-giam.csv --wide --status official --dry-run
+
+    Example: qntrack add-observation grdp_growth 2024 9.5 --dim locality="Ha Long" --status official
     """
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
@@ -120,6 +130,7 @@ def add_observation(
     _refuse_mixed_arguments(
         from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma
     )
+    dims = _typed_dims(dim or [], from_file)
     if tz is not None:
         from ..method.timing import parse_zone
 
@@ -129,7 +140,7 @@ def add_observation(
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     if from_file is None:
         typed = _TypedFigure(
-            indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or ""
+            indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
         )
         path, rows, known, warnings, vintages = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
         notes: list[Problem] = []  # a single figure says it in its own message below
@@ -233,6 +244,23 @@ class _TypedFigure(NamedTuple):
     source: str
     note: str
     recorded_at: str
+    dims: tuple[tuple[str, str], ...] = ()
+
+
+def _typed_dims(given: list[str], from_file: str | None) -> tuple[tuple[str, str], ...]:
+    """``--dim locality="Ha Long"`` as (dimension, unit) pairs; a --dim without '=' or
+    with --from (where a column gives each row's unit) is a usage error (exit 2)."""
+    from ..catalog import msg
+
+    if given and from_file is not None:
+        raise fail("--dim", msg("cli_dim_with_from"), ExitCode.USAGE)
+    out = []
+    for text in given:
+        key, eq, value = text.partition("=")
+        if not eq or not key.strip() or not value.strip():
+            raise fail("--dim", msg("cli_dim_form", given=text), ExitCode.USAGE)
+        out.append((key.strip(), value.strip()))
+    return tuple(out)
 
 
 def _record_one(
@@ -261,6 +289,8 @@ def _record_one(
         "note": typed.note,
         "recorded_at": typed.recorded_at,
     }
+    for i, (dimension, unit) in enumerate(typed.dims):
+        fields[f"dim:{dimension}" if f"dim:{dimension}" not in fields else f"dim:{dimension}#{i}"] = unit
     return record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz)
 
 

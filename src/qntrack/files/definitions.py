@@ -33,6 +33,8 @@ from ..plan.model import (
 from ..plan.periods import Frequency
 from ..kinds import REGISTRY
 from ..files.textfiles import read_text
+from ..plan.units import Dimension
+from .breakdowns import indicator_dimensions, read_dimensions, target_breakdown, unit_overrides
 from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader, parse_number
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
@@ -40,9 +42,9 @@ __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 INDICATOR_ID = re.compile(r"^[a-z0-9_]+$")
 TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 
-TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone")
-INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula")
-COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note", "group", "owner")
+TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone", "dimensions")
+INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula", "dimensions")
+COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note", "group", "owner", "for_each", "overrides")
 # Each kind's own keys, as its module declares them (kinds.REGISTRY).
 TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
 
@@ -108,6 +110,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             except ValueError as exc:
                 reader.error(node, msg("definitions_field_problem", what="timezone", problem=exc.args[0]))
 
+    dimensions = read_dimensions(reader, top["dimensions"][1]) if "dimensions" in top else {}
     indicators: dict[str, Indicator] = {}
     if "indicators" not in top:
         reader.error(root, msg("definitions_missing_indicators"))
@@ -118,7 +121,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         else:
             entries = reader.mapping(node, "indicators", ())
             for ind_id, (key_node, value_node) in (entries or {}).items():
-                ind = _indicator(reader, ind_id, key_node, value_node)
+                ind = _indicator(reader, ind_id, key_node, value_node, dimensions)
                 # An indicator with a mistake still answers to its id, so targets that use
                 # it are not reported again as naming an unknown indicator.
                 indicators[ind_id] = ind or Indicator(ind_id, Text.plain(ind_id), location=reader.loc(key_node))
@@ -136,7 +139,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         else:
             seen: dict[str, int] = {}
             for item in node.value:
-                target = _target(reader, item, indicators)
+                target = _target(reader, item, indicators, dimensions)
                 if target is None:
                     continue
                 if target.id in seen:
@@ -147,7 +150,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
     if reader.problems:
         raise InputError(reader.problems)
-    return Plan(title, observations, indicators, tuple(targets), file, zone)
+    return Plan(title, observations, indicators, tuple(targets), file, zone, dimensions)
 
 
 def _compose(text: str) -> Node | None:
@@ -222,7 +225,9 @@ _MEASURE = {m.value: m for m in Measure}
 _DIRECTIONS, _FREQUENCIES, _MEASURES = tuple(_DIRECTION), tuple(_FREQUENCY), tuple(_MEASURE)
 
 
-def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indicator | None:
+def _indicator(
+    reader: _Reader, ind_id: str, key_node: Node, node: Node, dimensions: dict[str, Dimension]
+) -> Indicator | None:
     where = ("indicator", ind_id)
     ok = True
     if not INDICATOR_ID.match(ind_id):
@@ -264,7 +269,10 @@ def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indi
     formula = None
     if "formula" in keys:
         formula = reader.text(keys["formula"][1], _at(where, "formula"))
-    if name is None or unit is None or not ok:
+    dims: tuple[str, ...] | None = ()
+    if "dimensions" in keys:
+        dims = indicator_dimensions(reader, keys["dimensions"][1], _at(where, "dimensions"), dimensions, bool(formula))
+    if name is None or unit is None or not ok or dims is None:
         return None
     return Indicator(
         ind_id,
@@ -277,6 +285,7 @@ def _indicator(reader: _Reader, ind_id: str, key_node: Node, node: Node) -> Indi
         formula or None,
         reader.loc(key_node),
         unit_vi,
+        dims,
     )
 
 
@@ -330,7 +339,9 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
             visit(ind_id, [ind_id])
 
 
-def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Target | None:
+def _target(
+    reader: _Reader, node: Node, indicators: dict[str, Indicator], dimensions: dict[str, Dimension]
+) -> Target | None:
     if not isinstance(node, MappingNode):
         reader.error(node, msg("definitions_target_not_mapping", got=_kind(node)))
         return None
@@ -399,7 +410,17 @@ def _target(reader: _Reader, node: Node, indicators: dict[str, Indicator]) -> Ta
         group=group,
         owner=owner,
     )
-    target = REGISTRY[kind].parse(reader, node, keys, where, common)
+    if "for_each" in keys and indicator is not None:
+        for_each = target_breakdown(reader, node, keys, where, indicator, dimensions)
+        common["for_each"] = for_each or ()
+    own = {k: v for k, v in keys.items() if k not in ("for_each", "overrides")}
+    target = REGISTRY[kind].parse(reader, node, own, where, common)
+    if target is not None and indicator is not None and "overrides" in keys and len(reader.problems) == before:
+        overrides = unit_overrides(
+            reader, node, own | {"overrides": keys["overrides"]}, where, target, indicator, dimensions, REGISTRY[kind]
+        )
+        if overrides is not None:
+            target = replace(target, overrides=overrides)
     needs = REGISTRY[kind].implies
     if indicator is not None and needs is not None and indicator.measure is not needs:
         indicator = _imply_measure(reader, node, where, kind, needs, indicator, indicators)

@@ -51,6 +51,10 @@ class ImportFormat:
     delimiter: str | None = None
     decimal_comma: bool | None = None
     wide: bool = False
+    # The plan's dimensions a column may be named after (issue 14): each name a column
+    # may have (the id, the name in either language, as ``unit_match`` writes it) and the
+    # dimension's id. A row's cell in such a column is the unit its figure is for.
+    dimensions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +177,9 @@ def parse_table(
             problems.append(Problem(Location(file, 1), msg("import_no_header")))
         return parsed
     where = Location(file, header_line)
-    wide = _wide_columns(header, where, problems) if fmt.wide else None
-    long = None if fmt.wide else _long_columns(header, where, problems, delimiter)
+    dims = _dimension_columns(header, fmt.dimensions)
+    wide = _wide_columns(header, where, problems, dims) if fmt.wide else None
+    long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims)
     if wide is None and long is None:
         return parsed
     width = len(header)
@@ -223,8 +228,21 @@ def _closest(word: str, options: Sequence[str]) -> str | None:
     return found[0] if found else None
 
 
-def _long_columns(header: list[str], where: Location, problems: list[Problem], delimiter: str) -> dict[str, int] | None:
+def _dimension_columns(header: list[str], dimensions: tuple[tuple[str, str], ...]) -> dict[int, str]:
+    """The columns named after a dimension of the plan: position -> ``dim:<id>``."""
+    if not dimensions:
+        return {}
+    from ..plan.units import unit_match
+
+    names = dict(dimensions)
+    return {i: "dim:" + names[unit_match(h)] for i, h in enumerate(header) if h and unit_match(h) in names}
+
+
+def _long_columns(
+    header: list[str], where: Location, problems: list[Problem], delimiter: str, dims: dict[int, str] | None = None
+) -> dict[str, int] | None:
     before = len(problems)
+    dims = dims or {}
     if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
         # Not one column of ours: another kind of file (--from /etc/shadow), whose first
         # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
@@ -240,7 +258,11 @@ def _long_columns(header: list[str], where: Location, problems: list[Problem], d
         return None
     columns: dict[str, int] = {}
     for i, name in enumerate(header):
-        if name in columns:
+        if i in dims:
+            if dims[i] in columns:
+                problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
+            columns[dims[i]] = i
+        elif name in columns:
             problems.append(Problem(where, msg("import_column_twice", name=name)))
         elif name not in LONG_COLUMNS:
             known = ", ".join(LONG_COLUMNS)
@@ -287,15 +309,24 @@ class WideColumns:
     periods: list[tuple[int, str]]
 
 
-def _wide_columns(header: list[str], where: Location, problems: list[Problem]) -> WideColumns | None:
-    """'indicator' first, then period columns; status, source, note, recorded_at may appear too."""
+def _wide_columns(
+    header: list[str], where: Location, problems: list[Problem], dims: dict[int, str] | None = None
+) -> WideColumns | None:
+    """'indicator' first, then period columns; status, source, note, recorded_at and the
+    plan's dimensions may appear too."""
     before = len(problems)
+    dims = dims or {}
     if not header or header[0] != "indicator":
         problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
     meta: dict[str, int] = {}
     periods: list[tuple[int, str]] = []
     seen_periods: dict[object, str] = {}
     for i, name in enumerate(header[1:], start=1):
+        if i in dims:
+            if dims[i] in meta:
+                problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
+            meta[dims[i]] = i
+            continue
         if name in LONG_OPTIONAL:
             if name in meta:
                 problems.append(Problem(where, msg("import_column_twice", name=name)))
@@ -360,6 +391,7 @@ def _long_row(
     row = {name: _cell(fields, columns, name, "") for name in LONG_REQUIRED}
     for name in LONG_OPTIONAL:
         row[name] = _cell(fields, columns, name, getattr(defaults, name))
+    row.update((name, _cell(fields, columns, name, "")) for name in columns if name.startswith("dim:"))
     row["status"] = status_word(row["status"])
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
@@ -399,6 +431,7 @@ def _wide_row(
     base = {"indicator": fields[0].strip()}
     for name in LONG_OPTIONAL:
         base[name] = _cell(fields, meta, name, getattr(defaults, name))
+    base.update((name, _cell(fields, meta, name, "")) for name in meta if name.startswith("dim:"))
     base["status"] = status_word(base["status"])
     out = []
     for i, period in columns.periods:
@@ -433,7 +466,8 @@ def _note_duplicate(
         moment = _recorded_at(stamp) if stamp else ""
     except ValueError:
         moment = stamp
-    key = (row["indicator"], period, moment)
+    unit = tuple(sorted((k, " ".join(v.split()).casefold()) for k, v in row.items() if k.startswith("dim:") and v))
+    key = (row["indicator"], unit, period, moment)
     figure = (row["value"], row.get("status", ""), nfc(row.get("source", "").strip()))
     if key in seen:
         if seen[key][1] == figure:

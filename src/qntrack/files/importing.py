@@ -27,7 +27,7 @@ from typing import BinaryIO, Sequence
 
 from ..errors import InputError, fail
 from ..catalog import Message, msg
-from ..plan.model import Location, Observation, Problem
+from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
 from .import_tables import ImportFormat, ParsedTable, RowDefaults, parse_table
 
@@ -183,7 +183,7 @@ def import_observations(
 
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
-    from ..files.recording import record_many
+    from ..files.recording import _open, record_many
     from ..files.store import utc_now
 
     file = "<stdin>" if source == "-" else source
@@ -193,12 +193,19 @@ def import_observations(
     if not defaults.recorded_at:
         undated = now
         defaults = replace(defaults, recorded_at=undated)
+    opened = None
+    try:
+        opened = _open(targets)  # once: record_many reads the same plan for both passes
+    except InputError:
+        pass  # record_many reports it below, with the file's problems, as it always has
+    if opened is not None and opened[0].dimensions:
+        fmt = replace(fmt, dimensions=_column_names(opened[0]))
     parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     vintages: Sequence = ()
     try:
         store, rows, skipped, warnings, vintages = record_many(
-            targets, parsed.candidates, dry_run=True, undated=undated, force=force, now=now, tz=tz
+            targets, parsed.candidates, dry_run=True, undated=undated, force=force, now=now, tz=tz, opened=opened
         )
     except InputError as exc:
         problems.extend(exc.problems)
@@ -208,7 +215,7 @@ def import_observations(
         raise InputError(ordered)
     if not dry_run:
         store, rows, skipped, warnings, vintages = record_many(
-            targets, parsed.candidates, dry_run=False, undated=undated, force=force, now=now, tz=tz
+            targets, parsed.candidates, dry_run=False, undated=undated, force=force, now=now, tz=tz, opened=opened
         )
     # A vintage in force that the file itself holds (the store imported into itself, with
     # its revisions and retractions) is no news: only the others are said.
@@ -228,3 +235,15 @@ def import_observations(
         tuple(warnings),
         tuple(vintages),
     )
+
+
+def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
+    """Every name a column of a dimension may have (its id, its name in either language),
+    matched as units are (``unit_match``), with the dimension's id."""
+    from ..plan.units import unit_match
+
+    out: dict[str, str] = {}
+    for d in plan.dimensions.values():
+        for name in (d.id, d.name.en, d.name.vi):
+            out.setdefault(unit_match(name), d.id)
+    return tuple(out.items())

@@ -5,6 +5,7 @@ All or nothing: every record is checked first; a single problem means nothing is
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
@@ -12,7 +13,7 @@ from ..errors import InputError
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
-from ..plan.periods import PeriodError
+from ..plan.periods import Period, PeriodError
 from . import rules
 from ..files.appending import append_observations, stored_rows
 from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
@@ -35,6 +36,10 @@ def _torn(store: Path, line: int) -> InputError:
     return InputError([Problem(Location(str(store), line), msg("recording_torn"))])
 
 
+# An indicator id followed by a bracket: a unit's key (plan.units), not a typo.
+UNIT_KEY = re.compile(r"^[a-z0-9_]+\s*\[")
+
+
 def validate_record(
     plan: Plan,
     where: Location,
@@ -50,6 +55,7 @@ def validate_record(
     force: bool = False,
     zone: str = "",
     force_hint: bool = True,
+    dims: Sequence[tuple[str, str]] = (),
 ) -> tuple[Observation | None, list[Problem]]:
     """One candidate row → an Observation, or the problems that stop it.
 
@@ -57,15 +63,37 @@ def validate_record(
     timing.py. ``force``: accept a period not begun or a non-estimate recorded before its
     period ended (the deliberate case); a recorded_at in the future is never accepted.
     ``zone``: the UTC offset for a recorded_at with a time but no zone (--tz, else the
-    plan's ``timezone:``); without one such a time is refused.
+    plan's ``timezone:``); without one such a time is refused. ``dims``: the unit of a
+    breakdown the figure is for (``--dim locality="Ha Long"``, an import's dimension
+    columns), as typed; the indicator may also name it (``grdp_growth[locality=Ha Long]``).
     """
     problems: list[Problem] = []
     now = now or utc_now()
     ind = None
+    given: list[tuple[str, str]] = []
+    if UNIT_KEY.match(indicator.strip()):
+        from ..plan.units import split_key
+
+        split = split_key(indicator.strip())
+        if split is None:
+            problems.append(Problem(where, msg("recording_bad_unit_key", indicator=indicator)))
+            indicator = indicator.partition("[")[0]
+        else:
+            indicator, typed = split
+            given.extend(typed)
+    given.extend(dims)
     try:
         ind = rules.indicator(plan, indicator)
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
+    key = ind.id if ind is not None else ""
+    unit_dims: tuple[tuple[str, str], ...] = ()
+    if ind is not None and given:
+        from ..plan.units import resolve_dims, unit_key
+
+        unit_dims, wrong = resolve_dims(ind, given, plan.dimensions)
+        problems.extend(Problem(where, m) for m in wrong)
+        key = unit_key(ind.id, unit_dims)
     if ind is not None and ind.formula:
         problems.append(Problem(where, msg("recording_derived", indicator=ind.id, formula=ind.formula)))
     parsed_period = None
@@ -117,11 +145,35 @@ def validate_record(
     for found in (rules.text_problem(source, "source"), rules.text_problem(note, "note")):
         if found is not None:
             problems.append(Problem(where, found))
+    if unit_dims and parsed_period is not None:
+        problems.extend(Problem(where, m) for m in unit_date_problems(plan, unit_dims, parsed_period))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
     return Observation(
-        ind.id, parsed_period, number, status or "", rules.written_text(source), rules.written_text(note), stamp
+        key, parsed_period, number, status or "", rules.written_text(source), rules.written_text(note), stamp
     ), []
+
+
+def unit_date_problems(plan: Plan, dims: Sequence[tuple[str, str]], period: Period) -> list[Message]:
+    """A figure for a unit in a period the unit did not exist in (a district after it was
+    abolished on 1 July 2025, a new commune before it was formed): refused."""
+    from ..plan.units import outside
+
+    out = []
+    for dim_id, value in dims:
+        dimension = plan.dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        if unit is not None and outside(unit, period):
+            out.append(
+                msg(
+                    "recording_unit_outside",
+                    value=unit.value,
+                    period=period,
+                    since=unit.since.isoformat() if unit.since else "…",
+                    until=unit.until.isoformat() if unit.until else "…",
+                )
+            )
+    return out
 
 
 def _open(targets: str | None) -> tuple[Plan, Path]:
@@ -162,6 +214,7 @@ def record_many(
     force: bool = False,
     now: str | None = None,
     tz: str | None = None,
+    opened: tuple[Plan, Path] | None = None,
 ) -> Recorded:
     """Validate every candidate; append them all, or raise with every problem and write nothing.
 
@@ -174,7 +227,7 @@ def record_many(
     from ..method.history import already_recorded, stored_vintage
 
     now = now or utc_now()
-    plan, store = _open(targets)
+    plan, store = opened or _open(targets)
     zone = tz or plan.timezone
     existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
     if existing.torn_line:
@@ -198,6 +251,8 @@ def record_many(
             now=now,
             force=force,
             zone=zone,
+            # An import's dimension columns (import_tables), an empty cell being no value.
+            dims=[(k[4:].partition("#")[0], v) for k, v in fields.items() if k.startswith("dim:") and v.strip()],
         )
         problems.extend(found)
         if obs is not None:

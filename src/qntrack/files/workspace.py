@@ -77,7 +77,7 @@ class Workspace:
 
         shown = list(indicator_ids)
         inputs = formula_inputs(self.plan.indicators)
-        unknown = unknown_counts(self.series, self.plan.indicators, self.store.observations)
+        unknown = unknown_counts(self.series, known_keys(self.plan, self.series), self.store.observations)
         out = missing_store(self.store_path, self.store)
         if unknown:
             out += unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file)
@@ -152,6 +152,43 @@ def open_workspace(
     store = reader(store_path)
     if store.problems:
         raise InputError(list(store.problems))
+    if plan.dimensions:
+        store = canonical_units(plan, store)
     # A division by zero in a formula leaves the period out; the commands warn of it.
     series, left_out = build_series(plan.indicators, store.observations, as_of) if with_series else ({}, {})
     return Workspace(plan, path, store_path, store, series, left_out)
+
+
+def canonical_units(plan: Plan, store: StoreContents) -> StoreContents:
+    """The store with every unit's key written as the plan names the unit: a row typed
+    by hand as ``grdp_growth[locality = ha long]`` is a figure of Ha Long, in one series
+    with the rows qntrack wrote (plan.units.canonical_key). A key that names no unit is
+    left as it is: ``check`` reports it, and ``status`` warns of its rows."""
+    from dataclasses import replace
+
+    from ..plan.units import canonical_key
+
+    seen: dict[str, str] = {}
+    rows = list(store.observations)
+    changed = False
+    for i, o in enumerate(rows):
+        key = o.indicator
+        if "[" not in key:
+            continue
+        canon = seen.get(key)
+        if canon is None:
+            canon = seen[key] = canonical_key(key, plan.indicators, plan.dimensions) or key
+        if canon != key:
+            rows[i] = o._replace(indicator=canon)
+            changed = True
+    return replace(store, observations=tuple(rows)) if changed else store
+
+
+def known_keys(plan: Plan, series: Series) -> set[str]:
+    """The series names targets.yaml gives a meaning: its indicators and their units."""
+    from ..plan.units import canonical_key
+
+    known = set(plan.indicators)
+    if plan.dimensions:
+        known.update(k for k in series if "[" in k and canonical_key(k, plan.indicators, plan.dimensions) == k)
+    return known

@@ -39,7 +39,20 @@ def assess(
     taken as passed unless a figure shows it (a caller without a calendar).
     """
     targets = plan.targets if not target_ids else [t for t in plan.targets if t.id in set(target_ids)]
-    return [assess_target(t, plan.indicators[t.indicator], series.get(t.indicator, []), today) for t in targets]
+    out = [assess_target(t, plan.indicators[t.indicator], series.get(t.indicator, []), today) for t in targets]
+    if any(t.for_each for t in targets):
+        from dataclasses import replace
+
+        from .breakdown import assess_units, unit_index
+
+        index = unit_index(plan, series)
+        out = [
+            replace(a, breakdown=assess_units(a.target, a.indicator, series, index, plan.dimensions, today))
+            if a.target.for_each
+            else a
+            for a in out
+        ]
+    return out
 
 
 def assess_target(

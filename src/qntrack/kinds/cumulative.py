@@ -77,6 +77,7 @@ class Cumulative(SpanKind):
     name = "cumulative"
     target = CumulativeTarget
     implies = Measure.FLOW  # its amounts are added up: a flow
+    amount = True  # a total for the whole: never divided among units (issue 14)
 
     def assess(
         self, target: CumulativeTarget, indicator: Indicator, rows: Sequence[Observation], today: date | None

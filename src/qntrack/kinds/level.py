@@ -42,6 +42,7 @@ class Level:
     target = LevelTarget
     keys = ("baseline", "milestones", "limit")
     implies = None
+    amount = False
 
     def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> LevelTarget | None:
         return _parse(reader, node, keys, where, common)

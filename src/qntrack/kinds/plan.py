@@ -116,6 +116,7 @@ class AnnualPlan:
     target = PlanTarget
     keys = ("period", "value")
     implies = None
+    amount = True  # a total for the whole: never divided among units (issue 14)
 
     def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> PlanTarget | None:
         return _parse(reader, node, keys, where, common)

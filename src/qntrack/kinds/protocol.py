@@ -93,6 +93,12 @@ class Kind(Protocol[T_contra]):
         """The measure the kind reads its indicator as (an average reads a rate), if any."""
         ...
 
+    @property
+    def amount(self) -> bool:
+        """Whether its value is an amount for the whole (a plan, a total over a span): a
+        unit of a breakdown has none unless given its own (``overrides:``, issue 14)."""
+        ...
+
     def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> Target | None:
         """The target an entry of targets.yaml describes (``common``: id, indicator, name,
         source, note, location), or None after ``reader`` reported what is wrong."""

@@ -41,6 +41,7 @@ class SpanKind:
     name = ""
     keys = ("at_least", "at_most", "from", "to")
     implies: Measure | None = None
+    amount = False
     target: type[SpanTarget] = SpanTarget
 
     def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> SpanTarget | None:

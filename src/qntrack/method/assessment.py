@@ -27,6 +27,7 @@ from ..method.progress import TARGET_THRESHOLDS, Status, band, growth, score_wit
 
 __all__ = [
     "Assessment",
+    "UnitAssessment",
     "KindResult",
     "MilestoneResult",
     "annual_rows",
@@ -119,6 +120,9 @@ class Assessment:
     # the status is still read on the latest figure, but it is no longer "in progress"
     # (docs/methodology.md, "Deadlines passed without a figure").
     awaiting_figures: tuple[Period, ...] = ()
+    # A target with ``for_each:`` judged for each unit of the breakdown that has figures or
+    # its own values (issue 14; docs/methodology.md, "Breakdowns"); () for any other.
+    breakdown: tuple[UnitAssessment, ...] = ()
 
     @property
     def details(self) -> dict[str, Any]:
@@ -128,6 +132,14 @@ class Assessment:
     @property
     def next_milestone(self) -> MilestoneResult | None:
         return self.milestones[self.headline] if self.headline is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitAssessment:
+    """One unit of a breakdown (``dims``: its dimension values) and its assessment."""
+
+    dims: tuple[tuple[str, str], ...]
+    assessment: Assessment
 
 
 def finite(x: Any) -> bool:

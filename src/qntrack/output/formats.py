@@ -16,14 +16,16 @@ from .. import __version__
 from ..files.textfiles import formula_like
 
 if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
-    from ..method.assessment import Assessment, MilestoneResult
-    from ..plan.model import Observation, Text
+    from ..method.assessment import Assessment, MilestoneResult, UnitAssessment
+    from ..plan.model import Observation, Target, Text
     from ..plan.periods import Period
     from .grouping import GroupBy
 
 __all__ = [
     "SCHEMA_VERSION",
     "assessment_dict",
+    "unit_dict",
+    "rollup_dict",
     "status_document",
     "document_of_items",
     "to_json",
@@ -118,6 +120,54 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "group_names": _names(t.group),
         "owner": t.owner.en if t.owner else None,
         "owner_names": _names(t.owner),
+        # Added for issue 14: the target judged for every unit of its breakdown
+        # (for_each:), and the units rolled up by the group rule (docs/json.md, "Breakdowns").
+        "for_each": list(t.for_each),
+        "breakdown": [unit_dict(u, t) for u in a.breakdown],
+        "rollup": rollup_dict(a.breakdown) if t.for_each else None,
+    }
+
+
+# The fields of a target's item that a unit of its breakdown has too, in the same order.
+UNIT_FIELDS = (
+    "status",
+    "reason",
+    "gap",
+    "score",
+    "progress_value",
+    "baseline",
+    "latest",
+    "provisional",
+    "achieved_rate",
+    "milestones",
+    "next_milestone",
+    "missed_milestones",
+    "awaiting_figures",
+    "details",
+)
+
+
+def unit_dict(u: UnitAssessment, target: Target) -> dict[str, Any]:
+    """One unit of a breakdown: its dimension values, whether targets.yaml gives it its own
+    values (``overrides:``), then the fields a target has."""
+    from dataclasses import replace
+
+    whole = assessment_dict(replace(u.assessment, breakdown=()))
+    item: dict[str, Any] = {"dims": dict(u.dims), "own_values": any(d == u.dims for d, _ in target.overrides)}
+    item.update((k, whole[k]) for k in UNIT_FIELDS)
+    return item
+
+
+def rollup_dict(units: Sequence[UnitAssessment]) -> dict[str, Any]:
+    """The units counted by status and combined by the group rule (docs/methodology.md)."""
+    from ..kinds.breakdown import rollup
+
+    score, status, counts = rollup(units)
+    return {
+        "count": len(units),
+        "by_status": {s.value: n for s, n in counts.items()},
+        "score": score,
+        "status": status.value,
     }
 
 

@@ -11,6 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..plan.periods import Frequency, Period
+from ..plan.units import Dimension, Dims
 
 if TYPE_CHECKING:
     from ..catalog import Message
@@ -129,6 +130,8 @@ class Indicator:
     formula: str | None = None
     location: Location = field(default=Location(""), compare=False)
     unit_vi: str = ""  # the unit in Vietnamese, when targets.yaml gives {en: ..., vi: ...}
+    # The dimensions its figures may be broken down by (issue 14), in declared order.
+    dimensions: tuple[str, ...] = ()
 
     @property
     def increase(self) -> bool:
@@ -180,6 +183,10 @@ class Target:
     # department that answers for it. Either may be absent.
     group: Text | None = None
     owner: Text | None = None
+    # Judged for every unit of these dimensions too (``for_each:``, issue 14), and the
+    # units given their own values (``overrides:``), each as a whole target of this kind.
+    for_each: tuple[str, ...] = ()
+    overrides: tuple[tuple[Dims, Target], ...] = ()
 
     kind = "target"
 
@@ -265,6 +272,8 @@ class Plan:
     source_file: str = "targets.yaml"
     # The UTC offset (e.g. "+07:00") for a recorded_at typed without one; "" if not declared.
     timezone: str = ""
+    # The dimensions figures may be broken down by (``dimensions:``, issue 14), by id.
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
 
     def target(self, target_id: str) -> Target | None:
         for t in self.targets:

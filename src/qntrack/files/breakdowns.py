@@ -1,0 +1,294 @@
+"""Reading the breakdowns of targets.yaml (issue 14): ``dimensions:`` at the top, an
+indicator's ``dimensions: [...]``, and a target's ``for_each:`` and ``overrides:``.
+
+Every problem is reported with its line and column through the plan's reader, as the
+rest of targets.yaml is (files/definitions.py); docs/targets-format.md, "Breakdowns".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from ..catalog import msg
+from ..plan.model import Indicator, Target, Text
+from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match
+from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader
+
+__all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides"]
+
+DIMENSION_KEYS = ("name", "values")
+UNIT_KEYS = ("value", "since", "until", "from")
+DIMENSION_ID = "^[a-z0-9_]+$"
+
+
+def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
+    """The ``dimensions:`` mapping, by id; a dimension with a mistake is left out (its
+    problem reported), so that indicators naming it are not refused a second time."""
+    import re
+
+    out: dict[str, Dimension] = {}
+    if reader.is_null(node):
+        return out
+    entries = reader.mapping(node, "dimensions", ())
+    for dim_id, (key_node, value_node) in (entries or {}).items():
+        where = ("sub", "dimensions", dim_id)
+        if not re.match(DIMENSION_ID, dim_id):
+            reader.error(key_node, msg("breakdowns_dimension_id", id=dim_id))
+            continue
+        keys = reader.mapping(value_node, where, DIMENSION_KEYS)
+        if keys is None:
+            continue
+        name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else Text.plain(dim_id)
+        values = _units(reader, keys["values"][1], _at(where, "values")) if "values" in keys else None
+        if name is None or ("values" in keys and values is None):
+            continue
+        out[dim_id] = Dimension(dim_id, name, values, reader.loc(key_node))
+    return out
+
+
+def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
+    """A dimension's ``values``: names, or ``{value, since, until, from}`` for a unit that
+    began or ended on a date (Vietnam's 2025 reorganisation) and the units it was formed from."""
+    if not isinstance(node, SequenceNode):
+        reader.error(node, msg("breakdowns_values_not_list", what=_phrase(what), got=_kind(node)))
+        return None
+    units: list[Unit] = []
+    seen: dict[str, int] = {}
+    ok = True
+    for item in node.value:
+        unit = _unit(reader, item, what)
+        if unit is None:
+            ok = False
+            continue
+        key = unit_match(unit.value)
+        if key in seen:
+            reader.error(item, msg("breakdowns_unit_twice", value=unit.value, line=seen[key]))
+            ok = False
+            continue
+        seen[key] = reader.loc(item).line
+        units.append(unit)
+    known = {unit_match(u.value): u.value for u in units}
+    for unit in units:
+        for before in unit.predecessors:
+            if unit_match(before) not in known:
+                reader.problems.append(
+                    _at_unit(reader, unit, msg("breakdowns_unknown_predecessor", value=unit.value, before=before))
+                )
+                ok = False
+    return tuple(units) if ok else None
+
+
+def _at_unit(reader: _Reader, unit: Unit, message: Any) -> Any:
+    from ..plan.model import Location, Problem
+
+    return Problem(unit.location or Location(reader.file), message)
+
+
+def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
+    if isinstance(node, MappingNode):
+        keys = reader.mapping(node, what, UNIT_KEYS)
+        if keys is None:
+            return None
+        if "value" not in keys:
+            reader.error(node, msg("breakdowns_unit_needs_value", what=_phrase(what)))
+            return None
+        value = _value(reader, keys["value"][1], what)
+        since = _date(reader, keys["since"][1], _at(what, "since")) if "since" in keys else None
+        until = _date(reader, keys["until"][1], _at(what, "until")) if "until" in keys else None
+        before: tuple[str, ...] = ()
+        if "from" in keys:
+            items = keys["from"][1]
+            if not isinstance(items, SequenceNode):
+                reader.error(
+                    items, msg("breakdowns_values_not_list", what=_phrase(_at(what, "from")), got=_kind(items))
+                )
+                return None
+            names = [_value(reader, i, _at(what, "from")) for i in items.value]
+            if any(n is None for n in names):
+                return None
+            before = tuple(n for n in names if n is not None)
+        if value is None or ("since" in keys and since is None) or ("until" in keys and until is None):
+            return None
+        if since is not None and until is not None and until < since:
+            reader.error(node, msg("breakdowns_until_before_since", value=value, since=since, until=until))
+            return None
+        return Unit(value, since, until, before, reader.loc(node))
+    value = _value(reader, node, what)
+    return None if value is None else Unit(value, location=reader.loc(node))
+
+
+def _value(reader: _Reader, node: Node, what: What) -> str | None:
+    """A unit's name: text, trimmed, without the characters that write a store key."""
+    text = reader.text(node, what)
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if not text:
+        reader.error(node, msg("definitions_empty", what=_phrase(what)))
+        return None
+    bad = next((ch for ch in text if ch in FORBIDDEN or unicodedata.category(ch) == "Cc"), None)
+    if bad is not None:
+        reader.error(node, msg("breakdowns_unit_character", value=text, character=repr(bad)))
+        return None
+    return text
+
+
+def _date(reader: _Reader, node: Node, what: What) -> date | None:
+    raw = reader.scalar(node, what)
+    if raw is None:
+        return None
+    text = raw.strip()
+    try:
+        if len(text) != 10:  # fromisoformat also takes 20250701 and 2025-W27-1
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        reader.error(node, msg("breakdowns_not_a_date", what=_phrase(what), raw=raw))
+        return None
+
+
+def indicator_dimensions(
+    reader: _Reader, node: Node, where: What, dimensions: dict[str, Dimension], formula: bool
+) -> tuple[str, ...] | None:
+    """An indicator's ``dimensions: [locality, sex]``: each declared at the top, none twice."""
+    if not isinstance(node, SequenceNode):
+        reader.error(node, msg("breakdowns_values_not_list", what=_phrase(where), got=_kind(node)))
+        return None
+    if formula:
+        reader.error(node, msg("breakdowns_derived"))
+        return None
+    out: list[str] = []
+    for item in node.value:
+        name = reader.text(item, where)
+        if name is None:
+            return None
+        if name not in dimensions:
+            hint = _closest(name, dimensions)
+            declared = ", ".join(dimensions) or "-"
+            reader.error(
+                item,
+                msg("breakdowns_unknown_dimension_hint", name=name, hint=hint, declared=declared)
+                if hint
+                else msg("breakdowns_unknown_dimension", name=name, declared=declared),
+            )
+            return None
+        if name in out:
+            reader.error(item, msg("units_twice", dimension=name))
+            return None
+        out.append(name)
+    return tuple(out)
+
+
+def target_breakdown(
+    reader: _Reader,
+    node: Node,
+    keys: dict[str, tuple[Node, Node]],
+    where: What,
+    indicator: Indicator,
+    dimensions: dict[str, Dimension],
+) -> tuple[str, ...] | None:
+    """A target's ``for_each:``: a dimension of its indicator, or a list of them."""
+    value = keys["for_each"][1]
+    names_nodes = value.value if isinstance(value, SequenceNode) else [value]
+    out: list[str] = []
+    for item in names_nodes:
+        name = reader.text(item, _at(where, "for_each"))
+        if name is None:
+            return None
+        if name not in indicator.dimensions:
+            declared = ", ".join(indicator.dimensions)
+            reader.error(
+                item,
+                msg(
+                    "breakdowns_for_each_not_declared",
+                    what=_phrase(where),
+                    name=name,
+                    indicator=indicator.id,
+                    declared=declared,
+                )
+                if declared
+                else msg("breakdowns_for_each_none", what=_phrase(where), name=name, indicator=indicator.id),
+            )
+            return None
+        if name not in out:
+            out.append(name)
+    order = {d: i for i, d in enumerate(indicator.dimensions)}
+    return tuple(sorted(out, key=order.__getitem__))
+
+
+def unit_overrides(
+    reader: _Reader,
+    node: Node,
+    keys: dict[str, tuple[Node, Node]],
+    where: What,
+    target: Target,
+    indicator: Indicator,
+    dimensions: dict[str, Dimension],
+    kind: Any,
+) -> tuple[tuple[Dims, Target], ...] | None:
+    """A target's ``overrides:``: each unit's own values, the fields of the target's kind,
+    read as the whole target is, with the unit's fields in place of the target's."""
+    value = keys["overrides"][1]
+    if not target.for_each:
+        reader.error(keys["overrides"][0], msg("breakdowns_overrides_need_for_each", what=_phrase(where)))
+        return None
+    entries = reader.mapping(value, _at(where, "overrides"), ())
+    if entries is None:
+        return None
+    out: list[tuple[Dims, Target]] = []
+    seen: dict[Dims, int] = {}
+    for unit_text, (key_node, unit_node) in entries.items():
+        given = _unit_named(unit_text, target.for_each)
+        dims, problems = resolve_dims(indicator, given, dimensions)
+        if not problems and tuple(d for d, _ in dims) != target.for_each:
+            problems = [msg("breakdowns_override_dims", unit=unit_text, dims=", ".join(target.for_each))]
+        if problems:
+            for problem in problems:
+                reader.error(key_node, problem)
+            continue
+        if dims in seen:
+            reader.error(key_node, msg("breakdowns_override_twice", unit=unit_text, line=seen[dims]))
+            continue
+        seen[dims] = reader.loc(key_node).line
+        unit_where = ("sub", _at(where, "overrides"), unit_text)
+        own = reader.mapping(unit_node, unit_where, kind.keys)
+        if own is None:
+            continue
+        if not own:
+            reader.error(
+                unit_node, msg("breakdowns_override_empty", what=_phrase(unit_where), keys=", ".join(kind.keys))
+            )
+            continue
+        # A bound given for the unit replaces the target's, whichever side it is on.
+        replaced = set(own) | ({"at_least", "at_most"} if {"at_least", "at_most"} & set(own) else set())
+        merged = {k: v for k, v in keys.items() if k not in replaced and k not in ("for_each", "overrides")}
+        merged.update(own)
+        # The kind reads the unit's target as it read the whole one; the node is the
+        # override's, so that a key it finds missing is said at the override.
+        pairs = [merged[k] for k in merged]
+        merged_node = MappingNode(unit_node.tag, pairs, unit_node.start_mark, unit_node.end_mark)
+        common = {
+            f: getattr(target, f) for f in ("id", "indicator", "name", "source", "note", "location", "group", "owner")
+        }
+        before = len(reader.problems)
+        unit_target = kind.parse(reader, merged_node, merged, unit_where, common)
+        if unit_target is None or len(reader.problems) > before:
+            continue
+        out.append((dims, unit_target))
+    return tuple(out)
+
+
+def _unit_named(text: str, for_each: tuple[str, ...]) -> list[tuple[str, str]]:
+    """An override's key as dimension values: the unit's name when the target is broken
+    down by one dimension, ``locality=Ha Long;sex=female`` when by several."""
+    if len(for_each) == 1 and "=" not in text:
+        return [(for_each[0], text)]
+    out = []
+    for part in text.split(";"):
+        key, _, value = part.partition("=")
+        out.append((key.strip(), value.strip()))
+    return out

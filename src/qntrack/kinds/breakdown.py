@@ -1,0 +1,111 @@
+"""A target judged for every unit of its breakdown (``for_each:``, issue 14).
+
+Each unit is judged by the target's own kind on the unit's own series, with the unit's
+own values where ``overrides:`` gives them (docs/methodology.md, "Breakdowns"). A bound,
+a growth rate or a level milestone applies to every unit as it is written; an amount (an
+annual plan, a total over a span) is the whole's and does not divide itself among units:
+a unit given none is not_available with reason ``no_amount_for_unit``.
+
+Pure: no I/O, no clock, no terminal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Mapping, Sequence
+
+from ..method.assessment import Assessment, UnitAssessment
+from ..method.groups import Member, combine
+from ..method.progress import Status
+from ..method.series import Series
+from ..plan.model import Indicator, Plan, Target
+from ..plan.units import Dimension, Dims, dims_text, resolve_dims, split_key, unit_match
+
+__all__ = ["UnitIndex", "unit_index", "assess_units", "rollup", "unit_order", "NO_AMOUNT"]
+
+# The reason a unit without its own amount has no status (docs/json.md).
+NO_AMOUNT = "no_amount_for_unit"
+
+# Per indicator, the units that have a series: their dimension values and series key.
+UnitIndex = Mapping[str, Sequence[tuple[Dims, str]]]
+
+
+def unit_index(plan: Plan, series: Series) -> dict[str, list[tuple[Dims, str]]]:
+    """The units with a series in force, by indicator. Only keys as the plan names them
+    count (``files.workspace`` writes a hand-typed key that way); a key naming an undeclared
+    dimension or unit is left to ``qntrack check``, which reports it."""
+    index: dict[str, list[tuple[Dims, str]]] = {}
+    if not plan.dimensions:
+        return index
+    for key in series:
+        if "[" not in key:
+            continue
+        split = split_key(key)
+        if split is None:
+            continue
+        base, dims = split
+        indicator = plan.indicators.get(base)
+        if indicator is None or not indicator.dimensions:
+            continue
+        canonical, problems = resolve_dims(indicator, dims, plan.dimensions)
+        if problems or canonical != dims:
+            continue
+        index.setdefault(base, []).append((dims, key))
+    return index
+
+
+def unit_order(dimensions: Mapping[str, Dimension], dims: Dims) -> tuple[tuple[int, str], ...]:
+    """Where a unit sorts: by each dimension's declared list, then by name."""
+    out = []
+    for dim_id, value in dims:
+        declared = dimensions.get(dim_id)
+        values = declared.values if declared is not None and declared.values is not None else ()
+        position = next((i for i, u in enumerate(values) if u.value == value), len(values))
+        out.append((position, unit_match(value)))
+    return tuple(out)
+
+
+def assess_units(
+    target: Target,
+    indicator: Indicator,
+    series: Series,
+    index: UnitIndex,
+    dimensions: Mapping[str, Dimension],
+    today: date | None,
+) -> tuple[UnitAssessment, ...]:
+    """Every unit of ``target``'s breakdown that has figures or its own values, judged,
+    in the order of the dimension's declared units."""
+    from . import assess_target, kind_of
+
+    if not target.for_each:
+        return ()
+    own: dict[Dims, Target] = dict(target.overrides)
+    keys: dict[Dims, str] = {}
+    for dims, key in index.get(indicator.id, ()):
+        if tuple(d for d, _ in dims) == target.for_each:
+            keys[dims] = key
+    units = sorted(set(keys) | set(own), key=lambda d: unit_order(dimensions, d))
+    amount = kind_of(target).amount
+    out = []
+    for dims in units:
+        rows = series.get(keys[dims], []) if dims in keys else []
+        unit_target = own.get(dims)
+        if unit_target is None and amount:
+            # A plan or a total is the whole's: never shared out among units in silence.
+            latest = rows[-1] if rows else None
+            judged = Assessment(target, indicator, Status.NOT_AVAILABLE, latest=latest, reason=NO_AMOUNT)
+        else:
+            judged = assess_target(unit_target or target, indicator, rows, today)
+        out.append(UnitAssessment(dims, judged))
+    return tuple(out)
+
+
+def rollup(units: Sequence[UnitAssessment]) -> tuple[float | None, Status, dict[Status, int]]:
+    """The units' score and status by the group rule (method.groups.combine), and how
+    many units have each status."""
+    members = [Member(dims_text(u.dims), u.assessment.status, u.assessment.score) for u in units]
+    score, status = combine(members)
+    counts = {s: 0 for s in Status}
+    for m in members:
+        counts[m.status] += 1
+    return score, status, counts

@@ -1,0 +1,229 @@
+"""Breakdowns (issue 14): the dimensions a figure may be broken down by, their units, and
+how a unit's figures are named in the store.
+
+A figure broken down by locality is stored under its indicator and its dimension values,
+``grdp_growth[locality=Ha Long]`` (several dimensions: ``x[locality=Ha Long;sex=female]``).
+The store's columns stay what they were: an existing store, and every program that reads
+one, keeps working, and each unit is a series of its own, so vintages, ``--as-of``,
+``history`` and ``check`` work per unit with no rule of their own (docs/decisions.md,
+"Breakdowns in the store").
+
+Pure and typed: no I/O, no clock. May import ``qntrack.catalog`` (messages).
+"""
+
+from __future__ import annotations
+
+import calendar
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from .periods import Period
+
+if TYPE_CHECKING:
+    from ..catalog import Message
+    from .model import Indicator, Location, Text
+
+__all__ = [
+    "Dims",
+    "Unit",
+    "Dimension",
+    "FORBIDDEN",
+    "unit_match",
+    "unit_key",
+    "split_key",
+    "base_of",
+    "dims_text",
+    "period_start",
+    "period_end",
+    "outside",
+    "resolve_dims",
+    "canonical_key",
+]
+
+# A unit's dimension values, in the order its indicator declares its dimensions.
+Dims = tuple[tuple[str, str], ...]
+
+# Characters that write a key (``x[k=v;k2=v2]``): never inside a dimension id or value.
+FORBIDDEN = "[];="
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One value of a dimension (a locality): its name and, when it has them, the dates it
+    existed between and the units it was formed from (Vietnam's 2025 reorganisation)."""
+
+    value: str
+    since: date | None = None
+    until: date | None = None
+    predecessors: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """A dimension declared at the top of targets.yaml (``dimensions: locality: ...``).
+
+    ``values`` None: any value is accepted (an open list, say sex or age group typed as
+    published); otherwise only these units, matched however they are typed (``unit_match``).
+    """
+
+    id: str
+    name: Text
+    values: tuple[Unit, ...] | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    def unit(self, text: str) -> Unit | None:
+        """The declared unit ``text`` names, or None (an open dimension has none)."""
+        if self.values is None:
+            return None
+        wanted = unit_match(text)
+        for unit in self.values:
+            if unit_match(unit.value) == wanted:
+                return unit
+        return None
+
+
+def unit_match(text: str) -> str:
+    """What makes two spellings one unit: NFC, spaces collapsed, case ignored ("ha  long"
+    is Ha Long), as a group's name is matched (method.groups.group_key)."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def unit_key(indicator: str, dims: Dims) -> str:
+    """The store's name of a unit's series: the indicator alone for the total."""
+    if not dims:
+        return indicator
+    return indicator + "[" + ";".join(f"{k}={v}" for k, v in dims) + "]"
+
+
+def split_key(text: str) -> tuple[str, Dims] | None:
+    """The indicator and dimension values of a store key, as written; None when the key is
+    malformed (an unclosed bracket, a part without '=', a dimension given twice)."""
+    if "[" not in text and "]" not in text:
+        return text, ()
+    base, bracket, inner = text.partition("[")
+    if not bracket or not inner.endswith("]") or "[" in inner or "]" in inner[:-1]:
+        return None
+    parts: list[tuple[str, str]] = []
+    for part in inner[:-1].split(";"):
+        key, eq, value = part.partition("=")
+        key, value = key.strip(), " ".join(value.split())
+        if not eq or not key or not value or any(k == key for k, _ in parts):
+            return None
+        parts.append((key, unicodedata.normalize("NFC", value)))
+    return base.strip(), tuple(parts)
+
+
+def base_of(text: str) -> str:
+    """The indicator a store key is a figure of (``grdp_growth[locality=Ha Long]``: grdp_growth)."""
+    return text.partition("[")[0].strip() if "[" in text else text
+
+
+def dims_text(dims: Dims) -> str:
+    """``locality=Ha Long, sex=female``: a unit named in a message or a table cell."""
+    return ", ".join(f"{k}={v}" for k, v in dims)
+
+
+def period_start(period: Period) -> date:
+    return date(period.year, period.first, 1)
+
+
+def period_end(period: Period) -> date:
+    return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
+
+
+def outside(unit: Unit, period: Period) -> bool:
+    """Whether ``period`` lies wholly outside the dates the unit existed between: a figure
+    for it cannot be the unit's (``check`` refuses it). A period the unit's dates cut
+    through (2025 for a district ended on 30 June 2025) is the unit's for its part."""
+    if unit.until is not None and period_start(period) > unit.until:
+        return True
+    return unit.since is not None and period_end(period) < unit.since
+
+
+def resolve_dims(
+    indicator: Indicator, given: Iterable[tuple[str, str]], dimensions: Mapping[str, Dimension]
+) -> tuple[Dims, list[Message]]:
+    """``given`` (dimension id or name, value as typed) as the indicator's canonical
+    dimension values (the declared spelling, in the indicator's order), with what is wrong.
+
+    A dimension is named by its id or its name in either language; a value must be one of
+    the dimension's declared units when it lists them (did-you-mean otherwise).
+    """
+    from ..catalog import msg
+
+    problems: list[Message] = []
+    found: dict[str, str] = {}
+    for raw_key, raw_value in given:
+        dim_id = _dimension_named(raw_key, indicator.dimensions, dimensions)
+        if dim_id is None:
+            declared = ", ".join(indicator.dimensions)
+            problems.append(
+                msg("units_not_broken_down", indicator=indicator.id, dimension=raw_key, dimensions=declared)
+                if declared
+                else msg("units_no_dimensions", indicator=indicator.id, dimension=raw_key)
+            )
+            continue
+        value = " ".join(unicodedata.normalize("NFC", raw_value).split())
+        if not value:
+            problems.append(msg("units_empty_value", dimension=dim_id))
+            continue
+        bad = next((ch for ch in value if ch in FORBIDDEN or unicodedata.category(ch) == "Cc"), None)
+        if bad is not None:
+            problems.append(msg("units_bad_character", dimension=dim_id, value=value, character=repr(bad)))
+            continue
+        if dim_id in found:
+            problems.append(msg("units_twice", dimension=dim_id))
+            continue
+        dimension = dimensions[dim_id]
+        if dimension.values is not None:
+            unit = dimension.unit(value)
+            if unit is None:
+                problems.append(_unknown_unit(dimension, value))
+                continue
+            value = unit.value
+        found[dim_id] = value
+    dims = tuple((d, found[d]) for d in indicator.dimensions if d in found)
+    return dims, problems
+
+
+def canonical_key(text: str, indicators: Mapping[str, Indicator], dimensions: Mapping[str, Dimension]) -> str | None:
+    """A store key as the plan names its unit (declared spelling, dimensions in the
+    indicator's order), or None when it names none: a malformed key, an indicator not
+    broken down, an undeclared dimension or unit (``qntrack check`` says which)."""
+    split = split_key(text)
+    if split is None:
+        return None
+    base, dims = split
+    indicator = indicators.get(base)
+    if indicator is None or not indicator.dimensions or not dims:
+        return None
+    canon, problems = resolve_dims(indicator, dims, dimensions)
+    return None if problems else unit_key(base, canon)
+
+
+def _dimension_named(text: str, allowed: Sequence[str], dimensions: Mapping[str, Dimension]) -> str | None:
+    wanted = unit_match(text)
+    for dim_id in allowed:
+        dimension = dimensions.get(dim_id)
+        if dimension is None:
+            continue
+        if wanted in (unit_match(dim_id), unit_match(dimension.name.en), unit_match(dimension.name.vi)):
+            return dim_id
+    return None
+
+
+def _unknown_unit(dimension: Dimension, value: str) -> Message:
+    import difflib
+
+    from ..catalog import msg
+
+    names = [u.value for u in dimension.values or ()]
+    close = difflib.get_close_matches(unit_match(value), [unit_match(n) for n in names], n=1)
+    listed = ", ".join(names)
+    if close:
+        hint = next(n for n in names if unit_match(n) == close[0])
+        return msg("units_unknown_value_hint", dimension=dimension.id, value=value, hint=hint, values=listed)
+    return msg("units_unknown_value", dimension=dimension.id, value=value, values=listed)
