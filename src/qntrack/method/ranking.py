@@ -1,0 +1,52 @@
+"""Ranking the units of a breakdown, best to worst (issue 14; docs/methodology.md, "Ranking").
+
+The order: the score (a unit missed for good counts as the group rule counts it, -5),
+then the progress value, then the latest figure in the indicator's direction (higher is
+better for an increase, lower for a decrease); a unit without one of these comes after
+every unit with it. Units equal on all three share a rank, and the next rank skips as
+many places ("1, 2, 2, 4": standard competition ranking, as league tables and the
+province's own rankings of its localities count them).
+
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from .assessment import Assessment, UnitAssessment
+from .groups import MISSED_SCORE
+from .progress import Status
+
+__all__ = ["Ranked", "rank_units", "rank_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A unit in its place: ``rank`` shared with the units it ties with."""
+
+    rank: int
+    unit: UnitAssessment
+
+
+def _descending(value: float | None) -> tuple[int, float]:
+    """A sort key putting higher values first and a missing value after all of them."""
+    return (1, 0.0) if value is None else (0, -value)
+
+
+def rank_key(a: Assessment, increase: bool) -> tuple[tuple[int, float], ...]:
+    """What a unit is ranked by, smaller first (see the module's docstring)."""
+    score = a.score if a.score is not None else (MISSED_SCORE if a.status is Status.NOT_ACHIEVED else None)
+    latest = None if a.latest is None else (a.latest.value if increase else -a.latest.value)
+    return (_descending(score), _descending(a.progress_value), _descending(latest))
+
+
+def rank_units(units: Sequence[UnitAssessment], increase: bool = True) -> list[Ranked]:
+    """``units`` best to worst, each with its rank; equal units keep their given order."""
+    keyed = sorted(((rank_key(u.assessment, increase), i, u) for i, u in enumerate(units)), key=lambda k: (k[0], k[1]))
+    out: list[Ranked] = []
+    for place, (key, _, unit) in enumerate(keyed, start=1):
+        tie = out and rank_key(out[-1].unit.assessment, increase) == key
+        out.append(Ranked(out[-1].rank if tie else place, unit))
+    return out
