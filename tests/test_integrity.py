@@ -421,6 +421,8 @@ def test_check_list_names_every_check(plan: Path):
         "jump",
         "stale",
         "milestone-due",
+        "unit",
+        "units-sum",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

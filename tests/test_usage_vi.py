@@ -266,6 +266,19 @@ LIST_VI = [
         "mọi mốc (và kỳ kế hoạch, và cuối giai đoạn của mục tiêu theo giai "
         "đoạn) có kỳ đã kết thúc hơn 90 ngày trước đều có số liệu",
     ),
+    (
+        "unit",
+        "lỗi",
+        "mặc định",
+        "số liệu của một đơn vị phân tổ ghi đúng đơn vị mà targets.yaml khai báo, cho kỳ mà đơn vị đó tồn tại",
+    ),
+    (
+        "units-sum",
+        "cảnh báo",
+        "mặc định",
+        "các đơn vị của một chỉ tiêu dạng dòng (flow) cộng lại bằng tổng (sai lệch trong 0,5%), "
+        "ở kỳ mà mọi đơn vị đều có số liệu",
+    ),
 ]
 
 
@@ -287,11 +300,11 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-3] == (
+    assert lines[-5] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313"
     )
-    assert lines[-1] == (
+    assert lines[-3] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -302,7 +315,7 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
 
     en = json.loads(run("check", "--list", "--format", "json").stdout)
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
-    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 14
+    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 16
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]

@@ -74,3 +74,24 @@ def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) ->
     if foreign_digits(period):
         raise fail(where, msg("cli_period_foreign_digits", period=period), code)
     return period
+
+
+def _unit_key(plan: Plan, indicator: str, given: list[str] | None) -> str:
+    """The store's name for ``indicator``'s figures of the unit ``--dim`` names (the
+    indicator itself without --dim); a dimension or unit the plan lacks is refused
+    (exit 1) with what is valid, a --dim without '=' is a usage error (exit 2)."""
+    if not given:
+        return indicator
+    from ..catalog import msg
+    from ..plan.units import resolve_dims, unit_key
+
+    pairs = []
+    for text in given:
+        key, eq, value = text.partition("=")
+        if not eq or not key.strip() or not value.strip():
+            raise fail("--dim", msg("cli_dim_form", given=text), ExitCode.USAGE)
+        pairs.append((key.strip(), value.strip()))
+    dims, problems = resolve_dims(plan.indicators[indicator], pairs, plan.dimensions)
+    if problems:
+        raise fail("--dim", problems[0])
+    return unit_key(indicator, dims)

@@ -10,12 +10,37 @@ import typer
 
 from ..errors import ExitCode, fail
 from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
-from .arguments import _check_ids, _typed_period, _unknown_indicator
+from .arguments import _check_ids, _typed_period, _unit_key, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import _guard_stdout, _out, _reason, _report
 
 if TYPE_CHECKING:
+    from ..method.series import Series
     from ..plan.model import Plan
+
+DimOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--dim",
+        metavar="DIMENSION=UNIT",
+        help="Only this unit of a breakdown, e.g. --dim locality=NAME (repeat for several dimensions).",
+    ),
+]
+
+
+def _with_units(plan: Plan, ids: list[str], series: Series) -> list[str]:
+    """Each indicator's series key, then those of its units that have figures, in the
+    order of the breakdown's declared units (kinds.breakdown.unit_order)."""
+    if not plan.dimensions:
+        return ids
+    from ..kinds.breakdown import unit_index, unit_order
+
+    index = unit_index(plan, series)
+    out = []
+    for i in ids:
+        out.append(i)
+        out.extend(k for _, k in sorted(index.get(i, ()), key=lambda u: unit_order(plan.dimensions, u[0])))
+    return out
 
 
 @command()
@@ -68,12 +93,14 @@ def observations(
             "--indicator", "-i", metavar="ID", help="Only this indicator.", autocompletion=complete_indicator_ids
         ),
     ] = None,
+    dim: DimOpt = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
-    """List the observations in force (the latest vintage of each indicator and period).
+    """List the observations in force (the latest vintage of each indicator and period),
+    each indicator's total first, then its units (a breakdown's, in targets.yaml's order).
 
     Example: qntrack observations --indicator grdp_growth --format csv > growth.csv
     """
@@ -84,8 +111,13 @@ def observations(
     _guard_stdout(ws.targets_path, ws.plan)
     if indicator is not None and indicator not in ws.plan.indicators:
         raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
+    if dim and indicator is None:
+        from ..catalog import msg
+
+        raise fail("--dim", msg("cli_dim_needs_indicator"), ExitCode.USAGE)
     ids = [indicator] if indicator else list(ws.plan.indicators)
-    rows = [o for i in ids for o in ws.series.get(i, [])]
+    keys = [_unit_key(ws.plan, ids[0], dim)] if dim else _with_units(ws.plan, ids, ws.series)
+    rows = [o for k in keys for o in ws.series.get(k, [])]
     kind = _format(fmt)
     if kind == "json":
         from ..output.documents import observations_document
@@ -192,6 +224,7 @@ def history(
     period: Annotated[
         Optional[str], typer.Argument(metavar="[PERIOD]", help="Only this period (e.g. 2022-H1).")
     ] = None,
+    dim: DimOpt = None,
     targets: TargetsOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -203,6 +236,8 @@ def history(
     source and recorded_at. The vintage in force (recorded last) is marked.
 
     Example: qntrack history grdp_growth 2022-H1
+
+    Example: qntrack history grdp_growth --dim locality="Ha Long"
     """
 
     from ..method.history import vintages
@@ -225,13 +260,14 @@ def history(
         from ..catalog import msg
 
         raise fail(ws.plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
-    found = vintages(ws.store.observations, indicator, wanted, day)
+    key = _unit_key(ws.plan, indicator, dim)
+    found = vintages(ws.store.observations, key, wanted, day)
     kind = _format(fmt)
     if kind == "json":
         from ..output.documents import history_document
         from ..output.formats import to_json
 
-        _out(to_json(history_document(indicator, found, wanted, day)))
+        _out(to_json(history_document(key, found, wanted, day)))
     elif kind in ("csv", "tsv"):
         from ..output.documents import history_rows
         from ..output.formats import write_table
@@ -240,7 +276,7 @@ def history(
     else:
         from ..output import render
 
-        render.history_table(ws.plan, indicator, found, _lang(lang), day)
+        render.history_table(ws.plan, key, found, _lang(lang), day)
     from ..files.workspace import missing_store
 
     _report(missing_store(ws.store_path, ws.store))

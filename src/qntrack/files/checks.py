@@ -38,6 +38,7 @@ from ..method.series import Series, build_series
 from ..files.journal import interrupted_batch
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems
 from .checks_rows import formula_problems, same_moment_problems, timing_check
+from .checks_units import UnitRows, units_sum_problems
 from ..files.store import StoreContents, missing_folder, read_store
 from ..kinds import due as deadlines
 from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
@@ -80,6 +81,10 @@ CHECKS: tuple[Check, ...] = (
     Check("jump", "warning", True, msg("check_rule_jump", factor=Figure(DEFAULT_JUMP_FACTOR))),
     Check("stale", "warning", False, msg("check_rule_stale", days=PUBLICATION_LAG_DAYS)),
     Check("milestone-due", "warning", False, msg("check_rule_milestone_due", days=PUBLICATION_LAG_DAYS)),
+    # Added for issue 14 (breakdowns), after the others so that scripts reading the list
+    # by position keep working.
+    Check("unit", "error", True, msg("check_rule_unit")),
+    Check("units-sum", "warning", True, msg("check_rule_units_sum")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -155,8 +160,19 @@ def run_checks(
     # A national store has a million rows but a few hundred periods: whether a period fits
     # a frequency is worked out once per pair, and a row's Location made only for a problem.
     fits: dict[tuple[int, Frequency], bool] = {}
+    units = UnitRows(plan)
     for o in store.observations:
         ind = plan.indicators.get(o.indicator)
+        if ind is None and "[" in o.indicator:
+            # A figure for a unit of a breakdown (issue 14): the unit must be declared,
+            # and the period one it existed in; then it is checked as its indicator's.
+            ind, dims, wrong = units.read(o.indicator)
+            if wrong is None and ind is not None:
+                wrong = units.outside_problem(dims, o.period)
+            if wrong is not None:
+                if "unit" in selected:
+                    problems.append(Problem(Location(file, o.line), wrong, check="unit"))
+                continue
         if ind is None:
             if "unknown-indicator" in selected:
                 problems.append(
@@ -195,7 +211,14 @@ def run_checks(
         from ..files.store import utc_now
 
         problems.extend(timing_check(store.observations, file, now or utc_now()))
-    series, left_out = build_series(plan.indicators, store.observations, as_of)
+    observations = store.observations
+    if plan.dimensions:
+        from .workspace import canonical_units
+
+        observations = canonical_units(plan, store).observations
+    series, left_out = build_series(plan.indicators, observations, as_of)
+    if "units-sum" in selected and plan.dimensions:
+        problems.extend(units_sum_problems(plan, series, file))
     if "derived" in selected:
         problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
     if "growth-floor" in selected:

@@ -83,9 +83,13 @@ def history_document(
 ) -> dict[str, Any]:
     """``history INDICATOR [PERIOD] --format json``: every vintage of ``method.history.vintages``
     with whether it is in force, its line in the store and the value it revises (docs/json.md)."""
+    from .formats import _unit_of
+
+    base, dims = _unit_of(indicator)
     return {
         "qntrack": __version__,
-        "indicator": indicator,
+        "indicator": base,
+        "dims": dims,
         "period": str(period) if period else None,
         "as_of": as_of,
         "vintages": [

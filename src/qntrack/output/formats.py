@@ -43,7 +43,13 @@ def observation_dict(o: Observation, indicator: bool = True, note: bool = True) 
     it: ``{indicator, period, value, status, source, note, recorded_at}``, without the
     indicator where the document names it once, without the note inside an assessment.
     A retraction has no value: the store reads it as NaN, written null."""
-    out: dict[str, Any] = {"indicator": o.indicator} if indicator else {}
+    out: dict[str, Any] = {}
+    if indicator:
+        # A unit's figure (issue 14) names its indicator and, in "dims", its unit; the
+        # store's key (grdp_growth[locality=...]) is never a JSON indicator id.
+        base, dims = _unit_of(o.indicator)
+        out["indicator"] = base
+        out["dims"] = dims
     out["period"] = str(o.period)
     out["value"] = None if o.value != o.value else o.value
     out["status"] = o.status or None
@@ -52,6 +58,15 @@ def observation_dict(o: Observation, indicator: bool = True, note: bool = True) 
         out["note"] = o.note or None
     out["recorded_at"] = o.recorded_at or None
     return out
+
+
+def _unit_of(key: str) -> tuple[str, dict[str, str]]:
+    if "[" not in key:
+        return key, {}
+    from ..plan.units import split_key
+
+    split = split_key(key)
+    return (key, {}) if split is None else (split[0], dict(split[1]))
 
 
 def _obs(o: Observation | None) -> dict[str, Any] | None:

@@ -1,0 +1,112 @@
+"""``check``'s rules for the units of breakdowns (issue 14): a row's unit must be one the
+plan declares, for a period the unit existed in; a flow's units should add up to its total.
+
+docs/data-integrity.md, "Breakdowns"; docs/methodology.md, "Breakdowns" (why only flows add up).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..catalog import Figure, Message, msg
+from ..plan.model import Indicator, Location, Measure, Plan, Problem
+from ..plan.periods import Period
+from ..plan.units import Dims, outside, resolve_dims, split_key
+from ..method.series import Series
+
+__all__ = ["UnitRows", "SUM_TOLERANCE", "units_sum_problems"]
+
+# How far the units' sum may be from the total before check warns: published figures are
+# rounded one by one, so thirteen districts' figures rounded to one decimal can be 0.65
+# off; half a per cent of the total leaves room for that and still catches a district
+# left out or counted twice.
+SUM_TOLERANCE = 0.005
+
+
+class UnitRows:
+    """What a store key says about a unit, worked out once per key (a store repeats a
+    few hundred keys over a million rows)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.known: dict[str, tuple[Indicator | None, Dims, Message | None]] = {}
+
+    def read(self, key: str) -> tuple[Indicator | None, Dims, Message | None]:
+        """The indicator and unit of ``key``, or the message saying why it names none.
+        The indicator is None (and the message too) when its base is no indicator at all:
+        the unknown-indicator check says that."""
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self._read(key)
+        return found
+
+    def _read(self, key: str) -> tuple[Indicator | None, Dims, Message | None]:
+        split = split_key(key)
+        if split is None:
+            return None, (), msg("checks_unit_malformed", key=key)
+        base, dims = split
+        indicator = self.plan.indicators.get(base)
+        if indicator is None:
+            return None, (), None
+        canon, problems = resolve_dims(indicator, dims, self.plan.dimensions)
+        if problems:
+            return None, (), msg("checks_unit_not_declared", key=key, problem=problems[0])
+        return indicator, canon, None
+
+    def outside_problem(self, dims: Dims, period: Period) -> Message | None:
+        """Why a figure for ``period`` cannot be this unit's, or None."""
+        for dim_id, value in dims:
+            dimension = self.plan.dimensions.get(dim_id)
+            unit = dimension.unit(value) if dimension is not None else None
+            if unit is not None and outside(unit, period):
+                return msg(
+                    "checks_unit_outside",
+                    value=unit.value,
+                    period=period,
+                    since=unit.since.isoformat() if unit.since else "…",
+                    until=unit.until.isoformat() if unit.until else "…",
+                )
+        return None
+
+
+def units_sum_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
+    """A flow's total against the sum of its units, for each period where the total and
+    every unit of a declared dimension that existed then have a figure: a warning when
+    they differ by more than ``SUM_TOLERANCE`` of the total. Levels, shares and rates are
+    never added up (docs/methodology.md, "Breakdowns")."""
+    out: list[Problem] = []
+    for indicator in plan.indicators.values():
+        if indicator.measure is not Measure.FLOW or len(indicator.dimensions) < 1:
+            continue
+        for dim_id in indicator.dimensions:
+            dimension = plan.dimensions.get(dim_id)
+            if dimension is None or dimension.values is None:
+                continue  # an open list: no way to know every unit is there
+            by_unit: dict[str, Mapping[Period, float]] = {}
+            for unit in dimension.values:
+                key = f"{indicator.id}[{dim_id}={unit.value}]"
+                by_unit[unit.value] = {o.period: o.value for o in series.get(key, ())}
+            for total in series.get(indicator.id, ()):
+                living = [u for u in dimension.values if not outside(u, total.period)]
+                figures = [by_unit[u.value].get(total.period) for u in living]
+                if not living or any(f is None for f in figures):
+                    continue
+                summed = sum(f for f in figures if f is not None)
+                if abs(summed - total.value) > SUM_TOLERANCE * abs(total.value):
+                    out.append(
+                        Problem(
+                            Location(file, total.line),
+                            msg(
+                                "checks_units_sum",
+                                id=indicator.id,
+                                period=total.period,
+                                total=Figure(total.value),
+                                dimension=dim_id,
+                                units=len(living),
+                                sum=Figure(summed),
+                            ),
+                            "warning",
+                            "units-sum",
+                        )
+                    )
+    return out
