@@ -414,3 +414,21 @@ def test_definitions_refuse_bad_unit_dates():
 def test_a_plan_without_dimensions_reads_as_before(tracker: Path):
     doc = json.loads(run_clean("status", "--format", "json").stdout)
     assert all(t["for_each"] == [] and t["breakdown"] == [] and t["rollup"] is None for t in doc["targets"])
+
+
+def test_ranking_puts_a_miss_below_progress_judged_without_a_score():
+    from qntrack.method.assessment import Assessment, UnitAssessment
+    from qntrack.method.progress import Status
+    from qntrack.method.ranking import rank_units
+    from qntrack.plan.model import Indicator, Target, Text
+
+    t, i = Target("t", "i"), Indicator("i", Text.plain("i"))
+    # An every-period target judges without a score: substantial progress (no score) must
+    # rank above a unit that missed (not achieved, counted -5), and a deterioration with
+    # score -4 above the miss (-5).
+    units = [
+        UnitAssessment((("locality", "Missed"),), Assessment(t, i, Status.NOT_ACHIEVED)),
+        UnitAssessment((("locality", "Going"),), Assessment(t, i, Status.SUBSTANTIAL_PROGRESS)),
+        UnitAssessment((("locality", "Falling"),), Assessment(t, i, Status.DETERIORATION, score=-4.0)),
+    ]
+    assert [(r.rank, r.unit.dims[0][1]) for r in rank_units(units)] == [(1, "Going"), (2, "Falling"), (3, "Missed")]

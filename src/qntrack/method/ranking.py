@@ -1,9 +1,12 @@
 """Ranking the units of a breakdown, best to worst (issue 14; docs/methodology.md, "Ranking").
 
-The order: the score (a unit missed for good counts as the group rule counts it, -5),
-then the progress value, then the latest figure in the indicator's direction (higher is
-better for an increase, lower for a decrease); a unit without one of these comes after
-every unit with it. Units equal on all three share a rank, and the next rank skips as
+The order: the status, best first (target achieved, substantial, moderate, limited
+progress, deterioration, not achieved, not available), then the score, then the progress
+value, then the latest figure in the indicator's direction (higher is better for an
+increase, lower for a decrease); a unit without one of these comes after every unit
+with it. For units with a score the status adds nothing (it is read off the score's
+bands), but some kinds judge without a score (a target every period): by the score alone a
+unit missed for good (-5) would rank above one making substantial progress without a score. Units equal on all three share a rank, and the next rank skips as
 many places ("1, 2, 2, 4": standard competition ranking, as league tables and the
 province's own rankings of its localities count them).
 
@@ -35,11 +38,28 @@ def _descending(value: float | None) -> tuple[int, float]:
     return (1, 0.0) if value is None else (0, -value)
 
 
+# Statuses best first: the order the score bands put them in (methodology.md, "Statuses").
+_STATUS_ORDER = {
+    s: i
+    for i, s in enumerate(
+        (
+            Status.TARGET_ACHIEVED,
+            Status.SUBSTANTIAL_PROGRESS,
+            Status.MODERATE_PROGRESS,
+            Status.LIMITED_PROGRESS,
+            Status.DETERIORATION,
+            Status.NOT_ACHIEVED,
+            Status.NOT_AVAILABLE,
+        )
+    )
+}
+
+
 def rank_key(a: Assessment, increase: bool) -> tuple[tuple[int, float], ...]:
     """What a unit is ranked by, smaller first (see the module's docstring)."""
     score = a.score if a.score is not None else (MISSED_SCORE if a.status is Status.NOT_ACHIEVED else None)
     latest = None if a.latest is None else (a.latest.value if increase else -a.latest.value)
-    return (_descending(score), _descending(a.progress_value), _descending(latest))
+    return ((0, float(_STATUS_ORDER[a.status])), _descending(score), _descending(a.progress_value), _descending(latest))
 
 
 def rank_units(units: Sequence[UnitAssessment], increase: bool = True) -> list[Ranked]:
