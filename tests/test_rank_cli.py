@@ -145,3 +145,62 @@ def test_as_of_with_by(plan: Path):
         ("Móng Cái", "2020"),
         ("Vân Đồn", "2021"),
     ]
+
+
+TWO_DIMS = """\
+version: 1
+title: "Two dims"
+dimensions:
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values: [female, male]
+  locality:
+    name: {en: Locality, vi: Địa phương}
+    values: [Hạ Long, Cẩm Phả]
+indicators:
+  emp:
+    name: Employment
+    unit: "%"
+    dimensions: [locality, sex]
+targets:
+  - id: emp
+    indicator: emp
+    baseline: 2020
+    milestones: [{by: 2030, value: 80}]
+    for_each: [locality, sex]
+"""
+
+TWO_DIMS_OBSERVATIONS = """\
+indicator,period,value,status,source,note,recorded_at
+emp,2020,50,official,,,2021-03-01T00:00:00Z
+emp,2022,60,official,,,2023-03-01T00:00:00Z
+emp[locality=Hạ Long;sex=female],2020,40,official,,,2021-03-01T00:00:00Z
+emp[locality=Hạ Long;sex=female],2022,50,official,,,2023-03-01T00:00:00Z
+emp[locality=Cẩm Phả;sex=male],2020,40,official,,,2021-03-01T00:00:00Z
+emp[locality=Cẩm Phả;sex=male],2022,45,official,,,2023-03-01T00:00:00Z
+"""
+
+
+def test_two_dimensions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, TWO_DIMS, TWO_DIMS_OBSERVATIONS)
+    # r = (80 / 40) ^ (1/10) - 1 = 0.0717735 for both units (baseline 40 in 2020).
+    # Hạ Long, female: a = (50 / 40) ^ (1/2) - 1 = 0.118034; P = 1.644535 (>= 1.3: score 5).
+    # Cẩm Phả, male: a = (45 / 40) ^ (1/2) - 1 = 0.0606602; P = 0.845162;
+    # score = 7.1429 x 0.845162 - 4.2857 = 1.751205. Hạ Long first.
+    rows = list(csv.reader(io.StringIO(run("rank", "emp", "--format", "csv").stdout)))
+    assert [row[:5] for row in rows] == [
+        ["rank", "locality", "sex", "status", "reason"],
+        ["1", "Hạ Long", "female", "substantial_progress", ""],
+        ["2", "Cẩm Phả", "male", "moderate_progress", ""],
+    ]
+    assert float(rows[2][5]) == pytest.approx(7.1429 * ((45 / 40) ** 0.5 - 1) / (2**0.1 - 1) - 4.2857, abs=1e-9)
+    table = run("rank", "emp", "--format", "table", env={"COLUMNS": "160"}).stdout
+    assert "Unit" in table and "locality=Hạ Long, sex=female" in table
+    # status --by sex: the sex column first, then locality (declared order), then the rest.
+    by = list(csv.reader(io.StringIO(run("status", "--by", "sex", "--format", "csv").stdout)))
+    assert [row[:4] for row in by] == [
+        ["id", "sex", "locality", "type"],
+        ["emp", "", "", "level"],
+        ["emp", "female", "Hạ Long", "level"],
+        ["emp", "male", "Cẩm Phả", "level"],
+    ]
