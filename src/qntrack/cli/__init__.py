@@ -4,7 +4,7 @@ The commands live by group, each module a page a reader can hold:
 
 - ``app``: the Typer app, the options every command shares and the ``command``
   decorator (the library's errors as messages and exit codes);
-- ``status``; ``reading`` (show, observations, indicators, targets, history);
+- ``status``; ``ranking`` (rank); ``reading`` (show, observations, indicators, targets, history);
   ``recording`` (add-observation, retract); ``checking`` (check, check --repair);
   ``report``; ``starting`` (init, docs);
 - ``printing`` (standard output and error), ``session`` (what was given before the
@@ -22,7 +22,7 @@ import sys
 
 from .. import __version__
 from ..errors import InputError
-from . import checking, reading, recording, report, starting, status  # noqa: F401  (each registers its commands)
+from . import checking, ranking, reading, recording, report, starting, status  # noqa: F401  (each registers its commands)
 from .app import app
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import (
@@ -42,6 +42,7 @@ __all__ = ["app", "main", "complete_indicator_ids", "complete_target_ids"]
 # modules are imported.
 _ORDER = (
     "status",
+    "rank",
     "show",
     "observations",
     "add-observation",

@@ -95,3 +95,25 @@ def _unit_key(plan: Plan, indicator: str, given: list[str] | None) -> str:
     if problems:
         raise fail("--dim", problems[0])
     return unit_key(indicator, dims)
+
+
+def _dimension_id(plan: Plan, given: str) -> str:
+    """The dimension ``--by`` names, by its id or its name in either language (case and
+    spacing ignored, as resolve_dims reads one); else a usage error (exit 2) with the
+    closest one and the declared ones."""
+    from ..catalog import msg
+    from ..errors import suggestion
+    from ..plan.units import unit_match
+
+    wanted = unit_match(given)
+    for dim_id, dimension in plan.dimensions.items():
+        if wanted in (unit_match(dim_id), unit_match(dimension.name.en), unit_match(dimension.name.vi)):
+            return dim_id
+    if not plan.dimensions:
+        raise fail("--by", msg("ranking_no_dimensions", given=given), ExitCode.USAGE)
+    declared = list(plan.dimensions)
+    names = declared + [d.name.en for d in plan.dimensions.values()] + [d.name.vi for d in plan.dimensions.values()]
+    hint = suggestion(given, names)
+    raise fail(
+        "--by", msg("ranking_unknown_dimension", given=given, hint=hint, dimensions=", ".join(declared)), ExitCode.USAGE
+    )

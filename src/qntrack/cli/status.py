@@ -9,7 +9,7 @@ import typer
 
 from ..errors import ExitCode, fail
 from .app import AWAITING, AsOfOpt, FormatOpt, Lang, LangOpt, TargetsOpt, _as_of, _format, _lang, command
-from .arguments import _check_ids
+from .arguments import _check_ids, _dimension_id
 from .completion import TargetIdsArg, complete_statuses
 from .printing import _guard_stdout, _out, _report, _say
 from .session import _message_lang
@@ -56,6 +56,14 @@ def status(
             help="With --fail-on: gate only this group's targets (its name in either language; an owner's with --group-by owner). Repeat it for several groups.",
         ),
     ] = None,
+    by_dim: Annotated[
+        Optional[str],
+        typer.Option(
+            "--by",
+            metavar="DIM",
+            help="After each target broken down by DIM (for_each in targets.yaml; DIM: a dimension's id or name), a row per unit (table, csv, tsv). --format json: changes nothing, every target's breakdown is always there.",
+        ),
+    ] = None,
 ) -> None:
     """One row per target: latest value, next milestone, gap, P and status.
 
@@ -65,6 +73,10 @@ def status(
         from ..catalog import msg
 
         raise fail("--group", msg("cli_group_needs_fail_on"), ExitCode.USAGE)
+    if by_dim is not None and group_by is not None:
+        from ..catalog import msg
+
+        raise fail("--by", msg("ranking_by_with_group_by"), ExitCode.USAGE)
     by: Literal["group", "owner"] = "owner" if group_by is GroupByChoice.owner else "group"
     gate: set[str] = set()
     if fail_on is not None:
@@ -89,8 +101,9 @@ def status(
     kind = _format(fmt)
     grouped = group_by is not None and kind != "json"
     # (Printed into the store or the plan, main() has refused already: _guard_stdout_for.)
-    if day is None:
-        # Status as of now goes through the incremental cache (docs/performance.md).
+    if day is None and by_dim is None:
+        # Status as of now goes through the incremental cache (docs/performance.md); a
+        # breakdown's units (--by) are not kept there.
         if kind == "table" and not grouped:
             from ..cache import table_status
 
@@ -125,7 +138,12 @@ def status(
     ws = open_workspace(targets, day)
     _guard_stdout(ws.targets_path, ws.plan)
     _check_ids(ws.plan, target_ids)
+    dim = _dimension_id(ws.plan, by_dim) if by_dim is not None else None
     results = assess(ws.plan, ws.series, target_ids, reference_day(day))
+    if dim is not None and kind != "json" and not any(dim in a.target.for_each for a in results):
+        from ..catalog import msg
+
+        _say(msg("ranking_by_none", dimension=dim))
     found: list[dict[str, Any]] = []
     if group or grouped:
         from ..output.formats import assessment_dict
@@ -154,13 +172,23 @@ def status(
     elif kind in ("csv", "tsv"):
         from ..output.formats import status_rows, write_table
 
-        _out(write_table(status_rows(results), kind))
+        if dim is not None:
+            from ..output.by_unit import status_rows_by, unit_columns
+
+            _out(write_table(status_rows_by(results, dim, unit_columns(results, dim, ws.plan.dimensions)), kind))
+        else:
+            _out(write_table(status_rows(results), kind))
     else:
         from ..output import render
         from ..output.summary import status_cells
 
         chosen = _lang(lang)
-        rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
+        if dim is not None:
+            from ..output.by_unit import status_cells_by
+
+            rows = status_cells_by(results, dim, chosen, ws.series)
+        else:
+            rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
         render.status_table(rows, chosen, ws.plan.title, day)
     _report(ws.warnings_for(a.indicator.id for a in results))
     _gate(gate, items)

@@ -314,18 +314,29 @@ def listing_table(
     keys: Sequence[str] = (),
     wrap: Sequence[str] = (),
     optional: Sequence[str] = (),
+    title: str = "",
 ) -> None:
     """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
     name the columns; those in ``wrap`` may wrap between words, the others are never
-    split; an ``optional`` column that is empty in every row is not shown."""
+    split; an ``optional`` column that is empty in every row is not shown. ``title``
+    (as typed, never markup) heads it."""
     console = _console()
     cells = [[Text(str(cell)) for cell in row] for row in rows]
+    heading = Text(title) if title else None
     table = _fitted_table(
-        Table(box=box.SIMPLE_HEAD), header, cells, console.width, wrap=wrap, keys=keys or header, optional=optional
+        Table(box=box.SIMPLE_HEAD, title=heading),
+        header,
+        cells,
+        console.width,
+        wrap=wrap,
+        keys=keys or header,
+        optional=optional,
     )
     if cells and table.columns and table.columns[0].width is None:
         # No widths fit without cutting an id or an enumerated word (a 44-character id at
         # 80 columns, the shipped plan at 60): one block a row, as the status table does.
+        if heading is not None:
+            console.print(heading)
         console.print(_stacked_listing(header, rows))
         return
     console.print(table)

@@ -1,0 +1,91 @@
+"""``qntrack rank TARGET_ID``: the units of a target's breakdown, best to worst (issue 14;
+the rule is method.ranking, the outputs output.ranking)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import fail
+from .app import AsOfOpt, FormatOpt, LangOpt, TargetsOpt, _as_of, _format, _lang, command
+from .arguments import _check_ids
+from .completion import complete_target_ids
+from .printing import _guard_stdout, _out, _report, _say
+
+if TYPE_CHECKING:
+    from ..catalog import Message
+    from ..plan.model import Plan, Target
+
+
+@command()
+def rank(
+    target_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="TARGET_ID", help="A target with for_each: in targets.yaml.", autocompletion=complete_target_ids
+        ),
+    ],
+    targets: TargetsOpt = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """The units of a target's breakdown, best to worst: by score (missed for good counts
+    as -5), then progress value, then the latest figure in the target's direction. Units
+    equal on all three share a rank.
+
+    Example: qntrack rank grdp-growth --format json | jq '.units[] | {rank, dims}'
+    """
+    from ..files.workspace import open_workspace, reference_day
+    from ..kinds import assess
+    from ..method.ranking import rank_units
+
+    day = _as_of(as_of)
+    kind = _format(fmt)
+    ws = open_workspace(targets, day)
+    _guard_stdout(ws.targets_path, ws.plan)
+    _check_ids(ws.plan, [target_id])
+    target = ws.plan.target(target_id)
+    assert target is not None
+    if not target.for_each:
+        raise fail(ws.plan.source_file, _not_broken_down(ws.plan, target_id))
+    (judged,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
+    indicator = judged.indicator
+    ranked = rank_units(judged.breakdown, increase=indicator.increase)
+    if not any(u.assessment.latest is not None for u in judged.breakdown):
+        # An empty list would read as "every unit is fine"; say why there is none.
+        _say(_no_figures(target, indicator.id))
+    if kind == "json":
+        from ..output.formats import to_json
+        from ..output.ranking import rank_document
+
+        _out(to_json(rank_document(target, ranked, day)))
+    elif kind in ("csv", "tsv"):
+        from ..output.formats import write_table
+        from ..output.ranking import rank_rows
+
+        _out(write_table(rank_rows(target, ranked), kind))
+    else:
+        from ..output import render
+        from ..output.ranking import rank_table
+
+        title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, _lang(lang))
+        render.listing_table(header, rows, wrap=header[1:2], title=title)
+    _report(ws.warnings_for([indicator.id]))
+
+
+def _not_broken_down(plan: Plan, target_id: str) -> Message:
+    from ..catalog import msg
+
+    broken = [t.id for t in plan.targets if t.for_each]
+    if not broken:
+        return msg("ranking_none_broken_down", target=target_id)
+    return msg("ranking_not_broken_down", target=target_id, targets=", ".join(broken))
+
+
+def _no_figures(target: Target, indicator: str) -> Message:
+    from ..catalog import msg
+
+    dims = " ".join(f"--dim {d}=..." for d in target.for_each)
+    return msg("ranking_no_figures", target=target.id, indicator=indicator, dims=dims)

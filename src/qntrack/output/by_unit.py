@@ -1,0 +1,66 @@
+"""``status --by DIM`` (issue 14): each target's row followed by a row per unit of its
+breakdown by DIM, for the terminal's table and for CSV/TSV.
+
+A unit's row is the target's row computed on the unit's assessment (``Assessment.breakdown``),
+so every column means what it means for a target. JSON needs none of this: every target's
+breakdown is always in it (docs/json.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+
+from .formats import STATUS_COLUMNS, status_rows
+from .ranking import unit_name
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+    from ..method.series import Series
+    from ..plan.units import Dimension
+    from .summary import Cell
+
+__all__ = ["broken_down_by", "unit_columns", "status_rows_by", "status_cells_by"]
+
+
+def broken_down_by(a: Assessment, dim: str) -> bool:
+    """Whether ``a``'s target gets unit rows under ``--by dim``: its for_each includes it."""
+    return dim in a.target.for_each
+
+
+def unit_columns(assessments: Sequence[Assessment], dim: str, dimensions: Mapping[str, Dimension]) -> tuple[str, ...]:
+    """The dimension columns of ``status --by dim`` in CSV/TSV: ``dim``, then every other
+    dimension a target broken down by ``dim`` is also broken down by, in the order
+    targets.yaml declares them."""
+    used = {d for a in assessments if broken_down_by(a, dim) for d in a.target.for_each}
+    return (dim, *(d for d in dimensions if d in used and d != dim))
+
+
+def status_rows_by(assessments: Sequence[Assessment], dim: str, columns: Sequence[str]) -> Iterable[Sequence[Any]]:
+    """The status CSV/TSV with a column per dimension after ``id`` (empty on a target's
+    own row, the total) and a row per unit after each target broken down by ``dim``,
+    in the breakdown's order (docs/json.md, "CSV and TSV")."""
+    yield ("id", *columns, *STATUS_COLUMNS[1:])
+    for a in assessments:
+        units = a.breakdown if broken_down_by(a, dim) else ()
+        rows = list(status_rows([a, *(u.assessment for u in units)]))[1:]
+        yield (rows[0][0], *(None for _ in columns), *rows[0][1:])
+        for u, row in zip(units, rows[1:], strict=True):
+            values = dict(u.dims)
+            yield (row[0], *(values.get(c) for c in columns), *row[1:])
+
+
+def status_cells_by(assessments: Sequence[Assessment], dim: str, lang: str, series: Series) -> list[tuple[Cell, ...]]:
+    """The status table's rows: each target's (``summary.status_cells``), then, for a
+    target broken down by ``dim``, one per unit, named "↳ Ha Long" in the target column."""
+    from ..plan.units import unit_key
+    from .summary import status_cells
+
+    rows: list[tuple[Cell, ...]] = []
+    for a in assessments:
+        rows.append(status_cells(a, lang, series.get(a.indicator.id, ())))
+        if not broken_down_by(a, dim):
+            continue
+        for u in a.breakdown:
+            cells = status_cells(u.assessment, lang, series.get(unit_key(a.indicator.id, u.dims), ()))
+            rows.append(((("↳ " + unit_name(u.dims), ""),), *cells[1:]))
+    return rows

@@ -1,0 +1,126 @@
+"""``qntrack rank``: the units of a target's breakdown best to worst, as a JSON document
+(docs/json.md, "Ranking"), CSV/TSV rows and the cells of the terminal's table.
+
+The order and the ranks are ``method.ranking.rank_units``; this module only writes them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from .. import __version__
+from .formats import SCHEMA_VERSION, observation_dict
+
+if TYPE_CHECKING:
+    from ..method.ranking import Ranked
+    from ..plan.model import Indicator, Target
+    from ..plan.units import Dimension, Dims
+
+__all__ = ["unit_name", "own_values", "rank_document", "rank_rows", "rank_table"]
+
+
+def unit_name(dims: Dims) -> str:
+    """A unit as a reader names it: its value alone for one dimension ("Ha Long"), each
+    dimension named for several ("locality=Ha Long, sex=female")."""
+    from ..plan.units import dims_text
+
+    return dims[0][1] if len(dims) == 1 else dims_text(dims)
+
+
+def own_values(target: Target, dims: Dims) -> bool:
+    """Whether targets.yaml gives the unit its own values (``overrides:``)."""
+    return any(d == dims for d, _ in target.overrides)
+
+
+def rank_document(target: Target, ranked: Sequence[Ranked], as_of: str | None) -> dict[str, Any]:
+    """``rank --format json``: the units in rank order (docs/json.md, "Ranking")."""
+    units = []
+    for r in ranked:
+        a = r.unit.assessment
+        latest = None if a.latest is None else observation_dict(a.latest, indicator=False, note=False)
+        units.append(
+            {
+                "rank": r.rank,
+                "dims": dict(r.unit.dims),
+                "status": a.status.value,
+                "reason": a.reason,
+                "score": a.score,
+                "progress_value": a.progress_value,
+                "latest": latest,
+                "own_values": own_values(target, r.unit.dims),
+            }
+        )
+    return {
+        "qntrack": __version__,
+        "schema": SCHEMA_VERSION,
+        "as_of": as_of,
+        "target": target.id,
+        "for_each": list(target.for_each),
+        "units": units,
+    }
+
+
+def rank_rows(target: Target, ranked: Sequence[Ranked]) -> list[tuple[Any, ...]]:
+    """``rank --format csv|tsv``: a header, then one row per unit; a column per dimension
+    of the breakdown, named by its id (docs/json.md, "CSV and TSV")."""
+    header = ("rank", *target.for_each, "status", "reason", "score", "progress_value")
+    rows: list[tuple[Any, ...]] = [header + ("latest_period", "latest_value", "own_values")]
+    for r in ranked:
+        a = r.unit.assessment
+        values = dict(r.unit.dims)
+        rows.append(
+            (
+                r.rank,
+                *(values.get(d) for d in target.for_each),
+                a.status.value,
+                a.reason,
+                a.score,
+                a.progress_value,
+                str(a.latest.period) if a.latest is not None else None,
+                a.latest.value if a.latest is not None else None,
+                own_values(target, r.unit.dims),
+            )
+        )
+    return rows
+
+
+def rank_table(
+    target: Target,
+    indicator: Indicator,
+    ranked: Sequence[Ranked],
+    dimensions: Mapping[str, Dimension],
+    lang: str,
+) -> tuple[str, list[str], list[tuple[str, ...]]]:
+    """The title, header and rows of the terminal's table, in ``lang``: rank, unit,
+    status, score, progress value, latest figure and period, own values."""
+    from .i18n import label, number, status_label, value_with_unit
+
+    name = (target.name or indicator.name).get(lang)
+    title = label("rank_title", lang).format(name=name, id=target.id)
+    dimension = dimensions.get(target.for_each[0]) if len(target.for_each) == 1 else None
+    header = [
+        label("rank", lang),
+        dimension.name.get(lang) if dimension is not None else label("rank_unit", lang),
+        label("status", lang),
+        label("score", lang),
+        label("p", lang),
+        label("latest", lang),
+        label("rank_own_values", lang),
+    ]
+    unit = indicator.unit_in(lang)
+    rows: list[tuple[str, ...]] = []
+    for r in ranked:
+        a = r.unit.assessment
+        latest = "–" if a.latest is None else f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"
+        rows.append(
+            (
+                str(r.rank),
+                unit_name(r.unit.dims),
+                status_label(a.status.value, lang),
+                number(a.score, lang),
+                number(a.progress_value, lang),
+                latest,
+                label("rank_yes" if own_values(target, r.unit.dims) else "rank_no", lang),
+            )
+        )
+    return title, header, rows
