@@ -176,6 +176,8 @@ def _predecessors(
             columns.append((_unit_name(u.dims, dimensions, lang), series.get(unit_key(a.indicator.id, u.dims), ())))
             by_period = [{str(o.period): o.value for o in rows} for _, rows in columns]
             periods = sorted({o.period for _, rows in columns for o in rows}, key=lambda p: p.sort_key)
+            if not periods:
+                continue  # no figure on either side: nothing to set beside
             rows = tuple(
                 (Cell(str(p)),)
                 + tuple(
