@@ -211,3 +211,15 @@ def test_a_target_without_a_breakdown_has_no_breakdown_section(broken_down: Path
 def test_a_plan_without_breakdowns_has_no_breakdown_section(tracker: Path):
     assert 'class="breakdown"' not in run_clean("report", "--format", "html").stdout
     assert "best to worst" not in run_clean("report", "--format", "markdown").stdout
+
+
+def test_a_unit_given_its_own_plan_but_no_figure_yet_says_so_in_few_words(broken_down: Path):
+    # By 1 June 2025 only the districts' figures were recorded (2024-03-01 and 2025-03-01);
+    # the three cities are in the breakdown by their own plans (overrides), with no figure.
+    md = run_clean("report", "--format", "markdown", "--as-of", "2025-06-01", "fdi-plan").stdout
+    listed = md.split("**Not assessed:**")[1].split("\n\n#")[0]
+    assert "- Thành phố Hạ Long: no figure recorded for this unit yet\n" in listed
+    # Said once: the list is headed "Not assessed", the reason does not repeat it.
+    assert "Not assessed" not in listed
+    vi = run_clean("report", "--format", "markdown", "--as-of", "2025-06-01", "--lang", "vi").stdout
+    assert "- Thành phố Hạ Long: đơn vị chưa có số liệu nào\n" in vi

@@ -26,7 +26,14 @@ __all__ = ["BreakdownView", "Predecessors", "breakdown_view", "report_breakdowns
 
 # The reasons the report words itself, shorter than the narrative's sentences (a cell, not
 # a paragraph); any other reason is said by its narrative sentence (narrative.reason_text).
-_SHORT_REASONS = ("no_amount_for_unit",)
+_SHORT_REASONS = (
+    "no_amount_for_unit",
+    "no_figures",
+    "no_figure_for_period",
+    "no_annual_figure",
+    "no_baseline",
+    "one_figure",
+)
 
 
 @dataclass(frozen=True, slots=True)
