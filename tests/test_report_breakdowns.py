@@ -223,3 +223,15 @@ def test_a_unit_given_its_own_plan_but_no_figure_yet_says_so_in_few_words(broken
     assert "Not assessed" not in listed
     vi = run_clean("report", "--format", "markdown", "--as-of", "2025-06-01", "--lang", "vi").stdout
     assert "- Thành phố Hạ Long: đơn vị chưa có số liệu nào\n" in vi
+
+
+def test_the_predecessors_figures_are_those_in_force(broken_down: Path):
+    # Huyện A's 2024 figure revised from 30 to 31 bn on 2026-04-01: the table shows the
+    # revision, and --as-of before it the figure then in force.
+    with Path("observations.csv").open("a", encoding="utf-8") as f:
+        f.write("fdi[locality=Huyện A],2024,31,official,,,2026-04-01T00:00:00Z\n")
+    heading = "#### Thành phố Mới was formed from Huyện A, Huyện B"
+    now = _rows(_section(run_clean("report", "--format", "markdown").stdout, heading))
+    assert now[2] == ["2024", "31 bn", "25 bn", "–"]
+    then = run_clean("report", "--format", "markdown", "--as-of", "2026-03-15").stdout
+    assert _rows(_section(then, heading))[2] == ["2024", "30 bn", "25 bn", "–"]
