@@ -236,15 +236,20 @@ def charts_folder(report_path: Path) -> Path:
 
 def markdown_charts(data: ReportData, lang: str) -> list[Chart]:
     """The charts beside a Markdown report: the groups' (report_groups.CHART_ID), then each
-    target's."""
+    target's, each followed by its units' when it has a breakdown (report_breakdowns)."""
+    from .report_breakdowns import report_breakdowns
     from .report_groups import groups_chart, report_groups
 
     groups = groups_chart(report_groups(data.assessments), lang)
     out = [groups] if groups is not None else []
+    breakdowns = report_breakdowns(data, lang, with_charts=True)
     for a in data.assessments:
         chart = chart_for(a, data.series.get(a.indicator.id, []), lang)
         if chart is not None:
             out.append(chart)
+        units = breakdowns.get(a.target.id)
+        if units is not None and units.chart is not None:
+            out.append(units.chart)
     return out
 
 

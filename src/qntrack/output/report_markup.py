@@ -109,9 +109,11 @@ def render_markdown(
     view = _view(data, lang, with_charts=False)
     view["chart_links"] = dict(chart_links or {})
     view["chart_notes"] = {k: " ".join(v) for k, v in (chart_notes or {}).items() if v}
+    from .report_breakdowns import report_breakdowns
     from .report_groups import CHART_ID
 
     view["groups_chart_link"] = view["chart_links"].get(CHART_ID)
+    view["breakdowns"] = report_breakdowns(data, lang, with_charts=False)
     text = _environment("markdown").get_template("report.md.j2").render(**view)
     # The template's loops leave runs of blank lines; Markdown needs at most one.
     # The closing comment (invisible when rendered) marks the file as qntrack's, so a
@@ -132,4 +134,13 @@ def render_html(data: ReportData, lang: str) -> str:
 
     drawn = groups_chart(report_groups(data.assessments), lang)
     groups = Markup(drawn.inline()) if drawn is not None else None
-    return _environment("html").get_template("report.html.j2").render(charts=charts, groups_chart=groups, **view)
+    from .report_breakdowns import report_breakdowns
+
+    breakdowns = report_breakdowns(data, lang, with_charts=True)
+    # The units' charts, drawn by pygal as the targets' are.
+    charts.update({b.chart_id: Markup(b.chart.inline()) for b in breakdowns.values() if b.chart is not None})
+    return (
+        _environment("html")
+        .get_template("report.html.j2")
+        .render(charts=charts, groups_chart=groups, breakdowns=breakdowns, **view)
+    )

@@ -1,0 +1,284 @@
+"""The report's breakdowns (issue 14): for a target judged for every unit (``for_each:``),
+its units ranked best to worst in a table and a chart, the units' rollup in one line, the
+units not assessed with their reason, and, beside a unit formed from others (``from:``),
+its predecessors' figures before the reorganisation. HTML and Markdown both show it; a
+target without a breakdown shows none. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from ..method.ranking import Ranked, rank_units
+from ..plan.units import Dimension, Dims, Unit, unit_key
+from .charts import Chart, too_large_to_draw
+from .i18n import date_text, label, number, status_label, value_with_unit
+from .report_groups import STATUS_COLOURS
+from .report_view import Cell, TableView, report_word
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment, UnitAssessment
+    from ..plan.model import Observation
+    from .report import ReportData
+
+__all__ = ["BreakdownView", "Predecessors", "breakdown_view", "report_breakdowns", "chart_id"]
+
+# The reasons the report words itself, shorter than the narrative's sentences (a cell, not
+# a paragraph); any other reason is said by its narrative sentence (narrative.reason_text).
+_SHORT_REASONS = (
+    "no_amount_for_unit",
+    "no_figures",
+    "no_figure_for_period",
+    "no_annual_figure",
+    "no_baseline",
+    "one_figure",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Predecessors:
+    """A successor unit and, by period, its predecessors' figures beside its own."""
+
+    caption: str
+    table: TableView
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownView:
+    heading: str
+    rollup: str
+    table: TableView
+    not_assessed: tuple[str, ...]  # "Uong Bi: no plan assigned to this unit"
+    predecessors: tuple[Predecessors, ...]
+    chart_id: str
+    chart: Chart | None
+    chart_note: str
+
+
+def chart_id(target_id: str) -> str:
+    """The breakdown chart's file name and key among the charts: an underscore, which no
+    target id has, so it never meets a target's own chart (as report_groups.CHART_ID)."""
+    return f"{target_id}_units"
+
+
+def report_breakdowns(data: ReportData, lang: str, with_charts: bool) -> dict[str, BreakdownView]:
+    """The breakdown of every target of the report that has one, by target id."""
+    if not any(a.breakdown for a in data.assessments):
+        return {}
+    dimensions = data.plan.dimensions if data.plan is not None else {}
+    return {
+        a.target.id: breakdown_view(a, data.series, dimensions, lang, with_charts)
+        for a in data.assessments
+        if a.breakdown
+    }
+
+
+def _declared(dimensions: Mapping[str, Dimension], dim_id: str, value: str) -> Unit | None:
+    dimension = dimensions.get(dim_id)
+    return dimension.unit(value) if dimension is not None else None
+
+
+def _unit_name(dims: Dims, dimensions: Mapping[str, Dimension], lang: str, dated: bool = True) -> str:
+    """The unit's values ("Ha Long"; "Ha Long, female" for two dimensions), each with the
+    dates it existed between when it has them."""
+    parts = []
+    for dim_id, value in dims:
+        unit = _declared(dimensions, dim_id, value)
+        dates = _dates(unit, lang) if dated and unit is not None else ""
+        parts.append(f"{value} ({dates})" if dates else value)
+    return ", ".join(parts)
+
+
+def _dates(unit: Unit, lang: str) -> str:
+    out = []
+    if unit.since is not None:
+        out.append(report_word("bd_since", lang, date=date_text(unit.since.isoformat(), lang)))
+    if unit.until is not None:
+        out.append(report_word("bd_until", lang, date=date_text(unit.until.isoformat(), lang)))
+    return ", ".join(out)
+
+
+def _latest(a: Assessment, lang: str) -> str:
+    if a.latest is None:
+        return "–"
+    return f"{value_with_unit(a.latest.value, a.indicator.unit_in(lang), lang)} ({a.latest.period})"
+
+
+def _reason(a: Assessment, lang: str) -> str:
+    from .narrative import reason_text
+
+    if a.reason in _SHORT_REASONS:
+        return report_word(f"bd_reason_{a.reason}", lang)
+    return reason_text(a.reason or "undefined", lang)
+
+
+def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dimension], lang: str) -> TableView:
+    """Rank, unit, status, score, progress value, latest figure, own values (overrides)."""
+    own = {dims for dims, _ in a.target.overrides}
+    headers = (
+        report_word("bd_rank", lang),
+        _dimension_names(a.target.for_each, dimensions, lang),
+        label("status", lang),
+        label("score", lang),
+        label("p", lang),
+        label("latest", lang),
+        report_word("bd_own_values", lang),
+    )
+    rows = tuple(
+        (
+            Cell(str(r.rank)),
+            Cell(_unit_name(r.unit.dims, dimensions, lang)),
+            Cell(status_label(r.unit.assessment.status.value, lang), status=r.unit.assessment.status.value),
+            Cell(number(r.unit.assessment.score, lang)),
+            Cell(number(r.unit.assessment.progress_value, lang)),
+            Cell(_latest(r.unit.assessment, lang)),
+            Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),
+        )
+        for r in ranked
+    )
+    return TableView(headers, rows, frozenset({0, 3, 4, 5}))
+
+
+def _dimension_names(for_each: Sequence[str], dimensions: Mapping[str, Dimension], lang: str) -> str:
+    names = [dimensions[d].name.get(lang) if d in dimensions else d for d in for_each]
+    return " × ".join(names)
+
+
+def _rollup(units: Sequence[UnitAssessment], lang: str) -> str:
+    """ "4 units: 1 target achieved, 3 not available; combined: Target achieved (score 5)"."""
+    from ..kinds.breakdown import rollup
+
+    score, status, counts = rollup(units)
+    said = ", ".join(
+        report_word("bd_count", lang, n=n, status=status_label(s.value, lang).lower()) for s, n in counts.items() if n
+    )
+    key = "bd_rollup" if score is not None else "bd_rollup_unscored"
+    return report_word(
+        key, lang, count=len(units), counts=said, status=status_label(status.value, lang), score=number(score, lang)
+    )
+
+
+def _predecessors(
+    a: Assessment,
+    units: Sequence[UnitAssessment],
+    series: Mapping[str, Sequence[Observation]],
+    dimensions: Mapping[str, Dimension],
+    lang: str,
+) -> tuple[Predecessors, ...]:
+    """For each unit formed from others, the figures in force of every predecessor (its
+    series key: the unit's with the predecessor in the successor's place) and its own, by
+    period, so the reader sees the history before the reorganisation."""
+    out = []
+    unit_of_measure = a.indicator.unit_in(lang)
+    for u in units:
+        for place, (dim_id, value) in enumerate(u.dims):
+            unit = _declared(dimensions, dim_id, value)
+            if unit is None or not unit.predecessors:
+                continue
+            columns: list[tuple[str, Sequence[Observation]]] = []
+            for before in unit.predecessors:
+                dims = u.dims[:place] + ((dim_id, before),) + u.dims[place + 1 :]
+                columns.append((_unit_name(dims, dimensions, lang), series.get(unit_key(a.indicator.id, dims), ())))
+            columns.append((_unit_name(u.dims, dimensions, lang), series.get(unit_key(a.indicator.id, u.dims), ())))
+            by_period = [{str(o.period): o.value for o in rows} for _, rows in columns]
+            periods = sorted({o.period for _, rows in columns for o in rows}, key=lambda p: p.sort_key)
+            if not periods:
+                continue  # no figure on either side: nothing to set beside
+            rows = tuple(
+                (Cell(str(p)),)
+                + tuple(
+                    Cell(value_with_unit(figures[str(p)], unit_of_measure, lang) if str(p) in figures else "–")
+                    for figures in by_period
+                )
+                for p in periods
+            )
+            table = TableView(
+                (label("period", lang), *(name for name, _ in columns)), rows, frozenset(range(1, len(columns) + 1))
+            )
+            caption = report_word(
+                "bd_predecessors",
+                lang,
+                unit=_unit_name(u.dims, dimensions, lang, dated=False),
+                units=", ".join(unit.predecessors),
+            )
+            out.append(Predecessors(caption, table))
+    return tuple(out)
+
+
+def breakdown_view(
+    a: Assessment,
+    series: Mapping[str, Sequence[Observation]],
+    dimensions: Mapping[str, Dimension],
+    lang: str,
+    with_chart: bool,
+) -> BreakdownView:
+    ranked = rank_units(a.breakdown, a.indicator.increase)
+    not_assessed = tuple(
+        f"{_unit_name(r.unit.dims, dimensions, lang, dated=False)}: {_reason(r.unit.assessment, lang)}"
+        for r in ranked
+        if r.unit.assessment.status.value == "not_available"
+    )
+    return BreakdownView(
+        heading=report_word("bd_heading", lang, dimension=_dimension_names(a.target.for_each, dimensions, lang)),
+        rollup=_rollup(a.breakdown, lang),
+        table=_table(a, ranked, dimensions, lang),
+        not_assessed=not_assessed,
+        predecessors=_predecessors(a, a.breakdown, series, dimensions, lang),
+        chart_id=chart_id(a.target.id),
+        chart=units_chart(a, ranked, dimensions, lang) if with_chart else None,
+        chart_note=report_word("bd_chart_note", lang),
+    )
+
+
+def units_chart(
+    a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dimension], lang: str
+) -> Chart | None:
+    """The units ranked, best on top: a horizontal bar of each unit's latest figure,
+    coloured by its status, one legend entry per status shown (the groups chart's colours).
+    The latest figure, not the score: a reader of a provincial review reads "Ha Long 13%"
+    at once, where a score from -5 to 5 needs the methodology (docs/decisions.md).
+    None when no unit has a figure, or a figure is too large to draw."""
+    import pygal  # type: ignore[import-untyped]  # pygal ships no type information
+
+    from ..method.groups import STATUSES
+    from .charts import finished_chart, plot_config, plot_style
+
+    drawn = [r for r in ranked if r.unit.assessment.latest is not None]
+    latest = [r.unit.assessment.latest for r in drawn if r.unit.assessment.latest is not None]
+    if not drawn or too_large_to_draw(latest):
+        return None
+    # pygal draws the first label at the bottom: reversed, the best unit is on top, as in
+    # the table beside the chart.
+    drawn.reverse()
+    shown = [s for s in STATUSES if any(r.unit.assessment.status is s for r in drawn)]
+    extra = {"margin_bottom": 12 + 20} if len(shown) % 2 else {}
+    unit = a.indicator.unit_in(lang)
+    # Each unit's label carries its rank and figure: the reader needs no tooltip (the
+    # report has none) and no scale to read a bar. Stacked bars with one status per unit
+    # give each status its colour and its legend entry without thinning the bars.
+    chart = pygal.HorizontalStackedBar(
+        style=plot_style([STATUS_COLOURS[s.value] for s in shown]),
+        x_labels=[_bar_label(r, dimensions, lang) for r in drawn],
+        **plot_config(
+            lang, height=140 + 34 * len(drawn), show_y_guides=False, show_x_guides=True, include_x_axis=True, **extra
+        ),
+    )
+    chart.value_formatter = lambda v: value_with_unit(v, unit, lang)
+    for s in shown:
+        chart.add(status_label(s.value, lang), [_figure(r) if r.unit.assessment.status is s else None for r in drawn])
+    try:
+        return finished_chart(chart, chart_id(a.target.id), len(drawn), (report_word("bd_chart_note", lang),))
+    except (OverflowError, ZeroDivisionError):
+        return None  # an axis past the largest float: no chart rather than a crash
+
+
+def _figure(r: Ranked) -> float | None:
+    latest = r.unit.assessment.latest
+    return None if latest is None else latest.value
+
+
+def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str:
+    """ "1. Ha Long: 13% (2023)": the rank, the unit and its latest figure."""
+    name = _unit_name(r.unit.dims, dimensions, lang, dated=False)
+    return f"{r.rank}. {name}: {_latest(r.unit.assessment, lang)}"
