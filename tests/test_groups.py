@@ -379,6 +379,20 @@ def test_fail_on_one_group(grouped: Path):
     assert r.stdout.splitlines()[0].startswith("name,name_vi,count")
 
 
+def test_a_group_without_the_targets_given_gates_none_of_them(grouped: Path):
+    # "Plan 2024" exists but holds only exports-2024: asked of fdi-2024 alone, the gate has
+    # nothing of that group to check; it says so rather than "no group 'Plan 2024'".
+    r = run("status", "fdi-2024", "--fail-on", "not_achieved", "--group", "Plan 2024", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    assert "group 'Plan 2024' has none of the targets given (its targets: exports-2024)" in r.stderr
+    # Given with its member, the member is gated.
+    r = run("status", "fdi-2024", "exports-2024", "--fail-on", "not_achieved", "--group", "Plan 2024", "-f", "json")
+    assert r.exit_code == 3 and "exports-2024" in r.stderr
+    # A name no group of the plan has is still refused.
+    r = run("status", "fdi-2024", "--fail-on", "not_achieved", "--group", "Plan 2042", "-f", "json")
+    assert r.exit_code == 1 and "no group 'Plan 2042'" in r.stderr
+
+
 def test_several_groups_are_gated_together(grouped: Path):
     # "Resolution 01" has no missed target, "Plan 2024" has exports-2024: the two named
     # together fail the gate, as "Plan 2024" alone does; named in either order.

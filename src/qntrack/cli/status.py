@@ -113,7 +113,8 @@ def status(
                 from ..output import render
 
                 title, rows, items, drawn, warnings, kept = table
-                items = _of_group(items, kept, group, by)  # an unknown group is refused before printing
+                # An unknown group is refused before printing.
+                items = _of_group(items, kept, group, by, targets, bool(target_ids))
                 render.status_table(rows, chosen, title, None, drawn)
                 _report(warnings)
                 _gate(gate, items)
@@ -124,7 +125,7 @@ def status(
             served = machine_status(targets, target_ids, "items" if grouped else kind, _check_ids, by)
             if served is not None:
                 text, items, warnings, kept = served
-                items = _of_group(items, kept, group, by)
+                items = _of_group(items, kept, group, by, targets, bool(target_ids))
                 if grouped:
                     _grouped(kept, by, kind, lang)
                 else:
@@ -162,6 +163,8 @@ def status(
         found,
         group,
         by,
+        targets,
+        bool(target_ids),
     )
     if kind == "json":
         from ..output.formats import status_document, to_json
@@ -216,16 +219,52 @@ def _grouped(found: list[dict[str, Any]], by: Literal["group", "owner"], kind: s
 
 
 def _of_group(
-    items: GateItems, found: list[dict[str, Any]], wanted: list[str] | None, by: Literal["group", "owner"]
+    items: GateItems,
+    found: list[dict[str, Any]],
+    wanted: list[str] | None,
+    by: Literal["group", "owner"],
+    targets: str | None = None,
+    some: bool = False,
 ) -> GateItems:
     """The gate's items of the targets in the groups named in ``wanted`` (all without one);
-    an unknown name is refused with the closest one (exit 1), as an unknown target id is."""
+    an unknown name is refused with the closest one (exit 1), as an unknown target id is.
+    ``some``: only some targets were given (``status ID...``): a group of the plan with
+    none of them gates nothing, and says so, rather than being called unknown."""
     if not wanted:
         return items
     members: set[str] = set()
     for group in wanted:
+        if some and not _named(found, group, by):
+            whole = _plan_items(targets, by)
+            matches = _named(whole, group, by)
+            if len(matches) == 1:
+                from ..catalog import msg
+
+                _say(msg("cli_group_none_given", group=group, targets=", ".join(matches[0].targets)))
+                continue
         members |= _members_of(found, group, by)
     return [item for item in items if item[0] in members]
+
+
+def _named(found: list[dict[str, Any]], group: str, by: Literal["group", "owner"]) -> list[Any]:
+    from ..output.grouping import group_named, groups_of
+
+    return group_named(groups_of(found, by), group)
+
+
+def _plan_items(targets: str | None, by: Literal["group", "owner"]) -> list[dict[str, Any]]:
+    """Every target of the plan as the grouping reads an item: its id and its group's (or
+    owner's) names; read only when a --group was not found among the targets given."""
+    from ..files.definitions import load_plan
+    from ..files.workspace import find_targets
+
+    plan = load_plan(find_targets(targets))
+    out = []
+    for t in plan.targets:
+        name = t.owner if by == "owner" else t.group
+        names = None if name is None else {"en": name.en, "vi": name.vi}
+        out.append({"id": t.id, f"{by}_names": names, "status": "not_available", "score": None})
+    return out
 
 
 def _members_of(found: list[dict[str, Any]], group: str, by: Literal["group", "owner"]) -> set[str]:
