@@ -432,3 +432,12 @@ def test_ranking_puts_a_miss_below_progress_judged_without_a_score():
         UnitAssessment((("locality", "Falling"),), Assessment(t, i, Status.DETERIORATION, score=-4.0)),
     ]
     assert [(r.rank, r.unit.dims[0][1]) for r in rank_units(units)] == [(1, "Going"), (2, "Falling"), (3, "Missed")]
+
+
+def test_the_rank_table_says_why_a_unit_is_not_assessed(plan: Path):
+    r = run_clean("rank", "fdi-2024", "--format", "table", "--as-of", "2025-06-01", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.stderr
+    beta = next(line for line in r.stdout.splitlines() if " Beta " in line)
+    assert "Not available: no plan assigned to this unit" in beta
+    r = run_clean("rank", "fdi-2024", "-f", "table", "--lang", "vi", "--as-of", "2025-06-01", env={"COLUMNS": "200"})
+    assert "chưa giao kế hoạch cho đơn vị này" in r.stdout

@@ -94,6 +94,7 @@ def rank_table(
     """The title, header and rows of the terminal's table, in ``lang``: rank, unit,
     status, score, progress value, latest figure and period, own values."""
     from .i18n import label, number, status_label, value_with_unit
+    from .report_breakdowns import unit_reason
 
     name = (target.name or indicator.name).get(lang)
     title = label("rank_title", lang).format(name=name, id=target.id)
@@ -116,7 +117,9 @@ def rank_table(
             (
                 str(r.rank),
                 unit_name(r.unit.dims),
-                status_label(a.status.value, lang),
+                # A unit not assessed says why ("no plan assigned to this unit") where a
+                # reader looks for its status: the reason decides what a review asks for.
+                status_label(a.status.value, lang) + (f": {unit_reason(a, lang)}" if a.reason else ""),
                 number(a.score, lang),
                 number(a.progress_value, lang),
                 latest,

@@ -105,7 +105,7 @@ def _latest(a: Assessment, lang: str) -> str:
     return f"{value_with_unit(a.latest.value, a.indicator.unit_in(lang), lang)} ({a.latest.period})"
 
 
-def _reason(a: Assessment, lang: str) -> str:
+def unit_reason(a: Assessment, lang: str) -> str:
     from .narrative import reason_text
 
     if a.reason in _SHORT_REASONS:
@@ -215,7 +215,7 @@ def breakdown_view(
 ) -> BreakdownView:
     ranked = rank_units(a.breakdown, a.indicator.increase)
     not_assessed = tuple(
-        f"{_unit_name(r.unit.dims, dimensions, lang, dated=False)}: {_reason(r.unit.assessment, lang)}"
+        f"{_unit_name(r.unit.dims, dimensions, lang, dated=False)}: {unit_reason(r.unit.assessment, lang)}"
         for r in ranked
         if r.unit.assessment.status.value == "not_available"
     )
