@@ -82,16 +82,9 @@ def _unit_key(plan: Plan, indicator: str, given: list[str] | None) -> str:
     (exit 1) with what is valid, a --dim without '=' is a usage error (exit 2)."""
     if not given:
         return indicator
-    from ..catalog import msg
     from ..plan.units import resolve_dims, unit_key
 
-    pairs = []
-    for text in given:
-        key, eq, value = text.partition("=")
-        if not eq or not key.strip() or not value.strip():
-            raise fail("--dim", msg("cli_dim_form", given=text), ExitCode.USAGE)
-        pairs.append((key.strip(), value.strip()))
-    dims, problems = resolve_dims(plan.indicators[indicator], pairs, plan.dimensions)
+    dims, problems = resolve_dims(plan.indicators[indicator], _dim_pairs(given), plan.dimensions)
     if problems:
         raise fail("--dim", problems[0])
     return unit_key(indicator, dims)
@@ -117,3 +110,17 @@ def _dimension_id(plan: Plan, given: str) -> str:
     raise fail(
         "--by", msg("ranking_unknown_dimension", given=given, hint=hint, dimensions=", ".join(declared)), ExitCode.USAGE
     )
+
+
+def _dim_pairs(given: list[str]) -> tuple[tuple[str, str], ...]:
+    """``--dim locality="Ha Long"`` options as (dimension, unit) pairs, as typed; one
+    without '=' or with nothing on a side of it is a usage error (exit 2)."""
+    from ..catalog import msg
+
+    out = []
+    for text in given:
+        key, eq, value = text.partition("=")
+        if not eq or not key.strip() or not value.strip():
+            raise fail("--dim", msg("cli_dim_form", given=text), ExitCode.USAGE)
+        out.append((key.strip(), value.strip()))
+    return tuple(out)

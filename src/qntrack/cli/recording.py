@@ -254,13 +254,9 @@ def _typed_dims(given: list[str], from_file: str | None) -> tuple[tuple[str, str
 
     if given and from_file is not None:
         raise fail("--dim", msg("cli_dim_with_from"), ExitCode.USAGE)
-    out = []
-    for text in given:
-        key, eq, value = text.partition("=")
-        if not eq or not key.strip() or not value.strip():
-            raise fail("--dim", msg("cli_dim_form", given=text), ExitCode.USAGE)
-        out.append((key.strip(), value.strip()))
-    return tuple(out)
+    from .arguments import _dim_pairs
+
+    return _dim_pairs(given)
 
 
 def _record_one(

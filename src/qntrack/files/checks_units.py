@@ -11,7 +11,7 @@ from typing import Mapping
 from ..catalog import Figure, Message, msg
 from ..plan.model import Indicator, Location, Measure, Plan, Problem
 from ..plan.periods import Period
-from ..plan.units import Dims, outside, resolve_dims, split_key
+from ..plan.units import Dims, outside, resolve_dims, split_key, units_outside
 from ..method.series import Series
 
 __all__ = ["UnitRows", "SUM_TOLERANCE", "units_sum_problems"]
@@ -55,18 +55,17 @@ class UnitRows:
 
     def outside_problem(self, dims: Dims, period: Period) -> Message | None:
         """Why a figure for ``period`` cannot be this unit's, or None."""
-        for dim_id, value in dims:
-            dimension = self.plan.dimensions.get(dim_id)
-            unit = dimension.unit(value) if dimension is not None else None
-            if unit is not None and outside(unit, period):
-                return msg(
-                    "checks_unit_outside",
-                    value=unit.value,
-                    period=period,
-                    since=unit.since.isoformat() if unit.since else "…",
-                    until=unit.until.isoformat() if unit.until else "…",
-                )
-        return None
+        found = units_outside(self.plan.dimensions, dims, period)
+        if not found:
+            return None
+        unit = found[0]
+        return msg(
+            "checks_unit_outside",
+            value=unit.value,
+            period=period,
+            since=unit.since.isoformat() if unit.since else "…",
+            until=unit.until.isoformat() if unit.until else "…",
+        )
 
 
 def units_sum_problems(plan: Plan, series: Series, file: str) -> list[Problem]:

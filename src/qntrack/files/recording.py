@@ -156,24 +156,20 @@ def validate_record(
 
 def unit_date_problems(plan: Plan, dims: Sequence[tuple[str, str]], period: Period) -> list[Message]:
     """A figure for a unit in a period the unit did not exist in (a district after it was
-    abolished on 1 July 2025, a new commune before it was formed): refused."""
-    from ..plan.units import outside
+    abolished on 1 July 2025, a new commune before it was formed): refused. ``check``
+    says the same of a stored row (checks_units)."""
+    from ..plan.units import units_outside
 
-    out = []
-    for dim_id, value in dims:
-        dimension = plan.dimensions.get(dim_id)
-        unit = dimension.unit(value) if dimension is not None else None
-        if unit is not None and outside(unit, period):
-            out.append(
-                msg(
-                    "recording_unit_outside",
-                    value=unit.value,
-                    period=period,
-                    since=unit.since.isoformat() if unit.since else "…",
-                    until=unit.until.isoformat() if unit.until else "…",
-                )
-            )
-    return out
+    return [
+        msg(
+            "recording_unit_outside",
+            value=unit.value,
+            period=period,
+            since=unit.since.isoformat() if unit.since else "…",
+            until=unit.until.isoformat() if unit.until else "…",
+        )
+        for unit in units_outside(plan.dimensions, tuple(dims), period)
+    ]
 
 
 def _open(targets: str | None) -> tuple[Plan, Path]:

@@ -40,6 +40,7 @@ __all__ = [
     "outside",
     "resolve_dims",
     "canonical_key",
+    "units_outside",
 ]
 
 # A unit's dimension values, in the order its indicator declares its dimensions.
@@ -141,6 +142,18 @@ def outside(unit: Unit, period: Period) -> bool:
     if unit.until is not None and period_start(period) > unit.until:
         return True
     return unit.since is not None and period_end(period) < unit.since
+
+
+def units_outside(dimensions: Mapping[str, Dimension], dims: Dims, period: Period) -> list[Unit]:
+    """The declared units among ``dims`` that did not exist in ``period`` (``outside``):
+    a figure for the period cannot be theirs."""
+    out = []
+    for dim_id, value in dims:
+        dimension = dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        if unit is not None and outside(unit, period):
+            out.append(unit)
+    return out
 
 
 def resolve_dims(
