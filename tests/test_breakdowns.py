@@ -441,3 +441,15 @@ def test_the_rank_table_says_why_a_unit_is_not_assessed(plan: Path):
     assert "Not available: no plan assigned to this unit" in beta
     r = run_clean("rank", "fdi-2024", "-f", "table", "--lang", "vi", "--as-of", "2025-06-01", env={"COLUMNS": "200"})
     assert "chưa giao kế hoạch cho đơn vị này" in r.stdout
+
+
+def test_show_has_the_units_of_a_broken_down_target(plan: Path):
+    doc = json.loads(run_clean("show", "share-2025", "--format", "json", "--as-of", "2025-06-01").stdout)
+    # The same breakdown and roll-up as status: three units, mean 0.603465 (worked above).
+    assert [u["dims"]["locality"] for u in doc["breakdown"]] == ["Alpha", "Beta", "Gamma"]
+    assert doc["rollup"]["count"] == 3 and doc["rollup"]["score"] == pytest.approx(0.603465, abs=1e-6)
+    r = run_clean("show", "share-2025", "--format", "table", "--as-of", "2025-06-01", env={"COLUMNS": "160"})
+    assert "units best to worst" in r.stdout
+    # Beta (achieved) first, then Alpha (moderate), then Gamma (deterioration).
+    order = [line.split()[1] for line in r.stdout.splitlines() if line.strip()[:1] in "123" and "  " in line.strip()]
+    assert order[-3:] == ["Beta", "Alpha", "Gamma"], r.stdout

@@ -31,9 +31,9 @@ def rank(
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
-    """The units of a target's breakdown, best to worst: by score (missed for good counts
-    as -5), then progress value, then the latest figure in the target's direction. Units
-    equal on all three share a rank.
+    """The units of a target's breakdown, best to worst: by status, then score (missed for
+    good counts as -5), then progress value, then the latest figure in the target's
+    direction. Units equal on all four share a rank.
 
     Example: qntrack rank grdp-growth --format json | jq '.units[] | {rank, dims}'
     """

@@ -57,7 +57,7 @@ def show(
 
     Example: qntrack show cbct-share --lang vi
     """
-    from ..kinds import assess_target, relevant_rows
+    from ..kinds import assess, relevant_rows
     from ..files.workspace import open_workspace, reference_day
 
     day = _as_of(as_of)
@@ -67,7 +67,8 @@ def show(
     target = ws.plan.target(target_id)
     assert target is not None
     indicator = ws.plan.indicators[target.indicator]
-    result = assess_target(target, indicator, ws.series.get(indicator.id, []), reference_day(day))
+    # Through assess, not assess_target: a target with for_each is shown with its units.
+    (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
     rows = relevant_rows(target, ws.series.get(indicator.id, []))
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
@@ -82,6 +83,13 @@ def show(
         from ..output import render
 
         render.show(result, rows, _lang(lang), day)
+        if result.breakdown:
+            from ..method.ranking import rank_units
+            from ..output.ranking import rank_table
+
+            ranked = rank_units(result.breakdown, increase=indicator.increase)
+            title, header, cells = rank_table(target, indicator, ranked, ws.plan.dimensions, _lang(lang))
+            render.listing_table(header, cells, wrap=header[1:2], title=title)
     _report(ws.warnings_for([indicator.id]))
 
 
