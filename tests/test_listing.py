@@ -57,6 +57,7 @@ def test_indicators_listing(tracker: Path):
         "measure": "level",
         "direction": "increase",
         "formula": None,
+        "dimensions": [],  # added for issue 14, after the others
     }
     # piped (the runner is not a terminal): TSV, like every other listing
     assert run("indicators").stdout == run("indicators", "-f", "tsv").stdout

@@ -192,8 +192,13 @@ def indicators(
     plan, chosen, kind = _listed_plan(targets, lang, fmt)
     # The table is for people: its values in their language; CSV, TSV and JSON keep
     # targets.yaml's own words, a contract (docs/decisions.md).
-    from ..output.documents import INDICATOR_COLUMNS, indicator_rows
+    from ..output.documents import INDICATOR_COLUMNS, indicator_rows, indicators_document
 
+    if kind == "json":
+        from ..output.formats import to_json
+
+        _out(to_json(indicators_document(plan, chosen)))
+        return
     rows = indicator_rows(plan, chosen, in_words=kind == "table" and chosen == "vi")
     _listing(kind, "indicators", INDICATOR_COLUMNS, rows, chosen)
 
@@ -213,8 +218,13 @@ def list_targets(
     plan, chosen, kind = _listed_plan(targets, lang, fmt)
     # As for indicators: the table names the kind in the reader's language; CSV, TSV and
     # JSON keep the codes of targets.yaml.
-    from ..output.documents import TARGET_COLUMNS, TARGET_MORE_COLUMNS, target_rows
+    from ..output.documents import TARGET_COLUMNS, TARGET_MORE_COLUMNS, target_rows, targets_document
 
+    if kind == "json":
+        from ..output.formats import to_json
+
+        _out(to_json(targets_document(plan, chosen)))
+        return
     # Group and owner in the table and the JSON, not in CSV/TSV (documents.TARGET_MORE_COLUMNS).
     more = kind in ("table", "json")
     header = TARGET_COLUMNS + TARGET_MORE_COLUMNS if more else TARGET_COLUMNS

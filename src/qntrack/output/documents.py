@@ -179,14 +179,21 @@ _NULL_WHEN_EMPTY = frozenset({"formula", "group", "owner"})
 
 
 def indicators_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
-    """``indicators --format json`` (docs/json.md): names and units in ``lang``."""
-    return listing_document("indicators", INDICATOR_COLUMNS, indicator_rows(plan, lang))
+    """``indicators --format json`` (docs/json.md): names and units in ``lang``; each
+    indicator's ``dimensions`` (issue 14) after the listing's columns."""
+    doc = listing_document("indicators", INDICATOR_COLUMNS, indicator_rows(plan, lang))
+    for item, indicator in zip(doc["indicators"], plan.indicators.values(), strict=True):
+        item["dimensions"] = list(indicator.dimensions)
+    return doc
 
 
 def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
     """``targets --format json`` (docs/json.md): names, groups and owners in ``lang``, kinds
-    as codes."""
-    return listing_document("targets", TARGET_COLUMNS + TARGET_MORE_COLUMNS, target_rows(plan, lang, more=True))
+    as codes; each target's ``for_each`` (issue 14) last."""
+    doc = listing_document("targets", TARGET_COLUMNS + TARGET_MORE_COLUMNS, target_rows(plan, lang, more=True))
+    for item, target in zip(doc["targets"], plan.targets, strict=True):
+        item["for_each"] = list(target.for_each)
+    return doc
 
 
 def check_document(checks: Sequence[str], problems: Iterable[Problem], as_of: str | None = None) -> dict[str, Any]:
