@@ -453,3 +453,14 @@ def test_show_has_the_units_of_a_broken_down_target(plan: Path):
     # Beta (achieved) first, then Alpha (moderate), then Gamma (deterioration).
     order = [line.split()[1] for line in r.stdout.splitlines() if line.strip()[:1] in "123" and "  " in line.strip()]
     assert order[-3:] == ["Beta", "Alpha", "Gamma"], r.stdout
+
+
+def test_a_plan_with_breakdowns_is_never_served_from_the_status_cache(plan: Path):
+    # The cache keeps no units: serving such a plan from it would drop its breakdowns.
+    first = run_clean("status", "--format", "json").stdout
+    assert not list(Path(".qntrack-cache").glob("status-*.bin"))
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("fdi[locality=Gamma],2024,21,official,,,2025-04-01T00:00:00Z\n")
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    gamma = next(u for u in target(doc, "fdi-2024")["breakdown"] if u["dims"] == {"locality": "Gamma"})
+    assert gamma["latest"]["value"] == 21 and first != json.dumps(doc)
