@@ -464,3 +464,15 @@ def test_a_plan_with_breakdowns_is_never_served_from_the_status_cache(plan: Path
     doc = json.loads(run_clean("status", "--format", "json").stdout)
     gamma = next(u for u in target(doc, "fdi-2024")["breakdown"] if u["dims"] == {"locality": "Gamma"})
     assert gamma["latest"]["value"] == 21 and first != json.dumps(doc)
+    # The same plan without its breakdowns is cached, as every plan was before.
+    Path("plain").mkdir()
+    Path("plain/targets.yaml").write_text(
+        PLAN.split("dimensions:\n  locality:")[0]
+        + "indicators:\n  g: {name: G}\ntargets:\n  - {id: g, indicator: g}\n",
+        encoding="utf-8",
+    )
+    Path("plain/observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8"
+    )
+    assert run_clean("status", "--targets", "plain/targets.yaml", "--format", "json").exit_code == 0
+    assert list(Path("plain/.qntrack-cache").glob("status-*.bin"))
