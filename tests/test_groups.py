@@ -617,3 +617,21 @@ def test_a_folded_name_ending_in_a_line_break_is_still_a_name(tracker: Path):
     (tracker / "targets.yaml").write_text(text[: end + 1] + folded + text[end + 1 :], encoding="utf-8")
     r = run("status", "--format", "json")
     assert r.exit_code == 0, r.stderr
+
+
+def test_check_warns_of_a_group_named_two_ways_in_vietnamese(grouped: Path):
+    text = Path("targets.yaml").read_text(encoding="utf-8")
+    # The third member of "Resolution 01" (output-2030's group line) spells it differently.
+    first = text.index('group: {en: "Resolution 01", vi: "Nghị quyết 01"}')
+    second = text.index('group: {en: "Resolution 01", vi: "Nghị quyết 01"}', first + 1)
+    text = (
+        text[:second]
+        + 'group: {en: "Resolution 01", vi: "NQ 01"}'
+        + text[second + len('group: {en: "Resolution 01", vi: "Nghị quyết 01"}') :]
+    )
+    Path("targets.yaml").write_text(text, encoding="utf-8")
+    r = run("check")
+    assert r.exit_code == 0
+    assert "group 'Resolution 01' is called 'NQ 01' in Vietnamese here, but 'Nghị quyết 01' on line" in r.stderr
+    # Plain text ("Plan 2024") says nothing of Vietnamese: never compared.
+    assert "Plan 2024" not in r.stderr

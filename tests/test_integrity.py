@@ -423,6 +423,7 @@ def test_check_list_names_every_check(plan: Path):
         "milestone-due",
         "unit",
         "units-sum",
+        "group-names",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

@@ -85,6 +85,7 @@ CHECKS: tuple[Check, ...] = (
     # by position keep working.
     Check("unit", "error", True, msg("check_rule_unit")),
     Check("units-sum", "warning", True, msg("check_rule_units_sum")),
+    Check("group-names", "warning", True, msg("check_rule_group_names")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -221,6 +222,8 @@ def run_checks(
         problems.extend(units_sum_problems(plan, series, file))
     if "derived" in selected:
         problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
+    if "group-names" in selected:
+        problems.extend(group_name_problems(plan))
     if "growth-floor" in selected:
         problems.extend(growth_floor_problems(plan, series, file))
     if "jump" in selected:
@@ -312,3 +315,38 @@ def milestone_due_problems(
                     )
                 )
     return problems
+
+
+def group_name_problems(plan: Plan) -> list[Problem]:
+    """Targets of one group (or owner) that give it different names in the other
+    language: the group is shown by its first target's names (docs/decisions.md), so a
+    second spelling would silently never be seen. Names given as plain text, which are
+    the same in both languages, say nothing of the other language and are not compared."""
+    from ..method.groups import group_key
+
+    out: list[Problem] = []
+    for field in ("group", "owner"):
+        first: dict[str, tuple[str, int]] = {}
+        for t in plan.targets:
+            name = getattr(t, field)
+            if name is None or name.en == name.vi:
+                continue
+            key = group_key(name.en)
+            seen = first.setdefault(key, (name.vi, t.location.line))
+            if group_key(seen[0]) != group_key(name.vi):
+                out.append(
+                    Problem(
+                        t.location,
+                        msg(
+                            "checks_group_names",
+                            field=field,
+                            name=name.en,
+                            vi=name.vi,
+                            first=seen[0],
+                            line=seen[1],
+                        ),
+                        "warning",
+                        "group-names",
+                    )
+                )
+    return out
