@@ -455,24 +455,29 @@ def test_show_has_the_units_of_a_broken_down_target(plan: Path):
     assert order[-3:] == ["Beta", "Alpha", "Gamma"], r.stdout
 
 
-def test_a_plan_with_breakdowns_is_never_served_from_the_status_cache(plan: Path):
-    # The cache keeps no units: serving such a plan from it would drop its breakdowns.
-    first = run_clean("status", "--format", "json").stdout
-    assert not list(Path(".qntrack-cache").glob("status-*.bin"))
-    with open("observations.csv", "a", encoding="utf-8") as fh:
-        fh.write("fdi[locality=Gamma],2024,21,official,,,2025-04-01T00:00:00Z\n")
-    doc = json.loads(run_clean("status", "--format", "json").stdout)
+def test_the_status_cache_gives_the_plain_paths_bytes_for_a_plan_with_breakdowns(plan: Path):
+    def both(*args: str) -> str:
+        cached = run_clean("status", *args)
+        plain = run_clean("status", *args, env={"QNTRACK_NO_CACHE": "1"})
+        assert cached.exit_code == plain.exit_code == 0
+        assert (cached.stdout, cached.stderr) == (plain.stdout, plain.stderr)
+        return cached.stdout
+
+    forms = (["-f", "json"], ["-f", "csv"], ["-f", "table"], ["-f", "table", "--lang", "vi"], ["--group-by", "group"])
+    for form in forms:
+        both(*form)
+    assert list(Path(".qntrack-cache").glob("status-*.bin"))  # such a plan is cached now
+    appended = (
+        "fdi[locality=Gamma],2024,21,official,,,2025-04-01T00:00:00Z\n",  # a unit's figure: a cold run
+        "fdi,2024,101,official,,,2025-04-02T00:00:00Z\n",  # the total of a broken-down indicator: cold too
+        "growth,2021,11,official,,,2022-04-01T00:00:00Z\n",  # any other figure: the warm path
+    )
+    for row in appended:
+        with open("observations.csv", "a", encoding="utf-8") as fh:
+            fh.write(row)
+        for form in forms:
+            both(*form)
+    doc = json.loads(both("-f", "json"))
     gamma = next(u for u in target(doc, "fdi-2024")["breakdown"] if u["dims"] == {"locality": "Gamma"})
-    assert gamma["latest"]["value"] == 21 and first != json.dumps(doc)
-    # The same plan without its breakdowns is cached, as every plan was before.
-    Path("plain").mkdir()
-    Path("plain/targets.yaml").write_text(
-        PLAN.split("dimensions:\n  locality:")[0]
-        + "indicators:\n  g: {name: G}\ntargets:\n  - {id: g, indicator: g}\n",
-        encoding="utf-8",
-    )
-    Path("plain/observations.csv").write_text(
-        "indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8"
-    )
-    assert run_clean("status", "--targets", "plain/targets.yaml", "--format", "json").exit_code == 0
-    assert list(Path("plain/.qntrack-cache").glob("status-*.bin"))
+    assert gamma["latest"]["value"] == 21 and target(doc, "fdi-2024")["latest"]["value"] == 101
+    assert target(doc, "growth-dd")["latest"]["value"] == 11

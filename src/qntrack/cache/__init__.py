@@ -144,12 +144,6 @@ def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: C
     data = _regular_bytes(path)
     if data is None:
         return None  # missing, unreadable, not a regular file or too large: the plain path says which
-    if b"dimensions" in data:
-        # A plan with breakdowns (issue 14) is served by the plain path: the cache keeps
-        # neither units' series nor breakdowns yet (docs/performance.md). Looked for in the
-        # bytes, so such a plan is not parsed twice; a plan that only mentions the word in
-        # a note loses the cache, never a correct answer.
-        return None
     targets_digest = _digest(data)
     file = cache_file(path)
     key = _key(path, targets_digest)
@@ -286,10 +280,13 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
 
     from ..kinds import assess_target
     from ..method.series import build_series, unknown_counts
+    from ..files.workspace import known_keys
 
     indicators = plan.indicators
     series, left_out = build_series(indicators, observations)
-    unknown = unknown_counts(series, indicators, observations)
+    # The units of breakdowns (issue 14) are series the plan defines, not unknown rows.
+    unknown = unknown_counts(series, known_keys(plan, series), observations)
+    broken = _breakdowns(plan, series)
     line_of = attrgetter("line")
     today = _today()
     entries = {}
@@ -301,9 +298,10 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
 
     for t in plan.targets:
         rows = series.get(t.indicator, ())
-        entries[t.id] = _entry(
-            assess_target(t, indicators[t.indicator], rows, today), marshal.dumps(_encode(t)), rows if cells else None
-        )
+        judged = assess_target(t, indicators[t.indicator], rows, today)
+        if t.for_each:
+            judged = broken(judged, today)
+        entries[t.id] = _entry(judged, marshal.dumps(_encode(t)), rows if cells else None)
         # Right after the assessment has read them: the rows were made in the store's
         # order, not the indicator's, and a separate pass found each one again out of
         # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).
@@ -326,6 +324,24 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
         "warnings": _warned(left_out, set(indicators)),
         "unknown": unknown,
     }
+
+
+def _breakdowns(plan: Any, series: Any) -> Callable[[Any, Any], Any]:
+    """A target's assessment with its units judged (kinds.assess does the same), the
+    index of units made once, on first use."""
+    from dataclasses import replace
+
+    from ..kinds.breakdown import assess_units, unit_index
+
+    index: list[Any] = []
+
+    def with_units(judged: Any, today: Any) -> Any:
+        if not index:
+            index.append(unit_index(plan, series))
+        units = assess_units(judged.target, judged.indicator, series, index[0], plan.dimensions, today)
+        return replace(judged, breakdown=units)
+
+    return with_units
 
 
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------
@@ -406,6 +422,10 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         return None  # the cold run reports them exactly as ever
     shift = cached["lines"] - 1
     added_rows = [o._replace(line=o.line + shift) for o in added.observations]
+    if any("[" in o.indicator for o in added_rows):
+        # A unit's figure (issue 14): the cache keeps no unit's series to judge it again
+        # with; a cold run does (docs/performance.md).
+        return None
     # Appended rows of indicators targets.yaml does not define add to their count.
     unknown = dict(cached["unknown"])
     for o in added_rows:
@@ -440,6 +460,8 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
 
     allowed = _allowed()
     indicators = {i: _decode(marshal.loads(cached["indicators"][i]), allowed) for i in load}
+    if any(indicators[i].dimensions for i in touched):
+        return None  # its targets' breakdowns read units' series the cache does not keep
     rows = [o for o in added_rows if o.indicator in needed]
     header = cached["header"]
     for ind in needed:
