@@ -160,3 +160,14 @@ def test_every_name_imported_from_qntrack_exists(path: Path):
             except ImportError:
                 missing.append(f"line {line}: {module}.{name}")
     assert not missing, missing
+
+
+def test_no_module_is_over_500_lines():
+    """Issue 13's rule, kept: a module a newcomer can read in one sitting. Two modules
+    grew past it with issue 14 before this test existed."""
+    long = {
+        str(p.relative_to(PACKAGE)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500
+    }
+    assert long == {}

@@ -50,6 +50,7 @@ from typing import Any, Callable, Sequence
 from ..files.workspace import find_targets
 from . import keeping
 from .entries import (
+    with_breakdowns,
     DrawnTables,
     Entry,
     Served,
@@ -286,7 +287,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
     series, left_out = build_series(indicators, observations)
     # The units of breakdowns (issue 14) are series the plan defines, not unknown rows.
     unknown = unknown_counts(series, known_keys(plan, series), observations)
-    broken = _breakdowns(plan, series)
+    broken = with_breakdowns(plan, series)
     line_of = attrgetter("line")
     today = _today()
     entries = {}
@@ -324,24 +325,6 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
         "warnings": _warned(left_out, set(indicators)),
         "unknown": unknown,
     }
-
-
-def _breakdowns(plan: Any, series: Any) -> Callable[[Any, Any], Any]:
-    """A target's assessment with its units judged (kinds.assess does the same), the
-    index of units made once, on first use."""
-    from dataclasses import replace
-
-    from ..kinds.breakdown import assess_units, unit_index
-
-    index: list[Any] = []
-
-    def with_units(judged: Any, today: Any) -> Any:
-        if not index:
-            index.append(unit_index(plan, series))
-        units = assess_units(judged.target, judged.indicator, series, index[0], plan.dimensions, today)
-        return replace(judged, breakdown=units)
-
-    return with_units
 
 
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------

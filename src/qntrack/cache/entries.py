@@ -10,7 +10,7 @@ table already drawn from a set of rows.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from .keeping import _load, _save
 
@@ -189,3 +189,21 @@ def _message_from(plain: Any) -> Any:
 
         return Message(plain[0], tuple(tuple(pair) for pair in plain[1]))
     return plain
+
+
+def with_breakdowns(plan: Any, series: Any) -> Callable[[Any, Any], Any]:
+    """A target's assessment with its units judged (kinds.assess does the same), the
+    index of units made once, on first use."""
+    from dataclasses import replace
+
+    from ..kinds.breakdown import assess_units, unit_index
+
+    index: list[Any] = []
+
+    def with_units(judged: Any, today: Any) -> Any:
+        if not index:
+            index.append(unit_index(plan, series))
+        units = assess_units(judged.target, judged.indicator, series, index[0], plan.dimensions, today)
+        return replace(judged, breakdown=units)
+
+    return with_units

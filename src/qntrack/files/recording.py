@@ -5,7 +5,6 @@ All or nothing: every record is checked first; a single problem means nothing is
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
@@ -13,8 +12,9 @@ from ..errors import InputError
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
-from ..plan.periods import Period, PeriodError
+from ..plan.periods import PeriodError
 from . import rules
+from .figure_units import typed_unit, unit_date_problems, unit_of
 from ..files.appending import append_observations, stored_rows
 from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
@@ -34,10 +34,6 @@ def _within(message_id: str, problem: str | Message) -> Message:
 
 def _torn(store: Path, line: int) -> InputError:
     return InputError([Problem(Location(str(store), line), msg("recording_torn"))])
-
-
-# An indicator id followed by a bracket: a unit's key (plan.units), not a typo.
-UNIT_KEY = re.compile(r"^[a-z0-9_]+\s*\[")
 
 
 def validate_record(
@@ -70,30 +66,18 @@ def validate_record(
     problems: list[Problem] = []
     now = now or utc_now()
     ind = None
-    given: list[tuple[str, str]] = []
-    if UNIT_KEY.match(indicator.strip()):
-        from ..plan.units import split_key
-
-        split = split_key(indicator.strip())
-        if split is None:
-            problems.append(Problem(where, msg("recording_bad_unit_key", indicator=indicator)))
-            indicator = indicator.partition("[")[0]
-        else:
-            indicator, typed = split
-            given.extend(typed)
-    given.extend(dims)
+    indicator, given, bad_key = typed_unit(indicator, dims)
+    if bad_key is not None:
+        problems.append(Problem(where, bad_key))
     try:
         ind = rules.indicator(plan, indicator)
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
     key = ind.id if ind is not None else ""
     unit_dims: tuple[tuple[str, str], ...] = ()
-    if ind is not None and given:
-        from ..plan.units import resolve_dims, unit_key
-
-        unit_dims, wrong = resolve_dims(ind, given, plan.dimensions)
+    if ind is not None:
+        key, unit_dims, wrong = unit_of(plan, ind, given)
         problems.extend(Problem(where, m) for m in wrong)
-        key = unit_key(ind.id, unit_dims)
     if ind is not None and ind.formula:
         problems.append(Problem(where, msg("recording_derived", indicator=ind.id, formula=ind.formula)))
     parsed_period = None
@@ -152,24 +136,6 @@ def validate_record(
     return Observation(
         key, parsed_period, number, status or "", rules.written_text(source), rules.written_text(note), stamp
     ), []
-
-
-def unit_date_problems(plan: Plan, dims: Sequence[tuple[str, str]], period: Period) -> list[Message]:
-    """A figure for a unit in a period the unit did not exist in (a district after it was
-    abolished on 1 July 2025, a new commune before it was formed): refused. ``check``
-    says the same of a stored row (checks_units)."""
-    from ..plan.units import units_outside
-
-    return [
-        msg(
-            "recording_unit_outside",
-            value=unit.value,
-            period=period,
-            since=unit.since.isoformat() if unit.since else "…",
-            until=unit.until.isoformat() if unit.until else "…",
-        )
-        for unit in units_outside(plan.dimensions, tuple(dims), period)
-    ]
 
 
 def _open(targets: str | None) -> tuple[Plan, Path]:

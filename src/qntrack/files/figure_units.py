@@ -1,0 +1,62 @@
+"""The unit of a breakdown a new figure is for (issue 14): read from ``--dim``, an
+import's dimension columns, or the indicator written as its store key
+(``grdp_growth[locality=Ha Long]``), and checked against targets.yaml's dimensions and
+the unit's dates. ``recording.validate_record`` asks it; docs/observations-format.md.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..catalog import Message, msg
+from ..plan.model import Indicator, Plan
+from ..plan.periods import Period
+from ..plan.units import Dims, resolve_dims, split_key, unit_key, units_outside
+
+__all__ = ["UNIT_KEY", "typed_unit", "unit_of", "unit_date_problems"]
+
+# An indicator id followed by a bracket: a unit's key (plan.units), not a typo.
+UNIT_KEY = re.compile(r"^[a-z0-9_]+\s*\[")
+
+
+def typed_unit(indicator: str, dims: Sequence[tuple[str, str]]) -> tuple[str, list[tuple[str, str]], Message | None]:
+    """The indicator id as typed, the (dimension, unit) pairs given with it, and what is
+    wrong with a key that does not read (an unclosed bracket, a part without '=')."""
+    given: list[tuple[str, str]] = []
+    problem = None
+    if UNIT_KEY.match(indicator.strip()):
+        split = split_key(indicator.strip())
+        if split is None:
+            problem = msg("recording_bad_unit_key", indicator=indicator)
+            indicator = indicator.partition("[")[0]
+        else:
+            indicator, typed = split
+            given.extend(typed)
+    given.extend(dims)
+    return indicator, given, problem
+
+
+def unit_of(plan: Plan, indicator: Indicator, given: Sequence[tuple[str, str]]) -> tuple[str, Dims, list[Message]]:
+    """The store key of ``indicator``'s figure for the unit ``given`` names (the indicator's
+    own id for the total), its dimension values as declared, and what is wrong."""
+    if not given:
+        return indicator.id, (), []
+    dims, wrong = resolve_dims(indicator, given, plan.dimensions)
+    return unit_key(indicator.id, dims), dims, wrong
+
+
+def unit_date_problems(plan: Plan, dims: Dims, period: Period) -> list[Message]:
+    """A figure for a unit in a period the unit did not exist in (a district after it was
+    abolished on 1 July 2025, a new commune before it was formed): refused. ``check``
+    says the same of a stored row (checks_units)."""
+    return [
+        msg(
+            "recording_unit_outside",
+            value=unit.value,
+            period=period,
+            since=unit.since.isoformat() if unit.since else "…",
+            until=unit.until.isoformat() if unit.until else "…",
+        )
+        for unit in units_outside(plan.dimensions, dims, period)
+    ]
