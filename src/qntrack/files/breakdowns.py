@@ -18,11 +18,24 @@ from ..plan.model import Indicator, Target, Text
 from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match
 from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader
 
-__all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides"]
+__all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides", "RESERVED_IDS"]
 
 DIMENSION_KEYS = ("name", "values")
 UNIT_KEYS = ("value", "since", "until", "from")
 DIMENSION_ID = "^[a-z0-9_]+$"
+
+# The columns printed beside a unit's dimension columns: the store's and history's, status
+# (--by), rank. A dimension with one of these ids would give a CSV two columns of one
+# name, which a script reading by name cannot tell apart (docs/decisions.md). Kept here,
+# below the output layer; tests/test_hostile_breakdowns.py pins that it covers them all.
+RESERVED_IDS = frozenset(
+    """indicator period value status source note recorded_at in_force line id type name unit
+    score progress_value latest_period latest_value next_milestone next_value gap
+    missed_milestones reason bound_kind bound from to plan_period plan percent_of_plan
+    difference year_to_date_period year_to_date_value year_to_date_percent_of_plan average
+    required_rate_remaining total share_of_target share_of_time needed_per_remaining_period
+    passed failed first_failure streak awaiting_figures rank own_values""".split()
+)
 
 
 def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
@@ -38,6 +51,9 @@ def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
         where = ("sub", "dimensions", dim_id)
         if not re.match(DIMENSION_ID, dim_id):
             reader.error(key_node, msg("breakdowns_dimension_id", id=dim_id))
+            continue
+        if dim_id in RESERVED_IDS:
+            reader.error(key_node, msg("hostile_dimension_reserved", id=dim_id, hint=f"{dim_id}_group"))
             continue
         keys = reader.mapping(value_node, where, DIMENSION_KEYS)
         if keys is None:
@@ -55,6 +71,9 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
     began or ended on a date (Vietnam's 2025 reorganisation) and the units it was formed from."""
     if not isinstance(node, SequenceNode):
         reader.error(node, msg("breakdowns_values_not_list", what=_phrase(what), got=_kind(node)))
+        return None
+    if not node.value:  # no unit would be valid: every figure for the dimension refused
+        reader.error(node, msg("hostile_values_empty", what=_phrase(what)))
         return None
     units: list[Unit] = []
     seen: dict[str, int] = {}
@@ -79,7 +98,55 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
                     _at_unit(reader, unit, msg("breakdowns_unknown_predecessor", value=unit.value, before=before))
                 )
                 ok = False
-    return tuple(units) if ok else None
+    return tuple(units) if ok and _no_cycle(reader, units) else None
+
+
+def _no_cycle(reader: _Reader, units: list[Unit]) -> bool:
+    """Whether no unit is formed, directly or through others, from itself: the report
+    shows a successor beside its predecessors' history, which a cycle makes endless."""
+    by_key = {unit_match(u.value): u for u in units}
+    done: set[str] = set()
+    ok = True
+    for start in units:
+        cycle = _cycle_from(start, by_key, done)
+        if cycle is None:
+            continue
+        ok = False
+        done.update(unit_match(u.value) for u in cycle)
+        message = (
+            msg("hostile_unit_from_itself", value=cycle[0].value)
+            if len(cycle) == 2
+            else msg("hostile_units_cycle", cycle=", ".join(u.value for u in cycle))
+        )
+        reader.problems.append(_at_unit(reader, cycle[0], message))
+    return ok
+
+
+def _cycle_from(start: Unit, by_key: dict[str, Unit], done: set[str]) -> list[Unit] | None:
+    """The first cycle of predecessors reached from ``start`` (its units in order, the first
+    repeated at the end), or None; ``done``: units known to lead to no cycle. A walk with
+    its own stack: a chain of a thousand communes must not exhaust Python's recursion."""
+    path: list[Unit] = []
+    on_path: dict[str, int] = {}
+    stack: list[tuple[Unit, int]] = [(start, 0)]
+    while stack:
+        unit, next_before = stack.pop()
+        key = unit_match(unit.value)
+        if next_before == 0:
+            if key in on_path:
+                return path[on_path[key] :] + [unit]
+            if key in done:
+                continue
+            on_path[key] = len(path)
+            path.append(unit)
+        if next_before < len(unit.predecessors):
+            stack.append((unit, next_before + 1))
+            stack.append((by_key[unit_match(unit.predecessors[next_before])], 0))
+        else:
+            path.pop()
+            del on_path[key]
+            done.add(key)
+    return None
 
 
 def _at_unit(reader: _Reader, unit: Unit, message: Any) -> Any:
@@ -255,13 +322,15 @@ def unit_overrides(
             continue
         seen[dims] = reader.loc(key_node).line
         unit_where = ("sub", _at(where, "overrides"), unit_text)
+        before = len(reader.problems)
         own = reader.mapping(unit_node, unit_where, kind.keys)
         if own is None:
             continue
         if not own:
-            reader.error(
-                unit_node, msg("breakdowns_override_empty", what=_phrase(unit_where), keys=", ".join(kind.keys))
-            )
+            if len(reader.problems) == before:  # an unknown key is said already
+                reader.error(
+                    unit_node, msg("breakdowns_override_empty", what=_phrase(unit_where), keys=", ".join(kind.keys))
+                )
             continue
         # A bound given for the unit replaces the target's, whichever side it is on.
         replaced = set(own) | ({"at_least", "at_most"} if {"at_least", "at_most"} & set(own) else set())

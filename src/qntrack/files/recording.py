@@ -265,7 +265,9 @@ def record_many(
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
+        from .workspace import canonical_rows
 
+        stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
         if force:
             warnings.extend(_after_future(rows, wheres, stored, undated, now))
         marks = already_recorded(stored, rows, undated)
@@ -405,6 +407,7 @@ def retract(
     note: str,
     recorded_at: str | None,
     force: bool = False,
+    dims: Sequence[tuple[str, str]] = (),
 ) -> tuple[Path, Observation, Observation]:
     """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
 
@@ -416,6 +419,7 @@ def retract(
     (a hand-edited date in the future, which no retraction dated now could outrank): the
     retraction is recorded one second after it (timing.one_second_after), the only
     moment in the future a row may have, and only a retraction (docs/decisions.md).
+    ``dims``: the unit whose figure is withdrawn (``--dim``), read as ``validate_record`` does.
     """
     plan, store = _open(targets)
     existing = peek_store(store)
@@ -423,7 +427,7 @@ def retract(
         raise _torn(store, existing.torn_line)
     where = Location("retract")
     found, problems = validate_record(
-        plan, where, indicator, period, "", RETRACTED, source, note, recorded_at, force_hint=False
+        plan, where, indicator, period, "", RETRACTED, source, note, recorded_at, force_hint=False, dims=dims
     )
     if found is None:
         raise InputError(problems)
@@ -432,8 +436,10 @@ def retract(
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from ..files.store import format_value
+        from .workspace import canonical_rows
 
         nonlocal row
+        stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
         if force:
             row = _forced_retraction(row, stored, where)
         known = [

@@ -1,0 +1,181 @@
+"""Breakdowns (issue 14) attacked as a hostile user would: hand-typed unit spellings in the
+store, withdrawing a unit's figure, round trips, dimension ids that collide with columns,
+units formed from themselves, and other wrong inputs. Each test was written failing first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import dedent, make_tracker
+from helpers import problems, run_clean, store_text
+
+PLAN = dedent("""
+    title: Hostile plan
+    dimensions:
+      locality:
+        name: {en: Locality, vi: Địa phương}
+        values: [Hạ Long, Cẩm Phả, {value: Uông Bí, until: "2025-06-30"}]
+    indicators:
+      g:
+        name: Growth
+        unit: "%"
+        measure: rate
+        dimensions: [locality]
+    targets:
+      - {id: g-dd, type: every_period, indicator: g, at_least: 10, from: 2021, to: 2023, for_each: locality}
+""")
+
+# The Ha Long 2023 figure typed by hand: lower case, two spaces, decomposed (NFD) letters.
+HAND = "g[locality=ha\u0323  long],2023,13,official,,,2024-03-01T00:00:00Z\n"
+STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    g,2023,11,official,,,2024-03-01T00:00:00Z
+    g[locality=Cẩm Phả],2023,10,official,,,2024-03-01T00:00:00Z
+""") + HAND.replace("ha\u0323", "h" + "a\u0323")
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+
+
+def test_a_figure_typed_by_hand_is_already_recorded_when_typed_again(plan: Path):
+    before = store_text(plan)
+    r = run_clean(
+        "add-observation", "g", "2023", "13", "--dim", "locality=Hạ Long",
+        "--status", "official", "--recorded-at", "2024-03-01T00:00:00Z",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert store_text(plan) == before, "the hand-typed row is the same figure: nothing is added"
+
+
+def test_observations_csv_imported_back_adds_nothing(plan: Path):
+    r = run_clean("observations", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    (plan / "round.csv").write_text(r.stdout, encoding="utf-8")
+    before = store_text(plan)
+    r = run_clean("add-observation", "--from", "round.csv")
+    assert r.exit_code == 0, r.output
+    assert store_text(plan) == before
+    assert "all 3 row(s) are already recorded" in r.output, r.output
+
+
+def test_retract_withdraws_a_units_figure_with_dim(plan: Path):
+    r = run_clean("retract", "g", "2023", "--dim", "locality=hạ long", "--note", "typo")
+    assert r.exit_code == 0, r.output
+    assert store_text(plan).endswith("g[locality=Hạ Long],2023,,retracted,,typo," + store_text(plan)[-21:])
+    r = run_clean("history", "g", "--dim", "locality=Hạ Long", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    rows = r.stdout.splitlines()[1:]
+    # The retraction (in force), then the hand-typed figure it withdrew (no longer in force).
+    assert rows[0].startswith("2023,,retracted,") and rows[0].split(",")[6] == "true", rows
+    assert rows[1].startswith("2023,13,official,") and rows[1].split(",")[6] == "false", rows
+
+
+def test_retract_withdraws_a_units_figure_named_in_brackets(plan: Path):
+    r = run_clean("retract", "g[locality=Hạ Long]", "2023")
+    assert r.exit_code == 0, r.output
+    assert "g[locality=Hạ Long],2023,,retracted," in store_text(plan)
+
+
+def test_retract_leaves_the_total_and_other_units_alone(plan: Path):
+    r = run_clean("retract", "g", "2023", "--dim", "locality=Cẩm Phả")
+    assert r.exit_code == 0, r.output
+    r = run_clean("retract", "g", "2023", "--dim", "locality=Cẩm Phả")
+    assert r.exit_code == 1
+    assert "no figure in force to retract" in r.stderr, r.stderr
+    r = run_clean("observations", "-i", "g", "--format", "csv")
+    lines = r.stdout.splitlines()
+    # The total and Ha Long keep their figures; Cam Pha's is withdrawn.
+    assert "g,2023,11,official,,,2024-03-01T00:00:00Z" in lines
+    assert any(line.startswith("g[locality=Hạ Long],2023,13,") for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "args, code, words",
+    [
+        (["--dim", "locality=Halong"], 1, "'Halong' is not a unit of 'locality'"),
+        (["--dim", "sex=female"], 1, "indicator 'g' is not broken down by 'sex'"),
+        (["--dim", "locality"], 2, "--dim"),
+    ],
+)
+def test_retract_refuses_a_wrong_unit_and_writes_nothing(plan: Path, args: list[str], code: int, words: str):
+    before = store_text(plan)
+    r = run_clean("retract", "g", "2023", *args)
+    assert r.exit_code == code, r.output
+    assert words in r.stderr, r.stderr
+    assert "Traceback" not in r.output
+    assert store_text(plan) == before
+
+
+@pytest.mark.parametrize("dim_id", ["unit", "status", "source", "id", "period", "value", "rank", "indicator"])
+def test_a_dimension_id_that_is_a_column_name_is_refused(dim_id: str):
+    text = PLAN.replace("  locality:\n", f"  {dim_id}:\n").replace("[locality]", f"[{dim_id}]")
+    text = text.replace("for_each: locality", f"for_each: {dim_id}")
+    found = problems(text)
+    assert any(f"dimension id '{dim_id}' is also the name of a column" in p for p in found), found
+
+
+def test_the_reserved_ids_cover_every_column_a_unit_is_printed_beside():
+    from qntrack.files.breakdowns import RESERVED_IDS
+    from qntrack.files.store import HEADER
+    from qntrack.output.documents import HISTORY_COLUMNS
+    from qntrack.output.formats import STATUS_COLUMNS
+
+    rank_columns = {"rank", "status", "reason", "score", "progress_value", "latest_period", "latest_value"}
+    wanted = set(HEADER) | set(HISTORY_COLUMNS) | set(STATUS_COLUMNS) | rank_columns | {"own_values"}
+    assert wanted <= RESERVED_IDS, wanted - RESERVED_IDS
+
+
+@pytest.mark.parametrize(
+    "values, words",
+    [
+        ("[{value: A, from: [A]}]", "unit 'A' is formed 'from' itself"),
+        ("[{value: A, from: [B]}, {value: B, from: [A]}]", "units formed from each other: A, B, A"),
+        (
+            "[{value: A, from: [C]}, {value: B, from: [A]}, {value: C, from: [B]}]",
+            "units formed from each other: A, C, B, A",
+        ),
+    ],
+)
+def test_units_formed_from_themselves_are_refused(values: str, words: str):
+    text = PLAN.replace('[Hạ Long, Cẩm Phả, {value: Uông Bí, until: "2025-06-30"}]', values)
+    found = problems(text)
+    assert any(words in p for p in found), found
+
+
+def test_a_chain_of_predecessors_is_fine():
+    text = PLAN.replace(
+        '[Hạ Long, Cẩm Phả, {value: Uông Bí, until: "2025-06-30"}]',
+        "[A, {value: B, from: [A]}, {value: C, from: [A, B]}]",
+    )
+    from qntrack.files.definitions import parse_plan
+
+    units = parse_plan(text, "targets.yaml").dimensions["locality"].values or ()
+    assert [(u.value, u.predecessors) for u in units] == [("A", ()), ("B", ("A",)), ("C", ("A", "B"))]
+
+
+def test_an_empty_list_of_values_is_refused():
+    text = PLAN.replace('[Hạ Long, Cẩm Phả, {value: Uông Bí, until: "2025-06-30"}]', "[]")
+    found = problems(text)
+    assert any("dimensions.locality: values lists no unit" in p for p in found), found
+
+
+def test_an_override_with_only_a_wrong_key_is_said_once():
+    text = PLAN.replace("for_each: locality}", "for_each: locality, overrides: {Hạ Long: {value: 3}}}")
+    found = problems(text)
+    assert len(found) == 1 and "unknown key 'value'" in found[0], found
+
+
+def test_a_thousand_units_in_a_chain_of_predecessors_read_without_recursion_error():
+    from qntrack.files.definitions import parse_plan
+
+    chain = ", ".join(["U0"] + [f"{{value: U{i}, from: [U{i - 1}]}}" for i in range(1, 1500)])
+    text = PLAN.replace('[Hạ Long, Cẩm Phả, {value: Uông Bí, until: "2025-06-30"}]', f"[{chain}]")
+    units = parse_plan(text, "targets.yaml").dimensions["locality"].values or ()
+    assert len(units) == 1500 and units[-1].predecessors == ("U1498",)
+    found = problems(text.replace("[U0, ", "[{value: U0, from: [U1499]}, "))
+    assert any("units formed from each other: U0, U1499, U1498" in p for p in found), found[:1]
