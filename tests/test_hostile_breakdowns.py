@@ -179,3 +179,38 @@ def test_a_thousand_units_in_a_chain_of_predecessors_read_without_recursion_erro
     assert len(units) == 1500 and units[-1].predecessors == ("U1498",)
     found = problems(text.replace("[U0, ", "[{value: U0, from: [U1499]}, "))
     assert any("units formed from each other: U0, U1499, U1498" in p for p in found), found[:1]
+
+
+OPEN = dedent("""
+    title: Open plan
+    dimensions:
+      sex: {name: {en: Sex, vi: Giới tính}}
+    indicators:
+      g: {name: Growth, unit: "%", dimensions: [sex]}
+    targets: []
+""")
+
+
+def test_a_unit_name_too_long_to_import_back_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A cell of an import holds at most 2000 characters (rules.MAX_TEXT): a unit of 10,000
+    # made a store whose `observations --format csv` could not be imported back.
+    make_tracker(tmp_path, monkeypatch, OPEN, "indicator,period,value,status,source,note,recorded_at\n")
+    before = store_text(tmp_path)
+    r = run_clean("add-observation", "g", "2021", "1", "--dim", "sex=" + "z" * 10_000)
+    assert r.exit_code == 1, r.output
+    assert "10000 characters" in r.stderr and "at most 200" in r.stderr, r.stderr
+    assert store_text(tmp_path) == before
+    r = run_clean("add-observation", "g", "2021", "1", "--dim", "sex=" + "z" * 200)
+    assert r.exit_code == 0, r.output
+
+
+def test_a_unit_name_too_long_is_refused_in_targets_yaml():
+    found = problems(PLAN.replace("Cẩm Phả, {value", "'" + "x" * 201 + "', {value"))
+    assert any("201 characters" in p and "at most 200" in p for p in found), found
+
+
+def test_a_control_character_in_a_unit_is_called_what_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, OPEN, "indicator,period,value,status,source,note,recorded_at\n")
+    r = run_clean("add-observation", "g", "2021", "1", "--dim", "sex=fe\x01male")
+    assert r.exit_code == 1, r.output
+    assert "a control character" in r.stderr and "the store uses" not in r.stderr, r.stderr

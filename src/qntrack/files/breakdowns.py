@@ -7,7 +7,6 @@ rest of targets.yaml is (files/definitions.py); docs/targets-format.md, "Breakdo
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Any
 
@@ -15,7 +14,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..catalog import msg
 from ..plan.model import Indicator, Target, Text
-from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match
+from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem
 from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader
 
 __all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides", "RESERVED_IDS"]
@@ -197,9 +196,13 @@ def _value(reader: _Reader, node: Node, what: What) -> str | None:
     if not text:
         reader.error(node, msg("definitions_empty", what=_phrase(what)))
         return None
-    bad = next((ch for ch in text if ch in FORBIDDEN or unicodedata.category(ch) == "Cc"), None)
+    bad = next((ch for ch in text if ch in FORBIDDEN), None)
     if bad is not None:
         reader.error(node, msg("breakdowns_unit_character", value=text, character=repr(bad)))
+        return None
+    wrong = unit_name_problem(text)
+    if wrong is not None:
+        reader.error(node, wrong)
         return None
     return text
 

@@ -30,6 +30,8 @@ __all__ = [
     "Unit",
     "Dimension",
     "FORBIDDEN",
+    "MAX_UNIT",
+    "unit_name_problem",
     "unit_match",
     "unit_key",
     "split_key",
@@ -47,6 +49,10 @@ Dims = tuple[tuple[str, str], ...]
 
 # Characters that write a key (``x[k=v;k2=v2]``): never inside a dimension id or value.
 FORBIDDEN = "[];="
+# The longest unit name: a key of a few units stays within the 2000 characters an
+# import's cell may hold (files/rules.MAX_TEXT), so `observations --format csv` imports
+# back; the longest Vietnamese commune names are under 50.
+MAX_UNIT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +176,13 @@ def resolve_dims(
         if not value:
             problems.append(msg("units_empty_value", dimension=dim_id))
             continue
-        bad = next((ch for ch in value if ch in FORBIDDEN or unicodedata.category(ch) == "Cc"), None)
+        bad = next((ch for ch in value if ch in FORBIDDEN), None)
         if bad is not None:
             problems.append(msg("units_bad_character", dimension=dim_id, value=value, character=repr(bad)))
+            continue
+        wrong = unit_name_problem(value)
+        if wrong is not None:
+            problems.append(wrong)
             continue
         if dim_id in found:
             problems.append(msg("units_twice", dimension=dim_id))
@@ -187,6 +197,20 @@ def resolve_dims(
         found[dim_id] = value
     dims = tuple((d, found[d]) for d in indicator.dimensions if d in found)
     return dims, problems
+
+
+def unit_name_problem(value: str) -> Message | None:
+    """What makes ``value`` no unit name besides the key's characters: a control character
+    (a tab or line end is a space by now; what is left came with a pasted cell), or more
+    than MAX_UNIT characters."""
+    from ..catalog import msg
+
+    bad = next((ch for ch in value if unicodedata.category(ch) == "Cc"), None)
+    if bad is not None:
+        return msg("hostile_unit_control", value=value, character=repr(bad))
+    if len(value) > MAX_UNIT:
+        return msg("hostile_unit_too_long", start=value[:40], length=len(value), limit=MAX_UNIT)
+    return None
 
 
 def canonical_key(text: str, indicators: Mapping[str, Indicator], dimensions: Mapping[str, Dimension]) -> str | None:
