@@ -214,3 +214,25 @@ def test_a_control_character_in_a_unit_is_called_what_it_is(tmp_path: Path, monk
     r = run_clean("add-observation", "g", "2021", "1", "--dim", "sex=fe\x01male")
     assert r.exit_code == 1, r.output
     assert "a control character" in r.stderr and "the store uses" not in r.stderr, r.stderr
+
+
+def test_an_import_giving_one_unit_two_figures_in_two_spellings_is_refused(plan: Path):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Hạ Long")
+    assert decomposed != "Hạ Long"
+    (plan / "in.csv").write_text(
+        f"indicator;Địa phương;period;value\ng;Hạ Long;2024;9,5\ng;{decomposed};2024;9,7\n", encoding="utf-8"
+    )
+    before = store_text(plan)
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert "in.csv:3: error: g[locality=Hạ Long] 2024 is already given on line 2" in r.stderr, r.stderr
+    assert store_text(plan) == before
+
+
+def test_an_import_giving_the_total_and_a_unit_is_no_duplicate(plan: Path):
+    (plan / "in.csv").write_text("indicator,locality,period,value\ng,,2024,9.5\ng,Hạ Long,2024,9.7\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    assert "added 2 row(s)" in r.output, r.output
