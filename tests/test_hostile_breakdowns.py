@@ -236,3 +236,23 @@ def test_an_import_giving_the_total_and_a_unit_is_no_duplicate(plan: Path):
     r = run_clean("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.output
     assert "added 2 row(s)" in r.output, r.output
+
+
+def test_rank_without_a_judged_figure_says_what_the_list_below_is(plan: Path):
+    # Ha Long and Cam Pha have 2023 figures, none in the target's 2030-2031: the units are
+    # listed (not available, one shared rank), so "none is ranked" would contradict them.
+    text = (
+        PLAN
+        + "  - {id: later, type: every_period, indicator: g, at_least: 1, from: 2030, to: 2031, for_each: locality}\n"
+    )
+    (plan / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run_clean("rank", "later", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    rows = r.stdout.splitlines()[1:]
+    assert [row.split(",")[:3] for row in rows] == [
+        ["1", "Hạ Long", "not_available"],
+        ["1", "Cẩm Phả", "not_available"],
+    ]
+    assert "none is ranked" not in r.stderr
+    assert "no unit of 'later' has a figure the target judges yet" in r.stderr, r.stderr
+    assert "share one rank" in r.stderr, r.stderr
