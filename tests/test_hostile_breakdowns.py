@@ -256,3 +256,30 @@ def test_rank_without_a_judged_figure_says_what_the_list_below_is(plan: Path):
     assert "none is ranked" not in r.stderr
     assert "no unit of 'later' has a figure the target judges yet" in r.stderr, r.stderr
     assert "share one rank" in r.stderr, r.stderr
+
+
+def test_history_and_observations_take_a_unit_in_brackets_as_observations_prints_it(plan: Path):
+    # observations --format csv prints a unit as g[locality=Ha Long]; a user copies it.
+    by_dim = run_clean("history", "g", "--dim", "locality=Hạ Long", "--format", "csv")
+    by_key = run_clean("history", "g[locality=hạ  long]", "--format", "csv")
+    assert by_key.exit_code == 0, by_key.output
+    assert by_key.stdout == by_dim.stdout and "2023,13,official" in by_key.stdout
+    r = run_clean("observations", "-i", "g[locality=Cẩm Phả]", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[1:] == ["g[locality=Cẩm Phả],2023,10,official,,,2024-03-01T00:00:00Z"]
+
+
+@pytest.mark.parametrize(
+    "key, words",
+    [
+        ("g[locality=Halong]", "'Halong' is not a unit of 'locality'"),
+        ("g[locality=Hạ Long", "'g[locality=Hạ Long' is not an indicator and unit"),
+        ("g[]", "'g[]' is not an indicator and unit"),
+        ("G[locality=Hạ Long]", "no indicator 'G'"),
+    ],
+)
+def test_history_refuses_a_bracketed_key_that_names_no_unit(plan: Path, key: str, words: str):
+    r = run_clean("history", key)
+    assert r.exit_code == 1, r.output
+    assert words in r.stderr, r.stderr
+    assert r.stdout == ""
