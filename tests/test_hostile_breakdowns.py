@@ -283,3 +283,41 @@ def test_history_refuses_a_bracketed_key_that_names_no_unit(plan: Path, key: str
     assert r.exit_code == 1, r.output
     assert words in r.stderr, r.stderr
     assert r.stdout == ""
+
+
+CROSSED = dedent("""
+    title: Crossed plan
+    dimensions:
+      locality: {values: [A, B]}
+      sex: {values: [f, m]}
+    indicators:
+      g: {name: G, unit: bn, measure: flow, dimensions: [locality, sex]}
+    targets: []
+""")
+
+
+def test_check_adds_up_the_cells_of_two_dimensions_to_each_subtotal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    store = dedent("""
+        indicator,period,value,status,source,note,recorded_at
+        g,2021,100,official,,,2022-01-01T00:00:00Z
+        g[locality=A],2021,60,official,,,2022-01-01T00:00:00Z
+        g[locality=B],2021,40,official,,,2022-01-01T00:00:00Z
+        g[sex=f],2021,50,official,,,2022-01-01T00:00:00Z
+        g[sex=m],2021,55,official,,,2022-01-01T00:00:00Z
+        g[locality=A;sex=f],2021,30,official,,,2022-01-01T00:00:00Z
+        g[sex=m;locality=A],2021,30,official,,,2022-01-01T00:00:00Z
+        g[locality=B;sex=f],2021,20,official,,,2022-01-01T00:00:00Z
+        g[locality=B;sex=m],2021,90,official,,,2022-01-01T00:00:00Z
+    """)
+    make_tracker(tmp_path, monkeypatch, CROSSED, store)
+    r = run_clean("check", "units-sum")
+    assert r.exit_code == 0, r.output
+    warned = sorted(line for line in r.stderr.splitlines() if ": warning: " in line)
+    # Total: locality 60 + 40 = 100 (fine); sex 50 + 55 = 105, 5 % off 100.
+    # A: 30 + 30 = 60 (fine); B: 20 + 90 = 110 against 40. f: 30 + 20 = 50 (fine);
+    # m: 30 (A, its key typed in another order) + 90 = 120 against 55.
+    assert warned == [
+        "observations.csv:2: warning: g 2021: the total is 100, but its 2 units of sex add up to 105",
+        "observations.csv:4: warning: g[locality=B] 2021: the total is 40, but its 2 units of sex add up to 110",
+        "observations.csv:6: warning: g[sex=m] 2021: the total is 55, but its 2 units of locality add up to 120",
+    ], r.stderr
