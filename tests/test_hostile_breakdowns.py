@@ -321,3 +321,44 @@ def test_check_adds_up_the_cells_of_two_dimensions_to_each_subtotal(tmp_path: Pa
         "observations.csv:4: warning: g[locality=B] 2021: the total is 40, but its 2 units of sex add up to 110",
         "observations.csv:6: warning: g[sex=m] 2021: the total is 55, but its 2 units of locality add up to 120",
     ], r.stderr
+
+
+AMOUNTS = dedent("""
+    title: Amounts
+    dimensions:
+      locality: {values: [A, B]}
+    indicators:
+      f: {name: F, unit: bn, measure: flow, dimensions: [locality]}
+    targets:
+      - {id: p, type: plan, indicator: f, period: 2024, value: 100, for_each: locality, overrides: OVERRIDES}
+""")
+
+
+@pytest.mark.parametrize(
+    "target, overrides, words",
+    [
+        ("", "{B: {period: 2025}}", "overrides.B gives no amount of its own (value)"),
+        (
+            "{id: p, type: cumulative, indicator: f, at_least: 300, from: 2021, to: 2025, for_each: locality,"
+            " overrides: OVERRIDES}",
+            "{A: {from: 2022}}",
+            "overrides.A gives no amount of its own (at_least, at_most)",
+        ),
+    ],
+)
+def test_an_override_of_an_amount_must_give_the_units_own_amount(target: str, overrides: str, words: str):
+    # The province's plan (100) is not B's: B's override giving only a period made it B's
+    # own plan, and B was judged achieved against the whole province's amount.
+    text = AMOUNTS
+    if target:
+        text = text.replace(text.splitlines()[-1], "  - " + target)
+    found = problems(text.replace("OVERRIDES", overrides))
+    assert any(words in p for p in found), found
+
+
+def test_an_override_of_an_amount_with_its_own_amount_reads():
+    from qntrack.files.definitions import parse_plan
+
+    plan = parse_plan(AMOUNTS.replace("OVERRIDES", "{B: {period: 2025, value: 7}}"), "targets.yaml")
+    ((dims, own),) = plan.target("p").overrides
+    assert dims == (("locality", "B"),) and own.value == 7

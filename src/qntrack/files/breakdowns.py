@@ -22,6 +22,9 @@ __all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_
 DIMENSION_KEYS = ("name", "values")
 UNIT_KEYS = ("value", "since", "until", "from")
 DIMENSION_ID = "^[a-z0-9_]+$"
+# The fields that give an amount (a plan's value, a cumulative target's bound): never
+# inherited by a unit's override from the whole's (docs/decisions.md).
+AMOUNT_KEYS = ("value", "at_least", "at_most")
 
 # The columns printed beside a unit's dimension columns: the store's and history's, status
 # (--by), rank. A dimension with one of these ids would give a CSV two columns of one
@@ -334,6 +337,14 @@ def unit_overrides(
                 reader.error(
                     unit_node, msg("breakdowns_override_empty", what=_phrase(unit_where), keys=", ".join(kind.keys))
                 )
+            continue
+        amounts = [k for k in AMOUNT_KEYS if k in kind.keys]
+        if kind.amount and amounts and not set(own) & set(amounts):
+            # The target's amount is the whole's (kinds/breakdown.py): inherited, it would
+            # judge the unit against the province's plan.
+            reader.error(
+                unit_node, msg("hostile_override_needs_amount", what=_phrase(unit_where), keys=", ".join(amounts))
+            )
             continue
         # A bound given for the unit replaces the target's, whichever side it is on.
         replaced = set(own) | ({"at_least", "at_most"} if {"at_least", "at_most"} & set(own) else set())
