@@ -362,3 +362,19 @@ def test_an_override_of_an_amount_with_its_own_amount_reads():
     plan = parse_plan(AMOUNTS.replace("OVERRIDES", "{B: {period: 2025, value: 7}}"), "targets.yaml")
     ((dims, own),) = plan.target("p").overrides
     assert dims == (("locality", "B"),) and own.value == 7
+
+
+@pytest.mark.parametrize("given", ["[]", "~", "''"])
+def test_a_for_each_naming_no_dimension_is_refused(given: str):
+    found = problems(PLAN.replace("for_each: locality}", f"for_each: {given}}}"))
+    assert any(
+        "target 'g-dd': for_each names no dimension: give a dimension of indicator 'g' (locality)" in p for p in found
+    ), found
+
+
+def test_a_dimension_declared_with_nothing_is_an_open_list():
+    from qntrack.files.definitions import parse_plan
+
+    text = PLAN.replace("dimensions:\n  locality:", "dimensions:\n  sex:\n  locality:")
+    dimension = parse_plan(text, "targets.yaml").dimensions["sex"]
+    assert dimension.values is None and dimension.name.en == "sex"

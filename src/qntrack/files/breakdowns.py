@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..catalog import msg
 from ..plan.model import Indicator, Target, Text
@@ -56,6 +56,9 @@ def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
             continue
         if dim_id in RESERVED_IDS:
             reader.error(key_node, msg("hostile_dimension_reserved", id=dim_id, hint=f"{dim_id}_group"))
+            continue
+        if reader.is_null(value_node):  # `sex:` alone: an open list, named by its id
+            out[dim_id] = Dimension(dim_id, Text.plain(dim_id), None, reader.loc(key_node))
             continue
         keys = reader.mapping(value_node, where, DIMENSION_KEYS)
         if keys is None:
@@ -267,6 +270,16 @@ def target_breakdown(
     """A target's ``for_each:``: a dimension of its indicator, or a list of them."""
     value = keys["for_each"][1]
     names_nodes = value.value if isinstance(value, SequenceNode) else [value]
+    first = names_nodes[0] if names_nodes else None
+    if first is None or (
+        isinstance(first, ScalarNode) and len(names_nodes) == 1 and (reader.is_null(first) or not first.value.strip())
+    ):
+        # for_each: [] / ~ / '': a breakdown by nothing is a slip, never "no breakdown".
+        declared = ", ".join(indicator.dimensions) or "-"
+        reader.error(
+            value, msg("hostile_for_each_empty", what=_phrase(where), indicator=indicator.id, declared=declared)
+        )
+        return None
     out: list[str] = []
     for item in names_nodes:
         name = reader.text(item, _at(where, "for_each"))
