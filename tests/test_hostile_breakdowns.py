@@ -378,3 +378,24 @@ def test_a_dimension_declared_with_nothing_is_an_open_list():
     text = PLAN.replace("dimensions:\n  locality:", "dimensions:\n  sex:\n  locality:")
     dimension = parse_plan(text, "targets.yaml").dimensions["sex"]
     assert dimension.values is None and dimension.name.en == "sex"
+
+
+@pytest.mark.parametrize(
+    "name, column",
+    [("{en: Value, vi: Vùng}", "value"), ("{en: Place, vi: Kỳ}", "period"), ("Nguồn", "source")],
+)
+def test_a_dimension_named_as_an_import_column_is_refused(name: str, column: str):
+    # A dimension named "Value" took the import's value column: "the header needs value
+    # (found: indicator, period, value)".
+    found = problems(PLAN.replace("name: {en: Locality, vi: Địa phương}", f"name: {name}"))
+    assert any(f"is also the name of an import's column ({column})" in p for p in found), found
+
+
+def test_two_dimensions_of_one_name_are_refused():
+    text = PLAN.replace(
+        "dimensions:\n  locality:", "dimensions:\n  area: {name: {en: Place, vi: Địa phương}}\n  locality:"
+    )
+    found = problems(text)
+    assert any("dimension 'locality': its name 'Địa phương' is also a name of dimension 'area'" in p for p in found), (
+        found
+    )

@@ -67,8 +67,31 @@ def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
         values = _units(reader, keys["values"][1], _at(where, "values")) if "values" in keys else None
         if name is None or ("values" in keys and values is None):
             continue
+        if _name_taken(reader, key_node, dim_id, name, out):
+            continue
         out[dim_id] = Dimension(dim_id, name, values, reader.loc(key_node))
     return out
+
+
+def _name_taken(reader: _Reader, node: Node, dim_id: str, name: Text, seen: dict[str, Dimension]) -> bool:
+    """Whether the dimension's name is one an import's column or ``--dim`` would read as
+    something else: a column of the store or its Vietnamese name (a dimension "Value" took
+    the value column), or a name of a dimension declared before it (reported)."""
+    from ..plan.units import unit_match
+    from .store import HEADER
+    from .vocabulary import VIETNAMESE_COLUMNS
+
+    columns = {unit_match(c): c for c in HEADER} | {unit_match(k): v for k, v in VIETNAMESE_COLUMNS.items()}
+    for text in dict.fromkeys((name.en, name.vi)):
+        column = columns.get(unit_match(text))
+        if column is not None:
+            reader.error(node, msg("hostile_dimension_name_column", id=dim_id, name=text, column=column))
+            return True
+        for other in seen.values():
+            if unit_match(text) in {unit_match(n) for n in (other.id, other.name.en, other.name.vi)}:
+                reader.error(node, msg("hostile_dimension_name_twice", id=dim_id, name=text, other=other.id))
+                return True
+    return False
 
 
 def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
