@@ -399,3 +399,41 @@ def test_two_dimensions_of_one_name_are_refused():
     assert any("dimension 'locality': its name 'Địa phương' is also a name of dimension 'area'" in p for p in found), (
         found
     )
+
+
+def test_a_figure_outside_its_units_dates_can_be_withdrawn(plan: Path):
+    # Uong Bi ended on 2022-12-31 here: a 2023 figure typed by hand is refused by check; the
+    # user withdraws it (append-only: never by editing the file), and check is clean.
+    (plan / "targets.yaml").write_text(PLAN.replace('until: "2025-06-30"', 'until: "2022-12-31"'), encoding="utf-8")
+    with open(plan / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("g[locality=Uông Bí],2023,8,official,,,2024-03-01T00:00:00Z\n")
+    r = run_clean("check", "unit")
+    assert r.exit_code == 1 and "a figure for 'Uông Bí' in 2023" in r.stderr, r.output
+    r = run_clean("retract", "g", "2023", "--dim", "locality=Uông Bí")
+    assert r.exit_code == 0, r.output
+    assert store_text(plan).splitlines()[-1].startswith("g[locality=Uông Bí],2023,,retracted,,,")
+    r = run_clean("check", "unit")
+    assert r.exit_code == 0, r.output
+    assert "Uông Bí" not in r.stderr
+    r = run_clean("rank", "g-dd", "--format", "csv")
+    assert "Uông Bí" not in r.stdout
+
+
+def test_a_figure_outside_its_units_dates_is_still_refused_when_recorded(plan: Path):
+    before = store_text(plan)
+    r = run_clean("add-observation", "g", "2025-Q4", "8", "--dim", "locality=Uông Bí", "--force")
+    assert r.exit_code == 1 and "'Uông Bí' did not exist in 2025-Q4" in r.stderr, r.output
+    assert store_text(plan) == before
+
+
+def test_a_unit_whose_only_figure_is_withdrawn_leaves_the_breakdown(plan: Path):
+    # docs/decisions.md: a breakdown lists the units with figures in force (and those with
+    # their own values). Cam Pha's only figure withdrawn, it has none: only Ha Long is left,
+    # and the roll-up counts one unit.
+    assert run_clean("retract", "g", "2023", "--dim", "locality=Cẩm Phả").exit_code == 0
+    import json
+
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    (t,) = doc["targets"]
+    assert [u["dims"] for u in t["breakdown"]] == [{"locality": "Hạ Long"}]
+    assert t["rollup"]["count"] == 1

@@ -6,10 +6,10 @@ docs/data-integrity.md, "Breakdowns"; docs/methodology.md, "Breakdowns" (why onl
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from ..catalog import Figure, Message, msg
-from ..plan.model import Indicator, Location, Measure, Plan, Problem
+from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Plan, Problem
 from ..plan.periods import Period
 from ..plan.units import Dims, outside, resolve_dims, split_key
 from ..method.series import Series
@@ -30,6 +30,7 @@ class UnitRows:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.known: dict[str, tuple[Indicator | None, Dims, Message | None]] = {}
+        self._vintages: dict[tuple, Observation] | None = None
 
     def read(self, key: str) -> tuple[Indicator | None, Dims, Message | None]:
         """The indicator and unit of ``key``, or the message saying why it names none.
@@ -52,6 +53,25 @@ class UnitRows:
         if problems:
             return None, (), msg("checks_unit_not_declared", key=key, problem=problems[0])
         return indicator, canon, None
+
+    def withdrawn(self, rows: Sequence[Observation], row: Observation) -> bool:
+        """Whether the latest vintage of ``row``'s unit and period is a retraction (the
+        rule of series.in_force: latest recorded_at, on a tie the later line), however
+        each row spells the unit. Asked only of a figure outside its unit's dates: the
+        rows are grouped once, on the first question."""
+        if self._vintages is None:
+            self._vintages = {}
+            for o in rows:
+                if "[" in o.indicator:
+                    ind, dims, wrong = self.read(o.indicator)
+                    if ind is not None and wrong is None:
+                        key = (ind.id, dims, o.period.sort_key)
+                        last = self._vintages.get(key)
+                        if last is None or (o.recorded_at, o.line) >= (last.recorded_at, last.line):
+                            self._vintages[key] = o
+        ind, dims, _ = self.read(row.indicator)
+        latest = self._vintages.get((ind.id if ind else "", dims, row.period.sort_key))
+        return latest is not None and latest.status == RETRACTED
 
     def outside_problem(self, dims: Dims, period: Period) -> Message | None:
         """Why a figure for ``period`` cannot be this unit's, or None."""

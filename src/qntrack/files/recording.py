@@ -145,7 +145,7 @@ def validate_record(
     for found in (rules.text_problem(source, "source"), rules.text_problem(note, "note")):
         if found is not None:
             problems.append(Problem(where, found))
-    if unit_dims and parsed_period is not None:
+    if unit_dims and parsed_period is not None and status != RETRACTED:  # withdrawing one is the fix
         problems.extend(Problem(where, m) for m in unit_date_problems(plan, unit_dims, parsed_period))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
