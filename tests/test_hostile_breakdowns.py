@@ -437,3 +437,20 @@ def test_a_unit_whose_only_figure_is_withdrawn_leaves_the_breakdown(plan: Path):
     (t,) = doc["targets"]
     assert [u["dims"] for u in t["breakdown"]] == [{"locality": "Hạ Long"}]
     assert t["rollup"]["count"] == 1
+
+
+@pytest.mark.parametrize("pasted", ["Hạ Long\u200b", "\ufeffHạ Long", "Hạ\u00a0Long\u2060", "Hạ\u200e Long"])
+def test_invisible_characters_pasted_with_a_unit_are_dropped(plan: Path, pasted: str):
+    # A cell copied from a web page or a spreadsheet brings zero-width spaces, a byte order
+    # mark, direction marks: "'Ha Long' is not a unit; did you mean 'Ha Long'?" baffled.
+    r = run_clean("add-observation", "g", "2024", "5", "--dim", f"locality={pasted}")
+    assert r.exit_code == 0, r.output
+    assert store_text(plan).splitlines()[-1].startswith("g[locality=Hạ Long],2024,5,")
+
+
+def test_invisible_characters_are_dropped_from_an_open_units_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, OPEN, "indicator,period,value,status,source,note,recorded_at\n")
+    (tmp_path / "in.csv").write_text("indicator,sex,period,value\ng,female\u200b,2021,1\ng,female,2022,2\n", "utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    assert [line.split(",")[0] for line in store_text(tmp_path).splitlines()[1:]] == ["g[sex=female]"] * 2

@@ -14,7 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..catalog import msg
 from ..plan.model import Indicator, Target, Text
-from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem
+from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem, unit_text
 from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader
 
 __all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides", "RESERVED_IDS"]
@@ -221,7 +221,7 @@ def _value(reader: _Reader, node: Node, what: What) -> str | None:
     text = reader.text(node, what)
     if text is None:
         return None
-    text = " ".join(text.split())
+    text = unit_text(text)
     if not text:
         reader.error(node, msg("definitions_empty", what=_phrase(what)))
         return None
@@ -350,20 +350,20 @@ def unit_overrides(
         return None
     out: list[tuple[Dims, Target]] = []
     seen: dict[Dims, int] = {}
-    for unit_text, (key_node, unit_node) in entries.items():
-        given = _unit_named(unit_text, target.for_each)
+    for unit_key_text, (key_node, unit_node) in entries.items():
+        given = _unit_named(unit_key_text, target.for_each)
         dims, problems = resolve_dims(indicator, given, dimensions)
         if not problems and tuple(d for d, _ in dims) != target.for_each:
-            problems = [msg("breakdowns_override_dims", unit=unit_text, dims=", ".join(target.for_each))]
+            problems = [msg("breakdowns_override_dims", unit=unit_key_text, dims=", ".join(target.for_each))]
         if problems:
             for problem in problems:
                 reader.error(key_node, problem)
             continue
         if dims in seen:
-            reader.error(key_node, msg("breakdowns_override_twice", unit=unit_text, line=seen[dims]))
+            reader.error(key_node, msg("breakdowns_override_twice", unit=unit_key_text, line=seen[dims]))
             continue
         seen[dims] = reader.loc(key_node).line
-        unit_where = ("sub", _at(where, "overrides"), unit_text)
+        unit_where = ("sub", _at(where, "overrides"), unit_key_text)
         before = len(reader.problems)
         own = reader.mapping(unit_node, unit_where, kind.keys)
         if own is None:

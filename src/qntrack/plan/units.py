@@ -33,6 +33,7 @@ __all__ = [
     "MAX_UNIT",
     "unit_name_problem",
     "unit_match",
+    "unit_text",
     "unit_key",
     "split_key",
     "base_of",
@@ -94,7 +95,17 @@ class Dimension:
 def unit_match(text: str) -> str:
     """What makes two spellings one unit: NFC, spaces collapsed, case ignored ("ha  long"
     is Ha Long), as a group's name is matched (method.groups.group_key)."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return unit_text(text).casefold()
+
+
+def unit_text(text: str) -> str:
+    """A unit's name as typed, cleaned: NFC, invisible format characters dropped (a
+    zero-width space, a byte order mark, a direction mark: they come with a cell copied
+    from a web page or a spreadsheet and no one means them), spaces collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.split())
 
 
 def unit_key(indicator: str, dims: Dims) -> str:
@@ -115,10 +126,10 @@ def split_key(text: str) -> tuple[str, Dims] | None:
     parts: list[tuple[str, str]] = []
     for part in inner[:-1].split(";"):
         key, eq, value = part.partition("=")
-        key, value = key.strip(), " ".join(value.split())
+        key, value = key.strip(), unit_text(value)
         if not eq or not key or not value or any(k == key for k, _ in parts):
             return None
-        parts.append((key, unicodedata.normalize("NFC", value)))
+        parts.append((key, value))
     return base.strip(), tuple(parts)
 
 
@@ -172,7 +183,7 @@ def resolve_dims(
                 else msg("units_no_dimensions", indicator=indicator.id, dimension=raw_key)
             )
             continue
-        value = " ".join(unicodedata.normalize("NFC", raw_value).split())
+        value = unit_text(raw_value)
         if not value:
             problems.append(msg("units_empty_value", dimension=dim_id))
             continue
