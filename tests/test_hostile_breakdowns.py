@@ -454,3 +454,18 @@ def test_invisible_characters_are_dropped_from_an_open_units_name(tmp_path: Path
     r = run_clean("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.output
     assert [line.split(",")[0] for line in store_text(tmp_path).splitlines()[1:]] == ["g[sex=female]"] * 2
+
+
+def test_a_round_trip_of_units_whose_names_need_quotes_adds_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A unit with ',' or '"' is written quoted ("g[sex=a,b]"): the append looked for its
+    # rows as g[ at a line's start and found none, so every such figure was added again.
+    make_tracker(tmp_path, monkeypatch, OPEN, "indicator,period,value,status,source,note,recorded_at\n")
+    for unit in ("a,b", 'x"y', "plain"):
+        assert run_clean("add-observation", "g", "2021", "1", "--dim", f"sex={unit}").exit_code == 0
+    assert '"g[sex=a,b]",2021,1' in store_text(tmp_path)
+    (tmp_path / "round.csv").write_text(run_clean("observations", "--format", "csv").stdout, "utf-8")
+    before = store_text(tmp_path)
+    r = run_clean("add-observation", "--from", "round.csv")
+    assert r.exit_code == 0, r.output
+    assert "all 3 row(s) are already recorded" in r.output, r.output
+    assert store_text(tmp_path) == before

@@ -137,8 +137,10 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
     by writing the rows' keys as the plan names them (workspace.canonical_rows).
     """
     units = {i.partition("[")[0] for i in indicator_ids if "[" in i}
-    # A unit's rows are found by its indicator's "g[" (and "g [", as a hand may type it).
-    needles = [i + "," for i in indicator_ids if "[" not in i] + [u + b for u in sorted(units) for b in ("[", " [")]
+    # A unit's rows are found by its indicator's "g[" (and "g [", as a hand may type it)
+    # at a line's start, quoted or not: a unit named with ',' or '"' is written "g[sex=a,b]".
+    needles = ["\n" + i + "," for i in indicator_ids if "[" not in i]
+    needles += [u + b for u in sorted(units) for b in ("[", " [")]
     start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
     first = data.find(b"\n", start) + 1
     if not first:
@@ -149,10 +151,15 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
     if len(needles) <= 8 and b"\r" not in header and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER):
         found: list[int] = []
         for ind in needles:
-            needle = b"\n" + ind.encode("utf-8")
+            needle = ind.encode("utf-8")
             pos = data.find(needle, first - 1)
             while pos >= 0:
-                found.append(pos + 1)
+                if needle[0] == 10:  # "\n": the id and its comma
+                    found.append(pos + 1)
+                elif data[pos - 1 : pos] == b"\n":
+                    found.append(pos)
+                elif data[pos - 2 : pos] == b'\n"':
+                    found.append(pos - 1)
                 pos = data.find(needle, pos + 1)
         found.sort()
         lines: list[bytes] = []
