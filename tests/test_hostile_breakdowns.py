@@ -469,3 +469,25 @@ def test_a_round_trip_of_units_whose_names_need_quotes_adds_nothing(tmp_path: Pa
     assert r.exit_code == 0, r.output
     assert "all 3 row(s) are already recorded" in r.output, r.output
     assert store_text(tmp_path) == before
+
+
+def test_a_thousand_units_are_looked_up_without_a_scan_each(monkeypatch: pytest.MonkeyPatch):
+    # Each override and store key names a unit: matched against every declared unit in
+    # turn, a province of a thousand communes cost a million name comparisons.
+    from qntrack.plan import units as units_module
+    from qntrack.plan.model import Text
+    from qntrack.plan.units import Dimension, Unit
+
+    dimension = Dimension("locality", Text.plain("locality"), tuple(Unit(f"Xã {i}") for i in range(1000)))
+    calls = 0
+    real = units_module.unit_match
+
+    def counting(text: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(text)
+
+    monkeypatch.setattr(units_module, "unit_match", counting)
+    found = [dimension.unit(f"xã  {i}") for i in range(1000)]
+    assert [u.value for u in found if u] == [f"Xã {i}" for i in range(1000)]
+    assert calls == 1000  # one per lookup: the declared names were matched once, when declared

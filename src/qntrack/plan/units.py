@@ -80,16 +80,19 @@ class Dimension:
     name: Text
     values: tuple[Unit, ...] | None = None
     location: Location | None = field(default=None, compare=False)
+    # The units by ``unit_match`` of their names, made once: a province's communes are
+    # looked up for every override and store key, a scan of them each time was quadratic.
+    by_match: dict[str, Unit] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for unit in self.values or ():
+            self.by_match.setdefault(unit_match(unit.value), unit)
 
     def unit(self, text: str) -> Unit | None:
         """The declared unit ``text`` names, or None (an open dimension has none)."""
         if self.values is None:
             return None
-        wanted = unit_match(text)
-        for unit in self.values:
-            if unit_match(unit.value) == wanted:
-                return unit
-        return None
+        return self.by_match.get(unit_match(text))
 
 
 def unit_match(text: str) -> str:
