@@ -491,3 +491,33 @@ def test_a_thousand_units_are_looked_up_without_a_scan_each(monkeypatch: pytest.
     found = [dimension.unit(f"xã  {i}") for i in range(1000)]
     assert [u.value for u in found if u] == [f"Xã {i}" for i in range(1000)]
     assert calls == 1000  # one per lookup: the declared names were matched once, when declared
+
+
+TONES = PLAN.replace('[Hạ Long, Cẩm Phả, {value: Uông Bí, until: "2025-06-30"}]', "[Hòa Bình, Thủy Nguyên, Hà Bình]")
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [("Hoà Bình", "Hòa Bình"), ("hoà  bình", "Hòa Bình"), ("Thuỷ Nguyên", "Thủy Nguyên"), ("Hà Bình", "Hà Bình")],
+)
+def test_old_and_new_tone_placement_name_one_unit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, stored: str
+):
+    # Vietnamese writes the tone of "oa", "oe", "uy" on either vowel (hoà / hòa, thuỷ /
+    # thủy); offices use both. One syllable has one tone: where it sits changes nothing.
+    make_tracker(tmp_path, monkeypatch, TONES, "indicator,period,value,status,source,note,recorded_at\n")
+    r = run_clean("add-observation", "g", "2021", "1", "--dim", f"locality={typed}")
+    assert r.exit_code == 0, r.output
+    assert store_text(tmp_path).splitlines()[-1].startswith(f"g[locality={stored}],2021,1,")
+
+
+def test_tone_placement_never_merges_two_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Ha Binh is not Hoa Binh, and "Hà Bình" (tones on both syllables) is not "Ha Bình".
+    make_tracker(tmp_path, monkeypatch, TONES, "indicator,period,value,status,source,note,recorded_at\n")
+    r = run_clean("add-observation", "g", "2021", "1", "--dim", "locality=Ha Bình")
+    assert r.exit_code == 1 and "'Ha Bình' is not a unit of 'locality'" in r.stderr, r.output
+
+
+def test_one_name_in_two_tone_placements_is_listed_twice():
+    found = problems(TONES.replace("Hà Bình]", "Hoà Bình]"))
+    assert any("unit 'Hoà Bình' is listed twice" in p for p in found), found

@@ -97,8 +97,34 @@ class Dimension:
 
 def unit_match(text: str) -> str:
     """What makes two spellings one unit: NFC, spaces collapsed, case ignored ("ha  long"
-    is Ha Long), as a group's name is matched (method.groups.group_key)."""
-    return unit_text(text).casefold()
+    is Ha Long), as a group's name is matched (method.groups.group_key), and where a
+    syllable's tone mark sits (``_tone_last``)."""
+    cleaned = unit_text(text)
+    return cleaned.casefold() if cleaned.isascii() else _tone_last(cleaned).casefold()
+
+
+# Vietnamese tone marks, as combining characters: grave, acute, tilde, hook above, dot below.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _tone_last(text: str) -> str:
+    """``text`` decomposed, each syllable's tone mark moved to the syllable's end: the old
+    and the new placement ("hoa" with the grave on the a, or on the o; "thuy" with the
+    hook on the y, or on the u) are one name, as offices write both. A syllable carries
+    one tone, so where it sits never tells two names apart; the vowel marks (circumflex,
+    breve, horn) stay where they are."""
+    out: list[str] = []
+    tone = ""
+    for ch in unicodedata.normalize("NFD", text):
+        if ch in _TONES:
+            tone += ch
+        elif ch.isalpha() or unicodedata.category(ch).startswith("M"):
+            out.append(ch)
+        else:
+            out.append(tone + ch)
+            tone = ""
+    out.append(tone)
+    return "".join(out)
 
 
 def unit_text(text: str) -> str:
