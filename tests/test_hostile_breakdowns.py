@@ -521,3 +521,14 @@ def test_tone_placement_never_merges_two_names(tmp_path: Path, monkeypatch: pyte
 def test_one_name_in_two_tone_placements_is_listed_twice():
     found = problems(TONES.replace("Hà Bình]", "Hoà Bình]"))
     assert any("unit 'Hoà Bình' is listed twice" in p for p in found), found
+
+
+def test_an_indicators_single_dimension_may_be_written_without_brackets():
+    # for_each takes "locality" or a list; an indicator's "dimensions: locality" was refused
+    # with an example of unit names ("e.g. [Ha Long, Cam Pha]"), not of dimensions.
+    from qntrack.files.definitions import parse_plan
+
+    plan = parse_plan(PLAN.replace("dimensions: [locality]", "dimensions: locality"), "targets.yaml")
+    assert plan.indicators["g"].dimensions == ("locality",)
+    found = problems(PLAN.replace("dimensions: [locality]", "dimensions: {locality: 1}"))
+    assert any("dimensions must be a list of dimensions, e.g. [locality], not a mapping" in p for p in found), found

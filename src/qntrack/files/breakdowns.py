@@ -253,15 +253,16 @@ def _date(reader: _Reader, node: Node, what: What) -> date | None:
 def indicator_dimensions(
     reader: _Reader, node: Node, where: What, dimensions: dict[str, Dimension], formula: bool
 ) -> tuple[str, ...] | None:
-    """An indicator's ``dimensions: [locality, sex]``: each declared at the top, none twice."""
-    if not isinstance(node, SequenceNode):
-        reader.error(node, msg("breakdowns_values_not_list", what=_phrase(where), got=_kind(node)))
+    """An indicator's ``dimensions: [locality, sex]``: each declared at the top, none twice;
+    one may be written alone (``dimensions: locality``), as for_each takes it."""
+    if isinstance(node, MappingNode):
+        reader.error(node, msg("hostile_dimensions_not_list", what=_phrase(where), got=_kind(node)))
         return None
     if formula:
         reader.error(node, msg("breakdowns_derived"))
         return None
     out: list[str] = []
-    for item in node.value:
+    for item in node.value if isinstance(node, SequenceNode) else [node]:
         name = reader.text(item, where)
         if name is None:
             return None
