@@ -532,3 +532,16 @@ def test_an_indicators_single_dimension_may_be_written_without_brackets():
     assert plan.indicators["g"].dimensions == ("locality",)
     found = problems(PLAN.replace("dimensions: [locality]", "dimensions: {locality: 1}"))
     assert any("dimensions must be a list of dimensions, e.g. [locality], not a mapping" in p for p in found), found
+
+
+def test_predecessors_are_kept_in_their_declared_spelling():
+    # The report finds a predecessor's figures under its store key: "uong  bi" typed in
+    # from: found none (the key is g[locality=Uong Bi], in the declared spelling).
+    from qntrack.files.definitions import parse_plan
+
+    text = PLAN.replace(
+        '{value: Uông Bí, until: "2025-06-30"}]',
+        '{value: Uông Bí, until: "2025-06-30"}, {value: Mới, since: "2025-07-01", from: [uông  BÍ]}]',
+    )
+    units = parse_plan(text, "targets.yaml").dimensions["locality"].values or ()
+    assert units[-1].predecessors == ("Uông Bí",)

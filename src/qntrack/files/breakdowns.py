@@ -126,6 +126,10 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
                     _at_unit(reader, unit, msg("breakdowns_unknown_predecessor", value=unit.value, before=before))
                 )
                 ok = False
+    if ok:  # each predecessor in its declared spelling: the report finds its figures by it
+        from dataclasses import replace
+
+        units = [replace(u, predecessors=tuple(known[unit_match(b)] for b in u.predecessors)) for u in units]
     return tuple(units) if ok and _no_cycle(reader, units) else None
 
 
