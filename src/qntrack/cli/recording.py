@@ -465,7 +465,7 @@ def retract(
     A unit's figure: qntrack retract grdp_growth 2025 --dim locality="Ha Long"
     """
     from ..catalog import Figure, msg
-    from ..files.recording import retract as withdraw
+    from ..files.retracting import retract as withdraw
 
     if force and recorded_at is not None:
         raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
