@@ -250,7 +250,7 @@ def test_breakdown_without_figures_prints_the_header_and_says_why(tmp_path: Path
     assert r.exit_code == 0
     # The units with their own values are listed, without figures and not_available.
     assert r.stdout.splitlines()[0].startswith("rank,locality,status")
-    assert "no unit of 'poor-2030' has figures yet" in r.stderr
+    assert "no unit of 'poor-2030' has a figure the target judges yet" in r.stderr
     assert "add-observation poor PERIOD VALUE --dim locality=..." in r.stderr
     doc = json.loads(run("rank", "poor-2030", "--format", "json").stdout)
     assert all(u["latest"] is None and u["status"] == "not_available" for u in doc["units"])

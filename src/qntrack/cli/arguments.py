@@ -90,6 +90,22 @@ def _unit_key(plan: Plan, indicator: str, given: list[str] | None) -> str:
     return unit_key(indicator, dims)
 
 
+def _split_unit(indicator: str, dim: list[str] | None) -> tuple[str, list[str] | None]:
+    """``g[locality=Ha Long]`` as printed by ``observations --format csv``: the indicator and
+    its unit as ``--dim`` texts (added to any --dim given), read as add-observation reads
+    it; a malformed key is refused (exit 1) with how to write one."""
+    if "[" not in indicator and "]" not in indicator:
+        return indicator, dim
+    from ..catalog import msg
+    from ..plan.units import split_key
+
+    split = split_key(indicator.strip())
+    if split is None or not split[1]:
+        raise fail("INDICATOR", msg("recording_bad_unit_key", indicator=indicator))
+    base, dims = split
+    return base, [*(dim or []), *(f"{k}={v}" for k, v in dims)]
+
+
 def _dimension_id(plan: Plan, given: str) -> str:
     """The dimension ``--by`` names, by its id or its name in either language (case and
     spacing ignored, as resolve_dims reads one); else a usage error (exit 2) with the

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ExitCode, fail
 from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
-from .arguments import _check_ids, _typed_period, _unit_key, _unknown_indicator
+from .arguments import _check_ids, _split_unit, _typed_period, _unit_key, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import _guard_stdout, _out, _reason, _report
 
@@ -98,7 +98,11 @@ def observations(
     indicator: Annotated[
         Optional[str],
         typer.Option(
-            "--indicator", "-i", metavar="ID", help="Only this indicator.", autocompletion=complete_indicator_ids
+            "--indicator",
+            "-i",
+            metavar="ID",
+            help="Only this indicator (a unit: ID[dimension=unit], as the CSV prints it, or --dim).",
+            autocompletion=complete_indicator_ids,
         ),
     ] = None,
     dim: DimOpt = None,
@@ -115,6 +119,8 @@ def observations(
     from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
+    if indicator is not None:
+        indicator, dim = _split_unit(indicator, dim)
     ws = open_workspace(targets, day)
     _guard_stdout(ws.targets_path, ws.plan)
     if indicator is not None and indicator not in ws.plan.indicators:
@@ -236,7 +242,9 @@ def history(
     indicator: Annotated[
         str,
         typer.Argument(
-            metavar="INDICATOR", help="Indicator id, as in targets.yaml.", autocompletion=complete_indicator_ids
+            metavar="INDICATOR",
+            help="Indicator id, as in targets.yaml (a unit: ID[dimension=unit], or --dim).",
+            autocompletion=complete_indicator_ids,
         ),
     ],
     period: Annotated[
@@ -269,6 +277,7 @@ def history(
             wanted = parse_period(_typed_period(period.strip(), "PERIOD", ExitCode.USAGE))
         except PeriodError as exc:
             raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
+    indicator, dim = _split_unit(indicator, dim)
     ws = open_workspace(targets, day)
     _guard_stdout(ws.targets_path, ws.plan)
     ind = ws.plan.indicators.get(indicator)

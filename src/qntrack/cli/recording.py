@@ -439,6 +439,14 @@ def retract(
             "after it.",
         ),
     ] = False,
+    dim: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--dim",
+            metavar="DIMENSION=UNIT",
+            help='The unit whose figure is withdrawn, e.g. --dim locality="Ha Long" (repeat for several dimensions); none: the total.',
+        ),
+    ] = None,
     targets: TargetsOpt = None,
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
@@ -449,14 +457,17 @@ def retract(
     and --as-of a date before it still shows the figure.
 
     Example: qntrack retract grdp_growth 2025 --note "typed 11.89 for 8.89"
+
+    A unit's figure: qntrack retract grdp_growth 2025 --dim locality="Ha Long"
     """
     from ..catalog import Figure, msg
-    from ..files.recording import retract as withdraw
+    from ..files.retracting import retract as withdraw
 
     if force and recorded_at is not None:
         raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
+    dims = _typed_dims(dim or [], None)  # before the store is opened: a usage error writes nothing
     path, _, was = withdraw(
-        targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at, force=force
+        targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at, force=force, dims=dims
     )
     _say(
         msg(

@@ -131,7 +131,16 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
     costs about the same on a national store as on a small one (docs/performance.md);
     a quoted id or a record over several lines sends it to the full reader. Bad rows are
     ``check``'s to report, not a reason to refuse an append: they are left out here.
+
+    A unit's key (``g[locality=Ha Long]``) brings every row of its indicator's units: a
+    key typed by hand (``g[locality=ha  long]``) is the same unit, which the caller tells
+    by writing the rows' keys as the plan names them (workspace.canonical_rows).
     """
+    units = {i.partition("[")[0] for i in indicator_ids if "[" in i}
+    # A unit's rows are found by its indicator's "g[" (and "g [", as a hand may type it)
+    # at a line's start, quoted or not: a unit named with ',' or '"' is written "g[sex=a,b]".
+    needles = ["\n" + i + "," for i in indicator_ids if "[" not in i]
+    needles += [u + b for u in sorted(units) for b in ("[", " [")]
     start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
     first = data.find(b"\n", start) + 1
     if not first:
@@ -139,17 +148,18 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
     header = data[start:first]
     # Each id is one pass over the bytes (a tenth of a second on a national store): a
     # batch of many indicators is read by the fast reader instead.
-    if (
-        len(indicator_ids) <= 8
-        and b"\r" not in header
-        and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER)
-    ):
+    if len(needles) <= 8 and b"\r" not in header and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER):
         found: list[int] = []
-        for ind in indicator_ids:
-            needle = b"\n" + ind.encode("utf-8") + b","
+        for ind in needles:
+            needle = ind.encode("utf-8")
             pos = data.find(needle, first - 1)
             while pos >= 0:
-                found.append(pos + 1)
+                if needle[0] == 10:  # "\n": the id and its comma
+                    found.append(pos + 1)
+                elif data[pos - 1 : pos] == b"\n":
+                    found.append(pos)
+                elif data[pos - 2 : pos] == b'\n"':
+                    found.append(pos - 1)
                 pos = data.find(needle, pos + 1)
         found.sort()
         lines: list[bytes] = []
@@ -167,7 +177,9 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
         else:
             contents = _lenient(header + b"\n".join(lines) + b"\n", file)
             return tuple(o._replace(line=numbers[o.line - 2]) for o in contents.observations)
-    contents = _lenient(bytes(data), file, lambda ind: ind in indicator_ids)
+    contents = _lenient(
+        bytes(data), file, lambda ind: ind in indicator_ids or ("[" in ind and ind.partition("[")[0].strip() in units)
+    )
     return contents.observations
 
 

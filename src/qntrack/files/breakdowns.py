@@ -7,22 +7,37 @@ rest of targets.yaml is (files/definitions.py); docs/targets-format.md, "Breakdo
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..catalog import msg
 from ..plan.model import Indicator, Target, Text
-from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match
+from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem, unit_text
 from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader
 
-__all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides"]
+__all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides", "RESERVED_IDS"]
 
 DIMENSION_KEYS = ("name", "values")
 UNIT_KEYS = ("value", "since", "until", "from")
 DIMENSION_ID = "^[a-z0-9_]+$"
+# The fields that give an amount (a plan's value, a cumulative target's bound): never
+# inherited by a unit's override from the whole's (docs/decisions.md).
+AMOUNT_KEYS = ("value", "at_least", "at_most")
+
+# The columns printed beside a unit's dimension columns: the store's and history's, status
+# (--by), rank. A dimension with one of these ids would give a CSV two columns of one
+# name, which a script reading by name cannot tell apart (docs/decisions.md). Kept here,
+# below the output layer; tests/test_hostile_breakdowns.py pins that it covers them all.
+RESERVED_IDS = frozenset(
+    """indicator period value status source note recorded_at in_force line id type name unit
+    score progress_value latest_period latest_value next_milestone next_value gap
+    missed_milestones reason bound_kind bound from to plan_period plan percent_of_plan
+    difference year_to_date_period year_to_date_value year_to_date_percent_of_plan average
+    required_rate_remaining total share_of_target share_of_time needed_per_remaining_period
+    passed failed first_failure streak awaiting_figures rank own_values""".split()
+)
 
 
 def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
@@ -39,6 +54,12 @@ def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
         if not re.match(DIMENSION_ID, dim_id):
             reader.error(key_node, msg("breakdowns_dimension_id", id=dim_id))
             continue
+        if dim_id in RESERVED_IDS:
+            reader.error(key_node, msg("hostile_dimension_reserved", id=dim_id, hint=f"{dim_id}_group"))
+            continue
+        if reader.is_null(value_node):  # `sex:` alone: an open list, named by its id
+            out[dim_id] = Dimension(dim_id, Text.plain(dim_id), None, reader.loc(key_node))
+            continue
         keys = reader.mapping(value_node, where, DIMENSION_KEYS)
         if keys is None:
             continue
@@ -46,8 +67,31 @@ def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
         values = _units(reader, keys["values"][1], _at(where, "values")) if "values" in keys else None
         if name is None or ("values" in keys and values is None):
             continue
+        if _name_taken(reader, key_node, dim_id, name, out):
+            continue
         out[dim_id] = Dimension(dim_id, name, values, reader.loc(key_node))
     return out
+
+
+def _name_taken(reader: _Reader, node: Node, dim_id: str, name: Text, seen: dict[str, Dimension]) -> bool:
+    """Whether the dimension's name is one an import's column or ``--dim`` would read as
+    something else: a column of the store or its Vietnamese name (a dimension "Value" took
+    the value column), or a name of a dimension declared before it (reported)."""
+    from ..plan.units import unit_match
+    from .store import HEADER
+    from .vocabulary import VIETNAMESE_COLUMNS
+
+    columns = {unit_match(c): c for c in HEADER} | {unit_match(k): v for k, v in VIETNAMESE_COLUMNS.items()}
+    for text in dict.fromkeys((name.en, name.vi)):
+        column = columns.get(unit_match(text))
+        if column is not None:
+            reader.error(node, msg("hostile_dimension_name_column", id=dim_id, name=text, column=column))
+            return True
+        for other in seen.values():
+            if unit_match(text) in {unit_match(n) for n in (other.id, other.name.en, other.name.vi)}:
+                reader.error(node, msg("hostile_dimension_name_twice", id=dim_id, name=text, other=other.id))
+                return True
+    return False
 
 
 def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
@@ -55,6 +99,9 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
     began or ended on a date (Vietnam's 2025 reorganisation) and the units it was formed from."""
     if not isinstance(node, SequenceNode):
         reader.error(node, msg("breakdowns_values_not_list", what=_phrase(what), got=_kind(node)))
+        return None
+    if not node.value:  # no unit would be valid: every figure for the dimension refused
+        reader.error(node, msg("hostile_values_empty", what=_phrase(what)))
         return None
     units: list[Unit] = []
     seen: dict[str, int] = {}
@@ -79,7 +126,59 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
                     _at_unit(reader, unit, msg("breakdowns_unknown_predecessor", value=unit.value, before=before))
                 )
                 ok = False
-    return tuple(units) if ok else None
+    if ok:  # each predecessor in its declared spelling: the report finds its figures by it
+        from dataclasses import replace
+
+        units = [replace(u, predecessors=tuple(known[unit_match(b)] for b in u.predecessors)) for u in units]
+    return tuple(units) if ok and _no_cycle(reader, units) else None
+
+
+def _no_cycle(reader: _Reader, units: list[Unit]) -> bool:
+    """Whether no unit is formed, directly or through others, from itself: the report
+    shows a successor beside its predecessors' history, which a cycle makes endless."""
+    by_key = {unit_match(u.value): u for u in units}
+    done: set[str] = set()
+    ok = True
+    for start in units:
+        cycle = _cycle_from(start, by_key, done)
+        if cycle is None:
+            continue
+        ok = False
+        done.update(unit_match(u.value) for u in cycle)
+        message = (
+            msg("hostile_unit_from_itself", value=cycle[0].value)
+            if len(cycle) == 2
+            else msg("hostile_units_cycle", cycle=", ".join(u.value for u in cycle))
+        )
+        reader.problems.append(_at_unit(reader, cycle[0], message))
+    return ok
+
+
+def _cycle_from(start: Unit, by_key: dict[str, Unit], done: set[str]) -> list[Unit] | None:
+    """The first cycle of predecessors reached from ``start`` (its units in order, the first
+    repeated at the end), or None; ``done``: units known to lead to no cycle. A walk with
+    its own stack: a chain of a thousand communes must not exhaust Python's recursion."""
+    path: list[Unit] = []
+    on_path: dict[str, int] = {}
+    stack: list[tuple[Unit, int]] = [(start, 0)]
+    while stack:
+        unit, next_before = stack.pop()
+        key = unit_match(unit.value)
+        if next_before == 0:
+            if key in on_path:
+                return path[on_path[key] :] + [unit]
+            if key in done:
+                continue
+            on_path[key] = len(path)
+            path.append(unit)
+        if next_before < len(unit.predecessors):
+            stack.append((unit, next_before + 1))
+            stack.append((by_key[unit_match(unit.predecessors[next_before])], 0))
+        else:
+            path.pop()
+            del on_path[key]
+            done.add(key)
+    return None
 
 
 def _at_unit(reader: _Reader, unit: Unit, message: Any) -> Any:
@@ -126,13 +225,17 @@ def _value(reader: _Reader, node: Node, what: What) -> str | None:
     text = reader.text(node, what)
     if text is None:
         return None
-    text = " ".join(text.split())
+    text = unit_text(text)
     if not text:
         reader.error(node, msg("definitions_empty", what=_phrase(what)))
         return None
-    bad = next((ch for ch in text if ch in FORBIDDEN or unicodedata.category(ch) == "Cc"), None)
+    bad = next((ch for ch in text if ch in FORBIDDEN), None)
     if bad is not None:
         reader.error(node, msg("breakdowns_unit_character", value=text, character=repr(bad)))
+        return None
+    wrong = unit_name_problem(text)
+    if wrong is not None:
+        reader.error(node, wrong)
         return None
     return text
 
@@ -154,15 +257,16 @@ def _date(reader: _Reader, node: Node, what: What) -> date | None:
 def indicator_dimensions(
     reader: _Reader, node: Node, where: What, dimensions: dict[str, Dimension], formula: bool
 ) -> tuple[str, ...] | None:
-    """An indicator's ``dimensions: [locality, sex]``: each declared at the top, none twice."""
-    if not isinstance(node, SequenceNode):
-        reader.error(node, msg("breakdowns_values_not_list", what=_phrase(where), got=_kind(node)))
+    """An indicator's ``dimensions: [locality, sex]``: each declared at the top, none twice;
+    one may be written alone (``dimensions: locality``), as for_each takes it."""
+    if isinstance(node, MappingNode):
+        reader.error(node, msg("hostile_dimensions_not_list", what=_phrase(where), got=_kind(node)))
         return None
     if formula:
         reader.error(node, msg("breakdowns_derived"))
         return None
     out: list[str] = []
-    for item in node.value:
+    for item in node.value if isinstance(node, SequenceNode) else [node]:
         name = reader.text(item, where)
         if name is None:
             return None
@@ -194,6 +298,16 @@ def target_breakdown(
     """A target's ``for_each:``: a dimension of its indicator, or a list of them."""
     value = keys["for_each"][1]
     names_nodes = value.value if isinstance(value, SequenceNode) else [value]
+    first = names_nodes[0] if names_nodes else None
+    if first is None or (
+        isinstance(first, ScalarNode) and len(names_nodes) == 1 and (reader.is_null(first) or not first.value.strip())
+    ):
+        # for_each: [] / ~ / '': a breakdown by nothing is a slip, never "no breakdown".
+        declared = ", ".join(indicator.dimensions) or "-"
+        reader.error(
+            value, msg("hostile_for_each_empty", what=_phrase(where), indicator=indicator.id, declared=declared)
+        )
+        return None
     out: list[str] = []
     for item in names_nodes:
         name = reader.text(item, _at(where, "for_each"))
@@ -241,26 +355,36 @@ def unit_overrides(
         return None
     out: list[tuple[Dims, Target]] = []
     seen: dict[Dims, int] = {}
-    for unit_text, (key_node, unit_node) in entries.items():
-        given = _unit_named(unit_text, target.for_each)
+    for unit_key_text, (key_node, unit_node) in entries.items():
+        given = _unit_named(unit_key_text, target.for_each)
         dims, problems = resolve_dims(indicator, given, dimensions)
         if not problems and tuple(d for d, _ in dims) != target.for_each:
-            problems = [msg("breakdowns_override_dims", unit=unit_text, dims=", ".join(target.for_each))]
+            problems = [msg("breakdowns_override_dims", unit=unit_key_text, dims=", ".join(target.for_each))]
         if problems:
             for problem in problems:
                 reader.error(key_node, problem)
             continue
         if dims in seen:
-            reader.error(key_node, msg("breakdowns_override_twice", unit=unit_text, line=seen[dims]))
+            reader.error(key_node, msg("breakdowns_override_twice", unit=unit_key_text, line=seen[dims]))
             continue
         seen[dims] = reader.loc(key_node).line
-        unit_where = ("sub", _at(where, "overrides"), unit_text)
+        unit_where = ("sub", _at(where, "overrides"), unit_key_text)
+        before = len(reader.problems)
         own = reader.mapping(unit_node, unit_where, kind.keys)
         if own is None:
             continue
         if not own:
+            if len(reader.problems) == before:  # an unknown key is said already
+                reader.error(
+                    unit_node, msg("breakdowns_override_empty", what=_phrase(unit_where), keys=", ".join(kind.keys))
+                )
+            continue
+        amounts = [k for k in AMOUNT_KEYS if k in kind.keys]
+        if kind.amount and amounts and not set(own) & set(amounts):
+            # The target's amount is the whole's (kinds/breakdown.py): inherited, it would
+            # judge the unit against the province's plan.
             reader.error(
-                unit_node, msg("breakdowns_override_empty", what=_phrase(unit_where), keys=", ".join(kind.keys))
+                unit_node, msg("hostile_override_needs_amount", what=_phrase(unit_where), keys=", ".join(amounts))
             )
             continue
         # A bound given for the unit replaces the target's, whichever side it is on.

@@ -6,10 +6,10 @@ docs/data-integrity.md, "Breakdowns"; docs/methodology.md, "Breakdowns" (why onl
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from ..catalog import Figure, Message, msg
-from ..plan.model import Indicator, Location, Measure, Plan, Problem
+from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Plan, Problem
 from ..plan.periods import Period
 from ..plan.units import Dims, outside, resolve_dims, split_key, units_outside
 from ..method.series import Series
@@ -30,6 +30,7 @@ class UnitRows:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.known: dict[str, tuple[Indicator | None, Dims, Message | None]] = {}
+        self._vintages: dict[tuple, Observation] | None = None
 
     def read(self, key: str) -> tuple[Indicator | None, Dims, Message | None]:
         """The indicator and unit of ``key``, or the message saying why it names none.
@@ -53,6 +54,25 @@ class UnitRows:
             return None, (), msg("checks_unit_not_declared", key=key, problem=problems[0])
         return indicator, canon, None
 
+    def withdrawn(self, rows: Sequence[Observation], row: Observation) -> bool:
+        """Whether the latest vintage of ``row``'s unit and period is a retraction (the
+        rule of series.in_force: latest recorded_at, on a tie the later line), however
+        each row spells the unit. Asked only of a figure outside its unit's dates: the
+        rows are grouped once, on the first question."""
+        if self._vintages is None:
+            self._vintages = {}
+            for o in rows:
+                if "[" in o.indicator:
+                    ind, dims, wrong = self.read(o.indicator)
+                    if ind is not None and wrong is None:
+                        key = (ind.id, dims, o.period.sort_key)
+                        last = self._vintages.get(key)
+                        if last is None or (o.recorded_at, o.line) >= (last.recorded_at, last.line):
+                            self._vintages[key] = o
+        ind, dims, _ = self.read(row.indicator)
+        latest = self._vintages.get((ind.id if ind else "", dims, row.period.sort_key))
+        return latest is not None and latest.status == RETRACTED
+
     def outside_problem(self, dims: Dims, period: Period) -> Message | None:
         """Why a figure for ``period`` cannot be this unit's, or None."""
         found = units_outside(self.plan.dimensions, dims, period)
@@ -72,40 +92,67 @@ def units_sum_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     """A flow's total against the sum of its units, for each period where the total and
     every unit of a declared dimension that existed then have a figure: a warning when
     they differ by more than ``SUM_TOLERANCE`` of the total. Levels, shares and rates are
-    never added up (docs/methodology.md, "Breakdowns")."""
+    never added up (docs/methodology.md, "Breakdowns").
+
+    With several dimensions each unit is a total too: Ha Long's figure against its
+    figures by sex (``g[locality=Ha Long;sex=...]``), as the province's against its
+    localities'. ``series`` has its keys as the plan names them (canonical_units)."""
     out: list[Problem] = []
     for indicator in plan.indicators.values():
         if indicator.measure is not Measure.FLOW or len(indicator.dimensions) < 1:
             continue
-        for dim_id in indicator.dimensions:
-            dimension = plan.dimensions.get(dim_id)
-            if dimension is None or dimension.values is None:
-                continue  # an open list: no way to know every unit is there
-            by_unit: dict[str, Mapping[Period, float]] = {}
-            for unit in dimension.values:
-                key = f"{indicator.id}[{dim_id}={unit.value}]"
-                by_unit[unit.value] = {o.period: o.value for o in series.get(key, ())}
-            for total in series.get(indicator.id, ()):
-                living = [u for u in dimension.values if not outside(u, total.period)]
-                figures = [by_unit[u.value].get(total.period) for u in living]
-                if not living or any(f is None for f in figures):
+        # Every series of the indicator (the total, its units) is a total of its own.
+        parents: list[tuple[str, Dims]] = [(indicator.id, ())]
+        if len(indicator.dimensions) > 1:
+            prefix = indicator.id + "["
+            for key in series:
+                split = split_key(key) if key.startswith(prefix) else None
+                if split is not None and len(split[1]) < len(indicator.dimensions):
+                    parents.append((key, split[1]))
+        for parent, given in parents:
+            for dim_id in indicator.dimensions:
+                if any(d == dim_id for d, _ in given):
                     continue
-                summed = sum(f for f in figures if f is not None)
-                if abs(summed - total.value) > SUM_TOLERANCE * abs(total.value):
-                    out.append(
-                        Problem(
-                            Location(file, total.line),
-                            msg(
-                                "checks_units_sum",
-                                id=indicator.id,
-                                period=total.period,
-                                total=Figure(total.value),
-                                dimension=dim_id,
-                                units=len(living),
-                                sum=Figure(summed),
-                            ),
-                            "warning",
-                            "units-sum",
-                        )
-                    )
+                out.extend(_sum_problems(plan, series, file, indicator, parent, given, dim_id))
+    return out
+
+
+def _sum_problems(
+    plan: Plan, series: Series, file: str, indicator: Indicator, parent: str, given: Dims, dim_id: str
+) -> list[Problem]:
+    """``parent``'s figures against the sum of its units of ``dim_id`` (units_sum_problems)."""
+    from ..plan.units import unit_key
+
+    out: list[Problem] = []
+    dimension = plan.dimensions.get(dim_id)
+    if dimension is None or dimension.values is None:
+        return out  # an open list: no way to know every unit is there
+    order = {d: i for i, d in enumerate(indicator.dimensions)}
+    by_unit: dict[str, Mapping[Period, float]] = {}
+    for unit in dimension.values:
+        dims = tuple(sorted((*given, (dim_id, unit.value)), key=lambda p: order[p[0]]))
+        by_unit[unit.value] = {o.period: o.value for o in series.get(unit_key(indicator.id, dims), ())}
+    for total in series.get(parent, ()):
+        living = [u for u in dimension.values if not outside(u, total.period)]
+        figures = [by_unit[u.value].get(total.period) for u in living]
+        if not living or any(f is None for f in figures):
+            continue
+        summed = sum(f for f in figures if f is not None)
+        if abs(summed - total.value) > SUM_TOLERANCE * abs(total.value):
+            out.append(
+                Problem(
+                    Location(file, total.line),
+                    msg(
+                        "checks_units_sum",
+                        id=parent,
+                        period=total.period,
+                        total=Figure(total.value),
+                        dimension=dim_id,
+                        units=len(living),
+                        sum=Figure(summed),
+                    ),
+                    "warning",
+                    "units-sum",
+                )
+            )
     return out

@@ -466,8 +466,15 @@ def _note_duplicate(
         moment = _recorded_at(stamp) if stamp else ""
     except ValueError:
         moment = stamp
-    unit = tuple(sorted((k, " ".join(v.split()).casefold()) for k, v in row.items() if k.startswith("dim:") and v))
+    from ..plan.units import unit_match
+
+    # A unit however it is spelt (a decomposed 'Ha Long' from another sheet is Ha Long).
+    given = [(k, v) for k, v in row.items() if k.startswith("dim:") and v.strip()]
+    unit = tuple(sorted((k, unit_match(v)) for k, v in given))
     key = (row["indicator"], unit, period, moment)
+    named = row["indicator"] + (
+        "[" + ";".join(f"{k[4:].partition('#')[0]}={' '.join(nfc(v).split())}" for k, v in given) + "]" if given else ""
+    )
     figure = (row["value"], row.get("status", ""), nfc(row.get("source", "").strip()))
     if key in seen:
         if seen[key][1] == figure:
@@ -478,7 +485,7 @@ def _note_duplicate(
                     where,
                     msg(
                         "import_duplicate_at",
-                        indicator=row["indicator"],
+                        indicator=named,
                         period=period,
                         recorded_at=stamp,
                         line=seen[key][0],
@@ -486,8 +493,6 @@ def _note_duplicate(
                 )
             )
         else:
-            problems.append(
-                Problem(where, msg("import_duplicate", indicator=row["indicator"], period=period, line=seen[key][0]))
-            )
+            problems.append(Problem(where, msg("import_duplicate", indicator=named, period=period, line=seen[key][0])))
     else:
         seen[key] = (where.line, figure)

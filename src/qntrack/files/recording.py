@@ -20,7 +20,7 @@ from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 
-__all__ = ["Recorded", "validate_record", "record_many", "retract"]
+__all__ = ["Recorded", "validate_record", "record_many"]
 
 
 def _within(message_id: str, problem: str | Message) -> Message:
@@ -129,7 +129,7 @@ def validate_record(
     for found in (rules.text_problem(source, "source"), rules.text_problem(note, "note")):
         if found is not None:
             problems.append(Problem(where, found))
-    if unit_dims and parsed_period is not None:
+    if unit_dims and parsed_period is not None and status != RETRACTED:  # withdrawing one is the fix
         problems.extend(Problem(where, m) for m in unit_date_problems(plan, unit_dims, parsed_period))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
@@ -227,7 +227,9 @@ def record_many(
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
+        from .workspace import canonical_rows
 
+        stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
         if force:
             warnings.extend(_after_future(rows, wheres, stored, undated, now))
         marks = already_recorded(stored, rows, undated)
@@ -357,129 +359,3 @@ def _refuse_same_moment(
     ]
     if problems:
         raise InputError(problems)
-
-
-def retract(
-    targets: str | None,
-    indicator: str,
-    period: str,
-    source: str,
-    note: str,
-    recorded_at: str | None,
-    force: bool = False,
-) -> tuple[Path, Observation, Observation]:
-    """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
-
-    The figure in force when the retraction is recorded (its ``recorded_at``, default
-    now) is looked up under the append's lock; none there is an error naming the period.
-    Returns the store, the retraction and the figure it withdrew.
-
-    ``force`` (never with ``recorded_at``): the vintage recorded last is dated after now
-    (a hand-edited date in the future, which no retraction dated now could outrank): the
-    retraction is recorded one second after it (timing.one_second_after), the only
-    moment in the future a row may have, and only a retraction (docs/decisions.md).
-    """
-    plan, store = _open(targets)
-    existing = peek_store(store)
-    if existing.torn_line:
-        raise _torn(store, existing.torn_line)
-    where = Location("retract")
-    found, problems = validate_record(
-        plan, where, indicator, period, "", RETRACTED, source, note, recorded_at, force_hint=False
-    )
-    if found is None:
-        raise InputError(problems)
-    row: Observation = found
-    withdrawn: list[Observation] = []
-
-    def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from ..files.store import format_value
-
-        nonlocal row
-        if force:
-            row = _forced_retraction(row, stored, where)
-        known = [
-            o
-            for o in stored
-            if o.indicator == row.indicator and o.period == row.period and o.recorded_at <= row.recorded_at
-        ]
-        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
-        current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
-        if current is None or current.status == RETRACTED:
-            raise InputError(
-                [Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator, period=row.period))]
-            )
-        # A retraction recorded before a later vintage would withdraw nothing current: refused
-        # (docs/decisions.md, "Writing"); the user records it now, or after that vintage.
-        later = max(
-            (
-                o
-                for o in stored
-                if o.indicator == row.indicator and o.period == row.period and o.recorded_at > row.recorded_at
-            ),
-            key=lambda o: (o.recorded_at, o.line),
-            default=None,
-        )
-        if later is not None:
-            if not recorded_at:
-                # Recorded after now, so dated in the future: only --force outranks it.
-                raise InputError(
-                    [
-                        Problem(
-                            where,
-                            msg(
-                                "recording_retract_future_vintage",
-                                indicator=row.indicator,
-                                period=row.period,
-                                later=later.status if later.status == RETRACTED else format_value(later.value),
-                                later_at=later.recorded_at,
-                                line=later.line,
-                            ),
-                        )
-                    ]
-                )
-            raise InputError(
-                [
-                    Problem(
-                        where,
-                        msg(
-                            "recording_retract_before_in_force",
-                            indicator=row.indicator,
-                            period=row.period,
-                            at=row.recorded_at,
-                            was=format_value(current.value),
-                            later=later.status if later.status == RETRACTED else format_value(later.value),
-                            later_at=later.recorded_at,
-                        ),
-                    )
-                ]
-            )
-        withdrawn.append(current)
-        return [row]
-
-    written = append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
-    return store, written[0], withdrawn[0]
-
-
-def _forced_retraction(row: Observation, stored: Sequence[Observation], where: Location) -> Observation:
-    """``row`` (a retraction stamped now) moved to one second after the vintage recorded
-    last for its period, when that vintage is dated in the future; else the reason not."""
-    from ..method.timing import one_second_after
-
-    latest = max(
-        (o for o in stored if o.indicator == row.indicator and o.period == row.period),
-        key=lambda o: (o.recorded_at, o.line),
-        default=None,
-    )
-    if latest is not None and latest.status == RETRACTED:
-        raise InputError(
-            [Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator, period=row.period))]
-        )
-    if latest is None or latest.recorded_at <= row.recorded_at:
-        raise InputError(
-            [Problem(where, msg("recording_retract_force_not_future", indicator=row.indicator, period=row.period))]
-        )
-    stamp = one_second_after(latest.recorded_at)
-    if stamp is None:  # 9999-12-31T23:59:59Z: no later moment can be written
-        raise InputError([Problem(where, msg("recording_retract_force_no_later", at=latest.recorded_at))])
-    return row._replace(recorded_at=stamp)

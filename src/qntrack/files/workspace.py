@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from ..errors import ExitCode, InputError, fail
 
 if TYPE_CHECKING:
-    from ..plan.model import Plan, Problem
+    from ..plan.model import Observation, Plan, Problem
     from ..method.series import LeftOut, Series
     from ..files.store import StoreContents
 
@@ -166,10 +166,19 @@ def canonical_units(plan: Plan, store: StoreContents) -> StoreContents:
     left as it is: ``check`` reports it, and ``status`` warns of its rows."""
     from dataclasses import replace
 
+    rows = canonical_rows(plan, store.observations)
+    return replace(store, observations=rows) if rows is not store.observations else store
+
+
+def canonical_rows(plan: Plan, observations: tuple[Observation, ...]) -> tuple[Observation, ...]:
+    """``observations`` with every unit's key as the plan names it (``canonical_units``);
+    the same tuple when none changes. What an append compares its rows with, too: a
+    figure typed again is "already recorded", and a retraction finds the figure in force,
+    however the stored key was typed."""
     from ..plan.units import canonical_key
 
     seen: dict[str, str] = {}
-    rows = list(store.observations)
+    rows = list(observations)
     changed = False
     for i, o in enumerate(rows):
         key = o.indicator
@@ -181,7 +190,7 @@ def canonical_units(plan: Plan, store: StoreContents) -> StoreContents:
         if canon != key:
             rows[i] = o._replace(indicator=canon)
             changed = True
-    return replace(store, observations=tuple(rows)) if changed else store
+    return tuple(rows) if changed else observations
 
 
 def known_keys(plan: Plan, series: Series) -> set[str]:

@@ -37,8 +37,8 @@ def unit_index(plan: Plan, series: Series) -> dict[str, list[tuple[Dims, str]]]:
     index: dict[str, list[tuple[Dims, str]]] = {}
     if not plan.dimensions:
         return index
-    for key in series:
-        if "[" not in key:
+    for key, rows in series.items():
+        if "[" not in key or not rows:  # every figure withdrawn: no series in force
             continue
         split = split_key(key)
         if split is None:

@@ -30,7 +30,10 @@ __all__ = [
     "Unit",
     "Dimension",
     "FORBIDDEN",
+    "MAX_UNIT",
+    "unit_name_problem",
     "unit_match",
+    "unit_text",
     "unit_key",
     "split_key",
     "base_of",
@@ -48,6 +51,10 @@ Dims = tuple[tuple[str, str], ...]
 
 # Characters that write a key (``x[k=v;k2=v2]``): never inside a dimension id or value.
 FORBIDDEN = "[];="
+# The longest unit name: a key of a few units stays within the 2000 characters an
+# import's cell may hold (files/rules.MAX_TEXT), so `observations --format csv` imports
+# back; the longest Vietnamese commune names are under 50.
+MAX_UNIT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,22 +81,61 @@ class Dimension:
     name: Text
     values: tuple[Unit, ...] | None = None
     location: Location | None = field(default=None, compare=False)
+    # The units by ``unit_match`` of their names, made once: a province's communes are
+    # looked up for every override and store key, a scan of them each time was quadratic.
+    by_match: dict[str, Unit] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for unit in self.values or ():
+            self.by_match.setdefault(unit_match(unit.value), unit)
 
     def unit(self, text: str) -> Unit | None:
         """The declared unit ``text`` names, or None (an open dimension has none)."""
         if self.values is None:
             return None
-        wanted = unit_match(text)
-        for unit in self.values:
-            if unit_match(unit.value) == wanted:
-                return unit
-        return None
+        return self.by_match.get(unit_match(text))
 
 
 def unit_match(text: str) -> str:
     """What makes two spellings one unit: NFC, spaces collapsed, case ignored ("ha  long"
-    is Ha Long), as a group's name is matched (method.groups.group_key)."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    is Ha Long), as a group's name is matched (method.groups.group_key), and where a
+    syllable's tone mark sits (``_tone_last``)."""
+    cleaned = unit_text(text)
+    return cleaned.casefold() if cleaned.isascii() else _tone_last(cleaned).casefold()
+
+
+# Vietnamese tone marks, as combining characters: grave, acute, tilde, hook above, dot below.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _tone_last(text: str) -> str:
+    """``text`` decomposed, each syllable's tone mark moved to the syllable's end: the old
+    and the new placement ("hoa" with the grave on the a, or on the o; "thuy" with the
+    hook on the y, or on the u) are one name, as offices write both. A syllable carries
+    one tone, so where it sits never tells two names apart; the vowel marks (circumflex,
+    breve, horn) stay where they are."""
+    out: list[str] = []
+    tone = ""
+    for ch in unicodedata.normalize("NFD", text):
+        if ch in _TONES:
+            tone += ch
+        elif ch.isalpha() or unicodedata.category(ch).startswith("M"):
+            out.append(ch)
+        else:
+            out.append(tone + ch)
+            tone = ""
+    out.append(tone)
+    return "".join(out)
+
+
+def unit_text(text: str) -> str:
+    """A unit's name as typed, cleaned: NFC, invisible format characters dropped (a
+    zero-width space, a byte order mark, a direction mark: they come with a cell copied
+    from a web page or a spreadsheet and no one means them), spaces collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.split())
 
 
 def unit_key(indicator: str, dims: Dims) -> str:
@@ -110,10 +156,10 @@ def split_key(text: str) -> tuple[str, Dims] | None:
     parts: list[tuple[str, str]] = []
     for part in inner[:-1].split(";"):
         key, eq, value = part.partition("=")
-        key, value = key.strip(), " ".join(value.split())
+        key, value = key.strip(), unit_text(value)
         if not eq or not key or not value or any(k == key for k, _ in parts):
             return None
-        parts.append((key, unicodedata.normalize("NFC", value)))
+        parts.append((key, value))
     return base.strip(), tuple(parts)
 
 
@@ -179,13 +225,17 @@ def resolve_dims(
                 else msg("units_no_dimensions", indicator=indicator.id, dimension=raw_key)
             )
             continue
-        value = " ".join(unicodedata.normalize("NFC", raw_value).split())
+        value = unit_text(raw_value)
         if not value:
             problems.append(msg("units_empty_value", dimension=dim_id))
             continue
-        bad = next((ch for ch in value if ch in FORBIDDEN or unicodedata.category(ch) == "Cc"), None)
+        bad = next((ch for ch in value if ch in FORBIDDEN), None)
         if bad is not None:
             problems.append(msg("units_bad_character", dimension=dim_id, value=value, character=repr(bad)))
+            continue
+        wrong = unit_name_problem(value)
+        if wrong is not None:
+            problems.append(wrong)
             continue
         if dim_id in found:
             problems.append(msg("units_twice", dimension=dim_id))
@@ -200,6 +250,20 @@ def resolve_dims(
         found[dim_id] = value
     dims = tuple((d, found[d]) for d in indicator.dimensions if d in found)
     return dims, problems
+
+
+def unit_name_problem(value: str) -> Message | None:
+    """What makes ``value`` no unit name besides the key's characters: a control character
+    (a tab or line end is a space by now; what is left came with a pasted cell), or more
+    than MAX_UNIT characters."""
+    from ..catalog import msg
+
+    bad = next((ch for ch in value if unicodedata.category(ch) == "Cc"), None)
+    if bad is not None:
+        return msg("hostile_unit_control", value=value, character=repr(bad))
+    if len(value) > MAX_UNIT:
+        return msg("hostile_unit_too_long", start=value[:40], length=len(value), limit=MAX_UNIT)
+    return None
 
 
 def canonical_key(text: str, indicators: Mapping[str, Indicator], dimensions: Mapping[str, Dimension]) -> str | None:
