@@ -481,3 +481,28 @@ def test_the_status_cache_gives_the_plain_paths_bytes_for_a_plan_with_breakdowns
     gamma = next(u for u in target(doc, "fdi-2024")["breakdown"] if u["dims"] == {"locality": "Gamma"})
     assert gamma["latest"]["value"] == 21 and target(doc, "fdi-2024")["latest"]["value"] == 101
     assert target(doc, "growth-dd")["latest"]["value"] == 11
+
+
+def test_status_warns_of_a_units_figure_outside_its_dates_until_withdrawn(plan: Path):
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("fdi[locality=New Ward],2024,1,official,,,2025-03-01T00:00:00Z\n")  # line 15
+    for env in ({}, {"QNTRACK_NO_CACHE": "1"}):
+        r = run_clean("status", "--format", "json", env=env)
+        assert r.exit_code == 0
+        assert (
+            "observations.csv:15: warning: a figure for 'New Ward' in 2024, when the unit did not exist" in r.stderr
+        ), r.stderr
+    r = run_clean("retract", "fdi", "2024", "--dim", "locality=New Ward")
+    assert r.exit_code == 0, r.stderr
+    assert "New Ward" not in run_clean("status", "--format", "json").stderr
+
+
+def test_a_total_row_in_a_tables_unit_column_is_the_total(plan: Path):
+    Path("in.csv").write_text(
+        "indicator,Địa phương,period,value\nshare,Toàn tỉnh,2024,11.4\nshare,TỔNG SỐ,2021,10.4\nshare,Alpha,2024,12.6\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    tail = Path("observations.csv").read_text(encoding="utf-8").splitlines()[-3:]
+    assert [line.split(",")[0] for line in tail] == ["share", "share", "share[locality=Alpha]"]

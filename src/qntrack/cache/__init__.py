@@ -312,13 +312,17 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
     # Figures in force that `qntrack check` calls errors: the plain path names them in its
     # warnings (Workspace.warnings_for), so a status built on them is not served from here.
     from ..files.checks_rows import timing_suspects
+    from ..files.checks_units import outside_in_force
     from ..files.store import utc_now
 
     suspects = timing_suspects(
         [o for i in indicators if not indicators[i].formula for o in series.get(i, ())], utc_now(), indicators
     )
+    suspect = {o.indicator: 1 for o in suspects}
+    if plan.dimensions and outside_in_force(plan, series, ""):
+        suspect["[units]"] = 1  # a unit's figure outside its dates: the plain path warns of it
     return {
-        "suspect": {o.indicator: 1 for o in suspects},
+        "suspect": suspect,
         "entries": entries,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in indicators},
         "in_force": lines,

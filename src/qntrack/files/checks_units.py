@@ -14,7 +14,7 @@ from ..plan.periods import Period
 from ..plan.units import Dims, outside, resolve_dims, split_key, units_outside
 from ..method.series import Series
 
-__all__ = ["UnitRows", "SUM_TOLERANCE", "units_sum_problems"]
+__all__ = ["UnitRows", "SUM_TOLERANCE", "units_sum_problems", "outside_in_force"]
 
 # How far the units' sum may be from the total before check warns: published figures are
 # rounded one by one, so thirteen districts' figures rounded to one decimal can be 0.65
@@ -156,3 +156,25 @@ def _sum_problems(
                 )
             )
     return out
+
+
+def outside_in_force(plan: Plan, series: Series, file: str, indicators: Sequence[str] | None = None) -> list[Problem]:
+    """Figures in force for a unit in a period it did not exist in: ``check`` calls each an
+    error (``unit``); a status or report built on one says so (a warning by line), as it
+    does of the other figures check refuses. ``indicators``: only their units."""
+    if not plan.dimensions:
+        return []
+    wanted = None if indicators is None else set(indicators)
+    units = UnitRows(plan)
+    out = []
+    for key, rows in series.items():
+        if "[" not in key:
+            continue
+        indicator, dims, wrong = units.read(key)
+        if indicator is None or wrong is not None or (wanted is not None and indicator.id not in wanted):
+            continue
+        for o in rows:
+            problem = units.outside_problem(dims, o.period)
+            if problem is not None:
+                out.append(Problem(Location(file, o.line), problem, "warning", "unit"))
+    return sorted(out, key=lambda p: p.location.line)

@@ -13,6 +13,7 @@ from ..catalog import Message, msg
 from ..plan.model import Indicator, Plan
 from ..plan.periods import Period
 from ..plan.units import Dims, resolve_dims, split_key, unit_key, units_outside
+from .vocabulary import is_total
 
 __all__ = ["UNIT_KEY", "typed_unit", "unit_of", "unit_date_problems"]
 
@@ -40,10 +41,24 @@ def typed_unit(indicator: str, dims: Sequence[tuple[str, str]]) -> tuple[str, li
 def unit_of(plan: Plan, indicator: Indicator, given: Sequence[tuple[str, str]]) -> tuple[str, Dims, list[Message]]:
     """The store key of ``indicator``'s figure for the unit ``given`` names (the indicator's
     own id for the total), its dimension values as declared, and what is wrong."""
+    # A total's row in a table says so in the unit's column (files.vocabulary.is_total): the
+    # total, unless the dimension declares a unit of that name.
+    given = [(k, v) for k, v in given if not (is_total(v) and not _declares(plan, indicator, k, v))]
     if not given:
         return indicator.id, (), []
     dims, wrong = resolve_dims(indicator, given, plan.dimensions)
     return unit_key(indicator.id, dims), dims, wrong
+
+
+def _declares(plan: Plan, indicator: Indicator, dimension: str, value: str) -> bool:
+    """Whether a dimension of ``indicator`` named ``dimension`` lists a unit called ``value``."""
+    from ..plan.units import unit_match
+
+    for dim_id in indicator.dimensions:
+        d = plan.dimensions.get(dim_id)
+        if d is not None and unit_match(dimension) in (unit_match(d.id), unit_match(d.name.en), unit_match(d.name.vi)):
+            return d.unit(value) is not None
+    return False
 
 
 def unit_date_problems(plan: Plan, dims: Dims, period: Period) -> list[Message]:

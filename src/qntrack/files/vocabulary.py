@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fold", "status_word", "vietnamese_period", "excel_date", "VIETNAMESE_COLUMNS", "foreign_digits"]
+__all__ = ["fold", "is_total", "status_word", "vietnamese_period", "excel_date", "VIETNAMESE_COLUMNS", "foreign_digits"]
 
 
 def foreign_digits(text: str) -> bool:
@@ -45,6 +45,30 @@ _STATUS_WORDS = {
 def status_word(text: str) -> str:
     """The store's status for a status word ('Sơ bộ' is preliminary); unknown text as given."""
     return _STATUS_WORDS.get(fold(text), text)
+
+
+# What a table writes in a unit's column on its total's row (issue 14): the province, the
+# country, "all" (any case, with or without diacritics).
+_TOTAL_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "Toàn tỉnh",
+        "Cả tỉnh",
+        "Tổng",
+        "Tổng số",
+        "Tổng cộng",
+        "Toàn quốc",
+        "Cả nước",
+        "Chung",
+        "Total",
+        "All",
+    )
+)
+
+
+def is_total(text: str) -> bool:
+    """Whether a cell in a dimension's column names the total ('Toàn tỉnh', 'Tổng số')."""
+    return fold(text) in _TOTAL_WORDS
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

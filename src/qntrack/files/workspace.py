@@ -92,6 +92,10 @@ class Workspace:
             stored=self.store.observations,
             indicators=self.plan.indicators,
         )
+        if self.plan.dimensions:
+            from .checks_units import outside_in_force
+
+            out += outside_in_force(self.plan, self.series, str(self.store_path), measured)
         if not self.left_out:
             return out
         return out + left_out_warnings(self.left_out, inputs, shown)
