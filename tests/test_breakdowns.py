@@ -506,3 +506,16 @@ def test_a_total_row_in_a_tables_unit_column_is_the_total(plan: Path):
     assert r.exit_code == 0, r.stderr
     tail = Path("observations.csv").read_text(encoding="utf-8").splitlines()[-3:]
     assert [line.split(",")[0] for line in tail] == ["share", "share", "share[locality=Alpha]"]
+
+
+def test_a_figure_stored_with_a_quoted_id_is_already_recorded(plan: Path):
+    # A store saved by a program that quotes every field: the same figure again adds nothing.
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.write('"growth","2021","11","official","","","2022-04-01T00:00:00Z"\n')
+    before = Path("observations.csv").read_bytes()
+    r = run_clean(
+        "add-observation", "growth", "2021", "11", "--status", "official", "--recorded-at", "2022-04-01T00:00:00Z"
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "already recorded" in r.stderr
+    assert Path("observations.csv").read_bytes() == before

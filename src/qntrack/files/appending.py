@@ -139,7 +139,9 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
     units = {i.partition("[")[0] for i in indicator_ids if "[" in i}
     # A unit's rows are found by its indicator's "g[" (and "g [", as a hand may type it)
     # at a line's start, quoted or not: a unit named with ',' or '"' is written "g[sex=a,b]".
-    needles = ["\n" + i + "," for i in indicator_ids if "[" not in i]
+    # A plain id is found as written by qntrack (g,) and as a program that quotes every
+    # field writes it ("g",).
+    needles = [f"\n{q}{i}{q}," for i in indicator_ids if "[" not in i for q in ("", '"')]
     needles += [u + b for u in sorted(units) for b in ("[", " [")]
     start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
     first = data.find(b"\n", start) + 1
@@ -148,7 +150,7 @@ def stored_rows(data: Any, indicator_ids: set[str], file: str) -> tuple[Observat
     header = data[start:first]
     # Each id is one pass over the bytes (a tenth of a second on a national store): a
     # batch of many indicators is read by the fast reader instead.
-    if len(needles) <= 8 and b"\r" not in header and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER):
+    if len(needles) <= 16 and b"\r" not in header and header[:-1].decode("utf-8", "replace").split(",") == list(HEADER):
         found: list[int] = []
         for ind in needles:
             needle = ind.encode("utf-8")
