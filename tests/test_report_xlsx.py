@@ -220,7 +220,10 @@ def test_native_charts(books):
     cbct = next(x for x in lines if "CBCT share" in x)
     # The figures, the path to each milestone, and the milestones, from the sheet's cells.
     assert "Path to 15 % of GRDP by 2025" in cbct and "Path to 30 % of GRDP by 2030" in cbct
-    assert "Charts!$B$" in cbct
+    assert "Charts!$B$" in cbct and "CBCT share of GRDP: 15% by 2025, 30% by 2030: figures against the path" in cbct
+    # mining-share has no milestone, hence no path: its title does not promise one.
+    mining = next(x for x in lines if "Lower the mining share" in x)
+    assert "Lower the mining share of GRDP: figures<" in mining and "against the path" not in mining
     ws = wb["Charts"]
     # The cells behind it: 2020 is the baseline (9.8), where both paths start.
     assert [c.value for c in ws[3]][:4] == [2020, 9.8, 9.8, 9.8]
@@ -369,3 +372,16 @@ def test_sample_report_is_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert members(ROOT / "docs" / "sample-report.xlsx") == members(out), (
         f"docs/sample-report.xlsx is stale: run `{SAMPLE_COMMAND}` from the top of the repository"
     )
+
+
+def test_more_figures_than_a_sheet_holds_is_refused_not_cut(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    """Excel's sheet ends at row 1,048,576: a row past it would be dropped without a word.
+    The limit is lowered here so that the small plan's figures pass it."""
+    import qntrack.output.report_xlsx as report_xlsx
+
+    monkeypatch.setattr(report_xlsx, "MAX_ROWS", 3)
+    out = tracker / "r.xlsx"
+    result = run("report", "-o", str(out))
+    assert result.exit_code == 2
+    assert "Excel" in result.output and "Traceback" not in result.output
+    assert not out.exists()

@@ -49,6 +49,9 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _SHEET_MAX = 31
 # A date the workbook may carry when the report has none (no --as-of, no figure recorded).
 _NO_DAY = datetime(1980, 1, 1)
+# Rows of a sheet under its header: Excel's sheet ends at row 1,048,576, and XlsxWriter
+# drops a cell past it without an error, so a larger table is refused, never cut.
+MAX_ROWS = 1_048_575
 
 
 def word(key: str, lang: str, **values: Any) -> str:
@@ -363,6 +366,7 @@ def _figures(book: _Book, data: ReportData) -> None:
         for o in series:
             rows.append(((ind_id, tuple(v for _, v in dims), o.period.sort_key), ind_id, unit, o))
     rows.sort(key=lambda r: r[0])
+    _fits(len(rows), t.top)
     whole = book.fmt(num_format="0")
     for _, ind_id, unit, o in rows:
         indicator = plan.indicators.get(ind_id) if plan is not None else None
@@ -377,6 +381,14 @@ def _figures(book: _Book, data: ReportData) -> None:
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
         t.next_row()
     t.finish(widest=60)
+
+
+def _fits(rows: int, header_row: int) -> None:
+    """Refuse a table longer than a sheet (``MAX_ROWS``) rather than lose its last rows."""
+    if rows + header_row > MAX_ROWS:
+        from ..errors import ExitCode, fail
+
+        raise fail("--format xlsx", msg("xlsx_too_many_rows", rows=rows, limit=MAX_ROWS), ExitCode.USAGE)
 
 
 def _timestamp(text: str) -> datetime | str:

@@ -107,7 +107,8 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
             chart.add_series(series)
         # A year with no figure is stepped over, so the line joins the figures there are.
         chart.show_blanks_as("span")
-        chart.set_title({"name": _chart_title(a, lang), "name_font": {"size": 11}})
+        paths = len(names) > 2  # the figures, a path or more, the milestones
+        chart.set_title({"name": _chart_title(a, lang, paths), "name_font": {"size": 11}})
         chart.set_y_axis({"name": a.indicator.unit_in(lang), "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 300})
@@ -118,7 +119,8 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
     ws.set_column(1, 8, widest + 2)
 
 
-def _chart_title(a: Assessment, lang: str) -> str:
+def _chart_title(a: Assessment, lang: str, paths: bool) -> str:
+    """ "…: figures against the path", or "…: figures" where no path is drawn."""
     from .report_xlsx import word
 
-    return word("level_chart", lang, name=_name(a, lang))
+    return word("level_chart" if paths else "level_chart_figures", lang, name=_name(a, lang))
