@@ -100,7 +100,7 @@ def test_summary_headers_numbers_and_layout(books):
     latest, goal, gap = row[7], row[9], row[10]
     assert latest.data_type == "n" and latest.value == 82235
     assert latest.number_format == "#,##0"
-    assert row[6].value == "2025"
+    assert row[6].value == "2025" and row[6].data_type == "s" and row[6].alignment.horizontal == "center"
     assert goal.data_type == "n" and goal.value == 57330
     assert gap.data_type == "n" and gap.value == -24905
     assert row[12].value == 5

@@ -106,6 +106,9 @@ class _Book:
         self.taken: set[str] = set()
         self._formats: dict[tuple[Any, ...], Any] = {}
         self.header = self.fmt(bold=True, bg_color="#d9e2f3", border=1, text_wrap=True, valign="top")
+        # A period is text ("2025", "2025-H1"): centred, so it never reads as one with the
+        # right-aligned number beside it ("12.3" then "2025", not "12.32025").
+        self.period = self.fmt(align="center")
 
     def fmt(self, **props: Any) -> Any:
         key = tuple(sorted(props.items()))
@@ -259,7 +262,7 @@ def _summary(book: _Book, data: ReportData) -> None:
             a.gap,
         )
         for col, value in enumerate(cells):
-            t.put(col, value)
+            t.put(col, value, fmt=book.period if col in (6, 8) else None)
         t.put(11, a.progress_value, fmt=ratio)
         t.put(12, a.score, fmt=ratio)
         t.put(13, status_label(a.status.value, lang), status=a.status.value)
@@ -373,7 +376,7 @@ def _figures(book: _Book, data: ReportData) -> None:
         t.put(0, indicator.name.get(lang) if indicator is not None else ind_id)
         t.put(1, unit)
         t.put(2, indicator.unit_in(lang) if indicator is not None else "")
-        t.put(3, str(o.period))
+        t.put(3, str(o.period), fmt=book.period)
         t.put(4, o.value)
         t.put(5, label(o.status, lang) if o.status else "")
         t.put(6, o.source)
@@ -429,7 +432,7 @@ def _breakdowns(book: _Book, data: ReportData) -> None:
             t.put(2, status_label(u.status.value, lang), status=u.status.value)
             t.put(3, u.score, fmt=ratio)
             t.put(4, u.progress_value, fmt=ratio)
-            t.put(5, str(u.latest.period) if u.latest else None)
+            t.put(5, str(u.latest.period) if u.latest else None, fmt=book.period)
             t.put(6, u.latest.value if u.latest else None)
             t.next_row()
         t.finish()
