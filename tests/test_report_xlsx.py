@@ -198,6 +198,7 @@ def test_breakdown_sheet_ranks_the_units(books):
     first = [c.value for c in ws[3]]
     assert first[:3] == [1, "Cẩm Phả", "Target achieved"]
     assert first[5:] == ["2024", 18000]
+    assert ws["A3"].alignment.horizontal == "center"  # not glued to the unit's name
     assert ws.cell(row=3, column=3).fill.fgColor.rgb[-6:].upper() == "1B5E20"
     units = [ws.cell(row=r, column=2).value for r in range(3, ws.max_row + 1)]
     assert set(units) == {"Cẩm Phả", "Hạ Long", "Móng Cái"}

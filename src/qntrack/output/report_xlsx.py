@@ -106,8 +106,8 @@ class _Book:
         self.taken: set[str] = set()
         self._formats: dict[tuple[Any, ...], Any] = {}
         self.header = self.fmt(bold=True, bg_color="#d9e2f3", border=1, text_wrap=True, valign="top")
-        # A period is text ("2025", "2025-H1"): centred, so it never reads as one with the
-        # right-aligned number beside it ("12.3" then "2025", not "12.32025").
+        # A period (or a figure's kind, a rank) beside a number: centred, so it never reads
+        # as one with the right-aligned number next to it ("12.3" then "2025", not "12.32025").
         self.period = self.fmt(align="center")
 
     def fmt(self, **props: Any) -> Any:
@@ -378,7 +378,7 @@ def _figures(book: _Book, data: ReportData) -> None:
         t.put(2, indicator.unit_in(lang) if indicator is not None else "")
         t.put(3, str(o.period), fmt=book.period)
         t.put(4, o.value)
-        t.put(5, label(o.status, lang) if o.status else "")
+        t.put(5, label(o.status, lang) if o.status else "", fmt=book.period)
         t.put(6, o.source)
         t.put(7, _timestamp(o.recorded_at))
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
@@ -427,7 +427,7 @@ def _breakdowns(book: _Book, data: ReportData) -> None:
         t = _Table(book, ws, headers, first_row=1)
         for r in rank_units(a.breakdown, a.indicator.increase):
             u = r.unit.assessment
-            t.put(0, r.rank, fmt=book.fmt(num_format="0"))
+            t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
             t.put(1, ", ".join(v for _, v in r.unit.dims))
             t.put(2, status_label(u.status.value, lang), status=u.status.value)
             t.put(3, u.score, fmt=ratio)
