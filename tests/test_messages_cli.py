@@ -195,7 +195,7 @@ def test_report_refusals_in_vietnamese(tracker: Path):
     assert r.stderr == (
         "review.pdf: lỗi: qntrack không thể ghi báo cáo PDF (chưa hỗ trợ báo cáo PDF và Word; "
         "hãy mở báo cáo HTML bằng trình duyệt rồi in ra PDF); qntrack ghi .html/.htm, "
-        ".md/.markdown, .json hoặc .toml\n"
+        ".md/.markdown, .json, .toml hoặc .xlsx\n"
     )
     r = run("report", "-o", "observations.csv", "--lang", "vi")
     assert r.stderr == (

@@ -23,6 +23,7 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
     json = "json"
     toml = "toml"
+    xlsx = "xlsx"
 
 
 @command()
@@ -34,7 +35,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="html, markdown, json or toml (default: from the -o file's extension; markdown on stdout).",
+            help="html, markdown, json, toml or xlsx (default: from the -o file's extension; markdown on stdout).",
         ),
     ] = None,
     output: Annotated[
@@ -94,6 +95,8 @@ def report(
     kind = fmt.value if fmt is not None else None
     if file_name is None and kind == "html" and sys.stdout.isatty():
         raise fail("--format html", msg("cli_html_to_terminal"), ExitCode.USAGE)
+    if file_name is None and kind == "xlsx" and sys.stdout.isatty():
+        raise fail("--format xlsx", msg("cli_xlsx_to_terminal"), ExitCode.USAGE)
     ws = open_workspace(targets, day)
     path = None
     if file_name is None:
@@ -113,6 +116,13 @@ def report(
     language = _lang(lang)
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
     if path is None or file_name is None:
+        if kind == "xlsx":  # a pipe or a redirection: the workbook's bytes as a file would hold them
+            from ..output.report import report_files
+
+            sys.stdout.buffer.write(report_files(data, kind, language, Path("-"))[0][1])
+            sys.stdout.flush()
+            _report(warnings)
+            return
         _out(render(data, kind, language))
         _report(warnings)
         return

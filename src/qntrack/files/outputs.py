@@ -62,6 +62,7 @@ WRITABLE = {
     ".markdown": "markdown",
     ".json": "json",
     ".toml": "toml",
+    ".xlsx": "xlsx",
 }
 
 # Extensions that name some other format: a report is never written under them, even
@@ -73,7 +74,6 @@ _OTHER = {
     ".odt": "OpenDocument",
     ".rtf": "RTF",
     ".xls": "Excel",
-    ".xlsx": "Excel",
     ".xlsm": "Excel",
     ".ods": "OpenDocument",
     ".ppt": "PowerPoint",
@@ -100,6 +100,7 @@ _A = {
     "markdown": "outputs_a_markdown_report",
     "json": "outputs_a_json_report",
     "toml": "outputs_a_toml_report",
+    "xlsx": "outputs_an_xlsx_report",
 }
 # The two things a report may be written over by mistake, named in the message's language.
 _PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
@@ -200,6 +201,7 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
 #   HTML:          <meta name="generator" content="qntrack; sha256:...">
 #   JSON:          "fingerprint": "sha256:..." right after the leading "qntrack" key
 #   TOML:          fingerprint = "sha256:..." right after the leading qntrack line
+#   Excel (.xlsx): <!-- generator: qntrack; sha256:... --> as the zip archive's comment
 # A mark without a fingerprint (reports written before it existed, 0.1's) still counts
 # as qntrack's, so an upgrade does not ask for --force.
 _ZEROS = b"0" * 64
@@ -223,8 +225,13 @@ def _digest(data: bytes) -> bytes:
 
 def stamp(fmt: str, payload: bytes) -> bytes:
     """The report (or chart) as written to a file: its generator mark with the fingerprint
-    of these very bytes. ``fmt``: "markdown", "svg", "html", "json" or "toml"."""
-    if fmt in ("markdown", "svg"):
+    of these very bytes. ``fmt``: "markdown", "svg", "html", "json", "toml" or "xlsx" (whose
+    mark is the zip archive's comment, the file's last bytes: output/report_xlsx.py)."""
+    if fmt == "xlsx":
+        # The zip's comment holds the mark with the placeholder already (report_xlsx.ZIP_MARK):
+        # the comment's length is written in the archive's last record, so it stays as it is.
+        with_zeros = payload
+    elif fmt in ("markdown", "svg"):
         mark = GENERATOR_MARK.encode("ascii")
         i = payload.rfind(mark) if fmt == "markdown" else payload.find(mark)
         with_zeros = payload[:i] + mark[:-4] + b"; " + _PLACEHOLDER + b" -->" + payload[i + len(mark) :]
@@ -246,7 +253,8 @@ def stamp(fmt: str, payload: bytes) -> bytes:
         raise ValueError(f"unknown format {fmt!r}")
     if _PLACEHOLDER not in with_zeros:
         raise ValueError(f"no generator mark to stamp in this {fmt} file")
-    at = with_zeros.index(_PLACEHOLDER) + len(b"sha256:")
+    # A zip's mark is its last bytes: found from the end, never in the data before it.
+    at = (with_zeros.rindex if fmt == "xlsx" else with_zeros.index)(_PLACEHOLDER) + len(b"sha256:")
     return with_zeros[:at] + _digest(with_zeros) + with_zeros[at + 64 :]
 
 

@@ -89,6 +89,9 @@ class ReportData:
     recorded_through: str | None = None  # date of the last figure recorded that the report uses
     since: SinceReview | None = None
     plan: Plan | None = field(default=None, compare=False)
+    # Every row of the store, revisions included: the Excel report counts each figure's
+    # vintages (output/report_xlsx.py).
+    observations: Sequence[Observation] = field(default=(), compare=False, repr=False)
 
 
 def build_report(
@@ -115,6 +118,7 @@ def build_report(
         recorded_through=max(used)[:10] if used else None,
         since=review,
         plan=plan,
+        observations=rows,
     )
 
 
@@ -260,6 +264,10 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
     from ..files.outputs import GENERATOR_MARK, stamp
 
     files: list[tuple[Path, bytes]] = []
+    if fmt == "xlsx":
+        from .report_xlsx import render_xlsx
+
+        return [(path, stamp("xlsx", render_xlsx(data, lang)))]
     if fmt == "markdown":
         charts = markdown_charts(data, lang)
         links: dict[str, str] = {}

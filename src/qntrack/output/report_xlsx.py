@@ -1,0 +1,460 @@
+"""The report as an Excel workbook (issue 15): ``qntrack report --format xlsx -o phu-luc.xlsx``.
+
+The appendix a provincial office sends with its review: a sheet of every target (the
+summary), one of the groups, one of every figure in force with its source and vintages,
+one per broken-down target with its units ranked, and one of native Excel charts (the
+groups by status, each level target's figures against its path) beside the cells they
+are drawn from, so that an officer can restyle or extend them.
+
+Numbers are written as numbers with a number format, never as text; statuses are filled
+with the HTML report's colours (report_groups.STATUS_COLOURS). Written with XlsxWriter
+in memory, whose zip entries carry a fixed date; the document's creation date is the
+report's own day (``--as-of``, else the last recording day), never the wall clock, so the
+same data give the same bytes (docs/report.md). Pure: the bytes are returned, not written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..catalog import msg
+from ..catalog import render as text_of
+from ..method.groups import STATUSES
+from ..method.ranking import rank_units
+from ..plan.units import split_key
+from .i18n import label, status_label
+from .report_groups import STATUS_COLOURS, report_groups
+from .report_view import _name, report_word
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+    from ..plan.model import Observation
+    from .report import ReportData
+
+__all__ = ["render_xlsx", "sheet_name", "ZIP_MARK"]
+
+# The zip archive's comment: qntrack's generator mark, at the very end of the file where
+# outputs.mark_state looks for it, so that a later report may replace this one. Its
+# fingerprint is written by outputs.stamp in place of the zeros (same length, so the
+# comment's length in the archive's last record holds).
+ZIP_MARK = b"<!-- generator: qntrack; sha256:" + b"0" * 64 + b" -->"
+
+# Text that reads well on each status's fill (the HTML report's pills: dark on yellow).
+_DARK_TEXT = {"moderate_progress"}
+# Characters Excel refuses in a sheet's name, and its longest name.
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_SHEET_MAX = 31
+# A date the workbook may carry when the report has none (no --as-of, no figure recorded).
+_NO_DAY = datetime(1980, 1, 1)
+# Rows of a sheet under its header: Excel's sheet ends at row 1,048,576, and XlsxWriter
+# drops a cell past it without an error, so a larger table is refused, never cut.
+MAX_ROWS = 1_048_575
+
+
+def word(key: str, lang: str, **values: Any) -> str:
+    """A word of the workbook (catalog section ``report_xlsx``, ``xlsx_<key>``)."""
+    return text_of(msg("xlsx_" + key, **values), lang)
+
+
+def sheet_name(text: str, taken: set[str]) -> str:
+    """``text`` as a sheet's name Excel accepts: no ``[]:*?/\\``, at most 31 characters, not
+    starting or ending with an apostrophe, and unlike every name in ``taken`` (compared
+    without case, as Excel does). ``taken`` gains the name."""
+    name = _BAD_SHEET_CHARS.sub("-", text).strip("'").strip() or "-"
+    name = name[:_SHEET_MAX]
+    n = 1
+    candidate = name
+    while candidate.casefold() in taken:
+        n += 1
+        suffix = f" ({n})"
+        candidate = name[: _SHEET_MAX - len(suffix)] + suffix
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _decimals(value: float) -> int:
+    """The decimals the report would show for ``value`` (at most two, trailing zeros
+    dropped, as i18n.number): the cell's number format, its value kept whole."""
+    for places in (0, 1):
+        if abs(value * 10**places - round(value * 10**places)) < 1e-9 * max(1.0, abs(value) * 10**places):
+            return places
+    return 2
+
+
+class _Book:
+    """The workbook and the formats its cells share, made once each."""
+
+    def __init__(self, data: ReportData, lang: str) -> None:
+        import xlsxwriter  # type: ignore[import-untyped]  # XlsxWriter ships no type information
+
+        self.lang = lang
+        self.out = io.BytesIO()
+        # in_memory: the zip entries get XlsxWriter's fixed date (1 January 1980), not the
+        # temporary files' modification times.
+        self.wb = xlsxwriter.Workbook(self.out, {"in_memory": True, "strings_to_numbers": False})
+        self.wb.set_properties(
+            {
+                "title": data.title or report_word("report", lang),
+                "author": "qntrack",
+                "comments": "qntrack",
+                "created": _report_day(data),
+            }
+        )
+        self.taken: set[str] = set()
+        self._formats: dict[tuple[Any, ...], Any] = {}
+        self.header = self.fmt(bold=True, bg_color="#d9e2f3", border=1, text_wrap=True, valign="top")
+        # A period (or a figure's kind, a rank) beside a number: centred, so it never reads
+        # as one with the right-aligned number next to it ("12.3" then "2025", not "12.32025").
+        self.period = self.fmt(align="center")
+
+    def fmt(self, **props: Any) -> Any:
+        key = tuple(sorted(props.items()))
+        if key not in self._formats:
+            self._formats[key] = self.wb.add_format(props)
+        return self._formats[key]
+
+    def number(self, value: float) -> Any:
+        return self.fmt(num_format={0: "#,##0", 1: "#,##0.0", 2: "#,##0.00"}[_decimals(value)])
+
+    def status(self, status: str) -> Any:
+        return self.fmt(
+            bg_color=STATUS_COLOURS[status],
+            font_color="#1a1a1a" if status in _DARK_TEXT else "#ffffff",
+            bold=True,
+        )
+
+    def sheet(self, title: str) -> Any:
+        return self.wb.add_worksheet(sheet_name(title, self.taken))
+
+    def close(self) -> bytes:
+        self.wb.close()
+        return self.out.getvalue()
+
+
+def _report_day(data: ReportData) -> datetime:
+    """The workbook's creation date: the report's day, never the clock (same bytes)."""
+    day = data.as_of or data.recorded_through
+    try:
+        return datetime.fromisoformat(day[:10]) if day else _NO_DAY
+    except ValueError:
+        return _NO_DAY
+
+
+class _Table:
+    """A sheet holding one table: a header row, frozen, with an autofilter over the rows,
+    and columns as wide as their longest text (within reason)."""
+
+    def __init__(self, book: _Book, ws: Any, headers: Sequence[str], first_row: int = 0) -> None:
+        self.book, self.ws, self.top = book, ws, first_row
+        self.widths = [len(h) for h in headers]
+        for col, h in enumerate(headers):
+            ws.write_string(first_row, col, h, book.header)
+        self.row = first_row + 1
+
+    def put(self, col: int, value: Any, status: str | None = None, fmt: Any = None) -> None:
+        """One cell: a number as a number (with its format), text as text, None as blank."""
+        book, ws, row = self.book, self.ws, self.row
+        if value is None or value == "":
+            if status is not None:
+                ws.write_blank(row, col, None, book.status(status))
+            return
+        if isinstance(value, datetime):
+            ws.write_datetime(row, col, value, fmt or book.fmt(num_format=_date_format(book.lang)))
+            width = 10
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if value != value or value in (float("inf"), float("-inf")):
+                return  # no cell for what is not a number
+            ws.write_number(row, col, value, fmt or book.number(float(value)))
+            width = len(f"{value:,.2f}")
+        else:
+            text = str(value)
+            ws.write_string(row, col, text, book.status(status) if status else fmt)
+            width = len(text)
+        self.widths[col] = max(self.widths[col], width)
+
+    def next_row(self) -> None:
+        self.row += 1
+
+    def finish(self, widest: int = 48) -> None:
+        ws = self.ws
+        for col, width in enumerate(self.widths):
+            ws.set_column(col, col, min(max(width + 2, 6), widest))
+        ws.freeze_panes(self.top + 1, 0)
+        ws.autofilter(self.top, 0, max(self.row - 1, self.top), len(self.widths) - 1)
+        print_setup(ws)
+        ws.repeat_rows(self.top)  # the header on every printed page
+
+
+def print_setup(ws: Any) -> None:
+    """Printed as an appendix is: A4 landscape, as wide as the page, as long as it takes."""
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+
+
+def _date_format(lang: str) -> str:
+    return "dd/mm/yyyy" if lang == "vi" else "yyyy-mm-dd"
+
+
+# --- the summary ----------------------------------------------------------------------
+
+
+def _goal(a: Assessment) -> tuple[str, float | None]:
+    """The next milestone (or the period a non-level target is judged by) and its value."""
+    m = a.next_milestone
+    if m is not None:
+        return str(m.by), m.value
+    if a.milestones:
+        return "", None
+    details = a.details
+    period = details.get("period") or details.get("to") or ""
+    if isinstance(details.get("plan"), (int, float)):
+        return str(period), details["plan"]
+    bound = details.get("bound")
+    if isinstance(bound, dict) and len(bound) == 1:
+        value = next(iter(bound.values()))
+        if isinstance(value, (int, float)):
+            return str(period), value
+    return "", None
+
+
+def _summary(book: _Book, data: ReportData) -> None:
+    lang = book.lang
+    headers = (
+        label("group", lang),
+        label("owner", lang),
+        label("id", lang),
+        label("target", lang),
+        label("indicator", lang),
+        label("unit", lang),
+        word("latest_period", lang),
+        word("latest_value", lang),
+        label("next_milestone", lang),
+        word("target_value", lang),
+        label("gap", lang),
+        label("p", lang),
+        label("score", lang),
+        label("status", lang),
+    )
+    t = _Table(book, book.sheet(word("sheet_summary", lang)), headers)
+    ratio = book.fmt(num_format="0.00")
+    for a in data.assessments:
+        latest, period = a.latest, a.latest.period if a.latest else None
+        period_text = str(period) if period is not None else ""
+        if latest is None and a.provisional is not None:
+            latest = a.provisional
+            period_text = word("provisional", lang, period=a.provisional.period)
+        by, goal = _goal(a)
+        cells = (
+            a.target.group.get(lang) if a.target.group else None,
+            a.target.owner.get(lang) if a.target.owner else None,
+            a.target.id,
+            _name(a, lang),
+            a.indicator.name.get(lang),
+            a.indicator.unit_in(lang),
+            period_text,
+            latest.value if latest is not None else None,
+            by,
+            goal,
+            a.gap,
+        )
+        for col, value in enumerate(cells):
+            t.put(col, value, fmt=book.period if col in (6, 8) else None)
+        t.put(11, a.progress_value, fmt=ratio)
+        t.put(12, a.score, fmt=ratio)
+        t.put(13, status_label(a.status.value, lang), status=a.status.value)
+        t.next_row()
+    t.finish()
+
+
+# --- the groups -----------------------------------------------------------------------
+
+
+def _groups(book: _Book, data: ReportData) -> None:
+    """One row per group: its targets, how many by status, its score and status; and the
+    chart of its members by status (a stacked bar per group) beside the table."""
+    lang = book.lang
+    groups = report_groups(data.assessments)
+    if not groups:
+        return
+    headers = (
+        label("group", lang),
+        label("group_count", lang),
+        *(status_label(s.value, lang) for s in STATUSES),
+        label("score", lang),
+        label("status", lang),
+    )
+    name = word("sheet_groups", lang)
+    ws = book.sheet(name)
+    t = _Table(book, ws, headers)
+    whole = book.fmt(num_format="0")
+    for g in groups:
+        t.put(0, g.name.get(lang))
+        t.put(1, g.count, fmt=whole)
+        for i, s in enumerate(STATUSES, start=2):
+            t.put(i, g.counted(s), fmt=whole)
+        t.put(len(STATUSES) + 2, g.score, fmt=book.fmt(num_format="0.00"))
+        t.put(len(STATUSES) + 3, status_label(g.status.value, lang), status=g.status.value)
+        t.next_row()
+    t.finish(widest=36)
+    chart = book.wb.add_chart({"type": "bar", "subtype": "stacked"})
+    first, last = 1, len(groups)
+    sheet = ws.get_name()
+    for i, s in enumerate(STATUSES, start=2):
+        if not any(g.counted(s) for g in groups):
+            continue  # only the statuses some group has, as the HTML chart
+        chart.add_series(
+            {
+                "name": [sheet, 0, i],
+                "categories": [sheet, first, 0, last, 0],
+                "values": [sheet, first, i, last, i],
+                "fill": {"color": STATUS_COLOURS[s.value]},
+                "border": {"none": True},
+                "gap": 60,
+            }
+        )
+    chart.set_title({"name": word("groups_chart", lang), "name_font": {"size": 12}})
+    # A bar chart's categories run up from the bottom: reversed, the first group is on
+    # top, as in the table.
+    chart.set_y_axis({"reverse": True, "crossing": "max"})
+    chart.set_x_axis({"major_unit": 1, "num_format": "0", "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 720, "height": 160 + 40 * len(groups)})
+    ws.insert_chart(len(groups) + 3, 0, chart)
+
+
+# --- every figure in force ------------------------------------------------------------
+
+
+def _figures(book: _Book, data: ReportData) -> None:
+    """Every figure in force of the report's indicators (and those they are computed
+    from), by indicator, unit and period: its status, source, recording date and how many
+    vintages of it were recorded by the report's day."""
+    from .report import _inputs
+    from ..method.series import as_of_bound
+
+    lang = book.lang
+    plan = data.plan
+    wanted = {a.indicator.id for a in data.assessments}
+    if plan is not None:
+        wanted = _inputs(plan, wanted)
+    bound = as_of_bound(data.as_of) if data.as_of else None
+    vintages: dict[tuple[str, str], int] = {}
+    for o in data.observations:
+        if bound is None or o.recorded_at <= bound:
+            figure = (o.indicator, str(o.period))
+            vintages[figure] = vintages.get(figure, 0) + 1
+    headers = (
+        label("indicator", lang),
+        word("breakdown_unit", lang),
+        label("unit", lang),
+        label("period", lang),
+        label("value", lang),
+        label("obs_status", lang),
+        label("source", lang),
+        label("recorded_at", lang),
+        word("vintages", lang),
+    )
+    t = _Table(book, book.sheet(word("sheet_figures", lang)), headers)
+    rows: list[tuple[tuple[str, tuple[str, ...], int], str, str, Observation]] = []
+    for key, series in data.series.items():
+        split = split_key(key)
+        if split is None or split[0] not in wanted:
+            continue
+        ind_id, dims = split
+        unit = ", ".join(v for _, v in dims)
+        for o in series:
+            rows.append(((ind_id, tuple(v for _, v in dims), o.period.sort_key), ind_id, unit, o))
+    rows.sort(key=lambda r: r[0])
+    _fits(len(rows), t.top)
+    whole = book.fmt(num_format="0")
+    for _, ind_id, unit, o in rows:
+        indicator = plan.indicators.get(ind_id) if plan is not None else None
+        t.put(0, indicator.name.get(lang) if indicator is not None else ind_id)
+        t.put(1, unit)
+        t.put(2, indicator.unit_in(lang) if indicator is not None else "")
+        t.put(3, str(o.period), fmt=book.period)
+        t.put(4, o.value)
+        t.put(5, label(o.status, lang) if o.status else "", fmt=book.period)
+        t.put(6, o.source)
+        t.put(7, _timestamp(o.recorded_at))
+        t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
+        t.next_row()
+    t.finish(widest=60)
+
+
+def _fits(rows: int, header_row: int) -> None:
+    """Refuse a table longer than a sheet (``MAX_ROWS``) rather than lose its last rows."""
+    if rows + header_row > MAX_ROWS:
+        from ..errors import ExitCode, fail
+
+        raise fail("--format xlsx", msg("xlsx_too_many_rows", rows=rows, limit=MAX_ROWS), ExitCode.USAGE)
+
+
+def _timestamp(text: str) -> datetime | str:
+    """A recording time as a date cell (UTC, as stored), or the text itself if it is none."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return text
+
+
+# --- the breakdowns -------------------------------------------------------------------
+
+
+def _breakdowns(book: _Book, data: ReportData) -> None:
+    """A sheet per broken-down target: its units best to worst (method.ranking, as
+    `qntrack rank` and the HTML report rank them)."""
+    lang = book.lang
+    ratio = book.fmt(num_format="0.00")
+    for a in data.assessments:
+        if not a.breakdown:
+            continue
+        ws = book.sheet(a.target.id)
+        ws.write_string(0, 0, word("units_title", lang, name=_name(a, lang), id=a.target.id), book.fmt(bold=True))
+        headers = (
+            report_word("bd_rank", lang),
+            label("unit", lang),
+            label("status", lang),
+            label("score", lang),
+            label("p", lang),
+            word("latest_period", lang),
+            word("latest_value", lang),
+        )
+        t = _Table(book, ws, headers, first_row=1)
+        for r in rank_units(a.breakdown, a.indicator.increase):
+            u = r.unit.assessment
+            t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
+            t.put(1, ", ".join(v for _, v in r.unit.dims))
+            t.put(2, status_label(u.status.value, lang), status=u.status.value)
+            t.put(3, u.score, fmt=ratio)
+            t.put(4, u.progress_value, fmt=ratio)
+            t.put(5, str(u.latest.period) if u.latest else None, fmt=book.period)
+            t.put(6, u.latest.value if u.latest else None)
+            t.next_row()
+        t.finish()
+
+
+def render_xlsx(data: ReportData, lang: str) -> bytes:
+    """The workbook's bytes, with qntrack's mark as the zip's comment (not yet stamped)."""
+    from .report_xlsx_charts import level_charts
+
+    book = _Book(data, lang)
+    _summary(book, data)
+    _groups(book, data)
+    _figures(book, data)
+    _breakdowns(book, data)
+    level_charts(book, data, word("sheet_charts", lang), word("year", lang))
+    return with_comment(book.close(), ZIP_MARK)
+
+
+def with_comment(archive: bytes, comment: bytes) -> bytes:
+    """``archive`` (a zip without a comment) with ``comment`` as its archive comment: the
+    end-of-central-directory record's last field, so it is the file's last bytes."""
+    end = archive[-22:]
+    if end[:4] != b"PK\x05\x06" or end[-2:] != b"\x00\x00":
+        raise ValueError("not a zip archive without a comment")
+    return archive[:-2] + len(comment).to_bytes(2, "little") + comment

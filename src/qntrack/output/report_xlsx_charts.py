@@ -1,0 +1,126 @@
+"""The Excel report's level-target charts (issue 15): for each level target with a figure,
+a native line chart of its full-year figures against the path to each milestone, drawn
+from a block of cells beside it (year, figure, path, milestones) that an officer can
+read, correct or extend. What is drawn is what the HTML chart draws (views/level.py):
+full-year figures from five years before the baseline, the path from the baseline at
+the milestone's required annual rate, and the milestones. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .charts import COLOURS, chart_word, value_label
+from .report_view import _name
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+    from ..plan.model import Observation
+    from .report import ReportData
+    from .report_xlsx import _Book
+
+__all__ = ["level_charts", "chart_columns"]
+
+# Rows a chart takes on the sheet (its height, 300 px, is 15 rows of 20 px) and the gap after.
+_CHART_ROWS = 16
+
+
+def chart_columns(a: Assessment, rows: Sequence[Observation], lang: str) -> tuple[list[str], list[list[float | None]]]:
+    """The chart's cells: the series' names and, one row per year, the year and each
+    series' value (None where it has none). The figures first, then one path per milestone
+    with a required rate (the trajectory, docs/methodology.md 1.2), then the milestones."""
+    base = a.baseline
+    first = base.period.year - 5 if base is not None else None
+    figures = {o.period.year: o.value for o in rows if o.period.is_year and (first is None or o.period.year >= first)}
+    names = [chart_word("actual", lang)]
+    columns: list[dict[int, float]] = [figures]
+    unit = a.indicator.unit_in(lang)
+    if base is not None and base.value is not None:
+        for m in a.milestones:
+            if m.required_rate is None:
+                continue
+            start = base.period.year
+            names.append(chart_word("path", lang, value=value_label(m.value, unit, lang), by=m.by))
+            columns.append({y: base.value * (1 + m.required_rate) ** (y - start) for y in range(start, m.by.year + 1)})
+    names.append(chart_word("milestones", lang))
+    columns.append({m.by.year: m.value for m in a.milestones})
+    years = sorted(set().union(*columns))
+    return names, [[float(y), *(c.get(y) for c in columns)] for y in years]
+
+
+def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
+    """A sheet of the level targets' charts, each with its cells at the left; no sheet
+    when no level target has a full-year figure to draw."""
+    lang = book.lang
+    drawn = []
+    for a in data.assessments:
+        if a.target.kind != "level":
+            continue
+        rows = data.series.get(a.indicator.id, [])
+        names, table = chart_columns(a, rows, lang)
+        if not any(r[1] is not None for r in table):
+            continue  # no full-year figure: nothing to set against the path
+        drawn.append((a, names, table))
+    if not drawn:
+        return
+    from .report_xlsx import print_setup
+
+    ws = book.sheet(title)
+    sheet = ws.get_name()
+    top = 0
+    widest = len(year)
+    # Every chart starts in the same column, right of the widest block of cells.
+    chart_col = max(len(names) for _, names, _ in drawn) + 2
+    for a, names, table in drawn:
+        ws.write_string(top, 0, _name(a, lang), book.fmt(bold=True))
+        ws.set_row(top + 1, 30)  # two lines: a path's name is long
+        ws.write_string(top + 1, 0, year, book.header)
+        for col, name in enumerate(names, start=1):
+            ws.write_string(top + 1, col, name, book.header)
+            widest = max(widest, min(len(name), 18))
+        for i, row in enumerate(table, start=top + 2):
+            ws.write_number(i, 0, row[0], book.fmt(num_format="0"))
+            for col, value in enumerate(row[1:], start=1):
+                if value is not None:
+                    ws.write_number(i, col, value, book.number(value))
+        first, last = top + 2, top + 1 + len(table)
+        chart = book.wb.add_chart({"type": "line"})
+        colours = [COLOURS["actual"]] + [COLOURS["path" if i % 2 == 0 else "path2"] for i in range(len(names) - 2)]
+        for col in range(1, len(names) + 1):
+            series: dict[str, Any] = {
+                "name": [sheet, top + 1, col],
+                "categories": [sheet, first, 0, last, 0],
+                "values": [sheet, first, col, last, col],
+            }
+            if col == 1:  # the figures: a solid line with dots
+                series |= {
+                    "line": {"color": colours[0], "width": 2.25},
+                    "marker": {"type": "circle", "size": 5, "fill": {"color": colours[0]}, "border": {"none": True}},
+                }
+            elif col < len(names):  # a path: dashed, no dots
+                series |= {"line": {"color": colours[col - 1], "dash_type": "dash"}, "marker": {"type": "none"}}
+            else:  # the milestones: dots alone
+                series |= {
+                    "line": {"none": True},
+                    "marker": {"type": "diamond", "size": 8, "fill": {"color": COLOURS["milestone"]}},
+                }
+            chart.add_series(series)
+        # A year with no figure is stepped over, so the line joins the figures there are.
+        chart.show_blanks_as("span")
+        paths = len(names) > 2  # the figures, a path or more, the milestones
+        chart.set_title({"name": _chart_title(a, lang, paths), "name_font": {"size": 11}})
+        chart.set_y_axis({"name": a.indicator.unit_in(lang), "major_gridlines": {"visible": True}})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 640, "height": 300})
+        ws.insert_chart(top, chart_col, chart)
+        top += max(len(table) + 3, _CHART_ROWS)
+    print_setup(ws)
+    ws.set_column(0, 0, 8)
+    ws.set_column(1, 8, widest + 2)
+
+
+def _chart_title(a: Assessment, lang: str, paths: bool) -> str:
+    """ "…: figures against the path", or "…: figures" where no path is drawn."""
+    from .report_xlsx import word
+
+    return word("level_chart" if paths else "level_chart_figures", lang, name=_name(a, lang))
