@@ -23,6 +23,7 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
     json = "json"
     toml = "toml"
+    docx = "docx"
 
 
 @command()
@@ -34,7 +35,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="html, markdown, json or toml (default: from the -o file's extension; markdown on stdout).",
+            help="html, markdown, json, toml or docx (default: from the -o file's extension; markdown on stdout).",
         ),
     ] = None,
     output: Annotated[
@@ -72,7 +73,8 @@ def report(
     """The review-meeting document: a summary of every target, then one section per target.
 
     html is one self-contained file with charts that prints on A4; markdown has the same
-    content as tables; json and toml are the full assessment snapshot for archiving.
+    content as tables; docx is an editable Word document laid out as Vietnamese
+    administrative documents are; json and toml are the full assessment snapshot for archiving.
 
     Example: qntrack report --format html -o review-2025.html --since 2025-06-30
     """
@@ -94,6 +96,8 @@ def report(
     kind = fmt.value if fmt is not None else None
     if file_name is None and kind == "html" and sys.stdout.isatty():
         raise fail("--format html", msg("cli_html_to_terminal"), ExitCode.USAGE)
+    if file_name is None and kind == "docx" and sys.stdout.isatty():
+        raise fail("--format docx", msg("docx_to_terminal"), ExitCode.USAGE)
     ws = open_workspace(targets, day)
     path = None
     if file_name is None:
@@ -113,6 +117,13 @@ def report(
     language = _lang(lang)
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
     if path is None or file_name is None:
+        if kind == "docx":  # bytes, into a pipe or a redirect (never a terminal: above)
+            from ..output.report_docx import render_docx
+
+            sys.stdout.buffer.write(render_docx(data, language))
+            sys.stdout.flush()
+            _report(warnings)
+            return
         _out(render(data, kind, language))
         _report(warnings)
         return

@@ -31,8 +31,8 @@ __all__ = [
     "refuse_stdout_into",
 ]
 
-# Markdown and SVG carry this comment; HTML its <meta name="generator">, JSON and TOML
-# their leading "qntrack" key. Only the first and last few KB of a file are read for it
+# Markdown and SVG carry this comment (a Word report as its zip's comment); HTML its
+# <meta name="generator">, JSON and TOML their leading "qntrack" key. Only the first and last few KB of a file are read for it
 # (and the whole file once a fingerprint is found there: see below).
 GENERATOR_MARK = "<!-- generator: qntrack -->"
 _PEEK = 4096
@@ -62,14 +62,14 @@ WRITABLE = {
     ".markdown": "markdown",
     ".json": "json",
     ".toml": "toml",
+    ".docx": "docx",
 }
 
 # Extensions that name some other format: a report is never written under them, even
 # with --format, so `review.pdf` can never hold Markdown.
 _OTHER = {
     ".pdf": "PDF",
-    ".doc": "Word",
-    ".docx": "Word",
+    ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
     ".rtf": "RTF",
     ".xls": "Excel",
@@ -100,6 +100,7 @@ _A = {
     "markdown": "outputs_a_markdown_report",
     "json": "outputs_a_json_report",
     "toml": "outputs_a_toml_report",
+    "docx": "outputs_a_docx_report",
 }
 # The two things a report may be written over by mistake, named in the message's language.
 _PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
@@ -200,6 +201,7 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
 #   HTML:          <meta name="generator" content="qntrack; sha256:...">
 #   JSON:          "fingerprint": "sha256:..." right after the leading "qntrack" key
 #   TOML:          fingerprint = "sha256:..." right after the leading qntrack line
+#   Word (.docx):  <!-- generator: qntrack; sha256:... --> as the zip's comment, at its end
 # A mark without a fingerprint (reports written before it existed, 0.1's) still counts
 # as qntrack's, so an upgrade does not ask for --force.
 _ZEROS = b"0" * 64
@@ -223,7 +225,7 @@ def _digest(data: bytes) -> bytes:
 
 def stamp(fmt: str, payload: bytes) -> bytes:
     """The report (or chart) as written to a file: its generator mark with the fingerprint
-    of these very bytes. ``fmt``: "markdown", "svg", "html", "json" or "toml"."""
+    of these very bytes. ``fmt``: "markdown", "svg", "html", "json", "toml" or "docx"."""
     if fmt in ("markdown", "svg"):
         mark = GENERATOR_MARK.encode("ascii")
         i = payload.rfind(mark) if fmt == "markdown" else payload.find(mark)
@@ -238,6 +240,10 @@ def stamp(fmt: str, payload: bytes) -> bytes:
             payload,
             count=1,
         )
+    elif fmt == "docx":
+        # The zip comment already holds the mark with zeros (docx_layout.saved): a longer
+        # comment would contradict the length the zip's last record gives for it.
+        with_zeros = payload
     elif fmt == "toml":
         with_zeros = re.sub(
             rb'\A(qntrack = "[^"\n]*"\n)', rb'\1fingerprint = "' + _PLACEHOLDER + rb'"\n', payload, count=1

@@ -46,7 +46,7 @@ __all__ = [
     "render",
 ]
 
-FORMATS = ("html", "markdown", "json", "toml")
+FORMATS = ("html", "markdown", "json", "toml", "docx")  # docx: bytes (report_docx)
 
 
 # --- the data ------------------------------------------------------------------------
@@ -260,6 +260,10 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
     from ..files.outputs import GENERATOR_MARK, stamp
 
     files: list[tuple[Path, bytes]] = []
+    if fmt == "docx":
+        from .report_docx import render_docx
+
+        return [(path, render_docx(data, lang))]  # stamped as it is saved (docx_layout)
     if fmt == "markdown":
         charts = markdown_charts(data, lang)
         links: dict[str, str] = {}
