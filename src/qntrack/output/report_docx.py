@@ -94,6 +94,8 @@ class _Writer:
         from docx.oxml.ns import qn
         from docx.shared import Mm
 
+        from .docx_layout import TABLE_PT, WIDE_TABLE_PT, WIDE_TABLE_STYLE
+
         table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         # The text's full width; Word shares it out by the cells' contents.
@@ -109,7 +111,7 @@ class _Writer:
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         header._tr.get_or_add_trPr().append(repeat)
-        widths = _column_widths(headers, rows)
+        widths = _column_widths(headers, rows, WIDE_TABLE_PT if style == WIDE_TABLE_STYLE else TABLE_PT)
         for column, mm in zip(table.columns, widths, strict=True):
             column.width = Mm(mm)
         for i, (cell, text) in enumerate(zip(header.cells, headers, strict=True)):
@@ -153,20 +155,28 @@ class _Writer:
             self.note(line)
 
 
-def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[float]:
-    """Each column's share of the text's width, in mm, by what it holds: its longest word
-    (which cannot wrap) or its longest text up to a cap (which can). Word and LibreOffice
-    otherwise start from equal columns, which squeezes a target's name into a sliver."""
+def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]], points: float) -> list[float]:
+    """Each column's width in mm, by what it holds, since Word and LibreOffice otherwise
+    start from equal columns, which squeezes a target's name into a sliver. A column gets
+    at least its longest word (which cannot wrap; an address, which wraps anywhere,
+    counts as a short one), then a share of what is left towards its longest text."""
     from .docx_layout import TEXT_WIDTH_MM
 
-    weights = []
+    per_char = points * 0.3528 * 0.55  # mm: a little over half an em (a figure is half one in Times)
+    padding = 4.0  # the cell's margins, left and right
+    least, most = [], []
     for i, header in enumerate(headers):
         texts = [header] + [row[i].url or row[i].text for row in rows]
-        longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+        word = max((len(w) for text in texts for w in text.split()), default=1)
         longest = max((len(text) for text in texts), default=1)
-        weights.append(max(longest_word + 1, min(longest, 30), 6))
-    total = sum(weights)
-    return [TEXT_WIDTH_MM * w / total for w in weights]
+        least.append(min(word, 16) * per_char + padding)
+        most.append(max(least[-1], min(longest, 40) * per_char + padding))
+    if sum(least) >= TEXT_WIDTH_MM:
+        return [TEXT_WIDTH_MM * w / sum(least) for w in least]
+    room, wanted = TEXT_WIDTH_MM - sum(least), sum(most) - sum(least)
+    widths = [lo + (hi - lo) * min(1.0, room / wanted) if wanted else lo for lo, hi in zip(least, most, strict=True)]
+    spare = TEXT_WIDTH_MM - sum(widths)
+    return [w + spare * w / sum(widths) for w in widths]
 
 
 def render_docx(data: ReportData, lang: str) -> bytes:
