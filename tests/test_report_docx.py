@@ -378,3 +378,16 @@ def test_a_missing_cairo_library_is_one_message(shipped: Path, monkeypatch: pyte
     assert result.exit_code == 1
     assert "apt-get install libcairo2" in result.stderr and "Traceback" not in result.output
     assert not Path("r.docx").exists()
+
+
+def test_status_cells_are_tinted_with_the_reports_status_colours(en: Document):
+    """The HTML report's colours (#1b5e20 for target achieved), 70 % lighter for print:
+    0x1b + (255 - 0x1b) * 0.7 = 186.6 -> BB, 0x5e -> 206.7 -> CF, 0x20 -> 188.1 -> BC."""
+    table = en.tables[0]  # the groups
+    status_column = [c.text for c in table.rows[0].cells].index("Status")
+    fills = {}
+    for row in table.rows[1:]:
+        cell = row.cells[status_column]
+        shading = cell._tc.tcPr.find(qn("w:shd"))
+        fills[cell.text] = shading.get(qn("w:fill"))
+    assert fills.get("Target achieved") == "BBCFBC"

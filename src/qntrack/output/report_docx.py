@@ -98,14 +98,11 @@ class _Writer:
 
         table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
-        # The text's full width; Word shares it out by the cells' contents.
-        width = OxmlElement("w:tblW")
+        # The text's full width (in fiftieths of a percent), in the tblW python-docx wrote,
+        # which keeps its place among the table's properties (Word reads them in order).
+        width = table._tbl.tblPr.find(qn("w:tblW"))
         width.set(qn("w:w"), "5000")
         width.set(qn("w:type"), "pct")
-        tbl_pr = table._tbl.tblPr
-        for old in tbl_pr.findall(qn("w:tblW")):
-            tbl_pr.remove(old)
-        tbl_pr.append(width)
         # The header row is repeated on every page the table runs onto.
         header = table.rows[0]
         repeat = OxmlElement("w:tblHeader")
@@ -128,6 +125,8 @@ class _Writer:
 
         p = cell.paragraphs[0]
         p.style = style
+        if bold or value.status is not None:
+            _shade(cell, _HEADER_FILL if bold else _tint(value.status))
         if numeric:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         # A source is written out in full: on paper, a link's host alone says too little.
@@ -155,6 +154,30 @@ class _Writer:
             self.note(line)
 
 
+# A header row's fill; a status cell's is its colour in the HTML report, lightened so that
+# the black text stays legible and a black-and-white printer still prints it (grey).
+_HEADER_FILL = "E7E6E6"
+
+
+def _tint(status: str | None, white: float = 0.7) -> str:
+    from .report_groups import STATUS_COLOURS
+
+    colour = STATUS_COLOURS.get(status or "", "#8a9099").lstrip("#")
+    parts = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{round(c + (255 - c) * white):02X}" for c in parts)
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
 def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]], points: float) -> list[float]:
     """Each column's width in mm, by what it holds, since Word and LibreOffice otherwise
     start from equal columns, which squeezes a target's name into a sliver. A column gets
@@ -169,7 +192,7 @@ def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]], point
         texts = [header] + [row[i].url or row[i].text for row in rows]
         word = max((len(w) for text in texts for w in text.split()), default=1)
         longest = max((len(text) for text in texts), default=1)
-        least.append(min(word, 16) * per_char + padding)
+        least.append((min(word, 16) + 1) * per_char + padding)  # + 1: bold and accented letters
         most.append(max(least[-1], min(longest, 40) * per_char + padding))
     if sum(least) >= TEXT_WIDTH_MM:
         return [TEXT_WIDTH_MM * w / sum(least) for w in least]
