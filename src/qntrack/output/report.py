@@ -1,4 +1,5 @@
-"""`qntrack report`: the document a review meeting reads, in HTML, Markdown, JSON or TOML.
+"""`qntrack report`: the document a review meeting reads, in HTML, Markdown, JSON or TOML
+(and in Word: ``report_docx.render_docx``, bytes rather than text).
 
 Two steps, kept apart so a Python caller can use either:
 
@@ -327,4 +328,6 @@ def render(data: ReportData, fmt: str, lang: str) -> str:
         return render_json(data)
     if fmt == "toml":
         return render_toml(data)
+    if fmt == "docx":
+        raise ValueError("a Word report is bytes, not text: use output.report_docx.render_docx")
     raise ValueError(f"unknown report format {fmt!r}; valid: {', '.join(FORMATS)}")
