@@ -193,9 +193,9 @@ def test_report_refusals_in_vietnamese(tracker: Path):
     r = run("report", "-o", "review.pdf", "--lang", "vi")
     assert r.exit_code == 2
     assert r.stderr == (
-        "review.pdf: lỗi: qntrack không thể ghi báo cáo PDF (chưa hỗ trợ báo cáo PDF và Word; "
+        "review.pdf: lỗi: qntrack không thể ghi báo cáo PDF (chưa hỗ trợ báo cáo PDF; "
         "hãy mở báo cáo HTML bằng trình duyệt rồi in ra PDF); qntrack ghi .html/.htm, "
-        ".md/.markdown, .json, .toml hoặc .xlsx\n"
+        ".md/.markdown, .json, .toml, .xlsx hoặc .docx\n"
     )
     r = run("report", "-o", "observations.csv", "--lang", "vi")
     assert r.stderr == (

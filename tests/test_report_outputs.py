@@ -249,7 +249,7 @@ def test_a_folder_is_refused(plan: Path):
     "name, words",
     [
         ("review.pdf", "not yet supported"),
-        ("review.docx", "not yet supported"),
+        ("review.doc", "Word 97-2003"),
         ("review.xls", "Excel"),  # the old binary format; .xlsx is written (test_report_xlsx.py)
         ("review.txt", "does not say which format"),
         ("review", "does not say which format"),
@@ -257,7 +257,7 @@ def test_a_folder_is_refused(plan: Path):
 )
 def test_an_extension_qntrack_cannot_write_is_refused(plan: Path, name: str, words: str):
     message = refused(run("report", "-o", name), name)
-    assert words in message and ".html/.htm, .md/.markdown, .json, .toml or .xlsx" in message
+    assert words in message and ".html/.htm, .md/.markdown, .json, .toml, .xlsx or .docx" in message
     assert not (plan / name).exists()
 
 

@@ -24,6 +24,7 @@ class ReportFormat(str, Enum):
     json = "json"
     toml = "toml"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 @command()
@@ -35,7 +36,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="html, markdown, json, toml or xlsx (default: from the -o file's extension; markdown on stdout).",
+            help="html, markdown, json, toml, xlsx or docx (default: from the -o file's extension; markdown on stdout).",
         ),
     ] = None,
     output: Annotated[
@@ -73,7 +74,8 @@ def report(
     """The review-meeting document: a summary of every target, then one section per target.
 
     html is one self-contained file with charts that prints on A4; markdown has the same
-    content as tables; json and toml are the full assessment snapshot for archiving.
+    content as tables; docx is an editable Word document laid out as Vietnamese
+    administrative documents are; json and toml are the full assessment snapshot for archiving.
 
     Example: qntrack report --format html -o review-2025.html --since 2025-06-30
     """
@@ -97,6 +99,8 @@ def report(
         raise fail("--format html", msg("cli_html_to_terminal"), ExitCode.USAGE)
     if file_name is None and kind == "xlsx" and sys.stdout.isatty():
         raise fail("--format xlsx", msg("cli_xlsx_to_terminal"), ExitCode.USAGE)
+    if file_name is None and kind == "docx" and sys.stdout.isatty():
+        raise fail("--format docx", msg("docx_to_terminal"), ExitCode.USAGE)
     ws = open_workspace(targets, day)
     path = None
     if file_name is None:
@@ -116,7 +120,8 @@ def report(
     language = _lang(lang)
     warnings = ws.warnings_for(a.indicator.id for a in data.assessments)
     if path is None or file_name is None:
-        if kind == "xlsx":  # a pipe or a redirection: the workbook's bytes as a file would hold them
+        if kind in ("xlsx", "docx"):
+            # A pipe or a redirection (never a terminal: above): the bytes a file would hold.
             from ..output.report import report_files
 
             sys.stdout.buffer.write(report_files(data, kind, language, Path("-"))[0][1])

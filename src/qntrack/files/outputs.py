@@ -31,8 +31,8 @@ __all__ = [
     "refuse_stdout_into",
 ]
 
-# Markdown and SVG carry this comment; HTML its <meta name="generator">, JSON and TOML
-# their leading "qntrack" key. Only the first and last few KB of a file are read for it
+# Markdown and SVG carry this comment (a Word report as its zip's comment); HTML its
+# <meta name="generator">, JSON and TOML their leading "qntrack" key. Only the first and last few KB of a file are read for it
 # (and the whole file once a fingerprint is found there: see below).
 GENERATOR_MARK = "<!-- generator: qntrack -->"
 _PEEK = 4096
@@ -63,14 +63,14 @@ WRITABLE = {
     ".json": "json",
     ".toml": "toml",
     ".xlsx": "xlsx",
+    ".docx": "docx",
 }
 
 # Extensions that name some other format: a report is never written under them, even
 # with --format, so `review.pdf` can never hold Markdown.
 _OTHER = {
     ".pdf": "PDF",
-    ".doc": "Word",
-    ".docx": "Word",
+    ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
     ".rtf": "RTF",
     ".xls": "Excel",
@@ -101,6 +101,7 @@ _A = {
     "json": "outputs_a_json_report",
     "toml": "outputs_a_toml_report",
     "xlsx": "outputs_an_xlsx_report",
+    "docx": "outputs_a_docx_report",
 }
 # The two things a report may be written over by mistake, named in the message's language.
 _PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
@@ -202,6 +203,7 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
 #   JSON:          "fingerprint": "sha256:..." right after the leading "qntrack" key
 #   TOML:          fingerprint = "sha256:..." right after the leading qntrack line
 #   Excel (.xlsx): <!-- generator: qntrack; sha256:... --> as the zip archive's comment
+#   Word (.docx):  <!-- generator: qntrack; sha256:... --> as the zip's comment, at its end
 # A mark without a fingerprint (reports written before it existed, 0.1's) still counts
 # as qntrack's, so an upgrade does not ask for --force.
 _ZEROS = b"0" * 64
@@ -225,11 +227,12 @@ def _digest(data: bytes) -> bytes:
 
 def stamp(fmt: str, payload: bytes) -> bytes:
     """The report (or chart) as written to a file: its generator mark with the fingerprint
-    of these very bytes. ``fmt``: "markdown", "svg", "html", "json", "toml" or "xlsx" (whose
-    mark is the zip archive's comment, the file's last bytes: output/report_xlsx.py)."""
-    if fmt == "xlsx":
-        # The zip's comment holds the mark with the placeholder already (report_xlsx.ZIP_MARK):
-        # the comment's length is written in the archive's last record, so it stays as it is.
+    of these very bytes. ``fmt``: "markdown", "svg", "html", "json", "toml", "xlsx" or "docx"
+    (whose mark is the zip archive's comment, the file's last bytes: output/report_xlsx.py,
+    output/docx_layout.py)."""
+    if fmt in ("xlsx", "docx"):
+        # The zip's comment holds the mark with the placeholder already: the comment's
+        # length is written in the archive's last record, so it stays as it is.
         with_zeros = payload
     elif fmt in ("markdown", "svg"):
         mark = GENERATOR_MARK.encode("ascii")

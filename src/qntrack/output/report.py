@@ -1,4 +1,5 @@
-"""`qntrack report`: the document a review meeting reads, in HTML, Markdown, JSON or TOML.
+"""`qntrack report`: the document a review meeting reads, in HTML, Markdown, JSON or TOML
+(and in Word: ``report_docx.render_docx``, bytes rather than text).
 
 Two steps, kept apart so a Python caller can use either:
 
@@ -46,7 +47,7 @@ __all__ = [
     "render",
 ]
 
-FORMATS = ("html", "markdown", "json", "toml")
+FORMATS = ("html", "markdown", "json", "toml", "docx")  # docx: bytes (report_docx)
 
 
 # --- the data ------------------------------------------------------------------------
@@ -268,6 +269,10 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
         from .report_xlsx import render_xlsx
 
         return [(path, stamp("xlsx", render_xlsx(data, lang)))]
+    if fmt == "docx":
+        from .report_docx import render_docx
+
+        return [(path, render_docx(data, lang))]  # stamped as it is saved (docx_layout)
     if fmt == "markdown":
         charts = markdown_charts(data, lang)
         links: dict[str, str] = {}
@@ -331,4 +336,6 @@ def render(data: ReportData, fmt: str, lang: str) -> str:
         return render_json(data)
     if fmt == "toml":
         return render_toml(data)
+    if fmt == "docx":
+        raise ValueError("a Word report is bytes, not text: use output.report_docx.render_docx")
     raise ValueError(f"unknown report format {fmt!r}; valid: {', '.join(FORMATS)}")

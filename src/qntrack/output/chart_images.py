@@ -1,0 +1,67 @@
+"""The report's charts as PNG images, for formats that cannot hold SVG (Word; the PDF and
+Excel reports may reuse it).
+
+The charts are pygal's SVG (output/charts.py); CairoSVG draws them with the cairo library
+(Debian: libcairo2; README, "Installing"). An image is drawn for the width it is printed
+at, at ``DPI`` dots per inch, so it prints sharp: print quality is 200 dpi or more at the
+printed size. The same SVG on the same cairo and fonts gives the same bytes.
+
+Edge code: the cairo library is loaded on first use, never at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import ExitCode, fail
+
+__all__ = ["DPI", "ChartImage", "png_of"]
+
+# Dots per inch at the printed width: above the 200 that print needs, so a chart stays
+# sharp when Word or a printer rescales it a little.
+DPI = 240
+
+
+@dataclass(frozen=True, slots=True)
+class ChartImage:
+    png: bytes
+    width_px: int
+    height_px: int
+    width_mm: float  # the width it is printed at
+
+    @property
+    def height_mm(self) -> float:
+        return self.width_mm * self.height_px / self.width_px
+
+    @property
+    def dpi(self) -> float:
+        """Dots per inch at the printed width."""
+        return self.width_px / (self.width_mm / 25.4)
+
+
+def _svg2png() -> object:
+    """CairoSVG's converter; a missing cairo library is said as such, with its package."""
+    try:
+        import cairosvg  # type: ignore[import-untyped]  # CairoSVG ships no type information
+    except OSError:  # cairocffi could not load libcairo.so.2
+        from ..catalog import msg
+
+        raise fail("cairo", msg("docx_no_cairo"), ExitCode.INVALID) from None
+    except ImportError:
+        from ..catalog import msg
+
+        raise fail("cairosvg", msg("docx_no_cairosvg"), ExitCode.INVALID) from None
+    return cairosvg.svg2png
+
+
+def png_of(svg: str, width_mm: float, dpi: int = DPI) -> ChartImage:
+    """The SVG drawn as a PNG ``width_mm`` wide at ``dpi`` dots per inch (its height in
+    proportion). Pure in effect: the same SVG gives the same bytes."""
+    import struct
+
+    width_px = round(width_mm / 25.4 * dpi)
+    convert = _svg2png()
+    png: bytes = convert(bytestring=svg.encode("utf-8"), output_width=width_px)  # type: ignore[operator]
+    # The PNG header's IHDR chunk holds the drawn size: width and height, big-endian.
+    width, height = struct.unpack(">II", png[16:24])
+    return ChartImage(png, width, height, width_mm)

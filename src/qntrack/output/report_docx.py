@@ -1,0 +1,298 @@
+"""The Word report (``report --format docx``): the HTML report's content as an editable
+document, written with python-docx.
+
+What it says comes from the view HTML and Markdown share (report_view, report_groups,
+report_breakdowns), in the same order: the groups, the summary, what changed since the
+last review, then one section per target (its key figures, its units ranked, its
+milestones, its observations with their sources as text, its sentences). Headings use
+Word's own Heading 1-3 styles, so the navigation pane and the table of contents at the
+top (a TOC field Word fills in on opening) work; tables are real tables; each chart is a
+PNG drawn for print (chart_images) with a numbered caption. The page and type are set in
+docx_layout.
+
+Pure in effect: the same data gives the same bytes (docx_layout.saved).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..catalog import msg
+from ..catalog import render as text_of
+from ..errors import ExitCode, fail
+from .charts import Chart
+from .report_view import Cell, SectionView, TableView
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["render_docx", "CHART_WIDTH_MM"]
+
+# Charts are printed this wide: the text's width (165 mm) less a little air.
+CHART_WIDTH_MM = 160.0
+# A table with more columns than this is set in the smaller type (docx_layout).
+_WIDE = 8
+
+
+def _word(key: str, lang: str, **values: Any) -> str:
+    return text_of(msg(key, **values), lang)
+
+
+def _document() -> Any:
+    try:
+        import docx
+    except ImportError:
+        raise fail("python-docx", msg("docx_no_python_docx"), ExitCode.INVALID) from None
+    return docx.Document()
+
+
+class _Writer:
+    """Adds the report's parts to one document, numbering its figures."""
+
+    def __init__(self, doc: Any, lang: str) -> None:
+        self.doc = doc
+        self.lang = lang
+        self.figures = 0
+
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(text, level)
+
+    def paragraph(self, text: str, label: str | None = None) -> None:
+        from .docx_layout import BODY_STYLE
+
+        p = self.doc.add_paragraph(style=BODY_STYLE)
+        if label:
+            p.add_run(f"{label}: ").bold = True
+        p.add_run(text)
+
+    def note(self, text: str) -> None:
+        """A sentence on how to read a chart: under its caption, in italics."""
+        p = self.doc.add_paragraph(style="Caption")
+        p.add_run(text)
+
+    def bullets(self, lines: Sequence[str]) -> None:
+        for line in lines:
+            self.doc.add_paragraph(line, style="List Bullet")
+
+    def table(self, t: TableView) -> None:
+        from .docx_layout import TABLE_STYLE, WIDE_TABLE_STYLE
+
+        style = WIDE_TABLE_STYLE if len(t.headers) > _WIDE else TABLE_STYLE
+        self._grid(t.headers, t.rows, t.numeric, style)
+
+    def pairs(self, headers: tuple[str, str], items: Sequence[tuple[str, Cell]]) -> None:
+        """A two-column table: a figure's name, its value."""
+        from .docx_layout import TABLE_STYLE
+
+        self._grid(headers, [(Cell(k), c) for k, c in items], frozenset(), TABLE_STYLE)
+
+    def _grid(
+        self, headers: Sequence[str], rows: Sequence[Sequence[Cell]], numeric: frozenset[int], style: str
+    ) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Mm
+
+        from .docx_layout import TABLE_PT, WIDE_TABLE_PT, WIDE_TABLE_STYLE
+
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
+        table.style = self.doc.styles["Table Grid"]
+        # The text's full width (in fiftieths of a percent), in the tblW python-docx wrote,
+        # which keeps its place among the table's properties (Word reads them in order).
+        width = table._tbl.tblPr.find(qn("w:tblW"))
+        width.set(qn("w:w"), "5000")
+        width.set(qn("w:type"), "pct")
+        # The header row is repeated on every page the table runs onto.
+        header = table.rows[0]
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header._tr.get_or_add_trPr().append(repeat)
+        widths = _column_widths(headers, rows, WIDE_TABLE_PT if style == WIDE_TABLE_STYLE else TABLE_PT)
+        for column, mm in zip(table.columns, widths, strict=True):
+            column.width = Mm(mm)
+        for i, (cell, text) in enumerate(zip(header.cells, headers, strict=True)):
+            self._cell(cell, Cell(text), style, i in numeric, bold=True)
+            cell.width = Mm(widths[i])
+        for row, cells in zip(table.rows[1:], rows, strict=True):
+            for i, (cell, value) in enumerate(zip(row.cells, cells, strict=True)):
+                self._cell(cell, value, style, i in numeric)
+                cell.width = Mm(widths[i])
+
+    @staticmethod
+    def _cell(cell: Any, value: Cell, style: str, numeric: bool, bold: bool = False) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        p = cell.paragraphs[0]
+        p.style = style
+        if bold or value.status is not None:
+            _shade(cell, _HEADER_FILL if bold else _tint(value.status))
+        if numeric:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        # A source is written out in full: on paper, a link's host alone says too little.
+        run = p.add_run(value.url if value.url else value.text)
+        run.bold = bold or value.status is not None or None
+        run.italic = value.muted or None
+
+    def chart(self, chart: Chart | None, title: str) -> None:
+        """The chart as a print-quality image, its caption ("Figure 1: ...") and its notes."""
+        if chart is None:
+            return
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm
+
+        from .chart_images import png_of
+
+        image = png_of(chart.svg, CHART_WIDTH_MM)
+        self.doc.add_picture(io.BytesIO(image.png), width=Mm(image.width_mm))
+        picture = self.doc.paragraphs[-1]
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True  # never a chart without its caption
+        self.figures += 1
+        self.doc.add_paragraph(_word("docx_figure", self.lang, n=self.figures, title=title), style="Caption")
+        for line in chart.notes:
+            self.note(line)
+
+
+# A header row's fill; a status cell's is its colour in the HTML report, lightened so that
+# the black text stays legible and a black-and-white printer still prints it (grey).
+_HEADER_FILL = "E7E6E6"
+
+
+def _tint(status: str | None, white: float = 0.7) -> str:
+    from .report_groups import STATUS_COLOURS
+
+    colour = STATUS_COLOURS.get(status or "", "#8a9099").lstrip("#")
+    parts = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{round(c + (255 - c) * white):02X}" for c in parts)
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]], points: float) -> list[float]:
+    """Each column's width in mm, by what it holds, since Word and LibreOffice otherwise
+    start from equal columns, which squeezes a target's name into a sliver. A column gets
+    at least its longest word (which cannot wrap; an address, which wraps anywhere,
+    counts as a short one), then a share of what is left towards its longest text."""
+    from .docx_layout import TEXT_WIDTH_MM
+
+    per_char = points * 0.3528 * 0.55  # mm: a little over half an em (a figure is half one in Times)
+    padding = 4.0  # the cell's margins, left and right
+    least, most = [], []
+    for i, header in enumerate(headers):
+        texts = [header] + [row[i].url or row[i].text for row in rows]
+        word = max((len(w) for text in texts for w in text.split()), default=1)
+        longest = max((len(text) for text in texts), default=1)
+        least.append((min(word, 16) + 1) * per_char + padding)  # + 1: bold and accented letters
+        most.append(max(least[-1], min(longest, 40) * per_char + padding))
+    if sum(least) >= TEXT_WIDTH_MM:
+        return [TEXT_WIDTH_MM * w / sum(least) for w in least]
+    room, wanted = TEXT_WIDTH_MM - sum(least), sum(most) - sum(least)
+    widths = [lo + (hi - lo) * min(1.0, room / wanted) if wanted else lo for lo, hi in zip(least, most, strict=True)]
+    spare = TEXT_WIDTH_MM - sum(widths)
+    return [w + spare * w / sum(widths) for w in widths]
+
+
+def render_docx(data: ReportData, lang: str) -> bytes:
+    """The Word report's bytes, stamped with qntrack's generator mark (docx_layout.saved)."""
+    from .docx_layout import add_field, saved, set_properties, set_up
+    from .report_breakdowns import report_breakdowns
+    from .report_groups import groups_chart, report_groups
+    from .report_view import _view
+
+    view = _view(data, lang, with_charts=True)
+    doc = _document()
+    set_up(doc, lang)
+    set_properties(doc, view["title"], data.as_of or data.recorded_through, lang)
+    out = _Writer(doc, lang)
+    w, lbl = view["w"], view["l"]
+
+    doc.add_paragraph(view["title"], style="Title")
+    out.paragraph(f"{view['heading']} · {view['meta']}")
+    doc.add_paragraph(_word("docx_toc", lang), style="TOC Heading")
+    toc = doc.add_paragraph()
+    add_field(toc, 'TOC \\o "1-3" \\h \\z \\u', _word("docx_toc_shown", lang))
+
+    if view["groups"] is not None:
+        out.heading(w["groups"], 1)
+        out.table(view["groups"])
+        out.chart(groups_chart(report_groups(data.assessments), lang), w["groups"])
+    out.heading(w["contents"], 1)
+    out.table(view["summary"])
+    _since(out, view["since"], w)
+
+    breakdowns = report_breakdowns(data, lang, with_charts=True)
+    for s in view["sections"]:
+        _section(out, s, breakdowns.get(s.id), w, lbl)
+    out.paragraph(view["footer"])
+    return saved(doc)
+
+
+def _since(out: _Writer, since: dict[str, Any] | None, w: dict[str, str]) -> None:
+    if since is None:
+        return
+    out.heading(since["title"], 1)
+    if since["none"]:
+        out.paragraph(since["none"])
+        return
+    out.heading(w["new_figures"], 2)
+    if since["figures"] is not None:
+        out.table(since["figures"])
+    else:
+        out.paragraph(w["no_new_figures"])
+    out.heading(w["status_changes"], 2)
+    if since["statuses"] is not None:
+        out.table(since["statuses"])
+    else:
+        out.paragraph(w["no_status_change"])
+
+
+def _section(out: _Writer, s: SectionView, b: Any, w: dict[str, str], lbl: dict[str, str]) -> None:
+    out.heading(f"{s.number}. {s.name}", 1)
+    out.paragraph(f"{s.id} · {s.kind} · {lbl['status']}: {s.status_text}")
+    out.paragraph(s.definition, w["definition"])
+    indicator = f"{s.indicator} ({s.indicator_id})" + (f", {s.unit}" if s.unit else "") + f", {s.direction}."
+    if s.description:
+        indicator += f" {s.description}"
+    out.paragraph(indicator, lbl["indicator"])
+    if s.source is not None:
+        out.paragraph(s.source.url or s.source.text, lbl["source"])
+    if s.note:
+        out.paragraph(s.note, lbl["note"])
+    if s.chart is not None:
+        out.chart(s.chart, s.name)
+    else:
+        out.paragraph(s.no_chart)
+    out.heading(w["figures"], 2)
+    out.pairs((w["figure"], lbl["value"]), s.facts + s.key_figures)
+    if b is not None:
+        out.heading(b.heading, 2)
+        out.paragraph(b.rollup)
+        out.table(b.table)
+        out.chart(b.chart, f"{s.name}: {b.heading}")
+        if b.not_assessed:
+            out.paragraph("", w["bd_not_assessed"])
+            out.bullets(b.not_assessed)
+        for p in b.predecessors:
+            out.heading(p.caption, 3)
+            out.table(p.table)
+    if s.milestones is not None:
+        out.heading(lbl["milestones"], 2)
+        out.table(s.milestones)
+    if s.periods is not None:
+        out.heading(w["periods"], 2)
+        out.table(s.periods)
+    if s.observations is not None:
+        out.heading(lbl["observations"], 2)
+        out.table(s.observations)
+    out.heading(lbl["summary"], 2)
+    out.bullets(s.sentences)
