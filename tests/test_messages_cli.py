@@ -190,10 +190,10 @@ def test_the_gate_line_follows_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_report_refusals_in_vietnamese(tracker: Path):
-    r = run("report", "-o", "review.pdf", "--lang", "vi")
+    r = run("report", "-o", "review.docx", "--lang", "vi")
     assert r.exit_code == 2
     assert r.stderr == (
-        "review.pdf: lỗi: qntrack không thể ghi báo cáo PDF (chưa hỗ trợ báo cáo PDF và Word; "
+        "review.docx: lỗi: qntrack không thể ghi báo cáo Word (chưa hỗ trợ báo cáo PDF và Word; "
         "hãy mở báo cáo HTML bằng trình duyệt rồi in ra PDF); qntrack ghi .html/.htm, "
         ".md/.markdown, .json hoặc .toml\n"
     )

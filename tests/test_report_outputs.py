@@ -248,7 +248,6 @@ def test_a_folder_is_refused(plan: Path):
 @pytest.mark.parametrize(
     "name, words",
     [
-        ("review.pdf", "not yet supported"),
         ("review.docx", "not yet supported"),
         ("review.xlsx", "Excel"),
         ("review.txt", "does not say which format"),

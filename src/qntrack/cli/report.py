@@ -23,6 +23,7 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
     json = "json"
     toml = "toml"
+    pdf = "pdf"
 
 
 @command()
@@ -34,7 +35,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="html, markdown, json or toml (default: from the -o file's extension; markdown on stdout).",
+            help="html, markdown, json, toml or pdf (default: from the -o file's extension; markdown on stdout).",
         ),
     ] = None,
     output: Annotated[
@@ -94,6 +95,8 @@ def report(
     kind = fmt.value if fmt is not None else None
     if file_name is None and kind == "html" and sys.stdout.isatty():
         raise fail("--format html", msg("cli_html_to_terminal"), ExitCode.USAGE)
+    if file_name is None and kind == "pdf":  # a binary file: never on standard output
+        raise fail("--format pdf", msg("report_pdf_needs_file"), ExitCode.USAGE)
     ws = open_workspace(targets, day)
     path = None
     if file_name is None:

@@ -31,7 +31,7 @@ __all__ = [
     "refuse_stdout_into",
 ]
 
-# Markdown and SVG carry this comment; HTML its <meta name="generator">, JSON and TOML
+# Markdown and SVG carry this comment (PDF too, after a '%': report_pdf.stamp_pdf); HTML its <meta name="generator">, JSON and TOML
 # their leading "qntrack" key. Only the first and last few KB of a file are read for it
 # (and the whole file once a fingerprint is found there: see below).
 GENERATOR_MARK = "<!-- generator: qntrack -->"
@@ -62,12 +62,12 @@ WRITABLE = {
     ".markdown": "markdown",
     ".json": "json",
     ".toml": "toml",
+    ".pdf": "pdf",
 }
 
 # Extensions that name some other format: a report is never written under them, even
 # with --format, so `review.pdf` can never hold Markdown.
 _OTHER = {
-    ".pdf": "PDF",
     ".doc": "Word",
     ".docx": "Word",
     ".odt": "OpenDocument",
@@ -100,6 +100,7 @@ _A = {
     "markdown": "outputs_a_markdown_report",
     "json": "outputs_a_json_report",
     "toml": "outputs_a_toml_report",
+    "pdf": "outputs_a_pdf_report",
 }
 # The two things a report may be written over by mistake, named in the message's language.
 _PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
@@ -197,6 +198,7 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
 # longer match was edited since (a person's minutes added to it): it is no longer what
 # qntrack wrote, so it is not replaced without --force. Where it goes, per format:
 #   Markdown, SVG: <!-- generator: qntrack; sha256:... -->
+#   PDF:           %<!-- generator: qntrack; sha256:... --> before the last startxref
 #   HTML:          <meta name="generator" content="qntrack; sha256:...">
 #   JSON:          "fingerprint": "sha256:..." right after the leading "qntrack" key
 #   TOML:          fingerprint = "sha256:..." right after the leading qntrack line
@@ -223,10 +225,11 @@ def _digest(data: bytes) -> bytes:
 
 def stamp(fmt: str, payload: bytes) -> bytes:
     """The report (or chart) as written to a file: its generator mark with the fingerprint
-    of these very bytes. ``fmt``: "markdown", "svg", "html", "json" or "toml"."""
-    if fmt in ("markdown", "svg"):
+    of these very bytes. ``fmt``: "markdown", "svg", "html", "json", "toml" or "pdf" (whose
+    mark is a comment line near its end: report_pdf.stamp_pdf)."""
+    if fmt in ("markdown", "svg", "pdf"):
         mark = GENERATOR_MARK.encode("ascii")
-        i = payload.rfind(mark) if fmt == "markdown" else payload.find(mark)
+        i = payload.rfind(mark) if fmt in ("markdown", "pdf") else payload.find(mark)
         with_zeros = payload[:i] + mark[:-4] + b"; " + _PLACEHOLDER + b" -->" + payload[i + len(mark) :]
     elif fmt == "html":
         mark = b'<meta name="generator" content="qntrack">'

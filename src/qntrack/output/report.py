@@ -260,6 +260,10 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
     from ..files.outputs import GENERATOR_MARK, stamp
 
     files: list[tuple[Path, bytes]] = []
+    if fmt == "pdf":
+        from .report_pdf import render_pdf
+
+        return [(path, render_pdf(data, lang))]  # stamped by render_pdf: a binary file
     if fmt == "markdown":
         charts = markdown_charts(data, lang)
         links: dict[str, str] = {}
