@@ -43,11 +43,13 @@ PDF_CSS = """
 body { font-family: "Times New Roman", "Liberation Serif", Tinos, "DejaVu Serif", "DejaVu Sans", Symbola, serif; }
 .kind code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
 /* A wide table fits the page: cells are tighter, a long word (an id, a URL) may break
-   anywhere, a number only at its spaces ("12.3 % of GRDP" but never "0.8|9"). */
+   anywhere, a number only at its spaces ("12.3 % of GRDP" but never "0.8|9"); the
+   observations' kind and recording date stay whole (the HTML's nowrap). */
 table { table-layout: auto; width: 100%; max-width: 100%; }
-th, td { padding: 3px 4px; overflow-wrap: anywhere; }
-td.num, th.num { overflow-wrap: normal; }
-td.num, th.num, table.obs td:nth-child(4), table.obs td:last-child { white-space: normal; }
+th, td { padding: 3px 4px; }
+td { overflow-wrap: anywhere; }
+td.num, th.num, table.obs td:nth-child(4), table.obs td:last-child { overflow-wrap: normal; }
+td.num, th.num { white-space: normal; }
 .pill { white-space: normal; padding: 0 5px; }
 /* A chart is scaled to the page width and never cut across two pages. */
 figure.chart { break-inside: avoid; max-width: 100%; }
