@@ -115,6 +115,11 @@ def test_nothing_runs_off_the_page():
     ws = open_workspace(ROOT / "targets.yaml", day)
     data = build_report(ws.plan, ws.series, ws.store.observations, None, day, None, reference_day(day))
     doc = pdf_document(data, "en")
+    # The body as the HTML report's print stylesheet sets it (10 pt = 40/3 CSS px), in the
+    # Times New Roman-like serif the PDF asks for first.
+    body = next(b for b in doc.pages[0]._page_box.descendants() if b.element_tag == "body")
+    assert body.style["font_size"] == pytest.approx(40 / 3)
+    assert body.style["font_family"][0] == "Times New Roman"
     charts = 0
     for number, page in enumerate(doc.pages, start=1):
         box = page._page_box
@@ -130,6 +135,14 @@ def test_nothing_runs_off_the_page():
             assert inside and edges[3] <= bottom + 0.5, (number, kind, b.element_tag, edges, (left, top, right, bottom))
     # The groups' chart, each target's with figures, the units' of the two broken-down plans.
     assert charts >= 10
+
+
+def test_the_text_is_set_in_a_times_like_serif(sample_pdf: Path):
+    """The fonts embedded for the text: Times New Roman or one of its metric twins
+    (Liberation Serif, Tinos), as README's Debian packages install."""
+    page = pypdf.PdfReader(sample_pdf).pages[1]
+    fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    assert any(re.search(r"Times|Liberation-?Serif|Tinos", name) for name in fonts), fonts
 
 
 def test_the_sample_in_docs_is_current(shipped_text: list[str]):
@@ -170,6 +183,17 @@ def test_an_edited_or_foreign_pdf_is_not_replaced_without_force(tracker: Path):
     assert (folder / "theirs.pdf").read_bytes() == b"%PDF-1.4\nsomebody else's\n%%EOF\n"
     assert run("report", "-o", "theirs.pdf", "--force").exit_code == 0
     assert mark_state(folder / "theirs.pdf") == "qntrack"
+
+
+def test_a_vietnamese_pdf(tracker: Path):
+    """--lang vi: the headings in Vietnamese, the numbers written the Vietnamese way
+    (the small plan's share target: baseline 9,8 % in 2020, conftest.py)."""
+    result = run("report", "-o", "bao-cao.pdf", "--lang", "vi", "--as-of", "2026-01-01")
+    assert result.exit_code == 0 and result.stderr == "đã ghi bao-cao.pdf\n"
+    text = [squeeze(t) for t in pages_text(tracker / "bao-cao.pdf")]
+    assert "BÁOCÁOTIẾNĐỘ" in text[0] and "Tổnghợp" in text[0]
+    assert any("9,8%" in t for t in text)
+    assert text[-1].endswith(f"{len(text)}/{len(text)}")
 
 
 @pytest.mark.parametrize("args", [["--format", "pdf"], ["--format", "pdf", "-o", "-"]])
