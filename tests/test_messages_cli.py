@@ -190,12 +190,11 @@ def test_the_gate_line_follows_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_report_refusals_in_vietnamese(tracker: Path):
-    r = run("report", "-o", "review.pdf", "--lang", "vi")
+    r = run("report", "-o", "review.doc", "--lang", "vi")
     assert r.exit_code == 2
     assert r.stderr == (
-        "review.pdf: lỗi: qntrack không thể ghi báo cáo PDF (chưa hỗ trợ báo cáo PDF; "
-        "hãy mở báo cáo HTML bằng trình duyệt rồi in ra PDF); qntrack ghi .html/.htm, "
-        ".md/.markdown, .json, .toml, .xlsx hoặc .docx\n"
+        "review.doc: lỗi: qntrack không thể ghi báo cáo Word 97-2003; qntrack ghi .html/.htm, "
+        ".md/.markdown, .json, .toml, .xlsx, .docx hoặc .pdf\n"
     )
     r = run("report", "-o", "observations.csv", "--lang", "vi")
     assert r.stderr == (

@@ -248,7 +248,6 @@ def test_a_folder_is_refused(plan: Path):
 @pytest.mark.parametrize(
     "name, words",
     [
-        ("review.pdf", "not yet supported"),
         ("review.doc", "Word 97-2003"),
         ("review.xls", "Excel"),  # the old binary format; .xlsx is written (test_report_xlsx.py)
         ("review.txt", "does not say which format"),
@@ -257,7 +256,7 @@ def test_a_folder_is_refused(plan: Path):
 )
 def test_an_extension_qntrack_cannot_write_is_refused(plan: Path, name: str, words: str):
     message = refused(run("report", "-o", name), name)
-    assert words in message and ".html/.htm, .md/.markdown, .json, .toml, .xlsx or .docx" in message
+    assert words in message and ".html/.htm, .md/.markdown, .json, .toml, .xlsx, .docx or .pdf" in message
     assert not (plan / name).exists()
 
 

@@ -25,6 +25,7 @@ class ReportFormat(str, Enum):
     toml = "toml"
     xlsx = "xlsx"
     docx = "docx"
+    pdf = "pdf"
 
 
 @command()
@@ -36,7 +37,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="html, markdown, json, toml, xlsx or docx (default: from the -o file's extension; markdown on stdout).",
+            help="html, markdown, json, toml, xlsx, docx or pdf (default: from the -o file's extension; markdown on stdout).",
         ),
     ] = None,
     output: Annotated[
@@ -101,6 +102,8 @@ def report(
         raise fail("--format xlsx", msg("cli_xlsx_to_terminal"), ExitCode.USAGE)
     if file_name is None and kind == "docx" and sys.stdout.isatty():
         raise fail("--format docx", msg("docx_to_terminal"), ExitCode.USAGE)
+    if file_name is None and kind == "pdf":  # a binary file: never on standard output
+        raise fail("--format pdf", msg("report_pdf_needs_file"), ExitCode.USAGE)
     ws = open_workspace(targets, day)
     path = None
     if file_name is None:

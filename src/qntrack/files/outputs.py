@@ -31,8 +31,9 @@ __all__ = [
     "refuse_stdout_into",
 ]
 
-# Markdown and SVG carry this comment (a Word report as its zip's comment); HTML its
-# <meta name="generator">, JSON and TOML their leading "qntrack" key. Only the first and last few KB of a file are read for it
+# Markdown and SVG carry this comment (PDF too, after a '%': report_pdf.stamp_pdf; a Word or
+# Excel report as its zip's comment); HTML its <meta name="generator">, JSON and TOML
+# their leading "qntrack" key. Only the first and last few KB of a file are read for it
 # (and the whole file once a fingerprint is found there: see below).
 GENERATOR_MARK = "<!-- generator: qntrack -->"
 _PEEK = 4096
@@ -64,12 +65,12 @@ WRITABLE = {
     ".toml": "toml",
     ".xlsx": "xlsx",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 # Extensions that name some other format: a report is never written under them, even
 # with --format, so `review.pdf` can never hold Markdown.
 _OTHER = {
-    ".pdf": "PDF",
     ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
     ".rtf": "RTF",
@@ -102,6 +103,7 @@ _A = {
     "toml": "outputs_a_toml_report",
     "xlsx": "outputs_an_xlsx_report",
     "docx": "outputs_a_docx_report",
+    "pdf": "outputs_a_pdf_report",
 }
 # The two things a report may be written over by mistake, named in the message's language.
 _PLAN, _STORE = Message("outputs_the_plan"), Message("outputs_the_store")
@@ -136,8 +138,6 @@ def report_format(output: str, explicit: str | None) -> str:
     if implied is not None:
         return implied
     if suffix in _OTHER:
-        if _OTHER[suffix] in ("PDF", "Word"):
-            raise fail(output, msg("outputs_cannot_write_pdf_word", kind=_OTHER[suffix]), ExitCode.USAGE)
         raise fail(output, msg("outputs_cannot_write_other", kind=_OTHER[suffix]), ExitCode.USAGE)
     if suffix:
         raise fail(output, msg("outputs_extension_says_no_format", suffix=suffix), ExitCode.USAGE)
@@ -199,6 +199,7 @@ def refuse_protected(output: str, real: Path, targets_path: Path, store_path: Pa
 # longer match was edited since (a person's minutes added to it): it is no longer what
 # qntrack wrote, so it is not replaced without --force. Where it goes, per format:
 #   Markdown, SVG: <!-- generator: qntrack; sha256:... -->
+#   PDF:           %<!-- generator: qntrack; sha256:... --> before the last startxref
 #   HTML:          <meta name="generator" content="qntrack; sha256:...">
 #   JSON:          "fingerprint": "sha256:..." right after the leading "qntrack" key
 #   TOML:          fingerprint = "sha256:..." right after the leading qntrack line
@@ -227,16 +228,17 @@ def _digest(data: bytes) -> bytes:
 
 def stamp(fmt: str, payload: bytes) -> bytes:
     """The report (or chart) as written to a file: its generator mark with the fingerprint
-    of these very bytes. ``fmt``: "markdown", "svg", "html", "json", "toml", "xlsx" or "docx"
-    (whose mark is the zip archive's comment, the file's last bytes: output/report_xlsx.py,
-    output/docx_layout.py)."""
+    of these very bytes. ``fmt``: "markdown", "svg", "html", "json", "toml", "xlsx", "docx" or
+    "pdf" (an Excel or Word report's mark is the zip archive's comment, the file's last bytes:
+    output/report_xlsx.py, output/docx_layout.py; a PDF's a comment line near its end:
+    report_pdf.stamp_pdf)."""
     if fmt in ("xlsx", "docx"):
         # The zip's comment holds the mark with the placeholder already: the comment's
         # length is written in the archive's last record, so it stays as it is.
         with_zeros = payload
-    elif fmt in ("markdown", "svg"):
+    elif fmt in ("markdown", "svg", "pdf"):
         mark = GENERATOR_MARK.encode("ascii")
-        i = payload.rfind(mark) if fmt == "markdown" else payload.find(mark)
+        i = payload.rfind(mark) if fmt in ("markdown", "pdf") else payload.find(mark)
         with_zeros = payload[:i] + mark[:-4] + b"; " + _PLACEHOLDER + b" -->" + payload[i + len(mark) :]
     elif fmt == "html":
         mark = b'<meta name="generator" content="qntrack">'

@@ -273,6 +273,10 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
         from .report_docx import render_docx
 
         return [(path, render_docx(data, lang))]  # stamped as it is saved (docx_layout)
+    if fmt == "pdf":
+        from .report_pdf import render_pdf
+
+        return [(path, render_pdf(data, lang))]  # stamped by render_pdf: a binary file
     if fmt == "markdown":
         charts = markdown_charts(data, lang)
         links: dict[str, str] = {}

@@ -1,0 +1,107 @@
+"""`qntrack report --format pdf`: the HTML report printed to A4 by WeasyPrint (issue 15).
+
+The PDF is the HTML report (report_markup.render_html, the same view and charts) laid out
+with CSS paged media: the HTML's own print rules (``@media print``) and, for the PDF only,
+``PDF_CSS`` below (page numbers, the serif face, tables and charts that fit the page). The
+HTML report's screen look is not touched (docs/decisions.md, "PDF report").
+
+WeasyPrint is an optional extra (``pip install 'qntrack[pdf]'``) that needs Debian's pango
+libraries: both are imported only here, only when a PDF is asked for, and their absence
+is one clear message (exit 1), never a traceback.
+
+Deterministic: the PDF carries no creation or modification date, and WeasyPrint derives
+its file identifier from the content, so the same data and --as-of give the same bytes
+with the same WeasyPrint and fonts (tests/test_report_pdf.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ExitCode, fail
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["PDF_CSS", "INSTALL", "pdf_document", "render_pdf", "stamp_pdf"]
+
+# How to get the engine, named in the message when it is missing (and in README.md).
+INSTALL = "pip install 'qntrack[pdf]'"
+DEBIAN = "libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core"
+
+# Added after the report's own stylesheet, so that it wins over the screen rules it
+# overrides. Body and table sizes are the HTML report's print sizes (10 pt, 8.5 pt): only
+# the face changes, to a Times New Roman-like serif as Vietnamese administrative documents
+# use (Liberation Serif and Tinos have Times New Roman's metrics; DejaVu for what they lack).
+PDF_CSS = """
+@page {
+  size: A4;
+  margin: 14mm 12mm 16mm;
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8.5pt; color: #5f6368;
+    font-family: "Times New Roman", "Liberation Serif", Tinos, "DejaVu Serif", serif; }
+}
+body { font-family: "Times New Roman", "Liberation Serif", Tinos, "DejaVu Serif", "DejaVu Sans", Symbola, serif; }
+.kind code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
+/* A wide table fits the page: cells are tighter, a long word (an id, a URL) may break
+   anywhere, a number only at its spaces ("12.3 % of GRDP" but never "0.8|9"); the
+   observations' kind and recording date stay whole (the HTML's nowrap). */
+table { table-layout: auto; width: 100%; max-width: 100%; }
+th, td { padding: 3px 4px; }
+td { overflow-wrap: anywhere; }
+td.num, th.num, table.obs td:nth-child(4), table.obs td:last-child { overflow-wrap: normal; }
+td.num, th.num { white-space: normal; }
+.pill { white-space: normal; padding: 0 5px; }
+/* A chart is scaled to the page width and never cut across two pages. */
+figure.chart { break-inside: avoid; max-width: 100%; }
+figure.chart svg { max-width: 100%; height: auto; }
+section.target > header { display: block; }
+"""
+
+
+def _engine() -> Any:
+    """WeasyPrint's module, or the message saying how to install it (exit 1).
+
+    An ImportError is the package missing; an OSError is the package there but pango
+    (a system library it loads when imported) missing."""
+    from ..catalog import msg
+
+    try:
+        import weasyprint  # type: ignore[import-untyped]  # WeasyPrint ships no type hints
+    except ImportError as exc:
+        raise fail(
+            "--format pdf", msg("report_pdf_no_engine", install=INSTALL, debian=DEBIAN, reason=exc), ExitCode.INVALID
+        ) from None
+    except OSError as exc:
+        raise fail(
+            "--format pdf", msg("report_pdf_no_pango", install=INSTALL, debian=DEBIAN, reason=exc), ExitCode.INVALID
+        ) from None
+    return weasyprint
+
+
+def pdf_document(data: ReportData, lang: str) -> Any:
+    """The laid-out document (WeasyPrint's ``Document``): its pages and boxes, for
+    ``render_pdf`` and for tests that check nothing overflows the page."""
+    from .report_markup import render_html
+
+    weasyprint = _engine()
+    html = render_html(data, lang)
+    # After the report's own <style>: the PDF's rules win where both set a property.
+    html = html.replace("</head>", f"<style>{PDF_CSS}</style>\n</head>", 1)
+    return weasyprint.HTML(string=html).render()
+
+
+def render_pdf(data: ReportData, lang: str) -> bytes:
+    """The PDF's bytes, with qntrack's generator mark (files/outputs.py)."""
+    # No dates in the metadata (none are given in the HTML): the file says what the data
+    # says as of --as-of, not when it was made.
+    return stamp_pdf(pdf_document(data, lang).write_pdf())
+
+
+def stamp_pdf(pdf: bytes) -> bytes:
+    """The PDF with qntrack's mark and fingerprint as a comment line before its last
+    ``startxref``: after every object, so no offset moves, and a PDF comment is
+    whitespace to every reader. outputs.mark_state finds it in the file's last 4 KB."""
+    from ..files.outputs import GENERATOR_MARK, stamp
+
+    at = pdf.rindex(b"startxref")
+    return stamp("pdf", pdf[:at] + b"%" + GENERATOR_MARK.encode("ascii") + b"\n" + pdf[at:])
