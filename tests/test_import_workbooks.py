@@ -307,7 +307,18 @@ def test_a_cell_right_of_the_table_is_refused(plan: Path):
     save([["indicator", "period", "value"], ["share", "2021", 11, None, "ước"]])
     r = run_clean("add-observation", "--from", "so-lieu.xlsx")
     assert r.exit_code == 1
-    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!E2: error: a cell right of the table")
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!E2: error: a cell outside the table")
+
+
+def test_a_cell_left_of_a_long_table_is_refused_a_row_number_left_of_a_wide_one_is_not(plan: Path):
+    save([[None, "indicator", "period", "value"], ["x", "share", "2021", 11]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!A2: error: a cell outside the table")
+    save([["STT", "indicator", 2021], [1, "share", 11]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2022-01-05")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "share,2021,11,,,,2022-01-05T00:00:00Z\n"
 
 
 def test_a_header_problem_names_the_sheet_column(plan: Path):
@@ -338,6 +349,18 @@ def test_a_file_that_is_not_a_readable_workbook_is_one_message(plan: Path, name:
     assert r.exit_code == 1
     assert r.stderr.startswith(f"{name}: error: {words}") and r.stderr.count("\n") == 1, r.stderr
     assert added(plan) == ""
+
+
+def test_a_workbook_named_csv_is_read_as_a_workbook(plan: Path):
+    """An .xlsx saved under a .csv name (Save As keeping the name) is still its cells; a
+    zip that is no workbook under such a name is the CSV path's binary file."""
+    save([["indicator", "period", "value"], ["share", "2021", 11]], name="so-lieu.csv")
+    r = run_clean("add-observation", "--from", "so-lieu.csv", "--recorded-at", "2022-01-05")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "share,2021,11,,,,2022-01-05T00:00:00Z\n"
+    Path("junk.csv").write_bytes(b"PK\x03\x04" + bytes(range(256)))
+    r = run_clean("add-observation", "--from", "junk.csv")
+    assert r.exit_code == 1 and r.stderr.startswith("junk.csv: error: a binary file, not CSV or TSV text")
 
 
 def test_a_zip_that_is_not_a_workbook(plan: Path):

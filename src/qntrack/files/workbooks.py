@@ -239,6 +239,9 @@ def _open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
     except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError, zipfile.LargeZipFile) as exc:
         # What openpyxl raises on a damaged part (a missing entry, XML that does not parse).
         reason = str(exc) or type(exc).__name__
+    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        # Not named as a workbook and not one inside: a binary file given as CSV, said so.
+        raise fail(name, msg("import_binary"))
     raise fail(name, msg("workbook_unreadable", reason=reason))
 
 
@@ -320,7 +323,8 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             ended, why = number, "note"  # a footnote, a source line, a heading inside the table
             continue
         started = True
-        outside = [i for i, _ in filled if i > right]
+        # A long table's columns are all named: a cell left or right of them is in none.
+        outside = [i for i, _ in filled if i > right or (i < table.left and not reading.fmt.wide)]
         if outside:
             reading.problem(outside[0], number, msg("workbook_outside_table", row=table.row))
             continue
