@@ -425,3 +425,21 @@ def test_stderr_never_holds_openpyxl_warnings(plan: Path):
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2022-01-05")
     assert r.exit_code == 0, r.output
     assert "Warning" not in r.stderr and "warn" not in r.stderr.lower()
+
+
+def test_a_workbook_saved_by_libreoffice_is_read_with_its_formulas_values(shipped: Path):
+    """Shared strings and saved formula values, as a spreadsheet program writes them: the
+    formulas E5 (=D5-0.78, 10.28 - 0.78 = 9.5) and F6 (=D6*1.2, 2500 x 1.2 = 3000)."""
+    source = Path(__file__).parent / "data" / "libreoffice-yearbook.xlsx"
+    r = run_clean(
+        "add-observation", "--from", str(source), "--wide", "--status", "official", "--dry-run", "--format", "csv"
+    )
+    assert r.exit_code == 0, r.output
+    rows = [line.split(",")[:3] for line in r.stdout.splitlines()[1:]]
+    assert rows == [
+        ["grdp_growth", "2021", "10.28"],
+        ["grdp_growth", "2022", "9.5"],
+        ["grdp_growth", "2023", "11.03"],
+        ["fdi", "2021", "2500"],
+        ["fdi", "2023", "3000"],  # '-' in 2022: no figure
+    ]

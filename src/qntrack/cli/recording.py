@@ -122,8 +122,9 @@ def add_observation(
 
     One figure from INDICATOR PERIOD VALUE, or many with --from FILE (CSV or TSV with a
     header: indicator,period,value and optionally status,source,note,recorded_at; or,
-    with --wide, indicator followed by one column per period). All or nothing: any bad
-    row rejects the batch, every problem listed with its line. A later figure for the
+    with --wide, indicator followed by one column per period), or an .xlsx workbook
+    holding such a table (--sheet NAME; errors name the cell, so-lieu.xlsx:Sheet1!C7).
+    All or nothing: any bad row rejects the batch, every problem listed with its line. A later figure for the
     same indicator and period is a revision: both rows are kept, the one recorded last
     is in force.
 
