@@ -103,16 +103,27 @@ def yearbook() -> Path:
 def test_a_yearbook_sheet_with_merged_header_and_notes_is_read(plan: Path):
     yearbook()
     r = run_clean(
-        "add-observation", "--from", "so-lieu.xlsx", "--wide", "--status", "official", "--recorded-at", "2024-06-30"
+        "add-observation",
+        "--from",
+        "so-lieu.xlsx",
+        "--wide",
+        "--status",
+        "official",
+        "--source",
+        "Niên giám 2023",
+        "--recorded-at",
+        "2024-06-30",
     )
     assert r.exit_code == 0, r.output
     assert r.stderr.startswith("added 5 row(s), 0 already recorded")
     assert added(plan) == (
-        "growth,2021,10.28,official,,,2024-06-30T00:00:00Z\n"
-        "growth,2022,9.5,official,,,2024-06-30T00:00:00Z\n"  # the text '9,5': only a decimal comma reads it
-        "growth,2023,7.25,official,,,2024-06-30T00:00:00Z\n"
-        "revenue,2021,52100,official,,,2024-06-30T00:00:00Z\n"  # '-' in 2022: no figure
-        "revenue,2023,48910.5,official,,,2024-06-30T00:00:00Z\n"  # '48.910,5': both marks, one reading
+        "growth,2021,10.28,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
+        # the text '9,5': only a decimal comma reads it
+        "growth,2022,9.5,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
+        "growth,2023,7.25,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
+        "revenue,2021,52100,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"  # '-' in 2022: no figure
+        # '48.910,5': both marks, one reading
+        "revenue,2023,48910.5,official,Niên giám 2023,,2024-06-30T00:00:00Z\n"
     )
 
 
@@ -132,6 +143,20 @@ def test_a_long_sheet_with_vietnamese_headers_typed_cells_and_a_dimension_column
         "revenue[locality=Alpha],2023,1234.5,official,Sở Tài chính,,2024-03-01T00:00:00Z\n"
         "share,2022,12,,,,2023-05-02T00:00:00Z\n"  # an empty date: --recorded-at
     )
+
+
+def test_a_date_and_time_cell_has_no_zone_until_one_is_given(plan: Path):
+    """A date-time cell is a wall-clock time: read in --tz (09:30 at +07:00 is 02:30 UTC),
+    refused without a zone, as a CSV timestamp without an offset is."""
+    save([["indicator", "period", "value", "recorded_at"], ["share", "2021", 11, dt.datetime(2022, 4, 15, 9, 30)]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1 and r.stderr.startswith(
+        "so-lieu.xlsx:Sheet1!A2: error: '2022-04-15T09:30:00' has no time zone"
+    )
+    assert added(plan) == ""
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--tz", "+07:00")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "share,2021,11,,,,2022-04-15T02:30:00Z\n"
 
 
 def test_a_number_cell_is_its_number_whatever_it_would_look_like_as_text(plan: Path):
