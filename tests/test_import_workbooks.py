@@ -299,6 +299,26 @@ def test_every_bad_cell_is_named_and_nothing_is_written(plan: Path):
     assert added(plan) == ""
 
 
+def test_a_period_excel_made_a_date_is_refused_with_the_period_it_probably_was(plan: Path):
+    """1 January of a yearly indicator was its year (a "2023" cell re-typed by a program as
+    a date); of a quarterly one, the month, as the CSV path guesses."""
+    save(
+        [
+            ["indicator", "period", "value"],
+            ["share", dt.datetime(2023, 1, 1), 12],
+            ["growth", dt.datetime(2023, 1, 1), 6.1],
+        ]
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    assert [
+        line.split(": error: ")[0] + " " + re.search(r"probably ([^)]*)", line)[1] for line in r.stderr.splitlines()[:2]
+    ] == [
+        "so-lieu.xlsx:Sheet1!B2 2023",
+        "so-lieu.xlsx:Sheet1!B3 2023-01",
+    ]
+
+
 def test_a_text_number_is_read_under_the_convention_given(plan: Path):
     """--decimal-point says what '1.234' in a text cell is, as it does for a CSV file."""
     save([["indicator", "period", "value"], ["revenue", "2023", "1.234"]])

@@ -105,19 +105,23 @@ def _percent_refused(value: float) -> float:
     raise ValueError(msg("workbook_value_percent", value=canonical(float(value)), shown=shown))
 
 
-def period(value: Any) -> tuple[str, Message | None]:
+def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
     """A period cell's canonical text, or what is wrong: a date cell is a period Excel
-    turned into a date (said with the period it probably was, as the CSV path does)."""
+    turned into a date (said with the period it probably was, as the CSV path does). The
+    first of January of an indicator published by year was most likely its year."""
     if isinstance(value, (datetime, date)):
         text = cell_text(value)
-        return text, _excel_date_message(text, excel_date(text) or "")
+        guess = excel_date(text) or ""
+        if yearly and (value.month, value.day) == (1, 1):
+            guess = str(value.year)
+        return text, _excel_date_message(text, guess)
     text = cell_text(value)
     if foreign_digits(text):
         return text, msg("import_period_foreign_digits", period=text)
     text = _read_period(text)
-    guess = excel_date(text)
-    if guess is not None:
-        return text, _excel_date_message(text, guess)
+    shown = excel_date(text)
+    if shown is not None:
+        return text, _excel_date_message(text, shown)
     return text, None
 
 

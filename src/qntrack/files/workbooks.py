@@ -386,7 +386,7 @@ def _long(
     reading: _Reading,
 ) -> None:
     cell = fields[long["period"]]
-    row["period"], wrong = _period(cell.value)
+    row["period"], wrong = _period(cell.value, _yearly(row["indicator"], reading.plan))
     if wrong is not None:
         reading.problem(sheet_column[long["period"]], number, wrong)
         return
@@ -418,6 +418,15 @@ def _value(
     if readable:
         _note_duplicate(row, where, reading.seen, reading.parsed.problems, reading.defaults.recorded_at)
     reading.parsed.candidates.append((where, row))
+
+
+def _yearly(indicator: str, plan: Plan | None) -> bool:
+    """Whether ``indicator`` is published by year (targets.yaml's frequency)."""
+    from ..plan.periods import Frequency
+    from .figure_units import typed_unit
+
+    found = plan.indicators.get(typed_unit(indicator, [])[0].strip()) if plan is not None else None
+    return found is not None and found.frequency == Frequency.YEAR
 
 
 def _check_unit(indicator: str, given: str, column: int, number: int, reading: _Reading) -> None:
