@@ -188,6 +188,24 @@ def test_a_formula_is_read_by_its_saved_value(plan: Path):
     assert added(plan) == "share,2021,11.5,,,,2022-01-05T00:00:00Z\n"
 
 
+def test_a_formula_whose_saved_value_is_empty_text_is_no_figure(plan: Path):
+    """=IF(B2="";"";B2*2) saved by Excel as empty text: in a wide table, no figure."""
+    path = save([["indicator", 2021, 2022], ["share", 11, '=IF(B2="","",B2*2)']])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    cell = re.search(r'<c r="C2"[^>]*>.*?</c>', sheet)
+    assert cell is not None
+    saved = '<c r="C2" t="str"><f>IF(B2="","",B2*2)</f><v></v></c>'
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(cell[0], saved).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide", "--recorded-at", "2022-01-05")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "share,2021,11,,,,2022-01-05T00:00:00Z\n"
+
+
 def test_a_formula_with_no_saved_value_is_refused_with_its_cell_never_skipped(plan: Path):
     """In a wide table an empty cell is no figure; a formula never computed is not empty."""
     save([["indicator", 2021, 2022], ["share", 11, "=B2+1"]])

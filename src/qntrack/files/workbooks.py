@@ -403,9 +403,13 @@ def _value(
 ) -> None:
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
-        # Maybe a formula with no saved value: known only on a second reading (below).
         empty = Problem(reading.at(column, number), msg("import_value_empty")) if blank_is_problem else None
-        reading.blanks[(number, column)] = empty
+        if value is None and getattr(cell, "data_type", "n") != "str":
+            # Maybe a formula with no saved value: known only on a second reading (below).
+            # A formula whose saved value is empty text (=IF(...;"";...)) is marked "str".
+            reading.blanks[(number, column)] = empty
+        elif empty is not None:
+            reading.parsed.problems.append(empty)
         return
     if not blank_is_problem and isinstance(value, str) and value.strip() in NO_FIGURE:
         return  # a yearbook's '-' or '..': no figure for that period
