@@ -506,3 +506,13 @@ def test_a_workbook_saved_by_libreoffice_is_read_with_its_formulas_values(shippe
         ["fdi", "2021", "2500"],
         ["fdi", "2023", "3000"],  # '-' in 2022: no figure
     ]
+
+
+def test_an_excel_error_cell_is_refused_as_in_a_csv_file(plan: Path):
+    save([["indicator", 2021, 2022], ["share", "#DIV/0!", 12]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        "so-lieu.xlsx:Sheet1!B2: error: '#DIV/0!' is not a finite number; leave the row out if there is no figure\n"
+    )
+    assert added(plan) == ""
