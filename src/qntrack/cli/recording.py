@@ -55,7 +55,11 @@ def add_observation(
     ] = None,
     from_file: Annotated[
         Optional[str],
-        typer.Option("--from", metavar="FILE", help="Add every row of a CSV/TSV file ('-' for stdin), all or nothing."),
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="Add every row of a CSV/TSV file ('-' for stdin) or an .xlsx workbook, all or nothing.",
+        ),
     ] = None,
     wide: Annotated[
         bool, typer.Option("--wide", help="With --from: one row per indicator, one column per period.")
@@ -74,6 +78,12 @@ def add_observation(
         typer.Option(
             "--decimal-comma/--decimal-point",
             help="With --from: how numbers are written (default: decimal comma if the file is ';'-separated).",
+        ),
+    ] = None,
+    sheet: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sheet", metavar="NAME", help="With --from a workbook (.xlsx): the sheet to read (default: the first)."
         ),
     ] = None,
     dry_run: Annotated[
@@ -112,8 +122,9 @@ def add_observation(
 
     One figure from INDICATOR PERIOD VALUE, or many with --from FILE (CSV or TSV with a
     header: indicator,period,value and optionally status,source,note,recorded_at; or,
-    with --wide, indicator followed by one column per period). All or nothing: any bad
-    row rejects the batch, every problem listed with its line. A later figure for the
+    with --wide, indicator followed by one column per period), or an .xlsx workbook
+    holding such a table (--sheet NAME; errors name the cell, so-lieu.xlsx:Sheet1!C7).
+    All or nothing: any bad row rejects the batch, every problem listed with its line. A later figure for the
     same indicator and period is a revision: both rows are kept, the one recorded last
     is in force.
 
@@ -128,7 +139,7 @@ def add_observation(
     from ..catalog import Figure, msg
 
     _refuse_mixed_arguments(
-        from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma
+        from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma, sheet
     )
     dims = _typed_dims(dim or [], from_file)
     if tz is not None:
@@ -161,6 +172,7 @@ def add_observation(
             dry_run,
             force=force,
             tz=tz,
+            sheet=sheet,
         )
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         warnings = list(result.warnings)
@@ -197,7 +209,12 @@ JUMP_WARNINGS_SHOWN = 20
 
 
 def _refuse_mixed_arguments(
-    from_file: str | None, positional: list[str], wide: bool, delimiter: str | None, decimal_comma: bool | None
+    from_file: str | None,
+    positional: list[str],
+    wide: bool,
+    delimiter: str | None,
+    decimal_comma: bool | None,
+    sheet: str | None = None,
 ) -> None:
     """One figure (INDICATOR PERIOD VALUE) or a file (--from), whole, never both; the
     options of a file only with one (exit 2)."""
@@ -221,6 +238,7 @@ def _refuse_mixed_arguments(
             ("--wide", wide),
             ("--delimiter", delimiter is not None),
             ("--decimal-comma/--decimal-point", decimal_comma is not None),
+            ("--sheet", sheet is not None),
         )
         if on
     ]

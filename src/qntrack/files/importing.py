@@ -178,6 +178,7 @@ def import_observations(
     *,
     force: bool = False,
     tz: str | None = None,
+    sheet: str | None = None,
 ) -> ImportResult:
     """Validate every row of ``source``; append them all, or raise with every problem.
 
@@ -186,8 +187,15 @@ def import_observations(
     from ..files.recording import _open, record_many
     from ..files.store import utc_now
 
+    from .workbooks import workbook_kind
+
     file = "<stdin>" if source == "-" else source
-    text = decode_source(read_source(source, stdin), file)
+    workbook = workbook_kind(source) is not None
+    if sheet is not None and not workbook:
+        from ..errors import ExitCode
+
+        raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
+    text = "" if workbook else decode_source(read_source(source, stdin), file)
     now = utc_now()  # read once: the batch's default timestamp and the clock its rows are judged by
     undated = None
     if not defaults.recorded_at:
@@ -200,7 +208,12 @@ def import_observations(
         pass  # record_many reports it below, with the file's problems, as it always has
     if opened is not None and opened[0].dimensions:
         fmt = replace(fmt, dimensions=_column_names(opened[0]))
-    parsed = parse_table(text, file, fmt, defaults)
+    if workbook:
+        from .workbooks import read_workbook
+
+        parsed = read_workbook(source, sheet, fmt, defaults, opened[0] if opened is not None else None)
+    else:
+        parsed = parse_table(text, file, fmt, defaults)
     problems = list(parsed.problems)
     vintages: Sequence = ()
     try:

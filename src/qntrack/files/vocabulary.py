@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fold", "is_total", "status_word", "vietnamese_period", "excel_date", "VIETNAMESE_COLUMNS", "foreign_digits"]
+__all__ = [
+    "fold",
+    "is_total",
+    "status_word",
+    "vietnamese_period",
+    "excel_date",
+    "VIETNAMESE_COLUMNS",
+    "UNIT_COLUMNS",
+    "foreign_digits",
+]
 
 
 def foreign_digits(text: str) -> bool:
@@ -152,3 +161,8 @@ VIETNAMESE_COLUMNS = {
     "thời điểm ghi nhận": "recorded_at",
     "ngày công bố": "recorded_at",
 }
+
+
+# A workbook's unit column ("Đơn vị", "Đơn vị tính", "ĐVT"), as ``fold`` writes the name:
+# its cells are checked against the indicator's unit (files/workbooks.py).
+UNIT_COLUMNS = frozenset({"unit", "don vi", "don vi tinh", "dvt"})

@@ -48,13 +48,19 @@ RETRACTED = "retracted"
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A place in a file: 1-based line and column (column 0 when unknown)."""
+    """A place in a file: 1-based line and column (column 0 when unknown).
+
+    In a workbook, ``line`` and ``column`` are the cell's row and column, and ``cell`` is
+    how Excel names it (``Sheet1!C7``), shown instead of them (``so-lieu.xlsx:Sheet1!C7``)."""
 
     file: str
     line: int = 0
     column: int = 0
+    cell: str = ""
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         if self.line and self.column:
             return f"{self.file}:{self.line}:{self.column}"
         if self.line:

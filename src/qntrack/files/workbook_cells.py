@@ -1,0 +1,137 @@
+"""A workbook's cells read as an import's text (files/workbooks.py): what a cell holds
+decides how it is read. A number cell is its number; a text cell holding a number is read
+by the CSV rules (``figures``) with no decimal convention known, so only its certain
+forms; a date cell is a date (refused as a period or a figure, said as the CSV path says
+a period Excel turned into a date); a unit cell is matched loosely against the unit of
+targets.yaml (docs/observations-format.md, "Workbooks").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+from ..catalog import Message, msg
+from .figures import _read_number, canonical, parse_number_cell
+from .import_tables import _excel_date_message, _read_period
+from .textfiles import nfc
+from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
+
+__all__ = ["unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
+
+
+def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
+    """Whether a unit cell names the indicator's unit: the English or Vietnamese name of
+    targets.yaml, alike in case, diacritics and spacing (``fold``); a bare ``%`` (how a
+    yearbook heads a column of growth rates and shares alike) matches any per-cent unit."""
+    said = fold(given)
+    names = {fold(unit), fold(unit_vi)} - {""}
+    return not names or said in names or (said == "%" and any(n.startswith("%") for n in names))
+
+
+def ref(sheet: str, column: int, row: int) -> str:
+    """Excel's name of a cell (0-based column): Sheet1!C7, 'Data 2024'!C7."""
+    from openpyxl.utils import get_column_letter
+
+    plain = sheet.replace("_", "").isalnum() and not sheet[0].isdigit()
+    name = sheet if plain else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{get_column_letter(column + 1)}{row}"
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text (indicator, status, source, note, a unit, a header): numbers without a
+    needless '.0', a date cell as its ISO date."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return nfc(value.strip())
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+def column_name(value: Any) -> str:
+    """A header cell as a column name: the CSV path's names, spaces and line breaks folded."""
+    text = " ".join(cell_text(value).split()).lower()
+    if fold(text) in UNIT_COLUMNS:
+        return "unit"
+    return VIETNAMESE_COLUMNS.get(text, text)
+
+
+def _text_number(text: str, decimal_comma: bool | None) -> float:
+    """A number typed into a text cell. With --decimal-comma/--decimal-point, read under it;
+    else only when both conventions read it alike or one cannot read it at all ('12,5',
+    '1.234,5', '1234'); '1.234' and '1,234' are refused as ambiguous."""
+    if decimal_comma is not None:
+        return parse_number_cell(text, decimal_comma, True)
+    raw = text.strip().replace("\u2212", "-")
+    as_point, as_comma = _read_number(raw, False, True), _read_number(raw, True, True)
+    if as_point is not None and as_comma is not None and as_point != as_comma:
+        mark = "," if "," in raw else "."
+        whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
+        kind = "import_value_ambiguous_comma" if mark == "," else "import_value_ambiguous_dot"
+        raise ValueError(msg(kind, text=raw, whole=whole, fraction=fraction))
+    # parse_number_cell under the convention that reads it says what else is wrong
+    # (empty, a percent sign, #DIV/0!, not finite, an underflow).
+    return parse_number_cell(text, as_point is None and as_comma is not None, True)
+
+
+def figure(cell: Any, decimal_comma: bool | None) -> float:
+    """The figure of a value cell (not empty): a number cell as it is, a text cell by the
+    CSV rules; a date, a yes/no or a percent-formatted number refused."""
+    value = cell.value
+    if isinstance(value, bool):
+        raise ValueError(msg("workbook_value_bool", text=cell_text(value)))
+    if isinstance(value, (datetime, date, time)):
+        raise ValueError(msg("workbook_value_date", text=cell_text(value)))
+    if isinstance(value, (int, float)):
+        if "%" in str(getattr(cell, "number_format", "") or ""):
+            # 5.28 % is the number 0.0528 shown in a percent format: stored as 0.0528 it
+            # would be a hundred times too small for a unit of %.
+            return _percent_refused(value)
+        return float(value)
+    return _text_number(str(value), decimal_comma)
+
+
+def _percent_refused(value: float) -> float:
+    shown = f"{value * 100:.10g}"
+    raise ValueError(msg("workbook_value_percent", value=canonical(float(value)), shown=shown))
+
+
+def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
+    """A period cell's canonical text, or what is wrong: a date cell is a period Excel
+    turned into a date (said with the period it probably was, as the CSV path does). The
+    first of January of an indicator published by year was most likely its year."""
+    if isinstance(value, (datetime, date)):
+        text = cell_text(value)
+        guess = excel_date(text) or ""
+        if yearly and (value.month, value.day) == (1, 1):
+            guess = str(value.year)
+        return text, _excel_date_message(text, guess)
+    text = cell_text(value)
+    if foreign_digits(text):
+        return text, msg("import_period_foreign_digits", period=text)
+    text = _read_period(text)
+    shown = excel_date(text)
+    if shown is not None:
+        return text, _excel_date_message(text, shown)
+    return text, None
+
+
+def stamp(value: Any, default: str) -> tuple[str, Message | None]:
+    """recorded_at: a date cell is that day (midnight UTC, as a bare date); a date and time
+    has no zone, so it is read in targets.yaml's timezone or --tz (rules.recorded_at)."""
+    if value is None or value == "":
+        return default, None
+    text = cell_text(value)
+    if isinstance(value, str):
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?", text):
+            return text, msg("import_recorded_at_excel_date", recorded_at=text)
+    return text, None

@@ -1,0 +1,467 @@
+"""Reading an import from a workbook: ``add-observation --from so-lieu.xlsx [--sheet NAME]``.
+
+The same tables as the CSV path (``import_tables``: the long shape, ``--wide`` yearbook
+tables, Vietnamese column names and status words, the plan's dimension columns), read
+from the cells of one sheet with openpyxl in read-only mode, row by row, so that a sheet
+of a million rows is read in bounded memory. What a cell holds decides how it is read,
+never a guess at separators: a number cell is its number, a date cell a date; only a
+text cell that holds a number is read by the CSV rules (``figures``), with no decimal
+convention known, so only its certain forms (docs/observations-format.md, "Workbooks").
+
+A yearbook sheet has a title and notes above its table and footnotes below it: the table
+starts at its header row (the first row with a cell naming the indicator column) and
+ends at the first empty or note row after its figures (``_Table``). A unit column
+(unit, or its Vietnamese name) is checked against the indicator's unit. Every problem names the sheet and cell
+(``so-lieu.xlsx:Sheet1!C7``).
+"""
+
+from __future__ import annotations
+
+import stat
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+from ..catalog import Message, msg
+from ..catalog import said as _said
+from ..errors import fail, suggestion
+from ..plan.model import RETRACTED, Location, Plan, Problem
+from .figures import canonical
+from .import_tables import (
+    LONG_REQUIRED,
+    MAX_CELL,
+    NO_FIGURE,
+    ImportFormat,
+    ParsedTable,
+    RowDefaults,
+    _dimension_columns,
+    _long_columns,
+    _looks_like_period,
+    _note_duplicate,
+    _wide_columns,
+)
+from .vocabulary import status_word
+from .workbook_cells import cell_text as _text
+from .workbook_cells import column_name as _name
+from .workbook_cells import figure as _figure
+from .workbook_cells import period as _period
+from .workbook_cells import ref as _ref
+from .workbook_cells import stamp as _stamp
+from .workbook_cells import unit_matches
+
+__all__ = ["workbook_kind", "read_workbook", "unit_matches"]
+
+_ZIP = b"PK\x03\x04"
+# The compound-file container of an old .xls, and of any password-protected .xlsx.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def workbook_kind(name: str) -> str | None:
+    """'xlsx' for a workbook read here, 'ods' or 'ole' (an old .xls, or an encrypted
+    .xlsx) for one refused with what to do, None for a text file (the CSV path)."""
+    if name == "-":
+        return None
+    path = Path(name)
+    suffix = path.suffix.lower()
+    head = b""
+    try:
+        if stat.S_ISREG(path.stat().st_mode):
+            with path.open("rb") as fh:
+                head = fh.read(8)
+    except OSError:
+        pass  # the CSV path's reader says what is wrong with the file
+    if suffix in (".ods", ".fods"):
+        return "ods"
+    if suffix == ".xls" or head.startswith(_OLE):
+        return "ole"
+    if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP):
+        return "xlsx"
+    return None
+
+
+# --- the table ------------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    """Where the table of a sheet is: its header row, each column read (sheet column,
+    0-based) with its name, and the unit column if any."""
+
+    row: int
+    columns: list[tuple[int, str]]
+    unit: int | None = None
+    left: int = 0  # the sheet column of the table's first column
+
+    @property
+    def names(self) -> list[str]:
+        return [name for _, name in self.columns]
+
+
+@dataclass
+class _Reading:
+    file: str
+    sheet: str
+    fmt: ImportFormat
+    defaults: RowDefaults
+    plan: Plan | None
+    parsed: ParsedTable = field(default_factory=lambda: ParsedTable("", False))
+    # Value cells found empty, maybe formulas without a saved value: (row, column) -> what
+    # they are when they are not (an empty long value is a problem; a wide one is no figure).
+    blanks: dict[tuple[int, int], Problem | None] = field(default_factory=dict)
+    seen: dict = field(default_factory=dict)
+
+    def at(self, column: int, row: int) -> Location:
+        return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
+
+    def problem(self, column: int, row: int, message: str | Message) -> None:
+        self.parsed.problems.append(Problem(self.at(column, row), message))
+
+
+def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table | None:
+    """The header row: the first row with a cell naming the indicator column. In a wide
+    table whose header is two rows (the indicator column merged down over both, a "year" cell merged
+    across the period columns above them), the row below holds the periods: its cells
+    name the columns, and the row above names those it leaves empty."""
+    for number, cells in rows:
+        names = [_name(c.value) for c in cells]
+        if "indicator" not in names:
+            continue
+        if reading.fmt.wide and not any(
+            _looks_like_period(n) or _is_date(c.value) for n, c in zip(names, cells, strict=True)
+        ):
+            below = next(rows, None)
+            if below is not None:
+                lower = [_name(c.value) for c in below[1]]
+                width = max(len(lower), len(names))
+                lower += [""] * (width - len(lower))
+                upper = names + [""] * (width - len(names))
+                names = [low or up for low, up in zip(lower, upper, strict=True)]
+                number = below[0]
+        return _columns(number, names, reading)
+    return None
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, (datetime, date))
+
+
+def _columns(row: int, names: list[str], reading: _Reading) -> _Table:
+    """The table's columns: from the indicator column (wide; a row-number column left of
+    it is not read) or the first named one (long), to the last named one."""
+    last = max(i for i, n in enumerate(names) if n)
+    left = names.index("indicator") if reading.fmt.wide else min(i for i, n in enumerate(names) if n)
+    table = _Table(row, [], left=left)
+    for i in range(left, last + 1):
+        if names[i] == "unit" and table.unit is None:
+            table.unit = i
+        else:
+            table.columns.append((i, names[i]))
+    return table
+
+
+def _header_problems(table: _Table, reading: _Reading, start: int) -> None:
+    """The CSV path's header problems name a column by its place in the table: said at
+    that cell of the header row, with the sheet's column number."""
+    problems = reading.parsed.problems
+    for k in range(start, len(problems)):
+        message = problems[k].message
+        column = table.left
+        if isinstance(message, Message):
+            params = dict(message.params)
+            if "column" in params:
+                column = table.columns[int(str(params["column"])) - 1][0]
+                params["column"] = str(column + 1)
+                message = Message(message.id, tuple(sorted(params.items())))
+        problems[k] = Problem(reading.at(column, table.row), message)
+
+
+def read_workbook(
+    name: str, sheet: str | None, fmt: ImportFormat, defaults: RowDefaults, plan: Plan | None
+) -> ParsedTable:
+    """The candidate rows of one sheet of the workbook ``name`` and every problem found."""
+    from .importing import MAX_IMPORT_BYTES
+
+    if fmt.delimiter is not None:
+        from ..errors import ExitCode
+
+        raise fail("--delimiter", msg("workbook_delimiter", file=name), ExitCode.USAGE)
+    path = Path(name)
+    if not path.exists():
+        raise fail(name, msg("import_file_not_found"))
+    if path.is_dir():
+        raise fail(name, msg("import_is_directory"))
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise fail(name, msg("workbook_not_regular"))
+    kind = workbook_kind(name)
+    if kind == "ods":
+        raise fail(name, msg("workbook_ods"))
+    if kind == "ole":
+        raise fail(name, msg("workbook_encrypted"))
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
+    try:
+        with path.open("rb") as fh, warnings.catch_warnings():
+            # openpyxl warns of what it does not read (data validation, styles): not ours to say.
+            warnings.simplefilter("ignore")
+            return _read_sheet(fh, name, sheet, fmt, defaults, plan)
+    except OSError as exc:
+        raise fail(name, msg("import_cannot_read", reason=exc.strerror or exc)) from None
+
+
+def _open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
+    """openpyxl's read-only workbook, or one clear message for a file that is not one."""
+    import zipfile
+
+    import openpyxl
+    from .importing import MAX_IMPORT_BYTES
+
+    reason: object = None
+    try:
+        fh.seek(0)
+        with zipfile.ZipFile(fh) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
+                raise fail(name, msg("workbook_ods"))
+            if "xl/workbook.xml" not in names:
+                reason = msg("workbook_not_excel")
+            # The shared strings are read whole: a compressed bomb is refused before.
+            elif (
+                sum(i.file_size for i in archive.infolist() if i.filename == "xl/sharedStrings.xml") > MAX_IMPORT_BYTES
+            ):
+                raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
+        if reason is None:
+            fh.seek(0)
+            return openpyxl.load_workbook(fh, read_only=True, data_only=data_only)
+    except zipfile.BadZipFile:
+        reason = msg("workbook_not_zip")
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError, zipfile.LargeZipFile) as exc:
+        # What openpyxl raises on a damaged part (a missing entry, XML that does not parse).
+        reason = str(exc) or type(exc).__name__
+    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        # Not named as a workbook and not one inside: a binary file given as CSV, said so.
+        raise fail(name, msg("import_binary"))
+    raise fail(name, msg("workbook_unreadable", reason=reason))
+
+
+def _rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple]]:
+    """(row number, cells) of every row, a damaged sheet said as one message."""
+    rows = sheet.iter_rows(min_row=1)
+    number = 0
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError) as exc:
+            raise fail(name, msg("workbook_unreadable", reason=str(exc) or type(exc).__name__)) from None
+        number += 1
+        yield number, cells
+
+
+def _pick_sheet(book: Any, name: str, wanted: str | None) -> Any:
+    sheets = [s.title for s in book.worksheets]
+    if wanted is None:
+        if not sheets:
+            raise fail(name, msg("workbook_no_sheets"))
+        return book.worksheets[0]
+    if wanted in sheets:
+        return book[wanted]
+    if wanted in book.sheetnames:
+        raise fail(name, msg("workbook_chartsheet", sheet=wanted, sheets=", ".join(sheets)))
+    shown = ", ".join(f"'{s}'" for s in sheets)
+    raise fail(name, msg("workbook_no_such_sheet", sheet=wanted, hint=suggestion(wanted, sheets), sheets=shown))
+
+
+def _read_sheet(
+    fh: IO[bytes], name: str, wanted: str | None, fmt: ImportFormat, defaults: RowDefaults, plan: Plan | None
+) -> ParsedTable:
+    book = _open_book(fh, name, data_only=True)
+    try:
+        sheet = _pick_sheet(book, name, wanted)
+        reading = _Reading(name, sheet.title, fmt, defaults, plan)
+        rows = _rows(sheet, name)
+        table = _find_table(rows, reading)
+        if table is None:
+            what = "indicator, 2021, 2022, ..." if fmt.wide else ", ".join(LONG_REQUIRED)
+            raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
+        _read_rows(rows, table, reading)
+    finally:
+        book.close()
+    if reading.blanks:
+        _formulas_without_values(fh, name, wanted, reading)
+    return reading.parsed
+
+
+def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Reading) -> None:
+    problems = reading.parsed.problems
+    start = len(problems)
+    names = table.names
+    where = Location(reading.file, table.row)
+    dims = _dimension_columns(names, reading.fmt.dimensions)
+    wide = _wide_columns(names, where, problems, dims) if reading.fmt.wide else None
+    long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims)
+    _header_problems(table, reading, start)
+    if wide is None and long is None:
+        return
+    right = max(table.columns[-1][0], table.unit if table.unit is not None else -1)
+    started, ended = False, 0
+    why = ""
+    for number, cells in rows:
+        filled = [(i, c.value) for i, c in enumerate(cells) if c.value is not None and c.value != ""]
+        if ended:
+            if len(filled) > 1:
+                reading.problem(filled[0][0], number, msg("workbook_after_table_" + why, end=ended))
+                return
+            continue
+        if not filled:
+            if started:
+                ended, why = number, "empty"
+            continue
+        if len(filled) == 1 and isinstance(filled[0][1], str):
+            ended, why = number, "note"  # a footnote, a source line, a heading inside the table
+            continue
+        started = True
+        # A long table's columns are all named: a cell left or right of them is in none.
+        outside = [i for i, _ in filled if i > right or (i < table.left and not reading.fmt.wide)]
+        if outside:
+            reading.problem(outside[0], number, msg("workbook_outside_table", row=table.row))
+            continue
+        padded = list(cells) + [None] * (right + 1 - len(cells))
+        _row(number, padded, table, wide, long, reading)
+
+
+class _Empty:
+    value = None
+
+
+def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int] | None, reading: _Reading) -> None:
+    """One data row's candidates: the cells by column name, as ``record_many`` checks them."""
+    fields = [cell if cell is not None else _Empty for cell in (cells[i] for i, _ in table.columns)]
+    columns = long if long is not None else dict(wide.meta, indicator=0)
+    sheet_column = [i for i, _ in table.columns]
+    for k, cell in enumerate(fields):
+        if isinstance(cell.value, str) and len(cell.value) > MAX_CELL:
+            reading.problem(
+                sheet_column[k], number, msg("import_cell_too_long", length=len(cell.value), limit=MAX_CELL)
+            )
+            return
+    defaults = reading.defaults
+
+    def text(column: str, default: str = "") -> str:
+        k = columns.get(column)
+        return (_text(fields[k].value) if k is not None else "") or default
+
+    row = {"indicator": text("indicator")}
+    for column in ("source", "note"):
+        row[column] = text(column, getattr(defaults, column))
+    row["status"] = status_word(text("status", defaults.status))
+    row.update((column, text(column)) for column in columns if column.startswith("dim:"))
+    at = columns.get("recorded_at")
+    row["recorded_at"], wrong = _stamp(fields[at].value if at is not None else None, defaults.recorded_at)
+    if wrong is not None:
+        reading.problem(sheet_column[at or 0], number, wrong)
+        return
+    where = reading.at(sheet_column[columns["indicator"]], number)
+    if table.unit is not None:
+        _check_unit(
+            row["indicator"], _text(cells[table.unit].value if cells[table.unit] else None), table.unit, number, reading
+        )
+    if long is not None:
+        _long(number, fields, sheet_column, long, row, where, reading)
+    else:
+        for k, period in wide.periods:
+            figure = dict(row, period=period)
+            _value(number, fields[k], sheet_column[k], figure, where, reading, blank_is_problem=False)
+
+
+def _long(
+    number: int,
+    fields: list,
+    sheet_column: list[int],
+    long: dict[str, int],
+    row: dict,
+    where: Location,
+    reading: _Reading,
+) -> None:
+    cell = fields[long["period"]]
+    row["period"], wrong = _period(cell.value, _yearly(row["indicator"], reading.plan))
+    if wrong is not None:
+        reading.problem(sheet_column[long["period"]], number, wrong)
+        return
+    value = fields[long["value"]]
+    if row["status"] == RETRACTED and value.value in (None, ""):
+        row["value"] = ""
+        reading.parsed.candidates.append((where, row))  # a retraction has no value
+        return
+    _value(number, value, sheet_column[long["value"]], row, where, reading, blank_is_problem=True)
+
+
+def _value(
+    number: int, cell: Any, column: int, row: dict, where: Location, reading: _Reading, *, blank_is_problem: bool
+) -> None:
+    value = cell.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        empty = Problem(reading.at(column, number), msg("import_value_empty")) if blank_is_problem else None
+        if value is None and getattr(cell, "data_type", "n") != "str":
+            # Maybe a formula with no saved value: known only on a second reading (below).
+            # A formula whose saved value is empty text (=IF(...;"";...)) is marked "str".
+            reading.blanks[(number, column)] = empty
+        elif empty is not None:
+            reading.parsed.problems.append(empty)
+        return
+    if not blank_is_problem and isinstance(value, str) and value.strip() in NO_FIGURE:
+        return  # a yearbook's '-' or '..': no figure for that period
+    readable = True
+    try:
+        row["value"] = canonical(_figure(cell, reading.fmt.decimal_comma))
+    except ValueError as exc:
+        reading.problem(column, number, _said(exc))
+        row["value"], readable = "0", False  # a stand-in so the row's other cells are still checked
+    if readable:
+        _note_duplicate(row, where, reading.seen, reading.parsed.problems, reading.defaults.recorded_at)
+    reading.parsed.candidates.append((where, row))
+
+
+def _yearly(indicator: str, plan: Plan | None) -> bool:
+    """Whether ``indicator`` is published by year (targets.yaml's frequency)."""
+    from ..plan.periods import Frequency
+    from .figure_units import typed_unit
+
+    found = plan.indicators.get(typed_unit(indicator, [])[0].strip()) if plan is not None else None
+    return found is not None and found.frequency == Frequency.YEAR
+
+
+def _check_unit(indicator: str, given: str, column: int, number: int, reading: _Reading) -> None:
+    """A unit cell that names another unit than the indicator's in targets.yaml: the figure
+    may be in thousands, or on the wrong row. Unknown indicators are said by record_many."""
+    if not given or reading.plan is None:
+        return
+    from .figure_units import typed_unit
+
+    found = reading.plan.indicators.get(typed_unit(indicator, [])[0].strip())
+    if found is None or unit_matches(given, found.unit, found.unit_vi):
+        return
+    units = " / ".join(dict.fromkeys(u for u in (found.unit, found.unit_vi) if u))
+    reading.problem(column, number, msg("workbook_unit_mismatch", given=given, indicator=found.id, unit=units))
+
+
+def _formulas_without_values(fh: IO[bytes], name: str, wanted: str | None, reading: _Reading) -> None:
+    """The empty value cells that are formulas with no saved value (a workbook written by a
+    program that does not compute formulas): refused, never read as no figure."""
+    last = max(row for row, _ in reading.blanks)
+    book = _open_book(fh, name, data_only=False)
+    try:
+        sheet = _pick_sheet(book, name, wanted)
+        for number, cells in _rows(sheet, name):
+            if number > last:
+                break
+            for column, cell in enumerate(cells):
+                if (number, column) in reading.blanks and getattr(cell, "data_type", "") == "f":
+                    reading.blanks[(number, column)] = Problem(
+                        reading.at(column, number), msg("workbook_formula_no_value")
+                    )
+    finally:
+        book.close()
+    reading.parsed.problems.extend(p for p in reading.blanks.values() if p is not None)
