@@ -253,7 +253,6 @@ def units_chart(
     drawn.reverse()
     shown = [s for s in STATUSES if any(r.unit.assessment.status is s for r in drawn)]
     extra = {"margin_bottom": 12 + 20} if len(shown) % 2 else {}
-    unit = a.indicator.unit_in(lang)
     # Each unit's label carries its rank and figure: the reader needs no tooltip (the
     # report has none) and no scale to read a bar. Stacked bars with one status per unit
     # give each status its colour and its legend entry without thinning the bars.
@@ -264,7 +263,9 @@ def units_chart(
             lang, height=140 + 34 * len(drawn), show_y_guides=False, show_x_guides=True, include_x_axis=True, **extra
         ),
     )
-    chart.value_formatter = lambda v: value_with_unit(v, unit, lang)
+    # The axis in plain numbers: each bar's label already says the figure with its unit,
+    # and "2,000 billion VND" at every step ran the axis's labels into each other.
+    chart.value_formatter = lambda v: number(v, lang)
     for s in shown:
         chart.add(status_label(s.value, lang), [_figure(r) if r.unit.assessment.status is s else None for r in drawn])
     try:
