@@ -526,3 +526,19 @@ def test_sample_report_is_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert (ROOT / "docs" / "sample-report.md").read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), (
         f"docs/sample-report.md is stale: run `{SAMPLE_COMMAND}` from the top of the repository"
     )
+
+
+def test_a_title_in_both_languages_heads_the_readers_report(tracker: Path):
+    text = Path("targets.yaml").read_text(encoding="utf-8")
+    Path("targets.yaml").write_text(
+        text.replace('title: "Fixture plan"', 'title: {en: "Fixture plan", vi: "Kế hoạch thử"}'), encoding="utf-8"
+    )
+    vi = run("report", "--format", "markdown", "--lang", "vi")
+    en = run("report", "--format", "markdown")
+    assert vi.exit_code == en.exit_code == 0
+    assert "Kế hoạch thử" in vi.stdout.split("\n## ")[0] and "Fixture plan" not in vi.stdout.split("\n## ")[0]
+    assert "Fixture plan" in en.stdout.split("\n## ")[0]
+    # The JSON contract's title stays the English text.
+    assert json.loads(run("status", "--format", "json").stdout)["title"] == "Fixture plan"
+    for cache in ({}, {"QNTRACK_NO_CACHE": "1"}):
+        assert "Kế hoạch thử" in run("status", "--format", "table", "--lang", "vi", env=cache).stdout

@@ -50,6 +50,7 @@ from typing import Any, Callable, Sequence
 from ..files.workspace import find_targets
 from . import keeping
 from .entries import (
+    title_in,
     with_breakdowns,
     DrawnTables,
     Entry,
@@ -127,10 +128,19 @@ def table_status(
         # repr, not marshal: marshal's bytes for equal values vary with how
         # the objects are shared (its back-references), repr's do not.
         _digest(
-            repr((FORMAT, keeping._code_fingerprint(), lang, state["title"], rows)).encode("utf-8", "surrogatepass")
+            repr((FORMAT, keeping._code_fingerprint(), lang, title_in(state, lang), rows)).encode(
+                "utf-8", "surrogatepass"
+            )
         ),
     )
-    return state["title"], rows, _gate_items(entries), drawn, _warnings(state, entries), [e.item for e in entries]
+    return (
+        title_in(state, lang),
+        rows,
+        _gate_items(entries),
+        drawn,
+        _warnings(state, entries),
+        [e.item for e in entries],
+    )
 
 
 def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: Callable, cells: bool) -> dict | None:
@@ -165,18 +175,6 @@ def _trusted(state: dict | None) -> dict | None:
     if state is None or state.get("suspect"):
         return None
     return state
-
-
-# --- the key and the file ----------------------------------------------------------------
-
-
-# --- plain tuples for the plan -----------------------------------------------------------
-
-
-# --- finding lines by number in a large store ------------------------------------------------
-
-
-# --- what each target contributes to the output -------------------------------------------
 
 
 # --- cold: everything from the files, then a fresh cache ----------------------------------
@@ -229,6 +227,7 @@ def _cold(
     unknown = shared["unknown"]
     state = {
         "title": plan.title,
+        "title_vi": plan.title_vi,
         "entries": entries,
         "cells": cells,
         "inputs": formula_inputs(plan.indicators),

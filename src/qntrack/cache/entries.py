@@ -207,3 +207,8 @@ def with_breakdowns(plan: Any, series: Any) -> Callable[[Any, Any], Any]:
         return replace(judged, breakdown=units)
 
     return with_units
+
+
+def title_in(state: dict, lang: str) -> str:
+    """The plan's title in ``lang``, as Plan.title_in gives it."""
+    return (state.get("title_vi") or state["title"]) if lang == "vi" else state["title"]

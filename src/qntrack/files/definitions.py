@@ -83,14 +83,19 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     top = reader.mapping(root, ("top",), TOP_KEYS)
     if top is None:
         raise InputError(reader.problems)
-    title = ""
     observations = "observations.csv"
     if "version" in top:
         node = top["version"][1]
         if reader.scalar(node, "version") not in (None, "1"):
             reader.error(node, msg("definitions_unknown_version", version=node.value))
+    title, title_vi = "", ""
     if "title" in top:
-        title = reader.text(top["title"][1], "title") or ""
+        node = top["title"][1]
+        if isinstance(node, MappingNode):
+            both = reader.localized(node, "title")
+            title, title_vi = (both.en, both.vi) if both is not None else ("", "")
+        else:
+            title = reader.text(node, "title") or ""
     if "observations" in top:
         observations = reader.text(top["observations"][1], "observations") or ""
         if not observations:
@@ -150,7 +155,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
     if reader.problems:
         raise InputError(reader.problems)
-    return Plan(title, observations, indicators, tuple(targets), file, zone, dimensions)
+    return Plan(title, observations, indicators, tuple(targets), file, zone, dimensions, title_vi)
 
 
 def _compose(text: str) -> Node | None:

@@ -94,6 +94,10 @@ class ReportData:
     # vintages (output/report_xlsx.py).
     observations: Sequence[Observation] = field(default=(), compare=False, repr=False)
 
+    def title_in(self, lang: str) -> str:
+        """The plan's title in ``lang`` (targets.yaml's ``title: {en, vi}``), else as given."""
+        return self.plan.title_in(lang) if self.plan is not None else self.title
+
 
 def build_report(
     plan: Plan,

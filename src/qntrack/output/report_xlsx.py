@@ -97,7 +97,7 @@ class _Book:
         self.wb = xlsxwriter.Workbook(self.out, {"in_memory": True, "strings_to_numbers": False})
         self.wb.set_properties(
             {
-                "title": data.title or report_word("report", lang),
+                "title": data.title_in(lang) or report_word("report", lang),
                 "author": "qntrack",
                 "comments": "qntrack",
                 "created": _report_day(data),

@@ -280,6 +280,12 @@ class Plan:
     timezone: str = ""
     # The dimensions figures may be broken down by (``dimensions:``, issue 14), by id.
     dimensions: dict[str, Dimension] = field(default_factory=dict)
+    # The title in Vietnamese, when targets.yaml gives ``title: {en, vi}`` ("" otherwise):
+    # a document in Vietnamese is headed in Vietnamese (issue 15). ``title`` stays English.
+    title_vi: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return (self.title_vi or self.title) if lang == "vi" else self.title
 
     def target(self, target_id: str) -> Target | None:
         for t in self.targets:
