@@ -93,3 +93,27 @@ def plan_problems(text: str) -> list[str]:
 def problems(text: str) -> list[str]:
     """``plan_problems`` of an indented triple-quoted plan."""
     return plan_problems(dedent(text))
+
+
+def on_a_terminal(cwd: Path, *args: str) -> tuple[int, str]:
+    """qntrack ``args`` run as a process whose standard output is a pseudo-terminal, as a
+    person at a terminal runs it: its exit code and what it said on stderr."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "qntrack", *args],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=cwd,
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    return proc.returncode, proc.stderr.decode()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 import tomllib
 from html.parser import HTMLParser
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run
+from helpers import run, on_a_terminal
 from qntrack import __version__
 from qntrack.kinds import assess
 from qntrack.output.formats import status_document
@@ -488,23 +487,8 @@ def test_output_into_a_missing_folder_exits_2(tracker: Path):
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_html_refuses_a_terminal(tracker: Path):
     """Run the real command with its stdout on a pseudo-terminal, as a person would."""
-    import pty
-
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "qntrack", "report", "--format", "html"],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            cwd=tracker.parent,
-            timeout=60,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert proc.returncode == 2
-    message = proc.stderr.decode()
+    code, message = on_a_terminal(tracker.parent, "report", "--format", "html")
+    assert code == 2
     assert "give -o report.html" in message and "Traceback" not in message
 
 

@@ -6,7 +6,6 @@ the page laid out as Nghị định 30/2020/NĐ-CP sets it (docs/report.md, "Wor
 from __future__ import annotations
 
 import io
-import os
 import struct
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import yaml
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from helpers import run, run_clean
+from helpers import run, run_clean, on_a_terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-12-01"
@@ -260,23 +259,8 @@ def test_lang_vi_every_word_vietnamese(vi: Document):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_refuses_a_terminal(shipped: Path):
-    import pty
-
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "qntrack", "report", "--format", "docx"],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            cwd=shipped,
-            timeout=120,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert proc.returncode == 2
-    message = proc.stderr.decode()
+    code, message = on_a_terminal(shipped, "report", "--format", "docx")
+    assert code == 2
     assert "-o report.docx" in message and "Traceback" not in message
 
 

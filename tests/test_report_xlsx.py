@@ -11,9 +11,7 @@ plan of 12,771 (overrides:), so it is ranked first, achieved.
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
 import sys
 import zipfile
 from datetime import datetime
@@ -23,7 +21,7 @@ import openpyxl
 import pytest
 import yaml
 
-from helpers import run
+from helpers import run, on_a_terminal
 from qntrack.output.report_xlsx import sheet_name, with_comment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -262,23 +260,8 @@ def test_same_data_same_bytes_and_no_clock(books, tmp_path: Path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_refuses_a_terminal(tracker: Path):
-    import pty
-
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "qntrack", "report", "--format", "xlsx"],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            cwd=tracker,
-            timeout=60,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert proc.returncode == 2
-    message = proc.stderr.decode()
+    code, message = on_a_terminal(tracker, "report", "--format", "xlsx")
+    assert code == 2
     assert "-o report.xlsx" in message and "Traceback" not in message
 
 
