@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from ..catalog import Message, msg
+from ..plan.periods import PeriodError, parse_period
 from .figures import _read_number, canonical, parse_number_cell
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
@@ -122,6 +123,12 @@ def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
     shown = excel_date(text)
     if shown is not None:
         return text, _excel_date_message(text, shown)
+    if text:
+        # Said here, at the period's cell; the row's checks would say it at the indicator's.
+        try:
+            parse_period(text)
+        except PeriodError as exc:
+            return text, exc.message
     return text, None
 
 

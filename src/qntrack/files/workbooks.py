@@ -132,7 +132,9 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             _looks_like_period(n) or _is_date(c.value) for n, c in zip(names, cells, strict=True)
         ):
             below = next(rows, None)
-            if below is not None:
+            # A header's lower half leaves the indicator column empty (merged down over
+            # both rows); a row naming something there is data (a long sheet read --wide).
+            if below is not None and not _data_below(names, below[1]):
                 lower = [_name(c.value) for c in below[1]]
                 width = max(len(lower), len(names))
                 lower += [""] * (width - len(lower))
@@ -141,6 +143,11 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
                 number = below[0]
         return _columns(number, names, reading)
     return None
+
+
+def _data_below(names: list[str], below: tuple) -> bool:
+    at = names.index("indicator")
+    return at < len(below) and _name(below[at].value) not in ("", "indicator")
 
 
 def _is_date(value: Any) -> bool:
@@ -170,7 +177,11 @@ def _header_problems(table: _Table, reading: _Reading, start: int) -> None:
         column = table.left
         if isinstance(message, Message):
             params = dict(message.params)
-            if "column" in params:
+            if "column" not in params and str(params.get("name", "")) in table.names:
+                # An unknown or repeated column: at its own cell (the last, for one named twice).
+                named = [i for i, name in table.columns if name == str(params["name"])]
+                column = named[-1] if message.id == "import_column_twice" else named[0]
+            elif "column" in params:
                 column = table.columns[int(str(params["column"])) - 1][0]
                 params["column"] = str(column + 1)
                 message = Message(message.id, tuple(sorted(params.items())))

@@ -1,0 +1,107 @@
+"""A hostile new user of the office documents (issue 15): workbooks an officer really
+has, fed to `add-observation --from`, and what must come out: one message naming the
+sheet and the cell (docs/observations-format.md, "Workbooks"), never a traceback,
+nothing written.
+
+The workbooks are tiny and built here with openpyxl; the reports' hostile inputs
+(XML-special characters, 200-letter Vietnamese names, long colliding sheet names) were
+tried by hand and read back with python-docx, openpyxl and pypdf: they held.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean, store_text
+
+TARGETS = """\
+version: 1
+title: "Hostile documents"
+indicators:
+  revenue:
+    name: "Budget revenue"
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    measure: flow
+targets:
+  - id: rev
+    indicator: revenue
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+START = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, START)
+
+
+def save(rows: list[list], name: str = "so-lieu.xlsx") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    for row in rows:
+        sheet.append(row)
+    book.save(name)
+    return Path(name)
+
+
+def test_wide_on_a_long_sheet_is_refused_not_a_traceback(plan: Path):
+    # An officer adds --wide to a long sheet: the row under its header is data, not the
+    # lower half of a two-row header, and must not be taken for one.
+    save([["indicator", "period", "value"], ["revenue", "2021", 11]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--wide")
+    assert r.exit_code == 1, r.output
+    # Said at the first column that is neither a period nor one of a wide table's own.
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!B1: error: column 2 'period' is neither a period"), r.stderr
+    assert store_text(plan) == START
+
+
+def test_an_unknown_column_is_named_at_its_own_cell(plan: Path):
+    # 'kind' is the sheet's fourth column: D1, not the table's first cell.
+    save([["indicator", "period", "value", "kind"], ["revenue", "2021", 11, "x"]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!D1: error: unknown column 'kind'"), r.stderr
+    assert store_text(plan) == START
+
+
+def test_a_column_twice_is_named_at_the_second(plan: Path):
+    save([["indicator", "period", "value", "period"], ["revenue", "2021", 11, "2022"]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!D1: error: "), r.stderr
+    assert "period" in r.stderr
+
+
+def test_qntracks_own_excel_report_fed_back_is_refused_at_its_cells(plan: Path):
+    # The appendix's "Figures" sheet looks like an import but is not one: each column it
+    # has that an import has not is named at its header cell, and nothing is written.
+    assert run_clean("report", "-o", "phu-luc.xlsx", "--as-of", "2026-01-01").exit_code == 0
+    book = openpyxl.load_workbook("phu-luc.xlsx", read_only=True)
+    header = [c.value for c in next(book["Figures"].iter_rows(max_row=1))]
+    book.close()
+    r = run_clean("add-observation", "--from", "phu-luc.xlsx", "--sheet", "Figures")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    unknown = [line for line in lines if "unknown column" in line]
+    assert unknown
+    for line in unknown:
+        name = line.split("unknown column '")[1].split("'")[0]
+        column = [str(h).strip().lower() for h in header].index(name)
+        assert line.startswith(f"phu-luc.xlsx:Figures!{'ABCDEFGHIJ'[column]}1: error: "), line
+    assert store_text(plan) == START
+
+
+def test_a_text_period_that_is_no_period_is_named_at_its_cell(plan: Path):
+    save([["indicator", "period", "value"], ["revenue", "20x1", 11]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!B2: error: '20x1' is not a period"), r.stderr
+    assert store_text(plan) == START
