@@ -105,3 +105,38 @@ def test_a_text_period_that_is_no_period_is_named_at_its_cell(plan: Path):
     assert r.exit_code == 1
     assert r.stderr.startswith("so-lieu.xlsx:Sheet1!B2: error: '20x1' is not a period"), r.stderr
     assert store_text(plan) == START
+
+
+def _two_sheets(second: list[list]) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "2021"
+    first.append(["indicator", "period", "value"])
+    first.append(["revenue", "2021", 11])
+    other = book.create_sheet("2022")
+    for row in second:
+        other.append(row)
+    book.save("so-lieu.xlsx")
+
+
+def test_a_second_sheet_with_cells_left_unread_is_said(plan: Path):
+    # One sheet a year: without --sheet only the first is read, and the officer is told
+    # which one and that another holds cells, or the 2022 figures are lost in silence.
+    _two_sheets([["indicator", "period", "value"], ["revenue", "2022", 12]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 0, r.output
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("added 1 row(s)")
+    assert lines[1] == (
+        "so-lieu.xlsx: warning: read sheet '2021', the first; the workbook's other sheets "
+        "with cells were not read ('2022'): import one with --sheet NAME"
+    )
+    assert store_text(plan).count("\n") == 2
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--sheet", "2022")
+    assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr
+
+
+def test_an_empty_second_sheet_is_not_said(plan: Path):
+    _two_sheets([])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--dry-run")
+    assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr

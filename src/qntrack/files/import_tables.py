@@ -75,6 +75,7 @@ class ParsedTable:
     decimal_comma: bool
     candidates: list[tuple[Location, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # warnings that do not stop the import
 
 
 def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:

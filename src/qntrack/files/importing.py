@@ -65,6 +65,7 @@ class ImportResult:
     # For each row left out as already recorded: the stored vintage it repeats and the
     # vintage in force for its period (recording.Recorded.vintages).
     vintages: tuple = ()
+    notes: tuple[Problem, ...] = ()  # what reading the file warns of (a sheet not read)
 
 
 # --- reading the bytes ------------------------------------------------------------------
@@ -247,6 +248,7 @@ def import_observations(
         len(skipped),
         tuple(warnings),
         tuple(vintages),
+        tuple(parsed.notes),
     )
 
 

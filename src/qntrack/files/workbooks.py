@@ -20,6 +20,7 @@ from __future__ import annotations
 import stat
 import warnings
 from dataclasses import dataclass, field
+from itertools import islice
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -285,6 +286,22 @@ def _pick_sheet(book: Any, name: str, wanted: str | None) -> Any:
     raise fail(name, msg("workbook_no_such_sheet", sheet=wanted, hint=suggestion(wanted, sheets), sheets=shown))
 
 
+def _other_sheets(book: Any, sheet: Any, reading: _Reading) -> None:
+    """Without --sheet the first sheet is read: a warning names the other sheets that hold
+    cells (one sheet a year, say), or their figures would be left out in silence."""
+    others = [
+        other.title
+        for other in book.worksheets[1:]
+        # The first rows are enough: a table has its header near the top.
+        if any(v not in (None, "") for row in islice(other.iter_rows(values_only=True), 50) for v in row)
+    ]
+    if others:
+        shown = ", ".join(f"'{title}'" for title in others)
+        where = Location(reading.file)
+        message = msg("hostile_documents_other_sheets", sheet=sheet.title, others=shown)
+        reading.parsed.notes.append(Problem(where, message, "warning"))
+
+
 def _read_sheet(
     fh: IO[bytes], name: str, wanted: str | None, fmt: ImportFormat, defaults: RowDefaults, plan: Plan | None
 ) -> ParsedTable:
@@ -292,6 +309,8 @@ def _read_sheet(
     try:
         sheet = _pick_sheet(book, name, wanted)
         reading = _Reading(name, sheet.title, fmt, defaults, plan)
+        if wanted is None:
+            _other_sheets(book, sheet, reading)
         rows = _rows(sheet, name)
         table = _find_table(rows, reading)
         if table is None:
