@@ -140,3 +140,70 @@ def test_an_empty_second_sheet_is_not_said(plan: Path):
     _two_sheets([])
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--dry-run")
     assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr
+
+
+LONG = ("Tỷ trọng công nghiệp chế biến, chế tạo trong tổng sản phẩm trên địa bàn tỉnh Quảng Ninh " * 3)[:200]
+
+LONG_TARGETS = f"""\
+version: 1
+title: "Long names"
+dimensions:
+  locality:
+    name: "Locality"
+    values: ["{LONG[:150]}", "B"]
+indicators:
+  revenue:
+    name: "Budget revenue"
+    unit: "billion VND"
+    measure: flow
+    dimensions: [locality]
+targets:
+  - id: plan-2024
+    type: plan
+    indicator: revenue
+    name: "{LONG}"
+    group: "{LONG}"
+    period: 2024
+    value: 100
+    for_each: locality
+  - id: other
+    type: plan
+    indicator: revenue
+    group: "Short group"
+    period: 2024
+    value: 100
+"""
+
+LONG_STORE = (
+    START
+    + f'"revenue[locality={LONG[:150]}]",2024,50,official,s,,2025-01-01T00:00:00Z\n'
+    + "revenue[locality=B],2024,60,official,s,,2025-01-01T00:00:00Z\n"
+    + "revenue,2024,110,official,s,,2025-01-01T00:00:00Z\n"
+)
+
+
+def _svg_texts(html: str) -> list[str]:
+    import re
+
+    svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    return [t for svg in svgs for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+def test_a_200_letter_group_or_unit_name_does_not_push_the_bars_off_the_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # Seen on a PDF page: the groups chart drew the 200-letter name across its whole
+    # width, the bars squeezed off its right edge and the other group's name gone. A bar's
+    # label is cut with an ellipsis (the table beside the chart has the full name).
+    make_tracker(tmp_path, monkeypatch, LONG_TARGETS, LONG_STORE)
+    r = run_clean("report", "-o", "r.html", "--as-of", "2026-01-01")
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    texts = _svg_texts(html)
+    assert "Short group" in texts
+    cut = [t for t in texts if LONG[:30] in t]
+    group, unit = sorted(cut, key=len)
+    assert len(group) <= 60 and group.endswith("…"), group
+    # The unit's name is cut, never its figure: the label still says it.
+    assert unit[:3] in ("1. ", "2. ") and "…: 50 billion VND (2024)" in unit and len(unit) < 90, unit
+    assert LONG in html  # said in full in the tables
