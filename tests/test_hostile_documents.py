@@ -207,3 +207,14 @@ def test_a_200_letter_group_or_unit_name_does_not_push_the_bars_off_the_chart(
     # The unit's name is cut, never its figure: the label still says it.
     assert unit[:3] in ("1. ", "2. ") and "…: 50 billion VND (2024)" in unit and len(unit) < 90, unit
     assert LONG in html  # said in full in the tables
+
+
+def test_a_figure_given_twice_in_a_sheet_names_the_first_cell_not_a_line(plan: Path):
+    save([["indicator", "period", "value"], ["revenue", "2021", 11], ["revenue", "2021", 12]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        "so-lieu.xlsx:Sheet1!A3: error: revenue 2021 is already given at Sheet1!A2; keep one, "
+        "or give each vintage its own recorded_at"
+    ), r.stderr
+    assert store_text(plan) == START

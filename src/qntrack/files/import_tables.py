@@ -480,7 +480,12 @@ def _note_duplicate(
     if key in seen:
         if seen[key][1] == figure:
             return
-        if stamp and stamp != default_stamp:
+        if where.cell:  # a sheet's row: said by the first one's cell, as Excel names it
+            first = seen[key][2]
+            problems.append(
+                Problem(where, msg("hostile_documents_duplicate", indicator=named, period=period, cell=first))
+            )
+        elif stamp and stamp != default_stamp:
             problems.append(
                 Problem(
                     where,
@@ -496,4 +501,4 @@ def _note_duplicate(
         else:
             problems.append(Problem(where, msg("import_duplicate", indicator=named, period=period, line=seen[key][0])))
     else:
-        seen[key] = (where.line, figure)
+        seen[key] = (where.line, figure, where.cell)
