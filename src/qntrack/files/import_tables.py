@@ -480,25 +480,13 @@ def _note_duplicate(
     if key in seen:
         if seen[key][1] == figure:
             return
-        if where.cell:  # a sheet's row: said by the first one's cell, as Excel names it
-            first = seen[key][2]
-            problems.append(
-                Problem(where, msg("hostile_documents_duplicate", indicator=named, period=period, cell=first))
-            )
+        first, cell = seen[key][0], seen[key][2]
+        if cell:  # a sheet's row: said by the first one's cell, as Excel names it (a sheet has no lines)
+            message = msg("hostile_documents_duplicate", indicator=named, period=period, cell=cell)
         elif stamp and stamp != default_stamp:
-            problems.append(
-                Problem(
-                    where,
-                    msg(
-                        "import_duplicate_at",
-                        indicator=named,
-                        period=period,
-                        recorded_at=stamp,
-                        line=seen[key][0],
-                    ),
-                )
-            )
+            message = msg("import_duplicate_at", indicator=named, period=period, recorded_at=stamp, line=first)
         else:
-            problems.append(Problem(where, msg("import_duplicate", indicator=named, period=period, line=seen[key][0])))
+            message = msg("import_duplicate", indicator=named, period=period, line=first)
+        problems.append(Problem(where, message))
     else:
         seen[key] = (where.line, figure, where.cell)
