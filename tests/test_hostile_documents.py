@@ -218,3 +218,19 @@ def test_a_figure_given_twice_in_a_sheet_names_the_first_cell_not_a_line(plan: P
         "or give each vintage its own recorded_at"
     ), r.stderr
     assert store_text(plan) == START
+
+
+def test_a_csv_file_named_xlsx_is_read_as_the_csv_it_is(plan: Path):
+    # Office systems export CSV text under an .xlsx name; by its content it is read, as an
+    # .xlsx named .csv is read as a workbook (docs/observations-format.md, "Workbooks").
+    Path("so-lieu.xlsx").write_text("indicator,period,value\nrevenue,2021,11\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2024-06-30")
+    assert r.exit_code == 0, r.output
+    assert store_text(plan) == START + "revenue,2021,11,,,,2024-06-30T00:00:00Z\n"
+
+
+def test_an_empty_file_named_xlsx_is_said_to_be_empty(plan: Path):
+    Path("so-lieu.xlsx").write_bytes(b"")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:1: error: the file is empty"), r.stderr

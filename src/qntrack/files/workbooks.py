@@ -66,7 +66,7 @@ def workbook_kind(name: str) -> str | None:
         return None
     path = Path(name)
     suffix = path.suffix.lower()
-    head = b""
+    head = None  # not read: not a regular file, or one that does not open
     try:
         if stat.S_ISREG(path.stat().st_mode):
             with path.open("rb") as fh:
@@ -75,9 +75,10 @@ def workbook_kind(name: str) -> str | None:
         pass  # the CSV path's reader says what is wrong with the file
     if suffix in (".ods", ".fods"):
         return "ods"
-    if suffix == ".xls" or head.startswith(_OLE):
+    if suffix == ".xls" or (head or b"").startswith(_OLE):
         return "ole"
-    if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP):
+    # Text or nothing under an .xlsx name (an office system's CSV export) is read as the CSV it is.
+    if (head or b"").startswith(_ZIP) or (suffix in (".xlsx", ".xlsm") and (head is None or b"\0" in head)):
         return "xlsx"
     return None
 
