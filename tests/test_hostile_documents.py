@@ -234,3 +234,21 @@ def test_an_empty_file_named_xlsx_is_said_to_be_empty(plan: Path):
     r = run_clean("add-observation", "--from", "so-lieu.xlsx")
     assert r.exit_code == 1
     assert r.stderr.startswith("so-lieu.xlsx:1: error: the file is empty"), r.stderr
+
+
+def test_an_indicator_merged_down_over_its_rows_says_what_to_do(plan: Path):
+    # An officer's sheet names the indicator once, merged down over its periods: openpyxl,
+    # as Excel, holds the value in the first cell only. Said at each empty cell with what
+    # to do, not as "unknown indicator ''".
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    for row in (["indicator", "period", "value"], ["revenue", "2021", 11], [None, "2022", 12]):
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")
+    book.save("so-lieu.xlsx")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!A3: error: the indicator cell is empty"), r.stderr
+    assert "merged" in r.stderr and "unknown indicator" not in r.stderr
+    assert store_text(plan) == START

@@ -20,7 +20,6 @@ from __future__ import annotations
 import stat
 import warnings
 from dataclasses import dataclass, field
-from itertools import islice
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -47,6 +46,7 @@ from .vocabulary import status_word
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
+from .workbook_cells import other_sheets
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import stamp as _stamp
@@ -287,22 +287,6 @@ def _pick_sheet(book: Any, name: str, wanted: str | None) -> Any:
     raise fail(name, msg("workbook_no_such_sheet", sheet=wanted, hint=suggestion(wanted, sheets), sheets=shown))
 
 
-def _other_sheets(book: Any, sheet: Any, reading: _Reading) -> None:
-    """Without --sheet the first sheet is read: a warning names the other sheets that hold
-    cells (one sheet a year, say), or their figures would be left out in silence."""
-    others = [
-        other.title
-        for other in book.worksheets[1:]
-        # The first rows are enough: a table has its header near the top.
-        if any(v not in (None, "") for row in islice(other.iter_rows(values_only=True), 50) for v in row)
-    ]
-    if others:
-        shown = ", ".join(f"'{title}'" for title in others)
-        where = Location(reading.file)
-        message = msg("hostile_documents_other_sheets", sheet=sheet.title, others=shown)
-        reading.parsed.notes.append(Problem(where, message, "warning"))
-
-
 def _read_sheet(
     fh: IO[bytes], name: str, wanted: str | None, fmt: ImportFormat, defaults: RowDefaults, plan: Plan | None
 ) -> ParsedTable:
@@ -311,7 +295,7 @@ def _read_sheet(
         sheet = _pick_sheet(book, name, wanted)
         reading = _Reading(name, sheet.title, fmt, defaults, plan)
         if wanted is None:
-            _other_sheets(book, sheet, reading)
+            reading.parsed.notes.extend(other_sheets(book, sheet, name))
         rows = _rows(sheet, name)
         table = _find_table(rows, reading)
         if table is None:
@@ -385,6 +369,9 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         return (_text(fields[k].value) if k is not None else "") or default
 
     row = {"indicator": text("indicator")}
+    if not row["indicator"].strip():  # a cell merged down over its rows: a value in its first only
+        reading.problem(sheet_column[columns["indicator"]], number, msg("hostile_documents_no_indicator"))
+        return
     for column in ("source", "note"):
         row[column] = text(column, getattr(defaults, column))
     row["status"] = status_word(text("status", defaults.status))
