@@ -252,3 +252,28 @@ def test_an_indicator_merged_down_over_its_rows_says_what_to_do(plan: Path):
     assert r.stderr.startswith("so-lieu.xlsx:Sheet1!A3: error: the indicator cell is empty"), r.stderr
     assert "merged" in r.stderr and "unknown indicator" not in r.stderr
     assert store_text(plan) == START
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_word_or_pdf_report_given_as_figures_says_what_it_is(plan: Path, suffix: str):
+    # Figures often arrive in a Word table or a PDF: "a binary file (is it an .xlsx?)" did
+    # not say what the file is nor what to do. qntrack's own report stands in for one.
+    Path(f"r.{suffix}").write_bytes(
+        b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<< /Length 3 >>\nstream\n\x00\x01\x02\n" if suffix == "pdf" else _docx_bytes()
+    )
+    r = run_clean("add-observation", "--from", f"r.{suffix}")
+    assert r.exit_code == 1
+    said = {"docx": "a Word document", "pdf": "a PDF document"}[suffix]
+    assert r.stderr.startswith(f"r.{suffix}: error: {said}"), r.stderr
+    assert "save it as .xlsx" in r.stderr and "is it an .xlsx" not in r.stderr
+    assert store_text(plan) == START
+
+
+def _docx_bytes() -> bytes:
+    import io
+
+    import docx
+
+    out = io.BytesIO()
+    docx.Document().save(out)
+    return out.getvalue()

@@ -237,6 +237,8 @@ def _open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
             names = set(archive.namelist())
             if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
                 raise fail(name, msg("workbook_ods"))
+            if "word/document.xml" in names:
+                raise fail(name, msg("hostile_documents_docx"))
             if "xl/workbook.xml" not in names:
                 reason = msg("workbook_not_excel")
             # The shared strings are read whole: a compressed bomb is refused before.
