@@ -277,3 +277,24 @@ def _docx_bytes() -> bytes:
     out = io.BytesIO()
     docx.Document().save(out)
     return out.getvalue()
+
+
+CONTROL_STORE = (
+    START
+    # A source and a note hand-typed into the store with control characters (a vertical
+    # tab and a unit separator pasted from another program): the store keeps them.
+    + "revenue,2021,11,official,src\x0bA\x1fB,note\x0cC,2022-01-01T00:00:00Z\n"
+)
+
+
+def test_control_characters_in_the_store_do_not_break_the_word_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # They are not allowed in XML: python-docx raised a traceback and no report was written.
+    import docx
+
+    make_tracker(tmp_path, monkeypatch, TARGETS, CONTROL_STORE)
+    r = run_clean("report", "-o", "r.docx", "--as-of", "2026-01-01")
+    assert r.exit_code == 0, r.output
+    doc = docx.Document(str(tmp_path / "r.docx"))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    # Each shown as the replacement character: something was there, and the rest is kept.
+    assert "src\ufffdA\ufffdB" in cells, cells
