@@ -298,3 +298,21 @@ def test_control_characters_in_the_store_do_not_break_the_word_report(tmp_path: 
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     # Each shown as the replacement character: something was there, and the rest is kept.
     assert "src\ufffdA\ufffdB" in cells, cells
+
+
+@pytest.mark.parametrize(
+    "lock, workbook",
+    [
+        ("~$so-lieu.xlsx", "so-lieu.xlsx"),  # Excel's, while the workbook is open
+        (".~lock.so-lieu.xlsx#", "so-lieu.xlsx"),  # LibreOffice's
+    ],
+)
+def test_the_lock_file_of_an_open_workbook_names_the_workbook(plan: Path, lock: str, workbook: str):
+    # Picked by mistake (it sits beside the workbook while Excel has it open): it is not
+    # the workbook, and "a binary file" or "damaged" does not say which file to give.
+    Path(lock).write_bytes(b"\x05alice" + b" " * 48 + b"\x05\x00a\x00l\x00")
+    r = run_clean("add-observation", "--from", lock)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"{lock}: error: the lock file"), r.stderr
+    assert f"'{workbook}'" in r.stderr
+    assert store_text(plan) == START

@@ -198,6 +198,11 @@ def import_observations(
     from .workbooks import workbook_kind
 
     file = "<stdin>" if source == "-" else source
+    # The lock file beside an open workbook, picked by mistake: Excel's ~$x.xlsx, LibreOffice's .~lock.x.xlsx#
+    base = Path(source).name
+    locked = base[2:] if base.startswith("~$") else base[7:-1] if base.startswith(".~lock.") and base[-1] == "#" else ""
+    if locked:
+        raise fail(file, msg("hostile_documents_lock_file", workbook=locked))
     workbook = workbook_kind(source) is not None
     if sheet is not None and not workbook:
         from ..errors import ExitCode
