@@ -1,11 +1,13 @@
 """A hostile new user of the office documents (issue 15): workbooks an officer really
 has, fed to `add-observation --from`, and what must come out: one message naming the
 sheet and the cell (docs/observations-format.md, "Workbooks"), never a traceback,
-nothing written.
+nothing written; and the reports (docx, xlsx, pdf) of plans and stores with hostile text.
 
-The workbooks are tiny and built here with openpyxl; the reports' hostile inputs
-(XML-special characters, 200-letter Vietnamese names, long colliding sheet names) were
-tried by hand and read back with python-docx, openpyxl and pypdf: they held.
+The workbooks and plans are tiny and built here (no report of the shipped plan: too slow).
+XML-special characters in every name, colliding sheet names and empty plans were tried by
+hand in all three formats and read back with python-docx, openpyxl and pypdf: they held.
+What broke is pinned below: a 200-letter name in a bar chart, a control character in the
+store's source in the Word report.
 """
 
 from __future__ import annotations
