@@ -179,7 +179,7 @@ def add_observation(
         # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
         # or revised since): said for each, as for a single figure, so that "already
         # recorded" never hides that the figure is not in force.
-        notes = _not_in_force_notes(result.vintages, path)
+        notes = [*result.notes, *_not_in_force_notes(result.vintages, path)]
     if dry_run:
         _print_dry_run(targets, rows, fmt, lang)
         _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))

@@ -75,6 +75,7 @@ class ParsedTable:
     decimal_comma: bool
     candidates: list[tuple[Location, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # warnings that do not stop the import
 
 
 def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
@@ -479,20 +480,13 @@ def _note_duplicate(
     if key in seen:
         if seen[key][1] == figure:
             return
-        if stamp and stamp != default_stamp:
-            problems.append(
-                Problem(
-                    where,
-                    msg(
-                        "import_duplicate_at",
-                        indicator=named,
-                        period=period,
-                        recorded_at=stamp,
-                        line=seen[key][0],
-                    ),
-                )
-            )
+        first, cell = seen[key][0], seen[key][2]
+        if cell:  # a sheet's row: said by the first one's cell, as Excel names it (a sheet has no lines)
+            message = msg("hostile_documents_duplicate", indicator=named, period=period, cell=cell)
+        elif stamp and stamp != default_stamp:
+            message = msg("import_duplicate_at", indicator=named, period=period, recorded_at=stamp, line=first)
         else:
-            problems.append(Problem(where, msg("import_duplicate", indicator=named, period=period, line=seen[key][0])))
+            message = msg("import_duplicate", indicator=named, period=period, line=first)
+        problems.append(Problem(where, message))
     else:
-        seen[key] = (where.line, figure)
+        seen[key] = (where.line, figure, where.cell)

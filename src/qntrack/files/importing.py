@@ -65,6 +65,7 @@ class ImportResult:
     # For each row left out as already recorded: the stored vintage it repeats and the
     # vintage in force for its period (recording.Recorded.vintages).
     vintages: tuple = ()
+    notes: tuple[Problem, ...] = ()  # what reading the file warns of (a sheet not read)
 
 
 # --- reading the bytes ------------------------------------------------------------------
@@ -121,12 +122,19 @@ def _read_bounded(stream: BinaryIO, name: str) -> bytes:
             return b"".join(chunks)
         if not chunks:
             head = chunk
-            if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in head[:8192]:
-                raise fail(name, msg("import_binary"))
+            if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and (
+                b"\x00" in head[:8192] or head.startswith(b"%PDF-")
+            ):
+                raise fail(name, _binary(head))
         chunks.append(chunk)
         size += len(chunk)
         if size > MAX_IMPORT_BYTES:
             raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
+
+
+def _binary(head: bytes) -> Message:
+    """A binary file given as figures; a PDF said as one (figures often arrive as a PDF)."""
+    return msg("hostile_documents_pdf" if head.startswith(b"%PDF-") else "import_binary")
 
 
 def decode_source(data: bytes, file: str) -> str:
@@ -137,8 +145,8 @@ def decode_source(data: bytes, file: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise fail(file, msg("import_bad_utf16")) from None
-    if b"\x00" in data[:8192]:
-        raise fail(file, msg("import_binary"))
+    if b"\x00" in data[:8192] or data.startswith(b"%PDF-"):
+        raise fail(file, _binary(data))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -190,6 +198,11 @@ def import_observations(
     from .workbooks import workbook_kind
 
     file = "<stdin>" if source == "-" else source
+    # The lock file beside an open workbook, picked by mistake: Excel's ~$x.xlsx, LibreOffice's .~lock.x.xlsx#
+    base = Path(source).name
+    locked = base[2:] if base.startswith("~$") else base[7:-1] if base.startswith(".~lock.") and base[-1] == "#" else ""
+    if locked:
+        raise fail(file, msg("hostile_documents_lock_file", workbook=locked))
     workbook = workbook_kind(source) is not None
     if sheet is not None and not workbook:
         from ..errors import ExitCode
@@ -247,6 +260,7 @@ def import_observations(
         len(skipped),
         tuple(warnings),
         tuple(vintages),
+        tuple(parsed.notes),
     )
 
 

@@ -9,10 +9,13 @@ targets.yaml (docs/observations-format.md, "Workbooks").
 from __future__ import annotations
 
 import re
+from itertools import islice
 from datetime import date, datetime, time
 from typing import Any
 
 from ..catalog import Message, msg
+from ..plan.model import Location, Problem
+from ..plan.periods import PeriodError, parse_period
 from .figures import _read_number, canonical, parse_number_cell
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
@@ -122,6 +125,12 @@ def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
     shown = excel_date(text)
     if shown is not None:
         return text, _excel_date_message(text, shown)
+    if text:
+        # Said here, at the period's cell; the row's checks would say it at the indicator's.
+        try:
+            parse_period(text)
+        except PeriodError as exc:
+            return text, exc.message
     return text, None
 
 
@@ -135,3 +144,18 @@ def stamp(value: Any, default: str) -> tuple[str, Message | None]:
         if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?", text):
             return text, msg("import_recorded_at_excel_date", recorded_at=text)
     return text, None
+
+
+def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:
+    """Without --sheet the first sheet is read: a warning names the other sheets that hold
+    cells (one sheet a year, say), or their figures would be left out in silence."""
+    others = [
+        other.title
+        for other in book.worksheets[1:]
+        # The first rows are enough: a table has its header near the top.
+        if any(v not in (None, "") for row in islice(other.iter_rows(values_only=True), 50) for v in row)
+    ]
+    if not others:
+        return []
+    shown = ", ".join(f"'{title}'" for title in others)
+    return [Problem(Location(file), msg("hostile_documents_other_sheets", sheet=sheet.title, others=shown), "warning")]

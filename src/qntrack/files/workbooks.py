@@ -46,6 +46,7 @@ from .vocabulary import status_word
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
+from .workbook_cells import other_sheets
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import stamp as _stamp
@@ -65,7 +66,7 @@ def workbook_kind(name: str) -> str | None:
         return None
     path = Path(name)
     suffix = path.suffix.lower()
-    head = b""
+    head = None  # not read: not a regular file, or one that does not open
     try:
         if stat.S_ISREG(path.stat().st_mode):
             with path.open("rb") as fh:
@@ -74,9 +75,10 @@ def workbook_kind(name: str) -> str | None:
         pass  # the CSV path's reader says what is wrong with the file
     if suffix in (".ods", ".fods"):
         return "ods"
-    if suffix == ".xls" or head.startswith(_OLE):
+    if suffix == ".xls" or (head or b"").startswith(_OLE):
         return "ole"
-    if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP):
+    # Text or nothing under an .xlsx name (an office system's CSV export) is read as the CSV it is.
+    if (head or b"").startswith(_ZIP) or (suffix in (".xlsx", ".xlsm") and (head is None or b"\0" in head)):
         return "xlsx"
     return None
 
@@ -132,7 +134,9 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
             _looks_like_period(n) or _is_date(c.value) for n, c in zip(names, cells, strict=True)
         ):
             below = next(rows, None)
-            if below is not None:
+            # A header's lower half leaves the indicator column empty (merged down over
+            # both rows); a row naming something there is data (a long sheet read --wide).
+            if below is not None and not _data_below(names, below[1]):
                 lower = [_name(c.value) for c in below[1]]
                 width = max(len(lower), len(names))
                 lower += [""] * (width - len(lower))
@@ -141,6 +145,11 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
                 number = below[0]
         return _columns(number, names, reading)
     return None
+
+
+def _data_below(names: list[str], below: tuple) -> bool:
+    at = names.index("indicator")
+    return at < len(below) and _name(below[at].value) not in ("", "indicator")
 
 
 def _is_date(value: Any) -> bool:
@@ -170,7 +179,11 @@ def _header_problems(table: _Table, reading: _Reading, start: int) -> None:
         column = table.left
         if isinstance(message, Message):
             params = dict(message.params)
-            if "column" in params:
+            if "column" not in params and str(params.get("name", "")) in table.names:
+                # An unknown or repeated column: at its own cell (the last, for one named twice).
+                named = [i for i, name in table.columns if name == str(params["name"])]
+                column = named[-1] if message.id == "import_column_twice" else named[0]
+            elif "column" in params:
                 column = table.columns[int(str(params["column"])) - 1][0]
                 params["column"] = str(column + 1)
                 message = Message(message.id, tuple(sorted(params.items())))
@@ -224,6 +237,8 @@ def _open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
             names = set(archive.namelist())
             if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
                 raise fail(name, msg("workbook_ods"))
+            if "word/document.xml" in names:
+                raise fail(name, msg("hostile_documents_docx"))
             if "xl/workbook.xml" not in names:
                 reason = msg("workbook_not_excel")
             # The shared strings are read whole: a compressed bomb is refused before.
@@ -281,6 +296,8 @@ def _read_sheet(
     try:
         sheet = _pick_sheet(book, name, wanted)
         reading = _Reading(name, sheet.title, fmt, defaults, plan)
+        if wanted is None:
+            reading.parsed.notes.extend(other_sheets(book, sheet, name))
         rows = _rows(sheet, name)
         table = _find_table(rows, reading)
         if table is None:
@@ -354,6 +371,9 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         return (_text(fields[k].value) if k is not None else "") or default
 
     row = {"indicator": text("indicator")}
+    if not row["indicator"].strip():  # a cell merged down over its rows: a value in its first only
+        reading.problem(sheet_column[columns["indicator"]], number, msg("hostile_documents_no_indicator"))
+        return
     for column in ("source", "note"):
         row[column] = text(column, getattr(defaults, column))
     row["status"] = status_word(text("status", defaults.status))

@@ -131,6 +131,16 @@ def plot_style(colours: Sequence[str]) -> Any:
     )
 
 
+# A name longer than this is cut with an ellipsis in a bar's label: a 200-letter group or
+# unit name took the chart's whole width and pushed the bars off it (the tables beside the
+# chart have the full name). pygal's truncate_label does not cut a horizontal chart's.
+BAR_LABEL = 60
+
+
+def bar_name(name: str) -> str:
+    return name if len(name) <= BAR_LABEL else name[: BAR_LABEL - 1].rstrip() + "…"
+
+
 def plot_config(lang: str, **extra: Any) -> dict[str, Any]:
     config: dict[str, Any] = dict(
         width=760,

@@ -282,4 +282,6 @@ def _figure(r: Ranked) -> float | None:
 def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str:
     """ "1. Ha Long: 13% (2023)": the rank, the unit and its latest figure."""
     name = _unit_name(r.unit.dims, dimensions, lang, dated=False)
-    return f"{r.rank}. {name}: {_latest(r.unit.assessment, lang)}"
+    from .charts import bar_name
+
+    return f"{r.rank}. {bar_name(name)}: {_latest(r.unit.assessment, lang)}"

@@ -16,6 +16,7 @@ Pure in effect: the same data gives the same bytes (docx_layout.saved).
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..catalog import msg
@@ -47,6 +48,15 @@ def _document() -> Any:
     return docx.Document()
 
 
+# XML 1.0 has no place for most control characters: one typed into the store's source or
+# note (pasted from another program) is shown as U+FFFD, never a report that fails.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 class _Writer:
     """Adds the report's parts to one document, numbering its figures."""
 
@@ -56,24 +66,24 @@ class _Writer:
         self.figures = 0
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(text, level)
+        self.doc.add_heading(_safe(text), level)
 
     def paragraph(self, text: str, label: str | None = None) -> None:
         from .docx_layout import BODY_STYLE
 
         p = self.doc.add_paragraph(style=BODY_STYLE)
         if label:
-            p.add_run(f"{label}: ").bold = True
-        p.add_run(text)
+            p.add_run(f"{_safe(label)}: ").bold = True
+        p.add_run(_safe(text))
 
     def note(self, text: str) -> None:
         """A sentence on how to read a chart: under its caption, in italics."""
         p = self.doc.add_paragraph(style="Caption")
-        p.add_run(text)
+        p.add_run(_safe(text))
 
     def bullets(self, lines: Sequence[str]) -> None:
         for line in lines:
-            self.doc.add_paragraph(line, style="List Bullet")
+            self.doc.add_paragraph(_safe(line), style="List Bullet")
 
     def table(self, t: TableView) -> None:
         from .docx_layout import TABLE_STYLE, WIDE_TABLE_STYLE
@@ -130,7 +140,7 @@ class _Writer:
         if numeric:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         # A source is written out in full: on paper, a link's host alone says too little.
-        run = p.add_run(value.url if value.url else value.text)
+        run = p.add_run(_safe(value.url if value.url else value.text))
         run.bold = bold or value.status is not None or None
         run.italic = value.muted or None
 
@@ -149,7 +159,7 @@ class _Writer:
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # never a chart without its caption
         self.figures += 1
-        self.doc.add_paragraph(_word("docx_figure", self.lang, n=self.figures, title=title), style="Caption")
+        self.doc.add_paragraph(_word("docx_figure", self.lang, n=self.figures, title=_safe(title)), style="Caption")
         for line in chart.notes:
             self.note(line)
 
@@ -216,7 +226,7 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     out = _Writer(doc, lang)
     w, lbl = view["w"], view["l"]
 
-    doc.add_paragraph(view["title"], style="Title")
+    doc.add_paragraph(_safe(view["title"]), style="Title")
     out.paragraph(f"{view['heading']} · {view['meta']}")
     doc.add_paragraph(_word("docx_toc", lang), style="TOC Heading")
     toc = doc.add_paragraph()

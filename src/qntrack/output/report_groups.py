@@ -75,7 +75,7 @@ def groups_chart(groups: Sequence[Group], lang: str) -> Chart | None:
         return None
     import pygal  # type: ignore[import-untyped]  # pygal ships no type information
 
-    from .charts import finished_chart, plot_config, plot_style
+    from .charts import bar_name, finished_chart, plot_config, plot_style
 
     shown = [s for s in STATUSES if any(g.counted(s) for g in groups)]
     # pygal draws the first label at the bottom: reversed, the first group is on top, as
@@ -84,7 +84,7 @@ def groups_chart(groups: Sequence[Group], lang: str) -> Chart | None:
     extra = {"margin_bottom": 12 + 20} if len(shown) % 2 else {}
     chart = pygal.HorizontalStackedBar(
         style=plot_style([STATUS_COLOURS[s.value] for s in shown]),
-        x_labels=[g.name.get(lang) for g in groups],
+        x_labels=[bar_name(g.name.get(lang)) for g in groups],
         **plot_config(lang, height=140 + 40 * len(groups), show_y_guides=False, show_x_guides=True, **extra),
     )
     # Counts are whole numbers: whole ticks only, and written without decimals.
