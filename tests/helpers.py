@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import signal
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -117,3 +117,21 @@ def on_a_terminal(cwd: Path, *args: str) -> tuple[int, str]:
         os.close(follower)
         os.close(leader)
     return proc.returncode, proc.stderr.decode()
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """``make(path)`` run once for the whole test session, whichever worker asks first:
+    pytest-xdist's workers share the parent of their temporary folders, and a lock there
+    lets the others wait for the file rather than lay out the same report again (a PDF or
+    Word report of the shipped plan takes seconds). Without xdist, simply made once."""
+    from filelock import FileLock
+
+    base = factory.getbasetemp()
+    shared = base.parent if base.name.startswith("popen-gw") else base
+    path = shared / name
+    with FileLock(str(path) + ".lock"):
+        if not path.exists():
+            made = path.with_name(path.name + ".part")
+            make(made)
+            made.replace(path)
+    return path

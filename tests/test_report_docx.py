@@ -19,7 +19,8 @@ import yaml
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from helpers import run, run_clean, on_a_terminal
+from helpers import made_once, on_a_terminal, run, run_clean
+
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-12-01"
@@ -31,40 +32,54 @@ SAMPLE_DOCX_COMMAND = (
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _write(folder: Path, lang: str, *extra: str) -> Path:
-    out = folder / f"report-{lang}.docx"
+def _write(folder: Path, lang: str, out: Path | None = None, *extra: str) -> Path:
+    out = out or folder / f"report-{lang}.docx"
     result = run(
-        "report", "-o", str(out), "--lang", lang, "--as-of", AS_OF, "--targets", str(ROOT / "targets.yaml"), *extra
+        "report",
+        "-o",
+        str(out),
+        "--format",
+        "docx",
+        "--lang",
+        lang,
+        "--as-of",
+        AS_OF,
+        "--targets",
+        str(ROOT / "targets.yaml"),
+        *extra,
     )
     assert result.exit_code == 0, result.output
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def en_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _write(tmp_path_factory.mktemp("docx-en"), "en")
+    """The shipped plan's English Word report, made once per session."""
+    return made_once(tmp_path_factory, "report-en.docx", lambda out: _write(out.parent, "en", out))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def vi_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample's Vietnamese document (docs/report.md's command), made once: the
     Vietnamese tests read it and the sample test compares it with docs/."""
-    out = tmp_path_factory.mktemp("docx-vi") / "sample-report.docx"
-    args = SAMPLE_DOCX_COMMAND.split()[1:]
-    args[args.index("-o") + 1] = str(out)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.delenv("QNTRACK_LANG", raising=False)
-        result = run(*args, "--targets", str(ROOT / "targets.yaml"))
-    assert result.exit_code == 0, result.output
-    return out
+
+    def make(out: Path) -> None:
+        args = SAMPLE_DOCX_COMMAND.split()[1:]
+        args[args.index("-o") + 1] = str(out)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.delenv("QNTRACK_LANG", raising=False)
+            result = run(*args, "--format", "docx", "--targets", str(ROOT / "targets.yaml"))
+        assert result.exit_code == 0, result.output
+
+    return made_once(tmp_path_factory, "sample-report-vi.docx", make)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def en(en_file: Path) -> Document:
     return docx.Document(str(en_file))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def vi(vi_file: Path) -> Document:
     return docx.Document(str(vi_file))
 
