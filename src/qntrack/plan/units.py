@@ -13,7 +13,6 @@ Pure and typed: no I/O, no clock. May import ``qntrack.catalog`` (messages).
 
 from __future__ import annotations
 
-import calendar
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -178,6 +177,8 @@ def period_start(period: Period) -> date:
 
 
 def period_end(period: Period) -> date:
+    import calendar  # here, not at the top: every command loads this module, few need it
+
     return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
 
 
