@@ -519,3 +519,19 @@ def test_a_figure_stored_with_a_quoted_id_is_already_recorded(plan: Path):
     assert r.exit_code == 0, r.stderr
     assert "already recorded" in r.stderr
     assert Path("observations.csv").read_bytes() == before
+
+
+def test_the_retract_a_slip_suggests_for_a_unit_can_be_pasted_into_a_shell(plan: Path):
+    import shlex
+
+    # Cẩm Phả-like names have spaces: 'Old Town' had 6 in 2024; 600 is 100 times it.
+    r = run_clean("add-observation", "fdi", "2024", "600", "--dim", "locality=Old Town", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    said = r.stderr.split("'qntrack retract ")[1].split("' withdraws it")[0]
+    assert said == "fdi 2024 --dim 'locality=Old Town'"
+    # Pasted as a shell would split it, it withdraws the slip.
+    assert run_clean("retract", *shlex.split(said)).exit_code == 0
+    # A retraction withdraws the period's figure (docs/observations-format.md): Old Town
+    # has none in force left, so the breakdown no longer lists it.
+    doc = json.loads(run_clean("status", "--format", "json", "--as-of", "2030-01-01").stdout)
+    assert {"locality": "Old Town"} not in [u["dims"] for u in target(doc, "fdi-2024")["breakdown"]]

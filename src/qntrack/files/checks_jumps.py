@@ -11,6 +11,7 @@ from collections import defaultdict
 from itertools import pairwise
 from typing import Iterable, Sequence
 
+from .figure_units import retract_words
 from ..catalog import Figure, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
 from ..method.series import Series, as_of_bound
@@ -38,7 +39,13 @@ def growth_floor_problems(plan: Plan, series: Series, file: str) -> list[Problem
                 problems.append(
                     Problem(
                         Location(file, o.line),
-                        msg("checks_growth_floor", indicator=o.indicator, period=o.period, value=Figure(o.value)),
+                        msg(
+                            "checks_growth_floor",
+                            indicator=o.indicator,
+                            period=o.period,
+                            value=Figure(o.value),
+                            retract=retract_words(o.indicator, o.period),
+                        ),
                         severity="warning",
                         check="growth-floor",
                     )
@@ -54,7 +61,13 @@ def entry_growth_floor_problems(new: Sequence[tuple[Location, Observation]], pla
     return [
         Problem(
             where,
-            msg("recording_growth_floor", indicator=o.indicator, period=o.period, value=Figure(o.value)),
+            msg(
+                "recording_growth_floor",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                retract=retract_words(o.indicator, o.period),
+            ),
             severity="warning",
             check="growth-floor",
         )
@@ -195,6 +208,7 @@ def entry_jump_problems(
                     times=times,
                     before=Figure(other.value),
                     other=other.period,
+                    retract=retract_words(o.indicator, o.period),
                 ),
                 severity="warning",
                 check="jump",

@@ -15,7 +15,7 @@ from ..plan.periods import Period
 from ..plan.units import Dims, resolve_dims, split_key, unit_key, units_outside
 from .vocabulary import is_total
 
-__all__ = ["UNIT_KEY", "typed_unit", "unit_of", "unit_date_problems"]
+__all__ = ["UNIT_KEY", "typed_unit", "unit_of", "unit_date_problems", "retract_words"]
 
 # An indicator id followed by a bracket: a unit's key (plan.units), not a typo.
 UNIT_KEY = re.compile(r"^[a-z0-9_]+\s*\[")
@@ -75,3 +75,16 @@ def unit_date_problems(plan: Plan, dims: Dims, period: Period) -> list[Message]:
         )
         for unit in units_outside(plan.dimensions, dims, period)
     ]
+
+
+def retract_words(key: str, period: object) -> str:
+    """What follows ``qntrack retract`` in a message that says how to withdraw a figure,
+    ready to paste into a shell: a unit's key as ``INDICATOR PERIOD --dim 'dimension=unit'``
+    (its brackets and spaces, written bare, would be read by the shell)."""
+    import shlex
+
+    split = split_key(key) if "[" in key else None
+    if not split or not split[1]:
+        return f"{key} {period}"
+    base, dims = split
+    return f"{base} {period}" + "".join(f" --dim {shlex.quote(f'{k}={v}')}" for k, v in dims)

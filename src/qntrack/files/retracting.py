@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
+from .figure_units import retract_words
 from ..catalog import msg
 from ..errors import InputError
 from ..plan.model import RETRACTED, Location, Observation, Problem
@@ -94,6 +95,7 @@ def retract(
                                 "recording_retract_future_vintage",
                                 indicator=row.indicator,
                                 period=row.period,
+                                retract=retract_words(row.indicator, row.period),
                                 later=later.status if later.status == RETRACTED else format_value(later.value),
                                 later_at=later.recorded_at,
                                 line=later.line,

@@ -179,6 +179,8 @@ def canonical_rows(plan: Plan, observations: tuple[Observation, ...]) -> tuple[O
     the same tuple when none changes. What an append compares its rows with, too: a
     figure typed again is "already recorded", and a retraction finds the figure in force,
     however the stored key was typed."""
+    if not plan.dimensions:
+        return observations  # no unit to name: every append of a plan without breakdowns
     from ..plan.units import canonical_key
 
     seen: dict[str, str] = {}
