@@ -207,7 +207,7 @@ def test_unknown_type_with_hint():
     """)
     assert out == [
         "targets.yaml:4:19: error: target 'a': type: 'levl' is not one of level, every_period, "
-        "average, cumulative, plan; did you mean 'level'?"
+        "average, cumulative, plan, open_sdg; did you mean 'level'?"
     ]
 
 

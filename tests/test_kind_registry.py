@@ -12,7 +12,7 @@ from qntrack.plan import model
 
 
 def test_every_kind_has_a_view_and_its_keys_in_targets_yaml():
-    assert list(REGISTRY) == ["level", "every_period", "average", "cumulative", "plan"]
+    assert list(REGISTRY) == ["level", "every_period", "average", "cumulative", "plan", "open_sdg"]
     assert list(VIEWS) == list(REGISTRY)
     assert TARGET_TYPES == {name: kind.keys for name, kind in REGISTRY.items()}
 

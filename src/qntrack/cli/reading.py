@@ -69,7 +69,7 @@ def show(
     indicator = ws.plan.indicators[target.indicator]
     # Through assess, not assess_target: a target with for_each is shown with its units.
     (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
-    rows = relevant_rows(target, ws.series.get(indicator.id, []))
+    rows = relevant_rows(target, ws.series.get(target.series_key, []))
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
         from ..output.formats import to_json

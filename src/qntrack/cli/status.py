@@ -191,7 +191,7 @@ def status(
 
             rows = status_cells_by(results, dim, chosen, ws.series)
         else:
-            rows = [status_cells(a, chosen, ws.series.get(a.indicator.id, ())) for a in results]
+            rows = [status_cells(a, chosen, ws.series.get(a.target.series_key, ())) for a in results]
         render.status_table(rows, chosen, ws.plan.title_in(chosen), day)
     _report(ws.warnings_for(a.indicator.id for a in results))
     _gate(gate, items)

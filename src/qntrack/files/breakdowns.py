@@ -416,3 +416,38 @@ def _unit_named(text: str, for_each: tuple[str, ...]) -> list[tuple[str, str]]:
         key, _, value = part.partition("=")
         out.append((key.strip(), value.strip()))
     return out
+
+
+def target_unit(
+    reader: _Reader,
+    keys: dict[str, tuple[Node, Node]],
+    where: What,
+    indicator: Indicator,
+    dimensions: dict[str, Dimension],
+) -> Dims:
+    """A target's ``of:`` (issue 16): the one unit whose series it is judged on, as
+    ``{sex: Both sexes, age: All ages}`` or ``sex=Both sexes;age=All ages``. Not beside
+    ``for_each`` (a breakdown of one unit is a later question; docs/decisions.md)."""
+    value = keys["of"][1]
+    if "for_each" in keys:
+        reader.error(keys["of"][0], msg("exchange_of_and_for_each", what=_phrase(where)))
+        return ()
+    given: list[tuple[str, str]] = []
+    if isinstance(value, MappingNode):
+        entries = reader.mapping(value, _at(where, "of"), ())
+        for dim_text, (_, unit_node) in (entries or {}).items():
+            unit = reader.text(unit_node, _at(where, "of"))
+            if unit is None:
+                return ()
+            given.append((dim_text, unit))
+    else:
+        text = reader.text(value, _at(where, "of"))
+        if text is None:
+            return ()
+        given = [(k.strip(), v.strip()) for k, _, v in (part.partition("=") for part in text.split(";"))]
+    dims, problems = resolve_dims(indicator, given, dimensions)
+    if not given or (not dims and not problems):
+        problems = [msg("exchange_of_empty", what=_phrase(where), dimensions=", ".join(indicator.dimensions) or "-")]
+    for problem in problems:
+        reader.error(value, problem)
+    return () if problems else dims

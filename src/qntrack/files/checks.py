@@ -294,7 +294,7 @@ def milestone_due_problems(
     """Milestones whose period ended more than ``lag_days`` ago with no observation for it."""
     problems = []
     for target in plan.targets:
-        have = {o.period for o in series.get(target.indicator, [])}
+        have = {o.period for o in series.get(target.series_key, [])}
         for period, where, what in deadlines(target):
             end = period_end(period)
             due = end + timedelta(days=lag_days)

@@ -34,7 +34,7 @@ from ..plan.periods import Frequency
 from ..kinds import REGISTRY
 from ..files.textfiles import read_text
 from ..plan.units import Dimension
-from .breakdowns import indicator_dimensions, read_dimensions, target_breakdown, unit_overrides
+from .breakdowns import indicator_dimensions, read_dimensions, target_breakdown, target_unit, unit_overrides
 from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader, parse_number
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
@@ -44,7 +44,19 @@ TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 
 TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone", "dimensions")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula", "dimensions")
-COMMON_TARGET_KEYS = ("id", "type", "indicator", "name", "source", "note", "group", "owner", "for_each", "overrides")
+COMMON_TARGET_KEYS = (
+    "id",
+    "type",
+    "indicator",
+    "name",
+    "source",
+    "note",
+    "group",
+    "owner",
+    "for_each",
+    "overrides",
+    "of",
+)
 # Each kind's own keys, as its module declares them (kinds.REGISTRY).
 TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
 
@@ -405,20 +417,13 @@ def _target(
     # Text or {en, vi}, read as a name is (docs/targets-format.md, "Groups and owners").
     group = reader.localized(keys["group"][1], _at(where, "group")) if "group" in keys else None
     owner = reader.localized(keys["owner"][1], _at(where, "owner")) if "owner" in keys else None
-    common: dict[str, Any] = dict(
-        id=tid,
-        indicator=indicator.id if indicator else "",
-        name=name,
-        source=source or "",
-        note=note or "",
-        location=reader.loc(node),
-        group=group,
-        owner=owner,
-    )
+    common: dict[str, Any] = dict(id=tid, indicator=indicator.id if indicator else "", name=name, group=group)
+    common.update(source=source or "", note=note or "", location=reader.loc(node), owner=owner)
     if "for_each" in keys and indicator is not None:
-        for_each = target_breakdown(reader, node, keys, where, indicator, dimensions)
-        common["for_each"] = for_each or ()
-    own = {k: v for k, v in keys.items() if k not in ("for_each", "overrides")}
+        common["for_each"] = target_breakdown(reader, node, keys, where, indicator, dimensions) or ()
+    if "of" in keys and indicator is not None:
+        common["of"] = target_unit(reader, keys, where, indicator, dimensions)
+    own = {k: v for k, v in keys.items() if k not in ("for_each", "overrides", "of")}
     target = REGISTRY[kind].parse(reader, node, own, where, common)
     if target is not None and indicator is not None and "overrides" in keys and len(reader.problems) == before:
         overrides = unit_overrides(

@@ -93,6 +93,14 @@ targets:
     indicator: fdi
     period: 2025
     value: 1500
+  # open_sdg: an Open SDG progress option, judged exactly as an Open SDG site judges it
+  # (what `qntrack import opensdg` writes); base_year and target_year default to 2015, 2030.
+  - id: poverty-sdg
+    type: open_sdg
+    indicator: poverty
+    base_year: 2016
+    target: 2
+    target_year: 2030
 """
 
 

@@ -13,14 +13,14 @@ from typing import Any, Sequence
 from ..method.assessment import Assessment, finite_only
 from ..method.series import Series
 from ..plan.model import Indicator, Observation, Plan, Target
-from . import average, cumulative, every_period, level, plan
+from . import average, cumulative, every_period, level, open_sdg, plan
 from .protocol import Due, Kind
 
 __all__ = ["REGISTRY", "Due", "Kind", "assess", "assess_target", "due", "kind_of", "relevant_rows"]
 
 # The kinds, by the ``type:`` of targets.yaml: adding a kind is its module and one line here.
 REGISTRY: dict[str, Kind[Any]] = {
-    k.name: k for k in (level.KIND, every_period.KIND, average.KIND, cumulative.KIND, plan.KIND)
+    k.name: k for k in (level.KIND, every_period.KIND, average.KIND, cumulative.KIND, plan.KIND, open_sdg.KIND)
 }
 
 
@@ -39,7 +39,7 @@ def assess(
     taken as passed unless a figure shows it (a caller without a calendar).
     """
     targets = plan.targets if not target_ids else [t for t in plan.targets if t.id in set(target_ids)]
-    out = [assess_target(t, plan.indicators[t.indicator], series.get(t.indicator, []), today) for t in targets]
+    out = [assess_target(t, plan.indicators[t.indicator], series.get(t.series_key, []), today) for t in targets]
     if any(t.for_each for t in targets):
         from dataclasses import replace
 

@@ -57,7 +57,7 @@ def status_cells_by(assessments: Sequence[Assessment], dim: str, lang: str, seri
 
     rows: list[tuple[Cell, ...]] = []
     for a in assessments:
-        rows.append(status_cells(a, lang, series.get(a.indicator.id, ())))
+        rows.append(status_cells(a, lang, series.get(a.target.series_key, ())))
         if not broken_down_by(a, dim):
             continue
         for u in a.breakdown:

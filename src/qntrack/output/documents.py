@@ -13,7 +13,7 @@ parses its options, calls these and prints them with ``formats.to_json`` or
 
     ws = open_workspace("targets.yaml")
     target = ws.plan.target("cbct-share")
-    rows = ws.series.get(target.indicator, [])
+    rows = ws.series.get(target.series_key, [])
     result = assess_target(target, ws.plan.indicators[target.indicator], rows, reference_day(None))
     doc = show_document(result, relevant_rows(target, rows))
 """
@@ -193,6 +193,7 @@ def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
     doc = listing_document("targets", TARGET_COLUMNS + TARGET_MORE_COLUMNS, target_rows(plan, lang, more=True))
     for item, target in zip(doc["targets"], plan.targets, strict=True):
         item["for_each"] = list(target.for_each)
+        item["of"] = dict(target.of)
     return doc
 
 

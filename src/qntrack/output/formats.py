@@ -140,6 +140,9 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "for_each": list(t.for_each),
         "breakdown": [unit_dict(u, t) for u in a.breakdown],
         "rollup": rollup_dict(a.breakdown) if t.for_each else None,
+        # Added for issue 16: the unit whose series the target is judged on (of:), {} for
+        # the total.
+        "of": dict(t.of),
     }
 
 

@@ -34,7 +34,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    facts.add_row(label("indicator", lang), Text(f"{ind.name.get(lang)} [{ind.id}]"))
+    facts.add_row(label("indicator", lang), Text(f"{ind.name.get(lang)} [{a.target.series_key}]"))
     facts.add_row(label("unit", lang), Text(unit or "–"))
     facts.add_row(label("direction", lang), label(ind.direction.value, lang))
     if t.source:

@@ -253,7 +253,7 @@ def markdown_charts(data: ReportData, lang: str) -> list[Chart]:
     out = [groups] if groups is not None else []
     breakdowns = report_breakdowns(data, lang, with_charts=True)
     for a in data.assessments:
-        chart = chart_for(a, data.series.get(a.indicator.id, []), lang)
+        chart = chart_for(a, data.series.get(a.target.series_key, []), lang)
         if chart is not None:
             out.append(chart)
         units = breakdowns.get(a.target.id)

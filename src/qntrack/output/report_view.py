@@ -319,7 +319,7 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         status_text=_status_with_missed(a, lang),
         definition=definition(a, lang),
         indicator=ind.name.get(lang),
-        indicator_id=ind.id,
+        indicator_id=t.series_key,  # a target ``of:`` one unit names the unit too
         unit=unit,
         direction=label(ind.direction.value, lang),
         description=ind.description,
@@ -448,7 +448,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     from .. import __version__
 
     sections = [
-        _section(i, a, data.series.get(a.indicator.id, []), lang, with_charts)
+        _section(i, a, data.series.get(a.target.series_key, []), lang, with_charts)
         for i, a in enumerate(data.assessments, 1)
     ]
     statuses = [

@@ -56,7 +56,7 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
     for a in data.assessments:
         if a.target.kind != "level":
             continue
-        rows = data.series.get(a.indicator.id, [])
+        rows = data.series.get(a.target.series_key, [])
         names, table = chart_columns(a, rows, lang)
         if not any(r[1] is not None for r in table):
             continue  # no full-year figure: nothing to set against the path

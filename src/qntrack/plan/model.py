@@ -11,7 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..plan.periods import Frequency, Period
-from ..plan.units import Dimension, Dims
+from ..plan.units import Dimension, Dims, unit_key
 
 if TYPE_CHECKING:
     from ..catalog import Message
@@ -33,6 +33,7 @@ __all__ = [
     "AverageTarget",
     "CumulativeTarget",
     "PlanTarget",
+    "OpenSdgTarget",
     "Observation",
     "Plan",
     "OBSERVATION_STATUSES",
@@ -193,8 +194,17 @@ class Target:
     # units given their own values (``overrides:``), each as a whole target of this kind.
     for_each: tuple[str, ...] = ()
     overrides: tuple[tuple[Dims, Target], ...] = ()
+    # Judged on one unit's series rather than the total (``of:``, issue 16): an Open SDG
+    # progress option names the disaggregation it assesses ("Sex: Both sexes").
+    of: Dims = ()
 
     kind = "target"
+
+    @property
+    def series_key(self) -> str:
+        """The store's name of the series the target is judged on: its indicator, or the
+        unit ``of:`` names (``plan.units.unit_key``)."""
+        return unit_key(self.indicator, self.of) if self.of else self.indicator
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +256,25 @@ class PlanTarget(Target):
     value: float = 0.0
 
     kind = "plan"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenSdgTarget(Target):
+    """An Open SDG progress option, judged exactly as Open SDG's build judges it
+    (``type: open_sdg``, issue 16; docs/methodology.md, "Open SDG targets"): from the base
+    year (or the first later year with a figure) to the latest year, against ``target`` by
+    ``target_year``, or, without a target, in the direction alone with an optional
+    ``limit``. The defaults are Open SDG's: base year 2015, target year 2030."""
+
+    base_year: int = 2015
+    target: float | None = None
+    target_year: int = 2030
+    limit: float | None = None
+    # The direction the option gives, when it differs from the indicator's (None: the
+    # indicator's): one Open SDG indicator may assess a series in each direction.
+    direction: Direction | None = None
+
+    kind = "open_sdg"
 
 
 class Observation(NamedTuple):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, Sequence
 
-from . import average, cumulative, every_period, level, plan
+from . import average, cumulative, every_period, level, open_sdg, plan
 
 if TYPE_CHECKING:
     from ...method.assessment import Assessment
@@ -76,7 +76,7 @@ class KindView(Protocol):
 
 # The views, by kind: a kind's view is its module here and one line (kept beside REGISTRY's).
 VIEWS: dict[str, KindView] = {
-    v.name: v for v in (level.VIEW, every_period.VIEW, average.VIEW, cumulative.VIEW, plan.VIEW)
+    v.name: v for v in (level.VIEW, every_period.VIEW, average.VIEW, cumulative.VIEW, plan.VIEW, open_sdg.VIEW)
 }
 
 

@@ -1,0 +1,63 @@
+"""How an Open SDG target is said and drawn: as a level target with one milestone (its
+target by its target year) or none (its direction), plus the option's own words: the base
+year it was read from and the way Open SDG reads a passed target year. Pure: no Rich."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ...catalog import msg, render
+from ...method.assessment import Assessment
+from ...plan.model import Observation, OpenSdgTarget
+from ..charts import Chart
+from ..i18n import label, value_with_unit
+from .level import LevelView, _chart, _sentences
+
+__all__ = ["VIEW"]
+
+
+class OpenSdgView(LevelView):
+    name = "open_sdg"
+    one_deadline = True  # its one target year
+
+    def sentences(self, a: Assessment, lang: str) -> list[str]:
+        out = _sentences(a, lang)
+        t = a.target
+        assert isinstance(t, OpenSdgTarget)
+        if a.latest is not None and t.target is not None and a.latest.period.year >= t.target_year:
+            # Open SDG measures the latest figure whatever the year (methodology.md).
+            out.append(render(msg("exchange_open_sdg_passed", year=t.target_year), lang))
+        return out
+
+    def chart(self, a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | None:
+        return _chart(a, rows, lang)
+
+    def definition(self, a: Assessment, lang: str) -> str:
+        t, unit = a.target, a.indicator.unit_in(lang)
+        assert isinstance(t, OpenSdgTarget)
+        if t.target is not None:
+            return render(
+                msg(
+                    "exchange_open_sdg_def_target",
+                    target=value_with_unit(t.target, unit, lang),
+                    year=t.target_year,
+                    base=t.base_year,
+                ),
+                lang,
+            )
+        return render(
+            msg(
+                "exchange_open_sdg_def_direction",
+                direction=label(a.indicator.direction.value, lang),
+                base=t.base_year,
+            ),
+            lang,
+        )
+
+    def show_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]]:
+        t = a.target
+        assert isinstance(t, OpenSdgTarget)
+        return [(render(msg("exchange_open_sdg_base_year"), lang), str(t.base_year))]
+
+
+VIEW = OpenSdgView()
