@@ -243,7 +243,14 @@ def _columns(
     dimension, ACTION; the structure columns and IGNORED are left out."""
     before = len(problems)
     out: dict[str, int] = {}
-    valid = ["ACTION", *COLUMNS, *(d.upper() for d in dict.fromkeys(dimensions.values())), *IGNORED]
+    valid = [
+        "STRUCTURE",
+        "STRUCTURE_ID",
+        "ACTION",
+        *COLUMNS,
+        *(d.upper() for d in dict.fromkeys(dimensions.values())),
+        *IGNORED,
+    ]
     for i, raw in enumerate(names):
         name = raw.strip().lstrip("\ufeff").strip('"').upper()
         if i == 0 or name == "STRUCTURE_ID" or name in IGNORED:
