@@ -116,7 +116,7 @@ def test_the_export_to_a_file_is_the_same_text_in_utf8(plan: Path):
     r = run("export", "sdmx-csv", "-o", "x.csv")
     assert r.exit_code == 0, r.stderr
     assert (plan / "x.csv").read_bytes() == EXPECTED.encode("utf-8")
-    assert r.stderr.strip() == "wrote 8 figures in force to x.csv (SDMX-CSV 2.0, QNTRACK:DF_TEST_PLAN(1.0))"
+    assert r.stderr.strip() == "wrote 8 figure(s) in force to x.csv (SDMX-CSV 2.0, QNTRACK:DF_TEST_PLAN(1.0))"
     assert store_text(plan) == OBSERVATIONS
 
 
@@ -255,7 +255,7 @@ def test_an_sdmx_csv_1_0_file_is_read(plan: Path):
     r = run("add-observation", "--from", "in.csv", "--recorded-at", "2024-08-01")
     assert r.exit_code == 0, r.stderr
     assert "added 2 row(s), 0 already recorded" in r.stderr
-    assert "2 rows with an empty OBS_VALUE (SDMX's missing value) were skipped" in r.stderr
+    assert "2 row(s) with an empty OBS_VALUE (SDMX's missing value) were skipped" in r.stderr
     assert store_text(plan) == OBSERVATIONS + (
         "revenue[locality=Hạ Long],2024-03,55.5,official,,,2024-08-01T00:00:00Z\n"
         "share,2024-Q1,13,estimate,,,2024-08-01T00:00:00Z\n"
@@ -388,3 +388,36 @@ def test_a_read_only_export_needs_force(plan: Path):
     assert run("export", "sdmx-csv", "-o", "x.csv").exit_code == 0
     (plan / "x.csv").chmod(0o444)
     one_line(run("export", "sdmx-csv", "-o", "x.csv"), 2, "x.csv", "read-only")
+
+
+def _plan_with_dimension(folder: Path, monkeypatch: pytest.MonkeyPatch, dim: str) -> Path:
+    targets = TARGETS.replace("  sex:\n", f"  {dim}:\n").replace(
+        "dimensions: [locality]", f"dimensions: [locality, {dim}]"
+    )
+    return make_tracker(folder, monkeypatch, targets, HEADER)
+
+
+def test_a_dimension_named_as_an_ignored_sdmx_column_is_read_as_the_dimension(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # FREQ is ignored in a file of another system's; a plan's dimension `freq` is not.
+    folder = _plan_with_dimension(tmp_path, monkeypatch, "freq")
+    (folder / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,FREQ,TIME_PERIOD,OBS_VALUE,RECORDED_AT\n"
+        "dataflow,A:B(1.0),I,revenue,_T,monthly,2024-03,5,2024-08-01\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(folder) == HEADER + "revenue[freq=monthly],2024-03,5,,,,2024-08-01T00:00:00Z\n"
+    r = run("export", "sdmx-csv")
+    assert r.stdout.splitlines() == [
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,FREQ,TIME_PERIOD,OBS_VALUE,OBS_STATUS,SOURCE,COMMENT_OBS,RECORDED_AT",
+        "dataflow,QNTRACK:DF_TEST_PLAN(1.0),I,revenue,_T,monthly,2024-03,5,,,,2024-08-01T00:00:00Z",
+    ]
+
+
+def test_a_dimension_named_as_a_fixed_sdmx_column_cannot_be_exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = _plan_with_dimension(tmp_path, monkeypatch, "action")
+    one_line(run("export", "sdmx-csv", "-o", "x.csv"), 1, "targets.yaml", "'action'", "ACTION")
+    assert not (folder / "x.csv").exists()

@@ -119,7 +119,13 @@ def export(
 
 
 def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[str, int, str]:
-    from ..files.sdmx_csv import export_rows, sdmx_text, structure_id
+    from ..files.sdmx_csv import export_rows, sdmx_text, structure_id, taken_names
+
+    taken = taken_names(ws.plan)
+    if taken:
+        from ..catalog import msg
+
+        raise fail(ws.plan.source_file, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
 
     rows = export_rows(ws.plan, ws.series)
     label = structure or structure_id(ws.plan)

@@ -35,6 +35,7 @@ __all__ = [
     "structure_id",
     "valid_structure_id",
     "export_rows",
+    "taken_names",
     "sdmx_text",
     "sdmx_version",
     "is_export_header",
@@ -75,6 +76,16 @@ def header(plan: Plan) -> list[str]:
     """The header row: the structure columns, INDICATOR, the plan's dimensions, the rest."""
     dims = [d.upper() for d in plan.dimensions]
     return ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", *dims, *_AFTER_DIMENSIONS]
+
+
+# The columns whose names a dimension cannot have in an SDMX-CSV file: a dimension
+# ``action`` would make the header name ACTION twice (export refuses: ``taken_names``).
+FIXED = ("STRUCTURE", "STRUCTURE_ID", "ACTION", *COLUMNS)
+
+
+def taken_names(plan: Plan) -> list[str]:
+    """The dimensions of the plan whose column would have a fixed column's name."""
+    return [d for d in plan.dimensions if d.upper() in FIXED]
 
 
 def sdmx_period(period: Period) -> str:
@@ -253,11 +264,13 @@ def _columns(
     ]
     for i, raw in enumerate(names):
         name = raw.strip().lstrip("\ufeff").strip('"').upper()
-        if i == 0 or name == "STRUCTURE_ID" or name in IGNORED:
+        if i == 0 or name == "STRUCTURE_ID":
             continue  # STRUCTURE / DATAFLOW and the structure's id: any dataflow is read
         key = COLUMNS.get(name) or ("ACTION" if name == "ACTION" else None)
         if key is None and unit_match(raw) in dimensions:
-            key = "dim:" + dimensions[unit_match(raw)]
+            key = "dim:" + dimensions[unit_match(raw)]  # before IGNORED: a dimension `freq` is read
+        if key is None and name in IGNORED:
+            continue
         if key is None:
             problems.append(Problem(where, msg("import_unknown_column", name=raw.strip(), columns=", ".join(valid))))
         elif key in out:
