@@ -247,7 +247,7 @@ def test_an_sdmx_csv_1_0_file_is_read(plan: Path):
     (plan / "in.csv").write_text(
         "DATAFLOW,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE,OBS_STATUS\n"
         "GSO:DF_X(1.0),revenue,Hạ Long,2024-M03,55.5,A\n"
-        "GSO:DF_X(1.0),share,,2024-Q1,13,E\n"
+        "GSO:DF_X(1.0),share,,2024-Q1,13,e\n"
         "GSO:DF_X(1.0),share,_T,2024-Q2,,M\n"
         "GSO:DF_X(1.0),share,_T,2024-Q3,NaN,\n",
         encoding="utf-8",

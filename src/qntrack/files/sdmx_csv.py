@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import partial
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..catalog import Message, msg
@@ -321,11 +322,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
-
-        def cell(name: str, fields: Sequence[str] = fields) -> str:
-            i = columns.get(name)
-            return fields[i].strip() if i is not None else ""
-
+        cell = partial(_cell, fields, columns)
         action = cell("ACTION").upper()
         if action not in RECORD_ACTIONS:
             problems.append(Problem(where, _action_message(action)))
@@ -343,7 +340,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
             problems.append(Problem(where, msg("sdmx_bad_period", period=cell("period"))))
             continue
         row["period"] = period
-        code = cell("status")
+        code = cell("status").upper()  # SDMX's codes are capitals; a hand-typed "e" is E
         if code not in FROM_SDMX_STATUS:
             problems.append(Problem(where, msg("sdmx_bad_status", code=code)))
             continue
@@ -363,6 +360,11 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     if missing:
         parsed.notes.append(Problem(Location(file), msg("sdmx_missing_values", count=missing), "warning"))
     return parsed
+
+
+def _cell(fields: Sequence[str], columns: Mapping[str, int], name: str) -> str:
+    i = columns.get(name)
+    return fields[i].strip() if i is not None else ""
 
 
 def _action_message(action: str) -> Message:
