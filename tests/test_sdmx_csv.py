@@ -354,7 +354,8 @@ def test_an_export_qntrack_wrote_is_replaced_and_any_other_file_needs_force(plan
 
 @pytest.mark.parametrize("name", ["observations.csv", "targets.yaml", "observations.csv.lock"])
 def test_the_export_never_replaces_what_the_tracker_reads(plan: Path, name: str):
-    one_line(run("export", "sdmx-csv", "-o", name, "--force"), 2, name)
+    line = one_line(run("export", "sdmx-csv", "-o", name, "--force"), 2, name, "-o figures.csv")
+    assert "report" not in line  # said in an export's words, not report -o's
     assert store_text(plan) == OBSERVATIONS
     assert (plan / "targets.yaml").read_text(encoding="utf-8") == TARGETS
 
@@ -366,7 +367,8 @@ def test_export_into_a_missing_folder(plan: Path):
 
 def test_export_onto_a_folder(plan: Path):
     (plan / "out").mkdir()
-    one_line(run("export", "sdmx-csv", "-o", "out"), 2, "out", "is a folder")
+    one_line(run("export", "sdmx-csv", "-o", "out"), 2, "out", "is a folder", "-o figures.csv")
+    one_line(run("export", "sdmx-csv", "-o", ""), 2, "-o", "file name is empty", "-o figures.csv")
 
 
 @pytest.mark.parametrize("code", [errno.EACCES, errno.EROFS])

@@ -10,9 +10,10 @@ that gives the text and how many figures it holds.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Iterator, Optional
 
 import typer
 
@@ -76,22 +77,23 @@ def export(
 
     day = _as_of(as_of)
     if output == "":  # `-o ""`: an empty name, not the current folder
-        raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
+        raise fail("-o", msg("sdmx_out_empty_name"), ExitCode.USAGE)
     if structure is not None and not valid_structure_id(structure):
         raise fail("--structure-id", msg("sdmx_bad_structure_id", given=structure), ExitCode.USAGE)
     file_name = None if output is None or output in STDOUT_NAMES else output
     ws = open_workspace(targets, day)
     path = None
-    if file_name is None:
-        from ..files.outputs import refuse_stdout_into
+    with _as_an_export():
+        if file_name is None:
+            from ..files.outputs import refuse_stdout_into
 
-        refuse_stdout_into(ws.targets_path, ws.store_path)
-    else:
-        from ..files.outputs import output_path, refuse_protected
+            refuse_stdout_into(ws.targets_path, ws.store_path)
+        else:
+            from ..files.outputs import output_path, refuse_protected
 
-        # What the tracker reads is refused first: that is the reason that matters most.
-        refuse_protected(file_name, Path(os.path.realpath(file_name)), ws.targets_path, ws.store_path)
-        path = output_path(file_name)  # a folder, a FIFO, a missing folder: refused as such
+            # What the tracker reads is refused first: that is the reason that matters most.
+            refuse_protected(file_name, Path(os.path.realpath(file_name)), ws.targets_path, ws.store_path)
+            path = output_path(file_name)  # a folder, a FIFO, a missing folder: refused as such
     text, count, label = _EXPORTERS[fmt](ws, structure)
     warnings = ws.warnings_for(ws.plan.indicators)
     if path is None or file_name is None:
@@ -135,6 +137,37 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[str, int, str]:
 _EXPORTERS: dict[ExportFormat, Callable[[Workspace, Optional[str]], tuple[str, int, str]]] = {
     ExportFormat.sdmx_csv: _sdmx_csv,
 }
+
+
+# report -o's refusals (files/outputs.py) in an export's words: "an export never replaces
+# it", with a CSV file as the example name, not "a report ..., e.g. -o review.html".
+_WORDED = {
+    "outputs_is_read_by_tracker": "sdmx_out_is_read_by_tracker",
+    "outputs_belongs_to": "sdmx_out_belongs_to",
+    "outputs_inside_cache": "sdmx_out_inside_cache",
+    "outputs_is_folder": "sdmx_out_is_folder",
+    "outputs_not_regular": "sdmx_out_not_regular",
+    "outputs_stdout_is_tracked": "sdmx_out_stdout_is_tracked",
+}
+
+
+@contextmanager
+def _as_an_export() -> Iterator[None]:
+    from dataclasses import replace
+
+    from ..catalog import Message
+    from ..errors import InputError
+
+    try:
+        yield
+    except InputError as exc:
+        problems = [
+            replace(p, message=Message(_WORDED[p.message.id], p.message.params))
+            if isinstance(p.message, Message) and p.message.id in _WORDED
+            else p
+            for p in exc.problems
+        ]
+        raise InputError(problems, exc.code) from None
 
 
 def _refuse_foreign(shown: str, path: Path, plan: Plan, force: bool) -> None:
