@@ -360,6 +360,23 @@ def test_the_export_never_replaces_what_the_tracker_reads(plan: Path, name: str)
     assert (plan / "targets.yaml").read_text(encoding="utf-8") == TARGETS
 
 
+@pytest.mark.parametrize("name", ["x.xlsx", "x.json", "X.TSV", "x.html"])
+def test_a_name_of_another_format_is_refused(plan: Path, name: str):
+    one_line(run("export", "sdmx-csv", "-o", name), 2, name, ".csv")
+    assert not (plan / name).exists()
+
+
+def test_a_name_without_csv_is_written(plan: Path):
+    assert run("export", "sdmx-csv", "-o", "figures.txt").exit_code == 0
+    assert run("export", "sdmx-csv", "-o", "figures").exit_code == 0
+    assert (plan / "figures").read_text(encoding="utf-8") == EXPECTED
+
+
+def test_a_dash_is_standard_output(plan: Path):
+    r = run("export", "sdmx-csv", "-o", "-")
+    assert r.exit_code == 0 and r.stdout == EXPECTED and r.stderr == ""
+
+
 def test_export_into_a_missing_folder(plan: Path):
     one_line(run("export", "sdmx-csv", "-o", "nowhere/x.csv"), 2, "nowhere", "does not exist")
     assert not (plan / "nowhere").exists()

@@ -94,6 +94,7 @@ def export(
             # What the tracker reads is refused first: that is the reason that matters most.
             refuse_protected(file_name, Path(os.path.realpath(file_name)), ws.targets_path, ws.store_path)
             path = output_path(file_name)  # a folder, a FIFO, a missing folder: refused as such
+            _refuse_other_format(file_name)
     text, count, label = _EXPORTERS[fmt](ws, structure)
     warnings = ws.warnings_for(ws.plan.indicators)
     if path is None or file_name is None:
@@ -168,6 +169,21 @@ def _as_an_export() -> Iterator[None]:
             for p in exc.problems
         ]
         raise InputError(problems, exc.code) from None
+
+
+# Names whose extension says another format: CSV text under them would be opened as that
+# format (or read back as it: add-observation --from reads an .xlsx name as a workbook).
+_NOT_CSV = frozenset(
+    ".xls .xlsx .xlsm .ods .tsv .json .xml .yaml .yml .toml .html .htm .md .markdown .pdf .doc .docx .odt .zip".split()
+)
+
+
+def _refuse_other_format(shown: str) -> None:
+    from ..catalog import msg
+
+    suffix = Path(shown).suffix.lower()
+    if suffix in _NOT_CSV:
+        raise fail(shown, msg("sdmx_out_other_format", suffix=suffix), ExitCode.USAGE)
 
 
 def _refuse_foreign(shown: str, path: Path, plan: Plan, force: bool) -> None:
