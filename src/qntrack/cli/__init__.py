@@ -23,6 +23,7 @@ import sys
 from .. import __version__
 from ..errors import InputError
 from . import checking, ranking, reading, recording, report, starting, status  # noqa: F401  (each registers its commands)
+from . import exchange  # noqa: F401,E402  (export: issue 16)
 from .app import app
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import (
@@ -54,6 +55,7 @@ _ORDER = (
     "init",
     "docs",
     "report",
+    "export",
 )
 app.registered_commands.sort(
     key=lambda info: _ORDER.index(info.name or getattr(info.callback, "__name__", "").replace("_", "-"))
