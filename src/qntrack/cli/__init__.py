@@ -23,7 +23,7 @@ import sys
 from .. import __version__
 from ..errors import InputError
 from . import checking, ranking, reading, recording, report, starting, status  # noqa: F401  (each registers its commands)
-from . import exchange  # noqa: F401,E402  (export: issue 16)
+from . import exchange, importing  # noqa: F401,E402  (export, import: issue 16)
 from .app import app
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import (
@@ -55,6 +55,7 @@ _ORDER = (
     "init",
     "docs",
     "report",
+    "import",
     "export",
 )
 app.registered_commands.sort(

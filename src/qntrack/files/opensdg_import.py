@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,10 @@ class _Dimensions:
         self.repo = repo
         self.ids: dict[str, str] = {}  # label -> id
         self.names: dict[str, dict[str, str]] = {}  # id -> {en, vi}
+        # Each dimension's units, declared: a unit named "Total" is then a unit of its own,
+        # as in Open SDG, not the total a table's "Total" row is (files.vocabulary.is_total).
+        self.values: dict[str, dict[str, str]] = {}  # id -> {unit_match(name): name}
+        self._units: dict[tuple[str, str], str] = {}
         self._reserved = RESERVED_IDS
         self._columns = {unit_match(c) for c in HEADER} | {unit_match(k) for k in VIETNAMESE_COLUMNS}
         self._match = unit_match
@@ -110,8 +115,23 @@ class _Dimensions:
         self.names[dim_id] = names
         return dim_id
 
+    def unit(self, dim_id: str, raw: str) -> str:
+        """A cell as the dimension's unit: its name as the store holds one (``unit_name``),
+        the first spelling met of a unit qntrack reads as one. Each cell text is worked
+        out once: a repository repeats a few hundred names over its rows."""
+        known = self._units.get((dim_id, raw))
+        if known is None:
+            name = unit_name(raw)
+            known = self._units[(dim_id, raw)] = self.values.setdefault(dim_id, {}).setdefault(self._match(name), name)
+        return known
+
     def declared(self) -> dict[str, Any]:
-        return {d: {"name": names if len(set(names.values())) > 1 else names["en"]} for d, names in self.names.items()}
+        out: dict[str, Any] = {}
+        for d, names in self.names.items():
+            out[d] = {"name": names if len(set(names.values())) > 1 else names["en"]}
+            if self.values.get(d):  # a column never filled in: an open list
+                out[d]["values"] = list(self.values[d].values())
+        return out
 
 
 def _text(repo: Repository, value: Any, lang: str | None = None) -> str:
@@ -342,13 +362,16 @@ def _indicator(
             Problem(Location(ind.data_file, 0), msg("opensdg_no_date" if not repo.git else "opensdg_not_committed"))
         )
         return {}, [], [], (0, 0)
+    from .rules import recorded_at as utc_stamp
+
+    when = utc_stamp(when)  # a commit's date with its offset, as the store writes it: in UTC
     for r in ind.rows:
         cells = _row_dims(r, dims)
-        bad = next((unit_name_problem(v) for _, v in cells if unit_name_problem(v) is not None), None)
+        bad = next((p for _, v in cells if (p := _unit_problem(v)) is not None), None)
         if bad is not None:
             problems.append(Problem(Location(ind.data_file, r.line), bad))
             continue
-        renamed += sum(1 for (_, v), (_, raw) in zip(cells, _raw_cells(r), strict=True) if v != raw)
+        renamed += sum(1 for _, raw in _raw_cells(r) if any(c in raw for c in _IN_PLACE))
         for indicator_id, value in ((ind_id, r.value), (f"{ind_id}_progress", r.progress)):
             if indicator_id.endswith("_progress") and not ind.has_progress:
                 continue
@@ -402,6 +425,11 @@ def _indicator(
     return items, targets, rows, (empty, renamed)
 
 
+@lru_cache(maxsize=4096)
+def _unit_problem(name: str) -> Message | None:
+    return unit_name_problem(name)
+
+
 def _suffix(name: Any, text: str) -> Any:
     return {k: v + text for k, v in name.items()} if isinstance(name, dict) else name + text
 
@@ -412,7 +440,7 @@ def _raw_cells(r: DataRow) -> list[tuple[str, str]]:
 
 def _row_dims(r: DataRow, dims: _Dimensions) -> list[tuple[str, str]]:
     """A row's units, by dimension id, as the store names them."""
-    return [(dims.id_of(label), unit_name(value)) for label, value in _raw_cells(r)]
+    return [(d := dims.id_of(label), dims.unit(d, value)) for label, value in _raw_cells(r)]
 
 
 def in_force_key(plan: Plan, fields: dict[str, str]) -> str:

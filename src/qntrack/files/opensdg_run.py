@@ -56,6 +56,15 @@ def import_opensdg(
         raise fail(str(repo_dir), msg("opensdg_not_a_folder"))
     if into.resolve() == repo_dir.resolve() or repo_dir.resolve() in into.resolve().parents:
         raise fail(str(into), msg("opensdg_into_repository", repo=str(repo_dir)))
+    if recorded_at is not None:
+        from .rules import recorded_at as utc_stamp
+
+        try:
+            recorded_at = utc_stamp(recorded_at)
+        except ValueError as exc:
+            from ..errors import ExitCode
+
+            raise fail("--recorded-at", exc.args[0], ExitCode.USAGE) from None
     targets = into / "targets.yaml"
     store = into / "observations.csv"
     _refuse_foreign_plan(targets, force)
@@ -74,7 +83,7 @@ def import_opensdg(
     if not kept:
         added = 0
     else:
-        done = record_many(None, kept, dry_run=dry_run or not into.exists(), opened=(plan, store))
+        done = record_many(None, kept, dry_run=dry_run, opened=(plan, store))
         added = len(done.rows)
         unchanged += len(done.skipped)
     if not dry_run:

@@ -209,6 +209,11 @@ _TEXT_MESSAGES = {
 }
 
 
+# Control characters but the tab (line breaks are said first), and lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def text_problem(text: str, column: Literal["source", "note"]) -> Message | None:
     """Why a new row's source or note cannot be written, or None.
 
@@ -218,13 +223,14 @@ def text_problem(text: str, column: Literal["source", "note"]) -> Message | None
     lines, control, too_long, not_utf8 = _TEXT_MESSAGES[column]
     if "\n" in text or "\r" in text:
         return msg(lines)
-    bad = next((ch for ch in text if ch < " " and ch != "\t" or ch == "\x7f"), None)
+    found = _CONTROL.search(text)  # a regular expression: an import checks every row's source
+    bad = found.group() if found else None
     if bad is not None:
         # A NUL would make the whole file look binary to every later read.
         return msg(control, code=f"U+{ord(bad):04X}")
     if len(text) > MAX_TEXT:
         return msg(too_long, length=len(text), limit=MAX_TEXT)
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
         return msg(not_utf8)
     return None

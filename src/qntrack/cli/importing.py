@@ -1,0 +1,94 @@
+"""``qntrack import FORMAT SOURCE --into DIR``: another system's repository as a tracker of
+its own (issue 16): today an Open SDG data repository (files/opensdg_run.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .app import command
+from .printing import _report, _say
+
+
+class ImportFormat(str, Enum):
+    opensdg = "opensdg"
+
+
+@command("import")
+def import_(
+    fmt: Annotated[
+        ImportFormat,
+        typer.Argument(metavar="FORMAT", help="opensdg: an Open SDG data repository (docs/formats.md)."),
+    ],
+    source: Annotated[
+        str, typer.Argument(metavar="REPO_DIR", help="The repository's folder: the one that holds data/ and meta/.")
+    ],
+    into: Annotated[
+        str,
+        typer.Option(
+            "--into",
+            metavar="DIR",
+            help="The folder to write targets.yaml and observations.csv in (made if missing); "
+            "a later import of a newer checkout into it adds only what changed.",
+        ),
+    ],
+    recorded_at: Annotated[
+        Optional[str],
+        typer.Option(
+            "--recorded-at",
+            metavar="DATE",
+            help="When the figures were published, for a folder that is not a git checkout "
+            "(a checkout dates each data file by its last commit).",
+        ),
+    ] = None,
+    skip_bad: Annotated[
+        bool,
+        typer.Option("--skip-bad", help="Leave out the indicators with problems (each said) and import the others."),
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be imported; write nothing.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a targets.yaml in DIR that an earlier import did not write.")
+    ] = False,
+) -> None:
+    """Read another system's repository into a tracker of its own: targets.yaml (one
+    open_sdg target per progress option, each Open SDG indicator a group) and
+    observations.csv (every figure, each unit of a disaggregation its own series).
+
+    All or nothing: any problem stops the import with every problem listed (or, with
+    --skip-bad, leaves out the indicators that have one).
+
+    Example: qntrack import opensdg sdg-data --into tracker && qntrack --targets tracker/targets.yaml status
+    """
+    from ..catalog import msg
+    from ..errors import os_failure
+    from ..files.opensdg_run import import_opensdg, problems_of
+
+    target_dir = Path(into)
+    try:
+        done = import_opensdg(Path(source), target_dir, recorded_at, skip_bad=skip_bad, dry_run=dry_run, force=force)
+    except OSError as exc:
+        raise os_failure(exc, None, msg("opensdg_doing"), msg("opensdg_after")) from None
+    planned = done.planned
+    for inid, found in planned.left_out.items():
+        _say(msg("opensdg_left_out", inid=inid, count=len(found)))
+    _report([replace(p, severity="warning") for p in problems_of(done)])
+    counts = dict(
+        indicators=planned.indicators,
+        targets=planned.targets,
+        targets_file=str(done.targets),
+        added=done.added,
+        unchanged=done.unchanged,
+    )
+    for key, value in (
+        ("opensdg_repeated", dict(repeated=planned.repeated)),
+        ("opensdg_empty_values", dict(empty=planned.empty_values)),
+        ("opensdg_renamed_units", dict(renamed=planned.renamed_units)),
+        ("opensdg_gone", dict(gone=done.gone)),
+    ):
+        if next(iter(value.values())):
+            _say(msg(key, **value))
+    _say(msg("opensdg_dry_run" if dry_run else "opensdg_done", **counts))
