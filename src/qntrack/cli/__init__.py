@@ -23,6 +23,7 @@ import sys
 from .. import __version__
 from ..errors import InputError
 from . import checking, ranking, reading, recording, report, starting, status  # noqa: F401  (each registers its commands)
+from . import export_opensdg  # noqa: F401  (registers export-opensdg)
 from .app import app
 from .completion import complete_indicator_ids, complete_target_ids
 from .printing import (
@@ -54,6 +55,7 @@ _ORDER = (
     "init",
     "docs",
     "report",
+    "export-opensdg",
 )
 app.registered_commands.sort(
     key=lambda info: _ORDER.index(info.name or getattr(info.callback, "__name__", "").replace("_", "-"))
