@@ -287,3 +287,82 @@ def test_the_shipped_plan_exports_csv_files_open_sdg_reads(tmp_path: Path, monke
         assert all(row[0].isdigit() and float(row[-1]) == float(row[-1]) for row in rows[1:])
     for meta in (tmp_path / "site" / "meta").glob("*.md"):
         assert front_matter(meta)["indicator_name"]
+
+
+SERIES_TARGETS = dedent(
+    """
+    version: 1
+    title: "Series test"
+    dimensions:
+      series: {name: Series}
+      units: {name: Units}
+      age: {name: Age group}
+    indicators:
+      2_1_1:
+        name: Stunting
+        direction: decrease
+        dimensions: [series, units, age]
+      2_2_1:
+        name: Wasting
+        direction: decrease
+        dimensions: [series]
+    targets:
+      - id: stunting
+        type: open_sdg
+        indicator: 2_1_1
+        of: {series: Prevalence, units: Percent}
+        target: 3
+      - id: wasting
+        type: open_sdg
+        indicator: 2_2_1
+        target: 1
+    """
+)
+SERIES_OBSERVATIONS = dedent(
+    """
+    indicator,period,value,status,source,note,recorded_at
+    2_1_1[series=Prevalence;units=Percent],2015,6.5,,,,2016-01-10T00:00:00Z
+    2_1_1[series=Prevalence;units=Percent],2020,5.5,,,,2021-01-10T00:00:00Z
+    2_1_1[series=Prevalence;units=Percent;age=Under 5],2020,7.25,,,,2021-01-10T00:00:00Z
+    2_1_1[series=Count;units=Number],2020,1200,,,,2021-01-10T00:00:00Z
+    2_2_1,2015,4,,,,2016-01-10T00:00:00Z
+    2_2_1,2020,2,,,,2021-01-10T00:00:00Z
+    2_2_1[series=Severe],2020,1,,,,2021-01-10T00:00:00Z
+    """
+)
+
+
+def test_series_and_units_are_open_sdg_columns_and_selections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, SERIES_TARGETS, SERIES_OBSERVATIONS)
+    assert run_clean("export-opensdg", "--into", "../site").exit_code == 0
+    site = tmp_path / "site"
+    assert (site / "data" / "indicator_2-1-1.csv").read_text(encoding="utf-8") == (
+        "Year,Series,Units,Age group,Value\n"
+        "2020,Count,Number,,1200.0\n"
+        "2015,Prevalence,Percent,,6.5\n"
+        "2020,Prevalence,Percent,,5.5\n"
+        "2020,Prevalence,Percent,Under 5,7.25\n"
+    )
+    stunting = front_matter(site / "meta" / "2-1-1.md")
+    # Open SDG's headline of Prevalence in Percent: its rows with no age: the unit's own.
+    assert stunting["progress_calculation_options"] == [
+        {
+            "direction": "negative",
+            "base_year": 2015,
+            "target_year": 2030,
+            "target": 3.0,
+            "series": "Prevalence",
+            "unit": "Percent",
+        }
+    ]
+    # Open SDG's headline of 2-2-1 would take the Severe series' row with the total's
+    # (Series is not a disaggregation): qntrack's status instead. From 4 (2015) to 2
+    # (2020) against 1 by 2030: achieved (2/4)^(1/5) - 1 = -0.1294, required
+    # (1/4)^(1/15) - 1 = -0.0883; ratio 1.47, at least 0.95: substantial progress.
+    wasting = front_matter(site / "meta" / "2-2-1.md")
+    assert wasting["auto_progress_calculation"] is False
+    assert wasting["progress_status"] == "substantial_progress"
+    assert "translations" not in {p.name for p in site.iterdir()}  # no Vietnamese name
+    assert yaml.safe_load((site / "config_data.yml").read_text(encoding="utf-8"))["languages"] == ["en"]

@@ -99,7 +99,7 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
         if rows:
             out.files[f"data/indicator_{inid(ind.id)}.csv"] = _csv(plan, ind, progress, rows)
         targets = [t for t in plan.targets if t.indicator in (ind.id, progress.id if progress else None)]
-        meta = _meta(plan, ind, progress, targets, judged, sources, has_data=bool(rows))
+        meta = _meta(plan, ind, progress, targets, judged, sources, {cells for cells, _ in rows})
         out.files[f"meta/{inid(ind.id)}.md"] = _front_matter(meta)
         out.indicators += 1
     out.files["config_data.yml"] = _dump(_config(plan))
@@ -226,7 +226,7 @@ def _meta(
     targets: Sequence[Target],
     judged: Mapping[str, Assessment],
     sources: Counter[str],
-    has_data: bool,
+    units: set[Cells],
 ) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "indicator_name": ind.name.en,
@@ -237,7 +237,7 @@ def _meta(
     meta.update(
         {
             # An indicator with no figure yet is one Open SDG shows as not started.
-            "reporting_status": "complete" if has_data else "notstarted",
+            "reporting_status": "complete" if units else "notstarted",
             "published": True,
             "data_non_statistical": False,
             "graph_type": "line",
@@ -245,7 +245,7 @@ def _meta(
         }
     )
     meta.update(_sources(sources))
-    meta.update(_progress(plan, ind, progress, targets, judged))
+    meta.update(_progress(plan, ind, progress, targets, judged, units))
     return meta
 
 
@@ -268,13 +268,17 @@ def _progress(
     progress: Indicator | None,
     targets: Sequence[Target],
     judged: Mapping[str, Assessment],
+    units: set[Cells],
 ) -> dict[str, Any]:
     """Open SDG's progress settings for the indicator's targets (docs/formats-opensdg-export.md)."""
     if not targets:
         return {"auto_progress_calculation": False}
     # With a Progress column Open SDG judges every option on it: a target on the base's
     # own figures is then one Open SDG would judge on other numbers.
-    computable = all(isinstance(t, OpenSdgTarget) and (progress is None or t.indicator == progress.id) for t in targets)
+    computable = all(
+        isinstance(t, OpenSdgTarget) and (progress is None or t.indicator == progress.id) and _selects(t.of, units)
+        for t in targets
+    )
     if computable:
         return {
             "auto_progress_calculation": True,
@@ -283,6 +287,30 @@ def _progress(
     members = [Member(t.id, judged[t.id].status, judged[t.id].score) for t in targets if t.id in judged]
     _, status = combine(members)
     return {"auto_progress_calculation": False, "progress_status": status.value}
+
+
+def _selects(of: Dims, units: set[Cells]) -> bool:
+    """Whether Open SDG's selection for ``of`` takes exactly the rows of that unit.
+
+    Its build (sdg-build's SeriesProgress.filter_data) keeps the rows whose Series, Units
+    and named disaggregations hold the option's values, whatever their other cells; with
+    no disaggregation named, the rows whose disaggregation cells are all empty, whatever
+    their Series and Units. A unit with figures finer than it (Women by age beside
+    Women), or a total beside series, would make it mix several series (the build stops);
+    a unit with no row at all would make it skip the filter. Such a target is judged by
+    qntrack instead."""
+    want = dict(of)
+    named = [d for d in want if d not in _OWN_COLUMNS]
+
+    def taken(cells: Cells) -> bool:
+        have = dict(cells)
+        if any(have.get(d) != want[d] for d in want if d in _OWN_COLUMNS):
+            return False
+        if named:
+            return all(have.get(d) == want[d] for d in named)
+        return all(d in _OWN_COLUMNS for d in have)
+
+    return {cells for cells in units if taken(cells)} == {tuple(sorted(of))}
 
 
 def _option(plan: Plan, ind: Indicator, target: OpenSdgTarget) -> dict[str, Any]:
