@@ -24,7 +24,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import yaml
 
@@ -45,14 +45,7 @@ _OWN_COLUMNS = {SERIES: "Series", UNITS: "Units"}
 PROGRESS_SUFFIX = "_progress"
 # Column names sdg-build reads as something other than a disaggregation: a dimension
 # named so would be taken for one of them (its open_sdg_indicator_options_defaults).
-_RESERVED = {
-    "Year",
-    "Value",
-    "Units",
-    "Series",
-    "Progress",
-    "GeoCode",
-    "Observation status",
+_RESERVED = {"Year", "Value", "Units", "Series", "Progress", "GeoCode", "Observation status"} | {
     "Unit multiplier",
     "Unit measure",
     "UNIT_MEASURE",
@@ -402,8 +395,3 @@ def _dump(data: Any) -> bytes:
 
 def _front_matter(meta: Mapping[str, Any]) -> bytes:
     return b"---\n" + _dump(dict(meta)) + b"---\n"
-
-
-def marker_text(version: str, paths: Iterable[str]) -> bytes:
-    """The marker file: who wrote the folder, then each file it wrote (one a line)."""
-    return "".join([f"qntrack {version} opensdg-export\n", *(p + "\n" for p in sorted(paths))]).encode("utf-8")

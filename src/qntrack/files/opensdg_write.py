@@ -20,11 +20,10 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from ..errors import ExitCode, fail, os_failure
 from ..catalog import msg
-from .opensdg_export import marker_text
 
 __all__ = ["MARKER", "write_export", "refuse_inputs"]
 
@@ -123,3 +122,8 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def marker_text(version: str, paths: Iterable[str]) -> bytes:
+    """The marker file: who wrote the folder, then each file it wrote (one a line)."""
+    return "".join([f"qntrack {version} opensdg-export\n", *(p + "\n" for p in sorted(paths))]).encode("utf-8")
