@@ -257,6 +257,7 @@ def test_a_folder_that_cannot_be_written_is_one_message(plan: Path, monkeypatch:
     r = run_clean("export-opensdg", "--into", "../site")
     assert r.exit_code == 1
     assert r.stderr.startswith("../site: error: cannot write the Open SDG repository: Permission denied")
+    assert r.stderr.endswith("; nothing was written\n")
     assert r.stderr.count("\n") == 1
     assert sorted(p.name for p in plan.parent.iterdir()) == ["plan"]
 
@@ -366,3 +367,27 @@ def test_series_and_units_are_open_sdg_columns_and_selections(tmp_path: Path, mo
     assert wasting["progress_status"] == "substantial_progress"
     assert "translations" not in {p.name for p in site.iterdir()}  # no Vietnamese name
     assert yaml.safe_load((site / "config_data.yml").read_text(encoding="utf-8"))["languages"] == ["en"]
+
+
+def test_a_dimension_named_as_an_open_sdg_column_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    targets = dedent(
+        """
+        version: 1
+        title: "Clash"
+        dimensions:
+          place: {name: GeoCode}
+        indicators:
+          x: {name: X, dimensions: [place]}
+        targets: []
+        """
+    )
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, targets, "indicator,period,value,status,source,note,recorded_at\n")
+    r = run_clean("export-opensdg", "--into", "../site")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "targets.yaml: error: dimension 'place' is named 'GeoCode', a column Open SDG reads as something other "
+        "than a disaggregation: give the dimension another English name to export it\n"
+    )
+    assert not (tmp_path / "site").exists()

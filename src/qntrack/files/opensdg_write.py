@@ -68,13 +68,15 @@ def write_export(into: str, files: Mapping[str, bytes], version: str, force: boo
     previous = _previous(target, into, force)
     everything = dict(files)
     everything[MARKER] = marker_text(version, files)
+    existed = target.exists()
     try:
-        if not target.exists():
+        if not existed:
             _write_new(target, everything)
         else:
             _write_over(target, everything, previous or [])
     except OSError as exc:
-        raise os_failure(exc, into, msg("osexport_doing_write"), msg("osexport_left_as_it_was")) from None
+        after = msg("osexport_left_as_it_was") if existed else msg("cli_nothing_written")
+        raise os_failure(exc, into, msg("osexport_doing_write"), after) from None
 
 
 def _fill(folder: Path, files: Mapping[str, bytes]) -> None:
