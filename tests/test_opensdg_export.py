@@ -391,3 +391,49 @@ def test_a_dimension_named_as_an_open_sdg_column_is_refused(tmp_path: Path, monk
         "than a disaggregation: give the dimension another English name to export it\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_a_unit_with_finer_rows_is_judged_by_qntrack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    targets = dedent(
+        """
+        version: 1
+        title: "Finer"
+        dimensions:
+          sex: {name: Sex}
+          age: {name: Age}
+        indicators:
+          x: {name: X, direction: increase, dimensions: [sex, age]}
+          y: {name: Y, direction: increase, dimensions: [sex]}
+        targets:
+          - {id: x-women, type: open_sdg, indicator: x, of: {sex: Women}, target: 80}
+          - {id: y-men, type: open_sdg, indicator: y, of: {sex: Men}, target: 80}
+        """
+    )
+    observations = dedent(
+        """
+        indicator,period,value,status,source,note,recorded_at
+        x[sex=Women],2015,40,,,,2016-01-10T00:00:00Z
+        x[sex=Women],2020,60,,,,2021-01-10T00:00:00Z
+        x[sex=Women;age=Young],2020,50,,,,2021-01-10T00:00:00Z
+        y[sex=Women],2020,50,,,,2021-01-10T00:00:00Z
+        y[sex=Women;age=Young],2020,50,,,,2021-01-10T00:00:00Z
+        """
+    )
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    make_tracker(folder, monkeypatch, targets, observations)
+    r = run_clean("export-opensdg", "--into", "../site")
+    assert r.exit_code == 0
+    # y has no age dimension: its Women-by-age figure is left out, and said.
+    assert "left out 1 figures of units whose dimension" in r.stderr
+    assert (tmp_path / "site" / "data" / "indicator_y.csv").read_text(
+        encoding="utf-8"
+    ) == "Year,Sex,Value\n2020,Women,50.0\n"
+    # Open SDG's "Sex: Women" would take the young women's row too: qntrack judges it.
+    # From 40 (2015) to 60 (2020) against 80 by 2030: achieved 1.5^(1/5) - 1 = 0.0845,
+    # required 2^(1/15) - 1 = 0.0473; ratio 1.79: substantial progress.
+    x = front_matter(tmp_path / "site" / "meta" / "x.md")
+    assert x["auto_progress_calculation"] is False and x["progress_status"] == "substantial_progress"
+    # y's Men have no row: Open SDG would skip its filter and judge Women. qntrack: no figure.
+    y = front_matter(tmp_path / "site" / "meta" / "y.md")
+    assert y["auto_progress_calculation"] is False and y["progress_status"] == "not_available"
