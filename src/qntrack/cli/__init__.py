@@ -23,6 +23,7 @@ import sys
 from .. import __version__
 from ..errors import InputError
 from . import checking, ranking, reading, recording, report, starting, status  # noqa: F401  (each registers its commands)
+from . import exchange  # noqa: F401,E402  (export: issue 16)
 from . import export_opensdg  # noqa: F401  (registers export-opensdg)
 from .app import app
 from .completion import complete_indicator_ids, complete_target_ids
@@ -55,6 +56,7 @@ _ORDER = (
     "init",
     "docs",
     "report",
+    "export",
     "export-opensdg",
 )
 app.registered_commands.sort(

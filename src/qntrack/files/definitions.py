@@ -44,19 +44,7 @@ TARGET_ID = re.compile(r"^[a-z0-9-]+$")
 
 TOP_KEYS = ("version", "title", "observations", "indicators", "targets", "timezone", "dimensions")
 INDICATOR_KEYS = ("name", "unit", "direction", "frequency", "measure", "description", "formula", "dimensions")
-COMMON_TARGET_KEYS = (
-    "id",
-    "type",
-    "indicator",
-    "name",
-    "source",
-    "note",
-    "group",
-    "owner",
-    "for_each",
-    "overrides",
-    "of",
-)
+COMMON_TARGET_KEYS = tuple("id type indicator name source note group owner for_each overrides of".split())
 # Each kind's own keys, as its module declares them (kinds.REGISTRY).
 TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
 

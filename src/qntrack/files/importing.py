@@ -226,7 +226,17 @@ def import_observations(
 
         parsed = read_workbook(source, sheet, fmt, defaults, opened[0] if opened is not None else None)
     else:
-        parsed = parse_table(text, file, fmt, defaults)
+        from .sdmx_csv import parse_sdmx, sdmx_version
+
+        if sdmx_version(text) is None:
+            parsed = parse_table(text, file, fmt, defaults)
+        elif fmt.wide:
+            from ..errors import ExitCode
+
+            raise fail("--wide", msg("sdmx_not_wide", file=file), ExitCode.USAGE)
+        else:
+            # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
+            parsed = parse_sdmx(text, file, fmt, defaults)
     problems = list(parsed.problems)
     vintages: Sequence = ()
     try:

@@ -1,0 +1,206 @@
+"""``qntrack export FORMAT``: the tracker in a format other systems read (issue 16), on
+standard output or written atomically to a file, by the rules ``report -o`` follows
+(files/outputs.py): never over what the tracker reads, never over a file qntrack did not
+write unless --force.
+
+Each format is one entry of ``_EXPORTERS``: a function of the workspace and the options
+that gives the text and how many figures it holds.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Callable, Iterator, Optional
+
+import typer
+
+from ..errors import ExitCode, fail
+from .app import AsOfOpt, TargetsOpt, _as_of, command
+from .printing import _out, _report, _say
+
+if TYPE_CHECKING:
+    from ..files.workspace import Workspace
+    from ..plan.model import Plan
+
+
+class ExportFormat(str, Enum):
+    sdmx_csv = "sdmx-csv"
+
+
+@command()
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Argument(
+            metavar="FORMAT",
+            help="sdmx-csv: the figures in force as an SDMX-CSV 2.0 data message (docs/formats.md).",
+        ),
+    ],
+    targets: TargetsOpt = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE, atomically (default: stdout). "
+            "Never a file the tracker reads; '-' or /dev/stdout: standard output.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing -o file that is not an export of this plan qntrack wrote."),
+    ] = False,
+    as_of: AsOfOpt = None,
+    structure: Annotated[
+        Optional[str],
+        typer.Option(
+            "--structure-id",
+            metavar="AGENCY:ID(VERSION)",
+            help="sdmx-csv: the dataflow the rows belong to (default: QNTRACK:DF_<the plan's title>(1.0)).",
+        ),
+    ] = None,
+) -> None:
+    """The figures in force (as of --as-of) in an exchange format: sdmx-csv.
+
+    Derived (formula) indicators are left out: they are computed from the others.
+
+    Example: qntrack export sdmx-csv -o figures.csv --structure-id GSO:DF_QN_TARGETS(1.0)
+    """
+    from ..catalog import msg
+    from ..files.outputs import STDOUT_NAMES
+    from ..files.sdmx_csv import valid_structure_id
+    from ..files.workspace import open_workspace
+
+    day = _as_of(as_of)
+    if output == "":  # `-o ""`: an empty name, not the current folder
+        raise fail("-o", msg("sdmx_out_empty_name"), ExitCode.USAGE)
+    if structure is not None and not valid_structure_id(structure):
+        raise fail("--structure-id", msg("sdmx_bad_structure_id", given=structure), ExitCode.USAGE)
+    file_name = None if output is None or output in STDOUT_NAMES else output
+    ws = open_workspace(targets, day)
+    path = None
+    with _as_an_export():
+        if file_name is None:
+            from ..files.outputs import refuse_stdout_into
+
+            refuse_stdout_into(ws.targets_path, ws.store_path)
+        else:
+            from ..files.outputs import output_path, refuse_protected
+
+            # What the tracker reads is refused first: that is the reason that matters most.
+            refuse_protected(file_name, Path(os.path.realpath(file_name)), ws.targets_path, ws.store_path)
+            path = output_path(file_name)  # a folder, a FIFO, a missing folder: refused as such
+            _refuse_other_format(file_name)
+    text, count, label = _EXPORTERS[fmt](ws, structure)
+    warnings = ws.warnings_for(ws.plan.indicators)
+    if path is None or file_name is None:
+        _out(text)
+        _report(warnings)
+        return
+    _refuse_foreign(file_name, path, ws.plan, force)
+    existed = path.exists()
+    from ..files.starter import write_atomically
+
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as exc:
+        from ..errors import os_failure
+        from ..files.outputs import os_error_file
+
+        raise os_failure(
+            exc,
+            os_error_file(exc, file_name),
+            msg("sdmx_doing_write"),
+            msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written"),
+        ) from None
+    _say(msg("sdmx_wrote", rows=count, path=file_name, structure=label))
+    _report(warnings)
+
+
+def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[str, int, str]:
+    from ..files.sdmx_csv import export_rows, sdmx_text, structure_id, taken_names
+
+    taken = taken_names(ws.plan)
+    if taken:
+        from ..catalog import msg
+
+        raise fail(ws.plan.source_file, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
+
+    rows = export_rows(ws.plan, ws.series)
+    label = structure or structure_id(ws.plan)
+    return sdmx_text(ws.plan, rows, label), len(rows), label
+
+
+_EXPORTERS: dict[ExportFormat, Callable[[Workspace, Optional[str]], tuple[str, int, str]]] = {
+    ExportFormat.sdmx_csv: _sdmx_csv,
+}
+
+
+# report -o's refusals (files/outputs.py) in an export's words: "an export never replaces
+# it", with a CSV file as the example name, not "a report ..., e.g. -o review.html".
+_WORDED = {
+    "outputs_is_read_by_tracker": "sdmx_out_is_read_by_tracker",
+    "outputs_belongs_to": "sdmx_out_belongs_to",
+    "outputs_inside_cache": "sdmx_out_inside_cache",
+    "outputs_is_folder": "sdmx_out_is_folder",
+    "outputs_not_regular": "sdmx_out_not_regular",
+    "outputs_stdout_is_tracked": "sdmx_out_stdout_is_tracked",
+}
+
+
+@contextmanager
+def _as_an_export() -> Iterator[None]:
+    from dataclasses import replace
+
+    from ..catalog import Message
+    from ..errors import InputError
+
+    try:
+        yield
+    except InputError as exc:
+        problems = [
+            replace(p, message=Message(_WORDED[p.message.id], p.message.params))
+            if isinstance(p.message, Message) and p.message.id in _WORDED
+            else p
+            for p in exc.problems
+        ]
+        raise InputError(problems, exc.code) from None
+
+
+# Names whose extension says another format: CSV text under them would be opened as that
+# format (or read back as it: add-observation --from reads an .xlsx name as a workbook).
+_NOT_CSV = frozenset(
+    ".xls .xlsx .xlsm .ods .tsv .json .xml .yaml .yml .toml .html .htm .md .markdown .pdf .doc .docx .odt .zip".split()
+)
+
+
+def _refuse_other_format(shown: str) -> None:
+    from ..catalog import msg
+
+    suffix = Path(shown).suffix.lower()
+    if suffix in _NOT_CSV:
+        raise fail(shown, msg("sdmx_out_other_format", suffix=suffix), ExitCode.USAGE)
+
+
+def _refuse_foreign(shown: str, path: Path, plan: Plan, force: bool) -> None:
+    """An existing file is replaced only when it is an export of this plan (its header is
+    the one qntrack writes: a CSV file has no place for the mark a report carries), or
+    with --force; a read-only one only with --force (a rename ignores the mode)."""
+    if force or not path.exists():
+        return
+    from ..catalog import msg
+    from ..files.sdmx_csv import is_export_header
+
+    try:
+        if not os.stat(path).st_mode & 0o222:
+            raise fail(shown, msg("outputs_read_only"), ExitCode.USAGE)
+        with open(path, "rb") as fh:
+            first = fh.readline(65536).decode("utf-8", "replace")
+    except OSError as exc:
+        raise fail(shown, msg("outputs_cannot_read_mark", reason=exc.strerror or exc)) from None
+    if not is_export_header(first, plan):
+        raise fail(shown, msg("sdmx_foreign_file"), ExitCode.USAGE)

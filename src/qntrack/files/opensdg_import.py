@@ -1,0 +1,429 @@
+"""An Open SDG data repository as a qntrack plan and its figures (issue 16).
+
+``import_opensdg(repo, into)`` writes ``into/targets.yaml`` and appends to
+``into/observations.csv``; docs/formats.md ("Open SDG: import") says what maps to what:
+
+- each indicator of the repository is an indicator (``1-2-1`` -> ``1_2_1``), and a
+  ``Progress`` column an indicator of its own (``1_2_1_progress``): Open SDG assesses it in
+  place of ``Value``;
+- each disaggregation column is a dimension (shared by every indicator with a column of
+  that name), ``Series`` and ``Units`` too: each row is stored as its unit's figure;
+- each progress option is an ``open_sdg`` target judged ``of:`` the series Open SDG selects
+  for it (the headline, or the series, unit and disaggregation the option names), found
+  here by following sdg-build's own selection step by step;
+- each indicator is a group named by its id, so the group is the indicator's published
+  score and status.
+
+All or nothing: any problem found in the repository stops the import with every problem
+listed, unless ``skip_bad``, which leaves out the indicators with problems and says so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..catalog import Message, msg
+from ..errors import InputError
+from ..plan.model import Location, Plan, Problem
+from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
+from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
+
+__all__ = ["ImportPlan", "plan_repository", "MARKER"]
+
+# The first line of a targets.yaml the import wrote: the next import may replace it.
+MARKER = "# Written by `qntrack import opensdg`"
+# Open SDG's defaults for an option (sdg-build's progress measure).
+_DIRECTION_DEFAULT = "negative"
+_OPTION_KEYS = {"series", "unit", "disaggregation", "base_year", "target", "target_year", "direction", "limit"}
+# The characters the store's unit keys hold for themselves, and what an imported unit
+# name has in their place (docs/formats.md).
+_IN_PLACE = {"[": "(", "]": ")", ";": ",", "=": ":"}
+
+
+@dataclass
+class ImportPlan:
+    """What the import would write: the plan (as YAML and parsed), each figure as a
+    candidate row of ``record_many``, and what was left out and why."""
+
+    text: str
+    candidates: list[tuple[Location, dict[str, str]]]
+    problems: list[Problem]
+    left_out: dict[str, list[Problem]] = field(default_factory=dict)
+    indicators: int = 0
+    targets: int = 0
+    repeated: int = 0
+    empty_values: int = 0
+    renamed_units: int = 0
+
+
+def slug(text: str, allowed: str = "a-z0-9", sep: str = "_") -> str:
+    """``text`` as an id: letters without their marks, lower case, other characters ``sep``."""
+    text = text.replace("\u0111", "d").replace("\u0110", "D")  # Vietnamese d with stroke has no decomposition
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    out = re.sub(f"[^{allowed}]+", sep, plain.lower()).strip(sep)
+    return out
+
+
+def unit_name(text: str) -> str:
+    """A cell as a unit's name: the store's own characters replaced, control characters spaces."""
+    out = "".join(_IN_PLACE.get(c, c) for c in text)
+    out = "".join(" " if unicodedata.category(c) == "Cc" else c for c in out)
+    return unit_text(out)
+
+
+class _Dimensions:
+    """The dimensions of the whole import, one per column name, with unique ids."""
+
+    def __init__(self, repo: Repository) -> None:
+        from .breakdowns import RESERVED_IDS
+        from .store import HEADER
+        from .vocabulary import VIETNAMESE_COLUMNS
+        from ..plan.units import unit_match
+
+        self.repo = repo
+        self.ids: dict[str, str] = {}  # label -> id
+        self.names: dict[str, dict[str, str]] = {}  # id -> {en, vi}
+        self._reserved = RESERVED_IDS
+        self._columns = {unit_match(c) for c in HEADER} | {unit_match(k) for k in VIETNAMESE_COLUMNS}
+        self._match = unit_match
+
+    def id_of(self, label: str) -> str:
+        if label in self.ids:
+            return self.ids[label]
+        base = slug(label) or "dimension"
+        if base in self._reserved or base[0].isdigit():
+            base = f"{base}_group" if not base[0].isdigit() else f"d_{base}"
+        dim_id, n = base, 2
+        while dim_id in self.names:
+            dim_id, n = f"{base}_{n}", n + 1
+        self.ids[label] = dim_id
+        name = label if self._match(label) not in self._columns else f"{label} (Open SDG)"
+        names = {"en": name}
+        if "vi" in self.repo.languages:
+            names["vi"] = self.repo.translate(label, "vi") if label != name else name
+        self.names[dim_id] = names
+        return dim_id
+
+    def declared(self) -> dict[str, Any]:
+        return {d: {"name": names if len(set(names.values())) > 1 else names["en"]} for d, names in self.names.items()}
+
+
+def _text(repo: Repository, value: Any, lang: str | None = None) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return repo.translate(str(value).strip(), lang).strip()
+
+
+def _localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...]) -> Any:
+    """The first of ``keys`` the metadata gives, in English and, when the site has it, Vietnamese."""
+    en = next((t for k in keys if (t := _text(repo, indicator.meta.get(k)))), "")
+    if "vi" not in repo.languages:
+        return en
+    vi_meta = indicator.meta_by_lang.get("vi", {})
+    vi = next((t for k in keys if (t := _text(repo, vi_meta.get(k) or indicator.meta.get(k), "vi"))), "")
+    return {"en": en, "vi": vi} if vi and vi != en else en
+
+
+def _sources(repo: Repository, meta: dict[str, Any]) -> str:
+    """The metadata's active sources, as one line: organisation, title, address."""
+    out = []
+    for n in range(1, 21):
+        if f"source_organisation_{n}" not in meta and f"source_url_text_{n}" not in meta:
+            continue
+        if str(meta.get(f"source_active_{n}", True)).strip().lower() == "false":
+            continue
+        parts = [_text(repo, meta.get(f"source_{k}_{n}")) for k in ("organisation", "url_text", "url")]
+        line = " ".join(p for p in parts if p)
+        if line:
+            out.append(line)
+    return "; ".join(out)[:1000]
+
+
+def _figure_text(value: float) -> str:
+    from .store import format_value
+
+    return format_value(value)
+
+
+class _Selection:
+    """sdg-build's selection of the series an option assesses, step by step."""
+
+    def __init__(self, indicator: IndicatorData) -> None:
+        self.indicator = indicator
+
+    def rows(self, option: dict[str, Any]) -> tuple[list[DataRow], Message | None]:
+        ind = self.indicator
+        rows = list(ind.rows)
+        unit, series = option.get("unit"), option.get("series")
+        # A name no row has filters nothing (sdg-build warns and goes on); the check for a
+        # single series below then usually refuses it, as sdg-build does.
+        if unit is not None and ind.has_units and any(r.units == str(unit) for r in rows):
+            rows = [r for r in rows if r.units == str(unit)]
+        if series is not None and ind.has_series and any(r.series == str(series) for r in rows):
+            rows = [r for r in rows if r.series == str(series)]
+        wanted = option.get("disaggregation") or []
+        missing: list[Message] = []
+        for key, named, column in (("unit", unit, "Units"), ("series", series, "Series")):
+            if named is not None and not any((r.units if key == "unit" else r.series) == str(named) for r in rows):
+                missing.append(msg("opensdg_not_found", field=column, value=str(named), hint=""))
+        if wanted:
+            for item in wanted:
+                name, value = str(item.get("field", "")), str(item.get("value", ""))
+                if name in ind.columns and any(dict(r.cells).get(name) == value for r in rows):
+                    rows = [r for r in rows if dict(r.cells).get(name) == value]
+                else:
+                    missing.append(msg("opensdg_not_found", field=name, value=value, hint=_closest(name, value, ind)))
+        else:
+            headline = [r for r in rows if not r.cells]
+            if not headline and rows:
+                return [], msg("opensdg_no_headline")
+            rows = headline
+        groups = {(r.cells, r.series, r.units) for r in rows}
+        if len(groups) > 1 and missing:
+            # What sdg-build only warns of is what went wrong: said first, with the closest names.
+            return [], missing[0]
+        if len(groups) > 1:
+            shown = "; ".join(sorted(_group_text(g) for g in groups)[:2])
+            return [], msg("opensdg_many_series", count=len(groups), examples=shown)
+        return rows, None
+
+
+def _closest(name: str, value: str, ind: IndicatorData) -> str:
+    """The column, or the column's value, closest to what an option names, as a hint."""
+    import difflib
+
+    if name not in ind.columns:
+        near = difflib.get_close_matches(name, ind.columns, n=1, cutoff=0.5)
+        return f"; columns: {', '.join(ind.columns)}" + (f"; closest: '{near[0]}'" if near else "")
+    values = sorted({dict(r.cells).get(name, "") for r in ind.rows} - {""})
+    near = difflib.get_close_matches(value, values, n=1, cutoff=0.5)
+    return f"; closest value: '{near[0]}'" if near else f"; values: {', '.join(values[:5])}"
+
+
+def _group_text(group: tuple) -> str:
+    cells, series, units = group
+    parts = (
+        [f"{k}={v}" for k, v in cells]
+        + ([f"Series={series}"] if series else [])
+        + ([f"Units={units}"] if units else [])
+    )
+    return ", ".join(parts) or "(headline)"
+
+
+def _tag(inid: str, option: dict[str, Any]) -> str:
+    """Open SDG's name of an option's series: the id, series, unit and values, by ' / '."""
+    parts = [inid]
+    for key in ("series", "unit"):
+        if option.get(key) is not None:
+            parts.append(str(option[key]))
+    parts += [str(d.get("value", "")) for d in option.get("disaggregation") or []]
+    return " / ".join(parts)
+
+
+def _option_problem(option: Any) -> Message | None:
+    """What makes an option one qntrack cannot judge as Open SDG does, if anything."""
+    if not isinstance(option, dict):
+        return msg("opensdg_option_not_mapping")
+    unknown = sorted(set(map(str, option)) - _OPTION_KEYS)
+    if unknown:
+        return msg("opensdg_option_unknown_key", keys=", ".join(unknown), valid=", ".join(sorted(_OPTION_KEYS)))
+    for key in ("base_year", "target_year"):
+        if key in option and (isinstance(option[key], bool) or not isinstance(option[key], int)):
+            return msg("opensdg_option_year", key=key, value=str(option[key]))
+    for key in ("target", "limit"):
+        if option.get(key) is not None and (isinstance(option[key], bool) or not isinstance(option[key], (int, float))):
+            return msg("opensdg_option_number", key=key, value=str(option[key]))
+    if option.get("direction") not in (None, "positive", "negative"):
+        return msg("opensdg_option_direction", value=str(option.get("direction")))
+    wanted = option.get("disaggregation")
+    if wanted is not None and (
+        not isinstance(wanted, list) or not all(isinstance(d, dict) and "field" in d and "value" in d for d in wanted)
+    ):
+        return msg("opensdg_option_disaggregation")
+    return None
+
+
+def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bool = False) -> ImportPlan:
+    """The plan and the figures of the repository at ``repo_dir`` (nothing written)."""
+    repo = read_repository(repo_dir)
+    by_file: dict[str, list[Problem]] = {}
+    for p in repo.problems:
+        by_file.setdefault(p.location.file, []).append(p)
+    dims = _Dimensions(repo)
+    indicators: dict[str, Any] = {}
+    targets: list[dict[str, Any]] = []
+    candidates: list[tuple[Location, dict[str, str]]] = []
+    out = ImportPlan("", candidates, [])
+    general = [
+        p
+        for f, ps in by_file.items()
+        for p in ps
+        if not any(f == i.data_file or f == i.meta_file for i in repo.indicators)
+    ]
+    out.problems.extend(general)
+    for ind in repo.indicators:
+        found = [*by_file.get(ind.data_file, []), *by_file.get(ind.meta_file or "", [])]
+        made = _indicator(repo, ind, dims, recorded_at, found)
+        if found:
+            if skip_bad:
+                out.left_out[ind.inid] = found
+                continue
+            out.problems.extend(found)
+            continue
+        ind_items, ind_targets, rows, counts = made
+        indicators.update(ind_items)
+        targets.extend(ind_targets)
+        candidates.extend(rows)
+        out.indicators += 1
+        out.targets += len(ind_targets)
+        out.repeated += ind.repeated
+        out.empty_values += counts[0]
+        out.renamed_units += counts[1]
+    document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {repo_dir.resolve().name}"}
+    if dims.names:
+        document["dimensions"] = dims.declared()
+    document["indicators"] = indicators
+    document["targets"] = targets
+    head = (
+        f"{MARKER} from {repo_dir.resolve()}.\n"
+        "# The next import replaces this file: keep your own targets in another plan.\n"
+        "# docs/formats.md says what each field comes from.\n"
+    )
+    out.text = head + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100000)
+    return out
+
+
+def _indicator(
+    repo: Repository, ind: IndicatorData, dims: _Dimensions, recorded_at: str | None, problems: list[Problem]
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[tuple[Location, dict[str, str]]], tuple[int, int]]:
+    """One indicator's entries of targets.yaml and its rows; its problems added to ``problems``."""
+    ind_id = slug(ind.inid)
+    meta_file = ind.meta_file or ind.data_file
+    if not ind_id:
+        problems.append(Problem(Location(ind.data_file, 0), msg("opensdg_bad_id", inid=ind.inid)))
+        return {}, [], [], (0, 0)
+    name = _localized(repo, ind, ("indicator_name", "graph_title")) or ind.inid
+    unit = _localized(repo, ind, ("computation_units",))
+    own_dims = [dims.id_of(c) for c in ind.columns]
+    if ind.has_series:
+        own_dims.append(dims.id_of("Series"))
+    if ind.has_units:
+        own_dims.append(dims.id_of("Units"))
+    asks = ind.meta.get("auto_progress_calculation") is True or bool(ind.meta.get("progress_calculation_options"))
+    options = ind.meta.get("progress_calculation_options") or [{}]
+    if asks and not isinstance(options, list):
+        problems.append(Problem(Location(meta_file, 0), msg("opensdg_options_not_list")))
+        return {}, [], [], (0, 0)
+    directions = (
+        {str(o.get("direction", _DIRECTION_DEFAULT)) for o in options if isinstance(o, dict)} if asks else set()
+    )
+    entry: dict[str, Any] = {"name": name}
+    if unit:
+        entry["unit"] = unit
+    entry["direction"] = "increase" if directions == {"positive"} else "decrease" if asks else "increase"
+    if own_dims:
+        entry["dimensions"] = own_dims
+    items = {ind_id: entry}
+    if ind.has_progress:
+        items[f"{ind_id}_progress"] = {**entry, "name": _suffix(name, " (progress)")}
+    # The rows: one figure per row and column read (Value, and Progress where present).
+    source = _sources(repo, ind.meta)
+    when = ind.changed_at or recorded_at
+    rows: list[tuple[Location, dict[str, str]]] = []
+    empty = renamed = 0
+    if not when:
+        problems.append(
+            Problem(Location(ind.data_file, 0), msg("opensdg_no_date" if not repo.git else "opensdg_not_committed"))
+        )
+        return {}, [], [], (0, 0)
+    for r in ind.rows:
+        cells = _row_dims(r, dims)
+        bad = next((unit_name_problem(v) for _, v in cells if unit_name_problem(v) is not None), None)
+        if bad is not None:
+            problems.append(Problem(Location(ind.data_file, r.line), bad))
+            continue
+        renamed += sum(1 for (_, v), (_, raw) in zip(cells, _raw_cells(r), strict=True) if v != raw)
+        for indicator_id, value in ((ind_id, r.value), (f"{ind_id}_progress", r.progress)):
+            if indicator_id.endswith("_progress") and not ind.has_progress:
+                continue
+            if value is None:
+                empty += 1
+                continue
+            fields = {
+                "indicator": indicator_id,
+                "period": str(r.year),
+                "value": _figure_text(value),
+                "source": source,
+                "note": f"{ind.data_file}:{r.line}"
+                + (f" (Year {r.year_label})" if r.year_label != str(r.year) else ""),
+                "recorded_at": when,
+            }
+            fields.update({f"dim:{d}": v for d, v in cells})
+            rows.append((Location(ind.data_file, r.line), fields))
+    targets: list[dict[str, Any]] = []
+    if asks:
+        selection = _Selection(ind)
+        many = len(options) > 1
+        for k, option in enumerate(options, start=1):
+            wrong = _option_problem(option)
+            if wrong is not None:
+                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", n=k, problem=wrong)))
+                continue
+            chosen, why = selection.rows(option)
+            if why is not None:
+                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", n=k, problem=why)))
+                continue
+            of = _row_dims(chosen[0], dims) if chosen else []
+            target: dict[str, Any] = {"id": slug(ind.inid, "a-z0-9", "-") + (f"-s{k}" if many else "")}
+            target["type"] = "open_sdg"
+            target["indicator"] = f"{ind_id}_progress" if ind.has_progress else ind_id
+            if option.get("series") is not None or option.get("unit") is not None or option.get("disaggregation"):
+                target["name"] = _tag(ind.inid, option)
+            target["group"] = ind.inid
+            target["source"] = f"Open SDG {meta_file}, progress_calculation_options item {k}"
+            goal = _text(repo, ind.meta.get("target_name"))
+            if goal:
+                target["note"] = goal[:1000]
+            target["direction"] = (
+                "increase" if option.get("direction", _DIRECTION_DEFAULT) == "positive" else "decrease"
+            )
+            for key in ("base_year", "target", "target_year", "limit"):
+                if option.get(key) is not None:
+                    target[key] = option[key]
+            if of:
+                target["of"] = dict(of)
+            targets.append(target)
+    return items, targets, rows, (empty, renamed)
+
+
+def _suffix(name: Any, text: str) -> Any:
+    return {k: v + text for k, v in name.items()} if isinstance(name, dict) else name + text
+
+
+def _raw_cells(r: DataRow) -> list[tuple[str, str]]:
+    return [*r.cells, *((("Series", r.series),) if r.series else ()), *((("Units", r.units),) if r.units else ())]
+
+
+def _row_dims(r: DataRow, dims: _Dimensions) -> list[tuple[str, str]]:
+    """A row's units, by dimension id, as the store names them."""
+    return [(dims.id_of(label), unit_name(value)) for label, value in _raw_cells(r)]
+
+
+def in_force_key(plan: Plan, fields: dict[str, str]) -> str:
+    """The store key a candidate row is recorded under (its dims in the indicator's order)."""
+    indicator = plan.indicators[fields["indicator"]]
+    given = {k[4:]: v for k, v in fields.items() if k.startswith("dim:")}
+    return unit_key(indicator.id, tuple((d, given[d]) for d in indicator.dimensions if d in given))
+
+
+def refuse(problems: list[Problem]) -> InputError:
+    return InputError(problems)
+
+
+assert not set(_IN_PLACE) - set(FORBIDDEN)

@@ -1,0 +1,350 @@
+"""Reading an Open SDG data repository (issue 16): its settings, each indicator's tidy CSV
+and YAML metadata, its translations, and when each data file last changed in git.
+
+What is read, and how, follows Open SDG's build (sdg-build) so that the series it assesses
+are the ones qntrack assesses (docs/formats.md, "Open SDG: import"):
+
+- ``config_data.yml``: ``languages`` (the first is the site's own, the one the progress
+  options are written in) and, when set, ``non_disaggregation_columns``;
+- ``data/indicator_<id>.csv``: ``Year``, disaggregation columns (an empty cell is "all"),
+  the non-disaggregation columns (``Units``, ``Series``, ``GeoCode``, observation
+  attributes), ``Value`` and, on some indicators, ``Progress``;
+- ``meta/<id>.md`` (YAML front matter) or ``meta/<id>.yml``;
+- ``translations/<lang>/<group>.yml``: a cell or a header ``group.key`` is the key's text
+  in the site's language (Statistics Canada writes ``data.All ages``).
+
+Nothing here judges anything: ``opensdg_import`` maps what is read to a plan and rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+from .textfiles import read_regular
+
+__all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
+
+YEAR, VALUE, PROGRESS, SERIES, UNITS = "Year", "Value", "Progress", "Series", "Units"
+# Open SDG's columns that never split a series into disaggregations, besides Year and
+# Value (sdg-build's defaults); a site's config may name more.
+NON_DISAGGREGATION = ("Units", "Series", "GeoCode", "Observation status", "Unit multiplier", "Unit measure")
+# The translation group Open SDG's data files use when none of the site's own is found.
+DATA_GROUP = "data"
+# A data file's rows beyond this are refused rather than read into memory without end.
+MAX_DATA_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class DataRow:
+    """One row of a data file: its line, its year as Open SDG reads it (and the label as
+    written), its disaggregation cells (label -> value, empty ones left out), its Series and
+    Units, its Value and Progress (None when empty)."""
+
+    line: int
+    year: int
+    year_label: str
+    cells: tuple[tuple[str, str], ...]
+    series: str
+    units: str
+    value: float | None
+    progress: float | None
+
+
+@dataclass
+class IndicatorData:
+    """One indicator: its id, files, metadata and rows."""
+
+    inid: str
+    data_file: str
+    meta_file: str | None
+    meta: dict[str, Any]
+    columns: list[str]  # disaggregation columns, labels in the site's language, in file order
+    rows: list[DataRow]
+    has_progress: bool
+    has_series: bool
+    has_units: bool
+    changed_at: str = ""  # the date of the commit that last changed the data file ("" outside git)
+    commit: str = ""
+    # Rows repeated identically (Open SDG counts them once).
+    repeated: int = 0
+    # Metadata in the site's other languages, by language code.
+    meta_by_lang: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Repository:
+    root: Path
+    languages: list[str]
+    non_disaggregation: tuple[str, ...]
+    translations: dict[str, dict[str, dict[str, str]]]
+    indicators: list[IndicatorData]
+    problems: list[Problem]
+    git: bool
+
+    @property
+    def language(self) -> str:
+        """The site's own language: the progress options are written in it."""
+        return self.languages[0] if self.languages else "en"
+
+    def translate(self, text: str, lang: str | None = None) -> str:
+        """``group.key`` as the key's text in ``lang`` (the site's language by default);
+        a key with no translation loses its group prefix when the group is a translation
+        group (``data.All ages`` reads "All ages"); any other text is itself."""
+        group, dot, key = text.partition(".")
+        if not dot or " " in group:
+            return text
+        table = self.translations.get(lang or self.language, {})
+        if key in table.get(group, {}):
+            return table[group][key]
+        known = {DATA_GROUP} | {g for groups in self.translations.values() for g in groups}
+        return key if group in known else text
+
+
+def _problem(file: str, line: int, message: Any) -> Problem:
+    return Problem(Location(file, line), message)
+
+
+def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) -> Any:
+    try:
+        return yaml.safe_load(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        problems.append(_problem(file, 0, msg("opensdg_not_utf8")))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else 0
+        problems.append(_problem(file, line, msg("opensdg_bad_yaml", problem=str(getattr(exc, "problem", exc)))))
+    return None
+
+
+def _front_matter(data: bytes, file: str, problems: list[Problem]) -> dict[str, Any]:
+    """The YAML between a Markdown file's opening ``---`` and the next one."""
+    text = data.decode("utf-8-sig", errors="replace")
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        problems.append(_problem(file, 1, msg("opensdg_no_front_matter")))
+        return {}
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        problems.append(_problem(file, 1, msg("opensdg_front_matter_open")))
+        return {}
+    found = _yaml("\n".join(lines[1:end]).encode(), file, problems, first_line=2)
+    if found is None:
+        return {}
+    if not isinstance(found, dict):
+        problems.append(_problem(file, 2, msg("opensdg_meta_not_mapping")))
+        return {}
+    return found
+
+
+def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            _flatten(f"{prefix}.{k}" if prefix else str(k), v, into)
+    elif node is not None:
+        into[prefix] = str(node)
+
+
+def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, dict[str, str]]]:
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    folder = root / "translations"
+    if not folder.is_dir():
+        return out
+    for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        for file in sorted(lang_dir.glob("*.yml")) + sorted(lang_dir.glob("*.yaml")):
+            data = read_regular(file, "opensdg translation")
+            if data is None:
+                continue
+            node = _yaml(data, str(file), problems)
+            if isinstance(node, dict):
+                table: dict[str, str] = {}
+                _flatten("", node, table)
+                out.setdefault(lang_dir.name, {})[file.stem] = table
+    return out
+
+
+def _number(text: str) -> float | None:
+    """A cell as pandas would read a number; None when empty (Open SDG drops the row)."""
+    text = text.strip()
+    if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"}:
+        return None
+    value = float(text)  # ValueError: the caller says where
+    return None if math.isnan(value) else value
+
+
+def _read_data(
+    repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
+) -> IndicatorData | None:
+    file = str(path.relative_to(repo.root))
+    raw = read_regular(path, "opensdg data")
+    if raw is None:
+        return None
+    if len(raw) > MAX_DATA_BYTES:
+        repo.problems.append(_problem(file, 0, msg("opensdg_too_large", limit=MAX_DATA_BYTES // (1024 * 1024))))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        repo.problems.append(_problem(file, 0, msg("opensdg_not_utf8")))
+        return None
+    table = list(csv.reader(io.StringIO(text, newline="")))
+    if not table or not table[0]:
+        repo.problems.append(_problem(file, 1, msg("opensdg_empty_data")))
+        return None
+    header = [h.strip() for h in table[0]]
+    for needed in (YEAR, VALUE):
+        if needed not in header:
+            repo.problems.append(
+                _problem(file, 1, msg("opensdg_missing_column", column=needed, header=", ".join(header)))
+            )
+            return None
+    skip = set(repo.non_disaggregation) | {YEAR, VALUE, PROGRESS}
+    disagg = [i for i, h in enumerate(header) if h not in skip]
+    labels = [repo.translate(header[i]) for i in disagg]
+    at = {h: i for i, h in enumerate(header)}
+    body = table[1:]
+    # Open SDG reads every Year by its first four characters once one is longer (a range
+    # such as 2014-2015, a quarter such as "2015 Q4"): sdg-build's progress measure.
+    sliced = any(len(r[at[YEAR]].strip()) > 4 for r in body if len(r) > at[YEAR])
+    rows: list[DataRow] = []
+    seen: dict[tuple, tuple[int, DataRow]] = {}
+    repeated = 0
+    for n, cells in enumerate(body, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            repo.problems.append(_problem(file, n, msg("opensdg_field_count", found=len(cells), expected=len(header))))
+            continue
+        label = cells[at[YEAR]].strip()
+        year_text = label[:4] if sliced else label
+        if not (year_text.isdigit() and len(year_text) == 4):
+            repo.problems.append(_problem(file, n, msg("opensdg_bad_year", year=label)))
+            continue
+        try:
+            value = _number(cells[at[VALUE]])
+            progress = _number(cells[at[PROGRESS]]) if PROGRESS in at else None
+        except ValueError:
+            bad = cells[at[VALUE]] if PROGRESS not in at else f"{cells[at[VALUE]]} / {cells[at[PROGRESS]]}"
+            repo.problems.append(_problem(file, n, msg("opensdg_bad_value", value=bad.strip())))
+            continue
+        row = DataRow(
+            n,
+            int(year_text),
+            label,
+            tuple((labels[k], repo.translate(cells[i].strip())) for k, i in enumerate(disagg) if cells[i].strip()),
+            repo.translate(cells[at[SERIES]].strip()) if SERIES in at else "",
+            repo.translate(cells[at[UNITS]].strip()) if UNITS in at else "",
+            value,
+            progress,
+        )
+        key = (row.year, row.cells, row.series, row.units)
+        before = seen.get(key)
+        if before is not None:
+            if (before[1].value, before[1].progress) == (value, progress):
+                repeated += 1  # the same row twice: Open SDG's figures count it once
+                continue
+            repo.problems.append(
+                _problem(
+                    file, n, msg("opensdg_two_values", year=label, first=before[0], value=cells[at[VALUE]].strip())
+                )
+            )
+            continue
+        seen[key] = (n, row)
+        rows.append(row)
+    return IndicatorData(
+        inid,
+        file,
+        meta_file,
+        meta,
+        labels,
+        rows,
+        PROGRESS in at,
+        SERIES in at,
+        UNITS in at,
+        repeated=repeated,
+    )
+
+
+def _git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | None:
+    """For each file, the date (ISO 8601) and hash of the commit that last changed it, or
+    None when the folder is not a git checkout (or git is not installed)."""
+    try:
+        inside = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if inside.returncode != 0 or inside.stdout.strip() != "true":
+        return None
+    out: dict[str, tuple[str, str]] = {}
+    for name in files:
+        done = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%cI %H", "--", name],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        parts = done.stdout.split()
+        if done.returncode == 0 and len(parts) == 2:
+            out[name] = (parts[0], parts[1])
+    return out
+
+
+def read_repository(root: Path) -> Repository:
+    """Everything qntrack reads of the repository at ``root``; the problems found (a file
+    and line each) are in ``problems``: the caller decides what to do with them."""
+    problems: list[Problem] = []
+    config: dict[str, Any] = {}
+    config_path = root / "config_data.yml"
+    if config_path.exists():
+        data = read_regular(config_path, "opensdg config")
+        found = _yaml(data, "config_data.yml", problems) if data is not None else None
+        config = found if isinstance(found, dict) else {}
+    languages = [str(x) for x in config.get("languages") or []] or ["en"]
+    extra = config.get("non_disaggregation_columns") or []
+    non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
+    repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
+    data_dir = root / "data"
+    files = sorted(data_dir.glob("indicator_*.csv")) if data_dir.is_dir() else []
+    if not files:
+        problems.append(_problem(str(root), 0, msg("opensdg_no_data")))
+    for path in files:
+        inid = path.stem[len("indicator_") :]
+        meta: dict[str, Any] = {}
+        meta_file = None
+        for candidate in (root / "meta" / f"{inid}.md", root / "meta" / f"{inid}.yml", root / "meta" / f"{inid}.yaml"):
+            if candidate.exists():
+                meta_file = str(candidate.relative_to(root))
+                raw = read_regular(candidate, "opensdg meta")
+                if raw is not None:
+                    if candidate.suffix == ".md":
+                        meta = _front_matter(raw, meta_file, problems)
+                    else:
+                        found = _yaml(raw, meta_file, problems)
+                        meta = found if isinstance(found, dict) else {}
+                break
+        indicator = _read_data(repo, inid, path, meta, meta_file)
+        if indicator is None:
+            continue
+        for lang in languages[1:]:
+            translated = root / "meta" / lang / f"{inid}.md"
+            if translated.exists():
+                raw = read_regular(translated, "opensdg meta")
+                if raw is not None:
+                    indicator.meta_by_lang[lang] = _front_matter(raw, str(translated.relative_to(root)), problems)
+        repo.indicators.append(indicator)
+    dates = _git_dates(root, [i.data_file for i in repo.indicators])
+    if dates is not None:
+        repo.git = True
+        for indicator in repo.indicators:
+            indicator.changed_at, indicator.commit = dates.get(indicator.data_file, ("", ""))
+    return repo

@@ -1,0 +1,144 @@
+"""``qntrack import opensdg``: the repository read (``opensdg_import``), then written into a
+folder as targets.yaml and observations.csv, all or nothing (docs/formats.md).
+
+A second import of a newer checkout into the same folder adds only what changed: a
+figure whose value, status and source are those in force for its series and year is not
+recorded again, whatever the date of its file's last commit; a new or revised figure is
+recorded as a new vintage, dated by that commit. Figures the repository no longer has are
+kept (a published figure is never deleted) and counted.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalog import msg
+from ..errors import InputError, fail
+from ..plan.model import Location, Plan, Problem
+from .opensdg_import import MARKER, ImportPlan, in_force_key, plan_repository
+
+__all__ = ["ImportDone", "import_opensdg"]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportDone:
+    targets: Path
+    store: Path
+    planned: ImportPlan
+    added: int
+    unchanged: int
+    gone: int
+    dry_run: bool
+
+
+def _year_over(period: str, recorded_at: str) -> bool:
+    """Whether the year had ended (its last day reached) by the day of ``recorded_at``."""
+    return recorded_at[:10] >= f"{period}-12-31"
+
+
+def import_opensdg(
+    repo_dir: Path,
+    into: Path,
+    recorded_at: str | None = None,
+    *,
+    skip_bad: bool = False,
+    dry_run: bool = False,
+    force: bool = False,
+) -> ImportDone:
+    """Read the repository at ``repo_dir`` and write its plan and figures into ``into``."""
+    from .definitions import parse_plan
+    from .recording import record_many
+    from .starter import write_atomically
+
+    if not repo_dir.is_dir():
+        raise fail(str(repo_dir), msg("opensdg_not_a_folder"))
+    if into.resolve() == repo_dir.resolve() or repo_dir.resolve() in into.resolve().parents:
+        raise fail(str(into), msg("opensdg_into_repository", repo=str(repo_dir)))
+    targets = into / "targets.yaml"
+    store = into / "observations.csv"
+    _refuse_foreign_plan(targets, force)
+    planned = plan_repository(repo_dir, recorded_at, skip_bad)
+    if planned.problems:
+        raise InputError(planned.problems)
+    plan = parse_plan(planned.text, str(targets))
+    for _, fields in planned.candidates:
+        # A figure published before its year was over can only be an estimate
+        # (docs/decisions.md, "Files, timestamps and text in the store").
+        if not _year_over(fields["period"], fields["recorded_at"]):
+            fields["status"] = "estimate"
+    kept, unchanged, gone = _changed_only(plan, store, planned.candidates)
+    if not dry_run and not into.exists():
+        into.mkdir(parents=True)
+    if not kept:
+        added = 0
+    else:
+        done = record_many(None, kept, dry_run=dry_run or not into.exists(), opened=(plan, store))
+        added = len(done.rows)
+        unchanged += len(done.skipped)
+    if not dry_run:
+        # The figures first: a plan naming indicators with no figures yet would be true
+        # too, but a store holding figures of indicators the old plan does not know would
+        # be read as unknown rows until the plan is written; a rerun mends either.
+        write_atomically(targets, planned.text.encode("utf-8"))
+    return ImportDone(targets, store, planned, added, unchanged, gone, dry_run)
+
+
+def _refuse_foreign_plan(targets: Path, force: bool) -> None:
+    """A targets.yaml the import did not write is someone's plan: never replaced unasked."""
+    if force or not targets.exists():
+        return
+    from .textfiles import read_regular
+
+    data = read_regular(targets, "targets.yaml")
+    if data is None:
+        raise fail(str(targets), msg("opensdg_plan_unreadable"))
+    if not data.startswith(MARKER.encode()):
+        raise fail(str(targets), msg("opensdg_foreign_plan"))
+
+
+def _changed_only(
+    plan: Plan, store: Path, candidates: list[tuple[Location, dict[str, str]]]
+) -> tuple[list[tuple[Location, dict[str, str]]], int, int]:
+    """The candidates that add something to the store, how many do not, and how many
+    figures in force the repository no longer has."""
+    if not store.exists():
+        return candidates, 0, 0
+    from ..method.series import build_series
+    from .store import read_store
+    from .workspace import canonical_rows
+
+    contents = read_store(store)
+    if contents.problems:
+        raise InputError(list(contents.problems))
+    series, _ = build_series(plan.indicators, canonical_rows(plan, contents.observations))
+    in_force = {(key, str(o.period)): o for key, rows in series.items() for o in rows}
+    kept = []
+    seen = set()
+    for where, fields in candidates:
+        key = (in_force_key(plan, fields), fields["period"])
+        seen.add(key)
+        now = in_force.get(key)
+        if (
+            now is not None
+            and not math.isnan(now.value)
+            and now.value == float(fields["value"])
+            and now.status == fields.get("status", "")
+            and now.source == fields["source"]
+        ):
+            continue
+        kept.append((where, fields))
+    gone = sum(1 for key in in_force if key not in seen and _imported(plan, key[0]))
+    return kept, len(candidates) - len(kept), gone
+
+
+def _imported(plan: Plan, key: str) -> bool:
+    from ..plan.units import base_of
+
+    return base_of(key) in plan.indicators and not plan.indicators[base_of(key)].formula
+
+
+def problems_of(done: ImportDone) -> list[Problem]:
+    """The indicators left out (``--skip-bad``), each problem as a warning."""
+    return [p for found in done.planned.left_out.values() for p in found]

@@ -1,0 +1,373 @@
+"""SDMX-CSV (issue 16): the figures in force written as an SDMX-CSV 2.0 data message, and an
+SDMX-CSV file (2.0, or 1.0) read as the rows ``add-observation --from`` imports.
+
+The columns (docs/formats.md, "SDMX-CSV"): ``STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR``, one
+column per dimension of targets.yaml (its id in capitals; ``_T``, SDMX's code for the
+total, where the figure is not broken down by it), ``TIME_PERIOD,OBS_VALUE,OBS_STATUS``,
+then ``SOURCE,COMMENT_OBS,RECORDED_AT``. The mapping functions are pure; reading the
+text into candidates (``parse_sdmx``) returns what ``import_tables.parse_table`` returns,
+so the import is the same all-or-nothing, idempotent import as for any other table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import partial
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from ..catalog import Message, msg
+from ..plan.model import Location, Observation, Plan, Problem
+from ..plan.periods import Period, PeriodError, parse_period
+from ..plan.units import split_key, unit_match
+
+if TYPE_CHECKING:
+    from ..method.series import Series
+    from .import_tables import ImportFormat, ParsedTable, RowDefaults
+
+__all__ = [
+    "TOTAL",
+    "TO_SDMX_STATUS",
+    "FROM_SDMX_STATUS",
+    "header",
+    "sdmx_period",
+    "read_period",
+    "structure_id",
+    "valid_structure_id",
+    "export_rows",
+    "taken_names",
+    "sdmx_text",
+    "sdmx_version",
+    "is_export_header",
+    "parse_sdmx",
+]
+
+# SDMX's code for "total" in a dimension (the cross-domain code lists' _T).
+TOTAL = "_T"
+# qntrack's statuses and CL_OBS_STATUS (SDMX cross-domain code list): A normal value,
+# E estimated value, P provisional value. A figure with no status has no OBS_STATUS.
+TO_SDMX_STATUS = {"official": "A", "estimate": "E", "preliminary": "P", "": ""}
+FROM_SDMX_STATUS = {code: status for status, code in TO_SDMX_STATUS.items()}
+# OBS_VALUE cells that are SDMX's missing value: the row is skipped and counted.
+MISSING = frozenset({"", "NaN"})
+# ACTION codes: I(nformation), A(ppend) and R(eplace) all record the figure (a replacement
+# is a revision: a new vintage); D(elete) is refused (docs/formats.md).
+RECORD_ACTIONS = frozenset({"", "I", "A", "R"})
+# Columns SDMX files carry that say nothing qntrack stores: keys that repeat the
+# dimensions, the frequency the period already says, display precision, the period's format.
+IGNORED = ("SERIES_KEY", "OBS_KEY", "FREQ", "DECIMALS", "TIME_FORMAT", "STRUCTURE_NAME")
+# SDMX columns and the import's names for them.
+COLUMNS = {
+    "INDICATOR": "indicator",
+    "TIME_PERIOD": "period",
+    "OBS_VALUE": "value",
+    "OBS_STATUS": "status",
+    "SOURCE": "source",
+    "COMMENT_OBS": "note",
+    "RECORDED_AT": "recorded_at",
+}
+REQUIRED = ("INDICATOR", "TIME_PERIOD", "OBS_VALUE")
+_AFTER_DIMENSIONS = ("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "SOURCE", "COMMENT_OBS", "RECORDED_AT")
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def header(plan: Plan) -> list[str]:
+    """The header row: the structure columns, INDICATOR, the plan's dimensions, the rest."""
+    dims = [d.upper() for d in plan.dimensions]
+    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", *dims, *_AFTER_DIMENSIONS]
+
+
+# The columns whose names a dimension cannot have in an SDMX-CSV file: a dimension
+# ``action`` would make the header name ACTION twice (export refuses: ``taken_names``).
+FIXED = ("STRUCTURE", "STRUCTURE_ID", "ACTION", *COLUMNS)
+
+
+def taken_names(plan: Plan) -> list[str]:
+    """The dimensions of the plan whose column would have a fixed column's name."""
+    return [d for d in plan.dimensions if d.upper() in FIXED]
+
+
+def sdmx_period(period: Period) -> str:
+    """A period in SDMX's TIME_PERIOD forms: ``2023``, ``2023-S1`` (a half is a semester),
+    ``2023-Q3``, ``2023-05`` (ISO month) and a first-N-months span as an ISO time range
+    from 1 January, ``2023-01-01/P9M``."""
+    if period.months == 6 and period.first in (1, 7):
+        return f"{period.year}-S{1 if period.first == 1 else 2}"
+    text = str(period)
+    if period.is_year or period.months == 1 or (period.months == 3 and (period.first - 1) % 3 == 0):
+        return text
+    return f"{period.year}-{period.first:02d}-01/P{period.months}M"
+
+
+_REPORTING = re.compile(r"(\d{4})-(A1|S[12]|Q[1-4]|M(0[1-9]|1[0-2]))", re.ASCII)
+_RANGE = re.compile(r"(\d{4})-(\d{2})-01(?:T00:00(?::00)?)?/P(\d{1,2})([MY])", re.ASCII)
+
+
+def read_period(text: str) -> str | None:
+    """qntrack's name for an SDMX TIME_PERIOD (None when it names no qntrack period): the
+    forms ``sdmx_period`` writes, SDMX's reporting year ``2023-A1``, month ``2023-M05``,
+    a time range of whole months from a month's first day, and qntrack's own forms."""
+    raw = text.strip()
+    m = _REPORTING.fullmatch(raw)
+    if m:
+        year, part = m[1], m[2]
+        if part == "A1":
+            return year
+        if part[0] == "S":
+            return f"{year}-H{part[1]}"
+        if part[0] == "M":
+            return f"{year}-{part[1:]}"
+        return f"{year}-{part}"
+    m = _RANGE.fullmatch(raw)
+    if m:
+        year, first, count = int(m[1]), int(m[2]), int(m[3])
+        months = count * 12 if m[4] == "Y" else count
+        last = first + months - 1
+        if not (1 <= first <= 12 and 1 <= months and last <= 12) or year < 1000:
+            return None
+        span = Period(year, first, last)
+        try:
+            return str(span) if parse_period(str(span)) == span else None
+        except PeriodError:
+            return None
+    try:
+        return str(parse_period(raw))
+    except PeriodError:
+        return None
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    # d with stroke has no decomposition: it is a letter of its own, read as d.
+    text = text.replace("\u0111", "d").replace("\u0110", "D")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def structure_id(plan: Plan) -> str:
+    """``QNTRACK:DF_<the plan's title, in capitals and underscores>(1.0)``: a dataflow id
+    the export derives when none is given (``--structure-id``), stable for a plan."""
+    slug = re.sub(r"[^A-Z0-9]+", "_", _ascii(plan.title).upper()).strip("_")[:40].rstrip("_")
+    return f"QNTRACK:DF_{slug or 'TRACKER'}(1.0)"
+
+
+_STRUCTURE_ID = re.compile(
+    r"[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z][A-Za-z0-9_-]*)*:[A-Za-z0-9_@$-]+(?:\(\d+(?:\.\d+){0,2}\))?", re.ASCII
+)
+
+
+def valid_structure_id(text: str) -> bool:
+    """Whether ``text`` is ``AGENCY:ID(VERSION)`` (or ``AGENCY:ID``), as SDMX-CSV 2.0 writes one."""
+    return _STRUCTURE_ID.fullmatch(text) is not None
+
+
+def export_rows(plan: Plan, series: Series) -> list[Observation]:
+    """The figures in force that an export writes, as ``qntrack observations`` lists them:
+    each measured indicator in the plan's order, its total, then its units in the declared
+    order. A derived indicator's figures are computed from others, so they are left out."""
+    from ..kinds.breakdown import unit_index, unit_order
+
+    index = unit_index(plan, series)
+    out: list[Observation] = []
+    for ind_id, indicator in plan.indicators.items():
+        if indicator.formula is not None:
+            continue
+        keys = [ind_id, *(k for _, k in sorted(index.get(ind_id, ()), key=lambda u: unit_order(plan.dimensions, u[0])))]
+        for key in keys:
+            out.extend(series.get(key, ()))
+    return out
+
+
+def _number(value: float) -> str:
+    """The stored figure in positional notation: ``repr``'s digits (so it reads back as the
+    same float), never ``1e-05``, which a spreadsheet may read as text or a date."""
+    from .store import format_value
+
+    text = format_value(value)
+    if "e" in text or "E" in text:
+        from decimal import Decimal
+
+        text = format(Decimal(repr(value)), "f")
+    return text
+
+
+def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
+    """The SDMX-CSV 2.0 message: the header, then one row per figure (ACTION I)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header(plan))
+    dims = list(plan.dimensions)
+    for o in rows:
+        split = split_key(o.indicator)
+        base, given = split if split is not None else (o.indicator, ())
+        values = dict(given)
+        writer.writerow(
+            [
+                "dataflow",
+                structure,
+                "I",
+                base,
+                *(values.get(d, TOTAL) for d in dims),
+                sdmx_period(o.period),
+                _number(o.value),
+                TO_SDMX_STATUS.get(o.status, ""),
+                o.source,
+                o.note,
+                o.recorded_at,
+            ]
+        )
+    return buf.getvalue()
+
+
+# --- reading ----------------------------------------------------------------------------
+
+_HEAD_20 = re.compile(r'"?STRUCTURE(?:\[[^\]]*\])?"?([,;\t])"?STRUCTURE_ID"?(?:[,;\t\r\n]|$)', re.IGNORECASE)
+_HEAD_10 = re.compile(r'"?DATAFLOW"?([,;\t])', re.IGNORECASE)
+
+
+def sdmx_version(text: str) -> tuple[str, str] | None:
+    """("2.0" or "1.0", the field separator) when ``text`` is an SDMX-CSV message: its
+    header starts ``STRUCTURE,STRUCTURE_ID`` (2.0; the separator is the character after
+    STRUCTURE, as the specification says) or ``DATAFLOW`` (1.0); else None."""
+    first = text.lstrip("\ufeff\r\n")
+    m = _HEAD_20.match(first)
+    if m:
+        return "2.0", m[1]
+    m = _HEAD_10.match(first)
+    if m:
+        return "1.0", m[1]
+    return None
+
+
+def is_export_header(line: str, plan: Plan) -> bool:
+    """Whether a file's first line is the header an export of this plan writes: a file
+    qntrack wrote, which an export may replace without --force (SDMX-CSV has no place for
+    the generator mark a report carries: docs/decisions.md)."""
+    return line.rstrip("\r\n").lstrip("\ufeff") == ",".join(header(plan))
+
+
+def _columns(
+    names: list[str], where: Location, dimensions: Mapping[str, str], problems: list[Problem]
+) -> dict[str, int] | None:
+    """Each column's meaning: import names (indicator, period, ...), ``dim:<id>`` for a
+    dimension, ACTION; the structure columns and IGNORED are left out."""
+    before = len(problems)
+    out: dict[str, int] = {}
+    valid = [
+        "STRUCTURE",
+        "STRUCTURE_ID",
+        "ACTION",
+        *COLUMNS,
+        *(d.upper() for d in dict.fromkeys(dimensions.values())),
+        *IGNORED,
+    ]
+    for i, raw in enumerate(names):
+        name = raw.strip().lstrip("\ufeff").strip('"').upper()
+        if i == 0 or name == "STRUCTURE_ID":
+            continue  # STRUCTURE / DATAFLOW and the structure's id: any dataflow is read
+        key = COLUMNS.get(name) or ("ACTION" if name == "ACTION" else None)
+        if key is None and unit_match(raw) in dimensions:
+            key = "dim:" + dimensions[unit_match(raw)]  # before IGNORED: a dimension `freq` is read
+        if key is None and name in IGNORED:
+            continue
+        if key is None:
+            problems.append(Problem(where, msg("import_unknown_column", name=raw.strip(), columns=", ".join(valid))))
+        elif key in out:
+            problems.append(Problem(where, msg("import_column_twice", name=raw.strip())))
+        else:
+            out[key] = i
+    missing = [c for c in REQUIRED if COLUMNS[c] not in out]
+    if missing:
+        found = ", ".join(n.strip() or "''" for n in names)
+        problems.append(Problem(where, msg("import_header_needs", missing=", ".join(missing), found=found)))
+    return None if len(problems) > before else out
+
+
+def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -> ParsedTable:
+    """An SDMX-CSV message as the import's candidate rows (``import_tables.ParsedTable``):
+    never raises for a bad row; every problem is collected with its line. A row without
+    an observation value (SDMX's missing value) is skipped and counted in a note."""
+    from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
+    from .import_tables import ParsedTable, _check_cells, _note_duplicate, _records
+
+    found = sdmx_version(text)
+    delimiter = fmt.delimiter or (found[1] if found else ",")
+    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else delimiter == ";"
+    explicit = fmt.decimal_comma is not None
+    parsed = ParsedTable(delimiter, decimal_comma)
+    problems = parsed.problems
+    records = list(_records(text, delimiter, file, problems))
+    records = [r for r in records if r[2] and any(f.strip() for f in r[2])]
+    if not records:
+        return parsed
+    head_line, _, names = records[0]
+    columns = _columns(names, Location(file, head_line), dict(fmt.dimensions), problems)
+    if columns is None:
+        return parsed
+    if not explicit:
+        cells = [f[columns["value"]] for _, _, f in records[1:] if columns["value"] < len(f)]
+        decimal_comma = parsed.decimal_comma = convention_shown(cells, decimal_comma)
+        explicit = shows_thousands(cells, decimal_comma)
+    width = len(names)
+    seen: dict = {}
+    missing = 0
+    for first, last, fields in records[1:]:
+        where = Location(file, first)
+        while len(fields) > width and not fields[-1].strip():
+            fields = fields[:-1]
+        if len(fields) != width:
+            problems.append(Problem(where, msg("import_cell_count", width=width, found=len(fields))))
+            continue
+        if not _check_cells(fields, where, first, last, problems):
+            continue
+        cell = partial(_cell, fields, columns)
+        action = cell("ACTION").upper()
+        if action not in RECORD_ACTIONS:
+            problems.append(Problem(where, _action_message(action)))
+            continue
+        if cell("value") in MISSING:
+            missing += 1
+            continue
+        row = {"indicator": cell("indicator")}
+        for key in columns:
+            if key.startswith("dim:"):
+                value = cell(key)
+                row[key] = "" if value == TOTAL else value
+        period = read_period(cell("period"))
+        if period is None:
+            problems.append(Problem(where, msg("sdmx_bad_period", period=cell("period"))))
+            continue
+        row["period"] = period
+        code = cell("status").upper()  # SDMX's codes are capitals; a hand-typed "e" is E
+        if code not in FROM_SDMX_STATUS:
+            problems.append(Problem(where, msg("sdmx_bad_status", code=code)))
+            continue
+        row["status"] = FROM_SDMX_STATUS[code] or defaults.status
+        row["source"] = cell("source") or defaults.source
+        row["note"] = cell("note") or defaults.note
+        row["recorded_at"] = cell("recorded_at") or defaults.recorded_at
+        try:
+            row["value"] = canonical(parse_number_cell(cell("value"), decimal_comma, explicit))
+        except ValueError as exc:
+            from ..catalog import said
+
+            problems.append(Problem(where, said(exc)))
+            continue
+        _note_duplicate(row, where, seen, problems, defaults.recorded_at)
+        parsed.candidates.append((where, row))
+    if missing:
+        parsed.notes.append(Problem(Location(file), msg("sdmx_missing_values", count=missing), "warning"))
+    return parsed
+
+
+def _cell(fields: Sequence[str], columns: Mapping[str, int], name: str) -> str:
+    i = columns.get(name)
+    return fields[i].strip() if i is not None else ""
+
+
+def _action_message(action: str) -> Message:
+    if action == "D":
+        return msg("sdmx_delete_refused")
+    return msg("sdmx_bad_action", action=action)
