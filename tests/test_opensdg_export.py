@@ -437,3 +437,32 @@ def test_a_unit_with_finer_rows_is_judged_by_qntrack(tmp_path: Path, monkeypatch
     # y's Men have no row: Open SDG would skip its filter and judge Women. qntrack: no figure.
     y = front_matter(tmp_path / "site" / "meta" / "y.md")
     assert y["auto_progress_calculation"] is False and y["progress_status"] == "not_available"
+
+
+def test_import_of_the_export_gives_the_same_statuses(plan: Path) -> None:
+    """The issue's round trip: what Open SDG computes from the export (the import's
+    open_sdg targets) is what qntrack computed from the plan, target by target."""
+    from qntrack.cli.export_opensdg import export_opensdg
+    from qntrack.files.opensdg_run import import_opensdg
+    from qntrack.files.workspace import open_workspace
+    from qntrack.kinds import assess
+
+    export_opensdg(None, "../site")
+    import_opensdg(plan.parent / "site", plan.parent / "back", "2025-01-01")
+
+    def judged(targets: str | None) -> list[tuple[str, str, float | None]]:
+        ws = open_workspace(targets)
+        return [
+            (a.target.series_key, a.status.value, a.score)
+            for a in assess(ws.plan, ws.series)
+            if a.target.kind == "open_sdg"
+        ]
+
+    before = judged(None)
+    # By hand: employment 60.5 (2015) to 63.0 (2020) against 70 by 2030: (63/60.5)^(1/5) - 1
+    # = 0.00813 over (70/60.5)^(1/15) - 1 = 0.00977 is 0.83: moderate. Women from 2016:
+    # the first year with a figure is 2020, the latest too: no assessment. Emissions'
+    # Progress 1.5 to 1.2, lower is better: (1.2/1.5)^(1/5) - 1 = -0.0437, at least 0.015
+    # the right way: substantial progress.
+    assert [s for _, s, _ in before] == ["moderate_progress", "not_available", "substantial_progress"]
+    assert judged(str(plan.parent / "back" / "targets.yaml")) == before
