@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 class ExportFormat(str, Enum):
     sdmx_csv = "sdmx-csv"
+    opensdg = "opensdg"
 
 
 @command()
@@ -36,7 +37,8 @@ def export(
         ExportFormat,
         typer.Argument(
             metavar="FORMAT",
-            help="sdmx-csv: the figures in force as an SDMX-CSV 2.0 data message (docs/formats.md).",
+            help="sdmx-csv: the figures in force as an SDMX-CSV 2.0 data message; opensdg: the tracker as "
+            "an Open SDG data repository, written into --into DIR (docs/formats.md).",
         ),
     ],
     targets: TargetsOpt = None,
@@ -55,6 +57,15 @@ def export(
         typer.Option("--force", help="Replace an existing -o file that is not an export of this plan qntrack wrote."),
     ] = False,
     as_of: AsOfOpt = None,
+    into: Annotated[
+        Optional[str],
+        typer.Option(
+            "--into",
+            metavar="DIR",
+            help="opensdg: the folder to write the repository into (made if missing); an existing "
+            "folder must be empty or one qntrack exported into before.",
+        ),
+    ] = None,
     structure: Annotated[
         Optional[str],
         typer.Option(
@@ -64,11 +75,14 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """The figures in force (as of --as-of) in an exchange format: sdmx-csv.
+    """The tracker in an exchange format: sdmx-csv (the figures in force, as of --as-of) or
+    opensdg (an Open SDG data repository: data, metadata with progress options).
 
     Derived (formula) indicators are left out: they are computed from the others.
 
     Example: qntrack export sdmx-csv -o figures.csv --structure-id GSO:DF_QN_TARGETS(1.0)
+
+    Example: qntrack export opensdg --into sdg-data --as-of 2025-06-30
     """
     from ..catalog import msg
     from ..files.outputs import STDOUT_NAMES
@@ -76,6 +90,11 @@ def export(
     from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
+    if fmt is ExportFormat.opensdg:
+        _opensdg(targets, output, into, day, force)
+        return
+    if into is not None:
+        raise fail("--into", msg("exchange_into_for_opensdg"), ExitCode.USAGE)
     if output == "":  # `-o ""`: an empty name, not the current folder
         raise fail("-o", msg("sdmx_out_empty_name"), ExitCode.USAGE)
     if structure is not None and not valid_structure_id(structure):
@@ -119,6 +138,18 @@ def export(
         ) from None
     _say(msg("sdmx_wrote", rows=count, path=file_name, structure=label))
     _report(warnings)
+
+
+def _opensdg(targets: str | None, output: str | None, into: str | None, day: str | None, force: bool) -> None:
+    """``export opensdg --into DIR``: a folder of files, never one file or standard output."""
+    from ..catalog import msg
+    from .export_opensdg import export_opensdg, say_export
+
+    if output is not None:
+        raise fail("-o", msg("exchange_opensdg_into"), ExitCode.USAGE)
+    if into is None:
+        raise fail("--into", msg("exchange_opensdg_into"), ExitCode.USAGE)
+    say_export(export_opensdg(targets, into, day, force), into)
 
 
 def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[str, int, str]:

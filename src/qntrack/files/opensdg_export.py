@@ -1,0 +1,397 @@
+"""The tracker as an Open SDG data repository (issue 16, "Export"): what each file holds.
+
+``qntrack export opensdg --into DIR`` writes the plan and the figures in force as the
+files Open SDG's build (sdg-build) reads (docs/formats-opensdg-export.md):
+
+- ``data/indicator_<inid>.csv``: ``Year``, ``Series`` and ``Units`` (the dimensions with
+  those ids), one column per other dimension of the indicator by its English name,
+  ``Value``, and ``Progress`` when the plan has the indicator's ``<id>_progress``
+  companion; a total's row has empty dimension cells, as Open SDG's headline;
+- ``meta/<inid>.md``: YAML front matter, with the progress options of the indicator's
+  ``open_sdg`` targets, or the status qntrack computed for its other targets;
+- ``config_data.yml``, ``_prose.yml`` (the metadata schema sdg-build requires) and, when
+  the plan names its dimensions in Vietnamese, ``translations/vi/data.yml``.
+
+Only whole-year figures go out (Open SDG's ``Year``); derived indicators are left out.
+This module decides the bytes; ``opensdg_write`` puts them on the disk. No clock here:
+the assessments come in computed for the reference day.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+import yaml
+
+from ..errors import ExitCode, fail
+from ..catalog import msg
+from ..method.assessment import Assessment
+from ..method.groups import Member, combine
+from ..method.series import Series
+from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Target
+from ..plan.units import Dims, split_key
+
+__all__ = ["Export", "build_export", "inid", "PROGRESS_SUFFIX", "SERIES", "UNITS"]
+
+# The dimensions written as Open SDG's own columns rather than as disaggregations.
+SERIES, UNITS = "series", "units"
+_OWN_COLUMNS = {SERIES: "Series", UNITS: "Units"}
+# An indicator ``x_progress`` beside ``x`` is Open SDG's Progress column of ``x``.
+PROGRESS_SUFFIX = "_progress"
+# Column names sdg-build reads as something other than a disaggregation: a dimension
+# named so would be taken for one of them (its open_sdg_indicator_options_defaults).
+_RESERVED = {"Year", "Value", "Units", "Series", "Progress", "GeoCode", "Observation status"} | {
+    "Unit multiplier",
+    "Unit measure",
+    "UNIT_MEASURE",
+    "SERIES",
+}
+# The most sources one indicator's metadata lists (source_*_1 .. source_*_5).
+MAX_SOURCES = 5
+_URL = re.compile(r"https?://[^\s,;)\]>\"']+")
+
+
+@dataclass
+class Export:
+    """The files of the repository (relative path -> bytes) and what the summary says."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    indicators: int = 0
+    figures: int = 0
+    sub_annual: int = 0
+    unknown_units: int = 0
+    derived: list[str] = field(default_factory=list)
+
+
+def inid(indicator_id: str) -> str:
+    """Open SDG's id of an indicator: ``1_2_1`` is ``1-2-1``, ``cbct_share`` ``cbct-share``."""
+    return indicator_id.replace("_", "-")
+
+
+def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) -> Export:
+    """Every file of the repository for ``plan`` with the figures in force in ``series``;
+    ``assessments``: the plan's targets judged on them (for ``progress_status``)."""
+    out = Export()
+    judged = {a.target.id: a for a in assessments}
+    by_base = _keys_by_indicator(series)
+    companions = {i for i in plan.indicators if _companion_of(i, plan) is not None}
+    for ind in plan.indicators.values():
+        if ind.id in companions:
+            continue  # written as its base's Progress column
+        if ind.formula:
+            out.derived.append(ind.id)
+            continue
+        _check_columns(plan, ind)
+        progress = plan.indicators.get(ind.id + PROGRESS_SUFFIX) if ind.id + PROGRESS_SUFFIX in companions else None
+        rows, sources = _rows(plan, ind, progress, by_base, out)
+        if rows:
+            out.files[f"data/indicator_{inid(ind.id)}.csv"] = _csv(plan, ind, progress, rows)
+        targets = [t for t in plan.targets if t.indicator in (ind.id, progress.id if progress else None)]
+        meta = _meta(plan, ind, progress, targets, judged, sources, {cells for cells, _ in rows})
+        out.files[f"meta/{inid(ind.id)}.md"] = _front_matter(meta)
+        out.indicators += 1
+    out.files["config_data.yml"] = _dump(_config(plan))
+    out.files["_prose.yml"] = _dump(_prose())
+    translations = _vi_data(plan)
+    if translations:
+        out.files["translations/vi/data.yml"] = _dump(translations)
+    return out
+
+
+def _companion_of(indicator_id: str, plan: Plan) -> str | None:
+    """The base ``x`` of ``x_progress`` when both are in the plan and ``x`` is exported."""
+    if not indicator_id.endswith(PROGRESS_SUFFIX):
+        return None
+    base = plan.indicators.get(indicator_id[: -len(PROGRESS_SUFFIX)])
+    companion = plan.indicators[indicator_id]
+    if base is None or base.formula or companion.formula:
+        return None
+    return base.id
+
+
+def _keys_by_indicator(series: Series) -> dict[str, list[tuple[Dims, list[Observation]]]]:
+    """The series in force, by the indicator they are figures of: the total, then units."""
+    out: dict[str, list[tuple[Dims, list[Observation]]]] = {}
+    for key, rows in series.items():
+        parts = split_key(key)
+        if parts is None:
+            continue
+        out.setdefault(parts[0], []).append((parts[1], rows))
+    return out
+
+
+def _dimension_ids(ind: Indicator, progress: Indicator | None) -> list[str]:
+    """The indicator's dimensions, then any its Progress companion adds."""
+    ids = list(ind.dimensions)
+    for d in progress.dimensions if progress else ():
+        if d not in ids:
+            ids.append(d)
+    return ids
+
+
+def _ordered_columns(ids: Sequence[str]) -> list[str]:
+    """Series and Units first (right after Year), then the others in declared order."""
+    return [d for d in (SERIES, UNITS) if d in ids] + [d for d in ids if d not in _OWN_COLUMNS]
+
+
+def _header(plan: Plan, dimension_id: str) -> str:
+    return _OWN_COLUMNS.get(dimension_id) or plan.dimensions[dimension_id].name.en
+
+
+def _check_columns(plan: Plan, ind: Indicator) -> None:
+    """A dimension whose English name is a column sdg-build reads otherwise cannot be
+    written: its units would be taken for years, values or series."""
+    for d in ind.dimensions:
+        name = plan.dimensions[d].name.en
+        if d not in _OWN_COLUMNS and name in _RESERVED:
+            raise fail(plan.source_file, msg("osexport_reserved_column", dimension=d, name=name), ExitCode.INVALID)
+
+
+Cells = tuple[tuple[str, str], ...]
+
+
+def _rows(
+    plan: Plan,
+    ind: Indicator,
+    progress: Indicator | None,
+    by_base: Mapping[str, list[tuple[Dims, list[Observation]]]],
+    out: Export,
+) -> tuple[dict[tuple[Cells, int], list[float | None]], Counter[str]]:
+    """Value and Progress by (dimension cells, year), and how often each source is given."""
+    allowed = set(_dimension_ids(ind, progress))
+    table: dict[tuple[Cells, int], list[float | None]] = {}
+    sources: Counter[str] = Counter()
+    for column, source in ((0, ind), (1, progress)):
+        if source is None:
+            continue
+        for dims, rows in by_base.get(source.id, []):
+            if any(d not in allowed for d, _ in dims):
+                out.unknown_units += len(rows)
+                continue
+            cells = tuple(sorted(dims))
+            for o in rows:
+                if not o.period.is_year:
+                    out.sub_annual += 1
+                    continue
+                slot = table.setdefault((cells, o.period.year), [None, None])
+                slot[column] = o.value
+                out.figures += 1
+                if o.source.strip():
+                    sources[o.source.strip()] += 1
+    return table, sources
+
+
+def _csv(
+    plan: Plan, ind: Indicator, progress: Indicator | None, rows: Mapping[tuple[Cells, int], list[float | None]]
+) -> bytes:
+    """The data file: the total's rows first, then each unit's, each by year."""
+    ids = _ordered_columns(_dimension_ids(ind, progress))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["Year", *(_header(plan, d) for d in ids), "Value", *(["Progress"] if progress else [])])
+
+    def order(item: tuple[Cells, int]) -> tuple[bool, list[str], int]:
+        cells = dict(item[0])
+        return bool(cells), [cells.get(d, "") for d in ids], item[1]
+
+    for key in sorted(rows, key=order):
+        cells = dict(key[0])
+        value, prog = rows[key]
+        line = [str(key[1]), *(cells.get(d, "") for d in ids), _number(value)]
+        writer.writerow(line + ([_number(prog)] if progress else []))
+    return buffer.getvalue().encode("utf-8")
+
+
+def _number(value: float | None) -> str:
+    """A figure exactly as stored (repr round-trips a float); an empty cell for none."""
+    return "" if value is None else repr(value)
+
+
+def _meta(
+    plan: Plan,
+    ind: Indicator,
+    progress: Indicator | None,
+    targets: Sequence[Target],
+    judged: Mapping[str, Assessment],
+    sources: Counter[str],
+    units: set[Cells],
+) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "indicator_name": ind.name.en,
+        "graph_title": ind.name.en,
+    }
+    if ind.unit:
+        meta["computation_units"] = ind.unit
+    meta.update(
+        {
+            # An indicator with no figure yet is one Open SDG shows as not started.
+            "reporting_status": "complete" if units else "notstarted",
+            "published": True,
+            "data_non_statistical": False,
+            "graph_type": "line",
+            "indicator_number": inid(ind.id).replace("-", "."),
+        }
+    )
+    meta.update(_sources(sources))
+    meta.update(_progress(plan, ind, progress, targets, judged, units))
+    return meta
+
+
+def _sources(sources: Counter[str]) -> dict[str, Any]:
+    """The most used sources (ties: the first met), as Open SDG's numbered source fields."""
+    out: dict[str, Any] = {}
+    for n, (text, _) in enumerate(sources.most_common(MAX_SOURCES), start=1):
+        out[f"source_active_{n}"] = True
+        out[f"source_organisation_{n}"] = text
+        out[f"source_url_text_{n}"] = text
+        url = _URL.search(text)
+        if url:
+            out[f"source_url_{n}"] = url.group(0)
+    return out
+
+
+def _progress(
+    plan: Plan,
+    ind: Indicator,
+    progress: Indicator | None,
+    targets: Sequence[Target],
+    judged: Mapping[str, Assessment],
+    units: set[Cells],
+) -> dict[str, Any]:
+    """Open SDG's progress settings for the indicator's targets (docs/formats-opensdg-export.md)."""
+    if not targets:
+        return {"auto_progress_calculation": False}
+    # With a Progress column Open SDG judges every option on it: a target on the base's
+    # own figures is then one Open SDG would judge on other numbers.
+    computable = all(
+        isinstance(t, OpenSdgTarget) and (progress is None or t.indicator == progress.id) and _selects(t.of, units)
+        for t in targets
+    )
+    if computable:
+        return {
+            "auto_progress_calculation": True,
+            "progress_calculation_options": [_option(plan, ind, t) for t in targets if isinstance(t, OpenSdgTarget)],
+        }
+    members = [Member(t.id, judged[t.id].status, judged[t.id].score) for t in targets if t.id in judged]
+    _, status = combine(members)
+    return {"auto_progress_calculation": False, "progress_status": status.value}
+
+
+def _selects(of: Dims, units: set[Cells]) -> bool:
+    """Whether Open SDG's selection for ``of`` takes exactly the rows of that unit.
+
+    Its build (sdg-build's SeriesProgress.filter_data) keeps the rows whose Series, Units
+    and named disaggregations hold the option's values, whatever their other cells; with
+    no disaggregation named, the rows whose disaggregation cells are all empty, whatever
+    their Series and Units. A unit with figures finer than it (Women by age beside
+    Women), or a total beside series, would make it mix several series (the build stops);
+    a unit with no row at all would make it skip the filter. Such a target is judged by
+    qntrack instead."""
+    want = dict(of)
+    named = [d for d in want if d not in _OWN_COLUMNS]
+
+    def taken(cells: Cells) -> bool:
+        have = dict(cells)
+        if any(have.get(d) != want[d] for d in want if d in _OWN_COLUMNS):
+            return False
+        if named:
+            return all(have.get(d) == want[d] for d in named)
+        return all(d in _OWN_COLUMNS for d in have)
+
+    return {cells for cells in units if taken(cells)} == {tuple(sorted(of))}
+
+
+def _option(plan: Plan, ind: Indicator, target: OpenSdgTarget) -> dict[str, Any]:
+    """One progress option; the direction always written (sdg-build reads none as negative)."""
+    direction = target.direction or plan.indicators[target.indicator].direction
+    option: dict[str, Any] = {
+        "direction": "positive" if direction is Direction.INCREASE else "negative",
+        "base_year": target.base_year,
+        "target_year": target.target_year,
+    }
+    if target.target is not None:
+        option["target"] = target.target
+    if target.limit is not None:
+        option["limit"] = target.limit
+    of = dict(target.of)
+    if SERIES in of:
+        option["series"] = of[SERIES]
+    if UNITS in of:
+        option["unit"] = of[UNITS]
+    order = _dimension_ids(ind, plan.indicators.get(target.indicator))
+    rest = [{"field": _header(plan, d), "value": of[d]} for d in order if d in of and d not in _OWN_COLUMNS]
+    if rest:
+        option["disaggregation"] = rest
+    return option
+
+
+def _vietnamese(plan: Plan) -> bool:
+    names = [i.name for i in plan.indicators.values()] + [d.name for d in plan.dimensions.values()]
+    return any(n.vi and n.vi != n.en for n in names)
+
+
+def _vi_data(plan: Plan) -> dict[str, str]:
+    """Open SDG's ``data`` translations: each column header's Vietnamese name."""
+    used = {d for ind in plan.indicators.values() if not ind.formula for d in ind.dimensions}
+    out: dict[str, str] = {}
+    for d in plan.dimensions.values():
+        if d.id in used and d.id not in _OWN_COLUMNS and d.name.vi and d.name.vi != d.name.en:
+            out[d.name.en] = d.name.vi
+    return out
+
+
+def _config(plan: Plan) -> dict[str, Any]:
+    """sdg-build's settings: the sample repository's inputs, without git dates (an export
+    is not a checkout), and the schema written beside it. The patterns take every file
+    written (the sample's ``*-*`` would pass over ``indicator_fdi.csv``: an id without
+    ``_`` has no ``-``); sdg-build names an indicator by its file name either way."""
+    return {
+        "languages": ["en", "vi"] if _vietnamese(plan) else ["en"],
+        "site_dir": "_site",
+        "schema_file": "_prose.yml",
+        "src_dir": "",
+        "inputs": [
+            {"class": "InputCsvData", "path_pattern": "data/indicator_*.csv"},
+            {"class": "InputYamlMdMeta", "path_pattern": "meta/*.md", "git": False},
+        ],
+        "translations": [
+            {
+                "class": "TranslationInputSdgTranslations",
+                "source": "https://github.com/open-sdg/sdg-translations.git",
+                "tag": "2.4.0",
+            },
+            {"class": "TranslationInputYaml", "source": "translations"},
+        ],
+    }
+
+
+# The metadata fields an export writes, typed for sdg-build's schema check (a Prose.io
+# configuration, its SchemaInputOpenSdg): text, yes/no, or a choice.
+_TEXT_FIELDS = ("indicator_name", "graph_title", "computation_units", "indicator_number")
+_CHECKBOXES = ("published", "data_non_statistical", "auto_progress_calculation")
+_CHOICES = {
+    "reporting_status": ("complete", "inprogress", "notstarted"),
+    "graph_type": ("line", "bar", "binary"),
+}
+
+
+def _prose() -> dict[str, Any]:
+    meta: list[dict[str, Any]] = [{"name": n, "field": {"element": "text", "label": n}} for n in _TEXT_FIELDS]
+    meta += [{"name": n, "field": {"element": "checkbox", "label": n}} for n in _CHECKBOXES]
+    for name, values in _CHOICES.items():
+        options = [{"name": v, "value": v} for v in values]
+        meta.append({"name": name, "field": {"element": "select", "label": name, "options": options}})
+    return {"prose": {"metadata": {"meta": meta}}}
+
+
+def _dump(data: Any) -> bytes:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def _front_matter(meta: Mapping[str, Any]) -> bytes:
+    return b"---\n" + _dump(dict(meta)) + b"---\n"

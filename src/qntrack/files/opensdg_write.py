@@ -1,0 +1,131 @@
+"""Putting an Open SDG export on the disk (``opensdg_export`` decides the bytes).
+
+The rules (docs/formats-opensdg-export.md, "Where it is written"):
+
+- DIR is never the folder of targets.yaml or of the observations file, nor a folder
+  above them: an export never replaces what the tracker reads;
+- DIR is created when missing; an existing DIR must be empty or hold the marker file
+  (``.qntrack-export``) of an earlier export, unless --force;
+- a new DIR is written as a temporary folder beside it, then renamed into place; in an
+  existing DIR (an Open SDG data repository is often a git checkout, with files of its
+  own) every file is written beside its place and renamed over it, then the files the
+  earlier export wrote in ``data/`` and ``meta/`` that this one does not are removed;
+  nothing else in DIR is touched;
+- an error of the system is one message, exit 1, and the temporary files are removed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from ..errors import ExitCode, fail, os_failure
+from ..catalog import msg
+
+__all__ = ["MARKER", "write_export", "refuse_inputs"]
+
+MARKER = ".qntrack-export"
+# The folders whose files an earlier export wrote may be removed by a later one.
+_OWNED = ("data/", "meta/")
+
+
+def refuse_inputs(into: str, folders: list[Path]) -> None:
+    """Refuse DIR when it is the folder of an input, or a folder above one."""
+    real = Path(os.path.realpath(into))
+    for folder in folders:
+        inside = Path(os.path.realpath(folder))
+        if real == inside or real in inside.parents:
+            raise fail(into, msg("osexport_input_folder", folder=folder), ExitCode.USAGE)
+
+
+def _previous(into: Path, shown: str, force: bool) -> list[str] | None:
+    """The files an earlier export wrote (from its marker); [] for an empty or new DIR;
+    None for a folder qntrack did not write, taken over with --force (nothing removed)."""
+    if not into.exists():
+        return []
+    if not into.is_dir():
+        raise fail(shown, msg("osexport_not_folder"), ExitCode.USAGE)
+    if not any(into.iterdir()):
+        return []
+    marker = into / MARKER
+    try:
+        lines = marker.read_text(encoding="utf-8").splitlines() if marker.is_file() else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    if lines and lines[0].startswith("qntrack ") and lines[0].endswith(" opensdg-export"):
+        return [line for line in lines[1:] if line]
+    if force:
+        return None
+    raise fail(shown, msg("osexport_foreign_folder", marker=MARKER), ExitCode.USAGE)
+
+
+def write_export(into: str, files: Mapping[str, bytes], version: str, force: bool) -> None:
+    """Write ``files`` (relative path -> bytes) and the marker into ``into``."""
+    target = Path(into)
+    previous = _previous(target, into, force)
+    everything = dict(files)
+    everything[MARKER] = marker_text(version, files)
+    existed = target.exists()
+    try:
+        if not existed:
+            _write_new(target, everything)
+        else:
+            _write_over(target, everything, previous or [])
+    except OSError as exc:
+        after = msg("osexport_left_as_it_was") if existed else msg("cli_nothing_written")
+        raise os_failure(exc, into, msg("osexport_doing_write"), after) from None
+
+
+def _fill(folder: Path, files: Mapping[str, bytes]) -> None:
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+
+def _write_new(target: Path, files: Mapping[str, bytes]) -> None:
+    """A folder of its own: filled beside its place, then renamed there at once."""
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        _fill(temp, files)
+        os.chmod(temp, 0o777 & ~_umask())  # mkdtemp's 0700 would keep others from reading the site
+        os.rename(temp, target)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def _write_over(target: Path, files: Mapping[str, bytes], previous: list[str]) -> None:
+    """An existing folder: every file written in a temporary folder inside it, renamed
+    over its place one by one (the marker last), then the stale files removed."""
+    temp = Path(tempfile.mkdtemp(prefix=MARKER + ".", suffix=".tmp", dir=target))
+    try:
+        _fill(temp, files)
+        for name in sorted(files, key=lambda n: n == MARKER):
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temp / name, target / name)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+    for name in previous:
+        stale = target / name
+        if name in files or not name.startswith(_OWNED) or ".." in Path(name).parts:
+            continue
+        if stale.is_file() and not stale.is_symlink():
+            stale.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def marker_text(version: str, paths: Iterable[str]) -> bytes:
+    """The marker file: who wrote the folder, then each file it wrote (one a line)."""
+    return "".join([f"qntrack {version} opensdg-export\n", *(p + "\n" for p in sorted(paths))]).encode("utf-8")
