@@ -137,7 +137,11 @@ def test_completion_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             3,
             ["deterioration,not_achieved", "deterioration,not_available"],
         ),
-        ("qntrack docs ", 2, ["cli", "data-integrity", "json", "methodology", "observations-format", "targets-format"]),
+        (
+            "qntrack docs ",
+            2,
+            ["cli", "data-integrity", "formats", "json", "methodology", "observations-format", "targets-format"],
+        ),
         ("qntrack docs me", 2, ["methodology"]),
     ],
 )

@@ -1,7 +1,7 @@
 """qntrack export opensdg (issue 16, "Export"): the tracker as an Open SDG data repository.
 
 The expected files are written out by hand from the plan and store below, following the
-layout of docs/formats-opensdg-export.md and Open SDG's own sample repository
+layout of docs/formats.md, "Open SDG: export" and Open SDG's own sample repository
 (shared/data/opensdg-sample): never copied from the command's output.
 """
 

@@ -350,3 +350,36 @@ def test_a_file_where_the_folder_should_be_is_one_message(tmp_path: Path):
     assert done.exit_code == 1 and "Traceback" not in done.stderr
     assert done.stderr.count("error") == 1
     assert (tmp_path / "t").read_text(encoding="utf-8") == "not a folder"
+
+
+@needs_sample
+def test_a_round_trip_import_export_import_keeps_every_status(tmp_path: Path):
+    # Four of the sample's indicators, between them: a limit (1-2-1), translated
+    # disaggregations (3-11-1), two and fourteen options (3-5-1, 3-9-1), targets passed.
+    repo = tmp_path / "repo"
+    for part in ("data", "meta"):
+        (repo / part).mkdir(parents=True)
+    for inid in ("1-2-1", "3-5-1", "3-9-1", "3-11-1"):
+        shutil.copy(SAMPLE / "data" / f"indicator_{inid}.csv", repo / "data")
+        shutil.copy(SAMPLE / "meta" / f"{inid}.md", repo / "meta")
+    shutil.copy(SAMPLE / "config_data.yml", repo)
+    (repo / "translations" / "en").mkdir(parents=True)
+    (repo / "translations" / "en" / "data.yml").write_text(TRANSLATIONS, encoding="utf-8")
+    assert _import(repo, tmp_path / "first", "--recorded-at", "2025-11-01").exit_code == 0
+    site = tmp_path / "site"
+    exported = run("--targets", str(tmp_path / "first" / "targets.yaml"), "export", "opensdg", "--into", str(site))
+    assert exported.exit_code == 0, exported.stderr
+    again = _import(site, tmp_path / "second", "--recorded-at", "2025-11-01")
+    assert again.exit_code == 0, again.stderr
+    before, after = (
+        _status(tmp_path / "first", "--group-by", "group"),
+        _status(tmp_path / "second", "--group-by", "group"),
+    )
+
+    def figures(doc: dict) -> tuple[dict, dict]:
+        targets = {t["id"]: (t["status"], t["score"], t["progress_value"], t["details"]) for t in doc["targets"]}
+        groups = {g["name"]: (g["status"], g["score"]) for g in doc["groups"]}
+        return targets, groups
+
+    assert len(before["targets"]) == 2 + 1 + 14 + 10
+    assert figures(after) == figures(before)

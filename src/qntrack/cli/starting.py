@@ -63,7 +63,7 @@ def show_docs(
         typer.Argument(
             metavar="[NAME]",
             autocompletion=complete_docs,
-            help="targets-format, observations-format, methodology, json, cli or data-integrity.",
+            help="targets-format, observations-format, methodology, json, cli, data-integrity or formats.",
         ),
     ] = None,
 ) -> None:

@@ -1,7 +1,7 @@
 """The tracker as an Open SDG data repository (issue 16, "Export"): what each file holds.
 
 ``qntrack export opensdg --into DIR`` writes the plan and the figures in force as the
-files Open SDG's build (sdg-build) reads (docs/formats-opensdg-export.md):
+files Open SDG's build (sdg-build) reads (docs/formats.md, "Open SDG: export"):
 
 - ``data/indicator_<inid>.csv``: ``Year``, ``Series`` and ``Units`` (the dimensions with
   those ids), one column per other dimension of the indicator by its English name,
@@ -263,7 +263,7 @@ def _progress(
     judged: Mapping[str, Assessment],
     units: set[Cells],
 ) -> dict[str, Any]:
-    """Open SDG's progress settings for the indicator's targets (docs/formats-opensdg-export.md)."""
+    """Open SDG's progress settings for the indicator's targets (docs/formats.md, "Open SDG: export")."""
     if not targets:
         return {"auto_progress_calculation": False}
     # With a Progress column Open SDG judges every option on it: a target on the base's

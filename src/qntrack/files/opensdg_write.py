@@ -1,6 +1,6 @@
 """Putting an Open SDG export on the disk (``opensdg_export`` decides the bytes).
 
-The rules (docs/formats-opensdg-export.md, "Where it is written"):
+The rules (docs/formats.md, "Open SDG: export", "Where it is written"):
 
 - DIR is never the folder of targets.yaml or of the observations file, nor a folder
   above them: an export never replaces what the tracker reads;
