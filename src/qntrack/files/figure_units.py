@@ -7,7 +7,7 @@ the unit's dates. ``recording.validate_record`` asks it; docs/observations-forma
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..catalog import Message, msg
 from ..plan.model import Indicator, Plan
@@ -38,9 +38,26 @@ def typed_unit(indicator: str, dims: Sequence[tuple[str, str]]) -> tuple[str, li
     return indicator, given, problem
 
 
+# The units already worked out for the plan last read: an import names the same few
+# hundred units over thousands of rows. One plan is kept (a strong reference, so that its
+# id cannot be another plan's while it is here).
+_KNOWN: list[Any] = [None, {}]
+
+
 def unit_of(plan: Plan, indicator: Indicator, given: Sequence[tuple[str, str]]) -> tuple[str, Dims, list[Message]]:
     """The store key of ``indicator``'s figure for the unit ``given`` names (the indicator's
     own id for the total), its dimension values as declared, and what is wrong."""
+    if _KNOWN[0] is not plan:
+        _KNOWN[0], _KNOWN[1] = plan, {}
+    memo = (indicator.id, tuple(given))
+    found = _KNOWN[1].get(memo)
+    if found is None:
+        found = _KNOWN[1][memo] = _unit_of(plan, indicator, given)
+    key, dims, wrong = found
+    return key, dims, list(wrong)
+
+
+def _unit_of(plan: Plan, indicator: Indicator, given: Sequence[tuple[str, str]]) -> tuple[str, Dims, list[Message]]:
     # A total's row in a table says so in the unit's column (files.vocabulary.is_total): the
     # total, unless the dimension declares a unit of that name.
     given = [(k, v) for k, v in given if not (is_total(v) and not _declares(plan, indicator, k, v))]
