@@ -226,7 +226,7 @@ def test_group_and_owner_are_read_as_names_are():
     [
         ('    group: ""', "empty"),
         ("    group: [a, b]", "group"),
-        ("    group: {en: x, fr: y}", "fr"),
+        ("    group: {en: x, vn: y}", "'vn' is not a language"),
     ],
 )
 def test_a_bad_group_or_owner_is_one_message_with_its_line(line: str, words: str):

@@ -20,7 +20,7 @@ from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader
 __all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides", "RESERVED_IDS"]
 
 DIMENSION_KEYS = ("name", "values")
-UNIT_KEYS = ("value", "since", "until", "from")
+UNIT_KEYS = ("value", "since", "until", "from", "names")
 DIMENSION_ID = "^[a-z0-9_]+$"
 # The fields that give an amount (a plan's value, a cumulative target's bound): never
 # inherited by a unit's override from the whole's (docs/decisions.md).
@@ -215,7 +215,14 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
         if since is not None and until is not None and until < since:
             reader.error(node, msg("breakdowns_until_before_since", value=value, since=since, until=until))
             return None
-        return Unit(value, since, until, before, reader.loc(node))
+        names: tuple[tuple[str, str], ...] = ()
+        if "names" in keys:
+            text = reader.localized(keys["names"][1], _at(what, "names"))
+            if text is None:
+                return None
+            given = reader.mapping(keys["names"][1], _at(what, "names"), ()) or {}
+            names = tuple((lang, name) for lang, name in sorted(text.languages().items()) if lang in given)
+        return Unit(value, since, until, before, reader.loc(node), names)
     value = _value(reader, node, what)
     return None if value is None else Unit(value, location=reader.loc(node))
 

@@ -101,6 +101,11 @@ def parse_number(text: str) -> float:
     raise ValueError(msg("definitions_number_invalid", text=text))
 
 
+# A language code beside en and vi in a name (fr, pt-BR, zh-Hans): BCP 47's language and
+# an optional region or script.
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+
+
 @dataclass
 class _Reader:
     """Walks the node tree for one file, collecting problems instead of stopping at the first."""
@@ -190,17 +195,30 @@ class _Reader:
         never holding a control character (an escape sequence in a name would drive the
         reader's terminal, and makes a chart's SVG unreadable)."""
         if isinstance(node, MappingNode):
-            keys = self.mapping(node, what, ("en", "vi"))
+            keys = self.mapping(node, what, ())
             if keys is None:
                 return None
+            others: list[tuple[str, str]] = []
+            for lang, (key_node, value_node) in keys.items():
+                if lang in ("en", "vi"):
+                    continue
+                if lang == "vn" or not _LANGUAGE.match(lang):
+                    # "vn" is the country: a slip for vi that must not pass as a language.
+                    self.error(key_node, msg("exchange_language_key", what=_phrase(what), key=lang))
+                    return None
+                text = self.text(value_node, ("sub", what, lang))
+                if text is None:
+                    return None
+                if text.strip():
+                    others.append((lang, text))
             en = self.text(keys["en"][1], ("sub", what, "en")) if "en" in keys else None
             vi = self.text(keys["vi"][1], ("sub", what, "vi")) if "vi" in keys else None
             if not (en or "").strip() and not (vi or "").strip():
                 self.error(node, msg("definitions_localized_empty", what=_phrase(what)))
                 return None
-            if self._controls(node, what, (en or "") + (vi or "")):
+            if self._controls(node, what, (en or "") + (vi or "") + "".join(t for _, t in others)):
                 return None
-            return Text(en or vi or "", vi or en or "")
+            return Text(en or vi or "", vi or en or "", tuple(sorted(others)))
         value = self.text(node, what)
         if value is None:
             return None

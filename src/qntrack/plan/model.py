@@ -91,13 +91,24 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A name in English and Vietnamese; either may stand in for the other."""
+    """A name in English and Vietnamese; either may stand in for the other. ``others``:
+    the name in other languages a plan gives (an Open SDG site in French, issue 16), by
+    language code, kept for the formats that carry them; qntrack itself speaks en and vi."""
 
     en: str
     vi: str
+    others: tuple[tuple[str, str], ...] = ()
 
     def get(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
+        if lang == "vi":
+            return self.vi
+        if lang != "en" and self.others:
+            return dict(self.others).get(lang, self.en)
+        return self.en
+
+    def languages(self) -> dict[str, str]:
+        """Every language the name is given in (en and vi always)."""
+        return {"en": self.en, "vi": self.vi, **dict(self.others)}
 
     @classmethod
     def plain(cls, text: str) -> Text:

@@ -66,6 +66,12 @@ class Unit:
     until: date | None = None
     predecessors: tuple[str, ...] = ()
     location: Location | None = field(default=None, compare=False)
+    # The unit's name in other languages (``names: {vi: Nữ, fr: Femmes}``, issue 16), by
+    # language code: a Vietnamese report names the unit in Vietnamese.
+    names: tuple[tuple[str, str], ...] = ()
+
+    def name_in(self, lang: str) -> str:
+        return dict(self.names).get(lang, self.value) if self.names else self.value
 
 
 @dataclass(frozen=True, slots=True)
