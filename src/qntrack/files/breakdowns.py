@@ -215,14 +215,14 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
         if since is not None and until is not None and until < since:
             reader.error(node, msg("breakdowns_until_before_since", value=value, since=since, until=until))
             return None
-        names: tuple[tuple[str, str], ...] = ()
+        labels: tuple[tuple[str, str], ...] = ()
         if "names" in keys:
             text = reader.localized(keys["names"][1], _at(what, "names"))
             if text is None:
                 return None
             given = reader.mapping(keys["names"][1], _at(what, "names"), ()) or {}
-            names = tuple((lang, name) for lang, name in sorted(text.languages().items()) if lang in given)
-        return Unit(value, since, until, before, reader.loc(node), names)
+            labels = tuple((lang, name) for lang, name in sorted(text.languages().items()) if lang in given)
+        return Unit(value, since, until, before, reader.loc(node), labels)
     value = _value(reader, node, what)
     return None if value is None else Unit(value, location=reader.loc(node))
 
