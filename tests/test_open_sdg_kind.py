@@ -184,3 +184,33 @@ def test_a_direction_word_is_checked():
         "targets.yaml:5:54: error: target 't': direction: 'up' is not a direction; use increase or decrease "
         "(Open SDG's positive or negative are accepted too)"
     ]
+
+
+def test_names_in_other_languages_are_kept_and_a_unit_has_its_own():
+    plan = parse_plan(
+        dedent(
+            """\
+            version: 1
+            dimensions:
+              sex:
+                name: {en: Sex, vi: Giới tính, fr: Sexe}
+                values:
+                  - {value: Female, names: {vi: Nữ, fr: Femmes}}
+                  - Male
+            indicators:
+              x: {name: {en: X, fr: Ixe}, dimensions: [sex]}
+            targets: []
+            """
+        ),
+        "targets.yaml",
+    )
+    sex = plan.dimensions["sex"]
+    assert sex.name.languages() == {"en": "Sex", "vi": "Giới tính", "fr": "Sexe"}
+    assert sex.name.get("fr") == "Sexe" and sex.name.get("de") == "Sex"
+    female, male = sex.values or ()
+    assert (female.name_in("vi"), female.name_in("fr"), female.name_in("en")) == ("Nữ", "Femmes", "Female")
+    assert male.name_in("vi") == "Male"
+    assert plan.indicators["x"].name.get("fr") == "Ixe"
+    from qntrack.output.report_breakdowns import _unit_name
+
+    assert _unit_name((("sex", "Female"),), plan.dimensions, "vi") == "Nữ"

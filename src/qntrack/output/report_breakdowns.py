@@ -86,7 +86,8 @@ def _unit_name(dims: Dims, dimensions: Mapping[str, Dimension], lang: str, dated
     for dim_id, value in dims:
         unit = _declared(dimensions, dim_id, value)
         dates = _dates(unit, lang) if dated and unit is not None else ""
-        parts.append(f"{value} ({dates})" if dates else value)
+        shown = unit.name_in(lang) if unit is not None else value  # its name in the report's language
+        parts.append(f"{shown} ({dates})" if dates else shown)
     return ", ".join(parts)
 
 
