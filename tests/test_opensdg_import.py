@@ -182,6 +182,7 @@ def test_headline_and_disaggregation_options_become_targets_of_their_series(tmp_
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan["indicators"]["1_1_1"]["unit"] == "%"  # "Percent", written as qntrack writes a share
     one, two = plan["targets"]
     # Open SDG's default direction is negative; the headline's Units cell names its series.
     assert one == {

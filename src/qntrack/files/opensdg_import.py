@@ -45,6 +45,8 @@ _OPTION_KEYS = {"series", "unit", "disaggregation", "base_year", "target", "targ
 # The characters the store's unit keys hold for themselves, and what an imported unit
 # name has in their place (docs/formats.md).
 _IN_PLACE = {"[": "(", "]": ")", ";": ",", "=": ":"}
+# Open SDG's words for a unit that is a per cent.
+_PERCENT = frozenset({"%", "percent", "percentage", "per cent", "percentage (%)", "percent (%)"})
 
 
 @dataclass
@@ -330,6 +332,8 @@ def _indicator(
         return {}, [], [], (0, 0)
     name = _localized(repo, ind, ("indicator_name", "graph_title")) or ind.inid
     unit = _localized(repo, ind, ("computation_units",))
+    if isinstance(unit, str) and unit.strip().lower() in _PERCENT:
+        unit = "%"  # written straight after the figure, as qntrack writes a share: 12.3%
     own_dims = [dims.id_of(c) for c in ind.columns]
     if ind.has_series:
         own_dims.append(dims.id_of("Series"))
