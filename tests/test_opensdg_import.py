@@ -384,3 +384,26 @@ def test_a_round_trip_import_export_import_keeps_every_status(tmp_path: Path):
 
     assert len(before["targets"]) == 2 + 1 + 14 + 10
     assert figures(after) == figures(before)
+
+
+def test_labels_come_in_every_language_the_repository_has(tmp_path: Path):
+    files = dict(BASIC)
+    files["config_data.yml"] = "languages:\n  - en\n  - fr\n  - vi\n"
+    files["data/indicator_1-1-1.csv"] = """\
+        Year,data.Sex,Value
+        2015,,10
+        2020,,8
+        2015,data.Female,12
+        2020,data.Female,13
+        """
+    files["translations/en/data.yml"] = "Sex: Sex\nFemale: Female\n"
+    files["translations/fr/data.yml"] = "Sex: Sexe\nFemale: Femmes\n"
+    files["translations/vi/data.yml"] = "Sex: Giới tính\nFemale: Nữ\n"
+    done = _import(_repo(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan["dimensions"]["sex"] == {
+        "name": {"en": "Sex", "vi": "Giới tính", "fr": "Sexe"},
+        "values": [{"value": "Female", "names": {"fr": "Femmes", "vi": "Nữ"}}],
+    }
+    assert plan["targets"][1]["of"] == {"sex": "Female"}

@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..catalog import msg
 from ..plan.model import Indicator, Target, Text
 from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem, unit_text
-from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader
+from .yaml_reader import LANGUAGE, What, _at, _closest, _kind, _phrase, _Reader
 
 __all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides", "RESERVED_IDS"]
 
@@ -217,11 +217,19 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
             return None
         labels: tuple[tuple[str, str], ...] = ()
         if "names" in keys:
-            text = reader.localized(keys["names"][1], _at(what, "names"))
-            if text is None:
+            given = reader.mapping(keys["names"][1], _at(what, "names"), ())
+            if given is None:
                 return None
-            given = reader.mapping(keys["names"][1], _at(what, "names"), ()) or {}
-            labels = tuple((lang, name) for lang, name in sorted(text.languages().items()) if lang in given)
+            found = []
+            for lang, (key_node, name_node) in sorted(given.items()):
+                if lang == "vn" or not LANGUAGE.match(lang):
+                    reader.error(key_node, msg("exchange_language_key", what=_phrase(_at(what, "names")), key=lang))
+                    return None
+                name = _value(reader, name_node, _at(what, "names"))
+                if name is None:
+                    return None
+                found.append((lang, name))
+            labels = tuple(found)
         return Unit(value, since, until, before, reader.loc(node), labels)
     value = _value(reader, node, what)
     return None if value is None else Unit(value, location=reader.loc(node))

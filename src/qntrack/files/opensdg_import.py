@@ -96,6 +96,7 @@ class _Dimensions:
         # as in Open SDG, not the total a table's "Total" row is (files.vocabulary.is_total).
         self.values: dict[str, dict[str, str]] = {}  # id -> {unit_match(name): name}
         self._units: dict[tuple[str, str], str] = {}
+        self.unit_names: dict[str, dict[str, dict[str, str]]] = {}  # id -> unit -> {lang: name}
         self._reserved = RESERVED_IDS
         self._columns = {unit_match(c) for c in HEADER} | {unit_match(k) for k in VIETNAMESE_COLUMNS}
         self._match = unit_match
@@ -110,10 +111,13 @@ class _Dimensions:
         while dim_id in self.names:
             dim_id, n = f"{base}_{n}", n + 1
         self.ids[label] = dim_id
-        name = label if self._match(label) not in self._columns else f"{label} (Open SDG)"
-        names = {"en": name}
-        if "vi" in self.repo.languages:
-            names["vi"] = self.repo.translate(label, "vi") if label != name else name
+        texts = self.repo.in_languages(label)
+        names = {"en": texts.get("en", label)}
+        if "vi" in texts:
+            names["vi"] = texts["vi"]
+        names.update((lang, t) for lang, t in texts.items() if lang not in ("en", "vi") and t != names["en"])
+        if self._match(names["en"]) in self._columns:
+            names["en"] += " (Open SDG)"  # a dimension may not take a column's name (Value, Source)
         self.names[dim_id] = names
         return dim_id
 
@@ -125,6 +129,10 @@ class _Dimensions:
         if known is None:
             name = unit_name(raw)
             known = self._units[(dim_id, raw)] = self.values.setdefault(dim_id, {}).setdefault(self._match(name), name)
+            if known not in self.unit_names.setdefault(dim_id, {}):
+                # The unit in the site's other languages, from its translation key.
+                texts = {lang: unit_name(t) for lang, t in self.repo.in_languages(raw).items()}
+                self.unit_names[dim_id][known] = {k: t for k, t in texts.items() if t and t != known}
         return known
 
     def declared(self) -> dict[str, Any]:
@@ -132,7 +140,10 @@ class _Dimensions:
         for d, names in self.names.items():
             out[d] = {"name": names if len(set(names.values())) > 1 else names["en"]}
             if self.values.get(d):  # a column never filled in: an open list
-                out[d]["values"] = list(self.values[d].values())
+                named = self.unit_names.get(d, {})
+                out[d]["values"] = [
+                    {"value": u, "names": named[u]} if named.get(u) else u for u in self.values[d].values()
+                ]
         return out
 
 

@@ -90,6 +90,9 @@ class Repository:
     indicators: list[IndicatorData]
     problems: list[Problem]
     git: bool
+    # Each text read in the site's language, back to the translation key it was read from
+    # (``Female`` <- ``data.Female``): its other languages are that key's translations.
+    raw_of: dict[str, str] = field(default_factory=dict)
 
     @property
     def language(self) -> str:
@@ -105,9 +108,25 @@ class Repository:
             return text
         table = self.translations.get(lang or self.language, {})
         if key in table.get(group, {}):
-            return table[group][key]
-        known = {DATA_GROUP} | {g for groups in self.translations.values() for g in groups}
-        return key if group in known else text
+            found = table[group][key]
+        else:
+            known = {DATA_GROUP} | {g for groups in self.translations.values() for g in groups}
+            found = key if group in known else text
+        if lang is None and found != text:
+            self.raw_of.setdefault(found, text)
+        return found
+
+    def in_languages(self, text: str) -> dict[str, str]:
+        """``text`` (read in the site's language) in each language of the site that
+        translates it (the site's own language always)."""
+        out = {self.language: text}
+        group, dot, key = self.raw_of.get(text, text).partition(".")
+        if dot:
+            for lang in self.languages:
+                found = self.translations.get(lang, {}).get(group, {}).get(key)
+                if found and lang != self.language:
+                    out[lang] = found
+        return out
 
 
 def _problem(file: str, line: int, message: Any) -> Problem:

@@ -103,7 +103,7 @@ def parse_number(text: str) -> float:
 
 # A language code beside en and vi in a name (fr, pt-BR, zh-Hans): BCP 47's language and
 # an optional region or script.
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 
 @dataclass
@@ -202,7 +202,7 @@ class _Reader:
             for lang, (key_node, value_node) in keys.items():
                 if lang in ("en", "vi"):
                     continue
-                if lang == "vn" or not _LANGUAGE.match(lang):
+                if lang == "vn" or not LANGUAGE.match(lang):
                     # "vn" is the country: a slip for vi that must not pass as a language.
                     self.error(key_node, msg("exchange_language_key", what=_phrase(what), key=lang))
                     return None

@@ -66,7 +66,7 @@ class Unit:
     until: date | None = None
     predecessors: tuple[str, ...] = ()
     location: Location | None = field(default=None, compare=False)
-    # The unit's name in other languages (``names: {vi: Nữ, fr: Femmes}``, issue 16), by
+    # The unit's name in other languages (``names: {fr: Femmes}``, issue 16), by
     # language code: a Vietnamese report names the unit in Vietnamese.
     names: tuple[tuple[str, str], ...] = ()
 
