@@ -407,3 +407,16 @@ def test_labels_come_in_every_language_the_repository_has(tmp_path: Path):
         "values": [{"value": "Female", "names": {"fr": "Femmes", "vi": "Nữ"}}],
     }
     assert plan["targets"][1]["of"] == {"sex": "Female"}
+    site = tmp_path / "site"
+    assert (
+        run("--targets", str(tmp_path / "t" / "targets.yaml"), "export", "opensdg", "--into", str(site)).exit_code == 0
+    )
+    assert yaml.safe_load((site / "config_data.yml").read_text(encoding="utf-8"))["languages"] == ["en", "vi", "fr"]
+    assert yaml.safe_load((site / "translations" / "fr" / "data.yml").read_text(encoding="utf-8")) == {
+        "Sex": "Sexe",
+        "Female": "Femmes",
+    }
+    again = _import(site, tmp_path / "t2", "--recorded-at", "2024-01-15")
+    assert again.exit_code == 0, again.stderr
+    replan = yaml.safe_load((tmp_path / "t2" / "targets.yaml").read_text(encoding="utf-8"))
+    assert replan["dimensions"]["sex"] == plan["dimensions"]["sex"]

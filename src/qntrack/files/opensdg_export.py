@@ -10,7 +10,7 @@ files Open SDG's build (sdg-build) reads (docs/formats.md, "Open SDG: export"):
 - ``meta/<inid>.md``: YAML front matter, with the progress options of the indicator's
   ``open_sdg`` targets, or the status qntrack computed for its other targets;
 - ``config_data.yml``, ``_prose.yml`` (the metadata schema sdg-build requires) and, when
-  the plan names its dimensions in Vietnamese, ``translations/vi/data.yml``.
+  the plan names its dimensions or units in other languages, ``translations/<lang>/data.yml``.
 
 Only whole-year figures go out (Open SDG's ``Year``); derived indicators are left out.
 This module decides the bytes; ``opensdg_write`` puts them on the disk. No clock here:
@@ -97,9 +97,8 @@ def build_export(plan: Plan, series: Series, assessments: Sequence[Assessment]) 
         out.indicators += 1
     out.files["config_data.yml"] = _dump(_config(plan))
     out.files["_prose.yml"] = _dump(_prose())
-    translations = _vi_data(plan)
-    if translations:
-        out.files["translations/vi/data.yml"] = _dump(translations)
+    for lang, table in _data_translations(plan).items():
+        out.files[f"translations/{lang}/data.yml"] = _dump(table)
     return out
 
 
@@ -330,18 +329,38 @@ def _option(plan: Plan, ind: Indicator, target: OpenSdgTarget) -> dict[str, Any]
     return option
 
 
-def _vietnamese(plan: Plan) -> bool:
-    names = [i.name for i in plan.indicators.values()] + [d.name for d in plan.dimensions.values()]
-    return any(n.vi and n.vi != n.en for n in names)
-
-
-def _vi_data(plan: Plan) -> dict[str, str]:
-    """Open SDG's ``data`` translations: each column header's Vietnamese name."""
-    used = {d for ind in plan.indicators.values() if not ind.formula for d in ind.dimensions}
-    out: dict[str, str] = {}
+def _languages(plan: Plan) -> list[str]:
+    """The site's languages: English, then every other language the plan names an
+    indicator, a dimension or a unit in (Vietnamese first)."""
+    found: set[str] = set()
+    for text in [i.name for i in plan.indicators.values()] + [d.name for d in plan.dimensions.values()]:
+        found.update(lang for lang, t in text.languages().items() if lang != "en" and t and t != text.en)
     for d in plan.dimensions.values():
-        if d.id in used and d.id not in _OWN_COLUMNS and d.name.vi and d.name.vi != d.name.en:
-            out[d.name.en] = d.name.vi
+        for u in d.values or ():
+            found.update(lang for lang, _ in u.names)
+    found.discard("en")
+    return ["en", *sorted(found, key=lambda lang: (lang != "vi", lang))]
+
+
+def _data_translations(plan: Plan) -> dict[str, dict[str, str]]:
+    """Open SDG's ``data`` translations, by language: each column header's name and each
+    unit's name in that language (Open SDG translates a data cell by its text)."""
+    used = {d for ind in plan.indicators.values() if not ind.formula for d in ind.dimensions}
+    out: dict[str, dict[str, str]] = {}
+    for lang in _languages(plan)[1:]:
+        table: dict[str, str] = {}
+        for d in plan.dimensions.values():
+            if d.id not in used:
+                continue
+            name = d.name.languages().get(lang)
+            if d.id not in _OWN_COLUMNS and name and name != d.name.en:
+                table[d.name.en] = name
+            for u in d.values or ():
+                label = dict(u.names).get(lang)
+                if label and label != u.value:
+                    table[u.value] = label
+        if table:
+            out[lang] = table
     return out
 
 
@@ -351,7 +370,7 @@ def _config(plan: Plan) -> dict[str, Any]:
     written (the sample's ``*-*`` would pass over ``indicator_fdi.csv``: an id without
     ``_`` has no ``-``); sdg-build names an indicator by its file name either way."""
     return {
-        "languages": ["en", "vi"] if _vietnamese(plan) else ["en"],
+        "languages": _languages(plan),
         "site_dir": "_site",
         "schema_file": "_prose.yml",
         "src_dir": "",

@@ -121,11 +121,12 @@ class Repository:
         translates it (the site's own language always)."""
         out = {self.language: text}
         group, dot, key = self.raw_of.get(text, text).partition(".")
-        if dot:
-            for lang in self.languages:
-                found = self.translations.get(lang, {}).get(group, {}).get(key)
-                if found and lang != self.language:
-                    out[lang] = found
+        if not dot or " " in group:
+            group, key = DATA_GROUP, text  # a plain cell: Open SDG looks it up in its data group
+        for lang in self.languages:
+            found = self.translations.get(lang, {}).get(group, {}).get(key)
+            if found and lang != self.language:
+                out[lang] = found
         return out
 
 
