@@ -127,15 +127,9 @@ def export(
     try:
         write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
-        from ..errors import os_failure
-        from ..files.outputs import os_error_file
+        from ..files.outputs import write_failed
 
-        raise os_failure(
-            exc,
-            os_error_file(exc, file_name),
-            msg("sdmx_doing_write"),
-            msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written"),
-        ) from None
+        raise write_failed(exc, file_name, msg("sdmx_doing_write"), existed) from None
     _say(msg("sdmx_wrote", rows=count, path=file_name, structure=label))
     _report(warnings)
 

@@ -148,16 +148,9 @@ def report(
     try:
         written = write_files(files)
     except OSError as exc:
-        from ..errors import os_failure
-        from ..files.outputs import os_error_file
+        from ..files.outputs import write_failed
 
-        # A report that did not exist is not "left as it was": nothing was written.
-        raise os_failure(
-            exc,
-            os_error_file(exc, file_name),
-            msg("cli_doing_write_report"),
-            msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written"),
-        ) from None
+        raise write_failed(exc, file_name, msg("cli_doing_write_report"), existed) from None
     charts = len(written) - 1
     linked = Path(file_name).is_symlink()
     folder = written[0].parent if linked else Path(file_name).with_name(written[0].parent.name)

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import ExitCode, fail
+from ..errors import ExitCode, InputError, fail
 from ..catalog import Message, msg
 
 __all__ = [
@@ -346,6 +346,15 @@ def os_error_file(exc: OSError, fallback: str) -> str:
     if base.startswith(".") and base.endswith(".tmp"):
         return fallback
     return os.fsdecode(name)
+
+
+def write_failed(exc: OSError, file_name: str, doing: Message, existed: bool) -> InputError:
+    """The one message of an output that could not be written: what was being done, why,
+    and what became of the file (a file that did not exist is not "left as it was")."""
+    from ..errors import os_failure
+
+    after = msg("cli_left_as_it_was", file=file_name) if existed else msg("cli_nothing_written")
+    return os_failure(exc, os_error_file(exc, file_name), doing, after)
 
 
 def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool = True) -> None:
