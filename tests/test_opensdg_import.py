@@ -420,3 +420,28 @@ def test_labels_come_in_every_language_the_repository_has(tmp_path: Path):
     assert again.exit_code == 0, again.stderr
     replan = yaml.safe_load((tmp_path / "t2" / "targets.yaml").read_text(encoding="utf-8"))
     assert replan["dimensions"]["sex"] == plan["dimensions"]["sex"]
+
+
+def test_the_sites_own_input_settings_are_followed(tmp_path: Path):
+    files = {
+        "config_data.yml": dedent(
+            """\
+            languages: [en]
+            src_dir: site
+            inputs:
+              - class: InputCsvData
+                path_pattern: figures/*.csv
+              - class: InputYamlMdMeta
+                path_pattern: about/*.md
+            """
+        ),
+        "site/figures/indicator_1-1-1.csv": BASIC["data/indicator_1-1-1.csv"],
+        "site/about/1-1-1.md": BASIC["meta/1-1-1.md"],
+    }
+    done = _import(_repo(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    assert "1 indicator(s) and 2 target(s)" in done.stderr
+    other = dict(BASIC, **{"config_data.yml": "inputs:\n  - class: InputSdmxMl_Structure\n"})
+    refused = _import(_repo(tmp_path / "repo2", other), tmp_path / "t2", "--recorded-at", "2024-01-15")
+    assert refused.exit_code == 1
+    assert "config_data.yml: error: the site reads an input of class InputSdmxMl_Structure" in refused.stderr

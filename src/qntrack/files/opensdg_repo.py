@@ -319,6 +319,27 @@ def _git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | Non
     return out
 
 
+# The inputs qntrack reads, with sdg-build's patterns for a site that does not set them
+# (the data pattern wider than sdg-build's ``data/*-*.csv``: an id without a dash is read too).
+_PATTERNS = {"InputCsvData": "data/indicator_*.csv", "InputYamlMdMeta": "meta/*.md", "InputYamlMeta": "meta/*.yml"}
+
+
+def _inputs(root: Path, config: dict[str, Any], problems: list[Problem]) -> tuple[Path, dict[str, str]]:
+    """The folder the inputs are under (``src_dir``) and each input's file pattern, from the
+    site's ``inputs:``; an input qntrack does not read (SDMX, a spreadsheet of metadata) is
+    a problem: its indicators' data or progress options would be missing."""
+    src = root / str(config.get("src_dir") or "")
+    patterns = dict(_PATTERNS)
+    for item in config.get("inputs") or []:
+        cls = str(item.get("class", "")) if isinstance(item, dict) else ""
+        if cls not in patterns:
+            problems.append(_problem("config_data.yml", 0, msg("opensdg_input_class", cls=cls or str(item))))
+            continue
+        if item.get("path_pattern"):
+            patterns[cls] = str(item["path_pattern"])
+    return src, patterns
+
+
 def read_repository(root: Path) -> Repository:
     """Everything qntrack reads of the repository at ``root``; the problems found (a file
     and line each) are in ``problems``: the caller decides what to do with them."""
@@ -333,15 +354,18 @@ def read_repository(root: Path) -> Repository:
     extra = config.get("non_disaggregation_columns") or []
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
-    data_dir = root / "data"
-    files = sorted(data_dir.glob("indicator_*.csv")) if data_dir.is_dir() else []
+    src, patterns = _inputs(root, config, problems)
+    files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
     if not files:
         problems.append(_problem(str(root), 0, msg("opensdg_no_data")))
+    metas: dict[str, Path] = {}
+    for cls in ("InputYamlMeta", "InputYamlMdMeta"):  # the .md files win, as listed last
+        metas.update({p.stem: p for p in sorted(src.glob(patterns[cls])) if p.suffix in (".md", ".yml", ".yaml")})
     for path in files:
-        inid = path.stem[len("indicator_") :]
+        inid = path.stem.removeprefix("indicator_")
         meta: dict[str, Any] = {}
         meta_file = None
-        for candidate in (root / "meta" / f"{inid}.md", root / "meta" / f"{inid}.yml", root / "meta" / f"{inid}.yaml"):
+        for candidate in (metas[inid],) if inid in metas else ():
             if candidate.exists():
                 meta_file = str(candidate.relative_to(root))
                 raw = read_regular(candidate, "opensdg meta")
