@@ -2,7 +2,7 @@
 
 The expected files are written out by hand from the plan and store below, following the
 layout of docs/formats.md, "Open SDG: export" and Open SDG's own sample repository
-(shared/data/opensdg-sample): never copied from the command's output.
+(tests/data/opensdg-sample): never copied from the command's output.
 """
 
 from __future__ import annotations

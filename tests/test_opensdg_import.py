@@ -1,5 +1,5 @@
 """`qntrack import opensdg` (issue 16): a real Open SDG repository (Statistics Canada's
-sample, /work/shared/data/opensdg-sample beside the project) reproduces every series and
+sample, tests/data/opensdg-sample) reproduces every series and
 indicator result Open SDG published for it; small repositories written here pin each rule
 of the format (docs/formats.md, "Open SDG: import")."""
 
@@ -17,7 +17,7 @@ import yaml
 
 from helpers import made_once, run
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "opensdg-sample"
+SAMPLE = Path(__file__).resolve().parent / "data" / "opensdg-sample"  # tests/data/README.md
 
 # Statistics Canada's data cells are translation keys ("data.Malignant neoplasms [C00-C97]")
 # and its progress options name the English translations ("Malignant neoplasms"): its site
@@ -36,8 +36,6 @@ TRANSLATIONS = """\
 "Accidents (unintentional injuries) [V01-X59, Y85-Y86]": "Accidents (unintentional injuries)"
 "Intentional self-harm (suicide) [X60-X84, Y87.0]": "Intentional self-harm (suicide)"
 """
-
-needs_sample = pytest.mark.skipif(not SAMPLE.is_dir(), reason="the shared Open SDG sample is not beside the project")
 
 
 def _make_sample_import(folder: Path) -> None:
@@ -71,7 +69,6 @@ def _same_tag(mine: str, published: str) -> bool:
     )
 
 
-@needs_sample
 def test_every_published_series_is_reproduced_exactly(sample_import: Path):
     doc = json.loads((sample_import / "status.json").read_text(encoding="utf-8"))
     published = _published()
@@ -102,7 +99,6 @@ def test_every_published_series_is_reproduced_exactly(sample_import: Path):
     assert matched == set(series)
 
 
-@needs_sample
 def test_every_indicator_result_is_its_group(sample_import: Path):
     doc = json.loads((sample_import / "status.json").read_text(encoding="utf-8"))
     published = _published()
@@ -112,7 +108,6 @@ def test_every_indicator_result_is_its_group(sample_import: Path):
         assert (groups[inid]["status"], groups[inid]["score"]) == (item["progress_status"], item["score"]), inid
 
 
-@needs_sample
 def test_the_sample_reimported_adds_nothing(sample_import: Path, tmp_path: Path):
     tracker = tmp_path / "tracker"
     shutil.copytree(sample_import / "tracker", tracker)
@@ -353,7 +348,6 @@ def test_a_file_where_the_folder_should_be_is_one_message(tmp_path: Path):
     assert (tmp_path / "t").read_text(encoding="utf-8") == "not a folder"
 
 
-@needs_sample
 def test_a_round_trip_import_export_import_keeps_every_status(tmp_path: Path):
     # Four of the sample's indicators, between them: a limit (1-2-1), translated
     # disaggregations (3-11-1), two and fourteen options (3-5-1, 3-9-1), targets passed.
