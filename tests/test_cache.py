@@ -744,16 +744,26 @@ _PACKAGE = Path(cache.__file__).resolve().parents[1]
 @pytest.mark.parametrize(
     "module", sorted(str(p.relative_to(_PACKAGE)) for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".toml"))
 )
-def test_the_code_fingerprint_covers_every_package(module: str):
+def test_the_code_fingerprint_covers_every_package(module: str, package_copy: Path):
     """A change to any module or catalog invalidates the cache: the kinds package and
-    output/views were once left out of a list of packages the fingerprint read."""
-    import qntrack
-
-    path = Path(qntrack.__file__).parent / module
+    output/views were once left out of a list of packages the fingerprint read. On a copy
+    of the package: touching the installed one would change the fingerprint under the
+    cache tests another worker runs at the same moment (they would see a rebuild)."""
+    path = package_copy / module
     st = path.stat()
-    before = cache.keeping._code_fingerprint()
+    before = cache.keeping._code_fingerprint(package_copy)
     try:
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
-        assert cache.keeping._code_fingerprint() != before
+        assert cache.keeping._code_fingerprint(package_copy) != before
     finally:
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+@pytest.fixture(scope="module")
+def package_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package's modules and catalogs, copied with their times."""
+    import shutil
+
+    copy = tmp_path_factory.mktemp("package") / "qntrack"
+    shutil.copytree(_PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy

@@ -82,7 +82,7 @@ def _regular_bytes(path: Path) -> bytes | None:
             return None
 
 
-def _code_fingerprint() -> str:
+def _code_fingerprint(root: Path | None = None) -> str:
     """Changes whenever any module of qntrack changes (or Python, or marshal).
 
     The cache keeps values, not JSON text: the document is written afresh by the orjson
@@ -93,7 +93,7 @@ def _code_fingerprint() -> str:
     # Every module of every folder of the package, and the catalogs: the words of a cached
     # table or warning come from them too. The folders are walked rather than listed, so a
     # new subpackage is covered the day it is made.
-    root = Path(__file__).parents[1]
+    root = root or Path(__file__).parents[1]  # another root: a test's copy of the package
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
         where = os.path.relpath(folder, root)
