@@ -33,7 +33,7 @@ from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
-from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
+from .opensdg_repo import DIRTY as _DIRTY, DataRow, IndicatorData, Repository, read_repository
 
 __all__ = ["ImportPlan", "plan_repository", "MARKER"]
 
@@ -41,6 +41,7 @@ __all__ = ["ImportPlan", "plan_repository", "MARKER"]
 MARKER = "# Written by `qntrack import opensdg`"
 # Open SDG's defaults for an option (sdg-build's progress measure).
 _DIRECTION_DEFAULT = "negative"
+_BASE_YEAR, _TARGET_YEAR = 2015, 2030
 _OPTION_KEYS = {"series", "unit", "disaggregation", "base_year", "target", "target_year", "direction", "limit"}
 # The characters the store's unit keys hold for themselves, and what an imported unit
 # name has in their place (docs/formats.md).
@@ -259,6 +260,9 @@ def _option_problem(option: Any) -> Message | None:
     for key in ("target", "limit"):
         if option.get(key) is not None and (isinstance(option[key], bool) or not isinstance(option[key], (int, float))):
             return msg("opensdg_option_number", key=key, value=str(option[key]))
+    base, year = option.get("base_year", _BASE_YEAR), option.get("target_year", _TARGET_YEAR)
+    if option.get("target") is not None and year <= base:
+        return msg("hostile16_years_order", year=year, base=base)
     if option.get("direction") not in (None, "positive", "negative"):
         return msg("opensdg_option_direction", value=str(option.get("direction")))
     wanted = option.get("disaggregation")
@@ -287,8 +291,16 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         if not any(f == i.data_file or f == i.meta_file for i in repo.indicators)
     ]
     out.problems.extend(general)
+    named: dict[str, IndicatorData] = {}  # qntrack's id -> the first indicator given it
     for ind in repo.indicators:
         found = [*by_file.get(ind.data_file, []), *by_file.get(ind.meta_file or "", [])]
+        other = named.setdefault(slug(ind.inid), ind)
+        if other is not ind:
+            # 1-2-1 and 1_2_1 are both qntrack's 1_2_1: the second would replace the first.
+            clash = msg(
+                "hostile16_id_clash", inid=ind.inid, id=slug(ind.inid), other=other.inid, other_file=other.data_file
+            )
+            found.append(Problem(Location(ind.data_file, 0), clash))
         made = _indicator(repo, ind, dims, recorded_at, found)
         if found:
             if skip_bad:
@@ -358,8 +370,9 @@ def _indicator(
     rows: list[tuple[Location, dict[str, str]]] = []
     empty = renamed = 0
     if not when:
+        said = "opensdg_no_date" if not repo.git else "opensdg_not_committed"
         problems.append(
-            Problem(Location(ind.data_file, 0), msg("opensdg_no_date" if not repo.git else "opensdg_not_committed"))
+            Problem(Location(ind.data_file, 0), msg("hostile16_uncommitted" if ind.commit == _DIRTY else said))
         )
         return {}, [], [], (0, 0)
     from .rules import recorded_at as utc_stamp

@@ -42,6 +42,8 @@ NON_DISAGGREGATION = ("Units", "Series", "GeoCode", "Observation status", "Unit 
 DATA_GROUP = "data"
 # A data file's rows beyond this are refused rather than read into memory without end.
 MAX_DATA_BYTES = 200 * 1024 * 1024
+# The commit of a data file with changes not committed: it has no date (needs --recorded-at).
+DIRTY = "uncommitted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,9 @@ def _number(text: str) -> float | None:
     if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"}:
         return None
     value = float(text)  # ValueError: the caller says where
+    if math.isinf(value):
+        # 1e400 reads as infinity: refused as the cell is written, not as "inf".
+        raise ValueError(text)
     return None if math.isnan(value) else value
 
 
@@ -201,6 +206,10 @@ def _read_data(
         repo.problems.append(_problem(file, 1, msg("opensdg_empty_data")))
         return None
     header = [h.strip() for h in table[0]]
+    twice = _column_twice(header)
+    if twice is not None:
+        repo.problems.append(_problem(file, 1, twice))
+        return None
     for needed in (YEAR, VALUE):
         if needed not in header:
             repo.problems.append(
@@ -274,6 +283,17 @@ def _read_data(
     )
 
 
+def _column_twice(header: list[str]) -> Any:
+    """A column named twice (``Year`` and ``Year``, ``Value`` and ``Value ``): the cells
+    would be read from the last one, which Open SDG (pandas renames it ``Year.1``) does not."""
+    first: dict[str, int] = {}
+    for n, name in enumerate(header, start=1):
+        if name in first:
+            return msg("hostile16_column_twice", column=name, first=first[name], second=n)
+        first[name] = n
+    return None
+
+
 def _git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | None:
     """For each file, the date (ISO 8601) and hash of the commit that last changed it, or
     None when the folder is not a git checkout (or git is not installed)."""
@@ -285,8 +305,19 @@ def _git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | Non
         return None
     if inside.returncode != 0 or inside.stdout.strip() != "true":
         return None
+    # A file with changes not committed is not dated by its last commit, which never held
+    # them: left undated, it needs --recorded-at (docs/decisions.md, "Hostile pass of issue 16").
+    changed = subprocess.run(
+        ["git", "-C", str(root), "diff", "--name-only", "--relative", "-z", "HEAD", "--", *files],
+        capture_output=True,
+        timeout=60,
+    )
+    dirty = {name.decode("utf-8", "replace") for name in changed.stdout.split(b"\0") if name}
     out: dict[str, tuple[str, str]] = {}
     for name in files:
+        if name in dirty:
+            out[name] = ("", DIRTY)
+            continue
         done = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%cI %H", "--", name],
             capture_output=True,

@@ -65,12 +65,17 @@ def import_opensdg(
             from ..errors import ExitCode
 
             raise fail("--recorded-at", exc.args[0], ExitCode.USAGE) from None
+    if into.exists() and not into.is_dir():
+        raise fail(str(into), msg("hostile16_into_not_folder"))
     targets = into / "targets.yaml"
     store = into / "observations.csv"
     _refuse_foreign_plan(targets, force)
     planned = plan_repository(repo_dir, recorded_at, skip_bad)
     if planned.problems:
         raise InputError(planned.problems)
+    early = _before_their_years(planned.candidates)
+    if early:
+        raise InputError(early)
     plan = parse_plan(planned.text, str(targets))
     for _, fields in planned.candidates:
         # A figure published before its year was over can only be an estimate
@@ -92,6 +97,22 @@ def import_opensdg(
         # be read as unknown rows until the plan is written; a rerun mends either.
         write_atomically(targets, planned.text.encode("utf-8"))
     return ImportDone(targets, store, planned, added, unchanged, gone, dry_run)
+
+
+def _before_their_years(candidates: list[tuple[Location, dict[str, str]]]) -> list[Problem]:
+    """One problem per data file whose figures are recorded before their year began (a
+    --recorded-at too early, or a commit of projections): the store would refuse each row,
+    with advice (--force) that import's --force does not follow."""
+    early: dict[str, list[tuple[Location, dict[str, str]]]] = {}
+    for where, fields in candidates:
+        if fields["recorded_at"][:4] < fields["period"]:
+            early.setdefault(where.file, []).append((where, fields))
+    out = []
+    for rows in early.values():
+        where, fields = rows[0]
+        said = msg("hostile16_before_year", count=len(rows), date=fields["recorded_at"][:10], year=fields["period"])
+        out.append(Problem(where, said))
+    return out
 
 
 def _refuse_foreign_plan(targets: Path, force: bool) -> None:

@@ -1,0 +1,263 @@
+"""Issue 16's exchange features attacked as a hostile user would (`import opensdg`,
+`export opensdg`, `export sdmx-csv`, `of:` and `type: open_sdg` in a hand-written plan).
+Each test below was written failing first. What was attacked and held, one line each:
+
+- a BOM and CRLF line ends in a data file: read as plain UTF-8 lines.
+- a `;`-separated data file: one message, naming the file and the header it has.
+- a quoted number ("10") is read; "1,234.5" is refused, with its line.
+- an empty data file, a repository that is a file or is missing, a folder with no data/:
+  one message each, exit 1.
+- a data file without metadata: imported with its id as name and no target.
+- metadata as `.yml` instead of `.md`: read the same.
+- Year `2015.0` and ` 2015` read as 2015 (the label kept in the note); `FY2015` refused.
+- a unit name of 300 characters: refused at its line; control characters read as spaces;
+  `[ ] ; =` replaced (said); a Vietnamese name composed (NFC) and decomposed (NFD) is one unit.
+- columns named `status`, `Source`: dimensions named "status (Open SDG)", "Source (Open SDG)".
+- a FIFO, or a folder, where a data, metadata, config or translation file is expected:
+  one message naming it, exit 1, no hang.
+- a file never committed in a git checkout: refused unless --recorded-at.
+- --into inside the repository (also through a symbolic link): refused.
+- a targets.yaml the user wrote: refused without --force; --dry-run writes nothing and a
+  real import after it writes what it said.
+- two imports into one folder at once: the lock serialises them; one adds every figure,
+  the other none, `qntrack check` clean.
+- SIGINT during a 59,000-figure import: nothing or everything written; the rerun imports all.
+- export opensdg into the plan's folder, into the repository (not empty, no mark), into a
+  file: refused, exit 2; the export re-imported gives the same statuses and scores.
+- export sdmx-csv of units holding `(`, `,`, `:` and Vietnamese letters read back by
+  `add-observation --from` gives the same `status --format json`.
+- `of:` with a unit not declared, a dimension the indicator lacks, a list, a bare string,
+  a number, with `for_each`, on an indicator without dimensions: one message, every command.
+- `direction: POSITIVE`, a target on a derived indicator, base_year after all the data,
+  target 0, limit with a target, a negative target: status, show, check, report,
+  history, observations without a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from textwrap import dedent
+
+from helpers import run_clean
+
+BASIC = {
+    "config_data.yml": "languages:\n  - en\n",
+    "data/indicator_1-1-1.csv": """\
+        Year,Sex,Units,Value
+        2015,,Percent,10
+        2016,,Percent,9
+        2020,,Percent,8
+        2015,Female,Percent,12
+        2020,Female,Percent,13
+        """,
+    "meta/1-1-1.md": """\
+        ---
+        indicator_name: Poverty rate
+        computation_units: Percent
+        auto_progress_calculation: true
+        progress_calculation_options:
+        - target: 5
+          target_year: 2030
+        ---
+        """,
+}
+
+
+def _repo(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+    return root
+
+
+def _import(repo: Path, into: Path, *more: str):
+    return run_clean("import", "opensdg", str(repo), "--into", str(into), *more)
+
+
+def _with_data(tmp_path: Path, data: str) -> Path:
+    return _repo(tmp_path / "repo", {**BASIC, "data/indicator_1-1-1.csv": data})
+
+
+# --- import: the data files -------------------------------------------------------------
+
+
+def test_a_column_named_twice_is_refused_not_read_from_the_last_copy(tmp_path: Path):
+    # Found: "Year,Units,Value,Year" recorded 2019 and 2020 (the second Year column), and
+    # "Value,Value " the second column's 99 and 98: figures the site never showed.
+    for n, header, row1, row2 in (
+        (1, "Year,Units,Value,Year", "2015,Percent,10,2019", "2016,Percent,9,2020"),
+        (2, "Year,Units,Value,Value ", "2015,Percent,10,99", "2016,Percent,9,98"),
+    ):
+        repo = _with_data(tmp_path / str(n), f"{header}\n{row1}\n{row2}\n")
+        done = _import(repo, tmp_path / str(n) / "t", "--recorded-at", "2024-01-15")
+        assert done.exit_code == 1, done.stderr
+        column = header.split(",")[-1].strip()
+        assert f"data/indicator_1-1-1.csv:1: error: the column '{column}' is in the header twice" in done.stderr
+        assert not (tmp_path / str(n) / "t").exists()
+
+
+def test_a_value_too_large_for_a_number_is_named_as_written(tmp_path: Path):
+    # Found: 1e400 was read as infinity and refused as "'inf' is not a number", a text
+    # the file does not hold.
+    repo = _with_data(tmp_path, "Year,Units,Value\n2015,Percent,10\n2016,Percent,1e400\n")
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1
+    assert "data/indicator_1-1-1.csv:3: error: '1e400' is not a number" in done.stderr
+    assert "'inf'" not in done.stderr
+
+
+def test_two_indicator_ids_that_become_one_are_refused_at_the_second_file(tmp_path: Path):
+    # Found: 1-1-1 and 1_1_1 are both qntrack's 1_1_1; the second silently replaced the
+    # first's entry and the import failed on "targets.yaml:34:3: duplicate target id", a
+    # file the user never saw (it is not written).
+    files = {
+        **BASIC,
+        "data/indicator_1_1_1.csv": BASIC["data/indicator_1-1-1.csv"],
+        "meta/1_1_1.md": BASIC["meta/1-1-1.md"],
+    }
+    repo = _repo(tmp_path / "repo", files)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1
+    assert (
+        "data/indicator_1_1_1.csv: error: indicator '1_1_1' would be qntrack's '1_1_1', "
+        "as indicator '1-1-1' (data/indicator_1-1-1.csv) is" in done.stderr
+    )
+    assert "targets.yaml" not in done.stderr
+    skipped = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15", "--skip-bad")
+    assert skipped.exit_code == 0, skipped.stderr
+    assert "indicator 1_1_1 was left out" in skipped.stderr
+
+
+def _git(repo: Path, *args: str, when: str = "2024-03-01T10:00:00+00:00") -> None:
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@x",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@x",
+        GIT_AUTHOR_DATE=when,
+        GIT_COMMITTER_DATE=when,
+    )
+    subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
+
+
+def test_a_data_file_changed_since_its_last_commit_is_not_dated_by_that_commit(tmp_path: Path):
+    # Found: an uncommitted edit (2020: 8 -> 6) was recorded as published on the date of
+    # the last commit, which never held it; a later import then failed with "give each
+    # vintage its own recorded_at", which the user cannot do.
+    repo = _repo(tmp_path / "repo", BASIC)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "data")
+    data = repo / "data" / "indicator_1-1-1.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("2020,,Percent,8", "2020,,Percent,6"), encoding="utf-8")
+    done = _import(repo, tmp_path / "t")
+    assert done.exit_code == 1
+    assert "data/indicator_1-1-1.csv: error: this file has changes that are not committed" in done.stderr
+    assert not (tmp_path / "t").exists()
+    # With the date the edit was published, it is recorded on that date.
+    dated = _import(repo, tmp_path / "t", "--recorded-at", "2024-06-01")
+    assert dated.exit_code == 0, dated.stderr
+    rows = (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert all(r.endswith("2024-06-01T00:00:00Z") for r in rows) and len(rows) == 5
+
+
+def test_recorded_at_before_the_years_of_the_figures_is_one_message_per_file(tmp_path: Path):
+    # Found: one error per row (88 on the sample), each ending "--force records it as it
+    # is", but import's --force replaces a plan and records nothing.
+    repo = _with_data(tmp_path, "Year,Units,Value\n2015,Percent,10\n2025,Percent,9\n2026,Percent,8\n")
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1
+    assert "--force" not in done.stderr
+    assert done.stderr.count("error:") == 1, done.stderr
+    assert (
+        "data/indicator_1-1-1.csv:3: error: 2 figure(s) are of years that had not begun on "
+        "2024-01-15, the date they are recorded at" in done.stderr
+    )
+
+
+# --- import: where it writes -------------------------------------------------------------
+
+
+def test_into_a_file_is_one_message_naming_it(tmp_path: Path):
+    # Found: "afile/observations.csv.pending: error: cannot read the append journal: Not a
+    # directory", naming a file that does not exist.
+    repo = _repo(tmp_path / "repo", BASIC)
+    (tmp_path / "afile").write_text("mine\n", encoding="utf-8")
+    for more in ((), ("--dry-run",)):
+        done = _import(repo, tmp_path / "afile", "--recorded-at", "2024-01-15", *more)
+        assert done.exit_code == 1
+        assert f"{tmp_path / 'afile'}: error: not a folder: --into names the folder" in done.stderr
+        assert "pending" not in done.stderr
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine\n"
+
+
+# --- a hand-written plan -----------------------------------------------------------------
+
+PLAN = """\
+version: 1
+title: T
+dimensions:
+  sex:
+    name: Sex
+    values: [Female, Male]
+indicators:
+  p:
+    name: P
+    unit: "%"
+    direction: decrease
+    dimensions: [sex]
+targets:
+"""
+STORE = """\
+indicator,period,value,status,source,note,recorded_at
+p,2015,10,,,,2024-01-01T00:00:00Z
+p,2020,8,,,,2024-01-01T00:00:00Z
+"""
+
+
+def test_a_target_year_not_after_the_base_year_is_refused(tmp_path: Path):
+    # Found: base_year 2015, target_year 2014, target 5 was judged "limited_progress" with
+    # a score (the required growth over -1 years is +100 %), and `show` ended in a
+    # traceback (ValueError: min() arg is an empty sequence) for base 2020, target 2018.
+    for base, year in ((2015, 2014), (2020, 2018), (2015, 2015)):
+        (tmp_path / "targets.yaml").write_text(
+            PLAN + f"  - {{id: x, type: open_sdg, indicator: p, base_year: {base}, target_year: {year}, target: 5}}\n",
+            encoding="utf-8",
+        )
+        (tmp_path / "observations.csv").write_text(STORE, encoding="utf-8")
+        for command in (("status",), ("show", "x"), ("check",)):
+            done = run_clean("--targets", str(tmp_path / "targets.yaml"), *command)
+            assert done.exit_code == 1, (command, done.stdout)
+            assert f"target_year {year} is not after base_year {base}" in done.stderr
+    # Open SDG's default base year is 2015: a target by 2015 alone is refused too.
+    (tmp_path / "targets.yaml").write_text(
+        PLAN + "  - {id: x, type: open_sdg, indicator: p, target_year: 2015, target: 5}\n", encoding="utf-8"
+    )
+    done = run_clean("--targets", str(tmp_path / "targets.yaml"), "status")
+    assert done.exit_code == 1 and "target_year 2015 is not after base_year 2015" in done.stderr
+
+
+def test_an_import_option_with_its_target_year_not_after_its_base_year_names_the_metadata(tmp_path: Path):
+    meta = BASIC["meta/1-1-1.md"].replace("- target: 5", "- target: 5\n          base_year: 2031")
+    repo = _repo(tmp_path / "repo", {**BASIC, "meta/1-1-1.md": meta})
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1
+    assert "meta/1-1-1.md: error: progress_calculation_options item 1: target_year 2030 is not after" in done.stderr
+    assert "targets.yaml" not in done.stderr
+
+
+def test_show_of_a_base_that_fell_back_past_the_target_year_has_no_traceback(tmp_path: Path):
+    # Found: `show` ended in "ValueError: min() arg is an empty sequence" when the base
+    # year falls back (no figure from 2010) to 2015, after the target year 2012.
+    (tmp_path / "targets.yaml").write_text(
+        PLAN + "  - {id: x, type: open_sdg, indicator: p, base_year: 2010, target_year: 2012, target: 5}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "observations.csv").write_text(STORE, encoding="utf-8")
+    done = run_clean("--targets", str(tmp_path / "targets.yaml"), "show", "x")
+    assert done.exit_code == 0, done.stderr
+    assert "From 10% in 2015 to 8% in 2020" in done.stdout
