@@ -261,3 +261,23 @@ def test_show_of_a_base_that_fell_back_past_the_target_year_has_no_traceback(tmp
     done = run_clean("--targets", str(tmp_path / "targets.yaml"), "show", "x")
     assert done.exit_code == 0, done.stderr
     assert "From 10% in 2015 to 8% in 2020" in done.stdout
+
+
+# --- export sdmx-csv ---------------------------------------------------------------------
+
+
+def test_a_unit_named_like_sdmx_total_is_not_exported_as_the_total(tmp_path: Path):
+    # Found: a unit `_T` (declared, or in an open list) was written `_T`, SDMX's code for
+    # the total; read back, its figures became the total's, and the import of the export
+    # failed with "already given on line 2" (or, into a store without the total, recorded
+    # 40 as the total).
+    for values in ("[Female, _T]", None):
+        dims = PLAN.replace("    values: [Female, Male]\n", f"    values: {values}\n" if values else "")
+        (tmp_path / "targets.yaml").write_text(dims, encoding="utf-8")
+        (tmp_path / "observations.csv").write_text(STORE + "p[sex=_T],2015,40,,,,2024-01-01T00:00:00Z\n", "utf-8")
+        done = run_clean(
+            "--targets", str(tmp_path / "targets.yaml"), "export", "sdmx-csv", "-o", str(tmp_path / "s.csv")
+        )
+        assert done.exit_code == 1, done.stdout
+        assert "the unit '_T' of dimension 'sex' would be written _T, SDMX's code for the total" in done.stderr
+        assert not (tmp_path / "s.csv").exists()
