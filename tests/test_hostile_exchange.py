@@ -281,3 +281,38 @@ def test_a_unit_named_like_sdmx_total_is_not_exported_as_the_total(tmp_path: Pat
         assert done.exit_code == 1, done.stdout
         assert "the unit '_T' of dimension 'sex' would be written _T, SDMX's code for the total" in done.stderr
         assert not (tmp_path / "s.csv").exists()
+
+
+# --- re-importing ------------------------------------------------------------------------
+
+
+def test_figures_the_repository_no_longer_has_stay_declared_in_the_plan(tmp_path: Path):
+    # Found: the import said "2 figure(s) in force are no longer in the repository: kept",
+    # but the rewritten targets.yaml no longer declared their unit (Female) or, for a
+    # renamed indicator file, their indicator: `check` failed ("'Female' is not a unit of
+    # 'sex'", "unknown indicator") and every command ignored the kept figures.
+    repo = _with_data(tmp_path, BASIC["data/indicator_1-1-1.csv"] + "        2015,Male,Percent,5\n")
+    into = tmp_path / "t"
+    assert _import(repo, into, "--recorded-at", "2024-01-15").exit_code == 0
+    data = repo / "data" / "indicator_1-1-1.csv"
+    data.write_text(
+        "".join(line for line in data.read_text(encoding="utf-8").splitlines(True) if "Female" not in line),
+        encoding="utf-8",
+    )
+    second = _import(repo, into, "--recorded-at", "2024-02-01")
+    assert second.exit_code == 0, second.stderr
+    assert "2 figure(s) in force are no longer in the repository: kept" in second.stderr
+    check = run_clean("--targets", str(into / "targets.yaml"), "check")
+    assert check.exit_code == 0, check.stderr
+    shown = run_clean("--targets", str(into / "targets.yaml"), "observations", "--format", "csv")
+    assert "1_1_1[sex=Female;units=Percent],2020,13" in shown.stdout, shown.stdout
+    # The indicator's file renamed (1-1-1 -> 1-1-9): 1_1_1 stays, with its figures.
+    data.rename(repo / "data" / "indicator_1-1-9.csv")
+    (repo / "meta" / "1-1-1.md").rename(repo / "meta" / "1-1-9.md")
+    third = _import(repo, into, "--recorded-at", "2024-03-01")
+    assert third.exit_code == 0, third.stderr
+    assert "1 indicator(s) no longer in the repository (1_1_1) are kept in targets.yaml" in third.stderr
+    check = run_clean("--targets", str(into / "targets.yaml"), "check")
+    assert check.exit_code == 0, check.stderr
+    status = run_clean("--targets", str(into / "targets.yaml"), "status", "--format", "json")
+    assert [t["id"] for t in __import__("json").loads(status.stdout)["targets"]] == ["1-1-9"]

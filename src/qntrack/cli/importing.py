@@ -91,4 +91,7 @@ def import_(
     ):
         if next(iter(value.values())):
             _say(msg(key, **value))
+    if done.kept_indicators:
+        kept = done.kept_indicators
+        _say(msg("hostile16_kept_indicators", count=len(kept), ids=", ".join(kept)))
     _say(msg("opensdg_dry_run" if dry_run else "opensdg_done", **counts))

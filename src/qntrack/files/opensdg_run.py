@@ -11,7 +11,7 @@ kept (a published figure is never deleted) and counted.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog import msg
@@ -31,6 +31,8 @@ class ImportDone:
     unchanged: int
     gone: int
     dry_run: bool
+    # Indicators of the previous import the repository no longer has, kept in the plan.
+    kept_indicators: list[str] = field(default_factory=list)
 
 
 def _year_over(period: str, recorded_at: str) -> bool:
@@ -73,6 +75,7 @@ def import_opensdg(
     planned = plan_repository(repo_dir, recorded_at, skip_bad)
     if planned.problems:
         raise InputError(planned.problems)
+    planned.text, kept_indicators = _with_previous(targets, planned.text)
     early = _before_their_years(planned.candidates)
     if early:
         raise InputError(early)
@@ -96,7 +99,47 @@ def import_opensdg(
         # too, but a store holding figures of indicators the old plan does not know would
         # be read as unknown rows until the plan is written; a rerun mends either.
         write_atomically(targets, planned.text.encode("utf-8"))
-    return ImportDone(targets, store, planned, added, unchanged, gone, dry_run)
+    return ImportDone(targets, store, planned, added, unchanged, gone, dry_run, kept_indicators)
+
+
+def _with_previous(targets: Path, text: str) -> tuple[str, list[str]]:
+    """The new plan, still declaring what the previous import's plan declared: its
+    indicators the repository no longer has (a file renamed or removed) and its
+    dimensions' units no row has now. Their figures stay in the store (a published figure
+    is never deleted), and a plan that no longer declared them would make every command
+    ignore them and ``check`` fail. Also the ids of the indicators kept so."""
+    import yaml
+
+    from ..plan.units import unit_match
+    from .textfiles import read_regular
+
+    data = read_regular(targets, "targets.yaml") if targets.exists() else None
+    if data is None or not data.startswith(MARKER.encode()):
+        return text, []  # no plan, or someone's plan replaced with --force: nothing to keep
+    try:
+        old = yaml.safe_load(data.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return text, []
+    if not isinstance(old, dict) or not isinstance(old.get("indicators"), dict):
+        return text, []
+    head = "".join(line for line in text.splitlines(True) if line.startswith("#"))
+    new = yaml.safe_load(text)
+    dims, old_dims = new.setdefault("dimensions", {}), old.get("dimensions") or {}
+    kept = [i for i in old["indicators"] if i not in new["indicators"]]
+    new["indicators"].update({i: old["indicators"][i] for i in kept})
+    for dim_id, entry in old_dims.items():
+        if not isinstance(entry, dict):
+            continue
+        if dim_id not in dims:
+            dims[dim_id] = entry
+        elif isinstance(dims[dim_id].get("values"), list) and isinstance(entry.get("values"), list):
+            have = {unit_match(str(v)) for v in dims[dim_id]["values"]}
+            dims[dim_id]["values"] += [v for v in entry["values"] if unit_match(str(v)) not in have]
+    if not dims:
+        del new["dimensions"]
+    # Dumped as plan_repository dumps it; "targets" stays last.
+    new["targets"] = new.pop("targets")
+    return head + yaml.safe_dump(new, sort_keys=False, allow_unicode=True, width=100000), kept
 
 
 def _before_their_years(candidates: list[tuple[Location, dict[str, str]]]) -> list[Problem]:
