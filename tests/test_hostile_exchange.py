@@ -316,3 +316,15 @@ def test_figures_the_repository_no_longer_has_stay_declared_in_the_plan(tmp_path
     assert check.exit_code == 0, check.stderr
     status = run_clean("--targets", str(into / "targets.yaml"), "status", "--format", "json")
     assert [t["id"] for t in __import__("json").loads(status.stdout)["targets"]] == ["1-1-9"]
+
+
+def test_metadata_without_a_data_file_is_said(tmp_path: Path):
+    # Found: meta/2-2-2.md asking for progress, with no data/indicator_2-2-2.csv (a file
+    # misnamed, or not yet added), was passed over without a word: the user could not tell
+    # an indicator was missing from the tracker.
+    files = {**BASIC, "meta/2-2-2.md": BASIC["meta/1-1-1.md"], "meta/3-3-3.yml": "indicator_name: X\n"}
+    repo = _repo(tmp_path / "repo", files)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    assert "2 metadata file(s) have no data file and were not imported: meta/2-2-2.md, meta/3-3-3.yml" in done.stderr
+    assert "imported 1 indicator(s) and 1 target(s)" in done.stderr

@@ -62,6 +62,7 @@ class ImportPlan:
     repeated: int = 0
     empty_values: int = 0
     renamed_units: int = 0
+    meta_only: list[str] = field(default_factory=list)
 
 
 def slug(text: str, allowed: str = "a-z0-9", sep: str = "_") -> str:
@@ -283,7 +284,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     indicators: dict[str, Any] = {}
     targets: list[dict[str, Any]] = []
     candidates: list[tuple[Location, dict[str, str]]] = []
-    out = ImportPlan("", candidates, [])
+    out = ImportPlan("", candidates, [], meta_only=repo.meta_only)
     general = [
         p
         for f, ps in by_file.items()

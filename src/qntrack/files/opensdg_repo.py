@@ -92,6 +92,8 @@ class Repository:
     indicators: list[IndicatorData]
     problems: list[Problem]
     git: bool
+    # Metadata files with no data file (``meta/2-2-2.md``): nothing to import, but said.
+    meta_only: list[str] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -373,6 +375,11 @@ def read_repository(root: Path) -> Repository:
                 if raw is not None:
                     indicator.meta_by_lang[lang] = _front_matter(raw, str(translated.relative_to(root)), problems)
         repo.indicators.append(indicator)
+    ids = {path.stem[len("indicator_") :] for path in files}
+    meta_dir = root / "meta"
+    if meta_dir.is_dir():
+        found = [p for p in meta_dir.iterdir() if p.suffix in (".md", ".yml", ".yaml") and p.stem not in ids]
+        repo.meta_only = sorted(str(p.relative_to(root)) for p in found)
     dates = _git_dates(root, [i.data_file for i in repo.indicators])
     if dates is not None:
         repo.git = True
