@@ -328,3 +328,28 @@ def test_metadata_without_a_data_file_is_said(tmp_path: Path):
     assert done.exit_code == 0, done.stderr
     assert "2 metadata file(s) have no data file and were not imported: meta/2-2-2.md, meta/3-3-3.yml" in done.stderr
     assert "imported 1 indicator(s) and 1 target(s)" in done.stderr
+
+
+def test_a_header_two_columns_translate_to_or_a_column_without_a_name(tmp_path: Path):
+    # Found: "Sex" and "data.Sex" (both "Sex" once translated), or a column with no name
+    # holding cells, stopped the import with errors at "targets.yaml:23:7" ("dimension 'sex'
+    # is given twice", "name must not be empty"): a file the import had not written.
+    cases = {
+        "Year,Sex,data.Sex,Units,Value\n2015,,,Percent,10\n2016,Female,Male,Percent,3\n": (
+            "data/indicator_1-1-1.csv:1: error: the column 'Sex' is in the header twice (columns 2 and 3)"
+        ),
+        "Year,,Units,Value\n2015,,Percent,10\n2020,x,Percent,8\n": (
+            "data/indicator_1-1-1.csv:1: error: column 2 has no name"
+        ),
+    }
+    for n, (data, said) in enumerate(cases.items()):
+        repo = _with_data(tmp_path / str(n), data)
+        done = _import(repo, tmp_path / str(n) / "t", "--recorded-at", "2024-01-15")
+        assert done.exit_code == 1
+        assert said in done.stderr
+        assert "targets.yaml" not in done.stderr
+    # A column with no name and no cell (a trailing comma on every line) is nothing to read.
+    repo = _with_data(tmp_path / "3", "Year,Units,Value,,\n2015,Percent,10,,\n2020,Percent,8,,\n")
+    done = _import(repo, tmp_path / "3" / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    assert "2 added" in done.stderr

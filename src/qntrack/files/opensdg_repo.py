@@ -219,10 +219,14 @@ def _read_data(
             )
             return None
     skip = set(repo.non_disaggregation) | {YEAR, VALUE, PROGRESS}
-    disagg = [i for i, h in enumerate(header) if h not in skip]
-    labels = [repo.translate(header[i]) for i in disagg]
-    at = {h: i for i, h in enumerate(header)}
     body = table[1:]
+    disagg = [i for i, h in enumerate(header) if h not in skip and (h or _filled(body, i))]
+    labels = [repo.translate(header[i]) for i in disagg]
+    wrong = _unnamed_or_twice([(i, label) for i, label in zip(disagg, labels, strict=True)])
+    if wrong is not None:
+        repo.problems.append(_problem(file, 1, wrong))
+        return None
+    at = {h: i for i, h in enumerate(header)}
     # Open SDG reads every Year by its first four characters once one is longer (a range
     # such as 2014-2015, a quarter such as "2015 Q4"): sdg-build's progress measure.
     sliced = any(len(r[at[YEAR]].strip()) > 4 for r in body if len(r) > at[YEAR])
@@ -290,9 +294,30 @@ def _column_twice(header: list[str]) -> Any:
     would be read from the last one, which Open SDG (pandas renames it ``Year.1``) does not."""
     first: dict[str, int] = {}
     for n, name in enumerate(header, start=1):
+        if not name:
+            continue  # no name: _unnamed_or_twice judges it by its cells
         if name in first:
             return msg("hostile16_column_twice", column=name, first=first[name], second=n)
         first[name] = n
+    return None
+
+
+def _filled(body: list[list[str]], column: int) -> bool:
+    """Whether any row has a cell in ``column`` (a trailing comma on every line has none)."""
+    return any(len(r) > column and r[column].strip() for r in body)
+
+
+def _unnamed_or_twice(columns: list[tuple[int, str]]) -> Any:
+    """A disaggregation column without a name, or two with one label once translated
+    (``Sex`` and ``data.Sex``): each would be a dimension of the plan the import writes,
+    which cannot hold either."""
+    first: dict[str, int] = {}
+    for i, label in columns:
+        if not label:
+            return msg("hostile16_column_unnamed", n=i + 1, index=i)
+        if label in first:
+            return msg("hostile16_column_twice", column=label, first=first[label] + 1, second=i + 1)
+        first[label] = i
     return None
 
 
