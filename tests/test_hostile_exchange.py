@@ -353,3 +353,23 @@ def test_a_header_two_columns_translate_to_or_a_column_without_a_name(tmp_path: 
     done = _import(repo, tmp_path / "3" / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     assert "2 added" in done.stderr
+
+
+def test_an_option_with_an_infinite_number_or_a_year_out_of_range_names_the_metadata(tmp_path: Path):
+    # Found: `target: .inf`, `limit: .nan` and `base_year: 99999` stopped the import with
+    # errors at lines of the targets.yaml it had not written.
+    for n, (setting, said) in enumerate(
+        {
+            "target: .inf": "target: 'inf' is not a number",
+            "limit: .nan": "limit: 'nan' is not a number",
+            "base_year: 99999": "base_year: '99999' is not a year",
+            "base_year: -5": "base_year: '-5' is not a year",
+        }.items()
+    ):
+        meta = BASIC["meta/1-1-1.md"].replace("- target: 5", f"- target: 5\n          {setting}")
+        meta = meta.replace("target: 5\n          target: .inf", "target: .inf")
+        repo = _repo(tmp_path / str(n) / "repo", {**BASIC, "meta/1-1-1.md": meta})
+        done = _import(repo, tmp_path / str(n) / "t", "--recorded-at", "2024-01-15")
+        assert done.exit_code == 1
+        assert f"meta/1-1-1.md: error: progress_calculation_options item 1: {said}" in done.stderr, done.stderr
+        assert "targets.yaml" not in done.stderr

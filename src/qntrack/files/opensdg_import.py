@@ -20,6 +20,7 @@ listed, unless ``skip_bad``, which leaves out the indicators with problems and s
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -256,10 +257,15 @@ def _option_problem(option: Any) -> Message | None:
     if unknown:
         return msg("opensdg_option_unknown_key", keys=", ".join(unknown), valid=", ".join(sorted(_OPTION_KEYS)))
     for key in ("base_year", "target_year"):
-        if key in option and (isinstance(option[key], bool) or not isinstance(option[key], int)):
+        year = option.get(key)
+        # A year qntrack's periods hold (1000 to 9999), or targets.yaml would refuse it.
+        if key in option and (isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999):
             return msg("opensdg_option_year", key=key, value=str(option[key]))
     for key in ("target", "limit"):
-        if option.get(key) is not None and (isinstance(option[key], bool) or not isinstance(option[key], (int, float))):
+        number = option.get(key)
+        if number is not None and (
+            isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number)
+        ):
             return msg("opensdg_option_number", key=key, value=str(option[key]))
     base, year = option.get("base_year", _BASE_YEAR), option.get("target_year", _TARGET_YEAR)
     if option.get("target") is not None and year <= base:
