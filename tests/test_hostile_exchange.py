@@ -373,3 +373,24 @@ def test_an_option_with_an_infinite_number_or_a_year_out_of_range_names_the_meta
         assert done.exit_code == 1
         assert f"meta/1-1-1.md: error: progress_calculation_options item 1: {said}" in done.stderr, done.stderr
         assert "targets.yaml" not in done.stderr
+
+
+# --- export opensdg ----------------------------------------------------------------------
+
+
+def test_a_file_in_the_way_of_an_export_is_named(tmp_path: Path):
+    # Found: with a file where the export's meta/ folder goes, the message named only the
+    # export's folder ("ex: error: cannot write the Open SDG repository: File exists").
+    (tmp_path / "targets.yaml").write_text(PLAN + "  - {id: y, type: open_sdg, indicator: p}\n", encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(STORE, encoding="utf-8")
+    into = tmp_path / "ex"
+    first = run_clean("--targets", str(tmp_path / "targets.yaml"), "export", "opensdg", "--into", str(into))
+    assert first.exit_code == 0, first.stderr
+    for path in (into / "meta").iterdir():
+        path.unlink()
+    (into / "meta").rmdir()
+    (into / "meta").write_text("in the way\n", encoding="utf-8")
+    done = run_clean("--targets", str(tmp_path / "targets.yaml"), "export", "opensdg", "--into", str(into))
+    assert done.exit_code == 1
+    assert done.stderr.startswith(f"{into / 'meta'}"), done.stderr
+    assert (into / "meta").read_text(encoding="utf-8") == "in the way\n"
