@@ -394,3 +394,35 @@ def test_a_file_in_the_way_of_an_export_is_named(tmp_path: Path):
     assert done.exit_code == 1
     assert done.stderr.startswith(f"{into / 'meta'}"), done.stderr
     assert (into / "meta").read_text(encoding="utf-8") == "in the way\n"
+
+
+def test_skip_bad_leaves_out_an_indicator_whose_files_cannot_be_read(tmp_path: Path):
+    # Found: --skip-bad left out indicators with a bad row or option, but stopped the whole
+    # import when an indicator's data file was not UTF-8 or had no Year column (exit 1,
+    # "--skip-bad" ignored), and at a folder or FIFO where its data or metadata file goes.
+    broken = {
+        "not utf-8": ("data/indicator_2-2-2.csv", b"\xff\xfeY\x00e\x00"),
+        "no Year": ("data/indicator_2-2-2.csv", b"Value\n1\n"),
+        "meta folder": ("meta/2-2-2.md", None),
+        "data fifo": ("data/indicator_2-2-2.csv", "fifo"),
+    }
+    for n, (name, content) in enumerate(broken.values()):
+        repo = _repo(tmp_path / str(n) / "repo", BASIC)
+        (repo / "data" / "indicator_2-2-2.csv").write_text("Year,Value\n2015,1\n", encoding="utf-8")
+        path = repo / name
+        if path.exists():
+            path.unlink()
+        if content is None:
+            path.mkdir()
+        elif content == "fifo":
+            os.mkfifo(path)
+        else:
+            path.write_bytes(content)  # type: ignore[arg-type]
+        done = _import(repo, tmp_path / str(n) / "t", "--recorded-at", "2024-01-15", "--skip-bad")
+        assert done.exit_code == 0, (name, done.stderr)
+        assert "indicator 2-2-2 was left out (--skip-bad)" in done.stderr
+        assert f"{name}" in done.stderr and "warning" in done.stderr
+        assert "imported 1 indicator(s) and 1 target(s)" in done.stderr
+        # Without --skip-bad: refused, naming the file.
+        refused = _import(repo, tmp_path / str(n) / "u", "--recorded-at", "2024-01-15")
+        assert refused.exit_code == 1 and name in refused.stderr

@@ -291,16 +291,21 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     targets: list[dict[str, Any]] = []
     candidates: list[tuple[Location, dict[str, str]]] = []
     out = ImportPlan("", candidates, [], meta_only=repo.meta_only)
-    general = [
-        p
-        for f, ps in by_file.items()
-        for p in ps
-        if not any(f == i.data_file or f == i.meta_file for i in repo.indicators)
-    ]
-    out.problems.extend(general)
+    owned = {f for files in repo.files_of.values() for f in files}
+    out.problems.extend(p for f, ps in by_file.items() if f not in owned for p in ps)
+
+    def problems_of(inid: str) -> list[Problem]:
+        return [p for f in repo.files_of.get(inid, []) for p in by_file.get(f, [])]
+
+    for inid in repo.unread:
+        # Its data file could not be read at all (not UTF-8, no Year, a folder, ...).
+        if skip_bad:
+            out.left_out[inid] = problems_of(inid)
+        else:
+            out.problems.extend(problems_of(inid))
     named: dict[str, IndicatorData] = {}  # qntrack's id -> the first indicator given it
     for ind in repo.indicators:
-        found = [*by_file.get(ind.data_file, []), *by_file.get(ind.meta_file or "", [])]
+        found = problems_of(ind.inid)
         other = named.setdefault(slug(ind.inid), ind)
         if other is not ind:
             # 1-2-1 and 1_2_1 are both qntrack's 1_2_1: the second would replace the first.

@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from ..catalog import msg
+from ..errors import InputError
 from ..plan.model import Location, Problem
 from .textfiles import read_regular
 
@@ -94,6 +95,11 @@ class Repository:
     git: bool
     # Metadata files with no data file (``meta/2-2-2.md``): nothing to import, but said.
     meta_only: list[str] = field(default_factory=list)
+    # Each indicator's files (data, metadata, translated metadata), so that a problem in
+    # any of them is the indicator's (--skip-bad leaves it out); and the indicators whose
+    # data file could not be read at all.
+    files_of: dict[str, list[str]] = field(default_factory=dict)
+    unread: list[str] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -192,7 +198,7 @@ def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
     file = str(path.relative_to(repo.root))
-    raw = read_regular(path, "opensdg data")
+    raw = _read(path, file, "opensdg data", repo.problems)
     if raw is None:
         return None
     if len(raw) > MAX_DATA_BYTES:
@@ -289,6 +295,16 @@ def _read_data(
     )
 
 
+def _read(path: Path, file: str, what: str, problems: list[Problem]) -> bytes | None:
+    """The file's bytes; a folder, FIFO or unreadable file where it should be is a problem
+    of the file (its indicator's, which --skip-bad may leave out), not the end of the import."""
+    try:
+        return read_regular(path, what)
+    except InputError as exc:
+        problems.extend(_problem(file, 0, p.message) for p in exc.problems)
+        return None
+
+
 def _column_twice(header: list[str]) -> Any:
     """A column named twice (``Year`` and ``Year``, ``Value`` and ``Value ``): the cells
     would be read from the last one, which Open SDG (pandas renames it ``Year.1``) does not."""
@@ -377,12 +393,14 @@ def read_repository(root: Path) -> Repository:
         problems.append(_problem(str(root), 0, msg("opensdg_no_data")))
     for path in files:
         inid = path.stem[len("indicator_") :]
+        owned = repo.files_of[inid] = [str(path.relative_to(root))]
         meta: dict[str, Any] = {}
         meta_file = None
         for candidate in (root / "meta" / f"{inid}.md", root / "meta" / f"{inid}.yml", root / "meta" / f"{inid}.yaml"):
             if candidate.exists():
                 meta_file = str(candidate.relative_to(root))
-                raw = read_regular(candidate, "opensdg meta")
+                owned.append(meta_file)
+                raw = _read(candidate, meta_file, "opensdg meta", problems)
                 if raw is not None:
                     if candidate.suffix == ".md":
                         meta = _front_matter(raw, meta_file, problems)
@@ -392,13 +410,15 @@ def read_repository(root: Path) -> Repository:
                 break
         indicator = _read_data(repo, inid, path, meta, meta_file)
         if indicator is None:
+            repo.unread.append(inid)
             continue
         for lang in languages[1:]:
             translated = root / "meta" / lang / f"{inid}.md"
             if translated.exists():
-                raw = read_regular(translated, "opensdg meta")
+                owned.append(str(translated.relative_to(root)))
+                raw = _read(translated, owned[-1], "opensdg meta", problems)
                 if raw is not None:
-                    indicator.meta_by_lang[lang] = _front_matter(raw, str(translated.relative_to(root)), problems)
+                    indicator.meta_by_lang[lang] = _front_matter(raw, owned[-1], problems)
         repo.indicators.append(indicator)
     ids = {path.stem[len("indicator_") :] for path in files}
     meta_dir = root / "meta"
