@@ -426,3 +426,16 @@ def test_skip_bad_leaves_out_an_indicator_whose_files_cannot_be_read(tmp_path: P
         # Without --skip-bad: refused, naming the file.
         refused = _import(repo, tmp_path / str(n) / "u", "--recorded-at", "2024-01-15")
         assert refused.exit_code == 1 and name in refused.stderr
+
+
+def test_control_characters_in_names_and_headers_are_read_as_spaces(tmp_path: Path):
+    # Found: a BEL (U+0007) in a column header or in indicator_name stopped the import with
+    # "targets.yaml:8:11: error: ... name holds a control character": a file not written.
+    # Cells with one were already read with a space in its place; names are read the same.
+    data = BASIC["data/indicator_1-1-1.csv"].replace("Sex", "Se\x07x", 1)
+    meta = BASIC["meta/1-1-1.md"].replace("indicator_name: Poverty rate", 'indicator_name: "Pov\\x07erty rate"')
+    repo = _repo(tmp_path / "repo", {**BASIC, "data/indicator_1-1-1.csv": data, "meta/1-1-1.md": meta})
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    plan = (tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8")
+    assert "name: Pov erty rate" in plan and "name: Se x" in plan

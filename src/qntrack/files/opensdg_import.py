@@ -111,10 +111,11 @@ class _Dimensions:
         while dim_id in self.names:
             dim_id, n = f"{base}_{n}", n + 1
         self.ids[label] = dim_id
-        name = label if self._match(label) not in self._columns else f"{label} (Open SDG)"
+        plain = _spaced(label).strip() or dim_id
+        name = plain if self._match(plain) not in self._columns else f"{plain} (Open SDG)"
         names = {"en": name}
         if "vi" in self.repo.languages:
-            names["vi"] = self.repo.translate(label, "vi") if label != name else name
+            names["vi"] = (_spaced(self.repo.translate(label, "vi")).strip() or name) if plain != name else name
         self.names[dim_id] = names
         return dim_id
 
@@ -140,7 +141,12 @@ class _Dimensions:
 def _text(repo: Repository, value: Any, lang: str | None = None) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return repo.translate(str(value).strip(), lang).strip()
+    return _spaced(repo.translate(str(value).strip(), lang)).strip()
+
+
+def _spaced(text: str) -> str:
+    """Control characters as spaces, as in a unit's name: targets.yaml holds none."""
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 def _localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...]) -> Any:
