@@ -439,3 +439,30 @@ def test_control_characters_in_names_and_headers_are_read_as_spaces(tmp_path: Pa
     assert done.exit_code == 0, done.stderr
     plan = (tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8")
     assert "name: Pov erty rate" in plan and "name: Se x" in plan
+
+
+def test_columns_or_cells_that_differ_only_in_case_are_one_dimension_or_refused(tmp_path: Path):
+    # Found: "Sex" in one data file and "sex" in another became dimensions 'sex' and
+    # 'sex_2', which targets.yaml refuses ("its name 'sex' is also a name of dimension
+    # 'sex'") at lines of the file not written. They are one dimension now.
+    files = {
+        **BASIC,
+        "data/indicator_2-2-2.csv": "Year,sex,Value\n2015,,4\n2015,female,3\n",
+    }
+    repo = _repo(tmp_path / "repo", files)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    assert "2_2_2[sex=Female],2015,3" in (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8")
+    # Both in one file: refused at the header, as a column named twice.
+    repo = _with_data(tmp_path / "b", "Year,Sex,sex,Value\n2015,,,10\n2015,F,,1\n2015,,M,2\n")
+    done = _import(repo, tmp_path / "b" / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1
+    assert "data/indicator_1-1-1.csv:1: error: the column 'sex' is in the header twice (columns 2 and 3)" in done.stderr
+    # Found: cells "Female" and "female" for one year, one unit in qntrack, were both
+    # recorded at the same moment with different figures: a store `check` refuses.
+    repo = _with_data(tmp_path / "c", "Year,Sex,Value\n2015,,10\n2015,Female,1\n2015,female,2\n")
+    done = _import(repo, tmp_path / "c" / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1
+    assert "data/indicator_1-1-1.csv:4: error: 'female' and 'Female' (line 3) are one unit in qntrack" in done.stderr, (
+        done.stderr
+    )

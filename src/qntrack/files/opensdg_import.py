@@ -35,6 +35,7 @@ from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
 from .opensdg_repo import DIRTY as _DIRTY, DataRow, IndicatorData, Repository, read_repository
+from .opensdg_repo import one_unit as _one_unit, raw_cells as _raw_cells, spaced as _spaced
 
 __all__ = ["ImportPlan", "plan_repository", "MARKER"]
 
@@ -100,17 +101,24 @@ class _Dimensions:
         self._reserved = RESERVED_IDS
         self._columns = {unit_match(c) for c in HEADER} | {unit_match(k) for k in VIETNAMESE_COLUMNS}
         self._match = unit_match
+        self._by_match: dict[str, str] = {}  # unit_match(label) -> id
 
     def id_of(self, label: str) -> str:
         if label in self.ids:
             return self.ids[label]
+        # "Sex" in one file and "sex" in another are one dimension: targets.yaml refuses two
+        # dimensions whose names qntrack reads as one (plan.units.unit_match).
+        same = self._by_match.get(self._match(label))
+        if same is not None:
+            self.ids[label] = same
+            return same
         base = slug(label) or "dimension"
         if base in self._reserved or base[0].isdigit():
             base = f"{base}_group" if not base[0].isdigit() else f"d_{base}"
         dim_id, n = base, 2
         while dim_id in self.names:
             dim_id, n = f"{base}_{n}", n + 1
-        self.ids[label] = dim_id
+        self.ids[label] = self._by_match[self._match(label)] = dim_id
         plain = _spaced(label).strip() or dim_id
         name = plain if self._match(plain) not in self._columns else f"{plain} (Open SDG)"
         names = {"en": name}
@@ -142,11 +150,6 @@ def _text(repo: Repository, value: Any, lang: str | None = None) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
     return _spaced(repo.translate(str(value).strip(), lang)).strip()
-
-
-def _spaced(text: str) -> str:
-    """Control characters as spaces, as in a unit's name: targets.yaml holds none."""
-    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 def _localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...]) -> Any:
@@ -396,9 +399,12 @@ def _indicator(
     from .rules import recorded_at as utc_stamp
 
     when = utc_stamp(when)  # a commit's date with its offset, as the store writes it: in UTC
+    met: dict[tuple, DataRow] = {}  # (year, units as qntrack names them) -> the first row
     for r in ind.rows:
         cells = _row_dims(r, dims)
         bad = next((p for _, v in cells if (p := _unit_problem(v)) is not None), None)
+        if bad is None:
+            bad = _one_unit(met.setdefault((r.year, tuple(cells)), r), r)
         if bad is not None:
             problems.append(Problem(Location(ind.data_file, r.line), bad))
             continue
@@ -463,10 +469,6 @@ def _unit_problem(name: str) -> Message | None:
 
 def _suffix(name: Any, text: str) -> Any:
     return {k: v + text for k, v in name.items()} if isinstance(name, dict) else name + text
-
-
-def _raw_cells(r: DataRow) -> list[tuple[str, str]]:
-    return [*r.cells, *((("Series", r.series),) if r.series else ()), *((("Units", r.units),) if r.units else ())]
 
 
 def _row_dims(r: DataRow, dims: _Dimensions) -> list[tuple[str, str]]:

@@ -22,13 +22,14 @@ import csv
 import io
 import math
 import subprocess
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .textfiles import read_regular
@@ -295,6 +296,26 @@ def _read_data(
     )
 
 
+def raw_cells(r: DataRow) -> list[tuple[str, str]]:
+    """A row's disaggregation cells, then its Series and Units, as (label, cell)."""
+    return [*r.cells, *((("Series", r.series),) if r.series else ()), *((("Units", r.units),) if r.units else ())]
+
+
+def spaced(text: str) -> str:
+    """Control characters as spaces, as in a unit's name: targets.yaml holds none."""
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+def one_unit(first: DataRow, row: DataRow) -> Message | None:
+    """Two rows of one year whose cells differ only as qntrack's unit names do not
+    (``Female``, ``female``) are one series in qntrack: with other figures, refused."""
+    if first is row or (first.value, first.progress) == (row.value, row.progress):
+        return None
+    pairs = zip(raw_cells(row), raw_cells(first), strict=False)
+    mine, theirs = next(((a, b) for (_, a), (_, b) in pairs if a != b), ("", ""))
+    return msg("hostile16_one_unit", unit=mine, other=theirs, line=first.line, year=row.year_label)
+
+
 def _read(path: Path, file: str, what: str, problems: list[Problem]) -> bytes | None:
     """The file's bytes; a folder, FIFO or unreadable file where it should be is a problem
     of the file (its indicator's, which --skip-bad may leave out), not the end of the import."""
@@ -327,13 +348,15 @@ def _unnamed_or_twice(columns: list[tuple[int, str]]) -> Any:
     """A disaggregation column without a name, or two with one label once translated
     (``Sex`` and ``data.Sex``): each would be a dimension of the plan the import writes,
     which cannot hold either."""
+    from ..plan.units import unit_match  # "Sex" and "sex" are one dimension's name
+
     first: dict[str, int] = {}
     for i, label in columns:
         if not label:
             return msg("hostile16_column_unnamed", n=i + 1, index=i)
-        if label in first:
-            return msg("hostile16_column_twice", column=label, first=first[label] + 1, second=i + 1)
-        first[label] = i
+        if unit_match(label) in first:
+            return msg("hostile16_column_twice", column=label, first=first[unit_match(label)] + 1, second=i + 1)
+        first[unit_match(label)] = i
     return None
 
 
