@@ -466,3 +466,18 @@ def test_columns_or_cells_that_differ_only_in_case_are_one_dimension_or_refused(
     assert "data/indicator_1-1-1.csv:4: error: 'female' and 'Female' (line 3) are one unit in qntrack" in done.stderr, (
         done.stderr
     )
+
+
+def test_a_plan_the_import_made_but_cannot_read_back_is_said_as_such(tmp_path: Path):
+    # Found (several cases above, each fixed): a repository the import made a plan of that
+    # targets.yaml's rules refuse stopped with errors at lines of a targets.yaml that does
+    # not exist. Whatever case is left is now introduced as what it is. The case here: a
+    # column "status" (renamed "status (Open SDG)": a store column's name) beside a column
+    # "status (Open SDG)".
+    data = "Year,status,status (Open SDG),Value\n2015,,,10\n2015,a,,1\n2015,,b,2\n"
+    repo = _with_data(tmp_path, data)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1
+    first = done.stderr.splitlines()[0]
+    assert first.startswith(f"{repo}: error: the plan made from this repository is one qntrack refuses"), first
+    assert not (tmp_path / "t").exists()

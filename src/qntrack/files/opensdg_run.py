@@ -79,7 +79,13 @@ def import_opensdg(
     early = _before_their_years(planned.candidates)
     if early:
         raise InputError(early)
-    plan = parse_plan(planned.text, str(targets))
+    try:
+        plan = parse_plan(planned.text, str(targets))
+    except InputError as exc:
+        # The import made a plan its own rules refuse: the problems name lines of a file
+        # the user does not have; say so first (docs/decisions.md, "Hostile pass of issue 16").
+        said = Problem(Location(str(repo_dir)), msg("hostile16_plan_refused", targets=str(targets)))
+        raise InputError([said, *exc.problems]) from None
     for _, fields in planned.candidates:
         # A figure published before its year was over can only be an estimate
         # (docs/decisions.md, "Files, timestamps and text in the store").
