@@ -481,3 +481,23 @@ def test_a_plan_the_import_made_but_cannot_read_back_is_said_as_such(tmp_path: P
     first = done.stderr.splitlines()[0]
     assert first.startswith(f"{repo}: error: the plan made from this repository is one qntrack refuses"), first
     assert not (tmp_path / "t").exists()
+
+
+def test_a_dimension_is_named_in_vietnamese_from_the_sites_translations(tmp_path: Path):
+    # Found: with `languages: [en, vi]` and translations/vi/data.yml giving "Sex: Giới
+    # tính", the header `data.Sex` became a dimension named "Sex" only: the Vietnamese label
+    # was looked up for the already translated "Sex", not for the key "data.Sex".
+    files = {
+        **BASIC,
+        "config_data.yml": "languages:\n  - en\n  - vi\n",
+        "translations/en/data.yml": "Sex: Sex\n",
+        "translations/vi/data.yml": "Sex: Giới tính\n",
+        "data/indicator_1-1-1.csv": BASIC["data/indicator_1-1-1.csv"].replace("Year,Sex,", "Year,data.Sex,"),
+    }
+    repo = _repo(tmp_path / "repo", files)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    import yaml
+
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan["dimensions"]["sex"]["name"] == {"en": "Sex", "vi": "Giới tính"}

@@ -123,7 +123,11 @@ class _Dimensions:
         name = plain if self._match(plain) not in self._columns else f"{plain} (Open SDG)"
         names = {"en": name}
         if "vi" in self.repo.languages:
-            names["vi"] = (_spaced(self.repo.translate(label, "vi")).strip() or name) if plain != name else name
+            # The header's key (data.Sex), not its English text; without a Vietnamese entry
+            # for it, the name in the site's language.
+            group, _, key = self.repo.header_keys.get(label, label).partition(".")
+            vi = _spaced(self.repo.translations.get("vi", {}).get(group, {}).get(key, "")).strip() or plain
+            names["vi"] = vi if self._match(vi) not in self._columns else f"{vi} (Open SDG)"
         self.names[dim_id] = names
         return dim_id
 

@@ -101,6 +101,9 @@ class Repository:
     # data file could not be read at all.
     files_of: dict[str, list[str]] = field(default_factory=dict)
     unread: list[str] = field(default_factory=list)
+    # Each column label (in the site's language) -> its header as written (``data.Sex``),
+    # the key its label in another language is looked up by.
+    header_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def language(self) -> str:
@@ -229,6 +232,8 @@ def _read_data(
     body = table[1:]
     disagg = [i for i, h in enumerate(header) if h not in skip and (h or _filled(body, i))]
     labels = [repo.translate(header[i]) for i in disagg]
+    for i, label in zip(disagg, labels, strict=True):
+        repo.header_keys.setdefault(label, header[i])
     wrong = _unnamed_or_twice([(i, label) for i, label in zip(disagg, labels, strict=True)])
     if wrong is not None:
         repo.problems.append(_problem(file, 1, wrong))
