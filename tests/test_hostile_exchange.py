@@ -501,3 +501,14 @@ def test_a_dimension_is_named_in_vietnamese_from_the_sites_translations(tmp_path
 
     plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
     assert plan["dimensions"]["sex"]["name"] == {"en": "Sex", "vi": "Giới tính"}
+
+
+def test_a_recorded_at_in_the_future_is_one_message(tmp_path: Path):
+    # Found: --recorded-at 2999-01-01 gave one error per row ("recorded_at ... is in the
+    # future"), each at a line of the data file, where nothing is wrong.
+    repo = _repo(tmp_path / "repo", BASIC)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2999-01-01")
+    assert done.exit_code == 2
+    assert done.stderr.count("error:") == 1, done.stderr
+    assert done.stderr.startswith("--recorded-at: error: 2999-01-01 is in the future")
+    assert not (tmp_path / "t").exists()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog import msg
-from ..errors import InputError, fail
+from ..errors import ExitCode, InputError, fail
 from ..plan.model import Location, Plan, Problem
 from .opensdg_import import MARKER, ImportPlan, in_force_key, plan_repository
 
@@ -64,9 +64,14 @@ def import_opensdg(
         try:
             recorded_at = utc_stamp(recorded_at)
         except ValueError as exc:
-            from ..errors import ExitCode
-
             raise fail("--recorded-at", exc.args[0], ExitCode.USAGE) from None
+        from .store import utc_now
+
+        now = utc_now()
+        if recorded_at > now:
+            # One message here, not one per row of every data file.
+            future = msg("hostile16_recorded_at_future", date=recorded_at[:10], now=now)
+            raise fail("--recorded-at", future, ExitCode.USAGE)
     if into.exists() and not into.is_dir():
         raise fail(str(into), msg("hostile16_into_not_folder"))
     targets = into / "targets.yaml"
