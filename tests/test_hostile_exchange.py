@@ -512,3 +512,19 @@ def test_a_recorded_at_in_the_future_is_one_message(tmp_path: Path):
     assert done.stderr.count("error:") == 1, done.stderr
     assert done.stderr.startswith("--recorded-at: error: 2999-01-01 is in the future")
     assert not (tmp_path / "t").exists()
+
+
+def test_recorded_at_in_a_git_checkout_says_which_files_it_dates(tmp_path: Path):
+    # Found: in a git checkout, --recorded-at 2020-05-01 was silently not used for the
+    # committed files (dated by their commits): the user believed every figure dated 2020.
+    repo = _repo(tmp_path / "repo", BASIC)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "data")
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2024-06-01")
+    assert done.exit_code == 0, done.stderr
+    assert "--recorded-at dates only the data files not committed: 1 file(s) are dated by their last commit" in (
+        done.stderr
+    )
+    rows = (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert all(r.endswith("2024-03-01T10:00:00Z") for r in rows)

@@ -65,6 +65,7 @@ class ImportPlan:
     empty_values: int = 0
     renamed_units: int = 0
     meta_only: list[str] = field(default_factory=list)
+    dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
 
 
 def slug(text: str, allowed: str = "a-z0-9", sep: str = "_") -> str:
@@ -342,6 +343,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         out.repeated += ind.repeated
         out.empty_values += counts[0]
         out.renamed_units += counts[1]
+        out.dated_by_git += bool(ind.changed_at)
     document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {repo_dir.resolve().name}"}
     if dims.names:
         document["dimensions"] = dims.declared()
