@@ -147,7 +147,7 @@ def _opensdg(targets: str | None, output: str | None, into: str | None, day: str
 
 
 def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[str, int, str]:
-    from ..files.sdmx_csv import export_rows, sdmx_text, structure_id, taken_names
+    from ..files.sdmx_csv import TOTAL, export_rows, sdmx_text, structure_id, taken_names, total_named
 
     taken = taken_names(ws.plan)
     if taken:
@@ -156,6 +156,11 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[str, int, str]:
         raise fail(ws.plan.source_file, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
 
     rows = export_rows(ws.plan, ws.series)
+    named = total_named(rows)
+    if named is not None:
+        from ..catalog import msg
+
+        raise fail(ws.plan.source_file, msg("hostile16_sdmx_total_unit", id=named[0], unit=named[1], code=TOTAL))
     label = structure or structure_id(ws.plan)
     return sdmx_text(ws.plan, rows, label), len(rows), label
 

@@ -91,4 +91,13 @@ def import_(
     ):
         if next(iter(value.values())):
             _say(msg(key, **value))
+    if recorded_at is not None and planned.dated_by_git:
+        _say(msg("hostile16_recorded_at_git", count=planned.dated_by_git))
+    if planned.meta_only:
+        # A site's metadata often covers every SDG indicator, reported or not: the first ten.
+        shown = ", ".join(planned.meta_only[:10]) + (", ..." if len(planned.meta_only) > 10 else "")
+        _say(msg("hostile16_meta_without_data", count=len(planned.meta_only), files=shown))
+    if done.kept_indicators:
+        kept = done.kept_indicators
+        _say(msg("hostile16_kept_indicators", count=len(kept), ids=", ".join(kept)))
     _say(msg("opensdg_dry_run" if dry_run else "opensdg_done", **counts))

@@ -33,15 +33,16 @@ from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
+from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
+from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
+from .opensdg_repo import one_unit as _one_unit, raw_cells as _raw_cells, spaced as _spaced
 
 __all__ = ["ImportPlan", "plan_repository", "MARKER"]
 
 # The first line of a targets.yaml the import wrote: the next import may replace it.
 MARKER = "# Written by `qntrack import opensdg`"
 # Open SDG's defaults for an option (sdg-build's progress measure).
-_DIRECTION_DEFAULT = "negative"
-_OPTION_KEYS = {"series", "unit", "disaggregation", "base_year", "target", "target_year", "direction", "limit"}
 # The characters the store's unit keys hold for themselves, and what an imported unit
 # name has in their place (docs/formats.md).
 _IN_PLACE = {"[": "(", "]": ")", ";": ",", "=": ":"}
@@ -63,6 +64,8 @@ class ImportPlan:
     repeated: int = 0
     empty_values: int = 0
     renamed_units: int = 0
+    meta_only: list[str] = field(default_factory=list)
+    dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
 
 
 def slug(text: str, allowed: str = "a-z0-9", sep: str = "_") -> str:
@@ -100,24 +103,35 @@ class _Dimensions:
         self._reserved = RESERVED_IDS
         self._columns = {unit_match(c) for c in HEADER} | {unit_match(k) for k in VIETNAMESE_COLUMNS}
         self._match = unit_match
+        self._by_match: dict[str, str] = {}  # unit_match(label) -> id
 
     def id_of(self, label: str) -> str:
         if label in self.ids:
             return self.ids[label]
+        # "Sex" in one file and "sex" in another are one dimension: targets.yaml refuses two
+        # dimensions whose names qntrack reads as one (plan.units.unit_match).
+        same = self._by_match.get(self._match(label))
+        if same is not None:
+            self.ids[label] = same
+            return same
         base = slug(label) or "dimension"
         if base in self._reserved or base[0].isdigit():
             base = f"{base}_group" if not base[0].isdigit() else f"d_{base}"
         dim_id, n = base, 2
         while dim_id in self.names:
             dim_id, n = f"{base}_{n}", n + 1
-        self.ids[label] = dim_id
-        texts = self.repo.in_languages(label)
-        names = {"en": texts.get("en", label)}
-        if "vi" in texts:
-            names["vi"] = texts["vi"]
+        self.ids[label] = self._by_match[self._match(label)] = dim_id
+        plain = _spaced(label).strip() or dim_id
+        # The label in each language the site's translations give it (by the header's
+        # key, data.Sex); without a Vietnamese entry, the name in the site's language.
+        texts = {lang: _spaced(t).strip() or plain for lang, t in self.repo.in_languages(label).items()}
+        names = {"en": texts.get("en", plain)}
+        if "vi" in self.repo.languages:
+            names["vi"] = texts.get("vi", plain)
         names.update((lang, t) for lang, t in texts.items() if lang not in ("en", "vi") and t != names["en"])
-        if self._match(names["en"]) in self._columns:
-            names["en"] += " (Open SDG)"  # a dimension may not take a column's name (Value, Source)
+        for lang, text in list(names.items()):
+            if self._match(text) in self._columns:
+                names[lang] = f"{text} (Open SDG)"  # a dimension may not take a column's name (Value, Source)
         self.names[dim_id] = names
         return dim_id
 
@@ -150,7 +164,7 @@ class _Dimensions:
 def _text(repo: Repository, value: Any, lang: str | None = None) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return repo.translate(str(value).strip(), lang).strip()
+    return _spaced(repo.translate(str(value).strip(), lang)).strip()
 
 
 def _localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...]) -> Any:
@@ -184,104 +198,6 @@ def _figure_text(value: float) -> str:
     return format_value(value)
 
 
-class _Selection:
-    """sdg-build's selection of the series an option assesses, step by step."""
-
-    def __init__(self, indicator: IndicatorData) -> None:
-        self.indicator = indicator
-
-    def rows(self, option: dict[str, Any]) -> tuple[list[DataRow], Message | None]:
-        ind = self.indicator
-        rows = list(ind.rows)
-        unit, series = option.get("unit"), option.get("series")
-        # A name no row has filters nothing (sdg-build warns and goes on); the check for a
-        # single series below then usually refuses it, as sdg-build does.
-        if unit is not None and ind.has_units and any(r.units == str(unit) for r in rows):
-            rows = [r for r in rows if r.units == str(unit)]
-        if series is not None and ind.has_series and any(r.series == str(series) for r in rows):
-            rows = [r for r in rows if r.series == str(series)]
-        wanted = option.get("disaggregation") or []
-        missing: list[Message] = []
-        for key, named, column in (("unit", unit, "Units"), ("series", series, "Series")):
-            if named is not None and not any((r.units if key == "unit" else r.series) == str(named) for r in rows):
-                missing.append(msg("opensdg_not_found", field=column, value=str(named), hint=""))
-        if wanted:
-            for item in wanted:
-                name, value = str(item.get("field", "")), str(item.get("value", ""))
-                if name in ind.columns and any(dict(r.cells).get(name) == value for r in rows):
-                    rows = [r for r in rows if dict(r.cells).get(name) == value]
-                else:
-                    missing.append(msg("opensdg_not_found", field=name, value=value, hint=_closest(name, value, ind)))
-        else:
-            headline = [r for r in rows if not r.cells]
-            if not headline and rows:
-                return [], msg("opensdg_no_headline")
-            rows = headline
-        groups = {(r.cells, r.series, r.units) for r in rows}
-        if len(groups) > 1 and missing:
-            # What sdg-build only warns of is what went wrong: said first, with the closest names.
-            return [], missing[0]
-        if len(groups) > 1:
-            shown = "; ".join(sorted(_group_text(g) for g in groups)[:2])
-            return [], msg("opensdg_many_series", count=len(groups), examples=shown)
-        return rows, None
-
-
-def _closest(name: str, value: str, ind: IndicatorData) -> str:
-    """The column, or the column's value, closest to what an option names, as a hint."""
-    import difflib
-
-    if name not in ind.columns:
-        near = difflib.get_close_matches(name, ind.columns, n=1, cutoff=0.5)
-        return f"; columns: {', '.join(ind.columns)}" + (f"; closest: '{near[0]}'" if near else "")
-    values = sorted({dict(r.cells).get(name, "") for r in ind.rows} - {""})
-    near = difflib.get_close_matches(value, values, n=1, cutoff=0.5)
-    return f"; closest value: '{near[0]}'" if near else f"; values: {', '.join(values[:5])}"
-
-
-def _group_text(group: tuple) -> str:
-    cells, series, units = group
-    parts = (
-        [f"{k}={v}" for k, v in cells]
-        + ([f"Series={series}"] if series else [])
-        + ([f"Units={units}"] if units else [])
-    )
-    return ", ".join(parts) or "(headline)"
-
-
-def _tag(inid: str, option: dict[str, Any]) -> str:
-    """Open SDG's name of an option's series: the id, series, unit and values, by ' / '."""
-    parts = [inid]
-    for key in ("series", "unit"):
-        if option.get(key) is not None:
-            parts.append(str(option[key]))
-    parts += [str(d.get("value", "")) for d in option.get("disaggregation") or []]
-    return " / ".join(parts)
-
-
-def _option_problem(option: Any) -> Message | None:
-    """What makes an option one qntrack cannot judge as Open SDG does, if anything."""
-    if not isinstance(option, dict):
-        return msg("opensdg_option_not_mapping")
-    unknown = sorted(set(map(str, option)) - _OPTION_KEYS)
-    if unknown:
-        return msg("opensdg_option_unknown_key", keys=", ".join(unknown), valid=", ".join(sorted(_OPTION_KEYS)))
-    for key in ("base_year", "target_year"):
-        if key in option and (isinstance(option[key], bool) or not isinstance(option[key], int)):
-            return msg("opensdg_option_year", key=key, value=str(option[key]))
-    for key in ("target", "limit"):
-        if option.get(key) is not None and (isinstance(option[key], bool) or not isinstance(option[key], (int, float))):
-            return msg("opensdg_option_number", key=key, value=str(option[key]))
-    if option.get("direction") not in (None, "positive", "negative"):
-        return msg("opensdg_option_direction", value=str(option.get("direction")))
-    wanted = option.get("disaggregation")
-    if wanted is not None and (
-        not isinstance(wanted, list) or not all(isinstance(d, dict) and "field" in d and "value" in d for d in wanted)
-    ):
-        return msg("opensdg_option_disaggregation")
-    return None
-
-
 def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bool = False) -> ImportPlan:
     """The plan and the figures of the repository at ``repo_dir`` (nothing written)."""
     repo = read_repository(repo_dir)
@@ -292,16 +208,29 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     indicators: dict[str, Any] = {}
     targets: list[dict[str, Any]] = []
     candidates: list[tuple[Location, dict[str, str]]] = []
-    out = ImportPlan("", candidates, [])
-    general = [
-        p
-        for f, ps in by_file.items()
-        for p in ps
-        if not any(f == i.data_file or f == i.meta_file for i in repo.indicators)
-    ]
-    out.problems.extend(general)
+    out = ImportPlan("", candidates, [], meta_only=repo.meta_only)
+    owned = {f for files in repo.files_of.values() for f in files}
+    out.problems.extend(p for f, ps in by_file.items() if f not in owned for p in ps)
+
+    def problems_of(inid: str) -> list[Problem]:
+        return [p for f in repo.files_of.get(inid, []) for p in by_file.get(f, [])]
+
+    for inid in repo.unread:
+        # Its data file could not be read at all (not UTF-8, no Year, a folder, ...).
+        if skip_bad:
+            out.left_out[inid] = problems_of(inid)
+        else:
+            out.problems.extend(problems_of(inid))
+    named: dict[str, IndicatorData] = {}  # qntrack's id -> the first indicator given it
     for ind in repo.indicators:
-        found = [*by_file.get(ind.data_file, []), *by_file.get(ind.meta_file or "", [])]
+        found = problems_of(ind.inid)
+        other = named.setdefault(slug(ind.inid), ind)
+        if other is not ind:
+            # 1-2-1 and 1_2_1 are both qntrack's 1_2_1: the second would replace the first.
+            clash = msg(
+                "hostile16_id_clash", inid=ind.inid, id=slug(ind.inid), other=other.inid, other_file=other.data_file
+            )
+            found.append(Problem(Location(ind.data_file, 0), clash))
         made = _indicator(repo, ind, dims, recorded_at, found)
         if found:
             if skip_bad:
@@ -318,6 +247,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         out.repeated += ind.repeated
         out.empty_values += counts[0]
         out.renamed_units += counts[1]
+        out.dated_by_git += bool(ind.changed_at)
     document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {repo_dir.resolve().name}"}
     if dims.names:
         document["dimensions"] = dims.declared()
@@ -355,9 +285,7 @@ def _indicator(
     if asks and not isinstance(options, list):
         problems.append(Problem(Location(meta_file, 0), msg("opensdg_options_not_list")))
         return {}, [], [], (0, 0)
-    directions = (
-        {str(o.get("direction", _DIRECTION_DEFAULT)) for o in options if isinstance(o, dict)} if asks else set()
-    )
+    directions = {str(o.get("direction", DIRECTION_DEFAULT)) for o in options if isinstance(o, dict)} if asks else set()
     entry: dict[str, Any] = {"name": name}
     if unit:
         entry["unit"] = unit
@@ -373,16 +301,20 @@ def _indicator(
     rows: list[tuple[Location, dict[str, str]]] = []
     empty = renamed = 0
     if not when:
+        said = "opensdg_no_date" if not repo.git else "opensdg_not_committed"
         problems.append(
-            Problem(Location(ind.data_file, 0), msg("opensdg_no_date" if not repo.git else "opensdg_not_committed"))
+            Problem(Location(ind.data_file, 0), msg("hostile16_uncommitted" if ind.commit == _DIRTY else said))
         )
         return {}, [], [], (0, 0)
     from .rules import recorded_at as utc_stamp
 
     when = utc_stamp(when)  # a commit's date with its offset, as the store writes it: in UTC
+    met: dict[tuple, DataRow] = {}  # (year, units as qntrack names them) -> the first row
     for r in ind.rows:
         cells = _row_dims(r, dims)
         bad = next((p for _, v in cells if (p := _unit_problem(v)) is not None), None)
+        if bad is None:
+            bad = _one_unit(met.setdefault((r.year, tuple(cells)), r), r)
         if bad is not None:
             problems.append(Problem(Location(ind.data_file, r.line), bad))
             continue
@@ -406,10 +338,10 @@ def _indicator(
             rows.append((Location(ind.data_file, r.line), fields))
     targets: list[dict[str, Any]] = []
     if asks:
-        selection = _Selection(ind)
+        selection = Selection(ind)
         many = len(options) > 1
         for k, option in enumerate(options, start=1):
-            wrong = _option_problem(option)
+            wrong = option_problem(option)
             if wrong is not None:
                 problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", n=k, problem=wrong)))
                 continue
@@ -422,15 +354,13 @@ def _indicator(
             target["type"] = "open_sdg"
             target["indicator"] = f"{ind_id}_progress" if ind.has_progress else ind_id
             if option.get("series") is not None or option.get("unit") is not None or option.get("disaggregation"):
-                target["name"] = _tag(ind.inid, option)
+                target["name"] = tag(ind.inid, option)
             target["group"] = ind.inid
             target["source"] = f"Open SDG {meta_file}, progress_calculation_options item {k}"
             goal = _text(repo, ind.meta.get("target_name"))
             if goal:
                 target["note"] = goal[:1000]
-            target["direction"] = (
-                "increase" if option.get("direction", _DIRECTION_DEFAULT) == "positive" else "decrease"
-            )
+            target["direction"] = "increase" if option.get("direction", DIRECTION_DEFAULT) == "positive" else "decrease"
             for key in ("base_year", "target", "target_year", "limit"):
                 if option.get(key) is not None:
                     target[key] = option[key]
@@ -447,10 +377,6 @@ def _unit_problem(name: str) -> Message | None:
 
 def _suffix(name: Any, text: str) -> Any:
     return {k: v + text for k, v in name.items()} if isinstance(name, dict) else name + text
-
-
-def _raw_cells(r: DataRow) -> list[tuple[str, str]]:
-    return [*r.cells, *((("Series", r.series),) if r.series else ()), *((("Units", r.units),) if r.units else ())]
 
 
 def _row_dims(r: DataRow, dims: _Dimensions) -> list[tuple[str, str]]:

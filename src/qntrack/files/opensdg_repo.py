@@ -21,15 +21,17 @@ from __future__ import annotations
 import csv
 import io
 import math
-import subprocess
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..catalog import msg
+from ..catalog import Message, msg
+from ..errors import InputError
 from ..plan.model import Location, Problem
+from .opensdg_git import git_dates, inputs
 from .textfiles import read_regular
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
@@ -93,6 +95,16 @@ class Repository:
     # Each text read in the site's language, back to the translation key it was read from
     # (``Female`` <- ``data.Female``): its other languages are that key's translations.
     raw_of: dict[str, str] = field(default_factory=dict)
+    # Metadata files with no data file (``meta/2-2-2.md``): nothing to import, but said.
+    meta_only: list[str] = field(default_factory=list)
+    # Each indicator's files (data, metadata, translated metadata), so that a problem in
+    # any of them is the indicator's (--skip-bad leaves it out); and the indicators whose
+    # data file could not be read at all.
+    files_of: dict[str, list[str]] = field(default_factory=dict)
+    unread: list[str] = field(default_factory=list)
+    # Each column label (in the site's language) -> its header as written (``data.Sex``),
+    # the key its label in another language is looked up by.
+    header_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def language(self) -> str:
@@ -198,6 +210,9 @@ def _number(text: str) -> float | None:
     if text == "" or text.lower() in {"nan", "na", "n/a", "null", "none"}:
         return None
     value = float(text)  # ValueError: the caller says where
+    if math.isinf(value):
+        # 1e400 reads as infinity: refused as the cell is written, not as "inf".
+        raise ValueError(text)
     return None if math.isnan(value) else value
 
 
@@ -205,7 +220,7 @@ def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
     file = str(path.relative_to(repo.root))
-    raw = read_regular(path, "opensdg data")
+    raw = _read(path, file, "opensdg data", repo.problems)
     if raw is None:
         return None
     if len(raw) > MAX_DATA_BYTES:
@@ -221,6 +236,10 @@ def _read_data(
         repo.problems.append(_problem(file, 1, msg("opensdg_empty_data")))
         return None
     header = [h.strip() for h in table[0]]
+    twice = _column_twice(header)
+    if twice is not None:
+        repo.problems.append(_problem(file, 1, twice))
+        return None
     for needed in (YEAR, VALUE):
         if needed not in header:
             repo.problems.append(
@@ -228,10 +247,16 @@ def _read_data(
             )
             return None
     skip = set(repo.non_disaggregation) | {YEAR, VALUE, PROGRESS}
-    disagg = [i for i, h in enumerate(header) if h not in skip]
-    labels = [repo.translate(header[i]) for i in disagg]
-    at = {h: i for i, h in enumerate(header)}
     body = table[1:]
+    disagg = [i for i, h in enumerate(header) if h not in skip and (h or _filled(body, i))]
+    labels = [repo.translate(header[i]) for i in disagg]
+    for i, label in zip(disagg, labels, strict=True):
+        repo.header_keys.setdefault(label, header[i])
+    wrong = _unnamed_or_twice([(i, label) for i, label in zip(disagg, labels, strict=True)])
+    if wrong is not None:
+        repo.problems.append(_problem(file, 1, wrong))
+        return None
+    at = {h: i for i, h in enumerate(header)}
     # Open SDG reads every Year by its first four characters once one is longer (a range
     # such as 2014-2015, a quarter such as "2015 Q4"): sdg-build's progress measure.
     sliced = any(len(r[at[YEAR]].strip()) > 4 for r in body if len(r) > at[YEAR])
@@ -294,50 +319,68 @@ def _read_data(
     )
 
 
-def _git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | None:
-    """For each file, the date (ISO 8601) and hash of the commit that last changed it, or
-    None when the folder is not a git checkout (or git is not installed)."""
+def raw_cells(r: DataRow) -> list[tuple[str, str]]:
+    """A row's disaggregation cells, then its Series and Units, as (label, cell)."""
+    return [*r.cells, *((("Series", r.series),) if r.series else ()), *((("Units", r.units),) if r.units else ())]
+
+
+def spaced(text: str) -> str:
+    """Control characters as spaces, as in a unit's name: targets.yaml holds none."""
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+def one_unit(first: DataRow, row: DataRow) -> Message | None:
+    """Two rows of one year whose cells differ only as qntrack's unit names do not
+    (``Female``, ``female``) are one series in qntrack: with other figures, refused."""
+    if first is row or (first.value, first.progress) == (row.value, row.progress):
+        return None
+    pairs = zip(raw_cells(row), raw_cells(first), strict=False)
+    mine, theirs = next(((a, b) for (_, a), (_, b) in pairs if a != b), ("", ""))
+    return msg("hostile16_one_unit", unit=mine, other=theirs, line=first.line, year=row.year_label)
+
+
+def _read(path: Path, file: str, what: str, problems: list[Problem]) -> bytes | None:
+    """The file's bytes; a folder, FIFO or unreadable file where it should be is a problem
+    of the file (its indicator's, which --skip-bad may leave out), not the end of the import."""
     try:
-        inside = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=60
-        )
-    except (OSError, subprocess.SubprocessError):
+        return read_regular(path, what)
+    except InputError as exc:
+        problems.extend(_problem(file, 0, p.message) for p in exc.problems)
         return None
-    if inside.returncode != 0 or inside.stdout.strip() != "true":
-        return None
-    out: dict[str, tuple[str, str]] = {}
-    for name in files:
-        done = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%cI %H", "--", name],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        parts = done.stdout.split()
-        if done.returncode == 0 and len(parts) == 2:
-            out[name] = (parts[0], parts[1])
-    return out
 
 
-# The inputs qntrack reads, with sdg-build's patterns for a site that does not set them
-# (the data pattern wider than sdg-build's ``data/*-*.csv``: an id without a dash is read too).
-_PATTERNS = {"InputCsvData": "data/indicator_*.csv", "InputYamlMdMeta": "meta/*.md", "InputYamlMeta": "meta/*.yml"}
+def _column_twice(header: list[str]) -> Any:
+    """A column named twice (``Year`` and ``Year``, ``Value`` and ``Value ``): the cells
+    would be read from the last one, which Open SDG (pandas renames it ``Year.1``) does not."""
+    first: dict[str, int] = {}
+    for n, name in enumerate(header, start=1):
+        if not name:
+            continue  # no name: _unnamed_or_twice judges it by its cells
+        if name in first:
+            return msg("hostile16_column_twice", column=name, first=first[name], second=n)
+        first[name] = n
+    return None
 
 
-def _inputs(root: Path, config: dict[str, Any], problems: list[Problem]) -> tuple[Path, dict[str, str]]:
-    """The folder the inputs are under (``src_dir``) and each input's file pattern, from the
-    site's ``inputs:``; an input qntrack does not read (SDMX, a spreadsheet of metadata) is
-    a problem: its indicators' data or progress options would be missing."""
-    src = root / str(config.get("src_dir") or "")
-    patterns = dict(_PATTERNS)
-    for item in config.get("inputs") or []:
-        cls = str(item.get("class", "")) if isinstance(item, dict) else ""
-        if cls not in patterns:
-            problems.append(_problem("config_data.yml", 0, msg("opensdg_input_class", cls=cls or str(item))))
-            continue
-        if item.get("path_pattern"):
-            patterns[cls] = str(item["path_pattern"])
-    return src, patterns
+def _filled(body: list[list[str]], column: int) -> bool:
+    """Whether any row has a cell in ``column`` (a trailing comma on every line has none)."""
+    return any(len(r) > column and r[column].strip() for r in body)
+
+
+def _unnamed_or_twice(columns: list[tuple[int, str]]) -> Any:
+    """A disaggregation column without a name, or two with one label once translated
+    (``Sex`` and ``data.Sex``): each would be a dimension of the plan the import writes,
+    which cannot hold either."""
+    from ..plan.units import unit_match  # "Sex" and "sex" are one dimension's name
+
+    first: dict[str, int] = {}
+    for i, label in columns:
+        if not label:
+            return msg("hostile16_column_unnamed", n=i + 1, index=i)
+        if unit_match(label) in first:
+            return msg("hostile16_column_twice", column=label, first=first[unit_match(label)] + 1, second=i + 1)
+        first[unit_match(label)] = i
+    return None
 
 
 def read_repository(root: Path) -> Repository:
@@ -354,7 +397,7 @@ def read_repository(root: Path) -> Repository:
     extra = config.get("non_disaggregation_columns") or []
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
-    src, patterns = _inputs(root, config, problems)
+    src, patterns = inputs(root, config, problems)
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
     if not files:
         problems.append(_problem(str(root), 0, msg("opensdg_no_data")))
@@ -363,12 +406,14 @@ def read_repository(root: Path) -> Repository:
         metas.update({p.stem: p for p in sorted(src.glob(patterns[cls])) if p.suffix in (".md", ".yml", ".yaml")})
     for path in files:
         inid = path.stem.removeprefix("indicator_")
+        owned = repo.files_of[inid] = [str(path.relative_to(root))]
         meta: dict[str, Any] = {}
         meta_file = None
         for candidate in (metas[inid],) if inid in metas else ():
             if candidate.exists():
                 meta_file = str(candidate.relative_to(root))
-                raw = read_regular(candidate, "opensdg meta")
+                owned.append(meta_file)
+                raw = _read(candidate, meta_file, "opensdg meta", problems)
                 if raw is not None:
                     if candidate.suffix == ".md":
                         meta = _front_matter(raw, meta_file, problems)
@@ -378,15 +423,22 @@ def read_repository(root: Path) -> Repository:
                 break
         indicator = _read_data(repo, inid, path, meta, meta_file)
         if indicator is None:
+            repo.unread.append(inid)
             continue
         for lang in languages[1:]:
             translated = root / "meta" / lang / f"{inid}.md"
             if translated.exists():
-                raw = read_regular(translated, "opensdg meta")
+                owned.append(str(translated.relative_to(root)))
+                raw = _read(translated, owned[-1], "opensdg meta", problems)
                 if raw is not None:
-                    indicator.meta_by_lang[lang] = _front_matter(raw, str(translated.relative_to(root)), problems)
+                    indicator.meta_by_lang[lang] = _front_matter(raw, owned[-1], problems)
         repo.indicators.append(indicator)
-    dates = _git_dates(root, [i.data_file for i in repo.indicators])
+    ids = {path.stem[len("indicator_") :] for path in files}
+    meta_dir = root / "meta"
+    if meta_dir.is_dir():
+        found = [p for p in meta_dir.iterdir() if p.suffix in (".md", ".yml", ".yaml") and p.stem not in ids]
+        repo.meta_only = sorted(str(p.relative_to(root)) for p in found)
+    dates = git_dates(root, [i.data_file for i in repo.indicators])
     if dates is not None:
         repo.git = True
         for indicator in repo.indicators:

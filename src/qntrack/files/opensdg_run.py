@@ -11,11 +11,11 @@ kept (a published figure is never deleted) and counted.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog import msg
-from ..errors import InputError, fail
+from ..errors import ExitCode, InputError, fail
 from ..plan.model import Location, Plan, Problem
 from .opensdg_import import MARKER, ImportPlan, in_force_key, plan_repository
 
@@ -31,6 +31,8 @@ class ImportDone:
     unchanged: int
     gone: int
     dry_run: bool
+    # Indicators of the previous import the repository no longer has, kept in the plan.
+    kept_indicators: list[str] = field(default_factory=list)
 
 
 def _year_over(period: str, recorded_at: str) -> bool:
@@ -62,16 +64,33 @@ def import_opensdg(
         try:
             recorded_at = utc_stamp(recorded_at)
         except ValueError as exc:
-            from ..errors import ExitCode
-
             raise fail("--recorded-at", exc.args[0], ExitCode.USAGE) from None
+        from .store import utc_now
+
+        now = utc_now()
+        if recorded_at > now:
+            # One message here, not one per row of every data file.
+            future = msg("hostile16_recorded_at_future", date=recorded_at[:10], now=now)
+            raise fail("--recorded-at", future, ExitCode.USAGE)
+    if into.exists() and not into.is_dir():
+        raise fail(str(into), msg("hostile16_into_not_folder"))
     targets = into / "targets.yaml"
     store = into / "observations.csv"
     _refuse_foreign_plan(targets, force)
     planned = plan_repository(repo_dir, recorded_at, skip_bad)
     if planned.problems:
         raise InputError(planned.problems)
-    plan = parse_plan(planned.text, str(targets))
+    planned.text, kept_indicators = _with_previous(targets, planned.text)
+    early = _before_their_years(planned.candidates)
+    if early:
+        raise InputError(early)
+    try:
+        plan = parse_plan(planned.text, str(targets))
+    except InputError as exc:
+        # The import made a plan its own rules refuse: the problems name lines of a file
+        # the user does not have; say so first (docs/decisions.md, "Hostile pass of issue 16").
+        said = Problem(Location(str(repo_dir)), msg("hostile16_plan_refused", targets=str(targets)))
+        raise InputError([said, *exc.problems]) from None
     for _, fields in planned.candidates:
         # A figure published before its year was over can only be an estimate
         # (docs/decisions.md, "Files, timestamps and text in the store").
@@ -91,7 +110,63 @@ def import_opensdg(
         # too, but a store holding figures of indicators the old plan does not know would
         # be read as unknown rows until the plan is written; a rerun mends either.
         write_atomically(targets, planned.text.encode("utf-8"))
-    return ImportDone(targets, store, planned, added, unchanged, gone, dry_run)
+    return ImportDone(targets, store, planned, added, unchanged, gone, dry_run, kept_indicators)
+
+
+def _with_previous(targets: Path, text: str) -> tuple[str, list[str]]:
+    """The new plan, still declaring what the previous import's plan declared: its
+    indicators the repository no longer has (a file renamed or removed) and its
+    dimensions' units no row has now. Their figures stay in the store (a published figure
+    is never deleted), and a plan that no longer declared them would make every command
+    ignore them and ``check`` fail. Also the ids of the indicators kept so."""
+    import yaml
+
+    from ..plan.units import unit_match
+    from .textfiles import read_regular
+
+    data = read_regular(targets, "targets.yaml") if targets.exists() else None
+    if data is None or not data.startswith(MARKER.encode()):
+        return text, []  # no plan, or someone's plan replaced with --force: nothing to keep
+    try:
+        old = yaml.safe_load(data.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return text, []
+    if not isinstance(old, dict) or not isinstance(old.get("indicators"), dict):
+        return text, []
+    head = "".join(line for line in text.splitlines(True) if line.startswith("#"))
+    new = yaml.safe_load(text)
+    dims, old_dims = new.setdefault("dimensions", {}), old.get("dimensions") or {}
+    kept = [i for i in old["indicators"] if i not in new["indicators"]]
+    new["indicators"].update({i: old["indicators"][i] for i in kept})
+    for dim_id, entry in old_dims.items():
+        if not isinstance(entry, dict):
+            continue
+        if dim_id not in dims:
+            dims[dim_id] = entry
+        elif isinstance(dims[dim_id].get("values"), list) and isinstance(entry.get("values"), list):
+            have = {unit_match(str(v)) for v in dims[dim_id]["values"]}
+            dims[dim_id]["values"] += [v for v in entry["values"] if unit_match(str(v)) not in have]
+    if not dims:
+        del new["dimensions"]
+    # Dumped as plan_repository dumps it; "targets" stays last.
+    new["targets"] = new.pop("targets")
+    return head + yaml.safe_dump(new, sort_keys=False, allow_unicode=True, width=100000), kept
+
+
+def _before_their_years(candidates: list[tuple[Location, dict[str, str]]]) -> list[Problem]:
+    """One problem per data file whose figures are recorded before their year began (a
+    --recorded-at too early, or a commit of projections): the store would refuse each row,
+    with advice (--force) that import's --force does not follow."""
+    early: dict[str, list[tuple[Location, dict[str, str]]]] = {}
+    for where, fields in candidates:
+        if fields["recorded_at"][:4] < fields["period"]:
+            early.setdefault(where.file, []).append((where, fields))
+    out = []
+    for rows in early.values():
+        where, fields = rows[0]
+        said = msg("hostile16_before_year", count=len(rows), date=fields["recorded_at"][:10], year=fields["period"])
+        out.append(Problem(where, said))
+    return out
 
 
 def _refuse_foreign_plan(targets: Path, force: bool) -> None:

@@ -76,7 +76,17 @@ def write_export(into: str, files: Mapping[str, bytes], version: str, force: boo
             _write_over(target, everything, previous or [])
     except OSError as exc:
         after = msg("osexport_left_as_it_was") if existed else msg("cli_nothing_written")
-        raise os_failure(exc, into, msg("osexport_doing_write"), after) from None
+        raise os_failure(exc, _in_the_way(exc, into), msg("osexport_doing_write"), after) from None
+
+
+def _in_the_way(exc: OSError, into: str) -> str:
+    """The file an error is about (a file where meta/ goes), or the folder written into
+    when it is in the temporary folder the files are written in first (a full disk)."""
+    from .outputs import os_error_file
+
+    name = os_error_file(exc, into)
+    temporary = any(part.startswith(".") and part.endswith(".tmp") for part in Path(name).parts)
+    return into if temporary else name
 
 
 def _fill(folder: Path, files: Mapping[str, bytes]) -> None:

@@ -193,6 +193,17 @@ def _number(value: float) -> str:
     return text
 
 
+def total_named(rows: Sequence[Observation]) -> tuple[str, str] | None:
+    """The first (dimension, unit) of the figures whose unit is written as SDMX's total
+    code: read back, it would be the total (``parse_sdmx``), so the export refuses it."""
+    for o in rows:
+        split = split_key(o.indicator)
+        for dim, unit in split[1] if split is not None else ():
+            if unit == TOTAL:
+                return dim, unit
+    return None
+
+
 def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
     """The SDMX-CSV 2.0 message: the header, then one row per figure (ACTION I)."""
     buf = io.StringIO()

@@ -112,6 +112,15 @@ class OpenSdg:
                 reader.error(value, msg("exchange_open_sdg_direction", what=reader.phrase(where), given=word))
                 return None
             fields["direction"] = _DIRECTIONS[word]
+        defaults = OpenSdgTarget.__dataclass_fields__
+        base = fields.get("base_year", defaults["base_year"].default)
+        year = fields.get("target_year", defaults["target_year"].default)
+        if fields.get("target") is not None and year <= base:
+            # The required growth is over target_year - base_year years: none or fewer
+            # gives a meaningless (or no) rate (docs/methodology.md, "Open SDG targets").
+            node = keys["target_year"][1] if "target_year" in keys else keys["target"][1]
+            reader.error(node, msg("hostile16_years_order", year=year, base=base))
+            return None
         return OpenSdgTarget(**common, **fields)
 
     def assess(

@@ -163,6 +163,9 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     if m is None or a.baseline is None or a.baseline.value is None or m.required_rate is None:
         return None
     start, end = a.baseline.period.year, m.by.year
+    if end < start:
+        # A base that fell back past the target year (no figure from base_year to it): no path.
+        return None
     actual = {o.period.year: o.value for o in rows if o.period.is_year and start <= o.period.year <= end}
     path = {y: a.baseline.value * (1 + m.required_rate) ** (y - start) for y in range(start, end + 1)}
     values = list(actual.values()) + list(path.values())

@@ -1,0 +1,74 @@
+"""Where an Open SDG repository keeps its files and when they changed (issue 16): the
+site's ``src_dir`` and input patterns (config_data.yml), and, in a git checkout, the
+commit that last changed each data file (docs/formats.md, "What is read")."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+
+__all__ = ["git_dates", "inputs", "DIRTY"]
+
+# The date of a data file with changes not yet committed: none (docs/decisions.md).
+DIRTY = "uncommitted"
+
+
+def git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | None:
+    """For each file, the date (ISO 8601) and hash of the commit that last changed it, or
+    None when the folder is not a git checkout (or git is not installed)."""
+    try:
+        inside = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if inside.returncode != 0 or inside.stdout.strip() != "true":
+        return None
+    # A file with changes not committed is not dated by its last commit, which never held
+    # them: left undated, it needs --recorded-at (docs/decisions.md, "Hostile pass of issue 16").
+    changed = subprocess.run(
+        ["git", "-C", str(root), "diff", "--name-only", "--relative", "-z", "HEAD", "--", *files],
+        capture_output=True,
+        timeout=60,
+    )
+    dirty = {name.decode("utf-8", "replace") for name in changed.stdout.split(b"\0") if name}
+    out: dict[str, tuple[str, str]] = {}
+    for name in files:
+        if name in dirty:
+            out[name] = ("", DIRTY)
+            continue
+        done = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%cI %H", "--", name],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        parts = done.stdout.split()
+        if done.returncode == 0 and len(parts) == 2:
+            out[name] = (parts[0], parts[1])
+    return out
+
+
+# The inputs qntrack reads, with sdg-build's patterns for a site that does not set them
+# (the data pattern wider than sdg-build's ``data/*-*.csv``: an id without a dash is read too).
+_PATTERNS = {"InputCsvData": "data/indicator_*.csv", "InputYamlMdMeta": "meta/*.md", "InputYamlMeta": "meta/*.yml"}
+
+
+def inputs(root: Path, config: dict[str, Any], problems: list[Problem]) -> tuple[Path, dict[str, str]]:
+    """The folder the inputs are under (``src_dir``) and each input's file pattern, from the
+    site's ``inputs:``; an input qntrack does not read (SDMX, a spreadsheet of metadata) is
+    a problem: its indicators' data or progress options would be missing."""
+    src = root / str(config.get("src_dir") or "")
+    patterns = dict(_PATTERNS)
+    for item in config.get("inputs") or []:
+        cls = str(item.get("class", "")) if isinstance(item, dict) else ""
+        if cls not in patterns:
+            problems.append(Problem(Location("config_data.yml", 0), msg("opensdg_input_class", cls=cls or str(item))))
+            continue
+        if item.get("path_pattern"):
+            patterns[cls] = str(item["path_pattern"])
+    return src, patterns

@@ -1,0 +1,125 @@
+"""Open SDG's progress options as sdg-build reads them (issue 16): which settings an
+option may have, and which rows of an indicator's data it assesses, step by step as
+sdg-build's progress measure selects them (docs/formats.md, "What maps to what")."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..catalog import Message, msg
+from ..kinds.open_sdg import DEFAULT_BASE_YEAR as _BASE_YEAR, DEFAULT_TARGET_YEAR as _TARGET_YEAR
+from .opensdg_repo import DataRow, IndicatorData
+
+__all__ = ["Selection", "tag", "option_problem", "DIRECTION_DEFAULT", "OPTION_KEYS"]
+
+# Open SDG's default direction for an option that gives none (sdg-build's progress measure).
+DIRECTION_DEFAULT = "negative"
+OPTION_KEYS = {"series", "unit", "disaggregation", "base_year", "target", "target_year", "direction", "limit"}
+_OPTION_KEYS = OPTION_KEYS
+
+
+class Selection:
+    """sdg-build's selection of the series an option assesses, step by step."""
+
+    def __init__(self, indicator: IndicatorData) -> None:
+        self.indicator = indicator
+
+    def rows(self, option: dict[str, Any]) -> tuple[list[DataRow], Message | None]:
+        ind = self.indicator
+        rows = list(ind.rows)
+        unit, series = option.get("unit"), option.get("series")
+        # A name no row has filters nothing (sdg-build warns and goes on); the check for a
+        # single series below then usually refuses it, as sdg-build does.
+        if unit is not None and ind.has_units and any(r.units == str(unit) for r in rows):
+            rows = [r for r in rows if r.units == str(unit)]
+        if series is not None and ind.has_series and any(r.series == str(series) for r in rows):
+            rows = [r for r in rows if r.series == str(series)]
+        wanted = option.get("disaggregation") or []
+        missing: list[Message] = []
+        for key, named, column in (("unit", unit, "Units"), ("series", series, "Series")):
+            if named is not None and not any((r.units if key == "unit" else r.series) == str(named) for r in rows):
+                missing.append(msg("opensdg_not_found", field=column, value=str(named), hint=""))
+        if wanted:
+            for item in wanted:
+                name, value = str(item.get("field", "")), str(item.get("value", ""))
+                if name in ind.columns and any(dict(r.cells).get(name) == value for r in rows):
+                    rows = [r for r in rows if dict(r.cells).get(name) == value]
+                else:
+                    missing.append(msg("opensdg_not_found", field=name, value=value, hint=_closest(name, value, ind)))
+        else:
+            headline = [r for r in rows if not r.cells]
+            if not headline and rows:
+                return [], msg("opensdg_no_headline")
+            rows = headline
+        groups = {(r.cells, r.series, r.units) for r in rows}
+        if len(groups) > 1 and missing:
+            # What sdg-build only warns of is what went wrong: said first, with the closest names.
+            return [], missing[0]
+        if len(groups) > 1:
+            shown = "; ".join(sorted(_group_text(g) for g in groups)[:2])
+            return [], msg("opensdg_many_series", count=len(groups), examples=shown)
+        return rows, None
+
+
+def _closest(name: str, value: str, ind: IndicatorData) -> str:
+    """The column, or the column's value, closest to what an option names, as a hint."""
+    import difflib
+
+    if name not in ind.columns:
+        near = difflib.get_close_matches(name, ind.columns, n=1, cutoff=0.5)
+        return f"; columns: {', '.join(ind.columns)}" + (f"; closest: '{near[0]}'" if near else "")
+    values = sorted({dict(r.cells).get(name, "") for r in ind.rows} - {""})
+    near = difflib.get_close_matches(value, values, n=1, cutoff=0.5)
+    return f"; closest value: '{near[0]}'" if near else f"; values: {', '.join(values[:5])}"
+
+
+def _group_text(group: tuple) -> str:
+    cells, series, units = group
+    parts = (
+        [f"{k}={v}" for k, v in cells]
+        + ([f"Series={series}"] if series else [])
+        + ([f"Units={units}"] if units else [])
+    )
+    return ", ".join(parts) or "(headline)"
+
+
+def tag(inid: str, option: dict[str, Any]) -> str:
+    """Open SDG's name of an option's series: the id, series, unit and values, by ' / '."""
+    parts = [inid]
+    for key in ("series", "unit"):
+        if option.get(key) is not None:
+            parts.append(str(option[key]))
+    parts += [str(d.get("value", "")) for d in option.get("disaggregation") or []]
+    return " / ".join(parts)
+
+
+def option_problem(option: Any) -> Message | None:
+    """What makes an option one qntrack cannot judge as Open SDG does, if anything."""
+    if not isinstance(option, dict):
+        return msg("opensdg_option_not_mapping")
+    unknown = sorted(set(map(str, option)) - _OPTION_KEYS)
+    if unknown:
+        return msg("opensdg_option_unknown_key", keys=", ".join(unknown), valid=", ".join(sorted(_OPTION_KEYS)))
+    for key in ("base_year", "target_year"):
+        year = option.get(key)
+        # A year qntrack's periods hold (1000 to 9999), or targets.yaml would refuse it.
+        if key in option and (isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999):
+            return msg("opensdg_option_year", key=key, value=str(option[key]))
+    for key in ("target", "limit"):
+        number = option.get(key)
+        if number is not None and (
+            isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number)
+        ):
+            return msg("opensdg_option_number", key=key, value=str(option[key]))
+    base, year = option.get("base_year", _BASE_YEAR), option.get("target_year", _TARGET_YEAR)
+    if option.get("target") is not None and year <= base:
+        return msg("hostile16_years_order", year=year, base=base)
+    if option.get("direction") not in (None, "positive", "negative"):
+        return msg("opensdg_option_direction", value=str(option.get("direction")))
+    wanted = option.get("disaggregation")
+    if wanted is not None and (
+        not isinstance(wanted, list) or not all(isinstance(d, dict) and "field" in d and "value" in d for d in wanted)
+    ):
+        return msg("opensdg_option_disaggregation")
+    return None
