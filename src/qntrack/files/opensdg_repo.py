@@ -193,7 +193,7 @@ def _translations(root: Path, problems: list[Problem]) -> dict[str, dict[str, di
         return out
     for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
         for file in sorted(lang_dir.glob("*.yml")) + sorted(lang_dir.glob("*.yaml")):
-            data = read_regular(file, "opensdg translation")
+            data = read_regular(file, msg("opensdg_what_translation"))
             if data is None:
                 continue
             node = _yaml(data, str(file), problems)
@@ -220,7 +220,7 @@ def _read_data(
     repo: Repository, inid: str, path: Path, meta: dict[str, Any], meta_file: str | None
 ) -> IndicatorData | None:
     file = str(path.relative_to(repo.root))
-    raw = _read(path, file, "opensdg data", repo.problems)
+    raw = _read(path, file, msg("opensdg_what_data"), repo.problems)
     if raw is None:
         return None
     if len(raw) > MAX_DATA_BYTES:
@@ -339,7 +339,7 @@ def one_unit(first: DataRow, row: DataRow) -> Message | None:
     return msg("hostile16_one_unit", unit=mine, other=theirs, line=first.line, year=row.year_label)
 
 
-def _read(path: Path, file: str, what: str, problems: list[Problem]) -> bytes | None:
+def _read(path: Path, file: str, what: Message, problems: list[Problem]) -> bytes | None:
     """The file's bytes; a folder, FIFO or unreadable file where it should be is a problem
     of the file (its indicator's, which --skip-bad may leave out), not the end of the import."""
     try:
@@ -390,7 +390,7 @@ def read_repository(root: Path) -> Repository:
     config: dict[str, Any] = {}
     config_path = root / "config_data.yml"
     if config_path.exists():
-        data = read_regular(config_path, "opensdg config")
+        data = read_regular(config_path, msg("opensdg_what_config"))
         found = _yaml(data, "config_data.yml", problems) if data is not None else None
         config = found if isinstance(found, dict) else {}
     languages = [str(x) for x in config.get("languages") or []] or ["en"]
@@ -413,7 +413,7 @@ def read_repository(root: Path) -> Repository:
             if candidate.exists():
                 meta_file = str(candidate.relative_to(root))
                 owned.append(meta_file)
-                raw = _read(candidate, meta_file, "opensdg meta", problems)
+                raw = _read(candidate, meta_file, msg("opensdg_what_meta"), problems)
                 if raw is not None:
                     if candidate.suffix == ".md":
                         meta = _front_matter(raw, meta_file, problems)
@@ -429,7 +429,7 @@ def read_repository(root: Path) -> Repository:
             translated = root / "meta" / lang / f"{inid}.md"
             if translated.exists():
                 owned.append(str(translated.relative_to(root)))
-                raw = _read(translated, owned[-1], "opensdg meta", problems)
+                raw = _read(translated, owned[-1], msg("opensdg_what_meta"), problems)
                 if raw is not None:
                     indicator.meta_by_lang[lang] = _front_matter(raw, owned[-1], problems)
         repo.indicators.append(indicator)

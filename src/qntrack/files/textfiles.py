@@ -97,9 +97,11 @@ _IDS = {
 }
 
 
-def _said(situation: str, what: str, **params: object) -> Message:
+def _said(situation: str, what: str | Message, **params: object) -> Message:
     """The message for ``situation`` about the file ``what`` (an id of ``_IDS``)."""
-    return msg(_IDS[situation][_WHO.get(what, "other")], what=what, **params)
+    # A Message names a file in the user's language ("the data file"), a str as given.
+    who = _WHO.get(what, "other") if isinstance(what, str) else "other"
+    return msg(_IDS[situation][who], what=what, **params)
 
 
 def _kind(mode: int) -> str:
@@ -116,7 +118,7 @@ def _kind(mode: int) -> str:
     return "special"
 
 
-def open_regular(path: Path | str, what: str) -> tuple[int, os.stat_result] | None:
+def open_regular(path: Path | str, what: str | Message) -> tuple[int, os.stat_result] | None:
     """A read-only descriptor on ``path`` and its stat, if it is a regular file (through
     any symlinks); None if there is no such file.
 
@@ -145,7 +147,7 @@ def open_regular(path: Path | str, what: str) -> tuple[int, os.stat_result] | No
     return fd, st
 
 
-def read_regular(path: Path | str, what: str, limit: int | None = None) -> bytes | None:
+def read_regular(path: Path | str, what: str | Message, limit: int | None = None) -> bytes | None:
     """The bytes of a regular file (``open_regular``), None if it does not exist; over
     ``limit`` bytes is refused without reading it all."""
     opened = open_regular(path, what)
