@@ -439,3 +439,22 @@ def test_the_sites_own_input_settings_are_followed(tmp_path: Path):
     refused = _import(_repo(tmp_path / "repo2", other), tmp_path / "t2", "--recorded-at", "2024-01-15")
     assert refused.exit_code == 1
     assert "config_data.yml: error: the site reads an input of class InputSdmxMl_Structure" in refused.stderr
+
+
+def test_a_shallow_clone_is_said(tmp_path: Path):
+    repo = _repo(tmp_path / "repo", BASIC)
+    env = dict(
+        os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@x"
+    )
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    for n in (1, 2):
+        (repo / f"note{n}.txt").write_text(str(n))
+        subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
+        subprocess.run(["git", "-C", str(repo), "commit", "-qm", f"c{n}"], check=True, env=env)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True, env=env)
+    done = _import(clone, tmp_path / "t")
+    assert done.exit_code == 0, done.stderr
+    assert "the checkout is a shallow clone" in done.stderr
+    full = _import(repo, tmp_path / "t2")
+    assert "shallow clone" not in full.stderr

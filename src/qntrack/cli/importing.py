@@ -93,6 +93,8 @@ def import_(
             _say(msg(key, **value))
     if recorded_at is not None and planned.dated_by_git:
         _say(msg("hostile16_recorded_at_git", count=planned.dated_by_git))
+    if planned.shallow:
+        _say(msg("opensdg_shallow"))
     if planned.meta_only:
         # A site's metadata often covers every SDG indicator, reported or not: the first ten.
         shown = ", ".join(planned.meta_only[:10]) + (", ..." if len(planned.meta_only) > 10 else "")

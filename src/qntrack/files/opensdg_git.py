@@ -11,10 +11,12 @@ from typing import Any
 from ..catalog import msg
 from ..plan.model import Location, Problem
 
-__all__ = ["git_dates", "inputs", "DIRTY"]
+__all__ = ["git_dates", "inputs", "DIRTY", "SHALLOW"]
 
 # The date of a data file with changes not yet committed: none (docs/decisions.md).
 DIRTY = "uncommitted"
+# The key under which git_dates says the checkout is a shallow clone.
+SHALLOW = ".shallow"
 
 
 def git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | None:
@@ -28,6 +30,12 @@ def git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | None
         return None
     if inside.returncode != 0 or inside.stdout.strip() != "true":
         return None
+    shallow = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True, timeout=60
+    )
+    # A shallow clone's oldest commit stands for all the history cut off before it: a file
+    # unchanged since is dated by it, later than the truth. Said (SHALLOW), not hidden.
+    is_shallow = shallow.stdout.strip() == "true"
     # A file with changes not committed is not dated by its last commit, which never held
     # them: left undated, it needs --recorded-at (docs/decisions.md, "Hostile pass of issue 16").
     changed = subprocess.run(
@@ -50,6 +58,8 @@ def git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | None
         parts = done.stdout.split()
         if done.returncode == 0 and len(parts) == 2:
             out[name] = (parts[0], parts[1])
+    if is_shallow:
+        out[SHALLOW] = ("", "")
     return out
 
 

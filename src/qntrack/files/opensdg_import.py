@@ -66,6 +66,7 @@ class ImportPlan:
     renamed_units: int = 0
     meta_only: list[str] = field(default_factory=list)
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
+    shallow: bool = False
 
 
 def slug(text: str, allowed: str = "a-z0-9", sep: str = "_") -> str:
@@ -208,7 +209,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
     indicators: dict[str, Any] = {}
     targets: list[dict[str, Any]] = []
     candidates: list[tuple[Location, dict[str, str]]] = []
-    out = ImportPlan("", candidates, [], meta_only=repo.meta_only)
+    out = ImportPlan("", candidates, [], meta_only=repo.meta_only, shallow=repo.shallow)
     owned = {f for files in repo.files_of.values() for f in files}
     out.problems.extend(p for f, ps in by_file.items() if f not in owned for p in ps)
 

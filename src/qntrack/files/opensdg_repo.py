@@ -31,7 +31,7 @@ import yaml
 from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Problem
-from .opensdg_git import git_dates, inputs
+from .opensdg_git import SHALLOW, git_dates, inputs
 from .textfiles import read_regular
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
@@ -105,6 +105,7 @@ class Repository:
     # Each column label (in the site's language) -> its header as written (``data.Sex``),
     # the key its label in another language is looked up by.
     header_keys: dict[str, str] = field(default_factory=dict)
+    shallow: bool = False  # a shallow clone: files unchanged since its oldest commit dated by it
 
     @property
     def language(self) -> str:
@@ -439,6 +440,7 @@ def read_repository(root: Path) -> Repository:
         found = [p for p in meta_dir.iterdir() if p.suffix in (".md", ".yml", ".yaml") and p.stem not in ids]
         repo.meta_only = sorted(str(p.relative_to(root)) for p in found)
     dates = git_dates(root, [i.data_file for i in repo.indicators])
+    repo.shallow = dates is not None and SHALLOW in dates
     if dates is not None:
         repo.git = True
         for indicator in repo.indicators:
