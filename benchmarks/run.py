@@ -4,8 +4,9 @@ Absolute times drift on shared machines, so every measure is paired with a basel
 timed in the same run, the two interleaved run by run; the figure is the ratio of their
 medians. Peak memory comes from ``os.wait4`` (the child's own maximum resident size).
 
-    python benchmarks/run.py            # the full benchmark: ~1M rows, a few minutes
-    python benchmarks/run.py --quick    # a small dataset and fewer runs: a smoke test
+    python benchmarks/run.py            # issue 17's two shapes (~1M rows each) and start-up: ~15 min
+    python benchmarks/run.py --shape all  # also the national dataset of round 1 (about 8 min more)
+    python benchmarks/run.py --quick    # small datasets and fewer runs: a smoke test
     python benchmarks/run.py --runs 7 --json results.json
 
 Datasets are generated (seeded, so always the same) into benchmarks/.data/, which git
@@ -33,6 +34,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (the generator next to this file; run in a child process)
+import shapes  # noqa: E402  (issue 17's two shapes, likewise)
 
 PY = sys.executable
 
@@ -107,11 +109,16 @@ def paired(
 # --- datasets ------------------------------------------------------------------------------
 
 
-def dataset(root: Path, name: str, **kwargs: int) -> Path:
-    """Generate once per generator version and parameters; return the folder."""
+def dataset(root: Path, name: str, call: str = "generate.generate", **kwargs: int) -> Path:
+    """Generate once per generator version and parameters; return the folder.
+
+    ``call`` is the generating function, ``generate.generate`` or ``shapes.provinces`` /
+    ``shapes.independent``; its module's text is part of the stamp.
+    """
     folder = root / name
+    module = generate if call.startswith("generate.") else shapes
     stamp = hashlib.sha256(
-        (Path(generate.__file__).read_text(encoding="utf-8") + repr(sorted(kwargs.items()))).encode()
+        (Path(module.__file__).read_text(encoding="utf-8") + call + repr(sorted(kwargs.items()))).encode()
     ).hexdigest()
     marker = folder / ".generated"
     if not (marker.exists() and marker.read_text() == stamp):
@@ -121,8 +128,8 @@ def dataset(root: Path, name: str, **kwargs: int) -> Path:
         # In a process of its own: the children timed later inherit this process's peak
         # memory figure through fork and exec, so it must stay small.
         code = (
-            f"import json, generate; from pathlib import Path; "
-            f"print(json.dumps(generate.generate(Path({str(folder)!r}), **{kwargs!r})))"
+            f"import json, generate, shapes; from pathlib import Path; "
+            f"print(json.dumps({call}(Path({str(folder)!r}), **{kwargs!r})))"
         )
         counts = subprocess.run([PY, "-c", code], cwd=HERE, check=True, capture_output=True, text=True).stdout
         (folder / "counts.json").write_text(counts)
@@ -135,6 +142,7 @@ def counts(folder: Path) -> dict[str, int]:
 
 
 def fresh_copy(src: Path, dst: Path) -> Path:
+    """A copy of the dataset's targets.yaml and observations.csv (not its import file)."""
     if dst.exists():
         shutil.rmtree(dst)
     dst.mkdir(parents=True)
@@ -287,6 +295,128 @@ def national_measures(
     )
 
 
+# --- issue 17: the two shapes, every row of its goal table ------------------------------------
+
+# One figure appended per timed run: a later vintage of a figure the shape already has.
+APPEND_ROW = {
+    "provinces": ("sdg_001[province=Hà Nội]", "2024-Q4"),
+    "independent": ("x00000", "2024"),
+}
+
+
+def shape_measures(
+    rows: list[Row], runs: int, qn: list[str], name: str, folder: Path, work: Path, floor_argv: list[str]
+) -> None:
+    """Issue 17's goal table on one dataset: each row its measure against its goal."""
+    data = fresh_copy(folder, work / name)
+    targets = ["--targets", str(data / "targets.yaml")]
+    status_json = [*qn, *targets, "status", "--format", "json"]
+    floor_store = floor_argv + [str(data / "observations.csv")]
+
+    floor, cold = paired(runs, floor_store, status_json, before=lambda: drop_cache(data), label=f"{name} status cold")
+    rows.append(
+        Row(
+            f"{name}: status json, cold, vs CSV floor",
+            cold.median / floor.median,
+            1.5,
+            f"{cold.median:.2f}s vs {floor.median:.2f}s",
+        )
+    )
+    rows.append(
+        Row(
+            f"{name}: peak memory, status json, cold",
+            max(cold.peak_mb),
+            400.0,
+            f"CSV floor {max(floor.peak_mb):.0f} MB",
+            unit="MB",
+        )
+    )
+
+    indicator, period = APPEND_ROW[name]
+    counter = iter(range(10**6))
+
+    def append_one() -> None:
+        subprocess.run(status_json, stdout=subprocess.DEVNULL, check=True, env=child_env())  # warm, untimed
+        with open(data / "observations.csv", "a", encoding="utf-8", newline="") as fh:
+            # A new value each time (quoted: a unit's name may hold a space), recorded now.
+            fh.write(
+                f'"{indicator}",{period},{1234.5 + next(counter) / 1000:.3f},official,benchmark,,'
+                f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}\n"
+            )
+
+    floor2, warm = paired(runs, floor_store, status_json, before=append_one, label=f"{name} after an append")
+    rows.append(
+        Row(
+            f"{name}: status json after one append, vs CSV floor",
+            warm.median / floor2.median,
+            0.2,
+            f"{warm.median:.2f}s vs {floor2.median:.2f}s",
+        )
+    )
+
+    # add-observation --from: 300,000 rows not yet in the store, into a fresh copy each run.
+    imp = work / f"{name}-import"
+    add_from = [*qn, "--targets", str(imp / "targets.yaml"), "add-observation", "--from", str(folder / "import.csv")]
+    floor3, added = paired(
+        runs,
+        floor_argv + [str(folder / "import.csv")],
+        add_from,
+        before=lambda: fresh_copy(folder, imp),
+        label=f"{name} add-observation --from",
+    )
+    rows.append(
+        Row(
+            f"{name}: add-observation --from {counts(folder)['import_rows']:,} rows, vs its CSV floor",
+            added.median / floor3.median,
+            3.0,
+            f"{added.median:.2f}s vs {floor3.median:.2f}s; peak {max(added.peak_mb):.0f} MB",
+        )
+    )
+
+    fresh_copy(folder, data)
+    check_argv = [*qn, *targets, "check"]
+    floor4, chk = paired(runs, floor_store, check_argv, label=f"{name} check")
+    rows.append(
+        Row(
+            f"{name}: check, vs CSV floor",
+            chk.median / floor4.median,
+            2.0,
+            f"{chk.median:.2f}s vs {floor4.median:.2f}s",
+        )
+    )
+
+    # The report's goal is in seconds and MB, not a ratio: one run, stopped at REPORT_CAP.
+    seconds, peak, finished = run_capped(
+        [*qn, *targets, "report", "--format", "html", "-o", str(work / f"{name}-r.html")], REPORT_CAP
+    )
+    sys.stderr.write(f"  {name} report html: {seconds:.1f}s, {peak:.0f} MB{'' if finished else ' (stopped)'}\n")
+    how = "one run" if finished else f"one run, stopped after {REPORT_CAP:.0f} s: the figures are at least these"
+    rows.append(Row(f"{name}: report --format html, time", seconds, 60.0, how, unit="s"))
+    rows.append(Row(f"{name}: report --format html, peak memory", peak, 50.0, how, unit="MB"))
+
+
+# A report far over its goal of 60 s is stopped here, so that one run stays near 15 minutes.
+REPORT_CAP = 240.0
+
+
+def run_capped(argv: list[str], cap: float) -> tuple[float, float, bool]:
+    """Run once; return wall seconds, peak MB and whether it finished within ``cap`` (else it is killed)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=child_env())
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            if proc.returncode != 0:
+                raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(argv)}")
+            return time.perf_counter() - start, usage.ru_maxrss / 1024, True
+        if time.perf_counter() - start > cap:
+            proc.kill()  # only the process started above
+            _, _, usage = os.wait4(proc.pid, 0)
+            return time.perf_counter() - start, usage.ru_maxrss / 1024, False
+        time.sleep(0.1)
+
+
 def shipped_measures(rows: list[Row], runs: int, qn: list[str], work: Path) -> None:
     # The shipped dataset against `import typer`; each command is run once untimed first.
     # These take a tenth of a second, so they get four times the runs: noise is relatively larger.
@@ -310,58 +440,93 @@ def shipped_measures(rows: list[Row], runs: int, qn: list[str], work: Path) -> N
         )
 
 
+def fmt_figure(value: float, unit: str) -> str:
+    return f"{value:.0f} MB" if unit == "MB" else f"{value:.1f} s" if unit == "s" else f"{value:.2f}x"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a small dataset and 3 runs (a smoke test)")
-    parser.add_argument("--runs", type=int, help="runs per measure (default 5, or 3 with --quick)")
+    parser.add_argument("--quick", action="store_true", help="small datasets and 3 runs (a smoke test)")
+    parser.add_argument(
+        "--runs", type=int, help="runs per measure (default 5 on the national dataset, 3 on the shapes; 3 with --quick)"
+    )
     parser.add_argument("--data", type=Path, default=HERE / ".data", help="where datasets are generated")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
+        "--shape",
+        choices=("provinces", "independent", "both", "national", "all"),
+        default="both",
+        help="the datasets measured: issue 17's provinces and/or independent shapes (default both, about "
+        "15 minutes with the start-up rows), the national dataset of round 1, or all three",
+    )
+    parser.add_argument(
         "--only",
         choices=("national", "shipped"),
-        help="only the measures on the national datasets, or only those on the shipped dataset",
+        help="only the measures on the national-scale datasets, or only those on the shipped dataset",
     )
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 5)
+    # The shapes' measures take about 5 minutes a dataset at 3 runs: 3 keeps the default run near 15.
+    shape_runs = args.runs or 3
     scale = dict(provinces=4, indicators=160, years=12) if args.quick else dict(provinces=63, indicators=160, years=25)
     double = {**scale, "years": scale["years"] * 2}
+    small = args.quick
+    shape_scale = {
+        "provinces": dict(indicators=20, years=5, import_rows=20_000) if small else {},
+        "independent": dict(indicators=1_000, years=20, import_rows=20_000) if small else {},
+    }
+    chosen = {"both": ("provinces", "independent"), "all": ("national", "provinces", "independent")}.get(
+        args.shape, (args.shape,)
+    )
 
     import qntrack
 
     compileall.compile_dir(str(Path(qntrack.__file__).parent), quiet=1)
     qn = qntrack_command()
     root = args.data / ("quick" if args.quick else "full")
-    national = dataset(root, "national", **scale)
-    doubled = dataset(root, "double", **double)
     work = root / "work"
     rows: list[Row] = []
     floor_argv = [PY, str(HERE / "csv_floor.py")]
+    described: dict[str, dict[str, int]] = {}
 
     if args.only != "shipped":
-        national_measures(rows, runs, qn, national, doubled, work, floor_argv)
+        for name in chosen:
+            if name == "national":
+                national = dataset(root, "national", **scale)
+                doubled = dataset(root, "double", **double)
+                described[name] = counts(national)
+                national_measures(rows, runs, qn, national, doubled, work, floor_argv)
+            else:
+                folder = dataset(root, name, f"shapes.{name}", **shape_scale[name])
+                described[name] = counts(folder)
+                shape_measures(rows, shape_runs, qn, name, folder, work, floor_argv)
     if args.only != "national":
         shipped_measures(rows, runs, qn, work)
 
-    c = counts(national)
     print(
-        f"\nqntrack benchmark{' (quick)' if args.quick else ''}: {c['targets']:,} targets, {c['indicators']:,} "
-        f"indicators, {c['rows']:,} rows ({c['revisions']:,} revisions); median of {runs} runs; "
-        f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}\n"
+        f"\nqntrack benchmark{' (quick)' if args.quick else ''}: medians of {runs} runs (national), "
+        f"{shape_runs} (shapes), {runs * 4} (shipped); {os.cpu_count()} CPUs; Python {sys.version.split()[0]}"
     )
+    for name, c in described.items():
+        print(
+            f"  {name}: {c['targets']:,} targets, {c['indicators']:,} indicators, {c['rows']:,} rows "
+            f"({c['revisions']:,} revisions)"
+        )
+    print()
     width = max(len(r.measure) for r in rows)
     print(f"{'measure':<{width}}  {'figure':>8}  {'goal':>8}  met   detail")
     for r in rows:
-        fig = f"{r.value:.0f} MB" if r.unit == "MB" else f"{r.value:.2f}x"
-        goal = "-" if r.goal is None else (f"{r.goal:.0f} MB" if r.unit == "MB" else f"{r.goal:.2f}x")
+        goal = "-" if r.goal is None else fmt_figure(r.goal, r.unit)
         met = "-" if r.met is None else ("yes" if r.met else "NO")
-        print(f"{r.measure:<{width}}  {fig:>8}  {goal:>8}  {met:<4}  {r.detail}")
+        print(f"{r.measure:<{width}}  {fmt_figure(r.value, r.unit):>8}  {goal:>8}  {met:<4}  {r.detail}")
     if args.json:
         args.json.write_text(
             json.dumps(
                 {
                     "runs": runs,
+                    "shape_runs": shape_runs,
                     "quick": args.quick,
-                    "counts": c,
+                    "counts": described,
                     "rows": [
                         {
                             "measure": r.measure,
