@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 from ..catalog import Figure, Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Plan, Problem
 from ..plan.periods import Period
-from ..plan.units import Dims, outside, resolve_dims, split_key, units_outside
+from ..plan.units import Dims, Unit, outside, resolve_dims, split_key, units_outside
 from ..method.series import Series
 
 __all__ = ["UnitRows", "SUM_TOLERANCE", "units_sum_problems", "outside_in_force"]
@@ -72,6 +72,16 @@ class UnitRows:
         ind, dims, _ = self.read(row.indicator)
         latest = self._vintages.get((ind.id if ind else "", dims, row.period.sort_key))
         return latest is not None and latest.status == RETRACTED
+
+    def declared(self, dims: Dims) -> list[Unit]:
+        """The declared units among ``dims`` (a unit of an open list has none)."""
+        out = []
+        for dim_id, value in dims:
+            dimension = self.plan.dimensions.get(dim_id)
+            unit = dimension.unit(value) if dimension is not None else None
+            if unit is not None:
+                out.append(unit)
+        return out
 
     def outside_problem(self, dims: Dims, period: Period) -> Message | None:
         """Why a figure for ``period`` cannot be this unit's, or None."""
@@ -172,6 +182,10 @@ def outside_in_force(plan: Plan, series: Series, file: str, indicators: Sequence
             continue
         indicator, dims, wrong = units.read(key)
         if indicator is None or wrong is not None or (wanted is not None and indicator.id not in wanted):
+            continue
+        # Only a unit with dates can be outside them: found once per key, not per row (a
+        # national store has a million rows over a few thousand keys; issue 17).
+        if not any(u.since or u.until for u in units.declared(dims)):
             continue
         for o in rows:
             problem = units.outside_problem(dims, o.period)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from .periods import Period
 
@@ -209,6 +209,13 @@ def units_outside(dimensions: Mapping[str, Dimension], dims: Dims, period: Perio
     return out
 
 
+# The answers of resolve_dims for the dimensions last asked about: a store names a few
+# thousand units over a million rows, and a status asks about each key several times
+# (its canonical name, its breakdown, its dates). The mapping is held, so that its id
+# cannot be another's while the answers are kept.
+_RESOLVED: list[Any] = [None, {}]
+
+
 def resolve_dims(
     indicator: Indicator, given: Iterable[tuple[str, str]], dimensions: Mapping[str, Dimension]
 ) -> tuple[Dims, list[Message]]:
@@ -218,6 +225,19 @@ def resolve_dims(
     A dimension is named by its id or its name in either language; a value must be one of
     the dimension's declared units when it lists them (did-you-mean otherwise).
     """
+    given = tuple(given)
+    if _RESOLVED[0] is not dimensions:
+        _RESOLVED[0], _RESOLVED[1] = dimensions, {}
+    memo = (indicator.id, indicator.dimensions, given)
+    found = _RESOLVED[1].get(memo)
+    if found is None:
+        found = _RESOLVED[1][memo] = _resolve_dims(indicator, given, dimensions)
+    return found[0], list(found[1])
+
+
+def _resolve_dims(
+    indicator: Indicator, given: tuple[tuple[str, str], ...], dimensions: Mapping[str, Dimension]
+) -> tuple[Dims, list[Message]]:
     from ..catalog import msg
 
     problems: list[Message] = []
@@ -289,6 +309,8 @@ def canonical_key(text: str, indicators: Mapping[str, Indicator], dimensions: Ma
 
 
 def _dimension_named(text: str, allowed: Sequence[str], dimensions: Mapping[str, Dimension]) -> str | None:
+    if text in allowed:  # the id itself, as the store writes it
+        return text
     wanted = unit_match(text)
     for dim_id in allowed:
         dimension = dimensions.get(dim_id)
