@@ -227,7 +227,7 @@ def earlier_vintage_problems(
     latest: dict[tuple, Observation] = {}
 
     def note(o: Observation) -> None:
-        key = (o.indicator, o.period)
+        key = (o.indicator, o.period.sort_key)  # an int: hashed in C, for every stored row
         now = latest.get(key)
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
         if now is None or o.recorded_at >= now.recorded_at:
@@ -237,7 +237,7 @@ def earlier_vintage_problems(
         note(o)
     problems = []
     for where, o in new:
-        current = latest.get((o.indicator, o.period))
+        current = latest.get((o.indicator, o.period.sort_key))
         if current is not None and current.recorded_at > o.recorded_at:
             if current.status == RETRACTED:
                 text = msg(

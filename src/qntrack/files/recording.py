@@ -186,7 +186,7 @@ def record_many(
     ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
-    from ..method.history import already_recorded, stored_vintage
+    from ..method.history import already_recorded, stored_vintage, vintage_index
 
     now = now or utc_now()
     plan, store = opened or _open(targets)
@@ -236,7 +236,9 @@ def record_many(
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks, strict=True) if not known]
         kept = _after_same_moment(kept, stored, undated, rows)
         _refuse_same_moment(kept, stored, store)
-        vintages.extend(stored_vintage(stored, o, undated) for o, known in zip(rows, marks, strict=True) if known)
+        if any(marks):
+            index = vintage_index(stored)
+            vintages.extend(stored_vintage(index, o, undated) for o, known in zip(rows, marks, strict=True) if known)
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_growth_floor_problems(kept, plan))
