@@ -392,7 +392,13 @@ def shape_measures(
     sys.stderr.write(f"  {name} report html: {seconds:.1f}s, {peak:.0f} MB{'' if finished else ' (stopped)'}\n")
     how = "one run" if finished else f"one run, stopped after {REPORT_CAP:.0f} s: the figures are at least these"
     rows.append(Row(f"{name}: report --format html, time", seconds, 60.0, how, unit="s"))
-    rows.append(Row(f"{name}: report --format html, peak memory", peak, 50.0, how, unit="MB"))
+    # Issue 17's "<= 50 MB" is the document's size (its "500 targets ... 13 MB" is a file's:
+    # the process reading a million rows holds more than that before it writes a word);
+    # the peak memory is shown beside it, without a goal (docs/decisions.md).
+    report = work / f"{name}-r.html"
+    size = report.stat().st_size / 1e6 if finished and report.exists() else float("nan")
+    rows.append(Row(f"{name}: report --format html, size of the document", size, 50.0, how, unit="MB"))
+    rows.append(Row(f"{name}: report --format html, peak memory", peak, None, how, unit="MB"))
 
 
 # A report far over its goal of 60 s is stopped here, so that one run stays near 15 minutes.
