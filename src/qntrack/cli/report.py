@@ -3,11 +3,13 @@ standard output or written atomically to a file with its charts (output.report).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional, Sequence
+from typing import Annotated, Iterator, Optional, Sequence
 
 import typer
 
@@ -131,14 +133,18 @@ def report(
             sys.stdout.flush()
             _report(warnings)
             return
-        _out(render(data, kind, language))
+        with _progress(len(data.assessments), language):
+            text = render(data, kind, language)
+        _out(text)
         _report(warnings)
         return
     from ..files.outputs import refuse_foreign
     from ..output.report import report_files, write_files
 
     # Every file at its real path: a symlinked chart or folder is written through, too.
-    files = [(Path(os.path.realpath(f)), payload) for f, payload in report_files(data, kind, language, path)]
+    with _progress(len(data.assessments), language):
+        made = report_files(data, kind, language, path)
+    files = [(Path(os.path.realpath(f)), payload) for f, payload in made]
     named = [(file_name if file == path else str(file), file) for file, _ in files]
     for shown, file in named:
         refuse_protected(shown, file, ws.targets_path, ws.store_path)
@@ -181,3 +187,37 @@ def _check_charts_folder(charts: Sequence[tuple[Path, object]]) -> None:
     for file, _ in charts:
         if file.exists() and not file.is_file():
             raise fail(str(file), msg("cli_chart_not_regular"), ExitCode.USAGE)
+
+
+# A report of more targets than this shows its progress on a terminal (issue 17).
+PROGRESS_FROM = 100
+
+
+@contextmanager
+def _progress(total: int, lang: str) -> Iterator[None]:
+    """A progress bar on standard error while the targets' sections are made, when standard
+    error is a terminal (never in a pipe or a log) and the plan is large enough to wait for."""
+    from ..output.report_view import SECTION_DONE
+
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ..catalog import msg, render
+
+    with Progress(
+        TextColumn(render(msg("cli_report_progress"), lang)),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        token = SECTION_DONE.set(lambda done, _: bar.update(task, completed=done))
+        try:
+            yield
+        finally:
+            SECTION_DONE.reset(token)

@@ -7,9 +7,11 @@ come from its view (output/views). Pure: no I/O.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 from urllib.parse import urlsplit
 
 from ..catalog import catalog, msg
@@ -103,6 +105,9 @@ class SectionView:
     chart: Chart | None
     # Why there is no chart, when there is none: no figure yet, or one too large to draw.
     no_chart: str = ""
+    # In a report of a large plan: how many earlier figures the table leaves out, and how
+    # to see them (issue 17); "" otherwise.
+    earlier: str = ""
 
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
@@ -306,10 +311,18 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
     return TableView(headers, tuple(out), frozenset({1}))
 
 
-def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str, with_chart: bool) -> SectionView:
+def _section(
+    number_: int, a: Assessment, rows: Sequence[Observation], lang: str, with_chart: bool, large: bool = False
+) -> SectionView:
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
     shown = relevant_observations(a, rows)
+    earlier = ""
+    if large and len(shown) > RECENT:
+        # A national plan's report lists each target's latest figures: the whole series of
+        # ten thousand targets would be a document no one opens (issue 17).
+        earlier = report_word("earlier_figures", lang, n=len(shown) - RECENT, indicator=t.indicator)
+        shown = shown[-RECENT:]
     return SectionView(
         number=number_,
         id=t.id,
@@ -331,9 +344,23 @@ def _section(number_: int, a: Assessment, rows: Sequence[Observation], lang: str
         periods=_periods(a, lang),
         observations=_observations(shown, unit, lang),
         sentences=tuple(explain(a, lang)),
-        chart=chart_for(a, rows, lang) if with_chart else None,
-        no_chart=report_word("no_chart_large" if too_large_to_draw(rows) else "no_chart", lang),
+        chart=chart_for(a, rows, lang) if with_chart and not large else None,
+        no_chart=report_word(
+            "no_chart_many" if large else "no_chart_large" if too_large_to_draw(rows) else "no_chart",
+            lang,
+            limit=LARGE_PLAN,
+            id=t.id,
+        ),
+        earlier=earlier,
     )
+
+
+# Above this many targets a report is a national plan's: no chart per target, and each
+# target's latest RECENT figures (issue 17, docs/report.md "A large plan").
+LARGE_PLAN = 200
+RECENT = 5
+# Called after each target's section is made (done, total): the command line's progress bar.
+SECTION_DONE: ContextVar[Callable[[int, int], None] | None] = ContextVar("section_done", default=None)
 
 
 def _summary(data: ReportData, lang: str) -> TableView:
@@ -378,66 +405,6 @@ def _status_with_missed(a: Assessment, lang: str) -> str:
     return f"{text} ({missed})" if missed else text
 
 
-def _since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
-    s = data.since
-    if s is None:
-        return None
-    units = {a.indicator.id: a.indicator.unit_in(lang) for a in data.assessments}
-    plan = data.plan
-    if plan is not None:
-        units.update({i.id: i.unit_in(lang) for i in plan.indicators.values() if i.id not in units})
-    figures = None
-    headers: tuple[str, ...]
-    if s.changes:
-        headers = (
-            label("indicator", lang),
-            label("period", lang),
-            label("value", lang),
-            report_word("change", lang),
-            report_word("previous", lang),
-            label("source", lang),
-            label("recorded_at", lang),
-        )
-        rows = []
-        for c in s.changes:
-            o = c.observation
-            unit = units.get(o.indicator, "")
-            rows.append(
-                (
-                    Cell(o.indicator),
-                    Cell(str(o.period)),
-                    Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
-                    Cell(report_word(_change_kind(c), lang)),
-                    Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
-                    source_cell(o.source) or Cell(""),
-                    Cell(date_text(o.recorded_at, lang)),
-                )
-            )
-        figures = TableView(headers, tuple(rows), frozenset({2, 4}))
-    statuses = None
-    if s.status_changes:
-        headers = (label("target", lang), report_word("before", lang), report_word("now", lang))
-        statuses = TableView(
-            headers,
-            tuple(
-                (
-                    Cell(_name(sc.after, lang), title=sc.target_id),
-                    Cell(_status_with_missed(sc.before, lang), status=sc.before.status.value),
-                    Cell(_status_with_missed(sc.after, lang), status=sc.after.status.value),
-                )
-                for sc in s.status_changes
-            ),
-        )
-    return {
-        "title": report_word("since_title", lang, date=date_text(s.date, lang)),
-        "figures": figures,
-        "statuses": statuses,
-        "none": report_word("since_none", lang, date=date_text(s.date, lang))
-        if not s.changes and not s.status_changes
-        else None,
-    }
-
-
 def _groups(data: ReportData, lang: str) -> TableView | None:
     from .report_groups import groups_table, report_groups  # it builds on this module's cells
 
@@ -445,12 +412,17 @@ def _groups(data: ReportData, lang: str) -> TableView | None:
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
+    from .report_since import since_view  # it builds on this module's words and cells
+
     from .. import __version__
 
-    sections = [
-        _section(i, a, data.series.get(a.target.series_key, []), lang, with_charts)
-        for i, a in enumerate(data.assessments, 1)
-    ]
+    large = len(data.assessments) > LARGE_PLAN
+    tick = SECTION_DONE.get()
+    sections = []
+    for i, a in enumerate(data.assessments, 1):
+        sections.append(_section(i, a, data.series.get(a.target.series_key, []), lang, with_charts, large))
+        if tick is not None:
+            tick(i, len(data.assessments))
     statuses = [
         (key, status_label(key, lang))
         for key in (
@@ -475,7 +447,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "meta": " · ".join(meta),
         "groups": _groups(data, lang),
         "summary": _summary(data, lang),
-        "since": _since_view(data, lang),
+        "since": since_view(data, lang),
         "sections": sections,
         "statuses": statuses,
         "w": _words(lang),

@@ -1,0 +1,76 @@
+"""The report's "since the last review" section (``--since``): figures added or revised
+after the date and targets whose status changed since then, as tables of the report's
+cells (report_view.py builds the rest of the document)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..output.i18n import date_text, label, value_with_unit
+from ..plan.model import RETRACTED
+from .report_view import Cell, TableView, _change_kind, _name, _status_with_missed, report_word, source_cell
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["since_view"]
+
+
+def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
+    s = data.since
+    if s is None:
+        return None
+    units = {a.indicator.id: a.indicator.unit_in(lang) for a in data.assessments}
+    plan = data.plan
+    if plan is not None:
+        units.update({i.id: i.unit_in(lang) for i in plan.indicators.values() if i.id not in units})
+    figures = None
+    headers: tuple[str, ...]
+    if s.changes:
+        headers = (
+            label("indicator", lang),
+            label("period", lang),
+            label("value", lang),
+            report_word("change", lang),
+            report_word("previous", lang),
+            label("source", lang),
+            label("recorded_at", lang),
+        )
+        rows = []
+        for c in s.changes:
+            o = c.observation
+            unit = units.get(o.indicator, "")
+            rows.append(
+                (
+                    Cell(o.indicator),
+                    Cell(str(o.period)),
+                    Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
+                    Cell(report_word(_change_kind(c), lang)),
+                    Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
+                    source_cell(o.source) or Cell(""),
+                    Cell(date_text(o.recorded_at, lang)),
+                )
+            )
+        figures = TableView(headers, tuple(rows), frozenset({2, 4}))
+    statuses = None
+    if s.status_changes:
+        headers = (label("target", lang), report_word("before", lang), report_word("now", lang))
+        statuses = TableView(
+            headers,
+            tuple(
+                (
+                    Cell(_name(sc.after, lang), title=sc.target_id),
+                    Cell(_status_with_missed(sc.before, lang), status=sc.before.status.value),
+                    Cell(_status_with_missed(sc.after, lang), status=sc.after.status.value),
+                )
+                for sc in s.status_changes
+            ),
+        )
+    return {
+        "title": report_word("since_title", lang, date=date_text(s.date, lang)),
+        "figures": figures,
+        "statuses": statuses,
+        "none": report_word("since_none", lang, date=date_text(s.date, lang))
+        if not s.changes and not s.status_changes
+        else None,
+    }

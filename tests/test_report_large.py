@@ -1,0 +1,92 @@
+"""A report of a large plan (issue 17): above LARGE_PLAN targets no chart per target and
+each target's latest RECENT figures, so that a national plan's document stays one a
+person opens (docs/report.md, "A large plan"); a progress bar on a terminal."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from helpers import run
+from qntrack.output.report_view import LARGE_PLAN, RECENT
+
+
+def _plan(folder: Path, targets: int, years: int = 8) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["version: 1", "title: Large", "indicators:"]
+    lines += [f"  i{n}: {{name: Indicator {n}, unit: '%'}}" for n in range(targets)]
+    lines.append("targets:")
+    lines += [
+        f"  - {{id: t{n}, indicator: i{n}, baseline: 2015, milestones: [{{by: 2030, value: {50 + n}}}]}}"
+        for n in range(targets)
+    ]
+    (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = ["indicator,period,value,status,source,note,recorded_at"]
+    for n in range(targets):
+        for k in range(years):
+            rows.append(f"i{n},{2015 + k},{10 + n + k * 0.5},official,Bulletin,,{2016 + k}-06-01T00:00:00Z")
+    (folder / "observations.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder / "targets.yaml"
+
+
+@pytest.mark.parametrize(("targets", "large"), [(LARGE_PLAN, False), (LARGE_PLAN + 1, True)])
+def test_above_the_limit_a_target_has_no_chart_and_its_latest_figures(tmp_path: Path, targets: int, large: bool):
+    plan = _plan(tmp_path, targets)
+    done = run("--targets", str(plan), "report", "--format", "html", "-o", str(tmp_path / "r.html"))
+    assert done.exit_code == 0, done.stderr
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    section = html[html.index('id="t-t7"') :]
+    section = section[: section.index("</section>")]
+    if large:
+        assert "<svg" not in section
+        assert f"a report of more than {LARGE_PLAN} targets draws none (qntrack report t7 draws this one)" in section
+        # Eight figures, the latest five listed: 2018 to 2022; three earlier said.
+        listed = section[section.index('<table class="obs">') :]
+        assert listed[: listed.index("</table>")].count("<tr><td") == RECENT
+        assert ">2022<" in section and ">2018<" in section and ">2017<" not in section
+        assert "3 earlier figure(s) are not listed: qntrack observations --indicator i7 lists them all." in section
+    else:
+        assert "<svg" in section and "earlier figure" not in section
+    # Every target is found from the summary: one link each.
+    assert html.count('href="#t-') == targets
+
+
+def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path):
+    plan = _plan(tmp_path, 120, years=3)
+    leader, follower = pty.openpty()
+    said: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            said.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "qntrack", "--targets", str(plan), "report", "-o", str(tmp_path / "r.html")],
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=5)
+        os.close(leader)
+    assert proc.returncode == 0
+    assert "Writing the report" in b"".join(said).decode(errors="replace")
+    piped = run("--targets", str(plan), "report", "-o", str(tmp_path / "r2.html"), "--force")
+    assert piped.exit_code == 0 and "Writing the report" not in piped.stderr
