@@ -246,6 +246,7 @@ def test_a_folder_outside_git_needs_a_date(tmp_path: Path):
     done = _import(repo, tmp_path / "t")
     assert done.exit_code == 1
     assert "not a git checkout: give the date the figures were published with --recorded-at" in done.stderr
+    assert done.stderr.count("not a git checkout") == 1  # one message for the repository, not one a file
     assert not (tmp_path / "t").exists()
 
 

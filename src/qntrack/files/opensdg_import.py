@@ -187,6 +187,8 @@ def _sources(repo: Repository, meta: dict[str, Any]) -> str:
         if str(meta.get(f"source_active_{n}", True)).strip().lower() == "false":
             continue
         parts = [_text(repo, meta.get(f"source_{k}_{n}")) for k in ("organisation", "url_text", "url")]
+        if parts[0] and parts[1].startswith(parts[0]):
+            parts[0] = ""  # "Statistics Canada. Table 11-10-0135-01 ..." names its organisation already
         line = " ".join(p for p in parts if p)
         if line:
             out.append(line)
@@ -202,6 +204,9 @@ def _figure_text(value: float) -> str:
 def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bool = False) -> ImportPlan:
     """The plan and the figures of the repository at ``repo_dir`` (nothing written)."""
     repo = read_repository(repo_dir)
+    if not repo.git and recorded_at is None and repo.indicators:
+        # Outside git no file has a date: one message for the repository, not one a file.
+        return ImportPlan("", [], [Problem(Location(str(repo_dir), 0), msg("opensdg_no_date"))])
     by_file: dict[str, list[Problem]] = {}
     for p in repo.problems:
         by_file.setdefault(p.location.file, []).append(p)
