@@ -441,3 +441,42 @@ def test_parse_table_reports_the_detected_dialect():
     assert parsed.candidates[0][1]["value"] == "1.5"
     parsed = parse_table("indicator;period;value\nshare;2021;1.5\n", "x.csv", ImportFormat(decimal_comma=False))
     assert parsed.decimal_comma is False and parsed.candidates[0][1]["value"] == "1.5"
+
+
+# --- one pass (issue 17: a 300,000-row import checked every row twice) -------------------
+
+
+def test_a_clean_file_is_checked_once_and_appended(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    from qntrack.files import recording
+
+    calls: list[str] = []
+    original = recording.validate_record
+
+    def counted(*args, **kwargs):
+        calls.append(args[2])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(recording, "validate_record", counted)
+    (plan / "in.csv").write_text(
+        "indicator,period,value,recorded_at\nshare,2021,11,2022-01-05\nshare,2022,12,2023-01-05\n", encoding="utf-8"
+    )
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert calls == ["share", "share"]  # each row validated once, not once to check and once to write
+    assert added(plan) == "share,2021,11,,,,2022-01-05T00:00:00Z\nshare,2022,12,,,,2023-01-05T00:00:00Z\n"
+
+
+def test_a_file_read_cleanly_whose_rows_are_wrong_writes_nothing_and_says_every_problem(plan: Path):
+    before = (plan / "observations.csv").read_bytes()
+    (plan / "in.csv").write_text(
+        "indicator,period,value,recorded_at\nshare,2021,11,2022-01-05\nshar,2022,12,2023-01-05\n"
+        "share,2023-13,1,2024-01-05\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0] == "in.csv:3: error: unknown indicator 'shar'; did you mean 'share'?"
+    assert lines[1].startswith("in.csv:4: error: '2023-13': month 13 does not exist")
+    assert lines[-1] == "2 error(s), 0 warning(s)"
+    assert (plan / "observations.csv").read_bytes() == before

@@ -87,15 +87,29 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
     return value
 
 
+def _number_shapes(decimal_comma: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A plain number and one with thousands groups, under one convention."""
+    dec, grp = (",", ".") if decimal_comma else (".", ",")
+    d, g = re.escape(dec), re.escape(grp)
+    return (
+        re.compile(rf"([-+]?(?:\d+(?:{d}\d*)?|{d}\d+))([eE][-+]?\d+)?"),
+        re.compile(rf"[-+]?[1-9]\d{{0,2}}(?:{g}\d{{3}})+(?:{d}\d+)?"),
+    )
+
+
+# Compiled once: an import reads every cell under both conventions (convention_shown).
+_NUMBER_SHAPES = {True: _number_shapes(True), False: _number_shapes(False)}
+
+
 def _read_number(raw: str, decimal_comma: bool, explicit: bool) -> float | None:
     """The value under one convention; None when the text does not fit it at all."""
     dec, grp = (",", ".") if decimal_comma else (".", ",")
-    d, g = re.escape(dec), re.escape(grp)
-    plain = re.fullmatch(rf"([-+]?(?:\d+(?:{d}\d*)?|{d}\d+))([eE][-+]?\d+)?", raw)
+    plain_number, grouped_number = _NUMBER_SHAPES[decimal_comma]
+    plain = plain_number.fullmatch(raw)
     if plain:
         return float(plain.group(1).replace(dec, ".") + (plain.group(2) or ""))
     # A thousands group never starts with 0: '0.123' and '0,123' are only decimals.
-    if not re.fullmatch(rf"[-+]?[1-9]\d{{0,2}}(?:{g}\d{{3}})+(?:{d}\d+)?", raw):
+    if not grouped_number.fullmatch(raw):
         return None
     if dec not in raw and not explicit:
         whole, fraction = raw.replace(grp, ""), raw.replace(grp, ".")

@@ -240,8 +240,18 @@ def import_observations(
     problems = list(parsed.problems)
     vintages: Sequence = ()
     try:
+        # One pass: record_many checks every row before it writes any (all or nothing), so
+        # a file read cleanly is validated and appended at once; a file with problems of
+        # its own is only validated, so that every problem is said together.
         store, rows, skipped, warnings, vintages = record_many(
-            targets, parsed.candidates, dry_run=True, undated=undated, force=force, now=now, tz=tz, opened=opened
+            targets,
+            parsed.candidates,
+            dry_run=dry_run or bool(problems),
+            undated=undated,
+            force=force,
+            now=now,
+            tz=tz,
+            opened=opened,
         )
     except InputError as exc:
         problems.extend(exc.problems)
@@ -249,10 +259,6 @@ def import_observations(
         # Problems with the store itself come first, then the file's, in line order.
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
-    if not dry_run:
-        store, rows, skipped, warnings, vintages = record_many(
-            targets, parsed.candidates, dry_run=False, undated=undated, force=force, now=now, tz=tz, opened=opened
-        )
     # A vintage in force that the file itself holds (the store imported into itself, with
     # its revisions and retractions) is no news: only the others are said.
     batch = {(o.indicator, o.period, o.recorded_at) for o in (*rows, *skipped)}

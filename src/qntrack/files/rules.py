@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from datetime import date, datetime, timezone, tzinfo
 from typing import Iterable, Literal
 
@@ -56,6 +57,10 @@ STATUSES: dict[str, str] = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)
 # --- period ---------------------------------------------------------------------------
 
 
+# The entry path asks each row's period and moment of recording (an import of 300,000
+# rows names a few hundred periods and a few thousand moments): each answer is a pure
+# function of the text, so it is remembered, within a bound. A refusal is not (it raises).
+@lru_cache(maxsize=1 << 16)
 def period(text: str) -> Period:
     """The period a cell names (docs/observations-format.md); ``PeriodError`` if none."""
     return parse_period(text)
@@ -134,6 +139,7 @@ def utc_text(moment: datetime) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def recorded_at(text: str, zone: tzinfo | None = None) -> str:
     """ISO 8601 with a time zone (or a bare date, taken as midnight UTC) → ``...Z`` in UTC.
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from .periods import Period
@@ -101,6 +102,9 @@ class Dimension:
         return self.by_match.get(unit_match(text))
 
 
+# A pure function of the text, asked once per cell of an import (300,000 rows name a few
+# thousand units): remembered, within a bound.
+@lru_cache(maxsize=1 << 16)
 def unit_match(text: str) -> str:
     """What makes two spellings one unit: NFC, spaces collapsed, case ignored ("ha  long"
     is Ha Long), as a group's name is matched (method.groups.group_key), and where a
