@@ -468,8 +468,8 @@ def test_the_status_cache_gives_the_plain_paths_bytes_for_a_plan_with_breakdowns
         both(*form)
     assert list(Path(".qntrack-cache").glob("status-*.bin"))  # such a plan is cached now
     appended = (
-        "fdi[locality=Gamma],2024,21,official,,,2025-04-01T00:00:00Z\n",  # a unit's figure: a cold run
-        "fdi,2024,101,official,,,2025-04-02T00:00:00Z\n",  # the total of a broken-down indicator: cold too
+        "fdi[locality=Gamma],2024,21,official,,,2025-04-01T00:00:00Z\n",  # a unit's figure (tests/test_cache_units.py)
+        "fdi,2024,101,official,,,2025-04-02T00:00:00Z\n",  # the total of a broken-down indicator
         "growth,2021,11,official,,,2022-04-01T00:00:00Z\n",  # any other figure: the warm path
     )
     for row in appended:

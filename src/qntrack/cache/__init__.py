@@ -13,7 +13,8 @@ What it holds
     The key: a fingerprint of qntrack's own code, the hash of targets.yaml, the store's
     path, device and inode, and the length and hash of the store's prefix it covers.
     Then the plan as plain tuples, each target's JSON item, status row and status, for
-    each measured indicator the line numbers of its observations in force, the warnings
+    each measured indicator and each declared unit (``units``) the line numbers of its
+    observations in force, the plan's dimensions, the warnings
     about periods the derived indicators leave out, and a sparse index of where lines
     start (``_line_index``).
 
@@ -64,8 +65,10 @@ from .entries import (
     _warnings,
 )
 from .keeping import FORMAT, _digest, _hasher, _key, _load, _regular_bytes, _save, _today, cache_file
-from .lines import _line_index, _lines_at, _newlines
-from .plain import _allowed, _decode, _encode
+from .lines import _line_index, _newlines
+from .plain import _allowed, _decode, _encode  # noqa: F401  (tests reach them here)
+from .appended import _append
+from .units import kept_dimensions, unit_lines
 
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
@@ -75,8 +78,6 @@ from ..files.workspace import CACHE_DIR  # noqa: E402
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
 # each run re-reads the short tail, which costs less than rewriting tens of megabytes.
 REWRITE_AFTER = 256 * 1024
-# An append touching more indicators than this is answered by a cold run.
-MAX_AFFECTED = 500
 
 
 def machine_status(
@@ -258,6 +259,9 @@ def _cold(
             "indicators": shared["indicators"],
             # Line numbers of each measured indicator's observations in force.
             "in_force": {i.id: shared["in_force"][i.id] for i in plan.indicators.values() if not i.formula},
+            # Each declared unit's lines in force, and the dimensions (cache/units.py).
+            "units": shared["units"],
+            "dimensions": kept_dimensions(plan),
         }
         again = _regular_bytes(path)
         unchanged = again is not None and _digest(again) == targets_digest
@@ -285,7 +289,8 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
     indicators = plan.indicators
     series, left_out = build_series(indicators, observations)
     # The units of breakdowns (issue 14) are series the plan defines, not unknown rows.
-    unknown = unknown_counts(series, known_keys(plan, series), observations)
+    known = known_keys(plan, series)
+    unknown = unknown_counts(series, known, observations)
     broken = with_breakdowns(plan, series)
     line_of = attrgetter("line")
     today = _today()
@@ -326,6 +331,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
         "entries": entries,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in indicators},
         "in_force": lines,
+        "units": unit_lines(series, known) if plan.dimensions else {},
         "warnings": _warned(left_out, set(indicators)),
         "unknown": unknown,
     }
@@ -390,111 +396,3 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
     if changed and os.path.exists(journal):
         return None  # a batch began while the appended rows were read: they may be part of it
     return {**cached, **changed}
-
-
-def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
-    """The cache brought up to date with rows appended after its prefix, or None."""
-    from ..kinds import assess_target
-    from ..method.series import build_series
-    from ..files.store import parse_store
-
-    size = cached["size"]
-    tail = data[size:]
-    file = str(store_path)
-    try:
-        added = parse_store(cached["header"] + tail, file)
-    except Exception:
-        return None
-    if added.problems or added.torn_line:
-        return None  # the cold run reports them exactly as ever
-    shift = cached["lines"] - 1
-    added_rows = [o._replace(line=o.line + shift) for o in added.observations]
-    if any("[" in o.indicator for o in added_rows):
-        # A unit's figure (issue 14): the cache keeps no unit's series to judge it again
-        # with; a cold run does (docs/performance.md).
-        return None
-    # Appended rows of indicators targets.yaml does not define add to their count.
-    unknown = dict(cached["unknown"])
-    for o in added_rows:
-        if o.indicator not in cached["indicators"]:
-            unknown[o.indicator] = unknown.get(o.indicator, 0) + 1
-    known = cached["known"] or (tuple(cached["indicators"]) if unknown else ())
-    unknown = {i: unknown[i] for i in sorted(unknown)}
-
-    inputs: dict[str, tuple[str, ...]] = cached["inputs"]
-    measured = cached["in_force"]
-    touched = {o.indicator for o in added_rows if o.indicator in measured}
-    derived: set[str] = set()
-    grew = True
-    while grew:
-        more = {
-            d for d, names in inputs.items() if d not in derived and any(n in touched or n in derived for n in names)
-        }
-        derived |= more
-        grew = bool(more)
-    # Every input a changed derived indicator reads, down to measured ones.
-    reach: set[str] = set()
-    todo = list(derived)
-    while todo:
-        for name in inputs.get(todo.pop(), ()):
-            if name not in reach:
-                reach.add(name)
-                todo.append(name)
-    load = touched | derived | reach
-    needed = {i for i in load if i in measured}
-    if len(load) > MAX_AFFECTED or (needed and not cached["plain"]):
-        return None
-
-    allowed = _allowed()
-    indicators = {i: _decode(marshal.loads(cached["indicators"][i]), allowed) for i in load}
-    if any(indicators[i].dimensions for i in touched):
-        return None  # its targets' breakdowns read units' series the cache does not keep
-    rows = [o for o in added_rows if o.indicator in needed]
-    header = cached["header"]
-    for ind in needed:
-        numbers = array("I")
-        numbers.frombytes(measured[ind])
-        if not numbers:
-            continue
-        text = header + b"\n".join(_lines_at(data, size, cached["index"], numbers)) + b"\n"
-        again = parse_store(text, file)
-        if again.problems or len(again.observations) != len(numbers):
-            return None
-        rows.extend(o._replace(line=n) for o, n in zip(again.observations, numbers, strict=True))
-    series, left_out = build_series(indicators, rows)
-    changed = touched | derived
-    today = _today()
-    entries = list(cached["entries"])
-    for k, e in enumerate(entries):
-        if e.indicator in changed:
-            target = _decode(marshal.loads(e.target), allowed)
-            rows_in_force = series.get(target.series_key, [])
-            entries[k] = _entry(
-                assess_target(target, indicators[target.indicator], rows_in_force, today),
-                e.target,
-                rows_in_force if e.cells else None,
-            )
-    in_force = dict(measured)
-    for ind in touched:
-        in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
-    # An appended figure in force that `qntrack check` calls an error: the plain path says
-    # so by line (_trusted); one the store already had in force would have stopped us earlier.
-    from ..files.checks_rows import timing_suspects
-    from ..files.store import utc_now
-
-    lines = {o.line for o in added_rows}
-    if timing_suspects([o for ind in touched for o in series.get(ind, ()) if o.line in lines], utc_now(), indicators):
-        return None
-    plain = cached["plain"] and tail.count(b"\n") == len(added.observations)
-    # The derived indicators worked out again say afresh which of their periods are left out.
-    kept = {ind: problems for ind, problems in cached["warnings"].items() if ind not in derived}
-    return {
-        **cached,
-        "entries": tuple(entries),
-        "in_force": in_force,
-        "plain": plain,
-        "lines": cached["lines"] + tail.count(b"\n"),
-        "warnings": {**kept, **_warned(left_out, derived)},
-        "unknown": unknown,
-        "known": known,
-    }

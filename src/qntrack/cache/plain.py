@@ -8,6 +8,7 @@ cache file that anyone could edit cannot make the reader build anything else.
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -15,12 +16,15 @@ from typing import Any
 def _allowed() -> dict[str, type]:
     from ..plan import model
     from ..plan.periods import Frequency, Period
+    from ..plan.units import Dimension, Unit
 
     from ..kinds import REGISTRY
 
     # The kinds' targets too: a kind's class may live in its own module (docs/architecture.md).
     classes = (
-        [Period, Frequency] + [getattr(model, name) for name in model.__all__] + [k.target for k in REGISTRY.values()]
+        [Period, Frequency, Dimension, Unit]
+        + [getattr(model, name) for name in model.__all__]
+        + [k.target for k in REGISTRY.values()]
     )
     return {c.__name__: c for c in classes if isinstance(c, type) and (is_dataclass(c) or issubclass(c, Enum))}
 
@@ -47,6 +51,8 @@ def _encode(value: Any) -> Any:
         )
     if isinstance(value, Enum):
         return ("E", kind.__name__, value.value)
+    if kind is date:  # a unit's dates (plan.units.Unit)
+        return ("d", value.isoformat())
     if kind is tuple:
         return ("T", *map(_encode, value))
     if kind is list:
@@ -73,6 +79,8 @@ def _decode(value: Any, allowed: dict[str, type]) -> Any:
         if not issubclass(cls, Enum):
             raise ValueError(f"{value[1]} is not an enum")
         return cls(value[2])
+    if tag == "d":
+        return date.fromisoformat(value[1])
     if tag == "T":
         return tuple(_decode(v, allowed) for v in value[1:])
     if tag == "L":

@@ -1,0 +1,188 @@
+"""The status cache after an append to a broken-down indicator (issue 17).
+
+A national office's plan breaks every indicator down by province, so nearly every figure
+it appends is a unit's. The cache keeps each unit's lines in force (cache/units.py): such
+an append is served warm, and every answer is byte for byte the cold one. What the plain
+path would warn of (a key naming no declared unit, a figure outside a unit's dates) is a
+cold run, which warns.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import make_tracker
+from qntrack import cache
+from qntrack.cache import appended
+from qntrack.cli import app
+from test_breakdowns import PLAN, STORE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import shapes  # noqa: E402
+
+runner = CliRunner()
+COLD: list[int] = []
+FORMS = (["-f", "json"], ["-f", "csv"], ["-f", "table"], ["-f", "table", "--lang", "vi"], ["--group-by", "group"])
+
+
+@pytest.fixture(autouse=True)
+def counted(monkeypatch: pytest.MonkeyPatch):
+    """Count cold runs; the clock in 2040, so that every figure appended below is past."""
+    from qntrack.files import store
+
+    real = cache._cold
+
+    def cold(*args, **kwargs):
+        COLD.append(1)
+        return real(*args, **kwargs)
+
+    COLD.clear()
+    monkeypatch.setattr(cache, "_cold", cold)
+    monkeypatch.setattr(store, "utc_now", lambda: "2040-01-01T00:00:00Z")
+    monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
+
+
+def status(*args: str, cached: bool = True):
+    return runner.invoke(app, ["status", *args], env={} if cached else {"QNTRACK_NO_CACHE": "1"})
+
+
+def same_as_cold(*args: str, warm: bool | None = None) -> str:
+    """The answer through the cache equals the one without; ``warm``: whether the cache served it."""
+    before = len(COLD)
+    cached = status(*args)
+    if warm is not None:
+        assert (len(COLD) == before) == warm, "rebuilt" if warm else "served warm"
+    plain = status(*args, cached=False)
+    assert (cached.exit_code, cached.stdout, cached.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
+    return cached.stdout
+
+
+def append(*rows: str) -> None:
+    with open("observations.csv", "a", encoding="utf-8") as fh:
+        fh.writelines(row + "\n" for row in rows)
+
+
+@pytest.fixture
+def breakdowns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+    for form in FORMS:
+        same_as_cold(*form)  # every form cached once (the table's cells too)
+    return folder
+
+
+def test_a_units_figure_is_served_warm_in_every_form(breakdowns: Path):
+    append("fdi[locality=Gamma],2024,21,official,,,2025-04-01T00:00:00Z")
+    for form in FORMS:
+        same_as_cold(*form, warm=True)
+    doc = same_as_cold("-f", "json", warm=True)
+    assert '"value": 21' in doc
+
+
+def test_a_unit_typed_another_way_is_the_unit(breakdowns: Path):
+    # 'gamma' in lower case and spaces: Gamma's figure, as the cold path reads it.
+    append("share[ locality = gamma ],2023,13,official,,,2024-05-01T00:00:00Z")
+    out = same_as_cold("-f", "json", warm=True)
+    assert '"value": 13' in out
+    # And again: the revision kept under the unit's own key, found again by the next append.
+    append("share[locality=Gamma],2023,14,official,,,2024-06-01T00:00:00Z")
+    assert '"value": 14' in same_as_cold("-f", "json", warm=True)
+
+
+def test_the_total_of_a_broken_down_indicator_is_served_warm(breakdowns: Path):
+    append("fdi,2024,101,official,,,2025-04-02T00:00:00Z")
+    for form in FORMS:
+        same_as_cold(*form, warm=True)
+
+
+def test_a_new_units_first_figure(breakdowns: Path):
+    append("share[locality=Old Town],2020,10,official,,,2021-03-01T00:00:00Z")
+    same_as_cold("-f", "json", warm=True)
+    append("share[locality=Old Town],2023,8,official,,,2024-03-01T00:00:00Z")
+    same_as_cold("-f", "table", warm=True)
+
+
+def test_a_retraction_of_a_units_figure(breakdowns: Path):
+    append("fdi[locality=Beta],2024,,retracted,,,2025-05-01T00:00:00Z")
+    out = same_as_cold("-f", "json", warm=True)
+    assert "Beta" in out
+
+
+def test_an_undeclared_unit_is_a_cold_run_that_warns(breakdowns: Path):
+    append("fdi[locality=Delta],2024,5,official,,,2025-04-01T00:00:00Z")
+    same_as_cold("-f", "json", warm=False)
+
+
+def test_a_figure_outside_its_units_dates_is_a_cold_run_that_warns(breakdowns: Path):
+    append("fdi[locality=New Ward],2024,1,official,,,2025-03-01T00:00:00Z")
+    before = len(COLD)
+    r = status("-f", "json")
+    assert len(COLD) > before
+    assert "a figure for 'New Ward' in 2024, when the unit did not exist" in r.stderr
+    same_as_cold("-f", "json")
+
+
+def test_a_unit_of_an_indicator_not_broken_down_is_a_cold_run(breakdowns: Path):
+    append("growth[locality=Alpha],2021,11,official,,,2022-04-01T00:00:00Z")
+    same_as_cold("-f", "json", warm=False)
+
+
+def test_appends_after_the_cache_is_rewritten(breakdowns: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
+    for row in (
+        "fdi[locality=Alpha],2024,45,official,,,2025-04-01T00:00:00Z",
+        "share[locality=Beta],2023,12.5,official,,,2024-04-01T00:00:00Z",
+        "fdi,2024,102,official,,,2025-04-03T00:00:00Z",
+    ):
+        append(row)
+        same_as_cold("-f", "json", warm=True)
+        same_as_cold("-f", "table", warm=True)
+
+
+def test_a_unit_decomposed_from_another_sheet_is_the_unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Vietnamese names, as a national office types them: NFD from one sheet, NFC in the plan.
+    folder = tmp_path / "vn"
+    folder.mkdir()
+    shapes.provinces(folder, indicators=3, years=2, provinces=4, import_rows=10)
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(folder / name, tmp_path / name)
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        (tmp_path / "targets.yaml").read_text(encoding="utf-8"),
+        (tmp_path / "observations.csv").read_text(encoding="utf-8"),
+    )
+    same_as_cold("-f", "json")
+    key = next(
+        line.split(",")[0]
+        for line in (tmp_path / "observations.csv").read_text(encoding="utf-8").splitlines()
+        if "sex=" in line
+    )
+    append(f"{unicodedata.normalize('NFD', key)},2024,123.4,official,Cuc Thong ke,,2030-01-01T00:00:00Z")
+    out = same_as_cold("-f", "json", warm=True)
+    assert '"value": 123.4' in out
+    same_as_cold("-f", "table", warm=None)
+
+
+def test_an_append_of_many_indicators_is_still_a_cold_run(breakdowns: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(appended, "MAX_AFFECTED", 0)
+    append("fdi[locality=Gamma],2024,22,official,,,2025-04-01T00:00:00Z")
+    same_as_cold("-f", "json", warm=False)
+
+
+def test_stored_figures_typed_another_way_stay_the_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A figure typed by hand as 'beta' sits in the store before the cache is made: when an
+    # append brings Beta's series back from the store's lines, it is Beta's, not a stranger's.
+    make_tracker(
+        tmp_path, monkeypatch, PLAN, STORE + "share[ locality = beta ],2024,11.5,official,,,2025-03-01T00:00:00Z\n"
+    )
+    same_as_cold("-f", "json")
+    # A revision of Beta's baseline: Beta's latest figure is still the one typed 'beta'.
+    append("share[locality=Beta],2020,9.5,official,,,2026-03-01T00:00:00Z")
+    out = same_as_cold("-f", "json", warm=True)
+    assert '"value": 9.5' in out and '"value": 11.5' in out
