@@ -501,6 +501,19 @@ def test_milestone_due_without_data(plan: Path):
     assert "target 'fdi-plan-2023'" not in r.stderr
 
 
+def test_a_period_finer_than_its_frequency_alone_is_found(plan: Path):
+    # The only row problem in the store: check looks at the rows one by one only when some
+    # distinct (frequency, period) or key can fail (issue 17), and this one can.
+    _formulas_fixed_by_hand(plan)
+    with open(plan / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2023-Q1,1,,,,2024-01-01T00:00:00Z\n")
+    lines = (plan / "observations.csv").read_text(encoding="utf-8").count("\n")
+    r = run("check", "--format", "json")
+    assert r.exit_code == 1
+    found = [(p["line"], p["check"]) for p in json.loads(r.stdout)["problems"] if p["severity"] == "error"]
+    assert found == [(lines, "frequency")]
+
+
 def test_errors_exit_1_with_their_check_names(plan: Path):
     _formulas_fixed_by_hand(plan)
     with open(plan / "observations.csv", "a", encoding="utf-8") as fh:

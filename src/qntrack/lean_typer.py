@@ -77,7 +77,7 @@ _NO = object()
 
 
 def _handled(annotation: Any) -> bool:
-    if annotation in (str, bool):
+    if annotation in (str, bool, float):
         return True
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return True
@@ -90,6 +90,8 @@ def _plain(annotation: Any, value: Any, ctx: Any) -> Any:
         return value if type(value) is str else _NO
     if annotation is bool:
         return value if type(value) is bool else _NO
+    if annotation is float:  # Click's FLOAT has read the text: a float, or its error
+        return value if type(value) is float else _NO
     if annotation == list[str]:
         if isinstance(value, (list, tuple)) and all(type(v) is str for v in value):
             return list(value)

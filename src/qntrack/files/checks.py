@@ -23,13 +23,15 @@ import shlex
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable
+from operator import attrgetter
+from typing import Iterable, Sequence
 
 from ..files.definitions import load_plan
 from ..errors import InputError
 from ..catalog import Figure, Message, msg
 from ..plan.model import (
     Location,
+    Observation,
     Plan,
     Problem,
 )
@@ -42,6 +44,9 @@ from .checks_units import UnitRows, units_sum_problems
 from ..files.store import StoreContents, missing_folder, read_store
 from ..kinds import due as deadlines
 from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
+
+_INDICATOR = attrgetter("indicator")
+_SORT_KEY = attrgetter("period.sort_key")
 
 __all__ = [
     "Check",
@@ -162,7 +167,7 @@ def run_checks(
     # a frequency is worked out once per pair, and a row's Location made only for a problem.
     fits: dict[tuple[int, Frequency], bool] = {}
     units = UnitRows(plan)
-    for o in store.observations:
+    for o in store.observations if _row_problems_possible(plan, store.observations, units) else ():
         ind = plan.indicators.get(o.indicator)
         if ind is None and "[" in o.indicator:
             # A figure for a unit of a breakdown (issue 14): the unit must be declared,
@@ -236,6 +241,29 @@ def run_checks(
     if "milestone-due" in selected:
         problems.extend(milestone_due_problems(plan, series, reference))
     return problems
+
+
+def _row_problems_possible(plan: Plan, observations: Sequence[Observation], units: UnitRows) -> bool:
+    """Whether any row could fail the row checks of ``run_checks`` (an unknown or derived
+    indicator, a unit undeclared or with dates, a period finer than its indicator's
+    frequency). Judged once per distinct key and per distinct (frequency, period): a
+    national store's million rows are walked one by one only when the answer is yes."""
+    from .checks_rows import _period_of
+
+    frequency: dict[str, Frequency] = {}
+    for key in set(map(_INDICATOR, observations)):
+        ind = plan.indicators.get(key)
+        if ind is None and "[" in key:
+            ind, dims, wrong = units.read(key)
+            if wrong is not None or any(u.since or u.until for u in units.declared(dims)):
+                return True
+        if ind is None or ind.formula:
+            return True
+        frequency[key] = ind.frequency
+    pairs = set(
+        zip(map(frequency.__getitem__, map(_INDICATOR, observations)), map(_SORT_KEY, observations), strict=True)
+    )
+    return not all(_period_of(sort_key).fits(f) for f, sort_key in pairs)
 
 
 def _next_period_end(period: Period, months: int) -> date:

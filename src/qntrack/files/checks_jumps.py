@@ -7,14 +7,18 @@ its neighbour may be a typo (15 typed 150), or may be true; a person looks.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import pairwise
+from operator import attrgetter
 from typing import Iterable, Sequence
 
 from .figure_units import retract_words
 from ..catalog import Figure, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
 from ..method.series import Series, as_of_bound
+
+_INDICATOR = attrgetter("indicator")
+_SORT_KEY = attrgetter("period.sort_key")
 
 DEFAULT_JUMP_FACTOR = 5.0
 # A growth rate below -100 % would take the quantity below zero: almost surely a slip
@@ -81,12 +85,18 @@ def jump_problems(
 ) -> list[Problem]:
     """A vintage that is more than ``factor`` times larger or smaller than the one it revises."""
     bound = as_of_bound(as_of) if as_of else None
-    # Keyed by the period's sort key, an int, where a Period would hash in Python: a
-    # national store has a million rows, nearly all the only vintage of their period.
+    rows_known = [o for o in observations if o.recorded_at <= bound] if bound else list(observations)
+    # Keyed by the period's sort key, an int, where a Period would hash in Python. A
+    # national store has a million rows, nearly all the only vintage of their period: the
+    # keys are made and counted in C, and only the rows of a revised period gathered.
+    keys = list(zip(map(_INDICATOR, rows_known), map(_SORT_KEY, rows_known), strict=True))
+    counted = Counter(keys)
+    revised = {key for key, n in counted.items() if n > 1}
     vintages: dict[tuple[str, int], list[Observation]] = defaultdict(list)
-    for o in observations:
-        if bound is None or o.recorded_at <= bound:
-            vintages[(o.indicator, o.period.sort_key)].append(o)
+    if revised:
+        for key, o in zip(keys, rows_known, strict=True):
+            if key in revised:
+                vintages[key].append(o)
     problems = []
     for rows in vintages.values():
         if len(rows) < 2:
