@@ -223,3 +223,35 @@ def test_a_bad_byte_in_any_field_of_a_row_is_reported_even_after_good_rows_like_
     assert [str(p) for p in err.value.problems] == [
         "o.csv:3: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
     ]
+
+
+def test_the_fast_reader_lets_the_bytes_go_once_read():
+    # Issue 17: a caller that hands the bytes over in a list keeps no other reference, so
+    # a national store's bytes are freed before its million rows are made (the peak of memory).
+    import sys
+
+    import qntrack.files.store_fast as fast
+    from qntrack.files.store import parse_store
+
+    # Made at run time: a literal would also be held by the test's own code object.
+    data = bytes(
+        bytearray(b"indicator,period,value,status,source,note,recorded_at\ng,2020,1,,,,2021-01-01T00:00:00Z\n")
+    )
+    holder: list[bytes] = [data]
+    held = []
+    real = fast._build_observations
+
+    def spy(columns):
+        held.append(sys.getrefcount(data) - 2)  # references besides this test's and the call's
+        return real(columns)
+
+    fast._build_observations = spy
+    try:
+        store = parse_store(holder, "observations.csv")
+    finally:
+        fast._build_observations = real
+    assert holder == [] and held == [0]
+    assert [(o.indicator, o.value, o.line) for o in store.observations] == [("g", 1.0, 2)]
+    # A file the general reader reads (Windows line ends) is left in the list for it.
+    crlf = [b"indicator,period,value,status,source,note,recorded_at\r\ng,2020,1,,,,2021-01-01T00:00:00Z\r\n"]
+    assert len(parse_store(crlf, "observations.csv").observations) == 1 and len(crlf) == 1

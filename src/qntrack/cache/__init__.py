@@ -216,12 +216,20 @@ def _cold(
             header=data[: data.find(b"\n") + 1],
             index=index,
         )
-        return parse_store(data, str(store_path))
+        holder = [data]  # no other reference kept: the reader frees the bytes once read
+        del data
+        return parse_store(holder, str(store_path))
 
     ws = open_workspace(targets, None, reader=reader, with_series=False)
     plan = ws.plan
-    observations = ws.store.observations
-    shared = _share(plan, observations, cells)
+    shared = _share(plan, ws.store.observations, cells)
+    # What the rest needs of the store's rows, then the rows let go: a national store's
+    # million rows are not held while the cache is written (the run's peak of memory).
+    rows = len(ws.store.observations)
+    missing = bool(missing_store(ws.store_path, ws.store))
+    readable = not ws.store.torn_line and not ws.store.problems
+    store_path = ws.store_path
+    del ws
     entries = tuple(shared["entries"][t.id] for t in plan.targets)
     # Rows of indicators targets.yaml does not define: said as the plain path says them
     # (Workspace.warnings_for); their names are only needed when there are any.
@@ -236,13 +244,13 @@ def _cold(
         "suspect": shared["suspect"],
         "unknown": unknown,
         "known": tuple(plan.indicators) if unknown else (),
-        "store_file": str(ws.store_path),
+        "store_file": str(store_path),
         "targets_file": plan.source_file,
         # No observations file: said as Workspace.warnings_for says it. Never saved
         # so: a cache is kept only of a store that was read (``seen``).
-        "missing": bool(missing_store(ws.store_path, ws.store)),
+        "missing": missing,
     }
-    if seen and not ws.store.torn_line and not ws.store.problems:
+    if seen and readable:
         cached = {
             "key": key,
             "store": seen["path"],
@@ -253,7 +261,7 @@ def _cold(
             "header": seen["header"],
             "index": seen["index"],
             # One row a line: line numbers find rows again (no blank lines, no quoted newlines).
-            "plain": seen["lines"] == 1 + len(observations),
+            "plain": seen["lines"] == 1 + rows,
             "observations": plan.observations_path,
             **state,
             "indicators": shared["indicators"],

@@ -159,6 +159,7 @@ def _save(file: Path, cached: dict) -> None:
                 encoding="ascii",
             )
         # No fsync: _load checks the digest, so a cache a crash tore is made again (docs/performance.md).
-        write_atomically(file, _MAGIC + _digest(payload) + payload, durable=False)
+        # In parts: the payload of a national plan is tens of MB, not copied once more.
+        write_atomically(file, (_MAGIC, _digest(payload), payload), durable=False)
     except (OSError, ValueError):
         pass

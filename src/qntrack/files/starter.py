@@ -104,8 +104,10 @@ targets:
 """
 
 
-def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
+def write_atomically(path: Path, data: bytes | tuple[bytes, ...], durable: bool = True) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
+
+    ``data``: the bytes, or parts written one after another (not joined in memory first).
 
     A reader (or a crash) never sees a half-written file. ``durable=False`` skips the
     ``fsync``: for a file that is checked whenever it is read and simply made again if a
@@ -124,7 +126,8 @@ def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for part in (data,) if isinstance(data, bytes) else data:
+                fh.write(part)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -195,12 +195,22 @@ class _Rows:
 
     def observations(self) -> tuple[Observation, ...]:
         inds, periods, values, tails, lines = self.columns
+        self.columns = ()
         status, source, note, recorded = (list(map(itemgetter(i), tails)) for i in range(4))
+        del tails  # a million references fewer while the rows are made (the peak of memory)
         return _build_observations((inds, periods, values, status, source, note, recorded, lines))
 
 
-def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool] | None = None) -> StoreContents | None:
-    """The fast reader; None when the file is not of the plain shape it handles."""
+def _parse_fast(
+    holder: list[bytes], start: int, file: str, reads: Callable[[str], bool] | None = None
+) -> StoreContents | None:
+    """The fast reader; None when the file is not of the plain shape it handles.
+
+    ``holder``: a list holding the bytes (store.parse_store). Once the reader knows it can
+    read the file, it takes them out; it lets them go when every line is read, before the
+    rows are made. None leaves them in it.
+    """
+    data = holder[0]
     first = data.find(b"\n", start)
     if first < 0:
         return None
@@ -229,6 +239,7 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
             whole = False
         if whole:
             data += b"\n"  # a copy, made only for a store saved without its last newline
+    holder.clear()
     rows = _Rows(file)
     end = len(data)
     torn = 0
@@ -343,6 +354,8 @@ def _parse_fast(data: bytes, start: int, file: str, reads: Callable[[str], bool]
         check(fields, line_no, fields[3] if len(fields) == 4 else "", raw)
     if torn:
         check_utf8(data, end, start, file)
+    # Every line read: the bytes may go before the rows are made, and the columns' appenders.
+    del data, add_ind, add_period, add_value, add_tail, add_line  # (``lines`` is spent: it holds none)
     return StoreContents(rows.observations(), tuple(rows.problems), torn, left_out)
 
 
