@@ -415,3 +415,57 @@ def test_the_store_reader_and_check_refuse_an_impossible_stored_recorded_at(fold
         r = runner.invoke(app, ["status"])
         assert r.exit_code == 1
         assert expected in r.stderr
+
+
+# --- the quick test of a whole store (issue 17) ---------------------------------------------
+
+from datetime import date as _date, timedelta as _timedelta  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from qntrack.plan.model import Observation  # noqa: E402
+
+_PERIOD_TEXTS = ["2023", "2023-H1", "2023-H2", "2023-Q4", "2023-12", "2023-9M", "2024-Q1", "2024-02", "2024"]
+
+
+@st.composite
+def _rows(draw):
+    out = []
+    for line in range(draw(st.integers(0, 6))):
+        period = parse_period(draw(st.sampled_from(_PERIOD_TEXTS)))
+        day = _date(2023, 1, 1) + _timedelta(days=draw(st.integers(0, 900)))
+        stamp = f"{day.isoformat()}T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}:00Z"
+        status = draw(st.sampled_from(["", "official", "estimate", "provisional", "retracted"]))
+        out.append(Observation("g", period, 1.0, status, "", "", stamp, line + 2))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(_rows(), st.integers(0, 900))
+def test_a_store_passed_whole_has_no_row_the_rules_refuse(rows, days):
+    """check_rows._surely_timely answers for a whole store at once, in C; whenever it says
+    yes, the rules themselves, row by row, find nothing (and on most real stores it says yes)."""
+    from qntrack.files.checks_rows import _surely_timely, timing_check
+
+    now = f"{(_date(2023, 1, 1) + _timedelta(days=days)).isoformat()}T12:00:00Z"
+    slow = [timing_problems(o.period, o.recorded_at, o.status, now) for o in rows]
+    if _surely_timely(rows, now):
+        assert not any(slow)
+    # Through check's own path, whichever way it goes: a problem on exactly the rows the
+    # rules refuse (no second-after marks of --force here: every moment is on the minute).
+    found = {p.location.line for p in timing_check(rows, "o.csv", now)}
+    assert found == {o.line for o, said in zip(rows, slow, strict=True) if said}
+
+
+def test_a_sound_store_is_passed_whole_and_a_late_estimate_is_not():
+    from qntrack.files.checks_rows import _surely_timely
+
+    year = parse_period("2023")
+    sound = [Observation("g", year, 1.0, "official", "", "", "2024-02-01T00:00:00Z", 2)]
+    assert _surely_timely(sound, "2025-01-01T00:00:00Z")
+    # An estimate before the year ended is allowed, but not passed whole: the rules judge it.
+    early = sound + [Observation("g", year, 1.0, "estimate", "", "", "2023-12-30T00:00:00Z", 3)]
+    assert not _surely_timely(early, "2025-01-01T00:00:00Z")
+    # Recorded after now (beyond the day of grace): the rules judge it.
+    assert not _surely_timely(sound, "2024-01-30T00:00:00Z")

@@ -11,7 +11,7 @@ national store has a million rows and a few hundred periods.
 
 from __future__ import annotations
 
-from operator import attrgetter
+from operator import attrgetter, ge
 from typing import Callable, Iterable, Mapping, Sequence
 
 from ..catalog import msg
@@ -159,12 +159,38 @@ def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callab
     # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
     # by the period's sort key (an int; a Period hashes in Python), each judged once.
     key = attrgetter("period.sort_key", "recorded_at", "status")
-    found = {}
+    found: dict = {}
+    if _surely_timely(observations, now):
+        return key, found
     for k in set(map(key, observations)):
         said = timing_problems(_period_of(k[0]), k[1], k[2], now)
         if said:
             found[k] = said
     return key, found
+
+
+_SORT_KEY = attrgetter("period.sort_key")
+_RECORDED = attrgetter("recorded_at")
+_INDICATOR = attrgetter("indicator")
+
+
+def _surely_timely(observations: Sequence[Observation], now: str) -> bool:
+    """True when no row can break a timing rule (method.timing.timing_problems): every row
+    recorded on or after its period's last day, and none after ``now``. Then the period has
+    begun before it was recorded, and before now, and no status matters.
+
+    A sound national store is nearly all such rows: each is tested in C (a text compare
+    with its period's last day, looked up by the period's sort key), not by the rules in
+    Python once per distinct (period, moment, status). False sends every row to the rules.
+    """
+    if not observations:
+        return True
+    from ..method.timing import last_day_text, none_after
+
+    if not none_after(max(map(_RECORDED, observations)), now):
+        return False
+    ends = {k: last_day_text(_period_of(k)) for k in set(map(_SORT_KEY, observations))}
+    return all(map(ge, map(_RECORDED, observations), map(ends.__getitem__, map(_SORT_KEY, observations))))
 
 
 def timing_suspects(
@@ -190,11 +216,12 @@ def frequency_suspects(
     # A national store has a million rows but a few hundred periods and four frequencies:
     # each row's (period, frequency) is gathered in C and each distinct pair judged once.
     frequency_of = {i: ind.frequency for i, ind in indicators.items() if not ind.formula}
-    keys = list(map(attrgetter("period.sort_key"), observations))
-    frequencies = list(map(frequency_of.get, map(attrgetter("indicator"), observations)))
-    wrong = {(k, f) for k, f in set(zip(keys, frequencies, strict=True)) if f is not None and not _period_of(k).fits(f)}
+    pairs = set(zip(map(_SORT_KEY, observations), map(frequency_of.get, map(_INDICATOR, observations)), strict=True))
+    wrong = {(k, f) for k, f in pairs if f is not None and not _period_of(k).fits(f)}
     if not wrong:
         return []
+    keys = list(map(_SORT_KEY, observations))
+    frequencies = list(map(frequency_of.get, map(_INDICATOR, observations)))
     return [
         Problem(
             Location(file, o.line),
