@@ -18,6 +18,7 @@ from ..method.assessment import (
     Assessment,
     MilestoneResult,
     annual_rows,
+    first_from,
     ended,
     finite,
     gap_to,
@@ -93,7 +94,7 @@ def _overflowed(
     results = []
     for m in target.milestones:
         due = latest.period >= m.by
-        judged = next((o for o in annual if o.period >= m.by), latest) if due else latest
+        judged = (first_from(annual, m.by) or latest) if due else latest
         gap = gap_to(m.value, judged.value, indicator.increase)
         status = Status.NOT_AVAILABLE
         reason: str | None = "overflow"
@@ -137,10 +138,8 @@ def _baseline(target: LevelTarget, annual: Sequence[Observation]) -> Baseline | 
         return Baseline(annual[0].period, annual[0].value) if annual else None
     if target.baseline.value is not None:
         return target.baseline
-    for o in annual:
-        if o.period >= target.baseline.period:
-            return Baseline(o.period, o.value)
-    return None
+    o = first_from(annual, target.baseline.period)
+    return Baseline(o.period, o.value) if o is not None else None
 
 
 def _level(
@@ -263,7 +262,7 @@ def _milestone(
     # no figure, the first one after it); one not yet due on the latest figure.
     judged = latest
     if due:
-        judged = next((o for o in annual if o.period >= by), latest)
+        judged = first_from(annual, by) or latest
     # Absolute change where a growth rate means nothing: a declared balance, a series
     # whose baseline and figure or milestone have opposite signs, or a zero baseline,
     # from which no growth rate exists (Open SDG's 0.001 stand-in makes P depend on the
