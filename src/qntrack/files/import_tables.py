@@ -13,6 +13,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from ..catalog import Message, msg
@@ -89,6 +90,8 @@ def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
     return msg("import_excel_date", text=text)
 
 
+# Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
+@lru_cache(maxsize=1 << 14)
 def _read_period(text: str) -> str:
     """A period cell: canonical forms as they are, Vietnamese names made canonical."""
     try:
@@ -473,13 +476,16 @@ def _note_duplicate(
     given = [(k, v) for k, v in row.items() if k.startswith("dim:") and v.strip()]
     unit = tuple(sorted((k, unit_match(v)) for k, v in given))
     key = (row["indicator"], unit, period, moment)
-    named = row["indicator"] + (
-        "[" + ";".join(f"{k[4:].partition('#')[0]}={' '.join(nfc(v).split())}" for k, v in given) + "]" if given else ""
-    )
     figure = (row["value"], row.get("status", ""), nfc(row.get("source", "").strip()))
     if key in seen:
         if seen[key][1] == figure:
             return
+        # Named only for the message: most rows are no duplicate.
+        named = row["indicator"] + (
+            "[" + ";".join(f"{k[4:].partition('#')[0]}={' '.join(nfc(v).split())}" for k, v in given) + "]"
+            if given
+            else ""
+        )
         first, cell = seen[key][0], seen[key][2]
         if cell:  # a sheet's row: said by the first one's cell, as Excel names it (a sheet has no lines)
             message = msg("hostile_documents_duplicate", indicator=named, period=period, cell=cell)

@@ -220,6 +220,8 @@ _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
+@lru_cache(maxsize=1 << 14)
 def text_problem(text: str, column: Literal["source", "note"]) -> Message | None:
     """Why a new row's source or note cannot be written, or None.
 
@@ -242,6 +244,8 @@ def text_problem(text: str, column: Literal["source", "note"]) -> Message | None
     return None
 
 
+# Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
+@lru_cache(maxsize=1 << 14)
 def written_text(text: str) -> str:
     """A new row's source or note as it is stored: trimmed, NFC, and a text a spreadsheet
     would run as a formula (=HYPERLINK(...), @SUM, -cmd|...) behind a leading apostrophe

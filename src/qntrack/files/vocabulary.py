@@ -9,6 +9,7 @@ the importer and the command line ask here rather than spelling them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "fold",
@@ -22,6 +23,8 @@ __all__ = [
 ]
 
 
+# Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
+@lru_cache(maxsize=1 << 14)
 def foreign_digits(text: str) -> bool:
     """Whether ``text`` holds digits other than 0-9 (Arabic-Indic, full-width, ...).
 
@@ -51,6 +54,8 @@ _STATUS_WORDS = {
 }
 
 
+# Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
+@lru_cache(maxsize=1 << 14)
 def status_word(text: str) -> str:
     """The store's status for a status word ('Sơ bộ' is preliminary); unknown text as given."""
     return _STATUS_WORDS.get(fold(text), text)
@@ -126,6 +131,8 @@ _MONTHS = {
 }
 
 
+# Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
+@lru_cache(maxsize=1 << 14)
 def excel_date(text: str) -> str | None:
     """If ``text`` is a date Excel made of a period ('2025-04' became '01/04/2025',
     '4/1/2025', 'Apr-25' or '2025-04-01'), the period it probably was ('' if unclear)."""
