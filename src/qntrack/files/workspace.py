@@ -181,22 +181,22 @@ def canonical_rows(plan: Plan, observations: tuple[Observation, ...]) -> tuple[O
     however the stored key was typed."""
     if not plan.dimensions:
         return observations  # no unit to name: every append of a plan without breakdowns
+    from operator import attrgetter
+
     from ..plan.units import canonical_key
 
-    seen: dict[str, str] = {}
-    rows = list(observations)
-    changed = False
-    for i, o in enumerate(rows):
-        key = o.indicator
-        if "[" not in key:
-            continue
-        canon = seen.get(key)
-        if canon is None:
-            canon = seen[key] = canonical_key(key, plan.indicators, plan.dimensions) or key
-        if canon != key:
-            rows[i] = o._replace(indicator=canon)
-            changed = True
-    return tuple(rows) if changed else observations
+    # Each distinct key judged once; the rows walked only when one is typed otherwise than
+    # the plan names it. A national store's million rows are nearly all keys qntrack wrote
+    # (issue 17): their set is made in C and the rows left as they are.
+    renamed = {}
+    for key in set(map(attrgetter("indicator"), observations)):
+        if "[" in key:
+            canon = canonical_key(key, plan.indicators, plan.dimensions) or key
+            if canon != key:
+                renamed[key] = canon
+    if not renamed:
+        return observations
+    return tuple(o._replace(indicator=renamed[o.indicator]) if o.indicator in renamed else o for o in observations)
 
 
 def known_keys(plan: Plan, series: Series) -> set[str]:
