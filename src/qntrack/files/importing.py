@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, Sequence
+from typing import Any, BinaryIO, Sequence
 
 from ..errors import InputError, fail
 from ..catalog import Message, msg
@@ -239,22 +239,28 @@ def import_observations(
             parsed = parse_sdmx(text, file, fmt, defaults)
     problems = list(parsed.problems)
     vintages: Sequence = ()
+
+    def record(dry: bool) -> Any:
+        return record_many(
+            targets, parsed.candidates, dry_run=dry, undated=undated, force=force, now=now, tz=tz, opened=opened
+        )
+
     try:
         # One pass: record_many checks every row before it writes any (all or nothing), so
         # a file read cleanly is validated and appended at once; a file with problems of
         # its own is only validated, so that every problem is said together.
-        store, rows, skipped, warnings, vintages = record_many(
-            targets,
-            parsed.candidates,
-            dry_run=dry_run or bool(problems),
-            undated=undated,
-            force=force,
-            now=now,
-            tz=tz,
-            opened=opened,
-        )
+        store, rows, skipped, warnings, vintages = record(dry_run or bool(problems))
     except InputError as exc:
-        problems.extend(exc.problems)
+        said = list(exc.problems)
+        if not (dry_run or problems) and not any(p.location.file == file for p in said):
+            # The append failed on the store itself (its lock or its folder cannot be
+            # written, a full disk): the rows it never got to judge are judged as a dry
+            # run would, and their problems, the ones to fix first, are said instead.
+            try:
+                record(True)
+            except InputError as row_problems:
+                said = list(row_problems.problems)
+        problems.extend(said)
     if problems:
         # Problems with the store itself come first, then the file's, in line order.
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
