@@ -84,3 +84,19 @@ def test_many_are_counted_after_the_first_three(tracker: Path):
         "observations.csv: warning: 2 more figure(s) in force that `qntrack check` calls errors; "
         "run `qntrack check` to see them"
     )
+
+
+@pytest.mark.parametrize("cache", ["1", ""])
+def test_a_formula_like_source_in_force_is_warned_of_through_the_cache(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, cache: str
+):
+    # In the store before the cache is first made: the cold run's one pass over the rows
+    # in force (checks_rows.timing_suspects, issue 17) must find it, or the cache would
+    # serve a status without the warning the plain path gives.
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
+    _append(tracker, 'share,2024,13.1,official,"=HYPERLINK(""http://x"")",,2025-01-10T00:00:00Z\n')
+    plain = _run("status", "-f", "json", env={"QNTRACK_NO_CACHE": "1"})
+    assert "warning: in force, though `qntrack check` calls it an error" in plain.stderr
+    for _ in range(2):  # cold, then (with the cache on) from the cache file
+        r = _run("status", "-f", "json")
+        assert (r.exit_code, r.stdout, r.stderr) == (plain.exit_code, plain.stdout, plain.stderr)

@@ -11,7 +11,7 @@ national store has a million rows and a few hundred periods.
 
 from __future__ import annotations
 
-from operator import attrgetter, ge
+from operator import attrgetter
 from typing import Callable, Iterable, Mapping, Sequence
 
 from ..catalog import msg
@@ -160,8 +160,6 @@ def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callab
     # by the period's sort key (an int; a Period hashes in Python), each judged once.
     key = attrgetter("period.sort_key", "recorded_at", "status")
     found: dict = {}
-    if _surely_timely(observations, now):
-        return key, found
     for k in set(map(key, observations)):
         said = timing_problems(_period_of(k[0]), k[1], k[2], now)
         if said:
@@ -174,37 +172,32 @@ _RECORDED = attrgetter("recorded_at")
 _INDICATOR = attrgetter("indicator")
 
 
-def _surely_timely(observations: Sequence[Observation], now: str) -> bool:
-    """True when no row can break a timing rule (method.timing.timing_problems): every row
-    recorded on or after its period's last day, and none after ``now``. Then the period has
-    begun before it was recorded, and before now, and no status matters.
-
-    A sound national store is nearly all such rows: each is tested in C (a text compare
-    with its period's last day, looked up by the period's sort key), not by the rules in
-    Python once per distinct (period, moment, status). False sends every row to the rules.
-    """
-    if not observations:
-        return True
-    from ..method.timing import last_day_text, none_after
-
-    if not none_after(max(map(_RECORDED, observations)), now):
-        return False
-    ends = {k: last_day_text(_period_of(k)) for k in set(map(_SORT_KEY, observations))}
-    return all(map(ge, map(_RECORDED, observations), map(ends.__getitem__, map(_SORT_KEY, observations))))
-
-
 def timing_suspects(
     observations: Sequence[Observation], now: str, indicators: Mapping[str, Indicator] | None = None
 ) -> list[Observation]:
     """The rows among ``observations`` that the timing rules call errors (timing.py),
     and, given the plan's ``indicators``, the formula and frequency rules too."""
-    key, found = _timing_found(observations, now)
-    out = [o for o in observations if key(o) in found] if found else []
-    if indicators is not None:
-        flagged = {p.location.line for p in formula_problems(observations, "")}
-        flagged |= {p.location.line for p in frequency_suspects(observations, indicators, "")}
-        if flagged:
-            out += [o for o in observations if o.line in flagged]
+    if indicators is None:
+        row_key, failing = _timing_found(observations, now)
+        return [o for o in observations if row_key(o) in failing] if failing else []
+    from ..files.textfiles import formula_like
+    from ..method.timing import timing_problems
+
+    # The timing and formula rules from one pass over the rows: each pass over a million
+    # rows costs about half a second of memory reads whatever it computes (issue 17), and
+    # the rows share few (period, moment, status, source, note) among them.
+    key = attrgetter("period.sort_key", "recorded_at", "status")
+    found: dict = {}
+    risky = False
+    for k in set(map(attrgetter("period.sort_key", "recorded_at", "status", "source", "note"), observations)):
+        if k[:3] not in found:
+            found[k[:3]] = timing_problems(_period_of(k[0]), k[1], k[2], now)
+        risky = risky or bool(k[3] and formula_like(k[3])) or bool(k[4] and formula_like(k[4]))
+    out = [o for o in observations if found[key(o)]] if any(found.values()) else []
+    flagged = {p.location.line for p in formula_problems(observations, "")} if risky else set()
+    flagged |= {p.location.line for p in frequency_suspects(observations, indicators, "")}
+    if flagged:
+        out += [o for o in observations if o.line in flagged]
     return out
 
 

@@ -38,18 +38,6 @@ def _last_day(period: Period) -> date:
     return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
 
 
-def last_day_text(period: Period) -> str:
-    """The period's last day as ISO text. A canonical ``recorded_at`` that compares >= it
-    (as text) was recorded on that day or later."""
-    return _last_day(period).isoformat()
-
-
-def none_after(latest_recorded: str, now: str) -> bool:
-    """Whether a figure recorded at ``latest_recorded`` (the latest of several) is not in
-    the future of ``now``, the day of grace allowed (the FUTURE rule of ``timing_problems``)."""
-    return date.fromisoformat(latest_recorded[:10]) - date.fromisoformat(now[:10]) <= _GRACE
-
-
 def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> list[tuple[str, Message]]:
     """(kind, message) for each way this figure's timing cannot be true; [] when it can.
 
