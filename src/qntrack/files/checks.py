@@ -39,7 +39,7 @@ from ..plan.periods import Frequency, Period
 from ..method.series import Series, build_series
 from ..files.journal import interrupted_batch
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems
-from .checks_rows import formula_problems, same_moment_problems, timing_check
+from .checks_rows import formula_problems, revised_rows, same_moment_problems, timing_check
 from .checks_units import UnitRows, units_sum_problems
 from ..files.store import StoreContents, missing_folder, read_store
 from ..kinds import due as deadlines
@@ -213,8 +213,10 @@ def run_checks(
             )
     if "formula" in selected:
         problems.extend(formula_problems(store.observations, file))
+    # The same-moment and jump checks read only periods with several vintages.
+    revised = revised_rows(store.observations) if {"same-moment", "jump"} & selected else []
     if "same-moment" in selected:
-        problems.extend(same_moment_problems(store.observations, file))
+        problems.extend(same_moment_problems(revised, file))
     if "timing" in selected:
         from ..files.store import utc_now
 
@@ -234,7 +236,7 @@ def run_checks(
     if "growth-floor" in selected:
         problems.extend(growth_floor_problems(plan, series, file))
     if "jump" in selected:
-        problems.extend(jump_problems(store.observations, file, jump_factor, as_of))
+        problems.extend(jump_problems(revised, file, jump_factor, as_of))
     reference = date.fromisoformat(as_of) if as_of else (today or date.today())
     if "stale" in selected:
         problems.extend(stale_problems(plan, series, reference))
