@@ -18,33 +18,25 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import make_tracker
-from qntrack import cache
+from qntrack import cache  # noqa: F401
 from qntrack.cache import appended
 from qntrack.cli import app
 from test_breakdowns import PLAN, STORE
+
+# Cold runs counted, and the clock in 2040 so that every figure appended below is past:
+# test_cache's own fixtures, used here too.
+from test_cache import COLD_RUNS as COLD
+from test_cache import clock_in_2040, count_cold_runs  # noqa: F401
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import shapes  # noqa: E402
 
 runner = CliRunner()
-COLD: list[int] = []
 FORMS = (["-f", "json"], ["-f", "csv"], ["-f", "table"], ["-f", "table", "--lang", "vi"], ["--group-by", "group"])
 
 
 @pytest.fixture(autouse=True)
-def counted(monkeypatch: pytest.MonkeyPatch):
-    """Count cold runs; the clock in 2040, so that every figure appended below is past."""
-    from qntrack.files import store
-
-    real = cache._cold
-
-    def cold(*args, **kwargs):
-        COLD.append(1)
-        return real(*args, **kwargs)
-
-    COLD.clear()
-    monkeypatch.setattr(cache, "_cold", cold)
-    monkeypatch.setattr(store, "utc_now", lambda: "2040-01-01T00:00:00Z")
+def no_cache_setting(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
 
 
