@@ -196,9 +196,9 @@ def timing_suspects(
     from ..files.textfiles import formula_like
     from ..method.timing import timing_problems
 
-    # The timing and formula rules from one pass over the rows: each pass over a million
-    # rows costs about half a second of memory reads whatever it computes (issue 17), and
-    # the rows share few (period, moment, status, source, note) among them.
+    # The timing and formula rules from one pass over the rows: a pass that keys each of a
+    # million rows by its period and moment costs about half a second (issue 17,
+    # performance.md), and the rows share few (period, moment, status, source, note).
     key = attrgetter("period.sort_key", "recorded_at", "status")
     found: dict = {}
     risky = False
