@@ -9,6 +9,7 @@ cold run, which warns.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 import unicodedata
@@ -178,3 +179,18 @@ def test_stored_figures_typed_another_way_stay_the_units(tmp_path: Path, monkeyp
     append("share[locality=Beta],2020,9.5,official,,,2026-03-01T00:00:00Z")
     out = same_as_cold("-f", "json", warm=True)
     assert '"value": 9.5' in out and '"value": 11.5' in out
+
+
+def test_a_target_of_one_unit_is_judged_again_warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A target `of:` one unit (issue 16) reads that unit's series: an append to the unit
+    # is judged again from the series the cache keeps.
+    plan = PLAN + "  - id: share-alpha\n    indicator: share\n    of: {locality: Alpha}\n"
+    plan += "    baseline: 2020\n    milestones: [{by: 2025, value: 15}]\n"
+    make_tracker(tmp_path, monkeypatch, plan, STORE)
+    first = same_as_cold("-f", "json")
+    assert '"id": "share-alpha"' in first
+    append("share[locality=Alpha],2024,13.5,official,,,2025-03-01T00:00:00Z")
+    doc = json.loads(same_as_cold("-f", "json", warm=True))
+    alpha = next(t for t in doc["targets"] if t["id"] == "share-alpha")
+    assert alpha["of"] == {"locality": "Alpha"} and alpha["latest"]["value"] == 13.5
+    same_as_cold("-f", "table", warm=None)
