@@ -181,7 +181,6 @@ def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callab
 
 
 _SORT_KEY = attrgetter("period.sort_key")
-_RECORDED = attrgetter("recorded_at")
 _INDICATOR = attrgetter("indicator")
 
 
