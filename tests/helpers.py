@@ -7,6 +7,7 @@ Imported as ``from helpers import ...``; pytest puts tests/ on sys.path for conf
 from __future__ import annotations
 
 import json
+import os
 import signal
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -135,3 +136,18 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
             make(made)
             made.replace(path)
     return path
+
+
+def read_until_closed(fd: int) -> bytes:
+    """Everything a pseudo-terminal's leader gives until the other side is closed (Linux
+    then raises EIO rather than returning b"")."""
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks)

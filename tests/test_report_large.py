@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run
+from helpers import read_until_closed, run
 from qntrack.output.report_view import LARGE_PLAN, RECENT
 
 
@@ -61,18 +61,8 @@ def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path):
     plan = _plan(tmp_path, 120, years=3)
     leader, follower = pty.openpty()
     said: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                return
-            if not chunk:
-                return
-            said.append(chunk)
-
-    reader = threading.Thread(target=drain, daemon=True)
+    # Read while the report is written: a bar the terminal is not read from would block it.
+    reader = threading.Thread(target=lambda: said.append(read_until_closed(leader)), daemon=True)
     reader.start()
     try:
         proc = subprocess.run(

@@ -13,6 +13,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
+from helpers import read_until_closed
 from qntrack.cli import app
 from qntrack.output.i18n import date_text, kind_name, label, status_label, timestamp_text
 
@@ -89,19 +90,11 @@ def test_a_real_terminal_of_80_columns(shipped: Path, lang: str):
         cwd=shipped,
     )
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    said = read_until_closed(leader)
     proc.wait(timeout=60)
     os.close(leader)
     assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
-    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    text = said.decode("utf-8").replace("\r\n", "\n")
     check_table(text, 80, ids, statuses)
 
 
