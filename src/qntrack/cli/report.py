@@ -3,10 +3,9 @@ standard output or written atomically to a file with its charts (output.report).
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterator, Optional, Sequence
