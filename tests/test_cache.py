@@ -161,6 +161,25 @@ def test_the_line_count_read_off_the_line_index_is_the_count_of_newlines(data: b
         cache.lines._STRIDE = old
 
 
+@given(
+    st.lists(st.binary(max_size=30).map(lambda b: b.replace(b"\n", b"")), min_size=1, max_size=60),
+    st.integers(1, 64),
+    st.data(),
+)
+def test_lines_are_found_by_number_in_any_order_asked(lines: list[bytes], stride: int, data: st.DataObject):
+    """A broken-down indicator asks for its lines key by key, so not in the store's order:
+    each comes back where it was asked, however the line index is spaced."""
+    text = b"\n".join(lines) + b"\n"
+    wanted = data.draw(st.lists(st.integers(1, len(lines)), max_size=40))
+    old = cache.lines._STRIDE
+    cache.lines._STRIDE = stride
+    try:
+        found = cache.lines._lines_at(text, len(text), cache._line_index(text), wanted)
+    finally:
+        cache.lines._STRIDE = old
+    assert found == [lines[n - 1] for n in wanted]
+
+
 @pytest.mark.parametrize("stride", [1, 100, 5000])
 def test_old_rows_are_found_whatever_the_line_index_spacing(plan: Path, monkeypatch: pytest.MonkeyPatch, stride: int):
     monkeypatch.setattr(cache.lines, "_STRIDE", stride)
