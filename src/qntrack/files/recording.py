@@ -14,6 +14,7 @@ from ..catalog import said as _said
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import PeriodError
 from . import rules
+from ..method.timing import FUTURE, parse_zone, timing_problems  # asked for every row of an import
 from .figure_units import typed_unit, unit_date_problems, unit_of
 from ..files.appending import append_observations, stored_rows
 from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
@@ -105,8 +106,6 @@ def validate_record(
     stamp = None
     try:
         if recorded_at:
-            from ..method.timing import parse_zone
-
             stamp = rules.recorded_at(recorded_at, parse_zone(zone) if zone else None)
         else:
             stamp = now
@@ -118,8 +117,6 @@ def validate_record(
     # The timing rules are about a real indicator's figure: after "unknown indicator" they
     # would only be a second, irrelevant error.
     if stamp is not None and parsed_period is not None and ind is not None:
-        from ..method.timing import FUTURE, timing_problems
-
         for kind, message in timing_problems(parsed_period, stamp, status or "", now):
             if kind == FUTURE:
                 problems.append(Problem(where, message))
@@ -187,6 +184,7 @@ def record_many(
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
     from ..method.history import already_recorded, stored_vintage, vintage_index
+    from .batch_rows import unit_cells
 
     now = now or utc_now()
     plan, store = opened or _open(targets)
@@ -214,7 +212,7 @@ def record_many(
             force=force,
             zone=zone,
             # An import's dimension columns (import_tables), an empty cell being no value.
-            dims=[(k[4:].partition("#")[0], v) for k, v in fields.items() if k.startswith("dim:") and v.strip()],
+            dims=[(k[4:].partition("#")[0], v) for k, v in unit_cells(fields)],
         )
         problems.extend(found)
         if obs is not None:

@@ -301,7 +301,8 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     never raises for a bad row; every problem is collected with its line. A row without
     an observation value (SDMX's missing value) is skipped and counted in a note."""
     from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
-    from .import_tables import ParsedTable, _check_cells, _note_duplicate, _records
+    from .batch_rows import note_duplicate as _note_duplicate
+    from .import_tables import ParsedTable, _check_cells, _records
 
     found = sdmx_version(text)
     delimiter = fmt.delimiter or (found[1] if found else ",")

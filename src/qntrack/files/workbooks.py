@@ -39,9 +39,9 @@ from .import_tables import (
     _dimension_columns,
     _long_columns,
     _looks_like_period,
-    _note_duplicate,
     _wide_columns,
 )
+from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import status_word
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
