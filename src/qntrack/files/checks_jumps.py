@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 from .figure_units import retract_words
 from ..catalog import Figure, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
+from ..method.history import VintageIndex, vintage_index
 from ..method.series import Series, as_of_bound
 
 _INDICATOR = attrgetter("indicator")
@@ -144,31 +145,57 @@ def jump_ratio(before: float, after: float, factor: float) -> float | None:
     return ratio if ratio > factor else None
 
 
+def _vintage_order(o: Observation) -> tuple[str, int]:
+    return (o.recorded_at, o.line)
+
+
 def entry_jump_problems(
-    new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation], factor: float = DEFAULT_JUMP_FACTOR
+    new: Sequence[tuple[Location, Observation]],
+    stored: Iterable[Observation] | VintageIndex,
+    factor: float = DEFAULT_JUMP_FACTOR,
 ) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
     in force now for the nearest earlier and later periods of the same length, whenever
     they were recorded (both, when there are two: a real break in a series differs from
     one side only; one suffices when only one side has figures). ``stored``: the
-    rows of the batch's indicators, as the append read them under its lock."""
+    rows of the batch's indicators, as the append read them under its lock, or their
+    ``history.vintage_index``."""
     from bisect import bisect_left
 
-    vintages: dict[tuple[str, int], list[Observation]] = defaultdict(list)
-    for o in stored:
-        vintages[(o.indicator, o.period.sort_key)].append(o)
-    lengths: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for (indicator, key), rows in vintages.items():
-        lengths[(indicator, rows[0].period.months)].append(key)
-    for keys in lengths.values():
-        keys.sort()
+    vintages = stored if isinstance(stored, dict) else vintage_index(stored)
+    LATEST = "\uffff"  # after every timestamp: the vintage in force now
+    # The periods on record of each indicator and length, sorted: made when a row first has
+    # no figure for its own period to be compared with (a revision never needs them).
+    lengths: list[dict[tuple[str, int], list[int]]] = []
+
+    def periods_of(indicator: str, months: int) -> list[int]:
+        if not lengths:
+            made: dict[tuple[str, int], list[int]] = defaultdict(list)
+            for (name, key), rows in vintages.items():
+                made[(name, rows[0].period.months)].append(key)
+            for keys in made.values():
+                keys.sort()
+            lengths.append(made)
+        return lengths[0].get((indicator, months), [])
+
+    latest: dict[tuple[str, int], Observation | None] = {}  # in force now, by period: asked again and again
 
     def in_force(indicator: str, key: int, at: str) -> Observation | None:
+        rows = vintages.get((indicator, key))
+        if rows is None:
+            return None  # nothing on record for the period
+        if at == LATEST and (indicator, key) in latest:
+            return latest[(indicator, key)]
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
-        known = [o for o in vintages.get((indicator, key), ()) if o.recorded_at <= at]
-        current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
-        return None if current is None or current.status == RETRACTED or current.value != current.value else current
+        if len(rows) == 1:  # most periods: one vintage, no list to make
+            current = rows[0] if rows[0].recorded_at <= at else None
+        else:
+            current = max((o for o in rows if o.recorded_at <= at), key=_vintage_order, default=None)
+        found = None if current is None or current.status == RETRACTED or current.value != current.value else current
+        if at == LATEST:
+            latest[(indicator, key)] = found
+        return found
 
     def nearest(indicator: str, keys: list[int], start: int, step: int, at: str) -> Observation | None:
         i = start
@@ -179,7 +206,6 @@ def entry_jump_problems(
             i += step
         return None
 
-    LATEST = "\uffff"  # after every timestamp: the vintage in force now
     problems = []
     for where, o in new:
         if o.status == RETRACTED or o.value != o.value:
@@ -189,7 +215,7 @@ def entry_jump_problems(
         if same is not None:
             compared = [same]
         else:
-            keys = lengths.get((o.indicator, o.period.months), [])
+            keys = periods_of(o.indicator, o.period.months)
             at = bisect_left(keys, key)
             # The neighbours as they stand now, whenever recorded: a figure back-dated
             # before its neighbours were recorded (980 for 2019, recorded 2020-06-01, next
@@ -228,26 +254,26 @@ def entry_jump_problems(
 
 
 def earlier_vintage_problems(
-    new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation]
+    new: Sequence[tuple[Location, Observation]], stored: Iterable[Observation] | VintageIndex
 ) -> list[Problem]:
     """Warnings for rows being added that are recorded before the figure in force for
     their period (issue 12): they are kept, as an earlier vintage (history stays
     replayable), but they do not take effect, and the user is told so, once per row.
-    ``stored``: the rows the append read under its lock; rows earlier in ``new`` count."""
-    latest: dict[tuple, Observation] = {}
-
-    def note(o: Observation) -> None:
-        key = (o.indicator, o.period.sort_key)  # an int: hashed in C, for every stored row
-        now = latest.get(key)
-        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
-        if now is None or o.recorded_at >= now.recorded_at:
-            latest[key] = o
-
-    for o in stored:
-        note(o)
+    ``stored``: the rows the append read under its lock, or their ``history.vintage_index``;
+    rows earlier in ``new`` count."""
+    index = stored if isinstance(stored, dict) else vintage_index(stored)
+    latest: dict[tuple, Observation | None] = {}
     problems = []
     for where, o in new:
-        current = latest.get((o.indicator, o.period.sort_key))
+        key = (o.indicator, o.period.sort_key)
+        if key in latest:
+            current = latest[key]
+        else:  # the period's stored vintages, in file order, when first asked
+            current = None
+            for s in index.get(key, ()):
+                # The rule of series.in_force: the latest recorded_at, on a tie the later line.
+                if current is None or s.recorded_at >= current.recorded_at:
+                    current = s
         if current is not None and current.recorded_at > o.recorded_at:
             if current.status == RETRACTED:
                 text = msg(
@@ -269,6 +295,7 @@ def earlier_vintage_problems(
                     current_at=current.recorded_at,
                 )
             problems.append(Problem(where, text, severity="warning", check="earlier_vintage"))
+            latest[key] = current
         else:
-            note(o)
+            latest[key] = o  # kept after the rows before it: in force from its moment on
     return problems

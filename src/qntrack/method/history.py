@@ -15,7 +15,7 @@ from ..plan.model import RETRACTED, Observation
 from ..plan.periods import Period
 from ..method.series import as_of_bound
 
-__all__ = ["Vintage", "vintages", "already_recorded"]
+__all__ = ["Vintage", "VintageIndex", "vintages", "already_recorded", "vintage_index", "stored_vintage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def vintages(
 
 
 def already_recorded(
-    stored: Iterable[Observation], incoming: Sequence[Observation], undated: str | None = None
+    stored: Iterable[Observation] | VintageIndex, incoming: Sequence[Observation], undated: str | None = None
 ) -> list[bool]:
     """For each incoming row, in order, whether appending it would add nothing.
 
@@ -64,58 +64,80 @@ def already_recorded(
     a revision does not bring the revised figure back in force with today's date. To put
     an old figure back deliberately, give it a ``recorded_at`` (docs/decisions.md, "Rows
     without a timestamp"). Rows accepted earlier in the batch count as stored for later ones.
+
+    ``stored``: the stored rows, or their ``vintage_index`` (an append shares one index
+    among all its checks rather than passing over a national store once for each).
     """
-    rows = list(incoming)
-    keys = {(o.indicator, o.period.sort_key) for o in rows}  # an int: hashed in C, a million times
-    known: set[tuple] = set()
-    figures: set[tuple] = set()  # (key, value, status, source) of every stored vintage
-    latest: dict[tuple, Observation] = {}
-    for o in stored:
-        key = (o.indicator, o.period.sort_key)
-        if key not in keys:
-            continue
-        figure = (key, _figure(o), o.status, o.source)
-        known.add((*figure, o.recorded_at))
-        figures.add(figure)
-        now = latest.get(key)
-        # The rule of series.in_force: the latest recorded_at, on a tie the later line.
-        if now is None or (o.recorded_at, o.line) >= (now.recorded_at, now.line):
-            latest[key] = o
+    index = _indexed(stored)
+    accepted: dict[tuple[str, int], list[Observation]] = {}  # rows of the batch kept so far
     out: list[bool] = []
-    for o in rows:
+    for o in incoming:
         key = (o.indicator, o.period.sort_key)
-        figure = (key, _figure(o), o.status, o.source)
-        ident = (*figure, o.recorded_at)
+        # The period's few vintages, looked at directly: a national import's 300,000 rows
+        # each have one or two, and no set of a million stored vintages is made (issue 17).
+        earlier: Sequence[Observation] = index.get(key, ())
+        batch = accepted.get(key)
+        figure = (_figure(o), o.status, o.source)
         if undated is not None and o.recorded_at == undated:
             if o.status == RETRACTED:
                 # A retraction withdraws whatever is in force: it repeats only the one in
                 # force, never an older retraction of a figure since given again.
-                now = latest.get(key)
+                now = _latest(earlier, batch)
                 skip = now is not None and (now.status, now.source) == (o.status, o.source)
             else:
-                skip = figure in figures
+                skip = any((_figure(s), s.status, s.source) == figure for s in (*earlier, *(batch or ())))
         else:
-            skip = ident in known
+            skip = any(
+                s.recorded_at == o.recorded_at and (_figure(s), s.status, s.source) == figure
+                for s in (*earlier, *(batch or ()))
+            )
         out.append(skip)
         if not skip:
-            known.add(ident)
-            figures.add(figure)
-            now = latest.get(key)
-            if now is None or o.recorded_at >= now.recorded_at:  # appended after it: wins a tie
-                latest[key] = o
+            if batch is None:
+                accepted[key] = [o]
+            else:
+                batch.append(o)
     return out
 
 
-def vintage_index(stored: Iterable[Observation]) -> dict[tuple[str, int], list[Observation]]:
-    """The stored rows by (indicator, period), for ``stored_vintage``."""
-    index: dict[tuple[str, int], list[Observation]] = {}
+def _latest(stored: Sequence[Observation], batch: Sequence[Observation] | None) -> Observation | None:
+    """The vintage in force among a period's stored vintages and the rows of the batch kept
+    before: the rule of series.in_force (the latest recorded_at, on a tie the later line)
+    for the stored ones; a row of the batch is appended after them all, so wins a tie."""
+    now = None
     for s in stored:
-        index.setdefault((s.indicator, s.period.sort_key), []).append(s)
+        if now is None or (s.recorded_at, s.line) >= (now.recorded_at, now.line):
+            now = s
+    for o in batch or ():
+        if now is None or o.recorded_at >= now.recorded_at:
+            now = o
+    return now
+
+
+# The stored rows by (indicator, period sort key), each list in file order.
+VintageIndex = dict[tuple[str, int], list[Observation]]
+
+
+def vintage_index(stored: Iterable[Observation]) -> VintageIndex:
+    """The stored rows by (indicator, period): made once by an append and read by each of
+    its checks (already recorded, same moment, jumps, earlier vintages, ``stored_vintage``)."""
+    index: VintageIndex = {}
+    for s in stored:
+        key = (s.indicator, s.period.sort_key)  # an int: hashed in C, a million times
+        rows = index.get(key)
+        if rows is None:
+            index[key] = [s]
+        else:
+            rows.append(s)
     return index
 
 
+def _indexed(stored: Iterable[Observation] | VintageIndex) -> VintageIndex:
+    return stored if isinstance(stored, dict) else vintage_index(stored)
+
+
 def stored_vintage(
-    stored: Iterable[Observation] | dict[tuple[str, int], list[Observation]],
+    stored: Iterable[Observation] | VintageIndex,
     o: Observation,
     undated: str | None = None,
 ) -> tuple[Observation | None, Observation | None]:

@@ -1,0 +1,152 @@
+"""The checks an append makes against the store, against plain models of their rules.
+
+An append of a national import compares 300,000 rows with a million stored ones, so the
+checks read one shared index of the stored vintages by period (issue 17). These tests
+hold them to the rules as written in their docstrings and docs/decisions.md ("Writing",
+"Rows without a timestamp"), each rule computed here the slow, obvious way over every
+stored row, on stores and batches drawn small enough that periods share vintages often.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qntrack.files.checks_jumps import earlier_vintage_problems, entry_jump_problems
+from qntrack.method.history import already_recorded, vintage_index
+from qntrack.plan.model import RETRACTED, Location, Observation
+from qntrack.plan.periods import parse_period
+
+NOW = "2026-01-01T00:00:00Z"  # the stamp given to rows typed without one
+PERIODS = [parse_period(p) for p in ("2020", "2021", "2022")]
+STAMPS = ["2021-03-01T00:00:00Z", "2022-03-01T00:00:00Z", "2023-03-01T00:00:00Z", NOW]
+
+
+@st.composite
+def observations(draw: st.DrawFn, line: bool) -> Observation:
+    retracted = draw(st.booleans()) and draw(st.booleans())
+    return Observation(
+        draw(st.sampled_from(["a", "b"])),
+        draw(st.sampled_from(PERIODS)),
+        float("nan") if retracted else draw(st.sampled_from([1.0, 2.0, 50.0])),
+        RETRACTED if retracted else draw(st.sampled_from(["", "official"])),
+        draw(st.sampled_from(["s", "t"])),
+        "",
+        draw(st.sampled_from(STAMPS)),
+        0,
+    )
+
+
+def numbered(rows: list[Observation]) -> list[Observation]:
+    """Stored rows carry their line in the file, from 2 (the header is line 1)."""
+    return [o._replace(line=i + 2) for i, o in enumerate(rows)]
+
+
+def figure(o: Observation) -> tuple:
+    return (None if o.status == RETRACTED else o.value, o.status, o.source)
+
+
+def in_force(rows: list[Observation]) -> Observation | None:
+    """series.in_force's rule: the latest recorded_at, on a tie the later line; rows of the
+    batch (line 0) are appended after every stored row, in their order."""
+    ordered = [o for o in rows if o.line] + [o for o in rows if not o.line]
+    best = None
+    for o in ordered:
+        if best is None or o.recorded_at >= best.recorded_at:
+            best = o
+    return best
+
+
+def model_already_recorded(stored: list[Observation], incoming: list[Observation]) -> list[bool]:
+    out: list[bool] = []
+    seen = list(stored)
+    for o in incoming:
+        same_period = [s for s in seen if (s.indicator, s.period) == (o.indicator, o.period)]
+        if o.recorded_at == NOW and o.status == RETRACTED:
+            now = in_force(same_period)
+            skip = now is not None and (now.status, now.source) == (o.status, o.source)
+        elif o.recorded_at == NOW:
+            skip = any(figure(s) == figure(o) for s in same_period)
+        else:
+            skip = any(figure(s) == figure(o) and s.recorded_at == o.recorded_at for s in same_period)
+        out.append(skip)
+        if not skip:
+            seen.append(o)
+    return out
+
+
+def model_earlier_vintages(stored: list[Observation], new: list[Observation]) -> list[tuple[int, float | None]]:
+    """Each row recorded before the vintage in force for its period, with the figure in
+    force it names (None for a retraction in force)."""
+    said = []
+    seen = list(stored)
+    for i, o in enumerate(new):
+        current = in_force([s for s in seen if (s.indicator, s.period) == (o.indicator, o.period)])
+        if current is not None and current.recorded_at > o.recorded_at:
+            said.append((i, None if current.status == RETRACTED else current.value))
+        else:
+            seen.append(o)
+    return said
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(observations(True), max_size=12), st.lists(observations(False), max_size=8), st.booleans())
+def test_already_recorded_is_its_rule_whether_given_rows_or_their_index(stored, incoming, as_index):
+    stored = numbered(stored)
+    given_store = vintage_index(stored) if as_index else stored
+    assert already_recorded(given_store, incoming, NOW) == model_already_recorded(stored, incoming)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(observations(True), max_size=12), st.lists(observations(False), max_size=8), st.booleans())
+def test_a_row_recorded_before_the_figure_in_force_is_said_once(stored, new, as_index):
+    stored = numbered(stored)
+    given_store = vintage_index(stored) if as_index else stored
+    rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
+    said = earlier_vintage_problems(rows, given_store)
+    named = [dict(p.message.params).get("current") for p in said]
+    assert [(p.location.line - 2, f and f.value) for p, f in zip(said, named, strict=True)] == model_earlier_vintages(
+        stored, new
+    )
+
+
+def model_jumps(stored: list[Observation], new: list[Observation], factor: float) -> list[int]:
+    """entry_jump_problems' rule: a figure is compared with the one in force for its period
+    when it was recorded, else with the figures in force now for the nearest earlier and
+    later periods of its length that have one; it jumps when every comparison is over
+    ``factor`` times (a zero compares with nothing)."""
+
+    def usable(o: Observation | None) -> Observation | None:
+        return None if o is None or o.status == RETRACTED else o
+
+    def at(period_rows: list[Observation], moment: str) -> Observation | None:
+        rows = [s for s in period_rows if s.recorded_at <= moment]
+        return usable(max(rows, key=lambda s: (s.recorded_at, s.line), default=None))
+
+    said = []
+    for i, o in enumerate(new):
+        if o.status == RETRACTED:
+            continue
+        same = at([s for s in stored if (s.indicator, s.period) == (o.indicator, o.period)], o.recorded_at)
+        if same is not None:
+            compared = [same]
+        else:
+            periods = sorted({s.period for s in stored if s.indicator == o.indicator}, key=lambda p: p.sort_key)
+            now = {p: at([s for s in stored if (s.indicator, s.period) == (o.indicator, p)], "\uffff") for p in periods}
+            before = [now[p] for p in periods if p.sort_key < o.period.sort_key and now[p] is not None]
+            after = [now[p] for p in periods if p.sort_key >= o.period.sort_key and now[p] is not None]
+            compared = ([before[-1]] if before else []) + ([after[0]] if after else [])
+        ratios = [max(abs(c.value), abs(o.value)) / min(abs(c.value), abs(o.value)) for c in compared]
+        if compared and all(r > factor for r in ratios):
+            said.append(i)
+    return said
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(observations(True), max_size=12), st.lists(observations(False), max_size=8), st.booleans())
+def test_a_figure_that_jumps_against_the_record_is_said(stored, new, as_index):
+    stored = numbered(stored)
+    given_store = vintage_index(stored) if as_index else stored
+    rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
+    said = entry_jump_problems(rows, given_store, 10.0)
+    assert [p.location.line - 2 for p in said] == model_jumps(stored, new, 10.0)
