@@ -135,6 +135,8 @@ def _csv_error(reason: str) -> Message:
 
 
 def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, problems: list[Problem]) -> bool:
+    if last == first and max(map(len, fields), default=0) <= MAX_CELL:
+        return True  # nearly every row: one line, no cell too long (said in C)
     for cell in fields:
         if len(cell) > MAX_CELL:
             problems.append(Problem(where, msg("import_cell_too_long", length=len(cell), limit=MAX_CELL)))
@@ -200,7 +202,9 @@ def parse_table(
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
     for first, last, fields in records:
         where = Location(file, first)
-        if not fields or all(not f.strip() for f in fields):
+        # A blank row (every cell empty or spaces) is skipped; a row whose first cell holds
+        # something is not blank, which is said without walking the others.
+        if not fields or (not fields[0].strip() and all(not f.strip() for f in fields)):
             continue
         while len(fields) > width and not fields[-1].strip():
             fields = fields[:-1]  # spreadsheets pad rows with empty cells
