@@ -6,13 +6,13 @@ All or nothing: every record is checked first; a single problem means nothing is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
 from ..errors import InputError
 from ..catalog import Message, msg
 from ..catalog import said as _said
-from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Location, Observation, Plan, Problem
-from ..plan.periods import PeriodError
+from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Location, Observation, Plan, Problem
+from ..plan.periods import Frequency, Period, PeriodError
 from . import rules
 from ..method.timing import FUTURE, parse_zone, timing_problems  # asked for every row of an import
 from .figure_units import typed_unit, unit_date_problems, unit_of
@@ -67,29 +67,15 @@ def validate_record(
     breakdown the figure is for (``--dim locality="Ha Long"``, an import's dimension
     columns), as typed; the indicator may also name it (``grdp_growth[locality=Ha Long]``).
     """
-    problems: list[Problem] = []
     now = now or utc_now()
-    ind = None
-    indicator, given, bad_key = typed_unit(indicator, dims)
-    if bad_key is not None:
-        problems.append(Problem(where, bad_key))
-    try:
-        ind = rules.indicator(plan, indicator)
-    except ValueError as exc:
-        problems.append(Problem(where, _said(exc)))
-    key = ind.id if ind is not None else ""
-    unit_dims: tuple[tuple[str, str], ...] = ()
-    if ind is not None:
-        key, unit_dims, wrong = unit_of(plan, ind, given)
-        problems.extend(Problem(where, m) for m in wrong)
-    if ind is not None and ind.formula:
-        problems.append(Problem(where, msg("recording_derived", indicator=ind.id, formula=ind.formula)))
+    ind, key, unit_dims, said = _whose(plan, indicator, tuple(dims))
+    problems = [Problem(where, m) for m in said]
     parsed_period = None
     try:
         parsed_period = rules.period(period)
     except PeriodError as exc:
         problems.append(Problem(where, _said(exc)))
-    if ind is not None and parsed_period is not None and not parsed_period.fits(ind.frequency):
+    if ind is not None and parsed_period is not None and not _fits(parsed_period, ind.frequency):
         problems.append(
             Problem(
                 where,
@@ -130,12 +116,77 @@ def validate_record(
         if found is not None:
             problems.append(Problem(where, found))
     if unit_dims and parsed_period is not None and status != RETRACTED:  # withdrawing one is the fix
-        problems.extend(Problem(where, m) for m in unit_date_problems(plan, unit_dims, parsed_period))
+        problems.extend(Problem(where, m) for m in _unit_dates(plan, unit_dims, parsed_period))
     if problems or ind is None or parsed_period is None or number is None or stamp is None:
         return None, problems
     return Observation(
         key, parsed_period, number, status or "", rules.written_text(source), rules.written_text(note), stamp
     ), []
+
+
+# What a row's indicator cell and unit cells come to, and its unit's dates in a period,
+# worked out once for the plan last read (a strong reference, so that its id cannot be
+# another plan's while it is here): an import names a few hundred units and periods over
+# its 300,000 rows (issue 17). Messages are values, so a remembered one is the same message.
+_PLAN_MEMO: list[Any] = [None, {}, {}]
+_FITS: dict[tuple[int, Frequency], bool] = {}
+
+
+def _memo_of(plan: Plan) -> list[Any]:
+    if _PLAN_MEMO[0] is not plan:
+        _PLAN_MEMO[:] = [plan, {}, {}]
+    return _PLAN_MEMO
+
+
+def _whose(
+    plan: Plan, indicator: str, dims: tuple[tuple[str, str], ...]
+) -> tuple[Indicator | None, str, tuple[tuple[str, str], ...], tuple[Message | str, ...]]:
+    """The indicator a row is for, its store key, its unit's dimension values, and what is
+    wrong with them (a key that does not read, an unknown indicator, an undeclared unit, a
+    derived indicator), in the order they are said."""
+    memo = _memo_of(plan)[1]
+    found = memo.get((indicator, dims))
+    if found is None:
+        found = memo[(indicator, dims)] = _whose_now(plan, indicator, dims)
+    return found
+
+
+def _whose_now(
+    plan: Plan, indicator: str, dims: tuple[tuple[str, str], ...]
+) -> tuple[Indicator | None, str, tuple[tuple[str, str], ...], tuple[Message | str, ...]]:
+    said: list[Message | str] = []
+    ind = None
+    name, given, bad_key = typed_unit(indicator, dims)
+    if bad_key is not None:
+        said.append(bad_key)
+    try:
+        ind = rules.indicator(plan, name)
+    except ValueError as exc:
+        said.append(_said(exc))
+    key = ind.id if ind is not None else ""
+    unit_dims: tuple[tuple[str, str], ...] = ()
+    if ind is not None:
+        key, unit_dims, wrong = unit_of(plan, ind, given)
+        said.extend(wrong)
+    if ind is not None and ind.formula:
+        said.append(msg("recording_derived", indicator=ind.id, formula=ind.formula))
+    return ind, key, unit_dims, tuple(said)
+
+
+def _fits(period: Period, frequency: Frequency) -> bool:
+    pair = (period.sort_key, frequency)
+    fit = _FITS.get(pair)
+    if fit is None:
+        fit = _FITS[pair] = period.fits(frequency)
+    return fit
+
+
+def _unit_dates(plan: Plan, unit_dims: tuple[tuple[str, str], ...], period: Period) -> list[Message]:
+    memo = _memo_of(plan)[2]
+    found = memo.get((unit_dims, period.sort_key))
+    if found is None:
+        found = memo[(unit_dims, period.sort_key)] = unit_date_problems(plan, unit_dims, period)
+    return found
 
 
 def _open(targets: str | None) -> tuple[Plan, Path]:

@@ -64,7 +64,11 @@ class Frequency(str, Enum):
 
     @property
     def months(self) -> int:
-        return {"year": 12, "half": 6, "quarter": 3, "month": 1}[self.value]
+        return _MONTHS_OF[self.value]
+
+
+# Made once: asked for every row an import checks against its indicator's frequency.
+_MONTHS_OF = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 
 
 @dataclass(frozen=True, slots=True, order=False)
