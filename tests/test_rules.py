@@ -119,3 +119,29 @@ def test_a_retraction_has_no_value_on_every_path():
 def test_the_status_words_are_one_list():
     assert [s for s in rules.STATUSES if rules.is_status(s)] == ["", "estimate", "preliminary", "official", "retracted"]
     assert not rules.is_status("Official") and not rules.is_status(" official")
+
+
+def test_what_one_plan_says_of_a_row_is_never_another_plans():
+    """validate_record remembers what a row's indicator and unit come to for the plan it
+    was last given (issue 17): a Python caller with two plans gets each plan's answer."""
+    other = parse_plan(
+        "version: 1\nindicators:\n  base: {name: B, frequency: year}\n"
+        "  growth: {name: G, frequency: year, formula: base * 2}\ntargets: []\n"
+    )
+    yearly = parse_plan("version: 1\nindicators:\n  share: {name: S, frequency: year}\ntargets: []\n")
+    for _ in range(2):
+        ok, none = validate_record(PLAN, Location("t"), "share", "2023-04", "1", None, "s", "", "2024-01-01")
+        assert ok is not None and none == []
+        _, unknown = validate_record(other, Location("t"), "share", "2023-04", "1", None, "s", "", "2024-01-01")
+        assert "unknown indicator 'share'" in said_text(unknown[0])
+        _, derived = validate_record(other, Location("t"), "growth", "2023", "1", None, "s", "", "2024-01-01")
+        assert any("derived" in said_text(p) or "formula" in said_text(p) for p in derived)
+        # The same period fits a month's frequency but not a year's.
+        _, finer = validate_record(yearly, Location("t"), "share", "2023-04", "1", None, "s", "", "2024-01-01")
+        assert any("2023-04" in said_text(p) for p in finer)
+
+
+def said_text(problem) -> str:
+    from qntrack.catalog import render
+
+    return render(problem.message)
