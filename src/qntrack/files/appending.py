@@ -40,10 +40,17 @@ def encode_rows(observations: Iterable[Observation], with_header: bool, columns:
     if with_header:
         writer.writerow(HEADER)
     order = None if tuple(columns) == HEADER else [HEADER.index(c) for c in columns]
-    for o in observations:
+    periods: dict[int, str] = {}  # each period written once: a batch has a few hundred
+
+    def row_of(o: Observation) -> Sequence[str]:
+        period = periods.get(o.period.sort_key)
+        if period is None:
+            period = periods[o.period.sort_key] = str(o.period)
         value = "" if o.status == RETRACTED else format_value(o.value)
-        row = (o.indicator, str(o.period), value, o.status, o.source, o.note, o.recorded_at)
-        writer.writerow(row if order is None else [row[i] for i in order])
+        row = (o.indicator, period, value, o.status, o.source, o.note, o.recorded_at)
+        return row if order is None else [row[i] for i in order]
+
+    writer.writerows(map(row_of, observations))
     return buf.getvalue().encode("utf-8")
 
 
