@@ -145,3 +145,20 @@ def said_text(problem) -> str:
     from qntrack.catalog import render
 
     return render(problem.message)
+
+
+def test_an_unknown_indicator_in_a_national_plan_names_a_few_known_ones_not_all():
+    """A national plan has 10,000 indicators: "known: " and all of them would be one line
+    of 70,000 characters for every mistyped row. A few are named, with the count and where
+    to see them all; a short plan's list is still given whole."""
+    many = parse_plan(
+        "version: 1\nindicators:\n"
+        + "".join(f"  zz_{i:05d}: {{name: I{i}, frequency: year}}\n" for i in range(10_000))
+        + "targets: []\n"
+    )
+    _, problems = validate_record(many, Location("t"), "abc", "2023", "1", None, "s", "", "2024-01-01")
+    text = said_text(problems[0])
+    assert "10000 indicators" in text and "zz_00000" in text and "qntrack indicators" in text
+    assert "zz_09999" not in text and len(text) < 400
+    _, short = validate_record(PLAN, Location("t"), "abc", "2023", "1", None, "s", "", "2024-01-01")
+    assert said_text(short[0]) == "unknown indicator 'abc'; known: share"

@@ -24,7 +24,7 @@ from functools import lru_cache
 from datetime import date, datetime, timezone, tzinfo
 from typing import Iterable, Literal
 
-from ..catalog import Message, msg
+from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, parse_period
 from .textfiles import neutralise_formula, nfc
@@ -262,6 +262,11 @@ def written_text(text: str) -> str:
 # --- indicator ------------------------------------------------------------------------
 
 
+# An "unknown indicator" message lists a province's indicators (up to 30); of a national
+# plan's, the first 10 and the count.
+_LISTED, _FIRST = 30, 10
+
+
 def indicator(plan: Plan, text: str) -> Indicator:
     """The plan's indicator a new row is for; ``ValueError`` naming the closest id when the
     plan has none of that name. (A derived one is found too: the entry path refuses it
@@ -271,6 +276,18 @@ def indicator(plan: Plan, text: str) -> Indicator:
         hint = _closest(text.strip(), plan.indicators)
         if hint:
             raise ValueError(msg("recording_unknown_indicator_hint", indicator=text, hint=hint))
+        if len(plan.indicators) > _LISTED:
+            # A national plan's 10,000 ids would make one line of 70,000 characters for
+            # every mistyped row: the first few, the count, and where to read them all.
+            first = ", ".join(list(plan.indicators)[:_FIRST])
+            raise ValueError(
+                msg(
+                    "recording_unknown_indicator_many",
+                    indicator=text,
+                    count=Figure(len(plan.indicators)),
+                    known=first,
+                )
+            )
         if plan.indicators:
             raise ValueError(msg("recording_unknown_indicator", indicator=text, known=", ".join(plan.indicators)))
         raise ValueError(msg("recording_unknown_indicator_none", indicator=text))
