@@ -415,3 +415,33 @@ def test_the_store_reader_and_check_refuse_an_impossible_stored_recorded_at(fold
         r = runner.invoke(app, ["status"])
         assert r.exit_code == 1
         assert expected in r.stderr
+
+
+# --- timestamps in other digits (issue 17's hostile pass) ---------------------------------
+# Full-width ０-９, Arabic-Indic ٠-٩: Python's \d and int() read them, datetime does not,
+# and the store orders vintages by the text of recorded_at, where '０' sorts after '9'.
+
+FOREIGN_STAMPS = [
+    "2025-03-01T1\uff10:00:00Z",
+    "\u0662\u0660\u0662\u0665-03-01T10:00:00Z",
+    "\uff12\uff10\uff12\uff15-\uff10\uff13-\uff10\uff11",
+]
+
+
+@pytest.mark.parametrize("stamp", FOREIGN_STAMPS)
+def test_a_recorded_at_in_other_digits_is_refused_as_such(folder: Path, stamp: str):
+    r = runner.invoke(app, ["add-observation", "growth", "2019", "5", "--status", "official", "--recorded-at", stamp])
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"add-observation: error: recorded_at '{stamp}' is written in digits other than 0-9; write it with 0-9\n"
+    )
+    assert store(folder) == HEADER
+
+
+@pytest.mark.parametrize("stamp", FOREIGN_STAMPS)
+def test_a_stored_recorded_at_in_other_digits_is_named_by_its_line(folder: Path, stamp: str):
+    (folder / "observations.csv").write_text(f"{HEADER}growth,2019,5,official,x,,{stamp}\n", encoding="utf-8")
+    r = runner.invoke(app, ["status", "--format", "json"])
+    assert r.exit_code == 1
+    assert "Traceback" not in r.output
+    assert f"observations.csv:2: error: recorded_at '{stamp}' is written in digits other than 0-9" in r.stderr

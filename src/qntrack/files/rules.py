@@ -28,6 +28,7 @@ from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, parse_period
 from .textfiles import neutralise_formula, nfc
+from .vocabulary import foreign_digits
 
 __all__ = [
     "MAX_TEXT",
@@ -124,10 +125,10 @@ def is_status(text: str) -> bool:
 
 # --- recorded_at ----------------------------------------------------------------------
 
-_CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+_CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", re.ASCII)
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
 # real moment once the text has the right shape.
-_DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?", re.ASCII)
 
 
 def utc_text(moment: datetime) -> str:
@@ -147,6 +148,11 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
     or ``--tz``); without it such a time is refused, as it could be any of 26 hours.
     """
     raw = text.strip()
+    if not raw.isascii() and foreign_digits(raw):
+        # Python's \\d and int() read them but datetime does not, and vintages are ordered
+        # by the text of recorded_at, where a full-width '0' sorts after '9': refused as a
+        # period or a figure in them is, in the store and on entry alike.
+        raise ValueError(msg("store_timestamp_foreign_digits", text=text))
     if _CANONICAL_TS.match(raw):
         # The right shape is not enough: 2020-02-30 or 25:00 would be stored as typed and
         # break every date computed from it later (timing, --as-of). Read in C and written
