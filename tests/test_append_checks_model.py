@@ -89,21 +89,28 @@ def model_earlier_vintages(stored: list[Observation], new: list[Observation]) ->
     return said
 
 
+# A store of a few rows (numbered as the file's lines), a batch, and whether the checks
+# are given the rows or their index (an append gives the index, a caller may give rows).
+CASES = given(
+    st.lists(observations(True), max_size=12).map(numbered), st.lists(observations(False), max_size=8), st.booleans()
+)
+
+
+def as_given(stored: list[Observation], as_index: bool):
+    return vintage_index(stored) if as_index else stored
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(observations(True), max_size=12), st.lists(observations(False), max_size=8), st.booleans())
+@CASES
 def test_already_recorded_is_its_rule_whether_given_rows_or_their_index(stored, incoming, as_index):
-    stored = numbered(stored)
-    given_store = vintage_index(stored) if as_index else stored
-    assert already_recorded(given_store, incoming, NOW) == model_already_recorded(stored, incoming)
+    assert already_recorded(as_given(stored, as_index), incoming, NOW) == model_already_recorded(stored, incoming)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(observations(True), max_size=12), st.lists(observations(False), max_size=8), st.booleans())
+@CASES
 def test_a_row_recorded_before_the_figure_in_force_is_said_once(stored, new, as_index):
-    stored = numbered(stored)
-    given_store = vintage_index(stored) if as_index else stored
     rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
-    said = earlier_vintage_problems(rows, given_store)
+    said = earlier_vintage_problems(rows, as_given(stored, as_index))
     named = [dict(p.message.params).get("current") for p in said]
     assert [(p.location.line - 2, f and f.value) for p, f in zip(said, named, strict=True)] == model_earlier_vintages(
         stored, new
@@ -143,10 +150,8 @@ def model_jumps(stored: list[Observation], new: list[Observation], factor: float
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(observations(True), max_size=12), st.lists(observations(False), max_size=8), st.booleans())
+@CASES
 def test_a_figure_that_jumps_against_the_record_is_said(stored, new, as_index):
-    stored = numbered(stored)
-    given_store = vintage_index(stored) if as_index else stored
     rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
-    said = entry_jump_problems(rows, given_store, 10.0)
+    said = entry_jump_problems(rows, as_given(stored, as_index), 10.0)
     assert [p.location.line - 2 for p in said] == model_jumps(stored, new, 10.0)
