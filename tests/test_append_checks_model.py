@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qntrack.files.checks_jumps import earlier_vintage_problems, entry_jump_problems
+from qntrack.method import history
 from qntrack.method.history import already_recorded, vintage_index
 from qntrack.plan.model import RETRACTED, Location, Observation
 from qntrack.plan.periods import parse_period
@@ -104,6 +105,19 @@ def as_given(stored: list[Observation], as_index: bool):
 @CASES
 def test_already_recorded_is_its_rule_whether_given_rows_or_their_index(stored, incoming, as_index):
     assert already_recorded(as_given(stored, as_index), incoming, NOW) == model_already_recorded(stored, incoming)
+
+
+@settings(max_examples=300, deadline=None)
+@CASES
+def test_already_recorded_is_its_rule_when_every_period_keeps_sets(stored, incoming, as_index):
+    """The path for a period with many vintages (more than ``history._FEW``), taken here
+    by every period."""
+    few = history._FEW
+    history._FEW = -1
+    try:
+        assert already_recorded(as_given(stored, as_index), incoming, NOW) == model_already_recorded(stored, incoming)
+    finally:
+        history._FEW = few
 
 
 @settings(max_examples=300, deadline=None)

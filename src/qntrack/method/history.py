@@ -69,48 +69,90 @@ def already_recorded(
     among all its checks rather than passing over a national store once for each).
     """
     index = _indexed(stored)
-    accepted: dict[tuple[str, int], list[Observation]] = {}  # rows of the batch kept so far
+    # A period met once, with few stored vintages (nearly every row of a national import):
+    # looked at directly, the row kept in ``once`` if accepted. A period met again, or with
+    # many vintages: its vintages' identities and figures as sets and the vintage in force,
+    # kept up to date as rows are accepted, so that a file of thousands of vintages of one
+    # period costs no more a row than any other (issue 17).
+    once: dict[tuple[str, int], Observation] = {}
+    many: dict[tuple[str, int], tuple[set[tuple], set[tuple], list[Observation | None]]] = {}
     out: list[bool] = []
     for o in incoming:
         key = (o.indicator, o.period.sort_key)
-        # The period's few vintages, looked at directly: a national import's 300,000 rows
-        # each have one or two, and no set of a million stored vintages is made (issue 17).
-        earlier: Sequence[Observation] = index.get(key, ())
-        batch = accepted.get(key)
         figure = (_figure(o), o.status, o.source)
-        if undated is not None and o.recorded_at == undated:
+        undated_row = undated is not None and o.recorded_at == undated
+        state = many.get(key)
+        if state is None:
+            earlier = index.get(key, ())
+            first = once.get(key)
+            if first is None and len(earlier) <= _FEW:
+                if undated_row and o.status == RETRACTED:
+                    now = _latest(earlier)
+                    skip = now is not None and (now.status, now.source) == (o.status, o.source)
+                elif undated_row:
+                    skip = any((_figure(s), s.status, s.source) == figure for s in earlier)
+                else:
+                    skip = any(
+                        s.recorded_at == o.recorded_at and (_figure(s), s.status, s.source) == figure for s in earlier
+                    )
+                out.append(skip)
+                if not skip:
+                    once[key] = o
+                continue
+            state = many[key] = _vintages_seen(earlier, once.pop(key, None))
+        idents, figures, current = state
+        if undated_row:
             if o.status == RETRACTED:
                 # A retraction withdraws whatever is in force: it repeats only the one in
                 # force, never an older retraction of a figure since given again.
-                now = _latest(earlier, batch)
+                now = current[0]
                 skip = now is not None and (now.status, now.source) == (o.status, o.source)
             else:
-                skip = any((_figure(s), s.status, s.source) == figure for s in (*earlier, *(batch or ())))
+                skip = figure in figures
         else:
-            skip = any(
-                s.recorded_at == o.recorded_at and (_figure(s), s.status, s.source) == figure
-                for s in (*earlier, *(batch or ()))
-            )
+            skip = (*figure, o.recorded_at) in idents
         out.append(skip)
         if not skip:
-            if batch is None:
-                accepted[key] = [o]
-            else:
-                batch.append(o)
+            _accept(state, o)
     return out
 
 
-def _latest(stored: Sequence[Observation], batch: Sequence[Observation] | None) -> Observation | None:
-    """The vintage in force among a period's stored vintages and the rows of the batch kept
-    before: the rule of series.in_force (the latest recorded_at, on a tie the later line)
-    for the stored ones; a row of the batch is appended after them all, so wins a tie."""
+# Stored vintages of one period looked through directly, below which no sets are made.
+_FEW = 8
+
+
+def _vintages_seen(
+    stored: Sequence[Observation], first: Observation | None
+) -> tuple[set[tuple], set[tuple], list[Observation | None]]:
+    """A period's stored vintages (and the batch's row accepted before, if any) as
+    ``already_recorded`` keeps them: (figure, recorded_at) of each, their figures, and the
+    vintage in force."""
+    state: tuple[set[tuple], set[tuple], list[Observation | None]] = (set(), set(), [_latest(stored)])
+    for s in stored:
+        figure = (_figure(s), s.status, s.source)
+        state[0].add((*figure, s.recorded_at))
+        state[1].add(figure)
+    if first is not None:
+        _accept(state, first)
+    return state
+
+
+def _accept(state: tuple[set[tuple], set[tuple], list[Observation | None]], o: Observation) -> None:
+    figure = (_figure(o), o.status, o.source)
+    state[0].add((*figure, o.recorded_at))
+    state[1].add(figure)
+    now = state[2][0]
+    if now is None or o.recorded_at >= now.recorded_at:  # appended after it: wins a tie
+        state[2][0] = o
+
+
+def _latest(stored: Sequence[Observation]) -> Observation | None:
+    """The stored vintage in force: the rule of series.in_force (the latest recorded_at,
+    on a tie the later line)."""
     now = None
     for s in stored:
         if now is None or (s.recorded_at, s.line) >= (now.recorded_at, now.line):
             now = s
-    for o in batch or ():
-        if now is None or o.recorded_at >= now.recorded_at:
-            now = o
     return now
 
 
