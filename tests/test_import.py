@@ -466,6 +466,30 @@ def test_a_clean_file_is_checked_once_and_appended(plan: Path, monkeypatch: pyte
     assert added(plan) == "share,2021,11,,,,2022-01-05T00:00:00Z\nshare,2022,12,,,,2023-01-05T00:00:00Z\n"
 
 
+def test_the_files_cells_are_let_go_before_the_store_is_read(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """A national import's 300,000 rows of cells (a dict each) are not held while the
+    store's million rows are read under the lock: the import's peak memory (issue 17)."""
+    from qntrack.files import recording
+
+    given: list = []
+    validate, judge = recording.validated_batch, recording.record_batch
+
+    def validated(plan_, store, candidates, *args, **kwargs):
+        given.append(candidates)
+        return validate(plan_, store, candidates, *args, **kwargs)
+
+    def judged(*args, **kwargs):
+        assert given and given[0] == [], "the cells are still held when the store is read"
+        return judge(*args, **kwargs)
+
+    monkeypatch.setattr(recording, "validated_batch", validated)
+    monkeypatch.setattr(recording, "record_batch", judged)
+    (plan / "in.csv").write_text("indicator,period,value,recorded_at\nshare,2021,11,2022-01-05\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert added(plan) == "share,2021,11,,,,2022-01-05T00:00:00Z\n"
+
+
 def test_a_file_read_cleanly_whose_rows_are_wrong_writes_nothing_and_says_every_problem(plan: Path):
     before = (plan / "observations.csv").read_bytes()
     (plan / "in.csv").write_text(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Sequence
+from typing import BinaryIO, Sequence
 
 from ..errors import InputError, fail
 from ..catalog import Message, msg
@@ -192,7 +192,7 @@ def import_observations(
 
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
-    from ..files.recording import _open, record_many
+    from ..files.recording import _open, record_batch, validated_batch
     from ..files.store import utc_now
 
     from .workbooks import workbook_kind
@@ -239,25 +239,27 @@ def import_observations(
             parsed = parse_sdmx(text, file, fmt, defaults)
     problems = list(parsed.problems)
     vintages: Sequence = ()
-
-    def record(dry: bool) -> Any:
-        return record_many(
-            targets, parsed.candidates, dry_run=dry, undated=undated, force=force, now=now, tz=tz, opened=opened
-        )
-
+    batch = None
     try:
-        # One pass: record_many checks every row before it writes any (all or nothing), so
-        # a file read cleanly is validated and appended at once; a file with problems of
-        # its own is only validated, so that every problem is said together.
-        store, rows, skipped, warnings, vintages = record(dry_run or bool(problems))
+        # One pass: every row is checked before any is written (all or nothing), so a file
+        # read cleanly is validated and appended at once; a file with problems of its own
+        # is only validated, so that every problem is said together.
+        plan, store_path = opened or _open(targets)
+        batch = validated_batch(plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz)
+        # The rows are made: the file's cells (a dict a row, 300,000 of them) go before the
+        # store's million rows are read under the lock (issue 17: the import's peak memory).
+        parsed.candidates.clear()
+        store, rows, skipped, warnings, vintages = record_batch(
+            plan, store_path, batch, dry_run or bool(problems), force=force
+        )
     except InputError as exc:
         said = list(exc.problems)
-        if not (dry_run or problems) and not any(p.location.file == file for p in said):
+        if batch is not None and not (dry_run or problems) and not any(p.location.file == file for p in said):
             # The append failed on the store itself (its lock or its folder cannot be
             # written, a full disk): the rows it never got to judge are judged as a dry
             # run would, and their problems, the ones to fix first, are said instead.
             try:
-                record(True)
+                record_batch(plan, store_path, batch, True, force=force)
             except InputError as row_problems:
                 said = list(row_problems.problems)
         problems.extend(said)
@@ -267,11 +269,11 @@ def import_observations(
         raise InputError(ordered)
     # A vintage in force that the file itself holds (the store imported into itself, with
     # its revisions and retractions) is no news: only the others are said.
-    batch = {(o.indicator, o.period, o.recorded_at) for o in (*rows, *skipped)}
+    in_file = {(o.indicator, o.period, o.recorded_at) for o in (*rows, *skipped)}
     vintages = [
         (stored, current)
         for stored, current in vintages
-        if current is None or (current.indicator, current.period, current.recorded_at) not in batch
+        if current is None or (current.indicator, current.period, current.recorded_at) not in in_file
     ]
     return ImportResult(
         store,

@@ -237,11 +237,37 @@ def record_many(
     ``validate_record``; the clock is read here, once, if not given. ``tz``: --tz, which
     wins over the plan's ``timezone:`` (already validated by the caller).
     """
-    from ..method.history import already_recorded, stored_vintage, vintage_index
+    plan, store = opened or _open(targets)
+    batch = validated_batch(plan, store, candidates, undated, force=force, now=now, tz=tz)
+    return record_batch(plan, store, batch, dry_run, force=force)
+
+
+class Batch(NamedTuple):
+    """Rows validated against the plan (``validated_batch``), with where each came from,
+    the stamp of those given no recorded_at, and the clock they were judged by."""
+
+    rows: list[Observation]
+    wheres: list[Location]
+    undated: str
+    now: str
+
+
+def validated_batch(
+    plan: Plan,
+    store: Path,
+    candidates: Sequence[tuple[Location, dict[str, str]]],
+    undated: str | None = None,
+    *,
+    force: bool = False,
+    now: str | None = None,
+    tz: str | None = None,
+) -> Batch:
+    """Every candidate checked against the plan (``validate_record``), or InputError with
+    every problem; a store whose last line is torn is refused first. The candidates are
+    not needed afterwards: an import lets its file's cells go here (issue 17)."""
     from .batch_rows import unit_cells
 
     now = now or utc_now()
-    plan, store = opened or _open(targets)
     zone = tz or plan.timezone
     existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
     if existing.torn_line:
@@ -274,6 +300,17 @@ def record_many(
             wheres.append(where)
     if problems:
         raise InputError(problems)
+    return Batch(rows, wheres, undated, now)
+
+
+def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *, force: bool = False) -> Recorded:
+    """A validated batch judged against the store (already recorded, same moment, jumps,
+    earlier vintages) and appended, or with ``dry_run`` only judged. ``batch`` is left as
+    it is, so that an append that failed on the store can be judged again as a dry run."""
+    from ..method.history import already_recorded, stored_vintage, vintage_index
+
+    rows = list(batch.rows)  # restamped in place below (_after_future, _after_same_moment)
+    wheres, undated, now = batch.wheres, batch.undated, batch.now
     warnings: list[Problem] = []
     vintages: list[tuple[Observation | None, Observation | None]] = []
 
