@@ -398,7 +398,7 @@ Candidate = tuple[Location, dict[str, str], bool]
 # empty, what keeps the text) for each column, in the order a candidate holds them
 # (``_long_row``). The columns whose few texts repeat down the file (the indicator, its
 # units, the period, status, source, note) keep one copy of each text, not one a row:
-# 300,000 rows of "Niên giám thống kê ..." are a tenth of an import's memory (issue 17).
+# 300,000 copies of one yearbook's name as a source are a tenth of an import's memory (issue 17).
 CellPlan = tuple[tuple[str, int | None, str, Callable[[str], str]], ...]
 _DISTINCT = ("value", "recorded_at")  # nearly every row's own
 
