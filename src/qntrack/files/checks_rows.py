@@ -222,6 +222,11 @@ def frequency_suspects(
     # A national store has a million rows but a few hundred periods and four frequencies:
     # each row's (period, frequency) is gathered in C and each distinct pair judged once.
     frequency_of = {i: ind.frequency for i, ind in indicators.items() if not ind.formula}
+    # Every period on record fitting every frequency of the plan (a quarterly plan's
+    # quarters and years): no row can fail, and no million pairs are made.
+    periods = [_period_of(k) for k in set(map(_SORT_KEY, observations))]
+    if all(p.fits(f) for f in set(frequency_of.values()) for p in periods):
+        return []
     pairs = set(zip(map(_SORT_KEY, observations), map(frequency_of.get, map(_INDICATOR, observations)), strict=True))
     wrong = {(k, f) for k, f in pairs if f is not None and not _period_of(k).fits(f)}
     if not wrong:
