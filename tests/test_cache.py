@@ -272,6 +272,21 @@ def test_edit_in_place_keeping_size_and_inode(plan: Path):
     same_as_cold(plan, "--format", "json", rebuilt=True)
 
 
+def test_an_edit_in_place_with_rows_appended_too(plan: Path):
+    """The prefix is hashed while the appended rows are worked out (cache._append_while_hashing):
+    an edit in it, with an append after, is still a rebuild, never the appended answer."""
+    same_as_cold(plan, "--format", "json")
+    store = plan.parent / "observations.csv"
+    data = bytearray(store.read_bytes())
+    where = data.index(b"\n", len(data) // 3) + 1
+    comma = data.index(b",", data.index(b",", where) + 1) + 1
+    data[comma] = ord("9") if data[comma] != ord("9") else ord("8")
+    with open(store, "r+b") as fh:  # same inode; the old size is the cached prefix
+        fh.write(bytes(data))
+    append(plan, "grdp_growth_total_p02,2025-Q3,42.5,preliminary,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+
+
 def test_truncate_the_store(plan: Path):
     same_as_cold(plan, "--format", "json")
     rows = rows_of(plan)

@@ -348,6 +348,21 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------
 
 
+def _append_while_hashing(cached: dict, data: Any, store_path: Path, hasher: Any, size: int) -> dict | None:
+    """``_append``'s answer, with ``hasher`` fed the store's first ``size`` bytes meanwhile
+    by a thread, which has finished when this returns (whatever ``_append`` did)."""
+    import threading
+
+    view = memoryview(data)[:size]
+    worker = threading.Thread(target=hasher.update, args=(view,), name="qntrack-store-hash")
+    worker.start()
+    try:
+        return _append(cached, data, store_path)
+    finally:
+        worker.join()
+        view.release()  # no buffer of the map left exported: it is closed next
+
+
 def _warm(cached: dict, file: Path, path: Path) -> dict | None:
     """The cache checked against the files and brought up to date with an append, or None."""
     from types import SimpleNamespace
@@ -377,13 +392,14 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
             # Mapped, not read: the store is hashed where it lies in the page cache.
             with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
                 hasher = _hasher(size)
-                hasher.update(memoryview(data)[:size])
-                if hasher.digest() != cached["sha"]:
-                    return None
                 changed: dict = {}
                 if len(data) > size:
-                    updated = _append(cached, data, store_path)
-                    if updated is None:
+                    # The prefix is hashed in a thread while the appended rows are worked
+                    # out (hashlib lets go of the interpreter for a large buffer): a
+                    # national store's 100 MB took 0.09 s of a 0.44 s run after an append.
+                    # Nothing worked out is used unless the prefix is the one cached.
+                    updated = _append_while_hashing(cached, data, store_path, hasher, size)
+                    if updated is None or hasher.digest() != cached["sha"]:
                         return None
                     changed = {
                         "entries": updated["entries"],
@@ -399,6 +415,10 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
                             hasher.update(memoryview(data))
                         updated.update(size=len(data), sha=hasher.digest(), index=_line_index(data))
                         _save(file, updated)
+                else:
+                    hasher.update(memoryview(data)[:size])
+                    if hasher.digest() != cached["sha"]:
+                        return None
     except (OSError, ValueError):
         return None
     if changed and os.path.exists(journal):
