@@ -169,3 +169,15 @@ def test_a_figure_that_jumps_against_the_record_is_said(stored, new, as_index):
     rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
     said = entry_jump_problems(rows, as_given(stored, as_index), 10.0)
     assert [p.location.line - 2 for p in said] == model_jumps(stored, new, 10.0)
+
+
+@settings(max_examples=300, deadline=None)
+@CASES
+def test_each_skipped_row_names_the_vintage_it_repeats_and_the_one_in_force(stored, incoming, as_index):
+    """``stored_vintages`` answers for a whole batch what ``stored_vintage`` answers row by
+    row, each period's vintages looked through once (a file of 20,000 vintages of one period
+    imported again asked every stored vintage for every row: two minutes)."""
+    index = vintage_index(stored)
+    for undated in (NOW, None):
+        expected = [history.stored_vintage(index, o, undated) for o in incoming]
+        assert history.stored_vintages(as_given(stored, as_index), incoming, undated) == expected

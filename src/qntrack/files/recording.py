@@ -307,7 +307,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     """A validated batch judged against the store (already recorded, same moment, jumps,
     earlier vintages) and appended, or with ``dry_run`` only judged. ``batch`` is left as
     it is, so that an append that failed on the store can be judged again as a dry run."""
-    from ..method.history import already_recorded, stored_vintage, vintage_index
+    from ..method.history import already_recorded, stored_vintages, vintage_index
 
     rows = list(batch.rows)  # restamped in place below (_after_future, _after_same_moment)
     wheres, undated, now = batch.wheres, batch.undated, batch.now
@@ -330,7 +330,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         kept = _after_same_moment(kept, index, undated, rows)
         _refuse_same_moment(kept, stored, store)
         if any(marks):
-            vintages.extend(stored_vintage(index, o, undated) for o, known in zip(rows, marks, strict=True) if known)
+            vintages.extend(stored_vintages(index, [o for o, known in zip(rows, marks, strict=True) if known], undated))
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_growth_floor_problems(kept, plan))

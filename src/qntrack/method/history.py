@@ -15,7 +15,15 @@ from ..plan.model import RETRACTED, Observation
 from ..plan.periods import Period
 from ..method.series import as_of_bound
 
-__all__ = ["Vintage", "VintageIndex", "vintages", "already_recorded", "vintage_index", "stored_vintage"]
+__all__ = [
+    "Vintage",
+    "VintageIndex",
+    "vintages",
+    "already_recorded",
+    "vintage_index",
+    "stored_vintage",
+    "stored_vintages",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +211,39 @@ def stored_vintage(
             if match is None or (s.recorded_at, s.line) >= (match.recorded_at, match.line):
                 match = s
     return match, current
+
+
+def stored_vintages(
+    stored: Iterable[Observation] | VintageIndex, rows: Sequence[Observation], undated: str | None = None
+) -> list[tuple[Observation | None, Observation | None]]:
+    """``stored_vintage`` of each of ``rows``, in order, each period's stored vintages
+    looked through once: the rows an import leaves out as already recorded may be
+    thousands of vintages of one period (the same file imported again)."""
+    index = _indexed(stored)
+    # Per period: the vintage in force, and the latest stored vintage of each figure and of
+    # each (figure, recorded_at), by the order of series.in_force.
+    seen: dict[tuple[str, int], tuple[Observation | None, dict[tuple, Observation], dict[tuple, Observation]]] = {}
+    out: list[tuple[Observation | None, Observation | None]] = []
+    for o in rows:
+        key = (o.indicator, o.period.sort_key)
+        known = seen.get(key)
+        if known is None:
+            by_figure: dict[tuple, Observation] = {}
+            by_moment: dict[tuple, Observation] = {}
+            for s in index.get(key, ()):
+                figure = (_figure(s), s.status, s.source)
+                for table, k in ((by_figure, figure), (by_moment, (*figure, s.recorded_at))):
+                    best = table.get(k)
+                    if best is None or (s.recorded_at, s.line) >= (best.recorded_at, best.line):
+                        table[k] = s
+            known = seen[key] = (_latest(index.get(key, ())), by_figure, by_moment)
+        current, by_figure, by_moment = known
+        figure = (_figure(o), o.status, o.source)
+        if undated is not None and o.recorded_at == undated:
+            out.append((by_figure.get(figure), current))
+        else:
+            out.append((by_moment.get((*figure, o.recorded_at)), current))
+    return out
 
 
 def _figure(o: Observation) -> float | None:
