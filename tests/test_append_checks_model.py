@@ -181,3 +181,20 @@ def test_each_skipped_row_names_the_vintage_it_repeats_and_the_one_in_force(stor
     for undated in (NOW, None):
         expected = [history.stored_vintage(index, o, undated) for o in incoming]
         assert history.stored_vintages(as_given(stored, as_index), incoming, undated) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@CASES
+def test_jumps_against_a_period_of_many_vintages_follow_the_same_rule(stored, new, as_index):
+    """The path for a period with many vintages (more than ``checks_jumps._FEW``: sorted once,
+    then bisected), taken here by every period."""
+    from qntrack.files import checks_jumps
+
+    few = checks_jumps._FEW
+    checks_jumps._FEW = 1
+    try:
+        rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
+        said = entry_jump_problems(rows, as_given(stored, as_index), 10.0)
+    finally:
+        checks_jumps._FEW = few
+    assert [p.location.line - 2 for p in said] == model_jumps(stored, new, 10.0)

@@ -145,6 +145,10 @@ def jump_ratio(before: float, after: float, factor: float) -> float | None:
     return ratio if ratio > factor else None
 
 
+# A period's vintages looked through directly up to this many; more are sorted once.
+_FEW = 8
+
+
 def _vintage_order(o: Observation) -> tuple[str, int]:
     return (o.recorded_at, o.line)
 
@@ -161,7 +165,7 @@ def entry_jump_problems(
     one side only; one suffices when only one side has figures). ``stored``: the
     rows of the batch's indicators, as the append read them under its lock, or their
     ``history.vintage_index``."""
-    from bisect import bisect_left
+    from bisect import bisect_left, bisect_right
 
     vintages = stored if isinstance(stored, dict) else vintage_index(stored)
     LATEST = "\uffff"  # after every timestamp: the vintage in force now
@@ -180,6 +184,7 @@ def entry_jump_problems(
         return lengths[0].get((indicator, months), [])
 
     latest: dict[tuple[str, int], Observation | None] = {}  # in force now, by period: asked again and again
+    in_order: dict[tuple[str, int], tuple[list[Observation], list[str]]] = {}
 
     def in_force(indicator: str, key: int, at: str) -> Observation | None:
         rows = vintages.get((indicator, key))
@@ -190,8 +195,15 @@ def entry_jump_problems(
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
         if len(rows) == 1:  # most periods: one vintage, no list to make
             current = rows[0] if rows[0].recorded_at <= at else None
-        else:
+        elif len(rows) <= _FEW:
             current = max((o for o in rows if o.recorded_at <= at), key=_vintage_order, default=None)
+        else:  # thousands of vintages of one period: sorted once, then found by bisection
+            ordered = in_order.get((indicator, key))
+            if ordered is None:
+                ranked = sorted(rows, key=_vintage_order)
+                ordered = in_order[(indicator, key)] = (ranked, [o.recorded_at for o in ranked])
+            i = bisect_right(ordered[1], at)
+            current = ordered[0][i - 1] if i else None
         found = None if current is None or current.status == RETRACTED or current.value != current.value else current
         if at == LATEST:
             latest[(indicator, key)] = found
