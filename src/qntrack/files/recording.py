@@ -264,7 +264,7 @@ def validated_batch(
 ) -> Batch:
     """Every candidate checked against the plan (``validate_record``), or InputError with
     every problem; a store whose last line is torn is refused first. The candidates are
-    not needed afterwards: an import lets its file's cells go here (issue 17)."""
+    not needed afterwards: an import lets its file's cells go once this returns (issue 17)."""
     from .batch_rows import unit_cells
 
     now = now or utc_now()
