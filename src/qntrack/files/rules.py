@@ -149,7 +149,7 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
     """
     raw = text.strip()
     if not raw.isascii() and foreign_digits(raw):
-        # Python's \\d and int() read them but datetime does not, and vintages are ordered
+        # Python's \d and int() read them but datetime does not, and vintages are ordered
         # by the text of recorded_at, where a full-width '0' sorts after '9': refused as a
         # period or a figure in them is, in the store and on entry alike.
         raise ValueError(msg("store_timestamp_foreign_digits", text=text))
