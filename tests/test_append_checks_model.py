@@ -101,13 +101,13 @@ def as_given(stored: list[Observation], as_index: bool):
     return vintage_index(stored) if as_index else stored
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @CASES
 def test_already_recorded_is_its_rule_whether_given_rows_or_their_index(stored, incoming, as_index):
     assert already_recorded(as_given(stored, as_index), incoming, NOW) == model_already_recorded(stored, incoming)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @CASES
 def test_already_recorded_is_its_rule_when_every_period_keeps_sets(stored, incoming, as_index):
     """The path for a period with many vintages (more than ``history._FEW``), taken here
@@ -120,7 +120,7 @@ def test_already_recorded_is_its_rule_when_every_period_keeps_sets(stored, incom
         history._FEW = few
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @CASES
 def test_a_row_recorded_before_the_figure_in_force_is_said_once(stored, new, as_index):
     rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
@@ -163,7 +163,7 @@ def model_jumps(stored: list[Observation], new: list[Observation], factor: float
     return said
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @CASES
 def test_a_figure_that_jumps_against_the_record_is_said(stored, new, as_index):
     rows = [(Location("in.csv", i + 2), o) for i, o in enumerate(new)]
@@ -171,7 +171,7 @@ def test_a_figure_that_jumps_against_the_record_is_said(stored, new, as_index):
     assert [p.location.line - 2 for p in said] == model_jumps(stored, new, 10.0)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @CASES
 def test_each_skipped_row_names_the_vintage_it_repeats_and_the_one_in_force(stored, incoming, as_index):
     """``stored_vintages`` answers for a whole batch what ``stored_vintage`` answers row by
@@ -183,7 +183,7 @@ def test_each_skipped_row_names_the_vintage_it_repeats_and_the_one_in_force(stor
         assert history.stored_vintages(as_given(stored, as_index), incoming, undated) == expected
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @CASES
 def test_jumps_against_a_period_of_many_vintages_follow_the_same_rule(stored, new, as_index):
     """The path for a period with many vintages (more than ``checks_jumps._FEW``: sorted once,
@@ -198,3 +198,23 @@ def test_jumps_against_a_period_of_many_vintages_follow_the_same_rule(stored, ne
     finally:
         checks_jumps._FEW = few
     assert [p.location.line - 2 for p in said] == model_jumps(stored, new, 10.0)
+
+
+def test_a_row_of_the_batch_at_the_moment_of_the_one_in_force_takes_its_place():
+    """Appended after every stored row, a row of the batch recorded at the same moment as
+    the vintage in force is then the one in force (series.in_force's tie rule): an undated
+    retraction after it withdraws it, so it repeats nothing. Rare in random batches, so
+    stated here with the sets' path and the direct one alike."""
+    period = PERIODS[0]
+    withdrawn = Observation("a", period, float("nan"), RETRACTED, "s", "", STAMPS[0], 2)
+    figure = Observation("a", period, 2.0, "official", "s", "", STAMPS[0], 0)
+    retraction = Observation("a", period, float("nan"), RETRACTED, "s", "", NOW, 0)
+    expected = model_already_recorded([withdrawn], [figure, retraction])
+    assert expected == [False, False]
+    few = history._FEW
+    for threshold in (few, -1):
+        history._FEW = threshold
+        try:
+            assert already_recorded([withdrawn], [figure, retraction], NOW) == expected
+        finally:
+            history._FEW = few
