@@ -45,8 +45,9 @@ from __future__ import annotations
 import marshal
 import os
 from array import array
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from ..files.workspace import find_targets
 from . import keeping
@@ -206,14 +207,10 @@ def _cold(
             st = os.stat(store_path)
         except OSError:
             return parse_store(data, str(store_path))
-        # The store is hashed for the cache's key in a thread while it is read (hashlib lets
-        # go of the interpreter for a large buffer): 0.09 s of a national store's cold run.
-        import threading
-
+        # The store is hashed for the cache's key while it is read: 0.09 s of a national
+        # store's cold run.
         hasher = _hasher(len(data))
-        worker = threading.Thread(target=hasher.update, args=(data,), name="qntrack-store-hash")
-        worker.start()
-        try:
+        with _hashing(hasher, data):
             index = _line_index(data)
             seen.update(
                 path=str(store_path),
@@ -226,8 +223,6 @@ def _cold(
             holder = [data]  # no other reference kept here: the reader frees the bytes once read
             del data
             contents = parse_store(holder, str(store_path))
-        finally:
-            worker.join()  # and with it the thread's reference to the bytes
         seen["sha"] = hasher.digest()
         return contents
 
@@ -359,19 +354,21 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------
 
 
-def _append_while_hashing(cached: dict, data: Any, store_path: Path, hasher: Any, size: int) -> dict | None:
-    """``_append``'s answer, with ``hasher`` fed the store's first ``size`` bytes meanwhile
-    by a thread, which has finished when this returns (whatever ``_append`` did)."""
+@contextmanager
+def _hashing(hasher: Any, data: Any) -> Iterator[None]:
+    """``hasher`` fed ``data`` by a thread while the block runs, and done when it ends,
+    whatever the block did: hashlib lets go of the interpreter for a buffer this large, so
+    the store's hash costs nothing beside the work on two cores (docs/decisions.md, "The
+    store's hash beside the work"). Nothing the block works out is used before the digest
+    is compared."""
     import threading
 
-    view = memoryview(data)[:size]
-    worker = threading.Thread(target=hasher.update, args=(view,), name="qntrack-store-hash")
+    worker = threading.Thread(target=hasher.update, args=(data,), name="qntrack-store-hash")
     worker.start()
     try:
-        return _append(cached, data, store_path)
+        yield
     finally:
-        worker.join()
-        view.release()  # no buffer of the map left exported: it is closed next
+        worker.join()  # and with it the thread's reference to the data
 
 
 def _warm(cached: dict, file: Path, path: Path) -> dict | None:
@@ -409,7 +406,12 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
                     # out (hashlib lets go of the interpreter for a large buffer): a
                     # national store's 100 MB took 0.09 s of a 0.44 s run after an append.
                     # Nothing worked out is used unless the prefix is the one cached.
-                    updated = _append_while_hashing(cached, data, store_path, hasher, size)
+                    prefix = memoryview(data)[:size]
+                    try:
+                        with _hashing(hasher, prefix):
+                            updated = _append(cached, data, store_path)
+                    finally:
+                        prefix.release()  # no buffer of the map left exported: it is closed next
                     if updated is None or hasher.digest() != cached["sha"]:
                         return None
                     changed = {

@@ -250,7 +250,7 @@ def _row_problems_possible(plan: Plan, observations: Sequence[Observation], unit
     indicator, a unit undeclared or with dates, a period finer than its indicator's
     frequency). Judged once per distinct key and per distinct (frequency, period): a
     national store's million rows are walked one by one only when the answer is yes."""
-    from .checks_rows import _period_of
+    from .checks_rows import _period_of, every_period_fits
 
     frequency: dict[str, Frequency] = {}
     for key in set(map(_INDICATOR, observations)):
@@ -262,11 +262,7 @@ def _row_problems_possible(plan: Plan, observations: Sequence[Observation], unit
         if ind is None or ind.formula:
             return True
         frequency[key] = ind.frequency
-    # A few hundred periods and at most four frequencies: when every period on record fits
-    # every frequency in use (a quarterly plan's quarters and years), no row can fail, and
-    # a million (frequency, period) pairs need not be made.
-    periods = [_period_of(sort_key) for sort_key in set(map(_SORT_KEY, observations))]
-    if all(p.fits(f) for f in set(frequency.values()) for p in periods):
+    if every_period_fits(observations, frequency.values()):
         return False
     pairs = set(
         zip(map(frequency.__getitem__, map(_INDICATOR, observations)), map(_SORT_KEY, observations), strict=True)

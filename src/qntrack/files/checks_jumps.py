@@ -16,7 +16,7 @@ from .figure_units import retract_words
 from ..catalog import Figure, msg
 from ..plan.model import Location, Measure, Observation, Plan, Problem, RETRACTED
 from ..method.history import VintageIndex, vintage_index
-from ..method.series import Series, as_of_bound
+from ..method.series import _VINTAGE_ORDER, Series, as_of_bound
 
 _INDICATOR = attrgetter("indicator")
 _SORT_KEY = attrgetter("period.sort_key")
@@ -149,10 +149,6 @@ def jump_ratio(before: float, after: float, factor: float) -> float | None:
 _FEW = 8
 
 
-def _vintage_order(o: Observation) -> tuple[str, int]:
-    return (o.recorded_at, o.line)
-
-
 def entry_jump_problems(
     new: Sequence[tuple[Location, Observation]],
     stored: Iterable[Observation] | VintageIndex,
@@ -167,7 +163,7 @@ def entry_jump_problems(
     ``history.vintage_index``."""
     from bisect import bisect_left, bisect_right
 
-    vintages = stored if isinstance(stored, dict) else vintage_index(stored)
+    vintages = vintage_index(stored)
     LATEST = "\uffff"  # after every timestamp: the vintage in force now
     # The periods on record of each indicator and length, sorted: made when a row first has
     # no figure for its own period to be compared with (a revision never needs them).
@@ -196,11 +192,11 @@ def entry_jump_problems(
         if len(rows) == 1:  # most periods: one vintage, no list to make
             current = rows[0] if rows[0].recorded_at <= at else None
         elif len(rows) <= _FEW:
-            current = max((o for o in rows if o.recorded_at <= at), key=_vintage_order, default=None)
+            current = max((o for o in rows if o.recorded_at <= at), key=_VINTAGE_ORDER, default=None)
         else:  # thousands of vintages of one period: sorted once, then found by bisection
             ordered = in_order.get((indicator, key))
             if ordered is None:
-                ranked = sorted(rows, key=_vintage_order)
+                ranked = sorted(rows, key=_VINTAGE_ORDER)
                 ordered = in_order[(indicator, key)] = (ranked, [o.recorded_at for o in ranked])
             i = bisect_right(ordered[1], at)
             current = ordered[0][i - 1] if i else None
@@ -273,7 +269,7 @@ def earlier_vintage_problems(
     replayable), but they do not take effect, and the user is told so, once per row.
     ``stored``: the rows the append read under its lock, or their ``history.vintage_index``;
     rows earlier in ``new`` count."""
-    index = stored if isinstance(stored, dict) else vintage_index(stored)
+    index = vintage_index(stored)
     latest: dict[tuple, Observation | None] = {}
     problems = []
     for where, o in new:

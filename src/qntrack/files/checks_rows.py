@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from ..catalog import msg
 from ..method.series import Series
 from ..plan.model import Indicator, Location, Observation, Problem, RETRACTED
-from ..plan.periods import Period
+from ..plan.periods import Frequency, Period
 
 
 def revised_rows(observations: Sequence[Observation]) -> list[Observation]:
@@ -214,6 +214,15 @@ def timing_suspects(
     return out
 
 
+def every_period_fits(observations: Sequence[Observation], frequencies: Iterable[Frequency]) -> bool:
+    """Whether every period on record fits every one of ``frequencies`` (a quarterly plan's
+    quarters and years): then no row can be finer than its indicator's frequency, which a
+    few hundred periods and at most four frequencies tell without a million (period,
+    frequency) pairs being made."""
+    periods = [_period_of(k) for k in set(map(_SORT_KEY, observations))]
+    return all(p.fits(f) for f in set(frequencies) for p in periods)
+
+
 def frequency_suspects(
     observations: Sequence[Observation], indicators: Mapping[str, Indicator], file: str
 ) -> list[Problem]:
@@ -222,10 +231,7 @@ def frequency_suspects(
     # A national store has a million rows but a few hundred periods and four frequencies:
     # each row's (period, frequency) is gathered in C and each distinct pair judged once.
     frequency_of = {i: ind.frequency for i, ind in indicators.items() if not ind.formula}
-    # Every period on record fitting every frequency of the plan (a quarterly plan's
-    # quarters and years): no row can fail, and no million pairs are made.
-    periods = [_period_of(k) for k in set(map(_SORT_KEY, observations))]
-    if all(p.fits(f) for f in set(frequency_of.values()) for p in periods):
+    if every_period_fits(observations, frequency_of.values()):
         return []
     pairs = set(zip(map(_SORT_KEY, observations), map(frequency_of.get, map(_INDICATOR, observations)), strict=True))
     wrong = {(k, f) for k, f in pairs if f is not None and not _period_of(k).fits(f)}

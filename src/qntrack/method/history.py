@@ -76,7 +76,7 @@ def already_recorded(
     ``stored``: the stored rows, or their ``vintage_index`` (an append shares one index
     among all its checks rather than passing over a national store once for each).
     """
-    index = _indexed(stored)
+    index = vintage_index(stored)
     # A period met once, with few stored vintages (nearly every row of a national import):
     # looked at directly, the row kept in ``once`` if accepted. A period met again, or with
     # many vintages: its vintages' identities and figures as sets and the vintage in force,
@@ -168,9 +168,12 @@ def _latest(stored: Sequence[Observation]) -> Observation | None:
 VintageIndex = dict[tuple[str, int], list[Observation]]
 
 
-def vintage_index(stored: Iterable[Observation]) -> VintageIndex:
+def vintage_index(stored: Iterable[Observation] | VintageIndex) -> VintageIndex:
     """The stored rows by (indicator, period): made once by an append and read by each of
-    its checks (already recorded, same moment, jumps, earlier vintages, ``stored_vintage``)."""
+    its checks (already recorded, same moment, jumps, earlier vintages, ``stored_vintages``).
+    Given an index already, that index: each check takes the rows or their index."""
+    if isinstance(stored, dict):
+        return stored
     index: VintageIndex = {}
     for s in stored:
         key = (s.indicator, s.period.sort_key)  # an int: hashed in C, a million times
@@ -182,10 +185,6 @@ def vintage_index(stored: Iterable[Observation]) -> VintageIndex:
     return index
 
 
-def _indexed(stored: Iterable[Observation] | VintageIndex) -> VintageIndex:
-    return stored if isinstance(stored, dict) else vintage_index(stored)
-
-
 def stored_vintage(
     stored: Iterable[Observation] | VintageIndex,
     o: Observation,
@@ -194,32 +193,18 @@ def stored_vintage(
     """For a row ``already_recorded`` left out: the stored vintage it repeats (the latest
     such, with its own line and ``recorded_at``) and the vintage in force for its period
     (series.in_force's rule), so that a message quotes the row that exists, not the one typed."""
-    key = (o.indicator, o.period.sort_key)
-    figure = (_figure(o), o.status, o.source)
-    match = current = None
-    # A dict from vintage_index: the rows of the key alone (an import of 300,000 figures
-    # already recorded asked the whole store once per row); any other iterable: scanned.
-    candidates = stored.get(key, ()) if isinstance(stored, dict) else stored
-    for s in candidates:
-        if (s.indicator, s.period.sort_key) != key:
-            continue
-        if current is None or (s.recorded_at, s.line) >= (current.recorded_at, current.line):
-            current = s
-        if (_figure(s), s.status, s.source) == figure and (
-            (undated is not None and o.recorded_at == undated) or s.recorded_at == o.recorded_at
-        ):
-            if match is None or (s.recorded_at, s.line) >= (match.recorded_at, match.line):
-                match = s
-    return match, current
+    return stored_vintages(stored, [o], undated)[0]
 
 
 def stored_vintages(
     stored: Iterable[Observation] | VintageIndex, rows: Sequence[Observation], undated: str | None = None
 ) -> list[tuple[Observation | None, Observation | None]]:
-    """``stored_vintage`` of each of ``rows``, in order, each period's stored vintages
-    looked through once: the rows an import leaves out as already recorded may be
-    thousands of vintages of one period (the same file imported again)."""
-    index = _indexed(stored)
+    """``stored_vintage`` of each of ``rows``, in order: for a row left out as already
+    recorded, the latest stored vintage with its figure (and, for a row given a
+    recorded_at, its moment), and the vintage in force. Each period's stored vintages are
+    looked through once: the rows an import leaves out may be thousands of vintages of one
+    period (the same file imported again)."""
+    index = vintage_index(stored)
     # Per period: the vintage in force, and the latest stored vintage of each figure and of
     # each (figure, recorded_at), by the order of series.in_force.
     seen: dict[tuple[str, int], tuple[Observation | None, dict[tuple, Observation], dict[tuple, Observation]]] = {}
