@@ -620,9 +620,10 @@ def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
 # --- the plan as plain tuples ----------------------------------------------------------------------
 
 
-def test_the_cache_keeps_named_records_and_values_not_json_text(plan: Path):
-    """Each target's entry is a named record in memory and its JSON item is kept as values:
-    the item of the cold run's document, field for field."""
+def test_the_cache_keeps_named_records_and_each_items_json_text(plan: Path):
+    """Each target's entry is a named record in memory, a plain tuple on disk; its JSON
+    item is kept as text that reads back as the cold run's item, field for field, and its
+    brief as exactly the item's fields the groups and the gate read."""
     import json
 
     cold = json.loads(status(plan, "--format", "json", cached=False).stdout)["targets"]
@@ -630,22 +631,23 @@ def test_the_cache_keeps_named_records_and_values_not_json_text(plan: Path):
     kept = stored(plan)["entries"]
     assert [type(e) for e in kept] == [tuple] * len(cold)  # plain tuples on disk (marshal)
     entries = [cache.Entry._make(e) for e in kept]
-    assert [e.item for e in entries] == cold
+    assert [json.loads(e.item_json) for e in entries] == cold
+    wanted = ("id", "status", "score", "group_names", "owner_names", "awaiting_figures")
+    assert [e.brief for e in entries] == [{k: item[k] for k in wanted} for item in cold]
     assert [(e.id, e.indicator, e.status) for e in entries] == [(t["id"], t["indicator"], t["status"]) for t in cold]
 
 
-def test_the_json_through_the_cache_does_not_depend_on_the_serialisers_layout(
-    plan: Path, monkeypatch: pytest.MonkeyPatch
-):
-    """The document is written by formats.to_json from values, not spliced from text made
-    for a two-space indent: written another way, cached and cold still agree."""
-    import json
-
+def test_cached_and_cold_json_share_one_writer(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """Both paths write the status document with formats.document_text from each item's
+    text (formats.item_json): items written in another layout, cached and cold still agree,
+    and an append's targets are written the same way."""
     from qntrack.output import formats
 
-    monkeypatch.setattr(formats, "to_json", lambda document: json.dumps(document, indent=4, ensure_ascii=False) + "\n")
+    monkeypatch.setattr(
+        formats, "item_json", lambda item: formats.orjson.dumps(item, option=formats.orjson.OPT_SORT_KEYS)
+    )
     first = same_as_cold(plan, "--format", "json", rebuilt=True)
-    assert first.startswith('{\n    "qntrack"')
+    assert '\n    {"' in first  # each item on one line, keys sorted: the layout patched in
     assert same_as_cold(plan, "--format", "json", rebuilt=False) == first
     append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,x,,2030-01-01T00:00:00Z")
     same_as_cold(plan, "grdp-growth-total-p01", "fdi-total-p02", "--format", "json", rebuilt=False)
@@ -791,6 +793,16 @@ def test_the_code_fingerprint_covers_every_package(module: str, package_copy: Pa
         assert cache.keeping._code_fingerprint(package_copy) != before
     finally:
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_another_orjson_is_another_cache(package_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    """The cache keeps each item's JSON text as orjson wrote it: an upgraded orjson, which
+    writes the document around them, must not splice its layout with an older one's."""
+    import orjson
+
+    before = cache.keeping._code_fingerprint(package_copy)
+    monkeypatch.setattr(orjson, "__version__", orjson.__version__ + ".post1", raising=False)
+    assert cache.keeping._code_fingerprint(package_copy) != before
 
 
 @pytest.fixture(scope="module")

@@ -102,8 +102,8 @@ def machine_status(
     entries = _chosen(state["entries"], target_ids)
     if entries is None:
         return None
-    items = [e.item for e in entries]
-    text = "" if kind == "items" else _output(state["title"], entries, kind, group_by)
+    items = [e.brief for e in entries]
+    text = [] if kind == "items" else _output(state["title"], entries, kind, group_by)
     return text, _gate_items(entries), _warnings(state, entries), items
 
 
@@ -141,7 +141,7 @@ def table_status(
         _gate_items(entries),
         drawn,
         _warnings(state, entries),
-        [e.item for e in entries],
+        [e.brief for e in entries],
     )
 
 

@@ -17,7 +17,7 @@ from .keeping import _load, _save
 # The text to print, the statuses in it, the warnings about periods left out of the
 # derived indicators it shows (series.left_out_warnings) and the targets' JSON items
 # (what groups them, output.grouping).
-Served = tuple[str, list, list, list]
+Served = tuple[list[bytes], list, list, list]
 # The plan's title, the table's rows (summary.status_cells), the statuses, the tables
 # already drawn from those rows, the warnings and the items, as above.
 Table = tuple[str, list, list, "DrawnTables", list, list]
@@ -33,9 +33,13 @@ class Entry(NamedTuple):
     id: str
     indicator: str
     status: str
-    # The target's item of the JSON document's "targets" list (formats.assessment_dict),
-    # as plain values: the document is written from these by formats.to_json.
-    item: dict
+    # The target's item of the JSON document's "targets" list (formats.assessment_dict)
+    # as JSON text (formats.item_json): the document is written from these texts by
+    # formats.document_text, as the plain path writes it.
+    item_json: bytes
+    # What the document's groups and ``status --fail-on``/``--group`` read of the item
+    # (``_brief``): its id, status, score, group and owner names, deadlines awaiting a figure.
+    brief: dict
     # The target's row of ``status --format csv/tsv`` (formats.status_rows).
     row: tuple
     # The target as ``_encode`` gives it, marshalled: an append assesses it again.
@@ -50,7 +54,7 @@ class Entry(NamedTuple):
 def _gate_items(entries: Sequence[Entry]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
     """(id, status, missed milestones, deadlines awaiting a figure) of each target, what
     ``status --fail-on`` reads."""
-    return [(e.id, e.status, e.missed, tuple(e.item.get("awaiting_figures", ()))) for e in entries]
+    return [(e.id, e.status, e.missed, tuple(e.brief["awaiting_figures"])) for e in entries]
 
 
 def _warnings(state: dict, entries: Sequence[Entry]) -> list:
@@ -118,7 +122,7 @@ class DrawnTables:
 def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> Entry:
     """What one target contributes to the outputs (``Entry``); its table rows only when
     ``rows``, the indicator's series in force, is given."""
-    from ..output.formats import assessment_dict, status_rows
+    from ..output.formats import assessment_dict, item_json, status_rows
 
     cells = {}
     if rows is not None:
@@ -126,16 +130,27 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
         from ..output.summary import status_cells
 
         cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
+    item = assessment_dict(assessment)
     return Entry(
         assessment.target.id,
         assessment.target.indicator,
         assessment.status.value,
-        assessment_dict(assessment),
+        item_json(item),
+        _brief(item),
         tuple(list(status_rows([assessment]))[1]),
         encoded_target,
         cells,
         tuple(str(p) for p in assessment.missed_milestones),
     )
+
+
+# The keys of a target's item that the groups and the gate read (output.grouping.groups_of,
+# _gate_items): all the cache loads of an item besides its text.
+_BRIEF = ("id", "status", "score", "group_names", "owner_names", "awaiting_figures")
+
+
+def _brief(item: dict) -> dict:
+    return {k: item[k] for k in _BRIEF}
 
 
 def _chosen(entries: Sequence[Entry], target_ids: Sequence[str] | None) -> Sequence[Entry] | None:
@@ -148,19 +163,21 @@ def _chosen(entries: Sequence[Entry], target_ids: Sequence[str] | None) -> Seque
     return [e for e in entries if e.id in wanted]
 
 
-def _output(title: str, entries: Sequence[Entry], kind: str, group_by: Any = "group") -> str:
-    """The text of ``status --format KIND`` for the entries chosen (``_chosen``).
+def _output(title: str, entries: Sequence[Entry], kind: str, group_by: Any = "group") -> list[bytes]:
+    """The UTF-8 text of ``status --format KIND`` for the entries chosen (``_chosen``), in
+    pieces to write in turn.
 
-    The JSON document is the plain path's (formats.document_of_items), made of the items
-    kept, its groups by ``group_by``, and written by the same ``to_json``.
+    The JSON document is written as the plain path writes it (formats.status_json): by
+    formats.document_parts, from the items' text kept, its groups by ``group_by``.
     """
     if kind == "json":
-        from ..output.formats import document_of_items, to_json
+        from ..output.formats import document_parts, groups_document
 
-        return to_json(document_of_items([e.item for e in entries], None, title, group_by))
+        groups = groups_document([e.brief for e in entries], group_by)
+        return document_parts([e.item_json for e in entries], None, title, groups)
     from ..output.formats import status_rows, write_table
 
-    return write_table([next(iter(status_rows([]))), *(e.row for e in entries)], kind)
+    return [write_table([next(iter(status_rows([]))), *(e.row for e in entries)], kind).encode("utf-8")]
 
 
 def _warned(left_out: dict, chosen: set[str]) -> dict:

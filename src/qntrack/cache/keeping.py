@@ -83,13 +83,16 @@ def _regular_bytes(path: Path) -> bytes | None:
 
 
 def _code_fingerprint(root: Path | None = None) -> str:
-    """Changes whenever any module of qntrack changes (or Python, or marshal).
+    """Changes whenever any module of qntrack changes (or Python, marshal, or orjson).
 
-    The cache keeps values, not JSON text: the document is written afresh by the orjson
-    installed now (``_output``), so orjson's version is not part of the key.
+    The cache keeps each target's JSON item as the text orjson wrote (entries.Entry), and
+    the document around them is written by the orjson installed now: another release of
+    it is another key, so the two are always one writer's (formats.document_parts).
     """
+    import orjson
+
     h = _hasher(0)
-    h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}".encode())
+    h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}|{orjson.__version__}".encode())
     # Every module of every folder of the package, and the catalogs: the words of a cached
     # table or warning come from them too. The folders are walked rather than listed, so a
     # new subpackage is covered the day it is made.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 import typer
 
@@ -59,6 +59,26 @@ def _reason(exc: Exception) -> str | Message:
 def _out(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
+
+
+def _out_parts(parts: Sequence[bytes]) -> None:
+    """Write UTF-8 text given in pieces (formats.document_parts) as ``_out`` writes their
+    join: straight to the bytes under a UTF-8 stdout (a national status document is 30 MB,
+    not joined, decoded and encoded again), decoded otherwise."""
+    import codecs
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    encoding = getattr(sys.stdout, "encoding", None) or ""
+    try:
+        utf8 = buffer is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is None or not utf8:
+        _out(b"".join(parts).decode("utf-8"))
+        return
+    sys.stdout.flush()  # whatever was written as text goes first
+    buffer.writelines(parts)
+    buffer.flush()
 
 
 def _os_exit(exc: OSError) -> typer.Exit:

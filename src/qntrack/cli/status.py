@@ -11,7 +11,7 @@ from ..errors import ExitCode, fail
 from .app import AWAITING, AsOfOpt, FormatOpt, Lang, LangOpt, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids, _dimension_id
 from .completion import TargetIdsArg, complete_statuses
-from .printing import _guard_stdout, _out, _report, _say
+from .printing import _guard_stdout, _out, _out_parts, _report, _say
 from .session import _message_lang
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def status(
                 if grouped:
                     _grouped(kept, by, kind, lang)
                 else:
-                    _out(text)
+                    _out_parts(text)
                 _report(warnings)
                 _gate(gate, items)
                 return
@@ -167,9 +167,9 @@ def status(
         bool(target_ids),
     )
     if kind == "json":
-        from ..output.formats import status_document, to_json
+        from ..output.formats import status_json
 
-        _out(to_json(status_document(results, day, ws.plan.title, by)))
+        _out_parts(status_json(results, day, ws.plan.title, by))
     elif grouped:
         _grouped(found, by, kind, lang)
     elif kind in ("csv", "tsv"):

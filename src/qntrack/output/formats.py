@@ -27,7 +27,11 @@ __all__ = [
     "unit_dict",
     "rollup_dict",
     "status_document",
-    "document_of_items",
+    "status_json",
+    "document_text",
+    "document_parts",
+    "groups_document",
+    "item_json",
     "to_json",
     "status_rows",
     "observation_rows",
@@ -196,17 +200,30 @@ def _names(text: Text | None) -> dict[str, str] | None:
 def status_document(
     assessments: Sequence[Assessment], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
 ) -> dict[str, Any]:
-    """``status --format json`` (docs/json.md); its ``groups`` by ``group_by``."""
-    return document_of_items([assessment_dict(a) for a in assessments], as_of, title, group_by)
+    """``status --format json`` (docs/json.md) as values; its ``groups`` by ``group_by``."""
+    items = [assessment_dict(a) for a in assessments]
+    return _document(items, as_of, title, groups_document(items, group_by))
 
 
-def document_of_items(
-    items: list[dict[str, Any]], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
-) -> dict[str, Any]:
-    """The status document of the targets' items (``assessment_dict``): the plain path's
-    and the status cache's, which keeps the items."""
+def status_json(
+    assessments: Sequence[Assessment], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
+) -> list[bytes]:
+    """``status --format json`` as UTF-8 text in pieces to write one after the other: the
+    bytes of ``to_json(status_document(...))``, written the way the status cache writes
+    it (``document_parts``), so the two paths share one writer."""
+    items = [assessment_dict(a) for a in assessments]
+    return document_parts([item_json(i) for i in items], as_of, title, groups_document(items, group_by))
+
+
+def groups_document(items: Iterable[dict[str, Any]], group_by: GroupBy = "group") -> list[dict[str, Any]]:
+    """The document's ``groups`` (docs/json.md, "Groups"): of the targets' items, or of
+    anything with their ``id``, ``status``, ``score`` and ``group_names``/``owner_names``."""
     from .grouping import groups_json, groups_of
 
+    return groups_json(groups_of(items, group_by))
+
+
+def _document(items: list[Any], as_of: str | None, title: str, groups: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "qntrack": __version__,
         "schema": SCHEMA_VERSION,
@@ -214,8 +231,51 @@ def document_of_items(
         "as_of": as_of,
         "targets": items,
         # Added for issue 14: the targets by group (or owner), docs/json.md "Groups".
-        "groups": groups_json(groups_of(items, group_by)),
+        "groups": groups,
     }
+
+
+def item_json(item: dict[str, Any]) -> bytes:
+    """One target's item as JSON text, as it stands in the status document's "targets"
+    list (``document_text``): to_json's layout, each line after the first indented four
+    spaces for the item's depth. What the status cache keeps of an item."""
+    return orjson.dumps(item, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
+
+
+# The top level's empty "targets" list, as to_json writes it: each level indents two more
+# spaces, and text inside a string never holds a raw newline (JSON escapes it as \n).
+_NO_TARGETS = b'\n  "targets": [],\n'
+
+
+def document_parts(
+    items_json: Sequence[bytes], as_of: str | None, title: str, groups: list[dict[str, Any]]
+) -> list[bytes]:
+    """The UTF-8 bytes of ``to_json`` of the status document whose items are ``items_json``
+    (``item_json``), in pieces to be written in turn, without turning the items back into
+    values or joining them into one more copy.
+
+    A national plan's 10,000 items are 30 MB of text: kept as text by the status cache,
+    they load as 10,000 strings rather than 1.5 million values, and are written as they
+    are (docs/decisions.md, "The status cache keeps each item's JSON text"). The layout
+    is to_json's, which orjson documents as ``json.dumps(indent=2)``'s: an item in the
+    "targets" list is its own text with every line after the first indented four spaces.
+    tests/test_status_text.py holds this to ``to_json`` of the whole document.
+    """
+    head = orjson.dumps(_document([], as_of, title, groups), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    if not items_json:
+        return [head]
+    at = head.index(_NO_TARGETS)  # the first: the top level's key comes before "groups"
+    parts = [head[:at], b'\n  "targets": [\n    ']
+    for text in items_json:
+        parts += (text, b",\n    ")
+    parts[-1] = b"\n  ],\n"
+    parts.append(head[at + len(_NO_TARGETS) :])
+    return parts
+
+
+def document_text(items_json: Sequence[bytes], as_of: str | None, title: str, groups: list[dict[str, Any]]) -> str:
+    """``document_parts`` as one text."""
+    return b"".join(document_parts(items_json, as_of, title, groups)).decode("utf-8")
 
 
 def to_json(document: Any) -> str:

@@ -41,8 +41,12 @@ GROUP_COLUMNS: tuple[str, ...] = (
 
 def groups_of(items: Iterable[dict[str, Any]], by: GroupBy = "group") -> list[Group]:
     """The groups of the targets' JSON items, by their ``group`` or their ``owner``."""
+    key = f"{by}_names"
+    # Only the members of a group are made: a national plan's 10,000 targets may have none.
     return group_members(
-        (_text(item[f"{by}_names"]), Member(item["id"], Status(item["status"]), item["score"])) for item in items
+        (_text(names), Member(item["id"], Status(item["status"]), item["score"]))
+        for item in items
+        if (names := item[key]) is not None
     )
 
 
