@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -373,10 +374,60 @@ def test_a_corrupted_cache_is_detected_and_rebuilt(plan: Path, damage: str):
         import marshal
 
         payload = marshal.dumps({"key": "not the key", "entries": 12})
-        raw = bytearray(cache.keeping._MAGIC + cache._digest(payload) + payload)
+        raw = bytearray(b"".join(cache.keeping._framed(payload)))
     file.write_bytes(bytes(raw))
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
     assert cache._load(file, cache._key(plan, cache._digest(plan.read_bytes()))) is not None
+
+
+@pytest.mark.parametrize("damage", ["flip the last byte", "one byte fewer", "one byte more", "lengths off by one"])
+def test_damaged_item_texts_after_the_payload_are_not_trusted(plan: Path, damage: str):
+    """Each item's JSON text is kept after the payload (keeping.Texts) and hashed beside
+    the work: a text damaged there is never printed, whatever else matches."""
+    import marshal
+
+    good = same_as_cold(plan, "--format", "json")
+    file = cache_of(plan)
+    raw = bytearray(file.read_bytes())
+    head = len(cache.keeping._MAGIC)
+    end = head + 40 + int.from_bytes(raw[head + 32 : head + 40], "little")
+    assert len(raw) - end > 1000  # the items' texts are there
+    if damage == "flip the last byte":
+        raw[-2] ^= 0x01  # inside the last item's text: '}' becomes '|'
+    elif damage == "one byte fewer":
+        raw = raw[:-1]
+    elif damage == "one byte more":
+        raw += b" "
+    else:
+        found = marshal.loads(bytes(raw[head + 40 : end]))
+        first = found["entries"][0]
+        found["entries"] = (first[:3] + (first[3] + 1,) + first[4:],) + found["entries"][1:]
+        raw = bytearray(b"".join(cache.keeping._framed(marshal.dumps(found), [bytes(raw[end:])])))
+    file.write_bytes(bytes(raw))
+    assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
+
+
+def test_damaged_item_texts_are_not_kept_anew_by_a_rewrite(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """An append large enough to rewrite the cache writes the items' texts again with a
+    fresh hash: texts damaged on disk must not be laundered into it."""
+    same_as_cold(plan, "--format", "json")
+    file = cache_of(plan)
+    raw = bytearray(file.read_bytes())
+    raw[-2] ^= 0x01
+    file.write_bytes(bytes(raw))
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
+    saved: list[bytes] = []
+    keep = cache._save
+
+    def recorded(file: Path, cached: dict, texts: Any = ()) -> None:
+        saved.append(b"".join(texts))
+        keep(file, cached, texts)
+
+    monkeypatch.setattr(cache, "_save", recorded)
+    append(plan, "fdi_total_p01,2025-Q3,12,,x,,2030-01-01T00:00:00Z")
+    same_as_cold(plan, "--format", "json", rebuilt=True)
+    assert saved and all(texts.endswith(b" }") for texts in saved)  # never the damaged '!}'
+    same_as_cold(plan, "--format", "json", rebuilt=False)
 
 
 def test_a_cache_with_the_right_key_but_wrong_contents_is_not_trusted(plan: Path):
@@ -386,7 +437,7 @@ def test_a_cache_with_the_right_key_but_wrong_contents_is_not_trusted(plan: Path
     file = cache_of(plan)
     key = cache._key(plan, cache._digest(plan.read_bytes()))
     payload = marshal.dumps({"key": key, "store": "elsewhere.csv"})
-    file.write_bytes(cache.keeping._MAGIC + cache._digest(payload) + payload)
+    file.write_bytes(b"".join(cache.keeping._framed(payload)))
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
 
 
@@ -610,10 +661,10 @@ def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
     else:
         import marshal
 
-        stored = marshal.loads(bytes(raw[len(cache.keeping._MAGIC) + 32 :]))
+        stored = marshal.loads(bytes(raw[len(cache.keeping._MAGIC) + 40 :]))
         stored["views"] = {k: 42 for k in stored["views"]}
         payload = marshal.dumps(stored)
-        file.write_bytes(cache.keeping._MAGIC + cache._digest(payload) + payload)
+        file.write_bytes(b"".join(cache.keeping._framed(payload)))
     assert table(plan, "en", {}) == first == table(plan, "en", {}, cached=False)
 
 
@@ -628,10 +679,13 @@ def test_the_cache_keeps_named_records_and_each_items_json_text(plan: Path):
 
     cold = json.loads(status(plan, "--format", "json", cached=False).stdout)["targets"]
     same_as_cold(plan, "--format", "json", rebuilt=True)
-    kept = stored(plan)["entries"]
+    found = stored(plan)
+    kept = found["entries"]
     assert [type(e) for e in kept] == [tuple] * len(cold)  # plain tuples on disk (marshal)
-    entries = [cache.Entry._make(e) for e in kept]
-    assert [json.loads(e.item_json) for e in entries] == cold
+    assert found["texts"].proved()
+    entries = cache.entries_from_disk(kept, found["texts"].data)
+    assert [type(e) for e in entries] == [cache.Entry] * len(cold)
+    assert [json.loads(bytes(e.item_json)) for e in entries] == cold
     wanted = ("id", "status", "score", "group_names", "owner_names", "awaiting_figures")
     assert [e.brief for e in entries] == [{k: item[k] for k in wanted} for item in cold]
     assert [(e.id, e.indicator, e.status) for e in entries] == [(t["id"], t["indicator"], t["status"]) for t in cold]

@@ -46,6 +46,7 @@ import marshal
 import os
 from array import array
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
@@ -55,11 +56,13 @@ from .entries import (
     title_in,
     with_breakdowns,
     DrawnTables,
-    Entry,
+    Entry,  # noqa: F401  (tests reach it here)
     Served,
     Table,
     _chosen,
     _entry,
+    entries_from_disk,
+    entries_on_disk,
     _gate_items,
     _output,
     _warned,
@@ -210,7 +213,7 @@ def _cold(
         # The store is hashed for the cache's key while it is read: 0.09 s of a national
         # store's cold run.
         hasher = _hasher(len(data))
-        with _hashing(hasher, data):
+        with _hashing(partial(hasher.update, data)):
             index = _line_index(data)
             seen.update(
                 path=str(store_path),
@@ -280,7 +283,8 @@ def _cold(
         again = _regular_bytes(path)
         unchanged = again is not None and _digest(again) == targets_digest
         if unchanged:
-            _save(file, cached)
+            on_disk, texts = entries_on_disk(cached["entries"])
+            _save(file, {**cached, "entries": on_disk}, texts)
     check_ids(plan, target_ids)
     return state
 
@@ -355,20 +359,32 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
 
 
 @contextmanager
-def _hashing(hasher: Any, data: Any) -> Iterator[None]:
-    """``hasher`` fed ``data`` by a thread while the block runs, and done when it ends,
-    whatever the block did: hashlib lets go of the interpreter for a buffer this large, so
-    the store's hash costs nothing beside the work on two cores (docs/decisions.md, "The
-    store's hash beside the work"). Nothing the block works out is used before the digest
-    is compared."""
+def _hashing(*work: Callable[[], Any]) -> Iterator[None]:
+    """``work`` (hashing: the store, the cache's texts), one after the other, done by a
+    thread while the block runs, and done when it ends, whatever the block did: hashlib
+    lets go of the interpreter for a buffer this large, so the hashes cost nothing beside
+    the work on two cores (docs/decisions.md, "The store's hash beside the work"). One
+    thread, not one per hash: the work beside it keeps a core of its own. Nothing the
+    block works out is used before the digests are compared."""
     import threading
 
-    worker = threading.Thread(target=hasher.update, args=(data,), name="qntrack-store-hash")
+    def run() -> None:
+        for job in work:
+            job()
+
+    worker = threading.Thread(target=run, name="qntrack-hash")
     worker.start()
     try:
         yield
     finally:
         worker.join()  # and with it the thread's reference to the data
+
+
+def _with_entries(cached: dict) -> dict:
+    """The cache with its entries made from the plain tuples on disk and the items' texts
+    after the payload (entries_from_disk); empty for a cache of another shape."""
+    entries = entries_from_disk(cached["entries"], cached["texts"].data)
+    return {} if entries is None else {**cached, "entries": entries}
 
 
 def _warm(cached: dict, file: Path, path: Path) -> dict | None:
@@ -377,8 +393,6 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
 
     from ..files.workspace import store_path_for
 
-    # Plain tuples on disk; a cache of another shape fails here, and a cold run follows.
-    cached = {**cached, "entries": tuple(map(Entry._make, cached["entries"]))}
     # Where targets.yaml says the store is, as the plain path works it out.
     store_path = store_path_for(SimpleNamespace(observations_path=cached["observations"]), path)  # type: ignore[arg-type]
     if str(store_path) != cached["store"]:
@@ -401,18 +415,23 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
             with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
                 hasher = _hasher(size)
                 changed: dict = {}
+                texts = cached["texts"]
+                # The prefix is hashed, and the items' texts read and hashed, by a thread
+                # while the entries are made and any appended rows worked out (hashlib
+                # lets go of the interpreter for a large buffer): a national store's
+                # 100 MB took 0.09 s of a 0.44 s run after an append. Nothing worked out
+                # is used unless both are the ones cached.
+                prefix = memoryview(data)[:size]
+                try:
+                    with _hashing(partial(hasher.update, prefix), texts.prove):
+                        cached = _with_entries(cached)
+                        updated = _append(cached, data, store_path) if cached and len(data) > size else None
+                finally:
+                    prefix.release()  # no buffer of the map left exported: it is closed next
+                if not cached or hasher.digest() != cached["sha"] or not texts.proved():
+                    return None
                 if len(data) > size:
-                    # The prefix is hashed in a thread while the appended rows are worked
-                    # out (hashlib lets go of the interpreter for a large buffer): a
-                    # national store's 100 MB took 0.09 s of a 0.44 s run after an append.
-                    # Nothing worked out is used unless the prefix is the one cached.
-                    prefix = memoryview(data)[:size]
-                    try:
-                        with _hashing(hasher, prefix):
-                            updated = _append(cached, data, store_path)
-                    finally:
-                        prefix.release()  # no buffer of the map left exported: it is closed next
-                    if updated is None or hasher.digest() != cached["sha"]:
+                    if updated is None:
                         return None
                     changed = {
                         "entries": updated["entries"],
@@ -427,11 +446,8 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
                             hasher = _hasher(len(data))
                             hasher.update(memoryview(data))
                         updated.update(size=len(data), sha=hasher.digest(), index=_line_index(data))
-                        _save(file, updated)
-                else:
-                    hasher.update(memoryview(data)[:size])
-                    if hasher.digest() != cached["sha"]:
-                        return None
+                        on_disk, kept = entries_on_disk(updated["entries"])
+                        _save(file, {**updated, "entries": on_disk}, kept)
     except (OSError, ValueError):
         return None
     if changed and os.path.exists(journal):

@@ -9,6 +9,8 @@ table already drawn from a set of rows.
 
 from __future__ import annotations
 
+import marshal
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, Sequence
 
@@ -17,7 +19,7 @@ from .keeping import _load, _save
 # The text to print, the statuses in it, the warnings about periods left out of the
 # derived indicators it shows (series.left_out_warnings) and the targets' JSON items
 # (what groups them, output.grouping).
-Served = tuple[list[bytes], list, list, list]
+Served = tuple[list[bytes | memoryview], list, list, list]
 # The plan's title, the table's rows (summary.status_cells), the statuses, the tables
 # already drawn from those rows, the warnings and the items, as above.
 Table = tuple[str, list, list, "DrawnTables", list, list]
@@ -27,7 +29,7 @@ class Entry(NamedTuple):
     """What one target contributes to the outputs of ``status`` (``_entry``).
 
     Kept in the cache file as a plain tuple of these fields in this order (marshal stores
-    only exact tuples): ``_save`` writes ``tuple(entry)``, ``_warm`` reads ``Entry._make``.
+    only exact tuples), the item's text apart: ``entries_on_disk`` and ``entries_from_disk``.
     """
 
     id: str
@@ -35,13 +37,16 @@ class Entry(NamedTuple):
     status: str
     # The target's item of the JSON document's "targets" list (formats.assessment_dict)
     # as JSON text (formats.item_json): the document is written from these texts by
-    # formats.document_text, as the plain path writes it.
-    item_json: bytes
+    # formats.document_parts, as the plain path writes it. Bytes, or a slice of the texts
+    # a cache file keeps after its payload (``entries_from_disk``).
+    item_json: bytes | memoryview
     # What the document's groups and ``status --fail-on``/``--group`` read of the item
     # (``_brief``): its id, status, score, group and owner names, deadlines awaiting a figure.
     brief: dict
-    # The target's row of ``status --format csv/tsv`` (formats.status_rows).
-    row: tuple
+    # The target's row of ``status --format csv/tsv`` (formats.status_rows), marshalled:
+    # only those formats read it, and 10,000 rows of 38 values are a fifth of the time a
+    # national cache takes to load.
+    row: bytes
     # The target as ``_encode`` gives it, marshalled: an append assesses it again.
     target: bytes
     # Its row of the terminal's table in each language (summary.status_cells), or {}
@@ -49,6 +54,31 @@ class Entry(NamedTuple):
     cells: dict
     # The milestones it missed, as text: what ``status --fail-on`` reads.
     missed: tuple
+
+
+def entries_on_disk(entries: Sequence[Entry]) -> tuple[tuple[tuple, ...], list[Any]]:
+    """The entries as the cache file keeps them: plain tuples (marshal stores only exact
+    tuples) with each item's text replaced by its length, and the texts in order, kept
+    after the payload (keeping.Texts): loaded, they are 10,000 slices of one buffer, not
+    30 MB copied into 10,000 strings after being hashed with the payload."""
+    rows = tuple((*e[:3], len(e.item_json), *e[4:]) for e in entries)
+    return rows, [e.item_json for e in entries]
+
+
+def entries_from_disk(rows: Sequence[tuple], texts: memoryview) -> tuple[Entry, ...] | None:
+    """The entries ``entries_on_disk`` wrote, each item's text a slice of ``texts``; None
+    if the lengths do not add up to the texts (a cache of another shape)."""
+    if not rows:
+        return () if not texts else None
+    if any(len(row) != len(Entry._fields) for row in rows):
+        return None
+    columns = list(zip(*rows, strict=True))
+    ends = list(accumulate(columns[3]))
+    if ends[-1] != len(texts):
+        return None
+    columns[3] = tuple(map(texts.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+    # Made as ``Entry._make`` makes them, without a Python call per entry (10,000 of them).
+    return tuple(map(tuple.__new__, repeat(Entry), zip(*columns, strict=True)))
 
 
 def _gate_items(entries: Sequence[Entry]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
@@ -137,7 +167,7 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
         assessment.status.value,
         item_json(item),
         _brief(item),
-        tuple(list(status_rows([assessment]))[1]),
+        marshal.dumps(tuple(list(status_rows([assessment]))[1])),
         encoded_target,
         cells,
         tuple(str(p) for p in assessment.missed_milestones),
@@ -163,7 +193,7 @@ def _chosen(entries: Sequence[Entry], target_ids: Sequence[str] | None) -> Seque
     return [e for e in entries if e.id in wanted]
 
 
-def _output(title: str, entries: Sequence[Entry], kind: str, group_by: Any = "group") -> list[bytes]:
+def _output(title: str, entries: Sequence[Entry], kind: str, group_by: Any = "group") -> list[bytes | memoryview]:
     """The UTF-8 text of ``status --format KIND`` for the entries chosen (``_chosen``), in
     pieces to write in turn.
 
@@ -177,7 +207,7 @@ def _output(title: str, entries: Sequence[Entry], kind: str, group_by: Any = "gr
         return document_parts([e.item_json for e in entries], None, title, groups)
     from ..output.formats import status_rows, write_table
 
-    return [write_table([next(iter(status_rows([]))), *(e.row for e in entries)], kind).encode("utf-8")]
+    return [write_table([next(iter(status_rows([]))), *(marshal.loads(e.row) for e in entries)], kind).encode("utf-8")]
 
 
 def _warned(left_out: dict, chosen: set[str]) -> dict:

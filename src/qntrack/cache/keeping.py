@@ -1,7 +1,8 @@
 """The status cache's file: where it is, its key, and reading and writing it whole.
 
 ``.qntrack-cache/status-<16 hex digits>.bin`` beside targets.yaml: a magic line, the
-32-byte hash of the payload, then the payload (marshal). ``_load`` returns nothing for a
+32-byte hash of the payload, its length (8 bytes), the payload (marshal), then any texts
+kept outside it (``Texts``: each target's JSON item), whose length and hash the payload holds. ``_load`` returns nothing for a
 file that is not exactly what ``_save`` wrote for this key; a cache that cannot be
 written is no error.
 """
@@ -13,13 +14,13 @@ import os
 import sys
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
+from typing import Any, Sequence
 
 from .. import __version__
 from ..files.workspace import CACHE_DIR
 
-FORMAT = 6
-_MAGIC = b"qntrack status cache\n"
+FORMAT = 7
+_MAGIC = b"qntrack status cache 7\n"
 
 _BIG = 4 * 1024 * 1024
 
@@ -119,38 +120,120 @@ def _today() -> Any:
     return reference_day(None)
 
 
+class Texts:
+    """The texts a cache file keeps after its payload (``_save``'s ``texts``): read into
+    ``data`` and checked when ``prove`` runs, which the status cache has a thread do
+    beside the work (the read and the checksum both let go of the interpreter), so a
+    national plan's 30 MB of JSON items cost a run next to nothing on two cores.
+    ``data`` may be sliced at once; nothing may be taken from it unless ``proved()``.
+
+    The check is a CRC-32 (``_crc``), not the payload's hash: these texts are copied to
+    the output, never unmarshalled, and a checksum that catches a torn or damaged file is
+    all they need (docs/decisions.md, "The status cache keeps each item's JSON text").
+    """
+
+    def __init__(self, file: Path, start: int, size: int, check: int) -> None:
+        import mmap
+
+        self._file, self._start, self._check = file, start, check
+        # Anonymous memory: the kernel gives zeroed pages as the read fills them, rather
+        # than this thread zeroing 30 MB first.
+        self._buffer = mmap.mmap(-1, max(size, 1))
+        self.data = memoryview(self._buffer)[:size]
+        self._ok: bool | None = None
+
+    def prove(self) -> None:
+        """Read the texts from the file (again by its name: what is read is proved by the
+        checksum the payload gave, whatever file is there now) and check them."""
+        if self._ok is not None:
+            return
+        self._ok = False
+        try:
+            fd = os.open(self._file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, "rb", buffering=0) as fh:
+                if not S_ISREG(os.fstat(fd).st_mode):
+                    return
+                fh.seek(self._start)
+                got = 0
+                while got < len(self.data) and (n := fh.readinto(self.data[got:])):
+                    got += n
+                if got != len(self.data) or fh.read(1):
+                    return  # exactly the texts, no more
+        except OSError:
+            return
+        self._ok = _crc(self.data) == self._check
+
+    def proved(self) -> bool:
+        self.prove()
+        return bool(self._ok)
+
+
+def _crc(texts: Any) -> int:
+    import zlib
+
+    return zlib.crc32(texts)
+
+
+def _framed(payload: bytes, texts: Sequence[Any] = ()) -> tuple[Any, ...]:
+    """The pieces of a cache file: the magic line, the payload's hash, its length, the
+    payload, then any texts kept outside it (their length and hash are in the payload)."""
+    return (_MAGIC, _digest(payload), len(payload).to_bytes(8, "little"), payload, *texts)
+
+
 def _load(file: Path, key: tuple) -> dict | None:
+    """The payload ``_save`` wrote for ``key``, or None; the texts kept after it, if any,
+    as ``Texts`` under ``"texts"``, not yet read."""
+    head = len(_MAGIC)
     try:
         # Non-blocking, and only a regular file: a FIFO put in the cache folder must not
         # make status wait for a writer (tests/test_os_errors.py).
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb") as fh:
-            if not S_ISREG(os.fstat(fd).st_mode):
+        with open(fd, "rb", buffering=0) as fh:
+            st = os.fstat(fd)
+            if not S_ISREG(st.st_mode):
                 return None
-            raw = fh.read()
+            top = fh.read(head + 40)
+            if len(top) < head + 40 or not top.startswith(_MAGIC):
+                return None
+            end = head + 40 + int.from_bytes(top[head + 32 :], "little")
+            if end > st.st_size:
+                return None
+            payload = fh.read(end - head - 40)
+            if _digest(payload) != top[head : head + 32]:
+                return None
+            try:
+                cached = marshal.loads(payload)
+            except (EOFError, ValueError, TypeError):
+                return None
+            if not isinstance(cached, dict) or cached.get("key") != key:
+                return None
+            kept = cached.get("texts")
+            if kept is None and end == st.st_size:
+                return cached
+            # The texts' length and hash, as _save wrote them, and that many bytes after.
+            if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == st.st_size - end):
+                return None
+            cached["texts"] = Texts(file, end, kept[0], kept[1])
+            return cached
     except OSError:
         return None
-    head = len(_MAGIC)
-    if not raw.startswith(_MAGIC) or len(raw) < head + 32:
-        return None
-    payload = memoryview(raw)[head + 32 :]
-    if _digest(payload) != raw[head : head + 32]:
-        return None
-    try:
-        cached = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-    if not isinstance(cached, dict) or cached.get("key") != key:
-        return None
-    return cached
 
 
-def _save(file: Path, cached: dict) -> None:
-    """Write atomically; a cache that cannot be written is no error."""
+def _save(file: Path, cached: dict, texts: Sequence[Any] = ()) -> None:
+    """Write atomically; a cache that cannot be written is no error. ``texts`` (bytes or
+    memory views) are kept after the payload, in order, and come back as one ``Texts``
+    (``_load``)."""
+    import zlib
+
     from ..files.starter import write_atomically
 
-    if "entries" in cached:  # named records in memory, plain tuples on disk (``Entry``)
-        cached = {**cached, "entries": tuple(map(tuple, cached["entries"]))}
+    if texts:
+        check = 0
+        for text in texts:
+            check = zlib.crc32(text, check)
+        cached = {**cached, "texts": (sum(map(len, texts)), check)}
+    else:
+        cached = {k: v for k, v in cached.items() if k != "texts"}
     try:
         payload = marshal.dumps(cached)
         file.parent.mkdir(exist_ok=True)
@@ -163,6 +246,6 @@ def _save(file: Path, cached: dict) -> None:
             )
         # No fsync: _load checks the digest, so a cache a crash tore is made again (docs/performance.md).
         # In parts: the payload of a national plan is tens of MB, not copied once more.
-        write_atomically(file, (_MAGIC, _digest(payload), payload), durable=False)
+        write_atomically(file, _framed(payload, texts), durable=False)
     except (OSError, ValueError):
         pass

@@ -61,7 +61,7 @@ def _out(text: str) -> None:
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
 
 
-def _out_parts(parts: Sequence[bytes]) -> None:
+def _out_parts(parts: Sequence[bytes | memoryview]) -> None:
     """Write UTF-8 text given in pieces (formats.document_parts) as ``_out`` writes their
     join: straight to the bytes under a UTF-8 stdout (a national status document is 30 MB,
     not joined, decoded and encoded again), decoded otherwise."""

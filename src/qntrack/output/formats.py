@@ -207,7 +207,7 @@ def status_document(
 
 def status_json(
     assessments: Sequence[Assessment], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
-) -> list[bytes]:
+) -> list[bytes | memoryview]:
     """``status --format json`` as UTF-8 text in pieces to write one after the other: the
     bytes of ``to_json(status_document(...))``, written the way the status cache writes
     it (``document_parts``), so the two paths share one writer."""
@@ -248,8 +248,8 @@ _NO_TARGETS = b'\n  "targets": [],\n'
 
 
 def document_parts(
-    items_json: Sequence[bytes], as_of: str | None, title: str, groups: list[dict[str, Any]]
-) -> list[bytes]:
+    items_json: Sequence[bytes | memoryview], as_of: str | None, title: str, groups: list[dict[str, Any]]
+) -> list[bytes | memoryview]:
     """The UTF-8 bytes of ``to_json`` of the status document whose items are ``items_json``
     (``item_json``), in pieces to be written in turn, without turning the items back into
     values or joining them into one more copy.
@@ -265,7 +265,7 @@ def document_parts(
     if not items_json:
         return [head]
     at = head.index(_NO_TARGETS)  # the first: the top level's key comes before "groups"
-    parts = [head[:at], b'\n  "targets": [\n    ']
+    parts: list[bytes | memoryview] = [head[:at], b'\n  "targets": [\n    ']
     for text in items_json:
         parts += (text, b",\n    ")
     parts[-1] = b"\n  ],\n"
@@ -273,7 +273,9 @@ def document_parts(
     return parts
 
 
-def document_text(items_json: Sequence[bytes], as_of: str | None, title: str, groups: list[dict[str, Any]]) -> str:
+def document_text(
+    items_json: Sequence[bytes | memoryview], as_of: str | None, title: str, groups: list[dict[str, Any]]
+) -> str:
     """``document_parts`` as one text."""
     return b"".join(document_parts(items_json, as_of, title, groups)).decode("utf-8")
 
