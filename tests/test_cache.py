@@ -389,9 +389,8 @@ def test_damaged_item_texts_after_the_payload_are_not_trusted(plan: Path, damage
     good = same_as_cold(plan, "--format", "json")
     file = cache_of(plan)
     raw = bytearray(file.read_bytes())
-    head = len(cache.keeping._MAGIC)
-    end = head + 40 + int.from_bytes(raw[head + 32 : head + 40], "little")
-    assert len(raw) - end > 1000  # the items' texts are there
+    hint, payload, texts = parts_of(bytes(raw))
+    assert len(texts) > 1000  # the items' texts are there
     if damage == "flip the last byte":
         raw[-2] ^= 0x01  # inside the last item's text: '}' becomes '|'
     elif damage == "one byte fewer":
@@ -399,12 +398,33 @@ def test_damaged_item_texts_after_the_payload_are_not_trusted(plan: Path, damage
     elif damage == "one byte more":
         raw += b" "
     else:
-        found = marshal.loads(bytes(raw[head + 40 : end]))
+        found = marshal.loads(payload)
         first = found["entries"][0]
         found["entries"] = (first[:3] + (first[3] + 1,) + first[4:],) + found["entries"][1:]
-        raw = bytearray(b"".join(cache.keeping._framed(marshal.dumps(found), [bytes(raw[end:])])))
+        raw = bytearray(b"".join(cache.keeping._framed(marshal.dumps(found), [texts], hint)))
     file.write_bytes(bytes(raw))
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
+
+
+@pytest.mark.parametrize("hint", ["another file", "a shorter prefix", "a longer prefix", "garbage", "none"])
+def test_a_cache_whose_hint_is_wrong_is_not_trusted(plan: Path, hint: str):
+    """The hint before the payload (cache/beside.py) only says where to start hashing: a
+    hint naming another file or prefix, or none, never lets the cache answer."""
+    good = same_as_cold(plan, "--format", "json")
+    file = cache_of(plan)
+    _, payload, texts = parts_of(file.read_bytes())
+    store = plan.parent / "observations.csv"
+    size = store.stat().st_size
+    wrong = {
+        "another file": f"{plan.stat().st_size}\n{plan}".encode(),
+        "a shorter prefix": f"{size - 1}\n{store}".encode(),
+        "a longer prefix": f"{size + 1}\n{store}".encode(),
+        "garbage": b"\xff\xfe not a hint",
+        "none": b"",
+    }[hint]
+    file.write_bytes(b"".join(cache.keeping._framed(payload, [texts], wrong)))
+    assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
+    assert same_as_cold(plan, "--format", "json", rebuilt=False) == good  # the rebuilt cache's hint is right
 
 
 def test_damaged_item_texts_are_not_kept_anew_by_a_rewrite(plan: Path, monkeypatch: pytest.MonkeyPatch):
@@ -419,9 +439,9 @@ def test_damaged_item_texts_are_not_kept_anew_by_a_rewrite(plan: Path, monkeypat
     saved: list[bytes] = []
     keep = cache._save
 
-    def recorded(file: Path, cached: dict, texts: Any = ()) -> None:
+    def recorded(file: Path, cached: dict, texts: Any = (), hint: bytes = b"") -> None:
         saved.append(b"".join(texts))
-        keep(file, cached, texts)
+        keep(file, cached, texts, hint)
 
     monkeypatch.setattr(cache, "_save", recorded)
     append(plan, "fdi_total_p01,2025-Q3,12,,x,,2030-01-01T00:00:00Z")
@@ -594,6 +614,16 @@ def test_a_period_left_out_is_warned_of_through_the_cache(plan: Path, fmt: str):
     assert status(plan, "--format", fmt).stderr == left_out(plan, line, "2031-Q2")
 
 
+def parts_of(raw: bytes) -> tuple[bytes, bytes, bytes]:
+    """A cache file's hint, payload and texts, as keeping._framed lays them out."""
+    head = len(cache.keeping._MAGIC)
+    assert raw.startswith(cache.keeping._MAGIC)
+    payload_size = int.from_bytes(raw[head + 32 : head + 40], "little")
+    start = head + 44 + int.from_bytes(raw[head + 40 : head + 44], "little")
+    assert cache._digest(raw[start : start + payload_size]) == raw[head : head + 32]
+    return raw[head + 44 : start], raw[start : start + payload_size], raw[start + payload_size :]
+
+
 def stored(plan: Path) -> dict:
     found = cache._load(cache_of(plan), cache._key(plan, cache._digest(plan.read_bytes())))
     assert found is not None
@@ -661,7 +691,7 @@ def test_a_damaged_drawn_table_is_not_trusted(plan: Path, damage: str):
     else:
         import marshal
 
-        stored = marshal.loads(bytes(raw[len(cache.keeping._MAGIC) + 40 :]))
+        stored = marshal.loads(parts_of(bytes(raw))[1])
         stored["views"] = {k: 42 for k in stored["views"]}
         payload = marshal.dumps(stored)
         file.write_bytes(b"".join(cache.keeping._framed(payload)))

@@ -72,6 +72,7 @@ from .keeping import FORMAT, _digest, _hasher, _key, _load, _regular_bytes, _sav
 from .lines import _line_index, _newlines
 from .plain import _allowed, _decode, _encode  # noqa: F401  (tests reach them here)
 from .appended import _append
+from .beside import Beside, hint_for
 from .units import kept_dimensions, unit_lines
 
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
@@ -163,14 +164,17 @@ def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: C
     targets_digest = _digest(data)
     file = cache_file(path)
     key = _key(path, targets_digest)
-    cached = _load(file, key)
-    if cached is not None and (cached.get("cells") or not cells):
-        try:
-            state = _warm(cached, file, path)
-        except Exception:  # a cache is never trusted: anything odd means a cold run
-            state = None
-        if state is not None:
-            return _trusted(state)
+    with Beside() as beside:
+        # The store named by the cache file's first bytes is hashed from then on (beside.py).
+        cached = _load(file, key, beside.hash_store)
+        state = None
+        if cached is not None and (cached.get("cells") or not cells):
+            try:
+                state = _warm(cached, file, path, beside)
+            except Exception:  # a cache is never trusted: anything odd means a cold run
+                state = None
+    if state is not None:
+        return _trusted(state)
     return _trusted(_cold(targets, path, targets_digest, key, file, target_ids, check_ids, cells))
 
 
@@ -284,7 +288,7 @@ def _cold(
         unchanged = again is not None and _digest(again) == targets_digest
         if unchanged:
             on_disk, texts = entries_on_disk(cached["entries"])
-            _save(file, {**cached, "entries": on_disk}, texts)
+            _save(file, {**cached, "entries": on_disk}, texts, hint_for(seen["path"], seen["size"]))
     check_ids(plan, target_ids)
     return state
 
@@ -387,8 +391,12 @@ def _with_entries(cached: dict) -> dict:
     return {} if entries is None else {**cached, "entries": entries}
 
 
-def _warm(cached: dict, file: Path, path: Path) -> dict | None:
-    """The cache checked against the files and brought up to date with an append, or None."""
+def _warm(cached: dict, file: Path, path: Path, beside: Beside) -> dict | None:
+    """The cache checked against the files and brought up to date with an append, or None.
+
+    ``beside``: the store the cache file's hint named, mapped, its prefix being hashed by
+    a thread (beside.py); used only if it is the store, prefix and file the payload names.
+    """
     from types import SimpleNamespace
 
     from ..files.workspace import store_path_for
@@ -397,59 +405,47 @@ def _warm(cached: dict, file: Path, path: Path) -> dict | None:
     store_path = store_path_for(SimpleNamespace(observations_path=cached["observations"]), path)  # type: ignore[arg-type]
     if str(store_path) != cached["store"]:
         return None
-    import mmap
-
     # A batch being appended, or one a crash interrupted (journal.read_pending): the cold
     # run reads only its committed rows, or refuses, as the plain path does.
     journal = str(store_path) + ".pending"
     if os.path.exists(journal):
         return None
-    try:
-        # Not blocking: a FIFO put where the store was fails the identity check below.
-        with os.fdopen(os.open(store_path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
-            st = os.fstat(fh.fileno())
-            size = cached["size"]
-            if (st.st_dev, st.st_ino) != tuple(cached["ident"]) or st.st_size < size or not st.st_size:
-                return None
-            # Mapped, not read: the store is hashed where it lies in the page cache.
-            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-                hasher = _hasher(size)
-                changed: dict = {}
-                texts = cached["texts"]
-                # The prefix is hashed, and the items' texts read and hashed, by a thread
-                # while the entries are made and any appended rows worked out (hashlib
-                # lets go of the interpreter for a large buffer): a national store's
-                # 100 MB took 0.09 s of a 0.44 s run after an append. Nothing worked out
-                # is used unless both are the ones cached.
-                prefix = memoryview(data)[:size]
-                try:
-                    with _hashing(partial(hasher.update, prefix), texts.prove):
-                        cached = _with_entries(cached)
-                        updated = _append(cached, data, store_path) if cached and len(data) > size else None
-                finally:
-                    prefix.release()  # no buffer of the map left exported: it is closed next
-                if not cached or hasher.digest() != cached["sha"] or not texts.proved():
-                    return None
-                if len(data) > size:
-                    if updated is None:
-                        return None
-                    changed = {
-                        "entries": updated["entries"],
-                        "warnings": updated["warnings"],
-                        "unknown": updated["unknown"],
-                        "known": updated["known"],
-                    }
-                    if len(data) - size >= REWRITE_AFTER:
-                        if type(_hasher(len(data))) is type(hasher):
-                            hasher.update(memoryview(data)[size:])
-                        else:
-                            hasher = _hasher(len(data))
-                            hasher.update(memoryview(data))
-                        updated.update(size=len(data), sha=hasher.digest(), index=_line_index(data))
-                        on_disk, kept = entries_on_disk(updated["entries"])
-                        _save(file, {**updated, "entries": on_disk}, kept)
-    except (OSError, ValueError):
+    store = beside.store
+    size = cached["size"]
+    if store is None or (store.path, store.size, store.ident) != (cached["store"], size, tuple(cached["ident"])):
+        return None  # not the store the payload names (or none): a FIFO, a replaced file...
+    data = store.data
+    texts = cached["texts"]
+    # The items' texts are read and checked by the same thread, after the store's prefix,
+    # while the entries are made and any appended rows worked out: a national store's
+    # 100 MB took 0.09 s of a 0.44 s run after an append. Nothing worked out is used
+    # unless both are the ones cached.
+    beside.add(texts.prove)
+    cached = _with_entries(cached)
+    updated = _append(cached, data, store_path) if cached and len(data) > size else None
+    beside.finish()
+    if not cached or store.hasher.digest() != cached["sha"] or not texts.proved():
         return None
+    changed: dict = {}
+    if len(data) > size:
+        if updated is None:
+            return None
+        changed = {
+            "entries": updated["entries"],
+            "warnings": updated["warnings"],
+            "unknown": updated["unknown"],
+            "known": updated["known"],
+        }
+        if len(data) - size >= REWRITE_AFTER:
+            hasher = store.hasher
+            if type(_hasher(len(data))) is type(hasher):
+                hasher.update(memoryview(data)[size:])
+            else:
+                hasher = _hasher(len(data))
+                hasher.update(memoryview(data))
+            updated.update(size=len(data), sha=hasher.digest(), index=_line_index(data))
+            on_disk, kept = entries_on_disk(updated["entries"])
+            _save(file, {**updated, "entries": on_disk}, kept, hint_for(updated["store"], len(data)))
     if changed and os.path.exists(journal):
         return None  # a batch began while the appended rows were read: they may be part of it
     return {**cached, **changed}

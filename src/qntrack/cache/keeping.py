@@ -1,8 +1,9 @@
 """The status cache's file: where it is, its key, and reading and writing it whole.
 
 ``.qntrack-cache/status-<16 hex digits>.bin`` beside targets.yaml: a magic line, the
-32-byte hash of the payload, its length (8 bytes), the payload (marshal), then any texts
-kept outside it (``Texts``: each target's JSON item), whose length and hash the payload holds. ``_load`` returns nothing for a
+32-byte hash of the payload, its length (8 bytes), a hint's length (4 bytes) and the hint
+(the store it covers, unproved: cache/beside.py), the payload (marshal), then any texts
+kept outside it (``Texts``: each target's JSON item), whose length and checksum the payload holds. ``_load`` returns nothing for a
 file that is not exactly what ``_save`` wrote for this key; a cache that cannot be
 written is no error.
 """
@@ -14,13 +15,13 @@ import os
 import sys
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from .. import __version__
 from ..files.workspace import CACHE_DIR
 
-FORMAT = 7
-_MAGIC = b"qntrack status cache 7\n"
+FORMAT = 8
+_MAGIC = b"qntrack status cache 8\n"
 
 _BIG = 4 * 1024 * 1024
 
@@ -174,16 +175,21 @@ def _crc(texts: Any) -> int:
     return zlib.crc32(texts)
 
 
-def _framed(payload: bytes, texts: Sequence[Any] = ()) -> tuple[Any, ...]:
+def _framed(payload: bytes, texts: Sequence[Any] = (), hint: bytes = b"") -> tuple[Any, ...]:
     """The pieces of a cache file: the magic line, the payload's hash, its length, the
-    payload, then any texts kept outside it (their length and hash are in the payload)."""
-    return (_MAGIC, _digest(payload), len(payload).to_bytes(8, "little"), payload, *texts)
+    length of the hint and the hint (what a reader may start on before the payload is
+    proved: beside.hint_for), the payload, then any texts kept outside it (their length
+    and checksum are in the payload)."""
+    sizes = len(payload).to_bytes(8, "little") + len(hint).to_bytes(4, "little")
+    return (_MAGIC, _digest(payload), sizes, hint, payload, *texts)
 
 
-def _load(file: Path, key: tuple) -> dict | None:
+def _load(file: Path, key: tuple, early: Callable[[bytes], Any] | None = None) -> dict | None:
     """The payload ``_save`` wrote for ``key``, or None; the texts kept after it, if any,
-    as ``Texts`` under ``"texts"``, not yet read."""
+    as ``Texts`` under ``"texts"``, not yet read. ``early`` is given the file's hint as
+    soon as it is read, before the payload is proved."""
     head = len(_MAGIC)
+    top_size = head + 44
     try:
         # Non-blocking, and only a regular file: a FIFO put in the cache folder must not
         # make status wait for a writer (tests/test_os_errors.py).
@@ -192,13 +198,18 @@ def _load(file: Path, key: tuple) -> dict | None:
             st = os.fstat(fd)
             if not S_ISREG(st.st_mode):
                 return None
-            top = fh.read(head + 40)
-            if len(top) < head + 40 or not top.startswith(_MAGIC):
+            top = fh.read(top_size)
+            if len(top) < top_size or not top.startswith(_MAGIC):
                 return None
-            end = head + 40 + int.from_bytes(top[head + 32 :], "little")
+            hint_size = int.from_bytes(top[head + 40 :], "little")
+            start = top_size + hint_size
+            end = start + int.from_bytes(top[head + 32 : head + 40], "little")
             if end > st.st_size:
                 return None
-            payload = fh.read(end - head - 40)
+            hint = fh.read(hint_size)
+            if early is not None and len(hint) == hint_size:
+                early(hint)
+            payload = fh.read(end - start)
             if _digest(payload) != top[head : head + 32]:
                 return None
             try:
@@ -210,7 +221,7 @@ def _load(file: Path, key: tuple) -> dict | None:
             kept = cached.get("texts")
             if kept is None and end == st.st_size:
                 return cached
-            # The texts' length and hash, as _save wrote them, and that many bytes after.
+            # The texts' length and checksum, as _save wrote them, and that many bytes after.
             if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == st.st_size - end):
                 return None
             cached["texts"] = Texts(file, end, kept[0], kept[1])
@@ -219,15 +230,15 @@ def _load(file: Path, key: tuple) -> dict | None:
         return None
 
 
-def _save(file: Path, cached: dict, texts: Sequence[Any] = ()) -> None:
+def _save(file: Path, cached: dict, texts: Sequence[Any] | None = None, hint: bytes = b"") -> None:
     """Write atomically; a cache that cannot be written is no error. ``texts`` (bytes or
     memory views) are kept after the payload, in order, and come back as one ``Texts``
-    (``_load``)."""
+    (``_load``); ``hint`` is written before the payload (``_framed``)."""
     import zlib
 
     from ..files.starter import write_atomically
 
-    if texts:
+    if texts is not None:  # (none for a plan without targets: still texts, of length 0)
         check = 0
         for text in texts:
             check = zlib.crc32(text, check)
@@ -246,6 +257,6 @@ def _save(file: Path, cached: dict, texts: Sequence[Any] = ()) -> None:
             )
         # No fsync: _load checks the digest, so a cache a crash tore is made again (docs/performance.md).
         # In parts: the payload of a national plan is tens of MB, not copied once more.
-        write_atomically(file, _framed(payload, texts), durable=False)
+        write_atomically(file, _framed(payload, texts or (), hint), durable=False)
     except (OSError, ValueError):
         pass
