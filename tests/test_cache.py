@@ -897,3 +897,29 @@ def package_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("package") / "qntrack"
     shutil.copytree(_PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     return copy
+
+
+def test_the_thread_beside_lets_go_of_a_jobs_data_once_done():
+    """The cold run hands the store's bytes to the hashing thread and drops its own: the
+    thread must not keep them until the block ends (a national store is 100 MB of the
+    run's peak of memory)."""
+    import threading
+    import time
+    import weakref
+    from functools import partial
+
+    from qntrack.cache.beside import Beside
+
+    class Data:
+        pass
+
+    data, ran = Data(), threading.Event()
+    gone = weakref.ref(data)
+    with Beside() as beside:
+        beside.add(partial(lambda held: ran.set(), data))
+        del data
+        assert ran.wait(5)
+        deadline = time.monotonic() + 5
+        while gone() is not None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert gone() is None  # still inside the block

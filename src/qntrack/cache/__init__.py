@@ -45,10 +45,9 @@ from __future__ import annotations
 import marshal
 import os
 from array import array
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
 from ..files.workspace import find_targets
 from . import keeping
@@ -214,10 +213,12 @@ def _cold(
             st = os.stat(store_path)
         except OSError:
             return parse_store(data, str(store_path))
-        # The store is hashed for the cache's key while it is read: 0.09 s of a national
-        # store's cold run.
+        # The store is hashed for the cache's key by a thread while it is read: 0.09 s of
+        # a national store's cold run. The thread lets go of the bytes once hashed, so
+        # they go when the reader drops them (beside.py).
         hasher = _hasher(len(data))
-        with _hashing(partial(hasher.update, data)):
+        with Beside() as beside:
+            beside.add(partial(hasher.update, data))
             index = _line_index(data)
             seen.update(
                 path=str(store_path),
@@ -360,28 +361,6 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
 
 
 # --- warm: the cache, checked, plus whatever was appended -----------------------------------
-
-
-@contextmanager
-def _hashing(*work: Callable[[], Any]) -> Iterator[None]:
-    """``work`` (hashing: the store, the cache's texts), one after the other, done by a
-    thread while the block runs, and done when it ends, whatever the block did: hashlib
-    lets go of the interpreter for a buffer this large, so the hashes cost nothing beside
-    the work on two cores (docs/decisions.md, "The store's hash beside the work"). One
-    thread, not one per hash: the work beside it keeps a core of its own. Nothing the
-    block works out is used before the digests are compared."""
-    import threading
-
-    def run() -> None:
-        for job in work:
-            job()
-
-    worker = threading.Thread(target=run, name="qntrack-hash")
-    worker.start()
-    try:
-        yield
-    finally:
-        worker.join()  # and with it the thread's reference to the data
 
 
 def _with_entries(cached: dict) -> dict:
