@@ -131,6 +131,31 @@ def _collector_policy() -> None:
     gc.disable()
 
 
+def _utf8_streams() -> None:
+    """Standard output and error in an encoding that can write every letter qntrack has.
+
+    Python takes their encoding from the locale or PYTHONIOENCODING: ASCII, Latin-1 or a
+    Windows code page (cp1258 has no precomposed Vietnamese letters) made every command
+    that prints a Vietnamese name end in a traceback. To a pipe or a file they are now
+    UTF-8, which is what JSON, CSV and the reports are documented to be; a terminal keeps
+    its encoding and shows '?' for a letter it has no way to show (docs/decisions.md,
+    "Output in UTF-8 whatever the locale says").
+    """
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if codecs.lookup(stream.encoding).name == "utf-8":
+                continue
+            reconfigure = stream.reconfigure  # type: ignore[union-attr]  # a TextIOWrapper's
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="strict" if stream is sys.stdout else "backslashreplace")
+        except (AttributeError, LookupError, OSError, TypeError, ValueError):
+            continue  # not a text stream of the usual kind: left as it is
+
+
 def main() -> None:
     """Console entry point: user mistakes become messages and exit codes, never tracebacks.
 
@@ -141,6 +166,7 @@ def main() -> None:
         _closed_stdout()
     if sys.stderr is None:  # `2>&-`: messages are lost, as with `2>/dev/full`, exit codes kept
         _closed_stderr()
+    _utf8_streams()
     sys.stderr = _Messages(sys.stderr)
     try:
         if _stdout_is_a_file():
