@@ -38,15 +38,15 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1258"])
 @pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(a) for a in COMMANDS])
-def test_output_to_a_pipe_is_utf8_whatever_the_encoding(shipped: Path, args: tuple[str, ...], encoding: str):
+def test_output_to_a_pipe_is_utf8_whatever_the_encoding(shipped: Path, args: tuple[str, ...]):
     plain = run(shipped, *args)
     assert plain.returncode in (0, 1), plain.stderr.decode("utf-8", "replace")
-    other = run(shipped, *args, encoding=encoding)
-    assert b"Traceback" not in other.stderr
-    assert (other.returncode, other.stdout) == (plain.returncode, plain.stdout)
-    other.stdout.decode("utf-8")  # UTF-8, as docs/json.md and docs/formats.md say
+    plain.stdout.decode("utf-8")  # UTF-8, as docs/json.md and docs/formats.md say
+    for encoding in ("ascii", "cp1258"):  # seven bits; a code page without Vietnamese's letters
+        other = run(shipped, *args, encoding=encoding)
+        assert b"Traceback" not in other.stderr
+        assert (other.returncode, other.stdout) == (plain.returncode, plain.stdout), encoding
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])

@@ -33,7 +33,7 @@ _items = st.lists(st.dictionaries(_text, _value, max_size=5), max_size=5)
 _groups = st.lists(st.dictionaries(_text, _value, max_size=3), max_size=3)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(items=_items, title=_text, as_of=st.one_of(st.none(), _text), groups=_groups)
 def test_the_document_from_item_texts_is_to_json_of_the_whole(items, title, as_of, groups):
     whole = formats.to_json(formats._document(items, as_of, title, groups))
