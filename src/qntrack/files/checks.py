@@ -213,20 +213,25 @@ def run_checks(
             )
     if "formula" in selected:
         problems.extend(formula_problems(store.observations, file))
-    # The same-moment and jump checks read only periods with several vintages.
-    revised = revised_rows(store.observations) if {"same-moment", "jump"} & selected else []
+    observations = store.observations
+    if plan.dimensions:
+        from .workspace import canonical_units
+
+        observations = canonical_units(plan, store).observations
+    # The same-moment and jump checks read only periods with several vintages: found while
+    # the series are built when they read the store's rows as they are (no unit's key
+    # typed otherwise, no --as-of), else by a pass of their own.
+    revised: list[Observation] = []
+    same_rows = observations is store.observations and not as_of and bool({"same-moment", "jump"} & selected)
+    series, left_out = build_series(plan.indicators, observations, as_of, revised if same_rows else None)
+    if not same_rows and {"same-moment", "jump"} & selected:
+        revised = revised_rows(store.observations)
     if "same-moment" in selected:
         problems.extend(same_moment_problems(revised, file))
     if "timing" in selected:
         from ..files.store import utc_now
 
         problems.extend(timing_check(store.observations, file, now or utc_now()))
-    observations = store.observations
-    if plan.dimensions:
-        from .workspace import canonical_units
-
-        observations = canonical_units(plan, store).observations
-    series, left_out = build_series(plan.indicators, observations, as_of)
     if "units-sum" in selected and plan.dimensions:
         problems.extend(units_sum_problems(plan, series, file))
     if "derived" in selected:

@@ -8,7 +8,8 @@ at the meeting on that date?".
 
 from __future__ import annotations
 
-from operator import itemgetter
+from collections import Counter
+from operator import attrgetter, itemgetter
 from typing import Iterable, Mapping, Sequence
 
 from ..plan.formula import FormulaError, parse_formula
@@ -36,6 +37,8 @@ LeftOut = dict[str, list[Problem]]
 
 # (recorded_at, line) of an observation, read in C: the order of an indicator's vintages.
 _STATUS = itemgetter(Observation._fields.index("status"))
+_LINE = itemgetter(Observation._fields.index("line"))
+_SORT_KEY = attrgetter("period.sort_key")
 _VINTAGE_ORDER = itemgetter(Observation._fields.index("recorded_at"), Observation._fields.index("line"))
 
 
@@ -46,8 +49,16 @@ def as_of_bound(as_of: str) -> str:
     return f"{as_of}T23:59:59Z" if len(as_of) == 10 else as_of
 
 
-def in_force(observations: Iterable[Observation], as_of: str | None = None) -> Series:
-    """Per indicator, the observations in force, sorted by period."""
+def in_force(
+    observations: Iterable[Observation], as_of: str | None = None, revised: list[Observation] | None = None
+) -> Series:
+    """Per indicator, the observations in force, sorted by period.
+
+    ``revised``, when given, receives the rows of every (indicator, period) that has more
+    than one, in the order of their lines: what ``check``'s same-moment and jump checks
+    read (files.checks_rows.revised_rows), found here while each indicator's rows are at
+    hand rather than by another pass over a million rows.
+    """
     if as_of:
         bound = as_of_bound(as_of)
         observations = (o for o in observations if o.recorded_at <= bound)
@@ -69,10 +80,15 @@ def in_force(observations: Iterable[Observation], as_of: str | None = None) -> S
         # line. Keyed by the period's sort key, an int that hashes as itself.
         latest = {o.period.sort_key: o for o in rows}
         kept = [latest[key] for key in sorted(latest)]
+        if revised is not None and len(latest) < len(rows):
+            many = {key for key, n in Counter(map(_SORT_KEY, rows)).items() if n > 1}
+            revised.extend(o for o in rows if o.period.sort_key in many)
         if RETRACTED in set(map(_STATUS, rows)):
             # A period whose latest vintage withdraws its figure has none in force.
             kept = [o for o in kept if o.status != RETRACTED]
         series[ind] = kept
+    if revised:
+        revised.sort(key=_LINE)
     return series
 
 
@@ -80,6 +96,7 @@ def build_series(
     indicators: Mapping[str, Indicator],
     observations: Iterable[Observation],
     as_of: str | None = None,
+    revised: list[Observation] | None = None,
 ) -> tuple[Series, LeftOut]:
     """Series in force for every indicator, derived ones computed from their inputs.
 
@@ -87,8 +104,9 @@ def build_series(
     ``recorded_at`` is the latest of its inputs', so ``as_of`` applies to it naturally.
     A period the formula cannot be worked out for (a division by zero) is left out, and
     said so in the warnings returned, by derived indicator, in the order they were met.
+    ``revised``: as ``in_force``'s.
     """
-    series = in_force(observations, as_of)
+    series = in_force(observations, as_of, revised)
     problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}
     done: set[str] = set()
