@@ -74,3 +74,37 @@ def test_check_reports_the_same_with_the_revised_rows_found_either_way(shipped: 
     assert {p.check for p in plain} >= {"jump", "same-moment"}
     dated = run_checks(str(shipped / "targets.yaml"), ["jump", "same-moment"], as_of="2099-01-01")
     assert [(p.location, p.check) for p in dated] == [(p.location, p.check) for p in plain]
+
+
+def test_check_names_each_unit_as_the_plan_does(shipped: Path):
+    """check writes unit keys as the plan names them from what UnitRows read of each key
+    (UnitRows.canonical): the same key as plan.units.canonical_key, for keys as stored
+    and as people type them (spacing, case, the dimension's name, no accents, units and
+    dimensions that do not exist, malformed brackets)."""
+    import csv
+
+    from qntrack.files.checks_units import UnitRows
+    from qntrack.files.definitions import load_plan
+    from qntrack.plan.units import canonical_key, split_key
+
+    plan = load_plan(shipped / "targets.yaml")
+    with open(shipped / "observations.csv", encoding="utf-8", newline="") as fh:
+        stored = {row["indicator"] for row in csv.DictReader(fh) if "[" in row["indicator"]}
+    assert len(stored) >= 3
+    typed = set()
+    for key in stored:
+        base, dims = split_key(key)  # type: ignore[misc]
+        (dim, unit), *_ = dims
+        typed |= {
+            f" {base} [ {dim} = {unit.upper()} ] ",
+            f"{base}[{dim}={unit.encode('ascii', 'ignore').decode()}]",
+            f"{base}[{plan.dimensions[dim].name.en}={unit}]",
+            f"{base}[{dim}=Nowhere]",
+            f"{base}[nothing={unit}]",
+            f"{base}[{dim}={unit}",
+            f"no_such_indicator[{dim}={unit}]",
+            f"{base}[{dim}={unit};{dim}={unit}]",
+        }
+    units = UnitRows(plan)
+    for key in sorted(stored | typed):
+        assert units.canonical(key) == canonical_key(key, plan.indicators, plan.dimensions), key

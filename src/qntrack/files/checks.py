@@ -217,7 +217,7 @@ def run_checks(
     if plan.dimensions:
         from .workspace import canonical_units
 
-        observations = canonical_units(plan, store).observations
+        observations = canonical_units(plan, store, units.canonical).observations
     # The same-moment and jump checks read only periods with several vintages: found while
     # the series are built when they read the store's rows as they are (no unit's key
     # typed otherwise, no --as-of), else by a pass of their own.

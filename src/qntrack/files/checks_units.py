@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 from ..catalog import Figure, Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Plan, Problem
 from ..plan.periods import Period
-from ..plan.units import Dims, Unit, outside, resolve_dims, split_key, units_outside
+from ..plan.units import Dims, Unit, outside, resolve_dims, split_key, unit_key, units_outside
 from ..method.series import Series
 
 __all__ = ["UnitRows", "SUM_TOLERANCE", "units_sum_problems", "outside_in_force"]
@@ -53,6 +53,15 @@ class UnitRows:
         if problems:
             return None, (), msg("checks_unit_not_declared", key=key, problem=problems[0])
         return indicator, canon, None
+
+    def canonical(self, key: str) -> str | None:
+        """``plan.units.canonical_key`` of ``key``, from what ``read`` found of it: check
+        writes every unit's key as the plan names it (workspace.canonical_rows) without
+        resolving each key a second time."""
+        indicator, dims, wrong = self.read(key)
+        if indicator is None or wrong is not None or not indicator.dimensions or not dims:
+            return None
+        return unit_key(indicator.id, dims)
 
     def withdrawn(self, rows: Sequence[Observation], row: Observation) -> bool:
         """Whether the latest vintage of ``row``'s unit and period is a retraction (the

@@ -163,18 +163,23 @@ def open_workspace(
     return Workspace(plan, path, store_path, store, series, left_out)
 
 
-def canonical_units(plan: Plan, store: StoreContents) -> StoreContents:
+def canonical_units(
+    plan: Plan, store: StoreContents, canonical: Callable[[str], str | None] | None = None
+) -> StoreContents:
     """The store with every unit's key written as the plan names the unit: a row typed
     by hand as ``grdp_growth[locality = ha long]`` is a figure of Ha Long, in one series
-    with the rows qntrack wrote (plan.units.canonical_key). A key that names no unit is
-    left as it is: ``check`` reports it, and ``status`` warns of its rows."""
+    with the rows qntrack wrote (plan.units.canonical_key, or ``canonical`` that gives
+    the same). A key that names no unit is left as it is: ``check`` reports it, and
+    ``status`` warns of its rows."""
     from dataclasses import replace
 
-    rows = canonical_rows(plan, store.observations)
+    rows = canonical_rows(plan, store.observations, canonical)
     return replace(store, observations=rows) if rows is not store.observations else store
 
 
-def canonical_rows(plan: Plan, observations: tuple[Observation, ...]) -> tuple[Observation, ...]:
+def canonical_rows(
+    plan: Plan, observations: tuple[Observation, ...], canonical: Callable[[str], str | None] | None = None
+) -> tuple[Observation, ...]:
     """``observations`` with every unit's key as the plan names it (``canonical_units``);
     the same tuple when none changes. What an append compares its rows with, too: a
     figure typed again is "already recorded", and a retraction finds the figure in force,
@@ -191,7 +196,7 @@ def canonical_rows(plan: Plan, observations: tuple[Observation, ...]) -> tuple[O
     renamed = {}
     for key in set(map(attrgetter("indicator"), observations)):
         if "[" in key:
-            canon = canonical_key(key, plan.indicators, plan.dimensions) or key
+            canon = (canonical(key) if canonical else canonical_key(key, plan.indicators, plan.dimensions)) or key
             if canon != key:
                 renamed[key] = canon
     if not renamed:
