@@ -406,7 +406,9 @@ def test_damaged_item_texts_after_the_payload_are_not_trusted(plan: Path, damage
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
 
 
-@pytest.mark.parametrize("hint", ["another file", "a shorter prefix", "a longer prefix", "garbage", "none"])
+@pytest.mark.parametrize(
+    "hint", ["another file", "a shorter prefix", "a longer prefix", "garbage", "none", "a NUL", "a folder"]
+)
 def test_a_cache_whose_hint_is_wrong_is_not_trusted(plan: Path, hint: str):
     """The hint before the payload (cache/beside.py) only says where to start hashing: a
     hint naming another file or prefix, or none, never lets the cache answer."""
@@ -421,6 +423,8 @@ def test_a_cache_whose_hint_is_wrong_is_not_trusted(plan: Path, hint: str):
         "a longer prefix": f"{size + 1}\n{store}".encode(),
         "garbage": b"\xff\xfe not a hint",
         "none": b"",
+        "a NUL": f"{size}\n{store}\0".encode(),
+        "a folder": f"10\n{plan.parent}".encode(),
     }[hint]
     file.write_bytes(b"".join(cache.keeping._framed(payload, [texts], wrong)))
     assert same_as_cold(plan, "--format", "json", rebuilt=True) == good

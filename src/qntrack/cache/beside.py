@@ -109,7 +109,7 @@ class Beside:
         try:
             # Not blocking: a FIFO put where the store was fails the checks of _warm.
             fh = os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb")
-        except OSError:
+        except (OSError, ValueError):  # (ValueError: a path with a NUL in it)
             return
         try:
             if not 0 < size <= os.fstat(fh.fileno()).st_size:

@@ -3,9 +3,9 @@
 ``.qntrack-cache/status-<16 hex digits>.bin`` beside targets.yaml: a magic line, the
 32-byte hash of the payload, its length (8 bytes), a hint's length (4 bytes) and the hint
 (the store it covers, unproved: cache/beside.py), the payload (marshal), then any texts
-kept outside it (``Texts``: each target's JSON item), whose length and checksum the payload holds. ``_load`` returns nothing for a
-file that is not exactly what ``_save`` wrote for this key; a cache that cannot be
-written is no error.
+kept outside it (``Texts``: each target's JSON item), whose length and checksum the
+payload holds. ``_load`` returns nothing for a file that is not exactly what ``_save``
+wrote for this key; a cache that cannot be written is no error.
 """
 
 from __future__ import annotations
