@@ -927,3 +927,105 @@ def test_the_thread_beside_lets_go_of_a_jobs_data_once_done():
         while gone() is not None and time.monotonic() < deadline:
             time.sleep(0.01)
         assert gone() is None  # still inside the block
+
+
+def test_a_repair_waits_while_a_warm_status_has_the_store_mapped(plan: Path):
+    """`check --repair` cuts the store back (an interrupted batch set aside). A status
+    that has the store mapped would be killed by a bus error reading a part cut away, so
+    it holds a shared lock on the store's lock file while mapped, and the repair, which
+    cuts only under the append lock, waits (here: gives up after its timeout)."""
+    import subprocess
+
+    good = same_as_cold(plan, "--format", "json")
+    store = plan.parent / "observations.csv"
+    size = store.stat().st_size
+    driver = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "import qntrack.cache\n"
+        "from qntrack.cache import keeping\n"
+        "from qntrack.cli import main\n"
+        "from qntrack.errors import InputError\n"
+        "from qntrack.files.repair import roll_back\n"
+        "load = keeping._load\n"
+        "def repair_meanwhile(file, key, early=None):\n"
+        "    found = load(file, key, early)\n"
+        "    store = Path('observations.csv')\n"
+        f"    Path('observations.csv.pending').write_text('qntrack append journal 1\\nsize {size - 100}\\nrows 1\\n')\n"
+        "    try:\n"
+        "        roll_back(store)\n"
+        "        sys.stderr.write('cut\\n')\n"
+        "    except InputError:\n"
+        "        sys.stderr.write('waited\\n')\n"
+        "    os.unlink('observations.csv.pending')\n"
+        "    return found\n"
+        "qntrack.cache._load = repair_meanwhile\n"
+        "sys.argv = ['qntrack', 'status', '--format', 'json']\n"
+        "main()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    env["QNTRACK_LOCK_TIMEOUT"] = "0.2"
+    run = subprocess.run([sys.executable, "-c", driver], cwd=plan.parent, env=env, capture_output=True, timeout=60)
+    assert run.returncode == 0, run  # not killed by a signal
+    assert run.stderr.startswith(b"waited\n"), run.stderr
+    assert run.stdout.decode() == good and store.stat().st_size == size
+
+
+def test_a_cache_claiming_a_huge_payload_is_not_read(plan: Path):
+    """A cache file whose length field claims gigabytes (a sparse file, say) is no cache
+    qntrack wrote: it is not read into memory (a MemoryError), and a cold run follows."""
+    good = same_as_cold(plan, "--format", "json")
+    file = cache_of(plan)
+    raw = file.read_bytes()
+    head = len(cache.keeping._MAGIC)
+    claimed = 64 << 30
+    with open(file, "r+b") as fh:
+        fh.seek(head + 32)
+        fh.write(claimed.to_bytes(8, "little"))
+        fh.truncate(len(raw) + claimed)  # sparse: no disk used
+    assert same_as_cold(plan, "--format", "json", rebuilt=True) == good
+    assert same_as_cold(plan, "--format", "json", rebuilt=False) == good
+
+
+def test_the_hashing_beside_stops_when_its_store_is_of_no_use(tmp_path: Path):
+    """A hint may name any file (it is read before the payload is proved): leaving the
+    block stops the hashing at the next chunk, not after the whole file."""
+    from qntrack.cache.beside import Beside, hint_for
+
+    big = tmp_path / "big"
+    with open(big, "wb") as fh:
+        fh.truncate(2 << 30)  # sparse
+    with Beside() as beside:
+        beside.hash_store(hint_for(str(big), 2 << 30))
+        store = beside.store
+        assert store is not None
+    assert store.hashed < (2 << 30)
+
+
+def test_the_same_plan_reached_by_another_path_names_it_as_that_run_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Warnings name targets.yaml as the run was given it; a cache written by a run that
+    reached the plan another way (its store named by an absolute path, so both find the
+    same store) is not used for them."""
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "targets.yaml").read_text(encoding="utf-8")
+    store = folder / "obs.csv"
+    shutil.copyfile(root / "observations.csv", store)
+    with open(store, "a", encoding="utf-8") as fh:
+        fh.write("nope_indicator,2025,1,estimate,x,,2025-12-20T00:00:00Z\n")
+    assert "\nobservations: observations.csv" in text
+    (folder / "targets.yaml").write_text(
+        text.replace("\nobservations: observations.csv", f"\nobservations: {store}"), encoding="utf-8"
+    )
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    monkeypatch.chdir(folder)
+    first = runner.invoke(app, ["status", "--format", "json"])
+    assert "targets.yaml does not define" in first.stderr
+    monkeypatch.chdir(tmp_path)
+    warm = runner.invoke(app, ["-t", "plan/targets.yaml", "status", "--format", "json"])
+    cold = runner.invoke(app, ["-t", "plan/targets.yaml", "status", "--format", "json"], env={"QNTRACK_NO_CACHE": "1"})
+    assert "plan/targets.yaml does not define" in cold.stderr
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)

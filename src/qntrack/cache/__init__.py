@@ -164,14 +164,16 @@ def _current(targets: str | None, target_ids: Sequence[str] | None, check_ids: C
     file = cache_file(path)
     key = _key(path, targets_digest)
     with Beside() as beside:
-        # The store named by the cache file's first bytes is hashed from then on (beside.py).
-        cached = _load(file, key, beside.hash_store)
         state = None
-        if cached is not None and (cached.get("cells") or not cells):
-            try:
+        try:  # a cache is never trusted: anything odd (MemoryError too) means a cold run
+            # The store named by the cache file's first bytes is hashed from then on (beside.py).
+            cached = _load(file, key, beside.hash_store)
+            if cached is not None and (cached.get("cells") or not cells) and cached.get("targets_file") == str(path):
+                # (The same targets.yaml reached by another path: its warnings name it
+                # as this run does only after a cold run.)
                 state = _warm(cached, file, path, beside)
-            except Exception:  # a cache is never trusted: anything odd means a cold run
-                state = None
+        except Exception:
+            state = None
     if state is not None:
         return _trusted(state)
     return _trusted(_cold(targets, path, targets_digest, key, file, target_ids, check_ids, cells))
@@ -418,10 +420,10 @@ def _warm(cached: dict, file: Path, path: Path, beside: Beside) -> dict | None:
         if len(data) - size >= REWRITE_AFTER:
             hasher = store.hasher
             if type(_hasher(len(data))) is type(hasher):
-                hasher.update(memoryview(data)[size:])
+                hasher.update(data[size:])
             else:
                 hasher = _hasher(len(data))
-                hasher.update(memoryview(data))
+                hasher.update(data)
             updated.update(size=len(data), sha=hasher.digest(), index=_line_index(data))
             on_disk, kept = entries_on_disk(updated["entries"])
             _save(file, {**updated, "entries": on_disk}, kept, hint_for(updated["store"], len(data)))

@@ -13,25 +13,69 @@ the thread finds is the one the payload holds (cache/__init__.py ``_warm``).
 from __future__ import annotations
 
 import os
-from functools import partial
 from typing import Any, Callable
 
 
 class Store:
-    """The store as a hint named it: mapped, with its first ``size`` bytes being hashed."""
+    """The store as a hint named it: mapped, its first ``size`` bytes being hashed by the
+    thread beside the work (``hash_prefix``), under a shared lock on the store's lock file
+    (``lock``) while it is mapped.
 
-    def __init__(self, path: str, size: int, fh: Any, data: Any, prefix: memoryview, hasher: Any) -> None:
-        self.path, self.size, self.fh, self.data, self.prefix, self.hasher = path, size, fh, data, prefix, hasher
+    Mapped, so that the thread hashes it in one call that lets go of the interpreter (read
+    a chunk at a time, the thread waited for the interpreter after every chunk while the
+    work held it: 0.05 s more after an append). A file cut shorter while mapped kills the
+    process that reads the lost part (a bus error): qntrack cuts a store back only under
+    its append lock (`check --repair`), which waits while a status holds the shared lock.
+    Another program that cuts the store in place during the run is the limit left
+    (docs/performance.md, "Limits worth knowing").
+    """
+
+    CHUNK = 256 << 20  # bytes hashed per call: a hint naming a huge file is stopped between two
+
+    def __init__(self, path: str, size: int, fh: Any, data: Any, lock: int | None, hasher: Any) -> None:
+        self.path, self.size, self.fh, self.data, self.lock, self.hasher = path, size, fh, data, lock, hasher
         st = os.fstat(fh.fileno())
         self.ident = (st.st_dev, st.st_ino)
+        self.hashed = 0  # bytes of the prefix hashed so far
+        self.stop = False  # set when nothing hashed any more can be used
+
+    def hash_prefix(self) -> None:
+        """Feed the hasher the first ``size`` bytes; stop early when ``stop`` is set."""
+        with memoryview(self.data) as view:
+            while self.hashed < self.size and not self.stop:
+                end = min(self.hashed + self.CHUNK, self.size)
+                self.hasher.update(view[self.hashed : end])
+                self.hashed = end
 
     def close(self) -> None:
-        self.prefix.release()  # no buffer of the map left exported: it is closed next
         try:
             self.data.close()
         except BufferError:  # a view of it still held elsewhere: the collector closes it
             pass
         self.fh.close()
+        if self.lock is not None:
+            os.close(self.lock)  # and with it the shared lock
+
+
+def _shared_lock(store: str) -> tuple[bool, int | None]:
+    """A shared lock on the store's append lock file (files.appending.store_lock), taken
+    without waiting: (True, its descriptor); (True, None) where there are no such locks or
+    the lock file cannot be made (no qntrack writer can take it there either); (False,
+    None) when a writer holds it (a batch or a repair under way: no warm answer)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: a mapped file cannot be cut shorter there at all
+        return True, None
+    try:
+        fd = os.open(os.path.realpath(store) + ".lock", os.O_RDONLY | os.O_CREAT, 0o666)
+    except OSError:
+        return True, None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return False, None
+    return True, fd
 
 
 class Beside:
@@ -52,6 +96,8 @@ class Beside:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.store is not None:
+            self.store.stop = True  # whatever is left of its hashing is of no use now
         self.finish()
         if self.store is not None:
             self.store.close()
@@ -96,8 +142,10 @@ class Beside:
 
     def hash_store(self, hint: bytes) -> None:
         """Map the store the cache file's hint names and start hashing the prefix it gives
-        (``hint_for``); nothing if the hint does not name a regular file that long."""
+        (``hint_for``); nothing if the hint does not name a regular file that long, or a
+        writer holds the store's lock."""
         import mmap
+        import stat
 
         from .keeping import _hasher
 
@@ -107,23 +155,25 @@ class Beside:
         except ValueError:
             return
         try:
-            # Not blocking: a FIFO put where the store was fails the checks of _warm.
+            # Not blocking: a FIFO put where the store was is no regular file.
             fh = os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb")
         except (OSError, ValueError):  # (ValueError: a path with a NUL in it)
             return
+        lock = None
         try:
-            if not 0 < size <= os.fstat(fh.fileno()).st_size:
-                fh.close()
-                return
-            # Mapped, not read: the store is hashed where it lies in the page cache.
-            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            st = os.fstat(fh.fileno())
+            if stat.S_ISREG(st.st_mode) and 0 < size <= st.st_size:
+                free, lock = _shared_lock(path)
+                if free:
+                    data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+                    self.store = Store(path, size, fh, data, lock, _hasher(size))
+                    self.add(self.store.hash_prefix)
+                    return
         except (OSError, ValueError):
-            fh.close()
-            return
-        prefix = memoryview(data)[:size]
-        hasher = _hasher(size)
-        self.store = Store(path, size, fh, data, prefix, hasher)
-        self.add(partial(hasher.update, prefix))
+            pass
+        fh.close()
+        if lock is not None:
+            os.close(lock)
 
 
 def hint_for(store: str, size: int) -> bytes:

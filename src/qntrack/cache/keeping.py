@@ -24,6 +24,9 @@ FORMAT = 8
 _MAGIC = b"qntrack status cache 8\n"
 
 _BIG = 4 * 1024 * 1024
+# The largest payload read: a national plan's is about 12 MB; anything claiming more than
+# this is no cache qntrack wrote, and is not read into memory to find out.
+_MAX_PAYLOAD = 1 << 30
 
 
 def _hasher(size: int) -> Any:
@@ -204,8 +207,8 @@ def _load(file: Path, key: tuple, early: Callable[[bytes], Any] | None = None) -
             hint_size = int.from_bytes(top[head + 40 :], "little")
             start = top_size + hint_size
             end = start + int.from_bytes(top[head + 32 : head + 40], "little")
-            if end > st.st_size:
-                return None
+            if end > st.st_size or end - start > _MAX_PAYLOAD or hint_size > 1 << 16:
+                return None  # not a payload qntrack wrote (a sparse file claiming gigabytes)
             hint = fh.read(hint_size)
             if early is not None and len(hint) == hint_size:
                 early(hint)
