@@ -60,14 +60,17 @@ class Store:
 def _shared_lock(store: str) -> tuple[bool, int | None]:
     """A shared lock on the store's append lock file (files.appending.store_lock), taken
     without waiting: (True, its descriptor); (True, None) where there are no such locks or
-    the lock file cannot be made (no qntrack writer can take it there either); (False,
-    None) when a writer holds it (a batch or a repair under way: no warm answer)."""
+    no lock file (no writer has run: a repair cuts only what an interrupted batch, begun
+    under that lock, left; a status makes no file); (False, None) when a writer holds it
+    (a batch or a repair under way: no warm answer)."""
     try:
         import fcntl
     except ImportError:  # Windows: a mapped file cannot be cut shorter there at all
         return True, None
+    if os.path.exists(store + ".pending"):
+        return False, None  # an interrupted batch, which a repair may cut away: no map
     try:
-        fd = os.open(os.path.realpath(store) + ".lock", os.O_RDONLY | os.O_CREAT, 0o666)
+        fd = os.open(os.path.realpath(store) + ".lock", os.O_RDONLY)
     except OSError:
         return True, None
     try:
