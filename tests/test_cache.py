@@ -726,7 +726,7 @@ def test_the_cache_keeps_named_records_and_each_items_json_text(plan: Path):
 
 
 def test_cached_and_cold_json_share_one_writer(plan: Path, monkeypatch: pytest.MonkeyPatch):
-    """Both paths write the status document with formats.document_text from each item's
+    """Both paths write the status document with formats.document_parts from each item's
     text (formats.item_json): items written in another layout, cached and cold still agree,
     and an append's targets are written the same way."""
     from qntrack.output import formats

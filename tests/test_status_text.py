@@ -1,4 +1,4 @@
-"""The status document's text made from each item's text (formats.document_text), which the
+"""The status document's text made from each item's text (formats.document_parts), which the
 status cache keeps, is to_json of the whole document: the documented layout, byte for byte."""
 
 from __future__ import annotations
@@ -33,18 +33,22 @@ _items = st.lists(st.dictionaries(_text, _value, max_size=5), max_size=5)
 _groups = st.lists(st.dictionaries(_text, _value, max_size=3), max_size=3)
 
 
+def text_of(parts: list) -> str:
+    return b"".join(parts).decode("utf-8")
+
+
 @settings(max_examples=80, deadline=None)
 @given(items=_items, title=_text, as_of=st.one_of(st.none(), _text), groups=_groups)
 def test_the_document_from_item_texts_is_to_json_of_the_whole(items, title, as_of, groups):
     whole = formats.to_json(formats._document(items, as_of, title, groups))
-    spliced = formats.document_text([formats.item_json(i) for i in items], as_of, title, groups)
+    spliced = text_of(formats.document_parts([formats.item_json(i) for i in items], as_of, title, groups))
     assert spliced == whole
 
 
 def test_no_targets_and_one_target_as_to_json_writes_them():
-    assert formats.document_text([], None, "", []) == formats.to_json(formats._document([], None, "", []))
+    assert text_of(formats.document_parts([], None, "", [])) == formats.to_json(formats._document([], None, "", []))
     one = [{"id": "a", "milestones": [], "details": {}, "of": {"x": [1, {"y": None}]}}]
-    text = formats.document_text([formats.item_json(i) for i in one], "2025-06-30", "T", [])
+    text = text_of(formats.document_parts([formats.item_json(i) for i in one], "2025-06-30", "T", []))
     assert text == formats.to_json(formats._document(one, "2025-06-30", "T", []))
     assert json.loads(text)["targets"] == one
 
@@ -58,6 +62,6 @@ def test_the_plain_status_json_is_the_documents_json(shipped: Path):
     ws = open_workspace(str(shipped / "targets.yaml"), None)
     results = assess(ws.plan, ws.series, None, reference_day(None))
     for by in ("group", "owner"):
-        text = b"".join(formats.status_json(results, None, ws.plan.title, by)).decode("utf-8")
+        text = text_of(formats.status_json(results, None, ws.plan.title, by))
         assert text == formats.to_json(formats.status_document(results, None, ws.plan.title, by))
         assert len(json.loads(text)["targets"]) == len(ws.plan.targets) > 10

@@ -141,11 +141,11 @@ def _utf8_streams() -> None:
     its encoding and shows '?' for a letter it has no way to show (docs/decisions.md,
     "Output in UTF-8 whatever the locale says").
     """
-    import codecs
+    from .printing import writes_utf8
 
     for stream in (sys.stdout, sys.stderr):
         try:
-            if codecs.lookup(stream.encoding).name == "utf-8":
+            if writes_utf8(stream):
                 continue
             reconfigure = stream.reconfigure  # type: ignore[union-attr]  # a TextIOWrapper's
             if stream.isatty():

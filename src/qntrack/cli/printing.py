@@ -61,19 +61,22 @@ def _out(text: str) -> None:
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
 
 
+def writes_utf8(stream: Any) -> bool:
+    """Whether a text stream encodes as UTF-8 (whatever its encoding's name is spelt)."""
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "").name == "utf-8"
+    except LookupError:
+        return False
+
+
 def _out_parts(parts: Sequence[bytes | memoryview]) -> None:
     """Write UTF-8 text given in pieces (formats.document_parts) as ``_out`` writes their
     join: straight to the bytes under a UTF-8 stdout (a national status document is 30 MB,
     not joined, decoded and encoded again), decoded otherwise."""
-    import codecs
-
     buffer = getattr(sys.stdout, "buffer", None)
-    encoding = getattr(sys.stdout, "encoding", None) or ""
-    try:
-        utf8 = buffer is not None and codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        utf8 = False
-    if buffer is None or not utf8:
+    if buffer is None or not writes_utf8(sys.stdout):
         _out(b"".join(parts).decode("utf-8"))
         return
     sys.stdout.flush()  # whatever was written as text goes first

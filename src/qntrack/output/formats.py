@@ -28,7 +28,6 @@ __all__ = [
     "rollup_dict",
     "status_document",
     "status_json",
-    "document_text",
     "document_parts",
     "groups_document",
     "item_json",
@@ -237,7 +236,7 @@ def _document(items: list[Any], as_of: str | None, title: str, groups: list[dict
 
 def item_json(item: dict[str, Any]) -> bytes:
     """One target's item as JSON text, as it stands in the status document's "targets"
-    list (``document_text``): to_json's layout, each line after the first indented four
+    list (``document_parts``): to_json's layout, each line after the first indented four
     spaces for the item's depth. What the status cache keeps of an item."""
     return orjson.dumps(item, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
 
@@ -271,13 +270,6 @@ def document_parts(
     parts[-1] = b"\n  ],\n"
     parts.append(head[at + len(_NO_TARGETS) :])
     return parts
-
-
-def document_text(
-    items_json: Sequence[bytes | memoryview], as_of: str | None, title: str, groups: list[dict[str, Any]]
-) -> str:
-    """``document_parts`` as one text."""
-    return b"".join(document_parts(items_json, as_of, title, groups)).decode("utf-8")
 
 
 def to_json(document: Any) -> str:
