@@ -22,7 +22,8 @@ Exit codes: 0 success, 1 invalid input or failed check, 2 usage error, 3 a `--fa
 gate tripped.
 Data goes to stdout; messages to stderr. A warning (a period a derived indicator cannot
 give, a division by zero: status, show, observations and report name each one they
-depend on) does not change the exit code.
+depend on) does not change the exit code. Sent to a pipe or a file, data and messages
+are UTF-8 whatever the locale says; a terminal that cannot show a letter shows `?`.
 """
 
 

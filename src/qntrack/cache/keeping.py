@@ -166,17 +166,21 @@ class Texts:
                     return  # exactly the texts, no more
         except OSError:
             return
-        self._ok = _crc(self.data) == self._check
+        self._ok = _crc((self.data,)) == self._check
 
     def proved(self) -> bool:
         self.prove()
         return bool(self._ok)
 
 
-def _crc(texts: Any) -> int:
+def _crc(pieces: Sequence[Any]) -> int:
+    """The CRC-32 of the pieces one after another: as written (``_save``), as read (one piece)."""
     import zlib
 
-    return zlib.crc32(texts)
+    check = 0
+    for piece in pieces:
+        check = zlib.crc32(piece, check)
+    return check
 
 
 def _framed(payload: bytes, texts: Sequence[Any] = (), hint: bytes = b"") -> tuple[Any, ...]:
@@ -238,15 +242,10 @@ def _save(file: Path, cached: dict, texts: Sequence[Any] | None = None, hint: by
     """Write atomically; a cache that cannot be written is no error. ``texts`` (bytes or
     memory views) are kept after the payload, in order, and come back as one ``Texts``
     (``_load``); ``hint`` is written before the payload (``_framed``)."""
-    import zlib
-
     from ..files.starter import write_atomically
 
     if texts is not None:  # (none for a plan without targets: still texts, of length 0)
-        check = 0
-        for text in texts:
-            check = zlib.crc32(text, check)
-        cached = {**cached, "texts": (sum(map(len, texts)), check)}
+        cached = {**cached, "texts": (sum(map(len, texts)), _crc(texts))}
     else:
         cached = {k: v for k, v in cached.items() if k != "texts"}
     try:
