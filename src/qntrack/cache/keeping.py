@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import marshal
 import os
-import sys
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any, Callable, Sequence
 
-from .. import __version__
 from ..files.workspace import CACHE_DIR
 
 FORMAT = 8
@@ -97,20 +95,9 @@ def _code_fingerprint(root: Path | None = None) -> str:
     """
     import orjson
 
-    h = _hasher(0)
-    h.update(f"{__version__}|{sys.version}|{marshal.version}|{FORMAT}|{orjson.__version__}".encode())
-    # Every module of every folder of the package, and the catalogs: the words of a cached
-    # table or warning come from them too. The folders are walked rather than listed, so a
-    # new subpackage is covered the day it is made.
-    root = root or Path(__file__).parents[1]  # another root: a test's copy of the package
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        where = os.path.relpath(folder, root)
-        for name in sorted(files):
-            if name.endswith((".py", ".toml")):
-                st = os.stat(os.path.join(folder, name))
-                h.update(f"{where}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
-    return h.hexdigest()
+    from ..files.kept_plans import code_fingerprint
+
+    return code_fingerprint(f"{FORMAT}|{orjson.__version__}", root)
 
 
 def _key(path: Path, targets_digest: bytes) -> tuple:
@@ -242,6 +229,7 @@ def _save(file: Path, cached: dict, texts: Sequence[Any] | None = None, hint: by
     """Write atomically; a cache that cannot be written is no error. ``texts`` (bytes or
     memory views) are kept after the payload, in order, and come back as one ``Texts``
     (``_load``); ``hint`` is written before the payload (``_framed``)."""
+    from ..files.kept_plans import cache_folder
     from ..files.starter import write_atomically
 
     if texts is not None:  # (none for a plan without targets: still texts, of length 0)
@@ -250,14 +238,7 @@ def _save(file: Path, cached: dict, texts: Sequence[Any] | None = None, hint: by
         cached = {k: v for k, v in cached.items() if k != "texts"}
     try:
         payload = marshal.dumps(cached)
-        file.parent.mkdir(exist_ok=True)
-        tag = file.parent / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n"
-                "# qntrack's status cache: safe to delete; see docs/performance.md\n",
-                encoding="ascii",
-            )
+        cache_folder(file.parent)
         # No fsync: _load checks the digest, so a cache a crash tore is made again (docs/performance.md).
         # In parts: the payload of a national plan is tens of MB, not copied once more.
         write_atomically(file, _framed(payload, texts or (), hint), durable=False)

@@ -14,19 +14,9 @@ from typing import Any
 
 
 def _allowed() -> dict[str, type]:
-    from ..plan import model
-    from ..plan.periods import Frequency, Period
-    from ..plan.units import Dimension, Unit
+    from ..files.kept_plans import model_classes
 
-    from ..kinds import REGISTRY
-
-    # The kinds' targets too: a kind's class may live in its own module (docs/architecture.md).
-    classes = (
-        [Period, Frequency, Dimension, Unit]
-        + [getattr(model, name) for name in model.__all__]
-        + [k.target for k in REGISTRY.values()]
-    )
-    return {c.__name__: c for c in classes if isinstance(c, type) and (is_dataclass(c) or issubclass(c, Enum))}
+    return model_classes()
 
 
 _PLAIN = frozenset({type(None), bool, int, float, str})

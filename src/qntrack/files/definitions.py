@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import InputError
+from .kept_plans import KEEP_FROM
 from ..plan.formula import FormulaError, parse_formula
 from ..catalog import Message, msg
 from ..plan.model import (
@@ -52,7 +53,11 @@ TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in RE
 def load_plan(path: Path) -> Plan:
     """Read and validate targets.yaml; raise InputError listing every problem."""
     text = read_text(path, "targets file")
-    return parse_plan(text, str(path))
+    if len(text) < KEEP_FROM:
+        return parse_plan(text, str(path))
+    from .kept_plans import parsed
+
+    return parsed(path, text, parse_plan)  # a national plan: perhaps kept parsed by an earlier run
 
 
 def parse_plan(text: str, file: str = "targets.yaml") -> Plan:

@@ -1,0 +1,215 @@
+"""A large targets.yaml kept parsed (files/kept_plans.py): speed only, never another answer.
+
+The third read of an unchanged plan is served from the kept file, and equals a parse;
+any change to the text, the file or the code is a parse; a damaged or edited file is a
+parse, and never runs code; a folder that cannot be written is no error.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qntrack.cli import app
+from qntrack.files import definitions, kept_plans
+from qntrack.files.definitions import load_plan, parse_plan
+from qntrack.plan.model import Plan
+
+from conftest import ROOT
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped plan and store, in a folder of their own, kept from any size on."""
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(ROOT / name, tmp_path / name)
+    monkeypatch.setattr(definitions, "KEEP_FROM", 0)
+    monkeypatch.setattr(kept_plans, "KEEP_FROM", 0)
+    return tmp_path / "targets.yaml"
+
+
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files parse_plan is called for from now on."""
+    calls: list[str] = []
+
+    def counted(text: str, file: str = "targets.yaml") -> Plan:
+        calls.append(file)
+        return parse_plan(text, file)
+
+    monkeypatch.setattr(definitions, "parse_plan", counted)
+    return calls
+
+
+def test_the_third_read_of_an_unchanged_plan_is_not_parsed_and_equals_a_parse(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    calls = parses(monkeypatch)
+    first = load_plan(plan_path)  # parsed; its text noted
+    assert kept_plans.plan_file(plan_path).stat().st_size < 200
+    second = load_plan(plan_path)  # parsed again, and kept
+    third = load_plan(plan_path)  # loaded
+    assert calls == [str(plan_path)] * 2
+    assert first == second == third
+    assert third is not second
+    assert third.source_file == str(plan_path)
+
+
+def test_a_changed_text_is_parsed(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
+    for _ in range(3):
+        load_plan(plan_path)
+    text = plan_path.read_text(encoding="utf-8")
+    plan_path.write_text(text + "\n# edited\n", encoding="utf-8")
+    calls = parses(monkeypatch)
+    load_plan(plan_path)
+    assert calls == [str(plan_path)]
+
+
+def test_the_same_file_named_another_way_is_parsed_with_that_name(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A plan's messages name the file as it was given: a plan kept under one name is not
+    served under another."""
+    for _ in range(3):
+        load_plan(plan_path)
+    monkeypatch.chdir(plan_path.parent)
+    calls = parses(monkeypatch)
+    relative = load_plan(Path("targets.yaml"))
+    assert calls == ["targets.yaml"]
+    assert relative.source_file == "targets.yaml"
+
+
+def test_changed_code_is_a_parse(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
+    for _ in range(3):
+        load_plan(plan_path)
+    monkeypatch.setattr(kept_plans, "code_fingerprint", lambda *a: "another version of qntrack")
+    calls = parses(monkeypatch)
+    load_plan(plan_path)
+    assert calls == [str(plan_path)]
+
+
+def test_nothing_is_kept_with_the_cache_turned_off(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("QNTRACK_NO_CACHE", "1")
+    for _ in range(3):
+        load_plan(plan_path)
+    assert not (plan_path.parent / ".qntrack-cache").exists()
+
+
+def test_a_small_plan_is_never_kept(tmp_path: Path):
+    """Below KEEP_FROM a parse costs less than the keeping would save."""
+    shutil.copyfile(ROOT / "targets.yaml", tmp_path / "targets.yaml")
+    assert (ROOT / "targets.yaml").stat().st_size < kept_plans.KEEP_FROM
+    for _ in range(3):
+        load_plan(tmp_path / "targets.yaml")
+    assert not (tmp_path / ".qntrack-cache").exists()
+
+
+def test_a_national_plan_is_kept_without_changing_the_size_limit(tmp_path: Path):
+    """The real threshold: a plan of a thousand level targets is kept."""
+    lines = ["version: 1", "title: Large", "indicators:"]
+    for i in range(1500):
+        lines += [f"  x{i:05d}:", f"    name: Indicator {i} of a large plan", "    unit: units", "    frequency: year"]
+    lines.append("targets:")
+    for i in range(1500):
+        lines += [
+            f"  - id: t-{i:05d}",
+            "    type: level",
+            f"    indicator: x{i:05d}",
+            f"    name: Target {i}, a level to reach by 2030",
+            "    baseline: {period: 2020, value: 10}",
+            "    milestones:",
+            "      - {by: 2030, value: 20}",
+        ]
+    path = tmp_path / "targets.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size >= kept_plans.KEEP_FROM
+    plans = [load_plan(path) for _ in range(3)]
+    assert kept_plans.plan_file(path).stat().st_size > kept_plans.KEEP_FROM // 4
+    assert plans[0] == plans[2]
+
+
+def _kept_file(plan_path: Path) -> Path:
+    for _ in range(2):
+        load_plan(plan_path)
+    return kept_plans.plan_file(plan_path)
+
+
+class _Boom:
+    """What an edited file might hold: an object whose unpickling would call os.system."""
+
+    def __reduce__(self):
+        return (os.system, ("touch pwned",))
+
+
+def test_an_edited_file_never_runs_code_and_is_a_parse(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    file = _kept_file(plan_path)
+    data = file.read_bytes()
+    head = data[: len(kept_plans._MAGIC) + 32]
+    payload = pickle.dumps(_Boom(), protocol=5)
+    file.write_bytes(head + kept_plans._hash(payload) + payload)  # a well-formed file, hashes and all
+    monkeypatch.chdir(tmp_path)
+    calls = parses(monkeypatch)
+    plan = load_plan(plan_path)
+    assert not (tmp_path / "pwned").exists()
+    assert calls == [str(plan_path)]
+    assert plan.source_file == str(plan_path)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[:-10],  # cut short
+        lambda b: b[:-1] + bytes([b[-1] ^ 1]),  # a bit flipped in the payload
+        lambda b: b"",  # emptied
+        lambda b: b"not a kept plan at all" * 10,
+    ],
+)
+def test_a_damaged_file_is_a_parse(plan_path: Path, monkeypatch: pytest.MonkeyPatch, damage):
+    file = _kept_file(plan_path)
+    load_plan(plan_path)
+    file.write_bytes(damage(file.read_bytes()))
+    calls = parses(monkeypatch)
+    assert load_plan(plan_path) == parse_plan(plan_path.read_text(encoding="utf-8"), str(plan_path))
+    assert calls == [str(plan_path)]
+
+
+def test_another_object_of_the_model_is_not_taken_for_the_plan(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
+    file = _kept_file(plan_path)
+    plan = load_plan(plan_path)
+    payload = pickle.dumps(plan.targets[0], protocol=5)
+    head = file.read_bytes()[: len(kept_plans._MAGIC) + 32]
+    file.write_bytes(head + kept_plans._hash(payload) + payload)
+    calls = parses(monkeypatch)
+    assert load_plan(plan_path) == plan
+    assert calls == [str(plan_path)]
+
+
+def test_a_fifo_in_its_place_does_not_make_the_command_wait(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
+    file = kept_plans.plan_file(plan_path)
+    file.parent.mkdir()
+    os.mkfifo(file)
+    assert load_plan(plan_path).source_file == str(plan_path)
+
+
+def test_a_cache_folder_that_cannot_be_made_is_no_error(plan_path: Path):
+    (plan_path.parent / ".qntrack-cache").write_text("a file where the folder would be\n", encoding="utf-8")
+    plans = [load_plan(plan_path) for _ in range(3)]
+    assert plans[0] == plans[2]
+
+
+def test_check_says_the_same_from_a_kept_plan(plan_path: Path):
+    """The command's whole output, from a parse and from the kept plan."""
+    args = ["--targets", str(plan_path), "check", "--format", "json"]
+    cold = runner.invoke(app, args, env={"QNTRACK_NO_CACHE": "1"})
+    for _ in range(2):
+        runner.invoke(app, args)
+    assert kept_plans.plan_file(plan_path).stat().st_size > 1000  # kept by now
+    kept = runner.invoke(app, args)
+    assert (kept.exit_code, kept.stdout, kept.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert cold.stdout.strip()
