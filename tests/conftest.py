@@ -108,6 +108,13 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def own_cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's cache folder, where the secret that signs kept plans lives
+    (files/kept_plans.py), in the run's temporary folder: no test writes to the real one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+
+
+@pytest.fixture(autouse=True)
 def no_waiting_for_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """fsync makes a write survive a power cut, which no test can make: what a test reads
     back is the same without it. Waiting for the disk was a good part of the suite's time

@@ -7,6 +7,7 @@ parse, and never runs code; a folder that cannot be written is no error.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import shutil
@@ -145,20 +146,47 @@ class _Boom:
         return (os.system, ("touch pwned",))
 
 
+def _forge(file: Path, payload: bytes, secret: bytes | None = None) -> None:
+    """Rewrite the kept file with ``payload`` under its key, signed with ``secret`` (by
+    default, a secret that is not this user's: what anyone who can write the folder can do)."""
+    head = file.read_bytes()[: len(kept_plans._MAGIC) + 32]
+    key = head[len(kept_plans._MAGIC) :]
+    file.write_bytes(head + kept_plans._sign(secret or b"x" * 32, key, payload) + payload)
+
+
+def test_a_file_someone_else_wrote_is_parsed_over_however_well_formed(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    """The key and the payload's hash are public; the signature needs this user's secret.
+    A plan of the model's own classes, well formed, hiding the file's real plan: parsed over."""
+    file = _kept_file(plan_path)
+    real = load_plan(plan_path)
+    forged = pickle.dumps(dataclasses.replace(real, title="Not what targets.yaml says"), protocol=5)
+    _forge(file, forged)
+    calls = parses(monkeypatch)
+    assert load_plan(plan_path) == real
+    assert calls == [str(plan_path)]
+
+
 def test_an_edited_file_never_runs_code_and_is_a_parse(
     plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
     file = _kept_file(plan_path)
-    data = file.read_bytes()
-    head = data[: len(kept_plans._MAGIC) + 32]
-    payload = pickle.dumps(_Boom(), protocol=5)
-    file.write_bytes(head + kept_plans._hash(payload) + payload)  # a well-formed file, hashes and all
     monkeypatch.chdir(tmp_path)
-    calls = parses(monkeypatch)
-    plan = load_plan(plan_path)
-    assert not (tmp_path / "pwned").exists()
-    assert calls == [str(plan_path)]
-    assert plan.source_file == str(plan_path)
+    for secret in (None, kept_plans._secret()):  # signed by someone else, then even by this user
+        _forge(file, pickle.dumps(_Boom(), protocol=5), secret)
+        calls = parses(monkeypatch)
+        plan = load_plan(plan_path)
+        assert not (tmp_path / "pwned").exists()
+        assert calls == [str(plan_path)]
+        assert plan.source_file == str(plan_path)
+
+
+def test_the_unpickler_builds_nothing_but_the_model():
+    with pytest.raises(pickle.UnpicklingError, match="not part of a plan"):
+        kept_plans._unpickle(pickle.dumps(_Boom(), protocol=5))
+    with pytest.raises(pickle.UnpicklingError, match="not part of a plan"):
+        kept_plans._unpickle(pickle.dumps(Path("/etc/passwd"), protocol=5))
 
 
 @pytest.mark.parametrize(
@@ -182,9 +210,7 @@ def test_a_damaged_file_is_a_parse(plan_path: Path, monkeypatch: pytest.MonkeyPa
 def test_another_object_of_the_model_is_not_taken_for_the_plan(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
     file = _kept_file(plan_path)
     plan = load_plan(plan_path)
-    payload = pickle.dumps(plan.targets[0], protocol=5)
-    head = file.read_bytes()[: len(kept_plans._MAGIC) + 32]
-    file.write_bytes(head + kept_plans._hash(payload) + payload)
+    _forge(file, pickle.dumps(plan.targets[0], protocol=5), kept_plans._secret())  # even signed
     calls = parses(monkeypatch)
     assert load_plan(plan_path) == plan
     assert calls == [str(plan_path)]
@@ -213,3 +239,98 @@ def test_check_says_the_same_from_a_kept_plan(plan_path: Path):
     kept = runner.invoke(app, args)
     assert (kept.exit_code, kept.stdout, kept.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
     assert cold.stdout.strip()
+
+
+def test_the_secret_is_the_users_alone(plan_path: Path):
+    load_plan(plan_path)
+    secret = kept_plans.secret_file()
+    assert secret.stat().st_mode & 0o777 == 0o600
+    assert len(secret.read_bytes()) == 32
+
+
+@pytest.mark.parametrize("spoil", ["readable", "link", "short"])
+def test_a_secret_that_may_not_be_the_users_alone_keeps_nothing(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, spoil: str
+):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    secret = kept_plans.secret_file()
+    secret.parent.mkdir(parents=True)
+    if spoil == "readable":
+        secret.write_bytes(b"k" * 32)
+        secret.chmod(0o644)
+    elif spoil == "link":
+        (tmp_path / "known").write_bytes(b"k" * 32)
+        (tmp_path / "known").chmod(0o600)
+        secret.symlink_to(tmp_path / "known")
+    else:
+        secret.write_bytes(b"k" * 31)
+        secret.chmod(0o600)
+    calls = parses(monkeypatch)
+    plans = [load_plan(plan_path) for _ in range(3)]
+    assert calls == [str(plan_path)] * 3
+    assert plans[0] == plans[2]
+    assert not kept_plans.plan_file(plan_path).exists()
+
+
+def test_no_user_cache_folder_is_no_error(plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
+    plans = [load_plan(plan_path) for _ in range(3)]
+    assert plans[0] == plans[2]
+
+
+def test_the_code_fingerprint_survives_an_editors_dangling_lock_link(tmp_path: Path):
+    """Emacs keeps a link named .#model.py to nowhere while model.py is edited."""
+    copy = tmp_path / "qntrack"
+    shutil.copytree(Path(kept_plans.__file__).parents[1], copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = kept_plans.code_fingerprint(root=copy)
+    (copy / "plan" / ".#model.py").symlink_to("root@host.1234:1700000000")
+    assert kept_plans.code_fingerprint(root=copy) != before
+
+
+def test_a_link_in_the_kept_files_place_does_not_make_it_writable_by_all(plan_path: Path):
+    file = kept_plans.plan_file(plan_path)
+    file.parent.mkdir()
+    file.symlink_to("/dev/zero")
+    umask = os.umask(0)
+    os.umask(umask)
+    for _ in range(3):
+        load_plan(plan_path)
+    assert not file.is_symlink()
+    assert file.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_the_cache_tag_is_written_whole_and_never_through_a_link(plan_path: Path, tmp_path: Path):
+    folder = plan_path.parent / ".qntrack-cache"
+    folder.mkdir()
+    outside = tmp_path / "made-by-qntrack"
+    (folder / "CACHEDIR.TAG").symlink_to(outside)
+    load_plan(plan_path)
+    assert not outside.exists()
+    tag = folder / "CACHEDIR.TAG"
+    assert not tag.is_symlink() and tag.read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55\n")
+    tag.write_bytes(b"")  # as a full disk once left it
+    load_plan(plan_path)
+    assert tag.read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55\n")
+
+
+def test_temporary_files_of_killed_runs_are_swept_up(plan_path: Path):
+    folder = plan_path.parent / ".qntrack-cache"
+    folder.mkdir()
+    old, new = folder / ".plan-0.bin.abc.tmp", folder / ".plan-0.bin.def.tmp"
+    old.write_bytes(b"left by a killed run")
+    new.write_bytes(b"another run's, being written")
+    os.utime(old, (1, 1))
+    load_plan(plan_path)
+    assert not old.exists() and new.exists()
+
+
+def test_another_pyyaml_is_a_parse(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import yaml
+
+    for _ in range(3):
+        load_plan(plan_path)
+    monkeypatch.setattr(yaml, "__version__", "99.0")
+    calls = parses(monkeypatch)
+    load_plan(plan_path)
+    assert calls == [str(plan_path)]

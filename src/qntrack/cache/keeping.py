@@ -241,6 +241,6 @@ def _save(file: Path, cached: dict, texts: Sequence[Any] | None = None, hint: by
         cache_folder(file.parent)
         # No fsync: _load checks the digest, so a cache a crash tore is made again (docs/performance.md).
         # In parts: the payload of a national plan is tens of MB, not copied once more.
-        write_atomically(file, _framed(payload, texts or (), hint), durable=False)
+        write_atomically(file, _framed(payload, texts or (), hint), durable=False, fresh=True)
     except (OSError, ValueError):
         pass

@@ -17,11 +17,14 @@ When
 
 Never trusted
     The key is the text's hash, the file's name as the plan's messages give it, qntrack's
-    code (``code_fingerprint``) and this format: any change is a parse. The payload's hash
-    is checked before it is read, and it is read by an unpickler that builds only the
-    model's classes (``model_classes``), by module and name: a file someone edited can
-    make a wrong plan of those classes at worst, never run code (the standard library's
-    "Restricting Globals" pattern). Anything odd, an error included, means a parse.
+    code (``code_fingerprint``), PyYAML's version and this format: any change is a parse.
+    The file is signed (HMAC-SHA-256) with a secret this user's qntrack made
+    (``_secret``: 32 random bytes in the user's own cache folder, readable by the user
+    alone), and nothing is unpickled before the signature is proved: a file anyone else
+    wrote, or edited, is parsed over, however well formed. Even then the unpickler builds
+    only the model's classes (``model_classes``), by module and name (the standard
+    library's "Restricting Globals" pattern), and what comes out must be a ``Plan`` for
+    this file. Anything odd, an error included, means a parse.
 """
 
 from __future__ import annotations
@@ -67,7 +70,11 @@ def code_fingerprint(extra: str = "", root: Path | None = None) -> str:
         where = os.path.relpath(folder, root)
         for name in sorted(files):
             if name.endswith((".py", ".toml")):
-                st = os.stat(os.path.join(folder, name))
+                try:
+                    st = os.stat(os.path.join(folder, name))
+                except OSError:  # an editor's lock link (Emacs's .#model.py), gone or dangling
+                    h.update(f"{where}/{name}:?;".encode())
+                    continue
                 h.update(f"{where}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
 
@@ -110,8 +117,8 @@ class Kept:
     """What the kept-plan file says for one text: ``plan``, when it holds one; else
     ``keep(plan)`` writes what the next run needs (a note, or the plan)."""
 
-    def __init__(self, file: Path | None, key: bytes, noted: bool, plan: Plan | None) -> None:
-        self.file, self.key, self.noted, self.plan = file, key, noted, plan
+    def __init__(self, file: Path | None, key: bytes, noted: bool, plan: Plan | None, secret: bytes = b"") -> None:
+        self.file, self.key, self.noted, self.plan, self.secret = file, key, noted, plan, secret
 
     def keep(self, plan: Plan) -> None:
         """Keep ``plan`` (just parsed from the text) if this text was noted before, else
@@ -124,7 +131,7 @@ class Kept:
                 import pickle
 
                 payload = pickle.dumps(plan, protocol=5)
-            _write(self.file, (_MAGIC, self.key, _hash(payload), payload))
+            _write(self.file, (_MAGIC, self.key, _sign(self.secret, self.key, payload), payload))
         except Exception:  # noqa: BLE001 - speed only: a plan that cannot be kept is parsed next time
             pass
 
@@ -144,25 +151,80 @@ def kept_plan(path: Path, text: str) -> Kept:
     """The plan kept for ``text`` (targets.yaml as read from ``path``), if any."""
     if len(text) < KEEP_FROM or os.environ.get("QNTRACK_NO_CACHE", "") not in ("", "0"):
         return Kept(None, b"", False, None)
-    key = _hash(repr((FORMAT, code_fingerprint(), str(path), _hash(text.encode("utf-8", "surrogatepass")))).encode())
-    file = plan_file(path)
+    try:
+        import yaml
+
+        secret = _secret()
+        if secret is None:
+            return Kept(None, b"", False, None)  # no secret of this user's: nothing kept, nothing trusted
+        digest = _hash(text.encode("utf-8", "surrogatepass"))
+        key = _hash(repr((FORMAT, code_fingerprint(), yaml.__version__, str(path), digest)).encode())
+        file = plan_file(path)
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: Path.home() with no home to find
+        return Kept(None, b"", False, None)
     try:
         head, payload = _read(file)
     except (OSError, ValueError):
-        return Kept(file, key, False, None)
-    if head[len(_MAGIC) : len(_MAGIC) + 32] != key or _hash(payload) != head[len(_MAGIC) + 32 :]:
-        return Kept(file, key, False, None)
+        return Kept(file, key, False, None, secret)
+    import hmac
+
+    if head[len(_MAGIC) : len(_MAGIC) + 32] != key or not hmac.compare_digest(
+        _sign(secret, key, payload), head[len(_MAGIC) + 32 :]
+    ):
+        return Kept(file, key, False, None, secret)
     if not payload:
-        return Kept(file, key, True, None)  # noted by the run before: keep it this time
+        return Kept(file, key, True, None, secret)  # noted by the run before: keep it this time
     try:
         plan = _unpickle(payload)
-    except Exception:  # noqa: BLE001 - anything a damaged or edited file does means a parse
-        return Kept(file, key, True, None)
+    except Exception:  # noqa: BLE001 - anything a damaged file does means a parse
+        return Kept(file, key, True, None, secret)
     from ..plan.model import Plan
 
     if type(plan) is not Plan or plan.source_file != str(path):
-        return Kept(file, key, True, None)
-    return Kept(file, key, True, plan)
+        return Kept(file, key, True, None, secret)
+    return Kept(file, key, True, plan, secret)
+
+
+def _sign(secret: bytes, key: bytes, payload: bytes) -> bytes:
+    import hashlib
+    import hmac
+
+    return hmac.new(secret, key + payload, hashlib.sha256).digest()
+
+
+def secret_file() -> Path:
+    """Where this user's secret is kept: the user's cache folder ($XDG_CACHE_HOME, else
+    ~/.cache; %LOCALAPPDATA% on Windows), not the project's, which others may write."""
+    base = os.environ.get("LOCALAPPDATA" if os.name == "nt" else "XDG_CACHE_HOME", "")
+    folder = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return folder / "qntrack" / "plan-secret"
+
+
+def _secret() -> bytes | None:
+    """This user's secret (made on first use), or None if it cannot be made or is not
+    this user's alone: a link, another owner, readable by others, or not 32 bytes."""
+    file = secret_file()
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(file, os.O_RDONLY | nofollow | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)
+        except FileExistsError:
+            return None  # another run is making it this moment: this one keeps nothing
+        with os.fdopen(fd, "wb") as fh:
+            made = os.urandom(32)
+            fh.write(made)
+        return made
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not S_ISREG(st.st_mode) or st.st_size != 32:
+            return None
+        if os.name != "nt" and (st.st_uid != os.getuid() or st.st_mode & 0o077):
+            return None
+        secret = fh.read(32)
+    return secret if len(secret) == 32 else None
 
 
 def _read(file: Path) -> tuple[bytes, bytes]:
@@ -205,17 +267,37 @@ def _write(file: Path, parts: tuple[bytes, ...]) -> None:
     from .starter import write_atomically
 
     cache_folder(file.parent)
-    write_atomically(file, parts, durable=False)  # checked whenever read: a torn file is made again
+    write_atomically(file, parts, durable=False, fresh=True)  # checked whenever read: a torn file is made again
+
+
+_TAG = (
+    b"Signature: 8a477f597d28d172789f06886806bc55\n# qntrack's status cache: safe to delete; see docs/performance.md\n"
+)
+_STALE = 3600  # seconds: a temporary file this old was left by a run that was killed
 
 
 def cache_folder(folder: Path) -> None:
     """The cache folder, made if need be, with the CACHEDIR.TAG that tells backup tools
-    to skip it (https://bford.info/cachedir/)."""
+    to skip it (https://bford.info/cachedir/), written whole or not at all and never
+    through a link; temporary files that killed runs left behind are swept up."""
+    import stat
+    import time
+
+    from .starter import write_atomically
+
     folder.mkdir(exist_ok=True)
     tag = folder / "CACHEDIR.TAG"
-    if not tag.exists():
-        tag.write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n"
-            "# qntrack's status cache: safe to delete; see docs/performance.md\n",
-            encoding="ascii",
-        )
+    try:
+        st = tag.lstat()
+        sound = stat.S_ISREG(st.st_mode) and st.st_size == len(_TAG)
+    except FileNotFoundError:
+        sound = False
+    if not sound:
+        write_atomically(tag, _TAG, durable=False, fresh=True)
+    old = time.time() - _STALE
+    for left in folder.glob(".*.tmp"):
+        try:
+            if left.lstat().st_mtime < old:
+                left.unlink()
+        except OSError:
+            continue

@@ -104,7 +104,7 @@ targets:
 """
 
 
-def write_atomically(path: Path, data: bytes | tuple[bytes, ...], durable: bool = True) -> None:
+def write_atomically(path: Path, data: bytes | tuple[bytes, ...], durable: bool = True, fresh: bool = False) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 
     ``data``: the bytes, or parts written one after another (not joined in memory first).
@@ -112,6 +112,8 @@ def write_atomically(path: Path, data: bytes | tuple[bytes, ...], durable: bool 
     A reader (or a crash) never sees a half-written file. ``durable=False`` skips the
     ``fsync``: for a file that is checked whenever it is read and simply made again if a
     crash left it empty or torn (the status cache), waiting for the disk buys nothing.
+    ``fresh``: the permissions of a new file whatever is at ``path`` now (a cache's file:
+    a symbolic link put there to /dev/zero must not make it writable by everyone).
     """
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -119,6 +121,8 @@ def write_atomically(path: Path, data: bytes | tuple[bytes, ...], durable: bool 
         # mkstemp makes the file 0600; keep the mode of the file being replaced, or give
         # a new file the usual permissions (0666 less the umask), as open() would.
         try:
+            if fresh:
+                raise FileNotFoundError
             mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:
             umask = os.umask(0)
