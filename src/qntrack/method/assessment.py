@@ -10,6 +10,7 @@ dispatches to it.
 from __future__ import annotations
 
 import math
+from itertools import filterfalse
 from bisect import bisect_left
 from enum import Enum
 from operator import attrgetter
@@ -277,7 +278,8 @@ def provisional_after(rows: Sequence[Observation], last_full: Period | None) -> 
     of the year, as offices publish them) rather than 2025-Q3 (the third quarter alone), which the
     period order would otherwise put last.
     """
-    later = [o for o in rows if not o.period.is_year and (last_full is None or o.period.year > last_full.year)]
+    # The sub-annual rows found in C first: a national plan's series are mostly years (issue 17).
+    later = [o for o in filterfalse(_IS_YEAR, rows) if last_full is None or o.period.year > last_full.year]
     if not later:
         return None
     return max(later, key=lambda o: (o.period.year, o.period.last, -o.period.first))
