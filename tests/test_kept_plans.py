@@ -334,3 +334,22 @@ def test_another_pyyaml_is_a_parse(plan_path: Path, monkeypatch: pytest.MonkeyPa
     calls = parses(monkeypatch)
     load_plan(plan_path)
     assert calls == [str(plan_path)]
+
+
+def test_a_secret_never_appears_half_written(plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """A full disk while the secret is made leaves no secret (not an empty one that would
+    stop keeping for good), and the next run makes it."""
+    import errno
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(kept_plans.os, "link", full)
+        plan = load_plan(plan_path)
+    secret = kept_plans.secret_file()
+    assert not secret.exists() and list(secret.parent.iterdir()) == []
+    assert load_plan(plan_path) == plan
+    assert len(secret.read_bytes()) == 32

@@ -10,7 +10,7 @@ Where
     cache's folder (safe to delete; ``QNTRACK_NO_CACHE=1`` turns both off).
 
 When
-    Only for a plan of ``KEEP_FROM`` bytes or more: a province's plan parses in a few
+    Only for a plan of ``KEEP_FROM`` characters or more (about 256 KB): a province's plan parses in a few
     hundredths of a second, less than loading it would save. The first run that parses a
     given text only notes its hash; the second parses it again and keeps it; the runs
     after load it. A plan edited before every run never pays for keeping it.
@@ -39,10 +39,10 @@ if TYPE_CHECKING:
 
 __all__ = ["KEEP_FROM", "Kept", "code_fingerprint", "kept_plan", "model_classes", "parsed", "plan_file"]
 
-KEEP_FROM = 256 * 1024  # bytes of targets.yaml: about 1,000 targets
+KEEP_FROM = 256 * 1024  # characters of targets.yaml: about 1,000 targets
 FORMAT = 1
 _MAGIC = b"qntrack kept plan 1\n"
-_HEAD = len(_MAGIC) + 64  # the magic, the key's hash, the payload's hash
+_HEAD = len(_MAGIC) + 64  # the magic, the key's hash, the signature
 _MAX_PAYLOAD = 1 << 28
 
 
@@ -208,15 +208,7 @@ def _secret() -> bytes | None:
     try:
         fd = os.open(file, os.O_RDONLY | nofollow | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)
-        except FileExistsError:
-            return None  # another run is making it this moment: this one keeps nothing
-        with os.fdopen(fd, "wb") as fh:
-            made = os.urandom(32)
-            fh.write(made)
-        return made
+        return _make_secret(file)
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fh.fileno())
         if not S_ISREG(st.st_mode) or st.st_size != 32:
@@ -225,6 +217,26 @@ def _secret() -> bytes | None:
             return None
         secret = fh.read(32)
     return secret if len(secret) == 32 else None
+
+
+def _make_secret(file: Path) -> bytes | None:
+    """Write a new secret whole beside ``file`` and link it into place, so that no run
+    ever reads half of one (a full disk) and two runs making one at once agree: the
+    second link fails, and that run keeps nothing this time."""
+    import tempfile
+
+    file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(prefix=".plan-secret.", dir=file.parent)  # 0600
+    try:
+        made = os.urandom(32)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(made)
+        os.link(tmp, file)
+    except FileExistsError:
+        return None
+    finally:
+        os.unlink(tmp)
+    return made
 
 
 def _read(file: Path) -> tuple[bytes, bytes]:
