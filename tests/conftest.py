@@ -111,7 +111,9 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def own_cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """The user's cache folder, where the secret that signs kept plans lives
     (files/kept_plans.py), in the run's temporary folder: no test writes to the real one."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+    folder = tmp_path_factory.getbasetemp() / "user-cache"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
 
 
 @pytest.fixture(autouse=True)

@@ -244,6 +244,7 @@ def test_check_says_the_same_from_a_kept_plan(plan_path: Path):
 def test_the_secret_is_the_users_alone(plan_path: Path):
     load_plan(plan_path)
     secret = kept_plans.secret_file()
+    assert secret is not None
     assert secret.stat().st_mode & 0o777 == 0o600
     assert len(secret.read_bytes()) == 32
 
@@ -252,9 +253,10 @@ def test_the_secret_is_the_users_alone(plan_path: Path):
 def test_a_secret_that_may_not_be_the_users_alone_keeps_nothing(
     plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, spoil: str
 ):
+    (tmp_path / "home-cache" / "qntrack").mkdir(parents=True)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     secret = kept_plans.secret_file()
-    secret.parent.mkdir(parents=True)
+    assert secret is not None
     if spoil == "readable":
         secret.write_bytes(b"k" * 32)
         secret.chmod(0o644)
@@ -341,6 +343,7 @@ def test_a_secret_never_appears_half_written(plan_path: Path, monkeypatch: pytes
     stop keeping for good), and the next run makes it."""
     import errno
 
+    (tmp_path / "home-cache").mkdir()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
 
     def full(*args, **kwargs):
@@ -350,6 +353,46 @@ def test_a_secret_never_appears_half_written(plan_path: Path, monkeypatch: pytes
         m.setattr(kept_plans.os, "link", full)
         plan = load_plan(plan_path)
     secret = kept_plans.secret_file()
+    assert secret is not None
     assert not secret.exists() and list(secret.parent.iterdir()) == []
     assert load_plan(plan_path) == plan
     assert len(secret.read_bytes()) == 32
+
+
+@pytest.mark.parametrize("home", ["relative/home", "", "/nonexistent-qntrack-test-home", "a file", "another user's"])
+def test_no_secret_is_made_outside_a_home_of_the_users_own(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, home: str
+):
+    """A relative or empty HOME, one that does not exist, is not a folder, or belongs to
+    another user (sudo keeping the user's HOME): nothing made anywhere, nothing kept."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    if home == "a file":
+        home = str(tmp_path / "home-file")
+        Path(home).write_text("x", encoding="utf-8")
+    elif home == "another user's":
+        home = str(tmp_path / "their-home")
+        Path(home).mkdir()
+        monkeypatch.setattr(kept_plans.os, "geteuid", lambda: os.geteuid() + 1)
+    monkeypatch.setenv("HOME", home)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    plans = [load_plan(plan_path) for _ in range(3)]
+    assert plans[0] == plans[2]
+    assert not kept_plans.plan_file(plan_path).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not Path("/nonexistent-qntrack-test-home").exists()
+    if home and Path(home).is_dir():
+        assert list(Path(home).iterdir()) == []
+
+
+def test_a_home_of_the_users_own_gets_its_cache_folder(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(home))
+    for _ in range(3):
+        load_plan(plan_path)
+    assert (home / ".cache" / "qntrack" / "plan-secret").stat().st_mode & 0o777 == 0o600
+    assert kept_plans.plan_file(plan_path).stat().st_size > 1000

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from stat import S_ISREG
+from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
@@ -192,18 +192,43 @@ def _sign(secret: bytes, key: bytes, payload: bytes) -> bytes:
     return hmac.new(secret, key + payload, hashlib.sha256).digest()
 
 
-def secret_file() -> Path:
-    """Where this user's secret is kept: the user's cache folder ($XDG_CACHE_HOME, else
-    ~/.cache; %LOCALAPPDATA% on Windows), not the project's, which others may write."""
-    base = os.environ.get("LOCALAPPDATA" if os.name == "nt" else "XDG_CACHE_HOME", "")
-    folder = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return folder / "qntrack" / "plan-secret"
+def secret_file() -> Path | None:
+    """Where this user's secret is kept: ``qntrack/plan-secret`` in the user's cache folder
+    ($XDG_CACHE_HOME, else ~/.cache; %LOCALAPPDATA% on Windows), not the project's, which
+    others may write. None when there is no such folder that is this user's own: a
+    relative or empty path, a home that does not exist (``/nonexistent``), or one owned by
+    another user (``sudo`` keeping the user's HOME must not leave root's folders in it).
+    Only ``.cache`` and ``qntrack`` are ever made, inside a folder that exists."""
+    windows = os.name == "nt"
+    base = os.environ.get("LOCALAPPDATA" if windows else "XDG_CACHE_HOME", "")
+    below: tuple[str, ...] = ()
+    if base and os.path.isabs(base):
+        root = Path(base)
+    else:
+        home = os.environ.get("HOME")
+        if home is None or windows:  # unset: the account's own, as Python finds it
+            try:
+                home = str(Path.home())
+            except (RuntimeError, KeyError):
+                return None
+        if not home or not os.path.isabs(home) or home == os.sep:
+            return None  # empty (Python would take "/"), relative, or the root itself
+        root, below = Path(home), (".cache",)
+    try:
+        st = os.stat(root)
+    except OSError:
+        return None
+    if not S_ISDIR(st.st_mode) or (not windows and st.st_uid != os.geteuid()):
+        return None
+    return root.joinpath(*below, "qntrack", "plan-secret")
 
 
 def _secret() -> bytes | None:
     """This user's secret (made on first use), or None if it cannot be made or is not
     this user's alone: a link, another owner, readable by others, or not 32 bytes."""
     file = secret_file()
+    if file is None:
+        return None
     nofollow = getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(file, os.O_RDONLY | nofollow | getattr(os, "O_NONBLOCK", 0))
@@ -213,7 +238,7 @@ def _secret() -> bytes | None:
         st = os.fstat(fh.fileno())
         if not S_ISREG(st.st_mode) or st.st_size != 32:
             return None
-        if os.name != "nt" and (st.st_uid != os.getuid() or st.st_mode & 0o077):
+        if os.name != "nt" and (st.st_uid != os.geteuid() or st.st_mode & 0o077):
             return None
         secret = fh.read(32)
     return secret if len(secret) == 32 else None
@@ -225,7 +250,9 @@ def _make_secret(file: Path) -> bytes | None:
     second link fails, and that run keeps nothing this time."""
     import tempfile
 
-    file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if file.parent.parent.name == ".cache":
+        file.parent.parent.mkdir(exist_ok=True, mode=0o700)  # ~/.cache, in a home of this user's
+    file.parent.mkdir(exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(prefix=".plan-secret.", dir=file.parent)  # 0600
     try:
         made = os.urandom(32)
