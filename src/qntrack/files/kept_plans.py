@@ -310,7 +310,8 @@ def _write(file: Path, parts: tuple[bytes, ...]) -> None:
 
 
 _TAG = (
-    b"Signature: 8a477f597d28d172789f06886806bc55\n# qntrack's status cache: safe to delete; see docs/performance.md\n"
+    b"Signature: 8a477f597d28d172789f06886806bc55\n"
+    b"# qntrack's cache (status, kept plans): safe to delete; see docs/performance.md\n"
 )
 _STALE = 3600  # seconds: a temporary file this old was left by a run that was killed
 

@@ -120,11 +120,13 @@ def write_atomically(path: Path, data: bytes | tuple[bytes, ...], durable: bool 
     try:
         # mkstemp makes the file 0600; keep the mode of the file being replaced, or give
         # a new file the usual permissions (0666 less the umask), as open() would.
-        try:
-            if fresh:
-                raise FileNotFoundError
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
+        mode = None
+        if not fresh:
+            try:
+                mode = path.stat().st_mode & 0o7777
+            except FileNotFoundError:
+                pass
+        if mode is None:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask

@@ -10,8 +10,8 @@ dispatches to it.
 from __future__ import annotations
 
 import math
-from itertools import filterfalse
 from bisect import bisect_left
+from itertools import filterfalse
 from enum import Enum
 from operator import attrgetter
 from dataclasses import dataclass, fields, is_dataclass, replace
