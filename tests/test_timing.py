@@ -10,11 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 from typer.testing import CliRunner
 
 from conftest import make_tracker
 from helpers import store_text as store
 from qntrack.cli import app
+from qntrack.files.checks_rows import _timing_found
+from qntrack.plan.model import Observation
 from qntrack.plan.periods import parse_period
 from qntrack.method.timing import BEFORE_END, FUTURE, NOT_BEGUN, timing_problems
 
@@ -445,3 +448,33 @@ def test_a_stored_recorded_at_in_other_digits_is_named_by_its_line(folder: Path,
     assert r.exit_code == 1
     assert "Traceback" not in r.output
     assert f"observations.csv:2: error: recorded_at '{stamp}' is written in digits other than 0-9" in r.stderr
+
+
+# --- check's way: each distinct (period, moment, status) judged once, by dates ----------------
+
+
+_rows = st.builds(
+    Observation,
+    indicator=st.just("growth"),
+    period=st.sampled_from(["2024", "2024-H2", "2026-Q4", "2027", "2026-12", "2024-9M"]).map(parse_period),
+    value=st.just(1.0),
+    status=st.sampled_from(["estimate", "preliminary", "official", "retracted"]),
+    recorded_at=st.sampled_from(
+        [
+            "2024-06-30T23:00:00Z",
+            "2024-12-31T00:00:00Z",
+            "2026-12-02T23:59:59Z",
+            "2026-12-03T00:00:00Z",
+            "2206-01-07T00:00:00Z",
+        ]
+    ),
+)
+
+
+@given(st.lists(_rows, max_size=30))
+def test_check_finds_what_the_rule_says_of_every_row(rows):
+    # The rule applied to each row one by one, against check's pass over distinct keys.
+    key, found = _timing_found(rows, NOW)
+    for o in rows:
+        said = timing_problems(o.period, o.recorded_at, o.status, NOW)
+        assert [(k, str(m)) for k, m in found.get(key(o), [])] == [(k, str(m)) for k, m in said]

@@ -168,16 +168,27 @@ def _forced_retractions(observations: Sequence[Observation], found: dict, key: C
 
 def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callable, dict]:
     """The key of a row for the timing rules, and what each failing key is told."""
-    from ..method.timing import timing_problems
+    from datetime import date
+
+    from ..method.timing import period_days, timing_kinds, timing_problems
 
     # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
-    # by the period's sort key (an int; a Period hashes in Python), each judged once.
+    # by the period's sort key (an int; a Period hashes in Python), each judged once, by
+    # dates worked out once per period and per day; only a failing one is put into words.
     key = attrgetter("period.sort_key", "recorded_at", "status")
     found: dict = {}
+    today = date.fromisoformat(now[:10])
+    spans: dict[int, tuple[date, date]] = {}
+    days: dict[str, date] = {}
     for k in set(map(key, observations)):
-        said = timing_problems(_period_of(k[0]), k[1], k[2], now)
-        if said:
-            found[k] = said
+        span = spans.get(k[0])
+        if span is None:
+            span = spans[k[0]] = period_days(_period_of(k[0]))
+        day = days.get(k[1][:10])
+        if day is None:
+            day = days[k[1][:10]] = date.fromisoformat(k[1][:10])
+        if timing_kinds(*span, day, k[2], today):
+            found[k] = timing_problems(_period_of(k[0]), k[1], k[2], now)
     return key, found
 
 

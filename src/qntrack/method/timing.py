@@ -21,7 +21,17 @@ from ..catalog import Message, msg
 from ..plan.model import RETRACTED
 from ..plan.periods import Period
 
-__all__ = ["one_second_after", "CLOCK_SKEW_DAYS", "FUTURE", "NOT_BEGUN", "BEFORE_END", "timing_problems", "parse_zone"]
+__all__ = [
+    "one_second_after",
+    "CLOCK_SKEW_DAYS",
+    "FUTURE",
+    "NOT_BEGUN",
+    "BEFORE_END",
+    "period_days",
+    "timing_kinds",
+    "timing_problems",
+    "parse_zone",
+]
 
 # The forms of a zone, in English (the messages of parse_zone say it in the user's language).
 
@@ -38,6 +48,27 @@ def _last_day(period: Period) -> date:
     return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
 
 
+def period_days(period: Period) -> tuple[date, date]:
+    """The first and last days of ``period``."""
+    return _first_day(period), _last_day(period)
+
+
+def timing_kinds(start: date, end: date, recorded: date, status: str, today: date) -> tuple[str, ...]:
+    """The kinds of timing_problems (FUTURE, NOT_BEGUN, BEFORE_END) for a figure of the
+    period from ``start`` to ``end``, recorded on day ``recorded`` with ``status``, judged
+    on ``today``. From dates worked out beforehand: ``check`` judges the 30,000 distinct
+    (period, moment, status) of a national store by it and puts only the failing ones
+    into words (docs/performance.md)."""
+    # Differences, not sums: a date near 9999-12-31 plus a day would overflow.
+    future = (FUTURE,) if recorded - today > _GRACE else ()
+    if start - today > _GRACE or start - recorded > _GRACE:
+        return (*future, NOT_BEGUN)
+    if recorded < end and status not in ("estimate", RETRACTED):
+        # A retraction (qntrack retract) withdraws a figure; it is no figure itself.
+        return (*future, BEFORE_END)
+    return future
+
+
 def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> list[tuple[str, Message]]:
     """(kind, message) for each way this figure's timing cannot be true; [] when it can.
 
@@ -48,32 +79,34 @@ def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> 
     more than a day after ``now`` or after ``recorded_at``), BEFORE_END (recorded before
     the period's last day, with a status other than ``estimate``).
     """
-    found: list[tuple[str, Message]] = []
     recorded = date.fromisoformat(recorded_at[:10])
     today = date.fromisoformat(now[:10])
-    # Differences, not sums: a date near 9999-12-31 plus a day would overflow.
-    if recorded - today > _GRACE:
-        found.append((FUTURE, msg("timing_future", recorded_at=recorded_at, now=now)))
-    start = _first_day(period)
-    if start - today > _GRACE:
-        found.append((NOT_BEGUN, msg("timing_not_begun", period=period, start=start.isoformat())))
-    elif start - recorded > _GRACE:
-        found.append(
-            (
-                NOT_BEGUN,
-                msg("timing_begins_after_recorded", period=period, start=start.isoformat(), recorded_at=recorded_at),
+    start, end = period_days(period)
+    found: list[tuple[str, Message]] = []
+    for kind in timing_kinds(start, end, recorded, status, today):
+        if kind == FUTURE:
+            found.append((FUTURE, msg("timing_future", recorded_at=recorded_at, now=now)))
+        elif kind == NOT_BEGUN and start - today > _GRACE:
+            found.append((NOT_BEGUN, msg("timing_not_begun", period=period, start=start.isoformat())))
+        elif kind == NOT_BEGUN:
+            found.append(
+                (
+                    NOT_BEGUN,
+                    msg(
+                        "timing_begins_after_recorded",
+                        period=period,
+                        start=start.isoformat(),
+                        recorded_at=recorded_at,
+                    ),
+                )
             )
-        )
-    elif recorded < _last_day(period) and status not in ("estimate", RETRACTED):
-        # A retraction (qntrack retract) withdraws a figure; it is no figure itself.
-        found.append(
-            (
-                BEFORE_END,
-                msg(
-                    "timing_before_end", recorded=recorded.isoformat(), period=period, end=_last_day(period).isoformat()
-                ),
+        else:
+            found.append(
+                (
+                    BEFORE_END,
+                    msg("timing_before_end", recorded=recorded.isoformat(), period=period, end=end.isoformat()),
+                )
             )
-        )
     return found
 
 
