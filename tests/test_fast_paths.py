@@ -296,6 +296,48 @@ def clean_stores(draw) -> bytes:
     return "\n".join([",".join(HEADER), *body, ""]).encode("utf-8")
 
 
+def distinct_of(rows) -> tuple:
+    """The distinct values of ``rows``, worked out from the rows themselves."""
+    return (
+        {o.indicator for o in rows},
+        {o.period.sort_key for o in rows},
+        {o.source for o in rows} | {o.note for o in rows},
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(stores(), clean_stores()))
+def test_the_readers_distinct_values_hold_every_rows(data: bytes):
+    # What check's row rules judge instead of the rows (store.Distinct): never fewer values
+    # than the rows hold, whatever the file; exactly theirs on a file without a problem.
+    try:
+        contents = parse_store(data, "o.csv")
+    except InputError:
+        return
+    if contents.distinct is None:
+        return  # not the fast reader's file: check gathers them from the rows
+    seen = contents.distinct
+    found = (set(seen.indicators), set(seen.sort_keys), set(seen.texts))
+    actual = distinct_of(contents.observations)
+    for mine, theirs in zip(found, actual, strict=True):
+        assert theirs <= mine
+    if not contents.problems:
+        assert found[0] == actual[0]
+
+
+def test_a_store_with_more_distinct_values_than_a_table_holds_gives_none(monkeypatch: pytest.MonkeyPatch):
+    # A table that stopped growing no longer knows every value: check gathers them itself.
+    from qntrack.files import store_fast
+
+    monkeypatch.setattr(store_fast._Rows, "LIMIT", 4)
+    head = ",".join(HEADER) + "\n"
+    many = "".join(f"i{n},2024,1,official,s,,2025-01-01T00:00:00Z\n" for n in range(6))
+    assert parse_store((head + many).encode(), "o.csv").distinct is None
+    few = "".join(f"i{n % 2},2024,1,official,s,,2025-01-01T00:00:00Z\n" for n in range(6))
+    distinct = parse_store((head + few).encode(), "o.csv").distinct
+    assert distinct is not None and distinct.indicators == {"i0", "i1"} and distinct.texts == {"s", ""}
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(stores(), clean_stores()), st.integers(0, 2))
 def test_two_readers_that_leave_rows_to_each_other_miss_none(data: bytes, salt: int):

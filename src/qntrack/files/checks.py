@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from operator import attrgetter
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from ..files.definitions import load_plan
 from ..errors import InputError
@@ -167,7 +167,7 @@ def run_checks(
     # a frequency is worked out once per pair, and a row's Location made only for a problem.
     fits: dict[tuple[int, Frequency], bool] = {}
     units = UnitRows(plan)
-    for o in store.observations if _row_problems_possible(plan, store.observations, units) else ():
+    for o in store.observations if _row_problems_possible(plan, store, units) else ():
         ind = plan.indicators.get(o.indicator)
         if ind is None and "[" in o.indicator:
             # A figure for a unit of a breakdown (issue 14): the unit must be declared,
@@ -212,7 +212,7 @@ def run_checks(
                 )
             )
     if "formula" in selected:
-        problems.extend(formula_problems(store.observations, file))
+        problems.extend(formula_problems(store.observations, file, store.distinct))
     observations = store.observations
     if plan.dimensions:
         from .workspace import canonical_units
@@ -250,15 +250,17 @@ def run_checks(
     return problems
 
 
-def _row_problems_possible(plan: Plan, observations: Sequence[Observation], units: UnitRows) -> bool:
+def _row_problems_possible(plan: Plan, store: StoreContents, units: UnitRows) -> bool:
     """Whether any row could fail the row checks of ``run_checks`` (an unknown or derived
     indicator, a unit undeclared or with dates, a period finer than its indicator's
-    frequency). Judged once per distinct key and per distinct (frequency, period): a
-    national store's million rows are walked one by one only when the answer is yes."""
+    frequency). Judged once per distinct key and per distinct (frequency, period), the
+    reader's distinct values when it gathered them (store.Distinct): a national store's
+    million rows are walked one by one only when the answer is yes."""
     from .checks_rows import _period_of, every_period_fits
 
+    observations, distinct = store.observations, store.distinct
     frequency: dict[str, Frequency] = {}
-    for key in set(map(_INDICATOR, observations)):
+    for key in set(map(_INDICATOR, observations)) if distinct is None else distinct.indicators:
         ind = plan.indicators.get(key)
         if ind is None and "[" in key:
             ind, dims, wrong = units.read(key)
@@ -267,7 +269,7 @@ def _row_problems_possible(plan: Plan, observations: Sequence[Observation], unit
         if ind is None or ind.formula:
             return True
         frequency[key] = ind.frequency
-    if every_period_fits(observations, frequency.values()):
+    if every_period_fits(observations, frequency.values(), None if distinct is None else distinct.sort_keys):
         return False
     pairs = set(
         zip(map(frequency.__getitem__, map(_INDICATOR, observations)), map(_SORT_KEY, observations), strict=True)

@@ -14,12 +14,15 @@ from __future__ import annotations
 from collections import Counter
 from itertools import compress
 from operator import attrgetter
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from ..catalog import msg
 from ..method.series import Series
 from ..plan.model import Indicator, Location, Observation, Problem, RETRACTED
 from ..plan.periods import Frequency, Period
+
+if TYPE_CHECKING:
+    from .store import Distinct
 
 
 def revised_rows(observations: Sequence[Observation]) -> list[Observation]:
@@ -72,18 +75,20 @@ def _figure_of(o: Observation) -> float | None:
     return None if o.status == RETRACTED else o.value
 
 
-def formula_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
-    """Sources and notes that a spreadsheet would run (textfiles.formula_like)."""
+def formula_problems(observations: Sequence[Observation], file: str, distinct: Distinct | None = None) -> list[Problem]:
+    """Sources and notes that a spreadsheet would run (textfiles.formula_like).
+    ``distinct``: the rows' distinct values, as their reader gathered them (store.Distinct)."""
     from ..files.textfiles import formula_like
 
     # A national store repeats a few thousand sources and notes a million times: the
-    # distinct texts are gathered in C (``map``/``set``) and each judged once; the rows
-    # are walked only when one of them is risky.
-    risky = {
-        t
-        for t in set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
-        if t and formula_like(t)
-    }
+    # distinct texts (the reader's, else gathered in C by ``map``/``set``) are each judged
+    # once; the rows are walked only when one of them is risky.
+    texts = (
+        distinct.texts
+        if distinct is not None
+        else set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
+    )
+    risky = {t for t in texts if t and formula_like(t)}
     problems: list[Problem] = []
     if not risky:
         return problems
@@ -225,12 +230,15 @@ def timing_suspects(
     return out
 
 
-def every_period_fits(observations: Sequence[Observation], frequencies: Iterable[Frequency]) -> bool:
+def every_period_fits(
+    observations: Sequence[Observation], frequencies: Iterable[Frequency], sort_keys: Iterable[int] | None = None
+) -> bool:
     """Whether every period on record fits every one of ``frequencies`` (a quarterly plan's
     quarters and years): then no row can be finer than its indicator's frequency, which a
     few hundred periods and at most four frequencies tell without a million (period,
-    frequency) pairs being made."""
-    periods = [_period_of(k) for k in set(map(_SORT_KEY, observations))]
+    frequency) pairs being made. ``sort_keys``: the rows' distinct periods
+    (store.Distinct.sort_keys), when known."""
+    periods = [_period_of(k) for k in (set(map(_SORT_KEY, observations)) if sort_keys is None else sort_keys)]
     return all(p.fits(f) for f in set(frequencies) for p in periods)
 
 

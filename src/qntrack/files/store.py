@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -47,6 +47,23 @@ HEADER = ("indicator", "period", "value", "status", "source", "note", "recorded_
 
 
 @dataclass(frozen=True, slots=True)
+class Distinct:
+    """Each distinct value of the store's rows, as the fast reader met them (store_fast),
+    or more (a value of a row refused for another field may be among them, never fewer).
+
+    ``check``'s row rules (an indicator undefined, a period finer than its frequency, a
+    formula in a source) judge these once each and walk the rows only when one fails: a
+    national store's million rows hold a few thousand of each, and gathering them again
+    took ``check`` two passes over the rows (docs/performance.md). Each is the values of
+    a table the reader keeps anyway; it has none when a table was full.
+    """
+
+    indicators: frozenset[str]  # ids as typed in the file
+    sort_keys: frozenset[int]  # periods, by Period.sort_key
+    texts: frozenset[str]  # sources and notes
+
+
+@dataclass(frozen=True, slots=True)
 class StoreContents:
     """Rows that parsed, problems with the rest, and whether the last line was torn."""
 
@@ -54,6 +71,9 @@ class StoreContents:
     problems: tuple[Problem, ...]
     torn_line: int = 0  # 1-based line number of an incomplete last line, 0 if none
     left_out: int = 0  # rows ``parse_store``'s ``reads`` declined: not read, not checked
+    # What the rows hold, each distinct value once, when the reader gathered it as it read
+    # (store_fast); None otherwise. Never compared: the same rows, however read.
+    distinct: Distinct | None = field(default=None, compare=False, repr=False)
 
 
 def utc_now() -> str:

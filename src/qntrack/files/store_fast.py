@@ -29,6 +29,7 @@ from .store import (
     REPAIR,
     TORN,
     HEADER,
+    Distinct,
     StoreContents,
     bad_status,
     column_order,
@@ -119,6 +120,7 @@ class _Rows:
         self.stamps: dict[str, str] = {}
         self.texts: dict[str, str] = {}
         self.columns: tuple[list, ...] = ([], [], [], [], [])
+        self.overflowed = False  # a table full: the distinct values are not all known
 
     def problem(self, line: int, message: Message | str) -> None:
         self.problems.append(Problem(Location(self.file, line), message))
@@ -187,11 +189,24 @@ class _Rows:
     def _remember(self, table: dict, key: Any, value: Any) -> Any:
         if len(table) < self.LIMIT:
             table[key] = value
+        else:
+            self.overflowed = True
         return value
 
     def add(self, name: str, period: Period, value: float, tail: tuple, line: int) -> None:
         for column, item in zip(self.columns, (name, period, value, tail, line), strict=True):
             column.append(item)
+
+    def distinct(self) -> Distinct | None:
+        """Each distinct value of the rows read, or None when a table overflowed."""
+        if self.overflowed:
+            return None
+        return Distinct(
+            # (every source and note of a row went through ``_text``, so ``texts`` has them all)
+            frozenset(self.names.values()),
+            frozenset(p.sort_key for p in self.periods.values()),
+            frozenset(self.texts.values()),
+        )
 
     def observations(self) -> tuple[Observation, ...]:
         inds, periods, values, tails, lines = self.columns
@@ -356,7 +371,8 @@ def _parse_fast(
         check_utf8(data, end, start, file)
     # Every line read: the bytes may go before the rows are made, and the columns' appenders.
     del data, add_ind, add_period, add_value, add_tail, add_line  # (``lines`` is spent: it holds none)
-    return StoreContents(rows.observations(), tuple(rows.problems), torn, left_out)
+    distinct = rows.distinct()
+    return StoreContents(rows.observations(), tuple(rows.problems), torn, left_out, distinct)
 
 
 def _decoded(lines: Iterator[str], file: str, line_no: int) -> Iterator[str]:
