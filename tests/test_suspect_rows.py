@@ -11,8 +11,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
 
 from helpers import run as _run
+from qntrack.files.checks_rows import timing_suspects
+from qntrack.files.definitions import parse_plan
+from qntrack.files.store import Distinct
+from qntrack.plan.model import Observation
+from qntrack.plan.periods import parse_period
 
 FUTURE = "share,2024,13.1,official,typo,,2206-01-10T00:00:00Z\n"
 WARNING = (
@@ -100,3 +107,41 @@ def test_a_formula_like_source_in_force_is_warned_of_through_the_cache(
     for _ in range(2):  # cold, then (with the cache on) from the cache file
         r = _run("status", "-f", "json")
         assert (r.exit_code, r.stdout, r.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
+
+
+# --- the rules judged on the store's distinct values first (store.Distinct) ------------------
+
+
+PLAN = parse_plan(
+    "version: 1\nindicators:\n"
+    "  share: {name: Share, unit: '%', measure: level, frequency: year}\n"
+    "  growth: {name: Growth, unit: '%', measure: rate, frequency: quarter}\n"
+    "targets: []\n"
+)
+_suspect_rows = st.builds(
+    Observation,
+    indicator=st.sampled_from(["share", "growth"]),
+    period=st.sampled_from(["2023", "2024", "2024-Q2", "2024-05", "2207"]).map(parse_period),
+    value=st.just(1.0),
+    status=st.sampled_from(["estimate", "official"]),
+    source=st.sampled_from(["GSO", "=SUM(A1)", ""]),
+    note=st.sampled_from(["", "+1 revised"]),
+    recorded_at=st.sampled_from(["2025-01-10T00:00:00Z", "2024-03-01T00:00:00Z", "2206-01-10T00:00:00Z"]),
+    line=st.integers(2, 40),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_suspect_rows, max_size=25), st.lists(_suspect_rows, max_size=5))
+def test_the_suspects_are_the_same_with_the_stores_distinct_values(rows, others):
+    # The distinct values of a store holding these rows and perhaps others (never fewer):
+    # the same rows are suspects as when the rules read the rows alone.
+    every = rows + others
+    distinct = Distinct(
+        frozenset(o.indicator for o in every),
+        frozenset(o.period.sort_key for o in every),
+        frozenset({o.source for o in every} | {o.note for o in every}),
+    )
+    now = "2026-12-01T00:00:00Z"
+    alone = timing_suspects(rows, now, PLAN.indicators)
+    assert sorted(set(timing_suspects(rows, now, PLAN.indicators, distinct))) == sorted(set(alone))

@@ -238,7 +238,7 @@ def _cold(
 
     ws = open_workspace(targets, None, reader=reader, with_series=False)
     plan = ws.plan
-    shared = _share(plan, ws.store.observations, cells)
+    shared = _share(plan, ws.store.observations, cells, ws.store.distinct)
     # What the rest needs of the store's rows, then the rows let go: a national store's
     # million rows are not held while the cache is written (the run's peak of memory).
     rows = len(ws.store.observations)
@@ -296,7 +296,7 @@ def _cold(
     return state
 
 
-def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
+def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Any = None) -> dict:
     """What the cache keeps for every indicator of the plan and every target.
 
     ``entries``: each target's ``_entry`` by target id; ``indicators``: each indicator
@@ -346,7 +346,10 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool) -> dict:
     from ..files.store import utc_now
 
     suspects = timing_suspects(
-        [o for i in indicators if not indicators[i].formula for o in series.get(i, ())], utc_now(), indicators
+        [o for i in indicators if not indicators[i].formula for o in series.get(i, ())],
+        utc_now(),
+        indicators,
+        distinct,  # the store's distinct values (store.Distinct), when its reader gathered them
     )
     suspect = {o.indicator: 1 for o in suspects}
     if plan.dimensions and outside_in_force(plan, series, ""):

@@ -173,19 +173,25 @@ def _forced_retractions(observations: Sequence[Observation], found: dict, key: C
 
 def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callable, dict]:
     """The key of a row for the timing rules, and what each failing key is told."""
+    # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
+    # by the period's sort key (an int; a Period hashes in Python), each judged once.
+    key = attrgetter("period.sort_key", "recorded_at", "status")
+    return key, _timing_judged(set(map(key, observations)), now)
+
+
+def _timing_judged(keys: Iterable[tuple[int, str, str]], now: str) -> dict:
+    """What each failing (period's sort key, recorded_at, status) of ``keys`` is told.
+    Judged by dates worked out once per period and per day; only a failing key is put
+    into words (30,000 distinct keys of a national store: 0.1 s, not 0.4)."""
     from datetime import date
 
     from ..method.timing import period_days, timing_kinds, timing_problems
 
-    # A million rows, but few distinct (period, recorded_at, status): gathered in C, keyed
-    # by the period's sort key (an int; a Period hashes in Python), each judged once, by
-    # dates worked out once per period and per day; only a failing one is put into words.
-    key = attrgetter("period.sort_key", "recorded_at", "status")
     found: dict = {}
     today = date.fromisoformat(now[:10])
     spans: dict[int, tuple[date, date]] = {}
     days: dict[str, date] = {}
-    for k in set(map(key, observations)):
+    for k in keys:
         span = spans.get(k[0])
         if span is None:
             span = spans[k[0]] = period_days(_period_of(k[0]))
@@ -194,7 +200,7 @@ def _timing_found(observations: Sequence[Observation], now: str) -> tuple[Callab
             day = days[k[1][:10]] = date.fromisoformat(k[1][:10])
         if timing_kinds(*span, day, k[2], today):
             found[k] = timing_problems(_period_of(k[0]), k[1], k[2], now)
-    return key, found
+    return found
 
 
 _SORT_KEY = attrgetter("period.sort_key")
@@ -202,29 +208,41 @@ _INDICATOR = attrgetter("indicator")
 
 
 def timing_suspects(
-    observations: Sequence[Observation], now: str, indicators: Mapping[str, Indicator] | None = None
+    observations: Sequence[Observation],
+    now: str,
+    indicators: Mapping[str, Indicator] | None = None,
+    distinct: Distinct | None = None,
 ) -> list[Observation]:
     """The rows among ``observations`` that the timing rules call errors (timing.py),
-    and, given the plan's ``indicators``, the formula and frequency rules too."""
-    if indicators is None:
-        row_key, failing = _timing_found(observations, now)
-        return [o for o in observations if row_key(o) in failing] if failing else []
-    from ..files.textfiles import formula_like
-    from ..method.timing import timing_problems
+    and, given the plan's ``indicators``, the formula and frequency rules too.
 
-    # The timing and formula rules from one pass over the rows: a pass that keys each of a
-    # million rows by its period and moment costs about half a second (issue 17,
-    # performance.md), and the rows share few (period, moment, status, source, note).
-    key = attrgetter("period.sort_key", "recorded_at", "status")
-    found: dict = {}
-    risky = False
-    for k in set(map(attrgetter("period.sort_key", "recorded_at", "status", "source", "note"), observations)):
-        if k[:3] not in found:
-            found[k[:3]] = timing_problems(_period_of(k[0]), k[1], k[2], now)
-        risky = risky or bool(k[3] and formula_like(k[3])) or bool(k[4] and formula_like(k[4]))
-    out = [o for o in observations if found[key(o)]] if any(found.values()) else []
+    ``distinct``: the distinct values of the store these rows were taken from
+    (store.Distinct), when its reader gathered them. The formula and frequency rules then
+    judge those first, and the rows are walked for them only when one fails.
+    """
+    from ..files.textfiles import formula_like
+
+    fits = False
+    if indicators is None or distinct is not None:
+        row_key, failing = _timing_found(observations, now)
+        out = [o for o in observations if row_key(o) in failing] if failing else []
+        if indicators is None or distinct is None:
+            return out
+        risky = any(t and formula_like(t) for t in distinct.texts)
+        frequencies = {ind.frequency for ind in indicators.values() if not ind.formula}
+        fits = every_period_fits((), frequencies, distinct.sort_keys)
+    else:
+        # The timing and formula rules from one pass over the rows: a pass that keys each
+        # of a million rows by its period and moment costs about half a second (issue 17,
+        # performance.md), and the rows share few (period, moment, status, source, note).
+        key = attrgetter("period.sort_key", "recorded_at", "status")
+        gathered = set(map(attrgetter("period.sort_key", "recorded_at", "status", "source", "note"), observations))
+        found = _timing_judged({k[:3] for k in gathered}, now)
+        risky = any((k[3] and formula_like(k[3])) or (k[4] and formula_like(k[4])) for k in gathered)
+        out = [o for o in observations if key(o) in found] if found else []
     flagged = {p.location.line for p in formula_problems(observations, "")} if risky else set()
-    flagged |= {p.location.line for p in frequency_suspects(observations, indicators, "")}
+    if not fits:
+        flagged |= {p.location.line for p in frequency_suspects(observations, indicators, "")}
     if flagged:
         out += [o for o in observations if o.line in flagged]
     return out
