@@ -201,6 +201,29 @@ def test_a_kept_plan_is_the_parse_field_for_field_and_made_by_the_models_constru
     assert all(t.location.line for t in kept.targets)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _KeywordOnly:
+    a: int
+    b: int = dataclasses.field(default=0, kw_only=True)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _WithInitVar:
+    scale: dataclasses.InitVar[int] = 1
+    a: int = 0
+
+
+def test_a_class_whose_constructor_is_not_its_fields_keeps_the_default(monkeypatch: pytest.MonkeyPatch):
+    # Called with its fields by position, a keyword-only field would fail to load (the
+    # plan parsed each time, silently) and an InitVar take a field's value: such a class
+    # is pickled the default way.
+    monkeypatch.setattr(
+        kept_plans, "model_classes", lambda: {"_KeywordOnly": _KeywordOnly, "_WithInitVar": _WithInitVar}
+    )
+    both = (_KeywordOnly(1, b=2), _WithInitVar(5, a=3))
+    assert pickle.loads(kept_plans._pickle(both)) == both
+
+
 def test_the_unpickler_builds_nothing_but_the_model():
     with pytest.raises(pickle.UnpicklingError, match="not part of a plan"):
         kept_plans._unpickle(pickle.dumps(_Boom(), protocol=5))

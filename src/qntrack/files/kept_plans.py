@@ -288,6 +288,7 @@ def _pickle(plan: Plan) -> bytes:
     holds 100,000 such objects, and that took 0.3 s of the 0.75 s its loading took
     (docs/performance.md). A class whose constructor does not take every field as it is
     (a field it works out, a ``__post_init__``) keeps the default."""
+    import inspect
     import io
     import pickle
     from dataclasses import fields
@@ -297,7 +298,10 @@ def _pickle(plan: Plan) -> bytes:
         params = getattr(cls, "__dataclass_params__", None)
         if params is not None and params.frozen and not hasattr(cls, "__post_init__"):
             names = tuple(f.name for f in fields(cls))
-            if all(f.init for f in fields(cls)):
+            # The constructor takes exactly the fields, in order, by position (no field
+            # keyword-only, none left out of __init__, no InitVar, no __init__ of its own).
+            takes = inspect.signature(cls).parameters.values()
+            if [(p.name, p.kind) for p in takes] == [(n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in names]:
                 by_constructor[cls] = names
 
     class ModelPickler(pickle.Pickler):

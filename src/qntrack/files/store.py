@@ -58,7 +58,7 @@ class Distinct:
     a table the reader keeps anyway; it has none when a table was full.
     """
 
-    indicators: frozenset[str]  # ids as typed in the file
+    indicators: frozenset[str]  # ids as typed in the file (canonical_units may name a unit otherwise)
     sort_keys: frozenset[int]  # periods, by Period.sort_key
     texts: frozenset[str]  # sources and notes
 

@@ -121,7 +121,6 @@ class _Rows:
         self.stamps: dict[str, str] = {}
         self.texts: dict[str, str] = {}
         self.columns: tuple[list, ...] = ([], [], [], [], [])
-        self.overflowed = False  # a table full: the distinct values are not all known
 
     def problem(self, line: int, message: Message | str) -> None:
         self.problems.append(Problem(Location(self.file, line), message))
@@ -190,8 +189,6 @@ class _Rows:
     def _remember(self, table: dict, key: Any, value: Any) -> Any:
         if len(table) < self.LIMIT:
             table[key] = value
-        else:
-            self.overflowed = True
         return value
 
     def add(self, name: str, period: Period, value: float, tail: tuple, line: int) -> None:
@@ -199,8 +196,9 @@ class _Rows:
             column.append(item)
 
     def distinct(self) -> Distinct | None:
-        """Each distinct value of the rows read, or None when a table overflowed."""
-        if self.overflowed:
+        """Each distinct value of the rows read, or None when a table they come from is
+        full (a value met after that was not remembered)."""
+        if max(len(self.names), len(self.periods), len(self.texts)) >= self.LIMIT:
             return None
         return Distinct(
             # (every source and note of a row went through ``_text``, so ``texts`` has them all)

@@ -174,6 +174,8 @@ def canonical_units(
     from dataclasses import replace
 
     rows = canonical_rows(plan, store.observations, canonical)
+    # The reader's distinct values stay: their texts and periods are the rows' still; only
+    # their indicators are as typed (store.Distinct says so).
     return replace(store, observations=rows) if rows is not store.observations else store
 
 
