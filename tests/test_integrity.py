@@ -586,3 +586,24 @@ def test_installed_command_through_pipes(plan: Path):
     assert bad.returncode == 1
     assert b"Traceback" not in bad.stderr
     assert bad.stderr.decode().startswith("<stdin>:2: error: 'Q5' is not a period")
+
+
+@pytest.mark.parametrize("period", ["9999", "9999-H2", "9999-H1"])
+def test_a_figure_at_the_end_of_the_calendar_is_no_traceback_for_stale(plan: Path, period: str):
+    # The next period after 9999 (or its 90 days of grace after 9999-H1) is past the last
+    # date Python knows: such a series cannot be overdue; the row's own timing is an error.
+    _formulas_fixed_by_hand(plan)
+    with open(plan / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write(f"growth,{period},1,estimate,far,,2024-01-05T00:00:00Z\n")
+    r = run("check", "--all", "--as-of", "2024-06-30")
+    assert r.exit_code == 1, r.output
+    assert "Traceback" not in r.output and f"growth {period}: period {period} has not begun" in r.stderr
+    assert "indicator 'growth'" not in r.stderr  # not stale
+
+
+def test_a_milestone_at_the_end_of_the_calendar_is_no_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Its figures would be expected 90 days after 9999-12-31: never due in any reference day.
+    make_tracker(tmp_path, monkeypatch, TARGETS.replace("{by: 2025, value: 15}", "{by: 9999, value: 15}"), OBSERVATIONS)
+    _formulas_fixed_by_hand(tmp_path)
+    r = run("check", "milestone-due", "--as-of", "2026-04-01")
+    assert (r.exit_code, r.stderr) == (0, "")

@@ -277,10 +277,22 @@ def _row_problems_possible(plan: Plan, store: StoreContents, units: UnitRows) ->
     return not all(_period_of(sort_key).fits(f) for f, sort_key in pairs)
 
 
-def _next_period_end(period: Period, months: int) -> date:
+def _next_period_end(period: Period, months: int) -> date | None:
+    """The last day of the period ``months`` long after ``period``; None past 9999-12-31,
+    the last day a date can be (a figure for 9999 has no next period to wait for)."""
     index = period.year * 12 + (period.last - 1) + months
     year, month = divmod(index, 12)
+    if year > date.max.year:
+        return None
     return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+def _days_after(day: date | None, days: int) -> date | None:
+    """``day`` plus ``days``; None when that is past the last day a date can be: what
+    would fall due then never does, whatever the reference day."""
+    if day is None or date.max - day < timedelta(days=days):
+        return None
+    return day + timedelta(days=days)
 
 
 def stale_problems(plan: Plan, series: Series, reference: date, lag_days: int = PUBLICATION_LAG_DAYS) -> list[Problem]:
@@ -294,8 +306,8 @@ def stale_problems(plan: Plan, series: Series, reference: date, lag_days: int = 
             continue
         latest = max(rows, key=lambda o: (o.period.year, o.period.last, -o.period.first)).period
         next_end = _next_period_end(latest, ind.frequency.months)
-        due = next_end + timedelta(days=lag_days)
-        if reference > due:
+        due = _days_after(next_end, lag_days)
+        if next_end is not None and due is not None and reference > due:
             problems.append(
                 Problem(
                     ind.location,
@@ -336,8 +348,8 @@ def milestone_due_problems(
         have = {o.period for o in series.get(target.series_key, [])}
         for period, where, what in deadlines(target):
             end = period_end(period)
-            due = end + timedelta(days=lag_days)
-            if reference > due and period not in have:
+            due = _days_after(end, lag_days)
+            if due is not None and reference > due and period not in have:
                 problems.append(
                     Problem(
                         where,
