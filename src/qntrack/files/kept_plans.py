@@ -285,9 +285,9 @@ def _pickle(plan: Plan) -> bytes:
     """``plan`` pickled so that each of the model's objects is made again by calling its
     class with its fields. The default for a frozen dataclass with slots restores each
     field through a Python function (``dataclasses._dataclass_setstate``); a national plan
-    holds 100,000 such objects, and that took 0.3 s of the 0.75 s its loading took
-    (docs/performance.md). A class whose constructor does not take every field as it is
-    (a field it works out, a ``__post_init__``) keeps the default."""
+    holds 100,000 such objects, and loading it took 0.62 s that way, 0.25 s this way
+    (docs/performance.md). A class whose constructor does not take exactly its fields
+    (a field it works out, a ``__post_init__``, a keyword-only field) keeps the default."""
     import inspect
     import io
     import pickle
