@@ -438,3 +438,34 @@ def test_a_home_of_the_users_own_gets_its_cache_folder(
         load_plan(plan_path)
     assert (home / ".cache" / "qntrack" / "plan-secret").stat().st_mode & 0o777 == 0o600
     assert kept_plans.plan_file(plan_path).stat().st_size > 1000
+
+
+def test_two_names_for_one_plan_are_each_kept(plan_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Run by its absolute name from a script and by its relative name at the prompt: each
+    # name has its own kept file (the messages name the file as given), not one that the
+    # other name overwrites every time, which kept neither.
+    monkeypatch.chdir(plan_path.parent)
+    names = [plan_path, Path("targets.yaml")]
+    for name in names * 2:
+        load_plan(name)  # each name: noted, then kept
+    calls = parses(monkeypatch)
+    plans = [load_plan(name) for name in names * 2]
+    assert calls == []
+    assert [p.source_file for p in plans] == [str(plan_path), "targets.yaml"] * 2
+
+
+def test_a_secret_half_made_by_a_killed_run_is_swept_up(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    # A run killed between writing a new secret and linking it into place leaves the
+    # temporary file; the next run that makes a secret removes those over an hour old.
+    (tmp_path / "home-cache" / "qntrack").mkdir(parents=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    folder = tmp_path / "home-cache" / "qntrack"
+    old, new = folder / ".plan-secret.old1", folder / ".plan-secret.new1"
+    for left in (old, new):
+        left.write_bytes(b"x" * 32)
+    os.utime(old, (1, 1))
+    load_plan(plan_path)
+    assert not old.exists() and new.exists()
+    assert len((folder / "plan-secret").read_bytes()) == 32

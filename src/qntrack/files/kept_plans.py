@@ -100,10 +100,13 @@ def model_classes() -> dict[str, type]:
 
 
 def plan_file(targets_path: Path) -> Path:
+    """Where the plan read from ``targets_path`` is kept: one file for each name the plan
+    is given by (its messages name the file as given), so that a script's absolute name
+    and a person's relative one do not overwrite each other's."""
     from .workspace import CACHE_DIR
 
     where = targets_path.resolve()
-    name = _hash(str(where).encode("utf-8", "surrogateescape"))[:8].hex()
+    name = _hash(f"{where}\0{targets_path}".encode("utf-8", "surrogateescape"))[:8].hex()
     return where.parent / CACHE_DIR / f"plan-{name}.bin"
 
 
@@ -251,6 +254,7 @@ def _make_secret(file: Path) -> bytes | None:
     if file.parent.parent.name == ".cache":
         file.parent.parent.mkdir(exist_ok=True, mode=0o700)  # ~/.cache, in a home of this user's
     file.parent.mkdir(exist_ok=True, mode=0o700)
+    _sweep(file.parent, ".plan-secret.*")  # what runs killed while making one left
     fd, tmp = tempfile.mkstemp(prefix=".plan-secret.", dir=file.parent)  # 0600
     try:
         made = os.urandom(32)
@@ -354,7 +358,6 @@ def cache_folder(folder: Path) -> None:
     to skip it (https://bford.info/cachedir/), written whole or not at all and never
     through a link; temporary files that killed runs left behind are swept up."""
     import stat
-    import time
 
     from .starter import write_atomically
 
@@ -367,8 +370,16 @@ def cache_folder(folder: Path) -> None:
         sound = False
     if not sound:
         write_atomically(tag, _TAG, durable=False, fresh=True)
+    _sweep(folder, ".*.tmp")
+
+
+def _sweep(folder: Path, pattern: str) -> None:
+    """Remove the files of ``folder`` matching ``pattern`` that are older than an hour:
+    temporary files that runs killed part way left behind."""
+    import time
+
     old = time.time() - _STALE
-    for left in folder.glob(".*.tmp"):
+    for left in folder.glob(pattern):
         try:
             if left.lstat().st_mtime < old:
                 left.unlink()
