@@ -47,7 +47,7 @@ import os
 from array import array
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from ..files.workspace import find_targets
 from . import keeping
@@ -78,6 +78,9 @@ __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
 # The folder is named by the files layer, which also refuses to write reports into it.
 from ..files.workspace import CACHE_DIR  # noqa: E402
+
+if TYPE_CHECKING:
+    from ..files.store import Distinct
 
 # After this many bytes of appended rows the cache is rewritten to cover them; below it,
 # each run re-reads the short tail, which costs less than rewriting tens of megabytes.
@@ -296,14 +299,15 @@ def _cold(
     return state
 
 
-def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Any = None) -> dict:
+def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distinct | None = None) -> dict:
     """What the cache keeps for every indicator of the plan and every target.
 
     ``entries``: each target's ``_entry`` by target id; ``indicators``: each indicator
     marshalled; ``in_force``: each measured indicator's line numbers in force;
     ``warnings``: each derived indicator's periods left out (``_warned``); ``unknown``:
     rows by indicator that targets.yaml does not define; ``suspect``: the indicators with
-    a figure in force that `qntrack check` calls an error.
+    a figure in force that `qntrack check` calls an error. ``distinct``: the store's
+    distinct values, when its reader gathered them (store.Distinct).
     """
     from operator import attrgetter
 
@@ -349,7 +353,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Any = 
         [o for i in indicators if not indicators[i].formula for o in series.get(i, ())],
         utc_now(),
         indicators,
-        distinct,  # the store's distinct values (store.Distinct), when its reader gathered them
+        distinct,
     )
     suspect = {o.indicator: 1 for o in suspects}
     if plan.dimensions and outside_in_force(plan, series, ""):
