@@ -447,8 +447,10 @@ def test_parse_table_reports_the_detected_dialect():
 
 
 def test_a_clean_file_is_checked_once_and_appended(plan: Path, monkeypatch: pytest.MonkeyPatch):
-    from qntrack.files import recording
+    from qntrack.files import import_columns, recording
 
+    # The general path (a file in the plain shape is judged by columns: test_import_columns.py).
+    monkeypatch.setattr(import_columns, "columns_batch", lambda *args, **kwargs: None)
     calls: list[str] = []
     original = recording.validate_record
 
@@ -469,8 +471,9 @@ def test_a_clean_file_is_checked_once_and_appended(plan: Path, monkeypatch: pyte
 def test_the_files_cells_are_let_go_before_the_store_is_read(plan: Path, monkeypatch: pytest.MonkeyPatch):
     """A national import's 300,000 rows of cells (a dict each) are not held while the
     store's million rows are read under the lock: the import's peak memory (issue 17)."""
-    from qntrack.files import recording
+    from qntrack.files import import_columns, recording
 
+    monkeypatch.setattr(import_columns, "columns_batch", lambda *args, **kwargs: None)  # the general path
     given: list = []
     validate, judge = recording.validated_batch, recording.record_batch
 

@@ -192,7 +192,7 @@ def import_observations(
 
     Rows without a ``recorded_at`` share one timestamp, so a batch is one vintage.
     """
-    from ..files.recording import _open, record_batch, validated_batch
+    from ..files.recording import Batch, _open, record_batch, refuse_torn, validated_batch
     from ..files.store import utc_now
 
     from .workbooks import workbook_kind
@@ -209,6 +209,7 @@ def import_observations(
 
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
     text = "" if workbook else decode_source(read_source(source, stdin), file)
+    fast: tuple | None = None
     now = utc_now()  # read once: the batch's default timestamp and the clock its rows are judged by
     undated = None
     if not defaults.recorded_at:
@@ -229,7 +230,14 @@ def import_observations(
         from .sdmx_csv import parse_sdmx, sdmx_version
 
         if sdmx_version(text) is None:
-            parsed = parse_table(text, file, fmt, defaults)
+            fast = None
+            if opened is not None:
+                # A file in the plain long shape, judged a column at a time; None when the
+                # general path must read it (import_columns).
+                from .import_columns import columns_batch
+
+                fast = columns_batch(text, file, fmt, defaults, opened[0], undated or now, now, force=force, tz=tz)
+            parsed = ParsedTable(",", False) if fast is not None else parse_table(text, file, fmt, defaults)
         elif fmt.wide:
             from ..errors import ExitCode
 
@@ -237,6 +245,7 @@ def import_observations(
         else:
             # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
             parsed = parse_sdmx(text, file, fmt, defaults)
+    text = ""  # read: a national file's text is not held while the store is read (issue 17)
     problems = list(parsed.problems)
     vintages: Sequence = ()
     batch = None
@@ -245,7 +254,11 @@ def import_observations(
         # read cleanly is validated and appended at once; a file with problems of its own
         # is only validated, so that every problem is said together.
         plan, store_path = opened or _open(targets)
-        batch = validated_batch(plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz)
+        if fast is not None:
+            refuse_torn(store_path)
+            batch = Batch(fast[0], fast[1], undated or now, now)
+        else:
+            batch = validated_batch(plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz)
         # The rows are made: the file's cells (a dict a row, 300,000 of them) go before the
         # store's million rows are read under the lock (issue 17: the import's peak memory).
         parsed.candidates.clear()

@@ -252,6 +252,14 @@ class Batch(NamedTuple):
     now: str
 
 
+def refuse_torn(store: Path) -> None:
+    """InputError when the store's last line is torn: nothing may be appended after it.
+    Reads the header and the last row only: the cost does not grow with the store."""
+    existing = peek_store(store)
+    if existing.torn_line:
+        raise _torn(store, existing.torn_line)
+
+
 def validated_batch(
     plan: Plan,
     store: Path,
@@ -269,9 +277,7 @@ def validated_batch(
 
     now = now or utc_now()
     zone = tz or plan.timezone
-    existing = peek_store(store)  # the header and the last row only: the cost does not grow with the store
-    if existing.torn_line:
-        raise _torn(store, existing.torn_line)
+    refuse_torn(store)
     if undated is None:
         undated = now
     rows: list[Observation] = []

@@ -1,0 +1,313 @@
+"""An import in the plain long shape, judged a column at a time (issue 17).
+
+A national office's import is usually a file a program wrote: the long shape's header,
+commas, one line a row, figures written as the store writes them. The general path
+(``import_tables.parse_table``, then ``recording.validated_batch``) makes a dict of cells
+for each row and asks every rule of each row; 300,000 rows took it about twenty seconds
+on the benchmark's machine. Here the csv module reads the whole table, the rows are
+turned into columns, and each rule is asked once for each distinct cell, or each
+distinct pair of cells for the rules that read two (a period against its indicator's
+frequency, against its unit's dates, against its moment of recording). The rules are
+the functions the general path calls, so a row comes out as the general path makes it.
+
+This reader never words a problem. Whatever it is not certain of (any cell a rule
+refuses, a blank or padded row, a cell over two lines, two rows for one figure,
+a retraction, a default from the command line, another delimiter or decimal
+convention) makes it give up, and the general path reads the file and says what is
+wrong, line by line. tests/test_import_columns.py holds the two to the same batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from datetime import date
+from itertools import repeat
+from typing import Any, Sequence
+
+from ..method.timing import FUTURE, parse_zone, period_days, timing_kinds
+from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
+from ..plan.periods import Period, PeriodError
+from ..plan.units import unit_match
+from . import rules
+from .import_tables import (
+    _EXCEL_TIMESTAMP,
+    MAX_CELL,
+    ImportFormat,
+    RowDefaults,
+    _detect_delimiter,
+    _dimension_columns,
+    _header,
+    _long_columns,
+    _read_period,
+)
+from .recording import _fits, _unit_dates, _whose
+from .vocabulary import excel_date, foreign_digits, status_word
+
+__all__ = ["columns_batch"]
+
+# A figure as the store writes it, which the general path reads under the decimal point
+# to the same float (figures._read_number's plain shape, without the spaces it strips).
+_PLAIN = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII).fullmatch
+# A moment as the store writes it, its time of day in range: rules.recorded_at gives such
+# a text back as it is when its date is real, which is asked once for each distinct day.
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ", re.ASCII).fullmatch
+
+
+class _Unsure(Exception):
+    """Raised inside this module for anything the general path must read instead."""
+
+
+def columns_batch(
+    text: str,
+    file: str,
+    fmt: ImportFormat,
+    defaults: RowDefaults,
+    plan: Plan,
+    undated: str,
+    now: str,
+    *,
+    force: bool = False,
+    tz: str | None = None,
+) -> tuple[list[Observation], list[Location]] | None:
+    """The rows of ``text`` and where each is, as ``validated_batch`` would make them from
+    ``parse_table``'s candidates; None when the general path must read the file.
+
+    ``undated``: the moment of a row given none (the batch's); ``now``: the clock the
+    timing rules judge by; ``force``, ``tz``: as for ``recording.validate_record``.
+    """
+    if fmt.wide or fmt.delimiter not in (None, ",") or fmt.decimal_comma:
+        return None
+    if defaults.status or defaults.source or defaults.note:
+        return None  # empty cells take the command's values: the general path's work
+    if "\r" in text or text.startswith("sep="):
+        return None
+    try:
+        return _batch(text, file, fmt, defaults, plan, undated, now, force, tz)
+    except (_Unsure, csv.Error):
+        return None
+
+
+def _batch(
+    text: str,
+    file: str,
+    fmt: ImportFormat,
+    defaults: RowDefaults,
+    plan: Plan,
+    undated: str,
+    now: str,
+    force: bool,
+    tz: str | None,
+) -> tuple[list[Observation], list[Location]]:
+    if _detect_delimiter(text.partition("\n")[0]) != ",":
+        raise _Unsure  # the general path would split the file at another character
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    head = next(reader, None)
+    if not head:
+        raise _Unsure
+    names = _header(head)
+    problems: list[Problem] = []
+    columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, fmt.dimensions))
+    if columns is None or problems:
+        raise _Unsure
+    rows = list(reader)
+    width = len(head)
+    if not rows or {len(r) for r in rows} != {width}:
+        raise _Unsure  # a blank, short or padded row: the general path skips or says it
+    n = len(rows)
+    by_index = list(zip(*rows, strict=True))
+    del rows
+    for cells_in in by_index:
+        if max(map(len, cells_in)) > MAX_CELL:
+            raise _Unsure
+
+    def column(name: str) -> Sequence[str]:
+        i = columns.get(name)
+        return by_index[i] if i is not None else ("",) * n
+
+    values = _values(column("value"))
+    status_col = _mapped(column("status"), _status)
+    periods_of = _each(set(column("period")), _period)
+    if len(set(periods_of.values())) != len(periods_of):
+        raise _Unsure  # two spellings of one period: the general path finds the repeats
+    moments = _moments(column("recorded_at"), defaults.recorded_at or undated, tz or plan.timezone)
+
+    # A row's indicator and units, as one key per distinct combination of their cells.
+    dim_names = [name for name in columns if name.startswith("dim:")]
+    units = list(zip(column("indicator"), *(column(name) for name in dim_names), strict=True))
+    whose = {cells: _who(plan, cells, dim_names) for cells in set(units)}
+
+    # The rules that read two cells of a row, each asked once of each distinct pair.
+    frequency = {cells: found[0].frequency for cells, found in whose.items()}
+    for freq, text_period in set(zip(map(frequency.__getitem__, units), column("period"), strict=True)):
+        if not _fits(periods_of[text_period], freq):
+            raise _Unsure
+    dims_of = {cells: found[2] for cells, found in whose.items()}
+    for unit_dims, text_period in set(zip(map(dims_of.__getitem__, units), column("period"), strict=True)):
+        if unit_dims and _unit_dates(plan, unit_dims, periods_of[text_period]):
+            raise _Unsure
+    _timing(column("period"), periods_of, moments, status_col, now, force)
+
+    # Two rows for one figure (one indicator and unit, period and moment) in the batch:
+    # a mistake or a repeat, which import_tables.note_duplicate words and tells apart.
+    twins = {cells: found[3] for cells, found in whose.items()}
+    same = list(map(twins.__getitem__, units))
+    if len(set(zip(same, column("period"), moments.stored, strict=True))) != n:
+        raise _Unsure
+    if (
+        moments.compared is not moments.stored
+        and len(set(zip(same, column("period"), moments.compared, strict=True))) != n
+    ):
+        raise _Unsure
+
+    keys = {cells: found[1] for cells, found in whose.items()}
+    observations = list(
+        map(
+            Observation,
+            map(keys.__getitem__, units),
+            map(periods_of.__getitem__, column("period")),
+            values,
+            status_col,
+            _mapped(column("source"), lambda cell: _text(cell, "source")),
+            _mapped(column("note"), lambda cell: _text(cell, "note")),
+            moments.stored,
+        )
+    )
+    # Line 1 is the header, and no row is blank or spans lines (no cell holds a line end).
+    return observations, list(map(Location, repeat(file), range(2, n + 2)))
+
+
+def _each(cells: set[str], rule: Any) -> dict[str, Any]:
+    return {cell: rule(cell) for cell in cells}
+
+
+def _mapped(column: Sequence[str], rule: Any) -> list[Any]:
+    return list(map(_each(set(column), rule).__getitem__, column))
+
+
+def _no_line_end(cell: str) -> str:
+    if "\n" in cell or "\r" in cell:
+        raise _Unsure  # a record over two lines: its line is the general path's to count
+    return cell.strip()
+
+
+def _values(column: Sequence[str]) -> list[float]:
+    """Each figure as ``parse_number_cell`` then ``rules.value`` read it: float() of a
+    plain number, finite, and not a nonzero text read as 0."""
+    if not all(map(_PLAIN, column)):
+        raise _Unsure
+    values = list(map(float, column))
+    if not all(map(math.isfinite, values)):
+        raise _Unsure
+    if 0.0 in values and any(v == 0.0 and rules.nonzero_mantissa(t) for v, t in zip(values, column, strict=True)):
+        raise _Unsure
+    return values
+
+
+def _status(cell: str) -> str:
+    word = status_word(_no_line_end(cell))
+    if not rules.is_status(word) or word == RETRACTED:
+        raise _Unsure  # a retraction's row has no figure: the general path reads it
+    return word
+
+
+def _period(cell: str) -> Period:
+    raw = _no_line_end(cell)
+    if foreign_digits(raw):
+        raise _Unsure
+    text = _read_period(raw)
+    if excel_date(text) is not None:
+        raise _Unsure
+    try:
+        return rules.period(text)
+    except PeriodError:
+        raise _Unsure from None
+
+
+def _text(cell: str, column: Any) -> str:
+    raw = _no_line_end(cell)
+    if rules.text_problem(raw, column) is not None:
+        raise _Unsure
+    return rules.written_text(raw)
+
+
+def _who(plan: Plan, cells: tuple[str, ...], dim_names: list[str]) -> tuple[Any, str, tuple, tuple]:
+    """(indicator, store key, its unit's dimension values, what a repeat in the batch is
+    known by) for one combination of a row's indicator and unit cells."""
+    name = _no_line_end(cells[0])
+    given = [(column, _no_line_end(cell)) for column, cell in zip(dim_names, cells[1:], strict=True)]
+    given = [(column, value) for column, value in given if value]  # an empty cell names no unit
+    ind, key, unit_dims, said = _whose(plan, name, tuple((column[4:].partition("#")[0], v) for column, v in given))
+    if said or ind is None:
+        raise _Unsure
+    # import_tables.note_duplicate's key: the indicator as typed, each unit however spelt.
+    twin = (name, tuple(sorted((column, unit_match(value)) for column, value in given)))
+    return ind, key, unit_dims, twin
+
+
+class _Moments:
+    """A column's moments of recording: as stored (``rules.recorded_at`` with the zone),
+    and as a repeat in the batch is told by (``note_duplicate`` reads them without it)."""
+
+    def __init__(self, stored: Sequence[str], compared: Sequence[str]) -> None:
+        self.stored = stored
+        self.compared = compared
+
+
+def _moments(column: Sequence[str], empty: str, zone_text: str) -> _Moments:
+    distinct = set(column)
+    odd = [cell for cell in distinct if not _MOMENT(cell)]
+    for day in {cell[:10] for cell in distinct if _MOMENT(cell)}:
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise _Unsure from None
+    if not odd:
+        return _Moments(column, column)  # every moment already as the store writes it
+    try:
+        zone = parse_zone(zone_text) if zone_text else None
+    except ValueError:
+        raise _Unsure from None
+    stored: dict[str, str] = {cell: cell for cell in distinct}
+    compared = dict(stored)
+    for cell in odd:
+        raw = _no_line_end(cell) or empty
+        if "/" in raw and _EXCEL_TIMESTAMP.fullmatch(raw):
+            raise _Unsure
+        try:
+            stored[cell] = rules.recorded_at(raw, zone)
+        except ValueError:
+            raise _Unsure from None
+        try:
+            compared[cell] = rules.recorded_at(raw)
+        except ValueError:
+            compared[cell] = raw
+    return _Moments(list(map(stored.__getitem__, column)), list(map(compared.__getitem__, column)))
+
+
+def _timing(
+    period_col: Sequence[str],
+    periods_of: dict[str, Period],
+    moments: _Moments,
+    statuses: Sequence[str],
+    now: str,
+    force: bool,
+) -> None:
+    """timing.timing_problems of each distinct (period, day recorded, status): none may
+    be one the general path would refuse (a moment in the future always; the others
+    unless ``force``)."""
+    today = date.fromisoformat(now[:10])
+    days: dict[str, date] = {}
+    spans: dict[str, tuple[date, date]] = {}
+    for text_period, day, status in set(zip(period_col, (m[:10] for m in moments.stored), statuses, strict=True)):
+        recorded = days.get(day)
+        if recorded is None:
+            recorded = days[day] = date.fromisoformat(day)
+        span = spans.get(text_period)
+        if span is None:
+            span = spans[text_period] = period_days(periods_of[text_period])
+        kinds = timing_kinds(span[0], span[1], recorded, status, today)
+        if kinds and (FUTURE in kinds or not force):
+            raise _Unsure
