@@ -107,8 +107,8 @@ def _batch(
         raise _Unsure  # the general path would split the file at another character
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     head = next(reader, None)
-    if not head:
-        raise _Unsure
+    if not head or reader.line_num != 1:
+        raise _Unsure  # no header, or one over two lines: the rows would not start on line 2
     names = _header(head)
     problems: list[Problem] = []
     columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, fmt.dimensions))
