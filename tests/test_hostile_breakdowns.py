@@ -545,3 +545,57 @@ def test_predecessors_are_kept_in_their_declared_spelling():
     )
     units = parse_plan(text, "targets.yaml").dimensions["locality"].values or ()
     assert units[-1].predecessors == ("Uông Bí",)
+
+
+# --- two figures for one unit, period and moment, spelt two ways (a hostile differential run) ---
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("g[locality=Hạ Long],,2024", "g,Hạ Long,2024"),  # the unit in brackets, then in its column
+        ("g[locality=Hạ Long],,2024", "g[locality=hạ long],,2024"),  # another case
+    ],
+)
+def test_two_figures_for_one_unit_spelt_two_ways_are_refused(plan: Path, first: str, second: str):
+    # Both were written, and `check` then called the store wrong: two vintages of one
+    # moment, the one in force left to file order.
+    before = store_text(plan)
+    (plan / "in.csv").write_text(
+        "indicator,locality,period,value,recorded_at\n"
+        f"{first},1,2026-01-01T00:00:00Z\n{second},2,2026-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert "in.csv:3:" in r.stderr and "already given on line 2" in r.stderr, r.stderr
+    assert store_text(plan) == before
+
+
+def test_the_same_figure_for_one_unit_spelt_two_ways_is_added_once(plan: Path):
+    before = store_text(plan)
+    (plan / "in.csv").write_text(
+        "indicator,locality,period,value,recorded_at\n"
+        "g[locality=Hạ Long],,2024,1,2026-01-01T00:00:00Z\ng,hạ long,2024,1,2026-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    assert store_text(plan) == before + "g[locality=Hạ Long],2024,1,,,,2026-01-01T00:00:00Z\n"
+
+
+def test_two_figures_for_one_moment_written_with_and_without_the_plans_zone_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # 07:00 in the plan's zone (+07:00) is 00:00Z: the same moment, said two ways.
+    folder = make_tracker(tmp_path, monkeypatch, 'timezone: "+07:00"\n' + PLAN, STORE)
+    before = store_text(folder)
+    (folder / "in.csv").write_text(
+        "indicator,period,value,recorded_at\n"
+        "g[locality=Cẩm Phả],2024,1,2026-01-01T07:00:00\ng[locality=Cẩm Phả],2024,2,2026-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert "in.csv:3:" in r.stderr and "already given on line 2" in r.stderr, r.stderr
+    assert store_text(folder) == before

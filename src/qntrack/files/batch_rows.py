@@ -8,16 +8,17 @@ worked out once (issue 17).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Sequence
 
-from ..catalog import msg
-from ..plan.model import Location, Problem
+from ..catalog import Message, msg
+from ..plan.model import RETRACTED, Location, Observation, Problem
 from ..plan.periods import PeriodError
 from ..plan.units import unit_match
 from . import rules
 from .rules import recorded_at as _recorded_at
 from .textfiles import nfc
 
-__all__ = ["unit_cells", "note_duplicate"]
+__all__ = ["unit_cells", "note_duplicate", "twin_problems", "typed_key"]
 
 
 @lru_cache(maxsize=64)
@@ -32,6 +33,24 @@ def unit_cells(row: dict[str, str]) -> list[tuple[str, str]]:
     return [(name, row[name]) for name in _unit_columns(tuple(row)) if row[name].strip()]
 
 
+def typed_key(row: dict[str, str]) -> tuple | None:
+    """What ``note_duplicate`` knows a candidate's figure by: its indicator as typed, each
+    unit however it is spelt, its period and its moment read without the plan's zone;
+    None when the period does not read (the row is refused for it anyway)."""
+    try:
+        period = rules.period(row["period"])
+    except PeriodError:
+        return None
+    stamp = row.get("recorded_at", "")
+    try:
+        moment = _recorded_at(stamp) if stamp else ""
+    except ValueError:
+        moment = stamp
+    # A unit however it is spelt (a decomposed 'Ha Long' from another sheet is Ha Long).
+    unit = tuple(sorted((k, unit_match(v)) for k, v in unit_cells(row)))
+    return (row["indicator"], unit, period, moment)
+
+
 def note_duplicate(
     row: dict[str, str], where: Location, seen: dict, problems: list[Problem], default_stamp: str
 ) -> None:
@@ -40,36 +59,66 @@ def note_duplicate(
     The same figure twice (same value, status and source) is no mistake, only a repeat:
     it is added once and counted as already recorded (``history.already_recorded``).
     """
-    try:
-        period = rules.period(row["period"])
-    except PeriodError:
+    key = typed_key(row)
+    if key is None:
         return
-    stamp = row.get("recorded_at", "")
-    try:
-        moment = _recorded_at(stamp) if stamp else ""
-    except ValueError:
-        moment = stamp
-    # A unit however it is spelt (a decomposed 'Ha Long' from another sheet is Ha Long).
-    given = unit_cells(row)
-    unit = tuple(sorted((k, unit_match(v)) for k, v in given))
-    key = (row["indicator"], unit, period, moment)
     figure = (row["value"], row.get("status", ""), nfc(row.get("source", "").strip()))
     if key in seen:
         if seen[key][1] == figure:
             return
-        # Named only for the message: most rows are no duplicate.
-        named = row["indicator"] + (
-            "[" + ";".join(f"{k[4:].partition('#')[0]}={' '.join(nfc(v).split())}" for k, v in given) + "]"
-            if given
-            else ""
-        )
-        first, cell = seen[key][0], seen[key][2]
-        if cell:  # a sheet's row: said by the first one's cell, as Excel names it (a sheet has no lines)
-            message = msg("hostile_documents_duplicate", indicator=named, period=period, cell=cell)
-        elif stamp and stamp != default_stamp:
-            message = msg("import_duplicate_at", indicator=named, period=period, recorded_at=stamp, line=first)
-        else:
-            message = msg("import_duplicate", indicator=named, period=period, line=first)
-        problems.append(Problem(where, message))
+        problems.append(Problem(where, _duplicate(row, key[2], seen[key][0], seen[key][2], default_stamp)))
     else:
         seen[key] = (where.line, figure, where.cell)
+
+
+def _duplicate(row: dict[str, str], period: object, line: int, cell: str, default_stamp: str) -> Message:
+    """The words for a candidate that gives another figure for the one at ``line`` (or, in
+    a sheet, at ``cell``): named as typed, so that the row can be found in the file."""
+    given = unit_cells(row)
+    named = row["indicator"] + (
+        "[" + ";".join(f"{k[4:].partition('#')[0]}={' '.join(nfc(v).split())}" for k, v in given) + "]" if given else ""
+    )
+    stamp = row.get("recorded_at", "")
+    if cell:  # a sheet's row: said by the first one's cell, as Excel names it (a sheet has no lines)
+        return msg("hostile_documents_duplicate", indicator=named, period=period, cell=cell)
+    if stamp and stamp != default_stamp:
+        return msg("import_duplicate_at", indicator=named, period=period, recorded_at=stamp, line=line)
+    return msg("import_duplicate", indicator=named, period=period, line=line)
+
+
+def twin_problems(
+    rows: Sequence[Observation], wheres: Sequence[Location], cells: Sequence[dict[str, str]], default_stamp: str
+) -> list[Problem]:
+    """Two validated rows of one batch for one figure as the store will hold it (the same
+    key, period and moment) with different figures, which ``note_duplicate`` cannot tell
+    from the cells: a unit spelt two ways (``g[locality=Ha Long]``, and ``g`` with Ha Long
+    in its column) or a moment written with and without the plan's zone. Both would be
+    written, and which is in force would be left to file order
+    (checks_rows.same_moment_problems). Rows with the same key as typed are left to
+    ``note_duplicate``, which has said them already."""
+    first: dict[tuple, int] = {}
+    clashes: dict[tuple, list[int]] = {}
+    for i, o in enumerate(rows):  # one pass; most batches have no two rows for one figure
+        key = (o.indicator, o.period.sort_key, o.recorded_at)
+        j = first.setdefault(key, i)
+        if j != i:
+            clashes.setdefault(key, [j]).append(i)
+    problems = []
+    for head, *others in clashes.values():
+        typed = {typed_key(cells[head])}
+        for i in others:
+            as_typed = typed_key(cells[i])
+            if as_typed in typed:
+                continue
+            typed.add(as_typed)
+            if _figure(rows[i]) != _figure(rows[head]):
+                where = wheres[head]
+                problems.append(
+                    Problem(wheres[i], _duplicate(cells[i], rows[i].period, where.line, where.cell, default_stamp))
+                )
+    return problems
+
+
+def _figure(o: Observation) -> tuple:
+    """A row's figure as a repeat is told by: a retraction's value (NaN, equal to nothing) as None."""
+    return (None if o.status == RETRACTED else o.value, o.status, o.source)

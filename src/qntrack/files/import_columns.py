@@ -164,10 +164,14 @@ def _batch(
     ):
         raise _Unsure
 
+    # ... and as the store will hold them (batch_rows.twin_problems): a unit spelt two ways.
     keys = {cells: found[1] for cells, found in whose.items()}
+    key_col = list(map(keys.__getitem__, units))
+    if len(set(zip(key_col, column("period"), moments.stored, strict=True))) != n:
+        raise _Unsure
     observations = _build_observations(
         (
-            list(map(keys.__getitem__, units)),
+            key_col,
             list(map(periods_of.__getitem__, column("period"))),
             values,
             status_col,

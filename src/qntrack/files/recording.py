@@ -273,7 +273,7 @@ def validated_batch(
     """Every candidate checked against the plan (``validate_record``), or InputError with
     every problem; a store whose last line is torn is refused first. The candidates are
     not needed afterwards: an import lets its file's cells go once this returns (issue 17)."""
-    from .batch_rows import unit_cells
+    from .batch_rows import twin_problems, unit_cells
 
     now = now or utc_now()
     zone = tz or plan.timezone
@@ -282,6 +282,7 @@ def validated_batch(
         undated = now
     rows: list[Observation] = []
     wheres: list[Location] = []
+    cells: list[dict[str, str]] = []
     problems: list[Problem] = []
     for where, fields in candidates:
         obs, found = validate_record(
@@ -304,6 +305,8 @@ def validated_batch(
         if obs is not None:
             rows.append(obs)
             wheres.append(where)
+            cells.append(fields)
+    problems.extend(twin_problems(rows, wheres, cells, undated))
     if problems:
         raise InputError(problems)
     return Batch(rows, wheres, undated, now)
