@@ -86,23 +86,20 @@ def columns_batch(
         return None  # empty cells take the command's values: the general path's work
     if "\r" in text or text.startswith("sep="):
         return None
+    # A row given no moment takes the command's --recorded-at, else the batch's.
+    empty = defaults.recorded_at or undated
     try:
-        return _batch(text, file, fmt, defaults, plan, undated, now, force, tz)
+        return _batch(text, file, plan, fmt.dimensions, (empty, tz or plan.timezone, now, force))
     except (_Unsure, csv.Error):
         return None
 
 
 def _batch(
-    text: str,
-    file: str,
-    fmt: ImportFormat,
-    defaults: RowDefaults,
-    plan: Plan,
-    undated: str,
-    now: str,
-    force: bool,
-    tz: str | None,
+    text: str, file: str, plan: Plan, dimensions: tuple[tuple[str, str], ...], when: tuple[str, str, str, bool]
 ) -> tuple[list[Observation], list[Location]]:
+    """``columns_batch`` once its options allow it. ``when``: the moment for an empty cell,
+    the zone for a time given without one, the clock, and whether ``--force`` was given."""
+    empty, zone, now, force = when
     if _detect_delimiter(text.partition("\n")[0]) != ",":
         raise _Unsure  # the general path would split the file at another character
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -111,7 +108,7 @@ def _batch(
         raise _Unsure  # no header, or one over two lines: the rows would not start on line 2
     names = _header(head)
     problems: list[Problem] = []
-    columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, fmt.dimensions))
+    columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, dimensions))
     if columns is None or problems:
         raise _Unsure
     rows = list(reader)
@@ -134,7 +131,7 @@ def _batch(
     periods_of = _each(set(column("period")), _period)
     if len(set(periods_of.values())) != len(periods_of):
         raise _Unsure  # two spellings of one period: the general path finds the repeats
-    moments = _moments(column("recorded_at"), defaults.recorded_at or undated, tz or plan.timezone)
+    moments = _moments(column("recorded_at"), empty, zone)
 
     # A row's indicator and units, as one key per distinct combination of their cells.
     dim_names = [name for name in columns if name.startswith("dim:")]
