@@ -507,3 +507,67 @@ def test_a_file_read_cleanly_whose_rows_are_wrong_writes_nothing_and_says_every_
     assert lines[1].startswith("in.csv:4: error: '2023-13': month 13 does not exist")
     assert lines[-1] == "2 error(s), 0 warning(s)"
     assert (plan / "observations.csv").read_bytes() == before
+
+
+# --- what a long import shows on a terminal (issue 17) -----------------------------------
+
+
+def _large_file(plan: Path) -> Path:
+    """A file of more than a megabyte (cli/waiting.py STATUS_FROM): 2,100 quarters, each
+    with a long note, as a statistics office's export may carry."""
+    note = "n" * 480
+    rows = "".join(
+        f"growth,{year}-Q{q},5.5,official,yearbook,{note},2026-01-01T00:00:00Z\n"
+        for year in range(1400, 1925)
+        for q in range(1, 5)
+    )
+    (plan / "large.csv").write_text(HEADER + rows, encoding="utf-8")
+    assert (plan / "large.csv").stat().st_size > 1 << 20
+    return plan / "large.csv"
+
+
+def test_the_import_says_each_step_to_whoever_asks(plan: Path):
+    from qntrack.files.importing import IMPORT_STEP, import_observations
+
+    said: list[str] = []
+    token = IMPORT_STEP.set(lambda message: said.append(str(message)))
+    try:
+        import_observations(None, str(_large_file(plan)))
+    finally:
+        IMPORT_STEP.reset(token)
+    assert said == [f"Reading {plan / 'large.csv'}", "Checking 2100 rows against observations.csv"]
+
+
+def test_a_large_import_shows_its_steps_on_a_terminal_and_nothing_in_a_pipe(plan: Path):
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    from helpers import read_until_closed
+
+    large = _large_file(plan)
+    (plan / "before.csv").write_bytes((plan / "observations.csv").read_bytes())
+    leader, follower = pty.openpty()
+    said: list[bytes] = []
+    reader = threading.Thread(target=lambda: said.append(read_until_closed(leader)), daemon=True)
+    reader.start()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "qntrack", "add-observation", "--from", str(large), "--dry-run"],
+            cwd=plan,
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=5)
+        os.close(leader)
+    assert proc.returncode == 0
+    shown = b"".join(said).decode(errors="replace")
+    assert "Reading" in shown and "Checking 2100 rows against observations.csv" in shown, shown
+    piped = run("add-observation", "--from", str(large), "--dry-run")
+    assert piped.exit_code == 0 and "Reading" not in piped.stderr and "Checking" not in piped.stderr

@@ -26,6 +26,7 @@ from .arguments import _typed_period
 from .completion import complete_indicator_ids
 from .printing import _guard_stdout, _out, _reason, _report, _say
 from .session import _message_lang
+from .waiting import import_status
 
 if TYPE_CHECKING:
     from ..files.recording import Recorded
@@ -159,21 +160,20 @@ def add_observation(
     else:
         from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
 
-        sep = None
-        if delimiter is not None:
-            sep = DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
-            if sep is None:
-                raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
-        result = import_observations(
-            targets,
-            from_file,
-            ImportFormat(sep, decimal_comma, wide),
-            RowDefaults(obs_status or "", source, note, recorded_at or ""),
-            dry_run,
-            force=force,
-            tz=tz,
-            sheet=sheet,
-        )
+        sep = None if delimiter is None else DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
+        if delimiter is not None and sep is None:
+            raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
+        with import_status(from_file, _message_lang(lang)):  # a status line on a terminal (cli/waiting.py)
+            result = import_observations(
+                targets,
+                from_file,
+                ImportFormat(sep, decimal_comma, wide),
+                RowDefaults(obs_status or "", source, note, recorded_at or ""),
+                dry_run,
+                force=force,
+                tz=tz,
+                sheet=sheet,
+            )
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         warnings = list(result.warnings)
         # A row left out as recorded may repeat a vintage no longer in force (withdrawn,

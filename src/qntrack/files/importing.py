@@ -21,9 +21,10 @@ says what a valid observation is.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, Sequence
+from typing import BinaryIO, Callable, Sequence
 
 from ..errors import InputError, fail
 from ..catalog import Message, msg
@@ -43,6 +44,7 @@ __all__ = [
     "parse_number_cell",
     "parse_typed_number",
     "import_observations",
+    "IMPORT_STEP",
 ]
 
 
@@ -66,6 +68,17 @@ class ImportResult:
     # vintage in force for its period (recording.Recorded.vintages).
     vintages: tuple = ()
     notes: tuple[Problem, ...] = ()  # what reading the file warns of (a sheet not read)
+
+
+# What the import is doing, for a caller that shows it (the command's status line on a
+# terminal: a national file takes tens of seconds). None: nobody is told.
+IMPORT_STEP: ContextVar[Callable[[Message], None] | None] = ContextVar("import_step", default=None)
+
+
+def _step(message: Message) -> None:
+    tell = IMPORT_STEP.get()
+    if tell is not None:
+        tell(message)
 
 
 # --- reading the bytes ------------------------------------------------------------------
@@ -208,6 +221,7 @@ def import_observations(
         from ..errors import ExitCode
 
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
+    _step(msg("import_step_reading", file=file))
     text = "" if workbook else decode_source(read_source(source, stdin), file)
     fast: tuple | None = None
     now = utc_now()  # read once: the batch's default timestamp and the clock its rows are judged by
@@ -262,6 +276,7 @@ def import_observations(
         # The rows are made: the file's cells (a dict a row, 300,000 of them) go before the
         # store's million rows are read under the lock (issue 17: the import's peak memory).
         parsed.candidates.clear()
+        _step(msg("import_step_checking", rows=len(batch.rows), store=store_path.name))
         store, rows, skipped, warnings, vintages = record_batch(
             plan, store_path, batch, dry_run or bool(problems), force=force
         )
