@@ -223,7 +223,8 @@ def import_observations(
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
     _step(msg("import_step_reading", file=file))
     text = "" if workbook else decode_source(read_source(source, stdin), file)
-    fast: tuple | None = None
+    # The rows and their lines when the file was judged a column at a time (import_columns).
+    fast: tuple[list[Observation], list[Location]] | None = None
     now = utc_now()  # read once: the batch's default timestamp and the clock its rows are judged by
     undated = None
     if not defaults.recorded_at:
@@ -244,7 +245,6 @@ def import_observations(
         from .sdmx_csv import parse_sdmx, sdmx_version
 
         if sdmx_version(text) is None:
-            fast = None
             if opened is not None:
                 # A file in the plain long shape, judged a column at a time; None when the
                 # general path must read it (import_columns).
