@@ -599,3 +599,16 @@ def test_two_figures_for_one_moment_written_with_and_without_the_plans_zone_are_
     assert r.exit_code == 1, r.output
     assert "in.csv:3:" in r.stderr and "already given on line 2" in r.stderr, r.stderr
     assert store_text(folder) == before
+
+
+def test_a_row_whose_figure_does_not_read_is_no_twin_of_a_good_one(plan: Path):
+    # Its stand-in 0 (so that its other cells are still checked) was compared with the
+    # good row's figure, and the good row was blamed for a duplicate it is not.
+    (plan / "in.csv").write_text(
+        "indicator,locality,period,value,recorded_at\n"
+        "g,Hạ Long,2024,abc,2026-01-01T00:00:00Z\ng[locality=Hạ Long],,2024,10,2026-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1, r.output
+    assert "in.csv:2:" in r.stderr and "in.csv:3:" not in r.stderr, r.stderr

@@ -571,3 +571,62 @@ def test_a_large_import_shows_its_steps_on_a_terminal_and_nothing_in_a_pipe(plan
     assert "Reading" in shown and "Checking 2100 rows against observations.csv" in shown, shown
     piped = run("add-observation", "--from", str(large), "--dry-run")
     assert piped.exit_code == 0 and "Reading" not in piped.stderr and "Checking" not in piped.stderr
+
+
+# --- a repeat is told by the figure as stored (a hostile pass) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("10,official,=S", "10,official,'=S"),  # both stored as '=S (a formula kept as text)
+        ("0,official,yearbook", "-0,official,yearbook"),  # both stored as 0
+        ("10,official,Cục Thống kê", "10,official,Cu\u0323c Thô\u0301ng kê"),  # NFC and NFD: one source
+    ],
+)
+def test_the_same_figure_twice_is_a_repeat_however_its_cells_are_written(plan: Path, first: str, second: str):
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,status,source,recorded_at\nshare,2023,{first},2024-03-01\nshare,2023,{second},2024-03-01\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert len(added(plan).splitlines()) == 1, added(plan)
+
+
+def test_the_status_line_shows_a_file_name_as_it_is(plan: Path):
+    """A name with brackets ('so-lieu [v2].csv') lost them, and '[/b]' ended the import in
+    Rich's markup error; control characters in a name are shown escaped, as in errors."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    from helpers import read_until_closed
+
+    folder = plan / "so["
+    folder.mkdir()
+    large = _large_file(plan).rename(folder / "lieu] [v2]\x1b[31m.csv")  # "[/lieu]": a closing tag to Rich
+    leader, follower = pty.openpty()
+    said: list[bytes] = []
+    reader = threading.Thread(target=lambda: said.append(read_until_closed(leader)), daemon=True)
+    reader.start()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "qntrack", "add-observation", "--from", str(large), "--dry-run"],
+            cwd=plan,
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "COLUMNS": "500"},  # the whole name on one line
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=5)
+        os.close(leader)
+    shown = b"".join(said).decode(errors="replace")
+    assert proc.returncode == 0, shown
+    assert "Traceback" not in shown
+    assert "so[/lieu] [v2]\\x1b[31m.csv" in shown, shown

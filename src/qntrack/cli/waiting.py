@@ -13,7 +13,10 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from ..catalog import Message
 
 # A file of this many bytes or more (about ten thousand rows) shows what the import does.
 STATUS_FROM = 1 << 20
@@ -26,12 +29,19 @@ def import_status(source: str, lang: str) -> Iterator[None]:
         yield
         return
     from rich.console import Console
+    from rich.text import Text
 
     from ..catalog import render
     from ..files.importing import IMPORT_STEP
+    from .printing import _visible
+
+    def show(message: Message) -> None:
+        # As plain text: a file's name is no markup ('so-lieu [v2].csv' kept its brackets
+        # only so), and its control characters are shown escaped, as in every message.
+        status.update(Text(_visible(render(message, lang))))
 
     with Console(stderr=True).status("") as status:
-        token = IMPORT_STEP.set(lambda message: status.update(render(message, lang)))
+        token = IMPORT_STEP.set(show)
         try:
             yield
         finally:

@@ -62,13 +62,23 @@ def note_duplicate(
     key = typed_key(row)
     if key is None:
         return
-    figure = (row["value"], row.get("status", ""), nfc(row.get("source", "").strip()))
+    figure = (_number(row["value"]), row.get("status", ""), rules.written_text(row.get("source", "")))
     if key in seen:
         if seen[key][1] == figure:
             return
         problems.append(Problem(where, _duplicate(row, key[2], seen[key][0], seen[key][2], default_stamp)))
     else:
         seen[key] = (where.line, figure, where.cell)
+
+
+def _number(text: str) -> float | str | None:
+    """A candidate's figure as the store will hold it, which tells a repeat from a second
+    figure: '0' and '-0', '10' and '1e1' are one figure (its cell is a canonical number
+    once read; a retraction's is empty)."""
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return text
 
 
 def _duplicate(row: dict[str, str], period: object, line: int, cell: str, default_stamp: str) -> Message:
@@ -87,7 +97,11 @@ def _duplicate(row: dict[str, str], period: object, line: int, cell: str, defaul
 
 
 def twin_problems(
-    rows: Sequence[Observation], wheres: Sequence[Location], cells: Sequence[dict[str, str]], default_stamp: str
+    rows: Sequence[Observation],
+    wheres: Sequence[Location],
+    cells: Sequence[dict[str, str]],
+    default_stamp: str,
+    unread: frozenset[Location] = frozenset(),
 ) -> list[Problem]:
     """Two validated rows of one batch for one figure as the store will hold it (the same
     key, period and moment) with different figures, which ``note_duplicate`` cannot tell
@@ -95,10 +109,13 @@ def twin_problems(
     in its column) or a moment written with and without the plan's zone. Both would be
     written, and which is in force would be left to file order
     (checks_rows.same_moment_problems). Rows with the same key as typed are left to
-    ``note_duplicate``, which has said them already."""
+    ``note_duplicate``, which has said them already, and so are rows at ``unread``: the
+    places whose figure did not read, validated with a stand-in 0 for their other cells."""
     first: dict[tuple, int] = {}
     clashes: dict[tuple, list[int]] = {}
     for i, o in enumerate(rows):  # one pass; most batches have no two rows for one figure
+        if unread and wheres[i] in unread:
+            continue
         key = (o.indicator, o.period.sort_key, o.recorded_at)
         j = first.setdefault(key, i)
         if j != i:

@@ -272,7 +272,10 @@ def import_observations(
             refuse_torn(store_path)
             batch = Batch(fast[0], fast[1], undated or now, now)
         else:
-            batch = validated_batch(plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz)
+            unread = frozenset(p.location for p in parsed.problems)
+            batch = validated_batch(
+                plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz, unread=unread
+            )
         # The rows are made: the file's cells (a dict a row, 300,000 of them) go before the
         # store's million rows are read under the lock (issue 17: the import's peak memory).
         parsed.candidates.clear()

@@ -269,10 +269,13 @@ def validated_batch(
     force: bool = False,
     now: str | None = None,
     tz: str | None = None,
+    unread: frozenset[Location] = frozenset(),
 ) -> Batch:
     """Every candidate checked against the plan (``validate_record``), or InputError with
     every problem; a store whose last line is torn is refused first. The candidates are
-    not needed afterwards: an import lets its file's cells go once this returns (issue 17)."""
+    not needed afterwards: an import lets its file's cells go once this returns (issue 17).
+    ``unread``: where the file's reader found a figure it could not read (its row came
+    with a stand-in 0): no row there is compared with another (``twin_problems``)."""
     from .batch_rows import twin_problems, unit_cells
 
     now = now or utc_now()
@@ -306,7 +309,7 @@ def validated_batch(
             rows.append(obs)
             wheres.append(where)
             cells.append(fields)
-    problems.extend(twin_problems(rows, wheres, cells, undated))
+    problems.extend(twin_problems(rows, wheres, cells, undated, unread))
     if problems:
         raise InputError(problems)
     return Batch(rows, wheres, undated, now)
