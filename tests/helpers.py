@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import signal
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -151,3 +152,32 @@ def read_until_closed(fd: int) -> bytes:
             break
         chunks.append(data)
     return b"".join(chunks)
+
+
+def stderr_on_a_terminal(*args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None) -> tuple[int, str]:
+    """``qntrack ARGS`` run with its standard error on a pseudo-terminal (standard output
+    and input closed off): its exit code and what the terminal was sent. The terminal is
+    read while the command runs: a progress line no one reads would block it."""
+    import subprocess
+    import sys
+    import threading
+
+    leader, follower = pty.openpty()
+    said: list[bytes] = []
+    reader = threading.Thread(target=lambda: said.append(read_until_closed(leader)), daemon=True)
+    reader.start()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "qntrack", *args],
+            cwd=cwd,
+            env=None if env is None else {**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=5)
+        os.close(leader)
+    return proc.returncode, b"".join(said).decode(errors="replace")

@@ -550,6 +550,18 @@ def test_predecessors_are_kept_in_their_declared_spelling():
 # --- two figures for one unit, period and moment, spelt two ways (a hostile differential run) ---
 
 
+def _imported(folder: Path, rows: str, header: str = "indicator,locality,period,value,recorded_at"):
+    """``add-observation --from`` a file of ``rows`` under ``header``, run in ``folder``."""
+    (folder / "in.csv").write_text(f"{header}\n{rows}", encoding="utf-8")
+    return run_clean("add-observation", "--from", "in.csv")
+
+
+def _refused_as_twins(r, folder: Path, before: str) -> None:
+    assert r.exit_code == 1, r.output
+    assert "in.csv:3:" in r.stderr and "already given on line 2" in r.stderr, r.stderr
+    assert store_text(folder) == before
+
+
 @pytest.mark.parametrize(
     "first, second",
     [
@@ -561,25 +573,13 @@ def test_two_figures_for_one_unit_spelt_two_ways_are_refused(plan: Path, first: 
     # Both were written, and `check` then called the store wrong: two vintages of one
     # moment, the one in force left to file order.
     before = store_text(plan)
-    (plan / "in.csv").write_text(
-        "indicator,locality,period,value,recorded_at\n"
-        f"{first},1,2026-01-01T00:00:00Z\n{second},2,2026-01-01T00:00:00Z\n",
-        encoding="utf-8",
-    )
-    r = run_clean("add-observation", "--from", "in.csv")
-    assert r.exit_code == 1, r.output
-    assert "in.csv:3:" in r.stderr and "already given on line 2" in r.stderr, r.stderr
-    assert store_text(plan) == before
+    r = _imported(plan, f"{first},1,2026-01-01T00:00:00Z\n{second},2,2026-01-01T00:00:00Z\n")
+    _refused_as_twins(r, plan, before)
 
 
 def test_the_same_figure_for_one_unit_spelt_two_ways_is_added_once(plan: Path):
     before = store_text(plan)
-    (plan / "in.csv").write_text(
-        "indicator,locality,period,value,recorded_at\n"
-        "g[locality=Hạ Long],,2024,1,2026-01-01T00:00:00Z\ng,hạ long,2024,1,2026-01-01T00:00:00Z\n",
-        encoding="utf-8",
-    )
-    r = run_clean("add-observation", "--from", "in.csv")
+    r = _imported(plan, "g[locality=Hạ Long],,2024,1,2026-01-01T00:00:00Z\ng,hạ long,2024,1,2026-01-01T00:00:00Z\n")
     assert r.exit_code == 0, r.output
     assert store_text(plan) == before + "g[locality=Hạ Long],2024,1,,,,2026-01-01T00:00:00Z\n"
 
@@ -590,25 +590,17 @@ def test_two_figures_for_one_moment_written_with_and_without_the_plans_zone_are_
     # 07:00 in the plan's zone (+07:00) is 00:00Z: the same moment, said two ways.
     folder = make_tracker(tmp_path, monkeypatch, 'timezone: "+07:00"\n' + PLAN, STORE)
     before = store_text(folder)
-    (folder / "in.csv").write_text(
-        "indicator,period,value,recorded_at\n"
+    r = _imported(
+        folder,
         "g[locality=Cẩm Phả],2024,1,2026-01-01T07:00:00\ng[locality=Cẩm Phả],2024,2,2026-01-01T00:00:00Z\n",
-        encoding="utf-8",
+        header="indicator,period,value,recorded_at",
     )
-    r = run_clean("add-observation", "--from", "in.csv")
-    assert r.exit_code == 1, r.output
-    assert "in.csv:3:" in r.stderr and "already given on line 2" in r.stderr, r.stderr
-    assert store_text(folder) == before
+    _refused_as_twins(r, folder, before)
 
 
 def test_a_row_whose_figure_does_not_read_is_no_twin_of_a_good_one(plan: Path):
     # Its stand-in 0 (so that its other cells are still checked) was compared with the
     # good row's figure, and the good row was blamed for a duplicate it is not.
-    (plan / "in.csv").write_text(
-        "indicator,locality,period,value,recorded_at\n"
-        "g,Hạ Long,2024,abc,2026-01-01T00:00:00Z\ng[locality=Hạ Long],,2024,10,2026-01-01T00:00:00Z\n",
-        encoding="utf-8",
-    )
-    r = run_clean("add-observation", "--from", "in.csv")
+    r = _imported(plan, "g,Hạ Long,2024,abc,2026-01-01T00:00:00Z\ng[locality=Hạ Long],,2024,10,2026-01-01T00:00:00Z\n")
     assert r.exit_code == 1, r.output
     assert "in.csv:2:" in r.stderr and "in.csv:3:" not in r.stderr, r.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_tracker
-from helpers import run, store_text as store
+from helpers import stderr_on_a_terminal, run, store_text as store
 
 from qntrack.files.figures import parse_number_cell
 from qntrack.files.import_tables import ImportFormat, parse_table
@@ -539,35 +539,9 @@ def test_the_import_says_each_step_to_whoever_asks(plan: Path):
 
 
 def test_a_large_import_shows_its_steps_on_a_terminal_and_nothing_in_a_pipe(plan: Path):
-    import os
-    import pty
-    import subprocess
-    import sys
-    import threading
-
-    from helpers import read_until_closed
-
     large = _large_file(plan)
-    (plan / "before.csv").write_bytes((plan / "observations.csv").read_bytes())
-    leader, follower = pty.openpty()
-    said: list[bytes] = []
-    reader = threading.Thread(target=lambda: said.append(read_until_closed(leader)), daemon=True)
-    reader.start()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "qntrack", "add-observation", "--from", str(large), "--dry-run"],
-            cwd=plan,
-            stdout=subprocess.DEVNULL,
-            stderr=follower,
-            stdin=subprocess.DEVNULL,
-            timeout=120,
-        )
-    finally:
-        os.close(follower)
-        reader.join(timeout=5)
-        os.close(leader)
-    assert proc.returncode == 0
-    shown = b"".join(said).decode(errors="replace")
+    code, shown = stderr_on_a_terminal("add-observation", "--from", str(large), "--dry-run", cwd=plan)
+    assert code == 0
     assert "Reading" in shown and "Checking 2100 rows against observations.csv" in shown, shown
     piped = run("add-observation", "--from", str(large), "--dry-run")
     assert piped.exit_code == 0 and "Reading" not in piped.stderr and "Checking" not in piped.stderr
@@ -597,36 +571,13 @@ def test_the_same_figure_twice_is_a_repeat_however_its_cells_are_written(plan: P
 def test_the_status_line_shows_a_file_name_as_it_is(plan: Path):
     """A name with brackets ('so-lieu [v2].csv') lost them, and '[/b]' ended the import in
     Rich's markup error; control characters in a name are shown escaped, as in errors."""
-    import os
-    import pty
-    import subprocess
-    import sys
-    import threading
-
-    from helpers import read_until_closed
-
     folder = plan / "so["
     folder.mkdir()
     large = _large_file(plan).rename(folder / "lieu] [v2]\x1b[31m.csv")  # "[/lieu]": a closing tag to Rich
-    leader, follower = pty.openpty()
-    said: list[bytes] = []
-    reader = threading.Thread(target=lambda: said.append(read_until_closed(leader)), daemon=True)
-    reader.start()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "qntrack", "add-observation", "--from", str(large), "--dry-run"],
-            cwd=plan,
-            stdout=subprocess.DEVNULL,
-            stderr=follower,
-            stdin=subprocess.DEVNULL,
-            env={**os.environ, "COLUMNS": "500"},  # the whole name on one line
-            timeout=120,
-        )
-    finally:
-        os.close(follower)
-        reader.join(timeout=5)
-        os.close(leader)
-    shown = b"".join(said).decode(errors="replace")
-    assert proc.returncode == 0, shown
+    # The whole name on one line of the terminal.
+    code, shown = stderr_on_a_terminal(
+        "add-observation", "--from", str(large), "--dry-run", cwd=plan, env={"COLUMNS": "500"}
+    )
+    assert code == 0, shown
     assert "Traceback" not in shown
     assert "so[/lieu] [v2]\\x1b[31m.csv" in shown, shown

@@ -4,16 +4,11 @@ person opens (docs/report.md, "A large plan"); a progress bar on a terminal."""
 
 from __future__ import annotations
 
-import os
-import pty
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-from helpers import read_until_closed, run
+from helpers import stderr_on_a_terminal, run
 from qntrack.output.report_view import LARGE_PLAN, RECENT
 
 
@@ -59,24 +54,8 @@ def test_above_the_limit_a_target_has_no_chart_and_its_latest_figures(tmp_path: 
 
 def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path):
     plan = _plan(tmp_path, 120, years=3)
-    leader, follower = pty.openpty()
-    said: list[bytes] = []
-    # Read while the report is written: a bar the terminal is not read from would block it.
-    reader = threading.Thread(target=lambda: said.append(read_until_closed(leader)), daemon=True)
-    reader.start()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "qntrack", "--targets", str(plan), "report", "-o", str(tmp_path / "r.html")],
-            stdout=subprocess.DEVNULL,
-            stderr=follower,
-            stdin=subprocess.DEVNULL,
-            timeout=120,
-        )
-    finally:
-        os.close(follower)
-        reader.join(timeout=5)
-        os.close(leader)
-    assert proc.returncode == 0
-    assert "Writing the report" in b"".join(said).decode(errors="replace")
+    code, shown = stderr_on_a_terminal("--targets", str(plan), "report", "-o", str(tmp_path / "r.html"))
+    assert code == 0
+    assert "Writing the report" in shown
     piped = run("--targets", str(plan), "report", "-o", str(tmp_path / "r2.html"), "--force")
     assert piped.exit_code == 0 and "Writing the report" not in piped.stderr
