@@ -540,3 +540,17 @@ def test_recorded_at_in_a_git_checkout_says_which_files_it_dates(tmp_path: Path)
     )
     rows = (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert all(r.endswith("2024-03-01T10:00:00Z") for r in rows)
+
+
+def test_two_cells_that_differ_only_in_how_their_letters_are_composed_are_said_as_such(tmp_path: Path):
+    # Found by a hostile pass: 'Hạ Long' and 'Hạ Long' (one with its tone mark as a
+    # separate character, as some exports write it) were said to differ "in case, spacing
+    # or the place of a tone mark", which no reader can see in two identical-looking names.
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Hạ Long")
+    repo = _with_data(tmp_path / "c", f"Year,Locality,Value\n2015,,10\n2015,Hạ Long,1\n2015,{decomposed},2\n")
+    done = _import(repo, tmp_path / "c" / "t", "--recorded-at", "2024-01-15")
+    assert done.exit_code == 1
+    assert "data/indicator_1-1-1.csv:4: error:" in done.stderr, done.stderr
+    assert "look the same" in done.stderr and "separate accent" in done.stderr, done.stderr

@@ -337,6 +337,9 @@ def one_unit(first: DataRow, row: DataRow) -> Message | None:
         return None
     pairs = zip(raw_cells(row), raw_cells(first), strict=False)
     mine, theirs = next(((a, b) for (_, a), (_, b) in pairs if a != b), ("", ""))
+    if unicodedata.normalize("NFC", mine) == unicodedata.normalize("NFC", theirs):
+        # Identical on screen: only how the letters are stored differs, which is what to say.
+        return msg("hostile16_one_unit_composed", unit=mine, line=first.line, year=row.year_label)
     return msg("hostile16_one_unit", unit=mine, other=theirs, line=first.line, year=row.year_label)
 
 
