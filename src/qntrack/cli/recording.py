@@ -26,7 +26,6 @@ from .arguments import _typed_period
 from .completion import complete_indicator_ids
 from .printing import _guard_stdout, _out, _reason, _report, _say
 from .session import _message_lang
-from .waiting import import_status
 
 if TYPE_CHECKING:
     from ..files.recording import Recorded
@@ -163,7 +162,9 @@ def add_observation(
         sep = None if delimiter is None else DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
         if delimiter is not None and sep is None:
             raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
-        with import_status(from_file, _message_lang(lang)):  # a status line on a terminal (cli/waiting.py)
+        from .waiting import import_status  # here: not on every command's start-up
+
+        with import_status(from_file, _message_lang(lang)):  # a status line on a terminal
             result = import_observations(
                 targets,
                 from_file,

@@ -8,7 +8,7 @@ worked out once (issue 17).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..catalog import Message, msg
 from ..plan.model import RETRACTED, Location, Observation, Problem
@@ -18,7 +18,7 @@ from . import rules
 from .rules import recorded_at as _recorded_at
 from .textfiles import nfc
 
-__all__ = ["unit_cells", "note_duplicate", "twin_problems", "typed_key"]
+__all__ = ["unit_cells", "note_duplicate", "twin_problems", "typed_key", "units_as_typed"]
 
 
 @lru_cache(maxsize=64)
@@ -46,9 +46,13 @@ def typed_key(row: dict[str, str]) -> tuple | None:
         moment = _recorded_at(stamp) if stamp else ""
     except ValueError:
         moment = stamp
-    # A unit however it is spelt (a decomposed 'Ha Long' from another sheet is Ha Long).
-    unit = tuple(sorted((k, unit_match(v)) for k, v in unit_cells(row)))
-    return (row["indicator"], unit, period, moment)
+    return (row["indicator"], units_as_typed(unit_cells(row)), period, moment)
+
+
+def units_as_typed(cells: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """A candidate's unit cells (dimension column, value) as ``typed_key`` knows them: each
+    unit however it is spelt (a decomposed 'Ha Long' from another sheet is Ha Long)."""
+    return tuple(sorted((k, unit_match(v)) for k, v in cells))
 
 
 def note_duplicate(

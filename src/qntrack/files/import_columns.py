@@ -31,7 +31,6 @@ from typing import Any, Sequence
 from ..method.timing import FUTURE, parse_zone, period_days, timing_kinds
 from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from ..plan.periods import Period, PeriodError
-from ..plan.units import unit_match
 from . import rules
 from .import_tables import (
     _EXCEL_TIMESTAMP,
@@ -44,6 +43,7 @@ from .import_tables import (
     _long_columns,
     _read_period,
 )
+from .batch_rows import units_as_typed
 from .recording import _fits, _unit_dates, _whose
 from .store_fast import _build_observations
 from .vocabulary import excel_date, foreign_digits, status_word
@@ -245,8 +245,8 @@ def _who(plan: Plan, cells: tuple[str, ...], dim_names: list[str]) -> tuple[Any,
     ind, key, unit_dims, said = _whose(plan, name, tuple((column[4:].partition("#")[0], v) for column, v in given))
     if said or ind is None:
         raise _Unsure
-    # import_tables.note_duplicate's key: the indicator as typed, each unit however spelt.
-    twin = (name, tuple(sorted((column, unit_match(value)) for column, value in given)))
+    # batch_rows.typed_key's indicator and units: what note_duplicate knows a repeat by.
+    twin = (name, units_as_typed(given))
     return ind, key, unit_dims, twin
 
 
