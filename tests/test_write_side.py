@@ -188,7 +188,43 @@ def test_a_repeated_row_inside_one_batch_is_added_once(tracker: Path):
     before = store_bytes(tracker)
     r = run("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == "added 1 row(s), 1 already recorded, to observations.csv\n"
+    # The row left out repeats the file's own line 2, not a figure of the store: said so
+    # (it used to be counted as "already recorded", which sent the reader to the store).
+    assert r.stderr == (
+        "added 1 row(s) to observations.csv; left out: 0 already recorded there, 1 repeating an earlier row of in.csv\n"
+    )
+    assert store_bytes(tracker) == before + b"share,2025,13.1,,x,,2026-01-05T00:00:00Z\n"
+
+
+def test_rows_left_out_are_told_apart_repeats_of_the_file_from_figures_of_the_store(tracker: Path):
+    """Two rows already in the store (one of them twice) and a new figure twice: the store's
+    are "already recorded", the second of the new figure repeats the file; a dry run says
+    the same, in English and Vietnamese."""
+    (tracker / "first.csv").write_text(
+        "indicator,period,value,source,recorded_at\nshare,2024,12.5,y,2025-01-05\n", encoding="utf-8"
+    )
+    assert run("add-observation", "--from", "first.csv").exit_code == 0
+    (tracker / "in.csv").write_text(
+        "indicator,period,value,source,recorded_at\n"
+        "share,2024,12.5,y,2025-01-05\n"
+        "share,2025,13.1,x,2026-01-05\n"
+        "share,2024,12.5,y,2025-01-05T00:00:00Z\n"
+        "share,2025,13.1,x,2026-01-05\n",
+        encoding="utf-8",
+    )
+    before = store_bytes(tracker)
+    dry = run("add-observation", "--from", "in.csv", "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert dry.stderr.splitlines()[-1] == (
+        "dry run: would add 1 row(s) to observations.csv; left out: 2 already recorded there, "
+        "1 repeating an earlier row of in.csv; nothing was written"
+    )
+    assert store_bytes(tracker) == before
+    vi = run("--lang", "vi", "add-observation", "--from", "in.csv")
+    assert vi.exit_code == 0, vi.stderr
+    assert vi.stderr == (
+        "đã thêm 1 dòng vào observations.csv; bỏ qua: 2 dòng đã có ở đó, 1 dòng lặp lại một dòng trước đó của in.csv\n"
+    )
     assert store_bytes(tracker) == before + b"share,2025,13.1,,x,,2026-01-05T00:00:00Z\n"
 
 

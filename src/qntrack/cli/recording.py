@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional, Sequence
 
 import typer
@@ -24,7 +23,8 @@ from .app import (
 )
 from .arguments import _typed_period
 from .completion import complete_indicator_ids
-from .printing import _guard_stdout, _out, _reason, _report, _say
+from .printing import _guard_stdout, _out, _reason, _say
+from .recorded import Said, not_in_force_notes, say_recorded
 from .session import _message_lang
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def add_observation(
     """
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
-    from ..catalog import Figure, msg
+    from ..catalog import msg
 
     _refuse_mixed_arguments(
         from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma, sheet
@@ -155,7 +155,7 @@ def add_observation(
         )
         path, rows, known, warnings, vintages = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
         notes: list[Problem] = []  # a single figure says it in its own message below
-        skipped = len(known)
+        skipped, repeated = len(known), 0
     else:
         from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
 
@@ -176,37 +176,15 @@ def add_observation(
                 sheet=sheet,
             )
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
+        repeated = result.repeated
         warnings = list(result.warnings)
         # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
         # or revised since): said for each, as for a single figure, so that "already
         # recorded" never hides that the figure is not in force.
-        notes = [*result.notes, *_not_in_force_notes(result.vintages, path)]
+        notes = [*result.notes, *not_in_force_notes(result.vintages, path)]
     if dry_run:
         _print_dry_run(targets, rows, fmt, lang)
-        _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
-    elif known and not rows:
-        _say_already_recorded(known, vintages, path)
-    elif not rows and skipped:
-        _say(msg("cli_all_already_recorded", skipped=skipped, path=path))
-    elif not rows:
-        # A header and no rows, e.g. a filter that matched nothing: not an error (issue 12).
-        shown = "<stdin>" if from_file == "-" else from_file
-        _say(msg("cli_header_only", file=shown))
-    elif from_file is None:
-        # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
-        stored = rows[0]
-        _say(
-            msg(
-                "cli_added_one", indicator=stored.indicator, period=stored.period, value=Figure(stored.value), path=path
-            )
-        )
-    else:
-        _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
-    _report_neutralised(rows, dry_run)
-    _say_warnings(warnings, notes)
-
-
-JUMP_WARNINGS_SHOWN = 20
+    say_recorded(Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run), warnings, notes)
 
 
 def _refuse_mixed_arguments(
@@ -331,107 +309,6 @@ def _print_dry_run(
         from ..files.definitions import load_plan
 
         render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
-
-
-def _say_already_recorded(
-    known: Sequence[Observation],
-    vintages: Sequence[tuple[Observation | None, Observation | None]],
-    path: Path,
-) -> None:
-    """A single figure left out as already recorded: the stored vintage it repeats (its own
-    recorded_at and line), not the row typed, and which figure is in force if not that one."""
-    from ..catalog import Figure, msg
-    from ..catalog import render as render_message
-    from ..plan.model import RETRACTED
-
-    stored, current = vintages[0] if vintages else (None, None)
-    o = stored or known[0]
-    if stored is not None and current is not None and current is not stored:
-        # Not the figure in force: say which is, and how to put this one back.
-        given = ", ".join(t for t in (o.status, o.source) if t)
-        now = current.status if current.status == RETRACTED else Figure(current.value)
-        _say(
-            msg(
-                "cli_already_recorded_not_in_force",
-                indicator=o.indicator,
-                period=o.period,
-                value=Figure(o.value),
-                given=given,
-                path=path,
-                line=o.line,
-                at=o.recorded_at,
-                current=now,
-                current_at=current.recorded_at,
-            )
-        )
-    else:
-        # The status and source as stored (a status is a code, never translated).
-        recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
-        given = ", ".join(t for t in (o.status, o.source, recorded) if t)
-        _say(
-            msg(
-                "cli_already_recorded",
-                indicator=o.indicator,
-                period=o.period,
-                value=Figure(o.value),
-                given=given,
-                path=path,
-            )
-        )
-
-
-def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem]) -> None:
-    """A figure far from the one on record is recorded (a real jump must stay recordable),
-    with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems). A batch
-    in another unit would warn on every row: the first few say it, check lists all. The
-    same for rows left out whose vintage is not in force."""
-    from ..catalog import msg
-
-    _report(list(warnings[:JUMP_WARNINGS_SHOWN]))
-    if len(warnings) > JUMP_WARNINGS_SHOWN:
-        _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
-    _report(list(notes[:JUMP_WARNINGS_SHOWN]))
-    if len(notes) > JUMP_WARNINGS_SHOWN:
-        _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
-
-
-def _not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation | None]], path: Path) -> list[Problem]:
-    """One note per imported row left out as recorded whose stored vintage is not in force."""
-    from ..catalog import Figure, msg
-    from ..plan.model import RETRACTED, Location, Problem
-
-    notes: list[Problem] = []
-    for stored, current in vintages:
-        if stored is None or current is None or current is stored:
-            continue
-        now = current.status if current.status == RETRACTED else Figure(current.value)
-        notes.append(
-            Problem(
-                Location(str(path), stored.line),
-                msg(
-                    "cli_skipped_not_in_force",
-                    indicator=stored.indicator,
-                    period=stored.period,
-                    value=Figure(stored.value),
-                    at=stored.recorded_at,
-                    current=now,
-                    current_at=current.recorded_at,
-                ),
-                severity="warning",
-            )
-        )
-    return notes
-
-
-def _report_neutralised(rows: Sequence[Observation], dry_run: bool) -> None:
-    """Say when a source or note was stored with an apostrophe (recording.validate_record)."""
-    from ..files.textfiles import formula_like
-
-    count = sum(1 for o in rows for text in (o.source, o.note) if text[:1] == "'" and formula_like(text[1:]))
-    if count:
-        from ..catalog import msg
-
-        _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
 
 
 @command()

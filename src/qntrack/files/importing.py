@@ -68,6 +68,9 @@ class ImportResult:
     # vintage in force for its period (recording.Recorded.vintages).
     vintages: tuple = ()
     notes: tuple[Problem, ...] = ()  # what reading the file warns of (a sheet not read)
+    # Of ``skipped``, the rows that repeat an earlier row of the file and no stored figure
+    # (the same figure typed twice in one sheet): said apart from "already recorded".
+    repeated: int = 0
 
 
 # What the import is doing, for a caller that shows it (the command's status line on a
@@ -301,6 +304,9 @@ def import_observations(
     # A vintage in force that the file itself holds (the store imported into itself, with
     # its revisions and retractions) is no news: only the others are said.
     in_file = {(o.indicator, o.period, o.recorded_at) for o in (*rows, *skipped)}
+    # A row left out with no stored vintage of its figure was left out for an earlier row
+    # of the file (history.stored_vintages gives None for it).
+    repeated = sum(1 for stored, _ in vintages if stored is None)
     vintages = [
         (stored, current)
         for stored, current in vintages
@@ -316,6 +322,7 @@ def import_observations(
         tuple(warnings),
         tuple(vintages),
         tuple(parsed.notes),
+        repeated,
     )
 
 

@@ -1,0 +1,168 @@
+"""What ``add-observation`` says once the store has answered: the line that sums up what
+was added and left out, the figure left out as already recorded, and the warnings of rows
+that jump or repeat a vintage no longer in force (at most ``JUMP_WARNINGS_SHOWN`` of each).
+All of it on stderr, in the message catalog's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Sequence
+
+from .printing import _report, _say
+from .session import _message_lang
+
+if TYPE_CHECKING:
+    from ..plan.model import Observation, Problem
+
+JUMP_WARNINGS_SHOWN = 20
+
+
+class Said(NamedTuple):
+    """What was recorded, as the summary line needs it."""
+
+    path: Path
+    rows: Sequence[Observation]  # added (or, in a dry run, that would be)
+    skipped: int  # left out: already recorded, or repeating an earlier row of the file
+    repeated: int  # of ``skipped``, those repeating an earlier row of the file only
+    known: Sequence[Observation]  # a single figure left out as already recorded
+    vintages: Sequence[tuple[Observation | None, Observation | None]]  # the single figure's
+    from_file: str | None  # the file imported ("-": standard input), None for one figure
+    dry_run: bool
+
+
+def say_recorded(said: Said, warnings: Sequence[Problem], notes: Sequence[Problem]) -> None:
+    """The summary line, then what was neutralised and the warnings."""
+    from ..catalog import Figure, msg
+
+    path, rows, skipped, repeated = said.path, said.rows, said.skipped, said.repeated
+    shown = "<stdin>" if said.from_file == "-" else said.from_file
+    # Rows left out for an earlier row of the file are said apart from those the store
+    # holds: "already recorded" alone sent the reader looking for them in the store.
+    apart = {"rows": len(rows), "known": skipped - repeated, "repeated": repeated, "path": path, "file": shown}
+    if said.dry_run:
+        if repeated:
+            _say(msg("cli_dry_run_repeats", **apart))
+        else:
+            _say(msg("cli_dry_run", rows=len(rows), skipped=skipped, path=path))
+    elif said.known and not rows:
+        _say_already_recorded(said.known, said.vintages, path)
+    elif not rows and skipped:
+        _say(msg("cli_all_already_recorded", skipped=skipped, path=path))
+    elif not rows:
+        # A header and no rows, e.g. a filter that matched nothing: not an error (issue 12).
+        _say(msg("cli_header_only", file=shown))
+    elif said.from_file is None:
+        # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
+        stored = rows[0]
+        _say(
+            msg(
+                "cli_added_one", indicator=stored.indicator, period=stored.period, value=Figure(stored.value), path=path
+            )
+        )
+    elif repeated:
+        _say(msg("cli_added_repeats", **apart))
+    else:
+        _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
+    _report_neutralised(rows, said.dry_run)
+    _say_warnings(warnings, notes)
+
+
+def _say_already_recorded(
+    known: Sequence[Observation],
+    vintages: Sequence[tuple[Observation | None, Observation | None]],
+    path: Path,
+) -> None:
+    """A single figure left out as already recorded: the stored vintage it repeats (its own
+    recorded_at and line), not the row typed, and which figure is in force if not that one."""
+    from ..catalog import Figure, msg
+    from ..catalog import render as render_message
+    from ..plan.model import RETRACTED
+
+    stored, current = vintages[0] if vintages else (None, None)
+    o = stored or known[0]
+    if stored is not None and current is not None and current is not stored:
+        # Not the figure in force: say which is, and how to put this one back.
+        given = ", ".join(t for t in (o.status, o.source) if t)
+        now = current.status if current.status == RETRACTED else Figure(current.value)
+        _say(
+            msg(
+                "cli_already_recorded_not_in_force",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                given=given,
+                path=path,
+                line=o.line,
+                at=o.recorded_at,
+                current=now,
+                current_at=current.recorded_at,
+            )
+        )
+    else:
+        # The status and source as stored (a status is a code, never translated).
+        recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
+        given = ", ".join(t for t in (o.status, o.source, recorded) if t)
+        _say(
+            msg(
+                "cli_already_recorded",
+                indicator=o.indicator,
+                period=o.period,
+                value=Figure(o.value),
+                given=given,
+                path=path,
+            )
+        )
+
+
+def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem]) -> None:
+    """A figure far from the one on record is recorded (a real jump must stay recordable),
+    with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems). A batch
+    in another unit would warn on every row: the first few say it, check lists all. The
+    same for rows left out whose vintage is not in force."""
+    from ..catalog import msg
+
+    _report(list(warnings[:JUMP_WARNINGS_SHOWN]))
+    if len(warnings) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
+    _report(list(notes[:JUMP_WARNINGS_SHOWN]))
+    if len(notes) > JUMP_WARNINGS_SHOWN:
+        _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
+
+
+def not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation | None]], path: Path) -> list[Problem]:
+    """One note per imported row left out as recorded whose stored vintage is not in force."""
+    from ..catalog import Figure, msg
+    from ..plan.model import RETRACTED, Location, Problem
+
+    notes: list[Problem] = []
+    for stored, current in vintages:
+        if stored is None or current is None or current is stored:
+            continue
+        now = current.status if current.status == RETRACTED else Figure(current.value)
+        notes.append(
+            Problem(
+                Location(str(path), stored.line),
+                msg(
+                    "cli_skipped_not_in_force",
+                    indicator=stored.indicator,
+                    period=stored.period,
+                    value=Figure(stored.value),
+                    at=stored.recorded_at,
+                    current=now,
+                    current_at=current.recorded_at,
+                ),
+                severity="warning",
+            )
+        )
+    return notes
+
+
+def _report_neutralised(rows: Sequence[Observation], dry_run: bool) -> None:
+    """Say when a source or note was stored with an apostrophe (recording.validate_record)."""
+    from ..files.textfiles import formula_like
+
+    count = sum(1 for o in rows for text in (o.source, o.note) if text[:1] == "'" and formula_like(text[1:]))
+    if count:
+        from ..catalog import msg
+
+        _say(msg("cli_neutralised_dry_run", count=count) if dry_run else msg("cli_neutralised", count=count))
