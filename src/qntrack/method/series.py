@@ -8,7 +8,7 @@ at the meeting on that date?".
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from operator import attrgetter, itemgetter
 from typing import Iterable, Mapping, Sequence
 
@@ -38,6 +38,7 @@ LeftOut = dict[str, list[Problem]]
 # (recorded_at, line) of an observation, read in C: the order of an indicator's vintages.
 _STATUS = itemgetter(Observation._fields.index("status"))
 _LINE = itemgetter(Observation._fields.index("line"))
+_INDICATOR = itemgetter(Observation._fields.index("indicator"))
 _SORT_KEY = attrgetter("period.sort_key")
 _VINTAGE_ORDER = itemgetter(Observation._fields.index("recorded_at"), Observation._fields.index("line"))
 
@@ -65,14 +66,14 @@ def in_force(
     # Gathered by indicator first, then each indicator's rows worked out together while
     # they are in the processor's cache: a national store has a million rows, in the order
     # figures came out, and this is about a tenth faster than one pass over nested dicts
-    # (docs/performance.md).
-    by_indicator: dict[str, list[Observation]] = {}
-    for o in observations:
-        rows = by_indicator.get(o.indicator)
-        if rows is None:
-            by_indicator[o.indicator] = [o]
-        else:
-            rows.append(o)
+    # (docs/performance.md). The gathering runs in C (each row's list looked up by its
+    # indicator and appended to by map, drained by a zero-length deque): 0.26-0.37 s of a
+    # million rows against 0.44-0.55 s for a Python loop (issue 17, eighth session).
+    rows_of = observations if isinstance(observations, (list, tuple)) else list(observations)
+    ids = list(map(_INDICATOR, rows_of))
+    by_indicator: dict[str, list[Observation]] = {ind: [] for ind in dict.fromkeys(ids)}
+    deque(map(list.append, map(by_indicator.__getitem__, ids), rows_of), maxlen=0)
+    del ids
     series: Series = {}
     for ind, rows in by_indicator.items():
         # Keyed by the period's sort key, an int that hashes as itself.
