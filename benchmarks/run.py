@@ -337,6 +337,19 @@ def shape_measures(
         )
     )
 
+    # What the cold run cannot skip: targets.yaml parsed and the store read by qntrack's own
+    # readers, nothing judged. Shown beside the goal, without one (docs/decisions.md).
+    inputs = [PY, str(HERE / "inputs_alone.py"), "--plan", str(data / "targets.yaml"), str(data / "observations.csv")]
+    floor_in, alone = paired(runs, floor_store, inputs, label=f"{name} plan and store read alone")
+    rows.append(
+        Row(
+            f"{name}: the plan parsed and the store read, nothing judged, vs CSV floor",
+            alone.median / floor_in.median,
+            None,
+            f"{alone.median:.2f}s vs {floor_in.median:.2f}s; the floor of the cold status' goal",
+        )
+    )
+
     indicator, period = APPEND_ROW[name]
     counter = iter(range(10**6))
 
@@ -375,6 +388,19 @@ def shape_measures(
             added.median / floor3.median,
             3.0,
             f"{added.median:.2f}s vs {floor3.median:.2f}s; peak {max(added.peak_mb):.0f} MB",
+        )
+    )
+
+    # What the import cannot skip as it is built: the store read under its lock, every row
+    # of the batch's indicators (here all of them), against the import file's floor.
+    store_alone = [PY, str(HERE / "inputs_alone.py"), str(folder / "observations.csv")]
+    floor_imp, read = paired(runs, floor_argv + [str(folder / "import.csv")], store_alone, label=f"{name} store read")
+    rows.append(
+        Row(
+            f"{name}: the store read alone, vs the import file's CSV floor",
+            read.median / floor_imp.median,
+            None,
+            f"{read.median:.2f}s vs {floor_imp.median:.2f}s; the floor of the import's goal",
         )
     )
 
