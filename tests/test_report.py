@@ -526,3 +526,70 @@ def test_a_title_in_both_languages_heads_the_readers_report(tracker: Path):
     assert json.loads(run("status", "--format", "json").stdout)["title"] == "Fixture plan"
     for cache in ({}, {"QNTRACK_NO_CACHE": "1"}):
         assert "Kế hoạch thử" in run("status", "--format", "table", "--lang", "vi", env=cache).stdout
+
+
+class _CountedRows(list):
+    """A store's rows that count how often they are walked from the start."""
+
+    walks = 0
+
+    def __iter__(self):
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_since_walks_the_rows_a_fixed_number_of_times_however_many_indicators():
+    """`report --since` found each indicator's vintages by walking every row of the store
+    (history.vintages once per indicator): a national plan of 10,000 indicators and a
+    million rows ran for hours (issue 17's hostile pass). The rows are now gathered by
+    indicator once: the walks no longer grow with the indicators, and the changes found
+    are those of each indicator (its 2021 figure revised, its 2022 figure new)."""
+    from datetime import date
+
+    from qntrack.files.definitions import parse_plan
+    from qntrack.method.series import build_series
+    from qntrack.output.report import since_review
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period
+
+    def plan_of(n: int):
+        text = "version: 1\ntitle: t\nindicators:\n" + "".join(f"  i{k:03}:\n    name: I{k}\n" for k in range(n))
+        text += "targets:\n" + "".join(
+            f"  - {{id: t{k:03}, indicator: i{k:03}, baseline: {{period: 2020, value: 10}},"
+            f" milestones: [{{by: 2025, value: 15}}]}}\n"
+            for k in range(n)
+        )
+        return parse_plan(text)
+
+    def walks_for(n: int) -> tuple[int, list[tuple[str, str, float, float | None]]]:
+        plan = plan_of(n)
+        rows = _CountedRows(
+            Observation(f"i{k:03}", parse_period(p), v, "official", "s", "", at, line)
+            for k in range(n)
+            for line, (p, v, at) in enumerate(
+                [
+                    ("2021", 11.0, "2022-02-01T00:00:00Z"),
+                    ("2021", 11.5, "2024-02-01T00:00:00Z"),
+                    ("2022", 12.0, "2024-03-01T00:00:00Z"),
+                ],  # fmt: skip
+                start=2 + 3 * k,
+            )
+        )
+        series, _ = build_series(plan.indicators, rows)
+        assessments = assess(plan, series, None, date(2024, 6, 1))
+        _CountedRows.walks = 0
+        review = since_review(plan, rows, "2023-01-01", None, assessments)
+        found = [
+            (c.observation.indicator, str(c.observation.period), c.observation.value, c.previous and c.previous.value)
+            for c in review.changes
+        ]
+        return _CountedRows.walks, found
+
+    few, found_few = walks_for(3)
+    many, found_many = walks_for(60)
+    assert many == few, (few, many)
+    # Both figures recorded after 2023-01-01, per indicator: 2021 revising 11, 2022 new.
+    assert found_few == [
+        (f"i{k:03}", p, v, before) for k in range(3) for p, v, before in (("2021", 11.5, 11.0), ("2022", 12.0, None))
+    ]
+    assert len(found_many) == 120
