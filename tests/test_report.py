@@ -593,3 +593,21 @@ def test_since_walks_the_rows_a_fixed_number_of_times_however_many_indicators():
         (f"i{k:03}", p, v, before) for k in range(3) for p, v, before in (("2021", 11.5, 11.0), ("2022", 12.0, None))
     ]
     assert len(found_many) == 120
+
+
+def test_a_large_store_shows_what_the_report_is_doing_on_a_terminal_only(tmp_path: Path):
+    """A national report said nothing for the 10-13 s it took to read and assess the store
+    before its progress bar began (issue 17's hostile pass): a status line says so, on a
+    terminal only, for a store of a megabyte or more (cli/waiting.py STATUS_FROM)."""
+    from helpers import stderr_on_a_terminal
+
+    note = "n" * 1000  # a long note a row, as a statistics office's export may carry
+    rows = "".join(f"growth,{year},10.5,official,yearbook,{note},2026-01-01T00:00:00Z\n" for year in range(1000, 2021))
+    path = write_tracker(tmp_path / "big", observations=OBSERVATIONS + rows)
+    assert (path.parent / "observations.csv").stat().st_size > 1 << 20
+    code, shown = stderr_on_a_terminal("report", "-o", "r.md", cwd=path.parent, env={"COLUMNS": "200"})
+    assert code == 0, shown
+    assert "Reading observations.csv" in shown and "Assessing 2 targets" in shown, shown
+    assert (path.parent / "r.md").exists()
+    piped = run("--targets", str(path), "report", "-o", str(path.parent / "r2.md"))
+    assert piped.exit_code == 0 and "Reading" not in piped.stderr and "Assessing" not in piped.stderr

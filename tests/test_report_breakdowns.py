@@ -235,3 +235,23 @@ def test_the_predecessors_figures_are_those_in_force(broken_down: Path):
     assert now[2] == ["2024", "31 bn", "25 bn", "–"]
     then = run_clean("report", "--format", "markdown", "--as-of", "2026-03-15").stdout
     assert _rows(_section(then, heading))[2] == ["2024", "30 bn", "25 bn", "–"]
+
+
+def test_since_lists_the_units_figures_with_the_plans_own(broken_down: Path):
+    """`--since` listed the rows of the targets' indicators by their own id only: every
+    unit's row (fdi[locality=...]) was left out, though docs/report.md promises every row
+    recorded after the date for those indicators (issue 17's hostile pass: 1,174 province
+    rows of a national store missing). Recorded after 2025-12-31: fdi 2025 and its three
+    localities' 2025 figures, and g 2025; each new (no earlier vintage of its period)."""
+    md = run_clean("report", "--format", "markdown", "--since", "2025-12-31", "--as-of", "2026-06-30").stdout
+    part = _section(md, "## Since the last review")
+    # Markdown escapes a key's brackets (fdi\[locality=...\]), so that no renderer reads a link.
+    cells = [[row[0].replace("\\[", "[").replace("\\]", "]"), *row[1:5]] for row in _rows(part)]
+    figures = [row for row in cells if row[0] in {"fdi", "g"} or row[0].startswith("fdi[")]
+    assert figures == [
+        ["fdi", "2025", "98 bn", "new", "–"],
+        ["fdi[locality=Thành phố Cẩm Phả & Vùng]", "2025", "44 bn", "new", "–"],
+        ["fdi[locality=Thành phố Hạ Long]", "2025", "44 bn", "new", "–"],
+        ["fdi[locality=Thành phố Mới]", "2025", "10 bn", "new", "–"],
+        ["g", "2025", "8.2%", "new", "–"],
+    ]

@@ -55,6 +55,24 @@ def test_report_never_replaces_what_the_tracker_reads(plan: Path, args: list[str
     assert not (plan / "observations.csv.lock").exists() or (plan / "observations.csv.lock").stat().st_size == 0
 
 
+@pytest.mark.parametrize("args", [["-o", "observations.csv"], ["-o", "/dev/null"], ["-o", "sub"]])
+def test_an_output_is_refused_before_the_store_is_read(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]):
+    """Refusing to write over the store, into a device or a folder waited until the whole
+    store was read: 7 s on a national store (issue 17's hostile pass)."""
+    from qntrack.files import store
+
+    (plan / "sub").mkdir()
+
+    def never(*a: object, **k: object) -> None:
+        raise AssertionError("the store was read before the output was refused")
+
+    monkeypatch.setattr(store, "read_store", never)
+    r = run("report", *args)
+    assert r.exit_code == 2, r.output
+    assert "the store was read" not in r.output and "Traceback" not in r.output
+    assert unchanged(plan)
+
+
 def test_a_symlink_or_hard_link_to_the_store_is_refused(plan: Path):
     (plan / "link.md").symlink_to(plan / "observations.csv")
     os.link(plan / "observations.csv", plan / "hard.md")

@@ -1,4 +1,4 @@
-"""What a long import shows on a terminal while it works (issue 17).
+"""What a long import or report shows on a terminal while it works (issue 17).
 
 A national file of 300,000 rows takes tens of seconds to read, check against the store
 and append; a command that says nothing for that long looks hung. The import tells what
@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
     from ..catalog import Message
@@ -54,3 +55,38 @@ def _size(source: str) -> int:
         return os.stat(source).st_size
     except (OSError, ValueError):
         return 0
+
+
+@contextmanager
+def report_status(lang: str) -> Iterator[Callable[[Message, Path], None]]:
+    """A report's status line while it reads the plan and the store and assesses them,
+    before its progress bar (cli/report.py): ``show(message, store)`` puts ``message`` on
+    it when standard error is a terminal and the store is large enough to wait for. The
+    line is gone before the progress bar starts (one live display at a time)."""
+    shown: list = []
+
+    def show(message: Message, store: Path) -> None:
+        if not shown and (not sys.stderr.isatty() or _size(str(store)) < STATUS_FROM):
+            return
+        from rich.text import Text
+
+        from ..catalog import render
+        from .printing import _visible
+
+        from rich.spinner import Spinner
+
+        line = Spinner("dots", Text(_visible(render(message, lang))))
+        if not shown:
+            from rich.console import Console
+            from rich.live import Live
+
+            shown.append(Live(line, console=Console(stderr=True), transient=True, refresh_per_second=12.5))
+            shown[0].start()
+        # Drawn at once: a step done within the spinner's tick was otherwise never shown.
+        shown[0].update(line, refresh=True)
+
+    try:
+        yield show
+    finally:
+        if shown:
+            shown[0].stop()

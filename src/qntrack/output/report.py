@@ -24,6 +24,7 @@ from ..kinds import assess
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for
 from ..plan.model import Observation, Plan
+from ..plan.units import base_of
 from ..method.series import Series, as_of_bound, build_series, formula_inputs, read_by
 from .report_markup import md_escape, render_html, render_markdown
 from .report_view import _change_kind
@@ -154,13 +155,19 @@ def since_review(
     # Each indicator's rows gathered in one walk of the store, then its vintages worked out
     # from them: asking ``vintages`` of the whole store for each indicator walked a
     # national store's million rows once per indicator (hours for 10,000; issue 17).
-    rows_of: dict[str, list[Observation]] = {ind_id: [] for ind_id in relevant}
+    # A unit's rows (fdi[locality=Ha Long]) are its indicator's figures too: each unit's
+    # vintages are its own, by its key as the store holds it (the plan's spelling).
+    rows_of: dict[str, list[Observation]] = {}
     for o in observations:
-        mine = rows_of.get(o.indicator)
-        if mine is not None:
-            mine.append(o)
-    for ind_id in sorted(relevant):
-        for v in vintages(rows_of[ind_id], ind_id, None, as_of):
+        key = o.indicator
+        if (base_of(key) if "[" in key else key) in relevant:
+            mine = rows_of.get(key)
+            if mine is None:
+                rows_of[key] = [o]
+            else:
+                mine.append(o)
+    for key in sorted(rows_of):
+        for v in vintages(rows_of[key], key, None, as_of):
             if v.observation.recorded_at > after:
                 changes.append(Change(v.observation, v.revises))
     then, _ = build_series(plan.indicators, observations, since)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..output.i18n import date_text, label, value_with_unit
 from ..plan.model import RETRACTED
+from ..plan.units import base_of
 from .report_view import Cell, TableView, _change_kind, _name, _status_with_missed, report_word, source_cell
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         rows = []
         for c in s.changes:
             o = c.observation
-            unit = units.get(o.indicator, "")
+            unit = units.get(base_of(o.indicator), "")  # a unit's row: its indicator's unit
             rows.append(
                 (
                     Cell(o.indicator),
