@@ -188,6 +188,18 @@ def test_history_csv_tsv_and_table(plan: Path):
             2,
             "--as-of: error: '2023-02-30' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n",
         ),
+        # Python reads these as dates (ISO's basic and week forms); the message asks for
+        # YYYY-MM-DD, so they are refused too (issue 17's hostile pass: 20250101 ran).
+        (
+            ["history", "growth", "--as-of", "20230628"],
+            2,
+            "--as-of: error: '20230628' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n",
+        ),
+        (
+            ["history", "growth", "--as-of", "2023-W26-3"],
+            2,
+            "--as-of: error: '2023-W26-3' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n",
+        ),
     ],
 )
 def test_history_refuses_with_a_reason(plan: Path, args, code, message):

@@ -624,3 +624,76 @@ def test_a_journal_qntrack_did_not_write_is_refused_by_name(tracker: Path):
     assert r.exit_code == 1
     assert r.stderr.startswith("observations.csv.pending: error: is not an append journal qntrack wrote")
     assert "Traceback" not in r.stderr
+
+
+# --- Ctrl-C: what an interrupted command left behind (issue 17's hostile pass) -------------
+
+
+def _interrupt_at(monkeypatch: pytest.MonkeyPatch, target: object, name: str, after: int = 0) -> None:
+    """Ctrl-C (a KeyboardInterrupt) on the ``after``+1-th call of ``target.name``."""
+    real = getattr(target, name)
+    calls = []
+
+    def interrupted(*a, **k):
+        calls.append(1)
+        if len(calls) > after:
+            raise KeyboardInterrupt
+        return real(*a, **k)
+
+    monkeypatch.setattr(target, name, interrupted)
+
+
+IMPORTED = "indicator,period,value,source,recorded_at\nshare,2025,13.1,x,2026-01-05\nshare,2024,12.2,x,2025-01-05\n"
+
+
+def test_ctrl_c_after_the_rows_were_added_says_they_are_recorded(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    """An import interrupted after its batch was whole exited 130 in silence, which reads as
+    a failed import although every row was written."""
+    from qntrack.files import repair
+
+    (tracker / "in.csv").write_text(IMPORTED, encoding="utf-8")
+    before = store_bytes(tracker)
+    _interrupt_at(monkeypatch, repair, "sync_folder", after=1)  # the folder synced after the journal goes
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 130
+    assert r.stderr == "interrupted (Ctrl-C) after 2 row(s) were added to observations.csv: they are recorded\n"
+    assert "Traceback" not in r.output
+    assert (
+        store_bytes(tracker).startswith(before)
+        and len(store_bytes(tracker).splitlines()) == len(before.splitlines()) + 2
+    )
+    assert not (tracker / "observations.csv.pending").exists()
+
+
+def test_ctrl_c_between_two_writes_of_a_batch_leaves_the_store_as_it_was(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Ctrl-C between two writes of a batch left part of it with its journal (every reader
+    then refused the store until check --repair): the batch is cut back off, as after a
+    full disk, and the command says nothing was added."""
+    from qntrack.files import appending
+
+    (tracker / "in.csv").write_text(IMPORTED, encoding="utf-8")
+    before = store_bytes(tracker)
+    _interrupt_at(monkeypatch, appending.os, "fsync")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 130
+    assert r.stderr == "interrupted (Ctrl-C); nothing was added to the observations file\n"
+    assert store_bytes(tracker) == before
+    assert [p.name for p in tracker.iterdir() if "pending" in p.name or "journal" in p.name] == []
+    monkeypatch.undo()
+    assert run("check").exit_code == 0
+
+
+def test_ctrl_c_before_any_write_says_nothing_was_added_in_either_language(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from qntrack.files import importing
+
+    (tracker / "in.csv").write_text(IMPORTED, encoding="utf-8")
+    before = store_bytes(tracker)
+    _interrupt_at(monkeypatch, importing, "decode_source")
+    r = run("--lang", "vi", "add-observation", "--from", "in.csv")
+    assert r.exit_code == 130
+    assert r.stderr == "đã dừng (Ctrl-C); không có dòng nào được thêm vào tệp số liệu\n"
+    assert store_bytes(tracker) == before

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, Sequence
 
 import typer
 from typer.core import TyperGroup  # already loaded by `import typer`
@@ -19,8 +20,9 @@ from typer.core import TyperGroup  # already loaded by `import typer`
 from .. import __version__
 from ..errors import ExitCode, InputError, fail
 from ..lean_typer import lean_runtime_params
-from .printing import _os_exit, _report, _silence_stdout, _visible
+from .printing import _os_exit, _report, _say, _silence_stdout, _visible
 from .session import _GLOBAL, _known_lang
+from ..files.stages import APPEND_STAGE
 
 if TYPE_CHECKING:
     # Typer 0.29 carries its own Click (pinned in pyproject.toml): its Context, for the
@@ -192,8 +194,15 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                     k[name] = getattr(_GLOBAL, name)
             # Messages on stderr follow this command's --lang (see _message_lang).
             _GLOBAL.message_lang = k.get("lang") or _GLOBAL.lang
+            stages: list[tuple[str, Path, int]] = []
+            token = APPEND_STAGE.set(lambda *stage: stages.append(stage))
             try:
                 return fn(*a, **k)
+            except KeyboardInterrupt:
+                # Ctrl-C: exit 130 as Typer does, saying what the command left behind
+                # (an import interrupted after its rows were written had said nothing).
+                _report_interrupted(stages)
+                raise typer.Exit(130) from None
             except InputError as exc:
                 _report(exc.problems)
                 raise typer.Exit(int(exc.code)) from None
@@ -207,10 +216,28 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 # The safety net: an OS error no specific handler turned into a message
                 # still comes out as one line naming the file (docs/data-integrity.md).
                 raise _os_exit(exc) from None
+            finally:
+                APPEND_STAGE.reset(token)
 
         return app.command(*args, **kwargs)(run)
 
     return decorate
+
+
+def _report_interrupted(stages: Sequence[tuple[str, Path, int]]) -> None:
+    """What an interrupted command says: the rows it added, or that an append was under
+    way (its journal tells check), or that it added nothing (every row qntrack writes to
+    a store goes through an append, all or nothing: files/appending.py)."""
+    from ..catalog import msg
+
+    # A batch cut short and cut back off ("undone") added nothing.
+    added = [(path, rows) for stage, path, rows in stages if stage == "added"]
+    if stages and stages[-1][0] == "writing":
+        _say(msg("cli_interrupted_writing", path=stages[-1][1].name))
+    elif added:
+        _say(msg("cli_interrupted_after_append", rows=sum(r for _, r in added), path=added[-1][0].name))
+    else:
+        _say(msg("cli_interrupted"))
 
 
 def _numbers_as_arguments() -> type[TyperCommand]:
@@ -297,8 +324,13 @@ def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-2
         return None
     from datetime import date
 
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip()).isoformat()
+        # The shape first: Python also reads 20230628 and 2023-W26-3, which the message and
+        # the docs do not offer; one spelling of a day, as everywhere in qntrack.
+        if len(text) != 10 or not (text[:4] + text[5:7] + text[8:]).isascii() or text[4] + text[7] != "--":
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
     except ValueError:
         from ..catalog import msg
 

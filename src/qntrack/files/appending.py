@@ -31,6 +31,7 @@ from .store import (
     parse_store,
 )
 from .store_fast import check_utf8, newlines
+from .stages import APPEND_STAGE
 
 
 def encode_rows(observations: Iterable[Observation], with_header: bool, columns: Sequence[str] = HEADER) -> bytes:
@@ -277,6 +278,12 @@ def append_observations(
 _WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
 
 
+def _tell(stage: str, path: Path, rows: int) -> None:
+    tell = APPEND_STAGE.get()
+    if tell is not None:
+        tell(stage, path, rows)
+
+
 def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     """Append ``payload`` all or nothing (the caller holds the lock).
 
@@ -295,19 +302,23 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
         size = os.fstat(fd).st_size
         write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
         sync_folder(path.parent)
+        _tell("writing", path, rows)
         try:
             view = memoryview(payload)
             while view:
                 written = os.write(fd, view[:_WRITE])
                 view = view[written:]
             os.fsync(fd)
-        except OSError:
-            # A full disk may take part of the batch: cut the file back to what it was
-            # and drop the journal, so that no row is half-written (all or nothing).
+        except BaseException:
+            # A full disk may take part of the batch, and so may Ctrl-C between two
+            # writes: cut the file back to what it was and drop the journal, so that no
+            # row is half-written (all or nothing).
             os.ftruncate(fd, size)
             os.unlink(journal)
+            _tell("undone", path, rows)
             raise
     finally:
         os.close(fd)
     os.unlink(journal)
+    _tell("added", path, rows)
     sync_folder(path.parent)
