@@ -113,7 +113,7 @@ def test_markdown_golden(tracker: Path):
 
 Progress report · figures recorded up to 2023-07-15 · 2 targets
 
-## Summary
+## <a id="summary"></a>Summary
 
 | # | Target | Type | Latest | Goal | Gap | P | Status |
 |---:|---|---|---:|---|---:|---:|---|
@@ -159,6 +159,8 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 {bullets[0]}
 
+[↑ Back to the summary](#summary)
+
 ## <a id="t-growth-every-year"></a>2. Growth of at least 10% every year
 
 `growth-every-year` · Every period · Status: **Substantial progress**
@@ -197,6 +199,8 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 ### In short
 
 {bullets[1]}
+
+[↑ Back to the summary](#summary)
 
 ---
 
@@ -367,7 +371,11 @@ def test_html_references_nothing_outside_itself(tracker: Path):
     assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
     for tag, name, value in parser.refs:
         assert (tag, name) == ("a", "href"), f"{tag} {name}={value}"
-        assert value.startswith("#t-") or value in {"https://example.org/a", "https://example.org/c"}, value
+        assert (
+            value.startswith("#t-")
+            or value == "#summary"
+            or value in {"https://example.org/a", "https://example.org/c"}
+        ), value
     for css in parser.styles:
         assert "url(" not in css and "@import" not in css
     # No address at all outside the sources' links (no font, no namespace, no comment).

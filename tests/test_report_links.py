@@ -1,5 +1,6 @@
 """The report's links hold: every id once per HTML document (pygal's legend ids were
-repeated in every chart) and every in-page link lands on an id (docs/report.md)."""
+repeated in every chart), every in-page link lands on an id, and each target's section
+links back to the summary, in HTML and Markdown, in each language (docs/report.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from helpers import run
+from qntrack.catalog import msg, render
 from test_report_large import _plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +26,8 @@ class _Ids(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: Counter[str] = Counter()
         self.refs: list[str] = []
+        self.back: list[str] = []  # the text of each link to the summary
+        self._in_back = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for key, value in attrs:
@@ -31,6 +37,17 @@ class _Ids(HTMLParser):
             if key in ("href", "xlink:href") and value.startswith("#"):
                 self.refs.append(value[1:])
             self.refs += _URL_REF.findall(value)
+        if tag == "a" and dict(attrs).get("href") == "#summary":
+            self._in_back = True
+            self.back.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._in_back = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_back:
+            self.back[-1] += data
 
 
 def _parsed(html: str) -> _Ids:
@@ -65,3 +82,26 @@ def test_every_id_of_a_report_with_charts_is_unique_and_every_link_lands(tmp_pat
 
 def test_the_shipped_html_sample_has_unique_ids():
     _assert_valid(_parsed((ROOT / "docs" / "sample-report.html").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_each_section_of_the_html_links_back_to_the_summary(tmp_path: Path, lang: str):
+    html = _html(tmp_path, 3, "--lang", lang)
+    parsed = _parsed(html)
+    _assert_valid(parsed)
+    assert parsed.ids["summary"] == 1
+    assert parsed.back == [render(msg("report_back_to_summary"), lang)] * 3
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_each_section_of_the_markdown_links_back_to_the_summary(tmp_path: Path, lang: str):
+    plan = _plan(tmp_path, 3)
+    out = tmp_path / "r.md"
+    done = run("--targets", str(plan), "report", "--format", "markdown", "-o", str(out), "--lang", lang)
+    assert done.exit_code == 0, done.stderr
+    md = out.read_text(encoding="utf-8")
+    assert md.count('<a id="summary"></a>') == 1
+    back = f"[{render(msg('report_back_to_summary'), lang)}](#summary)"
+    assert md.count(back) == 3
+    # Each after its own section's heading, none before the first.
+    assert md.index('<a id="t-t0"></a>') < md.index(back)
