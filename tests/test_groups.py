@@ -484,7 +484,7 @@ def test_the_markdown_report_opens_with_the_groups(grouped: Path, lang: str):
     assert r.exit_code == 0, r.stderr
     text = r.stdout
     heading = "## Groups of targets" if lang == "en" else "## Các nhóm mục tiêu"
-    summary = "## Summary" if lang == "en" else "## Tổng hợp"
+    summary = '## <a id="summary"></a>' + ("Summary" if lang == "en" else "Tổng hợp")
     assert text.index(heading) < text.index(summary)
     rows = [line for line in text[text.index(heading) : text.index(summary)].splitlines() if line.startswith("| ")]
     # Resolution 01: 3 targets, 1 achieved, moderate progress, score 2.29 (by hand, above).
@@ -502,7 +502,7 @@ def test_the_html_report_opens_with_the_groups(grouped: Path):
     r = run("report", "--format", "html")
     assert r.exit_code == 0, r.stderr
     html = r.stdout
-    assert html.index('<section class="groups">') < html.index('<section class="summary">')
+    assert html.index('<section class="groups">') < html.index('<section class="summary" id="summary">')
     assert '<span class="pill s-moderate_progress">Moderate progress</span></td><td class="num">2.29</td>' in html
 
 
@@ -555,7 +555,7 @@ def test_the_groups_chart_beside_the_markdown_and_inside_the_html(grouped: Path)
     assert r.exit_code == 0, r.stderr
     text = (grouped / "review.md").read_text(encoding="utf-8")
     link = "![Chart: Groups of targets](review-charts/groups_by_status.svg)"
-    assert text.index("## Groups of targets") < text.index(link) < text.index("## Summary")
+    assert text.index("## Groups of targets") < text.index(link) < text.index('## <a id="summary"></a>Summary')
     svg = (grouped / "review-charts" / "groups_by_status.svg").read_text(encoding="utf-8")
     # One bar per group, a series per status some group has: Resolution 01 has an
     # achieved, a limited and a not-available target; Plan 2024 a not-achieved one.
@@ -568,7 +568,7 @@ def test_the_groups_chart_beside_the_markdown_and_inside_the_html(grouped: Path)
     html = run("report", "--format", "html", "--lang", "vi").stdout
     figure = html[html.index('<figure class="chart" data-target="groups">') :]
     assert figure.index("<svg") < figure.index("</figure>") and "Nghị quyết 01" in figure[: figure.index("</figure>")]
-    assert html.index('data-target="groups"') < html.index('<section class="summary">')
+    assert html.index('data-target="groups"') < html.index('<section class="summary" id="summary">')
 
 
 def test_no_groups_no_groups_chart(tracker: Path):

@@ -113,14 +113,14 @@ def test_markdown_golden(tracker: Path):
 
 Progress report · figures recorded up to 2023-07-15 · 2 targets
 
-## Summary
+## <a id="summary"></a>Summary
 
 | # | Target | Type | Latest | Goal | Gap | P | Status |
 |---:|---|---|---:|---|---:|---:|---|
-| 1 | Share to 15% by 2025 | Level by a deadline | 12% (2022) | 15% by 2025 | 3 pp | 1.13 | **Substantial progress** |
-| 2 | Growth of at least 10% every year | Every period | 11% (2022) | ≥ 10%, 2021–2023 | ✓ 2022 | – | **Substantial progress** |
+| 1 | [Share to 15% by 2025](#t-share) | Level by a deadline | 12% (2022) | 15% by 2025 | 3 pp | 1.13 | **Substantial progress** |
+| 2 | [Growth of at least 10% every year](#t-growth-every-year) | Every period | 11% (2022) | ≥ 10%, 2021–2023 | ✓ 2022 | – | **Substantial progress** |
 
-## 1. Share to 15% by 2025
+## <a id="t-share"></a>1. Share to 15% by 2025
 
 `share` · Level by a deadline · Status: **Substantial progress**
 
@@ -159,7 +159,9 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 {bullets[0]}
 
-## 2. Growth of at least 10% every year
+[↑ Back to the summary](#summary)
+
+## <a id="t-growth-every-year"></a>2. Growth of at least 10% every year
 
 `growth-every-year` · Every period · Status: **Substantial progress**
 
@@ -198,6 +200,8 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 {bullets[1]}
 
+[↑ Back to the summary](#summary)
+
 ---
 
 Made by qntrack {__version__}. Statuses follow the Statistics Canada / Open SDG progress measure (qntrack docs methodology).
@@ -209,7 +213,7 @@ Made by qntrack {__version__}. Statuses follow the Statistics Canada / Open SDG 
 
 def test_markdown_vietnamese_numbers(tracker: Path):
     text = render_markdown(report_data(tracker), "vi")
-    assert "| 1 | Tỷ trọng 15% năm 2025 |" in text
+    assert "| 1 | [Tỷ trọng 15% năm 2025](#t-share) |" in text
     assert "12,5%" in text and "+9,5%/năm" in text and "1,13" in text
     assert "Tiến triển tốt" in text
 
@@ -367,7 +371,11 @@ def test_html_references_nothing_outside_itself(tracker: Path):
     assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
     for tag, name, value in parser.refs:
         assert (tag, name) == ("a", "href"), f"{tag} {name}={value}"
-        assert value.startswith("#t-") or value in {"https://example.org/a", "https://example.org/c"}, value
+        assert (
+            value.startswith("#t-")
+            or value == "#summary"
+            or value in {"https://example.org/a", "https://example.org/c"}
+        ), value
     for css in parser.styles:
         assert "url(" not in css and "@import" not in css
     # No address at all outside the sources' links (no font, no namespace, no comment).
@@ -408,7 +416,7 @@ def test_html_escapes_every_text_from_the_data(tmp_path: Path):
 def test_markdown_escapes_every_text_from_the_data(tmp_path: Path):
     path = write_tracker(tmp_path, SCARY_TARGETS, SCARY_OBSERVATIONS)
     text = render_markdown(report_data(path), "en")
-    assert "## 1. \\<script\\>alert(1)\\</script\\> \\[red\\]x" in text
+    assert '## <a id="t-share"></a>1. \\<script\\>alert(1)\\</script\\> \\[red\\]x' in text
     assert "<script" not in text.replace("\\<script", "") and "<img" not in text.replace("\\<img", "")
     assert md_escape("a|b\nc *d* _e_ `f` &amp;") == "a\\|b c \\*d\\* \\_e\\_ \\`f\\` &amp;amp;"
 

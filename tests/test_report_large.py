@@ -4,6 +4,7 @@ person opens (docs/report.md, "A large plan"); a progress bar on a terminal."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,35 @@ def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path):
     assert "Writing the report" in shown
     piped = run("--targets", str(plan), "report", "-o", str(tmp_path / "r2.html"), "--force")
     assert piped.exit_code == 0 and "Writing the report" not in piped.stderr
+
+
+def test_a_large_plans_markdown_draws_no_chart_and_links_every_row(tmp_path: Path):
+    """The Markdown report follows the HTML's large-plan layout: no chart file per target
+    (10,000 of them took minutes and 196 MB), the summary's rows linked to their sections."""
+    targets = LARGE_PLAN + 1
+    plan = _plan(tmp_path, targets)
+    out = tmp_path / "r.md"
+    done = run("--targets", str(plan), "report", "--format", "markdown", "-o", str(out))
+    assert done.exit_code == 0, done.stderr
+    md = out.read_text(encoding="utf-8")
+    assert not (tmp_path / "r-charts").exists()
+    assert "![" not in md and ".svg" not in md
+    section = md[md.index('<a id="t-t7"></a>') :]
+    section = section[: section.index('<a id="t-t8"></a>')]
+    assert f"a report of more than {LARGE_PLAN} targets draws none (qntrack report t7 draws this one)" in section
+    assert "3 earlier figure(s) are not listed" in section
+    # One link per summary row, each to the one anchor its section carries.
+    links = re.findall(r"\]\(#(t-[a-z0-9-]+)\)", md)
+    assert len(links) == len(set(links)) == targets
+    anchors = re.findall(r'<a id="(t-[a-z0-9-]+)"></a>', md)
+    assert sorted(anchors) == sorted(links)
+
+
+def test_a_small_plans_markdown_still_draws_its_charts_and_links_its_rows(tmp_path: Path):
+    plan = _plan(tmp_path, 3)
+    out = tmp_path / "r.md"
+    done = run("--targets", str(plan), "report", "--format", "markdown", "-o", str(out))
+    assert done.exit_code == 0, done.stderr
+    md = out.read_text(encoding="utf-8")
+    assert len(list((tmp_path / "r-charts").glob("*.svg"))) == 3
+    assert md.count("](#t-") == 3 and md.count('<a id="t-') == 3

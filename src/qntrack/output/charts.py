@@ -175,11 +175,37 @@ def _static(root: Any) -> Any:
     return root
 
 
+_URL_REF = re.compile(r"url\(#([^)\s]+)\)")
+
+
+def _own_ids(root: Any) -> Any:
+    """Prefix every id inside the chart with the chart's own (``chart-<target id>``), and
+    the references to them with it. pygal numbers its legend entries the same in every
+    chart (``activate-serie-0``), so a page of charts repeated one id hundreds of times:
+    invalid HTML, and a link to one could land in any chart."""
+    prefix = root.get("id")
+    renamed: dict[str, str] = {}
+    for element in root.iter():
+        own = element.get("id")
+        if own and element is not root:
+            renamed[own] = element.attrib["id"] = f"{prefix}-{own}"
+    if not renamed:
+        return root
+    for element in root.iter():
+        for key, value in element.attrib.items():
+            if key.rsplit("}", 1)[-1] == "href" and value.startswith("#") and value[1:] in renamed:
+                element.attrib[key] = "#" + renamed[value[1:]]
+            elif "url(#" in value:
+                element.attrib[key] = _URL_REF.sub(lambda m: f"url(#{renamed.get(m[1], m[1])})", value)
+    return root
+
+
 def finished_chart(chart: Any, target_id: str, points: int, notes: Sequence[str] = ()) -> Chart:
     # A fixed id instead of pygal's random one: two runs on the same data give the same
     # file, and the chart's scoped CSS cannot collide with another chart's in one page.
     chart.uuid = target_id
     chart.add_xml_filter(_static)
+    chart.add_xml_filter(_own_ids)
     svg = chart.render(is_unicode=True)
     return Chart(target_id, svg, points, tuple(notes))
 

@@ -46,6 +46,7 @@ def _environment(kind: str) -> Any:
     env.filters["cell"] = _md_cell
     env.filters["url"] = _md_url
     env.filters["raw"] = _Raw
+    env.filters["section_link"] = _md_section_link
     return env
 
 
@@ -96,6 +97,12 @@ def _md_cell(cell: Cell) -> _Raw:
     elif cell.muted and text:
         text = f"_{text}_"
     return _Raw(text)
+
+
+def _md_section_link(cell: Cell) -> _Raw:
+    """A summary row's name, linked to its section's anchor (``t-`` and the target id,
+    which holds only lower-case letters, digits and '-': nothing to escape)."""
+    return _Raw(f"[{md_escape(cell.text)}](#t-{cell.title})")
 
 
 def render_markdown(

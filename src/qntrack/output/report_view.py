@@ -442,6 +442,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     meta.append(report_word("targets_count", lang, n=len(sections)))
     return {
         "lang": lang,
+        "large": large,
         "title": data.title_in(lang) or report_word("report", lang),
         "heading": report_word("report", lang),
         "meta": " · ".join(meta),
