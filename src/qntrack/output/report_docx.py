@@ -28,10 +28,14 @@ from .report_view import Cell, SectionView, TableView
 if TYPE_CHECKING:
     from .report import ReportData
 
-__all__ = ["render_docx", "CHART_WIDTH_MM"]
+__all__ = ["render_docx", "CHART_WIDTH_MM", "WORD_UNITS"]
 
 # Charts are printed this wide: the text's width (165 mm) less a little air.
 CHART_WIDTH_MM = 160.0
+# A units chart of more bars than this is taller than an A4 page's text (257 mm, at
+# 160 mm wide): left out, the table ranking every unit. One of 68 provinces by sex was
+# 52 cm tall and took seconds to draw; the provinces plan has 145 (docs/decisions.md).
+WORD_UNITS = 28
 # A table with more columns than this is set in the smaller type (docx_layout).
 _WIDE = 8
 
@@ -221,9 +225,15 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     from .docx_layout import add_field, saved, set_properties, set_up
     from .report_breakdowns import report_breakdowns
     from .report_groups import groups_chart, report_groups
-    from .report_view import _view
+    from .report_view import SECTION_DONE, _view
 
-    view = _view(data, lang, with_charts=True)
+    # The progress bar counts the sections written here, the report's time, not the views.
+    tick = SECTION_DONE.get()
+    token = SECTION_DONE.set(None)
+    try:
+        view = _view(data, lang, with_charts=True)
+    finally:
+        SECTION_DONE.reset(token)
     doc = _document()
     set_up(doc, lang)
     set_properties(doc, view["title"], data.as_of or data.recorded_through, lang)
@@ -244,9 +254,11 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     out.table(view["summary"])
     _since(out, view["since"], w)
 
-    breakdowns = report_breakdowns(data, lang, with_charts=True)
-    for s in view["sections"]:
+    breakdowns = report_breakdowns(data, lang, with_charts=True, most_units=WORD_UNITS)
+    for i, s in enumerate(view["sections"], 1):
         _section(out, s, breakdowns.get(s.id), w, lbl)
+        if tick is not None:
+            tick(i, len(view["sections"]))
     out.paragraph(view["footer"])
     return saved(doc)
 
@@ -293,6 +305,8 @@ def _section(out: _Writer, s: SectionView, b: Any, w: dict[str, str], lbl: dict[
         out.paragraph(b.rollup)
         out.table(b.table)
         out.chart(b.chart, f"{s.name}: {b.heading}")
+        if b.chart is None and len(b.table.rows) > WORD_UNITS:
+            out.paragraph(_word("docx_units_no_chart", out.lang, n=len(b.table.rows)))
         if b.not_assessed:
             out.paragraph("", w["bd_not_assessed"])
             out.bullets(b.not_assessed)
@@ -308,5 +322,7 @@ def _section(out: _Writer, s: SectionView, b: Any, w: dict[str, str], lbl: dict[
     if s.observations is not None:
         out.heading(lbl["observations"], 2)
         out.table(s.observations)
+        if s.earlier:  # a large plan's: the latest figures only, as the HTML says
+            out.paragraph(s.earlier)
     out.heading(lbl["summary"], 2)
     out.bullets(s.sentences)
