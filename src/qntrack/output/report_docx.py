@@ -104,13 +104,13 @@ class _Writer:
     def _grid(
         self, headers: Sequence[str], rows: Sequence[Sequence[Cell]], numeric: frozenset[int], style: str
     ) -> None:
-        from docx.oxml import OxmlElement
+        from docx.oxml import OxmlElement, parse_xml
         from docx.oxml.ns import qn
         from docx.shared import Mm
 
         from .docx_layout import TABLE_PT, WIDE_TABLE_PT, WIDE_TABLE_STYLE
 
-        table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
+        table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         # The text's full width (in fiftieths of a percent), in the tblW python-docx wrote,
         # which keeps its place among the table's properties (Word reads them in order).
@@ -129,28 +129,16 @@ class _Writer:
         # style of the document, and doing so for each cell was most of a national plan's
         # Word report (the provinces benchmark's: over 200 s).
         style_id = self.doc.styles[style].style_id
-        for i, (cell, text) in enumerate(zip(header.cells, headers, strict=True)):
-            self._cell(cell, Cell(text), style_id, i in numeric, bold=True)
-            cell.width = Mm(widths[i])
-        for row, cells in zip(table.rows[1:], rows, strict=True):
-            for i, (cell, value) in enumerate(zip(row.cells, cells, strict=True)):
-                self._cell(cell, value, style_id, i in numeric)
-                cell.width = Mm(widths[i])
-
-    @staticmethod
-    def _cell(cell: Any, value: Cell, style_id: str, numeric: bool, bold: bool = False) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-        p = cell.paragraphs[0]
-        p._p.style = style_id  # by id: the name's lookup is per document (_grid)
-        if bold or value.status is not None:
-            _shade(cell, _HEADER_FILL if bold else _tint(value.status))
-        if numeric:
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        # A source is written out in full: on paper, a link's host alone says too little.
-        run = p.add_run(_safe(value.url if value.url else value.text))
-        run.bold = bold or value.status is not None or None
-        run.italic = value.muted or None
+        twips = [Mm(mm).twips for mm in widths]
+        # Each row written as XML and parsed once: python-docx's objects cost about half a
+        # millisecond a cell, minutes for a national plan's hundred thousand cells.
+        header_xml = _row_xml([Cell(text) for text in headers], twips, style_id, numeric, bold=True)
+        table._tbl.remove(header._tr)
+        tr = parse_xml(header_xml)
+        tr.insert(0, repeat.getparent())  # the header row keeps its "repeat on every page"
+        table._tbl.append(tr)
+        for cells in rows:
+            table._tbl.append(parse_xml(_row_xml(cells, twips, style_id, numeric)))
 
     def chart(self, chart: Chart | None, title: str) -> None:
         """The chart as a print-quality image, its caption ("Figure 1: ...") and its notes."""
@@ -170,6 +158,51 @@ class _Writer:
         self.doc.add_paragraph(_word("docx_figure", self.lang, n=self.figures, title=_safe(title)), style="Caption")
         for line in chart.notes:
             self.note(line)
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _row_xml(
+    cells: Sequence[Cell], twips: Sequence[int], style_id: str, numeric: frozenset[int], bold: bool = False
+) -> str:
+    """A table row as WordprocessingML: each cell its width, fill, paragraph style,
+    alignment and one run, as python-docx writes them."""
+    from xml.sax.saxutils import quoteattr
+
+    out = [f"<w:tr {_W}>"]
+    for i, (value, width) in enumerate(zip(cells, twips, strict=True)):
+        fill = _HEADER_FILL if bold else _tint(value.status) if value.status is not None else None
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        align = '<w:jc w:val="right"/>' if i in numeric else ""
+        props = ("<w:b/>" if bold or value.status is not None else "") + ("<w:i/>" if value.muted else "")
+        run_props = f"<w:rPr>{props}</w:rPr>"  # python-docx writes one, even empty
+        # A source is written out in full: on paper, a link's host alone says too little.
+        text = _run_text(_safe(value.url if value.url else value.text))
+        out.append(
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shade}</w:tcPr>'
+            f"<w:p><w:pPr><w:pStyle w:val={quoteattr(style_id)}/>{align}</w:pPr>"
+            f"<w:r>{run_props}{text}</w:r></w:p></w:tc>"
+        )
+    out.append("</w:tr>")
+    return "".join(out)
+
+
+def _run_text(text: str) -> str:
+    """A run's text as python-docx writes it: a tab and a line break are elements, and a
+    piece keeps its spaces (xml:space) only when it begins or ends with one."""
+    from xml.sax.saxutils import escape
+
+    out = []
+    for piece in re.split(r"(\t|\n)", text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece == "\n":
+            out.append("<w:br/>")
+        elif piece:
+            keep = ' xml:space="preserve"' if piece != piece.strip() else ""
+            out.append(f"<w:t{keep}>{escape(piece)}</w:t>")
+    return "".join(out)
 
 
 # A header row's fill; a status cell's is its colour in the HTML report, lightened so that
