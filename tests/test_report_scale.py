@@ -14,7 +14,7 @@ from qntrack.output.report_view import LARGE_PLAN, RECENT
 from qntrack.output.report_xlsx import word
 
 
-def _style_lookups(monkeypatch: pytest.MonkeyPatch, folder: Path, years: int) -> int:
+def _style_lookups(monkeypatch: pytest.MonkeyPatch, folder: Path, years: int, targets: int = 3) -> int:
     """How often python-docx looks a style up by name while a Word report is written."""
     from docx.styles.styles import Styles
 
@@ -23,11 +23,11 @@ def _style_lookups(monkeypatch: pytest.MonkeyPatch, folder: Path, years: int) ->
 
     def counted(self, style, style_type):  # type: ignore[no-untyped-def]
         nonlocal calls
-        calls += 1
+        calls += style is not None  # None is answered at once: no walk
         return lookup(self, style, style_type)
 
     monkeypatch.setattr(Styles, "get_style_id", counted)
-    plan = _plan(folder, 3, years=years)
+    plan = _plan(folder, targets, years=years)
     done = run("--targets", str(plan), "report", "-o", str(folder / "r.docx"))
     assert done.exit_code == 0, done.stderr
     return calls
@@ -40,6 +40,14 @@ def test_a_word_table_looks_its_style_up_once_not_per_cell(tmp_path: Path, monke
     few = _style_lookups(monkeypatch, tmp_path / "few", years=3)
     many = _style_lookups(monkeypatch, tmp_path / "many", years=12)
     assert many == few
+
+
+def test_a_word_report_looks_each_style_up_once_not_per_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Each heading, paragraph and table was styled by name too: the 10,000 targets of
+    the independent shape looked styles up hundreds of thousands of times."""
+    few = _style_lookups(monkeypatch, tmp_path / "few", years=3, targets=3)
+    more = _style_lookups(monkeypatch, tmp_path / "more", years=3, targets=9)
+    assert more == few
 
 
 def _units_plan(folder: Path, units: int) -> Path:

@@ -68,26 +68,58 @@ class _Writer:
         self.doc = doc
         self.lang = lang
         self.figures = 0
+        self._ids: dict[str, str] = {}
+        # Paragraphs and tables are added to a scratch body, moved into the document's at
+        # each flush: python-docx adds each before the body's closing section properties,
+        # found by walking the body's children (and a table asks for the last section,
+        # walking the whole document), so a national plan's 300,000 were quadratic.
+        from docx.document import _Body
+        from docx.oxml import OxmlElement
+
+        self.width = doc._block_width
+        self.body = _Body(OxmlElement("w:body"), doc._body)
+
+    def flush(self) -> None:
+        """Move what was written into the document, before its section properties."""
+        end = self.doc.element.body.sectPr
+        for child in list(self.body._element):
+            if end is None:
+                self.doc.element.body.append(child)
+            else:
+                end.addprevious(child)
+
+    def add(self, text: str, style: str) -> Any:
+        """A paragraph of ``text`` in ``style``, the style found by name once per
+        document: python-docx walks every style for each name it is given, and a national
+        plan's report names one for each of its hundreds of thousands of paragraphs."""
+        p = self.body.add_paragraph(text)
+        p._p.style = self.style_id(style)
+        return p
+
+    def style_id(self, style: str) -> str:
+        if style not in self._ids:
+            self._ids[style] = self.doc.styles[style].style_id
+        return self._ids[style]
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(_safe(text), level)
+        self.add(_safe(text), f"Heading {level}")
 
     def paragraph(self, text: str, label: str | None = None) -> None:
         from .docx_layout import BODY_STYLE
 
-        p = self.doc.add_paragraph(style=BODY_STYLE)
+        p = self.add("", BODY_STYLE)
         if label:
             p.add_run(f"{_safe(label)}: ").bold = True
         p.add_run(_safe(text))
 
     def note(self, text: str) -> None:
         """A sentence on how to read a chart: under its caption, in italics."""
-        p = self.doc.add_paragraph(style="Caption")
+        p = self.add("", "Caption")
         p.add_run(_safe(text))
 
     def bullets(self, lines: Sequence[str]) -> None:
         for line in lines:
-            self.doc.add_paragraph(_safe(line), style="List Bullet")
+            self.add(_safe(line), "List Bullet")
 
     def table(self, t: TableView) -> None:
         from .docx_layout import TABLE_STYLE, WIDE_TABLE_STYLE
@@ -110,8 +142,8 @@ class _Writer:
 
         from .docx_layout import TABLE_PT, WIDE_TABLE_PT, WIDE_TABLE_STYLE
 
-        table = self.doc.add_table(rows=1, cols=len(headers))
-        table.style = self.doc.styles["Table Grid"]
+        table = self.body.add_table(1, len(headers), self.width)
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
         # The text's full width (in fiftieths of a percent), in the tblW python-docx wrote,
         # which keeps its place among the table's properties (Word reads them in order).
         width = table._tbl.tblPr.find(qn("w:tblW"))
@@ -150,12 +182,13 @@ class _Writer:
         from .chart_images import png_of
 
         image = png_of(chart.svg, CHART_WIDTH_MM)
-        self.doc.add_picture(io.BytesIO(image.png), width=Mm(image.width_mm))
-        picture = self.doc.paragraphs[-1]
+        self.flush()  # a picture's id is one more than the document's largest: all of it there
+        picture = self.body.add_paragraph()
+        picture.add_run().add_picture(io.BytesIO(image.png), width=Mm(image.width_mm))
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # never a chart without its caption
         self.figures += 1
-        self.doc.add_paragraph(_word("docx_figure", self.lang, n=self.figures, title=_safe(title)), style="Caption")
+        self.add(_word("docx_figure", self.lang, n=self.figures, title=_safe(title)), "Caption")
         for line in chart.notes:
             self.note(line)
 
@@ -273,10 +306,10 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     out = _Writer(doc, lang)
     w, lbl = view["w"], view["l"]
 
-    doc.add_paragraph(_safe(view["title"]), style="Title")
+    out.add(_safe(view["title"]), "Title")
     out.paragraph(f"{view['heading']} · {view['meta']}")
-    doc.add_paragraph(_word("docx_toc", lang), style="TOC Heading")
-    toc = doc.add_paragraph()
+    out.add(_word("docx_toc", lang), "TOC Heading")
+    toc = out.body.add_paragraph()
     add_field(toc, 'TOC \\o "1-3" \\h \\z \\u', _word("docx_toc_shown", lang))
 
     if view["groups"] is not None:
@@ -290,9 +323,11 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     breakdowns = report_breakdowns(data, lang, with_charts=True, most_units=WORD_UNITS)
     for i, s in enumerate(view["sections"], 1):
         _section(out, s, breakdowns.get(s.id), w, lbl)
+        out.flush()
         if tick is not None:
             tick(i, len(view["sections"]))
     out.paragraph(view["footer"])
+    out.flush()
     return saved(doc)
 
 
