@@ -77,11 +77,13 @@ class _Writer:
         from docx.oxml import OxmlElement
 
         self.width = doc._block_width
+        # Found once: finding it walks the body's children, long by the last section.
+        self.end = doc.element.body.sectPr
         self.body = _Body(OxmlElement("w:body"), doc._body)
 
     def flush(self) -> None:
         """Move what was written into the document, before its section properties."""
-        end = self.doc.element.body.sectPr
+        end = self.end
         for child in list(self.body._element):
             if end is None:
                 self.doc.element.body.append(child)
