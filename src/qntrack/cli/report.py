@@ -231,7 +231,8 @@ def _progress(total: int, lang: str) -> Iterator[None]:
         transient=True,
     ) as bar:
         task = bar.add_task("", total=total)
-        token = SECTION_DONE.set(lambda done, _: bar.update(task, completed=done))
+        # The total as the report counts its work (targets; an Excel sheet's rows).
+        token = SECTION_DONE.set(lambda done, total: bar.update(task, completed=done, total=total))
         try:
             yield
         finally:

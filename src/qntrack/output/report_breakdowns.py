@@ -62,13 +62,16 @@ def chart_id(target_id: str) -> str:
     return f"{target_id}_units"
 
 
-def report_breakdowns(data: ReportData, lang: str, with_charts: bool) -> dict[str, BreakdownView]:
-    """The breakdown of every target of the report that has one, by target id."""
+def report_breakdowns(
+    data: ReportData, lang: str, with_charts: bool, most_units: int | None = None
+) -> dict[str, BreakdownView]:
+    """The breakdown of every target of the report that has one, by target id; with
+    ``most_units``, a breakdown of more units than that draws no chart."""
     if not any(a.breakdown for a in data.assessments):
         return {}
     dimensions = data.plan.dimensions if data.plan is not None else {}
     return {
-        a.target.id: breakdown_view(a, data.series, dimensions, lang, with_charts)
+        a.target.id: breakdown_view(a, data.series, dimensions, lang, with_charts, most_units)
         for a in data.assessments
         if a.breakdown
     }
@@ -213,8 +216,10 @@ def breakdown_view(
     dimensions: Mapping[str, Dimension],
     lang: str,
     with_chart: bool,
+    most_units: int | None = None,
 ) -> BreakdownView:
     ranked = rank_units(a.breakdown, a.indicator.increase)
+    with_chart = with_chart and (most_units is None or len(ranked) <= most_units)
     not_assessed = tuple(
         f"{_unit_name(r.unit.dims, dimensions, lang, dated=False)}: {unit_reason(r.unit.assessment, lang)}"
         for r in ranked

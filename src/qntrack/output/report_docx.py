@@ -28,10 +28,14 @@ from .report_view import Cell, SectionView, TableView
 if TYPE_CHECKING:
     from .report import ReportData
 
-__all__ = ["render_docx", "CHART_WIDTH_MM"]
+__all__ = ["render_docx", "CHART_WIDTH_MM", "WORD_UNITS"]
 
 # Charts are printed this wide: the text's width (165 mm) less a little air.
 CHART_WIDTH_MM = 160.0
+# A units chart of more bars than this is taller than an A4 page's text (257 mm, at
+# 160 mm wide): left out, the table ranking every unit. One of 68 provinces by sex was
+# 52 cm tall and took seconds to draw; the provinces plan has 145 (docs/decisions.md).
+WORD_UNITS = 28
 # A table with more columns than this is set in the smaller type (docx_layout).
 _WIDE = 8
 
@@ -64,26 +68,60 @@ class _Writer:
         self.doc = doc
         self.lang = lang
         self.figures = 0
+        self._ids: dict[str, str] = {}
+        # Paragraphs and tables are added to a scratch body, moved into the document's at
+        # each flush: python-docx adds each before the body's closing section properties,
+        # found by walking the body's children (and a table asks for the last section,
+        # walking the whole document), so a national plan's 300,000 were quadratic.
+        from docx.document import _Body
+        from docx.oxml import OxmlElement
+
+        self.width = doc._block_width
+        # Found once: finding it walks the body's children, long by the last section.
+        self.end = doc.element.body.sectPr
+        self.body = _Body(OxmlElement("w:body"), doc._body)
+
+    def flush(self) -> None:
+        """Move what was written into the document, before its section properties."""
+        end = self.end
+        for child in list(self.body._element):
+            if end is None:
+                self.doc.element.body.append(child)
+            else:
+                end.addprevious(child)
+
+    def add(self, text: str, style: str) -> Any:
+        """A paragraph of ``text`` in ``style``, the style found by name once per
+        document: python-docx walks every style for each name it is given, and a national
+        plan's report names one for each of its hundreds of thousands of paragraphs."""
+        p = self.body.add_paragraph(text)
+        p._p.style = self.style_id(style)
+        return p
+
+    def style_id(self, style: str) -> str:
+        if style not in self._ids:
+            self._ids[style] = self.doc.styles[style].style_id
+        return self._ids[style]
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(_safe(text), level)
+        self.add(_safe(text), f"Heading {level}")
 
     def paragraph(self, text: str, label: str | None = None) -> None:
         from .docx_layout import BODY_STYLE
 
-        p = self.doc.add_paragraph(style=BODY_STYLE)
+        p = self.add("", BODY_STYLE)
         if label:
             p.add_run(f"{_safe(label)}: ").bold = True
         p.add_run(_safe(text))
 
     def note(self, text: str) -> None:
         """A sentence on how to read a chart: under its caption, in italics."""
-        p = self.doc.add_paragraph(style="Caption")
+        p = self.add("", "Caption")
         p.add_run(_safe(text))
 
     def bullets(self, lines: Sequence[str]) -> None:
         for line in lines:
-            self.doc.add_paragraph(_safe(line), style="List Bullet")
+            self.add(_safe(line), "List Bullet")
 
     def table(self, t: TableView) -> None:
         from .docx_layout import TABLE_STYLE, WIDE_TABLE_STYLE
@@ -100,14 +138,14 @@ class _Writer:
     def _grid(
         self, headers: Sequence[str], rows: Sequence[Sequence[Cell]], numeric: frozenset[int], style: str
     ) -> None:
-        from docx.oxml import OxmlElement
+        from docx.oxml import OxmlElement, parse_xml
         from docx.oxml.ns import qn
         from docx.shared import Mm
 
         from .docx_layout import TABLE_PT, WIDE_TABLE_PT, WIDE_TABLE_STYLE
 
-        table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
-        table.style = self.doc.styles["Table Grid"]
+        table = self.body.add_table(1, len(headers), self.width)
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
         # The text's full width (in fiftieths of a percent), in the tblW python-docx wrote,
         # which keeps its place among the table's properties (Word reads them in order).
         width = table._tbl.tblPr.find(qn("w:tblW"))
@@ -121,28 +159,20 @@ class _Writer:
         widths = _column_widths(headers, rows, WIDE_TABLE_PT if style == WIDE_TABLE_STYLE else TABLE_PT)
         for column, mm in zip(table.columns, widths, strict=True):
             column.width = Mm(mm)
-        for i, (cell, text) in enumerate(zip(header.cells, headers, strict=True)):
-            self._cell(cell, Cell(text), style, i in numeric, bold=True)
-            cell.width = Mm(widths[i])
-        for row, cells in zip(table.rows[1:], rows, strict=True):
-            for i, (cell, value) in enumerate(zip(row.cells, cells, strict=True)):
-                self._cell(cell, value, style, i in numeric)
-                cell.width = Mm(widths[i])
-
-    @staticmethod
-    def _cell(cell: Any, value: Cell, style: str, numeric: bool, bold: bool = False) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-        p = cell.paragraphs[0]
-        p.style = style
-        if bold or value.status is not None:
-            _shade(cell, _HEADER_FILL if bold else _tint(value.status))
-        if numeric:
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        # A source is written out in full: on paper, a link's host alone says too little.
-        run = p.add_run(_safe(value.url if value.url else value.text))
-        run.bold = bold or value.status is not None or None
-        run.italic = value.muted or None
+        # The style's id, found once: python-docx finds a style by name by walking every
+        # style of the document, and doing so for each cell was most of a national plan's
+        # Word report (the provinces benchmark's: over 200 s).
+        style_id = self.doc.styles[style].style_id
+        twips = [Mm(mm).twips for mm in widths]
+        # Each row written as XML and parsed once: python-docx's objects cost about half a
+        # millisecond a cell, minutes for a national plan's hundred thousand cells.
+        header_xml = _row_xml([Cell(text) for text in headers], twips, style_id, numeric, bold=True)
+        table._tbl.remove(header._tr)
+        tr = parse_xml(header_xml)
+        tr.insert(0, repeat.getparent())  # the header row keeps its "repeat on every page"
+        table._tbl.append(tr)
+        for cells in rows:
+            table._tbl.append(parse_xml(_row_xml(cells, twips, style_id, numeric)))
 
     def chart(self, chart: Chart | None, title: str) -> None:
         """The chart as a print-quality image, its caption ("Figure 1: ...") and its notes."""
@@ -154,14 +184,60 @@ class _Writer:
         from .chart_images import png_of
 
         image = png_of(chart.svg, CHART_WIDTH_MM)
-        self.doc.add_picture(io.BytesIO(image.png), width=Mm(image.width_mm))
-        picture = self.doc.paragraphs[-1]
+        self.flush()  # a picture's id is one more than the document's largest: all of it there
+        picture = self.body.add_paragraph()
+        picture.add_run().add_picture(io.BytesIO(image.png), width=Mm(image.width_mm))
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # never a chart without its caption
         self.figures += 1
-        self.doc.add_paragraph(_word("docx_figure", self.lang, n=self.figures, title=_safe(title)), style="Caption")
+        self.add(_word("docx_figure", self.lang, n=self.figures, title=_safe(title)), "Caption")
         for line in chart.notes:
             self.note(line)
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _row_xml(
+    cells: Sequence[Cell], twips: Sequence[int], style_id: str, numeric: frozenset[int], bold: bool = False
+) -> str:
+    """A table row as WordprocessingML: each cell its width, fill, paragraph style,
+    alignment and one run, as python-docx writes them."""
+    from xml.sax.saxutils import quoteattr
+
+    out = [f"<w:tr {_W}>"]
+    for i, (value, width) in enumerate(zip(cells, twips, strict=True)):
+        fill = _HEADER_FILL if bold else _tint(value.status) if value.status is not None else None
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        align = '<w:jc w:val="right"/>' if i in numeric else ""
+        props = ("<w:b/>" if bold or value.status is not None else "") + ("<w:i/>" if value.muted else "")
+        run_props = f"<w:rPr>{props}</w:rPr>"  # python-docx writes one, even empty
+        # A source is written out in full: on paper, a link's host alone says too little.
+        text = _run_text(_safe(value.url if value.url else value.text))
+        out.append(
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shade}</w:tcPr>'
+            f"<w:p><w:pPr><w:pStyle w:val={quoteattr(style_id)}/>{align}</w:pPr>"
+            f"<w:r>{run_props}{text}</w:r></w:p></w:tc>"
+        )
+    out.append("</w:tr>")
+    return "".join(out)
+
+
+def _run_text(text: str) -> str:
+    """A run's text as python-docx writes it: a tab and a line break are elements, and a
+    piece keeps its spaces (xml:space) only when it begins or ends with one."""
+    from xml.sax.saxutils import escape
+
+    out = []
+    for piece in re.split(r"(\t|\n)", text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece == "\n":
+            out.append("<w:br/>")
+        elif piece:
+            keep = ' xml:space="preserve"' if piece != piece.strip() else ""
+            out.append(f"<w:t{keep}>{escape(piece)}</w:t>")
+    return "".join(out)
 
 
 # A header row's fill; a status cell's is its colour in the HTML report, lightened so that
@@ -217,19 +293,25 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     from .docx_layout import add_field, saved, set_properties, set_up
     from .report_breakdowns import report_breakdowns
     from .report_groups import groups_chart, report_groups
-    from .report_view import _view
+    from .report_view import SECTION_DONE, _view
 
-    view = _view(data, lang, with_charts=True)
+    # The progress bar counts the sections written here, the report's time, not the views.
+    tick = SECTION_DONE.get()
+    token = SECTION_DONE.set(None)
+    try:
+        view = _view(data, lang, with_charts=True)
+    finally:
+        SECTION_DONE.reset(token)
     doc = _document()
     set_up(doc, lang)
     set_properties(doc, view["title"], data.as_of or data.recorded_through, lang)
     out = _Writer(doc, lang)
     w, lbl = view["w"], view["l"]
 
-    doc.add_paragraph(_safe(view["title"]), style="Title")
+    out.add(_safe(view["title"]), "Title")
     out.paragraph(f"{view['heading']} · {view['meta']}")
-    doc.add_paragraph(_word("docx_toc", lang), style="TOC Heading")
-    toc = doc.add_paragraph()
+    out.add(_word("docx_toc", lang), "TOC Heading")
+    toc = out.body.add_paragraph()
     add_field(toc, 'TOC \\o "1-3" \\h \\z \\u', _word("docx_toc_shown", lang))
 
     if view["groups"] is not None:
@@ -240,10 +322,14 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     out.table(view["summary"])
     _since(out, view["since"], w)
 
-    breakdowns = report_breakdowns(data, lang, with_charts=True)
-    for s in view["sections"]:
+    breakdowns = report_breakdowns(data, lang, with_charts=True, most_units=WORD_UNITS)
+    for i, s in enumerate(view["sections"], 1):
         _section(out, s, breakdowns.get(s.id), w, lbl)
+        out.flush()
+        if tick is not None:
+            tick(i, len(view["sections"]))
     out.paragraph(view["footer"])
+    out.flush()
     return saved(doc)
 
 
@@ -289,6 +375,8 @@ def _section(out: _Writer, s: SectionView, b: Any, w: dict[str, str], lbl: dict[
         out.paragraph(b.rollup)
         out.table(b.table)
         out.chart(b.chart, f"{s.name}: {b.heading}")
+        if b.chart is None and len(b.table.rows) > WORD_UNITS:
+            out.paragraph(_word("docx_units_no_chart", out.lang, n=len(b.table.rows)))
         if b.not_assessed:
             out.paragraph("", w["bd_not_assessed"])
             out.bullets(b.not_assessed)
@@ -304,5 +392,7 @@ def _section(out: _Writer, s: SectionView, b: Any, w: dict[str, str], lbl: dict[
     if s.observations is not None:
         out.heading(lbl["observations"], 2)
         out.table(s.observations)
+        if s.earlier:  # a large plan's: the latest figures only, as the HTML says
+            out.paragraph(s.earlier)
     out.heading(lbl["summary"], 2)
     out.bullets(s.sentences)

@@ -27,7 +27,7 @@ from ..method.ranking import rank_units
 from ..plan.units import split_key
 from .i18n import label, status_label
 from .report_groups import STATUS_COLOURS, report_groups
-from .report_view import _name, report_word
+from .report_view import LARGE_PLAN, RECENT, SECTION_DONE, _name, report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -332,7 +332,9 @@ def _groups(book: _Book, data: ReportData) -> None:
 def _figures(book: _Book, data: ReportData) -> None:
     """Every figure in force of the report's indicators (and those they are computed
     from), by indicator, unit and period: its status, source, recording date and how many
-    vintages of it were recorded by the report's day."""
+    vintages of it were recorded by the report's day. In a large report (``large_figures``)
+    each series' latest ``RECENT`` figures, as the HTML report lists them, and a line above
+    the table saying how many earlier ones are left out and how to list them."""
     from .report import _inputs
     from ..method.series import as_of_bound
 
@@ -341,12 +343,33 @@ def _figures(book: _Book, data: ReportData) -> None:
     wanted = {a.indicator.id for a in data.assessments}
     if plan is not None:
         wanted = _inputs(plan, wanted)
+    picked: list[tuple[str, Sequence[tuple[str, str]], Sequence[Observation]]] = []
+    for key, series in data.series.items():
+        split = split_key(key)
+        if split is not None and split[0] in wanted:
+            picked.append((split[0], split[1], series))
+    large = large_figures(data, sum(len(series) for _, _, series in picked))
+    left_out = 0
+    rows: list[tuple[tuple[str, tuple[str, ...], int], str, str, Observation]] = []
+    for ind_id, dims, series in picked:
+        unit = ", ".join(v for _, v in dims)
+        if large and len(series) > RECENT:
+            # A national plan's million figures would be a sheet no one opens, and took
+            # minutes to write (issue 17): the latest of each series, the rest counted.
+            series = sorted(series, key=lambda o: o.period.sort_key)
+            left_out += len(series) - RECENT
+            series = series[-RECENT:]
+        for o in series:
+            rows.append(((ind_id, tuple(v for _, v in dims), o.period.sort_key), ind_id, unit, o))
+    rows.sort(key=lambda r: r[0])
+    shown = {(o.indicator, str(o.period)) for _, _, _, o in rows}
     bound = as_of_bound(data.as_of) if data.as_of else None
     vintages: dict[tuple[str, str], int] = {}
     for o in data.observations:
         if bound is None or o.recorded_at <= bound:
             figure = (o.indicator, str(o.period))
-            vintages[figure] = vintages.get(figure, 0) + 1
+            if figure in shown:
+                vintages[figure] = vintages.get(figure, 0) + 1
     headers = (
         label("indicator", lang),
         word("breakdown_unit", lang),
@@ -358,20 +381,14 @@ def _figures(book: _Book, data: ReportData) -> None:
         label("recorded_at", lang),
         word("vintages", lang),
     )
-    t = _Table(book, book.sheet(word("sheet_figures", lang)), headers)
-    rows: list[tuple[tuple[str, tuple[str, ...], int], str, str, Observation]] = []
-    for key, series in data.series.items():
-        split = split_key(key)
-        if split is None or split[0] not in wanted:
-            continue
-        ind_id, dims = split
-        unit = ", ".join(v for _, v in dims)
-        for o in series:
-            rows.append(((ind_id, tuple(v for _, v in dims), o.period.sort_key), ind_id, unit, o))
-    rows.sort(key=lambda r: r[0])
+    ws = book.sheet(word("sheet_figures", lang))
+    if left_out:
+        ws.write_string(0, 0, word("earlier_figures", lang, n=left_out, recent=RECENT), book.fmt(bold=True))
+    t = _Table(book, ws, headers, first_row=1 if left_out else 0)
     _fits(len(rows), t.top)
     whole = book.fmt(num_format="0")
-    for _, ind_id, unit, o in rows:
+    tick = SECTION_DONE.get()
+    for done, (_, ind_id, unit, o) in enumerate(rows, 1):
         indicator = plan.indicators.get(ind_id) if plan is not None else None
         t.put(0, indicator.name.get(lang) if indicator is not None else ind_id)
         t.put(1, unit)
@@ -383,7 +400,22 @@ def _figures(book: _Book, data: ReportData) -> None:
         t.put(7, _timestamp(o.recorded_at))
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
         t.next_row()
+        if tick is not None and done % 1000 == 0:
+            tick(done, len(rows))  # the command line's progress bar: rows, the work here
+    if tick is not None:
+        tick(len(rows), len(rows))
     t.finish(widest=60)
+
+
+# Figures in force above which the Figures sheet lists each series' latest RECENT only,
+# as a large plan's does: about as many rows as Excel opens at ease; the provinces
+# benchmark's 145 targets hold a million figures (docs/decisions.md).
+FIGURES_IN_FULL = 100_000
+
+
+def large_figures(data: ReportData, figures: int) -> bool:
+    """Whether the Figures sheet takes a large plan's layout (docs/report.md)."""
+    return len(data.assessments) > LARGE_PLAN or figures > FIGURES_IN_FULL
 
 
 def _fits(rows: int, header_row: int) -> None:
@@ -447,7 +479,8 @@ def render_xlsx(data: ReportData, lang: str) -> bytes:
     _groups(book, data)
     _figures(book, data)
     _breakdowns(book, data)
-    level_charts(book, data, word("sheet_charts", lang), word("year", lang))
+    if len(data.assessments) <= LARGE_PLAN:  # a large plan's report draws no target's chart
+        level_charts(book, data, word("sheet_charts", lang), word("year", lang))
     return with_comment(book.close(), ZIP_MARK)
 
 
