@@ -229,10 +229,10 @@ def _run_text(text: str) -> str:
     from xml.sax.saxutils import escape
 
     out = []
-    for piece in re.split(r"(\t|\n)", text):
+    for piece in re.split(r"(\t|\n|\r)", text):
         if piece == "\t":
             out.append("<w:tab/>")
-        elif piece == "\n":
+        elif piece in ("\n", "\r"):  # python-docx makes each a break (an XML reader would turn \r into \n)
             out.append("<w:br/>")
         elif piece:
             keep = ' xml:space="preserve"' if piece != piece.strip() else ""
