@@ -68,12 +68,11 @@ def report_status(lang: str) -> Iterator[Callable[[Message, Path], None]]:
     def show(message: Message, store: Path) -> None:
         if not shown and (not sys.stderr.isatty() or _size(str(store)) < STATUS_FROM):
             return
+        from rich.spinner import Spinner
         from rich.text import Text
 
         from ..catalog import render
         from .printing import _visible
-
-        from rich.spinner import Spinner
 
         line = Spinner("dots", Text(_visible(render(message, lang))))
         if not shown:
