@@ -105,35 +105,31 @@ def report(
         raise fail("--format docx", msg("docx_to_terminal"), ExitCode.USAGE)
     if file_name is None and kind == "pdf":  # a binary file: never on standard output
         raise fail("--format pdf", msg("report_pdf_needs_file"), ExitCode.USAGE)
-    chosen: dict[str, Any] = {"path": None, "kind": kind}
-
-    def refuse_early(targets_path: Path, store_path: Path) -> None:
-        # Before the store is read: refusing to write over it, or into a device, took as
-        # long as the report itself on a national store (issue 17's hostile pass).
-        if file_name is None:
-            from ..files.outputs import refuse_stdout_into
-
-            refuse_stdout_into(targets_path, store_path)
-            chosen["kind"] = kind or "markdown"
-        else:
-            # What the tracker reads is refused first: that is the reason that matters most.
-            refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
-            chosen["path"] = output_path(file_name)  # a FIFO or device is refused as such, whatever its name
-            chosen["kind"] = report_format(file_name, kind)
-
     from ..files.workspace import reference_day
     from .waiting import report_status
 
+    chosen: dict[str, Any] = {"path": None, "kind": kind}
     language = _lang(lang)
     # A national store takes seconds to read and assess before the progress bar can start:
     # a status line says so on a terminal (issue 17's hostile pass: 13 s of nothing).
     with report_status(language) as show:
 
-        def refuse_then_say(targets_path: Path, store_path: Path) -> None:
-            refuse_early(targets_path, store_path)
+        def before_store(targets_path: Path, store_path: Path) -> None:
+            # Refused before the store is read: writing over it, or into a device, was
+            # refused only as late as the report itself on a national store.
+            if file_name is None:
+                from ..files.outputs import refuse_stdout_into
+
+                refuse_stdout_into(targets_path, store_path)
+                chosen["kind"] = kind or "markdown"
+            else:
+                # What the tracker reads is refused first: that is the reason that matters most.
+                refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
+                chosen["path"] = output_path(file_name)  # a FIFO or device is refused as such, whatever its name
+                chosen["kind"] = report_format(file_name, kind)
             show(msg("import_step_reading", file=store_path.name), store_path)
 
-        ws = open_workspace(targets, day, before_store=refuse_then_say)
+        ws = open_workspace(targets, day, before_store=before_store)
         path, kind = chosen["path"], chosen["kind"]
         _check_ids(ws.plan, target_ids)
         show(msg("report_step_assessing", targets=len(ws.plan.targets)), ws.store_path)

@@ -14,7 +14,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 if TYPE_CHECKING:
     from ..catalog import Message
@@ -23,30 +23,52 @@ if TYPE_CHECKING:
 STATUS_FROM = 1 << 20
 
 
+class _StatusLine:
+    """One transient line on standard error, started with the first step told and drawn
+    at once for each (a step done within the spinner's tick was otherwise never shown)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.live: Any = None
+
+    def say(self, message: Message) -> None:
+        from rich.spinner import Spinner
+        from rich.text import Text
+
+        from ..catalog import render
+        from .printing import _visible
+
+        # As plain text: a file's name is no markup ('so-lieu [v2].csv' kept its brackets
+        # only so), and its control characters are shown escaped, as in every message.
+        line = Spinner("dots", Text(_visible(render(message, self.lang))))
+        if self.live is None:
+            from rich.console import Console
+            from rich.live import Live
+
+            self.live = Live(line, console=Console(stderr=True), transient=True, refresh_per_second=12.5)
+            self.live.start()
+        self.live.update(line, refresh=True)
+
+    def stop(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+
+
 @contextmanager
 def import_status(source: str, lang: str) -> Iterator[None]:
     """While the import of ``source`` runs, its steps on a status line (above)."""
     if source == "-" or not sys.stderr.isatty() or _size(source) < STATUS_FROM:
         yield
         return
-    from rich.console import Console
-    from rich.text import Text
-
-    from ..catalog import render
     from ..files.importing import IMPORT_STEP
-    from .printing import _visible
 
-    def show(message: Message) -> None:
-        # As plain text: a file's name is no markup ('so-lieu [v2].csv' kept its brackets
-        # only so), and its control characters are shown escaped, as in every message.
-        status.update(Text(_visible(render(message, lang))))
-
-    with Console(stderr=True).status("") as status:
-        token = IMPORT_STEP.set(show)
-        try:
-            yield
-        finally:
-            IMPORT_STEP.reset(token)
+    line = _StatusLine(lang)
+    token = IMPORT_STEP.set(line.say)
+    try:
+        yield
+    finally:
+        IMPORT_STEP.reset(token)
+        line.stop()
 
 
 def _size(source: str) -> int:
@@ -63,29 +85,14 @@ def report_status(lang: str) -> Iterator[Callable[[Message, Path], None]]:
     before its progress bar (cli/report.py): ``show(message, store)`` puts ``message`` on
     it when standard error is a terminal and the store is large enough to wait for. The
     line is gone before the progress bar starts (one live display at a time)."""
-    shown: list = []
+    line = _StatusLine(lang)
 
     def show(message: Message, store: Path) -> None:
-        if not shown and (not sys.stderr.isatty() or _size(str(store)) < STATUS_FROM):
+        if line.live is None and (not sys.stderr.isatty() or _size(str(store)) < STATUS_FROM):
             return
-        from rich.spinner import Spinner
-        from rich.text import Text
-
-        from ..catalog import render
-        from .printing import _visible
-
-        line = Spinner("dots", Text(_visible(render(message, lang))))
-        if not shown:
-            from rich.console import Console
-            from rich.live import Live
-
-            shown.append(Live(line, console=Console(stderr=True), transient=True, refresh_per_second=12.5))
-            shown[0].start()
-        # Drawn at once: a step done within the spinner's tick was otherwise never shown.
-        shown[0].update(line, refresh=True)
+        line.say(message)
 
     try:
         yield show
     finally:
-        if shown:
-            shown[0].stop()
+        line.stop()
