@@ -437,3 +437,15 @@ def test_figure_writes_the_store_form_in_english_and_a_comma_in_vietnamese():
 
     assert Figure(1.234).text("en") == "1.234" and Figure(1.234).text("vi") == "1,234"
     assert Figure(15.0).text("vi") == "15" and Figure(-2.5).text("vi") == "-2,5"
+
+
+def test_among_equally_close_ids_the_first_declared_is_suggested():
+    """A national plan numbers its targets (x-00000 ... x-09999): 'x-0000' is one letter
+    from each of x-00000 ... x-00009 and x-09000 alike. difflib keeps the greatest text of
+    a tie, and the hint was x-09000; the first declared is the one a reader expects."""
+    ids = [f"x-{n:05d}" for n in range(10_000)]
+    assert did_you_mean("x-0000", ids) == "; did you mean 'x-00000'?"
+    assert did_you_mean("x0000", ids) == "; did you mean 'x-00000'?"
+    # A closer option still wins wherever it is declared, and case is ignored as before.
+    assert did_you_mean("shares", ["shore-x", "share"]) == "; did you mean 'share'?"
+    assert did_you_mean("X-00007", ids) == "; did you mean 'x-00007'?"

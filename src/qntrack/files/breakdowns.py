@@ -12,10 +12,11 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..errors import closest
 from ..catalog import msg
 from ..plan.model import Indicator, Target, Text
 from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem, unit_text
-from .yaml_reader import LANGUAGE, What, _at, _closest, _kind, _phrase, _Reader
+from .yaml_reader import LANGUAGE, What, _at, _kind, _phrase, _Reader
 
 __all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides", "RESERVED_IDS"]
 
@@ -286,7 +287,7 @@ def indicator_dimensions(
         if name is None:
             return None
         if name not in dimensions:
-            hint = _closest(name, dimensions)
+            hint = closest(name, dimensions)
             declared = ", ".join(dimensions) or "-"
             reader.error(
                 item,

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..errors import closest
 from ..errors import InputError
 from .kept_plans import KEEP_FROM
 from ..plan.formula import FormulaError, parse_formula
@@ -36,7 +37,7 @@ from ..kinds import REGISTRY
 from ..files.textfiles import read_text
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions, read_dimensions, target_breakdown, target_unit, unit_overrides
-from .yaml_reader import What, _at, _closest, _kind, _phrase, _Reader, parse_number
+from .yaml_reader import What, _at, _kind, _phrase, _Reader, parse_number
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
@@ -313,7 +314,7 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
             continue
         unknown = sorted(n for n in expr.names if n not in indicators)
         for name in unknown:
-            hint = _closest(name, indicators)
+            hint = closest(name, indicators)
             reader.problems.append(
                 Problem(
                     loc,
@@ -397,7 +398,7 @@ def _target(
         if ind_id is not None:
             indicator = indicators.get(ind_id)
             if indicator is None:
-                hint = _closest(ind_id, indicators)
+                hint = closest(ind_id, indicators)
                 reader.error(
                     ind_node,
                     msg("definitions_target_unknown_indicator", what=_phrase(where), id=ind_id)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..errors import closest
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
@@ -235,14 +236,6 @@ def parse_table(
     return parsed
 
 
-def _closest(word: str, options: Sequence[str]) -> str | None:
-    """The option closest to ``word`` (errors.did_you_mean's choice), or None."""
-    import difflib
-
-    found = difflib.get_close_matches(word, list(options), n=1)
-    return found[0] if found else None
-
-
 def _dimension_columns(header: list[str], dimensions: tuple[tuple[str, str], ...]) -> dict[int, str]:
     """The columns named after a dimension of the plan: position -> ``dim:<id>``."""
     if not dimensions:
@@ -281,7 +274,7 @@ def _long_columns(
             problems.append(Problem(where, msg("import_column_twice", name=name)))
         elif name not in LONG_COLUMNS:
             known = ", ".join(LONG_COLUMNS)
-            hint = _closest(name, LONG_COLUMNS)
+            hint = closest(name, LONG_COLUMNS)
             if _looks_like_period(name):
                 problems.append(Problem(where, msg("import_column_is_period", name=name)))
             elif not name:

@@ -64,14 +64,14 @@ class Selection:
 
 def _closest(name: str, value: str, ind: IndicatorData) -> str:
     """The column, or the column's value, closest to what an option names, as a hint."""
-    import difflib
+    from ..errors import closest
 
     if name not in ind.columns:
-        near = difflib.get_close_matches(name, ind.columns, n=1, cutoff=0.5)
-        return f"; columns: {', '.join(ind.columns)}" + (f"; closest: '{near[0]}'" if near else "")
+        near = closest(name, ind.columns, cutoff=0.5)
+        return f"; columns: {', '.join(ind.columns)}" + (f"; closest: '{near}'" if near else "")
     values = sorted({dict(r.cells).get(name, "") for r in ind.rows} - {""})
-    near = difflib.get_close_matches(value, values, n=1, cutoff=0.5)
-    return f"; closest value: '{near[0]}'" if near else f"; values: {', '.join(values[:5])}"
+    near = closest(value, values, cutoff=0.5)
+    return f"; closest value: '{near}'" if near else f"; values: {', '.join(values[:5])}"
 
 
 def _group_text(group: tuple) -> str:

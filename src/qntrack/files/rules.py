@@ -22,8 +22,9 @@ import math
 import re
 from functools import lru_cache
 from datetime import date, datetime, timezone, tzinfo
-from typing import Iterable, Literal
+from typing import Literal
 
+from ..errors import closest
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, parse_period
@@ -279,7 +280,7 @@ def indicator(plan: Plan, text: str) -> Indicator:
     with its formula, and goes on checking the row against it.)"""
     found = plan.indicators.get(text.strip())
     if found is None:
-        hint = _closest(text.strip(), plan.indicators)
+        hint = closest(text.strip(), plan.indicators)
         if hint:
             raise ValueError(msg("recording_unknown_indicator_hint", indicator=text, hint=hint))
         if len(plan.indicators) > _LISTED:
@@ -298,11 +299,3 @@ def indicator(plan: Plan, text: str) -> Indicator:
             raise ValueError(msg("recording_unknown_indicator", indicator=text, known=", ".join(plan.indicators)))
         raise ValueError(msg("recording_unknown_indicator_none", indicator=text))
     return found
-
-
-def _closest(word: str, options: Iterable[str]) -> str | None:
-    """The option closest to ``word`` (errors.did_you_mean's choice), or None."""
-    import difflib
-
-    found = difflib.get_close_matches(word, list(options), n=1)
-    return found[0] if found else None

@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..errors import closest
 from ..catalog import Message, msg
 from ..plan.model import (
     Location,
@@ -72,14 +72,6 @@ def _phrase(what: What) -> str | Message:
         return msg("definitions_what_milestone_by", what=_phrase(what[1]))
     assert kind == "milestone value", what
     return msg("definitions_what_milestone_value", what=_phrase(what[1]))
-
-
-def _closest(word: str, options: Any) -> str | None:
-    """The option closest to ``word``, as errors.did_you_mean chooses it, or None."""
-    import difflib
-
-    hint = difflib.get_close_matches(word, list(options), n=1)
-    return hint[0] if hint else None
 
 
 def parse_number(text: str) -> float:
@@ -144,7 +136,7 @@ class _Reader:
                 self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:
-                hint = _closest(key, allowed)
+                hint = closest(key, allowed)
                 valid = ", ".join(allowed)
                 self.error(
                     key_node,
@@ -286,7 +278,7 @@ class _Reader:
         if raw is None:
             return None
         if raw not in options:
-            hint = _closest(raw, options)
+            hint = closest(raw, options)
             listed = ", ".join(options)
             self.error(
                 node,

@@ -237,19 +237,19 @@ def unknown_warnings(
 ) -> list[Problem]:
     """One warning per indicator the store has and targets.yaml does not define: its rows
     are ignored by every assessment, and that must never go unsaid (issue 12)."""
-    import difflib
+    from ..errors import closest
 
     names = list(known)
     out = []
     for ind in sorted(counts):
-        close = difflib.get_close_matches(ind, names, n=1)  # as errors.did_you_mean
-        if close:
+        close = closest(ind, names)
+        if close is not None:
             said = msg(
                 "workspace_unknown_rows_hint",
                 count=counts[ind],
                 indicator=ind,
                 targets=targets_file,
-                suggestion=close[0],
+                suggestion=close,
             )
         else:
             said = msg("workspace_unknown_rows", count=counts[ind], indicator=ind, targets=targets_file)

@@ -326,14 +326,13 @@ def _dimension_named(text: str, allowed: Sequence[str], dimensions: Mapping[str,
 
 
 def _unknown_unit(dimension: Dimension, value: str) -> Message:
-    import difflib
-
     from ..catalog import msg
+    from ..errors import closest
 
     names = [u.value for u in dimension.values or ()]
-    close = difflib.get_close_matches(unit_match(value), [unit_match(n) for n in names], n=1)
+    close = closest(unit_match(value), [unit_match(n) for n in names])
     listed = ", ".join(names)
-    if close:
-        hint = next(n for n in names if unit_match(n) == close[0])
+    if close is not None:
+        hint = next(n for n in names if unit_match(n) == close)
         return msg("units_unknown_value_hint", dimension=dimension.id, value=value, hint=hint, values=listed)
     return msg("units_unknown_value", dimension=dimension.id, value=value, values=listed)
