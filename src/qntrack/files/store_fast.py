@@ -118,6 +118,9 @@ class _Rows:
         self.names: dict[str, str] = {}
         self.periods: dict[str, Period] = {}
         self.tails: dict[str, tuple[str, str, str, str]] = {}
+        # A row's ending without its moment, as raw text up to the last comma: an import
+        # gives each row its own moment, so its whole endings never repeat (``ending``).
+        self.heads: dict[str, tuple[str, str, str]] = {}
         self.stamps: dict[str, str] = {}
         self.texts: dict[str, str] = {}
         self.columns: tuple[list, ...] = ([], [], [], [], [])
@@ -179,8 +182,33 @@ class _Rows:
             # Not a retraction's ending: the fast loop would take the next row that ends
             # the same way without checking that its value is empty.
             self._remember(self.tails, raw[2], tail)
+            if raw[2].endswith("," + recorded) and '"' not in recorded:
+                # The moment was the line's last field, plain: the text before its comma
+                # reads as these three fields whatever plain moment follows.
+                self._remember(self.heads, raw[2][: -len(recorded) - 1], tail[:3])
         self._remember(self.names, raw[0], ind)
         self.add(ind, period, value, tail, line)
+
+    def ending(self, rest: str) -> tuple[str, str, str, str] | None:
+        """The checked status, source, note and moment of a row ending in ``rest`` (the
+        raw text after its third comma), or None when it must be checked: an ending seen
+        whole before, or one whose status, source and note were (``heads``) followed by a
+        plain moment that is valid."""
+        tail = self.tails.get(rest)
+        if tail is not None:
+            return tail
+        head, _, moment = rest.rpartition(",")
+        known = self.heads.get(head)
+        if known is None or '"' in moment:
+            return None
+        stamp = self.stamps.get(moment)
+        if stamp is None:
+            try:
+                stamp = _recorded_at(moment)
+            except ValueError:
+                return None  # ``check`` says what is wrong with it, on its line
+            self._remember(self.stamps, moment, stamp)
+        return (*known, stamp)
 
     def _text(self, text: str) -> str:
         kept = self.texts.get(text)
@@ -271,7 +299,7 @@ def _parse_fast(
         end = data.rfind(b"\n") + 1
         torn = data.count(b"\n", start) + 1
         rows.problem(torn, msg(TORN, repair=REPAIR))
-    names, periods, tails = rows.names, rows.periods, rows.tails
+    names, periods, ending = rows.names, rows.periods, rows.ending
     add_ind, add_period, add_value, add_tail, add_line = (c.append for c in rows.columns)
     check = rows.check
 
@@ -318,13 +346,14 @@ def _parse_fast(
         line_no += 1
         fields = line.split(",", 3)
         quoted = '"' in line or len(line) > limit
+        tail = None
         if quoted and (
             len(fields) != 4
-            or fields[3] not in tails
             or len(line) > limit
             or '"' in fields[0]
             or '"' in fields[1]
             or '"' in fields[2]
+            or (tail := ending(fields[3])) is None
         ):
             line_no = read_record(line, line_no, fields)
             continue
@@ -339,7 +368,8 @@ def _parse_fast(
             ind, period_text, value_text, rest = fields
             name = names.get(ind)
             period = periods.get(period_text)
-            tail = tails.get(rest)
+            if tail is None:
+                tail = ending(rest)
             if name is not None and period is not None and tail is not None:
                 # rules.number's rule, in the loop: float() also takes "1_000", "nan",
                 # "inf" and non-ASCII digits, which it refuses, so only a finite value of
