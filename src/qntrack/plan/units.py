@@ -154,6 +154,9 @@ def unit_key(indicator: str, dims: Dims) -> str:
     return indicator + "[" + ";".join(f"{k}={v}" for k, v in dims) + "]"
 
 
+# A pure function of the text, asked of each unit's key several times by a cold status
+# (its canonical name, its dates, each figure written out: 28,000 calls for 9,700 keys).
+@lru_cache(maxsize=1 << 16)
 def split_key(text: str) -> tuple[str, Dims] | None:
     """The indicator and dimension values of a store key, as written; None when the key is
     malformed (an unclosed bracket, a part without '=', a dimension given twice)."""
