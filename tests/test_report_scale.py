@@ -151,3 +151,32 @@ def test_a_cell_written_as_xml_reads_as_python_docx_writes_it(text: str):
     mine = parse_xml(f"<w:r {_W}>{_run_text(_safe(text))}</w:r>")
     theirs = docx.Document().add_paragraph().add_run(_safe(text))._r
     assert [(e.tag, e.text or "") for e in mine.iter()][1:] == [(e.tag, e.text or "") for e in theirs.iter()][1:]
+
+
+def test_the_workbooks_progress_counts_every_sheets_rows_then_says_it_is_packing(tmp_path: Path):
+    """The bar reached its end when the Figures sheet was written, then stood still while
+    the units' sheets were written and XlsxWriter packed the workbook: 9 of the provinces
+    report's 20 s. It counts the units' rows too, against one total, and says when the
+    rows are all written and the file is being packed."""
+    from qntrack.files.workspace import open_workspace
+    from qntrack.output.report import build_report
+    from qntrack.output.report_view import REPORT_PACKING, SECTION_DONE
+    from qntrack.output.report_xlsx import render_xlsx
+
+    units = 7
+    ws = open_workspace(str(_units_plan(tmp_path, units)), None)
+    data = build_report(ws.plan, ws.series, ws.store.observations, None, None)
+    events: list[tuple] = []
+    done_token = SECTION_DONE.set(lambda done, total: events.append(("rows", done, total)))
+    packing_token = REPORT_PACKING.set(lambda: events.append(("packing",)))
+    try:
+        render_xlsx(data, "en")
+    finally:
+        SECTION_DONE.reset(done_token)
+        REPORT_PACKING.reset(packing_token)
+    assert events[-1] == ("packing",) and events.count(("packing",)) == 1
+    ticks = events[:-1]
+    figures = 3 * (1 + units)  # the total's three years and each unit's
+    assert {total for _, _, total in ticks} == {figures + units}  # one total: figures, then the units' rows
+    assert [done for _, done, _ in ticks] == sorted(done for _, done, _ in ticks)
+    assert ticks[-1][1] == figures + units

@@ -208,28 +208,31 @@ PROGRESS_FROM = 100
 def _progress(total: int, lang: str) -> Iterator[None]:
     """A progress bar on standard error while the targets' sections are made, when standard
     error is a terminal (never in a pipe or a log) and the plan is large enough to wait for."""
-    from ..output.report_view import SECTION_DONE
+    from ..output.report_view import REPORT_PACKING, SECTION_DONE
 
     if total < PROGRESS_FROM or not sys.stderr.isatty():
         yield
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
     from ..catalog import msg, render
 
     with Progress(
-        TextColumn(render(msg("cli_report_progress"), lang)),
+        SpinnerColumn(),  # turns while the library packs the file, the bar full
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task("", total=total)
-        # The total as the report counts its work (targets; an Excel sheet's rows).
+        task = bar.add_task(render(msg("cli_report_progress"), lang), total=total)
+        # The total as the report counts its work (targets; an Excel workbook's rows).
         token = SECTION_DONE.set(lambda done, total: bar.update(task, completed=done, total=total))
+        packing = REPORT_PACKING.set(lambda: bar.update(task, description=render(msg("cli_report_packing"), lang)))
         try:
             yield
         finally:
             SECTION_DONE.reset(token)
+            REPORT_PACKING.reset(packing)

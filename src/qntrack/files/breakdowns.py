@@ -12,7 +12,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import closest
+from ..plan.suggest import closest
 from ..catalog import msg
 from ..plan.model import Indicator, Target, Text
 from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem, unit_text

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import closest
+from ..plan.suggest import closest
 from ..errors import InputError
 from .kept_plans import KEEP_FROM
 from ..plan.formula import FormulaError, parse_formula

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from ..errors import closest
+from ..plan.suggest import closest
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem

@@ -64,7 +64,7 @@ class Selection:
 
 def _closest(name: str, value: str, ind: IndicatorData) -> str:
     """The column, or the column's value, closest to what an option names, as a hint."""
-    from ..errors import closest
+    from ..plan.suggest import closest
 
     if name not in ind.columns:
         near = closest(name, ind.columns, cutoff=0.5)

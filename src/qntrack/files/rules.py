@@ -24,7 +24,7 @@ from functools import lru_cache
 from datetime import date, datetime, timezone, tzinfo
 from typing import Literal
 
-from ..errors import closest
+from ..plan.suggest import closest
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, parse_period

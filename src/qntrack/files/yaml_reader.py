@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import closest
+from ..plan.suggest import closest
 from ..catalog import Message, msg
 from ..plan.model import (
     Location,

@@ -237,7 +237,7 @@ def unknown_warnings(
 ) -> list[Problem]:
     """One warning per indicator the store has and targets.yaml does not define: its rows
     are ignored by every assessment, and that must never go unsaid (issue 12)."""
-    from ..errors import closest
+    from ..plan.suggest import closest
 
     names = list(known)
     out = []

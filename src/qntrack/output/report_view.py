@@ -361,6 +361,9 @@ LARGE_PLAN = 200
 RECENT = 5
 # Called after each target's section is made (done, total): the command line's progress bar.
 SECTION_DONE: ContextVar[Callable[[int, int], None] | None] = ContextVar("section_done", default=None)
+# Called once a document's content is all made, as its library packs it into the file
+# (XlsxWriter writes every sheet's XML then: half of a national workbook's time).
+REPORT_PACKING: ContextVar[Callable[[], None] | None] = ContextVar("report_packing", default=None)
 
 
 def _summary(data: ReportData, lang: str) -> TableView:

@@ -23,11 +23,10 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ..catalog import msg
 from ..catalog import render as text_of
 from ..method.groups import STATUSES
-from ..method.ranking import rank_units
 from ..plan.units import split_key
 from .i18n import label, status_label
 from .report_groups import STATUS_COLOURS, report_groups
-from .report_view import LARGE_PLAN, RECENT, SECTION_DONE, _name, report_word
+from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -329,12 +328,15 @@ def _groups(book: _Book, data: ReportData) -> None:
 # --- every figure in force ------------------------------------------------------------
 
 
-def _figures(book: _Book, data: ReportData) -> None:
+def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     """Every figure in force of the report's indicators (and those they are computed
     from), by indicator, unit and period: its status, source, recording date and how many
     vintages of it were recorded by the report's day. In a large report (``large_figures``)
     each series' latest ``RECENT`` figures, as the HTML report lists them, and a line above
-    the table saying how many earlier ones are left out and how to list them."""
+    the table saying how many earlier ones are left out and how to list them.
+
+    Its rows are counted on the progress bar against their number and ``after`` (the
+    rows the units' sheets will write); returns their number."""
     from .report import _inputs
     from ..method.series import as_of_bound
 
@@ -401,10 +403,11 @@ def _figures(book: _Book, data: ReportData) -> None:
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
         t.next_row()
         if tick is not None and done % 1000 == 0:
-            tick(done, len(rows))  # the command line's progress bar: rows, the work here
+            tick(done, len(rows) + after)  # the command line's progress bar: rows, the work here
     if tick is not None:
-        tick(len(rows), len(rows))
+        tick(len(rows), len(rows) + after)
     t.finish(widest=60)
+    return len(rows)
 
 
 # Figures in force above which the Figures sheet lists each series' latest RECENT only,
@@ -434,53 +437,22 @@ def _timestamp(text: str) -> datetime | str:
         return text
 
 
-# --- the breakdowns -------------------------------------------------------------------
-
-
-def _breakdowns(book: _Book, data: ReportData) -> None:
-    """A sheet per broken-down target: its units best to worst (method.ranking, as
-    `qntrack rank` and the HTML report rank them)."""
-    lang = book.lang
-    ratio = book.fmt(num_format="0.00")
-    for a in data.assessments:
-        if not a.breakdown:
-            continue
-        ws = book.sheet(a.target.id)
-        ws.write_string(0, 0, word("units_title", lang, name=_name(a, lang), id=a.target.id), book.fmt(bold=True))
-        headers = (
-            report_word("bd_rank", lang),
-            label("unit", lang),
-            label("status", lang),
-            label("score", lang),
-            label("p", lang),
-            word("latest_period", lang),
-            word("latest_value", lang),
-        )
-        t = _Table(book, ws, headers, first_row=1)
-        for r in rank_units(a.breakdown, a.indicator.increase):
-            u = r.unit.assessment
-            t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
-            t.put(1, ", ".join(v for _, v in r.unit.dims))
-            t.put(2, status_label(u.status.value, lang), status=u.status.value)
-            t.put(3, u.score, fmt=ratio)
-            t.put(4, u.progress_value, fmt=ratio)
-            t.put(5, str(u.latest.period) if u.latest else None, fmt=book.period)
-            t.put(6, u.latest.value if u.latest else None)
-            t.next_row()
-        t.finish()
-
-
 def render_xlsx(data: ReportData, lang: str) -> bytes:
     """The workbook's bytes, with qntrack's mark as the zip's comment (not yet stamped)."""
     from .report_xlsx_charts import level_charts
+    from .report_xlsx_units import unit_sheets
 
     book = _Book(data, lang)
     _summary(book, data)
     _groups(book, data)
-    _figures(book, data)
-    _breakdowns(book, data)
+    units = sum(len(a.breakdown) for a in data.assessments)
+    figures = _figures(book, data, units)
+    unit_sheets(book, data, figures, figures + units)
     if len(data.assessments) <= LARGE_PLAN:  # a large plan's report draws no target's chart
         level_charts(book, data, word("sheet_charts", lang), word("year", lang))
+    packing = REPORT_PACKING.get()
+    if packing is not None:
+        packing()  # XlsxWriter now writes each sheet's XML: as long again as the rows took
     return with_comment(book.close(), ZIP_MARK)
 
 

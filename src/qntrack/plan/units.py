@@ -330,7 +330,7 @@ def _dimension_named(text: str, allowed: Sequence[str], dimensions: Mapping[str,
 
 def _unknown_unit(dimension: Dimension, value: str) -> Message:
     from ..catalog import msg
-    from ..errors import closest
+    from .suggest import closest
 
     names = [u.value for u in dimension.values or ()]
     close = closest(unit_match(value), [unit_match(n) for n in names])

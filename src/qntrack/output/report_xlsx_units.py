@@ -1,0 +1,54 @@
+"""The Excel report's sheets of broken-down targets (issue 14): one per target, its units
+ranked best to worst, each sheet's rows counted on the report's progress bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..method.ranking import rank_units
+from .i18n import label, status_label
+from .report_view import SECTION_DONE, _name, report_word
+from .report_xlsx import _Book, _Table, word
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["unit_sheets"]
+
+
+def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) -> None:
+    """A sheet per broken-down target: its units best to worst (method.ranking, as
+    `qntrack rank` and the HTML report rank them). Each sheet's rows counted on the
+    progress bar, from ``done`` of ``total``."""
+    lang = book.lang
+    ratio = book.fmt(num_format="0.00")
+    tick = SECTION_DONE.get()
+    for a in data.assessments:
+        if not a.breakdown:
+            continue
+        ws = book.sheet(a.target.id)
+        ws.write_string(0, 0, word("units_title", lang, name=_name(a, lang), id=a.target.id), book.fmt(bold=True))
+        headers = (
+            report_word("bd_rank", lang),
+            label("unit", lang),
+            label("status", lang),
+            label("score", lang),
+            label("p", lang),
+            word("latest_period", lang),
+            word("latest_value", lang),
+        )
+        t = _Table(book, ws, headers, first_row=1)
+        for r in rank_units(a.breakdown, a.indicator.increase):
+            u = r.unit.assessment
+            t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
+            t.put(1, ", ".join(v for _, v in r.unit.dims))
+            t.put(2, status_label(u.status.value, lang), status=u.status.value)
+            t.put(3, u.score, fmt=ratio)
+            t.put(4, u.progress_value, fmt=ratio)
+            t.put(5, str(u.latest.period) if u.latest else None, fmt=book.period)
+            t.put(6, u.latest.value if u.latest else None)
+            t.next_row()
+        t.finish()
+        done += len(a.breakdown)
+        if tick is not None:
+            tick(done, total)

@@ -1,0 +1,40 @@
+"""The option a mistyped word most likely meant: every did-you-mean of the tool (ids,
+keys, columns, units, Open SDG fields) is chosen here, in the core so that the plan's
+own rules (a unit's name) can use it too."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+__all__ = ["closest"]
+
+
+def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The option closest to ``word``, or None when none is close. Case is ignored when
+    nothing is close as typed: ``CBCT-SHARE`` finds ``cbct-share``. Of options equally
+    close, the first given (a plan's first declared): a national plan numbers its
+    targets, and 'x-0000' is as close to x-00000 as to x-09000."""
+    options = list(options)
+    hint = _closest(word, options, cutoff)
+    if hint is not None:
+        return hint
+    lowered = {o.lower(): o for o in reversed(options)}  # the first option of a lower-case form wins
+    hint = _closest(word.lower(), list(dict.fromkeys(o.lower() for o in options)), cutoff)
+    return lowered[hint] if hint is not None else None
+
+
+def _closest(word: str, options: list[str], cutoff: float) -> str | None:
+    """difflib's likeness (``SequenceMatcher.ratio``, its cheap bounds first, as
+    ``get_close_matches`` does), keeping the first of a tie where it keeps the greatest text."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best, score = None, cutoff
+    for option in options:
+        matcher.set_seq1(option)
+        if matcher.real_quick_ratio() >= score and matcher.quick_ratio() >= score:
+            ratio = matcher.ratio()
+            if ratio > score or (best is None and ratio >= score):
+                best, score = option, ratio
+    return best
