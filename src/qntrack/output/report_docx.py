@@ -85,8 +85,9 @@ class _Writer:
         # moved node the target's namespace, and its cache of namespaces already mapped
         # never hits for an element that inherits "w" from its parent (as each one here
         # does): one more entry and a scan of all of them per node, N squared in a table's
-        # nodes. The summary table of the independent plan's 10,000 targets alone took
-        # many minutes to move (docs/decisions.md). Within one document nothing is remapped.
+        # nodes. The summary table of the independent plan's 10,000 targets alone would
+        # have taken minutes to move (docs/decisions.md). Within one document nothing is
+        # remapped.
         scratch = OxmlElement("w:body")
         doc.element.append(scratch)
         self.body = _Body(scratch, doc._body)
