@@ -79,7 +79,18 @@ class _Writer:
         self.width = doc._block_width
         # Found once: finding it walks the body's children, long by the last section.
         self.end = doc.element.body.sectPr
-        self.body = _Body(OxmlElement("w:body"), doc._body)
+        # The scratch body stands in the document itself, after its body (which
+        # doc.element.body still finds first), and is taken out by finish(). One of its
+        # own document made each flush a move between documents: lxml then gives every
+        # moved node the target's namespace, and its cache of namespaces already mapped
+        # never hits for an element that inherits "w" from its parent (as each one here
+        # does): one more entry and a scan of all of them per node, N squared in a table's
+        # nodes. The summary table of the independent plan's 10,000 targets alone would
+        # have taken minutes to move (docs/decisions.md). Within one document nothing is
+        # remapped.
+        scratch = OxmlElement("w:body")
+        doc.element.append(scratch)
+        self.body = _Body(scratch, doc._body)
 
     def flush(self) -> None:
         """Move what was written into the document, before its section properties."""
@@ -89,6 +100,11 @@ class _Writer:
                 self.doc.element.body.append(child)
             else:
                 end.addprevious(child)
+
+    def finish(self) -> None:
+        """Move the rest into the document and take the scratch body out of it."""
+        self.flush()
+        self.doc.element.remove(self.body._element)
 
     def add(self, text: str, style: str) -> Any:
         """A paragraph of ``text`` in ``style``, the style found by name once per
@@ -159,10 +175,11 @@ class _Writer:
         widths = _column_widths(headers, rows, WIDE_TABLE_PT if style == WIDE_TABLE_STYLE else TABLE_PT)
         for column, mm in zip(table.columns, widths, strict=True):
             column.width = Mm(mm)
-        # The style's id, found once: python-docx finds a style by name by walking every
-        # style of the document, and doing so for each cell was most of a national plan's
-        # Word report (the provinces benchmark's: over 200 s).
-        style_id = self.doc.styles[style].style_id
+        # The style's id, found once per document: python-docx finds a style by name by
+        # walking every style of the document, and doing so for each cell was most of a
+        # national plan's Word report (the provinces benchmark's: over 200 s); once per
+        # table was still a tenth of the independent plan's 30,000 tables.
+        style_id = self.style_id(style)
         twips = [Mm(mm).twips for mm in widths]
         # Each row written as XML and parsed once: python-docx's objects cost about half a
         # millisecond a cell, minutes for a national plan's hundred thousand cells.
@@ -329,7 +346,7 @@ def render_docx(data: ReportData, lang: str) -> bytes:
         if tick is not None:
             tick(i, len(view["sections"]))
     out.paragraph(view["footer"])
-    out.flush()
+    out.finish()
     return saved(doc)
 
 
