@@ -61,7 +61,7 @@ def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path, name: s
     code, shown = stderr_on_a_terminal("--targets", str(plan), "report", "-o", str(tmp_path / name))
     assert code == 0, shown
     assert "Writing the report" in shown and "Traceback" not in shown, shown
-    if name.endswith(".xlsx"):  # the rows written, XlsxWriter packs them: said, not a bar standing still
+    if not name.endswith(".html"):  # the rows written, the library packs them: said, not a bar standing still
         assert "Saving the file" in shown, shown
     piped = run("--targets", str(plan), "report", "-o", str(tmp_path / f"2{name}"))
     assert piped.exit_code == 0 and "Writing the report" not in piped.stderr

@@ -310,7 +310,7 @@ def render_docx(data: ReportData, lang: str) -> bytes:
     from .docx_layout import add_field, saved, set_properties, set_up
     from .report_breakdowns import report_breakdowns
     from .report_groups import groups_chart, report_groups
-    from .report_view import SECTION_DONE, _view
+    from .report_view import REPORT_PACKING, SECTION_DONE, _view
 
     # The progress bar counts the sections written here, the report's time, not the views.
     tick = SECTION_DONE.get()
@@ -347,6 +347,9 @@ def render_docx(data: ReportData, lang: str) -> bytes:
             tick(i, len(view["sections"]))
     out.paragraph(view["footer"])
     out.finish()
+    packing = REPORT_PACKING.get()
+    if packing is not None:
+        packing()  # python-docx now writes the document's XML and zips it
     return saved(doc)
 
 
