@@ -232,3 +232,55 @@ def test_a_row_of_the_batch_at_the_moment_of_the_one_in_force_takes_its_place():
             assert already_recorded([withdrawn], [figure, retraction], NOW) == expected
         finally:
             history._FEW = few
+
+
+# --- check's jump rule over the store -------------------------------------------------------
+
+
+def jump_model(rows: list[Observation], factor: float, as_of: str | None) -> list[tuple[int, int, float]]:
+    """``check``'s jump rule, the obvious way: each period's vintages known by ``as_of`` in
+    the order they were recorded (on a tie, of their lines); each next one that is more than
+    ``factor`` times larger or smaller than the one before it, unless a later retraction
+    withdrew it (docs/data-integrity.md). (line of the row, line of the one before, ratio)."""
+    bound = f"{as_of}T23:59:59Z" if as_of else None
+    found = []
+    for key in {(o.indicator, o.period) for o in rows}:
+        vintages = sorted(
+            (o for o in rows if (o.indicator, o.period) == key and (bound is None or o.recorded_at <= bound)),
+            key=lambda o: (o.recorded_at, o.line),
+        )
+        last_retraction = max((i for i, o in enumerate(vintages) if o.status == RETRACTED), default=-1)
+        for i in range(max(1, last_retraction), len(vintages)):
+            a, b = abs(vintages[i - 1].value), abs(vintages[i].value)
+            if a > 0 and b > 0 and max(a, b) / min(a, b) > factor:  # NaN compares false
+                found.append((vintages[i].line, vintages[i - 1].line, max(a, b) / min(a, b)))
+    return sorted(found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c[province=X]"]),
+            st.sampled_from(PERIODS),
+            st.sampled_from([1.0, -2.0, 0.0, 10.0, 60.0, -300.0, float("nan")]),
+            st.sampled_from(STAMPS),
+        ),
+        max_size=40,
+    ),
+    st.sampled_from([None, "2022-03-01", "2025-12-31"]),
+    st.sampled_from([5.0, 10.0]),
+)
+def test_checks_jump_rule_follows_the_model(drawn, as_of, factor):
+    from qntrack.files.checks_jumps import jump_problems
+
+    rows = [
+        Observation(ind, period, value, RETRACTED if value != value else "", "s", "", stamp, i + 2)
+        for i, (ind, period, value, stamp) in enumerate(drawn)
+    ]
+    said = jump_problems(rows, "o.csv", factor, as_of)
+    assert [p.location.line for p in said] == sorted(p.location.line for p in said)
+    got = sorted((p.location.line, int(dict(p.message.params)["line"]), dict(p.message.params)["ratio"].value) for p in said)
+    expected = jump_model(rows, factor, as_of)
+    assert [(a, b) for a, b, _ in got] == [(a, b) for a, b, _ in expected]
+    assert all(abs(r - float(f"{e:.3g}")) < 1e-9 for (_, _, r), (_, _, e) in zip(got, expected, strict=True))
