@@ -280,7 +280,9 @@ def test_checks_jump_rule_follows_the_model(drawn, as_of, factor):
     ]
     said = jump_problems(rows, "o.csv", factor, as_of)
     assert [p.location.line for p in said] == sorted(p.location.line for p in said)
-    got = sorted((p.location.line, int(dict(p.message.params)["line"]), dict(p.message.params)["ratio"].value) for p in said)
+    got = sorted(
+        (p.location.line, int(dict(p.message.params)["line"]), dict(p.message.params)["ratio"].value) for p in said
+    )
     expected = jump_model(rows, factor, as_of)
     assert [(a, b) for a, b, _ in got] == [(a, b) for a, b, _ in expected]
     assert all(abs(r - float(f"{e:.3g}")) < 1e-9 for (_, _, r), (_, _, e) in zip(got, expected, strict=True))

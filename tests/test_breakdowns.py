@@ -528,7 +528,9 @@ def test_the_retract_a_slip_suggests_for_a_unit_can_be_pasted_into_a_shell(plan:
     r = run_clean("add-observation", "fdi", "2024", "600", "--dim", "locality=Old Town", "--status", "official")
     assert r.exit_code == 0, r.stderr
     said = r.stderr.split("'qntrack retract ")[1].split("' withdraws it")[0]
-    assert said == "fdi 2024 --dim 'locality=Old Town'"
+    # In double quotes: the message shows the command in single quotes, which would end
+    # at a single quote of its own ('qntrack retract fdi 2024 --dim 'locality=Old Town'').
+    assert said == 'fdi 2024 --dim "locality=Old Town"'
     # Pasted as a shell would split it, it withdraws the slip.
     assert run_clean("retract", *shlex.split(said)).exit_code == 0
     # A retraction withdraws the period's figure (docs/observations-format.md): Old Town

@@ -19,7 +19,6 @@ same moment), the jumps and growth floor in ``checks_jumps``.
 from __future__ import annotations
 
 import calendar
-import shlex
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -38,6 +37,7 @@ from ..plan.model import (
 from ..plan.periods import Frequency, Period
 from ..method.series import Series, build_series
 from ..files.journal import interrupted_batch
+from .figure_units import shell_word
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems
 from .checks_rows import formula_problems, revised_rows, same_moment_problems, timing_check
 from .checks_units import UnitRows, units_sum_problems
@@ -151,7 +151,7 @@ def run_checks(
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         # The sentence of journal.interrupted, with the command that repairs this tracker.
-        repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
+        repair = "qntrack check --repair" + (f" --targets {shell_word(targets)}" if targets else "")
         problems.append(
             Problem(
                 Location(file), msg("checks_interrupted_batch", rows=pending.rows, repair=repair), check="torn-line"
@@ -159,7 +159,7 @@ def run_checks(
         )
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:
-            repair = "qntrack check --repair" + (f" --targets {shlex.quote(targets)}" if targets else "")
+            repair = "qntrack check --repair" + (f" --targets {shell_word(targets)}" if targets else "")
             problems.append(Problem(p.location, msg("store_torn_row", repair=repair), check="torn-line"))
         else:
             problems.extend(_tag([p], "store"))

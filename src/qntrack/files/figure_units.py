@@ -15,7 +15,7 @@ from ..plan.periods import Period
 from ..plan.units import Dims, resolve_dims, split_key, unit_key, units_outside
 from .vocabulary import is_total
 
-__all__ = ["UNIT_KEY", "typed_unit", "unit_of", "unit_date_problems", "retract_words"]
+__all__ = ["UNIT_KEY", "typed_unit", "unit_of", "unit_date_problems", "retract_words", "shell_word"]
 
 # An indicator id followed by a bracket: a unit's key (plan.units), not a typo.
 UNIT_KEY = re.compile(r"^[a-z0-9_]+\s*\[")
@@ -96,12 +96,24 @@ def unit_date_problems(plan: Plan, dims: Dims, period: Period) -> list[Message]:
 
 def retract_words(key: str, period: object) -> str:
     """What follows ``qntrack retract`` in a message that says how to withdraw a figure,
-    ready to paste into a shell: a unit's key as ``INDICATOR PERIOD --dim 'dimension=unit'``
+    ready to paste into a shell: a unit's key as ``INDICATOR PERIOD --dim "dimension=unit"``
     (its brackets and spaces, written bare, would be read by the shell)."""
-    import shlex
-
     split = split_key(key) if "[" in key else None
     if not split or not split[1]:
         return f"{key} {period}"
     base, dims = split
-    return f"{base} {period}" + "".join(f" --dim {shlex.quote(f'{k}={v}')}" for k, v in dims)
+    return f"{base} {period}" + "".join(f" --dim {shell_word(f'{k}={v}')}" for k, v in dims)
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word of a shell command shown inside a message's single quotes
+    ('qntrack retract ... --dim "province=Huế"'): bare when the shell reads it so, else in
+    double quotes, which nest in the message's; in single quotes only when it holds what
+    a shell reads inside double quotes ($, `, \, ", !)."""
+    import shlex
+
+    if shlex.quote(text) == text:
+        return text
+    if any(ch in text for ch in '$`\\"!'):
+        return shlex.quote(text)
+    return f'"{text}"'
