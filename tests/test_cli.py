@@ -284,3 +284,27 @@ def test_global_options_before_the_command(tracker: Path, tmp_path_factory):
     )
     assert r.exit_code == 0, r.stderr
     assert "Mục tiêu" in r.stdout and "12,3%" in r.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["history", "nope"], ["observations", "--indicator", "nope"], ["show", "nope"], ["history", "share[region=x]"]],
+    ids=" ".join,
+)
+def test_an_unknown_id_is_refused_before_the_store_is_read(tracker: Path, monkeypatch: pytest.MonkeyPatch, command):
+    """targets.yaml alone answers it: on a national store the refusal took 11 s, the time
+    of reading a million rows (a hostile pass). A unit typed in the indicator's brackets
+    is said of INDICATOR, where it was typed, not of --dim."""
+    import qntrack.files.store as store
+
+    def read_store(*args, **kwargs):
+        raise AssertionError("the store was read")
+
+    monkeypatch.setattr(store, "read_store", read_store)
+    r = run(*command)
+    assert r.exit_code in (1, 2) and r.stdout == "", r.stderr
+    assert "the store was read" not in r.stderr and "Traceback" not in r.stderr
+    said = (
+        "INDICATOR: error: indicator 'share' is not broken down" if "[" in command[-1] else "targets.yaml: error: no "
+    )
+    assert r.stderr.startswith(said), r.stderr

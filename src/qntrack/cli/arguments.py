@@ -76,17 +76,18 @@ def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) ->
     return period
 
 
-def _unit_key(plan: Plan, indicator: str, given: list[str] | None) -> str:
+def _unit_key(plan: Plan, indicator: str, given: list[str] | None, where: str = "--dim") -> str:
     """The store's name for ``indicator``'s figures of the unit ``--dim`` names (the
     indicator itself without --dim); a dimension or unit the plan lacks is refused
-    (exit 1) with what is valid, a --dim without '=' is a usage error (exit 2)."""
+    (exit 1) with what is valid, said of ``where`` (INDICATOR when the unit was typed in
+    its brackets), a --dim without '=' is a usage error (exit 2)."""
     if not given:
         return indicator
     from ..plan.units import resolve_dims, unit_key
 
     dims, problems = resolve_dims(plan.indicators[indicator], _dim_pairs(given), plan.dimensions)
     if problems:
-        raise fail("--dim", problems[0])
+        raise fail(where, problems[0])
     return unit_key(indicator, dims)
 
 

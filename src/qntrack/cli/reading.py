@@ -16,6 +16,8 @@ from .printing import _guard_stdout, _out, _reason, _report
 
 if TYPE_CHECKING:
     from ..method.series import Series
+    from pathlib import Path
+
     from ..plan.model import Plan
 
 DimOpt = Annotated[
@@ -61,9 +63,13 @@ def show(
     from ..files.workspace import open_workspace, reference_day
 
     day = _as_of(as_of)
-    ws = open_workspace(targets, day)
-    _guard_stdout(ws.targets_path, ws.plan)
-    _check_ids(ws.plan, [target_id])
+
+    def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
+        # Answered from targets.yaml alone, before a national store's million rows are read.
+        _guard_stdout(targets_path, plan)
+        _check_ids(plan, [target_id])
+
+    ws = open_workspace(targets, day, before_store=before_store)
     target = ws.plan.target(target_id)
     assert target is not None
     indicator = ws.plan.indicators[target.indicator]
@@ -119,18 +125,26 @@ def observations(
     from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
-    if indicator is not None:
-        indicator, dim = _split_unit(indicator, dim)
-    ws = open_workspace(targets, day)
-    _guard_stdout(ws.targets_path, ws.plan)
-    if indicator is not None and indicator not in ws.plan.indicators:
-        raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
     if dim and indicator is None:
         from ..catalog import msg
 
         raise fail("--dim", msg("cli_dim_needs_indicator"), ExitCode.USAGE)
+    where = "INDICATOR" if indicator is not None and "[" in indicator and not dim else "--dim"
+    if indicator is not None:
+        indicator, dim = _split_unit(indicator, dim)
+    unit: list[str] = []
+
+    def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
+        # Answered from targets.yaml alone, before a national store's million rows are read.
+        _guard_stdout(targets_path, plan)
+        if indicator is not None and indicator not in plan.indicators:
+            raise fail(plan.source_file, _unknown_indicator(plan, indicator))
+        if dim and indicator is not None:
+            unit.append(_unit_key(plan, indicator, dim, where))
+
+    ws = open_workspace(targets, day, before_store=before_store)
     ids = [indicator] if indicator else list(ws.plan.indicators)
-    keys = [_unit_key(ws.plan, ids[0], dim)] if dim else _with_units(ws.plan, ids, ws.series)
+    keys = unit or _with_units(ws.plan, ids, ws.series)
     rows = [o for k in keys for o in ws.series.get(k, [])]
     kind = _format(fmt)
     if kind == "json":
@@ -277,17 +291,24 @@ def history(
             wanted = parse_period(_typed_period(period.strip(), "PERIOD", ExitCode.USAGE))
         except PeriodError as exc:
             raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
+    where = "INDICATOR" if "[" in indicator and not dim else "--dim"
     indicator, dim = _split_unit(indicator, dim)
-    ws = open_workspace(targets, day)
-    _guard_stdout(ws.targets_path, ws.plan)
-    ind = ws.plan.indicators.get(indicator)
-    if ind is None:
-        raise fail(ws.plan.source_file, _unknown_indicator(ws.plan, indicator))
-    if ind.formula:
-        from ..catalog import msg
+    unit: list[str] = []
 
-        raise fail(ws.plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
-    key = _unit_key(ws.plan, indicator, dim)
+    def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
+        # Answered from targets.yaml alone, before a national store's million rows are read.
+        _guard_stdout(targets_path, plan)
+        ind = plan.indicators.get(indicator)
+        if ind is None:
+            raise fail(plan.source_file, _unknown_indicator(plan, indicator))
+        if ind.formula:
+            from ..catalog import msg
+
+            raise fail(plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
+        unit.append(_unit_key(plan, indicator, dim, where))
+
+    ws = open_workspace(targets, day, before_store=before_store)
+    key = unit[0]
     found = vintages(ws.store.observations, key, wanted, day)
     kind = _format(fmt)
     if kind == "json":

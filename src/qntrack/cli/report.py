@@ -114,7 +114,7 @@ def report(
     # a status line says so on a terminal (issue 17's hostile pass: 13 s of nothing).
     with report_status(language) as show:
 
-        def before_store(targets_path: Path, store_path: Path) -> None:
+        def before_store(plan: Any, targets_path: Path, store_path: Path) -> None:
             # Refused before the store is read: writing over it, or into a device, was
             # refused only as late as the report itself on a national store.
             if file_name is None:

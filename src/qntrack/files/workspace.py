@@ -136,14 +136,15 @@ def open_workspace(
     as_of: str | None = None,
     reader: Callable[[Path], StoreContents] | None = None,
     with_series: bool = True,
-    before_store: Callable[[Path, Path], None] | None = None,
+    before_store: Callable[[Plan, Path, Path], None] | None = None,
 ) -> Workspace:
     """Load and validate everything; a bad store row stops the command (no untrusted figure).
 
     ``reader`` reads the store (default ``read_store``); the status cache passes one that
-    also fingerprints the bytes it parsed (cache.py). ``before_store(targets_path,
-    store_path)`` is called once both are known, before the store is read: a report
-    refuses an output that would replace either without reading a national store first.
+    also fingerprints the bytes it parsed (cache.py). ``before_store(plan, targets_path,
+    store_path)`` is called once they are known, before the store is read: a report
+    refuses an output that would replace either, and a command an id the plan lacks,
+    without reading a national store first.
     """
     from ..files.definitions import load_plan
     from ..method.series import build_series
@@ -157,7 +158,7 @@ def open_workspace(
     if folder:
         raise InputError(folder)
     if before_store is not None:
-        before_store(path, store_path)
+        before_store(plan, path, store_path)
     store = reader(store_path)
     if store.problems:
         raise InputError(list(store.problems))
