@@ -251,3 +251,23 @@ def test_a_file_that_shows_both_conventions_is_refused_as_before(plan: Path):
     assert r.exit_code == 1
     assert "'3,13' is written with decimal commas" in r.stderr
     assert rows(plan) == []
+
+
+def test_the_usual_vietnamese_column_names_are_read(plan: Path):
+    """'Trạng thái' is how most offices head the status column (a hostile pass)."""
+    text = "Chỉ tiêu,Kỳ,Giá trị,Trạng thái,Nguồn,Ghi chú,Ngày ghi nhận\ngrowth,2024,8.5,Sơ bộ,GSO,,2025-01-05\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan) == [["growth", "2024", "8.5", "preliminary", "GSO", "", STAMP]]
+
+
+def test_an_unknown_vietnamese_column_is_told_the_vietnamese_names(plan: Path):
+    """'Thời điểm' alone may be the figure's reference date as well as when it was
+    recorded: refused, with the Vietnamese names that are read and the closest one."""
+    text = "Chỉ tiêu,Kỳ,Giá trị,Thời điểm\ngrowth,2024,8.5,2025-01-05\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1
+    assert "unknown column 'thời điểm'; did you mean 'thời điểm ghi nhận'?" in r.stderr, r.stderr
+    assert "in Vietnamese: chỉ tiêu, mã chỉ tiêu, kỳ" in r.stderr, r.stderr
+    vi = run("--lang", "vi", "add-observation", "--from", "-", input=text)
+    assert "tiếng Việt: chỉ tiêu, mã chỉ tiêu, kỳ" in vi.stderr, vi.stderr

@@ -273,8 +273,14 @@ def _long_columns(
         elif name in columns:
             problems.append(Problem(where, msg("import_column_twice", name=name)))
         elif name not in LONG_COLUMNS:
-            known = ", ".join(LONG_COLUMNS)
+            known: str | Message = ", ".join(LONG_COLUMNS)
             hint = closest(name, LONG_COLUMNS)
+            if not name.isascii():
+                # A Vietnamese heading the vocabulary lacks: told the Vietnamese names read,
+                # and the closest of them, suggested, not taken (a heading meaning "moment"
+                # may name the figure's reference date as well as when it was recorded).
+                hint = closest(name, VIETNAMESE_COLUMNS) or hint
+                known = msg("import_columns_with_vietnamese", columns=known, vietnamese=", ".join(VIETNAMESE_COLUMNS))
             if _looks_like_period(name):
                 problems.append(Problem(where, msg("import_column_is_period", name=name)))
             elif not name:

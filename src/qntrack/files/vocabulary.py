@@ -168,10 +168,13 @@ VIETNAMESE_COLUMNS = {
     "số liệu": "value",
     "loại số liệu": "status",
     "tình trạng": "status",
+    "trạng thái": "status",
     "nguồn": "source",
     "ghi chú": "note",
     "thời điểm ghi nhận": "recorded_at",
     "ngày công bố": "recorded_at",
+    "ngày ghi nhận": "recorded_at",
+    "thời gian ghi nhận": "recorded_at",
 }
 
 
