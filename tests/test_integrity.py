@@ -619,3 +619,32 @@ def test_a_milestone_at_the_end_of_the_calendar_is_no_traceback(tmp_path: Path, 
     _formulas_fixed_by_hand(tmp_path)
     r = run("check", "milestone-due", "--as-of", "2026-04-01")
     assert (r.exit_code, r.stderr) == (0, "")
+
+
+def test_check_warns_of_a_cell_over_two_lines_written_by_hand(tracker: Path):
+    """Every entry refuses a line break in a cell, but a hand edit can leave one, and the
+    readers take it: check said nothing, and the store's own export could then not be
+    imported back (a hostile pass). A warning names the row's lines and what to do."""
+    with open("observations.csv", "a", encoding="utf-8", newline="") as fh:
+        fh.write('share,2024-Q2,13.1,official,"Cục TK\nquý II",,2024-07-05T00:00:00Z\n')
+        fh.write('mining,2021,16.9,,src-g,"a note\r\nover lines",2022-01-05T00:00:00Z\n')
+    doc = json.loads(run("check", "--format", "json").stdout)
+    said = [(p["line"], p["check"], p["severity"], p["message"]) for p in doc["problems"] if p["check"] == "store"]
+    assert said == [
+        (
+            9,
+            "store",
+            "warning",
+            "a cell of this row runs over lines 8-9; every other way into the store keeps a cell on one line, "
+            "and a file exported from it cannot be imported again: join the lines",
+        ),
+        (
+            11,
+            "store",
+            "warning",
+            "a cell of this row runs over lines 10-11; every other way into the store keeps a cell on one line, "
+            "and a file exported from it cannot be imported again: join the lines",
+        ),
+    ]
+    vi = run("--lang", "vi", "check")
+    assert "dòng 8-9" in vi.stderr, vi.stderr

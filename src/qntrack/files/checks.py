@@ -163,6 +163,7 @@ def run_checks(
             problems.append(Problem(p.location, msg("store_torn_row", repair=repair), check="torn-line"))
         else:
             problems.extend(_tag([p], "store"))
+    problems.extend(_cells_over_lines(store, file))
     # A national store has a million rows but a few hundred periods: whether a period fits
     # a frequency is worked out once per pair, and a row's Location made only for a problem.
     fits: dict[tuple[int, Frequency], bool] = {}
@@ -248,6 +249,29 @@ def run_checks(
     if "milestone-due" in selected:
         problems.extend(milestone_due_problems(plan, series, reference))
     return problems
+
+
+def _cells_over_lines(store: StoreContents, file: str) -> list[Problem]:
+    """A warning for each row with a cell over several lines: only a hand edit leaves one
+    (every entry refuses a line break), the readers take it, and the store's own export
+    could not be imported again. Looked for in the reader's distinct texts when it kept
+    them: a national store's million rows are walked only when one has a line break."""
+    texts = store.distinct.texts if store.distinct is not None else None
+    if texts is not None and not any("\n" in t or "\r" in t for t in texts):
+        return []
+    problems = []
+    for o in store.observations:
+        breaks = _breaks(o.source) + _breaks(o.note)
+        if breaks:
+            # A row's line is its record's last (the readers number it so).
+            span = msg("checks_cell_over_lines", first=o.line - breaks, last=o.line)
+            problems.append(Problem(Location(file, o.line), span, "warning", check="store"))
+    return problems
+
+
+def _breaks(text: str) -> int:
+    """The line ends in a cell: a CR LF is one."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def _row_problems_possible(plan: Plan, store: StoreContents, units: UnitRows) -> bool:
