@@ -271,3 +271,16 @@ def test_an_unknown_vietnamese_column_is_told_the_vietnamese_names(plan: Path):
     assert "in Vietnamese: chỉ tiêu, mã chỉ tiêu, kỳ" in r.stderr, r.stderr
     vi = run("--lang", "vi", "add-observation", "--from", "-", input=text)
     assert "tiếng Việt: chỉ tiêu, mã chỉ tiêu, kỳ" in vi.stderr, vi.stderr
+
+
+def test_a_csv_fault_is_said_in_the_users_language(plan: Path):
+    """The csv module's own words ('unexpected end of data') were put into the Vietnamese
+    message as they were (a hostile pass)."""
+    text = 'indicator,period,value,status,source\ngrowth,2024,8.5,official,"unterminated\n'
+    en = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert "not valid CSV: the file ends inside a quoted cell (a stray or missing quote?)" in en.stderr, en.stderr
+    vi = run("--lang", "vi", "add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert "unexpected" not in vi.stderr and "tệp kết thúc khi một ô trong ngoặc kép chưa đóng" in vi.stderr, vi.stderr
+    after = 'indicator,period,value\ngrowth,2024,"8.5"x\n'
+    en = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=after)
+    assert "not valid CSV: text right after a closing quote" in en.stderr, en.stderr

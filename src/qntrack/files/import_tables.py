@@ -26,6 +26,7 @@ from . import rules
 from .figures import canonical, convention_shown, in_period, shows_thousands, _within, parse_number_cell
 from .rules import MAX_TEXT
 from .textfiles import nfc
+from .store import csv_reason
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import VIETNAMESE_COLUMNS, excel_date, foreign_digits, status_word, vietnamese_period
 
@@ -132,8 +133,7 @@ def _records(text: str, delimiter: str, file: str, problems: list[Problem]):
 def _csv_error(reason: str) -> Message:
     if "field larger than field limit" in reason:
         return msg("import_cell_far_too_long", limit=MAX_CELL)
-    # ``reason`` is the csv module's own words (English).
-    return msg("import_not_csv", reason=reason)
+    return msg("import_not_csv", reason=csv_reason(reason))
 
 
 def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, problems: list[Problem]) -> bool:

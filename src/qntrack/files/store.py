@@ -327,7 +327,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
             break
         except csv.Error as exc:
             line = reader.line_num or line
-            problems.append(Problem(Location(file, line), msg("store_not_csv", detail=exc)))
+            problems.append(Problem(Location(file, line), msg("store_not_csv", detail=csv_reason(str(exc)))))
             continue
         line = reader.line_num
         if len(fields) != width:
@@ -409,3 +409,21 @@ def missing_folder(path: Path) -> Problem | None:
     if folder.is_dir():
         return None
     return Problem(Location(str(path)), msg("store_missing_folder", folder=folder))
+
+
+# The csv module's words (English) for the faults a person makes, said in the catalog's:
+# anything else is shown as the module words it.
+_CSV_REASONS = (
+    ("unexpected end of data", "csv_unexpected_end"),
+    ("expected after '\"'", "csv_text_after_quote"),
+    ("new-line character seen in unquoted field", "csv_line_end_unquoted"),
+    ("line contains NUL", "csv_nul"),
+)
+
+
+def csv_reason(reason: str) -> str | Message:
+    """What the csv module's ``reason`` means, in the user's language when it is known."""
+    for words, message_id in _CSV_REASONS:
+        if words in reason:
+            return msg(message_id)
+    return reason

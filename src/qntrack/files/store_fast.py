@@ -25,6 +25,7 @@ from .rules import period as _period
 from .rules import recorded_at as _recorded_at
 from .rules import value as _value
 from .store import (
+    csv_reason,
     NOT_UTF8,
     REPAIR,
     TORN,
@@ -325,7 +326,7 @@ def _parse_fast(
         except csv.Error as exc:
             # As the general reader does: report the record and read on.
             last = line_no + reader.line_num - 1
-            rows.problem(last, msg("store_not_csv", detail=exc))
+            rows.problem(last, msg("store_not_csv", detail=csv_reason(str(exc))))
             return last
         last = line_no + reader.line_num - 1
         if reads is not None and fields and not reads(fields[0]):
