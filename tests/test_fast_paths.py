@@ -321,6 +321,30 @@ def test_a_known_ending_recorded_at_a_new_moment_is_read_by_the_fast_loop(monkey
     assert outcome(lambda d: parse_store(d, "o.csv"), data) == outcome(general, data)
 
 
+def test_an_ending_read_from_its_known_part_is_remembered_whole(monkeypatch: pytest.MonkeyPatch):
+    """A report's rows end the same way: once one such ending was read from its status,
+    source and note and a new moment, the rows after it take it whole. It was not kept,
+    and every row paid the split again and held a tuple of its own: the generated stores
+    read 2 s slower and 60 MB larger."""
+    report = "official,Niên giám,,2024-02-01T00:00:00Z"
+    data = "\n".join(
+        [
+            ",".join(HEADER),
+            "a,2021,1,official,Niên giám,,2024-01-01T00:00:00Z",  # checked: its parts remembered
+            *(f"a,2021,{n},{report}" for n in range(2, 7)),  # a new moment: then the same ending
+            "",
+        ]
+    ).encode("utf-8")
+    split = []
+    real = store_fast._Rows._known_head
+    monkeypatch.setattr(store_fast._Rows, "_known_head", lambda self, rest: split.append(rest) or real(self, rest))
+    contents = parse_store(data, "o.csv")
+    # (The reader splits raw text, so a name reads as its bytes here.) Line 2, where nothing
+    # is known yet and the checks read it, and line 3; not lines 4 to 7.
+    assert [rest[-20:] for rest in split] == ["2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z"]
+    assert [o.value for o in contents.observations] == [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+
+
 @st.composite
 def clean_stores(draw) -> bytes:
     """Stores without a problem, whose rows share a few endings, quoted ones among them."""
