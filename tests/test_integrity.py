@@ -648,3 +648,17 @@ def test_check_warns_of_a_cell_over_two_lines_written_by_hand(tracker: Path):
     ]
     vi = run("--lang", "vi", "check")
     assert "dòng 8-9" in vi.stderr, vi.stderr
+
+
+def test_a_quote_never_closed_in_the_store_is_said_so(tracker: Path):
+    """The csv module reads an unclosed quote to the end of the file, so the row came out
+    as too few fields, and that was all check said; the import says "a stray or missing
+    quote?" of the same fault (a hostile pass)."""
+    with open("observations.csv", "a", encoding="utf-8", newline="") as fh:
+        fh.write('share,2024-Q3,7.7,estimate,"Cục TK, 2026,,2026-10-05T00:00:00Z\n')
+    doc = json.loads(run("check", "--format", "json").stdout)
+    said = [p["message"] for p in doc["problems"] if p["check"] == "store"]
+    assert said == [
+        "expected 7 fields (indicator,period,value,status,source,note,recorded_at), found 5: "
+        "a quote opened in this row is not closed, so the rest of the file reads as one cell"
+    ]

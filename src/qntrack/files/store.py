@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..errors import InputError, fail
 from ..catalog import Message, msg, said
@@ -333,7 +333,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
         if len(fields) != width:
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
-            problems.append(Problem(Location(file, line), wrong_field_count(len(fields))))
+            problems.append(Problem(Location(file, line), wrong_field_count(len(fields), fields)))
             continue
         if not in_order:
             fields = [fields[i] for i in order]
@@ -360,7 +360,11 @@ def _parse_text(text: str, file: str) -> StoreContents:
     return StoreContents(tuple(rows), tuple(problems), torn)
 
 
-def wrong_field_count(found: int) -> Message:
+def wrong_field_count(found: int, fields: Sequence[str] = ()) -> Message:
+    """Too many or too few fields; said to be an unclosed quote when the csv module read
+    the record's last field on to a line end (to the end of the file, as it reads one)."""
+    if found < len(HEADER) and fields and fields[-1].endswith(("\n", "\r")):
+        return msg("store_field_count_quote", width=len(HEADER), header=",".join(HEADER), found=found)
     return msg("store_field_count", width=len(HEADER), header=",".join(HEADER), found=found)
 
 

@@ -145,7 +145,7 @@ class _Rows:
         if count != len(HEADER):
             if count == 1 and not fields[0].strip():
                 return  # a blank line
-            self.problem(line, wrong_field_count(count))
+            self.problem(line, wrong_field_count(count, fields if rest is None else ()))
             return
         ind, period_text, value_text = fields[0], fields[1], fields[2]
         status, source, note, recorded = rest.split(",") if rest is not None else fields[3:]
