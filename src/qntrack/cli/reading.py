@@ -15,9 +15,9 @@ from .completion import complete_indicator_ids, complete_target_ids
 from .printing import _guard_stdout, _out, _reason, _report
 
 if TYPE_CHECKING:
-    from ..method.series import Series
     from pathlib import Path
 
+    from ..method.series import Series
     from ..plan.model import Plan
 
 DimOpt = Annotated[
