@@ -151,7 +151,7 @@ def test_a_date_and_time_cell_has_no_zone_until_one_is_given(plan: Path):
     save([["indicator", "period", "value", "recorded_at"], ["share", "2021", 11, dt.datetime(2022, 4, 15, 9, 30)]])
     r = run_clean("add-observation", "--from", "so-lieu.xlsx")
     assert r.exit_code == 1 and r.stderr.startswith(
-        "so-lieu.xlsx:Sheet1!A2: error: '2022-04-15T09:30:00' has no time zone"
+        "so-lieu.xlsx:Sheet1!D2: error: '2022-04-15T09:30:00' has no time zone"
     )
     assert added(plan) == ""
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--tz", "+07:00")
@@ -517,4 +517,24 @@ def test_an_excel_error_cell_is_refused_as_in_a_csv_file(plan: Path):
     assert r.stderr.startswith(
         "so-lieu.xlsx:Sheet1!B2: error: '#DIV/0!' is not a finite number; leave the row out if there is no figure\n"
     )
+    assert added(plan) == ""
+
+
+def test_a_timestamp_problem_names_the_recorded_at_cell(plan: Path):
+    """docs/observations-format.md: a problem of one cell names that cell. A moment in the
+    future or without a zone named the row's indicator cell (a hostile pass)."""
+    save(
+        [
+            ["indicator", "period", "value", "status", "source", "note", "recorded_at"],
+            ["share", "2021", 11, "", "", "", "2099-01-01"],
+            ["share", "2022", 12, "", "", "", dt.datetime(2023, 4, 15, 9, 30)],
+        ]
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("so-lieu.xlsx:Sheet1!G2: error: recorded_at 2099-01-01T00:00:00Z is in the future"), (
+        lines
+    )
+    assert lines[1].startswith("so-lieu.xlsx:Sheet1!G3: error: '2023-04-15T09:30:00' has no time zone"), lines
     assert added(plan) == ""

@@ -18,7 +18,35 @@ from . import rules
 from .rules import recorded_at as _recorded_at
 from .textfiles import nfc
 
-__all__ = ["unit_cells", "note_duplicate", "twin_problems", "typed_key", "units_as_typed"]
+__all__ = [
+    "STAMP_CELL",
+    "stamp_cell",
+    "stamp_location",
+    "unit_cells",
+    "note_duplicate",
+    "twin_problems",
+    "typed_key",
+    "units_as_typed",
+]
+
+
+# A workbook row's recorded_at cell, kept with the row's cells as "column:Sheet1!G7": a
+# problem of the moment names that cell, not the row's (docs/observations-format.md).
+STAMP_CELL = "@recorded_at cell"
+
+
+def stamp_cell(cell: Location) -> str:
+    """``cell`` as STAMP_CELL keeps it."""
+    return f"{cell.column}:{cell.cell}"
+
+
+def stamp_location(where: Location, row: dict[str, str]) -> Location | None:
+    """The cell a row's recorded_at came from (STAMP_CELL), or None: a CSV row's line."""
+    kept = row.get(STAMP_CELL)
+    if not kept:
+        return None
+    column, _, cell = kept.partition(":")
+    return Location(where.file, where.line, int(column), cell)
 
 
 @lru_cache(maxsize=64)

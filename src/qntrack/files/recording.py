@@ -56,6 +56,7 @@ def validate_record(
     zone: str = "",
     force_hint: bool = True,
     dims: Sequence[tuple[str, str]] = (),
+    stamp_where: Location | None = None,
 ) -> tuple[Observation | None, list[Problem]]:
     """One candidate row → an Observation, or the problems that stop it.
 
@@ -66,6 +67,8 @@ def validate_record(
     plan's ``timezone:``); without one such a time is refused. ``dims``: the unit of a
     breakdown the figure is for (``--dim locality="Ha Long"``, an import's dimension
     columns), as typed; the indicator may also name it (``grdp_growth[locality=Ha Long]``).
+    ``stamp_where``: where the recorded_at was given, when that is a cell of its own (a
+    workbook's): a problem of the moment alone names it.
     """
     now = now or utc_now()
     ind, key, unit_dims, said = _whose(plan, indicator, tuple(dims))
@@ -102,13 +105,13 @@ def validate_record(
         message = _said(exc)
         if isinstance(message, Message) and message.id == "store_timestamp_no_zone":
             message = _within("recording_zone_hint", message)
-        problems.append(Problem(where, message))
+        problems.append(Problem(stamp_where or where, message))
     # The timing rules are about a real indicator's figure: after "unknown indicator" they
     # would only be a second, irrelevant error.
     if stamp is not None and parsed_period is not None and ind is not None:
         for kind, message in timing_problems(parsed_period, stamp, status or "", now):
             if kind == FUTURE:
-                problems.append(Problem(where, message))
+                problems.append(Problem(stamp_where or where, message))
             elif not force:
                 # The hint names --force only where the command has one (retract has not).
                 problems.append(Problem(where, _within("recording_force_hint", message) if force_hint else message))
@@ -276,7 +279,7 @@ def validated_batch(
     not needed afterwards: an import lets its file's cells go once this returns (issue 17).
     ``unread``: where the file's reader found a figure it could not read (its row came
     with a stand-in 0): no row there is compared with another (``twin_problems``)."""
-    from .batch_rows import twin_problems, unit_cells
+    from .batch_rows import stamp_location, twin_problems, unit_cells
 
     now = now or utc_now()
     zone = tz or plan.timezone
@@ -303,6 +306,7 @@ def validated_batch(
             zone=zone,
             # An import's dimension columns (import_tables), an empty cell being no value.
             dims=[(k[4:].partition("#")[0], v) for k, v in unit_cells(fields)],
+            stamp_where=stamp_location(where, fields),
         )
         problems.extend(found)
         if obs is not None:

@@ -41,6 +41,7 @@ from .import_tables import (
     _looks_like_period,
     _wide_columns,
 )
+from .batch_rows import STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import status_word
 from .workbook_cells import cell_text as _text
@@ -383,6 +384,9 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
     if wrong is not None:
         reading.problem(sheet_column[at or 0], number, wrong)
         return
+    if at is not None:
+        # The cell a problem of the moment names (recording.validate_batch), not the row's.
+        row[STAMP_CELL] = stamp_cell(reading.at(sheet_column[at], number))
     where = reading.at(sheet_column[columns["indicator"]], number)
     if table.unit is not None:
         _check_unit(
