@@ -538,3 +538,13 @@ def test_a_timestamp_problem_names_the_recorded_at_cell(plan: Path):
     )
     assert lines[1].startswith("so-lieu.xlsx:Sheet1!G3: error: '2023-04-15T09:30:00' has no time zone"), lines
     assert added(plan) == ""
+
+
+def test_an_empty_recorded_at_cell_leaves_the_problem_of_recorded_at_to_the_row(plan: Path):
+    """An empty cell takes --recorded-at: a problem of that moment is not the cell's."""
+    save([["indicator", "period", "value", "recorded_at"], ["share", "2021", 11, None]])
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", "2099-01-01")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:Sheet1!A2: error: recorded_at 2099-01-01T00:00:00Z is in the future"), (
+        r.stderr
+    )

@@ -384,8 +384,9 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
     if wrong is not None:
         reading.problem(sheet_column[at or 0], number, wrong)
         return
-    if at is not None:
-        # The cell a problem of the moment names (recording.validate_batch), not the row's.
+    if at is not None and fields[at].value not in (None, ""):
+        # The cell a problem of the moment names (recording.validate_batch), not the row's;
+        # an empty one took --recorded-at, whose problem is the row's.
         row[STAMP_CELL] = stamp_cell(reading.at(sheet_column[at], number))
     where = reading.at(sheet_column[columns["indicator"]], number)
     if table.unit is not None:
