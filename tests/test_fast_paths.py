@@ -336,8 +336,8 @@ def test_an_ending_read_from_its_known_part_is_remembered_whole(monkeypatch: pyt
         ]
     ).encode("utf-8")
     split = []
-    real = store_fast._Rows._known_head
-    monkeypatch.setattr(store_fast._Rows, "_known_head", lambda self, rest: split.append(rest) or real(self, rest))
+    real = store_fast._Rows.known_head
+    monkeypatch.setattr(store_fast._Rows, "known_head", lambda self, rest: split.append(rest) or real(self, rest))
     contents = parse_store(data, "o.csv")
     # (The reader splits raw text, so a name reads as its bytes here.) Line 2, where nothing
     # is known yet and the checks read it, and line 3; not lines 4 to 7.

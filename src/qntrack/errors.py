@@ -17,7 +17,6 @@ __all__ = [
     "fail",
     "did_you_mean",
     "suggestion",
-    "closest",
     "os_failure",
     "os_advice",
     "os_reason",

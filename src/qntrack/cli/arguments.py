@@ -91,12 +91,13 @@ def _unit_key(plan: Plan, indicator: str, given: list[str] | None, where: str = 
     return unit_key(indicator, dims)
 
 
-def _split_unit(indicator: str, dim: list[str] | None) -> tuple[str, list[str] | None]:
+def _split_unit(indicator: str, dim: list[str] | None) -> tuple[str, list[str] | None, str]:
     """``g[locality=Ha Long]`` as printed by ``observations --format csv``: the indicator and
     its unit as ``--dim`` texts (added to any --dim given), read as add-observation reads
-    it; a malformed key is refused (exit 1) with how to write one."""
+    it; a malformed key is refused (exit 1) with how to write one. Third, where the unit
+    was typed, for a message about it (``_unit_key``): INDICATOR when only in brackets."""
     if "[" not in indicator and "]" not in indicator:
-        return indicator, dim
+        return indicator, dim, "--dim"
     from ..catalog import msg
     from ..plan.units import split_key
 
@@ -104,7 +105,7 @@ def _split_unit(indicator: str, dim: list[str] | None) -> tuple[str, list[str] |
     if split is None or not split[1]:
         raise fail("INDICATOR", msg("recording_bad_unit_key", indicator=indicator))
     base, dims = split
-    return base, [*(dim or []), *(f"{k}={v}" for k, v in dims)]
+    return base, [*(dim or []), *(f"{k}={v}" for k, v in dims)], "--dim" if dim else "INDICATOR"
 
 
 def _dimension_id(plan: Plan, given: str) -> str:

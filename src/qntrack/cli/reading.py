@@ -129,9 +129,9 @@ def observations(
         from ..catalog import msg
 
         raise fail("--dim", msg("cli_dim_needs_indicator"), ExitCode.USAGE)
-    where = "INDICATOR" if indicator is not None and "[" in indicator and not dim else "--dim"
+    where = "--dim"
     if indicator is not None:
-        indicator, dim = _split_unit(indicator, dim)
+        indicator, dim, where = _split_unit(indicator, dim)
     unit: list[str] = []
 
     def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
@@ -291,8 +291,7 @@ def history(
             wanted = parse_period(_typed_period(period.strip(), "PERIOD", ExitCode.USAGE))
         except PeriodError as exc:
             raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
-    where = "INDICATOR" if "[" in indicator and not dim else "--dim"
-    indicator, dim = _split_unit(indicator, dim)
+    indicator, dim, where = _split_unit(indicator, dim)
     unit: list[str] = []
 
     def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:

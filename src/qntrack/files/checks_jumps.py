@@ -112,12 +112,8 @@ def jump_problems(
                 first = max(1, len(statuses) - 1 - statuses[::-1].index(RETRACTED))
         for at in range(first, len(vintages)):
             earlier, row = vintages[at - 1], vintages[at]
-            # jump_ratio's rule, written out: a call per pair was a third of the time.
-            a, b = abs(earlier.value), abs(row.value)
-            if not (a > 0 and b > 0):
-                continue  # a zero or a withdrawn figure (NaN) has no ratio
-            ratio = a / b if a > b else b / a
-            if ratio <= factor:
+            ratio = jump_ratio(earlier.value, row.value, factor)
+            if ratio is None:
                 continue
             problems.append(
                 Problem(

@@ -120,7 +120,7 @@ class _Rows:
         self.periods: dict[str, Period] = {}
         self.tails: dict[str, tuple[str, str, str, str]] = {}
         # A row's ending without its moment, as raw text up to the last comma: an import
-        # gives each row its own moment, so its whole endings never repeat (``ending``).
+        # gives each row its own moment, so its whole endings never repeat (``known_head``).
         self.heads: dict[str, tuple[str, str, str]] = {}
         self.stamps: dict[str, str] = {}
         self.texts: dict[str, str] = {}
@@ -190,15 +190,11 @@ class _Rows:
         self._remember(self.names, raw[0], ind)
         self.add(ind, period, value, tail, line)
 
-    def ending(self, rest: str) -> tuple[str, str, str, str] | None:
+    def known_head(self, rest: str) -> tuple[str, str, str, str] | None:
         """The checked status, source, note and moment of a row ending in ``rest`` (the
-        raw text after its third comma), or None when it must be checked: an ending seen
-        whole before, or one whose status, source and note were (``heads``) followed by a
-        plain moment that is valid."""
-        tail = self.tails.get(rest)
-        return tail if tail is not None else self._known_head(rest)
-
-    def _known_head(self, rest: str) -> tuple[str, str, str, str] | None:
+        raw text after its third comma) that ``tails`` lacks, when its status, source and
+        note were checked before (``heads``) and a valid plain moment follows; else None,
+        and the row is checked. The fast loop asks ``tails`` itself first, in C."""
         head, _, moment = rest.rpartition(",")
         known = self.heads.get(head)
         if known is None or '"' in moment:
@@ -304,7 +300,7 @@ def _parse_fast(
         end = data.rfind(b"\n") + 1
         torn = data.count(b"\n", start) + 1
         rows.problem(torn, msg(TORN, repair=REPAIR))
-    names, periods, ending = rows.names, rows.periods, rows.ending
+    names, periods, tails, known_head = rows.names, rows.periods, rows.tails, rows.known_head
     add_ind, add_period, add_value, add_tail, add_line = (c.append for c in rows.columns)
     check = rows.check
 
@@ -358,7 +354,7 @@ def _parse_fast(
             or '"' in fields[0]
             or '"' in fields[1]
             or '"' in fields[2]
-            or (tail := ending(fields[3])) is None
+            or ((tail := tails.get(fields[3])) is None and (tail := known_head(fields[3])) is None)
         ):
             line_no = read_record(line, line_no, fields)
             continue
@@ -374,7 +370,7 @@ def _parse_fast(
             name = names.get(ind)
             period = periods.get(period_text)
             if tail is None:
-                tail = ending(rest)
+                tail = tails.get(rest) or known_head(rest)
             if name is not None and period is not None and tail is not None:
                 # rules.number's rule, in the loop: float() also takes "1_000", "nan",
                 # "inf" and non-ASCII digits, which it refuses, so only a finite value of
