@@ -208,13 +208,16 @@ def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
     """The SDMX-CSV 2.0 message: the header, then one row per figure (ACTION I)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
+    # A stored source or note may hold a bare CR (a hand edit): Python 3.11's writer does
+    # not quote it, and a reader would end the row there. Such a row is quoted in full.
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header(plan))
     dims = list(plan.dimensions)
     for o in rows:
         split = split_key(o.indicator)
         base, given = split if split is not None else (o.indicator, ())
         values = dict(given)
-        writer.writerow(
+        (quoted if "\r" in o.source or "\r" in o.note else writer).writerow(
             [
                 "dataflow",
                 structure,

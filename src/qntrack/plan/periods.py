@@ -83,6 +83,9 @@ class Period:
     months: int = field(init=False, repr=False, compare=False)
     is_year: bool = field(init=False, repr=False, compare=False)
     sort_key: int = field(init=False, repr=False, compare=False)
+    # How the period is written (``__str__``): a table or JSON document of a national
+    # store writes it for each of a million rows, which share a few hundred periods.
+    text: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         setattr_ = object.__setattr__
@@ -92,6 +95,7 @@ class Period:
         # packed in one int (months take 4 bits), which hashes and compares faster than the
         # tuple in the dictionaries and sorts of a million observations (series.in_force).
         setattr_(self, "sort_key", (self.year * 16 + self.last) * 16 + self.first)
+        setattr_(self, "text", _written(self.year, self.first, self.last))
 
     # --- what kind of span this is -------------------------------------------------
 
@@ -131,18 +135,24 @@ class Period:
 
     # --- text ------------------------------------------------------------------------
     def __str__(self) -> str:
-        if self.is_year:
-            return f"{self.year}"
-        if self.months == 6 and self.first in (1, 7):
-            return f"{self.year}-H{1 if self.first == 1 else 2}"
-        if self.months == 3 and (self.first - 1) % 3 == 0:
-            return f"{self.year}-Q{(self.first - 1) // 3 + 1}"
-        if self.months == 1:
-            return f"{self.year}-{self.first:02d}"
-        return f"{self.year}-{self.last}M"
+        return self.text
 
     def __repr__(self) -> str:
         return f"Period('{self}')"
+
+
+def _written(year: int, first: int, last: int) -> str:
+    """A span's text: 2023, 2023-H1, 2023-Q3, 2023-07, or 2023-9M for the first nine months."""
+    months = last - first + 1
+    if months == 12:
+        return f"{year}"
+    if months == 6 and first in (1, 7):
+        return f"{year}-H{1 if first == 1 else 2}"
+    if months == 3 and (first - 1) % 3 == 0:
+        return f"{year}-Q{(first - 1) // 3 + 1}"
+    if months == 1:
+        return f"{year}-{first:02d}"
+    return f"{year}-{last}M"
 
 
 _PREVIOUS: dict[int, Period] = {}  # asked for once per observation by plan targets

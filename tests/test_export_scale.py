@@ -1,0 +1,172 @@
+"""The whole store printed (`observations --format csv|json`, `history`): a national
+store's million figures share a few hundred texts, so each rule a cell passes through is
+asked once per distinct text, not once per cell, and the answers are the same as the
+rule's own on every cell (issue 17, tenth session)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qntrack.output import formats
+from qntrack.output.formats import observation_dict, observation_rows, safe_cell, write_table
+from qntrack.plan.model import Observation
+from qntrack.plan.periods import Period, parse_period
+
+_SOURCES = ["Cục Thống kê", '=HYPERLINK("x")', "  @SUM(A1)", "-cmd", "-2.5", "\tx", ""]
+
+
+def _rows(n: int) -> list[Observation]:
+    return [
+        Observation(
+            "sdg_001[province=Hà Nội]" if i % 2 else "sdg_002",
+            parse_period(("2024", "2024-Q3", "2023-H2", "2022-07")[i % 4]),
+            i * 1.25 - 3,
+            "official",
+            _SOURCES[i % len(_SOURCES)],
+            "+note" if i % 3 == 0 else "",
+            "2025-01-05T00:00:00Z",
+            i + 2,
+        )
+        for i in range(n)
+    ]
+
+
+def test_the_formula_rule_is_asked_once_per_distinct_text(monkeypatch):
+    asked: list[str] = []
+    rule = formats.formula_like
+
+    def counted(text: str) -> bool:
+        asked.append(text)
+        return rule(text)
+
+    monkeypatch.setattr(formats, "formula_like", counted)
+    rows = _rows(2_000)
+    write_table(observation_rows(rows), "csv")
+    assert len(asked) == len(set(asked))  # never the same text twice
+
+
+@given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(_SOURCES)), max_size=30))
+def test_every_cell_reads_as_safe_cell_makes_it(texts):
+    # Repeats included: a formula-like text is neutralised on every row, not the first only.
+    rows = [[t, t] for t in texts]
+    # In TSV a tab, a line feed or a CR would end the cell or the row: each becomes a space.
+    expected = [[safe_cell(t).replace("\t", " ").replace("\n", " ").replace("\r", " ") for t in row] for row in rows]
+    tsv = write_table(rows, "tsv")
+    assert [line.split("\t") for line in tsv.split("\n")[:-1]] == expected
+    assert list(csv.reader(io.StringIO(write_table(rows, "csv"), newline=""))) == [
+        [safe_cell(t) for t in row] for row in rows
+    ]
+
+
+_CELLS = st.one_of(
+    st.text(alphabet=st.sampled_from(',"\n\r\t =+-@ aĐ1.'), max_size=6),
+    st.text(max_size=4),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+)
+
+
+@given(st.lists(st.lists(_CELLS, max_size=4), max_size=8))
+def test_csv_is_what_the_csv_module_writes_and_reads_back(rows):
+    # Each cell is quoted by the table's own rule, remembered per text: held here to the
+    # csv module's writer cell for cell, and every table, a bare CR included, reads back.
+    safe = [[safe_cell(c) for c in row] for row in rows]
+    written = write_table(rows, "csv")
+    assert list(csv.reader(io.StringIO(written, newline=""))) == safe
+    if not any("\r" in c for row in safe for c in row):
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(safe)
+        assert written == buf.getvalue()
+
+
+def test_numbers_equal_in_python_stay_apart_in_a_table():
+    # 1 == 1.0 == True in a dict: a table remembering its cells must not print one as another.
+    assert write_table([[1, 1.0, True, "1"], [True, 1, 1.0, False]], "csv") == "1,1.0,true,1\ntrue,1,1.0,false\n"
+
+
+def test_each_row_of_the_json_document_has_its_own_dims():
+    rows = _rows(4)
+    first, third = observation_dict(rows[1]), observation_dict(rows[3])
+    assert first["indicator"] == "sdg_001" and first["dims"] == {"province": "Hà Nội"}
+    first["dims"]["province"] = "changed"  # a Python caller's edit of one row
+    assert third["dims"] == {"province": "Hà Nội"}
+    assert observation_dict(rows[0])["dims"] == {}
+
+
+def test_the_json_rows_do_not_import_per_row(monkeypatch):
+    # `from ..plan.units import split_key` inside the row's function cost 4 s of a
+    # 970,000-row `observations --format json` (py-spy): the import machinery ran per row.
+    import builtins
+
+    calls = []
+    real = builtins.__import__
+
+    def counting(name, *args, **kwargs):
+        calls.append(name)
+        return real(name, *args, **kwargs)
+
+    rows = _rows(200)
+    observation_dict(rows[1])  # the first row may import what it needs
+    monkeypatch.setattr(builtins, "__import__", counting)
+    for o in rows:
+        observation_dict(o)
+    assert calls == []
+
+
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from([(1, 12), (1, 6), (7, 12), (1, 3), (4, 6), (10, 12), (5, 5), (1, 9), (2, 4)]),
+)
+def test_a_period_keeps_its_text(year, span):
+    # Written out by hand rather than by __str__: the form docs/targets-format.md gives each span.
+    p = Period(year, *span)
+    first, last = span
+    if (first, last) == (1, 12):
+        expected = f"{year}"
+    elif (first, last) in ((1, 6), (7, 12)):
+        expected = f"{year}-H{1 if first == 1 else 2}"
+    elif last - first == 2 and first in (1, 4, 7, 10):
+        expected = f"{year}-Q{(first + 2) // 3}"
+    elif first == last:
+        expected = f"{year}-{first:02d}"
+    else:
+        expected = f"{year}-{last}M"
+    assert p.text == expected == str(p)
+
+
+def test_a_carriage_return_kept_in_the_store_stays_inside_its_cell(tracker):
+    # A hand edit can leave a bare CR inside a quoted note; readers keep what a person
+    # wrote. Printed as CSV it must stay one cell of one row (Python 3.11's csv writer
+    # quotes a field for its lineterminator's "\n" only), and TSV must not break the row.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    store = tracker / "observations.csv"
+    store.write_bytes(store.read_bytes() + b'mining,2021,16.9,estimate,src-g,"first\rsecond",2021-10-15T00:00:00Z\n')
+    out = CliRunner().invoke(app, ["observations", "--indicator", "mining", "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.reader(io.StringIO(out.stdout, newline="")))
+    assert [r[5] for r in rows[1:]] == ["", "", "first\rsecond"]
+    tsv = CliRunner().invoke(app, ["observations", "--indicator", "mining", "--format", "tsv"]).stdout
+    assert "\r" not in tsv and len(tsv.split("\n")) == 5  # header, three rows, the final newline
+
+
+def test_a_carriage_return_kept_in_the_store_stays_inside_its_sdmx_cell(tracker):
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    store = tracker / "observations.csv"
+    store.write_bytes(store.read_bytes() + b'mining,2021,16.9,estimate,"src\rg",note,2021-10-15T00:00:00Z\n')
+    out = CliRunner().invoke(app, ["export", "sdmx-csv"])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.reader(io.StringIO(out.stdout, newline="")))
+    assert {len(r) for r in rows} == {len(rows[0])}
+    assert ["src\rg", "note"] in [r[-3:-1] for r in rows]
