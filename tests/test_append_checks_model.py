@@ -197,6 +197,21 @@ def test_each_skipped_row_names_the_vintage_it_repeats_and_the_one_in_force(stor
         assert [history.stored_vintage(as_given(stored, as_index), o, undated) for o in incoming] == expected
 
 
+@settings(max_examples=150, deadline=None)
+@CASES
+def test_each_skipped_row_names_its_vintages_when_every_period_keeps_tables(stored, incoming, as_index):
+    """The path for a period with many vintages (more than ``history._FEW``), taken here
+    by every period: the direct look of the few-vintage path must agree with it."""
+    few = history._FEW
+    history._FEW = -1
+    try:
+        for undated in (NOW, None):
+            expected = [model_stored_vintage(stored, o, undated) for o in incoming]
+            assert history.stored_vintages(as_given(stored, as_index), incoming, undated) == expected
+    finally:
+        history._FEW = few
+
+
 @settings(max_examples=120, deadline=None)
 @CASES
 def test_jumps_against_a_period_of_many_vintages_follow_the_same_rule(stored, new, as_index):

@@ -64,8 +64,9 @@ class ImportResult:
     dry_run: bool
     skipped: int = 0  # valid rows left out as already recorded (history.already_recorded)
     warnings: tuple[Problem, ...] = ()  # rows that jump against the figures on record (recording.Recorded)
-    # For each row left out as already recorded: the stored vintage it repeats and the
-    # vintage in force for its period (recording.Recorded.vintages).
+    # For each row left out as already recorded whose stored vintage is not the one in
+    # force, and whose vintage in force the file does not hold: the stored vintage it
+    # repeats and the vintage in force for its period (recording.Recorded.vintages).
     vintages: tuple = ()
     notes: tuple[Problem, ...] = ()  # what reading the file warns of (a sheet not read)
     # Of ``skipped``, the rows that repeat an earlier row of the file and no stored figure
@@ -301,17 +302,21 @@ def import_observations(
         # Problems with the store itself come first, then the file's, in line order.
         ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
-    # A vintage in force that the file itself holds (the store imported into itself, with
-    # its revisions and retractions) is no news: only the others are said.
-    in_file = {(o.indicator, o.period, o.recorded_at) for o in (*rows, *skipped)}
     # A row left out with no stored vintage of its figure was left out for an earlier row
     # of the file (history.stored_vintages gives None for it).
     repeated = sum(1 for stored, _ in vintages if stored is None)
-    vintages = [
-        (stored, current)
-        for stored, current in vintages
-        if current is None or (current.indicator, current.period, current.recorded_at) not in in_file
-    ]
+    # Only a row whose stored vintage is not the one in force has news to tell (a note);
+    # picked first, as the store's own export imported back leaves a million pairs with none.
+    vintages = [(stored, current) for stored, current in vintages if not (stored is None or current is stored)]
+    if vintages:
+        # A vintage in force that the file itself holds (the store imported into itself,
+        # with its revisions and retractions) is no news either: only the others are said.
+        in_file = {(o.indicator, o.period.sort_key, o.recorded_at) for o in (*rows, *skipped)}
+        vintages = [
+            (stored, current)
+            for stored, current in vintages
+            if current is None or (current.indicator, current.period.sort_key, current.recorded_at) not in in_file
+        ]
     return ImportResult(
         store,
         tuple(rows),

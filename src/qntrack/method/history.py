@@ -97,12 +97,21 @@ def already_recorded(
                 if undated_row and o.status == RETRACTED:
                     now = _latest(earlier)
                     skip = now is not None and (now.status, now.source) == (o.status, o.source)
-                elif undated_row:
-                    skip = any((_figure(s), s.status, s.source) == figure for s in earlier)
                 else:
-                    skip = any(
-                        s.recorded_at == o.recorded_at and (_figure(s), s.status, s.source) == figure for s in earlier
-                    )
+                    # The figure compared field by field, the cheap texts first, no tuple
+                    # made per stored vintage: a store imported back into itself asks this
+                    # of each of its million rows (issue 17). Equal statuses make both
+                    # figures None (a retraction) or both values.
+                    skip = False
+                    for s in earlier:
+                        if (
+                            (undated_row or s.recorded_at == o.recorded_at)
+                            and s.source == o.source
+                            and s.status == o.status
+                            and (o.status == RETRACTED or s.value == o.value)
+                        ):
+                            skip = True
+                            break
                 out.append(skip)
                 if not skip:
                     once[key] = o
@@ -213,6 +222,23 @@ def stored_vintages(
         key = (o.indicator, o.period.sort_key)
         known = seen.get(key)
         if known is None:
+            earlier = index.get(key, ())
+            if len(earlier) <= _FEW:
+                # A few vintages (every period of a national store, nearly): looked through
+                # directly, as already_recorded does, rather than tables made per period.
+                undated_row = undated is not None and o.recorded_at == undated
+                best = None
+                for s in earlier:
+                    if (
+                        (undated_row or s.recorded_at == o.recorded_at)
+                        and s.source == o.source
+                        and s.status == o.status
+                        and (o.status == RETRACTED or s.value == o.value)
+                        and (best is None or (s.recorded_at, s.line) >= (best.recorded_at, best.line))
+                    ):
+                        best = s
+                out.append((best, _latest(earlier)))
+                continue
             by_figure: dict[tuple, Observation] = {}
             by_moment: dict[tuple, Observation] = {}
             for s in index.get(key, ()):
