@@ -170,3 +170,31 @@ def test_a_carriage_return_kept_in_the_store_stays_inside_its_sdmx_cell(tracker)
     rows = list(csv.reader(io.StringIO(out.stdout, newline="")))
     assert {len(r) for r in rows} == {len(rows[0])}
     assert ["src\rg", "note"] in [r[-3:-1] for r in rows]
+
+
+def test_a_units_value_is_read_once_for_every_indicator_broken_down_by_it(monkeypatch):
+    # A national import names 34 provinces and 3 sexes for each of 145 indicators: each
+    # typed value was checked again for each indicator (10,000 combinations, 1 s).
+    from qntrack.plan import units
+    from qntrack.plan.model import Indicator, Text
+    from qntrack.plan.units import Dimension, Unit, resolve_dims
+
+    dims = {
+        "province": Dimension("province", Text("Province", "Tỉnh"), tuple(Unit(f"P{i}") for i in range(5))),
+        "sex": Dimension("sex", Text("Sex", "Giới tính")),
+    }
+    asked: list[str] = []
+    rule = units.unit_name_problem
+
+    def counted(value: str):
+        asked.append(value)
+        return rule(value)
+
+    monkeypatch.setattr(units, "unit_name_problem", counted)
+    for n in range(20):
+        indicator = Indicator(f"i{n}", Text("I", "I"), "%", dimensions=("province", "sex"))
+        for p in range(5):
+            for sex in ("Nam", "Nữ"):
+                found, wrong = resolve_dims(indicator, [("province", f"p{p}"), ("sex", sex)], dims)
+                assert found == (("province", f"P{p}"), ("sex", sex)) and wrong == []
+    assert sorted(asked) == sorted({*(f"p{p}" for p in range(5)), "Nam", "Nữ"})

@@ -85,6 +85,7 @@ _TOTAL_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)  # pure: asked of each unit cell an import names (issue 17)
 def is_total(text: str) -> bool:
     """Whether a cell in a dimension's column names the total ('Toàn tỉnh', 'Tổng số')."""
     return fold(text) in _TOTAL_WORDS

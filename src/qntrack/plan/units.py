@@ -220,7 +220,7 @@ def units_outside(dimensions: Mapping[str, Dimension], dims: Dims, period: Perio
 # thousand units over a million rows, and a status asks about each key several times
 # (its canonical name, its breakdown, its dates). The mapping is held, so that its id
 # cannot be another's while the answers are kept.
-_RESOLVED: list[Any] = [None, {}]
+_RESOLVED: list[Any] = [None, {}, {}]
 
 
 def resolve_dims(
@@ -234,7 +234,7 @@ def resolve_dims(
     """
     given = tuple(given)
     if _RESOLVED[0] is not dimensions:
-        _RESOLVED[0], _RESOLVED[1] = dimensions, {}
+        _RESOLVED[0], _RESOLVED[1], _RESOLVED[2] = dimensions, {}, {}
     memo = (indicator.id, indicator.dimensions, given)
     found = _RESOLVED[1].get(memo)
     if found is None:
@@ -259,31 +259,50 @@ def _resolve_dims(
                 else msg("units_no_dimensions", indicator=indicator.id, dimension=raw_key)
             )
             continue
-        value = unit_text(raw_value)
-        if not value:
-            problems.append(msg("units_empty_value", dimension=dim_id))
-            continue
-        bad = next((ch for ch in value if ch in FORBIDDEN), None)
-        if bad is not None:
-            problems.append(msg("units_bad_character", dimension=dim_id, value=value, character=repr(bad)))
-            continue
-        wrong = unit_name_problem(value)
+        # What a typed value comes to depends on its dimension alone: worked out once for
+        # every indicator broken down by it (a national import: 34 provinces and 3 sexes
+        # for each of 145 indicators, 10,000 combinations; issue 17).
+        values = _RESOLVED[2] if _RESOLVED[0] is dimensions else {}
+        answer = values.get((dim_id, raw_value))
+        if answer is None:
+            answer = values[(dim_id, raw_value)] = _unit_value(dimensions[dim_id], raw_value)
+        value, wrong, unknown = answer
         if wrong is not None:
             problems.append(wrong)
             continue
         if dim_id in found:
             problems.append(msg("units_twice", dimension=dim_id))
             continue
-        dimension = dimensions[dim_id]
-        if dimension.values is not None:
-            unit = dimension.unit(value)
-            if unit is None:
-                problems.append(_unknown_unit(dimension, value))
-                continue
-            value = unit.value
+        if unknown is not None:
+            problems.append(unknown)
+            continue
         found[dim_id] = value
     dims = tuple((d, found[d]) for d in indicator.dimensions if d in found)
     return dims, problems
+
+
+def _unit_value(dimension: Dimension, raw_value: str) -> tuple[str, Message | None, Message | None]:
+    """The declared spelling of the unit ``raw_value`` names in ``dimension`` (the value as
+    typed, tidied, for an open dimension); what is wrong with it as a name; and, when the
+    dimension lists its units, that it names none of them (said after a dimension given
+    twice, as before)."""
+    from ..catalog import msg
+
+    value = unit_text(raw_value)
+    if not value:
+        return value, msg("units_empty_value", dimension=dimension.id), None
+    bad = next((ch for ch in value if ch in FORBIDDEN), None)
+    if bad is not None:
+        return value, msg("units_bad_character", dimension=dimension.id, value=value, character=repr(bad)), None
+    wrong = unit_name_problem(value)
+    if wrong is not None:
+        return value, wrong, None
+    if dimension.values is not None:
+        unit = dimension.unit(value)
+        if unit is None:
+            return value, None, _unknown_unit(dimension, value)
+        value = unit.value
+    return value, None, None
 
 
 def unit_name_problem(value: str) -> Message | None:
