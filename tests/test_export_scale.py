@@ -198,3 +198,58 @@ def test_a_units_value_is_read_once_for_every_indicator_broken_down_by_it(monkey
                 found, wrong = resolve_dims(indicator, [("province", f"p{p}"), ("sex", sex)], dims)
                 assert found == (("province", f"P{p}"), ("sex", sex)) and wrong == []
     assert sorted(asked) == sorted({*(f"p{p}" for p in range(5)), "Nam", "Nữ"})
+
+
+_TEXT = st.text(alphabet=st.sampled_from(',"; =+-@ aĐ1.[]'), max_size=8)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["g", "g[locality=Hạ Long]", "x[a=b, c]"]),
+            st.sampled_from(["2024", "2024-Q3", "2023-07"]),
+            st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.just(None)),
+            _TEXT,
+            _TEXT,
+            st.sampled_from(["2025-01-05T00:00:00Z", "2025-01-06T10:00:00Z"]),
+        ),
+        max_size=12,
+    ),
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_store_writes_each_row_as_the_csv_module_does(drawn, header, reordered):
+    # The append writes each distinct text once (a batch of 300,000 rows shares its
+    # sources and units); the bytes must be the csv module's, field for field.
+    from qntrack.files.appending import encode_rows
+    from qntrack.files.store import HEADER, format_value
+
+    rows = [
+        Observation(
+            i, parse_period(p), float("nan") if v is None else v, "retracted" if v is None else "official", s, n, r, 0
+        )
+        for i, p, v, s, n, r in drawn
+    ]
+    columns = list(reversed(HEADER)) if reordered else list(HEADER)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    if header:
+        writer.writerow(HEADER)
+    for o in rows:
+        fields = dict(
+            zip(
+                HEADER,
+                (
+                    o.indicator,
+                    str(o.period),
+                    "" if o.value != o.value else format_value(o.value),
+                    o.status,
+                    o.source,
+                    o.note,
+                    o.recorded_at,
+                ),
+                strict=True,
+            )
+        )
+        writer.writerow([fields[c] for c in columns])
+    assert encode_rows(rows, header, columns) == buf.getvalue().encode("utf-8")

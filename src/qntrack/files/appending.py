@@ -11,7 +11,6 @@ already stored for the batch's indicators are read under the same lock
 from __future__ import annotations
 
 import csv
-import io
 import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -31,28 +30,31 @@ from .store import (
     parse_store,
 )
 from .store_fast import check_utf8, newlines
+from .textfiles import CsvCells
 from .stages import APPEND_STAGE
 
 
 def encode_rows(observations: Iterable[Observation], with_header: bool, columns: Sequence[str] = HEADER) -> bytes:
     """Rows as CSV bytes, their fields in the order of ``columns`` (the store's header)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    if with_header:
-        writer.writerow(HEADER)
     order = None if tuple(columns) == HEADER else [HEADER.index(c) for c in columns]
-    periods: dict[int, str] = {}  # each period written once: a batch has a few hundred
-
-    def row_of(o: Observation) -> Sequence[str]:
-        period = periods.get(o.period.sort_key)
-        if period is None:
-            period = periods[o.period.sort_key] = str(o.period)
+    # Each distinct text quoted once, as the csv module would (textfiles.CsvCells); a
+    # period's text and a figure never need quotes.
+    cell = CsvCells().__getitem__
+    lines = [",".join(HEADER)] if with_header else []
+    for o in observations:
         value = "" if o.status == RETRACTED else format_value(o.value)
-        row = (o.indicator, period, value, o.status, o.source, o.note, o.recorded_at)
-        return row if order is None else [row[i] for i in order]
-
-    writer.writerows(map(row_of, observations))
-    return buf.getvalue().encode("utf-8")
+        row = (
+            cell(o.indicator),
+            o.period.text,
+            value,
+            cell(o.status),
+            cell(o.source),
+            cell(o.note),
+            cell(o.recorded_at),
+        )
+        lines.append(",".join(row if order is None else [row[i] for i in order]))
+    lines.append("")  # the last row ends with a newline too
+    return "\n".join(lines).encode("utf-8") if len(lines) > 1 else b""
 
 
 def check_appendable(path: Path) -> tuple[str, ...]:

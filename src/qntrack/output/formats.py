@@ -6,16 +6,13 @@ added, never renamed or removed, within a major version. Numbers are unrounded.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import orjson
 
 from .. import __version__
-from ..files.textfiles import formula_like
+from ..files.textfiles import CsvCells, csv_cell, formula_like
 
 if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
     from ..method.assessment import Assessment, MilestoneResult, UnitAssessment
@@ -437,41 +434,20 @@ def observation_rows(observations: Iterable[Observation]) -> Iterable[Sequence[A
         yield (o.indicator, o.period.text, format_value(o.value), o.status, o.source, o.note, o.recorded_at)
 
 
-class _Cells(dict):
+class _Cells(CsvCells):
     """Each text cell as the table writes it, remembered for the table being written:
     ``safe_cell``'s formula rule, then ``encode`` (quoted as the csv module would, or with
     a TSV's separators turned into spaces). A national store's million rows share a few
     hundred indicators, sources, notes and moments: asking the formula rule and the csv
     writer of each of their seven million cells took 13 of the 21 s of
-    `observations --format csv` (issue 17). Bounded: a column of distinct figures is
-    remembered only up to ``LIMIT``."""
+    `observations --format csv` (issue 17)."""
 
-    LIMIT = 1 << 16
-
-    def __init__(self, encode: Callable[[str], str]) -> None:
+    def __init__(self, cell: Callable[[str], str]) -> None:
         super().__init__()
-        self.encode = encode
+        self.cell = cell
 
-    def __missing__(self, text: str) -> str:
-        cell = self.encode("'" + text if formula_like(text) else text)
-        if len(self) < self.LIMIT:
-            self[text] = cell
-        return cell
-
-
-# What makes the csv module quote a cell of a row: the delimiter, the quote, a line end.
-_QUOTED = re.compile('[,"\n\r]').search
-
-
-def _csv_cell(text: str) -> str:
-    """``text`` as one cell of a CSV row, as the csv module writes it (quoted only when
-    it must be). A bare CR is quoted too: Python 3.11's writer quotes for the "\n" that
-    ends its rows but not for a CR, which readers take for the end of the row."""
-    if not _QUOTED(text):
-        return text
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL if "\r" in text else csv.QUOTE_MINIMAL).writerow([text])
-    return buf.getvalue()[:-1]
+    def encode(self, text: str) -> str:
+        return self.cell("'" + text if formula_like(text) else text)
 
 
 def _tsv_cell(text: str) -> str:
@@ -480,7 +456,7 @@ def _tsv_cell(text: str) -> str:
 
 def write_table(rows: Iterable[Sequence[Any]], fmt: str) -> str:
     """CSV or TSV text; every cell passes through ``safe_cell``."""
-    encode, separator = (_tsv_cell, "\t") if fmt == "tsv" else (_csv_cell, ",")
+    encode, separator = (_tsv_cell, "\t") if fmt == "tsv" else (csv_cell, ",")
     # Text cells through the table's memory of them; numbers and anything else through
     # safe_cell itself (1, 1.0 and True are one key of a dict, and print differently).
     cell = _Cells(encode).__getitem__
