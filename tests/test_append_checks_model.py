@@ -301,3 +301,36 @@ def test_checks_jump_rule_follows_the_model(drawn, as_of, factor):
     expected = jump_model(rows, factor, as_of)
     assert [(a, b) for a, b, _ in got] == [(a, b) for a, b, _ in expected]
     assert all(abs(r - float(f"{e:.3g}")) < 1e-9 for (_, _, r), (_, _, e) in zip(got, expected, strict=True))
+
+
+@settings(max_examples=150, deadline=None)
+@CASES
+def test_a_row_at_the_moment_of_a_stored_vintage_is_refused_by_one_rule_either_way(stored, incoming, few):
+    """A row at the moment of a different stored vintage of its period is refused, each
+    stored vintage named in file order: looked for over every stored row (a batch as
+    large as the store) or in the periods' vintages (a few rows against a national
+    store), with the same words."""
+    from pathlib import Path
+
+    import pytest
+
+    from qntrack.errors import InputError
+    from qntrack.files import recording
+
+    kept = [(Location("f.csv", i + 2), o) for i, o in enumerate(incoming)]
+    kept = list({(o.indicator, o.period, o.recorded_at): (w, o) for w, o in kept}.values())
+    expected = [
+        (w, s.line)
+        for s in stored
+        for w, o in kept
+        if (s.indicator, s.period, s.recorded_at) == (o.indicator, o.period, o.recorded_at)
+    ]
+    index = vintage_index(stored)
+    for by_index in (True, False):
+        if not expected:
+            recording._refuse_same_moment(kept, stored, Path("obs.csv"), index, by_index)
+            continue
+        with pytest.raises(InputError) as refused:
+            recording._refuse_same_moment(kept, stored, Path("obs.csv"), index, by_index)
+        said = [(p.location, str(dict(p.message.params)["line"])) for p in refused.value.problems]
+        assert said == [(w, str(line)) for w, line in expected]

@@ -5,6 +5,7 @@ All or nothing: every record is checked first; a single problem means nothing is
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
@@ -344,7 +345,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         marks = already_recorded(index, rows, undated)
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks, strict=True) if not known]
         kept = _after_same_moment(kept, index, undated, rows)
-        _refuse_same_moment(kept, stored, store)
+        _refuse_same_moment(kept, stored, store, index)
         if any(marks):
             vintages.extend(stored_vintages(index, [o for o, known in zip(rows, marks, strict=True) if known], undated))
         # The rows the append already read under its lock (the batch's indicators only):
@@ -447,15 +448,30 @@ def _after_same_moment(
 
 
 def _refuse_same_moment(
-    kept: Sequence[tuple[Location, Observation]], stored: Sequence[Observation], store: Path
+    kept: Sequence[tuple[Location, Observation]],
+    stored: Sequence[Observation],
+    store: Path,
+    index: VintageIndex,
+    by_index: bool | None = None,
 ) -> None:
     """A row recorded at the same moment as a different stored vintage of its period is
     refused, as within a batch (import_tables._note_duplicate): which of the two is in force
     would depend on file order (checks_rows.same_moment_problems). Identical rows were
-    already left out (history.already_recorded)."""
-    # One pass over the stored rows, each asked of one dict (in C but the loop): cheaper
-    # than asking the index of every period for each of a national import's rows.
+    already left out (history.already_recorded). ``index``: the stored rows by period.
+    ``by_index``: look in the periods' vintages rather than over every stored row (by
+    default, when the batch is small against the store)."""
     wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}
+    if by_index is None:
+        by_index = len(wanted) * 8 < len(stored)
+    if by_index:
+        # A few rows against a national store: their periods' vintages alone, in file
+        # order, not a pass over a million rows (0.5 s of a 15,000-row import; issue 17).
+        stored = sorted(
+            (s for (name, key, at) in wanted for s in index.get((name, key), ()) if s.recorded_at == at),
+            key=attrgetter("line"),
+        )
+    # Else one pass over the stored rows, each asked of one dict (in C but the loop):
+    # cheaper than asking the index of every period for each of a national import's rows.
     problems = [
         Problem(
             wanted[key],
