@@ -30,7 +30,7 @@ from .store import (
     parse_store,
 )
 from .store_fast import check_utf8, newlines
-from .textfiles import CsvCells
+from .textfiles import CsvCells, csv_cell
 from .stages import APPEND_STAGE
 
 
@@ -38,7 +38,8 @@ def encode_rows(observations: Iterable[Observation], with_header: bool, columns:
     """Rows as CSV bytes, their fields in the order of ``columns`` (the store's header)."""
     order = None if tuple(columns) == HEADER else [HEADER.index(c) for c in columns]
     # Each distinct text quoted once, as the csv module would (textfiles.CsvCells); a
-    # period's text and a figure never need quotes.
+    # period's text and a figure never need quotes; moments, nearly all distinct in an
+    # import, are asked the rule directly rather than filling the memory.
     cell = CsvCells().__getitem__
     lines = [",".join(HEADER)] if with_header else []
     for o in observations:
@@ -50,7 +51,7 @@ def encode_rows(observations: Iterable[Observation], with_header: bool, columns:
             cell(o.status),
             cell(o.source),
             cell(o.note),
-            cell(o.recorded_at),
+            csv_cell(o.recorded_at),
         )
         lines.append(",".join(row if order is None else [row[i] for i in order]))
     lines.append("")  # the last row ends with a newline too

@@ -246,15 +246,18 @@ def csv_cell(text: str) -> str:
 class CsvCells(dict):
     """``csv_cell`` of each text, remembered while a table is written: the rows of a
     national file share a few hundred indicators, sources and notes, and the csv module
-    writing 300,000 rows took 1.4 s of an import (issue 17). A column of distinct texts
-    is remembered only up to ``LIMIT``."""
+    writing 300,000 rows took 1.4 s of an import (issue 17). At most ``LIMIT`` texts are
+    remembered: when a column of distinct texts (an import's moments, a store's figures)
+    has filled the memory, it starts afresh, so that a source first met after that is
+    remembered too rather than quoted again on every row."""
 
     LIMIT = 1 << 16
 
     def __missing__(self, text: str) -> str:
         cell = self.encode(text)
-        if len(self) < self.LIMIT:
-            self[text] = cell
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[text] = cell
         return cell
 
     def encode(self, text: str) -> str:
