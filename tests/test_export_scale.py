@@ -279,3 +279,20 @@ def test_a_column_of_distinct_texts_does_not_stop_the_others_being_remembered(mo
         assert cells["late, source"] == '"late, source"'
     assert quoted.count("late, source") <= 1_000 // 100 + 1
     assert len(cells) <= 100
+
+
+def test_history_does_not_work_out_the_series_in_force(tracker, monkeypatch):
+    # `history` lists one indicator's stored vintages: the series in force of every
+    # indicator (1.2 s of a national store's 8.8 s) were worked out and never read.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+    from qntrack.method import series
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the series in force were worked out")
+
+    monkeypatch.setattr(series, "build_series", refused)
+    out = CliRunner().invoke(app, ["history", "share", "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    assert [line.split(",")[0] for line in out.stdout.splitlines()[1:]] == ["2024-Q1", "2023", "2022", "2021"]

@@ -306,7 +306,8 @@ def history(
             raise fail(plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
         unit.append(_unit_key(plan, indicator, dim, where))
 
-    ws = open_workspace(targets, day, before_store=before_store)
+    # The stored vintages are all it lists: no series in force to work out (issue 17).
+    ws = open_workspace(targets, day, with_series=False, before_store=before_store)
     key = unit[0]
     found = vintages(ws.store.observations, key, wanted, day)
     kind = _format(fmt)
