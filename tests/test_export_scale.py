@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -296,3 +297,29 @@ def test_history_does_not_work_out_the_series_in_force(tracker, monkeypatch):
     out = CliRunner().invoke(app, ["history", "share", "--format", "csv"])
     assert out.exit_code == 0, out.output
     assert [line.split(",")[0] for line in out.stdout.splitlines()[1:]] == ["2024-Q1", "2023", "2022", "2021"]
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "share"), ("show", "share", "--format", "json"), ("observations", "-i", "share", "-f", "csv")]
+)
+def test_one_target_or_indicator_works_out_its_own_series_only(tracker, monkeypatch, args):
+    # A national store's series in force took 1.2 s of `show`, every indicator's, for one
+    # target's figures: only the rows of the indicators shown (and their formula's
+    # inputs) are worked out now; the warnings of the others' rows are said as before.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+    from qntrack.method import series
+
+    seen: list[set[str]] = []
+    real = series.in_force
+
+    def recorded(observations, *rest, **kwargs):
+        rows = list(observations)
+        seen.append({o.indicator for o in rows})
+        return real(rows, *rest, **kwargs)
+
+    monkeypatch.setattr(series, "in_force", recorded)
+    out = CliRunner().invoke(app, list(args))
+    assert out.exit_code == 0, out.output
+    assert seen == [{"share"}]

@@ -62,7 +62,16 @@ def test_an_append_of_stray_rows_is_counted_through_the_cache(stray: Path):
     assert r.stderr == SHAER.replace("3 row(s)", "4 row(s)") + OTHER + "0 error(s), 2 warning(s)\n"
 
 
-@pytest.mark.parametrize("args", [("show", "share"), ("observations",), ("report",)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "share"),
+        ("show", "share", "--format", "json"),
+        ("observations",),
+        ("observations", "-i", "share"),
+        ("report",),
+    ],
+)
 def test_show_observations_and_report_warn(stray: Path, args: tuple[str, ...]):
     r = run(*args)
     assert r.exit_code == 0

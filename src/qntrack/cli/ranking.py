@@ -43,7 +43,12 @@ def rank(
 
     day = _as_of(as_of)
     kind = _format(fmt)
-    ws = open_workspace(targets, day)
+
+    def shown(plan: Plan) -> list[str] | None:
+        found = plan.target(target_id)
+        return [found.indicator] if found is not None else None
+
+    ws = open_workspace(targets, day, only=shown)
     _guard_stdout(ws.targets_path, ws.plan)
     _check_ids(ws.plan, [target_id])
     target = ws.plan.target(target_id)

@@ -69,7 +69,12 @@ def show(
         _guard_stdout(targets_path, plan)
         _check_ids(plan, [target_id])
 
-    ws = open_workspace(targets, day, before_store=before_store)
+    def shown(plan: Plan) -> list[str] | None:
+        # Only the target's indicator's series in force (and its formula's inputs').
+        found = plan.target(target_id)
+        return [found.indicator] if found is not None else None
+
+    ws = open_workspace(targets, day, before_store=before_store, only=shown)
     target = ws.plan.target(target_id)
     assert target is not None
     indicator = ws.plan.indicators[target.indicator]
@@ -142,7 +147,7 @@ def observations(
         if dim and indicator is not None:
             unit.append(_unit_key(plan, indicator, dim, where))
 
-    ws = open_workspace(targets, day, before_store=before_store)
+    ws = open_workspace(targets, day, before_store=before_store, only=lambda plan: [indicator] if indicator else None)
     ids = [indicator] if indicator else list(ws.plan.indicators)
     keys = unit or _with_units(ws.plan, ids, ws.series)
     rows = [o for k in keys for o in ws.series.get(k, [])]

@@ -66,6 +66,10 @@ class Workspace:
     # The periods a derived indicator's formula could not give (a division by zero):
     # commands that show those indicators warn of them (``series.left_out_warnings``).
     left_out: LeftOut = field(default_factory=dict)
+    # Every series name the store holds, when ``series`` has only those of the indicators
+    # a command shows (``open_workspace``'s ``only``): what the warnings of rows that
+    # targets.yaml does not define are found from. None: ``series`` has them all.
+    names: frozenset[str] | None = None
 
     def warnings_for(self, indicator_ids: Iterable[str]) -> list[Problem]:
         """The rows of indicators targets.yaml does not define (ignored, so said), the
@@ -77,7 +81,8 @@ class Workspace:
 
         shown = list(indicator_ids)
         inputs = formula_inputs(self.plan.indicators)
-        unknown = unknown_counts(self.series, known_keys(self.plan, self.series), self.store.observations)
+        names = self.series if self.names is None else self.names
+        unknown = unknown_counts(names, known_keys(self.plan, names), self.store.observations)
         out = missing_store(self.store_path, self.store)
         if unknown:
             out += unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file)
@@ -137,6 +142,7 @@ def open_workspace(
     reader: Callable[[Path], StoreContents] | None = None,
     with_series: bool = True,
     before_store: Callable[[Plan, Path, Path], None] | None = None,
+    only: Callable[[Plan], Iterable[str] | None] | None = None,
 ) -> Workspace:
     """Load and validate everything; a bad store row stops the command (no untrusted figure).
 
@@ -144,7 +150,10 @@ def open_workspace(
     also fingerprints the bytes it parsed (cache.py). ``before_store(plan, targets_path,
     store_path)`` is called once they are known, before the store is read: a report
     refuses an output that would replace either, and a command an id the plan lacks,
-    without reading a national store first.
+    without reading a national store first. ``only(plan)``: the indicators a command
+    shows (None: all); the series in force are then worked out for them and the ones
+    their formulas read, not for every indicator (``show`` of one target; issue 17).
+    Every row is still read and checked.
     """
     from ..files.definitions import load_plan
     from ..method.series import build_series
@@ -164,9 +173,32 @@ def open_workspace(
         raise InputError(list(store.problems))
     if plan.dimensions:
         store = canonical_units(plan, store)
+    rows, names = store.observations, None
+    shown = only(plan) if with_series and only is not None else None
+    if shown is not None:
+        rows, names = _rows_of(plan, rows, shown)
     # A division by zero in a formula leaves the period out; the commands warn of it.
-    series, left_out = build_series(plan.indicators, store.observations, as_of) if with_series else ({}, {})
-    return Workspace(plan, path, store_path, store, series, left_out)
+    series, left_out = build_series(plan.indicators, rows, as_of) if with_series else ({}, {})
+    return Workspace(plan, path, store_path, store, series, left_out, names)
+
+
+def _rows_of(
+    plan: Plan, observations: tuple[Observation, ...], shown: Iterable[str]
+) -> tuple[tuple[Observation, ...], frozenset[str]]:
+    """The rows of the indicators ``shown`` and of every one their formulas read (their
+    units' too), and the name of every series the store holds. Picked in C: a pass over a
+    million rows, where working out every indicator's series in force took 1.2 s."""
+    from itertools import compress
+    from operator import attrgetter
+
+    from ..method.series import formula_inputs, read_by
+    from ..plan.units import base_of
+
+    needed = read_by(formula_inputs(plan.indicators), shown)
+    keys = list(map(attrgetter("indicator"), observations))
+    names = frozenset(keys)
+    wanted = {name for name in names if base_of(name) in needed}
+    return tuple(compress(observations, map(wanted.__contains__, keys))), names
 
 
 def canonical_units(
@@ -212,8 +244,9 @@ def canonical_rows(
     return tuple(o._replace(indicator=renamed[o.indicator]) if o.indicator in renamed else o for o in observations)
 
 
-def known_keys(plan: Plan, series: Series) -> set[str]:
-    """The series names targets.yaml gives a meaning: its indicators and their units."""
+def known_keys(plan: Plan, series: Iterable[str]) -> set[str]:
+    """The series names targets.yaml gives a meaning: its indicators and their units.
+    ``series``: the series, or their names."""
     from ..plan.units import canonical_key
 
     known = set(plan.indicators)

@@ -215,14 +215,15 @@ def left_out_warnings(
 
 
 def unknown_counts(
-    series: Mapping[str, Sequence[Observation]],
+    series: Iterable[str],
     indicators: Mapping[str, Indicator] | Iterable[str],
     observations: Iterable[Observation],
 ) -> dict[str, int]:
     """Rows of each indicator that targets.yaml does not define, by id; {} when none.
 
-    Found from the series' keys, which cost nothing; the rows are counted only when there
-    are such indicators, so a store without any pays no per-row work.
+    Found from the series' names (``series``: the series, or their names), which cost
+    nothing; the rows are counted only when there are such indicators, so a store without
+    any pays no per-row work.
     """
     known = indicators if isinstance(indicators, Mapping) else set(indicators)
     unknown = {i for i in series if i not in known}
