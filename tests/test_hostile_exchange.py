@@ -554,3 +554,29 @@ def test_two_cells_that_differ_only_in_how_their_letters_are_composed_are_said_a
     assert done.exit_code == 1
     assert "data/indicator_1-1-1.csv:4: error:" in done.stderr, done.stderr
     assert "look the same" in done.stderr and "separate accent" in done.stderr, done.stderr
+
+
+# --- observations and history as TSV, read back (a hostile pass on the output paths) ----
+
+
+def _store_row(tracker: Path, row: str) -> None:
+    store = tracker / "observations.csv"
+    store.write_bytes(store.read_bytes() + row.encode("utf-8") + b"\n")
+
+
+def test_a_line_feed_before_a_formula_is_no_way_around_the_apostrophe_in_tsv(tracker: Path):
+    # TSV turns a line feed into a space, and spreadsheets skip leading spaces before they
+    # decide a cell is a formula: a note "\n=HYPERLINK(...)" (a hand edit) was printed as
+    # " =HYPERLINK(...)", which a spreadsheet runs.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+    from qntrack.files.textfiles import formula_like
+
+    _store_row(tracker, 'mining,2021,16.9,estimate,"\n@SUM(A1)","\r\n=HYPERLINK(""x"")",2021-10-15T00:00:00Z')
+    for command in (["observations", "--indicator", "mining"], ["history", "mining"]):
+        out = CliRunner().invoke(app, [*command, "--format", "tsv"])
+        assert out.exit_code == 0, out.output
+        cells = [c for line in out.stdout.split("\n") for c in line.split("\t")]
+        assert not [c for c in cells if formula_like(c)], out.stdout
+        assert "' @SUM(A1)" in cells and '\'  =HYPERLINK("x")' in cells

@@ -475,7 +475,10 @@ def _csv_cell(text: str) -> str:
 
 
 def _tsv_cell(text: str) -> str:
-    return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    cell = text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    # A line feed made a space can put a formula back in front ("\n=X" is " =X"), and
+    # spreadsheets skip leading spaces: the formula rule is asked of the cell as written.
+    return "'" + cell if cell != text and formula_like(cell) else cell
 
 
 def write_table(rows: Iterable[Sequence[Any]], fmt: str) -> str:
