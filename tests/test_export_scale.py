@@ -58,13 +58,15 @@ def _tsv(text: str) -> str:
 
 
 @given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(_SOURCES)), max_size=30))
-@example(["\n=cmd", "\n-2", " \n@x"])
+@example(["\n=cmd", "\n-2", " \n@x", '"', '"a"b', 'a"b', '\n"'])
 def test_every_cell_reads_as_safe_cell_makes_it(texts):
     # Repeats included: a formula-like text is neutralised on every row, not the first only.
     rows = [[t, t] for t in texts]
     expected = [[_tsv(t) for t in row] for row in rows]
     tsv = write_table(rows, "tsv")
-    assert [line.split("\t") for line in tsv.split("\n")[:-1]] == expected
+    # Read as TSV readers read it: a cell opening with a quote is quoted, as in CSV.
+    assert list(csv.reader(io.StringIO(tsv, newline=""), delimiter="\t")) == expected
+    assert all(line.count("\t") == 1 for line in tsv.split("\n")[:-1])
     assert list(csv.reader(io.StringIO(write_table(rows, "csv"), newline=""))) == [
         [safe_cell(t) for t in row] for row in rows
     ]

@@ -564,6 +564,34 @@ def _store_row(tracker: Path, row: str) -> None:
     store.write_bytes(store.read_bytes() + row.encode("utf-8") + b"\n")
 
 
+def test_a_tsv_cell_starting_with_a_quote_reads_back_as_written(tracker: Path):
+    # A source typed as '"Báo cáo" số 5' is a source add-observation stores. Printed in TSV
+    # as it is, a reader (qntrack's import, pandas, the csv module) takes the quote for the
+    # opening of a quoted cell: '"whole"' came back as 'whole', a new source, and
+    # '"Báo cáo" số 5' was refused as bad CSV, so `observations --format tsv | add-observation
+    # --from -` failed on the store's own figures.
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    _store_row(tracker, 'mining,2021,16.9,estimate,"""Báo cáo"" số 5","""whole""",2021-10-15T00:00:00Z')
+    _store_row(tracker, 'mining,2022,16.5,estimate,"5"" screen",,2022-10-15T00:00:00Z')
+    runner = CliRunner()
+    tsv = runner.invoke(app, ["observations", "--indicator", "mining", "--format", "tsv"])
+    assert tsv.exit_code == 0, tsv.output
+    rows = list(csv.reader(io.StringIO(tsv.stdout, newline=""), delimiter="\t"))
+    assert [r[4:6] for r in rows[-2:]] == [['"Báo cáo" số 5', '"whole"'], ['5" screen', ""]]
+    back = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=tsv.stdout)
+    assert back.exit_code == 0, back.output
+    assert "would add 0 row(s)" in back.stderr
+    history = runner.invoke(app, ["history", "mining", "--format", "tsv"]).stdout
+    cells = list(csv.reader(io.StringIO(history, newline=""), delimiter="\t"))
+    assert ['"Báo cáo" số 5', '"whole"'] in [r[3:5] for r in cells]
+
+
 def test_a_line_feed_before_a_formula_is_no_way_around_the_apostrophe_in_tsv(tracker: Path):
     # TSV turns a line feed into a space, and spreadsheets skip leading spaces before they
     # decide a cell is a formula: a note "\n=HYPERLINK(...)" (a hand edit) was printed as
