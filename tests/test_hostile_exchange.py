@@ -608,3 +608,30 @@ def test_a_line_feed_before_a_formula_is_no_way_around_the_apostrophe_in_tsv(tra
         cells = [c for line in out.stdout.split("\n") for c in line.split("\t")]
         assert not [c for c in cells if formula_like(c)], out.stdout
         assert "' @SUM(A1)" in cells and '\'  =HYPERLINK("x")' in cells
+
+
+def test_observations_of_a_plan_with_a_derived_indicator_import_back_adding_nothing(tracker: Path):
+    # `observations --format csv` lists a derived indicator's figures (source "= formula",
+    # note "derived"), and add-observation refused each as a derived indicator's row: the
+    # store's own listing, imported back, failed instead of adding nothing
+    # (docs/observations-format.md). A row typed for it by hand is still refused.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    plan = tracker / "targets.yaml"
+    derived = '  gap:\n    name: "Gap"\n    unit: "points"\n    direction: decrease\n    formula: "mining - share"\n'
+    plan.write_text(plan.read_text(encoding="utf-8").replace("targets:\n", derived + "targets:\n", 1), encoding="utf-8")
+    _store_row(tracker, "share,2020,10.5,official,src-h,,2021-01-10T00:00:00Z")
+    runner = CliRunner()
+    listed = runner.invoke(app, ["observations", "--format", "csv"])
+    assert listed.exit_code == 0, listed.output
+    assert "gap,2020,6.8" in listed.stdout and "'= mining - share,derived" in listed.stdout
+    for fmt in ("csv", "tsv"):
+        text = runner.invoke(app, ["observations", "--format", fmt]).stdout
+        back = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=text)
+        assert back.exit_code == 0, back.output
+        assert "would add 0 row(s)" in back.stderr and "1 row(s) of derived" in back.stderr, back.stderr
+    typed = "indicator,period,value,status,source,note,recorded_at\ngap,2021,3,estimate,s,,2021-10-15T00:00:00Z\n"
+    refused = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=typed)
+    assert refused.exit_code == 1 and "is derived" in refused.stderr, refused.output
