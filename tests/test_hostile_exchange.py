@@ -635,3 +635,21 @@ def test_observations_of_a_plan_with_a_derived_indicator_import_back_adding_noth
     typed = "indicator,period,value,status,source,note,recorded_at\ngap,2021,3,estimate,s,,2021-10-15T00:00:00Z\n"
     refused = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=typed)
     assert refused.exit_code == 1 and "is derived" in refused.stderr, refused.output
+
+
+def test_export_takes_lang_as_every_other_command_does(tracker: Path):
+    # `qntrack export sdmx-csv --lang vi` was a usage error ("no such option --lang"), the
+    # one command of the exchange round trip without it; the file written is the same.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    runner = CliRunner()
+    plain = runner.invoke(app, ["export", "sdmx-csv"])
+    vi = runner.invoke(app, ["export", "sdmx-csv", "--lang", "vi"])
+    assert vi.exit_code == 0, vi.output
+    assert vi.stdout == plain.stdout
+    refused = runner.invoke(app, ["export", "sdmx-csv", "--lang", "vi", "-o", "x.xlsx"])
+    assert refused.exit_code == 2 and "x.xlsx: lỗi:" in refused.stderr, refused.output
+    written = runner.invoke(app, ["export", "sdmx-csv", "-o", "x.csv", "--lang", "VI"])
+    assert written.exit_code == 0 and written.stderr.startswith("đã ghi"), written.output
