@@ -653,3 +653,26 @@ def test_export_takes_lang_as_every_other_command_does(tracker: Path):
     assert refused.exit_code == 2 and "x.xlsx: lỗi:" in refused.stderr, refused.output
     written = runner.invoke(app, ["export", "sdmx-csv", "-o", "x.csv", "--lang", "VI"])
     assert written.exit_code == 0 and written.stderr.startswith("đã ghi"), written.output
+
+
+def test_an_sdmx_export_holds_no_formula_a_spreadsheet_would_run(tracker: Path):
+    # A source or note that a spreadsheet runs (a hand edit, in force though `check` calls
+    # it an error) gets an apostrophe in `observations --format csv`, but was written as it
+    # is into the SDMX-CSV file, which is CSV that people open in a spreadsheet too.
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+    from qntrack.files.textfiles import formula_like
+
+    _store_row(tracker, 'mining,2021,16.9,estimate,"=HYPERLINK(""http://x"")",@SUM(A1),2021-10-15T00:00:00Z')
+    runner = CliRunner()
+    out = runner.invoke(app, ["export", "sdmx-csv"])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.reader(io.StringIO(out.stdout, newline="")))
+    assert not [c for r in rows for c in r if formula_like(c)], out.stdout
+    assert ['\'=HYPERLINK("http://x")', "'@SUM(A1)"] in [r[-3:-1] for r in rows]
+    listed = runner.invoke(app, ["observations", "--indicator", "mining", "--format", "csv"]).stdout
+    assert list(csv.reader(io.StringIO(listed, newline="")))[-1][4:6] == [r[-3:-1] for r in rows if "2021" in r][-1]
