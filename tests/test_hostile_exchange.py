@@ -676,3 +676,27 @@ def test_an_sdmx_export_holds_no_formula_a_spreadsheet_would_run(tracker: Path):
     assert ['\'=HYPERLINK("http://x")', "'@SUM(A1)"] in [r[-3:-1] for r in rows]
     listed = runner.invoke(app, ["observations", "--indicator", "mining", "--format", "csv"]).stdout
     assert list(csv.reader(io.StringIO(listed, newline="")))[-1][4:6] == [r[-3:-1] for r in rows if "2021" in r][-1]
+
+
+def test_an_export_of_hand_edited_sources_imports_back_adding_nothing(tracker: Path):
+    # A source typed into the store by hand with spaces around it, or as a formula (in force,
+    # though `check` calls that an error), is listed as stored; an import trims the cell and
+    # puts the formula behind its apostrophe, so the same figure came back with "another"
+    # source at the same moment, and the round trip was refused ("already on line N with
+    # another figure") instead of adding nothing.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    _store_row(tracker, "mining,2021,16.9,estimate, Cục Thống kê ,,2021-10-15T00:00:00Z")
+    _store_row(tracker, "mining,2022,16.5,estimate,=SUM(A1),,2022-10-15T00:00:00Z")
+    runner = CliRunner()
+    for command in (["observations", "--format", "csv"], ["observations", "--format", "tsv"], ["export", "sdmx-csv"]):
+        text = runner.invoke(app, command).stdout
+        back = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=text)
+        assert back.exit_code == 0, (command, back.output)
+        assert "would add 0 row(s)" in back.stderr, (command, back.stderr)
+    # A figure that differs is still a figure of its own.
+    other = "indicator,period,value,status,source,note,recorded_at\nmining,2021,16.9,estimate,Cục Thống kê 2,,2021-10-15T00:00:00Z\n"
+    refused = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=other)
+    assert refused.exit_code == 1 and "another figure" in refused.stderr, refused.output
