@@ -9,9 +9,10 @@ import csv
 import io
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from qntrack.files.textfiles import formula_like
 from qntrack.output import formats
 from qntrack.output.formats import observation_dict, observation_rows, safe_cell, write_table
 from qntrack.plan.model import Observation
@@ -50,14 +51,23 @@ def test_the_formula_rule_is_asked_once_per_distinct_text(monkeypatch):
     assert len(asked) == len(set(asked))  # never the same text twice
 
 
+def _tsv(text: str) -> str:
+    # In TSV a tab, a line feed or a CR would end the cell or the row: each becomes a space,
+    # and the formula rule holds of the cell so written (" =X" from "\n=X" is a formula).
+    cell = safe_cell(text).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    return "'" + cell if formula_like(cell) else cell
+
+
 @given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(_SOURCES)), max_size=30))
+@example(["\n=cmd", "\n-2", " \n@x", '"', '"a"b', 'a"b', '\n"'])
 def test_every_cell_reads_as_safe_cell_makes_it(texts):
     # Repeats included: a formula-like text is neutralised on every row, not the first only.
     rows = [[t, t] for t in texts]
-    # In TSV a tab, a line feed or a CR would end the cell or the row: each becomes a space.
-    expected = [[safe_cell(t).replace("\t", " ").replace("\n", " ").replace("\r", " ") for t in row] for row in rows]
+    expected = [[_tsv(t) for t in row] for row in rows]
     tsv = write_table(rows, "tsv")
-    assert [line.split("\t") for line in tsv.split("\n")[:-1]] == expected
+    # Read as TSV readers read it: a cell opening with a quote is quoted, as in CSV.
+    assert list(csv.reader(io.StringIO(tsv, newline=""), delimiter="\t")) == expected
+    assert all(line.count("\t") == 1 for line in tsv.split("\n")[:-1])
     assert list(csv.reader(io.StringIO(write_table(rows, "csv"), newline=""))) == [
         [safe_cell(t) for t in row] for row in rows
     ]

@@ -554,3 +554,149 @@ def test_two_cells_that_differ_only_in_how_their_letters_are_composed_are_said_a
     assert done.exit_code == 1
     assert "data/indicator_1-1-1.csv:4: error:" in done.stderr, done.stderr
     assert "look the same" in done.stderr and "separate accent" in done.stderr, done.stderr
+
+
+# --- observations and history as TSV, read back (a hostile pass on the output paths) ----
+
+
+def _store_row(tracker: Path, row: str) -> None:
+    store = tracker / "observations.csv"
+    store.write_bytes(store.read_bytes() + row.encode("utf-8") + b"\n")
+
+
+def test_a_tsv_cell_starting_with_a_quote_reads_back_as_written(tracker: Path):
+    # A source typed as '"Báo cáo" số 5' is a source add-observation stores. Printed in TSV
+    # as it is, a reader (qntrack's import, pandas, the csv module) takes the quote for the
+    # opening of a quoted cell: '"whole"' came back as 'whole', a new source, and
+    # '"Báo cáo" số 5' was refused as bad CSV, so `observations --format tsv | add-observation
+    # --from -` failed on the store's own figures.
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    _store_row(tracker, 'mining,2021,16.9,estimate,"""Báo cáo"" số 5","""whole""",2021-10-15T00:00:00Z')
+    _store_row(tracker, 'mining,2022,16.5,estimate,"5"" screen",,2022-10-15T00:00:00Z')
+    runner = CliRunner()
+    tsv = runner.invoke(app, ["observations", "--indicator", "mining", "--format", "tsv"])
+    assert tsv.exit_code == 0, tsv.output
+    rows = list(csv.reader(io.StringIO(tsv.stdout, newline=""), delimiter="\t"))
+    assert [r[4:6] for r in rows[-2:]] == [['"Báo cáo" số 5', '"whole"'], ['5" screen', ""]]
+    back = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=tsv.stdout)
+    assert back.exit_code == 0, back.output
+    assert "would add 0 row(s)" in back.stderr
+    history = runner.invoke(app, ["history", "mining", "--format", "tsv"]).stdout
+    cells = list(csv.reader(io.StringIO(history, newline=""), delimiter="\t"))
+    assert ['"Báo cáo" số 5', '"whole"'] in [r[3:5] for r in cells]
+
+
+def test_a_line_feed_before_a_formula_is_no_way_around_the_apostrophe_in_tsv(tracker: Path):
+    # TSV turns a line feed into a space, and spreadsheets skip leading spaces before they
+    # decide a cell is a formula: a note "\n=HYPERLINK(...)" (a hand edit) was printed as
+    # " =HYPERLINK(...)", which a spreadsheet runs.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+    from qntrack.files.textfiles import formula_like
+
+    _store_row(tracker, 'mining,2021,16.9,estimate,"\n@SUM(A1)","\r\n=HYPERLINK(""x"")",2021-10-15T00:00:00Z')
+    for command in (["observations", "--indicator", "mining"], ["history", "mining"]):
+        out = CliRunner().invoke(app, [*command, "--format", "tsv"])
+        assert out.exit_code == 0, out.output
+        cells = [c for line in out.stdout.split("\n") for c in line.split("\t")]
+        assert not [c for c in cells if formula_like(c)], out.stdout
+        assert "' @SUM(A1)" in cells and '\'  =HYPERLINK("x")' in cells
+
+
+def test_observations_of_a_plan_with_a_derived_indicator_import_back_adding_nothing(tracker: Path):
+    # `observations --format csv` lists a derived indicator's figures (source "= formula",
+    # note "derived"), and add-observation refused each as a derived indicator's row: the
+    # store's own listing, imported back, failed instead of adding nothing
+    # (docs/observations-format.md). A row typed for it by hand is still refused.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    plan = tracker / "targets.yaml"
+    derived = '  gap:\n    name: "Gap"\n    unit: "points"\n    direction: decrease\n    formula: "mining - share"\n'
+    plan.write_text(plan.read_text(encoding="utf-8").replace("targets:\n", derived + "targets:\n", 1), encoding="utf-8")
+    _store_row(tracker, "share,2020,10.5,official,src-h,,2021-01-10T00:00:00Z")
+    runner = CliRunner()
+    listed = runner.invoke(app, ["observations", "--format", "csv"])
+    assert listed.exit_code == 0, listed.output
+    assert "gap,2020,6.8" in listed.stdout and "'= mining - share,derived" in listed.stdout
+    for fmt in ("csv", "tsv"):
+        text = runner.invoke(app, ["observations", "--format", fmt]).stdout
+        back = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=text)
+        assert back.exit_code == 0, back.output
+        assert "would add 0 row(s)" in back.stderr and "1 row(s) of derived" in back.stderr, back.stderr
+    typed = "indicator,period,value,status,source,note,recorded_at\ngap,2021,3,estimate,s,,2021-10-15T00:00:00Z\n"
+    refused = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=typed)
+    assert refused.exit_code == 1 and "is derived" in refused.stderr, refused.output
+
+
+def test_export_takes_lang_as_every_other_command_does(tracker: Path):
+    # `qntrack export sdmx-csv --lang vi` was a usage error ("no such option --lang"), the
+    # one command of the exchange round trip without it; the file written is the same.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    runner = CliRunner()
+    plain = runner.invoke(app, ["export", "sdmx-csv"])
+    vi = runner.invoke(app, ["export", "sdmx-csv", "--lang", "vi"])
+    assert vi.exit_code == 0, vi.output
+    assert vi.stdout == plain.stdout
+    refused = runner.invoke(app, ["export", "sdmx-csv", "--lang", "vi", "-o", "x.xlsx"])
+    assert refused.exit_code == 2 and "x.xlsx: lỗi:" in refused.stderr, refused.output
+    written = runner.invoke(app, ["export", "sdmx-csv", "-o", "x.csv", "--lang", "VI"])
+    assert written.exit_code == 0 and written.stderr.startswith("đã ghi"), written.output
+
+
+def test_an_sdmx_export_holds_no_formula_a_spreadsheet_would_run(tracker: Path):
+    # A source or note that a spreadsheet runs (a hand edit, in force though `check` calls
+    # it an error) gets an apostrophe in `observations --format csv`, but was written as it
+    # is into the SDMX-CSV file, which is CSV that people open in a spreadsheet too.
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+    from qntrack.files.textfiles import formula_like
+
+    _store_row(tracker, 'mining,2021,16.9,estimate,"=HYPERLINK(""http://x"")",@SUM(A1),2021-10-15T00:00:00Z')
+    runner = CliRunner()
+    out = runner.invoke(app, ["export", "sdmx-csv"])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.reader(io.StringIO(out.stdout, newline="")))
+    assert not [c for r in rows for c in r if formula_like(c)], out.stdout
+    assert ['\'=HYPERLINK("http://x")', "'@SUM(A1)"] in [r[-3:-1] for r in rows]
+    listed = runner.invoke(app, ["observations", "--indicator", "mining", "--format", "csv"]).stdout
+    assert list(csv.reader(io.StringIO(listed, newline="")))[-1][4:6] == [r[-3:-1] for r in rows if "2021" in r][-1]
+
+
+def test_an_export_of_hand_edited_sources_imports_back_adding_nothing(tracker: Path):
+    # A source typed into the store by hand with spaces around it, or as a formula (in force,
+    # though `check` calls that an error), is listed as stored; an import trims the cell and
+    # puts the formula behind its apostrophe, so the same figure came back with "another"
+    # source at the same moment, and the round trip was refused ("already on line N with
+    # another figure") instead of adding nothing.
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+
+    _store_row(tracker, "mining,2021,16.9,estimate, Cục Thống kê ,,2021-10-15T00:00:00Z")
+    _store_row(tracker, "mining,2022,16.5,estimate,=SUM(A1),,2022-10-15T00:00:00Z")
+    runner = CliRunner()
+    for command in (["observations", "--format", "csv"], ["observations", "--format", "tsv"], ["export", "sdmx-csv"]):
+        text = runner.invoke(app, command).stdout
+        back = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=text)
+        assert back.exit_code == 0, (command, back.output)
+        assert "would add 0 row(s)" in back.stderr, (command, back.stderr)
+    # A figure that differs is still a figure of its own.
+    other = "indicator,period,value,status,source,note,recorded_at\nmining,2021,16.9,estimate,Cục Thống kê 2,,2021-10-15T00:00:00Z\n"
+    refused = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=other)
+    assert refused.exit_code == 1 and "another figure" in refused.stderr, refused.output

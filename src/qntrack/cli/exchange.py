@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Iterator, Optional
 import typer
 
 from ..errors import ExitCode, fail
-from .app import AsOfOpt, TargetsOpt, _as_of, command
+from .app import AsOfOpt, LangOpt, TargetsOpt, _as_of, command
 from .printing import _out, _report, _say
 
 if TYPE_CHECKING:
@@ -74,6 +74,9 @@ def export(
             help="sdmx-csv: the dataflow the rows belong to (default: QNTRACK:DF_<the plan's title>(1.0)).",
         ),
     ] = None,
+    # Read by ``command``: the messages on stderr in this language, as for every other
+    # command; the file written is the same in every language.
+    lang: LangOpt = None,
 ) -> None:
     """The tracker in an exchange format: sdmx-csv (the figures in force, as of --as-of) or
     opensdg (an Open SDG data repository: data, metadata with progress options).

@@ -277,6 +277,7 @@ def import_observations(
             batch = Batch(fast[0], fast[1], undated or now, now)
         else:
             unread = frozenset(p.location for p in parsed.problems)
+            _leave_out_computed(plan, parsed, file)
             batch = validated_batch(
                 plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz, unread=unread
             )
@@ -329,6 +330,25 @@ def import_observations(
         tuple(parsed.notes),
         repeated,
     )
+
+
+def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:
+    """Leave out the rows of derived indicators that are qntrack's own computed figures as
+    ``qntrack observations`` lists them (source ``= FORMULA``, after the apostrophe that
+    keeps a spreadsheet from running it, note ``derived``, no status), and say how many:
+    the store's own listing imported back adds nothing rather than failing on them
+    (docs/observations-format.md). Any other row of a derived indicator is still refused."""
+    kept = []
+    for where, fields in parsed.candidates:
+        ind = plan.indicators.get(fields.get("indicator", "").strip())
+        formula = ind.formula if ind is not None else None
+        printed = (fields.get("source", "").strip().removeprefix("'"), fields.get("note", "").strip())
+        if formula is None or fields.get("status") or printed != (f"= {formula}", "derived"):
+            kept.append((where, fields))
+    if len(kept) < len(parsed.candidates):
+        count = len(parsed.candidates) - len(kept)
+        parsed.notes.append(Problem(Location(file), msg("import_derived_left_out", count=count), "warning"))
+        parsed.candidates[:] = kept
 
 
 def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:

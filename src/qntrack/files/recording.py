@@ -336,6 +336,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         from .workspace import canonical_rows
 
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
+        stored = _sources_as_written(stored)
         if force:
             warnings.extend(_after_future(rows, wheres, stored, undated, now))
         # The stored rows by (indicator, period), made once: every check below reads the
@@ -367,6 +368,20 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
     return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
+
+
+def _sources_as_written(stored: tuple[Observation, ...]) -> tuple[Observation, ...]:
+    """The stored rows with each source as an import writes it (``rules.written_text``:
+    trimmed, NFC, a formula behind its apostrophe). A hand edit's " src " or "=X" is listed
+    as it is and comes back from the listing as "src" or "'=X": compared as stored, the
+    same figure was another one at the same moment, and the round trip was refused. Each
+    distinct source is judged once; the rows are walked only when one changes."""
+    from operator import attrgetter
+
+    changed = {t: w for t in set(map(attrgetter("source"), stored)) if (w := rules.written_text(t)) != t}
+    if not changed:
+        return stored
+    return tuple(o._replace(source=changed[o.source]) if o.source in changed else o for o in stored)
 
 
 def _after_future(

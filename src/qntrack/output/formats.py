@@ -451,7 +451,13 @@ class _Cells(CsvCells):
 
 
 def _tsv_cell(text: str) -> str:
-    return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    cell = text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    # A line feed made a space can put a formula back in front ("\n=X" is " =X"), and
+    # spreadsheets skip leading spaces: the formula rule is asked of the cell as written.
+    cell = "'" + cell if cell != text and formula_like(cell) else cell
+    # A cell opening with a quote is read as a quoted cell by TSV readers (qntrack's import,
+    # pandas): '"whole"' came back as 'whole'. Quoted as in CSV, it reads back as written.
+    return '"' + cell.replace('"', '""') + '"' if cell[:1] == '"' else cell
 
 
 def write_table(rows: Iterable[Sequence[Any]], fmt: str) -> str:
