@@ -1,0 +1,46 @@
+"""Defects of a hostile pass on imports into a tracker with breakdowns (issue 17)."""
+
+from __future__ import annotations
+
+from helpers import run_clean, store_text
+
+
+# 1. A row left out as already recorded whose period's vintage in force is the same figure
+# (value, status and source; only its moment differs) is no news: the figure IS in force.
+# It was said to be "not the figure in force", with advice to put it "back in force".
+
+ROWS = "indicator,period,value,status,source\nmining,2021,18,official,Niên giám 2021\nmining,2022,17,official,NG\n"
+
+
+def test_an_older_vintage_of_the_figure_in_force_is_not_said_out_of_force(tracker) -> None:
+    (tracker / "in.csv").write_text(ROWS, encoding="utf-8")
+    assert run_clean("add-observation", "--from", "in.csv").exit_code == 0  # stamped now
+    # The same figures, dated when they were published: kept as earlier vintages.
+    r = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2023-03-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    before = store_text(tracker)
+    for lang in ("en", "vi"):
+        r = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2023-03-01T00:00:00Z", "--lang", lang)
+        assert r.exit_code == 0, r.stderr
+        assert "2 row(s)" in r.stderr or "2 dòng" in r.stderr, r.stderr
+        assert "warning" not in r.stderr and "cảnh báo" not in r.stderr, r.stderr
+    assert store_text(tracker) == before
+
+
+def test_a_single_older_vintage_of_the_figure_in_force_is_said_already_recorded(tracker) -> None:
+    args = ("add-observation", "mining", "2021", "18", "--status", "official", "--source", "S")
+    assert run_clean(*args).exit_code == 0
+    assert run_clean(*args, "--recorded-at", "2023-03-01T00:00:00Z").exit_code == 0
+    r = run_clean(*args, "--recorded-at", "2023-03-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert "already recorded" in r.stderr and "in force" not in r.stderr, r.stderr
+
+
+def test_an_older_vintage_of_another_figure_is_still_said_out_of_force(tracker) -> None:
+    # The warning stays where it has news: the figure in force is another (a revision).
+    (tracker / "in.csv").write_text(ROWS, encoding="utf-8")
+    assert run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2023-03-01T00:00:00Z").exit_code == 0
+    assert run_clean("add-observation", "mining", "2021", "19", "--status", "official").exit_code == 0
+    r = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2023-03-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert "not the figure in force (19," in r.stderr, r.stderr
