@@ -60,3 +60,35 @@ def test_the_sources_compile_without_an_invalid_escape() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+# 3. In a plan with breakdowns, an unknown column was told only the long shape's columns:
+# 'provinces' got no "did you mean 'province'?", and the list of columns (said to be
+# every column read) left out the dimensions' columns, as if a unit could not be given.
+
+BREAKDOWNS = """\
+title: {en: Breakdowns, vi: Phân tổ}
+dimensions:
+  province:
+    name: {en: Province, vi: "Tỉnh, thành phố"}
+    values: [Hà Nội, Huế]
+  sex:
+    name: {en: Sex, vi: Giới tính}
+    values: [Nam, Nữ]
+indicators:
+  p: {name: Poverty, unit: "%", measure: rate, dimensions: [province, sex]}
+targets: []
+"""
+
+
+def test_an_unknown_column_is_told_the_plans_breakdown_columns(tracker) -> None:
+    (tracker / "targets.yaml").write_text(BREAKDOWNS, encoding="utf-8")
+    (tracker / "observations.csv").write_text("indicator,period,value,status,source,note,recorded_at\n")
+    (tracker / "in.csv").write_text("indicator,provinces,sex,period,value\np,Huế,Nam,2024,5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert "did you mean 'province'?" in r.stderr and "province, sex" in r.stderr, r.stderr
+    (tracker / "in.csv").write_text("chỉ tiêu,Tỉnh,kỳ,giá trị\np,Huế,2024,5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--lang", "vi")
+    assert r.exit_code == 1
+    assert "province, sex" in r.stderr, r.stderr
