@@ -76,11 +76,13 @@ def _say_already_recorded(
     recorded_at and line), not the row typed, and which figure is in force if not that one."""
     from ..catalog import Figure, msg
     from ..catalog import render as render_message
+    from ..method.history import figure_in_force
     from ..plan.model import RETRACTED
 
     stored, current = vintages[0] if vintages else (None, None)
     o = stored or known[0]
-    if stored is not None and current is not None and current is not stored:
+    # Not said when the vintage in force holds this very figure (history.figure_in_force).
+    if stored is not None and current is not None and not figure_in_force(stored, current):
         # Not the figure in force: say which is, and how to put this one back.
         given = ", ".join(t for t in (o.status, o.source) if t)
         now = current.status if current.status == RETRACTED else Figure(current.value)
@@ -132,11 +134,12 @@ def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem]) -> None
 def not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation | None]], path: Path) -> list[Problem]:
     """One note per imported row left out as recorded whose stored vintage is not in force."""
     from ..catalog import Figure, msg
+    from ..method.history import figure_in_force
     from ..plan.model import RETRACTED, Location, Problem
 
     notes: list[Problem] = []
     for stored, current in vintages:
-        if stored is None or current is None or current is stored:
+        if stored is None or current is None or figure_in_force(stored, current):
             continue
         now = current.status if current.status == RETRACTED else Figure(current.value)
         notes.append(

@@ -109,7 +109,7 @@ def shell_word(text: str) -> str:
     """``text`` as one word of a shell command shown inside a message's single quotes
     ('qntrack retract ... --dim "province=Ha Long"'): bare when the shell reads it so, else in
     double quotes, which nest in the message's; in single quotes only when it holds what
-    a shell reads inside double quotes ($, `, \, ", !)."""
+    a shell reads inside double quotes ($, `, \\, ", !)."""
     import shlex
 
     if shlex.quote(text) == text:

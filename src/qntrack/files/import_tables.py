@@ -187,7 +187,7 @@ def parse_table(
     where = Location(file, header_line)
     dims = _dimension_columns(header, fmt.dimensions)
     wide = _wide_columns(header, where, problems, dims) if fmt.wide else None
-    long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims)
+    long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims, _breakdowns(fmt))
     if wide is None and long is None:
         return parsed
     width = len(header)
@@ -246,9 +246,20 @@ def _dimension_columns(header: list[str], dimensions: tuple[tuple[str, str], ...
     return {i: "dim:" + names[unit_match(h)] for i, h in enumerate(header) if h and unit_match(h) in names}
 
 
+def _breakdowns(fmt: ImportFormat) -> tuple[str, ...]:
+    """The ids of the dimensions a column may be named after, in the plan's order."""
+    return tuple(dict.fromkeys(dim for _, dim in fmt.dimensions))
+
+
 def _long_columns(
-    header: list[str], where: Location, problems: list[Problem], delimiter: str, dims: dict[int, str] | None = None
+    header: list[str],
+    where: Location,
+    problems: list[Problem],
+    delimiter: str,
+    dims: dict[int, str] | None = None,
+    breakdowns: Sequence[str] = (),
 ) -> dict[str, int] | None:
+    """``breakdowns``: the plan's dimensions, whose columns an unknown column is told of too."""
     before = len(problems)
     dims = dims or {}
     if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
@@ -274,13 +285,15 @@ def _long_columns(
             problems.append(Problem(where, msg("import_column_twice", name=name)))
         elif name not in LONG_COLUMNS:
             known: str | Message = ", ".join(LONG_COLUMNS)
-            hint = closest(name, LONG_COLUMNS)
+            hint = closest(name, (*LONG_COLUMNS, *breakdowns))
             if not name.isascii():
                 # A Vietnamese heading the vocabulary lacks: told the Vietnamese names read,
                 # and the closest of them, suggested, not taken (a heading meaning "moment"
                 # may name the figure's reference date as well as when it was recorded).
                 hint = closest(name, VIETNAMESE_COLUMNS) or hint
                 known = msg("import_columns_with_vietnamese", columns=known, vietnamese=", ".join(VIETNAMESE_COLUMNS))
+            if breakdowns:
+                known = msg("import_columns_with_breakdowns", columns=known, dimensions=", ".join(breakdowns))
             if _looks_like_period(name):
                 problems.append(Problem(where, msg("import_column_is_period", name=name)))
             elif not name:

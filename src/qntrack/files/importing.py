@@ -211,6 +211,7 @@ def import_observations(
     """
     from ..files.recording import Batch, _open, record_batch, refuse_torn, validated_batch
     from ..files.store import utc_now
+    from ..method.history import figure_in_force
 
     from .workbooks import workbook_kind
 
@@ -308,7 +309,10 @@ def import_observations(
     repeated = sum(1 for stored, _ in vintages if stored is None)
     # Only a row whose stored vintage is not the one in force has news to tell (a note);
     # picked first, as the store's own export imported back leaves a million pairs with none.
-    vintages = [(stored, current) for stored, current in vintages if not (stored is None or current is stored)]
+    # A later vintage of the same figure in force is no news either (history.figure_in_force).
+    vintages = [
+        (stored, current) for stored, current in vintages if not (stored is None or figure_in_force(stored, current))
+    ]
     if vintages:
         # A vintage in force that the file itself holds (the store imported into itself,
         # with its revisions and retractions) is no news either: only the others are said.

@@ -36,6 +36,7 @@ from .import_tables import (
     ImportFormat,
     ParsedTable,
     RowDefaults,
+    _breakdowns,
     _dimension_columns,
     _long_columns,
     _looks_like_period,
@@ -319,7 +320,7 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     where = Location(reading.file, table.row)
     dims = _dimension_columns(names, reading.fmt.dimensions)
     wide = _wide_columns(names, where, problems, dims) if reading.fmt.wide else None
-    long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims)
+    long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims, _breakdowns(reading.fmt))
     _header_problems(table, reading, start)
     if wide is None and long is None:
         return

@@ -23,6 +23,7 @@ __all__ = [
     "vintage_index",
     "stored_vintage",
     "stored_vintages",
+    "figure_in_force",
 ]
 
 
@@ -255,6 +256,20 @@ def stored_vintages(
         else:
             out.append((by_moment.get((*figure, o.recorded_at)), current))
     return out
+
+
+def figure_in_force(stored: Observation | None, current: Observation | None) -> bool:
+    """Whether the figure in force (``current``) is the one ``stored`` holds: that vintage,
+    or a later one of the same value, status and source (the same figure recorded again,
+    say first undated, then with the date it was published). Then a row repeating
+    ``stored`` has no news to tell: "not the figure in force, put it back" would be false."""
+    if stored is None or current is None:
+        return current is stored
+    return current is stored or (
+        current.status == stored.status
+        and current.source == stored.source
+        and (stored.status == RETRACTED or current.value == stored.value)
+    )
 
 
 def _figure(o: Observation) -> float | None:
