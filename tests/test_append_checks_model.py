@@ -315,7 +315,7 @@ def test_a_row_at_the_moment_of_a_stored_vintage_is_refused_by_one_rule_either_w
     import pytest
 
     from qntrack.errors import InputError
-    from qntrack.files import recording
+    from qntrack.files import same_moment
 
     kept = [(Location("f.csv", i + 2), o) for i, o in enumerate(incoming)]
     kept = list({(o.indicator, o.period, o.recorded_at): (w, o) for w, o in kept}.values())
@@ -328,9 +328,9 @@ def test_a_row_at_the_moment_of_a_stored_vintage_is_refused_by_one_rule_either_w
     index = vintage_index(stored)
     for by_index in (True, False):
         if not expected:
-            recording._refuse_same_moment(kept, stored, Path("obs.csv"), index, by_index)
+            same_moment.refuse_same_moment(kept, stored, Path("obs.csv"), index, by_index)
             continue
         with pytest.raises(InputError) as refused:
-            recording._refuse_same_moment(kept, stored, Path("obs.csv"), index, by_index)
+            same_moment.refuse_same_moment(kept, stored, Path("obs.csv"), index, by_index)
         said = [(p.location, str(dict(p.message.params)["line"])) for p in refused.value.problems]
         assert said == [(w, str(line)) for w, line in expected]

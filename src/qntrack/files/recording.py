@@ -21,9 +21,10 @@ from ..files.appending import append_observations, stored_rows
 from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
 from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
+from .same_moment import after_same_moment, refuse_same_moment
 
 if TYPE_CHECKING:
-    from ..method.history import VintageIndex
+    pass
 
 __all__ = ["Recorded", "validate_record", "record_many"]
 
@@ -326,7 +327,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     it is, so that an append that failed on the store can be judged again as a dry run."""
     from ..method.history import already_recorded, stored_vintages, vintage_index
 
-    rows = list(batch.rows)  # restamped in place below (_after_future, _after_same_moment)
+    rows = list(batch.rows)  # restamped in place below (_after_future, same_moment.after_same_moment)
     wheres, undated, now = batch.wheres, batch.undated, batch.now
     warnings: list[Problem] = []
     vintages: list[tuple[Observation | None, Observation | None]] = []
@@ -345,8 +346,8 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         index = vintage_index(stored)
         marks = already_recorded(index, rows, undated)
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks, strict=True) if not known]
-        kept = _after_same_moment(kept, index, undated, rows)
-        _refuse_same_moment(kept, stored, store, index)
+        kept = after_same_moment(kept, index, undated, rows)
+        refuse_same_moment(kept, stored, store, index)
         if any(marks):
             vintages.extend(stored_vintages(index, [o for o, known in zip(rows, marks, strict=True) if known], undated))
         # The rows the append already read under its lock (the batch's indicators only):
@@ -376,7 +377,6 @@ def _sources_as_written(stored: tuple[Observation, ...]) -> tuple[Observation, .
     as it is and comes back from the listing as "src" or "'=X": compared as stored, the
     same figure was another one at the same moment, and the round trip was refused. Each
     distinct source is judged once; the rows are walked only when one changes."""
-    from operator import attrgetter
 
     changed = {t: w for t in set(map(attrgetter("source"), stored)) if (w := rules.written_text(t)) != t}
     if not changed:
@@ -429,78 +429,3 @@ def _after_future(
             )
         )
     return said
-
-
-def _after_same_moment(
-    kept: list[tuple[Location, Observation]], stored: VintageIndex, undated: str, rows: list[Observation]
-) -> list[tuple[Location, Observation]]:
-    """A row stamped now (no recorded_at given) that falls in the same second as a stored
-    vintage of its period (a figure typed twice in a second, the second one a correction)
-    is stamped one second after it: it was entered after it, and two vintages of one
-    moment would leave the one in force to file order (docs/decisions.md). ``rows`` is
-    updated in place, so that the row still counts as added."""
-    from ..method.timing import one_second_after
-
-    if not any(o.recorded_at == undated for _, o in kept):
-        return kept
-    out = []
-    for where, o in kept:
-        stamp: str | None = o.recorded_at
-        if stamp == undated:
-            # Only the seconds from now on: a vintage dated in the future is outranked by
-            # --force alone (docs/decisions.md, "Retractions"), never by stepping to it.
-            taken = {
-                s.recorded_at for s in stored.get((o.indicator, o.period.sort_key), ()) if s.recorded_at >= undated
-            }
-            while stamp is not None and stamp in taken:
-                stamp = one_second_after(stamp)
-            if stamp is not None and stamp != o.recorded_at:
-                moved = o._replace(recorded_at=stamp)
-                rows[next(i for i, r in enumerate(rows) if r is o)] = moved
-                o = moved
-        out.append((where, o))
-    return out
-
-
-def _refuse_same_moment(
-    kept: Sequence[tuple[Location, Observation]],
-    stored: Sequence[Observation],
-    store: Path,
-    index: VintageIndex,
-    by_index: bool | None = None,
-) -> None:
-    """A row recorded at the same moment as a different stored vintage of its period is
-    refused, as within a batch (import_tables._note_duplicate): which of the two is in force
-    would depend on file order (checks_rows.same_moment_problems). Identical rows were
-    already left out (history.already_recorded). ``index``: the stored rows by period.
-    ``by_index``: look in the periods' vintages rather than over every stored row (by
-    default, when the batch is small against the store)."""
-    wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}
-    if by_index is None:
-        by_index = len(wanted) * 8 < len(stored)
-    if by_index:
-        # A few rows against a national store: their periods' vintages alone, in file
-        # order, not a pass over a million rows (0.5 s of a 15,000-row import; issue 17).
-        stored = sorted(
-            (s for (name, key, at) in wanted for s in index.get((name, key), ()) if s.recorded_at == at),
-            key=attrgetter("line"),
-        )
-    # Else one pass over the stored rows, each asked of one dict (in C but the loop):
-    # cheaper than asking the index of every period for each of a national import's rows.
-    problems = [
-        Problem(
-            wanted[key],
-            msg(
-                "recording_same_moment",
-                indicator=o.indicator,
-                period=o.period,
-                recorded_at=o.recorded_at,
-                line=o.line,
-                file=store.name,
-            ),
-        )
-        for o in stored
-        if (key := (o.indicator, o.period.sort_key, o.recorded_at)) in wanted
-    ]
-    if problems:
-        raise InputError(problems)
