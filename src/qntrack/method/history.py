@@ -99,20 +99,7 @@ def already_recorded(
                     now = _latest(earlier)
                     skip = now is not None and (now.status, now.source) == (o.status, o.source)
                 else:
-                    # The figure compared field by field, the cheap texts first, no tuple
-                    # made per stored vintage: a store imported back into itself asks this
-                    # of each of its million rows (issue 17). Equal statuses make both
-                    # figures None (a retraction) or both values.
-                    skip = False
-                    for s in earlier:
-                        if (
-                            (undated_row or s.recorded_at == o.recorded_at)
-                            and s.source == o.source
-                            and s.status == o.status
-                            and (o.status == RETRACTED or s.value == o.value)
-                        ):
-                            skip = True
-                            break
+                    skip = any(_repeats(s, o, undated_row) for s in earlier)
                 out.append(skip)
                 if not skip:
                     once[key] = o
@@ -133,6 +120,20 @@ def already_recorded(
         if not skip:
             _accept(state, o)
     return out
+
+
+def _repeats(s: Observation, o: Observation, any_moment: bool) -> bool:
+    """Whether stored vintage ``s`` holds the figure of row ``o``: the same value (none for
+    a retraction), status and source, and, unless ``any_moment`` (a row stamped now), the
+    same recorded_at. Compared field by field, the cheap texts first, with no tuple made:
+    a store imported back into itself asks it of each of its million rows (issue 17).
+    Equal statuses make both figures None (a retraction) or both values."""
+    return (
+        (any_moment or s.recorded_at == o.recorded_at)
+        and s.source == o.source
+        and s.status == o.status
+        and (o.status == RETRACTED or s.value == o.value)
+    )
 
 
 # Stored vintages of one period looked through directly, below which no sets are made.
@@ -230,12 +231,8 @@ def stored_vintages(
                 undated_row = undated is not None and o.recorded_at == undated
                 best = None
                 for s in earlier:
-                    if (
-                        (undated_row or s.recorded_at == o.recorded_at)
-                        and s.source == o.source
-                        and s.status == o.status
-                        and (o.status == RETRACTED or s.value == o.value)
-                        and (best is None or (s.recorded_at, s.line) >= (best.recorded_at, best.line))
+                    if _repeats(s, o, undated_row) and (
+                        best is None or (s.recorded_at, s.line) >= (best.recorded_at, best.line)
                     ):
                         best = s
                 out.append((best, _latest(earlier)))
