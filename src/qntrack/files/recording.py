@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from ..errors import InputError
 from ..catalog import Message, msg
@@ -23,8 +23,6 @@ from ..files.workspace import find_targets, store_is_a_folder, store_path_for
 from ..files.definitions import load_plan
 from .same_moment import after_same_moment, refuse_same_moment
 
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["Recorded", "validate_record", "record_many"]
 

@@ -11,8 +11,6 @@ so the import is the same all-or-nothing, idempotent import as for any other tab
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -21,7 +19,7 @@ from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from ..plan.periods import Period, PeriodError, parse_period
 from ..plan.units import split_key, unit_match
-from .textfiles import neutralise_formula
+from .textfiles import CsvCells, neutralise_formula
 
 if TYPE_CHECKING:
     from ..method.series import Series
@@ -212,12 +210,10 @@ _safe_text = lru_cache(maxsize=1 << 16)(neutralise_formula)
 
 def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
     """The SDMX-CSV 2.0 message: the header, then one row per figure (ACTION I)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    # A stored source or note may hold a bare CR (a hand edit): Python 3.11's writer does
-    # not quote it, and a reader would end the row there. Such a row is quoted in full.
-    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(header(plan))
+    # Each distinct text quoted once, by the store's own rule (textfiles.csv_cell, which
+    # also quotes the bare CR a hand edit can leave in a note: Python 3.11's writer does not).
+    cell = CsvCells().__getitem__
+    lines = [",".join(map(cell, header(plan)))]
     dims = list(plan.dimensions)
     for o in rows:
         split = split_key(o.indicator)
@@ -225,23 +221,22 @@ def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
         values = dict(given)
         # People open this file in a spreadsheet too: a source or note it would run (a hand
         # edit of the store) gets the apostrophe `observations --format csv` gives it.
-        source, note = _safe_text(o.source), _safe_text(o.note)
-        (quoted if "\r" in source or "\r" in note else writer).writerow(
-            [
-                "dataflow",
-                structure,
-                "I",
-                base,
-                *(values.get(d, TOTAL) for d in dims),
-                sdmx_period(o.period),
-                _number(o.value),
-                TO_SDMX_STATUS.get(o.status, ""),
-                source,
-                note,
-                o.recorded_at,
-            ]
+        fields = (
+            "dataflow",
+            structure,
+            "I",
+            base,
+            *(values.get(d, TOTAL) for d in dims),
+            sdmx_period(o.period),
+            _number(o.value),
+            TO_SDMX_STATUS.get(o.status, ""),
+            _safe_text(o.source),
+            _safe_text(o.note),
+            o.recorded_at,
         )
-    return buf.getvalue()
+        lines.append(",".join(map(cell, fields)))
+    lines.append("")  # the last row ends with a newline too
+    return "\n".join(lines)
 
 
 # --- reading ----------------------------------------------------------------------------

@@ -238,8 +238,9 @@ def csv_cell(text: str) -> str:
     ends its rows but not for a CR, which readers take for the end of the row."""
     if not _QUOTED(text):
         return text
+    # Every other text must be quoted, and the module quotes a lone cell as it would in a row.
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL if "\r" in text else csv.QUOTE_MINIMAL).writerow([text])
+    csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow([text])
     return buf.getvalue()[:-1]
 
 

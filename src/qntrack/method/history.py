@@ -262,11 +262,7 @@ def figure_in_force(stored: Observation | None, current: Observation | None) -> 
     ``stored`` has no news to tell: "not the figure in force, put it back" would be false."""
     if stored is None or current is None:
         return current is stored
-    return current is stored or (
-        current.status == stored.status
-        and current.source == stored.source
-        and (stored.status == RETRACTED or current.value == stored.value)
-    )
+    return current is stored or _repeats(current, stored, any_moment=True)
 
 
 def _figure(o: Observation) -> float | None:
