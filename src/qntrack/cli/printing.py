@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 def _visible(text: str) -> str:
     """Control characters from a user's file shown as escapes, so a message can never
     move the cursor, recolour the terminal or break a line (ESC [ 2 J and friends)."""
-    import re
+    from ..output.terminal_text import visible
 
-    return re.sub(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    return visible(text)
 
 
 def _report(problems: list[Problem], lang: str | None = None) -> None:

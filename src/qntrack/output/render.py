@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .i18n import date_text, label, status_label, timestamp_text, value_with_unit
+from .terminal_text import visible
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -288,11 +289,11 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
         unit = plan.indicators[o.indicator].unit_in(lang) if o.indicator in plan.indicators else ""
         cells.append(
             [
-                Text(o.indicator),
+                Text(visible(o.indicator)),
                 Text(str(o.period)),
                 Text(value_with_unit(o.value, unit, lang)),
                 Text(label(o.status, lang) if o.status else ""),
-                Text(o.source),
+                Text(visible(o.source, lines=True)),
                 Text(date_text(o.recorded_at, lang)),
             ]
         )
@@ -467,8 +468,8 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
                 Text(str(o.period), style=style),
                 Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
                 Text(label(o.status, lang) if o.status else "", style=style),
-                Text(o.source, style=style),
-                Text(o.note, style=style),
+                Text(visible(o.source, lines=True), style=style),
+                Text(visible(o.note, lines=True), style=style),
                 Text(timestamp_text(o.recorded_at, lang), style=style),
                 Text(str(o.line)),
             ]

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .i18n import date_text, kind_name, label, number, signed_percent, value_with_unit
+from .terminal_text import visible
 from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
                 Text(str(o.period), style=style),
                 Text(value_with_unit(o.value, unit, lang), style=style),
                 Text(kind),
-                Text(o.source),
+                Text(visible(o.source, lines=True)),
                 Text(date_text(o.recorded_at, lang)),
             ]
         )
