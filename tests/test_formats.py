@@ -224,6 +224,25 @@ def test_a_formula_after_leading_spaces_is_neutralised_in_printed_csv(text):
     assert safe_cell(text) == "'" + text
 
 
+@pytest.mark.parametrize("text", ["-inf", "-nan", "+Infinity", "-\u0661", "-1_000", "+\uff11"])
+def test_what_python_reads_as_a_number_but_a_spreadsheet_does_not_is_neutralised(text):
+    # float() reads these; a spreadsheet sees a leading sign and no number after it, and
+    # runs the cell: -inf is a formula calling a name, "-١" (an Arabic-Indic one) a
+    # formula over text. Only ASCII decimals are numbers to it.
+    from qntrack.files.rules import written_text
+    from qntrack.output.formats import safe_cell
+
+    assert safe_cell(text) == "'" + text
+    assert written_text(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["-1e5", "-.5", "+3.", "-2.5E-3", " -7"])
+def test_every_spelling_of_an_ascii_number_is_a_number(text):
+    from qntrack.output.formats import safe_cell
+
+    assert safe_cell(text) == text
+
+
 @pytest.mark.parametrize("text", ["-2.5", " 12", "plain", "", "+84"])
 def test_numbers_and_plain_text_pass_unchanged(text):
     from qntrack.output.formats import safe_cell

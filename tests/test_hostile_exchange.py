@@ -700,3 +700,42 @@ def test_an_export_of_hand_edited_sources_imports_back_adding_nothing(tracker: P
     other = "indicator,period,value,status,source,note,recorded_at\nmining,2021,16.9,estimate,Cục Thống kê 2,,2021-10-15T00:00:00Z\n"
     refused = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=other)
     assert refused.exit_code == 1 and "another figure" in refused.stderr, refused.output
+
+
+def test_a_unit_a_spreadsheet_would_run_is_neutralised_in_sdmx_and_comes_back(tmp_path: Path, monkeypatch):
+    # A unit is a column of its own in SDMX-CSV; "@a" or "-Bac" (the plan refuses only the
+    # key's characters) was written as it is, and a spreadsheet opening the file ran it.
+    # It is written behind an apostrophe, and an import of the file reads the unit back.
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from qntrack.cli import app
+    from qntrack.files.textfiles import formula_like
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "targets.yaml").write_text(
+        "version: 1\n"
+        "dimensions:\n  locality:\n    name: L\n    values: ['-Bac', '@a', Ha, '-2']\n"
+        "indicators:\n  g: {name: G, unit: '%', measure: level, direction: increase, frequency: year,"
+        " dimensions: [locality]}\n"
+        "targets:\n  - {id: t, type: level, indicator: g, baseline: 2020, milestones: [{by: 2025, value: 10}]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "g[locality=-Bac],2023,5,,,,2024-01-01T00:00:00Z\n"
+        "g[locality=@a],2023,6,,,,2024-01-01T00:00:00Z\n"
+        "g[locality=-2],2023,7,,,,2024-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    out = runner.invoke(app, ["export", "sdmx-csv"])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.reader(io.StringIO(out.stdout, newline="")))
+    assert not [c for r in rows for c in r if formula_like(c)], out.stdout
+    assert [r[4] for r in rows[1:]] == ["'-Bac", "'@a", "-2"]  # a number is a number
+    back = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=out.stdout)
+    assert back.exit_code == 0, back.output
+    assert "would add 0 row(s), 3 already recorded" in back.stderr, back.stderr

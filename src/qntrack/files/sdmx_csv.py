@@ -19,7 +19,7 @@ from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from ..plan.periods import Period, PeriodError, parse_period
 from ..plan.units import split_key, unit_match
-from .textfiles import CsvCells, neutralise_formula
+from .textfiles import CsvCells, formula_like, neutralise_formula
 
 if TYPE_CHECKING:
     from ..method.series import Series
@@ -208,6 +208,13 @@ def total_named(rows: Sequence[Observation]) -> tuple[str, str] | None:
 _safe_text = lru_cache(maxsize=1 << 16)(neutralise_formula)
 
 
+def _unit_cell(text: str) -> str:
+    """A unit's cell as sdmx_text wrote it: the apostrophe before a unit a spreadsheet
+    would run ("'@a") is taken off again. (A unit whose own name were an apostrophe and
+    such a text would come back without it, and be said as an unknown unit.)"""
+    return text[1:] if text[:1] == "'" and formula_like(text[1:]) else text
+
+
 def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
     """The SDMX-CSV 2.0 message: the header, then one row per figure (ACTION I)."""
     # Each distinct text quoted once, by the store's own rule (textfiles.csv_cell, which
@@ -226,7 +233,7 @@ def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
             structure,
             "I",
             base,
-            *(values.get(d, TOTAL) for d in dims),
+            *(_safe_text(values.get(d, TOTAL)) for d in dims),  # a unit '@a' too; read back by _unit_cell
             sdmx_period(o.period),
             _number(o.value),
             TO_SDMX_STATUS.get(o.status, ""),
@@ -352,7 +359,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
         row = {"indicator": cell("indicator")}
         for key in columns:
             if key.startswith("dim:"):
-                value = cell(key)
+                value = _unit_cell(cell(key))
                 row[key] = "" if value == TOTAL else value
         period = read_period(cell("period"))
         if period is None:

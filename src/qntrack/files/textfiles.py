@@ -201,6 +201,8 @@ def read_text(path: Path, what: str) -> str:
 # after leading spaces or tabs, which Excel and LibreOffice skip; formats.safe_cell is
 # the output side of the same rule.
 _FORMULA_CHARS = "=+-@"
+# A number as a spreadsheet reads one in a CSV cell ("-2.5", "+84", "-1e5"), spaces after.
+_ASCII_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t]*").fullmatch
 
 
 def formula_like(text: str) -> bool:
@@ -215,11 +217,9 @@ def formula_like(text: str) -> bool:
     stripped = text.lstrip(" \t")
     if not stripped or stripped[0] not in _FORMULA_CHARS:
         return False
-    try:
-        float(stripped)
-        return False
-    except ValueError:
-        return True
+    # Not float(): it also reads -inf, -nan, 1_000 and digits of every script, which a
+    # spreadsheet does not take for numbers, and so runs.
+    return _ASCII_NUMBER(stripped) is None
 
 
 def neutralise_formula(text: str) -> str:
