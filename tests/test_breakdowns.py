@@ -537,3 +537,20 @@ def test_the_retract_a_slip_suggests_for_a_unit_can_be_pasted_into_a_shell(plan:
     # has none in force left, so the breakdown no longer lists it.
     doc = json.loads(run_clean("status", "--format", "json", "--as-of", "2030-01-01").stdout)
     assert {"locality": "Old Town"} not in [u["dims"] for u in target(doc, "fdi-2024")["breakdown"]]
+
+
+@pytest.mark.parametrize("command", ["add-observation", "retract", "history", "observations", "show"])
+def test_a_unit_in_a_help_example_is_one_the_shipped_plan_has_or_a_placeholder(command: str):
+    # The help showed --dim locality="Ha Long", which the shipped plan (Hạ Long) refuses:
+    # a person's first try of an example failed. English text cannot hold the Vietnamese
+    # name (the catalog holds it), so an example writes NAME, as targets.yaml spells it.
+    import re
+
+    from conftest import ROOT
+    from qntrack.files.definitions import load_plan
+
+    units = {u.value for u in load_plan(ROOT / "targets.yaml").dimensions["locality"].values or ()}
+    text = " ".join(run_clean("--lang", "en", command, "--help").stdout.split())
+    for given in re.findall(r"--dim locality=(\"[^\"]*\"|\S+)", text):
+        assert given.strip('"') in units | {"NAME"}, (command, given)
+    assert "Ha Long" not in text

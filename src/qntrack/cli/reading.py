@@ -282,7 +282,7 @@ def history(
 
     Example: qntrack history grdp_growth 2022-H1
 
-    Example: qntrack history grdp_growth --dim locality="Ha Long"
+    Example: qntrack history budget_revenue --dim locality=NAME
     """
 
     from ..method.history import vintages

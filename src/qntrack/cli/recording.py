@@ -111,7 +111,7 @@ def add_observation(
         typer.Option(
             "--dim",
             metavar="DIMENSION=UNIT",
-            help='The unit the figure is for, e.g. --dim locality="Ha Long" (repeat for several dimensions); none: the total. With --from: a column named after the dimension.',
+            help="The unit the figure is for, as targets.yaml spells it, e.g. --dim locality=NAME (repeat for several dimensions); none: the total. With --from: a column named after the dimension.",
         ),
     ] = None,
     fmt: FormatOpt = None,
@@ -132,7 +132,7 @@ def add_observation(
 
     Example: qntrack add-observation --from nien-giam.csv --wide --status official --dry-run
 
-    Example: qntrack add-observation grdp_growth 2024 9.5 --dim locality="Ha Long" --status official
+    A unit's figure (NAME as targets.yaml spells it): qntrack add-observation budget_revenue 2024 VALUE --dim locality=NAME
     """
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
@@ -340,7 +340,7 @@ def retract(
         typer.Option(
             "--dim",
             metavar="DIMENSION=UNIT",
-            help='The unit whose figure is withdrawn, e.g. --dim locality="Ha Long" (repeat for several dimensions); none: the total.',
+            help="The unit whose figure is withdrawn, as targets.yaml spells it, e.g. --dim locality=NAME (repeat for several dimensions); none: the total.",
         ),
     ] = None,
     targets: TargetsOpt = None,
@@ -354,7 +354,7 @@ def retract(
 
     Example: qntrack retract grdp_growth 2025 --note "typed 11.89 for 8.89"
 
-    A unit's figure: qntrack retract grdp_growth 2025 --dim locality="Ha Long"
+    A unit's figure: qntrack retract budget_revenue 2025 --dim locality=NAME
     """
     from ..catalog import Figure, msg
     from ..files.retracting import retract as withdraw
