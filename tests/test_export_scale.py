@@ -96,6 +96,25 @@ def test_csv_is_what_the_csv_module_writes_and_reads_back(rows):
         assert written == buf.getvalue()
 
 
+@pytest.mark.parametrize("count", [0, 1, 8191, 8192, 8193, 2 * 8192 + 5])
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_table_printed_in_pieces_is_the_table_whole(count: int, fmt: str):
+    # observations and history print a national table a few thousand rows at a time
+    # (707 MB joined whole): every row once, in order, each piece ending its last row.
+    from qntrack.output.formats import table_pieces
+
+    rows = [[f"r{i}", i, "=x" if i % 3 else "", "a,b"] for i in range(count)]
+    pieces = list(table_pieces(rows, fmt))
+    assert all(p.endswith("\n") for p in pieces)
+    text = "".join(pieces)
+    assert text.count("\n") == count
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n", delimiter="," if fmt == "csv" else "\t").writerows(
+        [[safe_cell(c) for c in row] for row in rows]
+    )
+    assert text == buf.getvalue()
+
+
 def test_numbers_equal_in_python_stay_apart_in_a_table():
     # 1 == 1.0 == True in a dict: a table remembering its cells must not print one as another.
     assert write_table([[1, 1.0, True, "1"], [True, 1, 1.0, False]], "csv") == "1,1.0,true,1\ntrue,1,1.0,false\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Sequence, TextIO
 
 import typer
 
@@ -59,6 +59,14 @@ def _reason(exc: Exception) -> str | Message:
 def _out(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()  # a full disk behind stdout is reported here, not at exit
+
+
+def _out_pieces(pieces: Iterable[str]) -> None:
+    """``_out`` of text made a piece at a time (formats.table_pieces): a national table is
+    printed as it is made rather than held whole."""
+    for piece in pieces:
+        sys.stdout.write(piece)
+    sys.stdout.flush()
 
 
 def writes_utf8(stream: Any) -> bool:

@@ -12,7 +12,7 @@ from ..errors import ExitCode, fail
 from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids, _split_unit, _typed_period, _unit_key, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
-from .printing import _guard_stdout, _out, _reason, _report
+from .printing import _guard_stdout, _out, _out_pieces, _reason, _report
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -158,9 +158,9 @@ def observations(
 
         _out(to_json(observations_document(rows, day)))
     elif kind in ("csv", "tsv"):
-        from ..output.formats import observation_rows, write_table
+        from ..output.formats import observation_rows, table_pieces
 
-        _out(write_table(observation_rows(rows), kind))
+        _out_pieces(table_pieces(observation_rows(rows), kind))
     else:
         from ..output import render
 
@@ -323,9 +323,9 @@ def history(
         _out(to_json(history_document(key, found, wanted, day)))
     elif kind in ("csv", "tsv"):
         from ..output.documents import history_rows
-        from ..output.formats import write_table
+        from ..output.formats import table_pieces
 
-        _out(write_table(history_rows(found), kind))
+        _out_pieces(table_pieces(history_rows(found), kind))
     else:
         from ..output import render
 
