@@ -697,3 +697,32 @@ def test_ctrl_c_before_any_write_says_nothing_was_added_in_either_language(
     assert r.exit_code == 130
     assert r.stderr == "đã dừng (Ctrl-C); không có dòng nào được thêm vào tệp số liệu\n"
     assert store_bytes(tracker) == before
+
+
+@pytest.mark.parametrize(
+    "args", [("status",), ("observations", "--format", "csv"), ("history", "share"), ("report", "-o", "r.html")]
+)
+def test_ctrl_c_in_a_command_that_adds_nothing_says_only_that_it_was_interrupted(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+):
+    """Ctrl-C in `status` on a national store said "nothing was added to the observations
+    file", as if it could have added something."""
+    from qntrack.files import definitions
+
+    before = store_bytes(tracker)
+    _interrupt_at(monkeypatch, definitions, "load_plan")
+    r = run(*args)
+    assert r.exit_code == 130
+    assert r.stderr == "interrupted (Ctrl-C)\n"
+    r = run("--lang", "vi", *args)
+    assert r.stderr == "đã dừng (Ctrl-C)\n"
+    assert store_bytes(tracker) == before
+    assert not (tracker / "r.html").exists()
+
+
+def test_the_commands_said_to_add_rows_are_commands():
+    # _ADDS_ROWS names command functions: a renamed one would quietly lose its message.
+    from qntrack.cli import app
+    from qntrack.cli.app import _ADDS_ROWS
+
+    assert _ADDS_ROWS <= {c.callback.__name__ for c in app.registered_commands if c.callback}

@@ -201,7 +201,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
             except KeyboardInterrupt:
                 # Ctrl-C: exit 130 as Typer does, saying what the command left behind
                 # (an import interrupted after its rows were written had said nothing).
-                _report_interrupted(stages)
+                _report_interrupted(stages, fn.__name__ in _ADDS_ROWS)
                 raise typer.Exit(130) from None
             except InputError as exc:
                 _report(exc.problems)
@@ -224,10 +224,17 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
     return decorate
 
 
-def _report_interrupted(stages: Sequence[tuple[str, Path, int]]) -> None:
+# The commands that add rows to a store (an import writes a new tracker's); the others
+# read, and an interrupted one only says so: "nothing was added" after Ctrl-C in
+# `status` read as if it could have added something.
+_ADDS_ROWS = frozenset({"add_observation", "retract", "check", "import_", "init"})
+
+
+def _report_interrupted(stages: Sequence[tuple[str, Path, int]], adds_rows: bool) -> None:
     """What an interrupted command says: the rows it added, or that an append was under
     way (its journal tells check), or that it added nothing (every row qntrack writes to
-    a store goes through an append, all or nothing: files/appending.py)."""
+    a store goes through an append, all or nothing: files/appending.py); a command that
+    adds no rows, that it was interrupted."""
     from ..catalog import msg
 
     # A batch cut short and cut back off ("undone") added nothing.
@@ -237,7 +244,7 @@ def _report_interrupted(stages: Sequence[tuple[str, Path, int]]) -> None:
     elif added:
         _say(msg("cli_interrupted_after_append", rows=sum(r for _, r in added), path=added[-1][0].name))
     else:
-        _say(msg("cli_interrupted"))
+        _say(msg("cli_interrupted" if adds_rows else "cli_interrupted_reading"))
 
 
 def _numbers_as_arguments() -> type[TyperCommand]:
