@@ -19,8 +19,8 @@ HEAD = """# Command-line reference
 
 Generated from `--help` by `python tools/gen_cli_docs.py`; do not edit by hand.
 Exit codes: 0 success, 1 invalid input or failed check, 2 usage error, 3 a `--fail-on`
-gate tripped, 130 interrupted by Ctrl-C (the last line says what the command had added
-to the store).
+gate tripped, 130 interrupted by Ctrl-C (the last line of a command that adds rows says what
+it had added to the store).
 Data goes to stdout; messages to stderr. A warning (a period a derived indicator cannot
 give, a division by zero: status, show, observations and report name each one they
 depend on) does not change the exit code. Sent to a pipe or a file, data and messages
