@@ -20,6 +20,28 @@ def test_version():
     assert r.exit_code == 0 and r.stdout == "qntrack 0.1.0\n"
 
 
+def test_the_console_answers_version_without_loading_the_command_line(tmp_path: Path):
+    # Scripts ask `qntrack --version` to see that qntrack is there; Typer, Click and Rich
+    # took most of its start-up (issue 17's start-up goal sat at 1.15 x `import typer`).
+    import subprocess
+    import sys
+    import tomllib
+
+    from conftest import ROOT
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts == {"qntrack": "qntrack.console:main"}
+    code = (
+        "import sys; sys.argv = ['qntrack', '--version']\n"
+        "from qntrack.console import main\nmain()\n"
+        "print(sorted(m for m in ('typer', 'click', 'rich', 'qntrack.cli') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert out.stdout == "qntrack 0.1.0\n[]\n" and out.stderr == ""
+    dash_m = subprocess.run([sys.executable, "-m", "qntrack", "--version"], capture_output=True, text=True)
+    assert (dash_m.returncode, dash_m.stdout, dash_m.stderr) == (0, "qntrack 0.1.0\n", "")
+
+
 def test_status_json_contract(tracker: Path):
     r = run("status", "--format", "json")
     assert r.exit_code == 0, r.stderr

@@ -13,7 +13,7 @@ The commands live by group, each module a page a reader can hold:
 
 What a command prints is computed by the library (``output.documents``,
 ``output.formats``, ``output.render``, ``output.report``): anything the command line can
-do, a Python caller can. This module is the console entry point (``qntrack.cli:main``).
+do, a Python caller can. This module is the command line the console entry point (``qntrack.console:main``) hands every command line to but ``--version``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,41 @@
+"""The console's entry point (``qntrack``): the command line, loaded only when needed.
+
+``qntrack --version`` is what scripts and installers ask to see that qntrack is there.
+Answering it took Typer, Click and Rich (the command line's own modules) for one line of
+text: this module answers it with none of them, and hands every other command line to
+``qntrack.cli.main``, which does what it always did (issue 17's start-up goal).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+
+def _a_stream() -> bool:
+    """Standard output is open and not a regular file: ``--version >> observations.csv``
+    goes to the command line's guard (outputs never extend inputs), a closed stdout to its
+    message."""
+    try:
+        return not stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # no stdout at all, or not a real file
+        return False
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"] and _a_stream():
+        from . import __version__
+
+        try:
+            # One system call, nothing left in a buffer (a line this short goes whole or
+            # not at all: POSIX writes up to PIPE_BUF, at least 512 bytes, at once). If it
+            # fails (a full disk, a reader gone), the command line below writes it again
+            # and says what failed, as for any command.
+            os.write(sys.stdout.fileno(), f"qntrack {__version__}\n".encode("ascii"))
+            return
+        except OSError:
+            pass
+    from .cli import main as command_line
+
+    command_line()
