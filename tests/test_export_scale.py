@@ -115,6 +115,22 @@ def test_a_table_printed_in_pieces_is_the_table_whole(count: int, fmt: str):
     assert text == buf.getvalue()
 
 
+@pytest.mark.parametrize("count", [0, 1, 2, 4095, 4096, 4097, 2 * 4096 + 3])
+@pytest.mark.parametrize("as_of", [None, "2024-06-30"])
+def test_the_observations_document_in_pieces_is_the_document_whole(count: int, as_of):
+    # `observations --format json` of a national store made a million dicts before
+    # writing one byte (1.5 GB): it is written a few thousand rows at a time, byte for
+    # byte what to_json of the whole document writes (docs/json.md).
+    from qntrack.output.documents import observations_document, observations_parts
+    from qntrack.output.formats import to_json
+
+    rows = _rows(count)
+    if count:  # a retraction (no value) and a figure of every shape
+        rows[0] = rows[0]._replace(value=float("nan"), status="retracted")
+    pieces = list(observations_parts(rows, as_of))
+    assert b"".join(pieces).decode("utf-8") == to_json(observations_document(rows, as_of))
+
+
 def test_numbers_equal_in_python_stay_apart_in_a_table():
     # 1 == 1.0 == True in a dict: a table remembering its cells must not print one as another.
     assert write_table([[1, 1.0, True, "1"], [True, 1, 1.0, False]], "csv") == "1,1.0,true,1\ntrue,1,1.0,false\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, TextIO
 
 import typer
 
@@ -79,7 +79,7 @@ def writes_utf8(stream: Any) -> bool:
         return False
 
 
-def _out_parts(parts: Sequence[bytes | memoryview]) -> None:
+def _out_parts(parts: Iterable[bytes | memoryview]) -> None:
     """Write UTF-8 text given in pieces (formats.document_parts) as ``_out`` writes their
     join: straight to the bytes under a UTF-8 stdout (a national status document is 30 MB,
     not joined, decoded and encoded again), decoded otherwise."""

@@ -12,7 +12,7 @@ from ..errors import ExitCode, fail
 from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids, _split_unit, _typed_period, _unit_key, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
-from .printing import _guard_stdout, _out, _out_pieces, _reason, _report
+from .printing import _guard_stdout, _out, _out_parts, _out_pieces, _reason, _report
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -153,10 +153,9 @@ def observations(
     rows = [o for k in keys for o in ws.series.get(k, [])]
     kind = _format(fmt)
     if kind == "json":
-        from ..output.documents import observations_document
-        from ..output.formats import to_json
+        from ..output.documents import observations_parts
 
-        _out(to_json(observations_document(rows, day)))
+        _out_parts(observations_parts(rows, day))
     elif kind in ("csv", "tsv"):
         from ..output.formats import observation_rows, table_pieces
 

@@ -20,7 +20,7 @@ parses its options, calls these and prints them with ``formats.to_json`` or
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .. import __version__
 from .formats import assessment_dict, observation_dict
@@ -71,6 +71,36 @@ def show_document(assessment: Assessment, rows: Iterable[Observation]) -> dict[s
 def observations_document(rows: Iterable[Observation], as_of: str | None = None) -> dict[str, Any]:
     """``observations --format json``: ``{qntrack, as_of, observations}`` (docs/json.md)."""
     return {"qntrack": __version__, "as_of": as_of, "observations": [observation_dict(o) for o in rows]}
+
+
+# Rows made into JSON a few thousand at a time: a national store's million dicts made at
+# once, then its text, took 1.5 GB for `observations --format json`.
+_PIECE_ROWS = 4096
+_NO_OBSERVATIONS = b'"observations": []'
+
+
+def observations_parts(rows: Sequence[Observation], as_of: str | None = None) -> Iterator[bytes]:
+    """The UTF-8 bytes of ``to_json(observations_document(rows, as_of))``, in pieces.
+
+    orjson writes ``json.dumps(indent=2)``'s layout: a list of rows dumped alone has each
+    row's lines two spaces in; inside the document's "observations" they are four, so
+    each line of a piece gets two more. tests/test_export_scale.py holds the pieces to
+    the whole document."""
+    import orjson
+
+    head = orjson.dumps(observations_document([], as_of), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    if not rows:
+        yield head
+        return
+    at = head.index(_NO_OBSERVATIONS) + len(_NO_OBSERVATIONS) - 1  # at the list's "]"
+    yield head[:at] + b"\n"
+    for start in range(0, len(rows), _PIECE_ROWS):
+        chunk = orjson.dumps(
+            [observation_dict(o) for o in rows[start : start + _PIECE_ROWS]], option=orjson.OPT_INDENT_2
+        )
+        body = b"  " + chunk[2:-2].replace(b"\n", b"\n  ")  # "[\n" and "\n]" off, two spaces more
+        yield body + (b",\n" if start + _PIECE_ROWS < len(rows) else b"\n  ")
+    yield head[at:]
 
 
 def dry_run_document(rows: Iterable[Observation]) -> dict[str, Any]:
