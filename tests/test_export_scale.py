@@ -131,6 +131,33 @@ def test_the_observations_document_in_pieces_is_the_document_whole(count: int, a
     assert b"".join(pieces).decode("utf-8") == to_json(observations_document(rows, as_of))
 
 
+@pytest.mark.parametrize("count", [0, 1, 8190, 8191, 8192, 2 * 8192 + 1])
+def test_an_sdmx_export_in_pieces_has_every_row_once_in_order(count: int):
+    # Written 8,192 lines at a time (a national export joined whole took 900 MB): the
+    # header once, each figure once, in order, each piece ending its last row.
+    import csv as csv_module
+
+    from qntrack.files.definitions import parse_plan
+    from qntrack.files.sdmx_csv import sdmx_pieces
+
+    plan = parse_plan(
+        "version: 1\ndimensions:\n  province:\n    name: P\n    values: [Hà Nội]\nindicators:\n"
+        "  sdg_001: {name: A, unit: '%', measure: level, direction: increase, frequency: year, dimensions: [province]}\n"
+        "  sdg_002: {name: B, unit: '%', measure: level, direction: increase, frequency: year}\n"
+        "targets: []\n"
+    )
+    rows = _rows(count)
+    pieces = list(sdmx_pieces(plan, rows, "X:DF(1.0)"))
+    assert all(p.endswith("\n") for p in pieces)
+    read = list(csv_module.reader(io.StringIO("".join(pieces), newline="")))
+    assert read[0][:4] == ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR"]
+    assert len(read) == count + 1
+    assert [(r[3], r[4], r[6]) for r in read[1:]] == [
+        ("sdg_001" if i % 2 else "sdg_002", "Hà Nội" if i % 2 else "_T", repr(i * 1.25 - 3).removesuffix(".0"))
+        for i in range(count)
+    ]
+
+
 def test_numbers_equal_in_python_stay_apart_in_a_table():
     # 1 == 1.0 == True in a dict: a table remembering its cells must not print one as another.
     assert write_table([[1, 1.0, True, "1"], [True, 1, 1.0, False]], "csv") == "1,1.0,true,1\ntrue,1,1.0,false\n"

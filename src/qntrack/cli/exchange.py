@@ -19,7 +19,7 @@ import typer
 
 from ..errors import ExitCode, fail
 from .app import AsOfOpt, LangOpt, TargetsOpt, _as_of, command
-from .printing import _out, _report, _say
+from .printing import _out_pieces, _report, _say
 
 if TYPE_CHECKING:
     from ..files.workspace import Workspace
@@ -117,10 +117,10 @@ def export(
             refuse_protected(file_name, Path(os.path.realpath(file_name)), ws.targets_path, ws.store_path)
             path = output_path(file_name)  # a folder, a FIFO, a missing folder: refused as such
             _refuse_other_format(file_name)
-    text, count, label = _EXPORTERS[fmt](ws, structure)
+    pieces, count, label = _EXPORTERS[fmt](ws, structure)
     warnings = ws.warnings_for(ws.plan.indicators)
     if path is None or file_name is None:
-        _out(text)
+        _out_pieces(pieces)
         _report(warnings)
         return
     _refuse_foreign(file_name, path, ws.plan, force)
@@ -128,7 +128,7 @@ def export(
     from ..files.starter import write_atomically
 
     try:
-        write_atomically(path, text.encode("utf-8"))
+        write_atomically(path, (piece.encode("utf-8") for piece in pieces))
     except OSError as exc:
         from ..files.outputs import write_failed
 
@@ -149,8 +149,9 @@ def _opensdg(targets: str | None, output: str | None, into: str | None, day: str
     say_export(export_opensdg(targets, into, day, force), into)
 
 
-def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[str, int, str]:
-    from ..files.sdmx_csv import TOTAL, export_rows, sdmx_text, structure_id, taken_names, total_named
+def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int, str]:
+    """The export's text in pieces (``sdmx_pieces``), its number of rows and its dataflow."""
+    from ..files.sdmx_csv import TOTAL, export_rows, sdmx_pieces, structure_id, taken_names, total_named
 
     taken = taken_names(ws.plan)
     if taken:
@@ -165,10 +166,10 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[str, int, str]:
 
         raise fail(ws.plan.source_file, msg("hostile16_sdmx_total_unit", id=named[0], unit=named[1], code=TOTAL))
     label = structure or structure_id(ws.plan)
-    return sdmx_text(ws.plan, rows, label), len(rows), label
+    return sdmx_pieces(ws.plan, rows, label), len(rows), label
 
 
-_EXPORTERS: dict[ExportFormat, Callable[[Workspace, Optional[str]], tuple[str, int, str]]] = {
+_EXPORTERS: dict[ExportFormat, Callable[[Workspace, Optional[str]], tuple[Iterator[str], int, str]]] = {
     ExportFormat.sdmx_csv: _sdmx_csv,
 }
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
@@ -36,6 +36,7 @@ __all__ = [
     "valid_structure_id",
     "export_rows",
     "taken_names",
+    "sdmx_pieces",
     "sdmx_text",
     "sdmx_version",
     "is_export_header",
@@ -217,6 +218,16 @@ def _unit_cell(text: str) -> str:
 
 def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
     """The SDMX-CSV 2.0 message: the header, then one row per figure (ACTION I)."""
+    return "".join(sdmx_pieces(plan, rows, structure))
+
+
+# Rows joined a few thousand at a time: a national export joined whole held every line,
+# the text and its bytes at once (900 MB).
+_PIECE_ROWS = 8192
+
+
+def sdmx_pieces(plan: Plan, rows: Sequence[Observation], structure: str) -> Iterator[str]:
+    """``sdmx_text`` in pieces of a few thousand rows, each ending with a newline."""
     # Each distinct text quoted once, by the store's own rule (textfiles.csv_cell, which
     # also quotes the bare CR a hand edit can leave in a note: Python 3.11's writer does not).
     cell = CsvCells().__getitem__
@@ -242,8 +253,13 @@ def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
             o.recorded_at,
         )
         lines.append(",".join(map(cell, fields)))
-    lines.append("")  # the last row ends with a newline too
-    return "\n".join(lines)
+        if len(lines) >= _PIECE_ROWS:
+            lines.append("")  # each row ends with a newline
+            yield "\n".join(lines)
+            lines = []
+    if lines:
+        lines.append("")
+        yield "\n".join(lines)
 
 
 # --- reading ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import fail
 from ..files.store import HEADER
@@ -104,10 +105,11 @@ targets:
 """
 
 
-def write_atomically(path: Path, data: bytes | tuple[bytes, ...], durable: bool = True, fresh: bool = False) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = True, fresh: bool = False) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 
-    ``data``: the bytes, or parts written one after another (not joined in memory first).
+    ``data``: the bytes, or parts written one after another (not joined in memory first;
+    a generator's are made as they are written, and if making one fails, nothing is left).
 
     A reader (or a crash) never sees a half-written file. ``durable=False`` skips the
     ``fsync``: for a file that is checked whenever it is read and simply made again if a
