@@ -554,3 +554,24 @@ def test_a_unit_in_a_help_example_is_one_the_shipped_plan_has_or_a_placeholder(c
     for given in re.findall(r"--dim locality=(\"[^\"]*\"|\S+)", text):
         assert given.strip('"') in units | {"NAME"}, (command, given)
     assert "Ha Long" not in text
+
+
+@pytest.mark.parametrize(
+    "dims, named",
+    [
+        (["--dim", "locality=Alpha"], "a column named locality"),
+        (["--dim", "sex=female", "--dim", "locality=Alpha"], "columns named sex, locality"),
+        (["--dim", " Locality =Alpha"], "a column named Locality"),
+    ],
+)
+def test_dim_with_from_names_the_columns_the_file_needs(plan: Path, dims: list[str], named: str):
+    # "(e.g. locality)" said nothing the person did not know: the message names the column
+    # each dimension they gave would be, as the import reads it.
+    Path("in.csv").write_text("indicator,period,value\nshare,2024,13\n", encoding="utf-8")
+    before = Path("observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "in.csv", *dims)
+    assert r.exit_code == 2
+    assert r.stderr == ("--dim: error: gives one figure's unit; in a file, give each row's unit in " + named + "\n"), (
+        r.stderr
+    )
+    assert Path("observations.csv").read_bytes() == before

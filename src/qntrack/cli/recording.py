@@ -245,12 +245,19 @@ class _TypedFigure(NamedTuple):
 
 
 def _typed_dims(given: list[str], from_file: str | None) -> tuple[tuple[str, str], ...]:
-    """``--dim locality="Ha Long"`` as (dimension, unit) pairs; a --dim without '=' or
+    """``--dim locality=NAME`` as (dimension, unit) pairs; a --dim without '=' or
     with --from (where a column gives each row's unit) is a usage error (exit 2)."""
     from ..catalog import msg
 
     if given and from_file is not None:
-        raise fail("--dim", msg("cli_dim_with_from"), ExitCode.USAGE)
+        # The columns the file needs, named after the dimensions given (one --dim without
+        # '=' names its text: it is the dimension, or the message after this one says so).
+        columns = [c for c in dict.fromkeys(text.split("=", 1)[0].strip() for text in given) if c]
+        if not columns:  # `--dim =x`: no dimension named at all
+            raise fail("--dim", msg("cli_dim_form", given=given[0]), ExitCode.USAGE)
+        if len(columns) == 1:
+            raise fail("--dim", msg("cli_dim_with_from", column=columns[0]), ExitCode.USAGE)
+        raise fail("--dim", msg("cli_dim_with_from_many", columns=", ".join(columns)), ExitCode.USAGE)
     from .arguments import _dim_pairs
 
     return _dim_pairs(given)
