@@ -36,6 +36,29 @@ assert typer.testing._get_command is _build_command, "typer.testing no longer ca
 typer.testing._get_command = _command_once  # the name typer.testing's CliRunner.invoke calls
 
 
+def _import_every_module() -> None:
+    """All of qntrack imported before any test runs (about half a second a worker).
+
+    A test that stands in for a function (``monkeypatch.setattr(definitions, "load_plan",
+    fake)``) while another module is imported for the first time leaves that module
+    holding the fake for the rest of the worker's tests, since ``from .definitions import
+    load_plan`` binds whatever is there: `check --repair` failed with "Operation not
+    permitted" in test_write_side.py after a test of a folder that takes no new file,
+    only when xdist gave one worker both, in that order.
+    """
+    import importlib
+    import pkgutil
+
+    import qntrack
+
+    for found in pkgutil.walk_packages(qntrack.__path__, "qntrack."):
+        if not found.name.endswith("__main__"):  # which would run the command line
+            importlib.import_module(found.name)
+
+
+_import_every_module()
+
+
 class HasFileno(Protocol):
     def fileno(self) -> int: ...
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import fail
 from ..catalog import msg
-from ..files.starter import write_atomically
+from ..files import starter
 from ..files.appending import store_lock
 from ..files.journal import pending_path, read_pending
 from ..files.store import last_line_is_whole
@@ -83,7 +83,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
             side = None
             if tail:
                 side = _side_file(path, now or datetime.now(timezone.utc), "interrupted")
-                write_atomically(side, tail)  # safe on disk before the store loses it
+                starter.write_atomically(side, tail)  # safe on disk before the store loses it
                 sync_folder(path.parent)
                 fd = os.open(path, os.O_WRONLY)
                 try:
@@ -134,9 +134,9 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             tail = data[cut:]
             side = _side_file(path, now or datetime.now(timezone.utc))
             # The tail is safe on disk before the store loses it.
-            write_atomically(side, tail)
+            starter.write_atomically(side, tail)
             try:
-                write_atomically(path, data[:cut])
+                starter.write_atomically(path, data[:cut])
             except OSError:
                 # The rewrite is atomic, so the store is as it was (a full disk): the copy of
                 # its tail would only be a stray file beside it.
