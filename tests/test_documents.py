@@ -15,7 +15,8 @@ from qntrack.files.workspace import open_workspace, reference_day
 from qntrack.kinds import assess_target, relevant_rows
 from qntrack.method.history import vintages
 from qntrack.output import documents
-from qntrack.output.formats import to_json, write_table
+from qntrack.output.formats import to_json
+from qntrack.output.tables import write_table
 from qntrack.plan.periods import parse_period
 
 

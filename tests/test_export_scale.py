@@ -13,8 +13,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qntrack.files.textfiles import formula_like
-from qntrack.output import formats
-from qntrack.output.formats import observation_dict, observation_rows, safe_cell, write_table
+from qntrack.output import formats, tables
+from qntrack.output.formats import observation_dict, safe_cell
+from qntrack.output.tables import observation_rows, write_table
 from qntrack.plan.model import Observation
 from qntrack.plan.periods import Period, parse_period
 
@@ -46,9 +47,15 @@ def test_the_formula_rule_is_asked_once_per_distinct_text(monkeypatch):
         return rule(text)
 
     monkeypatch.setattr(formats, "formula_like", counted)
+    monkeypatch.setattr(tables, "formula_like", counted)
     rows = _rows(2_000)
-    write_table(observation_rows(rows), "csv")
-    assert len(asked) == len(set(asked))  # never the same text twice
+    for write in (
+        lambda: write_table(observation_rows(rows), "csv"),
+        lambda: "".join(tables.observation_pieces(rows, "csv")),
+    ):
+        assert write().count("\n") == len(rows) + 1
+        assert len(asked) == len(set(asked))  # never the same text twice
+        asked.clear()
 
 
 def _tsv(text: str) -> str:
@@ -101,7 +108,7 @@ def test_csv_is_what_the_csv_module_writes_and_reads_back(rows):
 def test_a_table_printed_in_pieces_is_the_table_whole(count: int, fmt: str):
     # observations and history print a national table a few thousand rows at a time
     # (707 MB joined whole): every row once, in order, each piece ending its last row.
-    from qntrack.output.formats import table_pieces
+    from qntrack.output.tables import table_pieces
 
     rows = [[f"r{i}", i, "=x" if i % 3 else "", "a,b"] for i in range(count)]
     pieces = list(table_pieces(rows, fmt))
@@ -156,6 +163,35 @@ def test_an_sdmx_export_in_pieces_has_every_row_once_in_order(count: int):
         ("sdg_001" if i % 2 else "sdg_002", "Hà Nội" if i % 2 else "_T", repr(i * 1.25 - 3).removesuffix(".0"))
         for i in range(count)
     ]
+
+
+_TEXTS = st.one_of(
+    st.sampled_from(["", "official", "=x", "-cmd", "a,b", 'q"', "x\ty", "n\nl", " @s", "Hà Nội"]), st.text(max_size=5)
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["sdg_001", "sdg_002[province=Hà Nội]", "g[sex=female;province=Huế]"]),
+            st.sampled_from(["2024", "2024-Q3", "2023-H2", "2022-07"]),
+            st.one_of(st.floats(allow_infinity=False), st.integers(-(10**16), 10**16).map(float)),
+            _TEXTS,
+            _TEXTS,
+            _TEXTS,
+            st.sampled_from(["", "2025-01-05T00:00:00Z", "2024-12-31T17:00:00Z"]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["csv", "tsv"]),
+)
+def test_the_observations_table_is_the_generic_table(drawn, fmt):
+    # observation_pieces skips the table's memory for a figure's period, value and moment:
+    # held to the generic writer, cell for cell, whatever the texts and the numbers.
+    rows = [
+        Observation(i, parse_period(p), v, st_, so, n, r, k + 2) for k, (i, p, v, st_, so, n, r) in enumerate(drawn)
+    ]
+    assert "".join(tables.observation_pieces(rows, fmt)) == write_table(observation_rows(rows), fmt)
 
 
 def test_numbers_equal_in_python_stay_apart_in_a_table():

@@ -200,7 +200,7 @@ def test_version_does_not_load_the_json_writer():
 def test_observation_rows_write_values_as_the_store_does():
     # A dry run or `observations -f csv` shows the figure as it is stored (1000, -5),
     # not as Python's float repr (1000.0, -5.0).
-    from qntrack.output.formats import observation_rows, write_table
+    from qntrack.output.tables import observation_rows, write_table
     from qntrack.plan.model import Observation
     from qntrack.plan.periods import parse_period
 

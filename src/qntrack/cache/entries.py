@@ -3,7 +3,7 @@
 A target's JSON item, its CSV/TSV row, its status table row in each language and its
 missed milestones (``Entry``), and the warnings about periods the derived indicators
 leave out, as plain values; the outputs are written from them as the plain path writes
-them (``formats.to_json``, ``formats.write_table``). ``DrawnTables`` keeps the status
+them (``formats.to_json``, ``tables.write_table``). ``DrawnTables`` keeps the status
 table already drawn from a set of rows.
 """
 
@@ -205,7 +205,8 @@ def _output(title: str, entries: Sequence[Entry], kind: str, group_by: Any = "gr
 
         groups = groups_document([e.brief for e in entries], group_by)
         return document_parts([e.item_json for e in entries], None, title, groups)
-    from ..output.formats import status_rows, write_table
+    from ..output.formats import status_rows
+    from ..output.tables import write_table
 
     return [write_table([next(iter(status_rows([]))), *(marshal.loads(e.row) for e in entries)], kind).encode("utf-8")]
 

@@ -62,7 +62,7 @@ def _out(text: str) -> None:
 
 
 def _out_pieces(pieces: Iterable[str]) -> None:
-    """``_out`` of text made a piece at a time (formats.table_pieces): a national table is
+    """``_out`` of text made a piece at a time (tables.table_pieces): a national table is
     printed as it is made rather than held whole."""
     for piece in pieces:
         sys.stdout.write(piece)

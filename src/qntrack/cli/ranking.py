@@ -67,7 +67,7 @@ def rank(
 
         _out(to_json(rank_document(target, ranked, day)))
     elif kind in ("csv", "tsv"):
-        from ..output.formats import write_table
+        from ..output.tables import write_table
         from ..output.ranking import rank_rows
 
         _out(write_table(rank_rows(target, ranked), kind))

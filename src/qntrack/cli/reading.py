@@ -157,9 +157,9 @@ def observations(
 
         _out_parts(observations_parts(rows, day))
     elif kind in ("csv", "tsv"):
-        from ..output.formats import observation_rows, table_pieces
+        from ..output.tables import observation_pieces
 
-        _out_pieces(table_pieces(observation_rows(rows), kind))
+        _out_pieces(observation_pieces(rows, kind))
     else:
         from ..output import render
 
@@ -175,7 +175,7 @@ def _listing(kind: str, key: str, header: tuple[str, ...], rows: list[tuple[str,
 
         _out(to_json(listing_document(key, header, rows)))
     elif kind in ("csv", "tsv"):
-        from ..output.formats import write_table
+        from ..output.tables import write_table
 
         _out(write_table([header, *rows], kind))
     else:
@@ -322,7 +322,7 @@ def history(
         _out(to_json(history_document(key, found, wanted, day)))
     elif kind in ("csv", "tsv"):
         from ..output.documents import history_rows
-        from ..output.formats import table_pieces
+        from ..output.tables import table_pieces
 
         _out_pieces(table_pieces(history_rows(found), kind))
     else:

@@ -308,9 +308,9 @@ def _print_dry_run(
 
         _out(to_json(dry_run_document(rows)))
     elif kind in ("csv", "tsv"):
-        from ..output.formats import observation_rows, write_table
+        from ..output.tables import observation_pieces
 
-        _out(write_table(observation_rows(rows), kind))
+        _out("".join(observation_pieces(rows, kind)))
     else:
         from ..output import render
         from ..files.definitions import load_plan

@@ -173,7 +173,8 @@ def status(
     elif grouped:
         _grouped(found, by, kind, lang)
     elif kind in ("csv", "tsv"):
-        from ..output.formats import status_rows, write_table
+        from ..output.formats import status_rows
+        from ..output.tables import write_table
 
         if dim is not None:
             from ..output.by_unit import status_rows_by, unit_columns
@@ -208,7 +209,7 @@ def _grouped(found: list[dict[str, Any]], by: Literal["group", "owner"], kind: s
 
         _say(msg("cli_group_by_none_owner" if by == "owner" else "cli_group_by_none_group"))
     if kind in ("csv", "tsv"):
-        from ..output.formats import write_table
+        from ..output.tables import write_table
 
         _out(write_table(group_rows(groups), kind))
         return

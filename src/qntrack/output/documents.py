@@ -5,7 +5,7 @@ Each function returns the dict that a command's ``--format json`` prints (docs/j
 ``status --format json`` is ``formats.status_document``; ``show``, ``observations``,
 ``history``, ``indicators``, ``targets`` and ``check`` are here. The command line only
 parses its options, calls these and prints them with ``formats.to_json`` or
-``formats.write_table``, so a notebook gets the same numbers as the terminal::
+``tables.write_table``, so a notebook gets the same numbers as the terminal::
 
     from qntrack.files.workspace import open_workspace, reference_day
     from qntrack.kinds import assess_target, relevant_rows

@@ -1,4 +1,5 @@
-"""Machine-readable output: the JSON contract and CSV/TSV tables. No Rich here.
+"""Machine-readable output: the JSON contract and the rows of CSV/TSV tables (written by
+``output.tables``). No Rich here.
 
 The JSON shape is a documented, stable contract (docs/json.md): fields are only ever
 added, never renamed or removed, within a major version. Numbers are unrounded.
@@ -7,12 +8,12 @@ added, never renamed or removed, within a major version. Numbers are unrounded.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import orjson
 
 from .. import __version__
-from ..files.textfiles import CsvCells, csv_cell, formula_like
+from ..files.textfiles import formula_like
 
 if TYPE_CHECKING:  # annotations only: a status served by the cache needs no assessment
     from ..method.assessment import Assessment, MilestoneResult, UnitAssessment
@@ -32,8 +33,6 @@ __all__ = [
     "item_json",
     "to_json",
     "status_rows",
-    "observation_rows",
-    "write_table",
     "safe_cell",
 ]
 
@@ -420,73 +419,3 @@ def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
             *_key_figures(a),
             ";".join(str(p) for p in a.awaiting_figures),
         )
-
-
-OBSERVATION_COLUMNS = ("indicator", "period", "value", "status", "source", "note", "recorded_at")
-
-
-def observation_rows(observations: Iterable[Observation]) -> Iterable[Sequence[Any]]:
-    from ..files.store import format_value
-
-    yield OBSERVATION_COLUMNS
-    for o in observations:
-        # The value as the store writes it (1000, not 1000.0): what was stored is what shows.
-        yield (o.indicator, o.period.text, format_value(o.value), o.status, o.source, o.note, o.recorded_at)
-
-
-class _Cells(CsvCells):
-    """Each text cell as the table writes it, remembered for the table being written:
-    ``safe_cell``'s formula rule, then ``encode`` (quoted as the csv module would, or with
-    a TSV's separators turned into spaces). A national store's million rows share a few
-    hundred indicators, sources, notes and moments: asking the formula rule and the csv
-    writer of each of their seven million cells took 13 of the 21 s of
-    `observations --format csv` (issue 17)."""
-
-    def __init__(self, cell: Callable[[str], str]) -> None:
-        super().__init__()
-        self.cell = cell
-
-    def encode(self, text: str) -> str:
-        return self.cell("'" + text if formula_like(text) else text)
-
-
-def _tsv_cell(text: str) -> str:
-    cell = text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
-    # A line feed made a space can put a formula back in front ("\n=X" is " =X"), and
-    # spreadsheets skip leading spaces: the formula rule is asked of the cell as written.
-    cell = "'" + cell if cell != text and formula_like(cell) else cell
-    # A cell opening with a quote is read as a quoted cell by TSV readers (qntrack's import,
-    # pandas): '"whole"' came back as 'whole'. Quoted as in CSV, it reads back as written.
-    return '"' + cell.replace('"', '""') + '"' if cell[:1] == '"' else cell
-
-
-def write_table(rows: Iterable[Sequence[Any]], fmt: str) -> str:
-    """CSV or TSV text; every cell passes through ``safe_cell``."""
-    return "".join(table_pieces(rows, fmt))
-
-
-# Rows joined into one piece at a time: a national store's whole table joined once held
-# every line and the text at the same time (707 MB for `observations --format csv`).
-_PIECE_ROWS = 8192
-
-
-def table_pieces(rows: Iterable[Sequence[Any]], fmt: str) -> Iterator[str]:
-    """``write_table``'s text in pieces of a few thousand rows, each ending with a
-    newline, for a command to print as they come."""
-    encode, separator = (_tsv_cell, "\t") if fmt == "tsv" else (csv_cell, ",")
-    # Text cells through the table's memory of them; numbers and anything else through
-    # safe_cell itself (1, 1.0 and True are one key of a dict, and print differently).
-    cell = _Cells(encode).__getitem__
-    lines: list[str] = []
-    for row in rows:
-        line = separator.join([cell(c) if type(c) is str else encode(safe_cell(c)) for c in row])
-        if not line and separator == "," and len(row) == 1:
-            line = '""'  # as the csv module writes a row of one empty cell: an empty line is no row
-        lines.append(line)
-        if len(lines) == _PIECE_ROWS:
-            lines.append("")  # each row ends with a newline
-            yield "\n".join(lines)
-            lines = []
-    if lines:
-        lines.append("")
-        yield "\n".join(lines)
