@@ -19,7 +19,7 @@ from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from ..plan.periods import Period, PeriodError, parse_period
 from ..plan.units import split_key, unit_match
-from .textfiles import CsvCells, formula_like, neutralise_formula
+from .textfiles import CsvCells, formula_like, in_pieces, neutralise_formula
 
 if TYPE_CHECKING:
     from ..method.series import Series
@@ -221,18 +221,17 @@ def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
     return "".join(sdmx_pieces(plan, rows, structure))
 
 
-# Rows joined a few thousand at a time: a national export joined whole held every line,
-# the text and its bytes at once (900 MB).
-_PIECE_ROWS = 8192
-
-
 def sdmx_pieces(plan: Plan, rows: Sequence[Observation], structure: str) -> Iterator[str]:
     """``sdmx_text`` in pieces of a few thousand rows, each ending with a newline."""
+    return in_pieces(_sdmx_lines(plan, rows, structure))
+
+
+def _sdmx_lines(plan: Plan, rows: Sequence[Observation], structure: str) -> Iterator[str]:
     # Each distinct text quoted once, by the store's own rule (textfiles.csv_cell, which
     # also quotes the bare CR a hand edit can leave in a note: Python 3.11's writer does not).
     cell = CsvCells().__getitem__
-    lines = [",".join(map(cell, header(plan)))]
     dims = list(plan.dimensions)
+    yield ",".join(map(cell, header(plan)))
     for o in rows:
         split = split_key(o.indicator)
         base, given = split if split is not None else (o.indicator, ())
@@ -252,14 +251,7 @@ def sdmx_pieces(plan: Plan, rows: Sequence[Observation], structure: str) -> Iter
             _safe_text(o.note),
             o.recorded_at,
         )
-        lines.append(",".join(map(cell, fields)))
-        if len(lines) >= _PIECE_ROWS:
-            lines.append("")  # each row ends with a newline
-            yield "\n".join(lines)
-            lines = []
-    if lines:
-        lines.append("")
-        yield "\n".join(lines)
+        yield ",".join(map(cell, fields))
 
 
 # --- reading ----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from ..files.textfiles import CsvCells, csv_cell, formula_like
+from ..files.textfiles import CsvCells, csv_cell, formula_like, in_pieces
 from .formats import safe_cell
 
 if TYPE_CHECKING:
@@ -56,11 +56,6 @@ def write_table(rows: Iterable[Sequence[Any]], fmt: str) -> str:
     return "".join(table_pieces(rows, fmt))
 
 
-# Rows joined into one piece at a time: a national store's whole table joined once held
-# every line and the text at the same time (707 MB for `observations --format csv`).
-_PIECE_ROWS = 8192
-
-
 def table_pieces(rows: Iterable[Sequence[Any]], fmt: str) -> Iterator[str]:
     """``write_table``'s text in pieces of a few thousand rows, each ending with a
     newline, for a command to print as they come."""
@@ -68,19 +63,13 @@ def table_pieces(rows: Iterable[Sequence[Any]], fmt: str) -> Iterator[str]:
     # Text cells through the table's memory of them; numbers and anything else through
     # safe_cell itself (1, 1.0 and True are one key of a dict, and print differently).
     cell = _Cells(encode).__getitem__
-    lines: list[str] = []
-    for row in rows:
-        line = separator.join([cell(c) if type(c) is str else encode(safe_cell(c)) for c in row])
-        if not line and separator == "," and len(row) == 1:
-            line = '""'  # as the csv module writes a row of one empty cell: an empty line is no row
-        lines.append(line)
-        if len(lines) == _PIECE_ROWS:
-            lines.append("")  # each row ends with a newline
-            yield "\n".join(lines)
-            lines = []
-    if lines:
-        lines.append("")
-        yield "\n".join(lines)
+
+    def line(row: Sequence[Any]) -> str:
+        text = separator.join([cell(c) if type(c) is str else encode(safe_cell(c)) for c in row])
+        # As the csv module writes a row of one empty cell: an empty line is no row.
+        return '""' if not text and separator == "," and len(row) == 1 else text
+
+    return in_pieces(map(line, rows))
 
 
 def observation_pieces(observations: Iterable[Observation], fmt: str) -> Iterator[str]:
@@ -95,25 +84,17 @@ def observation_pieces(observations: Iterable[Observation], fmt: str) -> Iterato
     encode, separator = (_tsv_cell, "\t") if fmt == "tsv" else (csv_cell, ",")
     cell = _Cells(encode).__getitem__
     yield from table_pieces([OBSERVATION_COLUMNS], fmt)
-    lines: list[str] = []
-    for o in observations:
-        lines.append(
-            separator.join(
-                (
-                    cell(o.indicator),
-                    o.period.text,
-                    format_value(o.value),
-                    cell(o.status),
-                    cell(o.source),
-                    cell(o.note),
-                    o.recorded_at,
-                )
+    yield from in_pieces(
+        separator.join(
+            (
+                cell(o.indicator),
+                o.period.text,
+                format_value(o.value),
+                cell(o.status),
+                cell(o.source),
+                cell(o.note),
+                o.recorded_at,
             )
         )
-        if len(lines) == _PIECE_ROWS:
-            lines.append("")
-            yield "\n".join(lines)
-            lines = []
-    if lines:
-        lines.append("")
-        yield "\n".join(lines)
+        for o in observations
+    )
