@@ -320,6 +320,15 @@ def test_a_units_history_is_a_table_on_a_terminal(plan: Path, args: tuple[str, .
     assert "locality=Gamma" in r.stdout and "2023" in r.stdout
 
 
+def test_a_units_figures_keep_their_unit_in_the_observations_table(plan: Path):
+    # The total's row said "100 mn USD", each unit's a bare "44": its indicator's unit was
+    # looked up under the unit's key.
+    r = run_clean("observations", "-i", "fdi", "--format", "table", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    lines = [line for line in r.stdout.splitlines() if line.lstrip().startswith("fdi")]
+    assert len(lines) == 5 and all("mn USD" in line for line in lines), lines
+
+
 def test_import_reads_a_dimension_column_by_its_name_in_either_language(plan: Path):
     Path("in.csv").write_text(
         "indicator;Địa phương;period;value\nshare;Alpha;2024;12,5\nshare;;2024;11,2\nshare;gamma;2024;9\n",

@@ -287,7 +287,8 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
     keys = ("indicator", "period", "value", "obs_status", "source", "recorded_at")
     cells = []
     for o in rows:
-        unit = plan.indicators[o.indicator].unit_in(lang) if o.indicator in plan.indicators else ""
+        ind = plan.indicators.get(base_of(o.indicator))  # a unit's figure: its indicator's unit
+        unit = ind.unit_in(lang) if ind is not None else ""
         cells.append(
             [
                 Text(visible(o.indicator)),
