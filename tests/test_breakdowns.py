@@ -311,6 +311,24 @@ def test_vintages_and_as_of_work_per_unit(plan: Path):
     assert [(v["value"], v["in_force"], v["revises"]) for v in doc["vintages"]] == [(9.6, True, 9), (9, False, None)]
 
 
+@pytest.mark.parametrize("args", [("share", "2023", "--dim", "locality=Gamma"), ("share[locality=Gamma]", "2023")])
+def test_a_units_history_is_a_table_on_a_terminal(plan: Path, args: tuple[str, ...]):
+    # The help's own example (history budget_revenue --dim locality=NAME) on a terminal
+    # looked the unit's key up as an indicator: a KeyError traceback.
+    r = run_clean("history", *args, "--format", "table", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "locality=Gamma" in r.stdout and "2023" in r.stdout
+
+
+def test_a_units_figures_keep_their_unit_in_the_observations_table(plan: Path):
+    # The total's row said "100 mn USD", each unit's a bare "44": its indicator's unit was
+    # looked up under the unit's key.
+    r = run_clean("observations", "-i", "fdi", "--format", "table", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    lines = [line for line in r.stdout.splitlines() if line.lstrip().startswith("fdi")]
+    assert len(lines) == 5 and all("mn USD" in line for line in lines), lines
+
+
 def test_import_reads_a_dimension_column_by_its_name_in_either_language(plan: Path):
     Path("in.csv").write_text(
         "indicator;Địa phương;period;value\nshare;Alpha;2024;12,5\nshare;;2024;11,2\nshare;gamma;2024;9\n",

@@ -42,6 +42,25 @@ def test_the_console_answers_version_without_loading_the_command_line(tmp_path: 
     assert (dash_m.returncode, dash_m.stdout, dash_m.stderr) == (0, "qntrack 0.1.0\n", "")
 
 
+@pytest.mark.parametrize("lang, said", [([], "interrupted (Ctrl-C)\n"), (["--lang", "VI"], "đã dừng (Ctrl-C)\n")])
+def test_ctrl_c_while_the_command_line_loads_is_a_message_not_a_traceback(lang: list[str], said: str):
+    # The first few tenths of a second of every command load qntrack.cli (Typer, Click,
+    # the commands): Ctrl-C then printed a KeyboardInterrupt traceback, exit 1.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, types\n"
+        "def stop(name): raise KeyboardInterrupt\n"
+        "loading = types.ModuleType('qntrack.cli'); loading.__getattr__ = stop\n"
+        "sys.modules['qntrack.cli'] = loading\n"
+        f"sys.argv = ['qntrack', *{lang!r}, 'status']\n"
+        "from qntrack.console import main\nmain()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
+    assert (out.returncode, out.stderr, out.stdout) == (130, said, "")
+
+
 def test_status_json_contract(tracker: Path):
     r = run("status", "--format", "json")
     assert r.exit_code == 0, r.stderr

@@ -48,6 +48,28 @@ def test_an_unknown_option_is_still_an_error(tracker: Path):
 
 
 @pytest.mark.parametrize(
+    "args, option",
+    [
+        (["--from", "a.csv", "--from", "b.csv"], "--from"),
+        (["--from=a.csv", "--from", "b.csv"], "--from"),
+        (["share", "2024", "3", "--status", "estimate", "--status=official"], "--status"),
+    ],
+)
+def test_an_option_given_twice_is_refused_not_half_read(tracker: Path, args: list[str], option: str):
+    # Click keeps the last value: '--from a.csv --from b.csv' imported b.csv alone and said
+    # 'added 1 row(s)', a.csv's rows lost without a word.
+    (tracker / "a.csv").write_text("indicator,period,value\nshare,2024,12\n", encoding="utf-8")
+    (tracker / "b.csv").write_text("indicator,period,value\nshare,2023,11.5\n", encoding="utf-8")
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", *args)
+    assert r.exit_code == 2, r.output
+    assert f"Option {option} is given twice" in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+    vi = run("--lang", "vi", "add-observation", *args)
+    assert vi.exit_code == 2 and "hai lần" in vi.stderr, vi.stderr
+
+
+@pytest.mark.parametrize(
     "args, stored",
     [
         (["10,5"], "10.5"),  # no other reading: a decimal comma

@@ -243,3 +243,35 @@ def test_a_lone_surrogate_escape_is_refused_where_it_is_written():
 def test_a_whole_character_escape_is_kept():
     plan = parse_plan(SMALL_TARGETS.replace('title: "Test plan"', 'title: "Plan \\U0001F600 \\u1ea1"'))
     assert plan.title == "Plan \U0001f600 ạ"
+
+
+def test_a_refused_indicator_is_not_described_by_its_stand_in():
+    # grdp's measure is rate (line 5), refused only for its typo'd direction: the average
+    # target reading it must not be told it is 'declared measure: level' on that line.
+    out = problems("""
+        indicators:
+          grdp:
+            name: GRDP growth
+            measure: rate
+            direction: increse
+        targets:
+          - {id: avg, type: average, indicator: grdp, at_least: 10, from: 2021, to: 2025}
+    """)
+    assert len(out) == 1, out
+    assert "direction: 'increse'" in out[0]
+
+
+def test_a_refused_dimension_is_not_reported_again_as_undeclared():
+    # One unit with a '[' refuses the dimension; the indicator and the target that use it
+    # must not be told it is not declared, nor that the indicator declares no dimensions.
+    out = problems("""
+        dimensions:
+          locality:
+            values: ["Hạ Long", "Ba [x] Chẽ"]
+        indicators:
+          revenue: {name: Revenue, dimensions: [locality]}
+        targets:
+          - {id: plan, type: plan, indicator: revenue, period: 2024, value: 5, for_each: locality}
+    """)
+    assert len(out) == 1, out
+    assert "'Ba [x] Chẽ' holds '['" in out[0]

@@ -87,6 +87,8 @@ def test_retract_leaves_the_total_and_other_units_alone(plan: Path):
     r = run_clean("retract", "g", "2023", "--dim", "locality=Cẩm Phả")
     assert r.exit_code == 1
     assert "no figure in force to retract" in r.stderr, r.stderr
+    # The command it points to is one a shell runs as written (the key bare split in two).
+    assert "(see 'qntrack history g --dim \"locality=Cẩm Phả\"')" in r.stderr, r.stderr
     r = run_clean("observations", "-i", "g", "--format", "csv")
     lines = r.stdout.splitlines()
     # The total and Ha Long keep their figures; Cam Pha's is withdrawn.

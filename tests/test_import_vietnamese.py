@@ -167,6 +167,24 @@ def test_a_header_only_import_adds_nothing_and_succeeds(plan: Path):
     assert (plan / "observations.csv").read_bytes() == before
 
 
+def test_a_spreadsheets_empty_columns_after_the_table_are_passed_over(plan: Path):
+    # Copied from Excel with an empty column selected (a tab at the end of every line):
+    # refused as "unknown column '(empty, column 4)'", though it holds nothing.
+    pasted = "indicator\tperiod\tvalue\t\r\ngrowth\tQuý I/2024\t8,5\t\r\n\t\t\t\r\n"
+    r = run("add-observation", "--from", "-", "--status", "estimate", input=pasted)
+    assert r.exit_code == 0, r.stderr
+    assert "growth,2024-Q1,8.5,estimate," in (plan / "observations.csv").read_text(encoding="utf-8")
+    # A cell under the unnamed column is not dropped: the row is refused.
+    before = (plan / "observations.csv").read_bytes()
+    r = run("add-observation", "--from", "-", input="indicator,period,value,\ngrowth,2024-02,8.7,oops\n")
+    assert r.exit_code == 1 and "<stdin>:2:" in r.stderr, r.stderr
+    assert (plan / "observations.csv").read_bytes() == before
+    # Saved as CSV: a trailing comma on every line.
+    r = run("add-observation", "--from", "-", input="indicator,period,value,\ngrowth,2024-03,8.8,\n")
+    assert r.exit_code == 0, r.stderr
+    assert "growth,2024-03,8.8,," in (plan / "observations.csv").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "saved",
     [

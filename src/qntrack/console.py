@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from typing import NoReturn
 
 
 def _a_stream() -> bool:
@@ -36,6 +37,30 @@ def main() -> None:
             return
         except OSError:
             pass
-    from .cli import main as command_line
-
+    try:
+        from .cli import main as command_line
+    except KeyboardInterrupt:
+        _interrupted()
     command_line()
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C while the command line loads (its first few tenths of a second): nothing
+    was read or written yet. Said as a command says it, not as a traceback; exit 130."""
+    from .catalog import msg, render
+
+    args, lang = sys.argv[1:], os.environ.get("QNTRACK_LANG") or ""
+    for i, arg in enumerate(args[: args.index("--") if "--" in args else None]):
+        if arg.startswith("--lang="):
+            lang = arg[7:]
+        elif arg == "--lang" and i + 1 < len(args):
+            lang = args[i + 1]
+    lang = lang.strip().lower() if lang.strip().lower() in ("en", "vi") else "en"
+    text = render(msg("cli_interrupted_reading"), lang) + "\n"
+    try:  # UTF-8 into a pipe or a file, as every message; a terminal shows what it can
+        tty = sys.stderr.isatty()
+        sys.stderr.buffer.write(text.encode((sys.stderr.encoding if tty else None) or "utf-8", "replace"))
+        sys.stderr.flush()
+    except (AttributeError, OSError, LookupError, ValueError):
+        pass
+    raise SystemExit(130)

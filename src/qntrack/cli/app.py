@@ -272,15 +272,28 @@ def _numbers_as_arguments() -> type[TyperCommand]:
                 if p.param_type_name == "option" and not getattr(p, "is_flag", False)
                 for name in p.opts
             }
+            once = {n: p.opts[0] for p in self.params if _kept_once(p) for n in p.opts}
             out: list[str] = []
+            given: set[str] = set()
             after_option = end = False
             for arg in args:
                 if not end and not after_option and number.fullmatch(arg) and _is_number_like(arg):
                     arg = " " + arg
                 end = end or arg == "--"
+                name = None if end or after_option else once.get(arg.partition("=")[0])
+                if name in given:  # Click keeps the last: '--from a --from b' read b alone
+                    from .usage import _usage_error_class
+
+                    raise _usage_error_class()(f"Option {name} is given twice; give it once.", ctx)
+                if name:
+                    given.add(name)
                 after_option = not end and arg in takes_value
                 out.append(arg)
             return super().parse_args(ctx, out)
+
+    def _kept_once(p: Any) -> bool:
+        """An option that takes one value and keeps only the last given (not --dim)."""
+        return p.param_type_name == "option" and not getattr(p, "is_flag", False) and not p.multiple
 
     return NumbersAsArguments
 

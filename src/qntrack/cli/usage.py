@@ -99,6 +99,11 @@ def _requires_many(m: re.Match[str]) -> Message:
     return msg("usage_requires_arguments", option=m["option"], count=m["count"])
 
 
+@_pattern(r"Option (?P<option>.+) is given twice; give it once\.")
+def _twice(m: re.Match[str]) -> Message:
+    return msg("usage_option_twice", option=m["option"])
+
+
 @_pattern(r"Option (?P<option>.+) does not take a value\.")
 def _takes_none(m: re.Match[str]) -> Message:
     return msg("usage_takes_no_value", option=m["option"])

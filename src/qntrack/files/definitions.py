@@ -127,15 +127,14 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         reader.error(root, msg("definitions_missing_indicators"))
     else:
         node = top["indicators"][1]
-        if reader.is_null(node):
-            pass
-        else:
-            entries = reader.mapping(node, "indicators", ())
-            for ind_id, (key_node, value_node) in (entries or {}).items():
-                ind = _indicator(reader, ind_id, key_node, value_node, dimensions)
-                # An indicator with a mistake still answers to its id, so targets that use
-                # it are not reported again as naming an unknown indicator.
-                indicators[ind_id] = ind or Indicator(ind_id, Text.plain(ind_id), location=reader.loc(key_node))
+        entries = {} if reader.is_null(node) else reader.mapping(node, "indicators", ())
+        for ind_id, (key_node, value_node) in (entries or {}).items():
+            ind = _indicator(reader, ind_id, key_node, value_node, dimensions)
+            # An indicator with a mistake still answers to its id, so targets that use it
+            # are not reported again as naming an unknown indicator (nor checked against it).
+            if ind is None:
+                reader.refused.add(("indicator", ind_id))
+            indicators[ind_id] = ind or Indicator(ind_id, Text.plain(ind_id), location=reader.loc(key_node))
     _check_formulas(reader, indicators)
 
     targets: list[Target] = []
@@ -405,6 +404,8 @@ def _target(
                     if hint is None
                     else msg("definitions_target_unknown_indicator_hint", what=_phrase(where), id=ind_id, hint=hint),
                 )
+    if indicator is not None and ("indicator", indicator.id) in reader.refused:
+        indicator = None  # a stand-in: its measure and dimensions are not the file's
     name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else None
     source = reader.text(keys["source"][1], _at(where, "source")) if "source" in keys else ""
     note = reader.text(keys["note"][1], _at(where, "note")) if "note" in keys else ""

@@ -105,6 +105,15 @@ def retract_words(key: str, period: object) -> str:
     return f"{base} {period}" + "".join(f" --dim {shell_word(f'{k}={v}')}" for k, v in dims)
 
 
+def history_words(key: str) -> str:
+    """What follows ``qntrack history`` in a message, ready to paste into a shell: the
+    indicator, and a unit's dimensions as ``--dim "dimension=unit"`` (as retract_words)."""
+    split = split_key(key) if "[" in key else None
+    if not split or not split[1]:
+        return key
+    return split[0] + "".join(f" --dim {shell_word(f'{k}={v}')}" for k, v in split[1])
+
+
 def shell_word(text: str) -> str:
     """``text`` as one word of a shell command shown inside a message's single quotes
     ('qntrack retract ... --dim "province=Ha Long"'): bare when the shell reads it so, else in

@@ -111,7 +111,7 @@ def _batch(
     columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, dimensions))
     if columns is None or problems:
         raise _Unsure
-    width = len(head)
+    width = len(names)  # a row with a cell under an unnamed column past them: the general path says it
     by_index = _columns(reader, width)
     n = len(by_index[0])
     if not n:

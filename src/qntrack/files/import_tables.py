@@ -150,8 +150,8 @@ def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, 
 
 
 def _header(fields: Sequence[str]) -> list[str]:
-    names = [nfc(f.strip().lstrip("\ufeff")).lower() for f in fields]
-    return [VIETNAMESE_COLUMNS.get(n, n) for n in names]
+    names = [VIETNAMESE_COLUMNS.get(n, n) for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)]
+    return names[: max((i + 1 for i, n in enumerate(names) if n), default=0)]  # not a spreadsheet's empty columns
 
 
 def parse_table(

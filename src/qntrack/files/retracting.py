@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from .figure_units import retract_words
-from ..catalog import msg
+from .figure_units import history_words, retract_words
+from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import RETRACTED, Location, Observation, Problem
 from .appending import append_observations
@@ -70,9 +70,7 @@ def retract(
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
         current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
         if current is None or current.status == RETRACTED:
-            raise InputError(
-                [Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator, period=row.period))]
-            )
+            raise InputError([Problem(where, _nothing(row))])
         # A retraction recorded before a later vintage would withdraw nothing current: refused
         # (docs/decisions.md, "Writing"); the user records it now, or after that vintage.
         later = max(
@@ -137,9 +135,7 @@ def _forced_retraction(row: Observation, stored: Sequence[Observation], where: L
         default=None,
     )
     if latest is not None and latest.status == RETRACTED:
-        raise InputError(
-            [Problem(where, msg("recording_nothing_to_retract", indicator=row.indicator, period=row.period))]
-        )
+        raise InputError([Problem(where, _nothing(row))])
     if latest is None or latest.recorded_at <= row.recorded_at:
         raise InputError(
             [Problem(where, msg("recording_retract_force_not_future", indicator=row.indicator, period=row.period))]
@@ -148,3 +144,9 @@ def _forced_retraction(row: Observation, stored: Sequence[Observation], where: L
     if stamp is None:  # 9999-12-31T23:59:59Z: no later moment can be written
         raise InputError([Problem(where, msg("recording_retract_force_no_later", at=latest.recorded_at))])
     return row._replace(recorded_at=stamp)
+
+
+def _nothing(row: Observation) -> Message:
+    return msg(
+        "recording_nothing_to_retract", indicator=row.indicator, period=row.period, history=history_words(row.indicator)
+    )

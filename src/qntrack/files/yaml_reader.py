@@ -108,6 +108,9 @@ class _Reader:
     # measure a target's kind implied for one that does not, with that target's kind and line.
     declared_measure: dict[str, int] = field(default_factory=dict)
     implied_measure: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Ids of dimensions and indicators refused (their problem reported): what uses them is
+    # not checked against a stand-in, which would report what the file does not say.
+    refused: set[tuple[str, str]] = field(default_factory=set)
 
     def loc(self, node: Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)

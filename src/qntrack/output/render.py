@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .i18n import date_text, label, status_label, timestamp_text, value_with_unit
 from .terminal_text import visible
+from ..plan.units import base_of
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -286,7 +287,8 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
     keys = ("indicator", "period", "value", "obs_status", "source", "recorded_at")
     cells = []
     for o in rows:
-        unit = plan.indicators[o.indicator].unit_in(lang) if o.indicator in plan.indicators else ""
+        ind = plan.indicators.get(base_of(o.indicator))  # a unit's figure: its indicator's unit
+        unit = ind.unit_in(lang) if ind is not None else ""
         cells.append(
             [
                 Text(visible(o.indicator)),
@@ -448,9 +450,9 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
 def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:
     """Every vintage of an indicator, newest first; the one in force is marked ●."""
     console = _console()
-    ind = plan.indicators[indicator_id]
+    ind = plan.indicators[base_of(indicator_id)]  # a unit's key: its indicator's name and unit
     unit = ind.unit_in(lang)
-    title = Text(f"{ind.name.get(lang)} [{ind.id}]")
+    title = Text(f"{ind.name.get(lang)} [{indicator_id}]")
     if as_of:
         title.append(f" — {label('as_of_lower', lang)} {date_text(as_of, lang)}")
     if not vintages:
