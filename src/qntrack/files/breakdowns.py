@@ -71,6 +71,7 @@ def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
         if _name_taken(reader, key_node, dim_id, name, out):
             continue
         out[dim_id] = Dimension(dim_id, name, values, reader.loc(key_node))
+    reader.broken_dimensions.update(set(entries or ()) - set(out))
     return out
 
 
@@ -286,6 +287,8 @@ def indicator_dimensions(
         name = reader.text(item, where)
         if name is None:
             return None
+        if name not in dimensions and name in reader.broken_dimensions:
+            return None  # its own mistake was said: the indicator is left out with it
         if name not in dimensions:
             hint = closest(name, dimensions)
             declared = ", ".join(dimensions) or "-"

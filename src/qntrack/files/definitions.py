@@ -133,9 +133,9 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             entries = reader.mapping(node, "indicators", ())
             for ind_id, (key_node, value_node) in (entries or {}).items():
                 ind = _indicator(reader, ind_id, key_node, value_node, dimensions)
-                # An indicator with a mistake still answers to its id, so targets that use
-                # it are not reported again as naming an unknown indicator.
+                # One with a mistake still answers to its id, as broken: its targets are told no more.
                 indicators[ind_id] = ind or Indicator(ind_id, Text.plain(ind_id), location=reader.loc(key_node))
+                reader.broken.update(() if ind else (ind_id,))
     _check_formulas(reader, indicators)
 
     targets: list[Target] = []
@@ -413,6 +413,7 @@ def _target(
     owner = reader.localized(keys["owner"][1], _at(where, "owner")) if "owner" in keys else None
     common: dict[str, Any] = dict(id=tid, indicator=indicator.id if indicator else "", name=name, group=group)
     common.update(source=source or "", note=note or "", location=reader.loc(node), owner=owner)
+    indicator = None if indicator is None or indicator.id in reader.broken else indicator
     if "for_each" in keys and indicator is not None:
         common["for_each"] = target_breakdown(reader, node, keys, where, indicator, dimensions) or ()
     if "of" in keys and indicator is not None:

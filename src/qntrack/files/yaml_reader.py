@@ -108,6 +108,10 @@ class _Reader:
     # measure a target's kind implied for one that does not, with that target's kind and line.
     declared_measure: dict[str, int] = field(default_factory=dict)
     implied_measure: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Ids of the dimensions and indicators left out for a mistake already said: what names
+    # them is not told a second, untrue one ("not declared", "declared 'measure: level'").
+    broken: set[str] = field(default_factory=set)
+    broken_dimensions: set[str] = field(default_factory=set)
 
     def loc(self, node: Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -152,7 +156,9 @@ class _Reader:
         if not isinstance(node, ScalarNode):
             self.error(node, msg("definitions_not_single_value", what=_phrase(what), got=_kind(node)))
             return None
-        if node.style == '"' and self.surrogate(node, what):
+        # Only a double-quoted scalar can hold a control character (an escape: "\\e[2J"),
+        # which would drive the terminal of whoever prints the title, a unit or a source.
+        if node.style == '"' and (self.surrogate(node, what) or self._controls(node, what, node.value)):
             return None
         return node.value
 

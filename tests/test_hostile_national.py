@@ -1,0 +1,82 @@
+"""A national statistics office's hostile pass over the reading commands and the plan.
+
+Pinned below:
+- a control character written as a YAML escape ("\\e[2J") in a plain-text field of
+  targets.yaml (the title, a unit, a description, a target's source or note) was taken, and
+  status and show printed it raw, clearing or retitling the reader's terminal; names
+  ({en, vi}) were already refused;
+- one mistake in an indicator or a dimension was followed by errors that were not true: a
+  name with a control character made its indicator "declared 'measure: level'" (it said
+  rate), and a bad unit name made the dimension "not declared".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean as run
+
+
+def _edit(tracker: Path, old: str, new: str) -> None:
+    path = tracker / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "old, new, line",
+    [
+        ('title: "Test plan"', 'title: "T\\e]0;owned\\a\\e[2J"', 2),
+        (
+            '  mining:\n    name: "Mining share"\n    unit: "%"',
+            '  mining:\n    name: "Mining share"\n    unit: "%\\e[31m"',
+            11,
+        ),
+        (
+            '    unit: "%"\n    direction: increase',
+            '    unit: "%"\n    description: "a\\x9b2J"\n    direction: increase',
+            7,
+        ),
+        ('source: "Resolution 01"', 'source: "Resolution\\e[2J 01"', 16),
+        ('source: "Resolution 01"', 'source: "Resolution 01"\n    note: "x\\ry"', 17),
+    ],
+)
+def test_a_control_character_in_any_text_of_the_plan_is_refused_at_its_line(
+    tracker: Path, old: str, new: str, line: int
+):
+    _edit(tracker, old, new)
+    for args in (("check",), ("status", "--format", "table"), ("show", "share")):
+        r = run(*args)
+        assert r.exit_code == 1, (args, r.stdout)
+        assert "\x1b" not in r.stdout + r.stderr and "\x9b" not in r.stdout + r.stderr
+        assert f"targets.yaml:{line}:" in r.stderr and "control character" in r.stderr, r.stderr
+
+
+def test_an_indicator_with_a_bad_name_is_not_said_to_declare_another_measure(tracker: Path):
+    _edit(
+        tracker,
+        '    name: "Mining share"\n    unit: "%"\n',
+        '    name: "Mining\\a share"\n    unit: "%"\n    measure: rate\n',
+    )
+    _edit(tracker, "    baseline: 2015\n", "    type: average\n    from: 2021\n    to: 2025\n    at_least: 3\n")
+    r = run("check")
+    assert r.exit_code == 1
+    assert "control character" in r.stderr and "measure: level" not in r.stderr, r.stderr
+    assert r.stderr.count("error:") == 1, r.stderr
+
+
+def test_a_dimension_with_a_bad_unit_is_not_then_said_to_be_undeclared(tracker: Path):
+    _edit(tracker, "indicators:\n", 'dimensions:\n  region:\n    values: ["North", "So\\e[2Juth"]\nindicators:\n')
+    _edit(
+        tracker,
+        '    unit: "%"\n    direction: decrease\n',
+        '    unit: "%"\n    direction: decrease\n    dimensions: [region]\n',
+    )
+    _edit(tracker, "    baseline: 2015\n", "    baseline: 2015\n    for_each: region\n")
+    r = run("check")
+    assert r.exit_code == 1
+    assert "targets.yaml:5:" in r.stderr and "control character" in r.stderr, r.stderr
+    assert r.stderr.count("error:") == 1, r.stderr
