@@ -7,7 +7,10 @@ Pinned below:
   ({en, vi}) were already refused;
 - one mistake in an indicator or a dimension was followed by errors that were not true: a
   name with a control character made its indicator "declared 'measure: level'" (it said
-  rate), and a bad unit name made the dimension "not declared".
+  rate), and a bad unit name made the dimension "not declared";
+- a write interrupted inside a Vietnamese letter (its UTF-8 cut after one or two of its
+  bytes) was told "not UTF-8 text (perhaps Windows-1258 ...): save it as UTF-8", which no
+  re-saving mends, instead of the torn last row that check --repair sets aside.
 """
 
 from __future__ import annotations
@@ -80,3 +83,23 @@ def test_a_dimension_with_a_bad_unit_is_not_then_said_to_be_undeclared(tracker: 
     assert r.exit_code == 1
     assert "targets.yaml:5:" in r.stderr and "control character" in r.stderr, r.stderr
     assert r.stderr.count("error:") == 1, r.stderr
+
+
+@pytest.mark.parametrize("keep", [1, 2])
+def test_a_last_row_cut_inside_a_letter_is_a_torn_row(tracker: Path, keep: int):
+    store = tracker / "observations.csv"
+    row = "share,2025,13.1,estimate,Cục Thống kê,,2026-01-10T00:00:00Z\n".encode()
+    cut = row.index("ố".encode()) + keep  # one or two of the letter's three bytes
+    store.write_bytes(store.read_bytes() + row[:cut])
+    for args in (
+        ("check",),
+        ("status", "--format", "json"),
+        ("add-observation", "mining", "2026", "9", "--source", "x"),
+    ):
+        r = run(*args)
+        assert r.exit_code == 1 and "observations.csv:8: error:" in r.stderr, (args, r.stderr)
+        assert "incomplete" in r.stderr and "check --repair" in r.stderr and "UTF-8" not in r.stderr, r.stderr
+    r = run("check", "--repair")
+    assert r.exit_code == 0, r.stderr
+    assert [p.read_bytes() for p in tracker.glob("observations.csv.torn-*")] == [row[:cut]]
+    assert run("status", "--format", "json").exit_code == 0
