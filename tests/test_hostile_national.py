@@ -10,7 +10,10 @@ Pinned below:
   rate), and a bad unit name made the dimension "not declared";
 - a write interrupted inside a Vietnamese letter (its UTF-8 cut after one or two of its
   bytes) was told "not UTF-8 text (perhaps Windows-1258 ...): save it as UTF-8", which no
-  re-saving mends, instead of the torn last row that check --repair sets aside.
+  re-saving mends, instead of the torn last row that check --repair sets aside;
+- rank with --as-of a date before any figure said "the units listed are not available and
+  share one rank: record figures with add-observation" over an empty list, when the
+  figures were there, only recorded after that date.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_tracker
 from helpers import run_clean as run
+from test_ranking import RANK_OBSERVATIONS, RANK_TARGETS
 
 
 def _edit(tracker: Path, old: str, new: str) -> None:
@@ -103,3 +108,39 @@ def test_a_last_row_cut_inside_a_letter_is_a_torn_row(tracker: Path, keep: int):
     assert r.exit_code == 0, r.stderr
     assert [p.read_bytes() for p in tracker.glob("observations.csv.torn-*")] == [row[:cut]]
     assert run("status", "--format", "json").exit_code == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_rank_as_of_before_any_figure_says_so_and_what_is_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    make_tracker(tmp_path, monkeypatch, RANK_TARGETS, RANK_OBSERVATIONS)
+    text = RANK_TARGETS
+    said = {
+        "en": ("by the end of 2000-01-01 (--as-of)", "add-observation", "none is listed", "the units listed"),
+        "vi": (
+            "đến hết ngày 2000-01-01 (--as-of)",
+            "add-observation",
+            "không đơn vị nào được liệt kê",
+            "các đơn vị được liệt kê",
+        ),
+    }[lang]
+    # poor-2030: the units with their own milestones are listed, without figures.
+    r = run("rank", "poor-2030", "--as-of", "2000-01-01", "--format", "csv", "--lang", lang)
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 3, r.stdout
+    assert said[0] in r.stderr and said[3] in r.stderr and said[1] not in r.stderr, r.stderr
+    # A target with no unit of its own: nothing is listed, and the message says so.
+    (tmp_path / "targets.yaml").write_text(
+        text
+        + "  - {id: poor-plain, indicator: poor, baseline: 2020, milestones: [{by: 2030, value: 5}], for_each: locality}\n",
+        encoding="utf-8",
+    )
+    r = run("rank", "poor-plain", "--as-of", "2000-01-01", "--format", "csv", "--lang", lang)
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 1, r.stdout
+    assert said[0] in r.stderr and said[2] in r.stderr and said[3] not in r.stderr, r.stderr
+    # With no figure at all, the advice to record some stays; an empty list is said empty.
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8"
+    )
+    r = run("rank", "poor-plain", "--format", "csv", "--lang", lang)
+    assert r.exit_code == 0 and said[1] in r.stderr and said[2] in r.stderr and said[3] not in r.stderr, r.stderr
