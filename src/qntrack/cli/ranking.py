@@ -60,7 +60,7 @@ def rank(
     ranked = rank_units(judged.breakdown, increase=indicator.increase)
     if not any(u.assessment.latest is not None for u in judged.breakdown):
         # An empty list would read as "every unit is fine"; say why there is none.
-        _say(_no_figures(target, indicator.id))
+        _say(_no_figures(target, indicator.id, day, listed=bool(ranked)))
     if kind == "json":
         from ..output.formats import to_json
         from ..output.ranking import rank_document
@@ -89,8 +89,15 @@ def _not_broken_down(plan: Plan, target_id: str) -> Message:
     return msg("ranking_not_broken_down", target=target_id, targets=", ".join(broken))
 
 
-def _no_figures(target: Target, indicator: str) -> Message:
+def _no_figures(target: Target, indicator: str, as_of: str | None, *, listed: bool) -> Message:
+    """Why no unit is judged: no figure yet (record some), or none by --as-of's date (the
+    figures came later); and whether the units below are listed, or none is."""
     from ..catalog import msg
 
+    if as_of is not None:
+        return msg(
+            "ranking_no_figures_as_of" if listed else "ranking_no_figures_as_of_none", target=target.id, date=as_of
+        )
     dims = " ".join(f"--dim {d}=..." for d in target.for_each)
-    return msg("ranking_no_figures", target=target.id, indicator=indicator, dims=dims)
+    key = "ranking_no_figures" if listed else "ranking_no_figures_none"
+    return msg(key, target=target.id, indicator=indicator, dims=dims)

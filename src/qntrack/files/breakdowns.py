@@ -54,28 +54,25 @@ def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
         where = ("sub", "dimensions", dim_id)
         if not re.match(DIMENSION_ID, dim_id):
             reader.error(key_node, msg("breakdowns_dimension_id", id=dim_id))
-            reader.refused.add(("dimension", dim_id))
             continue
         if dim_id in RESERVED_IDS:
             reader.error(key_node, msg("hostile_dimension_reserved", id=dim_id, hint=f"{dim_id}_group"))
-            reader.refused.add(("dimension", dim_id))
             continue
         if reader.is_null(value_node):  # `sex:` alone: an open list, named by its id
             out[dim_id] = Dimension(dim_id, Text.plain(dim_id), None, reader.loc(key_node))
             continue
         keys = reader.mapping(value_node, where, DIMENSION_KEYS)
         if keys is None:
-            reader.refused.add(("dimension", dim_id))
             continue
         name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else Text.plain(dim_id)
         values = _units(reader, keys["values"][1], _at(where, "values")) if "values" in keys else None
         if name is None or ("values" in keys and values is None):
-            reader.refused.add(("dimension", dim_id))
             continue
         if _name_taken(reader, key_node, dim_id, name, out):
-            reader.refused.add(("dimension", dim_id))
             continue
         out[dim_id] = Dimension(dim_id, name, values, reader.loc(key_node))
+    # Every dimension left out for its mistake: what names it is not told another.
+    reader.refused.update(("dimension", d) for d in set(entries or ()) - set(out))
     return out
 
 

@@ -404,8 +404,6 @@ def _target(
                     if hint is None
                     else msg("definitions_target_unknown_indicator_hint", what=_phrase(where), id=ind_id, hint=hint),
                 )
-    if indicator is not None and ("indicator", indicator.id) in reader.refused:
-        indicator = None  # a stand-in: its measure and dimensions are not the file's
     name = reader.localized(keys["name"][1], _at(where, "name")) if "name" in keys else None
     source = reader.text(keys["source"][1], _at(where, "source")) if "source" in keys else ""
     note = reader.text(keys["note"][1], _at(where, "note")) if "note" in keys else ""
@@ -414,6 +412,8 @@ def _target(
     owner = reader.localized(keys["owner"][1], _at(where, "owner")) if "owner" in keys else None
     common: dict[str, Any] = dict(id=tid, indicator=indicator.id if indicator else "", name=name, group=group)
     common.update(source=source or "", note=note or "", location=reader.loc(node), owner=owner)
+    if indicator is not None and ("indicator", indicator.id) in reader.refused:
+        indicator = None  # a stand-in: its measure and dimensions are not the file's
     if "for_each" in keys and indicator is not None:
         common["for_each"] = target_breakdown(reader, node, keys, where, indicator, dimensions) or ()
     if "of" in keys and indicator is not None:

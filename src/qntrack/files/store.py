@@ -256,6 +256,9 @@ def _decode(data: bytes, file: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            # A write cut inside a letter: a torn last row (U+FFFD keeps it unended).
+            return data[: exc.start].decode("utf-8") + "\ufffd"
         line = data[: exc.start].count(b"\n") + 1
         raise fail(Location(file, line), msg(NOT_UTF8)) from None
 

@@ -155,7 +155,9 @@ class _Reader:
         if not isinstance(node, ScalarNode):
             self.error(node, msg("definitions_not_single_value", what=_phrase(what), got=_kind(node)))
             return None
-        if node.style == '"' and self.surrogate(node, what):
+        # Only a double-quoted scalar can hold a control character (an escape: "\\e[2J"),
+        # which would drive the terminal of whoever prints the title, a unit or a source.
+        if node.style == '"' and (self.surrogate(node, what) or self._controls(node, what, node.value)):
             return None
         return node.value
 
