@@ -252,3 +252,23 @@ def test_a_missing_engine_is_one_clear_message(
     assert "pip install 'qntrack[pdf]'" in message and "apt install libpango-1.0-0 libpangoft2-1.0-0" in message
     assert "Traceback" not in result.output and message.count("\n") == 1
     assert not (tracker / "r.pdf").exists()
+
+
+def test_a_pdf_of_hundreds_of_pages_is_refused_before_any_layout(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    # A national report (14 MB of HTML) ran past 15 minutes and 4.5 GB without ending:
+    # above PDF_HTML_LIMIT the PDF is refused, with its length and what to write instead.
+    # The shipped report (about 410 KB, 40 pages) stands in, with the limit lowered.
+    from qntrack.output import report_pdf
+
+    monkeypatch.setattr(report_pdf, "PDF_HTML_LIMIT", 100_000)
+    r = run("report", "-o", "r.pdf")
+    assert r.exit_code == 2, r.output
+    pages = re.search(r"about (\d+) pages, and is written up to about 10:", r.stderr)
+    assert pages and 30 <= int(pages.group(1)) <= 60, r.stderr
+    assert "write --format html or docx" in r.stderr and not (shipped / "r.pdf").exists()
+    vi = run("--lang", "vi", "report", "-o", "r.pdf")
+    assert vi.exit_code == 2 and "báo cáo PDF này sẽ dài khoảng" in vi.stderr
+    # A report of a few targets is still written.
+    few = run("report", "cbct-share", "-o", "few.pdf")
+    assert few.exit_code == 0, few.output
+    assert (shipped / "few.pdf").read_bytes().startswith(b"%PDF")
