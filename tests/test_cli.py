@@ -349,3 +349,14 @@ def test_an_unknown_id_is_refused_before_the_store_is_read(tracker: Path, monkey
         "INDICATOR: error: indicator 'share' is not broken down" if "[" in command[-1] else "targets.yaml: error: no "
     )
     assert r.stderr.startswith(said), r.stderr
+
+
+def test_show_lists_the_formats_it_prints_and_refuses_the_others_first(tracker: Path, monkeypatch):
+    # The help listed <table|json|csv|tsv> and `show --format csv` was refused only after
+    # the whole store was read (seconds on a national one).
+    from qntrack.files import workspace
+
+    assert "<table|json>" in run("show", "--help").stdout
+    monkeypatch.setattr(workspace, "open_workspace", lambda *a, **k: pytest.fail("the store was read"))
+    r = run("show", "share", "--format", "csv")
+    assert r.exit_code == 2 and r.stderr == "--format: error: show prints a table or json\n", r.output

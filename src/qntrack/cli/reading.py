@@ -51,7 +51,9 @@ def show(
         str, typer.Argument(metavar="TARGET_ID", help="The target to show.", autocompletion=complete_target_ids)
     ],
     targets: TargetsOpt = None,
-    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table (default) or json.")] = None,
+    fmt: Annotated[
+        Optional[OutputFormat], typer.Option("--format", "-f", metavar="<table|json>", help="table (default) or json.")
+    ] = None,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
@@ -62,6 +64,11 @@ def show(
     from ..kinds import assess, relevant_rows
     from ..files.workspace import open_workspace, reference_day
 
+    if fmt is not None and fmt.value not in ("table", "json"):
+        # A usage error, said before a national store is read (the help lists the two).
+        from ..catalog import msg
+
+        raise fail("--format", msg("cli_show_formats"), ExitCode.USAGE)
     day = _as_of(as_of)
 
     def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
@@ -86,10 +93,6 @@ def show(
         from ..output.formats import to_json
 
         _out(to_json(show_document(result, rows)))
-    elif fmt is not None and fmt.value != "table":
-        from ..catalog import msg
-
-        raise fail("--format", msg("cli_show_formats"), ExitCode.USAGE)
     else:
         from ..output import render
 
