@@ -37,7 +37,6 @@ __all__ = [
     "export_rows",
     "taken_names",
     "sdmx_pieces",
-    "sdmx_text",
     "sdmx_version",
     "is_export_header",
     "parse_sdmx",
@@ -210,19 +209,15 @@ _safe_text = lru_cache(maxsize=1 << 16)(neutralise_formula)
 
 
 def _unit_cell(text: str) -> str:
-    """A unit's cell as sdmx_text wrote it: the apostrophe before a unit a spreadsheet
+    """A unit's cell as sdmx_pieces wrote it: the apostrophe before a unit a spreadsheet
     would run ("'@a") is taken off again. (A unit whose own name were an apostrophe and
     such a text would come back without it, and be said as an unknown unit.)"""
     return text[1:] if text[:1] == "'" and formula_like(text[1:]) else text
 
 
-def sdmx_text(plan: Plan, rows: Sequence[Observation], structure: str) -> str:
-    """The SDMX-CSV 2.0 message: the header, then one row per figure (ACTION I)."""
-    return "".join(sdmx_pieces(plan, rows, structure))
-
-
 def sdmx_pieces(plan: Plan, rows: Sequence[Observation], structure: str) -> Iterator[str]:
-    """``sdmx_text`` in pieces of a few thousand rows, each ending with a newline."""
+    """The SDMX-CSV 2.0 message (the header, then one row per figure, ACTION I), in pieces
+    of a few thousand rows, each ending with a newline."""
     return in_pieces(_sdmx_lines(plan, rows, structure))
 
 

@@ -239,13 +239,13 @@ def stored_vintages(
                 continue
             by_figure: dict[tuple, Observation] = {}
             by_moment: dict[tuple, Observation] = {}
-            for s in index.get(key, ()):
+            for s in earlier:
                 figure = (_figure(s), s.status, s.source)
                 for table, k in ((by_figure, figure), (by_moment, (*figure, s.recorded_at))):
                     best = table.get(k)
                     if best is None or (s.recorded_at, s.line) >= (best.recorded_at, best.line):
                         table[k] = s
-            known = seen[key] = (_latest(index.get(key, ())), by_figure, by_moment)
+            known = seen[key] = (_latest(earlier), by_figure, by_moment)
         current, by_figure, by_moment = known
         figure = (_figure(o), o.status, o.source)
         if undated is not None and o.recorded_at == undated:
