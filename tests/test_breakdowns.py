@@ -89,7 +89,8 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def status_json(*args: str) -> dict:
-    r = run_clean("status", "--format", "json", "--as-of", "2025-06-01", *args)
+    as_of = () if "--as-of" in args else ("--as-of", "2025-06-01")  # an option is given once
+    r = run_clean("status", "--format", "json", *as_of, *args)
     assert r.exit_code == 0, r.output
     return json.loads(r.stdout)
 

@@ -70,6 +70,47 @@ def test_an_option_given_twice_is_refused_not_half_read(tracker: Path, args: lis
 
 
 @pytest.mark.parametrize(
+    "args, option",
+    [
+        (["status", "-f", "json", "-f", "csv"], "--format"),
+        (["status", "-fjson", "--format=csv"], "--format"),
+        (["status", "--as-of", "2024-01-01", "--as-of", "2025-01-01"], "--as-of"),
+        (["history", "share", "--as-of", "2024-01-01", "--as-of=2025-01-01"], "--as-of"),
+        (["observations", "-i", "share", "--indicator", "growth"], "--indicator"),
+        (["report", "-f", "json", "-o", "a.json", "-o", "b.json"], "--output"),
+        (["export", "sdmx-csv", "--as-of", "2024-01-01", "--as-of", "2025-01-01"], "--as-of"),
+        (["check", "--jump-factor", "5", "--jump-factor", "10"], "--jump-factor"),
+        (["retract", "share", "2024", "--note", "a", "--note", "b"], "--note"),
+        (["--targets", "targets.yaml", "-t", "other.yaml", "status"], "--targets"),
+        (["--lang", "vi", "--lang", "en", "status"], "--lang"),
+    ],
+)
+def test_every_command_refuses_an_option_given_twice(tracker: Path, args: list[str], option: str):
+    # Click keeps the last value, so one of two dates, files or formats was dropped without
+    # a word; add-observation refused it already, now every command does (decisions.md).
+    before = (tracker / "observations.csv").read_bytes()
+    r = run(*args)
+    assert r.exit_code == 2, (r.exit_code, r.stdout, r.stderr)
+    assert f"Option {option} is given twice" in r.stderr, r.stderr
+    assert r.stdout == ""
+    assert (tracker / "observations.csv").read_bytes() == before
+    assert not (tracker / "a.json").exists() and not (tracker / "b.json").exists()
+
+
+def test_an_option_before_and_after_the_command_is_not_a_repeat(tracker: Path):
+    # `qntrack --lang vi status --lang en`: the command's own wins, as documented.
+    r = run("--lang", "vi", "status", "--lang", "en", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("id,type,indicator")  # English headers: the command's --lang
+
+
+def test_a_value_that_looks_like_the_option_is_not_a_repeat(tracker: Path):
+    # The note of a retraction may well read "--note": it is the value, not the option.
+    r = run("retract", "share", "2024", "--note", "--note", "--recorded-at", "2030-01-01T00:00:00Z", "--force")
+    assert "given twice" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
     "args, stored",
     [
         (["10,5"], "10.5"),  # no other reading: a decimal comma

@@ -606,3 +606,38 @@ def test_a_row_whose_figure_does_not_read_is_no_twin_of_a_good_one(plan: Path):
     r = _imported(plan, "g,Hạ Long,2024,abc,2026-01-01T00:00:00Z\ng[locality=Hạ Long],,2024,10,2026-01-01T00:00:00Z\n")
     assert r.exit_code == 1, r.output
     assert "in.csv:2:" in r.stderr and "in.csv:3:" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("heading", ["Địa phương", "địa phương", "Locality", "Địa phương (cấp huyện)"])
+def test_a_column_headed_by_the_dimensions_short_name_is_its_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, heading: str
+):
+    # The shipped plan names its dimension "Địa phương (cấp huyện đến 30/6/2025)": an officer
+    # heads the column "Địa phương", which was an unknown column (the hostile province pass).
+    qualified = "name: {en: Locality (district level until 2025), vi: Địa phương (cấp huyện đến 30/6/2025)}"
+    tracker = make_tracker(
+        tmp_path, monkeypatch, PLAN.replace("name: {en: Locality, vi: Địa phương}", qualified), STORE
+    )
+    (tracker / "in.csv").write_text(f"indicator,{heading},period,value\ng,Hạ Long,2024,9.5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    if heading.endswith("(cấp huyện)"):  # another qualifier is another column: not guessed at
+        assert r.exit_code == 1 and "unknown column" in r.stderr, r.output
+        return
+    assert r.exit_code == 0, r.output
+    assert store_text(tracker).splitlines()[-1].startswith("g[locality=Hạ Long],2024,9.5,"), store_text(tracker)
+
+
+def test_a_short_name_two_dimensions_share_names_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    plan = PLAN.replace(
+        "name: {en: Locality, vi: Địa phương}", "name: {en: Locality (district), vi: Địa phương (cấp huyện)}"
+    ).replace(
+        "dimensions:\n  locality:",
+        "dimensions:\n  commune:\n    name: {en: Locality (commune), vi: Địa phương (cấp xã)}\n"
+        "    values: [Bãi Cháy]\n  locality:",
+    )
+    tracker = make_tracker(tmp_path, monkeypatch, plan, STORE)
+    (tracker / "in.csv").write_text("indicator,Địa phương,period,value\ng,Hạ Long,2024,9.5\n", encoding="utf-8")
+    before = store_text(tracker)
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1 and "unknown column" in r.stderr, r.output
+    assert store_text(tracker) == before

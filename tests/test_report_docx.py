@@ -68,7 +68,7 @@ def vi_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         args[args.index("-o") + 1] = str(out)
         with pytest.MonkeyPatch.context() as mp:
             mp.delenv("QNTRACK_LANG", raising=False)
-            result = run(*args, "--format", "docx", "--targets", str(ROOT / "targets.yaml"))
+            result = run(*args, "--targets", str(ROOT / "targets.yaml"))
         assert result.exit_code == 0, result.output
 
     return made_once(tmp_path_factory, "sample-report-vi.docx", make)

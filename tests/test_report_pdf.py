@@ -51,7 +51,7 @@ def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         args[args.index("-o") + 1] = str(out)
         with pytest.MonkeyPatch.context() as mp:
             mp.delenv("QNTRACK_LANG", raising=False)
-            result = run(*args, "--format", "pdf", "--targets", str(ROOT / "targets.yaml"))
+            result = run(*args, "--targets", str(ROOT / "targets.yaml"))
         assert result.exit_code == 0, result.output
         assert result.stderr.startswith(f"wrote {out}")
 

@@ -9,6 +9,7 @@ for, so machine output (json, csv, tsv) and ``--version`` start fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -59,6 +60,10 @@ class _Group(TyperGroup):
             raise in_language(exc, words) from None
         ctx.meta["qntrack.args"] = words
         return ctx
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        # `qntrack -t a.yaml -t b.yaml status`: refused as in every command.
+        return super().parse_args(ctx, _refuse_repeats(self.params, ctx, args, numbers=False, group=True))
 
     def invoke(self, ctx: ClickContext) -> Any:
         try:
@@ -185,6 +190,8 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
     import functools
 
     def decorate(fn: Callable[..., None]) -> Callable[..., None]:
+        kwargs.setdefault("cls", _command_class())
+
         @functools.wraps(fn)
         def run(*a: Any, **k: Any) -> None:
             # Options given before the command (`qntrack --targets x status`) fill in
@@ -247,55 +254,84 @@ def _report_interrupted(stages: Sequence[tuple[str, Path, int]], adds_rows: bool
         _say(msg("cli_interrupted" if adds_rows else "cli_interrupted_reading"))
 
 
-def _numbers_as_arguments() -> type[TyperCommand]:
-    """A Typer command class for which ``-2.5`` is a value, not an option.
+def _refuse_repeats(
+    params: Sequence[Any], ctx: ClickContext, args: list[str], *, numbers: bool, group: bool
+) -> list[str]:
+    """The command line as Click will read it, with a single-valued option given twice refused.
 
-    Click reads any token that starts with '-' as an option, so ``add-observation growth
-    2022 -2.5`` failed with "No such option: -2". A token that is a number (``-2.5``,
-    ``-1e3``, ``-.5``, also ``-1,5`` and numbers in foreign digits, so that they reach
-    the number reader and its message) and is not the value of an option is given a
-    leading space, which Click does not read as an option; the command strips it. Real
-    unknown options (``--sauce``) still fail as before.
+    Click keeps the last value of an option given twice: ``--from a.csv --from b.csv``
+    imported b.csv alone, ``--as-of`` twice judged one of two dates, and nothing was
+    said. Every command and the options before the command refuse it (exit 2); an option
+    that gathers values (``--dim``) and a flag may repeat. The word after an option is
+    its value, never a repeat, and nothing after ``--`` is an option. For the group
+    (``group``) the scan stops at the command's name: what follows is the command's.
+
+    With ``numbers``, a token that is a number (``-2.5``, ``-1e3``, ``-.5``, also
+    ``-1,5`` and numbers in foreign digits, so that they reach the number reader and its
+    message) and is not the value of an option is given a leading space, which Click
+    does not read as an option; add-observation strips it. Click reads any token that
+    starts with '-' as an option, so ``add-observation growth 2022 -2.5`` had failed with
+    "No such option: -2".
     """
-    import re
+    takes_value = {
+        name
+        for p in params
+        # Only an option has is_flag (Click's Parameter has none).
+        if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+        for name in p.opts
+    }
+    # Named in the message by its long name (--format, not -f), however it was typed.
+    once = {n: next((o for o in p.opts if o[:2] == "--"), p.opts[0]) for p in params if _kept_once(p) for n in p.opts}
+    out: list[str] = []
+    given: set[str] = set()
+    after_option = end = False
+    for i, arg in enumerate(args):
+        if numbers and not end and not after_option and _NUMBER.fullmatch(arg) and _is_number_like(arg):
+            arg = " " + arg
+        end = end or arg == "--"
+        if group and not end and not after_option and not arg.startswith("-"):
+            return out + args[i:]  # the command's name: its options are its own
+        typed = arg.partition("=")[0]
+        if typed not in takes_value and typed[:1] == "-" and typed[1:2] != "-" and typed[:2] in takes_value:
+            typed = typed[:2]  # -fjson is -f json, as Click reads it
+        name = None if end or after_option else once.get(typed)
+        if name in given:
+            from .usage import _usage_error_class
 
+            raise _usage_error_class()(f"Option {name} is given twice; give it once.", ctx)
+        if name:
+            given.add(name)
+        after_option = not end and arg in takes_value
+        out.append(arg)
+    return out
+
+
+_NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-]*")
+
+
+def _kept_once(p: Any) -> bool:
+    """An option that takes one value and keeps only the last given (not --dim)."""
+    return p.param_type_name == "option" and not getattr(p, "is_flag", False) and not p.multiple
+
+
+def _command_class(numbers: bool = False) -> type[TyperCommand]:
+    """The Typer command class of every qntrack command: an option given twice refused
+    (``_refuse_repeats``); with ``numbers`` (add-observation), ``-2.5`` is a value, not
+    an option."""
+    cached = _CLASSES.get(numbers)
+    if cached is not None:
+        return cached
     from typer.core import TyperCommand  # Typer carries its own Click: no `import click`
 
-    number = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-]*")
-
-    class NumbersAsArguments(TyperCommand):
+    class OnceOptions(TyperCommand):
         def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
-            takes_value = {
-                name
-                for p in self.params
-                # Only an option has is_flag (Click's Parameter has none).
-                if p.param_type_name == "option" and not getattr(p, "is_flag", False)
-                for name in p.opts
-            }
-            once = {n: p.opts[0] for p in self.params if _kept_once(p) for n in p.opts}
-            out: list[str] = []
-            given: set[str] = set()
-            after_option = end = False
-            for arg in args:
-                if not end and not after_option and number.fullmatch(arg) and _is_number_like(arg):
-                    arg = " " + arg
-                end = end or arg == "--"
-                name = None if end or after_option else once.get(arg.partition("=")[0])
-                if name in given:  # Click keeps the last: '--from a --from b' read b alone
-                    from .usage import _usage_error_class
+            return super().parse_args(ctx, _refuse_repeats(self.params, ctx, args, numbers=numbers, group=False))
 
-                    raise _usage_error_class()(f"Option {name} is given twice; give it once.", ctx)
-                if name:
-                    given.add(name)
-                after_option = not end and arg in takes_value
-                out.append(arg)
-            return super().parse_args(ctx, out)
+    _CLASSES[numbers] = OnceOptions
+    return OnceOptions
 
-    def _kept_once(p: Any) -> bool:
-        """An option that takes one value and keeps only the last given (not --dim)."""
-        return p.param_type_name == "option" and not getattr(p, "is_flag", False) and not p.multiple
 
-    return NumbersAsArguments
+_CLASSES: dict[bool, type[TyperCommand]] = {}
 
 
 def _is_number_like(token: str) -> bool:

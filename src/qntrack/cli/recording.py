@@ -18,7 +18,7 @@ from .app import (
     _chosen_lang,
     _format,
     _lang,
-    _numbers_as_arguments,
+    _command_class,
     command,
 )
 from .arguments import _typed_period
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ..plan.model import Observation, Problem
 
 
-@command("add-observation", cls=_numbers_as_arguments())
+@command("add-observation", cls=_command_class(numbers=True))
 def add_observation(
     indicator: Annotated[
         Optional[str], typer.Argument(help="Indicator id, as in targets.yaml.", autocompletion=complete_indicator_ids)

@@ -356,12 +356,29 @@ def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:
 
 
 def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
-    """Every name a column of a dimension may have (its id, its name in either language),
-    matched as units are (``unit_match``), with the dimension's id."""
+    """Every name a column of a dimension may have (its id, its name in either language,
+    and that name without a closing qualifier in brackets), matched as units are
+    (``unit_match``), with the dimension's id.
+
+    The shipped plan's dimension is "Locality (district level until 30 June 2025)", in
+    Vietnamese too; an officer heads the column with the first word alone. A short name two dimensions share names neither: the
+    column would be a guess (docs/decisions.md).
+    """
+    import re
+
     from ..plan.units import unit_match
 
     out: dict[str, str] = {}
     for d in plan.dimensions.values():
         for name in (d.id, d.name.en, d.name.vi):
             out.setdefault(unit_match(name), d.id)
+    short: dict[str, set[str]] = {}
+    for d in plan.dimensions.values():
+        for name in (d.name.en, d.name.vi):
+            bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+            if bare and bare != name:
+                short.setdefault(unit_match(bare), set()).add(d.id)
+    for key, ids in short.items():
+        if len(ids) == 1 and key not in out:
+            out[key] = next(iter(ids))
     return tuple(out.items())
