@@ -237,7 +237,9 @@ def test_check_reports_every_problem(tracker: Path):
     assert r.exit_code == 1
     lines = r.stderr.splitlines()
     assert "observations.csv:9: error: '2023-14': month 14 does not exist" in lines[0]
-    assert lines[1] == "observations.csv:8: error: unknown indicator 'shar' (not in targets.yaml)"
+    assert (
+        lines[1] == "observations.csv:8: error: unknown indicator 'shar' (not in targets.yaml); did you mean 'share'?"
+    )
 
 
 def test_status_refuses_a_broken_store(tracker: Path):

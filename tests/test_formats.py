@@ -263,3 +263,22 @@ def test_history_csv_writes_values_as_the_store_does(tracker):
     values = [line.split(",")[1] for line in r.stdout.splitlines()[1:]]
     assert "12" in values and "12.9" in values and "11.5" in values
     assert not any(v.endswith(".0") for v in values), values
+
+
+@pytest.mark.parametrize(
+    "args, frequency",
+    [(["mining", "2020-Q1"], "year"), (["share", "2024-04"], "quarter"), (["share", "2024-H1", "-f", "json"], None)],
+)
+def test_history_of_a_period_the_indicator_cannot_have_says_why(tracker, args, frequency):
+    # `history mining 2020-Q1` printed an empty table and exit 0: an annual indicator has no
+    # quarter, and nothing said so (the hostile province pass). A period made of whole
+    # units of its frequency (2024-H1 of a quarterly one) is a period it can have.
+    r = CliRunner().invoke(app, ["history", *args, "-f", "tsv"] if "-f" not in args else ["history", *args])
+    if frequency is None:
+        assert r.exit_code == 0, r.output
+        return
+    assert r.exit_code == 2, r.output
+    assert r.stdout == ""
+    assert f"period {args[1]} is finer than indicator '{args[0]}' is published (frequency: {frequency})" in r.stderr, (
+        r.stderr
+    )

@@ -641,3 +641,26 @@ def test_a_short_name_two_dimensions_share_names_neither(tmp_path: Path, monkeyp
     r = run_clean("add-observation", "--from", "in.csv")
     assert r.exit_code == 1 and "unknown column" in r.stderr, r.output
     assert store_text(tracker) == before
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_unknown_column_of_a_wide_table_is_told_the_dimension_columns(plan: Path, suffix: str):
+    # The long table's message named the dimension a column may be headed by; the wide
+    # table's did not, so a misspelt 'locality' heading read as a bad period alone.
+    rows = [["indicator", "Hạng", "2023", "2024"], ["g", "Hạ Long", "10", "11"]]
+    if suffix == ".csv":
+        (plan / f"w{suffix}").write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        for r in rows:
+            book.active.append(r)
+        book.save(plan / f"w{suffix}")
+    before = store_text(plan)
+    r = run_clean("add-observation", "--from", f"w{suffix}", "--wide")
+    assert r.exit_code == 1, r.output
+    assert "nor a breakdown's column (locality)" in r.stderr, r.stderr
+    assert store_text(plan) == before
+    vi = run_clean("--lang", "vi", "add-observation", "--from", f"w{suffix}", "--wide")
+    assert "cột của phân tổ (locality)" in vi.stderr, vi.stderr

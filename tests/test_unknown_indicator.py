@@ -107,3 +107,24 @@ def test_an_unknown_indicator_is_the_one_error_not_followed_by_a_timing_rule(tra
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "unknown indicator 'nosuch'" in lines[0], r.stderr
     assert (tracker / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS
+
+
+@pytest.mark.parametrize("typed", ["share ", " share", "Share", "shaer"])
+def test_check_suggests_the_indicator_a_hand_edited_row_meant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+):
+    # status's warning suggested 'share' for these; check, which names the line to mend,
+    # said only "unknown indicator" (the hostile province pass: a trailing space typed in Excel).
+    row = f'"{typed}",2021,11.0,,s,,2022-01-10T00:00:00Z\n'
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + row)
+    r = run("check")
+    assert r.exit_code == 1
+    assert f"unknown indicator '{typed}' (not in targets.yaml); did you mean 'share'?" in r.stderr, r.stderr
+    vi = run("--lang", "vi", "check")
+    assert "share" in vi.stderr.split(typed, 1)[1], vi.stderr
+
+
+def test_check_suggests_nothing_when_nothing_is_close(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + EXTRA)
+    r = run("check")
+    assert "unknown indicator 'zzz_other' (not in targets.yaml)\n" in r.stderr, r.stderr

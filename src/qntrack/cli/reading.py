@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
     from ..method.series import Series
     from ..plan.model import Plan
+    from ..catalog import Message
+    from ..plan.periods import Frequency, Period
 
 DimOpt = Annotated[
     Optional[list[str]],
@@ -311,6 +313,9 @@ def history(
             from ..catalog import msg
 
             raise fail(plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
+        if wanted is not None and not wanted.fits(ind.frequency):
+            # No figure can be recorded for it (check refuses one): said, not an empty list.
+            raise fail("PERIOD", _finer_period(wanted, indicator, ind.frequency), ExitCode.USAGE)
         unit.append(_unit_key(plan, indicator, dim, where))
 
     # The stored vintages are all it lists: no series in force to work out (issue 17).
@@ -335,3 +340,16 @@ def history(
     from ..files.workspace import missing_store
 
     _report(missing_store(ws.store_path, ws.store))
+
+
+def _finer_period(wanted: Period, indicator: str, frequency: Frequency) -> Message:
+    """Why an indicator has no figure for ``wanted``, and the period of its frequency that
+    holds it (2024-04 of a quarterly indicator: 2024-Q2)."""
+    from ..catalog import msg
+    from ..plan.periods import Period
+
+    unit = frequency.months
+    first = (wanted.first - 1) // unit * unit + 1
+    last = -(-wanted.last // unit) * unit
+    example = Period(wanted.year, first, last)
+    return msg("cli_history_period_finer", period=wanted, id=indicator, frequency=frequency.value, example=example)

@@ -168,6 +168,7 @@ def run_checks(
     # a frequency is worked out once per pair, and a row's Location made only for a problem.
     fits: dict[tuple[int, Frequency], bool] = {}
     units = UnitRows(plan)
+    hints: dict[str, str | None] = {}
     for o in store.observations if _row_problems_possible(plan, store, units) else ():
         ind = plan.indicators.get(o.indicator)
         if ind is None and "[" in o.indicator:
@@ -187,7 +188,7 @@ def run_checks(
                 problems.append(
                     Problem(
                         Location(file, o.line),
-                        msg("checks_unknown_indicator", id=o.indicator, file=plan.source_file),
+                        _unknown_indicator(o.indicator, plan, hints),
                         check="unknown-indicator",
                     )
                 )
@@ -427,3 +428,17 @@ def group_name_problems(plan: Plan) -> list[Problem]:
                     )
                 )
     return out
+
+
+def _unknown_indicator(indicator: str, plan: Plan, hints: dict[str, str | None]) -> Message:
+    """'unknown indicator', with the indicator a hand-edited row probably meant ('share '
+    typed with a trailing space in Excel), as status's warning suggests it; worked out
+    once per indicator, however many rows it has."""
+    if indicator not in hints:
+        from ..plan.suggest import closest
+
+        hints[indicator] = closest(indicator, list(plan.indicators))
+    hint = hints[indicator]
+    if hint is None:
+        return msg("checks_unknown_indicator", id=indicator, file=plan.source_file)
+    return msg("checks_unknown_indicator_hint", id=indicator, file=plan.source_file, hint=hint)

@@ -186,7 +186,7 @@ def parse_table(
         return parsed
     where = Location(file, header_line)
     dims = _dimension_columns(header, fmt.dimensions)
-    wide = _wide_columns(header, where, problems, dims) if fmt.wide else None
+    wide = _wide_columns(header, where, problems, dims, _breakdowns(fmt)) if fmt.wide else None
     long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims, _breakdowns(fmt))
     if wide is None and long is None:
         return parsed
@@ -337,12 +337,11 @@ class WideColumns:
 
 
 def _wide_columns(
-    header: list[str], where: Location, problems: list[Problem], dims: dict[int, str] | None = None
+    header: list[str], where: Location, problems: list[Problem], dims: dict[int, str], breakdowns: Sequence[str]
 ) -> WideColumns | None:
     """'indicator' first, then period columns; status, source, note, recorded_at and the
-    plan's dimensions may appear too."""
+    plan's dimensions (``breakdowns``, named in the message of an unknown column) too."""
     before = len(problems)
-    dims = dims or {}
     if not header or header[0] != "indicator":
         problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
     meta: dict[str, int] = {}
@@ -374,11 +373,12 @@ def _wide_columns(
                     Problem(
                         where,
                         _within(
-                            "import_column_not_period",
+                            "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period",
                             _said(exc),
                             column=i + 1,
                             name=name,
                             columns=", ".join(LONG_OPTIONAL),
+                            dimensions=", ".join(breakdowns),
                         ),
                     )
                 )

@@ -319,7 +319,7 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     names = table.names
     where = Location(reading.file, table.row)
     dims = _dimension_columns(names, reading.fmt.dimensions)
-    wide = _wide_columns(names, where, problems, dims) if reading.fmt.wide else None
+    wide = _wide_columns(names, where, problems, dims, _breakdowns(reading.fmt)) if reading.fmt.wide else None
     long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims, _breakdowns(reading.fmt))
     _header_problems(table, reading, start)
     if wide is None and long is None:
