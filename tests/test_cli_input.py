@@ -194,3 +194,14 @@ def test_the_language_from_the_environment_decides_too(tracker: Path, monkeypatc
     r = run("add-observation", "share", "2024", "85.000", "--recorded-at", "2025-01-05T00:00:00Z")
     assert r.exit_code == 0, r.stderr
     assert last_row(tracker)[2] == "85000"
+
+
+@pytest.mark.parametrize("typed", ["7.2%", "12,5 %", "-0.5%"])
+def test_a_typed_percent_sign_is_told_to_go(tracker: Path, typed: str):
+    # Pasted from Excel with its sign: the import's message (the unit belongs to the
+    # indicator) was lost on the command line for "is not a number".
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "share", "2024", typed)
+    assert r.exit_code == 1, r.output
+    assert f"'{typed}': write the number without '%' (the unit belongs to the indicator)" in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before

@@ -326,6 +326,19 @@ def test_since_with_nothing_new(tracker: Path):
     assert "No figure was added or revised and no status changed since 2024-01-01." in text
 
 
+def test_since_must_come_before_today_without_as_of(tracker: Path):
+    # `--since 2099-01-01` (a typo for 2019) wrote a review "since" a day to come, every
+    # change left out, and said nothing; with --as-of the same mistake was refused.
+    from datetime import date, timedelta
+
+    for since in ("2099-01-01", date.today().isoformat(), (date.today() + timedelta(days=1)).isoformat()):
+        result = run("report", "-f", "markdown", "--since", since)
+        assert result.exit_code == 2, (since, result.output)
+        assert result.stdout == ""
+        assert f"{since} is not before today" in result.stderr, result.stderr
+    assert run("report", "-f", "markdown", "--since", (date.today() - timedelta(days=1)).isoformat()).exit_code == 0
+
+
 def test_since_must_come_before_as_of(tracker: Path):
     result = run("report", "--since", "2023-06-01", "--as-of", "2023-01-01")
     assert result.exit_code == 2

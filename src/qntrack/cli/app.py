@@ -267,7 +267,7 @@ def _refuse_repeats(
     (``group``) the scan stops at the command's name: what follows is the command's.
 
     With ``numbers``, a token that is a number (``-2.5``, ``-1e3``, ``-.5``, also
-    ``-1,5`` and numbers in foreign digits, so that they reach the number reader and its
+    ``-1,5``, ``-0.5%`` and numbers in foreign digits, so that they reach the number reader and its
     message) and is not the value of an option is given a leading space, which Click
     does not read as an option; add-observation strips it. Click reads any token that
     starts with '-' as an option, so ``add-observation growth 2022 -2.5`` had failed with
@@ -306,7 +306,7 @@ def _refuse_repeats(
     return out
 
 
-_NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-]*")
+_NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-% ]*")
 
 
 def _kept_once(p: Any) -> bool:

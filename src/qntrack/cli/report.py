@@ -91,6 +91,12 @@ def report(
     if since_day is not None:
         if day is not None and since_day >= day:
             raise fail("--since", msg("cli_since_not_before", since=since_day, day=day), ExitCode.USAGE)
+        if day is None:
+            from ..files.workspace import reference_day
+
+            today = reference_day(None).isoformat()  # the day the report speaks of
+            if since_day >= today:
+                raise fail("--since", msg("cli_since_not_before_today", since=since_day, day=today), ExitCode.USAGE)
     from ..files.outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
 
     if output == "":  # `-o ""`: an empty name, not the current folder

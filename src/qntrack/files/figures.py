@@ -166,6 +166,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_no_figure",
             "import_value_not_finite",
             "store_value_underflow",
+            "import_value_percent",  # '7.2%' pasted from Excel: the sign is what to remove
         ):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
