@@ -14,30 +14,30 @@ import io
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable, Sequence
 
-from ..plan.suggest import closest
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
-from ..plan.periods import PeriodError
-from . import rules
-from .figures import canonical, convention_shown, in_period, shows_thousands, _within, parse_number_cell
+from .figures import canonical, convention_shown, in_period, shows_thousands, parse_number_cell
 from .rules import MAX_TEXT
-from .textfiles import nfc
 from .store import csv_reason
 from .batch_rows import note_duplicate as _note_duplicate
-from .vocabulary import VIETNAMESE_COLUMNS, excel_date, foreign_digits, status_word, vietnamese_period
-
-LONG_REQUIRED = ("indicator", "period", "value")
-
-
-LONG_OPTIONAL = ("status", "source", "note", "recorded_at")
-
-
-LONG_COLUMNS = LONG_REQUIRED + LONG_OPTIONAL
-
+from .vocabulary import excel_date, foreign_digits, status_word
+from .import_headers import (  # noqa: F401  (the header's reading, re-exported for the other readers)
+    LONG_COLUMNS,
+    LONG_OPTIONAL,
+    LONG_REQUIRED,
+    WideColumns,
+    _breakdowns,
+    _dimension_columns,
+    _excel_date_message,
+    _header,
+    _long_columns,
+    _looks_like_period,
+    _read_period,
+    _wide_columns,
+)
 
 # Cells a yearbook prints where it has no figure; in a wide table they are skipped.
 NO_FIGURE = frozenset({"", "-", "–", "—", "..", "...", "…"})
@@ -80,28 +80,6 @@ class ParsedTable:
     candidates: list[tuple[Location, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # warnings that do not stop the import
-
-
-def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
-    """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header."""
-    if column:
-        if guess:
-            return msg("import_excel_date_column_guess", column=column, text=text, guess=guess)
-        return msg("import_excel_date_column", column=column, text=text)
-    if guess:
-        return msg("import_excel_date_guess", text=text, guess=guess)
-    return msg("import_excel_date", text=text)
-
-
-# Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
-@lru_cache(maxsize=1 << 14)
-def _read_period(text: str) -> str:
-    """A period cell: canonical forms as they are, Vietnamese names made canonical."""
-    try:
-        rules.period(text)
-        return text
-    except PeriodError:
-        return vietnamese_period(text) or text
 
 
 def _detect_delimiter(text: str) -> str:
@@ -147,11 +125,6 @@ def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, 
         problems.append(Problem(where, msg("import_cell_over_lines", first=first, last=last)))
         return False
     return True
-
-
-def _header(fields: Sequence[str]) -> list[str]:
-    names = [VIETNAMESE_COLUMNS.get(n, n) for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)]
-    return names[: max((i + 1 for i, n in enumerate(names) if n), default=0)]  # not a spreadsheet's empty columns
 
 
 def parse_table(
@@ -234,165 +207,6 @@ def parse_table(
     # A header and no rows (an empty filter result in a pipeline) is not an error: no
     # candidates and no problems, and the command says that nothing was added.
     return parsed
-
-
-def _dimension_columns(header: list[str], dimensions: tuple[tuple[str, str], ...]) -> dict[int, str]:
-    """The columns named after a dimension of the plan: position -> ``dim:<id>``."""
-    if not dimensions:
-        return {}
-    from ..plan.units import unit_match
-
-    names = dict(dimensions)
-    return {i: "dim:" + names[unit_match(h)] for i, h in enumerate(header) if h and unit_match(h) in names}
-
-
-def _breakdowns(fmt: ImportFormat) -> tuple[str, ...]:
-    """The ids of the dimensions a column may be named after, in the plan's order."""
-    return tuple(dict.fromkeys(dim for _, dim in fmt.dimensions))
-
-
-def _long_columns(
-    header: list[str],
-    where: Location,
-    problems: list[Problem],
-    delimiter: str,
-    dims: dict[int, str] | None = None,
-    breakdowns: Sequence[str] = (),
-) -> dict[str, int] | None:
-    """``breakdowns``: the plan's dimensions, whose columns an unknown column is told of too."""
-    before = len(problems)
-    dims = dims or {}
-    if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
-        # Not one column of ours: another kind of file (--from /etc/shadow), whose first
-        # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
-        ours = ", ".join(LONG_COLUMNS)
-        problems.append(
-            Problem(
-                where,
-                msg("import_not_a_table_delimiter", columns=ours)
-                if len(header) == 1
-                else msg("import_not_a_table", columns=ours),
-            )
-        )
-        return None
-    columns: dict[str, int] = {}
-    for i, name in enumerate(header):
-        if i in dims:
-            if dims[i] in columns:
-                problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
-            columns[dims[i]] = i
-        elif name in columns:
-            problems.append(Problem(where, msg("import_column_twice", name=name)))
-        elif name not in LONG_COLUMNS:
-            known: str | Message = ", ".join(LONG_COLUMNS)
-            hint = closest(name, (*LONG_COLUMNS, *breakdowns))
-            if not name.isascii():
-                # A Vietnamese heading the vocabulary lacks: told the Vietnamese names read,
-                # and the closest of them, suggested, not taken (a heading meaning "moment"
-                # may name the figure's reference date as well as when it was recorded).
-                hint = closest(name, VIETNAMESE_COLUMNS) or hint
-                known = msg("import_columns_with_vietnamese", columns=known, vietnamese=", ".join(VIETNAMESE_COLUMNS))
-            if breakdowns:
-                known = msg("import_columns_with_breakdowns", columns=known, dimensions=", ".join(breakdowns))
-            if _looks_like_period(name):
-                problems.append(Problem(where, msg("import_column_is_period", name=name)))
-            elif not name:
-                problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=known)))
-            elif hint:
-                problems.append(Problem(where, msg("import_unknown_column_hint", name=name, hint=hint, columns=known)))
-            else:
-                problems.append(Problem(where, msg("import_unknown_column", name=name, columns=known)))
-        else:
-            columns[name] = i
-    missing = [c for c in LONG_REQUIRED if c not in columns]
-    if missing:
-        # An empty header cell is shown as '' (a name a person can see, in any language).
-        needed, found = ", ".join(missing), ", ".join(h or "''" for h in header)
-        problems.append(
-            Problem(
-                where,
-                msg("import_header_needs_delimiter", missing=needed, found=found)
-                if len(header) == 1 and delimiter == ","
-                else msg("import_header_needs", missing=needed, found=found),
-            )
-        )
-    return None if len(problems) > before else columns
-
-
-def _looks_like_period(name: str) -> bool:
-    try:
-        rules.period(_read_period(name))
-    except PeriodError:
-        return False
-    return True
-
-
-@dataclass(frozen=True, slots=True)
-class WideColumns:
-    """Where a wide table's cells are: the optional columns by name (status, source, note,
-    recorded_at), and each period column with its period as canonical text."""
-
-    meta: dict[str, int]
-    periods: list[tuple[int, str]]
-
-
-def _wide_columns(
-    header: list[str], where: Location, problems: list[Problem], dims: dict[int, str], breakdowns: Sequence[str]
-) -> WideColumns | None:
-    """'indicator' first, then period columns; status, source, note, recorded_at and the
-    plan's dimensions (``breakdowns``, named in the message of an unknown column) too."""
-    before = len(problems)
-    if not header or header[0] != "indicator":
-        problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
-    meta: dict[str, int] = {}
-    periods: list[tuple[int, str]] = []
-    seen_periods: dict[object, str] = {}
-    for i, name in enumerate(header[1:], start=1):
-        if i in dims:
-            if dims[i] in meta:
-                problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
-            meta[dims[i]] = i
-            continue
-        if name in LONG_OPTIONAL:
-            if name in meta:
-                problems.append(Problem(where, msg("import_column_twice", name=name)))
-            meta[name] = i
-            continue
-        if foreign_digits(name):
-            problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))
-            continue
-        try:
-            period = rules.period(_read_period(name))
-        except PeriodError as exc:
-            guess = excel_date(name)
-            if guess is not None:
-                problems.append(Problem(where, _excel_date_message(name, guess, column=i + 1)))
-            else:
-                # periods.py's reason is kept as its Message, not glued as English text (see _within).
-                problems.append(
-                    Problem(
-                        where,
-                        _within(
-                            "import_column_not_period_or_dimension" if breakdowns else "import_column_not_period",
-                            _said(exc),
-                            column=i + 1,
-                            name=name,
-                            columns=", ".join(LONG_OPTIONAL),
-                            dimensions=", ".join(breakdowns),
-                        ),
-                    )
-                )
-            continue
-        if period in seen_periods:
-            problems.append(
-                Problem(where, msg("import_period_two_columns", period=period, first=seen_periods[period], second=name))
-            )
-            continue
-        seen_periods[period] = name
-        periods.append((i, str(period)))
-    if not periods and len(problems) == before:
-        problems.append(Problem(where, msg("import_wide_no_period")))
-    return None if len(problems) > before else WideColumns(meta, periods)
 
 
 def _cell(fields: Sequence[str], columns: dict[str, int], name: str, default: str) -> str:
