@@ -302,3 +302,33 @@ def test_a_csv_fault_is_said_in_the_users_language(plan: Path):
     after = 'indicator,period,value\ngrowth,2024,"8.5"x\n'
     en = run("add-observation", "--from", "-", "--recorded-at", STAMP, input=after)
     assert "not valid CSV: text right after a closing quote" in en.stderr, en.stderr
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("growth\t2025-Q3\t7.9\n", "growth, 2025-Q3, 7.9"),  # pasted from Excel, the header row not copied
+        ("growth,Quý III/2025,\"7,9\"\ngrowth,2024,8\n", "growth, Quý III/2025, 7,9"),
+        ("growth;2024;8,5;Sơ bộ\n", "growth, 2024, 8,5, Sơ bộ"),
+    ],
+)
+def test_rows_pasted_without_their_header_are_told_so_once(plan: Path, text: str, first: str):
+    # Four errors had said: unknown column 'growth', "is this a wide table? add --wide",
+    # unknown column '7.9', and the header needs indicator, period, value.
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1, r.output
+    lines = [line for line in r.stderr.splitlines() if "error" in line]
+    assert lines == [
+        f"<stdin>:1: error: line 1 is a row of figures ({first}), not a header; put a header line above it: "
+        "indicator, period, value, and any of status, source, note, recorded_at"
+    ], r.stderr
+    assert rows(plan) == []
+    vi = run("--lang", "vi", "add-observation", "--from", "-", input=text)
+    assert "tiêu đề" in vi.stderr, vi.stderr
+
+
+def test_a_wide_table_pasted_without_its_header_is_told_so(plan: Path):
+    r = run("add-observation", "--from", "-", "--wide", input="growth\t7.9\t8.1\n")
+    assert r.exit_code == 1, r.output
+    assert "line 1 is a row of figures (growth, 7.9, 8.1), not a header" in r.stderr, r.stderr
+    assert "indicator, then one column per period (e.g. indicator, 2021, 2022)" in r.stderr, r.stderr

@@ -7,6 +7,7 @@ Shared by the readers of CSV text (import_tables, import_columns) and of workboo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
@@ -217,3 +218,30 @@ def _wide_columns(
     if not periods and len(problems) == before:
         problems.append(Problem(where, msg("import_wide_no_period")))
     return None if len(problems) > before else WideColumns(meta, periods)
+
+
+# A figure as a table writes it: digits with a decimal mark or groups, a sign, a '%'.
+_FIGURE = re.compile(r"[-+\u2212]?(?:\d+(?:[.,\s]\d+)*|[.,]\d+)\s*%?")
+
+
+def row_of_figures(fields: Sequence[str], header: Sequence[str], where: Location, wide: bool) -> Problem | None:
+    """The problem of a first line that is a row of figures, not a header, or None.
+
+    Rows pasted from a spreadsheet without their header row ("growth, 2025-Q3, 7.9") were
+    told four things (two unknown columns, "add --wide", the missing header); one
+    sentence says what happened. Such a line names no column qntrack reads (``header``,
+    as ``_header`` reads it) and holds a figure: a number that is no period (7.9, not
+    2024), which no header has.
+    """
+    if wide:
+        if header and header[0] == "indicator":
+            return None
+    elif any(name in LONG_COLUMNS for name in header):
+        return None
+    cells = [f.strip() for f in fields]
+    if not any(_FIGURE.fullmatch(c) and not _looks_like_period(c) for c in cells[1:]):
+        return None
+    said = ", ".join(c for c in cells if c)
+    return Problem(
+        where, msg("import_header_missing_wide" if wide else "import_header_missing", line=where.line, cells=said)
+    )

@@ -37,6 +37,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _looks_like_period,
     _read_period,
     _wide_columns,
+    row_of_figures,
 )
 
 # Cells a yearbook prints where it has no figure; in a wide table they are skipped.
@@ -159,6 +160,10 @@ def parse_table(
         return parsed
     where = Location(file, header_line)
     dims = _dimension_columns(header, fmt.dimensions)
+    pasted = None if dims else row_of_figures(fields, header, where, fmt.wide)
+    if pasted is not None:
+        problems.append(pasted)
+        return parsed
     wide = _wide_columns(header, where, problems, dims, _breakdowns(fmt)) if fmt.wide else None
     long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims, _breakdowns(fmt))
     if wide is None and long is None:
