@@ -116,7 +116,7 @@ class DrawnTables:
     """The status table as already drawn from these rows, by how the terminal draws it.
 
     The rows (with the code and the language) and the way of drawing (width, colours:
-    ``render._how``) fix the text completely, so a table drawn once is printed again as
+    ``render_rows._how``) fix the text completely, so a table drawn once is printed again as
     it was, without Rich laying it out a second time. Kept beside the cache, in
     ``status-<hex>.<lang>.drawn``, with the digest of the rows it was drawn from: other rows find
     nothing there. A few ways of drawing are kept (terminals of several widths).

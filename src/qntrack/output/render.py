@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .i18n import date_text, label, status_label, timestamp_text, value_with_unit
 from .terminal_text import visible
+from .render_rows import _how, _print, print_in_slices
 from ..plan.units import base_of
 
 if TYPE_CHECKING:
@@ -119,35 +120,39 @@ def status_table(
         # line, so that no id is split and no status cut (issue 12, "tables that do not mislead").
         _print(console, _stacked(heading, headers, rows), how, drawn)
         return
-    table = Table(title=Text(heading) if heading else None, box=box.SIMPLE_HEAD, show_lines=False)
-    if fitted is not None and fitted[1]:
-        table.show_edge = False
-        table.padding = (0, 1, 0, 0)
-    for k, header in enumerate(headers):
-        if widths is not None and widths[k] == 0:
-            continue  # the sparkline, dropped first when the terminal is narrow
-        justify: Literal["right", "left"] = "right" if k in (4, 5) else "left"
-        if widths is None:
-            table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2)
-        else:
-            table.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2, width=widths[k])
-    for cells in rows:
-        table.add_row(*(_cell(c) for k, c in enumerate(cells) if widths is None or widths[k]))
-    _print(console, table, how, drawn)
+    compact = fitted is not None and fitted[1]
 
+    def table(first: int, last: int) -> Table:
+        """The table of rows[first:last]; the title and the header only above the first."""
+        drawn_rows = Table(
+            title=Text(heading) if heading and first == 0 else None,
+            box=box.SIMPLE_HEAD,
+            show_lines=False,
+            show_header=first == 0,
+        )
+        if compact:
+            drawn_rows.show_edge = False
+            drawn_rows.padding = (0, 1, 0, 0)
+        for k, header in enumerate(headers):
+            if widths is not None and widths[k] == 0:
+                continue  # the sparkline, dropped first when the terminal is narrow
+            justify: Literal["right", "left"] = "right" if k in (4, 5) else "left"
+            if widths is None:
+                drawn_rows.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2)
+            else:
+                drawn_rows.add_column(header, justify=justify, overflow="fold", no_wrap=k == 2, width=widths[k])
+        for cells in rows[first:last]:
+            drawn_rows.add_row(*(_cell(c) for k, c in enumerate(cells) if widths is None or widths[k]))
+        return drawn_rows
 
-def _print(console: Console, what: object, how: str | None, drawn: DrawnTables | None) -> None:
-    if how is None or drawn is None:
-        console.print(what)
+    if widths is not None and not (console.is_jupyter or console.legacy_windows):
+        # The columns' widths are fixed: the rows can be drawn a slice at a time, the
+        # first on screen at once rather than after all of a national plan's (render_rows).
+        text = print_in_slices(console, table, len(rows), edges=not compact)
+        if how is not None and drawn is not None:
+            drawn.put(how, text)
         return
-    # Rich writes exactly what a capture returns (Console._write_buffer on a plain
-    # stream), so the captured text is both printed and kept.
-    with console.capture() as capture:
-        console.print(what)
-    text = capture.get()
-    console.file.write(text)
-    console.file.flush()
-    drawn.put(how, text)
+    _print(console, table(0, len(rows)), how, drawn)
 
 
 def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> object:
@@ -244,42 +249,6 @@ def _room(width: int, columns: int, compact: bool) -> int:
     if compact:
         return width - (columns - 1) - columns
     return width - 2 - (columns - 1) - 2 * columns
-
-
-def _how(console: Console, lang: str) -> str | None:
-    """Everything besides the rows that decides the drawn text; None: do not keep it.
-
-    Rich's own reading of the terminal and the environment (NO_COLOR, FORCE_COLOR, TERM,
-    COLUMNS...) ends up in these attributes. Rich's own files are in it too, so an upgrade
-    draws afresh. Jupyter and legacy Windows consoles write differently: not kept.
-    """
-    if console.is_jupyter or console.legacy_windows or sys.platform == "win32":
-        return None
-    import rich
-
-    folder = os.path.dirname(rich.__file__)
-    files = []
-    for name in ("console.py", "table.py", "text.py", "segment.py", "style.py", "color.py"):
-        try:
-            st = os.stat(os.path.join(folder, name))
-        except OSError:
-            return None
-        files.append((name, st.st_size, st.st_mtime_ns))
-    return repr(
-        (
-            lang,
-            console.width,
-            console.height,
-            console.color_system,
-            console.no_color,
-            console.encoding,
-            console.is_terminal,
-            console.is_dumb_terminal,
-            console.options.ascii_only,
-            folder,
-            files,
-        )
-    )
 
 
 def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> None:
