@@ -300,7 +300,9 @@ def _columns(
             key = "dim:" + dimensions[unit_match(raw)]  # before IGNORED: a dimension `freq` is read
         if key is None and name in IGNORED:
             continue
-        if key is None:
+        if key is None and not name:
+            problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=", ".join(valid))))
+        elif key is None:
             problems.append(Problem(where, msg("import_unknown_column", name=raw.strip(), columns=", ".join(valid))))
         elif key in out:
             problems.append(Problem(where, msg("import_column_twice", name=raw.strip())))
@@ -332,6 +334,9 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     if not records:
         return parsed
     head_line, _, names = records[0]
+    # A spreadsheet's empty columns after the last name (a separator ending every line) are
+    # passed over, as the CSV path passes over them (import_tables._header).
+    names = names[: max((i + 1 for i, n in enumerate(names) if n.strip()), default=0)]
     columns = _columns(names, Location(file, head_line), dict(fmt.dimensions), problems)
     if columns is None:
         return parsed

@@ -1,0 +1,78 @@
+"""The twelfth session's SDG-office pass (issue 17): what a national statistics office
+publishing SDG progress (Open SDG repositories, SDMX-CSV exchange, Excel workbooks) met,
+each defect pinned by the command that showed it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run, store_text
+from test_import_workbooks import save
+from test_os_errors import one_line
+from test_sdmx_csv import OBSERVATIONS, TARGETS
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, OBSERVATIONS)
+
+
+# --- SDMX-CSV with a spreadsheet's empty columns -----------------------------------------
+
+
+@pytest.mark.parametrize("tail", [",", ",,", ";"], ids=["one", "two", "semicolon"])
+def test_an_sdmx_file_with_empty_columns_after_its_header_is_read_as_a_plain_csv_is(plan: Path, tail: str):
+    # A message edited in a spreadsheet and saved as CSV ends every line with the
+    # separators of the empty columns it touched. The plain CSV path reads past them;
+    # the SDMX-CSV path said "unknown column ''" and read nothing.
+    sep = tail[0]
+    head = sep.join(["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "TIME_PERIOD", "OBS_VALUE"])
+    row = sep.join(["dataflow", "GSO:DF_X(1.0)", "I", "share", "2024-Q1", "13"])
+    (plan / "in.csv").write_text(f"{head}{tail}\n{row}{tail}\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv", "--recorded-at", "2024-08-01")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(plan) == OBSERVATIONS + "share,2024-Q1,13,,,,2024-08-01T00:00:00Z\n"
+
+
+def test_an_unnamed_sdmx_column_that_holds_cells_is_named_by_its_place(plan: Path):
+    # Within the table, a column with no name is refused as the CSV path refuses it: by
+    # its place (a header cell '' names nothing a person can find).
+    (plan / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,,TIME_PERIOD,OBS_VALUE\n"
+        "dataflow,GSO:DF_X(1.0),I,share,x,2024-Q1,13\n",
+        encoding="utf-8",
+    )
+    said = one_line(run("add-observation", "--from", "in.csv"), 1, "in.csv:1:", "column 5", "TIME_PERIOD")
+    assert "''" not in said
+    assert store_text(plan) == OBSERVATIONS
+
+
+# --- SDMX-CSV opened in Excel and saved as a workbook ------------------------------------
+
+
+def test_an_sdmx_table_saved_as_a_workbook_is_one_message_saying_what_to_do(plan: Path):
+    # An office opens the SDMX-CSV message in Excel and saves it as .xlsx. It used to be
+    # read as the long shape: seven errors, "did you mean 'period'?" for TIME_PERIOD, and
+    # never a word that the sheet is SDMX-CSV.
+    save(
+        [
+            ["Xuất từ hệ thống SDMX"],
+            ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "TIME_PERIOD", "OBS_VALUE", "OBS_STATUS"],
+            ["dataflow", "GSO:DF_X(1.0)", "I", "share", "2024-Q1", 13, "A"],
+        ],
+        name="sdmx.xlsx",
+        title="Số liệu",
+    )
+    said = one_line(run("add-observation", "--from", "sdmx.xlsx"), 1, "sdmx.xlsx:'Số liệu'!A2", "SDMX-CSV", "CSV UTF-8")
+    assert "did you mean" not in said
+    assert store_text(plan) == OBSERVATIONS
+    vi = one_line(run("--lang", "vi", "add-observation", "--from", "sdmx.xlsx"), 1, "sdmx.xlsx:'Số liệu'!A2", "SDMX-CSV")
+    assert "CSV UTF-8" in vi and vi != said
+
+
+def test_an_sdmx_1_0_table_in_a_workbook_is_said_too(plan: Path):
+    save([["DATAFLOW", "INDICATOR", "TIME_PERIOD", "OBS_VALUE"], ["GSO:DF_X(1.0)", "share", "2024-Q1", 13]], name="s.xlsx")
+    one_line(run("add-observation", "--from", "s.xlsx", "--dry-run"), 1, "s.xlsx:Sheet1!A1", "SDMX-CSV")
