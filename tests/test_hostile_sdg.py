@@ -76,3 +76,35 @@ def test_an_sdmx_table_saved_as_a_workbook_is_one_message_saying_what_to_do(plan
 def test_an_sdmx_1_0_table_in_a_workbook_is_said_too(plan: Path):
     save([["DATAFLOW", "INDICATOR", "TIME_PERIOD", "OBS_VALUE"], ["GSO:DF_X(1.0)", "share", "2024-Q1", 13]], name="s.xlsx")
     one_line(run("add-observation", "--from", "s.xlsx", "--dry-run"), 1, "s.xlsx:Sheet1!A1", "SDMX-CSV")
+
+
+# --- SDMX-CSV periods a spreadsheet made dates ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "guess"),
+    [("May-24", "2024-05"), ("01/05/2024", "2024-05"), ("5/1/2024", "2024-05")],
+    ids=["month-name", "day-first", "month-first"],
+)
+def test_an_sdmx_period_excel_made_a_date_is_said_as_the_csv_path_says_it(plan: Path, cell: str, guess: str):
+    # Excel opens an SDMX-CSV message, turns TIME_PERIOD 2024-05 into a date and saves it
+    # back as "May-24". A plain CSV said so, with the period it probably was; SDMX-CSV
+    # only said "not a period qntrack records".
+    (plan / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE\n"
+        f"dataflow,GSO:DF_X(1.0),I,revenue,_T,{cell},13\n",
+        encoding="utf-8",
+    )
+    one_line(run("add-observation", "--from", "in.csv"), 1, "in.csv:2:", cell, "Excel", guess)
+    assert store_text(plan) == OBSERVATIONS
+
+
+def test_an_sdmx_day_is_still_refused_as_a_period_qntrack_does_not_record(plan: Path):
+    # An ISO date is an SDMX day, which a message may hold: refused with the forms read.
+    (plan / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE\n"
+        "dataflow,GSO:DF_X(1.0),I,revenue,_T,2024-05-01,13\n",
+        encoding="utf-8",
+    )
+    said = one_line(run("add-observation", "--from", "in.csv"), 1, "in.csv:2:", "2024-05-01", "2023-S1")
+    assert "Excel" not in said

@@ -371,7 +371,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
                 row[key] = "" if value == TOTAL else value
         period = read_period(cell("period"))
         if period is None:
-            problems.append(Problem(where, msg("sdmx_bad_period", period=cell("period"))))
+            problems.append(Problem(where, _period_message(cell("period"))))
             continue
         row["period"] = period
         code = cell("status").upper()  # SDMX's codes are capitals; a hand-typed "e" is E
@@ -394,6 +394,17 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     if missing:
         parsed.notes.append(Problem(Location(file), msg("sdmx_missing_values", count=missing), "warning"))
     return parsed
+
+
+def _period_message(text: str) -> Message:
+    """A TIME_PERIOD that is not read: a month Excel made a date when the message was
+    opened and saved in it ('May-24', '01/05/2024') said as the CSV path says it; an ISO
+    date is an SDMX day, refused with the forms that are read."""
+    from .import_tables import _excel_date_message
+    from .vocabulary import excel_date
+
+    guess = None if re.match(r"\d{4}-", text) else excel_date(text)
+    return msg("sdmx_bad_period", period=text) if guess is None else _excel_date_message(text, guess)
 
 
 def _cell(fields: Sequence[str], columns: Mapping[str, int], name: str) -> str:
