@@ -108,3 +108,13 @@ def test_an_sdmx_day_is_still_refused_as_a_period_qntrack_does_not_record(plan: 
     )
     said = one_line(run("add-observation", "--from", "in.csv"), 1, "in.csv:2:", "2024-05-01", "2023-S1")
     assert "Excel" not in said
+
+
+def test_an_sdmx_recorded_at_excel_showed_as_a_regional_date_is_said_as_the_csv_path_says_it(plan: Path):
+    (plan / "in.csv").write_text(
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,TIME_PERIOD,OBS_VALUE,RECORDED_AT\n"
+        "dataflow,GSO:DF_X(1.0),I,share,_T,2024-Q1,13,6/10/2024 0:00\n",
+        encoding="utf-8",
+    )
+    one_line(run("add-observation", "--from", "in.csv"), 1, "in.csv:2:", "6/10/2024 0:00", "Excel", "format the column as Text")
+    assert store_text(plan) == OBSERVATIONS

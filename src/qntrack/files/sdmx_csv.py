@@ -321,7 +321,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     an observation value (SDMX's missing value) is skipped and counted in a note."""
     from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
     from .batch_rows import note_duplicate as _note_duplicate
-    from .import_tables import ParsedTable, _check_cells, _records
+    from .import_tables import _EXCEL_TIMESTAMP, ParsedTable, _check_cells, _records
 
     found = sdmx_version(text)
     delimiter = fmt.delimiter or (found[1] if found else ",")
@@ -382,6 +382,10 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
         row["source"] = cell("source") or defaults.source
         row["note"] = cell("note") or defaults.note
         row["recorded_at"] = cell("recorded_at") or defaults.recorded_at
+        if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
+            # As the CSV path says it: a timestamp Excel showed in the regional date form.
+            problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
+            continue
         try:
             row["value"] = canonical(parse_number_cell(cell("value"), decimal_comma, explicit))
         except ValueError as exc:
