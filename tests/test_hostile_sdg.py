@@ -118,3 +118,71 @@ def test_an_sdmx_recorded_at_excel_showed_as_a_regional_date_is_said_as_the_csv_
     )
     one_line(run("add-observation", "--from", "in.csv"), 1, "in.csv:2:", "6/10/2024 0:00", "Excel", "format the column as Text")
     assert store_text(plan) == OBSERVATIONS
+
+
+# --- An Open SDG site whose own language is Vietnamese -----------------------------------
+
+
+VI_SITE = {
+    "config_data.yml": "languages:\n  - vi\n  - en\n",
+    "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+    "data/indicator_1-2-1.csv": "Year,Value\n2015,30\n2020,25\n",
+    "meta/1-1-1.md": (
+        "---\nindicator_name: global_indicators.1-1-1-title\ncomputation_units: data.Percent\n"
+        "auto_progress_calculation: true\n---\n"
+    ),
+    "meta/1-2-1.md": "---\nindicator_name: Tỷ lệ hộ nghèo đa chiều\ncomputation_units: Phần trăm\n---\n",
+    "meta/en/1-2-1.md": "---\nindicator_name: Multidimensional poverty rate\ncomputation_units: Percent\n---\n",
+    "translations/en/global_indicators.yml": "1-1-1-title: Population below the poverty line\n",
+    "translations/vi/global_indicators.yml": "1-1-1-title: Tỷ lệ dân số dưới chuẩn nghèo\n",
+    "translations/en/data.yml": "Percent: Percent\n",
+    "translations/vi/data.yml": "Percent: Phần trăm\n",
+}
+
+
+def test_a_vietnamese_site_keeps_its_english_names(tmp_path: Path):
+    # A site whose first language is vi, with English beside it (meta/en/ and the English
+    # translations). The import named every indicator and unit in Vietnamese alone, so
+    # English tables and reports showed Vietnamese names although the site has English.
+    from test_opensdg_import import _import, _repo
+
+    repo = _repo(tmp_path / "repo", VI_SITE)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.stderr
+    import yaml
+
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan["indicators"]["1_1_1"]["name"] == {
+        "en": "Population below the poverty line",
+        "vi": "Tỷ lệ dân số dưới chuẩn nghèo",
+    }
+    assert plan["indicators"]["1_1_1"]["unit"] == {"en": "Percent", "vi": "Phần trăm"}
+    assert plan["indicators"]["1_2_1"]["name"] == {"en": "Multidimensional poverty rate", "vi": "Tỷ lệ hộ nghèo đa chiều"}
+    assert plan["indicators"]["1_2_1"]["unit"] == {"en": "Percent", "vi": "Phần trăm"}
+
+
+def test_a_vietnamese_site_without_english_is_named_in_vietnamese(tmp_path: Path):
+    from test_opensdg_import import _import, _repo
+
+    files = {k: v for k, v in VI_SITE.items() if "/en/" not in k} | {"config_data.yml": "languages:\n  - vi\n"}
+    repo = _repo(tmp_path / "repo", files)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.stderr
+    import yaml
+
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan["indicators"]["1_1_1"]["name"] == "Tỷ lệ dân số dưới chuẩn nghèo"
+    assert plan["indicators"]["1_2_1"]["name"] == "Tỷ lệ hộ nghèo đa chiều"
+
+
+def test_a_key_english_does_not_translate_is_read_as_the_site_reads_it(tmp_path: Path):
+    from test_opensdg_import import _import, _repo
+
+    files = VI_SITE | {"translations/en/global_indicators.yml": "other: x\n"}
+    repo = _repo(tmp_path / "repo", files)
+    done = _import(repo, tmp_path / "t", "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.stderr
+    import yaml
+
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan["indicators"]["1_1_1"]["name"] == "Tỷ lệ dân số dưới chuẩn nghèo"
