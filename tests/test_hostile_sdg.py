@@ -41,8 +41,7 @@ def test_an_unnamed_sdmx_column_that_holds_cells_is_named_by_its_place(plan: Pat
     # Within the table, a column with no name is refused as the CSV path refuses it: by
     # its place (a header cell '' names nothing a person can find).
     (plan / "in.csv").write_text(
-        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,,TIME_PERIOD,OBS_VALUE\n"
-        "dataflow,GSO:DF_X(1.0),I,share,x,2024-Q1,13\n",
+        "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,,TIME_PERIOD,OBS_VALUE\ndataflow,GSO:DF_X(1.0),I,share,x,2024-Q1,13\n",
         encoding="utf-8",
     )
     said = one_line(run("add-observation", "--from", "in.csv"), 1, "in.csv:1:", "column 5", "TIME_PERIOD")
@@ -69,12 +68,17 @@ def test_an_sdmx_table_saved_as_a_workbook_is_one_message_saying_what_to_do(plan
     said = one_line(run("add-observation", "--from", "sdmx.xlsx"), 1, "sdmx.xlsx:'Số liệu'!A2", "SDMX-CSV", "CSV UTF-8")
     assert "did you mean" not in said
     assert store_text(plan) == OBSERVATIONS
-    vi = one_line(run("--lang", "vi", "add-observation", "--from", "sdmx.xlsx"), 1, "sdmx.xlsx:'Số liệu'!A2", "SDMX-CSV")
+    vi = one_line(
+        run("--lang", "vi", "add-observation", "--from", "sdmx.xlsx"), 1, "sdmx.xlsx:'Số liệu'!A2", "SDMX-CSV"
+    )
     assert "CSV UTF-8" in vi and vi != said
 
 
 def test_an_sdmx_1_0_table_in_a_workbook_is_said_too(plan: Path):
-    save([["DATAFLOW", "INDICATOR", "TIME_PERIOD", "OBS_VALUE"], ["GSO:DF_X(1.0)", "share", "2024-Q1", 13]], name="s.xlsx")
+    save(
+        [["DATAFLOW", "INDICATOR", "TIME_PERIOD", "OBS_VALUE"], ["GSO:DF_X(1.0)", "share", "2024-Q1", 13]],
+        name="s.xlsx",
+    )
     one_line(run("add-observation", "--from", "s.xlsx", "--dry-run"), 1, "s.xlsx:Sheet1!A1", "SDMX-CSV")
 
 
@@ -116,7 +120,14 @@ def test_an_sdmx_recorded_at_excel_showed_as_a_regional_date_is_said_as_the_csv_
         "dataflow,GSO:DF_X(1.0),I,share,_T,2024-Q1,13,6/10/2024 0:00\n",
         encoding="utf-8",
     )
-    one_line(run("add-observation", "--from", "in.csv"), 1, "in.csv:2:", "6/10/2024 0:00", "Excel", "format the column as Text")
+    one_line(
+        run("add-observation", "--from", "in.csv"),
+        1,
+        "in.csv:2:",
+        "6/10/2024 0:00",
+        "Excel",
+        "format the column as Text",
+    )
     assert store_text(plan) == OBSERVATIONS
 
 
@@ -157,7 +168,10 @@ def test_a_vietnamese_site_keeps_its_english_names(tmp_path: Path):
         "vi": "Tỷ lệ dân số dưới chuẩn nghèo",
     }
     assert plan["indicators"]["1_1_1"]["unit"] == {"en": "Percent", "vi": "Phần trăm"}
-    assert plan["indicators"]["1_2_1"]["name"] == {"en": "Multidimensional poverty rate", "vi": "Tỷ lệ hộ nghèo đa chiều"}
+    assert plan["indicators"]["1_2_1"]["name"] == {
+        "en": "Multidimensional poverty rate",
+        "vi": "Tỷ lệ hộ nghèo đa chiều",
+    }
     assert plan["indicators"]["1_2_1"]["unit"] == {"en": "Percent", "vi": "Phần trăm"}
 
 
