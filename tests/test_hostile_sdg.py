@@ -200,3 +200,34 @@ def test_a_key_english_does_not_translate_is_read_as_the_site_reads_it(tmp_path:
 
     plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
     assert plan["indicators"]["1_1_1"]["name"] == "Tỷ lệ dân số dưới chuẩn nghèo"
+
+
+# --- The same value at the same moment, with another status -------------------------------
+
+
+def test_an_export_imported_back_with_a_status_says_the_status_differs_not_the_figure(plan: Path):
+    # `export sdmx-csv` then `add-observation --from` it with --status official: the rows
+    # whose status was empty are filled in, so each differs from its stored vintage of the
+    # same moment by its status alone. Each was refused "with another figure", a figure
+    # that was the very same, and told to give each vintage its own recorded_at.
+    assert run("export", "sdmx-csv", "-o", "x.csv").exit_code == 0
+    r = run("add-observation", "--from", "x.csv", "--status", "official")
+    assert r.exit_code == 1
+    said = [line for line in r.stderr.splitlines() if "error" in line]
+    assert len(said) == 1, r.stderr  # revenue 2023-05 = 100, stored with no status
+    assert "x.csv:2:" in said[0] and "line 3 of observations.csv" in said[0]
+    assert "another figure" not in said[0]
+    assert "same value (100)" in said[0] and "status" in said[0] and "--status" in said[0]
+    assert store_text(plan) == OBSERVATIONS
+    vi = run("--lang", "vi", "add-observation", "--from", "x.csv", "--status", "official")
+    assert "cùng giá trị (100)" in vi.stderr and "status" in vi.stderr
+
+
+def test_another_value_at_the_same_moment_is_still_another_figure(plan: Path):
+    (plan / "in.csv").write_text(HEADER_ROW + "revenue,2023-05,101,,,,2023-06-10T00:00:00Z\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert "another figure" in r.stderr and "same value" not in r.stderr
+
+
+HEADER_ROW = "indicator,period,value,status,source,note,recorded_at\n"
