@@ -231,3 +231,28 @@ def test_another_value_at_the_same_moment_is_still_another_figure(plan: Path):
 
 
 HEADER_ROW = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+# --- A yearbook's second indicator column -------------------------------------------------
+
+
+def test_a_wide_table_with_a_code_and_a_name_column_says_the_indicator_column_is_there_twice(plan: Path):
+    # "Mã chỉ tiêu" (the code) and "Chỉ tiêu" (the name) both name the indicator column.
+    # The second was refused as "column 3 'indicator' is neither a period, nor ...:
+    # 'indicator' is not a period": a column the user never called 'indicator'.
+    save(
+        [["Mã chỉ tiêu", "Chỉ tiêu", "2021"], ["share", "Tỷ trọng", 7]],
+        name="nien-giam.xlsx",
+    )
+    said = one_line(run("add-observation", "--from", "nien-giam.xlsx", "--wide"), 1, "nien-giam.xlsx:Sheet1!B1")
+    assert "twice" in said and "not a period" not in said
+    (plan / "nien-giam.csv").write_text("Mã chỉ tiêu,Chỉ tiêu,2021\nshare,Tỷ trọng,7\n", encoding="utf-8")
+    said = one_line(run("add-observation", "--from", "nien-giam.csv", "--wide"), 1, "nien-giam.csv:1:")
+    assert "twice" in said and "not a period" not in said
+
+
+def test_a_csv_wide_table_with_a_row_number_first_is_one_message(plan: Path):
+    (plan / "nien-giam.csv").write_text("STT,Chỉ tiêu,2021\n1,share,7\n", encoding="utf-8")
+    said = one_line(run("add-observation", "--from", "nien-giam.csv", "--wide"), 1, "nien-giam.csv:1:", "'stt'")
+    assert "not a period" not in said
+    assert store_text(plan) == OBSERVATIONS
