@@ -90,7 +90,11 @@ def _said(stored: Observation, row: Observation, store: Path) -> Message:
     (an export imported back with --status, which fills the cells left empty): said as
     such, naming the cells that differ, never "another figure"."""
     params = dict(
-        indicator=stored.indicator, period=stored.period, recorded_at=stored.recorded_at, line=stored.line, file=store.name
+        indicator=stored.indicator,
+        period=stored.period,
+        recorded_at=stored.recorded_at,
+        line=stored.line,
+        file=store.name,
     )
     cells = [name for name in ("status", "source", "note") if getattr(stored, name) != getattr(row, name)]
     if stored.value != row.value or not cells:
