@@ -36,13 +36,8 @@ LONG_COLUMNS = LONG_REQUIRED + LONG_OPTIONAL
 
 def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
     """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header."""
-    if column:
-        if guess:
-            return msg("import_excel_date_column_guess", column=column, text=text, guess=guess)
-        return msg("import_excel_date_column", column=column, text=text)
-    if guess:
-        return msg("import_excel_date_guess", text=text, guess=guess)
-    return msg("import_excel_date", text=text)
+    said = {"text": text} | ({"column": column} if column else {}) | ({"guess": guess} if guess else {})
+    return msg("import_excel_date" + ("_column" if column else "") + ("_guess" if guess else ""), **said)
 
 
 # Pure, and asked of every cell of an import: remembered, within a bound (issue 17).
@@ -182,6 +177,9 @@ def _wide_columns(
             if name in meta:
                 problems.append(Problem(where, msg("import_column_twice", name=name)))
             meta[name] = i
+            continue
+        if name == "indicator":  # a code and a name column; or one after a row number (said above)
+            problems.extend([Problem(where, msg("import_column_twice", name=name))] if header[0] == name else [])
             continue
         if foreign_digits(name):
             problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))

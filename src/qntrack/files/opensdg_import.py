@@ -169,13 +169,33 @@ def _text(repo: Repository, value: Any, lang: str | None = None) -> str:
 
 
 def _localized(repo: Repository, indicator: IndicatorData, keys: tuple[str, ...]) -> Any:
-    """The first of ``keys`` the metadata gives, in English and, when the site has it, Vietnamese."""
-    en = next((t for k in keys if (t := _text(repo, indicator.meta.get(k)))), "")
+    """The first of ``keys`` the metadata gives, in English and, when the site has it,
+    Vietnamese: each from the metadata in that language (the site's own files for its
+    first language, ``meta/<lang>/`` for another), a translation key read in it. A site
+    whose own language is not English names it in English where it has English, and in
+    its own language where it does not."""
+
+    def text_in(lang: str) -> str:
+        own = lang == repo.language
+        meta = indicator.meta if own else indicator.meta_by_lang.get(lang, {})
+        for k in keys:
+            value = meta.get(k) or indicator.meta.get(k)
+            # A key the language does not translate is read as the site reads it.
+            if t := _text(repo, value, None if own or not _translates(repo, value, lang) else lang):
+                return t
+        return ""
+
+    en = text_in("en") if "en" in repo.languages else text_in(repo.language)
     if "vi" not in repo.languages:
         return en
-    vi_meta = indicator.meta_by_lang.get("vi", {})
-    vi = next((t for k in keys if (t := _text(repo, vi_meta.get(k) or indicator.meta.get(k), "vi"))), "")
+    vi = text_in("vi")
     return {"en": en, "vi": vi} if vi and vi != en else en
+
+
+def _translates(repo: Repository, value: Any, lang: str) -> bool:
+    """Whether ``value`` is plain text, or a translation key that ``lang`` translates."""
+    group, dot, key = str(value).partition(".")
+    return not dot or " " in group or key in repo.translations.get(lang, {}).get(group, {})
 
 
 def _sources(repo: Repository, meta: dict[str, Any]) -> str:

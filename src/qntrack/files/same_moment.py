@@ -10,7 +10,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from ..catalog import msg
+from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Observation, Problem
 
@@ -64,7 +64,7 @@ def refuse_same_moment(
     already left out (history.already_recorded). ``index``: the stored rows by period.
     ``by_index``: look in the periods' vintages rather than over every stored row (by
     default, when the batch is small against the store)."""
-    wanted = {(o.indicator, o.period.sort_key, o.recorded_at): where for where, o in kept}
+    wanted = {(o.indicator, o.period.sort_key, o.recorded_at): (where, o) for where, o in kept}
     if by_index is None:
         by_index = len(wanted) * 8 < len(stored)
     if by_index:
@@ -77,19 +77,28 @@ def refuse_same_moment(
     # Else one pass over the stored rows, each asked of one dict (in C but the loop):
     # cheaper than asking the index of every period for each of a national import's rows.
     problems = [
-        Problem(
-            wanted[key],
-            msg(
-                "recording_same_moment",
-                indicator=o.indicator,
-                period=o.period,
-                recorded_at=o.recorded_at,
-                line=o.line,
-                file=store.name,
-            ),
-        )
+        Problem(wanted[key][0], _said(o, wanted[key][1], store))
         for o in stored
         if (key := (o.indicator, o.period.sort_key, o.recorded_at)) in wanted
     ]
     if problems:
         raise InputError(problems)
+
+
+def _said(stored: Observation, row: Observation, store: Path) -> Message:
+    """Another figure at the stored vintage's moment; or the same value with other cells
+    (an export imported back with --status, which fills the cells left empty): said as
+    such, naming the cells that differ, never "another figure"."""
+    params = dict(
+        indicator=stored.indicator,
+        period=stored.period,
+        recorded_at=stored.recorded_at,
+        line=stored.line,
+        file=store.name,
+    )
+    cells = [name for name in ("status", "source", "note") if getattr(stored, name) != getattr(row, name)]
+    if stored.value != row.value or not cells:
+        return msg("recording_same_moment", **params)
+    from .store import format_value
+
+    return msg("recording_same_moment_cells", **params, value=format_value(row.value), cells=", ".join(cells))

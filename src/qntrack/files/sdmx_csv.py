@@ -300,7 +300,9 @@ def _columns(
             key = "dim:" + dimensions[unit_match(raw)]  # before IGNORED: a dimension `freq` is read
         if key is None and name in IGNORED:
             continue
-        if key is None:
+        if key is None and not name:
+            problems.append(Problem(where, msg("import_column_empty", column=i + 1, columns=", ".join(valid))))
+        elif key is None:
             problems.append(Problem(where, msg("import_unknown_column", name=raw.strip(), columns=", ".join(valid))))
         elif key in out:
             problems.append(Problem(where, msg("import_column_twice", name=raw.strip())))
@@ -319,7 +321,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     an observation value (SDMX's missing value) is skipped and counted in a note."""
     from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
     from .batch_rows import note_duplicate as _note_duplicate
-    from .import_tables import ParsedTable, _check_cells, _records
+    from .import_tables import _EXCEL_TIMESTAMP, ParsedTable, _check_cells, _records
 
     found = sdmx_version(text)
     delimiter = fmt.delimiter or (found[1] if found else ",")
@@ -332,6 +334,9 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     if not records:
         return parsed
     head_line, _, names = records[0]
+    # A spreadsheet's empty columns after the last name (a separator ending every line) are
+    # passed over, as the CSV path passes over them (import_tables._header).
+    names = names[: max((i + 1 for i, n in enumerate(names) if n.strip()), default=0)]
     columns = _columns(names, Location(file, head_line), dict(fmt.dimensions), problems)
     if columns is None:
         return parsed
@@ -366,7 +371,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
                 row[key] = "" if value == TOTAL else value
         period = read_period(cell("period"))
         if period is None:
-            problems.append(Problem(where, msg("sdmx_bad_period", period=cell("period"))))
+            problems.append(Problem(where, _period_message(cell("period"))))
             continue
         row["period"] = period
         code = cell("status").upper()  # SDMX's codes are capitals; a hand-typed "e" is E
@@ -377,6 +382,10 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
         row["source"] = cell("source") or defaults.source
         row["note"] = cell("note") or defaults.note
         row["recorded_at"] = cell("recorded_at") or defaults.recorded_at
+        if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
+            # As the CSV path says it: a timestamp Excel showed in the regional date form.
+            problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
+            continue
         try:
             row["value"] = canonical(parse_number_cell(cell("value"), decimal_comma, explicit))
         except ValueError as exc:
@@ -389,6 +398,17 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     if missing:
         parsed.notes.append(Problem(Location(file), msg("sdmx_missing_values", count=missing), "warning"))
     return parsed
+
+
+def _period_message(text: str) -> Message:
+    """A TIME_PERIOD that is not read: a month Excel made a date when the message was
+    opened and saved in it ('May-24', '01/05/2024') said as the CSV path says it; an ISO
+    date is an SDMX day, refused with the forms that are read."""
+    from .import_tables import _excel_date_message
+    from .vocabulary import excel_date
+
+    guess = None if re.match(r"\d{4}-", text) else excel_date(text)
+    return msg("sdmx_bad_period", period=text) if guess is None else _excel_date_message(text, guess)
 
 
 def _cell(fields: Sequence[str], columns: Mapping[str, int], name: str) -> str:

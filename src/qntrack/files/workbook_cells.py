@@ -68,6 +68,18 @@ def column_name(value: Any) -> str:
     return VIETNAMESE_COLUMNS.get(text, text)
 
 
+def sdmx_header(names: list[str]) -> str | None:
+    """The first cells of a header row that is an SDMX-CSV message's (``STRUCTURE,
+    STRUCTURE_ID`` or ``DATAFLOW`` first, as ``sdmx_csv.sdmx_version`` reads a file's), as
+    written in the message's capitals; None for any other row."""
+    named = [n for n in names if n]
+    if named[:1] == ["dataflow"]:
+        return "DATAFLOW"
+    if named[:1] and re.fullmatch(r"structure(?:\[[^\]]*\])?", named[0]) and named[1:2] == ["structure_id"]:
+        return "STRUCTURE, STRUCTURE_ID"
+    return None
+
+
 def _text_number(text: str, decimal_comma: bool | None) -> float:
     """A number typed into a text cell. With --decimal-comma/--decimal-point, read under it;
     else only when both conventions read it alike or one cannot read it at all ('12,5',

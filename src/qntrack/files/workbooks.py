@@ -51,6 +51,7 @@ from .workbook_cells import figure as _figure
 from .workbook_cells import other_sheets
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
+from .workbook_cells import sdmx_header
 from .workbook_cells import stamp as _stamp
 from .workbook_cells import unit_matches
 
@@ -132,6 +133,8 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
         names = [_name(c.value) for c in cells]
         if "indicator" not in names:
             continue
+        if sdmx := sdmx_header(names):  # an exchange message opened in Excel and saved as .xlsx
+            raise fail(reading.at(min(i for i, n in enumerate(names) if n), number), msg("workbook_sdmx", first=sdmx))
         if reading.fmt.wide and not any(
             _looks_like_period(n) or _is_date(c.value) for n, c in zip(names, cells, strict=True)
         ):
