@@ -332,3 +332,25 @@ def test_a_wide_table_pasted_without_its_header_is_told_so(plan: Path):
     assert r.exit_code == 1, r.output
     assert "line 1 is a row of figures (growth, 7.9, 8.1), not a header" in r.stderr, r.stderr
     assert "indicator, then one column per period (e.g. indicator, 2021, 2022)" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("heading", ["STT", "Số thứ tự", "số TT", "No.", "#"])
+def test_a_row_number_column_is_passed_over(plan: Path, heading: str):
+    # A Vietnamese table numbers its rows (STT): "unknown column 'stt'; did you mean
+    # 'status'?" refused the file and sent the officer to the wrong column.
+    text = f"{heading},Chỉ tiêu,Kỳ,Giá trị,Ngày ghi nhận\n1,growth,2024,8.5,2025-01-05\n2,growth,2023,8.1,2025-01-05\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 0, r.stderr
+    assert sorted(r[:3] for r in rows(plan)) == [["growth", "2023", "8.1"], ["growth", "2024", "8.5"]]
+
+
+def test_a_row_number_column_is_passed_over_in_a_workbook(plan: Path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["STT", "Chỉ tiêu", "Kỳ", "Giá trị", "Ngày ghi nhận"], [1, "growth", "2024", 8.5, "2025-01-05"]):
+        book.active.append(row)
+    book.save(plan / "so-lieu.xlsx")
+    r = run("add-observation", "--from", "so-lieu.xlsx")
+    assert r.exit_code == 0, r.stderr
+    assert [r[:3] for r in rows(plan)] == [["growth", "2024", "8.5"]]

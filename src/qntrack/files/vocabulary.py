@@ -19,6 +19,7 @@ __all__ = [
     "excel_date",
     "VIETNAMESE_COLUMNS",
     "UNIT_COLUMNS",
+    "ROW_NUMBER_COLUMNS",
     "foreign_digits",
 ]
 
@@ -182,3 +183,8 @@ VIETNAMESE_COLUMNS = {
 # A workbook's unit column ("Đơn vị", "Đơn vị tính", "ĐVT"), as ``fold`` writes the name:
 # its cells are checked against the indicator's unit (files/workbooks.py).
 UNIT_COLUMNS = frozenset({"unit", "don vi", "don vi tinh", "dvt"})
+
+
+# A table's row-number column ("STT", số thứ tự), as ``fold`` writes its heading: it holds
+# no figure, and an import passes it over. Not "TT", which may also mean tình trạng.
+ROW_NUMBER_COLUMNS = frozenset({"stt", "so tt", "so thu tu", "no.", "no", "#"})
