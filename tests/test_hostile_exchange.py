@@ -740,3 +740,26 @@ def test_a_unit_a_spreadsheet_would_run_is_neutralised_in_sdmx_and_comes_back(tm
     back = runner.invoke(app, ["add-observation", "--from", "-", "--dry-run"], input=out.stdout)
     assert back.exit_code == 0, back.output
     assert "would add 0 row(s), 3 already recorded" in back.stderr, back.stderr
+
+
+def test_force_into_another_trackers_folder_is_refused_while_its_figures_would_go_unread(tmp_path: Path):
+    # Found (SDG-office pass): --force replaced the tracker's own targets.yaml and appended
+    # the repository's figures to its store; its own figures were then of no indicator the
+    # plan knew, and `check` failed with one error a row.
+    repo = _repo(tmp_path / "repo", BASIC)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    plan = "version: 1\nindicators:\n  growth: {name: Growth, unit: '%'}\ntargets: []\n"
+    store = "indicator,period,value,status,source,note,recorded_at\ngrowth,2024,8.5,,,,2025-01-05T00:00:00Z\n"
+    (mine / "targets.yaml").write_text(plan, encoding="utf-8")
+    (mine / "observations.csv").write_text(store, encoding="utf-8")
+    done = _import(repo, mine, "--recorded-at", "2024-01-15", "--force")
+    assert done.exit_code == 1, done.output
+    assert "observations.csv: error:" in done.stderr and "1 row(s)" in done.stderr and "growth" in done.stderr
+    assert (mine / "targets.yaml").read_text(encoding="utf-8") == plan
+    assert (mine / "observations.csv").read_text(encoding="utf-8") == store
+    # Into its own folder, a later import with --force is still fine.
+    fresh = _import(repo, tmp_path / "fresh", "--recorded-at", "2024-01-15")
+    assert fresh.exit_code == 0, fresh.stderr
+    again = _import(repo, tmp_path / "fresh", "--recorded-at", "2024-01-15", "--force")
+    assert again.exit_code == 0, again.stderr

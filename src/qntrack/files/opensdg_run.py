@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from ..catalog import msg
 from ..errors import ExitCode, InputError, fail
-from ..plan.model import Location, Plan, Problem
+from ..plan.model import Location, Observation, Plan, Problem
 from .opensdg_import import MARKER, ImportPlan, in_force_key, plan_repository
 
 __all__ = ["ImportDone", "import_opensdg"]
@@ -196,6 +197,7 @@ def _changed_only(
     contents = read_store(store)
     if contents.problems:
         raise InputError(list(contents.problems))
+    _refuse_unread_figures(plan, store, contents.observations)
     series, _ = build_series(plan.indicators, canonical_rows(plan, contents.observations))
     in_force = {(key, str(o.period)): o for key, rows in series.items() for o in rows}
     kept = []
@@ -226,3 +228,19 @@ def _imported(plan: Plan, key: str) -> bool:
 def problems_of(done: ImportDone) -> list[Problem]:
     """The indicators left out (``--skip-bad``), each problem as a warning."""
     return [p for found in done.planned.left_out.values() for p in found]
+
+
+def _refuse_unread_figures(plan: Plan, store: Path, observations: Sequence[Observation]) -> None:
+    """A store holding figures of indicators the new plan does not declare is another
+    tracker's: ``--force`` replaced its targets.yaml and every such figure went unread
+    (``check``: one error a row). Refused before anything is written."""
+    from ..plan.units import base_of
+
+    counts: dict[str, int] = {}
+    for o in observations:
+        base = base_of(o.indicator)
+        if base not in plan.indicators:
+            counts[base] = counts.get(base, 0) + 1
+    if counts:
+        names = ", ".join(sorted(counts)[:5]) + (", ..." if len(counts) > 5 else "")
+        raise fail(str(store), msg("opensdg_store_not_ours", rows=sum(counts.values()), indicators=names))
