@@ -83,6 +83,7 @@ def test_an_option_given_twice_is_refused_not_half_read(tracker: Path, args: lis
         (["retract", "share", "2024", "--note", "a", "--note", "b"], "--note"),
         (["--targets", "targets.yaml", "-t", "other.yaml", "status"], "--targets"),
         (["--lang", "vi", "--lang", "en", "status"], "--lang"),
+        (["status", "--fail-on", "not_achieved", "--fail-on", "deterioration"], "--fail-on"),
     ],
 )
 def test_every_command_refuses_an_option_given_twice(tracker: Path, args: list[str], option: str):
@@ -95,6 +96,10 @@ def test_every_command_refuses_an_option_given_twice(tracker: Path, args: list[s
     assert r.stdout == ""
     assert (tracker / "observations.csv").read_bytes() == before
     assert not (tracker / "a.json").exists() and not (tracker / "b.json").exists()
+    if option == "--fail-on":  # its value is a list: said how to give several
+        assert "give it once, its values separated by commas" in r.stderr, r.stderr
+        vi = run("--lang", "vi", *args)
+        assert "dấu phẩy" in vi.stderr, vi.stderr
 
 
 def test_an_option_before_and_after_the_command_is_not_a_repeat(tracker: Path):

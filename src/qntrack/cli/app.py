@@ -282,6 +282,8 @@ def _refuse_repeats(
     }
     # Named in the message by its long name (--format, not -f), however it was typed.
     once = {n: next((o for o in p.opts if o[:2] == "--"), p.opts[0]) for p in params if _kept_once(p) for n in p.opts}
+    # Those whose one value is a list (STATUS[,STATUS]): the message says how to give several.
+    listed = {once[n] for p in params if _kept_once(p) and "," in (p.metavar or "") for n in p.opts}
     out: list[str] = []
     given: set[str] = set()
     after_option = end = False
@@ -298,6 +300,10 @@ def _refuse_repeats(
         if name in given:
             from .usage import _usage_error_class
 
+            if name in listed:  # --fail-on a --fail-on b: one gate was dropped in silence
+                raise _usage_error_class()(
+                    f"Option {name} is given twice; give it once, its values separated by commas.", ctx
+                )
             raise _usage_error_class()(f"Option {name} is given twice; give it once.", ctx)
         if name:
             given.add(name)

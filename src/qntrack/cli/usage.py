@@ -99,6 +99,11 @@ def _requires_many(m: re.Match[str]) -> Message:
     return msg("usage_requires_arguments", option=m["option"], count=m["count"])
 
 
+@_pattern(r"Option (?P<option>.+) is given twice; give it once, its values separated by commas\.")
+def _twice_list(m: re.Match[str]) -> Message:
+    return msg("usage_option_twice_list", option=m["option"])
+
+
 @_pattern(r"Option (?P<option>.+) is given twice; give it once\.")
 def _twice(m: re.Match[str]) -> Message:
     return msg("usage_option_twice", option=m["option"])
