@@ -1,0 +1,91 @@
+"""The twelfth session's contract audit (issue 17): places where what qntrack printed
+disagreed with docs/json.md, docs/cli.md or docs/report.md, each pinned to the contract.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import dedent, make_tracker
+from helpers import run_clean
+
+# A monthly flow broken down by locality: a plan and a total over a span whose units have
+# no amount of their own (no_amount_for_unit), each unit with a full year, then a month.
+UNITS_PLAN = dedent("""
+    title: Units without an amount
+    dimensions:
+      locality:
+        name: {en: Locality, vi: Địa phương}
+        values: [Alpha, Beta, Gamma]
+    indicators:
+      fdi:
+        name: FDI
+        unit: mn USD
+        measure: flow
+        frequency: month
+        dimensions: [locality]
+    targets:
+      - id: fdi-2024
+        type: plan
+        indicator: fdi
+        period: 2024
+        value: 100
+        for_each: locality
+        overrides:
+          Alpha: {value: 40}
+      - id: fdi-span
+        type: cumulative
+        indicator: fdi
+        at_least: 500
+        from: 2021
+        to: 2025
+        for_each: locality
+""")
+
+UNITS_STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    fdi,2023,90,official,,,2024-03-01T00:00:00Z
+    fdi[locality=Alpha],2023,30,official,,,2024-03-01T00:00:00Z
+    fdi[locality=Alpha],2024-06,20,estimate,,,2024-07-05T00:00:00Z
+    fdi[locality=Beta],2023,35,official,,,2024-03-01T00:00:00Z
+    fdi[locality=Beta],2024-06,25,estimate,,,2024-07-05T00:00:00Z
+    fdi[locality=Gamma],2023,25,official,,,2024-03-01T00:00:00Z
+    fdi[locality=Gamma],2024-09,26,estimate,,,2024-10-05T00:00:00Z
+""")
+
+
+@pytest.fixture
+def units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, UNITS_PLAN, UNITS_STORE)
+
+
+def _json(*args: str) -> dict:
+    r = run_clean(*args, "--format", "json", "--as-of", "2024-12-01")
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def test_a_unit_without_an_amount_has_a_full_year_latest_and_its_reading_as_provisional(units: Path):
+    # docs/json.md: a unit's fields have "the same meaning as a target's": `latest` is the
+    # latest full-year figure, `provisional` the latest sub-annual reading after it. A
+    # unit without an amount of its own had its last row, a month, as `latest`.
+    doc = _json("status")
+    for tid in ("fdi-2024", "fdi-span"):
+        t = next(t for t in doc["targets"] if t["id"] == tid)
+        for u in t["breakdown"]:
+            if u["reason"] != "no_amount_for_unit":
+                continue
+            name = u["dims"]["locality"]
+            assert u["latest"]["period"] == "2023", (tid, name, u["latest"])
+            assert u["provisional"] is not None and u["provisional"]["period"] in ("2024-06", "2024-09"), (tid, name)
+    # rank lists, and ranks by, the same full-year figures: Beta's 35 above Gamma's 25,
+    # not Gamma's September reading (26) above Beta's June one (25).
+    ranked = _json("rank", "fdi-2024")["units"]
+    assert [(u["dims"]["locality"], u["latest"] and u["latest"]["period"]) for u in ranked] == [
+        ("Beta", "2023"),
+        ("Gamma", "2023"),
+        ("Alpha", None),
+    ]
