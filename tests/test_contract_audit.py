@@ -89,3 +89,40 @@ def test_a_unit_without_an_amount_has_a_full_year_latest_and_its_reading_as_prov
         ("Gamma", "2023"),
         ("Alpha", None),
     ]
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_json_md_names_every_kind_and_every_key_of_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # `type` (status) and `kind` (targets) print "open_sdg" for an Open SDG target (issue
+    # 16), and `targets --format json` prints each target's `of`: docs/json.md listed five
+    # kinds and `{id, kind, indicator, name, group, owner}` plus `for_each`.
+    from qntrack.kinds import REGISTRY
+
+    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    type_row = next(line for line in text.splitlines() if line.startswith("| `type` |"))
+    kind_line = text[text.index("- `targets --format json`") :]
+    for name in REGISTRY:
+        assert f"`{name}`" in type_row, name
+        assert name in kind_line.split("`name` in")[0], name
+    tracker = make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent("""
+            title: Of
+            dimensions:
+              sex: {values: [F, M]}
+            indicators:
+              emp: {name: Employment, unit: "%", dimensions: [sex]}
+            targets:
+              - {id: women, type: open_sdg, indicator: emp, of: {sex: F}}
+        """),
+        "indicator,period,value,status,source,note,recorded_at\n",
+    )
+    assert tracker.exists()
+    item = json.loads(run_clean("targets", "--format", "json").stdout)["targets"][0]
+    assert item["kind"] == "open_sdg"
+    listed = kind_line.split("\n\n")[0]
+    for key in item:
+        assert f"`{key}`" in listed or f"{key}," in listed or f"{key}}}" in listed, key
