@@ -126,3 +126,39 @@ def test_json_md_names_every_kind_and_every_key_of_targets(tmp_path: Path, monke
     listed = kind_line.split("\n\n")[0]
     for key in item:
         assert f"`{key}`" in listed or f"{key}," in listed or f"{key}}}" in listed, key
+
+
+def test_units_share_a_rank_only_when_equal_on_all_four_keys_as_the_docs_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # Every period at least 10 over 2021-2023: Alpha missed 2021 (not achieved), Beta has
+    # no 2021 figure (substantial progress on 2022-2023). Both have no score and no P and
+    # the same latest figure (12): equal on score, P and latest, which docs/json.md said
+    # was a tie, but the status ranks Beta first (methodology.md, "Ranking").
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent("""
+            title: Ties
+            dimensions:
+              locality: {values: [Alpha, Beta]}
+            indicators:
+              growth: {name: Growth, unit: "%", measure: rate, dimensions: [locality]}
+            targets:
+              - {id: dd, type: every_period, indicator: growth, at_least: 10, from: 2021, to: 2023,
+                 for_each: locality}
+        """),
+        dedent("""
+            indicator,period,value,status,source,note,recorded_at
+            growth[locality=Alpha],2021,8,official,,,2022-03-01T00:00:00Z
+            growth[locality=Alpha],2022,12,official,,,2023-03-01T00:00:00Z
+            growth[locality=Beta],2022,12,official,,,2023-03-01T00:00:00Z
+        """),
+    )
+    r = run_clean("rank", "dd", "--format", "json", "--as-of", "2023-06-01")
+    assert r.exit_code == 0, r.output
+    units = [(u["rank"], u["dims"]["locality"], u["status"], u["score"]) for u in json.loads(r.stdout)["units"]]
+    assert units == [(1, "Beta", "substantial_progress", None), (2, "Alpha", "not_achieved", None)]
+    for doc in ("json.md", "methodology.md"):
+        text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+        assert "equal on status, score, progress value and latest figure" in text, doc
