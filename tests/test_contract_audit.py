@@ -162,3 +162,32 @@ def test_units_share_a_rank_only_when_equal_on_all_four_keys_as_the_docs_say(
     for doc in ("json.md", "methodology.md"):
         text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
         assert "equal on status, score, progress value and latest figure" in text, doc
+
+
+def test_report_md_shows_the_since_rows_with_the_keys_report_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # docs/report.md's `since` example left out `dims`, which every observation row of
+    # `report --format json --since` carries after `indicator` (docs/json.md, issue 14).
+    text = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    block = text[text.index("### JSON") :].split("```json\n", 1)[1].split("```", 1)[0]
+    shown = json.loads("{" + block + "}")["since"]
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent("""
+            title: Since
+            indicators:
+              growth: {name: Growth, unit: "%", measure: rate}
+            targets:
+              - {id: g, type: plan, indicator: growth, period: 2025, value: 10}
+        """),
+        dedent("""
+            indicator,period,value,status,source,note,recorded_at
+            growth,2025,11.89,estimate,s,,2026-01-07T00:00:00Z
+        """),
+    )
+    r = run_clean("report", "--format", "json", "--since", "2025-06-30", "--as-of", "2026-02-01")
+    assert r.exit_code == 0, r.output
+    since = json.loads(r.stdout)["since"]
+    assert list(shown) == list(since)
+    assert list(shown["observations"][0]) == list(since["observations"][0])
+    assert list(shown["status_changes"][0]) == list(since["status_changes"][0])
