@@ -191,3 +191,48 @@ def test_report_md_shows_the_since_rows_with_the_keys_report_writes(tmp_path: Pa
     assert list(shown) == list(since)
     assert list(shown["observations"][0]) == list(since["observations"][0])
     assert list(shown["status_changes"][0]) == list(since["status_changes"][0])
+
+
+def test_a_plans_year_to_date_keys_come_in_the_documented_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # docs/json.md: "Keys come in the order this page documents them"; `year_to_date` is
+    # `period`, `value`, `percent_of_plan` and `share_of_time` (flows) or `difference`
+    # (rates and levels), then the previous-year fields, as a full figure's are. The
+    # previous-year fields came between `value` and the reading's own figures.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent("""
+            title: Year to date
+            indicators:
+              fdi: {name: FDI, unit: mn USD, measure: flow, frequency: month}
+              growth: {name: Growth, unit: "%", measure: rate, frequency: quarter}
+            targets:
+              - {id: fdi-2025, type: plan, indicator: fdi, period: 2025, value: 1000}
+              - {id: growth-2025, type: plan, indicator: growth, period: 2025, value: 10}
+        """),
+        dedent("""
+            indicator,period,value,status,source,note,recorded_at
+            fdi,2024-9M,500,official,,,2024-10-05T00:00:00Z
+            fdi,2025-9M,600,estimate,,,2025-10-05T00:00:00Z
+            growth,2024-9M,8,official,,,2024-10-05T00:00:00Z
+            growth,2025-9M,9,estimate,,,2025-10-05T00:00:00Z
+        """),
+    )
+    r = run_clean("status", "--format", "json", "--as-of", "2025-11-01")
+    assert r.exit_code == 0, r.output
+    ytd = {t["id"]: t["details"]["year_to_date"] for t in json.loads(r.stdout)["targets"]}
+    assert list(ytd["fdi-2025"]) == [
+        "period",
+        "value",
+        "percent_of_plan",
+        "share_of_time",
+        "same_period_last_year",
+        "change_on_same_period_last_year",
+    ]
+    assert list(ytd["growth-2025"]) == [
+        "period",
+        "value",
+        "difference",
+        "same_period_last_year",
+        "difference_on_same_period_last_year",
+    ]
