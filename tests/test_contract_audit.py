@@ -236,3 +236,25 @@ def test_a_plans_year_to_date_keys_come_in_the_documented_order(tmp_path: Path, 
         "same_period_last_year",
         "difference_on_same_period_last_year",
     ]
+
+
+COMMANDS = ["status", "rank", "show", "report", "observations", "history", "indicators", "targets", "check"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_target_in_a_help_example_is_one_the_shipped_plan_has(command: str):
+    # `rank --help` (and docs/cli.md, made from it) showed `qntrack rank grdp-growth`,
+    # which the shipped plan has no target of: the example's first run said "no target".
+    import re
+
+    from qntrack.files.definitions import load_plan
+
+    plan = load_plan(ROOT / "targets.yaml")
+    ids = {t.id: t for t in plan.targets}
+    text = " ".join(run_clean("--lang", "en", command, "--help").stdout.split())
+    for cmd, args in re.findall(r"Example: qntrack (status|rank|show|report) ((?:[a-z0-9][a-z0-9-]*\s?)*)", text):
+        for given in args.split():
+            if "-" in given:
+                assert given in ids, (command, given)
+                if cmd == "rank":
+                    assert ids[given].for_each, (command, given)

@@ -35,7 +35,7 @@ def rank(
     good counts as -5), then progress value, then the latest figure in the target's
     direction. Units equal on all four share a rank.
 
-    Example: qntrack rank grdp-growth --format json | jq '.units[] | {rank, dims}'
+    Example: qntrack rank budget-revenue-plan-2024 --format json | jq '.units[] | {rank, dims}'
     """
     from ..files.workspace import open_workspace, reference_day
     from ..kinds import assess
