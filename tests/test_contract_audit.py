@@ -258,3 +258,27 @@ def test_a_target_in_a_help_example_is_one_the_shipped_plan_has(command: str):
                 assert given in ids, (command, given)
                 if cmd == "rank":
                     assert ids[given].for_each, (command, given)
+
+
+def test_rank_says_no_unit_has_a_figure_only_when_none_has_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # docs/json.md, "Ranking": only "a breakdown where no unit has a figure yet" is told
+    # so on stderr. Alpha's half-year reading against its own plan judges it (substantial
+    # progress), yet rank said the units were "not available and share one rank", since
+    # a plan's reading is its `provisional`, not its `latest`.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        UNITS_PLAN,
+        dedent("""
+            indicator,period,value,status,source,note,recorded_at
+            fdi[locality=Alpha],2024-6M,30,estimate,,,2024-07-05T00:00:00Z
+            fdi[locality=Beta],2024-6M,10,estimate,,,2024-07-05T00:00:00Z
+        """),
+    )
+    r = run_clean("rank", "fdi-2024", "--format", "csv", "--as-of", "2024-12-01")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[1].startswith("1,Alpha,substantial_progress,")
+    assert r.stderr == ""
+    # With no figure at all by the date, it is still said.
+    r = run_clean("rank", "fdi-2024", "--format", "csv", "--as-of", "2024-01-01")
+    assert r.exit_code == 0 and "no unit of 'fdi-2024' had a figure" in r.stderr

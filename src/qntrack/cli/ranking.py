@@ -58,8 +58,10 @@ def rank(
     (judged,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
     indicator = judged.indicator
     ranked = rank_units(judged.breakdown, increase=indicator.increase)
-    if not any(u.assessment.latest is not None for u in judged.breakdown):
-        # An empty list would read as "every unit is fine"; say why there is none.
+    if not any(u.assessment.latest is not None or u.assessment.provisional is not None for u in judged.breakdown):
+        # An empty list would read as "every unit is fine"; say why there is none. A
+        # reading during the period (a plan's year to date) is a figure the unit is
+        # judged on too: only units with neither are "not available" for want of one.
         _say(_no_figures(target, indicator.id, day, listed=bool(ranked)))
     if kind == "json":
         from ..output.formats import to_json
