@@ -282,3 +282,31 @@ def test_rank_says_no_unit_has_a_figure_only_when_none_has_one(tmp_path: Path, m
     # With no figure at all by the date, it is still said.
     r = run_clean("rank", "fdi-2024", "--format", "csv", "--as-of", "2024-01-01")
     assert r.exit_code == 0 and "no unit of 'fdi-2024' had a figure" in r.stderr
+
+
+def test_json_md_says_which_span_details_wait_for_a_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # An average or cumulative target with no figure in its span has only its definition
+    # in `details` (methodology.md: "once there is a figure"); json.md listed every key as
+    # always there, and a script reading details["average"] of a new target failed.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent("""
+            title: Spans
+            indicators:
+              growth: {name: Growth, unit: "%", measure: rate}
+              invest: {name: Investment, unit: bn VND, measure: flow}
+            targets:
+              - {id: avg, type: average, indicator: growth, at_least: 10, from: 2021, to: 2025}
+              - {id: cum, type: cumulative, indicator: invest, at_least: 500, from: 2021, to: 2025}
+        """),
+        "indicator,period,value,status,source,note,recorded_at\n",
+    )
+    r = run_clean("status", "--format", "json", "--as-of", "2023-06-01")
+    details = {t["id"]: t["details"] for t in json.loads(r.stdout)["targets"]}
+    assert list(details["avg"]) == ["bound", "from", "to", "years_in_span", "years_with_data", "periods"]
+    assert list(details["cum"]) == ["bound", "from", "to", "periods"]
+    text = " ".join((ROOT / "docs" / "json.md").read_text(encoding="utf-8").split())
+    assert "`periods`; once a span year has a figure, `average`" in text
+    assert "once there is an average, `remaining_years`" in text
+    assert "`periods`; once a span period has a figure, `total`" in text
