@@ -310,3 +310,21 @@ def test_json_md_says_which_span_details_wait_for_a_figure(tmp_path: Path, monke
     assert "`periods`; once a span year has a figure, `average`" in text
     assert "once there is an average, `remaining_years`" in text
     assert "`periods`; once a span period has a figure, `total`" in text
+
+
+ALL_COMMANDS = [
+    "status", "rank", "show", "observations", "add-observation", "retract", "indicators",
+    "targets", "history", "check", "init", "docs", "report", "import", "export",
+]  # fmt: skip
+
+
+def test_the_readme_names_the_commands_that_take_as_of():
+    # README.md called `--as-of DATE` an option "shared by the commands"; `targets`,
+    # `indicators`, `add-observation` and others refuse it (exit 2). It names those that take it.
+    import re
+
+    taking = [c for c in ALL_COMMANDS if re.search(r"^\s+--as-of DATE", run_clean(c, "--help").stdout, re.M)]
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = re.search(r"`--as-of DATE` \(([^)]*)\)", readme)
+    assert said is not None
+    assert re.findall(r"`([a-z-]+)`", said.group(1)) == taking
