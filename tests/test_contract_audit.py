@@ -328,3 +328,26 @@ def test_the_readme_names_the_commands_that_take_as_of():
     said = re.search(r"`--as-of DATE` \(([^)]*)\)", readme)
     assert said is not None
     assert re.findall(r"`([a-z-]+)`", said.group(1)) == taking
+
+
+def test_check_counts_problems_only_when_there_are_several(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # docs/data-integrity.md said check prints each problem "then a count"; with one
+    # problem there is none (every command prints a lone problem as one line).
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent("""
+            title: One warning
+            indicators:
+              a: {name: A, unit: x}
+            targets:
+              - {id: t1, indicator: a, group: {en: G, vi: Một}, baseline: 2020, milestones: [{by: 2030, value: 2}]}
+              - {id: t2, indicator: a, group: {en: G, vi: Hai}, baseline: 2020, milestones: [{by: 2030, value: 2}]}
+        """),
+        "indicator,period,value,status,source,note,recorded_at\n",
+    )
+    r = run_clean("check")
+    assert r.exit_code == 0
+    assert len(r.stderr.splitlines()) == 1 and ": warning: group 'G'" in r.stderr
+    text = " ".join((ROOT / "docs" / "data-integrity.md").read_text(encoding="utf-8").split())
+    assert "`FILE:LINE[:COL]: severity: message`, then, when there are several, a count" in text
