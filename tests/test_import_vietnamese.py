@@ -308,7 +308,7 @@ def test_a_csv_fault_is_said_in_the_users_language(plan: Path):
     "text, first",
     [
         ("growth\t2025-Q3\t7.9\n", "growth, 2025-Q3, 7.9"),  # pasted from Excel, the header row not copied
-        ("growth,Quý III/2025,\"7,9\"\ngrowth,2024,8\n", "growth, Quý III/2025, 7,9"),
+        ('growth,Quý III/2025,"7,9"\ngrowth,2024,8\n', "growth, Quý III/2025, 7,9"),
         ("growth;2024;8,5;Sơ bộ\n", "growth, 2024, 8,5, Sơ bộ"),
     ],
 )
