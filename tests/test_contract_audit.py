@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dedent, make_tracker
+from conftest import ROOT, dedent, make_tracker
 from helpers import run_clean
 
 # A monthly flow broken down by locality: a plan and a total over a span whose units have
@@ -91,9 +91,6 @@ def test_a_unit_without_an_amount_has_a_full_year_latest_and_its_reading_as_prov
     ]
 
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 def test_json_md_names_every_kind_and_every_key_of_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     # `type` (status) and `kind` (targets) print "open_sdg" for an Open SDG target (issue
     # 16), and `targets --format json` prints each target's `of`: docs/json.md listed five
@@ -106,7 +103,7 @@ def test_json_md_names_every_kind_and_every_key_of_targets(tmp_path: Path, monke
     for name in REGISTRY:
         assert f"`{name}`" in type_row, name
         assert name in kind_line.split("`name` in")[0], name
-    tracker = make_tracker(
+    make_tracker(
         tmp_path,
         monkeypatch,
         dedent("""
@@ -120,7 +117,6 @@ def test_json_md_names_every_kind_and_every_key_of_targets(tmp_path: Path, monke
         """),
         "indicator,period,value,status,source,note,recorded_at\n",
     )
-    assert tracker.exists()
     item = json.loads(run_clean("targets", "--format", "json").stdout)["targets"][0]
     assert item["kind"] == "open_sdg"
     listed = kind_line.split("\n\n")[0]
