@@ -35,7 +35,7 @@ def rank(
     good counts as -5), then progress value, then the latest figure in the target's
     direction. Units equal on all four share a rank.
 
-    Example: qntrack rank grdp-growth --format json | jq '.units[] | {rank, dims}'
+    Example: qntrack rank budget-revenue-plan-2024 --format json | jq '.units[] | {rank, dims}'
     """
     from ..files.workspace import open_workspace, reference_day
     from ..kinds import assess
@@ -58,8 +58,10 @@ def rank(
     (judged,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
     indicator = judged.indicator
     ranked = rank_units(judged.breakdown, increase=indicator.increase)
-    if not any(u.assessment.latest is not None for u in judged.breakdown):
-        # An empty list would read as "every unit is fine"; say why there is none.
+    if not any(u.assessment.latest is not None or u.assessment.provisional is not None for u in judged.breakdown):
+        # An empty list would read as "every unit is fine"; say why there is none. A
+        # reading during the period (a plan's year to date) is a figure the unit is
+        # judged on too: only units with neither are "not available" for want of one.
         _say(_no_figures(target, indicator.id, day, listed=bool(ranked)))
     if kind == "json":
         from ..output.formats import to_json

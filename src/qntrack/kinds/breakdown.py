@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Mapping, Sequence
 
-from ..method.assessment import Assessment, UnitAssessment
+from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisional_after
 from ..method.groups import Member, combine
 from ..method.progress import Status
 from ..method.series import Series
@@ -92,8 +92,15 @@ def assess_units(
         unit_target = own.get(dims)
         if unit_target is None and amount:
             # A plan or a total is the whole's: never shared out among units in silence.
-            latest = rows[-1] if rows else None
-            judged = Assessment(target, indicator, Status.NOT_AVAILABLE, latest=latest, reason=NO_AMOUNT)
+            # Its figures mean what a target's do (docs/json.md): `latest` the latest
+            # full-year figure, `provisional` a later sub-annual reading (never a month
+            # as `latest`, which rank would then set against another unit's full year).
+            annual = annual_rows(rows)
+            latest = annual[-1] if annual else None
+            provisional = provisional_after(rows, latest.period if latest else None)
+            judged = Assessment(
+                target, indicator, Status.NOT_AVAILABLE, latest=latest, provisional=provisional, reason=NO_AMOUNT
+            )
         else:
             judged = assess_target(unit_target or target, indicator, rows, today)
         out.append(UnitAssessment(dims, judged))

@@ -81,13 +81,15 @@ class YearToDate:
     difference: float | None = None  # rate or level only
 
     def to_json(self) -> dict[str, Any]:
+        # The reading's own figures, then the previous year's: the order docs/json.md
+        # gives, and a full figure's (PlanFull.to_json).
         out: dict[str, Any] = {"period": str(self.period), "value": self.value}
-        if self.same is not None:
-            out.update(self.same.to_json())
         if self.flow:
             out.update(percent_of_plan=self.percent_of_plan, share_of_time=self.share_of_time)
         else:
             out["difference"] = self.difference
+        if self.same is not None:
+            out.update(self.same.to_json())
         return out
 
 
