@@ -354,3 +354,15 @@ def test_a_row_number_column_is_passed_over_in_a_workbook(plan: Path):
     r = run("add-observation", "--from", "so-lieu.xlsx")
     assert r.exit_code == 0, r.stderr
     assert [r[:3] for r in rows(plan)] == [["growth", "2024", "8.5"]]
+
+
+def test_a_row_number_column_before_a_wide_tables_indicator_is_passed_over(plan: Path):
+    # A yearbook table numbers its rows before the indicator (STT); the workbook reader
+    # passed it over, the CSV reader said the first column must be 'indicator'.
+    text = "STT,Chỉ tiêu,2022,2023,Ngày ghi nhận\n1,growth,8.1,8.5,2025-01-05\n"
+    r = run("add-observation", "--from", "-", "--wide", input=text)
+    assert r.exit_code == 0, r.stderr
+    assert sorted(r[:3] for r in rows(plan)) == [["growth", "2022", "8.1"], ["growth", "2023", "8.5"]]
+    # A column's place in a message is still its place in the file.
+    bad = run("add-observation", "--from", "-", "--wide", input="STT,Chỉ tiêu,2022,Năm x\n1,growth,8.1,8.5\n")
+    assert bad.exit_code == 1 and "column 4 'năm x'" in bad.stderr, bad.stderr

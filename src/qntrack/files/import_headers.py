@@ -156,6 +156,7 @@ class WideColumns:
 
     meta: dict[str, int]
     periods: list[tuple[int, str]]
+    first: int = 0  # the indicator column: 1 behind a row-number column (STT)
 
 
 def _wide_columns(
@@ -164,12 +165,14 @@ def _wide_columns(
     """'indicator' first, then period columns; status, source, note, recorded_at and the
     plan's dimensions (``breakdowns``, named in the message of an unknown column) too."""
     before = len(problems)
-    if not header or header[0] != "indicator":
+    # A yearbook numbers its rows before the indicator (STT): passed over, as a workbook's is.
+    first = 1 if len(header) > 1 and fold(header[0]) in ROW_NUMBER_COLUMNS and header[1] == "indicator" else 0
+    if not header or header[first] != "indicator":
         problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
     meta: dict[str, int] = {}
     periods: list[tuple[int, str]] = []
     seen_periods: dict[object, str] = {}
-    for i, name in enumerate(header[1:], start=1):
+    for i, name in enumerate(header[first + 1 :], start=first + 1):
         if i in dims:
             if dims[i] in meta:
                 problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
@@ -181,7 +184,7 @@ def _wide_columns(
             meta[name] = i
             continue
         if name == "indicator":  # a code and a name column; or one after a row number (said above)
-            problems.extend([Problem(where, msg("import_column_twice", name=name))] if header[0] == name else [])
+            problems.extend([Problem(where, msg("import_column_twice", name=name))] if header[first] == name else [])
             continue
         if foreign_digits(name):
             problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))
@@ -217,7 +220,7 @@ def _wide_columns(
         periods.append((i, str(period)))
     if not periods and len(problems) == before:
         problems.append(Problem(where, msg("import_wide_no_period")))
-    return None if len(problems) > before else WideColumns(meta, periods)
+    return None if len(problems) > before else WideColumns(meta, periods, first)
 
 
 # A figure as a table writes it: digits with a decimal mark or groups, a sign, a '%'.

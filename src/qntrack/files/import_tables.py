@@ -298,7 +298,7 @@ def _wide_row(
     problems: list[Problem],
 ) -> list[Candidate]:
     meta = columns.meta
-    base = {"indicator": fields[0].strip()}
+    base = {"indicator": fields[columns.first].strip()}
     for name in LONG_OPTIONAL:
         base[name] = _cell(fields, meta, name, getattr(defaults, name))
     base.update((name, _cell(fields, meta, name, "")) for name in meta if name.startswith("dim:"))

@@ -361,7 +361,7 @@ class _Empty:
 def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int] | None, reading: _Reading) -> None:
     """One data row's candidates: the cells by column name, as ``record_many`` checks them."""
     fields = [cell if cell is not None else _Empty for cell in (cells[i] for i, _ in table.columns)]
-    columns = long if long is not None else dict(wide.meta, indicator=0)
+    columns = long if long is not None else dict(wide.meta, indicator=wide.first)
     sheet_column = [i for i, _ in table.columns]
     for k, cell in enumerate(fields):
         if isinstance(cell.value, str) and len(cell.value) > MAX_CELL:
