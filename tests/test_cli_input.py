@@ -84,6 +84,11 @@ def test_an_option_given_twice_is_refused_not_half_read(tracker: Path, args: lis
         (["--targets", "targets.yaml", "-t", "other.yaml", "status"], "--targets"),
         (["--lang", "vi", "--lang", "en", "status"], "--lang"),
         (["status", "--fail-on", "not_achieved", "--fail-on", "deterioration"], "--fail-on"),
+        # Short flags bundled with an option that takes a value, as Click reads them:
+        # '-nf json' is '-n -f json', so a later '-f csv' had been kept in silence.
+        (["add-observation", "share", "2024", "3", "-nf", "json", "-f", "csv"], "--format"),
+        (["add-observation", "share", "2024", "3", "-nfjson", "--format=csv"], "--format"),
+        (["add-observation", "share", "2024", "3", "-f", "csv", "-nfjson"], "--format"),
     ],
 )
 def test_every_command_refuses_an_option_given_twice(tracker: Path, args: list[str], option: str):
@@ -107,6 +112,15 @@ def test_an_option_before_and_after_the_command_is_not_a_repeat(tracker: Path):
     r = run("--lang", "vi", "status", "--lang", "en", "-f", "csv")
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith("id,type,indicator")  # English headers: the command's --lang
+
+
+def test_bundled_short_flags_take_their_value_once(tracker: Path):
+    # '-nf json': the flag -n and -f's value; 'json' is the value, not a fourth argument.
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "share", "2024", "3", "-nf", "json", "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.lstrip().startswith("[") or r.stdout.lstrip().startswith("{"), r.stdout
+    assert (tracker / "observations.csv").read_bytes() == before  # -n: a dry run
 
 
 def test_a_value_that_looks_like_the_option_is_not_a_repeat(tracker: Path):
