@@ -114,6 +114,27 @@ def test_an_option_before_and_after_the_command_is_not_a_repeat(tracker: Path):
     assert r.stdout.startswith("id,type,indicator")  # English headers: the command's --lang
 
 
+@pytest.mark.parametrize(
+    "flags", [["--decimal-comma", "--decimal-point"], ["--decimal-point", "--from", "a.csv", "--decimal-comma"]]
+)
+def test_an_on_off_flag_given_both_ways_is_refused(tracker: Path, flags: list[str]):
+    # '--decimal-comma ... --decimal-point': Click kept the last, so '85.000' was read as
+    # 85 or as 85000 by the order of two options, without a word; one is refused as
+    # twice as any single-valued option is. The same side twice is still a flag repeated.
+    (tracker / "a.csv").write_text('indicator,period,value\nshare,2024,"85,5"\n', encoding="utf-8")
+    before = (tracker / "observations.csv").read_bytes()
+    args = flags if "--from" in flags else ["--from", "a.csv", *flags]
+    r = run("add-observation", *args)
+    assert r.exit_code == 2, r.output
+    assert "Option --decimal-comma/--decimal-point is given twice" in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+    vi = run("--lang", "vi", "add-observation", *args)
+    assert vi.exit_code == 2 and "hai lần" in vi.stderr, vi.stderr
+    again = run("add-observation", "--from", "a.csv", "--decimal-comma", "--decimal-comma")
+    assert again.exit_code == 0, again.output
+    assert (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()[-1].startswith("share,2024,85.5,")
+
+
 def test_bundled_short_flags_take_their_value_once(tracker: Path):
     # '-nf json': the flag -n and -f's value; 'json' is the value, not a fourth argument.
     before = (tracker / "observations.csv").read_bytes()

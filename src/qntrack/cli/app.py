@@ -285,6 +285,15 @@ def _refuse_repeats(
     # Those whose one value is a list (STATUS[,STATUS]): the message says how to give several.
     listed = {once[n] for p in params if _kept_once(p) and "," in (p.metavar or "") for n in p.opts}
     flags = {n for p in params if getattr(p, "is_flag", False) for n in (*p.opts, *p.secondary_opts)}
+    # An on/off pair (--decimal-comma/--decimal-point) is one value: given both ways, it is
+    # given twice (the order of two options had decided how '85.000' was read).
+    pairs = {
+        n: ("/".join((*p.opts, *p.secondary_opts)), n in p.opts)
+        for p in params
+        if getattr(p, "is_flag", False) and p.secondary_opts
+        for n in (*p.opts, *p.secondary_opts)
+    }
+    sides: dict[str, bool] = {}
     out: list[str] = []
     given: set[str] = set()
     after_option = end = False
@@ -298,6 +307,10 @@ def _refuse_repeats(
         if typed not in takes_value and typed[:1] == "-" and typed[1:2] != "-":
             typed, value_next = _bundled(arg, takes_value, flags)
         name = None if end or after_option else once.get(typed)
+        if not end and not after_option and arg in pairs:
+            pair, side = pairs[arg]
+            name = pair if sides.setdefault(pair, side) != side else None
+            given.add(pair)
         if name in given and ctx.resilient_parsing:
             name = None  # the shell completing a word: refused when the command runs
         if name in given:
