@@ -20,7 +20,7 @@ from ..plan.suggest import closest
 from . import rules
 from .figures import _within
 from .textfiles import nfc
-from .vocabulary import ROW_NUMBER_COLUMNS, VIETNAMESE_COLUMNS, fold, excel_date, foreign_digits, vietnamese_period
+from .vocabulary import VIETNAMESE_COLUMNS, excel_date, foreign_digits, is_row_number, vietnamese_period
 
 if TYPE_CHECKING:
     from .import_tables import ImportFormat
@@ -103,7 +103,7 @@ def _long_columns(
             columns[dims[i]] = i
         elif name in columns:
             problems.append(Problem(where, msg("import_column_twice", name=name)))
-        elif fold(name) in ROW_NUMBER_COLUMNS:
+        elif is_row_number(name):
             continue  # the table's row numbers (STT): no figure of ours
         elif name not in LONG_COLUMNS:
             known: str | Message = ", ".join(LONG_COLUMNS)

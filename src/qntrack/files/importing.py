@@ -369,7 +369,7 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
 
     from ..plan.units import unit_match
     from .import_headers import LONG_COLUMNS
-    from .vocabulary import ROW_NUMBER_COLUMNS, UNIT_COLUMNS, VIETNAMESE_COLUMNS, fold
+    from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, fold, is_row_number
 
     out: dict[str, str] = {}
     for d in plan.dimensions.values():
@@ -383,7 +383,7 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
         for name in (d.name.en, d.name.vi):
             bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)
             if bare and bare != name and unit_match(bare) not in ours:
-                if fold(bare) not in UNIT_COLUMNS | ROW_NUMBER_COLUMNS:
+                if fold(bare) not in UNIT_COLUMNS and not is_row_number(bare):
                     short.setdefault(unit_match(bare), set()).add(d.id)
     for key, ids in short.items():
         if len(ids) == 1 and key not in out:
