@@ -114,6 +114,19 @@ def test_an_option_before_and_after_the_command_is_not_a_repeat(tracker: Path):
     assert r.stdout.startswith("id,type,indicator")  # English headers: the command's --lang
 
 
+def test_a_double_dash_that_is_an_options_value_ends_no_options(tracker: Path):
+    # '--note --': Click reads '--' as the note, and the words after it as options still;
+    # read as the end of the options, a second --note was kept in silence and '-2.5'
+    # after it was "No such option: -2".
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "share", "2024", "3", "--note", "--", "--note", "x")
+    assert r.exit_code == 2 and "Option --note is given twice" in r.stderr, r.output
+    assert (tracker / "observations.csv").read_bytes() == before
+    r = run("add-observation", "--note", "--", "share", "2024", "-2.5", "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.output
+    assert last_row(tracker)[:3] == ["share", "2024", "-2.5"]
+
+
 @pytest.mark.parametrize(
     "flags", [["--decimal-comma", "--decimal-point"], ["--decimal-point", "--from", "a.csv", "--decimal-comma"]]
 )

@@ -300,7 +300,7 @@ def _refuse_repeats(
     for i, arg in enumerate(args):
         if numbers and not end and not after_option and _NUMBER.fullmatch(arg) and _is_number_like(arg):
             arg = " " + arg
-        end = end or arg == "--"
+        end = end or (arg == "--" and not after_option)  # '--note --': the note
         if group and not end and not after_option and not arg.startswith("-"):
             return out + args[i:]  # the command's name: its options are its own
         typed, value_next = arg.partition("=")[0], arg in takes_value
