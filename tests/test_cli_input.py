@@ -84,6 +84,11 @@ def test_an_option_given_twice_is_refused_not_half_read(tracker: Path, args: lis
         (["--targets", "targets.yaml", "-t", "other.yaml", "status"], "--targets"),
         (["--lang", "vi", "--lang", "en", "status"], "--lang"),
         (["status", "--fail-on", "not_achieved", "--fail-on", "deterioration"], "--fail-on"),
+        # Short flags bundled with an option that takes a value, as Click reads them:
+        # '-nf json' is '-n -f json', so a later '-f csv' had been kept in silence.
+        (["add-observation", "share", "2024", "3", "-nf", "json", "-f", "csv"], "--format"),
+        (["add-observation", "share", "2024", "3", "-nfjson", "--format=csv"], "--format"),
+        (["add-observation", "share", "2024", "3", "-f", "csv", "-nfjson"], "--format"),
     ],
 )
 def test_every_command_refuses_an_option_given_twice(tracker: Path, args: list[str], option: str):
@@ -107,6 +112,49 @@ def test_an_option_before_and_after_the_command_is_not_a_repeat(tracker: Path):
     r = run("--lang", "vi", "status", "--lang", "en", "-f", "csv")
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith("id,type,indicator")  # English headers: the command's --lang
+
+
+def test_a_double_dash_that_is_an_options_value_ends_no_options(tracker: Path):
+    # '--note --': Click reads '--' as the note, and the words after it as options still;
+    # read as the end of the options, a second --note was kept in silence and '-2.5'
+    # after it was "No such option: -2".
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "share", "2024", "3", "--note", "--", "--note", "x")
+    assert r.exit_code == 2 and "Option --note is given twice" in r.stderr, r.output
+    assert (tracker / "observations.csv").read_bytes() == before
+    r = run("add-observation", "--note", "--", "share", "2024", "-2.5", "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.output
+    assert last_row(tracker)[:3] == ["share", "2024", "-2.5"]
+
+
+@pytest.mark.parametrize(
+    "flags", [["--decimal-comma", "--decimal-point"], ["--decimal-point", "--from", "a.csv", "--decimal-comma"]]
+)
+def test_an_on_off_flag_given_both_ways_is_refused(tracker: Path, flags: list[str]):
+    # '--decimal-comma ... --decimal-point': Click kept the last, so '85.000' was read as
+    # 85 or as 85000 by the order of two options, without a word; one is refused as
+    # twice as any single-valued option is. The same side twice is still a flag repeated.
+    (tracker / "a.csv").write_text('indicator,period,value\nshare,2024,"85,5"\n', encoding="utf-8")
+    before = (tracker / "observations.csv").read_bytes()
+    args = flags if "--from" in flags else ["--from", "a.csv", *flags]
+    r = run("add-observation", *args)
+    assert r.exit_code == 2, r.output
+    assert "Option --decimal-comma/--decimal-point is given twice" in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+    vi = run("--lang", "vi", "add-observation", *args)
+    assert vi.exit_code == 2 and "hai lần" in vi.stderr, vi.stderr
+    again = run("add-observation", "--from", "a.csv", "--decimal-comma", "--decimal-comma")
+    assert again.exit_code == 0, again.output
+    assert (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()[-1].startswith("share,2024,85.5,")
+
+
+def test_bundled_short_flags_take_their_value_once(tracker: Path):
+    # '-nf json': the flag -n and -f's value; 'json' is the value, not a fourth argument.
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "share", "2024", "3", "-nf", "json", "--recorded-at", "2025-01-05T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.lstrip().startswith("[") or r.stdout.lstrip().startswith("{"), r.stdout
+    assert (tracker / "observations.csv").read_bytes() == before  # -n: a dry run
 
 
 def test_a_value_that_looks_like_the_option_is_not_a_repeat(tracker: Path):

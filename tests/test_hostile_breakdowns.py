@@ -643,6 +643,34 @@ def test_a_short_name_two_dimensions_share_names_neither(tmp_path: Path, monkeyp
     assert store_text(tracker) == before
 
 
+@pytest.mark.parametrize("heading", ["source", "Source", "Nguồn", "status", "Kỳ"])
+def test_a_short_name_that_is_one_of_our_columns_names_the_column_not_the_dimension(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, heading: str
+):
+    # A dimension "Source (of funds)" (Nguồn (vốn)) had taken the file's source column:
+    # "'https://...' is not a unit of 'funding'", and with both columns "column 'funding'
+    # appears twice"; a file that imported before the short names were read no longer did.
+    plan = PLAN.replace(
+        "dimensions:\n  locality:",
+        "dimensions:\n  funding:\n    name: {en: Source (of funds), vi: Nguồn (vốn)}\n    values: [ODA]\n"
+        "  legal:\n    name: {en: Status (legal), vi: Kỳ (kế hoạch)}\n    values: [Open]\n  locality:",
+    )
+    tracker = make_tracker(tmp_path, monkeypatch, plan, STORE)
+    cell = {"source": "https://example.org/a", "Source": "https://example.org/a", "Nguồn": "https://example.org/a"}
+    period = heading == "Kỳ"
+    header = "indicator,locality,value," + ("Kỳ" if period else f"period,{heading}")
+    row = "g,Hạ Long,9.5," + ("2024" if period else "2024," + cell.get(heading, "official"))
+    (tracker / "in.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2026-01-01T00:00:00Z")
+    assert r.exit_code == 0, r.output
+    last = store_text(tracker).splitlines()[-1]
+    assert last.startswith("g[locality=Hạ Long],2024,9.5,"), last
+    if heading in cell:
+        assert "https://example.org/a" in last, last
+    elif not period:
+        assert ",official," in last, last
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_an_unknown_column_of_a_wide_table_is_told_the_dimension_columns(plan: Path, suffix: str):
     # The long table's message named the dimension a column may be headed by; the wide

@@ -407,6 +407,10 @@ def test_numbers_read_when_unambiguous(text, decimal_comma, explicit, expected):
         ),
         ("1.2.3", False, "'1.2.3' is not a number; write e.g. 1234.5"),
         ("12%", False, "'12%': write the number without '%' (the unit belongs to the indicator)"),
+        # No number before the sign: not a number, not "write the number without '%'".
+        ("%", False, "'%' is not a number; write e.g. 1234.5"),
+        ("abc %", False, "'abc %' is not a number; write e.g. 1234.5"),
+        ("7.2%%", False, "'7.2%%' is not a number; write e.g. 1234.5"),
         ("inf", False, "'inf' is not a finite number; leave the row out if there is no figure"),
         ("1e999", False, "'1e999' is not a finite number"),
         ("", True, "the value is empty"),

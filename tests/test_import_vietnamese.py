@@ -344,6 +344,19 @@ def test_a_row_number_column_is_passed_over(plan: Path, heading: str):
     assert sorted(r[:3] for r in rows(plan)) == [["growth", "2023", "8.1"], ["growth", "2024", "8.5"]]
 
 
+@pytest.mark.parametrize("heading", ["Nợ", "NỢ", "Nộ"])
+def test_a_vietnamese_word_that_folds_to_no_is_not_a_row_number(plan: Path, heading: str):
+    # 'No.' is an English table's row numbers; 'Nợ' (debt) is a column of figures that,
+    # with its tone mark taken off, had been passed over as one, the file imported with
+    # that column unread and not a word said.
+    before = (plan / "observations.csv").read_bytes()
+    text = f"Chỉ tiêu,Kỳ,Giá trị,{heading}\ngrowth,2024,8.5,120\n"
+    r = run("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1, r.output
+    assert "unknown column" in r.stderr, r.stderr
+    assert (plan / "observations.csv").read_bytes() == before
+
+
 def test_a_row_number_column_is_passed_over_in_a_workbook(plan: Path):
     import openpyxl
 

@@ -143,6 +143,11 @@ def test_completion_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             ["cli", "data-integrity", "formats", "json", "methodology", "observations-format", "targets-format"],
         ),
         ("qntrack docs me", 2, ["methodology"]),
+        # An option given twice is refused when the command runs, not while the shell
+        # completes a word: a traceback had been printed over the prompt on every Tab.
+        ("qntrack status --as-of 2024-01-01 --as-of 2025-01-01 m", 6, ["mining"]),
+        ("qntrack -t targets.yaml -t targets.yaml history s", 6, ["share"]),
+        ("qntrack add-observation -nf json -f csv mi", 6, ["mining"]),
     ],
 )
 def test_completion_through_the_shell_protocol(tracker: Path, words: str, cword: int, expected: list[str]):

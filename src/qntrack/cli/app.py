@@ -284,19 +284,35 @@ def _refuse_repeats(
     once = {n: next((o for o in p.opts if o[:2] == "--"), p.opts[0]) for p in params if _kept_once(p) for n in p.opts}
     # Those whose one value is a list (STATUS[,STATUS]): the message says how to give several.
     listed = {once[n] for p in params if _kept_once(p) and "," in (p.metavar or "") for n in p.opts}
+    flags = {n for p in params if getattr(p, "is_flag", False) for n in (*p.opts, *p.secondary_opts)}
+    # An on/off pair (--decimal-comma/--decimal-point) is one value: given both ways, it is
+    # given twice (the order of two options had decided how '85.000' was read).
+    pairs = {
+        n: ("/".join((*p.opts, *p.secondary_opts)), n in p.opts)
+        for p in params
+        if getattr(p, "is_flag", False) and p.secondary_opts
+        for n in (*p.opts, *p.secondary_opts)
+    }
+    sides: dict[str, bool] = {}
     out: list[str] = []
     given: set[str] = set()
     after_option = end = False
     for i, arg in enumerate(args):
         if numbers and not end and not after_option and _NUMBER.fullmatch(arg) and _is_number_like(arg):
             arg = " " + arg
-        end = end or arg == "--"
+        end = end or (arg == "--" and not after_option)  # '--note --': the note
         if group and not end and not after_option and not arg.startswith("-"):
             return out + args[i:]  # the command's name: its options are its own
-        typed = arg.partition("=")[0]
-        if typed not in takes_value and typed[:1] == "-" and typed[1:2] != "-" and typed[:2] in takes_value:
-            typed = typed[:2]  # -fjson is -f json, as Click reads it
+        typed, value_next = arg.partition("=")[0], arg in takes_value
+        if typed not in takes_value and typed[:1] == "-" and typed[1:2] != "-":
+            typed, value_next = _bundled(arg, takes_value, flags)
         name = None if end or after_option else once.get(typed)
+        if not end and not after_option and arg in pairs:
+            pair, side = pairs[arg]
+            name = pair if sides.setdefault(pair, side) != side else None
+            given.add(pair)
+        if name in given and ctx.resilient_parsing:
+            name = None  # the shell completing a word: refused when the command runs
         if name in given:
             from .usage import _usage_error_class
 
@@ -307,9 +323,22 @@ def _refuse_repeats(
             raise _usage_error_class()(f"Option {name} is given twice; give it once.", ctx)
         if name:
             given.add(name)
-        after_option = not end and arg in takes_value
+        after_option = not end and not after_option and value_next
         out.append(arg)
     return out
+
+
+def _bundled(arg: str, takes_value: set[str], flags: set[str]) -> tuple[str, bool]:
+    """Short options written together, as Click reads them: ``-fjson`` is ``-f json``,
+    ``-nf json`` is ``-n -f json``. The option that takes a value among them (or ``arg``
+    itself, when none does), and whether its value is the next word."""
+    for k, char in enumerate(arg[1:], start=1):
+        short = "-" + char
+        if short in takes_value:
+            return short, k == len(arg) - 1
+        if short not in flags:
+            break  # not a bundle of ours: Click says what it is
+    return arg, False
 
 
 _NUMBER = re.compile(r"-(?:[^\W_]|[.,]\w)[\w.,+\-% ]*")

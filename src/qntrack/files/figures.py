@@ -67,7 +67,7 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
     low = raw.lower().lstrip("+-")
     if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
         raise ValueError(msg("import_value_no_figure", text=text))
-    if raw.endswith("%"):
+    if raw.endswith("%") and _a_number_before_the_sign(raw[:-1], decimal_comma):
         raise ValueError(msg("import_value_percent", text=text))
     value = _read_number(raw, decimal_comma, explicit)
     if value is None:
@@ -85,6 +85,15 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
         if nonzero_mantissa(raw):  # 1e-400 underflows to 0: refused as 1e309 is, never stored as 0
             raise ValueError(msg("store_value_underflow", text=text))
     return value
+
+
+def _a_number_before_the_sign(bare: str, decimal_comma: bool) -> bool:
+    """Whether what comes before a '%' is a number in either convention: '7.2%' is told
+    to lose its sign, '%' or 'abc %' is not a number."""
+    bare = bare.strip()
+    return bool(bare) and any(
+        _read_number(bare, comma, True) is not None for comma in (decimal_comma, not decimal_comma)
+    )
 
 
 def _number_shapes(decimal_comma: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:

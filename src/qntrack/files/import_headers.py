@@ -20,7 +20,7 @@ from ..plan.suggest import closest
 from . import rules
 from .figures import _within
 from .textfiles import nfc
-from .vocabulary import ROW_NUMBER_COLUMNS, VIETNAMESE_COLUMNS, fold, excel_date, foreign_digits, vietnamese_period
+from .vocabulary import VIETNAMESE_COLUMNS, excel_date, foreign_digits, is_row_number, vietnamese_period
 
 if TYPE_CHECKING:
     from .import_tables import ImportFormat
@@ -103,7 +103,7 @@ def _long_columns(
             columns[dims[i]] = i
         elif name in columns:
             problems.append(Problem(where, msg("import_column_twice", name=name)))
-        elif fold(name) in ROW_NUMBER_COLUMNS:
+        elif is_row_number(name):
             continue  # the table's row numbers (STT): no figure of ours
         elif name not in LONG_COLUMNS:
             known: str | Message = ", ".join(LONG_COLUMNS)
@@ -166,7 +166,7 @@ def _wide_columns(
     plan's dimensions (``breakdowns``, named in the message of an unknown column) too."""
     before = len(problems)
     # A yearbook numbers its rows before the indicator (STT): passed over, as a workbook's is.
-    first = 1 if len(header) > 1 and fold(header[0]) in ROW_NUMBER_COLUMNS and header[1] == "indicator" else 0
+    first = 1 if len(header) > 1 and is_row_number(header[0]) and header[1] == "indicator" else 0
     if not header or header[first] != "indicator":
         problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
     meta: dict[str, int] = {}

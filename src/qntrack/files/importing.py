@@ -358,7 +358,8 @@ def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:
 def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
     """Every name a column of a dimension may have (its id, its name in either language,
     and that name without a closing qualifier in brackets), matched as units are
-    (``unit_match``), with the dimension's id.
+    (``unit_match``), with the dimension's id. A short name that is a column qntrack
+    reads (``source`` in either language, a unit or row-number column) is not taken.
 
     The shipped plan's dimension is "Locality (district level until 30 June 2025)", in
     Vietnamese too; an officer heads the column with the first word alone. A short name two dimensions share names neither: the
@@ -367,17 +368,23 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
     import re
 
     from ..plan.units import unit_match
+    from .import_headers import LONG_COLUMNS
+    from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, fold, is_row_number
 
     out: dict[str, str] = {}
     for d in plan.dimensions.values():
         for name in (d.id, d.name.en, d.name.vi):
             out.setdefault(unit_match(name), d.id)
+    # A short name that is a column qntrack reads ("Source (of funds)", in either
+    # language) names that column: the file's source column had been read as the dimension's.
+    ours = {unit_match(n) for n in (*LONG_COLUMNS, *VIETNAMESE_COLUMNS)}
     short: dict[str, set[str]] = {}
     for d in plan.dimensions.values():
         for name in (d.name.en, d.name.vi):
             bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)
-            if bare and bare != name:
-                short.setdefault(unit_match(bare), set()).add(d.id)
+            if bare and bare != name and unit_match(bare) not in ours:
+                if fold(bare) not in UNIT_COLUMNS and not is_row_number(bare):
+                    short.setdefault(unit_match(bare), set()).add(d.id)
     for key, ids in short.items():
         if len(ids) == 1 and key not in out:
             out[key] = next(iter(ids))

@@ -20,6 +20,7 @@ __all__ = [
     "VIETNAMESE_COLUMNS",
     "UNIT_COLUMNS",
     "ROW_NUMBER_COLUMNS",
+    "is_row_number",
     "foreign_digits",
 ]
 
@@ -188,3 +189,13 @@ UNIT_COLUMNS = frozenset({"unit", "don vi", "don vi tinh", "dvt"})
 # A table's row-number column ("STT", số thứ tự), as ``fold`` writes its heading: it holds
 # no figure, and an import passes it over. Not "TT", which may also mean tình trạng.
 ROW_NUMBER_COLUMNS = frozenset({"stt", "so tt", "so thu tu", "no.", "no", "#"})
+
+
+# The English ones, read as typed: with its tone mark taken off, "Nợ" (debt) is "no".
+_ENGLISH_ROW_NUMBERS = frozenset({"no.", "no", "#"})
+
+
+def is_row_number(name: str) -> bool:
+    """Whether a column heading names the table's row numbers (``ROW_NUMBER_COLUMNS``)."""
+    key = fold(name)
+    return key in ROW_NUMBER_COLUMNS and (key not in _ENGLISH_ROW_NUMBERS or name.isascii())
