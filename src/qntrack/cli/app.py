@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, Sequence
 
@@ -349,24 +350,18 @@ def _kept_once(p: Any) -> bool:
     return p.param_type_name == "option" and not getattr(p, "is_flag", False) and not p.multiple
 
 
+@lru_cache(maxsize=None)
 def _command_class(numbers: bool = False) -> type[TyperCommand]:
-    """The Typer command class of every qntrack command: an option given twice refused
-    (``_refuse_repeats``); with ``numbers`` (add-observation), ``-2.5`` is a value, not
-    an option."""
-    cached = _CLASSES.get(numbers)
-    if cached is not None:
-        return cached
+    """The Typer command class of every qntrack command (one class per ``numbers``): an
+    option given twice refused (``_refuse_repeats``); with ``numbers`` (add-observation),
+    ``-2.5`` is a value, not an option."""
     from typer.core import TyperCommand  # Typer carries its own Click: no `import click`
 
     class OnceOptions(TyperCommand):
         def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
             return super().parse_args(ctx, _refuse_repeats(self.params, ctx, args, numbers=numbers, group=False))
 
-    _CLASSES[numbers] = OnceOptions
     return OnceOptions
-
-
-_CLASSES: dict[bool, type[TyperCommand]] = {}
 
 
 def _is_number_like(token: str) -> bool:

@@ -362,8 +362,8 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
     reads (``source`` in either language, a unit or row-number column) is not taken.
 
     The shipped plan's dimension is "Locality (district level until 30 June 2025)", in
-    Vietnamese too; an officer heads the column with the first word alone. A short name two dimensions share names neither: the
-    column would be a guess (docs/decisions.md).
+    Vietnamese too; an officer heads the column with the first word alone. A short name
+    two dimensions share names neither: the column would be a guess (docs/decisions.md).
     """
     import re
 
@@ -382,9 +382,9 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
     for d in plan.dimensions.values():
         for name in (d.name.en, d.name.vi):
             bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)
-            if bare and bare != name and unit_match(bare) not in ours:
-                if fold(bare) not in UNIT_COLUMNS and not is_row_number(bare):
-                    short.setdefault(unit_match(bare), set()).add(d.id)
+            taken = unit_match(bare) in ours or fold(bare) in UNIT_COLUMNS or is_row_number(bare)
+            if bare and bare != name and not taken:
+                short.setdefault(unit_match(bare), set()).add(d.id)
     for key, ids in short.items():
         if len(ids) == 1 and key not in out:
             out[key] = next(iter(ids))
