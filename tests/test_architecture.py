@@ -110,6 +110,19 @@ def test_the_version_is_written_once():
     assert version("qntrack") == qntrack.__version__
 
 
+def test_the_license_is_an_spdx_expression():
+    """setuptools deprecates the table form (`license = {text = ...}`) and stops building a
+    project that uses it on 2027-02-18 (its own warning); CI installs the newest setuptools,
+    so the form it accepts (PEP 639, a plain SPDX expression) and the setuptools that reads
+    it (77 and later) are what pyproject.toml declares."""
+    import tomllib
+
+    text = (PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert data["project"]["license"] == "MIT"
+    assert "setuptools>=77" in data["build-system"]["requires"]
+
+
 # Letters only Vietnamese writes (ă â đ ê ô ơ ư and the tone-marked vowels), not the
 # accents English and French borrow (é in "café"), nor signs such as × and −.
 _VIETNAMESE = __import__("re").compile(
