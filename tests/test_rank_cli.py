@@ -204,3 +204,79 @@ def test_two_dimensions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         ["emp", "female", "Hạ Long", "level"],
         ["emp", "male", "Cẩm Phả", "level"],
     ]
+
+
+# --- a dimension named with a qualifier in brackets ------------------------------------
+# The shipped plan's dimension is "Locality (district level until 30 June 2025)",
+# "Địa phương (cấp huyện đến 30/6/2025)" in Vietnamese: an officer types the first words,
+# as an import's column may be headed (docs/decisions.md, "A dimension's short name").
+
+QUALIFIED = """\
+dimensions:
+  locality:
+    name: {en: "Locality (district level until 30 June 2025)", vi: "Địa phương (cấp huyện đến 30/6/2025)"}
+    values: ["Hạ Long", "Cẩm Phả"]
+  area:
+    name: {en: "Area (urban or rural)", vi: "Khu vực (thành thị, nông thôn)"}
+    values: [urban, rural]
+  zone:
+    name: {en: "Zone (economic)", vi: "Vùng (kinh tế)"}
+    values: [north, south]
+  zone2:
+    name: {en: "Zone (coastal)", vi: "Vùng (ven biển)"}
+    values: [coast, inland]
+indicators:
+  rev:
+    name: Revenue
+    unit: bn VND
+    dimensions: [locality]
+  zoned:
+    name: Zoned
+    unit: bn VND
+    dimensions: [zone, zone2]
+targets:
+  - id: rev-2025
+    type: level
+    indicator: rev
+    baseline: {period: "2020", value: 100}
+    milestones: [{by: "2025", value: 200}]
+    for_each: locality
+"""
+QUALIFIED_OBSERVATIONS = """\
+indicator,period,value,status,source,note,recorded_at
+rev,2020,100,official,,,2021-03-01T00:00:00Z
+rev,2022,130,official,,,2023-03-01T00:00:00Z
+"rev[locality=Hạ Long]",2020,60,official,,,2021-03-01T00:00:00Z
+"rev[locality=Hạ Long]",2022,80,official,,,2023-03-01T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize("name", ["Địa phương", "địa  phương", "Locality (district level until 30 June 2025)"])
+def test_by_takes_a_dimension_by_its_name_without_the_bracketed_qualifier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+):
+    make_tracker(tmp_path, monkeypatch, QUALIFIED, QUALIFIED_OBSERVATIONS)
+    r = run("status", "--by", name, "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert [row[:2] for row in rows] == [["id", "locality"], ["rev-2025", ""], ["rev-2025", "Hạ Long"]]
+
+
+def test_a_short_name_two_dimensions_share_names_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, QUALIFIED, QUALIFIED_OBSERVATIONS)
+    r = run("status", "--by", "Vùng")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("--by: error: no dimension 'Vùng'")
+    # The full name still names one.
+    assert run("status", "--by", "Vùng (ven biển)", "--format", "csv").exit_code == 0
+
+
+def test_dim_takes_a_dimension_by_its_short_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, QUALIFIED, QUALIFIED_OBSERVATIONS)
+    r = run("add-observation", "rev", "2023", "90", "--dim", "Địa phương=Cẩm Phả", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert "rev[locality=Cẩm Phả],2023,90," in r.stdout.replace("\t", ",")
+    # Within one indicator a short name two of its dimensions share is no guess either.
+    r = run("add-observation", "zoned", "2023", "90", "--dim", "Vùng=north", "--dim", "zone2=coast", "--dry-run")
+    assert r.exit_code == 1
+    assert "is not broken down by 'Vùng'" in r.stderr

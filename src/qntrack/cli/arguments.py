@@ -110,16 +110,16 @@ def _split_unit(indicator: str, dim: list[str] | None) -> tuple[str, list[str] |
 
 def _dimension_id(plan: Plan, given: str) -> str:
     """The dimension ``--by`` names, by its id or its name in either language (case and
-    spacing ignored, as resolve_dims reads one); else a usage error (exit 2) with the
+    spacing ignored, as resolve_dims reads one), or that name without its qualifier in
+    brackets when no other dimension shares it; else a usage error (exit 2) with the
     closest one and the declared ones."""
     from ..catalog import msg
     from ..errors import suggestion
-    from ..plan.units import unit_match
+    from ..plan.units import dimension_named
 
-    wanted = unit_match(given)
-    for dim_id, dimension in plan.dimensions.items():
-        if wanted in (unit_match(dim_id), unit_match(dimension.name.en), unit_match(dimension.name.vi)):
-            return dim_id
+    found = dimension_named(given, plan.dimensions)
+    if found is not None:
+        return found
     if not plan.dimensions:
         raise fail("--by", msg("ranking_no_dimensions", given=given), ExitCode.USAGE)
     declared = list(plan.dimensions)

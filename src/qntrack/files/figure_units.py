@@ -69,13 +69,11 @@ def _unit_of(plan: Plan, indicator: Indicator, given: Sequence[tuple[str, str]])
 
 def _declares(plan: Plan, indicator: Indicator, dimension: str, value: str) -> bool:
     """Whether a dimension of ``indicator`` named ``dimension`` lists a unit called ``value``."""
-    from ..plan.units import unit_match
+    from ..plan.units import dimension_named
 
-    for dim_id in indicator.dimensions:
-        d = plan.dimensions.get(dim_id)
-        if d is not None and unit_match(dimension) in (unit_match(d.id), unit_match(d.name.en), unit_match(d.name.vi)):
-            return d.unit(value) is not None
-    return False
+    dim_id = dimension_named(dimension, plan.dimensions, indicator.dimensions)
+    d = plan.dimensions.get(dim_id) if dim_id is not None else None
+    return d is not None and d.unit(value) is not None
 
 
 def unit_date_problems(plan: Plan, dims: Dims, period: Period) -> list[Message]:

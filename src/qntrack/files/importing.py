@@ -365,9 +365,7 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
     Vietnamese too; an officer heads the column with the first word alone. A short name
     two dimensions share names neither: the column would be a guess (docs/decisions.md).
     """
-    import re
-
-    from ..plan.units import unit_match
+    from ..plan.units import short_name, unit_match
     from .import_headers import LONG_COLUMNS
     from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, fold, is_row_number
 
@@ -381,7 +379,7 @@ def _column_names(plan: Plan) -> tuple[tuple[str, str], ...]:
     short: dict[str, set[str]] = {}
     for d in plan.dimensions.values():
         for name in (d.name.en, d.name.vi):
-            bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+            bare = short_name(name)
             taken = unit_match(bare) in ours or fold(bare) in UNIT_COLUMNS or is_row_number(bare)
             if bare and bare != name and not taken:
                 short.setdefault(unit_match(bare), set()).add(d.id)

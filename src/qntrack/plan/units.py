@@ -13,6 +13,7 @@ Pure and typed: no I/O, no clock. May import ``qntrack.catalog`` (messages).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -335,16 +336,38 @@ def canonical_key(text: str, indicators: Mapping[str, Indicator], dimensions: Ma
 
 
 def _dimension_named(text: str, allowed: Sequence[str], dimensions: Mapping[str, Dimension]) -> str | None:
-    if text in allowed:  # the id itself, as the store writes it
+    return dimension_named(text, dimensions, allowed)
+
+
+def short_name(name: str) -> str:
+    """A dimension's name without a closing qualifier in brackets: "Địa phương" of "Địa
+    phương (cấp huyện đến 30/6/2025)", as an officer types it or heads a column."""
+    return _QUALIFIER.sub("", name)
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def dimension_named(text: str, dimensions: Mapping[str, Dimension], among: Sequence[str] | None = None) -> str | None:
+    """The id of the dimension (of ``among``, else any) that ``text`` names: its id or its
+    name in either language, matched as units are (``unit_match``); failing those, its name
+    without a bracketed qualifier (``short_name``) when no other dimension of ``among``
+    shares it: a shared short name would be a guess (docs/decisions.md)."""
+    ids = tuple(dimensions) if among is None else among
+    if text in ids:  # the id itself, as the store writes it
         return text
     wanted = unit_match(text)
-    for dim_id in allowed:
+    by_short: set[str] = set()
+    for dim_id in ids:
         dimension = dimensions.get(dim_id)
         if dimension is None:
             continue
-        if wanted in (unit_match(dim_id), unit_match(dimension.name.en), unit_match(dimension.name.vi)):
+        en, vi = dimension.name.en, dimension.name.vi
+        if wanted in (unit_match(dim_id), unit_match(en), unit_match(vi)):
             return dim_id
-    return None
+        if wanted in (unit_match(short_name(en)), unit_match(short_name(vi))):
+            by_short.add(dim_id)
+    return by_short.pop() if len(by_short) == 1 else None
 
 
 def _unknown_unit(dimension: Dimension, value: str) -> Message:
