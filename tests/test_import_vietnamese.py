@@ -286,9 +286,9 @@ def test_an_unknown_vietnamese_column_is_told_the_vietnamese_names(plan: Path):
     r = run("add-observation", "--from", "-", input=text)
     assert r.exit_code == 1
     assert "unknown column 'thời điểm'; did you mean 'thời điểm ghi nhận'?" in r.stderr, r.stderr
-    assert "in Vietnamese: chỉ tiêu, mã chỉ tiêu, kỳ" in r.stderr, r.stderr
+    assert "in Vietnamese: chỉ tiêu, mã chỉ tiêu, tên chỉ tiêu, kỳ" in r.stderr, r.stderr
     vi = run("--lang", "vi", "add-observation", "--from", "-", input=text)
-    assert "tiếng Việt: chỉ tiêu, mã chỉ tiêu, kỳ" in vi.stderr, vi.stderr
+    assert "tiếng Việt: chỉ tiêu, mã chỉ tiêu, tên chỉ tiêu, kỳ" in vi.stderr, vi.stderr
 
 
 def test_a_csv_fault_is_said_in_the_users_language(plan: Path):

@@ -42,6 +42,7 @@ from .import_tables import (
     _header,
     _long_columns,
     _read_period,
+    SECOND,
 )
 from .batch_rows import units_as_typed
 from .recording import _fits, _unit_dates, _whose
@@ -109,8 +110,8 @@ def _batch(
     names = _header(head)
     problems: list[Problem] = []
     columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, dimensions))
-    if columns is None or problems:
-        raise _Unsure
+    if columns is None or problems or SECOND in columns:
+        raise _Unsure  # a second indicator column is checked against the first: the general path's work
     width = len(names)  # a row with a cell under an unnamed column past them: the general path says it
     by_index = _columns(reader, width)
     n = len(by_index[0])

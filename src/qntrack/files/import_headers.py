@@ -34,6 +34,11 @@ LONG_OPTIONAL = ("status", "source", "note", "recorded_at")
 LONG_COLUMNS = LONG_REQUIRED + LONG_OPTIONAL
 
 
+# Where a row keeps its second indicator column (a code and a name column, both names of
+# the indicator column in files/vocabulary.py), which indicator_names checks against the first.
+SECOND = "indicator#2"
+
+
 def _excel_date_message(text: str, guess: str, column: int = 0) -> Message:
     """'2025-04' that Excel made a date, in a period cell or (``column``) a wide header."""
     said = {"text": text} | ({"column": column} if column else {}) | ({"guess": guess} if guess else {})
@@ -101,6 +106,8 @@ def _long_columns(
             if dims[i] in columns:
                 problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
             columns[dims[i]] = i
+        elif name == "indicator" and name in columns and SECOND not in columns:
+            columns[SECOND] = i  # a code and a name column: the two must agree (indicator_names)
         elif name in columns:
             problems.append(Problem(where, msg("import_column_twice", name=name)))
         elif is_row_number(name):
@@ -184,7 +191,10 @@ def _wide_columns(
             meta[name] = i
             continue
         if name == "indicator":  # a code and a name column; or one after a row number (said above)
-            problems.extend([Problem(where, msg("import_column_twice", name=name))] if header[first] == name else [])
+            if header[first] == name and SECOND not in meta:
+                meta[SECOND] = i  # the two must agree (indicator_names)
+            elif header[first] == name:
+                problems.append(Problem(where, msg("import_column_twice", name=name)))
             continue
         if foreign_digits(name):
             problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))

@@ -28,6 +28,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     LONG_COLUMNS,
     LONG_OPTIONAL,
     LONG_REQUIRED,
+    SECOND,
     WideColumns,
     _breakdowns,
     _dimension_columns,
@@ -237,6 +238,7 @@ _DISTINCT = ("value", "recorded_at")  # nearly every row's own
 def _cell_plan(columns: dict[str, int], defaults: RowDefaults) -> CellPlan:
     """Worked out once per table, not for each of its rows (``_cell`` for every cell)."""
     names = [*LONG_REQUIRED, *LONG_OPTIONAL, *(name for name in columns if name.startswith("dim:"))]
+    names += [SECOND] if SECOND in columns else []
     return tuple(
         (
             name,
@@ -301,7 +303,7 @@ def _wide_row(
     base = {"indicator": fields[columns.first].strip()}
     for name in LONG_OPTIONAL:
         base[name] = _cell(fields, meta, name, getattr(defaults, name))
-    base.update((name, _cell(fields, meta, name, "")) for name in meta if name.startswith("dim:"))
+    base.update((name, _cell(fields, meta, name, "")) for name in meta if name.startswith(("dim:", SECOND)))
     base["status"] = status_word(base["status"])
     out = []
     for i, period in columns.periods:

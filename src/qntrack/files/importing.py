@@ -277,7 +277,12 @@ def import_observations(
             refuse_torn(store_path)
             batch = Batch(fast[0], fast[1], undated or now, now)
         else:
-            unread = frozenset(p.location for p in parsed.problems)
+            from .indicator_names import read_names
+
+            named, notes = read_names(plan, parsed.candidates, file)
+            problems.extend(named)
+            parsed.notes.extend(notes)
+            unread = frozenset(p.location for p in (*parsed.problems, *named))
             _leave_out_computed(plan, parsed, file)
             batch = validated_batch(
                 plan, store_path, parsed.candidates, undated, force=force, now=now, tz=tz, unread=unread

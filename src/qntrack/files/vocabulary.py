@@ -165,6 +165,7 @@ def excel_date(text: str) -> str | None:
 VIETNAMESE_COLUMNS = {
     "chỉ tiêu": "indicator",
     "mã chỉ tiêu": "indicator",
+    "tên chỉ tiêu": "indicator",
     "kỳ": "period",
     "kỳ báo cáo": "period",
     "giá trị": "value",

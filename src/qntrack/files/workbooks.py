@@ -31,6 +31,7 @@ from ..plan.model import RETRACTED, Location, Plan, Problem
 from .figures import canonical
 from .import_tables import (
     LONG_REQUIRED,
+    SECOND,
     MAX_CELL,
     NO_FIGURE,
     ImportFormat,
@@ -375,7 +376,9 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         k = columns.get(column)
         return (_text(fields[k].value) if k is not None else "") or default
 
-    row = {"indicator": text("indicator")}
+    row = {"indicator": text("indicator") or text(SECOND)}  # a code column left empty, a name beside it
+    if SECOND in columns and text("indicator"):
+        row[SECOND] = text(SECOND)  # checked against the first (indicator_names)
     if not row["indicator"].strip():  # a cell merged down over its rows: a value in its first only
         reading.problem(sheet_column[columns["indicator"]], number, msg("hostile_documents_no_indicator"))
         return

@@ -340,8 +340,8 @@ def _dimension_named(text: str, allowed: Sequence[str], dimensions: Mapping[str,
 
 
 def short_name(name: str) -> str:
-    """A dimension's name without a closing qualifier in brackets: "Địa phương" of "Địa
-    phương (cấp huyện đến 30/6/2025)", as an officer types it or heads a column."""
+    """A dimension's name without a closing qualifier in brackets: "Locality" of "Locality
+    (district level until 30 June 2025)", as an officer types it or heads a column."""
     return _QUALIFIER.sub("", name)
 
 

@@ -1,0 +1,98 @@
+"""An import's indicator named by its name in targets.yaml rather than its id.
+
+A provincial office's table names each row's indicator in words (its "GRDP growth" in
+Vietnamese), and often beside a code column (the vocabulary's code and name headings,
+files/vocabulary.py). A cell that
+is no id but is one indicator's name, in either language and matched as units are (case,
+spaces, NFC), is read as that indicator, and the import says so once per name. A name
+two indicators share is not guessed. Where a table has both columns, the two must name
+the same indicator: a table sorted by one column alone puts one indicator's code beside
+another's name, and the figure would go to either (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+from .import_headers import SECOND
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan
+
+
+def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
+    from ..plan.units import unit_match
+
+    found: dict[str, dict[str, None]] = {}
+    for ind in plan.indicators.values():
+        for name in (ind.name.en, ind.name.vi):
+            if name:
+                found.setdefault(unit_match(name), {})[ind.id] = None
+    return {key: tuple(ids) for key, ids in found.items()}
+
+
+def _known(plan: Plan, cell: str) -> bool:
+    """An id of the plan, alone or with its unit in brackets (``fdi[locality=Ha Long]``)."""
+    return cell.partition("[")[0].strip() in plan.indicators
+
+
+def read_names(
+    plan: Plan, candidates: list[tuple[Location, dict[str, str]]], file: str
+) -> tuple[list[Problem], list[Problem]]:
+    """Put each candidate's indicator named by its name as its id, in place, and check a
+    second indicator column against the first. Returns (problems, notes); a row with a
+    problem is taken out of ``candidates``."""
+    from ..plan.units import unit_match
+
+    names: dict[str, tuple[str, ...]] | None = None
+    problems: list[Problem] = []
+    read: dict[str, tuple[str, int]] = {}  # name -> (id, rows)
+    kept: list[tuple[Location, dict[str, str]]] = []
+
+    def meant(cell: str, where: Location) -> str | None:
+        """The id ``cell`` names, or None (no id, no name: the general check says so)."""
+        nonlocal names
+        if not cell or _known(plan, cell):
+            return cell.partition("[")[0].strip() or None
+        if names is None:
+            names = _names(plan)
+        ids = names.get(unit_match(cell), ())
+        if len(ids) > 1:
+            problems.append(Problem(where, msg("import_indicator_name_shared", name=cell, ids=", ".join(ids))))
+        return ids[0] if len(ids) == 1 else None
+
+    indicators = plan.indicators
+    for candidate in candidates:
+        where, fields = candidate
+        if SECOND not in fields and fields.get("indicator", "") in indicators:
+            kept.append(candidate)  # an id, alone in its column: most rows of most files
+            continue
+        before = len(problems)
+        cell = fields.get("indicator", "")
+        second = fields.pop(SECOND, "")
+        first_id = meant(cell, where)
+        if not cell and second:
+            cell, first_id, second = second, meant(second, where), ""
+        if first_id is not None and not _known(plan, cell):
+            fields["indicator"] = first_id
+            was = read.get(cell)
+            read[cell] = (first_id, was[1] + 1 if was else 1)
+        if second and first_id is not None:
+            second_id = meant(second, where)
+            if second_id is not None and second_id != first_id:
+                problems.append(
+                    Problem(
+                        where,
+                        msg("import_indicator_columns_differ", first=cell, id=first_id, second=second, other=second_id),
+                    )
+                )
+        if len(problems) == before:
+            kept.append(candidate)
+    candidates[:] = kept
+    notes = [
+        Problem(Location(file), msg("import_indicator_read_by_name", name=name, id=ind, rows=rows), "warning")
+        for name, (ind, rows) in read.items()
+    ]
+    return problems, notes
