@@ -128,3 +128,20 @@ def test_check_suggests_nothing_when_nothing_is_close(tmp_path: Path, monkeypatc
     make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + EXTRA)
     r = run("check")
     assert "unknown indicator 'zzz_other' (not in targets.yaml)\n" in r.stderr, r.stderr
+
+
+def test_a_misspelt_indicator_with_its_unit_in_brackets_gets_the_suggestion_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A hand-typed unit row: the suggestion is for the indicator before the brackets, as
+    # add-observation makes it of the same text typed at the prompt.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        SMALL_TARGETS,
+        SMALL_OBSERVATIONS + "shaer[locality=Ha Long],2022,11.4,,s,,2023-01-10T00:00:00Z\n",
+    )
+    warned = run("status", "--format", "json").stderr
+    assert "'shaer[locality=Ha Long]', which targets.yaml does not define (did you mean 'share'?)" in warned
+    checked = run("check").stderr
+    assert "unknown indicator 'shaer[locality=Ha Long]' (not in targets.yaml); did you mean 'share'?" in checked

@@ -437,7 +437,8 @@ def _unknown_indicator(indicator: str, plan: Plan, hints: dict[str, str | None])
     if indicator not in hints:
         from ..plan.suggest import closest
 
-        hints[indicator] = closest(indicator, list(plan.indicators))
+        # A unit row (g[locality=...]) is suggested the indicator before its brackets.
+        hints[indicator] = closest(indicator.partition("[")[0], list(plan.indicators))
     hint = hints[indicator]
     if hint is None:
         return msg("checks_unknown_indicator", id=indicator, file=plan.source_file)

@@ -246,7 +246,7 @@ def unknown_warnings(
     names = list(known)
     out = []
     for ind in sorted(counts):
-        close = closest(ind, names)
+        close = closest(ind.partition("[")[0], names)  # a unit row's indicator, before its unit
         if close is not None:
             said = msg(
                 "workspace_unknown_rows_hint",
