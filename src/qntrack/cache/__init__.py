@@ -241,6 +241,10 @@ def _cold(
 
     ws = open_workspace(targets, None, reader=reader, with_series=False)
     plan = ws.plan
+    from ..catalog import msg
+    from ..files.stages import tell_step
+
+    tell_step(msg("report_step_assessing", targets=len(plan.targets)), ws.store_path)
     shared = _share(plan, ws.store.observations, cells, ws.store.distinct)
     # What the rest needs of the store's rows, then the rows let go: a national store's
     # million rows are not held while the cache is written (the run's peak of memory).

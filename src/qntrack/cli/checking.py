@@ -120,7 +120,10 @@ def check(
     except InputError as exc:
         if any("standard output" in str(p.location) for p in exc.problems):
             raise
-    problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
+    from .waiting import work_status
+
+    with work_status(_message_lang(lang)):  # a national store takes seconds to check
+        problems = run_checks(targets, selected, as_of=day, jump_factor=factor)
     errors = any(p.severity == "error" for p in problems)
     if json_out:
         from ..output.documents import check_document

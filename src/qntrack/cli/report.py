@@ -112,13 +112,13 @@ def report(
     if file_name is None and kind == "pdf":  # a binary file: never on standard output
         raise fail("--format pdf", msg("report_pdf_needs_file"), ExitCode.USAGE)
     from ..files.workspace import reference_day
-    from .waiting import report_status
+    from .waiting import work_status
 
     chosen: dict[str, Any] = {"path": None, "kind": kind}
     language = _lang(lang)
     # A national store takes seconds to read and assess before the progress bar can start:
     # a status line says so on a terminal (issue 17's hostile pass: 13 s of nothing).
-    with report_status(language) as show:
+    with work_status(language) as show:
 
         def before_store(plan: Any, targets_path: Path, store_path: Path) -> None:
             # Refused before the store is read: writing over it, or into a device, was
@@ -133,7 +133,7 @@ def report(
                 refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
                 chosen["path"] = output_path(file_name)  # a FIFO or device is refused as such, whatever its name
                 chosen["kind"] = report_format(file_name, kind)
-            show(msg("import_step_reading", file=store_path.name), store_path)
+            # The store's reading is told by open_workspace (files.stages.WORK_STEP).
 
         ws = open_workspace(targets, day, before_store=before_store)
         path, kind = chosen["path"], chosen["kind"]

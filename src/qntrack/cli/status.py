@@ -108,7 +108,8 @@ def status(
             from ..cache import table_status
 
             chosen = _lang(lang)
-            table = table_status(targets, target_ids, chosen, _check_ids)
+            with _working(lang):  # a national store's first run reads and judges it all
+                table = table_status(targets, target_ids, chosen, _check_ids)
             if table is not None:
                 from ..output import render
 
@@ -122,7 +123,8 @@ def status(
         else:
             from ..cache import machine_status
 
-            served = machine_status(targets, target_ids, "items" if grouped else kind, _check_ids, by)
+            with _working(lang):
+                served = machine_status(targets, target_ids, "items" if grouped else kind, _check_ids, by)
             if served is not None:
                 text, items, warnings, kept = served
                 items = _of_group(items, kept, group, by, targets, bool(target_ids))
@@ -136,11 +138,12 @@ def status(
     from ..kinds import assess
     from ..files.workspace import open_workspace, reference_day
 
-    ws = open_workspace(targets, day)
-    _guard_stdout(ws.targets_path, ws.plan)
-    _check_ids(ws.plan, target_ids)
-    dim = _dimension_id(ws.plan, by_dim) if by_dim is not None else None
-    results = assess(ws.plan, ws.series, target_ids, reference_day(day))
+    with _working(lang):
+        ws = open_workspace(targets, day)
+        _guard_stdout(ws.targets_path, ws.plan)
+        _check_ids(ws.plan, target_ids)
+        dim = _dimension_id(ws.plan, by_dim) if by_dim is not None else None
+        results = assess(ws.plan, ws.series, target_ids, reference_day(day))
     if dim is not None and kind != "json" and not any(dim in a.target.for_each for a in results):
         from ..catalog import msg
 
@@ -196,6 +199,13 @@ def status(
         render.status_table(rows, chosen, ws.plan.title_in(chosen), day)
     _report(ws.warnings_for(a.indicator.id for a in results))
     _gate(gate, items)
+
+
+def _working(lang: Lang | None) -> Any:
+    """The status line of a long read on a terminal (cli/waiting.py); gone before printing."""
+    from .waiting import work_status
+
+    return work_status(_message_lang(lang))
 
 
 def _grouped(found: list[dict[str, Any]], by: Literal["group", "owner"], kind: str, lang: Lang | None) -> None:

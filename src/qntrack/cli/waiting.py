@@ -80,11 +80,15 @@ def _size(source: str) -> int:
 
 
 @contextmanager
-def report_status(lang: str) -> Iterator[Callable[[Message, Path], None]]:
-    """A report's status line while it reads the plan and the store and assesses them,
-    before its progress bar (cli/report.py): ``show(message, store)`` puts ``message`` on
-    it when standard error is a terminal and the store is large enough to wait for. The
-    line is gone before the progress bar starts (one live display at a time)."""
+def work_status(lang: str) -> Iterator[Callable[[Message, Path], None]]:
+    """A status line while a command reads the plan and the store and judges them (a
+    report before its progress bar, `status`, `check`): ``show(message, store)`` puts
+    ``message`` on it when standard error is a terminal and the store is large enough to
+    wait for; the library's own steps (``files.stages.WORK_STEP``: the store read, the
+    targets assessed, the rows checked) are shown alike. The line is gone when the block
+    ends, before the command prints anything (one live display at a time)."""
+    from ..files.stages import WORK_STEP
+
     line = _StatusLine(lang)
 
     def show(message: Message, store: Path) -> None:
@@ -92,7 +96,9 @@ def report_status(lang: str) -> Iterator[Callable[[Message, Path], None]]:
             return
         line.say(message)
 
+    token = WORK_STEP.set(show)
     try:
         yield show
     finally:
+        WORK_STEP.reset(token)
         line.stop()

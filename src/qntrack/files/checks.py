@@ -140,11 +140,15 @@ def run_checks(
         # A typo in 'observations:' naming a folder that is not there: nothing could be
         # recorded, so an error (a missing file alone is a new tracker's, a warning below).
         return _tag([absent], "store")
+    from .stages import tell_step
+
+    tell_step(msg("import_step_reading", file=store_path.name), store_path)
     try:
         store = _committed(store_path)
         pending = interrupted_batch(store_path)
     except InputError as exc:
         return _tag(exc.problems, "store")
+    tell_step(msg("check_step_checking", rows=len(store.observations), store=store_path.name), store_path)
     file = str(store_path)
     # No observations file: a warning, not the store check's error (a new tracker may have none yet).
     problems: list[Problem] = [replace(p, check="store") for p in missing_store(store_path, store)]

@@ -9,11 +9,28 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-__all__ = ["APPEND_STAGE"]
+if TYPE_CHECKING:
+    from ..catalog import Message
+
+__all__ = ["APPEND_STAGE", "WORK_STEP", "tell_step"]
 
 # Told ("writing", store, rows) once an append's journal is durable, and ("added", store,
 # rows) once its batch is whole and the journal gone, or ("undone", store, rows) once a
 # batch cut short (a full disk, Ctrl-C) is cut back off (files/appending.py). None: nobody.
 APPEND_STAGE: ContextVar[Callable[[str, Path, int], None] | None] = ContextVar("append_stage", default=None)
+
+
+# Told (what is being done, the store it is done to) as a command reads a store and judges
+# it: a national store's first `status` or `check` takes several seconds, which a terminal
+# shows as a status line (cli/waiting.py) rather than as a command that seems to hang.
+# None: nobody is told.
+WORK_STEP: ContextVar[Callable[[Message, Path], None] | None] = ContextVar("work_step", default=None)
+
+
+def tell_step(message: Message, store: Path) -> None:
+    """Tell ``WORK_STEP``'s listener, if any, what is being done to ``store``."""
+    tell = WORK_STEP.get()
+    if tell is not None:
+        tell(message, store)

@@ -168,6 +168,10 @@ def open_workspace(
         raise InputError(folder)
     if before_store is not None:
         before_store(plan, path, store_path)
+    from ..catalog import msg
+    from .stages import tell_step
+
+    tell_step(msg("import_step_reading", file=store_path.name), store_path)
     store = reader(store_path)
     if store.problems:
         raise InputError(list(store.problems))
