@@ -37,3 +37,38 @@ def test_an_output_named_by_a_descriptor_that_is_a_pipe_is_refused_as_a_pipe(tra
     assert "pipe:[" not in r.stderr
     assert "No such file" not in r.stderr
     assert sorted(p.name for p in tracker.iterdir()) == ["observations.csv", "targets.yaml"]
+
+
+@pytest.mark.parametrize(
+    "day", ["2023-6-28", "20230628", "2023-06-28T00:00:00Z", "2023", "yesterday", "2023-13-01", ""]
+)
+def test_a_day_the_library_is_given_is_read_as_the_command_line_reads_it(tracker: Path, day: str):
+    """``open_workspace(..., as_of=...)`` and ``reference_day`` are the library's way in
+    (docs/architecture.md). A day in another spelling was compared as text with each
+    figure's recorded_at, so ``"2023-6-28"`` kept figures recorded in December 2023 (a
+    wrong status, in silence), and ``reference_day("yesterday")`` raised a bare
+    ValueError. Both raise the documented InputError, with what --as-of says."""
+    from qntrack.errors import InputError
+    from qntrack.files.workspace import open_workspace, reference_day
+
+    for call in (lambda: open_workspace("targets.yaml", as_of=day), lambda: reference_day(day)):
+        if day == "":
+            # "" is no day given, as None: today, every figure (the CLI never passes it).
+            call()
+            continue
+        with pytest.raises(InputError) as caught:
+            call()
+        assert f"'{day}' is not a date; write YYYY-MM-DD, e.g. 2023-06-28" in str(caught.value)
+        assert str(caught.value).startswith("as_of: error:"), str(caught.value)
+
+
+def test_a_day_the_library_is_given_as_a_date_is_that_day(tracker: Path):
+    """A notebook holds days as ``datetime.date``: taken as that day, not a TypeError."""
+    from datetime import date
+
+    from qntrack.files.workspace import open_workspace, reference_day
+
+    given = open_workspace("targets.yaml", as_of=date(2023, 6, 28))  # type: ignore[arg-type]
+    spelt = open_workspace("targets.yaml", as_of="2023-06-28")
+    assert given.series == spelt.series
+    assert reference_day(date(2023, 6, 28)) == date(2023, 6, 28)  # type: ignore[arg-type]

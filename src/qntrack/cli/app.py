@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup  # already loaded by `import typer`
 
 from .. import __version__
-from ..errors import ExitCode, InputError, fail
+from ..errors import InputError
 from ..lean_typer import lean_runtime_params
 from .printing import _os_exit, _report, _say, _silence_stdout, _visible
 from .session import _GLOBAL, _known_lang
@@ -408,16 +408,7 @@ def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-2
     """A day given on the command line (``--as-of``, ``--since``), as YYYY-MM-DD."""
     if value is None:
         return None
-    from datetime import date
+    from ..files.workspace import as_of_day
 
-    text = value.strip()
-    try:
-        # The shape first: Python also reads 20230628 and 2023-W26-3, which the message and
-        # the docs do not offer; one spelling of a day, as everywhere in qntrack.
-        if len(text) != 10 or not (text[:4] + text[5:7] + text[8:]).isascii() or text[4] + text[7] != "--":
-            raise ValueError(text)
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        from ..catalog import msg
-
-        raise fail(option, msg("cli_not_a_date", value=value, example=example), ExitCode.USAGE) from None
+    # "" is refused on the command line (a shell variable left empty), never taken for today.
+    return as_of_day(value, option, example, blank_is_none=False)
