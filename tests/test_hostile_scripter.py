@@ -72,3 +72,52 @@ def test_a_day_the_library_is_given_as_a_date_is_that_day(tracker: Path):
     spelt = open_workspace("targets.yaml", as_of="2023-06-28")
     assert given.series == spelt.series
     assert reference_day(date(2023, 6, 28)) == date(2023, 6, 28)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("cache", ["cold", "warm"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "status --fail-on moderate_progress --format json",
+        "status --fail-on moderate_progress --format csv",
+        "status --fail-on moderate_progress --format table",
+        "status share mining --fail-on moderate_progress --format tsv",
+        "status --fail-on moderate_progress --as-of 2025-01-01",
+    ],
+)
+def test_a_gate_that_tripped_still_exits_3_when_the_reader_went_away(tracker: Path, command: str, cache: str):
+    """``qntrack status --fail-on X | head -1`` in a CI job (bash -o pipefail): a closed
+    pipe is not an error (exit 0), but a tripped gate is still a tripped gate. It exited 0
+    whenever the reader had gone before the last write (``| true``; ``| head`` on a large
+    plan, on the cold path and not the warm one), and the gate was silently off."""
+    import subprocess
+
+    from test_pipe import sh
+
+    if cache == "warm":
+        assert sh(f"qntrack {command} >/dev/null", tracker).returncode == 3
+    prefix = "QNTRACK_NO_CACHE=1 " if cache == "cold" else ""
+    r = sh(f"{prefix}qntrack {command} | true", tracker)
+    assert r.returncode == 3, (r.returncode, r.stderr)
+    assert r.stderr == "--fail-on moderate_progress: share\n", r.stderr
+    assert isinstance(r, subprocess.CompletedProcess)
+
+
+def test_a_gate_that_did_not_trip_still_exits_0_when_the_reader_went_away(tracker: Path):
+    from test_pipe import sh
+
+    r = sh("qntrack status --fail-on not_achieved --format json | true", tracker)
+    assert (r.returncode, r.stderr) == (0, "")
+
+
+def test_a_failed_check_still_exits_1_when_the_reader_went_away(tracker: Path):
+    """``qntrack check --format json | jq ...`` where jq stops early: the store's bad row
+    is still a failed check (exit 1), not the 0 of a closed pipe."""
+    from test_pipe import sh
+
+    with open("observations.csv", "a", encoding="utf-8") as store:
+        store.write("share,2025,abc,official,,,2026-01-01T00:00:00Z\n")
+    r = sh("qntrack check --format json | true", tracker)
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    r = sh("qntrack check --format json | python3 -c 'import json,sys; json.load(sys.stdin)'", tracker)
+    assert r.returncode == 1, (r.returncode, r.stderr)
