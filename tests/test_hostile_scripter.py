@@ -121,3 +121,37 @@ def test_a_failed_check_still_exits_1_when_the_reader_went_away(tracker: Path):
     assert r.returncode == 1, (r.returncode, r.stderr)
     r = sh("qntrack check --format json | python3 -c 'import json,sys; json.load(sys.stdin)'", tracker)
     assert r.returncode == 1, (r.returncode, r.stderr)
+
+
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["-t", "", "status"], "--targets"),
+        (["status", "--targets", ""], "--targets"),
+        (["add-observation", "--targets", "", "share", "2024", "13"], "--targets"),
+        (["add-observation", "--from", "", "--dry-run"], "--from"),
+        (["import", "opensdg", "", "--into", "new-plan"], "REPO_DIR"),
+    ],
+)
+def test_an_empty_path_from_an_unset_variable_is_refused_by_name(tracker: Path, args: list[str], option: str):
+    """``qntrack -t "$PLAN" status --fail-on ...`` with PLAN unset gated the plan of the
+    current folder instead, in silence; ``--from "$FILE"`` said ": error: is a directory";
+    ``import opensdg ""`` read the current folder. (``init ""`` is left as ``init``: the
+    default is this folder, and init never overwrites.) An empty name is a
+    usage error naming the option, as ``-o ""`` and ``--into ""`` already were, and
+    nothing is read or written."""
+    before = sorted(p.name for p in tracker.iterdir())
+    r = run_clean(*args)
+    assert r.exit_code == 2, (r.exit_code, r.output)
+    assert r.stderr.startswith(f"{option}: error: "), r.stderr
+    assert "empty" in r.stderr
+    assert r.stdout == ""
+    assert sorted(p.name for p in tracker.iterdir()) == before
+
+
+def test_an_empty_qntrack_targets_is_still_no_choice(tracker: Path):
+    """QNTRACK_TARGETS set to "" is unset, as for any environment variable (Click's rule):
+    the plan here is used. Only an empty --targets on the command line is refused."""
+    r = run_clean("status", "--format", "csv", env={"QNTRACK_TARGETS": ""})
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("id,type,indicator")

@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup  # already loaded by `import typer`
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import ExitCode, InputError, fail
 from ..lean_typer import lean_runtime_params
 from .printing import _os_exit, _report, _say, _silence_stdout, _visible
 from .session import _GLOBAL, _known_lang
@@ -205,6 +205,13 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
             stages: list[tuple[str, Path, int]] = []
             token = APPEND_STAGE.set(lambda *stage: stages.append(stage))
             try:
+                if k.get("targets") == "":
+                    # `-t "$PLAN"` with PLAN unset: never the plan found here in its place
+                    # (a CI gate would judge another plan). QNTRACK_TARGETS="" is unset, as
+                    # Click reads any environment variable.
+                    from ..catalog import msg
+
+                    raise fail("--targets", msg("cli_targets_empty"), ExitCode.USAGE)
                 return fn(*a, **k)
             except KeyboardInterrupt:
                 # Ctrl-C: exit 130 as Typer does, saying what the command left behind
