@@ -155,3 +155,21 @@ def test_an_empty_qntrack_targets_is_still_no_choice(tracker: Path):
     r = run_clean("status", "--format", "csv", env={"QNTRACK_TARGETS": ""})
     assert r.exit_code == 0, r.output
     assert r.stdout.startswith("id,type,indicator")
+
+
+@pytest.mark.parametrize("typed", ["1,234", "85.000", "-12.345"])
+def test_what_an_ambiguous_figure_is_told_to_write_reads_without_asking_again(tracker: Path, typed: str):
+    """'1,234' was told "write 1234 or 1.234": but 1.234 has the same two readings and was
+    refused in turn (and in Vietnamese, where 1.234 is 1234, the advice named one number
+    twice). Every spelling the message offers is taken as it stands."""
+    import re
+
+    r = run_clean("add-observation", "share", "2024", typed, "--dry-run")
+    assert r.exit_code == 1 and "is ambiguous" in r.stderr, r.stderr
+    offered = re.search(r"; write (.+?), or say how figures are written", r.stderr)
+    assert offered is not None, r.stderr
+    spellings = re.findall(r"-?[\d.,]+", offered.group(1))
+    assert spellings, r.stderr
+    for spelling in spellings:
+        again = run_clean("add-observation", "share", "2024", spelling, "--dry-run")
+        assert again.exit_code == 0, (spelling, again.stderr)
