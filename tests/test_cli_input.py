@@ -196,7 +196,7 @@ def test_numbers_as_vietnamese_write_them(tracker: Path, args: list[str], stored
         (
             "1,234",
             "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal comma; write 1234 "
-            "or 1.234, or say how figures are written: --lang en reads it as 1234, --lang vi as 1.234",
+            "for the first, or say how figures are written: --lang en reads it as 1234, --lang vi as 1.234",
         ),
         ("85.000", "'85.000' is ambiguous: 85000 with a thousands separator, or 85.000 with a decimal point"),
         ("\u0661\u0662", "digits other than 0-9"),  # Arabic-Indic 12

@@ -137,12 +137,12 @@ def test_numbers_typed_on_the_command_line_carry_their_message():
     assert isinstance(said, Message)
     assert str(caught.value) == (
         "'1,234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal "
-        "comma; write 1234 or 1.234, or say how figures are written: --lang en reads it "
+        "comma; write 1234 for the first, or say how figures are written: --lang en reads it "
         "as 1234, --lang vi as 1.234"
     )
     assert render(said, "vi") == (
         "'1,234' có thể hiểu hai cách: 1234 nếu dấu phẩy phân cách hàng nghìn, hoặc 1.234 "
-        "nếu dấu phẩy là dấu thập phân; hãy viết 1234 hoặc 1.234, hoặc cho biết cách viết "
+        "nếu dấu phẩy là dấu thập phân; hãy viết 1234 nếu là cách thứ nhất, hoặc cho biết cách viết "
         "số: --lang en đọc là 1234, --lang vi đọc là 1.234"
     )
     with pytest.raises(ValueError) as caught:

@@ -205,6 +205,13 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
             stages: list[tuple[str, Path, int]] = []
             token = APPEND_STAGE.set(lambda *stage: stages.append(stage))
             try:
+                if k.get("targets") == "":
+                    # `-t "$PLAN"` with PLAN unset: never the plan found here in its place
+                    # (a CI gate would judge another plan). QNTRACK_TARGETS="" is unset, as
+                    # Click reads any environment variable.
+                    from ..catalog import msg
+
+                    raise fail("--targets", msg("cli_targets_empty"), ExitCode.USAGE)
                 return fn(*a, **k)
             except KeyboardInterrupt:
                 # Ctrl-C: exit 130 as Typer does, saying what the command left behind
@@ -408,16 +415,7 @@ def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-2
     """A day given on the command line (``--as-of``, ``--since``), as YYYY-MM-DD."""
     if value is None:
         return None
-    from datetime import date
+    from ..files.workspace import as_of_day
 
-    text = value.strip()
-    try:
-        # The shape first: Python also reads 20230628 and 2023-W26-3, which the message and
-        # the docs do not offer; one spelling of a day, as everywhere in qntrack.
-        if len(text) != 10 or not (text[:4] + text[5:7] + text[8:]).isascii() or text[4] + text[7] != "--":
-            raise ValueError(text)
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        from ..catalog import msg
-
-        raise fail(option, msg("cli_not_a_date", value=value, example=example), ExitCode.USAGE) from None
+    # "" is refused on the command line (a shell variable left empty), never taken for today.
+    return as_of_day(value, option, example, blank_is_none=False)

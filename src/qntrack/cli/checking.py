@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ExitCode, InputError, fail
 from .app import AsOfOpt, LangOpt, OutputFormat, TargetsOpt, _as_of, _lang, command
-from .printing import _guard_stdout, _out, _report, _say
+from .printing import _guard_stdout, _out, _report, _say, _to_a_reader
 from .session import _message_lang
 
 
@@ -129,7 +129,8 @@ def check(
         from ..output.documents import check_document
         from ..output.formats import to_json
 
-        _out(to_json(check_document(selected, problems, day)))
+        with _to_a_reader():
+            _out(to_json(check_document(selected, problems, day)))
     elif problems:
         _report(problems)
     if errors:

@@ -64,9 +64,11 @@ def import_(
     Example: qntrack import opensdg sdg-data --into tracker && qntrack --targets tracker/targets.yaml status
     """
     from ..catalog import msg
-    from ..errors import os_failure
+    from ..errors import ExitCode, fail, os_failure
     from ..files.opensdg_run import import_opensdg, problems_of
 
+    if not source:  # `import opensdg "$REPO"` with REPO unset: not the current folder
+        raise fail("REPO_DIR", msg("cli_repo_empty"), ExitCode.USAGE)
     target_dir = Path(into)
     try:
         done = import_opensdg(Path(source), target_dir, recorded_at, skip_bad=skip_bad, dry_run=dry_run, force=force)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, TextIO
 
 import typer
 
@@ -121,6 +122,20 @@ def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fd)
     os.close(devnull)
+
+
+@contextmanager
+def _to_a_reader() -> Iterator[None]:
+    """Print what a command's exit code then judges (``status --fail-on``, ``check``): a
+    reader that went away (``| head -1``) ends the printing, not the command, so a tripped
+    gate or a failed check still exits 3 or 1 in a CI pipeline. Flushed here, so that the
+    pipe's error cannot come at the interpreter's last flush instead and turn that exit
+    into 0."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
 
 
 def _stdout_is_a_file() -> bool:

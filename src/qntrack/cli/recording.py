@@ -199,6 +199,8 @@ def _refuse_mixed_arguments(
     options of a file only with one (exit 2)."""
     from ..catalog import msg
 
+    if from_file == "":  # `--from "$FILE"` with FILE unset: not the current folder
+        raise fail("--from", msg("cli_from_empty"), ExitCode.USAGE)
     if from_file is not None and positional:
         raise fail("add-observation", msg("cli_positional_and_from"), ExitCode.USAGE)
     if from_file is not None:

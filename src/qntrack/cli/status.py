@@ -11,11 +11,13 @@ from ..errors import ExitCode, fail
 from .app import AWAITING, AsOfOpt, FormatOpt, Lang, LangOpt, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids, _dimension_id
 from .completion import TargetIdsArg, complete_statuses
-from .printing import _guard_stdout, _out, _out_parts, _report, _say
+from .printing import _guard_stdout, _out, _out_parts, _report, _say, _to_a_reader
 from .session import _message_lang
 
 if TYPE_CHECKING:
     from ..catalog import Message
+    from ..files.workspace import Workspace
+    from ..method.assessment import Assessment
 
 GateItems = list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]
 
@@ -116,7 +118,8 @@ def status(
                 title, rows, items, drawn, warnings, kept = table
                 # An unknown group is refused before printing.
                 items = _of_group(items, kept, group, by, targets, bool(target_ids))
-                render.status_table(rows, chosen, title, None, drawn)
+                with _to_a_reader():
+                    render.status_table(rows, chosen, title, None, drawn)
                 _report(warnings)
                 _gate(gate, items)
                 return
@@ -128,10 +131,11 @@ def status(
             if served is not None:
                 text, items, warnings, kept = served
                 items = _of_group(items, kept, group, by, targets, bool(target_ids))
-                if grouped:
-                    _grouped(kept, by, kind, lang)
-                else:
-                    _out_parts(text)
+                with _to_a_reader():
+                    if grouped:
+                        _grouped(kept, by, kind, lang)
+                    else:
+                        _out_parts(text)
                 _report(warnings)
                 _gate(gate, items)
                 return
@@ -169,6 +173,24 @@ def status(
         targets,
         bool(target_ids),
     )
+    with _to_a_reader():
+        _print_status(results, kind, grouped, found, dim, day, ws, by, lang)
+    _report(ws.warnings_for(a.indicator.id for a in results))
+    _gate(gate, items)
+
+
+def _print_status(
+    results: list[Assessment],
+    kind: str,
+    grouped: bool,
+    found: list[dict[str, Any]],
+    dim: str | None,
+    day: str | None,
+    ws: Workspace,
+    by: Literal["group", "owner"],
+    lang: Lang | None,
+) -> None:
+    """The status the cache did not serve, printed in ``kind``."""
     if kind == "json":
         from ..output.formats import status_json
 
@@ -197,8 +219,6 @@ def status(
         else:
             rows = [status_cells(a, chosen, ws.series.get(a.target.series_key, ())) for a in results]
         render.status_table(rows, chosen, ws.plan.title_in(chosen), day)
-    _report(ws.warnings_for(a.indicator.id for a in results))
-    _gate(gate, items)
 
 
 def _working(lang: Lang | None) -> Any:

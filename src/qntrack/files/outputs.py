@@ -150,10 +150,13 @@ def output_path(output: str) -> Path:
     and anything that is not a regular file (a FIFO, a device, a socket)."""
     given = Path(output)
     real = Path(os.path.realpath(given))
+    info: os.stat_result | None
     try:
         info = os.stat(real)
     except FileNotFoundError:
-        info = None
+        # /dev/stderr or /dev/fd/1 on a pipe resolves to /proc/PID/fd/pipe:[N], a name that
+        # is no path; the link itself still reaches the pipe, which is refused as one below.
+        info = _stat_or_none(given)
     except OSError as exc:
         # A part of the path that is a file, a name too long: the system's answer, so exit 1
         # (README, "Exit codes"), with what to do about it.
@@ -168,6 +171,13 @@ def output_path(output: str) -> Path:
         shown = real.parent if given.is_symlink() else given.parent
         raise fail(output, msg("outputs_no_folder", folder=shown), ExitCode.USAGE)
     return real
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # The model, the store and the series are imported where they are used: finding
 # targets.yaml must stay cheap for the commands the status cache answers (cache.py).
 
-__all__ = ["Workspace", "find_targets", "open_workspace", "reference_day"]
+__all__ = ["Workspace", "as_of_day", "find_targets", "open_workspace", "reference_day"]
 
 DEFAULT_NAME = "targets.yaml"
 # Beside targets.yaml: the status cache's folder (qntrack.cache), never a report's place.
@@ -35,7 +35,36 @@ def reference_day(as_of: str | None) -> date:
     The one place the clock is read for an assessment; the core is given the day
     (assessment.ended). ``check``'s due-figure rule reads the same day.
     """
-    return date.fromisoformat(as_of) if as_of else date.today()
+    day = as_of_day(as_of)
+    return date.fromisoformat(day) if day else date.today()
+
+
+def as_of_day(
+    value: str | None, where: str = "as_of", example: str = "2023-06-28", blank_is_none: bool = True
+) -> str | None:
+    """The day ``value`` names, as YYYY-MM-DD; None (or "", unless ``blank_is_none`` is
+    false, as on the command line) for none.
+
+    Every way in reads a day so: ``--as-of`` and ``--since`` (``where`` is the option) and
+    a caller of ``open_workspace`` or ``reference_day``, whose day is compared as text with
+    each figure's recorded_at: "2023-6-28" there kept December's figures, in silence. A
+    ``datetime.date`` from a notebook is that day.
+    """
+    if value is None or (value == "" and blank_is_none):
+        return None
+    if type(value) is date:
+        return value.isoformat()
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        # The shape first: Python also reads 20230628 and 2023-W26-3, which the message and
+        # the docs do not offer; one spelling of a day, as everywhere in qntrack.
+        if len(text) != 10 or not (text[:4] + text[5:7] + text[8:]).isascii() or text[4] + text[7] != "--":
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        from ..catalog import msg
+
+        raise fail(where, msg("cli_not_a_date", value=value, example=example), ExitCode.USAGE) from None
 
 
 def find_targets(explicit: str | None) -> Path:
@@ -160,6 +189,7 @@ def open_workspace(
     from ..files.store import read_store
 
     reader = reader or read_store
+    as_of = as_of_day(as_of)
     path = find_targets(targets)
     plan = load_plan(path)
     store_path = store_path_for(plan, path)
