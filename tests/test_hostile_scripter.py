@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_clean
+from helpers import run, run_clean
 
 
 @pytest.mark.parametrize(
@@ -173,3 +173,19 @@ def test_what_an_ambiguous_figure_is_told_to_write_reads_without_asking_again(tr
     for spelling in spellings:
         again = run_clean("add-observation", "share", "2024", spelling, "--dry-run")
         assert again.exit_code == 0, (spelling, again.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [
+        (["status", "--format", "JSON"], "{"),
+        (["status", "-f", "Csv"], "id,type,"),
+        (["check", "--format", "JSON"], "{"),
+        (["report", "-f", "MARKDOWN"], "# "),
+    ],
+)
+def test_a_format_is_read_in_any_case_as_the_language_is(shipped: Path, args: list[str], starts: str):
+    # `--lang VI` was read as vi while `--format JSON` was a usage error (exit 2).
+    r = run(*args)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith(starts)

@@ -164,7 +164,12 @@ LangOpt = Annotated[
 
 FormatOpt = Annotated[
     Optional[OutputFormat],
-    typer.Option("--format", "-f", help="table (default on a terminal), json, csv or tsv (default when piped)."),
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,  # JSON as json, as --lang VI is vi
+        help="table (default on a terminal), json, csv or tsv (default when piped).",
+    ),
 ]
 
 

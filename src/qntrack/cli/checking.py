@@ -52,7 +52,12 @@ def check(
     targets: TargetsOpt = None,
     fmt: Annotated[
         Optional[OutputFormat],
-        typer.Option("--format", "-f", help="json; or text, the default (table, csv and tsv print the same text)."),
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="json; or text, the default (table, csv and tsv print the same text).",
+        ),
     ] = None,
     run_all: Annotated[bool, typer.Option("--all", help="Run every check, including stale and milestone-due.")] = False,
     list_checks: Annotated[

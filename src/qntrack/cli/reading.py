@@ -54,7 +54,8 @@ def show(
     ],
     targets: TargetsOpt = None,
     fmt: Annotated[
-        Optional[OutputFormat], typer.Option("--format", "-f", metavar="<table|json>", help="table (default) or json.")
+        Optional[OutputFormat],
+        typer.Option("--format", "-f", metavar="<table|json>", case_sensitive=False, help="table (default) or json."),
     ] = None,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,

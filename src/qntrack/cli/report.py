@@ -38,6 +38,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
+            case_sensitive=False,
             help="html, markdown, json, toml, xlsx, docx or pdf (default: from the -o file's extension; markdown on stdout).",
         ),
     ] = None,
