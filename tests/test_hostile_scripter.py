@@ -189,3 +189,11 @@ def test_a_format_is_read_in_any_case_as_the_language_is(shipped: Path, args: li
     r = run(*args)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith(starts)
+
+
+@pytest.mark.parametrize("raw", ["inf", "-1", "nan"])
+def test_a_lock_timeout_that_is_no_finite_number_of_seconds_says_so(tracker: Path, raw: str):
+    # 'inf' was told it "must be 0 or more seconds", which it is.
+    r = run("add-observation", "share", "2024", "10", "--status", "official", env={"QNTRACK_LOCK_TIMEOUT": raw})
+    assert r.exit_code == 2
+    assert f"QNTRACK_LOCK_TIMEOUT: error: '{raw}' must be a finite number of seconds, 0 or more, e.g. 30" in r.stderr
