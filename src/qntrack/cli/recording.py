@@ -77,7 +77,10 @@ def add_observation(
         Optional[bool],
         typer.Option(
             "--decimal-comma/--decimal-point",
-            help="With --from: how numbers are written (default: decimal comma if the file is ';'-separated).",
+            help=(
+                "With --from: how numbers are written (default: decimal comma if the file is ';'-separated;"
+                " in a tab-separated one, as its numbers show)."
+            ),
         ),
     ] = None,
     sheet: Annotated[

@@ -77,10 +77,13 @@ class ParsedTable:
     """Candidate rows (source location, fields) and the problems found while reading them."""
 
     delimiter: str
-    decimal_comma: bool
+    decimal_comma: bool | None  # None: no convention known (figures.parse_number_either)
     candidates: list[tuple[Location, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # warnings that do not stop the import
+
+
+_DEFAULT_CONVENTION: dict[str, bool | None] = {";": True, ",": False, "\t": None}
 
 
 def _detect_delimiter(text: str) -> str:
@@ -138,7 +141,9 @@ def parse_table(
         # blanked rather than removed so that line numbers still match the file.
         text = "\n" + text[declared.end() :]
     delimiter = fmt.delimiter or (declared.group(1) if declared else None) or _detect_delimiter(text)
-    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else delimiter == ";"
+    # A ';' file is Excel's under a decimal comma, a ',' file under a decimal point; a tab
+    # separates Excel's copied cells and text exports under either (None: not known).
+    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else _DEFAULT_CONVENTION.get(delimiter, False)
     explicit = fmt.decimal_comma is not None
     parsed = ParsedTable(delimiter, decimal_comma)
     problems = parsed.problems
@@ -178,7 +183,7 @@ def parse_table(
         value_columns = [i for i, _ in wide.periods] if wide is not None else [long["value"]] if long else []
         cells = [f[i] for _, _, f in records for i in value_columns if i < len(f)]
         decimal_comma = parsed.decimal_comma = convention_shown(cells, decimal_comma)
-        explicit = shows_thousands(cells, decimal_comma)
+        explicit = decimal_comma is not None and shows_thousands(cells, decimal_comma)
         del cells
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
     # Taken from the end of the reversed list, each record is let go once read: the file's
@@ -256,7 +261,7 @@ def _long_row(
     fields: Sequence[str],
     plan: CellPlan,
     where: Location,
-    decimal_comma: bool,
+    decimal_comma: bool | None,
     explicit: bool,
     problems: list[Problem],
 ) -> list[Candidate]:
@@ -292,7 +297,7 @@ def _wide_row(
     fields: Sequence[str],
     columns: WideColumns,
     where: Location,
-    decimal_comma: bool,
+    decimal_comma: bool | None,
     explicit: bool,
     defaults: RowDefaults,
     problems: list[Problem],

@@ -16,7 +16,7 @@ from typing import Any
 from ..catalog import Message, msg
 from ..plan.model import Location, Problem
 from ..plan.periods import PeriodError, parse_period
-from .figures import _read_number, canonical, parse_number_cell
+from .figures import canonical, parse_number_cell
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
@@ -82,20 +82,8 @@ def sdmx_header(names: list[str]) -> str | None:
 
 def _text_number(text: str, decimal_comma: bool | None) -> float:
     """A number typed into a text cell. With --decimal-comma/--decimal-point, read under it;
-    else only when both conventions read it alike or one cannot read it at all ('12,5',
-    '1.234,5', '1234'); '1.234' and '1,234' are refused as ambiguous."""
-    if decimal_comma is not None:
-        return parse_number_cell(text, decimal_comma, True)
-    raw = text.strip().replace("\u2212", "-")
-    as_point, as_comma = _read_number(raw, False, True), _read_number(raw, True, True)
-    if as_point is not None and as_comma is not None and as_point != as_comma:
-        mark = "," if "," in raw else "."
-        whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
-        kind = "import_value_ambiguous_comma" if mark == "," else "import_value_ambiguous_dot"
-        raise ValueError(msg(kind, text=raw, whole=whole, fraction=fraction))
-    # parse_number_cell under the convention that reads it says what else is wrong
-    # (empty, a percent sign, #DIV/0!, not finite, an underflow).
-    return parse_number_cell(text, as_point is None and as_comma is not None, True)
+    else only its certain forms (``figures.parse_number_either``)."""
+    return parse_number_cell(text, decimal_comma, True)
 
 
 def figure(cell: Any, decimal_comma: bool | None) -> float:

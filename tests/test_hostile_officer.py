@@ -1,0 +1,95 @@
+"""A provincial statistics officer's year-end review (the thirteenth session's officer
+pass, issue 17): what a colleague's paste, workbook or file did that the earlier hostile
+passes missed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+
+TARGETS = """\
+version: 1
+title: "Officer test"
+indicators:
+  growth:
+    name: "GRDP growth"
+    unit: "%"
+    frequency: month
+  fdi:
+    name: "FDI"
+    unit: "million USD"
+    measure: flow
+targets:
+  - id: growth
+    indicator: growth
+    baseline: {period: 2020, value: 7}
+    milestones:
+      - {by: 2025, value: 10}
+"""
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+STAMP = "2025-01-05T00:00:00Z"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
+
+
+def rows(plan: Path) -> list[list[str]]:
+    return [line.split(",") for line in (plan / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]]
+
+
+# --- A paste from Excel (tab-separated) tells no decimal convention -------------------
+
+
+@pytest.mark.parametrize("cell", ["12.000", "1,234"])
+def test_a_tab_separated_paste_that_shows_no_decimal_mark_is_ambiguous(plan: Path, cell: str):
+    """Excel copies cells as tab-separated text in the user's own convention: '12.000' from
+    Vietnamese settings is twelve thousand, and it was stored as 12 with no word (a ';' file
+    and a workbook's text cell refuse it as ambiguous, as the figure's two readings are)."""
+    text = f"Chỉ tiêu\tKỳ\tGiá trị\r\nfdi\t2022\t{cell}\r\nfdi\t2023\t85\r\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 1, r.stdout
+    assert f"<stdin>:2: error: '{cell}' is ambiguous" in r.stderr
+    assert "--decimal-comma" in r.stderr and "--decimal-point" in r.stderr
+    assert rows(plan) == []
+
+
+@pytest.mark.parametrize("flag, stored", [("--decimal-comma", ["12000", "85"]), ("--decimal-point", ["12", "85"])])
+def test_a_tab_separated_paste_is_read_as_the_flag_says(plan: Path, flag: str, stored: list[str]):
+    text = "Chỉ tiêu\tKỳ\tGiá trị\nfdi\t2022\t12.000\nfdi\t2023\t85\n"
+    r = run_clean("add-observation", "--from", "-", flag, "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == stored
+
+
+@pytest.mark.parametrize(
+    "other, stored",
+    [("12,5", ["12000", "12.5"]), ("12.5", ["12", "12.5"]), ("1.234.567", ["12000", "1234567"])],
+)
+def test_a_tab_separated_paste_that_shows_its_mark_is_read_by_it(plan: Path, other: str, stored: list[str]):
+    """A cell that reads only one way still tells the file's convention (issue 12)."""
+    text = f"indicator\tperiod\tvalue\nfdi\t2022\t12.000\nfdi\t2023\t{other}\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == stored
+
+
+def test_a_tab_separated_wide_table_that_shows_no_mark_is_ambiguous(plan: Path):
+    text = "Chỉ tiêu\t2022\t2023\nfdi\t12.000\t9\n"
+    r = run_clean("add-observation", "--from", "-", "--wide", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 1
+    assert "period 2022: '12.000' is ambiguous" in r.stderr
+    assert rows(plan) == []
+
+
+def test_a_tab_separated_paste_of_whole_numbers_is_read(plan: Path):
+    text = "indicator\tperiod\tvalue\nfdi\t2022\t12\nfdi\t2023\t0.125\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[2] for row in rows(plan)] == ["12", "0.125"]
