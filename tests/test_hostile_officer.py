@@ -93,3 +93,50 @@ def test_a_tab_separated_paste_of_whole_numbers_is_read(plan: Path):
     r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
     assert r.exit_code == 0, r.stderr
     assert [row[2] for row in rows(plan)] == ["12", "0.125"]
+
+
+# --- A workbook whose first sheet is hidden -------------------------------------------
+
+
+def _hidden_first(name: str = "so-lieu.xlsx") -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Cũ"
+    old.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    old.append(["fdi", "2021", 999])
+    old.sheet_state = "hidden"
+    shown = book.create_sheet("Số liệu")
+    shown.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    shown.append(["fdi", "2023", 120])
+    book.active = 1
+    book.save(name)
+
+
+def test_a_hidden_first_sheet_is_not_read_in_place_of_the_one_shown(plan: Path):
+    """Excel opens on the sheets it shows: a hidden sheet (last year's working copy) was
+    read without --sheet, and its 999 recorded, the sheet on the screen left out."""
+    _hidden_first()
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert [row[:3] for row in rows(plan)] == [["fdi", "2023", "120"]]
+    assert (
+        "so-lieu.xlsx: warning: the workbook's hidden sheets with cells were not read ('Cũ'): "
+        "import one with --sheet NAME" in r.stderr
+    )
+
+
+def test_a_hidden_sheet_is_read_when_named(plan: Path):
+    _hidden_first()
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--sheet", "Cũ", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert [row[:3] for row in rows(plan)] == [["fdi", "2021", "999"]]
+    assert "warning" not in r.stderr
+
+
+def test_a_hidden_sheet_is_said_in_vietnamese(plan: Path):
+    _hidden_first()
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--dry-run", "--lang", "vi", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert "so-lieu.xlsx: cảnh báo: các trang tính ẩn có dữ liệu chưa được đọc ('Cũ')" in r.stderr

@@ -86,7 +86,9 @@ def add_observation(
     sheet: Annotated[
         Optional[str],
         typer.Option(
-            "--sheet", metavar="NAME", help="With --from a workbook (.xlsx): the sheet to read (default: the first)."
+            "--sheet",
+            metavar="NAME",
+            help="With --from a workbook (.xlsx): the sheet to read (default: the first not hidden).",
         ),
     ] = None,
     dry_run: Annotated[

@@ -147,15 +147,23 @@ def stamp(value: Any, default: str) -> tuple[str, Message | None]:
 
 
 def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:
-    """Without --sheet the first sheet is read: a warning names the other sheets that hold
-    cells (one sheet a year, say), or their figures would be left out in silence."""
-    others = [
-        other.title
-        for other in book.worksheets[1:]
+    """Without --sheet the first sheet shown is read: a warning names the other sheets that
+    hold cells (one sheet a year, say), or their figures would be left out in silence; the
+    hidden ones in a warning of their own, since the officer does not see them."""
+    others: dict[bool, list[str]] = {True: [], False: []}
+    for other in book.worksheets:
         # The first rows are enough: a table has its header near the top.
-        if any(v not in (None, "") for row in islice(other.iter_rows(values_only=True), 50) for v in row)
-    ]
-    if not others:
-        return []
-    shown = ", ".join(f"'{title}'" for title in others)
-    return [Problem(Location(file), msg("hostile_documents_other_sheets", sheet=sheet.title, others=shown), "warning")]
+        if other is not sheet and any(
+            v not in (None, "") for row in islice(other.iter_rows(values_only=True), 50) for v in row
+        ):
+            others[other.sheet_state == "visible"].append(other.title)
+    found = []
+    if others[True]:
+        shown = ", ".join(f"'{title}'" for title in others[True])
+        found.append(
+            Problem(Location(file), msg("hostile_documents_other_sheets", sheet=sheet.title, others=shown), "warning")
+        )
+    if others[False]:
+        hidden = ", ".join(f"'{title}'" for title in others[False])
+        found.append(Problem(Location(file), msg("workbook_hidden_sheets", sheets=hidden), "warning"))
+    return found

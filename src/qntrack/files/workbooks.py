@@ -285,7 +285,9 @@ def _pick_sheet(book: Any, name: str, wanted: str | None) -> Any:
     if wanted is None:
         if not sheets:
             raise fail(name, msg("workbook_no_sheets"))
-        return book.worksheets[0]
+        # The first sheet Excel shows: a hidden one (a working copy, last year's) is read
+        # only when named, or its figures would be recorded in place of those on screen.
+        return next((s for s in book.worksheets if s.sheet_state == "visible"), book.worksheets[0])
     if wanted in sheets:
         return book[wanted]
     if wanted in book.sheetnames:
