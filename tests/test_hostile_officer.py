@@ -140,3 +140,25 @@ def test_a_hidden_sheet_is_said_in_vietnamese(plan: Path):
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--dry-run", "--lang", "vi", "--recorded-at", STAMP)
     assert r.exit_code == 0, r.stderr
     assert "so-lieu.xlsx: cảnh báo: các trang tính ẩn có dữ liệu chưa được đọc ('Cũ')" in r.stderr
+
+
+# --- Numbers echoed in Vietnamese messages are written as a Vietnamese reader writes them
+
+
+def test_a_percent_cell_is_said_with_decimal_commas_in_vietnamese(plan: Path):
+    """'hiển thị 8.42%' and 'nhập 8.42' read as eight hundred and forty-two to a Vietnamese
+    reader, and Excel under Vietnamese settings takes 8,42."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    sheet.append(["growth", "2024-01", 0.0842])
+    sheet["C2"].number_format = "0.00%"
+    book.save("so-lieu.xlsx")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--lang", "vi", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert "số 0,0842 ở định dạng phần trăm (hiển thị 8,42%)" in r.stderr
+    assert r.stderr.rstrip().endswith("nhập 8,42")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert "the number 0.0842 in a percent format (shown as 8.42%)" in r.stderr

@@ -13,10 +13,10 @@ from itertools import islice
 from datetime import date, datetime, time
 from typing import Any
 
-from ..catalog import Message, msg
+from ..catalog import Figure, Message, msg
 from ..plan.model import Location, Problem
 from ..plan.periods import PeriodError, parse_period
-from .figures import canonical, parse_number_cell
+from .figures import parse_number_cell
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
@@ -104,8 +104,9 @@ def figure(cell: Any, decimal_comma: bool | None) -> float:
 
 
 def _percent_refused(value: float) -> float:
-    shown = f"{value * 100:.10g}"
-    raise ValueError(msg("workbook_value_percent", value=canonical(float(value)), shown=shown))
+    # Figures, not text: a Vietnamese reader reads '8.42' as eight hundred and forty-two.
+    shown = Figure(float(f"{value * 100:.10g}"))
+    raise ValueError(msg("workbook_value_percent", value=Figure(float(value)), shown=shown))
 
 
 def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
