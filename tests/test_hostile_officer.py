@@ -162,3 +162,22 @@ def test_a_percent_cell_is_said_with_decimal_commas_in_vietnamese(plan: Path):
     assert r.stderr.rstrip().endswith("nhập 8,42")
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
     assert "the number 0.0842 in a percent format (shown as 8.42%)" in r.stderr
+
+
+# --- Status words ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["Ước thực hiện", "ước TH", "UOC THUC HIEN"])
+def test_estimated_outturn_is_an_estimate(plan: Path, word: str):
+    """'Ước thực hiện' (estimated outturn, 'Ước TH' in a table) heads the estimate column of
+    every provincial plan report; it was refused as an unknown status."""
+    r = run_clean("add-observation", "growth", "2024-06", "9,5", "--status", word, "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan)[0][3] == "estimate"
+
+
+def test_an_unknown_status_names_the_vietnamese_words_in_vietnamese(plan: Path):
+    r = run_clean("add-observation", "growth", "2024-06", "9,5", "--status", "Kế hoạch", "--lang", "vi")
+    assert r.exit_code == 1
+    assert "trạng thái 'Kế hoạch' không hợp lệ; hợp lệ: ước tính, sơ bộ, chính thức" in r.stderr
+    assert rows(plan) == []
