@@ -181,3 +181,23 @@ def test_an_unknown_status_names_the_vietnamese_words_in_vietnamese(plan: Path):
     assert r.exit_code == 1
     assert "trạng thái 'Kế hoạch' không hợp lệ; hợp lệ: ước tính, sơ bộ, chính thức" in r.stderr
     assert rows(plan) == []
+
+
+def test_the_same_value_at_the_same_moment_is_said_with_a_decimal_comma(plan: Path):
+    (plan / "observations.csv").write_text(HEADER + f"growth,2024-01,8.97,,Cục TK,,{STAMP}\n", encoding="utf-8")
+    text = "Chỉ tiêu;Kỳ;Giá trị;Trạng thái;Nguồn\ngrowth;2024-01;8,97;ước;Cục TK\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, "--lang", "vi", input=text)
+    assert r.exit_code == 1
+    assert "với cùng giá trị (8,97) nhưng khác status" in r.stderr
+
+
+def test_a_retraction_before_a_later_vintage_says_the_figures_with_decimal_commas(plan: Path):
+    (plan / "observations.csv").write_text(
+        HEADER + "growth,2024-01,10.5,,a,,2025-01-05T00:00:00Z\n" + "growth,2024-01,10.75,,b,,2025-02-05T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("retract", "growth", "2024-01", "--recorded-at", "2025-01-10", "--lang", "vi")
+    assert r.exit_code == 1
+    assert "sẽ rút 10,5, nhưng một phiên bản sau (10,75, ghi nhận lúc" in r.stderr
+    r = run_clean("retract", "growth", "2024-01", "--recorded-at", "2025-01-10")
+    assert "would withdraw 10.5, but a later vintage (10.75, recorded" in r.stderr
