@@ -201,3 +201,50 @@ def test_a_retraction_before_a_later_vintage_says_the_figures_with_decimal_comma
     assert "sẽ rút 10,5, nhưng một phiên bản sau (10,75, ghi nhận lúc" in r.stderr
     r = run_clean("retract", "growth", "2024-01", "--recorded-at", "2025-01-10")
     assert "would withdraw 10.5, but a later vintage (10.75, recorded" in r.stderr
+
+
+# --- A yearbook row of an indicator with no figures yet --------------------------------
+
+
+def test_a_wide_row_with_no_figures_yet_does_not_end_the_table(plan: Path):
+    """A yearbook lists every indicator, some with no figure yet: that row holds one text
+    cell, its indicator, and was taken for a note that ends the table, so the rows below
+    it were refused ('delete row 3'), as if the indicator's row were a footnote."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Chỉ tiêu", "2022", "2023"], ["fdi", 120, 130], ["growth", None, None], ["fdi ", None, "-"]):
+        sheet.append(row)
+    sheet.append(["Nguồn: Cục Thống kê"])
+    book.save("nien-giam.xlsx")
+    r = run_clean("add-observation", "--from", "nien-giam.xlsx", "--wide", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert [row[:3] for row in rows(plan)] == [["fdi", "2022", "120"], ["fdi", "2023", "130"]]
+
+
+def test_a_note_still_ends_the_table(plan: Path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Chỉ tiêu", "2022"], ["fdi", 120], ["Trong đó:"], ["growth", 5]):
+        sheet.append(row)
+    book.save("nien-giam.xlsx")
+    r = run_clean("add-observation", "--from", "nien-giam.xlsx", "--wide", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert "row 3 holds a single text, a note, and ends it" in r.stderr
+
+
+def test_a_long_row_of_an_indicator_alone_is_said_at_its_value_cell(plan: Path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Chỉ tiêu", "Kỳ", "Giá trị"], ["fdi", "2022", 120], ["fdi"], ["fdi", "2023", 130]):
+        sheet.append(row)
+    book.save("so-lieu.xlsx")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert "so-lieu.xlsx:Sheet!C3: error: the value is empty" in r.stderr and "ends it" not in r.stderr
+    assert rows(plan) == []

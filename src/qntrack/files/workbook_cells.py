@@ -14,14 +14,14 @@ from datetime import date, datetime, time
 from typing import Any
 
 from ..catalog import Figure, Message, msg
-from ..plan.model import Location, Problem
+from ..plan.model import Location, Plan, Problem
 from ..plan.periods import PeriodError, parse_period
 from .figures import parse_number_cell
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
 
-__all__ = ["unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
+__all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
 
 
 def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
@@ -168,3 +168,15 @@ def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:
         hidden = ", ".join(f"'{title}'" for title in others[False])
         found.append(Problem(Location(file), msg("workbook_hidden_sheets", sheets=hidden), "warning"))
     return found
+
+
+def is_note(filled: list[tuple[int, Any]], column: int, plan: Plan | None) -> bool:
+    """Whether a row's filled cells (sheet column, value) are a note that ends the table: a
+    single text cell (a footnote, a source line, a heading), unless it is an indicator of
+    the plan in the indicator ``column``: a yearbook lists every indicator, some with no
+    figure yet, and that row is the indicator's (a wide row gives no figure, a long one is
+    refused at its empty cells), not a footnote before which the table ends."""
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return False
+    at, text = filled[0]
+    return not (at == column and plan is not None and text.strip() in plan.indicators)

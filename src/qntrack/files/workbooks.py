@@ -48,7 +48,7 @@ from .vocabulary import status_word
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
-from .workbook_cells import other_sheets
+from .workbook_cells import is_note, other_sheets
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
@@ -330,6 +330,8 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     if wide is None and long is None:
         return
     right = max(table.columns[-1][0], table.unit if table.unit is not None else -1)
+    # The indicator column: a plan's indicator alone there is its row, not a note (is_note).
+    column = table.columns[long["indicator"] if long is not None else wide.first if wide is not None else 0][0]
     started, ended = False, 0
     why = ""
     for number, cells in rows:
@@ -343,7 +345,7 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             if started:
                 ended, why = number, "empty"
             continue
-        if len(filled) == 1 and isinstance(filled[0][1], str):
+        if is_note(filled, column, reading.plan):
             ended, why = number, "note"  # a footnote, a source line, a heading inside the table
             continue
         started = True
