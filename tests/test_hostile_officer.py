@@ -248,3 +248,42 @@ def test_a_long_row_of_an_indicator_alone_is_said_at_its_value_cell(plan: Path):
     assert r.exit_code == 1
     assert "so-lieu.xlsx:Sheet!C3: error: the value is empty" in r.stderr and "ends it" not in r.stderr
     assert rows(plan) == []
+
+
+# --- A sheet with a title, saved as CSV --------------------------------------------------
+
+
+def test_a_csv_saved_from_a_sheet_with_a_title_reads_the_table_below_it(plan: Path):
+    """Excel saves a yearbook sheet's title and date lines into the CSV file, padded with
+    separators; the workbook is read below them, and its CSV was refused as 'not a table:
+    ... a different delimiter? use --delimiter', which it was not."""
+    text = (
+        "BÁO CÁO SỐ LIỆU;;;\r\nQuảng Ninh, ngày 05 tháng 01 năm 2025;;;\r\n;;;\r\n"
+        "Chỉ tiêu;Kỳ;Giá trị;Nguồn\r\nfdi;2022;12,5;x\r\nfdi;2023;abc;x\r\n"
+    )
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 1
+    assert r.stderr == "<stdin>:6: error: 'abc' is not a number; write e.g. 1234,5\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text.replace("abc", "13"))
+    assert r.exit_code == 0, r.stderr
+    assert [row[:3] for row in rows(plan)] == [["fdi", "2022", "12.5"], ["fdi", "2023", "13"]]
+
+
+def test_a_title_with_no_separator_is_passed_over_too(plan: Path):
+    text = "BÁO CÁO\r\n\r\nChỉ tiêu;Kỳ;Giá trị\r\nfdi;2022;12,5\r\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert [row[:3] for row in rows(plan)] == [["fdi", "2022", "12.5"]]
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["fdi;2021;7\r\n", "Bảng 1;;2021\r\n"],
+    ids=["a row of figures", "a number"],
+)
+def test_nothing_with_a_figure_is_passed_over_above_a_header(plan: Path, above: str):
+    text = above + "Chỉ tiêu;Kỳ;Giá trị\r\nfdi;2022;12,5\r\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 1
+    assert r.stderr.startswith("<stdin>:1: error:")
+    assert rows(plan) == []

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..catalog import Message, msg
 from ..catalog import said as _said
@@ -87,8 +88,16 @@ _DEFAULT_CONVENTION: dict[str, bool | None] = {";": True, ",": False, "\t": None
 
 
 def _detect_delimiter(text: str) -> str:
-    """From the header line: tab if it has one, else whichever of ';' and ',' is more common."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    """From the header line: tab if it has one, else whichever of ';' and ',' is more common.
+    A title typed above the table with no separator (a report's name) is passed over for the first
+    line that has one (a header has, or it names one column and is no table of ours)."""
+    first = ""
+    for line in io.StringIO(text, newline=None):  # line by line: a national file is not split whole
+        if line.strip():
+            first = first or line
+            if any(c in line for c in "\t;,"):
+                first = line
+                break
     if "\t" in first:
         return "\t"
     return ";" if first.count(";") > first.count(",") else ","
@@ -131,6 +140,37 @@ def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, 
     return True
 
 
+def _ours(header: Sequence[str]) -> bool:
+    return any(name in LONG_COLUMNS or _looks_like_period(name) for name in header)
+
+
+# A cell that holds a figure: no line above a table's header may have one (it would be a row).
+_FIGURE = re.compile(r"[-+\u2212]?[\d.,]*\d[\d.,]*%?")
+
+
+def _below_a_title(header: list[str], line: int, fields: list[str], records: Iterator) -> tuple:
+    """The header below the title and date lines an office prints above a table, as Excel
+    saves them into a CSV file (a report's name, a place and date, padded with ';'): the first of the
+    next lines that names the indicator column, when no line before it holds a figure, so
+    that no row of figures is ever passed over. Else the first line, as it was, to be
+    refused as no table of ours. Line numbers stay the file's."""
+    above: list[tuple[int, int, list[str]]] = []
+    for record in records:
+        cells = record[2]
+        if any(_FIGURE.fullmatch(c.strip()) for c in (*fields, *cells)) or len(above) >= _TITLE_LINES:
+            above.append(record)
+            break
+        names = _header(cells)
+        if "indicator" in names:
+            return names, record[0], cells, records
+        above.append(record)
+    return header, line, fields, itertools.chain(above, records)
+
+
+# How many lines above a table's header a title, its subtitles and blank lines may take.
+_TITLE_LINES = 20
+
+
 def parse_table(
     text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()
 ) -> ParsedTable:
@@ -159,6 +199,8 @@ def parse_table(
             continue
         header, header_line = _header(fields), first
         break
+    if header is not None and not _ours(header):
+        header, header_line, fields, records = _below_a_title(header, header_line, fields, records)
     if header is None:
         if not problems:
             problems.append(Problem(Location(file, 1), msg("import_no_header")))
