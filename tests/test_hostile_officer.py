@@ -287,3 +287,43 @@ def test_nothing_with_a_figure_is_passed_over_above_a_header(plan: Path, above: 
     assert r.exit_code == 1
     assert r.stderr.startswith("<stdin>:1: error:")
     assert rows(plan) == []
+
+
+# --- A dash where a minus sign belongs ---------------------------------------------------
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "\u2011", "\uff0d"])
+def test_a_dash_before_a_figure_is_said_to_be_no_minus_sign(plan: Path, dash: str):
+    """Word turns '-2,5' into '–2,5' as it is typed: pasted from a report, it was 'not a
+    number; write e.g. 10.28', which the officer read as a number."""
+    r = run_clean("add-observation", "growth", "2024-06", f"{dash}2,5", "--lang", "vi", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert f"'{dash}2,5' bắt đầu bằng một dấu gạch ({dash}), không phải dấu trừ: hãy gõ -2,5" in r.stderr
+    text = f"indicator;period;value\ngrowth;2024-06;{dash}2,5\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 1
+    assert f"<stdin>:2: error: '{dash}2,5' starts with a dash ({dash}), not a minus sign: type -2,5" in r.stderr
+    assert rows(plan) == []
+
+
+def test_a_lone_dash_in_a_wide_table_is_still_no_figure(plan: Path):
+    r = run_clean(
+        "add-observation", "--from", "-", "--wide", "--recorded-at", STAMP, input="indicator;2022\nfdi;\u2013\n"
+    )
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan) == []
+
+
+def test_a_dash_in_a_workbook_text_cell_is_said_at_its_cell(plan: Path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    sheet.append(["growth", "2024-06", "\u20132,5"])
+    book.save("so-lieu.xlsx")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert (
+        "so-lieu.xlsx:Sheet!C2: error: '\u20132,5' starts with a dash (\u2013), not a minus sign: type -2,5" in r.stderr
+    )

@@ -67,6 +67,9 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if foreign_digits(raw):
         # float() and \\d would read them; no office writes them: refuse, never convert.
         raise ValueError(msg("import_value_foreign_digits", text=text))
+    if raw[:1] in _DASHES and _a_number_before_the_sign(raw[1:], bool(decimal_comma)):
+        # Word makes '-2,5' '–2,5' as it is typed: a dash, not a minus; said, never guessed.
+        raise ValueError(msg("import_value_dash", text=text.strip(), dash=raw[0], fixed="-" + raw[1:].strip()))
     low = raw.lower().lstrip("+-")
     if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
         raise ValueError(msg("import_value_no_figure", text=text))
@@ -88,6 +91,10 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         if nonzero_mantissa(raw):  # 1e-400 underflows to 0: refused as 1e309 is, never stored as 0
             raise ValueError(msg("store_value_underflow", text=text))
     return value
+
+
+# The dashes and hyphens a word processor or a font puts where a minus was typed.
+_DASHES = frozenset("\u2010\u2011\u2013\u2014\ufe63\uff0d")
 
 
 def parse_number_either(text: str) -> float:
@@ -195,6 +202,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_not_finite",
             "store_value_underflow",
             "import_value_percent",  # '7.2%' pasted from Excel: the sign is what to remove
+            "import_value_dash",  # '–2,5' pasted from Word: the dash is what to retype
         ):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
