@@ -327,3 +327,58 @@ def test_a_dash_in_a_workbook_text_cell_is_said_at_its_cell(plan: Path):
     assert (
         "so-lieu.xlsx:Sheet!C2: error: '\u20132,5' starts with a dash (\u2013), not a minus sign: type -2,5" in r.stderr
     )
+
+
+# --- What a number format shows against what the cell holds ------------------------------
+
+
+def _one_cell(value: float, number_format: str) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    sheet.append(["growth", "2024-06", value])
+    sheet["C2"].number_format = number_format
+    book.save("so-lieu.xlsx")
+
+
+@pytest.mark.parametrize("number_format", ['0.00"%"', "0.00\\%", '#,##0.0" %"', "[Blue]0.00\\%"])
+def test_a_percent_sign_written_as_text_in_the_format_is_no_percent_format(plan: Path, number_format: str):
+    """'0.00"%"' shows 8.42 as '8.42%': the sign is text, the cell holds 8.42, what qntrack
+    stores. It was refused as a percent format and told to type 842, a hundred times the figure."""
+    _one_cell(8.42, number_format)
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert [row[:3] for row in rows(plan)] == [["growth", "2024-06", "8.42"]]
+
+
+@pytest.mark.parametrize("number_format", ["0.00%", "0.0%;[Red]-0.0%", '"tăng "0.0%'])
+def test_a_percent_format_is_still_refused(plan: Path, number_format: str):
+    _one_cell(0.0842, number_format)
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert "in a percent format" in r.stderr
+    assert rows(plan) == []
+
+
+@pytest.mark.parametrize(
+    "number_format, shown", [("#,##0,", "2877.8"), ("#,##0.0,,", "2.8778"), ('0.0,," tr"', "2.8778")]
+)
+def test_a_format_that_shows_the_number_in_thousands_is_refused(plan: Path, number_format: str, shown: str):
+    """'#,##0,' shows 2877800 as '2,878': a column of USD shown in thousands; the number the
+    officer sees is not the one the cell holds, as with a percent format."""
+    _one_cell(2877800, number_format)
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert "so-lieu.xlsx:Sheet!C2: error: the number 2877800 in a format that shows it divided by" in r.stderr
+    assert f"({shown})" in r.stderr
+    assert rows(plan) == []
+
+
+@pytest.mark.parametrize("number_format", ["#,##0", "#,##0.00", "0", "General", '#,##0" tỷ"'])
+def test_thousands_separators_in_a_format_change_nothing(plan: Path, number_format: str):
+    _one_cell(2877800, number_format)
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert rows(plan)[0][2] == "2877800"

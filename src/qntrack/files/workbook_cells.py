@@ -95,12 +95,34 @@ def figure(cell: Any, decimal_comma: bool | None) -> float:
     if isinstance(value, (datetime, date, time)):
         raise ValueError(msg("workbook_value_date", text=cell_text(value)))
     if isinstance(value, (int, float)):
-        if "%" in str(getattr(cell, "number_format", "") or ""):
+        percent, thousands = _scaling(str(getattr(cell, "number_format", "") or ""), value)
+        if percent:
             # 5.28 % is the number 0.0528 shown in a percent format: stored as 0.0528 it
             # would be a hundred times too small for a unit of %.
             return _percent_refused(value)
+        if thousands:
+            # '#,##0,' shows 2877800 as 2,878: the officer reads a figure a thousand times
+            # smaller than the one the cell holds, as with a percent format.
+            scale = 1000**thousands
+            shown = Figure(float(f"{value / scale:.10g}"))
+            raise ValueError(msg("workbook_value_scaled", value=Figure(float(value)), scale=scale, shown=shown))
         return float(value)
     return _text_number(str(value), decimal_comma)
+
+
+# What a number format shows as written, not as a placeholder: "text", \x and [Red], [$-42A].
+_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def _scaling(number_format: str, value: float) -> tuple[bool, int]:
+    """Whether the format section that shows ``value`` multiplies it by 100 (a '%' outside
+    quotes: '0.00"%"' writes the sign and keeps 8.42) and how many times it divides it by
+    1000 (commas after its last digit placeholder: '#,##0,'; '#,##0' only groups)."""
+    sections = number_format.split(";")
+    index = 0 if value > 0 or len(sections) == 1 else 1 if value < 0 else 2 if len(sections) > 2 else 0
+    section = _FORMAT_TEXT.sub("", sections[index])
+    trailing = re.search(r"[0#?](,+)[^0#?]*$", section)
+    return "%" in section, len(trailing.group(1)) if trailing else 0
 
 
 def _percent_refused(value: float) -> float:
