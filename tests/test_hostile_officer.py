@@ -382,3 +382,21 @@ def test_thousands_separators_in_a_format_change_nothing(plan: Path, number_form
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
     assert r.exit_code == 0, r.stderr
     assert rows(plan)[0][2] == "2877800"
+
+
+def test_a_formula_with_no_saved_value_is_found_on_the_sheet_read(plan: Path):
+    """The second reading (formulas shown) picks the sheet the first did, the one not hidden."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Cũ"
+    old.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    old.sheet_state = "hidden"
+    shown = book.create_sheet("Số liệu")
+    shown.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    shown.append(["fdi", "2023", "=1+1"])
+    book.save("so-lieu.xlsx")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert r.stderr.startswith("so-lieu.xlsx:'Số liệu'!C2: error: a formula with no saved value")
