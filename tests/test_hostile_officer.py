@@ -400,3 +400,27 @@ def test_a_formula_with_no_saved_value_is_found_on_the_sheet_read(plan: Path):
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--recorded-at", STAMP)
     assert r.exit_code == 1
     assert r.stderr.startswith("so-lieu.xlsx:'Số liệu'!C2: error: a formula with no saved value")
+
+
+# --- An indicator named by its name ------------------------------------------------------
+
+
+def test_an_indicator_written_by_its_name_is_told_its_id(plan: Path):
+    """A yearbook writes the indicator's name, not its id: 'GRDP growth' was told the closest
+    id by spelling, and the same name in Vietnamese none at all."""
+    (plan / "targets.yaml").write_text(
+        TARGETS.replace('name: "GRDP growth"', 'name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}'),
+        encoding="utf-8",
+    )
+    text = "Chỉ tiêu;Kỳ;Giá trị\nTốc độ tăng trưởng GRDP;2024-06;8,5\n  tốc độ  TĂNG trưởng grdp ;2024-05;8,5\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, "--lang", "vi", input=text)
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0] == (
+        "<stdin>:2: lỗi: 'Tốc độ tăng trưởng GRDP' là tên của chỉ tiêu 'growth', không phải mã của nó: hãy ghi growth"
+    )
+    assert lines[1].startswith("<stdin>:3: lỗi: 'tốc độ  TĂNG trưởng grdp' là tên của chỉ tiêu 'growth'")
+    r = run_clean("add-observation", "GRDP growth", "2024-06", "8.5", "--recorded-at", STAMP)
+    assert r.exit_code == 1
+    assert "'GRDP growth' is the name of indicator 'growth', not its id: write growth" in r.stderr
+    assert rows(plan) == []
