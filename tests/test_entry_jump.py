@@ -201,7 +201,8 @@ def test_a_retraction_recorded_before_the_figure_in_force_is_refused(shipped: Pa
     assert "9.22" in r.stderr and "2023-07-05T00:00:00Z" in r.stderr and "(was 10.66)" not in r.stderr
     assert (shipped / "observations.csv").read_bytes() == before
     r = runner.invoke(app, ["retract", "grdp_growth", "2022-H1", "--recorded-at", "2022-08-01", "--lang", "vi"])
-    assert r.exit_code != 0 and "9.22" in r.stderr
+    # The reader's decimal mark: 9.22 reads as nine hundred and twenty-two in Vietnamese.
+    assert r.exit_code != 0 and "9,22" in r.stderr and "sẽ rút 10,66" in r.stderr
 
 
 def test_the_jump_check_looks_at_neighbours_on_both_sides_even_when_recorded_later(shipped: Path):

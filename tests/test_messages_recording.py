@@ -37,8 +37,8 @@ runner = CliRunner()
         ),
         (
             ["add-observation", "share", "2024", "8", "--status", "bogus"],
-            "add-observation: lỗi: trạng thái 'bogus' không hợp lệ; hợp lệ: estimate, preliminary, official "
-            "(hoặc để trống)\n",
+            "add-observation: lỗi: trạng thái 'bogus' không hợp lệ; hợp lệ: ước tính, sơ bộ, chính thức "
+            "(estimate, preliminary, official), hoặc để trống\n",
             "add-observation: error: status 'bogus' is not one of: estimate, preliminary, official (or leave it empty)\n",
         ),
         (

@@ -77,13 +77,18 @@ def add_observation(
         Optional[bool],
         typer.Option(
             "--decimal-comma/--decimal-point",
-            help="With --from: how numbers are written (default: decimal comma if the file is ';'-separated).",
+            help=(
+                "With --from: how numbers are written (default: decimal comma if the file is ';'-separated;"
+                " in a tab-separated one, as its numbers show)."
+            ),
         ),
     ] = None,
     sheet: Annotated[
         Optional[str],
         typer.Option(
-            "--sheet", metavar="NAME", help="With --from a workbook (.xlsx): the sheet to read (default: the first)."
+            "--sheet",
+            metavar="NAME",
+            help="With --from a workbook (.xlsx): the sheet to read (default: the first not hidden).",
         ),
     ] = None,
     dry_run: Annotated[

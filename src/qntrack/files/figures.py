@@ -51,19 +51,25 @@ def in_period(problem: str | Message, period: str) -> Message:
     return _within("import_in_period", problem, period=period)
 
 
-def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
+def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> float:
     """A figure as a spreadsheet writes it, read under one decimal convention.
 
     ``explicit`` says whether the convention was chosen by the user; when it was only
     detected, a number that would mean different things under the two conventions
-    (``1,234`` or ``50.000``) is refused instead of guessed.
+    (``1,234`` or ``50.000``) is refused instead of guessed. ``decimal_comma`` None: no
+    convention is known (``parse_number_either``).
     """
+    if decimal_comma is None:
+        return parse_number_either(text)
     raw = text.strip().replace("\u2212", "-")  # a real minus sign, pasted from a document
     if not raw:
         raise ValueError(msg("import_value_empty"))
     if foreign_digits(raw):
         # float() and \\d would read them; no office writes them: refuse, never convert.
         raise ValueError(msg("import_value_foreign_digits", text=text))
+    if raw[:1] in _DASHES and _a_number_before_the_sign(raw[1:], bool(decimal_comma)):
+        # Word makes '-2,5' '–2,5' as it is typed: a dash, not a minus; said, never guessed.
+        raise ValueError(msg("import_value_dash", text=text.strip(), dash=raw[0], fixed="-" + raw[1:].strip()))
     low = raw.lower().lstrip("+-")
     if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
         raise ValueError(msg("import_value_no_figure", text=text))
@@ -85,6 +91,26 @@ def parse_number_cell(text: str, decimal_comma: bool, explicit: bool) -> float:
         if nonzero_mantissa(raw):  # 1e-400 underflows to 0: refused as 1e309 is, never stored as 0
             raise ValueError(msg("store_value_underflow", text=text))
     return value
+
+
+# The dashes and hyphens a word processor or a font puts where a minus was typed.
+_DASHES = frozenset("\u2010\u2011\u2013\u2014\ufe63\uff0d")
+
+
+def parse_number_either(text: str) -> float:
+    """A number read with no decimal convention known (a workbook's text cell, a pasted
+    table that shows none): only when both conventions read it alike or one cannot read it
+    at all ('12,5', '1.234,5', '1234'); '1.234' and '1,234' are refused as ambiguous."""
+    raw = text.strip().replace("\u2212", "-")
+    as_point, as_comma = _read_number(raw, False, True), _read_number(raw, True, True)
+    if as_point is not None and as_comma is not None and as_point != as_comma:
+        mark = "," if "," in raw else "."
+        whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
+        kind = "import_value_ambiguous_comma" if mark == "," else "import_value_ambiguous_dot"
+        raise ValueError(msg(kind, text=raw, whole=whole, fraction=fraction))
+    # parse_number_cell under the convention that reads it says what else is wrong
+    # (empty, a percent sign, #DIV/0!, not finite, an underflow).
+    return parse_number_cell(text, as_point is None and as_comma is not None, True)
 
 
 def _a_number_before_the_sign(bare: str, decimal_comma: bool) -> bool:
@@ -176,6 +202,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_not_finite",
             "store_value_underflow",
             "import_value_percent",  # '7.2%' pasted from Excel: the sign is what to remove
+            "import_value_dash",  # '–2,5' pasted from Word: the dash is what to retype
         ):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
@@ -203,10 +230,14 @@ def _shapes(cells: Sequence[str]) -> set[str]:
     return {c.strip().replace("\u2212", "-") for c in set(joined.translate(_SHAPE).split("\x00"))}
 
 
-def convention_shown(cells: Sequence[str], default: bool) -> bool:
+def convention_shown(cells: Sequence[str], default: bool | None) -> bool | None:
     """The decimal convention the file's numbers show: decimal comma when some cell
     reads only that way ('3,13') and none only the other way ('1.5'); else ``default``
-    (';' files: comma, others: point), whose usual messages then name the odd cells."""
+    (';' files: comma, ',' files: point), whose usual messages then name the odd cells.
+    A ``default`` of None (a tab-separated file: Excel writes a copy or a text export in
+    the user's own convention) stays None only when no cell reads one way only, so that
+    each cell is read as ``parse_number_either`` reads it; a file showing both
+    conventions is read with the decimal point, whose messages name the odd cells."""
     comma_only = point_only = False
     for raw in _shapes(cells):
         as_comma, as_point = _read_number(raw, True, True), _read_number(raw, False, True)
@@ -214,6 +245,8 @@ def convention_shown(cells: Sequence[str], default: bool) -> bool:
         point_only = point_only or (as_point is not None and as_comma is None)
     if comma_only != point_only:
         return comma_only
+    if default is None and comma_only:
+        return False
     return default
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..catalog import Message, msg
 from ..catalog import said as _said
@@ -78,15 +79,26 @@ class ParsedTable:
     """Candidate rows (source location, fields) and the problems found while reading them."""
 
     delimiter: str
-    decimal_comma: bool
+    decimal_comma: bool | None  # None: no convention known (figures.parse_number_either)
     candidates: list[tuple[Location, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # warnings that do not stop the import
 
 
+_DEFAULT_CONVENTION: dict[str, bool | None] = {";": True, ",": False, "\t": None}
+
+
 def _detect_delimiter(text: str) -> str:
-    """From the header line: tab if it has one, else whichever of ';' and ',' is more common."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    """From the header line: tab if it has one, else whichever of ';' and ',' is more common.
+    A title typed above the table with no separator (a report's name) is passed over for the first
+    line that has one (a header has, or it names one column and is no table of ours)."""
+    first = ""
+    for line in io.StringIO(text, newline=None):  # line by line: a national file is not split whole
+        if line.strip():
+            first = first or line
+            if any(c in line for c in "\t;,"):
+                first = line
+                break
     if "\t" in first:
         return "\t"
     return ";" if first.count(";") > first.count(",") else ","
@@ -129,6 +141,37 @@ def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, 
     return True
 
 
+def _ours(header: Sequence[str]) -> bool:
+    return any(name in LONG_COLUMNS or _looks_like_period(name) for name in header)
+
+
+# A cell that holds a figure: no line above a table's header may have one (it would be a row).
+_FIGURE = re.compile(r"[-+\u2212]?[\d.,]*\d[\d.,]*%?")
+
+
+def _below_a_title(header: list[str], line: int, fields: list[str], records: Iterator) -> tuple:
+    """The header below the title and date lines an office prints above a table, as Excel
+    saves them into a CSV file (a report's name, a place and date, padded with ';'): the first of the
+    next lines that names the indicator column, when no line before it holds a figure, so
+    that no row of figures is ever passed over. Else the first line, as it was, to be
+    refused as no table of ours. Line numbers stay the file's."""
+    above: list[tuple[int, int, list[str]]] = []
+    for record in records:
+        cells = record[2]
+        if any(_FIGURE.fullmatch(c.strip()) for c in (*fields, *cells)) or len(above) >= _TITLE_LINES:
+            above.append(record)
+            break
+        names = _header(cells)
+        if "indicator" in names:
+            return names, record[0], cells, records
+        above.append(record)
+    return header, line, fields, itertools.chain(above, records)
+
+
+# How many lines above a table's header a title, its subtitles and blank lines may take.
+_TITLE_LINES = 20
+
+
 def parse_table(
     text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()
 ) -> ParsedTable:
@@ -139,7 +182,9 @@ def parse_table(
         # blanked rather than removed so that line numbers still match the file.
         text = "\n" + text[declared.end() :]
     delimiter = fmt.delimiter or (declared.group(1) if declared else None) or _detect_delimiter(text)
-    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else delimiter == ";"
+    # A ';' file is Excel's under a decimal comma, a ',' file under a decimal point; a tab
+    # separates Excel's copied cells and text exports under either (None: not known).
+    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else _DEFAULT_CONVENTION.get(delimiter, False)
     explicit = fmt.decimal_comma is not None
     parsed = ParsedTable(delimiter, decimal_comma)
     problems = parsed.problems
@@ -155,6 +200,8 @@ def parse_table(
             continue
         header, header_line = _header(fields), first
         break
+    if header is not None and not _ours(header):
+        header, header_line, fields, records = _below_a_title(header, header_line, fields, records)
     if header is None:
         if not problems:
             problems.append(Problem(Location(file, 1), msg("import_no_header")))
@@ -179,7 +226,7 @@ def parse_table(
         value_columns = [i for i, _ in wide.periods] if wide is not None else [long["value"]] if long else []
         cells = [f[i] for _, _, f in records for i in value_columns if i < len(f)]
         decimal_comma = parsed.decimal_comma = convention_shown(cells, decimal_comma)
-        explicit = shows_thousands(cells, decimal_comma)
+        explicit = decimal_comma is not None and shows_thousands(cells, decimal_comma)
         del cells
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
     # Taken from the end of the reversed list, each record is let go once read: the file's
@@ -258,7 +305,7 @@ def _long_row(
     fields: Sequence[str],
     plan: CellPlan,
     where: Location,
-    decimal_comma: bool,
+    decimal_comma: bool | None,
     explicit: bool,
     problems: list[Problem],
 ) -> list[Candidate]:
@@ -294,7 +341,7 @@ def _wide_row(
     fields: Sequence[str],
     columns: WideColumns,
     where: Location,
-    decimal_comma: bool,
+    decimal_comma: bool | None,
     explicit: bool,
     defaults: RowDefaults,
     problems: list[Problem],

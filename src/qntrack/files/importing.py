@@ -60,7 +60,7 @@ class ImportResult:
     store: Path
     rows: tuple[Observation, ...]
     delimiter: str
-    decimal_comma: bool
+    decimal_comma: bool | None  # None: no convention known (figures.parse_number_either)
     dry_run: bool
     skipped: int = 0  # valid rows left out as already recorded (history.already_recorded)
     warnings: tuple[Problem, ...] = ()  # rows that jump against the figures on record (recording.Recorded)

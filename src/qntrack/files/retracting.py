@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .figure_units import history_words, retract_words
-from ..catalog import Message, msg
+from ..catalog import Figure, Message, msg
 from ..errors import InputError
 from ..plan.model import RETRACTED, Location, Observation, Problem
 from .appending import append_observations
@@ -55,7 +55,6 @@ def retract(
     withdrawn: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from ..files.store import format_value
         from .workspace import canonical_rows
 
         nonlocal row
@@ -94,7 +93,7 @@ def retract(
                                 indicator=row.indicator,
                                 period=row.period,
                                 retract=retract_words(row.indicator, row.period),
-                                later=later.status if later.status == RETRACTED else format_value(later.value),
+                                later=_vintage(later),
                                 later_at=later.recorded_at,
                                 line=later.line,
                             ),
@@ -110,8 +109,8 @@ def retract(
                             indicator=row.indicator,
                             period=row.period,
                             at=row.recorded_at,
-                            was=format_value(current.value),
-                            later=later.status if later.status == RETRACTED else format_value(later.value),
+                            was=Figure(current.value),
+                            later=_vintage(later),
                             later_at=later.recorded_at,
                         ),
                     )
@@ -150,3 +149,10 @@ def _nothing(row: Observation) -> Message:
     return msg(
         "recording_nothing_to_retract", indicator=row.indicator, period=row.period, history=history_words(row.indicator)
     )
+
+
+def _vintage(o: Observation) -> str | Figure:
+    """A vintage named in a message: its figure as the reader writes numbers (8,97 in
+    Vietnamese), or the status code of a retraction, which an echo keeps as stored
+    (docs/decisions.md, "Confirmations and notes")."""
+    return o.status if o.status == RETRACTED else Figure(o.value)

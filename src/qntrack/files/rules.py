@@ -25,6 +25,7 @@ from datetime import date, datetime, timezone, tzinfo
 from typing import Literal
 
 from ..plan.suggest import closest
+from .vocabulary import fold
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, parse_period
@@ -274,12 +275,35 @@ def written_text(text: str) -> str:
 _LISTED, _FIRST = 30, 10
 
 
+# The last plan's indicators by name (``_named``): asked of every row an import names
+# wrongly, worked out once, not once per row of a national file.
+_NAMES: list = [None, {}]
+
+
+def _named(plan: Plan) -> dict[str, str]:
+    """The plan's indicator ids by name in either language, as ``fold`` writes it; a name
+    two indicators share is left out (it names neither)."""
+    if _NAMES[0] is not plan:
+        table: dict[str, str] = {}
+        shared: set[str] = set()
+        for ind in plan.indicators.values():
+            for name in {fold(ind.name.en), fold(ind.name.vi)} - {""}:
+                if table.setdefault(name, ind.id) != ind.id:
+                    shared.add(name)
+        _NAMES[:] = [plan, {k: v for k, v in table.items() if k not in shared}]
+    return _NAMES[1]
+
+
 def indicator(plan: Plan, text: str) -> Indicator:
     """The plan's indicator a new row is for; ``ValueError`` naming the closest id when the
     plan has none of that name. (A derived one is found too: the entry path refuses it
     with its formula, and goes on checking the row against it.)"""
     found = plan.indicators.get(text.strip())
     if found is None:
+        named = _named(plan).get(fold(text))
+        if named:
+            # A yearbook's rows name their indicators: the id is what to write instead.
+            raise ValueError(msg("recording_indicator_by_name", indicator=text, id=named))
         hint = closest(text.strip(), plan.indicators)
         if hint:
             raise ValueError(msg("recording_unknown_indicator_hint", indicator=text, hint=hint))

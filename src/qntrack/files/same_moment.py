@@ -10,7 +10,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from ..catalog import Message, msg
+from ..catalog import Figure, Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Observation, Problem
 
@@ -99,6 +99,5 @@ def _said(stored: Observation, row: Observation, store: Path) -> Message:
     cells = [name for name in ("status", "source", "note") if getattr(stored, name) != getattr(row, name)]
     if stored.value != row.value or not cells:
         return msg("recording_same_moment", **params)
-    from .store import format_value
-
-    return msg("recording_same_moment_cells", **params, value=format_value(row.value), cells=", ".join(cells))
+    # A Figure, written as the reader writes numbers (8,97 in Vietnamese, where 8.97 is not one).
+    return msg("recording_same_moment_cells", **params, value=Figure(row.value), cells=", ".join(cells))

@@ -321,11 +321,12 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     an observation value (SDMX's missing value) is skipped and counted in a note."""
     from .figures import canonical, convention_shown, parse_number_cell, shows_thousands
     from .batch_rows import note_duplicate as _note_duplicate
-    from .import_tables import _EXCEL_TIMESTAMP, ParsedTable, _check_cells, _records
+    from .import_tables import _DEFAULT_CONVENTION, _EXCEL_TIMESTAMP, ParsedTable, _check_cells, _records
 
     found = sdmx_version(text)
     delimiter = fmt.delimiter or (found[1] if found else ",")
-    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else delimiter == ";"
+    # As any CSV file's (import_tables): a tab-separated message shows its convention or has none.
+    decimal_comma = fmt.decimal_comma if fmt.decimal_comma is not None else _DEFAULT_CONVENTION.get(delimiter, False)
     explicit = fmt.decimal_comma is not None
     parsed = ParsedTable(delimiter, decimal_comma)
     problems = parsed.problems
@@ -343,7 +344,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     if not explicit:
         cells = [f[columns["value"]] for _, _, f in records[1:] if columns["value"] < len(f)]
         decimal_comma = parsed.decimal_comma = convention_shown(cells, decimal_comma)
-        explicit = shows_thousands(cells, decimal_comma)
+        explicit = decimal_comma is not None and shows_thousands(cells, decimal_comma)
     width = len(names)
     seen: dict = {}
     missing = 0

@@ -53,6 +53,10 @@ def fold(text: str) -> str:
 _STATUS_WORDS = {
     "uoc tinh": "estimate",
     "uoc": "estimate",
+    # "Ước thực hiện" (estimated outturn; "Ước TH" in a table's heading) is how a plan
+    # report heads the year's figure before the statistics office publishes it.
+    "uoc thuc hien": "estimate",
+    "uoc th": "estimate",
     "so bo": "preliminary",
     "chinh thuc": "official",
     "estimate": "estimate",

@@ -3,25 +3,28 @@ decides how it is read. A number cell is its number; a text cell holding a numbe
 by the CSV rules (``figures``) with no decimal convention known, so only its certain
 forms; a date cell is a date (refused as a period or a figure, said as the CSV path says
 a period Excel turned into a date); a unit cell is matched loosely against the unit of
-targets.yaml (docs/observations-format.md, "Workbooks").
+targets.yaml (docs/observations-format.md, "Workbooks"). And what kind of file a name
+holds (``workbook_kind``): a workbook read here, one refused with what to do, or text.
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from itertools import islice
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any
 
-from ..catalog import Message, msg
-from ..plan.model import Location, Problem
+from ..catalog import Figure, Message, msg
+from ..plan.model import Location, Plan, Problem
 from ..plan.periods import PeriodError, parse_period
-from .figures import _read_number, canonical, parse_number_cell
+from .figures import parse_number_cell
 from .import_tables import _excel_date_message, _read_period
 from .textfiles import nfc
 from .vocabulary import UNIT_COLUMNS, VIETNAMESE_COLUMNS, excel_date, fold, foreign_digits
 
-__all__ = ["unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
+__all__ = ["is_note", "unit_matches", "ref", "cell_text", "column_name", "figure", "period", "stamp"]
 
 
 def unit_matches(given: str, unit: str, unit_vi: str) -> bool:
@@ -82,20 +85,8 @@ def sdmx_header(names: list[str]) -> str | None:
 
 def _text_number(text: str, decimal_comma: bool | None) -> float:
     """A number typed into a text cell. With --decimal-comma/--decimal-point, read under it;
-    else only when both conventions read it alike or one cannot read it at all ('12,5',
-    '1.234,5', '1234'); '1.234' and '1,234' are refused as ambiguous."""
-    if decimal_comma is not None:
-        return parse_number_cell(text, decimal_comma, True)
-    raw = text.strip().replace("\u2212", "-")
-    as_point, as_comma = _read_number(raw, False, True), _read_number(raw, True, True)
-    if as_point is not None and as_comma is not None and as_point != as_comma:
-        mark = "," if "," in raw else "."
-        whole, fraction = raw.replace(mark, ""), raw.replace(mark, ".")
-        kind = "import_value_ambiguous_comma" if mark == "," else "import_value_ambiguous_dot"
-        raise ValueError(msg(kind, text=raw, whole=whole, fraction=fraction))
-    # parse_number_cell under the convention that reads it says what else is wrong
-    # (empty, a percent sign, #DIV/0!, not finite, an underflow).
-    return parse_number_cell(text, as_point is None and as_comma is not None, True)
+    else only its certain forms (``figures.parse_number_either``)."""
+    return parse_number_cell(text, decimal_comma, True)
 
 
 def figure(cell: Any, decimal_comma: bool | None) -> float:
@@ -107,17 +98,40 @@ def figure(cell: Any, decimal_comma: bool | None) -> float:
     if isinstance(value, (datetime, date, time)):
         raise ValueError(msg("workbook_value_date", text=cell_text(value)))
     if isinstance(value, (int, float)):
-        if "%" in str(getattr(cell, "number_format", "") or ""):
+        percent, thousands = _scaling(str(getattr(cell, "number_format", "") or ""), value)
+        if percent:
             # 5.28 % is the number 0.0528 shown in a percent format: stored as 0.0528 it
             # would be a hundred times too small for a unit of %.
             return _percent_refused(value)
+        if thousands:
+            # '#,##0,' shows 2877800 as 2,878: the officer reads a figure a thousand times
+            # smaller than the one the cell holds, as with a percent format.
+            scale = 1000**thousands
+            shown = Figure(float(f"{value / scale:.10g}"))
+            raise ValueError(msg("workbook_value_scaled", value=Figure(float(value)), scale=scale, shown=shown))
         return float(value)
     return _text_number(str(value), decimal_comma)
 
 
+# What a number format shows as written, not as a placeholder: "text", \x and [Red], [$-42A].
+_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def _scaling(number_format: str, value: float) -> tuple[bool, int]:
+    """Whether the format section that shows ``value`` multiplies it by 100 (a '%' outside
+    quotes: '0.00"%"' writes the sign and keeps 8.42) and how many times it divides it by
+    1000 (commas after its last digit placeholder: '#,##0,'; '#,##0' only groups)."""
+    sections = number_format.split(";")
+    index = 0 if value > 0 or len(sections) == 1 else 1 if value < 0 else 2 if len(sections) > 2 else 0
+    section = _FORMAT_TEXT.sub("", sections[index])
+    trailing = re.search(r"[0#?](,+)[^0#?]*$", section)
+    return "%" in section, len(trailing.group(1)) if trailing else 0
+
+
 def _percent_refused(value: float) -> float:
-    shown = f"{value * 100:.10g}"
-    raise ValueError(msg("workbook_value_percent", value=canonical(float(value)), shown=shown))
+    # Figures, not text: a Vietnamese reader reads '8.42' as eight hundred and forty-two.
+    shown = Figure(float(f"{value * 100:.10g}"))
+    raise ValueError(msg("workbook_value_percent", value=Figure(float(value)), shown=shown))
 
 
 def period(value: Any, yearly: bool = False) -> tuple[str, Message | None]:
@@ -159,15 +173,64 @@ def stamp(value: Any, default: str) -> tuple[str, Message | None]:
 
 
 def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:
-    """Without --sheet the first sheet is read: a warning names the other sheets that hold
-    cells (one sheet a year, say), or their figures would be left out in silence."""
-    others = [
-        other.title
-        for other in book.worksheets[1:]
+    """Without --sheet the first sheet shown is read: a warning names the other sheets that
+    hold cells (one sheet a year, say), or their figures would be left out in silence; the
+    hidden ones in a warning of their own, since the officer does not see them."""
+    others: dict[bool, list[str]] = {True: [], False: []}
+    for other in book.worksheets:
         # The first rows are enough: a table has its header near the top.
-        if any(v not in (None, "") for row in islice(other.iter_rows(values_only=True), 50) for v in row)
-    ]
-    if not others:
-        return []
-    shown = ", ".join(f"'{title}'" for title in others)
-    return [Problem(Location(file), msg("hostile_documents_other_sheets", sheet=sheet.title, others=shown), "warning")]
+        if other is not sheet and any(
+            v not in (None, "") for row in islice(other.iter_rows(values_only=True), 50) for v in row
+        ):
+            others[other.sheet_state == "visible"].append(other.title)
+    found = []
+    if others[True]:
+        shown = ", ".join(f"'{title}'" for title in others[True])
+        found.append(
+            Problem(Location(file), msg("hostile_documents_other_sheets", sheet=sheet.title, others=shown), "warning")
+        )
+    if others[False]:
+        hidden = ", ".join(f"'{title}'" for title in others[False])
+        found.append(Problem(Location(file), msg("workbook_hidden_sheets", sheets=hidden), "warning"))
+    return found
+
+
+def is_note(filled: list[tuple[int, Any]], column: int, plan: Plan | None) -> bool:
+    """Whether a row's filled cells (sheet column, value) are a note that ends the table: a
+    single text cell (a footnote, a source line, a heading), unless it is an indicator of
+    the plan in the indicator ``column``: a yearbook lists every indicator, some with no
+    figure yet, and that row is the indicator's (a wide row gives no figure, a long one is
+    refused at its empty cells), not a footnote before which the table ends."""
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return False
+    at, text = filled[0]
+    return not (at == column and plan is not None and text.strip() in plan.indicators)
+
+
+_ZIP = b"PK\x03\x04"
+# The compound-file container of an old .xls, and of any password-protected .xlsx.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def workbook_kind(name: str) -> str | None:
+    """'xlsx' for a workbook read here, 'ods' or 'ole' (an old .xls, or an encrypted
+    .xlsx) for one refused with what to do, None for a text file (the CSV path)."""
+    if name == "-":
+        return None
+    path = Path(name)
+    suffix = path.suffix.lower()
+    head = None  # not read: not a regular file, or one that does not open
+    try:
+        if stat.S_ISREG(path.stat().st_mode):
+            with path.open("rb") as fh:
+                head = fh.read(8)
+    except OSError:
+        pass  # the CSV path's reader says what is wrong with the file
+    if suffix in (".ods", ".fods"):
+        return "ods"
+    if suffix == ".xls" or (head or b"").startswith(_OLE):
+        return "ole"
+    # Text or nothing under an .xlsx name (an office system's CSV export) is read as the CSV it is.
+    if (head or b"").startswith(_ZIP) or (suffix in (".xlsx", ".xlsm") and (head is None or b"\0" in head)):
+        return "xlsx"
+    return None

@@ -49,43 +49,14 @@ from .vocabulary import status_word
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
-from .workbook_cells import other_sheets
+from .workbook_cells import is_note, other_sheets
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
 from .workbook_cells import stamp as _stamp
-from .workbook_cells import unit_matches
+from .workbook_cells import unit_matches, workbook_kind
 
 __all__ = ["workbook_kind", "read_workbook", "unit_matches"]
-
-_ZIP = b"PK\x03\x04"
-# The compound-file container of an old .xls, and of any password-protected .xlsx.
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def workbook_kind(name: str) -> str | None:
-    """'xlsx' for a workbook read here, 'ods' or 'ole' (an old .xls, or an encrypted
-    .xlsx) for one refused with what to do, None for a text file (the CSV path)."""
-    if name == "-":
-        return None
-    path = Path(name)
-    suffix = path.suffix.lower()
-    head = None  # not read: not a regular file, or one that does not open
-    try:
-        if stat.S_ISREG(path.stat().st_mode):
-            with path.open("rb") as fh:
-                head = fh.read(8)
-    except OSError:
-        pass  # the CSV path's reader says what is wrong with the file
-    if suffix in (".ods", ".fods"):
-        return "ods"
-    if suffix == ".xls" or (head or b"").startswith(_OLE):
-        return "ole"
-    # Text or nothing under an .xlsx name (an office system's CSV export) is read as the CSV it is.
-    if (head or b"").startswith(_ZIP) or (suffix in (".xlsx", ".xlsm") and (head is None or b"\0" in head)):
-        return "xlsx"
-    return None
-
 
 # --- the table ------------------------------------------------------------------------
 
@@ -286,7 +257,9 @@ def _pick_sheet(book: Any, name: str, wanted: str | None) -> Any:
     if wanted is None:
         if not sheets:
             raise fail(name, msg("workbook_no_sheets"))
-        return book.worksheets[0]
+        # The first sheet Excel shows: a hidden one (a working copy, last year's) is read
+        # only when named, or its figures would be recorded in place of those on screen.
+        return next((s for s in book.worksheets if s.sheet_state == "visible"), book.worksheets[0])
     if wanted in sheets:
         return book[wanted]
     if wanted in book.sheetnames:
@@ -329,6 +302,8 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     if wide is None and long is None:
         return
     right = max(table.columns[-1][0], table.unit if table.unit is not None else -1)
+    # The indicator column: a plan's indicator alone there is its row, not a note (is_note).
+    column = table.columns[long["indicator"] if long is not None else wide.first if wide is not None else 0][0]
     started, ended = False, 0
     why = ""
     for number, cells in rows:
@@ -342,7 +317,7 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             if started:
                 ended, why = number, "empty"
             continue
-        if len(filled) == 1 and isinstance(filled[0][1], str):
+        if is_note(filled, column, reading.plan):
             ended, why = number, "note"  # a footnote, a source line, a heading inside the table
             continue
         started = True
