@@ -118,3 +118,38 @@ def test_a_workbook_with_a_code_and_a_name_column(plan: Path):
     r = run("add-observation", "--from", "t.xlsx", "--status", "official")
     assert r.exit_code == 1
     assert "t.xlsx:Sheet1!B4: error: the two indicator columns name different indicators" in r.stderr
+
+
+# --- a unit column (ĐVT) in a CSV file, as a workbook has one ----------------------------
+
+
+def test_a_csv_unit_column_is_checked_against_the_indicator_unit(plan: Path):
+    (plan / "t.csv").write_text(
+        "STT,Chỉ tiêu,ĐVT,Kỳ,Giá trị\n1,grdp_growth,%,2023,10.5\n2,Vốn FDI thu hút,Million  USD,2023,1500\n",
+        encoding="utf-8",
+    )
+    # 'Vốn FDI thu hút' names two indicators in this plan: the code then.
+    text = (plan / "t.csv").read_text(encoding="utf-8").replace("Vốn FDI thu hút", "fdi")
+    (plan / "t.csv").write_text(text, encoding="utf-8")
+    r = run("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert _stored(plan) == [["grdp_growth", "2023", "10.5"], ["fdi", "2023", "1500"]]
+
+
+def test_a_csv_unit_that_is_not_the_indicators_stops_the_row(plan: Path):
+    (plan / "t.csv").write_text("indicator,unit,period,value\nfdi,%,2023,1500\n", encoding="utf-8")
+    r = run("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 1
+    assert "t.csv:2: error: the unit '%' is not the unit of fdi in targets.yaml (million USD)" in r.stderr
+    assert _stored(plan) == []
+
+
+def test_a_wide_csv_with_a_unit_column(plan: Path):
+    (plan / "t.tsv").write_text("Chỉ tiêu\tĐơn vị tính\t2023\t2024\nGRDP growth\t%\t10,5\t11\n", encoding="utf-8")
+    r = run("add-observation", "--from", "t.tsv", "--wide", "--status", "official", "--decimal-comma")
+    assert r.exit_code == 0, r.stderr
+    assert _stored(plan) == [["grdp_growth", "2023", "10.5"], ["grdp_growth", "2024", "11"]]
+    (plan / "u.tsv").write_text("Chỉ tiêu\tĐơn vị tính\t2023\nfdi\ttỷ đồng\t1500\n", encoding="utf-8")
+    r = run("add-observation", "--from", "u.tsv", "--wide", "--status", "official")
+    assert r.exit_code == 1
+    assert "u.tsv:2: error: the unit 'tỷ đồng' is not the unit of fdi" in r.stderr

@@ -110,8 +110,8 @@ def _batch(
     names = _header(head)
     problems: list[Problem] = []
     columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, dimensions))
-    if columns is None or problems or SECOND in columns:
-        raise _Unsure  # a second indicator column is checked against the first: the general path's work
+    if columns is None or problems or SECOND in columns or "unit" in columns:
+        raise _Unsure  # a second indicator column or a unit column is checked: the general path's work
     width = len(names)  # a row with a cell under an unnamed column past them: the general path says it
     by_index = _columns(reader, width)
     n = len(by_index[0])

@@ -20,7 +20,15 @@ from ..plan.suggest import closest
 from . import rules
 from .figures import _within
 from .textfiles import nfc
-from .vocabulary import VIETNAMESE_COLUMNS, excel_date, foreign_digits, is_row_number, vietnamese_period
+from .vocabulary import (
+    UNIT_COLUMNS,
+    VIETNAMESE_COLUMNS,
+    excel_date,
+    fold,
+    foreign_digits,
+    is_row_number,
+    vietnamese_period,
+)
 
 if TYPE_CHECKING:
     from .import_tables import ImportFormat
@@ -57,7 +65,11 @@ def _read_period(text: str) -> str:
 
 
 def _header(fields: Sequence[str]) -> list[str]:
-    names = [VIETNAMESE_COLUMNS.get(n, n) for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)]
+    # A unit column (vocabulary.UNIT_COLUMNS) is "unit", as a workbook's is (workbook_cells.column_name).
+    names = [
+        "unit" if fold(n) in UNIT_COLUMNS else VIETNAMESE_COLUMNS.get(n, n)
+        for n in (nfc(f.strip().lstrip("\ufeff")).lower() for f in fields)
+    ]
     return names[: max((i + 1 for i, n in enumerate(names) if n), default=0)]  # not a spreadsheet's empty columns
 
 
@@ -106,6 +118,8 @@ def _long_columns(
             if dims[i] in columns:
                 problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
             columns[dims[i]] = i
+        elif name == "unit" and name not in columns:
+            columns[name] = i  # checked against the indicator's unit (indicator_names)
         elif name == "indicator" and name in columns and SECOND not in columns:
             columns[SECOND] = i  # a code and a name column: the two must agree (indicator_names)
         elif name in columns:
@@ -185,7 +199,7 @@ def _wide_columns(
                 problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
             meta[dims[i]] = i
             continue
-        if name in LONG_OPTIONAL:
+        if name in LONG_OPTIONAL or name == "unit":
             if name in meta:
                 problems.append(Problem(where, msg("import_column_twice", name=name)))
             meta[name] = i

@@ -285,7 +285,7 @@ _DISTINCT = ("value", "recorded_at")  # nearly every row's own
 def _cell_plan(columns: dict[str, int], defaults: RowDefaults) -> CellPlan:
     """Worked out once per table, not for each of its rows (``_cell`` for every cell)."""
     names = [*LONG_REQUIRED, *LONG_OPTIONAL, *(name for name in columns if name.startswith("dim:"))]
-    names += [SECOND] if SECOND in columns else []
+    names += [name for name in (SECOND, "unit") if name in columns]
     return tuple(
         (
             name,
@@ -350,7 +350,9 @@ def _wide_row(
     base = {"indicator": fields[columns.first].strip()}
     for name in LONG_OPTIONAL:
         base[name] = _cell(fields, meta, name, getattr(defaults, name))
-    base.update((name, _cell(fields, meta, name, "")) for name in meta if name.startswith(("dim:", SECOND)))
+    base.update(
+        (name, _cell(fields, meta, name, "")) for name in meta if name.startswith("dim:") or name in (SECOND, "unit")
+    )
     base["status"] = status_word(base["status"])
     out = []
     for i, period in columns.periods:

@@ -1,4 +1,5 @@
-"""An import's indicator named by its name in targets.yaml rather than its id.
+"""An import's indicator named by its name in targets.yaml rather than its id, and the
+unit a text file's unit column gives it.
 
 A provincial office's table names each row's indicator in words (its "GRDP growth" in
 Vietnamese), and often beside a code column (the vocabulary's code and name headings,
@@ -7,7 +8,9 @@ is no id but is one indicator's name, in either language and matched as units ar
 spaces, NFC), is read as that indicator, and the import says so once per name. A name
 two indicators share is not guessed. Where a table has both columns, the two must name
 the same indicator: a table sorted by one column alone puts one indicator's code beside
-another's name, and the figure would go to either (docs/decisions.md).
+another's name, and the figure would go to either (docs/decisions.md). A unit column
+("unit", or its Vietnamese names) is checked against the indicator's unit, as a
+workbook's is (workbook_cells.unit_matches): a figure in another unit, or on the wrong row.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def read_names(
     second indicator column against the first. Returns (problems, notes); a row with a
     problem is taken out of ``candidates``."""
     from ..plan.units import unit_match
+    from .workbook_cells import unit_matches
 
     names: dict[str, tuple[str, ...]] | None = None
     problems: list[Problem] = []
@@ -66,7 +70,7 @@ def read_names(
     indicators = plan.indicators
     for candidate in candidates:
         where, fields = candidate
-        if SECOND not in fields and fields.get("indicator", "") in indicators:
+        if SECOND not in fields and "unit" not in fields and fields.get("indicator", "") in indicators:
             kept.append(candidate)  # an id, alone in its column: most rows of most files
             continue
         before = len(problems)
@@ -79,6 +83,12 @@ def read_names(
             fields["indicator"] = first_id
             was = read.get(cell)
             read[cell] = (first_id, was[1] + 1 if was else 1)
+        unit = fields.pop("unit", "")
+        if unit and first_id in indicators:
+            ind = indicators[first_id]
+            if not unit_matches(unit, ind.unit, ind.unit_vi):
+                units = " / ".join(dict.fromkeys(u for u in (ind.unit, ind.unit_vi) if u))
+                problems.append(Problem(where, msg("workbook_unit_mismatch", given=unit, indicator=ind.id, unit=units)))
         if second and first_id is not None:
             second_id = meant(second, where)
             if second_id is not None and second_id != first_id:
