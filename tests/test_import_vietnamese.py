@@ -122,6 +122,14 @@ def test_a_file_that_shows_no_decimal_mark_is_still_refused(plan: Path):
         ("tháng 12 năm 2024", "2024-12"),
         ("Năm 2024", "2024"),
         ("2024", "2024"),
+        # The short forms a report's tables use: Q for quý, T for tháng (a hostile pass).
+        ("Q3/2024", "2024-Q3"),
+        ("QIII/2024", "2024-Q3"),
+        ("q1-2024", "2024-Q1"),
+        ("T10/2024", "2024-10"),
+        ("T4/2024", "2024-04"),
+        ("6T/2024", "2024-H1"),
+        ("9T 2024", "2024-9M"),
     ],
 )
 def test_vietnamese_period_names(plan: Path, written: str, canonical: str):
