@@ -8,13 +8,13 @@ Shared by the readers of CSV text (import_tables, import_columns) and of workboo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..catalog import Message, msg
 from ..catalog import said as _said
-from ..plan.model import Location, Problem
+from ..plan.model import OBSERVATION_STATUSES, Location, Problem
 from ..plan.periods import PeriodError
 from ..plan.suggest import closest
 from . import rules
@@ -27,6 +27,7 @@ from .vocabulary import (
     fold,
     foreign_digits,
     is_row_number,
+    status_word,
     vietnamese_period,
 )
 
@@ -178,6 +179,35 @@ class WideColumns:
     meta: dict[str, int]
     periods: list[tuple[int, str]]
     first: int = 0  # the indicator column: 1 behind a row-number column (STT)
+    # A period column whose heading gives its figures' status ("Prel. 2024"): column ->
+    # (status, heading as written).
+    statuses: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+
+def status_heading(name: str) -> tuple[str, str] | None:
+    """(status, the period's text) of a heading that gives both, as a yearbook heads its
+    last column ("Prel. 2024", or its Vietnamese words); None for any other heading.
+    The status is a word the status column reads (``vocabulary.status_word``)."""
+    words = name.split()
+    # The longest status first: "Uoc TH 2025" is "Uoc TH" (estimated outturn) and 2025,
+    # not "Uoc" and "TH 2025".
+    for k in range(min(3, len(words) - 1), 0, -1):
+        status = status_word(" ".join(words[:k]))
+        rest = " ".join(words[k:]).lstrip("-–: ")
+        if status in OBSERVATION_STATUSES and rest:
+            return status, rest
+    return None
+
+
+def heading_status(row: dict[str, str], given: tuple[str, str], typed: str) -> Message | None:
+    """Give ``row`` the status its column's heading says (``given``: status, heading), over
+    --status, as a cell that says one is never filled; a status cell of the row's own
+    that says another is the problem returned (the figure's status would be a guess)."""
+    status, heading = given
+    if typed and typed != status:
+        return msg("import_heading_status_conflict", heading=heading, status=status, typed=typed)
+    row["status"] = status
+    return None
 
 
 def _wide_columns(
@@ -192,6 +222,7 @@ def _wide_columns(
         problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
     meta: dict[str, int] = {}
     periods: list[tuple[int, str]] = []
+    statuses: dict[int, tuple[str, str]] = {}
     seen_periods: dict[object, str] = {}
     for i, name in enumerate(header[first + 1 :], start=first + 1):
         if i in dims:
@@ -213,8 +244,9 @@ def _wide_columns(
         if foreign_digits(name):
             problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))
             continue
+        given = status_heading(name)
         try:
-            period = rules.period(_read_period(name))
+            period = rules.period(_read_period(given[1] if given else name))
         except PeriodError as exc:
             guess = excel_date(name)
             if guess is not None:
@@ -242,9 +274,11 @@ def _wide_columns(
             continue
         seen_periods[period] = name
         periods.append((i, str(period)))
+        if given is not None:
+            statuses[i] = (given[0], name)
     if not periods and len(problems) == before:
         problems.append(Problem(where, msg("import_wide_no_period")))
-    return None if len(problems) > before else WideColumns(meta, periods, first)
+    return None if len(problems) > before else WideColumns(meta, periods, first, statuses)
 
 
 # A figure as a table writes it: digits with a decimal mark or groups, a sign, a '%'.

@@ -39,6 +39,7 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     _looks_like_period,
     _read_period,
     _wide_columns,
+    heading_status,
     row_of_figures,
 )
 
@@ -354,12 +355,18 @@ def _wide_row(
         (name, _cell(fields, meta, name, "")) for name in meta if name.startswith("dim:") or name in (SECOND, "unit")
     )
     base["status"] = status_word(base["status"])
+    typed = status_word(_cell(fields, meta, "status", ""))  # the row's own cell, not --status
     out = []
     for i, period in columns.periods:
         cell = fields[i].strip()
         if cell in NO_FIGURE:
             continue
         row = dict(base, period=period)
+        if i in columns.statuses:
+            wrong = heading_status(row, columns.statuses[i], typed)
+            if wrong is not None:
+                problems.append(Problem(where, in_period(wrong, period)))
+                continue
         try:
             row["value"] = canonical(parse_number_cell(cell, decimal_comma, explicit))
             out.append((where, row, True))

@@ -59,6 +59,10 @@ _STATUS_WORDS = {
     "uoc th": "estimate",
     "so bo": "preliminary",
     "chinh thuc": "official",
+    # The abbreviations of a yearbook's headings ("Prel. 2024"): status_heading.
+    "prel.": "preliminary",
+    "prel": "preliminary",
+    "est.": "estimate",
     "estimate": "estimate",
     "preliminary": "preliminary",
     "official": "official",

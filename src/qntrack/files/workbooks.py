@@ -28,7 +28,7 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..errors import fail, suggestion
 from ..plan.model import RETRACTED, Location, Plan, Problem
-from .figures import canonical
+from .figures import canonical, in_period
 from .import_tables import (
     LONG_REQUIRED,
     SECOND,
@@ -42,6 +42,7 @@ from .import_tables import (
     _long_columns,
     _looks_like_period,
     _wide_columns,
+    heading_status,
 )
 from .batch_rows import STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
@@ -378,8 +379,13 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
     if long is not None:
         _long(number, fields, sheet_column, long, row, where, reading)
     else:
+        typed = status_word(text("status"))  # the row's own cell, not --status
         for k, period in wide.periods:
             figure = dict(row, period=period)
+            wrong = heading_status(figure, wide.statuses[k], typed) if k in wide.statuses else None
+            if wrong is not None:
+                reading.problem(sheet_column[k], number, in_period(wrong, period))
+                continue
             _value(number, fields[k], sheet_column[k], figure, where, reading, blank_is_problem=False)
 
 
