@@ -76,9 +76,12 @@ def read_names(
         before = len(problems)
         cell = fields.get("indicator", "")
         second = fields.pop(SECOND, "")
+        if not cell or (second and not _known(plan, cell) and _known(plan, second)):
+            # The code is the row's indicator whichever column comes first: a name column
+            # before it may hold a longer title, which is passed over, not refused.
+            cell, second = second, cell
+            fields["indicator"] = cell
         first_id = meant(cell, where)
-        if not cell and second:
-            cell, first_id, second = second, meant(second, where), ""
         if first_id is not None and not _known(plan, cell):
             fields["indicator"] = first_id
             was = read.get(cell)

@@ -1,0 +1,73 @@
+"""The thirteenth session's features attacked (issue 17, review pass): an import's
+indicator by its name, a text file's unit column, a dimension's short name, the status
+line on a terminal. Each test is a defect found and fixed (docs/decisions.md, "The
+thirteenth session's review pass")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+TARGETS = """\
+version: 1
+title: "Names"
+dimensions:
+  locality:
+    name: {en: "Locality (district level)", vi: "Địa phương (cấp huyện)"}
+    values: ["Hạ Long", "Cẩm Phả"]
+indicators:
+  grdp_growth:
+    name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}
+    unit: "%"
+  fdi:
+    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
+    unit: "million USD"
+  revenue:
+    name: {en: "Budget revenue", vi: "Thu ngân sách"}
+    unit: "billion VND"
+    dimensions: [locality]
+targets:
+  - id: growth
+    indicator: grdp_growth
+    baseline: {period: 2020, value: 7}
+    milestones:
+      - {by: 2025, value: 10}
+"""
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
+
+
+def _stored(plan: Path) -> list[list[str]]:
+    lines = (plan / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
+    return [line.split(",")[:3] for line in lines]
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_a_name_column_before_the_code_column_holding_a_longer_title(plan: Path, wide: bool):
+    # The code identifies the row whichever column comes first: a title that names no
+    # indicator, in the first column, was 'unknown indicator' beside a valid code.
+    table = (
+        "Tên chỉ tiêu,Mã chỉ tiêu,2023\nVốn FDI thu hút (triệu USD),fdi,1500\n"
+        if wide
+        else "Tên chỉ tiêu,Mã chỉ tiêu,Kỳ,Giá trị\nVốn FDI thu hút (triệu USD),fdi,2023,1500\n"
+    )
+    (plan / "t.csv").write_text(table, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official", *(["--wide"] if wide else []))
+    assert r.exit_code == 0, r.stderr
+    assert _stored(plan) == [["fdi", "2023", "1500"]]
+
+
+def test_a_name_column_before_the_code_column_that_names_another(plan: Path):
+    (plan / "t.csv").write_text("Tên chỉ tiêu,Mã chỉ tiêu,Kỳ,Giá trị\nGRDP growth,fdi,2023,1500\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 1
+    assert "t.csv:2:" in r.stderr and "grdp_growth" in r.stderr and "fdi" in r.stderr
+    assert _stored(plan) == []
