@@ -71,3 +71,31 @@ def test_a_name_column_before_the_code_column_that_names_another(plan: Path):
     assert r.exit_code == 1
     assert "t.csv:2:" in r.stderr and "grdp_growth" in r.stderr and "fdi" in r.stderr
     assert _stored(plan) == []
+
+
+def _workbook(path: Path, rows: list[list[object]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Tên chỉ tiêu", "Mã chỉ tiêu", "ĐVT", "Kỳ", "Giá trị"], ["GRDP growth", "grdp_growth", "tỷ đồng", 2023, 9]],
+        [["Chỉ tiêu", "ĐVT", "Kỳ", "Giá trị"], ["Tốc độ tăng trưởng GRDP", "tỷ đồng", 2023, 9]],
+        [["Tên chỉ tiêu", "Mã chỉ tiêu", "ĐVT", 2023], ["Tăng trưởng (%)", "grdp_growth", "tỷ đồng", 9]],
+    ],
+)
+def test_a_workbook_unit_cell_is_checked_on_a_row_named_by_its_name(plan: Path, rows: list[list[object]]):
+    # A workbook's unit cell was checked against the first indicator column's text alone:
+    # a name there (or a code in the second column) let a figure in another unit through.
+    _workbook(plan / "t.xlsx", rows)
+    wide = ["--wide"] if isinstance(rows[0][-1], int) else []
+    r = run_clean("add-observation", "--from", "t.xlsx", "--status", "official", *wide)
+    assert r.exit_code == 1, r.stderr
+    assert "'tỷ đồng'" in r.stderr and "grdp_growth" in r.stderr
+    assert _stored(plan) == []

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..plan.model import Plan
 
 
-def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
+def names_of(plan: Plan) -> dict[str, tuple[str, ...]]:
     from ..plan.units import unit_match
 
     found: dict[str, dict[str, None]] = {}
@@ -34,6 +34,18 @@ def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
             if name:
                 found.setdefault(unit_match(name), {})[ind.id] = None
     return {key: tuple(ids) for key, ids in found.items()}
+
+
+def row_indicator(plan: Plan, cells: tuple[str, ...], names: dict[str, tuple[str, ...]]) -> str | None:
+    """The id a row's indicator cells name, as ``read_names`` reads them: an id in either
+    column first (the code is the row's indicator), else a name of exactly one indicator."""
+    from ..plan.units import unit_match
+
+    for cell in cells:
+        if _known(plan, cell):
+            return cell.partition("[")[0].strip()
+    ids = names.get(unit_match(cells[0]), ()) if cells else ()
+    return ids[0] if len(ids) == 1 else None
 
 
 def _known(plan: Plan, cell: str) -> bool:
@@ -61,7 +73,7 @@ def read_names(
         if not cell or _known(plan, cell):
             return cell.partition("[")[0].strip() or None
         if names is None:
-            names = _names(plan)
+            names = names_of(plan)
         ids = names.get(unit_match(cell), ())
         if len(ids) > 1:
             problems.append(Problem(where, msg("import_indicator_name_shared", name=cell, ids=", ".join(ids))))
