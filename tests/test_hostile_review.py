@@ -99,3 +99,18 @@ def test_a_workbook_unit_cell_is_checked_on_a_row_named_by_its_name(plan: Path, 
     assert r.exit_code == 1, r.stderr
     assert "'tỷ đồng'" in r.stderr and "grdp_growth" in r.stderr
     assert _stored(plan) == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_dry_run_retraction_shows_no_figure_not_nan(plan: Path, fmt: str):
+    # The store writes a retraction's value empty; the dry run's table wrote 'nan'.
+    (plan / "t.csv").write_text("indicator,period,value,status\nfdi,2023,1500,official\n", encoding="utf-8")
+    assert run_clean("add-observation", "--from", "t.csv").exit_code == 0
+    (plan / "r.csv").write_text(
+        "Chỉ tiêu,Kỳ,Giá trị,status,note\nFDI attracted,2023,,retracted,typo\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "r.csv", "--dry-run", "--format", fmt)
+    assert r.exit_code == 0, r.stderr
+    row = r.stdout.splitlines()[1].split("," if fmt == "csv" else "\t")
+    assert row[:4] == ["fdi", "2023", "", "retracted"]
+    assert "nan" not in r.stdout
