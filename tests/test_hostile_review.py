@@ -114,3 +114,18 @@ def test_a_dry_run_retraction_shows_no_figure_not_nan(plan: Path, fmt: str):
     row = r.stdout.splitlines()[1].split("," if fmt == "csv" else "\t")
     assert row[:4] == ["fdi", "2023", "", "retracted"]
     assert "nan" not in r.stdout
+
+
+def test_a_name_with_a_unit_key_is_read_as_the_id_with_it(plan: Path):
+    # 'revenue[locality=X]' was read, its name with the same key 'unknown indicator'.
+    (plan / "t.csv").write_text(
+        "Chỉ tiêu,Kỳ,Giá trị\nThu ngân sách[locality=Hạ Long],2023,7000\nBudget revenue [locality=Cẩm Phả],2023,9000\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert _stored(plan) == [
+        ["revenue[locality=Hạ Long]", "2023", "7000"],
+        ["revenue[locality=Cẩm Phả]", "2023", "9000"],
+    ]
+    assert "'Thu ngân sách'" in r.stderr and "'Budget revenue'" in r.stderr

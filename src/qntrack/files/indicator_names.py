@@ -44,8 +44,17 @@ def row_indicator(plan: Plan, cells: tuple[str, ...], names: dict[str, tuple[str
     for cell in cells:
         if _known(plan, cell):
             return cell.partition("[")[0].strip()
-    ids = names.get(unit_match(cells[0]), ()) if cells else ()
+    ids = names.get(unit_match(_named(cells[0], names)), ()) if cells else ()
     return ids[0] if len(ids) == 1 else None
+
+
+def _named(cell: str, names: dict[str, tuple[str, ...]]) -> str:
+    """The part of ``cell`` that may be a name: all of it, or what comes before a unit key
+    (``Thu ngân sách[locality=Hạ Long]``), as an id's unit is written after it."""
+    from ..plan.units import unit_match
+
+    before, bracket, _ = cell.partition("[")
+    return before if bracket and unit_match(cell) not in names else cell
 
 
 def _known(plan: Plan, cell: str) -> bool:
@@ -74,7 +83,7 @@ def read_names(
             return cell.partition("[")[0].strip() or None
         if names is None:
             names = names_of(plan)
-        ids = names.get(unit_match(cell), ())
+        ids = names.get(unit_match(_named(cell, names)), ())
         if len(ids) > 1:
             problems.append(Problem(where, msg("import_indicator_name_shared", name=cell, ids=", ".join(ids))))
         return ids[0] if len(ids) == 1 else None
@@ -95,9 +104,11 @@ def read_names(
             fields["indicator"] = cell
         first_id = meant(cell, where)
         if first_id is not None and not _known(plan, cell):
-            fields["indicator"] = first_id
-            was = read.get(cell)
-            read[cell] = (first_id, was[1] + 1 if was else 1)
+            name = _named(cell, names or {})
+            fields["indicator"] = first_id + cell[len(name) :].strip()  # a unit key kept, as after an id
+            name = name.strip()
+            was = read.get(name)
+            read[name] = (first_id, was[1] + 1 if was else 1)
         unit = fields.pop("unit", "")
         if unit and first_id in indicators:
             ind = indicators[first_id]
