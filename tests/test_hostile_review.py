@@ -129,3 +129,31 @@ def test_a_name_with_a_unit_key_is_read_as_the_id_with_it(plan: Path):
         ["revenue[locality=Cẩm Phả]", "2023", "9000"],
     ]
     assert "'Thu ngân sách'" in r.stderr and "'Budget revenue'" in r.stderr
+
+
+def test_an_import_counts_every_warning_it_prints(plan: Path):
+    # Two warnings of names and one of a jump printed 'then 0 error(s), 2 warning(s)'.
+    (plan / "a.csv").write_text("indicator,period,value,status\nfdi,2022,1500,official\n", encoding="utf-8")
+    assert run_clean("add-observation", "--from", "a.csv").exit_code == 0
+    (plan / "t.csv").write_text("Chỉ tiêu,Kỳ,Giá trị\nFDI attracted,2023,15\nGRDP growth,2023,9\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    printed = [line for line in r.stderr.splitlines() if ": warning: " in line]
+    assert len(printed) == 3, r.stderr
+    assert r.stderr.rstrip().endswith("0 error(s), 3 warning(s)"), r.stderr
+
+
+def test_many_names_read_are_not_told_as_rows_not_in_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Past the twentieth note, the file's own notes were summed up as '... more row(s)
+    # already recorded but not in force', which they are not.
+    indicators = "".join(f'  i{k}:\n    name: {{en: "Indicator {k}"}}\n    unit: "%"\n' for k in range(25))
+    targets = (
+        "targets:\n  - {id: t, indicator: i0, baseline: {period: 2020, value: 1}, milestones: [{by: 2025, value: 2}]}\n"
+    )
+    make_tracker(tmp_path, monkeypatch, f"version: 1\ntitle: t\nindicators:\n{indicators}{targets}", HEADER)
+    rows = "".join(f"Indicator {k},2023,{k}\n" for k in range(25))
+    (tmp_path / "t.csv").write_text("Chỉ tiêu,Kỳ,Giá trị\n" + rows, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert "not in force" not in r.stderr
+    assert r.stderr.count("is the name of indicator") == 25
