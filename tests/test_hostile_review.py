@@ -157,3 +157,21 @@ def test_many_names_read_are_not_told_as_rows_not_in_force(tmp_path: Path, monke
     assert r.exit_code == 0, r.stderr
     assert "not in force" not in r.stderr
     assert r.stderr.count("is the name of indicator") == 25
+
+
+def test_a_wide_csv_with_a_title_is_read_below_it(plan: Path):
+    # A wide header holds its years, which were taken for a row of figures: the title
+    # line stayed the header ("a wide table's first column must be 'indicator'").
+    (plan / "t.csv").write_text(
+        "BÁO CÁO SỐ LIỆU;;\nQuảng Ninh, ngày 1/1/2025;;\n;;\nChỉ tiêu;2022;2023\nfdi;3000;3100,5\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "t.csv", "--wide", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert _stored(plan) == [["fdi", "2022", "3000"], ["fdi", "2023", "3100.5"]]
+
+
+def test_a_wide_csv_whose_title_holds_a_figure_is_still_refused(plan: Path):
+    (plan / "t.csv").write_text("Năm;2024;\n;;\nChỉ tiêu;2022;2023\nfdi;3000;3100,5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--wide", "--status", "official")
+    assert r.exit_code == 1 and "t.csv:1:" in r.stderr
+    assert _stored(plan) == []
