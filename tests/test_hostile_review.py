@@ -175,3 +175,24 @@ def test_a_wide_csv_whose_title_holds_a_figure_is_still_refused(plan: Path):
     r = run_clean("add-observation", "--from", "t.csv", "--wide", "--status", "official")
     assert r.exit_code == 1 and "t.csv:1:" in r.stderr
     assert _stored(plan) == []
+
+
+def test_a_name_and_its_id_for_one_period_are_one_figure_twice(plan: Path):
+    # 'FDI attracted' and 'fdi' for 2022 in one file were two rows of one moment, both
+    # written (which is in force left to file order); two ids so are refused.
+    (plan / "t.csv").write_text("Chỉ tiêu,Kỳ,Giá trị\nFDI attracted,2022,3000\nfdi,2022,3100\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 1
+    assert "t.csv:3:" in r.stderr and "line 2" in r.stderr
+    assert _stored(plan) == []
+
+
+def test_rows_named_only_in_the_name_column_are_not_one_figure(plan: Path):
+    # The code column left empty: every row's indicator was '' when repeats were looked
+    # for, so two indicators for one period were 'already given on line 2'.
+    (plan / "t.csv").write_text(
+        "Mã chỉ tiêu,Tên chỉ tiêu,Kỳ,Giá trị\n,FDI attracted,2022,3000\n,GRDP growth,2022,9\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert _stored(plan) == [["fdi", "2022", "3000"], ["grdp_growth", "2022", "9"]]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..catalog import msg
 from ..plan.model import Location, Problem
+from .batch_rows import TYPED
 from .import_headers import SECOND
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ def read_names(
         before = len(problems)
         cell = fields.get("indicator", "")
         second = fields.pop(SECOND, "")
+        typed = cell or second  # what repeats in the file were told by (batch_rows.typed_key)
         if not cell or (second and not _known(plan, cell) and _known(plan, second)):
             # The code is the row's indicator whichever column comes first: a name column
             # before it may hold a longer title, which is passed over, not refused.
@@ -124,6 +126,8 @@ def read_names(
                         msg("import_indicator_columns_differ", first=cell, id=first_id, second=second, other=second_id),
                     )
                 )
+        if fields.get("indicator") != typed:
+            fields[TYPED] = typed
         if len(problems) == before:
             kept.append(candidate)
     candidates[:] = kept
