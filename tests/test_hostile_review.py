@@ -196,3 +196,12 @@ def test_rows_named_only_in_the_name_column_are_not_one_figure(plan: Path):
     r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
     assert r.exit_code == 0, r.stderr
     assert _stored(plan) == [["fdi", "2022", "3000"], ["grdp_growth", "2022", "9"]]
+
+
+def test_a_name_with_a_unit_key_before_the_code_keeps_its_unit(plan: Path):
+    (plan / "t.csv").write_text(
+        "Tên chỉ tiêu,Mã chỉ tiêu,Kỳ,Giá trị\nThu ngân sách[locality=Hạ Long],revenue,2023,7000\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert _stored(plan) == [["revenue[locality=Hạ Long]", "2023", "7000"]]

@@ -77,14 +77,18 @@ def read_names(
     read: dict[str, tuple[str, int]] = {}  # name -> (id, rows)
     kept: list[tuple[Location, dict[str, str]]] = []
 
-    def meant(cell: str, where: Location) -> str | None:
-        """The id ``cell`` names, or None (no id, no name: the general check says so)."""
+    def named(cell: str) -> tuple[str, ...]:
+        """The ids of the indicators ``cell`` is the name of."""
         nonlocal names
-        if not cell or _known(plan, cell):
-            return cell.partition("[")[0].strip() or None
         if names is None:
             names = names_of(plan)
-        ids = names.get(unit_match(_named(cell, names)), ())
+        return names.get(unit_match(_named(cell, names)), ())
+
+    def meant(cell: str, where: Location) -> str | None:
+        """The id ``cell`` names, or None (no id, no name: the general check says so)."""
+        if not cell or _known(plan, cell):
+            return cell.partition("[")[0].strip() or None
+        ids = named(cell)
         if len(ids) > 1:
             problems.append(Problem(where, msg("import_indicator_name_shared", name=cell, ids=", ".join(ids))))
         return ids[0] if len(ids) == 1 else None
@@ -99,9 +103,10 @@ def read_names(
         cell = fields.get("indicator", "")
         second = fields.pop(SECOND, "")
         typed = cell or second  # what repeats in the file were told by (batch_rows.typed_key)
-        if not cell or (second and not _known(plan, cell) and _known(plan, second)):
+        if not cell or (second and not _known(plan, cell) and _known(plan, second) and not named(cell)):
             # The code is the row's indicator whichever column comes first: a name column
-            # before it may hold a longer title, which is passed over, not refused.
+            # before it may hold a longer title, which is passed over, not refused. A name
+            # stays first, checked against the code: it may carry a unit key the code lacks.
             cell, second = second, cell
             fields["indicator"] = cell
         first_id = meant(cell, where)
