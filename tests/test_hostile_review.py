@@ -205,3 +205,13 @@ def test_a_name_with_a_unit_key_before_the_code_keeps_its_unit(plan: Path):
     r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
     assert r.exit_code == 0, r.stderr
     assert _stored(plan) == [["revenue[locality=Hạ Long]", "2023", "7000"]]
+
+
+def test_a_refused_import_still_says_which_names_it_read(plan: Path):
+    # Refused, the file was told 'fdi 2022 is already given on line 2' of a line that
+    # reads 'FDI attracted', with nothing to say that the name was read as fdi.
+    (plan / "t.csv").write_text("Chỉ tiêu,Kỳ,Giá trị\nFDI attracted,2022,3000\nfdi,2022,3100\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 1
+    assert "'FDI attracted' is the name of indicator fdi" in r.stderr
+    assert r.stderr.rstrip().endswith("1 error(s), 1 warning(s)"), r.stderr
