@@ -215,3 +215,22 @@ def test_a_refused_import_still_says_which_names_it_read(plan: Path):
     assert r.exit_code == 1
     assert "'FDI attracted' is the name of indicator fdi" in r.stderr
     assert r.stderr.rstrip().endswith("1 error(s), 1 warning(s)"), r.stderr
+
+
+@pytest.mark.parametrize("header", [["Chỉ tiêu"], ["Mã chỉ tiêu", "Tên chỉ tiêu"]])
+def test_a_yearbook_row_named_by_its_name_with_no_figure_yet_does_not_end_the_table(plan: Path, header: list[str]):
+    # An id alone is the indicator's row with no figure yet; its name alone was a note
+    # that ended the table, and the rows below were refused ('delete row 3').
+    pad = [None] * (len(header) - 1)
+    _workbook(
+        plan / "t.xlsx",
+        [
+            [*header, 2022, 2023],
+            [*pad, "GRDP growth", 9, 10],
+            [*pad, "Vốn FDI thu hút", None, None],
+            [*pad, "Thu ngân sách", 700, 800],
+        ],
+    )
+    r = run_clean("add-observation", "--from", "t.xlsx", "--wide", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert [row[0] for row in _stored(plan)] == ["grdp_growth", "grdp_growth", "revenue", "revenue"]

@@ -304,7 +304,12 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
         return
     right = max(table.columns[-1][0], table.unit if table.unit is not None else -1)
     # The indicator column: a plan's indicator alone there is its row, not a note (is_note).
-    column = table.columns[long["indicator"] if long is not None else wide.first if wide is not None else 0][0]
+    named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
+    column = tuple(table.columns[named[c]][0] for c in ("indicator", SECOND) if c in named)
+    if reading.plan is not None and reading.names is None:
+        from .indicator_names import names_of
+
+        reading.names = names_of(reading.plan)
     started, ended = False, 0
     why = ""
     for number, cells in rows:
@@ -318,7 +323,7 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             if started:
                 ended, why = number, "empty"
             continue
-        if is_note(filled, column, reading.plan):
+        if is_note(filled, column, reading.plan, reading.names or {}):
             ended, why = number, "note"  # a footnote, a source line, a heading inside the table
             continue
         started = True
