@@ -234,3 +234,11 @@ def test_a_yearbook_row_named_by_its_name_with_no_figure_yet_does_not_end_the_ta
     r = run_clean("add-observation", "--from", "t.xlsx", "--wide", "--status", "official")
     assert r.exit_code == 0, r.stderr
     assert [row[0] for row in _stored(plan)] == ["grdp_growth", "grdp_growth", "revenue", "revenue"]
+
+
+def test_a_wide_row_read_by_its_name_is_counted_once(plan: Path):
+    # One row of a wide table is a figure for each period: it was said as '2 row(s)'.
+    (plan / "t.csv").write_text("Chỉ tiêu,2022,2023\nGRDP growth,9,10\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "t.csv", "--wide", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert "its 1 row(s) were read as grdp_growth" in r.stderr, r.stderr

@@ -74,7 +74,7 @@ def read_names(
 
     names: dict[str, tuple[str, ...]] | None = None
     problems: list[Problem] = []
-    read: dict[str, tuple[str, int]] = {}  # name -> (id, rows)
+    read: dict[str, tuple[str, dict[int, None]]] = {}  # name -> (id, its lines)
     kept: list[tuple[Location, dict[str, str]]] = []
 
     def named(cell: str) -> tuple[str, ...]:
@@ -114,8 +114,8 @@ def read_names(
             name = _named(cell, names or {})
             fields["indicator"] = first_id + cell[len(name) :].strip()  # a unit key kept, as after an id
             name = name.strip()
-            was = read.get(name)
-            read[name] = (first_id, was[1] + 1 if was else 1)
+            # The rows of the file, not its figures: a wide row gives one for each period.
+            read.setdefault(name, (first_id, {}))[1][where.line] = None
         unit = fields.pop("unit", "")
         if unit and first_id in indicators:
             ind = indicators[first_id]
@@ -137,7 +137,7 @@ def read_names(
             kept.append(candidate)
     candidates[:] = kept
     notes = [
-        Problem(Location(file), msg("import_indicator_read_by_name", name=name, id=ind, rows=rows), "warning")
+        Problem(Location(file), msg("import_indicator_read_by_name", name=name, id=ind, rows=len(rows)), "warning")
         for name, (ind, rows) in read.items()
     ]
     return problems, notes
