@@ -242,3 +242,42 @@ def test_a_wide_row_read_by_its_name_is_counted_once(plan: Path):
     r = run_clean("add-observation", "--from", "t.csv", "--wide", "--status", "official")
     assert r.exit_code == 0, r.stderr
     assert "its 1 row(s) were read as grdp_growth" in r.stderr, r.stderr
+
+
+SHARED = """\
+version: 1
+title: "Dims"
+dimensions:
+  old:
+    name: {en: "Locality (until 2025)", vi: "Địa phương (đến 2025)"}
+    values: ["Hạ Long", "Cẩm Phả"]
+  new:
+    name: {en: "Locality (since 2025)", vi: "Địa phương (từ 2025)"}
+    values: ["Hạ Long", "Vân Đồn"]
+indicators:
+  rev:
+    name: {en: "Revenue", vi: "Thu"}
+    unit: "billion VND"
+    dimensions: [old, new]
+targets:
+  - id: t
+    indicator: rev
+    for_each: old
+    baseline: {period: 2020, value: 1}
+    milestones: [{by: 2025, value: 2}]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_short_name_two_dimensions_share_is_said_to_be_shared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    # It was 'rev is not broken down by Locality' (it is, twice) and, for --by, 'no
+    # dimension Locality': what names neither should say why, and what to write.
+    make_tracker(tmp_path, monkeypatch, SHARED, HEADER)
+    r = run_clean("--lang", lang, "add-observation", "rev", "2023", "5", "--dim", "Locality=Hạ Long", "-s", "official")
+    assert r.exit_code == 1
+    assert "old, new" in r.stderr and ("not broken down" not in r.stderr and "không phân tổ" not in r.stderr)
+    r = run_clean("--lang", lang, "status", "--by", "Locality")
+    assert r.exit_code == 2
+    assert "old, new" in r.stderr and "no dimension" not in r.stderr and "không có chiều" not in r.stderr

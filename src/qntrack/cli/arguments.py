@@ -122,6 +122,10 @@ def _dimension_id(plan: Plan, given: str) -> str:
         return found
     if not plan.dimensions:
         raise fail("--by", msg("ranking_no_dimensions", given=given), ExitCode.USAGE)
+    from ..plan.units import sharing_short_name
+
+    if shared := sharing_short_name(given, plan.dimensions):
+        raise fail("--by", msg("units_dimension_short_name_shared", name=given, ids=", ".join(shared)), ExitCode.USAGE)
     declared = list(plan.dimensions)
     names = declared + [d.name.en for d in plan.dimensions.values()] + [d.name.vi for d in plan.dimensions.values()]
     hint = suggestion(given, names)
