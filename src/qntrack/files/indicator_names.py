@@ -51,7 +51,7 @@ def row_indicator(plan: Plan, cells: tuple[str, ...], names: dict[str, tuple[str
 
 def _named(cell: str, names: dict[str, tuple[str, ...]]) -> str:
     """The part of ``cell`` that may be a name: all of it, or what comes before a unit key
-    (``Thu ngân sách[locality=Hạ Long]``), as an id's unit is written after it."""
+    (``Budget revenue[locality=X]``), as an id's unit is written after it."""
     from ..plan.units import unit_match
 
     before, bracket, _ = cell.partition("[")
