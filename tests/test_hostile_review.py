@@ -281,3 +281,11 @@ def test_a_short_name_two_dimensions_share_is_said_to_be_shared(
     r = run_clean("--lang", lang, "status", "--by", "Locality")
     assert r.exit_code == 2
     assert "old, new" in r.stderr and "no dimension" not in r.stderr and "không có chiều" not in r.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_history_told_an_indicator_by_its_name_is_told_its_id(plan: Path, lang: str):
+    # add-observation and retract say the id of a name typed; history said 'no indicator'.
+    r = run_clean("--lang", lang, "history", "Vốn FDI thu hút", "2023")
+    assert r.exit_code == 1
+    assert "'fdi'" in r.stderr and ("not its id" in r.stderr or "không phải mã" in r.stderr), r.stderr
