@@ -289,3 +289,12 @@ def test_history_told_an_indicator_by_its_name_is_told_its_id(plan: Path, lang: 
     r = run_clean("--lang", lang, "history", "Vốn FDI thu hút", "2023")
     assert r.exit_code == 1
     assert "'fdi'" in r.stderr and ("not its id" in r.stderr or "không phải mã" in r.stderr), r.stderr
+
+
+def test_a_name_over_two_lines_of_its_cell_is_said_on_one(plan: Path):
+    # A yearbook wraps a long name in its cell (Alt+Enter): read, it was said as
+    # 'Tốc độ tăng trưởng\\x0aGRDP', the line break shown as an escape.
+    _workbook(plan / "t.xlsx", [["Chỉ tiêu", 2022], ["Tốc độ tăng\ntrưởng GRDP", 9]])
+    r = run_clean("add-observation", "--from", "t.xlsx", "--wide", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert "'Tốc độ tăng trưởng GRDP' is the name of indicator grdp_growth" in r.stderr, r.stderr

@@ -113,7 +113,7 @@ def read_names(
         if first_id is not None and not _known(plan, cell):
             name = _named(cell, names or {})
             fields["indicator"] = first_id + cell[len(name) :].strip()  # a unit key kept, as after an id
-            name = name.strip()
+            name = " ".join(name.split())  # a name wrapped in its cell said on one line
             # The rows of the file, not its figures: a wide row gives one for each period.
             read.setdefault(name, (first_id, {}))[1][where.line] = None
         unit = fields.pop("unit", "")
