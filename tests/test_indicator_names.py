@@ -107,7 +107,7 @@ def test_a_workbook_with_a_code_and_a_name_column(plan: Path):
     sheet.title = "Sheet1"
     sheet.append(["STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "ĐVT", "Kỳ", "Giá trị"])
     sheet.append([1, "grdp_growth", "Tốc độ tăng trưởng GRDP", "%", "2023", 10.5])
-    sheet.append([2, None, "FDI attracted", "triệu USD", "2023", 1500])  # the code left empty
+    sheet.append([2, None, "FDI attracted", "million USD", "2023", 1500])  # the code left empty; its unit is checked
     book.save(plan / "t.xlsx")
     r = run("add-observation", "--from", "t.xlsx", "--status", "official")
     assert r.exit_code == 0, r.stderr

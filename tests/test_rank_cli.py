@@ -266,7 +266,9 @@ def test_a_short_name_two_dimensions_share_names_neither(tmp_path: Path, monkeyp
     make_tracker(tmp_path, monkeypatch, QUALIFIED, QUALIFIED_OBSERVATIONS)
     r = run("status", "--by", "Vùng")
     assert r.exit_code == 2
-    assert r.stderr.startswith("--by: error: no dimension 'Vùng'")
+    assert r.stderr.startswith(
+        "--by: error: 'Vùng' is the name, without its bracketed qualifier, of more than one dimension (zone, zone2)"
+    )
     # The full name still names one.
     assert run("status", "--by", "Vùng (ven biển)", "--format", "csv").exit_code == 0
 
@@ -279,4 +281,4 @@ def test_dim_takes_a_dimension_by_its_short_name(tmp_path: Path, monkeypatch: py
     # Within one indicator a short name two of its dimensions share is no guess either.
     r = run("add-observation", "zoned", "2023", "90", "--dim", "Vùng=north", "--dim", "zone2=coast", "--dry-run")
     assert r.exit_code == 1
-    assert "is not broken down by 'Vùng'" in r.stderr
+    assert "'Vùng' is the name, without its bracketed qualifier, of more than one dimension (zone, zone2)" in r.stderr

@@ -58,6 +58,12 @@ def _unknown_indicator(plan: Plan, given: str) -> Message:
     target = plan.target(given)
     if target is not None:
         return msg("cli_target_not_indicator", given=given, indicator=target.indicator)
+    from ..files.rules import _named
+    from ..files.vocabulary import fold
+
+    # An indicator's name (a yearbook's words) is told its id, as add-observation and retract tell it.
+    if named := _named(plan).get(fold(given)):
+        return msg("recording_indicator_by_name", indicator=given, id=named)
     known = list(plan.indicators)
     if not known:
         return msg("cli_no_indicator_none", given=given)
@@ -122,6 +128,10 @@ def _dimension_id(plan: Plan, given: str) -> str:
         return found
     if not plan.dimensions:
         raise fail("--by", msg("ranking_no_dimensions", given=given), ExitCode.USAGE)
+    from ..plan.units import sharing_short_name
+
+    if shared := sharing_short_name(given, plan.dimensions):
+        raise fail("--by", msg("units_dimension_short_name_shared", name=given, ids=", ".join(shared)), ExitCode.USAGE)
     declared = list(plan.dimensions)
     names = declared + [d.name.en for d in plan.dimensions.values()] + [d.name.vi for d in plan.dimensions.values()]
     hint = suggestion(given, names)

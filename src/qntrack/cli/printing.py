@@ -28,7 +28,8 @@ def _visible(text: str) -> str:
     return visible(text)
 
 
-def _report(problems: list[Problem], lang: str | None = None) -> None:
+def _report(problems: list[Problem], lang: str | None = None, totals: bool = True) -> None:
+    """``totals``: end with the count of errors and warnings (when more than one)."""
     if not problems:
         return
     from ..catalog import msg, render
@@ -38,7 +39,7 @@ def _report(problems: list[Problem], lang: str | None = None) -> None:
     for p in problems:
         stream.write(f"{_visible(p.text(chosen))}\n")
     errors = sum(1 for p in problems if p.severity == "error")
-    if len(problems) > 1:
+    if totals and len(problems) > 1:
         stream.write(render(msg("totals", errors=errors, warnings=len(problems) - errors), chosen) + "\n")
 
 

@@ -30,8 +30,11 @@ class Said(NamedTuple):
     dry_run: bool
 
 
-def say_recorded(said: Said, warnings: Sequence[Problem], notes: Sequence[Problem]) -> None:
-    """The summary line, then what was neutralised and the warnings."""
+def say_recorded(
+    said: Said, warnings: Sequence[Problem], notes: Sequence[Problem], read: Sequence[Problem] = ()
+) -> None:
+    """The summary line, then what was neutralised and the warnings. ``notes``: rows left
+    out whose vintage is not in force; ``read``: what reading the file warns of."""
     from ..catalog import Figure, msg
 
     path, rows, skipped, repeated = said.path, said.rows, said.skipped, said.repeated
@@ -64,7 +67,7 @@ def say_recorded(said: Said, warnings: Sequence[Problem], notes: Sequence[Proble
     else:
         _say(msg("cli_added_many", rows=len(rows), skipped=skipped, path=path))
     _report_neutralised(rows, said.dry_run)
-    _say_warnings(warnings, notes)
+    _say_warnings(warnings, notes, read)
 
 
 def _say_already_recorded(
@@ -116,19 +119,26 @@ def _say_already_recorded(
         )
 
 
-def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem]) -> None:
+def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem], read: Sequence[Problem]) -> None:
     """A figure far from the one on record is recorded (a real jump must stay recordable),
     with one warning on stderr; the exit code stays 0 (checks.entry_jump_problems). A batch
     in another unit would warn on every row: the first few say it, check lists all. The
-    same for rows left out whose vintage is not in force."""
+    same for rows left out whose vintage is not in force. What reading the file warns of
+    (a name read as an id, a sheet passed over) is said whole, one line each: it is not
+    rows of one kind, and was summed up as rows not in force past the twentieth. One
+    count ends them all: each group ending with its own undercounted the warnings shown."""
     from ..catalog import msg
 
-    _report(list(warnings[:JUMP_WARNINGS_SHOWN]))
+    _report(list(warnings[:JUMP_WARNINGS_SHOWN]), totals=False)
     if len(warnings) > JUMP_WARNINGS_SHOWN:
         _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
-    _report(list(notes[:JUMP_WARNINGS_SHOWN]))
+    _report(list(read), totals=False)
+    _report(list(notes[:JUMP_WARNINGS_SHOWN]), totals=False)
     if len(notes) > JUMP_WARNINGS_SHOWN:
         _say(msg("cli_more_not_in_force", more=len(notes) - JUMP_WARNINGS_SHOWN))
+    count = len(warnings) + len(read) + len(notes)
+    if count > 1:
+        _say(msg("totals", errors=0, warnings=count))
 
 
 def not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation | None]], path: Path) -> list[Problem]:

@@ -160,6 +160,7 @@ def add_observation(
         )
         path, rows, known, warnings, vintages = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
         notes: list[Problem] = []  # a single figure says it in its own message below
+        read: list[Problem] = []
         skipped, repeated = len(known), 0
     else:
         from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
@@ -186,10 +187,10 @@ def add_observation(
         # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
         # or revised since): said for each, as for a single figure, so that "already
         # recorded" never hides that the figure is not in force.
-        notes = [*result.notes, *not_in_force_notes(result.vintages, path)]
+        notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
     if dry_run:
         _print_dry_run(targets, rows, fmt, lang)
-    say_recorded(Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run), warnings, notes)
+    say_recorded(Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run), warnings, notes, read)
 
 
 def _refuse_mixed_arguments(

@@ -15,6 +15,7 @@ from ..plan.model import RETRACTED, Location, Observation, Problem
 from ..plan.periods import PeriodError
 from ..plan.units import unit_match
 from . import rules
+from .import_headers import SECOND
 from .rules import recorded_at as _recorded_at
 from .textfiles import nfc
 
@@ -33,6 +34,12 @@ __all__ = [
 # A workbook row's recorded_at cell, kept with the row's cells as "column:Sheet1!G7": a
 # problem of the moment names that cell, not the row's (docs/observations-format.md).
 STAMP_CELL = "@recorded_at cell"
+
+
+# A row's indicator as its file gave it, kept once indicator_names has read a name (or a
+# second column's code) as the id: repeats within the file are told by what was typed
+# (``typed_key``), as before the name was read, so that ``twin_problems`` sees the rest.
+TYPED = "@indicator as typed"
 
 
 def stamp_cell(cell: Location) -> str:
@@ -74,7 +81,9 @@ def typed_key(row: dict[str, str]) -> tuple | None:
         moment = _recorded_at(stamp) if stamp else ""
     except ValueError:
         moment = stamp
-    return (row["indicator"], units_as_typed(unit_cells(row)), period, moment)
+    # A code column left empty: the name beside it is the row's (the workbook's rule).
+    typed = row.get(TYPED) or row["indicator"] or row.get(SECOND, "")
+    return (typed, units_as_typed(unit_cells(row)), period, moment)
 
 
 def units_as_typed(cells: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:

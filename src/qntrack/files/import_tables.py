@@ -157,15 +157,16 @@ def _below_a_title(header: list[str], line: int, fields: list[str], records: Ite
     that no row of figures is ever passed over. Else the first line, as it was, to be
     refused as no table of ours. Line numbers stay the file's."""
     above: list[tuple[int, int, list[str]]] = []
+    if any(_FIGURE.fullmatch(c.strip()) for c in fields):
+        return header, line, fields, records
     for record in records:
         cells = record[2]
-        if any(_FIGURE.fullmatch(c.strip()) for c in (*fields, *cells)) or len(above) >= _TITLE_LINES:
-            above.append(record)
-            break
-        names = _header(cells)
-        if "indicator" in names:
-            return names, record[0], cells, records
+        # The header is looked for before its figures: a wide table's header holds its years.
+        if len(above) < _TITLE_LINES and "indicator" in _header(cells):
+            return _header(cells), record[0], cells, records
         above.append(record)
+        if any(_FIGURE.fullmatch(c.strip()) for c in cells) or len(above) >= _TITLE_LINES:
+            break
     return header, line, fields, itertools.chain(above, records)
 
 

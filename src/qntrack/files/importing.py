@@ -268,6 +268,7 @@ def import_observations(
     problems = list(parsed.problems)
     vintages: Sequence = ()
     batch = None
+    read_as: list[Problem] = []  # the names read as ids (indicator_names)
     try:
         # One pass: every row is checked before any is written (all or nothing), so a file
         # read cleanly is validated and appended at once; a file with problems of its own
@@ -279,9 +280,9 @@ def import_observations(
         else:
             from .indicator_names import read_names
 
-            named, notes = read_names(plan, parsed.candidates, file)
+            named, read_as = read_names(plan, parsed.candidates, file)
             problems.extend(named)
-            parsed.notes.extend(notes)
+            parsed.notes.extend(read_as)
             unread = frozenset(p.location for p in (*parsed.problems, *named))
             _leave_out_computed(plan, parsed, file)
             batch = validated_batch(
@@ -306,8 +307,10 @@ def import_observations(
                 said = list(row_problems.problems)
         problems.extend(said)
     if problems:
-        # Problems with the store itself come first, then the file's, in line order.
-        ordered = sorted(_dedupe(problems), key=lambda p: (p.location.file == file, p.location.line))
+        # Problems with the store itself come first, then the file's, in line order. What
+        # reading the file did (a name read as an id) is said too: the problems name the id.
+        said_too = [*problems, *read_as]
+        ordered = sorted(_dedupe(said_too), key=lambda p: (p.location.file == file, p.location.line))
         raise InputError(ordered)
     # A row left out with no stored vintage of its figure was left out for an earlier row
     # of the file (history.stored_vintages gives None for it).

@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 
 from ..catalog import msg
 from ..plan.model import Location, Problem
+from .batch_rows import TYPED
 from .import_headers import SECOND
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
 
 
-def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
+def names_of(plan: Plan) -> dict[str, tuple[str, ...]]:
     from ..plan.units import unit_match
 
     found: dict[str, dict[str, None]] = {}
@@ -34,6 +35,27 @@ def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
             if name:
                 found.setdefault(unit_match(name), {})[ind.id] = None
     return {key: tuple(ids) for key, ids in found.items()}
+
+
+def row_indicator(plan: Plan, cells: tuple[str, ...], names: dict[str, tuple[str, ...]]) -> str | None:
+    """The id a row's indicator cells name, as ``read_names`` reads them: an id in either
+    column first (the code is the row's indicator), else a name of exactly one indicator."""
+    from ..plan.units import unit_match
+
+    for cell in cells:
+        if _known(plan, cell):
+            return cell.partition("[")[0].strip()
+    ids = names.get(unit_match(_named(cells[0], names)), ()) if cells else ()
+    return ids[0] if len(ids) == 1 else None
+
+
+def _named(cell: str, names: dict[str, tuple[str, ...]]) -> str:
+    """The part of ``cell`` that may be a name: all of it, or what comes before a unit key
+    (``Budget revenue[locality=X]``), as an id's unit is written after it."""
+    from ..plan.units import unit_match
+
+    before, bracket, _ = cell.partition("[")
+    return before if bracket and unit_match(cell) not in names else cell
 
 
 def _known(plan: Plan, cell: str) -> bool:
@@ -52,17 +74,21 @@ def read_names(
 
     names: dict[str, tuple[str, ...]] | None = None
     problems: list[Problem] = []
-    read: dict[str, tuple[str, int]] = {}  # name -> (id, rows)
+    read: dict[str, tuple[str, dict[int, None]]] = {}  # name -> (id, its lines)
     kept: list[tuple[Location, dict[str, str]]] = []
+
+    def named(cell: str) -> tuple[str, ...]:
+        """The ids of the indicators ``cell`` is the name of."""
+        nonlocal names
+        if names is None:
+            names = names_of(plan)
+        return names.get(unit_match(_named(cell, names)), ())
 
     def meant(cell: str, where: Location) -> str | None:
         """The id ``cell`` names, or None (no id, no name: the general check says so)."""
-        nonlocal names
         if not cell or _known(plan, cell):
             return cell.partition("[")[0].strip() or None
-        if names is None:
-            names = _names(plan)
-        ids = names.get(unit_match(cell), ())
+        ids = named(cell)
         if len(ids) > 1:
             problems.append(Problem(where, msg("import_indicator_name_shared", name=cell, ids=", ".join(ids))))
         return ids[0] if len(ids) == 1 else None
@@ -76,13 +102,20 @@ def read_names(
         before = len(problems)
         cell = fields.get("indicator", "")
         second = fields.pop(SECOND, "")
+        typed = cell or second  # what repeats in the file were told by (batch_rows.typed_key)
+        if not cell or (second and not _known(plan, cell) and _known(plan, second) and not named(cell)):
+            # The code is the row's indicator whichever column comes first: a name column
+            # before it may hold a longer title, which is passed over, not refused. A name
+            # stays first, checked against the code: it may carry a unit key the code lacks.
+            cell, second = second, cell
+            fields["indicator"] = cell
         first_id = meant(cell, where)
-        if not cell and second:
-            cell, first_id, second = second, meant(second, where), ""
         if first_id is not None and not _known(plan, cell):
-            fields["indicator"] = first_id
-            was = read.get(cell)
-            read[cell] = (first_id, was[1] + 1 if was else 1)
+            name = _named(cell, names or {})
+            fields["indicator"] = first_id + cell[len(name) :].strip()  # a unit key kept, as after an id
+            name = " ".join(name.split())  # a name wrapped in its cell said on one line
+            # The rows of the file, not its figures: a wide row gives one for each period.
+            read.setdefault(name, (first_id, {}))[1][where.line] = None
         unit = fields.pop("unit", "")
         if unit and first_id in indicators:
             ind = indicators[first_id]
@@ -98,11 +131,13 @@ def read_names(
                         msg("import_indicator_columns_differ", first=cell, id=first_id, second=second, other=second_id),
                     )
                 )
+        if fields.get("indicator") != typed:
+            fields[TYPED] = typed
         if len(problems) == before:
             kept.append(candidate)
     candidates[:] = kept
     notes = [
-        Problem(Location(file), msg("import_indicator_read_by_name", name=name, id=ind, rows=rows), "warning")
+        Problem(Location(file), msg("import_indicator_read_by_name", name=name, id=ind, rows=len(rows)), "warning")
         for name, (ind, rows) in read.items()
     ]
     return problems, notes

@@ -14,7 +14,7 @@ import stat
 from itertools import islice
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from ..catalog import Figure, Message, msg
 from ..plan.model import Location, Plan, Problem
@@ -195,16 +195,23 @@ def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:
     return found
 
 
-def is_note(filled: list[tuple[int, Any]], column: int, plan: Plan | None) -> bool:
+def is_note(
+    filled: list[tuple[int, Any]], columns: tuple[int, ...], plan: Plan | None, names: Mapping[str, object] = {}
+) -> bool:
     """Whether a row's filled cells (sheet column, value) are a note that ends the table: a
     single text cell (a footnote, a source line, a heading), unless it is an indicator of
-    the plan in the indicator ``column``: a yearbook lists every indicator, some with no
+    the plan in an indicator column (``columns``), by its id or by its name (``names``,
+    indicator_names.names_of): a yearbook lists every indicator, some with no
     figure yet, and that row is the indicator's (a wide row gives no figure, a long one is
     refused at its empty cells), not a footnote before which the table ends."""
     if len(filled) != 1 or not isinstance(filled[0][1], str):
         return False
     at, text = filled[0]
-    return not (at == column and plan is not None and text.strip() in plan.indicators)
+    if at not in columns or plan is None:
+        return True
+    from ..plan.units import unit_match
+
+    return not (text.strip() in plan.indicators or unit_match(text) in names)
 
 
 _ZIP = b"PK\x03\x04"

@@ -89,6 +89,7 @@ class _Reading:
     # they are when they are not (an empty long value is a problem; a wide one is no figure).
     blanks: dict[tuple[int, int], Problem | None] = field(default_factory=dict)
     seen: dict = field(default_factory=dict)
+    names: dict[str, tuple[str, ...]] | None = None  # the plan's indicator names (indicator_names.names_of)
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -304,7 +305,12 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
         return
     right = max(table.columns[-1][0], table.unit if table.unit is not None else -1)
     # The indicator column: a plan's indicator alone there is its row, not a note (is_note).
-    column = table.columns[long["indicator"] if long is not None else wide.first if wide is not None else 0][0]
+    named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
+    column = tuple(table.columns[named[c]][0] for c in ("indicator", SECOND) if c in named)
+    if reading.plan is not None and reading.names is None:
+        from .indicator_names import names_of
+
+        reading.names = names_of(reading.plan)
     started, ended = False, 0
     why = ""
     for number, cells in rows:
@@ -318,7 +324,7 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             if started:
                 ended, why = number, "empty"
             continue
-        if is_note(filled, column, reading.plan):
+        if is_note(filled, column, reading.plan, reading.names or {}):
             ended, why = number, "note"  # a footnote, a source line, a heading inside the table
             continue
         started = True
@@ -374,7 +380,11 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
     where = reading.at(sheet_column[columns["indicator"]], number)
     if table.unit is not None:
         _check_unit(
-            row["indicator"], _text(cells[table.unit].value if cells[table.unit] else None), table.unit, number, reading
+            (row["indicator"], row.get(SECOND, "")),
+            _text(cells[table.unit].value if cells[table.unit] else None),
+            table.unit,
+            number,
+            reading,
         )
     if long is not None:
         _long(number, fields, sheet_column, long, row, where, reading)
@@ -446,14 +456,18 @@ def _yearly(indicator: str, plan: Plan | None) -> bool:
     return found is not None and found.frequency == Frequency.YEAR
 
 
-def _check_unit(indicator: str, given: str, column: int, number: int, reading: _Reading) -> None:
+def _check_unit(cells: tuple[str, ...], given: str, column: int, number: int, reading: _Reading) -> None:
     """A unit cell that names another unit than the indicator's in targets.yaml: the figure
     may be in thousands, or on the wrong row. Unknown indicators are said by record_many."""
     if not given or reading.plan is None:
         return
-    from .figure_units import typed_unit
+    from .indicator_names import names_of, row_indicator
 
-    found = reading.plan.indicators.get(typed_unit(indicator, [])[0].strip())
+    # The row's indicator as indicator_names will read it: a name, or a code in the second
+    # column, let a figure in another unit through when the first cell alone was looked up.
+    if reading.names is None:
+        reading.names = names_of(reading.plan)
+    found = reading.plan.indicators.get(row_indicator(reading.plan, cells, reading.names) or "")
     if found is None or unit_matches(given, found.unit, found.unit_vi):
         return
     units = " / ".join(dict.fromkeys(u for u in (found.unit, found.unit_vi) if u))

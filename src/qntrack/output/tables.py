@@ -21,8 +21,17 @@ def observation_rows(observations: Iterable[Observation]) -> Iterable[Sequence[A
 
     yield OBSERVATION_COLUMNS
     for o in observations:
+        # A retraction has no figure: empty, as the store writes it (a dry run listed 'nan').
         # The value as the store writes it (1000, not 1000.0): what was stored is what shows.
-        yield (o.indicator, o.period.text, format_value(o.value), o.status, o.source, o.note, o.recorded_at)
+        yield (
+            o.indicator,
+            o.period.text,
+            "" if o.value != o.value else format_value(o.value),
+            o.status,
+            o.source,
+            o.note,
+            o.recorded_at,
+        )
 
 
 class _Cells(CsvCells):
@@ -89,7 +98,7 @@ def observation_pieces(observations: Iterable[Observation], fmt: str) -> Iterato
             (
                 cell(o.indicator),
                 o.period.text,
-                format_value(o.value),
+                "" if o.value != o.value else format_value(o.value),
                 cell(o.status),
                 cell(o.source),
                 cell(o.note),

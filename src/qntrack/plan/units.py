@@ -254,8 +254,11 @@ def _resolve_dims(
         dim_id = _dimension_named(raw_key, indicator.dimensions, dimensions)
         if dim_id is None:
             declared = ", ".join(indicator.dimensions)
+            shared = sharing_short_name(raw_key, dimensions, indicator.dimensions)
             problems.append(
-                msg("units_not_broken_down", indicator=indicator.id, dimension=raw_key, dimensions=declared)
+                msg("units_dimension_short_name_shared", name=raw_key, ids=", ".join(shared))
+                if shared
+                else msg("units_not_broken_down", indicator=indicator.id, dimension=raw_key, dimensions=declared)
                 if declared
                 else msg("units_no_dimensions", indicator=indicator.id, dimension=raw_key)
             )
@@ -368,6 +371,19 @@ def dimension_named(text: str, dimensions: Mapping[str, Dimension], among: Seque
         if wanted in (unit_match(short_name(en)), unit_match(short_name(vi))):
             by_short.add(dim_id)
     return by_short.pop() if len(by_short) == 1 else None
+
+
+def sharing_short_name(text: str, dimensions: Mapping[str, Dimension], among: Sequence[str] | None = None) -> list[str]:
+    """The dimensions (of ``among``, else all) whose short name ``text`` is, when two or
+    more share it and ``dimension_named`` names none: said as such, not as no dimension."""
+    wanted = unit_match(text)
+    ids = [
+        dim_id
+        for dim_id in (tuple(dimensions) if among is None else among)
+        if (d := dimensions.get(dim_id)) is not None
+        and wanted in (unit_match(short_name(d.name.en)), unit_match(short_name(d.name.vi)))
+    ]
+    return ids if len(ids) > 1 else []
 
 
 def _unknown_unit(dimension: Dimension, value: str) -> Message:
