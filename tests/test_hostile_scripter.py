@@ -197,3 +197,12 @@ def test_a_lock_timeout_that_is_no_finite_number_of_seconds_says_so(tracker: Pat
     r = run("add-observation", "share", "2024", "10", "--status", "official", env={"QNTRACK_LOCK_TIMEOUT": raw})
     assert r.exit_code == 2
     assert f"QNTRACK_LOCK_TIMEOUT: error: '{raw}' must be a finite number of seconds, 0 or more, e.g. 30" in r.stderr
+
+
+def test_an_exchange_format_is_read_in_any_case_too(shipped: Path, tmp_path: Path):
+    # --format took any case; `export SDMX-CSV` and `import OPENSDG` did not (the review pass).
+    r = run("export", "SDMX-CSV")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("STRUCTURE,STRUCTURE_ID")
+    r = run("import", "OpenSDG", str(tmp_path / "absent"), "--into", str(tmp_path / "t"))
+    assert r.exit_code != 2 or "Invalid value" not in r.stderr, r.stderr

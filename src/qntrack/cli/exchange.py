@@ -36,6 +36,7 @@ def export(
     fmt: Annotated[
         ExportFormat,
         typer.Argument(
+            case_sensitive=False,  # SDMX-CSV as sdmx-csv, as --format and --lang are read
             metavar="FORMAT",
             help="sdmx-csv: the figures in force as an SDMX-CSV 2.0 data message; opensdg: the tracker as "
             "an Open SDG data repository, written into --into DIR (docs/formats.md).",

@@ -22,7 +22,11 @@ class ImportFormat(str, Enum):
 def import_(
     fmt: Annotated[
         ImportFormat,
-        typer.Argument(metavar="FORMAT", help="opensdg: an Open SDG data repository (docs/formats.md)."),
+        typer.Argument(
+            metavar="FORMAT",
+            case_sensitive=False,  # OPENSDG as opensdg, as --format and --lang are read
+            help="opensdg: an Open SDG data repository (docs/formats.md).",
+        ),
     ],
     source: Annotated[
         str, typer.Argument(metavar="REPO_DIR", help="The repository's folder: the one that holds data/ and meta/.")
