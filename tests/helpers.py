@@ -75,6 +75,24 @@ def store_bytes(folder: Path) -> bytes:
     return (folder / "observations.csv").read_bytes()
 
 
+def stored_cells(folder: Path, width: int = 3) -> list[list[str]]:
+    """The store's rows in ``folder`` as their first ``width`` cells (indicator, period,
+    value, status...), split at commas: for stores whose cells hold none."""
+    return [line.split(",")[:width] for line in store_text(folder).splitlines()[1:]]
+
+
+def large_quarters(indicator: str) -> str:
+    """2,100 rows of quarters (1400-Q1 to 1924-Q4) for ``indicator``, each with a note of
+    480 characters, as a statistics office's export may carry: more than a megabyte, the
+    size from which a long command shows what it does on a terminal (cli/waiting.py)."""
+    note = "n" * 480
+    return "".join(
+        f"{indicator},{year}-Q{q},5.5,official,yearbook,{note},2026-01-01T00:00:00Z\n"
+        for year in range(1400, 1925)
+        for q in range(1, 5)
+    )
+
+
 def last_row(folder: Path) -> str:
     """The last line of the store in ``folder``, without its newline."""
     return store_text(folder).splitlines()[-1]

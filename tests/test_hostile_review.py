@@ -11,6 +11,7 @@ import pytest
 
 from conftest import make_tracker
 from helpers import run_clean
+from helpers import stored_cells as _stored
 
 TARGETS = """\
 version: 1
@@ -43,11 +44,6 @@ HEADER = "indicator,period,value,status,source,note,recorded_at\n"
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
-
-
-def _stored(plan: Path) -> list[list[str]]:
-    lines = (plan / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
-    return [line.split(",")[:3] for line in lines]
 
 
 @pytest.mark.parametrize("wide", [False, True])

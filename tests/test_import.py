@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_tracker
-from helpers import stderr_on_a_terminal, run, store_text as store
+from helpers import large_quarters, stderr_on_a_terminal, run, store_text as store
 
 from qntrack.files.figures import parse_number_cell
 from qntrack.files.import_tables import ImportFormat, parse_table
@@ -517,15 +517,8 @@ def test_a_file_read_cleanly_whose_rows_are_wrong_writes_nothing_and_says_every_
 
 
 def _large_file(plan: Path) -> Path:
-    """A file of more than a megabyte (cli/waiting.py STATUS_FROM): 2,100 quarters, each
-    with a long note, as a statistics office's export may carry."""
-    note = "n" * 480
-    rows = "".join(
-        f"growth,{year}-Q{q},5.5,official,yearbook,{note},2026-01-01T00:00:00Z\n"
-        for year in range(1400, 1925)
-        for q in range(1, 5)
-    )
-    (plan / "large.csv").write_text(HEADER + rows, encoding="utf-8")
+    """A file of more than a megabyte (cli/waiting.py STATUS_FROM)."""
+    (plan / "large.csv").write_text(HEADER + large_quarters("growth"), encoding="utf-8")
     assert (plan / "large.csv").stat().st_size > 1 << 20
     return plan / "large.csv"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_tracker
-from helpers import run
+from helpers import run, stored_cells
 
 TARGETS = """\
 version: 1
@@ -35,8 +35,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _stored(plan: Path) -> list[list[str]]:
-    lines = (plan / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
-    return [line.split(",")[:4] for line in lines]
+    return stored_cells(plan, 4)
 
 
 @pytest.mark.parametrize("heading", ["Sơ bộ 2024", "Sơ bộ - 2024", "Prel. 2024", "prel 2024", "SƠ BỘ năm 2024"])

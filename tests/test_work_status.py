@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_tracker
-from helpers import run, stderr_on_a_terminal
+from helpers import large_quarters, run, stderr_on_a_terminal
 
 TARGETS = """\
 version: 1
@@ -33,15 +33,8 @@ HEADER = "indicator,period,value,status,source,note,recorded_at\n"
 
 @pytest.fixture
 def large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A store of more than a megabyte (cli/waiting.py STATUS_FROM): 2,100 quarters, each
-    with a long note, as a statistics office's export may carry."""
-    note = "n" * 480
-    rows = "".join(
-        f"growth,{year}-Q{q},5.5,official,yearbook,{note},2026-01-01T00:00:00Z\n"
-        for year in range(1400, 1925)
-        for q in range(1, 5)
-    )
-    folder = make_tracker(tmp_path, monkeypatch, TARGETS, HEADER + rows)
+    """A store of more than a megabyte (cli/waiting.py STATUS_FROM)."""
+    folder = make_tracker(tmp_path, monkeypatch, TARGETS, HEADER + large_quarters("growth"))
     assert (folder / "observations.csv").stat().st_size > 1 << 20
     return folder
 
