@@ -11,37 +11,14 @@ import pytest
 from conftest import make_tracker
 from helpers import run_clean
 
-
-TARGETS = """\
-version: 1
-title: "Officer test"
-indicators:
-  growth:
-    name: "GRDP growth"
-    unit: "%"
-    frequency: month
-  fdi:
-    name: "FDI"
-    unit: "million USD"
-    measure: flow
-targets:
-  - id: growth
-    indicator: growth
-    baseline: {period: 2020, value: 7}
-    milestones:
-      - {by: 2025, value: 10}
-"""
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
-STAMP = "2025-01-05T00:00:00Z"
+# The plan and the store's header of the Vietnamese import's tests: the same office,
+# trying what those tests did not.
+from test_import_vietnamese import HEADER, STAMP, TARGETS, rows
 
 
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
-
-
-def rows(plan: Path) -> list[list[str]]:
-    return [line.split(",") for line in (plan / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]]
 
 
 # --- A paste from Excel (tab-separated) tells no decimal convention -------------------
