@@ -149,3 +149,21 @@ def test_a_wide_csv_with_a_unit_column(plan: Path):
     r = run("add-observation", "--from", "u.tsv", "--wide", "--status", "official")
     assert r.exit_code == 1
     assert "u.tsv:2: error: the unit 'tỷ đồng' is not the unit of fdi" in r.stderr
+
+
+def test_a_name_two_indicators_share_beside_the_code_of_one_of_them_is_no_disagreement(plan: Path):
+    # 'Vốn FDI thu hút' is the Vietnamese name of fdi and of fdi_disbursed: beside the code
+    # fdi it agrees with it, and the code says which; it was refused as a shared name.
+    (plan / "t.csv").write_text(
+        "Mã chỉ tiêu,Tên chỉ tiêu,Kỳ,Giá trị\nfdi,Vốn FDI thu hút,2023,1500\n", encoding="utf-8"
+    )
+    r = run("add-observation", "--from", "t.csv", "--status", "official")
+    assert r.exit_code == 0, r.stderr
+    assert _stored(plan) == [["fdi", "2023", "1500"]]
+    # Beside the code of neither, it disagrees.
+    (plan / "u.csv").write_text(
+        "Mã chỉ tiêu,Tên chỉ tiêu,Kỳ,Giá trị\ngrdp_growth,Vốn FDI thu hút,2023,10\n", encoding="utf-8"
+    )
+    r = run("add-observation", "--from", "u.csv", "--status", "official")
+    assert r.exit_code == 1
+    assert "'Vốn FDI thu hút' is fdi, fdi_disbursed" in r.stderr

@@ -3,10 +3,9 @@ unit a text file's unit column gives it.
 
 A provincial office's table names each row's indicator in words (its "GRDP growth" in
 Vietnamese), and often beside a code column (the vocabulary's code and name headings,
-files/vocabulary.py). A cell that
-is no id but is one indicator's name, in either language and matched as units are (case,
-spaces, NFC), is read as that indicator, and the import says so once per name. A name
-two indicators share is not guessed. Where a table has both columns, the two must name
+files/vocabulary.py). A cell that is no id but is one indicator's name, in either
+language and matched as units are (case, spaces, NFC), is read as that indicator, and the
+import says so once per name. A name two indicators share is not guessed. Where a table has both columns, the two must name
 the same indicator: a table sorted by one column alone puts one indicator's code beside
 another's name, and the figure would go to either (docs/decisions.md). A unit column
 ("unit", or its Vietnamese names) is checked against the indicator's unit, as a
@@ -123,12 +122,16 @@ def read_names(
                 units = " / ".join(dict.fromkeys(u for u in (ind.unit, ind.unit_vi) if u))
                 problems.append(Problem(where, msg("workbook_unit_mismatch", given=unit, indicator=ind.id, unit=units)))
         if second and first_id is not None:
-            second_id = meant(second, where)
-            if second_id is not None and second_id != first_id:
+            # The second column agrees when it names the first's indicator, as its id or as
+            # a name it has (shared or not: the first column says which); a name of no
+            # indicator (a longer title) is passed over.
+            others = (second.partition("[")[0].strip(),) if _known(plan, second) else named(second)
+            if others and first_id not in others:
+                other = ", ".join(others)
                 problems.append(
                     Problem(
                         where,
-                        msg("import_indicator_columns_differ", first=cell, id=first_id, second=second, other=second_id),
+                        msg("import_indicator_columns_differ", first=cell, id=first_id, second=second, other=other),
                     )
                 )
         if fields.get("indicator") != typed:
