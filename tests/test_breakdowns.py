@@ -594,3 +594,18 @@ def test_dim_with_from_names_the_columns_the_file_needs(plan: Path, dims: list[s
         r.stderr
     )
     assert Path("observations.csv").read_bytes() == before
+
+
+def test_a_unit_given_twice_alike_is_one_unit(plan: Path):
+    # In the key and in its column, or twice with --dim, spelt alike or not: the same unit
+    # said twice. It was "dimension 'locality' is given twice" (the review pass).
+    r = run_clean(
+        "add-observation", "share[locality=Alpha]", "2024", "13", "--status", "official", "--dim", "LOCALITY= alpha "
+    )
+    assert r.exit_code == 0, r.stderr
+    assert (
+        Path("observations.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[-1]
+        .startswith("share[locality=Alpha],2024,13,")
+    )

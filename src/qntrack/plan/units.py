@@ -275,7 +275,10 @@ def _resolve_dims(
             problems.append(wrong)
             continue
         if dim_id in found:
-            problems.append(msg("units_twice", dimension=dim_id))
+            # The same unit said twice (in a key and in its column, spelt alike or not) is
+            # one unit; two units of one dimension are a figure of neither.
+            if unknown is not None or found[dim_id] != value:
+                problems.append(msg("units_twice", dimension=dim_id))
             continue
         if unknown is not None:
             problems.append(unknown)
