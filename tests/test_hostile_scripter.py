@@ -206,3 +206,36 @@ def test_an_exchange_format_is_read_in_any_case_too(shipped: Path, tmp_path: Pat
     assert r.stdout.startswith("STRUCTURE,STRUCTURE_ID")
     r = run("import", "OpenSDG", str(tmp_path / "absent"), "--into", str(tmp_path / "t"))
     assert r.exit_code != 2 or "Invalid value" not in r.stderr, r.stderr
+
+
+def test_a_plan_read_through_dev_stdin_has_its_store_beside_the_plan(tracker: Path):
+    # `-t /dev/stdin < targets.yaml` took /dev as the plan's folder: the figure went to a
+    # new /dev/observations.csv (as root), not to the tracker's store.
+    import subprocess
+    import sys
+
+    before = (tracker / "observations.csv").read_text(encoding="utf-8")
+    with open(tracker / "targets.yaml", "rb") as plan_file:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "qntrack",
+                "-t",
+                "/dev/stdin",
+                "add-observation",
+                "share",
+                "2024",
+                "10.5",
+                "-s",
+                "official",
+            ],
+            stdin=plan_file,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 0, done.stderr
+    after = (tracker / "observations.csv").read_text(encoding="utf-8")
+    assert after.startswith(before) and after[len(before) :].startswith("share,2024,10.5,official,")
+    assert not Path("/dev/observations.csv").exists()

@@ -136,8 +136,16 @@ class Workspace:
 
 
 def store_path_for(plan: Plan, targets_path: Path) -> Path:
-    """The observations file named in targets.yaml, relative to targets.yaml's folder."""
-    return targets_path.parent / plan.observations_path
+    """The observations file named in targets.yaml, relative to targets.yaml's folder.
+
+    A plan named as a stream of the system's (``-t /dev/stdin < targets.yaml``,
+    ``/dev/fd/3``, ``/proc/self/fd/0``) is in no folder of its own: its store is beside the
+    file the stream reads, not in /dev (where root could create one). A plan reached
+    through any other link keeps its store beside the link (docs/decisions.md)."""
+    folder = targets_path.parent
+    if targets_path.is_absolute() and targets_path.parts[1:2] in (("dev",), ("proc",)):
+        folder = Path(os.path.realpath(targets_path)).parent
+    return folder / plan.observations_path
 
 
 def missing_store(store_path: Path, store: StoreContents) -> list:
