@@ -239,3 +239,15 @@ def test_a_plan_read_through_dev_stdin_has_its_store_beside_the_plan(tracker: Pa
     after = (tracker / "observations.csv").read_text(encoding="utf-8")
     assert after.startswith(before) and after[len(before) :].startswith("share,2024,10.5,official,")
     assert not Path("/dev/observations.csv").exists()
+
+
+def test_the_library_refuses_a_target_id_the_plan_lacks(tracker: Path):
+    # kinds.assess(plan, series, ["nope"]) returned [] in silence: a mistyped id in a
+    # notebook gave an empty table (the scripting pass).
+    from qntrack.files.workspace import open_workspace
+    from qntrack.kinds import assess
+
+    ws = open_workspace(None)
+    with pytest.raises(ValueError, match="nope"):
+        assess(ws.plan, ws.series, ["share", "nope"])
+    assert [a.target.id for a in assess(ws.plan, ws.series, ["share"])] == ["share"]

@@ -36,8 +36,15 @@ def assess(
 
     ``today`` is the reference day (the caller's clock, or ``--as-of``): deadlines that
     ended before it without a figure are marked as awaiting one. None: no deadline is
-    taken as passed unless a figure shows it (a caller without a calendar).
+    taken as passed unless a figure shows it (a caller without a calendar). A target id
+    the plan lacks raises ValueError (the commands refuse it before, with the closest).
     """
+    if target_ids:
+        unknown = [t for t in target_ids if plan.target(t) is None]
+        if unknown:
+            from ..catalog import msg
+
+            raise ValueError(msg("kinds_unknown_targets", ids=", ".join(unknown)))
     targets = plan.targets if not target_ids else [t for t in plan.targets if t.id in set(target_ids)]
     out = [assess_target(t, plan.indicators[t.indicator], series.get(t.series_key, []), today) for t in targets]
     if any(t.for_each for t in targets):
