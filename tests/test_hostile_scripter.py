@@ -251,3 +251,21 @@ def test_the_library_refuses_a_target_id_the_plan_lacks(tracker: Path):
     with pytest.raises(ValueError, match="nope"):
         assess(ws.plan, ws.series, ["share", "nope"])
     assert [a.target.id for a in assess(ws.plan, ws.series, ["share"])] == ["share"]
+
+
+def test_a_folder_where_the_journal_goes_says_what_to_do(tracker: Path):
+    # 'cannot read the append journal: Is a directory', with nothing to do about it.
+    (tracker / "observations.csv.pending").mkdir()
+    r = run("add-observation", "share", "2024", "10.5", "-s", "official")
+    assert r.exit_code == 1
+    assert "observations.csv.pending: error: a folder has the name of the append journal" in r.stderr
+    assert "move it or rename it" in r.stderr
+
+
+def test_a_loop_of_links_given_to_from_is_said_as_such(tracker: Path):
+    # 'file not found', of a name that is there.
+    os.symlink("loop-b", tracker / "loop-a")
+    os.symlink("loop-a", tracker / "loop-b")
+    r = run("add-observation", "--from", "loop-a")
+    assert r.exit_code == 1
+    assert "loop-a: error: cannot read the file: Too many levels of symbolic links" in r.stderr

@@ -21,6 +21,7 @@ says what a valid observation is.
 
 from __future__ import annotations
 
+import os
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -104,13 +105,18 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
                 "<stdin>", msg("import_stdin_unreadable", reason=getattr(exc, "strerror", None) or exc)
             ) from None
     path = Path(name)
-    if not path.exists():
-        raise fail(name, msg("import_file_not_found"))
-    if path.is_dir():
-        raise fail(name, msg("import_is_directory"))
     import stat
 
-    mode = path.stat().st_mode
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise fail(name, msg("import_file_not_found")) from None
+    except OSError as exc:
+        # A loop of links, a part of the path that is a file, no permission: the system's
+        # words, not "file not found" of a name that is there.
+        raise fail(name, msg("import_cannot_read", reason=exc.strerror or exc)) from None
+    if stat.S_ISDIR(mode):
+        raise fail(name, msg("import_is_directory"))
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
         # A pipe is read (--from <(...)); a device such as /dev/zero would never end.
         raise fail(name, msg("import_not_regular"))

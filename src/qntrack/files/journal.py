@@ -42,6 +42,8 @@ def read_pending(path: Path) -> Pending | None:
         text = journal.read_bytes()
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise fail(str(journal), msg("store_journal_folder", store=path.name)) from None
     except OSError as exc:
         raise fail(str(journal), msg("store_journal_unreadable", reason=exc.strerror or exc)) from None
     match = re.fullmatch(rb"qntrack append journal 1\nsize (\d{1,18})\nrows (\d{1,18})\n", text)
