@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_tracker
 from helpers import run_clean
 
 
@@ -56,3 +57,65 @@ def test_since_table_names_indicators_and_units_in_the_reports_language(shipped:
         assert "locality" not in since and "[" not in since.replace("](", "")
         assert rows[0].startswith(f"| {revenue} (budget\\_revenue), Cẩm Phả |"), rows[0]
         assert rows[1].startswith(f"| {growth} (grdp\\_growth) |"), rows[1]
+
+
+UNITS_ENDED = """\
+version: 1
+title: {en: "Localities", vi: "Địa phương"}
+dimensions:
+  locality:
+    name: {en: "Locality", vi: "Địa phương"}
+    values:
+      - {value: "Hạ Long", until: "2025-06-30"}
+      - {value: "Vân Đồn", until: "2025-06-30"}
+      - {value: "Đặc khu Vân Đồn", since: "2025-07-01", from: ["Vân Đồn"]}
+indicators:
+  revenue:
+    name: {en: "Budget revenue", vi: "Thu ngân sách"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    measure: flow
+    dimensions: [locality]
+targets:
+  - id: revenue-2026
+    type: plan
+    indicator: revenue
+    period: 2026
+    value: 60000
+    for_each: locality
+    overrides:
+      "Đặc khu Vân Đồn": {value: 3000}
+  - id: revenue-2024
+    type: plan
+    indicator: revenue
+    period: 2024
+    value: 55000
+    for_each: locality
+    overrides:
+      "Vân Đồn": {value: 2000}
+"""
+UNITS_ENDED_ROWS = """\
+indicator,period,value,status,source,note,recorded_at
+revenue[locality=Hạ Long],2024,18135,official,,,2025-02-10T00:00:00Z
+revenue[locality=Vân Đồn],2024,2500,official,,,2025-02-10T00:00:00Z
+revenue[locality=Đặc khu Vân Đồn],2026,3100,official,,,2027-01-10T00:00:00Z
+"""
+
+
+def test_a_unit_that_did_not_exist_in_the_plans_period_is_not_among_its_units(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2026 plan judged by locality listed the districts abolished on 30 June 2025 among
+    its units, each "no plan assigned to this unit" beside its 2024 figure, ranked against
+    the units of 2026 and counted in the roll-up ("3 units: 1 achieved, 2 not available"):
+    no plan could be assigned to a unit that did not exist in 2026. A unit that existed at
+    no time in the target's period is not one of its units (unless targets.yaml gives it a
+    value of its own); a 2024 plan still lists the districts of 2024."""
+    import json
+
+    make_tracker(tmp_path, monkeypatch, UNITS_ENDED, UNITS_ENDED_ROWS)
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    units = {t["id"]: [u["dims"]["locality"] for u in t["breakdown"]] for t in doc["targets"]}
+    assert units == {"revenue-2026": ["Đặc khu Vân Đồn"], "revenue-2024": ["Hạ Long", "Vân Đồn"]}
+    md = run_clean("report", "--lang", "vi", "revenue-2026").stdout
+    assert "Hạ Long" not in md
+    assert "1 đơn vị: 1 đã đạt mục tiêu" in md

@@ -84,7 +84,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
 def _figure_name(key: str, names: dict[str, str], dimensions: Mapping[str, Dimension], lang: str) -> str:
     """A row's indicator in the reader's language with its code (what `qntrack history`
     takes), and a unit's row its unit by name: the store key alone (`budget_revenue[locality=
-    Cẩm Phả]`) put the dimension's English id and brackets in a Vietnamese document."""
+    Ha Long]`) put the dimension's English id and brackets in a Vietnamese document."""
     split = split_key(key)
     base, dims = split if split is not None else (key, ())
     name = f"{names[base]} ({base})" if names.get(base, base) != base else base
