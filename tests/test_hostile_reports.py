@@ -119,3 +119,15 @@ def test_a_unit_that_did_not_exist_in_the_plans_period_is_not_among_its_units(
     md = run_clean("report", "--lang", "vi", "revenue-2026").stdout
     assert "Hạ Long" not in md
     assert "1 đơn vị: 1 đã đạt mục tiêu" in md
+
+
+def test_the_word_reports_table_of_contents_names_words_command_in_vietnamese(shipped: Path) -> None:
+    """The placeholder of a Vietnamese Word report's table of contents told the officer to
+    choose "Update Field", the command's name in an English Word only: a Vietnamese Word
+    calls it "Cập nhật Trường". Both are named, the Vietnamese first."""
+    import docx
+
+    assert run_clean("report", "--lang", "vi", "-o", "r.docx", "cbct-share").exit_code == 0
+    texts = [p.text for p in docx.Document(str(shipped / "r.docx")).paragraphs]
+    (placeholder,) = [t for t in texts if "Update Field" in t]
+    assert "chọn Cập nhật Trường (Update Field)" in placeholder
