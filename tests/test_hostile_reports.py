@@ -131,3 +131,24 @@ def test_the_word_reports_table_of_contents_names_words_command_in_vietnamese(sh
     texts = [p.text for p in docx.Document(str(shipped / "r.docx")).paragraphs]
     (placeholder,) = [t for t in texts if "Update Field" in t]
     assert "chọn Cập nhật Trường (Update Field)" in placeholder
+
+
+def test_excel_does_not_flag_the_periods_as_numbers_stored_as_text(shipped: Path) -> None:
+    """A period is text ("2025", "2025-H1", "2022-9M" share a column, which must sort as
+    written), but Excel marked every year alone ("2023") with its green "number stored as
+    text" triangle, on every row of the Summary and Figures sheets: a workbook that looked
+    full of errors to the officer re-sorting it. Each sheet tells Excel to ignore that
+    check (the `ignoredErrors` element Excel itself writes when told to)."""
+    import zipfile
+
+    import openpyxl
+
+    assert run_clean("report", "--lang", "vi", "-o", "r.xlsx").exit_code == 0
+    wb = openpyxl.load_workbook(shipped / "r.xlsx")
+    assert wb["Tổng hợp"]["G2"].value == "2023" and wb["Tổng hợp"]["G2"].data_type == "s"
+    with zipfile.ZipFile(shipped / "r.xlsx") as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == len(wb.sheetnames)
+        for name in sheets:
+            xml = z.read(name).decode("utf-8")
+            assert '<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"/>' in xml, name
