@@ -152,3 +152,35 @@ def test_excel_does_not_flag_the_periods_as_numbers_stored_as_text(shipped: Path
         for name in sheets:
             xml = z.read(name).decode("utf-8")
             assert '<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"/>' in xml, name
+
+
+GROUPS_PLAIN = """\
+version: 1
+title: "Groups"
+indicators:
+  fdi: {name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}, unit: "million USD", measure: flow}
+targets:
+  - {id: fdi-2024, type: plan, indicator: fdi, period: 2024, value: 3000, group: "Annual plans"}
+  - {id: fdi-2025, type: plan, indicator: fdi, period: 2025, value: 1000,
+     group: {en: "Annual plans", vi: "Kế hoạch hằng năm"}}
+"""
+
+
+def test_a_group_named_in_one_language_takes_the_names_another_target_gives_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A target that names its group in one language (`group: "Annual plans"`) beside
+    targets naming it in both: a Vietnamese report of that target (or of a plan where it
+    came first) headed the group in English, since a group was named by its first member
+    among those reported. A plain name that is the English name another target gives the
+    group takes both names (docs/decisions.md)."""
+    import json
+
+    make_tracker(tmp_path, monkeypatch, GROUPS_PLAIN, "indicator,period,value,status,source,note,recorded_at\n")
+    doc = json.loads(run_clean("status", "--format", "json", "--group-by", "group").stdout)
+    assert [(g["names"], g["targets"]) for g in doc["groups"]] == [
+        ({"en": "Annual plans", "vi": "Kế hoạch hằng năm"}, ["fdi-2024", "fdi-2025"])
+    ]
+    md = run_clean("report", "--lang", "vi", "fdi-2024").stdout
+    assert "| Kế hoạch hằng năm | 1 |" in md
+    assert "Annual plans" not in md
