@@ -312,7 +312,10 @@ def test_since_lists_a_revision_and_a_status_change(tracker: Path):
     )
     text = render_markdown(data, "en")
     assert "## Since the last review (2023-03-01)" in text
-    assert "| share | 2022 | 12% | revised | 11.5% | [example.org](https://example.org/c) | 2023-06-01 |" in text
+    assert (
+        "| Industry share (share) | 2022 | 12% | revised | 11.5% | [example.org](https://example.org/c) | 2023-06-01 |"
+        in text
+    )
     assert "| Share to 15% by 2025 | **Moderate progress** | **Substantial progress** |" in text
 
 

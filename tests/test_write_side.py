@@ -604,7 +604,7 @@ def test_the_review_report_lists_a_retraction_as_retracted(tracker: Path):
         (None, "retracted", "retracted", 12.3)
     ]
     md = run("report", "--format", "markdown", "--since", "2024-01-01").stdout
-    assert "| share | 2023 | – | retracted | 12.3% |  | 2024-01-02 |" in md
+    assert "| Manufacturing share (share) | 2023 | – | retracted | 12.3% |  | 2024-01-02 |" in md
 
 
 def test_the_cache_follows_an_append_after_a_row_without_its_newline(tracker: Path, monkeypatch: pytest.MonkeyPatch):

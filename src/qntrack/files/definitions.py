@@ -22,16 +22,8 @@ from ..errors import InputError
 from .kept_plans import KEEP_FROM
 from ..plan.formula import FormulaError, parse_formula
 from ..catalog import Message, msg
-from ..plan.model import (
-    Direction,
-    Indicator,
-    Location,
-    Measure,
-    Plan,
-    Problem,
-    Target,
-    Text,
-)
+from ..plan.model import Direction, Indicator, Location, Measure, Plan, Problem, Target, Text
+from .group_names import named_groups
 from ..plan.periods import Frequency
 from ..kinds import REGISTRY
 from ..files.textfiles import read_text
@@ -160,7 +152,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
     if reader.problems:
         raise InputError(reader.problems)
-    return Plan(title, observations, indicators, tuple(targets), file, zone, dimensions, title_vi)
+    return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi)
 
 
 def _compose(text: str) -> Node | None:

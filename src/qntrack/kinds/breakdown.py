@@ -18,8 +18,17 @@ from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisi
 from ..method.groups import Member, combine
 from ..method.progress import Status
 from ..method.series import Series
-from ..plan.model import Indicator, Plan, Target
-from ..plan.units import Dimension, Dims, dims_text, resolve_dims, split_key, unit_match
+from ..plan.model import Indicator, Plan, PlanTarget, SpanTarget, Target
+from ..plan.units import (
+    Dimension,
+    Dims,
+    dims_text,
+    period_end,
+    period_start,
+    resolve_dims,
+    split_key,
+    unit_match,
+)
 
 __all__ = ["UnitIndex", "unit_index", "assess_units", "rollup", "unit_order", "NO_AMOUNT"]
 
@@ -84,6 +93,13 @@ def assess_units(
     for dims, key in index.get(indicator.id, ()):
         if tuple(d for d, _ in dims) == target.for_each:
             keys[dims] = key
+    span = _span(target)
+    if span is not None:
+        # A unit that existed at no time in the target's periods (a district abolished in
+        # 2025, for a 2026 plan; a unit formed in 2025, for a 2024 one) is none of its
+        # units: it was listed "no plan assigned" and ranked against the units of the
+        # time. One targets.yaml gives its own values is still judged, as written.
+        keys = {d: k for d, k in keys.items() if not _absent(dimensions, d, *span)}
     units = sorted(set(keys) | set(own), key=lambda d: unit_order(dimensions, d))
     amount = kind_of(target).amount
     out = []
@@ -105,6 +121,28 @@ def assess_units(
             judged = assess_target(unit_target or target, indicator, rows, today)
         out.append(UnitAssessment(dims, judged))
     return tuple(out)
+
+
+def _span(target: Target) -> tuple[date, date] | None:
+    """The first and last day of the periods a plan or a span target judges; None for a
+    level target, whose milestones a unit may be judged towards from figures of earlier years."""
+    if isinstance(target, PlanTarget):
+        return period_start(target.period), period_end(target.period)
+    if isinstance(target, SpanTarget):
+        return period_start(target.start), period_end(target.end)
+    return None
+
+
+def _absent(dimensions: Mapping[str, Dimension], dims: Dims, first: date, last: date) -> bool:
+    """Whether one of the units ``dims`` names ended before ``first`` or began after ``last``."""
+    for dim_id, value in dims:
+        dimension = dimensions.get(dim_id)
+        unit = dimension.unit(value) if dimension is not None else None
+        if unit is None:
+            continue
+        if (unit.until is not None and unit.until < first) or (unit.since is not None and unit.since > last):
+            return True
+    return False
 
 
 def rollup(units: Sequence[UnitAssessment]) -> tuple[float | None, Status, dict[Status, int]]:

@@ -166,11 +166,15 @@ def plot_config(lang: str, **extra: Any) -> dict[str, Any]:
 
 def _static(root: Any) -> Any:
     """Drop what pygal adds for its interactive mode: the script holding its configuration
-    (the tooltips need a script from the web, which we never load) and its comments."""
+    (the tooltips need a script from the web, which we never load) and its comments; and
+    the chart's own title, which pygal writes "Pygal" when none is set: a browser showed
+    it as every chart's tooltip and a screen reader read it as the chart's name, in any
+    language. The caption beside the chart names it."""
     for parent in list(root.iter()):
         for child in list(parent):
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag.rsplit("}", 1)[-1] == "script" or not tag:
+            name = tag.rsplit("}", 1)[-1]
+            if name == "script" or not tag or (name == "title" and parent is root):
                 parent.remove(child)
     return root
 

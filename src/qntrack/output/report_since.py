@@ -4,11 +4,12 @@ cells (report_view.py builds the rest of the document)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..output.i18n import date_text, label, value_with_unit
 from ..plan.model import RETRACTED
-from ..plan.units import base_of
+from ..plan.units import Dimension, base_of, split_key
+from .report_breakdowns import _unit_name
 from .report_view import Cell, TableView, _change_kind, _name, _status_with_missed, report_word, source_cell
 
 if TYPE_CHECKING:
@@ -22,9 +23,12 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
     if s is None:
         return None
     units = {a.indicator.id: a.indicator.unit_in(lang) for a in data.assessments}
+    names = {a.indicator.id: a.indicator.name.get(lang) for a in data.assessments}
     plan = data.plan
+    dimensions = plan.dimensions if plan is not None else {}
     if plan is not None:
         units.update({i.id: i.unit_in(lang) for i in plan.indicators.values() if i.id not in units})
+        names.update({i.id: i.name.get(lang) for i in plan.indicators.values() if i.id not in names})
     figures = None
     headers: tuple[str, ...]
     if s.changes:
@@ -43,7 +47,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             unit = units.get(base_of(o.indicator), "")  # a unit's row: its indicator's unit
             rows.append(
                 (
-                    Cell(o.indicator),
+                    Cell(_figure_name(o.indicator, names, dimensions, lang)),
                     Cell(str(o.period)),
                     Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
                     Cell(report_word(_change_kind(c), lang)),
@@ -75,3 +79,13 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
         if not s.changes and not s.status_changes
         else None,
     }
+
+
+def _figure_name(key: str, names: dict[str, str], dimensions: Mapping[str, Dimension], lang: str) -> str:
+    """A row's indicator in the reader's language with its code (what `qntrack history`
+    takes), and a unit's row its unit by name: the store key alone (`budget_revenue[locality=
+    Ha Long]`) put the dimension's English id and brackets in a Vietnamese document."""
+    split = split_key(key)
+    base, dims = split if split is not None else (key, ())
+    name = f"{names[base]} ({base})" if names.get(base, base) != base else base
+    return f"{name}, {_unit_name(dims, dimensions, lang, dated=False)}" if dims else name

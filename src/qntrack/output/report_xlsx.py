@@ -126,7 +126,11 @@ class _Book:
         )
 
     def sheet(self, title: str) -> Any:
-        return self.wb.add_worksheet(sheet_name(title, self.taken))
+        ws = self.wb.add_worksheet(sheet_name(title, self.taken))
+        # A period is text ("2025-H1" and "2025" share a column and sort as written), and
+        # Excel marked each year alone with its "number stored as text" triangle.
+        ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+        return ws
 
     def close(self) -> bytes:
         self.wb.close()
