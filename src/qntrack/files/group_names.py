@@ -35,9 +35,12 @@ def named_groups(targets: Sequence[Target]) -> tuple[Target, ...]:
                 full[field].setdefault(group_key(name.en), name)
     if not any(full.values()):
         return tuple(targets)
-    return tuple(
-        replace(t, group=_named(t.group, full["group"]), owner=_named(t.owner, full["owner"])) for t in targets
-    )
+    out = []
+    for t in targets:
+        group, owner = _named(t.group, full["group"]), _named(t.owner, full["owner"])
+        # Only a target whose name changes is made again: a national plan has 10,000.
+        out.append(t if group is t.group and owner is t.owner else replace(t, group=group, owner=owner))
+    return tuple(out)
 
 
 def _named(name: Text | None, full: dict[str, Text]) -> Text | None:
