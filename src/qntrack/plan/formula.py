@@ -105,6 +105,24 @@ def _eval(node: Node, values: Mapping[str, float]) -> float:
     return out
 
 
+def _constant(node: Node) -> float | None:
+    """The value of a part of a formula that reads no indicator; None when it reads one,
+    or when it cannot be computed (its own division is refused where it is written)."""
+    if isinstance(node, Name):
+        return None
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Neg):
+        inner = _constant(node.operand)
+        return None if inner is None else -inner
+    if _constant(node.left) is None or _constant(node.right) is None:
+        return None
+    try:
+        return _eval(node, {})
+    except FormulaError:
+        return None
+
+
 def _tokens(text: str) -> list[tuple[str, str, int]]:
     out: list[tuple[str, str, int]] = []
     pos = 0
@@ -160,7 +178,13 @@ def parse_formula(text: str) -> Expr:
         node = factor()
         while (tok := peek()) and tok[1] in "*/" and tok[0] == "op":
             take()
-            node = BinOp(tok[1], node, factor())
+            right = factor()
+            # A divisor that reads no indicator is the same in every period: 0 there
+            # would leave every period out, a mistake of the plan that check could only
+            # blame, period by period, on the figures.
+            if tok[1] == "/" and _constant(right) == 0:
+                raise _error("formula_divides_by_constant_zero", position=tok[2])
+            node = BinOp(tok[1], node, right)
         return node
 
     def factor() -> Node:
