@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import dedent
 from helpers import problems
 from qntrack.files.definitions import parse_plan
 
@@ -38,3 +39,71 @@ def test_a_constant_divisor_other_than_zero_stays_accepted():
         'indicators:\n  va: {name: V}\n  s: {name: S, formula: "va / (2 * 50) + 1 / 3"}\ntargets: []\n', "t.yaml"
     )
     assert plan.indicators["s"].formula
+
+
+# --- An override for a unit that did not exist in the target's periods ----------------
+
+UNITS = """
+    dimensions:
+      locality:
+        values:
+          - Hà Giang
+          - {value: Tuyên Quang, until: "2025-06-30"}
+          - {value: Tuyên Quang mới, since: "2025-07-01", from: [Hà Giang, Tuyên Quang]}
+    indicators:
+      revenue: {name: Revenue, measure: flow, dimensions: [locality]}
+    targets:
+"""
+
+
+@pytest.mark.parametrize(
+    "target, line, unit, periods, since, until",
+    [
+        ("{type: plan, period: 2024, value: 30}", 18, "Tuyên Quang mới", "2024", "2025-07-01", "…"),
+        ("{type: plan, period: 2026, value: 30}", 17, "Tuyên Quang", "2026", "…", "2025-06-30"),
+        (
+            "{type: cumulative, at_least: 30, from: 2021, to: 2024}",
+            19,
+            "Tuyên Quang mới",
+            "2021–2024",
+            "2025-07-01",
+            "…",
+        ),
+    ],
+)
+def test_an_override_for_a_unit_that_did_not_exist_then_is_refused(
+    target: str, line: int, unit: str, periods: str, since: str, until: str
+):
+    # The author gave a 2024 plan to a province formed in 2025 (or a 2026 plan to one
+    # abolished in 2025): it was judged as written, a plan for a unit that had none.
+    head, rest = target[1:-1].split(", ", 1)
+    key = "value" if "plan" in head else "at_least"
+    found = problems(
+        UNITS
+        + f"""\
+      - id: rev
+        indicator: revenue
+        {head}
+        {rest.replace(", ", chr(10) + "        ")}
+        for_each: locality
+        overrides:
+          Tuyên Quang: {{{key}: 8}}
+          Tuyên Quang mới: {{{key}: 12}}
+    """
+    )
+    assert found == [
+        f"targets.yaml:{line}:7: error: target 'rev': overrides: '{unit}' did not exist in {periods}, "
+        f"the target's periods (it existed from {since} to {until}, dimensions:); give values only to "
+        "the units of that time"
+    ]
+
+
+def test_an_override_for_a_unit_the_period_cuts_through_stays_accepted():
+    # A district that ended in June 2025 still had half of 2025's plan.
+    plan = parse_plan(
+        dedent(UNITS)
+        + "  - {id: rev, indicator: revenue, type: plan, period: 2025, value: 30, for_each: locality,\n"
+        + "     overrides: {Tuyên Quang: {value: 8}, Tuyên Quang mới: {value: 12}}}\n",
+        "targets.yaml",
+    )
+    assert len(plan.targets[0].overrides) == 2

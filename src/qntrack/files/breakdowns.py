@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..plan.suggest import closest
 from ..catalog import msg
+from ..kinds.breakdown import absent_problem
 from ..plan.model import Indicator, Target, Text
 from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem, unit_text
 from .yaml_reader import LANGUAGE, What, _at, _kind, _phrase, _Reader
@@ -421,6 +422,12 @@ def unit_overrides(
         before = len(reader.problems)
         unit_target = kind.parse(reader, merged_node, merged, unit_where, common)
         if unit_target is None or len(reader.problems) > before:
+            continue
+        # A plan for a unit of another time (a province formed in 2025, given a 2024
+        # plan) is a slip of the author's: judged as written, it had a plan it never had.
+        absent = absent_problem(unit_target, dims, dimensions, _phrase(where))
+        if absent is not None:
+            reader.error(key_node, absent)
             continue
         out.append((dims, unit_target))
     return tuple(out)

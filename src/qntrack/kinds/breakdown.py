@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Mapping, Sequence
 
+from ..catalog import Message, msg
 from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisional_after
 from ..method.groups import Member, combine
 from ..method.progress import Status
@@ -22,6 +23,7 @@ from ..plan.model import Indicator, Plan, PlanTarget, SpanTarget, Target
 from ..plan.units import (
     Dimension,
     Dims,
+    Unit,
     dims_text,
     period_end,
     period_start,
@@ -30,7 +32,16 @@ from ..plan.units import (
     unit_match,
 )
 
-__all__ = ["UnitIndex", "unit_index", "assess_units", "rollup", "unit_order", "NO_AMOUNT"]
+__all__ = [
+    "UnitIndex",
+    "unit_index",
+    "assess_units",
+    "rollup",
+    "unit_order",
+    "judged_span",
+    "absent_units",
+    "NO_AMOUNT",
+]
 
 # The reason a unit without its own amount has no status (docs/json.md).
 NO_AMOUNT = "no_amount_for_unit"
@@ -93,13 +104,13 @@ def assess_units(
     for dims, key in index.get(indicator.id, ()):
         if tuple(d for d, _ in dims) == target.for_each:
             keys[dims] = key
-    span = _span(target)
+    span = judged_span(target)
     if span is not None:
         # A unit that existed at no time in the target's periods (a district abolished in
         # 2025, for a 2026 plan; a unit formed in 2025, for a 2024 one) is none of its
         # units: it was listed "no plan assigned" and ranked against the units of the
-        # time. One targets.yaml gives its own values is still judged, as written.
-        keys = {d: k for d, k in keys.items() if not _absent(dimensions, d, *span)}
+        # time. targets.yaml gives no such unit values of its own: the plan is refused.
+        keys = {d: k for d, k in keys.items() if not absent_units(dimensions, d, *span)}
     units = sorted(set(keys) | set(own), key=lambda d: unit_order(dimensions, d))
     amount = kind_of(target).amount
     out = []
@@ -123,7 +134,7 @@ def assess_units(
     return tuple(out)
 
 
-def _span(target: Target) -> tuple[date, date] | None:
+def judged_span(target: Target) -> tuple[date, date] | None:
     """The first and last day of the periods a plan or a span target judges; None for a
     level target, whose milestones a unit may be judged towards from figures of earlier years."""
     if isinstance(target, PlanTarget):
@@ -133,16 +144,40 @@ def _span(target: Target) -> tuple[date, date] | None:
     return None
 
 
-def _absent(dimensions: Mapping[str, Dimension], dims: Dims, first: date, last: date) -> bool:
-    """Whether one of the units ``dims`` names ended before ``first`` or began after ``last``."""
+def absent_units(dimensions: Mapping[str, Dimension], dims: Dims, first: date, last: date) -> list[Unit]:
+    """The units ``dims`` names that ended before ``first`` or began after ``last``."""
+    out = []
     for dim_id, value in dims:
         dimension = dimensions.get(dim_id)
         unit = dimension.unit(value) if dimension is not None else None
         if unit is None:
             continue
         if (unit.until is not None and unit.until < first) or (unit.since is not None and unit.since > last):
-            return True
-    return False
+            out.append(unit)
+    return out
+
+
+def absent_problem(target: Target, dims: Dims, dimensions: Mapping[str, Dimension], what: object) -> Message | None:
+    """Why ``target``, a unit's override, cannot be given to the unit ``dims``: the unit
+    existed at no time in the periods it judges. None when it did, or for a level target."""
+    span = judged_span(target)
+    gone = absent_units(dimensions, dims, *span) if span else []
+    if not gone:
+        return None
+    if isinstance(target, PlanTarget):
+        start = end = target.period
+    elif isinstance(target, SpanTarget):
+        start, end = target.start, target.end
+    else:  # judged_span gives a span to these two kinds only
+        return None
+    return msg(
+        "authoring_override_unit_absent",
+        what=what,
+        value=gone[0].value,
+        periods=start if start == end else f"{start}–{end}",
+        since=gone[0].since.isoformat() if gone[0].since else "…",
+        until=gone[0].until.isoformat() if gone[0].until else "…",
+    )
 
 
 def rollup(units: Sequence[UnitAssessment]) -> tuple[float | None, Status, dict[Status, int]]:
