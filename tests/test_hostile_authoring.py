@@ -5,10 +5,12 @@ authoring pass")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import dedent
-from helpers import problems
+from conftest import dedent, make_tracker
+from helpers import problems, run
 from qntrack.files.definitions import parse_plan
 
 # --- A formula that divides by a number that is always 0 -------------------------------
@@ -107,3 +109,30 @@ def test_an_override_for_a_unit_the_period_cuts_through_stays_accepted():
         "targets.yaml",
     )
     assert len(plan.targets[0].overrides) == 2
+
+
+# --- targets.yaml saved by Notepad as "Unicode" (UTF-16) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "codec, lang, said",
+    [
+        ("utf-16", "en", 'targets file looks like UTF-16 text (Notepad\'s "Unicode"), not UTF-8: '),
+        (
+            "utf-32",
+            "vi",
+            'tệp mục tiêu có vẻ là văn bản UTF-32 (kiểu "Unicode" của Notepad), không phải UTF-8: ',
+        ),
+    ],
+)
+def test_a_targets_file_in_utf16_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, codec: str, lang: str, said: str
+):
+    # Windows Notepad's "Unicode" is UTF-16: the file was "a binary file, not text", which
+    # says neither what it is nor how to mend it.
+    folder = make_tracker(tmp_path, monkeypatch, "", "indicator,period,value,status,source,note,recorded_at\n")
+    (folder / "targets.yaml").write_bytes("version: 1\ntitle: Kế hoạch\nindicators: {}\ntargets: []\n".encode(codec))
+    r = run("--lang", lang, "check")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("targets.yaml: " + ("error: " if lang == "en" else "lỗi: ") + said), r.stderr
+    assert "UTF-8" in r.stderr.split(said)[1]

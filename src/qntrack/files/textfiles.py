@@ -97,6 +97,11 @@ _IDS = {
         "store": "textfile_binary_store",
         "other": "textfile_binary_other",
     },
+    "wide": {
+        "targets": "textfile_wide_targets",
+        "store": "textfile_wide_store",
+        "other": "textfile_wide_other",
+    },
     "not_utf8": {
         "targets": "textfile_not_utf8_targets",
         "store": "textfile_not_utf8_store",
@@ -187,7 +192,11 @@ def read_text(path: Path, what: str) -> str:
     if data is None:
         raise fail(name, _said("not_found", what))
     if b"\x00" in data[:8192]:
-        raise fail(name, _said("binary", what))
+        from .store import looks_like_utf16, looks_like_utf32  # only on this error: store imports this module
+
+        # Notepad's "Unicode" is UTF-16: "binary" would say neither what it is nor the mend.
+        wide = "UTF-32" if looks_like_utf32(data) else "UTF-16" if looks_like_utf16(data) else None
+        raise fail(name, _said("wide", what, encoding=wide) if wide else _said("binary", what))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
