@@ -136,3 +136,30 @@ def test_a_targets_file_in_utf16_is_named_as_such(
     assert r.exit_code == 1
     assert r.stderr.startswith("targets.yaml: " + ("error: " if lang == "en" else "lỗi: ") + said), r.stderr
     assert "UTF-8" in r.stderr.split(said)[1]
+
+
+# --- A span whose 'to' is not as long as its 'from' -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind, start, end, hint",
+    [
+        ("every_period", "2021-Q1", "2025", "; write to: 2025-Q4"),
+        ("cumulative", "2021-01", "2025-Q4", "; write to: 2025-12"),
+        ("every_period", "2021", "2025-Q2", ""),
+        ("cumulative", "2021-H2", "2025-Q1", ""),
+    ],
+)
+def test_a_span_from_a_quarter_to_a_year_is_refused(kind: str, start: str, end: str, hint: str):
+    # 'from: 2021-Q1, to: 2025' counted the quarters up to 2025-Q3: a year sorts before its
+    # own last quarter, so the last quarter the author meant was silently left out.
+    found = problems(f"""
+        indicators:
+          g: {{name: G, frequency: month, measure: flow}}
+        targets:
+          - {{id: t, type: {kind}, indicator: g, at_least: 1, from: {start}, to: {end}}}
+        """)
+    assert found == [
+        f"targets.yaml:4:{60 + len(kind) + len(start)}: error: target 't': 'to' ({end}) is not a period of the "
+        f"same length as 'from' ({start}): a span counts periods like 'from'{hint}"
+    ]

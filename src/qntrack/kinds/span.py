@@ -119,4 +119,19 @@ def parse_span(reader: Reader, node: Any, keys: Keys, where: What, kind: str) ->
     if end < start:
         reader.error(keys["to"][1], msg("definitions_to_before_from", what=reader.phrase(where), end=end, start=start))
         return None
+    if end.months != start.months:
+        # A span counts periods like 'from', and a year sorts before its own last quarter:
+        # 'from: 2021-Q1, to: 2025' silently ended at 2025-Q3.
+        reader.error(keys["to"][1], _lengths_differ(reader.phrase(where), start, end))
+        return None
     return bound, start, end
+
+
+def _lengths_differ(what: object, start: Period, end: Period) -> Message:
+    """The message for a span whose 'to' is not as long as its 'from', with the period of
+    from's length that ends where 'to' ends, when there is one."""
+    first = end.last - start.months + 1
+    if first >= 1 and (first - start.first) % start.months == 0:
+        suggestion = Period(end.year, first, end.last)
+        return msg("authoring_span_lengths_hint", what=what, start=start, end=end, suggestion=suggestion)
+    return msg("authoring_span_lengths", what=what, start=start, end=end)
