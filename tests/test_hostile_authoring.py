@@ -209,3 +209,20 @@ def test_an_imported_plan_writes_a_figure_that_reads_back_as_itself(value: float
         }
     )
     assert parse_plan(text, "targets.yaml").targets[0].target == value  # type: ignore[attr-defined]
+
+
+# --- Every message about a target names it ----------------------------------------------
+
+
+def test_an_open_sdg_target_year_before_its_base_year_names_the_target():
+    # The one message about a target's keys that did not say which target it was.
+    found = problems("""
+        indicators:
+          poverty: {name: Poverty, direction: decrease}
+        targets:
+          - {id: poverty-sdg, type: open_sdg, indicator: poverty, base_year: 2031, target: 2}
+        """)
+    assert found == [
+        "targets.yaml:4:84: error: target 'poverty-sdg': target_year 2030 is not after base_year 2031: the growth "
+        "required to reach the target is over the years from the base year to the target year; give a later target_year"
+    ]

@@ -119,7 +119,8 @@ class OpenSdg:
             # The required growth is over target_year - base_year years: none or fewer
             # gives a meaningless (or no) rate (docs/methodology.md, "Open SDG targets").
             node = keys["target_year"][1] if "target_year" in keys else keys["target"][1]
-            reader.error(node, msg("hostile16_years_order", year=year, base=base))
+            problem = msg("hostile16_years_order", year=year, base=base)
+            reader.error(node, msg("definitions_field_problem", what=reader.phrase(where), problem=problem))
             return None
         return OpenSdgTarget(**common, **fields)
 
