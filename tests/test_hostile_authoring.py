@@ -226,3 +226,19 @@ def test_an_open_sdg_target_year_before_its_base_year_names_the_target():
         "targets.yaml:4:84: error: target 'poverty-sdg': target_year 2030 is not after base_year 2031: the growth "
         "required to reach the target is over the years from the base year to the target year; give a later target_year"
     ]
+
+
+@pytest.mark.parametrize("baseline", ["2020-Q4", "{period: 2020, value: 15%}", "{value: 9.8}"])
+def test_a_baseline_that_does_not_read_is_said_once(baseline: str):
+    # Its own error was followed by "milestones need a 'baseline'", which sent the author
+    # looking for a baseline that was there.
+    found = problems(f"""
+        indicators:
+          x: {{name: X}}
+        targets:
+          - id: t
+            indicator: x
+            baseline: {baseline}
+            milestones: [{{by: 2025, value: 15}}]
+        """)
+    assert len(found) == 1 and "baseline" in found[0] and "milestones need" not in found[0], found

@@ -435,7 +435,7 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
                     )
                     continue
                 milestones.append(Milestone(by, value, reader.loc(item)))
-    if milestones and baseline is None:
+    if milestones and baseline is None and "baseline" not in keys:  # one that does not read is said already
         reader.error(node, msg("definitions_milestones_need_baseline", what=reader.phrase(where)))
     limit = reader.number(keys["limit"][1], reader.at(where, "limit")) if "limit" in keys else None
     return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)
