@@ -242,3 +242,40 @@ def test_a_baseline_that_does_not_read_is_said_once(baseline: str):
             milestones: [{{by: 2025, value: 15}}]
         """)
     assert len(found) == 1 and "baseline" in found[0] and "milestones need" not in found[0], found
+
+
+# --- for_each on a derived indicator ----------------------------------------------------
+
+
+def test_for_each_on_a_derived_indicator_says_to_break_down_its_inputs():
+    # It said "add 'dimensions: [locality]' to it", which targets.yaml then refuses for a
+    # derived indicator: the author was sent round in a circle.
+    found = problems("""
+        dimensions:
+          locality: {values: [Hà Giang]}
+        indicators:
+          va: {name: VA, dimensions: [locality]}
+          share: {name: Share, formula: "va / 10"}
+        targets:
+          - {id: t, indicator: share, for_each: locality}
+        """)
+    assert found == [
+        "targets.yaml:7:41: error: target 't': for_each 'locality': indicator 'share' is derived (it has a formula) "
+        "and cannot be broken down; judge a target on an indicator it is computed from (va) for each unit"
+    ]
+
+
+# --- A name blank in one language -------------------------------------------------------
+
+
+def test_a_name_of_spaces_in_one_language_is_missing_there():
+    # `vi: "  "` headed a group with nothing in Vietnamese (status --group-by, the report),
+    # where an empty vi stands in the English one.
+    plan = parse_plan(
+        "indicators:\n  x: {name: {en: Share, vi: '  '}}\ntargets:\n"
+        "  - {id: t, indicator: x, group: {en: '   ', vi: Kế hoạch}, owner: {en: Dept, vi: ''}}\n",
+        "targets.yaml",
+    )
+    assert plan.indicators["x"].name.vi == "Share"
+    assert plan.targets[0].group is not None and plan.targets[0].group.en == "Kế hoạch"
+    assert plan.targets[0].owner is not None and plan.targets[0].owner.vi == "Dept"

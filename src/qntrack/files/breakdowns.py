@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..plan.suggest import closest
 from ..catalog import msg
 from ..kinds.breakdown import absent_problem
+from ..plan.formula import names_in
 from ..plan.model import Indicator, Target, Text
 from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem, unit_text
 from .yaml_reader import LANGUAGE, What, _at, _kind, _phrase, _Reader
@@ -346,6 +347,16 @@ def target_breakdown(
                     declared=declared,
                 )
                 if declared
+                # A derived indicator may not declare dimensions: saying to add them sent
+                # the author round in a circle.
+                else msg(
+                    "authoring_for_each_derived",
+                    what=_phrase(where),
+                    name=name,
+                    indicator=indicator.id,
+                    inputs=", ".join(sorted(names_in(indicator.formula))),
+                )
+                if indicator.formula
                 else msg("breakdowns_for_each_none", what=_phrase(where), name=name, indicator=indicator.id),
             )
             return None

@@ -221,6 +221,9 @@ class _Reader:
                     others.append((lang, text))
             en = self.text(keys["en"][1], ("sub", what, "en")) if "en" in keys else None
             vi = self.text(keys["vi"][1], ("sub", what, "vi")) if "vi" in keys else None
+            # Spaces alone are no name: the other language stands in, as for an empty one
+            # (a group headed "  " in a Vietnamese report).
+            en, vi = (en if en and en.strip() else None), (vi if vi and vi.strip() else None)
             if not (en or "").strip() and not (vi or "").strip():
                 self.error(node, msg("definitions_localized_empty", what=_phrase(what)))
                 return None

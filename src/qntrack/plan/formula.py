@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Union
 
-__all__ = ["Expr", "FormulaError", "parse_formula"]
+__all__ = ["Expr", "FormulaError", "parse_formula", "names_in"]
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|(?P<name>[a-z_][a-z0-9_]*)|(?P<op>[-+*/()×÷−]))")
 
@@ -223,3 +223,11 @@ def parse_formula(text: str) -> Expr:
     if i < len(tokens):
         raise _error("formula_unexpected", token=tokens[i][1], position=tokens[i][2])
     return Expr(text, root, frozenset(names))
+
+
+def names_in(text: str) -> frozenset[str]:
+    """The indicator ids a formula reads; none when it does not parse (said where it is read)."""
+    try:
+        return parse_formula(text).names
+    except FormulaError:
+        return frozenset()
