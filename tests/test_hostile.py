@@ -57,7 +57,8 @@ YAML_CASES = [
     (
         "malformed",
         "version: 1\nindicators:\n  x: {name: X\ntargets: []\n",
-        "targets.yaml:4:8: error: not valid YAML: expected ',' or '}', but got ':'",
+        "targets.yaml:4:8: error: not valid YAML: inside { }, separate the entries with commas and close it on the "
+        "same entry: {by: 2025, value: 15}",
     ),
     (
         "tab indentation",
@@ -188,7 +189,8 @@ YAML_CASES = [
     (
         "absurdly long key",
         "version: 1\n" + "x" * 5000 + ": 1\nindicators: {}\ntargets: []\n",
-        "targets.yaml:2:5001: error: not valid YAML: could not find expected ':'",
+        "targets.yaml:2:5001: error: not valid YAML: a line that is not 'key: value' inside a mapping: give the key "
+        "its ':', or check the indentation",
     ),
     (
         "a Python object tag",

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import dedent, make_tracker
-from helpers import problems, run
+from helpers import plan_problems, problems, run
+from qntrack.errors import InputError
 from qntrack.files.definitions import parse_plan
 
 # --- A formula that divides by a number that is always 0 -------------------------------
@@ -279,3 +280,42 @@ def test_a_name_of_spaces_in_one_language_is_missing_there():
     assert plan.indicators["x"].name.vi == "Share"
     assert plan.targets[0].group is not None and plan.targets[0].group.en == "Kế hoạch"
     assert plan.targets[0].owner is not None and plan.targets[0].owner.vi == "Dept"
+
+
+# --- YAML's own words, in the author's language -----------------------------------------
+
+PLAN_HEAD = "version: 1\nindicators:\n  x: {name: X}\ntargets:\n"
+
+
+@pytest.mark.parametrize(
+    "body, where, said",
+    [
+        (
+            "  - id: a\n    indicator: x\n    milestones:\n      - {by: 2025, value: 1}\n     - {by: 2030, value: 2}\n",
+            "9:6",
+            "the indentation does not match the lines above",
+        ),
+        ("  - id: a\n     indicator: x\n", "6:15", "a ':' where no key can start"),
+        ("  - id: a\n    indicator: x\n    baseline: {period: 2020 value: 1}\n", "7:34", "separate the entries"),
+        ("  - id: a\n    indicator: x\n    for_each: [a, b\n", "8:1", "separate the items"),
+        ('  - id: a\n    indicator: x\n    source: "Decree 01\n', "8:1", "the file ends inside"),
+        ("  - id: a\n    indicator: x\n    source: @decree\n", "7:13", "cannot start with '@'"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_yaml_mistake_is_said_in_the_authors_language(body: str, where: str, said: str, lang: str):
+    # PyYAML's words ("expected <block end>, but found '<block sequence start>'") were the
+    # message, in English in a Vietnamese session too, and said nothing of how to mend it.
+    found = plan_problems(PLAN_HEAD + body)
+    assert len(found) == 1 and found[0].startswith(f"targets.yaml:{where}: error: not valid YAML: "), found
+    assert said in found[0]
+    assert "<block" not in found[0] and "while parsing" not in found[0]
+    if lang == "vi":
+        from qntrack.catalog import render
+
+        with pytest.raises(InputError) as err:
+            parse_plan(PLAN_HEAD + body, "targets.yaml")
+        text = render(err.value.problems[0].message, "vi")
+        assert text.startswith("không phải YAML hợp lệ: ") and not any(
+            w in text for w in ("the ", "expected", "found")
+        ), text

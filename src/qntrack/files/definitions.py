@@ -29,7 +29,7 @@ from ..kinds import REGISTRY
 from ..files.textfiles import read_text
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions, read_dimensions, target_breakdown, target_unit, unit_overrides
-from .yaml_reader import What, _at, _kind, _phrase, _Reader, parse_number
+from .yaml_reader import What, _at, _kind, _phrase, _Reader, parse_number, yaml_words
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
@@ -209,13 +209,13 @@ def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     line = mark.line + 1 if mark else 0
     col = mark.column + 1 if mark else 0
     said = (exc.problem or exc.context or "not valid YAML").strip()  # PyYAML's words, in English
-    message: str | Message = said
+    message: str | Message = yaml_words(said)
     if "\t" in said or "'\\t'" in said:
         message = msg("definitions_yaml_tab")
     elif mark is not None:
         lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-            message = msg("definitions_yaml_tab_on_line", problem=said)
+            message = msg("definitions_yaml_tab_on_line", problem=message)
     return Problem(Location(file, line, col), msg("definitions_not_yaml", problem=message))
 
 

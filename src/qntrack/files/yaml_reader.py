@@ -22,7 +22,7 @@ from ..plan.model import (
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
 
-__all__ = ["What", "parse_number", "GROUPED"]
+__all__ = ["What", "parse_number", "GROUPED", "yaml_words"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
@@ -72,6 +72,31 @@ def _phrase(what: What) -> str | Message:
         return msg("definitions_what_milestone_by", what=_phrase(what[1]))
     assert kind == "milestone value", what
     return msg("definitions_what_milestone_value", what=_phrase(what[1]))
+
+
+# PyYAML's words for the mistakes a person editing a plan by hand makes, each as a
+# message that says how to mend it, in the user's language; the rest stay PyYAML's,
+# marked as such. Matched on the start of PyYAML's problem (``problem`` of its error).
+_YAML_WORDS = (
+    ("expected <block end>", "authoring_yaml_indentation"),
+    ("mapping values are not allowed", "authoring_yaml_colon"),
+    ("could not find expected ':'", "authoring_yaml_no_colon"),
+    ("expected ',' or '}'", "authoring_yaml_flow_mapping"),
+    ("expected ',' or ']'", "authoring_yaml_flow_sequence"),
+    ("found unexpected end of stream", "authoring_yaml_unclosed"),
+)
+_CANNOT_START = re.compile(r"^found character '(.+)' that cannot start any token")
+
+
+def yaml_words(problem: str) -> Message:
+    """PyYAML's ``problem`` as a message of the catalog."""
+    for start, message_id in _YAML_WORDS:
+        if problem.startswith(start):
+            return msg(message_id)
+    found = _CANNOT_START.match(problem)
+    if found:
+        return msg("authoring_yaml_cannot_start", char=found.group(1))
+    return msg("authoring_yaml_other", problem=problem)
 
 
 # One to three digits, not starting with 0, a dot and three digits: a thousands group in
