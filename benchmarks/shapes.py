@@ -59,6 +59,13 @@ PROVINCES = (
 SEXES = ("Nam", "Nữ")
 
 
+def plan_sig(value: float, digits: int) -> str:
+    """``fmt_sig`` for targets.yaml, without trailing zeros: it refuses "3.410" as ambiguous
+    (3410 written the Vietnamese way), as a person writing 3.41 would not write it."""
+    text = fmt_sig(value, digits)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def fmt_sig(value: float, digits: int) -> str:
     """``value`` with ``digits`` significant digits, in plain notation (no exponent)."""
     if value == 0:
@@ -209,7 +216,7 @@ def provinces(out: Path, indicators: int = 145, years: int = 20, seed: int = 202
         targets += [f"  - id: {tid}", f"    indicator: {ind}"]
         if rate:
             bound = "at_least" if direction == "increase" else "at_most"
-            targets += ["    type: average", f"    {bound}: {fmt_sig(scale, 3)}", "    from: 2020", "    to: 2025"]
+            targets += ["    type: average", f"    {bound}: {plan_sig(scale, 3)}", "    from: 2020", "    to: 2025"]
         else:
             step = 1 + (0.03 if direction == "increase" else -0.03)
             b = base2015 or scale
@@ -217,8 +224,8 @@ def provinces(out: Path, indicators: int = 145, years: int = 20, seed: int = 202
                 "    type: level",
                 "    baseline: 2015",
                 "    milestones:",
-                f"      - {{by: 2025, value: {fmt_sig(b * step**10, 4)}}}",
-                f"      - {{by: 2030, value: {fmt_sig(b * step**15, 4)}}}",
+                f"      - {{by: 2025, value: {plan_sig(b * step**10, 4)}}}",
+                f"      - {{by: 2030, value: {plan_sig(b * step**15, 4)}}}",
             ]
         targets += [f"    for_each: {each}", ""]
     counts["rows"] = len(rows)
@@ -283,8 +290,8 @@ def independent(out: Path, indicators: int = 10_000, years: int = 100, seed: int
             "    type: level",
             f"    baseline: {base_year}",
             "    milestones:",
-            f"      - {{by: 2025, value: {fmt_sig(base * step ** (2025 - base_year), 4)}}}",
-            f"      - {{by: 2030, value: {fmt_sig(base * step ** (2030 - base_year), 4)}}}",
+            f"      - {{by: 2025, value: {plan_sig(base * step ** (2025 - base_year), 4)}}}",
+            f"      - {{by: 2030, value: {plan_sig(base * step ** (2030 - base_year), 4)}}}",
             "",
         ]
     rng = random.Random(f"{seed}/independent/import")

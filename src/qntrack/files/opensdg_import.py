@@ -33,7 +33,6 @@ from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
-from .yaml_reader import GROUPED
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
@@ -285,28 +284,8 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         "# The next import replaces this file: keep your own targets in another plan.\n"
         "# docs/formats.md says what each field comes from.\n"
     )
-    out.text = head + dump_plan(document)
+    out.text = head + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100000)
     return out
-
-
-class _PlanDumper(yaml.SafeDumper):
-    """safe_dump's, but a figure such as 2.125 is written 2.1250: targets.yaml refuses
-    '2.125' as ambiguous (a Vietnamese 2125), and an import must read back as written."""
-
-
-def _float(dumper: yaml.SafeDumper, value: float) -> yaml.Node:
-    node = dumper.represent_float(value)
-    if GROUPED.match(node.value):
-        node.value += "0"
-    return node
-
-
-_PlanDumper.add_representer(float, _float)
-
-
-def dump_plan(document: dict[str, Any]) -> str:
-    """A plan's YAML, as an import writes targets.yaml."""
-    return yaml.dump(document, Dumper=_PlanDumper, sort_keys=False, allow_unicode=True, width=100000)
 
 
 def _indicator(

@@ -18,7 +18,7 @@ from typing import Sequence
 from ..catalog import msg
 from ..errors import ExitCode, InputError, fail
 from ..plan.model import Location, Observation, Plan, Problem
-from .opensdg_import import MARKER, ImportPlan, dump_plan, in_force_key, plan_repository
+from .opensdg_import import MARKER, ImportPlan, in_force_key, plan_repository
 
 __all__ = ["ImportDone", "import_opensdg"]
 
@@ -151,7 +151,7 @@ def _with_previous(targets: Path, text: str) -> tuple[str, list[str]]:
         del new["dimensions"]
     # Dumped as plan_repository dumps it; "targets" stays last.
     new["targets"] = new.pop("targets")
-    return head + dump_plan(new), kept
+    return head + yaml.safe_dump(new, sort_keys=False, allow_unicode=True, width=100000), kept
 
 
 def _before_their_years(candidates: list[tuple[Location, dict[str, str]]]) -> list[Problem]:

@@ -22,7 +22,7 @@ from ..plan.model import (
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
 
-__all__ = ["What", "parse_number", "GROUPED", "yaml_words"]
+__all__ = ["What", "parse_number", "yaml_words"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
@@ -99,19 +99,19 @@ def yaml_words(problem: str) -> Message:
     return msg("authoring_yaml_other", problem=problem)
 
 
-# One to three digits, not starting with 0, a dot and three digits: a thousands group in
-# the Vietnamese convention as much as a decimal (0.125 has one reading).
-GROUPED = re.compile(r"^[+-]?[1-9][0-9]{0,2}\.[0-9]{3}$")
+# One to three digits, not starting with 0, a dot and three digits ending in 0: a thousands
+# group in the Vietnamese convention ("1.500") as much as a decimal, which nobody writes
+# with a trailing 0. 7.101 is left a decimal, and 0.120 has one reading.
+_GROUPED = re.compile(r"^[+-]?[1-9][0-9]{0,2}\.[0-9]{2}0$")
 
 
 def parse_number(text: str) -> float:
     """A finite decimal number, or ValueError saying what would be valid (``args[0]``: a Message)."""
     raw = text.strip()
-    if GROUPED.match(raw):
+    if _GROUPED.match(raw):
         # A Vietnamese plan writes fifteen hundred "1.500": read as 1.5 it met the plan at
         # once. Said as add-observation says it, never guessed.
         fraction = raw.rstrip("0").rstrip(".")
-        fraction = fraction if fraction != raw else raw + "0"
         raise ValueError(msg("authoring_number_grouped", text=raw, whole=raw.replace(".", ""), fraction=fraction))
     if raw and _NUMBER.match(raw) and any(ch.isdigit() for ch in raw):
         value = float(raw)
