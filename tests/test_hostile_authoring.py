@@ -307,3 +307,26 @@ def test_a_yaml_mistake_is_said_in_the_authors_language(body: str, where: str, s
         assert text.startswith("không phải YAML hợp lệ: ") and not any(
             w in text for w in ("the ", "expected", "found")
         ), text
+
+
+# --- A unit refused for its dates is not also "not listed" -----------------------------
+
+
+@pytest.mark.parametrize(
+    "dates",
+    ['until: "2025-02-30"', 'since: "2025-07-01", until: "2025-06-30"', "until: 30/06/2025"],
+)
+def test_a_predecessor_refused_for_its_dates_is_not_said_to_be_missing(dates: str):
+    # "formed 'from' 'Tuyên Quang', which is not one of this dimension's values: list it
+    # too" followed the error of a unit that was listed, one line above.
+    found = problems(f"""
+        dimensions:
+          locality:
+            values:
+              - {{value: Tuyên Quang, {dates}}}
+              - {{value: Tuyên Quang mới, since: "2025-07-01", from: [Tuyên Quang]}}
+        indicators:
+          x: {{name: X}}
+        targets: []
+        """)
+    assert len(found) == 1 and ":4:" in found[0] and "not one of" not in found[0], found

@@ -18,7 +18,7 @@ from ..kinds.breakdown import absent_problem
 from ..plan.formula import names_in
 from ..plan.model import Indicator, Target, Text
 from ..plan.units import FORBIDDEN, Dimension, Dims, Unit, resolve_dims, unit_match, unit_name_problem, unit_text
-from .yaml_reader import LANGUAGE, What, _at, _kind, _phrase, _Reader
+from .yaml_reader import LANGUAGE, What, _at, _kind, _phrase, _Reader, written_text
 
 __all__ = ["read_dimensions", "indicator_dimensions", "target_breakdown", "unit_overrides", "RESERVED_IDS"]
 
@@ -110,11 +110,13 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
         return None
     units: list[Unit] = []
     seen: dict[str, int] = {}
+    refused: set[str] = set()  # listed, but said already: not "not listed" as a predecessor
     ok = True
     for item in node.value:
         unit = _unit(reader, item, what)
         if unit is None:
             ok = False
+            refused.add(unit_match(unit_text(written_text(item, "value") or "")))
             continue
         key = unit_match(unit.value)
         if key in seen:
@@ -126,7 +128,7 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
     known = {unit_match(u.value): u.value for u in units}
     for unit in units:
         for before in unit.predecessors:
-            if unit_match(before) not in known:
+            if unit_match(before) not in known and unit_match(before) not in refused:
                 reader.problems.append(
                     _at_unit(reader, unit, msg("breakdowns_unknown_predecessor", value=unit.value, before=before))
                 )

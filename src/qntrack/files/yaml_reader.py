@@ -22,7 +22,7 @@ from ..plan.model import (
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
 
-__all__ = ["What", "parse_number", "yaml_words"]
+__all__ = ["What", "parse_number", "yaml_words", "written_text"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
@@ -86,6 +86,14 @@ _YAML_WORDS = (
     ("found unexpected end of stream", "authoring_yaml_unclosed"),
 )
 _CANNOT_START = re.compile(r"^found character '(.+)' that cannot start any token")
+
+
+def written_text(node: Node, key: str) -> str | None:
+    """The text a scalar, or a mapping's ``key``, was written with, whether it reads or not."""
+    found: Node | None = node
+    if isinstance(node, MappingNode):
+        found = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+    return found.value if isinstance(found, ScalarNode) else None
 
 
 def yaml_words(problem: str) -> Message:
