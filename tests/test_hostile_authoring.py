@@ -330,3 +330,20 @@ def test_a_predecessor_refused_for_its_dates_is_not_said_to_be_missing(dates: st
         targets: []
         """)
     assert len(found) == 1 and ":4:" in found[0] and "not one of" not in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "meant"),
+    [("direction", "giảm", "decrease"), ("direction", "Tăng", "increase"), ("frequency", "quý", "quarter")],
+)
+def test_a_vietnamese_word_for_a_choice_is_told_the_english_one(tmp_path: Path, field: str, written: str, meant: str):
+    # 'direction: giảm' was "not one of increase, decrease" with no hint (the authoring pass).
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(
+        "version: 1\nindicators:\n  g:\n    name: G\n    unit: '%'\n"
+        f"    {field}: {written}\ntargets:\n  - id: t\n    indicator: g\n    baseline: {{period: 2020, value: 1}}\n",
+        encoding="utf-8",
+    )
+    r = run("--targets", str(plan), "check")
+    assert r.exit_code == 1
+    assert f"{field}: '{written}' is not one of" in r.stderr and f"did you mean '{meant}'?" in r.stderr

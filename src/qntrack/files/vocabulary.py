@@ -149,6 +149,22 @@ def vietnamese_period(text: str) -> str | None:
     return None
 
 
+# The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
+# writes them), told the English value the plan takes: a hint, never read in its place
+# (the plan is written in one vocabulary; docs/targets-format.md).
+CHOICE_WORDS = {
+    "tang": "increase",
+    "giam": "decrease",
+    "nam": "year",
+    "quy": "quarter",
+    "thang": "month",
+    "nua nam": "half",
+    "6 thang": "half",
+    "luy ke": "flow",
+    "toc do": "rate",
+}
+
+
 _MONTHS = {
     m: i
     for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)

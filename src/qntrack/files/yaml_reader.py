@@ -330,7 +330,10 @@ class _Reader:
         if raw is None:
             return None
         if raw not in options:
-            hint = closest(raw, options)
+            from .vocabulary import CHOICE_WORDS, fold
+
+            said = CHOICE_WORDS.get(fold(raw))  # 'giảm' is told 'decrease'
+            hint = said if said in options else closest(raw, options)
             listed = ", ".join(options)
             self.error(
                 node,
