@@ -332,7 +332,7 @@ class _Reader:
         if raw not in options:
             from .vocabulary import CHOICE_WORDS, fold
 
-            said = CHOICE_WORDS.get(fold(raw))  # 'giảm' is told 'decrease'
+            said = CHOICE_WORDS.get(fold(raw))  # a Vietnamese word is told the English value
             hint = said if said in options else closest(raw, options)
             listed = ", ".join(options)
             self.error(
