@@ -347,3 +347,15 @@ def test_a_vietnamese_word_for_a_choice_is_told_the_english_one(tmp_path: Path, 
     r = run("--targets", str(plan), "check")
     assert r.exit_code == 1
     assert f"{field}: '{written}' is not one of" in r.stderr and f"did you mean '{meant}'?" in r.stderr
+
+
+def test_a_windows_path_to_the_store_is_told_to_use_slashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # `observations: data\obs.csv` only warned that the file does not exist (the authoring
+    # pass): on Linux and macOS a backslash is part of the name, not a folder separator.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "obs.csv").write_text("indicator,period,value,status,source,note,recorded_at\n")
+    plan = "version: 1\nobservations: 'data\\obs.csv'\nindicators:\n  g: {name: G, unit: '%'}\ntargets: []\n"
+    make_tracker(tmp_path, monkeypatch, plan, "")
+    r = run("status", "--format", "json")
+    assert "the observations file does not exist" in r.stderr
+    assert "write data/obs.csv: a folder is separated by '/'" in r.stderr

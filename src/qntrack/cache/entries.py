@@ -92,10 +92,11 @@ def _warnings(state: dict, entries: Sequence[Entry]) -> list:
     the plain path gives them (``Workspace.warnings_for``)."""
     unknown: list = []
     if state.get("missing"):
-        from ..catalog import msg
-        from ..plan.model import Location, Problem
+        from pathlib import Path
 
-        unknown.append(Problem(Location(state["store_file"]), msg("workspace_store_missing"), "warning"))
+        from ..files.workspace import store_missing
+
+        unknown.append(store_missing(Path(state["store_file"])))
     if state["unknown"]:
         from ..method.series import unknown_warnings
 

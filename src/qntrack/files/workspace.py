@@ -157,10 +157,19 @@ def missing_store(store_path: Path, store: StoreContents) -> list:
     """
     if store.observations or store.problems or os.path.exists(store_path):
         return []
+    return [store_missing(store_path)]
+
+
+def store_missing(store_path: Path) -> Problem:
+    """The warning of a store that is not there (``missing_store``; the status cache's too)."""
     from ..catalog import msg
     from ..plan.model import Location, Problem
 
-    return [Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")]
+    if "\\" in store_path.name and os.sep == "/":
+        # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
+        slashed = store_path.name.replace("\\", "/")
+        return Problem(Location(str(store_path)), msg("workspace_store_missing_backslash", path=slashed), "warning")
+    return Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")
 
 
 def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
