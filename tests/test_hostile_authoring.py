@@ -359,3 +359,42 @@ def test_a_windows_path_to_the_store_is_told_to_use_slashes(tmp_path: Path, monk
     r = run("status", "--format", "json")
     assert "the observations file does not exist" in r.stderr
     assert "write data/obs.csv: a folder is separated by '/'" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("direction", "milestone", "said"),
+    [
+        ("increase", 15, "is below the baseline 20 (2020), though poverty is to increase"),
+        ("decrease", 25, "is above the baseline 20 (2020), though poverty is to decrease"),
+    ],
+)
+def test_a_milestone_on_the_wrong_side_of_its_baseline_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, direction: str, milestone: int, said: str
+):
+    # A poverty rate meant to fall, written 'increase' (or its milestone mistyped): the
+    # target read 'achieved' at once, and check said nothing (the authoring pass).
+    plan = (
+        "version: 1\nindicators:\n"
+        f"  poverty: {{name: Poverty, unit: '%', direction: {direction}}}\n"
+        "targets:\n  - id: pov\n    indicator: poverty\n    baseline: {period: 2020, value: 20}\n"
+        f"    milestones:\n      - {{by: 2025, value: {milestone}}}\n      - {{by: 2030, value: 20}}\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, "indicator,period,value,status,source,note,recorded_at\n")
+    r = run("check")
+    assert r.exit_code == 0, r.stderr
+    lines = [line for line in r.stderr.splitlines() if "milestone" in line]
+    assert len(lines) == 1, r.stderr  # the milestone equal to the baseline is no warning
+    assert (
+        lines[0].startswith("targets.yaml:9:") and f"target 'pov': the milestone {milestone} by 2025 {said}" in lines[0]
+    )
+
+
+def test_an_observed_baseline_is_read_from_the_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    plan = (
+        "version: 1\nindicators:\n  share: {name: Share, unit: '%'}\n"
+        "targets:\n  - id: s\n    indicator: share\n    baseline: 2020\n    milestones:\n      - {by: 2025, value: 8}\n"
+    )
+    store = "indicator,period,value,status,source,note,recorded_at\nshare,2020,10,official,s,,2021-01-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    r = run("check")
+    assert "the milestone 8 by 2025 is below the baseline 10 (2020), though share is to increase" in r.stderr

@@ -436,6 +436,7 @@ def test_check_list_names_every_check(plan: Path):
         "unit",
         "units-sum",
         "group-names",
+        "milestone-side",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

@@ -186,6 +186,10 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: year)",
         "observations.csv:2: lỗi: nguồn bắt đầu giống một công thức bảng tính ('='); bảng tính mở tệp này sẽ chạy "
         "nó: hãy thêm dấu nháy đơn (') ở đầu",
+        # The baseline read from the figure in force (100, the revision of line 3).
+        "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 đến 2022 thấp hơn mức cơ sở 100 (2020), trong khi share "
+        "cần tăng: mốc đã đạt trước khi có tiến bộ nào, và mục tiêu được đánh giá là đã đạt ngay; hướng (direction) "
+        "hay giá trị bị ghi sai?",
         "observations.csv:3: cảnh báo: share 2020: 100 (ghi nhận lúc 2021-04-01T00:00:00Z) khác số liệu của lần "
         "ghi trước, 10 (dòng 2, ghi nhận lúc 2021-03-01T00:00:00Z), chênh 10 lần; có phải nhầm đơn vị hoặc gõ "
         "nhầm? (cảnh báo khi chênh quá 5 lần; --jump-factor)",
@@ -196,7 +200,7 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 vào năm 2022 đã đến hạn (kỳ 2022 kết thúc ngày "
         "2022-12-31; số liệu lẽ ra phải có trước 2023-03-31) nhưng 'share' chưa có số liệu cho kỳ 2022 tính đến "
         "2026-01-01",
-        "5 lỗi, 3 cảnh báo",
+        "5 lỗi, 4 cảnh báo",
     ]
 
 
@@ -209,7 +213,7 @@ def test_check_problems_in_english_and_json_are_as_before(tmp_path: Path, monkey
     assert lines[3] == (
         "observations.csv:6: error: period 2020-Q1 is finer than indicator 'share' is published (frequency: year)"
     )
-    assert lines[7] == (
+    assert lines[8] == (
         "targets.yaml:9:9: warning: target 't1': milestone 15 by 2022 is due (2022 ended 2022-12-31; "
         "figures expected by 2023-03-31) but 'share' has no observation for 2022 as of 2026-01-01"
     )

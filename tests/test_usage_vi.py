@@ -285,6 +285,12 @@ LIST_VI = [
         "mặc định",
         "các mục tiêu của cùng một nhóm (hoặc đơn vị phụ trách) ghi tên nhóm giống nhau ở cả hai ngôn ngữ",
     ),
+    (
+        "milestone-side",
+        "cảnh báo",
+        "mặc định",
+        "mỗi mốc của mục tiêu mức nằm đúng phía mà chỉ tiêu cần thay đổi so với mức cơ sở",
+    ),
 ]
 
 
@@ -306,11 +312,11 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-6] == (
+    assert lines[-7] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313"
     )
-    assert lines[-4] == (
+    assert lines[-5] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -321,7 +327,7 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
 
     en = json.loads(run("check", "--list", "--format", "json").stdout)
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
-    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 17
+    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 18
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]

@@ -29,6 +29,7 @@ from ..files.definitions import load_plan
 from ..errors import InputError
 from ..catalog import Figure, Message, msg
 from ..plan.model import (
+    LevelTarget,
     Location,
     Observation,
     Plan,
@@ -91,6 +92,7 @@ CHECKS: tuple[Check, ...] = (
     Check("unit", "error", True, msg("check_rule_unit")),
     Check("units-sum", "warning", True, msg("check_rule_units_sum")),
     Check("group-names", "warning", True, msg("check_rule_group_names")),
+    Check("milestone-side", "warning", True, msg("check_rule_milestone_side")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -244,6 +246,8 @@ def run_checks(
         problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
     if "group-names" in selected:
         problems.extend(group_name_problems(plan))
+    if "milestone-side" in selected:
+        problems.extend(milestone_side_problems(plan, series))
     if "growth-floor" in selected:
         problems.extend(growth_floor_problems(plan, series, file))
     if "jump" in selected:
@@ -397,6 +401,29 @@ def milestone_due_problems(
                     )
                 )
     return problems
+
+
+def milestone_side_problems(plan: Plan, series: Series) -> list[Problem]:
+    """A level target's milestone on the wrong side of its baseline for the indicator's
+    direction (15 from 20 for an indicator to increase): it is met before any progress,
+    and the target reads "achieved" at once; a direction or a value typed wrong. The
+    baseline is the figure in force when targets.yaml gives only its period."""
+    out: list[Problem] = []
+    for t in plan.targets:
+        if not isinstance(t, LevelTarget) or t.baseline is None or not t.milestones:
+            continue
+        base = t.baseline.value
+        if base is None:
+            base = next((o.value for o in series.get(t.series_key, ()) if o.period == t.baseline.period), None)
+        ind = plan.indicators.get(t.indicator)
+        if base is None or ind is None:
+            continue
+        for m in t.milestones:
+            if (m.value < base) if ind.increase else (m.value > base):
+                said = "checks_milestone_below" if ind.increase else "checks_milestone_above"
+                words = dict(id=t.id, value=Figure(m.value), by=m.by, base=Figure(base), period=t.baseline.period)
+                out.append(Problem(m.location, msg(said, indicator=ind.id, **words), "warning", "milestone-side"))
+    return out
 
 
 def group_name_problems(plan: Plan) -> list[Problem]:
