@@ -58,11 +58,11 @@ def _unknown_indicator(plan: Plan, given: str) -> Message:
     target = plan.target(given)
     if target is not None:
         return msg("cli_target_not_indicator", given=given, indicator=target.indicator)
-    from ..files.rules import _named
+    from ..files.rules import ids_by_name
     from ..files.vocabulary import fold
 
     # An indicator's name (a yearbook's words) is told its id, as add-observation and retract tell it.
-    if named := _named(plan).get(fold(given)):
+    if named := ids_by_name(plan).get(fold(given)):
         return msg("recording_indicator_by_name", indicator=given, id=named)
     known = list(plan.indicators)
     if not known:

@@ -275,14 +275,16 @@ def written_text(text: str) -> str:
 _LISTED, _FIRST = 30, 10
 
 
-# The last plan's indicators by name (``_named``): asked of every row an import names
+# The last plan's indicators by name (``ids_by_name``): asked of every row an import names
 # wrongly, worked out once, not once per row of a national file.
 _NAMES: list = [None, {}]
 
 
-def _named(plan: Plan) -> dict[str, str]:
+def ids_by_name(plan: Plan) -> dict[str, str]:
     """The plan's indicator ids by name in either language, as ``fold`` writes it; a name
-    two indicators share is left out (it names neither)."""
+    two indicators share is left out (it names neither). Loose (diacritics dropped), as
+    it only tells what to write; an import reads a name as its id only when it matches
+    as units do (``indicator_names.names_of``)."""
     if _NAMES[0] is not plan:
         table: dict[str, str] = {}
         shared: set[str] = set()
@@ -300,7 +302,7 @@ def indicator(plan: Plan, text: str) -> Indicator:
     with its formula, and goes on checking the row against it.)"""
     found = plan.indicators.get(text.strip())
     if found is None:
-        named = _named(plan).get(fold(text))
+        named = ids_by_name(plan).get(fold(text))
         if named:
             # A yearbook's rows name their indicators: the id is what to write instead.
             raise ValueError(msg("recording_indicator_by_name", indicator=text, id=named))

@@ -23,13 +23,13 @@ from ..plan.model import Indicator, Plan, PlanTarget, SpanTarget, Target
 from ..plan.units import (
     Dimension,
     Dims,
-    Unit,
     dims_text,
     period_end,
     period_start,
     resolve_dims,
     split_key,
     unit_match,
+    units_outside_days,
 )
 
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
     "rollup",
     "unit_order",
     "judged_span",
-    "absent_units",
     "NO_AMOUNT",
 ]
 
@@ -110,7 +109,7 @@ def assess_units(
         # 2025, for a 2026 plan; a unit formed in 2025, for a 2024 one) is none of its
         # units: it was listed "no plan assigned" and ranked against the units of the
         # time. targets.yaml gives no such unit values of its own: the plan is refused.
-        keys = {d: k for d, k in keys.items() if not absent_units(dimensions, d, *span)}
+        keys = {d: k for d, k in keys.items() if not units_outside_days(dimensions, d, *span)}
     units = sorted(set(keys) | set(own), key=lambda d: unit_order(dimensions, d))
     amount = kind_of(target).amount
     out = []
@@ -144,24 +143,11 @@ def judged_span(target: Target) -> tuple[date, date] | None:
     return None
 
 
-def absent_units(dimensions: Mapping[str, Dimension], dims: Dims, first: date, last: date) -> list[Unit]:
-    """The units ``dims`` names that ended before ``first`` or began after ``last``."""
-    out = []
-    for dim_id, value in dims:
-        dimension = dimensions.get(dim_id)
-        unit = dimension.unit(value) if dimension is not None else None
-        if unit is None:
-            continue
-        if (unit.until is not None and unit.until < first) or (unit.since is not None and unit.since > last):
-            out.append(unit)
-    return out
-
-
 def absent_problem(target: Target, dims: Dims, dimensions: Mapping[str, Dimension], what: object) -> Message | None:
     """Why ``target``, a unit's override, cannot be given to the unit ``dims``: the unit
     existed at no time in the periods it judges. None when it did, or for a level target."""
     span = judged_span(target)
-    gone = absent_units(dimensions, dims, *span) if span else []
+    gone = units_outside_days(dimensions, dims, *span) if span else []
     if not gone:
         return None
     if isinstance(target, PlanTarget):

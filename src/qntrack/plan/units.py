@@ -200,19 +200,30 @@ def outside(unit: Unit, period: Period) -> bool:
     """Whether ``period`` lies wholly outside the dates the unit existed between: a figure
     for it cannot be the unit's (``check`` refuses it). A period the unit's dates cut
     through (2025 for a district ended on 30 June 2025) is the unit's for its part."""
-    if unit.until is not None and period_start(period) > unit.until:
+    return outside_days(unit, period_start(period), period_end(period))
+
+
+def outside_days(unit: Unit, first: date, last: date) -> bool:
+    """``outside`` for the days from ``first`` to ``last``: the unit ended before them
+    or began after them (a span target's years, from its first period to its last)."""
+    if unit.until is not None and first > unit.until:
         return True
-    return unit.since is not None and period_end(period) < unit.since
+    return unit.since is not None and last < unit.since
 
 
 def units_outside(dimensions: Mapping[str, Dimension], dims: Dims, period: Period) -> list[Unit]:
     """The declared units among ``dims`` that did not exist in ``period`` (``outside``):
     a figure for the period cannot be theirs."""
+    return units_outside_days(dimensions, dims, period_start(period), period_end(period))
+
+
+def units_outside_days(dimensions: Mapping[str, Dimension], dims: Dims, first: date, last: date) -> list[Unit]:
+    """``units_outside`` for the days from ``first`` to ``last`` (``outside_days``)."""
     out = []
     for dim_id, value in dims:
         dimension = dimensions.get(dim_id)
         unit = dimension.unit(value) if dimension is not None else None
-        if unit is not None and outside(unit, period):
+        if unit is not None and outside_days(unit, first, last):
             out.append(unit)
     return out
 
@@ -251,7 +262,7 @@ def _resolve_dims(
     problems: list[Message] = []
     found: dict[str, str] = {}
     for raw_key, raw_value in given:
-        dim_id = _dimension_named(raw_key, indicator.dimensions, dimensions)
+        dim_id = dimension_named(raw_key, dimensions, indicator.dimensions)
         if dim_id is None:
             declared = ", ".join(indicator.dimensions)
             shared = sharing_short_name(raw_key, dimensions, indicator.dimensions)
@@ -341,10 +352,6 @@ def canonical_key(text: str, indicators: Mapping[str, Indicator], dimensions: Ma
     return None if problems else unit_key(base, canon)
 
 
-def _dimension_named(text: str, allowed: Sequence[str], dimensions: Mapping[str, Dimension]) -> str | None:
-    return dimension_named(text, dimensions, allowed)
-
-
 def short_name(name: str) -> str:
     """A dimension's name without a closing qualifier in brackets: "Locality" of "Locality
     (district level until 30 June 2025)", as an officer types it or heads a column."""
@@ -363,30 +370,33 @@ def dimension_named(text: str, dimensions: Mapping[str, Dimension], among: Seque
     if text in ids:  # the id itself, as the store writes it
         return text
     wanted = unit_match(text)
-    by_short: set[str] = set()
     for dim_id in ids:
         dimension = dimensions.get(dim_id)
-        if dimension is None:
-            continue
-        en, vi = dimension.name.en, dimension.name.vi
-        if wanted in (unit_match(dim_id), unit_match(en), unit_match(vi)):
+        if dimension is not None and wanted in (
+            unit_match(dim_id),
+            unit_match(dimension.name.en),
+            unit_match(dimension.name.vi),
+        ):
             return dim_id
-        if wanted in (unit_match(short_name(en)), unit_match(short_name(vi))):
-            by_short.add(dim_id)
-    return by_short.pop() if len(by_short) == 1 else None
+    by_short = _by_short_name(wanted, dimensions, ids)
+    return by_short[0] if len(by_short) == 1 else None
 
 
 def sharing_short_name(text: str, dimensions: Mapping[str, Dimension], among: Sequence[str] | None = None) -> list[str]:
     """The dimensions (of ``among``, else all) whose short name ``text`` is, when two or
     more share it and ``dimension_named`` names none: said as such, not as no dimension."""
-    wanted = unit_match(text)
-    ids = [
+    ids = _by_short_name(unit_match(text), dimensions, tuple(dimensions) if among is None else among)
+    return ids if len(ids) > 1 else []
+
+
+def _by_short_name(wanted: str, dimensions: Mapping[str, Dimension], ids: Sequence[str]) -> list[str]:
+    """The dimensions of ``ids`` whose short name (either language) matches ``wanted``."""
+    return [
         dim_id
-        for dim_id in (tuple(dimensions) if among is None else among)
+        for dim_id in ids
         if (d := dimensions.get(dim_id)) is not None
         and wanted in (unit_match(short_name(d.name.en)), unit_match(short_name(d.name.vi)))
     ]
-    return ids if len(ids) > 1 else []
 
 
 def _unknown_unit(dimension: Dimension, value: str) -> Message:
