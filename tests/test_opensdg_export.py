@@ -466,3 +466,55 @@ def test_import_of_the_export_gives_the_same_statuses(plan: Path) -> None:
     # the right way: substantial progress.
     assert [s for _, s, _ in before] == ["moderate_progress", "not_available", "substantial_progress"]
     assert judged(str(plan.parent / "back" / "targets.yaml")) == before
+
+
+VIETNAMESE_UNITS_TARGETS = dedent(
+    """
+    version: 1
+    title: "Vietnamese units"
+    dimensions:
+      sex:
+        name: {en: Sex, vi: Giới tính}
+        values:
+          - {value: Nữ, names: {en: Female}}
+          - {value: Nam, names: {en: Male}}
+          - Khác
+    indicators:
+      1_1_1:
+        name: {en: Employment rate, vi: Tỷ lệ có việc làm}
+        unit: "%"
+        direction: increase
+        dimensions: [sex]
+    targets:
+      - id: employment
+        type: open_sdg
+        indicator: 1_1_1
+        target: 70
+        target_year: 2030
+    """
+)
+
+
+def test_a_unit_declared_in_vietnamese_has_its_english_name_for_the_english_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Open SDG translates a data cell by its text in the language shown: a unit declared
+    as 'Nữ' with `names: {en: Female}` is written 'Nữ' in the data, so the English site
+    needs translations/en/data.yml to say 'Female' (a unit with no English name stays as
+    written; an English name equal to the unit's needs no line)."""
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    observations = "indicator,period,value,status,source,note,recorded_at\n" + "".join(
+        f"1_1_1[sex={unit}],2020,{value},official,LFS,,2021-03-01T00:00:00Z\n"
+        for unit, value in (("Nữ", 60), ("Nam", 70), ("Khác", 65))
+    )
+    make_tracker(folder, monkeypatch, VIETNAMESE_UNITS_TARGETS, observations)
+    assert run_clean("export", "opensdg", "--into", "../site").exit_code == 0
+    site = tmp_path / "site"
+    english = yaml.safe_load((site / "translations" / "en" / "data.yml").read_text(encoding="utf-8"))
+    assert english == {"Nữ": "Female", "Nam": "Male"}
+    # Vietnamese is the plan's other language; its own units need no translation.
+    assert yaml.safe_load((site / "config_data.yml").read_text(encoding="utf-8"))["languages"] == ["en", "vi"]
+    assert yaml.safe_load((site / "translations" / "vi" / "data.yml").read_text(encoding="utf-8")) == {
+        "Sex": "Giới tính"
+    }

@@ -344,10 +344,12 @@ def _languages(plan: Plan) -> list[str]:
 
 def _data_translations(plan: Plan) -> dict[str, dict[str, str]]:
     """Open SDG's ``data`` translations, by language: each column header's name and each
-    unit's name in that language (Open SDG translates a data cell by its text)."""
+    unit's name in that language (Open SDG translates a data cell by its text). English
+    too: a unit declared by its Vietnamese name, with ``names: {en: Female}``, is written as
+    declared in the data, and the English site shows it by its English name."""
     used = {d for ind in plan.indicators.values() if not ind.formula for d in ind.dimensions}
     out: dict[str, dict[str, str]] = {}
-    for lang in _languages(plan)[1:]:
+    for lang in _languages(plan):
         table: dict[str, str] = {}
         for d in plan.dimensions.values():
             if d.id not in used:
