@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
 from helpers import made_once, run
 from qntrack.files.outputs import mark_state
 
@@ -56,6 +57,21 @@ def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert result.stderr.startswith(f"wrote {out}")
 
     return made_once(tmp_path_factory, "sample-report.pdf", make)
+
+
+@pytest.fixture(scope="session")
+def small_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The small plan's report (conftest.py) as of 2026-01-01, made once per session in a
+    folder of its own: the tests below start from it rather than lay it out again."""
+
+    def make(out: Path) -> None:
+        out.mkdir()
+        with pytest.MonkeyPatch.context() as mp:
+            make_tracker(out, mp, SMALL_TARGETS, SMALL_OBSERVATIONS)
+            result = run("report", "--format", "pdf", "-o", "small.pdf", "--as-of", "2026-01-01")
+        assert result.exit_code == 0, result.output
+
+    return (made_once(tmp_path_factory, "small-report", make) / "small.pdf").read_bytes()
 
 
 @pytest.fixture(scope="session")
@@ -170,23 +186,24 @@ def test_the_sample_in_docs_is_current(shipped_text: list[str]):
 # --- the small fixture: bytes, -o rules, refusals ------------------------------------------
 
 
-def test_the_same_data_gives_the_same_bytes_and_qntrack_may_replace_them(tracker: Path):
-    assert run("report", "-o", "a.pdf", "--as-of", "2026-01-01").exit_code == 0
-    assert run("report", "--format", "pdf", "-o", "b.pdf", "--as-of", "2026-01-01").exit_code == 0
-    a, b = (tracker / "a.pdf").read_bytes(), (tracker / "b.pdf").read_bytes()
-    assert a.startswith(b"%PDF-") and a == b
+def test_the_same_data_gives_the_same_bytes_and_qntrack_may_replace_them(tracker: Path, small_pdf: bytes):
+    # small_pdf was written by `--format pdf -o small.pdf` in another folder, at another
+    # moment: the same plan and store give the same bytes, and qntrack replaces its own file.
+    assert small_pdf.startswith(b"%PDF-")
+    (tracker / "a.pdf").write_bytes(small_pdf)
+    assert mark_state(tracker / "a.pdf") == "qntrack"
+    (tracker / "a.pdf").touch()  # whatever the file's time, its content says whose it is
+    result = run("report", "-o", "a.pdf", "--as-of", "2026-01-01")
+    assert result.exit_code == 0 and result.stderr == "wrote a.pdf\n"
+    assert (tracker / "a.pdf").read_bytes() == small_pdf
     # No wall clock in the file: pypdf finds no creation or modification date.
     info = pypdf.PdfReader(tracker / "a.pdf").metadata
     assert "/CreationDate" not in info and "/ModDate" not in info and info["/Creator"] == "qntrack"
-    assert mark_state(tracker / "a.pdf") == "qntrack"
-    result = run("report", "-o", "a.pdf", "--as-of", "2026-01-01")
-    assert result.exit_code == 0 and result.stderr == "wrote a.pdf\n"
 
 
-def test_an_edited_or_foreign_pdf_is_not_replaced_without_force(tracker: Path):
+def test_an_edited_or_foreign_pdf_is_not_replaced_without_force(tracker: Path, small_pdf: bytes):
     folder = tracker
-    assert run("report", "-o", "r.pdf").exit_code == 0
-    edited = (folder / "r.pdf").read_bytes() + b"\n% an incremental update by a PDF editor\n"
+    edited = small_pdf + b"\n% an incremental update by a PDF editor\n"
     (folder / "r.pdf").write_bytes(edited)
     result = run("report", "-o", "r.pdf")
     assert result.exit_code == 2 and result.stderr.startswith("r.pdf: error:")

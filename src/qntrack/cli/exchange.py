@@ -104,20 +104,27 @@ def export(
     if structure is not None and not valid_structure_id(structure):
         raise fail("--structure-id", msg("sdmx_bad_structure_id", given=structure), ExitCode.USAGE)
     file_name = None if output is None or output in STDOUT_NAMES else output
-    ws = open_workspace(targets, day)
-    path = None
-    with _as_an_export():
-        if file_name is None:
-            from ..files.outputs import refuse_stdout_into
+    chosen: dict[str, Path | None] = {"path": None}
 
-            refuse_stdout_into(ws.targets_path, ws.store_path)
-        else:
-            from ..files.outputs import output_path, refuse_protected
+    def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
+        # Refused before the store is read (a national store: seconds of reading for a
+        # refusal that needs the file's first line).
+        with _as_an_export():
+            if file_name is None:
+                from ..files.outputs import refuse_stdout_into
 
-            # What the tracker reads is refused first: that is the reason that matters most.
-            refuse_protected(file_name, Path(os.path.realpath(file_name)), ws.targets_path, ws.store_path)
-            path = output_path(file_name)  # a folder, a FIFO, a missing folder: refused as such
-            _refuse_other_format(file_name)
+                refuse_stdout_into(targets_path, store_path)
+            else:
+                from ..files.outputs import output_path, refuse_protected
+
+                # What the tracker reads is refused first: that is the reason that matters most.
+                refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
+                chosen["path"] = out = output_path(file_name)  # a folder, a FIFO, a missing folder: refused as such
+                _refuse_other_format(file_name)
+                _refuse_foreign(file_name, out, plan, force)
+
+    ws = open_workspace(targets, day, before_store=before_store)
+    path = chosen["path"]
     pieces, count, label = _EXPORTERS[fmt](ws, structure)
     warnings = ws.warnings_for(ws.plan.indicators)
     if path is None or file_name is None:

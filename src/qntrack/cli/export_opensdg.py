@@ -6,6 +6,7 @@ reads the options and prints its summary on stderr."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, fail
@@ -23,14 +24,20 @@ def export_opensdg(targets: str | None, into: str, as_of: str | None = None, for
     from .. import __version__
     from ..catalog import msg
     from ..files.opensdg_export import build_export
-    from ..files.opensdg_write import refuse_inputs, write_export
+    from ..files.opensdg_write import refuse_foreign_folder, refuse_inputs, write_export
     from ..files.workspace import open_workspace, reference_day
     from ..kinds import assess
 
     if not into.strip():
         raise fail("--into", msg("osexport_empty_name"), ExitCode.USAGE)
-    ws = open_workspace(targets, as_of)
-    refuse_inputs(into, [ws.targets_path.parent, ws.store_path.parent])
+
+    def before_store(plan: object, targets_path: Path, store_path: Path) -> None:
+        # Refused before the store is read: a national store takes seconds to read, and
+        # these refusals need only the folder.
+        refuse_inputs(into, [targets_path.parent, store_path.parent])
+        refuse_foreign_folder(into, force)
+
+    ws = open_workspace(targets, as_of, before_store=before_store)
     assessments = assess(ws.plan, ws.series, today=reference_day(as_of))
     export = build_export(ws.plan, ws.series, assessments)
     write_export(into, export.files, __version__, force)

@@ -98,7 +98,7 @@ def report(
             today = reference_day(None).isoformat()  # the day the report speaks of
             if since_day >= today:
                 raise fail("--since", msg("cli_since_not_before_today", since=since_day, day=today), ExitCode.USAGE)
-    from ..files.outputs import STDOUT_NAMES, output_path, refuse_protected, report_format
+    from ..files.outputs import STDOUT_NAMES, output_path, refuse_foreign, refuse_protected, report_format
 
     if output == "":  # `-o ""`: an empty name, not the current folder
         raise fail("-o", msg("outputs_empty_name"), ExitCode.USAGE)
@@ -134,6 +134,9 @@ def report(
                 refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
                 chosen["path"] = output_path(file_name)  # a FIFO or device is refused as such, whatever its name
                 chosen["kind"] = report_format(file_name, kind)
+                # A file it will not replace is said now, not after the layout (a PDF of
+                # a national plan: minutes); looked at again before it is replaced.
+                refuse_foreign([(file_name, Path(os.path.realpath(file_name)))], force)
             # The store's reading is told by open_workspace (files.stages.WORK_STEP).
 
         ws = open_workspace(targets, day, before_store=before_store)
@@ -156,7 +159,6 @@ def report(
         _out(text)
         _report(warnings)
         return
-    from ..files.outputs import refuse_foreign
     from ..output.report import report_files, write_files
 
     # Every file at its real path: a symlinked chart or folder is written through, too.

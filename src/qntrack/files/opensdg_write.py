@@ -25,7 +25,7 @@ from typing import Iterable, Mapping
 from ..errors import ExitCode, fail, os_failure
 from ..catalog import msg
 
-__all__ = ["MARKER", "write_export", "refuse_inputs"]
+__all__ = ["MARKER", "write_export", "refuse_inputs", "refuse_foreign_folder"]
 
 MARKER = ".qntrack-export"
 # The folders whose files an earlier export wrote may be removed by a later one.
@@ -39,6 +39,12 @@ def refuse_inputs(into: str, folders: list[Path]) -> None:
         inside = Path(os.path.realpath(folder))
         if real == inside or real in inside.parents:
             raise fail(into, msg("osexport_input_folder", folder=folder), ExitCode.USAGE)
+
+
+def refuse_foreign_folder(into: str, force: bool) -> None:
+    """Refuse DIR as ``write_export`` would (a file, or a folder qntrack did not write,
+    without --force), before any work: the export looks again when it writes."""
+    _previous(Path(into), into, force)
 
 
 def _previous(into: Path, shown: str, force: bool) -> list[str] | None:
