@@ -5,10 +5,12 @@ of recording, and a column given twice under two spellings named by its English 
 
 from __future__ import annotations
 
+from pathlib import Path
 
+import pytest
 
-from conftest import dedent
-from helpers import problems
+from conftest import dedent, make_tracker
+from helpers import problems, run_clean, store_text
 
 PLAN = dedent("""
     version: 1
@@ -50,3 +52,50 @@ def test_a_unit_formed_from_units_that_began_before_it_or_the_same_day_is_fine()
     text = PLAN.replace('since: "2026-01-01"', 'since: "2025-07-01"')
     units = parse_plan(text, "targets.yaml").dimensions["locality"].values or ()
     assert [u.value for u in units] == ["Uông Bí", "Phường Mới", "Phường Sau"]
+
+
+# --- 2. UTF-16 without a byte-order mark ----------------------------------------------------
+
+SMALL = PLAN.replace(", Phường Sau]", "]").replace('      - {value: Phường Sau, since: "2026-01-01"}\n', "")
+
+
+@pytest.fixture
+def tracker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, SMALL, START)
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_a_plan_in_utf16_without_a_bom_is_said_to_be_utf16(tracker: Path, order: str):
+    (tracker / "targets.yaml").write_bytes(SMALL.encode(order))
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    assert "targets.yaml: error: targets file looks like UTF-16 text" in r.stderr, r.stderr
+    assert "binary" not in r.stderr
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_a_store_in_utf16_without_a_bom_is_said_to_be_utf16(tracker: Path, order: str):
+    rows = START + "growth[locality=Phường Mới],2025,9.5,estimate,Cục Thống kê tỉnh Quảng Ninh,,2025-08-01T00:00:00Z\n"
+    (tracker / "observations.csv").write_bytes(rows.encode(order))
+    r = run_clean("status")
+    assert r.exit_code == 1, r.output
+    assert "observations.csv: error: the observations file looks like UTF-16 text" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_an_import_in_utf16_without_a_bom_is_said_to_be_utf16(tracker: Path, order: str):
+    rows = "Chỉ tiêu,Kỳ,Giá trị,Loại số liệu,Nguồn,Địa phương\ngrowth,2025,9.5,ước tính,Cục Thống kê tỉnh,Phường Mới\n"
+    (tracker / "nhap.csv").write_bytes(rows.encode(order))
+    r = run_clean("add-observation", "--from", "nhap.csv")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("nhap.csv: error: "), r.stderr
+    assert "UTF-16" in r.stderr and "UTF-8" in r.stderr and "binary" not in r.stderr, r.stderr
+    r = run_clean("add-observation", "--from", "-", input=rows.encode(order))
+    assert r.exit_code == 1 and "UTF-16" in r.stderr, r.stderr
+    assert store_text(tracker) == START
+
+
+def test_a_binary_file_is_still_binary(tracker: Path):
+    (tracker / "nhap.csv").write_bytes(bytes(range(256)) * 4)
+    r = run_clean("add-observation", "--from", "nhap.csv")
+    assert r.exit_code == 1 and "binary" in r.stderr and "UTF-16" not in r.stderr, r.stderr
