@@ -5,8 +5,10 @@ of recording, and a column given twice under two spellings named by its English 
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from conftest import dedent, make_tracker
@@ -99,3 +101,59 @@ def test_a_binary_file_is_still_binary(tracker: Path):
     (tracker / "nhap.csv").write_bytes(bytes(range(256)) * 4)
     r = run_clean("add-observation", "--from", "nhap.csv")
     assert r.exit_code == 1 and "binary" in r.stderr and "UTF-16" not in r.stderr, r.stderr
+
+
+# --- 3. a fraction of a second in a moment of recording ----------------------------------
+
+
+def test_a_typed_moment_with_a_fraction_of_a_second_is_refused(tracker: Path):
+    r = run_clean(
+        "add-observation", "growth", "2025", "9.5", "--dim", "locality=Phường Mới",
+        "--status", "estimate", "--recorded-at", "2025-08-01T10:00:00.5Z",
+    )  # fmt: skip
+    assert r.exit_code == 1, r.output
+    assert "to the second" in r.stderr and "2025-08-01T10:00:00Z" in r.stderr, r.stderr
+    assert store_text(tracker) == START
+
+
+def test_a_zero_fraction_loses_nothing_and_is_taken(tracker: Path):
+    r = run_clean(
+        "add-observation", "growth", "2025", "9.5", "--dim", "locality=Phường Mới",
+        "--status", "estimate", "--recorded-at", "2025-08-01T10:00:00.000Z",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert store_text(tracker).endswith(",2025-08-01T10:00:00Z\n")
+
+
+def test_an_imported_moment_with_a_fraction_is_refused_at_its_line(tracker: Path):
+    (tracker / "nhap.csv").write_text(
+        "indicator,period,value,status,recorded_at,locality\n"
+        "growth,2025,9.5,estimate,2025-08-01T10:00:00Z,Phường Mới\n"
+        "growth,2025,9.6,estimate,2025-08-02T10:00:00,25+07:00,Phường Mới\n".replace(",25+", ".25+"),
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "nhap.csv")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("nhap.csv:3: error: "), r.stderr
+    assert "to the second" in r.stderr and "2025-08-02T10:00:00+07:00" in r.stderr, r.stderr
+    assert store_text(tracker) == START
+
+
+def test_a_store_row_with_a_fraction_is_refused_at_its_line(tracker: Path):
+    row = "growth[locality=Phường Mới],2025,9.5,estimate,,,2025-08-01T10:00:00.5Z\n"
+    (tracker / "observations.csv").write_text(START + row, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    assert "observations.csv:2:" in r.stderr and "to the second" in r.stderr, r.stderr
+
+
+def test_a_workbook_time_with_a_fraction_is_taken_to_the_nearest_second(tracker: Path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "status", "recorded_at", "locality"])
+    sheet.append(["growth", "2025", 9.5, "estimate", datetime(2025, 8, 1, 9, 59, 59, 999000), "Phường Mới"])
+    book.save(tracker / "nhap.xlsx")
+    r = run_clean("add-observation", "--from", "nhap.xlsx")
+    assert r.exit_code == 0, r.output
+    # 10:00 in the plan's zone (UTC+7): the time a formula such as NOW() saved, to the second.
+    assert store_text(tracker).endswith(",2025-08-01T03:00:00Z\n"), store_text(tracker)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import stat
 from itertools import islice
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -165,6 +165,10 @@ def stamp(value: Any, default: str) -> tuple[str, Message | None]:
     has no zone, so it is read in targets.yaml's timezone or --tz (rules.recorded_at)."""
     if value is None or value == "":
         return default, None
+    if isinstance(value, datetime) and value.microsecond:
+        # A time a formula saved (NOW()) holds a fraction no one typed nor sees: to the
+        # nearest second, as the store keeps moments (a typed fraction is refused).
+        value = (value + timedelta(microseconds=500_000)).replace(microsecond=0)
     text = cell_text(value)
     if isinstance(value, str):
         if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?", text):
