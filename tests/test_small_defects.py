@@ -157,3 +157,46 @@ def test_a_workbook_time_with_a_fraction_is_taken_to_the_nearest_second(tracker:
     assert r.exit_code == 0, r.output
     # 10:00 in the plan's zone (UTC+7): the time a formula such as NOW() saved, to the second.
     assert store_text(tracker).endswith(",2025-08-01T03:00:00Z\n"), store_text(tracker)
+
+
+# --- 4. a column twice under two spellings --------------------------------------------------
+
+
+def test_a_column_twice_in_a_csv_is_named_by_its_headings_as_written(tracker: Path):
+    (tracker / "nhap.csv").write_text(
+        "indicator,Kỳ,value,period,locality\ngrowth,2025,9.5,2025,Phường Mới\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "nhap.csv", "--status", "estimate")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("nhap.csv:1: error: "), r.stderr
+    assert "'Kỳ' (column 2)" in r.stderr and "'period' (column 4)" in r.stderr, r.stderr
+
+
+def test_a_dimension_column_twice_is_named_by_its_headings(tracker: Path):
+    (tracker / "nhap.csv").write_text(
+        "indicator,period,value,Địa phương,Locality\ngrowth,2025,9.5,Phường Mới,Phường Mới\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "nhap.csv", "--status", "estimate")
+    assert r.exit_code == 1, r.output
+    assert "'Địa phương' (column 4)" in r.stderr and "'Locality' (column 5)" in r.stderr, r.stderr
+
+
+def test_a_column_twice_in_a_wide_table_is_named_by_its_headings(tracker: Path):
+    (tracker / "nhap.csv").write_text(
+        "indicator,Nguồn,2025,source,locality\ngrowth,Cục,9.5,Cục,Phường Mới\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "nhap.csv", "--wide", "--status", "estimate")
+    assert r.exit_code == 1, r.output
+    assert "'Nguồn' (column 2)" in r.stderr and "'source' (column 4)" in r.stderr, r.stderr
+
+
+def test_a_column_twice_in_a_workbook_is_named_by_its_headings_at_the_second(tracker: Path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, "indicator", "Kỳ báo cáo", "value", "Period", "locality"])
+    sheet.append([None, "growth", "2025", 9.5, "2025", "Phường Mới"])
+    book.save(tracker / "nhap.xlsx")
+    r = run_clean("add-observation", "--from", "nhap.xlsx", "--status", "estimate")
+    assert r.exit_code == 1, r.output
+    assert r.stderr.startswith("nhap.xlsx:Sheet!E1: error: "), r.stderr
+    assert "'Kỳ báo cáo' (column 3)" in r.stderr and "'Period' (column 5)" in r.stderr, r.stderr

@@ -176,6 +176,15 @@ def stamp(value: Any, default: str) -> tuple[str, Message | None]:
     return text, None
 
 
+def twice_at(message: Message, columns: list[int]) -> tuple[Message, int]:
+    """A column given twice (``import_headers.twice``), its places in the table made the
+    sheet's columns (1-based, as said), and said at the second's cell (0-based)."""
+    params = dict(message.params)
+    first, second = (columns[int(str(params[k])) - 1] for k in ("first", "second"))
+    params.update(first=str(first + 1), second=str(second + 1))
+    return Message(message.id, tuple(sorted(params.items()))), second
+
+
 def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:
     """Without --sheet the first sheet shown is read: a warning names the other sheets that
     hold cells (one sheet a year, say), or their figures would be left out in silence; the
