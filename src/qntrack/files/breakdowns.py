@@ -125,18 +125,25 @@ def _units(reader: _Reader, node: Node, what: What) -> tuple[Unit, ...] | None:
             continue
         seen[key] = reader.loc(item).line
         units.append(unit)
-    known = {unit_match(u.value): u.value for u in units}
+    known = {unit_match(u.value): u for u in units}
     for unit in units:
         for before in unit.predecessors:
-            if unit_match(before) not in known and unit_match(before) not in refused:
-                reader.problems.append(
-                    _at_unit(reader, unit, msg("breakdowns_unknown_predecessor", value=unit.value, before=before))
+            prior = known.get(unit_match(before))
+            if prior is None and unit_match(before) not in refused:
+                found = msg("breakdowns_unknown_predecessor", value=unit.value, before=before)
+            elif prior is not None and unit.since and prior.since and prior.since > unit.since:
+                # Formed from a unit that comes into being later: no past to have come from.
+                found = msg(
+                    "small_unit_from_later", value=unit.value, since=unit.since, before=prior.value, began=prior.since
                 )
-                ok = False
+            else:
+                continue
+            reader.problems.append(_at_unit(reader, unit, found))
+            ok = False
     if ok:  # each predecessor in its declared spelling: the report finds its figures by it
         from dataclasses import replace
 
-        units = [replace(u, predecessors=tuple(known[unit_match(b)] for b in u.predecessors)) for u in units]
+        units = [replace(u, predecessors=tuple(known[unit_match(b)].value for b in u.predecessors)) for u in units]
     return tuple(units) if ok and _no_cycle(reader, units) else None
 
 

@@ -109,7 +109,7 @@ def _batch(
         raise _Unsure  # no header, or one over two lines: the rows would not start on line 2
     names = _header(head)
     problems: list[Problem] = []
-    columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, dimensions))
+    columns = _long_columns(names, Location(file, 1), problems, ",", _dimension_columns(names, dimensions), (), head)
     if columns is None or problems or SECOND in columns or "unit" in columns:
         raise _Unsure  # a second indicator column or a unit column is checked: the general path's work
     width = len(names)  # a row with a cell under an unnamed column past them: the general path says it

@@ -96,8 +96,10 @@ def _long_columns(
     delimiter: str,
     dims: dict[int, str] | None = None,
     breakdowns: Sequence[str] = (),
+    written: Sequence[str] = (),
 ) -> dict[str, int] | None:
-    """``breakdowns``: the plan's dimensions, whose columns an unknown column is told of too."""
+    """``breakdowns``: the plan's dimensions, whose columns an unknown column is told of too;
+    ``written``: the header's cells as typed, which name a column given twice."""
     before = len(problems)
     dims = dims or {}
     if not any(name in LONG_COLUMNS or _looks_like_period(name) for name in header):
@@ -117,14 +119,14 @@ def _long_columns(
     for i, name in enumerate(header):
         if i in dims:
             if dims[i] in columns:
-                problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
+                problems.append(Problem(where, twice(dims[i][4:], columns[dims[i]], i, header, written)))
             columns[dims[i]] = i
         elif name == "unit" and name not in columns:
             columns[name] = i  # checked against the indicator's unit (indicator_names)
         elif name == "indicator" and name in columns and SECOND not in columns:
             columns[SECOND] = i  # a code and a name column: the two must agree (indicator_names)
         elif name in columns:
-            problems.append(Problem(where, msg("import_column_twice", name=name)))
+            problems.append(Problem(where, twice(name, columns[name], i, header, written)))
         elif is_row_number(name):
             continue  # the table's row numbers (STT): no figure of ours
         elif name not in LONG_COLUMNS:
@@ -161,6 +163,15 @@ def _long_columns(
             )
         )
     return None if len(problems) > before else columns
+
+
+def twice(name: str, first: int, second: int, header: Sequence[str], written: Sequence[str]) -> Message:
+    """A column given twice (0-based places ``first`` and ``second``), named by its
+    headings as the file has them (a Vietnamese one and an English one, say), not only by
+    the column they both mean, which the officer may not have written at all."""
+    said = [(written[i] if i < len(written) else "").strip().lstrip("\ufeff") or header[i] for i in (first, second)]
+    key = "small_column_twice_same" if said[0] == said[1] else "small_column_twice_as"
+    return msg(key, name=name, heading=said[0], other=said[1], first=first + 1, second=second + 1)
 
 
 def _looks_like_period(name: str) -> bool:
@@ -211,7 +222,12 @@ def heading_status(row: dict[str, str], given: tuple[str, str], typed: str) -> M
 
 
 def _wide_columns(
-    header: list[str], where: Location, problems: list[Problem], dims: dict[int, str], breakdowns: Sequence[str]
+    header: list[str],
+    where: Location,
+    problems: list[Problem],
+    dims: dict[int, str],
+    breakdowns: Sequence[str],
+    written: Sequence[str] = (),
 ) -> WideColumns | None:
     """'indicator' first, then period columns; status, source, note, recorded_at and the
     plan's dimensions (``breakdowns``, named in the message of an unknown column) too."""
@@ -227,19 +243,19 @@ def _wide_columns(
     for i, name in enumerate(header[first + 1 :], start=first + 1):
         if i in dims:
             if dims[i] in meta:
-                problems.append(Problem(where, msg("import_column_twice", name=dims[i][4:])))
+                problems.append(Problem(where, twice(dims[i][4:], meta[dims[i]], i, header, written)))
             meta[dims[i]] = i
             continue
         if name in LONG_OPTIONAL or name == "unit":
             if name in meta:
-                problems.append(Problem(where, msg("import_column_twice", name=name)))
+                problems.append(Problem(where, twice(name, meta[name], i, header, written)))
             meta[name] = i
             continue
         if name == "indicator":  # a code and a name column; or one after a row number (said above)
             if header[first] == name and SECOND not in meta:
                 meta[SECOND] = i  # the two must agree (indicator_names)
             elif header[first] == name:
-                problems.append(Problem(where, msg("import_column_twice", name=name)))
+                problems.append(Problem(where, twice(name, first, i, header, written)))
             continue
         if foreign_digits(name):
             problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))

@@ -214,8 +214,8 @@ def parse_table(
     if pasted is not None:
         problems.append(pasted)
         return parsed
-    wide = _wide_columns(header, where, problems, dims, _breakdowns(fmt)) if fmt.wide else None
-    long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims, _breakdowns(fmt))
+    wide = _wide_columns(header, where, problems, dims, _breakdowns(fmt), fields) if fmt.wide else None
+    long = None if fmt.wide else _long_columns(header, where, problems, delimiter, dims, _breakdowns(fmt), fields)
     if wide is None and long is None:
         return parsed
     width = len(header)

@@ -156,8 +156,14 @@ def _read_bounded(stream: BinaryIO, name: str) -> bytes:
 
 
 def _binary(head: bytes) -> Message:
-    """A binary file given as figures; a PDF said as one (figures often arrive as a PDF)."""
-    return msg("hostile_documents_pdf" if head.startswith(b"%PDF-") else "import_binary")
+    """A binary file given as figures; a PDF said as one (figures often arrive as a PDF),
+    and UTF-16 or UTF-32 text without a byte-order mark as what it is, with the mend."""
+    if head.startswith(b"%PDF-"):
+        return msg("hostile_documents_pdf")
+    from .store import looks_like_utf16, looks_like_utf32
+
+    wide = "UTF-32" if looks_like_utf32(head) else "UTF-16" if looks_like_utf16(head) else None
+    return msg("small_import_no_bom", encoding=wide) if wide else msg("import_binary")
 
 
 def decode_source(data: bytes, file: str) -> str:

@@ -130,6 +130,8 @@ def is_status(text: str) -> bool:
 _CANONICAL_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", re.ASCII)
 # The date (and hour, minute, second) at the start of an ISO 8601 text: what must name a
 # real moment once the text has the right shape.
+# A fraction of a second after the seconds of a time of day (10:00:00.5, or 10:00:00,5).
+_FRACTION = re.compile(r"(\d{2}:\d{2}:\d{2})[.,](\d+)", re.ASCII)
 _DATE_TIME_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?", re.ASCII)
 
 
@@ -167,6 +169,13 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         if not real:
             raise ValueError(msg("store_timestamp_not_real", text=text))
         return raw
+    fraction = _FRACTION.search(raw)
+    if fraction is not None and fraction.group(2).strip("0"):
+        # Kept to the second, as the store writes it: a fraction was dropped in silence,
+        # and two moments within one second would tie (the later one no longer in force).
+        raise ValueError(
+            msg("small_timestamp_fraction", text=text, fixed=raw[: fraction.end(1)] + raw[fraction.end() :])
+        )
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:

@@ -228,7 +228,7 @@ def looks_like_utf32(data: bytes) -> bool:
         return True
     head = data[:512]
     head = head[: len(head) - len(head) % 4]
-    if len(head) < 16:
+    if len(head) < 16 or not head.strip(b"\x00"):  # NULs alone (a write cut by a crash): no text
         return False
     nul = [head[i::4].count(0) == len(head) // 4 for i in range(4)]
     return (nul[1] and nul[2] and nul[3]) or (nul[0] and nul[1] and nul[2])
@@ -236,12 +236,32 @@ def looks_like_utf32(data: bytes) -> bool:
 
 def looks_like_utf16(data: bytes) -> bool:
     """Whether a file with NUL bytes is UTF-16 text (a spreadsheet's "Unicode text"): a
-    byte-order mark, or text of one-byte characters, every other byte NUL."""
+    byte-order mark, or text of one-byte characters, every other byte NUL, or text read
+    whole in one byte order with no control character (saved without the mark)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
     head = data[:512]
     evens, odds = head[0::2], head[1::2]
-    return len(head) >= 8 and (evens.count(0) == len(evens) or odds.count(0) == len(odds))
+    if len(head) < 8 or not head.strip(b"\x00"):
+        return False
+    if evens.count(0) == len(evens) or odds.count(0) == len(odds):
+        return True
+    # Without a mark, Vietnamese letters (U+1EA0..., U+01A0...) fill some high bytes: a
+    # quarter of the characters one-byte, and the whole read as text, no control character.
+    from unicodedata import category
+
+    head = head[: len(head) - len(head) % 2]
+    for order, high in (("utf-16-le", odds), ("utf-16-be", evens)):
+        if high.count(0) * 4 >= len(high):
+            try:
+                text = head.decode(order)
+            except UnicodeDecodeError as exc:  # a pair of surrogates cut at the end is text
+                if exc.start < len(head) - 2:
+                    continue
+                text = head[: exc.start].decode(order)
+            if not any(category(ch) in ("Cc", "Cn", "Co") and ch not in "\t\r\n" for ch in text):
+                return True
+    return False
 
 
 # Message ids, made into Messages only where a problem is found (never per row).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import stat
 from itertools import islice
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -165,11 +165,24 @@ def stamp(value: Any, default: str) -> tuple[str, Message | None]:
     has no zone, so it is read in targets.yaml's timezone or --tz (rules.recorded_at)."""
     if value is None or value == "":
         return default, None
+    if isinstance(value, datetime) and value.microsecond:
+        # A time a formula saved (NOW()) holds a fraction no one typed nor sees: to the
+        # nearest second, as the store keeps moments (a typed fraction is refused).
+        value = (value + timedelta(microseconds=500_000)).replace(microsecond=0)
     text = cell_text(value)
     if isinstance(value, str):
         if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?", text):
             return text, msg("import_recorded_at_excel_date", recorded_at=text)
     return text, None
+
+
+def twice_at(message: Message, columns: list[int]) -> tuple[Message, int]:
+    """A column given twice (``import_headers.twice``), its places in the table made the
+    sheet's columns (1-based, as said), and said at the second's cell (0-based)."""
+    params = dict(message.params)
+    first, second = (columns[int(str(params[k])) - 1] for k in ("first", "second"))
+    params.update(first=str(first + 1), second=str(second + 1))
+    return Message(message.id, tuple(sorted(params.items()))), second
 
 
 def other_sheets(book: Any, sheet: Any, file: str) -> list[Problem]:

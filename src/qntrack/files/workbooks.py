@@ -10,9 +10,8 @@ convention known, so only its certain forms (docs/observations-format.md, "Workb
 
 A yearbook sheet has a title and notes above its table and footnotes below it: the table
 starts at its header row (the first row with a cell naming the indicator column) and
-ends at the first empty or note row after its figures (``_Table``). A unit column
-(unit, or its Vietnamese name) is checked against the indicator's unit. Every problem names the sheet and cell
-(``so-lieu.xlsx:Sheet1!C7``).
+ends at the first empty or note row after its figures (``_Table``). A unit column (unit, or its Vietnamese name) is
+checked against the indicator's unit. Every problem names the sheet and cell (``so-lieu.xlsx:Sheet1!C7``).
 """
 
 from __future__ import annotations
@@ -55,6 +54,7 @@ from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
 from .workbook_cells import stamp as _stamp
+from .workbook_cells import twice_at
 from .workbook_cells import unit_matches, workbook_kind
 
 __all__ = ["workbook_kind", "read_workbook", "unit_matches"]
@@ -89,6 +89,7 @@ class _Reading:
     # they are when they are not (an empty long value is a problem; a wide one is no figure).
     blanks: dict[tuple[int, int], Problem | None] = field(default_factory=dict)
     seen: dict = field(default_factory=dict)
+    headings: dict[int, str] = field(default_factory=dict)  # sheet column -> header cell as typed
     names: dict[str, tuple[str, ...]] | None = None  # the plan's indicator names (indicator_names.names_of)
 
     def at(self, column: int, row: int) -> Location:
@@ -107,6 +108,7 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
         names = [_name(c.value) for c in cells]
         if "indicator" not in names:
             continue
+        reading.headings = {i: _text(c.value) for i, c in enumerate(cells)}
         if sdmx := sdmx_header(names):  # an exchange message opened in Excel and saved as .xlsx
             raise fail(reading.at(min(i for i, n in enumerate(names) if n), number), msg("workbook_sdmx", first=sdmx))
         if reading.fmt.wide and not any(
@@ -121,6 +123,7 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
                 lower += [""] * (width - len(lower))
                 upper = names + [""] * (width - len(names))
                 names = [low or up for low, up in zip(lower, upper, strict=True)]
+                reading.headings.update({i: _text(c.value) for i, c in enumerate(below[1]) if lower[i]})
                 number = below[0]
         return _columns(number, names, reading)
     return None
@@ -158,7 +161,9 @@ def _header_problems(table: _Table, reading: _Reading, start: int) -> None:
         column = table.left
         if isinstance(message, Message):
             params = dict(message.params)
-            if "column" not in params and str(params.get("name", "")) in table.names:
+            if message.id.startswith("small_column_twice"):
+                message, column = twice_at(message, [c for c, _ in table.columns])
+            elif "column" not in params and str(params.get("name", "")) in table.names:
                 # An unknown or repeated column: at its own cell (the last, for one named twice).
                 named = [i for i, name in table.columns if name == str(params["name"])]
                 column = named[-1] if message.id == "import_column_twice" else named[0]
@@ -298,8 +303,9 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     names = table.names
     where = Location(reading.file, table.row)
     dims = _dimension_columns(names, reading.fmt.dimensions)
-    wide = _wide_columns(names, where, problems, dims, _breakdowns(reading.fmt)) if reading.fmt.wide else None
-    long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims, _breakdowns(reading.fmt))
+    typed, kinds = [reading.headings.get(i, "") for i, _ in table.columns], _breakdowns(reading.fmt)
+    wide = _wide_columns(names, where, problems, dims, kinds, typed) if reading.fmt.wide else None
+    long = None if reading.fmt.wide else _long_columns(names, where, problems, "", dims, kinds, typed)
     _header_problems(table, reading, start)
     if wide is None and long is None:
         return
