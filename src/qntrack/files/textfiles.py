@@ -240,6 +240,14 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if formula_like(text) else text
 
 
+def as_given(text: str) -> str:
+    """A stored source or note as it was given: without the apostrophe ``neutralise_formula``
+    put before a text a spreadsheet would run. For what people read (documents, terminal
+    tables); data outputs (csv, tsv, json) give the stored text, which a spreadsheet shows
+    as it was given."""
+    return text[1:] if text[:1] == "'" and formula_like(text[1:]) else text
+
+
 # What makes the csv module quote a cell of a row: the delimiter, the quote, a line end.
 _QUOTED = re.compile('[,"\n\r]').search
 

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .i18n import date_text, label, status_label, timestamp_text, value_with_unit
 from .terminal_text import visible
+from ..files.textfiles import as_given
 from .render_rows import _how, _print, print_in_slices
 from ..plan.units import base_of
 
@@ -264,7 +265,7 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
                 Text(str(o.period)),
                 Text(value_with_unit(o.value, unit, lang)),
                 Text(label(o.status, lang) if o.status else ""),
-                Text(visible(o.source, lines=True)),
+                Text(visible(as_given(o.source), lines=True)),
                 Text(date_text(o.recorded_at, lang)),
             ]
         )
@@ -439,8 +440,8 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
                 Text(str(o.period), style=style),
                 Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
                 Text(label(o.status, lang) if o.status else "", style=style),
-                Text(visible(o.source, lines=True), style=style),
-                Text(visible(o.note, lines=True), style=style),
+                Text(visible(as_given(o.source), lines=True), style=style),
+                Text(visible(as_given(o.note), lines=True), style=style),
                 Text(timestamp_text(o.recorded_at, lang), style=style),
                 Text(str(o.line)),
             ]

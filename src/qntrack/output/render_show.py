@@ -14,6 +14,7 @@ from rich.text import Text
 
 from .i18n import date_text, kind_name, label, number, signed_percent, value_with_unit
 from .terminal_text import visible
+from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
                 Text(str(o.period), style=style),
                 Text(value_with_unit(o.value, unit, lang), style=style),
                 Text(kind),
-                Text(visible(o.source, lines=True)),
+                Text(visible(as_given(o.source), lines=True)),
                 Text(date_text(o.recorded_at, lang)),
             ]
         )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 from urllib.parse import urlsplit
 
 from ..catalog import catalog, msg
+from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for, too_large_to_draw
@@ -115,7 +116,7 @@ _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 
 def source_cell(text: str) -> Cell | None:
     """A source: a link when it is one http(s) address, shown by its host; else plain text."""
-    text = (text or "").strip()
+    text = as_given((text or "").strip())  # a stored text behind its apostrophe: as given
     if not text:
         return None
     if _URL.match(text):
@@ -304,7 +305,7 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
                 Cell(value_with_unit(o.value, unit, lang), muted=part),
                 Cell(label(o.status, lang) if o.status else ""),
                 source_cell(o.source) or Cell(""),
-                Cell(o.note or ""),
+                Cell(as_given(o.note or "")),
                 Cell(date_text(o.recorded_at, lang)),
             )
         )

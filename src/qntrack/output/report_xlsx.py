@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..catalog import msg
+from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..method.groups import STATUSES
 from ..plan.units import split_key
@@ -402,7 +403,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         t.put(3, str(o.period), fmt=book.period)
         t.put(4, o.value)
         t.put(5, label(o.status, lang) if o.status else "", fmt=book.period)
-        t.put(6, o.source)
+        t.put(6, as_given(o.source))  # a string cell: never run, so as given
         t.put(7, _timestamp(o.recorded_at))
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
         t.next_row()
