@@ -8,6 +8,7 @@ fourteenth session's docs pass").
 from __future__ import annotations
 
 import csv
+import json
 import importlib
 import re
 import shutil
@@ -128,3 +129,48 @@ def test_the_worked_examples_are_numbered_once_each():
     numbers = [int(n) for n in re.findall(r"Worked example (\d+):", text)]
     assert numbers == list(range(1, len(numbers) + 1))
     assert text == (ROOT / "src" / "qntrack" / "docs" / "methodology.md").read_text(encoding="utf-8")
+
+
+def test_add_observation_with_an_empty_value_and_status_retracted_is_a_retraction(tracker: Path):
+    """observations-format.md: "`add-observation --status retracted` with an empty value
+    ... [is] read as a retraction". It was refused, "'' is not a number", while a value
+    given with that status was told "a retraction has no value; leave the value empty"."""
+    from helpers import run_clean
+
+    r = run_clean(
+        "add-observation", "share", "2023", "", "--status", "retracted", "--note", "typo", "--recorded-at", "2024-01-02"
+    )
+    assert r.exit_code == 0, r.output
+    last = (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert last == "share,2023,,retracted,,typo,2024-01-02T00:00:00Z"
+    assert "retracted share 2023" in r.stderr
+    status = run_clean("status", "--format", "json")
+    share = json.loads(status.stdout)["targets"][0]
+    assert share["latest"]["period"] == "2022"  # 2023's figure is withdrawn
+    # A value beside the status is still refused, as the message says.
+    refused = run_clean("add-observation", "share", "2022", "5", "--status", "retracted")
+    assert refused.exit_code == 1 and "leave the value empty" in refused.stderr
+
+
+def test_retract_reads_a_time_without_a_zone_in_the_plans_timezone(tracker: Path):
+    """targets-format.md: `timezone:` is "the UTC offset in which a recorded_at written with
+    a time but no zone is meant". `retract --recorded-at 2024-01-02T09:00` in a plan that
+    declares `timezone: +07:00` was refused, told to "declare the plan's zone ... or give
+    --tz", which the plan did and retract had not. It is read in the plan's zone, and
+    retract takes --tz as add-observation does."""
+    from helpers import run_clean
+
+    plan = tracker / "targets.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace('title: "Test plan"', 'title: "Test plan"\ntimezone: +07:00')
+    )
+    r = run_clean("retract", "share", "2023", "--recorded-at", "2024-01-02T09:00")
+    assert r.exit_code == 0, r.output
+    r = run_clean("retract", "share", "2022", "--recorded-at", "2024-01-02T09:00", "--tz", "Z")
+    assert r.exit_code == 0, r.output
+    lines = (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[-2:] == [
+        "share,2023,,retracted,,,2024-01-02T02:00:00Z",
+        "share,2022,,retracted,,,2024-01-02T09:00:00Z",
+    ]
+    assert run_clean("retract", "share", "2021", "--tz", "Asia/Ho_Chi_Minh").exit_code == 2
