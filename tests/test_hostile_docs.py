@@ -174,3 +174,16 @@ def test_retract_reads_a_time_without_a_zone_in_the_plans_timezone(tracker: Path
         "share,2022,,retracted,,,2024-01-02T09:00:00Z",
     ]
     assert run_clean("retract", "share", "2021", "--tz", "Asia/Ho_Chi_Minh").exit_code == 2
+
+
+def test_the_paths_the_pages_give_are_in_the_repository():
+    """formats.md sent the reader to `shared/data/opensdg-sample`, a folder of the project's
+    shared material that no clone has: the sample is `tests/data/opensdg-sample`. Every
+    path the pages give in backquotes under a folder of the repository exists."""
+    for page in [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]:
+        if page.name in {"decisions.md", "performance.md"}:  # history, not instructions
+            continue
+        for path in re.findall(r"`((?:tests|docs|src|tools|benchmarks|shared)/[^`\s]+)`", page.read_text("utf-8")):
+            if not any(c in path for c in "*<…"):  # a pattern, not a path
+                assert (ROOT / path.split("::")[0]).exists(), f"{page.name}: {path}"
+    assert (DOCS / "formats.md").read_text("utf-8") == (ROOT / "src/qntrack/docs/formats.md").read_text("utf-8")
