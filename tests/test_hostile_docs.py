@@ -187,3 +187,17 @@ def test_the_paths_the_pages_give_are_in_the_repository():
             if not any(c in path for c in "*<…"):  # a pattern, not a path
                 assert (ROOT / path.split("::")[0]).exists(), f"{page.name}: {path}"
     assert (DOCS / "formats.md").read_text("utf-8") == (ROOT / "src/qntrack/docs/formats.md").read_text("utf-8")
+
+
+def test_the_json_pages_group_example_is_the_shipped_plans_first_group(shipped: Path):
+    """json.md's group example listed `grdp-growth-2021-2025`, no target of the shipped plan,
+    in "Resolution 01-NQ/TU", with two members and a score of 3.52: the group the
+    shipped plan gives that name has four members and scores (2.0388 + 5 + 5) / 3."""
+    from helpers import run_clean
+
+    text = (DOCS / "json.md").read_text("utf-8")
+    example = json.loads(text.split("## Groups", 1)[1].split("```json\n", 1)[1].split("```", 1)[0])
+    group = json.loads(run_clean("status", "--format", "json").stdout)["groups"][0]
+    assert example["score"] == pytest.approx((2.0388 + 5 + 5) / 3, abs=1e-4)
+    assert group["score"] == pytest.approx(example["score"], abs=1e-4)
+    assert {k: v for k, v in group.items() if k != "score"} == {k: v for k, v in example.items() if k != "score"}
