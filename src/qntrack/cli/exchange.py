@@ -84,7 +84,7 @@ def export(
 
     Derived (formula) indicators are left out: they are computed from the others.
 
-    Example: qntrack export sdmx-csv -o figures.csv --structure-id GSO:DF_QN_TARGETS(1.0)
+    Example: qntrack export sdmx-csv -o figures.csv --structure-id 'GSO:DF_QN_TARGETS(1.0)'
 
     Example: qntrack export opensdg --into sdg-data --as-of 2025-06-30
     """

@@ -154,6 +154,11 @@ def add_observation(
             parse_zone(tz)
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
+    if from_file is None and not dry_run and _is_retraction(value, obs_status):
+        # docs/observations-format.md: an empty value with status retracted is a retraction,
+        # withdrawn as `qntrack retract` withdraws it (the figure in force must be there).
+        _withdraw(targets, indicator or "", period or "", source, note, recorded_at, False, dims, tz, "add-observation")
+        return
     if from_file is None:
         typed = _TypedFigure(
             indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
@@ -252,6 +257,14 @@ class _TypedFigure(NamedTuple):
     dims: tuple[tuple[str, str], ...] = ()
 
 
+def _is_retraction(value: str | None, status: str | None) -> bool:
+    """An empty VALUE with --status retracted (in any of its words): a retraction."""
+    from ..files.vocabulary import status_word
+    from ..plan.model import RETRACTED
+
+    return value == "" and status_word(status or "") == RETRACTED
+
+
 def _typed_dims(given: list[str], from_file: str | None) -> tuple[tuple[str, str], ...]:
     """``--dim locality=NAME`` as (dimension, unit) pairs; a --dim without '=' or
     with --from (where a column gives each row's unit) is a usage error (exit 2)."""
@@ -285,7 +298,8 @@ def _record_one(
 
     try:
         # Only a language the user chose decides '1,234' or '85.000' (not the default).
-        value = format_value(parse_typed_number(typed.value, lang))
+        # A retraction has no value (--dry-run shows the row it would append).
+        value = "" if _is_retraction(typed.value, typed.status) else format_value(parse_typed_number(typed.value, lang))
     except ValueError as exc:
         raise fail("add-observation", _reason(exc)) from None
     fields = {
@@ -358,6 +372,14 @@ def retract(
             help="The unit whose figure is withdrawn, as targets.yaml spells it, e.g. --dim locality=NAME (repeat for several dimensions); none: the total.",
         ),
     ] = None,
+    tz: Annotated[
+        Optional[str],
+        typer.Option(
+            "--tz",
+            metavar="OFFSET",
+            help="Time zone of a --recorded-at given without one, e.g. +07:00 (default: targets.yaml's timezone:).",
+        ),
+    ] = None,
     targets: TargetsOpt = None,
     lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
@@ -371,14 +393,49 @@ def retract(
 
     A unit's figure: qntrack retract budget_revenue 2025 --dim locality=NAME
     """
-    from ..catalog import Figure, msg
-    from ..files.retracting import retract as withdraw
+    from ..catalog import msg
 
     if force and recorded_at is not None:
         raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
     dims = _typed_dims(dim or [], None)  # before the store is opened: a usage error writes nothing
+    if tz is not None:
+        from ..method.timing import parse_zone
+
+        try:
+            parse_zone(tz)
+        except ValueError as exc:
+            raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
+    _withdraw(targets, indicator, period, source, note, recorded_at, force, dims, tz)
+
+
+def _withdraw(
+    targets: str | None,
+    indicator: str,
+    period: str,
+    source: str,
+    note: str,
+    recorded_at: str | None,
+    force: bool,
+    dims: tuple[tuple[str, str], ...],
+    tz: str | None,
+    command: str = "retract",
+) -> None:
+    """Withdraw the figure in force (files.retracting.retract) and say what was withdrawn;
+    ``command`` names the command in a period's error."""
+    from ..catalog import Figure, msg
+    from ..files.retracting import retract as withdraw
+
     path, _, was = withdraw(
-        targets, indicator, _typed_period(period.strip(), "retract"), source, note, recorded_at, force=force, dims=dims
+        targets,
+        indicator,
+        _typed_period(period.strip(), command),
+        source,
+        note,
+        recorded_at or None,
+        force=force,
+        dims=dims,
+        tz=tz,
+        command=command,
     )
     _say(
         msg(

@@ -28,6 +28,8 @@ def retract(
     recorded_at: str | None,
     force: bool = False,
     dims: Sequence[tuple[str, str]] = (),
+    tz: str | None = None,
+    command: str = "retract",
 ) -> tuple[Path, Observation, Observation]:
     """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
 
@@ -40,14 +42,28 @@ def retract(
     retraction is recorded one second after it (timing.one_second_after), the only
     moment in the future a row may have, and only a retraction (docs/decisions.md).
     ``dims``: the unit whose figure is withdrawn (``--dim``), read as ``validate_record`` does.
+    ``tz``: the UTC offset of a ``recorded_at`` typed without one (``--tz``), else the
+    plan's ``timezone:``, as for ``add-observation``. ``command``: the command its
+    problems name (``add-observation`` of an empty value with status retracted).
     """
     plan, store = _open(targets)
     existing = peek_store(store)
     if existing.torn_line:
         raise _torn(store, existing.torn_line)
-    where = Location("retract")
+    where = Location(command)
     found, problems = validate_record(
-        plan, where, indicator, period, "", RETRACTED, source, note, recorded_at, force_hint=False, dims=dims
+        plan,
+        where,
+        indicator,
+        period,
+        "",
+        RETRACTED,
+        source,
+        note,
+        recorded_at,
+        force_hint=False,
+        dims=dims,
+        zone=tz or plan.timezone,
     )
     if found is None:
         raise InputError(problems)
