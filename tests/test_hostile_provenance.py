@@ -1,0 +1,90 @@
+"""Issue 17's provenance pass: a national statistics office that publishes with Open SDG,
+and a journalist tracing each printed number to its source, recorded_at and status.
+Each test below was written failing first. What was attacked and held, one line each:
+
+- `--as-of` as 2024-02-30, 2024-13-01, a time, 31/12/2024, 20240101, an empty string:
+  refused as not a date (exit 2), in English and Vietnamese; a future date is read.
+- `--as-of` answers agree between status, show, observations, history and report on the
+  shipped plan (eleven dates, boundaries included) and on an Open SDG checkout with three
+  commits (a revision, a new year, a deleted row).
+- status, show and report JSON carry every documented field with its type, cold and
+  cached alike; show's target object equals status's.
+- the Open SDG sample imported: every series' base and current year and value, progress
+  value, score and status, and every indicator's score and status equal what Open SDG
+  published (indicator_calculation_components.yml), to the last digit.
+- a revision recorded before the estimate it revises: kept as an earlier vintage, said;
+  two rows at one moment: refused by add-observation, reported by check.
+- retract, retract again, re-add: history, `--as-of` and `report --since` tell it.
+- a recorded_at with a +07:00 offset is read in UTC by `--as-of`.
+- a value edited in place with the file's mtime put back: not read from the cache.
+- history of a derived indicator: refused, naming its formula.
+- NO_COLOR: no colour codes; `| head` closes the pipe quietly (exit 0).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+from helpers import json_of, run_clean
+
+
+def _repo(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+    return root
+
+
+SOURCED = {
+    "config_data.yml": "languages:\n  - en\n",
+    "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2016,9\n2020,8\n",
+    "meta/1-1-1.md": """\
+        ---
+        indicator_name: Poverty rate
+        source_active_1: true
+        source_organisation_1: Labour Force Survey https://example.org/lfs
+        source_url_text_1: Labour Force Survey https://example.org/lfs
+        source_url_1: https://example.org/lfs
+        auto_progress_calculation: true
+        progress_calculation_options:
+        - target: 5
+          target_year: 2030
+        ---
+        """,
+}
+
+
+def _sources(folder: Path) -> set[str]:
+    doc = json_of("--targets", str(folder / "targets.yaml"), "observations", "--format", "json")
+    return {o["source"] for o in doc["observations"]}
+
+
+def test_a_source_whose_text_holds_its_address_is_not_given_it_twice(tmp_path: Path):
+    # Found: qntrack's own export writes a source as source_url_text_N with its first URL
+    # again as source_url_N (as Open SDG asks); the import joined text and address, so
+    # "Labour Force Survey https://example.org/lfs https://example.org/lfs", one address
+    # more at every export and import, and a re-import counted every figure as changed.
+    repo = _repo(tmp_path / "repo", SOURCED)
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    assert _sources(tmp_path / "t") == {"Labour Force Survey https://example.org/lfs"}
+
+
+def test_an_export_imported_back_keeps_each_source_as_it_was(tmp_path: Path):
+    repo = _repo(tmp_path / "repo", SOURCED)
+    assert (
+        run_clean(
+            "import", "opensdg", str(repo), "--into", str(tmp_path / "a"), "--recorded-at", "2024-01-15"
+        ).exit_code
+        == 0
+    )
+    first = _sources(tmp_path / "a")
+    for n, (src, dst) in enumerate((("a", "b"), ("b", "c"))):
+        out = tmp_path / f"site{n}"
+        exported = run_clean("--targets", str(tmp_path / src / "targets.yaml"), "export", "opensdg", "--into", str(out))
+        assert exported.exit_code == 0, exported.stderr
+        back = run_clean("import", "opensdg", str(out), "--into", str(tmp_path / dst), "--recorded-at", "2024-01-15")
+        assert back.exit_code == 0, back.stderr
+        assert _sources(tmp_path / dst) == first
