@@ -88,3 +88,51 @@ def test_an_export_imported_back_keeps_each_source_as_it_was(tmp_path: Path):
         back = run_clean("import", "opensdg", str(out), "--into", str(tmp_path / dst), "--recorded-at", "2024-01-15")
         assert back.exit_code == 0, back.stderr
         assert _sources(tmp_path / dst) == first
+
+
+RETRACT_TARGETS = """\
+version: 1
+title: "Provenance"
+observations: observations.csv
+indicators:
+  share:
+    name: {en: "Share", vi: "Tỷ trọng"}
+    unit: "%"
+targets:
+  - id: share-up
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones:
+      - {by: 2025, value: 15}
+"""
+
+RETRACT_ROWS = """\
+indicator,period,value,status,source,note,recorded_at
+share,2020,10,official,GSO,,2021-03-01T00:00:00Z
+share,2022,12,estimate,GSO,,2023-01-05T00:00:00Z
+"""
+
+
+def test_a_retraction_dated_before_the_first_figure_says_so(tmp_path: Path, monkeypatch):
+    # Found: `retract share 2022 --recorded-at 2022-06-01`, with 12 in force since
+    # 2023-01-05, answered "share 2022 has no figure in force to retract (see 'qntrack
+    # history share')", and history showed 12 in force: the message denied the figure the
+    # journalist could see. It now says the figure came after the date given, and how to
+    # record the retraction.
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, RETRACT_TARGETS, RETRACT_ROWS)
+    done = run_clean("retract", "share", "2022", "--recorded-at", "2022-06-01")
+    assert done.exit_code == 1
+    assert "no figure in force to retract" not in done.stderr
+    assert (
+        "a retraction of share 2022 recorded 2022-06-01T00:00:00Z would withdraw nothing: no figure"
+        " of it was in force then; the figure in force (12, recorded 2023-01-05T00:00:00Z) came later"
+        " and would stay; record the retraction after it (leave out --recorded-at)"
+    ) in done.stderr
+    vi = run_clean("retract", "share", "2022", "--recorded-at", "2022-06-01", "--lang", "vi")
+    assert "khi đó chưa có số liệu nào có hiệu lực" in vi.stderr
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == RETRACT_ROWS
+    # A period with no figure at all keeps its message.
+    none = run_clean("retract", "share", "2019", "--recorded-at", "2022-06-01")
+    assert "share 2019 has no figure in force to retract" in none.stderr
