@@ -136,3 +136,21 @@ def test_a_retraction_dated_before_the_first_figure_says_so(tmp_path: Path, monk
     # A period with no figure at all keeps its message.
     none = run_clean("retract", "share", "2019", "--recorded-at", "2022-06-01")
     assert "share 2019 has no figure in force to retract" in none.stderr
+
+
+def test_the_figures_a_newer_checkout_no_longer_has_are_named(tmp_path: Path):
+    # Found: a re-import after Statistics Canada deleted a row said "1 figure(s) in force
+    # are no longer in the repository: kept", naming none: the officer could not tell which
+    # published figure had gone, nor retract it. The first five are now named, as
+    # `history` and `retract` take them.
+    files = {**SOURCED, "data/indicator_1-1-1.csv": "Year,Sex,Value\n2015,,10\n2016,,9\n2020,,8\n2020,Female,7\n"}
+    repo = _repo(tmp_path / "repo", files)
+    into = tmp_path / "t"
+    assert run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15").exit_code == 0
+    (repo / "data" / "indicator_1-1-1.csv").write_text("Year,Sex,Value\n2015,,10\n2020,,8\n", encoding="utf-8")
+    again = run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-02-01")
+    assert again.exit_code == 0, again.stderr
+    assert (
+        "2 figure(s) in force are no longer in the repository: kept (a published figure is never"
+        " deleted; qntrack retract withdraws one): 1_1_1 2016, 1_1_1[sex=Female] 2020"
+    ) in again.stderr
