@@ -154,3 +154,32 @@ def test_the_figures_a_newer_checkout_no_longer_has_are_named(tmp_path: Path):
         "2 figure(s) in force are no longer in the repository: kept (a published figure is never"
         " deleted; qntrack retract withdraws one): 1_1_1 2016, 1_1_1[sex=Female] 2020"
     ) in again.stderr
+
+
+def test_history_of_a_total_with_figures_only_by_unit_points_to_the_units(tmp_path: Path):
+    # Found: Statistics Canada's 3-11-1 has figures only by age, sex and cause; `history
+    # 3_11_1 2023` printed "No observations yet." (TSV: a header alone), exit 0, though
+    # thousands of its figures were in force: the journalist concluded nothing was
+    # published. It now says on stderr that the figures are by unit, how many, and how to
+    # name one; stdout keeps the empty history (a script's contract).
+    meta = SOURCED["meta/1-1-1.md"].replace(
+        "- target: 5", "- disaggregation: [{field: Sex, value: Female}]\n          target: 5"
+    )
+    data = "Year,Sex,Value\n2015,Female,10\n2016,Male,9\n2016,Female,8\n"
+    repo = _repo(tmp_path / "repo", {**SOURCED, "data/indicator_1-1-1.csv": data, "meta/1-1-1.md": meta})
+    into = tmp_path / "t"
+    assert run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15").exit_code == 0
+    plan = str(into / "targets.yaml")
+    done = run_clean("--targets", plan, "history", "1_1_1", "--format", "json")
+    assert done.exit_code == 0
+    assert json_of("--targets", plan, "history", "1_1_1", "--format", "json")["vintages"] == []
+    said = (
+        "1_1_1 has no figure of its total; its figures are by unit (2 unit(s), e.g. 1_1_1[sex=Female]):"
+        " name one with --dim, or list them with 'qntrack observations --indicator 1_1_1'"
+    )
+    assert said in done.stderr
+    one_period = run_clean("--targets", plan, "history", "1_1_1", "2015", "--lang", "vi")
+    assert "1_1_1 không có số liệu của tổng; số liệu của nó theo từng đơn vị (1 đơn vị" in one_period.stderr
+    # A unit's own history, and an indicator with no figure at all, say nothing more.
+    unit = run_clean("--targets", plan, "history", "1_1_1", "--dim", "sex=Female")
+    assert unit.stderr == "" and "2016" in unit.stdout
