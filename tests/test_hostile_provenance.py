@@ -183,3 +183,36 @@ def test_history_of_a_total_with_figures_only_by_unit_points_to_the_units(tmp_pa
     # A unit's own history, and an indicator with no figure at all, say nothing more.
     unit = run_clean("--targets", plan, "history", "1_1_1", "--dim", "sex=Female")
     assert unit.stderr == "" and "2016" in unit.stdout
+
+
+def test_the_targets_wording_survives_an_export_and_import(tmp_path: Path):
+    # Found: Statistics Canada's `target_name` ("By 2030, a 50% reduction in the rate of
+    # poverty, compared to the 2015 level") becomes each imported target's note, which the
+    # report prints; qntrack's export did not write it back, so the site lost the wording
+    # of its target and a re-import had no note. It is written back when the indicator's
+    # Open SDG targets all carry the same note (as the import makes them).
+    import yaml
+
+    meta = SOURCED["meta/1-1-1.md"].replace(
+        "indicator_name:", "target_name: Halve poverty by 2030\n        indicator_name:"
+    )
+    repo = _repo(tmp_path / "repo", {**SOURCED, "meta/1-1-1.md": meta})
+    assert (
+        run_clean(
+            "import", "opensdg", str(repo), "--into", str(tmp_path / "a"), "--recorded-at", "2024-01-15"
+        ).exit_code
+        == 0
+    )
+    site = tmp_path / "site"
+    done = run_clean("--targets", str(tmp_path / "a" / "targets.yaml"), "export", "opensdg", "--into", str(site))
+    assert done.exit_code == 0, done.stderr
+    front = (site / "meta" / "1-1-1.md").read_text(encoding="utf-8").split("---")[1]
+    assert yaml.safe_load(front)["target_name"] == "Halve poverty by 2030"
+    assert (
+        run_clean(
+            "import", "opensdg", str(site), "--into", str(tmp_path / "b"), "--recorded-at", "2024-01-15"
+        ).exit_code
+        == 0
+    )
+    back = yaml.safe_load((tmp_path / "b" / "targets.yaml").read_text(encoding="utf-8"))
+    assert [t.get("note") for t in back["targets"]] == ["Halve poverty by 2030"]
