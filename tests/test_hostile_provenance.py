@@ -216,3 +216,32 @@ def test_the_targets_wording_survives_an_export_and_import(tmp_path: Path):
     )
     back = yaml.safe_load((tmp_path / "b" / "targets.yaml").read_text(encoding="utf-8"))
     assert [t.get("note") for t in back["targets"]] == ["Halve poverty by 2030"]
+
+
+def test_a_day_written_day_first_or_with_a_time_is_told_its_iso_form(tracker: Path):
+    # Found: under --lang vi every table writes dates 15/10/2023, yet `--as-of 15/10/2023`
+    # answered "'15/10/2023' is not a date", which it is; and `--as-of
+    # 2023-10-15T12:00` the same, leaving the officer to guess that a time is not taken.
+    # Both are still refused (a day is one spelling everywhere; 01/02/2024 would be read
+    # two ways), with the ISO form of what was typed.
+    day_first = run_clean("status", "--as-of", "15/10/2023")
+    assert day_first.exit_code == 2
+    assert (
+        "--as-of: error: '15/10/2023' is not a date; write YYYY-MM-DD, e.g. 2023-06-28"
+        " (day/month/year 15/10/2023 is 2023-10-15)"
+    ) in day_first.stderr
+    vi = run_clean("history", "share", "--as-of", "5/1/2024", "--lang", "vi")
+    assert vi.exit_code == 2
+    assert "(ngày/tháng/năm 5/1/2024 là 2024-01-05)" in vi.stderr
+    since = run_clean("report", "--format", "json", "--since", "31.12.2023")
+    assert "(day/month/year 31.12.2023 is 2023-12-31)" in since.stderr
+    moment = run_clean("observations", "--as-of", "2023-10-15T12:00")
+    assert moment.exit_code == 2
+    assert (
+        "'2023-10-15T12:00' is not a date; write YYYY-MM-DD, e.g. 2023-06-28 (a day, not a moment:"
+        " 2023-10-15 takes the figures recorded by the end of that day, UTC)"
+    ) in moment.stderr
+    # No hint where there is no day to give: 31/02/2024, 2024-02-30.
+    for wrong in ("31/02/2024", "2024-02-30", "2024-02-30T10:00"):
+        refused = run_clean("status", "--as-of", wrong)
+        assert refused.stderr == f"--as-of: error: '{wrong}' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n"
