@@ -245,3 +245,67 @@ def test_a_day_written_day_first_or_with_a_time_is_told_its_iso_form(tracker: Pa
     for wrong in ("31/02/2024", "2024-02-30", "2024-02-30T10:00"):
         refused = run_clean("status", "--as-of", wrong)
         assert refused.stderr == f"--as-of: error: '{wrong}' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n"
+
+
+DERIVED_TARGETS = """\
+version: 1
+title: "Derived"
+observations: observations.csv
+indicators:
+  va:
+    name: {en: "Value added", vi: "Giá trị tăng thêm"}
+    unit: "bn"
+  grdp:
+    name: {en: "GRDP", vi: "GRDP"}
+    unit: "bn"
+  share:
+    name: {en: "Share", vi: "Tỷ trọng"}
+    unit: "%"
+    formula: "va / grdp * 100"
+targets:
+  - id: share-up
+    indicator: share
+    baseline: 2020
+    milestones:
+      - {by: 2025, value: 30}
+"""
+
+DERIVED_ROWS = """\
+indicator,period,value,status,source,note,recorded_at
+va,2020,10,official,GSO A,,2021-03-01T00:00:00Z
+grdp,2020,100,official,GSO B,,2021-03-01T00:00:00Z
+va,2022,16,official,GSO A,,2023-06-01T00:00:00Z
+grdp,2022,110,estimate,GSO B,,2023-01-06T00:00:00Z
+va,2023,17,preliminary,GSO A,,2024-06-01T00:00:00Z
+grdp,2023,120,official,GSO B,,2024-06-01T00:00:00Z
+"""
+
+
+def test_a_derived_figure_carries_the_least_final_status_of_its_inputs(tmp_path: Path, monkeypatch):
+    # Found: share 2022 = 16 / 110 * 100 was listed with no status (the table's Kind
+    # empty, JSON "status": null) though GRDP 2022 was an estimate: the journalist read a
+    # figure resting on an estimate as if nothing were said of it. A derived figure now
+    # has the least final status of its inputs (estimate, none, preliminary, official), and
+    # the store's own listing still imports back adding nothing.
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, DERIVED_TARGETS, DERIVED_ROWS)
+    listed = json_of("observations", "--indicator", "share", "--format", "json")["observations"]
+    assert [(o["period"], o["status"]) for o in listed] == [
+        ("2020", "official"),
+        ("2022", "estimate"),
+        ("2023", "preliminary"),
+    ]
+    status = json_of("status", "--format", "json")["targets"][0]
+    assert status["latest"]["period"] == "2023" and status["latest"]["status"] == "preliminary"
+    assert (
+        json_of("status", "--format", "json", "--as-of", "2023-12-31")["targets"][0]["latest"]["status"] == "estimate"
+    )
+    for fmt in ("csv", "tsv"):
+        text = run_clean("observations", "--format", fmt).stdout
+        back = run_clean("add-observation", "--from", "-", "--dry-run", input=text)
+        assert back.exit_code == 0, back.stderr
+        assert "would add 0 row(s)" in back.stderr and "3 row(s) of derived" in back.stderr, back.stderr
+    # The show table's Kind column says it too.
+    shown = run_clean("show", "share-up", "--format", "table", "--as-of", "2023-12-31", env={"COLUMNS": "160"}).stdout
+    assert [line.split()[2] for line in shown.splitlines() if line.strip().startswith("2022 ")] == ["estimate"], shown
