@@ -309,3 +309,25 @@ def test_a_derived_figure_carries_the_least_final_status_of_its_inputs(tmp_path:
     # The show table's Kind column says it too.
     shown = run_clean("show", "share-up", "--format", "table", "--as-of", "2023-12-31", env={"COLUMNS": "160"}).stdout
     assert [line.split()[2] for line in shown.splitlines() if line.strip().startswith("2022 ")] == ["estimate"], shown
+
+
+def test_an_as_of_day_after_today_is_said_to_be_one(tracker: Path):
+    # Found: `status --as-of 2031-06-01` (a slip for 2021) answered in silence, with the
+    # 2025 and 2030 deadlines "passed without a figure" and no word that the day is to
+    # come: the journalist took it for what was known then. A day after today is still
+    # read (what the deadlines will look like then, docs/methodology.md), and said once on
+    # stderr; standard output is unchanged.
+    from datetime import datetime, timedelta, timezone
+
+    later = (datetime.now(timezone.utc) + timedelta(days=400)).date().isoformat()
+    today = datetime.now(timezone.utc).date().isoformat()
+    done = run_clean("status", "--format", "json", "--as-of", later)
+    assert done.exit_code == 0
+    assert done.stderr == (
+        f"--as-of: warning: {later} is after today ({today}): the figures are those recorded by now,"
+        f" and deadlines are read as on {later}\n"
+    )
+    assert json_of("status", "--format", "json", "--as-of", later)["as_of"] == later
+    vi = run_clean("history", "share", "--as-of", later, "--lang", "vi")
+    assert f"--as-of: cảnh báo: {later} là sau hôm nay ({today})" in vi.stderr
+    assert run_clean("status", "--format", "json", "--as-of", today).stderr == ""
