@@ -331,3 +331,26 @@ def test_an_as_of_day_after_today_is_said_to_be_one(tracker: Path):
     vi = run_clean("history", "share", "--as-of", later, "--lang", "vi")
     assert f"--as-of: cảnh báo: {later} là sau hôm nay ({today})" in vi.stderr
     assert run_clean("status", "--format", "json", "--as-of", today).stderr == ""
+
+
+def test_history_json_has_the_fields_json_md_lists(tmp_path: Path, monkeypatch):
+    # Found: docs/json.md named only `revises` and a retraction's `value`/`status` of the
+    # history document, so a script had no documented field to rely on for `in_force` or
+    # `line`. The fields are now listed there; this pins them, in that order.
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, RETRACT_TARGETS, RETRACT_ROWS)
+    assert run_clean("retract", "share", "2022", "--recorded-at", "2024-01-01").exit_code == 0
+    assert run_clean("add-observation", "share", "2022", "12.4", "--recorded-at", "2024-02-01").exit_code == 0
+    doc = json_of("history", "share", "2022", "--format", "json")
+    assert list(doc) == ["qntrack", "indicator", "dims", "period", "as_of", "vintages"]
+    assert (doc["indicator"], doc["dims"], doc["period"], doc["as_of"]) == ("share", {}, "2022", None)
+    keys = ["period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises"]
+    assert all(list(v) == keys for v in doc["vintages"])
+    assert [(v["value"], v["status"], v["in_force"], v["line"], v["revises"]) for v in doc["vintages"]] == [
+        (12.4, None, True, 5, None),
+        (None, "retracted", False, 4, 12.0),
+        (12.0, "estimate", False, 3, None),
+    ]
+    then = json_of("history", "share", "2022", "--format", "json", "--as-of", "2024-01-15")
+    assert then["as_of"] == "2024-01-15" and [v["in_force"] for v in then["vintages"]] == [True, False]
