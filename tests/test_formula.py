@@ -349,7 +349,7 @@ def ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ["status", "--format", "json"],
         ["status", "--format", "csv"],
         ["status", "--format", "table"],
-        ["status", "share", "--format", "tsv", "--as-of", "2030-01-01"],
+        ["status", "share", "--format", "tsv", "--as-of", "2025-12-31"],
         ["show", "share"],
         ["show", "share", "--format", "json"],
         ["observations", "--format", "csv"],

@@ -295,13 +295,13 @@ def test_a_read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch, args: l
 def test_readers_work_in_a_read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]):
     """Reading needs no write access: the status cache that cannot be saved is no error."""
     expected = (
-        run(*args, "--as-of", "2030-01-01")
+        run(*args, "--as-of", "2025-12-31")
         if args[0] in ("status", "show", "observations", "history", "report")
         else run(*args)
     )
     refuse_writes(monkeypatch, plan)
     result = (
-        run(*args, "--as-of", "2030-01-01")
+        run(*args, "--as-of", "2025-12-31")
         if args[0] in ("status", "show", "observations", "history", "report")
         else run(*args)
     )
@@ -562,7 +562,7 @@ def refuse_reads(monkeypatch: pytest.MonkeyPatch, file: Path) -> None:
 UNREADABLE = [
     (name, args)
     for name in ("observations.csv", "targets.yaml")
-    for args in READERS + WRITERS[:2] + [["status", "-f", "json", "--as-of", "2030-01-01"]]
+    for args in READERS + WRITERS[:2] + [["status", "-f", "json", "--as-of", "2025-12-31"]]
     if name == "targets.yaml" or args in STORE_USERS
 ]
 

@@ -423,4 +423,14 @@ def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-2
     from ..files.workspace import as_of_day
 
     # "" is refused on the command line (a shell variable left empty), never taken for today.
-    return as_of_day(value, option, example, blank_is_none=False)
+    day = as_of_day(value, option, example, blank_is_none=False)
+    from datetime import datetime, timezone
+
+    today = datetime.now(timezone.utc).date().isoformat()
+    if option == "--as-of" and day is not None and day > today:
+        # Still read (deadlines as they will stand then), but never taken for a past day.
+        from ..catalog import msg
+        from ..plan.model import Location, Problem
+
+        _report([Problem(Location(option), msg("cli_as_of_future", day=day, today=today), "warning")])
+    return day

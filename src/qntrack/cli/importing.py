@@ -93,10 +93,13 @@ def import_(
         ("opensdg_repeated", dict(repeated=planned.repeated)),
         ("opensdg_empty_values", dict(empty=planned.empty_values)),
         ("opensdg_renamed_units", dict(renamed=planned.renamed_units)),
-        ("opensdg_gone", dict(gone=done.gone)),
     ):
         if next(iter(value.values())):
             _say(msg(key, **value))
+    if done.gone:
+        # Named, the first five, so that the officer can look each up (history, retract).
+        shown = ", ".join(done.gone[:5]) + (", ..." if len(done.gone) > 5 else "")
+        _say(msg("opensdg_gone", gone=len(done.gone), figures=shown))
     if recorded_at is not None and planned.dated_by_git:
         _say(msg("hostile16_recorded_at_git", count=planned.dated_by_git))
     if planned.shallow:

@@ -12,13 +12,14 @@ from ..errors import ExitCode, fail
 from .app import AsOfOpt, FormatOpt, Lang, LangOpt, OutputFormat, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids, _split_unit, _typed_period, _unit_key, _unknown_indicator
 from .completion import complete_indicator_ids, complete_target_ids
-from .printing import _guard_stdout, _out, _out_parts, _out_pieces, _reason, _report
+from .printing import _guard_stdout, _out, _out_parts, _out_pieces, _reason, _report, _say
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
     from ..method.series import Series
-    from ..plan.model import Plan
+    from ..plan.model import Observation, Plan
     from ..catalog import Message
     from ..plan.periods import Frequency, Period
 
@@ -338,9 +339,32 @@ def history(
         from ..output import render
 
         render.history_table(ws.plan, key, found, _lang(lang), day)
+    if not found and key == indicator:
+        _say_units_only(indicator, ws.store.observations, wanted, day)
     from ..files.workspace import missing_store
 
     _report(missing_store(ws.store_path, ws.store))
+
+
+def _say_units_only(indicator: str, rows: Iterable[Observation], wanted: Period | None, day: str | None) -> None:
+    """An empty history of a total whose figures are all by unit (an Open SDG indicator
+    with every row disaggregated) says so on stderr: "No observations yet." alone read as
+    nothing published. The units named are those with a vintage ``history --dim`` lists."""
+    from ..catalog import msg
+    from ..method.series import as_of_bound
+
+    prefix, bound = indicator + "[", as_of_bound(day) if day else None
+    units = sorted(
+        {
+            o.indicator
+            for o in rows
+            if o.indicator.startswith(prefix)
+            and (wanted is None or o.period == wanted)
+            and (bound is None or o.recorded_at <= bound)
+        }
+    )
+    if units:
+        _say(msg("cli_history_units_only", id=indicator, count=len(units), example=units[0]))
 
 
 def _finer_period(wanted: Period, indicator: str, frequency: Frequency) -> Message:

@@ -359,7 +359,7 @@ def import_observations(
 def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:
     """Leave out the rows of derived indicators that are qntrack's own computed figures as
     ``qntrack observations`` lists them (source ``= FORMULA``, after the apostrophe that
-    keeps a spreadsheet from running it, note ``derived``, no status), and say how many:
+    keeps a spreadsheet from running it, note ``derived``; its status is its inputs'), and say how many:
     the store's own listing imported back adds nothing rather than failing on them
     (docs/observations-format.md). Any other row of a derived indicator is still refused."""
     kept = []
@@ -367,7 +367,7 @@ def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:
         ind = plan.indicators.get(fields.get("indicator", "").strip())
         formula = ind.formula if ind is not None else None
         printed = (fields.get("source", "").strip().removeprefix("'"), fields.get("note", "").strip())
-        if formula is None or fields.get("status") or printed != (f"= {formula}", "derived"):
+        if formula is None or printed != (f"= {formula}", "derived"):
             kept.append((where, fields))
     if len(kept) < len(parsed.candidates):
         count = len(parsed.candidates) - len(kept)

@@ -272,10 +272,14 @@ def _progress(
         for t in targets
     )
     if computable:
-        return {
-            "auto_progress_calculation": True,
-            "progress_calculation_options": [_option(plan, ind, t) for t in targets if isinstance(t, OpenSdgTarget)],
-        }
+        out: dict[str, Any] = {}
+        notes = {t.note for t in targets}
+        if len(notes) == 1 and notes != {""}:
+            # The wording of the target, which the import makes every option's note.
+            out["target_name"] = notes.pop()
+        out["auto_progress_calculation"] = True
+        out["progress_calculation_options"] = [_option(plan, ind, t) for t in targets if isinstance(t, OpenSdgTarget)]
+        return out
     members = [Member(t.id, judged[t.id].status, judged[t.id].score) for t in targets if t.id in judged]
     _, status = combine(members)
     return {"auto_progress_calculation": False, "progress_status": status.value}

@@ -209,6 +209,8 @@ def _sources(repo: Repository, meta: dict[str, Any]) -> str:
         parts = [_text(repo, meta.get(f"source_{k}_{n}")) for k in ("organisation", "url_text", "url")]
         if parts[0] and parts[1].startswith(parts[0]):
             parts[0] = ""  # "Statistics Canada. Table 11-10-0135-01 ..." names its organisation already
+        if parts[2] and (parts[2] in parts[0] or parts[2] in parts[1]):
+            parts[2] = ""  # the title holds its address (qntrack's export): not given twice
         line = " ".join(p for p in parts if p)
         if line:
             out.append(line)

@@ -30,7 +30,8 @@ class ImportDone:
     planned: ImportPlan
     added: int
     unchanged: int
-    gone: int
+    # The figures in force the repository no longer has, kept: "1_1_1[sex=Female] 2020".
+    gone: list[str]
     dry_run: bool
     # Indicators of the previous import the repository no longer has, kept in the plan.
     kept_indicators: list[str] = field(default_factory=list)
@@ -185,11 +186,11 @@ def _refuse_foreign_plan(targets: Path, force: bool) -> None:
 
 def _changed_only(
     plan: Plan, store: Path, candidates: list[tuple[Location, dict[str, str]]]
-) -> tuple[list[tuple[Location, dict[str, str]]], int, int]:
-    """The candidates that add something to the store, how many do not, and how many
-    figures in force the repository no longer has."""
+) -> tuple[list[tuple[Location, dict[str, str]]], int, list[str]]:
+    """The candidates that add something to the store, how many do not, and the figures
+    in force the repository no longer has (key and period, in the store's order)."""
     if not store.exists():
-        return candidates, 0, 0
+        return candidates, 0, []
     from ..method.series import build_series
     from .store import read_store
     from .workspace import canonical_rows
@@ -215,7 +216,7 @@ def _changed_only(
         ):
             continue
         kept.append((where, fields))
-    gone = sum(1 for key in in_force if key not in seen and _imported(plan, key[0]))
+    gone = [f"{key} {period}" for key, period in in_force if (key, period) not in seen and _imported(plan, key)]
     return kept, len(candidates) - len(kept), gone
 
 

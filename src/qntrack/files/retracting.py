@@ -84,8 +84,6 @@ def retract(
         ]
         # The rule of series.in_force: the latest recorded_at, on a tie the later line.
         current = max(known, key=lambda o: (o.recorded_at, o.line), default=None)
-        if current is None or current.status == RETRACTED:
-            raise InputError([Problem(where, _nothing(row))])
         # A retraction recorded before a later vintage would withdraw nothing current: refused
         # (docs/decisions.md, "Writing"); the user records it now, or after that vintage.
         later = max(
@@ -97,6 +95,11 @@ def retract(
             key=lambda o: (o.recorded_at, o.line),
             default=None,
         )
+        if current is None or current.status == RETRACTED:
+            if recorded_at and later is not None and later.status != RETRACTED:
+                # The figure in force came after the date given: said, not denied.
+                raise InputError([Problem(where, _before_any(row, later))])
+            raise InputError([Problem(where, _nothing(row))])
         if later is not None:
             if not recorded_at:
                 # Recorded after now, so dated in the future: only --force outranks it.
@@ -164,6 +167,17 @@ def _forced_retraction(row: Observation, stored: Sequence[Observation], where: L
 def _nothing(row: Observation) -> Message:
     return msg(
         "recording_nothing_to_retract", indicator=row.indicator, period=row.period, history=history_words(row.indicator)
+    )
+
+
+def _before_any(row: Observation, later: Observation) -> Message:
+    return msg(
+        "recording_retract_before_any",
+        indicator=row.indicator,
+        period=row.period,
+        at=row.recorded_at,
+        later=Figure(later.value),
+        later_at=later.recorded_at,
     )
 
 

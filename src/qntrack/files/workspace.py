@@ -64,7 +64,27 @@ def as_of_day(
     except ValueError:
         from ..catalog import msg
 
-        raise fail(where, msg("cli_not_a_date", value=value, example=example), ExitCode.USAGE) from None
+        key, iso = _day_meant(text)
+        raise fail(where, msg(key, value=value, example=example, iso=iso), ExitCode.USAGE) from None
+
+
+def _day_meant(text: str) -> tuple[str, str]:
+    """The message for a day not written YYYY-MM-DD, and the day it names when it names
+    one: day first (15/10/2023, as the Vietnamese tables write it) or with a time
+    (2023-10-15T12:00). Still refused: 01/02/2024 is read two ways, and a day is one
+    spelling everywhere; the message gives the ISO form of what was typed."""
+    import re
+
+    found = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", text)
+    try:
+        if found:
+            day, _, month, year = found.groups()
+            return "cli_not_a_date_dmy", date(int(year), int(month), int(day)).isoformat()
+        if len(text) > 10 and text[10] in "T ":
+            return "cli_not_a_date_time", date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    return "cli_not_a_date", ""
 
 
 def find_targets(explicit: str | None) -> Path:

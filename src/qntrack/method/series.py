@@ -161,9 +161,16 @@ def _derive(
             )
             continue
         recorded = max(inputs[name][period].recorded_at for name in expr.names)
-        rows.append(Observation(ind_id, period, value, "", f"= {ind.formula}", "derived", recorded, 0))
+        status = min((inputs[name][period].status for name in expr.names), key=_finality)
+        rows.append(Observation(ind_id, period, value, status, f"= {ind.formula}", "derived", recorded, 0))
     series[ind_id] = rows
     done.add(ind_id)
+
+
+def _finality(status: str) -> int:
+    """How final a status is: a figure computed from an estimate is an estimate, one from
+    a figure of no status has none, and only official inputs make it official."""
+    return {"estimate": 0, "preliminary": 2, "official": 3}.get(status, 1)
 
 
 def _left_out(ind_id: str, period: object, exc: FormulaError, values: Mapping[str, float]) -> Message:
