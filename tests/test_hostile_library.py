@@ -1,0 +1,117 @@
+"""The library as a Python caller uses it (a notebook, an Airflow task, a web service):
+the fourteenth session's library pass (issue 17, docs/decisions.md).
+
+Each test is a defect found by calling the documented functions with what a caller
+naturally has: a ``Path``, a ``datetime.date``, a single id as a string."""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from qntrack.errors import InputError
+from qntrack.files.workspace import open_workspace, reference_day
+
+DAY = "2025-12-31"
+
+
+def test_assess_takes_one_target_id_given_as_a_string(shipped: Path) -> None:
+    from qntrack.kinds import assess
+
+    ws = open_workspace("targets.yaml", as_of=DAY)
+    # It iterated the string: "no target c, b, c, t, -, s, h, a, r, e in the plan".
+    found = assess(ws.plan, ws.series, "cbct-share", reference_day(DAY))
+    assert [a.target.id for a in found] == ["cbct-share"]
+
+
+def test_assess_takes_the_day_as_the_library_writes_it_elsewhere(shipped: Path) -> None:
+    from qntrack.kinds import assess
+
+    ws = open_workspace("targets.yaml", as_of=DAY)
+    expected = assess(ws.plan, ws.series, None, date(2025, 12, 31))
+    # "2025-12-31", as open_workspace and reference_day take it: it was an AttributeError
+    # ('str' object has no attribute 'year') from deep in a kind.
+    assert assess(ws.plan, ws.series, None, DAY) == expected
+    with pytest.raises(ValueError, match="31/12/2025"):
+        assess(ws.plan, ws.series, None, "31/12/2025")
+
+
+def test_run_checks_reads_its_day_as_open_workspace_does(shipped: Path) -> None:
+    from qntrack.files.checks import run_checks
+
+    assert run_checks("targets.yaml", as_of=date(2025, 12, 31)) == run_checks("targets.yaml", as_of=DAY)
+    # A bare ValueError ("Invalid isoformat string") and a TypeError (a date has no len()).
+    with pytest.raises(InputError) as caught:
+        run_checks("targets.yaml", as_of="31/12/2025")
+    assert str(caught.value.problems[0].location) == "as_of"
+    assert "YYYY-MM-DD" in caught.value.problems[0].text("en")
+    assert "ngày" in caught.value.problems[0].text("vi")
+
+
+def test_run_checks_refuses_a_check_it_does_not_have(shipped: Path) -> None:
+    from qntrack.files.checks import run_checks
+
+    # A gate asking for a misspelt check ran none of it and reported no problem.
+    with pytest.raises(InputError) as caught:
+        run_checks("targets.yaml", ["stael"], as_of=DAY)
+    said = caught.value.problems[0]
+    assert "'stael'" in said.text("en") and "stale" in said.text("en")
+    assert "kiểm tra" in said.text("vi")
+    # One name as a string is that check, not its letters.
+    assert run_checks("targets.yaml", "stale", as_of=DAY) == run_checks("targets.yaml", ["stale"], as_of=DAY)
+
+
+def test_an_empty_targets_path_is_refused_not_the_current_folders_plan(shipped: Path) -> None:
+    from qntrack.files.checks import run_checks
+
+    # open_workspace(os.environ.get("PLAN", "")) judged ./targets.yaml in silence.
+    for call in (lambda: open_workspace(""), lambda: run_checks("")):
+        with pytest.raises(InputError) as caught:
+            call()
+        assert "empty" in caught.value.problems[0].text("en")
+        assert "trống" in caught.value.problems[0].text("vi")
+
+
+def test_export_opensdg_takes_a_path(shipped: Path) -> None:
+    from qntrack.cli.export_opensdg import export_opensdg
+
+    # 'PosixPath' object has no attribute 'strip'.
+    done = export_opensdg(Path("targets.yaml"), Path("site"), as_of=DAY)  # type: ignore[arg-type]
+    assert done.files and (shipped / "site" / "data").is_dir()
+
+
+def test_import_opensdg_takes_strings(shipped: Path) -> None:
+    from qntrack.cli.export_opensdg import export_opensdg
+    from qntrack.files.opensdg_run import import_opensdg
+
+    export_opensdg("targets.yaml", "site", as_of=DAY)
+    # 'str' object has no attribute 'is_dir'.
+    done = import_opensdg("site", "copy", "2025-12-31T00:00:00Z")  # type: ignore[arg-type]
+    assert done.added > 0 and (shipped / "copy" / "targets.yaml").is_file()
+
+
+def test_the_documented_argument_types_are_in_the_signatures() -> None:
+    """mypy --strict refused ``open_workspace(Path(...), as_of=date(...))``, which the
+    docs offer: the annotations said ``str | None``."""
+    from qntrack.cli.export_opensdg import export_opensdg
+    from qntrack.files.checks import run_checks
+    from qntrack.files.opensdg_run import import_opensdg
+    from qntrack.kinds import assess
+
+    def accepts(function: Callable[..., object], name: str, kind: type) -> bool:
+        # The annotation as written (the modules postpone them): its alternatives by name.
+        written = str(inspect.signature(function).parameters[name].annotation)
+        names = {n.strip().split("[")[0].rsplit(".", 1)[-1] for n in written.split("|")}
+        return bool({c.__name__ for c in kind.__mro__} & names) or (kind is Path and "PathLike" in names)
+
+    assert accepts(open_workspace, "targets", Path) and accepts(open_workspace, "as_of", date)
+    assert accepts(reference_day, "as_of", date)
+    assert accepts(run_checks, "targets", Path) and accepts(run_checks, "as_of", date)
+    assert accepts(export_opensdg, "targets", Path) and accepts(export_opensdg, "into", Path)
+    assert accepts(export_opensdg, "as_of", date)
+    assert accepts(import_opensdg, "repo_dir", str) and accepts(import_opensdg, "into", str)
+    assert accepts(assess, "today", date)
