@@ -115,3 +115,45 @@ def test_the_documented_argument_types_are_in_the_signatures() -> None:
     assert accepts(export_opensdg, "as_of", date)
     assert accepts(import_opensdg, "repo_dir", str) and accepts(import_opensdg, "into", str)
     assert accepts(assess, "today", date)
+
+
+def _report_data(as_of: str | date = DAY, since: str | date | None = None):  # type: ignore[no-untyped-def]
+    from qntrack.output.report import build_report
+
+    ws = open_workspace("targets.yaml", as_of=DAY)
+    return build_report(ws.plan, ws.series, ws.store.observations, as_of=as_of, since=since, today=reference_day(DAY))
+
+
+def test_build_report_reads_its_days_as_open_workspace_does(shipped: Path) -> None:
+    # A date was a TypeError (no len()), "yesterday" a bare ValueError of fromisoformat.
+    assert _report_data(date(2025, 12, 31), date(2025, 1, 1)) == _report_data(DAY, "2025-01-01")
+    for as_of, since, named in ((DAY, "yesterday", "since"), ("31/12/2025", None, "as_of")):
+        with pytest.raises(InputError) as caught:
+            _report_data(as_of, since)
+        assert str(caught.value.problems[0].location) == named
+        assert "YYYY-MM-DD" in caught.value.problems[0].text("en")
+
+
+def test_write_report_takes_a_string_path(shipped: Path) -> None:
+    from qntrack.output.report import write_report
+
+    # 'str' object has no attribute 'with_name'.
+    written = write_report(_report_data(), "markdown", "en", "review.md")
+    assert written[-1] == Path("review.md") and Path("review.md").read_text(encoding="utf-8").count("\n") > 10
+
+
+def test_a_language_qntrack_does_not_speak_is_said_not_a_missing_catalog_file(shipped: Path) -> None:
+    from qntrack.output.report import render, write_report
+
+    data = _report_data()
+    # FileNotFoundError: .../qntrack/catalog/fr.toml (a web service's ?lang=fr).
+    for lang in ("fr", "VI", "../en"):
+        with pytest.raises(ValueError, match="en, vi"):
+            render(data, "markdown", lang)
+        with pytest.raises(ValueError, match="en, vi"):
+            write_report(data, "markdown", lang, Path("review.md"))
+    assert not Path("review.md").exists()
+    # A problem shown in another language is shown in English, as a missing entry is.
+    with pytest.raises(InputError) as caught:
+        open_workspace("nope.yaml")
+    assert caught.value.problems[0].text("fr") == caught.value.problems[0].text("en")
