@@ -157,3 +157,32 @@ def test_a_language_qntrack_does_not_speak_is_said_not_a_missing_catalog_file(sh
     with pytest.raises(InputError) as caught:
         open_workspace("nope.yaml")
     assert caught.value.problems[0].text("fr") == caught.value.problems[0].text("en")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="the umask is read from /proc on Linux")
+def test_writing_never_sets_the_process_umask(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``os.umask(0)`` then back, to read it, left every other thread of the caller's
+    process (a web service) creating files writable by everyone in between."""
+    import os
+
+    from qntrack.cli.export_opensdg import export_opensdg
+    from qntrack.output.report import write_report
+
+    before = os.umask(0o027)
+    try:
+        set_to: list[int] = []
+        real = os.umask
+
+        def umask(mask: int) -> int:
+            set_to.append(mask)
+            return real(mask)
+
+        monkeypatch.setattr(os, "umask", umask)
+        write_report(_report_data(), "json", "en", Path("review.json"))
+        export_opensdg("targets.yaml", "site", as_of=DAY)
+        assert set_to == []
+        assert Path("review.json").stat().st_mode & 0o777 == 0o640
+        assert Path("site").stat().st_mode & 0o777 == 0o750
+    finally:
+        monkeypatch.undo()
+        os.umask(before)
