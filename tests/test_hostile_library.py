@@ -186,3 +186,53 @@ def test_writing_never_sets_the_process_umask(shipped: Path, monkeypatch: pytest
     finally:
         monkeypatch.undo()
         os.umask(before)
+
+
+def test_a_whole_round_from_python_leaves_the_process_as_it_found_it(shipped: Path) -> None:
+    """What docs/architecture.md promises a caller: nothing printed, no exit, no global
+    setting changed, no thread or descriptor left open, after a success or an error."""
+    import contextlib
+    import io
+    import locale
+    import logging
+    import os
+    import signal
+    import sys
+    import threading
+    import warnings
+
+    from qntrack.cli.export_opensdg import export_opensdg
+    from qntrack.files.checks import run_checks
+    from qntrack.files.recording import record_many
+    from qntrack.kinds import assess
+    from qntrack.output.report import write_report
+    from qntrack.plan.model import Location
+
+    def state() -> tuple[object, ...]:
+        return (
+            sorted(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None,
+            threading.enumerate(),
+            signal.getsignal(signal.SIGINT),
+            signal.getsignal(signal.SIGTERM),
+            locale.setlocale(locale.LC_ALL),
+            dict(os.environ),
+            os.getcwd(),
+            list(logging.getLogger().handlers),
+            list(warnings.filters),
+            sys.getrecursionlimit(),
+        )
+
+    before = state()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        ws = open_workspace(Path("targets.yaml"), as_of=date(2025, 12, 31))
+        assess(ws.plan, ws.series, None, DAY)
+        run_checks("targets.yaml", as_of=DAY)
+        row = {"indicator": "grdp_growth", "period": "2026-Q1", "value": "7.1"}
+        record_many("targets.yaml", [(Location("nb"), row)], undated="2026-04-20T00:00:00Z")
+        with pytest.raises(InputError):
+            record_many("targets.yaml", [(Location("nb"), {**row, "indicator": "nope"})])
+        write_report(_report_data(), "markdown", "vi", "review.md")
+        export_opensdg("targets.yaml", "site", as_of=DAY)
+    assert (out.getvalue(), err.getvalue()) == ("", "")
+    assert state() == before
