@@ -236,3 +236,30 @@ def test_a_whole_round_from_python_leaves_the_process_as_it_found_it(shipped: Pa
         export_opensdg("targets.yaml", "site", as_of=DAY)
     assert (out.getvalue(), err.getvalue()) == ("", "")
     assert state() == before
+
+
+def test_a_document_given_its_day_as_a_date_is_the_commands_json(shipped: Path) -> None:
+    import json
+
+    from qntrack.files.checks import run_checks
+    from qntrack.kinds import assess
+    from qntrack.output.documents import check_document, history_document, observations_document
+    from qntrack.output.formats import status_document
+
+    ws = open_workspace("targets.yaml", as_of=DAY)
+    found = assess(ws.plan, ws.series, None, DAY)
+    day = date(2025, 12, 31)
+    rows = ws.store.observations[:2]
+    # The date stood in the dict as it was given: json.dumps refused it ("Object of type
+    # date is not JSON serializable"), and the dict was not the command's.
+    pairs = [
+        (status_document(found, day, "t"), status_document(found, DAY, "t")),
+        (observations_document(rows, as_of=day), observations_document(rows, as_of=DAY)),
+        (
+            check_document(["stale"], run_checks("targets.yaml", as_of=day), as_of=day),
+            check_document(["stale"], run_checks("targets.yaml", as_of=DAY), as_of=DAY),
+        ),
+        (history_document("fdi", [], as_of=day), history_document("fdi", [], as_of=DAY)),
+    ]
+    for given, expected in pairs:
+        assert given == expected and json.loads(json.dumps(given)) == expected
