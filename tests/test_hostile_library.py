@@ -263,3 +263,33 @@ def test_a_document_given_its_day_as_a_date_is_the_commands_json(shipped: Path) 
     ]
     for given, expected in pairs:
         assert given == expected and json.loads(json.dumps(given)) == expected
+
+
+def test_reading_a_workbook_leaves_the_warnings_filters_alone(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``warnings.catch_warnings`` swaps the process's filters: two threads of a web
+    service importing workbooks at once could leave "ignore every warning" behind for
+    good (one restores what the other had set). The command line silences openpyxl's
+    warnings around each command instead (cli/app.py)."""
+    import warnings
+
+    import openpyxl
+
+    from qntrack.files import workbooks
+    from qntrack.files.importing import import_observations
+
+    book = openpyxl.Workbook()
+    for row in (["indicator", "period", "value"], ["grdp_growth", "2026-Q1", 7.5]):
+        book.active.append(row)  # type: ignore[union-attr]
+    book.save("in.xlsx")
+    before = list(warnings.filters)
+    seen: list[object] = []
+    read = workbooks._read_sheet
+
+    def reading(*args: object, **kwargs: object) -> object:
+        seen.append(list(warnings.filters))
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workbooks, "_read_sheet", reading)
+    done = import_observations(Path("targets.yaml"), Path("in.xlsx"), dry_run=True)
+    assert len(done.rows) == 1
+    assert seen == [before] and list(warnings.filters) == before
