@@ -76,6 +76,8 @@ def catalog(lang: str) -> dict[str, str]:
     import tomllib
     from pathlib import Path
 
+    if lang not in ("en", "vi"):
+        return {}  # a language qntrack does not speak: its messages in English (render)
     # Beside this module (package data): importlib.resources would cost ~10 ms of imports
     # on every command that prints a label.
     raw = tomllib.loads((Path(__file__).parent / f"{lang}.toml").read_text(encoding="utf-8"))

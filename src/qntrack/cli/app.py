@@ -194,6 +194,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
     driven by Typer's test runner or embedded in another program.
     """
     import functools
+    import warnings
 
     def decorate(fn: Callable[..., None]) -> Callable[..., None]:
         kwargs.setdefault("cls", _command_class())
@@ -217,7 +218,12 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                     from ..catalog import msg
 
                     raise fail("--targets", msg("cli_targets_empty"), ExitCode.USAGE)
-                return fn(*a, **k)
+                with warnings.catch_warnings():
+                    # openpyxl warns of what it does not read in a workbook (data
+                    # validation, styles): not ours to say. Here, not in the library: a
+                    # caller's filters are its own (files/workbooks.py).
+                    warnings.filterwarnings("ignore", module="openpyxl")
+                    return fn(*a, **k)
             except KeyboardInterrupt:
                 # Ctrl-C: exit 130 as Typer does, saying what the command left behind
                 # (an import interrupted after its rows were written had said nothing).

@@ -6,6 +6,8 @@ reads the options and prints its summary on stderr."""
 
 from __future__ import annotations
 
+import os
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +20,12 @@ if TYPE_CHECKING:
 __all__ = ["export_opensdg", "say_export"]
 
 
-def export_opensdg(targets: str | None, into: str, as_of: str | None = None, force: bool = False) -> Export:
+def export_opensdg(
+    targets: str | os.PathLike[str] | None,
+    into: str | os.PathLike[str],
+    as_of: str | date | None = None,
+    force: bool = False,
+) -> Export:
     """Write the tracker (as of ``as_of``, else today) into the folder ``into``; the
     ``Export`` written (its files and counts). Raises InputError as every command does."""
     from .. import __version__
@@ -28,6 +35,7 @@ def export_opensdg(targets: str | None, into: str, as_of: str | None = None, for
     from ..files.workspace import open_workspace, reference_day
     from ..kinds import assess
 
+    into = os.fspath(into)  # a caller's Path, as the command's text
     if not into.strip():
         raise fail("--into", msg("osexport_empty_name"), ExitCode.USAGE)
 

@@ -19,6 +19,7 @@ same moment), the jumps and growth floor in ``checks_jumps``.
 from __future__ import annotations
 
 import calendar
+import os
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,7 +45,7 @@ from .checks_rows import formula_problems, revised_rows, same_moment_problems, t
 from .checks_units import UnitRows, units_sum_problems
 from ..files.store import StoreContents, missing_folder, read_store
 from ..kinds import due as deadlines
-from ..files.workspace import find_targets, missing_store, store_is_a_folder, store_path_for
+from ..files.workspace import as_of_day, find_targets, missing_store, store_is_a_folder, store_path_for
 
 _INDICATOR = attrgetter("indicator")
 _SORT_KEY = attrgetter("period.sort_key")
@@ -113,10 +114,10 @@ def _committed(path: Path) -> StoreContents:
 
 
 def run_checks(
-    targets: str | None,
-    names: Iterable[str] | None = None,
+    targets: str | os.PathLike[str] | None,
+    names: Iterable[str] | str | None = None,
     *,
-    as_of: str | None = None,
+    as_of: str | date | None = None,
     today: date | None = None,
     jump_factor: float = DEFAULT_JUMP_FACTOR,
     now: str | None = None,
@@ -125,9 +126,11 @@ def run_checks(
 
     ``syntax``, ``store`` and ``torn-line`` always run: nothing else can be judged
     without them. ``as_of`` (YYYY-MM-DD) limits the rows to those recorded by the end of
-    that day and is the reference date of the time-dependent checks (else ``today``).
+    that day and is the reference date of the time-dependent checks (else ``today``),
+    read as ``open_workspace`` reads it. A name ``BY_NAME`` lacks raises InputError.
     """
-    selected = set(DEFAULT_CHECKS if names is None else names) | {"syntax", "store", "torn-line"}
+    selected = set(DEFAULT_CHECKS if names is None else _known(names)) | {"syntax", "store", "torn-line"}
+    as_of = as_of_day(as_of)
     path = find_targets(targets)
     try:
         plan = load_plan(path)
@@ -157,7 +160,7 @@ def run_checks(
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         # The sentence of journal.interrupted, with the command that repairs this tracker.
-        repair = "qntrack check --repair" + (f" --targets {shell_word(targets)}" if targets else "")
+        repair = "qntrack check --repair" + (f" --targets {shell_word(os.fspath(targets))}" if targets else "")
         problems.append(
             Problem(
                 Location(file), msg("checks_interrupted_batch", rows=pending.rows, repair=repair), check="torn-line"
@@ -165,7 +168,7 @@ def run_checks(
         )
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:
-            repair = "qntrack check --repair" + (f" --targets {shell_word(targets)}" if targets else "")
+            repair = "qntrack check --repair" + (f" --targets {shell_word(os.fspath(targets))}" if targets else "")
             problems.append(Problem(p.location, msg("store_torn_row", repair=repair), check="torn-line"))
         else:
             problems.extend(_tag([p], "store"))
@@ -258,6 +261,19 @@ def run_checks(
     if "milestone-due" in selected:
         problems.extend(milestone_due_problems(plan, series, reference))
     return problems
+
+
+def _known(names: Iterable[str] | str) -> list[str]:
+    """The checks named (one name may be a string), every one of them a check: a gate that
+    asked for a misspelt one would run none of it and find nothing."""
+    from ..errors import ExitCode, suggestion
+
+    wanted = [names] if isinstance(names, str) else list(names)
+    unknown = [msg("cli_check_name", name=n, hint=suggestion(n, BY_NAME)) for n in wanted if n not in BY_NAME]
+    if unknown:
+        loc = Location("names")
+        raise InputError([Problem(loc, msg("cli_unknown_check", checks=u)) for u in unknown], ExitCode.USAGE)
+    return wanted
 
 
 def _cells_over_lines(store: StoreContents, file: str) -> list[Problem]:

@@ -206,8 +206,8 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 
 
 def import_observations(
-    targets: str | None,
-    source: str,
+    targets: str | os.PathLike[str] | None,
+    source: str | os.PathLike[str],
     fmt: ImportFormat = _DETECTED,
     defaults: RowDefaults = _NO_DEFAULTS,
     dry_run: bool = False,
@@ -227,6 +227,7 @@ def import_observations(
 
     from .workbooks import workbook_kind
 
+    source = os.fspath(source)  # a caller's Path, as the command's text
     file = "<stdin>" if source == "-" else source
     # The lock file beside an open workbook, picked by mistake: Excel's ~$x.xlsx, LibreOffice's .~lock.x.xlsx#
     base = Path(source).name

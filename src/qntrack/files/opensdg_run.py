@@ -11,6 +11,7 @@ kept (a published figure is never deleted) and counted.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -43,8 +44,8 @@ def _year_over(period: str, recorded_at: str) -> bool:
 
 
 def import_opensdg(
-    repo_dir: Path,
-    into: Path,
+    repo_dir: str | os.PathLike[str],
+    into: str | os.PathLike[str],
     recorded_at: str | None = None,
     *,
     skip_bad: bool = False,
@@ -56,6 +57,7 @@ def import_opensdg(
     from .recording import record_many
     from .starter import write_atomically
 
+    repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
     if not repo_dir.is_dir():
         raise fail(str(repo_dir), msg("opensdg_not_a_folder"))
     if into.resolve() == repo_dir.resolve() or repo_dir.resolve() in into.resolve().parents:

@@ -24,6 +24,7 @@ from typing import Iterable, Mapping
 
 from ..errors import ExitCode, fail, os_failure
 from ..catalog import msg
+from .starter import process_umask
 
 __all__ = ["MARKER", "write_export", "refuse_inputs", "refuse_foreign_folder"]
 
@@ -110,7 +111,7 @@ def _write_new(target: Path, files: Mapping[str, bytes]) -> None:
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         _fill(temp, files)
-        os.chmod(temp, 0o777 & ~_umask())  # mkdtemp's 0700 would keep others from reading the site
+        os.chmod(temp, 0o777 & ~process_umask())  # mkdtemp's 0700 would keep others from reading the site
         os.rename(temp, target)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
@@ -134,12 +135,6 @@ def _write_over(target: Path, files: Mapping[str, bytes], previous: list[str]) -
             continue
         if stale.is_file() and not stale.is_symlink():
             stale.unlink()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def marker_text(version: str, paths: Iterable[str]) -> bytes:

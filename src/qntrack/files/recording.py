@@ -5,6 +5,7 @@ All or nothing: every record is checked first; a single problem means nothing is
 
 from __future__ import annotations
 
+import os
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
@@ -192,7 +193,7 @@ def _unit_dates(plan: Plan, unit_dims: tuple[tuple[str, str], ...], period: Peri
     return found
 
 
-def _open(targets: str | None) -> tuple[Plan, Path]:
+def _open(targets: str | os.PathLike[str] | None) -> tuple[Plan, Path]:
     path = find_targets(targets)
     plan = load_plan(path)
     store = store_path_for(plan, path)
@@ -222,7 +223,7 @@ class Recorded(NamedTuple):
 
 
 def record_many(
-    targets: str | None,
+    targets: str | os.PathLike[str] | None,
     candidates: Sequence[tuple[Location, dict[str, str]]],
     dry_run: bool = False,
     undated: str | None = None,

@@ -5,6 +5,8 @@ editing the file (docs/observations-format.md, "Retractions").
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 from typing import Sequence
 
@@ -20,7 +22,7 @@ __all__ = ["retract"]
 
 
 def retract(
-    targets: str | None,
+    targets: str | os.PathLike[str] | None,
     indicator: str,
     period: str,
     source: str,

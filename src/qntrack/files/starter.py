@@ -129,9 +129,7 @@ def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = 
             except FileNotFoundError:
                 pass
         if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+            mode = 0o666 & ~process_umask()
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             for part in (data,) if isinstance(data, bytes) else data:
@@ -146,6 +144,22 @@ def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = 
         except FileNotFoundError:
             pass
         raise
+
+
+def process_umask() -> int:
+    """The process's umask, read without setting it where the system tells it (Linux):
+    ``os.umask(0)`` and back would let a caller's other threads create files writable by
+    everyone in between (a web service writing reports)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)  # elsewhere: only the owner's rights are open in between
+    os.umask(mask)
+    return mask
 
 
 def write_starter(directory: Path) -> list[Path]:

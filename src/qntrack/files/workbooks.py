@@ -17,7 +17,6 @@ checked against the indicator's unit. Every problem names the sheet and cell (``
 from __future__ import annotations
 
 import stat
-import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -199,9 +198,9 @@ def read_workbook(
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
     try:
-        with path.open("rb") as fh, warnings.catch_warnings():
-            # openpyxl warns of what it does not read (data validation, styles): not ours to say.
-            warnings.simplefilter("ignore")
+        # openpyxl's warnings are silenced by the command line (cli/app.py), not here: a
+        # caller's filters are its own (catch_warnings swapped them under every thread).
+        with path.open("rb") as fh:
             return _read_sheet(fh, name, sheet, fmt, defaults, plan)
     except OSError as exc:
         raise fail(name, msg("import_cannot_read", reason=exc.strerror or exc)) from None

@@ -29,7 +29,7 @@ DEFAULT_NAME = "targets.yaml"
 CACHE_DIR = ".qntrack-cache"
 
 
-def reference_day(as_of: str | None) -> date:
+def reference_day(as_of: str | date | None) -> date:
     """The day a command speaks of: ``--as-of``, else today on this machine's clock.
 
     The one place the clock is read for an assessment; the core is given the day
@@ -40,7 +40,7 @@ def reference_day(as_of: str | None) -> date:
 
 
 def as_of_day(
-    value: str | None, where: str = "as_of", example: str = "2023-06-28", blank_is_none: bool = True
+    value: str | date | None, where: str = "as_of", example: str = "2023-06-28", blank_is_none: bool = True
 ) -> str | None:
     """The day ``value`` names, as YYYY-MM-DD; None (or "", unless ``blank_is_none`` is
     false, as on the command line) for none.
@@ -87,8 +87,15 @@ def _day_meant(text: str) -> tuple[str, str]:
     return "cli_not_a_date", ""
 
 
-def find_targets(explicit: str | None) -> Path:
-    """--targets, else QNTRACK_TARGETS, else targets.yaml here or in the nearest parent."""
+def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
+    """--targets, else QNTRACK_TARGETS, else targets.yaml here or in the nearest parent.
+
+    Only None looks further: a caller's ``""`` (an unset variable) is refused, as ``-t ""``
+    is, rather than read as the plan of the current folder."""
+    if explicit is not None and not os.fspath(explicit):
+        from ..catalog import msg
+
+        raise fail("targets", msg("workspace_targets_empty"), ExitCode.USAGE)
     chosen = explicit or os.environ.get("QNTRACK_TARGETS")
     if chosen:
         return Path(chosen)
@@ -203,8 +210,8 @@ def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:
 
 
 def open_workspace(
-    targets: str | None,
-    as_of: str | None = None,
+    targets: str | os.PathLike[str] | None,
+    as_of: str | date | None = None,
     reader: Callable[[Path], StoreContents] | None = None,
     with_series: bool = True,
     before_store: Callable[[Plan, Path, Path], None] | None = None,

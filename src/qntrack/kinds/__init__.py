@@ -30,16 +30,20 @@ def kind_of(target: Target) -> Kind[Any]:
 
 
 def assess(
-    plan: Plan, series: Series, target_ids: Sequence[str] | None = None, today: date | None = None
+    plan: Plan, series: Series, target_ids: Sequence[str] | str | None = None, today: date | str | None = None
 ) -> list[Assessment]:
-    """Every target (or those named), judged on ``series``.
+    """Every target (or those named: one id may be given as a string), judged on ``series``.
 
-    ``today`` is the reference day (the caller's clock, or ``--as-of``): deadlines that
-    ended before it without a figure are marked as awaiting one. None: no deadline is
-    taken as passed unless a figure shows it (a caller without a calendar). A target id
-    the plan lacks raises ValueError (the commands refuse it before, with the closest).
+    ``today`` is the reference day (the caller's clock, or ``--as-of``), a date or
+    ``YYYY-MM-DD``: deadlines that ended before it without a figure are marked as
+    awaiting one. None: no deadline is taken as passed unless a figure shows it (a
+    caller without a calendar). A target id the plan lacks, or a day written otherwise,
+    raises ValueError (the commands refuse them before, with the closest).
     """
     targets: Sequence[Target] = plan.targets
+    today = day_of(today)
+    if isinstance(target_ids, str):
+        target_ids = [target_ids]  # one id, not its letters
     if target_ids:
         # Sets, not a scan per id: a report's "since" table asks for all 10,000 of a
         # national plan's targets at once.
@@ -67,8 +71,23 @@ def assess(
     return out
 
 
+def day_of(today: date | str | None) -> date | None:
+    """``today`` as a date: a caller's ``"2025-12-31"`` is that day, as ``--as-of`` and
+    ``open_workspace`` read it; any other spelling is a ValueError naming it."""
+    if not isinstance(today, str):
+        return today
+    try:
+        if len(today) != 10 or not today.isascii() or today[4] + today[7] != "--":
+            raise ValueError(today)
+        return date.fromisoformat(today)
+    except ValueError:
+        from ..catalog import msg
+
+        raise ValueError(msg("cli_not_a_date", value=today, example="2023-06-28")) from None
+
+
 def assess_target(
-    target: Target, indicator: Indicator, rows: Sequence[Observation], today: date | None = None
+    target: Target, indicator: Indicator, rows: Sequence[Observation], today: date | str | None = None
 ) -> Assessment:
     """The target's assessment; never a figure that is inf or NaN.
 
@@ -77,7 +96,7 @@ def assess_target(
     computed (None); where the status is read from it, the status is not_available with
     reason "overflow" (docs/methodology.md, "When there is no assessment").
     """
-    kind = kind_of(target)
+    kind, today = kind_of(target), day_of(today)
     try:
         a = kind.assess(target, indicator, rows, today)
     except OverflowError:

@@ -20,10 +20,11 @@ parses its options, calls these and prints them with ``formats.to_json`` or
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .. import __version__
-from .formats import assessment_dict, observation_dict
+from .formats import assessment_dict, day_text, observation_dict
 
 if TYPE_CHECKING:
     from ..files.checks import Check
@@ -68,9 +69,9 @@ def show_document(assessment: Assessment, rows: Iterable[Observation]) -> dict[s
     return doc
 
 
-def observations_document(rows: Iterable[Observation], as_of: str | None = None) -> dict[str, Any]:
+def observations_document(rows: Iterable[Observation], as_of: str | date | None = None) -> dict[str, Any]:
     """``observations --format json``: ``{qntrack, as_of, observations}`` (docs/json.md)."""
-    return {"qntrack": __version__, "as_of": as_of, "observations": [observation_dict(o) for o in rows]}
+    return {"qntrack": __version__, "as_of": day_text(as_of), "observations": [observation_dict(o) for o in rows]}
 
 
 # Rows made into JSON a few thousand at a time: a national store's million dicts made at
@@ -79,7 +80,7 @@ _PIECE_ROWS = 4096
 _NO_OBSERVATIONS = b'"observations": []'
 
 
-def observations_parts(rows: Sequence[Observation], as_of: str | None = None) -> Iterator[bytes]:
+def observations_parts(rows: Sequence[Observation], as_of: str | date | None = None) -> Iterator[bytes]:
     """The UTF-8 bytes of ``to_json(observations_document(rows, as_of))``, in pieces.
 
     orjson writes ``json.dumps(indent=2)``'s layout: a list of rows dumped alone has each
@@ -109,7 +110,7 @@ def dry_run_document(rows: Iterable[Observation]) -> dict[str, Any]:
 
 
 def history_document(
-    indicator: str, found: Iterable[Vintage], period: Period | None = None, as_of: str | None = None
+    indicator: str, found: Iterable[Vintage], period: Period | None = None, as_of: str | date | None = None
 ) -> dict[str, Any]:
     """``history INDICATOR [PERIOD] --format json``: every vintage of ``method.history.vintages``
     with whether it is in force, its line in the store and the value it revises (docs/json.md)."""
@@ -121,7 +122,7 @@ def history_document(
         "indicator": base,
         "dims": dims,
         "period": str(period) if period else None,
-        "as_of": as_of,
+        "as_of": day_text(as_of),
         "vintages": [
             {
                 **observation_dict(v.observation, indicator=False),
@@ -227,14 +228,16 @@ def targets_document(plan: Plan, lang: str = "en") -> dict[str, Any]:
     return doc
 
 
-def check_document(checks: Sequence[str], problems: Iterable[Problem], as_of: str | None = None) -> dict[str, Any]:
+def check_document(
+    checks: Sequence[str], problems: Iterable[Problem], as_of: str | date | None = None
+) -> dict[str, Any]:
     """``check --format json``: the checks run and every problem found by
     ``files.checks.run_checks``; ``message`` in English, ``code`` its catalog id (docs/json.md)."""
     from ..catalog import Message
 
     return {
         "qntrack": __version__,
-        "as_of": as_of,
+        "as_of": day_text(as_of),
         "checks": list(checks),
         "problems": [
             {

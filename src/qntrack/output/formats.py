@@ -7,6 +7,7 @@ added, never renamed or removed, within a major version. Numbers are unrounded.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -204,7 +205,7 @@ def _names(text: Text | None) -> dict[str, str] | None:
 
 
 def status_document(
-    assessments: Sequence[Assessment], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
+    assessments: Sequence[Assessment], as_of: str | date | None = None, title: str = "", group_by: GroupBy = "group"
 ) -> dict[str, Any]:
     """``status --format json`` (docs/json.md) as values; its ``groups`` by ``group_by``."""
     items = [assessment_dict(a) for a in assessments]
@@ -212,7 +213,7 @@ def status_document(
 
 
 def status_json(
-    assessments: Sequence[Assessment], as_of: str | None = None, title: str = "", group_by: GroupBy = "group"
+    assessments: Sequence[Assessment], as_of: str | date | None = None, title: str = "", group_by: GroupBy = "group"
 ) -> list[bytes | memoryview]:
     """``status --format json`` as UTF-8 text in pieces to write one after the other: the
     bytes of ``to_json(status_document(...))``, written the way the status cache writes
@@ -229,12 +230,18 @@ def groups_document(items: Iterable[dict[str, Any]], group_by: GroupBy = "group"
     return groups_json(groups_of(items, group_by))
 
 
-def _document(items: list[Any], as_of: str | None, title: str, groups: list[dict[str, Any]]) -> dict[str, Any]:
+def day_text(day: str | date | None) -> str | None:
+    """A document's day as its JSON writes it, ``YYYY-MM-DD``: a caller's date too (it
+    stood in the dict as a date, which ``json.dumps`` refuses)."""
+    return day.isoformat() if isinstance(day, date) else day
+
+
+def _document(items: list[Any], as_of: str | date | None, title: str, groups: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "qntrack": __version__,
         "schema": SCHEMA_VERSION,
         "title": title,
-        "as_of": as_of,
+        "as_of": day_text(as_of),
         "targets": items,
         # Added for issue 14: the targets by group (or owner), docs/json.md "Groups".
         "groups": groups,
@@ -254,7 +261,7 @@ _NO_TARGETS = b'\n  "targets": [],\n'
 
 
 def document_parts(
-    items_json: Sequence[bytes | memoryview], as_of: str | None, title: str, groups: list[dict[str, Any]]
+    items_json: Sequence[bytes | memoryview], as_of: str | date | None, title: str, groups: list[dict[str, Any]]
 ) -> list[bytes | memoryview]:
     """The UTF-8 bytes of ``to_json`` of the status document whose items are ``items_json``
     (``item_json``), in pieces to be written in turn, without turning the items back into

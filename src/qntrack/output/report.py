@@ -15,6 +15,7 @@ engine (HTML) or by ``md_escape`` (Markdown); nothing from the data is trusted a
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -104,13 +105,17 @@ def build_report(
     plan: Plan,
     series: Series,
     observations: Iterable[Observation],
-    target_ids: Sequence[str] | None = None,
-    as_of: str | None = None,
-    since: str | None = None,
-    today: date | None = None,
+    target_ids: Sequence[str] | str | None = None,
+    as_of: str | date | None = None,
+    since: str | date | None = None,
+    today: date | str | None = None,
 ) -> ReportData:
     """Everything the report shows. ``series`` must already be restricted to ``as_of``;
-    ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended)."""
+    ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
+    Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it."""
+    from ..files.workspace import as_of_day
+
+    as_of, since = as_of_day(as_of), as_of_day(since, "since")
     rows = tuple(observations)
     results = tuple(assess(plan, series, target_ids, today))
     bound = as_of_bound(as_of) if as_of else None
@@ -282,12 +287,14 @@ def markdown_charts(data: ReportData, lang: str) -> list[Chart]:
     return out
 
 
-def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tuple[Path, bytes]]:
+def report_files(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str]) -> list[tuple[Path, bytes]]:
     """The files a report to ``path`` consists of, with their bytes: for Markdown its
     charts first (in a folder beside it), the report last. Each carries qntrack's
     generator mark, so that a later report knows it may replace them (outputs.py)."""
     from ..files.outputs import GENERATOR_MARK, stamp
 
+    path = Path(path)  # a caller's text, as the command's Path
+    spoken(lang)
     files: list[tuple[Path, bytes]] = []
     if fmt == "xlsx":
         from .report_xlsx import render_xlsx
@@ -320,7 +327,7 @@ def report_files(data: ReportData, fmt: str, lang: str, path: Path) -> list[tupl
     return files
 
 
-def write_report(data: ReportData, fmt: str, lang: str, path: Path) -> list[Path]:
+def write_report(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[str]) -> list[Path]:
     """Write the report to ``path`` (and, for Markdown, its charts); every file atomically.
 
     Returns the files written, the report last. The caller checks first that each may be
@@ -355,7 +362,18 @@ def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
     return [file for file, _ in files]
 
 
+def spoken(lang: str) -> None:
+    """Refuse a language qntrack does not write a report in (a web service's ``?lang=fr``
+    was a FileNotFoundError naming the catalog file it looked for)."""
+    from ..catalog import msg
+    from .i18n import LANGS
+
+    if lang not in LANGS:
+        raise ValueError(msg("report_unknown_lang", lang=repr(lang), valid=", ".join(LANGS)))
+
+
 def render(data: ReportData, fmt: str, lang: str) -> str:
+    spoken(lang)
     if fmt == "html":
         return render_html(data, lang)
     if fmt == "markdown":
