@@ -1,0 +1,132 @@
+"""A planning officer of Đà Nẵng sets up her city's own tracker from scratch for the
+six-month review (the fourteenth session's onboarding pass, issue 17): what her typing,
+pastes and office workbooks did that the earlier passes, made on Quảng Ninh's plan, missed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import dedent, make_tracker
+from helpers import run_clean
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+STAMP = "2026-07-05T00:00:00Z"
+
+TARGETS = dedent(
+    """
+    version: 1
+    title: "Đà Nẵng"
+    dimensions:
+      district:
+        name: {en: District, vi: Quận/huyện}
+        values: [Hải Châu, Sơn Trà, Hòa Vang, Hoàng Sa]
+    indicators:
+      grdp_growth: {name: {en: GRDP growth, vi: Tốc độ tăng trưởng GRDP}, unit: "%", measure: rate}
+      budget_revenue:
+        name: {en: State budget revenue, vi: Thu ngân sách nhà nước trên địa bàn}
+        unit: {en: billion VND, vi: tỷ đồng}
+        measure: flow
+        frequency: quarter
+        dimensions: [district]
+      tourists:
+        name: {en: Tourist arrivals, vi: Tổng lượt khách du lịch}
+        unit: {en: million arrivals, vi: triệu lượt}
+        measure: flow
+        frequency: quarter
+    targets:
+      - id: budget-2026
+        type: plan
+        indicator: budget_revenue
+        group: Annual plans
+        period: 2026
+        value: 10000
+        for_each: district
+        overrides:
+          Hải Châu: {value: 6000}
+          Sơn Trà: {value: 2600}
+          Hòa Vang: {value: 900}
+      - id: tourists-2025
+        type: plan
+        indicator: tourists
+        group: Annual plans
+        period: 2025
+        value: 11
+    """
+)
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, HEADER)
+
+
+def stored(plan: Path) -> list[list[str]]:
+    return [line.split(",")[:3] for line in (plan / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]]
+
+
+# --- A district column left of the indicator column ----------------------------------
+
+
+def _district_sheet(path: Path, rows: list[tuple]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["THU NGÂN SÁCH NHÀ NƯỚC THEO QUẬN, HUYỆN"])
+    ws.append([])
+    ws.append(["STT", "Quận/huyện", "Chỉ tiêu", "Quý I/2026"])
+    for r in rows:
+        ws.append(list(r))
+    wb.save(path)
+
+
+def test_a_workbooks_district_column_left_of_the_indicator_is_read(plan: Path):
+    """An office's sheet lists the districts first ('STT', 'Quận/huyện', 'Chỉ tiêu', the
+    quarters). The district column was passed over as a row number is, so Hòa Vang's 160
+    was recorded as the whole city's revenue, without a word."""
+    _district_sheet(plan / "thu.xlsx", [(1, "Hòa Vang", "Thu ngân sách nhà nước trên địa bàn", 160)])
+    r = run_clean("add-observation", "--from", "thu.xlsx", "--wide", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert stored(plan) == [["budget_revenue[district=Hòa Vang]", "2026-Q1", "160"]]
+
+
+def test_a_workbooks_districts_and_total_left_of_the_indicator_are_each_their_own(plan: Path):
+    """With several districts the rows collided as one figure ("already given"), which
+    named no district column."""
+    name = "Thu ngân sách nhà nước trên địa bàn"
+    _district_sheet(
+        plan / "thu.xlsx", [(None, "Tổng cộng", name, 2000), (1, "Hải Châu", name, 1450), (2, "Sơn Trà", name, 550)]
+    )
+    r = run_clean("add-observation", "--from", "thu.xlsx", "--wide", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert stored(plan) == [
+        ["budget_revenue", "2026-Q1", "2000"],
+        ["budget_revenue[district=Hải Châu]", "2026-Q1", "1450"],
+        ["budget_revenue[district=Sơn Trà]", "2026-Q1", "550"],
+    ]
+
+
+def test_a_wide_text_tables_district_column_may_come_first(plan: Path):
+    text = "Quận/huyện\tChỉ tiêu\tQuý I/2026\nHải Châu\tbudget_revenue\t1450\n"
+    r = run_clean("add-observation", "--from", "-", "--wide", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert stored(plan) == [["budget_revenue[district=Hải Châu]", "2026-Q1", "1450"]]
+
+
+# --- A city's total row --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["Toàn thành phố", "Cả thành phố", "toan thanh pho", "Toàn TP"])
+def test_a_citys_total_row_is_the_total(plan: Path, word: str):
+    """Đà Nẵng, like the other centrally-run cities, heads its total row 'Toàn thành phố':
+    only a province's or the country's words were known, and the row was refused as an
+    unknown district."""
+    text = f"Chỉ tiêu\tKỳ\tGiá trị\tQuận/huyện\nbudget_revenue\t6T/2026\t3100\tHải Châu\nbudget_revenue\t6T/2026\t9000\t{word}\n"
+    r = run_clean("add-observation", "--from", "-", "--recorded-at", STAMP, input=text)
+    assert r.exit_code == 0, r.stderr
+    assert stored(plan) == [
+        ["budget_revenue[district=Hải Châu]", "2026-H1", "3100"],
+        ["budget_revenue", "2026-H1", "9000"],
+    ]
