@@ -130,3 +130,55 @@ def test_a_citys_total_row_is_the_total(plan: Path, word: str):
         ["budget_revenue[district=Hải Châu]", "2026-H1", "3100"],
         ["budget_revenue", "2026-H1", "9000"],
     ]
+
+
+# --- The districts ranked at the six-month review show their figures -----------------
+
+MID_YEAR = HEADER + "".join(
+    f"budget_revenue{unit},2026-H1,{value},estimate,,,{STAMP}\n"
+    for unit, value in [
+        ("", 4900),
+        ("[district=Hải Châu]", 3100),
+        ("[district=Sơn Trà]", 1380),
+        ("[district=Hòa Vang]", 350),
+    ]
+)
+
+
+@pytest.fixture
+def mid_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, MID_YEAR)
+
+
+def test_rank_shows_each_districts_year_to_date_figure(mid_year: Path):
+    """In July a plan's units have only their six-month figures, which are what they are
+    ranked on; the ranking's "Latest" column read "–" for every district."""
+    r = run_clean("rank", "budget-2026", "--lang", "vi", "--format", "table")
+    assert r.exit_code == 0, r.stderr
+    row = next(line for line in r.stdout.splitlines() if "Sơn Trà" in line)
+    assert "1.380 tỷ đồng (2026-H1, tạm tính)" in row
+
+
+def test_the_word_reports_districts_show_their_figures_and_chart(mid_year: Path):
+    import docx
+
+    r = run_clean("report", "-o", "bao-cao.docx", "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    document = docx.Document(str(mid_year / "bao-cao.docx"))
+    units = next(t for t in document.tables if t.rows[0].cells[0].text == "Hạng")
+    by_name = {row.cells[1].text: row.cells[5].text for row in units.rows[1:]}
+    assert by_name["Hải Châu"] == "3.100 tỷ đồng (2026-H1, tạm tính)"
+    assert by_name["Hòa Vang"] == "350 tỷ đồng (2026-H1, tạm tính)"
+    # The units' chart is drawn from those figures (it was left out: "no unit has a figure").
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Hình")]
+    assert len(captions) == 3, captions  # the groups, the target, its districts
+
+
+def test_the_excel_reports_districts_sheet_shows_their_figures(mid_year: Path):
+    from openpyxl import load_workbook
+
+    r = run_clean("report", "-o", "bao-cao.xlsx", "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    ws = load_workbook(mid_year / "bao-cao.xlsx")["budget-2026"]
+    rows = {row[1]: row[5:7] for row in ws.iter_rows(min_row=3, values_only=True)}
+    assert rows["Sơn Trà"] == ("2026-H1 (tạm tính)", 1380)
