@@ -182,3 +182,36 @@ def test_the_excel_reports_districts_sheet_shows_their_figures(mid_year: Path):
     ws = load_workbook(mid_year / "bao-cao.xlsx")["budget-2026"]
     rows = {row[1]: row[5:7] for row in ws.iter_rows(min_row=3, values_only=True)}
     assert rows["Sơn Trà"] == ("2026-H1 (tạm tính)", 1380)
+
+
+# --- A plan in progress counts in its group and its districts' roll-up ----------------
+
+
+def test_a_plan_on_pace_during_its_year_is_scored_as_a_cumulative_target_is(mid_year: Path):
+    """Hải Châu's 3,100 of 6,000 after half the year: P = 0.5167 / 0.5 = 1.0333, scored
+    7.1429 × 1.0333 − 4.2857 = 3.095 (methodology.md, method 2). Without a score the
+    districts' roll-up read "combined: not available" beside every district judged."""
+    from helpers import json_of
+
+    doc = json_of("rank", "budget-2026", "--format", "json")
+    score = {u["dims"]["district"]: u["score"] for u in doc["units"]}
+    assert score["Hải Châu"] == pytest.approx(7.1429 * (3100 / 6000 / 0.5) - 4.2857, abs=1e-3)
+    # Hòa Vang: 350 / 900 = 38.9 % after 50 %: P = 0.7778, moderate, 1.27.
+    assert score["Hòa Vang"] == pytest.approx(7.1429 * (350 / 900 / 0.5) - 4.2857, abs=1e-3)
+    report = run_clean("report", "--lang", "vi", "budget-2026")
+    assert "chung: Chưa đủ số liệu" not in report.stdout
+
+
+def test_a_group_with_a_plan_still_in_progress_is_not_achieved(mid_year: Path):
+    """The 2025 tourism plan achieved (score 5) and the 2026 budget on its way (no score)
+    made the group "Annual plans" read "Target achieved", 1 of 2 achieved."""
+    (mid_year / "observations.csv").write_text(
+        MID_YEAR + f"tourists,2025,11.2,preliminary,,,{STAMP}\n", encoding="utf-8"
+    )
+    from helpers import json_of
+
+    group = json_of("status", "--format", "json")["groups"][0]
+    assert group["status"] != "target_achieved"
+    # The mean of 5 and the budget's 7.1429 × (4900 / 10000 / 0.5) − 4.2857 = 2.714.
+    assert group["score"] == pytest.approx((5 + 7.1429 * 0.98 - 4.2857) / 2, abs=1e-3)
+    assert group["status"] == "substantial_progress"
