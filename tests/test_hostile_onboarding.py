@@ -215,3 +215,19 @@ def test_a_group_with_a_plan_still_in_progress_is_not_achieved(mid_year: Path):
     # The mean of 5 and the budget's 7.1429 × (4900 / 10000 / 0.5) − 4.2857 = 2.714.
     assert group["score"] == pytest.approx((5 + 7.1429 * 0.98 - 4.2857) / 2, abs=1e-3)
     assert group["status"] == "substantial_progress"
+
+
+# --- A growth rate that recovers from a fall is no slip -------------------------------
+
+
+def test_a_growth_rate_that_changes_sign_is_not_called_a_multiple_of_the_year_before(plan: Path):
+    """Đà Nẵng's GRDP fell 1.39 % in 2021 and grew 14.2 % in 2022: "14.2 is 10.2 times the
+    figure for 2021 (-1.39); a unit or typing slip?" is false (it is −10.2 times) and a
+    recovery is no slip of the decimal point, which keeps the sign."""
+    assert run_clean("add-observation", "grdp_growth", "2021", "-1.39", "--recorded-at", STAMP).exit_code == 0
+    r = run_clean("add-observation", "grdp_growth", "2022", "14.2", "--recorded-at", STAMP)
+    assert r.exit_code == 0, r.stderr
+    assert "times" not in r.stderr and "slip" not in r.stderr
+    # A slip that keeps the sign is still said.
+    r = run_clean("add-observation", "grdp_growth", "2023", "142", "--recorded-at", STAMP)
+    assert "10 times the figure for 2022" in r.stderr
