@@ -135,7 +135,8 @@ def model_jumps(stored: list[Observation], new: list[Observation], factor: float
     """entry_jump_problems' rule: a figure is compared with the one in force for its period
     when it was recorded, else with the figures in force now for the nearest earlier and
     later periods of its length that have one; it jumps when every comparison is over
-    ``factor`` times (a zero compares with nothing)."""
+    ``factor`` times (a zero, or another period's figure of opposite sign, compares with
+    nothing)."""
 
     def usable(o: Observation | None) -> Observation | None:
         return None if o is None or o.status == RETRACTED else o
@@ -157,7 +158,12 @@ def model_jumps(stored: list[Observation], new: list[Observation], factor: float
             before = [now[p] for p in periods if p.sort_key < o.period.sort_key and now[p] is not None]
             after = [now[p] for p in periods if p.sort_key >= o.period.sort_key and now[p] is not None]
             compared = ([before[-1]] if before else []) + ([after[0]] if after else [])
-        ratios = [max(abs(c.value), abs(o.value)) / min(abs(c.value), abs(o.value)) for c in compared]
+        ratios = [
+            max(abs(c.value), abs(o.value)) / min(abs(c.value), abs(o.value))
+            if same is not None or (c.value < 0) == (o.value < 0)
+            else 0.0  # another period of opposite sign: no slip (issue 17)
+            for c in compared
+        ]
         if compared and all(r > factor for r in ratios):
             said.append(i)
     return said

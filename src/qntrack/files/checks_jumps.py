@@ -237,7 +237,12 @@ def entry_jump_problems(
                 for n in (nearest(o.indicator, keys, at - 1, -1, LATEST), nearest(o.indicator, keys, at, 1, LATEST))
                 if n is not None
             ]
-        ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
+        # Another period of opposite sign is no slip (a slip of the decimal point keeps the
+        # sign): a growth rate that fell one year and rose the next, a balance (issue 17).
+        ratios = [
+            jump_ratio(c.value, o.value, factor) if same is not None or (c.value < 0) == (o.value < 0) else None
+            for c in compared
+        ]
         if not compared or any(r is None for r in ratios):
             continue
         other, ratio = compared[0], ratios[0]

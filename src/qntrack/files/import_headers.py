@@ -232,15 +232,19 @@ def _wide_columns(
     """'indicator' first, then period columns; status, source, note, recorded_at and the
     plan's dimensions (``breakdowns``, named in the message of an unknown column) too."""
     before = len(problems)
-    # A yearbook numbers its rows before the indicator (STT): passed over, as a workbook's is.
-    first = 1 if len(header) > 1 and is_row_number(header[0]) and header[1] == "indicator" else 0
+    # A yearbook numbers its rows before the indicator (STT): passed over, as a workbook's
+    # is; an office lists its districts there too (issue 17): a dimension's column is read.
+    at = header.index("indicator") if "indicator" in header else 0
+    first = at if all(i in dims or is_row_number(h) for i, h in enumerate(header[:at])) else 0
     if not header or header[first] != "indicator":
         problems.append(Problem(where, msg("import_wide_first_column", found=header[0] if header else "")))
     meta: dict[str, int] = {}
     periods: list[tuple[int, str]] = []
     statuses: dict[int, tuple[str, str]] = {}
     seen_periods: dict[object, str] = {}
-    for i, name in enumerate(header[first + 1 :], start=first + 1):
+    for i, name in enumerate(header):
+        if i == first or (i < first and i not in dims):
+            continue
         if i in dims:
             if dims[i] in meta:
                 problems.append(Problem(where, twice(dims[i][4:], meta[dims[i]], i, header, written)))

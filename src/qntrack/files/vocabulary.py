@@ -76,13 +76,17 @@ def status_word(text: str) -> str:
     return _STATUS_WORDS.get(fold(text), text)
 
 
-# What a table writes in a unit's column on its total's row (issue 14): the province, the
-# country, "all" (any case, with or without diacritics).
+# What a table writes in a unit's column on its total's row (issue 14): the province, a
+# centrally-run city (Đà Nẵng, issue 17), the country, "all" (any case, with or without
+# diacritics).
 _TOTAL_WORDS = frozenset(
     fold(w)
     for w in (
         "Toàn tỉnh",
         "Cả tỉnh",
+        "Toàn thành phố",
+        "Cả thành phố",
+        "Toàn TP",
         "Tổng",
         "Tổng số",
         "Tổng cộng",

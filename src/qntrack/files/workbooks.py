@@ -8,10 +8,9 @@ never a guess at separators: a number cell is its number, a date cell a date; on
 text cell that holds a number is read by the CSV rules (``figures``), with no decimal
 convention known, so only its certain forms (docs/observations-format.md, "Workbooks").
 
-A yearbook sheet has a title and notes above its table and footnotes below it: the table
-starts at its header row (the first row with a cell naming the indicator column) and
-ends at the first empty or note row after its figures (``_Table``). A unit column (unit, or its Vietnamese name) is
-checked against the indicator's unit. Every problem names the sheet and cell (``so-lieu.xlsx:Sheet1!C7``).
+A yearbook sheet has a title and notes above its table and footnotes below it: the table starts at its header row
+(the first row naming the indicator column) and ends at the first empty or note row after its figures (``_Table``).
+A unit column is checked against the indicator's unit; a problem names its sheet and cell (``so-lieu.xlsx:Sheet1!C7``).
 """
 
 from __future__ import annotations
@@ -138,10 +137,11 @@ def _is_date(value: Any) -> bool:
 
 
 def _columns(row: int, names: list[str], reading: _Reading) -> _Table:
-    """The table's columns: from the indicator column (wide; a row-number column left of
-    it is not read) or the first named one (long), to the last named one."""
+    """The table's columns: from the indicator column (wide; a row number left of it is not
+    read, a dimension's is) or the first named one (long), to the last named one."""
     last = max(i for i, n in enumerate(names) if n)
     left = names.index("indicator") if reading.fmt.wide else min(i for i, n in enumerate(names) if n)
+    left = min([left, *_dimension_columns(names, reading.fmt.dimensions)])  # a dimension's left of it
     table = _Table(row, [], left=left)
     for i in range(left, last + 1):
         if names[i] == "unit" and table.unit is None:

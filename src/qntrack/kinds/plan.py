@@ -19,6 +19,7 @@ from ..method.assessment import (
     ended,
     no_figure_reason,
     overflowed,
+    score_for,
 )
 from ..method.progress import Status
 from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
@@ -232,6 +233,9 @@ def _plan(
             target=target,
             indicator=indicator,
             status=status,
+            # Scored on its pace as a cumulative target is (methodology.md, "Scores"), so
+            # that a group or a breakdown's roll-up counts a plan in progress (issue 17).
+            score=score_for(status, pace) if indicator.increase else None,
             progress_value=pace,
             provisional=reading,
             result=replace(result, year_to_date=ytd_figures),

@@ -4,7 +4,7 @@ Statistics Canada's rule for an indicator followed through several series
 (docs/methodology.md, "Groups"): the group's score is the mean of its members' scores,
 members without a score left out, none when no member has one; its status is read off
 that mean through the score bands (``progress.status_from_score``); it is
-``target_achieved`` only when every scored member achieved its target. A member missed for
+``target_achieved`` only when every member judged achieved its target. A member missed for
 good (``not_achieved``) counts at the bottom of the scale, -5, rather than being left out
 (qntrack's choice: Open SDG has no such status). It also counts its members by status.
 
@@ -89,9 +89,9 @@ def combine(members: Sequence[Member]) -> tuple[float | None, Status]:
     if not scores:
         return None, Status.NOT_AVAILABLE
     mean = sum(scores) / len(scores)
-    all_achieved = all(m.status is Status.TARGET_ACHIEVED for m in members if m.score is not None) and not any(
-        m.status is Status.NOT_ACHIEVED for m in members
-    )
+    # Achieved when every member judged is: a member missed for good, or one still in
+    # progress without a score (an every-period target, a plan's year to date), is not.
+    all_achieved = all(m.status is Status.TARGET_ACHIEVED for m in members if m.status is not Status.NOT_AVAILABLE)
     return mean, status_from_score(mean, all_achieved)
 
 

@@ -93,8 +93,9 @@ def rank_table(
 ) -> tuple[str, list[str], list[tuple[str, ...]]]:
     """The title, header and rows of the terminal's table, in ``lang``: rank, unit,
     status, score, progress value, latest figure and period, own values."""
-    from .i18n import label, number, status_label, value_with_unit
+    from .i18n import label, number, status_label
     from .report_breakdowns import unit_reason
+    from .report_view import _latest_text
 
     name = (target.name or indicator.name).get(lang)
     title = label("rank_title", lang).format(name=name, id=target.id)
@@ -108,11 +109,10 @@ def rank_table(
         label("latest", lang),
         label("rank_own_values", lang),
     ]
-    unit = indicator.unit_in(lang)
     rows: list[tuple[str, ...]] = []
     for r in ranked:
         a = r.unit.assessment
-        latest = "–" if a.latest is None else f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"
+        latest = _latest_text(a, lang)  # a plan's year-to-date reading during its year, marked so
         rows.append(
             (
                 str(r.rank),

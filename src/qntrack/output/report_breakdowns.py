@@ -104,9 +104,11 @@ def _dates(unit: Unit, lang: str) -> str:
 
 
 def _latest(a: Assessment, lang: str) -> str:
-    if a.latest is None:
-        return "–"
-    return f"{value_with_unit(a.latest.value, a.indicator.unit_in(lang), lang)} ({a.latest.period})"
+    """The unit's latest figure, or during a plan's year its year-to-date reading, marked
+    provisional as the summary marks it: what the unit is ranked on (issue 17)."""
+    from .report_view import _latest_text
+
+    return _latest_text(a, lang)
 
 
 def unit_reason(a: Assessment, lang: str) -> str:
@@ -250,8 +252,8 @@ def units_chart(
     from ..method.groups import STATUSES
     from .charts import finished_chart, plot_config, plot_style
 
-    drawn = [r for r in ranked if r.unit.assessment.latest is not None]
-    latest = [r.unit.assessment.latest for r in drawn if r.unit.assessment.latest is not None]
+    drawn = [r for r in ranked if _figure(r) is not None]
+    latest = [o for r in drawn if (o := r.unit.assessment.latest or r.unit.assessment.provisional) is not None]
     if not drawn or too_large_to_draw(latest):
         return None
     # pygal draws the first label at the bottom: reversed, the best unit is on top, as in
@@ -281,8 +283,8 @@ def units_chart(
 
 
 def _figure(r: Ranked) -> float | None:
-    latest = r.unit.assessment.latest
-    return None if latest is None else latest.value
+    shown = r.unit.assessment.latest or r.unit.assessment.provisional  # as _latest says it
+    return None if shown is None else shown.value
 
 
 def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str:

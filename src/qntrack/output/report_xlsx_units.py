@@ -45,8 +45,13 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             t.put(2, status_label(u.status.value, lang), status=u.status.value)
             t.put(3, u.score, fmt=ratio)
             t.put(4, u.progress_value, fmt=ratio)
-            t.put(5, str(u.latest.period) if u.latest else None, fmt=book.period)
-            t.put(6, u.latest.value if u.latest else None)
+            # During a plan's year its year-to-date reading, marked as the summary marks it.
+            shown = u.latest or u.provisional
+            period = None if shown is None else str(shown.period)
+            if u.latest is None and shown is not None:
+                period = word("provisional", lang, period=shown.period)
+            t.put(5, period, fmt=book.period)
+            t.put(6, shown.value if shown else None)
             t.next_row()
         t.finish()
         done += len(a.breakdown)
