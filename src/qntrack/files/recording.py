@@ -347,6 +347,12 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         kept = [(w, o) for w, o, known in zip(wheres, rows, marks, strict=True) if not known]
         kept = after_same_moment(kept, index, undated, rows)
         refuse_same_moment(kept, stored, store, index)
+        if any(o.status == RETRACTED for _, o in kept):
+            from .retracting import empty_retractions
+
+            empty = empty_retractions(kept, index)
+            if empty:
+                raise InputError(empty)  # as `retract` refuses it: nothing is written
         if any(marks):
             vintages.extend(stored_vintages(index, [o for o, known in zip(rows, marks, strict=True) if known], undated))
         # The rows the append already read under its lock (the batch's indicators only):

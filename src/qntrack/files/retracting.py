@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from .figure_units import history_words, retract_words
 from ..catalog import Figure, Message, msg
@@ -164,6 +164,30 @@ def _forced_retraction(row: Observation, stored: Sequence[Observation], where: L
     if stamp is None:  # 9999-12-31T23:59:59Z: no later moment can be written
         raise InputError([Problem(where, msg("recording_retract_force_no_later", at=latest.recorded_at))])
     return row._replace(recorded_at=stamp)
+
+
+def empty_retractions(
+    kept: Sequence[tuple[Location, Observation]], index: Mapping[tuple[str, int], Sequence[Observation]]
+) -> list[Problem]:
+    """The retractions of a batch (an import file's rows, in order) that would withdraw no
+    figure: none in force for their period at their moment, in the store (``index``:
+    history.vintage_index) or earlier in the batch, by series.in_force's rule (the latest
+    recorded_at; on a tie the later line, and the batch is appended after the store).
+    ``retract`` refuses such a row, and an import does too, naming its line."""
+    problems: list[Problem] = []
+    earlier: dict[tuple[str, int], list[Observation]] = {}
+    for where, o in kept:
+        key = (o.indicator, o.period.sort_key)
+        if o.status == RETRACTED:
+            known = [s for s in index.get(key, ()) if s.recorded_at <= o.recorded_at]
+            current = max(known, key=lambda s: (s.recorded_at, s.line), default=None)
+            for b in earlier.get(key, ()):
+                if b.recorded_at <= o.recorded_at and (current is None or b.recorded_at >= current.recorded_at):
+                    current = b
+            if current is None or current.status == RETRACTED:
+                problems.append(Problem(where, _nothing(o)))
+        earlier.setdefault(key, []).append(o)
+    return problems
 
 
 def _nothing(row: Observation) -> Message:

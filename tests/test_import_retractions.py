@@ -1,0 +1,54 @@
+"""A retraction in an import file withdraws a figure, as `qntrack retract` does: one with
+no figure in force at its moment (a wrong period, a typo in the indicator's unit) is
+refused with its line, not stored as a row that withdraws nothing (and would withdraw a
+figure recorded for that period later with an earlier date)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import run_clean
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+def _import(tracker: Path, rows: str):
+    (tracker / "in.csv").write_text(HEADER + rows, encoding="utf-8")
+    return run_clean("add-observation", "--from", "in.csv")
+
+
+def test_a_retraction_of_nothing_is_refused_at_its_line(tracker: Path) -> None:
+    before = (tracker / "observations.csv").read_bytes()
+    r = _import(tracker, "share,2019,,retracted,x,,2024-05-01T00:00:00Z\n")
+    assert r.exit_code == 1, r.output
+    assert "in.csv:2:" in r.stderr and "share 2019 has no figure in force to retract" in r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_a_retraction_dated_before_the_figure_it_means_is_refused(tracker: Path) -> None:
+    # share 2023 = 12.3 was recorded 2023-10-15: a retraction dated 2023-06-01 withdraws nothing.
+    r = _import(tracker, "share,2023,,retracted,x,,2023-06-01T00:00:00Z\n")
+    assert r.exit_code == 1 and "in.csv:2:" in r.stderr, r.output
+
+
+def test_a_retraction_of_a_stored_figure_is_recorded(tracker: Path) -> None:
+    r = _import(tracker, "share,2023,,retracted,x,,2024-05-01T00:00:00Z\n")
+    assert r.exit_code == 0, r.output
+    assert (
+        (tracker / "observations.csv")
+        .read_text(encoding="utf-8")
+        .endswith("share,2023,,retracted,x,,2024-05-01T00:00:00Z\n")
+    )
+
+
+def test_a_figure_and_its_retraction_in_one_file_are_recorded(tracker: Path) -> None:
+    rows = "share,2019,10.1,estimate,x,,2024-05-01T00:00:00Z\nshare,2019,,retracted,x,,2024-06-01T00:00:00Z\n"
+    r = _import(tracker, rows)
+    assert r.exit_code == 0, r.output
+    assert (tracker / "observations.csv").read_text(encoding="utf-8").endswith(rows)
+
+
+def test_a_second_retraction_of_the_same_figure_is_refused(tracker: Path) -> None:
+    rows = "share,2023,,retracted,x,,2024-05-01T00:00:00Z\nshare,2023,,retracted,y,,2024-06-01T00:00:00Z\n"
+    r = _import(tracker, rows)
+    assert r.exit_code == 1 and "in.csv:3:" in r.stderr, r.output
