@@ -22,7 +22,15 @@ if TYPE_CHECKING:
     from ..plan.model import Observation
     from .report import ReportData
 
-__all__ = ["BreakdownView", "Predecessors", "breakdown_view", "report_breakdowns", "chart_id"]
+__all__ = [
+    "BreakdownView",
+    "Predecessors",
+    "breakdown_view",
+    "report_breakdowns",
+    "chart_id",
+    "dimension_names",
+    "unit_name",
+]
 
 # The reasons the report words itself, shorter than the narrative's sentences (a cell, not
 # a paragraph); any other reason is said by its narrative sentence (narrative.reason_text).
@@ -82,7 +90,7 @@ def _declared(dimensions: Mapping[str, Dimension], dim_id: str, value: str) -> U
     return dimension.unit(value) if dimension is not None else None
 
 
-def _unit_name(dims: Dims, dimensions: Mapping[str, Dimension], lang: str, dated: bool = True) -> str:
+def unit_name(dims: Dims, dimensions: Mapping[str, Dimension], lang: str, dated: bool = True) -> str:
     """The unit's values ("Ha Long"; "Ha Long, female" for two dimensions), each with the
     dates it existed between when it has them."""
     parts = []
@@ -124,7 +132,7 @@ def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dim
     own = {dims for dims, _ in a.target.overrides}
     headers = (
         report_word("bd_rank", lang),
-        _dimension_names(a.target.for_each, dimensions, lang),
+        dimension_names(a.target.for_each, dimensions, lang),
         label("status", lang),
         label("score", lang),
         label("p", lang),
@@ -134,7 +142,7 @@ def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dim
     rows = tuple(
         (
             Cell(str(r.rank)),
-            Cell(_unit_name(r.unit.dims, dimensions, lang)),
+            Cell(unit_name(r.unit.dims, dimensions, lang)),
             Cell(status_label(r.unit.assessment.status.value, lang), status=r.unit.assessment.status.value),
             Cell(number(r.unit.assessment.score, lang)),
             Cell(number(r.unit.assessment.progress_value, lang)),
@@ -146,7 +154,7 @@ def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dim
     return TableView(headers, rows, frozenset({0, 3, 4, 5}))
 
 
-def _dimension_names(for_each: Sequence[str], dimensions: Mapping[str, Dimension], lang: str) -> str:
+def dimension_names(for_each: Sequence[str], dimensions: Mapping[str, Dimension], lang: str) -> str:
     names = [dimensions[d].name.get(lang) if d in dimensions else d for d in for_each]
     return " × ".join(names)
 
@@ -185,8 +193,8 @@ def _predecessors(
             columns: list[tuple[str, Sequence[Observation]]] = []
             for before in unit.predecessors:
                 dims = u.dims[:place] + ((dim_id, before),) + u.dims[place + 1 :]
-                columns.append((_unit_name(dims, dimensions, lang), series.get(unit_key(a.indicator.id, dims), ())))
-            columns.append((_unit_name(u.dims, dimensions, lang), series.get(unit_key(a.indicator.id, u.dims), ())))
+                columns.append((unit_name(dims, dimensions, lang), series.get(unit_key(a.indicator.id, dims), ())))
+            columns.append((unit_name(u.dims, dimensions, lang), series.get(unit_key(a.indicator.id, u.dims), ())))
             by_period = [{str(o.period): o.value for o in rows} for _, rows in columns]
             periods = sorted({o.period for _, rows in columns for o in rows}, key=lambda p: p.sort_key)
             if not periods:
@@ -205,7 +213,7 @@ def _predecessors(
             caption = report_word(
                 "bd_predecessors",
                 lang,
-                unit=_unit_name(u.dims, dimensions, lang, dated=False),
+                unit=unit_name(u.dims, dimensions, lang, dated=False),
                 units=", ".join(unit.predecessors),
             )
             out.append(Predecessors(caption, table))
@@ -223,12 +231,12 @@ def breakdown_view(
     ranked = rank_units(a.breakdown, a.indicator.increase)
     with_chart = with_chart and (most_units is None or len(ranked) <= most_units)
     not_assessed = tuple(
-        f"{_unit_name(r.unit.dims, dimensions, lang, dated=False)}: {unit_reason(r.unit.assessment, lang)}"
+        f"{unit_name(r.unit.dims, dimensions, lang, dated=False)}: {unit_reason(r.unit.assessment, lang)}"
         for r in ranked
         if r.unit.assessment.status.value == "not_available"
     )
     return BreakdownView(
-        heading=report_word("bd_heading", lang, dimension=_dimension_names(a.target.for_each, dimensions, lang)),
+        heading=report_word("bd_heading", lang, dimension=dimension_names(a.target.for_each, dimensions, lang)),
         rollup=_rollup(a.breakdown, lang),
         table=_table(a, ranked, dimensions, lang),
         not_assessed=not_assessed,
@@ -289,7 +297,7 @@ def _figure(r: Ranked) -> float | None:
 
 def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str:
     """ "1. Ha Long: 13% (2023)": the rank, the unit and its latest figure."""
-    name = _unit_name(r.unit.dims, dimensions, lang, dated=False)
+    name = unit_name(r.unit.dims, dimensions, lang, dated=False)
     from .charts import bar_name
 
     return f"{r.rank}. {bar_name(name)}: {_latest(r.unit.assessment, lang)}"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from ..output.i18n import date_text, label, value_with_unit
 from ..plan.model import RETRACTED
 from ..plan.units import Dimension, base_of, split_key
-from .report_breakdowns import _unit_name
+from .report_breakdowns import unit_name
 from .report_view import Cell, TableView, _change_kind, _name, _status_with_missed, report_word, source_cell
 
 if TYPE_CHECKING:
@@ -88,4 +88,4 @@ def _figure_name(key: str, names: dict[str, str], dimensions: Mapping[str, Dimen
     split = split_key(key)
     base, dims = split if split is not None else (key, ())
     name = f"{names[base]} ({base})" if names.get(base, base) != base else base
-    return f"{name}, {_unit_name(dims, dimensions, lang, dated=False)}" if dims else name
+    return f"{name}, {unit_name(dims, dimensions, lang, dated=False)}" if dims else name

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..method.ranking import rank_units
 from .i18n import label, status_label
+from .report_breakdowns import dimension_names, unit_name
 from .report_view import SECTION_DONE, _name, report_word
 from .report_xlsx import _Book, _Table, word
 
@@ -21,6 +22,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
     `qntrack rank` and the HTML report rank them). Each sheet's rows counted on the
     progress bar, from ``done`` of ``total``."""
     lang = book.lang
+    dimensions = data.plan.dimensions if data.plan is not None else {}
     ratio = book.fmt(num_format="0.00")
     tick = SECTION_DONE.get()
     for a in data.assessments:
@@ -30,7 +32,9 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
         ws.write_string(0, 0, word("units_title", lang, name=_name(a, lang), id=a.target.id), book.fmt(bold=True))
         headers = (
             report_word("bd_rank", lang),
-            label("unit", lang),
+            # Named as the HTML and Word reports name them: the dimension, each unit in
+            # the report's language with its dates.
+            dimension_names(a.target.for_each, dimensions, lang),
             label("status", lang),
             label("score", lang),
             label("p", lang),
@@ -41,7 +45,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
         for r in rank_units(a.breakdown, a.indicator.increase):
             u = r.unit.assessment
             t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
-            t.put(1, ", ".join(v for _, v in r.unit.dims))
+            t.put(1, unit_name(r.unit.dims, dimensions, lang))
             t.put(2, status_label(u.status.value, lang), status=u.status.value)
             t.put(3, u.score, fmt=ratio)
             t.put(4, u.progress_value, fmt=ratio)
