@@ -283,7 +283,7 @@ LIST_VI = [
         "group-names",
         "cảnh báo",
         "mặc định",
-        "các mục tiêu của cùng một nhóm (hoặc đơn vị phụ trách) ghi tên nhóm giống nhau ở cả hai ngôn ngữ",
+        "các mục tiêu của cùng một nhóm (hoặc cùng một cơ quan chủ trì) ghi tên nhóm giống nhau ở cả hai ngôn ngữ",
     ),
     (
         "milestone-side",
