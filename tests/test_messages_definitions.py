@@ -195,11 +195,11 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "gõ nhầm? (cảnh báo khi chênh quá 5 lần; --jump-factor)",
         # 2021 ended 2021-12-31; 90 days later is 2022-03-31 (checks.PUBLICATION_LAG_DAYS).
         "targets.yaml:2:3: cảnh báo: chỉ tiêu 'share' (frequency: year): số liệu mới nhất là của kỳ 2020; năm tiếp "
-        "theo đã kết thúc ngày 2021-12-31, số liệu lẽ ra phải có trước 2022-03-31 nhưng đến 2026-01-01 vẫn chưa "
+        "theo đã kết thúc ngày 31/12/2021, số liệu lẽ ra phải có trước 31/03/2022 nhưng đến 01/01/2026 vẫn chưa "
         "được ghi nhận",
         "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 vào năm 2022 đã đến hạn (kỳ 2022 kết thúc ngày "
-        "2022-12-31; số liệu lẽ ra phải có trước 2023-03-31) nhưng 'share' chưa có số liệu cho kỳ 2022 tính đến "
-        "2026-01-01",
+        "31/12/2022; số liệu lẽ ra phải có trước 31/03/2023) nhưng 'share' chưa có số liệu cho kỳ 2022 tính đến "
+        "01/01/2026",
         "5 lỗi, 4 cảnh báo",
     ]
 
