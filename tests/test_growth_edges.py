@@ -84,7 +84,11 @@ def test_a_fall_just_short_of_100_percent_still_averages():
     "lang, says, never",
     [
         ("en", ["2022 (-100%)", "no average growth rate", "2021–2023"], ["No figure in the span"]),
-        ("vi", ["2022 (-100%)", "không tính được tốc độ bình quân", "2021–2023"], ["Chưa có số liệu trong giai đoạn"]),
+        (
+            "vi",
+            ["2022 (-100%)", "không tính được tốc độ tăng bình quân", "2021–2023"],
+            ["Chưa có số liệu trong giai đoạn"],
+        ),
     ],
 )
 def test_the_sentences_give_one_account(lang: str, says: list[str], never: list[str]):

@@ -119,7 +119,7 @@ def test_rank_as_of_before_any_figure_says_so_and_what_is_listed(
     said = {
         "en": ("by the end of 2000-01-01 (--as-of)", "add-observation", "none is listed", "the units listed"),
         "vi": (
-            "đến hết ngày 2000-01-01 (--as-of)",
+            "đến hết ngày 01/01/2000 (--as-of)",
             "add-observation",
             "không đơn vị nào được liệt kê",
             "các đơn vị được liệt kê",

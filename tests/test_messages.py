@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 
-from qntrack.catalog import Message, catalog, msg, render
+from qntrack.catalog import Day, Message, catalog, msg, render
 from qntrack.plan.model import Location, Problem
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "qntrack"
@@ -78,3 +78,12 @@ def test_a_problem_is_shown_in_the_chosen_language():
     p = Problem(Location("targets.yaml", 3, 5), msg("totals", errors=1, warnings=0), "warning")
     assert str(p) == "targets.yaml:3:5: warning: 1 error(s), 0 warning(s)"
     assert p.text("vi") == "targets.yaml:3:5: cảnh báo: 1 lỗi, 0 cảnh báo"
+
+
+def test_a_day_qntrack_worked_out_is_written_as_the_reader_writes_dates():
+    """A period's end or a due day in a message: DD/MM/YYYY in Vietnamese, as reports and
+    terminal tables write dates; ISO in English, and so in str() and check's JSON."""
+    m = msg("timing_before_end", recorded=Day("2024-12-28"), period="2024", end=Day("2024-12-31"))
+    assert "28/12/2024" in render(m, "vi") and "(31/12/2024)" in render(m, "vi")
+    assert "2024-12-28" in str(m) and "2024-12-31" in str(m) and "/" not in str(m)
+    assert Day("2024-12-31") == Day("2024-12-31") and hash(Day("2024-12-31")) == hash(Day("2024-12-31"))

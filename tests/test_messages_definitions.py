@@ -63,7 +63,7 @@ def test_targets_problems_in_vietnamese(broken: Path):
         "targets.yaml:11:15: lỗi: mục tiêu 't1': baseline: mục tiêu loại level được đánh giá theo năm trọn; "
         "hãy ghi một năm như 2025, không phải 2020-H1",
         "targets.yaml:13:27: lỗi: mục tiêu 't1': giá trị của mốc: '15%' không phải là số; hãy ghi 15 "
-        "(đơn vị thuộc về chỉ tiêu)",
+        "(đơn vị tính thuộc về chỉ tiêu)",
         "targets.yaml:19:9: lỗi: mục tiêu 't2': to: '2023-13': không có tháng 13 (01-12); các dạng hợp lệ: "
         "2023 (năm), 2023-H1 (nửa năm), 2023-Q2 (quý), 2023-04 (tháng), 2023-9M (9 tháng đầu năm)",
         "targets.yaml:23:5: lỗi: mục tiêu 't3': khóa 'perod' không xác định; có phải ý bạn là 'period'? "
@@ -187,19 +187,19 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "observations.csv:2: lỗi: nguồn bắt đầu giống một công thức bảng tính ('='); bảng tính mở tệp này sẽ chạy "
         "nó: hãy thêm dấu nháy đơn (') ở đầu",
         # The baseline read from the figure in force (100, the revision of line 3).
-        "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 đến 2022 thấp hơn mức cơ sở 100 (2020), trong khi share "
+        "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 đến 2022 thấp hơn giá trị gốc 100 (2020), trong khi share "
         "cần tăng: mốc đã đạt trước khi có tiến bộ nào, và mục tiêu được đánh giá là đã đạt ngay; hướng (direction) "
         "hay giá trị bị ghi sai?",
         "observations.csv:3: cảnh báo: share 2020: 100 (ghi nhận lúc 2021-04-01T00:00:00Z) khác số liệu của lần "
-        "ghi trước, 10 (dòng 2, ghi nhận lúc 2021-03-01T00:00:00Z), chênh 10 lần; có phải nhầm đơn vị hoặc gõ "
-        "nhầm? (cảnh báo khi chênh quá 5 lần; --jump-factor)",
+        "ghi trước, 10 (dòng 2, ghi nhận lúc 2021-03-01T00:00:00Z), chênh 10 lần; có phải nhầm đơn vị tính hoặc "
+        "gõ nhầm? (cảnh báo khi chênh quá 5 lần; --jump-factor)",
         # 2021 ended 2021-12-31; 90 days later is 2022-03-31 (checks.PUBLICATION_LAG_DAYS).
         "targets.yaml:2:3: cảnh báo: chỉ tiêu 'share' (frequency: year): số liệu mới nhất là của kỳ 2020; năm tiếp "
-        "theo đã kết thúc ngày 2021-12-31, số liệu lẽ ra phải có trước 2022-03-31 nhưng đến 2026-01-01 vẫn chưa "
+        "theo đã kết thúc ngày 31/12/2021, số liệu lẽ ra phải có trước 31/03/2022 nhưng đến 01/01/2026 vẫn chưa "
         "được ghi nhận",
         "targets.yaml:9:9: cảnh báo: mục tiêu 't1': mốc 15 vào năm 2022 đã đến hạn (kỳ 2022 kết thúc ngày "
-        "2022-12-31; số liệu lẽ ra phải có trước 2023-03-31) nhưng 'share' chưa có số liệu cho kỳ 2022 tính đến "
-        "2026-01-01",
+        "31/12/2022; số liệu lẽ ra phải có trước 31/03/2023) nhưng 'share' chưa có số liệu cho kỳ 2022 tính đến "
+        "01/01/2026",
         "5 lỗi, 4 cảnh báo",
     ]
 

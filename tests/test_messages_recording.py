@@ -37,7 +37,7 @@ runner = CliRunner()
         ),
         (
             ["add-observation", "share", "2024", "8", "--status", "bogus"],
-            "add-observation: lỗi: trạng thái 'bogus' không hợp lệ; hợp lệ: ước tính, sơ bộ, chính thức "
+            "add-observation: lỗi: loại số liệu 'bogus' không hợp lệ; hợp lệ: ước tính, sơ bộ, chính thức "
             "(estimate, preliminary, official), hoặc để trống\n",
             "add-observation: error: status 'bogus' is not one of: estimate, preliminary, official (or leave it empty)\n",
         ),

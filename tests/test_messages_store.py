@@ -45,7 +45,7 @@ def test_qntrack_lang_chooses_vietnamese_too(tracker: Path):
     r = run("status", "--format", "json", env={"QNTRACK_LANG": "vi"})
     assert r.exit_code == 1
     assert r.stderr == (
-        "observations.csv:8: lỗi: trạng thái 'nonsense' không thuộc: (để trống), estimate, preliminary, official\n"
+        "observations.csv:8: lỗi: loại số liệu (status) 'nonsense' không thuộc: (để trống), estimate, preliminary, official\n"
     )
 
 

@@ -109,7 +109,7 @@ def test_never_reached_sentence():
     """Base 10 (2020), 2023 = 9 against 12 by 2025: moving away -> never at this pace."""
     a = assess_target(level((2025, 12), base=10.0), SHARE, rows("cbct_share", ("2023", 9.0)))
     assert explain(a, "en")[-1] == "At the current pace 12 % of GRDP is never reached."
-    assert explain(a, "vi")[-1] == "Với tốc độ hiện nay, không bao giờ đạt 12 % GRDP."
+    assert explain(a, "vi")[-1] == "Với tốc độ hiện nay, sẽ không đạt được 12 % GRDP."
 
 
 def test_no_full_year_figure():
@@ -147,7 +147,7 @@ def test_double_digit_sentences():
     ]
     assert explain(a, "vi") == [
         "10/11 kỳ đạt (ít nhất 10%), 2015–2025.",
-        "Chuỗi bị phá vỡ năm 2024 (8,42%).",
+        "Chuỗi kỳ đạt liên tiếp bị gián đoạn ở kỳ 2024 (8,42%).",
         "Kỳ 2025 đạt trở lại.",
     ]
 

@@ -214,8 +214,8 @@ LIST_VI = [
         "lỗi",
         "mặc định",
         "không có số liệu nào được ghi nhận ở tương lai (quá một ngày lệch đồng hồ), cho "
-        "một kỳ chưa bắt đầu vào lúc đó, hoặc trước khi kỳ kết thúc mà không phải là số ước "
-        "(estimate)",
+        "một kỳ chưa bắt đầu vào lúc đó, hoặc trước khi kỳ kết thúc mà không phải là số liệu "
+        "ước tính (estimate)",
     ),
     (
         "formula",
@@ -276,20 +276,21 @@ LIST_VI = [
         "units-sum",
         "cảnh báo",
         "mặc định",
-        "các đơn vị của một chỉ tiêu dạng dòng (flow) cộng lại bằng tổng (sai lệch trong 0,5%), "
+        "các đơn vị của một chỉ tiêu lượng theo kỳ (flow) cộng lại bằng tổng (sai lệch trong 0,5%), "
         "ở kỳ mà mọi đơn vị đều có số liệu",
     ),
     (
         "group-names",
         "cảnh báo",
         "mặc định",
-        "các mục tiêu của cùng một nhóm (hoặc đơn vị phụ trách) ghi tên nhóm giống nhau ở cả hai ngôn ngữ",
+        "các mục tiêu của cùng một nhóm (hoặc cùng một cơ quan chủ trì) ghi tên nhóm giống nhau ở cả hai ngôn ngữ",
     ),
     (
         "milestone-side",
         "cảnh báo",
         "mặc định",
-        "mỗi mốc của mục tiêu mức nằm đúng phía mà chỉ tiêu cần thay đổi so với mức cơ sở",
+        "mỗi mốc của mục tiêu loại level (mức cần đạt theo mốc) nằm đúng phía mà chỉ tiêu cần thay đổi so với "
+        "giá trị gốc",
     ),
 ]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Message", "Figure", "msg", "render", "catalog", "said"]
+__all__ = ["Message", "Figure", "Day", "msg", "render", "catalog", "said"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class Message:
     """A message id with its values (kept as sorted pairs so that a Message is hashable)."""
 
     id: str
-    params: tuple[tuple[str, str | Message | Figure], ...] = ()
+    params: tuple[tuple[str, str | Message | Figure | Day], ...] = ()
 
     def text(self, lang: str = "en") -> str:
         return render(self, lang)
@@ -56,13 +56,31 @@ class Figure:
         return shown.replace(".", ",") if lang == "vi" else shown
 
 
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A day a message tells of that qntrack worked out (a period's last day, the day a
+    figure was due, today), written as the reader writes dates: ISO 2025-01-05 in English,
+    05/01/2025 in Vietnamese, as reports and terminal tables write them. ``iso`` is the
+    day in ISO form (YYYY-MM-DD); what a user typed is echoed as typed, not as a Day."""
+
+    iso: str
+
+    def text(self, lang: str) -> str:
+        # output.i18n.date_text's rule; the catalog imports nothing of qntrack's.
+        iso = self.iso[:10]
+        if lang != "vi" or len(iso) != 10 or iso[4] != "-" or iso[7] != "-":
+            return iso
+        return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+
+
 def msg(message_id: str, **params: Any) -> Message:
     """A message to show later; values are turned into text now, as the caller means them.
 
     A value that is itself a Message (a "did you mean" hint, what a failed step was doing)
     is kept as one and shown in the same language as the message around it."""
     return Message(
-        message_id, tuple(sorted((k, v if isinstance(v, (Message, Figure)) else str(v)) for k, v in params.items()))
+        message_id,
+        tuple(sorted((k, v if isinstance(v, (Message, Figure, Day)) else str(v)) for k, v in params.items())),
     )
 
 
@@ -105,7 +123,7 @@ def render(message: Message | str, lang: str = "en") -> str:
     if template is None:
         template = catalog("en").get(message.id, message.id)
     return template.format_map(
-        _Keep((k, v.text(lang) if isinstance(v, Figure) else render(v, lang)) for k, v in message.params)
+        _Keep((k, v.text(lang) if isinstance(v, (Figure, Day)) else render(v, lang)) for k, v in message.params)
     )
 
 

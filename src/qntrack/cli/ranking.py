@@ -94,11 +94,11 @@ def _not_broken_down(plan: Plan, target_id: str) -> Message:
 def _no_figures(target: Target, indicator: str, as_of: str | None, *, listed: bool) -> Message:
     """Why no unit is judged: no figure yet (record some), or none by --as-of's date (the
     figures came later); and whether the units below are listed, or none is."""
-    from ..catalog import msg
+    from ..catalog import Day, msg
 
     if as_of is not None:
         return msg(
-            "ranking_no_figures_as_of" if listed else "ranking_no_figures_as_of_none", target=target.id, date=as_of
+            "ranking_no_figures_as_of" if listed else "ranking_no_figures_as_of_none", target=target.id, date=Day(as_of)
         )
     dims = " ".join(f"--dim {d}=..." for d in target.for_each)
     key = "ranking_no_figures" if listed else "ranking_no_figures_none"

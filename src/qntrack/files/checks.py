@@ -28,7 +28,7 @@ from typing import Iterable
 
 from ..files.definitions import load_plan
 from ..errors import InputError
-from ..catalog import Figure, Message, msg
+from ..catalog import Day, Figure, Message, msg
 from ..plan.model import (
     LevelTarget,
     Location,
@@ -366,9 +366,9 @@ def stale_problems(plan: Plan, series: Series, reference: date, lag_days: int = 
                         frequency=ind.frequency.value,
                         latest=latest,
                         unit=_unit(ind.frequency),
-                        next_end=next_end.isoformat(),
-                        due=due.isoformat(),
-                        reference=reference.isoformat(),
+                        next_end=Day(next_end.isoformat()),
+                        due=Day(due.isoformat()),
+                        reference=Day(reference.isoformat()),
                     ),
                     severity="warning",
                     check="stale",
@@ -407,10 +407,10 @@ def milestone_due_problems(
                             id=target.id,
                             what=what(),
                             period=period,
-                            end=end.isoformat(),
-                            due=due.isoformat(),
+                            end=Day(end.isoformat()),
+                            due=Day(due.isoformat()),
                             indicator=target.indicator,
-                            reference=reference.isoformat(),
+                            reference=Day(reference.isoformat()),
                         ),
                         severity="warning",
                         check="milestone-due",

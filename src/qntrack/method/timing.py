@@ -17,7 +17,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from ..catalog import Message, msg
+from ..catalog import Day, Message, msg
 from ..plan.model import RETRACTED
 from ..plan.periods import Period
 
@@ -87,7 +87,7 @@ def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> 
         if kind == FUTURE:
             found.append((FUTURE, msg("timing_future", recorded_at=recorded_at, now=now)))
         elif kind == NOT_BEGUN and start - today > _GRACE:
-            found.append((NOT_BEGUN, msg("timing_not_begun", period=period, start=start.isoformat())))
+            found.append((NOT_BEGUN, msg("timing_not_begun", period=period, start=Day(start.isoformat()))))
         elif kind == NOT_BEGUN:
             found.append(
                 (
@@ -95,7 +95,7 @@ def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> 
                     msg(
                         "timing_begins_after_recorded",
                         period=period,
-                        start=start.isoformat(),
+                        start=Day(start.isoformat()),
                         recorded_at=recorded_at,
                     ),
                 )
@@ -104,7 +104,12 @@ def timing_problems(period: Period, recorded_at: str, status: str, now: str) -> 
             found.append(
                 (
                     BEFORE_END,
-                    msg("timing_before_end", recorded=recorded.isoformat(), period=period, end=end.isoformat()),
+                    msg(
+                        "timing_before_end",
+                        recorded=Day(recorded.isoformat()),
+                        period=period,
+                        end=Day(end.isoformat()),
+                    ),
                 )
             )
     return found
