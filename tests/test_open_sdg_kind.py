@@ -211,6 +211,6 @@ def test_names_in_other_languages_are_kept_and_a_unit_has_its_own():
     assert (female.name_in("vi"), female.name_in("fr"), female.name_in("en")) == ("Nữ", "Femmes", "Female")
     assert male.name_in("vi") == "Male"
     assert plan.indicators["x"].name.get("fr") == "Ixe"
-    from qntrack.output.report_breakdowns import _unit_name
+    from qntrack.output.report_breakdowns import unit_name
 
-    assert _unit_name((("sex", "Female"),), plan.dimensions, "vi") == "Nữ"
+    assert unit_name((("sex", "Female"),), plan.dimensions, "vi") == "Nữ"
