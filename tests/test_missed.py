@@ -134,6 +134,21 @@ def test_the_table_keeps_the_miss_beside_the_status(missed: Path, lang: str, wor
         assert word in r.stdout
 
 
+@pytest.mark.parametrize(
+    "lang,word,milestone", [("en", "missed 2021, 2023", "milestone"), ("vi", "không đạt kỳ 2021, 2023", "mốc")]
+)
+def test_an_every_period_targets_failed_periods_are_not_called_milestones(
+    missed: Path, lang: str, word: str, milestone: str
+):
+    """An every-period target has periods, not milestones: its failed years read "không đạt
+    kỳ 2021" in Vietnamese ("không đạt mốc" is a level target's missed milestone)."""
+    for _ in range(2):  # cold, then through the status cache
+        r = run("status", "double-digit", "--lang", lang, "--format", "table", env={"COLUMNS": "200"})
+        assert r.exit_code == 0, r.stderr
+        line = next(x for x in r.stdout.splitlines() if "✗" in x)
+        assert word in line and milestone not in line
+
+
 def test_show_says_the_milestone_was_not_achieved(missed: Path):
     en = run("show", "share").stdout
     assert "The 2025 milestone of 15% was not achieved: 14%." in en

@@ -15,7 +15,7 @@ from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
 from ..output.i18n import label, number, status_label, value_with_unit
-from ..plan.model import Observation
+from ..plan.model import LevelTarget, Observation
 
 __all__ = [
     "Cell",
@@ -152,7 +152,10 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
     if not periods:
         return ""
     shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
-    return f"✗ {label('missed', lang)} {shown}"
+    # A level target misses a milestone; the other kinds a period (an every-period target's
+    # failed year), which Vietnamese does not call a milestone (mốc).
+    word = "missed" if isinstance(a.target, LevelTarget) else "missed_period"
+    return f"✗ {label(word, lang)} {shown}"
 
 
 def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
