@@ -153,7 +153,7 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
         return ""
     shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
     # A level target misses a milestone; the other kinds a period (an every-period target's
-    # failed year), which Vietnamese does not call a milestone (mốc).
+    # failed year), which the Vietnamese catalog does not call a milestone.
     word = "missed" if isinstance(a.target, LevelTarget) else "missed_period"
     return f"✗ {label(word, lang)} {shown}"
 
