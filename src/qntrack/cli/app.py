@@ -230,7 +230,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 _report_interrupted(stages, fn.__name__ in _ADDS_ROWS)
                 raise typer.Exit(130) from None
             except InputError as exc:
-                _report(exc.problems)
+                _report(exc.problems, rows_of=exc.rows_of)
                 raise typer.Exit(int(exc.code)) from None
             except BrokenPipeError:
                 # The reader went away (`| head -1`): not an error, exit 0 and no message,

@@ -1,0 +1,159 @@
+"""A national statistics office's pass over what goes wrong at scale: thousands of bad
+rows, thousands of names the plan lacks.
+
+Pinned below:
+- every command that reads the store (status, observations, report, export, history)
+  printed every bad row of it, one line each: 2,145 lines on a national store with 5,000
+  corrupted rows, and a total ("2145 error(s)") that read as the store's whole count
+  when `check`, which looks further, finds 4,276. They now list the first
+  ``STORE_PROBLEMS_SHOWN``, then one line with how many more and that `check` lists
+  every problem; `check` still lists them all;
+- the "did you mean" of an unknown name compared it with every name of the plan, once
+  per unknown name: 2,000 store indicators a 10,000-indicator plan lacks made every
+  `status` take 32 s (0.4 s without them), 750 unknown indicators in targets.yaml made it
+  25 s. The comparisons of one run are now bounded (``suggest.HINT_WORK``): the first
+  unknown names get their hint, the rest are said without one.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import enter
+from helpers import run_clean as run
+from qntrack.cli.printing import STORE_PROBLEMS_SHOWN
+from qntrack.plan import suggest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("national")
+    generate.generate(folder, provinces=2, indicators=41, years=4, seed=7)
+    return folder
+
+
+@pytest.fixture
+def national(dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copyfile(dataset / name, tmp_path / name)
+    return enter(tmp_path, monkeypatch)
+
+
+def _spoil_values(folder: Path, count: int) -> list[int]:
+    """``count`` rows given a value that is not a number; their line numbers."""
+    store = folder / "observations.csv"
+    lines = store.read_text(encoding="utf-8").splitlines(keepends=True)
+    spoilt = []
+    for k in range(1, len(lines), (len(lines) - 1) // count)[:count]:
+        cells = lines[k].split(",")
+        cells[2] = f"n/a{k}"
+        lines[k] = ",".join(cells)
+        spoilt.append(k + 1)
+    store.write_text("".join(lines), encoding="utf-8")
+    return spoilt
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("status",), ("observations",), ("history", "x"), ("export", "sdmx-csv")],
+)
+def test_a_store_with_many_bad_rows_is_summed_up_past_the_first_ones(national: Path, args: tuple[str, ...]):
+    spoilt = _spoil_values(national, 60)
+    if args[0] == "history":
+        args = ("history", "grdp_growth_total_p01")
+    r = run(*args)
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert len(lines) == STORE_PROBLEMS_SHOWN + 2, lines[-3:]
+    # The first bad row is said first, with its line.
+    assert lines[0].startswith(f"observations.csv:{spoilt[0]}: error: 'n/a")
+    more = 60 - STORE_PROBLEMS_SHOWN
+    assert lines[-2] == (
+        f"... and {more} more error(s) in observations.csv, not listed one by one; 'qntrack check' lists every problem"
+    )
+    assert lines[-1] == "60 error(s), 0 warning(s)"
+    assert r.stdout == ""
+
+
+def test_the_summary_of_bad_rows_is_in_the_language_of_messages(national: Path):
+    _spoil_values(national, 30)
+    r = run("status", "--lang", "vi")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[-2] == (
+        f"... và {30 - STORE_PROBLEMS_SHOWN} lỗi khác trong observations.csv, không liệt kê từng dòng; "
+        "'qntrack check' liệt kê mọi vấn đề"
+    )
+    assert lines[-1] == "30 lỗi, 0 cảnh báo"
+
+
+def test_check_still_lists_every_bad_row(national: Path):
+    spoilt = _spoil_values(national, 60)
+    r = run("check")
+    assert r.exit_code == 1
+    said = [line for line in r.stderr.splitlines() if "'n/a" in line]
+    assert [int(line.split(":")[1]) for line in said] == spoilt
+
+
+def test_a_few_bad_rows_are_all_listed(national: Path):
+    _spoil_values(national, STORE_PROBLEMS_SHOWN)
+    r = run("status")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert len(lines) == STORE_PROBLEMS_SHOWN + 1
+    assert "more error(s)" not in r.stderr
+
+
+def _count_work(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many options each did-you-mean compared its word with."""
+    work: list[int] = []
+    real = suggest._closest
+
+    def counted(word: str, options: list[str], cutoff: float) -> str | None:
+        work.append(len(options))
+        return real(word, options, cutoff)
+
+    monkeypatch.setattr(suggest, "_closest", counted)
+    return work
+
+
+def test_many_store_indicators_the_plan_lacks_are_hinted_within_a_bound(monkeypatch: pytest.MonkeyPatch):
+    from qntrack.method.series import unknown_warnings
+
+    work = _count_work(monkeypatch)
+    known = [f"x{k:05d}" for k in range(1500)]
+    counts = {f"w{k:05d}": 3 for k in range(1500)}
+    said = unknown_warnings(counts, known, "observations.csv", "targets.yaml")
+    assert len(said) == 1500  # every one is still said
+    assert sum(work) <= suggest.HINT_WORK
+    texts = [p.text("en") for p in said]
+    assert "did you mean 'x00000'?" in texts[0]
+    assert "did you mean" not in texts[-1]
+    assert texts[-1] == (
+        "observations.csv: warning: 3 row(s) for indicator 'w01499', which targets.yaml does not define; they are ignored"
+    )
+
+
+def test_many_unknown_indicators_in_the_plan_are_hinted_within_a_bound(monkeypatch: pytest.MonkeyPatch):
+    from helpers import plan_problems
+
+    work = _count_work(monkeypatch)
+    indicators = "".join(f"  x{k:04d}:\n    name: I{k}\n    unit: '%'\n" for k in range(700))
+    targets = "".join(
+        f"  - id: t{k}\n    indicator: y{k:04d}\n    type: level\n    baseline: 2015\n"
+        "    milestones:\n      - {by: 2025, value: 1}\n"
+        for k in range(700)
+    )
+    said = plan_problems(f"version: 1\nindicators:\n{indicators}targets:\n{targets}")
+    unknown = [p for p in said if "unknown indicator" in p]
+    assert len(unknown) == 700
+    assert sum(work) <= suggest.HINT_WORK
+    assert "did you mean 'x0000'?" in unknown[0]
+    assert "did you mean" not in unknown[-1]
