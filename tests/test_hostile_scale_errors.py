@@ -12,7 +12,9 @@ Pinned below:
   per unknown name: 2,000 store indicators a 10,000-indicator plan lacks made every
   `status` take 32 s (0.4 s without them), 750 unknown indicators in targets.yaml made it
   25 s. The comparisons of one run are now bounded (``suggest.HINT_WORK``): the first
-  unknown names get their hint, the rest are said without one.
+  unknown names get their hint, the rest are said without one;
+- so did an import's: 5,000 rows of unknown ids against a 10,000-indicator plan took
+  104 s to be refused (11.8 s now).
 """
 
 from __future__ import annotations
@@ -157,3 +159,19 @@ def test_many_unknown_indicators_in_the_plan_are_hinted_within_a_bound(monkeypat
     assert sum(work) <= suggest.HINT_WORK
     assert "did you mean 'x0000'?" in unknown[0]
     assert "did you mean" not in unknown[-1]
+
+
+def test_an_import_of_many_unknown_indicators_is_hinted_within_a_bound(national: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(suggest, "HINT_WORK", 84 * 3)  # the plan's 84 indicators, 3 words
+    work = _count_work(monkeypatch)
+    rows = "".join(f"zz{k}_grdp_growth_total_p01,2023,{k}\n" for k in range(12))
+    (national / "new.csv").write_text("indicator,period,value\n" + rows, encoding="utf-8")
+    before = (national / "observations.csv").read_bytes()
+    r = run("add-observation", "--from", "new.csv")
+    assert r.exit_code == 1
+    said = [line for line in r.stderr.splitlines() if "unknown indicator" in line]
+    assert len(said) == 12
+    assert sum(work) <= 84 * 3
+    assert "did you mean 'grdp_growth_total_p01'?" in said[0]
+    assert "did you mean" not in said[-1]
+    assert (national / "observations.csv").read_bytes() == before
