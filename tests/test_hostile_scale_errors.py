@@ -13,6 +13,9 @@ Pinned below:
   `status` take 32 s (0.4 s without them), 750 unknown indicators in targets.yaml made it
   25 s. The comparisons of one run are now bounded (``suggest.HINT_WORK``): the first
   unknown names get their hint, the rest are said without one;
+- `status` said every indicator (and unit) the store has and targets.yaml lacks, one line
+  each, on every run: 2,107 lines for 5,000 rows of unknown indicators and units. It
+  now says the first ``UNKNOWN_SHOWN``, then one line with how many more and their rows;
 - so did an import's: 5,000 rows of unknown ids against a 10,000-indicator plan took
   104 s to be refused (11.8 s now).
 """
@@ -28,6 +31,7 @@ import pytest
 from conftest import enter
 from helpers import run_clean as run
 from qntrack.cli.printing import STORE_PROBLEMS_SHOWN
+from qntrack.method.series import UNKNOWN_SHOWN
 from qntrack.plan import suggest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -129,17 +133,20 @@ def _count_work(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_many_store_indicators_the_plan_lacks_are_hinted_within_a_bound(monkeypatch: pytest.MonkeyPatch):
     from qntrack.method.series import unknown_warnings
 
+    monkeypatch.setattr(suggest, "HINT_WORK", 1500 * 5)
     work = _count_work(monkeypatch)
     known = [f"x{k:05d}" for k in range(1500)]
     counts = {f"w{k:05d}": 3 for k in range(1500)}
-    said = unknown_warnings(counts, known, "observations.csv", "targets.yaml")
-    assert len(said) == 1500  # every one is still said
-    assert sum(work) <= suggest.HINT_WORK
-    texts = [p.text("en") for p in said]
-    assert "did you mean 'x00000'?" in texts[0]
-    assert "did you mean" not in texts[-1]
-    assert texts[-1] == (
-        "observations.csv: warning: 3 row(s) for indicator 'w01499', which targets.yaml does not define; they are ignored"
+    said = [p.text("en") for p in unknown_warnings(counts, known, "observations.csv", "targets.yaml")]
+    assert len(said) == UNKNOWN_SHOWN + 1  # the first ones, then how many more
+    assert sum(work) <= 1500 * 5
+    assert "did you mean 'x00000'?" in said[0]
+    assert said[UNKNOWN_SHOWN - 1] == (
+        "observations.csv: warning: 3 row(s) for indicator 'w00019', which targets.yaml does not define; they are ignored"
+    )
+    assert said[-1] == (
+        "observations.csv: warning: 1480 more indicator(s) targets.yaml does not define, 4440 row(s) in all, "
+        "are ignored; `qntrack check` names each row"
     )
 
 
@@ -175,3 +182,24 @@ def test_an_import_of_many_unknown_indicators_is_hinted_within_a_bound(national:
     assert "did you mean 'grdp_growth_total_p01'?" in said[0]
     assert "did you mean" not in said[-1]
     assert (national / "observations.csv").read_bytes() == before
+
+
+def test_many_store_indicators_the_plan_lacks_are_summed_up_past_the_first_ones(national: Path):
+    rows = "".join(f"gone_{k:02d},2023,{k},,,,2024-03-01T00:00:00Z\n" for k in range(30) for _ in range(2))
+    with open(national / "observations.csv", "a", encoding="utf-8") as store:
+        store.write(rows)
+    for cached in ("1", ""):
+        r = run("status", env={"QNTRACK_NO_CACHE": cached} if cached else None)
+        assert r.exit_code == 0
+        said = r.stderr.splitlines()
+        assert len(said) == UNKNOWN_SHOWN + 2, said[-3:]
+        assert said[0].endswith(
+            "2 row(s) for indicator 'gone_00', which targets.yaml does not define; they are ignored"
+        )
+        assert said[-2] == (
+            f"observations.csv: warning: {30 - UNKNOWN_SHOWN} more indicator(s) targets.yaml does not define, "
+            f"{2 * (30 - UNKNOWN_SHOWN)} row(s) in all, are ignored; `qntrack check` names each row"
+        )
+        assert said[-1] == f"0 error(s), {UNKNOWN_SHOWN + 1} warning(s)"
+    r = run("check")
+    assert len([line for line in r.stderr.splitlines() if "unknown indicator 'gone_" in line]) == 60
