@@ -145,7 +145,7 @@ def test_many_store_indicators_the_plan_lacks_are_hinted_within_a_bound(monkeypa
         "observations.csv: warning: 3 row(s) for indicator 'w00019', which targets.yaml does not define; they are ignored"
     )
     assert said[-1] == (
-        "observations.csv: warning: 1480 more indicator(s) targets.yaml does not define, 4440 row(s) in all, "
+        "observations.csv: warning: 1480 more indicator(s) or unit(s) targets.yaml does not define, 4440 row(s) in all, "
         "are ignored; `qntrack check` names each row"
     )
 
@@ -197,9 +197,26 @@ def test_many_store_indicators_the_plan_lacks_are_summed_up_past_the_first_ones(
             "2 row(s) for indicator 'gone_00', which targets.yaml does not define; they are ignored"
         )
         assert said[-2] == (
-            f"observations.csv: warning: {30 - UNKNOWN_SHOWN} more indicator(s) targets.yaml does not define, "
+            f"observations.csv: warning: {30 - UNKNOWN_SHOWN} more indicator(s) or unit(s) targets.yaml does not define, "
             f"{2 * (30 - UNKNOWN_SHOWN)} row(s) in all, are ignored; `qntrack check` names each row"
         )
         assert said[-1] == f"0 error(s), {UNKNOWN_SHOWN + 1} warning(s)"
     r = run("check")
     assert len([line for line in r.stderr.splitlines() if "unknown indicator 'gone_" in line]) == 60
+
+
+def test_a_unit_the_plan_lacks_is_not_called_an_undefined_indicator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+    from test_breakdowns import PLAN, STORE
+
+    make_tracker(
+        tmp_path, monkeypatch, PLAN, STORE + "share[locality=Atlantis],2023,13,official,,,2024-05-01T00:00:00Z\n"
+    )
+    for cached in ("1", "", ""):
+        r = run("status", env={"QNTRACK_NO_CACHE": cached} if cached else None)
+        assert r.exit_code == 0
+        assert r.stderr == (
+            "observations.csv: warning: 1 row(s) for 'share[locality=Atlantis]', a unit of 'share' that "
+            "targets.yaml does not declare; they are ignored ('qntrack check' says why)\n"
+        )
+    assert "'Atlantis' is not a unit of 'locality'" in run("check").stderr

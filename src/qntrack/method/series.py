@@ -256,11 +256,19 @@ def unknown_warnings(
     ignored by every assessment, and that must never go unsaid (issue 12)."""
     from ..plan.suggest import Hints
 
+    known = list(known)
+    defined = set(known)
     hints = Hints(known)  # within a bound of work: 2,000 unknown of 10,000 cost 32 s a run
     out = []
     names = sorted(counts)
     for ind in names[:UNKNOWN_SHOWN]:
-        close = hints(ind.partition("[")[0])  # a unit row's indicator, before its unit
+        base = ind.partition("[")[0]  # a unit row's indicator, before its unit
+        if base in defined:
+            # The indicator is defined, its unit is not: no "did you mean" the same id.
+            said = msg("workspace_unknown_unit_rows", count=counts[ind], key=ind, indicator=base, targets=targets_file)
+            out.append(Problem(Location(store_file), said, "warning"))
+            continue
+        close = hints(base)
         if close is not None:
             said = msg(
                 "workspace_unknown_rows_hint",
