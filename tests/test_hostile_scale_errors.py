@@ -16,6 +16,11 @@ Pinned below:
 - `status` said every indicator (and unit) the store has and targets.yaml lacks, one line
   each, on every run: 2,107 lines for 5,000 rows of unknown indicators and units. It
   now says the first ``UNKNOWN_SHOWN``, then one line with how many more and their rows;
+- a batch's warnings were counted as one kind: 30 rows that jump and come before the
+  figure in force gave 60 warnings, the first 20 jumps listed and "... and 40 more
+  row(s) far from the figures on record", so no earlier vintage was ever said (100,148
+  "rows" far from the record for a batch of 99,998). Each kind is now listed and
+  counted apart;
 - so did an import's: 5,000 rows of unknown ids against a 10,000-indicator plan took
   104 s to be refused (11.8 s now).
 """
@@ -220,3 +225,40 @@ def test_a_unit_the_plan_lacks_is_not_called_an_undefined_indicator(tmp_path: Pa
             "targets.yaml does not declare; they are ignored ('qntrack check' says why)\n"
         )
     assert "'Atlantis' is not a unit of 'locality'" in run("check").stderr
+
+
+def _earlier_jumps(folder: Path, count: int) -> str:
+    """An import of ``count`` stored figures typed 100 times larger and dated an hour
+    before the one in force: each jumps and is an earlier vintage, two warnings a row."""
+    from datetime import datetime, timedelta
+
+    lines = (folder / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
+    seen, rows = set(), []
+    for line in lines:
+        ind, period, value, _, _, _, at = line.split(",")
+        if (ind, period) in seen or not value or float(value) <= 0:
+            continue
+        seen.add((ind, period))
+        earlier = datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ") - timedelta(hours=1)
+        rows.append(f"{ind},{period},{float(value) * 100:g},official,{earlier:%Y-%m-%dT%H:%M:%SZ}\n")
+        if len(rows) == count:
+            break
+    return "indicator,period,value,status,recorded_at\n" + "".join(rows)
+
+
+def test_the_warnings_of_a_large_batch_are_counted_by_kind(national: Path):
+    (national / "new.csv").write_text(_earlier_jumps(national, 30), encoding="utf-8")
+    r = run("add-observation", "--from", "new.csv", "--dry-run")
+    assert r.exit_code == 0
+    said = r.stderr.splitlines()
+    assert said[0] == "dry run: would add 30 row(s), 0 already recorded, to observations.csv; nothing was written"
+    jumps = [line for line in said if "a unit or typing slip?" in line]
+    earlier = [line for line in said if "kept as an earlier vintage" in line]
+    assert len(jumps) == len(earlier) == 20
+    # Each count is of its own kind: 30 rows jump, not 40.
+    assert "... and 10 more row(s) far from the figures on record (not listed one by one)" in said
+    assert (
+        "... and 10 more row(s) recorded before the figure in force, kept as earlier vintages (not listed one by one)"
+        in said
+    )
+    assert said[-1] == "0 error(s), 60 warning(s)"
