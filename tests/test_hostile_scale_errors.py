@@ -21,6 +21,9 @@ Pinned below:
   row(s) far from the figures on record", so no earlier vintage was ever said (100,148
   "rows" far from the record for a batch of 99,998). Each kind is now listed and
   counted apart;
+- Ctrl-C in `check --repair` on a national store just after the torn last line was set
+  aside said "nothing was added to the observations file" and never that the line had
+  been moved, nor where; it now names the side file;
 - so did an import's: 5,000 rows of unknown ids against a 10,000-indicator plan took
   104 s to be refused (11.8 s now).
 """
@@ -262,3 +265,23 @@ def test_the_warnings_of_a_large_batch_are_counted_by_kind(national: Path):
         in said
     )
     assert said[-1] == "0 error(s), 60 warning(s)"
+
+
+def test_ctrl_c_after_repair_moved_the_torn_line_says_so(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    from qntrack.cli import checking
+
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as store:
+        store.write("share,2024,1")  # a torn last line
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C as the move is about to be said
+
+    monkeypatch.setattr(checking, "_say", interrupted)
+    r = run("check", "--repair")
+    assert r.exit_code == 130
+    side = next(tracker.glob("observations.csv.torn-*"))
+    assert side.read_text(encoding="utf-8") == "share,2024,1"
+    assert r.stderr == (
+        f"interrupted (Ctrl-C) after the incomplete last line of the observations file was moved to {side.name}; "
+        "re-enter that row if it is still wanted\n"
+    )
