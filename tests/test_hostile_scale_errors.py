@@ -285,3 +285,18 @@ def test_ctrl_c_after_repair_moved_the_torn_line_says_so(tracker: Path, monkeypa
         f"interrupted (Ctrl-C) after the incomplete last line of the observations file was moved to {side.name}; "
         "re-enter that row if it is still wanted\n"
     )
+
+
+def test_ctrl_c_after_the_move_was_said_does_not_say_it_again(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as store:
+        store.write("share,2024,1")
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C while the store is checked, after the move was said
+
+    monkeypatch.setattr("qntrack.files.checks.run_checks", interrupted)
+    r = run("check", "--repair")
+    assert r.exit_code == 130
+    said = r.stderr.splitlines()
+    assert said[0].startswith("moved the incomplete line")
+    assert said[1:] == ["interrupted (Ctrl-C); nothing was added to the observations file"]
