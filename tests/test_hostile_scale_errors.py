@@ -24,6 +24,8 @@ Pinned below:
 - Ctrl-C in `check --repair` on a national store just after the torn last line was set
   aside said "nothing was added to the observations file" and never that the line had
   been moved, nor where; it now names the side file;
+- `status --fail-on deterioration` on the 10,000-target plan named its 650 targets on one
+  6 KB line with no count; past twenty it now says how many first;
 - so did an import's: 5,000 rows of unknown ids against a 10,000-indicator plan took
   104 s to be refused (11.8 s now).
 """
@@ -300,3 +302,14 @@ def test_ctrl_c_after_the_move_was_said_does_not_say_it_again(tracker: Path, mon
     said = r.stderr.splitlines()
     assert said[0].startswith("moved the incomplete line")
     assert said[1:] == ["interrupted (Ctrl-C); nothing was added to the observations file"]
+
+
+def test_a_gate_tripped_by_many_targets_counts_them(national: Path):
+    r = run("status", "--fail-on", "substantial_progress")
+    assert r.exit_code == 3
+    said = r.stderr.splitlines()
+    assert len(said) == 1
+    assert said[0].startswith("--fail-on substantial_progress: 40 targets: ")
+    assert len(said[0].split(": ", 2)[2].split(", ")) == 40  # every one still named
+    few = run("status", "--fail-on", "deterioration").stderr
+    assert few.count(",") == 3 and "targets:" not in few  # a few are named as before
