@@ -35,9 +35,12 @@ class ExitCode(IntEnum):
 class InputError(Exception):
     """One or more problems with what the user gave us; rendered once, at the edge."""
 
-    def __init__(self, problems: Iterable[Problem], code: ExitCode = ExitCode.INVALID):
+    def __init__(self, problems: Iterable[Problem], code: ExitCode = ExitCode.INVALID, rows_of: str = ""):
+        """``rows_of``: the problems are the bad rows of this file (the store), which a
+        command other than `check` sums up past the first few (cli.printing)."""
         self.problems = list(problems)
         self.code = code
+        self.rows_of = rows_of
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

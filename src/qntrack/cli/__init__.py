@@ -183,7 +183,7 @@ def main() -> None:
             finally:
                 sys.stdout.flush()  # Typer ends with SystemExit; what is still buffered goes now
     except InputError as exc:
-        _report(exc.problems)
+        _report(exc.problems, rows_of=exc.rows_of)
         sys.exit(int(exc.code))
     except BrokenPipeError:
         # The reader of a pipe went away (e.g. `| head`): not an error of ours.

@@ -230,7 +230,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 _report_interrupted(stages, fn.__name__ in _ADDS_ROWS)
                 raise typer.Exit(130) from None
             except InputError as exc:
-                _report(exc.problems)
+                _report(exc.problems, rows_of=exc.rows_of)
                 raise typer.Exit(int(exc.code)) from None
             except BrokenPipeError:
                 # The reader went away (`| head -1`): not an error, exit 0 and no message,
@@ -265,7 +265,9 @@ def _report_interrupted(stages: Sequence[tuple[str, Path, int]], adds_rows: bool
 
     # A batch cut short and cut back off ("undone") added nothing.
     added = [(path, rows) for stage, path, rows in stages if stage == "added"]
-    if stages and stages[-1][0] == "writing":
+    if stages and stages[-1][0] == "moved":
+        _say(msg("cli_interrupted_after_repair", side_file=stages[-1][1].name))
+    elif stages and stages[-1][0] == "writing":
         _say(msg("cli_interrupted_writing", path=stages[-1][1].name))
     elif added:
         _say(msg("cli_interrupted_after_append", rows=sum(r for _, r in added), path=added[-1][0].name))

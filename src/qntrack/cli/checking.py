@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import ExitCode, InputError, fail
+from ..files.stages import APPEND_STAGE
 from .app import AsOfOpt, LangOpt, OutputFormat, TargetsOpt, _as_of, _lang, command
 from .printing import _guard_stdout, _out, _report, _say, _to_a_reader
 from .session import _message_lang
@@ -230,3 +231,6 @@ def _repair_first(targets: str | None) -> None:
                 side_file=done.side_file,
             )
         )
+        tell = APPEND_STAGE.get()
+        if tell is not None:  # said: a Ctrl-C from here on need not say it again (cli.app)
+            tell("said", done.side_file, done.torn_line)

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from ..plan.model import Plan, Problem
 
 
+# A store with more bad rows than this is summed up past them by every command but
+# `check`, which lists them all: a national store's thousands would bury the first.
+STORE_PROBLEMS_SHOWN = 20
+
+
 def _visible(text: str) -> str:
     """Control characters from a user's file shown as escapes, so a message can never
     move the cursor, recolour the terminal or break a line (ESC [ 2 J and friends)."""
@@ -28,16 +33,22 @@ def _visible(text: str) -> str:
     return visible(text)
 
 
-def _report(problems: list[Problem], lang: str | None = None, totals: bool = True) -> None:
-    """``totals``: end with the count of errors and warnings (when more than one)."""
+def _report(problems: list[Problem], lang: str | None = None, totals: bool = True, rows_of: str = "") -> None:
+    """``totals``: end with the count of errors and warnings (when more than one).
+    ``rows_of``: the problems are the bad rows of this file (InputError.rows_of), listed
+    up to ``STORE_PROBLEMS_SHOWN``, then counted in one line (`check` lists them all)."""
     if not problems:
         return
     from ..catalog import msg, render
 
     chosen = lang or _message_lang()
     stream = sys.stderr
-    for p in problems:
+    shown = problems[:STORE_PROBLEMS_SHOWN] if rows_of else problems
+    for p in shown:
         stream.write(f"{_visible(p.text(chosen))}\n")
+    if len(shown) < len(problems):
+        more = msg("cli_more_store_problems", more=len(problems) - len(shown), file=rows_of)
+        stream.write(_visible(render(more, chosen)) + "\n")
     errors = sum(1 for p in problems if p.severity == "error")
     if totals and len(problems) > 1:
         stream.write(render(msg("totals", errors=errors, warnings=len(problems) - errors), chosen) + "\n")

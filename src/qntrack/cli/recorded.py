@@ -1,6 +1,7 @@
 """What ``add-observation`` says once the store has answered: the line that sums up what
 was added and left out, the figure left out as already recorded, and the warnings of rows
-that jump or repeat a vintage no longer in force (at most ``JUMP_WARNINGS_SHOWN`` of each).
+that jump, come before the figure in force or repeat a vintage no longer in force (at
+most ``JUMP_WARNINGS_SHOWN`` of each kind).
 All of it on stderr, in the message catalog's words."""
 
 from __future__ import annotations
@@ -129,9 +130,16 @@ def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem], read: S
     count ends them all: each group ending with its own undercounted the warnings shown."""
     from ..catalog import msg
 
-    _report(list(warnings[:JUMP_WARNINGS_SHOWN]), totals=False)
-    if len(warnings) > JUMP_WARNINGS_SHOWN:
-        _say(msg("cli_more_jumps", more=len(warnings) - JUMP_WARNINGS_SHOWN))
+    # Each kind counted apart (a row can jump and be an earlier vintage too): one count of
+    # all of them, said as jumps, hid every earlier vintage past the twentieth warning.
+    kinds: dict[str, list[Problem]] = {}
+    for w in warnings:
+        kinds.setdefault(_kind(w), []).append(w)
+    shown = {id(w) for group in kinds.values() for w in group[:JUMP_WARNINGS_SHOWN]}
+    _report([w for w in warnings if id(w) in shown], totals=False)
+    for kind, group in kinds.items():
+        if len(group) > JUMP_WARNINGS_SHOWN:
+            _say(msg(kind, more=len(group) - JUMP_WARNINGS_SHOWN))
     _report(list(read), totals=False)
     _report(list(notes[:JUMP_WARNINGS_SHOWN]), totals=False)
     if len(notes) > JUMP_WARNINGS_SHOWN:
@@ -139,6 +147,16 @@ def _say_warnings(warnings: Sequence[Problem], notes: Sequence[Problem], read: S
     count = len(warnings) + len(read) + len(notes)
     if count > 1:
         _say(msg("totals", errors=0, warnings=count))
+
+
+def _kind(warning: Problem) -> str:
+    """The message that counts the warnings of ``warning``'s kind past the first few."""
+    said = getattr(warning.message, "id", "")
+    if said.startswith("recording_jump_"):
+        return "cli_more_jumps"
+    if said.startswith("recording_earlier_"):
+        return "cli_more_earlier_vintages"
+    return "cli_more_entry_warnings"
 
 
 def not_in_force_notes(vintages: Sequence[tuple[Observation | None, Observation | None]], path: Path) -> list[Problem]:

@@ -325,6 +325,9 @@ def _members_of(found: list[dict[str, Any]], group: str, by: Literal["group", "o
     return set(chosen.targets)
 
 
+GATE_NAMES_COUNTED = 20
+
+
 def _gate(gate: set[str], items: GateItems) -> None:
     """Exit 3 naming the targets that trip ``--fail-on``; a missed due milestone trips
     ``not_achieved`` even when the headline has moved on, and ``awaiting_figure`` trips on a
@@ -350,5 +353,13 @@ def _gate(gate: set[str], items: GateItems) -> None:
         from ..catalog import msg, render
 
         lang = _message_lang()
-        _say(msg("cli_gate_tripped", gate=",".join(sorted(gate)), targets=", ".join(render(t, lang) for t in tripped)))
+        named = ", ".join(render(t, lang) for t in tripped)
+        gates = ",".join(sorted(gate))
+        # Past a screenful of names, a count first: 650 ids on one line were 6 KB to count.
+        many = len(tripped) > GATE_NAMES_COUNTED
+        _say(
+            msg("cli_gate_tripped_many", gate=gates, count=len(tripped), targets=named)
+            if many
+            else msg("cli_gate_tripped", gate=gates, targets=named)
+        )
         raise typer.Exit(ExitCode.GATE)

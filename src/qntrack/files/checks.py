@@ -37,6 +37,7 @@ from ..plan.model import (
     Problem,
 )
 from ..plan.periods import Frequency, Period
+from ..plan.suggest import Hints
 from ..method.series import Series, build_series
 from ..files.journal import interrupted_batch
 from .figure_units import shell_word
@@ -177,7 +178,7 @@ def run_checks(
     # a frequency is worked out once per pair, and a row's Location made only for a problem.
     fits: dict[tuple[int, Frequency], bool] = {}
     units = UnitRows(plan)
-    hints: dict[str, str | None] = {}
+    hints = Hints(plan.indicators)
     for o in store.observations if _row_problems_possible(plan, store, units) else ():
         ind = plan.indicators.get(o.indicator)
         if ind is None and "[" in o.indicator:
@@ -477,16 +478,12 @@ def group_name_problems(plan: Plan) -> list[Problem]:
     return out
 
 
-def _unknown_indicator(indicator: str, plan: Plan, hints: dict[str, str | None]) -> Message:
+def _unknown_indicator(indicator: str, plan: Plan, hints: Hints) -> Message:
     """'unknown indicator', with the indicator a hand-edited row probably meant ('share '
     typed with a trailing space in Excel), as status's warning suggests it; worked out
-    once per indicator, however many rows it has."""
-    if indicator not in hints:
-        from ..plan.suggest import closest
-
-        # A unit row (g[locality=...]) is suggested the indicator before its brackets.
-        hints[indicator] = closest(indicator.partition("[")[0], list(plan.indicators))
-    hint = hints[indicator]
+    once per indicator, however many rows it has (within suggest.Hints' bound)."""
+    # A unit row (g[locality=...]) is suggested the indicator before its brackets.
+    hint = hints(indicator.partition("[")[0])
     if hint is None:
         return msg("checks_unknown_indicator", id=indicator, file=plan.source_file)
     return msg("checks_unknown_indicator_hint", id=indicator, file=plan.source_file, hint=hint)

@@ -17,7 +17,6 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..plan.suggest import closest
 from ..errors import InputError
 from .kept_plans import KEEP_FROM
 from ..plan.formula import FormulaError, parse_formula
@@ -305,7 +304,7 @@ def _check_formulas(reader: _Reader, indicators: dict[str, Indicator]) -> None:
             continue
         unknown = sorted(n for n in expr.names if n not in indicators)
         for name in unknown:
-            hint = closest(name, indicators)
+            hint = reader.indicator_hint(name, indicators)
             reader.problems.append(
                 Problem(
                     loc,
@@ -389,7 +388,7 @@ def _target(
         if ind_id is not None:
             indicator = indicators.get(ind_id)
             if indicator is None:
-                hint = closest(ind_id, indicators)
+                hint = reader.indicator_hint(ind_id, indicators)
                 reader.error(
                     ind_node,
                     msg("definitions_target_unknown_indicator", what=_phrase(where), id=ind_id)

@@ -135,7 +135,9 @@ def _batch(
     # A row's indicator and units, as one key per distinct combination of their cells.
     dim_names = [name for name in columns if name.startswith("dim:")]
     units = list(zip(column("indicator"), *(column(name) for name in dim_names), strict=True))
-    whose = {cells: _who(plan, cells, dim_names) for cells in set(units)}
+    whose = {
+        cells: _who(plan, cells, dim_names) for cells in dict.fromkeys(units)
+    }  # in the file's order: a hint goes to its first names
 
     # The rules that read two cells of a row, each asked once of each distinct pair.
     frequency = {cells: found[0].frequency for cells, found in whose.items()}

@@ -20,6 +20,7 @@ from ..catalog import msg
 from ..files import starter
 from ..files.appending import store_lock
 from ..files.journal import pending_path, read_pending
+from ..files.stages import APPEND_STAGE
 from ..files.store import last_line_is_whole
 
 __all__ = ["Repair", "RolledBack", "repair_store", "roll_back"]
@@ -143,7 +144,11 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
                 side.unlink(missing_ok=True)
                 raise
             sync_folder(path.parent)
-            return Repair(data[:cut].count(b"\n") + 1, tail, side)
+            line = data[:cut].count(b"\n") + 1
+            tell = APPEND_STAGE.get()
+            if tell is not None:  # a Ctrl-C before the move is said still says it (cli.app)
+                tell("moved", side, line)
+            return Repair(line, tail, side)
     except Timeout:
         raise fail(str(path), msg("repair_locked")) from None
 

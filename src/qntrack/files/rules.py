@@ -22,7 +22,7 @@ import math
 import re
 from functools import lru_cache
 from datetime import date, datetime, timezone, tzinfo
-from typing import Literal
+from typing import Callable, Literal
 
 from ..plan.suggest import closest
 from .vocabulary import fold
@@ -305,17 +305,18 @@ def ids_by_name(plan: Plan) -> dict[str, str]:
     return _NAMES[1]
 
 
-def indicator(plan: Plan, text: str) -> Indicator:
+def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None = None) -> Indicator:
     """The plan's indicator a new row is for; ``ValueError`` naming the closest id when the
-    plan has none of that name. (A derived one is found too: the entry path refuses it
-    with its formula, and goes on checking the row against it.)"""
+    plan has none of that name (``hints``: how it is found, e.g. a batch's suggest.Hints;
+    default: closest). (A derived one is found too: the entry path refuses it with its
+    formula, and goes on checking the row against it.)"""
     found = plan.indicators.get(text.strip())
     if found is None:
         named = ids_by_name(plan).get(fold(text))
         if named:
             # A yearbook's rows name their indicators: the id is what to write instead.
             raise ValueError(msg("recording_indicator_by_name", indicator=text, id=named))
-        hint = closest(text.strip(), plan.indicators)
+        hint = hints(text.strip()) if hints is not None else closest(text.strip(), plan.indicators)
         if hint:
             raise ValueError(msg("recording_unknown_indicator_hint", indicator=text, hint=hint))
         if len(plan.indicators) > _LISTED:

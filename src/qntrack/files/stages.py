@@ -18,7 +18,9 @@ __all__ = ["APPEND_STAGE", "WORK_STEP", "tell_step"]
 
 # Told ("writing", store, rows) once an append's journal is durable, and ("added", store,
 # rows) once its batch is whole and the journal gone, or ("undone", store, rows) once a
-# batch cut short (a full disk, Ctrl-C) is cut back off (files/appending.py). None: nobody.
+# batch cut short (a full disk, Ctrl-C) is cut back off (files/appending.py); ("moved",
+# side file, line) once `check --repair` has set a torn last line aside (files/repair.py),
+# and ("said", side file, line) once it has said so. None: nobody.
 APPEND_STAGE: ContextVar[Callable[[str, Path, int], None] | None] = ContextVar("append_stage", default=None)
 
 

@@ -248,7 +248,7 @@ def open_workspace(
     tell_step(msg("import_step_reading", file=store_path.name), store_path)
     store = reader(store_path)
     if store.problems:
-        raise InputError(list(store.problems))
+        raise InputError(list(store.problems), rows_of=store.problems[0].location.file)
     if plan.dimensions:
         store = canonical_units(plan, store)
     rows, names = store.observations, None

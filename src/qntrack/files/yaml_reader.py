@@ -9,10 +9,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..plan.suggest import closest
+from ..plan.suggest import Hints, closest
 from ..catalog import Message, msg
 from ..plan.model import (
     Location,
@@ -155,6 +156,14 @@ class _Reader:
     # Ids of dimensions and indicators refused (their problem reported): what uses them is
     # not checked against a stand-in, which would report what the file does not say.
     refused: set[tuple[str, str]] = field(default_factory=set)
+    # The did-you-mean of an unknown indicator id, within one bound of work for the file.
+    indicator_hints: Hints | None = None
+
+    def indicator_hint(self, word: str, indicators: Iterable[str]) -> str | None:
+        """The indicator id ``word`` most likely meant (suggest.Hints: the first few asked)."""
+        if self.indicator_hints is None:
+            self.indicator_hints = Hints(indicators)
+        return self.indicator_hints(word)
 
     def loc(self, node: Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
