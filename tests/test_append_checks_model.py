@@ -136,7 +136,8 @@ def model_jumps(stored: list[Observation], new: list[Observation], factor: float
     when it was recorded, else with the figures in force now for the nearest earlier and
     later periods of its length that have one; it jumps when every comparison is over
     ``factor`` times (a zero, or another period's figure of opposite sign, compares with
-    nothing)."""
+    nothing). A row recorded before a stored vintage of its period is never in force and is
+    not compared: the earlier-vintage warning speaks of it."""
 
     def usable(o: Observation | None) -> Observation | None:
         return None if o is None or o.status == RETRACTED else o
@@ -148,6 +149,8 @@ def model_jumps(stored: list[Observation], new: list[Observation], factor: float
     said = []
     for i, o in enumerate(new):
         if o.status == RETRACTED:
+            continue
+        if any(s.recorded_at > o.recorded_at for s in stored if (s.indicator, s.period) == (o.indicator, o.period)):
             continue
         same = at([s for s in stored if (s.indicator, s.period) == (o.indicator, o.period)], o.recorded_at)
         if same is not None:

@@ -324,3 +324,19 @@ def test_check_does_not_flag_a_jump_that_was_retracted(tracker):
     assert "1150" in flagged.stderr and "share 2022" in flagged.stderr
     assert run(app, ["retract", "share", "2022", "--recorded-at", "2023-02-02"]).exit_code == 0
     assert run(app, ["check"]).stderr == ""
+
+
+def test_an_earlier_vintage_is_not_told_to_retract_the_figure_in_force(shipped: Path):
+    """fdi 2022: 622 in force, recorded 2022-12-28. A row recorded 2022-06-01 is kept as an
+    earlier vintage and does not take effect; a jump warning's hint 'qntrack retract fdi
+    2022' would withdraw 622, the figure in force, not this row. The earlier-vintage
+    warning says what happens to it, with both values."""
+    r = runner.invoke(
+        app,
+        ["add-observation", "fdi", "2022", "6220", "--status", "estimate", "--source", "x"]
+        + ["--recorded-at", "2022-06-01"],
+    )
+    assert r.exit_code == 0, r.stderr
+    said = _warnings(r)
+    assert len(said) == 1, said
+    assert "before the figure in force (622" in said[0] and "retract" not in said[0]

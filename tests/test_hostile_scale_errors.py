@@ -232,35 +232,50 @@ def test_a_unit_the_plan_lacks_is_not_called_an_undefined_indicator(tmp_path: Pa
     assert "'Atlantis' is not a unit of 'locality'" in run("check").stderr
 
 
-def _earlier_jumps(folder: Path, count: int) -> str:
-    """An import of ``count`` stored figures typed 100 times larger and dated an hour
-    before the one in force: each jumps and is an earlier vintage, two warnings a row."""
+def _earlier_and_jumps(folder: Path, count: int) -> str:
+    """An import of ``count`` stored figures a little changed and dated an hour before the
+    one in force (earlier vintages), then ``count`` others typed 100 times larger and
+    dated an hour after it (revisions that jump): one warning a row, of two kinds. (A
+    row that is both is said once, as an earlier vintage: it never takes effect, and the
+    jump's hint to retract would withdraw the figure in force.)"""
     from datetime import datetime, timedelta
 
-    lines = (folder / "observations.csv").read_text(encoding="utf-8").splitlines()[1:]
-    seen, rows = set(), []
-    for line in lines:
-        ind, period, value, _, _, _, at = line.split(",")
-        if (ind, period) in seen or not value or float(value) <= 0:
+    import csv
+
+    with open(folder / "observations.csv", encoding="utf-8", newline="") as fh:
+        lines = list(csv.reader(fh))[1:]
+    in_force: dict[tuple[str, str], tuple[str, str]] = {}  # each period's latest vintage
+    for ind, period, value, _, _, _, at in lines:
+        if (ind, period) not in in_force or at >= in_force[(ind, period)][0]:
+            in_force[(ind, period)] = (at, value)
+    rows = []
+    for (ind, period), (at, value) in in_force.items():
+        if not value or float(value) <= 0:
             continue
-        seen.add((ind, period))
-        earlier = datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ") - timedelta(hours=1)
-        rows.append(f"{ind},{period},{float(value) * 100:g},official,{earlier:%Y-%m-%dT%H:%M:%SZ}\n")
-        if len(rows) == count:
+        moment = datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ")
+        if len(rows) < count:
+            rows.append(
+                f"{ind},{period},{float(value) * 1.01:g},official,{moment - timedelta(hours=1):%Y-%m-%dT%H:%M:%SZ}\n"
+            )
+        else:
+            rows.append(
+                f"{ind},{period},{float(value) * 100:g},official,{moment + timedelta(hours=1):%Y-%m-%dT%H:%M:%SZ}\n"
+            )
+        if len(rows) == 2 * count:
             break
     return "indicator,period,value,status,recorded_at\n" + "".join(rows)
 
 
 def test_the_warnings_of_a_large_batch_are_counted_by_kind(national: Path):
-    (national / "new.csv").write_text(_earlier_jumps(national, 30), encoding="utf-8")
+    (national / "new.csv").write_text(_earlier_and_jumps(national, 30), encoding="utf-8")
     r = run("add-observation", "--from", "new.csv", "--dry-run")
     assert r.exit_code == 0
     said = r.stderr.splitlines()
-    assert said[0] == "dry run: would add 30 row(s), 0 already recorded, to observations.csv; nothing was written"
+    assert said[0] == "dry run: would add 60 row(s), 0 already recorded, to observations.csv; nothing was written"
     jumps = [line for line in said if "a unit or typing slip?" in line]
     earlier = [line for line in said if "kept as an earlier vintage" in line]
     assert len(jumps) == len(earlier) == 20
-    # Each count is of its own kind: 30 rows jump, not 40.
+    # Each count is of its own kind: 30 rows jump, and 30 are earlier vintages.
     assert "... and 10 more row(s) far from the figures on record (not listed one by one)" in said
     assert (
         "... and 10 more row(s) recorded before the figure in force, kept as earlier vintages (not listed one by one)"

@@ -218,11 +218,20 @@ def entry_jump_problems(
             i += step
         return None
 
+    last_recorded: dict[tuple[str, int], str] = {}  # each period's latest recorded_at on record
     problems = []
     for where, o in new:
         if o.status == RETRACTED or o.value != o.value:
             continue
         key = o.period.sort_key
+        last = last_recorded.get((o.indicator, key))
+        if last is None and (o.indicator, key) in vintages:
+            last = last_recorded[(o.indicator, key)] = max(s.recorded_at for s in vintages[(o.indicator, key)])
+        if last is not None and last > o.recorded_at:
+            # Kept as an earlier vintage, never in force: its own warning says so with both
+            # values, and this one's hint ('qntrack retract ...') would withdraw the figure
+            # in force, not this row (earlier_vintage_problems).
+            continue
         same = in_force(o.indicator, key, o.recorded_at)
         if same is not None:
             compared = [same]
