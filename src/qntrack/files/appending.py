@@ -10,6 +10,7 @@ already stored for the batch's indicators are read under the same lock
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 from pathlib import Path
@@ -303,10 +304,12 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         size = os.fstat(fd).st_size
-        write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
-        sync_folder(path.parent)
-        _tell("writing", path, rows)
+        made = False
         try:
+            write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
+            made = True
+            sync_folder(path.parent)
+            _tell("writing", path, rows)
             view = memoryview(payload)
             while view:
                 written = os.write(fd, view[:_WRITE])
@@ -314,11 +317,14 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
             os.fsync(fd)
         except BaseException:
             # A full disk may take part of the batch, and so may Ctrl-C between two
-            # writes: cut the file back to what it was and drop the journal, so that no
-            # row is half-written (all or nothing).
+            # writes or just after the journal was made (a journal left then refused the
+            # store until check --repair): cut the file back to what it was and drop the
+            # journal, so that no row is half-written (all or nothing).
             os.ftruncate(fd, size)
-            os.unlink(journal)
-            _tell("undone", path, rows)
+            if made or os.path.lexists(journal):  # Ctrl-C inside write_atomically, after its rename
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(journal)
+                _tell("undone", path, rows)
             raise
     finally:
         os.close(fd)

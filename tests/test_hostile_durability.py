@@ -1,0 +1,53 @@
+"""Issue 17's durability pass: real operating-system failures against every command
+(a full tmpfs, a read-only mount, an unprivileged user, SIGKILL and SIGINT at random
+moments of a 300,000-row import). Each defect it found is pinned here, simulated
+portably: Ctrl-C as a KeyboardInterrupt raised by a patched function, as in
+test_write_side.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run, store_bytes
+
+IMPORTED = "indicator,period,value,source,recorded_at\nshare,2025,13.1,x,2026-01-05\nshare,2024,12.2,x,2025-01-05\n"
+
+
+def _interrupt_at(monkeypatch: pytest.MonkeyPatch, target: object, name: str, after: int = 0) -> None:
+    """Ctrl-C (a KeyboardInterrupt) on the ``after``+1-th call of ``target.name`` only: the
+    calls after it run as usual (``monkeypatch.undo()`` would also undo the tracker's chdir)."""
+    real = getattr(target, name)
+    calls = []
+
+    def interrupted(*a, **k):
+        calls.append(1)
+        if len(calls) == after + 1:
+            raise KeyboardInterrupt
+        return real(*a, **k)
+
+    monkeypatch.setattr(target, name, interrupted)
+
+
+def _journals(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if "pending" in p.name or p.name.endswith(".tmp"))
+
+
+def test_ctrl_c_just_after_the_journal_is_made_leaves_no_journal(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    """SIGINT sent to a 300,000-row import the moment its journal appeared: exit 130,
+    "nothing was added", but the journal stayed, so every later command refused the store
+    as holding an interrupted batch until `check --repair`. Ctrl-C before the first row is
+    written now removes the journal it made."""
+    from qntrack.files import repair
+
+    (tracker / "in.csv").write_text(IMPORTED, encoding="utf-8")
+    before = store_bytes(tracker)
+    _interrupt_at(monkeypatch, repair, "sync_folder")  # the folder synced after the journal is made
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 130
+    assert r.stderr == "interrupted (Ctrl-C); nothing was added to the observations file\n"
+    assert store_bytes(tracker) == before
+    assert _journals(tracker) == []
+    assert run("status").exit_code == 0
+    assert run("add-observation", "--from", "in.csv").exit_code == 0
