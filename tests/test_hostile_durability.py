@@ -6,6 +6,7 @@ test_write_side.py."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,57 @@ def test_ctrl_c_just_after_the_journal_is_made_leaves_no_journal(tracker: Path, 
     assert _journals(tracker) == []
     assert run("status").exit_code == 0
     assert run("add-observation", "--from", "in.csv").exit_code == 0
+
+
+def _one_line(r, code: int, *names: str) -> str:
+    """Exit ``code``, one line on stderr naming each of ``names``, no traceback."""
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert r.exit_code == code, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
+    for name in names:
+        assert name in lines[0], lines[0]
+    return lines[0]
+
+
+def _loop(at: Path) -> None:
+    """``at`` a symbolic link in a loop of two (at -> at.2 -> at)."""
+    other = at.with_name(at.name + ".2")
+    at.unlink(missing_ok=True)
+    os.symlink(other.name, at)
+    os.symlink(at.name, other)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["show", "share"],
+        ["history", "share"],
+        ["observations"],
+        ["check"],
+        ["check", "--repair"],
+        ["add-observation", "share", "2025", "13"],
+        ["retract", "share", "2023"],
+        ["report", "-o", "r.md"],
+        ["export", "sdmx-csv", "-o", "x.csv"],
+    ],
+    ids=" ".join,
+)
+def test_a_store_that_is_a_loop_of_symbolic_links(tracker: Path, args: list[str]):
+    """A store that is a loop of symbolic links gave an 80-line RuntimeError traceback in
+    every command (Python 3.11's Path.resolve raises RuntimeError for a loop)."""
+    _loop(tracker / "observations.csv")
+    line = _one_line(run(*args), 1, "observations.csv")
+    assert "symbolic link" in line
+    assert not (tracker / "r.md").exists() and not (tracker / "x.csv").exists()
+
+
+def test_import_into_a_loop_of_symbolic_links(tracker: Path, tmp_path: Path):
+    """`import opensdg REPO --into LOOP` gave a RuntimeError traceback."""
+    repo = tmp_path / "repo"
+    assert run("export", "opensdg", "--into", str(repo)).exit_code == 0
+    _loop(tmp_path / "into")
+    r = run("import", "opensdg", str(repo), "--into", str(tmp_path / "into"), "--recorded-at", "2025-01-01")
+    line = _one_line(r, 1, "into")
+    assert "symbolic link" in line

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from .textfiles import real_path
 from ..catalog import Message, msg
 from ..errors import ExitCode, InputError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
@@ -102,13 +103,13 @@ def _check_store_utf8(path: Path) -> None:
 def store_lock(path: Path):
     from filelock import FileLock  # imported here: only writers need it
 
-    if not path.resolve().parent.is_dir():
+    if not real_path(path).parent.is_dir():
         # filelock would create the folder: a mistyped `observations:` path must not
         # silently start a new store somewhere else.
         raise fail(str(path), msg("store_lock_no_folder", folder=path.parent))
     # Beside the real file: two symlinks to one store (or a symlink and the file) share
     # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
-    return FileLock(str(path.resolve()) + ".lock", timeout=lock_timeout())
+    return FileLock(str(real_path(path)) + ".lock", timeout=lock_timeout())
 
 
 def lock_timeout() -> float:
@@ -273,7 +274,7 @@ def append_observations(
             # The journal (or its temporary file) could not be made beside the store: the
             # obstacle is the folder (read-only, `chattr +i`, full of inodes), not the
             # store, which may well be writable. Name the folder, as the user knows it.
-            raise os_failure(exc, str(path.resolve().parent), msg("store_doing_journal"), after) from None
+            raise os_failure(exc, str(real_path(path).parent), msg("store_doing_journal"), after) from None
         # The journal and its temporary file are ours, not names the user knows: name the store.
         shown = named or str(path) if on_lock else str(path)
         raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"), after) from None

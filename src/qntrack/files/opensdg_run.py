@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from .textfiles import real_path
 from ..catalog import msg
 from ..errors import ExitCode, InputError, fail
 from ..plan.model import Location, Observation, Plan, Problem
@@ -60,7 +61,7 @@ def import_opensdg(
     repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
     if not repo_dir.is_dir():
         raise fail(str(repo_dir), msg("opensdg_not_a_folder"))
-    if into.resolve() == repo_dir.resolve() or repo_dir.resolve() in into.resolve().parents:
+    if real_path(into) == real_path(repo_dir) or real_path(repo_dir) in real_path(into).parents:
         raise fail(str(into), msg("opensdg_into_repository", repo=str(repo_dir)))
     if recorded_at is not None:
         from .rules import recorded_at as utc_stamp

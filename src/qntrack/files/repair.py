@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .textfiles import real_path
 from ..errors import fail
 from ..catalog import msg
 from ..files import starter
@@ -70,7 +71,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     if path.is_dir():
         raise fail(str(path), msg("store_is_directory"))
     if path.is_symlink():
-        path = path.resolve()  # set aside and cut where the store really is, as repair_store does
+        path = real_path(path)  # set aside and cut where the store really is, as repair_store does
     if read_pending(path) is None:
         return None  # nothing to roll back; the lock must not create a missing folder either
     try:
@@ -110,7 +111,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
         raise fail(str(path), msg("store_is_directory"))
     # A symlinked store is repaired where it really is: replacing the link itself with a
     # regular file would fork the store in two, and the side file belongs beside the data.
-    path = path.resolve()
+    path = real_path(path)
     from ..files.textfiles import open_regular
 
     opened = open_regular(path, "the observations file")  # a FIFO or device: refused before any lock file

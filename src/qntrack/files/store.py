@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .textfiles import real_path
 from ..errors import InputError, fail
 from ..catalog import Message, msg, said
 from ..plan.model import OBSERVATION_STATUSES, Location, Observation, Problem
@@ -432,7 +433,7 @@ def ends_in_a_row(text: str, file: str) -> bool:
 def missing_folder(path: Path) -> Problem | None:
     """The problem when the store's folder does not exist: it is never created silently
     (a typo in 'observations:' would otherwise start a new store somewhere unexpected)."""
-    folder = path.resolve().parent
+    folder = real_path(path).parent
     if folder.is_dir():
         return None
     return Problem(Location(str(path)), msg("store_missing_folder", folder=folder))
