@@ -106,3 +106,28 @@ def test_import_into_a_loop_of_symbolic_links(tracker: Path, tmp_path: Path):
     r = run("import", "opensdg", str(repo), "--into", str(tmp_path / "into"), "--recorded-at", "2025-01-01")
     line = _one_line(r, 1, "into")
     assert "symbolic link" in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "nothing was withdrawn: try again"), ("vi", "không rút lại gì: hãy thử lại")],
+)
+def test_a_retraction_refused_for_a_held_lock_says_nothing_was_withdrawn(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    """`retract` waiting in vain for the lock another process held said "nothing was
+    added", the words of an append, where every other refused retraction says "nothing
+    was withdrawn" (docs/data-integrity.md)."""
+    fcntl = pytest.importorskip("fcntl")
+    monkeypatch.setenv("QNTRACK_LOCK_TIMEOUT", "0.2")
+    before = store_bytes(tracker)
+    fd = os.open(tracker / "observations.csv.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another open file: flock refuses this process's own lock too
+        line = _one_line(run("--lang", lang, "retract", "share", "2023"), 1, "observations.csv.lock")
+        assert said in line and "added" not in line and "thêm" not in line
+        line = _one_line(run("add-observation", "share", "2025", "13"), 1, "observations.csv.lock")
+        assert "nothing was added: try again" in line
+    finally:
+        os.close(fd)
+    assert store_bytes(tracker) == before

@@ -232,6 +232,7 @@ def append_observations(
         raise InputError([folder])
     from ..files.textfiles import open_regular
 
+    after = not_done or msg("store_nothing_added")
     lock = store_lock(path)
     try:
         with lock:
@@ -265,11 +266,11 @@ def append_observations(
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:
-        raise fail(str(path), msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}")) from None
+        busy = msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}", not_done=after)
+        raise fail(str(path), busy) from None
     except OSError as exc:
         named = os.fsdecode(exc.filename) if exc.filename is not None else ""
         on_lock = named.endswith(".lock")
-        after = not_done or msg("store_nothing_added")
         if named and not on_lock and Path(named).name != path.name:
             # The journal (or its temporary file) could not be made beside the store: the
             # obstacle is the folder (read-only, `chattr +i`, full of inodes), not the
