@@ -131,3 +131,30 @@ def test_a_retraction_refused_for_a_held_lock_says_nothing_was_withdrawn(
     finally:
         os.close(fd)
     assert store_bytes(tracker) == before
+
+
+@pytest.mark.parametrize(
+    "args", [["add-observation", "share", "2025", "13"], ["retract", "share", "2023"]], ids=" ".join
+)
+def test_a_lock_file_that_cannot_be_opened_is_not_blamed_on_its_folder(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+):
+    """A lock file another user made (root's 0644 `observations.csv.lock` in a folder the
+    user may write) refused the append with "cannot create the lock file (its folder must
+    be writable)": the folder was writable; the lock file is what must be. (As root,
+    chmod stops nothing: the kernel's EACCES is simulated.)"""
+    lock = tracker / "observations.csv.lock"
+    lock.touch()
+    real_open = os.open
+
+    def fake_open(path, flags, *a, **k):
+        if os.fsdecode(path) == str(lock) and flags & (os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(13, os.strerror(13), os.fsdecode(path))
+        return real_open(path, flags, *a, **k)
+
+    before = store_bytes(tracker)
+    monkeypatch.setattr(os, "open", fake_open)
+    line = _one_line(run(*args), 1, "observations.csv.lock")
+    assert "its folder must be writable" not in line and "the lock file must be writable" in line
+    monkeypatch.setattr(os, "open", real_open)
+    assert store_bytes(tracker) == before

@@ -278,7 +278,13 @@ def append_observations(
             raise os_failure(exc, str(real_path(path).parent), msg("store_doing_journal"), after) from None
         # The journal and its temporary file are ours, not names the user knows: name the store.
         shown = named or str(path) if on_lock else str(path)
-        raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"), after) from None
+        doing = msg("store_doing_append")
+        if on_lock:
+            # A lock file there already that this user may not open (another user's 0644
+            # file) is no fault of the folder, which may well be writable.
+            taken = isinstance(exc, PermissionError) and os.path.lexists(named)
+            doing = msg("store_doing_lock_open" if taken else "store_doing_lock")
+        raise os_failure(exc, shown, doing, after) from None
 
 
 _WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
