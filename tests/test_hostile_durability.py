@@ -158,3 +158,37 @@ def test_a_lock_file_that_cannot_be_opened_is_not_blamed_on_its_folder(
     assert "its folder must be writable" not in line and "the lock file must be writable" in line
     monkeypatch.setattr(os, "open", real_open)
     assert store_bytes(tracker) == before
+
+
+@pytest.mark.parametrize("args", [["add-observation", "--from", "in.csv"], ["add-observation", "share", "2025", "13"]])
+def test_a_store_replaced_during_an_append_is_not_said_to_hold_the_rows(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+):
+    """An editor saving observations.csv (a new file renamed over it) while a
+    300,000-row import was writing: the import said "added 300000 row(s)" and exit 0, but
+    its rows had gone into the replaced file, and the store held none of them. The
+    append now checks, once its rows are synced, that the file it wrote is still the
+    store, and says otherwise; the file now there is left as the other program saved it."""
+    from qntrack.files import appending
+
+    (tracker / "in.csv").write_text(IMPORTED, encoding="utf-8")
+    saved = store_bytes(tracker) + b"share,2020,11.0,,editor,,2021-01-01T00:00:00Z\n"
+    (tracker / "edited.csv").write_bytes(saved)
+    real_write = os.write
+    replaced = []
+
+    def write(fd, data):
+        if not replaced:  # the first write of the batch: the editor saves just now
+            replaced.append(1)
+            os.replace(tracker / "edited.csv", tracker / "observations.csv")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(appending.os, "write", write)
+    r = run(*args)
+    line = _one_line(r, 1, "observations.csv")
+    assert "replaced" in line and "nothing was added" in line
+    assert store_bytes(tracker) == saved
+    assert _journals(tracker) == []
+    monkeypatch.setattr(appending.os, "write", real_write)
+    assert run(*args).exit_code == 0  # added again, into the file now there
+    assert store_bytes(tracker).startswith(saved) and len(store_bytes(tracker)) > len(saved)

@@ -296,6 +296,19 @@ def _tell(stage: str, path: Path, rows: int) -> None:
         tell(stage, path, rows)
 
 
+def _replaced(path: Path, fd: int) -> bool:
+    """Whether ``path`` is no longer the file open as ``fd``: another program (an editor
+    saving it, a sync client) renamed a new file over the store, or moved it away, while
+    the batch was written. The lock binds qntrack's writers only; rows written into the
+    replaced file are in no store."""
+    try:
+        now = os.stat(path)
+    except FileNotFoundError:
+        return True
+    was = os.fstat(fd)
+    return (now.st_dev, now.st_ino) != (was.st_dev, was.st_ino)
+
+
 def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     """Append ``payload`` all or nothing (the caller holds the lock).
 
@@ -323,6 +336,8 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
                 written = os.write(fd, view[:_WRITE])
                 view = view[written:]
             os.fsync(fd)
+            if _replaced(path, fd):
+                raise fail(str(path), msg("store_replaced_during_append"))
         except BaseException:
             # A full disk may take part of the batch, and so may Ctrl-C between two
             # writes or just after the journal was made (a journal left then refused the
