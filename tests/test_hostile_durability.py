@@ -192,3 +192,27 @@ def test_a_store_replaced_during_an_append_is_not_said_to_hold_the_rows(
     monkeypatch.setattr(appending.os, "write", real_write)
     assert run(*args).exit_code == 0  # added again, into the file now there
     assert store_bytes(tracker).startswith(saved) and len(store_bytes(tracker)) > len(saved)
+
+
+def test_check_repair_of_a_clean_store_on_a_read_only_disk_says_nothing_to_repair(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """`check --repair` on a read-only mount (or a folder the user may not write) failed,
+    exit 1, "cannot repair the observations file: Read-only file system", on a store that
+    ended with a complete row, where a writable one says "nothing to repair": the lock it
+    took first could not be created. A store that ends cleanly needs no lock to say so."""
+    real_open = os.open
+
+    def read_only(path, flags, *a, **k):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(30, os.strerror(30), os.fsdecode(path))
+        return real_open(path, flags, *a, **k)
+
+    before = store_bytes(tracker)
+    monkeypatch.setattr(os, "open", read_only)
+    r = run("check", "--repair")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "nothing to repair: observations.csv ends with a complete row\n"
+    assert store_bytes(tracker) == before
+    (tracker / "observations.csv").write_bytes(before + b"share,2025,1")  # torn: the lock is needed
+    _one_line(run("check", "--repair"), 1, "observations.csv", "Read-only file system")

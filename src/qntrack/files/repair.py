@@ -119,6 +119,14 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
         return None  # nothing to repair; the lock must not create a missing folder either
     with os.fdopen(opened[0], "rb") as fh:
         head = fh.read(65536)
+        size = os.fstat(fh.fileno()).st_size
+        fh.seek(max(size - 1, 0))
+        last = fh.read(1)
+    if not head or last == b"\n":
+        # It ends cleanly: nothing to repair, said without the lock, which a read-only disk
+        # or a folder the user may not write would refuse (a batch being appended now is
+        # no torn line either).
+        return None
     if head and not head.endswith(b"\n"):
         _refuse_foreign(head, path)  # before the lock, which would leave a file beside it
     try:
