@@ -216,3 +216,31 @@ def test_check_repair_of_a_clean_store_on_a_read_only_disk_says_nothing_to_repai
     assert store_bytes(tracker) == before
     (tracker / "observations.csv").write_bytes(before + b"share,2025,1")  # torn: the lock is needed
     _one_line(run("check", "--repair"), 1, "observations.csv", "Read-only file system")
+
+
+def test_an_import_into_a_new_folder_that_fails_leaves_no_folder(
+    tracker: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """`import opensdg REPO --into new/dir` on a full disk (a real 200 KiB tmpfs) said
+    "nothing was added" but left new/dir with an empty observations.csv and its lock file
+    and no targets.yaml: a folder the import made, holding nothing. Like `init`, a failed
+    import now removes what it made."""
+    from qntrack.files import appending
+
+    repo = tmp_path / "repo"
+    assert run("export", "opensdg", "--into", str(repo)).exit_code == 0
+
+    real_write = os.write
+
+    def full(fd, data):
+        raise OSError(28, os.strerror(28))
+
+    monkeypatch.setattr(appending.os, "write", full)
+    into = tmp_path / "new" / "dir"
+    r = run("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2025-01-01")
+    _one_line(r, 1, "observations.csv", "No space left on device")
+    assert not (tmp_path / "new").exists()
+    monkeypatch.setattr(appending.os, "write", real_write)
+    r = run("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2025-01-01")
+    assert r.exit_code == 0, r.stderr
+    assert (into / "targets.yaml").exists()

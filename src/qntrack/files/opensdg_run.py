@@ -102,20 +102,44 @@ def import_opensdg(
         if not _year_over(fields["period"], fields["recorded_at"]):
             fields["status"] = "estimate"
     kept, unchanged, gone = _changed_only(plan, store, planned.candidates)
-    if not dry_run and not into.exists():
+    made = [] if dry_run else [p for p in (into, *into.parents) if not p.exists()]
+    if made:
         into.mkdir(parents=True)
-    if not kept:
-        added = 0
-    else:
-        done = record_many(None, kept, dry_run=dry_run, opened=(plan, store))
-        added = len(done.rows)
-        unchanged += len(done.skipped)
-    if not dry_run:
-        # The figures first: a plan naming indicators with no figures yet would be true
-        # too, but a store holding figures of indicators the old plan does not know would
-        # be read as unknown rows until the plan is written; a rerun mends either.
-        write_atomically(targets, planned.text.encode("utf-8"))
+    try:
+        if not kept:
+            added = 0
+        else:
+            done = record_many(None, kept, dry_run=dry_run, opened=(plan, store))
+            added = len(done.rows)
+            unchanged += len(done.skipped)
+        if not dry_run:
+            # The figures first: a plan naming indicators with no figures yet would be true
+            # too, but a store holding figures of indicators the old plan does not know would
+            # be read as unknown rows until the plan is written; a rerun mends either.
+            write_atomically(targets, planned.text.encode("utf-8"))
+    except BaseException:
+        _unmake(made, store)
+        raise
     return ImportDone(targets, store, planned, added, unchanged, gone, dry_run, kept_indicators)
+
+
+def _unmake(made: list[Path], store: Path) -> None:
+    """After a failed import into folders it made (``made``, innermost first): remove
+    them again while they hold no figure (an empty store and its lock file), as `init`
+    does; a store with rows stays, and a rerun adds the plan."""
+    if not made:
+        return
+    for leftover in (store, store.with_name(store.name + ".lock")):
+        try:
+            if leftover.stat().st_size == 0:
+                leftover.unlink()
+        except OSError:
+            pass
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _with_previous(targets: Path, text: str) -> tuple[str, list[str]]:
