@@ -244,3 +244,21 @@ def test_an_import_into_a_new_folder_that_fails_leaves_no_folder(
     r = run("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2025-01-01")
     assert r.exit_code == 0, r.stderr
     assert (into / "targets.yaml").exists()
+
+
+def test_a_repair_finished_after_an_earlier_one_was_killed_names_the_side_file(tracker: Path):
+    """A `check --repair` killed (SIGKILL) after it had moved a 42 MB interrupted batch to
+    its side file and cut the store back, but before it removed the journal: the next
+    repair finished the job and said "it had written nothing", although the batch's bytes
+    were in `observations.csv.interrupted-...`. It now names that file."""
+    size = len(store_bytes(tracker))
+    (tracker / "observations.csv.pending").write_bytes(b"qntrack append journal 1\nsize %d\nrows 2\n" % size)
+    side = tracker / "observations.csv.interrupted-20261204T182215Z"
+    side.write_bytes(b"share,2025,13.1,,x,,2026-01-05T00:00:00Z\nshare,2024,12.2,,x,,2025-01-05T00:00:00Z\n")
+    r = run("check", "--repair")
+    assert r.exit_code == 0, r.stderr
+    said = r.stderr.splitlines()[0]
+    assert "had written nothing" not in said and side.name in said, said
+    assert not (tracker / "observations.csv.pending").exists() and len(store_bytes(tracker)) == size
+    r = run("--lang", "vi", "check", "--repair")  # nothing left to roll back
+    assert r.exit_code == 0, r.stderr
