@@ -262,3 +262,22 @@ def test_a_repair_finished_after_an_earlier_one_was_killed_names_the_side_file(t
     assert not (tracker / "observations.csv.pending").exists() and len(store_bytes(tracker)) == size
     r = run("--lang", "vi", "check", "--repair")  # nothing left to roll back
     assert r.exit_code == 0, r.stderr
+
+
+def test_check_repair_removes_the_temporary_copy_a_killed_repair_left(tracker: Path):
+    """SIGKILL during `check --repair` of a torn 42 MB store, while it wrote the store's
+    complete prefix to a temporary file, left `.observations.csv.XXXXXXXX.tmp` (42 MB)
+    beside it; every later repair left it there, and each one killed so added another.
+    Under the lock no qntrack writer is using such a file: the repair removes them."""
+    before = store_bytes(tracker)
+    (tracker / "observations.csv").write_bytes(before + b"share,2025,1")
+    stale = tracker / ".observations.csv.k3j9x0qa.tmp"
+    stale.write_bytes(before)
+    journal_tmp = tracker / ".observations.csv.pending.7hd02kqz.tmp"
+    journal_tmp.write_bytes(b"qntrack append journal 1\n")
+    other = tracker / ".targets.yaml.k3j9x0qa.tmp"  # not the store's: left alone
+    other.write_bytes(b"x")
+    r = run("check", "--repair")
+    assert r.exit_code == 0, r.stderr
+    assert store_bytes(tracker) == before
+    assert not stale.exists() and not journal_tmp.exists() and other.exists()

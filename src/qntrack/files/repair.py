@@ -56,6 +56,26 @@ def _side_file(path: Path, now: datetime, kind: str = "torn") -> Path:
     return candidate
 
 
+def sweep_temporaries(path: Path) -> None:
+    """Remove the temporary files a killed qntrack left beside the store (the caller
+    holds the lock): ``.observations.csv.XXXXXXXX.tmp``, a copy of the store a repair
+    was writing (as big as the store), and the journal's or a side file's. Only
+    writers holding the lock make them, so under it none is in use."""
+    import re
+
+    shape = re.compile(re.escape(f".{path.name}.") + r"(?:[^/]*\.)?[a-z0-9_]{8}\.tmp")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if shape.fullmatch(name):
+            try:
+                os.unlink(path.parent / name)
+            except OSError:
+                pass
+
+
 def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     """Set aside the part of a batch a crash interrupted; None when no batch was.
 
@@ -76,6 +96,7 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
         return None  # nothing to roll back; the lock must not create a missing folder either
     try:
         with store_lock(path):
+            sweep_temporaries(path)
             pending = read_pending(path)
             if pending is None:
                 return None
@@ -131,6 +152,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
         _refuse_foreign(head, path)  # before the lock, which would leave a file beside it
     try:
         with store_lock(path):
+            sweep_temporaries(path)
             data = read_regular(path, "the observations file")
             if data is None:
                 return None
