@@ -281,3 +281,25 @@ def test_check_repair_removes_the_temporary_copy_a_killed_repair_left(tracker: P
     assert r.exit_code == 0, r.stderr
     assert store_bytes(tracker) == before
     assert not stale.exists() and not journal_tmp.exists() and other.exists()
+
+
+@pytest.mark.parametrize("link", ["dangling", "loop"])
+def test_a_targets_yaml_link_that_leads_nowhere_is_not_passed_over_for_a_parents(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch, link: str
+):
+    """A targets.yaml that is a symbolic link to a share not mounted (or a loop of links)
+    was passed over as if absent: the nearest parent's plan was used instead, and
+    `add-observation` wrote the figure into the parent's store ("added ... to
+    ../observations.csv", exit 0). The link is now taken as the plan and refused by name."""
+    child = tracker / "child"
+    child.mkdir()
+    if link == "dangling":
+        os.symlink("/nonexistent-share/targets.yaml", child / "targets.yaml")
+    else:
+        _loop(child / "targets.yaml")
+    monkeypatch.chdir(child)
+    before = store_bytes(tracker)
+    for args in (["status"], ["add-observation", "share", "2025", "13"]):
+        line = _one_line(run(*args), 1, "targets.yaml")
+        assert "../" not in line and "no targets.yaml here" not in line, line
+    assert store_bytes(tracker) == before

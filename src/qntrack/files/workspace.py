@@ -103,8 +103,10 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
         # Anything there but a folder is taken, so that a FIFO or device named
-        # targets.yaml is refused by name rather than passed over in silence.
-        if candidate.exists() and not candidate.is_dir():
+        # targets.yaml is refused by name rather than passed over in silence; so is a
+        # symbolic link to a share not mounted, or a loop of links (lexists): passed
+        # over, the parent's plan was used, and its store written to.
+        if os.path.lexists(candidate) and not candidate.is_dir():
             # Relative, so messages read "targets.yaml:12:5", as the user would type it.
             return Path(os.path.relpath(candidate))
     from ..catalog import msg
