@@ -303,3 +303,32 @@ def test_a_targets_yaml_link_that_leads_nowhere_is_not_passed_over_for_a_parents
         line = _one_line(run(*args), 1, "targets.yaml")
         assert "../" not in line and "no targets.yaml here" not in line, line
     assert store_bytes(tracker) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add-observation", "share", "2025", "13"],
+        ["add-observation", "--from", "in.csv"],
+        ["retract", "share", "2023"],
+        ["check"],
+        ["check", "--repair"],
+    ],
+    ids=" ".join,
+)
+def test_a_store_link_to_a_share_not_mounted_is_never_written_through(tracker: Path, tmp_path: Path, args: list[str]):
+    """observations.csv a symbolic link to a share that is not mounted (its mount point an
+    empty folder): `add-observation` said "added ... to observations.csv", exit 0, having
+    made a new store under the empty mount point, on the local disk; once the share was
+    mounted again it hid that file, and the row was lost. `check` said nothing. The link
+    is now refused by name, and nothing is created through it."""
+    (tracker / "in.csv").write_text(IMPORTED, encoding="utf-8")
+    mount_point = tmp_path / "share"
+    mount_point.mkdir()
+    (tracker / "observations.csv").unlink()
+    os.symlink(mount_point / "observations.csv", tracker / "observations.csv")
+    line = _one_line(run(*args), 1, "observations.csv")
+    assert "symbolic link" in line and "not mounted" in line, line
+    assert list(mount_point.iterdir()) == []
+    r = run("status")  # a reader warns of the link, not of a file that "does not exist"
+    assert r.exit_code == 0 and "symbolic link" in r.stderr and "does not exist;" not in r.stderr

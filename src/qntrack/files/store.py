@@ -433,6 +433,15 @@ def ends_in_a_row(text: str, file: str) -> bool:
 def missing_folder(path: Path) -> Problem | None:
     """The problem when the store's folder does not exist: it is never created silently
     (a typo in 'observations:' would otherwise start a new store somewhere unexpected)."""
+    if os.path.islink(path) and not os.path.exists(path):
+        # A link to a share not mounted: written through, it made a new store under the
+        # empty mount point, which the share hid again once mounted (a lost row).
+        try:
+            target = os.readlink(path)
+        except OSError:  # a loop: exists() is False for it too; its own error follows
+            return None
+        if os.path.isdir(os.path.dirname(real_path(path)) or "."):
+            return Problem(Location(str(path)), msg("store_dangling_link", target=target))
     folder = real_path(path).parent
     if folder.is_dir():
         return None
