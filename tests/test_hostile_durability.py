@@ -332,3 +332,29 @@ def test_a_store_link_to_a_share_not_mounted_is_never_written_through(tracker: P
     assert list(mount_point.iterdir()) == []
     r = run("status")  # a reader warns of the link, not of a file that "does not exist"
     assert r.exit_code == 0 and "symbolic link" in r.stderr and "does not exist;" not in r.stderr
+
+
+def test_a_row_another_program_appends_during_a_repair_is_not_lost(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    """A script appending to observations.csv (`echo ... >> observations.csv`, no lock)
+    while `check --repair` rewrote a torn 42 MB store: the repair replaced the store with
+    the prefix it had read, and the script's row was gone, without a word. The repair now
+    checks, once the prefix is written and before it replaces the store, that the store is
+    still the size it read, and otherwise leaves it as it is and says so."""
+    from qntrack.files import repair, starter
+
+    before = store_bytes(tracker)
+    torn = before + b"share,2025,1"
+    (tracker / "observations.csv").write_bytes(torn)
+    real = starter.write_atomically
+
+    def meanwhile(path, data, *a, **k):
+        if Path(path).name == "observations.csv":  # the script appends while the copy is made
+            with open(tracker / "observations.csv", "ab") as fh:
+                fh.write(b"3.0,,script,,2026-01-05T00:00:00Z\n")
+        return real(path, data, *a, **k)
+
+    monkeypatch.setattr(repair.starter, "write_atomically", meanwhile)
+    line = _one_line(run("check", "--repair"), 1, "observations.csv")
+    assert "changed" in line, line
+    assert store_bytes(tracker) == torn + b"3.0,,script,,2026-01-05T00:00:00Z\n"  # the script's bytes kept
+    assert [p.name for p in tracker.iterdir() if ".torn-" in p.name or p.name.endswith(".tmp")] == []

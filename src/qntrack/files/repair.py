@@ -14,9 +14,10 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from .textfiles import real_path
-from ..errors import fail
+from ..errors import InputError, fail
 from ..catalog import msg
 from ..files import starter
 from ..files.appending import store_lock
@@ -167,16 +168,26 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             # The tail is safe on disk before the store loses it.
             starter.write_atomically(side, tail)
             try:
-                starter.write_atomically(path, data[:cut])
-            except OSError:
-                # The rewrite is atomic, so the store is as it was (a full disk): the copy of
-                # its tail would only be a stray file beside it.
+                starter.write_atomically(path, _unless_changed(path, data, cut))
+            except (OSError, InputError):
+                # The rewrite is atomic, so the store is as it was (a full disk, or another
+                # program wrote to it): the copy of its tail would only be a stray file.
                 side.unlink(missing_ok=True)
                 raise
             sync_folder(path.parent)
             return Repair(data[:cut].count(b"\n") + 1, tail, side)
     except Timeout:
         raise fail(str(path), msg("repair_locked")) from None
+
+
+def _unless_changed(path: Path, data: bytes, cut: int) -> Iterator[bytes]:
+    """The store's complete prefix, for ``write_atomically``; once it is written, and
+    before the store is replaced, an error if the store is no longer the ``data`` read:
+    another program (a script's ``>>``, which takes no lock) wrote to it during the copy,
+    and replacing it would lose what it wrote."""
+    yield data[:cut]
+    if os.stat(path).st_size != len(data):
+        raise fail(str(path), msg("repair_store_changed"))
 
 
 def _refuse_foreign(data: bytes, path: Path) -> None:
