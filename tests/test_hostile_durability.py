@@ -358,3 +358,22 @@ def test_a_row_another_program_appends_during_a_repair_is_not_lost(tracker: Path
     assert "changed" in line, line
     assert store_bytes(tracker) == torn + b"3.0,,script,,2026-01-05T00:00:00Z\n"  # the script's bytes kept
     assert [p.name for p in tracker.iterdir() if ".torn-" in p.name or p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize("kind", ["folder", "dangling link"])
+def test_a_lock_file_name_taken_by_a_folder_or_a_link_says_so(tracker: Path, kind: str):
+    """A folder named observations.csv.lock was reported as "cannot create the lock file
+    (its folder must be writable): Is a directory", and a dangling symbolic link there as
+    "Too many levels of symbolic links: check the path for a loop" (the lock library
+    opens it with O_NOFOLLOW): neither is what to fix. Both now say that the lock file's
+    name is taken, and by what."""
+    lock = tracker / "observations.csv.lock"
+    if kind == "folder":
+        lock.mkdir()
+    else:
+        os.symlink("/nonexistent/lock", lock)
+    before = store_bytes(tracker)
+    line = _one_line(run("add-observation", "share", "2025", "13"), 1, "observations.csv.lock")
+    assert "its folder must be writable" not in line and "loop" not in line, line
+    assert "move it away" in line, line
+    assert store_bytes(tracker) == before

@@ -284,6 +284,10 @@ def append_observations(
             # file) is no fault of the folder, which may well be writable.
             taken = isinstance(exc, PermissionError) and os.path.lexists(named)
             doing = msg("store_doing_lock_open" if taken else "store_doing_lock")
+            if os.path.islink(named) or os.path.isdir(named):
+                # Not a lock file at all: a folder or a link (opened without following it).
+                what = msg("store_lock_is_folder" if os.path.isdir(named) else "store_lock_is_link")
+                raise fail(named, msg("store_lock_taken", what=what, not_done=after)) from None
         raise os_failure(exc, shown, doing, after) from None
 
 
