@@ -16,6 +16,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any, Callable, Sequence
 
+from ..files.textfiles import real_path
 from ..files.workspace import CACHE_DIR
 
 FORMAT = 8
@@ -53,7 +54,7 @@ def _digest(data: Any) -> bytes:
 
 
 def cache_file(targets_path: Path) -> Path:
-    where = targets_path.resolve()
+    where = real_path(targets_path)
     name = _digest(str(where).encode("utf-8", "surrogateescape")).hex()[:16]
     return where.parent / CACHE_DIR / f"status-{name}.bin"
 
@@ -103,7 +104,7 @@ def _code_fingerprint(root: Path | None = None) -> str:
 def _key(path: Path, targets_digest: bytes) -> tuple:
     # The month of today: which deadlines have passed changes the statuses (a deadline
     # is a period's end, and periods end with a month: assessment.ended).
-    return (FORMAT, _code_fingerprint(), str(path.resolve()), targets_digest, _today().strftime("%Y-%m"))
+    return (FORMAT, _code_fingerprint(), str(real_path(path)), targets_digest, _today().strftime("%Y-%m"))
 
 
 def _today() -> Any:

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import glob
 import sys
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -191,6 +193,7 @@ def _repair_first(targets: str | None) -> None:
     if folder is not None:
         raise InputError([folder])
     try:
+        began = _journal_time(store_path)
         undone = roll_back(store_path)
         if undone is not None and undone.side_file:
             _say(
@@ -201,6 +204,13 @@ def _repair_first(targets: str | None) -> None:
                     moved=len(undone.tail),
                     side_file=undone.side_file,
                     size=undone.size,
+                )
+            )
+        elif undone is not None and _set_aside_since(store_path, began):
+            side = _set_aside_since(store_path, began)
+            _say(
+                msg(
+                    "starter_rolled_back_set_aside", rows=undone.rows, path=store_path, side_file=side, size=undone.size
                 )
             )
         elif undone is not None:
@@ -234,3 +244,29 @@ def _repair_first(targets: str | None) -> None:
         tell = APPEND_STAGE.get()
         if tell is not None:  # said: a Ctrl-C from here on need not say it again (cli.app)
             tell("said", done.side_file, done.torn_line)
+
+
+def _journal_time(store: Path) -> float | None:
+    """When the journal of an interrupted batch was written, or None (no journal)."""
+    from ..files.journal import pending_path
+
+    try:
+        return pending_path(store).stat().st_mtime
+    except OSError:
+        return None
+
+
+def _set_aside_since(store: Path, began: float | None) -> str | None:
+    """The newest ``<store>.interrupted-*`` side file made since the batch began: a repair
+    killed after it had moved the batch's bytes there and cut the store back, whose
+    journal the next repair removes with nothing left to move."""
+    from ..files.textfiles import real_path
+
+    if began is None:
+        return None
+    real = real_path(store)
+    try:
+        sides = [p for p in real.parent.glob(glob.escape(real.name) + ".interrupted-*") if p.stat().st_mtime >= began]
+    except OSError:
+        return None
+    return str(max(sides).name) if sides else None

@@ -10,11 +10,13 @@ already stored for the batch's indicators are read under the same lock
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from .textfiles import real_path
 from ..catalog import Message, msg
 from ..errors import ExitCode, InputError, fail, os_failure
 from ..plan.model import RETRACTED, Location, Observation
@@ -101,13 +103,13 @@ def _check_store_utf8(path: Path) -> None:
 def store_lock(path: Path):
     from filelock import FileLock  # imported here: only writers need it
 
-    if not path.resolve().parent.is_dir():
+    if not real_path(path).parent.is_dir():
         # filelock would create the folder: a mistyped `observations:` path must not
         # silently start a new store somewhere else.
         raise fail(str(path), msg("store_lock_no_folder", folder=path.parent))
     # Beside the real file: two symlinks to one store (or a symlink and the file) share
     # one lock, so their appends and repairs never interleave (docs/data-integrity.md).
-    return FileLock(str(path.resolve()) + ".lock", timeout=lock_timeout())
+    return FileLock(str(real_path(path)) + ".lock", timeout=lock_timeout())
 
 
 def lock_timeout() -> float:
@@ -230,6 +232,7 @@ def append_observations(
         raise InputError([folder])
     from ..files.textfiles import open_regular
 
+    after = not_done or msg("store_nothing_added")
     lock = store_lock(path)
     try:
         with lock:
@@ -263,19 +266,29 @@ def append_observations(
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:
-        raise fail(str(path), msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}")) from None
+        busy = msg("store_lock_busy", lock=lock.lock_file, seconds=f"{lock.timeout:g}", not_done=after)
+        raise fail(str(path), busy) from None
     except OSError as exc:
         named = os.fsdecode(exc.filename) if exc.filename is not None else ""
         on_lock = named.endswith(".lock")
-        after = not_done or msg("store_nothing_added")
         if named and not on_lock and Path(named).name != path.name:
             # The journal (or its temporary file) could not be made beside the store: the
             # obstacle is the folder (read-only, `chattr +i`, full of inodes), not the
             # store, which may well be writable. Name the folder, as the user knows it.
-            raise os_failure(exc, str(path.resolve().parent), msg("store_doing_journal"), after) from None
+            raise os_failure(exc, str(real_path(path).parent), msg("store_doing_journal"), after) from None
         # The journal and its temporary file are ours, not names the user knows: name the store.
         shown = named or str(path) if on_lock else str(path)
-        raise os_failure(exc, shown, msg("store_doing_lock") if on_lock else msg("store_doing_append"), after) from None
+        doing = msg("store_doing_append")
+        if on_lock:
+            # A lock file there already that this user may not open (another user's 0644
+            # file) is no fault of the folder, which may well be writable.
+            taken = isinstance(exc, PermissionError) and os.path.lexists(named)
+            doing = msg("store_doing_lock_open" if taken else "store_doing_lock")
+            if os.path.islink(named) or os.path.isdir(named):
+                # Not a lock file at all: a folder or a link (opened without following it).
+                what = msg("store_lock_is_folder" if os.path.isdir(named) else "store_lock_is_link")
+                raise fail(named, msg("store_lock_taken", what=what, not_done=after)) from None
+        raise os_failure(exc, shown, doing, after) from None
 
 
 _WRITE = 1 << 20  # bytes a write at most: a big batch goes in several
@@ -285,6 +298,19 @@ def _tell(stage: str, path: Path, rows: int) -> None:
     tell = APPEND_STAGE.get()
     if tell is not None:
         tell(stage, path, rows)
+
+
+def _replaced(path: Path, fd: int) -> bool:
+    """Whether ``path`` is no longer the file open as ``fd``: another program (an editor
+    saving it, a sync client) renamed a new file over the store, or moved it away, while
+    the batch was written. The lock binds qntrack's writers only; rows written into the
+    replaced file are in no store."""
+    try:
+        now = os.stat(path)
+    except FileNotFoundError:
+        return True
+    was = os.fstat(fd)
+    return (now.st_dev, now.st_ino) != (was.st_dev, was.st_ino)
 
 
 def _append_batch(path: Path, payload: bytes, rows: int) -> None:
@@ -303,22 +329,29 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         size = os.fstat(fd).st_size
-        write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
-        sync_folder(path.parent)
-        _tell("writing", path, rows)
+        made = False
         try:
+            write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
+            made = True
+            sync_folder(path.parent)
+            _tell("writing", path, rows)
             view = memoryview(payload)
             while view:
                 written = os.write(fd, view[:_WRITE])
                 view = view[written:]
             os.fsync(fd)
+            if _replaced(path, fd):
+                raise fail(str(path), msg("store_replaced_during_append"))
         except BaseException:
             # A full disk may take part of the batch, and so may Ctrl-C between two
-            # writes: cut the file back to what it was and drop the journal, so that no
-            # row is half-written (all or nothing).
+            # writes or just after the journal was made (a journal left then refused the
+            # store until check --repair): cut the file back to what it was and drop the
+            # journal, so that no row is half-written (all or nothing).
             os.ftruncate(fd, size)
-            os.unlink(journal)
-            _tell("undone", path, rows)
+            if made or os.path.lexists(journal):  # Ctrl-C inside write_atomically, after its rename
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(journal)
+                _tell("undone", path, rows)
             raise
     finally:
         os.close(fd)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .textfiles import real_path
 from ..catalog import Message, msg
 from ..errors import fail
 
@@ -31,7 +32,7 @@ _JOURNAL = "qntrack append journal 1\n"
 
 def pending_path(path: Path) -> Path:
     """Beside the real file, like the lock: a store reached through a symlink has one journal."""
-    real = path.resolve() if path.is_symlink() else path  # as given otherwise: messages name it so
+    real = real_path(path) if path.is_symlink() else path  # as given otherwise: messages name it so
     return real.with_name(real.name + ".pending")
 
 
@@ -77,7 +78,7 @@ def interrupted_batch(path: Path) -> Pending | None:
     except ImportError:
         return read_pending(path)
     try:
-        fd = os.open(str(path.resolve()) + ".lock", os.O_RDONLY)
+        fd = os.open(str(real_path(path)) + ".lock", os.O_RDONLY)
     except OSError:
         return read_pending(path)
     try:

@@ -103,9 +103,10 @@ def plan_file(targets_path: Path) -> Path:
     """Where the plan read from ``targets_path`` is kept: one file for each name the plan
     is given by (its messages name the file as given), so that a script's absolute name
     and a person's relative one do not overwrite each other's."""
+    from .textfiles import real_path
     from .workspace import CACHE_DIR
 
-    where = targets_path.resolve()
+    where = real_path(targets_path)
     name = _hash(f"{where}\0{targets_path}".encode("utf-8", "surrogateescape"))[:8].hex()
     return where.parent / CACHE_DIR / f"plan-{name}.bin"
 

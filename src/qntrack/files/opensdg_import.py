@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from .textfiles import real_path
 from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
@@ -276,13 +277,13 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         out.empty_values += counts[0]
         out.renamed_units += counts[1]
         out.dated_by_git += bool(ind.changed_at)
-    document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {repo_dir.resolve().name}"}
+    document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {real_path(repo_dir).name}"}
     if dims.names:
         document["dimensions"] = dims.declared()
     document["indicators"] = indicators
     document["targets"] = targets
     head = (
-        f"{MARKER} from {repo_dir.resolve()}.\n"
+        f"{MARKER} from {real_path(repo_dir)}.\n"
         "# The next import replaces this file: keep your own targets in another plan.\n"
         "# docs/formats.md says what each field comes from.\n"
     )

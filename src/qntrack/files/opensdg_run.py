@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from .textfiles import real_path
 from ..catalog import msg
 from ..errors import ExitCode, InputError, fail
 from ..plan.model import Location, Observation, Plan, Problem
@@ -60,7 +61,7 @@ def import_opensdg(
     repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
     if not repo_dir.is_dir():
         raise fail(str(repo_dir), msg("opensdg_not_a_folder"))
-    if into.resolve() == repo_dir.resolve() or repo_dir.resolve() in into.resolve().parents:
+    if real_path(into) == real_path(repo_dir) or real_path(repo_dir) in real_path(into).parents:
         raise fail(str(into), msg("opensdg_into_repository", repo=str(repo_dir)))
     if recorded_at is not None:
         from .rules import recorded_at as utc_stamp
@@ -101,20 +102,44 @@ def import_opensdg(
         if not _year_over(fields["period"], fields["recorded_at"]):
             fields["status"] = "estimate"
     kept, unchanged, gone = _changed_only(plan, store, planned.candidates)
-    if not dry_run and not into.exists():
+    made = [] if dry_run else [p for p in (into, *into.parents) if not p.exists()]
+    if made:
         into.mkdir(parents=True)
-    if not kept:
-        added = 0
-    else:
-        done = record_many(None, kept, dry_run=dry_run, opened=(plan, store))
-        added = len(done.rows)
-        unchanged += len(done.skipped)
-    if not dry_run:
-        # The figures first: a plan naming indicators with no figures yet would be true
-        # too, but a store holding figures of indicators the old plan does not know would
-        # be read as unknown rows until the plan is written; a rerun mends either.
-        write_atomically(targets, planned.text.encode("utf-8"))
+    try:
+        if not kept:
+            added = 0
+        else:
+            done = record_many(None, kept, dry_run=dry_run, opened=(plan, store))
+            added = len(done.rows)
+            unchanged += len(done.skipped)
+        if not dry_run:
+            # The figures first: a plan naming indicators with no figures yet would be true
+            # too, but a store holding figures of indicators the old plan does not know would
+            # be read as unknown rows until the plan is written; a rerun mends either.
+            write_atomically(targets, planned.text.encode("utf-8"))
+    except BaseException:
+        _unmake(made, store)
+        raise
     return ImportDone(targets, store, planned, added, unchanged, gone, dry_run, kept_indicators)
+
+
+def _unmake(made: list[Path], store: Path) -> None:
+    """After a failed import into folders it made (``made``, innermost first): remove
+    them again while they hold no figure (an empty store and its lock file), as `init`
+    does; a store with rows stays, and a rerun adds the plan."""
+    if not made:
+        return
+    for leftover in (store, store.with_name(store.name + ".lock")):
+        try:
+            if leftover.stat().st_size == 0:
+                leftover.unlink()
+        except OSError:
+            pass
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _with_previous(targets: Path, text: str) -> tuple[str, list[str]]:

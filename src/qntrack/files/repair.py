@@ -14,8 +14,10 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
-from ..errors import fail
+from .textfiles import real_path
+from ..errors import InputError, fail
 from ..catalog import msg
 from ..files import starter
 from ..files.appending import store_lock
@@ -56,6 +58,26 @@ def _side_file(path: Path, now: datetime, kind: str = "torn") -> Path:
     return candidate
 
 
+def sweep_temporaries(path: Path) -> None:
+    """Remove the temporary files a killed qntrack left beside the store (the caller
+    holds the lock): ``.observations.csv.XXXXXXXX.tmp``, a copy of the store a repair
+    was writing (as big as the store), and the journal's or a side file's. Only
+    writers holding the lock make them, so under it none is in use."""
+    import re
+
+    shape = re.compile(re.escape(f".{path.name}.") + r"(?:[^/]*\.)?[a-z0-9_]{8}\.tmp")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if shape.fullmatch(name):
+            try:
+                os.unlink(path.parent / name)
+            except OSError:
+                pass
+
+
 def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     """Set aside the part of a batch a crash interrupted; None when no batch was.
 
@@ -71,11 +93,12 @@ def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
     if path.is_dir():
         raise fail(str(path), msg("store_is_directory"))
     if path.is_symlink():
-        path = path.resolve()  # set aside and cut where the store really is, as repair_store does
+        path = real_path(path)  # set aside and cut where the store really is, as repair_store does
     if read_pending(path) is None:
         return None  # nothing to roll back; the lock must not create a missing folder either
     try:
         with store_lock(path):
+            sweep_temporaries(path)
             pending = read_pending(path)
             if pending is None:
                 return None
@@ -111,7 +134,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
         raise fail(str(path), msg("store_is_directory"))
     # A symlinked store is repaired where it really is: replacing the link itself with a
     # regular file would fork the store in two, and the side file belongs beside the data.
-    path = path.resolve()
+    path = real_path(path)
     from ..files.textfiles import open_regular
 
     opened = open_regular(path, "the observations file")  # a FIFO or device: refused before any lock file
@@ -119,10 +142,19 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
         return None  # nothing to repair; the lock must not create a missing folder either
     with os.fdopen(opened[0], "rb") as fh:
         head = fh.read(65536)
+        size = os.fstat(fh.fileno()).st_size
+        fh.seek(max(size - 1, 0))
+        last = fh.read(1)
+    if not head or last == b"\n":
+        # It ends cleanly: nothing to repair, said without the lock, which a read-only disk
+        # or a folder the user may not write would refuse (a batch being appended now is
+        # no torn line either).
+        return None
     if head and not head.endswith(b"\n"):
         _refuse_foreign(head, path)  # before the lock, which would leave a file beside it
     try:
         with store_lock(path):
+            sweep_temporaries(path)
             data = read_regular(path, "the observations file")
             if data is None:
                 return None
@@ -137,10 +169,10 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             # The tail is safe on disk before the store loses it.
             starter.write_atomically(side, tail)
             try:
-                starter.write_atomically(path, data[:cut])
-            except OSError:
-                # The rewrite is atomic, so the store is as it was (a full disk): the copy of
-                # its tail would only be a stray file beside it.
+                starter.write_atomically(path, _unless_changed(path, data, cut))
+            except (OSError, InputError):
+                # The rewrite is atomic, so the store is as it was (a full disk, or another
+                # program wrote to it): the copy of its tail would only be a stray file.
                 side.unlink(missing_ok=True)
                 raise
             sync_folder(path.parent)
@@ -151,6 +183,16 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
             return Repair(line, tail, side)
     except Timeout:
         raise fail(str(path), msg("repair_locked")) from None
+
+
+def _unless_changed(path: Path, data: bytes, cut: int) -> Iterator[bytes]:
+    """The store's complete prefix, for ``write_atomically``; once it is written, and
+    before the store is replaced, an error if the store is no longer the ``data`` read:
+    another program (a script's ``>>``, which takes no lock) wrote to it during the copy,
+    and replacing it would lose what it wrote."""
+    yield data[:cut]
+    if os.stat(path).st_size != len(data):
+        raise fail(str(path), msg("repair_store_changed"))
 
 
 def _refuse_foreign(data: bytes, path: Path) -> None:

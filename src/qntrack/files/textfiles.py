@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import re
@@ -16,6 +17,7 @@ from ..errors import fail
 from ..catalog import Figure, Message, msg
 
 __all__ = [
+    "real_path",
     "read_text",
     "read_regular",
     "open_regular",
@@ -27,6 +29,17 @@ __all__ = [
     "CsvCells",
     "in_pieces",
 ]
+
+
+def real_path(path: Path) -> Path:
+    """``path.resolve()``, with a loop of symbolic links an ``OSError`` (ELOOP) naming
+    ``path``, as Python 3.13 raises it: 3.11 and 3.12 raise a RuntimeError, which reached
+    the user as a traceback (docs/decisions.md, "durability pass")."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
+
 
 # targets.yaml is written by people: the synthetic national plan of docs/performance.md
 # (10,000 indicators) is a few MB. A cap keeps `--targets /dev/zero`-like mistakes, or a

@@ -103,8 +103,10 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
         # Anything there but a folder is taken, so that a FIFO or device named
-        # targets.yaml is refused by name rather than passed over in silence.
-        if candidate.exists() and not candidate.is_dir():
+        # targets.yaml is refused by name rather than passed over in silence; so is a
+        # symbolic link to a share not mounted, or a loop of links (lexists): passed
+        # over, the parent's plan was used, and its store written to.
+        if os.path.lexists(candidate) and not candidate.is_dir():
             # Relative, so messages read "targets.yaml:12:5", as the user would type it.
             return Path(os.path.relpath(candidate))
     from ..catalog import msg
@@ -192,6 +194,13 @@ def store_missing(store_path: Path) -> Problem:
     from ..catalog import msg
     from ..plan.model import Location, Problem
 
+    if os.path.islink(store_path):
+        try:  # a link to a share not mounted: say so, not "does not exist"
+            target = os.readlink(store_path)
+        except OSError:
+            target = ""
+        if target:
+            return Problem(Location(str(store_path)), msg("store_dangling_link", target=target), "warning")
     if "\\" in store_path.name and os.sep == "/":
         # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
         slashed = store_path.name.replace("\\", "/")
