@@ -21,6 +21,7 @@ _INDICATOR = attrgetter("indicator")
 _SORT_KEY = attrgetter("period.sort_key")
 _PERIOD_OF = attrgetter("indicator", "period.sort_key")
 _STATUS = attrgetter("status")
+_RECORDED = attrgetter("recorded_at")
 
 DEFAULT_JUMP_FACTOR = 5.0
 # A growth rate below -100 % would take the quantity below zero: almost surely a slip
@@ -218,16 +219,17 @@ def entry_jump_problems(
             i += step
         return None
 
-    last_recorded: dict[tuple[str, int], str] = {}  # each period's latest recorded_at on record
     problems = []
     for where, o in new:
         if o.status == RETRACTED or o.value != o.value:
             continue
         key = o.period.sort_key
-        last = last_recorded.get((o.indicator, key))
-        if last is None and (o.indicator, key) in vintages:
-            last = last_recorded[(o.indicator, key)] = max(s.recorded_at for s in vintages[(o.indicator, key)])
-        if last is not None and last > o.recorded_at:
+        on_record = vintages.get((o.indicator, key))
+        if on_record is not None and (
+            on_record[0].recorded_at > o.recorded_at
+            if len(on_record) == 1  # most periods: one vintage
+            else max(map(_RECORDED, on_record)) > o.recorded_at
+        ):
             # Kept as an earlier vintage, never in force: its own warning says so with both
             # values, and this one's hint ('qntrack retract ...') would withdraw the figure
             # in force, not this row (earlier_vintage_problems).
