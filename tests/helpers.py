@@ -199,3 +199,13 @@ def stderr_on_a_terminal(*args: str, cwd: Path | None = None, env: Mapping[str, 
         reader.join(timeout=5)
         os.close(leader)
     return proc.returncode, b"".join(said).decode(errors="replace")
+
+
+def write_repository(root: Path, files: Mapping[str, str]) -> Path:
+    """A folder of text files (an Open SDG repository's, say), each dedented, its folders
+    made: ``{"data/indicator_1-1-1.csv": "Year,Value\\n..."}``."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+    return root

@@ -50,9 +50,8 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
-from textwrap import dedent
 
-from helpers import run_clean
+from helpers import run_clean, write_repository
 
 BASIC = {
     "config_data.yml": "languages:\n  - en\n",
@@ -77,20 +76,12 @@ BASIC = {
 }
 
 
-def _repo(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dedent(text), encoding="utf-8")
-    return root
-
-
 def _import(repo: Path, into: Path, *more: str):
     return run_clean("import", "opensdg", str(repo), "--into", str(into), *more)
 
 
 def _with_data(tmp_path: Path, data: str) -> Path:
-    return _repo(tmp_path / "repo", {**BASIC, "data/indicator_1-1-1.csv": data})
+    return write_repository(tmp_path / "repo", {**BASIC, "data/indicator_1-1-1.csv": data})
 
 
 # --- import: the data files -------------------------------------------------------------
@@ -130,7 +121,7 @@ def test_two_indicator_ids_that_become_one_are_refused_at_the_second_file(tmp_pa
         "data/indicator_1_1_1.csv": BASIC["data/indicator_1-1-1.csv"],
         "meta/1_1_1.md": BASIC["meta/1-1-1.md"],
     }
-    repo = _repo(tmp_path / "repo", files)
+    repo = write_repository(tmp_path / "repo", files)
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 1
     assert (
@@ -160,7 +151,7 @@ def test_a_data_file_changed_since_its_last_commit_is_not_dated_by_that_commit(t
     # Found: an uncommitted edit (2020: 8 -> 6) was recorded as published on the date of
     # the last commit, which never held it; a later import then failed with "give each
     # vintage its own recorded_at", which the user cannot do.
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "data")
@@ -197,7 +188,7 @@ def test_recorded_at_before_the_years_of_the_figures_is_one_message_per_file(tmp
 def test_into_a_file_is_one_message_naming_it(tmp_path: Path):
     # Found: "afile/observations.csv.pending: error: cannot read the append journal: Not a
     # directory", naming a file that does not exist.
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     (tmp_path / "afile").write_text("mine\n", encoding="utf-8")
     for more in ((), ("--dry-run",)):
         done = _import(repo, tmp_path / "afile", "--recorded-at", "2024-01-15", *more)
@@ -255,7 +246,7 @@ def test_a_target_year_not_after_the_base_year_is_refused(tmp_path: Path):
 
 def test_an_import_option_with_its_target_year_not_after_its_base_year_names_the_metadata(tmp_path: Path):
     meta = BASIC["meta/1-1-1.md"].replace("- target: 5", "- target: 5\n          base_year: 2031")
-    repo = _repo(tmp_path / "repo", {**BASIC, "meta/1-1-1.md": meta})
+    repo = write_repository(tmp_path / "repo", {**BASIC, "meta/1-1-1.md": meta})
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 1
     assert "meta/1-1-1.md: error: progress_calculation_options item 1: target_year 2030 is not after" in done.stderr
@@ -335,7 +326,7 @@ def test_metadata_without_a_data_file_is_said(tmp_path: Path):
     # misnamed, or not yet added), was passed over without a word: the user could not tell
     # an indicator was missing from the tracker.
     files = {**BASIC, "meta/2-2-2.md": BASIC["meta/1-1-1.md"], "meta/3-3-3.yml": "indicator_name: X\n"}
-    repo = _repo(tmp_path / "repo", files)
+    repo = write_repository(tmp_path / "repo", files)
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     assert "2 metadata file(s) have no data file and were not imported: meta/2-2-2.md, meta/3-3-3.yml" in done.stderr
@@ -380,7 +371,7 @@ def test_an_option_with_an_infinite_number_or_a_year_out_of_range_names_the_meta
     ):
         meta = BASIC["meta/1-1-1.md"].replace("- target: 5", f"- target: 5\n          {setting}")
         meta = meta.replace("target: 5\n          target: .inf", "target: .inf")
-        repo = _repo(tmp_path / str(n) / "repo", {**BASIC, "meta/1-1-1.md": meta})
+        repo = write_repository(tmp_path / str(n) / "repo", {**BASIC, "meta/1-1-1.md": meta})
         done = _import(repo, tmp_path / str(n) / "t", "--recorded-at", "2024-01-15")
         assert done.exit_code == 1
         assert f"meta/1-1-1.md: error: progress_calculation_options item 1: {said}" in done.stderr, done.stderr
@@ -419,7 +410,7 @@ def test_skip_bad_leaves_out_an_indicator_whose_files_cannot_be_read(tmp_path: P
         "data fifo": ("data/indicator_2-2-2.csv", "fifo"),
     }
     for n, (name, content) in enumerate(broken.values()):
-        repo = _repo(tmp_path / str(n) / "repo", BASIC)
+        repo = write_repository(tmp_path / str(n) / "repo", BASIC)
         (repo / "data" / "indicator_2-2-2.csv").write_text("Year,Value\n2015,1\n", encoding="utf-8")
         path = repo / name
         if path.exists():
@@ -446,7 +437,7 @@ def test_control_characters_in_names_and_headers_are_read_as_spaces(tmp_path: Pa
     # Cells with one were already read with a space in its place; names are read the same.
     data = BASIC["data/indicator_1-1-1.csv"].replace("Sex", "Se\x07x", 1)
     meta = BASIC["meta/1-1-1.md"].replace("indicator_name: Poverty rate", 'indicator_name: "Pov\\x07erty rate"')
-    repo = _repo(tmp_path / "repo", {**BASIC, "data/indicator_1-1-1.csv": data, "meta/1-1-1.md": meta})
+    repo = write_repository(tmp_path / "repo", {**BASIC, "data/indicator_1-1-1.csv": data, "meta/1-1-1.md": meta})
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     plan = (tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8")
@@ -461,7 +452,7 @@ def test_columns_or_cells_that_differ_only_in_case_are_one_dimension_or_refused(
         **BASIC,
         "data/indicator_2-2-2.csv": "Year,sex,Value\n2015,,4\n2015,female,3\n",
     }
-    repo = _repo(tmp_path / "repo", files)
+    repo = write_repository(tmp_path / "repo", files)
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     assert "2_2_2[sex=Female],2015,3" in (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8")
@@ -506,7 +497,7 @@ def test_a_dimension_is_named_in_vietnamese_from_the_sites_translations(tmp_path
         "translations/vi/data.yml": "Sex: Giới tính\n",
         "data/indicator_1-1-1.csv": BASIC["data/indicator_1-1-1.csv"].replace("Year,Sex,", "Year,data.Sex,"),
     }
-    repo = _repo(tmp_path / "repo", files)
+    repo = write_repository(tmp_path / "repo", files)
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     import yaml
@@ -518,7 +509,7 @@ def test_a_dimension_is_named_in_vietnamese_from_the_sites_translations(tmp_path
 def test_a_recorded_at_in_the_future_is_one_message(tmp_path: Path):
     # Found: --recorded-at 2999-01-01 gave one error per row ("recorded_at ... is in the
     # future"), each at a line of the data file, where nothing is wrong.
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     done = _import(repo, tmp_path / "t", "--recorded-at", "2999-01-01")
     assert done.exit_code == 2
     assert done.stderr.count("error:") == 1, done.stderr
@@ -529,7 +520,7 @@ def test_a_recorded_at_in_the_future_is_one_message(tmp_path: Path):
 def test_recorded_at_in_a_git_checkout_says_which_files_it_dates(tmp_path: Path):
     # Found: in a git checkout, --recorded-at 2020-05-01 was silently not used for the
     # committed files (dated by their commits): the user believed every figure dated 2020.
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "data")
@@ -746,7 +737,7 @@ def test_force_into_another_trackers_folder_is_refused_while_its_figures_would_g
     # Found (SDG-office pass): --force replaced the tracker's own targets.yaml and appended
     # the repository's figures to its store; its own figures were then of no indicator the
     # plan knew, and `check` failed with one error a row.
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     mine = tmp_path / "mine"
     mine.mkdir()
     plan = "version: 1\nindicators:\n  growth: {name: Growth, unit: '%'}\ntargets: []\n"

@@ -24,17 +24,8 @@ Each test below was written failing first. What was attacked and held, one line 
 from __future__ import annotations
 
 from pathlib import Path
-from textwrap import dedent
 
-from helpers import json_of, run_clean
-
-
-def _repo(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dedent(text), encoding="utf-8")
-    return root
+from helpers import json_of, run_clean, write_repository
 
 
 SOURCED = {
@@ -66,14 +57,14 @@ def test_a_source_whose_text_holds_its_address_is_not_given_it_twice(tmp_path: P
     # again as source_url_N (as Open SDG asks); the import joined text and address, so
     # "Labour Force Survey https://example.org/lfs https://example.org/lfs", one address
     # more at every export and import, and a re-import counted every figure as changed.
-    repo = _repo(tmp_path / "repo", SOURCED)
+    repo = write_repository(tmp_path / "repo", SOURCED)
     done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     assert _sources(tmp_path / "t") == {"Labour Force Survey https://example.org/lfs"}
 
 
 def test_an_export_imported_back_keeps_each_source_as_it_was(tmp_path: Path):
-    repo = _repo(tmp_path / "repo", SOURCED)
+    repo = write_repository(tmp_path / "repo", SOURCED)
     assert (
         run_clean(
             "import", "opensdg", str(repo), "--into", str(tmp_path / "a"), "--recorded-at", "2024-01-15"
@@ -144,7 +135,7 @@ def test_the_figures_a_newer_checkout_no_longer_has_are_named(tmp_path: Path):
     # published figure had gone, nor retract it. The first five are now named, as
     # `history` and `retract` take them.
     files = {**SOURCED, "data/indicator_1-1-1.csv": "Year,Sex,Value\n2015,,10\n2016,,9\n2020,,8\n2020,Female,7\n"}
-    repo = _repo(tmp_path / "repo", files)
+    repo = write_repository(tmp_path / "repo", files)
     into = tmp_path / "t"
     assert run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15").exit_code == 0
     (repo / "data" / "indicator_1-1-1.csv").write_text("Year,Sex,Value\n2015,,10\n2020,,8\n", encoding="utf-8")
@@ -166,7 +157,7 @@ def test_history_of_a_total_with_figures_only_by_unit_points_to_the_units(tmp_pa
         "- target: 5", "- disaggregation: [{field: Sex, value: Female}]\n          target: 5"
     )
     data = "Year,Sex,Value\n2015,Female,10\n2016,Male,9\n2016,Female,8\n"
-    repo = _repo(tmp_path / "repo", {**SOURCED, "data/indicator_1-1-1.csv": data, "meta/1-1-1.md": meta})
+    repo = write_repository(tmp_path / "repo", {**SOURCED, "data/indicator_1-1-1.csv": data, "meta/1-1-1.md": meta})
     into = tmp_path / "t"
     assert run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15").exit_code == 0
     plan = str(into / "targets.yaml")
@@ -196,7 +187,7 @@ def test_the_targets_wording_survives_an_export_and_import(tmp_path: Path):
     meta = SOURCED["meta/1-1-1.md"].replace(
         "indicator_name:", "target_name: Halve poverty by 2030\n        indicator_name:"
     )
-    repo = _repo(tmp_path / "repo", {**SOURCED, "meta/1-1-1.md": meta})
+    repo = write_repository(tmp_path / "repo", {**SOURCED, "meta/1-1-1.md": meta})
     assert (
         run_clean(
             "import", "opensdg", str(repo), "--into", str(tmp_path / "a"), "--recorded-at", "2024-01-15"

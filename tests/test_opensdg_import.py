@@ -15,7 +15,7 @@ from textwrap import dedent
 import pytest
 import yaml
 
-from helpers import made_once, run
+from helpers import made_once, run, write_repository
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "opensdg-sample"  # tests/data/README.md
 
@@ -121,14 +121,6 @@ def test_the_sample_reimported_adds_nothing(sample_import: Path, tmp_path: Path)
 # --- small repositories ------------------------------------------------------------------
 
 
-def _repo(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dedent(text), encoding="utf-8")
-    return root
-
-
 BASIC = {
     "config_data.yml": "languages:\n  - en\n",
     "data/indicator_1-1-1.csv": """\
@@ -173,7 +165,7 @@ def _status(into: Path, *more: str) -> dict:
 
 
 def test_headline_and_disaggregation_options_become_targets_of_their_series(tmp_path: Path):
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
@@ -205,7 +197,7 @@ def test_headline_and_disaggregation_options_become_targets_of_their_series(tmp_
 
 
 def test_a_git_checkout_dates_each_file_and_a_newer_checkout_adds_only_what_changed(tmp_path: Path):
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     env = dict(
         os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@x"
     )
@@ -242,7 +234,7 @@ def test_a_git_checkout_dates_each_file_and_a_newer_checkout_adds_only_what_chan
 
 
 def test_a_folder_outside_git_needs_a_date(tmp_path: Path):
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     done = _import(repo, tmp_path / "t")
     assert done.exit_code == 1
     assert "not a git checkout: give the date the figures were published with --recorded-at" in done.stderr
@@ -257,7 +249,7 @@ def test_year_ranges_and_quarters_are_read_as_open_sdg_reads_them(tmp_path: Path
         2014-2015,10
         2019-2020,8
         """
-    done = _import(_repo(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
+    done = _import(write_repository(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     text = (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8")
     assert "1_1_1,2014,10," in text and "data/indicator_1-1-1.csv:2 (Year 2014-2015)" in text
@@ -271,7 +263,7 @@ def test_a_progress_column_is_what_the_targets_judge(tmp_path: Path):
         2015,-4,4
         2020,-2,2
         """
-    done = _import(_repo(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
+    done = _import(write_repository(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
     assert [t["indicator"] for t in plan["targets"]] == ["1_1_1_progress", "1_1_1_progress"]
@@ -282,7 +274,7 @@ def test_a_progress_column_is_what_the_targets_judge(tmp_path: Path):
 def test_two_figures_for_one_year_of_a_series_stop_the_import_naming_both_lines(tmp_path: Path):
     files = dict(BASIC)
     files["data/indicator_2-1-1.csv"] = "Year,Value\n2015,1\n2015,2\n"
-    done = _import(_repo(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
+    done = _import(write_repository(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 1
     assert (
         "data/indicator_2-1-1.csv:3: error: a second figure for Year 2015 of the same series (the first on line 2)"
@@ -317,14 +309,14 @@ def test_two_figures_for_one_year_of_a_series_stop_the_import_naming_both_lines(
 )
 def test_a_metadata_problem_is_said_at_its_file(tmp_path: Path, meta: str, said: str):
     files = dict(BASIC, **{"meta/1-1-1.md": meta})
-    done = _import(_repo(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
+    done = _import(write_repository(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 1
     assert said in done.stderr
     assert "Traceback" not in done.stderr
 
 
 def test_outputs_never_replace_inputs(tmp_path: Path):
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     inside = _import(repo, repo / "tracker", "--recorded-at", "2024-01-15")
     assert inside.exit_code == 1 and "--into is inside the repository" in inside.stderr
     own = tmp_path / "mine"
@@ -341,7 +333,7 @@ def test_outputs_never_replace_inputs(tmp_path: Path):
 
 
 def test_a_file_where_the_folder_should_be_is_one_message(tmp_path: Path):
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     (tmp_path / "t").write_text("not a folder", encoding="utf-8")
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 1 and "Traceback" not in done.stderr
@@ -394,7 +386,7 @@ def test_labels_come_in_every_language_the_repository_has(tmp_path: Path):
     files["translations/en/data.yml"] = "Sex: Sex\nFemale: Female\n"
     files["translations/fr/data.yml"] = "Sex: Sexe\nFemale: Femmes\n"
     files["translations/vi/data.yml"] = "Sex: Giới tính\nFemale: Nữ\n"
-    done = _import(_repo(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
+    done = _import(write_repository(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
     assert plan["dimensions"]["sex"] == {
@@ -433,17 +425,17 @@ def test_the_sites_own_input_settings_are_followed(tmp_path: Path):
         "site/figures/indicator_1-1-1.csv": BASIC["data/indicator_1-1-1.csv"],
         "site/about/1-1-1.md": BASIC["meta/1-1-1.md"],
     }
-    done = _import(_repo(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
+    done = _import(write_repository(tmp_path / "repo", files), tmp_path / "t", "--recorded-at", "2024-01-15")
     assert done.exit_code == 0, done.stderr
     assert "1 indicator(s) and 2 target(s)" in done.stderr
     other = dict(BASIC, **{"config_data.yml": "inputs:\n  - class: InputSdmxMl_Structure\n"})
-    refused = _import(_repo(tmp_path / "repo2", other), tmp_path / "t2", "--recorded-at", "2024-01-15")
+    refused = _import(write_repository(tmp_path / "repo2", other), tmp_path / "t2", "--recorded-at", "2024-01-15")
     assert refused.exit_code == 1
     assert "config_data.yml: error: the site reads an input of class InputSdmxMl_Structure" in refused.stderr
 
 
 def test_a_shallow_clone_is_said(tmp_path: Path):
-    repo = _repo(tmp_path / "repo", BASIC)
+    repo = write_repository(tmp_path / "repo", BASIC)
     env = dict(
         os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@x"
     )
