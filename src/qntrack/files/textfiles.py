@@ -203,6 +203,10 @@ def read_text(path: Path, what: str) -> str:
     name = str(path)
     data = read_regular(path, what, MAX_TARGETS_BYTES)
     if data is None:
+        if os.path.islink(path):
+            # Listed by `ls`, but pointing at nothing (a share not mounted): "not found"
+            # alone sent the user looking for a file that is there.
+            raise fail(name, msg("textfile_dangling_link", target=os.readlink(path)))
         raise fail(name, _said("not_found", what))
     if b"\x00" in data[:8192]:
         from .store import looks_like_utf16, looks_like_utf32  # only on this error: store imports this module
