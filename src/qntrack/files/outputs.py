@@ -348,13 +348,18 @@ def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
 
 def os_error_file(exc: OSError, fallback: str) -> str:
     """The file an OSError is about, as the user knows it: the temporary file of an
-    atomic write (``.review.md.x1y2.tmp``) is named by the file it was to become."""
+    atomic write (``.review.md.x1y2.tmp``, starter.write_atomically) is named by the file
+    it was to become: ``fallback`` as the user typed it, or a chart beside a report by its
+    path (another user's charts folder was said as the report)."""
     name = exc.filename
     if not name:
         return fallback
-    base = os.path.basename(os.fsdecode(name))
+    folder, base = os.path.split(os.fsdecode(name))
     if base.startswith(".") and base.endswith(".tmp"):
-        return fallback
+        intended = base[1:-4].rpartition(".")[0]  # mkstemp's random part has no "."
+        if not intended or intended == os.path.basename(fallback):
+            return fallback
+        return os.path.join(folder, intended)
     return os.fsdecode(name)
 
 
