@@ -1,0 +1,34 @@
+"""Defects the review of the fourteenth session's passes found (issue 17), each checked
+through the command line as a user meets it (docs/decisions.md, "The fourteenth
+session's review pass")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import run_clean
+
+HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
+def _import(tracker: Path, rows: str, *extra: str):
+    (tracker / "in.csv").write_text(HEADER + rows, encoding="utf-8")
+    return run_clean("add-observation", "--from", "in.csv", *extra)
+
+
+def test_a_retraction_listed_before_the_figure_it_withdraws_is_recorded(tracker: Path) -> None:
+    # A file sorted newest first: the retraction (2024-06-01) comes on the line before the
+    # figure it withdraws (2024-05-01). By the store's rule (the latest recorded_at is in
+    # force) the figure is in force at the retraction's moment, whatever the line order.
+    rows = "share,2019,,retracted,x,,2024-06-01T00:00:00Z\nshare,2019,10.1,estimate,x,,2024-05-01T00:00:00Z\n"
+    r = _import(tracker, rows)
+    assert r.exit_code == 0, r.output
+    assert (tracker / "observations.csv").read_text(encoding="utf-8").endswith(rows)
+
+
+def test_a_retraction_before_a_figure_of_the_same_moment_later_in_the_file_is_refused(tracker: Path) -> None:
+    # Same moment: the later line is in force after both, so the retraction came first and
+    # withdrew nothing.
+    rows = "share,2019,,retracted,x,,2024-06-01T00:00:00Z\nshare,2019,10.1,estimate,x,,2024-06-01T00:00:00Z\n"
+    r = _import(tracker, rows, "--dry-run")
+    assert r.exit_code == 1 and "in.csv:2:" in r.stderr, r.output
