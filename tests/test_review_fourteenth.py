@@ -32,3 +32,26 @@ def test_a_retraction_before_a_figure_of_the_same_moment_later_in_the_file_is_re
     rows = "share,2019,,retracted,x,,2024-06-01T00:00:00Z\nshare,2019,10.1,estimate,x,,2024-06-01T00:00:00Z\n"
     r = _import(tracker, rows, "--dry-run")
     assert r.exit_code == 1 and "in.csv:2:" in r.stderr, r.output
+
+
+def test_an_as_of_day_is_after_today_by_this_machine_s_calendar(tracker: Path, monkeypatch) -> None:
+    # "Today" of the future-day warning was the UTC date, where every other "today" of
+    # qntrack (reference_day: the deadlines, report --since) is the machine's: in Hanoi
+    # before 07:00, `status --as-of` today's date was said to be "after today". Two zones
+    # 26 hours apart: at any hour, in one of them the local date is not the UTC date.
+    import time
+    from datetime import date, timedelta
+
+    for zone in ("Etc/GMT-14", "Etc/GMT+12"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        try:
+            today = date.today()
+            same = run_clean("status", "--format", "json", "--as-of", today.isoformat())
+            assert same.exit_code == 0 and same.stderr == "", (zone, same.stderr)
+            later = (today + timedelta(days=1)).isoformat()
+            after = run_clean("status", "--format", "json", "--as-of", later)
+            assert f"{later} is after today ({today.isoformat()})" in after.stderr, (zone, after.stderr)
+        finally:
+            monkeypatch.delenv("TZ")
+            time.tzset()
