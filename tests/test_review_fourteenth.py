@@ -55,3 +55,20 @@ def test_an_as_of_day_is_after_today_by_this_machine_s_calendar(tracker: Path, m
         finally:
             monkeypatch.delenv("TZ")
             time.tzset()
+
+
+def test_check_repair_of_a_clean_store_removes_a_killed_append_s_journal_copy(tracker: Path) -> None:
+    # SIGKILL while an append wrote its journal (through a temporary file) leaves
+    # `.observations.csv.pending.XXXXXXXX.tmp`, no journal, and a store that ends with a
+    # whole row. `check --repair` said "nothing to repair" without the lock, and so never
+    # removed it: the durability pass's sweep ran only for a torn line or a journal.
+    before = (tracker / "observations.csv").read_bytes()
+    journal_tmp = tracker / ".observations.csv.pending.7hd02kqz.tmp"
+    journal_tmp.write_bytes(b"qntrack append journal 1\n")
+    other = tracker / ".targets.yaml.k3j9x0qa.tmp"  # not the store's: left alone
+    other.write_bytes(b"x")
+    r = run_clean("check", "--repair")
+    assert r.exit_code == 0, r.stderr
+    assert "nothing to repair" in r.stderr
+    assert not journal_tmp.exists() and other.exists()
+    assert (tracker / "observations.csv").read_bytes() == before
