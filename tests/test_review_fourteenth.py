@@ -72,3 +72,21 @@ def test_check_repair_of_a_clean_store_removes_a_killed_append_s_journal_copy(tr
     assert "nothing to repair" in r.stderr
     assert not journal_tmp.exists() and other.exists()
     assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_a_dry_run_of_an_empty_value_retracted_judges_it_as_the_retraction_would(tracker: Path) -> None:
+    # `add-observation IND PERIOD "" --status retracted` is `retract` (the docs pass); its
+    # --dry-run went the way of a figure and showed the row it "would add", exit 0, where
+    # the run itself refuses it: a retraction dated before a later vintage withdraws
+    # nothing current. A dry run says what the run would do.
+    later = run_clean("add-observation", "share", "2022", "11.6", "--recorded-at", "2024-02-01")
+    assert later.exit_code == 0, later.output
+    args = ("add-observation", "share", "2022", "", "--status", "retracted", "--recorded-at", "2023-06-01")
+    dry = run_clean(*args, "--dry-run")
+    real = run_clean(*args)
+    assert real.exit_code == 1 and "later vintage" in real.stderr, real.output
+    assert dry.exit_code == 1, dry.output
+    assert dry.stderr == real.stderr
+    # One that the run records is shown, as before.
+    ok = run_clean("add-observation", "share", "2022", "", "--status", "retracted", "--dry-run")
+    assert ok.exit_code == 0 and "retracted" in ok.stdout, ok.output

@@ -32,6 +32,7 @@ def retract(
     dims: Sequence[tuple[str, str]] = (),
     tz: str | None = None,
     command: str = "retract",
+    dry_run: bool = False,
 ) -> tuple[Path, Observation, Observation]:
     """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
 
@@ -47,6 +48,7 @@ def retract(
     ``tz``: the UTC offset of a ``recorded_at`` typed without one (``--tz``), else the
     plan's ``timezone:``, as for ``add-observation``. ``command``: the command its
     problems name (``add-observation`` of an empty value with status retracted).
+    ``dry_run``: judged on the store as it is now, by the same rules, and nothing written.
     """
     plan, store = _open(targets)
     existing = peek_store(store)
@@ -140,6 +142,11 @@ def retract(
         withdrawn.append(current)
         return [row]
 
+    if dry_run:
+        from .appending import _stored_now
+
+        keep(_stored_now(store, {row.indicator}) if store.exists() else ())
+        return store, row, withdrawn[0]
     written = append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
     return store, written[0], withdrawn[0]
 
