@@ -90,3 +90,39 @@ def test_a_dry_run_of_an_empty_value_retracted_judges_it_as_the_retraction_would
     # One that the run records is shown, as before.
     ok = run_clean("add-observation", "share", "2022", "", "--status", "retracted", "--dry-run")
     assert ok.exit_code == 0 and "retracted" in ok.stdout, ok.output
+
+
+_GROWTH = """\
+version: 1
+title: {en: "T", vi: "T"}
+observations: observations.csv
+indicators:
+  g:
+    name: {en: "Growth", vi: "Tăng trưởng"}
+    unit: {en: "%", vi: "%"}
+    measure: rate
+    direction: increase
+    frequency: year
+targets: []
+"""
+
+
+def test_a_slip_between_a_negative_and_a_positive_neighbour_is_still_warned_of(tmp_path: Path, monkeypatch) -> None:
+    # The onboarding pass: a neighbour of opposite sign is no slip. It made that neighbour
+    # a veto, so 142 (for 14.2) back-filled between -1.39 (2021) and 8.0 (2023) went
+    # unsaid, though it is 17.75 times the neighbour of its own sign, where the code
+    # before warned of it. The opposite-sign neighbour is now left out of the comparison.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "targets.yaml").write_text(_GROWTH, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(
+        HEADER
+        + "g,2020,6.0,official,x,,2021-03-01T00:00:00Z\n"
+        + "g,2021,-1.39,official,x,,2022-03-01T00:00:00Z\n"
+        + "g,2023,8.0,official,x,,2024-03-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    slip = run_clean("add-observation", "g", "2022", "142", "--dry-run")
+    assert slip.exit_code == 0, slip.output
+    assert "g 2022 = 142 is 17.8 times the figure for 2023 (8)" in slip.stderr, slip.stderr
+    fine = run_clean("add-observation", "g", "2022", "14.2", "--dry-run")
+    assert fine.exit_code == 0 and "times" not in fine.stderr, fine.stderr
