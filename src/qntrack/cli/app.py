@@ -432,9 +432,11 @@ def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-2
 
     # "" is refused on the command line (a shell variable left empty), never taken for today.
     day = as_of_day(value, option, example, blank_is_none=False)
-    from datetime import datetime, timezone
+    from ..files.workspace import reference_day
 
-    today = datetime.now(timezone.utc).date().isoformat()
+    # The machine's calendar, as every other "today" (the deadlines, report --since): the
+    # UTC date called today's date "after today" in Hanoi before 07:00.
+    today = reference_day(None).isoformat()
     if option == "--as-of" and day is not None and day > today:
         # Still read (deadlines as they will stand then), but never taken for a past day.
         from ..catalog import msg

@@ -154,11 +154,15 @@ def add_observation(
             parse_zone(tz)
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
-    if from_file is None and not dry_run and _is_retraction(value, obs_status):
+    if from_file is None and _is_retraction(value, obs_status):
         # docs/observations-format.md: an empty value with status retracted is a retraction,
         # withdrawn as `qntrack retract` withdraws it (the figure in force must be there).
-        _withdraw(targets, indicator or "", period or "", source, note, recorded_at, False, dims, tz, "add-observation")
-        return
+        # A dry run is judged by the same rules, then shows its row below as any dry run.
+        args = (targets, indicator or "", period or "", source, note, recorded_at, False, dims, tz, "add-observation")
+        if not dry_run:
+            _withdraw(*args)
+            return
+        _withdraw(*args, dry_run=True)
     if from_file is None:
         typed = _TypedFigure(
             indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
@@ -419,9 +423,11 @@ def _withdraw(
     dims: tuple[tuple[str, str], ...],
     tz: str | None,
     command: str = "retract",
+    dry_run: bool = False,
 ) -> None:
     """Withdraw the figure in force (files.retracting.retract) and say what was withdrawn;
-    ``command`` names the command in a period's error."""
+    ``command`` names the command in a period's error. ``dry_run``: only judged (an error
+    if the retraction would be refused), nothing written nor said."""
     from ..catalog import Figure, msg
     from ..files.retracting import retract as withdraw
 
@@ -436,7 +442,10 @@ def _withdraw(
         dims=dims,
         tz=tz,
         command=command,
+        dry_run=dry_run,
     )
+    if dry_run:
+        return
     _say(
         msg(
             "cli_retracted",

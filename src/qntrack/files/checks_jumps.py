@@ -248,12 +248,13 @@ def entry_jump_problems(
                 for n in (nearest(o.indicator, keys, at - 1, -1, LATEST), nearest(o.indicator, keys, at, 1, LATEST))
                 if n is not None
             ]
-        # Another period of opposite sign is no slip (a slip of the decimal point keeps the
-        # sign): a growth rate that fell one year and rose the next, a balance (issue 17).
-        ratios = [
-            jump_ratio(c.value, o.value, factor) if same is not None or (c.value < 0) == (o.value < 0) else None
-            for c in compared
-        ]
+        if same is None:
+            # Another period of opposite sign is no slip (a slip of the decimal point keeps
+            # the sign): a growth rate that fell one year and rose the next, a balance
+            # (issue 17). It tells nothing, so it is left out, not a veto: 142 (for 14.2)
+            # between -1.39 and 8.0 is still 17.8 times its neighbour of the same sign.
+            compared = [c for c in compared if (c.value < 0) == (o.value < 0)]
+        ratios = [jump_ratio(c.value, o.value, factor) for c in compared]
         if not compared or any(r is None for r in ratios):
             continue
         other, ratio = compared[0], ratios[0]

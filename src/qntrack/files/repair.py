@@ -10,6 +10,7 @@ is ever deleted: the side file keeps the tail for a person to read and re-enter.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -63,19 +64,22 @@ def sweep_temporaries(path: Path) -> None:
     holds the lock): ``.observations.csv.XXXXXXXX.tmp``, a copy of the store a repair
     was writing (as big as the store), and the journal's or a side file's. Only
     writers holding the lock make them, so under it none is in use."""
+    for name in _temporaries(path):
+        try:
+            os.unlink(path.parent / name)
+        except OSError:
+            pass
+
+
+def _temporaries(path: Path) -> list[str]:
+    """The names of the temporary files of ``path``'s writers in its folder."""
     import re
 
     shape = re.compile(re.escape(f".{path.name}.") + r"(?:[^/]*\.)?[a-z0-9_]{8}\.tmp")
     try:
-        names = os.listdir(path.parent)
+        return [name for name in os.listdir(path.parent) if shape.fullmatch(name)]
     except OSError:
-        return
-    for name in names:
-        if shape.fullmatch(name):
-            try:
-                os.unlink(path.parent / name)
-            except OSError:
-                pass
+        return []
 
 
 def roll_back(path: Path, now: datetime | None = None) -> RolledBack | None:
@@ -148,7 +152,11 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
     if not head or last == b"\n":
         # It ends cleanly: nothing to repair, said without the lock, which a read-only disk
         # or a folder the user may not write would refuse (a batch being appended now is
-        # no torn line either).
+        # no torn line either). Only a killed writer's temporary files (an append's journal
+        # copy: the store is whole then) are removed under it, when there are some.
+        if _temporaries(path):
+            with contextlib.suppress(Timeout, OSError), store_lock(path):
+                sweep_temporaries(path)
         return None
     if head and not head.endswith(b"\n"):
         _refuse_foreign(head, path)  # before the lock, which would leave a file beside it

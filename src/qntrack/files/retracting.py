@@ -32,6 +32,7 @@ def retract(
     dims: Sequence[tuple[str, str]] = (),
     tz: str | None = None,
     command: str = "retract",
+    dry_run: bool = False,
 ) -> tuple[Path, Observation, Observation]:
     """Append a row that withdraws the figure in force for ``indicator`` and ``period``.
 
@@ -47,6 +48,7 @@ def retract(
     ``tz``: the UTC offset of a ``recorded_at`` typed without one (``--tz``), else the
     plan's ``timezone:``, as for ``add-observation``. ``command``: the command its
     problems name (``add-observation`` of an empty value with status retracted).
+    ``dry_run``: judged on the store as it is now, by the same rules, and nothing written.
     """
     plan, store = _open(targets)
     existing = peek_store(store)
@@ -140,6 +142,11 @@ def retract(
         withdrawn.append(current)
         return [row]
 
+    if dry_run:
+        from .appending import _stored_now
+
+        keep(_stored_now(store, {row.indicator}) if store.exists() else ())
+        return store, row, withdrawn[0]
     written = append_observations(store, [row], keep, not_done=msg("store_nothing_withdrawn"))
     return store, written[0], withdrawn[0]
 
@@ -171,22 +178,27 @@ def empty_retractions(
 ) -> list[Problem]:
     """The retractions of a batch (an import file's rows, in order) that would withdraw no
     figure: none in force for their period at their moment, in the store (``index``:
-    history.vintage_index) or earlier in the batch, by series.in_force's rule (the latest
-    recorded_at; on a tie the later line, and the batch is appended after the store).
+    history.vintage_index) or in the batch, by series.in_force's rule (the latest
+    recorded_at; on a tie the later line, and the batch is appended after the store): a
+    batch row dated before the retraction counts wherever the file lists it (a file
+    sorted newest first), one of the same moment only on an earlier line.
     ``retract`` refuses such a row, and an import does too, naming its line."""
     problems: list[Problem] = []
-    earlier: dict[tuple[str, int], list[Observation]] = {}
-    for where, o in kept:
+    batch: dict[tuple[str, int], list[tuple[str, int, Observation]]] = {}
+    for n, (_, o) in enumerate(kept):
+        batch.setdefault((o.indicator, o.period.sort_key), []).append((o.recorded_at, n, o))
+    for n, (where, o) in enumerate(kept):
+        if o.status != RETRACTED:
+            continue
         key = (o.indicator, o.period.sort_key)
-        if o.status == RETRACTED:
-            known = [s for s in index.get(key, ()) if s.recorded_at <= o.recorded_at]
-            current = max(known, key=lambda s: (s.recorded_at, s.line), default=None)
-            for b in earlier.get(key, ()):
-                if b.recorded_at <= o.recorded_at and (current is None or b.recorded_at >= current.recorded_at):
-                    current = b
-            if current is None or current.status == RETRACTED:
-                problems.append(Problem(where, _nothing(o)))
-        earlier.setdefault(key, []).append(o)
+        known = [s for s in index.get(key, ()) if s.recorded_at <= o.recorded_at]
+        current = max(known, key=lambda s: (s.recorded_at, s.line), default=None)
+        before = [(at, m, b) for at, m, b in batch[key] if (at, m) < (o.recorded_at, n)]
+        last = max(before, key=lambda t: (t[0], t[1]), default=None)
+        if last is not None and (current is None or last[0] >= current.recorded_at):
+            current = last[2]
+        if current is None or current.status == RETRACTED:
+            problems.append(Problem(where, _nothing(o)))
     return problems
 
 
