@@ -155,7 +155,8 @@ def test_a_vietnamese_site_keeps_its_english_names(tmp_path: Path):
     # A site whose first language is vi, with English beside it (meta/en/ and the English
     # translations). The import named every indicator and unit in Vietnamese alone, so
     # English tables and reports showed Vietnamese names although the site has English.
-    from test_opensdg_import import _import, _repo
+    from helpers import write_repository as _repo
+    from test_opensdg_import import _import
 
     repo = _repo(tmp_path / "repo", VI_SITE)
     done = _import(repo, tmp_path / "t", "--recorded-at", "2025-11-01")
@@ -176,7 +177,8 @@ def test_a_vietnamese_site_keeps_its_english_names(tmp_path: Path):
 
 
 def test_a_vietnamese_site_without_english_is_named_in_vietnamese(tmp_path: Path):
-    from test_opensdg_import import _import, _repo
+    from helpers import write_repository as _repo
+    from test_opensdg_import import _import
 
     files = {k: v for k, v in VI_SITE.items() if "/en/" not in k} | {"config_data.yml": "languages:\n  - vi\n"}
     repo = _repo(tmp_path / "repo", files)
@@ -190,7 +192,8 @@ def test_a_vietnamese_site_without_english_is_named_in_vietnamese(tmp_path: Path
 
 
 def test_a_key_english_does_not_translate_is_read_as_the_site_reads_it(tmp_path: Path):
-    from test_opensdg_import import _import, _repo
+    from helpers import write_repository as _repo
+    from test_opensdg_import import _import
 
     files = VI_SITE | {"translations/en/global_indicators.yml": "other: x\n"}
     repo = _repo(tmp_path / "repo", files)
