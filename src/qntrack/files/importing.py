@@ -205,6 +205,20 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def _a_report(source: str) -> bool:
+    """Whether ``source`` is a report qntrack wrote (its mark: outputs.mark_state), which is
+    for reading: its tables are not an import's. Only a regular file is looked at (a FIFO
+    would block the look); any failure is left to the read, which says it."""
+    import stat
+
+    from .outputs import mark_state
+
+    try:
+        return stat.S_ISREG(os.stat(source).st_mode) and mark_state(Path(source)) != "foreign"
+    except OSError:
+        return False
+
+
 def import_observations(
     targets: str | os.PathLike[str] | None,
     source: str | os.PathLike[str],
@@ -234,6 +248,8 @@ def import_observations(
     locked = base[2:] if base.startswith("~$") else base[7:-1] if base.startswith(".~lock.") and base[-1] == "#" else ""
     if locked:
         raise fail(file, msg("hostile_documents_lock_file", workbook=locked))
+    if source != "-" and _a_report(source):
+        raise fail(file, msg("import_is_a_report"))
     workbook = workbook_kind(source) is not None
     if sheet is not None and not workbook:
         from ..errors import ExitCode
