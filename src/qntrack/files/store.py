@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .textfiles import real_path
+from .textfiles import dangling_link, real_path
 from ..errors import InputError, fail
 from ..catalog import Message, msg, said
 from ..plan.model import OBSERVATION_STATUSES, Location, Observation, Problem
@@ -433,15 +433,11 @@ def ends_in_a_row(text: str, file: str) -> bool:
 def missing_folder(path: Path) -> Problem | None:
     """The problem when the store's folder does not exist: it is never created silently
     (a typo in 'observations:' would otherwise start a new store somewhere unexpected)."""
-    if os.path.islink(path) and not os.path.exists(path):
+    target = dangling_link(path)
+    if target is not None and os.path.isdir(os.path.dirname(real_path(path)) or "."):
         # A link to a share not mounted: written through, it made a new store under the
         # empty mount point, which the share hid again once mounted (a lost row).
-        try:
-            target = os.readlink(path)
-        except OSError:  # a loop: exists() is False for it too; its own error follows
-            return None
-        if os.path.isdir(os.path.dirname(real_path(path)) or "."):
-            return Problem(Location(str(path)), msg("store_dangling_link", target=target))
+        return Problem(Location(str(path)), msg("store_dangling_link", target=target))
     folder = real_path(path).parent
     if folder.is_dir():
         return None

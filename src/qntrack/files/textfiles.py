@@ -41,6 +41,18 @@ def real_path(path: Path) -> Path:
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
+def dangling_link(path: Path | str) -> str | None:
+    """Where ``path`` points when it is a symbolic link to nothing (a drive or share not
+    mounted), else None (no link, a link that resolves, or a loop, which says its own
+    error when read)."""
+    if not os.path.islink(path) or os.path.exists(path):
+        return None
+    try:
+        return os.readlink(path) or None
+    except OSError:
+        return None
+
+
 # targets.yaml is written by people: the synthetic national plan of docs/performance.md
 # (10,000 indicators) is a few MB. A cap keeps `--targets /dev/zero`-like mistakes, or a
 # huge file named by accident, from taking the machine's memory.
@@ -203,10 +215,11 @@ def read_text(path: Path, what: str) -> str:
     name = str(path)
     data = read_regular(path, what, MAX_TARGETS_BYTES)
     if data is None:
-        if os.path.islink(path):
+        target = dangling_link(path)
+        if target is not None:
             # Listed by `ls`, but pointing at nothing (a share not mounted): "not found"
             # alone sent the user looking for a file that is there.
-            raise fail(name, msg("textfile_dangling_link", target=os.readlink(path)))
+            raise fail(name, msg("textfile_dangling_link", target=target))
         raise fail(name, _said("not_found", what))
     if b"\x00" in data[:8192]:
         from .store import looks_like_utf16, looks_like_utf32  # only on this error: store imports this module

@@ -194,13 +194,11 @@ def store_missing(store_path: Path) -> Problem:
     from ..catalog import msg
     from ..plan.model import Location, Problem
 
-    if os.path.islink(store_path):
-        try:  # a link to a share not mounted: say so, not "does not exist"
-            target = os.readlink(store_path)
-        except OSError:
-            target = ""
-        if target:
-            return Problem(Location(str(store_path)), msg("store_dangling_link", target=target), "warning")
+    from .textfiles import dangling_link
+
+    target = dangling_link(store_path)  # a link to a share not mounted: said, not "does not exist"
+    if target is not None:
+        return Problem(Location(str(store_path)), msg("store_dangling_link", target=target), "warning")
     if "\\" in store_path.name and os.sep == "/":
         # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
         slashed = store_path.name.replace("\\", "/")
