@@ -206,8 +206,7 @@ def _repair_first(targets: str | None) -> None:
                     size=undone.size,
                 )
             )
-        elif undone is not None and _set_aside_since(store_path, began):
-            side = _set_aside_since(store_path, began)
+        elif undone is not None and (side := _set_aside_since(store_path, began)):
             _say(
                 msg(
                     "starter_rolled_back_set_aside", rows=undone.rows, path=store_path, side_file=side, size=undone.size
