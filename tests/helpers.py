@@ -10,6 +10,7 @@ import json
 import os
 import pty
 import signal
+import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -120,7 +121,6 @@ def on_a_terminal(cwd: Path, *args: str) -> tuple[int, str]:
     person at a terminal runs it: its exit code and what it said on stderr."""
     import os
     import pty
-    import subprocess
     import sys
 
     leader, follower = pty.openpty()
@@ -157,18 +157,26 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
     return path
 
 
-def read_until_closed(fd: int) -> bytes:
-    """Everything a pseudo-terminal's leader gives until the other side is closed (Linux
-    then raises EIO rather than returning b"")."""
+def read_terminal(leader: int, proc: subprocess.Popen[bytes]) -> bytes:
+    """Everything a pseudo-terminal's leader is sent until ``proc`` has exited and its
+    output is drained. The caller keeps its copy of the follower open until this returns:
+    when the last follower closes, Linux answers the leader with EIO and may drop what was
+    not yet read (a table cut in the middle of a letter, seen under load)."""
+    import select
+
     chunks = []
     while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+        ready, _, _ = select.select([leader], [], [], 0.05)
+        if ready:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        elif proc.poll() is not None:
+            break  # exited, and nothing more came in 50 ms
     return b"".join(chunks)
 
 
@@ -176,29 +184,24 @@ def stderr_on_a_terminal(*args: str, cwd: Path | None = None, env: Mapping[str, 
     """``qntrack ARGS`` run with its standard error on a pseudo-terminal (standard output
     and input closed off): its exit code and what the terminal was sent. The terminal is
     read while the command runs: a progress line no one reads would block it."""
-    import subprocess
     import sys
-    import threading
 
     leader, follower = pty.openpty()
-    said: list[bytes] = []
-    reader = threading.Thread(target=lambda: said.append(read_until_closed(leader)), daemon=True)
-    reader.start()
     try:
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             [sys.executable, "-m", "qntrack", *args],
             cwd=cwd,
             env=None if env is None else {**os.environ, **env},
             stdout=subprocess.DEVNULL,
             stderr=follower,
             stdin=subprocess.DEVNULL,
-            timeout=120,
         )
+        said = read_terminal(leader, proc)  # read while it runs: a progress line no one reads would block it
+        code = proc.wait(timeout=120)
     finally:
         os.close(follower)
-        reader.join(timeout=5)
         os.close(leader)
-    return proc.returncode, b"".join(said).decode(errors="replace")
+    return code, said.decode(errors="replace")
 
 
 def write_repository(root: Path, files: Mapping[str, str]) -> Path:

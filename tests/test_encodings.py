@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import read_terminal
+
 
 def run(folder: Path, *args: str, encoding: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QNTRACK_", "PYTHONIOENCODING"))}
@@ -62,16 +64,8 @@ def test_a_terminal_that_cannot_show_a_letter_gets_a_question_mark(shipped: Path
     proc = subprocess.Popen(
         [sys.executable, "-m", "qntrack", "status"], cwd=shipped, env=env, stdout=follower, stderr=subprocess.PIPE
     )
+    out = read_terminal(leader, proc)
     os.close(follower)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal's other end closed
-            break
-        if not chunk:
-            break
-        out += chunk
     os.close(leader)
     err = proc.stderr.read() if proc.stderr else b""
     assert proc.wait(60) == 0, err

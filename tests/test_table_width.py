@@ -13,7 +13,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from helpers import read_until_closed
+from helpers import read_terminal
 from qntrack.cli import app
 from qntrack.output.i18n import date_text, kind_name, label, status_label, timestamp_text
 
@@ -89,9 +89,9 @@ def test_a_real_terminal_of_80_columns(shipped: Path, lang: str):
         env=env,
         cwd=shipped,
     )
-    os.close(follower)
-    said = read_until_closed(leader)
+    said = read_terminal(leader, proc)
     proc.wait(timeout=60)
+    os.close(follower)
     os.close(leader)
     assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
     text = said.decode("utf-8").replace("\r\n", "\n")
