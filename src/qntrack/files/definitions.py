@@ -29,6 +29,7 @@ from ..files.textfiles import read_text
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions, read_dimensions, target_breakdown, target_unit, unit_overrides
 from .yaml_reader import What, _at, _kind, _phrase, _Reader, parse_number, yaml_words
+from .yaml_nodes import compose_plan, looks_like_plan
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
@@ -46,10 +47,29 @@ def load_plan(path: Path) -> Plan:
     """Read and validate targets.yaml; raise InputError listing every problem."""
     text = read_text(path, "targets file")
     if len(text) < KEEP_FROM:
-        return parse_plan(text, str(path))
+        return _parsed_recently(text, str(path))
     from .kept_plans import parsed
 
     return parsed(path, text, parse_plan)  # a national plan: perhaps kept parsed by an earlier run
+
+
+# The plans this process parsed last, by file name and text: a program that reads one
+# targets.yaml again (a status for each of several dates; a test suite) gets the plan
+# without another parse. A plan is frozen dataclasses and tuples that no code changes
+# (tests/test_plan_memo.py proves it after every command), so one can be shared; an edit
+# changes the text, so the key. A file of problems raises each time, as it is never kept.
+_RECENT: dict[tuple[str, str], Plan] = {}
+_RECENT_SIZE = 4
+
+
+def _parsed_recently(text: str, file: str) -> Plan:
+    plan = _RECENT.get((file, text))
+    if plan is None:
+        plan = parse_plan(text, file)
+        while len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.pop(next(iter(_RECENT)))  # the oldest
+        _RECENT[(file, text)] = plan
+    return plan
 
 
 def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
@@ -57,13 +77,13 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     if not text.strip():
         raise InputError([Problem(Location(file, 1), msg("definitions_file_empty"))])
     try:
-        root = _compose(text)
+        root = compose_plan(text)
     except RecursionError:
         # PyYAML composes (and libyaml's binding builds) nodes by recursion: some 900
         # brackets inside one another exhaust Python's stack. No plan is nested so.
         raise InputError([Problem(Location(file), msg("definitions_too_deep"))]) from None
     except yaml.MarkedYAMLError as exc:
-        if not _looks_like_plan(text):
+        if not looks_like_plan(text):
             raise InputError([_foreign(file)]) from None
         raise InputError([_yaml_problem(file, exc, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly every error
@@ -152,51 +172,6 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     if reader.problems:
         raise InputError(reader.problems)
     return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi)
-
-
-def _compose(text: str) -> Node | None:
-    """The node tree, from libyaml's composer when PyYAML has it, else from PyYAML's.
-
-    Both give the same nodes and marks. libyaml's is about five times faster on a
-    national plan of 10,000 targets (docs/performance.md); on an error PyYAML's own pass
-    is repeated, so that the message reads the same with or without libyaml.
-    """
-    fast = _untagged_loader()
-    if fast is not None:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-_UNTAGGED: list[type | None] = []
-
-
-def _untagged_loader() -> type | None:
-    """libyaml's loader minus tag resolution: nothing here reads a node's tag (each scalar is
-    read by what the schema expects), and resolving them, in Python, cost a third of the time.
-    """
-    if not _UNTAGGED:
-        base = getattr(yaml, "CSafeLoader", None)
-        loader = None
-        if base is not None:
-            tags = {
-                ScalarNode: base.DEFAULT_SCALAR_TAG,
-                SequenceNode: base.DEFAULT_SEQUENCE_TAG,
-                MappingNode: base.DEFAULT_MAPPING_TAG,
-            }
-            loader = type("_UntaggedLoader", (base,), {"resolve": lambda self, kind, value, implicit: tags[kind]})
-        _UNTAGGED.append(loader)
-    return _UNTAGGED[0]
-
-
-_PLAN_KEY = re.compile(r"^(?:version|title|observations|indicators|targets|timezone)\s*:", re.MULTILINE)
-
-
-def _looks_like_plan(text: str) -> bool:
-    """Whether a file that is not valid YAML has at least one of a plan's top-level keys."""
-    return _PLAN_KEY.search(text) is not None
 
 
 def _foreign(file: str) -> Problem:
