@@ -439,6 +439,15 @@ def test_figure_writes_the_store_form_in_english_and_a_comma_in_vietnamese():
     assert Figure(15.0).text("vi") == "15" and Figure(-2.5).text("vi") == "-2,5"
 
 
+def test_a_retractions_figure_in_a_message_is_the_word_not_nan():
+    # A retraction's value is NaN in memory; a message echoing it says what the row is.
+    from qntrack.catalog import Figure
+
+    assert Figure(float("nan")).text("en") == "retracted"
+    assert Figure(float("nan")).text("vi") == "đã rút lại"
+    assert Figure(float("inf")).text("en") == "∞" and Figure(float("-inf")).text("vi") == "-∞"
+
+
 def test_among_equally_close_ids_the_first_declared_is_suggested():
     """A national plan numbers its targets (x-00000 ... x-09999): 'x-0000' is one letter
     from each of x-00000 ... x-00009 and x-09000 alike. difflib keeps the greatest text of

@@ -47,8 +47,12 @@ class Figure:
     def text(self, lang: str) -> str:
         # Any float: the size test first, since int() of inf fails and of 1e300 builds a
         # 300-digit integer; an infinite ratio (1e300 against 1e-300) reads as ∞.
-        if self.value != self.value or abs(self.value) == float("inf"):
-            shown = "NaN" if self.value != self.value else ("-∞" if self.value < 0 else "∞")
+        if self.value != self.value:
+            # In memory a retraction's value is NaN (docs/decisions.md): a message that
+            # echoes a row's figure says what the row is rather than "NaN".
+            return catalog(lang)["label_retracted"]
+        if abs(self.value) == float("inf"):
+            shown = "-∞" if self.value < 0 else "∞"
         elif abs(self.value) < 1e15 and self.value == int(self.value):
             shown = str(int(self.value))
         else:

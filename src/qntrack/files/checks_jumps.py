@@ -304,7 +304,18 @@ def earlier_vintage_problems(
                 if current is None or s.recorded_at >= current.recorded_at:
                     current = s
         if current is not None and current.recorded_at > o.recorded_at:
-            if current.status == RETRACTED:
+            if o.status == RETRACTED:
+                # A retraction has no figure to quote (its value is NaN in memory).
+                later = "retraction" if current.status == RETRACTED else "vintage"
+                text = msg(
+                    f"recording_earlier_retraction_{later}",
+                    indicator=o.indicator,
+                    period=o.period,
+                    at=o.recorded_at,
+                    current=Figure(current.value),
+                    current_at=current.recorded_at,
+                )
+            elif current.status == RETRACTED:
                 text = msg(
                     "recording_earlier_than_retraction",
                     indicator=o.indicator,
