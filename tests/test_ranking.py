@@ -180,12 +180,13 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "latest_period",
             "latest_value",
             "own_values",
+            "latest_source",
         ],
-        ["1", "Hạ Long", "target_achieved", "", "5.0", "", "2024", "50.0", "true"],
-        ["2", "Cẩm Phả", "not_achieved", "", "", "", "2024", "30.0", "true"],
-        ["3", "Móng Cái", "not_available", "no_amount_for_unit", "", "", "2024", "25.0", "false"],
-        ["3", "Vân Đồn", "not_available", "no_amount_for_unit", "", "", "2024", "25.0", "false"],
-        ["5", "Uông Bí", "not_available", "no_amount_for_unit", "", "", "2024", "20.0", "false"],
+        ["1", "Hạ Long", "target_achieved", "", "5.0", "", "2024", "50.0", "true", ""],
+        ["2", "Cẩm Phả", "not_achieved", "", "", "", "2024", "30.0", "true", ""],
+        ["3", "Móng Cái", "not_available", "no_amount_for_unit", "", "", "2024", "25.0", "false", ""],
+        ["3", "Vân Đồn", "not_available", "no_amount_for_unit", "", "", "2024", "25.0", "false", ""],
+        ["5", "Uông Bí", "not_available", "no_amount_for_unit", "", "", "2024", "20.0", "false", ""],
     ]
 
 

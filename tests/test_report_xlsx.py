@@ -192,17 +192,31 @@ def test_breakdown_sheet_ranks_the_units(books):
     ws = openpyxl.load_workbook(books["en"])["budget-revenue-plan-2024"]
     assert "budget-revenue-plan-2024" in ws["A1"].value
     heading = "Locality (district level until 30 June 2025)"  # the dimension, as the HTML report names it
-    assert [c.value for c in ws[2]] == ["Rank", heading, "Status", "Score", "P", "Latest period", "Latest value"]
+    assert [c.value for c in ws[2]] == [
+        "Rank",
+        heading,
+        "Status",
+        "Score",
+        "P",
+        "Latest period",
+        "Latest value",
+        "Source",
+    ]
     assert ws.freeze_panes == "A3"
     first = [c.value for c in ws[3]]
     # Each unit with the dates it existed between, as the HTML and Word reports write it.
     assert first[:3] == [1, "Cẩm Phả (until 2025-06-30)", "Target achieved"]
-    assert first[5:] == ["2024", 18000]
+    # observations.csv: Cẩm Phả's 2024 figure and the page it was read on.
+    assert first[5:] == [
+        "2024",
+        18000,
+        "https://vietnam.vn/de/tp-cam-pha-vuot-kho-khan-khoi-thong-nguon-luc-de-kinh-te-but-pha",
+    ]
     assert ws["A3"].alignment.horizontal == "center"  # not glued to the unit's name
     assert ws.cell(row=3, column=3).fill.fgColor.rgb[-6:].upper() == "1B5E20"
     units = [ws.cell(row=r, column=2).value for r in range(3, ws.max_row + 1)]
     assert set(units) == {f"{name} (until 2025-06-30)" for name in ("Cẩm Phả", "Hạ Long", "Móng Cái")}
-    assert ws.auto_filter.ref == f"A2:G{ws.max_row}"
+    assert ws.auto_filter.ref == f"A2:H{ws.max_row}"
 
 
 def test_native_charts(books):

@@ -78,7 +78,7 @@ def rank(
         from ..output.ranking import rank_table
 
         title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, _lang(lang))
-        render.listing_table(header, rows, wrap=header[1:2], title=title)
+        render.listing_table(header, rows, wrap=(header[1], header[-1]), optional=header[-1:], title=title)
     _report(ws.warnings_for([indicator.id]))
 
 

@@ -107,7 +107,7 @@ def show(
 
             ranked = rank_units(result.breakdown, increase=indicator.increase)
             title, header, cells = rank_table(target, indicator, ranked, ws.plan.dimensions, _lang(lang))
-            render.listing_table(header, cells, wrap=header[1:2], title=title)
+            render.listing_table(header, cells, wrap=(header[1], header[-1]), optional=header[-1:], title=title)
     _report(ws.warnings_for([indicator.id]))
 
 

@@ -307,13 +307,15 @@ def earlier_vintage_problems(
             if o.status == RETRACTED:
                 # A retraction has no figure to quote (its value is NaN in memory).
                 later = "retraction" if current.status == RETRACTED else "vintage"
+                # No figure in force behind a later retraction: none to name.
+                figure = {} if current.status == RETRACTED else {"current": Figure(current.value)}
                 text = msg(
                     f"recording_earlier_retraction_{later}",
                     indicator=o.indicator,
                     period=o.period,
                     at=o.recorded_at,
-                    current=Figure(current.value),
                     current_at=current.recorded_at,
+                    **figure,
                 )
             elif current.status == RETRACTED:
                 text = msg(

@@ -64,7 +64,8 @@ def rank_rows(target: Target, ranked: Sequence[Ranked]) -> list[tuple[Any, ...]]
     """``rank --format csv|tsv``: a header, then one row per unit; a column per dimension
     of the breakdown, named by its id (docs/json.md, "CSV and TSV")."""
     header = ("rank", *target.for_each, "status", "reason", "score", "progress_value")
-    rows: list[tuple[Any, ...]] = [header + ("latest_period", "latest_value", "own_values")]
+    # latest_source last: columns are only ever added at the end (docs/json.md, "CSV and TSV").
+    rows: list[tuple[Any, ...]] = [header + ("latest_period", "latest_value", "own_values", "latest_source")]
     for r in ranked:
         a = r.unit.assessment
         values = dict(r.unit.dims)
@@ -79,6 +80,7 @@ def rank_rows(target: Target, ranked: Sequence[Ranked]) -> list[tuple[Any, ...]]
                 str(a.latest.period) if a.latest is not None else None,
                 a.latest.value if a.latest is not None else None,
                 own_values(target, r.unit.dims),
+                a.latest.source if a.latest is not None else None,  # as stored, as csv/json give texts
             )
         )
     return rows
@@ -92,10 +94,12 @@ def rank_table(
     lang: str,
 ) -> tuple[str, list[str], list[tuple[str, ...]]]:
     """The title, header and rows of the terminal's table, in ``lang``: rank, unit,
-    status, score, progress value, latest figure and period, own values."""
+    status, score, progress value, latest figure and period, own values, and where that
+    figure comes from (last: the column that wraps)."""
     from .i18n import label, number, status_label
     from .report_breakdowns import unit_reason
     from .report_view import _latest_text
+    from ..files.textfiles import as_given
 
     name = (target.name or indicator.name).get(lang)
     title = label("rank_title", lang).format(name=name, id=target.id)
@@ -108,11 +112,13 @@ def rank_table(
         label("p", lang),
         label("latest", lang),
         label("rank_own_values", lang),
+        label("source", lang),
     ]
     rows: list[tuple[str, ...]] = []
     for r in ranked:
         a = r.unit.assessment
         latest = _latest_text(a, lang)  # a plan's year-to-date reading during its year, marked so
+        shown = a.latest if a.latest is not None else a.provisional  # the figure ``latest`` writes
         rows.append(
             (
                 str(r.rank),
@@ -124,6 +130,7 @@ def rank_table(
                 number(a.progress_value, lang),
                 latest,
                 label("rank_yes" if own_values(target, r.unit.dims) else "rank_no", lang),
+                as_given(shown.source.strip()) if shown is not None else "",  # as the user gave it
             )
         )
     return title, header, rows

@@ -128,9 +128,11 @@ def unit_reason(a: Assessment, lang: str) -> str:
 
 
 def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dimension], lang: str) -> TableView:
-    """Rank, unit, status, score, progress value, latest figure, own values (overrides)."""
+    """Rank, unit, status, score, progress value, latest figure, own values (overrides),
+    and where that figure comes from (a review asks whose each district's number is),
+    a column left out when no unit's figure names a source."""
     own = {dims for dims, _ in a.target.overrides}
-    headers = (
+    headers: tuple[str, ...] = (
         report_word("bd_rank", lang),
         dimension_names(a.target.for_each, dimensions, lang),
         label("status", lang),
@@ -138,8 +140,9 @@ def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dim
         label("p", lang),
         label("latest", lang),
         report_word("bd_own_values", lang),
+        label("source", lang),
     )
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             Cell(str(r.rank)),
             Cell(unit_name(r.unit.dims, dimensions, lang)),
@@ -148,10 +151,21 @@ def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dim
             Cell(number(r.unit.assessment.progress_value, lang)),
             Cell(_latest(r.unit.assessment, lang)),
             Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),
+            _source(r.unit.assessment),
         )
         for r in ranked
     )
+    if not any(row[-1].text for row in rows):  # no unit's figure names a source: no empty column
+        headers, rows = headers[:-1], tuple(row[:-1] for row in rows)
     return TableView(headers, rows, frozenset({0, 3, 4, 5}))
+
+
+def _source(a: Assessment) -> Cell:
+    """The source of the figure ``_latest`` writes (the year-to-date reading's, if that)."""
+    from .report_view import source_cell
+
+    shown = a.latest if a.latest is not None else a.provisional
+    return (source_cell(shown.source) if shown is not None else None) or Cell("")
 
 
 def dimension_names(for_each: Sequence[str], dimensions: Mapping[str, Dimension], lang: str) -> str:

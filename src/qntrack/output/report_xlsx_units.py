@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..files.textfiles import as_given
 from ..method.ranking import rank_units
 from .i18n import label, status_label
 from .report_breakdowns import dimension_names, unit_name
@@ -40,6 +41,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             label("p", lang),
             word("latest_period", lang),
             word("latest_value", lang),
+            label("source", lang),  # of the figure beside it, as the Figures sheet gives it
         )
         t = _Table(book, ws, headers, first_row=1)
         for r in rank_units(a.breakdown, a.indicator.increase):
@@ -56,6 +58,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
                 period = word("provisional", lang, period=shown.period)
             t.put(5, period, fmt=book.period)
             t.put(6, shown.value if shown else None)
+            t.put(7, as_given(shown.source) if shown else None)  # a string cell: never run, so as given
             t.next_row()
         t.finish()
         done += len(a.breakdown)
