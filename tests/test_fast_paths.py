@@ -58,6 +58,9 @@ STAMPS = [
     'at "noon"',
 ]
 
+# Notes a row has of its own (an Open SDG import's file and line), and awkward ones.
+NOTES = ["data/indicator_1-1-1.csv:2", "data/indicator_1-1-1.csv:3", "x:9", "nôte", "a\rb", " pad", "'=1"]
+
 
 def field(text: str) -> str:
     if any(c in text for c in ',"\n\r') or text != text.strip():
@@ -101,6 +104,9 @@ def rows(draw, shared: list[list[str]]) -> str:
     ending = draw(st.sampled_from(shared)) if draw(st.integers(0, 4)) else draw(tails())
     if draw(st.integers(0, 3)) == 0:  # a known ending recorded at another moment, as an import writes
         ending = [*ending[:3], draw(st.sampled_from(STAMPS))]
+    if draw(st.integers(0, 3)) == 0:  # a known status and source with a note of the row's own, as
+        # an Open SDG import writes each row's origin ("data/indicator_1-1-1.csv:2")
+        ending = [*ending[:2], draw(st.sampled_from(TEXTS + NOTES)), ending[3]]
     cells += ending
     if kind == "odd":  # one field at a time from the awkward ones
         which = draw(st.integers(0, 6))
@@ -641,3 +647,29 @@ def test_sort_key_orders_by_year_then_end_then_the_longer_span_first(a: Period, 
     assert (a.sort_key < b.sort_key) == ((a.year, a.last, a.first) < (b.year, b.last, b.first))
     assert (a.sort_key == b.sort_key) == (a == b)
     assert (a < b) == (a.sort_key < b.sort_key)
+
+
+def test_rows_with_a_note_of_their_own_are_read_by_the_fast_loop(monkeypatch: pytest.MonkeyPatch):
+    """A store an Open SDG import wrote: one quoted source for a whole indicator, and a
+    note of each row's own (the file and line it came from). After the first row, the
+    status and source are known and each note is plain: only a row with a period not met
+    before (20 here) goes to the csv module, not every row, and the rows read as the
+    general reader reads them."""
+    import csv as csv_module
+
+    from qntrack.files import store_fast
+
+    source = '"Statistics Canada. Table 11-10-0135-01, by age and sex https://doi.org/10.25318/1110013501-eng"'
+    lines = [",".join(HEADER)]
+    lines += [
+        f"g,{2000 + i % 20},{i / 7:.4f},,{source},data/indicator_1-1-1.csv:{i + 2},2025-11-01T00:00:00Z"
+        for i in range(500)
+    ]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    calls = []
+    real = csv_module.reader
+    monkeypatch.setattr(store_fast.csv, "reader", lambda *a, **k: calls.append(1) or real(*a, **k))
+    fast = outcome(lambda d: parse_store(d, "o.csv"), data)
+    assert len(calls) == 20  # each period's first row; every row (500) before
+    assert fast == outcome(general, data)
+    assert fast[1][499].note == "data/indicator_1-1-1.csv:501" and fast[1][499].source.startswith("Statistics Canada.")

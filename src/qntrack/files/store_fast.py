@@ -124,6 +124,10 @@ class _Rows:
         # A row's ending without its moment, as raw text up to the last comma: an import
         # gives each row its own moment, so its whole endings never repeat (``known_head``).
         self.heads: dict[str, tuple[str, str, str]] = {}
+        # Shorter still, up to the comma before the note: an Open SDG import gives each
+        # row a note of its own (the file and line it came from), so even the heads of a
+        # store it wrote never repeat, and every row went to the csv module (~4x slower).
+        self.pairs: dict[str, tuple[str, str]] = {}
         self.stamps: dict[str, str] = {}
         self.texts: dict[str, str] = {}
         self.columns: tuple[list, ...] = ([], [], [], [], [])
@@ -188,7 +192,12 @@ class _Rows:
             if raw[2].endswith("," + recorded) and '"' not in recorded:
                 # The moment was the line's last field, plain: the text before its comma
                 # reads as these three fields whatever plain moment follows.
-                self._remember(self.heads, raw[2][: -len(recorded) - 1], tail[:3])
+                head = raw[2][: -len(recorded) - 1]
+                self._remember(self.heads, head, tail[:3])
+                raw_note = _raw(note)
+                if head.endswith("," + raw_note) and '"' not in note and "\r" not in note:
+                    # Likewise the note, plain: the text before it is this status and source.
+                    self._remember(self.pairs, head[: -len(raw_note) - 1], tail[:2])
         self._remember(self.names, raw[0], ind)
         self.add(ind, period, value, tail, line)
 
@@ -198,9 +207,13 @@ class _Rows:
         note were checked before (``heads``) and a valid plain moment follows; else None,
         and the row is checked. The fast loop asks ``tails`` itself first, in C."""
         head, _, moment = rest.rpartition(",")
-        known = self.heads.get(head)
-        if known is None or '"' in moment:
+        if '"' in moment:
             return None
+        known = self.heads.get(head)
+        if known is None:
+            known = self._known_pair(head)
+            if known is None:
+                return None
         stamp = self.stamps.get(moment)
         if stamp is None:
             try:
@@ -212,6 +225,20 @@ class _Rows:
         # this tuple (without it the generated stores read 2 s slower and 60 MB larger).
         tail: tuple[str, str, str, str] = self._remember(self.tails, rest, (*known, stamp))
         return tail
+
+    def _known_pair(self, head: str) -> tuple[str, str, str] | None:
+        """The checked status, source and note of ``head`` (a row's ending without its
+        moment) when its status and source were checked before (``pairs``) and a plain
+        note follows, as ``check`` reads one: no quote, no CR, valid UTF-8."""
+        before, _, raw_note = head.rpartition(",")
+        pair = self.pairs.get(before)
+        if pair is None or '"' in raw_note or "\r" in raw_note:
+            return None
+        try:
+            note = raw_note if raw_note.isascii() else raw_note.encode("latin-1").decode("utf-8")
+        except UnicodeDecodeError:
+            return None  # ``check`` says so, on its line
+        return (*pair, self._text(note))
 
     def _text(self, text: str) -> str:
         kept = self.texts.get(text)
