@@ -19,6 +19,7 @@ OBSERVATIONS = """\
 indicator,period,value,status,source,note,recorded_at
 fdi,2024,150,official,Provincial statistics office,,2025-03-01T00:00:00Z
 fdi[locality=Hạ Long],2024,50,official,Ha Long city report,,2025-03-01T00:00:00Z
+fdi[locality=Vân Đồn],2024,25,official,https://example.org/van-don/a-very-long-address-of-the-page-the-figure-was-read-on.html,,2025-03-01T00:00:00Z
 fdi[locality=Cẩm Phả],2023,20,official,Cam Pha 2023 report,,2024-03-01T00:00:00Z
 fdi[locality=Cẩm Phả],2024,30,official,Cam Pha yearbook,,2025-03-01T00:00:00Z
 fdi[locality=Uông Bí],2024,20,official,'=formula-looking source,,2025-03-01T00:00:00Z
@@ -47,12 +48,14 @@ def test_the_units_table_names_each_latest_figures_source(plan: Path, command: l
     assert header.rstrip().endswith("Source")
     row = {
         name: next(line for line in lines if f" {name} " in line and "(2024)" in line)
-        for name in ("Hạ Long", "Cẩm Phả", "Uông Bí")
+        for name in ("Hạ Long", "Cẩm Phả", "Uông Bí", "Vân Đồn")
     }
     assert row["Hạ Long"].rstrip().endswith("Ha Long city report")
     assert row["Cẩm Phả"].rstrip().endswith("Cam Pha yearbook")  # the 2024 figure's, not 2023's
     # As the user gave it: the store's apostrophe before a formula-looking text is not shown.
     assert row["Uông Bí"].rstrip().endswith("=formula-looking source")
+    # A web address by its site, as the reports show it: the whole is in csv and history.
+    assert row["Vân Đồn"].rstrip().endswith(" example.org")
 
 
 def test_the_source_column_is_in_vietnamese_too(plan: Path):
@@ -69,6 +72,7 @@ def test_rank_csv_ends_with_the_latest_figures_source(plan: Path):
     assert by_unit["Hạ Long"] == "Ha Long city report"
     assert by_unit["Cẩm Phả"] == "Cam Pha yearbook"
     assert by_unit["Móng Cái"] == ""
+    assert by_unit["Vân Đồn"].endswith("a-very-long-address-of-the-page-the-figure-was-read-on.html")
 
 
 def test_the_reports_units_table_names_each_latest_figures_source(plan: Path):

@@ -75,10 +75,10 @@ def rank(
         _out(write_table(rank_rows(target, ranked), kind))
     else:
         from ..output import render
-        from ..output.ranking import rank_table
+        from ..output.ranking import RANK_KEYS, rank_table
 
         title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, _lang(lang))
-        render.listing_table(header, rows, wrap=(header[1], header[-1]), optional=header[-1:], title=title)
+        render.listing_table(header, rows, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title)
     _report(ws.warnings_for([indicator.id]))
 
 

@@ -103,11 +103,13 @@ def show(
         render.show(result, rows, _lang(lang), day)
         if result.breakdown:
             from ..method.ranking import rank_units
-            from ..output.ranking import rank_table
+            from ..output.ranking import RANK_KEYS, rank_table
 
             ranked = rank_units(result.breakdown, increase=indicator.increase)
             title, header, cells = rank_table(target, indicator, ranked, ws.plan.dimensions, _lang(lang))
-            render.listing_table(header, cells, wrap=(header[1], header[-1]), optional=header[-1:], title=title)
+            render.listing_table(
+                header, cells, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title
+            )
     _report(ws.warnings_for([indicator.id]))
 
 

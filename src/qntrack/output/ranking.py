@@ -16,7 +16,12 @@ if TYPE_CHECKING:
     from ..plan.model import Indicator, Target
     from ..plan.units import Dimension, Dims
 
-__all__ = ["unit_name", "own_values", "rank_document", "rank_rows", "rank_table"]
+__all__ = ["RANK_KEYS", "unit_name", "own_values", "rank_document", "rank_rows", "rank_table"]
+
+# The columns of ``rank_table``, as the terminal's table fitter names them: "unit" and
+# "source" may wrap, a web address folded last (render._fitted_table), "source" left out
+# when no unit's figure names one.
+RANK_KEYS = ("rank", "unit", "status", "score", "p", "latest", "own_values", "source")
 
 
 def unit_name(dims: Dims) -> str:
@@ -99,7 +104,6 @@ def rank_table(
     from .i18n import label, number, status_label
     from .report_breakdowns import unit_reason
     from .report_view import _latest_text
-    from ..files.textfiles import as_given
 
     name = (target.name or indicator.name).get(lang)
     title = label("rank_title", lang).format(name=name, id=target.id)
@@ -130,7 +134,18 @@ def rank_table(
                 number(a.progress_value, lang),
                 latest,
                 label("rank_yes" if own_values(target, r.unit.dims) else "rank_no", lang),
-                as_given(shown.source.strip()) if shown is not None else "",  # as the user gave it
+                _source_text(shown.source) if shown is not None else "",
             )
         )
     return title, header, rows
+
+
+def _source_text(source: str) -> str:
+    """A source as the terminal's table shows it: as the user gave it (without the store's
+    apostrophe before a formula-looking text), a web address by its site alone, as the
+    reports show one; the whole address is in JSON, CSV and ``qntrack history``. A
+    hundred-character address in a column beside the status squeezed every column."""
+    from .report_view import source_cell
+
+    cell = source_cell(source)
+    return "" if cell is None else cell.text
