@@ -114,6 +114,14 @@ _VI_PERIODS = (
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
     (re.compile(rf"6\s*thang\s*cuoi\s*nam{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
+    # The halves as a report's tables and an office's notes write them: H1 2026, H1/2026,
+    # 2026H1, 2026 H2, "nửa đầu năm 2026", "nửa cuối năm 2026" (each one span only).
+    (
+        re.compile(rf"nua\s*(dau|cuoi)\s*nam{_YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), 1 if m[1] == "dau" else 7, 6 if m[1] == "dau" else 12),
+    ),
+    (re.compile(r"h\s*([12])\s*[/\-]?\s*(\d{4})"), lambda m: (int(m[2]), 6 * int(m[1]) - 5, 6 * int(m[1]))),
+    (re.compile(r"(\d{4})\s*[/\-]?\s*h\s*([12])"), lambda m: (int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
     (re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
     (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
     # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng).
@@ -134,8 +142,9 @@ def vietnamese_period(text: str) -> str | None:
     """The canonical period for a name as offices write it, or None.
 
     'Quý I/2024' is 2024-Q1, '6 tháng đầu năm 2024' 2024-H1, '9 tháng 2024' 2024-9M,
-    '6 tháng cuối năm 2024' 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm 2024' 2024, and the
-    short forms 'Q3/2024', 'T10/2024', '9T/2024' (methodology section 3 names the same
+    '6 tháng cuối năm 2024' (or 'nửa cuối năm 2024') 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm
+    2024' 2024, and the short forms 'Q3/2024', 'T10/2024', '9T/2024', 'H1 2024', 'H1/2024',
+    '2024H1' (methodology section 3 names the same
     spans). Canonical forms are parse_period's.
     """
     from ..plan.periods import Period
