@@ -23,7 +23,7 @@ indicators:
     frequency: quarter
   fdi:
     name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
-    unit: "million USD"
+    unit: {en: "million USD", vi: "triệu USD"}
     measure: flow
     frequency: month
 targets:
@@ -63,3 +63,35 @@ def test_a_half_year_is_read_as_the_office_writes_it(plan: Path, typed: str, sto
     )
     assert result.exit_code == 0, result.output
     assert _stored(plan, 3)[-1] == ["grdp_growth", stored, "10.5"]
+
+
+# The office's sheet saved by Excel as CSV (Vietnamese settings: ';', decimal comma, a
+# byte-order mark, CRLF, trailing empty columns) keeps its 'Tổng số' row and its source
+# line below the figures. The workbook path ends the table at such a row (a single text
+# cell); the CSV path read each as a row of figures and refused the file with three errors
+# a row. Two rows of figures, so two rows stored: 10,6 -> 10.6 and 1.512,4 -> 1512.4.
+SAVED_BY_EXCEL = (
+    "\ufeffSTT;Chỉ tiêu;ĐVT;Kỳ;Giá trị;Loại số liệu;Nguồn;;\r\n"
+    "1;Tốc độ tăng trưởng GRDP;%;6 tháng đầu năm 2026;10,6;Ước tính;Cục Thống kê;;\r\n"
+    "2;Vốn FDI thu hút;triệu USD;6T/2026;1.512,4;Ước tính;Sở Tài chính;;\r\n"
+    ";Tổng số;;;;;;;\r\n"
+    ";;;;;;;;\r\n"
+    "Nguồn: Cục Thống kê tỉnh Quảng Ninh;;;;;;;;\r\n"
+)
+
+
+def test_a_total_row_and_a_source_line_of_a_csv_are_not_rows_of_figures(plan: Path):
+    (plan / "so-lieu.csv").write_text(SAVED_BY_EXCEL, encoding="utf-8", newline="")
+    result = run_clean("add-observation", "--from", "so-lieu.csv", "--recorded-at", "2026-07-03")
+    assert result.exit_code == 0, result.output
+    assert _stored(plan, 3) == [["grdp_growth", "2026-H1", "10.6"], ["fdi", "2026-H1", "1512.4"]]
+
+
+def test_an_indicator_alone_in_a_csv_row_is_still_refused_at_its_empty_cells(plan: Path):
+    # A plan's indicator alone in the indicator column is that indicator's row with no
+    # figure yet (as in a workbook), refused at its empty cells, never passed over as a note.
+    (plan / "so-lieu.csv").write_text("Chỉ tiêu;Kỳ;Giá trị\r\nVốn FDI thu hút;;\r\n", encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv", "--recorded-at", "2026-07-03")
+    assert result.exit_code == 1
+    assert "so-lieu.csv:2" in result.output
+    assert _stored(plan, 3) == []

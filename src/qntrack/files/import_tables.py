@@ -15,7 +15,7 @@ import itertools
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from ..catalog import Message, msg
 from ..catalog import said as _said
@@ -42,6 +42,9 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     heading_status,
     row_of_figures,
 )
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan
 
 # Cells a yearbook prints where it has no figure; in a wide table they are skipped.
 NO_FIGURE = frozenset({"", "-", "–", "—", "..", "...", "…"})
@@ -175,9 +178,15 @@ _TITLE_LINES = 20
 
 
 def parse_table(
-    text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()
+    text: str,
+    file: str,
+    fmt: ImportFormat = ImportFormat(),
+    defaults: RowDefaults = RowDefaults(),
+    plan: Plan | None = None,
 ) -> ParsedTable:
-    """Read the table into candidate rows; never raises for a bad row, collects problems."""
+    """Read the table into candidate rows; never raises for a bad row, collects problems.
+    With ``plan``, a row holding a single text (a total row with no figure, a source line) is a note,
+    passed over as a workbook's is (``_is_note``)."""
     declared = re.match(r"sep=(.)\r?(?:\n|$)", text)
     if declared:
         # Excel's own way to name the delimiter, on a line before the header. The line is
@@ -231,6 +240,9 @@ def parse_table(
         explicit = decimal_comma is not None and shows_thousands(cells, decimal_comma)
         del cells
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
+    named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
+    indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
+    names = None
     # Taken from the end of the reversed list, each record is let go once read: the file's
     # cells are never held twice, as records and as candidates (issue 17).
     records.reverse()
@@ -251,6 +263,8 @@ def parse_table(
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
+        if plan is not None and _is_note(fields, indicator_columns, plan, names := names or _names(plan)):
+            continue
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
         elif long is not None:
@@ -262,6 +276,27 @@ def parse_table(
     # A header and no rows (an empty filter result in a pipeline) is not an error: no
     # candidates and no problems, and the command says that nothing was added.
     return parsed
+
+
+def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
+    from .indicator_names import names_of
+
+    return names_of(plan)
+
+
+def _is_note(fields: Sequence[str], columns: tuple[int, ...], plan: Plan, names: Mapping[str, object]) -> bool:
+    """Whether a row is a note of the sheet saved as CSV (a total row with no figure, a
+    source line below the table): a single text cell, not a figure, and not one of the
+    plan's indicators (by id or name, a unit key's too) in an indicator column, which is that
+    indicator's row with no figure yet (``workbook_cells.is_note``, the workbook's rule). It
+    holds no figure, so passing it over loses none."""
+    filled = [(i, f.strip()) for i, f in enumerate(fields) if f.strip()]
+    if len(filled) != 1 or _FIGURE.fullmatch(filled[0][1]):
+        return False
+    at, text = filled[0]
+    from .workbook_cells import is_note  # not at the top: workbook_cells reads this module
+
+    return is_note([(at, text.split("[", 1)[0])], columns, plan, names)
 
 
 def _cell(fields: Sequence[str], columns: dict[str, int], name: str, default: str) -> str:

@@ -285,7 +285,11 @@ def import_observations(
                 from .import_columns import columns_batch
 
                 fast = columns_batch(text, file, fmt, defaults, opened[0], undated or now, now, force=force, tz=tz)
-            parsed = ParsedTable(",", False) if fast is not None else parse_table(text, file, fmt, defaults)
+            parsed = (
+                ParsedTable(",", False)
+                if fast is not None
+                else parse_table(text, file, fmt, defaults, opened[0] if opened is not None else None)
+            )
         elif fmt.wide:
             from ..errors import ExitCode
 
