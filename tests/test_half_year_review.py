@@ -20,6 +20,7 @@ indicators:
   grdp_growth:
     name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}
     unit: "%"
+    measure: rate
     frequency: quarter
   fdi:
     name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
@@ -95,3 +96,62 @@ def test_an_indicator_alone_in_a_csv_row_is_still_refused_at_its_empty_cells(pla
     assert result.exit_code == 1
     assert "so-lieu.csv:2" in result.output
     assert _stored(plan, 3) == []
+
+
+HALF_YEAR_TARGETS = (
+    TARGETS
+    + """\
+  - id: fdi-2026
+    type: plan
+    indicator: fdi
+    period: 2026
+    value: 1200
+  - id: growth-2026
+    type: plan
+    indicator: grdp_growth
+    period: 2026
+    value: 12
+"""
+)
+HALF_YEAR_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+fdi,2025-H1,430,estimate,s,,2025-07-05T00:00:00Z
+grdp_growth,2025-H1,11.03,estimate,s,,2025-07-05T00:00:00Z
+fdi,2026-H1,512.4,estimate,s,,2026-07-03T00:00:00Z
+grdp_growth,2026-H1,10.5,estimate,s,,2026-07-03T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_excel_summary_compares_the_half_year_with_the_plan_and_last_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    # The Word and Markdown reports give a plan's year to date as a share of the plan and
+    # against the same period of last year; the Excel appendix, the one the committee sorts
+    # and sums, gave neither. By hand:
+    #   FDI: 512.4 of 1,200 is 42.7% of the plan; against 430 in 2025-H1, (512.4 - 430) / 430
+    #        = 82.4 / 430 = +19.16%.
+    #   Growth (a rate): no share of the plan; 10.5 against 11.03 is -0.53 points.
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, HALF_YEAR_TARGETS, HALF_YEAR_FIGURES)
+    result = run_clean("report", "--format", "xlsx", "-o", "r.xlsx", "--as-of", "2026-07-05", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    header = [c.value for c in ws[1]]
+    words = {
+        "en": ["Share of the plan", "Same period last year", "Change on the same period last year"],
+        "vi": ["Tỷ lệ so với kế hoạch", "Cùng kỳ năm trước", "So với cùng kỳ năm trước"],
+    }[lang]
+    assert header[14:] == words
+    rows = {r[2].value: r for r in ws.iter_rows(min_row=2)}
+    fdi, growth = rows["fdi-2026"], rows["growth-2026"]
+    assert fdi[14].value == pytest.approx(42.7) and fdi[14].data_type == "n"
+    assert fdi[15].value == 430
+    assert fdi[16].value == pytest.approx(19.1628, abs=1e-4)
+    assert fdi[16].number_format.endswith('"%"')  # shown 19.2%, never 1916%
+    assert growth[14].value is None
+    assert growth[15].value == 11.03
+    assert growth[16].value == pytest.approx(-0.53)
+    points = {"en": "pp", "vi": "điểm %"}[lang]
+    assert f'" {points}"' in growth[16].number_format
