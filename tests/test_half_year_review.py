@@ -155,3 +155,33 @@ def test_the_excel_summary_compares_the_half_year_with_the_plan_and_last_year(
     assert growth[16].value == pytest.approx(-0.53)
     points = {"en": "pp", "vi": "điểm %"}[lang]
     assert f'" {points}"' in growth[16].number_format
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "added grdp_growth 2026-H1 = 10.62 to observations.csv, revising 10.5 (recorded 2026-07-03)"),
+        ("vi", "đã thêm grdp_growth 2026-H1 = 10,62 vào observations.csv, thay cho số 10,5 (ghi nhận 03/07/2026)"),
+    ],
+)
+def test_a_revision_says_which_figure_it_revises(plan: Path, lang: str, said: str):
+    # The office's estimate of 3 July, revised a month later: "added ... = 10.62" alone left
+    # the officer to wonder whether the half year now had two figures. The figure in force
+    # before it (10.5, recorded 3 July) is named; the row is stored as any revision is.
+    first = run_clean("add-observation", "grdp_growth", "2026-H1", "10.5", "--recorded-at", "2026-07-03")
+    assert first.exit_code == 0 and "revis" not in first.output and "thay cho" not in first.output
+    result = run_clean(
+        "add-observation", "grdp_growth", "H1 2026", "10.62", "--recorded-at", "2026-08-04", "--lang", lang
+    )
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    assert _stored(plan, 3) == [["grdp_growth", "2026-H1", "10.5"], ["grdp_growth", "2026-H1", "10.62"]]
+
+
+def test_an_earlier_vintage_is_not_said_to_revise(plan: Path):
+    # A figure recorded before the one in force does not take effect (its own warning says
+    # so): it revises nothing.
+    run_clean("add-observation", "grdp_growth", "2026-H1", "10.5", "--recorded-at", "2026-08-04")
+    result = run_clean("add-observation", "grdp_growth", "2026-H1", "10.4", "--recorded-at", "2026-07-03")
+    assert result.exit_code == 0, result.output
+    assert "revising" not in result.output

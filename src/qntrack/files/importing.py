@@ -325,7 +325,7 @@ def import_observations(
         # store's million rows are read under the lock (issue 17: the import's peak memory).
         parsed.candidates.clear()
         _step(msg("import_step_checking", rows=len(batch.rows), store=store_path.name))
-        store, rows, skipped, warnings, vintages = record_batch(
+        store, rows, skipped, warnings, vintages, _ = record_batch(
             plan, store_path, batch, dry_run or bool(problems), force=force
         )
     except InputError as exc:
