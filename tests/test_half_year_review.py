@@ -185,3 +185,49 @@ def test_an_earlier_vintage_is_not_said_to_revise(plan: Path):
     result = run_clean("add-observation", "grdp_growth", "2026-H1", "10.4", "--recorded-at", "2026-07-03")
     assert result.exit_code == 0, result.output
     assert "revising" not in result.output
+
+
+SHARE_TARGETS = """\
+version: 1
+title: "Shares"
+indicators:
+  cbct_share:
+    name: {en: "Manufacturing share of GRDP", vi: "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP"}
+    unit: {en: "% of GRDP", vi: "% GRDP"}
+    frequency: quarter
+  grdp_vnd:
+    name: {en: "GRDP", vi: "GRDP"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    frequency: quarter
+targets:
+  - id: share
+    indicator: cbct_share
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2030, value: 30}
+"""
+SHARE_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+cbct_share,2023,12.3,estimate,s,,2024-01-05T00:00:00Z
+grdp_vnd,2025,368445,estimate,s,,2026-01-07T00:00:00Z
+"""
+
+
+def test_a_percent_cells_fraction_for_the_first_half_year_is_warned_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Excel keeps 15.3% as 0.153; pasted from the cell, the first half-year share of 2026 is
+    # recorded as 0.153. A share has no figure of the same length on record (only years),
+    # so no neighbour was compared and nothing was said. A share (a per-cent unit) reads
+    # alike over a year and a half year: 12.3 / 0.153 = 80.4 times, far above the factor 5.
+    make_tracker(tmp_path, monkeypatch, SHARE_TARGETS, SHARE_FIGURES)
+    result = run_clean("add-observation", "cbct_share", "2026-H1", "0,153", "--recorded-at", "2026-07-03")
+    assert result.exit_code == 0, result.output  # a warning: the figure is stored
+    assert "1/80.4 of the figure for 2023 (12.3)" in result.output
+
+
+def test_an_amount_is_not_compared_with_a_span_of_another_length(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # GRDP of a quarter is a part of the year's: 60,000 against 368,445 is 1/6.14, above the
+    # factor 5, yet no slip; an amount of one length is never compared with another's.
+    make_tracker(tmp_path, monkeypatch, SHARE_TARGETS, SHARE_FIGURES)
+    result = run_clean("add-observation", "grdp_vnd", "2026-Q1", "60000", "--recorded-at", "2026-04-05")
+    assert result.exit_code == 0, result.output
+    assert "figure for" not in result.output

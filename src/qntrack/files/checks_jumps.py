@@ -158,6 +158,7 @@ def entry_jump_problems(
     new: Sequence[tuple[Location, Observation]],
     stored: Iterable[Observation] | VintageIndex,
     factor: float = DEFAULT_JUMP_FACTOR,
+    any_length: frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
@@ -165,7 +166,9 @@ def entry_jump_problems(
     they were recorded (both, when there are two: a real break in a series differs from
     one side only; one suffices when only one side has figures). ``stored``: the
     rows of the batch's indicators, as the append read them under its lock, or their
-    ``history.vintage_index``."""
+    ``history.vintage_index``. ``any_length``: indicators in a per-cent unit (a share, a
+    rate), whose figures read alike over any span: with no period of the same length on
+    record (the first half year of a series of years), the nearest of any length are."""
     from bisect import bisect_left, bisect_right
 
     vintages = vintage_index(stored)
@@ -179,6 +182,7 @@ def entry_jump_problems(
             made: dict[tuple[str, int], list[int]] = defaultdict(list)
             for (name, key), rows in vintages.items():
                 made[(name, rows[0].period.months)].append(key)
+                made[(name, 0)].append(key)  # every length: any_length's
             for keys in made.values():
                 keys.sort()
             lengths.append(made)
@@ -248,6 +252,14 @@ def entry_jump_problems(
                 for n in (nearest(o.indicator, keys, at - 1, -1, LATEST), nearest(o.indicator, keys, at, 1, LATEST))
                 if n is not None
             ]
+            if not compared and o.indicator.split("[", 1)[0] in any_length:
+                keys = periods_of(o.indicator, 0)
+                at = bisect_left(keys, key)
+                compared = [
+                    n
+                    for n in (nearest(o.indicator, keys, at - 1, -1, LATEST), nearest(o.indicator, keys, at, 1, LATEST))
+                    if n is not None
+                ]
         if same is None:
             # Another period of opposite sign is no slip (a slip of the decimal point keeps
             # the sign): a growth rate that fell one year and rose the next, a balance

@@ -365,7 +365,8 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_growth_floor_problems(kept, plan))
-        warnings.extend(entry_jump_problems(kept, index))
+        percent = frozenset(i.id for i in plan.indicators.values() if i.unit.startswith("%"))
+        warnings.extend(entry_jump_problems(kept, index, any_length=percent))
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index))
         if len(rows) == 1 and kept:
