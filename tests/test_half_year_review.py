@@ -231,3 +231,40 @@ def test_an_amount_is_not_compared_with_a_span_of_another_length(tmp_path: Path,
     result = run_clean("add-observation", "grdp_vnd", "2026-Q1", "60000", "--recorded-at", "2026-04-05")
     assert result.exit_code == 0, result.output
     assert "figure for" not in result.output
+
+
+# Excel under Vietnamese settings saves a date column as it shows it, day first, in a file
+# separated by ';' (the list separator of every decimal-comma setting, all of which write
+# the day first: vi 03/07/2026, fr 03/07/2026, de 03.07.2026). Every such file was refused
+# at each row, "format the column as Text", though the file says which order it uses.
+def test_a_semicolon_file_reads_its_dates_day_first(plan: Path):
+    text = (
+        "Chỉ tiêu;Kỳ;Giá trị;Ngày công bố\r\n"
+        "grdp_growth;6T/2026;10,5;03/07/2026\r\n"
+        "fdi;6T/2026;512,4;04/08/2026 10:00\r\n"  # 10:00 in Vietnam's zone, --tz +07:00
+    )
+    (plan / "so-lieu.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv", "--tz", "+07:00")
+    assert result.exit_code == 0, result.output
+    # 3 July 2026 (a bare day: midnight UTC) and 4 August 2026 10:00 at +07:00 = 03:00 UTC.
+    assert [r[6] for r in _stored(plan, 7)] == ["2026-07-03T00:00:00Z", "2026-08-04T03:00:00Z"]
+
+
+def test_a_comma_file_reads_its_dates_in_the_order_a_day_over_12_shows(plan: Path):
+    # 15/07/2026 can only be day first (there is no month 15): the column's other dates,
+    # 03/07/2026, are read in the same order, 3 July.
+    text = "indicator,period,value,recorded_at\ngrdp_growth,2026-H1,10.5,15/07/2026\nfdi,2026-H1,512.4,03/07/2026\n"
+    (plan / "so-lieu.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert result.exit_code == 0, result.output
+    assert [r[6] for r in _stored(plan, 7)] == ["2026-07-15T00:00:00Z", "2026-07-03T00:00:00Z"]
+
+
+def test_a_comma_file_whose_dates_read_both_ways_is_still_refused(plan: Path):
+    # 03/07/2026 is 3 July or 7 March: nothing in the file says which, so no date is guessed.
+    text = "indicator,period,value,recorded_at\ngrdp_growth,2026-H1,10.5,03/07/2026\n"
+    (plan / "so-lieu.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert result.exit_code == 1
+    assert "so-lieu.csv:2" in result.output and "03/07/2026" in result.output
+    assert _stored(plan, 7) == []

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
+from .excel_dates import day_order, iso_moment
 from .figures import canonical, convention_shown, in_period, shows_thousands, parse_number_cell
 from .rules import MAX_TEXT
 from .store import csv_reason
@@ -239,6 +240,9 @@ def parse_table(
         decimal_comma = parsed.decimal_comma = convention_shown(cells, decimal_comma)
         explicit = decimal_comma is not None and shows_thousands(cells, decimal_comma)
         del cells
+    # The order of day and month of the file's shown dates (excel_dates), when it has some.
+    at = long.get("recorded_at") if long is not None else None
+    day_first = None if at is None else day_order((f[at] for _, _, f in records if at < len(f)), delimiter)
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
     named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
     indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
@@ -268,7 +272,7 @@ def parse_table(
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
         elif long is not None:
-            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems)
+            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems, day_first)
         for cell_where, row, readable in rows:
             if readable:
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
@@ -345,6 +349,7 @@ def _long_row(
     decimal_comma: bool | None,
     explicit: bool,
     problems: list[Problem],
+    day_first: bool | None = None,
 ) -> list[Candidate]:
     # What _cell gives for each column, without a call per cell (300,000 rows: issue 17).
     row = {name: kept((fields[i].strip() if i is not None else "") or default) for name, i, default, kept in plan}
@@ -361,8 +366,12 @@ def _long_row(
         problems.append(Problem(where, _excel_date_message(row["period"], guess)))
         return []
     if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
-        # Excel shows a timestamp in the regional date form; which of day and month
-        # comes first is not known here, so no date is suggested.
+        # Excel shows a timestamp in the regional date form: read in the order the file
+        # shows (excel_dates.day_order), else refused, no date suggested.
+        iso = iso_moment(row["recorded_at"], day_first)
+        if iso is not None:
+            row["recorded_at"] = iso
+    if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
         problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
         return []
     try:
