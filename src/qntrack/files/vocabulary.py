@@ -113,16 +113,19 @@ _VI_PERIODS = (
         re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
-    (re.compile(rf"6\s*thang\s*cuoi\s*nam{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
+    (re.compile(rf"6\s*thang\s*cuoi(?:\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
     # The halves as a report's tables and an office's notes write them: H1 2026, H1/2026,
     # 2026H1, 2026 H2, "nửa đầu năm 2026", "nửa cuối năm 2026" (each one span only).
     (
-        re.compile(rf"nua\s*(dau|cuoi)\s*nam{_YEAR_SEP}(\d{{4}})"),
+        re.compile(rf"nua\s*(dau|cuoi)(?:\s*nam)?{_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 1 if m[1] == "dau" else 7, 6 if m[1] == "dau" else 12),
     ),
     (re.compile(r"h\s*([12])\s*[/\-]?\s*(\d{4})"), lambda m: (int(m[2]), 6 * int(m[1]) - 5, 6 * int(m[1]))),
     (re.compile(r"(\d{4})\s*[/\-]?\s*h\s*([12])"), lambda m: (int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
-    (re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    (
+        re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), 1, int(m[1])),
+    ),
     (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
     # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng).
     (
