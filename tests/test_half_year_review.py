@@ -273,3 +273,32 @@ def test_a_comma_file_whose_dates_read_both_ways_is_still_refused(plan: Path):
     assert result.exit_code == 1
     assert "so-lieu.csv:2" in result.output and "03/07/2026" in result.output
     assert _stored(plan, 7) == []
+
+
+def _wide_review_table(folder: Path) -> Path:
+    """The office's 6-month table: the realised half year of 2025 ("Thực hiện"), the
+    estimate of 2026 ("Ước TH"), and the comparisons every such table ends with."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Biểu 01"
+    ws.append(["MỘT SỐ CHỈ TIÊU KINH TẾ 6 THÁNG ĐẦU NĂM 2026"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "ĐVT", "Thực hiện 6 tháng 2025", "Ước TH 6 tháng 2026", "So cùng kỳ (%)", "% KH năm"])
+    ws.append([1, "Vốn FDI thu hút", "triệu USD", 430, 512.4, 119.2, 42.7])
+    path = folder / "bieu-01.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_six_month_table_is_imported_as_the_office_keeps_it(plan: Path):
+    # "Thực hiện 6 tháng 2025" is the realised first half of 2025 (no status said: --status
+    # fills it); "Ước TH 6 tháng 2026" the estimate of 2026-H1. "So cùng kỳ (%)" and "% KH
+    # năm" are ratios qntrack computes itself (report): passed over, each said once, where
+    # both refused the table. 430 and 512.4 stored; 119.2 and 42.7 not.
+    _wide_review_table(plan)
+    result = run_clean("add-observation", "--from", "bieu-01.xlsx", "--wide", "--recorded-at", "2026-07-03")
+    assert result.exit_code == 0, result.output
+    assert [r[:4] for r in _stored(plan, 4)] == [["fdi", "2025-H1", "430", ""], ["fdi", "2026-H1", "512.4", "estimate"]]
+    assert "'So cùng kỳ (%)'" in result.output and "'% KH năm'" in result.output

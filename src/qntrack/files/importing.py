@@ -298,6 +298,9 @@ def import_observations(
             # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
             parsed = parse_sdmx(text, file, fmt, defaults)
     text = ""  # read: a national file's text is not held while the store is read (issue 17)
+    # What reading the table only warns of (a comparison column passed over) is said, not refused.
+    parsed.notes.extend(p for p in parsed.problems if p.severity == "warning")
+    parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning"]
     problems = list(parsed.problems)
     vintages: Sequence = ()
     batch = None

@@ -16,6 +16,7 @@ __all__ = [
     "is_total",
     "status_word",
     "vietnamese_period",
+    "is_comparison",
     "excel_date",
     "VIETNAMESE_COLUMNS",
     "UNIT_COLUMNS",
@@ -137,6 +138,24 @@ _VI_PERIODS = (
 )
 
 
+# A heading naming the realised figure of a period ("Thực hiện 6 tháng 2025", "TH 2025"):
+# the period, with no status said (an estimate's "Ước TH" is a status heading).
+_REALISED = re.compile(r"(?:thuc\s*hien|th)\b\s*[:\-]?\s*(.+)")
+
+# The comparisons a Vietnamese table ends with, as ``fold`` writes their headings: against
+# the same period ("So cùng kỳ (%)", "So với cùng kỳ"), against the plan ("% KH năm", "So
+# với KH", "Tỷ lệ so với kế hoạch"), or a plan column itself ("Kế hoạch 2026", "KH 2026").
+# They hold ratios qntrack computes, or plans targets.yaml holds: no figure to record.
+_COMPARISONS = re.compile(
+    r"(?:%\s*|ty\s*le\s*(?:%\s*)?)?(?:so\s*(?:voi\s*)?(?:cung\s*ky|ke\s*hoach|kh)|so\s*sanh|ke\s*hoach|kh)\b.*"
+)
+
+
+def is_comparison(heading: str) -> bool:
+    """Whether a wide table's column heading is a comparison or a plan (``_COMPARISONS``)."""
+    return _COMPARISONS.fullmatch(fold(heading)) is not None
+
+
 def _quarter(text: str) -> int:
     return _ROMAN.get(text) or int(text)
 
@@ -155,6 +174,9 @@ def vietnamese_period(text: str) -> str | None:
     key = fold(text)
     if foreign_digits(key):
         return None
+    realised = _REALISED.fullmatch(key)
+    if realised:
+        key = realised[1]
     for pattern, span in _VI_PERIODS:
         m = pattern.fullmatch(key)
         if m:
