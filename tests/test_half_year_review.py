@@ -302,3 +302,55 @@ def test_a_six_month_table_is_imported_as_the_office_keeps_it(plan: Path):
     assert result.exit_code == 0, result.output
     assert [r[:4] for r in _stored(plan, 4)] == [["fdi", "2025-H1", "430", ""], ["fdi", "2026-H1", "512.4", "estimate"]]
     assert "'So cùng kỳ (%)'" in result.output and "'% KH năm'" in result.output
+
+
+def test_correcting_a_slip_is_not_warned_of_as_a_slip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # 0.153 recorded for the 15.3% share (warned: 1/80.4 of 2023's 12.3), then corrected a
+    # day later to 15.3: 100 times the figure in force, yet 15.3 / 12.3 = 1.24 times its
+    # neighbour, the series it belongs to. The correction was warned of as "a unit or
+    # typing slip?", with a hint to retract the correct figure. Not any more.
+    make_tracker(tmp_path, monkeypatch, SHARE_TARGETS, SHARE_FIGURES)
+    run_clean("add-observation", "cbct_share", "2026-H1", "0.153", "--recorded-at", "2026-07-03")
+    result = run_clean("add-observation", "cbct_share", "2026-H1", "15.3", "--recorded-at", "2026-07-04")
+    assert result.exit_code == 0, result.output
+    assert "slip" not in result.output
+    assert _stored(tmp_path, 3)[-1] == ["cbct_share", "2026-H1", "15.3"]
+
+
+def test_a_revision_far_from_the_figure_and_its_neighbours_is_still_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # 15.3 revised to 1530 (typed without its decimal point): 100 times the figure in force
+    # and 1530 / 12.3 = 124 times the neighbour: a slip, warned of.
+    make_tracker(tmp_path, monkeypatch, SHARE_TARGETS, SHARE_FIGURES)
+    run_clean("add-observation", "cbct_share", "2026-H1", "15.3", "--recorded-at", "2026-07-03")
+    result = run_clean("add-observation", "cbct_share", "2026-H1", "1530", "--recorded-at", "2026-07-04")
+    assert result.exit_code == 0, result.output
+    assert "100 times the figure in force (15.3)" in result.output
+
+
+def test_check_does_not_call_the_correction_of_a_slip_a_slip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The same correction under `check`: line 4 (15.3, recorded 4 July) differs from line 3
+    # (0.153) by 100 times, and `check` said line 4 was "a unit or typing slip?" for as
+    # long as the store lasted. 15.3 is 1.24 times its neighbour 12.3 (2023), 0.153 is
+    # 1/80.4 of it: the slip was line 3, put right by line 4. A slip not yet put right is
+    # still warned of (the second test above, and test_entry_jump.py).
+    figures = SHARE_FIGURES + (
+        "cbct_share,2026-H1,0.153,estimate,s,,2026-07-03T00:00:00Z\n"
+        "cbct_share,2026-H1,15.3,estimate,s,,2026-07-04T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, SHARE_TARGETS, figures)
+    result = run_clean("check")
+    assert result.exit_code == 0, result.output
+    assert "slip" not in result.output
+
+
+def test_check_still_warns_of_a_revision_that_is_the_slip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # 15.3 then 0.153: the later vintage, the one in force, is 1/80.4 of the neighbour 12.3.
+    figures = SHARE_FIGURES + (
+        "cbct_share,2026-H1,15.3,estimate,s,,2026-07-03T00:00:00Z\n"
+        "cbct_share,2026-H1,0.153,estimate,s,,2026-07-04T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, SHARE_TARGETS, figures)
+    result = run_clean("check")
+    assert "observations.csv:5" in result.output and "slip" in result.output

@@ -339,7 +339,12 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     revising: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
+        from .checks_jumps import (
+            earlier_vintage_problems,
+            entry_growth_floor_problems,
+            entry_jump_problems,
+            percent_units,
+        )
         from .workspace import canonical_rows
 
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
@@ -365,8 +370,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_growth_floor_problems(kept, plan))
-        percent = frozenset(i.id for i in plan.indicators.values() if i.unit.startswith("%"))
-        warnings.extend(entry_jump_problems(kept, index, any_length=percent))
+        warnings.extend(entry_jump_problems(kept, index, any_length=percent_units(plan)))
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index))
         if len(rows) == 1 and kept:
