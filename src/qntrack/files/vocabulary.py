@@ -17,6 +17,7 @@ __all__ = [
     "status_word",
     "vietnamese_period",
     "is_comparison",
+    "with_a_year",
     "excel_date",
     "VIETNAMESE_COLUMNS",
     "UNIT_COLUMNS",
@@ -185,6 +186,14 @@ def vietnamese_period(text: str) -> str | None:
                 return str(Period(year, first, last))
             return None
     return None
+
+
+def with_a_year(text: str, year: int) -> str | None:
+    """The canonical period ``text`` would be with ``year`` after it ('quý II' and 2026 make
+    2026-Q2), when it names a span of no year; None when it has a year or names no span."""
+    if re.search(r"\d{4}", text) or not text.strip():
+        return None
+    return vietnamese_period(f"{text.strip()} {year}")
 
 
 # The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
