@@ -137,7 +137,10 @@ def model_jumps(stored: list[Observation], new: list[Observation], factor: float
     later periods of its length that have one; it jumps when every comparison is over
     ``factor`` times (a zero, or another period's figure of opposite sign, compares with
     nothing). A row recorded before a stored vintage of its period is never in force and is
-    not compared: the earlier-vintage warning speaks of it."""
+    not compared: the earlier-vintage warning speaks of it. A revision that jumps against
+    the figure in force but is within ``factor`` of the nearest earlier and later periods'
+    figures in force now (of its length, its sign; at least one) puts a slip right and is
+    not said (the half-year review)."""
 
     def usable(o: Observation | None) -> Observation | None:
         return None if o is None or o.status == RETRACTED else o
@@ -168,6 +171,25 @@ def model_jumps(stored: list[Observation], new: list[Observation], factor: float
             for c in compared
         ]
         if compared and all(r > factor for r in ratios):
+            if same is not None:
+                periods = sorted(
+                    {s.period for s in stored if s.indicator == o.indicator and s.period.months == o.period.months},
+                    key=lambda p: p.sort_key,
+                )
+                now = {
+                    p: at([s for s in stored if (s.indicator, s.period) == (o.indicator, p)], "\uffff") for p in periods
+                }
+                before = [now[p] for p in periods if p.sort_key < o.period.sort_key and now[p] is not None]
+                after = [now[p] for p in periods if p.sort_key > o.period.sort_key and now[p] is not None]
+                beside = [c for c in ([before[-1]] if before else []) + ([after[0]] if after else [])]
+                beside = [c for c in beside if (c.value < 0) == (o.value < 0)]
+                if beside and all(
+                    c.value == 0
+                    or o.value == 0
+                    or max(abs(c.value), abs(o.value)) / min(abs(c.value), abs(o.value)) <= factor
+                    for c in beside
+                ):
+                    continue  # back in line with its neighbours: a slip put right
             said.append(i)
     return said
 

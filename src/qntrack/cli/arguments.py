@@ -74,11 +74,17 @@ def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) ->
     """A period as a person types it: the names offices write (files.vocabulary) are read as in an
     import, in every command that takes a period; digits other than 0-9 are refused."""
     from ..catalog import msg
-    from ..files.vocabulary import foreign_digits, vietnamese_period
+    from ..files.vocabulary import foreign_digits, vietnamese_period, with_a_year
 
     period = vietnamese_period(period) or period
     if foreign_digits(period):
         raise fail(where, msg("cli_period_foreign_digits", period=period), code)
+    from datetime import date
+
+    year = date.today().year
+    if (example := with_a_year(period, year)) is not None:
+        # 'H1', '6T', a quarter's name: a span of no year, told how to write it with one.
+        raise fail(where, msg("cli_period_no_year", period=period, example=example, year=year), code)
     return period
 
 

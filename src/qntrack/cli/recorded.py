@@ -29,6 +29,7 @@ class Said(NamedTuple):
     vintages: Sequence[tuple[Observation | None, Observation | None]]  # the single figure's
     from_file: str | None  # the file imported ("-": standard input), None for one figure
     dry_run: bool
+    revising: Observation | None = None  # the figure in force the single figure revises
 
 
 def say_recorded(
@@ -36,7 +37,7 @@ def say_recorded(
 ) -> None:
     """The summary line, then what was neutralised and the warnings. ``notes``: rows left
     out whose vintage is not in force; ``read``: what reading the file warns of."""
-    from ..catalog import Figure, msg
+    from ..catalog import Day, Figure, msg
 
     path, rows, skipped, repeated = said.path, said.rows, said.skipped, said.repeated
     shown = "<stdin>" if said.from_file == "-" else said.from_file
@@ -57,12 +58,13 @@ def say_recorded(
         _say(msg("cli_header_only", file=shown))
     elif said.from_file is None:
         # What was stored (2024-H1, 1000), not what was typed (2024-6M, 1.000,0).
-        stored = rows[0]
-        _say(
-            msg(
-                "cli_added_one", indicator=stored.indicator, period=stored.period, value=Figure(stored.value), path=path
-            )
-        )
+        stored, before = rows[0], said.revising
+        added = {"indicator": stored.indicator, "period": stored.period, "value": Figure(stored.value), "path": path}
+        if before is None:
+            _say(msg("cli_added_one", **added))
+        else:  # a revision: the figure it takes the place of, and when that one was recorded
+            revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
+            _say(msg("cli_added_one_revising", **added, **revising))
     elif repeated:
         _say(msg("cli_added_repeats", **apart))
     else:

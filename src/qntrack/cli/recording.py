@@ -167,7 +167,9 @@ def add_observation(
         typed = _TypedFigure(
             indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
         )
-        path, rows, known, warnings, vintages = _record_one(targets, typed, _chosen_lang(lang), dry_run, force, tz)
+        path, rows, known, warnings, vintages, revising = _record_one(
+            targets, typed, _chosen_lang(lang), dry_run, force, tz
+        )
         notes: list[Problem] = []  # a single figure says it in its own message below
         read: list[Problem] = []
         skipped, repeated = len(known), 0
@@ -192,6 +194,7 @@ def add_observation(
             )
         path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
         repeated = result.repeated
+        revising = None  # said of a single figure only
         warnings = list(result.warnings)
         # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
         # or revised since): said for each, as for a single figure, so that "already
@@ -199,7 +202,8 @@ def add_observation(
         notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
     if dry_run:
         _print_dry_run(targets, rows, fmt, lang)
-    say_recorded(Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run), warnings, notes, read)
+    said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising)
+    say_recorded(said, warnings, notes, read)
 
 
 def _refuse_mixed_arguments(

@@ -41,7 +41,7 @@ from ..plan.suggest import Hints
 from ..method.series import Series, build_series
 from ..files.journal import interrupted_batch
 from .figure_units import shell_word
-from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems
+from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems, percent_units
 from .checks_rows import formula_problems, revised_rows, same_moment_problems, timing_check
 from .checks_units import UnitRows, units_sum_problems
 from ..files.store import StoreContents, missing_folder, read_store
@@ -255,7 +255,7 @@ def run_checks(
     if "growth-floor" in selected:
         problems.extend(growth_floor_problems(plan, series, file))
     if "jump" in selected:
-        problems.extend(jump_problems(revised, file, jump_factor, as_of))
+        problems.extend(jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan)))
     reference = date.fromisoformat(as_of) if as_of else (today or date.today())
     if "stale" in selected:
         problems.extend(stale_problems(plan, series, reference))

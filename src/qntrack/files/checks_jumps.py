@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from operator import attrgetter
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .figure_units import retract_words
 from ..catalog import Figure, msg
@@ -84,9 +84,15 @@ def entry_growth_floor_problems(new: Sequence[tuple[Location, Observation]], pla
 
 
 def jump_problems(
-    observations: Iterable[Observation], file: str, factor: float, as_of: str | None = None
+    observations: Iterable[Observation],
+    file: str,
+    factor: float,
+    as_of: str | None = None,
+    in_force: Mapping[str, Sequence[Observation]] | None = None,
+    any_length: frozenset[str] = frozenset(),
 ) -> list[Problem]:
-    """A vintage that is more than ``factor`` times larger or smaller than the one it revises."""
+    """A vintage that is more than ``factor`` times larger or smaller than the one it revises,
+    unless it puts a slip right (``_put_right``, with the series ``in_force``)."""
     bound = as_of_bound(as_of) if as_of else None
     rows = [o for o in observations if o.recorded_at <= bound] if bound else list(observations)
     # Each period's vintages gathered in C (its list found by map, appended to by map),
@@ -114,7 +120,7 @@ def jump_problems(
         for at in range(first, len(vintages)):
             earlier, row = vintages[at - 1], vintages[at]
             ratio = jump_ratio(earlier.value, row.value, factor)
-            if ratio is None:
+            if ratio is None or _put_right(earlier, row, in_force, any_length, factor):
                 continue
             problems.append(
                 Problem(
@@ -139,6 +145,49 @@ def jump_problems(
     return problems
 
 
+def _put_right(
+    earlier: Observation,
+    row: Observation,
+    in_force: Mapping[str, Sequence[Observation]] | None,
+    any_length: frozenset[str],
+    factor: float,
+) -> bool:
+    """Whether ``row`` revises a slip back into its series: within ``factor`` of the figures
+    in force for the nearest earlier and later periods (of its length; of any length for
+    an ``any_length`` indicator with none), where ``earlier`` was not (0.153, then 15.3,
+    beside 12.3). The slip was the earlier vintage, and it is put right."""
+    figures = in_force.get(row.indicator) if in_force else None
+    if not figures:
+        return False
+    key = row.period.sort_key
+    for months in (row.period.months, 0):
+        if months == 0 and row.indicator.split("[", 1)[0] not in any_length:
+            return False
+        others = [
+            o
+            for o in figures
+            if o.period.sort_key != key and months in (0, o.period.months) and (o.value < 0) == (row.value < 0)
+        ]
+        before = max((o for o in others if o.period.sort_key < key), key=_PERIOD_KEY, default=None)
+        after = min((o for o in others if o.period.sort_key > key), key=_PERIOD_KEY, default=None)
+        near = [o for o in (before, after) if o is not None]
+        if near:
+            return all(jump_ratio(o.value, row.value, factor) is None for o in near) and any(
+                jump_ratio(o.value, earlier.value, factor) is not None for o in near
+            )
+    return False
+
+
+def percent_units(plan: Plan) -> frozenset[str]:
+    """The plan's indicators in a per-cent unit (a share, a rate): their figures read alike
+    over any span, so a half year may be compared with the years beside it."""
+    return frozenset(i.id for i in plan.indicators.values() if i.unit.startswith("%"))
+
+
+def _PERIOD_KEY(o: Observation) -> int:
+    return o.period.sort_key
+
+
 def jump_ratio(before: float, after: float, factor: float) -> float | None:
     """How many times larger or smaller ``after`` is than ``before`` when that is more than
     ``factor`` (3,13 typed as 313); None otherwise. The one jump rule, of ``check`` and of
@@ -158,6 +207,7 @@ def entry_jump_problems(
     new: Sequence[tuple[Location, Observation]],
     stored: Iterable[Observation] | VintageIndex,
     factor: float = DEFAULT_JUMP_FACTOR,
+    any_length: frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
@@ -165,7 +215,9 @@ def entry_jump_problems(
     they were recorded (both, when there are two: a real break in a series differs from
     one side only; one suffices when only one side has figures). ``stored``: the
     rows of the batch's indicators, as the append read them under its lock, or their
-    ``history.vintage_index``."""
+    ``history.vintage_index``. ``any_length``: indicators in a per-cent unit (a share, a
+    rate), whose figures read alike over any span: with no period of the same length on
+    record (the first half year of a series of years), the nearest of any length are."""
     from bisect import bisect_left, bisect_right
 
     vintages = vintage_index(stored)
@@ -179,6 +231,7 @@ def entry_jump_problems(
             made: dict[tuple[str, int], list[int]] = defaultdict(list)
             for (name, key), rows in vintages.items():
                 made[(name, rows[0].period.months)].append(key)
+                made[(name, 0)].append(key)  # every length: any_length's
             for keys in made.values():
                 keys.sort()
             lengths.append(made)
@@ -219,6 +272,23 @@ def entry_jump_problems(
             i += step
         return None
 
+    def neighbours(o: Observation, key: int) -> list[Observation]:
+        """The figures in force now for the nearest earlier and later periods of ``o``'s
+        length, whenever recorded: a figure back-dated before its neighbours were recorded
+        (980 for 2019, recorded 2020-06-01, next to 9.8 for 2020 recorded in 2023) is still
+        compared with both sides. Of any length for an ``any_length`` indicator with none."""
+        for months in (o.period.months, 0):
+            if months == 0 and o.indicator.split("[", 1)[0] not in any_length:
+                break
+            keys = periods_of(o.indicator, months)
+            at = bisect_left(keys, key)
+            after = at + 1 if at < len(keys) and keys[at] == key else at  # not the period itself
+            ends = (nearest(o.indicator, keys, at - 1, -1, LATEST), nearest(o.indicator, keys, after, 1, LATEST))
+            found = [n for n in ends if n is not None]
+            if found:
+                return found
+        return []
+
     problems = []
     for where, o in new:
         if o.status == RETRACTED or o.value != o.value:
@@ -237,17 +307,14 @@ def entry_jump_problems(
         same = in_force(o.indicator, key, o.recorded_at)
         if same is not None:
             compared = [same]
+            if jump_ratio(same.value, o.value, factor) is not None:
+                # A revision far from the figure in force but in line with its neighbours
+                # puts a slip right (0.153, then 15.3 beside 12.3): no slip of its own.
+                beside = [n for n in neighbours(o, key) if (n.value < 0) == (o.value < 0)]
+                if beside and all(jump_ratio(n.value, o.value, factor) is None for n in beside):
+                    continue
         else:
-            keys = periods_of(o.indicator, o.period.months)
-            at = bisect_left(keys, key)
-            # The neighbours as they stand now, whenever recorded: a figure back-dated
-            # before its neighbours were recorded (980 for 2019, recorded 2020-06-01, next
-            # to 9.8 for 2020 recorded in 2023) is still compared with both sides.
-            compared = [
-                n
-                for n in (nearest(o.indicator, keys, at - 1, -1, LATEST), nearest(o.indicator, keys, at, 1, LATEST))
-                if n is not None
-            ]
+            compared = neighbours(o, key)
         if same is None:
             # Another period of opposite sign is no slip (a slip of the decimal point keeps
             # the sign): a growth rate that fell one year and rose the next, a balance

@@ -29,6 +29,7 @@ from .vocabulary import (
     is_row_number,
     status_word,
     vietnamese_period,
+    is_comparison,
 )
 
 if TYPE_CHECKING:
@@ -264,6 +265,11 @@ def _wide_columns(
         if foreign_digits(name):
             problems.append(Problem(where, msg("import_column_foreign_digits", column=i + 1, name=name)))
             continue
+        if is_comparison(name):
+            # A ratio qntrack computes, or a plan: passed over, said once (a warning).
+            shown = written[i] if i < len(written) else name
+            problems.append(Problem(where, msg("import_comparison_column", column=i + 1, name=shown), "warning"))
+            continue
         given = status_heading(name)
         try:
             period = rules.period(_read_period(given[1] if given else name))
@@ -296,9 +302,11 @@ def _wide_columns(
         periods.append((i, str(period)))
         if given is not None:
             statuses[i] = (given[0], name)
-    if not periods and len(problems) == before:
+    refused = any(p.severity != "warning" for p in problems[before:])
+    if not periods and not refused:
         problems.append(Problem(where, msg("import_wide_no_period")))
-    return None if len(problems) > before else WideColumns(meta, periods, first, statuses)
+        refused = True
+    return None if refused else WideColumns(meta, periods, first, statuses)
 
 
 # A figure as a table writes it: digits with a decimal mark or groups, a sign, a '%'.

@@ -15,11 +15,12 @@ import itertools
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
+from .excel_dates import day_order, iso_moment
 from .figures import canonical, convention_shown, in_period, shows_thousands, parse_number_cell
 from .rules import MAX_TEXT
 from .store import csv_reason
@@ -42,6 +43,9 @@ from .import_headers import (  # noqa: F401  (the header's reading, re-exported 
     heading_status,
     row_of_figures,
 )
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan
 
 # Cells a yearbook prints where it has no figure; in a wide table they are skipped.
 NO_FIGURE = frozenset({"", "-", "–", "—", "..", "...", "…"})
@@ -175,9 +179,15 @@ _TITLE_LINES = 20
 
 
 def parse_table(
-    text: str, file: str, fmt: ImportFormat = ImportFormat(), defaults: RowDefaults = RowDefaults()
+    text: str,
+    file: str,
+    fmt: ImportFormat = ImportFormat(),
+    defaults: RowDefaults = RowDefaults(),
+    plan: Plan | None = None,
 ) -> ParsedTable:
-    """Read the table into candidate rows; never raises for a bad row, collects problems."""
+    """Read the table into candidate rows; never raises for a bad row, collects problems.
+    With ``plan``, a row holding a single text (a total row with no figure, a source line) is a note,
+    passed over as a workbook's is (``_is_note``)."""
     declared = re.match(r"sep=(.)\r?(?:\n|$)", text)
     if declared:
         # Excel's own way to name the delimiter, on a line before the header. The line is
@@ -230,7 +240,13 @@ def parse_table(
         decimal_comma = parsed.decimal_comma = convention_shown(cells, decimal_comma)
         explicit = decimal_comma is not None and shows_thousands(cells, decimal_comma)
         del cells
+    # The order of day and month of the file's shown dates (excel_dates), when it has some.
+    at = long.get("recorded_at") if long is not None else None
+    day_first = None if at is None else day_order((f[at] for _, _, f in records if at < len(f)), delimiter)
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
+    named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
+    indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
+    names = None
     # Taken from the end of the reversed list, each record is let go once read: the file's
     # cells are never held twice, as records and as candidates (issue 17).
     records.reverse()
@@ -251,10 +267,12 @@ def parse_table(
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
+        if plan is not None and _is_note(fields, indicator_columns, plan, names := names or _names(plan)):
+            continue
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
         elif long is not None:
-            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems)
+            rows = _long_row(fields, cell_plan, where, decimal_comma, explicit, problems, day_first)
         for cell_where, row, readable in rows:
             if readable:
                 _note_duplicate(row, cell_where, seen, problems, defaults.recorded_at)
@@ -262,6 +280,27 @@ def parse_table(
     # A header and no rows (an empty filter result in a pipeline) is not an error: no
     # candidates and no problems, and the command says that nothing was added.
     return parsed
+
+
+def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
+    from .indicator_names import names_of
+
+    return names_of(plan)
+
+
+def _is_note(fields: Sequence[str], columns: tuple[int, ...], plan: Plan, names: Mapping[str, object]) -> bool:
+    """Whether a row is a note of the sheet saved as CSV (a total row with no figure, a
+    source line below the table): a single text cell, not a figure, and not one of the
+    plan's indicators (by id or name, a unit key's too) in an indicator column, which is that
+    indicator's row with no figure yet (``workbook_cells.is_note``, the workbook's rule). It
+    holds no figure, so passing it over loses none."""
+    filled = [(i, f.strip()) for i, f in enumerate(fields) if f.strip()]
+    if len(filled) != 1 or _FIGURE.fullmatch(filled[0][1]):
+        return False
+    at, text = filled[0]
+    from .workbook_cells import is_note  # not at the top: workbook_cells reads this module
+
+    return is_note([(at, text.split("[", 1)[0])], columns, plan, names)
 
 
 def _cell(fields: Sequence[str], columns: dict[str, int], name: str, default: str) -> str:
@@ -310,6 +349,7 @@ def _long_row(
     decimal_comma: bool | None,
     explicit: bool,
     problems: list[Problem],
+    day_first: bool | None = None,
 ) -> list[Candidate]:
     # What _cell gives for each column, without a call per cell (300,000 rows: issue 17).
     row = {name: kept((fields[i].strip() if i is not None else "") or default) for name, i, default, kept in plan}
@@ -326,8 +366,12 @@ def _long_row(
         problems.append(Problem(where, _excel_date_message(row["period"], guess)))
         return []
     if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
-        # Excel shows a timestamp in the regional date form; which of day and month
-        # comes first is not known here, so no date is suggested.
+        # Excel shows a timestamp in the regional date form: read in the order the file
+        # shows (excel_dates.day_order), else refused, no date suggested.
+        iso = iso_moment(row["recorded_at"], day_first)
+        if iso is not None:
+            row["recorded_at"] = iso
+    if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
         problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
         return []
     try:

@@ -285,7 +285,11 @@ def import_observations(
                 from .import_columns import columns_batch
 
                 fast = columns_batch(text, file, fmt, defaults, opened[0], undated or now, now, force=force, tz=tz)
-            parsed = ParsedTable(",", False) if fast is not None else parse_table(text, file, fmt, defaults)
+            parsed = (
+                ParsedTable(",", False)
+                if fast is not None
+                else parse_table(text, file, fmt, defaults, opened[0] if opened is not None else None)
+            )
         elif fmt.wide:
             from ..errors import ExitCode
 
@@ -294,6 +298,9 @@ def import_observations(
             # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
             parsed = parse_sdmx(text, file, fmt, defaults)
     text = ""  # read: a national file's text is not held while the store is read (issue 17)
+    # What reading the table only warns of (a comparison column passed over) is said, not refused.
+    parsed.notes.extend(p for p in parsed.problems if p.severity == "warning")
+    parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning"]
     problems = list(parsed.problems)
     vintages: Sequence = ()
     batch = None
@@ -321,7 +328,7 @@ def import_observations(
         # store's million rows are read under the lock (issue 17: the import's peak memory).
         parsed.candidates.clear()
         _step(msg("import_step_checking", rows=len(batch.rows), store=store_path.name))
-        store, rows, skipped, warnings, vintages = record_batch(
+        store, rows, skipped, warnings, vintages, _ = record_batch(
             plan, store_path, batch, dry_run or bool(problems), force=force
         )
     except InputError as exc:

@@ -223,6 +223,9 @@ class Recorded(NamedTuple):
     # force for its period (history.stored_vintage), read under the lock; (None, None)
     # where the row repeats one earlier in the batch.
     vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
+    # A single figure that becomes the one in force: the vintage it revises (a revision a
+    # month after the estimate), said beside "added" (cli.recorded); None for any other.
+    revising: Observation | None = None
 
 
 def record_many(
@@ -333,9 +336,15 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     wheres, undated, now = batch.wheres, batch.undated, batch.now
     warnings: list[Problem] = []
     vintages: list[tuple[Observation | None, Observation | None]] = []
+    revising: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
-        from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems, entry_jump_problems
+        from .checks_jumps import (
+            earlier_vintage_problems,
+            entry_growth_floor_problems,
+            entry_jump_problems,
+            percent_units,
+        )
         from .workspace import canonical_rows
 
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
@@ -361,9 +370,11 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_growth_floor_problems(kept, plan))
-        warnings.extend(entry_jump_problems(kept, index))
+        warnings.extend(entry_jump_problems(kept, index, any_length=percent_units(plan)))
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index))
+        if len(rows) == 1 and kept:
+            revising.extend(_revised(kept[0][1], index))
         return [o for _, o in kept]
 
     if dry_run:
@@ -376,7 +387,21 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     else:
         new = append_observations(store, rows, keep) if rows else []
     added = set(map(id, new))
-    return Recorded(store, new, [o for o in rows if id(o) not in added], warnings, vintages)
+    return Recorded(
+        store, new, [o for o in rows if id(o) not in added], warnings, vintages, revising[0] if revising else None
+    )
+
+
+def _revised(o: Observation, index: dict[tuple[str, int], list[Observation]]) -> list[Observation]:
+    """The figure in force ``o`` takes the place of: the latest stored vintage of its
+    period, when it holds a figure and ``o`` comes after it (an earlier vintage revises
+    nothing: it is never in force)."""
+    from ..method.history import latest_vintage
+
+    before = latest_vintage(index.get((o.indicator, o.period.sort_key), ()))
+    if before is None or before.status == RETRACTED or before.value != before.value:
+        return []
+    return [before] if before.recorded_at <= o.recorded_at else []
 
 
 def _sources_as_written(stored: tuple[Observation, ...]) -> tuple[Observation, ...]:

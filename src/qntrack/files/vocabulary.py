@@ -16,6 +16,8 @@ __all__ = [
     "is_total",
     "status_word",
     "vietnamese_period",
+    "is_comparison",
+    "with_a_year",
     "excel_date",
     "VIETNAMESE_COLUMNS",
     "UNIT_COLUMNS",
@@ -113,8 +115,19 @@ _VI_PERIODS = (
         re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
-    (re.compile(rf"6\s*thang\s*cuoi\s*nam{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
-    (re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    (re.compile(rf"6\s*thang\s*cuoi(?:\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
+    # The halves as a report's tables and an office's notes write them: H1 2026, H1/2026,
+    # 2026H1, 2026 H2, "nửa đầu năm 2026", "nửa cuối năm 2026" (each one span only).
+    (
+        re.compile(rf"nua\s*(dau|cuoi)(?:\s*nam)?{_YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), 1 if m[1] == "dau" else 7, 6 if m[1] == "dau" else 12),
+    ),
+    (re.compile(r"h\s*([12])\s*[/\-]?\s*(\d{4})"), lambda m: (int(m[2]), 6 * int(m[1]) - 5, 6 * int(m[1]))),
+    (re.compile(r"(\d{4})\s*[/\-]?\s*h\s*([12])"), lambda m: (int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
+    (
+        re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}(\d{{4}})"),
+        lambda m: (int(m[2]), 1, int(m[1])),
+    ),
     (re.compile(rf"thang\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
     # The short forms of a report's tables: Q3/2024 (quý), T10/2024 (tháng), 9T/2024 (9 tháng).
     (
@@ -126,6 +139,24 @@ _VI_PERIODS = (
 )
 
 
+# A heading naming the realised figure of a period ("Thực hiện 6 tháng 2025", "TH 2025"):
+# the period, with no status said (an estimate's "Ước TH" is a status heading).
+_REALISED = re.compile(r"(?:thuc\s*hien|th)\b\s*[:\-]?\s*(.+)")
+
+# The comparisons a Vietnamese table ends with, as ``fold`` writes their headings: against
+# the same period ("So cùng kỳ (%)", "So với cùng kỳ"), against the plan ("% KH năm", "So
+# với KH", "Tỷ lệ so với kế hoạch"), or a plan column itself ("Kế hoạch 2026", "KH 2026").
+# They hold ratios qntrack computes, or plans targets.yaml holds: no figure to record.
+_COMPARISONS = re.compile(
+    r"(?:%\s*|ty\s*le\s*(?:%\s*)?)?(?:so\s*(?:voi\s*)?(?:cung\s*ky|ke\s*hoach|kh)|so\s*sanh|ke\s*hoach|kh)\b.*"
+)
+
+
+def is_comparison(heading: str) -> bool:
+    """Whether a wide table's column heading is a comparison or a plan (``_COMPARISONS``)."""
+    return _COMPARISONS.fullmatch(fold(heading)) is not None
+
+
 def _quarter(text: str) -> int:
     return _ROMAN.get(text) or int(text)
 
@@ -134,8 +165,9 @@ def vietnamese_period(text: str) -> str | None:
     """The canonical period for a name as offices write it, or None.
 
     'Quý I/2024' is 2024-Q1, '6 tháng đầu năm 2024' 2024-H1, '9 tháng 2024' 2024-9M,
-    '6 tháng cuối năm 2024' 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm 2024' 2024, and the
-    short forms 'Q3/2024', 'T10/2024', '9T/2024' (methodology section 3 names the same
+    '6 tháng cuối năm 2024' (or 'nửa cuối năm 2024') 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm
+    2024' 2024, and the short forms 'Q3/2024', 'T10/2024', '9T/2024', 'H1 2024', 'H1/2024',
+    '2024H1' (methodology section 3 names the same
     spans). Canonical forms are parse_period's.
     """
     from ..plan.periods import Period
@@ -143,6 +175,9 @@ def vietnamese_period(text: str) -> str | None:
     key = fold(text)
     if foreign_digits(key):
         return None
+    realised = _REALISED.fullmatch(key)
+    if realised:
+        key = realised[1]
     for pattern, span in _VI_PERIODS:
         m = pattern.fullmatch(key)
         if m:
@@ -151,6 +186,14 @@ def vietnamese_period(text: str) -> str | None:
                 return str(Period(year, first, last))
             return None
     return None
+
+
+def with_a_year(text: str, year: int) -> str | None:
+    """The canonical period ``text`` would be with ``year`` after it ('quý II' and 2026 make
+    2026-Q2), when it names a span of no year; None when it has a year or names no span."""
+    if re.search(r"\d{4}", text) or not text.strip():
+        return None
+    return vietnamese_period(f"{text.strip()} {year}")
 
 
 # The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``

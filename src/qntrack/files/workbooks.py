@@ -170,7 +170,7 @@ def _header_problems(table: _Table, reading: _Reading, start: int) -> None:
                 column = table.columns[int(str(params["column"])) - 1][0]
                 params["column"] = str(column + 1)
                 message = Message(message.id, tuple(sorted(params.items())))
-        problems[k] = Problem(reading.at(column, table.row), message)
+        problems[k] = Problem(reading.at(column, table.row), message, problems[k].severity)
 
 
 def read_workbook(

@@ -24,6 +24,7 @@ __all__ = [
     "stored_vintage",
     "stored_vintages",
     "figure_in_force",
+    "latest_vintage",
 ]
 
 
@@ -173,6 +174,9 @@ def _latest(stored: Sequence[Observation]) -> Observation | None:
         if now is None or (s.recorded_at, s.line) >= (now.recorded_at, now.line):
             now = s
     return now
+
+
+latest_vintage = _latest  # the vintage in force of one period's stored rows
 
 
 # The stored rows by (indicator, period sort key), each list in file order.

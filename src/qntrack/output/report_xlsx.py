@@ -27,6 +27,7 @@ from ..method.groups import STATUSES
 from ..plan.units import split_key
 from .i18n import label, status_label
 from .report_groups import STATUS_COLOURS, report_groups
+from .report_xlsx_plan import plan_cells, plan_headers
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
 
 if TYPE_CHECKING:
@@ -242,6 +243,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         label("p", lang),
         label("score", lang),
         label("status", lang),
+        *plan_headers(lang),
     )
     t = _Table(book, book.sheet(word("sheet_summary", lang)), headers)
     ratio = book.fmt(num_format="0.00")
@@ -270,6 +272,10 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(11, a.progress_value, fmt=ratio)
         t.put(12, a.score, fmt=ratio)
         t.put(13, status_label(a.status.value, lang), status=a.status.value)
+        percent, same, change, shown = plan_cells(a, lang)
+        t.put(14, percent, fmt=book.fmt(num_format='#,##0.0"%"'))
+        t.put(15, same)
+        t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
         t.next_row()
     t.finish()
 

@@ -1,0 +1,53 @@
+"""A recorded_at column as Excel saves it into a CSV file: the date as the reader's settings
+show it (03/07/2026, 03/07/2026 10:00), never ISO. Which of day and month comes first is
+read from the file, as its decimal convention is (import_tables): a date whose first part
+is over 12 can only be day first, one whose second part is, month first; a file separated
+by ';' is Excel's under a decimal comma, whose settings all write the day first (vi and fr
+03/07/2026, de 03.07.2026). A file that says neither (a ',' file of dates that read both
+ways) is refused at each such cell, as before: no date is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterable
+
+__all__ = ["day_order", "iso_moment"]
+
+# A day as Excel shows it, with an optional time of day; no AM/PM, a 12-hour clock's
+# order is another question (those cells are refused as before).
+_SHOWN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
+    """True when the file's shown dates are day first, False when month first, None when
+    it does not say (or says both: a file of mixed settings is refused, not guessed)."""
+    day_first = month_first = False
+    for cell in cells:
+        m = _SHOWN.fullmatch(cell.strip())
+        if m:
+            day_first |= int(m[1]) > 12
+            month_first |= int(m[2]) > 12
+    if day_first and month_first:
+        return None
+    if day_first or month_first:
+        return day_first
+    return True if delimiter == ";" else None
+
+
+def iso_moment(text: str, day_first: bool | None) -> str | None:
+    """``text`` as an ISO day or day and time (no zone: the plan's or --tz, as any CSV
+    timestamp without an offset), or None when it is no shown date or its order is not
+    known. A day that does not exist (31/02/2026) is None, refused as before."""
+    m = _SHOWN.fullmatch(text.strip())
+    if m is None or day_first is None:
+        return None
+    day, month = (int(m[1]), int(m[2])) if day_first else (int(m[2]), int(m[1]))
+    try:
+        shown = date(int(m[3]), month, day).isoformat()
+    except ValueError:
+        return None
+    if m[4] is None:
+        return shown
+    return f"{shown}T{int(m[4]):02d}:{m[5]}:{m[6] or '00'}"

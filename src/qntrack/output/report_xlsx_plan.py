@@ -1,0 +1,49 @@
+"""An annual plan's comparisons in the Excel summary (the half-year review, issue 17): the
+share of the plan reached, and the same period of last year with the change on it, as
+the Word and Markdown reports give them (views/plan.py, ``key_figures``).
+
+Numbers as numbers: the change is written with a number format that says its unit, a
+per-cent change ``+19.2%`` (the cell holds 19.16, never 0.1916) and a rate's difference
+``-0.53 pp`` (the catalog's word in Vietnamese), so that the column sorts and sums in Excel.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..kinds.plan import PlanResult
+from .i18n import label
+from .report_view import report_word
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+
+__all__ = ["plan_headers", "plan_cells"]
+
+
+def plan_headers(lang: str) -> tuple[str, str, str]:
+    """The three columns' headings, in the report's words."""
+    return (
+        report_word("percent_of_plan", lang),
+        report_word("same_period_last_year", lang),
+        report_word("change_last_year", lang),
+    )
+
+
+def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, float | None, str | None]:
+    """(share of the plan in %, the same period's figure, the change on it, the change's
+    number format); None where the target is no plan, or the figure says nothing of it."""
+    d = a.result
+    if not isinstance(d, PlanResult):
+        return None, None, None, None
+    part = d.full if d.full is not None else d.year_to_date
+    if part is None:
+        return None, None, None, None
+    same = part.same
+    if same is None:
+        return part.percent_of_plan, None, None, None
+    unit = '"%"' if same.by == "percent" else f'" {label("pp", lang)}"'
+    shown = (
+        f"+#,##0.0{unit};-#,##0.0{unit};0{unit}" if same.by == "percent" else f"+#,##0.00{unit};-#,##0.00{unit};0{unit}"
+    )
+    return part.percent_of_plan, same.value, same.change, shown if same.by is not None else None
