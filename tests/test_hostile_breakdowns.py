@@ -122,13 +122,14 @@ def test_a_dimension_id_that_is_a_column_name_is_refused(dim_id: str):
 
 
 def test_the_reserved_ids_cover_every_column_a_unit_is_printed_beside():
-    from qntrack.files.breakdowns import RESERVED_IDS
+    from qntrack.files.dimensions import RESERVED_IDS
     from qntrack.files.store import HEADER
     from qntrack.output.documents import HISTORY_COLUMNS
     from qntrack.output.formats import STATUS_COLUMNS
 
-    rank_columns = {"rank", "status", "reason", "score", "progress_value", "latest_period", "latest_value"}
-    wanted = set(HEADER) | set(HISTORY_COLUMNS) | set(STATUS_COLUMNS) | rank_columns | {"own_values"}
+    from qntrack.output.ranking import RANK_COLUMNS
+
+    wanted = set(HEADER) | set(HISTORY_COLUMNS) | set(STATUS_COLUMNS) | set(RANK_COLUMNS)
     assert wanted <= RESERVED_IDS, wanted - RESERVED_IDS
 
 

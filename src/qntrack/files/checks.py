@@ -7,45 +7,41 @@ Each check has a name (``qntrack check --list``), a severity and a one-line rule
 or the ``--as-of`` date, and run only when named, so that the same files give the same
 ``check`` result tomorrow; ``--all`` runs every check.
 
-A figure for a period is expected within ``PUBLICATION_LAG_DAYS`` of the period's end:
-Vietnamese statistics offices publish estimates before or just after a period
-closes, and 90 days covers the slower provincial releases.
-
 This module runs the checks and holds the plan-wide ones (unknown indicator, frequency,
-stale figures, milestones due); the row errors are in ``checks_rows`` (timing, formula,
-same moment), the jumps and growth floor in ``checks_jumps``.
+group names); what is due (stale figures, milestones due, a milestone on the wrong side)
+is in ``checks_due``, the row errors in ``checks_rows`` (timing, formula, same moment),
+the jumps and growth floor in ``checks_jumps``, a unit's figures in ``checks_units``.
 """
 
 from __future__ import annotations
 
-import calendar
 import os
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from operator import attrgetter
 from typing import Iterable
 
 from ..files.definitions import load_plan
 from ..errors import InputError
-from ..catalog import Day, Figure, Message, msg
+from ..catalog import Figure, Message, msg
 from ..plan.model import (
-    LevelTarget,
     Location,
     Observation,
     Plan,
     Problem,
 )
-from ..plan.periods import Frequency, Period
+from ..plan.periods import Frequency
 from ..plan.suggest import Hints
-from ..method.series import Series, build_series
+from ..method.series import build_series
 from ..files.journal import interrupted_batch
 from .figure_units import shell_word
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems, percent_units
 from .checks_rows import formula_problems, revised_rows, same_moment_problems, timing_check
 from .checks_units import UnitRows, units_sum_problems
+from .checks_due import PUBLICATION_LAG_DAYS, milestone_due_problems, milestone_side_problems, stale_problems
+from ..plan.units import period_end
 from ..files.store import StoreContents, missing_folder, read_store
-from ..kinds import due as deadlines
 from ..files.workspace import as_of_day, find_targets, missing_store, store_is_a_folder, store_path_for
 
 _INDICATOR = attrgetter("indicator")
@@ -62,8 +58,6 @@ __all__ = [
     "stale_problems",
     "milestone_due_problems",
 ]
-
-PUBLICATION_LAG_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +92,6 @@ CHECKS: tuple[Check, ...] = (
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
-
-
-def period_end(period: Period) -> date:
-    return date(period.year, period.last, calendar.monthrange(period.year, period.last)[1])
 
 
 def _tag(problems: Iterable[Problem], check: str) -> list[Problem]:
@@ -325,122 +315,6 @@ def _row_problems_possible(plan: Plan, store: StoreContents, units: UnitRows) ->
         zip(map(frequency.__getitem__, map(_INDICATOR, observations)), map(_SORT_KEY, observations), strict=True)
     )
     return not all(_period_of(sort_key).fits(f) for f, sort_key in pairs)
-
-
-def _next_period_end(period: Period, months: int) -> date | None:
-    """The last day of the period ``months`` long after ``period``; None past 9999-12-31,
-    the last day a date can be (a figure for 9999 has no next period to wait for)."""
-    index = period.year * 12 + (period.last - 1) + months
-    year, month = divmod(index, 12)
-    if year > date.max.year:
-        return None
-    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-
-
-def _days_after(day: date | None, days: int) -> date | None:
-    """``day`` plus ``days``; None when that is past the last day a date can be: what
-    would fall due then never does, whatever the reference day."""
-    if day is None or date.max - day < timedelta(days=days):
-        return None
-    return day + timedelta(days=days)
-
-
-def stale_problems(plan: Plan, series: Series, reference: date, lag_days: int = PUBLICATION_LAG_DAYS) -> list[Problem]:
-    """Indicators whose next figure is overdue: the period after the latest observed one
-    ended more than ``lag_days`` before ``reference``. Indicators never observed, and
-    derived ones (they follow their inputs), are not judged here."""
-    problems = []
-    for ind in plan.indicators.values():
-        rows = series.get(ind.id, [])
-        if ind.formula or not rows:
-            continue
-        latest = max(rows, key=lambda o: (o.period.year, o.period.last, -o.period.first)).period
-        next_end = _next_period_end(latest, ind.frequency.months)
-        due = _days_after(next_end, lag_days)
-        if next_end is not None and due is not None and reference > due:
-            problems.append(
-                Problem(
-                    ind.location,
-                    msg(
-                        "checks_stale",
-                        id=ind.id,
-                        frequency=ind.frequency.value,
-                        latest=latest,
-                        unit=_unit(ind.frequency),
-                        next_end=Day(next_end.isoformat()),
-                        due=Day(due.isoformat()),
-                        reference=Day(reference.isoformat()),
-                    ),
-                    severity="warning",
-                    check="stale",
-                )
-            )
-    return problems
-
-
-def _unit(frequency: Frequency) -> Message:
-    """The frequency's unit as a word of the sentence ("the next quarter")."""
-    if frequency is Frequency.HALF:
-        return msg("checks_unit_half")
-    if frequency is Frequency.QUARTER:
-        return msg("checks_unit_quarter")
-    if frequency is Frequency.MONTH:
-        return msg("checks_unit_month")
-    return msg("checks_unit_year")
-
-
-def milestone_due_problems(
-    plan: Plan, series: Series, reference: date, lag_days: int = PUBLICATION_LAG_DAYS
-) -> list[Problem]:
-    """Milestones whose period ended more than ``lag_days`` ago with no observation for it."""
-    problems = []
-    for target in plan.targets:
-        have = {o.period for o in series.get(target.series_key, [])}
-        for period, where, what in deadlines(target):
-            end = period_end(period)
-            due = _days_after(end, lag_days)
-            if due is not None and reference > due and period not in have:
-                problems.append(
-                    Problem(
-                        where,
-                        msg(
-                            "checks_milestone_due",
-                            id=target.id,
-                            what=what(),
-                            period=period,
-                            end=Day(end.isoformat()),
-                            due=Day(due.isoformat()),
-                            indicator=target.indicator,
-                            reference=Day(reference.isoformat()),
-                        ),
-                        severity="warning",
-                        check="milestone-due",
-                    )
-                )
-    return problems
-
-
-def milestone_side_problems(plan: Plan, series: Series) -> list[Problem]:
-    """A level target's milestone on the wrong side of its baseline for the indicator's
-    direction (15 from 20 for an indicator to increase): it is met before any progress,
-    and the target reads "achieved" at once; a direction or a value typed wrong. The
-    baseline is the figure in force when targets.yaml gives only its period."""
-    out: list[Problem] = []
-    for t in plan.targets:
-        if not isinstance(t, LevelTarget) or t.baseline is None or not t.milestones:
-            continue
-        base = t.baseline.value
-        if base is None:
-            base = next((o.value for o in series.get(t.series_key, ()) if o.period == t.baseline.period), None)
-        ind = plan.indicators.get(t.indicator)
-        if base is None or ind is None:
-            continue
-        for m in t.milestones:
-            if (m.value < base) if ind.increase else (m.value > base):
-                said = "checks_milestone_below" if ind.increase else "checks_milestone_above"
-                words = dict(id=t.id, value=Figure(m.value), by=m.by, base=Figure(base), period=t.baseline.period)
-                out.append(Problem(m.location, msg(said, indicator=ind.id, **words), "warning", "milestone-side"))
-    return out
 
 
 def group_name_problems(plan: Plan) -> list[Problem]:

@@ -27,7 +27,8 @@ from ..plan.periods import Frequency
 from ..kinds import REGISTRY
 from ..files.textfiles import read_text
 from ..plan.units import Dimension
-from .breakdowns import indicator_dimensions, read_dimensions, target_breakdown, target_unit, unit_overrides
+from .breakdowns import indicator_dimensions, target_breakdown, target_unit, unit_overrides
+from .dimensions import read_dimensions
 from .yaml_reader import What, _at, _kind, _phrase, _Reader, parse_number, yaml_words
 from .yaml_nodes import compose_plan, looks_like_plan
 

@@ -89,7 +89,7 @@ class _Dimensions:
     """The dimensions of the whole import, one per column name, with unique ids."""
 
     def __init__(self, repo: Repository) -> None:
-        from .breakdowns import RESERVED_IDS
+        from .dimensions import RESERVED_IDS
         from .store import HEADER
         from .vocabulary import VIETNAMESE_COLUMNS
         from ..plan.units import unit_match

@@ -16,12 +16,27 @@ if TYPE_CHECKING:
     from ..plan.model import Indicator, Target
     from ..plan.units import Dimension, Dims
 
-__all__ = ["RANK_KEYS", "unit_name", "own_values", "rank_document", "rank_rows", "rank_table"]
+__all__ = ["RANK_COLUMNS", "RANK_KEYS", "unit_name", "own_values", "rank_document", "rank_rows", "rank_table"]
 
 # The columns of ``rank_table``, as the terminal's table fitter names them: "unit" and
 # "source" may wrap, a web address folded last (render._fitted_table), "source" left out
 # when no unit's figure names one.
 RANK_KEYS = ("rank", "unit", "status", "score", "p", "latest", "own_values", "source")
+
+# ``rank --format csv|tsv``'s columns, the breakdown's dimensions after the first; new ones
+# only ever at the end (docs/json.md, "CSV and TSV"). No dimension may take one of these
+# ids (files.dimensions.RESERVED_IDS).
+RANK_COLUMNS = (
+    "rank",
+    "status",
+    "reason",
+    "score",
+    "progress_value",
+    "latest_period",
+    "latest_value",
+    "own_values",
+    "latest_source",
+)
 
 
 def unit_name(dims: Dims) -> str:
@@ -68,9 +83,7 @@ def rank_document(target: Target, ranked: Sequence[Ranked], as_of: str | None) -
 def rank_rows(target: Target, ranked: Sequence[Ranked]) -> list[tuple[Any, ...]]:
     """``rank --format csv|tsv``: a header, then one row per unit; a column per dimension
     of the breakdown, named by its id (docs/json.md, "CSV and TSV")."""
-    header = ("rank", *target.for_each, "status", "reason", "score", "progress_value")
-    # latest_source last: columns are only ever added at the end (docs/json.md, "CSV and TSV").
-    rows: list[tuple[Any, ...]] = [header + ("latest_period", "latest_value", "own_values", "latest_source")]
+    rows: list[tuple[Any, ...]] = [(RANK_COLUMNS[0], *target.for_each, *RANK_COLUMNS[1:])]
     for r in ranked:
         a = r.unit.assessment
         values = dict(r.unit.dims)

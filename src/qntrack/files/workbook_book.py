@@ -1,0 +1,83 @@
+"""A workbook file opened for an import (files/workbooks.py reads its table): openpyxl's
+read-only book, or one clear message for a file that is not one (an OpenDocument sheet,
+a Word file, a damaged archive, a compressed bomb); the sheet to read (the first one
+shown, or the one named); its rows, a damaged sheet said as one message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+from ..catalog import msg
+from ..errors import fail, suggestion
+
+__all__ = ["open_book", "pick_sheet", "sheet_rows"]
+
+
+def open_book(fh: IO[bytes], name: str, data_only: bool) -> Any:
+    """openpyxl's read-only workbook, or one clear message for a file that is not one."""
+    import zipfile
+
+    import openpyxl
+    from .importing import MAX_IMPORT_BYTES
+
+    reason: object = None
+    try:
+        fh.seek(0)
+        with zipfile.ZipFile(fh) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
+                raise fail(name, msg("workbook_ods"))
+            if "word/document.xml" in names:
+                raise fail(name, msg("hostile_documents_docx"))
+            if "xl/workbook.xml" not in names:
+                reason = msg("workbook_not_excel")
+            # The shared strings are read whole: a compressed bomb is refused before.
+            elif (
+                sum(i.file_size for i in archive.infolist() if i.filename == "xl/sharedStrings.xml") > MAX_IMPORT_BYTES
+            ):
+                raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
+        if reason is None:
+            fh.seek(0)
+            return openpyxl.load_workbook(fh, read_only=True, data_only=data_only)
+    except zipfile.BadZipFile:
+        reason = msg("workbook_not_zip")
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError, zipfile.LargeZipFile) as exc:
+        # What openpyxl raises on a damaged part (a missing entry, XML that does not parse).
+        reason = str(exc) or type(exc).__name__
+    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        # Not named as a workbook and not one inside: a binary file given as CSV, said so.
+        raise fail(name, msg("import_binary"))
+    raise fail(name, msg("workbook_unreadable", reason=reason))
+
+
+def sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple]]:
+    """(row number, cells) of every row, a damaged sheet said as one message."""
+    rows = sheet.iter_rows(min_row=1)
+    number = 0
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError) as exc:
+            raise fail(name, msg("workbook_unreadable", reason=str(exc) or type(exc).__name__)) from None
+        number += 1
+        yield number, cells
+
+
+def pick_sheet(book: Any, name: str, wanted: str | None) -> Any:
+    sheets = [s.title for s in book.worksheets]
+    if wanted is None:
+        if not sheets:
+            raise fail(name, msg("workbook_no_sheets"))
+        # The first sheet Excel shows: a hidden one (a working copy, last year's) is read
+        # only when named, or its figures would be recorded in place of those on screen.
+        return next((s for s in book.worksheets if s.sheet_state == "visible"), book.worksheets[0])
+    if wanted in sheets:
+        return book[wanted]
+    if wanted in book.sheetnames:
+        raise fail(name, msg("workbook_chartsheet", sheet=wanted, sheets=", ".join(sheets)))
+    shown = ", ".join(f"'{s}'" for s in sheets)
+    raise fail(name, msg("workbook_no_such_sheet", sheet=wanted, hint=suggestion(wanted, sheets), sheets=shown))
