@@ -1,0 +1,70 @@
+"""Numbers audit by hand (issue 17, fifteenth session): figures recomputed with a
+calculator from docs/methodology.md and compared with what qntrack prints.
+
+Every expected number is worked out by hand in the comments; none is copied from qntrack.
+"""
+
+from __future__ import annotations
+
+
+from pytest import approx
+
+from qntrack.kinds import assess_target
+from qntrack.method.progress import Status
+from qntrack.plan.model import (
+    AverageTarget,
+    Bound,
+    Indicator,
+    Measure,
+    Observation,
+    Text,
+)
+from qntrack.plan.periods import parse_period as P
+
+GROWTH = Indicator("growth", Text("growth", "tăng trưởng"), unit="%", measure=Measure.RATE)
+TODAY = "2026-12-01"
+
+
+def rows(indicator: str, *pairs: tuple[str, float]) -> list[Observation]:
+    return sorted((Observation(indicator, P(p), v) for p, v in pairs), key=lambda o: o.period.sort_key)
+
+
+def average(start: str, end: str, value: float) -> AverageTarget:
+    return AverageTarget(id="avg", indicator="growth", bound=Bound(value, True), start=P(start), end=P(end))
+
+
+# --- 1. an average exactly on its bound, or exactly on a band's edge ----------------------
+
+
+def test_an_average_of_exactly_the_bound_meets_it():
+    """17 % in each of 2021, 2022 and 2023 against "at least 17 % a year on average":
+    G = 1.17 × 1.17 × 1.17, G^(1/3) − 1 = 0.17, so the average is 17 %, which meets the
+    bound (bounds include their edge): target achieved, gap 17 − 17 = 0. The float
+    round trip 1.17 − 1 = 0.16999999999999993 must not make it 16.999999999999993 and
+    "not achieved"."""
+    a = assess_target(average("2021", "2023", 17), GROWTH, rows("growth", ("2021", 17), ("2022", 17), ("2023", 17)))
+    assert a.status is Status.TARGET_ACHIEVED
+    assert a.details["average"] == 17
+    assert a.gap == 0
+    assert a.missed_milestones == ()
+
+
+def test_an_average_at_95_percent_of_the_bound_is_substantial():
+    """9.5 % in 2021 alone against at least 10 % over 2021–2025 (today 1 December 2026, so
+    the span is over with years missing and stays open): average = 1.095^(1/1) − 1 = 9.5 %,
+    P = 9.5 / 10 = 0.95, the lower edge of substantial progress, which is inclusive.
+    Score = 7.1429 × 0.95 − 4.2857 = 6.785755 − 4.2857 = 2.500055 (methodology, "Scores")."""
+    a = assess_target(average("2021", "2025", 10), GROWTH, rows("growth", ("2021", 9.5)), today=TODAY)
+    assert a.progress_value == 0.95
+    assert a.status is Status.SUBSTANTIAL_PROGRESS
+    assert a.score == approx(2.500055, abs=1e-9)
+
+
+def test_an_average_at_60_percent_of_the_bound_is_moderate():
+    """6 % in 2021 and 2022 against at least 10 % over 2021–2025: average 6 %, P = 6 / 10 =
+    0.6, the lower edge of moderate progress; score 7.1429 × 0.6 − 4.2857 = 4.28574 −
+    4.2857 = 0.00004."""
+    a = assess_target(average("2021", "2025", 10), GROWTH, rows("growth", ("2021", 6), ("2022", 6)), today=TODAY)
+    assert a.progress_value == 0.6
+    assert a.status is Status.MODERATE_PROGRESS
+    assert a.score == approx(0.00004, abs=1e-9)
