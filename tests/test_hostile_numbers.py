@@ -68,3 +68,30 @@ def test_an_average_at_60_percent_of_the_bound_is_moderate():
     assert a.progress_value == 0.6
     assert a.status is Status.MODERATE_PROGRESS
     assert a.score == approx(0.00004, abs=1e-9)
+
+
+def _cumulative(bound: float, at_least: bool):
+    from qntrack.plan.model import CumulativeTarget
+
+    return CumulativeTarget(id="cum", indicator="fl", bound=Bound(bound, at_least), start=P("2021"), end=P("2022"))
+
+
+FLOW = Indicator("fl", Text("investment", "vốn đầu tư"), unit="bn", measure=Measure.FLOW)
+
+
+def test_a_total_exactly_on_an_at_least_bound_meets_it():
+    """10.1 (2021) + 20.2 (2022) = 30.3, against at least 30.3 over 2021–2022: met, target
+    achieved, gap 30.3 − 30.3 = 0. Added as binary floats the two make 30.299999999999997,
+    short of 30.3, and the span would read "not achieved"."""
+    a = assess_target(_cumulative(30.3, True), FLOW, rows("fl", ("2021", 10.1), ("2022", 20.2)), today=TODAY)
+    assert a.details["total"] == 30.3
+    assert a.status is Status.TARGET_ACHIEVED
+    assert a.gap == 0
+
+
+def test_a_total_exactly_on_a_cap_stays_within_it():
+    """0.1 (2021) + 0.2 (2022) = 0.3, against at most 0.3 over 2021–2022, the span over:
+    within the cap, target achieved (a float sum gives 0.30000000000000004, over the cap)."""
+    a = assess_target(_cumulative(0.3, False), FLOW, rows("fl", ("2021", 0.1), ("2022", 0.2)), today=TODAY)
+    assert a.details["total"] == 0.3
+    assert a.status is Status.TARGET_ACHIEVED
