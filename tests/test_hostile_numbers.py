@@ -6,9 +6,13 @@ Every expected number is worked out by hand in the comments; none is copied from
 
 from __future__ import annotations
 
+from pathlib import Path
 
+import pytest
 from pytest import approx
 
+from conftest import dedent, make_tracker
+from helpers import run_bounded
 from qntrack.kinds import assess_target
 from qntrack.method.progress import Status
 from qntrack.plan.model import (
@@ -95,3 +99,34 @@ def test_a_total_exactly_on_a_cap_stays_within_it():
     a = assess_target(_cumulative(0.3, False), FLOW, rows("fl", ("2021", 0.1), ("2022", 0.2)), today=TODAY)
     assert a.details["total"] == 0.3
     assert a.status is Status.TARGET_ACHIEVED
+
+
+# --- 2. a chart of figures that differ only in their last digits -----------------------------
+
+FLAT_TARGETS = dedent(
+    """
+    version: 1
+    title: "flat"
+    indicators:
+      g: {name: "growth", unit: "%", measure: rate}
+    targets:
+      - {id: flat, type: every_period, indicator: g, at_least: 17, from: 2020, to: 2025}
+    """
+)
+FLAT_OBSERVATIONS = dedent(
+    """
+    indicator,period,value,status,source,note,recorded_at
+    g,2020,17,,s,,2021-01-05T00:00:00Z
+    g,2021,17.000000000000004,,s,,2022-01-05T00:00:00Z
+    """
+)
+
+
+def test_a_chart_of_figures_equal_to_15_digits_is_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """17 and 17.000000000000004 (typed with 17 significant digits) against a bound of 17:
+    the chart's scale spans 4e-15, and pygal's scale search never ended on it (the report
+    hung). Drawn as a flat chart, the report is written in well under 10 seconds."""
+    make_tracker(tmp_path, monkeypatch, FLAT_TARGETS, FLAT_OBSERVATIONS)
+    r = run_bounded("report", "--format", "markdown", "-o", "r.md", seconds=20)
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "r.md").exists()
