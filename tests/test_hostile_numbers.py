@@ -12,14 +12,18 @@ import pytest
 from pytest import approx
 
 from conftest import dedent, make_tracker
-from helpers import run_bounded
+from helpers import json_of, run_bounded
 from qntrack.kinds import assess_target
 from qntrack.method.progress import Status
 from qntrack.plan.model import (
     AverageTarget,
+    Baseline,
     Bound,
+    Direction,
     Indicator,
+    LevelTarget,
     Measure,
+    Milestone,
     Observation,
     Text,
 )
@@ -130,3 +134,108 @@ def test_a_chart_of_figures_equal_to_15_digits_is_drawn(tmp_path: Path, monkeypa
     r = run_bounded("report", "--format", "markdown", "-o", "r.md", seconds=20)
     assert r.exit_code == 0, r.output
     assert (tmp_path / "r.md").exists()
+
+
+# --- 3. a milestone of zero ---------------------------------------------------------------------
+
+
+def _level(indicator: Indicator, base: str, by: str, value: float) -> LevelTarget:
+    return LevelTarget(
+        id="lvl", indicator=indicator.id, baseline=Baseline(P(base)), milestones=(Milestone(P(by), value),)
+    )
+
+
+DEATHS = Indicator("deaths", Text("road deaths", "tử vong"), unit="", direction=Direction.DECREASE)
+BALANCE = Indicator("bal", Text("balance", "cán cân"), unit="bn")
+
+
+def test_a_milestone_of_zero_is_judged_by_absolute_change():
+    """8 in 2020, 4 in 2023, 0 by 2025, lower is better. No growth rate reaches 0 (it
+    would be −100 % a year, and Open SDG's 0.001 stand-in makes P depend on the unit):
+    absolute change, as for a zero baseline (methodology, "Balances: absolute change").
+    R = (0 − 8) / (2025 − 2020) = −1.6 a year; A = (4 − 8) / (2023 − 2020) = −1.3333;
+    P = d × A / |R| = (−1) × (−1.3333) / 1.6 = 0.83333: moderate progress;
+    score = 7.1429 × 0.83333 − 4.2857 = 5.95242 − 4.2857 = 1.66672.
+    The path: 8 − 1.6 × 3 = 3.2 in 2023, deviation 4 − 3.2 = +0.8; projected 2025:
+    4 − 1.3333 × 2 = 1.3333; 0 reached after (0 − 4) / (−1.3333) = 3 years, in 2026;
+    gap (lower is better) 4 − 0 = 4."""
+    a = assess_target(
+        _level(DEATHS, "2020", "2025", 0), DEATHS, rows("deaths", ("2020", 8), ("2023", 4)), today="2024-06-01"
+    )
+    m = a.milestones[0]
+    assert m.method == "absolute_change"
+    assert a.status is Status.MODERATE_PROGRESS
+    assert a.progress_value == approx(0.833333333, rel=1e-9)
+    assert a.score == approx(1.66672, abs=1e-5)
+    assert m.required_change == approx(-1.6) and m.achieved_change == approx(-4 / 3)
+    assert m.trajectory == approx(3.2) and m.deviation == approx(0.8)
+    assert m.projected == approx(4 / 3)
+    assert str(m.reached_in) == "2026" and not m.never_reached
+    assert a.gap == approx(4)
+
+
+def test_a_figure_just_above_a_zero_milestone_has_not_reached_it():
+    """8 in 2020, 0.0005 in 2023, 0 by 2025, lower is better: 0.0005 > 0, so the milestone
+    is not reached (the 0.001 stand-in called it achieved). A = (0.0005 − 8) / 3 =
+    −2.66650, R = −1.6, P = 2.66650 / 1.6 = 1.66656: substantial progress, score
+    min(7.1429 × 1.66656 − 4.2857, 5) = min(7.617, 5) = 5."""
+    a = assess_target(
+        _level(DEATHS, "2020", "2025", 0), DEATHS, rows("deaths", ("2020", 8), ("2023", 0.0005)), today="2024-06-01"
+    )
+    assert a.status is Status.SUBSTANTIAL_PROGRESS
+    assert a.progress_value == approx(7.9995 / 3 / 1.6, rel=1e-9)
+    assert a.gap == approx(0.0005)
+
+
+def test_a_negative_balance_rising_to_zero_is_judged_by_absolute_change():
+    """−5 in 2020, −3 in 2023, 0 by 2025, higher is better: R = (0 − (−5)) / 5 = 1 a year,
+    A = (−3 − (−5)) / 3 = 0.66667, P = 0.66667: moderate progress, score 7.1429 × 0.66667
+    − 4.2857 = 0.47623 (with the stand-in the required growth has no real value, and the
+    target was left not available)."""
+    a = assess_target(
+        _level(BALANCE, "2020", "2025", 0), BALANCE, rows("bal", ("2020", -5), ("2023", -3)), today="2024-06-01"
+    )
+    assert a.status is Status.MODERATE_PROGRESS
+    assert a.progress_value == approx(2 / 3, rel=1e-9)
+    assert a.score == approx(7.1429 * 2 / 3 - 4.2857, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        (
+            "en",
+            "No growth rate reaches zero: the change a year is read against the change a year the milestone of zero requires.",
+        ),
+        ("vi", "Không có tốc độ tăng nào đưa về được mức 0"),
+    ],
+)
+def test_show_says_why_a_zero_milestone_reads_the_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, says: str
+):
+    """The path to 0 by 2025 from 8 in 2020 is a straight line: 8 − 1.6 × 3 = 3.2 in 2023
+    (not "0 in 2023", the geometric path at the stand-in's −100 % a year)."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent(
+            """
+            version: 1
+            title: "zero"
+            indicators:
+              deaths: {name: "road deaths", unit: "t", direction: decrease}
+            targets:
+              - {id: zero, indicator: deaths, baseline: 2020, milestones: [{by: 2025, value: 0}]}
+            """
+        ),
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "deaths,2020,8,,s,,2021-01-05T00:00:00Z\ndeaths,2023,4,,s,,2024-01-05T00:00:00Z\n",
+    )
+    r = run_bounded("show", "zero", "--lang", lang)
+    assert r.exit_code == 0, r.output
+    assert says in r.stdout
+    assert ("3.2 t" if lang == "en" else "3,2 t") in r.stdout
+    doc = json_of("status", "--format", "json")
+    m = doc["targets"][0]["milestones"][0]
+    assert m["method"] == "absolute_change" and m["required_rate"] is None
+    assert m["trajectory"] == approx(3.2)
