@@ -239,3 +239,19 @@ def test_show_says_why_a_zero_milestone_reads_the_change(
     m = doc["targets"][0]["milestones"][0]
     assert m["method"] == "absolute_change" and m["required_rate"] is None
     assert m["trajectory"] == approx(3.2)
+
+
+# --- 4. an every-period span before its first figure ------------------------------------------
+
+
+def test_an_every_period_span_with_no_figure_counts_each_period_once():
+    """At least 5 % every year 2020–2024, no figure yet: 5 periods, none passed or failed,
+    none "before the latest" (there is no latest), so missing = [] and remaining = 5:
+    0 + 0 + 0 + 5 = 5, the span's length. Listing all 5 as missing as well counted 10."""
+    from qntrack.plan.model import EveryPeriodTarget
+
+    target = EveryPeriodTarget(id="ep", indicator="growth", bound=Bound(5, True), start=P("2020"), end=P("2024"))
+    a = assess_target(target, GROWTH, [], today="2019-06-01")
+    assert a.status is Status.NOT_AVAILABLE
+    d = a.details
+    assert (d["passed"], d["failed"], d["missing"], d["remaining"]) == (0, 0, [], 5)
