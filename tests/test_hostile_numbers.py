@@ -255,3 +255,28 @@ def test_an_every_period_span_with_no_figure_counts_each_period_once():
     assert a.status is Status.NOT_AVAILABLE
     d = a.details
     assert (d["passed"], d["failed"], d["missing"], d["remaining"]) == (0, 0, [], 5)
+
+
+# --- 5. rounding for display: half away from zero, on the figure as typed -----------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "decimals", "shown"),
+    [
+        # 2.675 to two decimals: the third is 5, rounded up to 2.68 (as Excel shows the
+        # same cell with its "#,##0.00" format); the binary double below 2.675 gave 2.67.
+        (2.675, "en", 2, "2.68"),
+        (1.005, "en", 2, "1.01"),
+        (0.125, "en", 2, "0.13"),  # exactly half in binary too: half-even gave 0.12
+        (-2.675, "en", 2, "-2.68"),  # away from zero, as Excel
+        (1234.5, "en", 1, "1,234.5"),
+        (1234.5, "vi", 1, "1.234,5"),
+        (2877.85, "vi", 1, "2.877,9"),  # 2,877.85 -> 2,877.9, in Vietnamese 2.877,9
+        (50000, "vi", 2, "50.000"),
+        (0.0000001, "en", 2, "0.0000001"),  # a figure that is not zero never reads 0
+    ],
+)
+def test_numbers_are_rounded_half_away_from_zero(value: float, lang: str, decimals: int, shown: str):
+    from qntrack.output.i18n import number
+
+    assert number(value, lang, decimals) == shown
