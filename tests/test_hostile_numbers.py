@@ -280,3 +280,17 @@ def test_numbers_are_rounded_half_away_from_zero(value: float, lang: str, decima
     from qntrack.output.i18n import number
 
     assert number(value, lang, decimals) == shown
+
+
+def test_a_cumulative_pace_exactly_at_95_percent_is_substantial():
+    """At least 12 over 2021–2025, 2.28 in 2021, on 1 June 2022: share of the target
+    2.28 / 12 = 0.19 after a share of time 1 / 5 = 0.2, P = 0.19 / 0.2 = 0.95, the lower
+    edge of substantial progress (inclusive); score 7.1429 × 0.95 − 4.2857 = 2.500055.
+    In floats 0.19 / 0.2 is 0.9499999999999998: moderate."""
+    from qntrack.plan.model import CumulativeTarget
+
+    target = CumulativeTarget(id="cum", indicator="fl", bound=Bound(12, True), start=P("2021"), end=P("2025"))
+    a = assess_target(target, FLOW, rows("fl", ("2021", 2.28)), today="2022-06-01")
+    assert a.progress_value == 0.95
+    assert a.status is Status.SUBSTANTIAL_PROGRESS
+    assert a.score == approx(2.500055, abs=1e-9)

@@ -13,6 +13,7 @@ from typing import Any, Sequence
 from ..method.assessment import (
     Assessment,
     band_of,
+    significant,
     bound_gap,
     ended,
     no_figure_reason,
@@ -148,7 +149,7 @@ def _average(
         )
     # Geometric mean of (1 + g) over the years with data (methodology section 2).
     product = math.prod(1 + o.value / 100 for o in inside)
-    average = _significant((product ** (1 / len(inside)) - 1) * 100)
+    average = significant((product ** (1 / len(inside)) - 1) * 100)
     if not math.isfinite(average) or product == 0:
         # Growth of 1e300 % a year, compounded, passes the largest float (or, the other way,
         # rounds to zero): no average can be given (reason "overflow").
@@ -214,12 +215,3 @@ def _average(
         gap=bound_gap(target.bound, average),
         awaiting_figures=awaiting,
     )
-
-
-def _significant(average: float) -> float:
-    """The average to 12 significant digits: the float round trip through 1 + g and a root
-    leaves noise in the last digits (1.17 − 1 = 0.16999999999999993), which put an average
-    of exactly 17 % below "at least 17" and one of 9.5 % against 10 below the 0.95 edge
-    (docs/decisions.md, "Numbers audit by hand"). Figures typed with more than 12
-    significant digits are rare; the noise is in the 15th or 16th."""
-    return float(f"{average:.12g}") if math.isfinite(average) else average

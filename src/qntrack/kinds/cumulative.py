@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from ..method.assessment import (
     Assessment,
     band_of,
+    significant,
     bound_gap,
     ended,
     no_figure_reason,
@@ -145,7 +146,7 @@ def _cumulative(
         needed_per_remaining_period=needed if needed is None or needed > 0 else 0.0,
     )
     passes = target.bound.passes(total)
-    p = share_reached / share_elapsed if share_reached is not None else None
+    p = significant(share_reached / share_elapsed) if share_reached is not None else None
     if target.bound.at_least and passes:
         status = Status.TARGET_ACHIEVED
     elif not target.bound.at_least and not passes:

@@ -20,6 +20,7 @@ from ..method.assessment import (
     no_figure_reason,
     overflowed,
     score_for,
+    significant,
 )
 from ..method.progress import Status
 from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
@@ -217,7 +218,7 @@ def _plan(
     if indicator.measure is Measure.FLOW:
         share_time = reading.period.months / target.period.months
         share_plan = reading.value / target.value
-        pace = share_plan / share_time
+        pace = significant(share_plan / share_time)
         ytd_figures = YearToDate(
             reading.period, reading.value, same, flow=True, percent_of_plan=share_plan * 100, share_of_time=share_time
         )
