@@ -294,3 +294,13 @@ def test_a_cumulative_pace_exactly_at_95_percent_is_substantial():
     assert a.progress_value == 0.95
     assert a.status is Status.SUBSTANTIAL_PROGRESS
     assert a.score == approx(2.500055, abs=1e-9)
+
+
+def test_an_absolute_change_exactly_at_95_percent_is_substantial():
+    """A balance: 2 in 2020, 2.57 in 2021, 5 by 2025, higher is better. R = (5 − 2) / 5 =
+    0.6 a year, A = (2.57 − 2) / 1 = 0.57 a year, P = 0.57 / 0.6 = 0.95: substantial
+    progress (in floats 0.5699999999999998 / 0.6 = 0.9499999999999997, moderate)."""
+    bal = Indicator("bal", Text("balance", "cán cân"), unit="bn", measure=Measure.BALANCE)
+    a = assess_target(_level(bal, "2020", "2025", 5), bal, rows("bal", ("2020", 2), ("2021", 2.57)), today="2022-06-01")
+    assert a.progress_value == 0.95
+    assert a.status is Status.SUBSTANTIAL_PROGRESS
