@@ -304,3 +304,40 @@ def test_an_absolute_change_exactly_at_95_percent_is_substantial():
     a = assess_target(_level(bal, "2020", "2025", 5), bal, rows("bal", ("2020", 2), ("2021", 2.57)), today="2022-06-01")
     assert a.progress_value == 0.95
     assert a.status is Status.SUBSTANTIAL_PROGRESS
+
+
+# --- 6. "reached" beside a plan where lower is better ---------------------------------------------
+
+
+def test_a_missed_plan_where_lower_is_better_is_not_said_reached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A poverty rate planned at 3 % for 2024 (lower is better) came in at 3.5 %: not
+    achieved, gap 3.5 − 3 = 0.5 points. 3.5 / 3 × 100 = 116.7 % is a fact of its own
+    ("116.7% of the plan"), but "reached 116.7%" under the goal reads as a plan
+    over-fulfilled. The summary gives no "reached" share for a lower-is-better plan, nor
+    for a cap (at_most), where more of it is worse."""
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent(
+            """
+            version: 1
+            title: "poverty"
+            indicators:
+              pov: {name: "poverty rate", unit: "%", direction: decrease}
+              debt: {name: "new debt", unit: "bn", measure: flow}
+            targets:
+              - {id: povplan, type: plan, indicator: pov, period: 2024, value: 3}
+              - {id: cap, type: cumulative, indicator: debt, at_most: 100, from: 2021, to: 2022}
+            """
+        ),
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "pov,2024,3.5,,s,,2025-01-05T00:00:00Z\n"
+        "debt,2021,60,,s,,2022-01-05T00:00:00Z\ndebt,2022,60,,s,,2023-01-05T00:00:00Z\n",
+    )
+    for lang, reached, share in (("en", "reached", "116.7%"), ("vi", "đạt", "116,7%")):
+        r = run_bounded("report", "--format", "markdown", "--lang", lang, "-o", "-", seconds=30)
+        assert r.exit_code == 0, r.output
+        assert share in r.stdout  # the share of the plan is still given as a figure
+        assert f"{reached} 116" not in r.stdout
+        # the cap: 60 + 60 = 120 of at most 100, 120 % of it: exceeded, not "reached"
+        assert f"{reached} 120" not in r.stdout
