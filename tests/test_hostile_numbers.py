@@ -341,3 +341,25 @@ def test_a_missed_plan_where_lower_is_better_is_not_said_reached(tmp_path: Path,
         assert f"{reached} 116" not in r.stdout
         # the cap: 60 + 60 = 120 of at most 100, 120 % of it: exceeded, not "reached"
         assert f"{reached} 120" not in r.stdout
+
+
+# --- 7. a plan of a balance: no per cent of a negative figure --------------------------------------
+
+
+def test_a_plan_of_a_deficit_is_read_by_differences():
+    """A balance planned at −500 for 2024 (higher is better), −300 in 2023, −400 in 2024:
+    −400 ≥ −500, target achieved. −400 / −500 × 100 = 80 % would read as a plan 20 %
+    short, and the change on 2023, (−400 / −300 − 1) × 100 = +33.3 %, as a rise, though
+    the deficit grew by 100. So, as for a growth rate, no per cent: difference −400 −
+    (−500) = +100 and, on 2023, −400 − (−300) = −100 (in the unit)."""
+    from qntrack.plan.model import PlanTarget
+
+    bal = Indicator("bal", Text("balance", "cán cân"), unit="bn", measure=Measure.BALANCE)
+    target = PlanTarget(id="pl", indicator="bal", period=P("2024"), value=-500)
+    a = assess_target(target, bal, rows("bal", ("2023", -300), ("2024", -400)), today=TODAY)
+    assert a.status is Status.TARGET_ACHIEVED
+    d = a.details
+    assert d["percent_of_plan"] is None
+    assert d["difference"] == 100
+    assert "change_on_same_period_last_year" not in d
+    assert d["difference_on_same_period_last_year"] == -100
