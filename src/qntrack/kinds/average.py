@@ -13,6 +13,7 @@ from typing import Any, Sequence
 from ..method.assessment import (
     Assessment,
     band_of,
+    significant,
     bound_gap,
     ended,
     no_figure_reason,
@@ -148,7 +149,7 @@ def _average(
         )
     # Geometric mean of (1 + g) over the years with data (methodology section 2).
     product = math.prod(1 + o.value / 100 for o in inside)
-    average = (product ** (1 / len(inside)) - 1) * 100
+    average = significant((product ** (1 / len(inside)) - 1) * 100)
     if not math.isfinite(average) or product == 0:
         # Growth of 1e300 % a year, compounded, passes the largest float (or, the other way,
         # rounds to zero): no average can be given (reason "overflow").

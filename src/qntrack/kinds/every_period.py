@@ -113,7 +113,9 @@ def _every_period(
             break
         streak += 1
     observed = {o.period for o in inside}
-    missing = [p for p in expected if p not in observed and (latest is None or p < latest.period)]
+    # Before the latest figure only: with no figure yet every period is still to come
+    # (remaining), and counting it missing too would count it twice.
+    missing = [p for p in expected if p not in observed and latest is not None and p < latest.period]
     complete = latest is not None and latest.period >= target.end and not missing
     reason = None
     if not results:

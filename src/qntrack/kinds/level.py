@@ -264,12 +264,14 @@ def _milestone(
     if due:
         judged = first_from(annual, by) or latest
     # Absolute change where a growth rate means nothing: a declared balance, a series
-    # whose baseline and figure or milestone have opposite signs, or a zero baseline,
-    # from which no growth rate exists (Open SDG's 0.001 stand-in makes P depend on the
-    # stand-in; docs/decisions.md). Elsewhere Open SDG's measure, reproduced exactly.
+    # whose baseline and figure or milestone have opposite signs, or a zero baseline or
+    # milestone, from or to which no growth rate exists (Open SDG's 0.001 stand-in makes P
+    # depend on the stand-in, and so on the unit; docs/decisions.md). Elsewhere Open SDG's
+    # measure, reproduced exactly.
     absolute = (
         indicator.measure is Measure.BALANCE
         or base_value == 0
+        or value == 0
         or crosses(base_value, judged.value)
         or crosses(base_value, value)
     )

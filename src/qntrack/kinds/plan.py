@@ -20,6 +20,7 @@ from ..method.assessment import (
     no_figure_reason,
     overflowed,
     score_for,
+    significant,
 )
 from ..method.progress import Status
 from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
@@ -151,6 +152,11 @@ def _due_what(value: float, period: Period) -> Message:
 KIND = AnnualPlan()
 
 
+def _by_difference(indicator: Indicator) -> bool:
+    """Read against a plan or a year earlier by difference, never by per cent."""
+    return indicator.measure in (Measure.RATE, Measure.BALANCE)
+
+
 def _same_period(current: Observation, previous: Observation | None, indicator: Indicator) -> SamePeriod | None:
     """The same-period comparison offices print: against the same span one year earlier.
 
@@ -160,7 +166,9 @@ def _same_period(current: Observation, previous: Observation | None, indicator: 
     """
     if previous is None:
         return None
-    if indicator.measure is Measure.RATE:
+    if _by_difference(indicator) or previous.value < 0 or current.value < 0:
+        # A balance, or a negative figure: −400 against −300 is "+33.3 %" as a per-cent
+        # change, though the deficit grew; the difference (−100) says it.
         return SamePeriod(previous.value, "points", current.value - previous.value)
     if previous.value:
         return SamePeriod(previous.value, "percent", (current.value / previous.value - 1) * 100)
@@ -176,7 +184,9 @@ def _plan(
     if full is not None:
         # "X % of plan reached" is read of amounts and levels; of a growth rate, the plan is
         # met or missed by percentage points, and a per cent of a per cent misleads.
-        percent = None if indicator.measure is Measure.RATE else full.value / target.value * 100
+        # So for a balance or a negative plan: −400 is "80 %" of a deficit plan of −500,
+        # though better than planned (docs/decisions.md, "Numbers audit by hand").
+        percent = None if _by_difference(indicator) or target.value < 0 else full.value / target.value * 100
         previous = at_period(rows, target.period.same_span_previous_year())
         same = _same_period(full, previous, indicator)
         result = replace(result, full=PlanFull(percent, full.value - target.value, same))
@@ -217,7 +227,7 @@ def _plan(
     if indicator.measure is Measure.FLOW:
         share_time = reading.period.months / target.period.months
         share_plan = reading.value / target.value
-        pace = share_plan / share_time
+        pace = significant(share_plan / share_time)
         ytd_figures = YearToDate(
             reading.period, reading.value, same, flow=True, percent_of_plan=share_plan * 100, share_of_time=share_time
         )

@@ -47,6 +47,7 @@ __all__ = [
     "provisional_after",
     "safe_growth",
     "score_for",
+    "significant",
 ]
 
 
@@ -342,3 +343,12 @@ def overflowed(target: Target, indicator: Indicator, rows: Sequence[Observation]
         latest=latest,
         provisional=provisional_after(rows, latest.period if latest else None),
     )
+
+
+def significant(x: float) -> float:
+    """``x`` to 12 significant digits, for a figure computed from figures as typed (an
+    average, a pace): the float round trip leaves noise in the 15th or 16th digit
+    (1.17 − 1 = 0.16999999999999993; 2.28 / 12 / 0.2 = 0.9499999999999998), which put a
+    figure exactly on a bound or a band's edge just below it (docs/decisions.md,
+    "Numbers audit by hand"). Not finite: returned as it is."""
+    return float(f"{x:.12g}") if math.isfinite(x) else x

@@ -256,6 +256,10 @@ class Plot:
             return None
         xs, ys = self.xs(), self.ys()
         lo, hi = min(ys), max(ys)
+        # Figures equal to 12 digits (17 and 17.000000000000004) draw as a flat line: a
+        # scale 4e-15 wide sent pygal's search for round ticks into an endless loop.
+        if hi - lo <= 1e-12 * max(abs(lo), abs(hi)):
+            lo = hi
         pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
         bottom = 0.0 if lo >= 0 and lo - pad < 0 else lo - pad
         columns = 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = ["LANGS", "resolve_lang", "label", "status_label", "number", "signed_percent", "value_with_unit", "date_text"]
 
@@ -61,7 +62,11 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
         # 300 digits of binary noise): the exponent says it, as for tiny figures (issue 12).
         text = f"{value:.6g}"
     else:
-        text = f"{value:,.{decimals}f}"
+        # Half away from zero, on the figure as typed (its shortest decimal form): 2.675
+        # shows 2.68 as Excel shows the same cell in the workbook, where the binary double
+        # just below 2.675 printed 2.67 (docs/decisions.md, "Numbers audit by hand").
+        exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        text = f"{exact:,.{decimals}f}"
     if value and text.lstrip("-").strip("0.,") == "":
         # A figure that is not zero never reads 0 (issue 12): 0.0000001 keeps two
         # significant digits; past twelve decimals the exponent says it (1e-300).

@@ -123,14 +123,23 @@ def target_gap_phrase(a: Assessment, lang: str) -> str:
 
 def reached_text(a: Assessment, lang: str) -> str:
     """The share of the target reached, under its own label ("reached 55.6%"); "" when the
-    kind has none (a plan of an amount or a level, or a total over a span)."""
+    kind has none (a plan of an amount or a level, or a total over a span). Only where
+    more is better: 3.5 % against a poverty plan of 3 % is 116.7 % of it, and 120 of a cap
+    of 100 is 120 %, and neither was "reached" (docs/decisions.md, "Numbers audit by hand")."""
     d = a.result
     share = None
+    if not a.indicator.increase:
+        return ""
     if isinstance(d, PlanResult):
         share = d.full.percent_of_plan if d.full is not None else None
         if share is None and a.latest is None and d.year_to_date is not None:
             share = d.year_to_date.percent_of_plan
-    elif isinstance(d, CumulativeResult) and d.figures is not None and d.figures.share_of_target is not None:
+    elif (
+        isinstance(d, CumulativeResult)
+        and d.bound.at_least
+        and d.figures is not None
+        and d.figures.share_of_target is not None
+    ):
         share = d.figures.share_of_target * 100
     if share is None:
         return ""

@@ -127,6 +127,8 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             out.append(narrative_sentence("level_abs_change", lang, diff=diff, **span))
         if base.value == 0 and _not_balance(a):
             out.append(render(msg("narrative_zero_baseline"), lang))
+        elif m0.value == 0 and _not_balance(a):
+            out.append(render(msg("narrative_zero_milestone"), lang))
     # A missed deadline is said even after the headline has moved on to the next milestone.
     for missed in a.milestones:
         if missed.due and missed.status.value == "not_achieved" and missed is not a.next_milestone:
