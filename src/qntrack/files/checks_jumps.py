@@ -229,9 +229,17 @@ def entry_jump_problems(
     def periods_of(indicator: str, months: int) -> list[int]:
         if not lengths:
             made: dict[tuple[str, int], list[int]] = defaultdict(list)
+            wide: dict[str, bool] = {}  # by series: whether its indicator is any_length's
             for (name, key), rows in vintages.items():
                 made[(name, rows[0].period.months)].append(key)
-                made[(name, 0)].append(key)  # every length: any_length's
+                if any_length:
+                    every = wide.get(name)
+                    if every is None:
+                        every = wide[name] = name.split("[", 1)[0] in any_length
+                    if every:
+                        # Every length, for an any_length indicator only: made for all, the
+                        # lists cost a national import a second list of its million keys.
+                        made[(name, 0)].append(key)
             for keys in made.values():
                 keys.sort()
             lengths.append(made)
