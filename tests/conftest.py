@@ -188,6 +188,11 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return enter(tmp_path, monkeypatch)
 
 
+# The store's header line, spelled out as a person or another program writes it: tests of
+# the file format do not take it from qntrack's own code (qntrack.files.store.HEADER).
+STORE_HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import run_bounded
 from qntrack.cli import app
 
@@ -30,7 +30,7 @@ targets:
     milestones:
       - {by: 2025, value: 15}
 """
-HEADER = b"indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER.encode()
 STORE = HEADER + b"share,2020,10,official,yearbook,,2021-06-30T00:00:00Z\n"
 # A line as /etc/shadow holds it: what a message must never show.
 SECRET = b"root:$6$saltsalt$SECRETHASHSECRETHASH:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n"

@@ -13,6 +13,7 @@ import pytest
 
 from helpers import run_clean as run
 from qntrack.files.definitions import parse_plan
+from conftest import STORE_HEADER
 
 
 PERIOD_FORMS = "valid forms: 2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
@@ -35,7 +36,7 @@ targets:
     milestones:
       - {by: 2025, value: 15}
 """
-HEADER = b"indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER.encode()
 GOOD_STORE = HEADER + b"share,2020,10,official,yearbook,,2021-06-30T00:00:00Z\n"
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dedent, make_tracker
+from conftest import STORE_HEADER, dedent, make_tracker
 from helpers import run_clean
 
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 STAMP = "2026-07-05T00:00:00Z"
 
 TARGETS = dedent(

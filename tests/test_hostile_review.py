@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean
 from helpers import stored_cells as _stored
 
@@ -38,7 +38,7 @@ targets:
     milestones:
       - {by: 2025, value: 10}
 """
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean
 from test_breakdowns import PLAN, STORE
 from test_os_errors import refuse_writes
 
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 
 @pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])

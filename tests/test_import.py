@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import large_quarters, stderr_on_a_terminal, run, store_text as store
 
 from qntrack.files.figures import parse_number_cell
@@ -43,7 +43,7 @@ targets:
       - {by: 2025, value: 15}
 """
 
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 START = HEADER + "share,2020,10,official,yearbook 2020,,2021-06-30T00:00:00Z\n"
 
 

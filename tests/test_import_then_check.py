@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from qntrack.errors import InputError
 from qntrack.files.checks import run_checks
 from qntrack.files.importing import import_observations
+from conftest import STORE_HEADER
 
 PLAN = """\
 title: {en: Twins, vi: Twins}
@@ -34,7 +35,7 @@ indicators:
   q: {name: Quarterly output, unit: bn VND, frequency: quarter}
 targets: []
 """
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 UNITS = [("g[locality=Hạ Long]", ""), ("g", "Hạ Long"), ("g", "hạ long"), ("g", unicodedata.normalize("NFD", "Hạ Long")),
          ("g[locality=Cẩm Phả]", ""), ("g", "Cẩm Phả"), ("q", "")]  # fmt: skip

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import run
 
 
@@ -31,7 +31,7 @@ targets:
     milestones:
       - {by: 2025, value: 10}
 """
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 STAMP = "2025-01-05T00:00:00Z"
 
 

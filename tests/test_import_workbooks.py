@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean, store_text
 
 from qntrack.files.workbooks import unit_matches
@@ -51,7 +51,7 @@ targets:
       - {by: 2025, value: 15}
 """
 
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 START = HEADER + "share,2020,10,official,yearbook 2020,,2021-06-30T00:00:00Z\n"
 
 

@@ -15,7 +15,7 @@ from qntrack.plan.formula import FormulaError, parse_formula
 from qntrack.catalog import Message, msg, render
 from qntrack.plan.periods import PeriodError, parse_period
 
-from conftest import dedent, make_tracker
+from conftest import STORE_HEADER, dedent, make_tracker
 from helpers import run_clean as run
 
 
@@ -45,7 +45,7 @@ BROKEN_TARGETS = dedent("""
         perod: 2022
     """)
 
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 
 @pytest.fixture

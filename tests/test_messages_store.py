@@ -17,9 +17,10 @@ from qntrack.files.rules import recorded_at as normalise_timestamp
 from qntrack.files.rules import number as parse_value
 from qntrack.files.store import parse_store, said
 from qntrack.method.timing import parse_zone, timing_problems
+from conftest import STORE_HEADER
 
 
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 
 def append(folder: Path, line: str) -> None:

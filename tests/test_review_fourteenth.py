@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import run_clean
+from conftest import STORE_HEADER
 
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 
 def _import(tracker: Path, rows: str, *extra: str):

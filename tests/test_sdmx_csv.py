@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dedent, make_tracker
+from conftest import STORE_HEADER, dedent, make_tracker
 from helpers import json_of, run, store_text
 from test_os_errors import one_line, refuse_writes
 
@@ -94,7 +94,7 @@ EXPECTED = (
     "dataflow,QNTRACK:DF_TEST_PLAN(1.0),I,share,_T,_T,2023-Q3,12.9,E,s,,2023-09-20T00:00:00Z\n"
 )
 
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 
 @pytest.fixture

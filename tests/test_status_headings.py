@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import run, stored_cells
 
 TARGETS = """\
@@ -25,7 +25,7 @@ targets:
     milestones:
       - {by: 2025, value: 10}
 """
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 STAMP = "2025-06-01T00:00:00Z"
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, strategies as st
 from typer.testing import CliRunner
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import store_text as store
 from qntrack.cli import app
 from qntrack.files.checks_rows import _timing_found
@@ -35,7 +35,7 @@ targets:
     period: 2024
     value: 10
 """
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 
 def kinds(period: str, recorded_at: str, status: str = "", now: str = NOW) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_tracker
+from conftest import STORE_HEADER, make_tracker
 from helpers import large_quarters, run, stderr_on_a_terminal
 
 TARGETS = """\
@@ -28,7 +28,7 @@ targets:
     milestones:
       - {by: 2030, value: 10}
 """
-HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+HEADER = STORE_HEADER
 
 
 @pytest.fixture
