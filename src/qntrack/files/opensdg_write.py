@@ -108,6 +108,9 @@ def _fill(folder: Path, files: Mapping[str, bytes]) -> None:
 
 def _write_new(target: Path, files: Mapping[str, bytes]) -> None:
     """A folder of its own: filled beside its place, then renamed there at once."""
+    from .starter import sweep_left_behind
+
+    sweep_left_behind([target], folders=True)  # what a killed export of this folder left
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         _fill(temp, files)
@@ -121,6 +124,9 @@ def _write_new(target: Path, files: Mapping[str, bytes]) -> None:
 def _write_over(target: Path, files: Mapping[str, bytes], previous: list[str]) -> None:
     """An existing folder: every file written in a temporary folder inside it, renamed
     over its place one by one (the marker last), then the stale files removed."""
+    from .starter import sweep_shaped
+
+    sweep_shaped(target, [MARKER + "."], folders=True)  # what a killed export over it left
     temp = Path(tempfile.mkdtemp(prefix=MARKER + ".", suffix=".tmp", dir=target))
     try:
         _fill(temp, files)

@@ -105,6 +105,53 @@ targets:
 """
 
 
+# A temporary file or folder of a killed run is swept up once it is this old: a run still
+# writing it is never disturbed (a national report takes about a minute).
+LEFT_BEHIND_AFTER = 3600
+
+
+def sweep_left_behind(paths: Iterable[Path], *, folders: bool = False) -> None:
+    """Remove what killed runs left while writing ``paths`` atomically: ``.NAME.XXXXXXXX.tmp``
+    beside each (``write_atomically``'s shape; with ``folders``, a folder of that shape
+    too, as an export makes one). See ``sweep_shaped``."""
+    by_folder: dict[Path, list[str]] = {}
+    for path in paths:
+        by_folder.setdefault(path.parent, []).append(f".{path.name}.")
+    for folder, prefixes in by_folder.items():
+        sweep_shaped(folder, prefixes, folders=folders)
+
+
+def sweep_shaped(folder: Path, prefixes: Iterable[str], *, folders: bool = False) -> None:
+    """Remove from ``folder`` the files (with ``folders``, the folders too) named one of
+    ``prefixes`` then mkstemp's 8 random letters and ``.tmp``, older than
+    ``LEFT_BEHIND_AFTER``. Nothing of another shape, a link never followed, and no
+    error: a sweep that cannot remove something leaves it."""
+    import re
+    import shutil
+    import stat
+    import time
+
+    old = time.time() - LEFT_BEHIND_AFTER
+    either = "|".join(re.escape(p) for p in prefixes)
+    shape = re.compile(f"(?:{either})[a-z0-9_]{{8}}\\.tmp")
+    try:
+        found = [n for n in os.listdir(folder) if shape.fullmatch(n)]
+    except OSError:
+        return
+    for name in found:
+        left = folder / name
+        try:
+            st = left.lstat()
+            if st.st_mtime >= old:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                left.unlink()
+            elif folders and stat.S_ISDIR(st.st_mode):
+                shutil.rmtree(left)
+        except OSError:
+            continue
+
+
 def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = True, fresh: bool = False) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 

@@ -342,9 +342,10 @@ def write_files(files: list[tuple[Path, bytes]]) -> list[Path]:
     (a folder that was there is kept: it may hold more than our charts)."""
     import shutil
 
-    from ..files.starter import write_atomically
+    from ..files.starter import sweep_left_behind, write_atomically
 
     made: list[Path] = []
+    sweep_left_behind([file for file, _ in files])  # what a killed run writing them left
     try:
         for file, _ in files[:-1]:
             if file.parent not in made:
