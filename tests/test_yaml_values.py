@@ -12,7 +12,7 @@ import yaml
 from qntrack.files.yaml_nodes import safe_values
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT.parent / "shared" / "data" / "opensdg-sample"
+SAMPLE = Path(__file__).resolve().parent / "data" / "opensdg-sample"  # tests/data/README.md
 
 
 def _texts() -> list[str]:
