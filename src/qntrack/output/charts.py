@@ -21,7 +21,7 @@ from ..catalog import msg, render
 from .i18n import number
 from ..plan.model import Observation
 
-__all__ = ["Chart", "chart_for", "provisional_readings", "COLOURS"]
+__all__ = ["Chart", "chart_alt", "chart_for", "provisional_readings", "COLOURS"]
 
 FONT = '"DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif'
 
@@ -51,10 +51,33 @@ class Chart:
     svg: str  # a standalone SVG document, for a file
     points: int  # how many data values are drawn (a chart with none is not made)
     notes: tuple[str, ...] = ()  # sentences printed under the chart
+    series: tuple[str, ...] = ()  # the legend: what is drawn (a line, the milestones...)
+    bars: tuple[str, ...] = ()  # a bar chart's labels, in reading order (top or left first)
 
-    def inline(self) -> str:
-        """The SVG for embedding in HTML: the namespace declarations are implied there."""
-        return re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", self.svg)
+    def inline(self, alt: str = "") -> str:
+        """The SVG for embedding in HTML: the namespace declarations are implied there.
+        With ``alt`` (``chart_alt``), the chart is one image to a screen reader, named by
+        it, rather than a stream of axis labels and tooltips."""
+        svg = re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", self.svg)
+        if not alt:
+            return svg
+        from markupsafe import escape
+
+        return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+
+
+def chart_alt(title: str, chart: Chart, lang: str) -> str:
+    """The chart's text alternative (WCAG 1.1.1), the same in every format: what it is of,
+    what it draws (its legend, or its bars in order) and where its figures are. The HTML
+    gives it to the inline SVG, Word to the picture's alt text, Markdown to the image."""
+    parts = [chart_word("alt", lang, title=title)]
+    drawn = [s for s in chart.series if s]
+    if drawn:
+        parts.append(chart_word("alt_series", lang, series="; ".join(drawn)))
+    if chart.bars:
+        parts.append(chart_word("alt_bars", lang, bars="; ".join(chart.bars)))
+    parts.append(chart_word("alt_data", lang))
+    return " ".join(parts)
 
 
 def provisional_readings(
@@ -211,7 +234,11 @@ def finished_chart(chart: Any, target_id: str, points: int, notes: Sequence[str]
     chart.add_xml_filter(_static)
     chart.add_xml_filter(_own_ids)
     svg = chart.render(is_unicode=True)
-    return Chart(target_id, svg, points, tuple(notes))
+    series = tuple(str(options.get("title") or "") for _, options in chart.raw_series)
+    labels = [str(x) for x in (chart.config.x_labels or []) if isinstance(x, str)]
+    # pygal draws a horizontal chart's first label at the bottom: read from the top.
+    bars = tuple(reversed(labels) if getattr(chart, "horizontal", False) else labels)
+    return Chart(target_id, svg, points, tuple(notes), series, bars)
 
 
 def _x_labels(first: float, last: float) -> list[int]:

@@ -318,7 +318,7 @@ def report_files(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[
             # An XML comment may precede the root element: the SVG stays valid.
             files.append((file, stamp("svg", f"{GENERATOR_MARK}\n{chart.svg}".encode("utf-8"))))
             links[chart.target_id] = f"{folder.name}/{file.name}"
-        text = render_markdown(data, lang, links, notes)
+        text = render_markdown(data, lang, links, notes, charts)
     else:
         text = render(data, fmt, lang)
     # Each file's mark carries a fingerprint of its bytes: a later report replaces it only

@@ -26,7 +26,7 @@ from ..catalog import render as text_of
 from ..method.groups import STATUSES
 from ..plan.units import split_key
 from .i18n import label, status_label
-from .report_groups import STATUS_COLOURS, report_groups
+from .report_groups import STATUS_COLOURS, report_groups, status_ink
 from .report_xlsx_plan import plan_cells, plan_headers
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
 
@@ -43,8 +43,6 @@ __all__ = ["render_xlsx", "sheet_name", "ZIP_MARK"]
 # comment's length in the archive's last record holds).
 ZIP_MARK = b"<!-- generator: qntrack; sha256:" + b"0" * 64 + b" -->"
 
-# Text that reads well on each status's fill (the HTML report's pills: dark on yellow).
-_DARK_TEXT = {"moderate_progress"}
 # Characters Excel refuses in a sheet's name, and its longest name.
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _SHEET_MAX = 31
@@ -123,7 +121,7 @@ class _Book:
     def status(self, status: str) -> Any:
         return self.fmt(
             bg_color=STATUS_COLOURS[status],
-            font_color="#1a1a1a" if status in _DARK_TEXT else "#ffffff",
+            font_color=status_ink(status),
             bold=True,
         )
 
