@@ -184,3 +184,22 @@ def test_markdown_chart_alt_text_says_what_it_shows(tmp_path_factory: pytest.Tem
     assert images
     line = next(line for line in text.splitlines() if line.startswith("![") and "cbct-share.svg" in line)
     assert "Actual (full year)" in line and "Milestones" in line
+
+
+def test_html_nothing_is_said_only_in_a_title_attribute(page):
+    """A title attribute is read by no screen reader by default and shown by no touch
+    screen or printer. The "since the last review" table named each target's id only in
+    one (<span title="fdi-plan-2025">); its name now links to the target's section, as
+    the summary's does. A source's link keeps its title (the whole address), which its
+    href says too."""
+    _, doc = page
+    titled = [e for e in doc.iter() if isinstance(e.tag, str) and e.get("title") is not None]
+    assert titled and all(e.tag == "a" and e.get("title") == e.get("href") for e in titled)
+    since = doc.get_element_by_id("since")
+    changed = since.findall(".//table")[-1]
+    # The shipped plan since 2025-06-30: the 2025 FDI plan's figure was recorded after it,
+    # so its status changed (the audit of the sample: fdi-plan-2025 is among the rows).
+    links = [a.get("href") for a in changed.iter("a") if not a.get("href", "").startswith("http")]
+    assert "#t-fdi-plan-2025" in links
+    ids = {e.get("id") for e in doc.iter() if isinstance(e.tag, str)}
+    assert all(h[1:] in ids for h in links)

@@ -317,7 +317,8 @@ def test_since_lists_a_revision_and_a_status_change(tracker: Path):
         "| Industry share (share) | 2022 | 12% | revised | 11.5% | [example.org](https://example.org/c) | 2023-06-01 |"
         in text
     )
-    assert "| Share to 15% by 2025 | **Moderate progress** | **Substantial progress** |" in text
+    # The target's name links to its section, as in the summary (issue 17).
+    assert "| [Share to 15% by 2025](#t-share) | **Moderate progress** | **Substantial progress** |" in text
 
 
 def test_since_respects_as_of(tracker: Path):

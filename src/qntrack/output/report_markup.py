@@ -98,6 +98,8 @@ def _md_cell(cell: Cell) -> _Raw:
     text = md_escape(cell.text) if cell.text else ""
     if cell.url:
         text = f"[{text}]({_md_url(cell.url)})"
+    elif cell.section:  # a target id: lower-case letters, digits and '-', nothing to escape
+        text = f"[{text}](#t-{cell.section})"
     if cell.status:
         text = f"**{text}**"
     elif cell.muted and text:
