@@ -21,7 +21,7 @@ from ..catalog import msg, render
 from .i18n import number
 from ..plan.model import Observation
 
-__all__ = ["Chart", "chart_alt", "chart_for", "provisional_readings", "COLOURS"]
+__all__ = ["Chart", "alt_text", "chart_alt", "chart_for", "provisional_readings", "COLOURS"]
 
 FONT = '"DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif'
 
@@ -70,13 +70,20 @@ def chart_alt(title: str, chart: Chart, lang: str) -> str:
     """The chart's text alternative (WCAG 1.1.1), the same in every format: what it is of,
     what it draws (its legend, or its bars in order) and where its figures are. The HTML
     gives it to the inline SVG, Word to the picture's alt text, Markdown to the image."""
+    return alt_text(title, chart.series, chart.bars, lang)
+
+
+def alt_text(title: str, series: Sequence[str], bars: Sequence[str], lang: str, where: str = "data") -> str:
+    """``chart_alt``'s sentences from the parts of any chart (Excel's native ones too);
+    ``where`` says where its figures are: "data" in the report's tables, "cells" in the
+    workbook's."""
     parts = [chart_word("alt", lang, title=title)]
-    drawn = [s for s in chart.series if s]
+    drawn = [s for s in series if s]
     if drawn:
         parts.append(chart_word("alt_series", lang, series="; ".join(drawn)))
-    if chart.bars:
-        parts.append(chart_word("alt_bars", lang, bars="; ".join(chart.bars)))
-    parts.append(chart_word("alt_data", lang))
+    if bars:
+        parts.append(chart_word("alt_bars", lang, bars="; ".join(bars)))
+    parts.append(chart_word("alt_" + where, lang))
     return " ".join(parts)
 
 

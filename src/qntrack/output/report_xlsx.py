@@ -25,6 +25,7 @@ from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..method.groups import STATUSES
 from ..plan.units import split_key
+from .charts import alt_text
 from .i18n import label, status_label
 from .report_groups import STATUS_COLOURS, report_groups, status_ink
 from .report_xlsx_plan import plan_cells, plan_headers
@@ -331,7 +332,10 @@ def _groups(book: _Book, data: ReportData) -> None:
     chart.set_x_axis({"major_unit": 1, "num_format": "0", "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 160 + 40 * len(groups)})
-    ws.insert_chart(len(groups) + 3, 0, chart)
+    shown = [status_label(s.value, lang) for s in STATUSES if any(g.counted(s) for g in groups)]
+    # Its alt text, as the HTML chart's (charts.chart_alt): a screen reader's only view of it.
+    about = alt_text(word("groups_chart", lang), shown, [g.name.get(lang) for g in groups], lang, "cells")
+    ws.insert_chart(len(groups) + 3, 0, chart, {"description": about})
 
 
 # --- every figure in force ------------------------------------------------------------
