@@ -248,3 +248,56 @@ def test_xlsx_every_native_chart_has_alt_text(workbook):
     for frame in frames:
         descr = re.search(r'descr="([^"]*)"', frame)
         assert descr and descr[1].startswith(start), frame
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def test_pdf_is_tagged_and_its_charts_have_alt_text(tmp_path_factory: pytest.TempPathFactory):
+    """A screen reader reads a PDF by its tags (its structure tree): headings, tables
+    with their header cells, figures with their alt text. WeasyPrint writes none unless
+    asked (``pdf_tags``), so the PDF sent on was, to NVDA, one run of text per page in
+    layout order, and its charts nothing at all. A chart's alt text is its SVG <title>."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is in the test extra")
+    pytest.importorskip("weasyprint", reason="the pdf extra")
+
+    def make(out: Path) -> None:
+        result = run(
+            "report",
+            "--format",
+            "pdf",
+            "-o",
+            str(out),
+            "--as-of",
+            AS_OF,
+            "--targets",
+            str(ROOT / "targets.yaml"),
+            "cbct-share",
+        )
+        assert result.exit_code == 0, result.output
+
+    path = made_once(tmp_path_factory, "accessible-cbct-share.pdf", make)
+    catalog = pypdf.PdfReader(str(path)).trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert catalog["/Lang"] == "en"
+    figures = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if node.get("/S") == "/Figure":
+            figures.append(node)
+        kids = node.get("/K")
+        if kids is None:
+            return
+        for kid in kids if isinstance(kids, list) else [kids]:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict):
+                walk(kid)
+
+    walk(catalog["/StructTreeRoot"])
+    # cbct-share's chart (a level target with figures) and the groups' chart (its group,
+    # Resolution 01-NQ/TU, is named in targets.yaml, so the report has one).
+    assert len(figures) == 2
+    alts = [str(f.get("/Alt", "")) for f in figures]
+    assert any(a.startswith("Chart: CBCT share of GRDP: 15% by 2025, 30% by 2030.") for a in alts), alts
+    assert all(a.startswith("Chart: ") for a in alts), alts

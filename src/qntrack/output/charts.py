@@ -57,13 +57,17 @@ class Chart:
     def inline(self, alt: str = "") -> str:
         """The SVG for embedding in HTML: the namespace declarations are implied there.
         With ``alt`` (``chart_alt``), the chart is one image to a screen reader, named by
-        it, rather than a stream of axis labels and tooltips."""
+        it, rather than a stream of axis labels and tooltips: ``role="img"`` and
+        ``aria-label`` for a browser, and the same text as the SVG's <title>, which
+        WeasyPrint makes the alt text of the tagged PDF's figure."""
         svg = re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", self.svg)
         if not alt:
             return svg
         from markupsafe import escape
 
-        return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+        opened = svg.index(">", svg.index("<svg ")) + 1
+        return f"{svg[:opened]}<title>{escape(alt)}</title>{svg[opened:]}"
 
 
 def chart_alt(title: str, chart: Chart, lang: str) -> str:
