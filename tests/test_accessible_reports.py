@@ -301,3 +301,27 @@ def test_pdf_is_tagged_and_its_charts_have_alt_text(tmp_path_factory: pytest.Tem
     alts = [str(f.get("/Alt", "")) for f in figures]
     assert any(a.startswith("Chart: CBCT share of GRDP: 15% by 2025, 30% by 2030.") for a in alts), alts
     assert all(a.startswith("Chart: ") for a in alts), alts
+
+
+def test_html_units_chart_says_each_bar_status_in_words(page):
+    """The units' bars are coloured by status, and the colour was the only sign of it on
+    the bar: green against grey is lost to a colour-blind reader and on a black-and-white
+    page. Each bar's label now ends with its status in words, as the table beside it
+    says it (budget-revenue-plan-2024's units table, --as-of 2026-12-01: Cẩm Phả target
+    achieved, Hạ Long and Móng Cái not available, their plans not assigned)."""
+    lang, doc = page
+    svg = doc.find(".//figure[@data-target='budget-revenue-plan-2024_units']/svg")
+    texts = {t.text for t in svg.iter() if isinstance(t.tag, str) and t.text}
+    if lang == "en":
+        expected = [
+            "1. Cẩm Phả: 18,000 billion VND (2024) · Target achieved",
+            "2. Hạ Long: 18,135 billion VND (2024) · Not available",
+            "3. Móng Cái: 5,000 billion VND (2023) · Not available",
+        ]
+    else:
+        expected = [
+            "1. Cẩm Phả: 18.000 tỷ đồng (2024) · Đã đạt mục tiêu",
+            "2. Hạ Long: 18.135 tỷ đồng (2024) · Chưa đủ số liệu",
+            "3. Móng Cái: 5.000 tỷ đồng (2023) · Chưa đủ số liệu",
+        ]
+    assert set(expected) <= texts, sorted(t for t in texts if t[:2] in ("1.", "2.", "3."))

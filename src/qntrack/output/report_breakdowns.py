@@ -310,8 +310,11 @@ def _figure(r: Ranked) -> float | None:
 
 
 def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str:
-    """ "1. Ha Long: 13% (2023)": the rank, the unit and its latest figure."""
+    """ "1. Ha Long: 13% (2023) · Target achieved": the rank, the unit, its latest figure
+    and its status in words, since the bar's colour alone is lost to a colour-blind
+    reader and on a black-and-white page (issue 17)."""
     name = unit_name(r.unit.dims, dimensions, lang, dated=False)
     from .charts import bar_name
 
-    return f"{r.rank}. {bar_name(name)}: {_latest(r.unit.assessment, lang)}"
+    status = status_label(r.unit.assessment.status.value, lang)
+    return f"{r.rank}. {bar_name(name)}: {_latest(r.unit.assessment, lang)} · {status}"
