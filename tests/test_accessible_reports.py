@@ -325,3 +325,18 @@ def test_html_units_chart_says_each_bar_status_in_words(page):
             "3. Móng Cái: 5.000 tỷ đồng (2023) · Chưa đủ số liệu",
         ]
     assert set(expected) <= texts, sorted(t for t in texts if t[:2] in ("1.", "2.", "3."))
+
+
+def test_markdown_chart_files_are_named_inside_too(tmp_path_factory: pytest.TempPathFactory):
+    """A chart file beside a Markdown report is opened on its own too (a wiki that links
+    it, a browser): its SVG <title>, which a screen reader takes as its name, is the
+    Markdown image's alt text; before, the file had no name at all."""
+    import xml.etree.ElementTree as ET
+
+    path = _report(tmp_path_factory, "markdown", "en", "md")
+    text = path.read_text(encoding="utf-8")
+    link = re.search(r"\]\(([^)]*cbct-share\.svg)\)", text)[1]
+    svg = ET.parse(path.parent / link).getroot()
+    title = svg.find(SVG + "title")
+    assert title is not None and title.text.startswith("Chart: CBCT share of GRDP: 15% by 2025, 30% by 2030.")
+    assert svg.get("role") == "img"

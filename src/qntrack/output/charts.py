@@ -55,17 +55,18 @@ class Chart:
     bars: tuple[str, ...] = ()  # a bar chart's labels, in reading order (top or left first)
 
     def inline(self, alt: str = "") -> str:
-        """The SVG for embedding in HTML: the namespace declarations are implied there.
-        With ``alt`` (``chart_alt``), the chart is one image to a screen reader, named by
-        it, rather than a stream of axis labels and tooltips: ``role="img"`` and
-        ``aria-label`` for a browser, and the same text as the SVG's <title>, which
-        WeasyPrint makes the alt text of the tagged PDF's figure."""
-        svg = re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", self.svg)
-        if not alt:
-            return svg
+        """The SVG for embedding in HTML (``labelled`` by ``alt`` when given): the
+        namespace declarations are implied there."""
+        return re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", self.labelled(alt) if alt else self.svg)
+
+    def labelled(self, alt: str) -> str:
+        """The SVG named by ``alt`` (``chart_alt``): one image to a screen reader rather
+        than a stream of axis labels and tooltips. ``role="img"`` and ``aria-label`` for a
+        browser, and the same text as the SVG's <title>, which an SVG file opened on its
+        own is named by and WeasyPrint makes the alt text of the tagged PDF's figure."""
         from markupsafe import escape
 
-        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+        svg = self.svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
         opened = svg.index(">", svg.index("<svg ")) + 1
         return f"{svg[:opened]}<title>{escape(alt)}</title>{svg[opened:]}"
 

@@ -135,6 +135,18 @@ def render_markdown(
     """The Markdown report; ``chart_links`` maps a target id to the SVG file to link, and
     ``chart_notes`` to the sentences that say how to read it; ``charts``, the charts
     linked, give each image its text alternative (``chart_alt``)."""
+    return markdown_and_alts(data, lang, chart_links, chart_notes, charts)[0]
+
+
+def markdown_and_alts(
+    data: ReportData,
+    lang: str,
+    chart_links: Mapping[str, str] | None = None,
+    chart_notes: Mapping[str, Sequence[str]] | None = None,
+    charts: Sequence[Chart] = (),
+) -> tuple[str, dict[str, str]]:
+    """``render_markdown``'s text, and each chart's text alternative by its id: the
+    chart files beside the report carry it too (``Chart.labelled``)."""
     view = _view(data, lang, with_charts=False)
     view["chart_links"] = dict(chart_links or {})
     view["chart_notes"] = {k: " ".join(v) for k, v in (chart_notes or {}).items() if v}
@@ -151,7 +163,7 @@ def render_markdown(
     # later report may replace it (outputs.py).
     from ..files.outputs import GENERATOR_MARK
 
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + f"\n\n{GENERATOR_MARK}\n"
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + f"\n\n{GENERATOR_MARK}\n", view["chart_alts"]
 
 
 def render_html(data: ReportData, lang: str) -> str:
