@@ -280,6 +280,9 @@ def test_pdf_is_tagged_and_its_charts_have_alt_text(tmp_path_factory: pytest.Tem
     catalog = pypdf.PdfReader(str(path)).trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"])
     assert catalog["/Lang"] == "en"
+    # A viewer's title bar shows the report's title, not the file's name (PDF/UA, WCAG's
+    # PDF18); WeasyPrint sets it with the tags.
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
     figures = []
 
     def walk(node) -> None:
