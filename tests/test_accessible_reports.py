@@ -343,3 +343,19 @@ def test_markdown_chart_files_are_named_inside_too(tmp_path_factory: pytest.Temp
     title = svg.find(SVG + "title")
     assert title is not None and title.text.startswith("Chart: CBCT share of GRDP: 15% by 2025, 30% by 2030.")
     assert svg.get("role") == "img"
+
+
+def test_status_bars_are_outlined_so_a_light_colour_stands_out(page):
+    """A graphic needs 3:1 against what is next to it (WCAG 1.4.11): the yellow of moderate
+    progress is 1.9:1 on the white plot (#f2b233: R 0.888, G 0.445, B 0.033 linear; L = 0.51;
+    1.05 / 0.56 = 1.9), so its bar
+    was hard to see and vanished in a black-and-white print. The bars of the groups' and the
+    units' charts (the status colours) are outlined in the report's ink, 15.9:1 on white."""
+    _, doc = page
+    assert _contrast("#f2b233", "#ffffff") < 3 <= _contrast("#1a1a1a", "#ffffff")
+    for target in ("groups", "budget-revenue-plan-2024_units"):
+        svg = doc.find(f".//figure[@data-target='{target}']/svg")
+        css = " ".join(s.text or "" for s in svg.iter() if isinstance(s.tag, str) and s.tag.endswith("style"))
+        chart_id = svg.get("id")
+        rule = re.search(rf"#{re.escape(chart_id)} \.rect\.reactive\s*\{{([^}}]*)\}}", css)
+        assert rule and re.search(r"stroke:\s*#1a1a1a", rule[1]), target

@@ -299,7 +299,8 @@ def units_chart(
     for s in shown:
         chart.add(status_label(s.value, lang), [_figure(r) if r.unit.assessment.status is s else None for r in drawn])
     try:
-        return finished_chart(chart, chart_id(a.target.id), len(drawn), (report_word("bd_chart_note", lang),))
+        note = (report_word("bd_chart_note", lang),)
+        return finished_chart(chart, chart_id(a.target.id), len(drawn), note, outlined=True)
     except (OverflowError, ZeroDivisionError):
         return None  # an axis past the largest float: no chart rather than a crash
 

@@ -118,4 +118,4 @@ def groups_chart(groups: Sequence[Group], lang: str) -> Chart | None:
     chart.value_formatter = lambda v: str(int(v))
     for s in shown:
         chart.add(status_label(s.value, lang), [g.counted(s) or None for g in groups])
-    return finished_chart(chart, CHART_ID, sum(g.count for g in groups))
+    return finished_chart(chart, CHART_ID, sum(g.count for g in groups), outlined=True)
