@@ -359,3 +359,19 @@ def test_status_bars_are_outlined_so_a_light_colour_stands_out(page):
         chart_id = svg.get("id")
         rule = re.search(rf"#{re.escape(chart_id)} \.rect\.reactive\s*\{{([^}}]*)\}}", css)
         assert rule and re.search(r"stroke:\s*#1a1a1a", rule[1]), target
+
+
+def test_xlsx_status_bars_are_outlined_too(workbook):
+    """Excel's groups chart draws the same status colours as the HTML's: each series'
+    bars are outlined in the report's ink (1A1A1A), not left borderless (a yellow bar is
+    1.9:1 on white, test_status_bars_are_outlined_so_a_light_colour_stands_out)."""
+    _, path = workbook
+    with zipfile.ZipFile(path) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    bars = [c for c in charts if "<c:barChart>" in c]
+    assert len(bars) == 1
+    series = re.findall(r"<c:ser>.*?</c:ser>", bars[0], flags=re.S)
+    assert series
+    for s in series:
+        line = re.search(r"<a:ln[^>]*>(.*?)</a:ln>", s, flags=re.S)
+        assert line and 'srgbClr val="1A1A1A"' in line[1], s[:300]

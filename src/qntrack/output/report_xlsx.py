@@ -25,7 +25,7 @@ from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..method.groups import STATUSES
 from ..plan.units import split_key
-from .charts import alt_text
+from .charts import OUTLINE, alt_text
 from .i18n import label, status_label
 from .report_groups import STATUS_COLOURS, report_groups, status_ink
 from .report_xlsx_plan import plan_cells, plan_headers
@@ -321,7 +321,7 @@ def _groups(book: _Book, data: ReportData) -> None:
                 "categories": [sheet, first, 0, last, 0],
                 "values": [sheet, first, i, last, i],
                 "fill": {"color": STATUS_COLOURS[s.value]},
-                "border": {"none": True},
+                "border": {"color": OUTLINE, "width": 0.75},  # as the HTML's (charts.OUTLINE)
                 "gap": 60,
             }
         )
