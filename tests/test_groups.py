@@ -502,7 +502,7 @@ def test_the_html_report_opens_with_the_groups(grouped: Path):
     r = run("report", "--format", "html")
     assert r.exit_code == 0, r.stderr
     html = r.stdout
-    assert html.index('<section class="groups">') < html.index('<section class="summary" id="summary">')
+    assert html.index('<section class="groups" id="groups">') < html.index('<section class="summary" id="summary">')
     assert '<span class="pill s-moderate_progress">Moderate progress</span></td><td class="num">2.29</td>' in html
 
 
@@ -554,7 +554,8 @@ def test_the_groups_chart_beside_the_markdown_and_inside_the_html(grouped: Path)
     r = run("report", "--format", "markdown", "-o", "review.md")
     assert r.exit_code == 0, r.stderr
     text = (grouped / "review.md").read_text(encoding="utf-8")
-    link = "![Chart: Groups of targets](review-charts/groups_by_status.svg)"
+    link = "![Chart: Groups of targets. It shows: "  # and what it draws, its bars (issue 17)
+    assert "](review-charts/groups_by_status.svg)" in text.split(link, 1)[1].split("\n", 1)[0]
     assert text.index("## Groups of targets") < text.index(link) < text.index('## <a id="summary"></a>Summary')
     svg = (grouped / "review-charts" / "groups_by_status.svg").read_text(encoding="utf-8")
     # One bar per group, a series per status some group has: Resolution 01 has an

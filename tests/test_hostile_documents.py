@@ -201,7 +201,11 @@ def test_a_200_letter_group_or_unit_name_does_not_push_the_bars_off_the_chart(
     group, unit = sorted(cut, key=len)
     assert len(group) <= 60 and group.endswith("…"), group
     # The unit's name is cut, never its figure: the label still says it.
-    assert unit[:3] in ("1. ", "2. ") and "…: 50 billion VND (2024)" in unit and len(unit) < 90, unit
+    # Then its status in words (issue 17), after the figure: the name is what is cut.
+    figure, status = unit.rsplit(" · ", 1)
+    assert unit[:3] in ("1. ", "2. ") and figure.endswith("…: 50 billion VND (2024)") and len(figure) < 90, unit
+    words = ("Target achieved", "Substantial progress", "Moderate progress", "Limited progress")
+    assert status in (*words, "Deterioration", "Not achieved", "Not available"), unit
     assert LONG in html  # said in full in the tables
 
 

@@ -226,7 +226,8 @@ def test_markdown_with_o_writes_charts_beside_it(tracker: Path):
     charts = sorted((out.parent / "review-charts").glob("*.svg"))
     assert [c.name for c in charts] == ["growth-every-year.svg", "share.svg"]
     text = out.read_text(encoding="utf-8")
-    assert "![Chart: Share to 15% by 2025](review-charts/share.svg)" in text
+    # The image's alt text names the chart, then says what it draws (issue 17).
+    assert re.search(r"!\[Chart: Share to 15% by 2025\. It shows: [^\n]*\]\(review-charts/share\.svg\)", text)
     svg = charts[1].read_text(encoding="utf-8")
     # qntrack's mark, an XML comment before the root element, then the SVG itself.
     assert (
@@ -316,7 +317,8 @@ def test_since_lists_a_revision_and_a_status_change(tracker: Path):
         "| Industry share (share) | 2022 | 12% | revised | 11.5% | [example.org](https://example.org/c) | 2023-06-01 |"
         in text
     )
-    assert "| Share to 15% by 2025 | **Moderate progress** | **Substantial progress** |" in text
+    # The target's name links to its section, as in the summary (issue 17).
+    assert "| [Share to 15% by 2025](#t-share) | **Moderate progress** | **Substantial progress** |" in text
 
 
 def test_since_respects_as_of(tracker: Path):
@@ -389,7 +391,7 @@ def test_html_references_nothing_outside_itself(tracker: Path):
         assert (tag, name) == ("a", "href"), f"{tag} {name}={value}"
         assert (
             value.startswith("#t-")
-            or value == "#summary"
+            or value in {"#summary", "#main", "#since"}  # the skip link, the parts (issue 17)
             or value in {"https://example.org/a", "https://example.org/c"}
         ), value
     for css in parser.styles:

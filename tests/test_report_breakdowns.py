@@ -169,20 +169,24 @@ def test_the_units_chart_is_well_formed_svg_with_long_vietnamese_names(broken_do
     r = run_clean("report", "--format", "markdown", "-o", "review.md")
     assert r.exit_code == 0, r.output
     md = Path("review.md").read_text(encoding="utf-8")
-    assert "![Chart: By Locality, best to worst](review-charts/fdi-plan_units.svg)" in md
+    # Its alt text: the target's name and the heading, then its bars in order (issue 17).
+    assert re.search(
+        r"!\[Chart: [^\n]*: By Locality, best to worst\. [^\n]*\]\(review-charts/fdi-plan_units\.svg\)", md
+    )
     svg = Path("review-charts/fdi-plan_units.svg").read_text(encoding="utf-8")
     root = ET.fromstring(svg)  # well-formed, '&' in a name escaped
     texts = [t.text for t in root.iter() if t.text and t.text.strip()]
-    # Every unit with a figure, its rank and figure in its label; the best is drawn on top,
+    # Every unit with a figure, its rank, figure and status in words (issue 17: not by
+    # colour alone) in its label, statuses as EXPECTED_EN; the best is drawn on top,
     # which pygal draws from the last label: the labels run worst to best.
     labels = [t for t in texts if re.match(r"^\d\. ", t)]
     first = list(dict.fromkeys(labels))
     assert first == [
-        "5. Huyện B: 25 bn (2024)",
-        "4. Huyện A: 30 bn (2024)",
-        "3. Thành phố Mới: 10 bn (2025)",
-        "1. Thành phố Cẩm Phả & Vùng: 44 bn (2025)",
-        "1. Thành phố Hạ Long: 44 bn (2025)",
+        "5. Huyện B: 25 bn (2024) · Not available",
+        "4. Huyện A: 30 bn (2024) · Not available",
+        "3. Thành phố Mới: 10 bn (2025) · Not achieved",
+        "1. Thành phố Cẩm Phả & Vùng: 44 bn (2025) · Target achieved",
+        "1. Thành phố Hạ Long: 44 bn (2025) · Target achieved",
     ]
     # One legend entry per status shown, in the report's words.
     assert {"Target achieved", "Not achieved", "Not available"} <= set(texts)

@@ -90,7 +90,9 @@ def test_each_section_of_the_html_links_back_to_the_summary(tmp_path: Path, lang
     parsed = _parsed(html)
     _assert_valid(parsed)
     assert parsed.ids["summary"] == 1
-    assert parsed.back == [render(msg("report_back_to_summary"), lang)] * 3
+    # The parts' navigation at the top links to it too, by its heading (issue 17).
+    back = render(msg("report_back_to_summary"), lang)
+    assert parsed.back == [render(msg("report_contents"), lang)] + [back] * 3
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -309,16 +309,18 @@ def report_files(data: ReportData, fmt: str, lang: str, path: str | os.PathLike[
 
         return [(path, render_pdf(data, lang))]  # stamped by render_pdf: a binary file
     if fmt == "markdown":
+        from .report_markup import markdown_and_alts
+
         charts = markdown_charts(data, lang)
-        links: dict[str, str] = {}
         notes = {chart.target_id: chart.notes for chart in charts}
         folder = charts_folder(path)
+        links = {chart.target_id: f"{folder.name}/{chart.target_id}.svg" for chart in charts}
+        text, alts = markdown_and_alts(data, lang, links, notes, charts)
         for chart in charts:
-            file = folder / f"{chart.target_id}.svg"
+            # Named inside by its text alternative, as the report's image is (issue 17).
+            svg = chart.labelled(alts[chart.target_id]) if chart.target_id in alts else chart.svg
             # An XML comment may precede the root element: the SVG stays valid.
-            files.append((file, stamp("svg", f"{GENERATOR_MARK}\n{chart.svg}".encode("utf-8"))))
-            links[chart.target_id] = f"{folder.name}/{file.name}"
-        text = render_markdown(data, lang, links, notes)
+            files.append((folder / f"{chart.target_id}.svg", stamp("svg", f"{GENERATOR_MARK}\n{svg}".encode("utf-8"))))
     else:
         text = render(data, fmt, lang)
     # Each file's mark carries a fingerprint of its bytes: a later report replaces it only

@@ -299,7 +299,8 @@ def units_chart(
     for s in shown:
         chart.add(status_label(s.value, lang), [_figure(r) if r.unit.assessment.status is s else None for r in drawn])
     try:
-        return finished_chart(chart, chart_id(a.target.id), len(drawn), (report_word("bd_chart_note", lang),))
+        note = (report_word("bd_chart_note", lang),)
+        return finished_chart(chart, chart_id(a.target.id), len(drawn), note, outlined=True)
     except (OverflowError, ZeroDivisionError):
         return None  # an axis past the largest float: no chart rather than a crash
 
@@ -310,8 +311,11 @@ def _figure(r: Ranked) -> float | None:
 
 
 def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str:
-    """ "1. Ha Long: 13% (2023)": the rank, the unit and its latest figure."""
+    """ "1. Ha Long: 13% (2023) · Target achieved": the rank, the unit, its latest figure
+    and its status in words, since the bar's colour alone is lost to a colour-blind
+    reader and on a black-and-white page (issue 17)."""
     name = unit_name(r.unit.dims, dimensions, lang, dated=False)
     from .charts import bar_name
 
-    return f"{r.rank}. {bar_name(name)}: {_latest(r.unit.assessment, lang)}"
+    status = status_label(r.unit.assessment.status.value, lang)
+    return f"{r.rank}. {bar_name(name)}: {_latest(r.unit.assessment, lang)} · {status}"

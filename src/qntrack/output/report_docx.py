@@ -199,11 +199,15 @@ class _Writer:
         from docx.shared import Mm
 
         from .chart_images import png_of
+        from .charts import chart_alt
 
         image = png_of(chart.svg, CHART_WIDTH_MM)
         self.flush()  # a picture's id is one more than the document's largest: all of it there
         picture = self.body.add_paragraph()
-        picture.add_run().add_picture(io.BytesIO(image.png), width=Mm(image.width_mm))
+        shape = picture.add_run().add_picture(io.BytesIO(image.png), width=Mm(image.width_mm))
+        # Its alt text (Word's "Description"), what a screen reader says for the picture:
+        # python-docx writes none, and JAWS read "Picture 3".
+        shape._inline.docPr.set("descr", _safe(chart_alt(title, chart, self.lang)))
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # never a chart without its caption
         self.figures += 1

@@ -67,6 +67,30 @@ STATUS_COLOURS = {
     "not_available": "#8a9099",
 }
 
+# The text on a status's colour: whichever of white and the report's ink contrasts more
+# with it. White on the green of substantial progress (3.3:1), the orange of limited
+# progress (3.1:1) and the grey of not available (3.2:1) was below the 4.5:1 that WCAG 2.1
+# AA asks of text this size; the ink is above 5:1 on each (docs/decisions.md, issue 17).
+INK = "#1a1a1a"
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG's contrast ratio of two colours, from 1 to 21."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def status_ink(status: str) -> str:
+    """The colour of the text on ``status``'s label or cell."""
+    fill = STATUS_COLOURS[status]
+    return "#ffffff" if contrast("#ffffff", fill) >= contrast(INK, fill) else INK
+
 
 def groups_chart(groups: Sequence[Group], lang: str) -> Chart | None:
     """The groups' members by status: one stacked bar per group, a colour per status (only
@@ -94,4 +118,4 @@ def groups_chart(groups: Sequence[Group], lang: str) -> Chart | None:
     chart.value_formatter = lambda v: str(int(v))
     for s in shown:
         chart.add(status_label(s.value, lang), [g.counted(s) or None for g in groups])
-    return finished_chart(chart, CHART_ID, sum(g.count for g in groups))
+    return finished_chart(chart, CHART_ID, sum(g.count for g in groups), outlined=True)

@@ -12,12 +12,13 @@ from typing import Any, Mapping, Sequence
 
 from typing import TYPE_CHECKING
 
+from .charts import Chart, chart_alt
 from .report_view import Cell, _view
 
 if TYPE_CHECKING:
     from .report import ReportData
 
-__all__ = ["md_escape", "render_html", "render_markdown"]
+__all__ = ["chart_titles", "md_escape", "render_html", "render_markdown"]
 
 
 @lru_cache(maxsize=None)
@@ -97,6 +98,8 @@ def _md_cell(cell: Cell) -> _Raw:
     text = md_escape(cell.text) if cell.text else ""
     if cell.url:
         text = f"[{text}]({_md_url(cell.url)})"
+    elif cell.section:  # a target id: lower-case letters, digits and '-', nothing to escape
+        text = f"[{text}](#t-{cell.section})"
     if cell.status:
         text = f"**{text}**"
     elif cell.muted and text:
@@ -110,14 +113,40 @@ def _md_section_link(cell: Cell) -> _Raw:
     return _Raw(f"[{md_escape(cell.text)}](#t-{cell.title})")
 
 
+def chart_titles(view: Mapping[str, Any], breakdowns: Mapping[str, Any]) -> dict[str, str]:
+    """What each chart of the report is of, by its id: a target's name, "Groups of
+    targets", a target's name and its units' heading. Its text alternative begins so."""
+    from .report_groups import CHART_ID
+
+    titles = {s.id: s.name for s in view["sections"]}
+    titles[CHART_ID] = view["w"]["groups"]
+    for target_id, b in breakdowns.items():
+        titles[b.chart_id] = f"{titles.get(target_id, target_id)}: {b.heading}"
+    return titles
+
+
 def render_markdown(
     data: ReportData,
     lang: str,
     chart_links: Mapping[str, str] | None = None,
     chart_notes: Mapping[str, Sequence[str]] | None = None,
+    charts: Sequence[Chart] = (),
 ) -> str:
     """The Markdown report; ``chart_links`` maps a target id to the SVG file to link, and
-    ``chart_notes`` to the sentences that say how to read it."""
+    ``chart_notes`` to the sentences that say how to read it; ``charts``, the charts
+    linked, give each image its text alternative (``chart_alt``)."""
+    return markdown_and_alts(data, lang, chart_links, chart_notes, charts)[0]
+
+
+def markdown_and_alts(
+    data: ReportData,
+    lang: str,
+    chart_links: Mapping[str, str] | None = None,
+    chart_notes: Mapping[str, Sequence[str]] | None = None,
+    charts: Sequence[Chart] = (),
+) -> tuple[str, dict[str, str]]:
+    """``render_markdown``'s text, and each chart's text alternative by its id: the
+    chart files beside the report carry it too (``Chart.labelled``)."""
     view = _view(data, lang, with_charts=False)
     view["chart_links"] = dict(chart_links or {})
     view["chart_notes"] = {k: " ".join(v) for k, v in (chart_notes or {}).items() if v}
@@ -126,33 +155,41 @@ def render_markdown(
 
     view["groups_chart_link"] = view["chart_links"].get(CHART_ID)
     view["breakdowns"] = report_breakdowns(data, lang, with_charts=False)
+    titles = chart_titles(view, view["breakdowns"])
+    view["chart_alts"] = {c.target_id: chart_alt(titles.get(c.target_id, ""), c, lang) for c in charts}
     text = _environment("markdown").get_template("report.md.j2").render(**view)
     # The template's loops leave runs of blank lines; Markdown needs at most one.
     # The closing comment (invisible when rendered) marks the file as qntrack's, so a
     # later report may replace it (outputs.py).
     from ..files.outputs import GENERATOR_MARK
 
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + f"\n\n{GENERATOR_MARK}\n"
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + f"\n\n{GENERATOR_MARK}\n", view["chart_alts"]
 
 
 def render_html(data: ReportData, lang: str) -> str:
     from markupsafe import Markup
 
     view = _view(data, lang, with_charts=True)
-    # pygal built the SVG from our numbers and escaped every label itself; it is the only
-    # markup that goes into the page unescaped.
-    charts = {s.id: Markup(s.chart.inline()) for s in view["sections"] if s.chart is not None}
-    from .report_groups import groups_chart, report_groups
-
-    drawn = groups_chart(report_groups(data.assessments), lang)
-    groups = Markup(drawn.inline()) if drawn is not None else None
     from .report_breakdowns import report_breakdowns
+    from .report_groups import CHART_ID, STATUS_COLOURS, groups_chart, report_groups, status_ink
 
     breakdowns = report_breakdowns(data, lang, with_charts=True)
+    titles = chart_titles(view, breakdowns)
+    # Each status's label: its colour, and the text that is legible on it.
+    status_colours = [(key, fill, status_ink(key)) for key, fill in STATUS_COLOURS.items()]
+
+    def inline(chart: Chart, key: str) -> Markup:
+        # pygal built the SVG from our numbers and escaped every label itself; it is the
+        # only markup that goes into the page unescaped (its name, chart_alt, is escaped).
+        return Markup(chart.inline(chart_alt(titles.get(key, ""), chart, lang)))
+
+    charts = {s.id: inline(s.chart, s.id) for s in view["sections"] if s.chart is not None}
+    drawn = groups_chart(report_groups(data.assessments), lang)
+    groups = inline(drawn, CHART_ID) if drawn is not None else None
     # The units' charts, drawn by pygal as the targets' are.
-    charts.update({b.chart_id: Markup(b.chart.inline()) for b in breakdowns.values() if b.chart is not None})
+    charts.update({b.chart_id: inline(b.chart, b.chart_id) for b in breakdowns.values() if b.chart is not None})
     return (
         _environment("html")
         .get_template("report.html.j2")
-        .render(charts=charts, groups_chart=groups, breakdowns=breakdowns, **view)
+        .render(charts=charts, groups_chart=groups, breakdowns=breakdowns, status_colours=status_colours, **view)
     )

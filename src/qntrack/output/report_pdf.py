@@ -120,7 +120,13 @@ def render_pdf(data: ReportData, lang: str) -> bytes:
     """The PDF's bytes, with qntrack's generator mark (files/outputs.py)."""
     # No dates in the metadata (none are given in the HTML): the file says what the data
     # says as of --as-of, not when it was made.
-    return stamp_pdf(pdf_document(data, lang).write_pdf())
+    # Tagged (its structure tree: headings, tables and their header cells, figures with
+    # their alt text, the charts' SVG <title>), so that a screen reader reads the PDF as
+    # the HTML; untagged, it was one run of text a page and its charts nothing (issue 17).
+    # WeasyPrint 70 has the option and 65 had not: an engine without it writes it untagged.
+    weasyprint = _engine()
+    tags = {"pdf_tags": True} if "pdf_tags" in getattr(weasyprint, "DEFAULT_OPTIONS", {}) else {}
+    return stamp_pdf(pdf_document(data, lang).write_pdf(**tags))
 
 
 def stamp_pdf(pdf: bytes) -> bytes:

@@ -64,7 +64,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             headers,
             tuple(
                 (
-                    Cell(_name(sc.after, lang), title=sc.target_id),
+                    Cell(_name(sc.after, lang), section=sc.target_id),
                     Cell(_status_with_missed(sc.before, lang), status=sc.before.status.value),
                     Cell(_status_with_missed(sc.after, lang), status=sc.after.status.value),
                 )

@@ -72,6 +72,7 @@ class Cell:
     status: str | None = None  # a status key: the cell is coloured by it in HTML
     muted: bool = False  # a part-year reading
     title: str | None = None  # the full text behind a shortened one (e.g. the whole URL)
+    section: str | None = None  # a target's id: the text links to its section (#t-<id>)
 
 
 @dataclass(frozen=True, slots=True)

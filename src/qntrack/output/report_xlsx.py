@@ -25,8 +25,9 @@ from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..method.groups import STATUSES
 from ..plan.units import split_key
+from .charts import OUTLINE, alt_text
 from .i18n import label, status_label
-from .report_groups import STATUS_COLOURS, report_groups
+from .report_groups import STATUS_COLOURS, report_groups, status_ink
 from .report_xlsx_plan import plan_cells, plan_headers
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
 
@@ -43,8 +44,6 @@ __all__ = ["render_xlsx", "sheet_name", "ZIP_MARK"]
 # comment's length in the archive's last record holds).
 ZIP_MARK = b"<!-- generator: qntrack; sha256:" + b"0" * 64 + b" -->"
 
-# Text that reads well on each status's fill (the HTML report's pills: dark on yellow).
-_DARK_TEXT = {"moderate_progress"}
 # Characters Excel refuses in a sheet's name, and its longest name.
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _SHEET_MAX = 31
@@ -123,7 +122,7 @@ class _Book:
     def status(self, status: str) -> Any:
         return self.fmt(
             bg_color=STATUS_COLOURS[status],
-            font_color="#1a1a1a" if status in _DARK_TEXT else "#ffffff",
+            font_color=status_ink(status),
             bold=True,
         )
 
@@ -322,7 +321,7 @@ def _groups(book: _Book, data: ReportData) -> None:
                 "categories": [sheet, first, 0, last, 0],
                 "values": [sheet, first, i, last, i],
                 "fill": {"color": STATUS_COLOURS[s.value]},
-                "border": {"none": True},
+                "border": {"color": OUTLINE, "width": 0.75},  # as the HTML's (charts.OUTLINE)
                 "gap": 60,
             }
         )
@@ -333,7 +332,10 @@ def _groups(book: _Book, data: ReportData) -> None:
     chart.set_x_axis({"major_unit": 1, "num_format": "0", "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 160 + 40 * len(groups)})
-    ws.insert_chart(len(groups) + 3, 0, chart)
+    shown = [status_label(s.value, lang) for s in STATUSES if any(g.counted(s) for g in groups)]
+    # Its alt text, as the HTML chart's (charts.chart_alt): a screen reader's only view of it.
+    about = alt_text(word("groups_chart", lang), shown, [g.name.get(lang) for g in groups], lang, "cells")
+    ws.insert_chart(len(groups) + 3, 0, chart, {"description": about})
 
 
 # --- every figure in force ------------------------------------------------------------

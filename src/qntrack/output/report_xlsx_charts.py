@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .charts import COLOURS, chart_word, value_label
+from .charts import COLOURS, alt_text, chart_word, value_label
 from .report_view import _name
 
 if TYPE_CHECKING:
@@ -71,19 +71,31 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
     widest = len(year)
     # Every chart starts in the same column, right of the widest block of cells.
     chart_col = max(len(names) for _, names, _ in drawn) + 2
-    for a, names, table in drawn:
+    for n, (a, names, table) in enumerate(drawn, start=1):
         ws.write_string(top, 0, _name(a, lang), book.fmt(bold=True))
         ws.set_row(top + 1, 30)  # two lines: a path's name is long
-        ws.write_string(top + 1, 0, year, book.header)
-        for col, name in enumerate(names, start=1):
-            ws.write_string(top + 1, col, name, book.header)
-            widest = max(widest, min(len(name), 18))
         for i, row in enumerate(table, start=top + 2):
             ws.write_number(i, 0, row[0], book.fmt(num_format="0"))
             for col, value in enumerate(row[1:], start=1):
                 if value is not None:
                     ws.write_number(i, col, value, book.number(value))
         first, last = top + 2, top + 1 + len(table)
+        widest = max([widest, *(min(len(name), 18) for name in names)])
+        # A defined table, its header row the block's own: Excel's screen-reader support
+        # finds a sheet's tables by one (or an autofilter, which a sheet has only once).
+        headers = _unique([year, *names])
+        ws.add_table(
+            top + 1,
+            0,
+            last,
+            len(names),
+            {
+                "name": f"chart_data_{n}",
+                "style": "Table Style Light 1",
+                "autofilter": False,
+                "columns": [{"header": h, "header_format": book.header} for h in headers],
+            },
+        )
         chart = book.wb.add_chart({"type": "line"})
         colours = [COLOURS["actual"]] + [COLOURS["path" if i % 2 == 0 else "path2"] for i in range(len(names) - 2)]
         for col in range(1, len(names) + 1):
@@ -112,11 +124,23 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         chart.set_y_axis({"name": a.indicator.unit_in(lang), "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 640, "height": 300})
-        ws.insert_chart(top, chart_col, chart)
+        about = alt_text(_chart_title(a, lang, paths), names, (), lang, "cells")
+        ws.insert_chart(top, chart_col, chart, {"description": about})
         top += max(len(table) + 3, _CHART_ROWS)
     print_setup(ws)
     ws.set_column(0, 0, 8)
     ws.set_column(1, 8, widest + 2)
+
+
+def _unique(headers: Sequence[str]) -> list[str]:
+    """A table's column names, each once (Excel repairs a file whose table repeats one):
+    two paths to the same value by the same date would."""
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        seen[h] = seen.get(h, 0) + 1
+        out.append(h if seen[h] == 1 else f"{h} ({seen[h]})")
+    return out
 
 
 def _chart_title(a: Assessment, lang: str, paths: bool) -> str:
