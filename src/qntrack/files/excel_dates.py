@@ -1,10 +1,13 @@
 """A recorded_at column as Excel saves it into a CSV file: the date as the reader's settings
 show it (03/07/2026, 03/07/2026 10:00), never ISO. Which of day and month comes first is
-read from the file, as its decimal convention is (import_tables): a date whose first part
-is over 12 can only be day first, one whose second part is, month first; a file separated
-by ';' is Excel's under a decimal comma, whose settings all write the day first (vi and fr
-03/07/2026, de 03.07.2026). A file that says neither (a ',' file of dates that read both
-ways) is refused at each such cell, as before: no date is guessed.
+read from the file, as its decimal convention is (import_tables): a file separated by ';'
+is Excel's under a decimal comma, whose settings all write the day first (vi and fr
+03/07/2026, de 03.07.2026), whatever its cells hold: one that reads only month first
+(07/13/2026) is a slip, refused on its own line, and must not turn the file's other dates
+(03/07/2026, 3 July) into another month. In another file, a date whose first part is over
+12 can only be day first, one whose second part is, month first. A file that says neither
+(a ',' file of dates that read both ways) or both is refused at each such cell, as before:
+no date is guessed.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ _SHOWN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{
 def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
     """True when the file's shown dates are day first, False when month first, None when
     it does not say (or says both: a file of mixed settings is refused, not guessed)."""
+    if delimiter == ";":
+        return True  # the settings' order: an odd cell does not overrule them
     day_first = month_first = False
     for cell in cells:
         m = _SHOWN.fullmatch(cell.strip())
@@ -33,7 +38,7 @@ def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
         return None
     if day_first or month_first:
         return day_first
-    return True if delimiter == ";" else None
+    return None
 
 
 def iso_moment(text: str, day_first: bool | None) -> str | None:

@@ -1,0 +1,60 @@
+"""The fifteenth session's review pass (issue 17): regressions and defects found in the
+changes this session merged, each a failing test first (docs/decisions.md, "The fifteenth
+session's review pass")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+from helpers import stored_cells as _stored
+
+TARGETS = """\
+version: 1
+title: "Review"
+indicators:
+  grdp_growth:
+    name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}
+    unit: "%"
+    measure: rate
+    frequency: quarter
+  fdi:
+    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: flow
+    frequency: month
+targets:
+  - id: growth
+    indicator: grdp_growth
+    baseline: {period: 2020, value: 7}
+    milestones:
+      - {by: 2030, value: 10}
+"""
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, "")
+
+
+# A ';' file is Excel's under a decimal comma, whose settings all write the day first
+# (files/excel_dates.py). One cell that reads only month first (07/13/2026: there is no
+# month 13 under those settings, so a slip) flipped the order of the whole file: 03/07/2026
+# on the row before was recorded as 7 March, without a word. The settings decide; the odd
+# cell is refused on its own line.
+def test_one_odd_date_does_not_turn_a_semicolon_file_month_first(plan: Path):
+    text = "indicator;period;value;recorded_at\ngrdp_growth;2026-H1;10,5;03/07/2026\nfdi;2026-H1;512,4;07/13/2026\n"
+    (plan / "so-lieu.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert result.exit_code == 1, result.output
+    assert "so-lieu.csv:3" in result.output and "07/13/2026" in result.output
+    assert "so-lieu.csv:2" not in result.output  # 03/07/2026 read, day first: 3 July
+    assert _stored(plan, 7) == []
+    # Without the slip, the row is recorded on 3 July (a bare day: midnight UTC).
+    (plan / "so-lieu.csv").write_text(text.rsplit("fdi", 1)[0], encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert result.exit_code == 0, result.output
+    assert [r[6] for r in _stored(plan, 7)] == ["2026-07-03T00:00:00Z"]
