@@ -58,3 +58,63 @@ def test_one_odd_date_does_not_turn_a_semicolon_file_month_first(plan: Path):
     result = run_clean("add-observation", "--from", "so-lieu.csv")
     assert result.exit_code == 0, result.output
     assert [r[6] for r in _stored(plan, 7)] == ["2026-07-03T00:00:00Z"]
+
+
+BALANCE_TARGETS = """\
+version: 1
+title: "Balance"
+indicators:
+  trade:
+    name: {en: "Trade balance", vi: "Cán cân thương mại"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: balance
+    frequency: year
+  fdi:
+    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: flow
+    frequency: year
+targets:
+  - id: trade-2026
+    type: plan
+    indicator: trade
+    period: 2026
+    value: -500
+  - id: fdi-2026
+    type: plan
+    indicator: fdi
+    period: 2026
+    value: 100
+"""
+BALANCE_FIGURES = """\
+indicator,period,value,status,source,note,recorded_at
+trade,2025,-300,official,s,,2026-02-01T00:00:00Z
+trade,2026,-400,official,s,,2027-02-01T00:00:00Z
+fdi,2025,-20,official,s,,2026-02-01T00:00:00Z
+fdi,2026,30,official,s,,2027-02-01T00:00:00Z
+"""
+
+
+# The workbook's change on the same period last year (the half-year review) wrote every
+# change by difference as percentage points; the numbers audit then read a balance, and
+# any figure below zero, by difference too: -400 against -300 is -100 million USD (the
+# Word report says so), but the Excel cell read "-100.00 pp". A difference is in the
+# indicator's unit; only a rate's is in points.
+@pytest.mark.parametrize(("lang", "unit"), [("en", "million USD"), ("vi", "triệu USD")])
+def test_the_workbook_gives_a_balances_change_in_its_unit_not_points(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, unit: str
+):
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, BALANCE_TARGETS, BALANCE_FIGURES)
+    result = run_clean("report", "--format", "xlsx", "-o", "r.xlsx", "--as-of", "2027-03-01", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    rows = {r[2].value: r for r in ws.iter_rows(min_row=2)}
+    # By hand: trade -400 against -300 is -400 - (-300) = -100 (million USD); FDI 30 against
+    # -20 is 30 - (-20) = +50 (million USD), no per-cent change across zero.
+    for tid, change in (("trade-2026", -100), ("fdi-2026", 50)):
+        cell = rows[tid][16]
+        assert cell.value == pytest.approx(change)
+        assert f'" {unit}"' in cell.number_format, cell.number_format
+        assert "pp" not in cell.number_format and "điểm" not in cell.number_format
