@@ -118,3 +118,18 @@ def test_the_workbook_gives_a_balances_change_in_its_unit_not_points(
         assert cell.value == pytest.approx(change)
         assert f'" {unit}"' in cell.number_format, cell.number_format
         assert "pp" not in cell.number_format and "điểm" not in cell.number_format
+
+
+# A shown date is turned into ISO before it is checked (files/excel_dates.py): a time that
+# does not exist (25:00) was refused as "recorded_at '2026-07-03T25:00:00' is not a real
+# date", a text the officer never typed and cannot find in the file. Like a day that does
+# not exist (31/02/2026), it is refused as the cell reads, told how to write it.
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_impossible_time_in_a_shown_date_is_quoted_as_typed(plan: Path, lang: str):
+    text = "indicator;period;value;recorded_at\nfdi;2026-H1;512,4;03/07/2026 25:00\n"
+    (plan / "so-lieu.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv", "--lang", lang)
+    assert result.exit_code == 1, result.output
+    assert "so-lieu.csv:2" in result.output and "'03/07/2026 25:00'" in result.output
+    assert "2026-07-03T25" not in result.output
+    assert _stored(plan, 7) == []

@@ -44,7 +44,8 @@ def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
 def iso_moment(text: str, day_first: bool | None) -> str | None:
     """``text`` as an ISO day or day and time (no zone: the plan's or --tz, as any CSV
     timestamp without an offset), or None when it is no shown date or its order is not
-    known. A day that does not exist (31/02/2026) is None, refused as before."""
+    known. A day or a time that does not exist (31/02/2026, 03/07/2026 25:00) is None,
+    refused as before with the cell as typed (not an ISO text the file never held)."""
     m = _SHOWN.fullmatch(text.strip())
     if m is None or day_first is None:
         return None
@@ -55,4 +56,6 @@ def iso_moment(text: str, day_first: bool | None) -> str | None:
         return None
     if m[4] is None:
         return shown
+    if int(m[4]) > 23 or int(m[5]) > 59 or int(m[6] or 0) > 59:
+        return None
     return f"{shown}T{int(m[4]):02d}:{m[5]}:{m[6] or '00'}"
