@@ -133,3 +133,36 @@ def test_an_impossible_time_in_a_shown_date_is_quoted_as_typed(plan: Path, lang:
     assert "so-lieu.csv:2" in result.output and "'03/07/2026 25:00'" in result.output
     assert "2026-07-03T25" not in result.output
     assert _stored(plan, 7) == []
+
+
+# In a ',' file one date with a part over 12 decides the order of every other shown date
+# (files/excel_dates.py), and did so without a word: a month-first file with one slip
+# (13/07/2026 for 12/07) had its 03/07/2026 recorded as 3 July, not 7 March. The reading
+# stands (the file can only be day first), but it is said once, at the cell that decided
+# it, with a date it decided: the officer who meant month first sees it.
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "so-lieu.csv:2: warning: the recorded_at dates of this file are read day first"),
+        ("vi", "so-lieu.csv:2: cảnh báo: ngày ở cột thời điểm ghi nhận của tệp này được đọc theo thứ tự ngày trước"),
+    ],
+)
+def test_a_comma_file_says_which_date_decided_the_order(plan: Path, lang: str, said: str):
+    text = "indicator,period,value,recorded_at\ngrdp_growth,2026-H1,10.5,13/07/2026\nfdi,2026-H1,512.4,03/07/2026\n"
+    (plan / "so-lieu.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    # The date it decided, by hand: 03/07/2026 day first is 3 July 2026, and where it is.
+    assert "'03/07/2026'" in result.output and "2026-07-03" in result.output
+    assert [r[6] for r in _stored(plan, 7)] == ["2026-07-13T00:00:00Z", "2026-07-03T00:00:00Z"]
+
+
+def test_a_comma_file_whose_order_decides_nothing_else_says_nothing(plan: Path):
+    # 13/07/2026 and 15/07/2026 read only one way each, and no other shown date is left
+    # to decide: nothing to tell.
+    text = "indicator,period,value,recorded_at\ngrdp_growth,2026-H1,10.5,13/07/2026\nfdi,2026-H1,512.4,15/07/2026\n"
+    (plan / "so-lieu.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output

@@ -5,7 +5,8 @@ is Excel's under a decimal comma, whose settings all write the day first (vi and
 03/07/2026, de 03.07.2026), whatever its cells hold: one that reads only month first
 (07/13/2026) is a slip, refused on its own line, and must not turn the file's other dates
 (03/07/2026, 3 July) into another month. In another file, a date whose first part is over
-12 can only be day first, one whose second part is, month first. A file that says neither
+12 can only be day first, one whose second part is, month first; the reading is then said
+once (``order_proof``), at that cell, with a date it decided. A file that says neither
 (a ',' file of dates that read both ways) or both is refused at each such cell, as before:
 no date is guessed.
 """
@@ -16,7 +17,7 @@ import re
 from datetime import date
 from typing import Iterable
 
-__all__ = ["day_order", "iso_moment"]
+__all__ = ["day_order", "iso_moment", "order_proof"]
 
 # A day as Excel shows it, with an optional time of day; no AM/PM, a 12-hour clock's
 # order is another question (those cells are refused as before).
@@ -59,3 +60,23 @@ def iso_moment(text: str, day_first: bool | None) -> str | None:
     if int(m[4]) > 23 or int(m[5]) > 59 or int(m[6] or 0) > 59:
         return None
     return f"{shown}T{int(m[4]):02d}:{m[5]}:{m[6] or '00'}"
+
+
+def order_proof(cells: Iterable[tuple[int, str]], day_first: bool) -> tuple[int, str, int, str] | None:
+    """When a cell decided the order (not the ';' of the settings): the line and text of
+    the first cell that proves it (15/07/2026: day first) and of the first it decides
+    (03/07/2026, read both ways); None when no cell is left to decide, so nothing to say.
+    ``cells``: (line, text) of the column's cells."""
+    proof = decided = None
+    for line, cell in cells:
+        m = _SHOWN.fullmatch(cell.strip())
+        if m is None:
+            continue
+        first, second = int(m[1]), int(m[2])
+        if proof is None and (first if day_first else second) > 12:
+            proof = (line, cell.strip())
+        if decided is None and first <= 12 and second <= 12 and first != second:
+            decided = (line, cell.strip())
+        if proof is not None and decided is not None:
+            return (*proof, *decided)
+    return None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
-from .excel_dates import day_order, iso_moment
+from .excel_dates import day_order, iso_moment, order_proof
 from .figures import canonical, convention_shown, in_period, shows_thousands, parse_number_cell
 from .rules import MAX_TEXT
 from .store import csv_reason
@@ -243,6 +243,8 @@ def parse_table(
     # The order of day and month of the file's shown dates (excel_dates), when it has some.
     at = long.get("recorded_at") if long is not None else None
     day_first = None if at is None else day_order((f[at] for _, _, f in records if at < len(f)), delimiter)
+    if at is not None and day_first is not None and delimiter != ";":
+        _say_order(parsed, file, ((first, f[at]) for first, _, f in records if at < len(f)), day_first)
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
     named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
     indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
@@ -280,6 +282,19 @@ def parse_table(
     # A header and no rows (an empty filter result in a pipeline) is not an error: no
     # candidates and no problems, and the command says that nothing was added.
     return parsed
+
+
+def _say_order(parsed: ParsedTable, file: str, cells: Iterator[tuple[int, str]], day_first: bool) -> None:
+    """Say, once, which date decided the order of a ',' file's shown dates, and one it
+    decided (excel_dates.order_proof): a month-first file with one slip would otherwise
+    have every other date read day first without a word."""
+    shown = order_proof(cells, day_first)
+    if shown is not None:
+        line, proof, at, example = shown
+        iso = (iso_moment(example, day_first) or example)[:10]
+        key = "import_dates_day_first" if day_first else "import_dates_month_first"
+        words = msg(key, proof=proof, example=example, line=at, iso=iso)
+        parsed.notes.append(Problem(Location(file, line), words, "warning"))
 
 
 def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
