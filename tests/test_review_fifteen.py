@@ -166,3 +166,19 @@ def test_a_comma_file_whose_order_decides_nothing_else_says_nothing(plan: Path):
     result = run_clean("add-observation", "--from", "so-lieu.csv")
     assert result.exit_code == 0, result.output
     assert "warning" not in result.output
+
+
+# A CSV saved from the office's sheet passes over a row holding a single text (a 'Tổng số'
+# row, a 'Nguồn: ...' line) and reads on. That also passed over, without a word, a row
+# whose indicator id was mistyped and whose figure was missing ('fdx', refused before with
+# the known ids) and a figure typed with its unit and nothing else ('512 tỷ' in the value
+# column, refused before as no number): neither is a note, and the file was "all added".
+def test_a_mistyped_id_or_a_figure_alone_in_a_csv_row_is_still_refused(plan: Path):
+    text = "indicator,period,value\nfdi,2026-H1,512.4\nfdx,,\n,,512 tỷ\nNguồn: Cục Thống kê,,\n"
+    (plan / "so-lieu.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "so-lieu.csv", "--recorded-at", "2026-07-03")
+    assert result.exit_code == 1, result.output
+    assert "so-lieu.csv:3" in result.output and "'fdx'" in result.output
+    assert "so-lieu.csv:4" in result.output and "'512 tỷ'" in result.output
+    assert "so-lieu.csv:5" not in result.output  # the source line is still a note
+    assert _stored(plan, 3) == []
