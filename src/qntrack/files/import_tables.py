@@ -249,7 +249,7 @@ def parse_table(
     named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
     indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
     # The columns a note never sits in: what is alone there is a row's figure, period or
-    # moment without the rest of its row ('512 tỷ'), refused as before, not passed over.
+    # moment without the rest of its row ('512 billion'), refused as before, not passed over.
     row_columns = (
         tuple(i for i, _ in wide.periods)
         if wide is not None
@@ -307,7 +307,7 @@ def _say_order(parsed: ParsedTable, file: str, cells: Iterator[tuple[int, str]],
 
 
 # An indicator id as targets.yaml writes one (a-z, 0-9 and _), with a unit key perhaps: no
-# note ('Tổng số', 'Nguồn: ...') is written so.
+# note (a total row's label, a source line) is written so.
 _ID_SHAPED = re.compile(r"[a-z0-9_]+(?:\[.*\])?")
 
 
@@ -326,7 +326,7 @@ def _is_note(
 ) -> bool:
     """Whether a row is a note of the sheet saved as CSV (a total row with no figure, a
     source line below the table): a single text cell, not a figure, not in a column of
-    figures, periods or moments (``row_columns``: '512 tỷ' alone is a figure without its
+    figures, periods or moments (``row_columns``: '512 billion' alone is a figure without its
     row), and in an indicator column neither one of the plan's indicators (by id or name,
     a unit key's too), which is that indicator's row with no figure yet
     (``workbook_cells.is_note``, the workbook's rule), nor written as an id ('fdx': a
