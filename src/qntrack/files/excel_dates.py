@@ -1,10 +1,14 @@
 """A recorded_at column as Excel saves it into a CSV file: the date as the reader's settings
 show it (03/07/2026, 03/07/2026 10:00), never ISO. Which of day and month comes first is
-read from the file, as its decimal convention is (import_tables): a date whose first part
-is over 12 can only be day first, one whose second part is, month first; a file separated
-by ';' is Excel's under a decimal comma, whose settings all write the day first (vi and fr
-03/07/2026, de 03.07.2026). A file that says neither (a ',' file of dates that read both
-ways) is refused at each such cell, as before: no date is guessed.
+read from the file, as its decimal convention is (import_tables): a file separated by ';'
+is Excel's under a decimal comma, whose settings all write the day first (vi and fr
+03/07/2026, de 03.07.2026), whatever its cells hold: one that reads only month first
+(07/13/2026) is a slip, refused on its own line, and must not turn the file's other dates
+(03/07/2026, 3 July) into another month. In another file, a date whose first part is over
+12 can only be day first, one whose second part is, month first; the reading is then said
+once (``order_proof``), at that cell, with a date it decided. A file that says neither
+(a ',' file of dates that read both ways) or both is refused at each such cell, as before:
+no date is guessed.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 from datetime import date
 from typing import Iterable
 
-__all__ = ["day_order", "iso_moment"]
+__all__ = ["day_order", "iso_moment", "order_proof"]
 
 # A day as Excel shows it, with an optional time of day; no AM/PM, a 12-hour clock's
 # order is another question (those cells are refused as before).
@@ -23,6 +27,8 @@ _SHOWN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{
 def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
     """True when the file's shown dates are day first, False when month first, None when
     it does not say (or says both: a file of mixed settings is refused, not guessed)."""
+    if delimiter == ";":
+        return True  # the settings' order: an odd cell does not overrule them
     day_first = month_first = False
     for cell in cells:
         m = _SHOWN.fullmatch(cell.strip())
@@ -33,13 +39,14 @@ def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
         return None
     if day_first or month_first:
         return day_first
-    return True if delimiter == ";" else None
+    return None
 
 
 def iso_moment(text: str, day_first: bool | None) -> str | None:
     """``text`` as an ISO day or day and time (no zone: the plan's or --tz, as any CSV
     timestamp without an offset), or None when it is no shown date or its order is not
-    known. A day that does not exist (31/02/2026) is None, refused as before."""
+    known. A day or a time that does not exist (31/02/2026, 03/07/2026 25:00) is None,
+    refused as before with the cell as typed (not an ISO text the file never held)."""
     m = _SHOWN.fullmatch(text.strip())
     if m is None or day_first is None:
         return None
@@ -50,4 +57,26 @@ def iso_moment(text: str, day_first: bool | None) -> str | None:
         return None
     if m[4] is None:
         return shown
+    if int(m[4]) > 23 or int(m[5]) > 59 or int(m[6] or 0) > 59:
+        return None
     return f"{shown}T{int(m[4]):02d}:{m[5]}:{m[6] or '00'}"
+
+
+def order_proof(cells: Iterable[tuple[int, str]], day_first: bool) -> tuple[int, str, int, str] | None:
+    """When a cell decided the order (not the ';' of the settings): the line and text of
+    the first cell that proves it (15/07/2026: day first) and of the first it decides
+    (03/07/2026, read both ways); None when no cell is left to decide, so nothing to say.
+    ``cells``: (line, text) of the column's cells."""
+    proof = decided = None
+    for line, cell in cells:
+        m = _SHOWN.fullmatch(cell.strip())
+        if m is None:
+            continue
+        first, second = int(m[1]), int(m[2])
+        if proof is None and (first if day_first else second) > 12:
+            proof = (line, cell.strip())
+        if decided is None and first <= 12 and second <= 12 and first != second:
+            decided = (line, cell.strip())
+        if proof is not None and decided is not None:
+            return (*proof, *decided)
+    return None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
-from .excel_dates import day_order, iso_moment
+from .excel_dates import day_order, iso_moment, order_proof
 from .figures import canonical, convention_shown, in_period, shows_thousands, parse_number_cell
 from .rules import MAX_TEXT
 from .store import csv_reason
@@ -243,9 +243,20 @@ def parse_table(
     # The order of day and month of the file's shown dates (excel_dates), when it has some.
     at = long.get("recorded_at") if long is not None else None
     day_first = None if at is None else day_order((f[at] for _, _, f in records if at < len(f)), delimiter)
+    if at is not None and day_first is not None and delimiter != ";":
+        _say_order(parsed, file, ((first, f[at]) for first, _, f in records if at < len(f)), day_first)
     cell_plan = _cell_plan(long, defaults) if long is not None else ()
     named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
     indicator_columns = tuple(named[c] for c in ("indicator", SECOND) if c in named)
+    # The columns a note never sits in: what is alone there is a row's figure, period or
+    # moment without the rest of its row ('512 billion'), refused as before, not passed over.
+    row_columns = (
+        tuple(i for i, _ in wide.periods)
+        if wide is not None
+        else tuple(long[c] for c in ("period", "value", "recorded_at") if c in long)
+        if long is not None
+        else ()
+    )
     names = None
     # Taken from the end of the reversed list, each record is let go once read: the file's
     # cells are never held twice, as records and as candidates (issue 17).
@@ -267,7 +278,7 @@ def parse_table(
             continue
         if not _check_cells(fields, where, first, last, problems):
             continue
-        if plan is not None and _is_note(fields, indicator_columns, plan, names := names or _names(plan)):
+        if plan is not None and _is_note(fields, indicator_columns, row_columns, plan, names := names or _names(plan)):
             continue
         if wide is not None:
             rows = _wide_row(fields, wide, where, decimal_comma, explicit, defaults, problems)
@@ -282,22 +293,51 @@ def parse_table(
     return parsed
 
 
+def _say_order(parsed: ParsedTable, file: str, cells: Iterator[tuple[int, str]], day_first: bool) -> None:
+    """Say, once, which date decided the order of a ',' file's shown dates, and one it
+    decided (excel_dates.order_proof): a month-first file with one slip would otherwise
+    have every other date read day first without a word."""
+    shown = order_proof(cells, day_first)
+    if shown is not None:
+        line, proof, at, example = shown
+        iso = (iso_moment(example, day_first) or example)[:10]
+        key = "import_dates_day_first" if day_first else "import_dates_month_first"
+        words = msg(key, proof=proof, example=example, line=at, iso=iso)
+        parsed.notes.append(Problem(Location(file, line), words, "warning"))
+
+
+# An indicator id as targets.yaml writes one (a-z, 0-9 and _), with a unit key perhaps: no
+# note (a total row's label, a source line) is written so.
+_ID_SHAPED = re.compile(r"[a-z0-9_]+(?:\[.*\])?")
+
+
 def _names(plan: Plan) -> dict[str, tuple[str, ...]]:
     from .indicator_names import names_of
 
     return names_of(plan)
 
 
-def _is_note(fields: Sequence[str], columns: tuple[int, ...], plan: Plan, names: Mapping[str, object]) -> bool:
+def _is_note(
+    fields: Sequence[str],
+    columns: tuple[int, ...],
+    row_columns: tuple[int, ...],
+    plan: Plan,
+    names: Mapping[str, object],
+) -> bool:
     """Whether a row is a note of the sheet saved as CSV (a total row with no figure, a
-    source line below the table): a single text cell, not a figure, and not one of the
-    plan's indicators (by id or name, a unit key's too) in an indicator column, which is that
-    indicator's row with no figure yet (``workbook_cells.is_note``, the workbook's rule). It
-    holds no figure, so passing it over loses none."""
+    source line below the table): a single text cell, not a figure, not in a column of
+    figures, periods or moments (``row_columns``: '512 billion' alone is a figure without its
+    row), and in an indicator column neither one of the plan's indicators (by id or name,
+    a unit key's too), which is that indicator's row with no figure yet
+    (``workbook_cells.is_note``, the workbook's rule), nor written as an id ('fdx': a
+    mistyped one, told the ids). It holds no figure, so passing it over loses none; a CSV
+    reads on after it, so what only looks like a note is refused rather than dropped."""
     filled = [(i, f.strip()) for i, f in enumerate(fields) if f.strip()]
-    if len(filled) != 1 or _FIGURE.fullmatch(filled[0][1]):
+    if len(filled) != 1 or _FIGURE.fullmatch(filled[0][1]) or filled[0][0] in row_columns:
         return False
     at, text = filled[0]
+    if at in columns and _ID_SHAPED.fullmatch(text):
+        return False
     from .workbook_cells import is_note  # not at the top: workbook_cells reads this module
 
     return is_note([(at, text.split("[", 1)[0])], columns, plan, names)

@@ -3,8 +3,9 @@ share of the plan reached, and the same period of last year with the change on i
 the Word and Markdown reports give them (views/plan.py, ``key_figures``).
 
 Numbers as numbers: the change is written with a number format that says its unit, a
-per-cent change ``+19.2%`` (the cell holds 19.16, never 0.1916) and a rate's difference
-``-0.53 pp`` (the catalog's word in Vietnamese), so that the column sorts and sums in Excel.
+per-cent change ``+19.2%`` (the cell holds 19.16, never 0.1916), a rate's difference
+``-0.53 pp`` (the catalog's word in Vietnamese) and any other difference in the
+indicator's unit (a balance's ``-100.00 million USD``), so that the column sorts and sums in Excel.
 """
 
 from __future__ import annotations
@@ -42,7 +43,14 @@ def plan_cells(a: Assessment, lang: str) -> tuple[float | None, float | None, fl
     same = part.same
     if same is None:
         return part.percent_of_plan, None, None, None
-    unit = '"%"' if same.by == "percent" else f'" {label("pp", lang)}"'
+    if same.by == "percent":
+        unit = '"%"'
+    else:
+        # A difference is in the indicator's unit, as the Word report's (summary.difference_text):
+        # percentage points for a per-cent unit only; a balance's -100 is million USD, not pp.
+        named = a.indicator.unit_in(lang)
+        named = label("pp", lang) if named.startswith("%") else named.replace('"', "")
+        unit = f'" {named}"' if named else ""
     shown = (
         f"+#,##0.0{unit};-#,##0.0{unit};0{unit}" if same.by == "percent" else f"+#,##0.00{unit};-#,##0.00{unit};0{unit}"
     )
