@@ -673,3 +673,13 @@ def test_rows_with_a_note_of_their_own_are_read_by_the_fast_loop(monkeypatch: py
     assert len(calls) == 20  # each period's first row; every row (500) before
     assert fast == outcome(general, data)
     assert fast[1][499].note == "data/indicator_1-1-1.csv:501" and fast[1][499].source.startswith("Statistics Canada.")
+
+
+def test_a_status_served_from_the_cache_loads_no_decimal(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    """The numbers audit rounds displayed figures and adds cumulative totals with the
+    decimal module: a status served from the cache prints no figure and assesses nothing,
+    so it does not pay for decimal's import (the shipped start-up goal, issue 17)."""
+    monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
+    argv = ["status", "--format", "json"]
+    modules_loaded(argv, ["decimal"])  # the first run writes the cache
+    assert modules_loaded(argv, ["decimal", "qntrack.kinds.cumulative"]) == [False, False]

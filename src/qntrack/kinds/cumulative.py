@@ -6,7 +6,6 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Sequence
@@ -118,6 +117,8 @@ def _cumulative(
     # Added as the decimals they were typed as, rounded once: a float sum of 10.1 and
     # 20.2 is 30.299999999999997, short of "at least 30.3" (docs/decisions.md, "Numbers
     # audit by hand"). Past the largest float the total is inf, handled below.
+    from decimal import Decimal  # here, not at the top: a status served from the cache assesses nothing
+
     total = float(sum((Decimal(repr(o.value)) for o in inside), Decimal(0)))
     elapsed = len([p for p in expected if p <= latest.period])
     remaining = len(expected) - elapsed

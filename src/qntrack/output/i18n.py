@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import os
-from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = ["LANGS", "resolve_lang", "label", "status_label", "number", "signed_percent", "value_with_unit", "date_text"]
 
@@ -65,6 +64,8 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
         # Half away from zero, on the figure as typed (its shortest decimal form): 2.675
         # shows 2.68 as Excel shows the same cell in the workbook, where the binary double
         # just below 2.675 printed 2.67 (docs/decisions.md, "Numbers audit by hand").
+        from decimal import ROUND_HALF_UP, Decimal  # here: a status served from the cache prints no figure
+
         exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         text = f"{exact:,.{decimals}f}"
     if value and text.lstrip("-").strip("0.,") == "":
