@@ -12,27 +12,7 @@ from conftest import make_tracker
 from helpers import run_clean
 from helpers import stored_cells as _stored
 
-TARGETS = """\
-version: 1
-title: "Review"
-indicators:
-  grdp_growth:
-    name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}
-    unit: "%"
-    measure: rate
-    frequency: quarter
-  fdi:
-    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
-    unit: {en: "million USD", vi: "triệu USD"}
-    measure: flow
-    frequency: month
-targets:
-  - id: growth
-    indicator: grdp_growth
-    baseline: {period: 2020, value: 7}
-    milestones:
-      - {by: 2030, value: 10}
-"""
+from test_half_year_review import TARGETS  # growth, a rate by quarter; fdi, a flow by month
 
 
 @pytest.fixture
