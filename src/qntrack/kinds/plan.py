@@ -13,6 +13,7 @@ from typing import Any, Literal, Sequence
 from ..catalog import Figure, Message, msg
 from ..method.assessment import (
     Assessment,
+    difference,
     at_period,
     band_of,
     bound_gap,
@@ -169,7 +170,7 @@ def _same_period(current: Observation, previous: Observation | None, indicator: 
     if _by_difference(indicator) or previous.value < 0 or current.value < 0:
         # A balance, or a negative figure: −400 against −300 is "+33.3 %" as a per-cent
         # change, though the deficit grew; the difference (−100) says it.
-        return SamePeriod(previous.value, "points", current.value - previous.value)
+        return SamePeriod(previous.value, "points", difference(current.value, previous.value))
     if previous.value:
         return SamePeriod(previous.value, "percent", (current.value / previous.value - 1) * 100)
     return SamePeriod(previous.value, None, None)
@@ -189,7 +190,7 @@ def _plan(
         percent = None if _by_difference(indicator) or target.value < 0 else full.value / target.value * 100
         previous = at_period(rows, target.period.same_span_previous_year())
         same = _same_period(full, previous, indicator)
-        result = replace(result, full=PlanFull(percent, full.value - target.value, same))
+        result = replace(result, full=PlanFull(percent, difference(full.value, target.value), same))
         status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
         missed = (target.period,) if status is Status.NOT_ACHIEVED else ()
         return Assessment(
@@ -254,7 +255,9 @@ def _plan(
         )
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
-    ytd_figures = YearToDate(reading.period, reading.value, same, flow=False, difference=reading.value - target.value)
+    ytd_figures = YearToDate(
+        reading.period, reading.value, same, flow=False, difference=difference(reading.value, target.value)
+    )
     status = Status.SUBSTANTIAL_PROGRESS if on_track else Status.LIMITED_PROGRESS
     return Assessment(
         target=target,

@@ -48,6 +48,7 @@ __all__ = [
     "safe_growth",
     "score_for",
     "significant",
+    "difference",
 ]
 
 
@@ -305,7 +306,19 @@ def bound_gap(bound: Bound, value: float | None) -> float | None:
 def gap_to(goal: float, value: float, increase: bool) -> float:
     """The distance still to go in the target's direction: positive while short, zero or
     negative once reached (docs/methodology.md, "Gap")."""
-    return goal - value if increase else value - goal
+    return difference(goal, value) if increase else difference(value, goal)
+
+
+def difference(a: float, b: float) -> float:
+    """``a`` − ``b`` as the figures were typed, rounded once: 10 − 10.28 is −0.28, where
+    the binary floats' difference is −0.27999999999999936, which JSON and CSV would
+    print (docs/methodology.md, "Gap"). Each figure's shortest decimal form is its typed
+    one (repr), so the decimal subtraction is exact; not finite, the float's."""
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return a - b
+    from decimal import Decimal  # here: a status served from the cache subtracts nothing
+
+    return float(Decimal(repr(a)) - Decimal(repr(b)))
 
 
 def no_figure_reason(rows: Sequence[Observation]) -> str:
