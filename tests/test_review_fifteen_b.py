@@ -4,7 +4,9 @@ fifteenth session's second review")."""
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,24 @@ def test_long_unit_names_leave_the_units_chart_its_bars(units_plan: Path):
     labels = re.findall(r'<text x="[-\d.]+" y="[-\d.]+" class="">(\d\. [^<]*)</text>', svg)
     assert "1. Economic Zone M…: 1,234,567.89 billion VND (2025) · Not available" in labels, labels
     assert "3. Ha Long: 900 billion VND (2025) · Not available" in labels, labels
+
+
+def _left(path: Path, hours: float) -> Path:
+    path.write_bytes(b"half an export")
+    then = time.time() - hours * 3600
+    os.utime(path, (then, then))
+    return path
+
+
+# docs/data-integrity.md: "the next report or export that writes the same files removes"
+# what a killed run left (.NAME.XXXXXXXX.tmp, older than an hour). A report and an Open
+# SDG export did; an SDMX-CSV export, written atomically as a report is, did not, so what
+# a killed one left stayed beside the file for good.
+def test_an_sdmx_exports_stale_temporary_is_swept(shipped: Path):
+    stale = _left(shipped / ".x.csv.k2j4h6g8.tmp", hours=3)  # a killed export of x.csv
+    fresh = _left(shipped / ".x.csv.zzzz9999.tmp", hours=0.1)  # perhaps one writing now
+    other = _left(shipped / ".y.csv.k2j4h6g8.tmp", hours=3)  # another file's: not this run's
+    result = run_clean("export", "sdmx-csv", "-o", "x.csv")
+    assert result.exit_code == 0, result.output
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()
