@@ -98,3 +98,18 @@ def test_an_sdmx_exports_stale_temporary_is_swept(shipped: Path):
     assert result.exit_code == 0, result.output
     assert not stale.exists()
     assert fresh.exists() and other.exists()
+
+
+# A chart's text alternative begins "Chart: {title}." (charts.alt_text); a target named
+# with a closing full stop, as a resolution's sentence often is, read "Chart: GRDP up 10%
+# a year.. It shows: ...", a doubled stop a screen reader reads out as it is.
+def test_a_title_ending_in_a_full_stop_is_not_stopped_twice():
+    from qntrack.output.charts import alt_text
+
+    # By hand: the title's own stop ends the first sentence, then the legend's sentence.
+    assert alt_text("GRDP up 10% a year.", ["Actual"], (), "en") == (
+        "Chart: GRDP up 10% a year. It shows: Actual. Its figures are in the tables of this section."
+    )
+    assert alt_text("GRDP tăng 10%/năm.", ["Thực tế"], (), "vi").startswith(
+        "Biểu đồ: GRDP tăng 10%/năm. Biểu đồ thể hiện"
+    )

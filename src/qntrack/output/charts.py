@@ -82,7 +82,9 @@ def alt_text(title: str, series: Sequence[str], bars: Sequence[str], lang: str, 
     """``chart_alt``'s sentences from the parts of any chart (Excel's native ones too);
     ``where`` says where its figures are: "data" in the report's tables, "cells" in the
     workbook's."""
-    parts = [chart_word("alt", lang, title=title)]
+    # The sentence's own stop ends it: a target named as a sentence ("... a year.") was
+    # read "a year.. It shows".
+    parts = [chart_word("alt", lang, title=title.rstrip().removesuffix("."))]
     drawn = [s for s in series if s]
     if drawn:
         parts.append(chart_word("alt_series", lang, series="; ".join(drawn)))
