@@ -133,8 +133,9 @@ def export(
         return
     _refuse_foreign(file_name, path, ws.plan, force)
     existed = path.exists()
-    from ..files.starter import write_atomically
+    from ..files.starter import sweep_left_behind, write_atomically
 
+    sweep_left_behind([path])  # what a killed export of this file left, as a report's
     try:
         write_atomically(path, (piece.encode("utf-8") for piece in pieces))
     except OSError as exc:

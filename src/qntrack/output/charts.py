@@ -82,7 +82,9 @@ def alt_text(title: str, series: Sequence[str], bars: Sequence[str], lang: str, 
     """``chart_alt``'s sentences from the parts of any chart (Excel's native ones too);
     ``where`` says where its figures are: "data" in the report's tables, "cells" in the
     workbook's."""
-    parts = [chart_word("alt", lang, title=title)]
+    # The sentence's own stop ends it: a target named as a sentence ("... a year.") was
+    # read "a year.. It shows".
+    parts = [chart_word("alt", lang, title=title.rstrip().removesuffix("."))]
     drawn = [s for s in series if s]
     if drawn:
         parts.append(chart_word("alt_series", lang, series="; ".join(drawn)))
@@ -170,10 +172,18 @@ def plot_style(colours: Sequence[str]) -> Any:
 # unit name took the chart's whole width and pushed the bars off it (the tables beside the
 # chart have the full name). pygal's truncate_label does not cut a horizontal chart's.
 BAR_LABEL = 60
+# The least of a name a label keeps when the rest of it (a unit's figure and status) takes
+# the room: the reader still tells the units apart, the table beside gives them in full.
+BAR_NAME_LEAST = 16
 
 
-def bar_name(name: str) -> str:
-    return name if len(name) <= BAR_LABEL else name[: BAR_LABEL - 1].rstrip() + "…"
+def bar_name(name: str, rest: int = 0) -> str:
+    """``name`` cut with an ellipsis so that, with ``rest`` more letters beside it, the
+    label keeps to ``BAR_LABEL`` (never below ``BAR_NAME_LEAST``): a units chart's label
+    also says the figure and status, and a 60-letter name beside them pushed the plot off
+    the chart's 760 pixels, every bar drawn outside the picture."""
+    room = max(BAR_LABEL - rest, BAR_NAME_LEAST)
+    return name if len(name) <= room else name[: room - 1].rstrip() + "…"
 
 
 def plot_config(lang: str, **extra: Any) -> dict[str, Any]:

@@ -317,5 +317,8 @@ def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str
     name = unit_name(r.unit.dims, dimensions, lang, dated=False)
     from .charts import bar_name
 
-    status = status_label(r.unit.assessment.status.value, lang)
-    return f"{r.rank}. {bar_name(name)}: {_latest(r.unit.assessment, lang)} · {status}"
+    head, tail = (
+        f"{r.rank}. ",
+        f": {_latest(r.unit.assessment, lang)} · {status_label(r.unit.assessment.status.value, lang)}",
+    )
+    return head + bar_name(name, len(head) + len(tail)) + tail
