@@ -46,3 +46,12 @@ def test_an_exports_stale_temporary_folders_are_swept(shipped: Path):
     fresh = _left(shipped / "site" / ".qntrack-export.zzzz9999.tmp", hours=0.1, folder=True)
     assert run_clean("export", "opensdg", "--into", "site").exit_code == 0
     assert not inside.exists() and fresh.exists()
+
+
+def test_a_sweep_given_no_name_removes_nothing(tmp_path: Path):
+    from qntrack.files.starter import sweep_shaped
+
+    stray = _left(tmp_path / "abcd1234.tmp", hours=3)  # a name of the random shape, no prefix
+    sweep_shaped(tmp_path, [])
+    sweep_shaped(tmp_path, [""])
+    assert stray.exists()

@@ -131,6 +131,9 @@ def sweep_shaped(folder: Path, prefixes: Iterable[str], *, folders: bool = False
     import stat
     import time
 
+    prefixes = [p for p in prefixes if p]
+    if not prefixes:
+        return  # no name given: an empty pattern would match any ``xxxxxxxx.tmp`` of the folder
     old = time.time() - LEFT_BEHIND_AFTER
     either = "|".join(re.escape(p) for p in prefixes)
     shape = re.compile(f"(?:{either})[a-z0-9_]{{8}}\\.tmp")
