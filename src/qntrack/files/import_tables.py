@@ -396,6 +396,9 @@ def _long_row(
     row["status"] = status_word(row["status"])
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
+    if not row["indicator"] and not row.get(SECOND):  # a merged cell pasted: its value on its first row only
+        problems.append(Problem(where, msg("hostile_documents_no_indicator")))
+        return []
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
@@ -441,6 +444,10 @@ def _wide_row(
     )
     base["status"] = status_word(base["status"])
     typed = status_word(_cell(fields, meta, "status", ""))  # the row's own cell, not --status
+    if not base["indicator"] and not base.get(SECOND):  # a merged cell pasted, figures beside it
+        if any(fields[i].strip() not in NO_FIGURE for i, _ in columns.periods):
+            problems.append(Problem(where, msg("hostile_documents_no_indicator")))
+            return []
     out = []
     for i, period in columns.periods:
         cell = fields[i].strip()
