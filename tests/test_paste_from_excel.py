@@ -99,3 +99,33 @@ def test_a_typed_accounting_negative_names_the_minus_form(tracker: Path):
     assert r.exit_code != 0, r.output
     assert "-2,5" in r.stderr and "accounting" in r.stderr.lower(), r.stderr
     assert store_text(tracker) == before
+
+
+def test_a_figure_excel_shows_in_scientific_notation_is_refused_not_rounded(tracker: Path):
+    # A General cell too narrow for 123456 shows '1,23E+05' (vi settings), and the clipboard
+    # carries what is shown: it was stored as 123000 (1.23 x 10^5), a wrong figure with no
+    # word said. Excel's form (a capital E, a signed exponent of two digits or more) is
+    # refused; a program's '1e5' stays a number (test_formats.py, test_hostile_g1.py).
+    before = store_text(tracker)
+    text = paste("indicator\tperiod\tvalue", "mining\t2021\t1,23E+05", "mining\t2022\t2,5")
+    r = run_clean("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1, r.output
+    assert "<stdin>:2: error: '1,23E+05'" in r.stderr and "scientific" in r.stderr, r.stderr
+    assert store_text(tracker) == before
+    r = run_clean("add-observation", "--from", "-", "--wide", input=paste("indicator\t2021", "mining\t1.5E+03"))
+    assert r.exit_code == 1 and "2021" in r.stderr and "scientific" in r.stderr, r.stderr
+    assert store_text(tracker) == before
+
+
+def test_a_lower_case_exponent_is_still_a_number(tracker: Path):
+    # '2.5e1' is 2.5 x 10 = 25, as a program writes it: read, not refused (stored as 25).
+    r = run_clean(
+        "add-observation",
+        "--from",
+        "-",
+        "--recorded-at",
+        "2024-06-30",
+        input=paste("indicator\tperiod\tvalue", "mining\t2021\t2.5e1"),
+    )
+    assert r.exit_code == 0, r.output
+    assert store_text(tracker).splitlines()[-1].split(",")[:3] == ["mining", "2021", "25"]

@@ -36,6 +36,7 @@ _IN_PERIOD = {
     "import_value_no_figure": "import_value_no_figure_in_period",
     "import_value_percent": "import_value_percent_in_period",
     "import_value_accounting": "import_value_accounting_in_period",
+    "import_value_excel_scientific": "import_value_excel_scientific_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
     "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
     "import_value_comma_in_point_file": "import_value_comma_in_point_file_in_period",
@@ -94,7 +95,18 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if value == 0.0:
         if nonzero_mantissa(raw):  # 1e-400 underflows to 0: refused as 1e309 is, never stored as 0
             raise ValueError(msg("store_value_underflow", text=text))
+    shown = _EXCEL_SCIENTIFIC.fullmatch(raw)
+    if shown:
+        # What Excel shows of a number too wide for its cell: rounded, the figure is lost.
+        digits = len(shown.group(1).replace(",", "").replace(".", ""))
+        raise ValueError(msg("import_value_excel_scientific", text=text.strip(), digits=digits))
     return value
+
+
+# A number as Excel shows it in scientific notation (General in a narrow column, or the
+# Scientific format): one digit, perhaps decimals, a capital E and a signed exponent of
+# two digits or more ('1,23E+05'). Python and other programs write a small e ('1e5').
+_EXCEL_SCIENTIFIC = re.compile(r"[-+]?(\d(?:[.,]\d+)?)E[-+]\d{2,3}")
 
 
 # The dashes and hyphens a word processor or a font puts where a minus was typed.
@@ -208,6 +220,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_percent",  # '7.2%' pasted from Excel: the sign is what to remove
             "import_value_dash",  # '–2,5' pasted from Word: the dash is what to retype
             "import_value_accounting",  # '(2,5)' from an Accounting cell: the brackets are a minus
+            "import_value_excel_scientific",  # '1,23E+05' as Excel shows it: the figure is rounded
         ):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
