@@ -129,3 +129,14 @@ def test_a_lower_case_exponent_is_still_a_number(tracker: Path):
     )
     assert r.exit_code == 0, r.output
     assert store_text(tracker).splitlines()[-1].split(",")[:3] == ["mining", "2021", "25"]
+
+
+def test_a_column_too_narrow_for_its_number_says_so(tracker: Path):
+    # Excel shows '####' where a number is too wide for its column, and copies that: it
+    # was "'####' is not a number; write e.g. 1234.5", which hides what to do.
+    before = store_text(tracker)
+    text = paste("indicator\tperiod\tvalue", "mining\t2021\t####", "mining\t2022\t2,5")
+    r = run_clean("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1, r.output
+    assert "<stdin>:2: error: '####'" in r.stderr and "widen" in r.stderr, r.stderr
+    assert store_text(tracker) == before

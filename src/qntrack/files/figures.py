@@ -37,6 +37,7 @@ _IN_PERIOD = {
     "import_value_percent": "import_value_percent_in_period",
     "import_value_accounting": "import_value_accounting_in_period",
     "import_value_excel_scientific": "import_value_excel_scientific_in_period",
+    "import_value_excel_narrow": "import_value_excel_narrow_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
     "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
     "import_value_comma_in_point_file": "import_value_comma_in_point_file_in_period",
@@ -77,6 +78,8 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         raise ValueError(msg("import_value_no_figure", text=text))
     if raw.endswith("%") and _a_number_before_the_sign(raw[:-1], decimal_comma):
         raise ValueError(msg("import_value_percent", text=text))
+    if len(raw) > 1 and raw.strip("#") == "":  # Excel's '####': a number wider than its column
+        raise ValueError(msg("import_value_excel_narrow", text=raw))
     if raw[:1] == "(" and raw[-1:] == ")" and _a_number_before_the_sign(raw[1:-1], decimal_comma):
         # Excel's Accounting format shows -2.5 as (2,5): said with the minus form, never guessed.
         raise ValueError(msg("import_value_accounting", text=text.strip(), fixed="-" + raw[1:-1].strip()))
@@ -221,6 +224,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_dash",  # '–2,5' pasted from Word: the dash is what to retype
             "import_value_accounting",  # '(2,5)' from an Accounting cell: the brackets are a minus
             "import_value_excel_scientific",  # '1,23E+05' as Excel shows it: the figure is rounded
+            "import_value_excel_narrow",  # '####': the column was too narrow to show the figure
         ):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.
