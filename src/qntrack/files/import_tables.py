@@ -396,9 +396,9 @@ def _long_row(
     row["status"] = status_word(row["status"])
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
-    if not row["indicator"] and not row.get(SECOND):  # a merged cell pasted: its value on its first row only
+    merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only
+    if merged:
         problems.append(Problem(where, msg("hostile_documents_no_indicator")))
-        return []
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
@@ -422,8 +422,8 @@ def _long_row(
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
         row["value"] = "0"  # a stand-in so the row's other cells are still checked
-        return [(where, row, False)]
-    return [(where, row, True)]
+        return [] if merged else [(where, row, False)]
+    return [] if merged else [(where, row, True)]
 
 
 def _wide_row(
