@@ -265,7 +265,8 @@ def test_every_error_listed_by_source_line_and_nothing_written(plan: Path):
         "bad.csv:7: error: 'nan' is not a finite number; leave the row out if there is no figure",
         "bad.csv:8: error: indicator 'per_share' is derived (formula: fdi / share); record its inputs instead",
         "bad.csv:9: error: share 2021 is already given on line 2; keep one, or give each vintage its own recorded_at",
-        "bad.csv:10: error: a quoted cell runs over lines 10-11; is a closing quote missing? (cells must be on one line)",
+        "bad.csv:10: error: a quoted cell runs over lines 10-11: a cell holding a line break (Alt+Enter in Excel), "
+        "or a closing quote missing; cells must be on one line: remove the line break",
         "bad.csv:12: error: expected 4 cells like the header, found 5; a decimal comma in a comma-separated file "
         "must be quoted (\"3,13\"), or save with ';'",
         "8 error(s), 0 warning(s)",

@@ -104,8 +104,8 @@ def test_header_and_table_problems_in_vietnamese(tracker: Path):
         "vi",
     )
     assert r.stderr.splitlines() == [
-        "in.csv:2: lỗi: một ô trong ngoặc kép kéo dài từ dòng 2 đến dòng 3; có thiếu dấu ngoặc kép đóng không? "
-        "(mỗi ô phải nằm trên một dòng)",
+        "in.csv:2: lỗi: một ô trong ngoặc kép kéo dài từ dòng 2 đến dòng 3: ô có chứa dấu xuống dòng (Alt+Enter "
+        "trong Excel), hoặc thiếu dấu ngoặc kép đóng; mỗi ô phải nằm trên một dòng: hãy bỏ dấu xuống dòng",
         "in.csv:4: lỗi: cần 3 ô như dòng tiêu đề, nhưng có 5 ô; trong tệp phân cách bằng dấu phẩy, số có dấu phẩy "
         "thập phân phải đặt trong ngoặc kép (\"3,13\"), hoặc hãy lưu tệp với dấu ';'",
         "in.csv:6: lỗi: share kỳ 2023 đã có ở dòng 5; hãy giữ một dòng, hoặc ghi thời điểm ghi nhận (recorded_at) "

@@ -35,6 +35,9 @@ _IN_PERIOD = {
     "import_value_foreign_digits": "import_value_foreign_digits_in_period",
     "import_value_no_figure": "import_value_no_figure_in_period",
     "import_value_percent": "import_value_percent_in_period",
+    "import_value_accounting": "import_value_accounting_in_period",
+    "import_value_excel_scientific": "import_value_excel_scientific_in_period",
+    "import_value_excel_narrow": "import_value_excel_narrow_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
     "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
     "import_value_comma_in_point_file": "import_value_comma_in_point_file_in_period",
@@ -75,6 +78,11 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         raise ValueError(msg("import_value_no_figure", text=text))
     if raw.endswith("%") and _a_number_before_the_sign(raw[:-1], decimal_comma):
         raise ValueError(msg("import_value_percent", text=text))
+    if len(raw) > 1 and raw.strip("#") == "":  # Excel's '####': a number wider than its column
+        raise ValueError(msg("import_value_excel_narrow", text=raw))
+    if raw[:1] == "(" and raw[-1:] == ")" and _a_number_before_the_sign(raw[1:-1], decimal_comma):
+        # Excel's Accounting format shows -2.5 as (2,5): said with the minus form, never guessed.
+        raise ValueError(msg("import_value_accounting", text=text.strip(), fixed="-" + raw[1:-1].strip()))
     value = _read_number(raw, decimal_comma, explicit)
     if value is None:
         if _read_number(raw, not decimal_comma, True) is None:
@@ -90,7 +98,18 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if value == 0.0:
         if nonzero_mantissa(raw):  # 1e-400 underflows to 0: refused as 1e309 is, never stored as 0
             raise ValueError(msg("store_value_underflow", text=text))
+    shown = _EXCEL_SCIENTIFIC.fullmatch(raw)
+    if shown:
+        # What Excel shows of a number too wide for its cell: rounded, the figure is lost.
+        digits = len(shown.group(1).replace(",", "").replace(".", ""))
+        raise ValueError(msg("import_value_excel_scientific", text=text.strip(), digits=digits))
     return value
+
+
+# A number as Excel shows it in scientific notation (General in a narrow column, or the
+# Scientific format): one digit, perhaps decimals, a capital E and a signed exponent of
+# two digits or more ('1,23E+05'). Python and other programs write a small e ('1e5').
+_EXCEL_SCIENTIFIC = re.compile(r"[-+]?(\d(?:[.,]\d+)?)E[-+]\d{2,3}")
 
 
 # The dashes and hyphens a word processor or a font puts where a minus was typed.
@@ -203,6 +222,9 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "store_value_underflow",
             "import_value_percent",  # '7.2%' pasted from Excel: the sign is what to remove
             "import_value_dash",  # '–2,5' pasted from Word: the dash is what to retype
+            "import_value_accounting",  # '(2,5)' from an Accounting cell: the brackets are a minus
+            "import_value_excel_scientific",  # '1,23E+05' as Excel shows it: the figure is rounded
+            "import_value_excel_narrow",  # '####': the column was too narrow to show the figure
         ):
             raise
         # The import's messages speak of the file's convention and its flags; here there are none.

@@ -396,6 +396,9 @@ def _long_row(
     row["status"] = status_word(row["status"])
     if row["status"] == RETRACTED and not row["value"]:
         return [(where, row, True)]  # a retraction (qntrack retract) has no value: the store imported into itself
+    merged = not row["indicator"] and not row.get(SECOND)  # a merged cell pasted: a value in its first row only
+    if merged:
+        problems.append(Problem(where, msg("hostile_documents_no_indicator")))
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
@@ -419,8 +422,8 @@ def _long_row(
     except ValueError as exc:
         problems.append(Problem(where, _said(exc)))
         row["value"] = "0"  # a stand-in so the row's other cells are still checked
-        return [(where, row, False)]
-    return [(where, row, True)]
+        return [] if merged else [(where, row, False)]
+    return [] if merged else [(where, row, True)]
 
 
 def _wide_row(
@@ -441,6 +444,10 @@ def _wide_row(
     )
     base["status"] = status_word(base["status"])
     typed = status_word(_cell(fields, meta, "status", ""))  # the row's own cell, not --status
+    if not base["indicator"] and not base.get(SECOND):  # a merged cell pasted, figures beside it
+        if any(fields[i].strip() not in NO_FIGURE for i, _ in columns.periods):
+            problems.append(Problem(where, msg("hostile_documents_no_indicator")))
+            return []
     out = []
     for i, period in columns.periods:
         cell = fields[i].strip()
