@@ -140,3 +140,21 @@ def test_a_column_too_narrow_for_its_number_says_so(tracker: Path):
     assert r.exit_code == 1, r.output
     assert "<stdin>:2: error: '####'" in r.stderr and "widen" in r.stderr, r.stderr
     assert store_text(tracker) == before
+
+
+def test_excels_scientific_form_with_a_decimal_point_is_refused_on_every_path(tracker: Path):
+    # The same display under English settings, '1.23E+05', in a file of the plain long shape:
+    # the import's column-at-a-time path (import_columns) took it as float() reads it and
+    # stored 123000, where the row-by-row path refuses it. Both now refuse it, pasted or read
+    # from a file, CSV or TSV.
+    before = store_text(tracker)
+    csv_text = "indicator,period,value\nmining,2021,1.23E+05\nmining,2022,2.5\n"
+    (tracker / "e.csv").write_text(csv_text, encoding="utf-8")
+    for args, given in (
+        (["--from", "e.csv"], None),
+        (["--from", "-"], paste("indicator\tperiod\tvalue", "mining\t2021\t1.23E+05")),
+    ):
+        r = run_clean("add-observation", *args, input=given)
+        assert r.exit_code == 1, r.output
+        assert "'1.23E+05'" in r.stderr and "scientific" in r.stderr, r.stderr
+    assert store_text(tracker) == before

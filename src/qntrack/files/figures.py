@@ -112,6 +112,11 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
 _EXCEL_SCIENTIFIC = re.compile(r"[-+]?(\d(?:[.,]\d+)?)E[-+]\d{2,3}")
 
 
+def excel_scientific(text: str) -> bool:
+    """Whether ``text`` is a number as Excel shows it in scientific notation (above)."""
+    return _EXCEL_SCIENTIFIC.fullmatch(text.strip()) is not None
+
+
 # The dashes and hyphens a word processor or a font puts where a minus was typed.
 _DASHES = frozenset("\u2010\u2011\u2013\u2014\ufe63\uff0d")
 

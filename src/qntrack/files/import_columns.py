@@ -45,6 +45,7 @@ from .import_tables import (
     SECOND,
 )
 from .batch_rows import units_as_typed
+from .figures import excel_scientific
 from .recording import _fits, _unit_dates, _whose
 from .store_fast import _build_observations
 from .vocabulary import excel_date, foreign_digits, status_word
@@ -230,6 +231,8 @@ def _values(column: Sequence[str]) -> list[float]:
     plain number, finite, and not a nonzero text read as 0."""
     if not all(map(_PLAIN, column)):
         raise _Unsure
+    if any("E" in t for t in column) and any(map(excel_scientific, column)):
+        raise _Unsure  # '1.23E+05', as Excel shows a number too wide: the general path refuses it
     values = list(map(float, column))
     if not all(map(math.isfinite, values)):
         raise _Unsure
