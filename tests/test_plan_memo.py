@@ -97,3 +97,18 @@ def test_no_command_changes_the_plan_it_shares(shipped: Path, monkeypatch: pytes
     [(file, text)] = definitions._RECENT  # one plan, read by every command
     assert text == (shipped / "targets.yaml").read_text(encoding="utf-8")
     assert definitions._RECENT[(file, text)] == parse_plan(text, file)
+
+
+def test_threads_loading_plans_at_once_each_get_their_own(tmp_path: Path, counted: list[str]):
+    # More files than are kept, loaded by 8 threads at once, again and again: the memo's
+    # eviction must never fail a load or give one file another's plan.
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = []
+    for i in range(definitions._RECENT_SIZE * 3):
+        path = tmp_path / f"{i}.yaml"
+        path.write_text(f"title: plan {i}\nindicators: {{}}\ntargets: []\n", encoding="utf-8")
+        paths.append(path)
+    with ThreadPoolExecutor(8) as pool:
+        titles = list(pool.map(lambda p: load_plan(p).title, paths * 20))
+    assert titles == [f"plan {i}" for i in range(len(paths))] * 20

@@ -10,6 +10,7 @@ refused as a period instead of becoming a date.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -61,15 +62,17 @@ def load_plan(path: Path) -> Plan:
 # changes the text, so the key. A file of problems raises each time, as it is never kept.
 _RECENT: dict[tuple[str, str], Plan] = {}
 _RECENT_SIZE = 4
+_RECENT_LOCK = threading.Lock()  # a web service's threads may load plans at once
 
 
 def _parsed_recently(text: str, file: str) -> Plan:
     plan = _RECENT.get((file, text))
     if plan is None:
-        plan = parse_plan(text, file)
-        while len(_RECENT) >= _RECENT_SIZE:
-            _RECENT.pop(next(iter(_RECENT)))  # the oldest
-        _RECENT[(file, text)] = plan
+        plan = parse_plan(text, file)  # outside the lock: two threads may parse; one is kept
+        with _RECENT_LOCK:
+            while len(_RECENT) >= _RECENT_SIZE:
+                _RECENT.pop(next(iter(_RECENT)))  # the oldest
+            _RECENT[(file, text)] = plan
     return plan
 
 
