@@ -45,6 +45,7 @@ __all__ = [
     "overflowed",
     "power",
     "provisional_after",
+    "shown_figure",
     "safe_growth",
     "score_for",
     "significant",
@@ -271,6 +272,13 @@ def first_from(rows: Sequence[Observation], period: Period) -> Observation | Non
     or later, found by bisection on the periods' sort keys (``Period``'s own order)."""
     i = bisect_left(rows, period.sort_key, key=_SORT_KEY)
     return rows[i] if i < len(rows) else None
+
+
+def shown_figure(a: Assessment) -> Observation | None:
+    """The figure a target's (or a unit's) row writes beside its status: its latest, else,
+    during a plan's year, its year-to-date reading (marked provisional where it is shown).
+    One rule for the tables, charts and sources of every output."""
+    return a.latest if a.latest is not None else a.provisional
 
 
 def provisional_after(rows: Sequence[Observation], last_full: Period | None) -> Observation | None:

@@ -116,6 +116,7 @@ def rank_table(
     figure comes from (last: the column that wraps)."""
     from .i18n import label, number, status_label
     from .report_breakdowns import unit_reason
+    from ..method.assessment import shown_figure
     from .report_view import _latest_text
 
     name = (target.name or indicator.name).get(lang)
@@ -135,7 +136,7 @@ def rank_table(
     for r in ranked:
         a = r.unit.assessment
         latest = _latest_text(a, lang)  # a plan's year-to-date reading during its year, marked so
-        shown = a.latest if a.latest is not None else a.provisional  # the figure ``latest`` writes
+        shown = shown_figure(a)  # the figure ``latest`` writes
         rows.append(
             (
                 str(r.rank),

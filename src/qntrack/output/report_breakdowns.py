@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from ..method.assessment import shown_figure
 from ..method.ranking import Ranked, rank_units
 from ..plan.units import Dimension, Dims, Unit, unit_key
 from .charts import Chart, too_large_to_draw
@@ -164,7 +165,7 @@ def _source(a: Assessment) -> Cell:
     """The source of the figure ``_latest`` writes (the year-to-date reading's, if that)."""
     from .report_view import source_cell
 
-    shown = a.latest if a.latest is not None else a.provisional
+    shown = shown_figure(a)
     return (source_cell(shown.source) if shown is not None else None) or Cell("")
 
 
@@ -275,7 +276,7 @@ def units_chart(
     from .charts import finished_chart, plot_config, plot_style
 
     drawn = [r for r in ranked if _figure(r) is not None]
-    latest = [o for r in drawn if (o := r.unit.assessment.latest or r.unit.assessment.provisional) is not None]
+    latest = [o for r in drawn if (o := shown_figure(r.unit.assessment)) is not None]
     if not drawn or too_large_to_draw(latest):
         return None
     # pygal draws the first label at the bottom: reversed, the best unit is on top, as in
@@ -306,7 +307,7 @@ def units_chart(
 
 
 def _figure(r: Ranked) -> float | None:
-    shown = r.unit.assessment.latest or r.unit.assessment.provisional  # as _latest says it
+    shown = shown_figure(r.unit.assessment)  # as _latest says it
     return None if shown is None else shown.value
 
 

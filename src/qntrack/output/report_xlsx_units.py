@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..files.textfiles import as_given
+from ..method.assessment import shown_figure
 from ..method.ranking import rank_units
 from .i18n import label, status_label
 from .report_breakdowns import dimension_names, unit_name
@@ -52,7 +53,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             t.put(3, u.score, fmt=ratio)
             t.put(4, u.progress_value, fmt=ratio)
             # During a plan's year its year-to-date reading, marked as the summary marks it.
-            shown = u.latest or u.provisional
+            shown = shown_figure(u)
             period = None if shown is None else str(shown.period)
             if u.latest is None and shown is not None:
                 period = word("provisional", lang, period=shown.period)
