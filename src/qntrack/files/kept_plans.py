@@ -351,7 +351,6 @@ _TAG = (
     b"Signature: 8a477f597d28d172789f06886806bc55\n"
     b"# qntrack's cache (status, kept plans): safe to delete; see docs/performance.md\n"
 )
-_STALE = 3600  # seconds: a temporary file this old was left by a run that was killed
 
 
 def cache_folder(folder: Path) -> None:
@@ -379,7 +378,9 @@ def _sweep(folder: Path, pattern: str) -> None:
     temporary files that runs killed part way left behind."""
     import time
 
-    old = time.time() - _STALE
+    from .starter import LEFT_BEHIND_AFTER  # the one age past which a temporary file was left
+
+    old = time.time() - LEFT_BEHIND_AFTER
     for left in folder.glob(pattern):
         try:
             if left.lstat().st_mtime < old:
