@@ -158,3 +158,49 @@ def test_excels_scientific_form_with_a_decimal_point_is_refused_on_every_path(tr
         assert r.exit_code == 1, r.output
         assert "'1.23E+05'" in r.stderr and "scientific" in r.stderr, r.stderr
     assert store_text(tracker) == before
+
+
+def test_a_typed_figure_in_scientific_notation_is_told_to_be_typed_in_full(tracker: Path):
+    # On the command line there is no column to format: the paste message ("format the
+    # column as Number ... and copy it again") told a typist to do what they cannot.
+    # 1.2E+03 = 1.2 x 10^3 = 1200, written in full in the message; still refused, since the
+    # text may be Excel's rounded display of another figure (1234 shows as 1.2E+03 too).
+    before = store_text(tracker)
+    r = run_clean("add-observation", "mining", "2021", "1.2E+03")
+    assert r.exit_code != 0, r.output
+    assert "'1.2E+03'" in r.stderr and "1200" in r.stderr, r.stderr
+    assert "column" not in r.stderr and "copy it again" not in r.stderr, r.stderr
+    # 2.5E-03 = 0.0025, in full with no exponent.
+    r = run_clean("add-observation", "mining", "2021", "2.5E-03", "--lang", "vi")
+    assert r.exit_code != 0 and "0.0025" in r.stderr, r.stderr
+    assert store_text(tracker) == before
+
+
+def test_a_lone_dash_in_a_long_table_says_what_it_stands_for(tracker: Path):
+    # A table marks "no figure" with '-', and Excel's Accounting format shows zero as '-'.
+    # A wide table passes such a cell over (no figure for that period); a long table's row
+    # exists only for its figure, so the row is refused, as before, but the message said
+    # "'-' is not a number; write e.g. 1234.5", which names neither reading.
+    before = store_text(tracker)
+    text = paste("indicator\tperiod\tvalue", "mining\t2021\t-", "mining\t2022\t2,5")
+    r = run_clean("add-observation", "--from", "-", input=text)
+    assert r.exit_code == 1, r.output
+    line = next(x for x in r.stderr.splitlines() if x.startswith("<stdin>:2: error:"))
+    assert "'-'" in line and " 0" in line and "leave" in line, line
+    assert store_text(tracker) == before
+
+
+def test_a_source_line_under_a_table_whose_first_column_is_the_period(tracker: Path):
+    # A yearbook's CSV with the period first ends with a source line in column A. With the
+    # indicator first it is passed over as a note; here it was refused twice over ("the
+    # indicator cell is empty", "the value is empty"), as if it were a row of figures.
+    text = "period,indicator,value\n2021,mining,2.5\nNguồn: Cục Thống kê Quảng Ninh,,\nSource: GSO,,\n"
+    (tracker / "y.csv").write_text(text, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "y.csv", "--recorded-at", "2024-06-30")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tracker).splitlines()[-1].split(",")[:3] == ["mining", "2021", "2.5"]
+    # What only sits alone in the period column without being a note is still refused:
+    # '2022' alone is a period without its row.
+    (tracker / "z.csv").write_text("period,indicator,value\n2022,,\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "z.csv", "--recorded-at", "2024-06-30")
+    assert r.exit_code == 1, r.stderr

@@ -73,6 +73,9 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if raw[:1] in _DASHES and _a_number_before_the_sign(raw[1:], bool(decimal_comma)):
         # Word makes '-2,5' '–2,5' as it is typed: a dash, not a minus; said, never guessed.
         raise ValueError(msg("import_value_dash", text=text.strip(), dash=raw[0], fixed="-" + raw[1:].strip()))
+    if raw in _LONE_DASHES:
+        # A table's "no figure", or Excel's Accounting zero: which one only the typist knows.
+        raise ValueError(msg("import_value_dash_alone", text=raw))
     low = raw.lower().lstrip("+-")
     if low in ("nan", "inf", "infinity", "#n/a", "#value!", "#div/0!", "#ref!"):
         raise ValueError(msg("import_value_no_figure", text=text))
@@ -119,6 +122,8 @@ def excel_scientific(text: str) -> bool:
 
 # The dashes and hyphens a word processor or a font puts where a minus was typed.
 _DASHES = frozenset("\u2010\u2011\u2013\u2014\ufe63\uff0d")
+# A dash alone in a figure's cell (import_tables.NO_FIGURE's dashes).
+_LONE_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def parse_number_either(text: str) -> float:
@@ -221,6 +226,14 @@ def parse_typed_number(text: str, lang: str | None) -> float:
         return parse_number_cell(raw, decimal_comma, explicit=True)
     except ValueError as exc:
         said = _said(exc)
+        if isinstance(said, Message) and said.id == "import_value_excel_scientific":
+            # Typed, there is no column to format: the figure is to be typed in full.
+            from decimal import Decimal  # not at the top: most commands never need it
+
+            whole = format(Decimal(raw.replace(",", ".")), "f")
+            raise ValueError(
+                msg("import_typed_excel_scientific", text=text, digits=dict(said.params)["digits"], whole=whole)
+            ) from None
         if isinstance(said, Message) and said.id in (
             "import_value_no_figure",
             "import_value_not_finite",
@@ -228,7 +241,7 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             "import_value_percent",  # '7.2%' pasted from Excel: the sign is what to remove
             "import_value_dash",  # '–2,5' pasted from Word: the dash is what to retype
             "import_value_accounting",  # '(2,5)' from an Accounting cell: the brackets are a minus
-            "import_value_excel_scientific",  # '1,23E+05' as Excel shows it: the figure is rounded
+            "import_value_dash_alone",  # '-': no figure, or an Accounting zero
             "import_value_excel_narrow",  # '####': the column was too narrow to show the figure
         ):
             raise

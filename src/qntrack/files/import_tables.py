@@ -25,7 +25,7 @@ from .figures import canonical, convention_shown, in_period, shows_thousands, pa
 from .rules import MAX_TEXT
 from .store import csv_reason
 from .batch_rows import note_duplicate as _note_duplicate
-from .vocabulary import excel_date, foreign_digits, status_word
+from .vocabulary import excel_date, foreign_digits, opens_a_note, status_word
 from .import_headers import (  # noqa: F401  (the header's reading, re-exported for the other readers)
     LONG_COLUMNS,
     LONG_OPTIONAL,
@@ -327,15 +327,19 @@ def _is_note(
     """Whether a row is a note of the sheet saved as CSV (a total row with no figure, a
     source line below the table): a single text cell, not a figure, not in a column of
     figures, periods or moments (``row_columns``: '512 billion' alone is a figure without its
-    row), and in an indicator column neither one of the plan's indicators (by id or name,
-    a unit key's too), which is that indicator's row with no figure yet
+    row) unless it opens as a source line does ('Source: ...', vocabulary.opens_a_note),
+    and in an indicator column neither one of the plan's indicators (by id or name, a unit
+    key's too), which is that indicator's row with no figure yet
     (``workbook_cells.is_note``, the workbook's rule), nor written as an id ('fdx': a
     mistyped one, told the ids). It holds no figure, so passing it over loses none; a CSV
     reads on after it, so what only looks like a note is refused rather than dropped."""
     filled = [(i, f.strip()) for i, f in enumerate(fields) if f.strip()]
-    if len(filled) != 1 or _FIGURE.fullmatch(filled[0][1]) or filled[0][0] in row_columns:
+    if len(filled) != 1 or _FIGURE.fullmatch(filled[0][1]):
         return False
     at, text = filled[0]
+    if at in row_columns:
+        # A source line sits in column A whatever the table's first column holds.
+        return opens_a_note(text)
     if at in columns and _ID_SHAPED.fullmatch(text):
         return False
     from .workbook_cells import is_note  # not at the top: workbook_cells reads this module

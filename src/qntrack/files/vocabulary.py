@@ -51,6 +51,18 @@ def fold(text: str) -> str:
     return " ".join(bare.replace("đ", "d").replace("Đ", "D").lower().split())
 
 
+# The words a table's source line or footnote opens with, before its colon ("Nguồn: Cục
+# Thống kê", "Ghi chú: số ước tính", "Source: GSO"), as ``fold`` writes them.
+_NOTE_OPENINGS = frozenset({"nguon", "nguon so lieu", "ghi chu", "chu thich", "source", "sources", "note", "notes"})
+
+
+def opens_a_note(text: str) -> bool:
+    """Whether ``text`` opens as a source line or a footnote does: one of the words above,
+    then a colon. No period, figure or moment is written so."""
+    head, colon, _ = text.partition(":")
+    return bool(colon) and fold(head) in _NOTE_OPENINGS
+
+
 # Status words as offices write them (any case, with or without diacritics).
 _STATUS_WORDS = {
     "uoc tinh": "estimate",
