@@ -7,8 +7,9 @@ Every expected number is worked out by hand in the docstrings; none is copied fr
 from __future__ import annotations
 
 from qntrack.kinds import assess_target
-from qntrack.method.assessment import Assessment
+from qntrack.method.assessment import Assessment, UnitAssessment
 from qntrack.method.progress import Status
+from qntrack.method.ranking import rank_units
 from qntrack.plan.model import Direction, Indicator, Measure, Observation, PlanTarget, Text
 from qntrack.plan.periods import parse_period as P
 
@@ -131,3 +132,38 @@ def test_a_higher_is_better_flow_exactly_on_pace_is_substantial():
     assert a.status is Status.SUBSTANTIAL_PROGRESS
     assert a.progress_value == 1
     assert abs(a.score - 2.8572) < 1e-9
+
+
+# --- 4. the ranking's last tie-break is the figure the row shows ---------------------------
+
+
+def _unit(name: str, a: Assessment) -> UnitAssessment:
+    return UnitAssessment((("locality", name),), a)
+
+
+def test_units_tied_on_score_are_ranked_by_the_year_to_date_figure_they_show():
+    """Two units, each given its own plan of 100 for 2026 (lower is better, so no score):
+    Alpha 40 by 2026-H1, Beta 45 by 2026-H1. Both are within the share of time (0.40 and
+    0.45 ≤ 0.5): substantial progress, no score. P: Alpha 0.4 / 0.5 = 0.8, Beta 0.45 / 0.5
+    = 0.9, different, so give them equal P by making the plans differ: Alpha's plan 80
+    with 40 (0.5 / 0.5 = 1), Beta's plan 90 with 45 (0.5 / 0.5 = 1). Equal status, no score,
+    P = 1 each: the row shows each one's year-to-date figure (no full-year one), 40 and
+    45, and lower is better, so Alpha (40) ranks first, Beta (45) second, not tied."""
+    down = flow(Direction.DECREASE)
+    alpha = assess_target(plan(80), down, rows(("2026-H1", 40)), today=None)
+    beta = assess_target(plan(90), down, rows(("2026-H1", 45)), today=None)
+    assert alpha.progress_value == beta.progress_value == 1
+    ranked = rank_units([_unit("Beta", beta), _unit("Alpha", alpha)], increase=False)
+    assert [(r.rank, dict(r.unit.dims)["locality"]) for r in ranked] == [(1, "Alpha"), (2, "Beta")]
+
+
+def test_units_tied_on_score_where_higher_is_better_rank_the_larger_reading_first():
+    """Higher is better, plans of 100 and 200 for 2026: Alpha 60 by 2026-H1 (0.6 / 0.5 =
+    1.2), Beta 120 (0.6 / 0.5 = 1.2). Both substantial, score min(7.1429 × 1.2 − 4.2857, 5)
+    = 4.28578 each, P 1.2 each: tied until the figure shown, 120 before 60."""
+    up = flow()
+    alpha = assess_target(plan(100), up, rows(("2026-H1", 60)), today=None)
+    beta = assess_target(plan(200), up, rows(("2026-H1", 120)), today=None)
+    assert alpha.score == beta.score
+    ranked = rank_units([_unit("Alpha", alpha), _unit("Beta", beta)])
+    assert [(r.rank, dict(r.unit.dims)["locality"]) for r in ranked] == [(1, "Beta"), (2, "Alpha")]
