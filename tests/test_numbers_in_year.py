@@ -167,3 +167,63 @@ def test_units_tied_on_score_where_higher_is_better_rank_the_larger_reading_firs
     assert alpha.score == beta.score
     ranked = rank_units([_unit("Alpha", alpha), _unit("Beta", beta)])
     assert [(r.rank, dict(r.unit.dims)["locality"]) for r in ranked] == [(1, "Beta"), (2, "Alpha")]
+
+
+# --- 3. a cumulative total that a year-to-date reading already takes beyond its bound -----
+
+CUMULATIVE_PLAN = """
+    title: Investment
+    indicators:
+      inv: {name: Investment, unit: bn, measure: flow}
+    targets:
+      - {id: inv-total, type: cumulative, indicator: inv, at_least: 1000, from: 2021, to: 2025}
+      - {id: inv-cap, type: cumulative, indicator: inv, at_most: 1500, from: 2021, to: 2025}
+"""
+
+CUMULATIVE_FIGURES = """
+    indicator,period,value,status,source,note,recorded_at
+    inv,2021,100,official,,,2022-03-01T00:00:00Z
+    inv,2022-H1,1000.5,estimate,,,2022-07-05T00:00:00Z
+"""
+
+
+def test_a_cumulative_total_a_reading_takes_beyond_the_bound_says_so(tmp_path, monkeypatch):
+    """At least 1,000 over 2021–2025: 100 in 2021, then 1,000.5 by 2022-H1. The total of
+    the full years is 100 (share 100 / 1,000 = 0.1 after 1 / 5 = 0.2 of the span, P = 0.5:
+    limited progress, score 4.1667 × 0.5 − 2.5 = −0.41665). With the reading, 100 + 1,000.5
+    = 1,100.5 is recorded, beyond 1,000. The reading is an estimate, and a flow's second
+    half may be negative (a net flow): the status stays on the full years (no false
+    "achieved"), and the words say the total is already beyond the target. The cap of at
+    most 1,500 is within (100 ≤ 1,500, and 1,100.5 ≤ 1,500): nothing said."""
+    from conftest import dedent, make_tracker
+    from helpers import json_of, run_clean
+
+    make_tracker(tmp_path, monkeypatch, dedent(CUMULATIVE_PLAN), dedent(CUMULATIVE_FIGURES))
+    d = {t["id"]: t for t in json_of("status", "--format", "json", "--as-of", "2022-08-01")["targets"]}
+    assert d["inv-total"]["status"] == "limited_progress"
+    assert abs(d["inv-total"]["score"] - (-0.41665)) < 1e-9
+    assert d["inv-total"]["provisional"]["value"] == 1000.5
+    shown = run_clean("show", "inv-total", "--as-of", "2022-08-01")
+    assert shown.exit_code == 0, shown.output
+    assert "1,100.5 bn" in shown.stdout and "already beyond the target of 1,000 bn" in shown.stdout
+    vi = run_clean("show", "inv-total", "--as-of", "2022-08-01", "--lang", "vi")
+    assert "1.100,5 bn" in vi.stdout and "vượt mục tiêu 1.000 bn" in vi.stdout
+    cap = run_clean("show", "inv-cap", "--as-of", "2022-08-01")
+    assert "already" not in cap.stdout
+
+
+def test_a_cumulative_cap_a_reading_takes_over_says_so(tmp_path, monkeypatch):
+    """At most 1,500 over 2021–2025: 100 in 2021 (within: substantial progress while the
+    span runs), then 1,500.5 by 2022-H1: 100 + 1,500.5 = 1,600.5 > 1,500, already over the
+    cap with the reading; the status waits for 2022's figure, the words say it."""
+    from conftest import dedent, make_tracker
+    from helpers import json_of, run_clean
+
+    figures = CUMULATIVE_FIGURES.replace("1000.5", "1500.5")
+    make_tracker(tmp_path, monkeypatch, dedent(CUMULATIVE_PLAN), dedent(figures))
+    d = {t["id"]: t for t in json_of("status", "--format", "json", "--as-of", "2022-08-01")["targets"]}
+    assert d["inv-cap"]["status"] == "substantial_progress"
+    shown = run_clean("show", "inv-cap", "--as-of", "2022-08-01")
+    assert "1,600.5 bn" in shown.stdout and "already over the cap of 1,500 bn" in shown.stdout
+    vi = run_clean("show", "inv-cap", "--as-of", "2022-08-01", "--lang", "vi")
+    assert "1.600,5 bn" in vi.stdout and "vượt mức tối đa 1.500 bn" in vi.stdout
