@@ -226,33 +226,7 @@ def _plan(
     previous = at_period(rows, reading.period.same_span_previous_year())
     same = _same_period(reading, previous, indicator)
     if indicator.measure is Measure.FLOW:
-        share_time = reading.period.months / target.period.months
-        share_plan = reading.value / target.value
-        pace = significant(share_plan / share_time)
-        ytd_figures = YearToDate(
-            reading.period, reading.value, same, flow=True, percent_of_plan=share_plan * 100, share_of_time=share_time
-        )
-        if bound.passes(reading.value) and indicator.increase:
-            status = Status.TARGET_ACHIEVED
-        else:
-            status = (
-                band_of(pace)
-                if indicator.increase
-                else (Status.SUBSTANTIAL_PROGRESS if share_plan <= share_time else Status.LIMITED_PROGRESS)
-            )
-        return Assessment(
-            target=target,
-            indicator=indicator,
-            status=status,
-            # Scored on its pace as a cumulative target is (methodology.md, "Scores"), so
-            # that a group or a breakdown's roll-up counts a plan in progress (issue 17).
-            score=score_for(status, pace) if indicator.increase else None,
-            progress_value=pace,
-            provisional=reading,
-            result=replace(result, year_to_date=ytd_figures),
-            gap=bound_gap(bound, reading.value),
-            awaiting_figures=awaiting,
-        )
+        return _flow_to_date(target, indicator, reading, same, result, bound, awaiting)
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
     ytd_figures = YearToDate(
@@ -263,6 +237,60 @@ def _plan(
         target=target,
         indicator=indicator,
         status=status,
+        provisional=reading,
+        result=replace(result, year_to_date=ytd_figures),
+        gap=bound_gap(bound, reading.value),
+        awaiting_figures=awaiting,
+    )
+
+
+def _flow_to_date(
+    target: PlanTarget,
+    indicator: Indicator,
+    reading: Observation,
+    same: SamePeriod | None,
+    result: PlanResult,
+    bound: Bound,
+    awaiting: tuple[Period, ...],
+) -> Assessment:
+    """A flow's year-to-date amount against the plan: its share of the plan after a share
+    of the year (docs/methodology.md, "Annual plan", "During the year")."""
+    share_time = reading.period.months / target.period.months
+    share_plan = reading.value / target.value
+    # To 12 significant digits, as every pace computed from typed figures: 0.525 / 0.7 is
+    # 0.7500000000000001 in floats, beyond 9 / 12 = 0.75 though exactly on it.
+    pace = significant(share_plan / share_time)
+    below_zero = target.value < 0
+    # The side of the pace that is on or ahead of the plan: at least 1 where more of the
+    # plan is better (an amount to raise), at most 1 where less is (an amount to keep low,
+    # or a deficit to keep small: −200 of −500 at mid-year is 0.8 of the plan's pace, ahead).
+    ahead = pace >= 1 if indicator.increase != below_zero else pace <= 1
+    if below_zero:
+        # A per cent of a figure below zero reads backwards, and so would a P or a score
+        # read from it; the year is not over, and a net flow may yet move either way, so the
+        # reading is only on or behind the plan's pace, never achieved.
+        status = Status.SUBSTANTIAL_PROGRESS if ahead else Status.LIMITED_PROGRESS
+        shown_pace, percent, score = None, None, None
+    else:
+        if bound.passes(reading.value) and indicator.increase:
+            status = Status.TARGET_ACHIEVED
+        elif indicator.increase:
+            status = band_of(pace)
+        else:
+            status = Status.SUBSTANTIAL_PROGRESS if ahead else Status.LIMITED_PROGRESS
+        shown_pace, percent = pace, share_plan * 100
+        # Scored on its pace as a cumulative target is (methodology.md, "Scores"), so that
+        # a group or a breakdown's roll-up counts a plan in progress (issue 17).
+        score = score_for(status, pace) if indicator.increase else None
+    ytd_figures = YearToDate(
+        reading.period, reading.value, same, flow=True, percent_of_plan=percent, share_of_time=share_time
+    )
+    return Assessment(
+        target=target,
+        indicator=indicator,
+        status=status,
+        score=score,
+        progress_value=shown_pace,
         provisional=reading,
         result=replace(result, year_to_date=ytd_figures),
         gap=bound_gap(bound, reading.value),

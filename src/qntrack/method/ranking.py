@@ -2,7 +2,7 @@
 
 The order: the status, best first (target achieved, substantial, moderate, limited
 progress, deterioration, not achieved, not available), then the score, then the progress
-value, then the latest figure in the indicator's direction (higher is better for an
+value, then the figure the row shows (the latest, else the year-to-date reading) in the indicator's direction (higher is better for an
 increase, lower for a decrease); a unit without one of these comes after every unit
 with it. For units with a score the status adds nothing (it is read off the score's
 bands), but some kinds judge without a score (a target every period): by the score alone a
@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .assessment import Assessment, UnitAssessment
+from .assessment import Assessment, UnitAssessment, shown_figure
 from .groups import MISSED_SCORE
 from .progress import Status
 
@@ -58,7 +58,10 @@ _STATUS_ORDER = {
 def rank_key(a: Assessment, increase: bool) -> tuple[tuple[int, float], ...]:
     """What a unit is ranked by, smaller first (see the module's docstring)."""
     score = a.score if a.score is not None else (MISSED_SCORE if a.status is Status.NOT_ACHIEVED else None)
-    latest = None if a.latest is None else (a.latest.value if increase else -a.latest.value)
+    # The figure the unit's row shows: its latest, else its year-to-date reading, so that two
+    # units tied until then are told apart by what the reader sees (methodology, "Ranking").
+    shown = shown_figure(a)
+    latest = None if shown is None else (shown.value if increase else -shown.value)
     return ((0, float(_STATUS_ORDER[a.status])), _descending(score), _descending(a.progress_value), _descending(latest))
 
 

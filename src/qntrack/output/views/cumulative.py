@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 from ...catalog import msg, render
@@ -121,7 +122,32 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         out.append(
             narrative_sentence("cumulative_provisional", lang, period=p.period, value=figure_of(a, p.value, lang))
         )
+        out += _beyond_with(a, d, f.total, p, lang)
     return out
+
+
+def _beyond_with(a: Assessment, d: CumulativeResult, total: float, p: Observation, lang: str) -> list[str]:
+    """The sentence saying a year-to-date reading already takes the total past its bound.
+
+    The status stays on the full years: the reading is an estimate, and a net flow's
+    months still to come may be below zero, so "achieved" (or "not achieved", for a cap)
+    could be false (docs/methodology.md, "Cumulative over a span")."""
+    from decimal import Decimal  # as the total is added: the decimals as typed, rounded once
+
+    with_reading = float(Decimal(repr(total)) + Decimal(repr(p.value)))
+    bound = d.bound
+    if bound.passes(total) == bound.passes(with_reading) or not math.isfinite(with_reading):
+        return []
+    return [
+        narrative_sentence(
+            "cumulative_beyond" if bound.at_least else "cumulative_over_cap",
+            lang,
+            period=p.period,
+            total=figure_of(a, with_reading, lang),
+            bound=figure_of(a, bound.value, lang),
+            year=p.period.year,
+        )
+    ]
 
 
 def _chart(a: Assessment, lang: str) -> Chart | None:

@@ -153,7 +153,21 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     over = [render(msg("narrative_awaiting_plan", period=d.period), lang)] if a.awaiting_figures else []
     if ytd is None:
         return over + [narrative_sentence("no_figure_yet", lang)]
-    if ytd.flow:
+    if ytd.flow and d.plan < 0:
+        # A plan below zero: no per cent of it (it reads backwards), the plan's pace instead.
+        share = ytd.share_of_time or 0.0
+        out = [
+            narrative_sentence(
+                "ytd_below_zero",
+                lang,
+                period=ytd.period,
+                value=figure_of(a, ytd.value, lang),
+                time=number(share * 100, lang, 1),
+                plan=figure_of(a, d.plan, lang),
+                to_date=figure_of(a, d.plan * share, lang),
+            )
+        ]
+    elif ytd.flow:
         out = [
             narrative_sentence(
                 "ytd_percent",
