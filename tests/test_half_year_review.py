@@ -368,3 +368,28 @@ def test_a_period_without_its_year_is_told_what_to_type(plan: Path, typed: str, 
     assert result.exit_code == 1
     assert f"'{typed}' gives no year: write it with its year, e.g. {year}-{canonical}" in result.output
     assert _stored(plan, 3) == []
+
+
+def test_a_long_tables_comparison_columns_are_passed_over_as_a_wide_tables_are(plan: Path):
+    # The same office's long table: one row a figure, and beside its value the ratios every
+    # such table carries ("So cùng kỳ (%)", "% KH năm"). A wide table passes them over with
+    # a warning; a long one refused the whole file ("unknown column"). 512.4 and 430 stored,
+    # 119.2 and 42.7 (ratios qntrack computes itself) not; each column said once.
+    text = "Chỉ tiêu,Kỳ,Giá trị,So cùng kỳ (%),% KH năm\nfdi,2025-H1,430,,\nfdi,2026-H1,512.4,119.2,42.7\n"
+    (plan / "dai.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "dai.csv", "--recorded-at", "2026-07-03", "--status", "estimate")
+    assert result.exit_code == 0, result.output
+    assert [r[:3] for r in _stored(plan, 3)] == [["fdi", "2025-H1", "430"], ["fdi", "2026-H1", "512.4"]]
+    assert result.output.count("'So cùng kỳ (%)'") == 1 and result.output.count("'% KH năm'") == 1, result.output
+    # The workbook's long table likewise.
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Chỉ tiêu", "Kỳ", "Giá trị", "So cùng kỳ (%)"])
+    ws.append(["fdi", "2026-Q3", 200.5, 101.3])
+    wb.save(plan / "dai.xlsx")
+    result = run_clean("add-observation", "--from", "dai.xlsx", "--recorded-at", "2026-10-03", "--status", "estimate")
+    assert result.exit_code == 0, result.output
+    assert [r[:3] for r in _stored(plan, 3)][-1] == ["fdi", "2026-Q3", "200.5"]
+    assert "'So cùng kỳ (%)'" in result.output

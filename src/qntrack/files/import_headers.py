@@ -130,6 +130,11 @@ def _long_columns(
             problems.append(Problem(where, twice(name, columns[name], i, header, written)))
         elif is_row_number(name):
             continue  # the table's row numbers (STT): no figure of ours
+        elif name not in LONG_COLUMNS and is_comparison(name):
+            # A ratio qntrack computes, or a plan, beside the value: passed over, said once,
+            # as a wide table's is (_wide_columns).
+            shown = written[i] if i < len(written) else name
+            problems.append(Problem(where, msg("import_comparison_column", column=i + 1, name=shown), "warning"))
         elif name not in LONG_COLUMNS:
             known: str | Message = ", ".join(LONG_COLUMNS)
             hint = closest(name, (*LONG_COLUMNS, *breakdowns))
@@ -163,7 +168,7 @@ def _long_columns(
                 else msg("import_header_needs", missing=needed, found=found),
             )
         )
-    return None if len(problems) > before else columns
+    return None if any(p.severity != "warning" for p in problems[before:]) else columns
 
 
 def twice(name: str, first: int, second: int, header: Sequence[str], written: Sequence[str]) -> Message:
