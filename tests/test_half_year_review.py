@@ -393,3 +393,27 @@ def test_a_long_tables_comparison_columns_are_passed_over_as_a_wide_tables_are(p
     assert result.exit_code == 0, result.output
     assert [r[:3] for r in _stored(plan, 3)][-1] == ["fdi", "2026-Q3", "200.5"]
     assert "'So cùng kỳ (%)'" in result.output
+
+
+def test_an_impossible_date_decides_no_order(plan: Path):
+    # '31/02/2026' reads neither way (no 31st of February; no 31st month), so it proves
+    # nothing about the file's order. It counted as proof of day first, and with
+    # '07/13/2026' (month first: July 13) the file "said both": every shown date was
+    # refused. Now '07/13/2026' decides month first, '03/07/2026' is read as 2026-03-07,
+    # and only the impossible cell is refused, at its own line (3).
+    text = (
+        "indicator,period,value,status,recorded_at\n"
+        "fdi,2026-06,100,,07/13/2026\n"
+        "fdi,2026-01,100,,31/02/2026\n"
+        "fdi,2026-02,90,,03/07/2026\n"
+    )
+    (plan / "d.csv").write_text(text, encoding="utf-8")
+    result = run_clean("add-observation", "--from", "d.csv", "--dry-run")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if ": error:" in line]
+    assert len(errors) == 1 and errors[0].startswith("d.csv:3:") and "31/02/2026" in errors[0], result.stderr
+    # Without the impossible row, the file reads month first: 07/13 is July 13, 03/07 March 7.
+    (plan / "d.csv").write_text(text.replace("fdi,2026-01,100,,31/02/2026\n", ""), encoding="utf-8")
+    result = run_clean("add-observation", "--from", "d.csv", "--dry-run", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "2026-07-13T00:00:00Z" in result.stdout and "2026-03-07T00:00:00Z" in result.stdout, result.stdout

@@ -5,7 +5,8 @@ is Excel's under a decimal comma, whose settings all write the day first (vi and
 03/07/2026, de 03.07.2026), whatever its cells hold: one that reads only month first
 (07/13/2026) is a slip, refused on its own line, and must not turn the file's other dates
 (03/07/2026, 3 July) into another month. In another file, a date whose first part is over
-12 can only be day first, one whose second part is, month first; the reading is then said
+12 can only be day first, one whose second part is, month first, when it is a real day in
+that order (31/02/2026 is none, and proves nothing); the reading is then said
 once (``order_proof``), at that cell, with a date it decided. A file that says neither
 (a ',' file of dates that read both ways) or both is refused at each such cell, as before:
 no date is guessed.
@@ -33,13 +34,34 @@ def day_order(cells: Iterable[str], delimiter: str) -> bool | None:
     for cell in cells:
         m = _SHOWN.fullmatch(cell.strip())
         if m:
-            day_first |= int(m[1]) > 12
-            month_first |= int(m[2]) > 12
+            proves = _proves(m)
+            day_first |= proves is True
+            month_first |= proves is False
     if day_first and month_first:
         return None
     if day_first or month_first:
         return day_first
     return None
+
+
+def _proves(m: re.Match[str]) -> bool | None:
+    """True when a shown date can only be day first (15/07/2026), False when only month
+    first (07/15/2026), None when it reads both ways or neither: 31/02/2026 is no day in
+    either order, and proves nothing about the file's other dates (it is refused itself)."""
+    first, second, year = int(m[1]), int(m[2]), int(m[3])
+    if first > 12 and second <= 12:
+        return True if _real(year, second, first) else None
+    if second > 12 and first <= 12:
+        return False if _real(year, first, second) else None
+    return None
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def iso_moment(text: str, day_first: bool | None) -> str | None:
@@ -73,7 +95,7 @@ def order_proof(cells: Iterable[tuple[int, str]], day_first: bool) -> tuple[int,
         if m is None:
             continue
         first, second = int(m[1]), int(m[2])
-        if proof is None and (first if day_first else second) > 12:
+        if proof is None and _proves(m) is day_first:
             proof = (line, cell.strip())
         if decided is None and first <= 12 and second <= 12 and first != second:
             decided = (line, cell.strip())
