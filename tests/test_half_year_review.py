@@ -417,3 +417,21 @@ def test_an_impossible_date_decides_no_order(plan: Path):
     result = run_clean("add-observation", "--from", "d.csv", "--dry-run", "--format", "csv")
     assert result.exit_code == 0, result.output
     assert "2026-07-13T00:00:00Z" in result.stdout and "2026-03-07T00:00:00Z" in result.stdout, result.stdout
+
+
+def test_a_shown_time_without_a_zone_is_quoted_as_the_file_has_it(plan: Path):
+    # '15/07/2026 10:00' (day first: 15 > 12) with a time of day and no zone, neither --tz
+    # nor the plan's timezone: refused, as it was, but the message quoted
+    # '2026-07-15T10:00:00', a text the file never held, and said to "add Z", which no
+    # shown date can take. It now quotes the cell and says what fixes it (--tz).
+    (plan / "t.csv").write_text(
+        "indicator,period,value,recorded_at\nfdi,2026-06,10,15/07/2026 10:00\n", encoding="utf-8"
+    )
+    result = run_clean("add-observation", "--from", "t.csv", "--dry-run")
+    assert result.exit_code == 1, result.output
+    line = next(x for x in result.stderr.splitlines() if x.startswith("t.csv:2: error:"))
+    assert "'15/07/2026 10:00'" in line and "--tz" in line, line
+    assert "2026-07-15T10:00:00'" not in line and "add Z" not in line, line
+    result = run_clean("add-observation", "--from", "t.csv", "--dry-run", "--tz", "+07:00", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "2026-07-15T03:00:00Z" in result.stdout, result.stdout  # 10:00 at +07:00 is 03:00 UTC

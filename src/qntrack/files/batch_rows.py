@@ -25,6 +25,7 @@ __all__ = [
     "stamp_location",
     "unit_cells",
     "note_duplicate",
+    "SHOWN_MOMENT",
     "twin_problems",
     "typed_key",
     "units_as_typed",
@@ -34,6 +35,10 @@ __all__ = [
 # A workbook row's recorded_at cell, kept with the row's cells as "column:Sheet1!G7": a
 # problem of the moment names that cell, not the row's (docs/observations-format.md).
 STAMP_CELL = "@recorded_at cell"
+
+# A CSV row's recorded_at as the file showed it ('15/07/2026 10:00'), kept beside its ISO
+# reading: a problem of the moment quotes what the file holds (recording.validate_record).
+SHOWN_MOMENT = "@recorded_at shown"
 
 
 # A row's indicator as its file gave it, kept once indicator_names has read a name (or a

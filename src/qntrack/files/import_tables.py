@@ -24,6 +24,7 @@ from .excel_dates import day_order, iso_moment, order_proof
 from .figures import canonical, convention_shown, in_period, shows_thousands, parse_number_cell
 from .rules import MAX_TEXT
 from .store import csv_reason
+from .batch_rows import SHOWN_MOMENT
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import excel_date, foreign_digits, opens_a_note, status_word
 from .import_headers import (  # noqa: F401  (the header's reading, re-exported for the other readers)
@@ -417,7 +418,8 @@ def _long_row(
         # shows (excel_dates.day_order), else refused, no date suggested.
         iso = iso_moment(row["recorded_at"], day_first)
         if iso is not None:
-            row["recorded_at"] = iso
+            # The cell as the file shows it, for a message about the moment (recording).
+            row[SHOWN_MOMENT], row["recorded_at"] = row["recorded_at"], iso
     if "/" in row["recorded_at"] and _EXCEL_TIMESTAMP.fullmatch(row["recorded_at"]):
         problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=row["recorded_at"])))
         return []

@@ -59,6 +59,7 @@ def validate_record(
     force_hint: bool = True,
     dims: Sequence[tuple[str, str]] = (),
     stamp_where: Location | None = None,
+    shown_moment: str | None = None,
 ) -> tuple[Observation | None, list[Problem]]:
     """One candidate row → an Observation, or the problems that stop it.
 
@@ -69,6 +70,8 @@ def validate_record(
     plan's ``timezone:``); without one such a time is refused. ``dims``: the unit of a
     breakdown the figure is for (``--dim locality="Ha Long"``, an import's dimension
     columns), as typed; the indicator may also name it (``grdp_growth[locality=Ha Long]``).
+    ``shown_moment``: the recorded_at cell as a CSV file showed it ('15/07/2026 10:00'),
+    when ``recorded_at`` is its ISO reading: a problem of the moment quotes the cell.
     ``stamp_where``: where the recorded_at was given, when that is a cell of its own (a
     workbook's): a problem of the moment alone names it.
     """
@@ -105,7 +108,9 @@ def validate_record(
             stamp = now
     except ValueError as exc:
         message = _said(exc)
-        if isinstance(message, Message) and message.id == "store_timestamp_no_zone":
+        if isinstance(message, Message) and message.id == "store_timestamp_no_zone" and shown_moment:
+            message = msg("recording_shown_moment_no_zone", shown=shown_moment, text=recorded_at)
+        elif isinstance(message, Message) and message.id == "store_timestamp_no_zone":
             message = _within("recording_zone_hint", message)
         problems.append(Problem(stamp_where or where, message))
     # The timing rules are about a real indicator's figure: after "unknown indicator" they
@@ -286,7 +291,7 @@ def validated_batch(
     not needed afterwards: an import lets its file's cells go once this returns (issue 17).
     ``unread``: where the file's reader found a figure it could not read (its row came
     with a stand-in 0): no row there is compared with another (``twin_problems``)."""
-    from .batch_rows import stamp_location, twin_problems, unit_cells
+    from .batch_rows import SHOWN_MOMENT, stamp_location, twin_problems, unit_cells
 
     now = now or utc_now()
     zone = tz or plan.timezone
@@ -314,6 +319,7 @@ def validated_batch(
             # An import's dimension columns (import_tables), an empty cell being no value.
             dims=[(k[4:].partition("#")[0], v) for k, v in unit_cells(fields)],
             stamp_where=stamp_location(where, fields),
+            shown_moment=fields.get(SHOWN_MOMENT),
         )
         problems.extend(found)
         if obs is not None:
