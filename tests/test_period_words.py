@@ -1,0 +1,174 @@
+"""Periods in words in documents (issue 17, sixteenth session): a document written for
+people speaks a period in its language ("6 tháng đầu năm 2026", "H1 2026"); data keeps
+the code (2026-H1). docs/decisions.md, "Periods in words in documents".
+
+Every expected string here is written by hand from the forms the GSO's releases use
+(Vietnamese) and the choice recorded in decisions.md (English), never read off the code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+from qntrack.files.vocabulary import vietnamese_period
+from qntrack.output.period_words import in_words, period_text, period_words
+
+# (code, English, Vietnamese, English short, Vietnamese short): every kind of span
+# periods.py parses, one each (a year, both halves, a quarter in each of I-IV, a month,
+# and the first-N-months spans that have no other name).
+KINDS = [
+    ("2025", "2025", "năm 2025", "2025", "2025"),
+    ("2026-H1", "H1 2026", "6 tháng đầu năm 2026", "H1 2026", "6T/2026"),
+    ("2026-H2", "H2 2026", "6 tháng cuối năm 2026", "H2 2026", "6T cuối/2026"),
+    ("2026-Q1", "Q1 2026", "quý I/2026", "Q1 2026", "QI/2026"),
+    ("2025-Q2", "Q2 2025", "quý II/2025", "Q2 2025", "QII/2025"),
+    ("2025-Q3", "Q3 2025", "quý III/2025", "Q3 2025", "QIII/2025"),
+    ("2025-Q4", "Q4 2025", "quý IV/2025", "Q4 2025", "QIV/2025"),
+    ("2026-03", "March 2026", "tháng 3/2026", "Mar 2026", "T3/2026"),
+    ("2026-12", "December 2026", "tháng 12/2026", "Dec 2026", "T12/2026"),
+    ("2025-9M", "January–September 2025", "9 tháng năm 2025", "Jan–Sep 2025", "9T/2025"),
+    ("2023-8M", "January–August 2023", "8 tháng năm 2023", "Jan–Aug 2023", "8T/2023"),
+    ("2022-11M", "January–November 2022", "11 tháng năm 2022", "Jan–Nov 2022", "11T/2022"),
+    ("2024-2M", "January–February 2024", "2 tháng năm 2024", "Jan–Feb 2024", "2T/2024"),
+    # The spans with two names are written by their canonical one (periods.py): the first
+    # 6 months are the first half, the first 3 the first quarter, 12 the year.
+    ("2026-6M", "H1 2026", "6 tháng đầu năm 2026", "H1 2026", "6T/2026"),
+    ("2026-3M", "Q1 2026", "quý I/2026", "Q1 2026", "QI/2026"),
+    ("2026-12M", "2026", "năm 2026", "2026", "2026"),
+]
+
+
+@pytest.mark.parametrize(("code", "en", "vi", "en_short", "vi_short"), KINDS)
+def test_each_kind_of_period_has_its_words_in_both_languages(
+    code: str, en: str, vi: str, en_short: str, vi_short: str
+) -> None:
+    assert period_words(code, "en") == en
+    assert period_words(code, "vi") == vi
+    assert period_words(code, "en", short=True) == en_short
+    assert period_words(code, "vi", short=True) == vi_short
+
+
+@pytest.mark.parametrize(("code", "en", "vi", "en_short", "vi_short"), KINDS)
+def test_the_vietnamese_words_read_back_as_the_same_period(
+    code: str, en: str, vi: str, en_short: str, vi_short: str
+) -> None:
+    """A figure copied from a report into an office's table comes back as the same period
+    when the table is imported (add-observation --from reads Vietnamese period names)."""
+    from qntrack.plan.periods import parse_period
+
+    canonical = str(parse_period(code))
+    assert vietnamese_period(vi) == canonical
+    assert vietnamese_period(vi_short) == canonical
+
+
+def test_a_period_is_its_code_outside_a_document_for_people() -> None:
+    # The terminal's tables and every data format write the code; only a document asks
+    # for words, and only while it is being made.
+    assert period_text(parse("2026-H1"), "vi") == "2026-H1"
+    with in_words():
+        assert period_text(parse("2026-H1"), "vi") == "6 tháng đầu năm 2026"
+        assert period_text(parse("2025-Q3"), "en") == "Q3 2025"
+    assert period_text(parse("2026-H1"), "vi") == "2026-H1"
+    assert period_text(None, "vi") == ""
+
+
+def parse(text: str):  # type: ignore[no-untyped-def]
+    from qntrack.plan.periods import parse_period
+
+    return parse_period(text)
+
+
+# --- the shipped dataset's reports -----------------------------------------------------
+
+# A period code as the store writes it (2025-H1, 2025-Q3, 2025-9M, 2026-03), not part of a
+# date (2025-07-05) nor of an address.
+CODE = re.compile(r"(?<![\w/.-])\d{4}-(?:H[12]|Q[1-4]|\d{1,2}M|\d{2}(?!-\d))(?![\w-])")
+REPORT = ["--as-of", "2026-12-01", "--since", "2025-06-30"]
+
+
+def _report(fmt: str, lang: str, out: Path, *targets: str) -> Path:
+    r = run_clean("report", *targets, "--format", fmt, "--lang", lang, *REPORT, "-o", str(out))
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def _without_links(text: str) -> str:
+    """The text a reader reads: addresses (a source's URL holds its own words) left out."""
+    return re.sub(r"https?://[^\s)\"'<>]+", "", text)
+
+
+def test_a_vietnamese_markdown_report_says_the_periods_in_words(shipped: Path) -> None:
+    text = _report("markdown", "vi", shipped / "bao-cao.md").read_text(encoding="utf-8")
+    # cbct-va-growth-2021-2025's provisional reading, 23.81 for the first half of 2025:
+    # its key figures, its observations table and its sentence (the figure as the
+    # catalog writes it, 23,81 with a decimal comma).
+    assert "| Tạm tính | _23,81 % so với cùng kỳ (6 tháng đầu năm 2025)_ |" in text
+    assert "| _6 tháng đầu năm 2025 (trong năm)_ | _23,81 % so với cùng kỳ_ |" in text
+    assert "- Số tạm tính 6 tháng đầu năm 2025: 23,81% (chưa tính vào bình quân)." in text
+    # "Since the last review": GRDP growth of the first 9 months and of the third quarter.
+    assert "| Tốc độ tăng trưởng GRDP (grdp\\_growth) | 9 tháng năm 2025 | 11,67 % so với cùng kỳ |" in text
+    assert "| Tốc độ tăng trưởng GRDP (grdp\\_growth) | quý III/2025 | 12,88 % so với cùng kỳ |" in text
+    # A full year is "năm 2021" where the reader meets it alone: cbct-va-growth's latest.
+    assert "| Số mới nhất | 32,19 % so với cùng kỳ (năm 2021) |" in text
+    assert CODE.findall(_without_links(text)) == []
+
+
+def test_an_english_markdown_report_says_the_periods_in_words(shipped: Path) -> None:
+    text = _report("markdown", "en", shipped / "report.md").read_text(encoding="utf-8")
+    assert "| Provisional | _23.81 % y/y (H1 2025)_ |" in text
+    assert "- Provisional reading H1 2025: 23.81% (not in the average)." in text
+    assert "| GRDP growth (grdp\\_growth) | January–September 2025 | 11.67 % y/y |" in text
+    assert "| GRDP growth (grdp\\_growth) | Q3 2025 | 12.88 % y/y |" in text
+    assert CODE.findall(_without_links(text)) == []
+
+
+def test_a_vietnamese_html_report_and_its_charts_say_the_periods_in_words(shipped: Path) -> None:
+    html = _report("html", "vi", shipped / "bao-cao.html").read_text(encoding="utf-8")
+    assert "6 tháng đầu năm 2025" in html
+    # No code in the text of the page, in its charts' labels or in their text alternatives.
+    assert CODE.findall(_without_links(html)) == []
+
+
+def test_a_vietnamese_word_report_says_the_periods_in_words(shipped: Path) -> None:
+    import docx
+
+    doc = docx.Document(str(_report("docx", "vi", shipped / "bao-cao.docx")))
+    texts = [p.text for p in doc.paragraphs]
+    texts += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    text = "\n".join(texts)
+    assert "Số tạm tính 6 tháng đầu năm 2025: 23,81% (chưa tính vào bình quân)." in text
+    assert "quý III/2025" in text
+    assert CODE.findall(_without_links(text)) == []
+
+
+def test_data_keeps_the_codes(shipped: Path) -> None:
+    """JSON, CSV and the terminal's status table: the period a reader copies or types back."""
+    document = json.loads(run_clean("report", "--format", "json", "--lang", "vi", *REPORT).stdout)
+    changed = {(o["indicator"], o["period"]) for o in document["since"]["observations"]}
+    assert ("grdp_growth", "2025-9M") in changed and ("grdp_growth", "2025-Q3") in changed
+    assert "tháng" not in json.dumps(document, ensure_ascii=False).replace("6 tháng đầu năm", "")
+    row = next(t for t in document["targets"] if t["id"] == "cbct-va-growth-2021-2025")
+    assert row["provisional"]["period"] == "2025-H1"
+    csv = run_clean("status", "--format", "csv", "--lang", "vi", "--as-of", "2026-12-01").stdout
+    import csv as csv_module
+
+    periods = [row["latest_period"] for row in csv_module.DictReader(csv.splitlines())]
+    # Every target's latest period is a code (a year is its four digits), none in words.
+    assert periods and all(p == "" or re.fullmatch(r"\d{4}(-\w+)?", p) for p in periods), periods
+    table = run_clean(
+        "status", "--format", "table", "--lang", "vi", "--as-of", "2026-12-01", "cbct-va-growth-2021-2025"
+    ).stdout
+    assert "2025-H1" in table and "6 tháng đầu năm" not in table
+
+
+def test_show_says_its_sentences_in_words_and_keeps_codes_in_its_tables(shipped: Path) -> None:
+    out = run_clean("show", "cbct-va-growth-2021-2025", "--lang", "vi", "--as-of", "2026-12-01").stdout
+    # The sentence, as the report's (above); the observations table, the code a user
+    # types into `qntrack history cbct_va_growth 2025-H1`.
+    assert "Số tạm tính 6 tháng đầu năm 2025: 23,81%" in " ".join(out.split())
+    assert "2025-H1" in out
