@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean
 from qntrack.files.vocabulary import vietnamese_period
 from qntrack.output.period_words import in_words, period_text, period_words
@@ -172,3 +173,87 @@ def test_show_says_its_sentences_in_words_and_keeps_codes_in_its_tables(shipped:
     # types into `qntrack history cbct_va_growth 2025-H1`.
     assert "Số tạm tính 6 tháng đầu năm 2025: 23,81%" in " ".join(out.split())
     assert "2025-H1" in out
+
+
+# --- charts: a plan's bars and a breakdown's units, during the year --------------------
+
+UNITS = ("Thành phố Hạ Long", "Thị xã Đông Triều và các xã miền núi phía Bắc", "Huyện Vân Đồn")
+YTD_PLAN = f"""\
+version: 1
+title: "Thu ngân sách"
+dimensions:
+  locality:
+    name: {{en: "Locality", vi: "Địa phương"}}
+    values: {json.dumps(list(UNITS), ensure_ascii=False)}
+indicators:
+  rev:
+    name: {{en: "Budget revenue", vi: "Thu ngân sách"}}
+    unit: {{en: "billion VND", vi: "tỷ đồng"}}
+    measure: flow
+    frequency: quarter
+    dimensions: [locality]
+targets:
+  - id: rev-plan
+    type: plan
+    indicator: rev
+    name: {{en: "Revenue plan 2026", vi: "Dự toán thu ngân sách 2026"}}
+    period: 2026
+    value: 3000
+    for_each: locality
+"""
+# The first half of 2025 and of 2026, each unit's and the province's (the units' sum).
+YTD_STORE = (
+    STORE_HEADER
+    + "".join(
+        f'"rev[locality={name}]",{period},{value},,,,{at}\n'
+        for name, last, now in zip(UNITS, (810, 360, 130), (900, 400, 150), strict=True)
+        for period, value, at in (("2025-H1", last, "2025-07-05T00:00:00Z"), ("2026-H1", now, "2026-07-05T00:00:00Z"))
+    )
+    + ("rev,2025-H1,1300,,,,2025-07-05T00:00:00Z\nrev,2026-H1,1450,,,,2026-07-05T00:00:00Z\n")
+)
+
+
+@pytest.fixture
+def ytd_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, YTD_PLAN, YTD_STORE)
+
+
+def _labels(svg: str) -> list[str]:
+    """A horizontal bar chart's labels, as drawn (the axis's numbers left out)."""
+    return [t for t in re.findall(r'<text x="-5" y="[-\d.]+" class="">([^<]*)</text>', svg)]
+
+
+def _fits(svg: str) -> None:
+    """The plot starts left of 560 of the chart's 760 pixels (a label of at most 66
+    letters at about 7 pixels a letter), and every bar starts inside it, none drawn off
+    the picture (tests/test_review_fifteen_b.py measures the units chart the same way)."""
+    x = float(re.search(r'<g transform="translate\(([-\d.]+), [-\d.]+\)" class="plot"', svg)[1])
+    assert x < 560, x
+    bars = [float(v) for v in re.findall(r'<rect x="([-\d.]+)"[^>]*class="rect reactive', svg)]
+    assert bars and min(bars) >= 0, bars
+
+
+def test_a_plans_chart_names_its_bars_by_their_periods_in_words(ytd_plan: Path) -> None:
+    r = run_clean("report", "--lang", "vi", "--as-of", "2026-08-01", "-o", "r.md")
+    assert r.exit_code == 0, r.output
+    svg = (ytd_plan / "r-charts" / "rev-plan.svg").read_text(encoding="utf-8")
+    # Bottom to top as pygal draws them: the plan, the same period of 2025, so far in 2026.
+    assert _labels(svg) == ["Kế hoạch năm 2026", "Cùng kỳ 6 tháng đầu năm 2025", "Đến nay (6 tháng đầu năm 2026)"]
+    _fits(svg)
+
+
+def test_a_units_chart_writes_the_period_short_and_keeps_its_bars(ytd_plan: Path) -> None:
+    r = run_clean("report", "--lang", "vi", "--as-of", "2026-08-01", "-o", "r.md")
+    assert r.exit_code == 0, r.output
+    svg = (ytd_plan / "r-charts" / "rev-plan_units.svg").read_text(encoding="utf-8")
+    labels = _labels(svg)
+    # By hand: besides the name, "1. " and ": 900 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số
+    # liệu" take 3 + 51 = 54 letters, 6 left of 60, so the name keeps the floor of 16: its
+    # first 15 letters "Thành phố Hạ Lo" and the ellipsis. The long form, "6 tháng đầu năm
+    # 2026", would take 13 letters more. (No unit has a plan: all tie at rank 1.)
+    assert "1. Thành phố Hạ Lo…: 900 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số liệu" in labels, labels
+    assert "1. Huyện Vân Đồn: 150 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số liệu" in labels, labels
+    _fits(svg)
+    # The table beside the chart says the period in full.
+    text = (ytd_plan / "r.md").read_text(encoding="utf-8")
+    assert "| 900 tỷ đồng (6 tháng đầu năm 2026, tạm tính) |" in text

@@ -1,4 +1,5 @@
-"""A period as a document's reader writes it: "6 tháng đầu năm 2026", "H1 2026".
+"""A period as a document's reader writes it: "H1 2026" (and its Vietnamese form, the first six
+months of 2026 as GSO releases write them: catalog/vi.toml).
 
 Data keeps the code (``2026-H1``: JSON, CSV, the workbook's columns, the terminal's
 tables, whatever a user types back into a command); a document written for people (the
@@ -23,7 +24,7 @@ from typing import Any, Callable, Iterator, TypeVar
 from ..catalog import catalog
 from ..plan.periods import Period, parse_period
 
-__all__ = ["in_words", "period_text", "period_words", "speaks_periods"]
+__all__ = ["in_words", "period_range", "period_text", "period_words", "span_ends", "speaks_periods"]
 
 _IN_WORDS: ContextVar[bool] = ContextVar("periods_in_words", default=False)
 
@@ -32,7 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def period_words(period: Period | str, lang: str, short: bool = False) -> str:
     """``period`` in the words of ``lang``: a year, a half, a quarter, a month or the first
-    N months of a year. ``short`` gives a chart's label ("6T đầu/2026", "Q3 2025"). A
+    N months of a year. ``short`` gives a chart's label ("Q3 2025"; the Vietnamese "6T/2026"). A
     span of no such kind (none is parsed: periods.py) keeps its code."""
     p = parse_period(period) if isinstance(period, str) else period
     key = _kind(p)
@@ -71,11 +72,6 @@ def period_text(period: Period | str | None, lang: str, short: bool = False) -> 
     return period_words(period, lang, short)
 
 
-def in_words_now() -> bool:
-    """Whether the output being made speaks periods in words."""
-    return _IN_WORDS.get()
-
-
 @contextmanager
 def in_words() -> Iterator[None]:
     """Periods written by ``period_text`` are in words until the block ends."""
@@ -95,3 +91,18 @@ def speaks_periods(fn: F) -> F:
             return fn(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def span_ends(start: Period, end: Period, lang: str) -> tuple[str, str]:
+    """The two ends of a span of periods, as ``period_range`` writes them."""
+    if start.is_year and end.is_year:
+        return str(start), str(end)
+    return period_text(start, lang), period_text(end, lang)
+
+
+def period_range(start: Period, end: Period, lang: str) -> str:
+    """A span of periods, first–last: a span of years as GSO writes one, "2021–2025" (the
+    span of a resolution), in every output; a span of other periods with
+    each end as ``period_text`` writes it ("Q1 2025–Q4 2025" in a document)."""
+    first, last = span_ends(start, end, lang)
+    return f"{first}–{last}"
