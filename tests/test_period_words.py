@@ -240,6 +240,13 @@ def test_a_plans_chart_names_its_bars_by_their_periods_in_words(ytd_plan: Path) 
     # Bottom to top as pygal draws them: the plan, the same period of 2025, so far in 2026.
     assert _labels(svg) == ["Kế hoạch năm 2026", "Cùng kỳ 6 tháng đầu năm 2025", "Đến nay (6 tháng đầu năm 2026)"]
     _fits(svg)
+    # Its text alternative says what it draws, its bars top to bottom (it said only
+    # "Biểu đồ: Dự toán thu ngân sách 2026." and where its figures are).
+    text = (ytd_plan / "r.md").read_text(encoding="utf-8")
+    assert (
+        "![Biểu đồ: Dự toán thu ngân sách 2026. Các thanh, theo thứ tự: Đến nay (6 tháng đầu năm 2026); "
+        "Cùng kỳ 6 tháng đầu năm 2025; Kế hoạch năm 2026. Số liệu của biểu đồ có trong các bảng của mục này.]"
+    ) in text
 
 
 def test_a_units_chart_writes_the_period_short_and_keeps_its_bars(ytd_plan: Path) -> None:

@@ -227,8 +227,11 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
             show_y_guides=False,
             print_values=True,
             print_values_position="center",
+            # Given to the chart's configuration, where finished_chart reads the bars for
+            # the text alternative: set on the chart afterwards, they were drawn but the
+            # alternative never named them (docs/decisions.md, "Periods in words").
+            x_labels=[label for label, _, _ in bars],
         ),
     )
-    chart.x_labels = [label for label, _, _ in bars]
     chart.add("", [{"value": value, "color": colour} for _, value, colour in bars])
     return finished_chart(chart, a.target.id, len(bars) - 1)
