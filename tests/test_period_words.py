@@ -264,3 +264,40 @@ def test_a_units_chart_writes_the_period_short_and_keeps_its_bars(ytd_plan: Path
     # The table beside the chart says the period in full.
     text = (ytd_plan / "r.md").read_text(encoding="utf-8")
     assert "| 900 tỷ đồng (6 tháng đầu năm 2026, tạm tính) |" in text
+
+
+# --- a period missed, named once ----------------------------------------------------
+
+QUARTERS_PLAN = """\
+version: 1
+title: "Quarters"
+indicators:
+  g:
+    name: {en: "Growth", vi: "Tăng trưởng"}
+    unit: "%"
+    measure: rate
+    frequency: quarter
+targets:
+  - id: every-q
+    type: every_period
+    indicator: g
+    from: 2025-Q1
+    to: 2025-Q4
+    at_least: 8
+"""
+QUARTERS_STORE = STORE_HEADER + (
+    "g,2025-Q1,9,,,,2025-04-05T00:00:00Z\ng,2025-Q2,7,,,,2025-07-05T00:00:00Z\ng,2025-Q3,8.5,,,,2025-10-05T00:00:00Z\n"
+)
+
+
+def test_a_missed_period_is_named_once_in_a_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status beside an every-period target that failed its second quarter: the
+    terminal says "không đạt kỳ 2025-Q2" (a code needs the word "kỳ", period); a document,
+    whose words name the kind of period, said "không đạt kỳ quý II/2025" ("period
+    quarter II"), and now "không đạt quý II/2025"."""
+    make_tracker(tmp_path, monkeypatch, QUARTERS_PLAN, QUARTERS_STORE)
+    text = run_clean("report", "--lang", "vi", "--as-of", "2025-12-01").stdout
+    # Q2: 7 < 8, missed; Q4 ended 31/12/2025, after the day of the report: not awaited.
+    assert "**Không đạt (✗ không đạt quý II/2025)**" in text
+    table = run_clean("status", "--format", "table", "--lang", "vi", "--as-of", "2025-12-01").stdout
+    assert "✗ không đạt kỳ 2025-Q2" in table

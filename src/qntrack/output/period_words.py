@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, TypeVar
 from ..catalog import catalog
 from ..plan.periods import Period, parse_period
 
-__all__ = ["in_words", "period_range", "period_text", "period_words", "span_ends", "speaks_periods"]
+__all__ = ["in_words", "period_range", "periods_in_words", "period_text", "period_words", "span_ends", "speaks_periods"]
 
 _IN_WORDS: ContextVar[bool] = ContextVar("periods_in_words", default=False)
 
@@ -70,6 +70,11 @@ def period_text(period: Period | str | None, lang: str, short: bool = False) -> 
     if not _IN_WORDS.get():
         return str(period)
     return period_words(period, lang, short)
+
+
+def periods_in_words() -> bool:
+    """Whether the output being made writes periods in words (``in_words``)."""
+    return _IN_WORDS.get()
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
 from ..output.i18n import label, number, status_label, value_with_unit
-from ..output.period_words import period_text
+from ..output.period_words import period_text, periods_in_words
 from ..plan.model import LevelTarget, Observation
 
 __all__ = [
@@ -166,6 +166,10 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
     # A level target misses a milestone; the other kinds a period (an every-period target's
     # failed year), which the Vietnamese catalog does not call a milestone.
     word = "missed" if isinstance(a.target, LevelTarget) else "missed_period"
+    if word == "missed_period" and periods_in_words():
+        # A period in words names its kind itself (Q2 2025): the Vietnamese word for
+        # "period" before it would say it twice; a code (2025-Q2) needs it.
+        word = "missed_period_named"
     return f"✗ {label(word, lang)} {shown}"
 
 
