@@ -155,7 +155,7 @@ def test_show_says_the_milestone_was_not_achieved(missed: Path):
     assert "At the current pace 15% would be reached in 2027." in en
     assert "Would be reached in" in en
     vi = run("show", "share", "--lang", "vi").stdout
-    assert "Không đạt mốc 2025 (15%): thực tế 14%." in vi
+    assert "Không đạt mốc năm 2025 (15%): thực tế 14%." in vi  # the year in words: "năm 2025"
     assert "Với tốc độ hiện nay, mốc 15% sẽ đạt được vào năm 2027." in vi
 
 

@@ -96,13 +96,13 @@ def test_missed_milestone_sentence():
     """2025 = 14.0 against 15: missed, the figure of 2025 is quoted."""
     a = assess_target(level((2025, 15)), SHARE, rows("cbct_share", ("2023", 12.3), ("2025", 14.0)))
     assert "The 2025 milestone of 15 % of GRDP was not achieved: 14 % of GRDP." in explain(a, "en")
-    assert "Không đạt mốc 2025 (15 % GRDP): thực tế 14 % GRDP." in explain(a, "vi")
+    assert "Không đạt mốc năm 2025 (15 % GRDP): thực tế 14 % GRDP." in explain(a, "vi")
 
 
 def test_achieved_milestone_sentence():
     a = assess_target(level((2025, 15)), SHARE, rows("cbct_share", ("2025", 15.5)))
     assert explain(a, "en")[-1] == "The 2025 milestone of 15 % of GRDP is achieved."
-    assert explain(a, "vi")[-1] == "Đã đạt mốc 15 % GRDP (2025)."
+    assert explain(a, "vi")[-1] == "Đã đạt mốc 15 % GRDP (năm 2025)."
 
 
 def test_never_reached_sentence():
@@ -147,8 +147,10 @@ def test_double_digit_sentences():
     ]
     assert explain(a, "vi") == [
         "10/11 kỳ đạt (ít nhất 10%), 2015–2025.",
-        "Chuỗi kỳ đạt liên tiếp bị gián đoạn ở kỳ 2024 (8,42%).",
-        "Kỳ 2025 đạt trở lại.",
+        # A period in words (docs/decisions.md, "Periods in words"): "năm 2024", and the
+        # sentence that opens with one begins with a capital.
+        "Chuỗi kỳ đạt liên tiếp bị gián đoạn ở năm 2024 (8,42%).",
+        "Năm 2025 đạt trở lại.",
     ]
 
 
@@ -160,8 +162,13 @@ def test_every_period_provisional_and_missing_sentences():
     en = explain(a, "en")
     assert en[0] == "4 of 4 periods passed (at least 10%), 2015–2020."
     assert "No figure for 2017." in en
-    assert en[-1] == "Provisional reading 2020-9M: 6.5% (does not pass); not counted until the full-year figure."
-    assert explain(a, "vi")[-1] == "Số tạm tính 2020-9M: 6,5% (không đạt ngưỡng); chưa tính cho đến khi có số cả năm."
+    assert en[-1] == (
+        "Provisional reading January–September 2020: 6.5% (does not pass); not counted until the full-year figure."
+    )
+    assert (
+        explain(a, "vi")[-1]
+        == "Số tạm tính 9 tháng năm 2020: 6,5% (không đạt ngưỡng); chưa tính cho đến khi có số cả năm."
+    )
 
 
 # --- average -------------------------------------------------------------------------------
@@ -175,12 +182,12 @@ def test_average_sentences():
     assert explain(a, "en") == [
         "Average over the 3 years with data (2021–2023): 10.53% a year (target: at least 10% a year).",
         "The remaining 2 years need at least 9.21% a year for the 2021–2025 average to meet the target.",
-        "Provisional reading 2024-H1: 9.02% (not in the average).",
+        "Provisional reading H1 2024: 9.02% (not in the average).",
     ]
     assert explain(a, "vi") == [
         "Bình quân 3 năm có số liệu (2021–2023): 10,53%/năm (mục tiêu: ít nhất 10%/năm).",
         "2 năm còn lại cần bình quân ít nhất 9,21%/năm để bình quân 2021–2025 đạt mục tiêu.",
-        "Số tạm tính 2024-H1: 9,02% (chưa tính vào bình quân).",
+        "Số tạm tính 6 tháng đầu năm 2024: 9,02% (chưa tính vào bình quân).",
     ]
 
 
@@ -217,8 +224,8 @@ def test_cumulative_provisional_sentence():
     data = rows("cbct_investment", ("2021", 15000), ("2022", 18000), ("2023-H1", 7000))
     a = assess_target(target, INVEST, data)
     assert explain(a, "en")[0].startswith("33,000 billion VND so far")
-    assert explain(a, "en")[-1] == "Provisional reading 2023-H1: 7,000 billion VND (not in the total)."
-    assert explain(a, "vi")[-1] == "Số tạm tính 2023-H1: 7.000 tỷ đồng (chưa cộng vào lũy kế)."
+    assert explain(a, "en")[-1] == "Provisional reading H1 2023: 7,000 billion VND (not in the total)."
+    assert explain(a, "vi")[-1] == "Số tạm tính 6 tháng đầu năm 2023: 7.000 tỷ đồng (chưa cộng vào lũy kế)."
 
 
 # --- plan ----------------------------------------------------------------------------------
@@ -253,12 +260,12 @@ def test_year_to_date_sentences():
     data = [o for o in FDI_ROWS if str(o.period) != "2023"]
     a = assess_target(PlanTarget(id="p", indicator="fdi", period=P("2023"), value=1000), FDI, data)
     assert explain(a, "en") == [
-        "2023-H1: 832 million USD, 83.2% of the annual plan after 50% of the year.",
-        "Against the same period a year earlier (2022-H1: 600 million USD): +38.7%.",
+        "H1 2023: 832 million USD, 83.2% of the annual plan after 50% of the year.",
+        "Against the same period a year earlier (H1 2022: 600 million USD): +38.7%.",
     ]
     assert explain(a, "vi") == [
-        "2023-H1: 832 triệu USD, bằng 83,2% kế hoạch năm sau 50% thời gian.",
-        "So với cùng kỳ năm trước (2022-H1): tăng từ 600 triệu USD lên 832 triệu USD (+38,7%).",
+        "6 tháng đầu năm 2023: 832 triệu USD, bằng 83,2% kế hoạch năm sau 50% thời gian.",
+        "So với cùng kỳ năm trước (6 tháng đầu năm 2022): tăng từ 600 triệu USD lên 832 triệu USD (+38,7%).",
     ]
 
 
@@ -278,10 +285,12 @@ def test_growth_rate_plan_during_the_year_compares_points_with_last_year():
     data = rows("grdp_growth", ("2024-H1", 9.02), ("2025-H1", 11.03))
     a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2025"), value=14), GROWTH, data)
     assert explain(a, "en") == [
-        "2025-H1: 11.03% (plan 14%): -2.97 pp.",
-        "Against the same period a year earlier (2024-H1: 9.02%): +2.01 pp.",
+        "H1 2025: 11.03% (plan 14%): -2.97 pp.",
+        "Against the same period a year earlier (H1 2024: 9.02%): +2.01 pp.",
     ]
-    assert "So với cùng kỳ năm trước (2024-H1): tăng từ 9,02% lên 11,03% (+2,01 điểm %)." in explain(a, "vi")
+    assert "So với cùng kỳ năm trước (6 tháng đầu năm 2024): tăng từ 9,02% lên 11,03% (+2,01 điểm %)." in explain(
+        a, "vi"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

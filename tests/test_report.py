@@ -103,7 +103,9 @@ def test_markdown_golden(tracker: Path):
     latest period, 10 - 11 = -1: beyond the threshold by 1 point (shown "✓ 2022" in the summary, naming the period whose
     gap it is).
 
-    The "In short" sentences come from narrative.explain, which has its own tests.
+    The "In short" sentences come from narrative.explain, which has its own tests. A period
+    is written in words, as a document for people writes it: 2023-H1 is "H1 2023"
+    (docs/decisions.md, "Periods in words in documents").
     """
     data = report_data(tracker)
     share, growth = data.assessments
@@ -136,7 +138,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 |---|---|
 | Baseline | 10% (2020) |
 | Latest | 12% (2022) |
-| Provisional | _12.5% (2023-H1)_ |
+| Provisional | _12.5% (H1 2023)_ |
 | Achieved rate | +9.5%/yr |
 | P / Score | 1.13 / 3.79 |
 | Status | **Substantial progress** |
@@ -153,7 +155,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 |---|---:|---|---|---|---|
 | 2021 | 11% | official | [example.org](https://example.org/a) |  | 2022-01-10 |
 | 2022 | 12% | official | [example.org](https://example.org/c) | revised | 2023-06-01 |
-| _2023-H1 (part-year)_ | _12.5%_ | estimate | Report H1 |  | 2023-07-15 |
+| _H1 2023 (part-year)_ | _12.5%_ | estimate | Report H1 |  | 2023-07-15 |
 
 ### In short
 

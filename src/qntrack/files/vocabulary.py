@@ -127,7 +127,8 @@ _VI_PERIODS = (
         re.compile(rf"quy\s*(i|ii|iii|iv|[1-4]){_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 3 * _quarter(m[1]) - 2, 3 * _quarter(m[1])),
     ),
-    (re.compile(rf"6\s*thang\s*cuoi(?:\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
+    # "6T cuối/2026": the second half as a report's chart labels it (output/period_words.py).
+    (re.compile(rf"6\s*(?:thang|t)\s*cuoi(?:\s*nam)?{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[1]), 7, 12)),
     # The halves as a report's tables and an office's notes write them: H1 2026, H1/2026,
     # 2026H1, 2026 H2, "nửa đầu năm 2026", "nửa cuối năm 2026" (each one span only).
     (

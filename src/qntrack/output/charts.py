@@ -19,6 +19,7 @@ from ..method.assessment import Assessment
 from ..plan.model import Bound
 from ..catalog import msg, render
 from .i18n import number
+from .period_words import period_text
 from ..plan.model import Observation
 
 __all__ = ["Chart", "alt_text", "chart_alt", "chart_for", "provisional_readings", "COLOURS"]
@@ -374,7 +375,11 @@ def add_provisional(plot: "Plot", provisional: Sequence[Observation], lang: str)
     plot.add(
         chart_word("provisional", lang),
         [
-            {"value": (o.period.end, o.value), "style": hollow_marker(COLOURS["actual"]), "label": str(o.period)}
+            {
+                "value": (o.period.end, o.value),
+                "style": hollow_marker(COLOURS["actual"]),
+                "label": period_text(o.period, lang),
+            }
             for o in provisional
         ],
         COLOURS["actual"],

@@ -11,13 +11,15 @@ from ..method.assessment import Assessment
 from ..plan.periods import Period
 from ..catalog import msg, render
 from .i18n import label, number, signed_percent, value_with_unit
+from .period_words import period_range, period_text, speaks_periods
 from ..plan.model import Measure
 
 __all__ = ["explain", "reason_text"]
 
 
 def narrative_sentence(key: str, lang: str, **values: object) -> str:
-    """The catalog's sentence ``narrative_<key>`` in ``lang``, with these values."""
+    """The catalog's sentence ``narrative_<key>`` in ``lang``, with these values (a period
+    the caller has written, ``period_text``)."""
     return render(msg("narrative_" + key, **values), lang)
 
 
@@ -58,10 +60,13 @@ def reason_text(reason: str, lang: str) -> str:
     return narrative_sentence("reason_" + (reason if known else "undefined"), lang)
 
 
+@speaks_periods
 def explain(a: Assessment, lang: str) -> list[str]:
+    """The sentences that say what the assessment means, for people: every period in them
+    in words, in `show` as in a report (docs/decisions.md, "Periods in words")."""
     from .views import view_of
 
-    out = view_of(a).sentences(a, lang)
+    out = _capitalised(view_of(a).sentences(a, lang))
     if a.reason in _SAID_BY_KIND:
         return out
     if a.status.value == "not_available" and a.reason:
@@ -71,6 +76,12 @@ def explain(a: Assessment, lang: str) -> list[str]:
             return [reason_text(a.reason, lang)]
         out.append(reason_text(a.reason, lang))
     return out
+
+
+def _capitalised(sentences: list[str]) -> list[str]:
+    """Each sentence begins with a capital, where a period in words opens it (the catalog
+    writes "{period}: …", and the Vietnamese words of a quarter begin in lower case)."""
+    return [s[:1].upper() + s[1:] for s in sentences]
 
 
 _NO_FIGURE = ("no_figures", "no_figure_for_period", "no_annual_figure", "no_baseline")
@@ -84,9 +95,11 @@ def rate_text(value: float, lang: str, decimals: int = 2) -> str:
     return f"{number(value, lang, decimals)}%"
 
 
-def span_text(periods: list[Period]) -> str:
-    """The periods with a figure, first–last ("2021–2023", or "2021" alone)."""
-    return str(periods[0]) if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+def span_text(periods: list[Period], lang: str = "en") -> str:
+    """The periods with a figure, first–last ("2021–2023", or "2021" alone, in words in
+    a Vietnamese document). A span of years is written as GSO writes one, "2021–2023"; a
+    span of other periods with each end in words."""
+    return period_text(periods[0], lang) if len(periods) == 1 else period_range(periods[0], periods[-1], lang)
 
 
 def against_last_year(
@@ -96,7 +109,10 @@ def against_last_year(
     if same is None:
         return []
     unit = a.indicator.unit_in(lang)
-    previous = _previous(str(period))
+    # A whole year against the year before: the template names the year as a year itself.
+    previous = (
+        str(period.same_span_previous_year()) if period.is_year else period_text(period.same_span_previous_year(), lang)
+    )
     was = figure_of(a, same.value, lang)
     if same.by == "points":
         change = difference_in_unit(same.change, unit, lang)
@@ -105,14 +121,9 @@ def against_last_year(
     else:
         return []
     # A whole year is set against the year before; a part of one against the same part.
-    key = "against_year" if "-" not in str(period) else "against_period"
+    key = "against_year" if period.is_year else "against_period"
     if now is None:
         return [narrative_sentence(key + "_plain", lang, previous=previous, was=was, change=change)]
     # A rise and a fall are different words in the Vietnamese sentences (catalog vi.toml).
     moved = change_text(was, figure_of(a, now, lang), now - same.value, lang)
     return [narrative_sentence(key, lang, previous=previous, was=was, change=change, moved=moved)]
-
-
-def _previous(period: str) -> str:
-    year, _, rest = period.partition("-")
-    return f"{int(year) - 1}" + (f"-{rest}" if rest else "")

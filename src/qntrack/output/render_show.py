@@ -107,6 +107,8 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
             )
         )
     console.print(Text(label("summary", lang), style="bold"))
+    # Sentences for people say a period in words (explain); the tables above keep the code
+    # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
     for sentence in explain(a, lang):
         console.print(Text("• " + sentence))
 

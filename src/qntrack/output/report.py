@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from .period_words import speaks_periods
 from ..kinds import assess
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for
@@ -263,6 +264,7 @@ def charts_folder(report_path: Path) -> Path:
     return report_path.with_name(f"{report_path.stem}-charts")
 
 
+@speaks_periods
 def markdown_charts(data: ReportData, lang: str) -> list[Chart]:
     """The charts beside a Markdown report: the groups' (report_groups.CHART_ID), then each
     target's, each followed by its units' when it has a breakdown (report_breakdowns)."""

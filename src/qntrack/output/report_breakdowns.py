@@ -15,6 +15,7 @@ from ..method.ranking import Ranked, rank_units
 from ..plan.units import Dimension, Dims, Unit, unit_key
 from .charts import Chart, too_large_to_draw
 from .i18n import date_text, label, number, status_label, value_with_unit
+from .period_words import period_text
 from .report_groups import STATUS_COLOURS
 from .report_view import Cell, TableView, report_word
 
@@ -112,12 +113,12 @@ def _dates(unit: Unit, lang: str) -> str:
     return ", ".join(out)
 
 
-def _latest(a: Assessment, lang: str) -> str:
+def _latest(a: Assessment, lang: str, short: bool = False) -> str:
     """The unit's latest figure, or during a plan's year its year-to-date reading, marked
     provisional as the summary marks it: what the unit is ranked on (issue 17)."""
     from .report_view import _latest_text
 
-    return _latest_text(a, lang)
+    return _latest_text(a, lang, short)
 
 
 def unit_reason(a: Assessment, lang: str) -> str:
@@ -210,14 +211,14 @@ def _predecessors(
                 dims = u.dims[:place] + ((dim_id, before),) + u.dims[place + 1 :]
                 columns.append((unit_name(dims, dimensions, lang), series.get(unit_key(a.indicator.id, dims), ())))
             columns.append((unit_name(u.dims, dimensions, lang), series.get(unit_key(a.indicator.id, u.dims), ())))
-            by_period = [{str(o.period): o.value for o in rows} for _, rows in columns]
+            by_period = [{o.period: o.value for o in rows} for _, rows in columns]
             periods = sorted({o.period for _, rows in columns for o in rows}, key=lambda p: p.sort_key)
             if not periods:
                 continue  # no figure on either side: nothing to set beside
             rows = tuple(
-                (Cell(str(p)),)
+                (Cell(period_text(p, lang)),)
                 + tuple(
-                    Cell(value_with_unit(figures[str(p)], unit_of_measure, lang) if str(p) in figures else "–")
+                    Cell(value_with_unit(figures[p], unit_of_measure, lang) if p in figures else "–")
                     for figures in by_period
                 )
                 for p in periods
@@ -320,6 +321,7 @@ def _bar_label(r: Ranked, dimensions: Mapping[str, Dimension], lang: str) -> str
 
     head, tail = (
         f"{r.rank}. ",
-        f": {_latest(r.unit.assessment, lang)} · {status_label(r.unit.assessment.status.value, lang)}",
+        # A chart's label: the period's short form ("6T/2026"), the name keeping its room.
+        f": {_latest(r.unit.assessment, lang, short=True)} · {status_label(r.unit.assessment.status.value, lang)}",
     )
     return head + bar_name(name, len(head) + len(tail)) + tail

@@ -19,6 +19,7 @@ import io
 import re
 from typing import TYPE_CHECKING, Any, Sequence
 
+from .period_words import speaks_periods
 from ..catalog import msg
 from ..catalog import render as text_of
 from ..errors import ExitCode, fail
@@ -309,6 +310,7 @@ def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]], point
     return [w + spare * w / sum(widths) for w in widths]
 
 
+@speaks_periods
 def render_docx(data: ReportData, lang: str) -> bytes:
     """The Word report's bytes, stamped with qntrack's generator mark (docx_layout.saved)."""
     from .docx_layout import add_field, saved, set_properties, set_up

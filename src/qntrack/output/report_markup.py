@@ -12,6 +12,7 @@ from typing import Any, Mapping, Sequence
 
 from typing import TYPE_CHECKING
 
+from .period_words import speaks_periods
 from .charts import Chart, chart_alt
 from .report_view import Cell, _view
 
@@ -138,6 +139,7 @@ def render_markdown(
     return markdown_and_alts(data, lang, chart_links, chart_notes, charts)[0]
 
 
+@speaks_periods
 def markdown_and_alts(
     data: ReportData,
     lang: str,
@@ -166,6 +168,7 @@ def markdown_and_alts(
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + f"\n\n{GENERATOR_MARK}\n", view["chart_alts"]
 
 
+@speaks_periods
 def render_html(data: ReportData, lang: str) -> str:
     from markupsafe import Markup
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from ..output.i18n import date_text, label, value_with_unit
 from ..plan.model import RETRACTED
 from ..plan.units import Dimension, base_of, split_key
+from .period_words import period_text
 from .report_breakdowns import unit_name
 from .report_view import Cell, TableView, _change_kind, _name, _status_with_missed, report_word, source_cell
 
@@ -48,7 +49,7 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
             rows.append(
                 (
                     Cell(_figure_name(o.indicator, names, dimensions, lang)),
-                    Cell(str(o.period)),
+                    Cell(period_text(o.period, lang)),
                     Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
                     Cell(report_word(_change_kind(c), lang)),
                     Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),

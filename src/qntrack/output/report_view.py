@@ -32,6 +32,7 @@ from ..output.summary import (
 from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
 from ..plan.model import RETRACTED, Observation
 from ..output.narrative import explain
+from ..output.period_words import period_text
 
 if TYPE_CHECKING:
     from .report import Change, ReportData
@@ -143,14 +144,14 @@ def definition(a: Assessment, lang: str) -> str:
     return view_of(a).definition(a, lang)
 
 
-def _latest_text(a: Assessment, lang: str) -> str:
+def _latest_text(a: Assessment, lang: str, short: bool = False) -> str:
+    """The latest figure with its period (a chart's label: the period's ``short`` form)."""
     unit = a.indicator.unit_in(lang)
     if a.latest is not None:
-        return f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"
+        return f"{value_with_unit(a.latest.value, unit, lang)} ({period_text(a.latest.period, lang, short)})"
     if a.provisional is not None:
-        return (
-            f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period}, {label('provisional', lang)})"
-        )
+        when = period_text(a.provisional.period, lang, short)
+        return f"{value_with_unit(a.provisional.value, unit, lang)} ({when}, {label('provisional', lang)})"
     return "–"
 
 
@@ -168,17 +169,26 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
     facts: list[tuple[str, Cell]] = []
     if a.baseline is not None:
         facts.append(
-            (label("baseline", lang), Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})"))
+            (
+                label("baseline", lang),
+                Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({period_text(a.baseline.period, lang)})"),
+            )
         )
     if a.latest is not None:
         facts.append(
-            (label("latest", lang), Cell(f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})"))
+            (
+                label("latest", lang),
+                Cell(f"{value_with_unit(a.latest.value, unit, lang)} ({period_text(a.latest.period, lang)})"),
+            )
         )
     if a.provisional is not None:
         facts.append(
             (
                 label("provisional", lang).capitalize(),
-                Cell(f"{value_with_unit(a.provisional.value, unit, lang)} ({a.provisional.period})", muted=True),
+                Cell(
+                    f"{value_with_unit(a.provisional.value, unit, lang)} ({period_text(a.provisional.period, lang)})",
+                    muted=True,
+                ),
             )
         )
     if a.achieved_rate is not None:
@@ -197,11 +207,16 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append(
             (
                 label("missed_milestones", lang),
-                Cell(", ".join(str(p) for p in a.missed_milestones), status="not_achieved"),
+                Cell(", ".join(period_text(p, lang) for p in a.missed_milestones), status="not_achieved"),
             )
         )
     if a.awaiting_figures:
-        facts.append((label("awaiting_figures", lang), Cell(", ".join(str(p) for p in a.awaiting_figures), muted=True)))
+        facts.append(
+            (
+                label("awaiting_figures", lang),
+                Cell(", ".join(period_text(p, lang) for p in a.awaiting_figures), muted=True),
+            )
+        )
     return tuple(facts)
 
 
@@ -237,7 +252,7 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
                 reached = report_word("would_be", lang, year=reached)
         rows.append(
             (
-                Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"),
+                Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
                 Cell(status_label(m.status.value, lang), status=m.status.value),
                 Cell(number(m.progress_value, lang)),
                 Cell(number(m.score, lang)),
@@ -299,7 +314,8 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
     out = []
     for o in rows:
         part = not o.period.is_year
-        period = f"{o.period} ({report_word('provisional_row', lang)})" if part else str(o.period)
+        when = period_text(o.period, lang)
+        period = f"{when} ({report_word('provisional_row', lang)})" if part else when
         out.append(
             (
                 Cell(period, muted=part),

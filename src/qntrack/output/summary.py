@@ -15,6 +15,7 @@ from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
 from ..output.i18n import label, number, status_label, value_with_unit
+from ..output.period_words import period_text, periods_in_words
 from ..plan.model import LevelTarget, Observation
 
 __all__ = [
@@ -53,7 +54,7 @@ def goal_text(a: Assessment, lang: str) -> str:
     unit = a.indicator.unit_in(lang)
     m = a.next_milestone
     if m is not None:
-        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}"
+        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"
     from .views import view_of
 
     goal = view_of(a).goal(a, lang)
@@ -78,12 +79,12 @@ def gap_text(a: Assessment, lang: str) -> str:
             # Failed for good: a tick beside "Not achieved" would read as met, and nothing
             # is "still to go" (issue 12; the number stays in JSON/CSV and in show).
             return "–"
-        return f"✓ {period}" if period is not None else "✓"
+        return f"✓ {period_text(period, lang)}" if period is not None else "✓"
     text = difference_text(a.gap, a.indicator.unit_in(lang), lang, signed=False)
     ytd = a.result.year_to_date if isinstance(a.result, PlanResult) and a.latest is None else None
     if ytd is not None:
-        return f"{text} ({ytd.period})"
-    return f"{text} ({period})" if period is not None else text
+        return f"{text} ({period_text(ytd.period, lang)})"
+    return f"{text} ({period_text(period, lang)})" if period is not None else text
 
 
 def _gap_per_period(a: Assessment) -> bool:
@@ -109,7 +110,8 @@ def target_gap_phrase(a: Assessment, lang: str) -> str:
     "beyond the target" beside a target that failed (second hostile pass: "beyond the
     target by 1.89 pp" beside "Not achieved" read as met)."""
     unit = a.indicator.unit_in(lang)
-    period = a.latest.period if _gap_per_period(a) and a.latest is not None else None
+    latest = a.latest.period if _gap_per_period(a) and a.latest is not None else None
+    period = period_text(latest, lang) if latest is not None else None
     if a.gap is None:
         return "–"
     if a.gap <= 0 and a.status.value == "not_achieved":
@@ -157,20 +159,24 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
 
     if view_of(a).one_deadline:
         own = a.missed_milestones[-1] if a.missed_milestones else None
-    periods = [str(p) for p in a.missed_milestones if a.status.value != "not_achieved" or p != own]
+    periods = [period_text(p, lang) for p in a.missed_milestones if a.status.value != "not_achieved" or p != own]
     if not periods:
         return ""
     shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")
     # A level target misses a milestone; the other kinds a period (an every-period target's
     # failed year), which the Vietnamese catalog does not call a milestone.
     word = "missed" if isinstance(a.target, LevelTarget) else "missed_period"
+    if word == "missed_period" and periods_in_words():
+        # A period in words names its kind itself (Q2 2025): the Vietnamese word for
+        # "period" before it would say it twice; a code (2025-Q2) needs it.
+        word = "missed_period_named"
     return f"✗ {label(word, lang)} {shown}"
 
 
 def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
     """ "⌛ awaiting figure 2025": deadlines passed with no figure recorded for them yet,
     beside a status that is still read on an earlier figure; "" when none."""
-    periods = [str(p) for p in a.awaiting_figures]
+    periods = [period_text(p, lang) for p in a.awaiting_figures]
     if not periods:
         return ""
     shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")

@@ -23,6 +23,7 @@ from ..charts import (
 )
 from ..i18n import label, number, value_with_unit
 from ..narrative import rate_text, narrative_sentence, span_text
+from ..period_words import period_text
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -105,7 +106,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     word = narrative_sentence(d.bound.keyword, lang)
     # 9.998 against 10 must not read "10% (target 10%)": one more decimal when rounding hides a miss.
     places = 3 if number(d.average, "en") == number(bound, "en") and d.average != bound else 2
-    span = span_text([p.period for p in d.periods])
+    span = span_text([p.period for p in d.periods], lang)
     n = d.years_with_data
     out = [
         narrative_sentence(
@@ -149,7 +150,11 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         )
     if a.provisional is not None:
         p = a.provisional
-        out.append(narrative_sentence("average_provisional", lang, period=p.period, value=rate_text(p.value, lang)))
+        out.append(
+            narrative_sentence(
+                "average_provisional", lang, period=period_text(p.period, lang), value=rate_text(p.value, lang)
+            )
+        )
     return out
 
 
@@ -160,7 +165,7 @@ def _average_undefined(a: Assessment, lang: str) -> list[str]:
     assert isinstance(d, AverageResult) and d.undefined_by is not None  # explain's test
     values = {p.period: p.value for p in d.periods}
     years = ", ".join(f"{y} ({rate_text(values[y], lang)})" for y in d.undefined_by)
-    span = span_text([p.period for p in d.periods])
+    span = span_text([p.period for p in d.periods], lang)
     return [render(msg("narrative_average_undefined", years=years, span=span), lang)]
 
 

@@ -12,6 +12,7 @@ from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
 from ..i18n import label, number, value_with_unit
 from ..narrative import narrative_sentence, figure_of
+from ..period_words import period_text, span_ends
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -99,9 +100,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             render(
                 msg(
                     "narrative_awaiting_cumulative",
-                    start=d.start,
-                    end=d.end,
-                    latest=a.latest.period,
+                    start=span_ends(d.start, d.end, lang)[0],
+                    end=span_ends(d.start, d.end, lang)[1],
+                    latest=period_text(a.latest.period, lang),
                     needed=figure_of(a, f.needed_per_remaining_period, lang),
                 ),
                 lang,
@@ -120,7 +121,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     if a.provisional is not None:
         p = a.provisional
         out.append(
-            narrative_sentence("cumulative_provisional", lang, period=p.period, value=figure_of(a, p.value, lang))
+            narrative_sentence(
+                "cumulative_provisional", lang, period=period_text(p.period, lang), value=figure_of(a, p.value, lang)
+            )
         )
         out += _beyond_with(a, d, f.total, p, lang)
     return out

@@ -22,6 +22,7 @@ from ..charts import (
 )
 from ..i18n import label
 from ..narrative import narrative_sentence, figure_of
+from ..period_words import period_text, span_ends
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -54,10 +55,10 @@ class EveryPeriodView(SpanView):
             (report_word("passed", lang), report_word("passed_count", lang, passed=d.passed, total=len(d.periods)))
         )
         if d.first_failure is not None:
-            out.append((report_word("first_failure", lang), str(d.first_failure.period)))
+            out.append((report_word("first_failure", lang), period_text(d.first_failure.period, lang)))
         out.append((report_word("streak", lang), str(d.streak)))
         if d.missing:
-            out.append((report_word("missing", lang), ", ".join(map(str, d.missing))))
+            out.append((report_word("missing", lang), ", ".join(period_text(p, lang) for p in d.missing)))
         if a.awaiting_figures:
             out.append((label("periods_awaited", lang), str(len(a.awaiting_figures))))
         else:
@@ -70,10 +71,10 @@ class EveryPeriodView(SpanView):
             return []
         rows = [(label("kf_passed_failed", lang), f"{d.passed} / {d.failed}")]
         if d.first_failure is not None:
-            rows.append((label("kf_first_failure", lang), str(d.first_failure.period)))
+            rows.append((label("kf_first_failure", lang), period_text(d.first_failure.period, lang)))
         rows.append((label("kf_current_run", lang), str(d.streak)))
         if d.missing:
-            rows.append((label("kf_no_figure", lang), ", ".join(map(str, d.missing))))
+            rows.append((label("kf_no_figure", lang), ", ".join(period_text(p, lang) for p in d.missing)))
         return rows
 
 
@@ -85,6 +86,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     if not isinstance(d, EveryPeriodResult) or not d.periods:
         return [narrative_sentence("no_figure_in_span", lang)]
     word = narrative_sentence(d.bound.keyword, lang)
+    start, end = span_ends(d.start, d.end, lang)
     out = [
         narrative_sentence(
             "every_passed",
@@ -93,28 +95,41 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             total=len(d.periods),
             word=word,
             bound=figure_of(a, d.bound.value, lang),
-            start=d.start,
-            end=d.end,
+            start=start,
+            end=end,
         )
     ]
     failed = d.first_failure
     if failed is not None:
         out.append(
-            narrative_sentence("every_broke", lang, period=failed.period, value=figure_of(a, failed.value, lang))
+            narrative_sentence(
+                "every_broke", lang, period=period_text(failed.period, lang), value=figure_of(a, failed.value, lang)
+            )
         )
         if d.streak == 1:
-            out.append(narrative_sentence("every_again_one", lang, period=d.periods[-1].period))
+            out.append(narrative_sentence("every_again_one", lang, period=period_text(d.periods[-1].period, lang)))
         elif d.streak:
-            out.append(narrative_sentence("every_again_many", lang, n=d.streak, since=d.periods[-d.streak].period))
+            out.append(
+                narrative_sentence(
+                    "every_again_many", lang, n=d.streak, since=period_text(d.periods[-d.streak].period, lang)
+                )
+            )
     if a.awaiting_figures:
         # Every period over with no figure, the gaps before the latest among them.
-        out.append(render(msg("narrative_awaiting_periods", periods=", ".join(map(str, a.awaiting_figures))), lang))
+        out.append(
+            render(
+                msg("narrative_awaiting_periods", periods=", ".join(period_text(p, lang) for p in a.awaiting_figures)),
+                lang,
+            )
+        )
     elif d.missing:
-        out.append(narrative_sentence("every_missing", lang, periods=", ".join(map(str, d.missing))))
+        out.append(
+            narrative_sentence("every_missing", lang, periods=", ".join(period_text(p, lang) for p in d.missing))
+        )
     if a.provisional is not None:
         p = a.provisional
         key = "every_provisional_passes" if d.provisional_passes else "every_provisional_fails"
-        out.append(narrative_sentence(key, lang, period=p.period, value=figure_of(a, p.value, lang)))
+        out.append(narrative_sentence(key, lang, period=period_text(p.period, lang), value=figure_of(a, p.value, lang)))
     return out
 
 
@@ -129,9 +144,14 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     for p in d.periods:
         x = p.period.end
         values.append(
-            {"value": (x, p.value), "label": str(p.period)}
+            {"value": (x, p.value), "label": period_text(p.period, lang)}
             if p.passed
-            else {"value": (x, p.value), "label": str(p.period), "color": COLOURS["fail"], "node": {"r": 6}}
+            else {
+                "value": (x, p.value),
+                "label": period_text(p.period, lang),
+                "color": COLOURS["fail"],
+                "node": {"r": 6},
+            }
         )
     plot.add(chart_word("actual_period", lang), values, COLOURS["actual"], stroke_style=SOLID)
     start, end = d.start, d.end

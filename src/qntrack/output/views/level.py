@@ -21,6 +21,7 @@ from ..charts import (
 )
 from ..i18n import label, signed_percent, value_with_unit
 from ..narrative import change_text, difference_in_unit, narrative_sentence, value_in_unit
+from ..period_words import period_text
 
 if TYPE_CHECKING:
     from ..report_view import TableView
@@ -46,11 +47,15 @@ class LevelView:
         assert isinstance(t, LevelTarget)
         base = t.baseline
         if base is None:
-            base_text = report_word("baseline_observed", lang, period=a.baseline.period) if a.baseline else "–"
+            base_text = (
+                report_word("baseline_observed", lang, period=period_text(a.baseline.period, lang))
+                if a.baseline
+                else "–"
+            )
         elif base.value is not None:
-            base_text = f"{value_with_unit(base.value, unit, lang)} ({base.period})"
+            base_text = f"{value_with_unit(base.value, unit, lang)} ({period_text(base.period, lang)})"
         else:
-            base_text = report_word("baseline_observed", lang, period=base.period)
+            base_text = report_word("baseline_observed", lang, period=period_text(base.period, lang))
         if t.milestones:
             parts = [
                 f"{value_with_unit(m.value, unit, lang)} {report_word('by_year', lang, by=m.by)}" for m in t.milestones
@@ -139,7 +144,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         return out
     goal = value_in_unit(m.value, unit, lang)
     if m.status.value == "target_achieved":
-        out.append(narrative_sentence("milestone_achieved", lang, by=m.by, goal=goal))
+        out.append(narrative_sentence("milestone_achieved", lang, by=period_text(m.by, lang), goal=goal))
         return out
     if m.due:
         out.append(_missed_sentence(m, unit, lang))
@@ -203,7 +208,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                     "narrative_awaiting_milestone",
                     by=m.by,
                     latest=value_in_unit(latest.value, unit, lang),
-                    period=latest.period,
+                    period=period_text(latest.period, lang),
                 ),
                 lang,
             )
@@ -242,8 +247,8 @@ def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
     judged = m.judged_on
     goal = value_in_unit(m.value, unit, lang)
     got = value_in_unit(judged.value, unit, lang) if judged is not None else "–"
-    when = f" ({judged.period})" if judged is not None and judged.period != m.by else ""
-    return narrative_sentence("missed", lang, by=m.by, goal=goal, got=got, when=when)
+    when = f" ({period_text(judged.period, lang)})" if judged is not None and judged.period != m.by else ""
+    return narrative_sentence("missed", lang, by=period_text(m.by, lang), goal=goal, got=got, when=when)
 
 
 def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
@@ -287,7 +292,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
             )
     plot.add(
         chart_word("milestones", lang),
-        [{"value": (m.by.end, m.value), "label": str(m.by)} for m in a.milestones],
+        [{"value": (m.by.end, m.value), "label": period_text(m.by, lang)} for m in a.milestones],
         COLOURS["milestone"],
         stroke=False,
         dots_size=6,

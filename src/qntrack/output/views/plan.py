@@ -12,6 +12,7 @@ from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, ch
 from ..i18n import label, number, signed_percent, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
+from ..period_words import period_text
 
 if TYPE_CHECKING:
     from ..report_view import TableView
@@ -37,14 +38,17 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return ""
         return report_word(
-            "def_plan", lang, value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang), period=d.period
+            "def_plan",
+            lang,
+            value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang),
+            period=period_text(d.period, lang),
         )
 
     def goal(self, a: Assessment, lang: str) -> str | None:
         d = a.result
         if not isinstance(d, PlanResult):
             return None
-        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang)} ({d.period})"
+        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang)} ({period_text(d.period, lang)})"
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
         """The rows `show` lists too: the plan's year and the one before (the kind's one rule)."""
@@ -62,11 +66,14 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        out = [(report_word("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})")]
+        out = [(report_word("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({period_text(d.period, lang)})")]
         same: SamePeriod | None = None
         if d.full is not None and a.latest is not None:
             out.append(
-                (report_word("result", lang), f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})")
+                (
+                    report_word("result", lang),
+                    f"{value_with_unit(a.latest.value, unit, lang)} ({period_text(a.latest.period, lang)})",
+                )
             )
             if d.full.percent_of_plan is not None:
                 out.append((report_word("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
@@ -75,7 +82,12 @@ class PlanView:
             same = d.full.same
         elif d.year_to_date is not None:
             ytd = d.year_to_date
-            out.append((report_word("so_far", lang), f"{value_with_unit(ytd.value, unit, lang)} ({ytd.period})"))
+            out.append(
+                (
+                    report_word("so_far", lang),
+                    f"{value_with_unit(ytd.value, unit, lang)} ({period_text(ytd.period, lang)})",
+                )
+            )
             if ytd.percent_of_plan is not None:
                 out.append((report_word("percent_of_plan", lang), f"{number(ytd.percent_of_plan, lang, 1)}%"))
             if ytd.share_of_time is not None:
@@ -96,7 +108,7 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        rows = [(label("kf_plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({d.period})")]
+        rows = [(label("kf_plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({period_text(d.period, lang)})")]
         if a.latest is not None:
             rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang)))
         if d.full is not None and d.full.percent_of_plan is not None:
@@ -108,7 +120,7 @@ class PlanView:
             text = value_with_unit(ytd.value, unit, lang)
             if ytd.percent_of_plan is not None:
                 text += f", {number(ytd.percent_of_plan, lang, 1)}% {label('of_plan', lang)}"
-            rows.append((f"{ytd.period}", text))
+            rows.append((period_text(ytd.period, lang), text))
         return rows
 
 
@@ -128,7 +140,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             narrative_sentence(
                 "plan_rate",
                 lang,
-                period=d.period,
+                period=period_text(d.period, lang),
                 got=got,
                 plan=figure_of(a, d.plan, lang),
                 pp=difference_in_unit(d.full.difference, unit, lang),
@@ -142,7 +154,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             narrative_sentence(
                 key,
                 lang,
-                period=d.period,
+                period=period_text(d.period, lang),
                 got=got,
                 pct=number(d.full.percent_of_plan, lang, 1),
                 plan=figure_of(a, d.plan, lang),
@@ -150,7 +162,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         ]
         return out + against_last_year(a, d.full.same, now, d.period, lang)
     ytd = d.year_to_date
-    over = [render(msg("narrative_awaiting_plan", period=d.period), lang)] if a.awaiting_figures else []
+    over = (
+        [render(msg("narrative_awaiting_plan", period=period_text(d.period, lang)), lang)] if a.awaiting_figures else []
+    )
     if ytd is None:
         return over + [narrative_sentence("no_figure_yet", lang)]
     if ytd.flow and d.plan < 0:
@@ -172,7 +186,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             narrative_sentence(
                 "ytd_percent",
                 lang,
-                period=ytd.period,
+                period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
                 share=number(ytd.percent_of_plan, lang, 1),
                 time=number(ytd.share_of_time * 100 if ytd.share_of_time is not None else None, lang, 1),
@@ -183,7 +197,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             narrative_sentence(
                 "ytd_plain",
                 lang,
-                period=ytd.period,
+                period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
                 plan=figure_of(a, d.plan, lang),
                 diff=f": {difference_in_unit(ytd.difference, unit, lang)}",
@@ -198,15 +212,19 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
     d = a.result
     if not isinstance(d, PlanResult):
         return None  # no figures of the kind (an assessment that overflowed)
-    bars: list[tuple[str, float, str]] = [(chart_word("plan", lang, period=d.period), d.plan, COLOURS["bound"])]
+    bars: list[tuple[str, float, str]] = [
+        (chart_word("plan", lang, period=period_text(d.period, lang)), d.plan, COLOURS["bound"])
+    ]
     if a.latest is not None and d.full is not None:
-        bars.append((chart_word("result", lang, period=d.period), a.latest.value, COLOURS["actual"]))
+        bars.append((chart_word("result", lang, period=period_text(d.period, lang)), a.latest.value, COLOURS["actual"]))
     elif d.year_to_date is not None:
         ytd = d.year_to_date
         if ytd.same is not None:
             last = ytd.period.same_span_previous_year()
-            bars.append((chart_word("last_year", lang, period=last), ytd.same.value, COLOURS["projection"]))
-        bars.append((chart_word("ytd", lang, period=ytd.period), ytd.value, COLOURS["actual"]))
+            bars.append(
+                (chart_word("last_year", lang, period=period_text(last, lang)), ytd.same.value, COLOURS["projection"])
+            )
+        bars.append((chart_word("ytd", lang, period=period_text(ytd.period, lang)), ytd.value, COLOURS["actual"]))
     if len(bars) < 2:
         return None
     style = plot_style([COLOURS["actual"]])
@@ -223,8 +241,11 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
             show_y_guides=False,
             print_values=True,
             print_values_position="center",
+            # Given to the chart's configuration, where finished_chart reads the bars for
+            # the text alternative: set on the chart afterwards, they were drawn but the
+            # alternative never named them (docs/decisions.md, "Periods in words").
+            x_labels=[label for label, _, _ in bars],
         ),
     )
-    chart.x_labels = [label for label, _, _ in bars]
     chart.add("", [{"value": value, "color": colour} for _, value, colour in bars])
     return finished_chart(chart, a.target.id, len(bars) - 1)

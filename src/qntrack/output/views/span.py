@@ -10,6 +10,7 @@ from ...kinds.every_period import EveryPeriodResult, PeriodCheck
 from ...method.assessment import Assessment
 from ...plan.model import Bound, Observation
 from ..i18n import label, value_with_unit
+from ..period_words import period_range, period_text, span_ends
 
 if TYPE_CHECKING:
     from ..report_view import TableView
@@ -44,7 +45,8 @@ class SpanView:
         if d is None:
             return ""
         sign, value = bound_text(d.bound, a.indicator.unit_in(lang), lang)
-        text = report_word(self.definition_key, lang, sign=sign, value=value, start=d.start, end=d.end)
+        start, end = span_ends(d.start, d.end, lang)
+        text = report_word(self.definition_key, lang, sign=sign, value=value, start=start, end=end)
         return text[0].upper() + text[1:]
 
     def goal(self, a: Assessment, lang: str) -> str | None:
@@ -52,7 +54,7 @@ class SpanView:
         if d is None:
             return None
         sign = "≥" if d.bound.at_least else "≤"
-        return f"{sign} {value_with_unit(d.bound.value, a.indicator.unit_in(lang), lang)}, {d.start}–{d.end}"
+        return f"{sign} {value_with_unit(d.bound.value, a.indicator.unit_in(lang), lang)}, {period_range(d.start, d.end, lang)}"
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
         """The rows `show` lists too: the years of the span (the kind's one rule)."""
@@ -72,7 +74,7 @@ class SpanView:
         headers = (label("period", lang), label("value", lang)) + ((report_word("passed", lang),) if with_pass else ())
         rows = []
         for p in d.periods:
-            cells = [Cell(str(p.period)), Cell(value_with_unit(p.value, unit, lang))]
+            cells = [Cell(period_text(p.period, lang)), Cell(value_with_unit(p.value, unit, lang))]
             if isinstance(p, PeriodCheck):
                 ok = p.passed
                 cells.append(
@@ -92,4 +94,4 @@ class SpanView:
         if d is None:
             return None
         sign, value = bound_text(d.bound, a.indicator.unit_in(lang), lang)
-        return (report_word("span", lang), f"{d.start}–{d.end}"), sign, value
+        return (report_word("span", lang), period_range(d.start, d.end, lang)), sign, value

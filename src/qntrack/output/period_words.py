@@ -1,0 +1,113 @@
+"""A period as a document's reader writes it: "H1 2026" (and its Vietnamese form, the first six
+months of 2026 as GSO releases write them: catalog/vi.toml).
+
+Data keeps the code (``2026-H1``: JSON, CSV, the workbook's columns, the terminal's
+tables, whatever a user types back into a command); a document written for people (the
+Markdown, HTML, Word and PDF reports, the sentences of ``show``) speaks the period in its
+language (docs/decisions.md, "Periods in words in documents"). The words are the
+catalog's (``period_words_*`` in catalog/en.toml and vi.toml); this module picks the one
+for a span.
+
+The helpers the terminal and the documents share (summary.py, narrative.py, the kinds'
+views) write a period through ``period_text``: the code, unless the document being made
+asked for words (``in_words``), so that the status table a cache keeps and the report
+made from the same assessment each write the period their reader needs.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import wraps
+from typing import Any, Callable, Iterator, TypeVar
+
+from ..catalog import catalog
+from ..plan.periods import Period, parse_period
+
+__all__ = ["in_words", "period_range", "periods_in_words", "period_text", "period_words", "span_ends", "speaks_periods"]
+
+_IN_WORDS: ContextVar[bool] = ContextVar("periods_in_words", default=False)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def period_words(period: Period | str, lang: str, short: bool = False) -> str:
+    """``period`` in the words of ``lang``: a year, a half, a quarter, a month or the first
+    N months of a year. ``short`` gives a chart's label ("Q3 2025"; the Vietnamese "6T/2026"). A
+    span of no such kind (none is parsed: periods.py) keeps its code."""
+    p = parse_period(period) if isinstance(period, str) else period
+    key = _kind(p)
+    if key is None:
+        return p.text
+    words = catalog(lang) if lang in ("en", "vi") else catalog("en")
+    template = words.get(f"period_words_{key}_short" if short else f"period_words_{key}")
+    if template is None:  # a short form the catalog does not give: the long one
+        template = words.get(f"period_words_{key}") or catalog("en")[f"period_words_{key}"]
+    return template.format(year=p.year)
+
+
+def _kind(p: Period) -> str | None:
+    """The catalog key's kind of span (``half_1``, ``quarter_3``, ``month_3``, ``first_9``)."""
+    months = p.last - p.first + 1
+    if months == 12:
+        return "year"
+    if months == 6 and p.first in (1, 7):
+        return "half_1" if p.first == 1 else "half_2"
+    if months == 3 and (p.first - 1) % 3 == 0:
+        return f"quarter_{(p.first - 1) // 3 + 1}"
+    if months == 1:
+        return f"month_{p.first}"
+    if p.first == 1:
+        return f"first_{p.last}"
+    return None
+
+
+def period_text(period: Period | str | None, lang: str, short: bool = False) -> str:
+    """The period as the output being made writes it: in words inside ``in_words`` (a
+    document for people), else its code. ``None`` is "" (nothing to name)."""
+    if period is None:
+        return ""
+    if not _IN_WORDS.get():
+        return str(period)
+    return period_words(period, lang, short)
+
+
+def periods_in_words() -> bool:
+    """Whether the output being made writes periods in words (``in_words``)."""
+    return _IN_WORDS.get()
+
+
+@contextmanager
+def in_words() -> Iterator[None]:
+    """Periods written by ``period_text`` are in words until the block ends."""
+    token = _IN_WORDS.set(True)
+    try:
+        yield
+    finally:
+        _IN_WORDS.reset(token)
+
+
+def speaks_periods(fn: F) -> F:
+    """``fn`` makes a document for people: every period it writes is in words."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with in_words():
+            return fn(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def span_ends(start: Period, end: Period, lang: str) -> tuple[str, str]:
+    """The two ends of a span of periods, as ``period_range`` writes them."""
+    if start.is_year and end.is_year:
+        return str(start), str(end)
+    return period_text(start, lang), period_text(end, lang)
+
+
+def period_range(start: Period, end: Period, lang: str) -> str:
+    """A span of periods, first–last: a span of years as GSO writes one, "2021–2025" (the
+    span of a resolution), in every output; a span of other periods with
+    each end as ``period_text`` writes it ("Q1 2025–Q4 2025" in a document)."""
+    first, last = span_ends(start, end, lang)
+    return f"{first}–{last}"
