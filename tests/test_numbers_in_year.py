@@ -208,6 +208,13 @@ def test_a_cumulative_total_a_reading_takes_beyond_the_bound_says_so(tmp_path, m
     assert "1,100.5 bn" in shown.stdout and "already beyond the target of 1,000 bn" in shown.stdout
     vi = run_clean("show", "inv-total", "--as-of", "2022-08-01", "--lang", "vi")
     assert "1.100,5 bn" in vi.stdout and "vượt mục tiêu 1.000 bn" in vi.stdout
+    # show's sentences speak the period in words (decisions.md, "Periods in words in
+    # documents"), the merge of this sentence with that rule: "With H1 2022", "6 tháng đầu
+    # năm 2022", never the code 2022-H1.
+    sentence = next(x for x in shown.stdout.splitlines() if "already beyond" in x)
+    assert "H1 2022" in sentence and "2022-H1" not in sentence, sentence
+    vi_sentence = next(x for x in vi.stdout.splitlines() if "vượt mục tiêu" in x)
+    assert "6 tháng đầu năm 2022" in vi_sentence and "2022-H1" not in vi_sentence, vi_sentence
     cap = run_clean("show", "inv-cap", "--as-of", "2022-08-01")
     assert "already" not in cap.stdout
 

@@ -257,9 +257,10 @@ def test_a_units_chart_writes_the_period_short_and_keeps_its_bars(ytd_plan: Path
     # By hand: besides the name, "1. " and ": 900 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số
     # liệu" take 3 + 51 = 54 letters, 6 left of 60, so the name keeps the floor of 16: its
     # first 15 letters "Thành phố Hạ Lo" and the ellipsis. The long form, "6 tháng đầu năm
-    # 2026", would take 13 letters more. (No unit has a plan: all tie at rank 1.)
+    # 2026", would take 13 letters more. (No unit has a plan, so none has a score: they are
+    # ranked by the figure each row shows, higher first: 900, 400, 150 are ranks 1, 2, 3.)
     assert "1. Thành phố Hạ Lo…: 900 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số liệu" in labels, labels
-    assert "1. Huyện Vân Đồn: 150 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số liệu" in labels, labels
+    assert "3. Huyện Vân Đồn: 150 tỷ đồng (6T/2026, tạm tính) · Chưa đủ số liệu" in labels, labels
     _fits(svg)
     # The table beside the chart says the period in full.
     text = (ytd_plan / "r.md").read_text(encoding="utf-8")

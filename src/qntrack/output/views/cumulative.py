@@ -145,7 +145,7 @@ def _beyond_with(a: Assessment, d: CumulativeResult, total: float, p: Observatio
         narrative_sentence(
             "cumulative_beyond" if bound.at_least else "cumulative_over_cap",
             lang,
-            period=p.period,
+            period=period_text(p.period, lang),
             total=figure_of(a, with_reading, lang),
             bound=figure_of(a, bound.value, lang),
             year=p.period.year,

@@ -174,7 +174,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             narrative_sentence(
                 "ytd_below_zero",
                 lang,
-                period=ytd.period,
+                period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
                 time=number(share * 100, lang, 1),
                 plan=figure_of(a, d.plan, lang),
