@@ -31,6 +31,16 @@ def status_label(status: str, lang: str) -> str:
     return _word("status_" + status, lang, status)
 
 
+def kind_key(target: object) -> str:
+    """The kind a target's words are looked up by: a plan for a half year or a quarter is
+    not an annual plan ("plan_period"); every other target, its kind."""
+    kind = str(getattr(target, "kind", ""))
+    period = getattr(target, "period", None)
+    if kind == "plan" and period is not None and not getattr(period, "is_year", True):
+        return "plan_period"
+    return kind
+
+
 def kind_name(kind: str, lang: str) -> str:
     """A target's kind for people: in Vietnamese the report's name (catalog
     ``report_kind_<kind>``); in English the code of targets.yaml ("every_period"), which

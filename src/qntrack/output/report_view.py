@@ -29,7 +29,7 @@ from ..output.summary import (
     missed_text,
     reached_text,
 )
-from ..output.i18n import date_text, label, number, signed_percent, status_label, value_with_unit
+from ..output.i18n import date_text, kind_key, label, number, signed_percent, status_label, value_with_unit
 from ..plan.model import RETRACTED, Observation
 from ..output.narrative import explain
 from ..output.period_words import period_text
@@ -345,7 +345,7 @@ def _section(
         number=number_,
         id=t.id,
         name=_name(a, lang),
-        kind=report_word(f"kind_{t.kind}", lang),
+        kind=report_word(f"kind_{kind_key(t)}", lang),
         status=a.status.value,
         status_text=_status_with_missed(a, lang),
         definition=definition(a, lang),
@@ -401,7 +401,7 @@ def _summary(data: ReportData, lang: str) -> TableView:
             (
                 Cell(str(i)),
                 Cell(_name(a, lang), title=a.target.id),
-                Cell(report_word(f"kind_{a.target.kind}", lang)),
+                Cell(report_word(f"kind_{kind_key(a.target)}", lang)),
                 Cell(_latest_text(a, lang)),
                 Cell(_goal_with_reached(a, lang)),
                 Cell(gap_text(a, lang)),

@@ -38,7 +38,7 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return ""
         return report_word(
-            "def_plan",
+            "def_plan" if d.period.is_year else "def_plan_period",
             lang,
             value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang),
             period=period_text(d.period, lang),
@@ -172,8 +172,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         share = ytd.share_of_time or 0.0
         out = [
             narrative_sentence(
-                "ytd_below_zero",
+                "ytd_below_zero" if d.period.is_year else "ytd_below_zero_period",
                 lang,
+                plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
                 time=number(share * 100, lang, 1),
@@ -184,8 +185,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     elif ytd.flow:
         out = [
             narrative_sentence(
-                "ytd_percent",
+                "ytd_percent" if d.period.is_year else "ytd_percent_period",
                 lang,
+                plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
                 share=number(ytd.percent_of_plan, lang, 1),

@@ -1,0 +1,72 @@
+"""A plan for a period shorter than a year (a half year's plan, 600 million USD of FDI in
+2026-H1): the documents called it an annual plan and read a quarter's figure against "the
+year" (issue 17, sixteenth session)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import run_clean
+
+PLAN = """\
+version: 1
+title: "Half-year plan"
+indicators:
+  fdi:
+    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: flow
+    frequency: month
+targets:
+  - id: fdi-h1
+    type: plan
+    indicator: fdi
+    period: 2026-H1
+    value: 600
+  - id: fdi-2026
+    type: plan
+    indicator: fdi
+    period: 2026
+    value: 1200
+"""
+FIGURES = STORE_HEADER + "fdi,2026-Q1,250,estimate,,,2026-04-02T00:00:00Z\n"
+
+
+@pytest.fixture
+def half_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, PLAN, FIGURES)
+
+
+def test_a_half_year_plans_reading_is_against_the_half_year(half_year: Path):
+    # By hand: Q1 is 3 of H1's 6 months, 50% of the plan's period; 250 / 600 = 41.7% of the
+    # plan. It said "41.7% of the annual plan after 50% of the year": Q1 is 25% of a year,
+    # and the plan is H1's. The annual plan beside it keeps its words: 250 / 1200 = 20.8%
+    # after 3 / 12 = 25% of the year.
+    r = run_clean("show", "fdi-h1", "--as-of", "2026-04-10")
+    assert r.exit_code == 0, r.output
+    assert "41.7% of the plan for H1 2026 after 50% of it" in r.stdout, r.stdout
+    assert "annual" not in r.stdout and "of the year" not in r.stdout, r.stdout
+    r = run_clean("show", "fdi-2026", "--as-of", "2026-04-10")
+    assert "20.8% of the annual plan after 25% of the year" in r.stdout, r.stdout
+    vi = run_clean("show", "fdi-h1", "--as-of", "2026-04-10", "--lang", "vi")
+    assert "bằng 41,7% kế hoạch 6 tháng đầu năm 2026 sau 50% thời gian của kỳ" in vi.stdout, vi.stdout
+    assert "Kế hoạch năm" not in vi.stdout and "kế hoạch năm" not in vi.stdout, vi.stdout
+
+
+def test_a_half_year_plan_is_not_called_an_annual_plan_in_a_report(half_year: Path):
+    for lang, annual, period_plan in (
+        ("en", "Annual plan", "Plan for a period"),
+        ("vi", "Kế hoạch năm", "Kế hoạch theo kỳ"),
+    ):
+        r = run_clean("report", "--format", "markdown", "--as-of", "2026-04-10", "--lang", lang)
+        assert r.exit_code == 0, r.output
+        h1 = r.stdout[r.stdout.index("`fdi-h1`") :]
+        h1 = h1[: h1.index("`fdi-2026`")] if "`fdi-2026`" in h1 else h1
+        assert period_plan in h1 and annual not in h1 and "annual plan" not in h1, h1
+        assert "kế hoạch năm" not in h1, h1
+        # The yearly plan is still an annual plan.
+        year = r.stdout[r.stdout.index("`fdi-2026`") :]
+        assert annual in year, year
