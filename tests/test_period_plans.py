@@ -106,3 +106,29 @@ def test_an_every_period_targets_missed_periods_are_not_called_milestones(tmp_pa
         assert word in shown.stdout and wrong not in shown.stdout, shown.stdout
         r = run_clean("report", "--format", "markdown", "--as-of", "2025-08-01", "--lang", lang)
         assert word in r.stdout and wrong not in r.stdout, r.stdout
+
+
+CAP_PLAN = """\
+version: 1
+title: Investment
+indicators:
+  inv: {name: {en: Investment, vi: Vốn đầu tư}, unit: bn, measure: flow}
+targets:
+  - {id: inv-cap, type: cumulative, indicator: inv, at_most: 1500, from: 2021, to: 2025}
+  - {id: inv-total, type: cumulative, indicator: inv, at_least: 1000, from: 2021, to: 2025}
+"""
+
+
+def test_a_caps_remaining_periods_are_told_the_room_left_not_a_need(tmp_path, monkeypatch):
+    # At most 1,500 over 2021-2025, 100 in 2021: (1,500 - 100) / 4 = 350 a period is the
+    # room left under the cap, which show called a need ("Each of the 4 remaining periods
+    # needs 350 bn"): spending less is better. The at-least total keeps "needs":
+    # (1,000 - 100) / 4 = 225.
+    make_tracker(tmp_path, monkeypatch, CAP_PLAN, STORE_HEADER + "inv,2021,100,official,,,2022-03-01T00:00:00Z\n")
+    cap = run_clean("show", "inv-cap", "--as-of", "2022-03-10")
+    assert cap.exit_code == 0, cap.output
+    assert "at most 350 bn" in cap.stdout and "needs" not in cap.stdout, cap.stdout
+    vi = run_clean("show", "inv-cap", "--as-of", "2022-03-10", "--lang", "vi")
+    assert "tối đa 350 bn" in vi.stdout and "cần 350" not in vi.stdout, vi.stdout
+    total = run_clean("show", "inv-total", "--as-of", "2022-03-10")
+    assert "Each of the 4 remaining periods needs 225 bn" in total.stdout, total.stdout

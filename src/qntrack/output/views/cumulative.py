@@ -86,9 +86,11 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     f = d.figures
     if f.total is None:
         return []  # the total overflowed: the reason's sentence says so
+    # A cap (at most) is room to use, not a total to reach: its sentences say so.
+    cap = "" if d.bound.at_least else "_cap"
     out = [
         narrative_sentence(
-            "cumulative",
+            "cumulative" + cap,
             lang,
             total=figure_of(a, f.total, lang),
             share=number((f.share_of_target or 0) * 100, lang, 1),
@@ -99,7 +101,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         out.append(
             render(
                 msg(
-                    "narrative_awaiting_cumulative",
+                    "narrative_awaiting_cumulative" + cap,
                     start=span_ends(d.start, d.end, lang)[0],
                     end=span_ends(d.start, d.end, lang)[1],
                     latest=period_text(a.latest.period, lang),
@@ -112,7 +114,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         n = f.periods_remaining
         out.append(
             narrative_sentence(
-                "cumulative_each_many" if n > 1 else "cumulative_each_one",
+                f"cumulative{cap}_each_many" if n > 1 else f"cumulative{cap}_each_one",
                 lang,
                 n=n,
                 needed=figure_of(a, f.needed_per_remaining_period, lang),
