@@ -302,3 +302,20 @@ def test_a_missed_period_is_named_once_in_a_document(tmp_path: Path, monkeypatch
     assert "**Không đạt (✗ không đạt quý II/2025)**" in text
     table = run_clean("status", "--format", "table", "--lang", "vi", "--as-of", "2025-12-01").stdout
     assert "✗ không đạt kỳ 2025-Q2" in table
+
+
+def test_an_english_span_within_one_year_writes_its_year_once() -> None:
+    # "January 2026–June 2026" and "Q1 2025–Q4 2025" said the year twice; within one year
+    # English writes it once, at the end. Across years both ends keep theirs, and a span of
+    # years stays "2021–2025". Vietnamese keeps each end whole (quý I/2025–quý IV/2025).
+    from qntrack.output.period_words import in_words, period_range
+    from qntrack.plan.periods import parse_period as p
+
+    with in_words():
+        assert period_range(p("2026-01"), p("2026-06"), "en") == "January–June 2026"
+        assert period_range(p("2025-Q1"), p("2025-Q4"), "en") == "Q1–Q4 2025"
+        assert period_range(p("2024-Q3"), p("2025-Q2"), "en") == "Q3 2024–Q2 2025"
+        assert period_range(p("2021"), p("2025"), "en") == "2021–2025"
+        assert period_range(p("2025-Q1"), p("2025-Q4"), "vi") == "quý I/2025–quý IV/2025"
+    # Data keeps the codes.
+    assert period_range(p("2025-Q1"), p("2025-Q4"), "en") == "2025-Q1–2025-Q4"

@@ -102,7 +102,11 @@ def span_ends(start: Period, end: Period, lang: str) -> tuple[str, str]:
     """The two ends of a span of periods, as ``period_range`` writes them."""
     if start.is_year and end.is_year:
         return str(start), str(end)
-    return period_text(start, lang), period_text(end, lang)
+    first, last = period_text(start, lang), period_text(end, lang)
+    year = f" {start.year}"
+    if lang == "en" and start.year == end.year and first.endswith(year) and last.endswith(year):
+        first = first[: -len(year)]  # "January–June 2026": English writes a shared year once
+    return first, last
 
 
 def period_range(start: Period, end: Period, lang: str) -> str:
