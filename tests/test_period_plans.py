@@ -51,6 +51,15 @@ def test_a_half_year_plans_reading_is_against_the_half_year(half_year: Path):
     assert "annual" not in r.stdout and "of the year" not in r.stdout, r.stdout
     r = run_clean("show", "fdi-2026", "--as-of", "2026-04-10")
     assert "20.8% of the annual plan after 25% of the year" in r.stdout, r.stdout
+    # P = 0.4167 / 0.5 = 0.8333, moderate progress (0.6 <= P < 0.95); score by method 2:
+    # (0.8333 - 0.6) / (0.95 - 0.6) x 2.5 = 7.1429 x 0.8333 - 4.2857 = 1.6667.
+    from helpers import json_of
+
+    t = next(
+        t for t in json_of("status", "--format", "json", "--as-of", "2026-04-10")["targets"] if t["id"] == "fdi-h1"
+    )
+    assert t["status"] == "moderate_progress"
+    assert abs(t["progress_value"] - 0.8333) < 1e-4 and abs(t["score"] - 1.6667) < 1e-4, t
     vi = run_clean("show", "fdi-h1", "--as-of", "2026-04-10", "--lang", "vi")
     assert "bằng 41,7% kế hoạch 6 tháng đầu năm 2026 sau 50% thời gian của kỳ" in vi.stdout, vi.stdout
     assert "Kế hoạch năm" not in vi.stdout and "kế hoạch năm" not in vi.stdout, vi.stdout
