@@ -10,6 +10,7 @@ import pytest
 
 from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean
+from test_period_words import QUARTERS_PLAN  # an every-quarter target, at least 8
 
 PLAN = """\
 version: 1
@@ -81,32 +82,13 @@ def test_a_half_year_plan_is_not_called_an_annual_plan_in_a_report(half_year: Pa
         assert annual in year, year
 
 
-EVERY_QUARTER = """\
-version: 1
-title: "Quarters"
-indicators:
-  g:
-    name: {en: "Growth", vi: "Tăng trưởng"}
-    unit: "%"
-    measure: rate
-    frequency: quarter
-targets:
-  - id: every-q
-    type: every_period
-    indicator: g
-    from: 2025-Q1
-    to: 2025-Q4
-    at_least: 8
-"""
-
-
 def test_an_every_period_targets_missed_periods_are_not_called_milestones(tmp_path, monkeypatch):
     # 2025-Q2 is 7 < 8: missed. A target every period has no milestones; its key figures
     # called the quarter missed a "missed milestone" ("Các mốc không đạt").
     make_tracker(
         tmp_path,
         monkeypatch,
-        EVERY_QUARTER,
+        QUARTERS_PLAN,
         STORE_HEADER + "g,2025-Q1,9,,,,2025-04-05T00:00:00Z\ng,2025-Q2,7,,,,2025-07-05T00:00:00Z\n",
     )
     for lang, word, wrong in (("en", "Periods missed", "Missed milestones"), ("vi", "Các kỳ không đạt", "Các mốc")):
