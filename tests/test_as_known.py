@@ -1,0 +1,77 @@
+"""Issue 17, sixteenth session: a researcher's and a journalist's pass over "what was
+known on a given date". A small tracker tells one story, written here row by row:
+
+- 2021 to 2023: official figures 10.1, 10.2 and 11.0, recorded a year after each;
+- 2024: an estimate of 10.3 published 2025-01-05 at 09:00 in Hanoi (02:00 UTC), revised
+  to 9.8 on 2025-03-20 at 10:00 in Hanoi (03:00 UTC), retracted on 2025-04-02 at 08:00
+  UTC, then re-published as 9.9 (official) on 2025-06-15.
+
+Every expected value below is read off those rows by hand. Each test was written failing
+first; what was attacked and held is in docs/decisions.md (the sixteenth session's
+section).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, dedent, make_tracker
+from helpers import json_of, run_clean
+
+TARGETS = dedent(
+    """
+    version: 1
+    title: "Story"
+    observations: observations.csv
+    indicators:
+      growth:
+        name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
+        unit: "%"
+        measure: rate
+    targets:
+      - id: growth-every-year
+        type: every_period
+        indicator: growth
+        at_least: 10
+        from: 2021
+        to: 2025
+    """
+)
+
+ROWS = (
+    "growth,2021,10.1,official,Yearbook 2021,,2022-06-01T00:00:00Z\n"
+    "growth,2022,10.2,official,Yearbook 2022,,2023-06-01T00:00:00Z\n"
+    "growth,2023,11,official,Yearbook 2023,,2024-06-01T00:00:00Z\n"
+    "growth,2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z\n"
+    "growth,2024,9.8,preliminary,Statistics office 20/3/2025,,2025-03-20T03:00:00Z\n"
+    "growth,2024,,retracted,Statistics office 2/4/2025,withdrawn,2025-04-02T08:00:00Z\n"
+    "growth,2024,9.9,official,Yearbook 2024,,2025-06-15T00:00:00Z\n"
+)
+
+
+@pytest.fixture
+def story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, STORE_HEADER + ROWS)
+
+
+def test_a_figure_published_again_after_a_retraction_is_added_not_revised(story: Path):
+    # Found: report --since 2025-01-05 listed 9.9 (2025-06-15) as "revised" with the value
+    # before it "–%" (Markdown) and previous_value null (JSON): it "revised" a retraction,
+    # which is no figure. By hand: on 2025-06-14 the period had no figure in force (the
+    # retraction of 2025-04-02 was the latest row), so 9.9 enters a figure again, as the
+    # first one did: "added", nothing before it. history says the same (revises: null).
+    doc = json_of("report", "--format", "json", "--since", "2025-01-05", "--as-of", "2025-06-30")
+    changes = [
+        (o["value"], o["change"], o["previous_value"], o["previous_recorded_at"]) for o in doc["since"]["observations"]
+    ]
+    assert changes == [
+        (9.8, "revised", 10.3, "2025-01-05T02:00:00Z"),
+        (None, "retracted", 9.8, "2025-03-20T03:00:00Z"),
+        (9.9, "added", None, None),
+    ]
+    md = run_clean("report", "--since", "2025-01-05", "--as-of", "2025-06-30")
+    assert md.exit_code == 0, md.stderr
+    assert "–%" not in md.stdout
+    assert "| 2024 | 9.9% | new | – |" in md.stdout  # the report's word for "added"
