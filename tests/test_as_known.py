@@ -75,3 +75,33 @@ def test_a_figure_published_again_after_a_retraction_is_added_not_revised(story:
     assert md.exit_code == 0, md.stderr
     assert "–%" not in md.stdout
     assert "| 2024 | 9.9% | new | – |" in md.stdout  # the report's word for "added"
+
+
+def test_show_tells_a_revised_figure_from_a_first_estimate(story: Path):
+    # Found: show listed 2024 as 9.8 "preliminary" on 2025-03-20 exactly as it listed the
+    # first estimate 10.3 on 2025-01-05: nothing said 9.8 replaced a published figure, and
+    # the JSON had no trace of it, so a reader citing show alone could not tell a revision
+    # from a first estimate. By hand: as of 2025-01-05 only line 5 (10.3) exists, it
+    # revises nothing; as of 2025-03-20 line 6 (9.8) is in force and revises 10.3; the
+    # years 2021-2023 have one row each and revise nothing.
+    first = json_of("show", "growth-every-year", "--as-of", "2025-01-05", "--format", "json")
+    assert [(o["period"], o["value"], o["revises"]) for o in first["observations"]] == [
+        ("2021", 10.1, None),
+        ("2022", 10.2, None),
+        ("2023", 11.0, None),
+        ("2024", 10.3, None),
+    ]
+    later = json_of("show", "growth-every-year", "--as-of", "2025-03-20", "--format", "json")
+    assert [(o["period"], o["value"], o["revises"]) for o in later["observations"]][-1] == ("2024", 9.8, 10.3)
+    # After the retraction and the official 9.9 (2025-06-15): what came before it was a
+    # retraction, no figure, as history says (revises: null).
+    now = json_of("show", "growth-every-year", "--format", "json")
+    assert [(o["period"], o["value"], o["revises"]) for o in now["observations"]][-1] == ("2024", 9.9, None)
+    table = run_clean("show", "growth-every-year", "--as-of", "2025-03-20", env={"COLUMNS": "120"})
+    assert table.exit_code == 0, table.stderr
+    line = next(x for x in table.stdout.splitlines() if x.strip().startswith("2024") and "preliminary" in x)
+    assert "10.3%" in line  # the figure it replaced, on its row
+    assert "Revised from" in table.stdout
+    vi = run_clean("--lang", "vi", "show", "growth-every-year", "--as-of", "2025-03-20", env={"COLUMNS": "120"})
+    line = next(x for x in vi.stdout.splitlines() if x.strip().startswith("2024") and "sơ bộ" in x)
+    assert "10,3%" in line

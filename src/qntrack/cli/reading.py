@@ -92,15 +92,19 @@ def show(
     # Through assess, not assess_target: a target with for_each is shown with its units.
     (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
     rows = relevant_rows(target, ws.series.get(target.series_key, []))
+    from ..method.history import revised_values
+
+    # The value each figure in force replaced, by then: a revision is told from a first estimate.
+    revises = revised_values(ws.store.observations, target.series_key, day)
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
         from ..output.formats import to_json
 
-        _out(to_json(show_document(result, rows)))
+        _out(to_json(show_document(result, rows, revises)))
     else:
         from ..output import render
 
-        render.show(result, rows, _lang(lang), day)
+        render.show(result, rows, _lang(lang), day, revises)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_KEYS, rank_table

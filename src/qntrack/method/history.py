@@ -25,6 +25,7 @@ __all__ = [
     "stored_vintages",
     "figure_in_force",
     "latest_vintage",
+    "revised_values",
 ]
 
 
@@ -53,6 +54,21 @@ def vintages(
         rows = sorted(groups[p], key=lambda o: (o.recorded_at, o.line), reverse=True)
         for i, o in enumerate(rows):
             out.append(Vintage(o, i == 0, rows[i + 1] if i + 1 < len(rows) else None))
+    return out
+
+
+def revised_values(
+    observations: Iterable[Observation], key: str, as_of: str | None = None
+) -> dict[Period, float | None]:
+    """Per period of ``key`` (an indicator or a unit's key), the value of the vintage that
+    the one in force by ``as_of`` replaced: None for a first figure, and for a figure
+    recorded after a retraction (which withdrew a figure and holds none), as ``history``'s
+    ``revises`` says. What ``show`` prints beside each figure, so a revision is never read
+    as a first estimate."""
+    out: dict[Period, float | None] = {}
+    for v in vintages(observations, key, None, as_of):
+        if v.in_force and v.revises is not None and v.revises.status != RETRACTED:
+            out[v.observation.period] = v.revises.value
     return out
 
 

@@ -16,12 +16,15 @@ parses its options, calls these and prints them with ``formats.to_json`` or
     rows = ws.series.get(target.series_key, [])
     result = assess_target(target, ws.plan.indicators[target.indicator], rows, reference_day(None))
     doc = show_document(result, relevant_rows(target, rows))
+
+(``show_document``'s third argument, ``method.history.revised_values(ws.store.observations,
+target.series_key)``, gives each figure the value it revised, as ``show`` prints it.)
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .. import __version__
 from .formats import assessment_dict, day_text, observation_dict
@@ -61,11 +64,16 @@ TARGET_MORE_COLUMNS = ("group", "owner")
 HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
 
 
-def show_document(assessment: Assessment, rows: Iterable[Observation]) -> dict[str, Any]:
+def show_document(
+    assessment: Assessment, rows: Iterable[Observation], revises: Mapping[Period, float | None] | None = None
+) -> dict[str, Any]:
     """``show TARGET_ID --format json``: the target object of docs/json.md plus
-    ``observations``, the rows in force behind it (``method.assessment.relevant_rows``)."""
+    ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
+    each with ``revises``, the value it replaced (``method.history.revised_values``; null
+    for a first figure, or when ``revises`` is not given)."""
     doc = assessment_dict(assessment)
-    doc["observations"] = [observation_dict(o, indicator=False) for o in rows]
+    before = revises or {}
+    doc["observations"] = [{**observation_dict(o, indicator=False), "revises": before.get(o.period)} for o in rows]
     return doc
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Literal, Sequence
+from typing import TYPE_CHECKING, Literal, Mapping, Sequence
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..cache import DrawnTables
     from ..plan.model import Observation, Plan
+    from ..plan.periods import Period
     from ..output.summary import Cell
 
 # The status table is drawn from plain cells, which the status cache can hand over
@@ -410,11 +411,17 @@ def _fitted_table(
     return table
 
 
-def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
+def show(
+    a: Assessment,
+    rows: Sequence[Observation],
+    lang: str,
+    as_of: str | None,
+    revises: Mapping[Period, float | None] | None = None,
+) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of)
+    show_target(a, rows, lang, as_of, revises)
 
 
 def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:

@@ -5,7 +5,7 @@ shares; imported only when ``show`` runs (render.show).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from rich import box
 from rich.console import Console
@@ -20,11 +20,18 @@ from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, MilestoneResult
     from ..plan.model import Observation
+    from ..plan.periods import Period
 
 __all__ = ["show"]
 
 
-def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
+def show(
+    a: Assessment,
+    rows: Sequence[Observation],
+    lang: str,
+    as_of: str | None,
+    revises: Mapping[Period, float | None] | None = None,
+) -> None:
     from ..output.narrative import explain
 
     console = _console()
@@ -78,22 +85,30 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     elif a.result is not None:
         _details(console, a, lang)
 
-    keys = ("period", "value", "obs_status", "source", "recorded_at")
+    # "Revises": the figure each one replaced (method.history.revised_values), so that a
+    # revision is never read as a first estimate; the column only when one is there.
+    before = revises or {}
+    revised = any(o.period in before for o in rows)
+    keys: tuple[str, ...] = ("period", "value", "obs_status", "source", "recorded_at")
+    if revised:
+        keys = ("period", "value", "revises", "obs_status", "source", "recorded_at")
     if not rows:
         console.print(Text(label("no_observations", lang), style="dim"))
     cells = []
     for o in rows:
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
-        cells.append(
-            [
-                Text(str(o.period), style=style),
-                Text(value_with_unit(o.value, unit, lang), style=style),
-                Text(kind),
-                Text(visible(as_given(o.source), lines=True)),
-                Text(date_text(o.recorded_at, lang)),
-            ]
-        )
+        cell = [
+            Text(str(o.period), style=style),
+            Text(value_with_unit(o.value, unit, lang), style=style),
+            Text(kind),
+            Text(visible(as_given(o.source), lines=True)),
+            Text(date_text(o.recorded_at, lang)),
+        ]
+        if revised:
+            old = before.get(o.period)
+            cell.insert(2, Text("" if old is None else value_with_unit(old, unit, lang), style=style))
+        cells.append(cell)
     if rows:
         console.print(
             _fitted_table(
@@ -103,7 +118,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
                 console.width,
                 wrap=("value", "source"),
                 keys=keys,
-                right=("value",),
+                right=("value", "revises"),
             )
         )
     console.print(Text(label("summary", lang), style="bold"))
