@@ -105,3 +105,23 @@ def test_show_tells_a_revised_figure_from_a_first_estimate(story: Path):
     vi = run_clean("--lang", "vi", "show", "growth-every-year", "--as-of", "2025-03-20", env={"COLUMNS": "120"})
     line = next(x for x in vi.stdout.splitlines() if x.strip().startswith("2024") and "sơ bộ" in x)
     assert "10,3%" in line
+
+
+def test_the_observations_table_says_the_day_it_is_as_of(story: Path):
+    # Found: `observations --as-of DAY --format table` printed the figures in force on DAY
+    # under no heading at all, while status, show and history say "— as of DAY": a table
+    # copied into an article read as today's figures. By hand, as of 2025-01-04 (end of the
+    # day, UTC): lines 2-4 (2021-2023); the estimate of line 5 came 2025-01-05T02:00Z.
+    r = run_clean("observations", "--as-of", "2025-01-04", "--format", "table", env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.stderr
+    assert "Story — as of 2025-01-04" in r.stdout
+    assert [x.split()[1] for x in r.stdout.splitlines() if x.strip().startswith("growth")] == ["2021", "2022", "2023"]
+    vi = run_clean("--lang", "vi", "observations", "--as-of", "2025-01-04", "--format", "table", env={"COLUMNS": "120"})
+    assert "Story — tính đến 04/01/2025" in vi.stdout
+    # Before any figure: said in words, not an empty table.
+    none = run_clean("observations", "--as-of", "2022-05-31", "--format", "table", env={"COLUMNS": "120"})
+    assert none.exit_code == 0, none.stderr
+    assert "No observations yet." in none.stdout
+    # Without --as-of the table is as it was: no heading.
+    plain = run_clean("observations", "--format", "table", env={"COLUMNS": "120"})
+    assert "as of" not in plain.stdout

@@ -176,7 +176,7 @@ def observations(
     else:
         from ..output import render
 
-        render.observations_table(ws.plan, rows, _lang(lang))
+        render.observations_table(ws.plan, rows, _lang(lang), day)
     _report(ws.warnings_for(ids))
 
 

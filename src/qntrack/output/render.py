@@ -253,8 +253,15 @@ def _room(width: int, columns: int, compact: bool) -> int:
     return width - 2 - (columns - 1) - 2 * columns
 
 
-def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> None:
+def observations_table(plan: Plan, rows: Sequence[Observation], lang: str, as_of: str | None = None) -> None:
+    """The figures in force; with ``as_of``, headed "TITLE — as of DAY" as status's table is,
+    so a table copied out of the terminal still says what day its figures were known on."""
     console = _console()
+    heading = Text(f"{plan.title_in(lang)} — {label('as_of_lower', lang)} {date_text(as_of, lang)}") if as_of else None
+    if heading is not None and not rows:
+        console.print(heading)
+        console.print(Text(label("no_observations", lang), style="dim"))
+        return
     keys = ("indicator", "period", "value", "obs_status", "source", "recorded_at")
     cells = []
     for o in rows:
@@ -271,7 +278,7 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
             ]
         )
     table = _fitted_table(
-        Table(box=box.SIMPLE_HEAD),
+        Table(box=box.SIMPLE_HEAD, title=heading, title_justify="left"),
         [label(k, lang) for k in keys],
         cells,
         console.width,
