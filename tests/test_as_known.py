@@ -125,3 +125,35 @@ def test_the_observations_table_says_the_day_it_is_as_of(story: Path):
     # Without --as-of the table is as it was: no heading.
     plain = run_clean("observations", "--format", "table", env={"COLUMNS": "120"})
     assert "as of" not in plain.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("add-observation", "growth", "2025", "9.5", "--status", "estimate"),
+        ("add-observation", "growth", "2025", "9.5", "--status", "estimate", "--dry-run"),
+        ("retract", "growth", "2024"),
+    ],
+)
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_empty_recorded_at_is_refused_not_taken_for_now(story: Path, command: tuple[str, ...], blank: str):
+    # Found: `--recorded-at ""` (a shell variable left unset: --recorded-at "$PUBLISHED")
+    # was read as no option at all, so a figure being backdated was stamped with today's
+    # moment, in silence, and `--as-of` any earlier day no longer saw it: a vintage dated
+    # by accident. `--as-of ""` is refused; so is this now, as a malformed option (exit 2),
+    # and nothing is written.
+    before = (story / "observations.csv").read_bytes()
+    r = run_clean(*command, "--recorded-at", blank)
+    assert r.exit_code == 2, r.output
+    assert "--recorded-at" in r.stderr and "empty" in r.stderr
+    assert (story / "observations.csv").read_bytes() == before
+    vi = run_clean("--lang", "vi", *command, "--recorded-at", blank)
+    assert vi.exit_code == 2 and "để trống" in vi.stderr
+
+
+def test_an_empty_recorded_at_with_from_is_refused(story: Path):
+    (story / "rows.csv").write_text("indicator,period,value\ngrowth,2025,9.5\n", encoding="utf-8")
+    before = (story / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "--from", "rows.csv", "--status", "estimate", "--recorded-at", "")
+    assert r.exit_code == 2, r.output
+    assert (story / "observations.csv").read_bytes() == before
