@@ -157,3 +157,28 @@ def test_an_empty_recorded_at_with_from_is_refused(story: Path):
     r = run_clean("add-observation", "--from", "rows.csv", "--status", "estimate", "--recorded-at", "")
     assert r.exit_code == 2, r.output
     assert (story / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("day", "en", "vi"),
+    [
+        # By hand: 2025 is not a leap year, so February has 28 days; 2024 is, 29.
+        ("2025-02-30", "2025-02 has 28 days", "tháng 02/2025 có 28 ngày"),
+        ("2024-02-30", "2024-02 has 29 days", "tháng 02/2024 có 29 ngày"),
+        ("2025-04-31", "2025-04 has 30 days", "tháng 04/2025 có 30 ngày"),
+        ("2025-13-01", "there is no month 13", "không có tháng 13"),
+        ("2025-00-10", "there is no month 00", "không có tháng 00"),
+        ("2025-06-00", "2025-06 has 30 days", "tháng 06/2025 có 30 ngày"),
+    ],
+)
+@pytest.mark.parametrize("option", ["--as-of", "--since"])
+def test_a_day_written_right_that_does_not_exist_says_why(story: Path, day: str, en: str, vi: str, option: str):
+    # Found: `--as-of 2025-02-30` answered "'2025-02-30' is not a date; write YYYY-MM-DD",
+    # which it is written as: the reader was told to do what they had done. It now says
+    # what is wrong with the day.
+    r = run_clean("report", option, day)
+    assert r.exit_code == 2, r.output
+    assert en in r.stderr, r.stderr
+    assert "write YYYY-MM-DD" not in r.stderr
+    v = run_clean("--lang", "vi", "report", option, day)
+    assert v.exit_code == 2 and vi in v.stderr, v.stderr
