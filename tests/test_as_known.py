@@ -100,11 +100,13 @@ def test_show_tells_a_revised_figure_from_a_first_estimate(story: Path):
     table = run_clean("show", "growth-every-year", "--as-of", "2025-03-20", env={"COLUMNS": "120"})
     assert table.exit_code == 0, table.stderr
     line = next(x for x in table.stdout.splitlines() if x.strip().startswith("2024") and "preliminary" in x)
-    assert "10.3%" in line  # the figure it replaced, on its row
-    assert "Revised from" in table.stdout
+    assert "10.3% → 9.8%" in line  # the figure it replaced, on its row
     vi = run_clean("--lang", "vi", "show", "growth-every-year", "--as-of", "2025-03-20", env={"COLUMNS": "120"})
     line = next(x for x in vi.stdout.splitlines() if x.strip().startswith("2024") and "sơ bộ" in x)
-    assert "10,3%" in line
+    assert "10,3% → 9,8%" in line
+    # A first figure is printed alone: as of 2025-01-05, "10.3%" with no arrow.
+    first_table = run_clean("show", "growth-every-year", "--as-of", "2025-01-05", env={"COLUMNS": "120"})
+    assert "→" not in first_table.stdout.split("Observations", 1)[1]
 
 
 def test_the_observations_table_says_the_day_it_is_as_of(story: Path):
@@ -182,3 +184,19 @@ def test_a_day_written_right_that_does_not_exist_says_why(story: Path, day: str,
     assert "write YYYY-MM-DD" not in r.stderr
     v = run_clean("--lang", "vi", "report", option, day)
     assert v.exit_code == 2 and vi in v.stderr, v.stderr
+
+
+def test_history_says_what_each_vintage_replaced_and_what_a_retraction_withdrew(story: Path):
+    # Found: history's table listed the retraction of 2025-04-02 as "–  retracted" and
+    # nothing on its row said it withdrew 9.8, nor that 9.8 revised 10.3: the JSON had it
+    # (revises) but a reader of the table had to work it out from the row below. By hand:
+    # line 8 (9.9) follows a retraction, so it replaced no figure; line 7 withdrew 9.8
+    # (line 6); line 6 revised 10.3 (line 5); line 5 was the first.
+    r = run_clean("history", "growth", "2024", "--format", "table", env={"COLUMNS": "160"})
+    assert r.exit_code == 0, r.stderr
+    rows = {x.split()[-1]: x for x in r.stdout.splitlines() if "2024" in x and "%" in x}
+    assert "10.3% → 9.8%" in rows["6"]
+    assert "9.8% → –" in rows["7"]  # the retraction names the figure it withdrew
+    assert "→" not in rows["8"] and "→" not in rows["5"]  # nothing before them
+    vi = run_clean("--lang", "vi", "history", "growth", "2024", "--format", "table", env={"COLUMNS": "160"})
+    assert "10,3% → 9,8%" in vi.stdout and "9,8% → –" in vi.stdout

@@ -431,6 +431,15 @@ def show(
     show_target(a, rows, lang, as_of, revises)
 
 
+def replacing(before: float | None, shown: str, unit: str, lang: str) -> str:
+    """A figure's cell with the figure it replaced before it, "10.3% → 9.8%" ("9.8% → –" for
+    a retraction), as ``history`` and ``show`` print it: a revision is never read as a first
+    estimate. ``before`` None or NaN (a first figure, or one after a retraction): ``shown``."""
+    if before is None or before != before:
+        return shown
+    return f"{value_with_unit(before, unit, lang)} → {shown}"
+
+
 def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:
     """Every vintage of an indicator, newest first; the one in force is marked ●."""
     console = _console()
@@ -448,11 +457,13 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
     for v in vintages:
         o = v.observation
         style = "" if v.in_force else "dim"
+        shown = "–" if o.value != o.value else value_with_unit(o.value, unit, lang)  # "–": retracted
         cells.append(
             [
                 Text("●" if v.in_force else "", style="bold green"),
                 Text(str(o.period), style=style),
-                Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
+                # The figure it revised, or a retraction withdrew, before it: "10.3% → 9.8%".
+                Text(replacing(v.revises.value if v.revises is not None else None, shown, unit, lang), style=style),
                 Text(label(o.status, lang) if o.status else "", style=style),
                 Text(visible(as_given(o.source), lines=True), style=style),
                 Text(visible(as_given(o.note), lines=True), style=style),

@@ -15,7 +15,7 @@ from rich.text import Text
 from .i18n import date_text, kind_name, label, number, signed_percent, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
-from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
+from .render import STATUS_STYLE, _console, _fitted_table, _name, _status, replacing
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, MilestoneResult
@@ -85,30 +85,25 @@ def show(
     elif a.result is not None:
         _details(console, a, lang)
 
-    # "Revises": the figure each one replaced (method.history.revised_values), so that a
-    # revision is never read as a first estimate; the column only when one is there.
+    # The figure each one replaced before it, "10.3% → 9.8%" (method.history.revised_values),
+    # so that a revision is never read as a first estimate.
     before = revises or {}
-    revised = any(o.period in before for o in rows)
-    keys: tuple[str, ...] = ("period", "value", "obs_status", "source", "recorded_at")
-    if revised:
-        keys = ("period", "value", "revises", "obs_status", "source", "recorded_at")
+    keys = ("period", "value", "obs_status", "source", "recorded_at")
     if not rows:
         console.print(Text(label("no_observations", lang), style="dim"))
     cells = []
     for o in rows:
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
-        cell = [
-            Text(str(o.period), style=style),
-            Text(value_with_unit(o.value, unit, lang), style=style),
-            Text(kind),
-            Text(visible(as_given(o.source), lines=True)),
-            Text(date_text(o.recorded_at, lang)),
-        ]
-        if revised:
-            old = before.get(o.period)
-            cell.insert(2, Text("" if old is None else value_with_unit(old, unit, lang), style=style))
-        cells.append(cell)
+        cells.append(
+            [
+                Text(str(o.period), style=style),
+                Text(replacing(before.get(o.period), value_with_unit(o.value, unit, lang), unit, lang), style=style),
+                Text(kind),
+                Text(visible(as_given(o.source), lines=True)),
+                Text(date_text(o.recorded_at, lang)),
+            ]
+        )
     if rows:
         console.print(
             _fitted_table(
@@ -118,7 +113,7 @@ def show(
                 console.width,
                 wrap=("value", "source"),
                 keys=keys,
-                right=("value", "revises"),
+                right=("value",),
             )
         )
     console.print(Text(label("summary", lang), style="bold"))
