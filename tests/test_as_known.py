@@ -200,3 +200,41 @@ def test_history_says_what_each_vintage_replaced_and_what_a_retraction_withdrew(
     assert "→" not in rows["8"] and "→" not in rows["5"]  # nothing before them
     vi = run_clean("--lang", "vi", "history", "growth", "2024", "--format", "table", env={"COLUMNS": "160"})
     assert "10,3% → 9,8%" in vi.stdout and "9,8% → –" in vi.stdout
+
+
+def test_status_csv_cites_the_latest_figure_it_used(story: Path):
+    # Found: `status --as-of DAY --format csv|tsv`, what a journalist opens in a
+    # spreadsheet, gave the latest figure's period and value only; its `source` column is
+    # the target's (the resolution), so a row could not be cited, nor told an estimate from
+    # a revision, without the JSON. Three columns are added at the end (docs/json.md: only
+    # ever at the end). By hand: as of 2025-03-20 the figure in force for 2024 is line 6;
+    # as of 2025-04-02 (2024 retracted) the latest is 2023, line 4.
+    import csv
+    import io
+
+    def latest(day: str) -> dict[str, str]:
+        r = run_clean("status", "--as-of", day, "--format", "csv")
+        assert r.exit_code == 0, r.stderr
+        (row,) = csv.DictReader(io.StringIO(r.stdout))
+        header = r.stdout.splitlines()[0].split(",")
+        assert header[-3:] == ["latest_status", "latest_source", "latest_recorded_at"]
+        return {
+            k: row[k] for k in ("latest_period", "latest_value", "latest_status", "latest_source", "latest_recorded_at")
+        }
+
+    assert latest("2025-03-20") == {
+        "latest_period": "2024",
+        "latest_value": "9.8",
+        "latest_status": "preliminary",
+        "latest_source": "Statistics office 20/3/2025",
+        "latest_recorded_at": "2025-03-20T03:00:00Z",
+    }
+    assert latest("2025-04-02") == {
+        "latest_period": "2023",
+        "latest_value": "11.0",
+        "latest_status": "official",
+        "latest_source": "Yearbook 2023",
+        "latest_recorded_at": "2024-06-01T00:00:00Z",
+    }
+    # Before any figure: empty cells, as for latest_value.
+    assert set(latest("2022-01-01").values()) == {""}
