@@ -238,3 +238,19 @@ def test_status_csv_cites_the_latest_figure_it_used(story: Path):
     }
     # Before any figure: empty cells, as for latest_value.
     assert set(latest("2022-01-01").values()) == {""}
+
+
+def test_history_csv_says_what_each_vintage_replaced(story: Path):
+    # Found: history's CSV and TSV (its output into a pipe or a spreadsheet) had no trace of
+    # what a vintage replaced, which JSON gives as `revises`; a retraction's row did not say
+    # what it withdrew. Added as the last column, as JSON writes it. By hand: line 8 (9.9)
+    # after a retraction: empty; line 7 withdrew 9.8; line 6 revised 10.3; line 5 first.
+    r = run_clean("history", "growth", "2024", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "period,value,status,source,note,recorded_at,in_force,line,revises",
+        "2024,9.9,official,Yearbook 2024,,2025-06-15T00:00:00Z,true,8,",
+        "2024,,retracted,Statistics office 2/4/2025,withdrawn,2025-04-02T08:00:00Z,false,7,9.8",
+        "2024,9.8,preliminary,Statistics office 20/3/2025,,2025-03-20T03:00:00Z,false,6,10.3",
+        "2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z,false,5,",
+    ]

@@ -61,7 +61,8 @@ TARGET_COLUMNS = ("id", "kind", "indicator", "name")
 # A target's group and owner (issue 14): in the table and the JSON listing, not in its
 # CSV/TSV, whose four columns scripts read by position (docs/decisions.md).
 TARGET_MORE_COLUMNS = ("group", "owner")
-HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
+# revises last: added after the others (issue 17, sixteenth session), as JSON writes it.
+HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises")
 
 
 def show_document(
@@ -145,14 +146,18 @@ def history_document(
 
 def history_rows(found: Iterable[Vintage]) -> list[Sequence[Any]]:
     """``history --format csv/tsv``: the header (``HISTORY_COLUMNS``) and one row a vintage,
-    values as the store writes them (28778, not 28778.0) and a retraction's value empty."""
+    values as the store writes them (28778, not 28778.0) and a retraction's value empty;
+    ``revises`` the value it replaced, as JSON's (empty for a first figure, and after a
+    retraction)."""
     from ..files.store import format_value
 
     out: list[Sequence[Any]] = [HISTORY_COLUMNS]
     for v in found:
         o = v.observation
         value = None if o.value != o.value else format_value(o.value)
-        out.append((str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line))
+        was = v.revises.value if v.revises is not None else None
+        revises = None if was is None or was != was else format_value(was)  # none, or a retraction
+        out.append((str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line, revises))
     return out
 
 
