@@ -254,3 +254,17 @@ def test_history_csv_says_what_each_vintage_replaced(story: Path):
         "2024,9.8,preliminary,Statistics office 20/3/2025,,2025-03-20T03:00:00Z,false,6,10.3",
         "2024,10.3,estimate,Press release 5/1/2025,,2025-01-05T02:00:00Z,false,5,",
     ]
+
+
+def test_the_reports_figures_say_what_they_revised(story: Path):
+    # Found: the report's table of each target's figures (Markdown, HTML, Word, PDF) printed
+    # 9.8 on 2025-03-20 as it printed a first estimate; only the Excel appendix counted the
+    # vintages. It now writes the figure replaced before it, as show and history do. By
+    # hand: as of 2025-03-20, 2024 is 9.8 (line 6), which replaced 10.3 (line 5).
+    r = run_clean("report", "--as-of", "2025-03-20")
+    assert r.exit_code == 0, r.stderr
+    figures = r.stdout.split("### Observations", 1)[1]
+    assert "| 2024 | 10.3% → 9.8% | preliminary |" in figures
+    assert "| 2023 | 11% | official |" in figures  # one vintage: alone
+    vi = run_clean("--lang", "vi", "report", "--as-of", "2025-03-20")
+    assert "| 2024 | 10,3% → 9,8% | sơ bộ |" in vi.stdout

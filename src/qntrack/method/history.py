@@ -26,6 +26,7 @@ __all__ = [
     "figure_in_force",
     "latest_vintage",
     "revised_values",
+    "revised_values_of",
 ]
 
 
@@ -69,6 +70,26 @@ def revised_values(
     for v in vintages(observations, key, None, as_of):
         if v.in_force and v.revises is not None and v.revises.status != RETRACTED:
             out[v.observation.period] = v.revises.value
+    return out
+
+
+def revised_values_of(
+    observations: Iterable[Observation], keys: Iterable[str], as_of: str | None = None
+) -> dict[str, dict[Period, float | None]]:
+    """``revised_values`` of every key in ``keys``, in one walk of the store: a report of
+    ten thousand targets asks it once, not once a target over a million rows."""
+    wanted = set(keys)
+    bound = as_of_bound(as_of) if as_of else None
+    groups: dict[tuple[str, Period], list[Observation]] = {}
+    for o in observations:
+        if o.indicator in wanted and (bound is None or o.recorded_at <= bound):
+            groups.setdefault((o.indicator, o.period), []).append(o)
+    out: dict[str, dict[Period, float | None]] = {k: {} for k in wanted}
+    for (key, period), rows in groups.items():
+        if len(rows) > 1:
+            rows.sort(key=lambda o: (o.recorded_at, o.line))
+            if rows[-2].status != RETRACTED:  # after a retraction a figure replaces none
+                out[key][period] = rows[-2].value
     return out
 
 

@@ -16,7 +16,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, status_label, timestamp_text, value_with_unit
+from .i18n import date_text, label, replacing, status_label, timestamp_text, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render_rows import _how, _print, print_in_slices
@@ -429,15 +429,6 @@ def show(
     from .render_show import show as show_target
 
     show_target(a, rows, lang, as_of, revises)
-
-
-def replacing(before: float | None, shown: str, unit: str, lang: str) -> str:
-    """A figure's cell with the figure it replaced before it, "10.3% → 9.8%" ("9.8% → –" for
-    a retraction), as ``history`` and ``show`` print it: a revision is never read as a first
-    estimate. ``before`` None or NaN (a first figure, or one after a retraction): ``shown``."""
-    if before is None or before != before:
-        return shown
-    return f"{value_with_unit(before, unit, lang)} → {shown}"
 
 
 def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:

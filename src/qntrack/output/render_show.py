@@ -12,10 +12,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, kind_name, label, number, signed_percent, value_with_unit
+from .i18n import date_text, kind_name, label, number, replacing, signed_percent, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
-from .render import STATUS_STYLE, _console, _fitted_table, _name, _status, replacing
+from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, MilestoneResult
