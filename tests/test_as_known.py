@@ -268,3 +268,17 @@ def test_the_reports_figures_say_what_they_revised(story: Path):
     assert "| 2023 | 11% | official |" in figures  # one vintage: alone
     vi = run_clean("--lang", "vi", "report", "--as-of", "2025-03-20")
     assert "| 2024 | 10,3% → 9,8% | sơ bộ |" in vi.stdout
+
+
+def test_since_help_says_which_moment_a_day_is(story: Path):
+    # Found: --as-of's help says "recorded by the end of DATE (YYYY-MM-DD, UTC)", but
+    # --since's said only "after DATE": start or end of the day, in which zone, was left to
+    # guess, though it is the same boundary (docs/report.md: "after the end of DATE (UTC)").
+    # By hand: with --since 2025-03-20 the revision recorded 2025-03-20T03:00Z is not
+    # "since"; with --since 2025-03-19 it is.
+    r = run_clean("report", "--help", env={"COLUMNS": "200"})
+    assert "after the end of DATE (YYYY-MM-DD, UTC)" in " ".join(r.stdout.split())  # wrapped as the terminal is wide
+    on_the_day = json_of("report", "--format", "json", "--since", "2025-03-20", "--as-of", "2025-03-31")
+    assert on_the_day["since"]["observations"] == []
+    day_before = json_of("report", "--format", "json", "--since", "2025-03-19", "--as-of", "2025-03-31")
+    assert [o["value"] for o in day_before["since"]["observations"]] == [9.8]
