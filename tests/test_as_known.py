@@ -277,7 +277,8 @@ def test_since_help_says_which_moment_a_day_is(story: Path):
     # By hand: with --since 2025-03-20 the revision recorded 2025-03-20T03:00Z is not
     # "since"; with --since 2025-03-19 it is.
     r = run_clean("report", "--help", env={"COLUMNS": "200"})
-    assert "after the end of DATE (YYYY-MM-DD, UTC)" in " ".join(r.stdout.split())  # wrapped as the terminal is wide
+    # Compared without spaces: the help is wrapped, between words and after a hyphen.
+    assert "aftertheendofDATE(YYYY-MM-DD,UTC)" in "".join(r.stdout.split())
     on_the_day = json_of("report", "--format", "json", "--since", "2025-03-20", "--as-of", "2025-03-31")
     assert on_the_day["since"]["observations"] == []
     day_before = json_of("report", "--format", "json", "--since", "2025-03-19", "--as-of", "2025-03-31")
