@@ -283,3 +283,22 @@ def test_since_help_says_which_moment_a_day_is(story: Path):
     assert on_the_day["since"]["observations"] == []
     day_before = json_of("report", "--format", "json", "--since", "2025-03-19", "--as-of", "2025-03-31")
     assert [o["value"] for o in day_before["since"]["observations"]] == [9.8]
+
+
+def test_a_figure_put_back_after_a_retraction_says_so(story: Path):
+    # Found: after the retraction of 2025-04-02 the store's last row for 2024 is 9.9
+    # (2025-06-15); another figure typed now confirmed "added growth 2024 = ..." as if the
+    # period had never had one, or as a plain revision. Here the story is cut before 9.9:
+    # 2024's latest vintage is the retraction (line 7), so the new figure puts one back and
+    # the confirmation says which retraction it follows.
+    text = (story / "observations.csv").read_text(encoding="utf-8")
+    (story / "observations.csv").write_text(text.rsplit("growth,2024,9.9", 1)[0], encoding="utf-8")
+    r = run_clean("add-observation", "growth", "2024", "9.9", "--status", "official", "--recorded-at", "2025-06-15")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == (
+        "added growth 2024 = 9.9 to observations.csv, a figure again after its retraction (recorded 2025-04-02)\n"
+    )
+    # A revision still says what it revises (by hand: 9.9 of 2025-06-15 is in force).
+    v = run_clean("--lang", "vi", "add-observation", "growth", "2024", "9.95", "--recorded-at", "2025-07-01")
+    assert v.exit_code == 0, v.stderr
+    assert v.stderr == "đã thêm growth 2024 = 9,95 vào observations.csv, thay cho số 9,9 (ghi nhận 15/06/2025)\n"
