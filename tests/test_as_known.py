@@ -302,3 +302,20 @@ def test_a_figure_put_back_after_a_retraction_says_so(story: Path):
     v = run_clean("--lang", "vi", "add-observation", "growth", "2024", "9.95", "--recorded-at", "2025-07-01")
     assert v.exit_code == 0, v.stderr
     assert v.stderr == "đã thêm growth 2024 = 9,95 vào observations.csv, thay cho số 9,9 (ghi nhận 15/06/2025)\n"
+
+
+def test_a_moment_given_to_the_library_as_a_day_is_told_which_day(story: Path):
+    # Found: open_workspace(as_of=datetime(2025, 3, 20, 10, 0)) (or a pandas Timestamp, a
+    # datetime) was refused as "'2025-03-20 10:00:00' is not a date; write YYYY-MM-DD",
+    # without the hint the command line gives `--as-of 2025-03-20T10:00`. Still refused (a
+    # day is asked for), now with the day meant.
+    from datetime import datetime
+
+    from qntrack.errors import InputError
+    from qntrack.files.workspace import open_workspace
+
+    with pytest.raises(InputError) as caught:
+        open_workspace("targets.yaml", as_of=datetime(2025, 3, 20, 10, 0))
+    assert "(a day, not a moment: 2025-03-20 takes the figures recorded by the end of that day, UTC)" in str(
+        caught.value
+    )

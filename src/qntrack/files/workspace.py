@@ -54,7 +54,9 @@ def as_of_day(
         return None
     if type(value) is date:
         return value.isoformat()
-    text = value.strip() if isinstance(value, str) else ""
+    # A datetime (a pandas Timestamp) is a moment, refused as `--as-of 2025-03-20T10:00` is,
+    # with the day it names in the message.
+    text = value.strip() if isinstance(value, str) else value.isoformat() if isinstance(value, date) else ""
     try:
         # The shape first: Python also reads 20230628 and 2023-W26-3, which the message and
         # the docs do not offer; one spelling of a day, as everywhere in qntrack.
