@@ -319,3 +319,19 @@ def test_a_moment_given_to_the_library_as_a_day_is_told_which_day(story: Path):
     assert "(a day, not a moment: 2025-03-20 takes the figures recorded by the end of that day, UTC)" in str(
         caught.value
     )
+
+
+def test_the_observations_table_says_what_a_figure_revised(story: Path):
+    # Found: `observations --format table` listed 2024 = 9.8 on 2025-03-20 as it listed the
+    # first estimate on 2025-01-05; show, history and the report now write the figure
+    # replaced before it. By hand: as of 2025-03-20, line 6 (9.8) replaced line 5 (10.3);
+    # as of 2025-01-05 line 5 is the first; 2021-2023 have one row each.
+    r = run_clean("observations", "--as-of", "2025-03-20", "--format", "table", env={"COLUMNS": "120"})
+    lines = [x for x in r.stdout.splitlines() if x.strip().startswith("growth")]
+    assert "10.3% → 9.8%" in lines[-1]
+    assert not any("→" in x for x in lines[:-1])
+    first = run_clean("observations", "--as-of", "2025-01-05", "--format", "table", env={"COLUMNS": "120"})
+    assert "→" not in first.stdout
+    # CSV stays what add-observation --from reads back: no such column, no arrow.
+    csv_out = run_clean("observations", "--as-of", "2025-03-20", "--format", "csv")
+    assert "→" not in csv_out.stdout and csv_out.stdout.splitlines()[0].endswith(",recorded_at")

@@ -176,7 +176,11 @@ def observations(
     else:
         from ..output import render
 
-        render.observations_table(ws.plan, rows, _lang(lang), day)
+        from ..method.history import revised_values_of
+
+        # The figure each one replaced, written before it as show and history write it.
+        revised = revised_values_of(ws.store.observations, keys, day)
+        render.observations_table(ws.plan, rows, _lang(lang), day, revised)
     _report(ws.warnings_for(ids))
 
 

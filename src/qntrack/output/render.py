@@ -253,9 +253,16 @@ def _room(width: int, columns: int, compact: bool) -> int:
     return width - 2 - (columns - 1) - 2 * columns
 
 
-def observations_table(plan: Plan, rows: Sequence[Observation], lang: str, as_of: str | None = None) -> None:
+def observations_table(
+    plan: Plan,
+    rows: Sequence[Observation],
+    lang: str,
+    as_of: str | None = None,
+    revised: Mapping[str, Mapping[Period, float | None]] | None = None,
+) -> None:
     """The figures in force; with ``as_of``, headed "TITLE — as of DAY" as status's table is,
-    so a table copied out of the terminal still says what day its figures were known on."""
+    so a table copied out of the terminal still says what day its figures were known on.
+    ``revised``: per series, the figure each one replaced, written before it ("10.3% → 9.8%")."""
     console = _console()
     heading = Text(f"{plan.title_in(lang)} — {label('as_of_lower', lang)} {date_text(as_of, lang)}") if as_of else None
     if heading is not None and not rows:
@@ -263,6 +270,7 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str, as_of
         console.print(Text(label("no_observations", lang), style="dim"))
         return
     keys = ("indicator", "period", "value", "obs_status", "source", "recorded_at")
+    before = revised or {}
     cells = []
     for o in rows:
         ind = plan.indicators.get(base_of(o.indicator))  # a unit's figure: its indicator's unit
@@ -271,7 +279,11 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str, as_of
             [
                 Text(visible(o.indicator)),
                 Text(str(o.period)),
-                Text(value_with_unit(o.value, unit, lang)),
+                Text(
+                    replacing(
+                        before.get(o.indicator, {}).get(o.period), value_with_unit(o.value, unit, lang), unit, lang
+                    )
+                ),
                 Text(label(o.status, lang) if o.status else ""),
                 Text(visible(as_given(o.source), lines=True)),
                 Text(date_text(o.recorded_at, lang)),
