@@ -58,7 +58,13 @@ def test_a_day_the_library_is_given_is_read_as_the_command_line_reads_it(tracker
             continue
         with pytest.raises(InputError) as caught:
             call()
-        assert f"'{day}' is not a date; write YYYY-MM-DD, e.g. 2023-06-28" in str(caught.value)
+        # A day written YYYY-MM-DD that is no day of the calendar says why (sixteenth session).
+        said = (
+            "is no day of the calendar: there is no month 13"
+            if day == "2023-13-01"
+            else "is not a date; write YYYY-MM-DD, e.g. 2023-06-28"
+        )
+        assert f"'{day}' {said}" in str(caught.value)
         assert str(caught.value).startswith("as_of: error:"), str(caught.value)
 
 

@@ -154,7 +154,7 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 | Period | Value | Kind | Source | Note | Recorded |
 |---|---:|---|---|---|---|
 | 2021 | 11% | official | [example.org](https://example.org/a) |  | 2022-01-10 |
-| 2022 | 12% | official | [example.org](https://example.org/c) | revised | 2023-06-01 |
+| 2022 | 11.5% → 12% | official | [example.org](https://example.org/c) | revised | 2023-06-01 |
 | _H1 2023 (part-year)_ | _12.5%_ | estimate | Report H1 |  | 2023-07-15 |
 
 ### In short

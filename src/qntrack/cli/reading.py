@@ -92,15 +92,19 @@ def show(
     # Through assess, not assess_target: a target with for_each is shown with its units.
     (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
     rows = relevant_rows(target, ws.series.get(target.series_key, []))
+    from ..method.history import revised_values
+
+    # The value each figure in force replaced, by then: a revision is told from a first estimate.
+    revises = revised_values(ws.store.observations, target.series_key, day)
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
         from ..output.formats import to_json
 
-        _out(to_json(show_document(result, rows)))
+        _out(to_json(show_document(result, rows, revises)))
     else:
         from ..output import render
 
-        render.show(result, rows, _lang(lang), day)
+        render.show(result, rows, _lang(lang), day, revises)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_KEYS, rank_table
@@ -172,7 +176,11 @@ def observations(
     else:
         from ..output import render
 
-        render.observations_table(ws.plan, rows, _lang(lang))
+        from ..method.history import revised_values_of
+
+        # The figure each one replaced, written before it as show and history write it.
+        revised = revised_values_of(ws.store.observations, keys, day)
+        render.observations_table(ws.plan, rows, _lang(lang), day, revised)
     _report(ws.warnings_for(ids))
 
 
@@ -286,7 +294,9 @@ def history(
     """Every vintage recorded for an indicator: estimates, revisions, official figures.
 
     Latest period first; within a period the newest vintage first, with its status,
-    source and recorded_at. The vintage in force (recorded last) is marked.
+    source and recorded_at, and the figure it replaced (the table's '10.3% -> 9.8%',
+    '9.8% -> –' for a retraction; JSON's revises). The vintage in force (recorded last)
+    is marked.
 
     Example: qntrack history grdp_growth 2022-H1
 

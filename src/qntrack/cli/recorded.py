@@ -38,6 +38,7 @@ def say_recorded(
     """The summary line, then what was neutralised and the warnings. ``notes``: rows left
     out whose vintage is not in force; ``read``: what reading the file warns of."""
     from ..catalog import Day, Figure, msg
+    from ..plan.model import RETRACTED
 
     path, rows, skipped, repeated = said.path, said.rows, said.skipped, said.repeated
     shown = "<stdin>" if said.from_file == "-" else said.from_file
@@ -62,6 +63,8 @@ def say_recorded(
         added = {"indicator": stored.indicator, "period": stored.period, "value": Figure(stored.value), "path": path}
         if before is None:
             _say(msg("cli_added_one", **added))
+        elif before.status == RETRACTED:  # a figure again, after the period's was withdrawn
+            _say(msg("cli_added_one_after_retraction", **added, day=Day(before.recorded_at[:10])))
         else:  # a revision: the figure it takes the place of, and when that one was recorded
             revising = {"before": Figure(before.value), "day": Day(before.recorded_at[:10])}
             _say(msg("cli_added_one_revising", **added, **revising))

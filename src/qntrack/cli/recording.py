@@ -146,6 +146,7 @@ def add_observation(
     _refuse_mixed_arguments(
         from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma, sheet
     )
+    _refuse_blank_moment(recorded_at)
     dims = _typed_dims(dim or [], from_file)
     if tz is not None:
         from ..method.timing import parse_zone
@@ -405,6 +406,7 @@ def retract(
 
     if force and recorded_at is not None:
         raise fail("retract", msg("cli_retract_force_recorded_at"), ExitCode.USAGE)
+    _refuse_blank_moment(recorded_at)
     dims = _typed_dims(dim or [], None)  # before the store is opened: a usage error writes nothing
     if tz is not None:
         from ..method.timing import parse_zone
@@ -414,6 +416,16 @@ def retract(
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
     _withdraw(targets, indicator, period, source, note, recorded_at, force, dims, tz)
+
+
+def _refuse_blank_moment(recorded_at: str | None) -> None:
+    """An empty ``--recorded-at`` (a shell variable left unset) is a usage error: taken as
+    no option, it stamped a figure being backdated with now, in silence, as ``--as-of ""``
+    would have read today had it not been refused."""
+    if recorded_at is not None and not recorded_at.strip():
+        from ..catalog import msg
+
+        raise fail("--recorded-at", msg("cli_recorded_at_blank"), ExitCode.USAGE)
 
 
 def _withdraw(

@@ -70,7 +70,7 @@ def report(
             "--since",
             metavar="DATE",
             help="Add a 'since the last review' section: figures added or revised "
-            "after DATE and targets whose status changed since then.",
+            "after the end of DATE (YYYY-MM-DD, UTC) and targets whose status changed since then.",
         ),
     ] = None,
 ) -> None:

@@ -229,7 +229,8 @@ class Recorded(NamedTuple):
     # where the row repeats one earlier in the batch.
     vintages: Sequence[tuple[Observation | None, Observation | None]] = ()
     # A single figure that becomes the one in force: the vintage it revises (a revision a
-    # month after the estimate), said beside "added" (cli.recorded); None for any other.
+    # month after the estimate), or the retraction it follows (a figure put back), said
+    # beside "added" (cli.recorded); None for any other.
     revising: Observation | None = None
 
 
@@ -399,13 +400,15 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
 
 
 def _revised(o: Observation, index: dict[tuple[str, int], list[Observation]]) -> list[Observation]:
-    """The figure in force ``o`` takes the place of: the latest stored vintage of its
-    period, when it holds a figure and ``o`` comes after it (an earlier vintage revises
-    nothing: it is never in force)."""
+    """The vintage ``o`` takes the place of: the latest stored vintage of its period, when
+    ``o`` comes after it (an earlier vintage revises nothing: it is never in force). A
+    figure, or a retraction (``o`` then puts a figure back, and says so: cli.recorded)."""
     from ..method.history import latest_vintage
 
     before = latest_vintage(index.get((o.indicator, o.period.sort_key), ()))
-    if before is None or before.status == RETRACTED or before.value != before.value:
+    if before is None or (before.status != RETRACTED and before.value != before.value):
+        return []
+    if o.status == RETRACTED:  # a retraction's own message names what it withdrew
         return []
     return [before] if before.recorded_at <= o.recorded_at else []
 

@@ -54,7 +54,9 @@ def as_of_day(
         return None
     if type(value) is date:
         return value.isoformat()
-    text = value.strip() if isinstance(value, str) else ""
+    # A datetime (a pandas Timestamp) is a moment, refused as `--as-of 2025-03-20T10:00` is,
+    # with the day it names in the message.
+    text = value.strip() if isinstance(value, str) else value.isoformat() if isinstance(value, date) else ""
     try:
         # The shape first: Python also reads 20230628 and 2023-W26-3, which the message and
         # the docs do not offer; one spelling of a day, as everywhere in qntrack.
@@ -65,7 +67,30 @@ def as_of_day(
         from ..catalog import msg
 
         key, iso = _day_meant(text)
-        raise fail(where, msg(key, value=value, example=example, iso=iso), ExitCode.USAGE) from None
+        year, month, days = _no_such_day(text)
+        if month:
+            key = "cli_no_such_day" if days else "cli_no_such_month"
+        raise fail(
+            where,
+            msg(key, value=value, example=example, iso=iso, yyyy=year, mm=month, days=days),
+            ExitCode.USAGE,
+        ) from None
+
+
+def _no_such_day(text: str) -> tuple[str, str, int]:
+    """For YYYY-MM-DD naming no day of the calendar (2025-02-30, 2025-13-01): the year and
+    month as written and the month's number of days (0: there is no such month); ("", "",
+    0) otherwise. "Write YYYY-MM-DD" told the reader to do what they had done."""
+    import calendar
+    import re
+
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not found or found[1] == "0000":
+        return "", "", 0
+    month = int(found[2])
+    if not 1 <= month <= 12:
+        return found[1], found[2], 0
+    return found[1], found[2], calendar.monthrange(int(found[1]), month)[1]
 
 
 def _day_meant(text: str) -> tuple[str, str]:

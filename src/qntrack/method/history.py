@@ -25,6 +25,8 @@ __all__ = [
     "stored_vintages",
     "figure_in_force",
     "latest_vintage",
+    "revised_values",
+    "revised_values_of",
 ]
 
 
@@ -53,6 +55,41 @@ def vintages(
         rows = sorted(groups[p], key=lambda o: (o.recorded_at, o.line), reverse=True)
         for i, o in enumerate(rows):
             out.append(Vintage(o, i == 0, rows[i + 1] if i + 1 < len(rows) else None))
+    return out
+
+
+def revised_values(
+    observations: Iterable[Observation], key: str, as_of: str | None = None
+) -> dict[Period, float | None]:
+    """Per period of ``key`` (an indicator or a unit's key), the value of the vintage that
+    the one in force by ``as_of`` replaced: None for a first figure, and for a figure
+    recorded after a retraction (which withdrew a figure and holds none), as ``history``'s
+    ``revises`` says. What ``show`` prints beside each figure, so a revision is never read
+    as a first estimate."""
+    out: dict[Period, float | None] = {}
+    for v in vintages(observations, key, None, as_of):
+        if v.in_force and v.revises is not None and v.revises.status != RETRACTED:
+            out[v.observation.period] = v.revises.value
+    return out
+
+
+def revised_values_of(
+    observations: Iterable[Observation], keys: Iterable[str], as_of: str | None = None
+) -> dict[str, dict[Period, float | None]]:
+    """``revised_values`` of every key in ``keys``, in one walk of the store: a report of
+    ten thousand targets asks it once, not once a target over a million rows."""
+    wanted = set(keys)
+    bound = as_of_bound(as_of) if as_of else None
+    groups: dict[tuple[str, Period], list[Observation]] = {}
+    for o in observations:
+        if o.indicator in wanted and (bound is None or o.recorded_at <= bound):
+            groups.setdefault((o.indicator, o.period), []).append(o)
+    out: dict[str, dict[Period, float | None]] = {k: {} for k in wanted}
+    for (key, period), rows in groups.items():
+        if len(rows) > 1:
+            rows.sort(key=lambda o: (o.recorded_at, o.line))
+            if rows[-2].status != RETRACTED:  # after a retraction a figure replaces none
+                out[key][period] = rows[-2].value
     return out
 
 

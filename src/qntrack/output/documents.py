@@ -16,12 +16,15 @@ parses its options, calls these and prints them with ``formats.to_json`` or
     rows = ws.series.get(target.series_key, [])
     result = assess_target(target, ws.plan.indicators[target.indicator], rows, reference_day(None))
     doc = show_document(result, relevant_rows(target, rows))
+
+(``show_document``'s third argument, ``method.history.revised_values(ws.store.observations,
+target.series_key)``, gives each figure the value it revised, as ``show`` prints it.)
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .. import __version__
 from .formats import assessment_dict, day_text, observation_dict
@@ -58,14 +61,20 @@ TARGET_COLUMNS = ("id", "kind", "indicator", "name")
 # A target's group and owner (issue 14): in the table and the JSON listing, not in its
 # CSV/TSV, whose four columns scripts read by position (docs/decisions.md).
 TARGET_MORE_COLUMNS = ("group", "owner")
-HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line")
+# revises last: added after the others (issue 17, sixteenth session), as JSON writes it.
+HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at", "in_force", "line", "revises")
 
 
-def show_document(assessment: Assessment, rows: Iterable[Observation]) -> dict[str, Any]:
+def show_document(
+    assessment: Assessment, rows: Iterable[Observation], revises: Mapping[Period, float | None] | None = None
+) -> dict[str, Any]:
     """``show TARGET_ID --format json``: the target object of docs/json.md plus
-    ``observations``, the rows in force behind it (``method.assessment.relevant_rows``)."""
+    ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
+    each with ``revises``, the value it replaced (``method.history.revised_values``; null
+    for a first figure, or when ``revises`` is not given)."""
     doc = assessment_dict(assessment)
-    doc["observations"] = [observation_dict(o, indicator=False) for o in rows]
+    before = revises or {}
+    doc["observations"] = [{**observation_dict(o, indicator=False), "revises": before.get(o.period)} for o in rows]
     return doc
 
 
@@ -137,14 +146,18 @@ def history_document(
 
 def history_rows(found: Iterable[Vintage]) -> list[Sequence[Any]]:
     """``history --format csv/tsv``: the header (``HISTORY_COLUMNS``) and one row a vintage,
-    values as the store writes them (28778, not 28778.0) and a retraction's value empty."""
+    values as the store writes them (28778, not 28778.0) and a retraction's value empty;
+    ``revises`` the value it replaced, as JSON's (empty for a first figure, and after a
+    retraction)."""
     from ..files.store import format_value
 
     out: list[Sequence[Any]] = [HISTORY_COLUMNS]
     for v in found:
         o = v.observation
         value = None if o.value != o.value else format_value(o.value)
-        out.append((str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line))
+        was = v.revises.value if v.revises is not None else None
+        revises = None if was is None or was != was else format_value(was)  # none, or a retraction
+        out.append((str(o.period), value, o.status, o.source, o.note, o.recorded_at, v.in_force, o.line, revises))
     return out
 
 

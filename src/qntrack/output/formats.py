@@ -366,6 +366,11 @@ STATUS_COLUMNS = (
     "streak",
     # Deadlines passed with no figure yet (docs/json.md), joined by ';' as missed_milestones.
     "awaiting_figures",
+    # The latest figure's vintage, as JSON's latest has it: a row of a spreadsheet can be
+    # cited, and an estimate told from an official figure (issue 17, sixteenth session).
+    "latest_status",
+    "latest_source",
+    "latest_recorded_at",
 )
 
 
@@ -425,4 +430,7 @@ def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
             ";".join(str(p) for p in a.missed_milestones),
             *_key_figures(a),
             ";".join(str(p) for p in a.awaiting_figures),
+            (a.latest.status or None) if a.latest else None,
+            (a.latest.source or None) if a.latest else None,
+            (a.latest.recorded_at or None) if a.latest else None,
         )

@@ -9,7 +9,17 @@ from __future__ import annotations
 import math
 import os
 
-__all__ = ["LANGS", "resolve_lang", "label", "status_label", "number", "signed_percent", "value_with_unit", "date_text"]
+__all__ = [
+    "LANGS",
+    "resolve_lang",
+    "label",
+    "status_label",
+    "number",
+    "signed_percent",
+    "value_with_unit",
+    "date_text",
+    "replacing",
+]
 
 LANGS = ("en", "vi")
 
@@ -124,3 +134,12 @@ def timestamp_text(stamp: str, lang: str) -> str:
     if lang != "vi" or len(stamp) <= 10 or stamp[10] != "T":
         return stamp
     return f"{date_text(stamp, lang)} {stamp[11:]}"
+
+
+def replacing(before: float | None, shown: str, unit: str, lang: str) -> str:
+    """A figure's cell with the figure it replaced before it, "10.3% → 9.8%" ("9.8% → –" for
+    a retraction), as ``history`` and ``show`` print it: a revision is never read as a first
+    estimate. ``before`` None or NaN (a first figure, or one after a retraction): ``shown``."""
+    if before is None or before != before:
+        return shown
+    return f"{value_with_unit(before, unit, lang)} → {shown}"

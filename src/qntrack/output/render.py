@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Literal, Sequence
+from typing import TYPE_CHECKING, Literal, Mapping, Sequence
 
 from rich import box
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, status_label, timestamp_text, value_with_unit
+from .i18n import date_text, label, replacing, status_label, timestamp_text, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render_rows import _how, _print, print_in_slices
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..cache import DrawnTables
     from ..plan.model import Observation, Plan
+    from ..plan.periods import Period
     from ..output.summary import Cell
 
 # The status table is drawn from plain cells, which the status cache can hand over
@@ -252,9 +253,24 @@ def _room(width: int, columns: int, compact: bool) -> int:
     return width - 2 - (columns - 1) - 2 * columns
 
 
-def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> None:
+def observations_table(
+    plan: Plan,
+    rows: Sequence[Observation],
+    lang: str,
+    as_of: str | None = None,
+    revised: Mapping[str, Mapping[Period, float | None]] | None = None,
+) -> None:
+    """The figures in force; with ``as_of``, headed "TITLE — as of DAY" as status's table is,
+    so a table copied out of the terminal still says what day its figures were known on.
+    ``revised``: per series, the figure each one replaced, written before it ("10.3% → 9.8%")."""
     console = _console()
+    heading = Text(f"{plan.title_in(lang)} — {label('as_of_lower', lang)} {date_text(as_of, lang)}") if as_of else None
+    if heading is not None and not rows:
+        console.print(heading)
+        console.print(Text(label("no_observations", lang), style="dim"))
+        return
     keys = ("indicator", "period", "value", "obs_status", "source", "recorded_at")
+    before = revised or {}
     cells = []
     for o in rows:
         ind = plan.indicators.get(base_of(o.indicator))  # a unit's figure: its indicator's unit
@@ -263,14 +279,18 @@ def observations_table(plan: Plan, rows: Sequence[Observation], lang: str) -> No
             [
                 Text(visible(o.indicator)),
                 Text(str(o.period)),
-                Text(value_with_unit(o.value, unit, lang)),
+                Text(
+                    replacing(
+                        before.get(o.indicator, {}).get(o.period), value_with_unit(o.value, unit, lang), unit, lang
+                    )
+                ),
                 Text(label(o.status, lang) if o.status else ""),
                 Text(visible(as_given(o.source), lines=True)),
                 Text(date_text(o.recorded_at, lang)),
             ]
         )
     table = _fitted_table(
-        Table(box=box.SIMPLE_HEAD),
+        Table(box=box.SIMPLE_HEAD, title=heading, title_justify="left"),
         [label(k, lang) for k in keys],
         cells,
         console.width,
@@ -410,11 +430,17 @@ def _fitted_table(
     return table
 
 
-def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
+def show(
+    a: Assessment,
+    rows: Sequence[Observation],
+    lang: str,
+    as_of: str | None,
+    revises: Mapping[Period, float | None] | None = None,
+) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of)
+    show_target(a, rows, lang, as_of, revises)
 
 
 def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:
@@ -434,11 +460,13 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
     for v in vintages:
         o = v.observation
         style = "" if v.in_force else "dim"
+        shown = "–" if o.value != o.value else value_with_unit(o.value, unit, lang)  # "–": retracted
         cells.append(
             [
                 Text("●" if v.in_force else "", style="bold green"),
                 Text(str(o.period), style=style),
-                Text("–" if o.value != o.value else value_with_unit(o.value, unit, lang), style=style),  # retracted
+                # The figure it revised, or a retraction withdrew, before it: "10.3% → 9.8%".
+                Text(replacing(v.revises.value if v.revises is not None else None, shown, unit, lang), style=style),
                 Text(label(o.status, lang) if o.status else "", style=style),
                 Text(visible(as_given(o.source), lines=True), style=style),
                 Text(visible(as_given(o.note), lines=True), style=style),

@@ -5,14 +5,14 @@ shares; imported only when ``show`` runs (render.show).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, kind_key, kind_name, label, number, signed_percent, value_with_unit
+from .i18n import date_text, kind_key, kind_name, label, number, replacing, signed_percent, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
@@ -20,11 +20,18 @@ from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, MilestoneResult
     from ..plan.model import Observation
+    from ..plan.periods import Period
 
 __all__ = ["show"]
 
 
-def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | None) -> None:
+def show(
+    a: Assessment,
+    rows: Sequence[Observation],
+    lang: str,
+    as_of: str | None,
+    revises: Mapping[Period, float | None] | None = None,
+) -> None:
     from ..output.narrative import explain
 
     console = _console()
@@ -78,6 +85,9 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
     elif a.result is not None:
         _details(console, a, lang)
 
+    # The figure each one replaced before it, "10.3% → 9.8%" (method.history.revised_values),
+    # so that a revision is never read as a first estimate.
+    before = revises or {}
     keys = ("period", "value", "obs_status", "source", "recorded_at")
     if not rows:
         console.print(Text(label("no_observations", lang), style="dim"))
@@ -88,7 +98,7 @@ def show(a: Assessment, rows: Sequence[Observation], lang: str, as_of: str | Non
         cells.append(
             [
                 Text(str(o.period), style=style),
-                Text(value_with_unit(o.value, unit, lang), style=style),
+                Text(replacing(before.get(o.period), value_with_unit(o.value, unit, lang), unit, lang), style=style),
                 Text(kind),
                 Text(visible(as_given(o.source), lines=True)),
                 Text(date_text(o.recorded_at, lang)),

@@ -25,7 +25,7 @@ from .period_words import speaks_periods
 from ..kinds import assess
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for
-from ..plan.model import Observation, Plan
+from ..plan.model import RETRACTED, Observation, Plan
 from ..plan.units import base_of
 from ..method.series import Series, as_of_bound, build_series, formula_inputs, read_by
 from .report_markup import md_escape, render_html, render_markdown
@@ -175,7 +175,11 @@ def since_review(
     for key in sorted(rows_of):
         for v in vintages(rows_of[key], key, None, as_of):
             if v.observation.recorded_at > after:
-                changes.append(Change(v.observation, v.revises))
+                # A figure recorded after a retraction enters a figure again, as the first
+                # did: the period had none in force, so it revises nothing (history's
+                # ``revises`` is null there too).
+                prior = v.revises if v.revises is not None and v.revises.status != RETRACTED else None
+                changes.append(Change(v.observation, prior))
     then, _ = build_series(plan.indicators, observations, since)
     # "Then" is the review's own day: the deadlines passed by then, as --as-of would say.
     before = {

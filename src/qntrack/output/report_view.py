@@ -11,7 +11,7 @@ from contextvars import ContextVar
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from ..catalog import catalog, msg
@@ -29,13 +29,23 @@ from ..output.summary import (
     missed_text,
     reached_text,
 )
-from ..output.i18n import date_text, kind_key, label, number, signed_percent, status_label, value_with_unit
+from ..output.i18n import (
+    date_text,
+    kind_key,
+    label,
+    number,
+    replacing,
+    signed_percent,
+    status_label,
+    value_with_unit,
+)
 from ..plan.model import RETRACTED, Observation
 from ..output.narrative import explain
 from ..output.period_words import period_text
 
 if TYPE_CHECKING:
     from .report import Change, ReportData
+    from ..plan.periods import Period
 
 __all__ = ["Cell", "SectionView", "TableView", "definition", "relevant_observations", "source_cell"]
 
@@ -308,7 +318,12 @@ def relevant_observations(a: Assessment, rows: Sequence[Observation]) -> list[Ob
     return view_of(a).report_rows(a, rows)
 
 
-def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableView | None:
+def _observations(
+    rows: Sequence[Observation], unit: str, lang: str, revises: Mapping[Period, float | None] | None = None
+) -> TableView | None:
+    """The target's figures; each with the figure it replaced before it ("10.3% → 9.8%",
+    ``method.history.revised_values``), so a revision is never read as a first estimate."""
+    before = revises or {}
     if not rows:
         return None
     headers = tuple(label(k, lang) for k in ("period", "value", "obs_status", "source", "note", "recorded_at"))
@@ -320,7 +335,7 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
         out.append(
             (
                 Cell(period, muted=part),
-                Cell(value_with_unit(o.value, unit, lang), muted=part),
+                Cell(replacing(before.get(o.period), value_with_unit(o.value, unit, lang), unit, lang), muted=part),
                 Cell(label(o.status, lang) if o.status else ""),
                 source_cell(o.source) or Cell(""),
                 Cell(as_given(o.note or "")),
@@ -331,7 +346,13 @@ def _observations(rows: Sequence[Observation], unit: str, lang: str) -> TableVie
 
 
 def _section(
-    number_: int, a: Assessment, rows: Sequence[Observation], lang: str, with_chart: bool, large: bool = False
+    number_: int,
+    a: Assessment,
+    rows: Sequence[Observation],
+    lang: str,
+    with_chart: bool,
+    large: bool = False,
+    revises: Mapping[Period, float | None] | None = None,
 ) -> SectionView:
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
@@ -361,7 +382,7 @@ def _section(
         milestones=_milestones(a, lang),
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
-        observations=_observations(shown, unit, lang),
+        observations=_observations(shown, unit, lang, revises),
         sentences=tuple(explain(a, lang)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
@@ -441,8 +462,12 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     large = len(data.assessments) > LARGE_PLAN
     tick = SECTION_DONE.get()
     sections = []
+    from ..method.history import revised_values_of
+
+    revised = revised_values_of(data.observations, {a.target.series_key for a in data.assessments}, data.as_of)
     for i, a in enumerate(data.assessments, 1):
-        sections.append(_section(i, a, data.series.get(a.target.series_key, []), lang, with_charts, large))
+        key = a.target.series_key
+        sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key)))
         if tick is not None:
             tick(i, len(data.assessments))
     statuses = [
