@@ -23,11 +23,8 @@ from ..output.summary import (
     awaiting_text,
     difference_text,
     gap_phrase,
-    gap_text,
-    goal_text,
     target_gap_phrase,
     missed_text,
-    reached_text,
 )
 from ..output.i18n import (
     date_text,
@@ -406,40 +403,6 @@ SECTION_DONE: ContextVar[Callable[[int, int], None] | None] = ContextVar("sectio
 REPORT_PACKING: ContextVar[Callable[[], None] | None] = ContextVar("report_packing", default=None)
 
 
-def _summary(data: ReportData, lang: str) -> TableView:
-    headers = (
-        "#",
-        label("target", lang),
-        label("type", lang),
-        label("latest", lang),
-        report_word("goal", lang),
-        label("gap", lang),
-        label("p", lang),
-        label("status", lang),
-    )
-    rows = []
-    for i, a in enumerate(data.assessments, 1):
-        rows.append(
-            (
-                Cell(str(i)),
-                Cell(_name(a, lang), title=a.target.id),
-                Cell(report_word(f"kind_{kind_key(a.target)}", lang)),
-                Cell(_latest_text(a, lang)),
-                Cell(_goal_with_reached(a, lang)),
-                Cell(gap_text(a, lang)),
-                Cell(number(a.progress_value, lang)),
-                Cell(_status_with_missed(a, lang), status=a.status.value),
-            )
-        )
-    return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
-
-
-def _goal_with_reached(a: Assessment, lang: str) -> str:
-    """The goal, and the share of it reached under its own label (never called gap)."""
-    reached = reached_text(a, lang)
-    return f"{goal_text(a, lang)}; {reached}" if reached else goal_text(a, lang)
-
-
 def _status_with_missed(a: Assessment, lang: str) -> str:
     """The headline status, with the deadlines missed on the way kept beside it, and those
     passed with no figure yet."""
@@ -456,6 +419,7 @@ def _groups(data: ReportData, lang: str) -> TableView | None:
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     from .report_since import since_view  # it builds on this module's words and cells
+    from .report_summary import summary_table  # likewise
 
     from .. import __version__
 
@@ -494,7 +458,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "heading": report_word("report", lang),
         "meta": " · ".join(meta),
         "groups": _groups(data, lang),
-        "summary": _summary(data, lang),
+        "summary": summary_table(data, lang),
         "since": since_view(data, lang),
         "sections": sections,
         "statuses": statuses,

@@ -1,0 +1,51 @@
+"""A report's summary: one row per target, the first table a reader meets after the groups
+(docs/report.md). It builds on report_view's words and cells."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..method.assessment import Assessment
+from ..output.i18n import kind_key, label, number
+from ..output.summary import gap_text, goal_text, reached_text
+from .report_view import Cell, TableView, _latest_text, _name, _status_with_missed, report_word
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["summary_table"]
+
+
+def summary_table(data: ReportData, lang: str) -> TableView:
+    """One linked row per target: what it is, its latest figure, its goal, gap, P and status."""
+    headers = (
+        "#",
+        label("target", lang),
+        label("type", lang),
+        label("latest", lang),
+        report_word("goal", lang),
+        label("gap", lang),
+        label("p", lang),
+        label("status", lang),
+    )
+    rows = []
+    for i, a in enumerate(data.assessments, 1):
+        rows.append(
+            (
+                Cell(str(i)),
+                Cell(_name(a, lang), title=a.target.id),
+                Cell(report_word(f"kind_{kind_key(a.target)}", lang)),
+                Cell(_latest_text(a, lang)),
+                Cell(_goal_with_reached(a, lang)),
+                Cell(gap_text(a, lang)),
+                Cell(number(a.progress_value, lang)),
+                Cell(_status_with_missed(a, lang), status=a.status.value),
+            )
+        )
+    return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
+
+
+def _goal_with_reached(a: Assessment, lang: str) -> str:
+    """The goal, and the share of it reached under its own label (never called gap)."""
+    reached = reached_text(a, lang)
+    return f"{goal_text(a, lang)}; {reached}" if reached else goal_text(a, lang)
