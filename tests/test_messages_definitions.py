@@ -180,7 +180,8 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "observations.csv:7: lỗi: dòng cuối chưa hoàn chỉnh (tệp không kết thúc bằng ký tự xuống dòng: một lần ghi "
         "đã bị ngắt); các dòng trước đó vẫn nguyên vẹn; hãy chạy 'qntrack check --repair' để chuyển dòng đó sang "
         "một tệp riêng",
-        "observations.csv:4: lỗi: chỉ tiêu 'nope' không có trong targets.yaml",
+        "observations.csv:4: lỗi: chỉ tiêu 'nope' không có trong targets.yaml"
+        '; nếu chỉ tiêu đã đổi mã, `qntrack docs targets-format` (mục "Changing the plan") hướng dẫn cách chuyển số liệu sang mã mới',
         "observations.csv:5: lỗi: chỉ tiêu 'cbct' được tính từ công thức; giá trị của nó được tính ra, không ghi "
         "nhận trực tiếp",
         "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: year)",
@@ -220,7 +221,9 @@ def test_check_problems_in_english_and_json_are_as_before(tmp_path: Path, monkey
     # JSON stays English whatever the language (docs/json.md).
     r = run("--lang", "vi", "check", "--all", "--as-of", "2026-01-01", "--format", "json")
     problems = json.loads(r.stdout)["problems"]
-    assert problems[1]["message"] == "unknown indicator 'nope' (not in targets.yaml)"
+    assert problems[1]["message"] == "unknown indicator 'nope' (not in targets.yaml)" + (
+        '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over'
+    )
 
 
 def test_exceptions_carry_the_message_and_say_english():

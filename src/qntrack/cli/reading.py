@@ -152,7 +152,7 @@ def observations(
         # Answered from targets.yaml alone, before a national store's million rows are read.
         _guard_stdout(targets_path, plan)
         if indicator is not None and indicator not in plan.indicators:
-            raise fail(plan.source_file, _unknown_indicator(plan, indicator))
+            raise fail(plan.source_file, _unknown_indicator(plan, indicator, store_path))
         if dim and indicator is not None:
             unit.append(_unit_key(plan, indicator, dim, where))
 
@@ -312,7 +312,7 @@ def history(
         _guard_stdout(targets_path, plan)
         ind = plan.indicators.get(indicator)
         if ind is None:
-            raise fail(plan.source_file, _unknown_indicator(plan, indicator))
+            raise fail(plan.source_file, _unknown_indicator(plan, indicator, store_path))
         if ind.formula:
             from ..catalog import msg
 

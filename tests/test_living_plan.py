@@ -1,0 +1,101 @@
+"""A tracker lived with for years (issue 17): the plan changes under a store that keeps
+every row. An indicator renamed in targets.yaml leaves its rows under the old id; the
+user must be told, in both languages, that they are there and how to carry them over,
+and the documented way to do it (targets-format.md, "Changing the plan") must work."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpers import run_clean
+
+
+def _rename_fdi(folder: Path) -> None:
+    """targets.yaml with the indicator 'fdi' renamed 'fdi_registered' (its targets too), as
+    a new resolution's wording would make an office do; the store is left as it was."""
+    path = folder / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\n  fdi:\n", "\n  fdi_registered:\n").replace(
+        "indicator: fdi\n", "indicator: fdi_registered\n"
+    )
+    path.write_text(text, encoding="utf-8")
+
+
+def test_history_of_a_renamed_indicator_says_its_rows_are_in_the_store(shipped: Path):
+    _rename_fdi(shipped)
+    # The shipped store holds 13 rows of 'fdi' (grep -c '^fdi,' observations.csv: lines 65-77).
+    for args, lang_words in (
+        ((), ("13 row(s)", "Changing the plan")),
+        (("--lang", "vi"), ("13 dòng", "Changing the plan")),
+    ):
+        r = run_clean(*args, "history", "fdi")
+        assert r.exit_code == 1
+        assert "no indicator 'fdi'" in r.stderr or "không có chỉ tiêu 'fdi'" in r.stderr
+        for word in lang_words:
+            assert word in r.stderr, r.stderr
+        assert "observations.csv" in r.stderr
+
+
+def test_observations_of_a_renamed_indicator_says_its_rows_are_in_the_store(shipped: Path):
+    _rename_fdi(shipped)
+    r = run_clean("observations", "--indicator", "fdi")
+    assert r.exit_code == 1
+    assert "13 row(s)" in r.stderr and "Changing the plan" in r.stderr
+
+
+def test_an_indicator_with_no_rows_is_refused_as_before(shipped: Path):
+    # No row of 'nonesuch' in the store: nothing about rows is said.
+    r = run_clean("history", "nonesuch")
+    assert r.exit_code == 1
+    assert "row(s)" not in r.stderr
+
+
+def test_the_warning_and_check_say_how_to_carry_the_rows_over(shipped: Path):
+    _rename_fdi(shipped)
+    r = run_clean("status")
+    assert r.exit_code == 0
+    assert "13 row(s) for indicator 'fdi'" in r.stderr and "Changing the plan" in r.stderr
+    r = run_clean("--lang", "vi", "status")
+    assert "13 dòng" in r.stderr and "Changing the plan" in r.stderr
+    r = run_clean("check")
+    assert r.exit_code == 1
+    # One error per row (lines 65 to 77 of the shipped store), each with the way out.
+    errors = [line for line in (r.stdout + r.stderr).splitlines() if ": error: " in line]
+    assert len(errors) == 13
+    assert all("Changing the plan" in line for line in errors)
+
+
+def test_the_documented_rename_keeps_every_answer(shipped: Path):
+    """targets-format.md, "Changing the plan": keep the old indicator defined, add the new
+    one, point the targets at it, and copy the figures in force across with
+    ``observations | add-observation --from -``. Every target then reads as before."""
+    before = run_clean("status", "--format", "csv")
+    before_then = run_clean("status", "--format", "csv", "--as-of", "2024-07-31")
+    assert before.exit_code == 0 and before_then.exit_code == 0
+    # fdi-plan-2024 at the 2024 mid-year review: H1 2024 = 1,590 (recorded 2024-07-05).
+    assert "fdi-plan-2024," in before_then.stdout and ",2024-H1,1590.0," in before_then.stdout
+    path = shipped / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("indicator: fdi\n", "indicator: fdi_registered\n")
+    text = text.replace(
+        "\n  budget_revenue:\n",
+        '\n  fdi_registered:\n    name: "FDI registered"\n    unit: {en: "million USD", vi: "triệu USD"}\n'
+        "    measure: flow\n    direction: increase\n    frequency: month\n\n  budget_revenue:\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    figures = run_clean("observations", "--indicator", "fdi", "--format", "csv")
+    assert figures.exit_code == 0
+    copied = re.sub(r"(?m)^fdi([,\[])", r"fdi_registered\1", figures.stdout)
+    added = run_clean("add-observation", "--from", "-", input=copied)
+    assert added.exit_code == 0, added.stderr
+    assert "13 row(s)" in added.stderr  # the 13 figures of 'fdi' in force, none revised
+    assert run_clean("check").exit_code == 0
+    after = run_clean("status", "--format", "csv")
+    # The same statuses, gaps and figures; only the indicator column names the new id.
+    assert after.stdout == before.stdout.replace(",fdi,", ",fdi_registered,")
+    # What was known at the 2024 mid-year review, under the new id as under the old: each
+    # copied row keeps its recorded_at.
+    after_then = run_clean("status", "--format", "csv", "--as-of", "2024-07-31")
+    assert after_then.stdout == before_then.stdout.replace(",fdi,", ",fdi_registered,")
