@@ -99,3 +99,47 @@ def test_the_documented_rename_keeps_every_answer(shipped: Path):
     # copied row keeps its recorded_at.
     after_then = run_clean("status", "--format", "csv", "--as-of", "2024-07-31")
     assert after_then.stdout == before_then.stdout.replace(",fdi,", ",fdi_registered,")
+
+
+def _since(*args: str) -> dict:
+    import json
+
+    r = run_clean("report", "--format", "json", "--since", "2025-06-30", "--as-of", "2026-12-01", *args)
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)["since"]
+
+
+def test_a_milestone_revised_since_the_review_is_judged_by_its_new_value_at_both_dates(shipped: Path):
+    """docs/report.md: both assessments of --since use targets.yaml as it is now."""
+    path = shipped / "targets.yaml"
+    # fdi-plan-2024 (3,000 million USD; 2,877.8 recorded 2025-02-07, 95.9%: not achieved at
+    # both dates) revised down to 2,500: 2,877.8 >= 2,500 is achieved at both dates, so no
+    # status change is listed for it; the revision itself is not a change of figures.
+    text = path.read_text(encoding="utf-8").replace(
+        "    period: 2024\n    value: 3000\n", "    period: 2024\n    value: 2500\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    since = _since("fdi-plan-2024")
+    assert since["status_changes"] == []
+    assert (
+        run_clean("status", "fdi-plan-2024", "--format", "csv", "--as-of", "2025-06-30").stdout.count("target_achieved")
+        == 1
+    )
+
+
+def test_a_target_added_since_the_review_is_assessed_on_the_figures_of_that_date(shipped: Path):
+    """A budget plan for 2026 added to the plan after the review of 2025-06-30: at that
+    date no 2026 figure existed (Not available); 64,000 recorded in November 2026 against a
+    plan of 60,000 is 106.7% (target achieved)."""
+    path = shipped / "targets.yaml"
+    text = path.read_text(encoding="utf-8") + (
+        "\n  - id: budget-revenue-plan-2026\n    type: plan\n    indicator: budget_revenue\n"
+        '    name: "Budget revenue plan 2026"\n    period: 2026\n    value: 60000\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    with (shipped / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("budget_revenue,2026,64000,estimate,x,,2026-11-20T00:00:00Z\n")
+    since = _since("budget-revenue-plan-2026")
+    assert [(c["id"], c["before"], c["after"]) for c in since["status_changes"]] == [
+        ("budget-revenue-plan-2026", "not_available", "target_achieved")
+    ]
