@@ -143,3 +143,45 @@ def test_a_target_added_since_the_review_is_assessed_on_the_figures_of_that_date
     assert [(c["id"], c["before"], c["after"]) for c in since["status_changes"]] == [
         ("budget-revenue-plan-2026", "not_available", "target_achieved")
     ]
+
+
+def _fdi_quarterly(folder: Path) -> None:
+    """The province now publishes FDI by quarter only: 'fdi' made quarterly in targets.yaml
+    while the store keeps its month-based year-to-date figures (2022-11M = 639 on line 68,
+    2023-8M = 853.93 on line 72 of the shipped store)."""
+    path = folder / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\n  fdi:\n", 1)
+    rest = rest.replace("frequency: month", "frequency: quarter", 1)
+    path.write_text(head + "\n  fdi:\n" + rest, encoding="utf-8")
+
+
+def test_a_frequency_made_coarser_leaves_a_way_to_withdraw_the_finer_figures(shipped: Path):
+    _fdi_quarterly(shipped)
+    checked = run_clean("check")
+    assert checked.exit_code == 1
+    errors = [line for line in (checked.stdout + checked.stderr).splitlines() if ": error: " in line]
+    assert [e.split(":")[1] for e in errors] == ["68", "72"]
+    # history lists what the store holds for that period, rather than "no figure for it".
+    seen = run_clean("history", "fdi", "2022-11M", "--format", "csv")
+    assert seen.exit_code == 0, seen.stderr
+    assert seen.stdout.splitlines()[1].startswith("2022-11M,639,")
+    # Withdrawing each is the fix: retract accepts them, and check is then silent.
+    for period in ("2022-11M", "2023-8M"):
+        r = run_clean("retract", "fdi", period, "--note", "FDI is now published by quarter")
+        assert r.exit_code == 0, r.stderr
+    after = run_clean("check")
+    assert after.exit_code == 0, after.stdout + after.stderr
+    # Both vintages stay: the figure and its retraction.
+    assert run_clean("history", "fdi", "2022-11M", "--format", "csv").stdout.count("\n") == 3
+
+
+def test_a_finer_period_with_no_figure_is_still_refused(shipped: Path):
+    _fdi_quarterly(shipped)
+    # 2022-10 was never recorded: nothing to withdraw, and no such period for a quarterly
+    # indicator; history says which period holds it (2022-Q4), exit 2 as before.
+    r = run_clean("retract", "fdi", "2022-10")
+    assert r.exit_code == 1
+    assert "finer than indicator 'fdi' is published (frequency: quarter)" in r.stderr
+    h = run_clean("history", "fdi", "2022-10")
+    assert h.exit_code == 2 and "2022-Q4" in h.stderr

@@ -83,7 +83,12 @@ def validate_record(
         parsed_period = rules.period(period)
     except PeriodError as exc:
         problems.append(Problem(where, _said(exc)))
-    if ind is not None and parsed_period is not None and not _fits(parsed_period, ind.frequency):
+    if (
+        ind is not None
+        and parsed_period is not None
+        and status != RETRACTED  # a figure recorded before its frequency was made coarser: withdrawing it is the fix
+        and not _fits(parsed_period, ind.frequency)
+    ):
         problems.append(
             Problem(
                 where,
