@@ -185,3 +185,25 @@ def test_a_finer_period_with_no_figure_is_still_refused(shipped: Path):
     assert "finer than indicator 'fdi' is published (frequency: quarter)" in r.stderr
     h = run_clean("history", "fdi", "2022-10")
     assert h.exit_code == 2 and "2022-Q4" in h.stderr
+
+
+def test_figures_recorded_for_an_indicator_made_derived_are_not_ignored_in_silence(shipped: Path):
+    """cbct_share was recorded (5 rows, lines 52-56 of the shipped store: 2020, 2021, 2022-9M,
+    2022, 2023, one vintage each, so 5 figures in force); a revised plan derives it from cbct_va and grdp_vnd.
+    Its recorded figures are then no longer read: status, show and report must say so, as
+    they say of an unknown indicator's rows, cold and from the cache."""
+    path = shipped / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\n  cbct_share:\n", 1)
+    rest = rest.replace("    frequency: quarter\n", '    formula: "cbct_va / grdp_vnd * 100"\n', 1)
+    text = head + '\n  cbct_va:\n    name: "CBCT value added"\n    unit: "billion VND"\n\n  cbct_share:\n' + rest
+    path.write_text(text, encoding="utf-8")
+    for env in ({"QNTRACK_NO_CACHE": "1"}, {}, {}):
+        r = run_clean("status", "cbct-share", "--format", "csv", env=env)
+        assert r.exit_code == 0
+        assert "5 figure(s) recorded for 'cbct_share' are ignored" in r.stderr, r.stderr
+        assert "Changing the plan" in r.stderr
+    vi = run_clean("--lang", "vi", "show", "cbct-share")
+    assert "5 số liệu đã ghi nhận của chỉ tiêu 'cbct_share' bị bỏ qua" in vi.stderr, vi.stderr
+    # A target not reading it says nothing of it.
+    assert "cbct_share" not in run_clean("status", "fdi-plan-2024", "--format", "csv").stderr
