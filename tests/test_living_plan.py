@@ -207,3 +207,23 @@ def test_figures_recorded_for_an_indicator_made_derived_are_not_ignored_in_silen
     assert "5 số liệu đã ghi nhận của chỉ tiêu 'cbct_share' bị bỏ qua" in vi.stderr, vi.stderr
     # A target not reading it says nothing of it.
     assert "cbct_share" not in run_clean("status", "fdi-plan-2024", "--format", "csv").stderr
+
+
+def test_recording_or_retracting_under_a_renamed_indicator_says_its_rows_are_there(shipped: Path):
+    _rename_fdi(shipped)
+    before = (shipped / "observations.csv").read_bytes()
+    added = run_clean("add-observation", "fdi", "2026-06", "500", "--status", "estimate", "--source", "x")
+    assert added.exit_code == 1
+    assert "unknown indicator 'fdi'" in added.stderr
+    # 13 rows of 'fdi' in the shipped store (lines 65-77).
+    assert "observations.csv: warning: 13 row(s) here are of 'fdi'" in added.stderr, added.stderr
+    assert "Changing the plan" in added.stderr
+    vi = run_clean("--lang", "vi", "retract", "fdi", "2025")
+    assert vi.exit_code == 1
+    assert "observations.csv: cảnh báo: 13 dòng số liệu ở đây thuộc chỉ tiêu 'fdi'" in vi.stderr, vi.stderr
+    imported = run_clean("add-observation", "--from", "-", input="indicator,period,value\nfdi,2026-06,500\n")
+    assert imported.exit_code == 1 and "13 row(s) here are of 'fdi'" in imported.stderr
+    assert (shipped / "observations.csv").read_bytes() == before  # nothing written
+    # An id never used says nothing of rows.
+    other = run_clean("add-observation", "nonesuch", "2025", "1")
+    assert other.exit_code == 1 and "row(s) here" not in other.stderr

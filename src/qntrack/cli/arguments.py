@@ -51,21 +51,6 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
         raise InputError(problems)
 
 
-def _stored_rows(store_path: Path, indicator: str) -> int:
-    """The rows of ``store_path`` whose indicator is ``indicator`` (its total or a unit's),
-    counted from the raw lines: asked only when a command is about to refuse the id, so a
-    renamed indicator's rows are said to be there (issue 17). 0 when the file cannot be read."""
-    heads = (indicator.encode() + b",", indicator.encode() + b"[", b'"' + indicator.encode() + b'"')
-    count = 0
-    try:
-        with open(store_path, "rb") as f:
-            for line in f:
-                count += line.startswith(heads)
-    except (OSError, ValueError):
-        return 0
-    return count
-
-
 def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -> Message:
     """What to say for an indicator id the plan lacks: the target it may be, the closest
     id, and the known ones (a user often types the target's id, cbct-share for cbct_share);
@@ -87,7 +72,9 @@ def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -
     if not known:
         return msg("cli_no_indicator_none", given=given)
     hint = suggestion(given, known)
-    if store_path is not None and (count := _stored_rows(store_path, given)):
+    from ..files.stored_ids import stored_rows
+
+    if store_path is not None and (count := stored_rows(store_path, [given]).get(given, 0)):
         return msg(
             "cli_no_indicator_stored",
             given=given,

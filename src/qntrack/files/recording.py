@@ -333,7 +333,10 @@ def validated_batch(
             cells.append(fields)
     problems.extend(twin_problems(rows, wheres, cells, undated, unread))
     if problems:
-        raise InputError(problems)
+        from .stored_ids import renamed_notes
+
+        given = (fields.get("indicator", "") for _, fields in candidates) if len(rows) < len(candidates) else ()
+        raise InputError(problems + renamed_notes(plan, store, given))
     return Batch(rows, wheres, undated, now)
 
 

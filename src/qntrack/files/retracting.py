@@ -70,7 +70,9 @@ def retract(
         zone=tz or plan.timezone,
     )
     if found is None:
-        raise InputError(problems)
+        from .stored_ids import renamed_notes
+
+        raise InputError(problems + renamed_notes(plan, store, [indicator]))
     row: Observation = found
     withdrawn: list[Observation] = []
 
