@@ -184,7 +184,8 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         '; nếu chỉ tiêu đã đổi mã, `qntrack docs targets-format` (mục "Changing the plan") hướng dẫn cách chuyển số liệu sang mã mới',
         "observations.csv:5: lỗi: chỉ tiêu 'cbct' được tính từ công thức; giá trị của nó được tính ra, không ghi "
         "nhận trực tiếp",
-        "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: year)",
+        "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: year)"
+        "; nếu tần suất đã được đổi sang kỳ dài hơn sau khi ghi nhận, hãy rút số liệu đó (`qntrack retract`) hoặc giữ tần suất cũ",
         "observations.csv:2: lỗi: nguồn bắt đầu giống một công thức bảng tính ('='); bảng tính mở tệp này sẽ chạy "
         "nó: hãy thêm dấu nháy đơn (') ở đầu",
         # The baseline read from the figure in force (100, the revision of line 3).
@@ -213,6 +214,7 @@ def test_check_problems_in_english_and_json_are_as_before(tmp_path: Path, monkey
     lines = r.stderr.splitlines()
     assert lines[3] == (
         "observations.csv:6: error: period 2020-Q1 is finer than indicator 'share' is published (frequency: year)"
+        "; if the frequency was made coarser since it was recorded, withdraw the figure (`qntrack retract`) or keep the finer frequency"
     )
     assert lines[8] == (
         "targets.yaml:9:9: warning: target 't1': milestone 15 by 2022 is due (2022 ended 2022-12-31; "
