@@ -239,6 +239,7 @@ def test_check_reports_every_problem(tracker: Path):
     assert "observations.csv:9: error: '2023-14': month 14 does not exist" in lines[0]
     assert (
         lines[1] == "observations.csv:8: error: unknown indicator 'shar' (not in targets.yaml); did you mean 'share'?"
+        ' If it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over'
     )
 
 

@@ -399,7 +399,10 @@ def test_unknown_indicator_in_the_store(folder: Path):
     (folder / "observations.csv").write_bytes(GOOD_STORE + b"gdp,2021,1,,,,2022-01-01T00:00:00Z\n")
     r = run("check")
     assert r.exit_code == 1
-    assert r.stderr == "observations.csv:3: error: unknown indicator 'gdp' (not in targets.yaml)\n"
+    assert r.stderr == (
+        "observations.csv:3: error: unknown indicator 'gdp' (not in targets.yaml)"
+        '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over\n'
+    )
 
 
 # --- bulk import ----------------------------------------------------------------------

@@ -153,6 +153,7 @@ def test_many_store_indicators_the_plan_lacks_are_hinted_within_a_bound(monkeypa
     assert "did you mean 'x00000'?" in said[0]
     assert said[UNKNOWN_SHOWN - 1] == (
         "observations.csv: warning: 3 row(s) for indicator 'w00019', which targets.yaml does not define; they are ignored"
+        '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over'
     )
     assert said[-1] == (
         "observations.csv: warning: 1480 more indicator(s) or unit(s) targets.yaml does not define, 4440 row(s) in all, "
@@ -205,6 +206,7 @@ def test_many_store_indicators_the_plan_lacks_are_summed_up_past_the_first_ones(
         assert len(said) == UNKNOWN_SHOWN + 2, said[-3:]
         assert said[0].endswith(
             "2 row(s) for indicator 'gone_00', which targets.yaml does not define; they are ignored"
+            '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over'
         )
         assert said[-2] == (
             f"observations.csv: warning: {30 - UNKNOWN_SHOWN} more indicator(s) or unit(s) targets.yaml does not define, "

@@ -180,10 +180,12 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "observations.csv:7: lỗi: dòng cuối chưa hoàn chỉnh (tệp không kết thúc bằng ký tự xuống dòng: một lần ghi "
         "đã bị ngắt); các dòng trước đó vẫn nguyên vẹn; hãy chạy 'qntrack check --repair' để chuyển dòng đó sang "
         "một tệp riêng",
-        "observations.csv:4: lỗi: chỉ tiêu 'nope' không có trong targets.yaml",
+        "observations.csv:4: lỗi: chỉ tiêu 'nope' không có trong targets.yaml"
+        '; nếu chỉ tiêu đã đổi mã, `qntrack docs targets-format` (mục "Changing the plan") hướng dẫn cách chuyển số liệu sang mã mới',
         "observations.csv:5: lỗi: chỉ tiêu 'cbct' được tính từ công thức; giá trị của nó được tính ra, không ghi "
         "nhận trực tiếp",
-        "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: year)",
+        "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: year)"
+        "; nếu tần suất đã được đổi sang kỳ dài hơn sau khi ghi nhận, hãy rút số liệu đó (`qntrack retract`) hoặc giữ tần suất cũ",
         "observations.csv:2: lỗi: nguồn bắt đầu giống một công thức bảng tính ('='); bảng tính mở tệp này sẽ chạy "
         "nó: hãy thêm dấu nháy đơn (') ở đầu",
         # The baseline read from the figure in force (100, the revision of line 3).
@@ -212,6 +214,7 @@ def test_check_problems_in_english_and_json_are_as_before(tmp_path: Path, monkey
     lines = r.stderr.splitlines()
     assert lines[3] == (
         "observations.csv:6: error: period 2020-Q1 is finer than indicator 'share' is published (frequency: year)"
+        "; if the frequency was made coarser since it was recorded, withdraw the figure (`qntrack retract`) or keep the finer frequency"
     )
     assert lines[8] == (
         "targets.yaml:9:9: warning: target 't1': milestone 15 by 2022 is due (2022 ended 2022-12-31; "
@@ -220,7 +223,9 @@ def test_check_problems_in_english_and_json_are_as_before(tmp_path: Path, monkey
     # JSON stays English whatever the language (docs/json.md).
     r = run("--lang", "vi", "check", "--all", "--as-of", "2026-01-01", "--format", "json")
     problems = json.loads(r.stdout)["problems"]
-    assert problems[1]["message"] == "unknown indicator 'nope' (not in targets.yaml)"
+    assert problems[1]["message"] == "unknown indicator 'nope' (not in targets.yaml)" + (
+        '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over'
+    )
 
 
 def test_exceptions_carry_the_message_and_say_english():

@@ -199,9 +199,11 @@ def test_rows_of_an_unknown_indicator_warned_of_in_vietnamese_cold_and_cached(
     append(tracker, "shar,2024,13,estimate,s,,2025-01-10T00:00:00Z\nzzz,2024,1,,s,,2025-01-10T00:00:00Z\n")
     vi = (
         "observations.csv: cảnh báo: 1 dòng số liệu của chỉ tiêu 'shar' mà targets.yaml không định nghĩa "
-        "(có phải ý bạn là 'share'?); các dòng này bị bỏ qua\n"
+        "(có phải ý bạn là 'share'?); các dòng này bị bỏ qua"
+        '; nếu chỉ tiêu đã đổi mã, `qntrack docs targets-format` (mục "Changing the plan") hướng dẫn cách chuyển số liệu sang mã mới\n'
         "observations.csv: cảnh báo: 1 dòng số liệu của chỉ tiêu 'zzz' mà targets.yaml không định nghĩa; "
-        "các dòng này bị bỏ qua\n"
+        "các dòng này bị bỏ qua"
+        '; nếu chỉ tiêu đã đổi mã, `qntrack docs targets-format` (mục "Changing the plan") hướng dẫn cách chuyển số liệu sang mã mới\n'
         "0 lỗi, 2 cảnh báo\n"
     )
     cold = run("status", "--format", "json", "--lang", "vi", env={"QNTRACK_NO_CACHE": "1"})
@@ -212,7 +214,8 @@ def test_rows_of_an_unknown_indicator_warned_of_in_vietnamese_cold_and_cached(
     en = run("status", "--format", "json")
     assert en.stderr.startswith(
         "observations.csv: warning: 1 row(s) for indicator 'shar', which targets.yaml "
-        "does not define (did you mean 'share'?); they are ignored\n"
+        "does not define (did you mean 'share'?); they are ignored"
+        '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over\n'
     )
 
 

@@ -25,9 +25,13 @@ zzz_other,2022,1,,s,,2023-01-10T00:00:00Z
 
 SHAER = (
     "observations.csv: warning: 3 row(s) for indicator 'shaer', which targets.yaml does not define "
-    "(did you mean 'share'?); they are ignored\n"
+    "(did you mean 'share'?); they are ignored"
+    '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over\n'
 )
-OTHER = "observations.csv: warning: 1 row(s) for indicator 'zzz_other', which targets.yaml does not define; they are ignored\n"
+OTHER = (
+    "observations.csv: warning: 1 row(s) for indicator 'zzz_other', which targets.yaml does not define; they are ignored"
+    '; if it was renamed, `qntrack docs targets-format` ("Changing the plan") says how to carry its figures over\n'
+)
 WARNINGS = SHAER + OTHER + "0 error(s), 2 warning(s)\n"
 
 
@@ -127,7 +131,10 @@ def test_check_suggests_the_indicator_a_hand_edited_row_meant(
 def test_check_suggests_nothing_when_nothing_is_close(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + EXTRA)
     r = run("check")
-    assert "unknown indicator 'zzz_other' (not in targets.yaml)\n" in r.stderr, r.stderr
+    assert (
+        "unknown indicator 'zzz_other' (not in targets.yaml); if it was renamed, `qntrack docs targets-format` (\"Changing the plan\") says how to carry its figures over\n"
+        in r.stderr
+    ), r.stderr
 
 
 def test_a_misspelt_indicator_with_its_unit_in_brackets_gets_the_suggestion_too(

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Sequence
 from ..errors import ExitCode, InputError, fail
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..catalog import Message
     from ..plan.model import Plan, Problem
 
@@ -49,9 +51,11 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
         raise InputError(problems)
 
 
-def _unknown_indicator(plan: Plan, given: str) -> Message:
+def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -> Message:
     """What to say for an indicator id the plan lacks: the target it may be, the closest
-    id, and the known ones (a user often types the target's id, cbct-share for cbct_share)."""
+    id, and the known ones (a user often types the target's id, cbct-share for cbct_share);
+    with ``store_path``, how many rows the store holds under it (an indicator renamed or
+    dropped from targets.yaml keeps its rows) and how to read or carry them over."""
     from ..errors import suggestion
     from ..catalog import msg
 
@@ -67,7 +71,20 @@ def _unknown_indicator(plan: Plan, given: str) -> Message:
     known = list(plan.indicators)
     if not known:
         return msg("cli_no_indicator_none", given=given)
-    return msg("cli_no_indicator", given=given, hint=suggestion(given, known), indicators=_first_ids(known))
+    hint = suggestion(given, known)
+    from ..files.stored_ids import stored_rows
+
+    if store_path is not None and (count := stored_rows(store_path, [given]).get(given, 0)):
+        return msg(
+            "cli_no_indicator_stored",
+            given=given,
+            hint=hint,
+            indicators=_first_ids(known),
+            file=str(store_path),
+            count=count,
+            targets=plan.source_file,
+        )
+    return msg("cli_no_indicator", given=given, hint=hint, indicators=_first_ids(known))
 
 
 def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:

@@ -156,7 +156,7 @@ def observations(
         # Answered from targets.yaml alone, before a national store's million rows are read.
         _guard_stdout(targets_path, plan)
         if indicator is not None and indicator not in plan.indicators:
-            raise fail(plan.source_file, _unknown_indicator(plan, indicator))
+            raise fail(plan.source_file, _unknown_indicator(plan, indicator, store_path))
         if dim and indicator is not None:
             unit.append(_unit_key(plan, indicator, dim, where))
 
@@ -316,26 +316,30 @@ def history(
             raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
     indicator, dim, where = _split_unit(indicator, dim)
     unit: list[str] = []
+    finer: list[Message] = []
 
     def before_store(plan: Plan, targets_path: Path, store_path: Path) -> None:
         # Answered from targets.yaml alone, before a national store's million rows are read.
         _guard_stdout(targets_path, plan)
         ind = plan.indicators.get(indicator)
         if ind is None:
-            raise fail(plan.source_file, _unknown_indicator(plan, indicator))
+            raise fail(plan.source_file, _unknown_indicator(plan, indicator, store_path))
         if ind.formula:
             from ..catalog import msg
 
             raise fail(plan.source_file, msg("cli_history_derived", indicator=indicator, formula=ind.formula))
         if wanted is not None and not wanted.fits(ind.frequency):
-            # No figure can be recorded for it (check refuses one): said, not an empty list.
-            raise fail("PERIOD", _finer_period(wanted, indicator, ind.frequency), ExitCode.USAGE)
+            finer.append(_finer_period(wanted, indicator, ind.frequency))
         unit.append(_unit_key(plan, indicator, dim, where))
 
     # The stored vintages are all it lists: no series in force to work out (issue 17).
     ws = open_workspace(targets, day, with_series=False, before_store=before_store)
     key = unit[0]
     found = vintages(ws.store.observations, key, wanted, day)
+    if finer and not found:
+        # No figure can be recorded for it (check refuses one): said, not an empty list. One
+        # recorded before the frequency was made coarser is listed, so it can be withdrawn.
+        raise fail("PERIOD", finer[0], ExitCode.USAGE)
     kind = _format(fmt)
     if kind == "json":
         from ..output.documents import history_document

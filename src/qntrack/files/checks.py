@@ -20,12 +20,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from operator import attrgetter
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..files.definitions import load_plan
 from ..errors import InputError
 from ..catalog import Figure, Message, msg
 from ..plan.model import (
+    RETRACTED,
     Location,
     Observation,
     Plan,
@@ -169,6 +170,7 @@ def run_checks(
     fits: dict[tuple[int, Frequency], bool] = {}
     units = UnitRows(plan)
     hints = Hints(plan.indicators)
+    withdrawn = _Withdrawn(store.observations, units)
     for o in store.observations if _row_problems_possible(plan, store, units) else ():
         ind = plan.indicators.get(o.indicator)
         if ind is None and "[" in o.indicator:
@@ -205,7 +207,7 @@ def run_checks(
         fit = fits.get(pair)
         if fit is None:
             fit = fits[pair] = o.period.fits(ind.frequency)
-        if not fit and "frequency" in selected:
+        if not fit and "frequency" in selected and not withdrawn(o):
             problems.append(
                 Problem(
                     Location(file, o.line),
@@ -237,7 +239,11 @@ def run_checks(
     if "units-sum" in selected and plan.dimensions:
         problems.extend(units_sum_problems(plan, series, file))
     if "derived" in selected:
-        problems.extend(_tag([p for ps in left_out.values() for p in ps], "derived"))
+        # Figures recorded for a derived indicator: `derived-recorded` names each row instead.
+        said = [
+            p for ps in left_out.values() for p in ps if getattr(p.message, "id", "") != "workspace_derived_recorded"
+        ]
+        problems.extend(_tag(said, "derived"))
     if "group-names" in selected:
         problems.extend(group_name_problems(plan))
     if "milestone-side" in selected:
@@ -288,6 +294,29 @@ def _cells_over_lines(store: StoreContents, file: str) -> list[Problem]:
 def _breaks(text: str) -> int:
     """The line ends in a cell: a CR LF is one."""
     return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+class _Withdrawn:
+    """Whether the latest vintage of a row's indicator (or unit) and period is a retraction
+    (series.in_force's rule: latest recorded_at, on a tie the later line): a figure for a
+    period finer than a frequency made coarser since, withdrawn, is fixed (issue 17). Asked
+    only of such a row; the totals' vintages are grouped on the first question."""
+
+    def __init__(self, rows: Sequence[Observation], units: UnitRows) -> None:
+        self._rows, self._units = rows, units
+        self._latest: dict[tuple[str, int], Observation] | None = None
+
+    def __call__(self, row: Observation) -> bool:
+        if "[" in row.indicator:
+            return self._units.withdrawn(self._rows, row)
+        if self._latest is None:
+            self._latest = {}
+            for o in self._rows:
+                last = self._latest.get(k := (o.indicator, o.period.sort_key))
+                if last is None or (o.recorded_at, o.line) >= (last.recorded_at, last.line):
+                    self._latest[k] = o
+        latest = self._latest.get((row.indicator, row.period.sort_key))
+        return latest is not None and latest.status == RETRACTED
 
 
 def _row_problems_possible(plan: Plan, store: StoreContents, units: UnitRows) -> bool:

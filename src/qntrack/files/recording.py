@@ -83,7 +83,12 @@ def validate_record(
         parsed_period = rules.period(period)
     except PeriodError as exc:
         problems.append(Problem(where, _said(exc)))
-    if ind is not None and parsed_period is not None and not _fits(parsed_period, ind.frequency):
+    if (
+        ind is not None
+        and parsed_period is not None
+        and status != RETRACTED  # a figure recorded before its frequency was made coarser: withdrawing it is the fix
+        and not _fits(parsed_period, ind.frequency)
+    ):
         problems.append(
             Problem(
                 where,
@@ -329,7 +334,10 @@ def validated_batch(
             cells.append(fields)
     problems.extend(twin_problems(rows, wheres, cells, undated, unread))
     if problems:
-        raise InputError(problems)
+        from .stored_ids import renamed_notes
+
+        given = (fields.get("indicator", "") for _, fields in candidates) if len(rows) < len(candidates) else ()
+        raise InputError(problems + renamed_notes(plan, store, given))
     return Batch(rows, wheres, undated, now)
 
 

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 from .figure_units import history_words, retract_words
 from ..catalog import Figure, Message, msg
 from ..errors import InputError
-from ..plan.model import RETRACTED, Location, Observation, Problem
+from ..plan.model import RETRACTED, Location, Observation, Plan, Problem
 from .appending import append_observations
 from .recording import _open, _torn, validate_record
 from .store import peek_store
@@ -70,7 +70,9 @@ def retract(
         zone=tz or plan.timezone,
     )
     if found is None:
-        raise InputError(problems)
+        from .stored_ids import renamed_notes
+
+        raise InputError(problems + renamed_notes(plan, store, [indicator]))
     row: Observation = found
     withdrawn: list[Observation] = []
 
@@ -103,7 +105,7 @@ def retract(
             if recorded_at and later is not None and later.status != RETRACTED:
                 # The figure in force came after the date given: said, not denied.
                 raise InputError([Problem(where, _before_any(row, later))])
-            raise InputError([Problem(where, _nothing(row))])
+            raise InputError([Problem(where, _finer(plan, row) or _nothing(row))])
         if later is not None:
             if not recorded_at:
                 # Recorded after now, so dated in the future: only --force outranks it.
@@ -200,6 +202,16 @@ def empty_retractions(
         if current is None or current.status == RETRACTED:
             problems.append(Problem(where, _nothing(o)))
     return problems
+
+
+def _finer(plan: Plan, row: Observation) -> Message | None:
+    """Why nothing can be withdrawn for a period finer than the indicator's frequency, when
+    none is in force: no figure can be recorded for it (a figure recorded before the
+    frequency was made coarser is in force, and is withdrawn)."""
+    ind = plan.indicators.get(row.indicator.partition("[")[0])
+    if ind is None or row.period.fits(ind.frequency):
+        return None
+    return msg("recording_finer_period", period=row.period, indicator=ind.id, frequency=ind.frequency.value)
 
 
 def _nothing(row: Observation) -> Message:

@@ -145,6 +145,11 @@ def _derive(
     if ind_id in done or ind_id not in derived or ind_id in stack:
         return
     ind = derived[ind_id]
+    if stored := series.get(ind_id):
+        # Figures recorded for it before the plan made it derived (issue 17): replaced by
+        # the computed ones, so said, never ignored in silence (`check` names each row).
+        said = msg("workspace_derived_recorded", indicator=ind_id, count=len(stored), formula=ind.formula)
+        problems.setdefault(ind_id, []).append(Problem(ind.location, said, "warning"))
     expr = parse_formula(ind.formula or "")
     for name in expr.names:
         _derive(name, derived, series, problems, done, stack + (ind_id,))
