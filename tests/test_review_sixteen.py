@@ -47,3 +47,36 @@ def test_a_reading_below_zero_that_takes_a_total_back_within_is_not_called_beyon
             assert "already" not in shown.stdout, shown.stdout
             assert "vượt mục tiêu 1.000" not in shown.stdout and "vượt mức tối đa 1.000" not in shown.stdout
             assert "1,100 bn" in shown.stdout or "1.100 bn" in shown.stdout, shown.stdout
+
+
+# --- 2. methodology.md quotes the sentence show prints ------------------------------------
+
+INVESTMENT_PLAN = """
+    title: Investment
+    indicators:
+      inv: {name: Investment, unit: bn, measure: flow}
+    targets:
+      - {id: inv-total, type: cumulative, indicator: inv, at_least: 1000, from: 2021, to: 2025}
+"""
+
+INVESTMENT_FIGURES = """
+    indicator,period,value,status,source,note,recorded_at
+    inv,2021,100,official,,,2022-03-01T00:00:00Z
+    inv,2022-H1,1000.5,estimate,,,2022-07-05T00:00:00Z
+"""
+
+
+def test_methodologys_worked_example_quotes_the_sentence_show_prints(tmp_path, monkeypatch):
+    # methodology.md's worked example of a reading beyond the bound quotes show's sentence:
+    # 100 + 1,000.5 = 1,100.5 against at least 1,000. The sentence speaks its period in
+    # words since the merge of "periods in words" ("With H1 2022"); the docs quoted the code
+    # ("With 2022-H1"), a sentence qntrack no longer writes.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    quoted = "With H1 2022, 1,100.5 bn is recorded: already beyond the target of 1,000 bn"
+    text = " ".join((root / "docs" / "methodology.md").read_text(encoding="utf-8").split())
+    assert quoted in text
+    make_tracker(tmp_path, monkeypatch, dedent(INVESTMENT_PLAN), dedent(INVESTMENT_FIGURES))
+    shown = run_clean("show", "inv-total", "--as-of", "2022-08-01")
+    assert quoted in " ".join(shown.stdout.split()), shown.stdout
