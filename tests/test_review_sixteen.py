@@ -80,3 +80,40 @@ def test_methodologys_worked_example_quotes_the_sentence_show_prints(tmp_path, m
     make_tracker(tmp_path, monkeypatch, dedent(INVESTMENT_PLAN), dedent(INVESTMENT_FIGURES))
     shown = run_clean("show", "inv-total", "--as-of", "2022-08-01")
     assert quoted in " ".join(shown.stdout.split()), shown.stdout
+
+
+# --- 3. the figure a revision replaced: one rule for show, observations and the report ---
+
+
+def test_revised_values_is_one_rule_for_one_key_and_many():
+    # By hand, for gr: 2025-Q1 one figure (replaces none); 2025-Q3 8.2 then a retraction
+    # (the retraction replaced 8.2; no figure is in force there, so no table shows it);
+    # 2025-Q4 9 after a retraction of nothing before it... here: 9.5, retracted, then 9
+    # (9 is put back after a retraction: it replaces none); 2026-Q1 9.1 then 9.2 (9.2
+    # replaced 9.1), and by 2026-04-30, before 9.2 was recorded, 9.1 is in force and
+    # replaces none. show asked revised_values and observations and the report
+    # revised_values_of, two walks written apart; they are one rule.
+    from qntrack.method.history import revised_values, revised_values_of
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period as P
+
+    def o(period: str, value: float, at: str, line: int, status: str = "official") -> Observation:
+        return Observation("gr", P(period), value, status=status, recorded_at=at, line=line)
+
+    nan = float("nan")
+    rows = [
+        o("2025-Q1", 8.5, "2025-04-05T00:00:00Z", 2),
+        o("2025-Q3", 8.2, "2025-10-05T00:00:00Z", 3),
+        o("2025-Q3", nan, "2025-10-20T00:00:00Z", 4, "retracted"),
+        o("2025-Q4", 9.5, "2026-01-05T00:00:00Z", 5),
+        o("2025-Q4", nan, "2026-01-06T00:00:00Z", 6, "retracted"),
+        o("2025-Q4", 9.0, "2026-01-07T00:00:00Z", 7),
+        o("2026-Q1", 9.1, "2026-04-05T00:00:00Z", 8),
+        o("2026-Q1", 9.2, "2026-05-05T00:00:00Z", 9),
+    ]
+    now = {P("2025-Q3"): 8.2, P("2026-Q1"): 9.1}
+    assert revised_values(rows, "gr") == now
+    assert revised_values_of(rows, ["gr"])["gr"] == now
+    then = {P("2025-Q3"): 8.2}
+    assert revised_values(rows, "gr", "2026-04-30") == then
+    assert revised_values_of(rows, ["gr"], "2026-04-30")["gr"] == then
