@@ -117,3 +117,35 @@ def test_revised_values_is_one_rule_for_one_key_and_many():
     then = {P("2025-Q3"): 8.2}
     assert revised_values(rows, "gr", "2026-04-30") == then
     assert revised_values_of(rows, ["gr"], "2026-04-30")["gr"] == then
+
+
+# --- 4. the English targets table writes a kind targets.yaml has -------------------------
+
+HALF_YEAR_PLAN = """
+    title: Half-year plan
+    indicators:
+      fdi: {name: FDI attracted, unit: million USD, measure: flow, frequency: month}
+    targets:
+      - {id: fdi-h1, type: plan, indicator: fdi, period: 2026-H1, value: 600}
+      - {id: fdi-2026, type: plan, indicator: fdi, period: 2026, value: 1200}
+"""
+
+
+def test_the_english_targets_table_writes_the_kind_as_targets_yaml_types_it(tmp_path, monkeypatch):
+    # In English a kind is the code a reader types in targets.yaml (i18n.kind_name): a
+    # half year's plan is `type: plan`. The table wrote "plan_period", the catalog key of
+    # its Vietnamese words ("Kế hoạch theo kỳ"), which targets.yaml refuses; show writes
+    # "plan". Vietnamese keeps the words of the report.
+    make_tracker(
+        tmp_path, monkeypatch, dedent(HALF_YEAR_PLAN), "indicator,period,value,status,source,note,recorded_at\n"
+    )
+    en = run_clean("targets", "--format", "table")
+    assert en.exit_code == 0, en.output
+    assert "plan_period" not in en.stdout, en.stdout
+    line = next(x for x in en.stdout.splitlines() if "fdi-h1" in x)
+    assert line.split()[1] == "plan", line
+    vi = run_clean("targets", "--format", "table", "--lang", "vi")
+    line = next(x for x in vi.stdout.splitlines() if "fdi-h1" in x)
+    assert "Kế hoạch theo kỳ" in line, line
+    line = next(x for x in vi.stdout.splitlines() if "fdi-2026" in x)
+    assert "Kế hoạch năm" in line, line
