@@ -149,3 +149,17 @@ def test_the_english_targets_table_writes_the_kind_as_targets_yaml_types_it(tmp_
     assert "Kế hoạch theo kỳ" in line, line
     line = next(x for x in vi.stdout.splitlines() if "fdi-2026" in x)
     assert "Kế hoạch năm" in line, line
+
+
+# --- 5. history's help quotes the arrow its table prints ---------------------------------
+
+
+def test_historys_help_quotes_the_table_as_it_prints(tracker):
+    # The help said the table writes "'10.3% -> 9.8%'", an ASCII arrow, where the table
+    # writes "10.3% → 9.8%" (tests/test_as_known.py) and the same help writes "–" for a
+    # retraction: a reader searching the table for "->" finds nothing.
+    r = run_clean("history", "--help", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    flat = " ".join(r.stdout.split())
+    assert "'10.3% → 9.8%', '9.8% → –' for a retraction" in flat, flat
+    assert "->" not in flat, flat
