@@ -61,8 +61,8 @@ def kind_name(kind: str, lang: str) -> str:
 
 def target_kind_name(target: object, lang: str) -> str:
     """A target's kind for people (``kind_name``): in Vietnamese the words of its kind, a
-    half year's plan "Kế hoạch theo kỳ" (``kind_key``); in English the code targets.yaml
-    takes, "plan" for every plan (a reader types no "plan_period" there)."""
+    half year's plan the catalog's ``report_kind_plan_period`` (``kind_key``); in English
+    the code targets.yaml takes, "plan" for every plan (a reader types no "plan_period")."""
     return kind_name(kind_key(target), lang) if lang == "vi" else str(getattr(target, "kind", ""))
 
 
