@@ -294,8 +294,8 @@ def history(
     """Every vintage recorded for an indicator: estimates, revisions, official figures.
 
     Latest period first; within a period the newest vintage first, with its status,
-    source and recorded_at, and the figure it replaced (the table's '10.3% -> 9.8%',
-    '9.8% -> –' for a retraction; JSON's revises). The vintage in force (recorded last)
+    source and recorded_at, and the figure it replaced (the table's '10.3% → 9.8%',
+    '9.8% → –' for a retraction; JSON's revises). The vintage in force (recorded last)
     is marked.
 
     Example: qntrack history grdp_growth 2022-H1

@@ -65,12 +65,8 @@ def revised_values(
     the one in force by ``as_of`` replaced: None for a first figure, and for a figure
     recorded after a retraction (which withdrew a figure and holds none), as ``history``'s
     ``revises`` says. What ``show`` prints beside each figure, so a revision is never read
-    as a first estimate."""
-    out: dict[Period, float | None] = {}
-    for v in vintages(observations, key, None, as_of):
-        if v.in_force and v.revises is not None and v.revises.status != RETRACTED:
-            out[v.observation.period] = v.revises.value
-    return out
+    as a first estimate. One rule with ``revised_values_of``, which it asks."""
+    return revised_values_of(observations, (key,), as_of)[key]
 
 
 def revised_values_of(

@@ -198,10 +198,10 @@ def target_rows(plan: Plan, lang: str, kind_in_words: bool = False, more: bool =
     """The plan's targets, one row each in ``TARGET_COLUMNS`` order; the name in ``lang``.
     ``kind_in_words``: the kind as the reader's word (the table); otherwise its code.
     ``more``: also ``TARGET_MORE_COLUMNS``, group and owner in ``lang`` ("" when none)."""
-    from .i18n import kind_key, kind_name
+    from .i18n import target_kind_name
 
     return [
-        (t.id, kind_name(kind_key(t), lang) if kind_in_words else t.kind, t.indicator, target_name(t, plan, lang))
+        (t.id, target_kind_name(t, lang) if kind_in_words else t.kind, t.indicator, target_name(t, plan, lang))
         + ((t.group.get(lang) if t.group else "", t.owner.get(lang) if t.owner else "") if more else ())
         for t in plan.targets
     ]

@@ -19,6 +19,7 @@ __all__ = [
     "value_with_unit",
     "date_text",
     "replacing",
+    "target_kind_name",
 ]
 
 LANGS = ("en", "vi")
@@ -56,6 +57,13 @@ def kind_name(kind: str, lang: str) -> str:
     ``report_kind_<kind>``); in English the code of targets.yaml ("every_period"), which
     is what a reader types there (docs/decisions.md)."""
     return kind if lang != "vi" else _word("report_kind_" + kind, lang, kind)
+
+
+def target_kind_name(target: object, lang: str) -> str:
+    """A target's kind for people (``kind_name``): in Vietnamese the words of its kind, a
+    half year's plan the catalog's ``report_kind_plan_period`` (``kind_key``); in English
+    the code targets.yaml takes, "plan" for every plan (a reader types no "plan_period")."""
+    return kind_name(kind_key(target), lang) if lang == "vi" else str(getattr(target, "kind", ""))
 
 
 def _word(key: str, lang: str, default: str) -> str:

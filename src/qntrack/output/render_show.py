@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, kind_key, kind_name, label, number, replacing, signed_percent, value_with_unit
+from .i18n import date_text, label, number, replacing, signed_percent, target_kind_name, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
@@ -38,7 +38,7 @@ def show(
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
     head = Text(_name(a, lang), style="bold")
-    head.append(f"  ({t.id}, {kind_name(kind_key(t) if lang == 'vi' else t.kind, lang)})", style="dim")
+    head.append(f"  ({t.id}, {target_kind_name(t, lang)})", style="dim")
     console.print(head)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")

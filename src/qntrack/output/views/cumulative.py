@@ -141,7 +141,15 @@ def _beyond_with(a: Assessment, d: CumulativeResult, total: float, p: Observatio
 
     with_reading = float(Decimal(repr(total)) + Decimal(repr(p.value)))
     bound = d.bound
-    if bound.passes(total) == bound.passes(with_reading) or not math.isfinite(with_reading):
+    # Only a reading that takes the total past the bound: beyond a target's "at least" from
+    # short of it, over a cap from within it. A reading below zero can take a total back
+    # the other way (1,100 - 200 = 900 against 1,000), which is no "already beyond".
+    crosses = (
+        not bound.passes(total) and bound.passes(with_reading)
+        if bound.at_least
+        else (bound.passes(total) and not bound.passes(with_reading))
+    )
+    if not crosses or not math.isfinite(with_reading):
         return []
     return [
         narrative_sentence(
