@@ -62,3 +62,38 @@ def test_the_pdf_install_message_names_every_package_the_docs_list(
     assert install, r.stderr
     assert set(install[1].split()) == wanted, r.stderr
     assert not (shipped / "r.pdf").exists()
+
+
+# --- dataset.md's groups table is the shipped plan's groups ------------------------------
+
+
+def _expand(cell: str, ids: list[str]) -> set[str]:
+    """The target ids a cell of dataset.md names: each `id`, and a run `first` … `-last`
+    (or `first` … `last`) as every target between the two in targets.yaml's order."""
+    named: set[str] = set(re.findall(r"`([a-z0-9-]+)`", cell))
+    for first, last in re.findall(r"`([a-z0-9-]+)` … `([a-z0-9-]+)`", cell):
+        end = last if last in ids else first.rsplit("-", 1)[0] + last
+        named |= set(ids[ids.index(first) : ids.index(end) + 1])
+    return {n for n in named if n in ids}
+
+
+def test_the_dataset_pages_groups_table_lists_every_target_of_each_group():
+    # dataset.md's "Groups and owners" table listed the annual socio-economic plans as
+    # grdp-double-digit and grdp-growth-plan-2017 … -2025 (10 targets), but targets.yaml
+    # also puts budget-revenue-plan-2024 and -2025 there: `status --group-by group` counts
+    # 12 (1 + 9 + 2), and those two have no owner.
+    from qntrack.files.definitions import parse_plan
+
+    plan = parse_plan((ROOT / "targets.yaml").read_text(encoding="utf-8"))
+    ids = [t.id for t in plan.targets]
+    members: dict[str, set[str]] = {}
+    for t in plan.targets:
+        if t.group is not None:
+            members.setdefault(t.group.en, set()).add(t.id)
+    text = (DOCS / "dataset.md").read_text(encoding="utf-8")
+    table = text.split("**Groups and owners**", 1)[1].split("\n\n", 2)[1]
+    rows = [line.split("|")[1:-1] for line in table.splitlines() if line.startswith("| ") and "`" in line]
+    listed = {cells[0].strip().split(" (")[0]: _expand(cells[1], ids) for cells in rows}
+    assert listed == members
+    # The annual plans' row by hand: 1 every-period target, 9 growth plans, 2 revenue plans.
+    assert len(listed["Annual socio-economic plans"]) == 12
