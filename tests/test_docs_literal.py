@@ -97,3 +97,19 @@ def test_the_dataset_pages_groups_table_lists_every_target_of_each_group():
     assert listed == members
     # The annual plans' row by hand: 1 every-period target, 9 growth plans, 2 revenue plans.
     assert len(listed["Annual socio-economic plans"]) == 12
+
+
+# --- README's exit codes are the reference's ------------------------------------------
+
+
+def test_the_readmes_exit_code_table_has_every_code_of_the_reference():
+    # docs/cli.md: "Exit codes: 0 success, 1 ..., 2 ..., 3 ..., 130 interrupted by Ctrl-C";
+    # README's table stopped at 3, so a script written from README could not tell an
+    # interrupted import (130) from an unknown failure.
+    cli = (DOCS / "cli.md").read_text(encoding="utf-8")
+    head = " ".join(cli.split("## qntrack", 1)[0].split())
+    reference = {int(c) for c in re.findall(r"\b(\d+) (?:success|invalid|usage|a `--fail-on`|interrupted)", head)}
+    assert reference == {0, 1, 2, 3, 130}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    assert {int(c) for c in re.findall(r"^\| (\d+) \|", table, flags=re.M)} == reference
