@@ -113,3 +113,45 @@ def test_the_readmes_exit_code_table_has_every_code_of_the_reference():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     assert {int(c) for c in re.findall(r"^\| (\d+) \|", table, flags=re.M)} == reference
+
+
+# --- A dry run's warnings never tell to retract what it did not write -----------------
+
+STAMP = "2026-02-01T00:00:00Z"  # after the shipped store's last row and after 2025 ended
+
+
+def _warnings(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ": warning: " in line or ": cảnh báo: " in line]
+
+
+@pytest.mark.parametrize(
+    "value, lang, words",
+    [
+        # 1189 / 11.89 (2025 in force) = 100: the jump rule's warning.
+        ("1189", "en", "is 100 times the figure in force (11.89); a unit or typing slip?"),
+        ("1189", "vi", "gấp 100 lần số liệu đang có hiệu lực (11,89); có phải nhầm đơn vị tính hoặc gõ nhầm?"),
+        # -150 % is below the growth floor of -100 %.
+        ("-150", "en", "is a growth rate below -100%: the quantity would have fallen below zero"),
+        ("-150", "vi", "là tốc độ tăng dưới -100%: quy mô sẽ giảm xuống dưới 0"),
+    ],
+)
+def test_a_dry_runs_warning_does_not_tell_to_retract_a_figure_it_never_wrote(
+    shipped: Path, value: str, lang: str, words: str
+):
+    # `--dry-run` "validate[s] and show[s] what would be added; write[s] nothing", yet its
+    # warning ended "If so, 'qntrack retract grdp_growth 2025' withdraws it": followed
+    # literally, that retract withdraws 11.89, the right figure in force, since the slip
+    # was never written. In a dry run the warning says to correct the figure instead.
+    before = (shipped / "observations.csv").read_bytes()
+    r = run_clean("add-observation", "grdp_growth", "2025", value, "--recorded-at", STAMP, "--dry-run", "--lang", lang)
+    assert r.exit_code == 0, r.output
+    warned = _warnings(r.stderr)
+    # -150 after 11.89 is also a jump (12.6 times the figure in force): two warnings then.
+    assert warned and any(words in w for w in warned), r.stderr
+    fix = "correct it before adding it" if lang == "en" else "hãy sửa lại trước khi thêm"
+    for w in warned:
+        assert "retract" not in w and w.endswith(fix), w
+    assert (shipped / "observations.csv").read_bytes() == before
+    # Without --dry-run the row is written, and retract is then the way back.
+    r = run_clean("add-observation", "grdp_growth", "2025", value, "--recorded-at", STAMP, "--lang", lang)
+    assert r.exit_code == 0 and all("'qntrack retract grdp_growth 2025'" in w for w in _warnings(r.stderr))
