@@ -155,3 +155,32 @@ def test_a_dry_runs_warning_does_not_tell_to_retract_a_figure_it_never_wrote(
     # Without --dry-run the row is written, and retract is then the way back.
     r = run_clean("add-observation", "grdp_growth", "2025", value, "--recorded-at", STAMP, "--lang", lang)
     assert r.exit_code == 0 and all("'qntrack retract grdp_growth 2025'" in w for w in _warnings(r.stderr))
+
+
+# --- add-observation's --format is the dry run's --------------------------------------
+
+
+def _option_help(help_text: str, option: str) -> str:
+    """The help of one option in a --help screen, its wrapped lines joined."""
+    lines = help_text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(option))
+    said = [lines[start].strip().removeprefix(option)]
+    for line in lines[start + 1 :]:
+        if line.strip().startswith("-") or not line.strip():
+            break
+        said.append(line.strip())
+    return " ".join(" ".join(said).split())
+
+
+def test_add_observations_format_says_it_shapes_the_dry_runs_rows(shipped: Path):
+    # The help said "table (default on a terminal), json, csv or tsv (default when piped)"
+    # as for status; a user who asked `add-observation ... --format json` for a JSON
+    # confirmation got nothing on stdout: only --dry-run prints rows (the confirmation is a
+    # message, on stderr). The help says so now, and docs/cli.md with it.
+    r = run_clean("add-observation", "grdp_growth", "2026-H1", "10.1", "--status", "estimate", "--format", "json")
+    assert r.exit_code == 0 and r.stdout == "", r.output
+    assert r.stderr.startswith("added grdp_growth 2026-H1 = 10.1")
+    said = _option_help(run_clean("add-observation", "--help").stdout, "-f, --format <table|json|csv|tsv>")
+    assert said.startswith("With --dry-run:"), said
+    reference = (DOCS / "cli.md").read_text(encoding="utf-8").split("## qntrack add-observation", 1)[1]
+    assert said == _option_help(reference.split("\n## ", 1)[0], "-f, --format <table|json|csv|tsv>")
