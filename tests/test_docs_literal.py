@@ -6,6 +6,7 @@ pinned here (docs/decisions.md, "The documentation taken literally").
 from __future__ import annotations
 
 import builtins
+import json
 import re
 import sys
 from pathlib import Path
@@ -184,3 +185,24 @@ def test_add_observations_format_says_it_shapes_the_dry_runs_rows(shipped: Path)
     assert said.startswith("With --dry-run:"), said
     reference = (DOCS / "cli.md").read_text(encoding="utf-8").split("## qntrack add-observation", 1)[1]
     assert said == _option_help(reference.split("\n## ", 1)[0], "-f, --format <table|json|csv|tsv>")
+
+
+def test_json_md_documents_the_dry_runs_json(shipped: Path):
+    # docs/json.md listed every JSON output but add-observation's; its dry run prints one.
+    text = " ".join((DOCS / "json.md").read_text(encoding="utf-8").split())
+    said = re.search(r"`add-observation --dry-run --format json` \([^)]*\): `\{qntrack, dry_run, observations", text)
+    assert said, "json.md does not document add-observation's JSON"
+    r = run_clean("add-observation", "grdp_growth", "2026-H1", "10.1", "--status", "estimate", "-n", "-f", "json")
+    doc = json.loads(r.stdout)
+    assert list(doc) == ["qntrack", "dry_run", "observations"] and doc["dry_run"] is True
+    assert list(doc["observations"][0]) == [
+        "indicator",
+        "dims",
+        "period",
+        "value",
+        "status",
+        "source",
+        "note",
+        "recorded_at",
+    ]
+    assert doc["observations"][0]["value"] == 10.1 and doc["observations"][0]["dims"] == {}
