@@ -206,3 +206,25 @@ def test_json_md_documents_the_dry_runs_json(shipped: Path):
         "recorded_at",
     ]
     assert doc["observations"][0]["value"] == 10.1 and doc["observations"][0]["dims"] == {}
+
+
+def test_an_indicator_with_no_figure_does_not_come_back_from_an_open_sdg_round_trip(shipped: Path):
+    # formats.md, "Round trip", said only that an indicator written with progress_status
+    # comes back with its figures; the shipped cbct_investment has no figure, so the export
+    # writes its meta/cbct-investment.md (reporting_status: notstarted) and no data file,
+    # and the import leaves it out with a warning. The page says so now.
+    text = " ".join((DOCS / "formats.md").read_text(encoding="utf-8").split())
+    assert (
+        "An indicator with no figure in force (its metadata alone, `notstarted`, with no data file) does not come back"
+        in text
+    )
+    assert run_clean("export", "opensdg", "--into", "sdg").exit_code == 0
+    meta = (shipped / "sdg" / "meta" / "cbct-investment.md").read_text(encoding="utf-8")
+    assert (
+        "reporting_status: notstarted" in meta
+        and not (shipped / "sdg" / "data" / "indicator_cbct-investment.csv").exists()
+    )
+    r = run_clean("import", "opensdg", "sdg", "--into", "back", "--recorded-at", "2026-01-08")
+    assert r.exit_code == 0, r.output
+    assert "metadata file(s) have no data file and were not imported: meta/cbct-investment.md" in r.stderr
+    assert "cbct_investment" not in (shipped / "back" / "targets.yaml").read_text(encoding="utf-8")
