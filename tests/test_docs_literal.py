@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -228,3 +230,37 @@ def test_an_indicator_with_no_figure_does_not_come_back_from_an_open_sdg_round_t
     assert r.exit_code == 0, r.output
     assert "metadata file(s) have no data file and were not imported: meta/cbct-investment.md" in r.stderr
     assert "cbct_investment" not in (shipped / "back" / "targets.yaml").read_text(encoding="utf-8")
+
+
+# --- README's shell completion is what the shell gets ---------------------------------
+
+
+def _completed(words: str) -> list[str]:
+    env = dict(os.environ, _QNTRACK_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - 1))
+    env.pop("QNTRACK_TARGETS", None)
+    code = "import sys; sys.argv = ['qntrack']; from qntrack.cli import main; main()"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
+def test_the_readme_names_every_command_that_completes_ids(shipped: Path):
+    # README said target ids after status, show and report, indicator ids after history,
+    # add-observation and observations --indicator; rank completes target ids and retract
+    # indicator ids as well, --fail-on its statuses and docs its pages. A user reading
+    # README looks for what Tab does there.
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = re.search(r"offers target ids after (.*?), indicator ids after (.*?), statuses after", readme)
+    assert said, "README no longer says what completion offers"
+    commands = [re.findall(r"`([a-z-]+(?: --[a-z]+)?)`", part) for part in said.groups()]
+    assert commands == [
+        ["status", "show", "report", "rank"],
+        ["history", "add-observation", "retract", "observations --indicator"],
+    ]
+    # The shipped plan's ids starting 'budget-rev' / 'budget_': typed by hand from targets.yaml.
+    for command in commands[0]:
+        assert _completed(f"qntrack {command} budget-rev") == ["budget-revenue-plan-2024", "budget-revenue-plan-2025"]
+    for command in commands[1]:
+        assert _completed(f"qntrack {command} budget_") == ["budget_revenue"]
+    assert _completed("qntrack status --fail-on not_a") == ["not_achieved", "not_available"]
+    assert _completed("qntrack docs me") == ["methodology"]
