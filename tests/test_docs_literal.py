@@ -264,3 +264,16 @@ def test_the_readme_names_every_command_that_completes_ids(shipped: Path):
         assert _completed(f"qntrack {command} budget_") == ["budget_revenue"]
     assert _completed("qntrack status --fail-on not_a") == ["not_achieved", "not_available"]
     assert _completed("qntrack docs me") == ["methodology"]
+
+
+def test_the_report_pages_since_section_names_a_units_row_as_the_json_does(shipped: Path):
+    # report.md said the JSON of "since the last review" keeps the store's key
+    # (`fdi[locality=Hạ Long]`); json.md, and the report, give "indicator" and "dims".
+    # The shipped store's units recorded after 2024-12-31: Cẩm Phả's and Hạ Long's 2024
+    # revenue (recorded 2025-01 and 2025-02-10, lines of observations.csv).
+    text = " ".join((DOCS / "report.md").read_text(encoding="utf-8").split())
+    assert "the JSON keeps the store's key" not in text
+    assert '(`"indicator": "fdi", "dims": {"locality": "Hạ Long"}`), never the store\'s key' in text
+    doc = json.loads(run_clean("report", "--format", "json", "--since", "2024-12-31").stdout)
+    units = [(o["indicator"], o["dims"]) for o in doc["since"]["observations"] if o["dims"]]
+    assert units == [("budget_revenue", {"locality": "Cẩm Phả"}), ("budget_revenue", {"locality": "Hạ Long"})]
