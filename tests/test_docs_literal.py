@@ -277,3 +277,31 @@ def test_the_report_pages_since_section_names_a_units_row_as_the_json_does(shipp
     doc = json.loads(run_clean("report", "--format", "json", "--since", "2024-12-31").stdout)
     units = [(o["indicator"], o["dims"]) for o in doc["since"]["observations"] if o["dims"]]
     assert units == [("budget_revenue", {"locality": "Cẩm Phả"}), ("budget_revenue", {"locality": "Hạ Long"})]
+
+
+# --- dependencies.md names the modules that import rich --------------------------------
+
+
+def test_dependencies_md_names_every_module_that_imports_rich():
+    # dependencies.md said rich is "imported only by render.py"; five modules import it
+    # (found with grep -rn 'from rich\|import rich' src/qntrack), each only when a table or
+    # a progress line is drawn for a terminal.
+    src = ROOT / "src" / "qntrack"
+    importing = sorted(
+        str(p.relative_to(src))
+        for p in src.rglob("*.py")
+        if re.search(r"^\s*(from rich[ .]|import rich\b)", p.read_text(encoding="utf-8"), flags=re.M)
+    )
+    assert importing == [
+        "cli/report.py",
+        "cli/waiting.py",
+        "output/render.py",
+        "output/render_rows.py",
+        "output/render_show.py",
+    ]
+    row = next(
+        line
+        for line in (DOCS / "dependencies.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| rich |")
+    )
+    assert set(re.findall(r"`((?:cli|output)/[a-z_]+\.py)`", row)) == set(importing), row
