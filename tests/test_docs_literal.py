@@ -305,3 +305,32 @@ def test_dependencies_md_names_every_module_that_imports_rich():
         if line.startswith("| rich |")
     )
     assert set(re.findall(r"`((?:cli|output)/[a-z_]+\.py)`", row)) == set(importing), row
+
+
+# --- A period Excel made a date: the form to write is the one it probably was ----------
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        # 01/05/2024 read day first is 1 May 2024: the period was probably 2024-05.
+        (
+            "en",
+            "Excel turned the period (probably 2024-05) into a date; format the period column as Text before "
+            "typing or pasting periods, or write it as 2024-05 in a Text cell",
+        ),
+        (
+            "vi",
+            "Excel đã tự đổi kỳ (có lẽ là 2024-05) thành ngày tháng; hãy định dạng cột kỳ là Text (Văn bản) "
+            "trước khi gõ hoặc dán kỳ, hoặc viết kỳ dạng 2024-05 trong ô định dạng Text",
+        ),
+    ],
+)
+def test_a_period_excel_made_a_date_is_told_to_be_written_as_its_guess(shipped: Path, lang: str, words: str):
+    # observations-format.md and formats.md: such a cell "is refused ... with the period it
+    # probably was (2024-05)". The message said "(probably 2024-05)" and then "write them as
+    # 2025-04": a user doing what it said typed another month.
+    (shipped / "in.csv").write_text("indicator,period,value\nfdi,01/05/2024,7.5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--lang", lang)
+    assert r.exit_code == 1
+    assert words in r.stderr and "2025-04" not in r.stderr, r.stderr
