@@ -334,3 +334,59 @@ def test_a_period_excel_made_a_date_is_told_to_be_written_as_its_guess(shipped: 
     r = run_clean("add-observation", "--from", "in.csv", "--lang", lang)
     assert r.exit_code == 1
     assert words in r.stderr and "2025-04" not in r.stderr, r.stderr
+
+
+# --- Every period a document writes is read back, in English too ----------------------
+
+
+def _period_words_table() -> list[tuple[str, list[str]]]:
+    """report.md's "Periods in words" table: each code and every form a document writes
+    for it (English, Vietnamese, and the short forms of a chart, en / vi)."""
+    text = (DOCS / "report.md").read_text(encoding="utf-8").split("## Periods in words", 1)[1]
+    rows = []
+    table = next(block for block in text.split("\n\n") if block.startswith("| code |"))
+    for line in table.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        code = cells[0].strip("`")
+        vietnamese = cells[2].split(" (")[0]  # "quý III/2025 (quý I-IV)": the form, not the note
+        short_en, short_vi = (s.strip() for s in cells[3].split(" / "))
+        rows.append((code, [cells[1], vietnamese, short_en, short_vi]))
+    return rows
+
+
+def test_the_period_words_table_is_read():
+    # The table by hand: six codes, each with four forms.
+    table = _period_words_table()
+    assert [code for code, _ in table] == ["2025", "2026-H1", "2026-H2", "2025-Q3", "2026-03", "2025-9M"]
+    assert table[4][1] == ["March 2026", "tháng 3/2026", "Mar 2026", "T3/2026"]
+
+
+@pytest.mark.parametrize("code, forms", _period_words_table())
+def test_every_period_a_document_writes_is_read_back_by_an_import(shipped: Path, code: str, forms: list[str]):
+    # report.md: "every one of them, long or short, is read back by add-observation --from
+    # as the same period, so a figure copied from a report into an office's table imports
+    # as it was" -- said of the Vietnamese forms; the English report's "March 2026",
+    # "Mar 2026" and "January–September 2025" were refused ("not a period", or "Excel turned
+    # the period into a date"). A figure copied from an English report imports as well now.
+    lines = "".join(f"fdi\t{form}\t{i + 1}\testimate\t2026-11-0{i + 1}\n" for i, form in enumerate(forms))
+    (shipped / "in.tsv").write_text("indicator\tperiod\tvalue\tstatus\trecorded_at\n" + lines, encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.tsv", "--dry-run", "--format", "tsv")
+    assert r.exit_code == 0, r.output
+    read = [line.split("\t")[1] for line in r.stdout.splitlines()[1:]]
+    assert read == [code] * len(forms), (forms, read)
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [
+        ("March 2026", "2026-03"),
+        ("Sep 2025", "2025-09"),
+        ("January–September 2025", "2025-9M"),
+        ("Jan-Sep 2025", "2025-9M"),  # a hyphen typed for the document's en dash
+        ("january–february 2026", "2026-2M"),
+    ],
+)
+def test_an_english_period_is_read_on_the_command_line(shipped: Path, typed: str, code: str):
+    r = run_clean("add-observation", "fdi", typed, "100", "--status", "estimate", "-n", "-f", "tsv")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[1].split("\t")[1] == code
