@@ -390,3 +390,42 @@ def test_an_english_period_is_read_on_the_command_line(shipped: Path, typed: str
     r = run_clean("add-observation", "fdi", typed, "100", "--status", "estimate", "-n", "-f", "tsv")
     assert r.exit_code == 0, r.output
     assert r.stdout.splitlines()[1].split("\t")[1] == code
+
+
+# --- --lang on every command, as README says ---------------------------------------------
+
+_COMMANDS = (
+    "status rank show observations add-observation retract indicators targets history check init docs report "
+    "import export"
+).split()
+
+
+@pytest.mark.parametrize("command", _COMMANDS)
+def test_every_command_takes_lang_as_readme_says(shipped: Path, command: str):
+    # README: "Options shared by the commands: --targets PATH ..., --lang en|vi". import and
+    # docs refused `--lang vi` ("Lỗi: không có tùy chọn --lang": the refusal itself in
+    # Vietnamese); only `qntrack --lang vi import ...` worked.
+    assert "--lang <en|vi>" in run_clean(command, "--help").stdout
+
+
+def test_import_and_docs_speak_the_language_given_after_the_command(shipped: Path):
+    # The shipped plan exported, then imported with --lang vi: its messages in Vietnamese.
+    assert run_clean("export", "opensdg", "--into", "sdg").exit_code == 0
+    r = run_clean("import", "opensdg", "sdg", "--into", "back", "--dry-run", "--lang", "vi")
+    assert r.exit_code == 1 and "không phải bản sao git" in r.stderr, r.output  # not a git checkout
+    r = run_clean("docs", "nope", "--lang", "vi")
+    assert r.exit_code == 2 and r.stderr.startswith("docs: lỗi: "), r.output
+
+
+def test_the_readme_says_which_commands_take_targets():
+    # README said --targets is shared by the commands; init, docs and import read no plan
+    # and refuse it (`init --targets foo`: "No such option"). The sentence names them.
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = re.search(
+        r"`--targets PATH` \(or `QNTRACK_TARGETS`[^)]*\), every command that reads a plan \(not ([^)]*)\)", readme
+    )
+    assert said, "README does not say which commands take --targets"
+    assert set(re.findall(r"`([a-z-]+)`", said[1])) == {"init", "docs", "import"}
+    for command in _COMMANDS:
+        takes = "--targets PATH" in run_clean(command, "--help").stdout
+        assert takes == (command not in {"init", "docs", "import"}), command
