@@ -429,3 +429,15 @@ def test_the_readme_says_which_commands_take_targets():
     for command in _COMMANDS:
         takes = "--targets PATH" in run_clean(command, "--help").stdout
         assert takes == (command not in {"init", "docs", "import"}), command
+
+
+def test_data_integrity_describes_the_two_writers_test_as_it_runs():
+    # data-integrity.md named test_two_processes_appending_200_rows_each_leave_exactly_400
+    # and described it as "500 one-row appends" each and "1000 well-formed rows".
+    text = " ".join((DOCS / "data-integrity.md").read_text(encoding="utf-8").split())
+    named = re.search(r"test_two_processes_appending_(\d+)_rows_each_leave_exactly_(\d+)", text)
+    said = re.search(r"each makes (\d+) one-row appends\. The result has exactly one header and (\d+)", text)
+    assert named and said
+    assert said.groups() == named.groups() == ("200", "400")
+    source = (ROOT / "tests" / "test_integrity.py").read_text(encoding="utf-8")
+    assert f"def test_two_processes_appending_{named[1]}_rows_each_leave_exactly_{named[2]}(" in source
