@@ -525,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
         "--shape",
         choices=("provinces", "independent", "both", "national", "all"),
         default="both",
-        help="the datasets measured: issue 17's provinces and/or independent shapes (default both, about "
+        help="the datasets measured: issue 17's provinces and/or independent shapes (default both, 10 to "
         "15 minutes with the start-up rows), the national dataset of round 1, or all three",
     )
     parser.add_argument(

@@ -303,8 +303,8 @@ def test_every_bad_cell_is_named_and_nothing_is_written(plan: Path):
     lines = r.stderr.splitlines()
     assert lines[:-1] == [
         "so-lieu.xlsx:'Số liệu'!B2: error: '2023-04-01' is a date: Excel turned the period (probably 2023-04) "
-        "into a date; format the period column as Text before typing or pasting periods, or write them as "
-        "2025-04 in a Text cell",
+        "into a date; format the period column as Text before typing or pasting periods, or write it as "
+        "2023-04 in a Text cell",
         "so-lieu.xlsx:'Số liệu'!C3: error: '1.234' is ambiguous: 1234 with a thousands separator, or 1.234 with "
         "a decimal point; say which with --decimal-comma (thousands separator) or --decimal-point",
         "so-lieu.xlsx:'Số liệu'!D4: error: the unit 'triệu đồng' is not the unit of revenue in targets.yaml "

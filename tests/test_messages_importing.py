@@ -48,7 +48,7 @@ def test_the_same_file_in_english_as_before(tracker: Path):
     assert r.exit_code == 1
     assert r.stderr.splitlines()[:2] == [
         "in.csv:2: error: '01/04/2025' is a date: Excel turned the period (probably 2025-04) into a date; format the "
-        "period column as Text before typing or pasting periods, or write them as 2025-04 in a Text cell",
+        "period column as Text before typing or pasting periods, or write it as 2025-04 in a Text cell",
         "in.csv:3: error: '1.234' is ambiguous: 1234 with a thousands separator, or 1.234 with a decimal point; say "
         "which with --decimal-comma (thousands separator) or --decimal-point",
     ]

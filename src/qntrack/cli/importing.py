@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import command
+from .app import LangOpt, command
 from .printing import _report, _say
 
 
@@ -57,6 +57,7 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help="Replace a targets.yaml in DIR that an earlier import did not write.")
     ] = False,
+    lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
 ) -> None:
     """Read another system's repository into a tracker of its own: targets.yaml (one
     open_sdg target per progress option, each Open SDG indicator a group) and

@@ -10,7 +10,6 @@ import typer
 
 from ..errors import ExitCode, fail
 from .app import (
-    FormatOpt,
     Lang,
     LangOpt,
     OutputFormat,
@@ -119,7 +118,15 @@ def add_observation(
             help="The unit the figure is for, as targets.yaml spells it, e.g. --dim locality=NAME (repeat for several dimensions); none: the total. With --from: a column named after the dimension.",
         ),
     ] = None,
-    fmt: FormatOpt = None,
+    fmt: Annotated[
+        Optional[OutputFormat],
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="With --dry-run: the rows that would be added, as a table (default on a terminal), json, csv or tsv (default when piped). Without it the confirmation is a message, on stderr.",
+        ),
+    ] = None,
     lang: LangOpt = None,
     targets: TargetsOpt = None,
 ) -> None:

@@ -66,6 +66,7 @@ def show_docs(
             help="targets-format, observations-format, methodology, json, cli, data-integrity or formats.",
         ),
     ] = None,
+    lang: LangOpt = None,  # its messages' language (the command decorator reads it); the pages are English
 ) -> None:
     """Print a reference installed with qntrack (Markdown); without NAME, list them.
 

@@ -61,15 +61,18 @@ def growth_floor_problems(plan: Plan, series: Series, file: str) -> list[Problem
     return problems
 
 
-def entry_growth_floor_problems(new: Sequence[tuple[Location, Observation]], plan: Plan) -> list[Problem]:
+def entry_growth_floor_problems(
+    new: Sequence[tuple[Location, Observation]], plan: Plan, dry_run: bool = False
+) -> list[Problem]:
     """One warning for each growth rate being recorded below -100 %; it is still recorded,
-    as a jump is (a warning, not a refusal: docs/decisions.md)."""
+    as a jump is (a warning, not a refusal: docs/decisions.md). A dry run's says to correct
+    the figure: ``retract`` would withdraw the figure in force, the slip being unwritten."""
     rates = growth_rate_ids(plan)
     return [
         Problem(
             where,
             msg(
-                "recording_growth_floor",
+                "recording_growth_floor_dry" if dry_run else "recording_growth_floor",
                 indicator=o.indicator,
                 period=o.period,
                 value=Figure(o.value),
@@ -208,12 +211,14 @@ def entry_jump_problems(
     stored: Iterable[Observation] | VintageIndex,
     factor: float = DEFAULT_JUMP_FACTOR,
     any_length: frozenset[str] = frozenset(),
+    dry_run: bool = False,
 ) -> list[Problem]:
     """Warnings for figures being recorded that jump (``jump_ratio``) against what is on
     record: the figure in force for the same period when there is one, else the figures
     in force now for the nearest earlier and later periods of the same length, whenever
     they were recorded (both, when there are two: a real break in a series differs from
-    one side only; one suffices when only one side has figures). ``stored``: the
+    one side only; one suffices when only one side has figures). ``dry_run``: nothing is
+    written, so the warning says to correct the figure, not to retract it. ``stored``: the
     rows of the batch's indicators, as the append read them under its lock, or their
     ``history.vintage_index``. ``any_length``: indicators in a per-cent unit (a share, a
     rate), whose figures read alike over any span: with no period of the same length on
@@ -341,7 +346,8 @@ def entry_jump_problems(
             Problem(
                 where,
                 msg(
-                    "recording_jump_same" if same is not None else "recording_jump_neighbour",
+                    ("recording_jump_same" if same is not None else "recording_jump_neighbour")
+                    + ("_dry" if dry_run else ""),
                     indicator=o.indicator,
                     period=o.period,
                     value=Figure(o.value),

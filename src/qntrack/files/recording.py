@@ -384,8 +384,8 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
             vintages.extend(stored_vintages(index, [o for o, known in zip(rows, marks, strict=True) if known], undated))
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
-        warnings.extend(entry_growth_floor_problems(kept, plan))
-        warnings.extend(entry_jump_problems(kept, index, any_length=percent_units(plan)))
+        warnings.extend(entry_growth_floor_problems(kept, plan, dry_run))
+        warnings.extend(entry_jump_problems(kept, index, any_length=percent_units(plan), dry_run=dry_run))
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index))
         if len(rows) == 1 and kept:

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 
 __all__ = ["PDF_CSS", "INSTALL", "pdf_document", "render_pdf", "stamp_pdf"]
 
-# How to get the engine, named in the message when it is missing (and in README.md).
+# How to get the engine, named in the message when it is missing: the same packages as
+# README.md, docs/report.md and .ci/run (Symbola draws the signs the serifs lack: ⌛).
 INSTALL = "pip install 'qntrack[pdf]'"
-DEBIAN = "libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core"
+DEBIAN = "libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core fonts-symbola"
 
 # Added after the report's own stylesheet, so that it wins over the screen rules it
 # overrides. Body and table sizes are the HTML report's print sizes (10 pt, 8.5 pt): only
