@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from conftest import STORE_HEADER, make_tracker
-from helpers import run_clean, store_bytes
+from helpers import run_clean, store_bytes, write_repository
 
 TARGETS = """\
 version: 1
@@ -61,3 +61,83 @@ def test_a_workbook_header_with_an_empty_cell_and_no_period_column_names_both_ce
     assert lines[1] == "so-lieu.xlsx:Sheet1!A1: error: the header needs period (found: indicator, '', value)"
     assert r.stdout == ""
     assert store_bytes(plan) == before
+
+
+# --- Open SDG repositories --------------------------------------------------------------------
+
+REPOSITORY = {
+    "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+    "meta/1-1-1.md": """\
+        ---
+        indicator_name: Poverty rate
+        auto_progress_calculation: true
+        progress_calculation_options:
+        - target: 5
+          target_year: 2030
+        ---
+        """,
+}
+
+
+def _import_refused(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    """The error lines of an import of a repository of ``files``, which must be refused
+    (exit 1, nothing on stdout) leaving no tracker behind."""
+    repo = write_repository(tmp_path / "repo", {**REPOSITORY, **files})
+    r = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15")
+    assert r.exit_code == 1, r.stderr
+    assert r.stdout == ""
+    assert not (tmp_path / "t").exists()
+    return r.stderr.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("config", "said"),
+    [
+        # A number where Open SDG's site configuration has a list of language codes.
+        (
+            "languages: 5\n",
+            "config_data.yml:1: error: languages: 5 is not a list; write one item a line, e.g. 'languages:' then '  - en'",
+        ),
+        (
+            "languages: [en]\nnon_disaggregation_columns: {a: 1}\n",
+            "config_data.yml:2: error: non_disaggregation_columns: {'a': 1} is not a list; write one item a line, "
+            "e.g. 'non_disaggregation_columns:' then '  - Units'",
+        ),
+        (
+            "inputs: 5\n",
+            "config_data.yml:1: error: inputs: 5 is not a list; write one item a line, e.g. 'inputs:' then "
+            "'  - class: InputCsvData'",
+        ),
+        # An absolute pattern ended in pathlib's NotImplementedError; one with '..' read
+        # files outside the repository: both are refused at the inputs: line.
+        (
+            "languages: [en]\ninputs:\n  - {class: InputCsvData, path_pattern: /etc/*.csv}\n",
+            "config_data.yml:2: error: inputs: the path_pattern '/etc/*.csv' of class InputCsvData is not a file "
+            "pattern inside the repository; write a relative pattern without '..', e.g. 'data/indicator_*.csv', "
+            "or leave it out",
+        ),
+        (
+            "inputs:\n  - {class: InputYamlMdMeta, path_pattern: ../meta/*.md}\n",
+            "config_data.yml:1: error: inputs: the path_pattern '../meta/*.md' of class InputYamlMdMeta is not a "
+            "file pattern inside the repository; write a relative pattern without '..', e.g. "
+            "'data/indicator_*.csv', or leave it out",
+        ),
+        (
+            "src_dir: [a]\n",
+            "config_data.yml:1: error: src_dir: ['a'] is not a folder inside the repository; write a relative "
+            "folder without '..', e.g. 'src_dir: site-data', or leave it out",
+        ),
+    ],
+)
+def test_a_site_configuration_of_the_wrong_shape_is_named_at_its_key(tmp_path: Path, config: str, said: str):
+    assert _import_refused(tmp_path, {"config_data.yml": config}) == [said]
+
+
+def test_yaml_nested_hundreds_deep_in_a_repository_is_one_message(tmp_path: Path):
+    # 1000 '[' exhaust Python's stack in PyYAML (a RecursionError); the front matter's
+    # first line is line 2 of the .md file, after its '---'.
+    deep = "---\nindicator_name: " + "[" * 1000 + "\n---\n"
+    assert _import_refused(tmp_path, {"meta/1-1-1.md": deep}) == [
+        "meta/1-1-1.md:2: error: nested too deeply: lists or mappings hundreds of levels inside one another; "
+        "Open SDG's metadata and configuration need only a few levels"
+    ]

@@ -159,10 +159,12 @@ def _with_previous(targets: Path, text: str) -> tuple[str, list[str]]:
         return text, []  # no plan, or someone's plan replaced with --force: nothing to keep
     try:
         old = safe_values(data.decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError):
+    except (UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return text, []
     if not isinstance(old, dict) or not isinstance(old.get("indicators"), dict):
         return text, []
+    if not isinstance(old.get("dimensions") or {}, dict):
+        old["dimensions"] = {}
     head = "".join(line for line in text.splitlines(True) if line.startswith("#"))
     new = safe_values(text)
     dims, old_dims = new.setdefault("dimensions", {}), old.get("dimensions") or {}
