@@ -141,3 +141,33 @@ def test_yaml_nested_hundreds_deep_in_a_repository_is_one_message(tmp_path: Path
         "meta/1-1-1.md:2: error: nested too deeply: lists or mappings hundreds of levels inside one another; "
         "Open SDG's metadata and configuration need only a few levels"
     ]
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        # os.path.realpath and open() raise ValueError ("embedded null byte") on a NUL: a
+        # shell never passes one, but a program driving qntrack (Typer's runner, a script
+        # building argv from a file) can. Each is a malformed value: exit 2, named.
+        (["--targets", "a\x00b.yaml", "status"], "--targets"),
+        (["report", "-o", "a\x00b.md"], "--output"),
+        (["export", "sdmx-csv", "-o", "a\x00b.csv"], "--output"),
+        (["export", "opensdg", "--into", "a\x00b"], "--into"),
+        (["import", "opensdg", ".", "--into", "a\x00b"], "--into"),
+        (["add-observation", "--from", "a\x00b.csv"], "--from"),
+        (["add-observation", "--from", "a\x00b.xlsx"], "--from"),
+        (["show", "sh\x00are"], "TARGET_ID"),
+    ],
+)
+def test_a_nul_character_in_a_command_line_value_is_a_usage_error(plan: Path, args: list[str], option: str):
+    before = store_bytes(plan)
+    r = run_clean(*args)
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert r.stderr.splitlines() == [
+        f"{option}: error: holds a NUL character (\\0), which no file name, id or value can hold; type it without"
+    ]
+    assert store_bytes(plan) == before
