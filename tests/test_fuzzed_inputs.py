@@ -171,3 +171,32 @@ def test_a_nul_character_in_a_command_line_value_is_a_usage_error(plan: Path, ar
         f"{option}: error: holds a NUL character (\\0), which no file name, id or value can hold; type it without"
     ]
     assert store_bytes(plan) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["report", "--format", "markdown", "-o", "review.md/"], "review.md/"),
+        (["export", "sdmx-csv", "-o", "figures.csv/"], "figures.csv/"),
+    ],
+)
+def test_an_output_name_ending_in_a_slash_names_a_folder_that_does_not_exist(plan: Path, args: list[str], name: str):
+    # pathlib drops a trailing '/', so 'review.md/' was written as the file review.md and
+    # reported as "wrote review.md/". A name ending in '/' is a folder's (POSIX): one that
+    # does not exist, which qntrack never creates (exit 2, README "Exit codes").
+    r = run_clean(*args)
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    folder = name.rstrip("/")
+    assert r.stderr.splitlines() == [
+        f"{name}: error: folder '{folder}' does not exist, and qntrack does not create it: create it first, "
+        "or give a path in an existing folder"
+    ]
+    assert sorted(p.name for p in plan.iterdir() if not p.name.startswith(".")) == ["observations.csv", "targets.yaml"]
+
+
+def test_an_output_name_ending_in_a_slash_never_replaces_the_file_of_that_name(plan: Path):
+    (plan / "review.md").write_text("my notes\n", encoding="utf-8")
+    r = run_clean("report", "--format", "markdown", "-o", "review.md/", "--force")
+    assert r.exit_code == 2
+    assert (plan / "review.md").read_text(encoding="utf-8") == "my notes\n"
