@@ -200,3 +200,23 @@ def test_an_output_name_ending_in_a_slash_never_replaces_the_file_of_that_name(p
     r = run_clean("report", "--format", "markdown", "-o", "review.md/", "--force")
     assert r.exit_code == 2
     assert (plan / "review.md").read_text(encoding="utf-8") == "my notes\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "kind"),
+    [
+        # YAML reads an unquoted 2020-02-30 as a date, which the calendar lacks: PyYAML's
+        # constructor raised ValueError. So do a written tag it cannot build and year 0.
+        ("last_updated: 2020-02-30", "2020-02-30", "timestamp"),
+        ("last_updated: 0000-01-01", "0000-01-01", "timestamp"),
+        ("page_size: !!int abc", "abc", "int"),
+        ("published: !!bool maybe", "maybe", "bool"),
+    ],
+)
+def test_a_yaml_scalar_its_tag_cannot_build_is_named_at_its_line(tmp_path: Path, line: str, value: str, kind: str):
+    meta = "---\nindicator_name: Poverty rate\n" + line + "\nauto_progress_calculation: true\n---\n"
+    # Front matter line 1 is the .md file's line 2; the scalar is on the front matter's line 2.
+    assert _import_refused(tmp_path, {"meta/1-1-1.md": meta}) == [
+        f"meta/1-1-1.md:3: error: '{value}' reads in YAML as a {kind} but is none (as 2020-02-30 is no day); "
+        "put it in quotes if it is text, or correct it"
+    ]

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from ..catalog import Message, msg
-from .yaml_nodes import safe_values
+from .yaml_nodes import NotAValue, safe_values
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
@@ -153,6 +153,9 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
         return safe_values(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         problems.append(_problem(file, 0, msg("opensdg_not_utf8")))
+    except NotAValue as exc:
+        line = first_line + exc.problem_mark.line if exc.problem_mark is not None else 0
+        problems.append(_problem(file, line, msg("opensdg_not_a_value", value=exc.value, kind=exc.kind)))
     except RecursionError:
         # Hundreds of brackets inside one another exhaust Python's stack (as in targets.yaml).
         problems.append(_problem(file, first_line, msg("opensdg_too_deep")))
