@@ -220,3 +220,28 @@ def test_a_yaml_scalar_its_tag_cannot_build_is_named_at_its_line(tmp_path: Path,
         f"meta/1-1-1.md:3: error: '{value}' reads in YAML as a {kind} but is none (as 2020-02-30 is no day); "
         "put it in quotes if it is text, or correct it"
     ]
+
+
+# --- targets.yaml -----------------------------------------------------------------------------
+
+
+def test_a_plan_nested_too_deeply_names_the_line_where_the_nesting_is(plan: Path):
+    # The fuzzer's case: a scalar replaced by 3000 '[' in a plan. The message named the
+    # file only; the line is where the brackets pass 100 levels: line 3.
+    (plan / "targets.yaml").write_text('version: 1\ntitle: "' + '"\nx: ' + "[" * 3000 + "\n", encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == (
+        "targets.yaml:3: error: nested too deeply: lists or mappings hundreds of levels inside one another; "
+        "a plan needs only a few levels (docs/targets-format.md)"
+    )
+
+
+def test_a_repository_file_nested_too_deeply_names_the_line_of_the_nesting(tmp_path: Path):
+    # Front matter from line 2 of the .md file; the brackets are on the front matter's
+    # third line, the file's fourth.
+    deep = "---\nindicator_name: Poverty rate\nauto_progress_calculation: true\nx: " + "{a: " * 1000 + "\n---\n"
+    assert _import_refused(tmp_path, {"meta/1-1-1.md": deep}) == [
+        "meta/1-1-1.md:4: error: nested too deeply: lists or mappings hundreds of levels inside one another; "
+        "Open SDG's metadata and configuration need only a few levels"
+    ]

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from ..catalog import Message, msg
-from .yaml_nodes import NotAValue, safe_values
+from .yaml_nodes import NotAValue, nesting_line, safe_values
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
@@ -158,7 +158,8 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
         problems.append(_problem(file, line, msg("opensdg_not_a_value", value=exc.value, kind=exc.kind)))
     except RecursionError:
         # Hundreds of brackets inside one another exhaust Python's stack (as in targets.yaml).
-        problems.append(_problem(file, first_line, msg("opensdg_too_deep")))
+        line = nesting_line(data.decode("utf-8-sig", errors="replace"))
+        problems.append(_problem(file, first_line - 1 + line if line else 0, msg("opensdg_too_deep")))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else 0

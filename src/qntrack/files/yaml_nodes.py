@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["NotAValue", "compose_plan", "looks_like_plan", "safe_values"]
+__all__ = ["NotAValue", "compose_plan", "looks_like_plan", "nesting_line", "safe_values"]
 
 
 def compose_plan(text: str) -> Node | None:
@@ -57,6 +57,21 @@ _PLAN_KEY = re.compile(r"^(?:version|title|observations|indicators|targets|timez
 def looks_like_plan(text: str) -> bool:
     """Whether a file that is not valid YAML has at least one of a plan's top-level keys."""
     return _PLAN_KEY.search(text) is not None
+
+
+def nesting_line(text: str, limit: int = 100) -> int:
+    """The line where flow brackets (``[`` and ``{``) first nest ``limit`` deep, for the
+    message of a file too deeply nested for PyYAML's recursion; 0 if they never do."""
+    depth = 0
+    for n, line in enumerate(text.splitlines(), 1):
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                if depth >= limit:
+                    return n
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+    return 0
 
 
 def safe_values(text: str) -> Any:
