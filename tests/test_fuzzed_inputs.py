@@ -4,6 +4,7 @@ ended in a Python traceback. The promise is one clear message naming the file, i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -11,6 +12,8 @@ import pytest
 
 from conftest import STORE_HEADER, make_tracker
 from helpers import run_clean, store_bytes, write_repository
+
+from qntrack.errors import ExitCode, InputError
 
 TARGETS = """\
 version: 1
@@ -245,3 +248,38 @@ def test_a_repository_file_nested_too_deeply_names_the_line_of_the_nesting(tmp_p
         "meta/1-1-1.md:4: error: nested too deeply: lists or mappings hundreds of levels inside one another; "
         "Open SDG's metadata and configuration need only a few levels"
     ]
+
+
+# --- the library ------------------------------------------------------------------------------
+
+
+def _nul_calls() -> list[tuple[str, Callable[[], object]]]:
+    from qntrack.cli.export_opensdg import export_opensdg
+    from qntrack.files.checks import run_checks
+    from qntrack.files.importing import import_observations
+    from qntrack.files.opensdg_run import import_opensdg
+    from qntrack.files.workspace import open_workspace
+
+    return [
+        ("targets", lambda: open_workspace("a\x00b.yaml")),
+        ("targets", lambda: run_checks("a\x00b.yaml")),
+        ("source", lambda: import_observations("targets.yaml", "a\x00b.csv")),
+        ("into", lambda: import_opensdg(".", "a\x00b")),
+        ("into", lambda: export_opensdg("targets.yaml", "a\x00b")),
+    ]
+
+
+@pytest.mark.parametrize("k", range(5))
+def test_a_nul_character_in_a_library_path_is_an_input_error(plan: Path, k: int):
+    # The library's promise (docs/architecture.md): every problem an InputError; a NUL in
+    # a path was os.path.realpath's or open()'s ValueError.
+    where, call = _nul_calls()[k]
+    with pytest.raises(InputError) as caught:
+        call()
+    assert caught.value.code == ExitCode.USAGE
+    (problem,) = caught.value.problems
+    assert str(problem.location) == where
+    assert (
+        problem.text("en")
+        == f"{where}: error: holds a NUL character (\\0), which no file name, id or value can hold; type it without"
+    )
