@@ -283,3 +283,53 @@ def test_a_nul_character_in_a_library_path_is_an_input_error(plan: Path, k: int)
         problem.text("en")
         == f"{where}: error: holds a NUL character (\\0), which no file name, id or value can hold; type it without"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "place", "what"),
+    [
+        # U+FFFE and U+FFFF, which YAML lets a double-quoted "\ufffe" write: a chart's SVG
+        # (lxml) refused them with a ValueError in the middle of `report -o r.docx`.
+        ('title: "Plan\\ufffe"', "FFFE", "2:8", "title"),
+        ('title: "Plan\\uffff"', "FFFF", "2:8", "title"),
+        # U+FDD0 is printable to YAML and may be typed as is; cairo, drawing the Word
+        # report's charts, refused it as "not valid UTF-8".
+        ("title: Plan\ufdd0", "FDD0", "2:8", "title"),
+        ('title: "Plan\\U0001FFFE"', "1FFFE", "2:8", "title"),
+    ],
+)
+def test_a_noncharacter_in_the_plan_is_refused_where_it_is(plan: Path, line: str, code: str, place: str, what: str):
+    text = TARGETS.replace('title: "Fuzzed inputs"', line)
+    (plan / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run_clean("report", "-o", "r.docx")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == (
+        f"targets.yaml:{place}: error: {what} holds U+{code}, a noncharacter (Unicode keeps it for programs' "
+        "own use, never as text), which a chart or a Word document cannot hold: remove it"
+    )
+    assert not (plan / "r.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("unit", "code"),
+    [
+        ('"%\\ufffe"', "FFFE"),
+        # Typed as is in a plain scalar (line 10: TARGETS's share unit, after '    unit: '):
+        # the Word report's chart of the target drew its
+        # unit with cairo, which raised CairoError.
+        ("'%\ufdd0'", "FDD0"),
+        ("pct\ufdd0", "FDD0"),
+    ],
+)
+def test_a_noncharacter_in_a_unit_of_measure_is_refused(plan: Path, unit: str, code: str):
+    text = TARGETS.replace(
+        '    name: "Manufacturing share"\n    unit: "%"', f'    name: "Manufacturing share"\n    unit: {unit}'
+    )
+    assert text != TARGETS
+    (plan / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run_clean("report", "-o", "r.docx")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == (
+        f"targets.yaml:10:11: error: indicator 'share': unit holds U+{code}, a noncharacter (Unicode keeps it for "
+        "programs' own use, never as text), which a chart or a Word document cannot hold: remove it"
+    )
