@@ -333,3 +333,31 @@ def test_a_noncharacter_in_a_unit_of_measure_is_refused(plan: Path, unit: str, c
         f"targets.yaml:10:11: error: indicator 'share': unit holds U+{code}, a noncharacter (Unicode keeps it for "
         "programs' own use, never as text), which a chart or a Word document cannot hold: remove it"
     )
+
+
+# --- the store --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "observations.csv:3: error: not valid CSV: a cell longer than 131,072 characters (a quote opened "
+            "and never closed?)",
+        ),
+        (
+            "vi",
+            "observations.csv:3: lỗi: không phải CSV hợp lệ: một ô dài hơn 131.072 ký tự (một dấu ngoặc kép "
+            "mở mà không đóng?)",
+        ),
+    ],
+)
+def test_a_quote_never_closed_in_the_store_is_said_in_words(plan: Path, lang: str, said: str):
+    # The fuzzer's case: a quote opened in the source of line 3 and never closed; the cell
+    # runs past the csv module's limit, whose English words ("field larger than field
+    # limit (131072)") were shown as they came, in a Vietnamese message too.
+    (plan / "observations.csv").write_text(START + 'share,2021,11,,"src' + "x" * 200_000 + "\n", encoding="utf-8")
+    r = run_clean("--lang", lang, "status")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == said
