@@ -343,18 +343,18 @@ def test_a_noncharacter_in_a_unit_of_measure_is_refused(plan: Path, unit: str, c
     [
         (
             "en",
-            "observations.csv:3: error: not valid CSV: a cell longer than 131,072 characters (a quote opened "
-            "and never closed?)",
+            "observations.csv:3: error: not valid CSV: a cell longer than 131,072 characters (a quote never "
+            "closed, or text that is no row of figures?)",
         ),
         (
             "vi",
             "observations.csv:3: lỗi: không phải CSV hợp lệ: một ô dài hơn 131.072 ký tự (một dấu ngoặc kép "
-            "mở mà không đóng?)",
+            "không được đóng, hay văn bản không phải một dòng số liệu?)",
         ),
     ],
 )
 def test_a_quote_never_closed_in_the_store_is_said_in_words(plan: Path, lang: str, said: str):
-    # The fuzzer's case: a quote opened in the source of line 3 and never closed; the cell
+    # A hand probe's case: a quote opened in the source of line 3 and never closed; the cell
     # runs past the csv module's limit, whose English words ("field larger than field
     # limit (131072)") were shown as they came, in a Vietnamese message too.
     (plan / "observations.csv").write_text(START + 'share,2021,11,,"src' + "x" * 200_000 + "\n", encoding="utf-8")
