@@ -350,7 +350,8 @@ STORE_CASES = [
     (
         "absurdly long line",
         HEADER + b"share,2021,1,,," + b"x" * 200_000 + b",2022-01-01T00:00:00Z\n",
-        "observations.csv:2: error: not valid CSV: field larger than field limit (131072)",
+        "observations.csv:2: error: not valid CSV: a cell longer than 131,072 characters (a quote never closed, "
+        "or text that is no row of figures?)",
     ),
     (
         "short header",

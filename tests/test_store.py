@@ -144,7 +144,7 @@ def test_an_unreadable_record_does_not_hide_later_problems(tmp_path: Path, reord
     path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     contents = read_store(path)
     messages = [str(p) for p in contents.problems]
-    assert messages[0].startswith(f"{path}:2: error: not valid CSV: field larger than field limit")
+    assert messages[0].startswith(f"{path}:2: error: not valid CSV: a cell longer than 131,072 characters")
     assert messages[1].startswith(f"{path}:3: error: '2024-13': month 13 does not exist")
     assert [(str(o.period), o.value, o.line) for o in contents.observations] == [("2022", 2.0, 4)]
 

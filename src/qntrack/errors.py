@@ -52,6 +52,18 @@ def fail(where: str | Location, message: str | Message, code: ExitCode = ExitCod
     return InputError([Problem(loc, message)], code)
 
 
+def refuse_nul(where: str, value: object) -> None:
+    """A NUL character in a path or a name: no file name can hold one (a shell cannot pass
+    one; a program can), and open() and realpath() raise ValueError on it. A usage error
+    naming ``where``: the option, or the library's argument."""
+    import os
+
+    if isinstance(value, (str, os.PathLike)) and "\0" in str(os.fspath(value)):
+        from .catalog import msg
+
+        raise fail(where, msg("cli_nul_character"), ExitCode.USAGE)
+
+
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """ "; did you mean 'x'?" for the closest option, or "" when none is close (English;
     inside a message, use ``suggestion``, which follows the message's language)."""

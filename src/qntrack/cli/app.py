@@ -218,6 +218,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                     from ..catalog import msg
 
                     raise fail("--targets", msg("cli_targets_empty"), ExitCode.USAGE)
+                _refuse_nul(k)
                 with warnings.catch_warnings():
                     # openpyxl warns of what it does not read in a workbook (data
                     # validation, styles): not ours to say. Here, not in the library: a
@@ -248,6 +249,22 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
         return app.command(*args, **kwargs)(run)
 
     return decorate
+
+
+def _refuse_nul(values: dict[str, Any]) -> None:
+    """A NUL character in a value (a program's argv; a shell cannot pass one) is a usage
+    error naming its option, before open() or realpath() meet it as a ValueError."""
+    from typer._click.globals import get_current_context  # Typer carries its own Click
+
+    for name, value in values.items():
+        if any("\0" in v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, str)):
+            from ..catalog import msg
+
+            param = next((p for p in get_current_context().command.params if p.name == name), None)
+            where = name if param is None else str(param.metavar or name.upper())
+            if param is not None and param.param_type_name == "option":
+                where = max(param.opts, key=len)
+            raise fail(where, msg("cli_nul_character"), ExitCode.USAGE)
 
 
 # The commands that add rows to a store (an import writes a new tracker's); the others

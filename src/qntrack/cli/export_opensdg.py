@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ExitCode, fail
+from ..errors import ExitCode, fail, refuse_nul
 from .printing import _say
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ def export_opensdg(
     into = os.fspath(into)  # a caller's Path, as the command's text
     if not into.strip():
         raise fail("--into", msg("osexport_empty_name"), ExitCode.USAGE)
+
+    refuse_nul("into", into)
 
     def before_store(plan: object, targets_path: Path, store_path: Path) -> None:
         # Refused before the store is read: a national store takes seconds to read, and

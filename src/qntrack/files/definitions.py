@@ -30,8 +30,8 @@ from ..files.textfiles import read_text
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions, target_breakdown, target_unit, unit_overrides
 from .dimensions import read_dimensions
-from .yaml_reader import What, _at, _kind, _phrase, _Reader, parse_number, yaml_words
-from .yaml_nodes import compose_plan, looks_like_plan
+from .yaml_reader import What, _at, _kind, _phrase, _Reader, has_noncharacter, parse_number, yaml_words
+from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
@@ -77,7 +77,7 @@ def _parsed_recently(text: str, file: str) -> Plan:
 
 
 def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
-    reader = _Reader(file)
+    reader = _Reader(file, plain_odd=has_noncharacter(text))
     if not text.strip():
         raise InputError([Problem(Location(file, 1), msg("definitions_file_empty"))])
     try:
@@ -85,7 +85,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     except RecursionError:
         # PyYAML composes (and libyaml's binding builds) nodes by recursion: some 900
         # brackets inside one another exhaust Python's stack. No plan is nested so.
-        raise InputError([Problem(Location(file), msg("definitions_too_deep"))]) from None
+        raise InputError([Problem(Location(file, nesting_line(text)), msg("definitions_too_deep"))]) from None
     except yaml.MarkedYAMLError as exc:
         if not looks_like_plan(text):
             raise InputError([_foreign(file)]) from None

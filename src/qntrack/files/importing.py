@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence
 
-from ..errors import InputError, fail
+from ..errors import InputError, fail, refuse_nul
 from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from .figures import parse_number_cell, parse_typed_number  # the CLI's typed figures (add-observation VALUE)
@@ -242,6 +242,7 @@ def import_observations(
     from .workbooks import workbook_kind
 
     source = os.fspath(source)  # a caller's Path, as the command's text
+    refuse_nul("source", source)
     file = "<stdin>" if source == "-" else source
     # The lock file beside an open workbook, picked by mistake: Excel's ~$x.xlsx, LibreOffice's .~lock.x.xlsx#
     base = Path(source).name

@@ -68,17 +68,71 @@ def git_dates(root: Path, files: list[str]) -> dict[str, tuple[str, str]] | None
 _PATTERNS = {"InputCsvData": "data/indicator_*.csv", "InputYamlMdMeta": "meta/*.md", "InputYamlMeta": "meta/*.yml"}
 
 
-def inputs(root: Path, config: dict[str, Any], problems: list[Problem]) -> tuple[Path, dict[str, str]]:
+def inputs(
+    root: Path, config: dict[str, Any], problems: list[Problem], lines: dict[str, int] | None = None
+) -> tuple[Path, dict[str, str]]:
     """The folder the inputs are under (``src_dir``) and each input's file pattern, from the
     site's ``inputs:``; an input qntrack does not read (SDMX, a spreadsheet of metadata) is
-    a problem: its indicators' data or progress options would be missing."""
-    src = root / str(config.get("src_dir") or "")
+    a problem: its indicators' data or progress options would be missing. ``lines`` has the
+    line of each top-level key, for the problems a key of the wrong type or a pattern that
+    leaves the repository is (each said once, at its key)."""
+    lines = lines or {}
+    src_dir = config.get("src_dir") or ""
+    if not isinstance(src_dir, str) or not _inside(src_dir):
+        where = Location("config_data.yml", lines.get("src_dir", 0))
+        problems.append(Problem(where, msg("opensdg_config_folder", found=_shown(src_dir))))
+        src_dir = ""
+    src = root / src_dir
     patterns = dict(_PATTERNS)
-    for item in config.get("inputs") or []:
+    for item in config_list(config, "inputs", problems, lines):
         cls = str(item.get("class", "")) if isinstance(item, dict) else ""
         if cls not in patterns:
             problems.append(Problem(Location("config_data.yml", 0), msg("opensdg_input_class", cls=cls or str(item))))
             continue
-        if item.get("path_pattern"):
-            patterns[cls] = str(item["path_pattern"])
+        pattern = item.get("path_pattern")
+        if pattern and (not isinstance(pattern, str) or not _inside(pattern)):
+            where = Location("config_data.yml", lines.get("inputs", 0))
+            problems.append(Problem(where, msg("opensdg_config_pattern", cls=cls, found=_shown(pattern))))
+        elif pattern:
+            patterns[cls] = pattern
     return src, patterns
+
+
+def config_list(config: dict[str, Any], key: str, problems: list[Problem], lines: dict[str, int]) -> list[Any]:
+    """``config[key]``, a list (none given: empty); a value of another type is a problem."""
+    value = config.get(key)
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    said = msg("opensdg_config_not_list", key=key, found=_shown(value), example=_EXAMPLES.get(key, "..."))
+    problems.append(Problem(Location("config_data.yml", lines.get(key, 0)), said))
+    return []
+
+
+# One item of each list of config_data.yml that qntrack reads, as a message shows it.
+_EXAMPLES = {"languages": "en", "non_disaggregation_columns": "Units", "inputs": "class: InputCsvData"}
+
+
+def config_lines(text: str) -> dict[str, int]:
+    """The line of each top-level key of config_data.yml (a key at the start of a line)."""
+    out: dict[str, int] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        key = line.split(":", 1)[0]
+        if ":" in line and key and not key[0].isspace() and not key.startswith("#"):
+            out.setdefault(key.strip().strip("'\""), n)
+    return out
+
+
+def _inside(pattern: str) -> bool:
+    """Whether a folder or file pattern stays inside the repository: relative, no '..'."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    parts = PurePosixPath(pattern).parts
+    return not (PurePosixPath(pattern).is_absolute() or PureWindowsPath(pattern).is_absolute() or ".." in parts)
+
+
+def _shown(value: Any) -> str:
+    """A value of config_data.yml as the message shows it, cut to 60 characters."""
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."

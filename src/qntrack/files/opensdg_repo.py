@@ -29,10 +29,10 @@ from typing import Any
 import yaml
 
 from ..catalog import Message, msg
-from .yaml_nodes import safe_values
+from .yaml_nodes import NotAValue, nesting_line, safe_values
 from ..errors import InputError
 from ..plan.model import Location, Problem
-from .opensdg_git import SHALLOW, git_dates, inputs
+from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
 from .textfiles import read_regular
 
 __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DISAGGREGATION", "YEAR", "VALUE"]
@@ -153,6 +153,13 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
         return safe_values(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         problems.append(_problem(file, 0, msg("opensdg_not_utf8")))
+    except NotAValue as exc:
+        line = first_line + exc.problem_mark.line if exc.problem_mark is not None else 0
+        problems.append(_problem(file, line, msg("opensdg_not_a_value", value=exc.value, kind=exc.kind)))
+    except RecursionError:
+        # Hundreds of brackets inside one another exhaust Python's stack (as in targets.yaml).
+        line = nesting_line(data.decode("utf-8-sig", errors="replace"))
+        problems.append(_problem(file, first_line - 1 + line if line else 0, msg("opensdg_too_deep")))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else 0
@@ -393,16 +400,18 @@ def read_repository(root: Path) -> Repository:
     and line each) are in ``problems``: the caller decides what to do with them."""
     problems: list[Problem] = []
     config: dict[str, Any] = {}
+    lines: dict[str, int] = {}
     config_path = root / "config_data.yml"
     if config_path.exists():
         data = read_regular(config_path, msg("opensdg_what_config"))
         found = _yaml(data, "config_data.yml", problems) if data is not None else None
         config = found if isinstance(found, dict) else {}
-    languages = [str(x) for x in config.get("languages") or []] or ["en"]
-    extra = config.get("non_disaggregation_columns") or []
+        lines = config_lines(data.decode("utf-8", errors="replace")) if data is not None else {}
+    languages = [str(x) for x in config_list(config, "languages", problems, lines)] or ["en"]
+    extra = config_list(config, "non_disaggregation_columns", problems, lines)
     non_disagg = tuple(dict.fromkeys([*NON_DISAGGREGATION, *(str(c) for c in extra if isinstance(c, str))]))
     repo = Repository(root, languages, non_disagg, _translations(root, problems), [], problems, False)
-    src, patterns = inputs(root, config, problems)
+    src, patterns = inputs(root, config, problems, lines)
     files = sorted(p for p in src.glob(patterns["InputCsvData"]) if p.suffix == ".csv")
     if not files:
         problems.append(_problem(str(root), 0, msg("opensdg_no_data")))

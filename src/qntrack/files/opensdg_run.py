@@ -18,7 +18,7 @@ from typing import Sequence
 
 from .textfiles import real_path
 from ..catalog import msg
-from ..errors import ExitCode, InputError, fail
+from ..errors import ExitCode, InputError, fail, refuse_nul
 from ..plan.model import Location, Observation, Plan, Problem
 from .opensdg_import import MARKER, ImportPlan, in_force_key, plan_repository
 
@@ -58,6 +58,8 @@ def import_opensdg(
     from .recording import record_many
     from .starter import write_atomically
 
+    refuse_nul("repo_dir", repo_dir)
+    refuse_nul("into", into)
     repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
     if not repo_dir.is_dir():
         raise fail(str(repo_dir), msg("opensdg_not_a_folder"))
@@ -159,10 +161,12 @@ def _with_previous(targets: Path, text: str) -> tuple[str, list[str]]:
         return text, []  # no plan, or someone's plan replaced with --force: nothing to keep
     try:
         old = safe_values(data.decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError):
+    except (UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return text, []
     if not isinstance(old, dict) or not isinstance(old.get("indicators"), dict):
         return text, []
+    if not isinstance(old.get("dimensions") or {}, dict):
+        old["dimensions"] = {}
     head = "".join(line for line in text.splitlines(True) if line.startswith("#"))
     new = safe_values(text)
     dims, old_dims = new.setdefault("dimensions", {}), old.get("dimensions") or {}

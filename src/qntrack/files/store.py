@@ -451,6 +451,7 @@ _CSV_REASONS = (
     ("expected after '\"'", "csv_text_after_quote"),
     ("new-line character seen in unquoted field", "csv_line_end_unquoted"),
     ("line contains NUL", "csv_nul"),
+    ("field larger than field limit", "csv_field_too_long"),
 )
 
 

@@ -165,7 +165,7 @@ def _header_problems(table: _Table, reading: _Reading, start: int) -> None:
             params = dict(message.params)
             if message.id.startswith("small_column_twice"):
                 message, column = twice_at(message, [c for c, _ in table.columns])
-            elif "column" not in params and str(params.get("name", "")) in table.names:
+            elif "column" not in params and "name" in params and str(params["name"]) in table.names:
                 # An unknown or repeated column: at its own cell (the last, for one named twice).
                 named = [i for i, name in table.columns if name == str(params["name"])]
                 column = named[-1] if message.id == "import_column_twice" else named[0]

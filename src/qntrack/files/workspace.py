@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ..errors import ExitCode, InputError, fail
+from ..errors import ExitCode, InputError, fail, refuse_nul
 
 if TYPE_CHECKING:
     from ..plan.model import Observation, Plan, Problem
@@ -123,6 +123,7 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
         raise fail("targets", msg("workspace_targets_empty"), ExitCode.USAGE)
     chosen = explicit or os.environ.get("QNTRACK_TARGETS")
     if chosen:
+        refuse_nul("targets", chosen)
         return Path(chosen)
     here = Path.cwd()
     for folder in (here, *here.parents):

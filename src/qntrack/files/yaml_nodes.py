@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["compose_plan", "looks_like_plan", "safe_values"]
+__all__ = ["NotAValue", "compose_plan", "looks_like_plan", "nesting_line", "safe_values"]
 
 
 def compose_plan(text: str) -> Node | None:
@@ -59,15 +59,60 @@ def looks_like_plan(text: str) -> bool:
     return _PLAN_KEY.search(text) is not None
 
 
+def nesting_line(text: str, limit: int = 100) -> int:
+    """The line where flow brackets (``[`` and ``{``) first nest ``limit`` deep, for the
+    message of a file too deeply nested for PyYAML's recursion; 0 if they never do."""
+    depth = 0
+    for n, line in enumerate(text.splitlines(), 1):
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                if depth >= limit:
+                    return n
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+    return 0
+
+
 def safe_values(text: str) -> Any:
     """``yaml.safe_load(text)``, with libyaml's parser when PyYAML has it: the same
     constructors and resolvers build the same values, about five times faster on an
     Open SDG repository's metadata and an imported plan. On an error PyYAML's own pass
-    is repeated, so that the message and its line read the same with or without libyaml."""
+    is repeated, so that the message and its line read the same with or without libyaml.
+    A scalar its tag cannot build (``2020-02-30``, ``!!int abc``) raises ``NotAValue``."""
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
-            return yaml.load(text, Loader=fast)  # noqa: S506 - CSafeLoader is the safe loader
+            return yaml.load(text, Loader=_checked(fast))  # noqa: S506 - CSafeLoader is the safe loader
         except yaml.YAMLError:
             pass
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_checked(yaml.SafeLoader))  # noqa: S506 - SafeLoader is the safe loader
+
+
+class NotAValue(yaml.constructor.ConstructorError):
+    """A scalar its (implicit or written) tag cannot build: PyYAML's constructors raise
+    ValueError, KeyError or AttributeError for them, unmarked; this one has the node."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__(None, None, f"{node.value!r}", node.start_mark)
+        self.value = str(node.value)
+        self.kind = str(node.tag).rsplit(":", 1)[-1]
+
+
+_CHECKED: dict[type, type] = {}
+
+
+def _checked(base: type) -> type:
+    """``base``, a safe loader, whose constructors' own failures are a ``NotAValue``."""
+    if base not in _CHECKED:
+
+        def construct_object(self: Any, node: Node, deep: bool = False) -> Any:
+            try:
+                return yaml.constructor.BaseConstructor.construct_object(self, node, deep)
+            except yaml.YAMLError:
+                raise
+            except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
+                raise NotAValue(node) from None
+
+        _CHECKED[base] = type(f"_Checked{base.__name__}", (base,), {"construct_object": construct_object})
+    return _CHECKED[base]

@@ -23,7 +23,7 @@ from ..plan.model import (
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
 
-__all__ = ["What", "parse_number", "yaml_words", "written_text"]
+__all__ = ["What", "has_noncharacter", "parse_number", "yaml_words", "written_text"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
@@ -37,6 +37,16 @@ What = str | tuple
 
 # C0 controls but tab and line feed, DEL and the C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode's noncharacters, U+FDD0..U+FDEF and the last two code points of every plane: no
+# text, and a chart's SVG (lxml) or its drawing for Word (cairo) refuses them.
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)) + "]"
+)
+
+
+def has_noncharacter(text: str) -> bool:
+    """Whether ``text`` holds a noncharacter as typed (one pass over a whole file)."""
+    return _NONCHARACTER.search(text) is not None
 
 
 def _at(what: What, field: str) -> tuple:
@@ -153,6 +163,9 @@ class _Reader:
     # measure a target's kind implied for one that does not, with that target's kind and line.
     declared_measure: dict[str, int] = field(default_factory=dict)
     implied_measure: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Whether the file's text holds a noncharacter as typed (YAML prints U+FDD0): only
+    # then is every scalar searched for one (``plain_odd``), not only the double-quoted.
+    plain_odd: bool = False
     # Ids of dimensions and indicators refused (their problem reported): what uses them is
     # not checked against a stand-in, which would report what the file does not say.
     refused: set[tuple[str, str]] = field(default_factory=set)
@@ -211,6 +224,8 @@ class _Reader:
         # Only a double-quoted scalar can hold a control character (an escape: "\\e[2J"),
         # which would drive the terminal of whoever prints the title, a unit or a source.
         if node.style == '"' and (self.surrogate(node, what) or self._controls(node, what, node.value)):
+            return None
+        if self.plain_odd and node.style != '"' and self._controls(node, what, node.value):
             return None
         return node.value
 
@@ -287,7 +302,11 @@ class _Reader:
         YAML scalar may end with, aside), said as an error at ``node``."""
         found = _CONTROL.search(text)
         if found is None:
-            return False
+            odd = _NONCHARACTER.search(text)
+            if odd is None:
+                return False
+            self.error(node, msg("definitions_noncharacter", what=_phrase(what), code=f"{ord(odd.group()):04X}"))
+            return True
         self.error(node, msg("definitions_control_character", what=_phrase(what), code=f"{ord(found.group()):04X}"))
         return True
 
