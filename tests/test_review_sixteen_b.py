@@ -1,0 +1,53 @@
+"""The second review of the sixteenth session's merged change (issue 17): the living plan,
+the documentation taken literally and the fuzzing pass, each defect with its test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import run_clean
+
+
+def _renamed_plan(folder: Path) -> None:
+    """A plan whose indicator 'fdi' was renamed 'fdi_registered'; the store keeps 'fdi'."""
+    (folder / "targets.yaml").write_text(
+        "version: 1\ntitle: t\nobservations: observations.csv\nindicators:\n"
+        "  fdi_registered:\n    name: Foreign investment\n    unit: million USD\n"
+        "    measure: flow\n    direction: increase\n    frequency: year\ntargets: []\n",
+        encoding="utf-8",
+    )
+
+
+def test_rows_of_a_renamed_indicator_are_counted_in_a_store_whose_columns_are_in_another_order(shipped: Path):
+    # docs/data-integrity.md: a store may have the seven columns in another order (or
+    # quoted). Here 'period' comes first, and two rows and one unit's row are of 'fdi':
+    # 3 rows of it in all (lines 2, 3 and 4); line 5 is of another id.
+    _renamed_plan(shipped)
+    (shipped / "observations.csv").write_text(
+        "period,indicator,value,status,source,note,recorded_at\n"
+        "2024,fdi,10,official,s,,2025-01-01T00:00:00Z\n"
+        "2025,fdi,12,official,s,,2026-01-01T00:00:00Z\n"
+        '2025,"fdi[locality=Hạ Long, Cẩm Phả]",3,official,s,,2026-01-01T00:00:00Z\n'
+        "2025,other,1,official,s,,2026-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("history", "fdi")
+    assert r.exit_code == 1
+    assert "holds 3 row(s) of it" in r.stderr, r.stderr
+    r = run_clean("retract", "fdi", "2024")
+    assert r.exit_code == 1
+    assert "3 row(s) here are of 'fdi'" in r.stderr, r.stderr
+
+
+def test_rows_of_a_renamed_indicator_are_counted_in_a_store_with_a_quoted_header(shipped: Path):
+    # The seven columns quoted, in the usual order: 2 rows of 'fdi' (lines 2 and 3).
+    _renamed_plan(shipped)
+    (shipped / "observations.csv").write_text(
+        '"indicator","period","value","status","source","note","recorded_at"\n'
+        '"fdi","2024","10","official","s","","2025-01-01T00:00:00Z"\n'
+        '"fdi","2025","12","official","s","","2026-01-01T00:00:00Z"\n',
+        encoding="utf-8",
+    )
+    r = run_clean("history", "fdi")
+    assert r.exit_code == 1
+    assert "holds 2 row(s) of it" in r.stderr, r.stderr
