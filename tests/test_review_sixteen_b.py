@@ -51,3 +51,45 @@ def test_rows_of_a_renamed_indicator_are_counted_in_a_store_with_a_quoted_header
     r = run_clean("history", "fdi")
     assert r.exit_code == 1
     assert "holds 2 row(s) of it" in r.stderr, r.stderr
+
+
+SAMPLE = Path(__file__).parent / "data" / "opensdg-sample"
+
+
+def _one_indicator_site(folder: Path, src_dir: str) -> Path:
+    """The sample site with one indicator (1-1-1), its config_data.yml's src_dir set."""
+    import shutil
+
+    repo = folder / "site"
+    (repo / "data").mkdir(parents=True)
+    (repo / "meta").mkdir()
+    shutil.copyfile(SAMPLE / "data" / "indicator_1-1-1.csv", repo / "data" / "indicator_1-1-1.csv")
+    shutil.copyfile(SAMPLE / "meta" / "1-1-1.md", repo / "meta" / "1-1-1.md")
+    config = (SAMPLE / "config_data.yml").read_text(encoding="utf-8")
+    assert "\nsrc_dir: ''\n" in config
+    (repo / "config_data.yml").write_text(config.replace("\nsrc_dir: ''\n", f"\nsrc_dir: '{src_dir}'\n"), "utf-8")
+    return repo
+
+
+def test_an_absolute_src_dir_inside_the_repository_is_read_as_before(tmp_path: Path):
+    # sdg-build joins src_dir to the paths it reads: an absolute src_dir naming the
+    # repository itself is valid, and qntrack read it so before the fuzzing pass. Only a
+    # folder outside the repository is refused.
+    repo = _one_indicator_site(tmp_path, str((tmp_path / "site").resolve()))
+    r = run_clean(
+        "import", "opensdg", str(repo), "--into", str(tmp_path / "out"), "--recorded-at", "2025-01-01", "--dry-run"
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "error" not in r.stderr and "src_dir:" not in r.stderr
+    assert "would import 1 indicator(s)" in r.stderr, r.stderr
+
+
+def test_an_absolute_src_dir_outside_the_repository_is_still_refused(tmp_path: Path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    repo = _one_indicator_site(tmp_path, str(outside.resolve()))
+    r = run_clean(
+        "import", "opensdg", str(repo), "--into", str(tmp_path / "out"), "--recorded-at", "2025-01-01", "--dry-run"
+    )
+    assert r.exit_code == 1
+    assert "config_data.yml:" in r.stderr and "src_dir:" in r.stderr, r.stderr
