@@ -93,3 +93,36 @@ def test_an_absolute_src_dir_outside_the_repository_is_still_refused(tmp_path: P
     )
     assert r.exit_code == 1
     assert "config_data.yml:" in r.stderr and "src_dir:" in r.stderr, r.stderr
+
+
+def _typed_in_title(folder: Path, character: str) -> None:
+    # Line 1 'version: 1', line 2 'title: "GRDP', the character typed as the 6th character
+    # of line 2 after 'title: "GRDP' (12 characters): column 13.
+    (folder / "targets.yaml").write_text(
+        f'version: 1\ntitle: "GRDP{character} growth"\nobservations: observations.csv\nindicators: {{}}\ntargets: []\n',
+        encoding="utf-8",
+    )
+
+
+def test_a_noncharacter_typed_as_is_is_refused_at_its_line_in_both_languages(shipped: Path):
+    # targets-format.md: a noncharacter "typed as is or written as an escape" is refused
+    # at its line. U+FFFE and U+FFFF typed as is are refused by YAML's reader itself, whose
+    # words named a position in the text ("position 17"), not a line.
+    for character, code in (("\ufffe", "FFFE"), ("\uffff", "FFFF")):
+        _typed_in_title(shipped, character)
+        r = run_clean("check")
+        assert r.exit_code == 1
+        assert f"targets.yaml:2:13: error: U+{code}" in r.stderr, r.stderr
+        assert "noncharacter" in r.stderr and "position" not in r.stderr
+        r = run_clean("--lang", "vi", "check")
+        assert r.exit_code == 1
+        assert f"targets.yaml:2:13: lỗi: U+{code}" in r.stderr and "phi văn bản" in r.stderr, r.stderr
+
+
+def test_a_control_character_typed_as_is_is_refused_at_its_line(shipped: Path):
+    # U+0001 typed as is (not as the escape "\x01"): the same place, line 2, column 13.
+    _typed_in_title(shipped, "\x01")
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert "targets.yaml:2:13: error: U+0001" in r.stderr and "control character" in r.stderr, r.stderr
+    assert "position" not in r.stderr

@@ -23,7 +23,7 @@ from ..plan.model import (
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
 
-__all__ = ["What", "has_noncharacter", "parse_number", "yaml_words", "written_text"]
+__all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "yaml_words", "written_text"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
@@ -47,6 +47,24 @@ _NONCHARACTER = re.compile(
 def has_noncharacter(text: str) -> bool:
     """Whether ``text`` holds a noncharacter as typed (one pass over a whole file)."""
     return _NONCHARACTER.search(text) is not None
+
+
+def typed_unprintable(file: str, character: object, position: int, text: str) -> Problem | None:
+    """YAML's reader refusing a character typed as is (a control character, U+FFFE or
+    U+FFFF): said at its line and column, as the same character written as an escape is,
+    rather than in PyYAML's words with a position in the text. None for another."""
+    if isinstance(character, int) and 0 <= character <= 0x10FFFF:
+        character = chr(character)  # PyYAML gives the code point
+    if not isinstance(character, str) or len(character) != 1 or not 0 <= position <= len(text):
+        return None
+    start = text.rfind("\n", 0, position) + 1
+    where = Location(file, text.count("\n", 0, position) + 1, position - start + 1)
+    code = f"{ord(character):04X}"
+    if _NONCHARACTER.fullmatch(character):
+        return Problem(where, msg("definitions_typed_noncharacter", code=code))
+    if _CONTROL.fullmatch(character):
+        return Problem(where, msg("definitions_typed_control", code=code))
+    return None
 
 
 def _at(what: What, field: str) -> tuple:
