@@ -157,3 +157,25 @@ def test_the_noncharacter_check_of_a_national_plan_is_one_quick_pass():
     # And it still finds one, in the Basic Multilingual Plane and beyond.
     assert has_noncharacter(text + "\ufdd0") and has_noncharacter(text + "\U0010ffff")
     assert not has_noncharacter(text + "\ufdf0\ufffd\U0001f600\ue000")
+
+
+def test_a_second_retraction_of_a_finer_period_says_nothing_is_in_force(shipped: Path):
+    # targets-format.md, "Change an indicator's frequency": made coarser (grdp_growth from
+    # quarter to year), a stored quarter is withdrawn with retract. Run again (a script
+    # over the periods, run twice), the figure is already withdrawn: the answer is that
+    # nothing is in force, not "change its frequency in targets.yaml if that is intended",
+    # which would undo what the user just did on the documentation's word.
+    path = shipped / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.partition("\n  grdp_growth:\n")
+    path.write_text(head + "\n  grdp_growth:\n" + tail.replace("frequency: quarter", "frequency: year", 1), "utf-8")
+    first = run_clean("retract", "grdp_growth", "2015-Q1")
+    assert first.exit_code == 0, first.stderr
+    again = run_clean("retract", "grdp_growth", "2015-Q1")
+    assert again.exit_code == 1
+    assert "grdp_growth 2015-Q1 has no figure in force to retract" in again.stderr, again.stderr
+    assert "change its frequency" not in again.stderr
+    # A quarter never recorded is still told why none can be: finer than the frequency.
+    never = run_clean("retract", "grdp_growth", "2014-Q1")
+    assert never.exit_code == 1
+    assert "finer than indicator 'grdp_growth'" in never.stderr, never.stderr
