@@ -179,3 +179,18 @@ def test_a_second_retraction_of_a_finer_period_says_nothing_is_in_force(shipped:
     never = run_clean("retract", "grdp_growth", "2014-Q1")
     assert never.exit_code == 1
     assert "finer than indicator 'grdp_growth'" in never.stderr, never.stderr
+
+
+def test_an_output_name_ending_in_a_slash_that_is_a_file_is_not_called_a_missing_folder(shipped: Path):
+    # 'report -o review.md/' where review.md is a file: the fuzzing pass refuses the '/'
+    # (exit 2), but said "folder 'review.md' does not exist ... create it first", which
+    # cannot be done beside the file. It names the file and the way out instead.
+    (shipped / "review.md").write_text("old\n", encoding="utf-8")
+    r = run_clean("report", "-o", "review.md/")
+    assert r.exit_code == 2
+    assert "does not exist" not in r.stderr, r.stderr
+    assert "review.md is a file, not a folder" in r.stderr, r.stderr
+    r = run_clean("--lang", "vi", "report", "-o", "review.md/")
+    assert r.exit_code == 2
+    assert "review.md là một tệp, không phải thư mục" in r.stderr, r.stderr
+    assert (shipped / "review.md").read_text(encoding="utf-8") == "old\n"
