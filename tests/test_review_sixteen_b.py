@@ -194,3 +194,19 @@ def test_an_output_name_ending_in_a_slash_that_is_a_file_is_not_called_a_missing
     assert r.exit_code == 2
     assert "review.md là một tệp, không phải thư mục" in r.stderr, r.stderr
     assert (shipped / "review.md").read_text(encoding="utf-8") == "old\n"
+
+
+def test_a_title_line_naming_a_month_above_a_csv_table_is_passed_over(shipped: Path):
+    # An office's CSV with a title line above the header (import reads such a title and
+    # passes over it). English period words read back (docs-literal) made an English
+    # title "March 2026" look like a header of periods, refused ("the header needs
+    # indicator, period, value (found: march 2026)"); a Vietnamese "Tháng 3/2026" was
+    # refused so already. A line of one cell is no header: a table has at least an
+    # indicator column and a period or value column. One row each: 1 row would be added.
+    for title in ("March 2026", "Tháng 3/2026", "Q1 2026"):
+        (shipped / "t.csv").write_text(
+            f"{title}\nindicator,period,value,source\ngrdp_growth,2026-Q1,8,x\n", encoding="utf-8"
+        )
+        r = run_clean("add-observation", "--from", "t.csv", "--dry-run")
+        assert r.exit_code == 0, (title, r.stderr)
+        assert "would add 1 row(s)" in r.stderr, r.stderr
