@@ -210,3 +210,21 @@ def test_a_title_line_naming_a_month_above_a_csv_table_is_passed_over(shipped: P
         r = run_clean("add-observation", "--from", "t.csv", "--dry-run")
         assert r.exit_code == 0, (title, r.stderr)
         assert "would add 1 row(s)" in r.stderr, r.stderr
+
+
+def test_a_control_character_typed_in_open_sdg_metadata_is_said_at_its_line(tmp_path: Path):
+    # The sample's meta/1-1-1.md: line 1 '---', line 2 'national_indicator_available:
+    # Poverty rate, ...'. U+0001 typed after 'Poverty' is on line 2 of the file. YAML's
+    # reader refused it in PyYAML's words with no line ("unacceptable character #x0001:
+    # special characters are not allowed ... position 37").
+    repo = _one_indicator_site(tmp_path, "")
+    meta = repo / "meta" / "1-1-1.md"
+    text = meta.read_text(encoding="utf-8")
+    assert text.startswith("---\nnational_indicator_available: Poverty rate")
+    meta.write_text(text.replace("Poverty rate", "Poverty\x01 rate", 1), encoding="utf-8")
+    r = run_clean(
+        "import", "opensdg", str(repo), "--into", str(tmp_path / "out"), "--recorded-at", "2025-01-01", "--dry-run"
+    )
+    assert r.exit_code == 1
+    assert "meta/1-1-1.md:2: error: U+0001" in r.stderr and "control character" in r.stderr, r.stderr
+    assert "position" not in r.stderr
