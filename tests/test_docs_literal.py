@@ -422,7 +422,8 @@ def test_the_readme_says_which_commands_take_targets():
     # and refuse it (`init --targets foo`: "No such option"). The sentence names them.
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     said = re.search(
-        r"`--targets PATH` \(or `QNTRACK_TARGETS`[^)]*\), every command that reads a plan \(not ([^)]*)\)", readme
+        r"`--targets PATH` \(or `QNTRACK_TARGETS`[^)]*\),? (?:on )?every command that reads a plan \(not ([^)]*)\)",
+        readme,
     )
     assert said, "README does not say which commands take --targets"
     assert set(re.findall(r"`([a-z-]+)`", said[1])) == {"init", "docs", "import"}

@@ -30,7 +30,17 @@ from ..files.textfiles import read_text
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions, target_breakdown, target_unit, unit_overrides
 from .dimensions import read_dimensions
-from .yaml_reader import What, _at, _kind, _phrase, _Reader, has_noncharacter, parse_number, yaml_words
+from .yaml_reader import (
+    What,
+    _at,
+    _kind,
+    _phrase,
+    _Reader,
+    has_noncharacter,
+    parse_number,
+    typed_unprintable,
+    yaml_words,
+)
 from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
@@ -90,6 +100,11 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         if not looks_like_plan(text):
             raise InputError([_foreign(file)]) from None
         raise InputError([_yaml_problem(file, exc, text)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, typed as is
+        if not looks_like_plan(text):
+            raise InputError([_foreign(file)]) from None
+        typed = typed_unprintable(file, exc.character, exc.position, text)
+        raise InputError([typed or Problem(Location(file), msg("definitions_not_yaml", problem=exc))]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly every error
         raise InputError([Problem(Location(file), msg("definitions_not_yaml", problem=exc))]) from None
     if root is None:

@@ -148,7 +148,12 @@ def _check_cells(fields: Sequence[str], where: Location, first: int, last: int, 
 
 
 def _ours(header: Sequence[str]) -> bool:
-    return any(name in LONG_COLUMNS or _looks_like_period(name) for name in header)
+    """Whether a first line is a header of ours: it names a column of ours, or periods; a
+    line of one cell naming a period ("March 2026", "Q1 2026") is a title above the
+    table (a table has an indicator column and a period or value one)."""
+    if any(name in LONG_COLUMNS for name in header):
+        return True
+    return sum(1 for name in header if name) > 1 and any(_looks_like_period(name) for name in header)
 
 
 # A cell that holds a figure: no line above a table's header may have one (it would be a row).

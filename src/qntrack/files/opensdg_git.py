@@ -78,7 +78,7 @@ def inputs(
     leaves the repository is (each said once, at its key)."""
     lines = lines or {}
     src_dir = config.get("src_dir") or ""
-    if not isinstance(src_dir, str) or not _inside(src_dir):
+    if not isinstance(src_dir, str) or not (_inside(src_dir) or _absolute_inside(root, src_dir)):
         where = Location("config_data.yml", lines.get("src_dir", 0))
         problems.append(Problem(where, msg("opensdg_config_folder", found=_shown(src_dir))))
         src_dir = ""
@@ -130,6 +130,18 @@ def _inside(pattern: str) -> bool:
 
     parts = PurePosixPath(pattern).parts
     return not (PurePosixPath(pattern).is_absolute() or PureWindowsPath(pattern).is_absolute() or ".." in parts)
+
+
+def _absolute_inside(root: Path, folder: str) -> bool:
+    """Whether ``folder`` is an absolute path to the repository or a folder in it, as
+    sdg-build reads one (a checkout's own path written in): read as before, since only a
+    folder outside the repository is what the check keeps a site from reaching."""
+    import os
+
+    if not os.path.isabs(folder):
+        return False
+    real, top = os.path.realpath(folder), os.path.realpath(root)
+    return os.path.commonpath([real, top]) == top
 
 
 def _shown(value: Any) -> str:

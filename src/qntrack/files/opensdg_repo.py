@@ -30,6 +30,7 @@ import yaml
 
 from ..catalog import Message, msg
 from .yaml_nodes import NotAValue, nesting_line, safe_values
+from .yaml_reader import typed_unprintable
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
@@ -160,6 +161,12 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
         # Hundreds of brackets inside one another exhaust Python's stack (as in targets.yaml).
         line = nesting_line(data.decode("utf-8-sig", errors="replace"))
         problems.append(_problem(file, first_line - 1 + line if line else 0, msg("opensdg_too_deep")))
+    except yaml.reader.ReaderError as exc:  # a control character or U+FFFE typed as is: at its line
+        text = data.decode("utf-8-sig")
+        typed = typed_unprintable(file, exc.character, exc.position, text)
+        line = first_line - 1 + typed.location.line if typed is not None else 0
+        said = typed.message if typed is not None else msg("opensdg_bad_yaml", problem=str(exc))
+        problems.append(_problem(file, line, said))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else 0

@@ -167,8 +167,11 @@ def output_path(output: str) -> Path:
         raise fail(output, msg("outputs_is_folder"), ExitCode.USAGE)
     if output.endswith(("/", os.sep)):
         # A folder's name (pathlib drops the '/': 'review.md/' would be the file review.md),
-        # of a folder that is not there, which qntrack never creates.
-        raise fail(output, msg("outputs_no_folder", folder=output.rstrip("/" + os.sep)), ExitCode.USAGE)
+        # of a folder that is not there, which qntrack never creates; or of a file.
+        named = output.rstrip("/" + os.sep)
+        if info is not None:
+            raise fail(output, msg("outputs_file_as_folder", file=named), ExitCode.USAGE)
+        raise fail(output, msg("outputs_no_folder", folder=named), ExitCode.USAGE)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise fail(output, msg("outputs_not_regular"), ExitCode.USAGE)
     if not real.parent.is_dir():

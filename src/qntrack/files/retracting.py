@@ -105,7 +105,9 @@ def retract(
             if recorded_at and later is not None and later.status != RETRACTED:
                 # The figure in force came after the date given: said, not denied.
                 raise InputError([Problem(where, _before_any(row, later))])
-            raise InputError([Problem(where, _finer(plan, row) or _nothing(row))])
+            # Never recorded: why none can be (finer than the frequency); withdrawn: nothing in force.
+            finer = _finer(plan, row) if current is None else None
+            raise InputError([Problem(where, finer or _nothing(row))])
         if later is not None:
             if not recorded_at:
                 # Recorded after now, so dated in the future: only --force outranks it.

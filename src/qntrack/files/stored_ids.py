@@ -5,6 +5,7 @@ lines, and only on that error path: a sound command never pays for it."""
 
 from __future__ import annotations
 
+import csv
 import os
 from typing import Iterable, Mapping
 
@@ -20,20 +21,41 @@ COUNTED = 20
 
 def stored_rows(store: str | os.PathLike[str], ids: Iterable[str]) -> dict[str, int]:
     """The rows of ``store`` whose indicator (its total or a unit's) is one of ``ids``,
-    by id; an id with none is left out. {} when the file cannot be read."""
+    by id; an id with none is left out. {} when the file cannot be read. The indicator is
+    the first column of a store qntrack began; one with the columns in another order
+    (docs/data-integrity.md) is read by the csv module, at the column its header names."""
     wanted = set(ids)
     counts: dict[str, int] = {}
     if not wanted:
         return counts
     try:
         with open(store, "rb") as f:
+            column = _indicator_column(f.readline())
+            if column is None:
+                return counts
+            if column:
+                return _counted_by_csv(f, column, wanted)
             for line in f:
                 head = line.split(b",", 1)[0].split(b"[", 1)[0].strip(b'"')
                 name = head.decode("utf-8", "replace")
                 if name in wanted:
                     counts[name] = counts.get(name, 0) + 1
-    except (OSError, ValueError):
+    except (OSError, ValueError, csv.Error):
         return {}
+    return counts
+
+
+def _indicator_column(header: bytes) -> int | None:
+    """Where the header line names the indicator column (None: it names none)."""
+    names = [n.strip().strip('"').lower() for n in header.decode("utf-8", "replace").lstrip("\ufeff").split(",")]
+    return names.index("indicator") if "indicator" in names else None
+
+
+def _counted_by_csv(lines: Iterable[bytes], column: int, wanted: set[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for row in csv.reader(line.decode("utf-8", "replace") for line in lines):
+        if len(row) > column and (name := row[column].partition("[")[0]) in wanted:
+            counts[name] = counts.get(name, 0) + 1
     return counts
 
 
