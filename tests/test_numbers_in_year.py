@@ -234,3 +234,35 @@ def test_a_cumulative_cap_a_reading_takes_over_says_so(tmp_path, monkeypatch):
     assert "1,600.5 bn" in shown.stdout and "already over the cap of 1,500 bn" in shown.stdout
     vi = run_clean("show", "inv-cap", "--as-of", "2022-08-01", "--lang", "vi")
     assert "1.600,5 bn" in vi.stdout and "vượt mức tối đa 1.500 bn" in vi.stdout
+
+
+# --- 5. units that met (or missed) their own plans rank by the share of the plan ----------
+
+
+def test_units_that_met_their_plans_rank_by_the_share_of_the_plan_not_the_figure():
+    """Each unit has its own plan for 2026 (higher is better): Alpha 101.7 of 100 is
+    101.7 % of its plan, Beta 52 of 50 is 52 / 50 = 104 %. Both met: status achieved, score
+    5 each, no P. By the figure Alpha (101.7 > 52) ranked first, though Beta beat its plan
+    by more; the share of the plan comes before the figure: Beta first. Missed plans too:
+    Gamma 80 of 100 (80 %), Delta 45 of 50 (90 %): Delta first, then Gamma."""
+    up = flow()
+    alpha = assess_target(plan(100), up, rows(("2026", 101.7)), today=None)
+    beta = assess_target(plan(50), up, rows(("2026", 52)), today=None)
+    assert alpha.score == beta.score == 5.0 and alpha.progress_value is None
+    ranked = rank_units([_unit("Alpha", alpha), _unit("Beta", beta)])
+    assert [(r.rank, dict(r.unit.dims)["locality"]) for r in ranked] == [(1, "Beta"), (2, "Alpha")]
+    gamma = assess_target(plan(100), up, rows(("2026", 80)), today=None)
+    delta = assess_target(plan(50), up, rows(("2026", 45)), today=None)
+    ranked = rank_units([_unit("Gamma", gamma), _unit("Delta", delta)])
+    assert [(r.rank, dict(r.unit.dims)["locality"]) for r in ranked] == [(1, "Delta"), (2, "Gamma")]
+
+
+def test_units_within_their_caps_rank_the_smaller_share_first():
+    """Lower is better (a cost kept within a plan): Alpha 70 of 100 is 70 %, Beta 40 of 50
+    is 80 %. Both within: Alpha used less of its plan, so ranks first (by the figure, 40 < 70,
+    Beta did)."""
+    down = flow(Direction.DECREASE)
+    alpha = assess_target(plan(100), down, rows(("2026", 70)), today=None)
+    beta = assess_target(plan(50), down, rows(("2026", 40)), today=None)
+    ranked = rank_units([_unit("Beta", beta), _unit("Alpha", alpha)], increase=False)
+    assert [(r.rank, dict(r.unit.dims)["locality"]) for r in ranked] == [(1, "Alpha"), (2, "Beta")]

@@ -32,8 +32,9 @@ def rank(
     as_of: AsOfOpt = None,
 ) -> None:
     """The units of a target's breakdown, best to worst: by status, then score (missed for
-    good counts as -5), then progress value, then the figure shown (the latest, else the
-    year-to-date reading) in the target's direction. Units equal on all four share a rank.
+    good counts as -5), then progress value, then a plan's share reached (each unit against
+    its own plan), then the figure shown (the latest, else the year-to-date reading), in
+    the target's direction. Units equal on all of these share a rank.
 
     Example: qntrack rank budget-revenue-plan-2024 --format json | jq '.units[] | {rank, dims}'
     """

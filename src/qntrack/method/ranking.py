@@ -2,13 +2,15 @@
 
 The order: the status, best first (target achieved, substantial, moderate, limited
 progress, deterioration, not achieved, not available), then the score, then the progress
-value, then the figure the row shows (the latest, else the year-to-date reading) in the indicator's direction (higher is better for an
-increase, lower for a decrease); a unit without one of these comes after every unit
-with it. For units with a score the status adds nothing (it is read off the score's
-bands), but some kinds judge without a score (a target every period): by the score alone a
-unit missed for good (-5) would rank above one making substantial progress without a score. Units equal on all three share a rank, and the next rank skips as
-many places ("1, 2, 2, 4": standard competition ranking, as league tables and the
-province's own rankings of its localities count them).
+value, then, for a plan's units, the share of its own plan a full figure reached, then
+the figure the row shows (the latest, else the year-to-date reading), each in the
+indicator's direction (higher is better for an increase, lower for a decrease); a unit
+without one of these comes after every unit with it. For units with a score the status
+adds nothing (it is read off the score's bands), but some kinds judge without a score (a
+target every period): by the score alone a unit missed for good (-5) would rank above one
+making substantial progress without a score. Units equal on all of these share a rank, and
+the next rank skips as many places ("1, 2, 2, 4": standard competition ranking, as league
+tables and the province's own rankings of its localities count them).
 
 Pure: no I/O, no clock.
 """
@@ -62,7 +64,24 @@ def rank_key(a: Assessment, increase: bool) -> tuple[tuple[int, float], ...]:
     # units tied until then are told apart by what the reader sees (methodology, "Ranking").
     shown = shown_figure(a)
     latest = None if shown is None else (shown.value if increase else -shown.value)
-    return ((0, float(_STATUS_ORDER[a.status])), _descending(score), _descending(a.progress_value), _descending(latest))
+    share = _share_of_plan(a)
+    share = None if share is None else (share if increase else -share)
+    return (
+        (0, float(_STATUS_ORDER[a.status])),
+        _descending(score),
+        _descending(a.progress_value),
+        _descending(share),
+        _descending(latest),
+    )
+
+
+def _share_of_plan(a: Assessment) -> float | None:
+    """The per cent of its own plan a unit's full figure reached, for a plan's units (each
+    may have its plan: 52 of 50 beats 101.7 of 100), else None. Read off the result's
+    fields, as the kinds give them (method does not import kinds)."""
+    full = getattr(a.result, "full", None)
+    share = getattr(full, "percent_of_plan", None)
+    return share if isinstance(share, float) else None
 
 
 def rank_units(units: Sequence[UnitAssessment], increase: bool = True) -> list[Ranked]:
