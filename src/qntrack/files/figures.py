@@ -73,7 +73,7 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     if raw[:1] in _DASHES and _a_number_before_the_sign(raw[1:], bool(decimal_comma)):
         # Word makes '-2,5' '–2,5' as it is typed: a dash, not a minus; said, never guessed.
         raise ValueError(msg("import_value_dash", text=text.strip(), dash=raw[0], fixed="-" + raw[1:].strip()))
-    if raw in _LONE_DASHES:
+    if raw in LONE_DASHES:
         # A table's "no figure", or Excel's Accounting zero: which one only the typist knows.
         raise ValueError(msg("import_value_dash_alone", text=raw))
     low = raw.lower().lstrip("+-")
@@ -122,8 +122,9 @@ def excel_scientific(text: str) -> bool:
 
 # The dashes and hyphens a word processor or a font puts where a minus was typed.
 _DASHES = frozenset("\u2010\u2011\u2013\u2014\ufe63\uff0d")
-# A dash alone in a figure's cell (import_tables.NO_FIGURE's dashes).
-_LONE_DASHES = frozenset({"-", "\u2013", "\u2014"})
+# A dash alone in a figure's cell: a table's "no figure" (import_tables.NO_FIGURE), or
+# Excel's Accounting zero.
+LONE_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def parse_number_either(text: str) -> float:

@@ -21,7 +21,7 @@ from ..catalog import Message, msg
 from ..catalog import said as _said
 from ..plan.model import RETRACTED, Location, Problem
 from .excel_dates import day_order, iso_moment, order_proof
-from .figures import canonical, convention_shown, in_period, shows_thousands, parse_number_cell
+from .figures import LONE_DASHES, canonical, convention_shown, in_period, shows_thousands, parse_number_cell
 from .rules import MAX_TEXT
 from .store import csv_reason
 from .batch_rows import SHOWN_MOMENT
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from ..plan.model import Plan
 
 # Cells a yearbook prints where it has no figure; in a wide table they are skipped.
-NO_FIGURE = frozenset({"", "-", "–", "—", "..", "...", "…"})
+NO_FIGURE = LONE_DASHES | {"", "..", "...", "…"}
 
 
 # Longer than any sensible source URL or note: a cell this long means the wrong file,

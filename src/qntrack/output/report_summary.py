@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..method.assessment import Assessment
-from ..output.i18n import kind_key, label, number
+from ..output.i18n import label, number
 from ..output.summary import gap_text, goal_text, reached_text
-from .report_view import Cell, TableView, _latest_text, _name, _status_with_missed, report_word
+from .report_view import Cell, TableView, _latest_text, _name, _status_with_missed, kind_words, report_word
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -34,7 +34,7 @@ def summary_table(data: ReportData, lang: str) -> TableView:
             (
                 Cell(str(i)),
                 Cell(_name(a, lang), title=a.target.id),
-                Cell(report_word(f"kind_{kind_key(a.target)}", lang)),
+                Cell(kind_words(a.target, lang)),
                 Cell(_latest_text(a, lang)),
                 Cell(_goal_with_reached(a, lang)),
                 Cell(gap_text(a, lang)),

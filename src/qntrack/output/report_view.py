@@ -57,6 +57,11 @@ def _change_kind(c: Change) -> str:
 _KEYS = tuple(k[len("report_") :] for k in catalog("en") if k.startswith("report_"))
 
 
+def kind_words(target: object, lang: str) -> str:
+    """A target's kind in a report's words ("Annual plan", "Plan for a period")."""
+    return report_word(f"kind_{kind_key(target)}", lang)
+
+
 def report_word(key: str, lang: str, **values: Any) -> str:
     """A word of the report (catalog ``report_<key>``), else an i18n label."""
     if key not in _KEYS:
@@ -364,7 +369,7 @@ def _section(
         number=number_,
         id=t.id,
         name=_name(a, lang),
-        kind=report_word(f"kind_{kind_key(t)}", lang),
+        kind=kind_words(t, lang),
         status=a.status.value,
         status_text=_status_with_missed(a, lang),
         definition=definition(a, lang),
