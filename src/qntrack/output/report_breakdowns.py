@@ -124,6 +124,11 @@ def _latest(a: Assessment, lang: str, short: bool = False) -> str:
 def unit_reason(a: Assessment, lang: str) -> str:
     from .narrative import reason_text
 
+    if a.reason == "one_figure" and a.baseline is not None:
+        # The unit's own baseline year, which for a unit formed after the target's
+        # baseline is its first year (methodology.md, "Breakdowns"): "only the baseline
+        # year's figure" read as if the target's baseline year had been recorded.
+        return report_word("bd_reason_one_figure", lang, year=a.baseline.period.year)
     if a.reason in _SHORT_REASONS:
         return report_word(f"bd_reason_{a.reason}", lang)
     return reason_text(a.reason or "undefined", lang)

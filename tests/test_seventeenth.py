@@ -1,0 +1,61 @@
+"""Defects found and mended in the seventeenth session (issue 17), each test written
+failing first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import dedent, make_tracker
+from helpers import run_clean
+
+# A level target judged unit by unit, baseline 2020. Bãi Cháy was formed on 1 July 2025:
+# its first figure is 2025, which the baseline rule takes as its baseline (methodology.md,
+# "Breakdowns"); one figure gives no change. Hạ Long has 2020 and 2025: judged.
+NEW_UNIT_PLAN = dedent("""
+    title: Units formed after the baseline
+    dimensions:
+      locality:
+        values: [Hạ Long, {value: Bãi Cháy, since: "2025-07-01"}]
+    indicators:
+      share:
+        name: Share
+        unit: "%"
+        dimensions: [locality]
+    targets:
+      - id: share-30
+        indicator: share
+        baseline: 2020
+        milestones: [{by: 2030, value: 30}]
+        for_each: locality
+""")
+NEW_UNIT_STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    share,2020,10,official,,,2021-03-01T00:00:00Z
+    share,2025,20,official,,,2026-03-01T00:00:00Z
+    share[locality=Hạ Long],2020,10,official,,,2021-03-01T00:00:00Z
+    share[locality=Hạ Long],2025,20,official,,,2026-03-01T00:00:00Z
+    share[locality=Bãi Cháy],2025,12,official,,,2026-03-01T00:00:00Z
+""")
+
+
+@pytest.fixture
+def new_unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, NEW_UNIT_PLAN, NEW_UNIT_STORE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("en", "Bãi Cháy: no figure after its baseline year (2025) yet", "only the baseline year's figure"),
+        ("vi", "Bãi Cháy: chưa có số liệu sau năm gốc (2025)", "mới có số liệu của năm gốc"),
+    ],
+)
+def test_a_unit_formed_after_the_baseline_says_its_one_year_not_the_baseline_year(
+    new_unit: Path, lang: str, said: str, not_said: str
+):
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2026-06-01")
+    assert r.exit_code == 0, r.output
+    assert said in r.stdout, r.stdout
+    assert not_said not in r.stdout
