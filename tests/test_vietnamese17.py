@@ -53,3 +53,26 @@ def test_both_starters_load_to_the_same_plan(tmp_path: Path):
     assert len(plan_vi.targets) == 7 and len(plan_vi.indicators) == 5
     # Its title in both languages: a Vietnamese report is headed in Vietnamese.
     assert plan_vi.title_in("vi") == "Kế hoạch của tôi" and plan_vi.title_in("en") == "My plan"
+
+
+# --- a day that does not exist: the month as a Vietnamese reader writes it ----------------
+
+
+@pytest.mark.parametrize(
+    ("day", "vi"),
+    [
+        # By hand: April has 30 days, so 2025-04-31 is none; 2025 is no leap year, so
+        # February has 28. "tháng 4/2025", never "tháng 04/2025".
+        ("2025-04-31", "'2025-04-31' không phải là ngày có thật: tháng 4/2025 có 30 ngày"),
+        ("2025-02-29", "'2025-02-29' không phải là ngày có thật: tháng 2/2025 có 28 ngày"),
+        # Two-digit months are written as they are.
+        ("2025-11-31", "'2025-11-31' không phải là ngày có thật: tháng 11/2025 có 30 ngày"),
+    ],
+)
+def test_a_day_that_does_not_exist_names_its_month_without_a_leading_zero(tracker: Path, day: str, vi: str):
+    r = run("status", "--as-of", day, env={"QNTRACK_LANG": "vi"})
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr == f"--as-of: lỗi: {vi}\n"
+    # The English is unchanged: "2025-04 has 30 days", ISO as the user typed it.
+    e = run("status", "--as-of", day, "--lang", "en")
+    assert f"is no day of the calendar: {day[:7]} has" in e.stderr, e.stderr

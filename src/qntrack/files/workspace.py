@@ -72,7 +72,8 @@ def as_of_day(
             key = "cli_no_such_day" if days else "cli_no_such_month"
         raise fail(
             where,
-            msg(key, value=value, example=example, iso=iso, yyyy=year, mm=month, days=days),
+            # m: the month without its leading zero, as Vietnamese writes it (tháng 4/2025).
+            msg(key, value=value, example=example, iso=iso, yyyy=year, mm=month, m=month.lstrip("0"), days=days),
             ExitCode.USAGE,
         ) from None
 
