@@ -76,3 +76,37 @@ def test_a_day_that_does_not_exist_names_its_month_without_a_leading_zero(tracke
     # The English is unchanged: "2025-04 has 30 days", ISO as the user typed it.
     e = run("status", "--as-of", day, "--lang", "en")
     assert f"is no day of the calendar: {day[:7]} has" in e.stderr, e.stderr
+
+
+# --- a typed figure in scientific notation: "in full" as a Vietnamese reader types it -----
+
+
+@pytest.mark.parametrize(
+    ("typed", "whole_vi", "value"),
+    [
+        # By hand: 2.5E-03 = 2.5 / 1000 = 0.0025, written 0,0025 with the decimal comma.
+        ("2.5E-03", "0,0025", 0.0025),
+        # 1.2345E+03 = 1.2345 x 1000 = 1234.5 -> 1234,5 (no thousands dot: typed in full).
+        ("1.2345E+03", "1234,5", 1234.5),
+        # 1.2E+03 = 1200, a whole number: the same in both languages.
+        ("1.2E+03", "1200", 1200.0),
+    ],
+)
+def test_a_typed_figure_in_scientific_notation_is_shown_as_vietnamese_types_it(
+    tracker: Path, typed: str, whole_vi: str, value: float
+):
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "mining", "2021", typed, "--lang", "vi")
+    assert r.exit_code == 1, r.stderr
+    assert f"hãy gõ đầy đủ con số: {whole_vi} nếu đúng là số đó" in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+    # What the message tells the officer to type is read back, in Vietnamese, as that figure.
+    ok = run("add-observation", "mining", "2021", whole_vi, "--lang", "vi", "--format", "json")
+    assert ok.exit_code == 0, ok.stderr
+    stored = (tracker / "observations.csv").read_text(encoding="utf-8").splitlines()[-1].split(",")
+    assert float(stored[2]) == value
+
+
+def test_a_typed_figure_in_scientific_notation_in_english_keeps_the_point(tracker: Path):
+    r = run("add-observation", "mining", "2021", "2.5E-03", "--lang", "en")
+    assert r.exit_code == 1 and "type the figure in full: 0.0025 if" in r.stderr, r.stderr
