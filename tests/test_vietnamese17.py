@@ -110,3 +110,69 @@ def test_a_typed_figure_in_scientific_notation_is_shown_as_vietnamese_types_it(
 def test_a_typed_figure_in_scientific_notation_in_english_keeps_the_point(tracker: Path):
     r = run("add-observation", "mining", "2021", "2.5E-03", "--lang", "en")
     assert r.exit_code == 1 and "type the figure in full: 0.0025 if" in r.stderr, r.stderr
+
+
+# --- PyYAML's words for a broken targets.yaml, in Vietnamese -------------------------------
+
+_PLAN_HEAD = "version: 1\nindicators:\n  a:\n    name: A\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "said"),
+    [
+        # A Windows path in double quotes: \D is no escape of YAML.
+        (
+            _PLAN_HEAD + '    source: "C:\\Data"\n',
+            "targets.yaml:5:",
+            "trong dấu nháy kép, dấu gạch chéo ngược (\\) mở đầu một ký tự thoát",
+        ),
+        # '>= 15' reads as a folded block of text ('>') followed by '='.
+        (
+            _PLAN_HEAD + "    unit: >= 15\n",
+            "targets.yaml:5:",
+            "một giá trị không thể bắt đầu bằng '>' hay '|' rồi tiếp đến chữ",
+        ),
+        # '*' names an anchor that does not exist.
+        (_PLAN_HEAD + "    unit: *dv\n", "targets.yaml:5:", "dấu '*' ở đầu một giá trị trỏ tới một neo"),
+        # '&' alone: an anchor with no name.
+        (_PLAN_HEAD + "    unit: & x\n", "targets.yaml:5:", "dấu '&' hay '*' ở đầu một giá trị"),
+        # The same anchor twice.
+        (
+            _PLAN_HEAD + "    unit: &u x\n  b:\n    name: &u B\n",
+            "targets.yaml:7:",
+            "một neo (&TÊN) được đặt lần thứ hai",
+        ),
+        # A second document after '---'.
+        (_PLAN_HEAD + "---\ntargets: []\n", "targets.yaml:5:", "dòng '---' hay '...' kết thúc nội dung của tệp"),
+    ],
+)
+def test_pyyaml_words_are_said_in_vietnamese(tracker: Path, text: str, where: str, said: str):
+    (tracker / "targets.yaml").write_text(text, encoding="utf-8")
+    r = run("check", "--lang", "vi")
+    assert r.exit_code == 1, r.stderr
+    line = r.stderr.splitlines()[0]
+    assert line.startswith(where) and "lỗi: không phải YAML hợp lệ: " in line, line
+    assert said in line, line
+    assert "PyYAML" not in line and "found" not in line and "expected" not in line, line
+
+
+def test_pyyaml_words_not_in_the_table_stay_english_with_their_place(tracker: Path):
+    # '!<x' with no closing '>': a tag no one types by mistake, left in PyYAML's words, at
+    # line 5, marked as PyYAML's.
+    (tracker / "targets.yaml").write_text(_PLAN_HEAD + "    unit: !<x\n", encoding="utf-8")
+    r = run("check", "--lang", "vi")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("targets.yaml:5:"), r.stderr
+    assert "(PyYAML báo: expected '>', but found" in r.stderr, r.stderr
+
+
+def test_a_windows_path_in_double_quotes_is_said_in_english_too(tracker: Path):
+    # Line 5; column 17 is the 'D' after the backslash, where PyYAML stops: 4 spaces,
+    # "source: " (8), then '"' at 13, 'C' 14, ':' 15, '\' 16, 'D' 17.
+    (tracker / "targets.yaml").write_text(_PLAN_HEAD + '    source: "C:\\Data"\n', encoding="utf-8")
+    r = run("check", "--lang", "en")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0].startswith(
+        "targets.yaml:5:17: error: not valid YAML: a backslash (\\) inside double quotes starts an escape: "
+        "put the text in single quotes ('C:\\Data')"
+    ), r.stderr
