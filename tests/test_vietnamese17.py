@@ -176,3 +176,51 @@ def test_a_windows_path_in_double_quotes_is_said_in_english_too(tracker: Path):
         "targets.yaml:5:17: error: not valid YAML: a backslash (\\) inside double quotes starts an escape: "
         "put the text in single quotes ('C:\\Data')"
     ), r.stderr
+
+
+# --- a growth plan's definition in a Vietnamese report -----------------------------------
+
+_GROWTH_PLAN = """\
+version: 1
+title: {en: "Growth", vi: "Tăng trưởng"}
+indicators:
+  growth:
+    name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}
+    unit: {en: "% y/y", vi: "% so với cùng kỳ"}
+    measure: rate
+  fdi:
+    name: {en: "FDI", vi: "Vốn FDI"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: flow
+    frequency: quarter
+targets:
+  - id: growth-plan-2017
+    type: plan
+    indicator: growth
+    period: 2017
+    value: 10
+  - id: fdi-plan-q1
+    type: plan
+    indicator: fdi
+    period: 2025-Q1
+    value: 1500.5
+"""
+
+
+def test_a_growth_plan_reads_as_an_officer_writes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    folder = make_tracker(tmp_path, monkeypatch, _GROWTH_PLAN, "")
+    r = run("report", "--format", "markdown", "-o", "r.md", "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    text = (folder / "r.md").read_text(encoding="utf-8")
+    # "10 % so với cùng kỳ năm 2017" read as "against the same period of 2017": the year
+    # the plan is for comes first, as a plan is headed ("Kế hoạch năm 2017: ...").
+    assert "**Nội dung mục tiêu:** Kế hoạch năm 2017: 10 % so với cùng kỳ." in text, text
+    assert "cùng kỳ năm 2017" not in text
+    # A quarter's plan likewise; 1500.5 written the Vietnamese way, 1.500,5.
+    assert "**Nội dung mục tiêu:** Kế hoạch quý I/2025: 1.500,5 triệu USD." in text, text
+    e = run("report", "--format", "markdown", "-o", "e.md", "--lang", "en")
+    assert e.exit_code == 0, e.stderr
+    english = (folder / "e.md").read_text(encoding="utf-8")
+    assert "10 % y/y in 2017 (annual plan)." in english, english
