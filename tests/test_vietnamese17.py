@@ -224,3 +224,34 @@ def test_a_growth_plan_reads_as_an_officer_writes_it(tmp_path: Path, monkeypatch
     assert e.exit_code == 0, e.stderr
     english = (folder / "e.md").read_text(encoding="utf-8")
     assert "10 % y/y in 2017 (annual plan)." in english, english
+
+
+# --- a figure already recorded, and a retraction: the status and the moment in Vietnamese --
+
+
+def test_a_figure_already_recorded_is_told_in_vietnamese_words(tracker: Path):
+    args = ("add-observation", "share", "2024-Q2", "13,5", "--status", "sơ bộ", "--source", "Cục Thống kê")
+    first = run(*args, "--recorded-at", "2024-08-01", "--lang", "vi")
+    assert first.exit_code == 0, first.stderr
+    again = run(*args, "--recorded-at", "2024-08-01", "--lang", "vi")
+    assert again.exit_code == 0, again.stderr
+    # "preliminary" is stored; a Vietnamese reader is told "sơ bộ", as every table says it,
+    # and the moment 2024-08-01T00:00:00Z as 01/08/2024 00:00:00Z.
+    assert again.stderr == (
+        "không có gì để thêm: share 2024-Q2 = 13,5 (sơ bộ, Cục Thống kê, ghi nhận lúc 01/08/2024 00:00:00Z) "
+        "đã có trong observations.csv\n"
+    )
+    english = run(*args, "--recorded-at", "2024-08-01", "--lang", "en")
+    assert english.stderr == (
+        "nothing to add: share 2024-Q2 = 13.5 (preliminary, Cục Thống kê, recorded 2024-08-01T00:00:00Z) "
+        "is already recorded in observations.csv\n"
+    ), english.stderr
+
+
+def test_a_retraction_is_confirmed_with_the_day_as_vietnamese_writes_it(tracker: Path):
+    r = run("retract", "share", "2024-Q1", "--recorded-at", "2024-06-01", "--lang", "vi")
+    assert r.exit_code == 0, r.stderr
+    # SMALL_OBSERVATIONS' 2024-Q1 figure, 12.9, recorded 2024-04-05T00:00:00Z.
+    assert r.stderr == (
+        "đã rút số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 05/04/2024 00:00:00Z) trong observations.csv\n"
+    )

@@ -72,7 +72,7 @@ def as_of_day(
             key = "cli_no_such_day" if days else "cli_no_such_month"
         raise fail(
             where,
-            # m: the month without its leading zero, as Vietnamese writes it (tháng 4/2025).
+            # m: the month without its leading zero, as Vietnamese writes it (4/2025, not 04/2025).
             msg(key, value=value, example=example, iso=iso, yyyy=year, mm=month, m=month.lstrip("0"), days=days),
             ExitCode.USAGE,
         ) from None
