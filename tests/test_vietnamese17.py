@@ -255,3 +255,50 @@ def test_a_retraction_is_confirmed_with_the_day_as_vietnamese_writes_it(tracker:
     assert r.stderr == (
         "đã rút số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 05/04/2024 00:00:00Z) trong observations.csv\n"
     )
+
+
+# --- a growth plan's summary sentence ------------------------------------------------------
+
+_RATE_PLANS = """\
+version: 1
+title: "Growth"
+indicators:
+  growth:
+    name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}
+    unit: {en: "% y/y", vi: "% so với cùng kỳ"}
+    measure: rate
+targets:
+  - {id: plan-2017, type: plan, indicator: growth, period: 2017, value: 10}
+  - {id: plan-2018, type: plan, indicator: growth, period: 2018, value: 11}
+  - {id: plan-2019, type: plan, indicator: growth, period: 2019, value: 12}
+"""
+_RATES = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "growth,2017,10.2,,,,2018-01-10T00:00:00Z\n"
+    "growth,2018,10.5,,,,2019-01-10T00:00:00Z\n"
+    "growth,2019,12,,,,2020-01-10T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("target", "sentence"),
+    [
+        # By hand: 10.2 - 10 = +0.2 points above the plan; 10.5 - 11 = -0.5, below it by
+        # 0.5; 12 - 12 = 0, equal to it.
+        ("plan-2017", "• Năm 2017: 10,2%, cao hơn kế hoạch (10%) 0,2 điểm %."),
+        ("plan-2018", "• Năm 2018: 10,5%, thấp hơn kế hoạch (11%) 0,5 điểm %."),
+        ("plan-2019", "• Năm 2019: 12%, bằng kế hoạch (12%)."),
+    ],
+)
+def test_a_growth_plan_met_or_missed_is_said_as_an_officer_says_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, sentence: str
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _RATE_PLANS, _RATES)
+    r = run("show", target, "--lang", "vi", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.stderr
+    assert sentence in r.stdout.splitlines(), r.stdout
+    # English as before: the signed difference.
+    e = run("show", "plan-2018", "--lang", "en", env={"COLUMNS": "200"})
+    assert "2018: 10.5% against a plan of 11%: -0.5 pp." in e.stdout, e.stdout
