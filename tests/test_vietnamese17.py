@@ -302,3 +302,25 @@ def test_a_growth_plan_met_or_missed_is_said_as_an_officer_says_it(
     # English as before: the signed difference.
     e = run("show", "plan-2018", "--lang", "en", env={"COLUMNS": "200"})
     assert "2018: 10.5% against a plan of 11%: -0.5 pp." in e.stdout, e.stdout
+
+
+# --- an import row whose period cell is empty ---------------------------------------------
+
+
+def test_an_empty_period_cell_is_said_to_be_empty(tracker: Path):
+    (tracker / "rows.csv").write_text("indicator,period,value\nshare,,12\n", encoding="utf-8")
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "--from", "rows.csv", "--lang", "vi")
+    assert r.exit_code == 1, r.stderr
+    # "'' không phải là một kỳ" quoted nothing: the cell is empty, and the row is line 2.
+    assert r.stderr.startswith("rows.csv:2: lỗi: kỳ để trống; các dạng hợp lệ: 2023 (năm), "), r.stderr
+    e = run("add-observation", "--from", "rows.csv", "--lang", "en")
+    assert e.stderr.startswith("rows.csv:2: error: the period is empty; valid forms: 2023 (year), "), e.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
+
+
+def test_a_typed_word_is_shown_the_figure_with_the_decimal_comma_first(tracker: Path):
+    r = run("add-observation", "share", "2024", "mười", "--lang", "vi")
+    assert r.exit_code == 1
+    # On the command line a Vietnamese reader types 10,28; "10.28" first read as 1028.
+    assert r.stderr == "add-observation: lỗi: 'mười' không phải là số; hãy viết một số, ví dụ 10,28 (hoặc 10.28)\n"
