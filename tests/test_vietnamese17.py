@@ -324,3 +324,23 @@ def test_a_typed_word_is_shown_the_figure_with_the_decimal_comma_first(tracker: 
     assert r.exit_code == 1
     # On the command line a Vietnamese reader types 10,28; "10.28" first read as 1028.
     assert r.stderr == "add-observation: lỗi: 'mười' không phải là số; hãy viết một số, ví dụ 10,28 (hoặc 10.28)\n"
+
+
+# --- an --as-of day after today ------------------------------------------------------------
+
+
+def test_an_as_of_after_today_names_today_as_vietnamese_writes_dates(tracker: Path):
+    from datetime import date, timedelta
+
+    today = date.today()
+    later = (today + timedelta(days=400)).isoformat()
+    r = run("status", "--as-of", later, "--lang", "vi", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    # The day typed is echoed as typed; today, which qntrack worked out, as DD/MM/YYYY.
+    shown = today.strftime("%d/%m/%Y")
+    assert r.stderr == (
+        f"--as-of: cảnh báo: {later} là một ngày sau hôm nay ({shown}): số liệu là những số đã ghi nhận "
+        f"đến nay, còn các thời hạn được xét như vào ngày {later}\n"
+    ), r.stderr
+    e = run("status", "--as-of", later, "--lang", "en", "--format", "json")
+    assert f"{later} is after today ({today.isoformat()})" in e.stderr, e.stderr
