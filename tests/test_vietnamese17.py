@@ -344,3 +344,29 @@ def test_an_as_of_after_today_names_today_as_vietnamese_writes_dates(tracker: Pa
     ), r.stderr
     e = run("status", "--as-of", later, "--lang", "en", "--format", "json")
     assert f"{later} is after today ({today.isoformat()})" in e.stderr, e.stderr
+
+
+# --- a month typed for --as-of ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "last"),
+    [
+        # By hand: April has 30 days; 2024 is a leap year, so February has 29.
+        ("2025-04", "2025-04-30"),
+        ("4/2025", "2025-04-30"),
+        ("2024-02", "2024-02-29"),
+        ("12/2025", "2025-12-31"),
+    ],
+)
+def test_a_month_typed_for_as_of_is_told_its_last_day(tracker: Path, typed: str, last: str):
+    r = run("status", "--as-of", typed, "--lang", "vi")
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr == (
+        f"--as-of: lỗi: '{typed}' là một tháng, không phải một ngày; hãy viết YYYY-MM-DD, "
+        f"ví dụ {last} (ngày cuối tháng)\n"
+    ), r.stderr
+    e = run("status", "--as-of", typed, "--lang", "en")
+    assert e.stderr == (
+        f"--as-of: error: '{typed}' is a month, not a day; write YYYY-MM-DD, e.g. {last} (its last day)\n"
+    ), e.stderr
