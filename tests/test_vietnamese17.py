@@ -370,3 +370,17 @@ def test_a_month_typed_for_as_of_is_told_its_last_day(tracker: Path, typed: str,
     assert e.stderr == (
         f"--as-of: error: '{typed}' is a month, not a day; write YYYY-MM-DD, e.g. {last} (its last day)\n"
     ), e.stderr
+
+
+# --- a word in a figure column of a file ---------------------------------------------------
+
+
+def test_a_word_in_a_figure_column_is_told_to_be_a_number(tracker: Path):
+    (tracker / "rows.tsv").write_text("indicator\t2023\t2024\nshare\t12,3\tkhông có\n", encoding="utf-8")
+    before = (tracker / "observations.csv").read_bytes()
+    r = run("add-observation", "--from", "rows.tsv", "--wide", "--lang", "vi")
+    assert r.exit_code == 1, r.stderr
+    # "hãy viết, ví dụ, 1234,5" read as a translation; the file writes 12,3, so the
+    # example has the decimal comma.
+    assert "rows.tsv:2: lỗi: kỳ 2024: 'không có' không phải là số; hãy viết một số, ví dụ 1234,5" in r.stderr, r.stderr
+    assert (tracker / "observations.csv").read_bytes() == before
