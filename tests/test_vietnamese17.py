@@ -384,3 +384,33 @@ def test_a_word_in_a_figure_column_is_told_to_be_a_number(tracker: Path):
     # example has the decimal comma.
     assert "rows.tsv:2: lỗi: kỳ 2024: 'không có' không phải là số; hãy viết một số, ví dụ 1234,5" in r.stderr, r.stderr
     assert (tracker / "observations.csv").read_bytes() == before
+
+
+# --- an indicator for a target and back; a name read as an id: without "của nó" -----------
+
+
+def test_an_indicator_given_for_a_target_and_back_reads_naturally(tracker: Path):
+    # SMALL_TARGETS names target and indicator 'share' alike: the target is renamed so
+    # that each name is only one of the two.
+    (tracker / "targets.yaml").write_text(
+        (tracker / "targets.yaml").read_text(encoding="utf-8").replace("- id: share", "- id: share-2030"),
+        encoding="utf-8",
+    )
+    r = run("status", "share", "--lang", "vi", "--format", "json")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "targets.yaml: lỗi: 'share' là chỉ tiêu, không phải mục tiêu; các mục tiêu theo dõi chỉ tiêu này: share-2030\n"
+    ), r.stderr
+    r = run("history", "share-2030", "--lang", "vi")
+    assert r.exit_code == 1
+    assert r.stderr == "targets.yaml: lỗi: 'share-2030' là mục tiêu, theo dõi chỉ tiêu 'share'\n", r.stderr
+
+
+def test_a_name_read_as_an_id_says_which_rows(tracker: Path):
+    (tracker / "rows.csv").write_text("indicator,period,value\nManufacturing share,2024-Q2,13\n", encoding="utf-8")
+    r = run("add-observation", "--from", "rows.csv", "--lang", "vi", "--dry-run", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "rows.csv: cảnh báo: 'Manufacturing share' là tên của chỉ tiêu share trong targets.yaml: "
+        "1 dòng ghi tên này được đọc là chỉ tiêu share"
+    ) in r.stderr, r.stderr
