@@ -414,3 +414,15 @@ def test_a_name_read_as_an_id_says_which_rows(tracker: Path):
         "rows.csv: cảnh báo: 'Manufacturing share' là tên của chỉ tiêu share trong targets.yaml: "
         "1 dòng ghi tên này được đọc là chỉ tiêu share"
     ) in r.stderr, r.stderr
+
+
+# --- a gap below zero: "Còn thiếu -0,2 điểm %" says it is already beyond ------------------
+
+
+def test_a_gap_beyond_the_target_says_it_is_already_beyond():
+    from qntrack.output.summary import gap_phrase
+
+    # By hand: a result 0.2 points above a 10 % plan leaves -0.2 to go; "Còn thiếu
+    # -0,2 điểm % (vượt mục tiêu ...)" read as a shortfall and an excess at once.
+    assert gap_phrase(-0.2, "%", "vi") == "-0,2 điểm % (đã vượt mục tiêu 0,2 điểm %)"
+    assert gap_phrase(-0.2, "%", "en") == "-0.2 pp (beyond the target by 0.2 pp)"
