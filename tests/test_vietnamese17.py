@@ -253,7 +253,7 @@ def test_a_retraction_is_confirmed_with_the_day_as_vietnamese_writes_it(tracker:
     assert r.exit_code == 0, r.stderr
     # SMALL_OBSERVATIONS' 2024-Q1 figure, 12.9, recorded 2024-04-05T00:00:00Z.
     assert r.stderr == (
-        "đã rút số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 05/04/2024 00:00:00Z) trong observations.csv\n"
+        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 05/04/2024 00:00:00Z) trong observations.csv\n"
     )
 
 
@@ -426,3 +426,18 @@ def test_a_gap_beyond_the_target_says_it_is_already_beyond():
     # -0,2 điểm % (vượt mục tiêu ...)" read as a shortfall and an excess at once.
     assert gap_phrase(-0.2, "%", "vi") == "-0,2 điểm % (đã vượt mục tiêu 0,2 điểm %)"
     assert gap_phrase(-0.2, "%", "en") == "-0.2 pp (beyond the target by 0.2 pp)"
+
+
+# --- the confirmations of a batch and a dry run ---------------------------------------------
+
+
+def test_a_batch_is_confirmed_without_a_clause_wedged_before_the_file(tracker: Path):
+    (tracker / "rows.csv").write_text(
+        "indicator,period,value,recorded_at\nshare,2024-Q2,13,2024-08-01T00:00:00Z\n", encoding="utf-8"
+    )
+    dry = run("add-observation", "--from", "rows.csv", "--lang", "vi", "--dry-run", "--format", "json")
+    # "sẽ thêm 1 dòng, 0 dòng đã có, vào observations.csv" put a clause between the verb
+    # and where it adds: the count passed over goes in brackets after the file.
+    assert dry.stderr == "chạy thử: sẽ thêm 1 dòng vào observations.csv (0 dòng đã có, bỏ qua); không ghi gì\n"
+    done = run("add-observation", "--from", "rows.csv", "--lang", "vi")
+    assert done.stderr == "đã thêm 1 dòng vào observations.csv (0 dòng đã có, bỏ qua)\n", done.stderr
