@@ -441,3 +441,30 @@ def test_a_batch_is_confirmed_without_a_clause_wedged_before_the_file(tracker: P
     assert dry.stderr == "chạy thử: sẽ thêm 1 dòng vào observations.csv (0 dòng đã có, bỏ qua); không ghi gì\n"
     done = run("add-observation", "--from", "rows.csv", "--lang", "vi")
     assert done.stderr == "đã thêm 1 dòng vào observations.csv (0 dòng đã có, bỏ qua)\n", done.stderr
+
+
+# --- a bad row of observations.csv, said to a Vietnamese reader -----------------------------
+
+
+def test_a_bad_status_and_moment_in_the_store_read_as_vietnamese(tracker: Path):
+    with (tracker / "observations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("share,2023,1,ước,,,2024-01-05T00:00:00Z\n")
+        fh.write("share,2022,1,,,,01/01/2025\n")
+    r = run("check", "--lang", "vi")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    # "không thuộc: (để trống), ..." ended on a colon with no verb; the file takes codes.
+    assert any(
+        x.endswith(
+            "lỗi: loại số liệu (status) 'ước' không hợp lệ; tệp số liệu chỉ nhận: (để trống), "
+            "estimate, preliminary, official"
+        )
+        for x in lines
+    ), lines
+    # "hãy viết ví dụ ..." lacked its "như".
+    assert any(
+        x.endswith(
+            "'01/01/2025' không phải là thời điểm theo ISO 8601; hãy viết như 2023-11-27T09:00:00Z hoặc 2023-11-27"
+        )
+        for x in lines
+    ), lines
