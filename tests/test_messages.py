@@ -54,6 +54,9 @@ DIFFERENT_NAMES = {
     "narrative_plan_rate_above": ({"pp"}, {"by"}),
     "narrative_plan_rate_below": ({"pp"}, {"by"}),
     "narrative_plan_rate_equal": ({"pp"}, set()),
+    # A period typed without its year: English adds the year after the words typed (H1
+    # 2026), Vietnamese offers the words a report writes (quý I/2026).
+    "cli_period_no_year": ({"year"}, {"words"}),
 }
 
 

@@ -468,3 +468,32 @@ def test_a_bad_status_and_moment_in_the_store_read_as_vietnamese(tracker: Path):
         )
         for x in lines
     ), lines
+
+
+# --- a period typed without its year: the example as a Vietnamese officer writes it ---------
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "words"),
+    [
+        # This year's Y: 'quý I Y' is no Vietnamese; 'quý I/Y' is how reports write it.
+        ("quý I", "{y}-Q1", "quý I/{y}"),
+        ("tháng 4", "{y}-04", "tháng 4/{y}"),
+        ("6 tháng đầu năm", "{y}-H1", "6 tháng đầu năm {y}"),
+        ("Q1", "{y}-Q1", "quý I/{y}"),
+    ],
+)
+def test_a_period_without_its_year_is_shown_written_in_vietnamese(tracker: Path, typed: str, code: str, words: str):
+    from datetime import date
+
+    y = date.today().year
+    r = run("add-observation", "share", typed, "10", "--lang", "vi")
+    assert r.exit_code == 1, r.stderr
+    assert r.stderr == (
+        f"add-observation: lỗi: '{typed}' chưa có năm: hãy viết kèm năm, ví dụ {code.format(y=y)} "
+        f"(hoặc '{words.format(y=y)}')\n"
+    ), r.stderr
+    # What the message offers is read as that period: the words typed with last year
+    # (a month is finer than 'share' is published, and refused as such, by its code).
+    ok = run("add-observation", "share", words.format(y=y - 1), "10", "--lang", "vi", "--dry-run")
+    assert ok.exit_code == 0 or f"kỳ {code.format(y=y - 1)} chi tiết hơn" in ok.stderr, ok.stderr
