@@ -158,7 +158,7 @@ def test_gap_is_still_to_go_in_the_targets_direction(target, indicator, observat
 def test_the_words_of_a_gap():
     assert gap_phrase(878.0, "million USD", "en") == "878 million USD"
     assert gap_phrase(-402.0, "USD", "en") == "-402 USD (beyond the target by 402 USD)"
-    assert gap_phrase(-402.0, "USD", "vi") == "-402 USD (vượt mục tiêu 402 USD)"
+    assert gap_phrase(-402.0, "USD", "vi") == "-402 USD (đã vượt mục tiêu 402 USD)"  # "đã": issue 17
     assert gap_phrase(-0.2, "%", "en") == "-0.2 pp (beyond the target by 0.2 pp)"
 
 

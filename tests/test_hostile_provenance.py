@@ -324,7 +324,9 @@ def test_an_as_of_day_after_today_is_said_to_be_one(tracker: Path):
     )
     assert json_of("status", "--format", "json", "--as-of", later)["as_of"] == later
     vi = run_clean("history", "share", "--as-of", later, "--lang", "vi")
-    assert f"--as-of: cảnh báo: {later} là sau hôm nay ({today})" in vi.stderr
+    # Today as Vietnamese writes dates (seventeenth session): DD/MM/YYYY.
+    shown = date.today().strftime("%d/%m/%Y")
+    assert f"--as-of: cảnh báo: {later} là một ngày sau hôm nay ({shown})" in vi.stderr
     assert run_clean("status", "--format", "json", "--as-of", today).stderr == ""
 
 

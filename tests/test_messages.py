@@ -35,7 +35,8 @@ def test_ids_are_unique_across_sections():
 # Sentences whose two languages say it with different values, by grammar: Vietnamese
 # names a change by its direction ("tăng từ … lên …", {change}, {moved}) where English
 # names both years; "the remaining year" has no number in English; the Vietnamese path
-# sentence does not repeat the milestone. The code passes the union of both sets.
+# sentence does not repeat the milestone; a month is 04 in English's ISO form, 4 in
+# Vietnamese. The code passes the union of both sets.
 DIFFERENT_NAMES = {
     "narrative_level_rate": ({"base", "latest"}, {"change"}),
     "narrative_level_change": ({"base", "latest"}, {"change"}),
@@ -45,6 +46,17 @@ DIFFERENT_NAMES = {
     "narrative_average_remaining_one": (set(), {"n"}),
     "narrative_against_year": ({"was"}, {"moved"}),
     "narrative_against_period": ({"was"}, {"moved"}),
+    # A month with no such day: English writes it as ISO does (2025-04), Vietnamese
+    # without the leading zero (tháng 4/2025).
+    "cli_no_such_day": ({"mm"}, {"m"}),
+    # A growth plan met or missed: English gives the signed difference, Vietnamese says
+    # "cao hơn" or "thấp hơn" the plan by the difference without its sign.
+    "narrative_plan_rate_above": ({"pp"}, {"by"}),
+    "narrative_plan_rate_below": ({"pp"}, {"by"}),
+    "narrative_plan_rate_equal": ({"pp"}, set()),
+    # A period typed without its year: English adds the year after the words typed (H1
+    # 2026), Vietnamese offers the words a report writes (quý I/2026).
+    "cli_period_no_year": ({"year"}, {"words"}),
 }
 
 

@@ -97,7 +97,8 @@ def test_add_observation_confirms_in_vietnamese(tracker: Path):
     )
     assert r.exit_code == 0, r.stderr
     assert r.stderr == (
-        "không có gì để thêm: share 2024-Q2 = 13,5 (ghi nhận lúc 2024-08-01T00:00:00Z) đã có trong observations.csv\n"
+        # The moment as a Vietnamese reader writes its day, as history's table does (issue 17).
+        "không có gì để thêm: share 2024-Q2 = 13,5 (ghi nhận lúc 01/08/2024 00:00:00Z) đã có trong observations.csv\n"
     )
 
 
@@ -124,7 +125,7 @@ def test_a_dry_run_and_a_neutralised_formula(tracker: Path):
     )
     assert r.exit_code == 0, r.stderr
     assert r.stderr.splitlines() == [
-        "chạy thử: sẽ thêm 1 dòng, 0 dòng đã có, vào observations.csv; không ghi gì",
+        "chạy thử: sẽ thêm 1 dòng vào observations.csv (0 dòng đã có, bỏ qua); không ghi gì",
         "1 nguồn/ghi chú bắt đầu giống công thức bảng tính (=, +, -, @) và sẽ được lưu sau một dấu nháy "
         "đơn ('), để bảng tính hiển thị chứ không chạy chúng",
     ]
@@ -140,7 +141,7 @@ def test_an_import_confirms_in_vietnamese(tracker: Path):
     )
     r = run("add-observation", "--from", "rows.csv", "--lang", "vi")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == "đã thêm 2 dòng, 0 dòng đã có, vào observations.csv\n"
+    assert r.stderr == "đã thêm 2 dòng vào observations.csv (0 dòng đã có, bỏ qua)\n"
     r = run("add-observation", "--from", "rows.csv", "--lang", "vi")
     assert r.stderr == "không có gì để thêm: cả 2 dòng đều đã có trong observations.csv\n"
 
@@ -149,7 +150,7 @@ def test_retract_confirms_in_the_global_language(tracker: Path):
     r = run("--lang", "vi", "retract", "share", "2024-Q1", "--recorded-at", "2024-06-01T00:00:00Z")
     assert r.exit_code == 0, r.stderr
     assert r.stderr == (
-        "đã rút số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 2024-04-05T00:00:00Z) trong observations.csv\n"
+        "đã rút lại số liệu share 2024-Q1 (trước là 12,9, ghi nhận lúc 05/04/2024 00:00:00Z) trong observations.csv\n"
     )
 
 

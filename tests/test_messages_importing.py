@@ -64,7 +64,7 @@ def test_a_wide_tables_problems_name_the_period_in_vietnamese(tracker: Path, mon
         "định dạng Text"
     )
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,abc\n", "--wide")
-    assert r.stderr == "in.csv:2: lỗi: kỳ 2022: 'abc' không phải là số; hãy viết, ví dụ, 1234.5\n"
+    assert r.stderr == "in.csv:2: lỗi: kỳ 2022: 'abc' không phải là số; hãy viết một số, ví dụ 1234.5\n"
     monkeypatch.delenv("QNTRACK_LANG")
     r = _import(tracker, b"indicator,2021,2022\nshare,1.5,abc\n", "--wide")
     assert r.stderr == "in.csv:2: error: period 2022: 'abc' is not a number; write e.g. 1234.5\n"

@@ -46,7 +46,7 @@ def test_qntrack_lang_chooses_vietnamese_too(tracker: Path):
     r = run("status", "--format", "json", env={"QNTRACK_LANG": "vi"})
     assert r.exit_code == 1
     assert r.stderr == (
-        "observations.csv:8: lỗi: loại số liệu (status) 'nonsense' không thuộc: (để trống), estimate, preliminary, official\n"
+        "observations.csv:8: lỗi: loại số liệu (status) 'nonsense' không hợp lệ; tệp số liệu chỉ nhận: (để trống), estimate, preliminary, official\n"
     )
 
 
@@ -114,7 +114,7 @@ def test_exceptions_carry_the_message_and_say_english_as_text():
     with pytest.raises(ValueError) as caught:
         normalise_timestamp("yesterday")
     assert said(caught.value).text("vi") == (
-        "'yesterday' không phải là thời điểm theo ISO 8601; hãy viết ví dụ 2023-11-27T09:00:00Z hoặc 2023-11-27"
+        "'yesterday' không phải là thời điểm theo ISO 8601; hãy viết như 2023-11-27T09:00:00Z hoặc 2023-11-27"
     )
     assert said(ValueError("plain")) == "plain"
 

@@ -275,7 +275,8 @@ def test_growth_rate_plan_sentences_use_points():
     a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2023"), value=11), GROWTH, data)
     assert explain(a, "en") == ["2023: 11.03% against a plan of 11%: +0.03 pp.", "Against 2022 (10.28%): +0.75 pp."]
     assert explain(a, "vi") == [
-        "Năm 2023: 11,03%, so với kế hoạch 11%: +0,03 điểm %.",
+        # Above the plan by 11.03 - 11 = 0.03 points (seventeenth session: "cao hơn").
+        "Năm 2023: 11,03%, cao hơn kế hoạch (11%) 0,03 điểm %.",
         "So với năm 2022: tăng từ 10,28% lên 11,03% (+0,75 điểm %).",
     ]
 

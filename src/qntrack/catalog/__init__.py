@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Message", "Figure", "Day", "msg", "render", "catalog", "said"]
+__all__ = ["Message", "Figure", "Day", "Moment", "msg", "render", "catalog", "said"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,22 @@ class Day:
         if lang != "vi" or len(iso) != 10 or iso[4] != "-" or iso[7] != "-":
             return iso
         return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+
+
+class Moment(Day):
+    """A stored moment (a figure's recorded_at) a confirmation tells of: ISO as stored in
+    English, its day as a Vietnamese reader writes it and the time as stored in Vietnamese
+    (05/04/2024 00:00:00Z), as history's table writes it. A moment to be typed back (after
+    --recorded-at) is echoed as stored instead."""
+
+    __slots__ = ()
+
+    def text(self, lang: str) -> str:
+        # output.i18n.timestamp_text's rule.
+        stamp = self.iso
+        if lang != "vi" or len(stamp) <= 10 or stamp[10] != "T":
+            return stamp
+        return f"{Day(stamp).text(lang)} {stamp[11:]}"
 
 
 def msg(message_id: str, **params: Any) -> Message:

@@ -456,8 +456,9 @@ def _as_of(value: str | None, option: str = "--as-of", example: str = "2023-06-2
     today = reference_day(None).isoformat()
     if option == "--as-of" and day is not None and day > today:
         # Still read (deadlines as they will stand then), but never taken for a past day.
-        from ..catalog import msg
+        from ..catalog import Day, msg
         from ..plan.model import Location, Problem
 
-        _report([Problem(Location(option), msg("cli_as_of_future", day=day, today=today), "warning")])
+        # The day as typed; today, which qntrack worked out, as the reader writes dates.
+        _report([Problem(Location(option), msg("cli_as_of_future", day=day, today=Day(today)), "warning")])
     return day

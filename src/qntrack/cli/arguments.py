@@ -101,7 +101,12 @@ def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) ->
     year = date.today().year
     if (example := with_a_year(period, year)) is not None:
         # 'H1', '6T', a quarter's name: a span of no year, told how to write it with one.
-        raise fail(where, msg("cli_period_no_year", period=period, example=example, year=year), code)
+        # Vietnamese offers the words a report writes (its quarter I/2026), read too;
+        # English the words typed with the year after them (H1 2026).
+        from ..output.period_words import period_words
+
+        words = period_words(example, "vi")
+        raise fail(where, msg("cli_period_no_year", period=period, example=example, year=year, words=words), code)
     return period
 
 

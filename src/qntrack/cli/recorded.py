@@ -83,9 +83,10 @@ def _say_already_recorded(
 ) -> None:
     """A single figure left out as already recorded: the stored vintage it repeats (its own
     recorded_at and line), not the row typed, and which figure is in force if not that one."""
-    from ..catalog import Figure, msg
+    from ..catalog import Figure, Moment, msg
     from ..catalog import render as render_message
     from ..method.history import figure_in_force
+    from ..output.i18n import label
     from ..plan.model import RETRACTED
 
     stored, current = vintages[0] if vintages else (None, None)
@@ -110,9 +111,13 @@ def _say_already_recorded(
             )
         )
     else:
-        # The status and source as stored (a status is a code, never translated).
-        recorded = render_message(msg("cli_recorded_at", at=o.recorded_at), _message_lang())
-        given = ", ".join(t for t in (o.status, o.source, recorded) if t)
+        # The status in the reader's words, as tables say it (its Vietnamese word for the
+        # stored "preliminary"; English words are the codes), the source as stored, the
+        # moment as the reader writes dates.
+        lang = _message_lang()
+        recorded = render_message(msg("cli_recorded_at", at=Moment(o.recorded_at)), lang)
+        status = label(o.status, lang) if o.status else ""
+        given = ", ".join(t for t in (status, o.source, recorded) if t)
         _say(
             msg(
                 "cli_already_recorded",

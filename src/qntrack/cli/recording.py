@@ -451,7 +451,7 @@ def _withdraw(
     """Withdraw the figure in force (files.retracting.retract) and say what was withdrawn;
     ``command`` names the command in a period's error. ``dry_run``: only judged (an error
     if the retraction would be refused), nothing written nor said."""
-    from ..catalog import Figure, msg
+    from ..catalog import Figure, Moment, msg
     from ..files.retracting import retract as withdraw
 
     path, _, was = withdraw(
@@ -475,7 +475,7 @@ def _withdraw(
             indicator=was.indicator,
             period=was.period,
             value=Figure(was.value),
-            recorded_at=was.recorded_at,
+            recorded_at=Moment(was.recorded_at),
             path=path,
         )
     )

@@ -22,9 +22,11 @@ def init(
     directory: Annotated[
         Path, typer.Argument(metavar="[DIR]", help="Where to start the tracker (default: here).")
     ] = Path("."),
-    lang: LangOpt = None,  # the language of its messages (the command decorator reads it)
+    lang: LangOpt = None,  # the language of its messages and of the starter's comments
 ) -> None:
     """Start a new tracker: a small commented targets.yaml and an empty observations.csv.
+
+    Its comments are in the language of messages (--lang vi: Vietnamese).
 
     Refuses to overwrite anything that exists.
 
@@ -32,9 +34,10 @@ def init(
     """
     from ..catalog import msg
     from ..files.starter import write_starter
+    from .session import _message_lang
 
     try:
-        created = write_starter(directory)
+        created = write_starter(directory, _message_lang(lang))
     except OSError as exc:
         from ..errors import os_failure
 

@@ -232,6 +232,11 @@ def parse_typed_number(text: str, lang: str | None) -> float:
             from decimal import Decimal  # not at the top: most commands never need it
 
             whole = format(Decimal(raw.replace(",", ".")), "f")
+            if lang == "vi":
+                # As a Vietnamese reader types it, and as this function reads it back under
+                # vi: 0,0025 (a comma then other than three digits, or after a lone 0, is
+                # the decimal); no thousands dot, the figure typed in full.
+                whole = whole.replace(".", ",")
             raise ValueError(
                 msg("import_typed_excel_scientific", text=text, digits=dict(said.params)["digits"], whole=whole)
             ) from None

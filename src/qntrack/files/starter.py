@@ -10,7 +10,7 @@ from typing import Iterable
 from ..errors import fail
 from ..files.store import HEADER
 
-__all__ = ["STARTER_TARGETS", "write_starter", "write_atomically"]
+__all__ = ["STARTER_TARGETS", "STARTER_TARGETS_VI", "starter_targets", "write_starter", "write_atomically"]
 
 STARTER_TARGETS = """\
 # targets.yaml — what the plan promises. Schema version 1.
@@ -18,7 +18,7 @@ STARTER_TARGETS = """\
 #   qntrack docs targets-format        (and: qntrack docs observations-format)
 # Replace these examples with your plan's; `qntrack check` says what is wrong, with its line.
 version: 1
-title: "My plan"
+title: {en: "My plan", vi: "Kế hoạch của tôi"}   # or one text for both languages
 observations: observations.csv   # recorded figures, relative to this file
 
 indicators:
@@ -103,6 +103,106 @@ targets:
     target: 2
     target_year: 2030
 """
+
+# The same plan with its comments in Vietnamese, for `qntrack init --lang vi`: only the
+# comments differ (tests/test_vietnamese17.py loads both and compares the plans). Keys and
+# values are what is typed, in either language.
+STARTER_TARGETS_VI = """\
+# targets.yaml — những gì kế hoạch đề ra. Phiên bản định dạng 1.
+# Mọi khóa được mô tả trong tài liệu định dạng đi kèm qntrack:
+#   qntrack docs targets-format        (và: qntrack docs observations-format)
+# Hãy thay các ví dụ này bằng mục tiêu của kế hoạch; `qntrack check` chỉ ra chỗ sai, kèm số dòng.
+version: 1
+title: {en: "My plan", vi: "Kế hoạch của tôi"}   # hoặc một tên chung cho cả hai ngôn ngữ
+observations: observations.csv   # tệp số liệu, đường dẫn tính từ tệp này
+
+indicators:
+  # Chỉ tiêu là một đại lượng được đo; mã chỉ tiêu chỉ gồm a-z, 0-9 và _.
+  industry_share:
+    name: {en: "Manufacturing share of GRDP", vi: "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP"}
+    unit: "%"
+    direction: increase     # increase (càng cao càng tốt) | decrease (càng thấp càng tốt)
+    frequency: year         # year | half | quarter | month: kỳ chi tiết nhất có công bố số liệu
+  growth:
+    name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
+    unit: "%"
+    measure: rate           # level (mặc định, mức) | rate (tốc độ tăng, %) | flow (lượng theo kỳ, cộng dồn được)
+    frequency: quarter
+  investment:
+    name: {en: "Investment in manufacturing", vi: "Vốn đầu tư vào công nghiệp chế biến, chế tạo"}
+    unit: {en: "billion VND", vi: "tỷ đồng"}
+    # không ghi measure: mục tiêu lũy kế bên dưới ngầm định 'flow' (một lượng cộng dồn được)
+  fdi:
+    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
+    unit: {en: "million USD", vi: "triệu USD"}
+    measure: flow
+    frequency: month        # số liệu lũy kế từ đầu năm theo tháng được so với kế hoạch năm theo tỷ lệ thời gian
+  poverty:
+    name: {en: "Multidimensional poverty rate", vi: "Tỷ lệ hộ nghèo đa chiều"}
+    unit: "%"
+    direction: decrease     # càng thấp càng tốt
+
+targets:
+  # level: đạt một mức trước một thời hạn, với một hay nhiều mốc.
+  - id: industry-share
+    indicator: industry_share
+    source: "The resolution that sets it, with its date"   # văn bản đặt ra mục tiêu, kèm ngày ban hành
+    # group và owner (không bắt buộc): nghị quyết hay kế hoạch chứa mục tiêu, và cơ quan chủ
+    # trì; `qntrack status --group-by group` (hoặc owner) đánh giá từng nhóm như một tổng thể.
+    group: {en: "Resolution on industry", vi: "Nghị quyết về công nghiệp"}
+    owner: {en: "Department of Industry and Trade", vi: "Sở Công Thương"}
+    baseline: {period: 2020, value: 10}   # hoặc chỉ: baseline: 2020 (giá trị gốc lấy từ số liệu)
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 20}
+  # level không có mốc: tiếp tục chuyển biến đúng hướng; 'limit' là giới hạn tự nhiên.
+  - id: poverty-down
+    indicator: poverty
+    name: {en: "Poverty keeps falling", vi: "Tỷ lệ hộ nghèo tiếp tục giảm"}
+    baseline: 2021
+    limit: 0
+  # every_period: một ngưỡng mà kỳ nào cũng phải đạt (at_least: ít nhất, at_most: nhiều nhất).
+  - id: growth-every-year
+    type: every_period
+    indicator: growth
+    at_least: 10
+    from: 2021
+    to: 2025
+  # average: tốc độ tăng bình quân trong một giai đoạn (trung bình nhân của tốc độ tăng từng năm).
+  - id: growth-average
+    type: average
+    indicator: growth
+    name: {en: "GRDP growth about 10% a year, 2021-2025", vi: "Tăng trưởng GRDP bình quân 10%/năm, 2021-2025"}
+    at_least: 10
+    from: 2021
+    to: 2025
+  # cumulative: tổng lũy kế trong một giai đoạn.
+  - id: investment-total
+    type: cumulative
+    indicator: investment
+    at_least: 50000
+    from: 2021
+    to: 2025
+  # plan: kế hoạch của một năm.
+  - id: fdi-plan-2025
+    type: plan
+    indicator: fdi
+    period: 2025
+    value: 1500
+  # open_sdg: một cách đánh giá tiến độ của Open SDG, tính đúng như trang Open SDG tính
+  # (như `qntrack import opensdg` ghi); base_year và target_year mặc định là 2015, 2030.
+  - id: poverty-sdg
+    type: open_sdg
+    indicator: poverty
+    base_year: 2016
+    target: 2
+    target_year: 2030
+"""
+
+
+def starter_targets(lang: str) -> str:
+    """The starter targets.yaml, its comments in ``lang`` (Vietnamese or English)."""
+    return STARTER_TARGETS_VI if lang == "vi" else STARTER_TARGETS
 
 
 # A temporary file or folder of a killed run is swept up once it is this old: a run still
@@ -212,7 +312,9 @@ def process_umask() -> int:
     return mask
 
 
-def write_starter(directory: Path) -> list[Path]:
+def write_starter(directory: Path, lang: str = "en") -> list[Path]:
+    """A new tracker in ``directory``: targets.yaml (its comments in ``lang``) and an empty
+    observations.csv; nothing is overwritten, and nothing is left if a step fails."""
     targets = directory / "targets.yaml"
     observations = directory / "observations.csv"
     # lexists: a symlink whose target is missing is there too, and never replaced.
@@ -235,7 +337,7 @@ def write_starter(directory: Path) -> list[Path]:
     written: list[Path] = []
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for path, text in ((targets, STARTER_TARGETS), (observations, ",".join(HEADER) + "\n")):
+        for path, text in ((targets, starter_targets(lang)), (observations, ",".join(HEADER) + "\n")):
             write_atomically(path, text.encode("utf-8"))
             written.append(path)
     except OSError as exc:

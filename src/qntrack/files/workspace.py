@@ -72,7 +72,8 @@ def as_of_day(
             key = "cli_no_such_day" if days else "cli_no_such_month"
         raise fail(
             where,
-            msg(key, value=value, example=example, iso=iso, yyyy=year, mm=month, days=days),
+            # m: the month without its leading zero, as Vietnamese writes it (4/2025, not 04/2025).
+            msg(key, value=value, example=example, iso=iso, yyyy=year, mm=month, m=month.lstrip("0"), days=days),
             ExitCode.USAGE,
         ) from None
 
@@ -107,7 +108,16 @@ def _day_meant(text: str) -> tuple[str, str]:
             return "cli_not_a_date_dmy", date(int(year), int(month), int(day)).isoformat()
         if len(text) > 10 and text[10] in "T ":
             return "cli_not_a_date_time", date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
+        # A month (2025-04, 4/2025): refused too, since which of its days was meant is a
+        # guess; the message offers its last day as the example.
+        month = re.fullmatch(r"(\d{4})-(\d{1,2})", text) or re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+        if month:
+            import calendar
+
+            year, number = (month[1], month[2]) if len(month[1]) == 4 else (month[2], month[1])
+            last = calendar.monthrange(int(year), int(number))[1]
+            return "cli_not_a_date_month", date(int(year), int(number), last).isoformat()
+    except ValueError:  # no such month (2025-13): the plain message
         pass
     return "cli_not_a_date", ""
 

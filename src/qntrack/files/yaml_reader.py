@@ -124,6 +124,14 @@ _YAML_WORDS = (
     ("expected ',' or '}'", "authoring_yaml_flow_mapping"),
     ("expected ',' or ']'", "authoring_yaml_flow_sequence"),
     ("found unexpected end of stream", "authoring_yaml_unclosed"),
+    ("found unknown escape character", "authoring_yaml_backslash"),  # "C:\Data"
+    ("expected escape sequence of", "authoring_yaml_backslash"),  # "\x4"
+    ("expected chomping or indentation indicators", "authoring_yaml_block_text"),  # >= 15
+    ("found undefined alias", "authoring_yaml_alias"),
+    ("expected alphabetic or numeric character", "authoring_yaml_anchor_name"),  # '& x', '*'
+    ("second occurrence", "authoring_yaml_anchor_twice"),  # of an anchor: PyYAML's only one
+    ("but found another document", "authoring_yaml_two_documents"),  # after '---'
+    ("expected '<document start>'", "authoring_yaml_two_documents"),  # after '...'
 )
 _CANNOT_START = re.compile(r"^found character '(.+)' that cannot start any token")
 

@@ -172,7 +172,8 @@ def parse_period(text: str) -> Period:
     raw = text.strip()
     m = _PATTERN.match(raw)
     if not m:
-        raise _error("periods_not_a_period", text=text)
+        # An empty cell said as one: "'' is not a period" quoted nothing.
+        raise _error("periods_empty" if not raw else "periods_not_a_period", text=text)
     year = int(m["year"])
     if year < 1000:
         # Four digits, but not a year anyone records: say the range rather than the form.

@@ -200,13 +200,22 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
     latest = a.latest
     assert latest is not None
     if too:
-        out = [render(msg("narrative_awaiting_milestone_too", by=m.by, goal=value_in_unit(m.value, unit, lang)), lang)]
+        out = [
+            render(
+                msg(
+                    "narrative_awaiting_milestone_too",
+                    by=period_text(m.by, lang),
+                    goal=value_in_unit(m.value, unit, lang),
+                ),
+                lang,
+            )
+        ]
     else:
         out = [
             render(
                 msg(
                     "narrative_awaiting_milestone",
-                    by=m.by,
+                    by=period_text(m.by, lang),
                     latest=value_in_unit(latest.value, unit, lang),
                     period=period_text(latest.period, lang),
                 ),

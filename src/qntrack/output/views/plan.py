@@ -135,15 +135,19 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     got = figure_of(a, a.latest.value if a.latest else None, lang)
     now = a.latest.value if a.latest is not None else None
     if d.full is not None and d.full.percent_of_plan is None:
-        # A growth rate: met or missed by percentage points.
+        # A growth rate: met or missed by percentage points. English gives the signed
+        # difference (pp); Vietnamese says above or below the plan, and by how much (by).
+        diff = d.full.difference
+        side = "above" if diff is not None and diff > 0 else "below" if diff is not None and diff < 0 else "equal"
         out = [
             narrative_sentence(
-                "plan_rate",
+                "plan_rate_" + side,
                 lang,
                 period=period_text(d.period, lang),
                 got=got,
                 plan=figure_of(a, d.plan, lang),
-                pp=difference_in_unit(d.full.difference, unit, lang),
+                pp=difference_in_unit(diff, unit, lang),
+                by=difference_text(abs(diff) if diff is not None else None, unit, lang, signed=False),
             )
         ]
         return out + against_last_year(a, d.full.same, now, d.period, lang)
