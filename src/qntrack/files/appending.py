@@ -31,6 +31,7 @@ from .store import (
     missing_folder,
     parse_store,
 )
+from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
 from .textfiles import CsvCells, csv_cell
 from .stages import APPEND_STAGE
@@ -98,6 +99,7 @@ def _check_store_utf8(path: Path) -> None:
             return
         with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             check_utf8(data, 0, 0, str(path))
+            refuse_merge_conflict(data, path)  # rows appended to an unfinished merge: never
 
 
 def store_lock(path: Path):

@@ -227,6 +227,9 @@ def read_text(path: Path, what: str) -> str:
         # Notepad's "Unicode" is UTF-16: "binary" would say neither what it is nor the mend.
         wide = "UTF-32" if looks_like_utf32(data) else "UTF-16" if looks_like_utf16(data) else None
         raise fail(name, _said("wide", what, encoding=wide) if wide else _said("binary", what))
+    from .merge_markers import refuse_merge_conflict  # here: it imports the model, which imports this module
+
+    refuse_merge_conflict(data, name)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

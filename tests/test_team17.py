@@ -1,0 +1,122 @@
+"""A team of three officers sharing one tracker (issue 17, seventeenth session).
+
+The folder is used on a network drive, as a git repository each officer clones and
+pushes to, and through a cloud-drive client. Each test is a situation such a team meets;
+expected lines, texts and figures are worked out by hand from the files the test writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER
+from helpers import run_clean, store_bytes
+
+# Two officers' appends to the small tracker's store (conftest.SMALL_OBSERVATIONS, a
+# header and 6 rows: lines 1-7), left by `git merge` with its markers.
+OURS = "share,2024-Q2,13.1,estimate,officer-a,,2024-07-05T00:00:00Z\n"
+THEIRS = "mining,2021,16.9,estimate,officer-b,,2022-01-05T00:00:00Z\n"
+CONFLICT = f"<<<<<<< HEAD\n{OURS}=======\n{THEIRS}>>>>>>> 3180059f19e1fbd3bceb4045e23bdcd31a09d772\n"
+
+
+def _merge_left_markers(folder: Path) -> bytes:
+    with open(folder / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write(CONFLICT)
+    return store_bytes(folder)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("status",),
+        ("status", "--format", "json"),
+        ("observations",),
+        ("show", "share"),
+        ("history", "share"),
+        ("check",),
+        ("report", "--format", "markdown"),
+        ("export", "sdmx-csv"),
+    ],
+)
+def test_a_reader_names_the_merge_marker_in_the_store(tracker: Path, args: tuple[str, ...]) -> None:
+    _merge_left_markers(tracker)
+    r = run_clean(*args)
+    assert r.exit_code == 1
+    # The store's 7 lines, then the marker: line 8. One message, not one per marker line.
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("observations.csv:8: error:")
+    assert "merge" in lines[0] and "<<<<<<<" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add-observation", "share", "2024-Q3", "13.4", "--status", "estimate", "--recorded-at", "2024-10-05"),
+        ("retract", "share", "2023", "--recorded-at", "2024-10-05"),
+    ],
+)
+def test_a_writer_refuses_a_store_with_a_merge_marker_and_writes_nothing(tracker: Path, args: tuple[str, ...]) -> None:
+    before = _merge_left_markers(tracker)
+    r = run_clean(*args)
+    assert r.exit_code == 1
+    assert "observations.csv:8:" in r.stderr and "merge" in r.stderr
+    assert store_bytes(tracker) == before
+
+
+def test_an_import_refuses_a_store_with_a_merge_marker(tracker: Path) -> None:
+    before = _merge_left_markers(tracker)
+    (tracker / "new.csv").write_text(STORE_HEADER + "share,2024-Q3,13.4,estimate,x,,2024-10-05T00:00:00Z\n")
+    r = run_clean("add-observation", "--from", "new.csv")
+    assert r.exit_code == 1
+    assert "observations.csv:8:" in r.stderr
+    assert store_bytes(tracker) == before
+
+
+def test_a_merge_marker_in_the_middle_is_found_at_its_line(tracker: Path) -> None:
+    text = (tracker / "observations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    # Header and two rows (lines 1-3), then the conflict: its first marker is line 4.
+    (tracker / "observations.csv").write_text("".join(text[:3]) + CONFLICT + "".join(text[3:]), encoding="utf-8")
+    r = run_clean("status")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("observations.csv:4: error:")
+
+
+def test_a_merge_marker_with_crlf_line_ends_is_found(tracker: Path) -> None:
+    # core.autocrlf=true: the merge's markers end with CRLF like every line.
+    text = (tracker / "observations.csv").read_text(encoding="utf-8") + CONFLICT
+    (tracker / "observations.csv").write_bytes(text.replace("\n", "\r\n").encode())
+    r = run_clean("status")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("observations.csv:8: error:") and "merge" in r.stderr
+
+
+def test_the_vietnamese_message_says_to_finish_the_merge(tracker: Path) -> None:
+    _merge_left_markers(tracker)
+    r = run_clean("status", "--lang", "vi")
+    assert r.exit_code == 1
+    assert "observations.csv:8:" in r.stderr and "hợp nhất" in r.stderr
+
+
+def test_a_targets_file_with_a_merge_marker_is_refused_at_the_marker(tracker: Path) -> None:
+    text = (tracker / "targets.yaml").read_text(encoding="utf-8")
+    # "version: 1" is line 1; the markers go around "title": the first is line 2.
+    text = text.replace('title: "Test plan"\n', '<<<<<<< HEAD\ntitle: "Test plan"\n=======\ntitle: "Plan"\n>>>>>>> b\n')
+    (tracker / "targets.yaml").write_text(text, encoding="utf-8")
+    for args in (("status",), ("check",), ("targets",), ("add-observation", "share", "2024-Q3", "1", "-s", "estimate")):
+        r = run_clean(*args)
+        assert r.exit_code == 1, args
+        lines = [line for line in r.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("targets.yaml:2: error:"), (args, r.stderr)
+        assert "merge" in lines[0]
+
+
+def test_a_row_whose_note_holds_equals_signs_is_no_marker(tracker: Path) -> None:
+    # "=======" inside a quoted note, on a line of its own, is text, not a marker.
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write('share,2024-Q2,13.1,estimate,a,"see\n=======\nbelow",2024-07-05T00:00:00Z\n')
+    r = run_clean("observations")
+    assert r.exit_code == 0, r.stderr
+    assert "13.1" in r.stdout
