@@ -120,3 +120,44 @@ def test_a_row_whose_note_holds_equals_signs_is_no_marker(tracker: Path) -> None
     r = run_clean("observations")
     assert r.exit_code == 0, r.stderr
     assert "13.1" in r.stdout
+
+
+# core.autocrlf=true on Windows: git writes every line of the store with CRLF ------------
+
+
+def _crlf(folder: Path) -> None:
+    path = folder / "observations.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+
+
+def test_an_append_to_a_crlf_store_ends_its_row_with_crlf(tracker: Path) -> None:
+    _crlf(tracker)
+    before = store_bytes(tracker)
+    r = run_clean("add-observation", "share", "2024-Q2", "13.1", "-s", "estimate", "--recorded-at", "2024-07-05")
+    assert r.exit_code == 0, r.stderr
+    # A bare date is midnight UTC; the empty source and note stay empty.
+    assert store_bytes(tracker) == before + b"share,2024-Q2,13.1,estimate,,,2024-07-05T00:00:00Z\r\n"
+    assert run_clean("check").exit_code == 0
+
+
+def test_a_retraction_and_an_import_into_a_crlf_store_end_with_crlf(tracker: Path) -> None:
+    _crlf(tracker)
+    before = store_bytes(tracker)
+    (tracker / "new.csv").write_text(STORE_HEADER + "mining,2021,16.9,estimate,b,,2022-01-05T00:00:00Z\n")
+    assert run_clean("add-observation", "--from", "new.csv").exit_code == 0
+    assert run_clean("retract", "share", "2023", "--recorded-at", "2024-10-05").exit_code == 0
+    added = store_bytes(tracker)[len(before) :]
+    assert added == (
+        b"mining,2021,16.9,estimate,b,,2022-01-05T00:00:00Z\r\nshare,2023,,retracted,,,2024-10-05T00:00:00Z\r\n"
+    )
+
+
+def test_a_new_store_and_a_plain_one_keep_lf(tracker: Path) -> None:
+    before = store_bytes(tracker)
+    assert (
+        run_clean(
+            "add-observation", "share", "2024-Q2", "13.1", "-s", "estimate", "--recorded-at", "2024-07-05"
+        ).exit_code
+        == 0
+    )
+    assert store_bytes(tracker) == before + b"share,2024-Q2,13.1,estimate,,,2024-07-05T00:00:00Z\n"
