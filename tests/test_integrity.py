@@ -441,6 +441,7 @@ def test_check_list_names_every_check(plan: Path):
         "units-sum",
         "group-names",
         "milestone-side",
+        "repeated",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

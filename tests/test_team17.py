@@ -161,3 +161,40 @@ def test_a_new_store_and_a_plain_one_keep_lf(tracker: Path) -> None:
         == 0
     )
     assert store_bytes(tracker) == before + b"share,2024-Q2,13.1,estimate,,,2024-07-05T00:00:00Z\n"
+
+
+# The same figure added by both officers: a clean merge keeps both rows ----------------
+
+
+def test_check_warns_of_a_row_recorded_twice_and_the_figure_counts_once(tracker: Path) -> None:
+    # Officer A's row at line 8, a row of officer B's at line 9, A's row again at line 10
+    # (git kept both copies: they were added at different places of the two clones).
+    row = "share,2024-Q2,13.1,estimate,officer-a,,2024-07-05T00:00:00Z\n"
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write(row + THEIRS + row)
+    r = run_clean("check")
+    assert r.exit_code == 0  # a warning alone
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("observations.csv:10: warning:") and "line 8" in lines[0]
+    r = run_clean("check", "--format", "json")
+    [problem] = __import__("json").loads(r.stdout)["problems"]
+    assert (problem["line"], problem["check"], problem["severity"]) == (10, "repeated", "warning")
+    # Counted once: the store's 2024-Q2 row is the one in force, shown once.
+    r = run_clean("observations", "--format", "csv")
+    assert r.stdout.count("2024-Q2") == 1
+
+
+def test_a_revision_to_the_same_value_at_another_moment_is_no_repeat(tracker: Path) -> None:
+    # The same value recorded again a day later (a confirmed estimate) is a vintage of its
+    # own, as add-observation with a date accepts it: not reported.
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2024-Q2,13.1,estimate,officer-a,,2024-07-05T00:00:00Z\n")
+        fh.write("share,2024-Q2,13.1,estimate,officer-a,,2024-07-06T00:00:00Z\n")
+    r = run_clean("check")
+    assert (r.exit_code, r.stderr) == (0, "")
+
+
+def test_check_list_names_the_repeated_check(tracker: Path) -> None:
+    r = run_clean("check", "--list")
+    assert r.stdout.splitlines()[-1].split()[:3] == ["repeated", "warning", "default"]

@@ -70,6 +70,23 @@ def same_moment_problems(observations: Sequence[Observation], file: str) -> list
     return problems
 
 
+def repeated_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
+    """A row that repeats an earlier one: the same indicator, period, value, status, source
+    and recorded_at (the vintage ``add-observation`` calls already recorded and leaves
+    out). Two officers who each added the figure in their own clone leave it twice after
+    a clean git merge. It counts once (series.in_force keeps one vintage of a moment), so
+    this is a warning, at the later line, naming the first (docs/data-integrity.md)."""
+    first: dict[tuple, Observation] = {}
+    problems = []
+    for o in observations:
+        key = (o.indicator, o.period.sort_key, _figure_of(o), o.status, o.source, o.recorded_at)
+        seen = first.setdefault(key, o)
+        if seen is not o:
+            where = Location(file, o.line)
+            problems.append(Problem(where, msg("checks_repeated", line=seen.line), "warning", "repeated"))
+    return problems
+
+
 def _figure_of(o: Observation) -> float | None:
     """The value to compare: a retraction's (NaN, equal to nothing) as None."""
     return None if o.status == RETRACTED else o.value
