@@ -198,3 +198,25 @@ def test_a_revision_to_the_same_value_at_another_moment_is_no_repeat(tracker: Pa
 def test_check_list_names_the_repeated_check(tracker: Path) -> None:
     r = run_clean("check", "--list")
     assert r.stdout.splitlines()[-1].split()[:3] == ["repeated", "warning", "default"]
+
+
+# A tracker kept in a git repository: qntrack's cache is never committed -----------------
+
+
+def test_the_cache_folder_keeps_itself_out_of_git(tracker: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tracker)], check=True)
+    assert run_clean("status", "--format", "json").exit_code == 0
+    assert (tracker / ".qntrack-cache").is_dir()
+    # Signed with each officer's own secret and keyed by the absolute path, the cache is
+    # of no use in another clone; `git add -A` committed it, binary files that conflict.
+    assert (tracker / ".qntrack-cache" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    listed = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=tracker, capture_output=True, text=True
+    ).stdout
+    assert ".qntrack-cache" not in listed
+    assert "observations.csv" in listed and "targets.yaml" in listed
