@@ -220,3 +220,36 @@ def test_the_cache_folder_keeps_itself_out_of_git(tracker: Path) -> None:
     ).stdout
     assert ".qntrack-cache" not in listed
     assert "observations.csv" in listed and "targets.yaml" in listed
+
+
+# Names that differ only by case: one file on Windows and macOS, two on Linux ----------
+
+
+def test_a_targets_file_named_in_other_case_is_named_not_passed_over(tracker: Path, monkeypatch) -> None:
+    # The team's folder, synced from Windows where someone renamed it Targets.yaml, sits
+    # inside another tracker: the parent's plan (and its store) was taken in silence.
+    inner = tracker / "team"
+    inner.mkdir()
+    (inner / "Targets.yaml").write_text((tracker / "targets.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (inner / "observations.csv").write_text(STORE_HEADER, encoding="utf-8")
+    monkeypatch.chdir(inner)
+    before = store_bytes(tracker)
+    for args in (("status",), ("add-observation", "share", "2024-Q2", "13.1", "-s", "estimate")):
+        r = run_clean(*args)
+        assert r.exit_code == 1, (args, r.stderr)
+        assert r.stderr.startswith("targets.yaml: error:") and "Targets.yaml" in r.stderr
+        assert "--targets" in r.stderr
+    assert store_bytes(tracker) == before
+
+
+def test_an_append_never_starts_a_second_store_beside_one_named_in_other_case(tracker: Path) -> None:
+    (tracker / "observations.csv").rename(tracker / "Observations.csv")
+    before = (tracker / "Observations.csv").read_bytes()
+    r = run_clean("add-observation", "share", "2024-Q2", "13.1", "-s", "estimate", "--recorded-at", "2024-07-05")
+    assert r.exit_code == 1
+    assert "Observations.csv" in r.stderr and "nothing was added" in r.stderr
+    assert not (tracker / "observations.csv").exists()
+    assert (tracker / "Observations.csv").read_bytes() == before
+    # The readers' warning names it too.
+    r = run_clean("status")
+    assert r.exit_code == 0 and "Observations.csv" in r.stderr

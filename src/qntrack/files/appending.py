@@ -33,7 +33,7 @@ from .store import (
 )
 from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
-from .textfiles import CsvCells, csv_cell
+from .textfiles import CsvCells, case_variant, csv_cell
 from .stages import APPEND_STAGE
 
 
@@ -257,6 +257,11 @@ def append_observations(
             if pending is not None:
                 raise fail(str(path), not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
+            variant = case_variant(path)
+            if variant is not None:
+                # Observations.csv where targets.yaml names observations.csv: one file on
+                # Windows and macOS, two here; a new store beside it would split the record.
+                raise fail(str(path), msg("store_case_variant", found=variant.name, not_done=after))
             newline = b""
             if not new_file:
                 with open(path, "rb") as fh:
