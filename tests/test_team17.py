@@ -253,3 +253,17 @@ def test_an_append_never_starts_a_second_store_beside_one_named_in_other_case(tr
     # The readers' warning names it too.
     r = run_clean("status")
     assert r.exit_code == 0 and "Observations.csv" in r.stderr
+
+
+def test_an_import_file_left_mid_merge_is_refused_at_its_marker(tracker: Path) -> None:
+    # A file to import, a header and one row (lines 1-2), then the conflict: line 3.
+    (tracker / "merged.csv").write_text(
+        STORE_HEADER + "share,2024-Q3,13.4,estimate,x,,2024-10-05T00:00:00Z\n" + CONFLICT, encoding="utf-8"
+    )
+    before = store_bytes(tracker)
+    for extra in ((), ("--dry-run",)):
+        r = run_clean("add-observation", "--from", "merged.csv", *extra)
+        assert r.exit_code == 1
+        lines = [line for line in r.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("merged.csv:3: error:") and "merge" in lines[0], r.stderr
+    assert store_bytes(tracker) == before
