@@ -195,9 +195,12 @@ def test_a_revision_to_the_same_value_at_another_moment_is_no_repeat(tracker: Pa
     assert (r.exit_code, r.stderr) == (0, "")
 
 
-def test_check_list_names_the_repeated_check(tracker: Path) -> None:
+def test_check_list_names_the_team_checks(tracker: Path) -> None:
     r = run_clean("check", "--list")
-    assert r.stdout.splitlines()[-1].split()[:3] == ["repeated", "warning", "default"]
+    assert [line.split()[:3] for line in r.stdout.splitlines()[-2:]] == [
+        ["repeated", "warning", "default"],
+        ["merged-retraction", "warning", "default"],
+    ]
 
 
 # A tracker kept in a git repository: qntrack's cache is never committed -----------------
@@ -267,3 +270,48 @@ def test_an_import_file_left_mid_merge_is_refused_at_its_marker(tracker: Path) -
         lines = [line for line in r.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and lines[0].startswith("merged.csv:3: error:") and "merge" in lines[0], r.stderr
     assert store_bytes(tracker) == before
+
+
+# A revision by one officer, a retraction of the same figure by the other ---------------
+
+
+def test_check_warns_when_a_retraction_withdraws_a_revision_it_never_saw(tracker: Path) -> None:
+    # share 2023 = 12.3 (line 4, recorded 2023-10-15). Officer B retracted it in B's clone
+    # on 2024-02-02; officer A revised it to 12.6 in A's on 2024-02-01. The merge put B's
+    # line first (line 8), A's after it (line 9). By recorded_at, the retraction (later)
+    # withdraws A's 12.6, which was not in the file when B retracted: said at line 8.
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2023,,retracted,officer-b,typo,2024-02-02T00:00:00Z\n")
+        fh.write("share,2023,12.6,preliminary,officer-a,,2024-02-01T00:00:00Z\n")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("observations.csv:8: warning:")
+    assert "line 9" in lines[0] and "12.6" in lines[0] and "add-observation share 2023 12.6" in lines[0]
+    problems = __import__("json").loads(run_clean("check", "--format", "json").stdout)["problems"]
+    assert [(p["line"], p["check"]) for p in problems] == [(8, "merged-retraction")]
+
+
+def test_a_retraction_of_the_figure_it_saw_is_not_reported(tracker: Path) -> None:
+    # The same two rows in the order one clone appends them: the revision (line 8), then
+    # its retraction (line 9), which withdrew what its author saw.
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2023,12.6,preliminary,officer-a,,2024-02-01T00:00:00Z\n")
+        fh.write("share,2023,,retracted,officer-b,typo,2024-02-02T00:00:00Z\n")
+    r = run_clean("check")
+    assert (r.exit_code, r.stderr) == (0, "")
+
+
+def test_the_command_the_warning_gives_puts_the_revision_back_and_settles_it(tracker: Path) -> None:
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2023,,retracted,officer-b,typo,2024-02-02T00:00:00Z\n")
+        fh.write("share,2023,12.6,preliminary,officer-a,,2024-02-01T00:00:00Z\n")
+    # One second after the retraction's moment: 2024-02-02T00:00:01Z.
+    command = "add-observation share 2023 12.6 --status preliminary --recorded-at 2024-02-02T00:00:01Z"
+    assert command in run_clean("check").stderr
+    assert run_clean(*command.split()).exit_code == 0
+    r = run_clean("check")
+    assert (r.exit_code, r.stderr) == (0, "")
+    rows = run_clean("observations", "--format", "csv").stdout.splitlines()
+    assert [row.split(",")[:3] for row in rows if row.startswith("share,2023,")] == [["share", "2023", "12.6"]]
