@@ -441,6 +441,8 @@ def test_check_list_names_every_check(plan: Path):
         "units-sum",
         "group-names",
         "milestone-side",
+        "repeated",
+        "merged-retraction",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

@@ -292,6 +292,20 @@ LIST_VI = [
         "mỗi mốc của mục tiêu loại level (mức cần đạt theo mốc) nằm đúng phía mà chỉ tiêu cần thay đổi so với "
         "giá trị gốc",
     ),
+    (
+        "repeated",
+        "cảnh báo",
+        "mặc định",
+        "không dòng nào trùng hoàn toàn với một dòng trước nó (cùng chỉ tiêu, kỳ, giá trị, loại số liệu, nguồn và "
+        "thời điểm ghi nhận: một số liệu bị git hợp nhất giữ lại hai lần, chỉ được tính một lần)",
+    ),
+    (
+        "merged-retraction",
+        "cảnh báo",
+        "mặc định",
+        "không lần rút lại nào rút mất một số liệu ở dòng sau nó (một lần sửa số liệu hợp nhất từ bản sao khác, "
+        "mà người rút lại chưa thấy)",
+    ),
 ]
 
 
@@ -313,11 +327,11 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-7] == (
+    assert lines[-9] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313"
     )
-    assert lines[-5] == (
+    assert lines[-7] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -328,7 +342,7 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
 
     en = json.loads(run("check", "--list", "--format", "json").stdout)
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
-    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 18
+    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 20
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]

@@ -31,13 +31,17 @@ from .store import (
     missing_folder,
     parse_store,
 )
+from .merge_markers import refuse_merge_conflict
 from .store_fast import check_utf8, newlines
-from .textfiles import CsvCells, csv_cell
+from .textfiles import CsvCells, case_variant, csv_cell
 from .stages import APPEND_STAGE
 
 
-def encode_rows(observations: Iterable[Observation], with_header: bool, columns: Sequence[str] = HEADER) -> bytes:
-    """Rows as CSV bytes, their fields in the order of ``columns`` (the store's header)."""
+def encode_rows(
+    observations: Iterable[Observation], with_header: bool, columns: Sequence[str] = HEADER, line_end: str = "\n"
+) -> bytes:
+    """Rows as CSV bytes, their fields in the order of ``columns`` (the store's header),
+    each ended by ``line_end`` (the store's own: CRLF where git's core.autocrlf wrote it so)."""
     order = None if tuple(columns) == HEADER else [HEADER.index(c) for c in columns]
     # Each distinct text quoted once, as the csv module would (textfiles.CsvCells); a
     # period's text and a figure never need quotes; moments, nearly all distinct in an
@@ -57,7 +61,7 @@ def encode_rows(observations: Iterable[Observation], with_header: bool, columns:
         )
         lines.append(",".join(row if order is None else [row[i] for i in order]))
     lines.append("")  # the last row ends with a newline too
-    return "\n".join(lines).encode("utf-8") if len(lines) > 1 else b""
+    return line_end.join(lines).encode("utf-8") if len(lines) > 1 else b""
 
 
 def check_appendable(path: Path) -> tuple[str, ...]:
@@ -84,6 +88,15 @@ def _columns_of(path: Path) -> tuple[str, ...]:
     return tuple(n.strip().lower() for n in names)
 
 
+def line_end(path: Path) -> str:
+    """The line end of an existing store, its header's: CRLF in a store git wrote with
+    core.autocrlf=true (Windows), or Excel saved, else LF. New rows follow it, so that the
+    file keeps one convention (git's core.safecrlf refuses a file of mixed line ends)."""
+    with open(path, "rb") as fh:
+        header = fh.readline(1 << 16)
+    return "\r\n" if header.endswith(b"\r\n") else "\n"
+
+
 def _check_store_utf8(path: Path) -> None:
     """Refuse, as every reader would, a store with bytes that are not UTF-8 anywhere.
 
@@ -98,6 +111,7 @@ def _check_store_utf8(path: Path) -> None:
             return
         with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             check_utf8(data, 0, 0, str(path))
+            refuse_merge_conflict(data, path)  # rows appended to an unfinished merge: never
 
 
 def store_lock(path: Path):
@@ -243,6 +257,11 @@ def append_observations(
             if pending is not None:
                 raise fail(str(path), not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
+            variant = case_variant(path)
+            if variant is not None:
+                # Observations.csv where targets.yaml names observations.csv: one file on
+                # Windows and macOS, two here; a new store beside it would split the record.
+                raise fail(str(path), msg("store_case_variant", found=variant.name, not_done=after))
             newline = b""
             if not new_file:
                 with open(path, "rb") as fh:
@@ -256,13 +275,15 @@ def append_observations(
                             lines = data.count(b"\n") + 1
                             raise fail(Location(str(path), lines), msg("recording_torn"))
             columns = HEADER if new_file else check_appendable(path)
+            ending = "\n" if new_file else line_end(path)
+            newline = ending.encode("ascii") if newline else b""
             rows = list(observations)
             if keep is not None:
                 stored = () if new_file else _stored_now(path, {o.indicator for o in rows})
                 rows = list(keep(stored))
             if not rows:
                 return rows
-            payload = newline + encode_rows(rows, with_header=new_file, columns=columns)
+            payload = newline + encode_rows(rows, with_header=new_file, columns=columns, line_end=ending)
             _append_batch(path, payload, len(rows))
             return rows
     except Timeout:

@@ -38,7 +38,14 @@ from ..method.series import build_series
 from ..files.journal import interrupted_batch
 from .figure_units import shell_word
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems, percent_units
-from .checks_rows import formula_problems, revised_rows, same_moment_problems, timing_check
+from .checks_rows import (
+    formula_problems,
+    merged_retraction_problems,
+    repeated_problems,
+    revised_rows,
+    same_moment_problems,
+    timing_check,
+)
 from .checks_units import UnitRows, units_sum_problems
 from .checks_due import PUBLICATION_LAG_DAYS, milestone_due_problems, milestone_side_problems, stale_problems
 from ..plan.units import period_end
@@ -90,6 +97,9 @@ CHECKS: tuple[Check, ...] = (
     Check("units-sum", "warning", True, msg("check_rule_units_sum")),
     Check("group-names", "warning", True, msg("check_rule_group_names")),
     Check("milestone-side", "warning", True, msg("check_rule_milestone_side")),
+    # Issue 17, seventeenth session: a figure a git merge of two clones kept twice.
+    Check("repeated", "warning", True, msg("check_rule_repeated")),
+    Check("merged-retraction", "warning", True, msg("check_rule_merged_retraction")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -226,12 +236,20 @@ def run_checks(
     # the series are built when they read the store's rows as they are (no unit's key
     # typed otherwise, no --as-of), else by a pass of their own.
     revised: list[Observation] = []
-    same_rows = observations is store.observations and not as_of and bool({"same-moment", "jump"} & selected)
+    same_rows = (
+        observations is store.observations
+        and not as_of
+        and bool({"same-moment", "jump", "repeated", "merged-retraction"} & selected)
+    )
     series, left_out = build_series(plan.indicators, observations, as_of, revised if same_rows else None)
-    if not same_rows and {"same-moment", "jump"} & selected:
+    if not same_rows and {"same-moment", "jump", "repeated", "merged-retraction"} & selected:
         revised = revised_rows(store.observations)
     if "same-moment" in selected:
         problems.extend(same_moment_problems(revised, file))
+    if "repeated" in selected:
+        problems.extend(repeated_problems(revised, file))
+    if "merged-retraction" in selected:
+        problems.extend(merged_retraction_problems(revised, file))
     if "timing" in selected:
         from ..files.store import utc_now
 

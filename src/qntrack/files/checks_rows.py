@@ -70,6 +70,65 @@ def same_moment_problems(observations: Sequence[Observation], file: str) -> list
     return problems
 
 
+def repeated_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
+    """A row that repeats an earlier one: the same indicator, period, value, status, source
+    and recorded_at (the vintage ``add-observation`` calls already recorded and leaves
+    out). Two officers who each added the figure in their own clone leave it twice after
+    a clean git merge. It counts once (series.in_force keeps one vintage of a moment), so
+    this is a warning, at the later line, naming the first (docs/data-integrity.md)."""
+    first: dict[tuple, Observation] = {}
+    problems = []
+    for o in observations:
+        key = (o.indicator, o.period.sort_key, _figure_of(o), o.status, o.source, o.recorded_at)
+        seen = first.setdefault(key, o)
+        if seen is not o:
+            where = Location(file, o.line)
+            problems.append(Problem(where, msg("checks_repeated", line=seen.line), "warning", "repeated"))
+    return problems
+
+
+def merged_retraction_problems(observations: Sequence[Observation], file: str) -> list[Problem]:
+    """A retraction that, by recorded_at, withdraws a vintage on a later line: a figure
+    added to the file after the retraction was, so not the one its author withdrew. The
+    store is only appended to, so this happens when git merges a revision made in one
+    clone with a retraction made in another (or an older vintage is imported after a
+    retraction): the revision is withdrawn too, without anyone having chosen to. Said at
+    the retraction, with the command that records the figure again after it."""
+    from ..method.timing import one_second_after
+    from .store import format_value
+
+    by_period: dict[tuple, list[Observation]] = {}
+    for o in observations:
+        by_period.setdefault((o.indicator, o.period.sort_key), []).append(o)
+    problems: list[Problem] = []
+    for rows in by_period.values():
+        if len(rows) < 2 or not any(o.status == RETRACTED for o in rows):
+            continue
+        rows.sort(key=attrgetter("recorded_at", "line"))  # series.in_force's vintage order
+        # Only a retraction still in force: a figure recorded after it (the command below)
+        # settles it, whichever figure that is.
+        withdrawn, o = rows[-2], rows[-1]
+        if o.status != RETRACTED or withdrawn.status == RETRACTED or withdrawn.line < o.line:
+            continue
+        base, _, dims = withdrawn.indicator.partition("[")
+        words = [base, withdrawn.period.text, format_value(withdrawn.value)]
+        words += [f"--dim '{d.strip()}'" for d in dims.rstrip("]").split(";") if d.strip()]
+        if withdrawn.status:
+            words += ["--status", withdrawn.status]
+        words += ["--recorded-at", one_second_after(o.recorded_at) or o.recorded_at]
+        said = msg(
+            "checks_merged_retraction",
+            indicator=o.indicator,
+            period=o.period,
+            line=withdrawn.line,
+            value=format_value(withdrawn.value),
+            recorded_at=withdrawn.recorded_at,
+            command="qntrack add-observation " + " ".join(words),
+        )
+        problems.append(Problem(Location(file, o.line), said, "warning", "merged-retraction"))
+    return problems
+
+
 def _figure_of(o: Observation) -> float | None:
     """The value to compare: a retraction's (NaN, equal to nothing) as None."""
     return None if o.status == RETRACTED else o.value

@@ -176,6 +176,9 @@ def decode_source(data: bytes, file: str) -> str:
             raise fail(file, msg("import_bad_utf16")) from None
     if b"\x00" in data[:8192] or data.startswith(b"%PDF-"):
         raise fail(file, _binary(data))
+    from .merge_markers import refuse_merge_conflict
+
+    refuse_merge_conflict(data, file)  # a file left mid-merge: one message at its first marker
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

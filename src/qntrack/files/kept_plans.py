@@ -355,8 +355,9 @@ _TAG = (
 
 def cache_folder(folder: Path) -> None:
     """The cache folder, made if need be, with the CACHEDIR.TAG that tells backup tools
-    to skip it (https://bford.info/cachedir/), written whole or not at all and never
-    through a link; temporary files that killed runs left behind are swept up."""
+    to skip it (https://bford.info/cachedir/) and a .gitignore of ``*`` that tells git,
+    written whole or not at all and never through a link; temporary files that killed
+    runs left behind are swept up."""
     import stat
 
     from .starter import write_atomically
@@ -370,6 +371,12 @@ def cache_folder(folder: Path) -> None:
         sound = False
     if not sound:
         write_atomically(tag, _TAG, durable=False, fresh=True)
+    # A tracker kept in git (a team's clones): the cache, keyed by this machine's paths and
+    # signed with this user's secret, is of no use in another clone, and `git add -A`
+    # committed its binary files, which then conflicted on every merge.
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        write_atomically(ignore, b"*\n", durable=False, fresh=True)
     _sweep(folder, ".*.tmp")
 
 

@@ -26,6 +26,7 @@ from ..catalog import Message, msg, said
 from ..plan.model import OBSERVATION_STATUSES, Location, Observation, Problem
 from ..plan.periods import PeriodError
 from ..files.textfiles import nfc
+from .merge_markers import refuse_merge_conflict
 from .journal import not_added, interrupted, interrupted_batch, read_pending
 from .rules import STATUSES as _STATUSES
 from .rules import utc_text
@@ -209,6 +210,7 @@ def parse_store(data: bytes | list[bytes], file: str, reads: Callable[[str], boo
             file,
             msg("store_utf32" if looks_like_utf32(raw) else "store_utf16" if looks_like_utf16(raw) else "store_binary"),
         )
+    refuse_merge_conflict(raw, file)  # a merge left unfinished: one message, at its first marker
     start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     if b"\r" not in raw and b"\x00" not in raw:
         from .store_fast import _parse_fast  # a module of its own; it uses this one's checks

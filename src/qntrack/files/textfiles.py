@@ -41,6 +41,24 @@ def real_path(path: Path) -> Path:
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
+def case_variant(path: Path) -> Path | None:
+    """A file beside ``path`` whose name differs from its name only by case
+    (``Targets.yaml`` for ``targets.yaml``), when ``path`` itself is not there; else None.
+
+    Windows and macOS do not tell such names apart, so a team's folder synced from them
+    may hold ``Observations.csv`` where targets.yaml says observations.csv: here that is
+    another file, and an append would start a second store beside the real one."""
+    if os.path.lexists(path):
+        return None
+    folder = path.parent
+    wanted = path.name.casefold()
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.casefold() == wanted and n != path.name)
+    except OSError:
+        return None
+    return folder / names[0] if names else None
+
+
 def dangling_link(path: Path | str) -> str | None:
     """Where ``path`` points when it is a symbolic link to nothing (a drive or share not
     mounted), else None (no link, a link that resolves, or a loop, which says its own
@@ -227,6 +245,9 @@ def read_text(path: Path, what: str) -> str:
         # Notepad's "Unicode" is UTF-16: "binary" would say neither what it is nor the mend.
         wide = "UTF-32" if looks_like_utf32(data) else "UTF-16" if looks_like_utf16(data) else None
         raise fail(name, _said("wide", what, encoding=wide) if wide else _said("binary", what))
+    from .merge_markers import refuse_merge_conflict  # here: it imports the model, which imports this module
+
+    refuse_merge_conflict(data, name)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -135,6 +135,8 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
     if chosen:
         refuse_nul("targets", chosen)
         return Path(chosen)
+    from .textfiles import case_variant
+
     here = Path.cwd()
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
@@ -145,6 +147,13 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
         if os.path.lexists(candidate) and not candidate.is_dir():
             # Relative, so messages read "targets.yaml:12:5", as the user would type it.
             return Path(os.path.relpath(candidate))
+        variant = case_variant(candidate)
+        if variant is not None:
+            # Targets.yaml, from a Windows or macOS share: not this tracker's name here, yet
+            # passed over, a parent folder's plan was used and its store written to.
+            from ..catalog import msg
+
+            raise fail(DEFAULT_NAME, msg("workspace_targets_case", found=os.path.relpath(variant)), ExitCode.INVALID)
     from ..catalog import msg
 
     raise fail(DEFAULT_NAME, msg("workspace_no_targets"), ExitCode.INVALID)
@@ -239,6 +248,11 @@ def store_missing(store_path: Path) -> Problem:
         # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
         slashed = store_path.name.replace("\\", "/")
         return Problem(Location(str(store_path)), msg("workspace_store_missing_backslash", path=slashed), "warning")
+    from .textfiles import case_variant
+
+    variant = case_variant(store_path)
+    if variant is not None:  # Observations.csv from a Windows share: said, and never appended beside
+        return Problem(Location(str(store_path)), msg("workspace_store_case", found=variant.name), "warning")
     return Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")
 
 
