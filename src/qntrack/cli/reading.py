@@ -166,9 +166,11 @@ def observations(
     rows = [o for k in keys for o in ws.series.get(k, [])]
     kind = _format(fmt)
     if kind == "json":
+        from ..method.history import revised_values_of
         from ..output.documents import observations_parts
 
-        _out_parts(observations_parts(rows, day))
+        # The figure each one replaced, as the table writes it before the figure.
+        _out_parts(observations_parts(rows, day, revised_values_of(ws.store.observations, keys, day)))
     elif kind in ("csv", "tsv"):
         from ..output.tables import observation_pieces
 
