@@ -61,14 +61,14 @@ def _unwrapped(text: str) -> str:
 
 def test_the_table_marks_a_revised_latest_figure_and_says_what_it_replaced(shipped: Path):
     # grdp-growth-plan-2023 is judged on grdp_growth 2023: 11.03 (line 30), which replaced
-    # 11.02 (line 29). The figure carries a note mark; the legend under the table gives
+    # 11.02 (line 29). The figure carries a note mark, [1]; the legend under the table gives
     # the figure replaced, the figure shown, its status, the day it was recorded and its
     # source.
     out = _table("grdp-growth-plan-2023")
-    assert "11.03 % y/y (2023) [1]" in out
-    legend = _unwrapped(out[out.index("[1] ") :])
+    assert "(2023)[1]" in out  # the mark against its figure's period
+    legend = _unwrapped(out[out.index("\n[1] ") + 1 :])
     assert legend.startswith(
-        f"[1] grdp_growth 2023: 11.02 → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
+        f"[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
     ), legend
 
 
@@ -85,9 +85,9 @@ def test_one_figure_shown_for_several_targets_has_one_note(shipped: Path):
     # grdp-growth-plan-2023's; the H1 2024 reading of 2024-Q1 (8.97, line 32) is recorded
     # 2024-07-05, after that day, so the only revision shown is 2023's: one note, [1].
     out = _table("grdp-double-digit", "grdp-growth-plan-2023", "--as-of", "2024-06-30")
-    assert out.count("(2023) [1]") == 2
+    assert out.count("(2023)[1]") == 2
     assert "[2]" not in out
-    assert _unwrapped(out).count("[1] grdp_growth 2023: 11.02 → 11.03") == 1
+    assert _unwrapped(out).count("[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y") == 1
 
 
 def test_a_revision_recorded_after_the_as_of_day_is_not_marked(shipped: Path):
@@ -98,26 +98,27 @@ def test_a_revision_recorded_after_the_as_of_day_is_not_marked(shipped: Path):
     assert "[1]" not in out and "11.03" not in out
     # From 2023-11-27 on, it is.
     later = _table("grdp-growth-plan-2023", "--as-of", "2023-11-27")
-    assert "11.03 % y/y (2023) [1]" in later
-    assert "11.02 → 11.03" in _unwrapped(later)
+    assert "(2023)[1]" in later
+    assert "11.02 % y/y → 11.03 % y/y" in _unwrapped(later)
 
 
 def test_a_provisional_reading_that_revised_one_is_marked_too(shipped: Path):
     # --as-of 2024-07-04: grdp-double-digit's latest full year is 2023 (11.03, a revision:
     # [1]); its sub-annual reading after 2023 is 2024-Q1, then only 8.79 (line 31): no mark.
     before = _table("grdp-double-digit", "--as-of", "2024-07-04")
-    assert "(2023) [1]" in before
-    assert "8.79 % y/y (2024-Q1, provisional)" in _unwrapped(before)
-    assert "provisional) [" not in _unwrapped(before)
+    assert "(2023)[1]" in before
+    assert "8.79 % y/y" in before and "(2024-Q1," in before
+    assert "provisional)[" not in before
     # cbct-va-growth-2021-2025 shows the 2025-H1 reading 23.81 as provisional; revised to
     # 24.5 on 2026-03-01, the provisional reading carries the mark and the legend says
     # 23.81 → 24.5.
     with open(shipped / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("cbct_va_growth,2025-H1,24.5,estimate,Cục Thống kê tỉnh,,2026-03-01T00:00:00Z\n")
-    out = _unwrapped(_table("cbct-va-growth-2021-2025"))
-    assert "24.5 % y/y (2025-H1, provisional) [1]" in out
+    table = _table("cbct-va-growth-2021-2025")
+    assert "provisional)[1]" in table and "24.5 % y/y" in table
+    out = _unwrapped(table)
     assert (
-        "[1] cbct_va_growth 2025-H1: 23.81 → 24.5 % y/y (estimate, recorded 2026-03-01; source: Cục Thống kê tỉnh)"
+        "[1] cbct_va_growth 2025-H1: 23.81 % y/y → 24.5 % y/y (estimate, recorded 2026-03-01; source: Cục Thống kê tỉnh)"
         in out
     )
 
@@ -125,10 +126,10 @@ def test_a_provisional_reading_that_revised_one_is_marked_too(shipped: Path):
 def test_the_vietnamese_legend(shipped: Path):
     # Vietnamese numbers take a decimal comma (11,03) and dates day first (27/11/2023).
     out = _table("grdp-growth-plan-2023", lang="vi")
-    assert "11,03 % so với cùng kỳ (2023) [1]" in _unwrapped(out)
-    legend = _unwrapped(out[out.index("[1] ") :])
+    assert "(2023)[1]" in out
+    legend = _unwrapped(out[out.index("\n[1] ") + 1 :])
     assert legend.startswith(
-        f"[1] grdp_growth 2023: 11,02 → 11,03 % so với cùng kỳ (ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
+        f"[1] grdp_growth 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ (ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
     ), legend
 
 
@@ -141,7 +142,7 @@ def test_the_marked_table_fits_narrow_terminals_and_is_the_same_cached_and_cold(
     assert cold == first == again
     assert all(cell_len(line) <= width for line in cold.splitlines())
     assert "\x1b[" not in cold  # piped: plain text
-    assert "[1]" in cold and "11.02 → 11.03" in _unwrapped(cold).replace("11,02", "11.02").replace("11,03", "11.03")
+    assert "(2023)[1]" in cold
 
 
 @pytest.mark.parametrize("args", [(), ("--as-of", "2023-11-25"), ("--as-of", "2024-07-05")])
@@ -161,14 +162,14 @@ def test_a_revision_appended_after_the_cache_is_marked_cached_and_cold(shipped: 
         fh.write("grdp_growth,2025,12.1,official,Cục Thống kê tỉnh,,2026-03-01T00:00:00Z\n")
     warm = _table()
     assert warm == _table(cached=False)
-    assert "12.1 % y/y (2025) [" in warm
-    assert "11.89 → 12.1 % y/y (official, recorded 2026-03-01; source: Cục Thống kê tỉnh)" in _unwrapped(warm)
+    assert "(2025)[" in warm
+    assert "11.89 % y/y → 12.1 % y/y (official, recorded 2026-03-01; source: Cục Thống kê tỉnh)" in _unwrapped(warm)
     # A first figure of a new period appended next revises nothing: no new note.
     with open(shipped / "observations.csv", "a", encoding="utf-8") as fh:
         fh.write("cbct_share,2024,13.0,estimate,,,2026-03-02T00:00:00Z\n")
     warm = _table()
     assert warm == _table(cached=False)
-    assert "13 % of GRDP (2024)" in _unwrapped(warm) and "13 % of GRDP (2024) [" not in _unwrapped(warm)
+    assert "(2024)" in warm and "(2024)[" not in warm
 
 
 def test_a_figure_without_a_source_says_so(shipped: Path):
@@ -176,9 +177,9 @@ def test_a_figure_without_a_source_says_so(shipped: Path):
         fh.write("grdp_per_capita,2025,10500,official,,,2026-03-01T00:00:00Z\n")
     out = _unwrapped(_table("grdp-per-capita"))
     # line 6x: grdp_per_capita 2025 = 10402 before; now 10,500 (en thousands separator).
-    assert "10,402 → 10,500 USD (official, recorded 2026-03-01; no source recorded)" in out
+    assert "10,402 USD → 10,500 USD (official, recorded 2026-03-01; no source recorded)" in out
     vi = _unwrapped(_table("grdp-per-capita", lang="vi"))
-    assert "10.402 → 10.500 USD (chính thức, ghi nhận 01/03/2026; chưa ghi nguồn)" in vi
+    assert "10.402 USD → 10.500 USD (chính thức, ghi nhận 01/03/2026; chưa ghi nguồn)" in vi
 
 
 def test_machine_outputs_are_unchanged_by_the_marks(shipped: Path):
@@ -303,3 +304,74 @@ def test_observations_csv_keeps_its_columns_and_imports_back(shipped: Path, tmp_
     assert done.exit_code == 0, done.stderr
     back = _run("--targets", str(other / "targets.yaml"), "observations", "--format", fmt)
     assert back == text
+
+
+# --- the status cache after appends: the marks are those of a cold run ------------------------
+
+
+def _append(folder: Path, *rows: str) -> None:
+    with open(folder / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.writelines(row + "\n" for row in rows)
+
+
+def _cold_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from qntrack import cache
+
+    runs: list[int] = []
+    real = cache._cold
+
+    def counted(*args, **kwargs):
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "_cold", counted)
+    return runs
+
+
+def test_a_revision_and_a_new_periods_two_vintages_are_served_warm(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    runs = _cold_runs(monkeypatch)
+    _table()
+    assert len(runs) == 1
+    # grdp_per_capita 2025: 10402 (line 51, 2026-01-07) revised to 10450 on 2026-03-01;
+    # cbct_share 2024, a new period, given twice in the same append: 13.0 then 13.2.
+    _append(
+        shipped,
+        "grdp_per_capita,2025,10450,official,,,2026-03-01T00:00:00Z",
+        "cbct_share,2024,13.0,estimate,,,2026-03-01T00:00:00Z",
+        "cbct_share,2024,13.2,estimate,,,2026-03-02T00:00:00Z",
+    )
+    warm = _table()
+    assert len(runs) == 1  # served from the cache
+    assert warm == _table(cached=False)
+    said = _unwrapped(warm)
+    assert "grdp_per_capita 2025: 10,402 USD → 10,450 USD" in said
+    assert "cbct_share 2024: 13 % of GRDP → 13.2 % of GRDP" in said
+
+
+def test_a_retraction_then_a_figure_appended_revise_nothing(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    runs = _cold_runs(monkeypatch)
+    _table()
+    # grdp_growth 2023 (11.03 replacing 11.02) withdrawn, then 11.1 given: 11.1 replaced
+    # no figure (the period had none in force), so 2023 carries no mark.
+    _append(
+        shipped,
+        "grdp_growth,2023,,retracted,,,2026-03-01T00:00:00Z",
+        "grdp_growth,2023,11.1,official,,,2026-03-02T00:00:00Z",
+    )
+    warm = _table("grdp-growth-plan-2023")
+    assert len(runs) == 1
+    assert warm == _table("grdp-growth-plan-2023", cached=False)
+    assert "(2023)[" not in warm and "11.1 % y/y" in warm
+
+
+def test_an_earlier_vintage_appended_is_answered_cold(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    runs = _cold_runs(monkeypatch)
+    _table()
+    # grdp_growth 2023 given as 11.025 recorded 2023-11-25, between the two stored
+    # vintages (2023-11-24 and 2023-11-27): 11.03 stays in force and now replaced 11.025
+    # (rounded 11.03 in the table: two decimals), which only the store's full order shows.
+    _append(shipped, "grdp_growth,2023,11.025,estimate,,,2023-11-25T00:00:00Z")
+    warm = _table("grdp-growth-plan-2023")
+    assert warm == _table("grdp-growth-plan-2023", cached=False)
+    assert len(runs) == 2  # the cache could not tell: rebuilt from the files
+    assert "grdp_growth 2023: 11.03 % y/y → 11.03 % y/y" in _unwrapped(warm)

@@ -9,12 +9,12 @@ again without assessing anything (cache.py).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
-from ..output.i18n import label, number, status_label, value_with_unit
+from ..output.i18n import date_text, label, number, replacing, status_label, value_with_unit
 from ..output.period_words import period_text, periods_in_words
 from ..plan.model import LevelTarget, Observation
 
@@ -28,6 +28,7 @@ __all__ = [
     "target_gap_phrase",
     "missed_text",
     "reached_text",
+    "revision_note",
     "sparkline",
     "status_cells",
 ]
@@ -195,15 +196,22 @@ def sparkline(values: Sequence[float]) -> str:
     return "".join(_BARS[min(7, int((v / 2 - lo / 2) / span * 7 + 0.5))] for v in values)
 
 
-def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple[Cell, ...]:
+def status_cells(
+    a: Assessment, lang: str, rows: Sequence[Observation], revised: Mapping[str, float | None] | None = None
+) -> tuple[Cell, ...]:
     """One row of the terminal's status table: target, latest, trend, goal, gap, P, status.
 
     ``rows`` is the indicator's series in force; the trend is its last eight full years.
+    ``revised``: by period (its text), the value each figure of the target's series in
+    force replaced (``method.history.revised_values``, by the day the table speaks of); a
+    figure shown that replaced one is followed by a note piece (``revision_note``).
     """
     unit = a.indicator.unit_in(lang)
+    key = a.target.series_key
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
         latest.append((f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})", ""))
+        latest.extend(revision_note(key, a.latest, revised, unit, lang))
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
@@ -214,6 +222,7 @@ def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple
                 "provisional",
             )
         )
+        latest.extend(revision_note(key, a.provisional, revised, unit, lang))
     if not latest:
         latest.append(("–", "muted"))
     years = [o.value for o in rows if o.period.is_year][-8:]
@@ -226,6 +235,23 @@ def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple
         ((number(a.progress_value, lang), ""),),
         _status_cell(a, lang),
     )
+
+
+def revision_note(
+    key: str, o: Observation, revised: Mapping[str, float | None] | None, unit: str, lang: str
+) -> tuple[tuple[str, str], ...]:
+    """The note of a figure shown that replaced an earlier one, as a piece of role "note":
+    its text is the legend line, which the table numbers ("[1]") where the figure is and
+    prints under it (render.status_table). None (``()``) for a first figure, and for one
+    recorded after a retraction (``revised`` holds no value for it then)."""
+    before = (revised or {}).get(str(o.period))
+    if before is None or before != before:
+        return ()
+    shown = replacing(before, value_with_unit(o.value, unit, lang), unit, lang)
+    said = [label(o.status, lang)] if o.status else []
+    said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
+    where = label("note_source", lang).format(o.source) if o.source else label("note_no_source", lang)
+    return ((f"{key} {o.period}: {shown} ({', '.join(said)}; {where})", "note"),)
 
 
 def _goal_cell(a: Assessment, lang: str) -> Cell:
