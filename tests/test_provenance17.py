@@ -375,3 +375,20 @@ def test_an_earlier_vintage_appended_is_answered_cold(shipped: Path, monkeypatch
     assert warm == _table("grdp-growth-plan-2023", cached=False)
     assert len(runs) == 2  # the cache could not tell: rebuilt from the files
     assert "grdp_growth 2023: 11.03 % y/y → 11.03 % y/y" in _unwrapped(warm)
+
+
+def test_a_hand_edited_source_is_shown_safely_and_as_given(shipped: Path):
+    # A store edited by hand: a source with an escape sequence (ESC [ 2 J clears a
+    # terminal) is shown as \x1b; one the store guarded with an apostrophe against a
+    # spreadsheet formula ('=...) is shown as it was given, as the other tables show it.
+    _append(
+        shipped,
+        "grdp_per_capita,2025,10500,official,Cục \x1b[2JThống kê,,2026-03-01T00:00:00Z",
+        "cbct_share,2023,12.4,official,'=SUM(A1),,2026-03-01T00:00:00Z",
+    )
+    for cached in (False, True, True):
+        out = _table("grdp-per-capita", "cbct-share", cached=cached)
+        assert "\x1b" not in out
+        said = _unwrapped(out)
+        assert "source: Cục \\x1b[2JThống kê)" in said
+        assert "source: =SUM(A1))" in said

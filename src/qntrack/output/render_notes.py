@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from .i18n import label
+from .terminal_text import visible
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -58,7 +59,8 @@ def legend(notes: Sequence[str], lang: str, gap: bool = False) -> RenderableType
 
     lines = [Text("")] if gap else []
     lines.append(Text(label("notes_heading", lang), style="dim"))
-    lines.extend(Text(f"[{n}] {text}") for n, text in enumerate(notes, 1))
+    # A source from a store edited by hand may hold control characters: shown as escapes.
+    lines.extend(Text(f"[{n}] {visible(text)}") for n, text in enumerate(notes, 1))
     return Group(*lines)
 
 

@@ -16,6 +16,7 @@ from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
 from ..output.i18n import date_text, label, number, replacing, status_label, value_with_unit
 from ..output.period_words import period_text, periods_in_words
+from ..files.textfiles import as_given
 from ..plan.model import LevelTarget, Observation
 
 __all__ = [
@@ -250,7 +251,8 @@ def revision_note(
     shown = replacing(before, value_with_unit(o.value, unit, lang), unit, lang)
     said = [label(o.status, lang)] if o.status else []
     said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
-    where = label("note_source", lang).format(o.source) if o.source else label("note_no_source", lang)
+    source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
+    where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
     return ((f"{key} {o.period}: {shown} ({', '.join(said)}; {where})", "note"),)
 
 
