@@ -4,8 +4,8 @@
 another, its text the legend line ("grdp_growth 2023: 11.02 % y/y → 11.03 % y/y
 (estimate, recorded 2023-11-27; source: ...)"). Here the notes are numbered in the order
 the table shows them, one number for one figure however many targets show it; each piece
-becomes its mark, "[1]", written against the figure's period ("(2023)[1]") so that a
-narrow column never wraps the mark away from its figure, and the legend under the table says what each number stands for
+becomes its mark, "[1]", written against the figure's number ("11.03[1] % y/y (2023)") so
+that a narrow column never wraps the mark away from its figure, and the legend under the table says what each number stands for
 (issue 17, seventeenth session). Plain text: no colour, no symbol a terminal may lack, so
 the mark reads the same piped, under NO_COLOR and at 50 columns; the legend wraps at the
 terminal's width.

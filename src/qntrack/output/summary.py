@@ -211,19 +211,12 @@ def status_cells(
     key = a.target.series_key
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
-        latest.append((f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})", ""))
-        latest.extend(revision_note(key, a.latest, revised, unit, lang))
+        latest.extend(_figure(a.latest, str(a.latest.period), "", key, revised, unit, lang))
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
-        latest.append(
-            (
-                f"{value_with_unit(a.provisional.value, unit, lang)} "
-                f"({a.provisional.period}, {label('provisional', lang)})",
-                "provisional",
-            )
-        )
-        latest.extend(revision_note(key, a.provisional, revised, unit, lang))
+        period = f"{a.provisional.period}, {label('provisional', lang)}"
+        latest.extend(_figure(a.provisional, period, "provisional", key, revised, unit, lang))
     if not latest:
         latest.append(("–", "muted"))
     years = [o.value for o in rows if o.period.is_year][-8:]
@@ -236,6 +229,21 @@ def status_cells(
         ((number(a.progress_value, lang), ""),),
         _status_cell(a, lang),
     )
+
+
+def _figure(
+    o: Observation, period: str, role: str, key: str, revised: Mapping[str, float | None] | None, unit: str, lang: str
+) -> list[tuple[str, str]]:
+    """ "11.03 % y/y (2023)", a figure that replaced another with its note right after the
+    number, "11.03[1] % y/y (2023)": one word with it, so that the mark never wraps away
+    from its figure and makes a column no wider than the number does (a mark after the
+    period, "(2025-Q2)[12]", widened the narrowest a column can be, and squeezed the status)."""
+    figure = value_with_unit(o.value, unit, lang)
+    note = revision_note(key, o, revised, unit, lang)
+    if not note:
+        return [(f"{figure} ({period})", role)]
+    number, space, rest = figure.partition(" ")
+    return [(number, role), *note, (f"{space}{rest} ({period})", role)]
 
 
 def revision_note(
