@@ -392,3 +392,17 @@ def test_a_hand_edited_source_is_shown_safely_and_as_given(shipped: Path):
         said = _unwrapped(out)
         assert "source: Cục \\x1b[2JThống kê)" in said
         assert "source: =SUM(A1))" in said
+
+
+def test_a_units_revised_figure_is_marked_in_status_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # status --by locality: a unit's row shows the unit's own latest figure; Gamma's 2024
+    # (20, recorded 2025-03-01) revised to 21 on 2025-04-01 (typed in lower case, as a hand
+    # edit may: the same unit) carries the mark, and the legend names the unit's series.
+    from conftest import make_tracker
+    from test_breakdowns import PLAN, STORE
+
+    folder = make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+    _append(folder, "fdi[locality=gamma],2024,21,official,,,2025-04-01T00:00:00Z")
+    out = _table("fdi-2024", "--by", "locality")
+    assert "21[1]" in out
+    assert "[1] fdi[locality=Gamma] 2024: 20 mn USD → 21 mn USD (official, recorded 2025-04-01" in _unwrapped(out)

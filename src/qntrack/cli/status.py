@@ -231,8 +231,10 @@ def _revised(ws: Workspace, results: list[Assessment], day: str | None) -> dict[
     seventeenth session). A derived indicator's figures are computed, never revisions."""
     from ..method.history import revised_values_of
 
+    from ..plan.units import unit_key
+
     keys = {a.target.series_key for a in results if not a.indicator.formula}
-    keys |= {u.assessment.target.series_key for a in results if not a.indicator.formula for u in a.breakdown}
+    keys |= {unit_key(a.indicator.id, u.dims) for a in results if not a.indicator.formula for u in a.breakdown}
     found = revised_values_of(ws.store.observations, keys, day)
     return {key: {str(p): v for p, v in periods.items()} for key, periods in found.items() if periods}
 

@@ -70,6 +70,6 @@ def status_cells_by(
             continue
         for u in a.breakdown:
             key = unit_key(a.indicator.id, u.dims)
-            cells = status_cells(u.assessment, lang, series.get(key, ()), before.get(u.assessment.target.series_key))
+            cells = status_cells(u.assessment, lang, series.get(key, ()), before.get(key), key)
             rows.append(((("↳ " + unit_name(u.dims), ""),), *cells[1:]))
     return rows

@@ -198,17 +198,22 @@ def sparkline(values: Sequence[float]) -> str:
 
 
 def status_cells(
-    a: Assessment, lang: str, rows: Sequence[Observation], revised: Mapping[str, float | None] | None = None
+    a: Assessment,
+    lang: str,
+    rows: Sequence[Observation],
+    revised: Mapping[str, float | None] | None = None,
+    key: str | None = None,
 ) -> tuple[Cell, ...]:
     """One row of the terminal's status table: target, latest, trend, goal, gap, P, status.
 
     ``rows`` is the indicator's series in force; the trend is its last eight full years.
     ``revised``: by period (its text), the value each figure of the target's series in
     force replaced (``method.history.revised_values``, by the day the table speaks of); a
-    figure shown that replaced one is followed by a note piece (``revision_note``).
+    figure shown that replaced one is followed by a note piece (``revision_note``) naming
+    the series ``key`` (default the target's; a unit's row of ``status --by``, the unit's).
     """
     unit = a.indicator.unit_in(lang)
-    key = a.target.series_key
+    key = key or a.target.series_key
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
         latest.extend(_figure(a.latest, str(a.latest.period), "", key, revised, unit, lang))
