@@ -406,3 +406,19 @@ def test_a_units_revised_figure_is_marked_in_status_by(tmp_path: Path, monkeypat
     out = _table("fdi-2024", "--by", "locality")
     assert "21[1]" in out
     assert "[1] fdi[locality=Gamma] 2024: 20 mn USD → 21 mn USD (official, recorded 2025-04-01" in _unwrapped(out)
+
+
+def test_a_units_revised_figure_says_what_it_replaced_in_observations_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+    from test_breakdowns import PLAN, STORE
+
+    folder = make_tracker(tmp_path, monkeypatch, PLAN, STORE)
+    _append(folder, "fdi[locality=gamma],2024,21,official,,,2025-04-01T00:00:00Z")
+    doc = json.loads(_run("observations", "--indicator", "fdi", "--format", "json"))
+    gamma = [o for o in doc["observations"] if o["dims"] == {"locality": "Gamma"}]
+    # STORE: Gamma 2024 = 20 (2025-03-01); appended 21 (2025-04-01) replaced it.
+    assert [(o["period"], o["value"], o["revises"]) for o in gamma] == [("2024", 21.0, 20.0)]
+    alpha = [o for o in doc["observations"] if o["dims"] == {"locality": "Alpha"}]
+    assert [o["revises"] for o in alpha] == [None]  # Alpha 2024 = 44, one row
