@@ -422,3 +422,48 @@ def test_a_units_revised_figure_says_what_it_replaced_in_observations_json(
     assert [(o["period"], o["value"], o["revises"]) for o in gamma] == [("2024", 21.0, 20.0)]
     alpha = [o for o in doc["observations"] if o["dims"] == {"locality": "Alpha"}]
     assert [o["revises"] for o in alpha] == [None]  # Alpha 2024 = 44, one row
+
+
+DERIVED_PLAN = """\
+version: 1
+title: "Derived"
+observations: observations.csv
+indicators:
+  va: {name: "VA", unit: "bn", measure: level, frequency: year}
+  gdp: {name: "GDP", unit: "bn", measure: level, frequency: year}
+  share: {name: "Share", unit: "%", measure: level, frequency: year, formula: "va / gdp * 100"}
+targets:
+  - id: share-up
+    type: level
+    indicator: share
+    baseline: 2020
+    milestones:
+      - {by: 2025, value: 30}
+"""
+# share is derived: its 2023 is 20 / 100 * 100 = 20. The two rows recorded against it by
+# mistake (5, then 6) are ignored (and warned of): 20 replaced nothing.
+DERIVED_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+va,2020,10,official,,,2021-03-01T00:00:00Z
+gdp,2020,100,official,,,2021-03-01T00:00:00Z
+va,2023,20,official,,,2024-03-01T00:00:00Z
+gdp,2023,100,official,,,2024-03-01T00:00:00Z
+share,2023,5,official,,,2024-03-01T00:00:00Z
+share,2023,6,official,,,2024-04-01T00:00:00Z
+"""
+
+
+def test_a_derived_figure_replaced_nothing_whatever_rows_were_recorded_against_it(tmp_path: Path):
+    (tmp_path / "targets.yaml").write_text(DERIVED_PLAN, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(DERIVED_STORE, encoding="utf-8")
+    plan = ("--targets", str(tmp_path / "targets.yaml"))
+    shown = json.loads(_run(*plan, "show", "share-up", "--format", "json"))
+    assert [(o["period"], o["value"], o["revises"]) for o in shown["observations"]] == [
+        ("2020", 10.0, None),
+        ("2023", 20.0, None),
+    ]
+    listed = json.loads(_run(*plan, "observations", "--indicator", "share", "--format", "json"))
+    assert [o["revises"] for o in listed["observations"]] == [None, None]
+    for args in (("show", "share-up", "--format", "table"), ("observations", "--format", "table")):
+        assert "→ 20%" not in _run(*plan, *args, env={"COLUMNS": "160"})
+    assert "→ 20%" not in _run(*plan, "report", "--format", "markdown")

@@ -9,9 +9,9 @@ would have seen then.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
-from ..plan.model import RETRACTED, Observation
+from ..plan.model import RETRACTED, Indicator, Observation
 from ..plan.periods import Period
 from ..method.series import as_of_bound
 
@@ -27,6 +27,7 @@ __all__ = [
     "latest_vintage",
     "revised_values",
     "revised_values_of",
+    "measured_keys",
 ]
 
 
@@ -86,6 +87,20 @@ def revised_values_of(
             rows.sort(key=lambda o: (o.recorded_at, o.line))
             if rows[-2].status != RETRACTED:  # after a retraction a figure replaces none
                 out[key][period] = rows[-2].value
+    return out
+
+
+def measured_keys(keys: Iterable[str], indicators: Mapping[str, Indicator]) -> set[str]:
+    """The ``keys`` (indicators, units' keys) whose figures are recorded, not computed: a
+    derived indicator's figure replaced nothing, whatever rows were recorded against it by
+    mistake (ignored, and warned of), so ``revised_values_of`` is asked only of these."""
+    from ..plan.units import base_of
+
+    out = set()
+    for key in keys:
+        indicator = indicators.get(base_of(key))
+        if indicator is None or not indicator.formula:
+            out.add(key)
     return out
 
 
