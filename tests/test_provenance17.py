@@ -469,3 +469,22 @@ def test_a_derived_figure_replaced_nothing_whatever_rows_were_recorded_against_i
     for args in (("show", "share-up", "--format", "table"), ("observations", "--format", "table")):
         assert "→ 20%" not in _run(*plan, *args, env={"COLUMNS": "160"})
     assert "→ 20%" not in _run(*plan, "report", "--format", "markdown")
+
+
+def test_a_figure_appended_before_a_stored_retraction_stays_withdrawn_cached_and_cold(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # Found on the way (it was so on main): grdp_growth 2025 (11.89, line 40, recorded
+    # 2026-01-07) withdrawn on 2026-02-01; the cache is written; then 12.5 is appended,
+    # recorded 2026-01-20, before the retraction. The retraction is still the vintage
+    # recorded last, so 2025 has no figure in force; the cache, which keeps only the
+    # figures in force, put 12.5 in force ("12.5 % y/y (2025)", JSON "value": 12.5) where
+    # the cold run shows no 2025 figure.
+    _append(shipped, "grdp_growth,2025,,retracted,,,2026-02-01T00:00:00Z")
+    for fmt in ("table", "json", "csv"):
+        _run("status", "--format", fmt)  # the cache written, each form
+    _append(shipped, "grdp_growth,2025,12.5,official,,,2026-01-20T00:00:00Z")
+    for fmt in ("table", "json", "csv"):
+        cold = _run("status", "grdp-growth-plan-2025", "--format", fmt, cached=False)
+        assert "12.5" not in cold
+        assert _run("status", "grdp-growth-plan-2025", "--format", fmt) == cold

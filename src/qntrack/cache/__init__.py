@@ -73,7 +73,7 @@ from .plain import _allowed, _decode, _encode  # noqa: F401  (tests reach them h
 from .appended import _append
 from .beside import Beside, hint_for
 from .units import kept_dimensions, unit_lines
-from .revisions import revised_of
+from .revisions import revised_of, withdrawn_in
 
 __all__ = ["CACHE_DIR", "cache_file", "machine_status", "table_status"]
 
@@ -296,6 +296,8 @@ def _cold(
             "dimensions": kept_dimensions(plan),
             # By target's series, by period's text, the value each figure in force replaced.
             "revised": shared["revised"],
+            # By series, the periods a retraction was recorded for (cache/revisions.py).
+            "withdrawn": shared["withdrawn"],
         }
         again = _regular_bytes(path)
         unchanged = again is not None and _digest(again) == targets_digest
@@ -372,6 +374,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     return {
         "suspect": suspect,
         "revised": revised,
+        "withdrawn": withdrawn_in(observations),
         "entries": entries,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in indicators},
         "in_force": lines,

@@ -19,7 +19,7 @@ from .keeping import _today
 from .lines import _lines_at
 from .plain import _allowed, _decode
 from .units import canonical_appended, unit_lines, unit_plan, units_of
-from .revisions import revised_after
+from .revisions import revised_after, withdrawn_after
 
 # An append touching more indicators than this is answered by a cold run.
 MAX_AFFECTED = 500
@@ -117,6 +117,10 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         columns: list[Any] = list(zip(*again.observations, strict=True))
         columns[0], columns[-1] = keys, numbers.tolist()
         rows.extend(_build_observations(tuple(columns)))
+    # A row appended to a period a retraction was recorded for: cold (cache/revisions.py).
+    withdrawn = withdrawn_after(cached.get("withdrawn", {}), rows[:appended])
+    if withdrawn is None:
+        return None
     revised = cached.get("revised", {})
     if cached.get("cells"):
         # What the figures in force replaced, which the table marks (cache/revisions.py).
@@ -163,6 +167,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         **cached,
         "entries": tuple(entries),
         "revised": revised,
+        "withdrawn": withdrawn,
         "in_force": in_force,
         "units": units,
         "plain": plain,
