@@ -140,6 +140,22 @@ def test_append_to_a_measured_indicator(plan: Path):
     same_as_cold(plan, "--format", "tsv")
 
 
+def test_a_revision_appended_is_marked_in_the_table_served_warm(plan: Path):
+    # Issue 17, seventeenth session: the table marks a figure that revised an earlier one
+    # and says under it what it replaced. A new period appended, then revised by a second
+    # append: both served from the cache, each table byte for byte the cold one.
+    table = ("--format", "table", "grdp-growth-total-p01")
+    same_as_cold(plan, *table, rebuilt=True)
+    append(plan, "grdp_growth_total_p01,2025-Q3,99.5,preliminary,Cục Thống kê,,2030-01-01T00:00:00Z")
+    first = same_as_cold(plan, *table, rebuilt=False)
+    assert "99.5 % y/y" in first and "99.5[" not in first
+    append(plan, "grdp_growth_total_p01,2025-Q3,98.7,official,Cục Thống kê,,2030-02-01T00:00:00Z")
+    marked = same_as_cold(plan, *table, rebuilt=False)
+    assert "98.7[1] % y/y" in marked
+    # 99.5 (recorded 2030-01-01) replaced by 98.7 (recorded 2030-02-01), official.
+    assert "[1] grdp_growth_total_p01 2025-Q3: 99.5 % y/y → 98.7 % y/y (official, recorded 2030-02-01" in marked
+
+
 def test_append_a_revision_of_an_old_figure_and_an_older_vintage(plan: Path):
     same_as_cold(plan, "--format", "json")
     # A later vintage replaces the figure; an earlier-recorded one must not.

@@ -78,10 +78,21 @@ def test_any_text_is_a_period_or_a_period_error(text: str):
 # --- targets.yaml -----------------------------------------------------------------------
 
 ids = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
+
+
 # Any one-line text a person could type: not lone surrogates (not Unicode), control
-# characters or line separators (YAML folds U+0085, U+2028 into spaces), or blanks.
-names = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).filter(
-    lambda s: s.strip()
+# characters or line separators (YAML folds U+0085, U+2028 into spaces), or blanks; nor
+# Unicode's noncharacters (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF), which targets.yaml refuses
+# at their line since issue 16's review (Hypothesis found a title "\ufdd0" refused: the
+# strategy, not the loader, was wrong; seventeenth session).
+def _no_noncharacter(text: str) -> bool:
+    return not any(0xFDD0 <= ord(c) <= 0xFDEF or ord(c) & 0xFFFE == 0xFFFE for c in text)
+
+
+names = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30)
+    .filter(lambda s: s.strip())
+    .filter(_no_noncharacter)
 )
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
 

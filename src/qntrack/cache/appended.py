@@ -19,6 +19,7 @@ from .keeping import _today
 from .lines import _lines_at
 from .plain import _allowed, _decode
 from .units import canonical_appended, unit_lines, unit_plan, units_of
+from .revisions import revised_after, withdrawn_after
 
 # An append touching more indicators than this is answered by a cold run.
 MAX_AFFECTED = 500
@@ -93,6 +94,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         if dimensions is None:
             dimensions = _decode(marshal.loads(cached["dimensions"]), allowed)
     rows = [o for o in added_rows if o.indicator in needed or o.indicator.partition("[")[0] in unit_bases]
+    appended = len(rows)
     header = cached["header"]
     for ind in needed:
         # The indicator's own lines in force, then each of its units' (by key).
@@ -115,6 +117,16 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         columns: list[Any] = list(zip(*again.observations, strict=True))
         columns[0], columns[-1] = keys, numbers.tolist()
         rows.extend(_build_observations(tuple(columns)))
+    # A row appended to a period a retraction was recorded for: cold (cache/revisions.py).
+    withdrawn = withdrawn_after(cached.get("withdrawn", {}), rows[:appended])
+    if withdrawn is None:
+        return None
+    revised = cached.get("revised", {})
+    if cached.get("cells"):
+        # What the figures in force replaced, which the table marks (cache/revisions.py).
+        revised = revised_after(revised, rows[:appended], rows[appended:])
+        if revised is None:
+            return None
     series, left_out = build_series(indicators, rows)
     changed = touched | derived
     today = _today()
@@ -127,7 +139,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
             judged = assess_target(target, indicators[target.indicator], rows_in_force, today)
             if target.for_each:
                 judged = with_units(judged, today)
-            entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None)
+            entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None, revised.get(target.series_key))
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()
@@ -154,6 +166,8 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     return {
         **cached,
         "entries": tuple(entries),
+        "revised": revised,
+        "withdrawn": withdrawn,
         "in_force": in_force,
         "units": units,
         "plain": plain,

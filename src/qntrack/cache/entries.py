@@ -150,9 +150,12 @@ class DrawnTables:
         _save(self.file, {"key": ("drawn", self.rows_digest), "views": views})
 
 
-def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -> Entry:
+def _entry(
+    assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None, revised: dict[str, float | None] | None = None
+) -> Entry:
     """What one target contributes to the outputs (``Entry``); its table rows only when
-    ``rows``, the indicator's series in force, is given."""
+    ``rows``, the indicator's series in force, is given, ``revised`` the value each of its
+    figures replaced, by period's text (the cache's ``revised``: summary.status_cells)."""
     from ..output.formats import assessment_dict, item_json, status_rows
 
     cells = {}
@@ -160,7 +163,7 @@ def _entry(assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None) -
         from ..output.i18n import LANGS
         from ..output.summary import status_cells
 
-        cells = {lang: status_cells(assessment, lang, rows) for lang in LANGS}
+        cells = {lang: status_cells(assessment, lang, rows, revised) for lang in LANGS}
     item = assessment_dict(assessment)
     return Entry(
         assessment.target.id,

@@ -95,7 +95,8 @@ def show(
     from ..method.history import revised_values
 
     # The value each figure in force replaced, by then: a revision is told from a first estimate.
-    revises = revised_values(ws.store.observations, target.series_key, day)
+    # (None for a derived indicator's: computed, they replaced nothing.)
+    revises = {} if indicator.formula else revised_values(ws.store.observations, target.series_key, day)
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
         from ..output.formats import to_json
@@ -166,9 +167,12 @@ def observations(
     rows = [o for k in keys for o in ws.series.get(k, [])]
     kind = _format(fmt)
     if kind == "json":
+        from ..method.history import measured_keys, revised_values_of
         from ..output.documents import observations_parts
 
-        _out_parts(observations_parts(rows, day))
+        # The figure each one replaced, as the table writes it before the figure.
+        revised = revised_values_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), day)
+        _out_parts(observations_parts(rows, day, revised))
     elif kind in ("csv", "tsv"):
         from ..output.tables import observation_pieces
 
@@ -176,10 +180,10 @@ def observations(
     else:
         from ..output import render
 
-        from ..method.history import revised_values_of
+        from ..method.history import measured_keys, revised_values_of
 
         # The figure each one replaced, written before it as show and history write it.
-        revised = revised_values_of(ws.store.observations, keys, day)
+        revised = revised_values_of(ws.store.observations, measured_keys(keys, ws.plan.indicators), day)
         render.observations_table(ws.plan, rows, _lang(lang), day, revised)
     _report(ws.warnings_for(ids))
 

@@ -212,13 +212,31 @@ def _print_status(
         from ..output.summary import status_cells
 
         chosen = _lang(lang)
+        revised = _revised(ws, results, day)
         if dim is not None:
             from ..output.by_unit import status_cells_by
 
-            rows = status_cells_by(results, dim, chosen, ws.series)
+            rows = status_cells_by(results, dim, chosen, ws.series, revised)
         else:
-            rows = [status_cells(a, chosen, ws.series.get(a.target.series_key, ())) for a in results]
+            rows = [
+                status_cells(a, chosen, ws.series.get(a.target.series_key, ()), revised.get(a.target.series_key))
+                for a in results
+            ]
         render.status_table(rows, chosen, ws.plan.title_in(chosen), day)
+
+
+def _revised(ws: Workspace, results: list[Assessment], day: str | None) -> dict[str, dict[str, float | None]]:
+    """By series (a target's, and each unit's of its breakdown), by period's text, the value
+    each figure in force by ``day`` replaced: the table marks those figures (issue 17,
+    seventeenth session). A derived indicator's figures are computed, never revisions."""
+    from ..method.history import revised_values_of
+
+    from ..plan.units import unit_key
+
+    keys = {a.target.series_key for a in results if not a.indicator.formula}
+    keys |= {unit_key(a.indicator.id, u.dims) for a in results if not a.indicator.formula for u in a.breakdown}
+    found = revised_values_of(ws.store.observations, keys, day)
+    return {key: {str(p): v for p, v in periods.items()} for key, periods in found.items() if periods}
 
 
 def _working(lang: Lang | None) -> Any:

@@ -118,7 +118,7 @@ def _average(
         start=target.start,
         end=target.end,
         years_in_span=span_years,
-        periods=tuple(PeriodValue(o.period, o.value) for o in inside),
+        periods=tuple(PeriodValue(o.period, o.value, o.status, o.source, o.recorded_at) for o in inside),
     )
     if not inside:
         return Assessment(

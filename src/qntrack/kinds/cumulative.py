@@ -96,7 +96,7 @@ def _cumulative(
     expected = span_periods(target.start, target.end)
     latest = inside[-1] if inside else None
     t = target.bound.value
-    periods = tuple(PeriodValue(o.period, o.value) for o in inside)
+    periods = tuple(PeriodValue(o.period, o.value, o.status, o.source, o.recorded_at) for o in inside)
     # A part-year amount (2025-H1) is shown, never added: the span counts whole periods.
     provisional = None
     if target.start.is_year:

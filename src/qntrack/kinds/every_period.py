@@ -19,7 +19,7 @@ from ..method.assessment import (
 from ..method.progress import Status
 from ..plan.model import Bound, EveryPeriodTarget, Indicator, Observation
 from ..plan.periods import Period
-from .span import SpanKind, bound_json, in_span, span_periods
+from .span import SpanKind, bound_json, in_span, span_periods, vintage_json
 
 __all__ = ["KIND", "EveryPeriodResult", "EveryPeriodTarget", "PeriodCheck"]
 
@@ -31,6 +31,10 @@ class PeriodCheck:
     period: Period
     value: float
     passed: bool
+    # The vintage the figure is (issue 17, seventeenth session): JSON's status, source, recorded_at.
+    status: str = ""
+    source: str = ""
+    recorded_at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,9 @@ class EveryPeriodResult:
             "bound": bound_json(self.bound),
             "from": str(self.start),
             "to": str(self.end),
-            "periods": [{"period": str(p.period), "value": p.value, "passed": p.passed} for p in self.periods],
+            "periods": [
+                {"period": str(p.period), "value": p.value, "passed": p.passed, **vintage_json(p)} for p in self.periods
+            ],
             "passed": self.passed,
             "failed": self.failed,
             "streak": self.streak,
@@ -105,7 +111,9 @@ def _every_period(
             [o for o in rows if target.start.year <= o.period.year <= target.end.year],
             latest.period if latest else None,
         )
-    results = tuple(PeriodCheck(o.period, o.value, target.bound.passes(o.value)) for o in inside)
+    results = tuple(
+        PeriodCheck(o.period, o.value, target.bound.passes(o.value), o.status, o.source, o.recorded_at) for o in inside
+    )
     failed = [r for r in results if not r.passed]
     streak = 0
     for r in reversed(results):

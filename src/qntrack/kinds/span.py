@@ -16,18 +16,32 @@ from ..plan.model import Bound, Indicator, Measure, Observation, SpanTarget
 from ..plan.periods import Period
 from .protocol import Due, Keys, Reader, What
 
-__all__ = ["PeriodValue", "SpanKind", "bound_json", "in_span", "parse_span", "span_periods"]
+__all__ = ["PeriodValue", "SpanKind", "bound_json", "in_span", "parse_span", "span_periods", "vintage_json"]
 
 
 @dataclass(frozen=True, slots=True)
 class PeriodValue:
-    """A period's figure inside a span."""
+    """A period's figure inside a span, with the vintage it is (its status, source and
+    recorded_at, as an observation's in JSON: "" written null)."""
 
     period: Period
     value: float
+    status: str = ""
+    source: str = ""
+    recorded_at: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"period": str(self.period), "value": self.value}
+        return {"period": str(self.period), "value": self.value, **vintage_json(self)}
+
+
+def vintage_json(figure: Any) -> dict[str, str | None]:
+    """A period's ``status``, ``source`` and ``recorded_at`` in ``details`` (issue 17,
+    seventeenth session), written as an observation's are in JSON: empty is null."""
+    return {
+        "status": figure.status or None,
+        "source": figure.source or None,
+        "recorded_at": figure.recorded_at or None,
+    }
 
 
 def bound_json(bound: Bound) -> dict[str, float]:

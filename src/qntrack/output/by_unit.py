@@ -49,18 +49,27 @@ def status_rows_by(assessments: Sequence[Assessment], dim: str, columns: Sequenc
             yield (row[0], *(values.get(c) for c in columns), *row[1:])
 
 
-def status_cells_by(assessments: Sequence[Assessment], dim: str, lang: str, series: Series) -> list[tuple[Cell, ...]]:
+def status_cells_by(
+    assessments: Sequence[Assessment],
+    dim: str,
+    lang: str,
+    series: Series,
+    revised: Mapping[str, Mapping[str, float | None]] | None = None,
+) -> list[tuple[Cell, ...]]:
     """The status table's rows: each target's (``summary.status_cells``), then, for a
-    target broken down by ``dim``, one per unit, named "↳ Ha Long" in the target column."""
+    target broken down by ``dim``, one per unit, named "↳ Ha Long" in the target column.
+    ``revised``: by series, the value each figure replaced (``status_cells``)."""
     from ..plan.units import unit_key
     from .summary import status_cells
 
+    before = revised or {}
     rows: list[tuple[Cell, ...]] = []
     for a in assessments:
-        rows.append(status_cells(a, lang, series.get(a.target.series_key, ())))
+        rows.append(status_cells(a, lang, series.get(a.target.series_key, ()), before.get(a.target.series_key)))
         if not broken_down_by(a, dim):
             continue
         for u in a.breakdown:
-            cells = status_cells(u.assessment, lang, series.get(unit_key(a.indicator.id, u.dims), ()))
+            key = unit_key(a.indicator.id, u.dims)
+            cells = status_cells(u.assessment, lang, series.get(key, ()), before.get(key), key)
             rows.append(((("↳ " + unit_name(u.dims), ""),), *cells[1:]))
     return rows

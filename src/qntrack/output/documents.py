@@ -78,9 +78,24 @@ def show_document(
     return doc
 
 
-def observations_document(rows: Iterable[Observation], as_of: str | date | None = None) -> dict[str, Any]:
-    """``observations --format json``: ``{qntrack, as_of, observations}`` (docs/json.md)."""
-    return {"qntrack": __version__, "as_of": day_text(as_of), "observations": [observation_dict(o) for o in rows]}
+def observations_document(
+    rows: Iterable[Observation],
+    as_of: str | date | None = None,
+    revises: Mapping[str, Mapping[Period, float | None]] | None = None,
+) -> dict[str, Any]:
+    """``observations --format json``: ``{qntrack, as_of, observations}`` (docs/json.md);
+    each row with ``revises``, the value it replaced (``method.history.revised_values_of``
+    by the row's key; null for a first figure, or when ``revises`` is not given)."""
+    return {
+        "qntrack": __version__,
+        "as_of": day_text(as_of),
+        "observations": [_with_revises(o, revises) for o in rows],
+    }
+
+
+def _with_revises(o: Observation, revises: Mapping[str, Mapping[Period, float | None]] | None) -> dict[str, Any]:
+    # Last, after the fields there were (issue 17, seventeenth session): additive.
+    return {**observation_dict(o), "revises": (revises or {}).get(o.indicator, {}).get(o.period)}
 
 
 # Rows made into JSON a few thousand at a time: a national store's million dicts made at
@@ -89,7 +104,11 @@ _PIECE_ROWS = 4096
 _NO_OBSERVATIONS = b'"observations": []'
 
 
-def observations_parts(rows: Sequence[Observation], as_of: str | date | None = None) -> Iterator[bytes]:
+def observations_parts(
+    rows: Sequence[Observation],
+    as_of: str | date | None = None,
+    revises: Mapping[str, Mapping[Period, float | None]] | None = None,
+) -> Iterator[bytes]:
     """The UTF-8 bytes of ``to_json(observations_document(rows, as_of))``, in pieces.
 
     orjson writes ``json.dumps(indent=2)``'s layout: a list of rows dumped alone has each
@@ -106,7 +125,7 @@ def observations_parts(rows: Sequence[Observation], as_of: str | date | None = N
     yield head[:at] + b"\n"
     for start in range(0, len(rows), _PIECE_ROWS):
         chunk = orjson.dumps(
-            [observation_dict(o) for o in rows[start : start + _PIECE_ROWS]], option=orjson.OPT_INDENT_2
+            [_with_revises(o, revises) for o in rows[start : start + _PIECE_ROWS]], option=orjson.OPT_INDENT_2
         )
         body = b"  " + chunk[2:-2].replace(b"\n", b"\n  ")  # "[\n" and "\n]" off, two spaces more
         yield body + (b",\n" if start + _PIECE_ROWS < len(rows) else b"\n  ")

@@ -20,6 +20,7 @@ from .i18n import date_text, label, replacing, status_label, timestamp_text, val
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render_rows import _how, _print, print_in_slices
+from .render_notes import legend_text, numbered, with_legend
 from ..plan.units import base_of
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ def status_table(
             console.file.write(text)
             console.file.flush()
             return
+    rows, notes = numbered(rows)  # a revised figure's mark, "[1]", and the legend's lines
     # The reader's date (01/06/2024 in Vietnamese), as in the report (i18n.date_text).
     heading = title + (f" — {label('as_of_lower', lang)} {date_text(as_of, lang)}" if as_of else "")
     headers = (
@@ -120,7 +122,7 @@ def status_table(
     if fitted is None and rows:
         # Ids longer than a table row can hold: one block a target, each figure on its own
         # line, so that no id is split and no status cut (issue 12, "tables that do not mislead").
-        _print(console, _stacked(heading, headers, rows), how, drawn)
+        _print(console, with_legend(_stacked(heading, headers, rows), notes, lang, gap=True), how, drawn)
         return
     compact = fitted is not None and fitted[1]
 
@@ -150,14 +152,14 @@ def status_table(
     if widths is not None and not (console.is_jupyter or console.legacy_windows):
         # The columns' widths are fixed: the rows can be drawn a slice at a time, the
         # first on screen at once rather than after all of a national plan's (render_rows).
-        text = print_in_slices(console, table, len(rows), edges=not compact)
+        text = print_in_slices(console, table, len(rows), edges=not compact) + legend_text(console, notes, lang)
         if how is not None and drawn is not None:
             drawn.put(how, text)
         return
-    _print(console, table(0, len(rows)), how, drawn)
+    _print(console, with_legend(table(0, len(rows)), notes, lang), how, drawn)
 
 
-def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> object:
+def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> RenderableType:
     """The status table as blocks: the target's name and id, then "label: value" lines
     (the sparkline left out). Lines wrap at the terminal's width between words; an id is
     on a line of its own."""

@@ -433,7 +433,9 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     sections = []
     from ..method.history import revised_values_of
 
-    revised = revised_values_of(data.observations, {a.target.series_key for a in data.assessments}, data.as_of)
+    # A derived indicator's figures are computed: they replaced nothing.
+    measured = {a.target.series_key for a in data.assessments if not a.indicator.formula}
+    revised = revised_values_of(data.observations, measured, data.as_of)
     for i, a in enumerate(data.assessments, 1):
         key = a.target.series_key
         sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key)))

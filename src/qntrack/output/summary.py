@@ -9,13 +9,14 @@ again without assessing anything (cache.py).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
-from ..output.i18n import label, number, status_label, value_with_unit
+from ..output.i18n import date_text, label, number, replacing, status_label, value_with_unit
 from ..output.period_words import period_text, periods_in_words
+from ..files.textfiles import as_given
 from ..plan.model import LevelTarget, Observation
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "target_gap_phrase",
     "missed_text",
     "reached_text",
+    "revision_note",
     "sparkline",
     "status_cells",
 ]
@@ -195,25 +197,31 @@ def sparkline(values: Sequence[float]) -> str:
     return "".join(_BARS[min(7, int((v / 2 - lo / 2) / span * 7 + 0.5))] for v in values)
 
 
-def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple[Cell, ...]:
+def status_cells(
+    a: Assessment,
+    lang: str,
+    rows: Sequence[Observation],
+    revised: Mapping[str, float | None] | None = None,
+    key: str | None = None,
+) -> tuple[Cell, ...]:
     """One row of the terminal's status table: target, latest, trend, goal, gap, P, status.
 
     ``rows`` is the indicator's series in force; the trend is its last eight full years.
+    ``revised``: by period (its text), the value each figure of the target's series in
+    force replaced (``method.history.revised_values``, by the day the table speaks of); a
+    figure shown that replaced one is followed by a note piece (``revision_note``) naming
+    the series ``key`` (default the target's; a unit's row of ``status --by``, the unit's).
     """
     unit = a.indicator.unit_in(lang)
+    key = key or a.target.series_key
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
-        latest.append((f"{value_with_unit(a.latest.value, unit, lang)} ({a.latest.period})", ""))
+        latest.extend(_figure(a.latest, str(a.latest.period), "", key, revised, unit, lang))
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
-        latest.append(
-            (
-                f"{value_with_unit(a.provisional.value, unit, lang)} "
-                f"({a.provisional.period}, {label('provisional', lang)})",
-                "provisional",
-            )
-        )
+        period = f"{a.provisional.period}, {label('provisional', lang)}"
+        latest.extend(_figure(a.provisional, period, "provisional", key, revised, unit, lang))
     if not latest:
         latest.append(("–", "muted"))
     years = [o.value for o in rows if o.period.is_year][-8:]
@@ -226,6 +234,39 @@ def status_cells(a: Assessment, lang: str, rows: Sequence[Observation]) -> tuple
         ((number(a.progress_value, lang), ""),),
         _status_cell(a, lang),
     )
+
+
+def _figure(
+    o: Observation, period: str, role: str, key: str, revised: Mapping[str, float | None] | None, unit: str, lang: str
+) -> list[tuple[str, str]]:
+    """ "11.03 % y/y (2023)", a figure that replaced another with its note right after the
+    number, "11.03[1] % y/y (2023)": one word with it, so that the mark never wraps away
+    from its figure and makes a column no wider than the number does (a mark after the
+    period, "(2025-Q2)[12]", widened the narrowest a column can be, and squeezed the status)."""
+    figure = value_with_unit(o.value, unit, lang)
+    note = revision_note(key, o, revised, unit, lang)
+    if not note:
+        return [(f"{figure} ({period})", role)]
+    number, space, rest = figure.partition(" ")
+    return [(number, role), *note, (f"{space}{rest} ({period})", role)]
+
+
+def revision_note(
+    key: str, o: Observation, revised: Mapping[str, float | None] | None, unit: str, lang: str
+) -> tuple[tuple[str, str], ...]:
+    """The note of a figure shown that replaced an earlier one, as a piece of role "note":
+    its text is the legend line, which the table numbers ("[1]") where the figure is and
+    prints under it (render.status_table). None (``()``) for a first figure, and for one
+    recorded after a retraction (``revised`` holds no value for it then)."""
+    before = (revised or {}).get(str(o.period))
+    if before is None or before != before:
+        return ()
+    shown = replacing(before, value_with_unit(o.value, unit, lang), unit, lang)
+    said = [label(o.status, lang)] if o.status else []
+    said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
+    source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
+    where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
+    return ((f"{key} {o.period}: {shown} ({', '.join(said)}; {where})", "note"),)
 
 
 def _goal_cell(a: Assessment, lang: str) -> Cell:
