@@ -128,32 +128,22 @@ def test_a_control_character_typed_as_is_is_refused_at_its_line(shipped: Path):
     assert "position" not in r.stderr
 
 
-def _best_of_three(call) -> float:
-    import time
-
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def test_the_noncharacter_check_of_a_national_plan_is_one_quick_pass():
     # A national plan is some 4 MB of text (the shipped one, 21 kB for 40 targets, 200
-    # times over). Searching it for a noncharacter must cost about what one search for a
-    # control character does (the check done on every plan since before): the merged
-    # check's character class of 34 code points across the planes took 8 times as long
-    # (0.14 s against 0.018 s here), paid by every cold read of the plan.
-    import re
-
+    # times over). The merged check's character class of 34 code points across the planes
+    # cost 8 times one search for a control character on every cold read of the plan
+    # (0.14 s against 0.018 s). The check is now one search in C for any code point from
+    # U+FDD0 on, and Python looks only at what that search finds: on a plan of Vietnamese
+    # and English text it finds nothing, so Python does no work per character. Asserted
+    # by what the search finds, not by a stopwatch (the timing this test first made failed
+    # once on a loaded machine; speed is the benchmarks' to measure).
+    from qntrack.files import yaml_reader
     from qntrack.files.yaml_reader import has_noncharacter
 
     text = (Path(__file__).parent.parent / "targets.yaml").read_text(encoding="utf-8") * 200
-    control = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-    baseline = _best_of_three(lambda: control.search(text))
-    took = _best_of_three(lambda: has_noncharacter(text))
-    assert took < 3 * baseline + 0.005, (took, baseline)
+    assert len(text) > 4_000_000 and "Quảng Ninh" in text
+    assert next(yaml_reader._FROM_FDD0.finditer(text), None) is None
+    assert not has_noncharacter(text)
     # And it still finds one, in the Basic Multilingual Plane and beyond.
     assert has_noncharacter(text + "\ufdd0") and has_noncharacter(text + "\U0010ffff")
     assert not has_noncharacter(text + "\ufdf0\ufffd\U0001f600\ue000")
