@@ -440,4 +440,8 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
     if milestones and baseline is None and "baseline" not in keys:  # one that does not read is said already
         reader.error(node, msg("definitions_milestones_need_baseline", what=reader.phrase(where)))
     limit = reader.number(keys["limit"][1], reader.at(where, "limit")) if "limit" in keys else None
+    if limit is not None and milestones:
+        # A natural limit only tempers a target judged by its direction (methodology.md,
+        # "Near a natural limit"): beside milestones it would do nothing, said nowhere.
+        reader.error(keys["limit"][1], msg("definitions_limit_with_milestones", what=reader.phrase(where)))
     return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)
