@@ -60,3 +60,48 @@ def test_a_limit_beside_milestones_is_refused_in_vietnamese_too(tmp_path: Path, 
     r = run("--lang", "vi", "status")
     assert r.exit_code == 1
     assert r.stderr.startswith("targets.yaml:8:12: lỗi: mục tiêu 't': limit chỉ dùng khi không có mốc")
+
+
+# --- 2. A level target with a direction only ------------------------------------------
+
+
+DIRECTION_ONLY = """
+    indicators:
+      poverty: {name: Poverty rate, unit: "%", direction: decrease}
+    targets:
+      - id: poverty-down
+        indicator: poverty
+        baseline: 2020
+"""
+
+
+def test_a_direction_only_level_target_is_not_called_level_by_a_deadline():
+    # No milestone, so no deadline: the target is judged by the way it moves
+    # (report_def_direction: "Move the indicator the right way ...").
+    from qntrack.files.definitions import parse_plan
+    from qntrack.output.i18n import target_kind_name
+    from qntrack.output.report_view import kind_words
+
+    (target,) = parse_plan(dedent(DIRECTION_ONLY), "targets.yaml").targets
+    assert kind_words(target, "en") == "Direction of change"
+    assert kind_words(target, "vi") == "Chuyển biến đúng hướng"
+    assert target_kind_name(target, "vi") == "Chuyển biến đúng hướng"
+    assert target_kind_name(target, "en") == "level"  # the code targets.yaml takes
+
+
+def test_a_level_target_with_milestones_keeps_its_words():
+    from qntrack.files.definitions import parse_plan
+    from qntrack.output.report_view import kind_words
+
+    text = dedent(DIRECTION_ONLY) + "    milestones: [{by: 2025, value: 3}]\n"
+    (target,) = parse_plan(text, "targets.yaml").targets
+    assert kind_words(target, "en") == "Level by a deadline"
+    assert kind_words(target, "vi") == "Mức cần đạt theo mốc"
+
+
+def test_show_in_vietnamese_names_a_direction_only_target_by_its_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, dedent(DIRECTION_ONLY), STORE_HEADER)
+    r = run("--lang", "vi", "show", "poverty-down")
+    assert r.exit_code == 0, r.stderr
+    assert "(poverty-down, Chuyển biến đúng hướng)" in r.stdout
+    assert "theo mốc" not in r.stdout
