@@ -105,3 +105,36 @@ def test_show_in_vietnamese_names_a_direction_only_target_by_its_kind(tmp_path: 
     assert r.exit_code == 0, r.stderr
     assert "(poverty-down, Chuyển biến đúng hướng)" in r.stdout
     assert "theo mốc" not in r.stdout
+
+
+# --- 3. Nesting by indentation alone, deep enough to be refused ------------------------
+
+
+def _deep_by_indentation(levels: int, sequence: bool) -> str:
+    lines = ["indicators:", "  a: {name: A}", "targets:", "  - id: x", "    indicator: a", "    note:"]
+    indent = "      "
+    for n in range(levels):
+        lines.append(f"{indent}- " if sequence else f"{indent}k{n}:")
+        indent += "  "
+    lines.append(f"{indent}z: 1")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("sequence", [False, True])
+def test_nesting_by_indentation_alone_is_said_at_its_line(sequence: bool):
+    # 1,500 levels exhaust PyYAML's recursion. The file's 6 lines before the nesting hold
+    # 3 levels of their own (targets:, the list item, note:) at line 6; the refusal names
+    # the line where the nesting reaches 100 levels: line 6 is level 3, so level 100 is
+    # line 6 + 97 = 103.
+    found = problems(_deep_by_indentation(1500, sequence))
+    assert found == [
+        "targets.yaml:103: error: nested too deeply: lists or mappings hundreds of levels inside one "
+        "another; a plan needs only a few levels (docs/targets-format.md)"
+    ]
+
+
+def test_nesting_by_brackets_is_still_said_at_its_line():
+    # One line of 1,000 '[' opening inside a note on line 4: the line is 4.
+    text = "indicators:\n  a: {name: A}\ntargets:\n  - {id: x, indicator: a, note: " + "[" * 1000 + "\n"
+    found = problems(text)
+    assert found[0].startswith("targets.yaml:4: error: nested too deeply")
