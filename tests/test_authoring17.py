@@ -138,3 +138,56 @@ def test_nesting_by_brackets_is_still_said_at_its_line():
     text = "indicators:\n  a: {name: A}\ntargets:\n  - {id: x, indicator: a, note: " + "[" * 1000 + "\n"
     found = problems(text)
     assert found[0].startswith("targets.yaml:4: error: nested too deeply")
+
+
+# --- 4. Completion of `rank TARGET_ID` -------------------------------------------------
+
+
+BROKEN_DOWN = """
+    dimensions:
+      locality: {values: [Hạ Long, Cẩm Phả]}
+    indicators:
+      revenue: {name: Revenue, unit: bn VND, measure: flow, dimensions: [locality]}
+      share: {name: Share, unit: "%"}
+    targets:
+      - id: revenue-2024
+        type: plan
+        indicator: revenue
+        period: 2024
+        value: 100
+        for_each: locality
+      - id: share-up
+        indicator: share
+        baseline: 2020
+      - id: revenue-total
+        type: plan
+        indicator: revenue
+        period: 2025
+        value: 200
+"""
+
+
+def test_rank_completion_offers_only_targets_rank_accepts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # rank refuses a target without for_each ("ranking_not_broken_down"): of the three
+    # targets only revenue-2024 has one.
+    from qntrack.cli.completion import complete_ranked_target_ids, complete_target_ids
+
+    make_tracker(tmp_path, monkeypatch, dedent(BROKEN_DOWN), STORE_HEADER)
+    assert [c[0] for c in complete_ranked_target_ids(None, "")] == ["revenue-2024"]
+    assert [c[0] for c in complete_ranked_target_ids(None, "share")] == []
+    # every other command still offers every target
+    assert [c[0] for c in complete_target_ids(None, "")] == ["revenue-2024", "share-up", "revenue-total"]
+
+
+def test_rank_argument_is_completed_by_the_ranked_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # What the shell is offered: the rank command's argument, completed as Click does.
+    import typer.main
+    from typer._click import Context
+
+    from qntrack.cli import app
+
+    make_tracker(tmp_path, monkeypatch, dedent(BROKEN_DOWN), STORE_HEADER)
+    rank = typer.main.get_command(app).commands["rank"]  # type: ignore[attr-defined]
+    (argument,) = [p for p in rank.params if p.name == "target_id"]
+    offered = argument.shell_complete(Context(rank), "")
+    assert [item.value for item in offered] == ["revenue-2024"]
