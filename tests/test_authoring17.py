@@ -191,3 +191,37 @@ def test_rank_argument_is_completed_by_the_ranked_ids(tmp_path: Path, monkeypatc
     (argument,) = [p for p in rank.params if p.name == "target_id"]
     offered = argument.shell_complete(Context(rank), "")
     assert [item.value for item in offered] == ["revenue-2024"]
+
+
+# --- 5. Figures recorded for a derived indicator: count and noun ----------------------
+
+
+def test_figures_of_a_derived_indicator_are_counted_by_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # 2 periods (2020, 2021) x 3 rows each (three vintages): 6 rows in the store, figures
+    # in force for 2 periods. The warning said "2 figure(s) recorded" where check names 6
+    # rows: it counted periods and called them figures. It now says 2 period(s).
+    rows = "".join(
+        f"share,{p},{v},estimate,,,2024-0{v}-01T00:00:00Z\n" for p in (2020, 2021) for v in (1, 2, 3)
+    ) + "".join(
+        f"va,{p},5,official,,,2024-01-01T00:00:00Z\ngrdp,{p},50,official,,,2024-01-01T00:00:00Z\n" for p in (2020, 2021)
+    )
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "indicators:\n  va: {name: VA}\n  grdp: {name: GRDP}\n"
+        '  share: {name: Share, formula: "va / grdp * 100"}\n'
+        "targets:\n  - {id: s, indicator: share, baseline: 2020}\n",
+        STORE_HEADER + rows,
+    )
+    r = run("status")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "targets.yaml:4:3: warning: figures recorded for 'share' for 2 period(s) are ignored "
+        "(`qntrack check` names each row): it is derived" in r.stderr
+    )
+    vi = run("--lang", "vi", "status")
+    assert "số liệu đã ghi nhận của chỉ tiêu 'share' cho 2 kỳ bị bỏ qua" in vi.stderr
+    assert "(`qntrack check` chỉ ra từng dòng)" in vi.stderr
+    c = run("check")
+    # one error a row: 6
+    assert c.stderr.count("is derived from a formula; its values are computed, not recorded") == 6
