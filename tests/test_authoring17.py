@@ -62,6 +62,44 @@ def test_a_limit_beside_milestones_is_refused_in_vietnamese_too(tmp_path: Path, 
     assert r.stderr.startswith("targets.yaml:8:12: lỗi: mục tiêu 't': limit chỉ dùng khi không có mốc")
 
 
+BROKEN_DOWN_LEVEL = """
+    dimensions:
+      locality: {values: [Hạ Long, Cẩm Phả]}
+    indicators:
+      share: {name: Share, unit: "%", dimensions: [locality]}
+    targets:
+      - id: t
+        indicator: share
+        baseline: 2020
+        for_each: locality
+"""
+
+
+def test_a_unit_given_milestones_under_a_target_with_a_limit_stays_accepted():
+    # The whole is judged by its direction within its limit; Hạ Long has a milestone of
+    # its own, and inherits a limit it does not use: no slip of the author's.
+    from qntrack.files.definitions import parse_plan
+
+    text = (
+        dedent(BROKEN_DOWN_LEVEL)
+        + "    limit: 100\n    overrides:\n      Hạ Long: {milestones: [{by: 2025, value: 50}]}\n"
+    )
+    (target,) = parse_plan(text, "targets.yaml").targets
+    assert target.limit == 100
+
+
+def test_a_limit_given_to_a_unit_beside_milestones_is_refused_at_the_override():
+    found = problems(
+        BROKEN_DOWN_LEVEL
+        + "        milestones: [{by: 2025, value: 50}]\n        overrides:\n          Hạ Long: {limit: 100}\n"
+    )
+    # line 12 is "      Hạ Long: {limit: 100}"; its 100 is at column 24
+    assert found == [
+        "targets.yaml:12:24: error: target 't': overrides.Hạ Long: limit is used only without milestones "
+        "(it bounds a target judged by its direction alone); remove limit, or the milestones"
+    ]
+
+
 # --- 2. A level target with a direction only ------------------------------------------
 
 
