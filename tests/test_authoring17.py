@@ -263,3 +263,85 @@ def test_figures_of_a_derived_indicator_are_counted_by_period(tmp_path: Path, mo
     c = run("check")
     # one error a row: 6
     assert c.stderr.count("is derived from a formula; its values are computed, not recorded") == 6
+
+
+# --- 6. A span of years written where one period goes; a year field's forms ------------
+
+
+LEVEL = """
+    indicators:
+      share: {name: Share, unit: "%"}
+    targets:
+      - id: share-t
+        indicator: share
+        baseline: 2020
+        milestones:
+          - {by: 2025, value: 15}
+"""
+
+SPAN = (
+    "is a span of years, not one period; write a single year here ({first} or {last}); a span is "
+    "written as from: {first} and to: {last}, in an every_period, average or cumulative target"
+)
+
+
+@pytest.mark.parametrize(
+    "old, new, where, first, last",
+    [
+        # line 8 "      - {by: 2025, ...": the period at column 14
+        ("{by: 2025,", "{by: 2025-2030,", "8:14: error: target 'share-t': milestone 'by': '2025-2030'", 2025, 2030),
+        # line 6 "    baseline: 2020": column 15
+        ("baseline: 2020", "baseline: 2020–2025", "6:15: error: target 'share-t': baseline: '2020–2025'", 2020, 2025),
+    ],
+)
+def test_a_span_of_years_where_one_year_goes_is_said_as_such(old: str, new: str, where: str, first: int, last: int):
+    # The author copied the plan's "2025-2030" heading: the message listed 2023-H1,
+    # 2023-Q2 and 2023-04 as the valid forms, none of which a level target takes.
+    found = problems(LEVEL.replace(old, new))
+    assert found == [f"targets.yaml:{where} " + SPAN.format(first=first, last=last)]
+
+
+def test_a_span_of_years_as_a_span_targets_from_is_said_as_such_in_vietnamese():
+    from qntrack.catalog import render as text_of
+    from qntrack.errors import InputError
+    from qntrack.files.definitions import parse_plan
+
+    text = dedent("""
+        indicators:
+          g: {name: Growth, measure: rate}
+        targets:
+          - {id: g-avg, type: average, indicator: g, at_least: 10, from: 2021-2025, to: 2025}
+        """)
+    with pytest.raises(InputError) as err:
+        parse_plan(text, "targets.yaml")
+    (problem,) = err.value.problems
+    assert text_of(problem.message, "vi") == (
+        "mục tiêu 'g-avg': from: '2021-2025' là một giai đoạn nhiều năm, không phải một kỳ; hãy ghi một năm "
+        "ở đây (2021 hoặc 2025); giai đoạn được ghi bằng from: 2021 và to: 2025, ở mục tiêu loại every_period, "
+        "average hoặc cumulative"
+    )
+
+
+@pytest.mark.parametrize("given", ["25", "2025.5", "năm 2025"])
+def test_a_year_field_that_is_no_period_asks_for_a_year(given: str):
+    # Where only a year is read (a level target's by), the forms of a half, a quarter or a
+    # month were offered, each then refused as "not a year".
+    found = problems(LEVEL.replace("{by: 2025,", f"{{by: {given},"))
+    assert found == [
+        f"targets.yaml:8:14: error: target 'share-t': milestone 'by': '{given}' is not a year; write a year like 2025"
+    ]
+
+
+def test_an_open_sdg_base_year_that_is_a_quarter_is_not_called_a_level_target():
+    found = problems("""
+        indicators:
+          x: {name: X}
+        targets:
+          - {id: o, type: open_sdg, indicator: x, base_year: 2015-Q1, target: 5}
+        """)
+    # "  - {id: o, type: open_sdg, indicator: x, base_year: " is 2 + 51 = 53 characters:
+    # column 54
+    assert found == [
+        "targets.yaml:4:54: error: target 'o': base_year: this target is judged on whole years; write a year "
+        "like 2025, not 2015-Q1"
+    ]

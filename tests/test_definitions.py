@@ -147,7 +147,9 @@ def test_yaml_11_traps_stay_text():
         targets:
           - {id: a, indicator: x, baseline: 2020-06-30}
     """)
-    assert out[0].startswith("targets.yaml:4:37: error: target 'a': baseline: '2020-06-30' is not a period")
+    assert (
+        out[0] == "targets.yaml:4:37: error: target 'a': baseline: '2020-06-30' is not a year; write a year like 2025"
+    )
 
 
 def test_tabs_are_named():

@@ -36,6 +36,8 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 What = str | tuple
 
 # C0 controls but tab and line feed, DEL and the C1 controls.
+# Two years joined by a dash (2025-2030, 2021–2025): a span copied from a plan's heading.
+_SPAN = re.compile(r"^((?:19|20|21)\d\d)\s*[-\u2013\u2014]\s*((?:19|20|21)\d\d)$")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Unicode's noncharacters are U+FDD0..U+FDEF and the last two code points of every plane:
 # no text, and a chart's SVG (lxml) or its drawing for Word (cairo) refuses them. Found
@@ -356,6 +358,10 @@ class _Reader:
         raw = self.scalar(node, what)
         if raw is None:
             return None
+        if span := _SPAN.match(raw.strip()):
+            first, last = span.groups()
+            self.error(node, msg("definitions_period_span", what=_phrase(what), raw=raw, first=first, last=last))
+            return None
         try:
             return parse_period(raw)
         except PeriodError as exc:
@@ -376,6 +382,16 @@ class _Reader:
         return isinstance(node, MappingNode)
 
     def year(self, node: Node, what: What) -> Period | None:
+        raw = getattr(node, "value", None)
+        if isinstance(raw, str) and not _SPAN.match(raw.strip()):
+            try:
+                parse_period(raw)
+            except PeriodError:
+                # Only a year is read here: the forms of a half, a quarter or a month, which
+                # the message of another period lists, would each be refused in turn.
+                if self.scalar(node, what) is not None:
+                    self.error(node, msg("definitions_not_a_year_text", what=_phrase(what), raw=raw))
+                return None
         period = self.period(node, what)
         if period is not None and not period.is_year:
             self.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))
