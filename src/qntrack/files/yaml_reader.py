@@ -236,6 +236,8 @@ class _Reader:
                 self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:
+                if self._comma_in_number(key_node, value_node, out, what):
+                    continue
                 hint = closest(key, allowed)
                 valid = ", ".join(allowed)
                 self.error(
@@ -247,6 +249,36 @@ class _Reader:
                 continue
             out[key] = (key_node, value_node)
         return out
+
+    def _comma_in_number(
+        self, key_node: ScalarNode, value_node: Node, out: dict[str, tuple[Node, Node]], what: What
+    ) -> bool:
+        """Say ``{value: 15,5}`` as the number it was meant to be: YAML reads ``value: 15`` and
+        a key ``5`` with no value (a decimal comma, or a thousands separator, in { })."""
+        if not (not key_node.style and key_node.value.isdigit() and out):  # plain: None, or "" (libyaml)
+            return False
+        if not (isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style):
+            return False
+        number = list(out.values())[-1][1]  # read as 15 meanwhile: the plan is refused here
+        if not (isinstance(number, ScalarNode) and not number.style and number.value.lstrip("+-").isdigit()):
+            return False
+        if number.end_mark.line != key_node.start_mark.line:
+            return False
+        rest = key_node.value
+        written = f"{number.value},{rest}"
+        self.error(
+            number,
+            msg(
+                "definitions_comma_in_number",
+                what=_phrase(what),
+                written=written,
+                number=number.value,
+                rest=rest,
+                decimal=f"{number.value}.{rest}".rstrip("0").rstrip("."),
+                whole=f"{number.value}{rest}",
+            ),
+        )
+        return True
 
     def scalar(self, node: Node, what: What) -> str | None:
         if not isinstance(node, ScalarNode):
