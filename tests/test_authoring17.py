@@ -383,3 +383,19 @@ def test_a_decimal_comma_in_a_flow_mapping_in_vietnamese():
         "mục tiêu 'share-t': mốc: '15,5' được đọc thành 15 và một khóa '5': trong { } dấu phẩy ngăn cách các "
         "mục; hãy ghi số với dấu chấm thập phân và không có dấu phân cách hàng nghìn (15.5 hoặc 155)"
     )
+
+
+# --- 8. Groups listed at the top, as a newcomer expects them --------------------------
+
+
+@pytest.mark.parametrize("key, field", [("groups", "group"), ("owners", "owner"), ("group", "group")])
+def test_a_top_level_list_of_groups_says_where_a_group_is_written(key: str, field: str):
+    # The author listed a resolution's targets under a top-level `groups:` (one of them
+    # not even a target): told only "unknown key 'groups'", they were not told that a
+    # group is given on each target. LEVEL is 8 lines: the key is on line 9, column 1.
+    found = problems(LEVEL + f"    {key}:\n      resolution-x: [share-t, share-2030]\n")
+    assert found == [
+        f"targets.yaml:9:1: error: the top level: unknown key '{key}': a target's {field} is written on the "
+        f"target itself ({field}: Resolution 01-NQ/TU, beside its id); targets with the same {field} are judged "
+        f"together (status --group-by {field})"
+    ]

@@ -38,6 +38,8 @@ What = str | tuple
 # C0 controls but tab and line feed, DEL and the C1 controls.
 # Two years joined by a dash (2025-2030, 2021–2025): a span copied from a plan's heading.
 _SPAN = re.compile(r"^((?:19|20|21)\d\d)\s*[-\u2013\u2014]\s*((?:19|20|21)\d\d)$")
+# Top-level keys a newcomer writes for what each target says of itself.
+_ON_TARGETS = {"groups": "group", "group": "group", "owners": "owner", "owner": "owner"}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Unicode's noncharacters are U+FDD0..U+FDEF and the last two code points of every plane:
 # no text, and a chart's SVG (lxml) or its drawing for Word (cairo) refuses them. Found
@@ -237,6 +239,14 @@ class _Reader:
                 continue
             if allowed and key not in allowed:
                 if self._comma_in_number(key_node, value_node, out, what):
+                    continue
+                if what == ("top",) and key in _ON_TARGETS:
+                    # A newcomer lists a resolution's targets at the top; a group is a
+                    # target's own key (targets-format.md, "Targets").
+                    self.error(
+                        key_node,
+                        msg("definitions_group_on_targets", what=_phrase(what), key=key, field=_ON_TARGETS[key]),
+                    )
                     continue
                 hint = closest(key, allowed)
                 valid = ", ".join(allowed)
