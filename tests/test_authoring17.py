@@ -399,3 +399,43 @@ def test_a_top_level_list_of_groups_says_where_a_group_is_written(key: str, fiel
         f"target itself ({field}: Resolution 01-NQ/TU, beside its id); targets with the same {field} are judged "
         f"together (status --group-by {field})"
     ]
+
+
+# --- 9. A breakdown by a dimension declared nowhere ------------------------------------
+
+
+def test_a_breakdown_by_a_dimension_declared_nowhere_says_both_steps():
+    # for_each: locality with no top-level dimensions: and no dimensions on the indicator.
+    # The message said "add 'dimensions: [locality]' to it"; done, the next run said "no
+    # dimension 'locality' is declared under 'dimensions:'": two rounds for one slip.
+    found = problems("""
+        indicators:
+          revenue: {name: Revenue, unit: bn VND, measure: flow}
+        targets:
+          - id: revenue-2026
+            type: plan
+            indicator: revenue
+            period: 2026
+            value: 50000
+            for_each: locality
+        """)
+    # line 9 "    for_each: locality": column 15
+    assert found == [
+        "targets.yaml:9:15: error: target 'revenue-2026': for_each 'locality': no dimension 'locality' is "
+        "declared: declare it under 'dimensions:' at the top (locality: {values: [...]}, or locality: alone "
+        "for any unit) and add 'dimensions: [locality]' to indicator 'revenue'"
+    ]
+
+
+def test_a_breakdown_by_a_declared_dimension_the_indicator_lacks_keeps_its_message():
+    found = problems("""
+        dimensions:
+          locality:
+        indicators:
+          revenue: {name: Revenue, unit: bn VND, measure: flow}
+        targets:
+          - {id: r, type: plan, indicator: revenue, period: 2026, value: 5, for_each: locality}
+        """)
+    assert found[0].endswith(
+        "for_each 'locality': indicator 'revenue' declares no dimensions; add 'dimensions: [locality]' to it"
+    )

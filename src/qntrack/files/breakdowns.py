@@ -110,7 +110,10 @@ def target_breakdown(
                     inputs=", ".join(sorted(names_in(indicator.formula))),
                 )
                 if indicator.formula
-                else msg("breakdowns_for_each_none", what=_phrase(where), name=name, indicator=indicator.id),
+                else msg("breakdowns_for_each_none", what=_phrase(where), name=name, indicator=indicator.id)
+                if name in dimensions or ("dimension", name) in reader.refused
+                # Declared nowhere: both steps at once, not one run for each.
+                else msg("authoring_for_each_nowhere", what=_phrase(where), name=name, indicator=indicator.id),
             )
             return None
         if name not in out:
