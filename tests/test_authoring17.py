@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import STORE_HEADER, dedent, make_tracker
-from helpers import problems, run
+from helpers import plan_problems, problems, run
 
 # --- 1. `limit:` beside `milestones:` -------------------------------------------------
 
@@ -438,4 +438,20 @@ def test_a_breakdown_by_a_declared_dimension_the_indicator_lacks_keeps_its_messa
         """)
     assert found[0].endswith(
         "for_each 'locality': indicator 'revenue' declares no dimensions; add 'dimensions: [locality]' to it"
+    )
+
+
+# --- 10. A misspelt top-level key said once -------------------------------------------
+
+
+@pytest.mark.parametrize("typo, key", [("tagrets", "targets"), ("indicator", "indicators")])
+def test_a_misspelt_top_level_key_is_said_once(typo: str, key: str):
+    # "tagrets:" was said twice: an unknown key (did you mean 'targets'?) and, at 1:1,
+    # "missing 'targets:'", the same slip in other words.
+    text = dedent(LEVEL).replace(f"{key}:", f"{typo}:", 1)
+    found = plan_problems(text)
+    line = 3 if key == "targets" else 1
+    assert len(found) == 1, found
+    assert found[0].startswith(
+        f"targets.yaml:{line}:1: error: the top level: unknown key '{typo}'; did you mean '{key}'?"
     )

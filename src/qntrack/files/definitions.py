@@ -154,7 +154,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     dimensions = read_dimensions(reader, top["dimensions"][1]) if "dimensions" in top else {}
     indicators: dict[str, Indicator] = {}
     if "indicators" not in top:
-        reader.error(root, msg("definitions_missing_indicators"))
+        reader.missing(root, "indicators", msg("definitions_missing_indicators"))
     else:
         node = top["indicators"][1]
         entries = {} if reader.is_null(node) else reader.mapping(node, "indicators", ())
@@ -169,7 +169,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
     targets: list[Target] = []
     if "targets" not in top:
-        reader.error(root, msg("definitions_missing_targets"))
+        reader.missing(root, "targets", msg("definitions_missing_targets"))
     else:
         node = top["targets"][1]
         if reader.is_null(node):
@@ -381,7 +381,7 @@ def _target(
         ind_id = reader.text(ind_node, _at(where, "indicator"))
         if ind_id is not None:
             indicator = indicators.get(ind_id)
-            if indicator is None:
+            if indicator is None and ("top", "indicators") not in reader.refused:
                 hint = reader.indicator_hint(ind_id, indicators)
                 reader.error(
                     ind_node,

@@ -250,6 +250,11 @@ class _Reader:
                     continue
                 hint = closest(key, allowed)
                 valid = ", ".join(allowed)
+                if what == ("top",) and hint in ("targets", "indicators"):
+                    if not any(getattr(k, "value", None) == hint for k, _ in node.value):
+                        # Said here once: not again as missing, nor as each target's
+                        # unknown indicator.
+                        self.refused.add(("top", hint))
                 self.error(
                     key_node,
                     msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid)
@@ -259,6 +264,11 @@ class _Reader:
                 continue
             out[key] = (key_node, value_node)
         return out
+
+    def missing(self, root: Node, key: str, message: Message) -> None:
+        """Say a required top-level ``key`` is missing, unless a misspelling of it was said."""
+        if ("top", key) not in self.refused:
+            self.error(root, message)
 
     def _comma_in_number(
         self, key_node: ScalarNode, value_node: Node, out: dict[str, tuple[Node, Node]], what: What
