@@ -455,3 +455,24 @@ def test_a_misspelt_top_level_key_is_said_once(typo: str, key: str):
     assert found[0].startswith(
         f"targets.yaml:{line}:1: error: the top level: unknown key '{typo}'; did you mean '{key}'?"
     )
+
+
+# --- 11. Words a newcomer uses for a choice -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "field, given, hint",
+    [("direction", "up", "increase"), ("direction", "down", "decrease"), ("frequency", "annual", "year")],
+)
+def test_an_english_word_for_a_choice_is_told_the_value(field: str, given: str, hint: str):
+    found = problems(f"""
+        indicators:
+          share: {{name: Share, {field}: {given}}}
+        targets: []
+        """)
+    options = "increase, decrease" if field == "direction" else "year, half, quarter, month"
+    # "  share: {name: Share, " is 23 characters, then "direction: " (11) or "frequency: " (11): column 35
+    assert found == [
+        f"targets.yaml:2:35: error: indicator 'share': {field}: '{given}' is not one of {options}; "
+        f"did you mean '{hint}'?"
+    ]

@@ -57,7 +57,7 @@ def test_all_errors_reported_at_once():
             milestones: [{by: 2025, value: 1}]
     """)
     assert out == [
-        "targets.yaml:2:27: error: indicator 'x': direction: 'up' is not one of increase, decrease",
+        "targets.yaml:2:27: error: indicator 'x': direction: 'up' is not one of increase, decrease; did you mean 'increase'?",
         "targets.yaml:5:16: error: target 'a': unknown indicator 'y'",
         "targets.yaml:6:5: error: target 'a': milestones need a 'baseline' (a year, or {period: 2020, value: 9.8})",
     ]
