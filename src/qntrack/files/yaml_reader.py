@@ -22,6 +22,7 @@ from ..plan.model import (
 )
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
+from .slips import ON_TARGETS, SAME_AS, SPAN, comma_in_number, kinds_with
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "yaml_words", "written_text"]
 
@@ -36,10 +37,6 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 What = str | tuple
 
 # C0 controls but tab and line feed, DEL and the C1 controls.
-# Two years joined by a dash (2025-2030, 2021–2025): a span copied from a plan's heading.
-_SPAN = re.compile(r"^((?:19|20|21)\d\d)\s*[-\u2013\u2014]\s*((?:19|20|21)\d\d)$")
-# Top-level keys a newcomer writes for what each target says of itself.
-_ON_TARGETS = {"groups": "group", "group": "group", "owners": "owner", "owner": "owner"}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Unicode's noncharacters are U+FDD0..U+FDEF and the last two code points of every plane:
 # no text, and a chart's SVG (lxml) or its drawing for Word (cairo) refuses them. Found
@@ -238,18 +235,34 @@ class _Reader:
                 self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:
-                if self._comma_in_number(key_node, value_node, out, what):
+                if (comma := comma_in_number(key_node, value_node, out)) is not None:
+                    self.error(comma[0], msg("definitions_comma_in_number", what=_phrase(what), **comma[1]))
                     continue
-                if what == ("top",) and key in _ON_TARGETS:
+                if what == ("top",) and key in ON_TARGETS:
                     # A newcomer lists a resolution's targets at the top; a group is a
                     # target's own key (targets-format.md, "Targets").
                     self.error(
                         key_node,
-                        msg("definitions_group_on_targets", what=_phrase(what), key=key, field=_ON_TARGETS[key]),
+                        msg("definitions_group_on_targets", what=_phrase(what), key=key, field=ON_TARGETS[key]),
                     )
                     continue
-                hint = closest(key, allowed)
+                hint = closest(key, allowed) or SAME_AS.get(key)
+                if hint is not None and hint not in allowed:
+                    hint = None
                 valid = ", ".join(allowed)
+                if hint is None and what[0] == "target" and (kinds := kinds_with(key)):
+                    self.error(
+                        key_node,
+                        msg(
+                            "authoring_key_of_kind",
+                            what=_phrase(what),
+                            key=key,
+                            valid=valid,
+                            kinds=", ".join(kinds),
+                            kind=kinds[0],
+                        ),
+                    )
+                    continue
                 if what == ("top",) and hint in ("targets", "indicators"):
                     if not any(getattr(k, "value", None) == hint for k, _ in node.value):
                         # Said here once: not again as missing, nor as each target's
@@ -269,36 +282,6 @@ class _Reader:
         """Say a required top-level ``key`` is missing, unless a misspelling of it was said."""
         if ("top", key) not in self.refused:
             self.error(root, message)
-
-    def _comma_in_number(
-        self, key_node: ScalarNode, value_node: Node, out: dict[str, tuple[Node, Node]], what: What
-    ) -> bool:
-        """Say ``{value: 15,5}`` as the number it was meant to be: YAML reads ``value: 15`` and
-        a key ``5`` with no value (a decimal comma, or a thousands separator, in { })."""
-        if not (not key_node.style and key_node.value.isdigit() and out):  # plain: None, or "" (libyaml)
-            return False
-        if not (isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style):
-            return False
-        number = list(out.values())[-1][1]  # read as 15 meanwhile: the plan is refused here
-        if not (isinstance(number, ScalarNode) and not number.style and number.value.lstrip("+-").isdigit()):
-            return False
-        if number.end_mark.line != key_node.start_mark.line:
-            return False
-        rest = key_node.value
-        written = f"{number.value},{rest}"
-        self.error(
-            number,
-            msg(
-                "definitions_comma_in_number",
-                what=_phrase(what),
-                written=written,
-                number=number.value,
-                rest=rest,
-                decimal=f"{number.value}.{rest}".rstrip("0").rstrip("."),
-                whole=f"{number.value}{rest}",
-            ),
-        )
-        return True
 
     def scalar(self, node: Node, what: What) -> str | None:
         if not isinstance(node, ScalarNode):
@@ -410,7 +393,7 @@ class _Reader:
         raw = self.scalar(node, what)
         if raw is None:
             return None
-        if span := _SPAN.match(raw.strip()):
+        if span := SPAN.match(raw.strip()):
             first, last = span.groups()
             self.error(node, msg("definitions_period_span", what=_phrase(what), raw=raw, first=first, last=last))
             return None
@@ -435,7 +418,7 @@ class _Reader:
 
     def year(self, node: Node, what: What) -> Period | None:
         raw = getattr(node, "value", None)
-        if isinstance(raw, str) and not _SPAN.match(raw.strip()):
+        if isinstance(raw, str) and not SPAN.match(raw.strip()):
             try:
                 parse_period(raw)
             except PeriodError:

@@ -389,6 +389,12 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
             reader.error(mnode, msg("definitions_milestones_not_list", what=reader.phrase(where)))
         else:
             for item in items:
+                if pair := _year_pair(reader, item):
+                    # "- 2025: 15": the year and value, without the keys that say which is which.
+                    reader.error(
+                        item, msg("authoring_milestone_pair", what=reader.phrase(where), year=pair[0], value=pair[1])
+                    )
+                    continue
                 mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
                 if mkeys is None:
                     continue
@@ -457,3 +463,14 @@ def _written_in(value: Any, node: Any) -> bool:
     if start is None or end is None or at is None:
         return True
     return bool(start.index <= at.index <= end.index)
+
+
+def _year_pair(reader: Reader, item: Any) -> tuple[str, str] | None:
+    """The year and value of a milestone written ``- 2025: 15``, else None."""
+    pairs = getattr(item, "value", None) if reader.is_mapping(item) else None
+    if not pairs or len(pairs) != 1:
+        return None
+    key, value = (getattr(n, "value", None) for n in pairs[0])
+    if isinstance(key, str) and len(key) == 4 and key.isdigit() and isinstance(value, str):
+        return key, value
+    return None
