@@ -524,3 +524,25 @@ def test_a_baseline_with_a_year_key_is_told_period():
         "targets.yaml:6:16: error: target 'share-t': baseline: unknown key 'year'; did you mean 'period'? "
         "(valid keys: period, value)"
     )
+
+
+# --- 14. A duplicate id of a target that has a mistake of its own -----------------------
+
+
+def test_a_duplicate_id_is_said_even_when_the_first_target_has_a_mistake():
+    # Copy-pasting a target and forgetting to change its id: while the first copy had a
+    # mistake of its own (an unknown indicator), the duplicate was not said, and came up
+    # only once that was mended: not "every problem at once" (targets-format.md).
+    found = problems("""
+        indicators:
+          x: {name: X}
+        targets:
+          - id: a
+            indicator: y
+          - id: a
+            indicator: x
+        """)
+    assert found == [
+        "targets.yaml:5:16: error: target 'a': unknown indicator 'y'",
+        "targets.yaml:6:5: error: duplicate target id 'a' (first used on line 4)",
+    ]

@@ -60,6 +60,8 @@ def test_all_errors_reported_at_once():
         "targets.yaml:2:27: error: indicator 'x': direction: 'up' is not one of increase, decrease; did you mean 'increase'?",
         "targets.yaml:5:16: error: target 'a': unknown indicator 'y'",
         "targets.yaml:6:5: error: target 'a': milestones need a 'baseline' (a year, or {period: 2020, value: 9.8})",
+        # the first 'a' has a mistake of its own; its id is taken all the same (issue 17)
+        "targets.yaml:6:5: error: duplicate target id 'a' (first used on line 4)",
     ]
 
 

@@ -41,6 +41,7 @@ from .yaml_reader import (
     typed_unprintable,
     yaml_words,
 )
+from .slips import written_id
 from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
@@ -180,13 +181,14 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             seen: dict[str, int] = {}
             for item in node.value:
                 target = _target(reader, item, indicators, dimensions)
-                if target is None:
+                tid = target.id if target is not None else written_id(item)  # one refused has an id too
+                if tid is not None and tid in seen:
+                    reader.error(item, msg("definitions_duplicate_target", id=tid, first=seen[tid]))
                     continue
-                if target.id in seen:
-                    reader.error(item, msg("definitions_duplicate_target", id=target.id, first=seen[target.id]))
-                    continue
-                seen[target.id] = target.location.line
-                targets.append(target)
+                if tid is not None:
+                    seen[tid] = reader.loc(item).line
+                if target is not None:
+                    targets.append(target)
 
     if reader.problems:
         raise InputError(reader.problems)
