@@ -546,3 +546,24 @@ def test_a_duplicate_id_is_said_even_when_the_first_target_has_a_mistake():
         "targets.yaml:5:16: error: target 'a': unknown indicator 'y'",
         "targets.yaml:6:5: error: duplicate target id 'a' (first used on line 4)",
     ]
+
+
+# --- 15. Indicators written as a list, as targets are ----------------------------------
+
+
+def test_indicators_written_as_a_list_say_the_form_once():
+    # Written as targets are ("- id: share"): told "must be a mapping ... got a list", and
+    # then each target's indicator was unknown, a second message for the same slip.
+    found = problems("""
+        indicators:
+          - id: share
+            name: Share
+        targets:
+          - id: share-t
+            indicator: share
+        """)
+    # line 2 "  - id: share": the list at column 3
+    assert found == [
+        "targets.yaml:2:3: error: indicators are written by id, not as a list: 'share:' with its keys "
+        "indented below it (or share: {name: ...}), without '- id:'"
+    ]

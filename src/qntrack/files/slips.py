@@ -10,7 +10,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-__all__ = ["ON_TARGETS", "SAME_AS", "SPAN", "comma_in_number", "kinds_with", "written_id"]
+__all__ = ["ON_TARGETS", "SAME_AS", "SPAN", "comma_in_number", "kinds_with", "listed_id", "written_id"]
 
 # Two years joined by a dash (2025-2030, 2021–2025): a span copied from a plan's heading.
 SPAN = re.compile(r"^((?:19|20|21)\d\d)\s*[-\u2013\u2014]\s*((?:19|20|21)\d\d)$")
@@ -64,3 +64,9 @@ def written_id(item: Node) -> str | None:
         if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
             return value.value.strip() or None
     return None
+
+
+def listed_id(node: Node) -> str | None:
+    """The first ``id:`` of a list of mappings (indicators written as targets are)."""
+    items = getattr(node, "value", None)
+    return written_id(items[0]) if isinstance(items, list) and items else None

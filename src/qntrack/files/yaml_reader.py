@@ -22,7 +22,7 @@ from ..plan.model import (
 )
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
-from .slips import ON_TARGETS, SAME_AS, SPAN, comma_in_number, kinds_with
+from .slips import ON_TARGETS, SAME_AS, SPAN, comma_in_number, kinds_with, listed_id
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "yaml_words", "written_text"]
 
@@ -218,6 +218,11 @@ class _Reader:
     def mapping(self, node: Node, what: What, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]] | None:
         """Keys to (key node, value node); duplicate and unknown keys are reported."""
         if not isinstance(node, MappingNode):
+            if what == "indicators" and isinstance(node, SequenceNode):
+                # Written as targets are: said once, not again as each target's unknown indicator.
+                self.refused.add(("top", "indicators"))
+                self.error(node, msg("authoring_indicators_listed", example=listed_id(node) or "cbct_share"))
+                return None
             self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
             return None
         out: dict[str, tuple[Node, Node]] = {}
