@@ -197,7 +197,9 @@ YAML_CASES = [
     (
         "a Python object tag",
         'version: 1\nindicators: !!python/object/apply:os.system ["touch pwned"]\ntargets: []\n',
-        "targets.yaml:2:13: error: indicators must be a mapping of keys to values, got a list",
+        # read as the list it is written as, never run (issue 17: a list of indicators is told its form)
+        "targets.yaml:2:13: error: indicators are written by id, not as a list: 'cbct_share:' with its keys "
+        "indented below it (or cbct_share: {name: ...}), without '- id:'",
     ),
 ]
 
