@@ -567,3 +567,47 @@ def test_indicators_written_as_a_list_say_the_form_once():
         "targets.yaml:2:3: error: indicators are written by id, not as a list: 'share:' with its keys "
         "indented below it (or share: {name: ...}), without '- id:'"
     ]
+
+
+# --- 16. A milestone on the wrong side of the baseline: status says it as check does -----
+
+
+def test_status_says_a_milestone_on_the_wrong_side_as_check_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The author wrote direction-less "share" (to increase, the default) with a milestone
+    # 15 below the baseline 20: check warned, status said nothing and read the target as
+    # achieved at once.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        dedent(LEVEL).replace("baseline: 2020", "baseline: {period: 2020, value: 20}"),
+        STORE_HEADER,
+    )
+    said = (
+        "targets.yaml:8:9: warning: target 'share-t': the milestone 15 by 2025 is below the baseline 20 "
+        "(2020), though share is to increase"
+    )
+    c = run("check")
+    assert said in c.stderr
+    for args in (("status",), ("show", "share-t")):
+        r = run(*args)
+        assert r.exit_code == 0, r.stderr
+        assert said in r.stderr, (args, r.stderr)
+    vi = run("--lang", "vi", "status")
+    assert "targets.yaml:8:9: cảnh báo: mục tiêu 'share-t': mốc 15 đến 2025 thấp hơn giá trị gốc 20" in vi.stderr
+
+
+def test_a_baseline_figure_recorded_later_is_said_wrong_side_by_status_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # baseline: 2020 with no value: the baseline is the 2020 figure, recorded only after a
+    # first status (which kept a cache); 20 then puts the milestone 15 below it.
+    make_tracker(tmp_path, monkeypatch, dedent(LEVEL), STORE_HEADER)
+    for fmt in ("table", "csv"):
+        assert "below the baseline" not in run("status", "--format", fmt).stderr
+    assert run("add-observation", "share", "2020", "20").exit_code == 0
+    for fmt in ("table", "csv", "table"):
+        r = run("status", "--format", fmt)
+        assert (
+            "targets.yaml:8:9: warning: target 'share-t': the milestone 15 by 2025 is below the baseline 20 (2020)"
+            in r.stderr
+        ), (fmt, r.stderr)
