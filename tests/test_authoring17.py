@@ -611,3 +611,42 @@ def test_a_baseline_figure_recorded_later_is_said_wrong_side_by_status_from_the_
             "targets.yaml:8:9: warning: target 'share-t': the milestone 15 by 2025 is below the baseline 20 (2020)"
             in r.stderr
         ), (fmt, r.stderr)
+
+
+# --- 17. One group named two ways in Vietnamese: status --group-by says it, as check does ---
+
+
+GROUPS = """
+    indicators:
+      a: {name: A}
+      b: {name: B}
+    targets:
+      - id: ta
+        indicator: a
+        baseline: 2020
+        group: {en: Resolution 1, vi: Nghị quyết 1}
+      - id: tb
+        indicator: b
+        baseline: 2020
+        group: {en: Resolution 1, vi: Nghị quyết số 1}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_status_by_group_says_a_group_named_two_ways_as_check_does(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # The table by group shows the first spelling only; check warned of the second,
+    # status --group-by group, the command that shows the group, said nothing.
+    make_tracker(tmp_path, monkeypatch, dedent(GROUPS), STORE_HEADER)
+    said = (
+        "targets.yaml:9:5: warning: group 'Resolution 1' is called 'Nghị quyết số 1' in Vietnamese here, "
+        "but 'Nghị quyết 1' on line 5, whose name is the one shown: write it one way"
+    )
+    assert said in run("check").stderr
+    for _ in range(2):  # cold, then from the cache
+        r = run("status", "--group-by", "group", "--format", fmt)
+        assert r.exit_code == 0, r.stderr
+        assert said in r.stderr, r.stderr
+    # by owner, the group's names are not what is shown: not said
+    assert "Nghị quyết số 1" not in run("status", "--group-by", "owner").stderr
