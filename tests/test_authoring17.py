@@ -650,3 +650,34 @@ def test_status_by_group_says_a_group_named_two_ways_as_check_does(
         assert said in r.stderr, r.stderr
     # by owner, the group's names are not what is shown: not said
     assert "Nghị quyết số 1" not in run("status", "--group-by", "owner").stderr
+
+
+# --- 18. An average target over quarters: one message, and advice that holds ------------
+
+
+@pytest.mark.parametrize(
+    "start, end, line, column",
+    [
+        # from: 2026-Q1, to: 2030 was told "write to: 2030-Q4", which was then refused as
+        # "an average target runs over whole years": advice that led to another refusal.
+        ("2026-Q1", "2030", 7, 11),  # the 'from' (line 7 "    from: 2026-Q1", column 11)
+        ("2026", "2030-Q4", 8, 9),  # the 'to' (line 8 "    to: 2030-Q4", column 9)
+        ("2026-Q1", "2030-Q4", 7, 11),
+    ],
+)
+def test_an_average_target_over_quarters_is_told_years_at_once(start: str, end: str, line: int, column: int):
+    found = problems(f"""
+        indicators:
+          g: {{name: Growth, measure: rate}}
+        targets:
+          - id: g-avg
+            type: average
+            indicator: g
+            from: {start}
+            to: {end}
+            at_least: 10
+        """)
+    assert found == [
+        f"targets.yaml:{line}:{column}: error: target 'g-avg': an average target runs over whole years "
+        "(e.g. from: 2021, to: 2025)"
+    ]
