@@ -681,3 +681,18 @@ def test_an_average_target_over_quarters_is_told_years_at_once(start: str, end: 
         f"targets.yaml:{line}:{column}: error: target 'g-avg': an average target runs over whole years "
         "(e.g. from: 2021, to: 2025)"
     ]
+
+
+def test_a_key_of_another_type_on_a_typed_target_does_not_speak_of_level_targets():
+    # type: plan given: "(a target without 'type:' is a level target)" would be beside the point.
+    found = problems("""
+        indicators:
+          fdi: {name: FDI, measure: flow}
+        targets:
+          - {id: p, type: plan, indicator: fdi, period: 2026, value: 1500, at_least: 1500}
+        """)
+    assert len(found) == 1
+    assert found[0].endswith(
+        "'at_least' is a key of type every_period, average, cumulative: write 'type: every_period' if that "
+        "is what is meant"
+    )

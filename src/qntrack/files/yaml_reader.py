@@ -259,7 +259,9 @@ class _Reader:
                     self.error(
                         key_node,
                         msg(
-                            "authoring_key_of_kind",
+                            "authoring_key_of_kind_typed"
+                            if any(getattr(k, "value", None) == "type" for k, _ in node.value)
+                            else "authoring_key_of_kind",
                             what=_phrase(what),
                             key=key,
                             valid=valid,
