@@ -696,3 +696,30 @@ def test_a_key_of_another_type_on_a_typed_target_does_not_speak_of_level_targets
         "'at_least' is a key of type every_period, average, cumulative: write 'type: every_period' if that "
         "is what is meant"
     )
+
+
+# --- 19. A unit's own value written as a bare number ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target, field",
+    [
+        ("type: plan, period: 2026, value: 50000", "value"),
+        ("type: cumulative, at_least: 50000, from: 2026, to: 2030", "at_least"),
+    ],
+)
+def test_a_units_own_value_as_a_bare_number_is_told_its_form(target: str, field: str):
+    # "Hạ Long: 20000" under overrides: told only "must be a mapping of keys to values,
+    # got '20000'", not the form the target's type takes.
+    found = problems(f"""
+        dimensions:
+          locality: {{values: [Hạ Long, Cẩm Phả]}}
+        indicators:
+          revenue: {{name: Revenue, measure: flow, dimensions: [locality]}}
+        targets:
+          - {{id: r, indicator: revenue, for_each: locality, {target}, overrides: {{Hạ Long: 20000}}}}
+        """)
+    assert len(found) == 1
+    assert found[0].endswith(
+        f"target 'r': overrides.Hạ Long: a unit's own values are written by their keys: Hạ Long: {{{field}: 20000}}"
+    )

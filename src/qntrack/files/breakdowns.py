@@ -157,6 +157,12 @@ def unit_overrides(
             continue
         seen[dims] = reader.loc(key_node).line
         unit_where = ("sub", _at(where, "overrides"), unit_key_text)
+        field = next((k for k in ("value", "at_least", "at_most") if k in keys), None)
+        if field is not None and isinstance(unit_node, ScalarNode) and not reader.is_null(unit_node):
+            # "Hạ Long: 20000": the figure without the key the target's type reads it by.
+            said = dict(what=_phrase(unit_where), unit=unit_key_text, field=field, value=unit_node.value)
+            reader.error(unit_node, msg("authoring_override_bare", **said))
+            continue
         before = len(reader.problems)
         own = reader.mapping(unit_node, unit_where, kind.keys)
         if own is None:
