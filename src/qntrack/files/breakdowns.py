@@ -159,7 +159,7 @@ def unit_overrides(
         unit_where = ("sub", _at(where, "overrides"), unit_key_text)
         field = next((k for k in ("value", "at_least", "at_most") if k in keys), None)
         if field is not None and isinstance(unit_node, ScalarNode) and not reader.is_null(unit_node):
-            # "Hạ Long: 20000": the figure without the key the target's type reads it by.
+            # "Ha Long: 20000": the figure without the key the target's type reads it by.
             said = dict(what=_phrase(unit_where), unit=unit_key_text, field=field, value=unit_node.value)
             reader.error(unit_node, msg("authoring_override_bare", **said))
             continue
