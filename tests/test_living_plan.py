@@ -205,10 +205,10 @@ def test_figures_recorded_for_an_indicator_made_derived_are_not_ignored_in_silen
     for env in ({"QNTRACK_NO_CACHE": "1"}, {}, {}):
         r = run_clean("status", "cbct-share", "--format", "csv", env=env)
         assert r.exit_code == 0
-        assert "5 figure(s) recorded for 'cbct_share' are ignored" in r.stderr, r.stderr
+        assert "figures recorded for 'cbct_share' for 5 period(s) are ignored" in r.stderr, r.stderr
         assert "Changing the plan" in r.stderr
     vi = run_clean("--lang", "vi", "show", "cbct-share")
-    assert "5 số liệu đã ghi nhận của chỉ tiêu 'cbct_share' bị bỏ qua" in vi.stderr, vi.stderr
+    assert "số liệu đã ghi nhận của chỉ tiêu 'cbct_share' cho 5 kỳ bị bỏ qua" in vi.stderr, vi.stderr
     # A target not reading it says nothing of it.
     assert "cbct_share" not in run_clean("status", "fdi-plan-2024", "--format", "csv").stderr
 

@@ -60,7 +60,7 @@ def test_targets_problems_in_vietnamese(broken: Path):
         "targets.yaml:4:16: lỗi: chỉ tiêu 'grdp': direction: 'increse' không phải là một trong increase, decrease; "
         "có phải ý bạn là 'increase'?",
         "targets.yaml:10:16: lỗi: mục tiêu 't1': không có chỉ tiêu 'shar'; có phải ý bạn là 'share'?",
-        "targets.yaml:11:15: lỗi: mục tiêu 't1': baseline: mục tiêu loại level được đánh giá theo năm trọn; "
+        "targets.yaml:11:15: lỗi: mục tiêu 't1': baseline: mục tiêu này được đánh giá theo năm trọn; "
         "hãy ghi một năm như 2025, không phải 2020-H1",
         "targets.yaml:13:27: lỗi: mục tiêu 't1': giá trị của mốc: '15%' không phải là số; hãy ghi 15 "
         "(đơn vị tính thuộc về chỉ tiêu)",
@@ -81,7 +81,7 @@ def test_targets_problems_in_english_are_as_before(broken: Path):
         "targets.yaml:4:16: error: indicator 'grdp': direction: 'increse' is not one of increase, decrease; "
         "did you mean 'increase'?",
         "targets.yaml:10:16: error: target 't1': unknown indicator 'shar'; did you mean 'share'?",
-        "targets.yaml:11:15: error: target 't1': baseline: level targets are judged on whole years; "
+        "targets.yaml:11:15: error: target 't1': baseline: this target is judged on whole years; "
         "write a year like 2025, not 2020-H1",
         "targets.yaml:13:27: error: target 't1': milestone value: '15%' is not a number; write 15 "
         "(the unit belongs to the indicator)",

@@ -371,6 +371,10 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     suspect = {o.indicator: 1 for o in suspects}
     if plan.dimensions and outside_in_force(plan, series, ""):
         suspect["[units]"] = 1  # a unit's figure outside its dates: the plain path warns of it
+    from ..files.checks_due import milestone_side_problems
+
+    if milestone_side_problems(plan, series):
+        suspect["[milestone-side]"] = 1  # a milestone the wrong side of its baseline: likewise
     return {
         "suspect": suspect,
         "revised": revised,

@@ -27,8 +27,10 @@ MAX_AFFECTED = 500
 
 def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     """The cache brought up to date with rows appended after its prefix, or None."""
+    from ..files.checks_due import wrong_side
     from ..kinds import assess_target
     from ..method.series import build_series
+    from ..plan.model import LevelTarget
     from ..files.store import parse_store
     from ..files.store_fast import _build_observations
 
@@ -136,6 +138,8 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         if e.indicator in changed:
             target = _decode(marshal.loads(e.target), allowed)
             rows_in_force = series.get(target.series_key, [])
+            if isinstance(target, LevelTarget) and wrong_side(target, indicators[target.indicator], series):
+                return None  # a baseline figure now read puts a milestone the wrong side: said by line
             judged = assess_target(target, indicators[target.indicator], rows_in_force, today)
             if target.for_each:
                 judged = with_units(judged, today)

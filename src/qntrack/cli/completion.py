@@ -39,6 +39,17 @@ def complete_target_ids(ctx: typer.Context | None, incomplete: str) -> list[tupl
     return [(t.id, target_name(t, plan, "en")) for t in plan.targets if t.id.startswith(incomplete)]
 
 
+def complete_ranked_target_ids(ctx: typer.Context | None, incomplete: str) -> list[tuple[str, str]]:
+    """The target ids `rank` accepts: those broken down by a dimension (``for_each``); rank
+    refuses any other, so offering it would only lead to an error."""
+    plan = _completion_plan(ctx)
+    if plan is None:
+        return []
+    from ..output.documents import target_name
+
+    return [(t.id, target_name(t, plan, "en")) for t in plan.targets if t.for_each and t.id.startswith(incomplete)]
+
+
 def complete_indicator_ids(ctx: typer.Context | None, incomplete: str) -> list[tuple[str, str]]:
     """Indicator ids for INDICATOR arguments and --indicator, with their names as help."""
     plan = _completion_plan(ctx)

@@ -10,7 +10,7 @@ import typer
 from ..errors import fail
 from .app import AsOfOpt, FormatOpt, LangOpt, TargetsOpt, _as_of, _format, _lang, command
 from .arguments import _check_ids
-from .completion import complete_target_ids
+from .completion import complete_ranked_target_ids
 from .printing import _guard_stdout, _out, _report, _say
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ def rank(
     target_id: Annotated[
         str,
         typer.Argument(
-            metavar="TARGET_ID", help="A target with for_each: in targets.yaml.", autocompletion=complete_target_ids
+            metavar="TARGET_ID",
+            help="A target with for_each: in targets.yaml.",
+            autocompletion=complete_ranked_target_ids,
         ),
     ],
     targets: TargetsOpt = None,

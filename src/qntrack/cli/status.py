@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..catalog import Message
     from ..files.workspace import Workspace
     from ..method.assessment import Assessment
+    from ..plan.model import Plan
 
 GateItems = list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]
 
@@ -133,7 +134,7 @@ def status(
                 items = _of_group(items, kept, group, by, targets, bool(target_ids))
                 with _to_a_reader():
                     if grouped:
-                        _grouped(kept, by, kind, lang)
+                        _grouped(kept, by, kind, lang, None, targets)
                     else:
                         _out_parts(text)
                 _report(warnings)
@@ -196,7 +197,7 @@ def _print_status(
 
         _out_parts(status_json(results, day, ws.plan.title, by))
     elif grouped:
-        _grouped(found, by, kind, lang)
+        _grouped(found, by, kind, lang, ws.plan)
     elif kind in ("csv", "tsv"):
         from ..output.formats import status_rows
         from ..output.tables import write_table
@@ -246,11 +247,38 @@ def _working(lang: Lang | None) -> Any:
     return work_status(_message_lang(lang))
 
 
-def _grouped(found: list[dict[str, Any]], by: Literal["group", "owner"], kind: str, lang: Lang | None) -> None:
-    """Prints ``status --group-by BY`` as a table, CSV or TSV: one row per group (output.grouping)."""
-    from ..output.grouping import group_rows, group_table_rows, groups_of
+def _grouped(
+    found: list[dict[str, Any]],
+    by: Literal["group", "owner"],
+    kind: str,
+    lang: Lang | None,
+    plan: Plan | None,
+    targets: str | None = None,
+) -> None:
+    """Prints ``status --group-by BY`` as a table, CSV or TSV: one row per group (output.grouping).
+    A group (or owner) its targets name two ways in Vietnamese is said, as check says it:
+    only the first name is shown. ``plan``, or the one ``targets`` names (a status served
+    from the cache, whose plan is a regular file, read already and kept in memory)."""
+    from ..files.checks import group_name_problems
+    from ..output.grouping import groups_of
 
-    groups = groups_of(found, by)
+    if plan is None:
+        from ..files.definitions import load_plan
+        from ..files.workspace import find_targets
+
+        try:
+            plan = load_plan(find_targets(targets))
+        except Exception:  # noqa: BLE001 - the table is printed; a warning is not worth a failure
+            plan = None
+    said = group_name_problems(plan) if plan is not None else []
+    named = [p for p in said if dict(getattr(p.message, "params", ())).get("field") == by]
+    _print_groups(groups_of(found, by), by, kind, lang)
+    _report(named)
+
+
+def _print_groups(groups: Any, by: Literal["group", "owner"], kind: str, lang: Lang | None) -> None:
+    from ..output.grouping import group_rows, group_table_rows
+
     if not groups:
         # The header alone would read as "no such groups yet"; say where groups come from.
         from ..catalog import msg

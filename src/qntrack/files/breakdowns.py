@@ -110,7 +110,10 @@ def target_breakdown(
                     inputs=", ".join(sorted(names_in(indicator.formula))),
                 )
                 if indicator.formula
-                else msg("breakdowns_for_each_none", what=_phrase(where), name=name, indicator=indicator.id),
+                else msg("breakdowns_for_each_none", what=_phrase(where), name=name, indicator=indicator.id)
+                if name in dimensions or ("dimension", name) in reader.refused
+                # Declared nowhere: both steps at once, not one run for each.
+                else msg("authoring_for_each_nowhere", what=_phrase(where), name=name, indicator=indicator.id),
             )
             return None
         if name not in out:
@@ -154,6 +157,12 @@ def unit_overrides(
             continue
         seen[dims] = reader.loc(key_node).line
         unit_where = ("sub", _at(where, "overrides"), unit_key_text)
+        field = next((k for k in ("value", "at_least", "at_most") if k in keys), None)
+        if field is not None and isinstance(unit_node, ScalarNode) and not reader.is_null(unit_node):
+            # "Ha Long: 20000": the figure without the key the target's type reads it by.
+            said = dict(what=_phrase(unit_where), unit=unit_key_text, field=field, value=unit_node.value)
+            reader.error(unit_node, msg("authoring_override_bare", **said))
+            continue
         before = len(reader.problems)
         own = reader.mapping(unit_node, unit_where, kind.keys)
         if own is None:

@@ -1,6 +1,8 @@
 """The checks of what is due (``stale``, ``milestone-due``: judged against today or
 ``--as-of``) and of milestones on the wrong side of their baseline (``milestone-side``),
-over the plan and the series in force; files/checks.py runs them.
+over the plan and the series in force; files/checks.py runs them. Status, show and the
+other commands that judge targets say the milestone-side warnings too (workspace), so that
+they and check agree on what a plan has wrong.
 
 A figure for a period is expected within ``PUBLICATION_LAG_DAYS`` of the period's end:
 Vietnamese statistics offices publish estimates before or just after a period closes,
@@ -10,10 +12,12 @@ and 90 days covers the slower provincial releases.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from ..catalog import Day, Figure, Message, msg
 from ..plan.model import (
+    Indicator,
     LevelTarget,
     Plan,
     Problem,
@@ -23,7 +27,7 @@ from ..method.series import Series
 from ..plan.units import period_end
 from ..kinds import due as deadlines
 
-__all__ = ["PUBLICATION_LAG_DAYS", "milestone_due_problems", "milestone_side_problems", "stale_problems"]
+__all__ = ["PUBLICATION_LAG_DAYS", "milestone_due_problems", "milestone_side_problems", "stale_problems", "wrong_side"]
 
 PUBLICATION_LAG_DAYS = 90
 
@@ -121,24 +125,35 @@ def milestone_due_problems(
     return problems
 
 
-def milestone_side_problems(plan: Plan, series: Series) -> list[Problem]:
+def milestone_side_problems(plan: Plan, series: Series, indicators: Collection[str] | None = None) -> list[Problem]:
     """A level target's milestone on the wrong side of its baseline for the indicator's
     direction (15 from 20 for an indicator to increase): it is met before any progress,
     and the target reads "achieved" at once; a direction or a value typed wrong. The
-    baseline is the figure in force when targets.yaml gives only its period."""
+    baseline is the figure in force when targets.yaml gives only its period.
+    ``indicators``: only the targets of these (what status or show prints), else all."""
     out: list[Problem] = []
     for t in plan.targets:
-        if not isinstance(t, LevelTarget) or t.baseline is None or not t.milestones:
+        if indicators is not None and t.indicator not in indicators:
             continue
-        base = t.baseline.value
-        if base is None:
-            base = next((o.value for o in series.get(t.series_key, ()) if o.period == t.baseline.period), None)
         ind = plan.indicators.get(t.indicator)
-        if base is None or ind is None:
-            continue
-        for m in t.milestones:
-            if (m.value < base) if ind.increase else (m.value > base):
-                said = "checks_milestone_below" if ind.increase else "checks_milestone_above"
-                words = dict(id=t.id, value=Figure(m.value), by=m.by, base=Figure(base), period=t.baseline.period)
-                out.append(Problem(m.location, msg(said, indicator=ind.id, **words), "warning", "milestone-side"))
+        if isinstance(t, LevelTarget) and ind is not None:
+            out += wrong_side(t, ind, series)
+    return out
+
+
+def wrong_side(t: LevelTarget, ind: Indicator, series: Series) -> list[Problem]:
+    """``milestone_side_problems`` of one target (the cache asks it of a target judged again)."""
+    if t.baseline is None or not t.milestones:
+        return []
+    base = t.baseline.value
+    if base is None:
+        base = next((o.value for o in series.get(t.series_key, ()) if o.period == t.baseline.period), None)
+    if base is None:
+        return []
+    out: list[Problem] = []
+    for m in t.milestones:
+        if (m.value < base) if ind.increase else (m.value > base):
+            said = "checks_milestone_below" if ind.increase else "checks_milestone_above"
+            words = dict(id=t.id, value=Figure(m.value), by=m.by, base=Figure(base), period=t.baseline.period)
+            out.append(Problem(m.location, msg(said, indicator=ind.id, **words), "warning", "milestone-side"))
     return out

@@ -41,6 +41,7 @@ from .yaml_reader import (
     typed_unprintable,
     yaml_words,
 )
+from .slips import written_id
 from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
@@ -154,7 +155,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     dimensions = read_dimensions(reader, top["dimensions"][1]) if "dimensions" in top else {}
     indicators: dict[str, Indicator] = {}
     if "indicators" not in top:
-        reader.error(root, msg("definitions_missing_indicators"))
+        reader.missing(root, "indicators", msg("definitions_missing_indicators"))
     else:
         node = top["indicators"][1]
         entries = {} if reader.is_null(node) else reader.mapping(node, "indicators", ())
@@ -169,7 +170,7 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
 
     targets: list[Target] = []
     if "targets" not in top:
-        reader.error(root, msg("definitions_missing_targets"))
+        reader.missing(root, "targets", msg("definitions_missing_targets"))
     else:
         node = top["targets"][1]
         if reader.is_null(node):
@@ -180,13 +181,14 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             seen: dict[str, int] = {}
             for item in node.value:
                 target = _target(reader, item, indicators, dimensions)
-                if target is None:
+                tid = target.id if target is not None else written_id(item)  # one refused has an id too
+                if tid is not None and tid in seen:
+                    reader.error(item, msg("definitions_duplicate_target", id=tid, first=seen[tid]))
                     continue
-                if target.id in seen:
-                    reader.error(item, msg("definitions_duplicate_target", id=target.id, first=seen[target.id]))
-                    continue
-                seen[target.id] = target.location.line
-                targets.append(target)
+                if tid is not None:
+                    seen[tid] = reader.loc(item).line
+                if target is not None:
+                    targets.append(target)
 
     if reader.problems:
         raise InputError(reader.problems)
@@ -381,7 +383,7 @@ def _target(
         ind_id = reader.text(ind_node, _at(where, "indicator"))
         if ind_id is not None:
             indicator = indicators.get(ind_id)
-            if indicator is None:
+            if indicator is None and ("top", "indicators") not in reader.refused:
                 hint = reader.indicator_hint(ind_id, indicators)
                 reader.error(
                     ind_node,

@@ -255,6 +255,15 @@ CHOICE_WORDS = {
     "6 thang": "half",
     "luy ke": "flow",
     "toc do": "rate",
+    # English words a newcomer writes for a choice (issue 17, seventeenth session)
+    "up": "increase",
+    "higher": "increase",
+    "down": "decrease",
+    "lower": "decrease",
+    "annual": "year",
+    "annually": "year",
+    "quarterly": "quarter",
+    "monthly": "month",
 }
 
 

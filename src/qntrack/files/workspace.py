@@ -176,8 +176,9 @@ class Workspace:
 
     def warnings_for(self, indicator_ids: Iterable[str]) -> list[Problem]:
         """The rows of indicators targets.yaml does not define (ignored, so said), the
-        figures in force that ``qntrack check`` calls errors, then the left-out periods that
-        the figures of these indicators depend on."""
+        figures in force that ``qntrack check`` calls errors, the milestones of these
+        indicators' targets on the wrong side of their baseline, then the left-out periods
+        that the figures of these indicators depend on."""
         from ..files.checks_rows import suspects_in_force
         from ..method.series import formula_inputs, left_out_warnings, read_by, unknown_counts, unknown_warnings
         from ..files.store import utc_now
@@ -204,6 +205,11 @@ class Workspace:
             from .checks_units import outside_in_force
 
             out += outside_in_force(self.plan, self.series, str(self.store_path), measured)
+        # A milestone on the wrong side of its baseline reads "achieved" at once: said here
+        # as check says it (issue 17, seventeenth session).
+        from .checks_due import milestone_side_problems
+
+        out += milestone_side_problems(self.plan, self.series, set(shown))
         if not self.left_out:
             return out
         return out + left_out_warnings(self.left_out, inputs, shown)

@@ -60,14 +60,32 @@ def looks_like_plan(text: str) -> bool:
 
 
 def nesting_line(text: str, limit: int = 100) -> int:
-    """The line where flow brackets (``[`` and ``{``) first nest ``limit`` deep, for the
-    message of a file too deeply nested for PyYAML's recursion; 0 if they never do."""
-    depth = 0
+    """The line where lists and mappings first nest ``limit`` deep, for the message of a
+    file too deeply nested for PyYAML's recursion; 0 if they never do. A level is a flow
+    bracket (``[`` or ``{``) still open, or a block one: a line indented further than the
+    lines it is inside, and the item after each ``- `` on a line (``- - x``)."""
+    depth = 0  # flow brackets open
+    blocks: list[int] = []  # the columns of the block levels the line is inside
     for n, line in enumerate(text.splitlines(), 1):
+        body = line.lstrip(" ")
+        if depth == 0 and body and not body.startswith("#"):
+            column = len(line) - len(body)
+            while blocks and blocks[-1] >= column:
+                blocks.pop()
+            blocks.append(column)
+            while body.startswith("- "):
+                rest = body[1:].lstrip(" ")
+                if not rest or rest.startswith("#"):
+                    break  # the item is on the lines below, a level of its own there
+                column += len(body) - len(rest)
+                body = rest
+                blocks.append(column)
+            if len(blocks) >= limit:
+                return n
         for ch in line:
             if ch in "[{":
                 depth += 1
-                if depth >= limit:
+                if depth + len(blocks) >= limit:
                     return n
             elif ch in "]}":
                 depth = max(0, depth - 1)

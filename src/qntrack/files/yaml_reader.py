@@ -22,6 +22,7 @@ from ..plan.model import (
 )
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
+from .slips import ON_TARGETS, SAME_AS, SPAN, comma_in_number, kinds_with, listed_id
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "yaml_words", "written_text"]
 
@@ -225,6 +226,11 @@ class _Reader:
     def mapping(self, node: Node, what: What, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]] | None:
         """Keys to (key node, value node); duplicate and unknown keys are reported."""
         if not isinstance(node, MappingNode):
+            if what == "indicators" and isinstance(node, SequenceNode):
+                # Written as targets are: said once, not again as each target's unknown indicator.
+                self.refused.add(("top", "indicators"))
+                self.error(node, msg("authoring_indicators_listed", example=listed_id(node) or "cbct_share"))
+                return None
             self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
             return None
         out: dict[str, tuple[Node, Node]] = {}
@@ -242,8 +248,41 @@ class _Reader:
                 self.error(key_node, msg("definitions_duplicate_key", what=_phrase(what), key=key, first=first))
                 continue
             if allowed and key not in allowed:
-                hint = closest(key, allowed)
+                if (comma := comma_in_number(key_node, value_node, out)) is not None:
+                    self.error(comma[0], msg("definitions_comma_in_number", what=_phrase(what), **comma[1]))
+                    continue
+                if what == ("top",) and key in ON_TARGETS:
+                    # A newcomer lists a resolution's targets at the top; a group is a
+                    # target's own key (targets-format.md, "Targets").
+                    self.error(
+                        key_node,
+                        msg("definitions_group_on_targets", what=_phrase(what), key=key, field=ON_TARGETS[key]),
+                    )
+                    continue
+                hint = closest(key, allowed) or SAME_AS.get(key)
+                if hint is not None and hint not in allowed:
+                    hint = None
                 valid = ", ".join(allowed)
+                if hint is None and what[0] == "target" and (kinds := kinds_with(key)):
+                    self.error(
+                        key_node,
+                        msg(
+                            "authoring_key_of_kind_typed"
+                            if any(getattr(k, "value", None) == "type" for k, _ in node.value)
+                            else "authoring_key_of_kind",
+                            what=_phrase(what),
+                            key=key,
+                            valid=valid,
+                            kinds=", ".join(kinds),
+                            kind=kinds[0],
+                        ),
+                    )
+                    continue
+                if what == ("top",) and hint in ("targets", "indicators"):
+                    if not any(getattr(k, "value", None) == hint for k, _ in node.value):
+                        # Said here once: not again as missing, nor as each target's
+                        # unknown indicator.
+                        self.refused.add(("top", hint))
                 self.error(
                     key_node,
                     msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid)
@@ -253,6 +292,11 @@ class _Reader:
                 continue
             out[key] = (key_node, value_node)
         return out
+
+    def missing(self, root: Node, key: str, message: Message) -> None:
+        """Say a required top-level ``key`` is missing, unless a misspelling of it was said."""
+        if ("top", key) not in self.refused:
+            self.error(root, message)
 
     def scalar(self, node: Node, what: What) -> str | None:
         if not isinstance(node, ScalarNode):
@@ -364,6 +408,10 @@ class _Reader:
         raw = self.scalar(node, what)
         if raw is None:
             return None
+        if span := SPAN.match(raw.strip()):
+            first, last = span.groups()
+            self.error(node, msg("definitions_period_span", what=_phrase(what), raw=raw, first=first, last=last))
+            return None
         try:
             return parse_period(raw)
         except PeriodError as exc:
@@ -384,6 +432,16 @@ class _Reader:
         return isinstance(node, MappingNode)
 
     def year(self, node: Node, what: What) -> Period | None:
+        raw = getattr(node, "value", None)
+        if isinstance(raw, str) and not SPAN.match(raw.strip()):
+            try:
+                parse_period(raw)
+            except PeriodError:
+                # Only a year is read here: the forms of a half, a quarter or a month, which
+                # the message of another period lists, would each be refused in turn.
+                if self.scalar(node, what) is not None:
+                    self.error(node, msg("definitions_not_a_year_text", what=_phrase(what), raw=raw))
+                return None
         period = self.period(node, what)
         if period is not None and not period.is_year:
             self.error(node, msg("definitions_not_a_year", what=_phrase(what), period=period))

@@ -85,13 +85,11 @@ class Average(SpanKind):
     implies = Measure.RATE  # its figures are growth rates, compounded
 
     def parse(self, reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> AverageTarget | None:
-        read = parse_span(reader, node, keys, where, self.name)
+        years = msg("definitions_average_whole_years", what=reader.phrase(where))
+        read = parse_span(reader, node, keys, where, self.name, years)
         if read is None:
             return None
         bound, start, end = read
-        if not (start.is_year and end.is_year):
-            reader.error(node, msg("definitions_average_whole_years", what=reader.phrase(where)))
-            return None
         return AverageTarget(**common, bound=bound, start=start, end=end)
 
     def assess(

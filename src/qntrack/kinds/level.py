@@ -389,6 +389,12 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
             reader.error(mnode, msg("definitions_milestones_not_list", what=reader.phrase(where)))
         else:
             for item in items:
+                if pair := _year_pair(reader, item):
+                    # "- 2025: 15": the year and value, without the keys that say which is which.
+                    reader.error(
+                        item, msg("authoring_milestone_pair", what=reader.phrase(where), year=pair[0], value=pair[1])
+                    )
+                    continue
                 mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
                 if mkeys is None:
                     continue
@@ -440,4 +446,31 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
     if milestones and baseline is None and "baseline" not in keys:  # one that does not read is said already
         reader.error(node, msg("definitions_milestones_need_baseline", what=reader.phrase(where)))
     limit = reader.number(keys["limit"][1], reader.at(where, "limit")) if "limit" in keys else None
+    if limit is not None and milestones and _written_in(keys["limit"][1], node):
+        # A natural limit only tempers a target judged by its direction (methodology.md,
+        # "Near a natural limit"): beside milestones it would do nothing, said nowhere.
+        # A unit given milestones of its own under a target whose limit it inherits is
+        # no slip: the whole is still judged by its direction, within the limit.
+        reader.error(keys["limit"][1], msg("definitions_limit_with_milestones", what=reader.phrase(where)))
     return LevelTarget(**common, baseline=baseline, milestones=tuple(milestones), limit=limit)
+
+
+def _written_in(value: Any, node: Any) -> bool:
+    """Whether ``value`` is written inside ``node`` (not a key an override inherits from
+    its target, whose node is the override's)."""
+    start, end = getattr(node, "start_mark", None), getattr(node, "end_mark", None)
+    at = getattr(value, "start_mark", None)
+    if start is None or end is None or at is None:
+        return True
+    return bool(start.index <= at.index <= end.index)
+
+
+def _year_pair(reader: Reader, item: Any) -> tuple[str, str] | None:
+    """The year and value of a milestone written ``- 2025: 15``, else None."""
+    pairs = getattr(item, "value", None) if reader.is_mapping(item) else None
+    if not pairs or len(pairs) != 1:
+        return None
+    key, value = (getattr(n, "value", None) for n in pairs[0])
+    if isinstance(key, str) and len(key) == 4 and key.isdigit() and isinstance(value, str):
+        return key, value
+    return None

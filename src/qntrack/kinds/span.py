@@ -114,8 +114,13 @@ def _bound(reader: Reader, node: Any, keys: Keys, where: What) -> Bound | None:
     return None if value is None else Bound(value, given[0] == "at_least")
 
 
-def parse_span(reader: Reader, node: Any, keys: Keys, where: What, kind: str) -> tuple[Bound, Period, Period] | None:
-    """The bound and the span of a span kind's entry; None after reporting what is wrong."""
+def parse_span(
+    reader: Reader, node: Any, keys: Keys, where: What, kind: str, years: Message | None = None
+) -> tuple[Bound, Period, Period] | None:
+    """The bound and the span of a span kind's entry; None after reporting what is wrong.
+    ``years``: the message for a span of a kind that runs over whole years only, said at
+    the first period that is not a year before any other advice on the span's periods
+    (which would suggest a quarter, refused next)."""
     bound = _bound(reader, node, keys, where)
     missing = [k for k in ("from", "to") if k not in keys]
     if missing:
@@ -129,6 +134,9 @@ def parse_span(reader: Reader, node: Any, keys: Keys, where: What, kind: str) ->
     start = reader.period(keys["from"][1], reader.at(where, "from"))
     end = reader.period(keys["to"][1], reader.at(where, "to"))
     if start is None or end is None or bound is None:
+        return None
+    if years is not None and not (start.is_year and end.is_year):
+        reader.error(keys["from" if not start.is_year else "to"][1], years)
         return None
     if end < start:
         reader.error(keys["to"][1], msg("definitions_to_before_from", what=reader.phrase(where), end=end, start=start))

@@ -44,11 +44,14 @@ def status_label(status: str, lang: str) -> str:
 
 def kind_key(target: object) -> str:
     """The kind a target's words are looked up by: a plan for a half year or a quarter is
-    not an annual plan ("plan_period"); every other target, its kind."""
+    not an annual plan ("plan_period"); a level target with no milestone has no deadline,
+    it is judged by its direction ("level_direction"); every other target, its kind."""
     kind = str(getattr(target, "kind", ""))
     period = getattr(target, "period", None)
     if kind == "plan" and period is not None and not getattr(period, "is_year", True):
         return "plan_period"
+    if kind == "level" and not getattr(target, "milestones", ()):
+        return "level_direction"
     return kind
 
 

@@ -1,0 +1,72 @@
+"""What a newcomer writes in targets.yaml for something else (issue 17, seventeenth
+session): a span of years where one period goes, a key of another type of target, a
+group listed at the top, a decimal comma inside ``{ }``. The reader (yaml_reader) asks
+these to say the slip in the author's terms instead of YAML's."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+__all__ = ["ON_TARGETS", "SAME_AS", "SPAN", "comma_in_number", "kinds_with", "listed_id", "written_id"]
+
+# Two years joined by a dash (2025-2030, 2021–2025): a span copied from a plan's heading.
+SPAN = re.compile(r"^((?:19|20|21)\d\d)\s*[-\u2013\u2014]\s*((?:19|20|21)\d\d)$")
+
+# Keys a newcomer writes for another: {year: 2020, value: 9.8} for a baseline's period.
+SAME_AS = {"year": "period", "deadline": "by", "target": "value"}
+
+# Top-level keys a newcomer writes for what each target says of itself.
+ON_TARGETS = {"groups": "group", "group": "group", "owners": "owner", "owner": "owner"}
+
+
+def kinds_with(key: str) -> list[str]:
+    """The types of target (kinds.REGISTRY) that take ``key``, in the registry's order."""
+    from ..kinds import REGISTRY
+
+    return [name for name, kind in REGISTRY.items() if key in kind.keys]
+
+
+def comma_in_number(
+    key_node: ScalarNode, value_node: Node, read: dict[str, tuple[Node, Node]]
+) -> tuple[Node, dict[str, Any]] | None:
+    """``{value: 15,5}``: YAML reads ``value: 15`` and a key ``5`` with no value (a decimal
+    comma, or a thousands separator, in ``{ }``). The number's node and the fields of the
+    message that says so (catalog ``definitions_comma_in_number``), else None. ``read``:
+    the keys of the mapping read before this one."""
+    if not (not key_node.style and key_node.value.isdigit() and read):  # plain: None, or "" (libyaml)
+        return None
+    if not (isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style):
+        return None
+    number = list(read.values())[-1][1]  # read as 15 meanwhile: the plan is refused here
+    if not (isinstance(number, ScalarNode) and not number.style and number.value.lstrip("+-").isdigit()):
+        return None
+    if number.end_mark.line != key_node.start_mark.line:
+        return None
+    rest = key_node.value
+    return number, {
+        "written": f"{number.value},{rest}",
+        "number": number.value,
+        "rest": rest,
+        "decimal": f"{number.value}.{rest}".rstrip("0").rstrip("."),
+        "whole": f"{number.value}{rest}",
+    }
+
+
+def written_id(item: Node) -> str | None:
+    """The ``id:`` written in a target's mapping, as typed, for a target refused for another
+    mistake: a later target with the same id is still a duplicate, said at once."""
+    if not isinstance(item, MappingNode):
+        return None
+    for key, value in item.value:
+        if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+            return value.value.strip() or None
+    return None
+
+
+def listed_id(node: Node) -> str | None:
+    """The first ``id:`` of a list of mappings (indicators written as targets are)."""
+    items = getattr(node, "value", None)
+    return written_id(items[0]) if isinstance(items, list) and items else None
