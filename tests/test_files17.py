@@ -107,3 +107,85 @@ def test_a_span_not_from_january_is_refused_with_the_valid_forms(plan: Path, wor
     assert r.exit_code == 1
     assert f"in.csv:2: error: '{words}' is not a period" in r.output
     assert added(plan) == ""
+
+
+# --- text garbled by the program that made the file -------------------------------------
+
+# "Cục Thống kê Quảng Ninh" as each encoding garbles it, worked out by hand from the tables:
+# TCVN3 (ABC) gives u-dot-below byte 0xF4 (Windows: ô), o-hat-acute 0xE8 (è), e-hat 0xAA
+# (ª), a-hook 0xB6 (¶); VNI writes the vowel then its marks: u + ï (dot below), o + á
+# (hat and acute), e + â (hat), a + û (hook); UTF-8 read as Windows-1252 turns u-dot-below
+# (E1 BB A5) into "á»¥", o-hat-acute (E1 BB 91) into "á»‘" and e-hat (C3 AA) into "Ãª".
+GARBLED = [
+    ("Côc Thèng kª Qu¶ng Ninh", "TCVN3 (ABC)"),
+    ("Cuïc Thoáng keâ Quaûng Ninh", "VNI"),
+    ("Cá»¥c Thá»‘ng kÃª", "UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), GARBLED)
+def test_a_garbled_note_in_a_csv_file_is_refused_with_what_it_reads_as(plan: Path, text: str, encoding: str) -> None:
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,status,source,note,recorded_at\n"
+        f"growth,2026-Q1,7.5,estimate,Báo Quảng Ninh,ok,2026-04-05\n"
+        f"growth,2026-Q2,7.6,estimate,Báo Quảng Ninh,{text},2026-07-05\n",
+        encoding="utf-8-sig",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    # Line 3 holds the note; nothing of the file is written (all or nothing).
+    assert f"in.csv:3: error: column 'note': '{text}' looks like" in r.output
+    assert ("Cục Thống kê" in r.output) and (encoding in r.output)
+    assert added(plan) == ""
+
+
+def test_a_garbled_source_in_a_semicolon_file_names_its_line(plan: Path) -> None:
+    # The general reader (a ';' file with decimal commas), not the column-at-a-time one.
+    (plan / "in.csv").write_bytes(
+        "indicator;period;value;source\r\ngrowth;2026-Q1;7,5;Céng hoµ x· héi chñ nghÜa ViÖt Nam\r\n".encode()
+    )
+    r = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2026-04-05")
+    assert r.exit_code == 1
+    # TCVN3: é (0xE9) is o-hat-dot, µ (0xB5) a-grave, · (0xB7) a-tilde, ñ (0xF1) u-hook,
+    # Ü (0xDC) i-tilde, Ö (0xD6) e-hat-dot.
+    assert "in.csv:2: error: column 'source':" in r.output
+    assert "Cộng hoà xã hội chủ nghĩa Việt Nam" in r.output
+    assert added(plan) == ""
+
+
+def test_a_garbled_cell_of_a_workbook_is_refused_at_its_cell(plan: Path) -> None:
+    import openpyxl
+
+    # An old workbook typed in .VnTime fonts: its cells hold the TCVN3 bytes as Windows letters.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "source", "note", "recorded_at"])
+    sheet.append(["growth", "2026-Q1", 7.5, "Côc Thèng kª", "", "2026-04-05"])
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1
+    # The source is column D of row 2.
+    assert "in.xlsx:Sheet!D2: error: column 'source': 'Côc Thèng kª'" in r.output
+    assert added(plan) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agence Française de Développement",
+        "Müller GmbH, Köln",
+        "Raphaël Hoà, naïve café",
+        "Raúl Peña, 1ª edición",
+        "Café crème © 2024 § 5",
+        "Hoà Bình, Khoá họp thứ 3",
+        "Cục Thống kê Quảng Ninh",
+    ],
+)
+def test_real_text_with_accents_is_not_taken_for_garbled(plan: Path, text: str) -> None:
+    (plan / "in.csv").write_text(
+        f'indicator,period,value,source,recorded_at\ngrowth,2026-Q1,7.5,"{text}",2026-04-05\n', encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    cell = f'"{text}"' if "," in text else text  # quoted as CSV quotes a cell with a comma
+    assert added(plan) == f"growth,2026-Q1,7.5,,{cell},,2026-04-05T00:00:00Z\n"

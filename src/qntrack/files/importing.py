@@ -303,6 +303,8 @@ def import_observations(
     parsed.notes.extend(p for p in parsed.problems if p.severity == "warning")
     parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning"]
     problems = list(parsed.problems)
+    if not workbook:  # a workbook's cells are looked at as they are read (workbooks._row)
+        problems.extend(_garbled(fast, parsed))
     vintages: Sequence = ()
     batch = None
     read_as: list[Problem] = []  # the names read as ids (indicator_names)
@@ -379,6 +381,26 @@ def import_observations(
         tuple(parsed.notes),
         repeated,
     )
+
+
+def _garbled(fast: tuple[list[Observation], list[Location]] | None, parsed: ParsedTable) -> list[Problem]:
+    """A source or note garbled by the program that made the file (files/garbled.py), at
+    its line: stored as given, it would stay garbled for good."""
+    from .garbled import garbled_problem
+
+    cells = (
+        ((where, obs.source, obs.note) for obs, where in zip(*fast, strict=True))
+        if fast is not None
+        else ((where, f.get("source", ""), f.get("note", "")) for where, f in parsed.candidates)
+    )
+    found = []
+    for where, source, note in cells:
+        for column, text in (("source", source), ("note", note)):
+            if text and not text.isascii():
+                problem = garbled_problem(column, text, where)
+                if problem is not None:
+                    found.append(problem)
+    return found
 
 
 def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:

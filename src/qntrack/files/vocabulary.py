@@ -342,3 +342,32 @@ def is_row_number(name: str) -> bool:
     """Whether a column heading names the table's row numbers (``ROW_NUMBER_COLUMNS``)."""
     key = fold(name)
     return key in ROW_NUMBER_COLUMNS and (key not in _ENGLISH_ROW_NUMBERS or name.isascii())
+
+
+# Vietnamese typed before Unicode, in the fonts of the time, as a program reading the file
+# as Windows Latin text shows it (files/garbled.py): TCVN3 (ABC, the .VnTime fonts) gives
+# each letter its own byte, ``TCVN3_BYTES[i]`` standing for ``TCVN3_LETTERS[i]`` ("Côc
+# Thèng kª" is "Cục Thống kê"); VNI types a vowel, then its marks as a byte of their own
+# ("Vieät Nam"), or a letter of its own for ơ ư đ and some of the i's.
+TCVN3_BYTES = bytes(
+    [*range(0xA1, 0xAF), *range(0xB5, 0xBA), *range(0xBB, 0xBF), *range(0xC6, 0xCD), *range(0xCE, 0xD9)]
+    + [*range(0xDC, 0xE0), *range(0xE1, 0xF0), *range(0xF1, 0xFF)]
+)
+TCVN3_LETTERS = "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+# A VNI mark byte (as Windows Latin shows it) after a vowel: the vowel's hat (circumflex
+# or breve) and its tone, as combining marks.
+_HAT, _BREVE = "\u0302", "\u0306"
+_TONES = {"sac": "\u0301", "huyen": "\u0300", "hoi": "\u0309", "nga": "\u0303", "nang": "\u0323"}
+VNI_MARKS = {
+    **{c: ("", _TONES[t]) for c, t in zip("ùøûõï", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    **{c: ("", _TONES[t]) for c, t in zip("ÙØÛÕÏ", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    "â": (_HAT, ""),
+    "Â": (_HAT, ""),
+    **{c: (_HAT, _TONES[t]) for c, t in zip("áàåãä", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    **{c: (_HAT, _TONES[t]) for c, t in zip("ÁÀÅÃÄ", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    "ê": (_BREVE, ""),
+    "Ê": (_BREVE, ""),
+    **{c: (_BREVE, _TONES[t]) for c, t in zip("éèúüë", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    **{c: (_BREVE, _TONES[t]) for c, t in zip("ÉÈÚÜË", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+}
+VNI_LETTERS = dict(zip("ôÔöÖñÑæÆóÓòÒ", "ơƠưƯđĐỉỈĩĨịỊ", strict=True))

@@ -26,6 +26,7 @@ from ..catalog import said as _said
 from ..errors import fail
 from ..plan.model import RETRACTED, Location, Plan, Problem
 from .figures import canonical, in_period
+from .garbled import garbled_problem
 from .import_tables import (
     LONG_REQUIRED,
     SECOND,
@@ -306,6 +307,13 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         return
     for column in ("source", "note"):
         row[column] = text(column, getattr(defaults, column))
+        garbled = (
+            garbled_problem(column, row[column], reading.at(sheet_column[columns[column]], number))
+            if column in columns
+            else None
+        )
+        if garbled is not None:
+            reading.parsed.problems.append(garbled)
     row["status"] = status_word(text("status", defaults.status))
     row.update((column, text(column)) for column in columns if column.startswith("dim:"))
     at = columns.get("recorded_at")

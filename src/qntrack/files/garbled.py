@@ -1,0 +1,125 @@
+"""Text that a program garbled on its way into an import (issue 17, seventeenth session).
+
+A source or note is stored as it is given, so text read in the wrong encoding by the
+program that made the file would be kept garbled for good. Three kinds are told apart
+from the text alone, and refused with what it reads as and the mend:
+
+- UTF-8 read as Windows-1252 and saved again (each letter of Vietnamese becomes two or
+  three): the text encoded back as Windows-1252 is valid UTF-8;
+- Vietnamese typed in the TCVN3 (ABC) fonts, read as Windows Latin text: a letter such
+  as e with a hat or d with a stroke has a byte that Windows shows as a sign (the
+  feminine ordinal, the registered sign);
+- Vietnamese typed in the VNI fonts: the marks follow their vowel as
+  letters of their own.
+
+Both old encodings hold only Windows Latin letters, so a text with a letter only
+Vietnamese writes in Unicode (a with a dot below, u with a horn, d with a stroke) is never one of them; what it would read as must
+hold such a letter, and the text a sign inside a word (TCVN3) or a mark after a vowel that
+no French, German or Spanish name has (VNI), so that a name with an accent, an umlaut or
+a diaeresis, or a copyright sign, is not taken for one (tests/test_files17.py). The tables are in files/vocabulary.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+from .vocabulary import TCVN3_BYTES, TCVN3_LETTERS, VNI_LETTERS, VNI_MARKS
+
+__all__ = ["garbled", "garbled_problem"]
+
+# Windows-1252's letters and signs above ASCII (what any of the three shows), so that most
+# text, ASCII or Unicode Vietnamese, is passed at the first look.
+_SUSPECT = re.compile(
+    "[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+# The letters only Vietnamese writes in Unicode: a with a breve, d with a stroke, i and u
+# with a tilde, o and u with a horn, and Latin Extended Additional.
+_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_TCVN3 = dict(zip(TCVN3_BYTES.decode("cp1252"), TCVN3_LETTERS, strict=True))
+# A TCVN3 letter that Windows shows as a sign (the feminine ordinal for e with a hat, the
+# registered sign for d with a stroke) right after a letter, as no text writes one (a
+# copyright or section sign, an ordinal after a digit, stand apart from words).
+_TCVN3_SIGN_IN_WORD = re.compile(
+    "[A-Za-z\u00c0-\u00ff][" + "".join(sorted(c for c in _TCVN3 if not c.isalpha() or c in "\u00aa\u00b5")) + "]"
+).search
+_VOWELS = frozenset("aeiouyAEIOUY" + "".join(VNI_LETTERS[c] for c in "\u00f4\u00d4\u00f6\u00d6"))
+_HATTED = {"\u0302": frozenset("aeoAEO"), "\u0306": frozenset("aA")}
+
+
+def _windows_bytes(text: str) -> bytes | None:
+    """``text`` as the Windows-1252 bytes it was read from, or None if it holds a letter
+    Windows-1252 has not (the five bytes it leaves undefined are read as themselves)."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) in (0x81, 0x8D, 0x8F, 0x90, 0x9D):
+                out.append(ord(ch))
+            else:
+                return None
+    return bytes(out)
+
+
+# The VNI marks that also follow a vowel in French, German or Spanish names (a diaeresis,
+# an acute on a u) and, after o, in Vietnamese written with the tone on the first vowel
+# of two: they count only beside a mark no other text writes so.
+_WEAK = frozenset("\u00ef\u00eb\u00fc\u00fa\u00e9\u00e8\u00cf\u00cb\u00dc\u00da\u00c9\u00c8")
+_WEAK_AFTER_O = frozenset("\u00e0\u00e1\u00c0\u00c1")
+
+
+def _vni(text: str) -> tuple[str, int]:
+    """``text`` read as VNI, and how many marks joined a vowel that no other text would
+    write there (``_WEAK``)."""
+    out: list[str] = []
+    joined = 0
+    for ch in text:
+        mark = VNI_MARKS.get(ch)
+        if mark is not None and out and out[-1][:1] in _VOWELS:
+            hat, tone = mark
+            base = unicodedata.normalize("NFD", out[-1])
+            if not hat or base[0] in _HATTED[hat] and len(base) == 1:
+                weak = ch in _WEAK or ch in _WEAK_AFTER_O and base[0] in "oO"
+                out[-1] = unicodedata.normalize("NFC", base + hat + tone)
+                joined += not weak
+                continue
+        out.append(VNI_LETTERS.get(ch, ch))
+    return "".join(out), joined
+
+
+@lru_cache(maxsize=1 << 12)  # a national file repeats its sources and notes
+def garbled(text: str) -> tuple[str, str] | None:
+    """The encoding ``text`` was garbled from and what it reads as, or None when it is
+    no garbled text (the module's docstring says how each is told)."""
+    if text.isascii() or not _SUSPECT.search(text):
+        return None
+    raw = _windows_bytes(text)
+    if raw is None:
+        return None  # a letter Windows-1252 has not: Unicode text, or another script
+    try:
+        reading = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return ("UTF-8", reading)
+    tcvn3 = "".join(_TCVN3.get(c, c) for c in text)
+    if _TCVN3_SIGN_IN_WORD(text) and _VIETNAMESE.search(tcvn3):
+        return ("TCVN3 (ABC)", tcvn3)
+    vni, joined = _vni(text)
+    if joined and _VIETNAMESE.search(vni):
+        return ("VNI", vni)
+    return None
+
+
+def garbled_problem(column: str, text: str, where: Location) -> Problem | None:
+    """The problem of a ``column`` cell holding garbled ``text`` (``garbled``), or None."""
+    found = garbled(text)
+    if found is None:
+        return None
+    encoding, reading = found
+    key = "import_garbled_utf8" if encoding == "UTF-8" else "import_garbled_legacy"
+    return Problem(where, msg(key, column=column, text=text, reading=reading, encoding=encoding))
