@@ -189,3 +189,83 @@ def test_real_text_with_accents_is_not_taken_for_garbled(plan: Path, text: str) 
     assert r.exit_code == 0, r.output
     cell = f'"{text}"' if "," in text else text  # quoted as CSV quotes a cell with a comma
     assert added(plan) == f"growth,2026-Q1,7.5,,{cell},,2026-04-05T00:00:00Z\n"
+
+
+# --- dates typed as text in a workbook ----------------------------------------------------
+
+
+def _sheet(plan: Path, rows: list[list], name: str = "in.xlsx") -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(plan / name)
+
+
+def test_a_workbooks_text_dates_are_read_in_the_order_a_cell_proves(plan: Path) -> None:
+    # '15/07/2026' can only be day first (no month 15), so '03/07/2026' is 3 July, and
+    # '15/07/2026 10:00' is 10:00 in the plan's zone (+07:00): 03:00 UTC.
+    _sheet(
+        plan,
+        [
+            ["indicator", "period", "value", "status", "recorded_at"],
+            ["growth", "2026-Q1", 7.5, "estimate", "03/07/2026"],
+            ["growth", "2026-Q2", 7.6, "estimate", "15/07/2026 10:00"],
+        ],
+    )
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == (
+        "growth,2026-Q1,7.5,estimate,,,2026-07-03T00:00:00Z\ngrowth,2026-Q2,7.6,estimate,,,2026-07-15T03:00:00Z\n"
+    )
+    # Said once, at the cell that proved the order (E3), with the date it decided (E2).
+    assert "in.xlsx:Sheet!E3: warning: the recorded_at dates of this sheet typed as text are read day first" in r.output
+    assert "'03/07/2026' (Sheet!E2) is 2026-07-03" in r.output
+
+
+def test_a_workbooks_text_dates_that_prove_no_order_are_refused_at_each_cell(plan: Path) -> None:
+    # 05/04/2026 and 03/07/2026 read both ways: nothing says which, so each is refused.
+    _sheet(
+        plan,
+        [
+            ["indicator", "period", "value", "status", "recorded_at"],
+            ["growth", "2026-Q1", 7.5, "estimate", "05/04/2026"],
+            ["growth", "2026-Q2", 7.6, "estimate", "03/07/2026"],
+        ],
+    )
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1
+    assert "in.xlsx:Sheet!E2: error: recorded_at '05/04/2026' is a date as Excel shows it" in r.output
+    assert "in.xlsx:Sheet!E3: error: recorded_at '03/07/2026' is a date as Excel shows it" in r.output
+    assert added(plan) == ""
+
+
+def test_a_workbooks_text_date_read_in_a_wide_table_gives_each_period_its_moment(plan: Path) -> None:
+    # A wide table: one row, two periods, its moment '20/01/2026' (day first: no month 20).
+    _sheet(
+        plan,
+        [["indicator", "recorded_at", "2025-Q3", "2025-Q4"], ["growth", "20/01/2026", 7.1, 7.2]],
+    )
+    r = run_clean("add-observation", "--from", "in.xlsx", "--wide", "--status", "official")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == (
+        "growth,2025-Q3,7.1,official,,,2026-01-20T00:00:00Z\ngrowth,2025-Q4,7.2,official,,,2026-01-20T00:00:00Z\n"
+    )
+
+
+def test_a_text_date_is_checked_as_the_same_date_typed_in_iso(plan: Path) -> None:
+    # 2026-Q3 begins on 1 July 2026; '20/01/2026' (day first: no month 20) is 20 January,
+    # before it: the row's problem, said at its indicator cell (A2) as for an ISO cell.
+    rows = [
+        ["indicator", "period", "value", "status", "recorded_at"],
+        ["growth", "2026-Q3", 7.5, "estimate", "20/01/2026"],
+    ]
+    _sheet(plan, rows)
+    _sheet(plan, [rows[0], [*rows[1][:4], "2026-01-20"]], "iso.xlsx")
+    shown, iso = run_clean("add-observation", "--from", "in.xlsx"), run_clean("add-observation", "--from", "iso.xlsx")
+    assert shown.exit_code == iso.exit_code == 1
+    said = "Sheet!A2: error: period 2026-Q3 begins 2026-07-01, after the figure was recorded (2026-01-20T00:00:00Z)"
+    assert f"in.xlsx:{said}" in shown.output and f"iso.xlsx:{said}" in iso.output
+    assert added(plan) == ""

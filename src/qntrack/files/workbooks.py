@@ -46,6 +46,7 @@ from .batch_rows import STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
+from .workbook_dates import ShownDates
 from .workbook_book import pick_sheet as _pick_sheet
 from .workbook_book import sheet_rows as _rows
 from .workbook_cells import cell_text as _text
@@ -93,6 +94,7 @@ class _Reading:
     seen: dict = field(default_factory=dict)
     headings: dict[int, str] = field(default_factory=dict)  # sheet column -> header cell as typed
     names: dict[str, tuple[str, ...]] | None = None  # the plan's indicator names (indicator_names.names_of)
+    shown: ShownDates = field(default_factory=ShownDates)  # recorded_at typed as Excel shows a date
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -225,6 +227,7 @@ def _read_sheet(
             what = "indicator, 2021, 2022, ..." if fmt.wide else ", ".join(LONG_REQUIRED)
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
         _read_rows(rows, table, reading)
+        reading.shown.settle(reading.parsed)
     finally:
         book.close()
     if reading.blanks:
@@ -275,7 +278,9 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             reading.problem(outside[0], number, msg("workbook_outside_table", row=table.row))
             continue
         padded = list(cells) + [None] * (right + 1 - len(cells))
+        first = len(reading.parsed.candidates)
         _row(number, padded, table, wide, long, reading)
+        reading.shown.made(reading.parsed, first)
 
 
 class _Empty:
@@ -318,7 +323,9 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
     row.update((column, text(column)) for column in columns if column.startswith("dim:"))
     at = columns.get("recorded_at")
     row["recorded_at"], wrong = _stamp(fields[at].value if at is not None else None, defaults.recorded_at)
-    if wrong is not None:
+    if wrong is not None and isinstance(wrong, Message) and wrong.id == "import_recorded_at_excel_date":
+        reading.shown.add(reading.at(sheet_column[at or 0], number), row["recorded_at"])  # read at the end
+    elif wrong is not None:
         reading.problem(sheet_column[at or 0], number, wrong)
         return
     if at is not None and fields[at].value not in (None, ""):
