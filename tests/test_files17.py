@@ -269,3 +269,33 @@ def test_a_text_date_is_checked_as_the_same_date_typed_in_iso(plan: Path) -> Non
     said = "Sheet!A2: error: period 2026-Q3 begins 2026-07-01, after the figure was recorded (2026-01-20T00:00:00Z)"
     assert f"in.xlsx:{said}" in shown.output and f"iso.xlsx:{said}" in iso.output
     assert added(plan) == ""
+
+
+# --- thousands grouped by spaces -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", " "])
+def test_thousands_grouped_by_a_space_are_read(plan: Path, space: str) -> None:
+    # A French or Russian Excel groups thousands with a no-break space (U+00A0 or the narrow
+    # U+202F), as the SI does: '57 330,5' is 57330.5 in a ';' file of decimal commas, and
+    # '1 234 567' is 1234567; a space never marks a decimal, so there is one reading.
+    (plan / "in.csv").write_text(
+        f"indicator;period;value;recorded_at\nrevenue;2024;57{space}330,5;2025-06-30\nrevenue;2023;1{space}234{space}567;2024-06-30\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "revenue,2024,57330.5,,,,2025-06-30T00:00:00Z\nrevenue,2023,1234567,,,,2024-06-30T00:00:00Z\n"
+
+
+@pytest.mark.parametrize("text", ["57\u00a033,5", "5\u00a07330", "057\u00a0330", "57\u00a0\u00a0330"])
+def test_spaces_that_group_no_thousands_are_refused(plan: Path, text: str) -> None:
+    # A group of 2 or 4 digits, a first group starting with 0, two spaces: no thousands
+    # grouping; refused as not a number, nothing written.
+    (plan / "in.csv").write_text(
+        f"indicator;period;value;recorded_at\nrevenue;2024;{text};2025-06-30\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert "in.csv:2: error:" in r.output
+    assert added(plan) == ""
