@@ -299,3 +299,69 @@ def test_spaces_that_group_no_thousands_are_refused(plan: Path, text: str) -> No
     assert r.exit_code == 1
     assert "in.csv:2: error:" in r.output
     assert added(plan) == ""
+
+
+# --- a workbook whose table is on another sheet ----------------------------------------------
+
+
+def test_a_workbook_whose_table_is_on_its_second_sheet_says_which_sheet_to_name(plan: Path) -> None:
+    import openpyxl
+
+    # The first sheet is a cover note; the table is on the second, 'Số liệu'.
+    book = openpyxl.Workbook()
+    book.active.title = "Bìa"
+    book.active["A1"] = "Báo cáo số liệu 6 tháng"
+    table = book.create_sheet("Số liệu")
+    table.append(["indicator", "period", "value", "recorded_at"])
+    table.append(["growth", "2026-Q1", 7.5, "2026-04-05"])
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1
+    assert "in.xlsx: error: no row of sheet 'Bìa' names the indicator column" in r.output
+    assert '--sheet "Số liệu"' in r.output
+    assert added(plan) == ""
+    # Named, it is read.
+    r = run_clean("add-observation", "--from", "in.xlsx", "--sheet", "Số liệu")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "growth,2026-Q1,7.5,,,,2026-04-05T00:00:00Z\n"
+
+
+# --- hidden rows ------------------------------------------------------------------------------
+
+
+def test_hidden_rows_of_a_sheet_are_read_and_named_in_a_warning(plan: Path) -> None:
+    import openpyxl
+
+    # Rows 3 and 4 hidden (by hand, or by a filter): Excel's "Save As CSV" writes them, so
+    # the import reads them too, and says which, so that an officer who did not see them knows.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "recorded_at"])
+    sheet.append(["growth", "2026-Q1", 7.5, "2026-04-05"])
+    sheet.append(["growth", "2026-Q2", 7.6, "2026-07-05"])
+    sheet.append(["revenue", "2025", 100, "2026-02-01"])
+    sheet.row_dimensions[3].hidden = True
+    sheet.row_dimensions[4].hidden = True
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == (
+        "growth,2026-Q1,7.5,,,,2026-04-05T00:00:00Z\n"
+        "growth,2026-Q2,7.6,,,,2026-07-05T00:00:00Z\n"
+        "revenue,2025,100,,,,2026-02-01T00:00:00Z\n"
+    )
+    assert "in.xlsx: warning: 2 row(s) of sheet 'Sheet' hidden in Excel" in r.output
+    assert "rows 3, 4" in r.output
+
+
+def test_a_sheet_with_no_hidden_row_says_nothing_of_them(plan: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["indicator", "period", "value", "recorded_at"])
+    book.active.append(["growth", "2026-Q1", 7.5, "2026-04-05"])
+    book.active.column_dimensions["A"].width = 30  # a <cols> element: not a hidden row
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 0, r.output
+    assert "hidden" not in r.output

@@ -254,3 +254,14 @@ def workbook_kind(name: str) -> str | None:
     if (head or b"").startswith(_ZIP) or (suffix in (".xlsx", ".xlsm") and (head is None or b"\0" in head)):
         return "xlsx"
     return None
+
+
+def sheets_with_a_header(book: Any, sheet: Any) -> list[str]:
+    """The other sheets whose first rows name the indicator column: where the table is,
+    when the sheet read first (a cover note, a title page) has none."""
+    return [
+        other.title
+        for other in book.worksheets
+        if other is not sheet
+        and any("indicator" in {column_name(v) for v in row} for row in islice(other.iter_rows(values_only=True), 50))
+    ]

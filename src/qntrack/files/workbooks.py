@@ -47,12 +47,13 @@ from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
 from .workbook_dates import ShownDates
+from .workbook_hidden import hidden_rows, hidden_warning
 from .workbook_book import pick_sheet as _pick_sheet
 from .workbook_book import sheet_rows as _rows
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
-from .workbook_cells import is_note, other_sheets
+from .workbook_cells import is_note, other_sheets, sheets_with_a_header
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
@@ -95,6 +96,8 @@ class _Reading:
     headings: dict[int, str] = field(default_factory=dict)  # sheet column -> header cell as typed
     names: dict[str, tuple[str, ...]] | None = None  # the plan's indicator names (indicator_names.names_of)
     shown: ShownDates = field(default_factory=ShownDates)  # recorded_at typed as Excel shows a date
+    hidden: frozenset[int] = frozenset()  # the sheet's rows hidden in Excel (workbook_hidden)
+    hidden_read: list[int] = field(default_factory=list)  # those read as rows of the table
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -225,9 +228,15 @@ def _read_sheet(
         table = _find_table(rows, reading)
         if table is None:
             what = "indicator, 2021, 2022, ..." if fmt.wide else ", ".join(LONG_REQUIRED)
+            elsewhere = sheets_with_a_header(book, sheet) if wanted is None else []
+            if elsewhere:
+                raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
+        reading.hidden = hidden_rows(sheet)
         _read_rows(rows, table, reading)
         reading.shown.settle(reading.parsed)
+        if reading.hidden_read:
+            reading.parsed.notes.append(hidden_warning(name, sheet.title, reading.hidden_read))
     finally:
         book.close()
     if reading.blanks:
@@ -279,6 +288,8 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             continue
         padded = list(cells) + [None] * (right + 1 - len(cells))
         first = len(reading.parsed.candidates)
+        if number in reading.hidden:
+            reading.hidden_read.append(number)
         _row(number, padded, table, wide, long, reading)
         reading.shown.made(reading.parsed, first)
 
