@@ -365,3 +365,49 @@ def test_a_sheet_with_no_hidden_row_says_nothing_of_them(plan: Path) -> None:
     r = run_clean("add-observation", "--from", "in.xlsx")
     assert r.exit_code == 0, r.output
     assert "hidden" not in r.output
+
+
+# --- files not in UTF-8: the encoding said when it can be told ---------------------------------
+
+
+def _windows_1258(text: str) -> bytes:
+    """``text`` as Vietnamese Windows writes it (code page 1258): a letter with a tone is
+    its base letter (with its hat or horn, which 1258 has) and a combining tone mark."""
+    import unicodedata
+
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        # The hat, breve or horn stays with the letter; the tone is the combining mark.
+        hatted = unicodedata.normalize("NFC", base + "".join(m for m in marks if m in "\u0302\u0306\u031b"))
+        out += hatted.encode("cp1258") + "".join(m for m in marks if m not in "\u0302\u0306\u031b").encode("cp1258")
+    return out
+
+
+def test_a_windows_1258_file_is_named_as_one(plan: Path) -> None:
+    text = "indicator,period,value,source,recorded_at\r\ngrowth,2026-Q1,7.5,Cục Thống kê Quảng Ninh,2026-04-05\r\n"
+    (plan / "in.csv").write_bytes(_windows_1258(text))
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    # Line 2 holds the first byte that is no UTF-8; the file is said to be Windows-1258.
+    assert "in.csv:2: error: not UTF-8 text but Windows-1258" in r.output
+    assert "save it as CSV UTF-8" in r.output
+    assert added(plan) == ""
+
+
+@pytest.mark.parametrize(("typed", "encoding"), [("Côc Thèng kª", "TCVN3 (ABC)"), ("Cuïc Thoáng keâ", "VNI")])
+def test_a_tcvn3_or_vni_file_is_named_as_one(plan: Path, typed: str, encoding: str) -> None:
+    # "Cục Thống kê" as the bytes of each (TCVN3: 0xF4, 0xE8, 0xAA; VNI: u 0xEF, o 0xE1,
+    # e 0xE2), written as they are: not UTF-8.
+    raw = f"indicator,period,value,source,recorded_at\ngrowth,2026-Q1,7.5,{typed},2026-04-05\n".encode("cp1252")
+    (plan / "in.csv").write_bytes(raw)
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert f"in.csv:2: error: not UTF-8 text but Vietnamese in the old {encoding} fonts" in r.output
+    assert "Cục Thống kê" in r.output
+    assert added(plan) == ""

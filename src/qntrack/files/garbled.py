@@ -29,7 +29,7 @@ from ..catalog import msg
 from ..plan.model import Location, Problem
 from .vocabulary import TCVN3_BYTES, TCVN3_LETTERS, VNI_LETTERS, VNI_MARKS
 
-__all__ = ["garbled", "garbled_problem"]
+__all__ = ["garbled", "garbled_problem", "legacy_encoding"]
 
 # Windows-1252's letters and signs above ASCII (what any of the three shows), so that most
 # text, ASCII or Unicode Vietnamese, is passed at the first look.
@@ -123,3 +123,22 @@ def garbled_problem(column: str, text: str, where: Location) -> Problem | None:
     encoding, reading = found
     key = "import_garbled_utf8" if encoding == "UTF-8" else "import_garbled_legacy"
     return Problem(where, msg(key, column=column, text=text, reading=reading, encoding=encoding))
+
+
+# Windows-1258 writes a tone as a combining mark after its letter (0xCC grave, 0xEC acute,
+# 0xD2 hook, 0xDE tilde, 0xF2 dot below).
+_TONE_AFTER_LETTER = re.compile("[^\\W\\d_][\u0300\u0301\u0303\u0309\u0323]")
+
+
+def legacy_encoding(line: bytes) -> tuple[str, str] | None:
+    """The old Vietnamese encoding a line that is not UTF-8 is in, and what it reads as:
+    TCVN3 (ABC) or VNI (told as ``garbled`` tells them), else Windows-1258 when a tone
+    mark follows a letter; None when none of them can be told."""
+    as_windows = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in line)
+    found = garbled(as_windows.strip())
+    if found is not None and found[0] != "UTF-8":
+        return found
+    as_1258 = line.decode("cp1258", errors="replace").strip()
+    if _TONE_AFTER_LETTER.search(as_1258):
+        return ("Windows-1258", unicodedata.normalize("NFC", as_1258))
+    return None

@@ -182,7 +182,25 @@ def decode_source(data: bytes, file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(file, line), msg("import_not_utf8")) from None
+        raise fail(Location(file, line), _not_utf8(data, exc.start)) from None
+
+
+def _not_utf8(data: bytes, at: int) -> Message:
+    """What a file that is not UTF-8 is, told from the line holding its first byte that is
+    not (files/garbled.py): Windows-1258, TCVN3 or VNI, with what the line reads as; else
+    the general words."""
+    from .garbled import legacy_encoding
+
+    start = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    ends = [i for i in (data.find(b"\n", at), data.find(b"\r", at)) if i >= 0]
+    found = legacy_encoding(data[start : min(ends, default=len(data))])
+    if found is None:
+        return msg("import_not_utf8")
+    encoding, reading = found
+    reading = reading if len(reading) <= 80 else reading[:79] + "\u2026"
+    if encoding == "Windows-1258":
+        return msg("import_not_utf8_1258", reading=reading)
+    return msg("import_not_utf8_legacy", encoding=encoding, reading=reading)
 
 
 # --- numbers --------------------------------------------------------------------------
