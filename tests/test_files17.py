@@ -411,3 +411,47 @@ def test_a_tcvn3_or_vni_file_is_named_as_one(plan: Path, typed: str, encoding: s
     assert f"in.csv:2: error: not UTF-8 text but Vietnamese in the old {encoding} fonts" in r.output
     assert "Cục Thống kê" in r.output
     assert added(plan) == ""
+
+
+# --- what an ".xls" from another office's system really is ------------------------------------
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        # A compound file whose directory names a "Workbook" stream (UTF-16): Excel 97-2003.
+        (_OLE + b"\0" * 500 + "Workbook".encode("utf-16-le") + b"\0" * 100, "an old Excel 97-2003 workbook (.xls)"),
+        # One naming an "EncryptedPackage": an .xlsx saved with a password.
+        (
+            _OLE + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100,
+            "a workbook protected by a password",
+        ),
+        # What a web portal exports as "Excel": an HTML table under an .xls name.
+        (b"<html><body><table><tr><td>indicator</td></tr></table></body></html>\n", "a web page (an HTML table)"),
+        # Excel 2003's XML spreadsheet.
+        (
+            b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>\n',
+            "an Excel 2003 XML spreadsheet",
+        ),
+    ],
+)
+def test_an_xls_file_is_said_as_what_it_is(plan: Path, data: bytes, words: str) -> None:
+    (plan / "bao-cao.xls").write_bytes(data)
+    r = run_clean("add-observation", "--from", "bao-cao.xls")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"bao-cao.xls: error: {words}") and r.stderr.count("\n") == 1, r.stderr
+    assert "save it as .xlsx" in r.stderr
+    assert added(plan) == ""
+
+
+def test_tab_separated_text_under_an_xls_name_is_read_as_text(plan: Path) -> None:
+    # An office system's "Excel export" that is tab-separated text named .xls: read as the
+    # text it is, as CSV text under an .xlsx name already is.
+    (plan / "bao-cao.xls").write_text(
+        "indicator\tperiod\tvalue\trecorded_at\r\ngrowth\t2026-Q1\t7,5\t2026-04-05\r\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "bao-cao.xls")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "growth,2026-Q1,7.5,,,,2026-04-05T00:00:00Z\n"

@@ -53,7 +53,7 @@ from .workbook_book import sheet_rows as _rows
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
-from .workbook_cells import is_note, other_sheets, sheets_with_a_header
+from .workbook_cells import is_note, other_sheets, refusal, sheets_with_a_header
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
@@ -202,8 +202,8 @@ def read_workbook(
     kind = workbook_kind(name)
     if kind == "ods":
         raise fail(name, msg("workbook_ods"))
-    if kind == "ole":
-        raise fail(name, msg("workbook_encrypted"))
+    if kind in ("ole", "markup"):
+        raise fail(name, msg(refusal(name, kind)))
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
     try:
