@@ -40,6 +40,14 @@ _SUSPECT = re.compile(
 # with a tilde, o and u with a horn, and Latin Extended Additional.
 _VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 _TCVN3 = dict(zip(TCVN3_BYTES.decode("cp1252"), TCVN3_LETTERS, strict=True))
+_TCVN3_TABLE = str.maketrans(_TCVN3)
+# A UTF-8 lead byte (0xC2-0xF4) followed by a continuation byte (0x80-0xBF), as Windows-1252
+# shows them: the first two characters of any letter of UTF-8 read so.
+_UTF8_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
+    "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+).search
+_UNDEFINED = "\x81\x8d\x8f\x90\x9d"  # the bytes Windows-1252 leaves undefined, read as themselves
 # A TCVN3 letter that Windows shows as a sign (the feminine ordinal for e with a hat, the
 # registered sign for d with a stroke) right after a letter, as no text writes one (a
 # copyright or section sign, an ordinal after a digit, stand apart from words).
@@ -53,6 +61,11 @@ _HATTED = {"\u0302": frozenset("aeoAEO"), "\u0306": frozenset("aA")}
 def _windows_bytes(text: str) -> bytes | None:
     """``text`` as the Windows-1252 bytes it was read from, or None if it holds a letter
     Windows-1252 has not (the five bytes it leaves undefined are read as themselves)."""
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        if not any(ch in _UNDEFINED for ch in text):
+            return None
     out = bytearray()
     for ch in text:
         try:
@@ -70,6 +83,14 @@ def _windows_bytes(text: str) -> bytes | None:
 # of two: they count only beside a mark no other text writes so.
 _WEAK = frozenset("\u00ef\u00eb\u00fc\u00fa\u00e9\u00e8\u00cf\u00cb\u00dc\u00da\u00c9\u00c8")
 _WEAK_AFTER_O = frozenset("\u00e0\u00e1\u00c0\u00c1")
+
+
+# A mark after a vowel that counts (``_WEAK``): a tone on any vowel, a hat (with or
+# without a tone) on a, e or o (a grave or acute hat not after o), a breve alone on a.
+_VNI_MARK_AFTER_VOWEL = re.compile(
+    "[aeiouyAEIOUY\u00f4\u00d4\u00f6\u00d6][\u00f9\u00f8\u00fb\u00f5\u00d9\u00d8\u00db\u00d5]"
+    "|[aeoAEO][\u00e2\u00e5\u00e3\u00e4\u00c2\u00c5\u00c3\u00c4]|[aeAE][\u00e1\u00e0\u00c1\u00c0]|[aA][\u00ea\u00ca]"
+).search
 
 
 def _vni(text: str) -> tuple[str, int]:
@@ -94,24 +115,26 @@ def _vni(text: str) -> tuple[str, int]:
 @lru_cache(maxsize=1 << 12)  # a national file repeats its sources and notes
 def garbled(text: str) -> tuple[str, str] | None:
     """The encoding ``text`` was garbled from and what it reads as, or None when it is
-    no garbled text (the module's docstring says how each is told)."""
-    if text.isascii() or not _SUSPECT.search(text):
-        return None
+    no garbled text (the module's docstring says how each is told). Each test is first a
+    regular expression, so that a national file's distinct notes cost a search each."""
+    if text.isascii() or _VIETNAMESE.search(text) or not _SUSPECT.search(text):
+        return None  # a letter only Unicode Vietnamese has: never garbled
     raw = _windows_bytes(text)
     if raw is None:
         return None  # a letter Windows-1252 has not: Unicode text, or another script
-    try:
-        reading = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return ("UTF-8", reading)
-    tcvn3 = "".join(_TCVN3.get(c, c) for c in text)
-    if _TCVN3_SIGN_IN_WORD(text) and _VIETNAMESE.search(tcvn3):
-        return ("TCVN3 (ABC)", tcvn3)
-    vni, joined = _vni(text)
-    if joined and _VIETNAMESE.search(vni):
-        return ("VNI", vni)
+    if _UTF8_PAIR(text):
+        try:
+            return ("UTF-8", raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
+    if _TCVN3_SIGN_IN_WORD(text):
+        tcvn3 = text.translate(_TCVN3_TABLE)
+        if _VIETNAMESE.search(tcvn3):
+            return ("TCVN3 (ABC)", tcvn3)
+    if _VNI_MARK_AFTER_VOWEL(text):
+        vni, joined = _vni(text)
+        if joined and _VIETNAMESE.search(vni):
+            return ("VNI", vni)
     return None
 
 
