@@ -455,3 +455,27 @@ def test_tab_separated_text_under_an_xls_name_is_read_as_text(plan: Path) -> Non
     r = run_clean("add-observation", "--from", "bao-cao.xls")
     assert r.exit_code == 0, r.output
     assert added(plan) == "growth,2026-Q1,7.5,,,,2026-04-05T00:00:00Z\n"
+
+
+# --- a long table whose header is two rows with merged cells --------------------------------
+
+
+def test_a_long_sheet_with_a_two_row_merged_header_is_read(plan: Path) -> None:
+    import openpyxl
+
+    # 'Số liệu' merged across C1:D1 over 'Giá trị' (value) and 'Nguồn' (source); the other
+    # headings merged down over both rows, as a yearbook lays a table out.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Chỉ tiêu", "Kỳ", "Số liệu", None, "Thời điểm ghi nhận"])
+    sheet.append([None, None, "Giá trị", "Nguồn", None])
+    for cells in ("C1:D1", "A1:A2", "B1:B2", "E1:E2"):
+        sheet.merge_cells(cells)
+    sheet.append(["growth", "2026-Q1", 7.5, "Báo Quảng Ninh", "2026-04-05"])
+    sheet.append(["growth", "2026-Q2", 7.6, "Báo Quảng Ninh", "2026-07-05"])
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == (
+        "growth,2026-Q1,7.5,,Báo Quảng Ninh,,2026-04-05T00:00:00Z\ngrowth,2026-Q2,7.6,,Báo Quảng Ninh,,2026-07-05T00:00:00Z\n"
+    )

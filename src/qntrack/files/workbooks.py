@@ -16,6 +16,7 @@ A unit column is checked against the indicator's unit; a problem names its sheet
 from __future__ import annotations
 
 import stat
+from itertools import chain
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -47,6 +48,7 @@ from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
 from .workbook_dates import ShownDates
+from .workbook_header import data_below, gap, lower_half, merged
 from .workbook_hidden import hidden_rows, hidden_warning
 from .workbook_book import pick_sheet as _pick_sheet
 from .workbook_book import sheet_rows as _rows
@@ -98,6 +100,7 @@ class _Reading:
     shown: ShownDates = field(default_factory=ShownDates)  # recorded_at typed as Excel shows a date
     hidden: frozenset[int] = frozenset()  # the sheet's rows hidden in Excel (workbook_hidden)
     hidden_read: list[int] = field(default_factory=list)  # those read as rows of the table
+    kept: tuple | None = None  # a row looked at below the header and not part of it: the first data row
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -107,10 +110,9 @@ class _Reading:
 
 
 def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table | None:
-    """The header row: the first row with a cell naming the indicator column. In a wide
-    table whose header is two rows (the indicator column merged down over both, a "year" cell merged
-    across the period columns above them), the row below holds the periods: its cells
-    name the columns, and the row above names those it leaves empty."""
+    """The header row: the first row with a cell naming the indicator column, and the row
+    below it when the header is two rows (files/workbook_header.py): with --wide when it
+    names no period, in a long table when it leaves a gap between its named columns."""
     for number, cells in rows:
         names = [_name(c.value) for c in cells]
         if "indicator" not in names:
@@ -119,30 +121,20 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
         if sdmx := sdmx_header(names):  # an exchange message opened in Excel and saved as .xlsx
             raise fail(reading.at(min(i for i, n in enumerate(names) if n), number), msg("workbook_sdmx", first=sdmx))
         if reading.fmt.wide and not any(
-            _looks_like_period(n) or _is_date(c.value) for n, c in zip(names, cells, strict=True)
+            _looks_like_period(n) or isinstance(c.value, (datetime, date)) for n, c in zip(names, cells, strict=True)
         ):
             below = next(rows, None)
-            # A header's lower half leaves the indicator column empty (merged down over
-            # both rows); a row naming something there is data (a long sheet read --wide).
-            if below is not None and not _data_below(names, below[1]):
-                lower = [_name(c.value) for c in below[1]]
-                width = max(len(lower), len(names))
-                lower += [""] * (width - len(lower))
-                upper = names + [""] * (width - len(names))
-                names = [low or up for low, up in zip(lower, upper, strict=True)]
-                reading.headings.update({i: _text(c.value) for i, c in enumerate(below[1]) if lower[i]})
-                number = below[0]
+            # A long sheet read --wide has data below its header: not a lower half.
+            if below is not None and not data_below(names, below[1]):
+                names, number = merged(names, below[1], reading.headings), below[0]
+        elif not reading.fmt.wide and gap(names):
+            below = next(rows, None)
+            if below is not None and lower_half(names, below[1]):
+                names, number = merged(names, below[1], reading.headings), below[0]
+            elif below is not None:
+                reading.kept = below  # the first data row, read with the others
         return _columns(number, names, reading)
     return None
-
-
-def _data_below(names: list[str], below: tuple) -> bool:
-    at = names.index("indicator")
-    return at < len(below) and _name(below[at].value) not in ("", "indicator")
-
-
-def _is_date(value: Any) -> bool:
-    return isinstance(value, (datetime, date))
 
 
 def _columns(row: int, names: list[str], reading: _Reading) -> _Table:
@@ -233,7 +225,7 @@ def _read_sheet(
                 raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
         reading.hidden = hidden_rows(sheet)
-        _read_rows(rows, table, reading)
+        _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
         if reading.hidden_read:
             reading.parsed.notes.append(hidden_warning(name, sheet.title, reading.hidden_read))
