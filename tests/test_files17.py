@@ -479,3 +479,51 @@ def test_a_long_sheet_with_a_two_row_merged_header_is_read(plan: Path) -> None:
     assert added(plan) == (
         "growth,2026-Q1,7.5,,Báo Quảng Ninh,,2026-04-05T00:00:00Z\ngrowth,2026-Q2,7.6,,Báo Quảng Ninh,,2026-07-05T00:00:00Z\n"
     )
+
+
+# --- formulas a program wrote without computing them ---------------------------------------
+
+
+def test_a_formula_with_the_placeholder_value_of_a_program_that_does_not_compute_is_refused(plan: Path) -> None:
+    import xlsxwriter
+
+    # XlsxWriter stores 0 as the value of every formula it writes (it computes none) and
+    # marks the workbook to be recalculated when opened (calcPr fullCalcOnLoad="1"): the 0
+    # is no figure anyone computed, and 7.5 + 0.02 = 7.52 would be the real one.
+    book = xlsxwriter.Workbook(str(plan / "in.xlsx"))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["indicator", "period", "value", "recorded_at"])
+    sheet.write_row(1, 0, ["growth", "2026-Q1"])
+    sheet.write_formula(1, 2, "=7.5+0.02")
+    sheet.write(1, 3, "2026-04-05")
+    sheet.write_row(2, 0, ["growth", "2026-Q2", 7.6, "2026-07-05"])
+    book.close()
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1
+    assert "in.xlsx:Sheet1!C2: error: a formula (=7.5+0.02) in a workbook to be recalculated when opened" in r.output
+    assert added(plan) == ""
+
+
+def test_a_workbook_saved_by_excel_keeps_its_formulas_saved_values(plan: Path) -> None:
+    import zipfile
+
+    import xlsxwriter
+
+    # The same formula with the value Excel saved (7.52) and no request to recalculate
+    # (as Excel writes a workbook it has computed): the saved value is the figure.
+    book = xlsxwriter.Workbook(str(plan / "made.xlsx"))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["indicator", "period", "value", "recorded_at"])
+    sheet.write_row(1, 0, ["growth", "2026-Q1"])
+    sheet.write_formula(1, 2, "=7.5+0.02", None, 7.52)
+    sheet.write(1, 3, "2026-04-05")
+    book.close()
+    with zipfile.ZipFile(plan / "made.xlsx") as made, zipfile.ZipFile(plan / "in.xlsx", "w") as saved:
+        for item in made.infolist():
+            data = made.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b' fullCalcOnLoad="1"', b"")
+            saved.writestr(item, data)
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "growth,2026-Q1,7.52,,,,2026-04-05T00:00:00Z\n"

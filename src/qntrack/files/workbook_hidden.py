@@ -5,6 +5,9 @@ not say which rows are hidden; the sheet's XML says it on each ``<row>`` (``hidd
 It is looked through a megabyte at a time, and a row's attributes are parsed only in a
 piece that holds the word ``hidden`` at all, so a sheet with none costs a plain search.
 
+The same look says whether the sheet holds a formula at all, so that a workbook with none
+is not read a second time for them (workbook_stale.py).
+
 Hidden rows are read as the others (Excel's "Save As CSV" writes them, and a figure left
 out because a filter hid it would be lost in silence); the import names them in a warning
 (docs/observations-format.md, "Workbooks").
@@ -23,13 +26,17 @@ __all__ = ["hidden_rows", "hidden_warning"]
 _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
 _HIDDEN = re.compile(rb"""\bhidden\s*=\s*["'](?:1|true)["']""")
 _NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CHUNK = 1 << 20
 
 
-def hidden_rows(sheet: Any) -> frozenset[int]:
-    """The numbers of the rows of ``sheet`` (openpyxl's read-only sheet) hidden in Excel;
-    none when its XML cannot be looked at (the reading of its cells says what is wrong)."""
+def hidden_rows(sheet: Any) -> tuple[frozenset[int], bool]:
+    """The numbers of the rows of ``sheet`` (openpyxl's read-only sheet) hidden in Excel,
+    and whether it holds a formula (workbook_stale.py), found in one look through its XML;
+    none, and True, when its XML cannot be looked at (the reading of its cells says what
+    is wrong)."""
     found: set[int] = set()
+    formulas = False
     try:
         with sheet._get_source() as source:  # the sheet's XML, as openpyxl reads it
             tail = b""
@@ -40,15 +47,16 @@ def hidden_rows(sheet: Any) -> frozenset[int]:
                 if cut < 0:
                     cut = len(data)
                 piece, tail = data[:cut], data[cut:]
+                formulas = formulas or _FORMULA.search(piece) is not None
                 if b"hidden" in piece:
                     for m in _ROW.finditer(piece):
                         number = _NUMBER.search(m[1])
                         if number and _HIDDEN.search(m[1]):
                             found.add(int(number[1]))
                 if not chunk:
-                    return frozenset(found)
+                    return frozenset(found), formulas
     except (AttributeError, KeyError, OSError, ValueError):
-        return frozenset()
+        return frozenset(), True
 
 
 def hidden_warning(file: str, sheet: str, rows: list[int]) -> Problem:

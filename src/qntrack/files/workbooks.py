@@ -50,6 +50,7 @@ from .workbook_book import open_book as _open_book
 from .workbook_dates import ShownDates
 from .workbook_header import data_below, gap, lower_half, merged
 from .workbook_hidden import hidden_rows, hidden_warning
+from .workbook_stale import recalculated_on_open, stale_formulas
 from .workbook_book import pick_sheet as _pick_sheet
 from .workbook_book import sheet_rows as _rows
 from .workbook_cells import cell_text as _text
@@ -100,6 +101,7 @@ class _Reading:
     shown: ShownDates = field(default_factory=ShownDates)  # recorded_at typed as Excel shows a date
     hidden: frozenset[int] = frozenset()  # the sheet's rows hidden in Excel (workbook_hidden)
     hidden_read: list[int] = field(default_factory=list)  # those read as rows of the table
+    last: int = 0  # the last row read as a row of the table
     kept: tuple | None = None  # a row looked at below the header and not part of it: the first data row
 
     def at(self, column: int, row: int) -> Location:
@@ -224,7 +226,7 @@ def _read_sheet(
             if elsewhere:
                 raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
-        reading.hidden = hidden_rows(sheet)
+        reading.hidden, formulas = hidden_rows(sheet)
         _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
         if reading.hidden_read:
@@ -233,6 +235,8 @@ def _read_sheet(
         book.close()
     if reading.blanks:
         _formulas_without_values(fh, name, wanted, reading)
+    if formulas and reading.last and recalculated_on_open(fh):
+        stale_formulas(fh, name, wanted, reading, table.row + 1, reading.last)
     return reading.parsed
 
 
@@ -279,7 +283,7 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             reading.problem(outside[0], number, msg("workbook_outside_table", row=table.row))
             continue
         padded = list(cells) + [None] * (right + 1 - len(cells))
-        first = len(reading.parsed.candidates)
+        first, reading.last = len(reading.parsed.candidates), number
         if number in reading.hidden:
             reading.hidden_read.append(number)
         _row(number, padded, table, wide, long, reading)
