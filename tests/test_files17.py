@@ -527,3 +527,38 @@ def test_a_workbook_saved_by_excel_keeps_its_formulas_saved_values(plan: Path) -
     r = run_clean("add-observation", "--from", "in.xlsx")
     assert r.exit_code == 0, r.output
     assert added(plan) == "growth,2026-Q1,7.52,,,,2026-04-05T00:00:00Z\n"
+
+
+# --- letters a program could not write, replaced by '?' -------------------------------------
+
+
+def test_letters_lost_as_question_marks_are_refused(plan: Path) -> None:
+    # Excel's plain "CSV (Comma delimited)" on a Windows not set for Vietnamese writes each
+    # letter its code page lacks as '?': "Sở Kế hoạch" becomes "S? K? ho?ch", all ASCII,
+    # valid UTF-8. A '?' between two letters of a word (ho?ch) is such a lost letter.
+    (plan / "in.csv").write_text(
+        "indicator,period,value,source,recorded_at\ngrowth,2026-Q1,7.5,S? K? ho?ch v? ??u t?,2026-04-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert "in.csv:2: error: column 'source': 'S? K? ho?ch v? ??u t?' has '?' inside a word" in r.output
+    assert added(plan) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://baoquangninh.vn/tin?id=123&page=2",
+        "www.gso.gov.vn/default.aspx?tabid=706",
+        "revised? to be confirmed",
+        "Is it final?",
+    ],
+)
+def test_question_marks_of_urls_and_questions_are_kept(plan: Path, text: str) -> None:
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,source,recorded_at\ngrowth,2026-Q1,7.5,{text},2026-04-05\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == f"growth,2026-Q1,7.5,,{text},,2026-04-05T00:00:00Z\n"

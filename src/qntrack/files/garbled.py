@@ -29,7 +29,7 @@ from ..catalog import msg
 from ..plan.model import Location, Problem
 from .vocabulary import TCVN3_BYTES, TCVN3_LETTERS, VNI_LETTERS, VNI_MARKS
 
-__all__ = ["garbled", "garbled_problem", "legacy_encoding"]
+__all__ = ["garbled", "garbled_problem", "legacy_encoding", "lost_letters"]
 
 # Windows-1252's letters and signs above ASCII (what any of the three shows), so that most
 # text, ASCII or Unicode Vietnamese, is passed at the first look.
@@ -138,10 +138,28 @@ def garbled(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A '?' between two letters of a word: where a program saving the file in a code page
+# without Vietnamese letters (Excel's plain "CSV" on a Windows not set for Vietnamese)
+# wrote each letter it could not ("S? K? ho?ch"). A URL's query ('?id=') is no such word.
+_LOST = re.compile(r"[^\W\d_]\?+[^\W\d_]")
+
+
+def lost_letters(text: str) -> bool:
+    """Whether ``text`` has a '?' inside a word (``_LOST``), outside a URL or path."""
+    return "?" in text and any(
+        _LOST.search(token)
+        for token in text.split()
+        if "/" not in token and "=" not in token and not token.lower().startswith("www.")
+    )
+
+
 def garbled_problem(column: str, text: str, where: Location) -> Problem | None:
-    """The problem of a ``column`` cell holding garbled ``text`` (``garbled``), or None."""
+    """The problem of a ``column`` cell holding garbled ``text`` (``garbled``) or letters
+    lost as '?' (``lost_letters``), or None."""
     found = garbled(text)
     if found is None:
+        if lost_letters(text):
+            return Problem(where, msg("import_lost_letters", column=column, text=text))
         return None
     encoding, reading = found
     key = "import_garbled_utf8" if encoding == "UTF-8" else "import_garbled_legacy"

@@ -414,7 +414,7 @@ def _garbled(fast: tuple[list[Observation], list[Location]] | None, parsed: Pars
     found = []
     for where, source, note in cells:
         for column, text in (("source", source), ("note", note)):
-            if text and not text.isascii():
+            if text and (not text.isascii() or "?" in text):
                 problem = garbled_problem(column, text, where)
                 if problem is not None:
                     found.append(problem)
