@@ -562,3 +562,32 @@ def test_question_marks_of_urls_and_questions_are_kept(plan: Path, text: str) ->
     r = run_clean("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.output
     assert added(plan) == f"growth,2026-Q1,7.5,,{text},,2026-04-05T00:00:00Z\n"
+
+
+# --- files joined together, invisible characters ------------------------------------------------
+
+
+def test_two_csv_utf8_files_joined_read_as_one_with_a_warning(plan: Path) -> None:
+    # `copy /b a.csv+b.csv all.csv` (or cat) of two Excel "CSV UTF-8" files: the second's
+    # byte-order mark and header land on line 3. That line holds no figure: passed over,
+    # said in a warning at its line; both rows are read.
+    part = "\ufeffindicator,period,value,recorded_at\r\n"
+    (plan / "in.csv").write_bytes(
+        (part + "growth,2026-Q1,7.5,2026-04-05\r\n" + part + "growth,2026-Q2,7.6,2026-07-05\r\n").encode()
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "growth,2026-Q1,7.5,,,,2026-04-05T00:00:00Z\ngrowth,2026-Q2,7.6,,,,2026-07-05T00:00:00Z\n"
+    assert "in.csv:3: warning: line 3 repeats the header" in r.output
+
+
+def test_zero_width_characters_copied_from_a_web_page_are_not_part_of_a_cell(plan: Path) -> None:
+    # U+200B (zero-width space) and U+2060 (word joiner) are invisible: 'growth\u200b' would
+    # be refused as an unknown indicator the officer cannot tell from 'growth'.
+    (plan / "in.csv").write_text(
+        "indicator,period,value,note,recorded_at\ngrowth\u200b,2026-Q1\u2060,\u200b7.5,ok\u200b,2026-04-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "growth,2026-Q1,7.5,,,ok,2026-04-05T00:00:00Z\n"

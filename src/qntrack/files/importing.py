@@ -276,6 +276,11 @@ def import_observations(
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
     _step(msg("import_step_reading", file=file))
     text = "" if workbook else decode_source(read_source(source, stdin), file)
+    joined: list[Problem] = []
+    if text:
+        from .joined import tidied
+
+        text, joined = tidied(text, file)  # invisible characters, a header repeated where files were joined
     # The rows and their lines when the file was judged a column at a time (import_columns).
     fast: tuple[list[Observation], list[Location]] | None = None
     now = utc_now()  # read once: the batch's default timestamp and the clock its rows are judged by
@@ -317,6 +322,7 @@ def import_observations(
             # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
             parsed = parse_sdmx(text, file, fmt, defaults)
     text = ""  # read: a national file's text is not held while the store is read (issue 17)
+    parsed.notes.extend(joined)
     # What reading the table only warns of (a comparison column passed over) is said, not refused.
     parsed.notes.extend(p for p in parsed.problems if p.severity == "warning")
     parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning"]
