@@ -591,3 +591,20 @@ def test_zero_width_characters_copied_from_a_web_page_are_not_part_of_a_cell(pla
     r = run_clean("add-observation", "--from", "in.csv")
     assert r.exit_code == 0, r.output
     assert added(plan) == "growth,2026-Q1,7.5,,,ok,2026-04-05T00:00:00Z\n"
+
+
+def test_a_sheet_typed_in_tcvn3_fonts_is_said_so_not_said_to_have_no_header(plan: Path) -> None:
+    import openpyxl
+
+    # An old workbook in .VnTime fonts: its header 'Chỉ tiêu' is stored as TCVN3 bytes read
+    # as Windows letters, 'ChØ tiªu' (i-hook 0xD8 shows as Ø, e-hat 0xAA as ª).
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ChØ tiªu", "Kú", "Gi¸ trÞ"])
+    sheet.append(["growth", "2026-Q1", 7.5])
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx", "--recorded-at", "2026-04-05")
+    assert r.exit_code == 1
+    assert "in.xlsx:Sheet!A1: error: the sheet's text is Vietnamese typed in the old TCVN3 (ABC) fonts" in r.output
+    assert "'ChØ tiªu' reads 'Chỉ tiêu'" in r.output
+    assert added(plan) == ""

@@ -56,7 +56,7 @@ from .workbook_book import sheet_rows as _rows
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
-from .workbook_cells import is_note, other_sheets, refusal, sheets_with_a_header
+from .workbook_cells import garbled_header, is_note, other_sheets, refusal, sheets_with_a_header
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
@@ -222,6 +222,11 @@ def _read_sheet(
         table = _find_table(rows, reading)
         if table is None:
             what = "indicator, 2021, 2022, ..." if fmt.wide else ", ".join(LONG_REQUIRED)
+            garbled = garbled_header(sheet)
+            if garbled is not None:
+                row, column, text, encoding, reads = garbled
+                words = msg("workbook_header_garbled", text=text, reading=reads, encoding=encoding)
+                raise fail(reading.at(column, row), words)
             elsewhere = sheets_with_a_header(book, sheet) if wanted is None else []
             if elsewhere:
                 raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
