@@ -608,3 +608,14 @@ def test_a_sheet_typed_in_tcvn3_fonts_is_said_so_not_said_to_have_no_header(plan
     assert "in.xlsx:Sheet!A1: error: the sheet's text is Vietnamese typed in the old TCVN3 (ABC) fonts" in r.output
     assert "'ChØ tiªu' reads 'Chỉ tiêu'" in r.output
     assert added(plan) == ""
+
+
+def test_a_csv_header_garbled_from_tcvn3_is_said_so(plan: Path) -> None:
+    # The same header in a CSV file re-saved as UTF-8 after being read as Windows Latin:
+    # 'ChØ tiªu,Kú,Gi¸ trÞ' is 'Chỉ tiêu,Kỳ,Giá trị' in TCVN3 (ỳ 0xFA shows as ú, á 0xB8 as ¸).
+    (plan / "in.csv").write_text("ChØ tiªu,Kú,Gi¸ trÞ\ngrowth,2026-Q1,7.5\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv", "--recorded-at", "2026-04-05")
+    assert r.exit_code == 1
+    assert "in.csv:1: error: the file's text is Vietnamese typed in the old TCVN3 (ABC) fonts" in r.output
+    assert "'ChØ tiªu' reads 'Chỉ tiêu'" in r.output
+    assert added(plan) == ""
