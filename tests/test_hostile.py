@@ -424,14 +424,19 @@ IMPORT_CASES = [
     (
         "Windows-1258",
         LONG_HEADER + b"share,2021,1," + CP1258 + b"\n",
-        "in.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese encodings); "
-        "save it as CSV UTF-8",
+        # The line tells its encoding (a hook after a letter) and reads as Windows-1258
+        # (issue 17, seventeenth session: test_files17.py).
+        "in.csv:2: error: not UTF-8 text but Windows-1258, the old encoding of Vietnamese Windows (the line reads "
+        "'share,2021,1,Tăng trưởng'): save it as CSV UTF-8 (Excel: Save As, CSV UTF-8 (Comma delimited); Notepad: "
+        "Save As, Encoding UTF-8) and import it again",
     ),
     (
         "TCVN3",
         LONG_HEADER + b"share,2021,1," + TCVN3 + b"\n",
-        "in.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC, older Vietnamese encodings); "
-        "save it as CSV UTF-8",
+        # A8 (a breve) shows as a sign in Windows Latin after a letter: TCVN3.
+        "in.csv:2: error: not UTF-8 text but Vietnamese in the old TCVN3 (ABC) fonts (the line reads "
+        "'share,2021,1,Tăng trưng'): convert it to Unicode (UniKey's converter, from TCVN3 (ABC) to Unicode), "
+        "save it as CSV UTF-8 and import it again",
     ),
     (
         "NaN",

@@ -178,9 +178,17 @@ def _with_cached_value(path: Path, formula: str, value: str) -> None:
     parts["xl/worksheets/sheet1.xml"] = sheet.replace(
         f"<f>{formula}</f>{empty}", f"<f>{formula}</f><v>{value}</v>"
     ).encode()
+    _as_excel_saves(parts)
     with zipfile.ZipFile(path, "w") as z:
         for n, data in parts.items():
             z.writestr(n, data)
+
+
+def _as_excel_saves(parts: dict[str, bytes]) -> None:
+    """Excel, saving the values it computed, drops openpyxl's request to recalculate the
+    workbook when opened (fullCalcOnLoad): a workbook still asking for it has no computed
+    values (workbook_stale.py, issue 17, seventeenth session)."""
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
 
 
 def test_a_formula_is_read_by_its_saved_value(plan: Path):
@@ -200,6 +208,7 @@ def test_a_formula_whose_saved_value_is_empty_text_is_no_figure(plan: Path):
     assert cell is not None
     saved = '<c r="C2" t="str"><f>IF(B2="","",B2*2)</f><v></v></c>'
     parts["xl/worksheets/sheet1.xml"] = sheet.replace(cell[0], saved).encode()
+    _as_excel_saves(parts)
     with zipfile.ZipFile(path, "w") as z:
         for n, data in parts.items():
             z.writestr(n, data)

@@ -54,6 +54,20 @@ def in_period(problem: str | Message, period: str) -> Message:
     return _within("import_in_period", problem, period=period)
 
 
+# Thousands grouped by a space, as French, Russian or Polish Excel writes them (a no-break
+# space U+00A0 or the narrow U+202F) and the SI does: '57 330,5'. A space never marks a
+# decimal, so such a figure has one reading; the groups must be whole (3 digits, the first
+# not starting with 0) or the text is read as it is, and refused as before.
+_SPACE_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?:[.,]\d*)?")
+
+
+def _ungrouped(raw: str) -> str:
+    """``raw`` without the spaces that group its thousands (``_SPACE_GROUPED``)."""
+    if _SPACE_GROUPED.fullmatch(raw):
+        return raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    return raw
+
+
 def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> float:
     """A figure as a spreadsheet writes it, read under one decimal convention.
 
@@ -64,7 +78,7 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
     """
     if decimal_comma is None:
         return parse_number_either(text)
-    raw = text.strip().replace("\u2212", "-")  # a real minus sign, pasted from a document
+    raw = _ungrouped(text.strip().replace("\u2212", "-"))  # a real minus sign, pasted from a document
     if not raw:
         raise ValueError(msg("import_value_empty"))
     if foreign_digits(raw):
@@ -131,7 +145,7 @@ def parse_number_either(text: str) -> float:
     """A number read with no decimal convention known (a workbook's text cell, a pasted
     table that shows none): only when both conventions read it alike or one cannot read it
     at all ('12,5', '1.234,5', '1234'); '1.234' and '1,234' are refused as ambiguous."""
-    raw = text.strip().replace("\u2212", "-")
+    raw = _ungrouped(text.strip().replace("\u2212", "-"))
     as_point, as_comma = _read_number(raw, False, True), _read_number(raw, True, True)
     if as_point is not None and as_comma is not None and as_point != as_comma:
         mark = "," if "," in raw else "."

@@ -66,6 +66,18 @@ def _read_period(text: str) -> str:
         return vietnamese_period(text) or text
 
 
+def _garbled_header(written: Sequence[str]) -> Message | None:
+    """What to say of a header whose cells, read as TCVN3 or VNI (files/garbled.py), name
+    columns of ours: the file was typed in an old font encoding. None otherwise."""
+    from .garbled import garbled
+
+    for cell in written:
+        found = garbled(cell.strip()) if isinstance(cell, str) else None
+        if found is not None and found[0] != "UTF-8" and _header([found[1]])[0] in LONG_COLUMNS:
+            return msg("import_header_garbled", text=cell.strip(), reading=found[1], encoding=found[0])
+    return None
+
+
 def _header(fields: Sequence[str]) -> list[str]:
     # A unit column (vocabulary.UNIT_COLUMNS) is "unit", as a workbook's is (workbook_cells.column_name).
     names = [
@@ -107,6 +119,10 @@ def _long_columns(
         # Not one column of ours: another kind of file (--from /etc/shadow), whose first
         # line is not quoted back (docs/data-integrity.md, "Files that are not what they claim").
         ours = ", ".join(LONG_COLUMNS)
+        garbled = _garbled_header(written)
+        if garbled is not None:
+            problems.append(Problem(where, garbled))
+            return None
         problems.append(
             Problem(
                 where,

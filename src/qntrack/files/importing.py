@@ -185,7 +185,25 @@ def decode_source(data: bytes, file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise fail(Location(file, line), msg("import_not_utf8")) from None
+        raise fail(Location(file, line), _not_utf8(data, exc.start)) from None
+
+
+def _not_utf8(data: bytes, at: int) -> Message:
+    """What a file that is not UTF-8 is, told from the line holding its first byte that is
+    not (files/garbled.py): Windows-1258, TCVN3 or VNI, with what the line reads as; else
+    the general words."""
+    from .garbled import legacy_encoding
+
+    start = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    ends = [i for i in (data.find(b"\n", at), data.find(b"\r", at)) if i >= 0]
+    found = legacy_encoding(data[start : min(ends, default=len(data))])
+    if found is None:
+        return msg("import_not_utf8")
+    encoding, reading = found
+    reading = reading if len(reading) <= 80 else reading[:79] + "\u2026"
+    if encoding == "Windows-1258":
+        return msg("import_not_utf8_1258", reading=reading)
+    return msg("import_not_utf8_legacy", encoding=encoding, reading=reading)
 
 
 # --- numbers --------------------------------------------------------------------------
@@ -261,6 +279,11 @@ def import_observations(
         raise fail("--sheet", msg("workbook_sheet_for_csv", file=file), ExitCode.USAGE)
     _step(msg("import_step_reading", file=file))
     text = "" if workbook else decode_source(read_source(source, stdin), file)
+    joined: list[Problem] = []
+    if text:
+        from .joined import tidied
+
+        text, joined = tidied(text, file)  # invisible characters, a header repeated where files were joined
     # The rows and their lines when the file was judged a column at a time (import_columns).
     fast: tuple[list[Observation], list[Location]] | None = None
     now = utc_now()  # read once: the batch's default timestamp and the clock its rows are judged by
@@ -302,10 +325,13 @@ def import_observations(
             # SDMX-CSV (issue 16): its columns read as the long shape's (docs/formats.md).
             parsed = parse_sdmx(text, file, fmt, defaults)
     text = ""  # read: a national file's text is not held while the store is read (issue 17)
+    parsed.notes.extend(joined)
     # What reading the table only warns of (a comparison column passed over) is said, not refused.
     parsed.notes.extend(p for p in parsed.problems if p.severity == "warning")
     parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning"]
     problems = list(parsed.problems)
+    if not workbook:  # a workbook's cells are looked at as they are read (workbooks._row)
+        problems.extend(_garbled(fast, parsed))
     vintages: Sequence = ()
     batch = None
     read_as: list[Problem] = []  # the names read as ids (indicator_names)
@@ -382,6 +408,26 @@ def import_observations(
         tuple(parsed.notes),
         repeated,
     )
+
+
+def _garbled(fast: tuple[list[Observation], list[Location]] | None, parsed: ParsedTable) -> list[Problem]:
+    """A source or note garbled by the program that made the file (files/garbled.py), at
+    its line: stored as given, it would stay garbled for good."""
+    from .garbled import garbled_problem
+
+    cells = (
+        ((where, obs.source, obs.note) for obs, where in zip(*fast, strict=True))
+        if fast is not None
+        else ((where, f.get("source", ""), f.get("note", "")) for where, f in parsed.candidates)
+    )
+    found = []
+    for where, source, note in cells:
+        for column, text in (("source", source), ("note", note)):
+            if text and (not text.isascii() or "?" in text):
+                problem = garbled_problem(column, text, where)
+                if problem is not None:
+                    found.append(problem)
+    return found
 
 
 def _leave_out_computed(plan: Plan, parsed: ParsedTable, file: str) -> None:

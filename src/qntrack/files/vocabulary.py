@@ -137,6 +137,13 @@ _VI_PERIODS = (
     ),
     (re.compile(r"h\s*([12])\s*[/\-]?\s*(\d{4})"), lambda m: (int(m[2]), 6 * int(m[1]) - 5, 6 * int(m[1]))),
     (re.compile(r"(\d{4})\s*[/\-]?\s*h\s*([12])"), lambda m: (int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
+    # A quarter after its year, as a half is (2025 Q3, 2025-Q3 is parse_period's own).
+    (re.compile(r"(\d{4})\s*[/\-]?\s*q\s*([1-4])"), lambda m: (int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
+    # The halves as English prose writes them: "first half of 2025", "2nd half 2025".
+    (
+        re.compile(r"(first|1st|second|2nd)\s*half\s*(?:of\s*)?(\d{4})"),
+        lambda m: (int(m[2]), 1 if m[1] in ("first", "1st") else 7, 6 if m[1] in ("first", "1st") else 12),
+    ),
     (
         re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}(\d{{4}})"),
         lambda m: (int(m[2]), 1, int(m[1])),
@@ -223,6 +230,16 @@ def _english_document_periods() -> tuple[tuple[re.Pattern[str], int, int], ...]:
     spans |= {f"first_{n}": (1, n) for n in range(2, 12)}  # no first_3 or first_6: Q1, H1
     words = catalog("en")
     made = []
+    # January to any month, long or short ("January–March 2025", "Jan-Jun 2025", "Jan-Dec
+    # 2025"), from the months' own words: the spans a report writes otherwise (3 months as
+    # Q1, 6 as H1, 12 as the year) are still how another office's tool writes them.
+    for short in ("", "_short"):
+        months = [
+            fold(words.get(f"period_words_month_{m}{short}", "")).replace("{year}", "").strip() for m in range(1, 13)
+        ]
+        if all(months):
+            for n in range(2, 13):
+                made.append((re.compile(rf"{re.escape(months[0])}\s*-\s*{re.escape(months[n - 1])}\s*(\d{{4}})"), 1, n))
     for kind, (first, last) in spans.items():
         for name in (f"period_words_{kind}", f"period_words_{kind}_short"):
             template = words.get(name)
@@ -334,3 +351,32 @@ def is_row_number(name: str) -> bool:
     """Whether a column heading names the table's row numbers (``ROW_NUMBER_COLUMNS``)."""
     key = fold(name)
     return key in ROW_NUMBER_COLUMNS and (key not in _ENGLISH_ROW_NUMBERS or name.isascii())
+
+
+# Vietnamese typed before Unicode, in the fonts of the time, as a program reading the file
+# as Windows Latin text shows it (files/garbled.py): TCVN3 (ABC, the .VnTime fonts) gives
+# each letter its own byte, ``TCVN3_BYTES[i]`` standing for ``TCVN3_LETTERS[i]`` ("Côc
+# Thèng kª" is "Cục Thống kê"); VNI types a vowel, then its marks as a byte of their own
+# ("Vieät Nam"), or a letter of its own for ơ ư đ and some of the i's.
+TCVN3_BYTES = bytes(
+    [*range(0xA1, 0xAF), *range(0xB5, 0xBA), *range(0xBB, 0xBF), *range(0xC6, 0xCD), *range(0xCE, 0xD9)]
+    + [*range(0xDC, 0xE0), *range(0xE1, 0xF0), *range(0xF1, 0xFF)]
+)
+TCVN3_LETTERS = "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+# A VNI mark byte (as Windows Latin shows it) after a vowel: the vowel's hat (circumflex
+# or breve) and its tone, as combining marks.
+_HAT, _BREVE = "\u0302", "\u0306"
+_TONES = {"sac": "\u0301", "huyen": "\u0300", "hoi": "\u0309", "nga": "\u0303", "nang": "\u0323"}
+VNI_MARKS = {
+    **{c: ("", _TONES[t]) for c, t in zip("ùøûõï", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    **{c: ("", _TONES[t]) for c, t in zip("ÙØÛÕÏ", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    "â": (_HAT, ""),
+    "Â": (_HAT, ""),
+    **{c: (_HAT, _TONES[t]) for c, t in zip("áàåãä", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    **{c: (_HAT, _TONES[t]) for c, t in zip("ÁÀÅÃÄ", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    "ê": (_BREVE, ""),
+    "Ê": (_BREVE, ""),
+    **{c: (_BREVE, _TONES[t]) for c, t in zip("éèúüë", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+    **{c: (_BREVE, _TONES[t]) for c, t in zip("ÉÈÚÜË", ("sac", "huyen", "hoi", "nga", "nang"), strict=True)},
+}
+VNI_LETTERS = dict(zip("ôÔöÖñÑæÆóÓòÒ", "ơƠưƯđĐỉỈĩĨịỊ", strict=True))

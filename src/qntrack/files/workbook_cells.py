@@ -233,8 +233,10 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def workbook_kind(name: str) -> str | None:
-    """'xlsx' for a workbook read here, 'ods' or 'ole' (an old .xls, or an encrypted
-    .xlsx) for one refused with what to do, None for a text file (the CSV path)."""
+    """'xlsx' for a workbook read here, 'ods', 'ole' (an old .xls, or an encrypted .xlsx)
+    or 'markup' (a web page's table or Excel 2003's XML, as office systems export "Excel")
+    for one refused with what to do (``refusal``), None for a text file (the CSV path):
+    tab-separated text under an .xls name, as a system may export it, is read as text."""
     if name == "-":
         return None
     path = Path(name)
@@ -243,14 +245,65 @@ def workbook_kind(name: str) -> str | None:
     try:
         if stat.S_ISREG(path.stat().st_mode):
             with path.open("rb") as fh:
-                head = fh.read(8)
+                head = fh.read(4096)
     except OSError:
         pass  # the CSV path's reader says what is wrong with the file
     if suffix in (".ods", ".fods"):
         return "ods"
-    if suffix == ".xls" or (head or b"").startswith(_OLE):
+    if (head or b"").startswith(_OLE):
         return "ole"
+    low = (head or b"").lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if low.startswith(b"<") and any(mark in low for mark in (b"<html", b"<table", _SPREADSHEET_ML)):
+        return "markup"
+    if suffix == ".xls":
+        return "ole" if head is None or b"\0" in head else None
     # Text or nothing under an .xlsx name (an office system's CSV export) is read as the CSV it is.
     if (head or b"").startswith(_ZIP) or (suffix in (".xlsx", ".xlsm") and (head is None or b"\0" in head)):
         return "xlsx"
+    return None
+
+
+_SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
+
+
+def refusal(name: str, kind: str) -> str:
+    """The message id refusing a file of ``kind`` 'ole' or 'markup' (``workbook_kind``),
+    as precisely as its bytes tell: a compound file's directory names its streams in
+    UTF-16 ("Workbook" for Excel 97-2003, "EncryptedPackage" for an .xlsx with a password)."""
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read(8 << 20 if kind == "ole" else 4096)
+    except OSError:
+        data = b""
+    if kind == "markup":
+        return "workbook_xml2003" if _SPREADSHEET_ML in data.lower() else "workbook_html"
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return "workbook_password"
+    if "Workbook".encode("utf-16-le") in data or "Book\0".encode("utf-16-le") in data:
+        return "workbook_old_xls"
+    return "workbook_encrypted"
+
+
+def sheets_with_a_header(book: Any, sheet: Any) -> list[str]:
+    """The other sheets whose first rows name the indicator column: where the table is,
+    when the sheet read first (a cover note, a title page) has none."""
+    return [
+        other.title
+        for other in book.worksheets
+        if other is not sheet
+        and any("indicator" in {column_name(v) for v in row} for row in islice(other.iter_rows(values_only=True), 50))
+    ]
+
+
+def garbled_header(sheet: Any) -> tuple[int, int, str, str, str] | None:
+    """The first cell of the sheet's first rows whose text, garbled by an old font encoding
+    (files/garbled.py), reads as the indicator column's name (a .VnTime workbook's header,
+    tests/test_files17.py): (row, column, text, encoding, reading); None when there is none."""
+    from .garbled import garbled
+
+    for number, row in enumerate(islice(sheet.iter_rows(values_only=True), 50), start=1):
+        for column, value in enumerate(row):
+            found = garbled(value) if isinstance(value, str) else None
+            if found is not None and column_name(found[1]) == "indicator":
+                return number, column, value, found[0], found[1]
     return None

@@ -16,6 +16,7 @@ A unit column is checked against the indicator's unit; a problem names its sheet
 from __future__ import annotations
 
 import stat
+from itertools import chain
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from ..catalog import said as _said
 from ..errors import fail
 from ..plan.model import RETRACTED, Location, Plan, Problem
 from .figures import canonical, in_period
+from .garbled import garbled_problem
 from .import_tables import (
     LONG_REQUIRED,
     SECOND,
@@ -45,12 +47,16 @@ from .batch_rows import STAMP_CELL, stamp_cell
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
+from .workbook_dates import ShownDates
+from .workbook_header import data_below, gap, lower_half, merged
+from .workbook_hidden import hidden_rows, hidden_warning
+from .workbook_stale import recalculated_on_open, stale_formulas
 from .workbook_book import pick_sheet as _pick_sheet
 from .workbook_book import sheet_rows as _rows
 from .workbook_cells import cell_text as _text
 from .workbook_cells import column_name as _name
 from .workbook_cells import figure as _figure
-from .workbook_cells import is_note, other_sheets
+from .workbook_cells import garbled_header, is_note, other_sheets, refusal, sheets_with_a_header
 from .workbook_cells import period as _period
 from .workbook_cells import ref as _ref
 from .workbook_cells import sdmx_header
@@ -92,6 +98,11 @@ class _Reading:
     seen: dict = field(default_factory=dict)
     headings: dict[int, str] = field(default_factory=dict)  # sheet column -> header cell as typed
     names: dict[str, tuple[str, ...]] | None = None  # the plan's indicator names (indicator_names.names_of)
+    shown: ShownDates = field(default_factory=ShownDates)  # recorded_at typed as Excel shows a date
+    hidden: frozenset[int] = frozenset()  # the sheet's rows hidden in Excel (workbook_hidden)
+    hidden_read: list[int] = field(default_factory=list)  # those read as rows of the table
+    last: int = 0  # the last row read as a row of the table
+    kept: tuple | None = None  # a row looked at below the header and not part of it: the first data row
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -101,10 +112,9 @@ class _Reading:
 
 
 def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table | None:
-    """The header row: the first row with a cell naming the indicator column. In a wide
-    table whose header is two rows (the indicator column merged down over both, a "year" cell merged
-    across the period columns above them), the row below holds the periods: its cells
-    name the columns, and the row above names those it leaves empty."""
+    """The header row: the first row with a cell naming the indicator column, and the row
+    below it when the header is two rows (files/workbook_header.py): with --wide when it
+    names no period, in a long table when it leaves a gap between its named columns."""
     for number, cells in rows:
         names = [_name(c.value) for c in cells]
         if "indicator" not in names:
@@ -113,30 +123,20 @@ def _find_table(rows: Iterator[tuple[int, tuple]], reading: _Reading) -> _Table 
         if sdmx := sdmx_header(names):  # an exchange message opened in Excel and saved as .xlsx
             raise fail(reading.at(min(i for i, n in enumerate(names) if n), number), msg("workbook_sdmx", first=sdmx))
         if reading.fmt.wide and not any(
-            _looks_like_period(n) or _is_date(c.value) for n, c in zip(names, cells, strict=True)
+            _looks_like_period(n) or isinstance(c.value, (datetime, date)) for n, c in zip(names, cells, strict=True)
         ):
             below = next(rows, None)
-            # A header's lower half leaves the indicator column empty (merged down over
-            # both rows); a row naming something there is data (a long sheet read --wide).
-            if below is not None and not _data_below(names, below[1]):
-                lower = [_name(c.value) for c in below[1]]
-                width = max(len(lower), len(names))
-                lower += [""] * (width - len(lower))
-                upper = names + [""] * (width - len(names))
-                names = [low or up for low, up in zip(lower, upper, strict=True)]
-                reading.headings.update({i: _text(c.value) for i, c in enumerate(below[1]) if lower[i]})
-                number = below[0]
+            # A long sheet read --wide has data below its header: not a lower half.
+            if below is not None and not data_below(names, below[1]):
+                names, number = merged(names, below[1], reading.headings), below[0]
+        elif not reading.fmt.wide and gap(names):
+            below = next(rows, None)
+            if below is not None and lower_half(names, below[1]):
+                names, number = merged(names, below[1], reading.headings), below[0]
+            elif below is not None:
+                reading.kept = below  # the first data row, read with the others
         return _columns(number, names, reading)
     return None
-
-
-def _data_below(names: list[str], below: tuple) -> bool:
-    at = names.index("indicator")
-    return at < len(below) and _name(below[at].value) not in ("", "indicator")
-
-
-def _is_date(value: Any) -> bool:
-    return isinstance(value, (datetime, date))
 
 
 def _columns(row: int, names: list[str], reading: _Reading) -> _Table:
@@ -196,8 +196,8 @@ def read_workbook(
     kind = workbook_kind(name)
     if kind == "ods":
         raise fail(name, msg("workbook_ods"))
-    if kind == "ole":
-        raise fail(name, msg("workbook_encrypted"))
+    if kind in ("ole", "markup"):
+        raise fail(name, msg(refusal(name, kind)))
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise fail(name, msg("import_too_large", limit=MAX_IMPORT_BYTES // (1024 * 1024)))
     try:
@@ -222,12 +222,26 @@ def _read_sheet(
         table = _find_table(rows, reading)
         if table is None:
             what = "indicator, 2021, 2022, ..." if fmt.wide else ", ".join(LONG_REQUIRED)
+            garbled = garbled_header(sheet)
+            if garbled is not None:
+                row, column, text, encoding, reads = garbled
+                words = msg("workbook_header_garbled", text=text, reading=reads, encoding=encoding)
+                raise fail(reading.at(column, row), words)
+            elsewhere = sheets_with_a_header(book, sheet) if wanted is None else []
+            if elsewhere:
+                raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
-        _read_rows(rows, table, reading)
+        reading.hidden, formulas = hidden_rows(sheet)
+        _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
+        reading.shown.settle(reading.parsed)
+        if reading.hidden_read:
+            reading.parsed.notes.append(hidden_warning(name, sheet.title, reading.hidden_read))
     finally:
         book.close()
     if reading.blanks:
         _formulas_without_values(fh, name, wanted, reading)
+    if formulas and reading.last and recalculated_on_open(fh):
+        stale_formulas(fh, name, wanted, reading, table.row + 1, reading.last)
     return reading.parsed
 
 
@@ -274,7 +288,11 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
             reading.problem(outside[0], number, msg("workbook_outside_table", row=table.row))
             continue
         padded = list(cells) + [None] * (right + 1 - len(cells))
+        first, reading.last = len(reading.parsed.candidates), number
+        if number in reading.hidden:
+            reading.hidden_read.append(number)
         _row(number, padded, table, wide, long, reading)
+        reading.shown.made(reading.parsed, first)
 
 
 class _Empty:
@@ -306,11 +324,20 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         return
     for column in ("source", "note"):
         row[column] = text(column, getattr(defaults, column))
+        garbled = (
+            garbled_problem(column, row[column], reading.at(sheet_column[columns[column]], number))
+            if column in columns
+            else None
+        )
+        if garbled is not None:
+            reading.parsed.problems.append(garbled)
     row["status"] = status_word(text("status", defaults.status))
     row.update((column, text(column)) for column in columns if column.startswith("dim:"))
     at = columns.get("recorded_at")
     row["recorded_at"], wrong = _stamp(fields[at].value if at is not None else None, defaults.recorded_at)
-    if wrong is not None:
+    if wrong is not None and isinstance(wrong, Message) and wrong.id == "import_recorded_at_excel_date":
+        reading.shown.add(reading.at(sheet_column[at or 0], number), row["recorded_at"])  # read at the end
+    elif wrong is not None:
         reading.problem(sheet_column[at or 0], number, wrong)
         return
     if at is not None and fields[at].value not in (None, ""):

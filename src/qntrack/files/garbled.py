@@ -1,0 +1,185 @@
+"""Text that a program garbled on its way into an import (issue 17, seventeenth session).
+
+A source or note is stored as it is given, so text read in the wrong encoding by the
+program that made the file would be kept garbled for good. Three kinds are told apart
+from the text alone, and refused with what it reads as and the mend:
+
+- UTF-8 read as Windows-1252 and saved again (each letter of Vietnamese becomes two or
+  three): the text encoded back as Windows-1252 is valid UTF-8;
+- Vietnamese typed in the TCVN3 (ABC) fonts, read as Windows Latin text: a letter such
+  as e with a hat or d with a stroke has a byte that Windows shows as a sign (the
+  feminine ordinal, the registered sign);
+- Vietnamese typed in the VNI fonts: the marks follow their vowel as
+  letters of their own.
+
+Both old encodings hold only Windows Latin letters, so a text with a letter only
+Vietnamese writes in Unicode (a with a dot below, u with a horn, d with a stroke) is never one of them; what it would read as must
+hold such a letter, and the text a sign inside a word (TCVN3) or a mark after a vowel that
+no French, German or Spanish name has (VNI), so that a name with an accent, an umlaut or
+a diaeresis, or a copyright sign, is not taken for one (tests/test_files17.py). The tables are in files/vocabulary.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+from .vocabulary import TCVN3_BYTES, TCVN3_LETTERS, VNI_LETTERS, VNI_MARKS
+
+__all__ = ["garbled", "garbled_problem", "legacy_encoding", "lost_letters"]
+
+# Windows-1252's letters and signs above ASCII (what any of the three shows), so that most
+# text, ASCII or Unicode Vietnamese, is passed at the first look.
+_SUSPECT = re.compile(
+    "[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+# The letters only Vietnamese writes in Unicode: a with a breve, d with a stroke, i and u
+# with a tilde, o and u with a horn, and Latin Extended Additional.
+_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_TCVN3 = dict(zip(TCVN3_BYTES.decode("cp1252"), TCVN3_LETTERS, strict=True))
+_TCVN3_TABLE = str.maketrans(_TCVN3)
+# A UTF-8 lead byte (0xC2-0xF4) followed by a continuation byte (0x80-0xBF), as Windows-1252
+# shows them: the first two characters of any letter of UTF-8 read so.
+_UTF8_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
+    "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+).search
+_UNDEFINED = "\x81\x8d\x8f\x90\x9d"  # the bytes Windows-1252 leaves undefined, read as themselves
+# A TCVN3 letter that Windows shows as a sign (the feminine ordinal for e with a hat, the
+# registered sign for d with a stroke) right after a letter, as no text writes one (a
+# copyright or section sign, an ordinal after a digit, stand apart from words).
+_TCVN3_SIGN_IN_WORD = re.compile(
+    "[A-Za-z\u00c0-\u00ff][" + "".join(sorted(c for c in _TCVN3 if not c.isalpha() or c in "\u00aa\u00b5")) + "]"
+).search
+_VOWELS = frozenset("aeiouyAEIOUY" + "".join(VNI_LETTERS[c] for c in "\u00f4\u00d4\u00f6\u00d6"))
+_HATTED = {"\u0302": frozenset("aeoAEO"), "\u0306": frozenset("aA")}
+
+
+def _windows_bytes(text: str) -> bytes | None:
+    """``text`` as the Windows-1252 bytes it was read from, or None if it holds a letter
+    Windows-1252 has not (the five bytes it leaves undefined are read as themselves)."""
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        if not any(ch in _UNDEFINED for ch in text):
+            return None
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) in (0x81, 0x8D, 0x8F, 0x90, 0x9D):
+                out.append(ord(ch))
+            else:
+                return None
+    return bytes(out)
+
+
+# The VNI marks that also follow a vowel in French, German or Spanish names (a diaeresis,
+# an acute on a u) and, after o, in Vietnamese written with the tone on the first vowel
+# of two: they count only beside a mark no other text writes so.
+_WEAK = frozenset("\u00ef\u00eb\u00fc\u00fa\u00e9\u00e8\u00cf\u00cb\u00dc\u00da\u00c9\u00c8")
+_WEAK_AFTER_O = frozenset("\u00e0\u00e1\u00c0\u00c1")
+
+
+# A mark after a vowel that counts (``_WEAK``): a tone on any vowel, a hat (with or
+# without a tone) on a, e or o (a grave or acute hat not after o), a breve alone on a.
+_VNI_MARK_AFTER_VOWEL = re.compile(
+    "[aeiouyAEIOUY\u00f4\u00d4\u00f6\u00d6][\u00f9\u00f8\u00fb\u00f5\u00d9\u00d8\u00db\u00d5]"
+    "|[aeoAEO][\u00e2\u00e5\u00e3\u00e4\u00c2\u00c5\u00c3\u00c4]|[aeAE][\u00e1\u00e0\u00c1\u00c0]|[aA][\u00ea\u00ca]"
+).search
+
+
+def _vni(text: str) -> tuple[str, int]:
+    """``text`` read as VNI, and how many marks joined a vowel that no other text would
+    write there (``_WEAK``)."""
+    out: list[str] = []
+    joined = 0
+    for ch in text:
+        mark = VNI_MARKS.get(ch)
+        if mark is not None and out and out[-1][:1] in _VOWELS:
+            hat, tone = mark
+            base = unicodedata.normalize("NFD", out[-1])
+            if not hat or base[0] in _HATTED[hat] and len(base) == 1:
+                weak = ch in _WEAK or ch in _WEAK_AFTER_O and base[0] in "oO"
+                out[-1] = unicodedata.normalize("NFC", base + hat + tone)
+                joined += not weak
+                continue
+        out.append(VNI_LETTERS.get(ch, ch))
+    return "".join(out), joined
+
+
+@lru_cache(maxsize=1 << 12)  # a national file repeats its sources and notes
+def garbled(text: str) -> tuple[str, str] | None:
+    """The encoding ``text`` was garbled from and what it reads as, or None when it is
+    no garbled text (the module's docstring says how each is told). Each test is first a
+    regular expression, so that a national file's distinct notes cost a search each."""
+    if text.isascii() or _VIETNAMESE.search(text) or not _SUSPECT.search(text):
+        return None  # a letter only Unicode Vietnamese has: never garbled
+    raw = _windows_bytes(text)
+    if raw is None:
+        return None  # a letter Windows-1252 has not: Unicode text, or another script
+    if _UTF8_PAIR(text):
+        try:
+            return ("UTF-8", raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
+    if _TCVN3_SIGN_IN_WORD(text):
+        tcvn3 = text.translate(_TCVN3_TABLE)
+        if _VIETNAMESE.search(tcvn3):
+            return ("TCVN3 (ABC)", tcvn3)
+    if _VNI_MARK_AFTER_VOWEL(text):
+        vni, joined = _vni(text)
+        if joined and _VIETNAMESE.search(vni):
+            return ("VNI", vni)
+    return None
+
+
+# A '?' between two letters of a word: where a program saving the file in a code page
+# without Vietnamese letters (Excel's plain "CSV" on a Windows not set for Vietnamese)
+# wrote each letter it could not ("S? K? ho?ch"). A URL's query ('?id=') is no such word.
+_LOST = re.compile(r"[^\W\d_]\?+[^\W\d_]")
+
+
+def lost_letters(text: str) -> bool:
+    """Whether ``text`` has a '?' inside a word (``_LOST``), outside a URL or path."""
+    return "?" in text and any(
+        _LOST.search(token)
+        for token in text.split()
+        if "/" not in token and "=" not in token and not token.lower().startswith("www.")
+    )
+
+
+def garbled_problem(column: str, text: str, where: Location) -> Problem | None:
+    """The problem of a ``column`` cell holding garbled ``text`` (``garbled``) or letters
+    lost as '?' (``lost_letters``), or None."""
+    found = garbled(text)
+    if found is None:
+        if lost_letters(text):
+            return Problem(where, msg("import_lost_letters", column=column, text=text))
+        return None
+    encoding, reading = found
+    key = "import_garbled_utf8" if encoding == "UTF-8" else "import_garbled_legacy"
+    return Problem(where, msg(key, column=column, text=text, reading=reading, encoding=encoding))
+
+
+# Windows-1258 writes a tone as a combining mark after its letter (0xCC grave, 0xEC acute,
+# 0xD2 hook, 0xDE tilde, 0xF2 dot below).
+_TONE_AFTER_LETTER = re.compile("[^\\W\\d_][\u0300\u0301\u0303\u0309\u0323]")
+
+
+def legacy_encoding(line: bytes) -> tuple[str, str] | None:
+    """The old Vietnamese encoding a line that is not UTF-8 is in, and what it reads as:
+    TCVN3 (ABC) or VNI (told as ``garbled`` tells them), else Windows-1258 when a tone
+    mark follows a letter; None when none of them can be told."""
+    as_windows = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in line)
+    found = garbled(as_windows.strip())
+    if found is not None and found[0] != "UTF-8":
+        return found
+    as_1258 = line.decode("cp1258", errors="replace").strip()
+    if _TONE_AFTER_LETTER.search(as_1258):
+        return ("Windows-1258", unicodedata.normalize("NFC", as_1258))
+    return None

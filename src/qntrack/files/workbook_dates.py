@@ -1,0 +1,65 @@
+"""A workbook's recorded_at typed as text the way Excel shows a date ('15/07/2026'),
+read as the CSV path reads the same sheet saved as CSV (files/excel_dates.py): a sheet has
+no ';' of its settings, so the order of day and month is the one a cell proves (a part
+over 12), said once in a warning at the cell that proved it; a sheet that proves neither,
+or both, is refused at each such cell, as before, with no date guessed.
+
+The row's candidates are made first, with the text; the sheet's cells are read one row
+at a time (workbooks.py), so the order is only known at its end (``settle``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+from .batch_rows import SHOWN_MOMENT
+from .excel_dates import day_order, iso_moment, order_proof
+from .import_tables import ParsedTable
+
+__all__ = ["ShownDates"]
+
+
+@dataclass
+class ShownDates:
+    """The recorded_at cells of a sheet typed as shown dates, with their rows' candidates."""
+
+    cells: list[tuple[Location, str, list[dict]]] = field(default_factory=list)
+    waiting: tuple[Location, str] | None = None  # the row being read's cell, until its candidates are made
+
+    def add(self, where: Location, text: str) -> None:
+        self.waiting = (where, text)
+
+    def made(self, parsed: ParsedTable, first: int) -> None:
+        """The candidates from ``first`` on are the waiting cell's row's."""
+        if self.waiting is not None:
+            self.cells.append((*self.waiting, [row for _, row in parsed.candidates[first:]]))
+            self.waiting = None
+
+    def settle(self, parsed: ParsedTable) -> None:
+        """Each row's moment as its cell reads in the order the sheet proves, or the cell
+        refused (and its rows left out: they are not checked with a text for a moment)."""
+        if not self.cells:
+            return
+        day_first = day_order((text for _, text, _ in self.cells), ",")
+        dropped: set[int] = set()
+        for where, text, rows in self.cells:
+            iso = iso_moment(text, day_first)
+            if iso is None:
+                parsed.problems.append(Problem(where, msg("import_recorded_at_excel_date", recorded_at=text)))
+                dropped.update(id(row) for row in rows)
+                continue
+            for row in rows:
+                row[SHOWN_MOMENT], row["recorded_at"] = text, iso
+        if dropped:
+            parsed.candidates[:] = [c for c in parsed.candidates if id(c[1]) not in dropped]
+        if day_first is not None:
+            shown = order_proof(((k, text) for k, (_, text, _) in enumerate(self.cells)), day_first)
+            if shown is not None:
+                proof, proof_text, decided, example = shown
+                key = "workbook_dates_day_first" if day_first else "workbook_dates_month_first"
+                iso = (iso_moment(example, day_first) or example)[:10]
+                cell = self.cells[decided][0].cell
+                words = msg(key, proof=proof_text, example=example, cell=cell, iso=iso)
+                parsed.notes.append(Problem(self.cells[proof][0], words, "warning"))

@@ -1,0 +1,49 @@
+"""A sheet's header over two rows (docs/observations-format.md, "Where the table is").
+
+A yearbook heads a table with two rows and merged cells: in a wide table, a "year" cell
+merged across the period columns over the periods; in a long one, a heading merged over
+the value and source columns over their names. The indicator column is merged down over
+both, so the lower row leaves it empty: a row naming something there is data. The upper
+row names the columns the lower one leaves empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .import_tables import LONG_COLUMNS
+from .workbook_cells import cell_text, column_name
+
+__all__ = ["data_below", "gap", "lower_half", "merged"]
+
+
+def data_below(names: list[str], below: tuple) -> bool:
+    """Whether the row below a header row is data (it names something in the indicator column)."""
+    at = names.index("indicator")
+    return at < len(below) and column_name(below[at].value) not in ("", "indicator")
+
+
+def gap(names: list[str]) -> bool:
+    """Whether a header row leaves a cell empty between its first and last named ones."""
+    named = [i for i, n in enumerate(names) if n]
+    return any(not names[i] for i in range(named[0], named[-1] + 1))
+
+
+def lower_half(names: list[str], below: tuple) -> bool:
+    """Whether the row below a long table's header row is its lower half: no indicator in
+    the indicator column, and a column of the long shape named in a gap of the row above."""
+    lower = [column_name(c.value) for c in below]
+    return not data_below(names, below) and any(
+        lower[i] in LONG_COLUMNS for i in range(min(len(names), len(lower))) if not names[i]
+    )
+
+
+def merged(upper: list[str], below: tuple, headings: dict[int, Any]) -> list[str]:
+    """The two rows' column names, the lower row's first; ``headings`` (column -> the
+    cell as typed) takes the lower row's cells that name a column."""
+    lower = [column_name(c.value) for c in below]
+    width = max(len(lower), len(upper))
+    lower += [""] * (width - len(lower))
+    upper = upper + [""] * (width - len(upper))
+    headings.update({i: cell_text(c.value) for i, c in enumerate(below) if lower[i]})
+    return [low or up for low, up in zip(lower, upper, strict=True)]

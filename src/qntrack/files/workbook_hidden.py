@@ -1,0 +1,65 @@
+"""The rows of a sheet hidden in Excel (by hand, by a filter, in a collapsed group).
+
+openpyxl's read-only reader, which reads a sheet of a million rows one row at a time, does
+not say which rows are hidden; the sheet's XML says it on each ``<row>`` (``hidden="1"``).
+It is looked through a megabyte at a time, and a row's attributes are parsed only in a
+piece that holds the word ``hidden`` at all, so a sheet with none costs a plain search.
+
+The same look says whether the sheet holds a formula at all, so that a workbook with none
+is not read a second time for them (workbook_stale.py).
+
+Hidden rows are read as the others (Excel's "Save As CSV" writes them, and a figure left
+out because a filter hid it would be lost in silence); the import names them in a warning
+(docs/observations-format.md, "Workbooks").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+
+__all__ = ["hidden_rows", "hidden_warning"]
+
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
+_HIDDEN = re.compile(rb"""\bhidden\s*=\s*["'](?:1|true)["']""")
+_NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_CHUNK = 1 << 20
+
+
+def hidden_rows(sheet: Any) -> tuple[frozenset[int], bool]:
+    """The numbers of the rows of ``sheet`` (openpyxl's read-only sheet) hidden in Excel,
+    and whether it holds a formula (workbook_stale.py), found in one look through its XML;
+    none, and True, when its XML cannot be looked at (the reading of its cells says what
+    is wrong)."""
+    found: set[int] = set()
+    formulas = False
+    try:
+        with sheet._get_source() as source:  # the sheet's XML, as openpyxl reads it
+            tail = b""
+            while True:
+                chunk = source.read(_CHUNK)
+                data = tail + chunk
+                cut = data.rfind(b"<") if chunk else len(data)
+                if cut < 0:
+                    cut = len(data)
+                piece, tail = data[:cut], data[cut:]
+                formulas = formulas or _FORMULA.search(piece) is not None
+                if b"hidden" in piece:
+                    for m in _ROW.finditer(piece):
+                        number = _NUMBER.search(m[1])
+                        if number and _HIDDEN.search(m[1]):
+                            found.add(int(number[1]))
+                if not chunk:
+                    return frozenset(found), formulas
+    except (AttributeError, KeyError, OSError, ValueError):
+        return frozenset(), True
+
+
+def hidden_warning(file: str, sheet: str, rows: list[int]) -> Problem:
+    """The warning naming the hidden rows read (the first ten, and how many in all)."""
+    shown = ", ".join(str(n) for n in rows[:10]) + (", ..." if len(rows) > 10 else "")
+    return Problem(Location(file), msg("workbook_hidden_rows", count=len(rows), sheet=sheet, rows=shown), "warning")
