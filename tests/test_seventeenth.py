@@ -59,3 +59,38 @@ def test_a_unit_formed_after_the_baseline_says_its_one_year_not_the_baseline_yea
     assert r.exit_code == 0, r.output
     assert said in r.stdout, r.stdout
     assert not_said not in r.stdout
+
+
+# A baseline given by its period alone is the series' figure of that period, which status
+# now finds by bisection among quarters and years (2020-Q4 sorts beside 2020, and neither
+# may be taken for the other): 20 in 2020, a milestone of 15 for an indicator to increase
+# is below it, so it is warned of; the quarter's 12 would not have made it so.
+SIDE_PLAN = dedent("""
+    title: A milestone below its baseline
+    indicators:
+      share:
+        name: Share
+        unit: "%"
+        frequency: quarter
+    targets:
+      - id: share-15
+        indicator: share
+        baseline: 2020
+        milestones: [{by: 2030, value: 15}]
+""")
+SIDE_STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    share,2020-Q3,11,official,,,2021-03-01T00:00:00Z
+    share,2020-Q4,12,official,,,2021-03-01T00:00:00Z
+    share,2020,20,official,,,2021-03-01T00:00:00Z
+    share,2021-Q1,21,official,,,2021-06-01T00:00:00Z
+""")
+
+
+def test_a_milestone_below_a_baseline_given_by_its_period_is_warned_of_by_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    make_tracker(tmp_path, monkeypatch, SIDE_PLAN, SIDE_STORE)
+    r = run_clean("status", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert "the milestone 15 by 2030 is below the baseline 20 (2020)" in r.stderr, r.stderr
