@@ -94,3 +94,27 @@ def test_rows_in_crlf_under_an_lf_header_are_followed_in_crlf(tracker: Path) -> 
     r = run_clean("add-observation", "share", "2024-Q3", "13.4", "-s", "estimate", "--recorded-at", "2024-10-05")
     assert r.exit_code == 0, r.stderr
     assert store_bytes(tracker).endswith(b"share,2024-Q3,13.4,estimate,,,2024-10-05T00:00:00Z\r\n")
+
+
+def test_a_repeated_figure_with_another_note_is_not_said_to_be_deletable_for_nothing(tracker: Path) -> None:
+    # Two officers each added share 2024-Q2 = 13.1 at the same moment, with their own
+    # notes (lines 8 and 9). The later line's note is the one history reads (the rule of
+    # series.in_force: on a tie of recorded_at, the later line), so deleting line 9
+    # changes the note shown: the warning must not say "deleting this line changes
+    # nothing", and must say which note is read.
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2024-Q2,13.1,estimate,gso,officer A,2024-07-05T00:00:00Z\n")
+        fh.write("share,2024-Q2,13.1,estimate,gso,officer B,2024-07-05T00:00:00Z\n")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("observations.csv:9: warning:"), r.stderr
+    assert "line 8" in lines[0] and "another note" in lines[0] and "changes nothing" not in lines[0]
+    vi = run_clean("check", "--lang", "vi").stderr
+    assert "dòng 8" in vi and "khác ghi chú" in vi
+    # The same rows with the same note: the warning as before, the later line deletable.
+    with open(tracker / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("share,2024-Q2,13.1,estimate,gso,officer B,2024-07-05T00:00:00Z\n")  # line 10, as 9
+    said = run_clean("check").stderr
+    assert "observations.csv:10: warning: the same row as line 8" not in said  # 8's note differs
+    assert "observations.csv:10: warning:" in said and "line 9" in said and "changes nothing" in said

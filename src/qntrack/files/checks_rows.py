@@ -76,14 +76,23 @@ def repeated_problems(observations: Sequence[Observation], file: str) -> list[Pr
     out). Two officers who each added the figure in their own clone leave it twice after
     a clean git merge. It counts once (series.in_force keeps one vintage of a moment), so
     this is a warning, at the later line, naming the first (docs/data-integrity.md)."""
-    first: dict[tuple, Observation] = {}
+    # The first row of each figure, by note: a copy with another note is the same figure,
+    # but deleting either changes the note read (the later line's, on a tie of moments).
+    first: dict[tuple, dict[str, Observation]] = {}
     problems = []
     for o in observations:
         key = (o.indicator, o.period.sort_key, _figure_of(o), o.status, o.source, o.recorded_at)
-        seen = first.setdefault(key, o)
-        if seen is not o:
-            where = Location(file, o.line)
-            problems.append(Problem(where, msg("checks_repeated", line=seen.line), "warning", "repeated"))
+        notes = first.setdefault(key, {})
+        if not notes:
+            notes[o.note] = o
+            continue
+        seen = notes.setdefault(o.note, o)
+        said = (
+            msg("checks_repeated", line=seen.line)
+            if seen is not o
+            else msg("checks_repeated_note", line=next(iter(notes.values())).line)
+        )
+        problems.append(Problem(Location(file, o.line), said, "warning", "repeated"))
     return problems
 
 
