@@ -118,3 +118,24 @@ def test_a_repeated_figure_with_another_note_is_not_said_to_be_deletable_for_not
     said = run_clean("check").stderr
     assert "observations.csv:10: warning: the same row as line 8" not in said  # 8's note differs
     assert "observations.csv:10: warning:" in said and "line 9" in said and "changes nothing" in said
+
+
+def test_init_beside_a_plan_named_in_another_case_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    # The team's plan synced from a Windows share as Targets.yaml, the store as
+    # Observations.csv. On the share each is the same file as targets.yaml and
+    # observations.csv: init wrote a starter plan and an empty store beside them, which
+    # the share then met as the same names. Refused, naming the file; nothing written.
+    monkeypatch.chdir(tmp_path)
+    for found, other in (("Targets.yaml", "OBSERVATIONS.csv"), ("TARGETS.YAML", "Observations.csv")):
+        folder = tmp_path / found.lower().replace(".", "_") / found[:2]
+        folder.mkdir(parents=True)
+        (folder / found).write_text("version: 1\n", encoding="utf-8")
+        r = run_clean("init", str(folder))
+        assert r.exit_code == 1
+        assert found in r.stderr and "case" in r.stderr, r.stderr
+        assert sorted(p.name for p in folder.iterdir()) == [found]
+        (folder / found).unlink()
+        (folder / other).write_text("", encoding="utf-8")
+        r = run_clean("init", str(folder), "--lang", "vi")
+        assert r.exit_code == 1 and other in r.stderr and "chữ hoa" in r.stderr, r.stderr
+        assert sorted(p.name for p in folder.iterdir()) == [other]
