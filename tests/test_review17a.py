@@ -139,3 +139,15 @@ def test_init_beside_a_plan_named_in_another_case_writes_nothing(tmp_path: Path,
         r = run_clean("init", str(folder), "--lang", "vi")
         assert r.exit_code == 1 and other in r.stderr and "chữ hoa" in r.stderr, r.stderr
         assert sorted(p.name for p in folder.iterdir()) == [other]
+
+
+def test_the_vietnamese_catalog_places_tone_marks_the_modern_way() -> None:
+    # docs/decisions.md ("Tone marks"): the catalog writes òa, óa, úy (xóa, khóa, tùy);
+    # the session's new messages wrote "xoá" (merge_conflict_left, checks_repeated) beside
+    # the catalog's 18 "xóa". An old placement is a tone on the a of a final "oa" (or the
+    # e of "oe", the y of a "uy" not after q), with no letter after it.
+    import re
+
+    text = (Path(__file__).parent.parent / "src/qntrack/catalog/vi.toml").read_text(encoding="utf-8")
+    old = re.compile(r"\w*(?:o[àáảãạ]|o[èéẻẽẹ]|(?<!q)u[ỳýỷỹỵ])(?!\w)")
+    assert sorted({m.group(0) for m in old.finditer(text)}) == []
