@@ -7,6 +7,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
+from conftest import STORE_HEADER
 from helpers import run_clean, store_bytes
 
 # The small tracker's store (conftest.SMALL_OBSERVATIONS) is a header and 6 rows: lines 1-7.
@@ -151,3 +152,24 @@ def test_the_vietnamese_catalog_places_tone_marks_the_modern_way() -> None:
     text = (Path(__file__).parent.parent / "src/qntrack/catalog/vi.toml").read_text(encoding="utf-8")
     old = re.compile(r"\w*(?:o[àáảãạ]|o[èéẻẽẹ]|(?<!q)u[ỳýỷỹỵ])(?!\w)")
     assert sorted({m.group(0) for m in old.finditer(text)}) == []
+
+
+def test_a_dry_run_refuses_a_store_named_in_another_case_as_the_append_does(tracker: Path) -> None:
+    # The store synced as Observations.csv where targets.yaml says observations.csv: the
+    # append refuses (store_case_variant); its dry run said "would add 1 row", exit 0, a
+    # promise the real run then broke. A dry run refuses what the append would.
+    (tracker / "observations.csv").rename(tracker / "Observations.csv")
+    (tracker / "new.csv").write_text(STORE_HEADER + "share,2024-Q3,13.4,estimate,x,,2024-10-05T00:00:00Z\n")
+    for args in (
+        ("add-observation", "share", "2024-Q3", "13.4", "-s", "estimate", "--dry-run"),
+        ("add-observation", "--from", "new.csv", "--dry-run"),
+    ):
+        real = run_clean(*args[:-1])
+        assert real.exit_code == 1 and "Observations.csv" in real.stderr, (args, real.stderr)
+        dry = run_clean(*args)
+        assert dry.exit_code == 1, (args, dry.stderr)
+        assert "observations.csv: error: does not exist, but Observations.csv does beside it" in dry.stderr
+    assert sorted(p.name for p in tracker.iterdir() if p.name.lower().startswith("observations.csv")) == [
+        "Observations.csv",
+        "observations.csv.lock",
+    ]

@@ -106,6 +106,16 @@ def line_end(path: Path) -> str:
     return "\r\n" if tail[end - 1 : end] == b"\r" else "\n"
 
 
+def refuse_case_variant(path: Path, not_done: Message | None = None) -> None:
+    """Refuse to start a store beside one named in another case: Observations.csv where
+    targets.yaml names observations.csv is one file on Windows and macOS, two here, and a
+    new store beside it would split the record. A dry run refuses it too."""
+    variant = case_variant(path)
+    if variant is not None:
+        after = not_done or msg("store_nothing_added")
+        raise fail(str(path), msg("store_case_variant", found=variant.name, not_done=after))
+
+
 def _check_store_utf8(path: Path) -> None:
     """Refuse, as every reader would, a store with bytes that are not UTF-8 anywhere.
 
@@ -266,11 +276,7 @@ def append_observations(
             if pending is not None:
                 raise fail(str(path), not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
-            variant = case_variant(path)
-            if variant is not None:
-                # Observations.csv where targets.yaml names observations.csv: one file on
-                # Windows and macOS, two here; a new store beside it would split the record.
-                raise fail(str(path), msg("store_case_variant", found=variant.name, not_done=after))
+            refuse_case_variant(path, after)
             newline = b""
             if not new_file:
                 with open(path, "rb") as fh:
