@@ -89,12 +89,31 @@ def _columns_of(path: Path) -> tuple[str, ...]:
 
 
 def line_end(path: Path) -> str:
-    """The line end of an existing store, its header's: CRLF in a store git wrote with
+    """The line end of an existing store, its last line's: CRLF in a store git wrote with
     core.autocrlf=true (Windows), or Excel saved, else LF. New rows follow it, so that the
-    file keeps one convention (git's core.safecrlf refuses a file of mixed line ends)."""
+    file keeps one convention (git's core.safecrlf refuses a file of mixed line ends).
+    The last line's, not the header's: rows pasted in CRLF under an LF header (or a
+    header typed again) are the convention the file's rows follow."""
     with open(path, "rb") as fh:
-        header = fh.readline(1 << 16)
-    return "\r\n" if header.endswith(b"\r\n") else "\n"
+        size = fh.seek(0, os.SEEK_END)
+        fh.seek(max(size - (1 << 16), 0))
+        tail = fh.read()
+        end = tail.rfind(b"\n")
+        if end < 0:  # a last line over 64 KiB, or the header alone without its newline
+            fh.seek(0)
+            head = fh.readline(1 << 16)
+            return "\r\n" if head.endswith(b"\r\n") else "\n"
+    return "\r\n" if tail[end - 1 : end] == b"\r" else "\n"
+
+
+def refuse_case_variant(path: Path, not_done: Message | None = None) -> None:
+    """Refuse to start a store beside one named in another case: Observations.csv where
+    targets.yaml names observations.csv is one file on Windows and macOS, two here, and a
+    new store beside it would split the record. A dry run refuses it too."""
+    variant = case_variant(path)
+    if variant is not None:
+        after = not_done or msg("store_nothing_added")
+        raise fail(str(path), msg("store_case_variant", found=variant.name, not_done=after))
 
 
 def _check_store_utf8(path: Path) -> None:
@@ -257,11 +276,7 @@ def append_observations(
             if pending is not None:
                 raise fail(str(path), not_added(pending))
             new_file = not path.exists() or path.stat().st_size == 0
-            variant = case_variant(path)
-            if variant is not None:
-                # Observations.csv where targets.yaml names observations.csv: one file on
-                # Windows and macOS, two here; a new store beside it would split the record.
-                raise fail(str(path), msg("store_case_variant", found=variant.name, not_done=after))
+            refuse_case_variant(path, after)
             newline = b""
             if not new_file:
                 with open(path, "rb") as fh:

@@ -76,14 +76,23 @@ def repeated_problems(observations: Sequence[Observation], file: str) -> list[Pr
     out). Two officers who each added the figure in their own clone leave it twice after
     a clean git merge. It counts once (series.in_force keeps one vintage of a moment), so
     this is a warning, at the later line, naming the first (docs/data-integrity.md)."""
-    first: dict[tuple, Observation] = {}
+    # The first row of each figure, by note: a copy with another note is the same figure,
+    # but deleting either changes the note read (the later line's, on a tie of moments).
+    first: dict[tuple, dict[str, Observation]] = {}
     problems = []
     for o in observations:
         key = (o.indicator, o.period.sort_key, _figure_of(o), o.status, o.source, o.recorded_at)
-        seen = first.setdefault(key, o)
-        if seen is not o:
-            where = Location(file, o.line)
-            problems.append(Problem(where, msg("checks_repeated", line=seen.line), "warning", "repeated"))
+        notes = first.setdefault(key, {})
+        if not notes:
+            notes[o.note] = o
+            continue
+        seen = notes.setdefault(o.note, o)
+        said = (
+            msg("checks_repeated", line=seen.line)
+            if seen is not o
+            else msg("checks_repeated_note", line=next(iter(notes.values())).line)
+        )
+        problems.append(Problem(Location(file, o.line), said, "warning", "repeated"))
     return problems
 
 
@@ -94,8 +103,9 @@ def merged_retraction_problems(observations: Sequence[Observation], file: str) -
     clone with a retraction made in another (or an older vintage is imported after a
     retraction): the revision is withdrawn too, without anyone having chosen to. Said at
     the retraction, with the command that records the figure again after it."""
+    from ..catalog import Figure, Moment
     from ..method.timing import one_second_after
-    from .store import format_value
+    from .figure_units import shell_word
 
     by_period: dict[tuple, list[Observation]] = {}
     for o in observations:
@@ -111,19 +121,34 @@ def merged_retraction_problems(observations: Sequence[Observation], file: str) -
         if o.status != RETRACTED or withdrawn.status == RETRACTED or withdrawn.line < o.line:
             continue
         base, _, dims = withdrawn.indicator.partition("[")
-        words = [base, withdrawn.period.text, format_value(withdrawn.value)]
-        words += [f"--dim '{d.strip()}'" for d in dims.rstrip("]").split(";") if d.strip()]
+        words = [f"--dim {shell_word(d.strip())}" for d in dims.rstrip("]").split(";") if d.strip()]
         if withdrawn.status:
             words += ["--status", withdrawn.status]
         words += ["--recorded-at", one_second_after(o.recorded_at) or o.recorded_at]
+        # The figure again as it was, its source and note with it (the command left them
+        # out: the figure recorded again had lost its provenance).
+        words += [
+            f"--{name} {shell_word(text)}"
+            for name, text in (("source", withdrawn.source), ("note", withdrawn.note))
+            if text
+        ]
+        # The figure as the reader types it (a Figure: 17,345 in Vietnamese, which
+        # add-observation reads back under vi as 17.345; 17.345 read as 17345 there).
+        command = msg(
+            "checks_merged_retraction_command",
+            indicator=base,
+            period=withdrawn.period.text,
+            value=Figure(withdrawn.value),
+            options="".join(" " + w for w in words),
+        )
         said = msg(
             "checks_merged_retraction",
             indicator=o.indicator,
             period=o.period,
             line=withdrawn.line,
-            value=format_value(withdrawn.value),
-            recorded_at=withdrawn.recorded_at,
-            command="qntrack add-observation " + " ".join(words),
+            value=Figure(withdrawn.value),
+            recorded_at=Moment(withdrawn.recorded_at),
+            command=command,
         )
         problems.append(Problem(Location(file, o.line), said, "warning", "merged-retraction"))
     return problems

@@ -323,6 +323,12 @@ def write_starter(directory: Path, lang: str = "en") -> list[Path]:
 
     if existing:
         raise fail(str(existing[0]), msg("starter_exists"))
+    from .textfiles import case_variant
+
+    # Targets.yaml or Observations.csv synced from a Windows or macOS share: the same file
+    # there as the one init would write, which the share would then meet twice.
+    for variant in filter(None, (case_variant(targets), case_variant(observations))):
+        raise fail(str(variant), msg("starter_exists_case", name=variant.name))
     if directory.exists() and not directory.is_dir():
         import stat
 

@@ -247,7 +247,7 @@ def read_text(path: Path, what: str) -> str:
         raise fail(name, _said("wide", what, encoding=wide) if wide else _said("binary", what))
     from .merge_markers import refuse_merge_conflict  # here: it imports the model, which imports this module
 
-    refuse_merge_conflict(data, name)
+    refuse_merge_conflict(data, name, csv=False)  # targets.yaml: YAML, not CSV
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
