@@ -94,3 +94,62 @@ def test_a_milestone_below_a_baseline_given_by_its_period_is_warned_of_by_status
     r = run_clean("status", "--format", "json")
     assert r.exit_code == 0, r.output
     assert "the milestone 15 by 2030 is below the baseline 20 (2020)" in r.stderr, r.stderr
+
+
+# A plan with one milestone on the wrong side of its baseline (20.5, then 15 for a share
+# to increase) is still served from the status cache, its warning kept and said as the
+# plain path says it: with the warning a reason to run the plain path, a national plan
+# with one such milestone read its million rows twice on every status (the independent
+# shape went from 0.13 to 3.6 times the CSV floor after one append).
+WRONG_SIDE_PLAN = dedent("""
+    title: One milestone on the wrong side
+    indicators:
+      share: {name: Share, unit: "%"}
+      other: {name: Other, unit: "%"}
+    targets:
+      - id: share-t
+        indicator: share
+        baseline: {period: 2020, value: 20.5}
+        milestones: [{by: 2030, value: 15}]
+      - id: other-t
+        indicator: other
+        baseline: 2020
+        milestones: [{by: 2030, value: 40}]
+""")
+WRONG_SIDE_STORE = dedent("""
+    indicator,period,value,status,source,note,recorded_at
+    share,2020,20.5,official,,,2021-03-01T00:00:00Z
+    share,2023,22,official,,,2024-03-01T00:00:00Z
+    other,2020,10,official,,,2021-03-01T00:00:00Z
+    other,2023,20,official,,,2024-03-01T00:00:00Z
+""")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "below the baseline 20.5 (2020)"), ("vi", "giá trị gốc 20,5")])
+def test_a_plan_with_a_milestone_on_the_wrong_side_is_served_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    from qntrack.files import workspace
+
+    make_tracker(tmp_path, monkeypatch, WRONG_SIDE_PLAN, WRONG_SIDE_STORE)
+    plain = run_clean("--lang", lang, "status", "--format", "json", env={"QNTRACK_NO_CACHE": "1"})
+    first = run_clean("--lang", lang, "status", "--format", "json")
+    assert said in plain.stderr and (first.stdout, first.stderr) == (plain.stdout, plain.stderr)
+
+    def no_plain_path(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the plain path ran: the cache did not serve")
+
+    monkeypatch.setattr(workspace, "open_workspace", no_plain_path)
+    warm = run_clean("--lang", lang, "status", "--format", "json")
+    assert warm.exit_code == 0, warm.output
+    assert (warm.stdout, warm.stderr) == (plain.stdout, plain.stderr)
+    # A figure appended for the other indicator: still served, still said.
+    with open(tmp_path / "observations.csv", "a", encoding="utf-8") as f:
+        f.write("other,2024,25,official,,,2025-03-01T00:00:00Z\n")
+    after = run_clean("--lang", lang, "status", "--format", "json")
+    assert after.exit_code == 0, after.output
+    assert said in after.stderr and after.stderr == plain.stderr
+    monkeypatch.undo()
+    make_tracker(tmp_path, monkeypatch, WRONG_SIDE_PLAN, (tmp_path / "observations.csv").read_text("utf-8"))
+    cold = run_clean("--lang", lang, "status", "--format", "json", env={"QNTRACK_NO_CACHE": "1"})
+    assert (after.stdout, after.stderr) == (cold.stdout, cold.stderr)

@@ -65,6 +65,7 @@ from .entries import (
     _gate_items,
     _output,
     _warned,
+    sides_plain,
     _warnings,
 )
 from .keeping import FORMAT, _digest, _hasher, _key, _load, _regular_bytes, _save, _today, cache_file
@@ -265,6 +266,7 @@ def _cold(
         "cells": cells,
         "inputs": formula_inputs(plan.indicators),
         "warnings": shared["warnings"],
+        "sides": shared["sides"],
         "suspect": shared["suspect"],
         "unknown": unknown,
         "known": tuple(plan.indicators) if unknown else (),
@@ -371,12 +373,13 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     suspect = {o.indicator: 1 for o in suspects}
     if plan.dimensions and outside_in_force(plan, series, ""):
         suspect["[units]"] = 1  # a unit's figure outside its dates: the plain path warns of it
-    from ..files.checks_due import milestone_side_problems
-
-    if milestone_side_problems(plan, series):
-        suspect["[milestone-side]"] = 1  # a milestone the wrong side of its baseline: likewise
     return {
         "suspect": suspect,
+        # A milestone the wrong side of its baseline, said by line as the plain path says it
+        # (Workspace.warnings_for), by target in the plan's order. Kept, not a reason to run
+        # the plain path: a national plan with one such milestone read its million rows
+        # twice on every run (entries.sides_plain).
+        "sides": sides_plain(plan, series),
         "revised": revised,
         "withdrawn": withdrawn_in(observations),
         "entries": entries,
@@ -440,6 +443,7 @@ def _warm(cached: dict, file: Path, path: Path, beside: Beside) -> dict | None:
         changed = {
             "entries": updated["entries"],
             "warnings": updated["warnings"],
+            "sides": updated["sides"],
             "unknown": updated["unknown"],
             "known": updated["known"],
         }

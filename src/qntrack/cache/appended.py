@@ -14,7 +14,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-from .entries import _entry, _warned, with_breakdowns
+from .entries import _entry, _warned, side_plain, with_breakdowns
 from .keeping import _today
 from .lines import _lines_at
 from .plain import _allowed, _decode
@@ -138,8 +138,12 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
         if e.indicator in changed:
             target = _decode(marshal.loads(e.target), allowed)
             rows_in_force = series.get(target.series_key, [])
-            if isinstance(target, LevelTarget) and wrong_side(target, indicators[target.indicator], series):
-                return None  # a baseline figure now read puts a milestone the wrong side: said by line
+            if (
+                isinstance(target, LevelTarget)
+                and side_plain(wrong_side(target, indicators[target.indicator], series))
+                != cached.get("sides", {}).get(target.id, (None, ()))[1]
+            ):
+                return None  # a baseline figure now read moves a milestone to or from the wrong side
             judged = assess_target(target, indicators[target.indicator], rows_in_force, today)
             if target.for_each:
                 judged = with_units(judged, today)

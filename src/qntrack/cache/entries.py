@@ -101,6 +101,8 @@ def _warnings(state: dict, entries: Sequence[Entry]) -> list:
         from ..method.series import unknown_warnings
 
         unknown += unknown_warnings(state["unknown"], state["known"], state["store_file"], state["targets_file"])
+    # After the figures check calls errors (never kept: _trusted), as the plain path says them.
+    unknown += side_problems(state.get("sides", {}), {e.indicator for e in entries})
     if not state["warnings"]:
         return unknown
     from ..plan.model import Location, Problem
@@ -223,6 +225,62 @@ def _warned(left_out: dict, chosen: set[str]) -> dict:
         for ind, problems in left_out.items()
         if ind in chosen
     }
+
+
+def sides_plain(plan: Any, series: Any) -> dict:
+    """Each level target's milestones on the wrong side of its baseline
+    (``checks_due.wrong_side``), by target id in the plan's order: (indicator, warnings as
+    ``_warned`` keeps them), a Figure in a message's values kept as ('figure', value).
+    Only targets with such a milestone are listed."""
+    from ..files.checks_due import wrong_side
+    from ..plan.model import LevelTarget
+
+    out: dict = {}
+    for t in plan.targets:
+        ind = plan.indicators.get(t.indicator)
+        if isinstance(t, LevelTarget) and ind is not None:
+            found = side_plain(wrong_side(t, ind, series))
+            if found:
+                out[t.id] = (t.indicator, found)
+    return out
+
+
+def side_plain(problems: Any) -> tuple:
+    """One target's wrong-side warnings as ``sides_plain`` keeps them."""
+    from ..catalog import Figure
+
+    return tuple(
+        (
+            p.location.file,
+            p.location.line,
+            p.location.column,
+            (
+                p.message.id,
+                tuple((k, ("figure", v.value) if isinstance(v, Figure) else v) for k, v in p.message.params),
+            ),
+        )
+        for p in problems
+    )
+
+
+def side_problems(sides: dict, shown: set[str]) -> list:
+    """The kept wrong-side warnings of the targets of the ``shown`` indicators, as
+    ``checks_due.milestone_side_problems`` gives them. None kept, nothing imported: a
+    warm status loads no plan model (docs/performance.md, "The status cache")."""
+    if not sides:
+        return []
+    from ..catalog import Figure, Message
+    from ..plan.model import Location, Problem
+
+    out = []
+    for indicator, kept in sides.values():
+        if indicator in shown:
+            for file, line, column, (mid, params) in kept:
+                values = tuple(
+                    (k, Figure(v[1]) if isinstance(v, (tuple, list)) and v[:1] == ("figure",) else v) for k, v in params
+                )
+                out.append(Problem(Location(file, line, column), Message(mid, values), "warning", "milestone-side"))
+    return out
 
 
 def _message_plain(message: Any) -> Any:
