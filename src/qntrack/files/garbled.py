@@ -141,15 +141,41 @@ def garbled(text: str) -> tuple[str, str] | None:
 # A '?' between two letters of a word: where a program saving the file in a code page
 # without Vietnamese letters (Excel's plain "CSV" on a Windows not set for Vietnamese)
 # wrote each letter it could not ("S? K? ho?ch"). A URL's query ('?id=') is no such word.
-_LOST = re.compile(r"[^\W\d_]\?+[^\W\d_]")
+_LOST = re.compile(r"([^\W\d_])\?+(?=([^\W\d_]))")
+# The letters only Vietnamese writes (the vowels with a tone or a hat and a tone, o and u
+# with a horn), which no other code page holds: a text that kept one was saved by a
+# program that wrote Vietnamese, so its '?' is one typed (second review, issue 17).
+_KEPT_VIETNAMESE = re.compile("[\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def _latin(ch: str) -> bool:
+    """Whether ``ch`` is a letter of the Latin script, as a Vietnamese word's are."""
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+def _lost_in(token: str) -> bool:
+    """Whether ``token`` has a '?' between two Latin letters of one case or a capital then
+    a small letter ("ho?ch", "VI?T", "H?i"): a word keeps its case, so a small letter then a
+    capital ("Why?No") is a question quoted without its space, and a '?' between letters
+    of another script (two Chinese ideographs) stands in for none of Vietnamese's."""
+    for m in _LOST.finditer(token):
+        before, after = m[1], m[2]
+        if _latin(before) and _latin(after) and not (before.islower() and after.isupper()):
+            return True
+    return False
 
 
 def lost_letters(text: str) -> bool:
-    """Whether ``text`` has a '?' inside a word (``_LOST``), outside a URL or path."""
-    return "?" in text and any(
-        _LOST.search(token)
-        for token in text.split()
-        if "/" not in token and "=" not in token and not token.lower().startswith("www.")
+    """Whether ``text`` has a '?' inside a word (``_lost_in``), outside a URL or path,
+    in a text that kept no letter only Vietnamese writes (``_KEPT_VIETNAMESE``)."""
+    return (
+        "?" in text
+        and not _KEPT_VIETNAMESE.search(text)
+        and any(
+            _lost_in(token)
+            for token in text.split()
+            if "/" not in token and "=" not in token and not token.lower().startswith("www.")
+        )
     )
 
 

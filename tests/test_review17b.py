@@ -1,0 +1,97 @@
+"""Second review of the seventeenth session's merged changes (s17-provenance, s17-authoring,
+s17-files): the regressions a demanding user met, each pinned before its fix.
+docs/decisions.md, "Second review of the seventeenth session's merged change".
+
+Every expected value is worked out by hand in a comment beside it, never read off the code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import run_clean, store_text
+
+TARGETS = """\
+version: 1
+observations: observations.csv
+timezone: "+07:00"
+indicators:
+  growth:
+    name: {en: "GRDP growth", vi: "Tốc độ tăng trưởng GRDP"}
+    unit: "%"
+    measure: rate
+    frequency: quarter
+targets:
+  - id: growth
+    indicator: growth
+    baseline: {period: 2020, value: 5}
+    milestones:
+      - {by: 2030, value: 10}
+"""
+
+START = STORE_HEADER + "growth,2020,5,official,yearbook 2020,,2021-06-30T00:00:00Z\n"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, TARGETS, START)
+
+
+def added(plan: Path) -> str:
+    return store_text(plan)[len(START) :]
+
+
+# --- '?' inside a word: lost letters, or text that merely has a question mark -----------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A question quoted without its space: a lower-case letter, '?', then a capital.
+        # A lost Vietnamese letter sits inside one word, whose letters keep one case
+        # ("ho?ch", "VI?T", "H?i"), never lower then upper.
+        "asked Why?No answer yet",
+        # Chinese: '?' between two ideographs. Letters are lost to '?' between the Latin
+        # letters of a Vietnamese word; an ideograph is no such word.
+        "统计局?数据",
+        # Vietnamese that kept its own letters (ế, ạ, ổ, ộ: in no code page but the
+        # Vietnamese ones): the program that saved it wrote Vietnamese, so a '?' in it is
+        # one the officer typed, not a letter lost.
+        "Kế hoạch?Tổng?cộng",
+    ],
+)
+def test_question_marks_that_are_no_lost_letters_are_kept(plan: Path, note: str) -> None:
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,source,note,recorded_at\ngrowth,2026-Q1,7.5,GSO,{note},2026-04-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    # The row as the store writes it: a bare date is midnight UTC (observations-format.md,
+    # recorded_at), 2026-04-05T00:00:00Z; no status given, so the column is empty.
+    assert added(plan) == f"growth,2026-Q1,7.5,,GSO,{note},2026-04-05T00:00:00Z\n"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # "VIỆT NAM" saved in Windows-1252: Ệ lost, upper case either side.
+        "VI?T NAM",
+        # "Hải Phòng": ả lost, ò kept (Windows-1252 has ò): upper then lower.
+        "H?i Phòng",
+        # "Sở Kế hoạch": lower either side.
+        "S? K? ho?ch",
+    ],
+)
+def test_lost_letters_are_still_refused(plan: Path, note: str) -> None:
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,source,note,recorded_at\ngrowth,2026-Q1,7.5,GSO,{note},2026-04-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert f"in.csv:2: error: column 'note': '{note}' has '?' inside a word" in r.output
+    assert added(plan) == ""
