@@ -95,3 +95,31 @@ def test_lost_letters_are_still_refused(plan: Path, note: str) -> None:
     assert r.exit_code == 1
     assert f"in.csv:2: error: column 'note': '{note}' has '?' inside a word" in r.output
     assert added(plan) == ""
+
+
+# --- what a file named .xls or .csv really is -------------------------------------------
+
+
+def test_utf16_tab_separated_text_under_an_xls_name_is_read_as_text(plan: Path) -> None:
+    # Excel's "Unicode Text" (and the systems that copy it) writes tab-separated UTF-16
+    # with a byte-order mark; under an .xls name it is the text it is, as the same bytes
+    # named .txt are read (observations-format.md: "Tab-separated text under an .xls name
+    # ... is read as the text it is"). Its zero bytes are no compound file's.
+    text = "indicator\tperiod\tvalue\trecorded_at\r\ngrowth\t2026-Q1\t7,5\t2026-04-05\r\n"
+    (plan / "bao-cao.xls").write_bytes(text.encode("utf-16"))
+    r = run_clean("add-observation", "--from", "bao-cao.xls")
+    assert r.exit_code == 0, r.output
+    # 7,5 with a decimal comma is 7.5; a bare date is midnight UTC; no status, source, note.
+    assert added(plan) == "growth,2026-Q1,7.5,,,,2026-04-05T00:00:00Z\n"
+
+
+def test_a_web_page_named_csv_is_not_said_to_have_a_workbooks_name(plan: Path) -> None:
+    # An HTML page saved as bao-cao.csv: no workbook's name, so not "under a workbook's
+    # name" (workbook_html); it is read as the text file its name says, whose first line
+    # names no column, as before the seventeenth session.
+    (plan / "bao-cao.csv").write_text("<html><body><table><tr><td>indicator</td></tr></table></body></html>\n")
+    r = run_clean("add-observation", "--from", "bao-cao.csv")
+    assert r.exit_code == 1
+    assert "workbook's name" not in r.stderr
+    assert r.stderr.startswith("bao-cao.csv:1: error: not a table of figures"), r.stderr
+    assert added(plan) == ""
