@@ -123,3 +123,35 @@ def test_a_web_page_named_csv_is_not_said_to_have_a_workbooks_name(plan: Path) -
     assert "workbook's name" not in r.stderr
     assert r.stderr.startswith("bao-cao.csv:1: error: not a table of figures"), r.stderr
     assert added(plan) == ""
+
+
+# --- a registered or section sign after a word is no TCVN3 letter ------------------------
+
+
+@pytest.mark.parametrize("note", ["exported from Microsoft® Excel", "SPSS® 25 tables", "Art§3 of the law"])
+def test_a_trademark_or_section_sign_after_a_word_is_kept(plan: Path, note: str) -> None:
+    # In TCVN3 the registered sign (byte 0xAE) is đ and the section sign (0xA7) Đ: letters
+    # that only begin a Vietnamese syllable, after a space, never right after a letter.
+    # Right after a word they are the trademark sign and a section sign, as written.
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,source,note,recorded_at\ngrowth,2026-Q1,7.5,GSO,{note},2026-04-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    # As stored: bare date at midnight UTC, no status (see above).
+    assert added(plan) == f"growth,2026-Q1,7.5,,GSO,{note},2026-04-05T00:00:00Z\n"
+
+
+def test_tcvn3_with_its_d_is_still_refused(plan: Path) -> None:
+    # "Sở Kế hoạch và Đầu tư" typed in TCVN3 and read as Windows Latin: Së KÕ ho¹ch vµ
+    # §Çu t­ (¹ is ạ after 'o', µ is à after 'v', § is Đ, Ç is ầ, the soft hyphen is ư).
+    text = "S\u00eb K\u00d5 ho\u00b9ch v\u00b5 \u00a7\u00c7u t\u00ad"
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,source,recorded_at\ngrowth,2026-Q1,7.5,{text},2026-04-05\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert "looks like Vietnamese typed in the old TCVN3 (ABC) fonts" in r.output
+    assert "Sở Kế hoạch và Đầu tư" in r.output
+    assert added(plan) == ""

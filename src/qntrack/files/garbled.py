@@ -48,11 +48,15 @@ _UTF8_PAIR = re.compile(
     "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
 ).search
 _UNDEFINED = "\x81\x8d\x8f\x90\x9d"  # the bytes Windows-1252 leaves undefined, read as themselves
-# A TCVN3 letter that Windows shows as a sign (the feminine ordinal for e with a hat, the
-# registered sign for d with a stroke) right after a letter, as no text writes one (a
-# copyright or section sign, an ordinal after a digit, stand apart from words).
+# A TCVN3 letter that Windows shows as a sign (the feminine ordinal for e with a hat, a
+# tone's signs) right after a letter, as no text writes one (a copyright sign, an ordinal
+# after a digit, stand apart from words). Not the registered and section signs (d with a
+# stroke, small and capital): that letter only begins a syllable, after a space, so right
+# after a letter they are a trademark ("Microsoft\u00ae") or a section sign, as written.
 _TCVN3_SIGN_IN_WORD = re.compile(
-    "[A-Za-z\u00c0-\u00ff][" + "".join(sorted(c for c in _TCVN3 if not c.isalpha() or c in "\u00aa\u00b5")) + "]"
+    "[A-Za-z\u00c0-\u00ff]["
+    + "".join(sorted(c for c in _TCVN3 if (not c.isalpha() or c in "\u00aa\u00b5") and c not in "\u00ae\u00a7"))
+    + "]"
 ).search
 _VOWELS = frozenset("aeiouyAEIOUY" + "".join(VNI_LETTERS[c] for c in "\u00f4\u00d4\u00f6\u00d6"))
 _HATTED = {"\u0302": frozenset("aeoAEO"), "\u0306": frozenset("aA")}
