@@ -155,3 +155,44 @@ def test_tcvn3_with_its_d_is_still_refused(plan: Path) -> None:
     assert "looks like Vietnamese typed in the old TCVN3 (ABC) fonts" in r.output
     assert "Sở Kế hoạch và Đầu tư" in r.output
     assert added(plan) == ""
+
+
+# --- French and Portuguese words that read as VNI marks ---------------------------------
+
+
+@pytest.mark.parametrize("note", ["publié le 5 août 2025", "coût de la vie", "São João", "Leão & Filhos"])
+def test_french_and_portuguese_words_are_not_taken_for_vni(plan: Path, note: str) -> None:
+    # VNI would read 'oû' as o with a hook above (ỏ) and 'oã'/'eã' as ô/ê with a tilde
+    # (ỗ, ễ): "aỏt", "cỏt", "Jỗo", "Lễo". No Vietnamese syllable has either: a hook, tilde
+    # or grave tone never comes before a final c, p or t (only the acute and dot below do),
+    # and ô, ê or â is never followed by a, e or o. So these words are read as written.
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,source,note,recorded_at\ngrowth,2026-Q1,7.5,GSO,{note},2026-04-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == f"growth,2026-Q1,7.5,,GSO,{note},2026-04-05T00:00:00Z\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "reading"),
+    [
+        # VNI bytes as Windows Latin: ñ is đ, ô ơ, ö ư; a vowel, then its marks.
+        ("Sôû Keá hoaïch vaø Ñaàu tö", "Sở Kế hoạch và Đầu tư"),
+        ("Vieät Nam", "Việt Nam"),
+        ("tyû ñoàng", "tỷ đồng"),
+    ],
+)
+def test_vni_is_still_refused(plan: Path, typed: str, reading: str) -> None:
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,source,note,recorded_at\ngrowth,2026-Q1,7.5,GSO,{typed},2026-04-05\n",
+        encoding="utf-8",
+    )
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert (
+        f"looks like Vietnamese typed in the old VNI fonts and read as Windows Latin text (it reads '{reading}')"
+        in (r.output)
+    )
+    assert added(plan) == ""

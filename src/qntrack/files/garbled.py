@@ -97,18 +97,34 @@ _VNI_MARK_AFTER_VOWEL = re.compile(
 ).search
 
 
+# What no Vietnamese syllable has, so that a mark read so is another language's letter
+# (second review, issue 17): a hook, tilde or grave tone before a final c, p or t (only
+# the acute and the dot below come there: French "août", "coût" are no "aỏt"), and o, e
+# or a with a hat before a, e or o (only ôi, êu, âu, ây: Portuguese "João" is no "Jỗo").
+_NO_SYLLABLE_TONES = frozenset("\u0309\u0303\u0300")
+_STOPS = frozenset("cptCPT")
+_AFTER_A_HAT = frozenset("aeoAEO")
+
+
+def _no_syllable(hat: str, tone: str, following: str) -> bool:
+    """Whether a vowel with ``hat`` and ``tone`` before the letter ``following`` is in no
+    Vietnamese syllable (``_NO_SYLLABLE_TONES``)."""
+    return (tone in _NO_SYLLABLE_TONES and following in _STOPS) or (hat == "\u0302" and following in _AFTER_A_HAT)
+
+
 def _vni(text: str) -> tuple[str, int]:
     """``text`` read as VNI, and how many marks joined a vowel that no other text would
-    write there (``_WEAK``)."""
+    write there (``_WEAK``, ``_no_syllable``)."""
     out: list[str] = []
     joined = 0
-    for ch in text:
+    for i, ch in enumerate(text):
         mark = VNI_MARKS.get(ch)
         if mark is not None and out and out[-1][:1] in _VOWELS:
             hat, tone = mark
             base = unicodedata.normalize("NFD", out[-1])
             if not hat or base[0] in _HATTED[hat] and len(base) == 1:
                 weak = ch in _WEAK or ch in _WEAK_AFTER_O and base[0] in "oO"
+                weak = weak or _no_syllable(hat or base[1:2], tone, text[i + 1 : i + 2])
                 out[-1] = unicodedata.normalize("NFC", base + hat + tone)
                 joined += not weak
                 continue
