@@ -99,8 +99,9 @@ _VNI_MARK_AFTER_VOWEL = re.compile(
 
 # What no Vietnamese syllable has, so that a mark read so is another language's letter
 # (second review, issue 17): a hook, tilde or grave tone before a final c, p or t (only
-# the acute and the dot below come there: French "août", "coût" are no "aỏt"), and o, e
-# or a with a hat before a, e or o (only ôi, êu, âu, ây: Portuguese "João" is no "Jỗo").
+# the acute and the dot below come there: French "aout" and "cout" with a circumflex on
+# the u are no o with a hook), and o, e or a with a hat before a, e or o (a hatted vowel
+# is followed only by i, u or y: Portuguese "Joao" with a tilde is no o with a hat).
 _NO_SYLLABLE_TONES = frozenset("\u0309\u0303\u0300")
 _STOPS = frozenset("cptCPT")
 _AFTER_A_HAT = frozenset("aeoAEO")
