@@ -196,3 +196,42 @@ def test_vni_is_still_refused(plan: Path, typed: str, reading: str) -> None:
         in (r.output)
     )
     assert added(plan) == ""
+
+
+# --- a --source typed on the command line is no cell of the file -------------------------
+
+
+def test_a_source_given_on_the_command_line_is_not_checked_as_the_files(plan: Path) -> None:
+    # The file has no source column; --source fills it. The lost-letters check is about
+    # what a program did to the file's text, and its message says "column 'source'" at
+    # line 2 and "save the file again": untrue of text typed on the command line, which
+    # the single-figure path (add-observation growth 2026-Q1 7.5 --source ...) takes as
+    # given. So the row is added with the source as typed.
+    (plan / "in.csv").write_text("indicator,period,value,recorded_at\ngrowth,2026-Q1,7.5,2026-04-05\n")
+    r = run_clean("add-observation", "--from", "in.csv", "--source", "bao cao?so lieu")
+    assert r.exit_code == 0, r.output
+    # Stored: no status, the source from --source, no note, bare date at midnight UTC.
+    assert added(plan) == "growth,2026-Q1,7.5,,bao cao?so lieu,,2026-04-05T00:00:00Z\n"
+
+
+def test_a_file_cell_with_lost_letters_beside_a_command_line_source_is_refused(plan: Path) -> None:
+    # The file's own note column still is the file's text: "ho?ch" is a lost letter.
+    (plan / "in.csv").write_text("indicator,period,value,note,recorded_at\ngrowth,2026-Q1,7.5,k? ho?ch,2026-04-05\n")
+    r = run_clean("add-observation", "--from", "in.csv", "--source", "GSO")
+    assert r.exit_code == 1
+    assert "in.csv:2: error: column 'note': 'k? ho?ch' has '?' inside a word" in r.output
+    assert added(plan) == ""
+
+
+def test_a_command_line_note_filling_a_workbooks_empty_cells_is_not_checked(plan: Path) -> None:
+    import openpyxl
+
+    # The sheet has a note column left empty; --note fills it, as typed.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "note", "recorded_at"])
+    sheet.append(["growth", "2026-Q1", 7.5, None, "2026-04-05"])
+    book.save(plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx", "--note", "hoi lai?da xong")
+    assert r.exit_code == 0, r.output
+    assert added(plan) == "growth,2026-Q1,7.5,,,hoi lai?da xong,2026-04-05T00:00:00Z\n"

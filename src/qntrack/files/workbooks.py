@@ -326,7 +326,7 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         row[column] = text(column, getattr(defaults, column))
         garbled = (
             garbled_problem(column, row[column], reading.at(sheet_column[columns[column]], number))
-            if column in columns
+            if column in columns and row[column] != getattr(defaults, column)  # not --source's text
             else None
         )
         if garbled is not None:
