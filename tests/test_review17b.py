@@ -235,3 +235,46 @@ def test_a_command_line_note_filling_a_workbooks_empty_cells_is_not_checked(plan
     r = run_clean("add-observation", "--from", "in.xlsx", "--note", "hoi lai?da xong")
     assert r.exit_code == 0, r.output
     assert added(plan) == "growth,2026-Q1,7.5,,,hoi lai?da xong,2026-04-05T00:00:00Z\n"
+
+
+# --- a formula in a column the import passes over -----------------------------------------
+
+
+def test_a_placeholder_formula_in_a_passed_over_comparison_column_does_not_refuse_the_figures(plan: Path) -> None:
+    import xlsxwriter
+
+    # A wide sheet written by XlsxWriter (pandas' usual engine), which saves each formula
+    # with the placeholder 0 and asks for a recalculation on opening. Its figures are plain
+    # numbers; only the comparison column "So với cùng kỳ (%)" is a formula, and that
+    # column is passed over with a warning (qntrack computes the ratio itself). Its
+    # placeholder is read nowhere, so the figures import as before the seventeenth session.
+    book = xlsxwriter.Workbook(str(plan / "in.xlsx"))
+    sheet = book.add_worksheet("Sheet1")
+    sheet.write_row(0, 0, ["indicator", "2026-Q1", "2026-Q2", "So với cùng kỳ (%)"])
+    sheet.write_row(1, 0, ["growth", 7.5, 8.0])
+    sheet.write_formula(1, 3, "=C2/B2*100")
+    book.close()
+    r = run_clean("add-observation", "--from", "in.xlsx", "--wide", "--recorded-at", "2026-07-05")
+    assert r.exit_code == 0, r.output
+    assert "passed over" in r.output
+    # Two rows, one per period column; 8.0 is written 8 (the store's canonical figure);
+    # the bare date is midnight UTC.
+    assert added(plan) == ("growth,2026-Q1,7.5,,,,2026-07-05T00:00:00Z\ngrowth,2026-Q2,8,,,,2026-07-05T00:00:00Z\n")
+
+
+def test_a_placeholder_formula_in_a_column_read_is_still_refused(plan: Path) -> None:
+    import xlsxwriter
+
+    # The same workbook kind, its note a formula: the 0 saved with it is no note anyone
+    # wrote, so the cell is refused (workbook_stale).
+    book = xlsxwriter.Workbook(str(plan / "in.xlsx"))
+    sheet = book.add_worksheet("Sheet1")
+    sheet.write_row(0, 0, ["indicator", "period", "value", "note", "recorded_at"])
+    sheet.write_row(1, 0, ["growth", "2026-Q1", 7.5])
+    sheet.write_formula(1, 3, '="x"&A2')
+    sheet.write(1, 4, "2026-04-05")
+    book.close()
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 1
+    assert 'in.xlsx:Sheet1!D2: error: a formula (="x"&A2) in a workbook to be recalculated' in r.output
+    assert added(plan) == ""
