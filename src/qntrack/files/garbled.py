@@ -48,11 +48,15 @@ _UTF8_PAIR = re.compile(
     "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
 ).search
 _UNDEFINED = "\x81\x8d\x8f\x90\x9d"  # the bytes Windows-1252 leaves undefined, read as themselves
-# A TCVN3 letter that Windows shows as a sign (the feminine ordinal for e with a hat, the
-# registered sign for d with a stroke) right after a letter, as no text writes one (a
-# copyright or section sign, an ordinal after a digit, stand apart from words).
+# A TCVN3 letter that Windows shows as a sign (the feminine ordinal for e with a hat, a
+# tone's signs) right after a letter, as no text writes one (a copyright sign, an ordinal
+# after a digit, stand apart from words). Not the registered and section signs (d with a
+# stroke, small and capital): that letter only begins a syllable, after a space, so right
+# after a letter they are a trademark ("Microsoft\u00ae") or a section sign, as written.
 _TCVN3_SIGN_IN_WORD = re.compile(
-    "[A-Za-z\u00c0-\u00ff][" + "".join(sorted(c for c in _TCVN3 if not c.isalpha() or c in "\u00aa\u00b5")) + "]"
+    "[A-Za-z\u00c0-\u00ff]["
+    + "".join(sorted(c for c in _TCVN3 if (not c.isalpha() or c in "\u00aa\u00b5") and c not in "\u00ae\u00a7"))
+    + "]"
 ).search
 _VOWELS = frozenset("aeiouyAEIOUY" + "".join(VNI_LETTERS[c] for c in "\u00f4\u00d4\u00f6\u00d6"))
 _HATTED = {"\u0302": frozenset("aeoAEO"), "\u0306": frozenset("aA")}
@@ -93,18 +97,35 @@ _VNI_MARK_AFTER_VOWEL = re.compile(
 ).search
 
 
+# What no Vietnamese syllable has, so that a mark read so is another language's letter
+# (second review, issue 17): a hook, tilde or grave tone before a final c, p or t (only
+# the acute and the dot below come there: French "aout" and "cout" with a circumflex on
+# the u are no o with a hook), and o, e or a with a hat before a, e or o (a hatted vowel
+# is followed only by i, u or y: Portuguese "Joao" with a tilde is no o with a hat).
+_NO_SYLLABLE_TONES = frozenset("\u0309\u0303\u0300")
+_STOPS = frozenset("cptCPT")
+_AFTER_A_HAT = frozenset("aeoAEO")
+
+
+def _no_syllable(hat: str, tone: str, following: str) -> bool:
+    """Whether a vowel with ``hat`` and ``tone`` before the letter ``following`` is in no
+    Vietnamese syllable (``_NO_SYLLABLE_TONES``)."""
+    return (tone in _NO_SYLLABLE_TONES and following in _STOPS) or (hat == "\u0302" and following in _AFTER_A_HAT)
+
+
 def _vni(text: str) -> tuple[str, int]:
     """``text`` read as VNI, and how many marks joined a vowel that no other text would
-    write there (``_WEAK``)."""
+    write there (``_WEAK``, ``_no_syllable``)."""
     out: list[str] = []
     joined = 0
-    for ch in text:
+    for i, ch in enumerate(text):
         mark = VNI_MARKS.get(ch)
         if mark is not None and out and out[-1][:1] in _VOWELS:
             hat, tone = mark
             base = unicodedata.normalize("NFD", out[-1])
             if not hat or base[0] in _HATTED[hat] and len(base) == 1:
                 weak = ch in _WEAK or ch in _WEAK_AFTER_O and base[0] in "oO"
+                weak = weak or _no_syllable(hat or base[1:2], tone, text[i + 1 : i + 2])
                 out[-1] = unicodedata.normalize("NFC", base + hat + tone)
                 joined += not weak
                 continue
@@ -141,15 +162,41 @@ def garbled(text: str) -> tuple[str, str] | None:
 # A '?' between two letters of a word: where a program saving the file in a code page
 # without Vietnamese letters (Excel's plain "CSV" on a Windows not set for Vietnamese)
 # wrote each letter it could not ("S? K? ho?ch"). A URL's query ('?id=') is no such word.
-_LOST = re.compile(r"[^\W\d_]\?+[^\W\d_]")
+_LOST = re.compile(r"([^\W\d_])\?+(?=([^\W\d_]))")
+# The letters only Vietnamese writes (the vowels with a tone or a hat and a tone, o and u
+# with a horn), which no other code page holds: a text that kept one was saved by a
+# program that wrote Vietnamese, so its '?' is one typed (second review, issue 17).
+_KEPT_VIETNAMESE = re.compile("[\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def _latin(ch: str) -> bool:
+    """Whether ``ch`` is a letter of the Latin script, as a Vietnamese word's are."""
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+def _lost_in(token: str) -> bool:
+    """Whether ``token`` has a '?' between two Latin letters of one case or a capital then
+    a small letter ("ho?ch", "VI?T", "H?i"): a word keeps its case, so a small letter then a
+    capital ("Why?No") is a question quoted without its space, and a '?' between letters
+    of another script (two Chinese ideographs) stands in for none of Vietnamese's."""
+    for m in _LOST.finditer(token):
+        before, after = m[1], m[2]
+        if _latin(before) and _latin(after) and not (before.islower() and after.isupper()):
+            return True
+    return False
 
 
 def lost_letters(text: str) -> bool:
-    """Whether ``text`` has a '?' inside a word (``_LOST``), outside a URL or path."""
-    return "?" in text and any(
-        _LOST.search(token)
-        for token in text.split()
-        if "/" not in token and "=" not in token and not token.lower().startswith("www.")
+    """Whether ``text`` has a '?' inside a word (``_lost_in``), outside a URL or path,
+    in a text that kept no letter only Vietnamese writes (``_KEPT_VIETNAMESE``)."""
+    return (
+        "?" in text
+        and not _KEPT_VIETNAMESE.search(text)
+        and any(
+            _lost_in(token)
+            for token in text.split()
+            if "/" not in token and "=" not in token and not token.lower().startswith("www.")
+        )
     )
 
 

@@ -331,7 +331,7 @@ def import_observations(
     parsed.problems[:] = [p for p in parsed.problems if p.severity != "warning"]
     problems = list(parsed.problems)
     if not workbook:  # a workbook's cells are looked at as they are read (workbooks._row)
-        problems.extend(_garbled(fast, parsed))
+        problems.extend(_garbled(fast, parsed, defaults))
     vintages: Sequence = ()
     batch = None
     read_as: list[Problem] = []  # the names read as ids (indicator_names)
@@ -410,9 +410,13 @@ def import_observations(
     )
 
 
-def _garbled(fast: tuple[list[Observation], list[Location]] | None, parsed: ParsedTable) -> list[Problem]:
+def _garbled(
+    fast: tuple[list[Observation], list[Location]] | None, parsed: ParsedTable, defaults: RowDefaults
+) -> list[Problem]:
     """A source or note garbled by the program that made the file (files/garbled.py), at
-    its line: stored as given, it would stay garbled for good."""
+    its line: stored as given, it would stay garbled for good. The text of --source or
+    --note (``defaults``), typed on the command line, is no file's and is taken as given,
+    as add-observation's single figure takes it (second review, issue 17)."""
     from .garbled import garbled_problem
 
     cells = (
@@ -422,8 +426,8 @@ def _garbled(fast: tuple[list[Observation], list[Location]] | None, parsed: Pars
     )
     found = []
     for where, source, note in cells:
-        for column, text in (("source", source), ("note", note)):
-            if text and (not text.isascii() or "?" in text):
+        for column, text, typed in (("source", source, defaults.source), ("note", note, defaults.note)):
+            if text and text != typed and (not text.isascii() or "?" in text):
                 problem = garbled_problem(column, text, where)
                 if problem is not None:
                     found.append(problem)

@@ -236,7 +236,8 @@ def workbook_kind(name: str) -> str | None:
     """'xlsx' for a workbook read here, 'ods', 'ole' (an old .xls, or an encrypted .xlsx)
     or 'markup' (a web page's table or Excel 2003's XML, as office systems export "Excel")
     for one refused with what to do (``refusal``), None for a text file (the CSV path):
-    tab-separated text under an .xls name, as a system may export it, is read as text."""
+    tab-separated text under an .xls name, as a system may export it, is read as text, in
+    UTF-16 too. Markup is said so only under a workbook's name (second review, issue 17)."""
     if name == "-":
         return None
     path = Path(name)
@@ -253,10 +254,13 @@ def workbook_kind(name: str) -> str | None:
     if (head or b"").startswith(_OLE):
         return "ole"
     low = (head or b"").lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if low.startswith(b"<") and any(mark in low for mark in (b"<html", b"<table", _SPREADSHEET_ML)):
+    workbook_name = suffix in (".xls", ".xlsx", ".xlsm")  # a .csv or .txt name is read as its text
+    if workbook_name and low.startswith(b"<") and any(m in low for m in (b"<html", b"<table", _SPREADSHEET_ML)):
         return "markup"
     if suffix == ".xls":
-        return "ole" if head is None or b"\0" in head else None
+        # UTF-16 text with its byte-order mark (Excel's "Unicode Text") has zero bytes too.
+        utf16 = (head or b"").startswith((b"\xff\xfe", b"\xfe\xff"))
+        return "ole" if head is None or (b"\0" in head and not utf16) else None
     # Text or nothing under an .xlsx name (an office system's CSV export) is read as the CSV it is.
     if (head or b"").startswith(_ZIP) or (suffix in (".xlsx", ".xlsm") and (head is None or b"\0" in head)):
         return "xlsx"

@@ -35,9 +35,14 @@ def recalculated_on_open(fh: IO[bytes]) -> bool:
         return False
 
 
-def stale_formulas(fh: IO[bytes], name: str, wanted: str | None, reading: Any, first: int, last: int) -> None:
-    """Refuse each formula cell in rows ``first`` to ``last`` of the sheet read (a cell
-    already refused as a formula with no saved value is not said twice)."""
+def stale_formulas(
+    fh: IO[bytes], name: str, wanted: str | None, reading: Any, rows: tuple[int, int], read: set[int]
+) -> None:
+    """Refuse each formula cell in ``rows`` (first, last) of the sheet read, in the columns
+    ``read`` (a comparison column passed over holds no figure: its placeholder is read
+    nowhere; second review, issue 17); a cell already refused as a formula with no saved
+    value is not said twice."""
+    first, last = rows
     book = open_book(fh, name, data_only=False)
     try:
         for number, cells in sheet_rows(pick_sheet(book, name, wanted), name):
@@ -46,6 +51,8 @@ def stale_formulas(fh: IO[bytes], name: str, wanted: str | None, reading: Any, f
             if number < first:
                 continue
             for column, cell in enumerate(cells):
+                if column not in read:
+                    continue
                 if getattr(cell, "data_type", "") == "f" and (number, column) not in reading.blanks:
                     formula = str(cell.value)
                     reading.parsed.problems.append(

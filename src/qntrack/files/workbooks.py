@@ -103,6 +103,7 @@ class _Reading:
     hidden_read: list[int] = field(default_factory=list)  # those read as rows of the table
     last: int = 0  # the last row read as a row of the table
     kept: tuple | None = None  # a row looked at below the header and not part of it: the first data row
+    read: set[int] = field(default_factory=set)  # the sheet columns whose cells are read (not passed over)
 
     def at(self, column: int, row: int) -> Location:
         return Location(self.file, row, column + 1, _ref(self.sheet, column, row))
@@ -241,7 +242,7 @@ def _read_sheet(
     if reading.blanks:
         _formulas_without_values(fh, name, wanted, reading)
     if formulas and reading.last and recalculated_on_open(fh):
-        stale_formulas(fh, name, wanted, reading, table.row + 1, reading.last)
+        stale_formulas(fh, name, wanted, reading, (table.row + 1, reading.last), reading.read)
     return reading.parsed
 
 
@@ -260,6 +261,10 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     right = max(table.columns[-1][0], table.unit if table.unit is not None else -1)
     # The indicator column: a plan's indicator alone there is its row, not a note (is_note).
     named = long if long is not None else dict(wide.meta, indicator=wide.first) if wide is not None else {}
+    periods = [k for k, _ in wide.periods] if wide is not None else []
+    reading.read = {table.columns[k][0] for k in (*named.values(), *periods)}
+    if table.unit is not None:
+        reading.read.add(table.unit)
     column = tuple(table.columns[named[c]][0] for c in ("indicator", SECOND) if c in named)
     if reading.plan is not None and reading.names is None:
         from .indicator_names import names_of
@@ -326,7 +331,7 @@ def _row(number: int, cells: list, table: _Table, wide: Any, long: dict[str, int
         row[column] = text(column, getattr(defaults, column))
         garbled = (
             garbled_problem(column, row[column], reading.at(sheet_column[columns[column]], number))
-            if column in columns
+            if column in columns and row[column] != getattr(defaults, column)  # not --source's text
             else None
         )
         if garbled is not None:
