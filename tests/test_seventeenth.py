@@ -153,3 +153,27 @@ def test_a_plan_with_a_milestone_on_the_wrong_side_is_served_from_the_cache(
     make_tracker(tmp_path, monkeypatch, WRONG_SIDE_PLAN, (tmp_path / "observations.csv").read_text("utf-8"))
     cold = run_clean("--lang", lang, "status", "--format", "json", env={"QNTRACK_NO_CACHE": "1"})
     assert (after.stdout, after.stderr) == (cold.stdout, cold.stderr)
+
+
+# A small figure echoed in a message is written in full, as a reader writes it and types
+# it back: 1e-07 was written '1e-07' (in Vietnamese '1e-07' too, and 1.5e-07 '1,5e-07',
+# which add-observation refuses as a figure), also in the merged-retraction warning's
+# command to record the figure again. By hand: 1e-07 is 0.0000001; 2.5e-05 is 0.000025;
+# -3.25e-06 is -0.00000325. A huge figure keeps its exponent, as tables write it from
+# 1e15 (tests/test_numbers_vi.py, tests/test_hostile_g1.py).
+@pytest.mark.parametrize(
+    ("value", "en", "vi"),
+    [
+        (1e-07, "0.0000001", "0,0000001"),
+        (2.5e-05, "0.000025", "0,000025"),
+        (1.5e20, "1.5e+20", "1,5e+20"),
+        (1.5e-07, "0.00000015", "0,00000015"),
+        (-3.25e-06, "-0.00000325", "-0,00000325"),
+        (1e300, "1e+300", "1e+300"),
+        (12.5, "12.5", "12,5"),
+    ],
+)
+def test_a_figure_in_a_message_is_written_in_full(value: float, en: str, vi: str):
+    from qntrack.catalog import Figure
+
+    assert (Figure(value).text("en"), Figure(value).text("vi")) == (en, vi)

@@ -57,6 +57,14 @@ class Figure:
             shown = str(int(self.value))
         else:
             shown = repr(self.value)
+            if "e" in shown and 1e-30 < abs(self.value) < 1:
+                # A small figure in full, as a reader writes it and types it back (1e-07
+                # read as a code, and '1,5e-07' in Vietnamese is refused as a figure);
+                # from 1e15 up the exponent stays, as tables write it (i18n.number), and
+                # below 1e-30 too (no one types thirty zeros).
+                from decimal import Decimal  # only here: the catalog loads on every run
+
+                shown = format(Decimal(shown), "f")
         return shown.replace(".", ",") if lang == "vi" else shown
 
 
