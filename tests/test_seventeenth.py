@@ -177,3 +177,15 @@ def test_a_figure_in_a_message_is_written_in_full(value: float, en: str, vi: str
     from qntrack.catalog import Figure
 
     assert (Figure(value).text("en"), Figure(value).text("vi")) == (en, vi)
+
+
+def test_every_comment_of_the_starter_has_its_vietnamese_line():
+    # The Vietnamese starter is the English one with each commented line replaced: a
+    # comment added to the English starter without its Vietnamese line would stay English
+    # in `init --lang vi`. Every line with a '#' must differ; every other line is the same.
+    from qntrack.files.starter import STARTER_TARGETS, starter_targets
+
+    en, vi = STARTER_TARGETS.splitlines(), starter_targets("vi").splitlines()
+    assert len(en) == len(vi)
+    for a, b in zip(en, vi, strict=True):
+        assert (a != b) if "#" in a else (a == b or b.startswith(a + "   # ")), (a, b)

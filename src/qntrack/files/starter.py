@@ -10,7 +10,7 @@ from typing import Iterable
 from ..errors import fail
 from ..files.store import HEADER
 
-__all__ = ["STARTER_TARGETS", "STARTER_TARGETS_VI", "starter_targets", "write_starter", "write_atomically"]
+__all__ = ["STARTER_TARGETS", "starter_targets", "write_starter", "write_atomically"]
 
 STARTER_TARGETS = """\
 # targets.yaml — what the plan promises. Schema version 1.
@@ -104,105 +104,45 @@ targets:
     target_year: 2030
 """
 
-# The same plan with its comments in Vietnamese, for `qntrack init --lang vi`: only the
-# comments differ (tests/test_vietnamese17.py loads both and compares the plans). Keys and
-# values are what is typed, in either language.
-STARTER_TARGETS_VI = """\
-# targets.yaml — những gì kế hoạch đề ra. Phiên bản định dạng 1.
-# Mọi khóa được mô tả trong tài liệu định dạng đi kèm qntrack:
-#   qntrack docs targets-format        (và: qntrack docs observations-format)
-# Hãy thay các ví dụ này bằng mục tiêu của kế hoạch; `qntrack check` chỉ ra chỗ sai, kèm số dòng.
-version: 1
-title: {en: "My plan", vi: "Kế hoạch của tôi"}   # hoặc một tên chung cho cả hai ngôn ngữ
-observations: observations.csv   # tệp số liệu, đường dẫn tính từ tệp này
-
-indicators:
-  # Chỉ tiêu là một đại lượng được đo; mã chỉ tiêu chỉ gồm a-z, 0-9 và _.
-  industry_share:
-    name: {en: "Manufacturing share of GRDP", vi: "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP"}
-    unit: "%"
-    direction: increase     # increase (càng cao càng tốt) | decrease (càng thấp càng tốt)
-    frequency: year         # year | half | quarter | month: kỳ chi tiết nhất có công bố số liệu
-  growth:
-    name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}
-    unit: "%"
-    measure: rate           # level (mặc định, mức) | rate (tốc độ tăng, %) | flow (lượng theo kỳ, cộng dồn được)
-    frequency: quarter
-  investment:
-    name: {en: "Investment in manufacturing", vi: "Vốn đầu tư vào công nghiệp chế biến, chế tạo"}
-    unit: {en: "billion VND", vi: "tỷ đồng"}
-    # không ghi measure: mục tiêu lũy kế bên dưới ngầm định 'flow' (một lượng cộng dồn được)
-  fdi:
-    name: {en: "FDI attracted", vi: "Vốn FDI thu hút"}
-    unit: {en: "million USD", vi: "triệu USD"}
-    measure: flow
-    frequency: month        # số liệu lũy kế từ đầu năm theo tháng được so với kế hoạch năm theo tỷ lệ thời gian
-  poverty:
-    name: {en: "Multidimensional poverty rate", vi: "Tỷ lệ hộ nghèo đa chiều"}
-    unit: "%"
-    direction: decrease     # càng thấp càng tốt
-
-targets:
-  # level: đạt một mức trước một thời hạn, với một hay nhiều mốc.
-  - id: industry-share
-    indicator: industry_share
-    source: "The resolution that sets it, with its date"   # văn bản đặt ra mục tiêu, kèm ngày ban hành
-    # group và owner (không bắt buộc): nghị quyết hay kế hoạch chứa mục tiêu, và cơ quan chủ
-    # trì; `qntrack status --group-by group` (hoặc owner) đánh giá từng nhóm như một tổng thể.
-    group: {en: "Resolution on industry", vi: "Nghị quyết về công nghiệp"}
-    owner: {en: "Department of Industry and Trade", vi: "Sở Công Thương"}
-    baseline: {period: 2020, value: 10}   # hoặc chỉ: baseline: 2020 (giá trị gốc lấy từ số liệu)
-    milestones:
-      - {by: 2025, value: 15}
-      - {by: 2030, value: 20}
-  # level không có mốc: tiếp tục chuyển biến đúng hướng; 'limit' là giới hạn tự nhiên.
-  - id: poverty-down
-    indicator: poverty
-    name: {en: "Poverty keeps falling", vi: "Tỷ lệ hộ nghèo tiếp tục giảm"}
-    baseline: 2021
-    limit: 0
-  # every_period: một ngưỡng mà kỳ nào cũng phải đạt (at_least: ít nhất, at_most: nhiều nhất).
-  - id: growth-every-year
-    type: every_period
-    indicator: growth
-    at_least: 10
-    from: 2021
-    to: 2025
-  # average: tốc độ tăng bình quân trong một giai đoạn (trung bình nhân của tốc độ tăng từng năm).
-  - id: growth-average
-    type: average
-    indicator: growth
-    name: {en: "GRDP growth about 10% a year, 2021-2025", vi: "Tăng trưởng GRDP bình quân 10%/năm, 2021-2025"}
-    at_least: 10
-    from: 2021
-    to: 2025
-  # cumulative: tổng lũy kế trong một giai đoạn.
-  - id: investment-total
-    type: cumulative
-    indicator: investment
-    at_least: 50000
-    from: 2021
-    to: 2025
-  # plan: kế hoạch của một năm.
-  - id: fdi-plan-2025
-    type: plan
-    indicator: fdi
-    period: 2025
-    value: 1500
-  # open_sdg: một cách đánh giá tiến độ của Open SDG, tính đúng như trang Open SDG tính
-  # (như `qntrack import opensdg` ghi); base_year và target_year mặc định là 2015, 2030.
-  - id: poverty-sdg
-    type: open_sdg
-    indicator: poverty
-    base_year: 2016
-    target: 2
-    target_year: 2030
-"""
+# The starter's comments in Vietnamese, for `qntrack init --lang vi`, line by line: each
+# line of STARTER_TARGETS that carries a comment, and the same line with the comment in
+# Vietnamese. The keys and values, what is typed, are written once, above; a comment line
+# with no entry here would stay English (tests/test_vietnamese17.py loads both starters,
+# compares the plans and looks for English comments left).
+_VIETNAMESE_LINES = {
+    "# targets.yaml — what the plan promises. Schema version 1.": "# targets.yaml — những gì kế hoạch đề ra. Phiên bản định dạng 1.",
+    "# Every key is described in the format reference that comes with qntrack:": "# Mọi khóa được mô tả trong tài liệu định dạng đi kèm qntrack:",
+    "#   qntrack docs targets-format        (and: qntrack docs observations-format)": "#   qntrack docs targets-format        (và: qntrack docs observations-format)",
+    "# Replace these examples with your plan's; `qntrack check` says what is wrong, with its line.": "# Hãy thay các ví dụ này bằng mục tiêu của kế hoạch; `qntrack check` chỉ ra chỗ sai, kèm số dòng.",
+    'title: {en: "My plan", vi: "Kế hoạch của tôi"}   # or one text for both languages': 'title: {en: "My plan", vi: "Kế hoạch của tôi"}   # hoặc một tên chung cho cả hai ngôn ngữ',
+    "observations: observations.csv   # recorded figures, relative to this file": "observations: observations.csv   # tệp số liệu, đường dẫn tính từ tệp này",
+    "  # An indicator is a quantity that is measured; ids use a-z, 0-9 and _.": "  # Chỉ tiêu là một đại lượng được đo; mã chỉ tiêu chỉ gồm a-z, 0-9 và _.",
+    "    direction: increase     # increase | decrease: which way is better": "    direction: increase     # increase (càng cao càng tốt) | decrease (càng thấp càng tốt)",
+    "    frequency: year         # year | half | quarter | month: the finest period it is published for": "    frequency: year         # year | half | quarter | month: kỳ chi tiết nhất có công bố số liệu",
+    "    measure: rate           # level (default) | rate (growth in %) | flow (adds up over time)": "    measure: rate           # level (mặc định, mức) | rate (tốc độ tăng, %) | flow (lượng theo kỳ, cộng dồn được)",
+    "    # no measure: the cumulative target below implies 'flow' (an amount that adds up)": "    # không ghi measure: mục tiêu lũy kế bên dưới ngầm định 'flow' (một lượng cộng dồn được)",
+    "    frequency: month        # monthly year-to-date figures are read against the plan pro rata": "    frequency: month        # số liệu lũy kế từ đầu năm theo tháng được so với kế hoạch năm theo tỷ lệ thời gian",
+    "    direction: decrease     # lower is better": "    direction: decrease     # càng thấp càng tốt",
+    "  # level: reach a value by a deadline, with one or more milestones.": "  # level: đạt một mức trước một thời hạn, với một hay nhiều mốc.",
+    '    source: "The resolution that sets it, with its date"': '    source: "The resolution that sets it, with its date"   # văn bản đặt ra mục tiêu, kèm ngày ban hành',
+    "    # group and owner (optional): the resolution or plan it belongs to, and who answers for": "    # group và owner (không bắt buộc): nghị quyết hay kế hoạch chứa mục tiêu, và cơ quan chủ",
+    "    # it; `qntrack status --group-by group` (or owner) judges each group as a whole.": "    # trì; `qntrack status --group-by group` (hoặc owner) đánh giá từng nhóm như một tổng thể.",
+    "    baseline: {period: 2020, value: 10}   # or just: baseline: 2020 (the value is then observed)": "    baseline: {period: 2020, value: 10}   # hoặc chỉ: baseline: 2020 (giá trị gốc lấy từ số liệu)",
+    "  # level without milestones: keep moving the right way; 'limit' is the natural bound.": "  # level không có mốc: tiếp tục chuyển biến đúng hướng; 'limit' là giới hạn tự nhiên.",
+    "  # every_period: a threshold every period must pass (at_least or at_most).": "  # every_period: một ngưỡng mà kỳ nào cũng phải đạt (at_least: ít nhất, at_most: nhiều nhất).",
+    "  # average: an average growth rate over a span (geometric mean of the yearly rates).": "  # average: tốc độ tăng bình quân trong một giai đoạn (trung bình nhân của tốc độ tăng từng năm).",
+    "  # cumulative: a total over a span.": "  # cumulative: tổng lũy kế trong một giai đoạn.",
+    "  # plan: one year's plan figure.": "  # plan: kế hoạch của một năm.",
+    "  # open_sdg: an Open SDG progress option, judged exactly as an Open SDG site judges it": "  # open_sdg: một cách đánh giá tiến độ của Open SDG, tính đúng như trang Open SDG tính",
+    "  # (what `qntrack import opensdg` writes); base_year and target_year default to 2015, 2030.": "  # (như `qntrack import opensdg` ghi); base_year và target_year mặc định là 2015, 2030.",
+}
 
 
 def starter_targets(lang: str) -> str:
     """The starter targets.yaml, its comments in ``lang`` (Vietnamese or English)."""
-    return STARTER_TARGETS_VI if lang == "vi" else STARTER_TARGETS
+    if lang != "vi":
+        return STARTER_TARGETS
+    return "".join(_VIETNAMESE_LINES.get(line, line) + "\n" for line in STARTER_TARGETS.splitlines())
 
 
 # A temporary file or folder of a killed run is swept up once it is this old: a run still
