@@ -61,7 +61,7 @@ def show(
     facts.add_row(label("status", lang), _status(a.status.value, lang))
     if a.missed_milestones:
         facts.add_row(
-            label("missed_periods" if a.target.kind == "every_period" else "missed_milestones", lang),
+            label("missed_periods" if a.target.kind in ("every_period", "plan") else "missed_milestones", lang),
             Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]),
         )
     if a.awaiting_figures:

@@ -219,7 +219,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append(
             (
                 # A target every period has no milestones: what it missed are periods.
-                label("missed_periods" if a.target.kind == "every_period" else "missed_milestones", lang),
+                label("missed_periods" if a.target.kind in ("every_period", "plan") else "missed_milestones", lang),
                 Cell(", ".join(period_text(p, lang) for p in a.missed_milestones), status="not_achieved"),
             )
         )
