@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dedent, make_tracker
+from conftest import STORE_HEADER, dedent, make_tracker
 from helpers import run_clean
 
 # A level target judged unit by unit, baseline 2020. Bãi Cháy was formed on 1 July 2025:
@@ -205,3 +205,20 @@ def test_a_plans_missed_year_is_a_period_missed(shipped: Path, lang: str, said: 
     assert said in line and not_said not in r.stdout, line
     md = run_clean("--lang", lang, "report", "--format", "markdown", "fdi-plan-2022")
     assert said in md.stdout and not_said not in md.stdout
+
+
+# A milestone's year left empty ('{by: , value: 15}') is said to be missing, not that ''
+# is not a year: the author sees nothing between the quotes to correct.
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "targets.yaml:9:14: error: target 't': milestone 'by': the year is missing"),
+        ("vi", "targets.yaml:9:14: lỗi: mục tiêu 't': 'by' của mốc: chưa ghi năm"),
+    ],
+)
+def test_an_empty_year_is_said_to_be_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str):
+    plan = "title: T\nindicators:\n  s: {name: S}\ntargets:\n  - id: t\n    indicator: s\n    baseline: 2020\n"
+    make_tracker(tmp_path, monkeypatch, plan + "    milestones:\n      - {by: , value: 15}\n", STORE_HEADER)
+    r = run_clean("--lang", lang, "status")
+    assert r.exit_code == 1
+    assert said in r.stderr and "''" not in r.stderr, r.stderr

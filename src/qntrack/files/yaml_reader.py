@@ -440,7 +440,8 @@ class _Reader:
                 # Only a year is read here: the forms of a half, a quarter or a month, which
                 # the message of another period lists, would each be refused in turn.
                 if self.scalar(node, what) is not None:
-                    self.error(node, msg("definitions_not_a_year_text", what=_phrase(what), raw=raw))
+                    key = "definitions_year_empty" if not raw.strip() else "definitions_not_a_year_text"
+                    self.error(node, msg(key, what=_phrase(what), raw=raw))
                 return None
         period = self.period(node, what)
         if period is not None and not period.is_year:
