@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
@@ -127,6 +129,27 @@ class PlanView:
 VIEW = PlanView()
 
 
+def _agreeing_decimals(got: float | None, plan: float, diff: float | None) -> int:
+    """The decimals at which a figure, its plan and their difference agree as written:
+    two, unless the figure and the plan rounded there are not apart by the difference
+    rounded there (10.001 against 10 would read "10%", a plan of "10%", +0.001 pp); then
+    the fewest more that agree, up to twelve (docs/decisions.md, issue 17, seventeenth
+    session)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if got is None or diff is None or not all(math.isfinite(v) for v in (got, plan, diff)):
+        return 2
+
+    def at(value: float, places: int) -> Decimal:
+        return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+    for places in range(2, 13):
+        shown = at(diff, places)
+        if at(got, places) - at(plan, places) == shown and (shown != 0) == (diff != 0):
+            return places
+    return 2
+
+
 def _sentences(a: Assessment, lang: str) -> list[str]:
     d = a.result
     if not isinstance(d, PlanResult):
@@ -139,15 +162,16 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         # difference (pp); Vietnamese says above or below the plan, and by how much (by).
         diff = d.full.difference
         side = "above" if diff is not None and diff > 0 else "below" if diff is not None and diff < 0 else "equal"
+        places = _agreeing_decimals(now, d.plan, diff)
         out = [
             narrative_sentence(
                 "plan_rate_" + side,
                 lang,
                 period=period_text(d.period, lang),
-                got=got,
-                plan=figure_of(a, d.plan, lang),
-                pp=difference_in_unit(diff, unit, lang),
-                by=difference_text(abs(diff) if diff is not None else None, unit, lang, signed=False),
+                got=figure_of(a, now, lang, places),
+                plan=figure_of(a, d.plan, lang, places),
+                pp=difference_in_unit(diff, unit, lang, places),
+                by=difference_text(abs(diff) if diff is not None else None, unit, lang, signed=False, decimals=places),
             )
         ]
         return out + against_last_year(a, d.full.same, now, d.period, lang)
