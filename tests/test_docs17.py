@@ -3,8 +3,12 @@ growth-rate plan sentence that contradicted itself by rounding."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from conftest import STORE_HEADER, make_tracker
+from helpers import run_clean, store_text
 from helpers import series as rows
 from qntrack.kinds import assess_target
 from qntrack.output.narrative import explain
@@ -60,3 +64,59 @@ def _sentence(value: float, plan: float, lang: str) -> str:
 def test_growth_rate_plan_sentence_agrees_with_itself(value, plan, en, vi):
     assert _sentence(value, plan, "en") == en
     assert _sentence(value, plan, "vi") == vi
+
+
+# --- docs/observations-format.md: the VNI examples it names -----------------------------
+
+TARGETS = """\
+version: 1
+observations: observations.csv
+indicators:
+  growth:
+    name: {en: "GRDP growth"}
+    unit: "%"
+    measure: rate
+    frequency: quarter
+targets:
+  - id: growth
+    indicator: growth
+    baseline: {period: 2020, value: 5}
+    milestones:
+      - {by: 2030, value: 10}
+"""
+START = STORE_HEADER + "growth,2020,5,official,yearbook 2020,,2021-06-30T00:00:00Z\n"
+
+
+def _import_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, note: str):
+    plan = make_tracker(tmp_path, monkeypatch, TARGETS, START)
+    (plan / "in.csv").write_text(
+        f"indicator,period,value,source,note,recorded_at\ngrowth,2026-Q1,7.5,GSO,{note},2026-04-05\n",
+        encoding="utf-8",
+    )
+    return plan, run_clean("add-observation", "--from", "in.csv")
+
+
+@pytest.mark.parametrize(
+    ("typed", "reading"),
+    # The page's examples of VNI it refuses: e + â (hat) + ä (hat and dot below) is ệ;
+    # a + û (hook) is ả. Before, the page named `hoøa` too, which reads "hòa" and was
+    # stored as given.
+    [("Vieät", "Việt"), ("Quaûng", "Quảng")],
+)
+def test_documented_vni_examples_are_refused(tmp_path, monkeypatch, typed, reading):
+    page = (Path(__file__).parents[1] / "docs" / "observations-format.md").read_text(encoding="utf-8")
+    assert f"`{typed}`" in page
+    plan, r = _import_note(tmp_path, monkeypatch, typed)
+    assert r.exit_code == 1, r.output
+    assert f"old VNI fonts and read as Windows Latin text (it reads '{reading}')" in r.output
+    assert store_text(plan) == START
+
+
+def test_documented_vni_without_a_vietnamese_letter_is_stored_as_given(tmp_path, monkeypatch):
+    # "Hoøa Biønh" read as VNI is "Hòa Bình": ò and ì are in Windows Latin too, so it
+    # cannot be told from another language's text; the page says it is stored as given.
+    page = (Path(__file__).parents[1] / "docs" / "observations-format.md").read_text(encoding="utf-8")
+    assert "`Hoøa Biønh`" in page and "`hoøa`" not in page
+    plan, r = _import_note(tmp_path, monkeypatch, "Hoøa Biønh")
+    assert r.exit_code == 0, r.output
+    assert store_text(plan) == START + "growth,2026-Q1,7.5,,GSO,Hoøa Biønh,2026-04-05T00:00:00Z\n"
