@@ -120,3 +120,29 @@ def test_documented_vni_without_a_vietnamese_letter_is_stored_as_given(tmp_path,
     plan, r = _import_note(tmp_path, monkeypatch, "Hoøa Biønh")
     assert r.exit_code == 0, r.output
     assert store_text(plan) == START + "growth,2026-Q1,7.5,,GSO,Hoøa Biønh,2026-04-05T00:00:00Z\n"
+
+
+# --- docs/data-integrity.md: the status table's revision mark, piped ----------------------
+
+SHIPPED = Path(__file__).parents[1]
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    targets = (SHIPPED / "targets.yaml").read_text(encoding="utf-8")
+    store = (SHIPPED / "observations.csv").read_text(encoding="utf-8")
+    return make_tracker(tmp_path, monkeypatch, targets, store)
+
+
+def test_revision_mark_piped_needs_the_table_format(shipped):
+    page = (SHIPPED / "docs" / "data-integrity.md").read_text(encoding="utf-8")
+    assert "`status --format table | less`" in page
+    # The test runner's output is no terminal, as a pipe: TSV by default, no mark
+    # (11.03 revised 11.02 on 2023-11-27 in the shipped store).
+    tsv = run_clean("status", "grdp-growth-plan-2023")
+    assert tsv.exit_code == 0, tsv.output
+    assert "\t11.03\t" in tsv.stdout and "[1]" not in tsv.stdout
+    table = run_clean("status", "grdp-growth-plan-2023", "--format", "table", env={"NO_COLOR": "1"})
+    assert table.exit_code == 0, table.output
+    assert "11.03[1] % y/y (2023)" in table.stdout
+    assert "[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate," in table.stdout
