@@ -146,3 +146,23 @@ def test_revision_mark_piped_needs_the_table_format(shipped):
     assert table.exit_code == 0, table.output
     assert "11.03[1] % y/y (2023)" in table.stdout
     assert "[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate," in table.stdout
+
+
+def test_growth_rate_plan_figures_of_show_and_report_agree(shipped):
+    # The shipped plan for 2017 is 10 (grdp-growth-plan-2017); 10.001 recorded for 2017:
+    # 10.001 - 10 = +0.001 pp, so the result is written to three decimals, as the sentence.
+    r = run_clean(
+        "--lang", "en", "add-observation", "grdp_growth", "2017", "10.001",
+        "--status", "official", "--source", "s", "--recorded-at", "2024-01-01",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    show = run_clean("show", "grdp-growth-plan-2017", env={"NO_COLOR": "1", "COLUMNS": "200"})
+    lines = [" ".join(line.split()) for line in show.stdout.splitlines()]
+    assert "Plan 10 % y/y (2017)" in lines
+    assert "Result 10.001 % y/y" in lines
+    assert "Against plan +0.001 pp" in lines
+    report = run_clean("report", "--format", "markdown", "grdp-growth-plan-2017")
+    assert report.exit_code == 0, report.output
+    assert "10.001 % y/y (2017)" in report.stdout
+    assert "10 % y/y (2017)" in report.stdout
+    assert "+0.001 pp" in report.stdout

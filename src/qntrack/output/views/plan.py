@@ -68,19 +68,22 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        out = [(report_word("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({period_text(d.period, lang)})")]
+        places = _full_year_decimals(a, d)
+        plan = value_with_unit(d.plan, unit, lang, places)
+        out = [(report_word("plan", lang), f"{plan} ({period_text(d.period, lang)})")]
         same: SamePeriod | None = None
         if d.full is not None and a.latest is not None:
             out.append(
                 (
                     report_word("result", lang),
-                    f"{value_with_unit(a.latest.value, unit, lang)} ({period_text(a.latest.period, lang)})",
+                    f"{value_with_unit(a.latest.value, unit, lang, places)} ({period_text(a.latest.period, lang)})",
                 )
             )
             if d.full.percent_of_plan is not None:
                 out.append((report_word("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
             if d.full.difference is not None:
-                out.append((report_word("difference", lang), difference_text(d.full.difference, unit, lang)))
+                difference = difference_text(d.full.difference, unit, lang, decimals=places)
+                out.append((report_word("difference", lang), difference))
             same = d.full.same
         elif d.year_to_date is not None:
             ytd = d.year_to_date
@@ -110,13 +113,17 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        rows = [(label("kf_plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({period_text(d.period, lang)})")]
+        places = _full_year_decimals(a, d)
+        plan = value_with_unit(d.plan, unit, lang, places)
+        rows = [(label("kf_plan", lang), f"{plan} ({period_text(d.period, lang)})")]
         if a.latest is not None:
-            rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang)))
+            rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang, places)))
         if d.full is not None and d.full.percent_of_plan is not None:
             rows.append((label("kf_percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
         elif d.full is not None and d.full.difference is not None:
-            rows.append((label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang)))
+            rows.append(
+                (label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang, decimals=places))
+            )
         ytd = d.year_to_date
         if ytd is not None:
             text = value_with_unit(ytd.value, unit, lang)
@@ -148,6 +155,14 @@ def _agreeing_decimals(got: float | None, plan: float, diff: float | None) -> in
         if at(got, places) - at(plan, places) == shown and (shown != 0) == (diff != 0):
             return places
     return 2
+
+
+def _full_year_decimals(a: Assessment, d: PlanResult) -> int:
+    """``_agreeing_decimals`` of the plan's full-period figure, the difference `show` and
+    the report write beside the plan and the result; two during the period."""
+    if d.full is None or a.latest is None:
+        return 2
+    return _agreeing_decimals(a.latest.value, d.plan, d.full.difference)
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
