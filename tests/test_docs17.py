@@ -166,3 +166,36 @@ def test_growth_rate_plan_figures_of_show_and_report_agree(shipped):
     assert "10.001 % y/y (2017)" in report.stdout
     assert "10 % y/y (2017)" in report.stdout
     assert "+0.001 pp" in report.stdout
+
+
+# --- methodology.md: a limit beside a target ---------------------------------------------
+
+LIMITED = """\
+version: 1
+observations: observations.csv
+indicators:
+  share:
+    name: {en: "Share"}
+    unit: "%"
+    direction: increase
+targets:
+  - id: t
+    TARGET
+"""
+SHARE_ROWS = (
+    STORE_HEADER + "share,2020,90,official,s,,2021-06-30T00:00:00Z\nshare,2024,92,official,s,,2025-06-30T00:00:00Z\n"
+)
+
+
+def test_limit_beside_a_target_as_methodology_says(tmp_path, monkeypatch):
+    page = (SHIPPED / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert "a `level` target's `limit` beside `milestones` is\nrefused" in page
+    level = "type: level\n    indicator: share\n    baseline: {period: 2020, value: 90}\n"
+    level += "    milestones:\n      - {by: 2030, value: 95}\n    limit: 100"
+    make_tracker(tmp_path, monkeypatch, LIMITED.replace("TARGET", level), SHARE_ROWS)
+    r = run_clean("check")
+    assert r.exit_code == 1, r.output
+    assert "limit is used only without milestones" in r.output
+    sdg = "type: open_sdg\n    indicator: share\n    base_year: 2020\n    target: 95\n    target_year: 2030\n    limit: 100"
+    (tmp_path / "targets.yaml").write_text(LIMITED.replace("TARGET", sdg), encoding="utf-8")
+    assert run_clean("check").exit_code == 0
