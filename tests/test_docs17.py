@@ -199,3 +199,24 @@ def test_limit_beside_a_target_as_methodology_says(tmp_path, monkeypatch):
     sdg = "type: open_sdg\n    indicator: share\n    base_year: 2020\n    target: 95\n    target_year: 2030\n    limit: 100"
     (tmp_path / "targets.yaml").write_text(LIMITED.replace("TARGET", sdg), encoding="utf-8")
     assert run_clean("check").exit_code == 0
+
+
+def test_growth_rate_plan_during_the_year_agrees_with_itself():
+    # H1 2025 10.001 against a plan of 10 for 2025: 10.001 - 10 = +0.001 pp, so the figure
+    # is written to three decimals, never "10% (plan 10%): +0.001 pp".
+    data = rows("grdp_growth", ("2025-H1", 10.001))
+    a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2025"), value=10), GROWTH, data)
+    assert explain(a, "en")[0] == "H1 2025: 10.001% (plan 10%): +0.001 pp."
+    assert "10,001%" in explain(a, "vi")[0]
+
+
+def test_growth_rate_plan_key_figures_during_the_year_agree():
+    # As above: so far 10.001 against a plan of 10, +0.001 pp, all at three decimals.
+    from qntrack.output.views import view_of
+
+    data = rows("grdp_growth", ("2025-H1", 10.001))
+    a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2025"), value=10), GROWTH, data)
+    figures = dict(view_of(a).key_figures(a, "en") or [])
+    assert figures["Plan"] == "10 % y/y (2025)"
+    assert figures["So far"] == "10.001 % y/y (2025-H1)"  # the code: words come from the report
+    assert figures["Difference"] == "+0.001 pp"

@@ -68,7 +68,7 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        places = _full_year_decimals(a, d)
+        places = _shown_decimals(a, d)
         plan = value_with_unit(d.plan, unit, lang, places)
         out = [(report_word("plan", lang), f"{plan} ({period_text(d.period, lang)})")]
         same: SamePeriod | None = None
@@ -90,7 +90,7 @@ class PlanView:
             out.append(
                 (
                     report_word("so_far", lang),
-                    f"{value_with_unit(ytd.value, unit, lang)} ({period_text(ytd.period, lang)})",
+                    f"{value_with_unit(ytd.value, unit, lang, places)} ({period_text(ytd.period, lang)})",
                 )
             )
             if ytd.percent_of_plan is not None:
@@ -98,7 +98,9 @@ class PlanView:
             if ytd.share_of_time is not None:
                 out.append((report_word("share_of_time", lang), percent_text(ytd.share_of_time, lang)))
             if ytd.difference is not None:
-                out.append((report_word("difference", lang), difference_text(ytd.difference, unit, lang)))
+                out.append(
+                    (report_word("difference", lang), difference_text(ytd.difference, unit, lang, decimals=places))
+                )
             same = ytd.same
         if same is not None:
             out.append((report_word("same_period_last_year", lang), value_with_unit(same.value, unit, lang)))
@@ -113,7 +115,7 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        places = _full_year_decimals(a, d)
+        places = _shown_decimals(a, d)
         plan = value_with_unit(d.plan, unit, lang, places)
         rows = [(label("kf_plan", lang), f"{plan} ({period_text(d.period, lang)})")]
         if a.latest is not None:
@@ -126,7 +128,7 @@ class PlanView:
             )
         ytd = d.year_to_date
         if ytd is not None:
-            text = value_with_unit(ytd.value, unit, lang)
+            text = value_with_unit(ytd.value, unit, lang, places)
             if ytd.percent_of_plan is not None:
                 text += f", {number(ytd.percent_of_plan, lang, 1)}% {label('of_plan', lang)}"
             rows.append((period_text(ytd.period, lang), text))
@@ -157,12 +159,14 @@ def _agreeing_decimals(got: float | None, plan: float, diff: float | None) -> in
     return 2
 
 
-def _full_year_decimals(a: Assessment, d: PlanResult) -> int:
-    """``_agreeing_decimals`` of the plan's full-period figure, the difference `show` and
-    the report write beside the plan and the result; two during the period."""
-    if d.full is None or a.latest is None:
-        return 2
-    return _agreeing_decimals(a.latest.value, d.plan, d.full.difference)
+def _shown_decimals(a: Assessment, d: PlanResult) -> int:
+    """``_agreeing_decimals`` of the figure `show` and the report write beside the plan
+    and of its difference: the period's figure, else the one so far (rates and levels)."""
+    if d.full is not None and a.latest is not None:
+        return _agreeing_decimals(a.latest.value, d.plan, d.full.difference)
+    if d.full is None and d.year_to_date is not None:
+        return _agreeing_decimals(d.year_to_date.value, d.plan, d.year_to_date.difference)
+    return 2
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
@@ -238,14 +242,15 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             )
         ]
     else:
+        places = _agreeing_decimals(ytd.value, d.plan, ytd.difference)
         out = [
             narrative_sentence(
                 "ytd_plain",
                 lang,
                 period=period_text(ytd.period, lang),
-                value=figure_of(a, ytd.value, lang),
-                plan=figure_of(a, d.plan, lang),
-                diff=f": {difference_in_unit(ytd.difference, unit, lang)}",
+                value=figure_of(a, ytd.value, lang, places),
+                plan=figure_of(a, d.plan, lang, places),
+                diff=f": {difference_in_unit(ytd.difference, unit, lang, places)}",
             )
         ]
     return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang)
