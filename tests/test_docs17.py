@@ -220,3 +220,9 @@ def test_growth_rate_plan_key_figures_during_the_year_agree():
     assert figures["Plan"] == "10 % y/y (2025)"
     assert figures["So far"] == "10.001 % y/y (2025-H1)"  # the code: words come from the report
     assert figures["Difference"] == "+0.001 pp"
+
+
+def test_growth_rate_plan_sentence_with_a_huge_figure():
+    # 1e300 against a plan of 10: written with its exponent, as every huge figure, and no
+    # decimals sought (the full suite's overflow test met an InvalidOperation here).
+    assert _sentence(1e300, 10, "en") == "2023: 1e+300% against a plan of 10%: +1e+300 pp."

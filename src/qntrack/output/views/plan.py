@@ -146,8 +146,8 @@ def _agreeing_decimals(got: float | None, plan: float, diff: float | None) -> in
     session)."""
     from decimal import ROUND_HALF_UP, Decimal
 
-    if got is None or diff is None or not all(math.isfinite(v) for v in (got, plan, diff)):
-        return 2
+    if got is None or diff is None or not all(math.isfinite(v) and abs(v) < 1e15 for v in (got, plan, diff)):
+        return 2  # past 1e15 a figure is written with its exponent (i18n.number): no decimals to agree
 
     def at(value: float, places: int) -> Decimal:
         return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
