@@ -27,22 +27,22 @@ def value_in_unit(value: float | None, unit: str, lang: str) -> str:
     return value_with_unit(value, unit, lang)
 
 
-def figure_of(a: Assessment, value: float | None, lang: str) -> str:
+def figure_of(a: Assessment, value: float | None, lang: str, decimals: int = 2) -> str:
     """A figure of the target's indicator: a growth rate as a plain per cent ("10.28%"),
     since its unit text ("% y/y" and its Vietnamese form) would only repeat what the sentence
     says; anything else with its unit."""
     if a.indicator.measure is Measure.RATE and value is not None:
-        return f"{number(value, lang)}%"
-    return value_in_unit(value, a.indicator.unit_in(lang), lang)
+        return f"{number(value, lang, decimals)}%"
+    return value_with_unit(value, a.indicator.unit_in(lang), lang, decimals)
 
 
-def difference_in_unit(value: float | None, unit: str, lang: str) -> str:
+def difference_in_unit(value: float | None, unit: str, lang: str, decimals: int = 2) -> str:
     """A difference in the indicator's unit: percentage points for a share ("–" for one
     that could not be computed: it overflowed)."""
     sign = "+" if value is not None and value > 0 else ""
     if unit.startswith("%"):
-        return f"{sign}{number(value, lang)} {label('pp', lang)}"
-    return f"{sign}{number(value, lang)}" + (f" {unit}" if unit else "")
+        return f"{sign}{number(value, lang, decimals)} {label('pp', lang)}"
+    return f"{sign}{number(value, lang, decimals)}" + (f" {unit}" if unit else "")
 
 
 def change_text(before: str, after: str, change: float, lang: str) -> str:

@@ -39,11 +39,11 @@ Cell = tuple[tuple[str, str], ...]  # (text, role) pieces; role "" is plain text
 _BARS = "▁▂▃▄▅▆▇█"
 
 
-def difference_text(value: float | None, unit: str, lang: str, signed: bool = True) -> str:
+def difference_text(value: float | None, unit: str, lang: str, signed: bool = True, decimals: int = 2) -> str:
     """A difference in the indicator's unit; percentage points for a per-cent unit."""
     if value is None:
         return "–"
-    text = number(value, lang)
+    text = number(value, lang, decimals)
     if signed and value > 0:
         text = "+" + text
     if unit.startswith("%"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
@@ -66,26 +68,29 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        out = [(report_word("plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({period_text(d.period, lang)})")]
+        places = _shown_decimals(a, d)
+        plan = value_with_unit(d.plan, unit, lang, places)
+        out = [(report_word("plan", lang), f"{plan} ({period_text(d.period, lang)})")]
         same: SamePeriod | None = None
         if d.full is not None and a.latest is not None:
             out.append(
                 (
                     report_word("result", lang),
-                    f"{value_with_unit(a.latest.value, unit, lang)} ({period_text(a.latest.period, lang)})",
+                    f"{value_with_unit(a.latest.value, unit, lang, places)} ({period_text(a.latest.period, lang)})",
                 )
             )
             if d.full.percent_of_plan is not None:
                 out.append((report_word("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
             if d.full.difference is not None:
-                out.append((report_word("difference", lang), difference_text(d.full.difference, unit, lang)))
+                difference = difference_text(d.full.difference, unit, lang, decimals=places)
+                out.append((report_word("difference", lang), difference))
             same = d.full.same
         elif d.year_to_date is not None:
             ytd = d.year_to_date
             out.append(
                 (
                     report_word("so_far", lang),
-                    f"{value_with_unit(ytd.value, unit, lang)} ({period_text(ytd.period, lang)})",
+                    f"{value_with_unit(ytd.value, unit, lang, places)} ({period_text(ytd.period, lang)})",
                 )
             )
             if ytd.percent_of_plan is not None:
@@ -93,7 +98,9 @@ class PlanView:
             if ytd.share_of_time is not None:
                 out.append((report_word("share_of_time", lang), percent_text(ytd.share_of_time, lang)))
             if ytd.difference is not None:
-                out.append((report_word("difference", lang), difference_text(ytd.difference, unit, lang)))
+                out.append(
+                    (report_word("difference", lang), difference_text(ytd.difference, unit, lang, decimals=places))
+                )
             same = ytd.same
         if same is not None:
             out.append((report_word("same_period_last_year", lang), value_with_unit(same.value, unit, lang)))
@@ -108,16 +115,20 @@ class PlanView:
         if not isinstance(d, PlanResult):
             return []
         unit = a.indicator.unit_in(lang)
-        rows = [(label("kf_plan", lang), f"{value_with_unit(d.plan, unit, lang)} ({period_text(d.period, lang)})")]
+        places = _shown_decimals(a, d)
+        plan = value_with_unit(d.plan, unit, lang, places)
+        rows = [(label("kf_plan", lang), f"{plan} ({period_text(d.period, lang)})")]
         if a.latest is not None:
-            rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang)))
+            rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang, places)))
         if d.full is not None and d.full.percent_of_plan is not None:
             rows.append((label("kf_percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
         elif d.full is not None and d.full.difference is not None:
-            rows.append((label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang)))
+            rows.append(
+                (label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang, decimals=places))
+            )
         ytd = d.year_to_date
         if ytd is not None:
-            text = value_with_unit(ytd.value, unit, lang)
+            text = value_with_unit(ytd.value, unit, lang, places)
             if ytd.percent_of_plan is not None:
                 text += f", {number(ytd.percent_of_plan, lang, 1)}% {label('of_plan', lang)}"
             rows.append((period_text(ytd.period, lang), text))
@@ -125,6 +136,37 @@ class PlanView:
 
 
 VIEW = PlanView()
+
+
+def _agreeing_decimals(got: float | None, plan: float, diff: float | None) -> int:
+    """The decimals at which a figure, its plan and their difference agree as written:
+    two, unless the figure and the plan rounded there are not apart by the difference
+    rounded there (10.001 against 10 would read "10%", a plan of "10%", +0.001 pp); then
+    the fewest more that agree, up to twelve (docs/decisions.md, issue 17, seventeenth
+    session)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if got is None or diff is None or not all(math.isfinite(v) and abs(v) < 1e15 for v in (got, plan, diff)):
+        return 2  # past 1e15 a figure is written with its exponent (i18n.number): no decimals to agree
+
+    def at(value: float, places: int) -> Decimal:
+        return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+    for places in range(2, 13):
+        shown = at(diff, places)
+        if at(got, places) - at(plan, places) == shown and (shown != 0) == (diff != 0):
+            return places
+    return 2
+
+
+def _shown_decimals(a: Assessment, d: PlanResult) -> int:
+    """``_agreeing_decimals`` of the figure `show` and the report write beside the plan
+    and of its difference: the period's figure, else the one so far (rates and levels)."""
+    if d.full is not None and a.latest is not None:
+        return _agreeing_decimals(a.latest.value, d.plan, d.full.difference)
+    if d.full is None and d.year_to_date is not None:
+        return _agreeing_decimals(d.year_to_date.value, d.plan, d.year_to_date.difference)
+    return 2
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
@@ -139,15 +181,16 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         # difference (pp); Vietnamese says above or below the plan, and by how much (by).
         diff = d.full.difference
         side = "above" if diff is not None and diff > 0 else "below" if diff is not None and diff < 0 else "equal"
+        places = _agreeing_decimals(now, d.plan, diff)
         out = [
             narrative_sentence(
                 "plan_rate_" + side,
                 lang,
                 period=period_text(d.period, lang),
-                got=got,
-                plan=figure_of(a, d.plan, lang),
-                pp=difference_in_unit(diff, unit, lang),
-                by=difference_text(abs(diff) if diff is not None else None, unit, lang, signed=False),
+                got=figure_of(a, now, lang, places),
+                plan=figure_of(a, d.plan, lang, places),
+                pp=difference_in_unit(diff, unit, lang, places),
+                by=difference_text(abs(diff) if diff is not None else None, unit, lang, signed=False, decimals=places),
             )
         ]
         return out + against_last_year(a, d.full.same, now, d.period, lang)
@@ -199,14 +242,15 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             )
         ]
     else:
+        places = _agreeing_decimals(ytd.value, d.plan, ytd.difference)
         out = [
             narrative_sentence(
                 "ytd_plain",
                 lang,
                 period=period_text(ytd.period, lang),
-                value=figure_of(a, ytd.value, lang),
-                plan=figure_of(a, d.plan, lang),
-                diff=f": {difference_in_unit(ytd.difference, unit, lang)}",
+                value=figure_of(a, ytd.value, lang, places),
+                plan=figure_of(a, d.plan, lang, places),
+                diff=f": {difference_in_unit(ytd.difference, unit, lang, places)}",
             )
         ]
     return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang)
