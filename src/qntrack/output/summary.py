@@ -95,14 +95,14 @@ def _gap_per_period(a: Assessment) -> bool:
     return view_of(a).gap_per_period
 
 
-def gap_phrase(gap: float | None, unit: str, lang: str) -> str:
+def gap_phrase(gap: float | None, unit: str, lang: str, decimals: int = 2) -> str:
     """The gap with what a negative one means: "-402 USD (beyond the target by 402 USD)"."""
     if gap is None:
         return "–"
-    text = difference_text(gap, unit, lang, signed=False)
+    text = difference_text(gap, unit, lang, signed=False, decimals=decimals)
     if gap >= 0:
         return text
-    beyond = difference_text(-gap, unit, lang, signed=False)
+    beyond = difference_text(-gap, unit, lang, signed=False, decimals=decimals)
     return f"{text} ({label('beyond', lang).format(beyond)})"
 
 
@@ -110,16 +110,21 @@ def target_gap_phrase(a: Assessment, lang: str) -> str:
     """The target's gap for ``show`` and the report's key figures: ``gap_phrase``, with the
     period for an every-period target (its gap is its latest period's), and without
     "beyond the target" beside a target that failed (second hostile pass: "beyond the
-    target by 1.89 pp" beside "Not achieved" read as met)."""
+    target by 1.89 pp" beside "Not achieved" read as met). A plan's gap is written at the
+    decimals of its figure, plan and difference beside it (views.plan): "-0.0049 pp" beside
+    "+0.005 pp" contradicted it (last review, issue 17)."""
+    from .views.plan import gap_decimals
+
     unit = a.indicator.unit_in(lang)
+    places = gap_decimals(a)
     latest = a.latest.period if _gap_per_period(a) and a.latest is not None else None
     period = period_text(latest, lang) if latest is not None else None
     if a.gap is None:
         return "–"
     if a.gap <= 0 and a.status.value == "not_achieved":
-        text = difference_text(a.gap, unit, lang, signed=False)
+        text = difference_text(a.gap, unit, lang, signed=False, decimals=places)
         return f"{text} ({period})" if period is not None else text
-    phrase = gap_phrase(a.gap, unit, lang)
+    phrase = gap_phrase(a.gap, unit, lang, places)
     if period is None:
         return phrase
     return f"{phrase} ({period})" if a.gap >= 0 else phrase.replace(" (", f" ({period}: ", 1)

@@ -169,6 +169,12 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
     return 2
 
 
+def gap_decimals(a: Assessment) -> int:
+    """The decimals of a target's gap in ``show`` and the report: a plan's are those of the
+    difference written beside it (``_shown_decimals``), any other target's two."""
+    return _shown_decimals(a, a.result) if isinstance(a.result, PlanResult) else 2
+
+
 def _sentences(a: Assessment, lang: str) -> list[str]:
     d = a.result
     if not isinstance(d, PlanResult):

@@ -1,0 +1,38 @@
+"""Issue 17, seventeenth session, last review: what the session's change left."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import series as rows
+from qntrack.kinds import assess_target
+from qntrack.plan.model import Indicator, Measure, PlanTarget, Text
+from qntrack.plan.periods import parse_period as P
+
+GROWTH = Indicator(
+    "grdp_growth", Text("GRDP growth", "Tăng trưởng GRDP"), unit="% y/y", unit_vi="% so cùng kỳ", measure=Measure.RATE
+)
+
+
+@pytest.mark.parametrize(
+    ("period", "lang", "difference", "gap"),
+    [
+        # 10.0049 against a plan of 10: at two decimals both read 10, at three the figure
+        # reads 10.005 and the plan 10.000, 0.005 apart, so the difference is "+0.005 pp"
+        # and the gap (10 - 10.0049 = -0.0049, beyond the target) is written at the same
+        # three decimals: -0.005, never "-0.0049" beside "+0.005" in the same block.
+        ("2023", "en", "+0.005 pp", "-0.005 pp (beyond the target by 0.005 pp)"),
+        ("2023", "vi", "+0,005 điểm %", "-0,005 điểm % (đã vượt mục tiêu 0,005 điểm %)"),
+        # The same figure for H1 of the plan's year: the figure so far, the same decimals.
+        ("2023-H1", "en", "+0.005 pp", "-0.005 pp (beyond the target by 0.005 pp)"),
+    ],
+)
+def test_a_growth_plans_gap_is_written_at_the_decimals_of_its_difference(period, lang, difference, gap):
+    from qntrack.output.summary import target_gap_phrase
+    from qntrack.output.views import view_of
+
+    data = rows("grdp_growth", (period, 10.0049))
+    a = assess_target(PlanTarget(id="p", indicator="grdp_growth", period=P("2023"), value=10), GROWTH, data)
+    figures = dict(view_of(a).key_figures(a, lang) or [])
+    assert difference in figures.values(), figures
+    assert target_gap_phrase(a, lang) == gap
