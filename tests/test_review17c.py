@@ -36,3 +36,23 @@ def test_a_growth_plans_gap_is_written_at_the_decimals_of_its_difference(period,
     figures = dict(view_of(a).key_figures(a, lang) or [])
     assert difference in figures.values(), figures
     assert target_gap_phrase(a, lang) == gap
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "vi"),
+    [
+        # From 1e15 up a figure in a message keeps its exponent, as tables write it
+        # (catalog.Figure): 1e15 is a 1 and fifteen zeros, 1e+15, never the float's
+        # "1000000000000000.0" (repr writes the exponent only from 1e16); 1.5e15 likewise.
+        (1e15, "1e+15", "1e+15"),
+        (1.5e15, "1.5e+15", "1,5e+15"),
+        (-2.5e15, "-2.5e+15", "-2,5e+15"),
+        # Below it, a whole figure stays whole and a small one in full (unchanged).
+        (999999999999999.0, "999999999999999", "999999999999999"),
+        (1e-5, "0.00001", "0,00001"),
+    ],
+)
+def test_a_figure_from_1e15_in_a_message_keeps_its_exponent(value: float, en: str, vi: str):
+    from qntrack.catalog import Figure
+
+    assert (Figure(value).text("en"), Figure(value).text("vi")) == (en, vi)

@@ -65,6 +65,13 @@ class Figure:
                 from decimal import Decimal  # only here: the catalog loads on every run
 
                 shown = format(Decimal(shown), "f")
+            elif "e" not in shown and shown.endswith(".0"):
+                # From 1e15 to 1e16 repr writes a whole float as "1000000000000000.0":
+                # its trailing zeros as an exponent, as from 1e16 up and as tables write
+                # it (1e+15, 1.5e+15), other digits as typed (1234567890123456).
+                from decimal import Decimal
+
+                shown = str(Decimal(shown).normalize()).lower()
         return shown.replace(".", ",") if lang == "vi" else shown
 
 
