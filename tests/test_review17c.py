@@ -56,3 +56,45 @@ def test_a_figure_from_1e15_in_a_message_keeps_its_exponent(value: float, en: st
     from qntrack.catalog import Figure
 
     assert (Figure(value).text("en"), Figure(value).text("vi")) == (en, vi)
+
+
+SPANS_PLAN = """\
+title: t
+indicators:
+  g: {name: G, unit: "%", measure: rate, frequency: year}
+  f: {name: F, unit: "USD", measure: flow, frequency: year}
+targets:
+  - {id: av, type: average, indicator: g, at_least: 10, from: 2021, to: 2022}
+  - {id: cu, type: cumulative, indicator: f, at_least: 100, from: 2021, to: 2022}
+"""
+SPANS_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+g,2021,5,official,s,,2023-01-01T00:00:00Z
+g,2022,5,official,s,,2023-01-01T00:00:00Z
+f,2021,5,official,s,,2023-01-01T00:00:00Z
+f,2022,5,official,s,,2023-01-01T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize("target", ["av", "cu"])
+@pytest.mark.parametrize(
+    ("lang", "periods", "milestones"),
+    [("en", "Periods missed", "Missed milestones"), ("vi", "Các kỳ không đạt", "Các mốc không đạt")],
+)
+def test_an_average_or_cumulative_targets_missed_year_is_a_period_missed(
+    tmp_path, monkeypatch, target, lang, periods, milestones
+):
+    # An average of 5 against at least 10 over 2021-2022, and a total of 5 + 5 = 10
+    # against at least 100: both missed at 2022. Neither kind has milestones: what it
+    # missed is a period, as the plan's (f559cdd) and the status marker's ('missed', the
+    # catalog's missed_period for every kind but a level target) say.
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, SPANS_PLAN, SPANS_STORE)
+    shown = run_clean("--lang", lang, "show", target)
+    assert shown.exit_code == 0, shown.output
+    assert periods in shown.stdout and milestones not in shown.stdout, shown.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert report.exit_code == 0, report.output
+    assert periods in report.stdout and milestones not in report.stdout

@@ -16,6 +16,7 @@ from .i18n import date_text, label, number, replacing, signed_percent, target_ki
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
+from .summary import PERIOD_KINDS
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, MilestoneResult
@@ -61,7 +62,7 @@ def show(
     facts.add_row(label("status", lang), _status(a.status.value, lang))
     if a.missed_milestones:
         facts.add_row(
-            label("missed_periods" if a.target.kind in ("every_period", "plan") else "missed_milestones", lang),
+            label("missed_periods" if a.target.kind in PERIOD_KINDS else "missed_milestones", lang),
             Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]),
         )
     if a.awaiting_figures:

@@ -20,6 +20,7 @@ from ..catalog import render as text_of
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for, too_large_to_draw
 from ..output.summary import (
+    PERIOD_KINDS,
     awaiting_text,
     difference_text,
     gap_phrase,
@@ -219,7 +220,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append(
             (
                 # A target every period has no milestones: what it missed are periods.
-                label("missed_periods" if a.target.kind in ("every_period", "plan") else "missed_milestones", lang),
+                label("missed_periods" if a.target.kind in PERIOD_KINDS else "missed_milestones", lang),
                 Cell(", ".join(period_text(p, lang) for p in a.missed_milestones), status="not_achieved"),
             )
         )

@@ -20,6 +20,7 @@ from ..files.textfiles import as_given
 from ..plan.model import LevelTarget, Observation
 
 __all__ = [
+    "PERIOD_KINDS",
     "Cell",
     "awaiting_text",
     "difference_text",
@@ -153,6 +154,12 @@ def reached_text(a: Assessment, lang: str) -> str:
     if share is None:
         return ""
     return f"{label('reached', lang)} {number(share, lang, 1)}%"
+
+
+# The kinds with no milestones, whose missed deadlines are periods missed in show and the
+# report ("Periods missed"), as missed_text's marker says for every kind but a level
+# target; an Open SDG target's target year keeps the word milestone (last review, issue 17).
+PERIOD_KINDS = ("every_period", "average", "cumulative", "plan")
 
 
 def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
