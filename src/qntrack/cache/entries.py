@@ -230,7 +230,7 @@ def _warned(left_out: dict, chosen: set[str]) -> dict:
 def sides_plain(plan: Any, series: Any) -> dict:
     """Each level target's milestones on the wrong side of its baseline
     (``checks_due.wrong_side``), by target id in the plan's order: (indicator, warnings as
-    ``_warned`` keeps them), a Figure in a message's values kept as ('figure', value).
+    ``_warned`` keeps them).
     Only targets with such a milestone are listed."""
     from ..files.checks_due import wrong_side
     from ..plan.model import LevelTarget
@@ -246,21 +246,8 @@ def sides_plain(plan: Any, series: Any) -> dict:
 
 
 def side_plain(problems: Any) -> tuple:
-    """One target's wrong-side warnings as ``sides_plain`` keeps them."""
-    from ..catalog import Figure
-
-    return tuple(
-        (
-            p.location.file,
-            p.location.line,
-            p.location.column,
-            (
-                p.message.id,
-                tuple((k, ("figure", v.value) if isinstance(v, Figure) else v) for k, v in p.message.params),
-            ),
-        )
-        for p in problems
-    )
+    """One target's wrong-side warnings as ``sides_plain`` keeps them (as ``_warned``)."""
+    return tuple((p.location.file, p.location.line, p.location.column, _message_plain(p.message)) for p in problems)
 
 
 def side_problems(sides: dict, shown: set[str]) -> list:
@@ -269,35 +256,40 @@ def side_problems(sides: dict, shown: set[str]) -> list:
     warm status loads no plan model (docs/performance.md, "The status cache")."""
     if not sides:
         return []
-    from ..catalog import Figure, Message
     from ..plan.model import Location, Problem
 
-    out = []
-    for indicator, kept in sides.values():
-        if indicator in shown:
-            for file, line, column, (mid, params) in kept:
-                values = tuple(
-                    (k, Figure(v[1]) if isinstance(v, (tuple, list)) and v[:1] == ("figure",) else v) for k, v in params
-                )
-                out.append(Problem(Location(file, line, column), Message(mid, values), "warning", "milestone-side"))
-    return out
+    return [
+        Problem(Location(file, line, column), _message_from(message), "warning", "milestone-side")
+        for indicator, kept in sides.values()
+        if indicator in shown
+        for file, line, column, message in kept
+    ]
 
 
 def _message_plain(message: Any) -> Any:
     """A warning's message as marshal-able values: a Message as (id, params), which is
     rebuilt (``_message_from``) and shown in the language of the run that prints it, so a
-    cached run says the same as a cold one in English and in Vietnamese; text as it is."""
-    from ..catalog import Message
+    cached run says the same as a cold one in English and in Vietnamese; text as it is. A
+    Figure among the values (written by the reader's language: 20,5 in Vietnamese) is
+    kept as ('figure', value)."""
+    from ..catalog import Figure, Message
 
-    return (message.id, message.params) if isinstance(message, Message) else message
+    if not isinstance(message, Message):
+        return message
+    return (message.id, tuple((k, ("figure", v.value) if isinstance(v, Figure) else v) for k, v in message.params))
 
 
 def _message_from(plain: Any) -> Any:
     """The message ``_message_plain`` made plain."""
     if isinstance(plain, tuple):
-        from ..catalog import Message
+        from ..catalog import Figure, Message
 
-        return Message(plain[0], tuple(tuple(pair) for pair in plain[1]))
+        return Message(
+            plain[0],
+            tuple(
+                (k, Figure(v[1]) if isinstance(v, (tuple, list)) and v[:1] == ("figure",) else v) for k, v in plain[1]
+            ),
+        )
     return plain
 
 
