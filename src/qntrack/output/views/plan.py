@@ -187,7 +187,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         # difference (pp); Vietnamese says above or below the plan, and by how much (by).
         diff = d.full.difference
         side = "above" if diff is not None and diff > 0 else "below" if diff is not None and diff < 0 else "equal"
-        places = _agreeing_decimals(now, d.plan, diff)
+        places = _shown_decimals(a, d)
         out = [
             narrative_sentence(
                 "plan_rate_" + side,
@@ -248,7 +248,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             )
         ]
     else:
-        places = _agreeing_decimals(ytd.value, d.plan, ytd.difference)
+        places = _shown_decimals(a, d)
         out = [
             narrative_sentence(
                 "ytd_plain",
