@@ -25,9 +25,22 @@ def compose_plan(text: str) -> Node | None:
     if fast is not None:
         try:
             return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
+        except yaml.YAMLError as exc:
+            _too_deep_for_python(exc)
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+# libyaml's own limit on nesting (1000 levels, in its scanner). PyYAML's Python composer
+# recurses a few frames a level, so Python's stack runs out some 330 levels deep: a text
+# libyaml found past its limit would only reach the same end, after most of a second.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
+def _too_deep_for_python(exc: yaml.YAMLError) -> None:
+    """Raise RecursionError, the callers' sign of a file nested too deeply, when libyaml
+    stopped at its nesting limit; else return, for PyYAML's own pass to say the error."""
+    if getattr(exc, "problem", None) == _LIBYAML_TOO_DEEP:
+        raise RecursionError(_LIBYAML_TOO_DEEP) from None
 
 
 _UNTAGGED: list[type | None] = []
@@ -102,8 +115,8 @@ def safe_values(text: str) -> Any:
     if fast is not None:
         try:
             return yaml.load(text, Loader=_checked(fast))  # noqa: S506 - CSafeLoader is the safe loader
-        except yaml.YAMLError:
-            pass
+        except yaml.YAMLError as exc:
+            _too_deep_for_python(exc)
     return yaml.load(text, Loader=_checked(yaml.SafeLoader))  # noqa: S506 - SafeLoader is the safe loader
 
 
