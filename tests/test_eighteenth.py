@@ -3,6 +3,8 @@ failing first."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -46,3 +48,61 @@ def test_other_errors_still_take_pythons_pass_for_the_same_message() -> None:
     with pytest.raises(yaml.MarkedYAMLError) as err:
         yaml_nodes.compose_plan("version: 1\nx: [1, 2\n")
     assert err.value.problem_mark is not None and err.value.problem_mark.line == 2
+
+
+# --- the observations table of a report keeps a long source or note on the page -----------
+#
+# The HTML's stylesheet kept its observations' fourth column whole ("nowrap") and the PDF's
+# would not break it: meant for the kind of figure, it had become the source's column when
+# the value's column came in (Period, Value, Kind, Source, Note, Recorded). A source typed
+# without spaces (a decision's number and title joined by underscores, as file names are)
+# ran the PDF's table 140 points past the page's right edge.
+
+LONG_SOURCE = "Quyet_dinh_so_1234/QD-UBND_ngay_15_thang_3_nam_2025_cua_Uy_ban_nhan_dan_tinh_Quang_Ninh"
+LONG_NOTE = "see_" + "x" * 140
+
+
+def _off_the_page(doc) -> list[tuple[int, str, float, float]]:
+    off = []
+    for number, page in enumerate(doc.pages, start=1):
+        box = page._page_box
+        left = box.content_box_x()
+        right = left + box.width
+        for b in box.descendants():
+            if type(b).__name__ in ("TableBox", "TableCellBox"):
+                start, end = b.position_x, b.position_x + b.margin_width()
+                if start < left - 0.5 or end > right + 0.5:
+                    off.append((number, str(b.element_tag), start, end))
+    return off
+
+
+def test_a_long_source_and_note_stay_on_the_pdfs_page(shipped, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.output.report import build_report
+    from qntrack.output.report_pdf import pdf_document
+
+    with (shipped / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write(f"cbct_share,2025,17.5,estimate,{LONG_SOURCE},{LONG_NOTE},2026-01-10T00:00:00Z\n")
+    day = "2026-02-01"
+    ws = open_workspace(str(shipped / "targets.yaml"), day)
+    data = build_report(ws.plan, ws.series, ws.store.observations, ["cbct-share"], day, None, reference_day(day))
+    for lang in ("en", "vi"):
+        doc = pdf_document(data, lang)
+        assert _off_the_page(doc) == [], lang
+
+
+def test_the_observations_kind_is_the_column_kept_whole() -> None:
+    from qntrack.output.report_pdf import PDF_CSS
+    from qntrack.output.report_view import _observations  # the table's columns, in order
+    from qntrack.plan.model import Observation
+    from qntrack.plan.periods import parse_period
+
+    row = Observation("share", parse_period("2024"), 1.0, "estimate", "a b", "", "2025-01-01T00:00:00Z")
+    view = _observations([row], "%", "en")
+    assert view is not None
+    kind = view.headers.index("Kind") + 1  # CSS counts from 1
+    template = (Path(__file__).resolve().parents[1] / "src/qntrack/output/templates/report.html.j2").read_text()
+    assert f"table.obs td:nth-child({kind}), table.obs td:last-child {{ white-space: nowrap; }}" in template
+    assert f"table.obs td:nth-child({kind}), table.obs td:last-child {{ overflow-wrap: normal; }}" in PDF_CSS.replace(
+        "td.num, th.num, ", ""
+    )

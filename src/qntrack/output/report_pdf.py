@@ -16,6 +16,7 @@ with the same WeasyPrint and fonts (tests/test_report_pdf.py).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ExitCode, fail
@@ -45,11 +46,18 @@ body { font-family: "Times New Roman", "Liberation Serif", Tinos, "DejaVu Serif"
 .kind code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
 /* A wide table fits the page: cells are tighter, a long word (an id, a URL) may break
    anywhere, a number only at its spaces ("12.3 % of GRDP" but never "0.8|9"); the
-   observations' kind and recording date stay whole (the HTML's nowrap). */
+   observations' kind and recording date (columns 3 and 6: Period, Value, Kind, Source,
+   Note, Recorded) stay whole (the HTML's nowrap). In the observations and the facts,
+   nine cells in ten of a report, only a cell with a long word is marked to break anywhere
+   (_mark_long_words): WeasyPrint measures such a cell's narrowest width one break at a
+   time, which on every cell was half the time of a PDF. Their columns are few; the
+   milestones' eleven need their words broken to fit. */
 table { table-layout: auto; width: 100%; max-width: 100%; }
 th, td { padding: 3px 4px; }
 td { overflow-wrap: anywhere; }
-td.num, th.num, table.obs td:nth-child(4), table.obs td:last-child { overflow-wrap: normal; }
+table.obs td, table.facts td { overflow-wrap: break-word; }
+table.obs td.long-word, table.facts td.long-word { overflow-wrap: anywhere; }
+td.num, th.num, table.obs td:nth-child(3), table.obs td:last-child { overflow-wrap: normal; }
 td.num, th.num { white-space: normal; }
 .pill { white-space: normal; padding: 0 5px; }
 /* A chart is scaled to the page width and never cut across two pages. */
@@ -89,7 +97,30 @@ def pdf_document(data: ReportData, lang: str) -> Any:
     _refuse_too_long(len(html.encode("utf-8")))
     # After the report's own <style>: the PDF's rules win where both set a property.
     html = html.replace("</head>", f"<style>{PDF_CSS}</style>\n</head>", 1)
-    return weasyprint.HTML(string=html).render()
+    return weasyprint.HTML(string=_mark_long_words(html)).render()
+
+
+# A word this long may need a break inside it to let its table fit the page: six such words
+# of average letters, one a column, take about 120 mm of the page's 186 mm. Shorter words
+# wrap whole, as the report's prose does.
+LONG_WORD = 14
+_CELL = re.compile(r'<td(?: class="([^"]*)")?>(.*?)</td>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_LONG = re.compile(r"[^\s<>]{%d,}" % LONG_WORD)
+
+
+def _mark_long_words(html: str) -> str:
+    """Each table cell whose text has a word of LONG_WORD characters or more given the
+    class ``long-word`` (PDF_CSS lets it break anywhere in the observations and facts). The report's cells hold no
+    table, so a cell ends at the first ``</td>``."""
+
+    def mark(cell: re.Match[str]) -> str:
+        if _LONG.search(_TAG.sub(" ", cell.group(2))) is None:
+            return cell.group(0)
+        classes = f"{cell.group(1)} long-word".strip() if cell.group(1) else "long-word"
+        return f'<td class="{classes}">{cell.group(2)}</td>'
+
+    return _CELL.sub(mark, html)
 
 
 # WeasyPrint lays out about 10 KB of the report's HTML a page (the shipped report: 410 KB,
