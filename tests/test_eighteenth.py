@@ -106,3 +106,83 @@ def test_the_observations_kind_is_the_column_kept_whole() -> None:
     assert f"table.obs td:nth-child({kind}), table.obs td:last-child {{ overflow-wrap: normal; }}" in PDF_CSS.replace(
         "td.num, th.num, ", ""
     )
+
+
+# --- hidden columns of a workbook are named, as hidden rows are ----------------------------
+#
+# An officer hides last year's column, or a working column, and imports the sheet: Excel's
+# "Save As CSV" writes hidden columns, and so the import reads them (as it reads hidden
+# rows), but an officer who does not see a column should be told its figures were read.
+
+
+@pytest.fixture
+def workbook_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+    from test_files17 import START, TARGETS
+
+    return make_tracker(tmp_path, monkeypatch, TARGETS, START)
+
+
+def _added(plan: Path) -> str:
+    from test_files17 import START
+
+    return (plan / "observations.csv").read_text(encoding="utf-8")[len(START) :]
+
+
+def test_a_hidden_year_column_of_a_wide_sheet_is_read_and_named(workbook_plan: Path) -> None:
+    import openpyxl
+
+    from helpers import run_clean
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "2023", "2024", "2025"])
+    sheet.append(["revenue", 90, 95, 100])
+    sheet.column_dimensions["B"].hidden = True  # the 2023 column, hidden
+    book.save(workbook_plan / "wide.xlsx")
+    r = run_clean("add-observation", "--from", "wide.xlsx", "--wide", "--recorded-at", "2026-02-01")
+    assert r.exit_code == 0, r.output
+    # Read as the others: 2023, 2024 and 2025, in the sheet's order.
+    assert _added(workbook_plan) == (
+        "revenue,2023,90,,,,2026-02-01T00:00:00Z\n"
+        "revenue,2024,95,,,,2026-02-01T00:00:00Z\n"
+        "revenue,2025,100,,,,2026-02-01T00:00:00Z\n"
+    )
+    assert "wide.xlsx: warning: 1 column(s) of sheet 'Sheet' hidden in Excel" in r.output
+    assert "columns B ('2023')" in r.output
+
+
+def test_hidden_columns_outside_the_table_or_none_say_nothing(workbook_plan: Path) -> None:
+    import openpyxl
+
+    from helpers import run_clean
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "recorded_at"])
+    sheet.append(["growth", "2026-Q1", 7.5, "2026-04-05"])
+    sheet.column_dimensions["F"].hidden = True  # an empty column right of the table
+    book.save(workbook_plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 0, r.output
+    assert "hidden" not in r.output
+    assert _added(workbook_plan) == "growth,2026-Q1,7.5,,,,2026-04-05T00:00:00Z\n"
+
+
+def test_a_range_of_hidden_columns_of_a_long_table_is_named_by_their_headings(workbook_plan: Path) -> None:
+    import openpyxl
+
+    from helpers import run_clean
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "source", "note", "recorded_at"])
+    sheet.append(["growth", "2026-Q1", 7.5, "GSO", "checked", "2026-04-05"])
+    # D and E hidden together (Excel writes one <col min="4" max="5" hidden="1"/>).
+    sheet.column_dimensions.group("D", "E", hidden=True)
+    book.save(workbook_plan / "in.xlsx")
+    r = run_clean("add-observation", "--from", "in.xlsx")
+    assert r.exit_code == 0, r.output
+    assert _added(workbook_plan) == "growth,2026-Q1,7.5,,GSO,checked,2026-04-05T00:00:00Z\n"
+    assert "2 column(s) of sheet 'Sheet' hidden in Excel" in r.output
+    assert "columns D ('source'), E ('note')" in r.output

@@ -1,41 +1,52 @@
-"""The rows of a sheet hidden in Excel (by hand, by a filter, in a collapsed group).
+"""The rows and columns of a sheet hidden in Excel (by hand, by a filter, in a collapsed
+group).
 
 openpyxl's read-only reader, which reads a sheet of a million rows one row at a time, does
-not say which rows are hidden; the sheet's XML says it on each ``<row>`` (``hidden="1"``).
+not say which rows are hidden; the sheet's XML says it on each ``<row>`` (``hidden="1"``),
+and of columns on the ``<col>`` that covers them (``min="4" max="5" hidden="1"``).
 It is looked through a megabyte at a time, and a row's attributes are parsed only in a
 piece that holds the word ``hidden`` at all, so a sheet with none costs a plain search.
 
 The same look says whether the sheet holds a formula at all, so that a workbook with none
 is not read a second time for them (workbook_stale.py).
 
-Hidden rows are read as the others (Excel's "Save As CSV" writes them, and a figure left
-out because a filter hid it would be lost in silence); the import names them in a warning
-(docs/observations-format.md, "Workbooks").
+Hidden rows and columns are read as the others (Excel's "Save As CSV" writes them, and a
+figure left out because a filter hid it would be lost in silence); the import names those
+of its table in a warning (docs/observations-format.md, "Workbooks").
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..catalog import msg
 from ..plan.model import Location, Problem
 
-__all__ = ["hidden_rows", "hidden_warning"]
+__all__ = ["Hidden", "hidden_columns_warning", "hidden_parts", "hidden_warning"]
 
 _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
 _HIDDEN = re.compile(rb"""\bhidden\s*=\s*["'](?:1|true)["']""")
 _NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
+_COL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\b([^>]*)>")
+_SPAN = (re.compile(rb"""\bmin\s*=\s*["'](\d+)["']"""), re.compile(rb"""\bmax\s*=\s*["'](\d+)["']"""))
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CHUNK = 1 << 20
 
 
-def hidden_rows(sheet: Any) -> tuple[frozenset[int], bool]:
-    """The numbers of the rows of ``sheet`` (openpyxl's read-only sheet) hidden in Excel,
-    and whether it holds a formula (workbook_stale.py), found in one look through its XML;
+class Hidden(NamedTuple):
+    rows: frozenset[int]  # row numbers, 1-based as Excel shows them
+    columns: frozenset[int]  # column numbers, 1-based (A is 1)
+    formulas: bool  # whether the sheet holds a formula at all
+
+
+def hidden_parts(sheet: Any) -> Hidden:
+    """The rows and columns of ``sheet`` (openpyxl's read-only sheet) hidden in Excel, and
+    whether it holds a formula (workbook_stale.py), found in one look through its XML;
     none, and True, when its XML cannot be looked at (the reading of its cells says what
     is wrong)."""
-    found: set[int] = set()
+    rows: set[int] = set()
+    columns: set[int] = set()
     formulas = False
     try:
         with sheet._get_source() as source:  # the sheet's XML, as openpyxl reads it
@@ -52,14 +63,30 @@ def hidden_rows(sheet: Any) -> tuple[frozenset[int], bool]:
                     for m in _ROW.finditer(piece):
                         number = _NUMBER.search(m[1])
                         if number and _HIDDEN.search(m[1]):
-                            found.add(int(number[1]))
+                            rows.add(int(number[1]))
+                    for m in _COL.finditer(piece):
+                        low, high = (pattern.search(m[1]) for pattern in _SPAN)
+                        if low and high and _HIDDEN.search(m[1]):
+                            # A sheet of 16,384 columns at most (Excel's limit).
+                            columns.update(range(int(low[1]), min(int(high[1]), 16_384) + 1))
                 if not chunk:
-                    return frozenset(found), formulas
+                    return Hidden(frozenset(rows), frozenset(columns), formulas)
     except (AttributeError, KeyError, OSError, ValueError):
-        return frozenset(), True
+        return Hidden(frozenset(), frozenset(), True)
 
 
 def hidden_warning(file: str, sheet: str, rows: list[int]) -> Problem:
     """The warning naming the hidden rows read (the first ten, and how many in all)."""
     shown = ", ".join(str(n) for n in rows[:10]) + (", ..." if len(rows) > 10 else "")
     return Problem(Location(file), msg("workbook_hidden_rows", count=len(rows), sheet=sheet, rows=shown), "warning")
+
+
+def hidden_columns_warning(file: str, sheet: str, columns: list[tuple[int, str]]) -> Problem:
+    """The warning naming the hidden columns of the table read (1-based numbers, headings)."""
+    from openpyxl.utils import get_column_letter
+
+    shown = ", ".join(f"{get_column_letter(n)} ('{heading}')" for n, heading in columns[:10])
+    shown += ", ..." if len(columns) > 10 else ""
+    return Problem(
+        Location(file), msg("workbook_hidden_columns", count=len(columns), sheet=sheet, columns=shown), "warning"
+    )

@@ -49,7 +49,7 @@ from .vocabulary import status_word
 from .workbook_book import open_book as _open_book
 from .workbook_dates import ShownDates
 from .workbook_header import data_below, gap, lower_half, merged
-from .workbook_hidden import hidden_rows, hidden_warning
+from .workbook_hidden import hidden_columns_warning, hidden_parts, hidden_warning
 from .workbook_stale import recalculated_on_open, stale_formulas
 from .workbook_book import pick_sheet as _pick_sheet
 from .workbook_book import sheet_rows as _rows
@@ -232,11 +232,15 @@ def _read_sheet(
             if elsewhere:
                 raise fail(name, msg("workbook_no_header_elsewhere", sheet=sheet.title, other=elsewhere[0]))
             raise fail(name, msg("workbook_no_header", sheet=sheet.title, header=what))
-        reading.hidden, formulas = hidden_rows(sheet)
+        hidden = hidden_parts(sheet)
+        reading.hidden, formulas = hidden.rows, hidden.formulas
         _read_rows(chain([reading.kept], rows) if reading.kept is not None else rows, table, reading)
         reading.shown.settle(reading.parsed)
         if reading.hidden_read:
             reading.parsed.notes.append(hidden_warning(name, sheet.title, reading.hidden_read))
+        read_hidden = [(i + 1, heading) for i, heading in table.columns if i + 1 in hidden.columns]
+        if read_hidden:
+            reading.parsed.notes.append(hidden_columns_warning(name, sheet.title, read_hidden))
     finally:
         book.close()
     if reading.blanks:
