@@ -186,3 +186,34 @@ def test_a_range_of_hidden_columns_of_a_long_table_is_named_by_their_headings(wo
     assert _added(workbook_plan) == "growth,2026-Q1,7.5,,GSO,checked,2026-04-05T00:00:00Z\n"
     assert "2 column(s) of sheet 'Sheet' hidden in Excel" in r.output
     assert "columns D ('source'), E ('note')" in r.output
+
+
+# --- export opensdg says the workspace's warnings, as every command that judges does -------
+#
+# It publishes each target's progress, yet said nothing of rows targets.yaml does not
+# define (left out of the export) nor of a milestone on the wrong side of its baseline.
+
+
+def test_export_opensdg_says_the_warnings_status_says(tracker: Path) -> None:
+    from helpers import run_clean
+
+    with (tracker / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("tourism,2021,5,,src-x,,2022-01-10T00:00:00Z\n")  # an indicator the plan lacks
+    status = run_clean("status", "--as-of", "2025-01-01")
+    assert status.exit_code == 0, status.stderr
+    warned = [line for line in status.stderr.splitlines() if ": warning: " in line]
+    assert any("tourism" in line for line in warned), status.stderr
+    export = run_clean("export", "opensdg", "--into", "site", "--as-of", "2025-01-01")
+    assert export.exit_code == 0, export.stderr
+    for line in warned:
+        assert line in export.stderr.splitlines(), (line, export.stderr)
+
+
+def test_export_opensdg_as_a_library_call_returns_its_warnings(tracker: Path) -> None:
+    from qntrack.cli.export_opensdg import export_opensdg
+
+    with (tracker / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("tourism,2021,5,,src-x,,2022-01-10T00:00:00Z\n")
+    done = export_opensdg(None, "site", "2025-01-01")
+    assert [p.severity for p in done.warnings] == ["warning"]
+    assert "tourism" in str(done.warnings[0].message)

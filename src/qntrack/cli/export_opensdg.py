@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, fail, refuse_nul
-from .printing import _say
+from .printing import _report, _say
 
 if TYPE_CHECKING:
     from ..files.opensdg_export import Export
@@ -51,6 +51,7 @@ def export_opensdg(
     assessments = assess(ws.plan, ws.series, today=reference_day(as_of))
     export = build_export(ws.plan, ws.series, assessments)
     write_export(into, export.files, __version__, force)
+    export.warnings.extend(ws.warnings_for(ws.plan.indicators))
     return export
 
 
@@ -65,3 +66,4 @@ def say_export(export: Export, into: str) -> None:
         _say(msg("osexport_left_unknown_units", count=export.unknown_units))
     if export.derived:
         _say(msg("osexport_left_derived", count=len(export.derived), ids=", ".join(export.derived)))
+    _report(export.warnings)

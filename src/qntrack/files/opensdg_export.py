@@ -33,7 +33,7 @@ from ..catalog import msg
 from ..method.assessment import Assessment
 from ..method.groups import Member, combine
 from ..method.series import Series
-from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Target
+from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Problem, Target
 from ..plan.units import Dims, split_key
 
 __all__ = ["Export", "build_export", "inid", "PROGRESS_SUFFIX", "SERIES", "UNITS"]
@@ -66,6 +66,9 @@ class Export:
     sub_annual: int = 0
     unknown_units: int = 0
     derived: list[str] = field(default_factory=list)
+    # What every command that judges the targets warns of (Workspace.warnings_for): rows
+    # targets.yaml does not define, figures check calls errors, milestones on the wrong side.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def inid(indicator_id: str) -> str:
