@@ -246,7 +246,9 @@ def test_json_is_the_status_contract(tracker: Path):
     result = run("report", "--format", "json", "--as-of", "2023-12-31")
     assert result.exit_code == 0, result.output
     ws = open_workspace(str(tracker), "2023-12-31")
-    expected = status_document(assess(ws.plan, ws.series), "2023-12-31", ws.plan.title)
+    expected = status_document(
+        assess(ws.plan, ws.series), "2023-12-31", ws.plan.title, observations=ws.store.observations
+    )
     assert json.loads(result.stdout) == json.loads(json.dumps(expected))
 
 
@@ -256,7 +258,8 @@ def test_toml_round_trip_leaves_out_none(tracker: Path):
     back = tomllib.loads(result.stdout)
     ws = open_workspace(str(tracker))
     # The command assesses as of today (the deadlines passed by then).
-    expected = without_none(status_document(assess(ws.plan, ws.series, today=reference_day(None)), None, ws.plan.title))
+    judged = assess(ws.plan, ws.series, today=reference_day(None))
+    expected = without_none(status_document(judged, None, ws.plan.title, observations=ws.store.observations))
     assert back == json.loads(json.dumps(expected))
     assert "as_of" not in back  # None in the contract: the key is left out
     share = back["targets"][0]

@@ -93,13 +93,19 @@ def show(
     if not rows:
         console.print(Text(label("no_observations", lang), style="dim"))
     cells = []
+    from .views.plan import figure_decimals
+
     for o in rows:
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
+        # The figure judged against a plan at the decimals where it differs from it, as
+        # the Result line above writes it (issue 17, eighteenth session).
+        places = figure_decimals(a, o)
+        shown = value_with_unit(o.value, unit, lang, places)
         cells.append(
             [
                 Text(str(o.period), style=style),
-                Text(replacing(before.get(o.period), value_with_unit(o.value, unit, lang), unit, lang), style=style),
+                Text(replacing(before.get(o.period), shown, unit, lang, o.value, places), style=style),
                 Text(kind),
                 Text(visible(as_given(o.source), lines=True)),
                 Text(date_text(o.recorded_at, lang)),

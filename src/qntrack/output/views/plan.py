@@ -19,7 +19,7 @@ from ..period_words import period_text
 if TYPE_CHECKING:
     from ..report_view import TableView
 
-__all__ = ["VIEW"]
+__all__ = ["VIEW", "figure_decimals", "gap_decimals"]
 
 
 class PlanView:
@@ -50,7 +50,10 @@ class PlanView:
         d = a.result
         if not isinstance(d, PlanResult):
             return None
-        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang)} ({period_text(d.period, lang)})"
+        # At the decimals of the figure beside it (figure_decimals): a plan of 10.001 read
+        # "10" beside a figure of 10.0009 that missed it.
+        places = _shown_decimals(a, d)
+        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang, places)} ({period_text(d.period, lang)})"
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
         """The rows `show` lists too: the plan's year and the one before (the kind's one rule)."""
@@ -166,6 +169,20 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
         return _agreeing_decimals(a.latest.value, d.plan, d.full.difference)
     if d.full is None and d.year_to_date is not None:
         return _agreeing_decimals(d.year_to_date.value, d.plan, d.year_to_date.difference)
+    return 2
+
+
+def figure_decimals(a: Assessment, o: Observation | None) -> int:
+    """The decimals a table writes figure ``o`` at: a plan's figure judged against it (the
+    period's, else the one so far) at ``_shown_decimals``, so that 9.99999 beside "Not
+    achieved" never reads as the plan of 10 (issue 17, eighteenth session); any other two."""
+    d = a.result
+    if o is None or not isinstance(d, PlanResult):
+        return 2
+    if d.full is not None and a.latest is not None and o.period == a.latest.period:
+        return _shown_decimals(a, d)
+    if d.full is None and d.year_to_date is not None and o.period == d.year_to_date.period:
+        return _shown_decimals(a, d)
     return 2
 
 
