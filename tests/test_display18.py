@@ -276,3 +276,91 @@ def test_the_figures_replaced_are_the_same_cached_and_cold(shipped: Path, args: 
     assert warm == _out("status", "--format", "json", *args, cached=False)
     if not args:
         assert _targets()["grdp-double-digit"]["latest"]["revises"] == 11.89
+
+
+# --- 5. the report's summary, rank's table and show's periods mark a revised figure --------
+
+SOURCE_2023 = (
+    "https://vietnamnet.vn/tang-truong-grdp-quang-ninh-uoc-dat-11-03-dung-dau-khu-vuc-dong-bang-song-hong-2220375.html"
+)
+# The status table's legend line for the shipped 2023 growth figure (tests/test_provenance17.py):
+# 11.03 (estimate, recorded 2023-11-27, vietnamnet.vn) replaced 11.02.
+LEGEND_EN = f"[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27; source: {SOURCE_2023})"
+LEGEND_VI = (
+    "[1] grdp_growth 2023: 11,02 % so với cùng kỳ → 11,03 % so với cùng kỳ "
+    f"(ước tính, ghi nhận 27/11/2023; nguồn: {SOURCE_2023})"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark", "legend", "heading"),
+    [
+        ("en", "11.03[1] % y/y", LEGEND_EN, "Figures that revised an earlier one"),
+        ("vi", "11,03[1] % so với cùng kỳ", LEGEND_VI, "Số liệu đã điều chỉnh số công bố trước"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_reports_summary_marks_a_revised_figure(shipped: Path, lang, mark, legend, heading, fmt):
+    # The summary's Latest column: grdp-growth-plan-2023 is the only target whose latest
+    # figure (2023, 11.03) revised one; every other target's latest replaced nothing (the
+    # shipped store's other revisions are of 2022-H1 and 2024-Q1, no target's latest).
+    out = _out("--lang", lang, "report", "--format", fmt)
+    if fmt == "markdown":
+        import re
+
+        out = re.sub(r"\\(.)", r"\1", out)  # as a Markdown reader shows it: "\[1\]" reads "[1]"
+    summary = out[: out.index("grdp-growth-plan-2023") + 2000]
+    assert mark in summary, summary
+    assert "[2]" not in out
+    assert heading in out and legend in _unwrapped(out).replace("&amp;", "&"), out[-3000:]
+
+
+def test_the_docx_summary_marks_a_revised_figure(shipped: Path, tmp_path: Path):
+    import zipfile
+
+    assert run_clean("report", "--format", "docx", "-o", str(tmp_path / "r.docx")).exit_code == 0
+    xml = zipfile.ZipFile(tmp_path / "r.docx").read("word/document.xml").decode("utf-8")
+    assert "11.03[1] % y/y" in xml
+    assert "Figures that revised an earlier one" in xml
+    assert "[1] grdp_growth 2023: 11.02 % y/y → 11.03 % y/y (estimate, recorded 2023-11-27" in xml
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_shows_every_period_list_marks_a_revised_figure(shipped: Path, lang: str):
+    # grdp-double-digit's Details list: 2023 = 11.03, which replaced 11.02 ([1], the legend
+    # under the list); 2022 = 10.28, one row: no mark.
+    out = _out("--lang", lang, "show", "grdp-double-digit", width=200)
+    rows: dict[str, str] = {}
+    for line in out.splitlines():  # the first 2022 and 2023 rows: the Details list's
+        if line.strip()[:4] in ("2022", "2023"):
+            rows.setdefault(line.split()[0], line)
+    figure = "11.03[1]" if lang == "en" else "11,03[1]"
+    assert figure in rows["2023"] and "[" not in rows["2022"], rows
+    assert (LEGEND_EN if lang == "en" else LEGEND_VI) in _unwrapped(out)
+    assert "\x1b[" not in out  # piped: plain
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_ranks_table_marks_a_units_revised_figure(shipped: Path, lang: str):
+    # Cẩm Phả's 2024 budget revenue, 18000 (line 82, estimate, recorded 2025-01-15), revised
+    # to 18250 (official, recorded 2025-06-01): its Latest cell is 18,250[1] ("18.250[1]"
+    # in Vietnamese, thousands by a dot), the legend names the unit's series.
+    with open(shipped / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("budget_revenue[locality=Cẩm Phả],2024,18250,official,Cục Thống kê,,2025-06-01T00:00:00Z\n")
+    out = _out("--lang", lang, "rank", "budget-revenue-plan-2024", "--format", "table", width=200)
+    said = _unwrapped(out)
+    if lang == "en":
+        assert "18,250[1] billion VND (2024)" in out, out
+        assert (
+            "[1] budget_revenue[locality=Cẩm Phả] 2024: 18,000 billion VND → 18,250 billion VND "
+            "(official, recorded 2025-06-01; source: Cục Thống kê)"
+        ) in said
+    else:
+        assert "18.250[1] tỷ đồng" in out, out
+        assert (
+            "[1] budget_revenue[locality=Cẩm Phả] 2024: 18.000 tỷ đồng → 18.250 tỷ đồng "
+            "(chính thức, ghi nhận 01/06/2025; nguồn: Cục Thống kê)"
+        ) in said
+    assert "\x1b[" not in out
+    # Machine output unchanged: no mark in the CSV.
+    assert "[1]" not in _out("rank", "budget-revenue-plan-2024", "--format", "csv")

@@ -84,7 +84,7 @@ def show(
         if chart:
             console.print(chart)
     elif a.result is not None:
-        _details(console, a, lang)
+        _details(console, a, lang, rows, revises)
 
     # The figure each one replaced before it, "10.3% → 9.8%" (method.history.revised_values),
     # so that a revision is never read as a first estimate.
@@ -236,8 +236,19 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
     return grid
 
 
-def _details(console: Console, a: Assessment, lang: str) -> None:
+def _details(
+    console: Console,
+    a: Assessment,
+    lang: str,
+    rows: Sequence[Observation] = (),
+    revises: Mapping[Period, float | None] | None = None,
+) -> None:
+    """A kind's key figures, then its periods' figures: one that replaced an earlier one
+    marked "[1]", and the legend under the list, as the status table's (``rows`` the
+    figures in force, ``revises`` what each replaced; issue 17, eighteenth session)."""
     from ..kinds.every_period import PeriodCheck
+    from .render_notes import legend
+    from .revision_marks import figure_marked
 
     d = a.result
     unit = a.indicator.unit_in(lang)
@@ -252,9 +263,21 @@ def _details(console: Console, a: Assessment, lang: str) -> None:
         has_pass = isinstance(periods[0], PeriodCheck)
         if has_pass:
             table.add_column("")
+        by_period = {o.period: o for o in rows}
+        revised = {str(p): v for p, v in (revises or {}).items()}
+        notes: dict[str, int] = {}
         for p in periods:
-            cells: list[str | Text] = [str(p.period), value_with_unit(p.value, unit, lang)]
+            o = by_period.get(p.period)
+            shown = (
+                figure_marked(o, a.target.series_key, revised, unit, lang, notes)
+                if o is not None and o.value == p.value
+                else value_with_unit(p.value, unit, lang)
+            )
+            cells: list[str | Text] = [str(p.period), shown]
             if isinstance(p, PeriodCheck):
                 cells.append(Text("✓", style="green") if p.passed else Text("✗", style="bold red"))
             table.add_row(*cells)
         console.print(table)
+        said = legend(list(notes), lang)
+        if said is not None:
+            console.print(said)

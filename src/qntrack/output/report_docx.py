@@ -343,6 +343,10 @@ def render_docx(data: ReportData, lang: str) -> bytes:
         out.chart(groups_chart(report_groups(data.assessments), lang), w["groups"])
     out.heading(w["contents"], 1)
     out.table(view["summary"])
+    if view["summary"].notes:  # the legend of its marks, as the status table's
+        out.paragraph(view["l"]["notes_heading"])
+        for n, note in enumerate(view["summary"].notes, 1):
+            out.paragraph(f"[{n}] {note}")
     _since(out, view["since"], w)
 
     breakdowns = report_breakdowns(data, lang, with_charts=True, most_units=WORD_UNITS)

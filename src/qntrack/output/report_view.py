@@ -94,6 +94,7 @@ class TableView:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     numeric: frozenset[int] = frozenset()  # columns aligned right
+    notes: tuple[str, ...] = ()  # the legend of its marks ("[1]"), printed under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +431,9 @@ def _groups(data: ReportData, lang: str) -> TableView | None:
     return groups_table(report_groups(data.assessments), lang)
 
 
+_LABELS = "indicator unit direction source note milestones observations summary status type details value notes_heading"
+
+
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     from .report_since import since_view  # it builds on this module's words and cells
     from .report_summary import summary_table  # likewise
@@ -478,22 +482,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "sections": sections,
         "statuses": statuses,
         "w": _words(lang),
-        "l": {
-            k: label(k, lang)
-            for k in (
-                "indicator",
-                "unit",
-                "direction",
-                "source",
-                "note",
-                "milestones",
-                "observations",
-                "summary",
-                "status",
-                "type",
-                "details",
-                "value",
-            )
-        },
+        # The table's labels the templates use; notes_heading over a legend of marks.
+        "l": {k: label(k, lang) for k in _LABELS.split()},
         "footer": report_word("footer", lang, version=__version__),
     }
