@@ -106,16 +106,14 @@ def revised_in(
 
 
 def _figure_obs(o: Observation | None, mine: Mapping[str, float | None]) -> dict[str, Any] | None:
-    """``latest`` and ``provisional``: an observation with ``revises`` last, the value it
-    replaced, as observations --format json writes it (issue 17, eighteenth session)."""
+    """``latest``, ``provisional``: an observation with ``revises`` last (issue 17, 18th session)."""
     if o is None:
         return None
     return {**observation_dict(o, indicator=False, note=False), "revises": mine.get(o.period.text)}
 
 
 def _details(details: dict[str, Any], mine: Mapping[str, float | None]) -> dict[str, Any]:
-    """``details``, each of its ``periods`` (every-period, average, cumulative) with
-    ``revises`` last, the value its figure replaced."""
+    """``details``, each of its ``periods`` with ``revises`` last, the value it replaced."""
     periods = details.get("periods")
     if not isinstance(periods, list):
         return details
