@@ -100,6 +100,39 @@ def test_the_figures_at_their_decimals_are_the_same_cached_and_cold(tmp_path, mo
         assert _out("status", "--format", fmt) == cold == _out("status", "--format", fmt)
 
 
+LEVEL_AND_EVERY = """\
+title: t
+indicators:
+  s: {name: S, unit: "%", measure: level, frequency: year}
+  g: {name: G, unit: "% y/y", measure: rate, frequency: year}
+targets:
+  - {id: lv, type: level, indicator: s, baseline: {period: 2020, value: 10}, milestones: [{by: 2025, value: 15}]}
+  - {id: ev, type: every_period, indicator: g, at_least: 10, from: 2023, to: 2024}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_figure_beside_a_milestone_or_a_bound_it_misses_differs_from_it(tmp_path, monkeypatch, lang):
+    # The same rule for a level target's milestone and an every-period bound: 14.999
+    # against a milestone of 15 reads 15 at two decimals, 14.999 at three (the first where
+    # they differ); 9.999 against "at least 10" likewise 9.999 (the period failed: ✗).
+    # 2023's 10.5 differs from 10 at two decimals: "10.5".
+    store = _store(
+        "s,2020,10,official,x,,2021-01-01T00:00:00Z",
+        "s,2025,14.999,official,x,,2026-01-10T00:00:00Z",
+        "g,2023,10.5,official,x,,2024-01-10T00:00:00Z",
+        "g,2024,9.999,official,x,,2025-01-10T00:00:00Z",
+    )
+    make_tracker(tmp_path, monkeypatch, LEVEL_AND_EVERY, store)
+    comma = (lambda t: t.replace(".", ",")) if lang == "vi" else (lambda t: t)
+    table = _table(lang)
+    assert comma("14.999% (2025)") in table and comma("9.999 % y/y (2024)") in table, table
+    shown = _out("--lang", lang, "show", "ev")
+    lines = [line.split() for line in shown.splitlines()]
+    assert [comma("9.999"), "%", "y/y", "✗"] in [line[1:5] for line in lines if line[:1] == ["2024"]], shown
+    assert [comma("10.5"), "%", "y/y", "✓"] in [line[1:5] for line in lines if line[:1] == ["2023"]], shown
+
+
 # --- 2. a revision's legend writes both figures at the decimals where they differ ----------
 
 

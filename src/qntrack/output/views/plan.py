@@ -175,9 +175,22 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
 def figure_decimals(a: Assessment, o: Observation | None) -> int:
     """The decimals a table writes figure ``o`` at: a plan's figure judged against it (the
     period's, else the one so far) at ``_shown_decimals``, so that 9.99999 beside "Not
-    achieved" never reads as the plan of 10 (issue 17, eighteenth session); any other two."""
+    achieved" never reads as the plan of 10 (issue 17, eighteenth session); a level
+    target's latest figure and an every-period target's figures at the decimals where they
+    differ from the milestone or the bound they are judged against (14.999 beside a
+    milestone of 15); any other two."""
+    from ...kinds.every_period import EveryPeriodResult
+    from ..i18n import differing_decimals
+
     d = a.result
-    if o is None or not isinstance(d, PlanResult):
+    if o is None or o.value != o.value:
+        return 2
+    if isinstance(d, EveryPeriodResult):
+        return differing_decimals(o.value, d.bound.value)
+    m = a.next_milestone
+    if m is not None and a.latest is not None and o.period == a.latest.period:
+        return differing_decimals(o.value, m.value)
+    if not isinstance(d, PlanResult):
         return 2
     if d.full is not None and a.latest is not None and o.period == a.latest.period:
         return _shown_decimals(a, d)
