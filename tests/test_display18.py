@@ -133,6 +133,21 @@ def test_a_figure_beside_a_milestone_or_a_bound_it_misses_differs_from_it(tmp_pa
     assert [comma("10.5"), "%", "y/y", "✓"] in [line[1:5] for line in lines if line[:1] == ["2023"]], shown
 
 
+def test_the_vietnamese_sentence_against_last_year_writes_the_figure_as_the_plans_does(tmp_path, monkeypatch):
+    # 9.99999 against a plan of 10 and 9.5 a year before: the plan's sentence writes the
+    # figure at five decimals (9,99999%); the next sentence, against 2023, wrote it at two,
+    # "tăng từ 9,5% lên 10%", the plan's figure. It now writes the same 9,99999; the change,
+    # 9.99999 - 9.5 = 0.49999, at two decimals +0,5 điểm %.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        PLAN,
+        _store("g,2023,9.5,official,s,,2024-02-01T00:00:00Z", "g,2024,9.99999,official,s,,2025-03-01T00:00:00Z"),
+    )
+    said = _unwrapped(_out("--lang", "vi", "show", "p"))
+    assert "tăng từ 9,5% lên 9,99999% (+0,5 điểm %)" in said, said
+
+
 # --- 2. a revision's legend writes both figures at the decimals where they differ ----------
 
 

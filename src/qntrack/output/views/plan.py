@@ -229,7 +229,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 by=difference_text(abs(diff) if diff is not None else None, unit, lang, signed=False, decimals=places),
             )
         ]
-        return out + against_last_year(a, d.full.same, now, d.period, lang)
+        return out + against_last_year(a, d.full.same, now, d.period, lang, places)
     if d.full is not None:
         # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
         key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
@@ -289,7 +289,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 diff=f": {difference_in_unit(ytd.difference, unit, lang, places)}",
             )
         ]
-    return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang)
+    return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang, _shown_decimals(a, d))
 
 
 def _chart(a: Assessment, lang: str) -> Chart | None:
