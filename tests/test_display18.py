@@ -412,3 +412,22 @@ def test_ranks_table_marks_a_units_revised_figure(shipped: Path, lang: str):
     assert "\x1b[" not in out
     # Machine output unchanged: no mark in the CSV.
     assert "[1]" not in _out("rank", "budget-revenue-plan-2024", "--format", "csv")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_reports_breakdown_table_marks_a_units_revised_figure(shipped: Path, fmt: str):
+    # The report's table of budget-revenue-plan-2024's units, as rank's: Cẩm Phả's 2024
+    # figure 18000 revised to 18250 reads "18,250[1] billion VND (2024)", its legend under
+    # that table. The summary's own mark (grdp_growth 2023) is [1] of the summary's legend.
+    with open(shipped / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("budget_revenue[locality=Cẩm Phả],2024,18250,official,Cục Thống kê,,2025-06-01T00:00:00Z\n")
+    out = _out("report", "budget-revenue-plan-2024", "--format", fmt)
+    if fmt == "markdown":
+        import re
+
+        out = re.sub(r"\\(.)", r"\1", out)
+    assert "18,250[1] billion VND (2024)" in out, out
+    assert (
+        "[1] budget_revenue[locality=Cẩm Phả] 2024: 18,000 billion VND → 18,250 billion VND "
+        "(official, recorded 2025-06-01; source: Cục Thống kê)"
+    ) in _unwrapped(out)
