@@ -164,7 +164,11 @@ def test_append_a_revision_of_an_old_figure_and_an_older_vintage(plan: Path):
         "poverty_rate_total_p01,2023,1.25,official,Niên giám,,2031-01-01T00:00:00Z",
         "poverty_rate_total_p02,2023,77.5,estimate,late entry,,2001-01-01T00:00:00Z",
     )
-    same_as_cold(plan, "--format", "json", rebuilt=False)
+    # The earlier-recorded vintage slots in before the figure in force, which may now have
+    # replaced it: the JSON's latest.revises says so (eighteenth session), and the cache
+    # keeps no earlier vintage to tell, so this append is answered cold (cache/revisions.py,
+    # as the table's marks always were). Served or rebuilt, the output is the cold run's.
+    same_as_cold(plan, "--format", "json", rebuilt=True)
 
 
 @given(st.binary(max_size=400).map(lambda b: b.replace(b"\r", b"\n")), st.integers(1, 64))

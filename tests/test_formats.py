@@ -164,7 +164,9 @@ def test_an_overflowing_total_is_null_in_the_contract(tmp_path: Path, monkeypatc
 def shipped_document() -> dict:
     ws = open_workspace(str(ROOT / "targets.yaml"), None)
     # The command assesses as of today (deadlines passed by then: assessment.ended).
-    return status_document(assess(ws.plan, ws.series, today=reference_day(None)), None, ws.plan.title)
+    judged = assess(ws.plan, ws.series, today=reference_day(None))
+    # The store's rows say what each figure replaced (revises, eighteenth session).
+    return status_document(judged, None, ws.plan.title, observations=ws.store.observations)
 
 
 def test_shipped_status_document_reads_as_the_stdlib_writes_it(shipped_document: dict):

@@ -234,6 +234,7 @@ def test_as_of_on_observations_status_and_show(plan: Path):
         "status": "preliminary",
         "source": "+report",
         "recorded_at": "2022-01-06T00:00:00Z",
+        "revises": 11.2,  # line 70 replaced line 66's 11.2 (recorded 2022-01-05): eighteenth session
     }
     shown = js("show", "share", "--as-of", "2021-12-31")
     assert [o["period"] for o in shown["observations"]] == ["2020"]

@@ -193,8 +193,8 @@ def test_machine_outputs_are_unchanged_by_the_marks(shipped: Path):
         "plan_period,plan,percent_of_plan,difference,year_to_date_period,year_to_date_value,"
         "year_to_date_percent_of_plan,average,required_rate_remaining,total,share_of_target,"
         "share_of_time,needed_per_remaining_period,passed,failed,first_failure,streak,"
-        "awaiting_figures,latest_status,latest_source,latest_recorded_at"
-    )
+        "awaiting_figures,latest_status,latest_source,latest_recorded_at,latest_revises"
+    )  # latest_revises added at the end in the eighteenth session
     csv_text = _run("status", "--format", "csv")
     assert csv_text.splitlines()[0] == header
     assert _run("status", "--format", "tsv").splitlines()[0] == header.replace(",", "\t")
@@ -220,12 +220,13 @@ def test_every_period_json_gives_each_period_its_vintage(shipped: Path):
         "status": "estimate",
         "source": SOURCE_2023,
         "recorded_at": "2023-11-27T00:00:00Z",
+        "revises": 11.02,  # line 29's, which it replaced (added in the eighteenth session)
     }
     # line 40: 2025 = 11.89, estimate, recorded 2026-01-07.
     assert periods["2025"]["recorded_at"] == "2026-01-07T00:00:00Z"
     assert periods["2025"]["status"] == "estimate"
     # Keys in the documented order, the new ones after the old (additive).
-    assert list(periods["2015"]) == ["period", "value", "passed", "status", "source", "recorded_at"]
+    assert list(periods["2015"]) == ["period", "value", "passed", "status", "source", "recorded_at", "revises"]
 
 
 def test_average_periods_carry_their_vintage_too(shipped: Path):
@@ -238,6 +239,7 @@ def test_average_periods_carry_their_vintage_too(shipped: Path):
         "status": "estimate",
         "source": SOURCE_2023,
         "recorded_at": "2023-11-27T00:00:00Z",
+        "revises": 11.02,
     }
 
 
@@ -370,13 +372,15 @@ def test_an_earlier_vintage_appended_is_answered_cold(shipped: Path, monkeypatch
     runs = _cold_runs(monkeypatch)
     _table()
     # grdp_growth 2023 given as 11.025 recorded 2023-11-25, between the two stored
-    # vintages (2023-11-24 and 2023-11-27): 11.03 stays in force and now replaced 11.025
-    # (rounded 11.03 in the table: two decimals), which only the store's full order shows.
+    # vintages (2023-11-24 and 2023-11-27): 11.03 stays in force and now replaced 11.025,
+    # which only the store's full order shows. At two decimals 11.025 rounds (half up) to
+    # 11.03 as 11.03 does; at three they differ, 11.025 and 11.030, written 11.03 (its zero
+    # dropped): "11.025 → 11.03" (eighteenth session: never "11.03 → 11.03").
     _append(shipped, "grdp_growth,2023,11.025,estimate,,,2023-11-25T00:00:00Z")
     warm = _table("grdp-growth-plan-2023")
     assert warm == _table("grdp-growth-plan-2023", cached=False)
     assert len(runs) == 2  # the cache could not tell: rebuilt from the files
-    assert "grdp_growth 2023: 11.03 % y/y → 11.03 % y/y" in _unwrapped(warm)
+    assert "grdp_growth 2023: 11.025 % y/y → 11.03 % y/y" in _unwrapped(warm)
 
 
 def test_a_hand_edited_source_is_shown_safely_and_as_given(shipped: Path):

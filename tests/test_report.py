@@ -98,7 +98,9 @@ def test_markdown_golden(tracker: Path):
     P = 0.09545 / 0.08447 = 1.13 (>= 0.95: substantial progress); score 7.1429 P - 4.2857
     = 3.79; gap 15 - 12 = 3 pp; trajectory 10 * 1.08447^2 = 11.76 (deviation +0.24 pp);
     needed from now (15/12)^(1/3) - 1 = +7.7 %/yr; projected 12 * 1.09545^3 = 15.77;
-    reached after ln(1.25)/ln(1.09545) = 2.45 -> 3 years, in 2025.
+    reached after ln(1.25)/ln(1.09545) = 2.45 -> 3 years, in 2025. Its 2022 figure, 12
+    (official, 2023-06-01, example.org/c), revised 11.5: the summary marks it "12%[1]"
+    (escaped in Markdown) and says so under the table (eighteenth session).
     growth: 10.5 and 11 both pass "at least 10"; 2023 is still to come. Its gap is that of the
     latest period, 10 - 11 = -1: beyond the threshold by 1 point (shown "✓ 2022" in the summary, naming the period whose
     gap it is).
@@ -119,8 +121,12 @@ Progress report · figures recorded up to 2023-07-15 · 2 targets
 
 | # | Target | Type | Latest | Goal | Gap | P | Status |
 |---:|---|---|---:|---|---:|---:|---|
-| 1 | [Share to 15% by 2025](#t-share) | Level by a deadline | 12% (2022) | 15% by 2025 | 3 pp | 1.13 | **Substantial progress** |
+| 1 | [Share to 15% by 2025](#t-share) | Level by a deadline | 12%\\[1\\] (2022) | 15% by 2025 | 3 pp | 1.13 | **Substantial progress** |
 | 2 | [Growth of at least 10% every year](#t-growth-every-year) | Every period | 11% (2022) | ≥ 10%, 2021–2023 | ✓ 2022 | – | **Substantial progress** |
+
+Figures that revised an earlier one (the figure replaced → the figure in force):
+
+\\[1\\] share 2022: 11.5% → 12% (official, recorded 2023-06-01; source: https://example.org/c)
 
 ## <a id="t-share"></a>1. Share to 15% by 2025
 
@@ -246,7 +252,9 @@ def test_json_is_the_status_contract(tracker: Path):
     result = run("report", "--format", "json", "--as-of", "2023-12-31")
     assert result.exit_code == 0, result.output
     ws = open_workspace(str(tracker), "2023-12-31")
-    expected = status_document(assess(ws.plan, ws.series), "2023-12-31", ws.plan.title)
+    expected = status_document(
+        assess(ws.plan, ws.series), "2023-12-31", ws.plan.title, observations=ws.store.observations
+    )
     assert json.loads(result.stdout) == json.loads(json.dumps(expected))
 
 
@@ -256,7 +264,8 @@ def test_toml_round_trip_leaves_out_none(tracker: Path):
     back = tomllib.loads(result.stdout)
     ws = open_workspace(str(tracker))
     # The command assesses as of today (the deadlines passed by then).
-    expected = without_none(status_document(assess(ws.plan, ws.series, today=reference_day(None)), None, ws.plan.title))
+    judged = assess(ws.plan, ws.series, today=reference_day(None))
+    expected = without_none(status_document(judged, None, ws.plan.title, observations=ws.store.observations))
     assert back == json.loads(json.dumps(expected))
     assert "as_of" not in back  # None in the contract: the key is left out
     share = back["targets"][0]

@@ -10,6 +10,8 @@ range 2023-01-01/P9M) and CL_OBS_STATUS codes (A normal, E estimated, P provisio
 
 from __future__ import annotations
 
+import json
+
 import errno
 from pathlib import Path
 
@@ -237,7 +239,30 @@ def test_the_shipped_plan_round_trips(shipped: Path, tmp_path_factory):
     (other / "observations.csv").write_text(HEADER, encoding="utf-8")
     r = run("-t", str(other / "targets.yaml"), "add-observation", "--from", "x.csv")
     assert r.exit_code == 0, r.stderr
-    assert json_of("-t", str(other / "targets.yaml"), "status", "--format", "json") == status
+    again = json_of("-t", str(other / "targets.yaml"), "status", "--format", "json")
+    # But for `revises` (eighteenth session): the export is the figures in force, so in the
+    # new store no figure replaced another (the shipped 2023 growth figure, 11.03,
+    # replaced 11.02 in the shipped store), as formats.md's "Round trips" says.
+    assert _without_revises(again) == _without_revises(status)
+    assert "11.02" in json.dumps(status) and not _revisions(again)
+
+
+def _without_revises(doc: object) -> object:
+    if isinstance(doc, dict):
+        return {k: _without_revises(v) for k, v in doc.items() if k != "revises"}
+    if isinstance(doc, list):
+        return [_without_revises(v) for v in doc]
+    return doc
+
+
+def _revisions(doc: object) -> list[object]:
+    """Every non-null ``revises`` of a document."""
+    if isinstance(doc, dict):
+        here = [doc["revises"]] if doc.get("revises") is not None else []
+        return here + [r for v in doc.values() for r in _revisions(v)]
+    if isinstance(doc, list):
+        return [r for v in doc for r in _revisions(v)]
+    return []
 
 
 # --- reading ----------------------------------------------------------------------------

@@ -329,9 +329,10 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     indicators = plan.indicators
     # With the table's rows: the rows of every period recorded more than once, which say
     # what each figure in force replaced (revised_of).
-    repeated: list[Any] | None = [] if cells else None
+    # Asked by every output now: the JSON's and CSV's ``revises`` too (eighteenth session).
+    repeated: list[Any] = []
     series, left_out = build_series(indicators, observations, revised=repeated)
-    revised = revised_of(plan, repeated) if repeated is not None else {}
+    revised = revised_of(plan, repeated)
     # The units of breakdowns (issue 14) are series the plan defines, not unknown rows.
     known = known_keys(plan, series)
     unknown = unknown_counts(series, known, observations)
@@ -350,7 +351,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
         judged = assess_target(t, indicators[t.indicator], rows, today)
         if t.for_each:
             judged = broken(judged, today)
-        entries[t.id] = _entry(judged, marshal.dumps(_encode(t)), rows if cells else None, revised.get(t.series_key))
+        entries[t.id] = _entry(judged, marshal.dumps(_encode(t)), rows if cells else None, revised)
         # Right after the assessment has read them: the rows were made in the store's
         # order, not the indicator's, and a separate pass found each one again out of
         # the processor's cache (0.3 s of a national store's 0.6 million rows, not 0.1 s).

@@ -123,12 +123,11 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     withdrawn = withdrawn_after(cached.get("withdrawn", {}), rows[:appended])
     if withdrawn is None:
         return None
-    revised = cached.get("revised", {})
-    if cached.get("cells"):
-        # What the figures in force replaced, which the table marks (cache/revisions.py).
-        revised = revised_after(revised, rows[:appended], rows[appended:])
-        if revised is None:
-            return None
+    # What the figures in force replaced, which the table marks and the JSON and CSV
+    # say (cache/revisions.py).
+    revised = revised_after(cached.get("revised", {}), rows[:appended], rows[appended:])
+    if revised is None:
+        return None
     series, left_out = build_series(indicators, rows)
     changed = touched | derived
     today = _today()
@@ -147,7 +146,7 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
             judged = assess_target(target, indicators[target.indicator], rows_in_force, today)
             if target.for_each:
                 judged = with_units(judged, today)
-            entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None, revised.get(target.series_key))
+            entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None, revised)
     in_force = dict(measured)
     for ind in touched:
         in_force[ind] = array("I", [o.line for o in series.get(ind, ())]).tobytes()

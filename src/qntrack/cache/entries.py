@@ -153,11 +153,15 @@ class DrawnTables:
 
 
 def _entry(
-    assessment: Any, encoded_target: bytes, rows: Sequence[Any] | None, revised: dict[str, float | None] | None = None
+    assessment: Any,
+    encoded_target: bytes,
+    rows: Sequence[Any] | None,
+    revised: dict[str, dict[str, float | None]] | None = None,
 ) -> Entry:
     """What one target contributes to the outputs (``Entry``); its table rows only when
-    ``rows``, the indicator's series in force, is given, ``revised`` the value each of its
-    figures replaced, by period's text (the cache's ``revised``: summary.status_cells)."""
+    ``rows``, the indicator's series in force, is given. ``revised``: by series (the
+    target's, its units'), by period's text, the value each figure replaced (the cache's
+    ``revised``: summary.status_cells, and the JSON's and CSV's ``revises``)."""
     from ..output.formats import assessment_dict, item_json, status_rows
 
     cells = {}
@@ -165,15 +169,16 @@ def _entry(
         from ..output.i18n import LANGS
         from ..output.summary import status_cells
 
-        cells = {lang: status_cells(assessment, lang, rows, revised) for lang in LANGS}
-    item = assessment_dict(assessment)
+        mine = (revised or {}).get(assessment.target.series_key)
+        cells = {lang: status_cells(assessment, lang, rows, mine) for lang in LANGS}
+    item = assessment_dict(assessment, revised)
     return Entry(
         assessment.target.id,
         assessment.target.indicator,
         assessment.status.value,
         item_json(item),
         _brief(item),
-        marshal.dumps(tuple(list(status_rows([assessment]))[1])),
+        marshal.dumps(tuple(list(status_rows([assessment], revised))[1])),
         encoded_target,
         cells,
         tuple(str(p) for p in assessment.missed_milestones),

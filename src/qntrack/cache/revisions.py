@@ -17,12 +17,12 @@ __all__ = ["revised_of", "revised_after", "withdrawn_in", "withdrawn_after"]
 
 
 def revised_of(plan: Any, repeated: Sequence[Any]) -> dict[str, dict[str, float | None]]:
-    """By target's series (not a derived indicator's: its figures are computed, never
-    revisions), by period's text, the value the figure in force replaced; only series that
-    have one."""
-    from ..method.history import revised_values_of
+    """By series (a target's, and a unit's of a breakdown; not a derived indicator's: its
+    figures are computed, never revisions), by period's text, the value the figure in
+    force replaced; only series that have one."""
+    from ..method.history import measured_keys, revised_values_of
 
-    keys = {t.series_key for t in plan.targets if not plan.indicators[t.indicator].formula}
+    keys = measured_keys({o.indicator for o in repeated}, plan.indicators)
     found = revised_values_of(repeated, keys)
     return {key: {str(p): v for p, v in periods.items()} for key, periods in found.items() if periods}
 

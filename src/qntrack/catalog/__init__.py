@@ -72,7 +72,19 @@ class Figure:
                 from decimal import Decimal
 
                 shown = str(Decimal(shown).normalize()).lower()
-        return shown.replace(".", ",") if lang == "vi" else shown
+        return _grouped(shown) if lang == "vi" else shown
+
+
+def _grouped(shown: str) -> str:
+    """A figure written in full ("2877.8") as the Vietnamese tables write it: a decimal
+    comma and its thousands grouped by dots, "2.877,8" (output.i18n.number's rule), which
+    add-observation under vi reads back as the figure. One with its exponent keeps it
+    ("1,5e+15"); below a thousand there is nothing to group (issue 17, eighteenth session)."""
+    whole, dot, decimals = shown.partition(".")
+    if "e" not in shown and whole.lstrip("-").isdigit():
+        sign = "-" if whole.startswith("-") else ""
+        whole = sign + f"{int(whole.lstrip('-')):,}".replace(",", ".")
+    return whole + ("," if dot else "") + decimals
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,8 +80,15 @@ def rank(
         from ..output import render
         from ..output.ranking import RANK_KEYS, rank_table
 
-        title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, _lang(lang))
+        from ..output.formats import revised_in
+        from ..output.render_notes import print_legend
+
+        notes: dict[str, int] = {}
+        revised = revised_in([judged], ws.store.observations, day)
+        chosen = _lang(lang)
+        title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, chosen, revised, notes)
         render.listing_table(header, rows, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title)
+        print_legend(list(notes), chosen)
     _report(ws.warnings_for([indicator.id]))
 
 

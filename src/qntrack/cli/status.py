@@ -195,7 +195,7 @@ def _print_status(
     if kind == "json":
         from ..output.formats import status_json
 
-        _out_parts(status_json(results, day, ws.plan.title, by))
+        _out_parts(status_json(results, day, ws.plan.title, by, _revised(ws, results, day)))
     elif grouped:
         _grouped(found, by, kind, lang, ws.plan)
     elif kind in ("csv", "tsv"):
@@ -205,9 +205,10 @@ def _print_status(
         if dim is not None:
             from ..output.by_unit import status_rows_by, unit_columns
 
-            _out(write_table(status_rows_by(results, dim, unit_columns(results, dim, ws.plan.dimensions)), kind))
+            columns = unit_columns(results, dim, ws.plan.dimensions)
+            _out(write_table(status_rows_by(results, dim, columns, _revised(ws, results, day)), kind))
         else:
-            _out(write_table(status_rows(results), kind))
+            _out(write_table(status_rows(results, _revised(ws, results, day)), kind))
     else:
         from ..output import render
         from ..output.summary import status_cells
@@ -230,14 +231,9 @@ def _revised(ws: Workspace, results: list[Assessment], day: str | None) -> dict[
     """By series (a target's, and each unit's of its breakdown), by period's text, the value
     each figure in force by ``day`` replaced: the table marks those figures (issue 17,
     seventeenth session). A derived indicator's figures are computed, never revisions."""
-    from ..method.history import revised_values_of
+    from ..output.formats import revised_in
 
-    from ..plan.units import unit_key
-
-    keys = {a.target.series_key for a in results if not a.indicator.formula}
-    keys |= {unit_key(a.indicator.id, u.dims) for a in results if not a.indicator.formula for u in a.breakdown}
-    found = revised_values_of(ws.store.observations, keys, day)
-    return {key: {str(p): v for p, v in periods.items()} for key, periods in found.items() if periods}
+    return revised_in(results, ws.store.observations, day)
 
 
 def _working(lang: Lang | None) -> Any:

@@ -35,14 +35,22 @@ def unit_columns(assessments: Sequence[Assessment], dim: str, dimensions: Mappin
     return (dim, *(d for d in dimensions if d in used and d != dim))
 
 
-def status_rows_by(assessments: Sequence[Assessment], dim: str, columns: Sequence[str]) -> Iterable[Sequence[Any]]:
+def status_rows_by(
+    assessments: Sequence[Assessment],
+    dim: str,
+    columns: Sequence[str],
+    revised: Mapping[str, Mapping[str, float | None]] | None = None,
+) -> Iterable[Sequence[Any]]:
     """The status CSV/TSV with a column per dimension after ``id`` (empty on a target's
     own row, the total) and a row per unit after each target broken down by ``dim``,
     in the breakdown's order (docs/json.md, "CSV and TSV")."""
+    from ..plan.units import unit_key
+
     yield ("id", *columns, *STATUS_COLUMNS[1:])
     for a in assessments:
         units = a.breakdown if broken_down_by(a, dim) else ()
-        rows = list(status_rows([a, *(u.assessment for u in units)]))[1:]
+        keys = [a.target.series_key, *(unit_key(a.indicator.id, u.dims) for u in units)]
+        rows = list(status_rows([a, *(u.assessment for u in units)], revised, keys))[1:]
         yield (rows[0][0], *(None for _ in columns), *rows[0][1:])
         for u, row in zip(units, rows[1:], strict=True):
             values = dict(u.dims)

@@ -72,8 +72,8 @@ def show_document(
     ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
     each with ``revises``, the value it replaced (``method.history.revised_values``; null
     for a first figure, or when ``revises`` is not given)."""
-    doc = assessment_dict(assessment)
     before = revises or {}
+    doc = assessment_dict(assessment, {assessment.target.series_key: {str(p): v for p, v in before.items()}})
     doc["observations"] = [{**observation_dict(o, indicator=False), "revises": before.get(o.period)} for o in rows]
     return doc
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import orjson
 
@@ -84,6 +84,42 @@ def _obs(o: Observation | None) -> dict[str, Any] | None:
     return None if o is None else observation_dict(o, indicator=False, note=False)
 
 
+# By series (a target's, a unit's key), by period's text, the value the figure in force
+# replaced (method.history.revised_values_of; the status table's ``revised``).
+Revised = Mapping[str, Mapping[str, "float | None"]]
+
+
+def revised_in(
+    assessments: Iterable[Assessment], observations: Iterable[Observation], as_of: str | date | None = None
+) -> dict[str, dict[str, float | None]]:
+    """``Revised`` of the assessments' series (each target's, and each unit's of its
+    breakdown; a derived indicator's figures are computed and replaced nothing), by the
+    ``as_of`` day (else now), from the store's ``observations``."""
+    from ..method.history import revised_values_of
+    from ..plan.units import unit_key
+
+    measured = [a for a in assessments if not a.indicator.formula]
+    keys = {a.target.series_key for a in measured}
+    keys |= {unit_key(a.indicator.id, u.dims) for a in measured for u in a.breakdown}
+    found = revised_values_of(observations, keys, day_text(as_of))
+    return {key: {str(p): v for p, v in periods.items()} for key, periods in found.items() if periods}
+
+
+def _figure_obs(o: Observation | None, mine: Mapping[str, float | None]) -> dict[str, Any] | None:
+    """``latest``, ``provisional``: an observation with ``revises`` last (issue 17, 18th session)."""
+    if o is None:
+        return None
+    return {**observation_dict(o, indicator=False, note=False), "revises": mine.get(o.period.text)}
+
+
+def _details(details: dict[str, Any], mine: Mapping[str, float | None]) -> dict[str, Any]:
+    """``details``, each of its ``periods`` with ``revises`` last, the value it replaced."""
+    periods = details.get("periods")
+    if not isinstance(periods, list):
+        return details
+    return {**details, "periods": [{**p, "revises": mine.get(p["period"])} for p in periods]}
+
+
 def _period(p: Period | None) -> str | None:
     return str(p) if p is not None else None
 
@@ -115,8 +151,11 @@ def _milestone(m: MilestoneResult) -> dict[str, Any]:
     }
 
 
-def assessment_dict(a: Assessment) -> dict[str, Any]:
+def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | None = None) -> dict[str, Any]:
+    """A target's item (docs/json.md); ``revised`` says what each figure of its series
+    (``key``, default the target's) replaced, null where it replaced none."""
     t, ind = a.target, a.indicator
+    mine = (revised or {}).get(key or t.series_key, {})
     name = t.name or ind.name
     return {
         "id": t.id,
@@ -132,15 +171,15 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         "score": a.score,
         "progress_value": a.progress_value,
         "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},
-        "latest": _obs(a.latest),
-        "provisional": _obs(a.provisional),
+        "latest": _figure_obs(a.latest, mine),
+        "provisional": _figure_obs(a.provisional, mine),
         "achieved_rate": a.achieved_rate,
         "milestones": [_milestone(m) for m in a.milestones],
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
         "missed_milestones": [str(p) for p in a.missed_milestones],
         "awaiting_figures": [str(p) for p in a.awaiting_figures],
         "source": t.source or None,
-        "details": a.details,
+        "details": _details(a.details, mine),
         # Added for issue 14: who the target belongs to, written as its name is.
         "group": t.group.en if t.group else None,
         "group_names": _names(t.group),
@@ -149,7 +188,7 @@ def assessment_dict(a: Assessment) -> dict[str, Any]:
         # Added for issue 14: the target judged for every unit of its breakdown
         # (for_each:), and the units rolled up by the group rule (docs/json.md, "Breakdowns").
         "for_each": list(t.for_each),
-        "breakdown": [unit_dict(u, t) for u in a.breakdown],
+        "breakdown": [unit_dict(u, t, revised) for u in a.breakdown],
         "rollup": rollup_dict(a.breakdown) if t.for_each else None,
         # Added for issue 16: the unit whose series the target is judged on (of:), {} for
         # the total.
@@ -176,12 +215,14 @@ UNIT_FIELDS = (
 )
 
 
-def unit_dict(u: UnitAssessment, target: Target) -> dict[str, Any]:
+def unit_dict(u: UnitAssessment, target: Target, revised: Revised | None = None) -> dict[str, Any]:
     """One unit of a breakdown: its dimension values, whether targets.yaml gives it its own
     values (``overrides:``), then the fields a target has."""
     from dataclasses import replace
 
-    whole = assessment_dict(replace(u.assessment, breakdown=()))
+    from ..plan.units import unit_key
+
+    whole = assessment_dict(replace(u.assessment, breakdown=()), revised, unit_key(target.indicator, u.dims))
     item: dict[str, Any] = {"dims": dict(u.dims), "own_values": any(d == u.dims for d, _ in target.overrides)}
     item.update((k, whole[k]) for k in UNIT_FIELDS)
     return item
@@ -205,20 +246,33 @@ def _names(text: Text | None) -> dict[str, str] | None:
 
 
 def status_document(
-    assessments: Sequence[Assessment], as_of: str | date | None = None, title: str = "", group_by: GroupBy = "group"
+    assessments: Sequence[Assessment],
+    as_of: str | date | None = None,
+    title: str = "",
+    group_by: GroupBy = "group",
+    revised: Revised | None = None,
+    observations: Iterable[Observation] | None = None,
 ) -> dict[str, Any]:
-    """``status --format json`` (docs/json.md) as values; its ``groups`` by ``group_by``."""
-    items = [assessment_dict(a) for a in assessments]
+    """``status --format json`` (docs/json.md) as values; its ``groups`` by ``group_by``.
+    What each figure replaced (``revises``) is ``revised``, else read off the store's
+    ``observations`` (``revised_in``, by ``as_of``); null without either."""
+    if revised is None and observations is not None:
+        revised = revised_in(assessments, observations, as_of)
+    items = [assessment_dict(a, revised) for a in assessments]
     return _document(items, as_of, title, groups_document(items, group_by))
 
 
 def status_json(
-    assessments: Sequence[Assessment], as_of: str | date | None = None, title: str = "", group_by: GroupBy = "group"
+    assessments: Sequence[Assessment],
+    as_of: str | date | None = None,
+    title: str = "",
+    group_by: GroupBy = "group",
+    revised: Revised | None = None,
 ) -> list[bytes | memoryview]:
     """``status --format json`` as UTF-8 text in pieces to write one after the other: the
     bytes of ``to_json(status_document(...))``, written the way the status cache writes
     it (``document_parts``), so the two paths share one writer."""
-    items = [assessment_dict(a) for a in assessments]
+    items = [assessment_dict(a, revised) for a in assessments]
     return document_parts([item_json(i) for i in items], as_of, title, groups_document(items, group_by))
 
 
@@ -371,6 +425,9 @@ STATUS_COLUMNS = (
     "latest_status",
     "latest_source",
     "latest_recorded_at",
+    # The value the latest figure replaced, JSON's latest.revises (issue 17, eighteenth
+    # session); empty for a first figure.
+    "latest_revises",
 )
 
 
@@ -407,9 +464,14 @@ def _key_figures(a: Assessment) -> tuple[Any, ...]:
     )
 
 
-def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
+def status_rows(
+    assessments: Iterable[Assessment], revised: Revised | None = None, keys: Sequence[str] | None = None
+) -> Iterable[Sequence[Any]]:
+    """The status CSV/TSV's header, then a row per assessment; ``revised`` as
+    ``assessment_dict``'s, by ``keys`` (an assessment's series; default its target's)."""
     yield STATUS_COLUMNS
-    for a in assessments:
+    for i, a in enumerate(assessments):
+        mine = (revised or {}).get(keys[i] if keys else a.target.series_key, {})
         nxt = a.next_milestone
         name = (a.target.name or a.indicator.name).en
         yield (
@@ -433,4 +495,5 @@ def status_rows(assessments: Iterable[Assessment]) -> Iterable[Sequence[Any]]:
             (a.latest.status or None) if a.latest else None,
             (a.latest.source or None) if a.latest else None,
             (a.latest.recorded_at or None) if a.latest else None,
+            mine.get(a.latest.period.text) if a.latest else None,
         )

@@ -19,6 +19,7 @@ __all__ = [
     "value_with_unit",
     "date_text",
     "replacing",
+    "differing_decimals",
     "target_kind_name",
 ]
 
@@ -147,10 +148,29 @@ def timestamp_text(stamp: str, lang: str) -> str:
     return f"{date_text(stamp, lang)} {stamp[11:]}"
 
 
-def replacing(before: float | None, shown: str, unit: str, lang: str) -> str:
+def differing_decimals(before: float, after: float, decimals: int = 2) -> int:
+    """The decimals, from ``decimals``, at which two different figures as written differ
+    (11.031 and 11.029: three, where two read "11.03 → 11.03"); ``decimals`` when they are
+    equal, or do not differ up to twelve (issue 17, eighteenth session)."""
+    if before == after or not all(math.isfinite(v) and abs(v) < _HUGE for v in (before, after)):
+        return decimals
+    for places in range(decimals, 13):
+        if number(before, "en", places) != number(after, "en", places):
+            return places
+    return decimals
+
+
+def replacing(
+    before: float | None, shown: str, unit: str, lang: str, value: float | None = None, decimals: int = 2
+) -> str:
     """A figure's cell with the figure it replaced before it, "10.3% → 9.8%" ("9.8% → –" for
     a retraction), as ``history`` and ``show`` print it: a revision is never read as a first
-    estimate. ``before`` None or NaN (a first figure, or one after a retraction): ``shown``."""
+    estimate. ``before`` None or NaN (a first figure, or one after a retraction): ``shown``.
+    With the figure's ``value``, both are written at the decimals, from ``decimals`` (those
+    of ``shown``), where they differ (``differing_decimals``): never "11.03 → 11.03"."""
     if before is None or before != before:
         return shown
-    return f"{value_with_unit(before, unit, lang)} → {shown}"
+    if value is None or value != value:
+        return f"{value_with_unit(before, unit, lang)} → {shown}"
+    places = differing_decimals(before, value, decimals)
+    return f"{value_with_unit(before, unit, lang, places)} → {value_with_unit(value, unit, lang, places)}"

@@ -103,9 +103,10 @@ def span_text(periods: list[Period], lang: str = "en") -> str:
 
 
 def against_last_year(
-    a: Assessment, same: SamePeriod | None, now: float | None, period: Period, lang: str
+    a: Assessment, same: SamePeriod | None, now: float | None, period: Period, lang: str, places: int = 2
 ) -> list[str]:
-    """The same-period-last-year sentence: a per-cent change, or points for a growth rate."""
+    """The same-period-last-year sentence: a per-cent change, or points for a growth rate;
+    the figure ``now`` at the ``places`` the plan's sentence before it writes it at."""
     if same is None:
         return []
     unit = a.indicator.unit_in(lang)
@@ -125,5 +126,5 @@ def against_last_year(
     if now is None:
         return [narrative_sentence(key + "_plain", lang, previous=previous, was=was, change=change)]
     # A rise and a fall are different words in the Vietnamese sentences (catalog vi.toml).
-    moved = change_text(was, figure_of(a, now, lang), now - same.value, lang)
+    moved = change_text(was, figure_of(a, now, lang, places), now - same.value, lang)
     return [narrative_sentence(key, lang, previous=previous, was=was, change=change, moved=moved)]

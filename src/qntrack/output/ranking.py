@@ -110,14 +110,19 @@ def rank_table(
     ranked: Sequence[Ranked],
     dimensions: Mapping[str, Dimension],
     lang: str,
+    revised: Mapping[str, Mapping[str, float | None]] | None = None,
+    notes: dict[str, int] | None = None,
 ) -> tuple[str, list[str], list[tuple[str, ...]]]:
     """The title, header and rows of the terminal's table, in ``lang``: rank, unit,
     status, score, progress value, latest figure and period, own values, and where that
-    figure comes from (last: the column that wraps)."""
+    figure comes from (last: the column that wraps). A latest figure that replaced an
+    earlier one (``revised``, by unit's series) is marked "[1]" as the status table marks
+    it, its legend's lines gathered in ``notes`` (issue 17, eighteenth session)."""
     from .i18n import label, number, status_label
     from .report_breakdowns import unit_reason
+    from .revision_marks import latest_marked
     from ..method.assessment import shown_figure
-    from .report_view import _latest_text
+    from ..plan.units import unit_key
 
     name = (target.name or indicator.name).get(lang)
     title = label("rank_title", lang).format(name=name, id=target.id)
@@ -135,7 +140,9 @@ def rank_table(
     rows: list[tuple[str, ...]] = []
     for r in ranked:
         a = r.unit.assessment
-        latest = _latest_text(a, lang)  # a plan's year-to-date reading during its year, marked so
+        # A plan's year-to-date reading during its year, marked so (report_view._latest_text).
+        key = unit_key(indicator.id, r.unit.dims)
+        latest = latest_marked(a, lang, (revised or {}).get(key), key, notes if notes is not None else {})
         shown = shown_figure(a)  # the figure ``latest`` writes
         rows.append(
             (

@@ -283,7 +283,11 @@ def observations_table(
                 Text(str(o.period)),
                 Text(
                     replacing(
-                        before.get(o.indicator, {}).get(o.period), value_with_unit(o.value, unit, lang), unit, lang
+                        before.get(o.indicator, {}).get(o.period),
+                        value_with_unit(o.value, unit, lang),
+                        unit,
+                        lang,
+                        o.value,
                     )
                 ),
                 Text(label(o.status, lang) if o.status else ""),
@@ -468,7 +472,10 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
                 Text("●" if v.in_force else "", style="bold green"),
                 Text(str(o.period), style=style),
                 # The figure it revised, or a retraction withdrew, before it: "10.3% → 9.8%".
-                Text(replacing(v.revises.value if v.revises is not None else None, shown, unit, lang), style=style),
+                Text(
+                    replacing(v.revises.value if v.revises is not None else None, shown, unit, lang, o.value),
+                    style=style,
+                ),
                 Text(label(o.status, lang) if o.status else "", style=style),
                 Text(visible(as_given(o.source), lines=True), style=style),
                 Text(visible(as_given(o.note), lines=True), style=style),

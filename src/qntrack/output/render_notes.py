@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from .summary import Cell
 
-__all__ = ["numbered", "legend", "legend_text", "with_legend"]
+__all__ = ["numbered", "legend", "legend_text", "with_legend", "print_legend"]
 
 
 def numbered(rows: Sequence[Sequence[Cell]]) -> tuple[list[tuple[Cell, ...]], list[str]]:
@@ -83,3 +83,13 @@ def with_legend(what: RenderableType, notes: Sequence[str], lang: str, gap: bool
 
     said = legend(notes, lang, gap)
     return what if said is None else Group(what, said)
+
+
+def print_legend(notes: Sequence[str], lang: str) -> None:
+    """The legend printed on its own under a table already printed (rank's); nothing
+    without notes."""
+    from .render import _console
+
+    said = legend(notes, lang)
+    if said is not None:
+        _console().print(said)

@@ -84,7 +84,7 @@ def show(
         if chart:
             console.print(chart)
     elif a.result is not None:
-        _details(console, a, lang)
+        _details(console, a, lang, rows, revises)
 
     # The figure each one replaced before it, "10.3% → 9.8%" (method.history.revised_values),
     # so that a revision is never read as a first estimate.
@@ -93,13 +93,19 @@ def show(
     if not rows:
         console.print(Text(label("no_observations", lang), style="dim"))
     cells = []
+    from .views.plan import figure_decimals
+
     for o in rows:
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
+        # The figure judged against a plan at the decimals where it differs from it, as
+        # the Result line above writes it (issue 17, eighteenth session).
+        places = figure_decimals(a, o)
+        shown = value_with_unit(o.value, unit, lang, places)
         cells.append(
             [
                 Text(str(o.period), style=style),
-                Text(replacing(before.get(o.period), value_with_unit(o.value, unit, lang), unit, lang), style=style),
+                Text(replacing(before.get(o.period), shown, unit, lang, o.value, places), style=style),
                 Text(kind),
                 Text(visible(as_given(o.source), lines=True)),
                 Text(date_text(o.recorded_at, lang)),
@@ -230,8 +236,20 @@ def _key_figures(a: Assessment, lang: str) -> Table | None:
     return grid
 
 
-def _details(console: Console, a: Assessment, lang: str) -> None:
+def _details(
+    console: Console,
+    a: Assessment,
+    lang: str,
+    rows: Sequence[Observation] = (),
+    revises: Mapping[Period, float | None] | None = None,
+) -> None:
+    """A kind's key figures, then its periods' figures: one that replaced an earlier one
+    marked "[1]", and the legend under the list, as the status table's (``rows`` the
+    figures in force, ``revises`` what each replaced; issue 17, eighteenth session)."""
     from ..kinds.every_period import PeriodCheck
+    from .render_notes import legend
+    from .revision_marks import figure_marked
+    from .views.plan import figure_decimals
 
     d = a.result
     unit = a.indicator.unit_in(lang)
@@ -246,9 +264,21 @@ def _details(console: Console, a: Assessment, lang: str) -> None:
         has_pass = isinstance(periods[0], PeriodCheck)
         if has_pass:
             table.add_column("")
+        by_period = {o.period: o for o in rows}
+        revised = {str(p): v for p, v in (revises or {}).items()}
+        notes: dict[str, int] = {}
         for p in periods:
-            cells: list[str | Text] = [str(p.period), value_with_unit(p.value, unit, lang)]
+            o = by_period.get(p.period)
+            shown = (
+                figure_marked(o, a.target.series_key, revised, unit, lang, notes, figure_decimals(a, o))
+                if o is not None and o.value == p.value
+                else value_with_unit(p.value, unit, lang)
+            )
+            cells: list[str | Text] = [str(p.period), shown]
             if isinstance(p, PeriodCheck):
                 cells.append(Text("✓", style="green") if p.passed else Text("✗", style="bold red"))
             table.add_row(*cells)
         console.print(table)
+        said = legend(list(notes), lang)
+        if said is not None:
+            console.print(said)

@@ -210,7 +210,7 @@ def report_document(data: ReportData) -> dict[str, Any]:
     """The status contract; with ``since``, one more top-level key, ``since``."""
     from ..output.formats import status_document
 
-    doc = status_document(data.assessments, data.as_of, data.title)
+    doc = status_document(data.assessments, data.as_of, data.title, observations=data.observations)
     if data.since is not None:
         s = data.since
         doc["since"] = {

@@ -79,11 +79,13 @@ def report_breakdowns(
     ``most_units``, a breakdown of more units than that draws no chart."""
     if not any(a.breakdown for a in data.assessments):
         return {}
+    from .formats import revised_in
+
     dimensions = data.plan.dimensions if data.plan is not None else {}
+    broken = [a for a in data.assessments if a.breakdown]
+    revised = revised_in(broken, data.observations, data.as_of)  # the units' marks
     return {
-        a.target.id: breakdown_view(a, data.series, dimensions, lang, with_charts, most_units)
-        for a in data.assessments
-        if a.breakdown
+        a.target.id: breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised) for a in broken
     }
 
 
@@ -134,11 +136,24 @@ def unit_reason(a: Assessment, lang: str) -> str:
     return reason_text(a.reason or "undefined", lang)
 
 
-def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dimension], lang: str) -> TableView:
+def _table(
+    a: Assessment,
+    ranked: Sequence[Ranked],
+    dimensions: Mapping[str, Dimension],
+    lang: str,
+    revised: Mapping[str, Mapping[str, float | None]] | None = None,
+) -> TableView:
     """Rank, unit, status, score, progress value, latest figure, own values (overrides),
     and where that figure comes from (a review asks whose each district's number is),
-    a column left out when no unit's figure names a source."""
+    a column left out when no unit's figure names a source. A unit's latest figure that
+    replaced one (``revised``, by unit's series) is marked "[1]" as rank marks it, the
+    table's ``notes`` its legend (issue 17, eighteenth session)."""
+    from ..plan.units import unit_key
+    from .revision_marks import latest_marked
+
     own = {dims for dims, _ in a.target.overrides}
+    notes: dict[str, int] = {}
+    keys = {r.unit.dims: unit_key(a.indicator.id, r.unit.dims) for r in ranked}
     headers: tuple[str, ...] = (
         report_word("bd_rank", lang),
         dimension_names(a.target.for_each, dimensions, lang),
@@ -156,7 +171,9 @@ def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dim
             Cell(status_label(r.unit.assessment.status.value, lang), status=r.unit.assessment.status.value),
             Cell(number(r.unit.assessment.score, lang)),
             Cell(number(r.unit.assessment.progress_value, lang)),
-            Cell(_latest(r.unit.assessment, lang)),
+            Cell(
+                latest_marked(r.unit.assessment, lang, (revised or {}).get(keys[r.unit.dims]), keys[r.unit.dims], notes)
+            ),
             Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),
             _source(r.unit.assessment),
         )
@@ -164,7 +181,7 @@ def _table(a: Assessment, ranked: Sequence[Ranked], dimensions: Mapping[str, Dim
     )
     if not any(row[-1].text for row in rows):  # no unit's figure names a source: no empty column
         headers, rows = headers[:-1], tuple(row[:-1] for row in rows)
-    return TableView(headers, rows, frozenset({0, 3, 4, 5}))
+    return TableView(headers, rows, frozenset({0, 3, 4, 5}), tuple(notes))
 
 
 def _source(a: Assessment) -> Cell:
@@ -248,6 +265,7 @@ def breakdown_view(
     lang: str,
     with_chart: bool,
     most_units: int | None = None,
+    revised: Mapping[str, Mapping[str, float | None]] | None = None,
 ) -> BreakdownView:
     ranked = rank_units(a.breakdown, a.indicator.increase)
     with_chart = with_chart and (most_units is None or len(ranked) <= most_units)
@@ -259,7 +277,7 @@ def breakdown_view(
     return BreakdownView(
         heading=report_word("bd_heading", lang, dimension=dimension_names(a.target.for_each, dimensions, lang)),
         rollup=_rollup(a.breakdown, lang),
-        table=_table(a, ranked, dimensions, lang),
+        table=_table(a, ranked, dimensions, lang, revised),
         not_assessed=not_assessed,
         predecessors=_predecessors(a, a.breakdown, series, dimensions, lang),
         chart_id=chart_id(a.target.id),

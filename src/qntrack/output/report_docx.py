@@ -24,6 +24,7 @@ from ..catalog import msg
 from ..catalog import render as text_of
 from ..errors import ExitCode, fail
 from .charts import Chart
+from .i18n import label
 from .report_view import Cell, SectionView, TableView
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class _Writer:
     def __init__(self, doc: Any, lang: str) -> None:
         self.doc = doc
         self.lang = lang
+        self.notes_heading = label("notes_heading", lang)  # over a table's legend of marks
         self.figures = 0
         self._ids: dict[str, str] = {}
         # Paragraphs and tables are added to a scratch body, moved into the document's at
@@ -145,6 +147,10 @@ class _Writer:
 
         style = WIDE_TABLE_STYLE if len(t.headers) > _WIDE else TABLE_STYLE
         self._grid(t.headers, t.rows, t.numeric, style)
+        if t.notes:  # the legend of its marks ("[1]"), as under the status table
+            self.paragraph(self.notes_heading)
+            for n, note in enumerate(t.notes, 1):
+                self.paragraph(f"[{n}] {note}")
 
     def pairs(self, headers: tuple[str, str], items: Sequence[tuple[str, Cell]]) -> None:
         """A two-column table: a figure's name, its value."""

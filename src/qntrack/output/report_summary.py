@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from ..method.assessment import Assessment
 from ..output.i18n import label, number
 from ..output.summary import gap_text, goal_text, reached_text
-from .report_view import Cell, TableView, _latest_text, _name, _status_with_missed, kind_words, report_word
+from .report_view import Cell, TableView, _name, _status_with_missed, kind_words, report_word
+from .revision_marks import latest_marked
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -17,7 +18,13 @@ __all__ = ["summary_table"]
 
 
 def summary_table(data: ReportData, lang: str) -> TableView:
-    """One linked row per target: what it is, its latest figure, its goal, gap, P and status."""
+    """One linked row per target: what it is, its latest figure, its goal, gap, P and status.
+    A latest figure that replaced an earlier one is marked "[1]" as the status table marks
+    it, the table's ``notes`` the legend (issue 17, eighteenth session)."""
+    from .formats import revised_in
+
+    revised = revised_in(data.assessments, data.observations, data.as_of)
+    notes: dict[str, int] = {}
     headers = (
         "#",
         label("target", lang),
@@ -35,14 +42,14 @@ def summary_table(data: ReportData, lang: str) -> TableView:
                 Cell(str(i)),
                 Cell(_name(a, lang), title=a.target.id),
                 Cell(kind_words(a.target, lang)),
-                Cell(_latest_text(a, lang)),
+                Cell(latest_marked(a, lang, revised.get(a.target.series_key), a.target.series_key, notes)),
                 Cell(_goal_with_reached(a, lang)),
                 Cell(gap_text(a, lang)),
                 Cell(number(a.progress_value, lang)),
                 Cell(_status_with_missed(a, lang), status=a.status.value),
             )
         )
-    return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}))
+    return TableView(headers, tuple(rows), frozenset({0, 3, 5, 6}), tuple(notes))
 
 
 def _goal_with_reached(a: Assessment, lang: str) -> str:

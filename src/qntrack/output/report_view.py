@@ -94,6 +94,7 @@ class TableView:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     numeric: frozenset[int] = frozenset()  # columns aligned right
+    notes: tuple[str, ...] = ()  # the legend of its marks ("[1]"), printed under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,11 +322,18 @@ def relevant_observations(a: Assessment, rows: Sequence[Observation]) -> list[Ob
     return view_of(a).report_rows(a, rows)
 
 
+def _replacing(before: float | None, o: Observation, unit: str, lang: str, places: int) -> str:
+    return replacing(before, value_with_unit(o.value, unit, lang, places), unit, lang, o.value, places)
+
+
 def _observations(
-    rows: Sequence[Observation], unit: str, lang: str, revises: Mapping[Period, float | None] | None = None
+    rows: Sequence[Observation], unit: str, lang: str, revises: Mapping[Period, float | None] | None, a: Assessment
 ) -> TableView | None:
     """The target's figures; each with the figure it replaced before it ("10.3% → 9.8%",
-    ``method.history.revised_values``), so a revision is never read as a first estimate."""
+    ``method.history.revised_values``), so a revision is never read as a first estimate;
+    a plan's figure at the decimals where it differs from the plan (views.plan)."""
+    from .views.plan import figure_decimals
+
     before = revises or {}
     if not rows:
         return None
@@ -338,7 +346,7 @@ def _observations(
         out.append(
             (
                 Cell(period, muted=part),
-                Cell(replacing(before.get(o.period), value_with_unit(o.value, unit, lang), unit, lang), muted=part),
+                Cell(_replacing(before.get(o.period), o, unit, lang, figure_decimals(a, o)), muted=part),
                 Cell(label(o.status, lang) if o.status else ""),
                 source_cell(o.source) or Cell(""),
                 Cell(as_given(o.note or "")),
@@ -385,7 +393,7 @@ def _section(
         milestones=_milestones(a, lang),
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
-        observations=_observations(shown, unit, lang, revises),
+        observations=_observations(shown, unit, lang, revises, a),
         sentences=tuple(explain(a, lang)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
@@ -421,6 +429,9 @@ def _groups(data: ReportData, lang: str) -> TableView | None:
     from .report_groups import groups_table, report_groups  # it builds on this module's cells
 
     return groups_table(report_groups(data.assessments), lang)
+
+
+_LABELS = "indicator unit direction source note milestones observations summary status type details value notes_heading"
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
@@ -471,22 +482,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "sections": sections,
         "statuses": statuses,
         "w": _words(lang),
-        "l": {
-            k: label(k, lang)
-            for k in (
-                "indicator",
-                "unit",
-                "direction",
-                "source",
-                "note",
-                "milestones",
-                "observations",
-                "summary",
-                "status",
-                "type",
-                "details",
-                "value",
-            )
-        },
+        # The table's labels the templates use; notes_heading over a legend of marks.
+        "l": {k: label(k, lang) for k in _LABELS.split()},
         "footer": report_word("footer", lang, version=__version__),
     }

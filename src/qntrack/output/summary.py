@@ -83,7 +83,9 @@ def gap_text(a: Assessment, lang: str) -> str:
             # is "still to go" (issue 12; the number stays in JSON/CSV and in show).
             return "–"
         return f"✓ {period_text(period, lang)}" if period is not None else "✓"
-    text = difference_text(a.gap, a.indicator.unit_in(lang), lang, signed=False)
+    from .views.plan import gap_decimals
+
+    text = difference_text(a.gap, a.indicator.unit_in(lang), lang, signed=False, decimals=gap_decimals(a))
     ytd = a.result.year_to_date if isinstance(a.result, PlanResult) and a.latest is None else None
     if ytd is not None:
         return f"{text} ({period_text(ytd.period, lang)})"
@@ -224,16 +226,20 @@ def status_cells(
     figure shown that replaced one is followed by a note piece (``revision_note``) naming
     the series ``key`` (default the target's; a unit's row of ``status --by``, the unit's).
     """
+    from .views.plan import figure_decimals
+
     unit = a.indicator.unit_in(lang)
     key = key or a.target.series_key
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
-        latest.extend(_figure(a.latest, str(a.latest.period), "", key, revised, unit, lang))
+        places = figure_decimals(a, a.latest)
+        latest.extend(_figure(a.latest, str(a.latest.period), "", key, revised, unit, lang, places))
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
         period = f"{a.provisional.period}, {label('provisional', lang)}"
-        latest.extend(_figure(a.provisional, period, "provisional", key, revised, unit, lang))
+        places = figure_decimals(a, a.provisional)
+        latest.extend(_figure(a.provisional, period, "provisional", key, revised, unit, lang, places))
     if not latest:
         latest.append(("–", "muted"))
     years = [o.value for o in rows if o.period.is_year][-8:]
@@ -249,14 +255,21 @@ def status_cells(
 
 
 def _figure(
-    o: Observation, period: str, role: str, key: str, revised: Mapping[str, float | None] | None, unit: str, lang: str
+    o: Observation,
+    period: str,
+    role: str,
+    key: str,
+    revised: Mapping[str, float | None] | None,
+    unit: str,
+    lang: str,
+    decimals: int = 2,
 ) -> list[tuple[str, str]]:
     """ "11.03 % y/y (2023)", a figure that replaced another with its note right after the
     number, "11.03[1] % y/y (2023)": one word with it, so that the mark never wraps away
     from its figure and makes a column no wider than the number does (a mark after the
     period, "(2025-Q2)[12]", widened the narrowest a column can be, and squeezed the status)."""
-    figure = value_with_unit(o.value, unit, lang)
-    note = revision_note(key, o, revised, unit, lang)
+    figure = value_with_unit(o.value, unit, lang, decimals)
+    note = revision_note(key, o, revised, unit, lang, decimals)
     if not note:
         return [(f"{figure} ({period})", role)]
     number, space, rest = figure.partition(" ")
@@ -264,16 +277,22 @@ def _figure(
 
 
 def revision_note(
-    key: str, o: Observation, revised: Mapping[str, float | None] | None, unit: str, lang: str
+    key: str,
+    o: Observation,
+    revised: Mapping[str, float | None] | None,
+    unit: str,
+    lang: str,
+    decimals: int = 2,
 ) -> tuple[tuple[str, str], ...]:
     """The note of a figure shown that replaced an earlier one, as a piece of role "note":
     its text is the legend line, which the table numbers ("[1]") where the figure is and
     prints under it (render.status_table). None (``()``) for a first figure, and for one
-    recorded after a retraction (``revised`` holds no value for it then)."""
+    recorded after a retraction (``revised`` holds no value for it then). The two figures
+    at the decimals, from the table's ``decimals``, where they differ (i18n.replacing)."""
     before = (revised or {}).get(str(o.period))
     if before is None or before != before:
         return ()
-    shown = replacing(before, value_with_unit(o.value, unit, lang), unit, lang)
+    shown = replacing(before, value_with_unit(o.value, unit, lang, decimals), unit, lang, o.value, decimals)
     said = [label(o.status, lang)] if o.status else []
     said.append(label("note_recorded", lang).format(date_text(o.recorded_at, lang)))
     source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off

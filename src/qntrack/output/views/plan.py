@@ -19,7 +19,7 @@ from ..period_words import period_text
 if TYPE_CHECKING:
     from ..report_view import TableView
 
-__all__ = ["VIEW"]
+__all__ = ["VIEW", "figure_decimals", "gap_decimals"]
 
 
 class PlanView:
@@ -50,7 +50,10 @@ class PlanView:
         d = a.result
         if not isinstance(d, PlanResult):
             return None
-        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang)} ({period_text(d.period, lang)})"
+        # At the decimals of the figure beside it (figure_decimals): a plan of 10.001 read
+        # "10" beside a figure of 10.0009 that missed it.
+        places = _shown_decimals(a, d)
+        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang, places)} ({period_text(d.period, lang)})"
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
         """The rows `show` lists too: the plan's year and the one before (the kind's one rule)."""
@@ -169,6 +172,33 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
     return 2
 
 
+def figure_decimals(a: Assessment, o: Observation | None) -> int:
+    """The decimals a table writes figure ``o`` at: a plan's figure judged against it (the
+    period's, else the one so far) at ``_shown_decimals``, so that 9.99999 beside "Not
+    achieved" never reads as the plan of 10 (issue 17, eighteenth session); a level
+    target's latest figure and an every-period target's figures at the decimals where they
+    differ from the milestone or the bound they are judged against (14.999 beside a
+    milestone of 15); any other two."""
+    from ...kinds.every_period import EveryPeriodResult
+    from ..i18n import differing_decimals
+
+    d = a.result
+    if o is None or o.value != o.value:
+        return 2
+    if isinstance(d, EveryPeriodResult):
+        return differing_decimals(o.value, d.bound.value)
+    m = a.next_milestone
+    if m is not None and a.latest is not None and o.period == a.latest.period:
+        return differing_decimals(o.value, m.value)
+    if not isinstance(d, PlanResult):
+        return 2
+    if d.full is not None and a.latest is not None and o.period == a.latest.period:
+        return _shown_decimals(a, d)
+    if d.full is None and d.year_to_date is not None and o.period == d.year_to_date.period:
+        return _shown_decimals(a, d)
+    return 2
+
+
 def gap_decimals(a: Assessment) -> int:
     """The decimals of a target's gap in ``show`` and the report: a plan's are those of the
     difference written beside it (``_shown_decimals``), any other target's two."""
@@ -199,7 +229,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 by=difference_text(abs(diff) if diff is not None else None, unit, lang, signed=False, decimals=places),
             )
         ]
-        return out + against_last_year(a, d.full.same, now, d.period, lang)
+        return out + against_last_year(a, d.full.same, now, d.period, lang, places)
     if d.full is not None:
         # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
         key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
@@ -259,7 +289,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 diff=f": {difference_in_unit(ytd.difference, unit, lang, places)}",
             )
         ]
-    return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang)
+    return over + out + against_last_year(a, ytd.same, ytd.value, ytd.period, lang, _shown_decimals(a, d))
 
 
 def _chart(a: Assessment, lang: str) -> Chart | None:

@@ -1,0 +1,71 @@
+"""A revised figure's mark outside the status table: the report's summary, rank's table and
+show's list of periods (issue 17, eighteenth session).
+
+The status table marks a figure that replaced an earlier one with "[n]" against its number
+("11.03[1] % y/y") and says under the table what each number stands for
+(summary.revision_note, render_notes). The other places that list a figure in force do the
+same, with the same words: a mark numbered in the order shown, one number for one note, and
+the legend's lines (``notes``) for the caller to print under its table. Plain text: no
+colour, so a mark reads the same piped, under NO_COLOR and in a document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Mapping
+
+from .i18n import label, value_with_unit
+from .period_words import period_text
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+    from ..plan.model import Observation
+
+__all__ = ["figure_marked", "latest_marked"]
+
+
+def figure_marked(
+    o: Observation,
+    key: str,
+    revised: Mapping[str, float | None] | None,
+    unit: str,
+    lang: str,
+    notes: dict[str, int],
+    decimals: int = 2,
+) -> str:
+    """The figure with its unit, "11.03[1] % y/y" when it replaced one (``revised``: by
+    period's text, the value each figure of series ``key`` replaced); the note's text is
+    numbered in ``notes`` (kept in the order first shown), a text already there keeps
+    its number."""
+    from .summary import revision_note
+
+    figure = value_with_unit(o.value, unit, lang, decimals)
+    note = revision_note(key, o, revised, unit, lang, decimals)
+    if not note:
+        return figure
+    ((text, _),) = note
+    number, space, rest = figure.partition(" ")
+    return f"{number}[{notes.setdefault(text, len(notes) + 1)}]{space}{rest}"
+
+
+def latest_marked(
+    a: Assessment,
+    lang: str,
+    revised: Mapping[str, float | None] | None,
+    key: str,
+    notes: dict[str, int],
+    short: bool = False,
+) -> str:
+    """The latest figure with its period, else the provisional reading (report_view's
+    ``_latest_text``), marked as ``figure_marked`` marks it; a plan's figure at the decimals
+    where it differs from the plan (views.plan.figure_decimals)."""
+    from .views.plan import figure_decimals
+
+    unit = a.indicator.unit_in(lang)
+    if a.latest is not None:
+        o, when = a.latest, period_text(a.latest.period, lang, short)
+    elif a.provisional is not None:
+        o = a.provisional
+        when = f"{period_text(o.period, lang, short)}, {label('provisional', lang)}"
+    else:
+        return "–"
+    return f"{figure_marked(o, key, revised, unit, lang, notes, figure_decimals(a, o))} ({when})"
