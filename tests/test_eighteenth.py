@@ -91,18 +91,20 @@ def test_a_long_source_and_note_stay_on_the_pdfs_page(shipped, monkeypatch: pyte
         assert _off_the_page(doc) == [], lang
 
 
-def test_the_observations_kind_is_the_column_kept_whole() -> None:
-    from qntrack.output.report_pdf import PDF_CSS
-    from qntrack.output.report_view import _observations  # the table's columns, in order
-    from qntrack.plan.model import Observation
-    from qntrack.plan.periods import parse_period
+def test_the_observations_kind_is_the_column_kept_whole(shipped: Path) -> None:
+    import re
 
-    row = Observation("share", parse_period("2024"), 1.0, "estimate", "a b", "", "2025-01-01T00:00:00Z")
-    view = _observations([row], "%", "en")
-    assert view is not None
-    kind = view.headers.index("Kind") + 1  # CSS counts from 1
-    template = (Path(__file__).resolve().parents[1] / "src/qntrack/output/templates/report.html.j2").read_text()
-    assert f"table.obs td:nth-child({kind}), table.obs td:last-child {{ white-space: nowrap; }}" in template
+    from helpers import run_clean
+    from qntrack.output.report_pdf import PDF_CSS
+
+    r = run_clean("report", "cbct-share", "--format", "html", "-o", "r.html", "--as-of", "2026-01-01")
+    assert r.exit_code == 0, r.stderr
+    html = (shipped / "r.html").read_text(encoding="utf-8")
+    header = re.search(r'<table class="obs">\s*<thead><tr>(.*?)</tr>', html, re.DOTALL)
+    assert header is not None
+    names = re.findall(r"<th[^>]*>([^<]*)</th>", header[1])
+    kind = names.index("Kind") + 1  # CSS counts from 1
+    assert f"table.obs td:nth-child({kind}), table.obs td:last-child {{ white-space: nowrap; }}" in html
     assert f"table.obs td:nth-child({kind}), table.obs td:last-child {{ overflow-wrap: normal; }}" in PDF_CSS.replace(
         "td.num, th.num, ", ""
     )
