@@ -219,3 +219,71 @@ def test_export_opensdg_as_a_library_call_returns_its_warnings(tracker: Path) ->
     done = export_opensdg(None, "site", "2025-01-01")
     assert [p.severity for p in done.warnings] == ["warning"]
     assert "tourism" in str(done.warnings[0].message)
+
+
+# --- a derived figure is computed on the figures as typed, not their binary floats ---------
+#
+# 0.1 + 0.2 is 0.30000000000000004 in binary floating point: a derived indicator a + b of
+# figures 0.1 and 0.2 missed "at most 0.3" every year, and a share 0.07 / 1 * 100 was
+# 7.000000000000001, above a ceiling of 7. The cumulative totals and the differences are
+# already worked in decimal on the figures as typed (kinds/cumulative.py,
+# method/assessment.py); a formula now is too, rounded to the nearest float at its end.
+
+FLOAT_SUM_PLAN = """\
+version: 1
+title: Float sums
+indicators:
+  a: {name: A, unit: "%"}
+  b: {name: B, unit: "%"}
+  c: {name: C, unit: "%", formula: "a + b"}
+  s: {name: S, unit: "%", formula: "a / b * 100"}
+targets:
+  - id: c-most
+    indicator: c
+    type: every_period
+    at_most: 0.3
+    from: 2024
+    to: 2025
+  - id: s-most
+    indicator: s
+    type: every_period
+    at_most: 35
+    from: 2024
+    to: 2025
+"""
+# a = 0.1 and b = 0.2 each year: c = 0.3 exactly, s = 0.1 / 0.2 * 100 = 50 (2024);
+# 2025: a = 0.07, b = 0.2: c = 0.27, s = 0.07 / 0.2 * 100 = 35 exactly (at most 35: met).
+FLOAT_SUM_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+a,2024,0.1,official,x,,2025-03-01T00:00:00Z
+b,2024,0.2,official,x,,2025-03-01T00:00:00Z
+a,2025,0.07,official,x,,2026-03-01T00:00:00Z
+b,2025,0.2,official,x,,2026-03-01T00:00:00Z
+"""
+
+
+def test_a_derived_figure_is_worked_on_the_figures_as_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from conftest import make_tracker
+    from helpers import run_clean
+
+    make_tracker(tmp_path, monkeypatch, FLOAT_SUM_PLAN, FLOAT_SUM_STORE)
+    r = run_clean("status", "--as-of", "2026-06-01", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    targets = {t["id"]: t for t in json.loads(r.stdout)["targets"]}
+    c = targets["c-most"]["details"]["periods"]
+    assert [(p["period"], p["value"], p["passed"]) for p in c] == [("2024", 0.3, True), ("2025", 0.27, True)]
+    assert targets["c-most"]["status"] == "target_achieved"
+    s = targets["s-most"]["details"]["periods"]
+    assert [(p["period"], p["value"], p["passed"]) for p in s] == [("2024", 50.0, False), ("2025", 35.0, True)]
+
+
+def test_a_formula_evaluates_in_decimal() -> None:
+    from qntrack.plan.formula import parse_formula
+
+    assert parse_formula("a + b").evaluate({"a": 0.1, "b": 0.2}) == 0.3
+    assert parse_formula("a / b * 100").evaluate({"a": 0.07, "b": 1.0}) == 7.0
+    assert parse_formula("a * 3").evaluate({"a": 1.1}) == 3.3
+    # 1 / 3 is not a decimal: its nearest float, as before.
+    assert parse_formula("a / b").evaluate({"a": 1.0, "b": 3.0}) == 1 / 3

@@ -124,7 +124,7 @@ a,2021,1e300,,s,,2022-01-01T00:00:00Z
 """
 
 
-@pytest.mark.parametrize("formula", ["a * a - a * a", "a * a", "1e300 * a", "a * a / (a * a)"])
+@pytest.mark.parametrize("formula", ["a * a", "1e300 * a", "a * a * a / a"])
 def test_a_derived_value_that_is_not_finite_is_left_out_and_said(tmp_path: Path, monkeypatch, formula: str):
     make_tracker(tmp_path, monkeypatch, _DERIVED.format(formula=formula), _DERIVED_STORE)
     for args in (
@@ -147,6 +147,15 @@ def test_a_derived_value_that_is_not_finite_is_left_out_and_said(tmp_path: Path,
     rows = json.loads(run_clean("observations", "--indicator", "d", "--format", "json").stdout)
     periods = [row["period"] for row in (rows["observations"] if isinstance(rows, dict) else rows)]
     assert "2020" in periods and "2021" not in periods
+
+
+@pytest.mark.parametrize(("formula", "value"), [("a * a - a * a", 0.0), ("a * a / (a * a)", 1.0)])
+def test_a_step_beyond_a_float_is_worked_through_when_the_value_is_not(formula: str, value: float):
+    # Worked in decimal since the eighteenth session (plan/formula.py): 1e600 is a step on
+    # the way, not the value; these were "too large" when each step was a float.
+    from qntrack.plan.formula import parse_formula
+
+    assert parse_formula(formula).evaluate({"a": 1e300}) == value
 
 
 def test_a_derived_value_in_vietnamese_says_why():

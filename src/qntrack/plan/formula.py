@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Context, Decimal
 from typing import Mapping, Union
 
 __all__ = ["Expr", "FormulaError", "parse_formula", "names_in"]
@@ -73,36 +74,46 @@ class Expr:
     names: frozenset[str]
 
     def evaluate(self, values: Mapping[str, float]) -> float:
-        """The formula's value for one period; FormulaError on division by zero, or where a
-        step of it is not a finite number (1e300 * 1e300 is inf; inf - inf is NaN)."""
-        return _eval(self.root, values)
+        """The formula's value for one period; FormulaError on division by zero, or where
+        the value is beyond the largest float.
+
+        Worked in decimal on the figures as they are written (``repr``), then rounded to the
+        nearest float once: 0.1 + 0.2 is 0.3, not 0.30000000000000004, as a statistician
+        adding the two figures writes it, and as the cumulative totals and the differences
+        are worked (kinds/cumulative.py, method/assessment.py). A step beyond a float's range
+        is no longer lost on the way (1e300 * 1e300 / 1e300 is 1e300)."""
+        try:
+            out = float(_eval(self.root, values))
+        except ArithmeticError:  # decimal's Overflow and InvalidOperation (FormulaError is not one)
+            raise _error("formula_not_finite") from None
+        if not math.isfinite(out):
+            raise _error("formula_not_finite")
+        return out
 
 
-def _eval(node: Node, values: Mapping[str, float]) -> float:
+# 28 significant digits (decimal's default, fixed here so that no caller's context changes
+# a figure): a quotient rounds there, then to the float nearest to it.
+_DECIMAL = Context(prec=28)
+
+
+def _eval(node: Node, values: Mapping[str, float]) -> Decimal:
     if isinstance(node, Num):
-        return node.value
+        return Decimal(repr(node.value))
     if isinstance(node, Name):
-        return values[node.id]
+        return Decimal(repr(values[node.id]))
     if isinstance(node, Neg):
         return -_eval(node.operand, values)
     left = _eval(node.left, values)
     right = _eval(node.right, values)
     if node.op == "+":
-        out = left + right
-    elif node.op == "-":
-        out = left - right
-    elif node.op == "*":
-        out = left * right
-    elif right == 0:
+        return _DECIMAL.add(left, right)
+    if node.op == "-":
+        return _DECIMAL.subtract(left, right)
+    if node.op == "*":
+        return _DECIMAL.multiply(left, right)
+    if right == 0:
         raise _error("formula_division_by_zero")
-    else:
-        out = left / right
-    # Each step, not only the result: a / (a * a) with a = 1e300 would be 1 / inf = 0, a
-    # number, and wrong. The inputs are finite (the store holds no other), so a step that
-    # is not finite has passed the largest float.
-    if not math.isfinite(out):
-        raise _error("formula_not_finite")
-    return out
+    return _DECIMAL.divide(left, right)
 
 
 def _constant(node: Node) -> float | None:
@@ -118,8 +129,8 @@ def _constant(node: Node) -> float | None:
     if _constant(node.left) is None or _constant(node.right) is None:
         return None
     try:
-        return _eval(node, {})
-    except FormulaError:
+        return float(_eval(node, {}))
+    except (FormulaError, ArithmeticError):
         return None
 
 
