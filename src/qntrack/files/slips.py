@@ -15,8 +15,9 @@ __all__ = ["ON_TARGETS", "SAME_AS", "SPAN", "comma_in_number", "kinds_with", "li
 # Two years joined by a dash (2025-2030, 2021–2025): a span copied from a plan's heading.
 SPAN = re.compile(r"^((?:19|20|21)\d\d)\s*[-\u2013\u2014]\s*((?:19|20|21)\d\d)$")
 
-# Keys a newcomer writes for another: {year: 2020, value: 9.8} for a baseline's period.
-SAME_AS = {"year": "period", "deadline": "by", "target": "value"}
+# Keys a newcomer writes for another: {year: 2020, value: 9.8} for a baseline's period,
+# {year: 2025, value: 15} for a milestone's 'by'; the first the mapping takes is meant.
+SAME_AS = {"year": ("period", "by"), "deadline": ("by",), "target": ("value",)}
 
 # Top-level keys a newcomer writes for what each target says of itself.
 ON_TARGETS = {"groups": "group", "group": "group", "owners": "owner", "owner": "owner"}

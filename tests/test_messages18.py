@@ -1,0 +1,171 @@
+"""A plan author's small slips, each read in its message (issue 17, eighteenth session):
+the messages earlier sessions left unclear, doubled or at the wrong place, and those met
+writing a small plan from scratch with deliberate slips. Each test was written first and
+seen failing (docs/decisions.md, "A plan author's small slips")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import problems, run
+
+# --- 1. An empty year is said to be empty, once, at its line ----------------------------
+
+EMPTY_YEARS = [
+    # `by: ""`: the quotes are there, so "nothing after the colon" was untrue. Line 8 is
+    # the milestone; column 14 is the `""` after "      - {by: ".
+    ('      - {by: "", value: 15}\n', "targets.yaml:8:14: error: target 't': milestone 'by': "),
+    # `by: ''` alike (single quotes), same column.
+    ("      - {by: '', value: 15}\n", "targets.yaml:8:14: error: target 't': milestone 'by': "),
+    # `by:` with nothing after it, in block form: the empty value starts at column 12,
+    # right after "      - by:".
+    ("      - by:\n        value: 15\n", "targets.yaml:8:12: error: target 't': milestone 'by': "),
+]
+
+
+@pytest.mark.parametrize(("milestone", "where"), EMPTY_YEARS)
+def test_an_empty_milestone_year_is_said_to_be_empty(milestone: str, where: str):
+    text = (
+        "indicators:\n  share: {name: Share, unit: '%'}\ntargets:\n  - id: t\n    indicator: share\n"
+        "    baseline: 2020\n    milestones:\n" + milestone
+    )
+    from helpers import plan_problems
+
+    assert plan_problems(text) == [where + "the year is empty; write a year like 2025"]
+
+
+def test_an_empty_baseline_period_is_said_to_be_empty_in_both_languages(tmp_path: Path, monkeypatch):
+    # `baseline: {period: "", value: 5}`: line 6, the `""` at column 24 (after
+    # "    baseline: {period: ").
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "indicators:\n  share: {name: Share, unit: '%'}\ntargets:\n  - id: t\n    indicator: share\n"
+        '    baseline: {period: "", value: 5}\n    milestones: [{by: 2025, value: 15}]\n',
+        STORE_HEADER,
+    )
+    en = run("check")
+    vi = run("--lang", "vi", "check")
+    assert (en.exit_code, vi.exit_code) == (1, 1)
+    assert en.stderr.splitlines()[0] == (
+        "targets.yaml:6:24: error: target 't': baseline period: the year is empty; write a year like 2025"
+    )
+    assert vi.stderr.splitlines()[0] == (
+        "targets.yaml:6:24: lỗi: mục tiêu 't': kỳ gốc (baseline): năm để trống; hãy ghi một năm như 2025"
+    )
+    assert len(en.stderr.splitlines()) == 1  # said once, nothing else
+
+
+def test_an_empty_year_under_a_misspelt_key_is_one_message():
+    # `{year: "", value: 15}` in a milestone: the key is 'by' and the year is empty; said
+    # once at the key (line 8, column 10: "      - {" is nine characters), not as an
+    # unknown key and then again as a milestone without 'by'.
+    found = problems("""
+        indicators:
+          share: {name: Share, unit: "%"}
+        targets:
+          - id: t
+            indicator: share
+            baseline: 2020
+            milestones:
+              - {year: "", value: 15}
+        """)
+    assert found == [
+        "targets.yaml:8:10: error: target 't': milestone: unknown key 'year', and it is empty; "
+        "did you mean 'by'? write 'by' with a year like 2025 (valid keys: by, value)"
+    ]
+
+
+def test_an_empty_baseline_year_under_a_misspelt_key_is_one_message():
+    # `baseline: {year: "", value: 5}`: line 6, 'year' at column 16.
+    found = problems("""
+        indicators:
+          share: {name: Share, unit: "%"}
+        targets:
+          - id: t
+            indicator: share
+            baseline: {year: "", value: 5}
+            milestones: [{by: 2025, value: 15}]
+        """)
+    assert found == [
+        "targets.yaml:6:16: error: target 't': baseline: unknown key 'year', and it is empty; "
+        "did you mean 'period'? write 'period' with a year like 2025 (valid keys: period, value)"
+    ]
+
+
+# --- 2. A key the plan does not accept, for one it requires: one message --------------
+
+
+def test_a_baseline_with_year_for_period_is_one_message():
+    # targets-format.md: a baseline is `2020` or `{period: 2020, value: 9.8}`. Written
+    # with `year:` it was said twice: an unknown key, and a baseline without 'period'.
+    found = problems("""
+        indicators:
+          share: {name: Share, unit: "%"}
+        targets:
+          - id: t
+            indicator: share
+            baseline: {year: 2020, value: 5}
+            milestones: [{by: 2025, value: 15}]
+        """)
+    assert found == [
+        "targets.yaml:6:16: error: target 't': baseline: unknown key 'year'; did you mean 'period'? "
+        "(valid keys: period, value)"
+    ]
+
+
+def test_a_milestone_with_year_for_by_is_one_message_that_names_by():
+    # In a milestone the year is 'by': `year` was told only the valid keys, then "milestone
+    # needs 'by'" at the line's start. Line 8, 'year' at column 10.
+    found = problems("""
+        indicators:
+          share: {name: Share, unit: "%"}
+        targets:
+          - id: t
+            indicator: share
+            baseline: 2020
+            milestones:
+              - {year: 2025, value: 15}
+              - {deadline: 2030, value: 30}
+        """)
+    assert found == [
+        "targets.yaml:8:10: error: target 't': milestone: unknown key 'year'; did you mean 'by'? "
+        "(valid keys: by, value)",
+        "targets.yaml:9:10: error: target 't': milestone: unknown key 'deadline'; did you mean 'by'? "
+        "(valid keys: by, value)",
+    ]
+
+
+def test_a_plan_with_year_for_period_is_one_message():
+    # A plan target's period written `year: 2022`: line 5, column 5.
+    found = problems("""
+        indicators:
+          fdi: {name: FDI, measure: flow}
+        targets:
+          - {id: p, type: plan, indicator: fdi, value: 1500,
+             year: 2022}
+        """)
+    assert len(found) == 1, found
+    assert found[0].startswith("targets.yaml:5:6: error: target 'p': unknown key 'year'; did you mean 'period'?")
+
+
+def test_a_milestone_missing_its_value_is_still_said():
+    # The other key is still required: `{year: 2025}` is 'by' misspelt and no value.
+    found = problems("""
+        indicators:
+          share: {name: Share, unit: "%"}
+        targets:
+          - id: t
+            indicator: share
+            baseline: 2020
+            milestones:
+              - {year: 2025}
+        """)
+    assert found == [
+        "targets.yaml:8:10: error: target 't': milestone: unknown key 'year'; did you mean 'by'? "
+        "(valid keys: by, value)",
+        "targets.yaml:8:9: error: target 't': milestone needs 'value' (e.g. {by: 2025, value: 15})",
+    ]
