@@ -169,3 +169,39 @@ def test_a_milestone_missing_its_value_is_still_said():
         "(valid keys: by, value)",
         "targets.yaml:8:9: error: target 't': milestone needs 'value' (e.g. {by: 2025, value: 15})",
     ]
+
+
+# --- 3. history's PERIOD is refused as the other commands refuse a period ---------------
+
+VALID_FORMS = "2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
+VALID_FORMS_VI = "2023 (năm), 2023-H1 (nửa năm), 2023-Q2 (quý), 2023-04 (tháng), 2023-9M (9 tháng đầu năm)"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # add-observation and retract say "add-observation: error: ..." / "retract: error:
+        # ..." of a period they refuse; history said "PERIOD: error:", the argument's
+        # English name, a word of the help the reader may never have read.
+        (("history", "share", "2022-H3"), f"history: error: '2022-H3' is not a period; valid forms: {VALID_FORMS}"),
+        (
+            ("--lang", "vi", "history", "share", "xyz"),
+            f"history: lỗi: 'xyz' không phải là một kỳ; các dạng hợp lệ: {VALID_FORMS_VI}",
+        ),
+        # A month for an indicator published by year (mining): its frequency said, at the
+        # command, not at "PERIOD".
+        (
+            ("history", "mining", "2022-04"),
+            # April 2022 lies in the year 2022, the period that holds it.
+            "history: error: period 2022-04 is finer than indicator 'mining' is published (frequency: year), "
+            "so it has no figure for it; the period that holds it: 2022",
+        ),
+    ],
+)
+def test_history_names_a_refused_period_as_the_other_commands_do(tracker: Path, args, said):
+    r = run(*args)
+    assert r.exit_code == 2  # a usage error, as before (docs/cli.md)
+    assert r.stderr.splitlines() == [said]
+    # retract says the same of the same period, located at its own name
+    same = run("retract", "share", "2022-H3")
+    assert same.stderr.startswith(f"retract: error: '2022-H3' is not a period; valid forms: {VALID_FORMS}")
