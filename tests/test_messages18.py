@@ -205,3 +205,67 @@ def test_history_names_a_refused_period_as_the_other_commands_do(tracker: Path, 
     # retract says the same of the same period, located at its own name
     same = run("retract", "share", "2022-H3")
     assert same.stderr.startswith(f"retract: error: '2022-H3' is not a period; valid forms: {VALID_FORMS}")
+
+
+# --- 4. A dimension refused on the command line is named as the plan labels it --------
+
+LABELLED = """\
+dimensions:
+  locality:
+    name: {en: Locality, vi: Địa phương}
+    values: [Hạ Long, Cẩm Phả]
+  area: {values: [urban, rural]}
+indicators:
+  rev: {name: Revenue, unit: bn VND, measure: flow, dimensions: [locality]}
+  pop: {name: Population, dimensions: [locality, area]}
+targets:
+  - {id: rev-plan, type: plan, indicator: rev, period: 2024, value: 100, for_each: locality}
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # A unit the dimension does not list: the dimension by its id (what --dim takes)
+        # and its label, then the valid units as other choices list theirs ("; valid:").
+        (
+            ("history", "rev", "--dim", "locality=Uông Bí"),
+            "--dim: error: 'Uông Bí' is not a unit of 'locality' (Locality); valid: Hạ Long, Cẩm Phả",
+        ),
+        (
+            ("--lang", "vi", "history", "rev", "--dim", "locality=Uông Bí"),
+            "--dim: lỗi: 'Uông Bí' không phải là một đơn vị của 'locality' (Địa phương); hợp lệ: Hạ Long, Cẩm Phả",
+        ),
+        # A close one is suggested first ('Ha Lon' is 'Hạ Long' without its last letter).
+        (
+            ("add-observation", "rev", "2024", "5", "--dim", "locality=Ha Lon"),
+            "add-observation: error: 'Ha Lon' is not a unit of 'locality' (Locality); did you mean 'Hạ Long'? "
+            "valid: Hạ Long, Cẩm Phả",
+        ),
+        # A dimension the indicator is not broken down by: its dimensions, labelled.
+        (
+            ("history", "rev", "--dim", "localty=Hạ Long"),
+            "--dim: error: indicator 'rev' is not broken down by 'localty'; did you mean 'locality'? "
+            "valid: locality (Locality)",
+        ),
+        (
+            ("--lang", "vi", "history", "pop", "--dim", "sex=Nữ"),
+            "--dim: lỗi: chỉ tiêu 'pop' không phân tổ theo 'sex'; hợp lệ: locality (Địa phương), area",
+        ),
+        # status --by: the declared dimensions, labelled; a dimension named by its id
+        # alone (area, no name) is written once.
+        (
+            ("status", "--by", "localty"),
+            "--by: error: no dimension 'localty'; did you mean 'locality'? valid: locality (Locality), area",
+        ),
+        (
+            ("--lang", "vi", "status", "--by", "tỉnh"),
+            "--by: lỗi: không có chiều phân tổ 'tỉnh'; hợp lệ: locality (Địa phương), area",
+        ),
+    ],
+)
+def test_a_refused_dimension_or_unit_is_named_as_the_plan_labels_it(tmp_path: Path, monkeypatch, args, said):
+    make_tracker(tmp_path, monkeypatch, LABELLED, STORE_HEADER)
+    r = run(*args)
+    assert r.exit_code in (1, 2), r.output
+    assert r.stderr.splitlines() == [said]
