@@ -269,3 +269,63 @@ def test_a_refused_dimension_or_unit_is_named_as_the_plan_labels_it(tmp_path: Pa
     r = run(*args)
     assert r.exit_code in (1, 2), r.output
     assert r.stderr.splitlines() == [said]
+
+
+# --- 5. An Open SDG repository's broken YAML is said in the reader's language ----------
+
+OPENSDG = {
+    "config_data.yml": "languages:\n  - en\n",
+    "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2020,8\n",
+    # The front matter's third line indented under a key that already has a value: the
+    # slip targets.yaml's reader says as "a ':' where no key can start".
+    "meta/1-1-1.md": "---\nindicator_name: Poverty rate\n  computation_units: Percent\n---\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        # Line 3 of the file (the front matter starts on line 2), column 20: the ':' after
+        # "  computation_units" (2 spaces and 17 letters, so the colon is the 20th character).
+        (
+            "en",
+            "meta/1-1-1.md:3:20: error: not valid YAML: a ':' where no key can start: check this line's "
+            "indentation against the line above, and quote a text that holds ': ' (\"Plan: 2025\")",
+        ),
+        (
+            "vi",
+            "meta/1-1-1.md:3:20: lỗi: không phải YAML hợp lệ: có dấu ':' ở chỗ không thể bắt đầu một khóa: "
+            "hãy so thụt lề của dòng này với dòng trên, và đặt trong dấu nháy một văn bản có ': ' "
+            '("Kế hoạch: 2025")',
+        ),
+    ],
+)
+def test_open_sdg_metadata_with_broken_yaml_is_said_in_the_readers_language(tmp_path: Path, lang: str, said: str):
+    from helpers import write_repository
+
+    repo = write_repository(tmp_path / "repo", OPENSDG)
+    r = run(
+        "--lang", lang, "import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15"
+    )
+    assert r.exit_code == 1
+    assert said in r.stderr.splitlines(), r.stderr
+    assert "mapping values are not allowed" not in r.stderr  # PyYAML's own words, English
+    assert not (tmp_path / "t").exists()  # nothing written
+
+
+def test_open_sdg_config_with_a_tab_is_said_as_targets_yaml_says_it(tmp_path: Path):
+    # config_data.yml indented with a tab on its line 2 (a .yml file: YAML from line 1).
+    repo = write_repository_with(tmp_path, {"config_data.yml": "languages:\n\t- en\n"})
+    r = run(
+        "--lang", "vi", "import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15"
+    )
+    assert r.exit_code == 1
+    lines = [x for x in r.stderr.splitlines() if x.startswith("config_data.yml:2")]
+    assert lines == ["config_data.yml:2:1: lỗi: không phải YAML hợp lệ: có ký tự tab; YAML cần dấu cách để thụt lề"]
+    assert "found character" not in r.stderr
+
+
+def write_repository_with(tmp_path: Path, changed: dict[str, str]) -> Path:
+    from helpers import write_repository
+
+    return write_repository(tmp_path / "repo", dict(OPENSDG, **changed))
