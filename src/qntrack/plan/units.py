@@ -258,10 +258,12 @@ def _not_broken_down(indicator: Indicator, given: str, dimensions: Mapping[str, 
     """``given`` is no dimension of ``indicator``: the closest of its dimensions (by id or
     label) and each of them, labelled as the plan labels it."""
     from ..catalog import msg
-    from ..errors import suggestion_then
+    from .suggest import closest
 
     own = [dimensions[d] for d in indicator.dimensions if d in dimensions]
-    hint = suggestion_then(given, {n: d.id for d in own for n in (d.id, d.name.en, d.name.vi)})
+    names = {n: d.id for d in own for n in (d.id, d.name.en, d.name.vi)}
+    close = closest(given, names)  # a label suggests the id, which is what is typed
+    hint = msg("errors_did_you_mean", option=names[close]) if close else msg("errors_no_suggestion_then")
     listed = dimensions_listed(indicator.dimensions, dimensions)
     return msg("units_not_broken_down", indicator=indicator.id, dimension=given, hint=hint, **listed)
 
@@ -411,8 +413,8 @@ def _by_short_name(wanted: str, dimensions: Mapping[str, Dimension], ids: Sequen
 
 
 def dimension_label(dimension: Dimension, lang: str) -> str:
-    """The plan's label of ``dimension`` in ``lang``, in brackets after a space (" (Địa
-    phương)"), for a message that names it by its id; "" when it has no label of its own."""
+    """The plan's label of ``dimension`` in ``lang``, in brackets after a space ("
+    (Locality)"), for a message that names it by its id; "" when it has no label of its own."""
     name = dimension.name.get(lang).strip()
     return "" if not name or name == dimension.id else f" ({name})"
 
