@@ -329,3 +329,59 @@ def write_repository_with(tmp_path: Path, changed: dict[str, str]) -> Path:
     from helpers import write_repository
 
     return write_repository(tmp_path / "repo", dict(OPENSDG, **changed))
+
+
+# --- 6. A month typed as officers write it, 04/2025 ------------------------------------
+
+MONTHLY = """\
+indicators:
+  exports: {name: Exports, unit: million USD, measure: flow, frequency: month}
+targets: []
+"""
+
+
+@pytest.mark.parametrize("typed", ["04/2025", "4/2025", " 4 / 2025 "])
+def test_a_month_typed_as_04_2025_is_april_2025(tmp_path: Path, monkeypatch, typed: str):
+    # "tháng 4/2025" and "T4/2025" were read as 2025-04; the same without the word for
+    # month, as a table's period column holds it, was "not a period". A month and a
+    # four-digit year have one reading: April 2025, stored as the code 2025-04.
+    from helpers import store_text
+
+    make_tracker(tmp_path, monkeypatch, MONTHLY, STORE_HEADER)
+    r = run("add-observation", "exports", typed, "512.5", "--recorded-at", "2025-05-20")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tmp_path).splitlines()[1] == "exports,2025-04,512.5,,,,2025-05-20T00:00:00Z"
+
+
+def test_a_month_typed_as_04_2025_in_an_import_file(tmp_path: Path, monkeypatch):
+    from helpers import store_text
+
+    make_tracker(tmp_path, monkeypatch, MONTHLY, STORE_HEADER)
+    (tmp_path / "in.csv").write_text(
+        "indicator,period,value,recorded_at\nexports,03/2025,498,2025-04-20\nexports,4/2025,512.5,2025-05-20\n",
+        encoding="utf-8",
+    )
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.stderr
+    assert store_text(tmp_path).splitlines()[1:] == [
+        "exports,2025-03,498,,,,2025-04-20T00:00:00Z",
+        "exports,2025-04,512.5,,,,2025-05-20T00:00:00Z",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        # No month 13: refused as no period, with the forms that are (nothing written).
+        ("en", f"add-observation: error: '13/2025' is not a period; valid forms: {VALID_FORMS}"),
+        ("vi", f"add-observation: lỗi: '13/2025' không phải là một kỳ; các dạng hợp lệ: {VALID_FORMS_VI}"),
+    ],
+)
+def test_a_month_that_does_not_exist_is_still_refused(tmp_path: Path, monkeypatch, lang: str, said: str):
+    from helpers import store_text
+
+    make_tracker(tmp_path, monkeypatch, MONTHLY, STORE_HEADER)
+    r = run("--lang", lang, "add-observation", "exports", "13/2025", "5")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [said]
+    assert store_text(tmp_path) == STORE_HEADER

@@ -156,6 +156,9 @@ _VI_PERIODS = (
     ),
     (re.compile(rf"t\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
     (re.compile(rf"(\d{{1,2}})\s*t{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    # A month and its year with no word, as a table's period column writes "tháng 4/2025":
+    # 04/2025, 4/2025 (one reading; no month 13). Not 2025/04 nor a day (15/04/2025).
+    (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
 )
 
 
@@ -185,8 +188,8 @@ def vietnamese_period(text: str) -> str | None:
     """The canonical period for a name as offices write it, or None.
 
     'Quý I/2024' is 2024-Q1, '6 tháng đầu năm 2024' 2024-H1, '9 tháng 2024' 2024-9M,
-    '6 tháng cuối năm 2024' (or 'nửa cuối năm 2024') 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm
-    2024' 2024, and the short forms 'Q3/2024', 'T10/2024', '9T/2024', 'H1 2024', 'H1/2024',
+    '6 tháng cuối năm 2024' (or 'nửa cuối năm 2024') 2024-H2, 'Tháng 4/2024' (or '04/2024',
+    '4/2024') 2024-04, 'Năm 2024' 2024, and the short forms 'Q3/2024', 'T10/2024', '9T/2024', 'H1 2024', 'H1/2024',
     '2024H1' (methodology section 3 names the same
     spans); and the English forms a document writes ('March 2026', 'Mar 2026',
     'January–September 2025': ``_english_document_periods``). Canonical forms are
