@@ -385,3 +385,74 @@ def test_a_month_that_does_not_exist_is_still_refused(tmp_path: Path, monkeypatc
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [said]
     assert store_text(tmp_path) == STORE_HEADER
+
+
+# --- 7. A store left mid-merge is said first, beside an argument refused ---------------
+
+MARKER = (
+    "observations.csv:3: error: a merge left unfinished: this line is a conflict marker (<<<<<<<, ======= or "
+    ">>>>>>>) that git wrote; nothing was read or written. Finish the merge: keep the lines of both sides that "
+    "belong (for the observations file, every row of both), delete the marker lines, then run 'qntrack check' "
+    "and commit ('git add' and 'git commit')"
+)
+
+MERGED = (
+    STORE_HEADER
+    + "share,2021,11.3,estimate,src-a,,2022-01-10T00:00:00Z\n"
+    + "<<<<<<< HEAD\n"  # line 3: the first marker
+    + "share,2022,11.5,,src-b,,2023-01-10T00:00:00Z\n"
+    + "=======\n"
+    + "share,2022,11.6,,src-c,,2023-01-11T00:00:00Z\n"
+    + ">>>>>>> theirs\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "refused"),
+    [
+        (
+            ("add-observation", "share", "2022-H3", "5"),
+            f"add-observation: error: '2022-H3' is not a period; valid forms: {VALID_FORMS}",
+        ),
+        (
+            ("add-observation", "share", "2024", "abc"),
+            "add-observation: error: 'abc' is not a number; write a decimal like 10.28",
+        ),
+        (("retract", "share", "xyz"), f"retract: error: 'xyz' is not a period; valid forms: {VALID_FORMS}"),
+    ],
+)
+def test_a_store_mid_merge_is_said_before_a_refused_argument(tracker: Path, args, refused: str):
+    # Both must be mended; the merge first (no command can write until it is finished),
+    # so it is said first, and the argument's problem after it, in one run: the user does
+    # not mend the argument only to be refused again for the store.
+    (tracker / "observations.csv").write_text(MERGED, encoding="utf-8")
+    r = run(*args)
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[:2] == [MARKER, refused], r.stderr
+    assert (tracker / "observations.csv").read_text(encoding="utf-8") == MERGED  # nothing written
+
+
+def test_a_store_mid_merge_and_an_unknown_indicator_in_vietnamese(tracker: Path):
+    (tracker / "observations.csv").write_text(MERGED, encoding="utf-8")
+    r = run("--lang", "vi", "add-observation", "shar", "2024", "5")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("observations.csv:3: lỗi: việc hợp nhất (merge) chưa xong"), r.stderr
+    assert lines[1].startswith("add-observation: lỗi:") and "'shar'" in lines[1], r.stderr
+
+
+def test_a_store_mid_merge_with_a_valid_argument_is_said_alone(tracker: Path):
+    (tracker / "observations.csv").write_text(MERGED, encoding="utf-8")
+    r = run("add-observation", "share", "2024", "5")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [MARKER]
+
+
+def test_an_import_with_a_bad_row_into_a_store_mid_merge(tracker: Path):
+    (tracker / "observations.csv").write_text(MERGED, encoding="utf-8")
+    (tracker / "in.csv").write_text("indicator,period,value\nshare,2024,abc\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0] == MARKER, r.stderr
+    assert any(x.startswith("in.csv:2: error:") for x in lines[1:]), r.stderr
