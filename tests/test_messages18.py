@@ -456,3 +456,111 @@ def test_an_import_with_a_bad_row_into_a_store_mid_merge(tracker: Path):
     lines = r.stderr.splitlines()
     assert lines[0] == MARKER, r.stderr
     assert any(x.startswith("in.csv:2: error:") for x in lines[1:]), r.stderr
+
+
+# --- 8. A plan authored from scratch with slips (this session's own pass) -------------
+
+
+def test_a_key_written_in_vietnamese_is_told_its_key_once():
+    # An officer writes the keys in Vietnamese: `năm` (year) for a baseline's period and a
+    # milestone's by, `giá trị` for value. Each was an unknown key with no hint, and then
+    # the mapping was said to need 'period', or 'by' and 'value': two and three messages
+    # for one slip each. Now each key is told the one it means, and nothing more.
+    # Columns: line 6 "    baseline: {" is 15 characters, so 'năm' is at 16; line 8
+    # "      - {" is 9, 'năm' at 10, and after "năm: 2025, " (11 more) 'giá trị' at 21.
+    found = problems("""
+        indicators:
+          poor: {name: Tỷ lệ hộ nghèo, unit: "%", direction: decrease}
+        targets:
+          - id: t
+            indicator: poor
+            baseline: {năm: 2020, value: 3}
+            milestones:
+              - {năm: 2025, giá trị: 1}
+        """)
+    assert found == [
+        "targets.yaml:6:16: error: target 't': baseline: unknown key 'năm'; did you mean 'period'? "
+        "(valid keys: period, value)",
+        "targets.yaml:8:10: error: target 't': milestone: unknown key 'năm'; did you mean 'by'? (valid keys: by, value)",
+        "targets.yaml:8:21: error: target 't': milestone: unknown key 'giá trị'; did you mean 'value'? "
+        "(valid keys: by, value)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        # A target's type in Vietnamese: "kế hoạch" is a plan, "lũy kế" (cumulative) and
+        # "bình quân" (average) the kinds of those names; the type was refused with no hint.
+        ("kế hoạch", "plan"),
+        ("lũy kế", "cumulative"),
+        ("bình quân", "average"),
+    ],
+)
+def test_a_target_type_written_in_vietnamese_is_told_the_type(written: str, hint: str):
+    found = problems(f"""
+        indicators:
+          rev: {{name: Revenue, measure: flow}}
+        targets:
+          - id: t
+            type: {written}
+            indicator: rev
+            period: 2025
+            value: 100
+        """)
+    assert len(found) == 1 and found[0].startswith("targets.yaml:5:11: error: target 't': type:"), found
+    assert found[0].endswith(f"did you mean '{hint}'?"), found
+
+
+def test_a_measure_written_luy_ke_is_still_a_flow():
+    found = problems("""
+        indicators:
+          rev: {name: Revenue, measure: lũy kế}
+        targets: []
+        """)
+    assert len(found) == 1 and found[0].endswith("did you mean 'flow'?"), found
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        # A decimal comma outside { }: the number it must be, not "e.g. 1234.5". "10,5" has
+        # one reading (a comma before two digits or one separates no thousands): 10.5.
+        ("    at_least: 10,5\n", "'10,5' is not a number here; use a decimal point and no thousands separator (10.5)"),
+        # "12,500": 12.5 with a decimal comma, or 12500 with a thousands separator.
+        (
+            "    at_least: 12,500\n",
+            "'12,500' is not a number here; use a decimal point and no thousands separator (12.5 or 12500)",
+        ),
+    ],
+)
+def test_a_decimal_comma_outside_braces_is_told_the_number(line: str, said: str):
+    text = (
+        "indicators:\n  g: {name: G, measure: rate}\ntargets:\n  - id: t\n    type: every_period\n"
+        "    indicator: g\n" + line + "    from: 2021\n    to: 2025\n"
+    )
+    from helpers import plan_problems
+
+    # line 7, column 15: after "    at_least: "
+    assert plan_problems(text) == [f"targets.yaml:7:15: error: target 't': at_least: {said}"]
+
+
+def test_a_decimal_comma_in_braces_offers_only_readings_it_has():
+    # {value: 1,5}: 1.5; "15" (a thousands separator before one digit) is no reading.
+    found = problems("""
+        indicators:
+          share: {name: Share, unit: "%"}
+        targets:
+          - id: t
+            indicator: share
+            baseline: 2020
+            milestones:
+              - {by: 2025, value: 1,5}
+              - {by: 2030, value: 2,500}
+        """)
+    assert found == [
+        "targets.yaml:8:27: error: target 't': milestone: '1,5' reads as 1 and a key '5': in { } a comma "
+        "separates the entries; write a number with a decimal point and no thousands separator (1.5)",
+        "targets.yaml:9:27: error: target 't': milestone: '2,500' reads as 2 and a key '500': in { } a comma "
+        "separates the entries; write a number with a decimal point and no thousands separator (2.5 or 2500)",
+    ]

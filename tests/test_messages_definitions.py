@@ -244,7 +244,8 @@ def test_exceptions_carry_the_message_and_say_english():
     with pytest.raises(ValueError) as number:
         parse_number("1,5")
     assert str(number.value) == (
-        "'1,5' is not a number here; use a decimal point and no thousands separator, e.g. 1234.5"
+        # the number it must be (eighteenth session): a comma before one digit is a decimal one
+        "'1,5' is not a number here; use a decimal point and no thousands separator (1.5)"
     )
     assert render(number.value.args[0], "vi").startswith("'1,5' không phải là số ở đây; hãy dùng dấu chấm thập phân")
 

@@ -10,7 +10,18 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-__all__ = ["ON_TARGETS", "SAME_AS", "SPAN", "comma_in_number", "kinds_with", "listed_id", "written_id"]
+from ..catalog import Message, msg
+
+__all__ = [
+    "ON_TARGETS",
+    "SAME_AS",
+    "SPAN",
+    "comma_in_number",
+    "comma_readings",
+    "kinds_with",
+    "listed_id",
+    "written_id",
+]
 
 # Two years joined by a dash (2025-2030, 2021–2025): a span copied from a plan's heading.
 SPAN = re.compile(r"^((?:19|20|21)\d\d)\s*[-\u2013\u2014]\s*((?:19|20|21)\d\d)$")
@@ -51,9 +62,18 @@ def comma_in_number(
         "written": f"{number.value},{rest}",
         "number": number.value,
         "rest": rest,
-        "decimal": f"{number.value}.{rest}".rstrip("0").rstrip("."),
-        "whole": f"{number.value}{rest}",
+        "readings": comma_readings(number.value, rest),
     }
+
+
+def comma_readings(before: str, after: str) -> Message:
+    """The numbers ``before,after`` can be (digits on both sides), for a message that says
+    how to write it: with a decimal comma, ``before.after``; with a thousands separator,
+    which groups three digits, also ``beforeafter`` ("2,500": 2.5 or 2500; "1,5": 1.5)."""
+    decimal = f"{before}.{after}".rstrip("0").rstrip(".")
+    if len(after) != 3:
+        return msg("definitions_comma_reading", decimal=decimal)
+    return msg("definitions_comma_readings", decimal=decimal, whole=f"{before}{after}")
 
 
 def written_id(item: Node) -> str | None:

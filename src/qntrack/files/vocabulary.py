@@ -265,7 +265,7 @@ def with_a_year(text: str, year: int) -> str | None:
 # The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
 # writes them), told the English value the plan takes: a hint, never read in its place
 # (the plan is written in one vocabulary; docs/targets-format.md).
-CHOICE_WORDS = {
+CHOICE_WORDS: dict[str, str | tuple[str, ...]] = {
     "tang": "increase",
     "giam": "decrease",
     "nam": "year",
@@ -273,8 +273,17 @@ CHOICE_WORDS = {
     "thang": "month",
     "nua nam": "half",
     "6 thang": "half",
-    "luy ke": "flow",
+    # lũy kế: a flow's measure, and a cumulative target's type; the first the choice takes.
+    "luy ke": ("flow", "cumulative"),
+    "cong don": ("flow", "cumulative"),
     "toc do": "rate",
+    # A target's type as an officer names it (eighteenth session): kế hoạch, bình quân.
+    "ke hoach": "plan",
+    "binh quan": "average",
+    "trung binh": "average",
+    "hang nam": ("every_period", "year"),
+    "moi nam": "every_period",
+    "moi ky": "every_period",
     # English words a newcomer writes for a choice (issue 17, seventeenth session)
     "up": "increase",
     "higher": "increase",
@@ -284,6 +293,48 @@ CHOICE_WORDS = {
     "annually": "year",
     "quarterly": "quarter",
     "monthly": "month",
+}
+
+
+# targets.yaml's keys as an officer writes them in Vietnamese (folded), and the keys
+# they mean, the first the mapping takes: `{năm: 2020, giá trị: 9.8}` is a baseline's
+# period and value, `năm` in a milestone its 'by' (yaml_reader: one message, no "needs").
+KEY_WORDS: dict[str, tuple[str, ...]] = {
+    "nam": ("period", "by"),
+    "ky": ("period",),
+    "thoi han": ("by",),
+    "han": ("by",),
+    "gia tri": ("value",),
+    "ten": ("name",),
+    "don vi": ("unit",),
+    "don vi tinh": ("unit",),
+    "dvt": ("unit",),
+    "chi tieu": ("indicator", "indicators"),
+    "cac chi tieu": ("indicators",),
+    "muc tieu": ("targets",),
+    "cac muc tieu": ("targets",),
+    "huong": ("direction",),
+    "tan suat": ("frequency",),
+    "loai": ("type",),
+    "moc": ("milestones",),
+    "cac moc": ("milestones",),
+    "ky goc": ("baseline",),
+    "nam goc": ("baseline", "base_year"),
+    "nguon": ("source",),
+    "ghi chu": ("note",),
+    "mo ta": ("description",),
+    "cong thuc": ("formula",),
+    "nhom": ("group",),
+    "tu": ("from",),
+    "tu nam": ("from",),
+    "den": ("to",),
+    "den nam": ("to",),
+    "it nhat": ("at_least",),
+    "toi thieu": ("at_least",),
+    "toi da": ("at_most",),
+    "khong qua": ("at_most",),
+    "tieu de": ("title",),
+    "so lieu": ("observations",),
 }
 
 

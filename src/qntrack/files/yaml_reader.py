@@ -22,7 +22,7 @@ from ..plan.model import (
 )
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
-from .slips import ON_TARGETS, SAME_AS, SPAN, comma_in_number, kinds_with, listed_id
+from .slips import ON_TARGETS, SAME_AS, SPAN, comma_in_number, comma_readings, kinds_with, listed_id
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "written_text"]
 
@@ -123,6 +123,15 @@ def written_text(node: Node, key: str) -> str | None:
     return found.value if isinstance(found, ScalarNode) else None
 
 
+def _same_as(key: str, allowed: tuple[str, ...]) -> str | None:
+    """The key ``key`` is written for (slips.SAME_AS; in Vietnamese, vocabulary.KEY_WORDS),
+    the first the mapping takes, or None."""
+    from .vocabulary import KEY_WORDS, fold
+
+    meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key), ())
+    return next((k for k in meant if k in allowed), None)
+
+
 def _at_node(node: Node) -> tuple[int, int]:
     return (node.start_mark.line, node.start_mark.column)
 
@@ -136,6 +145,9 @@ def _unknown_key(what: What, key: str, valid: str, hint: str | None, value: Node
         wanted = msg("definitions_wanted_year" if hint in ("by", "period") else "definitions_wanted_value")
         return msg("definitions_unknown_key_empty", what=_phrase(what), key=key, valid=valid, hint=hint, wanted=wanted)
     return msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint)
+
+
+_ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
 
 
 # One to three digits, not starting with 0, a dot and three digits ending in 0: a thousands
@@ -162,6 +174,9 @@ def parse_number(text: str) -> float:
     if ":" in raw:
         raise ValueError(msg("definitions_number_base60", text=text))
     if "," in raw:
+        if found := _ONE_COMMA.match(raw):  # "10,5": the number it must be (comma_readings)
+            readings = comma_readings(found[1], found[2])
+            raise ValueError(msg("definitions_number_comma_as", text=text, readings=readings))
         raise ValueError(msg("definitions_number_comma", text=text))
     if raw.endswith("%"):
         raise ValueError(msg("definitions_number_percent", text=text, number=raw[:-1].strip()))
@@ -245,7 +260,7 @@ class _Reader:
                         msg("definitions_group_on_targets", what=_phrase(what), key=key, field=ON_TARGETS[key]),
                     )
                     continue
-                hint = closest(key, allowed) or next((h for h in SAME_AS.get(key, ()) if h in allowed), None)
+                hint = _same_as(key, allowed) or closest(key, allowed)
                 valid = ", ".join(allowed)
                 if hint is None and what[0] == "target" and (kinds := kinds_with(key)):
                     self.error(
@@ -444,8 +459,9 @@ class _Reader:
         if raw not in options:
             from .vocabulary import CHOICE_WORDS, fold
 
-            said = CHOICE_WORDS.get(fold(raw))  # a Vietnamese word is told the English value
-            hint = said if said in options else closest(raw, options)
+            said = CHOICE_WORDS.get(fold(raw), ())  # a Vietnamese word is told the English value
+            said = (said,) if isinstance(said, str) else said
+            hint = next((s for s in said if s in options), None) or closest(raw, options)
             listed = ", ".join(options)
             self.error(
                 node,
