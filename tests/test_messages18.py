@@ -527,6 +527,17 @@ def test_a_measure_written_luy_ke_is_still_a_flow():
         # A decimal comma outside { }: the number it must be, not "e.g. 1234.5". "10,5" has
         # one reading (a comma before two digits or one separates no thousands): 10.5.
         ("    at_least: 10,5\n", "'10,5' is not a number here; use a decimal point and no thousands separator (10.5)"),
+        # "12.771,5" written the Vietnamese way (a dot between thousands, a decimal comma):
+        # one reading, twelve thousand seven hundred and seventy-one and a half.
+        (
+            "    at_least: 12.771,5\n",
+            "'12.771,5' is not a number here; use a decimal point and no thousands separator (12771.5)",
+        ),
+        # "1,234.5" written the English way: 1234.5.
+        (
+            "    at_least: 1,234.5\n",
+            "'1,234.5' is not a number here; use a decimal point and no thousands separator (1234.5)",
+        ),
         # "12,500": 12.5 with a decimal comma, or 12500 with a thousands separator.
         (
             "    at_least: 12,500\n",

@@ -148,6 +148,9 @@ def _unknown_key(what: What, key: str, valid: str, hint: str | None, value: Node
 
 
 _ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
+# Thousands grouped by threes and a decimal part: the Vietnamese way, then the English.
+_GROUPED_VI = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
+_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+\.\d+$")
 
 
 # One to three digits, not starting with 0, a dot and three digits ending in 0: a thousands
@@ -176,6 +179,11 @@ def parse_number(text: str) -> float:
     if "," in raw:
         if found := _ONE_COMMA.match(raw):  # "10,5": the number it must be (comma_readings)
             readings = comma_readings(found[1], found[2])
+            raise ValueError(msg("definitions_number_comma_as", text=text, readings=readings))
+        if _GROUPED_VI.match(raw) or _GROUPED_EN.match(raw):  # 12.771,5 or 1,234.5: one reading
+            sep, point = (".", ",") if _GROUPED_VI.match(raw) else (",", ".")
+            number = raw.replace(sep, "").replace(point, ".")
+            readings = msg("definitions_comma_reading", decimal=number)
             raise ValueError(msg("definitions_number_comma_as", text=text, readings=readings))
         raise ValueError(msg("definitions_number_comma", text=text))
     if raw.endswith("%"):
