@@ -138,15 +138,17 @@ YAML_CASES = [
         "decimal comma",
         "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
         "    period: 2023\n    value: 1.234,5\n",
+        # the one number it can be, 1234.5 (eighteenth session)
         "targets.yaml:9:12: error: target 'a': value: '1.234,5' is not a number here; use a decimal point and no "
-        "thousands separator, e.g. 1234.5",
+        "thousands separator (1234.5)",
     ),
     (
         "thousands comma",
         "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
         "    period: 2023\n    value: 1,234.5\n",
+        # the one number it can be, 1234.5 (eighteenth session)
         "targets.yaml:9:12: error: target 'a': value: '1,234.5' is not a number here; use a decimal point and no "
-        "thousands separator, e.g. 1234.5",
+        "thousands separator (1234.5)",
     ),
     (
         "month 13",

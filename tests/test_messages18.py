@@ -575,3 +575,65 @@ def test_a_decimal_comma_in_braces_offers_only_readings_it_has():
         "targets.yaml:9:27: error: target 't': milestone: '2,500' reads as 2 and a key '500': in { } a comma "
         "separates the entries; write a number with a decimal point and no thousands separator (2.5 or 2500)",
     ]
+
+
+def test_a_colon_without_its_space_is_said_at_its_own_line():
+    # `indicator:g` is one text to YAML (no space after the colon), so the mapping was said
+    # to be broken on the NEXT line (6:5, "a line that is not 'key: value'"), which is
+    # right. Now the line that holds the slip: line 5, column 14 (the colon, after
+    # "    indicator").
+    from helpers import plan_problems
+
+    text = "indicators:\n  g: {name: G}\ntargets:\n  - id: t\n    indicator:g\n    baseline: 2020\n"
+    assert plan_problems(text) == [
+        "targets.yaml:5:14: error: not valid YAML: a ':' that ends a key needs a space after it: write 'indicator: g'"
+    ]
+
+
+def test_a_colon_without_its_space_in_vietnamese(tmp_path: Path, monkeypatch):
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "indicators:\n  g: {name: G}\ntargets:\n  - id: t\n    indicator:g\n    baseline: 2020\n",
+        STORE_HEADER,
+    )
+    r = run("--lang", "vi", "check")
+    assert r.stderr.splitlines() == [
+        "targets.yaml:5:14: lỗi: không phải YAML hợp lệ: dấu ':' kết thúc một khóa cần một dấu cách theo sau: "
+        "hãy viết 'indicator: g'"
+    ]
+
+
+def test_an_unclosed_bracket_at_the_end_is_said_in_the_readers_words():
+    # `unit: [` on the last line: PyYAML's "expected the node content, but found
+    # '<stream end>'", which is the file ending inside a bracket; said in the reader's
+    # words as an unclosed quote at the end of the file is.
+    from helpers import plan_problems
+
+    found = plan_problems("targets: []\nindicators:\n  g:\n    name: G\n    unit: [\n")
+    assert len(found) == 1, found
+    assert found[0].endswith(
+        "error: not valid YAML: the file ends inside a quoted text or a bracket: close the quote or the "
+        "bracket opened before"
+    ), found
+
+
+def test_a_milestone_key_at_the_targets_indentation_is_one_message_at_its_line():
+    # `value: 15` written two spaces short, at the indentation of the target's keys: YAML
+    # reads it as the target's key. It was said twice: an unknown key "of type plan:
+    # write 'type: plan'" (advice that misleads) and "milestone needs 'value'" at line 7.
+    # One message now, at line 8 column 3 (the key), naming the milestone it belongs to.
+    found = problems("""
+        indicators:
+          g: {name: G}
+        targets:
+        - id: t
+          indicator: g
+          milestones:
+          - by: 2025
+          value: 15
+        """)
+    assert found == [
+        "targets.yaml:8:3: error: target 't': 'value' is at the indentation of the target's keys, so YAML "
+        "reads it as one; it belongs to the milestone on line 7: indent it as that milestone's 'by'"
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..catalog import Message, msg
 
@@ -91,3 +91,40 @@ def listed_id(node: Node) -> str | None:
     """The first ``id:`` of a list of mappings (indicators written as targets are)."""
     items = getattr(node, "value", None)
     return written_id(items[0]) if isinstance(items, list) and items else None
+
+
+def dedented_milestone(target: Node, key_node: ScalarNode, key: str) -> tuple[Node, str] | None:
+    """``value: 15`` written under ``- by: 2025`` at the target's indentation, which YAML
+    reads as a key of the target: the milestone it belongs to (the last of the list above
+    it, which lacks the key) and that milestone's first key; else None."""
+    if key not in ("by", "value") or not isinstance(target, MappingNode):
+        return None
+    listed = next((v for k, v in target.value if isinstance(k, ScalarNode) and k.value == "milestones"), None)
+    items = getattr(listed, "value", None)
+    if not isinstance(listed, SequenceNode) or not items or not isinstance(items[-1], MappingNode):
+        return None
+    last = items[-1]
+    keys = [k.value for k, _ in last.value if isinstance(k, ScalarNode)]
+    if key in keys or not keys or key_node.start_mark.line <= last.start_mark.line:
+        return None
+    return last, keys[0]
+
+
+def same_as(key: str, allowed: tuple[str, ...]) -> str | None:
+    """The key ``key`` is written for (SAME_AS; in Vietnamese, vocabulary.KEY_WORDS),
+    the first the mapping takes, or None."""
+    from .vocabulary import KEY_WORDS, fold
+
+    meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key), ())
+    return next((k for k in meant if k in allowed), None)
+
+
+def unknown_key(what: str | Message, key: str, valid: str, hint: str | None, value: Node) -> Message:
+    """An unknown key, with the key it most likely is; an empty value under it (`{year: ""}`)
+    is said in the same message, so that the key once mended is not refused again."""
+    if hint is None:
+        return msg("definitions_unknown_key", what=what, key=key, valid=valid)
+    if isinstance(value, ScalarNode) and not value.value.strip():
+        wanted = msg("definitions_wanted_year" if hint in ("by", "period") else "definitions_wanted_value")
+        return msg("definitions_unknown_key_empty", what=what, key=key, valid=valid, hint=hint, wanted=wanted)
+    return msg("definitions_unknown_key_hint", what=what, key=key, valid=valid, hint=hint)

@@ -22,7 +22,8 @@ from ..plan.model import (
 )
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
-from .slips import ON_TARGETS, SAME_AS, SPAN, comma_in_number, comma_readings, kinds_with, listed_id
+from .slips import ON_TARGETS, SPAN, comma_in_number, comma_readings, dedented_milestone, kinds_with, listed_id
+from .slips import same_as, unknown_key
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "written_text"]
 
@@ -123,28 +124,8 @@ def written_text(node: Node, key: str) -> str | None:
     return found.value if isinstance(found, ScalarNode) else None
 
 
-def _same_as(key: str, allowed: tuple[str, ...]) -> str | None:
-    """The key ``key`` is written for (slips.SAME_AS; in Vietnamese, vocabulary.KEY_WORDS),
-    the first the mapping takes, or None."""
-    from .vocabulary import KEY_WORDS, fold
-
-    meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key), ())
-    return next((k for k in meant if k in allowed), None)
-
-
 def _at_node(node: Node) -> tuple[int, int]:
     return (node.start_mark.line, node.start_mark.column)
-
-
-def _unknown_key(what: What, key: str, valid: str, hint: str | None, value: Node) -> Message:
-    """An unknown key, with the key it most likely is; an empty value under it (`{year: ""}`)
-    is said in the same message, so that the key once mended is not refused again."""
-    if hint is None:
-        return msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid)
-    if isinstance(value, ScalarNode) and not value.value.strip():
-        wanted = msg("definitions_wanted_year" if hint in ("by", "period") else "definitions_wanted_value")
-        return msg("definitions_unknown_key_empty", what=_phrase(what), key=key, valid=valid, hint=hint, wanted=wanted)
-    return msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint)
 
 
 _ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
@@ -268,7 +249,16 @@ class _Reader:
                         msg("definitions_group_on_targets", what=_phrase(what), key=key, field=ON_TARGETS[key]),
                     )
                     continue
-                hint = _same_as(key, allowed) or closest(key, allowed)
+                if what[0] == "target" and (milestone := dedented_milestone(node, key_node, key)):
+                    # Said once, at the key: not as a key of another type, nor the milestone's missing.
+                    self.said_meant.add((_at_node(milestone[0]), key))
+                    line, first = milestone[0].start_mark.line + 1, milestone[1]
+                    self.error(
+                        key_node,
+                        msg("authoring_milestone_key_dedented", what=_phrase(what), key=key, line=line, other=first),
+                    )
+                    continue
+                hint = same_as(key, allowed) or closest(key, allowed)
                 valid = ", ".join(allowed)
                 if hint is None and what[0] == "target" and (kinds := kinds_with(key)):
                     self.error(
@@ -292,7 +282,7 @@ class _Reader:
                         self.refused.add(("top", hint))
                 if hint is not None:
                     meant.append(hint)
-                self.error(key_node, _unknown_key(what, key, valid, hint, value_node))
+                self.error(key_node, unknown_key(_phrase(what), key, valid, hint, value_node))
                 continue
             out[key] = (key_node, value_node)
         # A required key written under another name was said once, as that name: not again

@@ -22,6 +22,7 @@ _YAML_WORDS = (
     ("expected ',' or '}'", "authoring_yaml_flow_mapping"),
     ("expected ',' or ']'", "authoring_yaml_flow_sequence"),
     ("found unexpected end of stream", "authoring_yaml_unclosed"),
+    ("expected the node content, but found '<stream end>'", "authoring_yaml_unclosed"),  # "unit: ["
     ("found unknown escape character", "authoring_yaml_backslash"),  # "C:\Data"
     ("expected escape sequence of", "authoring_yaml_backslash"),  # "\x4"
     ("expected chomping or indentation indicators", "authoring_yaml_block_text"),  # >= 15
@@ -32,6 +33,8 @@ _YAML_WORDS = (
     ("expected '<document start>'", "authoring_yaml_two_documents"),  # after '...'
 )
 _CANNOT_START = re.compile(r"^found character '(.+)' that cannot start any token")
+# A key and its value with no space after the colon ("indicator:g"), up to a comment.
+_GLUED = re.compile(r"([A-Za-z_][\w-]*):([^\s:#][^#]*)")
 
 
 def yaml_words(problem: str) -> Message:
@@ -52,6 +55,15 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
     line = mark.line + 1 if mark else 0
     col = mark.column + 1 if mark else 0
     said = (exc.problem or exc.context or "not valid YAML").strip()  # PyYAML's words, in English
+    if said.startswith("could not find expected ':'") and exc.context_mark is not None:
+        # "indicator:g": one text to YAML, refused on the line after it; said at its colon.
+        lines = text.splitlines()
+        at = exc.context_mark
+        glued = _GLUED.match(lines[at.line][at.column :]) if at.line < len(lines) else None
+        if glued:
+            key, value = glued[1], glued[2].strip()
+            written = f"{key}: {value}"
+            return at.line + 1, at.column + len(key) + 1, msg("authoring_yaml_colon_space", written=written)
     message = yaml_words(said)
     if "\t" in said or "'\\t'" in said:
         message = msg("definitions_yaml_tab")
