@@ -637,3 +637,67 @@ def test_a_milestone_key_at_the_targets_indentation_is_one_message_at_its_line()
         "targets.yaml:8:3: error: target 't': 'value' is at the indentation of the target's keys, so YAML "
         "reads it as one; it belongs to the milestone on line 7: indent it as that milestone's 'by'"
     ]
+
+
+# --- 9. 'observations:' misspelt beside the real store ---------------------------------
+
+NEAR_PLAN = (
+    "observations: obsevations.csv\nindicators:\n  g: {name: G}\ntargets:\n"
+    "  - {id: t, indicator: g, baseline: 2020, milestones: [{by: 2025, value: 15}]}\n"
+)
+NEAR_STORE = STORE_HEADER + "g,2020,10,,,,2021-01-01T00:00:00Z\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "obsevations.csv: warning: the observations file does not exist, but observations.csv beside it "
+            "holds figures; none is read from it, so every target is \"not available\"; if 'observations:' "
+            "in targets.yaml means it, correct that line",
+        ),
+        (
+            "vi",
+            "obsevations.csv: cảnh báo: tệp số liệu không tồn tại, nhưng tệp observations.csv bên cạnh có số liệu; "
+            'không số liệu nào được đọc từ tệp đó, nên mọi mục tiêu đều ở mức đánh giá "Chưa đủ số liệu"; '
+            "nếu 'observations:' trong targets.yaml muốn chỉ tệp đó, hãy sửa dòng này",
+        ),
+    ],
+)
+def test_a_misspelt_store_name_names_the_store_beside_it(tmp_path: Path, monkeypatch, lang: str, said: str):
+    # The warning said only "does not exist (check 'observations:')", with the figures
+    # one letter away.
+    make_tracker(tmp_path, monkeypatch, NEAR_PLAN, NEAR_STORE)
+    r = run("--lang", lang, "status")
+    assert r.exit_code == 0
+    assert said in r.stderr.splitlines(), r.stderr
+    c = run("--lang", lang, "check")
+    assert said in c.stderr.splitlines(), c.stderr
+
+
+def test_an_append_that_starts_a_store_beside_a_near_one_says_so(tmp_path: Path, monkeypatch):
+    # add-observation still starts the file targets.yaml names (documented), and says that
+    # the record may now be in two files.
+    make_tracker(tmp_path, monkeypatch, NEAR_PLAN, NEAR_STORE)
+    r = run("add-observation", "g", "2021", "11", "--recorded-at", "2022-01-01")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "obsevations.csv: warning: a new observations file was started, while observations.csv beside it holds "
+        "figures: if 'observations:' in targets.yaml means observations.csv, correct that line and add the figure "
+        "there"
+    ) in r.stderr.splitlines(), r.stderr
+    assert (tmp_path / "obsevations.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "g,2021,11,,,,2022-01-01T00:00:00Z"
+    ]
+
+
+def test_a_near_name_that_is_no_store_is_not_named(tmp_path: Path, monkeypatch):
+    # notes.csv-like files beside the plan are not stores: only a file whose header is
+    # the store's is offered (here 'observation.csv' holds another table).
+    make_tracker(tmp_path, monkeypatch, NEAR_PLAN, NEAR_STORE)
+    (tmp_path / "observations.csv").rename(tmp_path / "observation.csv")
+    (tmp_path / "observation.csv").write_text("name,phone\nA,1\n", encoding="utf-8")
+    r = run("status")
+    assert "obsevations.csv: warning: the observations file does not exist; no figure is known" in r.stderr
+    assert "observation.csv" not in r.stderr
