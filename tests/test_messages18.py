@@ -701,3 +701,19 @@ def test_a_near_name_that_is_no_store_is_not_named(tmp_path: Path, monkeypatch):
     r = run("status")
     assert "obsevations.csv: warning: the observations file does not exist; no figure is known" in r.stderr
     assert "observation.csv" not in r.stderr
+
+
+def test_an_empty_year_under_a_misspelt_key_in_vietnamese(tmp_path: Path, monkeypatch):
+    # As test_an_empty_year_under_a_misspelt_key_is_one_message, read in Vietnamese.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        "indicators:\n  share: {name: Share, unit: '%'}\ntargets:\n  - id: t\n    indicator: share\n"
+        '    baseline: 2020\n    milestones:\n      - {year: "", value: 15}\n',
+        STORE_HEADER,
+    )
+    r = run("--lang", "vi", "check")
+    assert r.stderr.splitlines() == [
+        "targets.yaml:8:10: lỗi: mục tiêu 't': mốc: khóa 'year' không xác định, giá trị của nó cũng để trống; "
+        "có phải ý bạn là 'by'? hãy ghi 'by' kèm một năm như 2025 (khóa hợp lệ: by, value)"
+    ]
