@@ -717,3 +717,19 @@ def test_an_empty_year_under_a_misspelt_key_in_vietnamese(tmp_path: Path, monkey
         "targets.yaml:8:10: lỗi: mục tiêu 't': mốc: khóa 'year' không xác định, giá trị của nó cũng để trống; "
         "có phải ý bạn là 'by'? hãy ghi 'by' kèm một năm như 2025 (khóa hợp lệ: by, value)"
     ]
+
+
+def test_a_plans_problems_are_said_in_the_order_of_its_lines():
+    # A plan target's period written 'perod' (line 8) was said before "a plan target needs
+    # 'value'" at the target's first line (line 4), and a duplicate id (line 9) after the
+    # problems of the lines below it: the author reads the file top-down.
+    from helpers import plan_problems
+
+    text = (
+        "indicators:\n  f: {name: F, measure: flow}\ntargets:\n"
+        "  - id: p\n    type: plan\n    indicator: f\n    source: x\n    perod: 2022\n"
+        "  - id: p\n    type: plan\n    indicator: f\n    period: 2022\n    value: 15%\n"
+    )
+    lines = [int(p.split(":")[1]) for p in plan_problems(text)]
+    # 4: the first target needs 'value'; 8: 'perod'; 9: the duplicate id; 13: '15%'
+    assert lines == [4, 8, 9, 13], plan_problems(text)

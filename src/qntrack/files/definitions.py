@@ -191,7 +191,9 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                     targets.append(target)
 
     if reader.problems:
-        raise InputError(reader.problems)
+        # In the order of the file's lines, as the author reads it (a target's "needs" was
+        # said after the keys below its first line; a duplicate id after the target's own).
+        raise InputError(sorted(reader.problems, key=lambda p: p.location.line or 0))
     return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi)
 
 
