@@ -372,8 +372,8 @@ STORE_CASES = [
     (
         "bad timestamp",
         HEADER + b"share,2021,1,,,,28/06/2023\n",
-        "observations.csv:2: error: '28/06/2023' is not an ISO 8601 timestamp; write e.g. 2023-11-27T09:00:00Z "
-        "or 2023-11-27",
+        # 28 cannot be a month: 28 June 2023, in its ISO form (eighteenth session)
+        "observations.csv:2: error: '28/06/2023' is a date written day first: write 2023-06-28",
     ),
 ]
 

@@ -733,3 +733,32 @@ def test_a_plans_problems_are_said_in_the_order_of_its_lines():
     lines = [int(p.split(":")[1]) for p in plan_problems(text)]
     # 4: the first target needs 'value'; 8: 'perod'; 9: the duplicate id; 13: '15%'
     assert lines == [4, 8, 9, 13], plan_problems(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        # A date as a Vietnamese officer writes it: 15 cannot be a month, so 15/07/2026 is
+        # 15 July 2026, 2026-07-15.
+        ("15/07/2026", "en", "'15/07/2026' is a date written day first: write 2026-07-15"),
+        ("15/07/2026", "vi", "'15/07/2026' là ngày viết theo thứ tự ngày/tháng/năm: hãy viết 2026-07-15"),
+        # 05/01/2026: 5 January (day first, as Vietnamese writes) or 1 May (month first):
+        # both offered, neither guessed.
+        (
+            "05/01/2026",
+            "en",
+            "'05/01/2026' is not an ISO 8601 timestamp: write 2026-01-05 if 05 is the day, or 2026-05-01 if it is "
+            "the month",
+        ),
+        (
+            "05/01/2026",
+            "vi",
+            "'05/01/2026' không phải là thời điểm theo ISO 8601: hãy viết 2026-01-05 nếu 05 là ngày, hoặc "
+            "2026-05-01 nếu đó là tháng",
+        ),
+    ],
+)
+def test_a_recorded_at_written_as_a_slashed_date_is_told_its_iso_form(tracker: Path, typed: str, lang: str, said: str):
+    r = run("--lang", lang, "add-observation", "mining", "2024", "5", "--recorded-at", typed)
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [f"add-observation: {'lỗi' if lang == 'vi' else 'error'}: {said}"]
