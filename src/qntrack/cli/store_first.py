@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, InputError
+
+if TYPE_CHECKING:
+    from ..plan.model import Problem
 
 __all__ = ["store_first"]
 
@@ -31,7 +35,7 @@ def store_first(targets: str | None) -> Iterator[None]:
         raise InputError([marker, *exc.problems], exc.code, exc.rows_of) from None
 
 
-def _store_marker(targets: str | None):  # -> Problem | None
+def _store_marker(targets: str | None) -> Problem | None:
     """The store's first conflict marker as the readers say it, or None: also when the
     plan or the store cannot be read (their own problem was, or will be, said), or the
     plan is a stream (``-t /dev/stdin``), which cannot be read a second time."""
