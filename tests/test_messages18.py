@@ -742,6 +742,8 @@ def test_a_plans_problems_are_said_in_the_order_of_its_lines():
         # 15 July 2026, 2026-07-15.
         ("15/07/2026", "en", "'15/07/2026' is a date written day first: write 2026-07-15"),
         ("15/07/2026", "vi", "'15/07/2026' là ngày viết theo thứ tự ngày/tháng/năm: hãy viết 2026-07-15"),
+        # 05/05/2026 is 5 May in either order: said without an order.
+        ("05/05/2026", "en", "'05/05/2026' is a date written with slashes: write 2026-05-05"),
         # 05/01/2026: 5 January (day first, as Vietnamese writes) or 1 May (month first):
         # both offered, neither guessed.
         (

@@ -218,6 +218,8 @@ def _slashed_date(raw: str, text: str) -> Message | None:
             day=f"{year:04d}-{b:02d}-{a:02d}",
             month=f"{year:04d}-{a:02d}-{b:02d}",
         )
+    if day_first and a == b:  # 05/05/2026: the same day in either order
+        return msg("store_timestamp_slashed", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}")
     if day_first:
         return msg("store_timestamp_day_first", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}")
     if month_first:
