@@ -227,8 +227,9 @@ def test_a_unit_figure_is_recorded_with_dim_and_read_back(plan: Path):
 @pytest.mark.parametrize(
     "args, code, words",
     [
-        (["--dim", "locality=Alfa"], 1, "'Alfa' is not a unit of 'locality'; did you mean 'Alpha'?"),
-        (["--dim", "sex=female"], 1, "indicator 'share' is not broken down by 'sex' (its dimensions: locality)"),
+        # the dimension is also named as the plan labels it (eighteenth session)
+        (["--dim", "locality=Alfa"], 1, "'Alfa' is not a unit of 'locality' (Locality); did you mean 'Alpha'?"),
+        (["--dim", "sex=female"], 1, "indicator 'share' is not broken down by 'sex'; valid: locality (Locality)"),
         (["--dim", "locality"], 2, "'locality' is not DIMENSION=UNIT"),
         (["--dim", "locality=Alpha", "--dim", "Locality=Beta"], 1, "dimension 'locality' is given twice"),
         (["--dim", "locality=Al;pha"], 1, "holds ';'"),
@@ -401,7 +402,7 @@ def test_definitions_refuse_a_breakdown_the_indicator_lacks(extra: str, words: s
 def test_definitions_refuse_an_undeclared_override_unit():
     text = PLAN.replace("Beta: {milestones:", "Betta: {milestones:")
     found = problems(text)
-    assert any("'Betta' is not a unit of 'locality'; did you mean 'Beta'?" in p for p in found), found
+    assert any("'Betta' is not a unit of 'locality' (Locality); did you mean 'Beta'?" in p for p in found), found
 
 
 def test_definitions_refuse_an_override_with_the_wrong_fields():

@@ -113,7 +113,8 @@ def test_milestones_must_follow_the_baseline_and_each_other():
         ("value: '15'", "target 'a': milestone value must be a number, not quoted text ('15')"),
         (
             "value: 1,5",
-            "target 'a': milestone value: '1,5' is not a number here; use a decimal point and no thousands separator, e.g. 1234.5",
+            # the number it must be: a comma before one digit is a decimal one (1.5)
+            "target 'a': milestone value: '1,5' is not a number here; use a decimal point and no thousands separator (1.5)",
         ),
     ],
 )

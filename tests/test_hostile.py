@@ -138,15 +138,17 @@ YAML_CASES = [
         "decimal comma",
         "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
         "    period: 2023\n    value: 1.234,5\n",
+        # the one number it can be, 1234.5 (eighteenth session)
         "targets.yaml:9:12: error: target 'a': value: '1.234,5' is not a number here; use a decimal point and no "
-        "thousands separator, e.g. 1234.5",
+        "thousands separator (1234.5)",
     ),
     (
         "thousands comma",
         "version: 1\nindicators:\n  x: {name: X}\ntargets:\n  - id: a\n    indicator: x\n    type: plan\n"
         "    period: 2023\n    value: 1,234.5\n",
+        # the one number it can be, 1234.5 (eighteenth session)
         "targets.yaml:9:12: error: target 'a': value: '1,234.5' is not a number here; use a decimal point and no "
-        "thousands separator, e.g. 1234.5",
+        "thousands separator (1234.5)",
     ),
     (
         "month 13",
@@ -370,8 +372,8 @@ STORE_CASES = [
     (
         "bad timestamp",
         HEADER + b"share,2021,1,,,,28/06/2023\n",
-        "observations.csv:2: error: '28/06/2023' is not an ISO 8601 timestamp; write e.g. 2023-11-27T09:00:00Z "
-        "or 2023-11-27",
+        # 28 cannot be a month: 28 June 2023, in its ISO form (eighteenth session)
+        "observations.csv:2: error: '28/06/2023' is a date written day first: write 2023-06-28",
     ),
 ]
 

@@ -57,6 +57,12 @@ DIFFERENT_NAMES = {
     # A period typed without its year: English adds the year after the words typed (H1
     # 2026), Vietnamese offers the words a report writes (quý I/2026).
     "cli_period_no_year": ({"year"}, {"words"}),
+    # A dimension named as the plan labels it, in the reader's language: its English
+    # label in English, its Vietnamese one in Vietnamese (eighteenth session).
+    "units_unknown_value": ({"named_en"}, {"named_vi"}),
+    "units_unknown_value_hint": ({"named_en"}, {"named_vi"}),
+    "units_not_broken_down": ({"dimensions_en"}, {"dimensions_vi"}),
+    "ranking_unknown_dimension": ({"dimensions_en"}, {"dimensions_vi"}),
 }
 
 

@@ -66,10 +66,11 @@ def test_targets_problems_in_vietnamese(broken: Path):
         "(đơn vị tính thuộc về chỉ tiêu)",
         "targets.yaml:19:9: lỗi: mục tiêu 't2': to: '2023-13': không có tháng 13 (01-12); các dạng hợp lệ: "
         "2023 (năm), 2023-H1 (nửa năm), 2023-Q2 (quý), 2023-04 (tháng), 2023-9M (9 tháng đầu năm)",
+        # 'perod' was said to be 'period' misspelt: only the value is said to be missing;
+        # in the order of the lines (eighteenth session), the target's line 20 first.
+        "targets.yaml:20:5: lỗi: mục tiêu 't3': mục tiêu loại plan cần có 'value' (ví dụ period: 2022, value: 1500)",
         "targets.yaml:23:5: lỗi: mục tiêu 't3': khóa 'perod' không xác định; có phải ý bạn là 'period'? "
         "(khóa hợp lệ: id, type, indicator, name, source, note, group, owner, for_each, overrides, of, period, value)",
-        "targets.yaml:20:5: lỗi: mục tiêu 't3': mục tiêu loại plan cần có 'period' và 'value' "
-        "(ví dụ period: 2022, value: 1500)",
         "7 lỗi, 0 cảnh báo",
     ]
 
@@ -87,10 +88,11 @@ def test_targets_problems_in_english_are_as_before(broken: Path):
         "(the unit belongs to the indicator)",
         "targets.yaml:19:9: error: target 't2': to: '2023-13': month 13 does not exist (01-12); valid forms: "
         "2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)",
+        # 'perod' was said to be 'period' misspelt: only the value is said to be missing;
+        # in the order of the lines (eighteenth session), the target's line 20 first.
+        "targets.yaml:20:5: error: target 't3': a plan target needs 'value' (e.g. period: 2022, value: 1500)",
         "targets.yaml:23:5: error: target 't3': unknown key 'perod'; did you mean 'period'? "
         "(valid keys: id, type, indicator, name, source, note, group, owner, for_each, overrides, of, period, value)",
-        "targets.yaml:20:5: error: target 't3': a plan target needs 'period' and 'value' "
-        "(e.g. period: 2022, value: 1500)",
         "7 error(s), 0 warning(s)",
     ]
 
@@ -244,7 +246,8 @@ def test_exceptions_carry_the_message_and_say_english():
     with pytest.raises(ValueError) as number:
         parse_number("1,5")
     assert str(number.value) == (
-        "'1,5' is not a number here; use a decimal point and no thousands separator, e.g. 1234.5"
+        # the number it must be (eighteenth session): a comma before one digit is a decimal one
+        "'1,5' is not a number here; use a decimal point and no thousands separator (1.5)"
     )
     assert render(number.value.args[0], "vi").startswith("'1,5' không phải là số ở đây; hãy dùng dấu chấm thập phân")
 

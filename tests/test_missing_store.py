@@ -13,9 +13,12 @@ from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
 from helpers import run
 
 
+# The figures are in observations.csv beside it, which the warning names (eighteenth
+# session; a missing store with no such file beside it: tests/test_messages18.py).
 MISSING = (
-    "obsevations.csv: warning: the observations file does not exist; no figure is known, so every "
-    "target is \"not available\" (check 'observations:' in targets.yaml)\n"
+    "obsevations.csv: warning: the observations file does not exist, but observations.csv beside it holds "
+    "figures; none is read from it, so every target is \"not available\"; if 'observations:' in targets.yaml "
+    "means it, correct that line\n"
 )
 
 
@@ -55,7 +58,7 @@ def test_check_warns_of_a_missing_file(typo: Path):
     r = run("check", "--format", "json")
     (problem,) = json.loads(r.stdout)["problems"]
     assert problem["file"] == "obsevations.csv" and problem["severity"] == "warning"
-    assert problem["code"] == "workspace_store_missing"
+    assert problem["code"] == "workspace_store_near"
 
 
 def test_check_refuses_a_missing_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -299,7 +299,8 @@ def test_two_figures_for_one_year_of_a_series_stop_the_import_naming_both_lines(
             "unknown setting(s) progress_thresholds",
         ),
         ("---\nprogress_calculation_options:\n- base_year: '2015'\n---\n", "base_year: '2015' is not a year"),
-        ("---\nindicator_name: [\n---\n", "meta/1-1-1.md:2: error: not valid YAML"),
+        # at its line and column, as targets.yaml's: where the text ends, after "indicator_name: ["
+        ("---\nindicator_name: [\n---\n", "meta/1-1-1.md:2:18: error: not valid YAML"),
         ("indicator_name: x\n", "meta/1-1-1.md:1: error: no YAML front matter"),
         (
             "---\nprogress_calculation_options:\n- disaggregation:\n  - {field: Sex, value: Male}\n---\n",

@@ -105,7 +105,8 @@ def test_unknown_dimension_is_a_usage_error_with_the_closest(plan: Path):
     r = run("status", "--by", "localty")
     assert r.exit_code == 2
     assert r.stdout == ""
-    assert r.stderr == "--by: error: no dimension 'localty'; did you mean 'locality'? (declared: locality)\n"
+    # the declared dimensions listed as other choices are, each as the plan labels it
+    assert r.stderr == "--by: error: no dimension 'localty'; did you mean 'locality'? valid: locality (Locality)\n"
 
 
 def test_plan_without_dimensions(tracker: Path):

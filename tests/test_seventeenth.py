@@ -207,13 +207,14 @@ def test_a_plans_missed_year_is_a_period_missed(shipped: Path, lang: str, said: 
     assert said in md.stdout and not_said not in md.stdout
 
 
-# A milestone's year left empty ('{by: , value: 15}') is said to be missing, not that ''
-# is not a year: the author sees nothing between the quotes to correct.
+# A milestone's year left empty ('{by: , value: 15}') is said to be empty, not that ''
+# is not a year: the author sees nothing between the quotes to correct (the words of
+# the eighteenth session: "empty", true of `by: ""` too; tests/test_messages18.py).
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "targets.yaml:9:14: error: target 't': milestone 'by': the year is missing"),
-        ("vi", "targets.yaml:9:14: lỗi: mục tiêu 't': 'by' của mốc: chưa ghi năm"),
+        ("en", "targets.yaml:9:14: error: target 't': milestone 'by': the year is empty"),
+        ("vi", "targets.yaml:9:14: lỗi: mục tiêu 't': 'by' của mốc: năm để trống"),
     ],
 )
 def test_an_empty_year_is_said_to_be_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .plan.suggest import closest
 
@@ -78,6 +78,18 @@ def suggestion(word: str, options: Iterable[str]) -> Message:
 
     hint = closest(word, options)
     return msg("errors_did_you_mean", option=hint) if hint else msg("errors_no_suggestion")
+
+
+def suggestion_then(word: str, options: Iterable[str] | Mapping[str, str]) -> Message:
+    """``suggestion`` before another clause of the message ("{hint} valid: ..."): "; did
+    you mean 'x'?" or, with no close option, ";". With a mapping, a close key suggests
+    its value (a dimension's label suggests its id, which is what is typed)."""
+    from .catalog import msg
+
+    hint = closest(word, options)
+    if hint is None:
+        return msg("errors_no_suggestion_then")
+    return msg("errors_did_you_mean", option=options[hint] if isinstance(options, Mapping) else hint)
 
 
 # What a person can do about each OS error, in the words of the message (docs/data-integrity.md,

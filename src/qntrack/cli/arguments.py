@@ -148,7 +148,7 @@ def _dimension_id(plan: Plan, given: str) -> str:
     brackets when no other dimension shares it; else a usage error (exit 2) with the
     closest one and the declared ones."""
     from ..catalog import msg
-    from ..errors import suggestion
+    from ..errors import suggestion_then
     from ..plan.units import dimension_named
 
     found = dimension_named(given, plan.dimensions)
@@ -160,12 +160,12 @@ def _dimension_id(plan: Plan, given: str) -> str:
 
     if shared := sharing_short_name(given, plan.dimensions):
         raise fail("--by", msg("units_dimension_short_name_shared", name=given, ids=", ".join(shared)), ExitCode.USAGE)
+    from ..plan.units import dimensions_listed
+
     declared = list(plan.dimensions)
-    names = declared + [d.name.en for d in plan.dimensions.values()] + [d.name.vi for d in plan.dimensions.values()]
-    hint = suggestion(given, names)
-    raise fail(
-        "--by", msg("ranking_unknown_dimension", given=given, hint=hint, dimensions=", ".join(declared)), ExitCode.USAGE
-    )
+    hint = suggestion_then(given, {n: d.id for d in plan.dimensions.values() for n in (d.id, d.name.en, d.name.vi)})
+    listed = dimensions_listed(declared, plan.dimensions)  # each labelled as the plan labels it
+    raise fail("--by", msg("ranking_unknown_dimension", given=given, hint=hint, **listed), ExitCode.USAGE)
 
 
 def _dim_pairs(given: list[str]) -> tuple[tuple[str, str], ...]:

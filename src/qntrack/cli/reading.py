@@ -315,9 +315,11 @@ def history(
     wanted = None
     if period is not None:
         try:
-            wanted = parse_period(_typed_period(period.strip(), "PERIOD", ExitCode.USAGE))
+            # Located at the command, as add-observation and retract locate a period they
+            # refuse (not at "PERIOD", a word of the help); a usage error, as before.
+            wanted = parse_period(_typed_period(period.strip(), "history", ExitCode.USAGE))
         except PeriodError as exc:
-            raise fail("PERIOD", _reason(exc), ExitCode.USAGE) from None
+            raise fail("history", _reason(exc), ExitCode.USAGE) from None
     indicator, dim, where = _split_unit(indicator, dim)
     unit: list[str] = []
     finer: list[Message] = []
@@ -343,7 +345,7 @@ def history(
     if finer and not found:
         # No figure can be recorded for it (check refuses one): said, not an empty list. One
         # recorded before the frequency was made coarser is listed, so it can be withdrawn.
-        raise fail("PERIOD", finer[0], ExitCode.USAGE)
+        raise fail("history", finer[0], ExitCode.USAGE)
     kind = _format(fmt)
     if kind == "json":
         from ..output.documents import history_document

@@ -148,70 +148,84 @@ def add_observation(
     """
     # A leading space marks a negative number protected from option parsing (above).
     indicator, period, value = (a.strip() if a is not None else None for a in (indicator, period, value))
-    from ..catalog import msg
+    from .store_first import store_first
 
-    _refuse_mixed_arguments(
-        from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma, sheet
-    )
-    _refuse_blank_moment(recorded_at)
-    dims = _typed_dims(dim or [], from_file)
-    if tz is not None:
-        from ..method.timing import parse_zone
+    with store_first(targets):  # a store left mid-merge is said first, beside what is refused
+        from ..catalog import msg
 
-        try:
-            parse_zone(tz)
-        except ValueError as exc:
-            raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
-    if from_file is None and _is_retraction(value, obs_status):
-        # docs/observations-format.md: an empty value with status retracted is a retraction,
-        # withdrawn as `qntrack retract` withdraws it (the figure in force must be there).
-        # A dry run is judged by the same rules, then shows its row below as any dry run.
-        args = (targets, indicator or "", period or "", source, note, recorded_at, False, dims, tz, "add-observation")
-        if not dry_run:
-            _withdraw(*args)
-            return
-        _withdraw(*args, dry_run=True)
-    if from_file is None:
-        typed = _TypedFigure(
-            indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
+        _refuse_mixed_arguments(
+            from_file, [a for a in (indicator, period, value) if a is not None], wide, delimiter, decimal_comma, sheet
         )
-        path, rows, known, warnings, vintages, revising = _record_one(
-            targets, typed, _chosen_lang(lang), dry_run, force, tz
-        )
-        notes: list[Problem] = []  # a single figure says it in its own message below
-        read: list[Problem] = []
-        skipped, repeated = len(known), 0
-    else:
-        from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
+        _refuse_blank_moment(recorded_at)
+        dims = _typed_dims(dim or [], from_file)
+        if tz is not None:
+            from ..method.timing import parse_zone
 
-        sep = None if delimiter is None else DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
-        if delimiter is not None and sep is None:
-            raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
-        from .waiting import import_status  # here: not on every command's start-up
-
-        with import_status(from_file, _message_lang(lang)):  # a status line on a terminal
-            result = import_observations(
+            try:
+                parse_zone(tz)
+            except ValueError as exc:
+                raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
+        if from_file is None and _is_retraction(value, obs_status):
+            # docs/observations-format.md: an empty value with status retracted is a retraction,
+            # withdrawn as `qntrack retract` withdraws it (the figure in force must be there).
+            # A dry run is judged by the same rules, then shows its row below as any dry run.
+            args = (
                 targets,
-                from_file,
-                ImportFormat(sep, decimal_comma, wide),
-                RowDefaults(obs_status or "", source, note, recorded_at or ""),
-                dry_run,
-                force=force,
-                tz=tz,
-                sheet=sheet,
+                indicator or "",
+                period or "",
+                source,
+                note,
+                recorded_at,
+                False,
+                dims,
+                tz,
+                "add-observation",
             )
-        path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
-        repeated = result.repeated
-        revising = None  # said of a single figure only
-        warnings = list(result.warnings)
-        # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
-        # or revised since): said for each, as for a single figure, so that "already
-        # recorded" never hides that the figure is not in force.
-        notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
-    if dry_run:
-        _print_dry_run(targets, rows, fmt, lang)
-    said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising)
-    say_recorded(said, warnings, notes, read)
+            if not dry_run:
+                _withdraw(*args)
+                return
+            _withdraw(*args, dry_run=True)
+        if from_file is None:
+            typed = _TypedFigure(
+                indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
+            )
+            path, rows, known, warnings, vintages, revising = _record_one(
+                targets, typed, _chosen_lang(lang), dry_run, force, tz
+            )
+            notes: list[Problem] = []  # a single figure says it in its own message below
+            read: list[Problem] = []
+            skipped, repeated = len(known), 0
+        else:
+            from ..files.importing import DELIMITERS, ImportFormat, RowDefaults, import_observations
+
+            sep = None if delimiter is None else DELIMITERS.get(delimiter) or DELIMITERS.get(delimiter.strip().lower())
+            if delimiter is not None and sep is None:
+                raise fail("--delimiter", msg("cli_bad_delimiter", given=delimiter), ExitCode.USAGE)
+            from .waiting import import_status  # here: not on every command's start-up
+
+            with import_status(from_file, _message_lang(lang)):  # a status line on a terminal
+                result = import_observations(
+                    targets,
+                    from_file,
+                    ImportFormat(sep, decimal_comma, wide),
+                    RowDefaults(obs_status or "", source, note, recorded_at or ""),
+                    dry_run,
+                    force=force,
+                    tz=tz,
+                    sheet=sheet,
+                )
+            path, rows, skipped, known, vintages = result.store, list(result.rows), result.skipped, [], []
+            repeated = result.repeated
+            revising = None  # said of a single figure only
+            warnings = list(result.warnings)
+            # A row left out as recorded may repeat a vintage no longer in force (withdrawn,
+            # or revised since): said for each, as for a single figure, so that "already
+            # recorded" never hides that the figure is not in force.
+            notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
+        if dry_run:
+            _print_dry_run(targets, rows, fmt, lang)
+        said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising)
+        say_recorded(said, warnings, notes, read)
 
 
 def _refuse_mixed_arguments(
@@ -422,7 +436,10 @@ def retract(
             parse_zone(tz)
         except ValueError as exc:
             raise fail("--tz", _reason(exc), ExitCode.USAGE) from None
-    _withdraw(targets, indicator, period, source, note, recorded_at, force, dims, tz)
+    from .store_first import store_first
+
+    with store_first(targets):  # a store left mid-merge is said first, beside what is refused
+        _withdraw(targets, indicator, period, source, note, recorded_at, force, dims, tz)
 
 
 def _refuse_blank_moment(recorded_at: str | None) -> None:

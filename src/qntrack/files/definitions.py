@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import InputError
 from .kept_plans import KEEP_FROM
 from ..plan.formula import FormulaError, parse_formula
-from ..catalog import Message, msg
+from ..catalog import msg
 from ..plan.model import Direction, Indicator, Location, Measure, Plan, Problem, Target, Text
 from .group_names import named_groups
 from ..plan.periods import Frequency
@@ -39,10 +39,10 @@ from .yaml_reader import (
     has_noncharacter,
     parse_number,
     typed_unprintable,
-    yaml_words,
 )
 from .slips import written_id
 from .yaml_nodes import compose_plan, looks_like_plan, nesting_line
+from .yaml_words import yaml_problem
 
 __all__ = ["load_plan", "parse_plan", "parse_number", "TARGET_TYPES"]
 
@@ -191,7 +191,9 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
                     targets.append(target)
 
     if reader.problems:
-        raise InputError(reader.problems)
+        # In the order of the file's lines, as the author reads it (a target's "needs" was
+        # said after the keys below its first line; a duplicate id after the target's own).
+        raise InputError(sorted(reader.problems, key=lambda p: p.location.line or 0))
     return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi)
 
 
@@ -200,17 +202,7 @@ def _foreign(file: str) -> Problem:
 
 
 def _yaml_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 0
-    col = mark.column + 1 if mark else 0
-    said = (exc.problem or exc.context or "not valid YAML").strip()  # PyYAML's words, in English
-    message: str | Message = yaml_words(said)
-    if "\t" in said or "'\\t'" in said:
-        message = msg("definitions_yaml_tab")
-    elif mark is not None:
-        lines = text.splitlines()
-        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-            message = msg("definitions_yaml_tab_on_line", problem=message)
+    line, col, message = yaml_problem(exc, text)
     return Problem(Location(file, line, col), msg("definitions_not_yaml", problem=message))
 
 

@@ -31,6 +31,7 @@ import yaml
 from ..catalog import Message, msg
 from .yaml_nodes import NotAValue, nesting_line, safe_values
 from .yaml_reader import typed_unprintable
+from .yaml_words import yaml_problem
 from ..errors import InputError
 from ..plan.model import Location, Problem
 from .opensdg_git import SHALLOW, config_lines, config_list, git_dates, inputs
@@ -167,10 +168,13 @@ def _yaml(data: bytes, file: str, problems: list[Problem], first_line: int = 1) 
         line = first_line - 1 + typed.location.line if typed is not None else 0
         said = typed.message if typed is not None else msg("opensdg_bad_yaml", problem=str(exc))
         problems.append(_problem(file, line, said))
+    except yaml.MarkedYAMLError as exc:
+        # Said as targets.yaml's YAML is, in the reader's language, at its line and column.
+        line, col, said = yaml_problem(exc, data.decode("utf-8-sig"))
+        where = Location(file, first_line - 1 + line, col) if line else Location(file, 0)
+        problems.append(Problem(where, msg("opensdg_bad_yaml", problem=said)))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else 0
-        problems.append(_problem(file, line, msg("opensdg_bad_yaml", problem=str(getattr(exc, "problem", exc)))))
+        problems.append(_problem(file, 0, msg("opensdg_bad_yaml", problem=str(exc))))
     return None
 
 

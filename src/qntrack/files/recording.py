@@ -392,6 +392,11 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
             revising.extend(_revised(kept[0][1], index))
         return [o for _, o in kept]
 
+    from .textfiles import near_store
+
+    if (near := near_store(store)) is not None:  # a store started beside the one meant: said
+        said = msg("store_near_new_dry" if dry_run else "store_near_new", found=near.name)
+        warnings.append(Problem(Location(str(store)), said, "warning"))
     if dry_run:
         from ..files.appending import check_appendable, refuse_case_variant
 

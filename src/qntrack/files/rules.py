@@ -182,7 +182,7 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         shape = _DATE_TIME_SHAPE.match(raw)
         if shape is not None and not _is_real(shape.group(0)):
             raise ValueError(msg("store_timestamp_not_real", text=text)) from None
-        raise ValueError(msg("store_timestamp_invalid", text=text)) from None
+        raise ValueError(_slashed_date(raw, text) or msg("store_timestamp_invalid", text=text)) from None
     if moment.tzinfo is None:
         if _is_bare_date(raw):
             # Any spelling of a date alone (2024-04-02, 20240402) is the same documented
@@ -196,6 +196,35 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         return utc_text(moment.astimezone(timezone.utc))
     except OverflowError:  # 0001-01-01T00:00:00+07:00 is before the first moment Python knows
         raise ValueError(msg("store_timestamp_not_real", text=text)) from None
+
+
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", re.ASCII)
+
+
+def _slashed_date(raw: str, text: str) -> Message | None:
+    """A date written with slashes (15/07/2026, as Vietnamese writes it day first): its ISO
+    form when only one order is a date, both when both are; never one of them guessed."""
+    found = _SLASHED.match(raw)
+    if found is None:
+        return None
+    a, b, year = int(found[1]), int(found[2]), int(found[3])
+    day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
+    month_first = _is_real(f"{year:04d}-{a:02d}-{b:02d}")
+    if day_first and month_first and a != b:
+        return msg(
+            "store_timestamp_slashed_either",
+            text=text,
+            first=found[1],
+            day=f"{year:04d}-{b:02d}-{a:02d}",
+            month=f"{year:04d}-{a:02d}-{b:02d}",
+        )
+    if day_first and a == b:  # 05/05/2026: the same day in either order
+        return msg("store_timestamp_slashed", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}")
+    if day_first:
+        return msg("store_timestamp_day_first", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}")
+    if month_first:
+        return msg("store_timestamp_month_first", text=text, iso=f"{year:04d}-{a:02d}-{b:02d}")
+    return None
 
 
 def _is_bare_date(raw: str) -> bool:

@@ -8,15 +8,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["ON_TARGETS", "SAME_AS", "SPAN", "comma_in_number", "kinds_with", "listed_id", "written_id"]
+from ..catalog import Message, msg
+
+__all__ = [
+    "ON_TARGETS",
+    "SAME_AS",
+    "SPAN",
+    "comma_in_number",
+    "comma_readings",
+    "kinds_with",
+    "listed_id",
+    "written_id",
+]
 
 # Two years joined by a dash (2025-2030, 2021–2025): a span copied from a plan's heading.
 SPAN = re.compile(r"^((?:19|20|21)\d\d)\s*[-\u2013\u2014]\s*((?:19|20|21)\d\d)$")
 
-# Keys a newcomer writes for another: {year: 2020, value: 9.8} for a baseline's period.
-SAME_AS = {"year": "period", "deadline": "by", "target": "value"}
+# Keys a newcomer writes for another: {year: 2020, value: 9.8} for a baseline's period,
+# {year: 2025, value: 15} for a milestone's 'by'; the first the mapping takes is meant.
+SAME_AS = {"year": ("period", "by"), "deadline": ("by",), "target": ("value",)}
 
 # Top-level keys a newcomer writes for what each target says of itself.
 ON_TARGETS = {"groups": "group", "group": "group", "owners": "owner", "owner": "owner"}
@@ -50,9 +62,18 @@ def comma_in_number(
         "written": f"{number.value},{rest}",
         "number": number.value,
         "rest": rest,
-        "decimal": f"{number.value}.{rest}".rstrip("0").rstrip("."),
-        "whole": f"{number.value}{rest}",
+        "readings": comma_readings(number.value, rest),
     }
+
+
+def comma_readings(before: str, after: str) -> Message:
+    """The numbers ``before,after`` can be (digits on both sides), for a message that says
+    how to write it: with a decimal comma, ``before.after``; with a thousands separator,
+    which groups three digits, also ``beforeafter`` ("2,500": 2.5 or 2500; "1,5": 1.5)."""
+    decimal = f"{before}.{after}".rstrip("0").rstrip(".")
+    if len(after) != 3:
+        return msg("definitions_comma_reading", decimal=decimal)
+    return msg("definitions_comma_readings", decimal=decimal, whole=f"{before}{after}")
 
 
 def written_id(item: Node) -> str | None:
@@ -70,3 +91,40 @@ def listed_id(node: Node) -> str | None:
     """The first ``id:`` of a list of mappings (indicators written as targets are)."""
     items = getattr(node, "value", None)
     return written_id(items[0]) if isinstance(items, list) and items else None
+
+
+def dedented_milestone(target: Node, key_node: ScalarNode, key: str) -> tuple[Node, str] | None:
+    """``value: 15`` written under ``- by: 2025`` at the target's indentation, which YAML
+    reads as a key of the target: the milestone it belongs to (the last of the list above
+    it, which lacks the key) and that milestone's first key; else None."""
+    if key not in ("by", "value") or not isinstance(target, MappingNode):
+        return None
+    listed = next((v for k, v in target.value if isinstance(k, ScalarNode) and k.value == "milestones"), None)
+    items = getattr(listed, "value", None)
+    if not isinstance(listed, SequenceNode) or not items or not isinstance(items[-1], MappingNode):
+        return None
+    last = items[-1]
+    keys = [k.value for k, _ in last.value if isinstance(k, ScalarNode)]
+    if key in keys or not keys or key_node.start_mark.line <= last.start_mark.line:
+        return None
+    return last, keys[0]
+
+
+def same_as(key: str, allowed: tuple[str, ...]) -> str | None:
+    """The key ``key`` is written for (SAME_AS; in Vietnamese, vocabulary.KEY_WORDS),
+    the first the mapping takes, or None."""
+    from .vocabulary import KEY_WORDS, fold
+
+    meant = SAME_AS.get(key) or KEY_WORDS.get(fold(key), ())
+    return next((k for k in meant if k in allowed), None)
+
+
+def unknown_key(what: str | Message, key: str, valid: str, hint: str | None, value: Node) -> Message:
+    """An unknown key, with the key it most likely is; an empty value under it (`{year: ""}`)
+    is said in the same message, so that the key once mended is not refused again."""
+    if hint is None:
+        return msg("definitions_unknown_key", what=what, key=key, valid=valid)
+    if isinstance(value, ScalarNode) and not value.value.strip():
+        wanted = msg("definitions_wanted_year" if hint in ("by", "period") else "definitions_wanted_value")
+        return msg("definitions_unknown_key_empty", what=what, key=key, valid=valid, hint=hint, wanted=wanted)
+    return msg("definitions_unknown_key_hint", what=what, key=key, valid=valid, hint=hint)

@@ -59,6 +59,30 @@ def case_variant(path: Path) -> Path | None:
     return folder / names[0] if names else None
 
 
+def near_store(path: Path) -> Path | None:
+    """A store beside ``path`` whose name is close to its name (obsevations.csv for
+    observations.csv: a slip in 'observations:'), when ``path`` itself is not there: a
+    file whose first line is the store's header, the closest such name; else None."""
+    from ..plan.suggest import closest
+
+    if os.path.lexists(path):
+        return None
+    folder = path.parent
+    try:
+        names = [n for n in os.listdir(folder) if n != path.name and n.lower().endswith((".csv", ".tsv", ".txt"))]
+    except OSError:
+        return None
+    hint = closest(path.name, names)
+    if hint is None:
+        return None
+    try:
+        with open(folder / hint, "rb") as fh:
+            head = fh.read(64).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return None
+    return folder / hint if head.startswith(b"indicator,period,value") else None
+
+
 def dangling_link(path: Path | str) -> str | None:
     """Where ``path`` points when it is a symbolic link to nothing (a drive or share not
     mounted), else None (no link, a link that resolves, or a loop, which says its own

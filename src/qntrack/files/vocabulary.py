@@ -156,6 +156,9 @@ _VI_PERIODS = (
     ),
     (re.compile(rf"t\s*(\d{{1,2}}){_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
     (re.compile(rf"(\d{{1,2}})\s*t{_YEAR_SEP}(\d{{4}})"), lambda m: (int(m[2]), 1, int(m[1]))),
+    # A month and its year with no word, as a table's period column writes "tháng 4/2025":
+    # 04/2025, 4/2025 (one reading; no month 13). Not 2025/04 nor a day (15/04/2025).
+    (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: (int(m[2]), int(m[1]), int(m[1]))),
 )
 
 
@@ -185,8 +188,8 @@ def vietnamese_period(text: str) -> str | None:
     """The canonical period for a name as offices write it, or None.
 
     'Quý I/2024' is 2024-Q1, '6 tháng đầu năm 2024' 2024-H1, '9 tháng 2024' 2024-9M,
-    '6 tháng cuối năm 2024' (or 'nửa cuối năm 2024') 2024-H2, 'Tháng 4/2024' 2024-04, 'Năm
-    2024' 2024, and the short forms 'Q3/2024', 'T10/2024', '9T/2024', 'H1 2024', 'H1/2024',
+    '6 tháng cuối năm 2024' (or 'nửa cuối năm 2024') 2024-H2, 'Tháng 4/2024' (or '04/2024',
+    '4/2024') 2024-04, 'Năm 2024' 2024, and the short forms 'Q3/2024', 'T10/2024', '9T/2024', 'H1 2024', 'H1/2024',
     '2024H1' (methodology section 3 names the same
     spans); and the English forms a document writes ('March 2026', 'Mar 2026',
     'January–September 2025': ``_english_document_periods``). Canonical forms are
@@ -262,7 +265,7 @@ def with_a_year(text: str, year: int) -> str | None:
 # The Vietnamese words a plan's author may write for a choice of targets.yaml (as ``fold``
 # writes them), told the English value the plan takes: a hint, never read in its place
 # (the plan is written in one vocabulary; docs/targets-format.md).
-CHOICE_WORDS = {
+CHOICE_WORDS: dict[str, str | tuple[str, ...]] = {
     "tang": "increase",
     "giam": "decrease",
     "nam": "year",
@@ -270,8 +273,17 @@ CHOICE_WORDS = {
     "thang": "month",
     "nua nam": "half",
     "6 thang": "half",
-    "luy ke": "flow",
+    # lũy kế: a flow's measure, and a cumulative target's type; the first the choice takes.
+    "luy ke": ("flow", "cumulative"),
+    "cong don": ("flow", "cumulative"),
     "toc do": "rate",
+    # A target's type as an officer names it (eighteenth session): kế hoạch, bình quân.
+    "ke hoach": "plan",
+    "binh quan": "average",
+    "trung binh": "average",
+    "hang nam": ("every_period", "year"),
+    "moi nam": "every_period",
+    "moi ky": "every_period",
     # English words a newcomer writes for a choice (issue 17, seventeenth session)
     "up": "increase",
     "higher": "increase",
@@ -281,6 +293,48 @@ CHOICE_WORDS = {
     "annually": "year",
     "quarterly": "quarter",
     "monthly": "month",
+}
+
+
+# targets.yaml's keys as an officer writes them in Vietnamese (folded), and the keys
+# they mean, the first the mapping takes: `{năm: 2020, giá trị: 9.8}` is a baseline's
+# period and value, `năm` in a milestone its 'by' (yaml_reader: one message, no "needs").
+KEY_WORDS: dict[str, tuple[str, ...]] = {
+    "nam": ("period", "by"),
+    "ky": ("period",),
+    "thoi han": ("by",),
+    "han": ("by",),
+    "gia tri": ("value",),
+    "ten": ("name",),
+    "don vi": ("unit",),
+    "don vi tinh": ("unit",),
+    "dvt": ("unit",),
+    "chi tieu": ("indicator", "indicators"),
+    "cac chi tieu": ("indicators",),
+    "muc tieu": ("targets",),
+    "cac muc tieu": ("targets",),
+    "huong": ("direction",),
+    "tan suat": ("frequency",),
+    "loai": ("type",),
+    "moc": ("milestones",),
+    "cac moc": ("milestones",),
+    "ky goc": ("baseline",),
+    "nam goc": ("baseline", "base_year"),
+    "nguon": ("source",),
+    "ghi chu": ("note",),
+    "mo ta": ("description",),
+    "cong thuc": ("formula",),
+    "nhom": ("group",),
+    "tu": ("from",),
+    "tu nam": ("from",),
+    "den": ("to",),
+    "den nam": ("to",),
+    "it nhat": ("at_least",),
+    "toi thieu": ("at_least",),
+    "toi da": ("at_most",),
+    "khong qua": ("at_most",),
+    "tieu de": ("title",),
+    "so lieu": ("observations",),
 }
 
 

@@ -259,6 +259,11 @@ def store_missing(store_path: Path) -> Problem:
     variant = case_variant(store_path)
     if variant is not None:  # Observations.csv from a Windows share: said, and never appended beside
         return Problem(Location(str(store_path)), msg("workspace_store_case", found=variant.name), "warning")
+    from .textfiles import near_store
+
+    near = near_store(store_path)  # obsevations.csv named, observations.csv there: said
+    if near is not None:
+        return Problem(Location(str(store_path)), msg("workspace_store_near", found=near.name), "warning")
     return Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")
 
 

@@ -22,9 +22,10 @@ from ..plan.model import (
 )
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
-from .slips import ON_TARGETS, SAME_AS, SPAN, comma_in_number, kinds_with, listed_id
+from .slips import ON_TARGETS, SPAN, comma_in_number, comma_readings, dedented_milestone, kinds_with, listed_id
+from .slips import same_as, unknown_key
 
-__all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "yaml_words", "written_text"]
+__all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "written_text"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
@@ -115,28 +116,6 @@ def _phrase(what: What) -> str | Message:
     return msg("definitions_what_milestone_value", what=_phrase(what[1]))
 
 
-# PyYAML's words for the mistakes a person editing a plan by hand makes, each as a
-# message that says how to mend it, in the user's language; the rest stay PyYAML's,
-# marked as such. Matched on the start of PyYAML's problem (``problem`` of its error).
-_YAML_WORDS = (
-    ("expected <block end>", "authoring_yaml_indentation"),
-    ("mapping values are not allowed", "authoring_yaml_colon"),
-    ("could not find expected ':'", "authoring_yaml_no_colon"),
-    ("expected ',' or '}'", "authoring_yaml_flow_mapping"),
-    ("expected ',' or ']'", "authoring_yaml_flow_sequence"),
-    ("found unexpected end of stream", "authoring_yaml_unclosed"),
-    ("found unknown escape character", "authoring_yaml_backslash"),  # "C:\Data"
-    ("expected escape sequence of", "authoring_yaml_backslash"),  # "\x4"
-    ("expected chomping or indentation indicators", "authoring_yaml_block_text"),  # >= 15
-    ("found undefined alias", "authoring_yaml_alias"),
-    ("expected alphabetic or numeric character", "authoring_yaml_anchor_name"),  # '& x', '*'
-    ("second occurrence", "authoring_yaml_anchor_twice"),  # of an anchor: PyYAML's only one
-    ("but found another document", "authoring_yaml_two_documents"),  # after '---'
-    ("expected '<document start>'", "authoring_yaml_two_documents"),  # after '...'
-)
-_CANNOT_START = re.compile(r"^found character '(.+)' that cannot start any token")
-
-
 def written_text(node: Node, key: str) -> str | None:
     """The text a scalar, or a mapping's ``key``, was written with, whether it reads or not."""
     found: Node | None = node
@@ -145,15 +124,14 @@ def written_text(node: Node, key: str) -> str | None:
     return found.value if isinstance(found, ScalarNode) else None
 
 
-def yaml_words(problem: str) -> Message:
-    """PyYAML's ``problem`` as a message of the catalog."""
-    for start, message_id in _YAML_WORDS:
-        if problem.startswith(start):
-            return msg(message_id)
-    found = _CANNOT_START.match(problem)
-    if found:
-        return msg("authoring_yaml_cannot_start", char=found.group(1))
-    return msg("authoring_yaml_other", problem=problem)
+def _at_node(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line, node.start_mark.column)
+
+
+_ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
+# Thousands grouped by threes and a decimal part: the Vietnamese way, then the English.
+_GROUPED_VI = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
+_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+\.\d+$")
 
 
 # One to three digits, not starting with 0, a dot and three digits ending in 0: a thousands
@@ -180,6 +158,14 @@ def parse_number(text: str) -> float:
     if ":" in raw:
         raise ValueError(msg("definitions_number_base60", text=text))
     if "," in raw:
+        if found := _ONE_COMMA.match(raw):  # "10,5": the number it must be (comma_readings)
+            readings = comma_readings(found[1], found[2])
+            raise ValueError(msg("definitions_number_comma_as", text=text, readings=readings))
+        if _GROUPED_VI.match(raw) or _GROUPED_EN.match(raw):  # 12.771,5 or 1,234.5: one reading
+            sep, point = (".", ",") if _GROUPED_VI.match(raw) else (",", ".")
+            number = raw.replace(sep, "").replace(point, ".")
+            readings = msg("definitions_comma_reading", decimal=number)
+            raise ValueError(msg("definitions_number_comma_as", text=text, readings=readings))
         raise ValueError(msg("definitions_number_comma", text=text))
     if raw.endswith("%"):
         raise ValueError(msg("definitions_number_percent", text=text, number=raw[:-1].strip()))
@@ -209,6 +195,9 @@ class _Reader:
     refused: set[tuple[str, str]] = field(default_factory=set)
     # The did-you-mean of an unknown indicator id, within one bound of work for the file.
     indicator_hints: Hints | None = None
+    # (where a mapping starts, key) for a required key said to be written under another
+    # name (``mapping``): its kind does not say it is missing as well (``meant``).
+    said_meant: set[tuple[tuple[int, int], str]] = field(default_factory=set)
 
     def indicator_hint(self, word: str, indicators: Iterable[str]) -> str | None:
         """The indicator id ``word`` most likely meant (suggest.Hints: the first few asked)."""
@@ -234,6 +223,7 @@ class _Reader:
             self.error(node, msg("definitions_not_a_mapping", what=_phrase(what), got=_kind(node)))
             return None
         out: dict[str, tuple[Node, Node]] = {}
+        meant: list[str] = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.error(key_node, msg("definitions_key_not_plain", what=_phrase(what), got=_kind(key_node)))
@@ -259,9 +249,16 @@ class _Reader:
                         msg("definitions_group_on_targets", what=_phrase(what), key=key, field=ON_TARGETS[key]),
                     )
                     continue
-                hint = closest(key, allowed) or SAME_AS.get(key)
-                if hint is not None and hint not in allowed:
-                    hint = None
+                if what[0] == "target" and (milestone := dedented_milestone(node, key_node, key)):
+                    # Said once, at the key: not as a key of another type, nor the milestone's missing.
+                    self.said_meant.add((_at_node(milestone[0]), key))
+                    line, first = milestone[0].start_mark.line + 1, milestone[1]
+                    self.error(
+                        key_node,
+                        msg("authoring_milestone_key_dedented", what=_phrase(what), key=key, line=line, other=first),
+                    )
+                    continue
+                hint = same_as(key, allowed) or closest(key, allowed)
                 valid = ", ".join(allowed)
                 if hint is None and what[0] == "target" and (kinds := kinds_with(key)):
                     self.error(
@@ -283,15 +280,19 @@ class _Reader:
                         # Said here once: not again as missing, nor as each target's
                         # unknown indicator.
                         self.refused.add(("top", hint))
-                self.error(
-                    key_node,
-                    msg("definitions_unknown_key", what=_phrase(what), key=key, valid=valid)
-                    if hint is None
-                    else msg("definitions_unknown_key_hint", what=_phrase(what), key=key, valid=valid, hint=hint),
-                )
+                if hint is not None:
+                    meant.append(hint)
+                self.error(key_node, unknown_key(_phrase(what), key, valid, hint, value_node))
                 continue
             out[key] = (key_node, value_node)
+        # A required key written under another name was said once, as that name: not again
+        # as missing (``meant``; docs/decisions.md, "A plan author's small slips").
+        self.said_meant.update((_at_node(node), hint) for hint in meant if hint not in out)
         return out
+
+    def meant(self, node: Node, key: str) -> bool:
+        """Whether a key of the mapping ``node`` was said to be ``key`` misspelt."""
+        return (_at_node(node), key) in self.said_meant
 
     def missing(self, root: Node, key: str, message: Message) -> None:
         """Say a required top-level ``key`` is missing, unless a misspelling of it was said."""
@@ -456,8 +457,9 @@ class _Reader:
         if raw not in options:
             from .vocabulary import CHOICE_WORDS, fold
 
-            said = CHOICE_WORDS.get(fold(raw))  # a Vietnamese word is told the English value
-            hint = said if said in options else closest(raw, options)
+            said = CHOICE_WORDS.get(fold(raw), ())  # a Vietnamese word is told the English value
+            said = (said,) if isinstance(said, str) else said
+            hint = next((s for s in said if s in options), None) or closest(raw, options)
             listed = ", ".join(options)
             self.error(
                 node,

@@ -370,7 +370,8 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
             bkeys = reader.mapping(bnode, reader.at(where, "baseline"), ("period", "value"))
             if bkeys is not None:
                 if "period" not in bkeys:
-                    reader.error(bnode, msg("definitions_baseline_needs_period", what=reader.phrase(where)))
+                    if not reader.meant(bnode, "period"):  # `{year: 2020}` was said as such
+                        reader.error(bnode, msg("definitions_baseline_needs_period", what=reader.phrase(where)))
                 else:
                     period = reader.year(bkeys["period"][1], ("baseline period", where))
                     value = reader.number(bkeys["value"][1], ("baseline value", where)) if "value" in bkeys else None
@@ -398,14 +399,16 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
                 mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
                 if mkeys is None:
                     continue
-                missing = [k for k in ("by", "value") if k not in mkeys]
-                if missing:
-                    reader.error(
-                        item,
-                        msg("definitions_milestone_needs", what=reader.phrase(where), key=missing[0])
-                        if len(missing) == 1
-                        else msg("definitions_milestone_needs_both", what=reader.phrase(where)),
-                    )
+                if any(k not in mkeys for k in ("by", "value")):
+                    # A key said to be misspelt ({year: 2025}) is not said to be missing too.
+                    missing = [k for k in ("by", "value") if k not in mkeys and not reader.meant(item, k)]
+                    if missing:
+                        reader.error(
+                            item,
+                            msg("definitions_milestone_needs", what=reader.phrase(where), key=missing[0])
+                            if len(missing) == 1
+                            else msg("definitions_milestone_needs_both", what=reader.phrase(where)),
+                        )
                     continue
                 by = reader.year(mkeys["by"][1], ("milestone by", where))
                 value = reader.number(mkeys["value"][1], ("milestone value", where))

@@ -122,14 +122,16 @@ def parse_span(
     the first period that is not a year before any other advice on the span's periods
     (which would suggest a quarter, refused next)."""
     bound = _bound(reader, node, keys, where)
-    missing = [k for k in ("from", "to") if k not in keys]
-    if missing:
-        reader.error(
-            node,
-            msg("definitions_span_needs", what=reader.phrase(where), kind=kind, key=missing[0])
-            if len(missing) == 1
-            else msg("definitions_span_needs_both", what=reader.phrase(where), kind=kind),
-        )
+    if any(k not in keys for k in ("from", "to")):
+        # A key said to be misspelt is not said to be missing too.
+        missing = [k for k in ("from", "to") if k not in keys and not reader.meant(node, k)]
+        if missing:
+            reader.error(
+                node,
+                msg("definitions_span_needs", what=reader.phrase(where), kind=kind, key=missing[0])
+                if len(missing) == 1
+                else msg("definitions_span_needs_both", what=reader.phrase(where), kind=kind),
+            )
         return None
     start = reader.period(keys["from"][1], reader.at(where, "from"))
     end = reader.period(keys["to"][1], reader.at(where, "to"))

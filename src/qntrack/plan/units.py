@@ -254,6 +254,20 @@ def resolve_dims(
     return found[0], list(found[1])
 
 
+def _not_broken_down(indicator: Indicator, given: str, dimensions: Mapping[str, Dimension]) -> Message:
+    """``given`` is no dimension of ``indicator``: the closest of its dimensions (by id or
+    label) and each of them, labelled as the plan labels it."""
+    from ..catalog import msg
+    from .suggest import closest
+
+    own = [dimensions[d] for d in indicator.dimensions if d in dimensions]
+    names = {n: d.id for d in own for n in (d.id, d.name.en, d.name.vi)}
+    close = closest(given, names)  # a label suggests the id, which is what is typed
+    hint = msg("errors_did_you_mean", option=names[close]) if close else msg("errors_no_suggestion_then")
+    listed = dimensions_listed(indicator.dimensions, dimensions)
+    return msg("units_not_broken_down", indicator=indicator.id, dimension=given, hint=hint, **listed)
+
+
 def _resolve_dims(
     indicator: Indicator, given: tuple[tuple[str, str], ...], dimensions: Mapping[str, Dimension]
 ) -> tuple[Dims, list[Message]]:
@@ -264,13 +278,12 @@ def _resolve_dims(
     for raw_key, raw_value in given:
         dim_id = dimension_named(raw_key, dimensions, indicator.dimensions)
         if dim_id is None:
-            declared = ", ".join(indicator.dimensions)
             shared = sharing_short_name(raw_key, dimensions, indicator.dimensions)
             problems.append(
                 msg("units_dimension_short_name_shared", name=raw_key, ids=", ".join(shared))
                 if shared
-                else msg("units_not_broken_down", indicator=indicator.id, dimension=raw_key, dimensions=declared)
-                if declared
+                else _not_broken_down(indicator, raw_key, dimensions)
+                if indicator.dimensions
                 else msg("units_no_dimensions", indicator=indicator.id, dimension=raw_key)
             )
             continue
@@ -399,14 +412,34 @@ def _by_short_name(wanted: str, dimensions: Mapping[str, Dimension], ids: Sequen
     ]
 
 
+def dimension_label(dimension: Dimension, lang: str) -> str:
+    """The plan's label of ``dimension`` in ``lang``, in brackets after a space ("
+    (Locality)"), for a message that names it by its id; "" when it has no label of its own."""
+    name = dimension.name.get(lang).strip()
+    return "" if not name or name == dimension.id else f" ({name})"
+
+
+def dimensions_listed(ids: Iterable[str], dimensions: Mapping[str, Dimension]) -> dict[str, str]:
+    """``ids`` as a message lists valid dimensions, each with its label: the values of
+    ``dimensions_en`` and ``dimensions_vi`` ("locality (Locality), area")."""
+    out = {}
+    for lang in ("en", "vi"):
+        out[f"dimensions_{lang}"] = ", ".join(
+            d + (dimension_label(dimensions[d], lang) if d in dimensions else "") for d in ids
+        )
+    return out
+
+
 def _unknown_unit(dimension: Dimension, value: str) -> Message:
     from ..catalog import msg
     from .suggest import closest
 
     names = [u.value for u in dimension.values or ()]
     close = closest(unit_match(value), [unit_match(n) for n in names])
-    listed = ", ".join(names)
+    # Named by its id (what --dim and a column take) and as the plan labels it.
+    said = {"dimension": dimension.id, "value": value, "values": ", ".join(names)}
+    said |= {f"named_{lang}": dimension_label(dimension, lang) for lang in ("en", "vi")}
     if close is not None:
         hint = next(n for n in names if unit_match(n) == close)
-        return msg("units_unknown_value_hint", dimension=dimension.id, value=value, hint=hint, values=listed)
-    return msg("units_unknown_value", dimension=dimension.id, value=value, values=listed)
+        return msg("units_unknown_value_hint", hint=hint, **said)
+    return msg("units_unknown_value", **said)

@@ -1,0 +1,74 @@
+"""PyYAML's problems said in the user's language (targets.yaml, and an Open SDG
+repository's metadata): the mistakes of a file edited by hand, each with how to mend it;
+the rest PyYAML's own words, marked as such."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..catalog import Message, msg
+
+__all__ = ["yaml_problem", "yaml_words"]
+
+# PyYAML's words for the mistakes a person editing a plan by hand makes, each as a
+# message that says how to mend it, in the user's language; the rest stay PyYAML's,
+# marked as such. Matched on the start of PyYAML's problem (``problem`` of its error).
+_YAML_WORDS = (
+    ("expected <block end>", "authoring_yaml_indentation"),
+    ("mapping values are not allowed", "authoring_yaml_colon"),
+    ("could not find expected ':'", "authoring_yaml_no_colon"),
+    ("expected ',' or '}'", "authoring_yaml_flow_mapping"),
+    ("expected ',' or ']'", "authoring_yaml_flow_sequence"),
+    ("found unexpected end of stream", "authoring_yaml_unclosed"),
+    ("expected the node content, but found '<stream end>'", "authoring_yaml_unclosed"),  # "unit: ["
+    ("found unknown escape character", "authoring_yaml_backslash"),  # "C:\Data"
+    ("expected escape sequence of", "authoring_yaml_backslash"),  # "\x4"
+    ("expected chomping or indentation indicators", "authoring_yaml_block_text"),  # >= 15
+    ("found undefined alias", "authoring_yaml_alias"),
+    ("expected alphabetic or numeric character", "authoring_yaml_anchor_name"),  # '& x', '*'
+    ("second occurrence", "authoring_yaml_anchor_twice"),  # of an anchor: PyYAML's only one
+    ("but found another document", "authoring_yaml_two_documents"),  # after '---'
+    ("expected '<document start>'", "authoring_yaml_two_documents"),  # after '...'
+)
+_CANNOT_START = re.compile(r"^found character '(.+)' that cannot start any token")
+# A key and its value with no space after the colon ("indicator:g"), up to a comment.
+_GLUED = re.compile(r"([A-Za-z_][\w-]*):([^\s:#][^#]*)")
+
+
+def yaml_words(problem: str) -> Message:
+    """PyYAML's ``problem`` as a message of the catalog."""
+    for start, message_id in _YAML_WORDS:
+        if problem.startswith(start):
+            return msg(message_id)
+    found = _CANNOT_START.match(problem)
+    if found:
+        return msg("authoring_yaml_cannot_start", char=found.group(1))
+    return msg("authoring_yaml_other", problem=problem)
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
+    """The 1-based line and column of a YAML error in ``text`` (0 when PyYAML gives no
+    place) and the message that says it: a tab named as such, else ``yaml_words``."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    col = mark.column + 1 if mark else 0
+    said = (exc.problem or exc.context or "not valid YAML").strip()  # PyYAML's words, in English
+    if said.startswith("could not find expected ':'") and exc.context_mark is not None:
+        # "indicator:g": one text to YAML, refused on the line after it; said at its colon.
+        lines = text.splitlines()
+        at = exc.context_mark
+        glued = _GLUED.match(lines[at.line][at.column :]) if at.line < len(lines) else None
+        if glued:
+            key, value = glued[1], glued[2].strip()
+            written = f"{key}: {value}"
+            return at.line + 1, at.column + len(key) + 1, msg("authoring_yaml_colon_space", written=written)
+    message = yaml_words(said)
+    if "\t" in said or "'\\t'" in said:
+        message = msg("definitions_yaml_tab")
+    elif mark is not None:
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            message = msg("definitions_yaml_tab_on_line", problem=message)
+    return line, col, message
