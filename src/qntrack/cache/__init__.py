@@ -327,12 +327,12 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     from ..files.workspace import known_keys
 
     indicators = plan.indicators
-    # With the table's rows: the rows of every period recorded more than once, which say
-    # what each figure in force replaced (revised_of).
-    # Asked by every output now: the JSON's and CSV's ``revises`` too (eighteenth session).
-    repeated: list[Any] = []
-    series, left_out = build_series(indicators, observations, revised=repeated)
-    revised = revised_of(plan, repeated)
+    # What each figure in force replaced (revised_of), which the table marks and the
+    # JSON's and CSV's ``revises`` say (eighteenth session): noted while the figures in
+    # force are picked, from the few rows of periods recorded more than once.
+    replaced: dict[str, Any] = {}
+    series, left_out = build_series(indicators, observations, replaced=replaced)
+    revised = revised_of(plan, replaced)
     # The units of breakdowns (issue 14) are series the plan defines, not unknown rows.
     known = known_keys(plan, series)
     unknown = unknown_counts(series, known, observations)

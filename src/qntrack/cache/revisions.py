@@ -3,7 +3,7 @@
 The terminal's status table marks a figure that revised an earlier one (summary.status_cells,
 issue 17, seventeenth session). The cache keeps, by target's series and by period's text,
 the value each figure in force replaced, worked out on a cold run from the rows of the
-periods recorded more than once (``in_force``'s ``revised``, gathered while the series are
+periods recorded more than once (``in_force``'s ``replaced``, noted while the series are
 built). After an append they are brought up to date from the appended rows and the
 figures those follow (``revised_after``), unless an appended row is recorded before the
 figure in force: then a cold run.
@@ -11,20 +11,20 @@ figure in force: then a cold run.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 __all__ = ["revised_of", "revised_after", "withdrawn_in", "withdrawn_after"]
 
 
-def revised_of(plan: Any, repeated: Sequence[Any]) -> dict[str, dict[str, float | None]]:
+def revised_of(plan: Any, replaced: Mapping[str, Mapping[Any, float]]) -> dict[str, dict[str, float | None]]:
     """By series (a target's, and a unit's of a breakdown; not a derived indicator's: its
     figures are computed, never revisions), by period's text, the value the figure in
-    force replaced; only series that have one."""
-    from ..method.history import measured_keys, revised_values_of
+    force replaced; only series that have one. ``replaced``: ``in_force``'s, noted while
+    the series were built."""
+    from ..method.history import measured_keys
 
-    keys = measured_keys({o.indicator for o in repeated}, plan.indicators)
-    found = revised_values_of(repeated, keys)
-    return {key: {str(p): v for p, v in periods.items()} for key, periods in found.items() if periods}
+    keys = measured_keys(replaced, plan.indicators)
+    return {key: {str(p): v for p, v in replaced[key].items()} for key in keys}
 
 
 def revised_after(

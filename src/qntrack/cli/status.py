@@ -143,8 +143,9 @@ def status(
     from ..kinds import assess
     from ..files.workspace import open_workspace, reference_day
 
+    replaced: dict[str, Any] = {}  # what each figure in force replaced, noted as it is picked
     with _working(lang):
-        ws = open_workspace(targets, day)
+        ws = open_workspace(targets, day, replaced=replaced)
         _guard_stdout(ws.targets_path, ws.plan)
         _check_ids(ws.plan, target_ids)
         dim = _dimension_id(ws.plan, by_dim) if by_dim is not None else None
@@ -175,7 +176,7 @@ def status(
         bool(target_ids),
     )
     with _to_a_reader():
-        _print_status(results, kind, grouped, found, dim, day, ws, by, lang)
+        _print_status(results, kind, grouped, found, dim, day, ws, by, lang, replaced)
     _report(ws.warnings_for(a.indicator.id for a in results))
     _gate(gate, items)
 
@@ -190,12 +191,13 @@ def _print_status(
     ws: Workspace,
     by: Literal["group", "owner"],
     lang: Lang | None,
+    replaced: dict[str, Any],
 ) -> None:
     """The status the cache did not serve, printed in ``kind``."""
     if kind == "json":
         from ..output.formats import status_json
 
-        _out_parts(status_json(results, day, ws.plan.title, by, _revised(ws, results, day)))
+        _out_parts(status_json(results, day, ws.plan.title, by, _revised(ws, replaced)))
     elif grouped:
         _grouped(found, by, kind, lang, ws.plan)
     elif kind in ("csv", "tsv"):
@@ -206,15 +208,15 @@ def _print_status(
             from ..output.by_unit import status_rows_by, unit_columns
 
             columns = unit_columns(results, dim, ws.plan.dimensions)
-            _out(write_table(status_rows_by(results, dim, columns, _revised(ws, results, day)), kind))
+            _out(write_table(status_rows_by(results, dim, columns, _revised(ws, replaced)), kind))
         else:
-            _out(write_table(status_rows(results, _revised(ws, results, day)), kind))
+            _out(write_table(status_rows(results, _revised(ws, replaced)), kind))
     else:
         from ..output import render
         from ..output.summary import status_cells
 
         chosen = _lang(lang)
-        revised = _revised(ws, results, day)
+        revised = _revised(ws, replaced)
         if dim is not None:
             from ..output.by_unit import status_cells_by
 
@@ -227,13 +229,15 @@ def _print_status(
         render.status_table(rows, chosen, ws.plan.title_in(chosen), day)
 
 
-def _revised(ws: Workspace, results: list[Assessment], day: str | None) -> dict[str, dict[str, float | None]]:
+def _revised(ws: Workspace, replaced: dict[str, Any]) -> dict[str, dict[str, float | None]]:
     """By series (a target's, and each unit's of its breakdown), by period's text, the value
-    each figure in force by ``day`` replaced: the table marks those figures (issue 17,
-    seventeenth session). A derived indicator's figures are computed, never revisions."""
-    from ..output.formats import revised_in
+    each figure in force by the command's day replaced (``replaced``, noted while the
+    series were built): the table marks those figures, the JSON and CSV say them (issue
+    17, seventeenth and eighteenth sessions). A derived indicator's figures are computed,
+    never revisions."""
+    from ..cache.revisions import revised_of
 
-    return revised_in(results, ws.store.observations, day)
+    return revised_of(ws.plan, replaced)
 
 
 def _working(lang: Lang | None) -> Any:

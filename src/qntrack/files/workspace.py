@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..errors import ExitCode, InputError, fail, refuse_nul
 
@@ -284,6 +284,7 @@ def open_workspace(
     with_series: bool = True,
     before_store: Callable[[Plan, Path, Path], None] | None = None,
     only: Callable[[Plan], Iterable[str] | None] | None = None,
+    replaced: dict[str, Any] | None = None,
 ) -> Workspace:
     """Load and validate everything; a bad store row stops the command (no untrusted figure).
 
@@ -294,7 +295,8 @@ def open_workspace(
     without reading a national store first. ``only(plan)``: the indicators a command
     shows (None: all); the series in force are then worked out for them and the ones
     their formulas read, not for every indicator (``show`` of one target; issue 17).
-    Every row is still read and checked.
+    Every row is still read and checked. ``replaced``: receives what each figure in
+    force replaced, noted while the series are built (``method.series.in_force``).
     """
     from ..files.definitions import load_plan
     from ..method.series import build_series
@@ -324,7 +326,7 @@ def open_workspace(
     if shown is not None:
         rows, names = _rows_of(plan, rows, shown)
     # A division by zero in a formula leaves the period out; the commands warn of it.
-    series, left_out = build_series(plan.indicators, rows, as_of) if with_series else ({}, {})
+    series, left_out = build_series(plan.indicators, rows, as_of, replaced=replaced) if with_series else ({}, {})
     return Workspace(plan, path, store_path, store, series, left_out, names)
 
 

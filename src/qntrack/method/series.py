@@ -16,6 +16,7 @@ from typing import Iterable, Mapping, Sequence
 from ..plan.formula import FormulaError, parse_formula
 from ..catalog import Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Observation, Problem
+from ..plan.periods import Period
 
 __all__ = [
     "Series",
@@ -34,6 +35,8 @@ Series = dict[str, list[Observation]]
 # Per derived indicator, the periods its formula could not give a value for (a division by
 # zero, a value too large for a float), each as a warning at the indicator's line in targets.yaml.
 LeftOut = dict[str, list[Problem]]
+# Per indicator (or unit's key), per period, the value the figure in force replaced.
+Replaced = dict[str, dict[Period, float]]
 
 
 # (recorded_at, line) of an observation, read in C: the order of an indicator's vintages.
@@ -52,7 +55,10 @@ def as_of_bound(as_of: str) -> str:
 
 
 def in_force(
-    observations: Iterable[Observation], as_of: str | None = None, revised: list[Observation] | None = None
+    observations: Iterable[Observation],
+    as_of: str | None = None,
+    revised: list[Observation] | None = None,
+    replaced: Replaced | None = None,
 ) -> Series:
     """Per indicator, the observations in force, sorted by period.
 
@@ -60,6 +66,11 @@ def in_force(
     than one, in the order of their lines: what ``check``'s same-moment and jump checks
     read (files.checks_rows.revised_rows), found here while each indicator's rows are at
     hand rather than by another pass over a million rows.
+
+    ``replaced``, when given, receives by indicator (or unit's key), by period, the value
+    the vintage in force replaced, where it replaced one: history's rule
+    (``method.history.revised_values_of``: none after a retraction), worked out here on the
+    few rows of periods recorded more than once rather than by grouping the store again.
     """
     if as_of:
         bound = as_of_bound(as_of)
@@ -86,11 +97,15 @@ def in_force(
             rows.sort(key=_SORT_KEY)
             kept = rows
         else:
-            if revised is not None:
+            if revised is not None or replaced is not None:
                 # Picked in C while ``keys`` still line up with the rows (before the sort):
                 # a generator asking each row its period again took 0.2 s of a check.
                 many = {key for key, n in Counter(keys).items() if n > 1}
-                revised.extend(compress(rows, map(many.__contains__, keys)))
+                again = list(compress(rows, map(many.__contains__, keys)))
+                if revised is not None:
+                    revised.extend(again)
+                if replaced is not None:
+                    _note_replaced(ind, again, replaced)
             rows.sort(key=_VINTAGE_ORDER)
             # The last vintage of each period stays: the latest recorded, on a tie the
             # later line.
@@ -105,11 +120,31 @@ def in_force(
     return series
 
 
+def _note_replaced(key: str, again: list[Observation], replaced: Replaced) -> None:
+    """What each period's last vintage among ``again`` (the rows of periods recorded more
+    than once) replaced: the vintage before it, unless that one withdrew its figure."""
+    again.sort(key=_VINTAGE_ORDER)
+    last: dict[int, Observation] = {}
+    found: dict[Period, float] = {}
+    for o in again:
+        sort_key = o.period.sort_key
+        before = last.get(sort_key)
+        if before is not None:
+            if before.status == RETRACTED:
+                found.pop(o.period, None)
+            else:
+                found[o.period] = before.value
+        last[sort_key] = o
+    if found:
+        replaced[key] = found
+
+
 def build_series(
     indicators: Mapping[str, Indicator],
     observations: Iterable[Observation],
     as_of: str | None = None,
     revised: list[Observation] | None = None,
+    replaced: Replaced | None = None,
 ) -> tuple[Series, LeftOut]:
     """Series in force for every indicator, derived ones computed from their inputs.
 
@@ -117,9 +152,10 @@ def build_series(
     ``recorded_at`` is the latest of its inputs', so ``as_of`` applies to it naturally.
     A period the formula cannot be worked out for (a division by zero) is left out, and
     said so in the warnings returned, by derived indicator, in the order they were met.
-    ``revised``: as ``in_force``'s.
+    ``revised``, ``replaced``: as ``in_force``'s (a derived indicator's rows, recorded by
+    mistake and replaced by its computed figures, are in them as given).
     """
-    series = in_force(observations, as_of, revised)
+    series = in_force(observations, as_of, revised, replaced)
     problems: LeftOut = {}
     derived = {i.id: i for i in indicators.values() if i.formula}
     done: set[str] = set()
