@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, STORE_HEADER, make_tracker
-from helpers import run_bounded, store_text
+from helpers import run_bounded, run_clean, store_text
 
 # --- a source shaped like a link that is not one ---------------------------------------
 
@@ -101,3 +101,54 @@ def test_a_padded_row_with_a_cell_too_many_is_still_refused(tmp_path: Path, monk
     assert r.exit_code == 1
     assert "long.csv:2: error:" in r.stderr and "8" in r.stderr
     assert store_text(folder) == before
+
+
+# --- text a spreadsheet would run, written out and read back ---------------------------
+
+# What people type that a spreadsheet would run, and a figure that must stay a number.
+RISKY = {
+    '=HYPERLINK("http://x","click")': '\'=HYPERLINK("http://x","click")',
+    "@SUM(A1)": "'@SUM(A1)",
+    "+84 912 345 678": "'+84 912 345 678",
+    "- see the yearbook": "'- see the yearbook",
+    " =1+1": "'=1+1",  # the store strips the space, then guards what is left
+}
+
+
+def test_formula_text_is_stored_guarded_and_round_trips_through_csv_and_tsv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = _small(tmp_path, monkeypatch)
+    for i, (typed, _) in enumerate(RISKY.items()):
+        r = run_clean(
+            "add-observation", "mining", str(2005 + i), "-1.5", "--status", "official",
+            "--source", typed, "--note", typed, "--recorded-at", f"{2006 + i}-01-01",
+        )  # fmt: skip
+        assert r.exit_code == 0, r.stderr
+    stored = store_text(folder)
+    for guarded in RISKY.values():
+        # -1.5 stays a number (no apostrophe); the texts are behind one apostrophe.
+        assert f"-1.5,official,{_csv(guarded)},{_csv(guarded)}," in stored
+    for fmt in ("csv", "tsv"):
+        listing = run_clean("observations", "--indicator", "mining", "--format", fmt)
+        assert listing.exit_code == 0
+        # Every data output a spreadsheet opens shows the guarded text, the figure a number.
+        assert "'-1.5" not in listing.stdout and "\t-1.5\t" in listing.stdout.replace(",", "\t")
+        other = tmp_path / f"again-{fmt}"
+        other.mkdir()
+        (other / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
+        (other / "observations.csv").write_text(STORE_HEADER, encoding="utf-8")
+        (other / f"listing.{fmt}").write_text(listing.stdout, encoding="utf-8")
+        back = run_clean(
+            "--targets", str(other / "targets.yaml"), "add-observation", "--from", str(other / f"listing.{fmt}")
+        )
+        assert back.exit_code == 0, back.stderr
+        # Read back, the store holds the very rows the first one holds for mining (each in
+        # force: no period of mining was recorded twice; share was not listed).
+        first = [line for line in stored.splitlines() if line.startswith("mining,")]
+        again = [line for line in store_text(other).splitlines() if line.startswith("mining,")]
+        assert sorted(again) == sorted(first)
+
+
+def _csv(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"') else text
