@@ -152,3 +152,26 @@ def test_formula_text_is_stored_guarded_and_round_trips_through_csv_and_tsv(
 
 def _csv(text: str) -> str:
     return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"') else text
+
+
+# --- the Open SDG metadata is a web page's text, not a spreadsheet's cell ---------------
+
+
+def test_open_sdg_metadata_gives_a_source_as_typed_without_the_store_apostrophe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = _small(tmp_path, monkeypatch)
+    r = run_clean(
+        "add-observation", "mining", "2021", "16.5", "--status", "official",
+        "--source", "=Yearbook 2021", "--recorded-at", "2022-01-01",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert ",'=Yearbook 2021," in store_text(folder)  # the store keeps its guard
+    r = run_clean("export", "opensdg", "--into", str(tmp_path / "site"))
+    assert r.exit_code == 0, r.stderr
+    meta = (tmp_path / "site" / "meta" / "mining.md").read_text(encoding="utf-8")
+    # Open SDG shows these fields on the indicator's web page: the source as it was typed.
+    # mining's three figures give one source each (src-e 2015, src-f 2020, this one 2021);
+    # ties are listed in the order met, so it is the third.
+    assert "source_organisation_3: =Yearbook 2021\n" in meta
+    assert "'=Yearbook" not in meta
