@@ -175,3 +175,30 @@ def test_open_sdg_metadata_gives_a_source_as_typed_without_the_store_apostrophe(
     # ties are listed in the order met, so it is the third.
     assert "source_organisation_3: =Yearbook 2021\n" in meta
     assert "'=Yearbook" not in meta
+
+
+# --- a workbook whose sheet claims the whole grid -------------------------------------
+
+
+def _workbook_reaching(path: Path, corner: str) -> None:
+    """A workbook with one row of figures, and one blank-looking cell (a space) at
+    ``corner``: what a stray keystroke far down a sheet leaves, and what makes the sheet's
+    <dimension> claim every row and column up to it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period", "value", "status", "source", "note", "recorded_at"])
+    sheet.append(["share", "2024-Q2", 13.1, "estimate", "src", None, "2024-07-10T00:00:00Z"])
+    sheet[corner] = " "
+    book.save(path)
+
+
+def test_a_workbook_reaching_the_last_cell_of_the_grid_is_read_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # XFD1048576 is the last cell Excel has: each of 1,048,576 rows was filled out to 16,384
+    # cells (17 billion) and read one by one; a workbook to XFD2000 already took 2.6 s.
+    folder = _small(tmp_path, monkeypatch)
+    _workbook_reaching(folder / "far.xlsx", "XFD1048576")
+    r = run_bounded("add-observation", "--from", "far.xlsx", seconds=30)
+    assert r.exit_code == 0, r.stderr
+    assert store_text(folder).splitlines()[-1] == "share,2024-Q2,13.1,estimate,src,,2024-07-10T00:00:00Z"

@@ -68,6 +68,16 @@ def sheet_rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple]]:
 
 
 def pick_sheet(book: Any, name: str, wanted: str | None) -> Any:
+    """The sheet to read, its rows as wide as their cells: the <dimension> a sheet claims
+    is not trusted. A stray cell at XFD1048576 made openpyxl fill every row out to 16,384
+    cells, a million rows of them (issue 17, eighteenth session); the rows are padded to the
+    table's width where they are read."""
+    sheet = _picked(book, name, wanted)
+    sheet.reset_dimensions()
+    return sheet
+
+
+def _picked(book: Any, name: str, wanted: str | None) -> Any:
     sheets = [s.title for s in book.worksheets]
     if wanted is None:
         if not sheets:
