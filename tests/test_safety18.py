@@ -221,3 +221,32 @@ def test_rows_reaching_the_last_column_are_read_at_once(tmp_path: Path, monkeypa
     r = run_bounded("add-observation", "--from", "far.xlsx", seconds=12)
     assert r.exit_code == 0, r.stderr
     assert store_text(folder).splitlines()[-1] == "share,2024-Q2,13.1,estimate,src,,2024-07-10T00:00:00Z"
+
+
+# --- control characters a hand edit leaves in the store --------------------------------
+
+
+def test_check_names_a_control_character_a_hand_edit_left_in_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # add-observation refuses a control character in a source or a note; a hand edit (or a
+    # paste into the file) is not refused, and csv and tsv print the stored text as it is:
+    # ESC [ 2 J clears the screen of whoever prints them. check must name each row.
+    folder = _small(tmp_path, monkeypatch)
+    with open(folder / "observations.csv", "a", encoding="utf-8", newline="") as fh:
+        fh.write("mining,2021,16.5,official,\x1b[2Jyearbook,,2022-01-10T00:00:00Z\n")  # line 8
+        fh.write("mining,2023,15.9,official,yearbook,bell\x07,2024-01-10T00:00:00Z\n")  # line 9
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "observations.csv:8: error: the source contains a control character (U+001B), which add-observation "
+        "refuses: a terminal showing the file would act on it; remove it",
+        "observations.csv:9: error: the note contains a control character (U+0007), which add-observation "
+        "refuses: a terminal showing the file would act on it; remove it",
+        "2 error(s), 0 warning(s)",
+    ]
+    vi = run_clean("check", "--lang", "vi")
+    assert vi.stderr.splitlines()[0] == (
+        "observations.csv:8: lỗi: nguồn chứa ký tự điều khiển (U+001B), ký tự mà add-observation không nhận: "
+        "cửa sổ dòng lệnh hiển thị tệp sẽ thực thi nó; hãy xoá nó"
+    )
+    listed = run_clean("check", "--list")
+    assert listed.stdout.splitlines()[-1].split()[:3] == ["control", "error", "default"]
