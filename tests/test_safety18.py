@@ -250,3 +250,55 @@ def test_check_names_a_control_character_a_hand_edit_left_in_the_store(tmp_path:
     )
     listed = run_clean("check", "--list")
     assert listed.stdout.splitlines()[-1].split()[:3] == ["control", "error", "default"]
+
+
+# --- where the plan says its figures are ------------------------------------------------
+
+
+@pytest.mark.parametrize("address", ["https://example.org/data/observations.csv", "file:///srv/observations.csv"])
+@pytest.mark.parametrize(
+    "command", [["check"], ["add-observation", "share", "2024-Q2", "13.1", "--status", "estimate"]]
+)
+def test_a_web_address_as_the_store_is_refused_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, address: str, command: list[str]
+):
+    # It was read as a relative path ('https:/example.org/...', its '//' one '/'): said as a
+    # folder 'https:' that does not exist, and a plan beside a folder of that name would
+    # have had its figures written there.
+    folder = _small(tmp_path, monkeypatch)
+    (folder / "targets.yaml").write_text(f'observations: "{address}"\n' + SMALL_TARGETS, encoding="utf-8")
+    before = sorted(p.name for p in folder.iterdir())
+    r = run_clean(*command)
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"targets.yaml:1:15: error: observations: '{address}' is an address (URL), not a file name; qntrack "
+        "reads a file on this computer: download it, and give its name relative to targets.yaml (e.g. "
+        "observations.csv)\n"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_store_beside_or_above_the_plan_is_still_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A plan may name its figures in a folder above it (plans/2025/targets.yaml sharing
+    # data/observations.csv) or by an absolute path: both are files on this computer.
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (tmp_path / "observations.csv").write_text(SMALL_OBSERVATIONS, encoding="utf-8")
+    _small(plans, monkeypatch)
+    for name in ("../observations.csv", str(tmp_path / "observations.csv")):
+        (plans / "targets.yaml").write_text(f'observations: "{name}"\n' + SMALL_TARGETS, encoding="utf-8")
+        r = run_clean("observations", "--indicator", "mining", "--format", "csv")
+        assert r.exit_code == 0, r.stderr
+        assert "mining,2020,17.3,estimate,src-f,,2020-10-15T00:00:00Z" in r.stdout
+
+
+def test_a_web_address_as_the_store_is_said_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = _small(tmp_path, monkeypatch)
+    (folder / "targets.yaml").write_text('observations: "http://x.vn/a.csv"\n' + SMALL_TARGETS, encoding="utf-8")
+    r = run_clean("check", "--lang", "vi")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "targets.yaml:1:15: lỗi: observations: 'http://x.vn/a.csv' là một địa chỉ (URL), không phải tên tệp; "
+        "qntrack đọc tệp trên máy này: hãy tải tệp về rồi ghi tên tệp tính từ thư mục chứa targets.yaml "
+        "(ví dụ observations.csv)\n"
+    )
