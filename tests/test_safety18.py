@@ -6,6 +6,7 @@ systems publish, and text a spreadsheet would run, written out and read back.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -302,3 +303,32 @@ def test_a_web_address_as_the_store_is_said_in_vietnamese(tmp_path: Path, monkey
         "qntrack đọc tệp trên máy này: hãy tải tệp về rồi ghi tên tệp tính từ thư mục chứa targets.yaml "
         "(ví dụ observations.csv)\n"
     )
+
+
+# --- a cache folder that is a link --------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["status"], ["status", "--format", "json"]])
+def test_a_cache_folder_shipped_as_a_link_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+):
+    # A tracker from someone else (a zip, a clone) may hold '.qntrack-cache' as a link to
+    # any folder ('..', a home): the cache's CACHEDIR.TAG written there tells backup tools
+    # to skip that whole folder, its sweep removed hidden '.*.tmp' files older than an hour,
+    # and status-*.bin files landed in it. The cache is only for speed: without a folder of
+    # its own, none is kept.
+    folder = tmp_path / "tracker"
+    folder.mkdir()
+    elsewhere = tmp_path / "documents"
+    elsewhere.mkdir()
+    (elsewhere / "letter.txt").write_text("mine\n", encoding="utf-8")
+    old = elsewhere / ".draft.tmp"
+    old.write_text("kept\n", encoding="utf-8")
+    os.utime(old, (0, 0))  # older than an hour: what the sweep removes in a cache folder
+    make_tracker(folder, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (folder / ".qntrack-cache").symlink_to(elsewhere, target_is_directory=True)
+    for _ in range(2):  # the second run would keep the plan and read the status cache
+        r = run_clean(*command)
+        assert r.exit_code == 0, r.stderr
+    assert sorted(p.name for p in elsewhere.iterdir()) == [".draft.tmp", "letter.txt"]
+    assert (folder / ".qntrack-cache").is_symlink()
