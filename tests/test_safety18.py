@@ -332,3 +332,28 @@ def test_a_cache_folder_shipped_as_a_link_is_never_written_through(
         assert r.exit_code == 0, r.stderr
     assert sorted(p.name for p in elsewhere.iterdir()) == [".draft.tmp", "letter.txt"]
     assert (folder / ".qntrack-cache").is_symlink()
+
+
+# --- an Open SDG repository whose folders are links ---------------------------------------
+
+
+def test_an_export_never_writes_or_removes_through_a_linked_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A repository from someone else, cloned with an earlier export's marker, may hold
+    # 'data' as a link to any folder: the export wrote its files there, and removed the
+    # files the marker listed under data/ (here data/letter.txt, someone's own file).
+    _small(tmp_path, monkeypatch)
+    elsewhere = tmp_path / "documents"
+    elsewhere.mkdir()
+    (elsewhere / "letter.txt").write_text("mine\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".qntrack-export").write_text("qntrack 1.0 opensdg-export\ndata/letter.txt\n", encoding="utf-8")
+    (site / "data").symlink_to(elsewhere, target_is_directory=True)
+    r = run_clean("export", "opensdg", "--into", str(site))
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"{site}: error: data is a link to another folder ({elsewhere}); an export writes only into "
+        "folders of its own: remove the link, or choose another folder\n"
+    )
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["letter.txt"]
+    assert sorted(p.name for p in site.iterdir()) == [".qntrack-export", "data"]
