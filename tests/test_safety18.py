@@ -357,3 +357,31 @@ def test_an_export_never_writes_or_removes_through_a_linked_folder(tmp_path: Pat
     )
     assert sorted(p.name for p in elsewhere.iterdir()) == ["letter.txt"]
     assert sorted(p.name for p in site.iterdir()) == [".qntrack-export", "data"]
+
+
+# --- a value thousands of characters long, said in one readable line ----------------------
+
+
+def test_a_value_thousands_of_digits_long_is_said_shortened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A 5,000-digit number is no number qntrack can hold (a float ends near 1.8e308); the
+    # message quoted all 5,000 digits. It now shows the first 40 and last 10 characters
+    # and how many there were.
+    digits = "9" * 5000
+    folder = _small(tmp_path, monkeypatch)
+    (folder / "targets.yaml").write_text(
+        SMALL_TARGETS.replace("{by: 2025, value: 15}", "{by: 2025, value: " + digits + "}"), encoding="utf-8"
+    )
+    r = run_clean("check")
+    assert r.exit_code == 1
+    shown = "9" * 40 + "…[5000 characters]…" + "9" * 10
+    # SMALL_TARGETS' line 19 is '      - {by: 2025, value: 15}': the value is at column 6 + 20 + 1.
+    assert (
+        r.stderr
+        == f"targets.yaml:19:27: error: target 'share': milestone value: '{shown}' is not a number; write a decimal like 12.5\n"
+    )
+    vi = run_clean("check", "--lang", "vi")
+    assert "'" + "9" * 40 + "…[5000 ký tự]…" + "9" * 10 + "'" in vi.stderr
+    (folder / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
+    r = run_clean("add-observation", "share", "2024-Q2", digits, "--status", "estimate")
+    assert r.exit_code == 1
+    assert r.stderr == f"add-observation: error: '{shown}' is not a finite number\n"
