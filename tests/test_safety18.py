@@ -247,7 +247,7 @@ def test_check_names_a_control_character_a_hand_edit_left_in_the_store(tmp_path:
     vi = run_clean("check", "--lang", "vi")
     assert vi.stderr.splitlines()[0] == (
         "observations.csv:8: lỗi: nguồn chứa ký tự điều khiển (U+001B), ký tự mà add-observation không nhận: "
-        "cửa sổ dòng lệnh hiển thị tệp sẽ thực thi nó; hãy xoá nó"
+        "cửa sổ dòng lệnh hiển thị tệp sẽ thực thi nó; hãy xóa nó"
     )
     listed = run_clean("check", "--list")
     assert listed.stdout.splitlines()[-1].split()[:3] == ["control", "error", "default"]
