@@ -385,3 +385,23 @@ def test_a_value_thousands_of_digits_long_is_said_shortened(tmp_path: Path, monk
     r = run_clean("add-observation", "share", "2024-Q2", digits, "--status", "estimate")
     assert r.exit_code == 1
     assert r.stderr == f"add-observation: error: '{shown}' is not a finite number\n"
+
+
+def test_a_one_character_csi_is_a_control_character_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # U+009B is CSI in one character (C1): xterm acts on it as on ESC [. targets.yaml and
+    # the terminal tables already took C1 for control characters; add-observation and
+    # check did not (only C0 and DEL).
+    folder = _small(tmp_path, monkeypatch)
+    before = store_text(folder)
+    r = run_clean("add-observation", "mining", "2021", "16.5", "--status", "official", "--source", "\u009b2Jyearbook")
+    assert r.exit_code == 1
+    assert r.stderr == "add-observation: error: the source contains a control character (U+009B)\n"
+    assert store_text(folder) == before
+    with open(folder / "observations.csv", "a", encoding="utf-8") as fh:
+        fh.write("mining,2021,16.5,official,yearbook,\u0085next line,2022-01-10T00:00:00Z\n")  # line 8
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "observations.csv:8: error: the note contains a control character (U+0085), which add-observation "
+        "refuses: a terminal showing the file would act on it; remove it\n"
+    )

@@ -191,8 +191,8 @@ def formula_problems(observations: Sequence[Observation], file: str, distinct: D
 
 
 # What add-observation refuses in a source or a note (rules.text_problem): C0 but the
-# tab, and DEL. Not a line break: a cell over several lines is the store check's warning.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# tab, DEL and C1. Not a line break: a cell over several lines is the store check's warning.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def control_problems(observations: Sequence[Observation], file: str, distinct: Distinct | None = None) -> list[Problem]:
