@@ -405,3 +405,34 @@ def test_a_one_character_csi_is_a_control_character_too(tmp_path: Path, monkeypa
         "observations.csv:8: error: the note contains a control character (U+0085), which add-observation "
         "refuses: a terminal showing the file would act on it; remove it\n"
     )
+
+
+# --- a long word in the PDF report --------------------------------------------------------
+
+
+def test_a_long_unbroken_word_is_laid_out_at_once_in_the_pdf():
+    # WeasyPrint breaks a word that fits no line ('overflow-wrap: anywhere') in time that
+    # grows with the square of its length: a 4,000-character word in a table cell took
+    # 33 s, and the store's four 2,000-character sources and notes added 45 s to a report.
+    # A break opportunity (<wbr>) every 16 characters of a word of 40 or more lets it
+    # break there (0.5 s). Entities stay whole; tags, the head and the charts are not touched.
+    import time
+
+    from qntrack.output.report_pdf import breakable
+
+    html = (
+        "<html><head><title>" + "T" * 50 + "</title></head><body><table><tr><td>"
+        + "S" * 4000 + "</td><td>a&amp;" + "b" * 44 + '</td></tr></table><svg><text>' + "C" * 60
+        + '</text></svg><a href="https://x.vn/' + "u" * 50 + '">short</a></body></html>'
+    )  # fmt: skip
+    made = breakable(html)
+    # 4000 characters: 250 pieces of 16, 249 breaks between them.
+    assert made.count("S" * 16 + "<wbr>") == 249 and "S" * 17 not in made
+    # 'a&amp;' and 44 'b': 46 characters, the entity one of them: pieces of 16, 16, 14.
+    assert "a&amp;" + "b" * 14 + "<wbr>" + "b" * 16 + "<wbr>" + "b" * 14 + "</td>" in made
+    assert "T" * 50 in made and "C" * 60 in made and "u" * 50 in made  # head, chart, attribute
+    import weasyprint
+
+    started = time.monotonic()
+    weasyprint.HTML(string=made).render()
+    assert time.monotonic() - started < 10  # 33 s unbroken; 0.5 s on the benchmark machine
