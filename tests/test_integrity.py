@@ -444,6 +444,7 @@ def test_check_list_names_every_check(plan: Path):
         "milestone-side",
         "repeated",
         "merged-retraction",
+        "control",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

@@ -306,6 +306,14 @@ LIST_VI = [
         "không lần rút lại nào rút mất một số liệu ở dòng sau nó (một lần sửa số liệu hợp nhất từ bản sao khác, "
         "mà người rút lại chưa thấy)",
     ),
+    (
+        "control",
+        "lỗi",
+        "mặc định",
+        "không có nguồn hay ghi chú nào trong tệp số liệu chứa ký tự điều khiển (chuỗi thoát, ký tự chuông, ký tự "
+        "NUL: do sửa tay hoặc dán vào; add-observation không nhận chúng): cửa sổ dòng lệnh hiển thị tệp sẽ thực "
+        "thi nó",
+    ),
 ]
 
 
@@ -327,11 +335,11 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-9] == (
+    assert lines[-10] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313"
     )
-    assert lines[-7] == (
+    assert lines[-8] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -342,12 +350,12 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
 
     en = json.loads(run("check", "--list", "--format", "json").stdout)
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
-    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 20
+    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 21
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
-    assert en["checks"][-1]["severity"] == "warning"
+    assert en["checks"][-2]["severity"] == "warning" and en["checks"][-1]["severity"] == "error"
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

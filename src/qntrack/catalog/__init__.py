@@ -125,10 +125,21 @@ def msg(message_id: str, **params: Any) -> Message:
 
     A value that is itself a Message (a "did you mean" hint, what a failed step was doing)
     is kept as one and shown in the same language as the message around it."""
-    return Message(
-        message_id,
-        tuple(sorted((k, v if isinstance(v, (Message, Figure, Day)) else str(v)) for k, v in params.items())),
-    )
+    return Message(message_id, tuple(sorted((k, _shown(k, v)) for k, v in params.items())))
+
+
+# A value a message quotes ({text}, {raw}: what the user wrote) longer than this is shown
+# by its start and end: a 5,000-digit number made a message of 5,000 characters.
+_LONGEST_QUOTED = 200
+
+
+def _shown(key: str, value: Any) -> Any:
+    if isinstance(value, (Message, Figure, Day)):
+        return value
+    text = str(value)
+    if len(text) > _LONGEST_QUOTED and key in ("text", "raw"):
+        return Message("message_value_clipped", (("end", text[-10:]), ("length", str(len(text))), ("start", text[:40])))
+    return text
 
 
 @lru_cache(maxsize=4)

@@ -39,6 +39,7 @@ from ..files.journal import interrupted_batch
 from .figure_units import shell_word
 from .checks_jumps import DEFAULT_JUMP_FACTOR, growth_floor_problems, jump_problems, percent_units
 from .checks_rows import (
+    control_problems,
     formula_problems,
     merged_retraction_problems,
     repeated_problems,
@@ -100,6 +101,8 @@ CHECKS: tuple[Check, ...] = (
     # Issue 17, seventeenth session: a figure a git merge of two clones kept twice.
     Check("repeated", "warning", True, msg("check_rule_repeated")),
     Check("merged-retraction", "warning", True, msg("check_rule_merged_retraction")),
+    # Issue 17, eighteenth session: what entry refuses, left by a hand edit.
+    Check("control", "error", True, msg("check_rule_control")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -227,6 +230,8 @@ def run_checks(
             )
     if "formula" in selected:
         problems.extend(formula_problems(store.observations, file, store.distinct))
+    if "control" in selected:
+        problems.extend(control_problems(store.observations, file, store.distinct))
     observations = store.observations
     if plan.dimensions:
         from .workspace import canonical_units

@@ -11,6 +11,7 @@ national store has a million rows and a few hundred periods.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import compress
 from operator import attrgetter
@@ -186,6 +187,33 @@ def formula_problems(observations: Sequence[Observation], file: str, distinct: D
                     else msg("checks_formula_note", first=repr(first))
                 )
                 problems.append(Problem(Location(file, o.line), said, severity="error", check="formula"))
+    return problems
+
+
+# What add-observation refuses in a source or a note (rules.text_problem): C0 but the
+# tab, DEL and C1. Not a line break: a cell over several lines is the store check's warning.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_problems(observations: Sequence[Observation], file: str, distinct: Distinct | None = None) -> list[Problem]:
+    """Sources and notes holding a control character, which entry refuses and only a hand
+    edit leaves: csv and tsv print the stored text, so ESC [ 2 J would clear the screen of
+    whoever prints them (issue 17, eighteenth session). Judged once per distinct text, as
+    ``formula_problems`` is."""
+    texts = (
+        distinct.texts
+        if distinct is not None
+        else set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
+    )
+    risky = {t: found.group() for t in texts if t and (found := _CONTROL.search(t))}
+    problems: list[Problem] = []
+    if not risky:
+        return problems
+    for o in observations:
+        for key, text in (("checks_control_source", o.source), ("checks_control_note", o.note)):
+            if text in risky:
+                said = msg(key, code=f"U+{ord(risky[text]):04X}")
+                problems.append(Problem(Location(file, o.line), said, severity="error", check="control"))
     return problems
 
 

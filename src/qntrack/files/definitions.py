@@ -138,6 +138,8 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
         if not observations:
             reader.error(top["observations"][1], msg("definitions_observations_empty"))
             observations = "observations.csv"
+        elif re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", observations):  # read as a path, 'https:/x/...'
+            reader.error(top["observations"][1], msg("definitions_observations_url", path=observations))
 
     zone = ""
     if "timezone" in top:

@@ -24,6 +24,7 @@ from .excel_dates import day_order, iso_moment, order_proof
 from .figures import LONE_DASHES, canonical, convention_shown, in_period, shows_thousands, parse_number_cell
 from .rules import MAX_TEXT
 from .store import csv_reason
+from .textfiles import unpadded
 from .batch_rows import SHOWN_MOMENT
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import excel_date, foreign_digits, opens_a_note, status_word
@@ -274,8 +275,7 @@ def parse_table(
         # something is not blank, which is said without walking the others.
         if not fields or (not fields[0].strip() and all(not f.strip() for f in fields)):
             continue
-        while len(fields) > width and not fields[-1].strip():
-            fields = fields[:-1]  # spreadsheets pad rows with empty cells
+        fields = unpadded(fields, width)  # spreadsheets pad rows with empty cells
         if len(fields) != width:
             if len(fields) > width and delimiter == "," and re.search(r"\d,\d", ",".join(fields)):
                 problems.append(Problem(where, msg("import_cell_count_comma", width=width, found=len(fields))))

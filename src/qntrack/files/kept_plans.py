@@ -357,12 +357,17 @@ def cache_folder(folder: Path) -> None:
     """The cache folder, made if need be, with the CACHEDIR.TAG that tells backup tools
     to skip it (https://bford.info/cachedir/) and a .gitignore of ``*`` that tells git,
     written whole or not at all and never through a link; temporary files that killed
-    runs left behind are swept up."""
+    runs left behind are swept up. A folder that is a link is refused (OSError): nothing
+    is kept, and the command runs without its cache (issue 17, eighteenth session)."""
     import stat
 
     from .starter import write_atomically
 
     folder.mkdir(exist_ok=True)
+    if not stat.S_ISDIR(folder.lstat().st_mode):
+        # A link shipped with a tracker (a zip, a clone) may point at any folder ('..', a
+        # home): its tag would hide that folder from backups, the sweep remove its files.
+        raise NotADirectoryError(f"{folder}: not a folder of its own (a link?); nothing is kept there")
     tag = folder / "CACHEDIR.TAG"
     try:
         st = tag.lstat()

@@ -35,6 +35,7 @@ from ..method.groups import Member, combine
 from ..method.series import Series
 from ..plan.model import Direction, Indicator, Observation, OpenSdgTarget, Plan, Problem, Target
 from ..plan.units import Dims, split_key
+from .textfiles import as_given
 
 __all__ = ["Export", "build_export", "inid", "PROGRESS_SUFFIX", "SERIES", "UNITS"]
 
@@ -183,8 +184,10 @@ def _rows(
                 slot = table.setdefault((cells, o.period.year), [None, None])
                 slot[column] = o.value
                 out.figures += 1
+                # As typed: the store's apostrophe guards a spreadsheet's cell, and Open SDG
+                # shows these fields as a web page's text.
                 if o.source.strip():
-                    sources[o.source.strip()] += 1
+                    sources[as_given(o.source.strip())] += 1
     return table, sources
 
 

@@ -55,6 +55,7 @@ def _previous(into: Path, shown: str, force: bool) -> list[str] | None:
         return []
     if not into.is_dir():
         raise fail(shown, msg("osexport_not_folder"), ExitCode.USAGE)
+    _refuse_linked_folders(into, shown)
     if not any(into.iterdir()):
         return []
     marker = into / MARKER
@@ -67,6 +68,24 @@ def _previous(into: Path, shown: str, force: bool) -> list[str] | None:
     if force:
         return None
     raise fail(shown, msg("osexport_foreign_folder", marker=MARKER), ExitCode.USAGE)
+
+
+# The folders an export writes files into (and translations/<language>/ below the last).
+_FOLDERS = ("data", "meta", "translations")
+
+
+def _refuse_linked_folders(into: Path, shown: str) -> None:
+    """Refuse DIR when a folder the export writes into is a link: a repository from
+    someone else may hold 'data' as a link to any folder, where the export would write
+    its files and remove those its marker lists (issue 17, eighteenth session)."""
+    below = into / "translations"
+    languages = [p for p in sorted(below.iterdir()) if p.is_dir()] if below.is_dir() and not below.is_symlink() else []
+    for folder in [*(into / name for name in _FOLDERS), *languages]:
+        if folder.is_symlink():
+            where = folder.relative_to(into).as_posix()
+            raise fail(
+                shown, msg("osexport_linked_folder", folder=where, target=os.path.realpath(folder)), ExitCode.USAGE
+            )
 
 
 def write_export(into: str, files: Mapping[str, bytes], version: str, force: bool) -> None:

@@ -267,8 +267,9 @@ _TEXT_MESSAGES = {
 }
 
 
-# Control characters but the tab (line breaks are said first), and lone surrogates.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+# Control characters but the tab (line breaks are said first), C1 too (U+009B is CSI in
+# one character, as targets.yaml and the terminal tables take it), and lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -19,7 +19,7 @@ from ..catalog import Message, msg
 from ..plan.model import Location, Observation, Plan, Problem
 from ..plan.periods import Period, PeriodError, parse_period
 from ..plan.units import split_key, unit_match
-from .textfiles import CsvCells, formula_like, in_pieces, neutralise_formula
+from .textfiles import CsvCells, formula_like, in_pieces, neutralise_formula, unpadded
 
 if TYPE_CHECKING:
     from ..method.series import Series
@@ -350,8 +350,7 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
     missing = 0
     for first, last, fields in records[1:]:
         where = Location(file, first)
-        while len(fields) > width and not fields[-1].strip():
-            fields = fields[:-1]
+        fields = unpadded(fields, width)
         if len(fields) != width:
             problems.append(Problem(where, msg("import_cell_count", width=width, found=len(fields))))
             continue

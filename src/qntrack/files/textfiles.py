@@ -28,6 +28,7 @@ __all__ = [
     "csv_cell",
     "CsvCells",
     "in_pieces",
+    "unpadded",
 ]
 
 
@@ -373,3 +374,14 @@ def in_pieces(lines: Iterable[str], rows: int = PIECE_ROWS) -> Iterator[str]:
     while batch := list(islice(remaining, rows)):
         batch.append("")
         yield "\n".join(batch)
+
+
+def unpadded(fields: list[str], width: int) -> list[str]:
+    """A row read from a table without the empty cells a spreadsheet pads it with past the
+    header's ``width``: found from the end, then cut once. Cutting them one at a time
+    copied the row each time, and a row padded with a million commas never ended
+    (issue 17, eighteenth session)."""
+    end = len(fields)
+    while end > width and not fields[end - 1].strip():
+        end -= 1
+    return fields if end == len(fields) else fields[:end]

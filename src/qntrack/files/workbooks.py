@@ -51,6 +51,7 @@ from .workbook_dates import ShownDates
 from .workbook_header import data_below, gap, lower_half, merged
 from .workbook_hidden import hidden_columns_warning, hidden_parts, hidden_warning
 from .workbook_stale import recalculated_on_open, stale_formulas
+from .workbook_book import filled_cells as _filled
 from .workbook_book import pick_sheet as _pick_sheet
 from .workbook_book import sheet_rows as _rows
 from .workbook_cells import cell_text as _text
@@ -277,7 +278,7 @@ def _read_rows(rows: Iterator[tuple[int, tuple]], table: _Table, reading: _Readi
     started, ended = False, 0
     why = ""
     for number, cells in rows:
-        filled = [(i, c.value) for i, c in enumerate(cells) if c.value is not None and c.value != ""]
+        filled = _filled(cells)
         if ended:
             if len(filled) > 1:
                 reading.problem(filled[0][0], number, msg("workbook_after_table_" + why, end=ended))

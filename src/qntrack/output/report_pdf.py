@@ -24,7 +24,7 @@ from ..errors import ExitCode, fail
 if TYPE_CHECKING:
     from .report import ReportData
 
-__all__ = ["PDF_CSS", "INSTALL", "pdf_document", "render_pdf", "stamp_pdf"]
+__all__ = ["PDF_CSS", "INSTALL", "breakable", "pdf_document", "render_pdf", "stamp_pdf"]
 
 # How to get the engine, named in the message when it is missing: the same packages as
 # README.md, docs/report.md and .ci/run (Symbola draws the signs the serifs lack: ⌛).
@@ -96,7 +96,7 @@ def pdf_document(data: ReportData, lang: str) -> Any:
     html = render_html(data, lang)
     _refuse_too_long(len(html.encode("utf-8")))
     # After the report's own <style>: the PDF's rules win where both set a property.
-    html = html.replace("</head>", f"<style>{PDF_CSS}</style>\n</head>", 1)
+    html = breakable(html.replace("</head>", f"<style>{PDF_CSS}</style>\n</head>", 1))
     return weasyprint.HTML(string=_mark_long_words(html)).render()
 
 
@@ -111,8 +111,8 @@ _LONG = re.compile(r"[^\s<>]{%d,}" % LONG_WORD)
 
 def _mark_long_words(html: str) -> str:
     """Each table cell whose text has a word of LONG_WORD characters or more given the
-    class ``long-word`` (PDF_CSS lets it break anywhere in the observations and facts). The report's cells hold no
-    table, so a cell ends at the first ``</td>``."""
+    class ``long-word`` (PDF_CSS lets it break anywhere in the observations and facts).
+    The report's cells hold no table, so a cell ends at the first ``</td>``."""
 
     def mark(cell: re.Match[str]) -> str:
         if _LONG.search(_TAG.sub(" ", cell.group(2))) is None:
@@ -121,6 +121,32 @@ def _mark_long_words(html: str) -> str:
         return f'<td class="{classes}">{cell.group(2)}</td>'
 
     return _CELL.sub(mark, html)
+
+
+# A word this long (an id, a URL, a hand-typed run of signs) gets a break opportunity
+# every _PIECE characters: WeasyPrint breaks a word that fits no line in time that grows
+# with the square of its length (a 4,000-character word in a cell: 33 s; with <wbr>: 0.5 s).
+_LONG_WORD = re.compile(r"(?:&#?\w+;|[^\s<>&]){40,}")
+_CHARACTER = re.compile(r"&#?\w+;|[^\s<>&]")
+_PIECE = 16
+# What is left as it is: a tag (its attributes), a chart, the head.
+_UNTOUCHED = re.compile(r"(<svg\b.*?</svg>|<[^>]*>)", re.S)
+
+
+def _pieces(word: re.Match[str]) -> str:
+    characters = _CHARACTER.findall(word.group())
+    return "<wbr>".join("".join(characters[i : i + _PIECE]) for i in range(0, len(characters), _PIECE))
+
+
+def breakable(html: str) -> str:
+    """``html`` with a <wbr> every 16 characters of each word of 40 or more in the body's
+    text (an entity is one character), for WeasyPrint (issue 17, eighteenth session)."""
+    at = html.find("<body")
+    if at < 0:
+        return html
+    parts = _UNTOUCHED.split(html[at:])
+    # Even parts are text between tags; odd ones a tag or a whole chart.
+    return html[:at] + "".join(p if i % 2 else _LONG_WORD.sub(_pieces, p) for i, p in enumerate(parts))
 
 
 # WeasyPrint lays out about 10 KB of the report's HTML a page (the shipped report: 410 KB,

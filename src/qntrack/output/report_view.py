@@ -136,7 +136,10 @@ def source_cell(text: str) -> Cell | None:
     if not text:
         return None
     if _URL.match(text):
-        host = urlsplit(text).hostname or text
+        try:
+            host = urlsplit(text).hostname or text
+        except ValueError:  # shaped like a link, but no URL ('http://[x', a host NFKC breaks)
+            return Cell(text)
         return Cell(host, url=text, title=text)
     return Cell(text)
 
