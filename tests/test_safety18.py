@@ -206,20 +206,41 @@ def test_a_workbook_reaching_the_last_cell_of_the_grid_is_read_at_once(tmp_path:
 
 
 def test_rows_reaching_the_last_column_are_read_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    # Below the table, 20,000 rows each with one cell in XFD, the last column: each row is
-    # 16,384 cells wide, and asking each cell for its value took 19.5 s (50 s profiled),
-    # where skipping openpyxl's empty cells at C speed takes a fraction of one.
+    # Below the table, rows each with one cell in XFD, the last column: each row is 16,384
+    # cells wide, and asking each cell for its value took 19.5 s for 20,000 such rows.
+    # What makes it quick, asserted without a stopwatch (speed is the benchmark's): a
+    # stretch of openpyxl's one empty cell is passed over after one count, so only the
+    # stretch holding the far cell has its cells asked for their values.
     import openpyxl
+    from openpyxl.cell.read_only import EMPTY_CELL, EmptyCell
 
+    from qntrack.files.workbook_book import filled_cells
+
+    class Cell:  # a cell the sheet has
+        value = "x"
+
+    asked = []
+
+    def counted(cell: object) -> None:
+        asked.append(1)
+
+    row = (EMPTY_CELL,) * 16_383 + (Cell(),)
+    with monkeypatch.context() as patched:
+        patched.setattr(EmptyCell, "value", property(counted))  # each empty cell asked, counted
+        assert filled_cells(row) == [(16_383, "x")]
+    # Only the last stretch of 256 holds the far cell: its 255 empty cells are asked, not
+    # the 16,383 of the row, as each cell of it was before.
+    assert len(asked) == 255
+    # And through the import, with a few such rows under the table.
     folder = _small(tmp_path, monkeypatch)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["indicator", "period", "value", "status", "source", "note", "recorded_at"])
     sheet.append(["share", "2024-Q2", 13.1, "estimate", "src", None, "2024-07-10T00:00:00Z"])
-    for _ in range(20_000):
+    for _ in range(50):
         sheet.append({16_384: "x"})  # column 16,384 is XFD
     book.save(folder / "far.xlsx")
-    r = run_bounded("add-observation", "--from", "far.xlsx", seconds=12)
+    r = run_clean("add-observation", "--from", "far.xlsx")
     assert r.exit_code == 0, r.stderr
     assert store_text(folder).splitlines()[-1] == "share,2024-Q2,13.1,estimate,src,,2024-07-10T00:00:00Z"
 
@@ -416,8 +437,6 @@ def test_a_long_unbroken_word_is_laid_out_at_once_in_the_pdf():
     # 33 s, and the store's four 2,000-character sources and notes added 45 s to a report.
     # A break opportunity (<wbr>) every 16 characters of a word of 40 or more lets it
     # break there (0.5 s). Entities stay whole; tags, the head and the charts are not touched.
-    import time
-
     from qntrack.output.report_pdf import breakable
 
     html = (
@@ -431,8 +450,5 @@ def test_a_long_unbroken_word_is_laid_out_at_once_in_the_pdf():
     # 'a&amp;' and 44 'b': 46 characters, the entity one of them: pieces of 16, 16, 14.
     assert "a&amp;" + "b" * 14 + "<wbr>" + "b" * 16 + "<wbr>" + "b" * 14 + "</td>" in made
     assert "T" * 50 in made and "C" * 60 in made and "u" * 50 in made  # head, chart, attribute
-    import weasyprint
-
-    started = time.monotonic()
-    weasyprint.HTML(string=made).render()
-    assert time.monotonic() - started < 10  # 33 s unbroken; 0.5 s on the benchmark machine
+    # No stopwatch here (speed is the benchmark's, docs/performance.md): what makes the
+    # layout quick is that no piece of a word is longer than 16 characters, asserted above.
