@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -293,6 +293,21 @@ class _Reader:
     def meant(self, node: Node, key: str) -> bool:
         """Whether a key of the mapping ``node`` was said to be ``key`` misspelt."""
         return (_at_node(node), key) in self.said_meant
+
+    def needs(
+        self, node: Node, keys: dict[str, tuple[Any, Any]], required: tuple[str, str], what: What, message: str
+    ) -> bool:
+        """Whether ``keys`` lack one of the two ``required``: said once, by ``message`` (one
+        key) or ``message``_both, leaving out a key said to be misspelt (``meant``)."""
+        if all(k in keys for k in required):
+            return False
+        missing = [k for k in required if k not in keys and not self.meant(node, k)]
+        if missing:
+            words = {"what": self.phrase(what)}
+            self.error(
+                node, msg(message, key=missing[0], **words) if missing[1:] == [] else msg(message + "_both", **words)
+            )
+        return True
 
     def missing(self, root: Node, key: str, message: Message) -> None:
         """Say a required top-level ``key`` is missing, unless a misspelling of it was said."""

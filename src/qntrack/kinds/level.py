@@ -399,16 +399,8 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
                 mkeys = reader.mapping(item, ("milestone", where), ("by", "value"))
                 if mkeys is None:
                     continue
-                if any(k not in mkeys for k in ("by", "value")):
-                    # A key said to be misspelt ({year: 2025}) is not said to be missing too.
-                    missing = [k for k in ("by", "value") if k not in mkeys and not reader.meant(item, k)]
-                    if missing:
-                        reader.error(
-                            item,
-                            msg("definitions_milestone_needs", what=reader.phrase(where), key=missing[0])
-                            if len(missing) == 1
-                            else msg("definitions_milestone_needs_both", what=reader.phrase(where)),
-                        )
+                # A key said to be misspelt ({year: 2025}) is not said to be missing too.
+                if reader.needs(item, mkeys, ("by", "value"), where, "definitions_milestone_needs"):
                     continue
                 by = reader.year(mkeys["by"][1], ("milestone by", where))
                 value = reader.number(mkeys["value"][1], ("milestone value", where))

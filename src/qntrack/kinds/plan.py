@@ -299,16 +299,8 @@ def _flow_to_date(
 
 
 def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str, Any]) -> PlanTarget | None:
-    if any(k not in keys for k in ("period", "value")):
-        # A key said to be misspelt (year: 2022) is not said to be missing too.
-        missing = [k for k in ("period", "value") if k not in keys and not reader.meant(node, k)]
-        if missing:
-            reader.error(
-                node,
-                msg("definitions_plan_needs", what=reader.phrase(where), key=missing[0])
-                if len(missing) == 1
-                else msg("definitions_plan_needs_both", what=reader.phrase(where)),
-            )
+    # A key said to be misspelt (year: 2022) is not said to be missing too.
+    if reader.needs(node, keys, ("period", "value"), where, "definitions_plan_needs"):
         return None
     period = reader.period(keys["period"][1], reader.at(where, "period"))
     value = reader.number(keys["value"][1], reader.at(where, "value"))
