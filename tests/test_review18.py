@@ -1,0 +1,45 @@
+"""Defects found reviewing the eighteenth session's merged change (issue 17), each test
+written failing first, its expected values worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# --- a long figure in the PDF's observations breaks only at its spaces -----------------------
+#
+# The PDF's rule "a number only at its spaces, never 0.8|9" was td.num's; _mark_long_words
+# gives a cell with a word of 14 characters or more the class long-word, and
+# "table.obs td.long-word" (two classes, two elements) outweighs "td.num" (one, one), so a
+# figure of 14 characters or more in the observations' Value column broke inside it:
+# 123,456,789,012.5 (17 characters) was laid out "123,456,789,012." and "5".
+
+
+def _texts(doc) -> list[str]:
+    return [
+        b.text
+        for page in doc.pages
+        for b in page._page_box.descendants()
+        if type(b).__name__ == "TextBox" and "456" in b.text
+    ]
+
+
+def test_a_long_figure_in_the_pdfs_observations_is_not_broken(shipped: Path) -> None:
+    pytest.importorskip("weasyprint")
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.output.report import build_report
+    from qntrack.output.report_pdf import pdf_document
+
+    with (shipped / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("cbct_share,2025,123456789012.5,estimate,src,note,2026-01-10T00:00:00Z\n")
+    day = "2026-02-01"
+    ws = open_workspace(str(shipped / "targets.yaml"), day)
+    data = build_report(ws.plan, ws.series, ws.store.observations, ["cbct-share"], day, None, reference_day(day))
+    # The figure as each language writes it: English groups by commas, Vietnamese by dots
+    # with a decimal comma; every piece of text holding its digits holds all of them.
+    for lang, whole in (("en", "123,456,789,012.5"), ("vi", "123.456.789.012,5")):
+        doc = pdf_document(data, lang)
+        pieces = [t for t in _texts(doc) if t.startswith(("123", "-123", "+123"))]
+        broken = [t for t in pieces if whole not in t and "123,456,788" not in t and "123.456.788" not in t]
+        assert pieces and broken == [], (lang, broken)
