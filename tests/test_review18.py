@@ -43,3 +43,27 @@ def test_a_long_figure_in_the_pdfs_observations_is_not_broken(shipped: Path) -> 
         pieces = [t for t in _texts(doc) if t.startswith(("123", "-123", "+123"))]
         broken = [t for t in pieces if whole not in t and "123,456,788" not in t and "123.456.788" not in t]
         assert pieces and broken == [], (lang, broken)
+
+
+# --- a formula's value does not depend on the caller's decimal context -----------------------
+#
+# formula.py fixes its own context (28 digits) "so that no caller's context changes a
+# figure", but a minus sign in front of a part of the formula was worked with the thread's
+# context: a script that set decimal's precision to 3 for its own sums got -(a / b) with
+# a = 1, b = 3 as -0.333 instead of the float nearest -1/3.
+
+
+def test_a_negated_part_of_a_formula_is_worked_at_the_formulas_own_precision() -> None:
+    import decimal
+
+    from qntrack.plan.formula import parse_formula
+
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        # -(1 / 3): 1/3 at 28 digits is 0.3333333333333333333333333333, its float
+        # 0.3333333333333333 (Python's 1 / 3), negated.
+        assert parse_formula("-(a / b)").evaluate({"a": 1.0, "b": 3.0}) == -(1 / 3)
+        # -a with a = 1.23456789: nothing to round, the figure as typed.
+        assert parse_formula("-a").evaluate({"a": 1.23456789}) == -1.23456789
+        ctx.traps[decimal.Inexact] = True  # a caller's trap does not reach the formula
+        assert parse_formula("-(a / b) * 3").evaluate({"a": 1.0, "b": 3.0}) == -1.0
