@@ -67,3 +67,37 @@ def test_a_negated_part_of_a_formula_is_worked_at_the_formulas_own_precision() -
         assert parse_formula("-a").evaluate({"a": 1.23456789}) == -1.23456789
         ctx.traps[decimal.Inexact] = True  # a caller's trap does not reach the formula
         assert parse_formula("-(a / b) * 3").evaluate({"a": 1.0, "b": 3.0}) == -1.0
+
+
+# --- a number grouped by thousands inside { } is told the one number it is -----------------
+#
+# Outside { } "12.771,5" and "1,234.5" were told the number they are (12771.5, 1234.5); in
+# a milestone written { by: 2025, value: 12.771,5 } YAML reads value 12.771 and a key '5',
+# and the author was told only "unknown key '5'", the plan's figure silently 12.771 in the
+# reading; 1,234.5 read value 1 and a key '234.5', said the same way.
+
+
+def test_a_number_grouped_by_thousands_in_braces_is_told_the_number() -> None:
+    from helpers import problems
+
+    found = problems("""
+        indicators:
+          rev: {name: Revenue, unit: "billion VND"}
+        targets:
+          - id: t
+            indicator: rev
+            baseline: 2020
+            milestones:
+              - {by: 2025, value: 12.771,5}
+              - {by: 2030, value: 1,234.5}
+        """)
+    # Line 8 holds "      - {by: 2025, value: " (26 characters) before the number: column
+    # 27, as the older test of '1,5' in braces has it. Vietnamese: twelve thousand seven
+    # hundred and seventy-one and a half; English: one thousand two hundred and
+    # thirty-four and a half.
+    assert found == [
+        "targets.yaml:8:27: error: target 't': milestone: '12.771,5' reads as 12.771 and a key '5': in { } a "
+        "comma separates the entries; write a number with a decimal point and no thousands separator (12771.5)",
+        "targets.yaml:9:27: error: target 't': milestone: '1,234.5' reads as 1 and a key '234.5': in { } a "
+        "comma separates the entries; write a number with a decimal point and no thousands separator (1234.5)",
+    ]

@@ -18,6 +18,7 @@ __all__ = [
     "SPAN",
     "comma_in_number",
     "comma_readings",
+    "grouped_reading",
     "kinds_with",
     "listed_id",
     "written_id",
@@ -48,22 +49,39 @@ def comma_in_number(
     comma, or a thousands separator, in ``{ }``). The number's node and the fields of the
     message that says so (catalog ``definitions_comma_in_number``), else None. ``read``:
     the keys of the mapping read before this one."""
-    if not (not key_node.style and key_node.value.isdigit() and read):  # plain: None, or "" (libyaml)
+    if not (not key_node.style and key_node.value[:1].isdigit() and read):  # plain: None, or "" (libyaml)
         return None
     if not (isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style):
         return None
     number = list(read.values())[-1][1]  # read as 15 meanwhile: the plan is refused here
-    if not (isinstance(number, ScalarNode) and not number.style and number.value.lstrip("+-").isdigit()):
+    if not (isinstance(number, ScalarNode) and not number.style):
         return None
     if number.end_mark.line != key_node.start_mark.line:
         return None
     rest = key_node.value
-    return number, {
-        "written": f"{number.value},{rest}",
-        "number": number.value,
-        "rest": rest,
-        "readings": comma_readings(number.value, rest),
-    }
+    written = f"{number.value},{rest}"
+    if number.value.lstrip("+-").isdigit() and rest.isdigit():
+        readings = comma_readings(number.value, rest)
+    elif (whole := grouped_reading(written)) is not None:  # 12.771,5 or 1,234.5: one reading
+        readings = msg("definitions_comma_reading", decimal=whole)
+    else:
+        return None
+    return number, {"written": written, "number": number.value, "rest": rest, "readings": readings}
+
+
+# A number grouped by thousands: the Vietnamese way (12.771,5) or the English (1,234.5).
+_GROUPED_VI = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
+_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+\.\d+$")
+
+
+def grouped_reading(raw: str) -> str | None:
+    """The one number ``raw`` grouped by thousands can be (12.771,5 and 1,234.5: 12771.5,
+    1234.5), written with a decimal point; None when it is not so grouped."""
+    if _GROUPED_VI.match(raw):
+        return raw.replace(".", "").replace(",", ".")
+    if _GROUPED_EN.match(raw):
+        return raw.replace(",", "")
+    return None
 
 
 def comma_readings(before: str, after: str) -> Message:
