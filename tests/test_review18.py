@@ -101,3 +101,33 @@ def test_a_number_grouped_by_thousands_in_braces_is_told_the_number() -> None:
         "targets.yaml:9:27: error: target 't': milestone: '1,234.5' reads as 1 and a key '234.5': in { } a "
         "comma separates the entries; write a number with a decimal point and no thousands separator (1234.5)",
     ]
+
+
+# --- a target's indicator written under another name is said once ---------------------------
+#
+# "A required key written under another name is said once, as that name" (the eighteenth
+# session's 'meant'): so for a baseline's period, a milestone's by and value, a plan's
+# period and value, a span's from and to. A target's indicator: key written 'chỉ tiêu:' (as
+# a Vietnamese plan names it) or misspelt 'indicatr:' was said twice: "missing
+# 'indicator'" at the target's first line, and "unknown key ...; did you mean 'indicator'?"
+# at its own.
+
+
+@pytest.mark.parametrize("written", ["chỉ tiêu", "indicatr"])
+def test_a_targets_indicator_written_under_another_name_is_said_once(written: str) -> None:
+    from helpers import problems
+
+    found = problems(f"""
+        indicators:
+          rev: {{name: Revenue, unit: "billion VND"}}
+        targets:
+          - id: t
+            {written}: rev
+            baseline: 2020
+            milestones:
+              - {{by: 2025, value: 10}}
+        """)
+    # One message, at line 5 (the key's own), naming the key meant.
+    assert len(found) == 1, found
+    assert found[0].startswith(f"targets.yaml:5:5: error: target 't': unknown key '{written}'; "), found
+    assert "did you mean 'indicator'?" in found[0], found
