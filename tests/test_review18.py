@@ -131,3 +131,110 @@ def test_a_targets_indicator_written_under_another_name_is_said_once(written: st
     assert len(found) == 1, found
     assert found[0].startswith(f"targets.yaml:5:5: error: target 't': unknown key '{written}'; "), found
     assert "did you mean 'indicator'?" in found[0], found
+
+
+# --- a figure that misses a milestone, with a later milestone ahead, differs from it --------
+#
+# "A level target's latest figure ... written at the first decimals, from two, where they
+# differ from the milestone ... they are judged against (14.999, not 15)". The decimals
+# were asked of the NEXT milestone only: with milestones of 15 by 2025 and 30 by 2030, a
+# 2025 figure of 14.999 that missed 2025's 15 was judged against it ("✗ missed 2025") but
+# written at the decimals where it differs from 2030's 30 (two): "15% (2025)", the
+# milestone it missed, in the status table and in show's observations.
+
+TWO_MILESTONES = """\
+title: t
+indicators:
+  s: {name: S, unit: "%", measure: level, frequency: year}
+targets:
+  - {id: lv, type: level, indicator: s, baseline: {period: 2020, value: 10}, milestones: [{by: 2025, value: 15}, {by: 2030, value: 30}]}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_figure_that_missed_a_past_milestone_differs_from_it(tmp_path: Path, monkeypatch, lang: str) -> None:
+    from conftest import make_tracker
+    from test_display18 import _out, _store, _table
+
+    store = _store("s,2020,10,official,x,,2021-01-01T00:00:00Z", "s,2025,14.999,official,x,,2026-01-10T00:00:00Z")
+    make_tracker(tmp_path, monkeypatch, TWO_MILESTONES, store)
+    comma = (lambda t: t.replace(".", ",")) if lang == "vi" else (lambda t: t)
+    # 14.999 and 15 at two decimals: 15.00 and 15.00; at three 14.999 and 15.000 differ.
+    table = _table(lang)
+    assert comma("14.999% (2025)") in table, table
+    assert _table(lang, cached=False) == table
+    shown = _out("--lang", lang, "show", "lv")
+    rows = [line.split() for line in shown.splitlines() if line.split()[:1] == ["2025"]]
+    assert rows and rows[0][1] == comma("14.999%"), shown
+
+
+# --- the report's key facts write the latest figure as its tables do -------------------------
+#
+# The eighteenth session wrote a figure judged against a plan or a milestone at the decimals
+# where it differs from it in the status table, show and the report's summary and
+# observations; the report's key facts of the target kept two: "Latest | 10 % y/y (2024)"
+# two lines above "Plan | 10 % y/y (2024)" and "Result | 9.99999 % y/y (2024)", and
+# "Latest | 15% (2025)" above the milestone "15% by 2025 | Not achieved".
+
+PLAN_AND_LEVEL = """\
+title: t
+indicators:
+  g: {name: G, unit: "% y/y", measure: rate, frequency: year}
+  s: {name: S, unit: "%", measure: level, frequency: year}
+targets:
+  - {id: p, type: plan, indicator: g, period: 2024, value: 10}
+  - {id: lv, type: level, indicator: s, baseline: {period: 2020, value: 10}, milestones: [{by: 2025, value: 15}]}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_reports_key_facts_write_the_latest_figure_where_it_differs(tmp_path: Path, monkeypatch, lang) -> None:
+    from conftest import make_tracker
+    from test_display18 import _out, _store
+
+    store = _store(
+        "g,2024,9.99999,official,s,,2025-03-01T00:00:00Z",
+        "s,2020,10,official,x,,2021-01-01T00:00:00Z",
+        "s,2025,14.999,official,x,,2026-01-10T00:00:00Z",
+    )
+    make_tracker(tmp_path, monkeypatch, PLAN_AND_LEVEL, store)
+    text = _out("--lang", lang, "report", "--format", "markdown")
+    latest = "Latest" if lang == "en" else "Số mới nhất"
+    facts = [line for line in text.splitlines() if line.startswith(f"| {latest} |")]
+    # 9.99999 against 10: five decimals (9.9999 still rounds to 10.0000); 14.999 against
+    # 15: three. The units as the plan writes them, the Vietnamese with a decimal comma.
+    if lang == "en":
+        assert facts == ["| Latest | 9.99999 % y/y (2024) |", "| Latest | 14.999% (2025) |"], facts
+    else:
+        assert [f.split("|")[2].split()[0] for f in facts] == ["9,99999", "14,999%"], facts
+
+
+# The same plan's level target in the sentences under it: "The 2025 milestone of 15% was
+# not achieved: 15%." (Vietnamese: "Không đạt mốc năm 2025 (15%): thực tế 15%."), and the
+# line above it "From 10% in 2020 to 15% in 2025", the figure at two decimals.
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        # (14.999 / 10) ** (1 / 5) - 1 = 1.4999 ** 0.2 - 1 = e ** (0.40540 / 5) - 1 = 0.0845:
+        # +8.4% a year; 14.999 at three decimals, where it differs from 15.
+        (
+            "en",
+            [
+                "From 10% in 2020 to 14.999% in 2025: +8.4% a year.",
+                "The 2025 milestone of 15% was not achieved: 14.999%.",
+            ],
+        ),
+        ("vi", ["tăng từ 10% lên 14,999%, bình quân +8,4%/năm.", "Không đạt mốc năm 2025 (15%): thực tế 14,999%."]),
+    ],
+)
+def test_a_level_targets_sentences_write_the_figure_where_it_differs(tmp_path: Path, monkeypatch, lang, said) -> None:
+    from conftest import make_tracker
+    from test_display18 import _out, _store, _unwrapped
+
+    store = _store("s,2020,10,official,x,,2021-01-01T00:00:00Z", "s,2025,14.999,official,x,,2026-01-10T00:00:00Z")
+    make_tracker(tmp_path, monkeypatch, PLAN_AND_LEVEL, store)
+    for text in (_out("--lang", lang, "show", "lv"), _out("--lang", lang, "report", "lv", "--format", "markdown")):
+        flat = _unwrapped(text)
+        assert all(s in flat for s in said), flat
