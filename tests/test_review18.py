@@ -238,3 +238,30 @@ def test_a_level_targets_sentences_write_the_figure_where_it_differs(tmp_path: P
     for text in (_out("--lang", lang, "show", "lv"), _out("--lang", lang, "report", "lv", "--format", "markdown")):
         flat = _unwrapped(text)
         assert all(s in flat for s in said), flat
+
+
+# --- rank's JSON says what a unit's latest figure replaced, as status's breakdown does -------
+#
+# docs/json.md gives rank's `latest` "as for a target (above)", whose `latest` now ends with
+# `revises`; status --format json's breakdown gives each unit's; rank's table marks the
+# revised figure "[1]" with its legend; but rank --format json's `latest` had no `revises`.
+
+
+def test_ranks_json_latest_says_what_it_replaced(shipped: Path) -> None:
+    import json
+
+    from test_display18 import _out
+
+    with (shipped / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("budget_revenue[locality=Cẩm Phả],2024,18250,official,s,,2025-03-01T00:00:00Z\n")
+    # Cẩm Phả's 2024 figure was 18,000 (recorded 2025-01-15, the shipped store), revised to
+    # 18,250 on 2025-03-01; Hạ Long's 18,135 is its first. Before 2025-03-01 the figure in
+    # force is 18,000, a first figure: null.
+    for as_of, cam_pha in ((None, (18250.0, 18000.0)), ("2025-02-01", (18000.0, None))):
+        args = ("rank", "budget-revenue-plan-2024", "--format", "json") + (("--as-of", as_of) if as_of else ())
+        units = {u["dims"]["locality"]: u["latest"] for u in json.loads(_out(*args))["units"]}
+        assert (units["Cẩm Phả"]["value"], units["Cẩm Phả"]["revises"]) == cam_pha
+        assert units["Hạ Long"]["revises"] is None
+        assert list(units["Cẩm Phả"])[-1] == "revises"  # last, as in status's latest
+        cold = json.loads(_out(*args, cached=False))["units"]
+        assert {u["dims"]["locality"]: u["latest"] for u in cold} == units
