@@ -265,3 +265,25 @@ def test_ranks_json_latest_says_what_it_replaced(shipped: Path) -> None:
         assert list(units["Cẩm Phả"])[-1] == "revises"  # last, as in status's latest
         cold = json.loads(_out(*args, cached=False))["units"]
         assert {u["dims"]["locality"]: u["latest"] for u in cold} == units
+
+
+# The provisional line of the same key facts: a plan's reading so far of 9.99999 against a
+# plan of 10 read "Provisional | 10 % y/y (January–September 2026)" above "Plan | 10 % y/y".
+
+PLAN_SO_FAR = """\
+title: t
+indicators:
+  g: {name: G, unit: "% y/y", measure: rate, frequency: quarter}
+targets:
+  - {id: p, type: plan, indicator: g, period: 2026, value: 10}
+"""
+
+
+def test_the_reports_provisional_fact_writes_the_reading_where_it_differs(tmp_path: Path, monkeypatch) -> None:
+    from conftest import make_tracker
+    from test_display18 import _out, _store
+
+    make_tracker(tmp_path, monkeypatch, PLAN_SO_FAR, _store("g,2026-9M,9.99999,estimate,s,,2026-10-05T00:00:00Z"))
+    text = _out("report", "--format", "markdown", "--as-of", "2026-11-01")
+    # 9.99999 against 10 at five decimals, as "So far" two lines under it writes it.
+    assert "| Provisional | _9.99999 % y/y (January–September 2026)_ |" in text, text

@@ -199,7 +199,8 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
             (
                 label("provisional", lang).capitalize(),
                 Cell(
-                    f"{value_with_unit(a.provisional.value, unit, lang)} ({period_text(a.provisional.period, lang)})",
+                    f"{value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))} "
+                    f"({period_text(a.provisional.period, lang)})",
                     muted=True,
                 ),
             )
