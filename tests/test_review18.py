@@ -287,3 +287,37 @@ def test_the_reports_provisional_fact_writes_the_reading_where_it_differs(tmp_pa
     text = _out("report", "--format", "markdown", "--as-of", "2026-11-01")
     # 9.99999 against 10 at five decimals, as "So far" two lines under it writes it.
     assert "| Provisional | _9.99999 % y/y (January–September 2026)_ |" in text, text
+
+
+# --- status's, rank's or history's CSV given to add-observation --from is said once ----------
+#
+# An analyst who saves `status --format csv` (now with latest_revises) and gives it to
+# `add-observation --from` was told 38 times "unknown column ..." (each with the list of
+# columns), then "the header needs period, value (found: <42 columns>)": 39 errors for one
+# slip, none saying what the file is. One message now says it, and which command writes
+# the figures in columns add-observation reads.
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("status", ("status", "--format", "csv")),
+        ("rank", ("rank", "budget-revenue-plan-2024", "--format", "csv")),
+        ("history", ("history", "grdp_growth", "2023", "--format", "csv")),
+    ],
+)
+def test_a_qntrack_output_that_holds_no_figures_is_said_once(shipped: Path, command: str, args) -> None:
+    from helpers import run_clean
+    from test_display18 import _out
+
+    (shipped / "out.csv").write_text(_out(*args), encoding="utf-8")
+    r = run_clean("add-observation", "--from", "out.csv", "--dry-run")
+    assert r.exit_code == 1, r.output  # invalid input (docs/cli.md)
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert lines == [
+        f"out.csv:1: error: this is what 'qntrack {command}' writes, not figures to add: "
+        "'qntrack observations --format csv' writes the figures in the columns add-observation reads "
+        "(indicator, period, value, status, source, note, recorded_at)"
+    ], r.stderr  # one error: no count under it, as for any single message
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "out.csv", "--dry-run")
+    assert f"đây là kết quả của lệnh 'qntrack {command}'" in vi.stderr, vi.stderr
