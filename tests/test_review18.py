@@ -321,3 +321,50 @@ def test_a_qntrack_output_that_holds_no_figures_is_said_once(shipped: Path, comm
     ], r.stderr  # one error: no count under it, as for any single message
     vi = run_clean("--lang", "vi", "add-observation", "--from", "out.csv", "--dry-run")
     assert f"đây là kết quả của lệnh 'qntrack {command}'" in vi.stderr, vi.stderr
+
+
+# --- a long id stays on the PDF's page outside the tables too --------------------------------
+#
+# The eighteenth session kept long words of the observations' and facts' cells on the page;
+# a target's heading ("G (chi-tieu-xxx...)", a target without a name is headed by its
+# indicator's name and its id) and the definition list's code (the indicator's id) are not
+# in a table, and an id of 98 characters ran 83 points past the right edge in both
+# languages (the definition list's 53 more in English).
+
+LONG_ID = "chi-tieu-" + "x" * 89  # 98 characters, a valid id (a-z, 0-9, '-')
+LONG_INDICATOR = "g_" + "x" * 74  # 76 characters
+
+
+def test_a_long_id_stays_on_the_pdfs_page(tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("weasyprint")
+    from conftest import make_tracker
+    from test_display18 import _store
+
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.output.report import build_report
+    from qntrack.output.report_pdf import pdf_document
+
+    plan = (
+        "title: t\nindicators:\n"
+        f"  {LONG_INDICATOR}: {{name: G, unit: 'tỷ đồng', measure: level, frequency: year}}\n"
+        f"targets:\n  - {{id: {LONG_ID}, type: level, indicator: {LONG_INDICATOR}, "
+        "baseline: {period: 2020, value: 10}, milestones: [{by: 2025, value: 15}]}\n"
+    )
+    store = _store(
+        f"{LONG_INDICATOR},2020,10,official,s,,2021-01-01T00:00:00Z",
+        f"{LONG_INDICATOR},2025,14,official,s,,2026-01-10T00:00:00Z",
+    )
+    folder = make_tracker(tmp_path, monkeypatch, plan, store)
+    day = "2026-02-01"
+    ws = open_workspace(str(folder / "targets.yaml"), day)
+    data = build_report(ws.plan, ws.series, ws.store.observations, None, day, None, reference_day(day))
+    for lang in ("en", "vi"):
+        off = []
+        for number, page in enumerate(pdf_document(data, lang).pages, start=1):
+            box = page._page_box
+            right = box.content_box_x() + box.width
+            for b in box.descendants():
+                if type(b).__name__ in ("LineBox", "TextBox", "BlockBox", "TableBox"):
+                    if b.position_x + b.margin_width() > right + 0.5:
+                        off.append((number, type(b).__name__, str(b.element_tag)))
+        assert off == [], (lang, off)

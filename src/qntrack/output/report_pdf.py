@@ -61,6 +61,10 @@ table.obs td.long-word, table.facts td.long-word { overflow-wrap: anywhere; }
 td.num, th.num, table.obs td:nth-child(3), table.obs td:last-child { overflow-wrap: normal; }
 table.obs td.num { overflow-wrap: normal; }
 td.num, th.num { white-space: normal; }
+/* Outside the tables a long id (a heading's, the definitions' code) breaks where it must;
+   the definitions' column is no wider than the page (minmax: not its longest word). */
+h1, h2, h3, p, dt, dd, li, figcaption { overflow-wrap: break-word; }
+dl.def { grid-template-columns: 10.5em minmax(0, 1fr); }
 .pill { white-space: normal; padding: 0 5px; }
 /* A chart is scaled to the page width and never cut across two pages. */
 figure.chart { break-inside: avoid; max-width: 100%; }
