@@ -368,3 +368,31 @@ def test_a_long_id_stays_on_the_pdfs_page(tmp_path: Path, monkeypatch) -> None:
                     if b.position_x + b.margin_width() > right + 0.5:
                         off.append((number, type(b).__name__, str(b.element_tag)))
         assert off == [], (lang, off)
+
+
+# --- a key with no space after its colon inside { } is said once, as outside them -----------
+#
+# The session said `indicator:g` at its own line ("a ':' that ends a key needs a space after
+# it: write 'indicator: g'"); the shipped plan writes its milestones in { }, where
+# `{by:2025, value: 7}` is a key 'by:2025' with no value: the author read "unknown key
+# 'by:2025'" and, at the same line, "milestone needs 'by'", neither naming the slip.
+
+
+def test_a_key_glued_to_its_value_in_braces_is_said_once() -> None:
+    from helpers import problems
+
+    found = problems("""
+        indicators:
+          rev: {name: Revenue, unit: "billion VND"}
+        targets:
+          - id: t
+            indicator: rev
+            baseline: {period: 2020, value: 5}
+            milestones:
+              - {by:2025, value: 7}
+        """)
+    # Line 8 is "      - {by:2025, value: 7}": the key starts at column 10, after "      - {".
+    assert found == [
+        "targets.yaml:8:10: error: target 't': milestone: a ':' that ends a key needs a space after it: "
+        "write 'by: 2025'"
+    ]

@@ -18,6 +18,7 @@ __all__ = [
     "SPAN",
     "comma_in_number",
     "comma_readings",
+    "glued_key",
     "grouped_reading",
     "kinds_with",
     "listed_id",
@@ -146,3 +147,13 @@ def unknown_key(what: str | Message, key: str, valid: str, hint: str | None, val
         wanted = msg("definitions_wanted_year" if hint in ("by", "period") else "definitions_wanted_value")
         return msg("definitions_unknown_key_empty", what=what, key=key, valid=valid, hint=hint, wanted=wanted)
     return msg("definitions_unknown_key_hint", what=what, key=key, valid=valid, hint=hint)
+
+
+def glued_key(key_node: ScalarNode, value_node: Node, allowed: tuple[str, ...]) -> tuple[str, str] | None:
+    """``{by:2025}``: a key written with no space after its colon, which YAML reads as one
+    key 'by:2025' with no value. The key meant and the text to write (``by: 2025``), else None."""
+    key, _, rest = key_node.value.partition(":")
+    empty = isinstance(value_node, ScalarNode) and not value_node.value and not value_node.style
+    if key_node.style or not empty or key not in allowed or not rest.strip() or rest[:1].isspace():
+        return None
+    return key, f"{key}: {rest.strip()}"

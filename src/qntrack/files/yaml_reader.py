@@ -28,6 +28,7 @@ from .slips import (
     comma_in_number,
     comma_readings,
     dedented_milestone,
+    glued_key,
     grouped_reading,
     kinds_with,
     listed_id,
@@ -261,6 +262,10 @@ class _Reader:
                         key_node,
                         msg("authoring_milestone_key_dedented", what=_phrase(what), key=key, line=line, other=first),
                     )
+                    continue
+                if glued := glued_key(key_node, value_node, allowed):  # {by:2025}: said once
+                    meant.append(glued[0])
+                    self.error(key_node, msg("definitions_key_colon_space", what=_phrase(what), written=glued[1]))
                     continue
                 hint = same_as(key, allowed) or closest(key, allowed)
                 valid = ", ".join(allowed)
