@@ -396,3 +396,22 @@ def test_a_key_glued_to_its_value_in_braces_is_said_once() -> None:
         "targets.yaml:8:10: error: target 't': milestone: a ':' that ends a key needs a space after it: "
         "write 'by: 2025'"
     ]
+
+
+# A milestone written in blocks whose first key is glued to its value: `- by:2025` then
+# `value: 7` under it. YAML reads "by:2025 value: 7" as one text continued on the next line
+# and refuses line 9 ("a ':' where no key can start: check this line's indentation"), where
+# nothing is wrong.
+
+
+def test_a_list_items_first_key_glued_to_its_value_is_said_at_its_line() -> None:
+    from helpers import plan_problems
+
+    text = (
+        "indicators:\n  rev: {name: Revenue}\ntargets:\n  - id: t\n    indicator: rev\n"
+        "    baseline: {period: 2020, value: 5}\n    milestones:\n      - by:2025\n        value: 7\n"
+    )
+    # Line 8 "      - by:2025": 'by' at columns 9-10, its colon at column 11.
+    assert plan_problems(text) == [
+        "targets.yaml:8:11: error: not valid YAML: a ':' that ends a key needs a space after it: write 'by: 2025'"
+    ]
