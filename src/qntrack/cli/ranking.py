@@ -67,10 +67,10 @@ def rank(
         # judged on too: only units with neither are "not available" for want of one.
         _say(_no_figures(target, indicator.id, day, listed=bool(ranked)))
     if kind == "json":
-        from ..output.formats import to_json
+        from ..output.formats import revised_in, to_json
         from ..output.ranking import rank_document
 
-        _out(to_json(rank_document(target, ranked, day)))
+        _out(to_json(rank_document(target, ranked, day, revised_in([judged], ws.store.observations, day))))
     elif kind in ("csv", "tsv"):
         from ..output.tables import write_table
         from ..output.ranking import rank_rows

@@ -366,12 +366,13 @@ def _target(
         reader.error(keys["id"][1], msg("definitions_target_id_dash", id=tid))
     indicator: Indicator | None = None
     if "indicator" not in keys:
-        reader.error(
-            node,
-            msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))
-            if indicators
-            else msg("definitions_target_missing_indicator_none", what=_phrase(where)),
-        )
+        if not reader.meant(node, "indicator"):  # else said as the key written for it
+            reader.error(
+                node,
+                msg("definitions_target_missing_indicator", what=_phrase(where), options=", ".join(indicators))
+                if indicators
+                else msg("definitions_target_missing_indicator_none", what=_phrase(where)),
+            )
     else:
         ind_node = keys["indicator"][1]
         ind_id = reader.text(ind_node, _at(where, "indicator"))

@@ -132,6 +132,9 @@ def _long_columns(
             )
         )
         return None
+    if (command := _qntrack_output(header)) is not None:
+        problems.append(Problem(where, msg("import_qntrack_output", command=command, columns=", ".join(LONG_COLUMNS))))
+        return None
     columns: dict[str, int] = {}
     for i, name in enumerate(header):
         if i in dims:
@@ -185,6 +188,16 @@ def _long_columns(
             )
         )
     return None if any(p.severity != "warning" for p in problems[before:]) else columns
+
+
+def _qntrack_output(header: Sequence[str]) -> str | None:
+    """The qntrack command whose CSV ``header`` is, when it is one that holds no column
+    of figures to add (a target's row, a unit's rank, a period's vintages), else None."""
+    if "latest_value" in header and "value" not in header:
+        return "rank" if header[:1] == ["rank"] else "status"
+    if "in_force" in header and "line" in header and "indicator" not in header:
+        return "history"
+    return None
 
 
 def twice(name: str, first: int, second: int, header: Sequence[str], written: Sequence[str]) -> Message:

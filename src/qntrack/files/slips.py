@@ -18,6 +18,8 @@ __all__ = [
     "SPAN",
     "comma_in_number",
     "comma_readings",
+    "glued_key",
+    "grouped_reading",
     "kinds_with",
     "listed_id",
     "written_id",
@@ -48,22 +50,39 @@ def comma_in_number(
     comma, or a thousands separator, in ``{ }``). The number's node and the fields of the
     message that says so (catalog ``definitions_comma_in_number``), else None. ``read``:
     the keys of the mapping read before this one."""
-    if not (not key_node.style and key_node.value.isdigit() and read):  # plain: None, or "" (libyaml)
+    if not (not key_node.style and key_node.value[:1].isdigit() and read):  # plain: None, or "" (libyaml)
         return None
     if not (isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style):
         return None
     number = list(read.values())[-1][1]  # read as 15 meanwhile: the plan is refused here
-    if not (isinstance(number, ScalarNode) and not number.style and number.value.lstrip("+-").isdigit()):
+    if not (isinstance(number, ScalarNode) and not number.style):
         return None
     if number.end_mark.line != key_node.start_mark.line:
         return None
     rest = key_node.value
-    return number, {
-        "written": f"{number.value},{rest}",
-        "number": number.value,
-        "rest": rest,
-        "readings": comma_readings(number.value, rest),
-    }
+    written = f"{number.value},{rest}"
+    if number.value.lstrip("+-").isdigit() and rest.isdigit():
+        readings = comma_readings(number.value, rest)
+    elif (whole := grouped_reading(written)) is not None:  # 12.771,5 or 1,234.5: one reading
+        readings = msg("definitions_comma_reading", decimal=whole)
+    else:
+        return None
+    return number, {"written": written, "number": number.value, "rest": rest, "readings": readings}
+
+
+# A number grouped by thousands: the Vietnamese way (12.771,5) or the English (1,234.5).
+_GROUPED_VI = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
+_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+\.\d+$")
+
+
+def grouped_reading(raw: str) -> str | None:
+    """The one number ``raw`` grouped by thousands can be (12.771,5 and 1,234.5: 12771.5,
+    1234.5), written with a decimal point; None when it is not so grouped."""
+    if _GROUPED_VI.match(raw):
+        return raw.replace(".", "").replace(",", ".")
+    if _GROUPED_EN.match(raw):
+        return raw.replace(",", "")
+    return None
 
 
 def comma_readings(before: str, after: str) -> Message:
@@ -128,3 +147,13 @@ def unknown_key(what: str | Message, key: str, valid: str, hint: str | None, val
         wanted = msg("definitions_wanted_year" if hint in ("by", "period") else "definitions_wanted_value")
         return msg("definitions_unknown_key_empty", what=what, key=key, valid=valid, hint=hint, wanted=wanted)
     return msg("definitions_unknown_key_hint", what=what, key=key, valid=valid, hint=hint)
+
+
+def glued_key(key_node: ScalarNode, value_node: Node, allowed: tuple[str, ...]) -> tuple[str, str] | None:
+    """``{by:2025}``: a key written with no space after its colon, which YAML reads as one
+    key 'by:2025' with no value. The key meant and the text to write (``by: 2025``), else None."""
+    key, _, rest = key_node.value.partition(":")
+    empty = isinstance(value_node, ScalarNode) and not value_node.value and not value_node.style
+    if key_node.style or not empty or key not in allowed or not rest.strip() or rest[:1].isspace():
+        return None
+    return key, f"{key}: {rest.strip()}"

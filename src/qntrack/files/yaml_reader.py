@@ -22,7 +22,17 @@ from ..plan.model import (
 )
 from ..plan.periods import Period, PeriodError, parse_period
 from ..files.textfiles import nfc
-from .slips import ON_TARGETS, SPAN, comma_in_number, comma_readings, dedented_milestone, kinds_with, listed_id
+from .slips import (
+    ON_TARGETS,
+    SPAN,
+    comma_in_number,
+    comma_readings,
+    dedented_milestone,
+    glued_key,
+    grouped_reading,
+    kinds_with,
+    listed_id,
+)
 from .slips import same_as, unknown_key
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "written_text"]
@@ -129,9 +139,6 @@ def _at_node(node: Node) -> tuple[int, int]:
 
 
 _ONE_COMMA = re.compile(r"^([+-]?\d+),(\d+)$")
-# Thousands grouped by threes and a decimal part: the Vietnamese way, then the English.
-_GROUPED_VI = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
-_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+\.\d+$")
 
 
 # One to three digits, not starting with 0, a dot and three digits ending in 0: a thousands
@@ -161,9 +168,7 @@ def parse_number(text: str) -> float:
         if found := _ONE_COMMA.match(raw):  # "10,5": the number it must be (comma_readings)
             readings = comma_readings(found[1], found[2])
             raise ValueError(msg("definitions_number_comma_as", text=text, readings=readings))
-        if _GROUPED_VI.match(raw) or _GROUPED_EN.match(raw):  # 12.771,5 or 1,234.5: one reading
-            sep, point = (".", ",") if _GROUPED_VI.match(raw) else (",", ".")
-            number = raw.replace(sep, "").replace(point, ".")
+        if (number := grouped_reading(raw)) is not None:  # 12.771,5 or 1,234.5: one reading
             readings = msg("definitions_comma_reading", decimal=number)
             raise ValueError(msg("definitions_number_comma_as", text=text, readings=readings))
         raise ValueError(msg("definitions_number_comma", text=text))
@@ -257,6 +262,10 @@ class _Reader:
                         key_node,
                         msg("authoring_milestone_key_dedented", what=_phrase(what), key=key, line=line, other=first),
                     )
+                    continue
+                if glued := glued_key(key_node, value_node, allowed):  # {by:2025}: said once
+                    meant.append(glued[0])
+                    self.error(key_node, msg("definitions_key_colon_space", what=_phrase(what), written=glued[1]))
                     continue
                 hint = same_as(key, allowed) or closest(key, allowed)
                 valid = ", ".join(allowed)

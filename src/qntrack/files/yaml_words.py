@@ -64,6 +64,11 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
             key, value = glued[1], glued[2].strip()
             written = f"{key}: {value}"
             return at.line + 1, at.column + len(key) + 1, msg("authoring_yaml_colon_space", written=written)
+    if said.startswith("mapping values are not allowed") and mark is not None:
+        # "- by:2025" then "value: 7" under it: one text to YAML, refused at the line under.
+        glued_above = _glued_above(text.splitlines(), mark.line)
+        if glued_above is not None:
+            return glued_above
     message = yaml_words(said)
     if "\t" in said or "'\\t'" in said:
         message = msg("definitions_yaml_tab")
@@ -72,3 +77,21 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             message = msg("definitions_yaml_tab_on_line", problem=message)
     return line, col, message
+
+
+# A list item's first key glued to its value, alone on its line: "- by:2025".
+_GLUED_ITEM = re.compile(r"^(\s*-\s+)([A-Za-z_][\w-]*):([^\s:#/][^#]*?)\s*(?:#.*)?$")
+
+
+def _glued_above(lines: list[str], at: int) -> tuple[int, int, Message] | None:
+    """The line above line ``at`` (0-based) when it is a list item whose only key is glued
+    to its value: its 1-based line, the column of the colon and the message; else None."""
+    above = at - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    found = _GLUED_ITEM.match(lines[above]) if 0 <= above < len(lines) else None
+    if found is None:
+        return None
+    key, value = found[2], found[3].strip()
+    column = len(found[1]) + len(key) + 1
+    return above + 1, column, msg("authoring_yaml_colon_space", written=f"{key}: {value}")

@@ -52,12 +52,27 @@ def own_values(target: Target, dims: Dims) -> bool:
     return any(d == dims for d, _ in target.overrides)
 
 
-def rank_document(target: Target, ranked: Sequence[Ranked], as_of: str | None) -> dict[str, Any]:
-    """``rank --format json``: the units in rank order (docs/json.md, "Ranking")."""
+def rank_document(
+    target: Target,
+    ranked: Sequence[Ranked],
+    as_of: str | None,
+    revised: Mapping[str, Mapping[str, float | None]] | None = None,
+) -> dict[str, Any]:
+    """``rank --format json``: the units in rank order (docs/json.md, "Ranking"); each
+    ``latest`` with ``revises`` last, the value it replaced (``revised``, by unit's series,
+    ``formats.revised_in``), as status's breakdown gives it."""
+    from ..plan.units import unit_key
+
     units = []
     for r in ranked:
         a = r.unit.assessment
-        latest = None if a.latest is None else observation_dict(a.latest, indicator=False, note=False)
+        latest = None
+        if a.latest is not None:
+            mine = (revised or {}).get(unit_key(target.indicator, r.unit.dims)) or {}
+            latest = {
+                **observation_dict(a.latest, indicator=False, note=False),
+                "revises": mine.get(a.latest.period.text),
+            }
         units.append(
             {
                 "rank": r.rank,

@@ -51,14 +51,20 @@ body { font-family: "Times New Roman", "Liberation Serif", Tinos, "DejaVu Serif"
    nine cells in ten of a report, only a cell with a long word is marked to break anywhere
    (_mark_long_words): WeasyPrint measures such a cell's narrowest width one break at a
    time, which on every cell was half the time of a PDF. Their columns are few; the
-   milestones' eleven need their words broken to fit. */
+   milestones' eleven need their words broken to fit. A figure, long or not, breaks only
+   at its spaces there too (table.obs td.num, as weighty as td.long-word and after it). */
 table { table-layout: auto; width: 100%; max-width: 100%; }
 th, td { padding: 3px 4px; }
 td { overflow-wrap: anywhere; }
 table.obs td, table.facts td { overflow-wrap: break-word; }
 table.obs td.long-word, table.facts td.long-word { overflow-wrap: anywhere; }
 td.num, th.num, table.obs td:nth-child(3), table.obs td:last-child { overflow-wrap: normal; }
+table.obs td.num { overflow-wrap: normal; }
 td.num, th.num { white-space: normal; }
+/* Outside the tables a long id (a heading's, the definitions' code) breaks where it must;
+   the definitions' column is no wider than the page (minmax: not its longest word). */
+h1, h2, h3, p, dt, dd, li, figcaption { overflow-wrap: break-word; }
+dl.def { grid-template-columns: 10.5em minmax(0, 1fr); }
 .pill { white-space: normal; padding: 0 5px; }
 /* A chart is scaled to the page width and never cut across two pages. */
 figure.chart { break-inside: avoid; max-width: 100%; }

@@ -182,6 +182,8 @@ def _name(a: Assessment, lang: str) -> str:
 
 
 def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
+    from .views.plan import figure_decimals
+
     unit = a.indicator.unit_in(lang)
     facts: list[tuple[str, Cell]] = []
     if a.baseline is not None:
@@ -191,19 +193,17 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
                 Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({period_text(a.baseline.period, lang)})"),
             )
         )
-    if a.latest is not None:
-        facts.append(
-            (
-                label("latest", lang),
-                Cell(f"{value_with_unit(a.latest.value, unit, lang)} ({period_text(a.latest.period, lang)})"),
-            )
-        )
+    if a.latest is not None:  # as the summary writes it: 9.99999 beside a plan of 10
+        places = figure_decimals(a, a.latest)
+        latest = f"{value_with_unit(a.latest.value, unit, lang, places)} ({period_text(a.latest.period, lang)})"
+        facts.append((label("latest", lang), Cell(latest)))
     if a.provisional is not None:
         facts.append(
             (
                 label("provisional", lang).capitalize(),
                 Cell(
-                    f"{value_with_unit(a.provisional.value, unit, lang)} ({period_text(a.provisional.period, lang)})",
+                    f"{value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))} "
+                    f"({period_text(a.provisional.period, lang)})",
                     muted=True,
                 ),
             )

@@ -101,8 +101,8 @@ def _eval(node: Node, values: Mapping[str, float]) -> Decimal:
         return Decimal(repr(node.value))
     if isinstance(node, Name):
         return Decimal(repr(values[node.id]))
-    if isinstance(node, Neg):
-        return -_eval(node.operand, values)
+    if isinstance(node, Neg):  # exact, not '-', which rounds in the thread's context
+        return _eval(node.operand, values).copy_negate()
     left = _eval(node.left, values)
     right = _eval(node.right, values)
     if node.op == "+":

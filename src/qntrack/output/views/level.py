@@ -19,7 +19,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import label, signed_percent, value_with_unit
+from ..i18n import differing_decimals, label, signed_percent, value_with_unit
 from ..narrative import change_text, difference_in_unit, narrative_sentence, value_in_unit
 from ..period_words import period_text
 
@@ -97,7 +97,10 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         return [narrative_sentence("no_full_year", lang)]
     out: list[str] = []
     latest, base = a.latest, a.baseline
-    before, after = value_in_unit(base.value, unit, lang), value_in_unit(latest.value, unit, lang)
+    from .plan import figure_decimals  # the figure as the tables write it (14.999 beside 15)
+
+    before = value_in_unit(base.value, unit, lang)
+    after = value_with_unit(latest.value, unit, lang, figure_decimals(a, latest))
     span = dict(
         base=before,
         base_period=base.period,
@@ -255,7 +258,8 @@ def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
     is not the deadline's own: a deadline year with no figure is judged on the next one)."""
     judged = m.judged_on
     goal = value_in_unit(m.value, unit, lang)
-    got = value_in_unit(judged.value, unit, lang) if judged is not None else "–"
+    # At the decimals where it differs from the goal: "not achieved: 14.999%", never "15%".
+    got = value_with_unit(judged.value, unit, lang, differing_decimals(judged.value, m.value)) if judged else "–"
     when = f" ({period_text(judged.period, lang)})" if judged is not None and judged.period != m.by else ""
     return narrative_sentence("missed", lang, by=period_text(m.by, lang), goal=goal, got=got, when=when)
 

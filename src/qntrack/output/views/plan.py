@@ -189,7 +189,10 @@ def figure_decimals(a: Assessment, o: Observation | None) -> int:
         return differing_decimals(o.value, d.bound.value)
     m = a.next_milestone
     if m is not None and a.latest is not None and o.period == a.latest.period:
-        return differing_decimals(o.value, m.value)
+        # The next milestone, and any judged on this figure (2025's 15, missed, when 2030's
+        # 30 is next): 14.999 never reads as the milestone it missed.
+        judged = (x.value for x in a.milestones if x.judged_on is not None and x.judged_on.period == o.period)
+        return max(differing_decimals(o.value, v) for v in (m.value, *judged))
     if not isinstance(d, PlanResult):
         return 2
     if d.full is not None and a.latest is not None and o.period == a.latest.period:
