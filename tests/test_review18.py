@@ -336,7 +336,6 @@ LONG_INDICATOR = "g_" + "x" * 74  # 76 characters
 
 
 def test_a_long_id_stays_on_the_pdfs_page(tmp_path: Path, monkeypatch) -> None:
-    pytest.importorskip("weasyprint")
     from conftest import make_tracker
     from test_display18 import _store
 

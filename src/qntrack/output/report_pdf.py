@@ -44,6 +44,10 @@ PDF_CSS = """
 }
 body { font-family: "Times New Roman", "Liberation Serif", Tinos, "DejaVu Serif", "DejaVu Sans", Symbola, serif; }
 .kind code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
+/* An id breaks at the <wbr> every 16 characters that breakable gives a long word, not by
+   break-word as well: the two together left one letter of a 98-character id 2 points past
+   the page's edge (WeasyPrint 70). An id under 40 characters fits a line whole. */
+code { overflow-wrap: normal; }
 /* A wide table fits the page: cells are tighter, a long word (an id, a URL) may break
    anywhere, a number only at its spaces ("12.3 % of GRDP" but never "0.8|9"); the
    observations' kind and recording date (columns 3 and 6: Period, Value, Kind, Source,
