@@ -1,0 +1,53 @@
+"""Unusual environments (issue 17, eighteenth session): cron, servers, locales.
+
+docs/decisions.md, "Unusual environments: cron, servers, locales".
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _c_locale_without_utf8_mode(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The C locale with Python's UTF-8 mode turned off (PYTHONUTF8=0): Python then decodes
+    the command line and file names as ASCII, its file system encoding."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QNTRACK_", "LC_", "LANG", "PYTHON"))}
+    env.update(LC_ALL="C", PYTHONUTF8="0", PYTHONPATH=str(ROOT / "src"))
+    return subprocess.run(
+        [sys.executable, "-m", "qntrack", *args], cwd=folder, env=env, capture_output=True, timeout=60
+    )
+
+
+def test_c_locale_without_utf8_mode_reads_vietnamese_names_and_arguments(tmp_path: Path) -> None:
+    # The store is named in Vietnamese in targets.yaml, the period and the source are typed
+    # in Vietnamese (UTF-8 bytes, as every terminal and cron script sends them).
+    # Before: a UnicodeEncodeError traceback opening "số liệu.csv", and "Quý I/2026"
+    # refused as 'Qu\udcc3\udcbd I/2026'.
+    shutil.copy(ROOT / "targets.yaml", tmp_path / "targets.yaml")
+    shutil.copy(ROOT / "observations.csv", tmp_path / "số liệu.csv")
+    plan = (tmp_path / "targets.yaml").read_text(encoding="utf-8")
+    assert "\nobservations: observations.csv\n" in plan
+    plan = plan.replace("\nobservations: observations.csv\n", '\nobservations: "số liệu.csv"\n')
+    (tmp_path / "targets.yaml").write_text(plan, encoding="utf-8")
+    added = _c_locale_without_utf8_mode(
+        tmp_path,
+        "add-observation",
+        "grdp_growth",
+        "Quý I/2026",
+        "9.5",
+        "--status",
+        "estimate",
+        "--source",
+        "Cục Thống kê",
+    )
+    assert added.returncode == 0, added.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in added.stderr
+    # Quý I/2026 is the first quarter of 2026: stored as 2026-Q1, the source as typed.
+    last = (tmp_path / "số liệu.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("grdp_growth,2026-Q1,9.5,estimate,Cục Thống kê,"), last
