@@ -11,6 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from helpers import run_clean
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -51,3 +55,23 @@ def test_c_locale_without_utf8_mode_reads_vietnamese_names_and_arguments(tmp_pat
     # Quý I/2026 is the first quarter of 2026: stored as 2026-Q1, the source as typed.
     last = (tmp_path / "số liệu.csv").read_text(encoding="utf-8").splitlines()[-1]
     assert last.startswith("grdp_growth,2026-Q1,9.5,estimate,Cục Thống kê,"), last
+
+
+@pytest.mark.parametrize("columns", ["0", "00"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("status", "--format", "table"),
+        ("show", "cbct-share"),
+        ("history", "grdp_growth", "2022-H1", "--format", "table"),
+    ],
+)
+def test_columns_zero_is_no_width_not_an_empty_table(shipped: Path, columns: str, args: tuple[str, ...]) -> None:
+    # COLUMNS=0 (a cron line's `COLUMNS=$(tput cols)` with no terminal, a serial console)
+    # printed nothing at all and exited 0: Rich took 0 as the width. A width of 0 says
+    # nothing, so it is read as no COLUMNS: 120 columns in a pipe (docs/cli.md).
+    r = run_clean(*args, env={"COLUMNS": columns})
+    assert r.exit_code == 0, r.output
+    assert "cbct-share" in r.stdout or "grdp_growth" in r.stdout, r.stdout
+    # Every line within the 120 columns a pipe gets, none empty-width.
+    assert max(len(line) for line in r.stdout.splitlines()) <= 120
