@@ -75,3 +75,15 @@ def test_columns_zero_is_no_width_not_an_empty_table(shipped: Path, columns: str
     assert "cbct-share" in r.stdout or "grdp_growth" in r.stdout, r.stdout
     # Every line within the 120 columns a pipe gets, none empty-width.
     assert max(len(line) for line in r.stdout.splitlines()) <= 120
+
+
+def test_no_color_wins_over_force_color_in_a_pipe(shipped: Path) -> None:
+    # A server's profile with FORCE_COLOR=1 for its CI tools, and the cron line's
+    # NO_COLOR=1: the status table in the mailed log had Rich's bold and dim escapes
+    # (\x1b[1m, \x1b[2m) in it. NO_COLOR says no escapes; FORCE_COLOR alone still forces
+    # colour, as it asks (README).
+    r = run_clean("status", "--format", "table", env={"NO_COLOR": "1", "FORCE_COLOR": "1", "COLUMNS": "100"})
+    assert r.exit_code == 0 and "cbct-share" in r.stdout
+    assert "\x1b[" not in r.stdout
+    forced = run_clean("status", "--format", "table", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
+    assert "\x1b[" in forced.stdout

@@ -25,7 +25,10 @@ def _console() -> Console:
             import shutil  # the terminal's own width, else 80
 
             width = shutil.get_terminal_size().columns
-    return _Console(highlight=False, soft_wrap=False, width=width)
+    # NO_COLOR with FORCE_COLOR (a profile's FORCE_COLOR, a cron line's NO_COLOR): Rich
+    # drops the colour and still sent bold and dim into the pipe; NO_COLOR means none.
+    plain = bool(os.environ.get("NO_COLOR")) and not sys.stdout.isatty()
+    return _Console(highlight=False, soft_wrap=False, width=width, force_terminal=False if plain else None)
 
 
 class _Console(Console):
