@@ -5,10 +5,12 @@ docs/decisions.md, "Unusual environments: cron, servers, locales".
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,29 @@ def test_no_color_wins_over_force_color_in_a_pipe(shipped: Path) -> None:
     assert "\x1b[" not in r.stdout
     forced = run_clean("status", "--format", "table", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
     assert "\x1b[" in forced.stdout
+
+
+def test_store_copied_from_a_mac_with_its_name_decomposed(shipped: Path) -> None:
+    # targets.yaml names "số liệu.csv" as typed (NFC, one code point a letter); a Mac's copy
+    # wrote the file's name decomposed (NFD: "ố" as o + U+0302 + U+0301). Linux sees two
+    # different names: status warned that the store did not exist "but số liệu.csv beside
+    # it holds figures" (the same name to the eye), every target was not_available, and
+    # add-observation started a second store beside the first.
+    typed = unicodedata.normalize("NFC", "số liệu.csv")
+    on_disk = unicodedata.normalize("NFD", typed)
+    assert typed != on_disk
+    (shipped / "observations.csv").rename(shipped / on_disk)
+    plan = (shipped / "targets.yaml").read_text(encoding="utf-8")
+    (shipped / "targets.yaml").write_text(
+        plan.replace("\nobservations: observations.csv\n", f'\nobservations: "{typed}"\n'), encoding="utf-8"
+    )
+    r = run_clean("status", "--format", "json")
+    assert r.exit_code == 0 and r.stderr == "", r.stderr
+    statuses = {t["id"]: t["status"] for t in json.loads(r.stdout)["targets"]}
+    # cbct-share's latest figure is 12.3 for 2023 (the store's rows), so it has a status.
+    assert statuses["cbct-share"] != "not_available"
+    added = run_clean("add-observation", "grdp_growth", "2026-H1", "11.2", "--status", "estimate", "--source", "x")
+    assert added.exit_code == 0 and "warning" not in added.stderr, added.stderr
+    # One store, the Mac's, with the new row as its last line.
+    assert sorted(p.name for p in shipped.iterdir() if p.suffix == ".csv") == [on_disk]
+    assert (shipped / on_disk).read_text(encoding="utf-8").splitlines()[-1].startswith("grdp_growth,2026-H1,11.2,")

@@ -225,7 +225,25 @@ def store_path_for(plan: Plan, targets_path: Path) -> Path:
     folder = targets_path.parent
     if targets_path.is_absolute() and targets_path.parts[1:2] in (("dev",), ("proc",)):
         folder = Path(os.path.realpath(targets_path)).parent
-    return folder / plan.observations_path
+    return as_on_disk(folder / plan.observations_path)
+
+
+def as_on_disk(path: Path) -> Path:
+    """``path``, or the one entry of its folder whose name is the same text composed
+    otherwise: a Mac writes a copied file's name decomposed (NFD), targets.yaml holds it as
+    typed (NFC), and Linux compares bytes. Only a name with a letter outside ASCII that is
+    not there as written is looked for; two such entries leave ``path`` as it is."""
+    name = path.name
+    if name.isascii() or os.path.lexists(path):
+        return path
+    import unicodedata
+
+    want = unicodedata.normalize("NFC", name)
+    try:
+        found = [e for e in os.listdir(path.parent) if unicodedata.normalize("NFC", e) == want]
+    except (OSError, ValueError):
+        return path
+    return path.with_name(found[0]) if len(found) == 1 else path
 
 
 def missing_store(store_path: Path, store: StoreContents) -> list:
