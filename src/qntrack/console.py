@@ -39,9 +39,13 @@ def _utf8_file_names() -> None:
         return
     if sys.getfilesystemencoding().lower().replace("-", "").replace("_", "") == "utf8":
         return
+    env = dict(os.environ)
+    if sys.stdout is not None and not env.get("PYTHONIOENCODING"):
+        # The streams keep the locale's encoding: a terminal that cannot show a letter
+        # still shows '?', a pipe still gets UTF-8 (cli._utf8_streams).
+        env["PYTHONIOENCODING"] = sys.stdout.encoding
     try:
-        sys.stdout and sys.stdout.flush()
-        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+        os.execve(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]], env)
     except (OSError, AttributeError, ValueError):
         return  # run as before: the command's own messages say what it cannot read
 
