@@ -115,3 +115,26 @@ def test_store_copied_from_a_mac_with_its_name_decomposed(shipped: Path) -> None
     # One store, the Mac's, with the new row as its last line.
     assert sorted(p.name for p in shipped.iterdir() if p.suffix == ".csv") == [on_disk]
     assert (shipped / on_disk).read_text(encoding="utf-8").splitlines()[-1].startswith("grdp_growth,2026-H1,11.2,")
+
+
+def test_current_folder_removed_under_a_cron_job(tmp_path: Path) -> None:
+    # A cron job's shell entered a dated folder another job then removed: `qntrack status`
+    # said "cannot go on: No such file or directory: check the path (and create the
+    # folder first)", naming no path. It now says the current folder is gone and what to do.
+    gone = tmp_path / "gone"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    script = f"import os, sys; os.mkdir({str(gone)!r}); os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); sys.argv[1:] = ['status']; "
+    for lang, said in (("en", "the current folder no longer exists"), ("vi", "thư mục hiện tại không còn nữa")):
+        env["QNTRACK_LANG"] = lang
+        r = subprocess.run(
+            [sys.executable, "-c", script + "from qntrack.console import main; main()"],
+            env=env,
+            capture_output=True,
+            timeout=60,
+            cwd=tmp_path,
+        )
+        err = r.stderr.decode("utf-8")
+        # Exit 1, invalid input (docs/cli.md), one line naming targets.yaml and --targets.
+        assert r.returncode == 1 and "Traceback" not in err, err
+        assert err.startswith("targets.yaml: ") and said in err and "--targets" in err, err

@@ -137,7 +137,12 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
         return Path(chosen)
     from .textfiles import case_variant
 
-    here = Path.cwd()
+    try:
+        here = Path.cwd()
+    except FileNotFoundError:  # a cron job's folder removed under it: said, not "no such file"
+        from ..catalog import msg
+
+        raise fail(DEFAULT_NAME, msg("workspace_cwd_gone"), ExitCode.INVALID) from None
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
         # Anything there but a folder is taken, so that a FIFO or device named
