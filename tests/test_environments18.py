@@ -138,3 +138,21 @@ def test_current_folder_removed_under_a_cron_job(tmp_path: Path) -> None:
         # Exit 1, invalid input (docs/cli.md), one line naming targets.yaml and --targets.
         assert r.returncode == 1 and "Traceback" not in err, err
         assert err.startswith("targets.yaml: ") and said in err and "--targets" in err, err
+
+
+def test_init_in_a_current_folder_removed(tmp_path: Path) -> None:
+    # `qntrack init plan` from a removed folder said "cannot start a tracker here: No such
+    # file or directory: check the path (and create the folder first)", which sends the
+    # officer to create "plan". It now says the current folder is gone; exit 1, nothing made.
+    gone = tmp_path / "gone"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    env.update(PYTHONPATH=str(ROOT / "src"), QNTRACK_LANG="vi")
+    script = (
+        f"import os, sys; os.mkdir({str(gone)!r}); os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+        "sys.argv[1:] = ['init', 'plan']; from qntrack.console import main; main()"
+    )
+    r = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, timeout=60, cwd=tmp_path)
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 1 and "Traceback" not in err, err
+    assert err.startswith("plan: ") and "thư mục hiện tại không còn nữa" in err and "không tạo gì" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
