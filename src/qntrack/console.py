@@ -24,7 +24,34 @@ def _a_stream() -> bool:
         return False
 
 
+def _utf8_file_names() -> None:
+    """Run again in Python's UTF-8 mode when the file system encoding is not UTF-8.
+
+    With the C locale and UTF-8 mode turned off (``LC_ALL=C PYTHONUTF8=0``, or a legacy
+    locale such as Latin-1), Python decodes the command line and every file name in that
+    encoding: a Vietnamese period or source arrived as escaped bytes and was refused, and
+    a store with a Vietnamese name in targets.yaml ended in a UnicodeEncodeError
+    traceback. qntrack's files, plan and store are UTF-8 (docs/cli.md); the same command
+    is run once more with ``-X utf8``, which decodes the same bytes as UTF-8 (bytes that
+    are not UTF-8 still reach the file system unchanged). Nothing was read or written yet.
+    """
+    if os.name != "posix" or sys.flags.utf8_mode or not sys.executable:
+        return
+    if sys.getfilesystemencoding().lower().replace("-", "").replace("_", "") == "utf8":
+        return
+    env = dict(os.environ)
+    if sys.stdout is not None and not env.get("PYTHONIOENCODING"):
+        # The streams keep the locale's encoding: a terminal that cannot show a letter
+        # still shows '?', a pipe still gets UTF-8 (cli._utf8_streams).
+        env["PYTHONIOENCODING"] = sys.stdout.encoding
+    try:
+        os.execve(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]], env)
+    except (OSError, AttributeError, ValueError):
+        return  # run as before: the command's own messages say what it cannot read
+
+
 def main() -> None:
+    _utf8_file_names()
     if sys.argv[1:] == ["--version"] and _a_stream():
         from . import __version__
 

@@ -3,6 +3,8 @@ qntrack, readable offline)."""
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -36,6 +38,11 @@ def init(
     from ..files.starter import write_starter
     from .session import _message_lang
 
+    if not directory.is_absolute():
+        try:
+            os.getcwd()
+        except FileNotFoundError:  # the shell's folder was removed: not "create the folder first"
+            raise fail(str(directory), msg("starter_cwd_gone")) from None
     try:
         created = write_starter(directory, _message_lang(lang))
     except OSError as exc:

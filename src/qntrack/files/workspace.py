@@ -137,7 +137,12 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
         return Path(chosen)
     from .textfiles import case_variant
 
-    here = Path.cwd()
+    try:
+        here = Path.cwd()
+    except FileNotFoundError:  # a cron job's folder removed under it: said, not "no such file"
+        from ..catalog import msg
+
+        raise fail(DEFAULT_NAME, msg("workspace_cwd_gone"), ExitCode.INVALID) from None
     for folder in (here, *here.parents):
         candidate = folder / DEFAULT_NAME
         # Anything there but a folder is taken, so that a FIFO or device named
@@ -225,7 +230,25 @@ def store_path_for(plan: Plan, targets_path: Path) -> Path:
     folder = targets_path.parent
     if targets_path.is_absolute() and targets_path.parts[1:2] in (("dev",), ("proc",)):
         folder = Path(os.path.realpath(targets_path)).parent
-    return folder / plan.observations_path
+    return as_on_disk(folder / plan.observations_path)
+
+
+def as_on_disk(path: Path) -> Path:
+    """``path``, or the one entry of its folder whose name is the same text composed
+    otherwise: a Mac writes a copied file's name decomposed (NFD), targets.yaml holds it as
+    typed (NFC), and Linux compares bytes. Only a name with a letter outside ASCII that is
+    not there as written is looked for; two such entries leave ``path`` as it is."""
+    name = path.name
+    if name.isascii() or os.path.lexists(path):
+        return path
+    import unicodedata
+
+    want = unicodedata.normalize("NFC", name)
+    try:
+        found = [e for e in os.listdir(path.parent) if unicodedata.normalize("NFC", e) == want]
+    except (OSError, ValueError):
+        return path
+    return path.with_name(found[0]) if len(found) == 1 else path
 
 
 def missing_store(store_path: Path, store: StoreContents) -> list:

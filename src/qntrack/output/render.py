@@ -7,18 +7,17 @@ itself honours NO_COLOR and drops colour when stdout is not a terminal.
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import TYPE_CHECKING, Literal, Mapping, Sequence
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from .i18n import date_text, label, replacing, status_label, timestamp_text, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
+from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-exported)
 from .render_rows import _how, _print, print_in_slices
 from .render_notes import legend_text, numbered, with_legend
 from ..plan.units import base_of
@@ -47,24 +46,6 @@ STATUS_STYLE = {
 
 # The roles of summary.status_cells' pieces; "status:<status>" takes STATUS_STYLE.
 _ROLE_STYLE = {"": "", "muted": "dim", "provisional": "italic dim", "trend": "cyan"}
-PIPED_WIDTH = 120
-
-
-def _console() -> Console:
-    # Piped or redirected output has no terminal to measure; Rich would assume 80
-    # columns and fold the names, so a report-friendly width is used unless COLUMNS says.
-    width = None
-    if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
-        width = PIPED_WIDTH
-    return _Console(highlight=False, soft_wrap=False, width=width)
-
-
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # Rich's default exits 1 on its own; a closed pipe is the reader going away, which
-        # the commands end quietly with 0 (cli.command).
-        self.quiet = True
-        raise BrokenPipeError
 
 
 def _status(status: str, lang: str) -> Text:

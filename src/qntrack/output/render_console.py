@@ -1,0 +1,39 @@
+"""The console the tables are drawn on: its width in a pipe, at a terminal, and when
+COLUMNS says nothing usable (issue 17, eighteenth session)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from rich.console import Console
+
+PIPED_WIDTH = 120
+
+
+def _console() -> Console:
+    # Piped or redirected output has no terminal to measure; Rich would assume 80
+    # columns and fold the names, so a report-friendly width is used unless COLUMNS says.
+    # A COLUMNS of 0 (`COLUMNS=$(tput cols)` with no terminal) says no width: Rich took
+    # it as the width and printed nothing at all, so it counts as no COLUMNS.
+    columns = os.environ.get("COLUMNS", "")
+    width = None
+    if not (columns.isdigit() and int(columns) > 0):
+        if not sys.stdout.isatty():
+            width = PIPED_WIDTH
+        elif columns.isdigit():
+            import shutil  # the terminal's own width, else 80
+
+            width = shutil.get_terminal_size().columns
+    # NO_COLOR with FORCE_COLOR (a profile's FORCE_COLOR, a cron line's NO_COLOR): Rich
+    # drops the colour and still sent bold and dim into the pipe; NO_COLOR means none.
+    plain = bool(os.environ.get("NO_COLOR")) and not sys.stdout.isatty()
+    return _Console(highlight=False, soft_wrap=False, width=width, force_terminal=False if plain else None)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich's default exits 1 on its own; a closed pipe is the reader going away, which
+        # the commands end quietly with 0 (cli.command).
+        self.quiet = True
+        raise BrokenPipeError
