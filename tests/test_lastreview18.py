@@ -65,3 +65,34 @@ def test_an_own_file_with_a_latest_value_column_gets_the_usual_message(shipped: 
     assert r.exit_code == 1, r.output
     assert "qntrack status" not in r.stderr, r.stderr
     assert "unknown column 'latest_value'" in r.stderr, r.stderr
+
+
+# --- two stores whose names differ only by how their letters are composed --------------------
+#
+# workspace.as_on_disk took the name as targets.yaml writes it whenever it existed: with a
+# Mac's decomposed copy (NFD) beside the typed one (NFC), the two look the same in every
+# listing, status read one and add-observation appended to it, and the other's figures were
+# passed over in silence. Both are named now, the command refused (exit 1, invalid input).
+
+
+def test_two_stores_differing_only_by_composition_are_both_named(shipped: Path) -> None:
+    import shutil
+    import unicodedata
+
+    typed = unicodedata.normalize("NFC", "số liệu.csv")
+    mac = unicodedata.normalize("NFD", typed)
+    shutil.copy(shipped / "observations.csv", shipped / typed)
+    (shipped / "observations.csv").rename(shipped / mac)
+    plan = (shipped / "targets.yaml").read_text(encoding="utf-8")
+    (shipped / "targets.yaml").write_text(
+        plan.replace("\nobservations: observations.csv\n", f'\nobservations: "{typed}"\n'), encoding="utf-8"
+    )
+    before = {p: p.read_bytes() for p in shipped.iterdir() if p.suffix == ".csv"}
+    for args in (("status",), ("add-observation", "grdp_growth", "2026-H1", "11.2", "--source", "x")):
+        r = run_clean(*args)
+        assert r.exit_code == 1, r.output
+        assert "2 files" in r.stderr and "NFC" in r.stderr, r.stderr
+        vi = run_clean("--lang", "vi", *args)
+        assert "2 tệp" in vi.stderr, vi.stderr
+    # Nothing written to either.
+    assert {p: p.read_bytes() for p in shipped.iterdir() if p.suffix == ".csv"} == before
