@@ -35,7 +35,7 @@ def _utf8_file_names() -> None:
     is run once more with ``-X utf8``, which decodes the same bytes as UTF-8 (bytes that
     are not UTF-8 still reach the file system unchanged). Nothing was read or written yet.
     """
-    if os.name != "posix" or sys.flags.utf8_mode or not sys.executable:
+    if os.name != "posix" or sys.flags.utf8_mode or not sys.executable or not _qntrack_is_the_program():
         return
     if sys.getfilesystemencoding().lower().replace("-", "").replace("_", "") == "utf8":
         return
@@ -48,6 +48,18 @@ def _utf8_file_names() -> None:
         os.execve(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]], env)
     except (OSError, AttributeError, ValueError):
         return  # run as before: the command's own messages say what it cannot read
+
+
+def _qntrack_is_the_program() -> bool:
+    """Whether the process is qntrack's own (``python -m qntrack`` or the installed
+    ``qntrack`` script): only then is running it again running qntrack again. A program
+    that calls main() itself (``python -c``, a script of the office's) would do its own work
+    a second time, its input already read; it runs on in its locale's encoding."""
+    first = sys.modules.get("__main__")
+    spec = getattr(first, "__spec__", None)
+    if spec is not None:
+        return spec.name in ("qntrack", "qntrack.__main__")
+    return os.path.basename(getattr(first, "__file__", None) or "") == "qntrack"
 
 
 def main() -> None:

@@ -193,7 +193,9 @@ def _long_columns(
 def _qntrack_output(header: Sequence[str]) -> str | None:
     """The qntrack command whose CSV ``header`` is, when it is one that holds no column
     of figures to add (a target's row, a unit's rank, a period's vintages), else None."""
-    if "latest_value" in header and "value" not in header:
+    # Their first columns too: an officer's own indicator,period,latest_value is a value
+    # column misnamed, said as an unknown column.
+    if "latest_value" in header and "value" not in header and header[:1] in (["rank"], ["id"]):
         return "rank" if header[:1] == ["rank"] else "status"
     if "in_force" in header and "line" in header and "indicator" not in header:
         return "history"

@@ -236,19 +236,35 @@ def store_path_for(plan: Plan, targets_path: Path) -> Path:
 def as_on_disk(path: Path) -> Path:
     """``path``, or the one entry of its folder whose name is the same text composed
     otherwise: a Mac writes a copied file's name decomposed (NFD), targets.yaml holds it as
-    typed (NFC), and Linux compares bytes. Only a name with a letter outside ASCII that is
-    not there as written is looked for; two such entries leave ``path`` as it is."""
+    typed (NFC), and Linux compares bytes. Only a name with a letter outside ASCII is
+    looked for; two entries or more with that name (the typed one and a Mac's copy, say)
+    are refused, both named: they look the same, and reading one passed the other over."""
     name = path.name
-    if name.isascii() or os.path.lexists(path):
+    if name.isascii():
         return path
     import unicodedata
 
     want = unicodedata.normalize("NFC", name)
     try:
-        found = [e for e in os.listdir(path.parent) if unicodedata.normalize("NFC", e) == want]
+        found = sorted(e for e in os.listdir(path.parent) if unicodedata.normalize("NFC", e) == want)
     except (OSError, ValueError):
         return path
-    return path.with_name(found[0]) if len(found) == 1 else path
+    if len(found) > 1:
+        from ..catalog import msg
+
+        forms = ", ".join(f"{e} ({form})" if (form := _composition(e)) else e for e in found)
+        raise fail(str(path), msg("workspace_store_twins", count=len(found), names=forms), ExitCode.INVALID)
+    return path.with_name(found[0]) if found else path
+
+
+def _composition(name: str) -> str:
+    """How a name's letters are composed: NFC (as typed), NFD (as a Mac writes), or ""
+    for a mix of the two."""
+    import unicodedata
+
+    if unicodedata.is_normalized("NFC", name):
+        return "NFC"
+    return "NFD" if unicodedata.is_normalized("NFD", name) else ""
 
 
 def missing_store(store_path: Path, store: StoreContents) -> list:
