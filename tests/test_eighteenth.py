@@ -329,3 +329,22 @@ def test_in_force_notes_what_each_figure_replaced_as_history_does(rows: list, as
     for key, periods in expected.items():
         for o in series.get(key, []):  # the figures in force, each with what it replaced
             assert replaced.get(key, {}).get(o.period) == periods.get(o.period), (key, o)
+
+
+# --- a width of a few columns is drawn at the narrowest the tables are laid out for --------
+#
+# COLUMNS=1 (a script's slip, or a pane squeezed shut) was taken literally: the status
+# table printed one letter a line, 4,312 lines for the shipped plan, no id whole. The
+# narrow layout (a list per target) reads at 20 columns: a narrower width is drawn at 20,
+# and the terminal folds the longer lines.
+
+
+@pytest.mark.parametrize("columns", ["1", "5", "19"])
+def test_a_width_of_a_few_columns_is_drawn_at_twenty(shipped: Path, columns: str) -> None:
+    from helpers import run_clean
+
+    narrow = run_clean("status", "--format", "table", "--as-of", "2026-01-01", env={"COLUMNS": columns})
+    at_twenty = run_clean("status", "--format", "table", "--as-of", "2026-01-01", env={"COLUMNS": "20"})
+    assert narrow.exit_code == 0, narrow.stderr
+    assert narrow.stdout == at_twenty.stdout
+    assert "cbct-share" in narrow.stdout.split()  # an id whole, on a line of its own

@@ -9,6 +9,10 @@ import sys
 from rich.console import Console
 
 PIPED_WIDTH = 120
+# The narrowest width the tables are laid out for (a list a target, the ids whole): a
+# COLUMNS of 1 (a script's slip, a pane squeezed shut) printed one letter a line, 4,312
+# lines for the shipped plan. Narrower is drawn at this, and the terminal folds the lines.
+NARROWEST = 20
 
 
 def _console() -> Console:
@@ -18,13 +22,14 @@ def _console() -> Console:
     # it as the width and printed nothing at all, so it counts as no COLUMNS.
     columns = os.environ.get("COLUMNS", "")
     width = None
-    if not (columns.isdigit() and int(columns) > 0):
-        if not sys.stdout.isatty():
-            width = PIPED_WIDTH
-        elif columns.isdigit():
-            import shutil  # the terminal's own width, else 80
+    if columns.isdigit() and int(columns) > 0:
+        width = max(int(columns), NARROWEST)
+    elif not sys.stdout.isatty():
+        width = PIPED_WIDTH
+    else:
+        import shutil  # the terminal's own width, else 80
 
-            width = shutil.get_terminal_size().columns
+        width = max(shutil.get_terminal_size().columns, NARROWEST)
     # NO_COLOR with FORCE_COLOR (a profile's FORCE_COLOR, a cron line's NO_COLOR): Rich
     # drops the colour and still sent bold and dim into the pipe; NO_COLOR means none.
     plain = bool(os.environ.get("NO_COLOR")) and not sys.stdout.isatty()
