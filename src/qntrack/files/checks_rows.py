@@ -11,7 +11,6 @@ national store has a million rows and a few hundred periods.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import compress
 from operator import attrgetter
@@ -21,6 +20,7 @@ from ..catalog import msg
 from ..method.series import Series
 from ..plan.model import Indicator, Location, Observation, Problem, RETRACTED
 from ..plan.periods import Frequency, Period
+from .rules import CONTROL_IN_TEXT
 
 if TYPE_CHECKING:
     from .store import Distinct
@@ -168,11 +168,7 @@ def formula_problems(observations: Sequence[Observation], file: str, distinct: D
     # A national store repeats a few thousand sources and notes a million times: the
     # distinct texts (the reader's, else gathered in C by ``map``/``set``) are each judged
     # once; the rows are walked only when one of them is risky.
-    texts = (
-        distinct.texts
-        if distinct is not None
-        else set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
-    )
+    texts = _texts(observations, distinct)
     risky = {t for t in texts if t and formula_like(t)}
     problems: list[Problem] = []
     if not risky:
@@ -190,9 +186,12 @@ def formula_problems(observations: Sequence[Observation], file: str, distinct: D
     return problems
 
 
-# What add-observation refuses in a source or a note (rules.text_problem): C0 but the
-# tab, DEL and C1. Not a line break: a cell over several lines is the store check's warning.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+def _texts(observations: Sequence[Observation], distinct: Distinct | None) -> set[str] | frozenset[str]:
+    """Every source and note of the store, once: the reader's distinct texts when it
+    gathered them, else from the rows."""
+    if distinct is not None:
+        return distinct.texts
+    return set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
 
 
 def control_problems(observations: Sequence[Observation], file: str, distinct: Distinct | None = None) -> list[Problem]:
@@ -200,12 +199,8 @@ def control_problems(observations: Sequence[Observation], file: str, distinct: D
     edit leaves: csv and tsv print the stored text, so ESC [ 2 J would clear the screen of
     whoever prints them (issue 17, eighteenth session). Judged once per distinct text, as
     ``formula_problems`` is."""
-    texts = (
-        distinct.texts
-        if distinct is not None
-        else set(map(attrgetter("source"), observations)) | set(map(attrgetter("note"), observations))
-    )
-    risky = {t: found.group() for t in texts if t and (found := _CONTROL.search(t))}
+    texts = _texts(observations, distinct)
+    risky = {t: found.group() for t in texts if t and (found := CONTROL_IN_TEXT.search(t))}
     problems: list[Problem] = []
     if not risky:
         return problems

@@ -267,9 +267,10 @@ _TEXT_MESSAGES = {
 }
 
 
-# Control characters but the tab (line breaks are said first), C1 too (U+009B is CSI in
-# one character, as targets.yaml and the terminal tables take it), and lone surrogates.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# Control characters but the tab and the line breaks (said first, with their own words),
+# C1 too (U+009B is CSI in one character, as targets.yaml and the terminal tables take
+# it), and lone surrogates. check's `control` asks the same of the stored rows.
+CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -284,7 +285,7 @@ def text_problem(text: str, column: Literal["source", "note"]) -> Message | None
     lines, control, too_long, not_utf8 = _TEXT_MESSAGES[column]
     if "\n" in text or "\r" in text:
         return msg(lines)
-    found = _CONTROL.search(text)  # a regular expression: an import checks every row's source
+    found = CONTROL_IN_TEXT.search(text)  # a regular expression: an import checks every row's source
     bad = found.group() if found else None
     if bad is not None:
         # A NUL would make the whole file look binary to every later read.
