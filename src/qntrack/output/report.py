@@ -96,6 +96,10 @@ class ReportData:
     # Every row of the store, revisions included: the Excel report counts each figure's
     # vintages (output/report_xlsx.py).
     observations: Sequence[Observation] = field(default=(), compare=False, repr=False)
+    # By series (each target's, each unit's of a breakdown), by period's text, the value
+    # each figure in force replaced (formats.revised_in): the summary, the units' tables
+    # and each target's figures mark them. Found once, in one walk of the store.
+    revised: Mapping[str, Mapping[str, float | None]] = field(default_factory=dict, compare=False, repr=False)
 
     def title_in(self, lang: str) -> str:
         """The plan's title in ``lang`` (targets.yaml's ``title: {en, vi}``), else as given."""
@@ -115,6 +119,7 @@ def build_report(
     ``today`` is the day the report speaks of (deadlines passed by then, assessment.ended).
     Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it."""
     from ..files.workspace import as_of_day
+    from .formats import revised_in
 
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
     rows = tuple(observations)
@@ -131,6 +136,7 @@ def build_report(
         since=review,
         plan=plan,
         observations=rows,
+        revised=revised_in(results, rows, as_of),
     )
 
 
@@ -210,7 +216,7 @@ def report_document(data: ReportData) -> dict[str, Any]:
     """The status contract; with ``since``, one more top-level key, ``since``."""
     from ..output.formats import status_document
 
-    doc = status_document(data.assessments, data.as_of, data.title, observations=data.observations)
+    doc = status_document(data.assessments, data.as_of, data.title, revised=data.revised)
     if data.since is not None:
         s = data.since
         doc["since"] = {

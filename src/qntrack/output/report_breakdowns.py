@@ -79,11 +79,9 @@ def report_breakdowns(
     ``most_units``, a breakdown of more units than that draws no chart."""
     if not any(a.breakdown for a in data.assessments):
         return {}
-    from .formats import revised_in
-
     dimensions = data.plan.dimensions if data.plan is not None else {}
     broken = [a for a in data.assessments if a.breakdown]
-    revised = revised_in(broken, data.observations, data.as_of)  # the units' marks
+    revised = data.revised  # the units' marks
     return {
         a.target.id: breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised) for a in broken
     }

@@ -21,9 +21,7 @@ def summary_table(data: ReportData, lang: str) -> TableView:
     """One linked row per target: what it is, its latest figure, its goal, gap, P and status.
     A latest figure that replaced an earlier one is marked "[1]" as the status table marks
     it, the table's ``notes`` the legend (issue 17, eighteenth session)."""
-    from .formats import revised_in
-
-    revised = revised_in(data.assessments, data.observations, data.as_of)
+    revised = data.revised
     notes: dict[str, int] = {}
     headers = (
         "#",

@@ -43,7 +43,6 @@ from ..output.period_words import period_text
 
 if TYPE_CHECKING:
     from .report import Change, ReportData
-    from ..plan.periods import Period
 
 __all__ = ["Cell", "SectionView", "TableView", "definition", "relevant_observations", "source_cell"]
 
@@ -330,7 +329,7 @@ def _replacing(before: float | None, o: Observation, unit: str, lang: str, place
 
 
 def _observations(
-    rows: Sequence[Observation], unit: str, lang: str, revises: Mapping[Period, float | None] | None, a: Assessment
+    rows: Sequence[Observation], unit: str, lang: str, revises: Mapping[str, float | None] | None, a: Assessment
 ) -> TableView | None:
     """The target's figures; each with the figure it replaced before it ("10.3% → 9.8%",
     ``method.history.revised_values``), so a revision is never read as a first estimate;
@@ -349,7 +348,7 @@ def _observations(
         out.append(
             (
                 Cell(period, muted=part),
-                Cell(_replacing(before.get(o.period), o, unit, lang, figure_decimals(a, o)), muted=part),
+                Cell(_replacing(before.get(str(o.period)), o, unit, lang, figure_decimals(a, o)), muted=part),
                 Cell(label(o.status, lang) if o.status else ""),
                 source_cell(o.source) or Cell(""),
                 Cell(as_given(o.note or "")),
@@ -366,7 +365,7 @@ def _section(
     lang: str,
     with_chart: bool,
     large: bool = False,
-    revises: Mapping[Period, float | None] | None = None,
+    revises: Mapping[str, float | None] | None = None,
 ) -> SectionView:
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
@@ -446,11 +445,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     large = len(data.assessments) > LARGE_PLAN
     tick = SECTION_DONE.get()
     sections = []
-    from ..method.history import revised_values_of
-
-    # A derived indicator's figures are computed: they replaced nothing.
-    measured = {a.target.series_key for a in data.assessments if not a.indicator.formula}
-    revised = revised_values_of(data.observations, measured, data.as_of)
+    revised = data.revised  # a derived indicator's figures are computed: they replaced nothing
     for i, a in enumerate(data.assessments, 1):
         key = a.target.series_key
         sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key)))
