@@ -368,14 +368,18 @@ def every_period_fits(
 
 
 def frequency_suspects(
-    observations: Sequence[Observation], indicators: Mapping[str, Indicator], file: str
+    observations: Sequence[Observation],
+    indicators: Mapping[str, Indicator],
+    file: str,
+    sort_keys: Iterable[int] | None = None,
 ) -> list[Problem]:
     """The frequency rule of ``run_checks`` (a period finer than its indicator's frequency)
-    for the rows given, judged once per distinct (period, frequency) pair."""
+    for the rows given, judged once per distinct (period, frequency) pair. ``sort_keys``:
+    as ``every_period_fits`` takes them."""
     # A national store has a million rows but a few hundred periods and four frequencies:
     # each row's (period, frequency) is gathered in C and each distinct pair judged once.
     frequency_of = {i: ind.frequency for i, ind in indicators.items() if not ind.formula}
-    if every_period_fits(observations, frequency_of.values()):
+    if every_period_fits(observations, frequency_of.values(), sort_keys):
         return []
     pairs = set(zip(map(_SORT_KEY, observations), map(frequency_of.get, map(_INDICATOR, observations)), strict=True))
     wrong = {(k, f) for k, f in pairs if f is not None and not _period_of(k).fits(f)}
@@ -403,12 +407,22 @@ def suspects_in_force(
     most: int = 3,
     stored: Sequence[Observation] = (),
     indicators: Mapping[str, Indicator] | None = None,
+    distinct: Distinct | None = None,
 ) -> list[Problem]:
     """Warnings for the figures in force, among those the ``indicator_ids`` are read
     from, that ``qntrack check`` calls errors (its timing rules): a status, ``show`` or
     report built on them says so rather than trusting them in silence (issue 12). The
-    first ``most`` are named; the rest are counted."""
-    rows = [o for i in indicator_ids for o in series.get(i, ())]
+    first ``most`` are named; the rest are counted.
+
+    ``stored``: every row of the store the series were worked out from (so the figures
+    in force are among them); ``distinct``: its reader's distinct values."""
+    ids = [i for i in indicator_ids if i in series]
+    # The store's own order is quicker to walk (``_sound``) only when most of its rows
+    # are these: a plan of units reads its 145 indicators' own few figures here.
+    many = sum(len(series[i]) for i in ids) > len(stored) // 4
+    if stored and many and _sound(stored, now, indicators, distinct):
+        return []
+    rows = [o for i in ids for o in series[i]]
     problems = timing_check(rows, file, now)
     if indicators is not None:
         # The other row rules check calls errors: cheap, one test per distinct value.
@@ -439,6 +453,26 @@ def suspects_in_force(
             Problem(Location(file), msg("workspace_suspect_more", more=len(problems) - most), "warning", "timing")
         )
     return out
+
+
+def _sound(
+    stored: Sequence[Observation], now: str, indicators: Mapping[str, Indicator] | None, distinct: Distinct | None
+) -> bool:
+    """Whether no stored row fails the rules ``suspects_in_force`` warns of, when so no
+    figure in force can. Found by passes over the rows in the order they were read: the
+    same objects in the series' order lie scattered in memory, and one pass over the
+    million figures in force took 0.85 s against 0.13 s in the store's order (issue 17,
+    nineteenth session). A store with any row flagged, in force or not, is looked at
+    figure by figure, as before."""
+    if _timing_found(stored, now)[1]:
+        return False
+    if indicators is None:
+        return True
+    from ..files.textfiles import formula_like
+
+    if any(t and formula_like(t) for t in _texts(stored, distinct)):
+        return False
+    return not frequency_suspects(stored, indicators, "", distinct.sort_keys if distinct is not None else None)
 
 
 def _period_of(sort_key: int) -> Period:

@@ -205,6 +205,7 @@ class Workspace:
             utc_now(),
             stored=self.store.observations,
             indicators=self.plan.indicators,
+            distinct=self.store.distinct,
         )
         if self.plan.dimensions:
             from .checks_units import outside_in_force
