@@ -62,3 +62,75 @@ def test_a_sound_store_is_not_looked_at_figure_by_figure(monkeypatch: pytest.Mon
     # Without the store (a caller that has only the figures in force), they are asked.
     assert suspects_in_force(series, ["share"], "o.csv", NOW, indicators=PLAN.indicators) == []
     assert len(asked) == 1
+
+
+# --- a plan kept in dong, not billions: its figures stay on the PDF's page ----------------
+#
+# Vietnamese budgets are also written in dong: 57,330 billion VND is 57,330,000,000,000 VND,
+# 18 characters that the PDF's tables kept whole (a figure breaks only at its spaces). With
+# three such figures in the milestones' eleven columns the table ran 370 points past the
+# page's right edge (A4's text is about 500 points wide).
+
+VND_PLAN = """version: 1
+title: "Thu ngân sách (đồng)"
+observations: observations.csv
+indicators:
+  revenue_dong:
+    name: {en: "State budget revenue in dong", vi: "Thu ngân sách nhà nước (đồng)"}
+    unit: {en: "VND", vi: "đồng"}
+    measure: flow
+    direction: increase
+    frequency: year
+targets:
+  - id: revenue-level
+    type: level
+    indicator: revenue_dong
+    name: {en: "Revenue 57,330 billion VND by 2025", vi: "Thu 57.330 tỷ đồng năm 2025"}
+    baseline: {period: 2020, value: 40123456789012.5}
+    milestones:
+      - {by: 2025, value: 57330000000000}
+      - {by: 2030, value: 123456789012345.67}
+"""
+VND_ROWS = """indicator,period,value,status,source,note,recorded_at
+revenue_dong,2023,51234567890123.45,official,Cục Thống kê,,2024-02-01T00:00:00Z
+revenue_dong,2024,53234567890123.45,estimate,Cục Thống kê,,2025-01-10T00:00:00Z
+revenue_dong,2024,54234567890123.45,official,Cục Thống kê,,2025-06-10T00:00:00Z
+revenue_dong,2025,82235000000000,estimate,HĐND,,2025-12-10T00:00:00Z
+"""
+
+
+def test_figures_in_dong_stay_on_the_pdfs_page(tmp_path) -> None:
+    pytest.importorskip("weasyprint")
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.output.report import build_report
+    from qntrack.output.report_pdf import pdf_document
+    from test_eighteenth import _off_the_page
+
+    (tmp_path / "targets.yaml").write_text(VND_PLAN, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(VND_ROWS, encoding="utf-8")
+    day = "2026-02-01"
+    ws = open_workspace(str(tmp_path / "targets.yaml"), day)
+    data = build_report(ws.plan, ws.series, ws.store.observations, None, day, None, reference_day(day))
+    for lang in ("en", "vi"):
+        assert _off_the_page(pdf_document(data, lang)) == [], lang
+
+
+@pytest.mark.parametrize(
+    "lang, text, made",
+    [
+        # A figure of a trillion or more may break after a thousands' separator, its decimals whole.
+        ("en", "82,235,000,000,000 VND", "82,<wbr>235,<wbr>000,<wbr>000,<wbr>000 VND"),
+        ("en", "+11,853,801,237,496.03", "+11,<wbr>853,<wbr>801,<wbr>237,<wbr>496.03"),
+        ("vi", "123.456.789.012.345,67 đồng", "123.<wbr>456.<wbr>789.<wbr>012.<wbr>345,67 đồng"),
+        # A billion and less stays whole, and the other language's separators are no groups.
+        ("en", "1,234,567,890.5", "1,234,567,890.5"),
+        ("en", "57,330", "57,330"),
+        ("vi", "82,235,000,000,000", "82,235,000,000,000"),
+        ("en", "2,025.000.000.000", "2,025.000.000.000"),
+    ],
+)
+def test_a_long_figure_may_break_at_its_thousands(lang: str, text: str, made: str) -> None:
+    from qntrack.output.report_pdf import breakable
+
+    html = f"<html><head></head><body><table><tr><td>{text}</td></tr></table></body></html>"
+    assert breakable(html, lang) == html.replace(text, made)

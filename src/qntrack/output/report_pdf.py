@@ -106,7 +106,7 @@ def pdf_document(data: ReportData, lang: str) -> Any:
     html = render_html(data, lang)
     _refuse_too_long(len(html.encode("utf-8")))
     # After the report's own <style>: the PDF's rules win where both set a property.
-    html = breakable(html.replace("</head>", f"<style>{PDF_CSS}</style>\n</head>", 1))
+    html = breakable(html.replace("</head>", f"<style>{PDF_CSS}</style>\n</head>", 1), lang)
     return weasyprint.HTML(string=_mark_long_words(html)).render()
 
 
@@ -148,15 +148,36 @@ def _pieces(word: re.Match[str]) -> str:
     return "<wbr>".join("".join(characters[i : i + _PIECE]) for i in range(0, len(characters), _PIECE))
 
 
-def breakable(html: str) -> str:
+# A figure of a trillion or more, grouped as the language writes it (output.i18n: "," in
+# English, "." in Vietnamese): a plan kept in dong rather than billions has such figures,
+# and a table with three of them kept whole ran 370 points past the page (nineteenth session).
+_LONG_FIGURE = {
+    "en": re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){4,}(?![\d,])"),
+    "vi": re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){4,}(?![\d.])"),
+}
+
+
+def _thousands(figure: re.Match[str]) -> str:
+    separator = "," if "," in figure.group() else "."
+    return figure.group().replace(separator, separator + "<wbr>")
+
+
+def breakable(html: str, lang: str = "en") -> str:
     """``html`` with a <wbr> every 16 characters of each word of 40 or more in the body's
-    text (an entity is one character), for WeasyPrint (issue 17, eighteenth session)."""
+    text (an entity is one character), for WeasyPrint (issue 17, eighteenth session), and
+    after each thousands' separator of a figure of a trillion or more (its decimals kept
+    whole): a table too wide for the page breaks it there, "82,235,|000,000,000"."""
     at = html.find("<body")
     if at < 0:
         return html
     parts = _UNTOUCHED.split(html[at:])
+    figure = _LONG_FIGURE.get(lang, _LONG_FIGURE["en"])
+
+    def text(part: str) -> str:
+        return figure.sub(_thousands, _LONG_WORD.sub(_pieces, part))
+
     # Even parts are text between tags; odd ones a tag or a whole chart.
-    return html[:at] + "".join(p if i % 2 else _LONG_WORD.sub(_pieces, p) for i, p in enumerate(parts))
+    return html[:at] + "".join(p if i % 2 else text(p) for i, p in enumerate(parts))
 
 
 # WeasyPrint lays out about 10 KB of the report's HTML a page (the shipped report: 410 KB,
