@@ -134,3 +134,26 @@ def test_a_long_figure_may_break_at_its_thousands(lang: str, text: str, made: st
 
     html = f"<html><head></head><body><table><tr><td>{text}</td></tr></table></body></html>"
     assert breakable(html, lang) == html.replace(text, made)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_shows_chart_keeps_its_axis_straight_with_figures_in_dong(tmp_path, lang: str) -> None:
+    # The axis' labels were padded to 8 characters: "123,456,789,012,345.8 │" pushed the top
+    # and bottom rows 13 characters right of the rest, the points no longer over their years.
+    from qntrack.files.workspace import open_workspace, reference_day
+    from qntrack.kinds import assess
+    from qntrack.output.render_show import _trajectory_chart
+
+    (tmp_path / "targets.yaml").write_text(VND_PLAN, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(VND_ROWS, encoding="utf-8")
+    ws = open_workspace(str(tmp_path / "targets.yaml"), "2026-02-01")
+    (a,) = assess(ws.plan, ws.series, None, reference_day("2026-02-01"))
+    chart = _trajectory_chart(a, ws.series["revenue_dong"], lang)
+    assert chart is not None
+    lines = chart.plain.splitlines()
+    axis = {line.index("│") for line in lines if "│" in line}
+    assert len(axis) == 1 and axis == {lines[-2].index("└")}
+    top = "123,456,789,012,345.8" if lang == "en" else "123.456.789.012.345,8"
+    assert lines[0].startswith(top + " │")
+    # The years stand under the axis: 2020 over its first column, right after the corner.
+    assert lines[-1].index("2020") == lines[-2].index("└") + 1

@@ -204,15 +204,17 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     for y, v in actual.items():
         grid[row_of(v)][(y - start) * 2] = "●"
     text = Text()
+    # The axis labels are figures like any other: a decimal comma in Vietnamese (9,8). The
+    # gutter is as wide as the wider of them, 8 at least: a plan in dong has labels of 21.
+    edges = {0: number(hi, lang), height - 1: number(lo, lang)}
+    gutter = max(8, *map(len, edges.values()))
     for r, line in enumerate(grid):
-        edge = hi if r == 0 else lo if r == height - 1 else None
-        # The axis labels are figures like any other: a decimal comma in Vietnamese (9,8).
-        text.append(f"{number(edge, lang):>8} │" if edge is not None else f"{'':>8} │", style="dim")
+        text.append(f"{edges.get(r, ''):>{gutter}} │", style="dim")
         for ch in line:
             text.append(ch, style="bold cyan" if ch == "●" else "dim")
         text.append("\n")
-    text.append(f"{'':>8} └" + "─" * ((end - start + 1) * 2) + "\n", style="dim")
-    text.append(f"{'':>10}{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
+    text.append(" " * gutter + " └" + "─" * ((end - start + 1) * 2) + "\n", style="dim")
+    text.append(" " * (gutter + 2) + f"{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
     text.append(label("chart_legend", lang), style="dim")
     return text
 
