@@ -157,3 +157,34 @@ def test_shows_chart_keeps_its_axis_straight_with_figures_in_dong(tmp_path, lang
     assert lines[0].startswith(top + " │")
     # The years stand under the axis: 2020 over its first column, right after the corner.
     assert lines[-1].index("2020") == lines[-2].index("└") + 1
+
+
+# --- a milestone's judged_on says what its figure replaced, as latest does ----------------
+
+
+@pytest.mark.parametrize("cache", ["1", ""])
+def test_a_milestones_judged_on_says_what_its_figure_replaced(tmp_path, monkeypatch: pytest.MonkeyPatch, cache: str):
+    import json
+
+    from helpers import run
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache)
+    (tmp_path / "targets.yaml").write_text(VND_PLAN, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(VND_ROWS, encoding="utf-8")
+    # A milestone by 2024, judged on the 2024 figure: 53,234,567,890,123.45 recorded on 10
+    # January 2025, revised to 54,234,567,890,123.45 on 10 June 2025.
+    (tmp_path / "targets.yaml").write_text(
+        VND_PLAN.replace("      - {by: 2025, value: 57330000000000}", "      - {by: 2024, value: 50000000000000}"),
+        encoding="utf-8",
+    )
+    for _ in range(2):  # cold, then (the cache on) from the cache
+        for as_of, revises in (("2025-03-01", None), ("2025-07-01", 53234567890123.45)):
+            doc = json.loads(run("status", "--format", "json", "--as-of", as_of).stdout)
+            (m2024,) = [m for m in doc["targets"][0]["milestones"] if m["by"] == "2024"]
+            assert m2024["judged_on"]["period"] == "2024"
+            assert m2024["judged_on"]["revises"] == revises, as_of
+        doc = json.loads(run("status", "--format", "json").stdout)
+        (m2024,) = [m for m in doc["targets"][0]["milestones"] if m["by"] == "2024"]
+        assert m2024["judged_on"]["revises"] == 53234567890123.45
+        assert doc["targets"][0]["latest"]["revises"] is None  # 2025's first figure replaced none

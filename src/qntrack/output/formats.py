@@ -80,10 +80,6 @@ def _split_unit(key: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return (key, ()) if split is None else (split[0], split[1])
 
 
-def _obs(o: Observation | None) -> dict[str, Any] | None:
-    return None if o is None else observation_dict(o, indicator=False, note=False)
-
-
 # By series (a target's, a unit's key), by period's text, the value the figure in force
 # replaced (method.history.revised_values_of; the status table's ``revised``).
 Revised = Mapping[str, Mapping[str, "float | None"]]
@@ -124,7 +120,7 @@ def _period(p: Period | None) -> str | None:
     return str(p) if p is not None else None
 
 
-def _milestone(m: MilestoneResult) -> dict[str, Any]:
+def _milestone(m: MilestoneResult, mine: Mapping[str, float | None]) -> dict[str, Any]:
     return {
         "by": str(m.by),
         "value": m.value,
@@ -140,7 +136,7 @@ def _milestone(m: MilestoneResult) -> dict[str, Any]:
         "projected": m.projected,
         "reached_in": _period(m.reached_in),
         "never_reached": m.never_reached,
-        "judged_on": _obs(m.judged_on),
+        "judged_on": _figure_obs(m.judged_on, mine),
         "reached_in_is_projection": m.reached_is_projection,
         "method": m.method,
         "required_change": m.required_change,
@@ -174,7 +170,7 @@ def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | No
         "latest": _figure_obs(a.latest, mine),
         "provisional": _figure_obs(a.provisional, mine),
         "achieved_rate": a.achieved_rate,
-        "milestones": [_milestone(m) for m in a.milestones],
+        "milestones": [_milestone(m, mine) for m in a.milestones],
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
         "missed_milestones": [str(p) for p in a.missed_milestones],
         "awaiting_figures": [str(p) for p in a.awaiting_figures],
