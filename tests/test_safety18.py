@@ -401,7 +401,7 @@ def test_a_value_thousands_of_digits_long_is_said_shortened(tmp_path: Path, monk
         == f"targets.yaml:19:27: error: target 'share': milestone value: '{shown}' is not a number; write a decimal like 12.5\n"
     )
     vi = run_clean("check", "--lang", "vi")
-    assert "'" + "9" * 40 + "…[5000 ký tự]…" + "9" * 10 + "'" in vi.stderr
+    assert "'" + "9" * 40 + "…[5.000 ký tự]…" + "9" * 10 + "'" in vi.stderr
     (folder / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
     r = run_clean("add-observation", "share", "2024-Q2", digits, "--status", "estimate")
     assert r.exit_code == 1
