@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 
-from conftest import SMALL_OBSERVATIONS
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, STORE_HEADER, make_tracker
 from helpers import run, store_text
 from qntrack.catalog import msg, render
 
@@ -46,3 +47,77 @@ def test_a_dry_runs_rows_are_grouped_in_vietnamese(tracker: Path):
     assert vi.exit_code == 0, vi.output
     assert "chạy thử: sẽ thêm 1.200 dòng vào observations.csv (0 dòng đã có, bỏ qua)" in vi.stderr
     assert store_text(tracker) == SMALL_OBSERVATIONS  # a dry run writes nothing
+
+
+# --- 2. A quarter or a month out of range is said to be one ------------------------------
+
+FORMS_EN = "valid forms: 2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
+FORMS_VI = "các dạng hợp lệ: 2023 (năm), 2023-H1 (nửa năm), 2023-Q2 (quý), 2023-04 (tháng), 2023-9M (9 tháng đầu năm)"
+
+OUT_OF_RANGE = [
+    # (typed, English problem, Vietnamese problem): a fifth quarter in each way a quarter
+    # is typed, a thirteenth month in each way a month is, a third half.
+    ("Quý 5/2025", "quarter 5 does not exist (1-4, or I-IV)", "không có quý 5 (1-4, hoặc I-IV)"),
+    ("Quý V/2025", "quarter V does not exist (1-4, or I-IV)", "không có quý V (1-4, hoặc I-IV)"),
+    ("Q5/2025", "quarter 5 does not exist (1-4, or I-IV)", "không có quý 5 (1-4, hoặc I-IV)"),
+    ("2025-Q5", "quarter 5 does not exist (1-4, or I-IV)", "không có quý 5 (1-4, hoặc I-IV)"),
+    ("2025-Q0", "quarter 0 does not exist (1-4, or I-IV)", "không có quý 0 (1-4, hoặc I-IV)"),
+    ("13/2025", "month 13 does not exist (01-12)", "không có tháng 13 (01-12)"),
+    ("tháng 13/2025", "month 13 does not exist (01-12)", "không có tháng 13 (01-12)"),
+    ("T13/2025", "month 13 does not exist (01-12)", "không có tháng 13 (01-12)"),
+    ("0/2025", "month 0 does not exist (01-12)", "không có tháng 0 (01-12)"),
+    ("2025-H3", "half 3 does not exist (H1 or H2)", "không có nửa năm 3 (H1 hoặc H2)"),
+]
+
+
+@pytest.mark.parametrize(("typed", "en_problem", "vi_problem"), OUT_OF_RANGE)
+def test_a_period_out_of_range_typed_to_add_observation_is_said_so(
+    tracker: Path, typed: str, en_problem: str, vi_problem: str
+):
+    en = run("add-observation", "share", typed, "13")
+    vi = run("--lang", "vi", "add-observation", "share", typed, "13")
+    assert (en.exit_code, vi.exit_code) == (1, 1)
+    assert en.stderr == f"add-observation: error: '{typed}': {en_problem}; {FORMS_EN}\n"
+    assert vi.stderr == f"add-observation: lỗi: '{typed}': {vi_problem}; {FORMS_VI}\n"
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+def test_history_says_a_fifth_quarter_is_none(tracker: Path):
+    # history refuses a period as a usage error (exit 2), as before; the words are the
+    # quarter's.
+    r = run("history", "share", "Quý 5/2024")
+    assert r.exit_code == 2
+    assert r.stderr == f"history: error: 'Quý 5/2024': quarter 5 does not exist (1-4, or I-IV); {FORMS_EN}\n"
+
+
+def test_an_imported_period_out_of_range_is_said_at_its_line(tracker: Path):
+    Path("in.csv").write_text("indicator,period,value\nshare,Quý 5/2024,3\nshare,13/2024,4\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[:2] == [
+        f"in.csv:2: error: 'Quý 5/2024': quarter 5 does not exist (1-4, or I-IV); {FORMS_EN}",
+        f"in.csv:3: error: '13/2024': month 13 does not exist (01-12); {FORMS_EN}",
+    ]
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+def test_a_stored_fifth_quarter_is_said_by_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + "share,2024-Q5,3,,,,2025-01-01T00:00:00Z\n")
+    r = run("--lang", "vi", "check")
+    assert r.exit_code == 1
+    # The store's eighth line (header and six rows before it).
+    assert f"observations.csv:8: lỗi: '2024-Q5': không có quý 5 (1-4, hoặc I-IV); {FORMS_VI}" in r.stderr
+
+
+def test_a_plans_fifth_quarter_is_said_in_targets_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    plan = (
+        "indicators:\n  share: {name: Share, unit: '%', frequency: quarter}\ntargets:\n  - id: t\n"
+        "    type: plan\n    indicator: share\n    period: 2025-Q5\n    value: 5\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 1
+    # Line 7, the value at column 13 ("    period: " is twelve characters).
+    assert r.stderr.splitlines()[0] == (
+        f"targets.yaml:7:13: error: target 't': period: '2025-Q5': quarter 5 does not exist (1-4, or I-IV); {FORMS_EN}"
+    )

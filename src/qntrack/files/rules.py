@@ -28,9 +28,9 @@ from ..plan.suggest import closest
 from .vocabulary import fold
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
-from ..plan.periods import Period, parse_period
+from ..plan.periods import Period, PeriodError, parse_period
 from .textfiles import neutralise_formula, nfc
-from .vocabulary import foreign_digits
+from .vocabulary import foreign_digits, no_such_span
 
 __all__ = [
     "MAX_TEXT",
@@ -65,8 +65,17 @@ STATUSES: dict[str, str] = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)
 # function of the text, so it is remembered, within a bound. A refusal is not (it raises).
 @lru_cache(maxsize=1 << 16)
 def period(text: str) -> Period:
-    """The period a cell names (docs/observations-format.md); ``PeriodError`` if none."""
-    return parse_period(text)
+    """The period a cell names (docs/observations-format.md); ``PeriodError`` if none, which
+    tells a quarter or a month typed out of its range (a fifth quarter, 13/2025) as one."""
+    try:
+        return parse_period(text)
+    except PeriodError:
+        wrong = no_such_span(text)
+        if wrong is None:
+            raise
+        kind, number = wrong
+        said = msg(f"periods_no_such_{kind}", text=text, valid=msg("periods_valid_forms"), **{kind: number})
+        raise PeriodError(said) from None
 
 
 # --- value ----------------------------------------------------------------------------
