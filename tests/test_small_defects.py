@@ -121,3 +121,80 @@ def test_a_plans_fifth_quarter_is_said_in_targets_yaml(tmp_path: Path, monkeypat
     assert r.stderr.splitlines()[0] == (
         f"targets.yaml:7:13: error: target 't': period: '2025-Q5': quarter 5 does not exist (1-4, or I-IV); {FORMS_EN}"
     )
+
+
+# --- 3. A gap is written at the decimals of the figure it is measured from ---------------
+
+LEVEL_PLAN = """\
+indicators:
+  share: {name: Share, unit: '%'}
+targets:
+  - id: share
+    indicator: share
+    baseline: {period: 2020, value: 9.8}
+    milestones:
+      - {by: 2025, value: 15}
+      - {by: 2030, value: 30}
+"""
+
+
+def _level(folder: Path, monkeypatch: pytest.MonkeyPatch, *rows: str) -> None:
+    make_tracker(
+        folder, monkeypatch, LEVEL_PLAN, STORE_HEADER + "".join(r + ",,,,2026-01-10T00:00:00Z\n" for r in rows)
+    )
+
+
+def test_the_status_tables_gap_agrees_with_the_figure_beside_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # 14.999 for 2025 missed 2025's 15 and is written 14.999 (three decimals, where it
+    # differs from 15). The gap to 2030's 30 is 30 - 14.999 = 15.001: at two decimals it
+    # read "15 pp", which is 30 - 15, the figure the table does not show. At the figure's
+    # three decimals: "15.001 pp".
+    _level(tmp_path, monkeypatch, "share,2025,14.999")
+    for lang, gap in (("en", "15.001 pp"), ("vi", "15,001 điểm %")):
+        r = run("--lang", lang, "status", "--format", "table", env={"COLUMNS": "120"})
+        assert r.exit_code == 0, r.output
+        row = next(line for line in r.stdout.splitlines() if "(2025)" in line)
+        assert ("14.999%" if lang == "en" else "14,999%") in row
+        assert gap in row, row
+    # JSON has the exact gap, as before.
+    from helpers import json_of
+
+    assert json_of("status", "--format", "json")["targets"][0]["gap"] == pytest.approx(15.001)
+
+
+def test_shows_gaps_agree_with_the_figures_they_are_measured_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Each milestone's gap (show lists a level target's gaps by milestone): 2025's
+    # 15 - 14.999 = 0.001, 2030's 30 - 14.999 = 15.001, both at the figure's three decimals.
+    _level(tmp_path, monkeypatch, "share,2025,14.999")
+    r = run("show", "share", env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    gaps = [line.split()[1:] for line in r.stdout.splitlines() if line.startswith("Gap")]
+    assert gaps == [["0.001", "pp"], ["15.001", "pp"]], r.stdout
+
+
+def test_the_reports_gaps_agree_with_the_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    _level(tmp_path, monkeypatch, "share,2025,14.999")
+    r = run("report", "share", "--format", "markdown", "-o", "r.md")
+    assert r.exit_code == 0, r.output
+    text = Path("r.md").read_text(encoding="utf-8")
+    # The summary row: latest 14.999, next milestone 30, gap 30 - 14.999 = 15.001.
+    assert "| 14.999% (2025) | 30% by 2030 | 15.001 pp |" in text
+    # The milestones table: 15 - 14.999 = 0.001 and 30 - 14.999 = 15.001.
+    assert "| 15% by 2025 | **Not achieved** | 1 | – | 0.001 pp |" in text
+    assert "| 30% by 2030 | **Moderate progress** | 0.75 | 1.08 | 15.001 pp |" in text
+
+
+def test_a_figure_judged_on_a_missed_milestone_differs_from_it_when_a_later_one_is_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # 14.999 for 2025 missed 2025's 15; 16 for 2026 is the latest. show's observations
+    # wrote the 2025 row "15%" beside the milestone "15% by 2025 Not achieved" and its gap
+    # 0.001 pp: it is written where it differs from 15, 14.999. The 2030 gap, from the
+    # latest 16, is 30 - 16 = 14 (two decimals, as 16 is written).
+    _level(tmp_path, monkeypatch, "share,2025,14.999", "share,2026,16")
+    r = run("show", "share", env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    rows = [line.split() for line in r.stdout.splitlines() if line.strip().startswith(("2025 ", "2026 "))]
+    assert [row[:2] for row in rows] == [["2025", "14.999%"], ["2026", "16%"]], r.stdout
+    gaps = [line.split()[1:] for line in r.stdout.splitlines() if line.startswith("Gap")]
+    assert gaps == [["0.001", "pp"], ["14", "pp"]], r.stdout
