@@ -198,3 +198,58 @@ def test_a_figure_judged_on_a_missed_milestone_differs_from_it_when_a_later_one_
     assert [row[:2] for row in rows] == [["2025", "14.999%"], ["2026", "16%"]], r.stdout
     gaps = [line.split()[1:] for line in r.stdout.splitlines() if line.startswith("Gap")]
     assert gaps == [["0.001", "pp"], ["14", "pp"]], r.stdout
+
+
+# --- 4. A noncharacter in a new source or note is refused, and named by check ------------
+
+
+@pytest.mark.parametrize(
+    ("option", "text", "en", "vi"),
+    [
+        # U+FFFF, U+FDD0 (the first of the block U+FDD0-U+FDEF), U+1FFFE (a plane's last
+        # but one): each a noncharacter, each named by its code point.
+        ("--source", "a\uffffb", "the source contains U+FFFF", "nguồn chứa U+FFFF"),
+        ("--note", "x\ufdd0", "the note contains U+FDD0", "ghi chú chứa U+FDD0"),
+        ("--note", "\U0001fffe", "the note contains U+1FFFE", "ghi chú chứa U+1FFFE"),
+    ],
+)
+def test_add_observation_refuses_a_noncharacter_naming_it(tracker: Path, option: str, text: str, en: str, vi: str):
+    rest = ", a noncharacter (Unicode keeps it for programs' own use, never as text), which a Word document cannot hold: remove it"
+    rest_vi = (
+        ", một ký tự phi văn bản (Unicode dành nó cho chương trình dùng nội bộ, không bao giờ là chữ), "
+        "điều mà tài liệu Word không thể chứa: hãy xóa nó"
+    )
+    r = run("add-observation", "share", "2024-Q2", "13", option, text)
+    assert r.exit_code == 1
+    assert r.stderr == f"add-observation: error: {en}{rest}\n"
+    r = run("--lang", "vi", "add-observation", "share", "2024-Q2", "13", option, text)
+    assert r.stderr == f"add-observation: lỗi: {vi}{rest_vi}\n"
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+def test_an_imported_noncharacter_is_refused_at_its_line(tracker: Path):
+    Path("in.csv").write_text("indicator,period,value,source\nshare,2024-Q2,13,ok\ufffe\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert "in.csv:2: error: the source contains U+FFFE, a noncharacter" in r.stderr
+    assert store_text(tracker) == SMALL_OBSERVATIONS
+
+
+def test_check_names_a_noncharacter_a_hand_edit_left_in_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Lines 8 and 9, after the header and the six rows of the small store.
+    rows = "mining,2021,16.5,official,year\uffffbook,,2022-01-10T00:00:00Z\n"
+    rows += "mining,2023,15.9,official,yearbook,n\U0010ffff,2024-01-10T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS + rows)
+    r = run("check")
+    assert r.exit_code == 1
+    what = ", a noncharacter (Unicode keeps it for programs' own use, never as text), which add-observation refuses; remove it"
+    assert r.stderr.splitlines() == [
+        f"observations.csv:8: error: the source contains U+FFFF{what}",
+        f"observations.csv:9: error: the note contains U+10FFFF{what}",
+        "2 error(s), 0 warning(s)",
+    ]
+    vi = run("--lang", "vi", "check")
+    assert vi.stderr.splitlines()[0] == (
+        "observations.csv:8: lỗi: nguồn chứa U+FFFF, một ký tự phi văn bản (Unicode dành nó cho chương trình "
+        "dùng nội bộ, không bao giờ là chữ), ký tự mà add-observation không nhận; hãy xóa nó"
+    )
