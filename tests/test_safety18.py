@@ -271,7 +271,8 @@ def test_check_names_a_control_character_a_hand_edit_left_in_the_store(tmp_path:
         "cửa sổ dòng lệnh hiển thị tệp sẽ thực thi nó; hãy xóa nó"
     )
     listed = run_clean("check", "--list")
-    assert listed.stdout.splitlines()[-1].split()[:3] == ["control", "error", "default"]
+    # The control check's line (the nineteenth session's `invisible` comes after it).
+    assert listed.stdout.splitlines()[-2].split()[:3] == ["control", "error", "default"]
 
 
 # --- where the plan says its figures are ------------------------------------------------

@@ -253,3 +253,114 @@ def test_check_names_a_noncharacter_a_hand_edit_left_in_the_store(tmp_path: Path
         "observations.csv:8: lỗi: nguồn chứa U+FFFF, một ký tự phi văn bản (Unicode dành nó cho chương trình "
         "dùng nội bộ, không bao giờ là chữ), ký tự mà add-observation không nhận; hãy xóa nó"
     )
+
+
+# --- 5. Invisible characters that reorder or join text: ids refuse them, names warn ------
+
+PLAN_WITH = """\
+indicators:
+  {ind}: {{name: "{name}", unit: "%"}}
+targets:
+  - id: {tid}
+    indicator: share
+    baseline: {{period: 2020, value: 9.8}}
+    milestones: [{{by: 2025, value: 15}}]
+"""
+
+
+def test_an_indicator_id_with_a_zero_width_space_is_refused_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # "share\u200b" reads "share" on screen: the plain message "ids use lower-case letters"
+    # quoted it as 'share'. Line 2; the id starts at column 3 and U+200B is its sixth
+    # character: column 3 + 5 = 8. The id is echoed with the character written as its code.
+    plan = PLAN_WITH.format(ind="share\u200b", name="Share", tid="t")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 1
+    first = r.stderr.splitlines()[0]
+    assert first.startswith(
+        "targets.yaml:2:8: error: indicator 'share<U+200B>': the id holds U+200B (zero width space)"
+    )
+    assert "\u200b" not in r.stderr
+
+
+def test_a_target_id_with_a_bidirectional_override_is_refused_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # "t\u202ex-2025": line 4, the id at column 9 ("  - id: " is eight characters), the
+    # override its second character: column 10. Vietnamese says it too.
+    plan = PLAN_WITH.format(ind="share", name="Share", tid="t\u202ex-2025")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0].startswith(
+        "targets.yaml:4:10: error: target 't<U+202E>x-2025': the id holds U+202E (right-to-left override)"
+    )
+    assert "\u202e" not in r.stderr
+    vi = run("--lang", "vi", "check")
+    assert vi.stderr.splitlines()[0].startswith("targets.yaml:4:10: lỗi: mục tiêu 't<U+202E>x-2025': mã chứa U+202E")
+
+
+def test_a_dimension_id_with_a_joiner_is_refused_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # "loc\u200dality": line 2, the id at column 3, the joiner its fourth character: 3 + 3 = 6.
+    plan = "dimensions:\n  loc\u200dality: {name: Locality}\n" + PLAN_WITH.format(ind="share", name="Share", tid="t")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0].startswith(
+        "targets.yaml:2:6: error: dimension 'loc<U+200D>ality': the id holds U+200D (zero width joiner)"
+    )
+
+
+def test_a_name_with_an_isolate_is_read_and_check_warns_of_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A display name may need direction marks (a name in Arabic inside Vietnamese), so it
+    # is read; check warns at the character: line 2, the name's text starts at column 26
+    # ('  share: {name: "' is 17 characters, then "Sh" two more: U+2067 at column 20).
+    plan = PLAN_WITH.format(ind="share", name="Sh\u2067are", tid="t")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    assert run("status", "--format", "json").exit_code == 0
+    r = run("check")
+    assert r.exit_code == 0
+    assert r.stderr.splitlines() == [
+        "targets.yaml:2:20: warning: U+2067 (right-to-left isolate), a character no one sees, changes how the "
+        "text around it is shown (the order of its letters, or where a word breaks), so that a name can read as "
+        "another; remove it unless the name needs it",
+    ]  # one message, and so no count under it
+    vi = run("--lang", "vi", "check")
+    assert vi.stderr.splitlines()[0].startswith("targets.yaml:2:20: cảnh báo: U+2067 (right-to-left isolate),")
+    listed = run("check", "--list")
+    assert listed.stdout.splitlines()[-1].split()[:3] == ["invisible", "warning", "default"]
+
+
+def test_a_byte_order_mark_that_starts_the_file_is_no_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Notepad's UTF-8 starts the file with U+FEFF: not inside any text.
+    make_tracker(tmp_path, monkeypatch, "\ufeff" + PLAN_WITH.format(ind="share", name="Share", tid="t"), STORE_HEADER)
+    r = run("check")
+    assert (r.exit_code, r.stderr) == (0, "")
+
+
+def test_a_name_with_the_character_written_as_an_escape_is_warned_of_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # name: "Sh\u202Eare" (six characters typed for one): the warning is at its backslash,
+    # line 2, column 17 + 2 + 1 = 20, as for the character typed as is.
+    plan = PLAN_WITH.format(ind="share", name="Sh\\u202Eare", tid="t")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 0
+    assert r.stderr.startswith("targets.yaml:2:20: warning: U+202E (right-to-left override), a character no one sees")
+
+
+def test_a_targets_indicator_reference_with_a_zero_width_space_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # `indicator: share\u200b` under a target: line 5, the value at column 16
+    # ("    indicator: " is fifteen characters), U+200B its sixth character: 16 + 5 = 21.
+    plan = PLAN_WITH.format(ind="share", name="Share", tid="t").replace("indicator: share", "indicator: share\u200b")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "targets.yaml:5:21: error: indicator 'share<U+200B>': the id holds U+200B (zero width space), a character "
+        "no one sees that changes how the text around it is shown, so that an id can read as another; an id may "
+        "hold none: remove it\n"
+    )

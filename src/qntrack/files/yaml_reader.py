@@ -32,6 +32,7 @@ from .slips import (
 )
 from .slips import same_as, unknown_key
 from .plan_numbers import parse_number
+from .invisible import shown
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "written_text"]
 
@@ -150,7 +151,9 @@ class _Reader:
         """The indicator id ``word`` most likely meant (suggest.Hints: the first few asked)."""
         if self.indicator_hints is None:
             self.indicator_hints = Hints(indicators)
-        return self.indicator_hints(word)
+        hint = self.indicator_hints(word)
+        # An id refused for a character no one sees is echoed with its code (invisible.py).
+        return shown(hint) if hint is not None else None
 
     def loc(self, node: Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
