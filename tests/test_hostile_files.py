@@ -344,7 +344,7 @@ def test_the_size_in_vietnamese_has_a_decimal_comma(tracker) -> None:
         fh.truncate(17_000_000)
     r = run_clean("--lang", "vi", "-t", "big.yaml", "status")
     assert r.exit_code == 1
-    assert "16,2 MiB (17000000 byte); chỉ nhận tối đa 16 MiB (16777216 byte)" in r.stderr
+    assert "16,2 MiB (17.000.000 byte); chỉ nhận tối đa 16 MiB (16.777.216 byte)" in r.stderr
 
 
 # 9. A folder that cannot be written is named, not the store ------------------------------

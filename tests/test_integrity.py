@@ -178,7 +178,7 @@ def test_history_csv_tsv_and_table(plan: Path):
         (
             ["history", "growth", "2022-H3"],
             2,
-            "history: error: '2022-H3' is not a period; valid forms: 2023 (year), "
+            "history: error: '2022-H3': half 3 does not exist (H1 or H2); valid forms: 2023 (year), "
             "2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)\n",
         ),
         (
@@ -445,6 +445,7 @@ def test_check_list_names_every_check(plan: Path):
         "repeated",
         "merged-retraction",
         "control",
+        "invisible",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

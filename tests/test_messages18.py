@@ -183,7 +183,10 @@ VALID_FORMS_VI = "2023 (năm), 2023-H1 (nửa năm), 2023-Q2 (quý), 2023-04 (th
         # add-observation and retract say "add-observation: error: ..." / "retract: error:
         # ..." of a period they refuse; history said "PERIOD: error:", the argument's
         # English name, a word of the help the reader may never have read.
-        (("history", "share", "2022-H3"), f"history: error: '2022-H3' is not a period; valid forms: {VALID_FORMS}"),
+        (
+            ("history", "share", "2022-H3"),
+            f"history: error: '2022-H3': half 3 does not exist (H1 or H2); valid forms: {VALID_FORMS}",
+        ),
         (
             ("--lang", "vi", "history", "share", "xyz"),
             f"history: lỗi: 'xyz' không phải là một kỳ; các dạng hợp lệ: {VALID_FORMS_VI}",
@@ -204,7 +207,9 @@ def test_history_names_a_refused_period_as_the_other_commands_do(tracker: Path, 
     assert r.stderr.splitlines() == [said]
     # retract says the same of the same period, located at its own name
     same = run("retract", "share", "2022-H3")
-    assert same.stderr.startswith(f"retract: error: '2022-H3' is not a period; valid forms: {VALID_FORMS}")
+    assert same.stderr.startswith(
+        f"retract: error: '2022-H3': half 3 does not exist (H1 or H2); valid forms: {VALID_FORMS}"
+    )
 
 
 # --- 4. A dimension refused on the command line is named as the plan labels it --------
@@ -372,9 +377,10 @@ def test_a_month_typed_as_04_2025_in_an_import_file(tmp_path: Path, monkeypatch)
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        # No month 13: refused as no period, with the forms that are (nothing written).
-        ("en", f"add-observation: error: '13/2025' is not a period; valid forms: {VALID_FORMS}"),
-        ("vi", f"add-observation: lỗi: '13/2025' không phải là một kỳ; các dạng hợp lệ: {VALID_FORMS_VI}"),
+        # No month 13: refused, said to be no month since the nineteenth session, with the
+        # forms that are (nothing written).
+        ("en", f"add-observation: error: '13/2025': month 13 does not exist (01-12); valid forms: {VALID_FORMS}"),
+        ("vi", f"add-observation: lỗi: '13/2025': không có tháng 13 (01-12); các dạng hợp lệ: {VALID_FORMS_VI}"),
     ],
 )
 def test_a_month_that_does_not_exist_is_still_refused(tmp_path: Path, monkeypatch, lang: str, said: str):
@@ -412,7 +418,7 @@ MERGED = (
     [
         (
             ("add-observation", "share", "2022-H3", "5"),
-            f"add-observation: error: '2022-H3' is not a period; valid forms: {VALID_FORMS}",
+            f"add-observation: error: '2022-H3': half 3 does not exist (H1 or H2); valid forms: {VALID_FORMS}",
         ),
         (
             ("add-observation", "share", "2024", "abc"),

@@ -235,10 +235,12 @@ def test_exceptions_carry_the_message_and_say_english():
         parse_period("2023-H3")
     assert isinstance(caught.value.message, Message) and caught.value.args[0] is caught.value.message
     assert str(caught.value) == (
-        "'2023-H3' is not a period; valid forms: 2023 (year), 2023-H1 (half), "
+        "'2023-H3': half 3 does not exist (H1 or H2); valid forms: 2023 (year), 2023-H1 (half), "
         "2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
     )
-    assert render(caught.value.message, "vi").startswith("'2023-H3' không phải là một kỳ; các dạng hợp lệ: 2023 (năm)")
+    assert render(caught.value.message, "vi").startswith(
+        "'2023-H3': không có nửa năm 3 (H1 hoặc H2); các dạng hợp lệ: 2023 (năm)"
+    )
     with pytest.raises(FormulaError) as formula:
         parse_formula("a + ")
     assert str(formula.value) == "the formula ends too early; an operand is missing"

@@ -137,12 +137,12 @@ def test_the_noncharacter_check_of_a_national_plan_is_one_quick_pass():
     # and English text it finds nothing, so Python does no work per character. Asserted
     # by what the search finds, not by a stopwatch (the timing this test first made failed
     # once on a loaded machine; speed is the benchmarks' to measure).
-    from qntrack.files import yaml_reader
+    from qntrack.files import textfiles
     from qntrack.files.yaml_reader import has_noncharacter
 
     text = (Path(__file__).parent.parent / "targets.yaml").read_text(encoding="utf-8") * 200
     assert len(text) > 4_000_000 and "Quảng Ninh" in text
-    assert next(yaml_reader._FROM_FDD0.finditer(text), None) is None
+    assert next(textfiles._FROM_FDD0.finditer(text), None) is None
     assert not has_noncharacter(text)
     # And it still finds one, in the Basic Multilingual Plane and beyond.
     assert has_noncharacter(text + "\ufdd0") and has_noncharacter(text + "\U0010ffff")

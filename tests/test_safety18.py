@@ -271,7 +271,8 @@ def test_check_names_a_control_character_a_hand_edit_left_in_the_store(tmp_path:
         "cửa sổ dòng lệnh hiển thị tệp sẽ thực thi nó; hãy xóa nó"
     )
     listed = run_clean("check", "--list")
-    assert listed.stdout.splitlines()[-1].split()[:3] == ["control", "error", "default"]
+    # The control check's line (the nineteenth session's `invisible` comes after it).
+    assert listed.stdout.splitlines()[-2].split()[:3] == ["control", "error", "default"]
 
 
 # --- where the plan says its figures are ------------------------------------------------
@@ -401,7 +402,7 @@ def test_a_value_thousands_of_digits_long_is_said_shortened(tmp_path: Path, monk
         == f"targets.yaml:19:27: error: target 'share': milestone value: '{shown}' is not a number; write a decimal like 12.5\n"
     )
     vi = run_clean("check", "--lang", "vi")
-    assert "'" + "9" * 40 + "…[5000 ký tự]…" + "9" * 10 + "'" in vi.stderr
+    assert "'" + "9" * 40 + "…[5.000 ký tự]…" + "9" * 10 + "'" in vi.stderr
     (folder / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
     r = run_clean("add-observation", "share", "2024-Q2", digits, "--status", "estimate")
     assert r.exit_code == 1

@@ -312,7 +312,15 @@ LIST_VI = [
         "mặc định",
         "không có nguồn hay ghi chú nào trong tệp số liệu chứa ký tự điều khiển (chuỗi thoát, ký tự chuông, ký tự "
         "NUL: do sửa tay hoặc dán vào; add-observation không nhận chúng): cửa sổ dòng lệnh hiển thị tệp sẽ thực "
-        "thi nó",
+        "thi nó; cũng không chứa ký tự phi văn bản (U+FFFF, U+FDD0), vốn không phải là chữ",
+    ),
+    (
+        "invisible",
+        "cảnh báo",
+        "mặc định",
+        "targets.yaml không chứa ký tự nào không nhìn thấy được mà làm đảo thứ tự hoặc nối phần chữ quanh nó "
+        "(U+202A-U+202E, U+2066-U+2069, U+200B-U+200D, U+FEFF trong văn bản): một tên có thể trông như tên khác; "
+        "mã chứa ký tự như vậy bị từ chối",
     ),
 ]
 
@@ -335,11 +343,11 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-10] == (
+    assert lines[-11] == (
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313"
     )
-    assert lines[-8] == (
+    assert lines[-9] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -350,12 +358,13 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
 
     en = json.loads(run("check", "--list", "--format", "json").stdout)
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
-    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 21
+    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 22
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
-    assert en["checks"][-2]["severity"] == "warning" and en["checks"][-1]["severity"] == "error"
+    assert en["checks"][-3]["severity"] == "warning" and en["checks"][-2]["severity"] == "error"
+    assert en["checks"][-1] == {**en["checks"][-1], "name": "invisible", "severity": "warning", "default": True}
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

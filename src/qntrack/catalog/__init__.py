@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Message", "Figure", "Day", "Moment", "msg", "render", "catalog", "said"]
+__all__ = ["Message", "Figure", "Count", "Day", "Moment", "msg", "render", "catalog", "said"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class Message:
     """A message id with its values (kept as sorted pairs so that a Message is hashable)."""
 
     id: str
-    params: tuple[tuple[str, str | Message | Figure | Day], ...] = ()
+    params: tuple[tuple[str, str | Message | Figure | Count | Day], ...] = ()
 
     def text(self, lang: str = "en") -> str:
         return render(self, lang)
@@ -88,6 +88,31 @@ def _grouped(shown: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Count:
+    """A count a message tells of (rows, characters, bytes, targets), written as the
+    message's figures are: grouped by dots from a thousand up in Vietnamese ("2.001
+    characters"), plain in English ("2001 characters"), as a Figure is in each language (issue
+    17, nineteenth session). A year, a line or a column is no count and is never one."""
+
+    value: int
+
+    def text(self, lang: str) -> str:
+        return _grouped(str(self.value)) if lang == "vi" else str(self.value)
+
+
+# The names under which messages are given counts (en.toml's and vi.toml's placeholders):
+# an int given under one of them is a Count. A name not listed (a year, {line}, {column},
+# {index}, {position}) is written as given.
+_COUNT_KEYS = frozenset(
+    (
+        "achieved added bytes count errors indicators known length limit limit_bytes more "
+        "moved n pages passed recent repeated rows size skipped targets total unchanged units "
+        "warnings"
+    ).split()
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Day:
     """A day a message tells of that qntrack worked out (a period's last day, the day a
     figure was due, today), written as the reader writes dates: ISO 2025-01-05 in English,
@@ -134,11 +159,15 @@ _LONGEST_QUOTED = 200
 
 
 def _shown(key: str, value: Any) -> Any:
-    if isinstance(value, (Message, Figure, Day)):
+    if isinstance(value, (Message, Figure, Count, Day)):
         return value
+    if type(value) is int and key in _COUNT_KEYS:
+        return Count(value)
     text = str(value)
     if len(text) > _LONGEST_QUOTED and key in ("text", "raw"):
-        return Message("message_value_clipped", (("end", text[-10:]), ("length", str(len(text))), ("start", text[:40])))
+        return Message(
+            "message_value_clipped", (("end", text[-10:]), ("length", Count(len(text))), ("start", text[:40]))
+        )
     return text
 
 
@@ -181,7 +210,7 @@ def render(message: Message | str, lang: str = "en") -> str:
     if template is None:
         template = catalog("en").get(message.id, message.id)
     return template.format_map(
-        _Keep((k, v.text(lang) if isinstance(v, (Figure, Day)) else render(v, lang)) for k, v in message.params)
+        _Keep((k, v.text(lang) if isinstance(v, (Figure, Count, Day)) else render(v, lang)) for k, v in message.params)
     )
 
 

@@ -308,7 +308,8 @@ def history(
     """
 
     from ..method.history import vintages
-    from ..plan.periods import PeriodError, parse_period
+    from ..plan.periods import PeriodError
+    from ..files import rules
     from ..files.workspace import open_workspace
 
     day = _as_of(as_of)
@@ -317,7 +318,7 @@ def history(
         try:
             # Located at the command, as add-observation and retract locate a period they
             # refuse (not at "PERIOD", a word of the help); a usage error, as before.
-            wanted = parse_period(_typed_period(period.strip(), "history", ExitCode.USAGE))
+            wanted = rules.period(_typed_period(period.strip(), "history", ExitCode.USAGE))
         except PeriodError as exc:
             raise fail("history", _reason(exc), ExitCode.USAGE) from None
     indicator, dim, where = _split_unit(indicator, dim)

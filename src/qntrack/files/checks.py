@@ -23,6 +23,7 @@ from operator import attrgetter
 from typing import Iterable, Sequence
 
 from ..files.definitions import load_plan
+from ..files.textfiles import read_text
 from ..errors import InputError
 from ..catalog import Figure, Message, msg
 from ..plan.model import (
@@ -103,6 +104,8 @@ CHECKS: tuple[Check, ...] = (
     Check("merged-retraction", "warning", True, msg("check_rule_merged_retraction")),
     # Issue 17, eighteenth session: what entry refuses, left by a hand edit.
     Check("control", "error", True, msg("check_rule_control")),
+    # Issue 17, nineteenth session: a character no one sees, reordering a name.
+    Check("invisible", "warning", True, msg("check_rule_invisible")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -138,7 +141,8 @@ def run_checks(
     as_of = as_of_day(as_of)
     path = find_targets(targets)
     try:
-        plan = load_plan(path)
+        text = read_text(path, "targets file")
+        plan = load_plan(path, text)
     except InputError as exc:
         return _tag(exc.problems, "syntax")
     store_path = store_path_for(plan, path)
@@ -269,6 +273,10 @@ def run_checks(
         problems.extend(_tag(said, "derived"))
     if "group-names" in selected:
         problems.extend(group_name_problems(plan))
+    if "invisible" in selected:
+        from .invisible import invisible_warnings
+
+        problems.extend(invisible_warnings(text, plan.source_file))
     if "milestone-side" in selected:
         problems.extend(milestone_side_problems(plan, series))
     if "growth-floor" in selected:

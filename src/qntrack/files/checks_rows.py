@@ -21,6 +21,7 @@ from ..method.series import Series
 from ..plan.model import Indicator, Location, Observation, Problem, RETRACTED
 from ..plan.periods import Frequency, Period
 from .rules import CONTROL_IN_TEXT
+from .textfiles import first_noncharacter
 
 if TYPE_CHECKING:
     from .store import Distinct
@@ -200,14 +201,22 @@ def control_problems(observations: Sequence[Observation], file: str, distinct: D
     whoever prints them (issue 17, eighteenth session). Judged once per distinct text, as
     ``formula_problems`` is."""
     texts = _texts(observations, distinct)
-    risky = {t: found.group() for t in texts if t and (found := CONTROL_IN_TEXT.search(t))}
+    # A control character, else a noncharacter (U+FFFF, U+FDD0...), which entry refuses too
+    # (issue 17, nineteenth session): the message id's ending and the code point.
+    risky: dict[str, tuple[str, str]] = {}
+    for t in texts:
+        if t and (found := CONTROL_IN_TEXT.search(t)):
+            risky[t] = ("control", f"U+{ord(found.group()):04X}")
+        elif t and (odd := first_noncharacter(t)) is not None:
+            risky[t] = ("noncharacter", f"{ord(odd):04X}")
     problems: list[Problem] = []
     if not risky:
         return problems
     for o in observations:
-        for key, text in (("checks_control_source", o.source), ("checks_control_note", o.note)):
+        for column, text in (("source", o.source), ("note", o.note)):
             if text in risky:
-                said = msg(key, code=f"U+{ord(risky[text]):04X}")
+                kind, code = risky[text]
+                said = msg(f"checks_{kind}_{column}", code=code)
                 problems.append(Problem(Location(file, o.line), said, severity="error", check="control"))
     return problems
 

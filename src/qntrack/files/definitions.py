@@ -30,6 +30,7 @@ from ..files.textfiles import read_text
 from ..plan.units import Dimension
 from .breakdowns import indicator_dimensions, target_breakdown, target_unit, unit_overrides
 from .dimensions import read_dimensions
+from .invisible import id_problem
 from .yaml_reader import (
     What,
     _at,
@@ -56,9 +57,11 @@ COMMON_TARGET_KEYS = tuple("id type indicator name source note group owner for_e
 TARGET_TYPES: dict[str, tuple[str, ...]] = {name: kind.keys for name, kind in REGISTRY.items()}
 
 
-def load_plan(path: Path) -> Plan:
-    """Read and validate targets.yaml; raise InputError listing every problem."""
-    text = read_text(path, "targets file")
+def load_plan(path: Path, text: str | None = None) -> Plan:
+    """Read and validate targets.yaml; raise InputError listing every problem. ``text``:
+    the file's text, when the caller has read it (``read_text``)."""
+    if text is None:
+        text = read_text(path, "targets file")
     if len(text) < KEEP_FROM:
         return _parsed_recently(text, str(path))
     from .kept_plans import parsed
@@ -221,7 +224,10 @@ def _indicator(
 ) -> Indicator | None:
     where = ("indicator", ind_id)
     ok = True
-    if not INDICATOR_ID.match(ind_id):
+    if (invisible := id_problem(reader.file, key_node, "indicator", ind_id)) is not None:
+        reader.problems.append(invisible)
+        ok = False
+    elif not INDICATOR_ID.match(ind_id):
         reader.error(key_node, msg("definitions_indicator_id", what=_phrase(where)))
         ok = False
     keys = reader.mapping(node, where, INDICATOR_KEYS)
@@ -359,7 +365,9 @@ def _target(
         reader.error(node, msg("definitions_target_missing_id"))
         return None
     tid = reader.text(keys["id"][1], ("target id",)) or ""
-    if tid and not TARGET_ID.match(tid):
+    if (invisible := id_problem(reader.file, keys["id"][1], "target", tid)) is not None:
+        reader.problems.append(invisible)
+    elif tid and not TARGET_ID.match(tid):
         reader.error(keys["id"][1], msg("definitions_target_id", id=tid))
     elif tid.startswith("-"):
         # 'qntrack show -rf' reads it as an option: an id no command could be given.
@@ -376,7 +384,9 @@ def _target(
     else:
         ind_node = keys["indicator"][1]
         ind_id = reader.text(ind_node, _at(where, "indicator"))
-        if ind_id is not None:
+        if ind_id is not None and (invisible := id_problem(reader.file, ind_node, "indicator", ind_id)) is not None:
+            reader.problems.append(invisible)  # a reference that reads as another id
+        elif ind_id is not None:
             indicator = indicators.get(ind_id)
             if indicator is None and ("top", "indicators") not in reader.refused:
                 hint = reader.indicator_hint(ind_id, indicators)

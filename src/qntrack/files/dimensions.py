@@ -44,12 +44,17 @@ def read_dimensions(reader: _Reader, node: Node) -> dict[str, Dimension]:
     problem reported), so that indicators naming it are not refused a second time."""
     import re
 
+    from .invisible import id_problem
+
     out: dict[str, Dimension] = {}
     if reader.is_null(node):
         return out
     entries = reader.mapping(node, "dimensions", ())
     for dim_id, (key_node, value_node) in (entries or {}).items():
         where = ("sub", "dimensions", dim_id)
+        if (invisible := id_problem(reader.file, key_node, "dimension", dim_id)) is not None:
+            reader.problems.append(invisible)
+            continue
         if not re.match(DIMENSION_ID, dim_id):
             reader.error(key_node, msg("breakdowns_dimension_id", id=dim_id))
             continue

@@ -28,9 +28,9 @@ from ..plan.suggest import closest
 from .vocabulary import fold
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
-from ..plan.periods import Period, parse_period
-from .textfiles import neutralise_formula, nfc
-from .vocabulary import foreign_digits
+from ..plan.periods import Period, PeriodError, parse_period
+from .textfiles import first_noncharacter, neutralise_formula, nfc
+from .vocabulary import foreign_digits, no_such_span
 
 __all__ = [
     "MAX_TEXT",
@@ -65,8 +65,17 @@ STATUSES: dict[str, str] = {s: s for s in ("", *OBSERVATION_STATUSES, RETRACTED)
 # function of the text, so it is remembered, within a bound. A refusal is not (it raises).
 @lru_cache(maxsize=1 << 16)
 def period(text: str) -> Period:
-    """The period a cell names (docs/observations-format.md); ``PeriodError`` if none."""
-    return parse_period(text)
+    """The period a cell names (docs/observations-format.md); ``PeriodError`` if none, which
+    tells a quarter or a month typed out of its range (a fifth quarter, 13/2025) as one."""
+    try:
+        return parse_period(text)
+    except PeriodError:
+        wrong = no_such_span(text)
+        if wrong is None:
+            raise
+        kind, number = wrong
+        said = msg(f"periods_no_such_{kind}", text=text, valid=msg("periods_valid_forms"), **{kind: number})
+        raise PeriodError(said) from None
 
 
 # --- value ----------------------------------------------------------------------------
@@ -260,10 +269,17 @@ _TEXT_MESSAGES = {
     "source": (
         "recording_source_lines",
         "recording_source_control",
+        "recording_source_noncharacter",
         "recording_source_too_long",
         "recording_source_not_utf8",
     ),
-    "note": ("recording_note_lines", "recording_note_control", "recording_note_too_long", "recording_note_not_utf8"),
+    "note": (
+        "recording_note_lines",
+        "recording_note_control",
+        "recording_note_noncharacter",
+        "recording_note_too_long",
+        "recording_note_not_utf8",
+    ),
 }
 
 
@@ -282,7 +298,7 @@ def text_problem(text: str, column: Literal["source", "note"]) -> Message | None
     One sentence per column (a source and a note are not glued into a shared sentence).
     Rows already in the store are not held to it: the readers keep what a person wrote.
     """
-    lines, control, too_long, not_utf8 = _TEXT_MESSAGES[column]
+    lines, control, noncharacter, too_long, not_utf8 = _TEXT_MESSAGES[column]
     if "\n" in text or "\r" in text:
         return msg(lines)
     found = CONTROL_IN_TEXT.search(text)  # a regular expression: an import checks every row's source
@@ -290,6 +306,9 @@ def text_problem(text: str, column: Literal["source", "note"]) -> Message | None
     if bad is not None:
         # A NUL would make the whole file look binary to every later read.
         return msg(control, code=f"U+{ord(bad):04X}")
+    if (odd := first_noncharacter(text)) is not None:
+        # No text, and a Word report cannot hold it (issue 17, nineteenth session).
+        return msg(noncharacter, code=f"{ord(odd):04X}")
     if len(text) > MAX_TEXT:
         return msg(too_long, length=len(text), limit=MAX_TEXT)
     if _SURROGATE.search(text):

@@ -16,6 +16,7 @@ __all__ = [
     "is_total",
     "status_word",
     "vietnamese_period",
+    "no_such_span",
     "is_comparison",
     "with_a_year",
     "excel_date",
@@ -218,6 +219,33 @@ def vietnamese_period(text: str) -> str | None:
         if m:
             year = int(m[1])
             return str(Period(year, first, last)) if 1000 <= year <= 9999 else None
+    return None
+
+
+# A quarter or a month as offices type one, with a number no year has: Quý 5/2025,
+# Q5/2025, Quý V/2025; tháng 13/2025, T13/2025, 13/2025 (issue 17, nineteenth session).
+_NO_SUCH = (
+    ("quarter", re.compile(rf"(?:quy|q)\s*(\d{{1,2}}|[ivx]+){_YEAR_SEP}\d{{4}}")),
+    ("month", re.compile(rf"(?:thang|t)\s*(\d{{1,2}}){_YEAR_SEP}\d{{4}}")),
+    ("month", re.compile(r"(\d{1,2})\s*/\s*\d{4}")),
+)
+
+
+def no_such_span(text: str) -> tuple[str, str] | None:
+    """("quarter", "5") for 'Quý 5/2025', ("month", "13") for 'tháng 13/2025' or '13/2025':
+    a quarter or month typed with a number out of its range, the number as typed (a Roman
+    quarter in capitals); None for any other text, a period or not."""
+    key = fold(text)
+    realised = _REALISED.fullmatch(key)
+    if realised:
+        key = realised[1]
+    for kind, pattern in _NO_SUCH:
+        m = pattern.fullmatch(key)
+        if m:
+            number = m[1]
+            if not number.isdigit():
+                return None if number in _ROMAN else (kind, number.upper())
+            return None if 1 <= int(number) <= (4 if kind == "quarter" else 12) else (kind, number)
     return None
 
 

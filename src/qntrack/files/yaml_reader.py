@@ -20,7 +20,7 @@ from ..plan.model import (
     Text,
 )
 from ..plan.periods import Period, PeriodError, parse_period
-from ..files.textfiles import nfc
+from ..files.textfiles import first_noncharacter as _noncharacter, nfc
 from .slips import (
     ON_TARGETS,
     SPAN,
@@ -32,6 +32,7 @@ from .slips import (
 )
 from .slips import same_as, unknown_key
 from .plan_numbers import parse_number
+from .invisible import shown
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "written_text"]
 
@@ -46,22 +47,6 @@ What = str | tuple
 
 # C0 controls but tab and line feed, DEL and the C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Unicode's noncharacters are U+FDD0..U+FDEF and the last two code points of every plane:
-# no text, and a chart's SVG (lxml) or its drawing for Word (cairo) refuses them. Found
-# from every code point from the first of them on: one range, which the regex engine tests
-# at the speed of a control character's class, where a class of the 34 code points across
-# the planes took eight times as long over a national plan's 4 MB.
-_FROM_FDD0 = re.compile("[\ufdd0-\U0010ffff]")
-
-
-def _noncharacter(text: str) -> str | None:
-    """The first noncharacter of ``text``, or None: the few code points from U+FDD0 on
-    (an emoji, a full-width sign) are each looked at, the rest passed in one search."""
-    for found in _FROM_FDD0.finditer(text):
-        code = ord(found.group())
-        if code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
-            return found.group()
-    return None
 
 
 def has_noncharacter(text: str) -> bool:
@@ -166,7 +151,9 @@ class _Reader:
         """The indicator id ``word`` most likely meant (suggest.Hints: the first few asked)."""
         if self.indicator_hints is None:
             self.indicator_hints = Hints(indicators)
-        return self.indicator_hints(word)
+        hint = self.indicator_hints(word)
+        # An id refused for a character no one sees is echoed with its code (invisible.py).
+        return shown(hint) if hint is not None else None
 
     def loc(self, node: Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)

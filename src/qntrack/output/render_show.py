@@ -79,7 +79,7 @@ def show(
     if a.milestones:
         console.print(Text(label("milestones", lang), style="bold"))
         for m in a.milestones:
-            console.print(_milestone_block(m, unit, lang))
+            console.print(_milestone_block(a, m, unit, lang))
         chart = _trajectory_chart(a, rows, lang)
         if chart:
             console.print(chart)
@@ -130,7 +130,7 @@ def show(
         console.print(Text("• " + sentence))
 
 
-def _milestone_block(m: MilestoneResult, unit: str, lang: str) -> Table:
+def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> Table:
     """One milestone as label/value lines: readable at 80 columns, unlike a wide table."""
     from ..output.summary import difference_text, gap_phrase
 
@@ -148,7 +148,9 @@ def _milestone_block(m: MilestoneResult, unit: str, lang: str) -> Table:
     grid.add_row(
         f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}"
     )
-    grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang))
+    from ..output.views.plan import gap_decimals
+
+    grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang, gap_decimals(a, m)))
     if m.method == "absolute_change":
         # No growth rate across zero: the change a year the path asks for, in the unit.
         grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")

@@ -240,6 +240,8 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
 def _milestones(a: Assessment, lang: str) -> TableView | None:
     if not a.milestones:
         return None
+    from .views.plan import gap_decimals
+
     unit = a.indicator.unit_in(lang)
     per_year = label("per_year", lang)
     headers = tuple(
@@ -273,7 +275,7 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
                 Cell(status_label(m.status.value, lang), status=m.status.value),
                 Cell(number(m.progress_value, lang)),
                 Cell(number(m.score, lang)),
-                Cell(gap_phrase(m.gap, unit, lang)),
+                Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m))),
                 Cell(
                     f"{signed_percent(m.required_rate, lang)}{per_year}"
                     if m.required_rate is not None

@@ -33,6 +33,9 @@ _PATTERN = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<half>[Hh][12])|(?P<quarter>[Qq][1-4])|(?P<month>\d{2})|(?P<months>\d{1,2})[Mm]))?$",
     re.ASCII,
 )
+# A half or a quarter in the canonical form with a number no year has (2025-Q5, 2025-H3):
+# told which, rather than "not a period" (issue 17, nineteenth session).
+_NO_SUCH = re.compile(r"^(?P<year>\d{4})-(?:[Hh](?P<half>\d{1,2})|[Qq](?P<quarter>\d{1,2}))$", re.ASCII)
 
 
 class PeriodError(ValueError):
@@ -172,6 +175,12 @@ def parse_period(text: str) -> Period:
     raw = text.strip()
     m = _PATTERN.match(raw)
     if not m:
+        wrong = _NO_SUCH.match(raw)
+        if wrong and int(wrong["year"]) >= 1000:
+            if wrong["quarter"] and not 1 <= int(wrong["quarter"]) <= 4:
+                raise _error("periods_no_such_quarter", text=text, quarter=wrong["quarter"])
+            if wrong["half"] and not 1 <= int(wrong["half"]) <= 2:
+                raise _error("periods_no_such_half", text=text, half=wrong["half"])
         # An empty cell said as one: "'' is not a period" quoted nothing.
         raise _error("periods_empty" if not raw else "periods_not_a_period", text=text)
     year = int(m["year"])

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ...catalog import msg, render
 from ...kinds.plan import PlanResult, SamePeriod
-from ...method.assessment import Assessment
+from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
 from ..i18n import label, number, signed_percent, value_with_unit
@@ -188,11 +188,15 @@ def figure_decimals(a: Assessment, o: Observation | None) -> int:
     if isinstance(d, EveryPeriodResult):
         return differing_decimals(o.value, d.bound.value)
     m = a.next_milestone
+    # Any milestone judged on this figure (2025's 15, missed, when 2030's 30 is next, or
+    # when 2026's figure is the latest since): 14.999 never reads as the milestone it
+    # missed (issue 17, nineteenth session: an earlier figure so judged read "15%").
+    judged = [x.value for x in a.milestones if x.judged_on is not None and x.judged_on.period == o.period]
     if m is not None and a.latest is not None and o.period == a.latest.period:
-        # The next milestone, and any judged on this figure (2025's 15, missed, when 2030's
-        # 30 is next): 14.999 never reads as the milestone it missed.
-        judged = (x.value for x in a.milestones if x.judged_on is not None and x.judged_on.period == o.period)
+        # And the next milestone, the latest figure is judged against.
         return max(differing_decimals(o.value, v) for v in (m.value, *judged))
+    if judged:
+        return max(differing_decimals(o.value, v) for v in judged)
     if not isinstance(d, PlanResult):
         return 2
     if d.full is not None and a.latest is not None and o.period == a.latest.period:
@@ -202,10 +206,17 @@ def figure_decimals(a: Assessment, o: Observation | None) -> int:
     return 2
 
 
-def gap_decimals(a: Assessment) -> int:
-    """The decimals of a target's gap in ``show`` and the report: a plan's are those of the
-    difference written beside it (``_shown_decimals``), any other target's two."""
-    return _shown_decimals(a, a.result) if isinstance(a.result, PlanResult) else 2
+def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
+    """The decimals of a target's gap (or of milestone ``m``'s) in the status table,
+    ``show`` and the report: a plan's are those of the difference written beside it
+    (``_shown_decimals``); any other target's those of the figure it is measured from, as
+    the tables write it (``figure_decimals``), so that 30 - 14.999 reads "15.001", not
+    "15", which is 30 less a figure not shown (issue 17, nineteenth session). A milestone's
+    gap is measured from the figure it was judged on, else from the latest."""
+    if isinstance(a.result, PlanResult):
+        return _shown_decimals(a, a.result)
+    figure = m.judged_on if m is not None and m.judged_on is not None else a.latest
+    return figure_decimals(a, figure)
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
