@@ -188,3 +188,27 @@ def test_a_milestones_judged_on_says_what_its_figure_replaced(tmp_path, monkeypa
         (m2024,) = [m for m in doc["targets"][0]["milestones"] if m["by"] == "2024"]
         assert m2024["judged_on"]["revises"] == 53234567890123.45
         assert doc["targets"][0]["latest"]["revises"] is None  # 2025's first figure replaced none
+
+
+# --- a bracket closed by the other kind, or a stray one, is said as such -------------------
+
+
+@pytest.mark.parametrize(
+    "value, char",
+    [("[}", "}"), ("{]", "]"), ("[1, }", "}"), ("}", "}"), ("]", "]"), ("[,]", ",")],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_bracket_of_the_other_kind_is_said_in_the_users_words(value: str, char: str, lang: str) -> None:
+    import yaml
+
+    from qntrack.catalog import render
+    from qntrack.files.yaml_words import yaml_problem
+
+    text = f"version: 1\nunit: {value}\n"
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        yaml.safe_load(text)
+    line, _, said = yaml_problem(caught.value, text)
+    shown = render(said, lang)
+    assert line == 2
+    assert "PyYAML" not in shown
+    assert f"'{char}'" in shown and "[2021, 2022]" in shown and "{by: 2025, value: 15}" in shown

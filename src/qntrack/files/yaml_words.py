@@ -33,6 +33,9 @@ _YAML_WORDS = (
     ("expected '<document start>'", "authoring_yaml_two_documents"),  # after '...'
 )
 _CANNOT_START = re.compile(r"^found character '(.+)' that cannot start any token")
+# A closing bracket or a comma where a value should be: "unit: [}" (a list closed by the
+# other kind), "[1, }", a stray "]", "[,]".
+_NO_VALUE = re.compile(r"^expected the node content, but found '([\]},])'$")
 # A key and its value with no space after the colon ("indicator:g"), up to a comment.
 _GLUED = re.compile(r"([A-Za-z_][\w-]*):([^\s:#][^#]*)")
 
@@ -45,6 +48,9 @@ def yaml_words(problem: str) -> Message:
     found = _CANNOT_START.match(problem)
     if found:
         return msg("authoring_yaml_cannot_start", char=found.group(1))
+    found = _NO_VALUE.match(problem)
+    if found:
+        return msg("authoring_yaml_no_value", char=found.group(1))
     return msg("authoring_yaml_other", problem=problem)
 
 
