@@ -212,15 +212,30 @@ def parse_store(data: bytes | list[bytes], file: str, reads: Callable[[str], boo
         )
     refuse_merge_conflict(raw, file)  # a merge left unfinished: one message, at its first marker
     start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    crlf = _every_line_ends_in_crlf(raw)
+    if crlf:
+        # git's core.autocrlf or Excel wrote it: read with LF ends, each line where it was;
+        # the fast reader gives back the CR of a line end inside a quoted field.
+        holder[0] = raw = raw.replace(b"\r\n", b"\n")
     if b"\r" not in raw and b"\x00" not in raw:
         from .store_fast import _parse_fast  # a module of its own; it uses this one's checks
 
         del raw
-        fast = _parse_fast(holder, start, file, reads)
+        fast = _parse_fast(holder, start, file, reads, crlf)
         if fast is not None:
             return fast
         raw = holder[0]  # left where it was: the general reader reads it
+        if crlf:
+            raw = raw.replace(b"\n", b"\r\n")  # as it was: every LF had been a CRLF
     return _parse_text(_decode(raw[start:], file), file)
+
+
+def _every_line_ends_in_crlf(data: bytes) -> bool:
+    """Whether every line end of ``data`` is CRLF and it holds no other CR or LF: such a
+    store is read as if its ends were LF, by the fast reader (a national store's CRLF ends
+    took the general reader 7.6 s and 1.18 GB, not 1.6 s and 241 MB: issue 17)."""
+    pairs = data.count(b"\r\n")
+    return pairs > 0 and pairs == data.count(b"\r") == data.count(b"\n") and b"\x00" not in data
 
 
 def looks_like_utf32(data: bytes) -> bool:

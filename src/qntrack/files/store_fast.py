@@ -284,9 +284,12 @@ class _Rows:
 
 
 def _parse_fast(
-    holder: list[bytes], start: int, file: str, reads: Callable[[str], bool] | None = None
+    holder: list[bytes], start: int, file: str, reads: Callable[[str], bool] | None = None, crlf: bool = False
 ) -> StoreContents | None:
     """The fast reader; None when the file is not of the plain shape it handles.
+
+    ``crlf``: the file's line ends were all CRLF, made LF (store.parse_store): a line end
+    within a quoted field is given back its CR, as the general reader reads it.
 
     ``holder``: a list holding the bytes (store.parse_store). Once the reader knows it can
     read the file, it takes them out; it lets them go when every line is read, before the
@@ -358,6 +361,8 @@ def _parse_fast(
             rows.problem(last, msg("store_not_csv", detail=csv_reason(str(exc))))
             return last
         last = line_no + reader.line_num - 1
+        if crlf and last > line_no:
+            fields = [f.replace("\n", "\r\n") for f in fields]
         if reads is not None and fields and not reads(fields[0]):
             left_out += 1
             return last
