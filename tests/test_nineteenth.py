@@ -266,3 +266,27 @@ def test_a_crlf_store_is_read_by_the_fast_reader(monkeypatch: pytest.MonkeyPatch
     store.parse_store(data.replace(b"\r\nshare,2024", b"\nshare,2024"), "o.csv")
     store.parse_store(data + b"x,2023,1,,a\rb,,2024-01-10\r\n", "o.csv")
     assert taken == []
+
+
+# --- a formula's number too close to zero is refused, not read as 0 -------------------------
+
+
+@pytest.mark.parametrize("text", ["va / 1e-400", "va * 2.5e-330", "va + 0.0000001e-320"])
+def test_a_formula_number_below_the_smallest_float_is_refused_at_its_place(text: str) -> None:
+    from qntrack.catalog import render
+    from qntrack.plan.formula import FormulaError, parse_formula
+
+    with pytest.raises(FormulaError) as caught:
+        parse_formula(text)
+    number = text.split()[-1]
+    said = render(caught.value.message, "en")
+    assert f"'{number}' at character {text.index(number) + 1}" in said
+    assert "too close to zero" in said
+    assert "quá gần 0" in render(caught.value.message, "vi")
+
+
+@pytest.mark.parametrize("text", ["va * 0", "va + 0.0e-400", "va * 4.9e-324"])
+def test_a_formula_zero_or_the_smallest_float_is_still_a_number(text: str) -> None:
+    from qntrack.plan.formula import parse_formula
+
+    assert parse_formula(text).names == {"va"}

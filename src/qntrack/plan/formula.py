@@ -207,6 +207,9 @@ def parse_formula(text: str) -> Expr:
             number = float(value)
             if not math.isfinite(number):  # 1e400: refused as a milestone of 1e309 is
                 raise _error("formula_number_not_finite", text=value, position=col)
+            if number == 0 and any(d in "123456789" for d in value.lower().partition("e")[0]):
+                # 1e-400 would be read as 0, as a stored figure would (rules.number refuses it).
+                raise _error("formula_number_underflow", text=value, position=col)
             return Num(number)
         if kind == "name":
             names.add(value)
