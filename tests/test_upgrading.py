@@ -52,3 +52,88 @@ def test_a_note_that_only_looks_like_a_0_1_chart_is_still_foreign(plan: Path):
     result = run("report", "-o", "review.md")
     assert result.exit_code == 2, result.output
     assert "share.svg" in result.stderr
+
+
+# --- an Open SDG import made again over what an older import wrote ------------------------
+
+SOURCED = {
+    "config_data.yml": "languages:\n  - en\n",
+    "data/indicator_1-1-1.csv": "Year,Value\n2015,10\n2016,9\n2020,8\n",
+    "meta/1-1-1.md": """\
+        ---
+        indicator_name: Poverty rate
+        source_active_1: true
+        source_organisation_1: Labour Force Survey https://example.org/lfs
+        source_url_text_1: Labour Force Survey https://example.org/lfs
+        source_url_1: https://example.org/lfs
+        ---
+        """,
+}
+NOW = "Labour Force Survey https://example.org/lfs"
+# What the import wrote before 4 December (08283a1): the title (the organisation left out,
+# as the title starts with it), then the address again.
+BEFORE = "Labour Force Survey https://example.org/lfs https://example.org/lfs"
+
+
+@pytest.mark.parametrize("again_at", ["2024-01-15", "2024-03-01"])
+def test_an_import_made_again_after_an_upgrade_adds_nothing_unchanged(tmp_path: Path, again_at: str):
+    """An office imported a repository (qntrack's own export: its source titles hold their
+    addresses) with a qntrack before 08283a1, which gave every figure's source the address
+    twice. Made again after the upgrade, the same import refused every figure ("the same
+    value but another source", exit 1) at the same date, and at a later checkout's date
+    added each unchanged figure again as a new vintage. The three figures are unchanged:
+    nothing is added (3 already in force), the store is left byte for byte."""
+    from helpers import run_clean, write_repository
+
+    repo = write_repository(tmp_path / "repo", SOURCED)
+    into = tmp_path / "t"
+    first = run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15")
+    assert first.exit_code == 0, first.stderr
+    store = into / "observations.csv"
+    text = store.read_text(encoding="utf-8")
+    assert text.count(NOW) == 3
+    store.write_text(text.replace(NOW, BEFORE), encoding="utf-8")  # as the older import wrote it
+    before = store.read_bytes()
+    again = run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", again_at)
+    assert again.exit_code == 0, again.stderr
+    assert "0 added, 3 already in force" in again.stderr, again.stderr
+    assert store.read_bytes() == before
+
+
+def test_a_source_that_changed_otherwise_is_still_a_change(tmp_path: Path):
+    """Only the address given again after a title holding it is the older import's form:
+    a stored source with another word after it is another source, and the figure is added
+    as a new vintage at a later date (3 figures, 3 added)."""
+    from helpers import run_clean, write_repository
+
+    repo = write_repository(tmp_path / "repo", SOURCED)
+    into = tmp_path / "t"
+    assert run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15").exit_code == 0
+    store = into / "observations.csv"
+    store.write_text(store.read_text(encoding="utf-8").replace(NOW, NOW + " revised"), encoding="utf-8")
+    again = run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-03-01")
+    assert again.exit_code == 0, again.stderr
+    assert "3 added" in again.stderr, again.stderr
+
+
+def test_an_older_import_s_source_cut_at_1000_characters_is_still_the_same(tmp_path: Path):
+    """The older import cut the doubled line at 1,000 characters, as the import still
+    cuts a source: an address of 600 characters stood as 'address address' cut to 1,000
+    (600 + 1 + 399), where the import now writes the 600 alone."""
+    from helpers import run_clean, write_repository
+
+    address = "https://example.org/" + "a" * 580  # 600 characters
+    meta = SOURCED["meta/1-1-1.md"].replace("Labour Force Survey https://example.org/lfs", address)
+    meta = meta.replace("https://example.org/lfs", address)
+    repo = write_repository(tmp_path / "repo", {**SOURCED, "meta/1-1-1.md": meta})
+    into = tmp_path / "t"
+    assert run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15").exit_code == 0
+    store = into / "observations.csv"
+    text = store.read_text(encoding="utf-8")
+    assert text.count("," + address + ",") == 3
+    older = (address + " " + address)[:1000]
+    assert len(older) == 1000
+    store.write_text(text.replace("," + address + ",", "," + older + ","), encoding="utf-8")
+    again = run_clean("import", "opensdg", str(repo), "--into", str(into), "--recorded-at", "2024-01-15")
+    assert again.exit_code == 0, again.stderr
+    assert "0 added, 3 already in force" in again.stderr, again.stderr
