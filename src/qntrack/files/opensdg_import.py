@@ -68,9 +68,9 @@ class ImportPlan:
     meta_only: list[str] = field(default_factory=list)
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
     shallow: bool = False
-    # A source as this import writes it -> as an import before 08283a1 wrote the same
+    # A source as this import writes it -> each text an import before 08283a1 wrote for the
     # metadata, where the two differ: a figure stored so is unchanged (opensdg_run._changed_only).
-    sources_before: dict[str, str] = field(default_factory=dict)
+    sources_before: dict[str, set[str]] = field(default_factory=dict)
 
 
 def slug(text: str, allowed: str = "a-z0-9", sep: str = "_") -> str:
@@ -274,7 +274,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
             continue
         ind_items, ind_targets, rows, counts = made
         if (before := _sources(repo, ind.meta, before=True)) != (source := _sources(repo, ind.meta)):
-            out.sources_before[source] = before
+            out.sources_before.setdefault(source, set()).add(before)
         indicators.update(ind_items)
         targets.extend(ind_targets)
         candidates.extend(rows)

@@ -220,7 +220,7 @@ def _changed_only(
     plan: Plan,
     store: Path,
     candidates: list[tuple[Location, dict[str, str]]],
-    sources_before: dict[str, str] | None = None,
+    sources_before: dict[str, set[str]] | None = None,
 ) -> tuple[list[tuple[Location, dict[str, str]]], int, list[str]]:
     """The candidates that add something to the store, how many do not, and the figures
     in force the repository no longer has (key and period, in the store's order).
@@ -252,7 +252,7 @@ def _changed_only(
             and not math.isnan(now.value)
             and now.value == float(fields["value"])
             and now.status == fields.get("status", "")
-            and now.source in (fields["source"], before.get(fields["source"]))
+            and (now.source == fields["source"] or now.source in before.get(fields["source"], ()))
         ):
             continue
         kept.append((where, fields))
