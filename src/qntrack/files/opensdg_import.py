@@ -69,7 +69,7 @@ class ImportPlan:
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
     shallow: bool = False
     # A source as this import writes it -> each text an import before 08283a1 wrote for the
-    # metadata, where the two differ: a figure stored so is unchanged (opensdg_run._changed_only).
+    # same metadata, where the two differ: a figure stored so is unchanged (opensdg_run._changed_only).
     sources_before: dict[str, set[str]] = field(default_factory=dict)
 
 
