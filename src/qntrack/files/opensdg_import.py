@@ -68,6 +68,9 @@ class ImportPlan:
     meta_only: list[str] = field(default_factory=list)
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
     shallow: bool = False
+    # A source as this import writes it -> each text an import before 08283a1 wrote for the
+    # same metadata, where the two differ: a figure stored so is unchanged (opensdg_run._changed_only).
+    sources_before: dict[str, set[str]] = field(default_factory=dict)
 
 
 def slug(text: str, allowed: str = "a-z0-9", sep: str = "_") -> str:
@@ -199,8 +202,10 @@ def _translates(repo: Repository, value: Any, lang: str) -> bool:
     return not dot or " " in group or key in repo.translations.get(lang, {}).get(group, {})
 
 
-def _sources(repo: Repository, meta: dict[str, Any]) -> str:
-    """The metadata's active sources, as one line: organisation, title, address."""
+def _sources(repo: Repository, meta: dict[str, Any], before: bool = False) -> str:
+    """The metadata's active sources, as one line: organisation, title, address.
+    ``before``: as an import before 4 December 2026 (08283a1) wrote them, each address
+    given again after a title that holds it (ImportPlan.sources_before)."""
     out = []
     for n in range(1, 21):
         if f"source_organisation_{n}" not in meta and f"source_url_text_{n}" not in meta:
@@ -210,7 +215,7 @@ def _sources(repo: Repository, meta: dict[str, Any]) -> str:
         parts = [_text(repo, meta.get(f"source_{k}_{n}")) for k in ("organisation", "url_text", "url")]
         if parts[0] and parts[1].startswith(parts[0]):
             parts[0] = ""  # "Statistics Canada. Table 11-10-0135-01 ..." names its organisation already
-        if parts[2] and (parts[2] in parts[0] or parts[2] in parts[1]):
+        if parts[2] and (parts[2] in parts[0] or parts[2] in parts[1]) and not before:
             parts[2] = ""  # the title holds its address (qntrack's export): not given twice
         line = " ".join(p for p in parts if p)
         if line:
@@ -268,6 +273,8 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
             out.problems.extend(found)
             continue
         ind_items, ind_targets, rows, counts = made
+        if (before := _sources(repo, ind.meta, before=True)) != (source := _sources(repo, ind.meta)):
+            out.sources_before.setdefault(source, set()).add(before)
         indicators.update(ind_items)
         targets.extend(ind_targets)
         candidates.extend(rows)

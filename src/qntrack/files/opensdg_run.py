@@ -103,7 +103,7 @@ def import_opensdg(
         # (docs/decisions.md, "Files, timestamps and text in the store").
         if not _year_over(fields["period"], fields["recorded_at"]):
             fields["status"] = "estimate"
-    kept, unchanged, gone = _changed_only(plan, store, planned.candidates)
+    kept, unchanged, gone = _changed_only(plan, store, planned.candidates, planned.sources_before)
     made = [] if dry_run else [p for p in (into, *into.parents) if not p.exists()]
     if made:
         into.mkdir(parents=True)
@@ -217,10 +217,18 @@ def _refuse_foreign_plan(targets: Path, force: bool) -> None:
 
 
 def _changed_only(
-    plan: Plan, store: Path, candidates: list[tuple[Location, dict[str, str]]]
+    plan: Plan,
+    store: Path,
+    candidates: list[tuple[Location, dict[str, str]]],
+    sources_before: dict[str, set[str]] | None = None,
 ) -> tuple[list[tuple[Location, dict[str, str]]], int, list[str]]:
     """The candidates that add something to the store, how many do not, and the figures
-    in force the repository no longer has (key and period, in the store's order)."""
+    in force the repository no longer has (key and period, in the store's order).
+
+    A figure in force whose source is as an import before 08283a1 wrote this one
+    (``sources_before``: the address given twice) is unchanged: after an upgrade the same
+    import refused every such figure at its date, or added each again at a later one."""
+    before = sources_before or {}
     if not store.exists():
         return candidates, 0, []
     from ..method.series import build_series
@@ -244,7 +252,7 @@ def _changed_only(
             and not math.isnan(now.value)
             and now.value == float(fields["value"])
             and now.status == fields.get("status", "")
-            and now.source == fields["source"]
+            and (now.source == fields["source"] or now.source in before.get(fields["source"], ()))
         ):
             continue
         kept.append((where, fields))

@@ -44,13 +44,17 @@ _MARKS = (
     re.compile(rb'\A\s*qntrack\s*=\s*"'),
 )
 # qntrack 0.1 wrote no mark in Markdown or SVG; its Markdown footer and its chart element
-# are specific enough to stand for one, so that an upgrade does not ask for --force.
+# are specific enough to stand for one, so that an upgrade does not ask for --force. The
+# element as pygal writes it declares the xlink namespace before the id.
 _MARKS_01 = (
     re.compile(
         rb"\nMade by qntrack \d+\.\d+\.\d+\. Statuses follow the Statistics Canada / Open SDG "
         rb"progress measure \(docs/methodology\.md\)\.\n\Z"
     ),
-    re.compile(rb'\A<svg xmlns="http://www\.w3\.org/2000/svg" id="chart-[^"]*" class="pygal-chart"'),
+    re.compile(
+        rb'\A<svg xmlns="http://www\.w3\.org/2000/svg"(?: xmlns:xlink="http://www\.w3\.org/1999/xlink")?'
+        rb' id="chart-[^"]*" class="pygal-chart"'
+    ),
 )
 
 # `-o -` and `-o /dev/stdout` both mean standard output, as in most Unix tools.
