@@ -290,3 +290,24 @@ def test_a_formula_zero_or_the_smallest_float_is_still_a_number(text: str) -> No
     from qntrack.plan.formula import parse_formula
 
     assert parse_formula(text).names == {"va"}
+
+
+# --- the workbook's summary says what each latest figure revised, as status's CSV does ------
+
+
+def test_the_workbooks_summary_says_the_figure_each_latest_one_revised(shipped) -> None:
+    import openpyxl
+
+    from helpers import run
+
+    # The shipped 2023 growth: 11.02 recorded first, then 11.03 (status --format json's
+    # latest.revises 11.02); every other latest figure of the plan replaced none.
+    for lang, heading in (("en", "Figure it revised"), ("vi", "Số liệu trước điều chỉnh")):
+        assert run("report", "--format", "xlsx", "-o", f"r-{lang}.xlsx", "--lang", lang).exit_code == 0
+        ws = openpyxl.load_workbook(shipped / f"r-{lang}.xlsx")["Summary" if lang == "en" else "Tổng hợp"]
+        header = [c.value for c in ws[1]]
+        assert header[-1] == heading
+        column = len(header) - 1
+        revised = {row[2].value: row[column].value for row in ws.iter_rows(min_row=2)}
+        assert revised.pop("grdp-growth-plan-2023") == 11.02
+        assert set(revised.values()) == {None}

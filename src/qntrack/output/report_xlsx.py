@@ -243,6 +243,8 @@ def _summary(book: _Book, data: ReportData) -> None:
         label("score", lang),
         label("status", lang),
         *plan_headers(lang),
+        # Last, as status's CSV has latest_revises last: what the latest figure replaced.
+        word("revises", lang),
     )
     t = _Table(book, book.sheet(word("sheet_summary", lang)), headers)
     ratio = book.fmt(num_format="0.00")
@@ -275,6 +277,8 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(14, percent, fmt=book.fmt(num_format='#,##0.0"%"'))
         t.put(15, same)
         t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
+        if latest is not None and not a.indicator.formula:
+            t.put(17, data.revised.get(a.target.series_key, {}).get(str(latest.period)))
         t.next_row()
     t.finish()
 
