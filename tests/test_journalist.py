@@ -1,0 +1,134 @@
+"""Issue 17, nineteenth session: a data journalist checks a province's press release
+("the processing and manufacturing industry reached N% of GRDP in 2024, on track for
+2025; growth was double-digit every year") with qntrack installed fresh, on a copy of the
+shipped Quang Ninh dataset (the ``shipped`` fixture) and copies of it altered.
+
+Every expected value is worked out by hand from docs/methodology.md and the shipped rows
+(/work/shared/data/quangninh-facts.md), the arithmetic in a comment beside it. Each test
+of a defect was written failing first; what was attacked and held is in docs/decisions.md
+(the nineteenth session's journalist section).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+
+import pytest
+
+from helpers import json_of, run_clean
+
+# --- Hand computations on the shipped data (these held: no defect) --------------------------
+
+
+def _status_of(target_id: str, *extra: str) -> dict:
+    doc = json_of("status", target_id, "--format", "json", *extra)
+    (target,) = doc["targets"]
+    return target
+
+
+def test_five_shipped_figures_agree_with_a_hand_computation(shipped: Path):
+    # 1. cbct-share (methodology.md, worked example 1): baseline 9.8 (2020), latest 12.3
+    #    (2023), milestone 15 by 2025.
+    #    a = (12.3 / 9.8)^(1/3) - 1 = 1.255102^(1/3) - 1 = 0.078679
+    #    r = (15 / 9.8)^(1/5) - 1 = 1.530612^(1/5) - 1 = 0.088860
+    #    P = a / r = 0.88542; gap 15 - 12.3 = 2.7 points.
+    a = (12.3 / 9.8) ** (1 / 3) - 1
+    r = (15 / 9.8) ** (1 / 5) - 1
+    share = _status_of("cbct-share")
+    assert share["status"] == "moderate_progress"
+    assert share["progress_value"] == pytest.approx(0.88542, abs=5e-5)
+    assert share["progress_value"] == pytest.approx(a / r, rel=1e-12)
+    assert share["gap"] == pytest.approx(2.7, abs=1e-9)
+
+    # 2. grdp-average-2021-2025 (worked example 5): G = 1.1028 x 1.1028 x 1.1103 x 1.0842
+    #    x 1.1189 = 1.63808; average = 1.63808^(1/5) - 1 = 10.374 % a year, P = 1.0374,
+    #    every year in: target achieved.
+    average = _status_of("grdp-average-2021-2025")
+    assert average["status"] == "target_achieved"
+    assert average["details"]["average"] == pytest.approx(10.374, abs=5e-4)
+
+    # 3. grdp-per-capita: baseline 4,528 (2017), latest 10,402 (2025), milestone 10,000 by
+    #    2025: 10,402 >= 10,000, achieved; P still reported:
+    #    a = (10402 / 4528)^(1/8) - 1 = 2.297261^(1/8) - 1 = 0.109557
+    #    r = (10000 / 4528)^(1/8) - 1 = 2.208481^(1/8) - 1 = 0.104102
+    #    P = 1.05240.
+    per_capita = _status_of("grdp-per-capita")
+    assert per_capita["status"] == "target_achieved"
+    assert per_capita["progress_value"] == pytest.approx(1.0524, abs=5e-5)
+
+    # 4. fdi-plan-2022: 622 of a plan of 1,500: 622 / 1500 x 100 = 41.467 %; 622 - 1500 = -878.
+    fdi = _status_of("fdi-plan-2022")
+    assert fdi["status"] == "not_achieved"
+    assert fdi["details"]["percent_of_plan"] == pytest.approx(41.4667, abs=5e-5)
+    assert fdi["details"]["difference"] == pytest.approx(-878, abs=1e-9)
+
+    # 5. cbct-va-growth-2021-2025: only 2021 (32.19 %) in a span of 5 years, at least 17:
+    #    required for the 4 others = ((1.17^5 / 1.3219)^(1/4) - 1) x 100
+    #    = ((2.192448 / 1.3219)^(1/4) - 1) x 100 = (1.658558^(1/4) - 1) x 100 = 13.4835 %.
+    va = _status_of("cbct-va-growth-2021-2025")
+    assert va["details"]["required_rate_remaining"] == pytest.approx(13.4835, abs=5e-4)
+    assert math.isclose(va["progress_value"], 32.19 / 17, rel_tol=1e-12)  # P = 32.19 / 17 = 1.8935
+
+    # 6. mining-share (worked example 2): 21.3 (2015) to 17.3 (2020), lower is better:
+    #    a = (17.3 / 21.3)^(1/5) - 1 = 0.812207^(1/5) - 1 = -0.040747; P = -1 x a = 0.040747.
+    mining = _status_of("mining-share")
+    assert mining["status"] == "substantial_progress"
+    assert mining["progress_value"] == pytest.approx(0.040747, abs=5e-7)
+
+
+# --- Defects, each test written failing first --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "target_id"),
+    [
+        ("CBCT share of GRDP: 15% by 2025, 30% by 2030", "cbct-share"),
+        ("Tăng trưởng GRDP hai con số hằng năm", "grdp-double-digit"),
+        # Case, accents and spacing as a person retypes a name from a printout.
+        ("double-digit grdp growth  every year", "grdp-double-digit"),
+    ],
+)
+def test_a_target_name_typed_for_its_id_is_told_the_id(shipped: Path, typed: str, target_id: str):
+    # An indicator's name typed for its id is told the id (history, add-observation); a
+    # target's name typed for a target id was only "no target '...'" with no hint at all.
+    for command in ("show", "status", "report"):
+        r = run_clean(command, typed)
+        assert r.exit_code == 1, command
+        assert r.stderr == (
+            f"targets.yaml: error: '{typed}' is the name of target '{target_id}', not its id: write {target_id}\n"
+        ), command
+        assert r.stdout == ""
+    r = run_clean("--lang", "vi", "show", typed)
+    assert r.stderr == (
+        f"targets.yaml: lỗi: '{typed}' là tên của mục tiêu '{target_id}', không phải mã của nó: hãy ghi {target_id}\n"
+    )
+
+
+def test_an_indicator_name_typed_for_a_target_names_its_targets(shipped: Path):
+    # "GRDP growth" is the indicator grdp_growth's name; status/show take target ids: the
+    # targets that follow it are what to write (as for the indicator's id, grdp_growth).
+    r = run_clean("show", "GRDP growth")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        "targets.yaml: error: 'GRDP growth' is the name of indicator 'grdp_growth', not a target; its targets: "
+        "grdp-average-2021-2025, grdp-double-digit, grdp-growth-plan-2017,"
+    )
+
+
+def test_show_json_says_the_day_it_is_as_of(shipped: Path):
+    # status, history, observations and check JSON all carry as_of; show's did not, so a
+    # saved `show --as-of 2023-11-25 --format json` could not say which day it described:
+    # on 2023-11-25 the 2023 growth in force is 11.02 (recorded 2023-11-24), which 11.03
+    # replaced on 2023-11-27.
+    doc = json_of("show", "grdp-growth-plan-2023", "--as-of", "2023-11-25", "--format", "json")
+    assert doc["as_of"] == "2023-11-25"
+    (row,) = [o for o in doc["observations"] if o["period"] == "2023"]
+    assert (row["value"], row["revises"]) == (11.02, None)
+    assert json_of("show", "grdp-growth-plan-2023", "--format", "json")["as_of"] is None
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
