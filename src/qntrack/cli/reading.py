@@ -101,7 +101,7 @@ def show(
         from ..output.documents import show_document
         from ..output.formats import to_json
 
-        _out(to_json(show_document(result, rows, revises)))
+        _out(to_json(show_document(result, rows, revises, day)))
     else:
         from ..output import render
 
