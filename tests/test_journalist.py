@@ -132,3 +132,59 @@ def test_show_json_says_the_day_it_is_as_of(shipped: Path):
 
 def _csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
+
+
+def _retract_fdi_2024() -> None:
+    # The shipped FDI result for 2024 (2,877.8 million USD, recorded 2025-02-07) withdrawn on
+    # 2025-03-01 at 00:00 UTC.
+    r = run_clean(
+        "retract", "fdi", "2024", "--source", "Provincial statistics office", "--note", "wrong year",
+        "--recorded-at", "2025-03-01T00:00:00Z",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+
+
+def test_show_says_a_figure_was_withdrawn_not_that_none_was_recorded(shipped: Path):
+    # After a retraction the period has no figure in force: show's table dropped it and its
+    # sentence said "The 2024 plan period is over; its full figure is not recorded yet", as
+    # if 2,877.8 had never been published. A journalist holding the press release could not
+    # tell a withdrawn figure from a missing one. history and the report's review section
+    # said it; show now does too: a row "2,877.8 million USD → –" (as history writes a
+    # retraction), its kind, source and day, and a sentence.
+    _retract_fdi_2024()
+    r = run_clean("show", "fdi-plan-2024", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.stderr
+    (row,) = [line for line in r.stdout.splitlines() if line.strip().startswith("2024 ")]
+    assert row.split() == ["2024", "2,877.8", "million", "USD", "→", "–", "retracted"] + [
+        "Provincial", "statistics", "office", "2025-03-01",
+    ]  # fmt: skip
+    assert "• 2024: 2,877.8 million USD was withdrawn on 2025-03-01 (retracted); no figure for it is in force." in (
+        r.stdout
+    )
+    vi = run_clean("--lang", "vi", "show", "fdi-plan-2024", env={"COLUMNS": "200"})
+    assert (
+        "• Năm 2024: số liệu 2.877,8 triệu USD đã bị rút lại ngày 01/03/2025; kỳ này không còn số liệu có hiệu lực."
+        in (vi.stdout)
+    )
+    doc = json_of("show", "fdi-plan-2024", "--format", "json")
+    assert [o["period"] for o in doc["observations"] if o["period"].startswith("2024")] == ["2024-H1"]
+    assert doc["retracted"] == [
+        {
+            "period": "2024",
+            "value": None,
+            "status": "retracted",
+            "source": "Provincial statistics office",
+            "note": "wrong year",
+            "recorded_at": "2025-03-01T00:00:00Z",
+            "revises": 2877.8,
+        }
+    ]
+    # The day before the retraction, 2,877.8 is in force and nothing is withdrawn; on the
+    # day itself (00:00 UTC is by the end of 2025-03-01) it is withdrawn.
+    before = json_of("show", "fdi-plan-2024", "--format", "json", "--as-of", "2025-02-28")
+    assert before["retracted"] == []
+    assert [o["value"] for o in before["observations"] if o["period"] == "2024"] == [2877.8]
+    on_the_day = json_of("show", "fdi-plan-2024", "--format", "json", "--as-of", "2025-03-01")
+    assert [o["revises"] for o in on_the_day["retracted"]] == [2877.8]
+    r = run_clean("show", "fdi-plan-2024", "--as-of", "2025-02-28", env={"COLUMNS": "200"})
+    assert "withdrawn" not in r.stdout

@@ -28,6 +28,7 @@ __all__ = [
     "latest_vintage",
     "revised_values",
     "revised_values_of",
+    "withdrawn",
     "measured_keys",
 ]
 
@@ -99,6 +100,25 @@ def revised_values_of(
             group.sort(key=lambda o: (o.recorded_at, o.line))
             if group[-2].status != RETRACTED:  # after a retraction a figure replaces none
                 out[key][group[-1].period] = group[-2].value
+    return out
+
+
+def withdrawn(
+    observations: Iterable[Observation], key: str, as_of: str | None = None
+) -> list[tuple[Observation, float | None]]:
+    """The periods of ``key`` whose vintage in force by ``as_of`` is a retraction, each as
+    that retraction and the value it withdrew (None when it withdrew none), by period: what
+    ``show`` says of a figure published, then withdrawn, which its series in force lacks."""
+    bound = as_of_bound(as_of) if as_of else None
+    groups: dict[Period, list[Observation]] = {}
+    for o in observations:
+        if o.indicator == key and (bound is None or o.recorded_at <= bound):
+            groups.setdefault(o.period, []).append(o)
+    out: list[tuple[Observation, float | None]] = []
+    for period in sorted(groups, key=lambda p: p.sort_key):
+        rows = sorted(groups[period], key=lambda o: (o.recorded_at, o.line))
+        if rows[-1].status == RETRACTED:
+            out.append((rows[-1], rows[-2].value if len(rows) > 1 and rows[-2].status != RETRACTED else None))
     return out
 
 

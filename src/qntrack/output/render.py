@@ -423,11 +423,12 @@ def show(
     lang: str,
     as_of: str | None,
     revises: Mapping[Period, float | None] | None = None,
+    withdrawn: Sequence[tuple[Observation, float | None]] = (),
 ) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of, revises)
+    show_target(a, rows, lang, as_of, revises, withdrawn)
 
 
 def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:
