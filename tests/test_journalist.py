@@ -188,3 +188,48 @@ def test_show_says_a_figure_was_withdrawn_not_that_none_was_recorded(shipped: Pa
     assert [o["revises"] for o in on_the_day["retracted"]] == [2877.8]
     r = run_clean("show", "fdi-plan-2024", "--as-of", "2025-02-28", env={"COLUMNS": "200"})
     assert "withdrawn" not in r.stdout
+
+
+def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
+    # During 2025 the growth plan of 14 % is judged on the year-to-date reading (methodology.md,
+    # "Annual plan"): 2025-H1 = 11.03, 11.03 - 14 = -2.97 points, limited progress. JSON's
+    # `provisional` says where 11.03 came from; the CSV had its period and value only, no
+    # status, source or day (its latest_* columns are empty: no 2025 figure yet), so a
+    # spreadsheet row could not be cited. The average target's provisional 2025-H1 reading
+    # (23.81), printed by the table, was not in the CSV at all.
+    rows = _csv_rows(run_clean("status", "grdp-growth-plan-2025", "cbct-va-growth-2021-2025",
+                               "--as-of", "2025-07-10", "--format", "csv").stdout)  # fmt: skip
+    by_id = {row["id"]: row for row in rows}
+    plan = by_id["grdp-growth-plan-2025"]
+    assert (plan["status"], plan["gap"], plan["latest_period"]) == ("limited_progress", "2.97", "")
+    assert {k: plan[k] for k in plan if k.startswith("provisional_")} == {
+        "provisional_period": "2025-H1",
+        "provisional_value": "11.03",
+        "provisional_status": "estimate",
+        "provisional_source": "https://vov.vn/kinh-te/quang-ninh-tang-truong-grdp-1103-trong-nua-dau-nam-2025-post1212464.vov",
+        "provisional_recorded_at": "2025-07-05T00:00:00Z",
+        "provisional_revises": "",
+    }
+    va = by_id["cbct-va-growth-2021-2025"]
+    assert (va["provisional_period"], va["provisional_value"], va["provisional_recorded_at"]) == (
+        "2025-H1", "23.81", "2025-07-05T00:00:00Z",
+    )  # fmt: skip
+    # The columns come last, after latest_revises: scripts reading by position keep working.
+    header = next(csv.reader(io.StringIO(run_clean("status", "--format", "csv").stdout)))
+    assert header[-7:] == [
+        "latest_revises", "provisional_period", "provisional_value", "provisional_status",
+        "provisional_source", "provisional_recorded_at", "provisional_revises",
+    ]  # fmt: skip
+    # A revised half-year estimate: 11.2 recorded 2025-08-01 replaces 11.03 (2025-07-05).
+    r = run_clean("add-observation", "grdp_growth", "2025-H1", "11.2", "--status", "estimate",
+                  "--source", "Statistics office, August 2025", "--recorded-at", "2025-08-01T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    (plan,) = _csv_rows(run_clean("status", "grdp-growth-plan-2025", "--as-of", "2025-08-02", "--format", "csv").stdout)
+    assert (plan["provisional_value"], plan["provisional_revises"], plan["gap"]) == (
+        "11.2",
+        "11.03",
+        "2.8",
+    )  # 14 - 11.2
+    tsv_text = run_clean("status", "grdp-growth-plan-2025", "--as-of", "2025-08-02", "--format", "tsv").stdout
+    (tsv,) = csv.DictReader(io.StringIO(tsv_text), delimiter="\t")
+    assert tsv["provisional_source"] == "Statistics office, August 2025"
