@@ -233,3 +233,49 @@ def test_status_csv_cites_the_provisional_reading_it_shows(shipped: Path):
     tsv_text = run_clean("status", "grdp-growth-plan-2025", "--as-of", "2025-08-02", "--format", "tsv").stdout
     (tsv,) = csv.DictReader(io.StringIO(tsv_text), delimiter="\t")
     assert tsv["provisional_source"] == "Statistics office, August 2025"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # A year, as a journalist types "as of 2024": the month's hint ("'2024-12' is a
+        # month, not a day; ... 2024-12-31 (its last day)") given for every period.
+        ("2024", "'2024' is a period (2024), not a day; write YYYY-MM-DD, e.g. 2024-12-31 (its last day)"),
+        ("2024-Q3", "'2024-Q3' is a period (2024-Q3), not a day; write YYYY-MM-DD, e.g. 2024-09-30 (its last day)"),
+        (
+            "Quý I/2024",
+            "'Quý I/2024' is a period (2024-Q1), not a day; write YYYY-MM-DD, e.g. 2024-03-31 (its last day)",
+        ),
+        ("2024-H1", "'2024-H1' is a period (2024-H1), not a day; write YYYY-MM-DD, e.g. 2024-06-30 (its last day)"),
+        # A day with its zone is a moment too: the day it names, and the boundary of an as-of day.
+        (
+            "2024-12-31+07:00",
+            "'2024-12-31+07:00' is not a date; write YYYY-MM-DD, e.g. 2023-06-28 (a day, not a moment: "
+            "2024-12-31 takes the figures recorded by the end of that day, UTC)",
+        ),
+        (
+            "2024-12-31Z",
+            "'2024-12-31Z' is not a date; write YYYY-MM-DD, e.g. 2023-06-28 (a day, not a moment: "
+            "2024-12-31 takes the figures recorded by the end of that day, UTC)",
+        ),
+        # Full-width digits (an East Asian keyboard, a PDF): "is no day of the calendar:
+        # ２０２４-１２ has 31 days" said a right day did not exist.
+        ("２０２４-１２-３１", "'２０２４-１２-３１' is written in digits other than 0-9; type it with 0-9"),
+    ],
+)
+def test_as_of_typed_as_a_journalist_types_it_is_told_the_day_to_write(shipped: Path, typed: str, said: str):
+    for command in (["status"], ["show", "cbct-share"], ["history", "grdp_growth"]):
+        r = run_clean(*command, "--as-of", typed)
+        assert r.exit_code == 2, command
+        assert r.stderr == f"--as-of: error: {said}\n", command
+        assert r.stdout == ""
+
+
+def test_as_of_a_year_in_vietnamese(shipped: Path):
+    r = run_clean("--lang", "vi", "status", "--as-of", "2024")
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "--as-of: lỗi: '2024' là một kỳ (2024), không phải một ngày; hãy viết YYYY-MM-DD, ví dụ 2024-12-31 (ngày cuối kỳ)\n"
+    )
+    r = run_clean("--lang", "vi", "status", "--as-of", "２０２４-１２-３１")
+    assert r.stderr == "--as-of: lỗi: '２０２４-１２-３１' được viết bằng chữ số khác 0-9; hãy gõ bằng chữ số 0-9\n"
