@@ -279,3 +279,34 @@ def test_as_of_a_year_in_vietnamese(shipped: Path):
     )
     r = run_clean("--lang", "vi", "status", "--as-of", "２０２４-１２-３１")
     assert r.stderr == "--as-of: lỗi: '２０２４-１２-３１' được viết bằng chữ số khác 0-9; hãy gõ bằng chữ số 0-9\n"
+
+
+def test_the_report_says_a_figure_was_withdrawn_as_show_does(shipped: Path, tmp_path: Path):
+    # The report's section of fdi-plan-2024 had show's defect: 2,877.8 gone from its table,
+    # "its full figure is not recorded yet" in its sentences. Its review section (--since)
+    # listed the retraction; a report without --since did not say it anywhere.
+    _retract_fdi_2024()
+    r = run_clean("report", "--format", "markdown", "-o", "r.md")
+    assert r.exit_code == 0, r.stderr
+    text = (shipped / "r.md").read_text(encoding="utf-8")
+    section = text[text.index('<a id="t-fdi-plan-2024">') : text.index('<a id="t-fdi-plan-2025">')]
+    assert (
+        "| 2024 | 2,877.8 million USD → – | retracted | Provincial statistics office | wrong year | 2025-03-01 |"
+        in section
+    )
+    # In its period's place: after H1 2024, the last row before it.
+    assert section.index("H1 2024 (part-year)") < section.index("2,877.8 million USD → –")
+    assert "- 2024: 2,877.8 million USD was withdrawn on 2025-03-01 (retracted); no figure for it is in force." in (
+        section
+    )
+    r = run_clean("--lang", "vi", "report", "--format", "html", "-o", "r.html")
+    assert r.exit_code == 0, r.stderr
+    html = (shipped / "r.html").read_text(encoding="utf-8")
+    assert "2.877,8 triệu USD → –" in html
+    assert "Năm 2024: số liệu 2.877,8 triệu USD đã bị rút lại ngày 01/03/2025" in html
+    # As of the day before the retraction the figure is in force: nothing withdrawn.
+    r = run_clean("report", "--format", "markdown", "-o", "before.md", "--as-of", "2025-02-28")
+    assert r.exit_code == 0, r.stderr
+    before = (shipped / "before.md").read_text(encoding="utf-8")
+    assert "withdrawn" not in before
+    assert "| 2024 | 2,877.8 million USD | estimate |" in before

@@ -98,12 +98,14 @@ def show(
 
     # A figure withdrawn (a retraction in force) in its period's place, "2,877.8 → –", as
     # history writes it: never read as a figure not recorded yet (issue 17, nineteenth session).
+    from .withdrawn import in_place, withdrawn_sentence, withdrawn_value
+
     gone = {id(o): value for o, value in withdrawn}
-    for o in _with_withdrawn(rows, [o for o, _ in withdrawn]):
+    for o in in_place(rows, [o for o, _ in withdrawn]):
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
         if id(o) in gone:
-            shown = replacing(gone[id(o)], "–", unit, lang, o.value)
+            shown = withdrawn_value(gone[id(o)], unit, lang)
             cells.append([Text(str(o.period), style=style), Text(shown, style=style), Text(kind)])
             cells[-1] += [Text(visible(as_given(o.source), lines=True)), Text(date_text(o.recorded_at, lang))]
             continue
@@ -138,33 +140,7 @@ def show(
     for sentence in explain(a, lang):
         console.print(Text("• " + sentence))
     for o, value in withdrawn:
-        console.print(Text("• " + _withdrawn_sentence(o, value, unit, lang)))
-
-
-def _with_withdrawn(rows: Sequence[Observation], withdrawn: Sequence[Observation]) -> list[Observation]:
-    """``rows`` in their order, each retraction in ``withdrawn`` before the first row of a
-    later period (so in its period's place)."""
-    out = list(rows)
-    for o in withdrawn:
-        at = next((i for i, r in enumerate(out) if r.period.sort_key > o.period.sort_key), len(out))
-        out.insert(at, o)
-    return out
-
-
-def _withdrawn_sentence(o: Observation, value: float | None, unit: str, lang: str) -> str:
-    """ "2024: 2,877.8 million USD was withdrawn on 2025-03-01 (retracted); ...", the
-    period in words as every sentence for people writes it."""
-    from ..catalog import msg, render
-    from .period_words import period_words
-
-    shown = value_with_unit(value, unit, lang) if value is not None else "–"
-    said = render(
-        msg(
-            "narrative_withdrawn", period=period_words(o.period, lang), value=shown, day=date_text(o.recorded_at, lang)
-        ),
-        lang,
-    )
-    return said[:1].upper() + said[1:]
+        console.print(Text("• " + withdrawn_sentence(o, value, unit, lang)))
 
 
 def _milestone_block(m: MilestoneResult, unit: str, lang: str) -> Table:

@@ -366,10 +366,13 @@ def _section(
     with_chart: bool,
     large: bool = False,
     revises: Mapping[str, float | None] | None = None,
+    withdrawn: Sequence[tuple[Observation, float | None]] = (),
 ) -> SectionView:
+    from .report_withdrawn import with_withdrawn, withdrawn_in, withdrawn_sentence
+
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
-    shown = relevant_observations(a, rows)
+    shown, withdrawn = relevant_observations(a, rows), withdrawn_in(a, withdrawn)
     earlier = ""
     if large and len(shown) > RECENT:
         # A national plan's report lists each target's latest figures: the whole series of
@@ -395,8 +398,8 @@ def _section(
         milestones=_milestones(a, lang),
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
-        observations=_observations(shown, unit, lang, revises, a),
-        sentences=tuple(explain(a, lang)),
+        observations=with_withdrawn(_observations(shown, unit, lang, revises, a), shown, withdrawn, unit, lang),
+        sentences=(*explain(a, lang), *(withdrawn_sentence(o, value, unit, lang) for o, value in withdrawn)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
             "no_chart_many" if large else "no_chart_large" if too_large_to_draw(rows) else "no_chart",
@@ -448,7 +451,8 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     revised = data.revised  # a derived indicator's figures are computed: they replaced nothing
     for i, a in enumerate(data.assessments, 1):
         key = a.target.series_key
-        sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key)))
+        gone = data.withdrawn.get(key, ())
+        sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone))
         if tick is not None:
             tick(i, len(data.assessments))
     statuses = [
