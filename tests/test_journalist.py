@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -310,3 +311,25 @@ def test_the_report_says_a_figure_was_withdrawn_as_show_does(shipped: Path, tmp_
     before = (shipped / "before.md").read_text(encoding="utf-8")
     assert "withdrawn" not in before
     assert "| 2024 | 2,877.8 million USD | estimate |" in before
+
+
+def test_an_average_just_short_of_its_bound_is_never_written_as_the_bound(shipped: Path):
+    # Worked example 5, "early 2025": G = 1.1028 x 1.1028 x 1.1103 x 1.0842 = 1.464007,
+    # average = 1.464007^(1/4) - 1 = 9.9983 % a year, 0.0017 points short of 10. The
+    # sentence said "9.998% a year", but show's "Average so far" and the report's
+    # "Achieved average" (and its chart's legend) said "10 % y/y": a journalist quoting the
+    # figure would report the bound met. Written at the decimals where it differs from the
+    # bound, as the sentence writes it.
+    r = run_clean("show", "grdp-average-2021-2025", "--as-of", "2025-06-20", env={"COLUMNS": "120"})
+    assert re.search(r"Average so far +9\.998 % y/y \(4/5\)", r.stdout)
+    assert "9.998% a year (target: at least 10% a year)" in r.stdout
+    r = run_clean("report", "--format", "markdown", "-o", "r.md", "--as-of", "2025-06-20")
+    assert r.exit_code == 0, r.stderr
+    text = (shipped / "r.md").read_text(encoding="utf-8")
+    assert "| Achieved average | 9.998 % y/y |" in text
+    assert "Achieved average (9.998 % y/y)" in text  # the chart's description
+    r = run_clean("--lang", "vi", "show", "grdp-average-2021-2025", "--as-of", "2025-06-20", env={"COLUMNS": "120"})
+    assert "9,998 % so với cùng kỳ (4/5)" in r.stdout
+    # A whole average keeps two decimals: 2021-2025 with 11.89 for 2025 is 10.374 (10.37).
+    r = run_clean("show", "grdp-average-2021-2025", env={"COLUMNS": "120"})
+    assert re.search(r"Average so far +10\.37 % y/y \(5/5\)", r.stdout)
