@@ -333,3 +333,39 @@ def test_an_average_just_short_of_its_bound_is_never_written_as_the_bound(shippe
     # A whole average keeps two decimals: 2021-2025 with 11.89 for 2025 is 10.374 (10.37).
     r = run_clean("show", "grdp-average-2021-2025", env={"COLUMNS": "120"})
     assert re.search(r"Average so far +10\.37 % y/y \(5/5\)", r.stdout)
+
+
+def test_a_figure_published_with_three_decimals_is_quoted_as_published(shipped: Path):
+    # The statistics office revises 2025 growth to 9.996 % (official): short of double digits
+    # by 0.004 point. The status table wrote it "9.996[1]" for the double-digit target and
+    # "10[2]" for the 2025 growth plan, two notes for one revision ("→ 9.996" and "→ 10");
+    # show's plan said "Result 10 % y/y", history "11.89 % y/y → 10 % y/y": a journalist
+    # quoting any of those would report double-digit growth. A figure is written at least at
+    # the decimals it was published with, everywhere (never fewer than two).
+    r = run_clean("--lang", "en", "add-observation", "grdp_growth", "2025", "9.996", "--status", "official",
+                  "--source", "Statistics office yearbook", "--recorded-at", "2026-03-01T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    table = run_clean("status", "grdp-double-digit", "grdp-growth-plan-2025", "--format", "table",
+                      env={"COLUMNS": "160"}).stdout  # fmt: skip
+    assert table.count("9.996[1] % y/y (2025)") == 2
+    assert "[2]" not in table and "10[" not in table
+    assert "[1] grdp_growth 2025: 11.89 % y/y → 9.996 % y/y (official, recorded 2026-03-01" in table
+    # 9.996 - 14 = -4.004 points; the gap 14 - 9.996 = 4.004.
+    assert "4.004 pp" in table
+    shown = run_clean("show", "grdp-growth-plan-2025", env={"COLUMNS": "160"}).stdout
+    assert re.search(r"Result +9\.996 % y/y", shown)
+    assert re.search(r"Against plan +-4\.004 pp", shown)
+    history = run_clean("history", "grdp_growth", "2025", "--format", "table", env={"COLUMNS": "160"}).stdout
+    assert "11.89 % y/y → 9.996 % y/y" in history
+    listed = run_clean("observations", "--indicator", "grdp_growth", "--format", "table", env={"COLUMNS": "160"})
+    assert "11.89 % y/y → 9.996 % y/y" in listed.stdout
+    r = run_clean("report", "--format", "markdown", "-o", "r.md")
+    assert r.exit_code == 0, r.stderr
+    text = (shipped / "r.md").read_text(encoding="utf-8")
+    assert "| 2025 | 10 % y/y" not in text and "10\\[" not in text
+    # The span targets' tables of periods: the average's and the every-period's (a fail).
+    assert "| 2025 | 9.996 % y/y |" in text
+    assert "| 2025 | 9.996 % y/y | **✗ no** |" in text
+    assert "9.996\\[1\\] % y/y (2025)" in text
+    # Figures typed with two decimals or fewer are written as before: 11.03, 8.42.
+    assert "| 2024 | 8.42 % y/y |" in text

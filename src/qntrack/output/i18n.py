@@ -122,6 +122,22 @@ def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
 
 
+def typed_places(value: float | None, decimals: int = 2) -> int:
+    """The decimals an observed figure is quoted at: those it was published with when they
+    are three (its shortest decimal form, as ``number`` rounds it), so that 9.996 is never
+    quoted as 10, beside a bound of 10 that one target judges it against and another does
+    not (issue 17, nineteenth session); else ``decimals``. A figure with four or more looks
+    computed, not published (10.33333): written at two, as every figure is, unless a rule
+    of its own needs more (the decimals where it differs from its plan or bound)."""
+    if value is None or not math.isfinite(value) or abs(value) >= _HUGE:
+        return decimals
+    text = repr(float(value))
+    if "e" in text or "." not in text:
+        return decimals
+    typed = len(text.split(".")[1].rstrip("0"))
+    return max(decimals, typed) if typed <= 3 else decimals
+
+
 def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2) -> str:
     text = number(value, lang, decimals)
     if value is None or not unit:
@@ -171,6 +187,6 @@ def replacing(
     if before is None or before != before:
         return shown
     if value is None or value != value:
-        return f"{value_with_unit(before, unit, lang)} → {shown}"
-    places = differing_decimals(before, value, decimals)
+        return f"{value_with_unit(before, unit, lang, typed_places(before))} → {shown}"
+    places = differing_decimals(before, value, max(decimals, typed_places(before)))
     return f"{value_with_unit(before, unit, lang, places)} → {value_with_unit(value, unit, lang, places)}"

@@ -14,7 +14,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, replacing, status_label, timestamp_text, value_with_unit
+from .i18n import date_text, label, replacing, status_label, timestamp_text, typed_places, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-exported)
@@ -265,10 +265,11 @@ def observations_table(
                 Text(
                     replacing(
                         before.get(o.indicator, {}).get(o.period),
-                        value_with_unit(o.value, unit, lang),
+                        value_with_unit(o.value, unit, lang, typed_places(o.value)),
                         unit,
                         lang,
                         o.value,
+                        typed_places(o.value),
                     )
                 ),
                 Text(label(o.status, lang) if o.status else ""),
@@ -448,14 +449,22 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
     for v in vintages:
         o = v.observation
         style = "" if v.in_force else "dim"
-        shown = "–" if o.value != o.value else value_with_unit(o.value, unit, lang)  # "–": retracted
+        # "–": retracted; a figure at the decimals it was published with (i18n.typed_places)
+        shown = "–" if o.value != o.value else value_with_unit(o.value, unit, lang, typed_places(o.value))
         cells.append(
             [
                 Text("●" if v.in_force else "", style="bold green"),
                 Text(str(o.period), style=style),
                 # The figure it revised, or a retraction withdrew, before it: "10.3% → 9.8%".
                 Text(
-                    replacing(v.revises.value if v.revises is not None else None, shown, unit, lang, o.value),
+                    replacing(
+                        v.revises.value if v.revises is not None else None,
+                        shown,
+                        unit,
+                        lang,
+                        o.value,
+                        typed_places(o.value),
+                    ),
                     style=style,
                 ),
                 Text(label(o.status, lang) if o.status else "", style=style),
