@@ -369,3 +369,19 @@ def test_a_figure_published_with_three_decimals_is_quoted_as_published(shipped: 
     assert "9.996\\[1\\] % y/y (2025)" in text
     # Figures typed with two decimals or fewer are written as before: 11.03, 8.42.
     assert "| 2024 | 8.42 % y/y |" in text
+
+
+def test_the_workbook_shows_a_three_decimal_figure_with_its_decimals(shipped: Path):
+    # Excel shows a cell by its number format: 9.996 under #,##0.00 reads 10.00.
+    import openpyxl
+
+    r = run_clean("--lang", "en", "add-observation", "grdp_growth", "2025", "9.996", "--status", "official",
+                  "--recorded-at", "2026-03-01T00:00:00Z")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    r = run_clean("report", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    book = openpyxl.load_workbook(shipped / "r.xlsx")
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == 9.996]
+    assert cells and all(c.number_format == "#,##0.000" for c in cells)
+    eight = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == 8.42]
+    assert eight and all(c.number_format == "#,##0.00" for c in eight)  # 8.42: two, as before
