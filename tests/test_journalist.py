@@ -385,3 +385,49 @@ def test_the_workbook_shows_a_three_decimal_figure_with_its_decimals(shipped: Pa
     assert cells and all(c.number_format == "#,##0.000" for c in cells)
     eight = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == 8.42]
     assert eight and all(c.number_format == "#,##0.00" for c in eight)  # 8.42: two, as before
+
+
+P_EDGE_PLAN = """\
+version: 1
+title: "P edge"
+observations: observations.csv
+indicators:
+  x: {name: "X", unit: "%", measure: level}
+targets:
+  - id: x-level
+    indicator: x
+    baseline: 2020
+    milestones:
+      - {by: 2025, value: 200}
+"""
+
+
+def test_a_p_just_below_a_band_edge_is_never_written_as_the_edge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # From 100 (2020) to 148.6 (2023), 200 by 2025:
+    #   a = 1.486^(1/3) - 1 = 0.141102;  r = 2^(1/5) - 1 = 0.148698;  P = a / r = 0.94918,
+    #   below 0.95: moderate progress (methodology.md, "Statuses"), score
+    #   7.1429 x 0.94918 - 4.2857 = 2.4942.
+    # The table, show and the report printed "P 0.95" beside "Moderate progress", which a
+    # reader checking the band by hand reads as substantial. Written where it differs from
+    # the edge: 0.949 (at three decimals 0.949 < 0.95).
+    from conftest import STORE_HEADER, make_tracker
+
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        P_EDGE_PLAN,
+        STORE_HEADER + "x,2020,100,official,s,,2021-01-01T00:00:00Z\nx,2023,148.6,official,s,,2024-01-01T00:00:00Z\n",
+    )
+    (target,) = json_of("status", "--format", "json")["targets"]
+    assert target["progress_value"] == pytest.approx(0.94918, abs=5e-6)
+    assert target["status"] == "moderate_progress"
+    table = run_clean("status", "--format", "table", env={"COLUMNS": "120"}).stdout
+    assert " 0.949 " in table and " 0.95 " not in table
+    shown = run_clean("show", "x-level", env={"COLUMNS": "120"}).stdout
+    assert re.search(r"P / Score +0\.949 / 2\.49", shown), shown
+    r = run_clean("report", "--format", "markdown", "-o", "r.md")
+    assert r.exit_code == 0, r.stderr
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "| 0.949 |" in text and "0.949 / 2.49" in text
+    vi = run_clean("--lang", "vi", "show", "x-level", env={"COLUMNS": "120"}).stdout
+    assert "0,949 / 2,49" in vi

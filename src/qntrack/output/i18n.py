@@ -114,6 +114,30 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
     return text
 
 
+def _below_edges(value: float | None, edges: tuple[float, ...], lang: str) -> str:
+    """``number`` at two decimals, or at the decimals where it differs from a band edge it
+    is below and two decimals would round it onto (0.9492 is moderate progress: never
+    "0.95", the substantial edge; issue 17, nineteenth session)."""
+    places = 2
+    if value is not None and math.isfinite(value):
+        for edge in edges:
+            if value < edge and number(value, "en") == number(edge, "en"):
+                places = max(places, differing_decimals(value, edge))
+    return number(value, lang, places)
+
+
+def progress_text(value: float | None, lang: str) -> str:
+    """P as every table and sentence writes it: the method's band edges (0.95, 0.6, 0;
+    docs/methodology.md, "Statuses") never reached by rounding alone."""
+    return _below_edges(value, (0.95, 0.6, 0.0), lang)
+
+
+def score_text(value: float | None, lang: str) -> str:
+    """A score as every table writes it: the edges a group's status is read off (2.5, 0,
+    -2.5; "Scores") never reached by rounding alone."""
+    return _below_edges(value, (2.5, 0.0, -2.5), lang)
+
+
 def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
     """A rate (0.079) as "+7.9%"; "–" when undefined (or not finite: never "+–%")."""
     if rate is None or not math.isfinite(rate):

@@ -12,7 +12,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, number, replacing, signed_percent, target_kind_name, value_with_unit
+from .i18n import (
+    date_text,
+    label,
+    number,
+    progress_text,
+    replacing,
+    score_text,
+    signed_percent,
+    target_kind_name,
+    value_with_unit,
+)
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
@@ -71,7 +81,7 @@ def show(
     if a.score is not None or a.progress_value is not None:
         facts.add_row(
             f"{label('p', lang)} / {label('score', lang)}",
-            f"{number(a.progress_value, lang)} / {number(a.score, lang)}",
+            f"{progress_text(a.progress_value, lang)} / {score_text(a.score, lang)}",
         )
     if as_of:
         facts.add_row(label("as_of_lower", lang), date_text(as_of, lang))
@@ -159,7 +169,8 @@ def _milestone_block(m: MilestoneResult, unit: str, lang: str) -> Table:
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
     grid.add_row(
-        f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}"
+        f"{label('p', lang)} / {label('score', lang)}",
+        f"{progress_text(m.progress_value, lang)} / {score_text(m.score, lang)}",
     )
     grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang))
     if m.method == "absolute_change":

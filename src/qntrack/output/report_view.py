@@ -32,7 +32,9 @@ from ..output.i18n import (
     kind_key,
     label,
     number,
+    progress_text,
     replacing,
+    score_text,
     signed_percent,
     status_label,
     value_with_unit,
@@ -215,7 +217,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append(
             (
                 f"{label('p', lang)} / {label('score', lang)}",
-                Cell(f"{number(a.progress_value, lang)} / {number(a.score, lang)}"),
+                Cell(f"{progress_text(a.progress_value, lang)} / {score_text(a.score, lang)}"),
             )
         )
     facts.append((label("status", lang), Cell(status_label(a.status.value, lang), status=a.status.value)))
@@ -271,8 +273,8 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             (
                 Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
                 Cell(status_label(m.status.value, lang), status=m.status.value),
-                Cell(number(m.progress_value, lang)),
-                Cell(number(m.score, lang)),
+                Cell(progress_text(m.progress_value, lang)),
+                Cell(score_text(m.score, lang)),
                 Cell(gap_phrase(m.gap, unit, lang)),
                 Cell(
                     f"{signed_percent(m.required_rate, lang)}{per_year}"
