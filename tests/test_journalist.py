@@ -431,3 +431,25 @@ def test_a_p_just_below_a_band_edge_is_never_written_as_the_edge(tmp_path: Path,
     assert "| 0.949 |" in text and "0.949 / 2.49" in text
     vi = run_clean("--lang", "vi", "show", "x-level", env={"COLUMNS": "120"}).stdout
     assert "0,949 / 2,49" in vi
+
+
+def test_a_target_whose_only_figure_was_withdrawn_is_not_said_never_recorded(shipped: Path):
+    # The 2025 budget revenue (82,235, the shipped series' only total) withdrawn: show and
+    # the report said "Not assessed: no figure has been recorded for this indicator yet."
+    # beside the new sentence saying it was withdrawn: the first is no longer true.
+    r = run_clean("retract", "budget_revenue", "2025", "--recorded-at", "2026-02-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    shown = run_clean("show", "budget-revenue-plan-2025", env={"COLUMNS": "120"}).stdout
+    assert "no figure has been recorded" not in shown
+    assert "• Not assessed: no figure of this indicator is in force; those recorded were withdrawn." in shown
+    assert "• 2025: 82,235 billion VND was withdrawn on 2026-02-01 (retracted); no figure for it is in force." in shown
+    r = run_clean("--lang", "vi", "report", "--format", "markdown", "-o", "r.md")
+    assert r.exit_code == 0, r.stderr
+    text = (shipped / "r.md").read_text(encoding="utf-8")
+    assert (
+        "- Chưa đánh giá: chỉ tiêu không còn số liệu nào có hiệu lực; các số liệu đã ghi nhận đều đã bị rút lại."
+        in text
+    )
+    # Before the retraction, as before: the figure in force, no such sentence.
+    before = run_clean("show", "budget-revenue-plan-2025", "--as-of", "2026-01-31", env={"COLUMNS": "120"}).stdout
+    assert "withdrawn" not in before and "82,235 billion VND" in before

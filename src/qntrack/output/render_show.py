@@ -108,7 +108,7 @@ def show(
 
     # A figure withdrawn (a retraction in force) in its period's place, "2,877.8 → –", as
     # history writes it: never read as a figure not recorded yet (issue 17, nineteenth session).
-    from .withdrawn import in_place, withdrawn_sentence, withdrawn_value
+    from .withdrawn import in_place, with_withdrawn_sentences, withdrawn_value
 
     gone = {id(o): value for o, value in withdrawn}
     for o in in_place(rows, [o for o, _ in withdrawn]):
@@ -147,10 +147,8 @@ def show(
     console.print(Text(label("summary", lang), style="bold"))
     # Sentences for people say a period in words (explain); the tables above keep the code
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
-    for sentence in explain(a, lang):
+    for sentence in with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang):
         console.print(Text("• " + sentence))
-    for o, value in withdrawn:
-        console.print(Text("• " + withdrawn_sentence(o, value, unit, lang)))
 
 
 def _milestone_block(m: MilestoneResult, unit: str, lang: str) -> Table:

@@ -370,7 +370,7 @@ def _section(
     revises: Mapping[str, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
 ) -> SectionView:
-    from .report_withdrawn import with_withdrawn, withdrawn_in, withdrawn_sentence
+    from .report_withdrawn import with_withdrawn, with_withdrawn_sentences, withdrawn_in
 
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
@@ -401,7 +401,7 @@ def _section(
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
         observations=with_withdrawn(_observations(shown, unit, lang, revises, a), shown, withdrawn, unit, lang),
-        sentences=(*explain(a, lang), *(withdrawn_sentence(o, value, unit, lang) for o, value in withdrawn)),
+        sentences=tuple(with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
             "no_chart_many" if large else "no_chart_large" if too_large_to_draw(rows) else "no_chart",

@@ -11,13 +11,13 @@ from ..files.textfiles import as_given
 from .i18n import date_text, label
 from .period_words import period_text
 from .report_view import Cell, TableView, report_word, source_cell
-from .withdrawn import in_place, withdrawn_sentence, withdrawn_value
+from .withdrawn import in_place, with_withdrawn_sentences, withdrawn_value
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..plan.model import Observation
 
-__all__ = ["withdrawn_in", "with_withdrawn", "withdrawn_sentence"]
+__all__ = ["withdrawn_in", "with_withdrawn", "with_withdrawn_sentences"]
 
 _COLUMNS = ("period", "value", "obs_status", "source", "note", "recorded_at")
 

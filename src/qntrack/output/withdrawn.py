@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Sequence
 from .i18n import date_text, replacing, value_with_unit
 
 if TYPE_CHECKING:
+    from ..method.assessment import Assessment
     from ..plan.model import Observation
 
-__all__ = ["in_place", "withdrawn_value", "withdrawn_sentence"]
+__all__ = ["in_place", "withdrawn_value", "withdrawn_sentence", "with_withdrawn_sentences"]
 
 Withdrawn = Sequence[tuple["Observation", "float | None"]]
 
@@ -43,3 +44,23 @@ def withdrawn_sentence(o: Observation, value: float | None, unit: str, lang: str
     day = date_text(o.recorded_at, lang)
     said = render(msg("narrative_withdrawn", period=period_words(o.period, lang), value=shown, day=day), lang)
     return said[:1].upper() + said[1:]
+
+
+def with_withdrawn_sentences(
+    a: Assessment, sentences: Sequence[str], withdrawn: Sequence[tuple[Observation, float | None]], lang: str
+) -> list[str]:
+    """The assessment's ``sentences`` (narrative.explain), then one for each withdrawn
+    figure; "no figure has been recorded for this indicator yet" (reason ``no_figures``)
+    becomes "no figure ... is in force; those recorded were withdrawn", which it is then."""
+    if not withdrawn:
+        return list(sentences)
+    from .narrative import narrative_sentence, reason_text
+
+    unit = a.indicator.unit_in(lang)
+    said = list(sentences)
+    if a.reason == "no_figures":
+        said = [
+            narrative_sentence("reason_no_figures_withdrawn", lang) if t == reason_text("no_figures", lang) else t
+            for t in said
+        ]
+    return said + [withdrawn_sentence(o, value, unit, lang) for o, value in withdrawn]
