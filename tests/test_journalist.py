@@ -453,3 +453,17 @@ def test_a_target_whose_only_figure_was_withdrawn_is_not_said_never_recorded(shi
     # Before the retraction, as before: the figure in force, no such sentence.
     before = run_clean("show", "budget-revenue-plan-2025", "--as-of", "2026-01-31", env={"COLUMNS": "120"}).stdout
     assert "withdrawn" not in before and "82,235 billion VND" in before
+
+
+def test_the_review_section_writes_a_revision_where_the_figures_differ(shipped: Path):
+    # report --since lists 2025 growth revised from 11.89 to 9.996: the Value column said
+    # "10 % y/y" (the figure in force rounded to two decimals) beside "revised" and the
+    # previous 11.89; a revision 11.031 -> 11.029 would have read "11.03 | revised | 11.03".
+    for value, day in (("11.031", "2026-02-01"), ("11.029", "2026-03-01")):
+        r = run_clean("--lang", "en", "add-observation", "grdp_growth", "2025", value, "--status", "official",
+                      "--source", "Statistics office", "--recorded-at", f"{day}T00:00:00Z")  # fmt: skip
+        assert r.exit_code == 0, r.stderr
+    r = run_clean("report", "--format", "markdown", "-o", "r.md", "--since", "2026-02-15")
+    assert r.exit_code == 0, r.stderr
+    text = (shipped / "r.md").read_text(encoding="utf-8")
+    assert "| 2025 | 11.029 % y/y | revised | 11.031 % y/y | Statistics office | 2026-03-01 |" in text
