@@ -33,7 +33,7 @@ def _status_of(target_id: str, *extra: str) -> dict:
 def test_five_shipped_figures_agree_with_a_hand_computation(shipped: Path):
     # 1. cbct-share (methodology.md, worked example 1): baseline 9.8 (2020), latest 12.3
     #    (2023), milestone 15 by 2025.
-    #    a = (12.3 / 9.8)^(1/3) - 1 = 1.255102^(1/3) - 1 = 0.078679
+    #    a = (12.3 / 9.8)^(1/3) - 1 = 1.255102^(1/3) - 1 = 0.078681
     #    r = (15 / 9.8)^(1/5) - 1 = 1.530612^(1/5) - 1 = 0.088860
     #    P = a / r = 0.88542; gap 15 - 12.3 = 2.7 points.
     a = (12.3 / 9.8) ** (1 / 3) - 1
@@ -43,6 +43,20 @@ def test_five_shipped_figures_agree_with_a_hand_computation(shipped: Path):
     assert share["progress_value"] == pytest.approx(0.88542, abs=5e-5)
     assert share["progress_value"] == pytest.approx(a / r, rel=1e-12)
     assert share["gap"] == pytest.approx(2.7, abs=1e-9)
+
+    # 1b. Its 2030 milestone of 30, from the same baseline and latest figure:
+    #    r = (30 / 9.8)^(1/10) - 1 = 3.061224^(1/10) - 1 = 0.118380; P = 0.078681 / 0.118380
+    #    = 0.66465, score 7.1429 x 0.66465 - 4.2857 = 0.4618; trajectory in 2023
+    #    9.8 x 3.061224^(3/10) = 13.7086; needed from 2023: (30 / 12.3)^(1/7) - 1 = 0.1358385;
+    #    projected 2030: 9.8 x 1.078681^10 = 20.900; reached when 9.8 x 1.078681^t = 30,
+    #    t = ln 3.061224 / ln 1.078681 = 14.77 years after 2020: 2035.
+    m2030 = share["milestones"][1]
+    assert m2030["progress_value"] == pytest.approx(0.66465, abs=2e-5)
+    assert m2030["score"] == pytest.approx(0.4618, abs=5e-4)
+    assert m2030["trajectory"] == pytest.approx(13.7086, abs=5e-5)
+    assert m2030["required_rate_from_latest"] == pytest.approx(0.1358385, abs=5e-7)
+    assert m2030["projected"] == pytest.approx(20.900, abs=5e-4)
+    assert m2030["reached_in"] == "2035"
 
     # 2. grdp-average-2021-2025 (worked example 5): G = 1.1028 x 1.1028 x 1.1103 x 1.0842
     #    x 1.1189 = 1.63808; average = 1.63808^(1/5) - 1 = 10.374 % a year, P = 1.0374,
