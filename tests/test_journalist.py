@@ -481,3 +481,19 @@ def test_the_review_section_writes_a_revision_where_the_figures_differ(shipped: 
     assert r.exit_code == 0, r.stderr
     text = (shipped / "r.md").read_text(encoding="utf-8")
     assert "| 2025 | 11.029 % y/y | revised | 11.031 % y/y | Statistics office | 2026-03-01 |" in text
+
+
+def test_show_states_the_latest_figure_and_the_provisional_reading_as_the_report_does(shipped: Path):
+    # The report's figures table opens with "Latest 17.3 % of GRDP (2020)" and "Provisional
+    # 16 % of GRDP (Q1 2023)" for the mining share; show stated neither (its sentence named
+    # only 2015 and 2020, the table listed 2023-Q1 in grey), so a journalist reading show
+    # could not tell which figure the status was read from and which was left out.
+    shown = run_clean("show", "mining-share", env={"COLUMNS": "120"}).stdout
+    assert re.search(r"\nLatest +17\.3 % of GRDP \(2020\)", shown), shown
+    assert re.search(r"\nProvisional +16 % of GRDP \(2023-Q1\)", shown), shown
+    vi = run_clean("--lang", "vi", "show", "mining-share", env={"COLUMNS": "120"}).stdout
+    assert re.search(r"\nSố mới nhất +17,3 % GRDP \(2020\)", vi), vi
+    # A plan during its year has no latest, only the reading it is judged on.
+    during = run_clean("show", "grdp-growth-plan-2025", "--as-of", "2025-07-10", env={"COLUMNS": "120"}).stdout
+    assert "\nLatest " not in during
+    assert re.search(r"\nProvisional +11\.03 % y/y \(2025-H1\)", during), during

@@ -68,6 +68,7 @@ def show(
         facts.add_row(label("owner", lang), Text(t.owner.get(lang)))
     if a.baseline is not None:
         facts.add_row(label("baseline", lang), f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")
+    _figures_used(facts, a, unit, lang)
     if a.achieved_rate is not None:
         facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
     facts.add_row(label("status", lang), _status(a.status.value, lang))
@@ -149,6 +150,22 @@ def show(
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
     for sentence in with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang):
         console.print(Text("• " + sentence))
+
+
+def _figures_used(facts: Table, a: Assessment, unit: str, lang: str) -> None:
+    """The latest figure the status is read from and the provisional reading left out of it
+    (a plan's during its year, the one it is judged on), as the report's figures table
+    states them (issue 17, nineteenth session); periods as codes, as show's tables write them."""
+    from .views.plan import figure_decimals
+
+    if a.latest is not None:
+        shown = value_with_unit(a.latest.value, unit, lang, figure_decimals(a, a.latest))
+        facts.add_row(label("latest", lang), f"{shown} ({a.latest.period})")
+    if a.provisional is not None:
+        shown = value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))
+        facts.add_row(
+            label("provisional", lang).capitalize(), Text(f"{shown} ({a.provisional.period})", style="italic")
+        )
 
 
 def _milestone_block(m: MilestoneResult, unit: str, lang: str) -> Table:
