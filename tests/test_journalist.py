@@ -497,3 +497,23 @@ def test_show_states_the_latest_figure_and_the_provisional_reading_as_the_report
     during = run_clean("show", "grdp-growth-plan-2025", "--as-of", "2025-07-10", env={"COLUMNS": "120"}).stdout
     assert "\nLatest " not in during
     assert re.search(r"\nProvisional +11\.03 % y/y \(2025-H1\)", during), during
+
+
+def test_a_run_of_passes_is_broken_by_a_year_without_a_figure(shipped: Path):
+    # "Double-digit growth every year": with 2024 withdrawn, 2015-2023 and 2025 passed and
+    # 2024 is unknown. methodology.md defines the streak as "the number of periods passed in
+    # a row up to the latest one"; qntrack said 10 ("Current run 10"), which a journalist
+    # would quote as ten years in a row across a year no one knows. In a row, back from
+    # 2025: 2025 passed (11.89 >= 10), 2024 has no figure: 1.
+    r = run_clean("retract", "grdp_growth", "2024", "--recorded-at", "2026-06-01T00:00:00Z")
+    assert r.exit_code == 0, r.stderr
+    (target,) = json_of("status", "grdp-double-digit", "--format", "json")["targets"]
+    d = target["details"]
+    assert (d["passed"], d["failed"], d["missing"], d["streak"]) == (10, 0, ["2024"], 1)
+    assert target["status"] == "substantial_progress"
+    shown = run_clean("show", "grdp-double-digit", env={"COLUMNS": "120"}).stdout
+    assert re.search(r"Current run +1 *\n", shown), shown
+    # Without the retraction the run is 1 too (2024 failed at 8.42); as of mid-2024, with
+    # 2015-2023 in, it is 9 (worked example 4).
+    (before,) = json_of("status", "grdp-double-digit", "--format", "json", "--as-of", "2024-07-10")["targets"]
+    assert before["details"]["streak"] == 9
