@@ -517,3 +517,17 @@ def test_a_run_of_passes_is_broken_by_a_year_without_a_figure(shipped: Path):
     # 2015-2023 in, it is 9 (worked example 4).
     (before,) = json_of("status", "grdp-double-digit", "--format", "json", "--as-of", "2024-07-10")["targets"]
     assert before["details"]["streak"] == 9
+
+
+def test_history_of_one_period_names_it_even_with_nothing_to_list(shipped: Path):
+    # `history grdp_growth 2022-H1 --as-of 2022-07-04` (the day before 10.66 was first
+    # reported) printed "GRDP growth [grdp_growth] — as of 2022-07-04 / No observations
+    # yet.": a saved copy did not say which period had none. The period asked is in the title.
+    r = run_clean("history", "grdp_growth", "2022-H1", "--as-of", "2022-07-04", "--format", "table")
+    assert r.stdout.splitlines()[:2] == ["GRDP growth [grdp_growth] 2022-H1 — as of 2022-07-04", "No observations yet."]
+    r = run_clean("history", "grdp_growth", "2022-H1", "--as-of", "2022-07-05", "--format", "table",
+                  env={"COLUMNS": "120"})  # fmt: skip
+    assert r.stdout.splitlines()[0].rstrip() == "GRDP growth [grdp_growth] 2022-H1 — as of 2022-07-05"
+    assert "10.66 % y/y" in r.stdout
+    r = run_clean("history", "grdp_growth", "--as-of", "2022-07-05", "--format", "table", env={"COLUMNS": "120"})
+    assert r.stdout.splitlines()[0].rstrip() == "GRDP growth [grdp_growth] — as of 2022-07-05"  # all periods

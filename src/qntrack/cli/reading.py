@@ -367,7 +367,7 @@ def history(
     else:
         from ..output import render
 
-        render.history_table(ws.plan, key, found, _lang(lang), day)
+        render.history_table(ws.plan, key, found, _lang(lang), day, wanted)
     if not found and key == indicator:
         _say_units_only(indicator, ws.store.observations, wanted, day)
     from ..files.workspace import missing_store

@@ -432,12 +432,15 @@ def show(
     show_target(a, rows, lang, as_of, revises, withdrawn)
 
 
-def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:
-    """Every vintage of an indicator, newest first; the one in force is marked ●."""
+def history_table(
+    plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None, period: object = None
+) -> None:
+    """Every vintage of an indicator (of ``period`` when one was asked, named in the title),
+    newest first; the one in force is marked ●."""
     console = _console()
     ind = plan.indicators[base_of(indicator_id)]  # a unit's key: its indicator's name and unit
     unit = ind.unit_in(lang)
-    title = Text(f"{ind.name.get(lang)} [{indicator_id}]")
+    title = Text(f"{ind.name.get(lang)} [{indicator_id}]" + (f" {period}" if period is not None else ""))
     if as_of:
         title.append(f" — {label('as_of_lower', lang)} {date_text(as_of, lang)}")
     if not vintages:
