@@ -160,8 +160,9 @@ def test_the_vietnamese_sentence_against_last_year_writes_the_figure_as_the_plan
 )
 def test_a_revision_below_two_decimals_is_written_where_the_figures_differ(tmp_path, monkeypatch, lang, said):
     # 11.031 revised to 11.029: at two decimals both read 11.03 ("11.03 → 11.03"); at
-    # three they differ: 11.031 → 11.029. The table's figure: 11.029 against a plan of
-    # 10 agrees at two decimals (11.03 - 10 = 1.03, 1.029 rounds to 1.03): 11.03[1].
+    # three they differ: 11.031 → 11.029. The table's figure: 11.029, as published with
+    # three decimals (nineteenth session, test_journalist.py: it read 11.03[1] beside a
+    # legend saying 11.029, the figure in force written two ways).
     make_tracker(
         tmp_path,
         monkeypatch,
@@ -170,7 +171,7 @@ def test_a_revision_below_two_decimals_is_written_where_the_figures_differ(tmp_p
     )
     out = _table(lang)
     assert said in _unwrapped(out), out
-    assert "11.03[1]" in out or "11,03[1]" in out
+    assert "11.029[1]" in out or "11,029[1]" in out
 
 
 def test_the_legend_writes_the_figure_in_force_as_the_table_does(tmp_path, monkeypatch):
@@ -300,7 +301,8 @@ def test_status_csv_has_the_figure_replaced_in_a_last_column(shipped: Path, fmt:
     text = _out("status", "--format", fmt)
     rows = list(csv.DictReader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
     header = text.splitlines()[0].split("," if fmt == "csv" else "\t")
-    assert header[-2:] == ["latest_recorded_at", "latest_revises"]
+    # The provisional reading's six columns added after it (nineteenth session), at the end.
+    assert header[-8:-6] == ["latest_recorded_at", "latest_revises"]
     by_id = {r["id"]: r for r in rows}
     assert by_id["grdp-growth-plan-2023"]["latest_revises"] == "11.02"
     assert by_id["grdp-growth-plan-2022"]["latest_revises"] == ""  # empty where JSON has null

@@ -31,7 +31,7 @@ def test_show_document_is_what_show_prints(tracker: Path):
     assert target is not None
     rows = ws.series.get(target.indicator, [])
     result = assess_target(target, ws.plan.indicators[target.indicator], rows, reference_day("2024-06-30"))
-    doc = documents.show_document(result, relevant_rows(target, rows))
+    doc = documents.show_document(result, relevant_rows(target, rows), as_of="2024-06-30")
     assert printed(doc) == json_of("show", "share", "--format", "json", "--as-of", "2024-06-30")
     # The rows behind it, as conftest's store holds them (all four recorded by the end of
     # June 2024), without the indicator the target names.

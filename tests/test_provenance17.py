@@ -193,8 +193,10 @@ def test_machine_outputs_are_unchanged_by_the_marks(shipped: Path):
         "plan_period,plan,percent_of_plan,difference,year_to_date_period,year_to_date_value,"
         "year_to_date_percent_of_plan,average,required_rate_remaining,total,share_of_target,"
         "share_of_time,needed_per_remaining_period,passed,failed,first_failure,streak,"
-        "awaiting_figures,latest_status,latest_source,latest_recorded_at,latest_revises"
-    )  # latest_revises added at the end in the eighteenth session
+        "awaiting_figures,latest_status,latest_source,latest_recorded_at,latest_revises,"
+        "provisional_period,provisional_value,provisional_status,provisional_source,"
+        "provisional_recorded_at,provisional_revises"
+    )  # latest_revises added at the end in the eighteenth session, provisional_* in the nineteenth
     csv_text = _run("status", "--format", "csv")
     assert csv_text.splitlines()[0] == header
     assert _run("status", "--format", "tsv").splitlines()[0] == header.replace(",", "\t")

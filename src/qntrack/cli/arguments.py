@@ -38,6 +38,9 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
                     )
                 )
                 continue
+            if named := _named(plan, tid):
+                problems.append(Problem(Location(plan.source_file), named))
+                continue
             known = [t.id for t in plan.targets]
             problems.append(
                 Problem(
@@ -49,6 +52,26 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
             )
     if problems:
         raise InputError(problems)
+
+
+def _named(plan: Plan, given: str) -> Message | None:
+    """What to say when a target id given is a name: a target's (either language, read as
+    ``fold`` writes it; a name two targets share names neither) is told its id, an
+    indicator's the targets that follow it, as an indicator's name is told its id."""
+    from ..catalog import msg
+    from ..files.rules import ids_by_name
+    from ..files.vocabulary import fold
+
+    folded = fold(given)
+    found = {t.id for t in plan.targets if t.name is not None and folded in (fold(t.name.en), fold(t.name.vi))}
+    if len(found) == 1:
+        (tid,) = found
+        return msg("cli_target_by_name", given=given, id=tid)
+    if (indicator := ids_by_name(plan).get(folded)) and (
+        uses := [t.id for t in plan.targets if t.indicator == indicator]
+    ):
+        return msg("cli_indicator_name_not_target", given=given, id=indicator, targets=", ".join(uses))
+    return None
 
 
 def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -> Message:

@@ -97,15 +97,22 @@ def show(
     # The value each figure in force replaced, by then: a revision is told from a first estimate.
     # (None for a derived indicator's: computed, they replaced nothing.)
     revises = {} if indicator.formula else revised_values(ws.store.observations, target.series_key, day)
+    from ..method.history import withdrawn
+
+    # The figures withdrawn by then (a retraction in force), in the target's periods: a
+    # figure published then retracted is said so, never taken for one not recorded yet.
+    gone = [] if indicator.formula else withdrawn(ws.store.observations, target.series_key, day)
+    kept = {id(o) for o in relevant_rows(target, [o for o, _ in gone])}
+    gone = [(o, value) for o, value in gone if id(o) in kept]
     if fmt is not None and fmt.value == "json":
         from ..output.documents import show_document
         from ..output.formats import to_json
 
-        _out(to_json(show_document(result, rows, revises)))
+        _out(to_json(show_document(result, rows, revises, day, gone)))
     else:
         from ..output import render
 
-        render.show(result, rows, _lang(lang), day, revises)
+        render.show(result, rows, _lang(lang), day, revises, gone)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_KEYS, rank_table
@@ -361,7 +368,7 @@ def history(
     else:
         from ..output import render
 
-        render.history_table(ws.plan, key, found, _lang(lang), day)
+        render.history_table(ws.plan, key, found, _lang(lang), day, wanted)
     if not found and key == indicator:
         _say_units_only(indicator, ws.store.observations, wanted, day)
     from ..files.workspace import missing_store

@@ -35,7 +35,8 @@ RESERVED_IDS = frozenset(
     difference year_to_date_period year_to_date_value year_to_date_percent_of_plan average
     required_rate_remaining total share_of_target share_of_time needed_per_remaining_period
     passed failed first_failure streak awaiting_figures rank own_values latest_source latest_status
-    latest_recorded_at revises latest_revises""".split()
+    latest_recorded_at revises latest_revises provisional_period provisional_value provisional_status
+    provisional_source provisional_recorded_at provisional_revises""".split()
 )
 
 

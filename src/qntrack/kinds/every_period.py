@@ -115,9 +115,13 @@ def _every_period(
         PeriodCheck(o.period, o.value, target.bound.passes(o.value), o.status, o.source, o.recorded_at) for o in inside
     )
     failed = [r for r in results if not r.passed]
+    # In a row, back from the latest period: a failure ends the run, and so does a period of
+    # the span with no figure (a run across an unknown year is no run; issue 17, nineteenth
+    # session).
+    passes = {r.period: r.passed for r in results}
     streak = 0
-    for r in reversed(results):
-        if not r.passed:
+    for p in reversed([p for p in expected if latest is not None and p <= latest.period]):
+        if not passes.get(p, False):
             break
         streak += 1
     observed = {o.period for o in inside}

@@ -28,6 +28,8 @@ __all__ = [
     "latest_vintage",
     "revised_values",
     "revised_values_of",
+    "withdrawn",
+    "withdrawn_of",
     "measured_keys",
 ]
 
@@ -99,6 +101,44 @@ def revised_values_of(
             group.sort(key=lambda o: (o.recorded_at, o.line))
             if group[-2].status != RETRACTED:  # after a retraction a figure replaces none
                 out[key][group[-1].period] = group[-2].value
+    return out
+
+
+def withdrawn(
+    observations: Iterable[Observation], key: str, as_of: str | None = None
+) -> list[tuple[Observation, float | None]]:
+    """The periods of ``key`` whose vintage in force by ``as_of`` is a retraction, each as
+    that retraction and the value it withdrew (None when it withdrew none), by period: what
+    ``show`` and the report say of a figure published, then withdrawn, which the series in
+    force lacks. One rule with ``withdrawn_of``, which it asks."""
+    return withdrawn_of(observations, (key,), as_of)[key]
+
+
+def withdrawn_of(
+    observations: Iterable[Observation], keys: Iterable[str], as_of: str | None = None
+) -> dict[str, list[tuple[Observation, float | None]]]:
+    """``withdrawn`` of every key in ``keys``: the retractions found in one walk, the rows
+    of only their periods gathered in a second, when there are any."""
+    wanted = set(keys)
+    bound = as_of_bound(as_of) if as_of else None
+    rows = observations if isinstance(observations, Sequence) else list(observations)
+    out: dict[str, list[tuple[Observation, float | None]]] = {k: [] for k in wanted}
+    asked = {
+        (o.indicator, o.period.sort_key)
+        for o in rows
+        if o.status == RETRACTED and o.indicator in wanted and (bound is None or o.recorded_at <= bound)
+    }
+    if not asked:
+        return out
+    groups: dict[tuple[str, int], list[Observation]] = {}
+    for o in rows:
+        if (o.indicator, o.period.sort_key) in asked and (bound is None or o.recorded_at <= bound):
+            groups.setdefault((o.indicator, o.period.sort_key), []).append(o)
+    for (key, _), group in sorted(groups.items(), key=lambda item: item[0][1]):
+        group.sort(key=lambda o: (o.recorded_at, o.line))
+        if group[-1].status == RETRACTED:
+            before = group[-2] if len(group) > 1 else None
+            out[key].append((group[-1], before.value if before is not None and before.status != RETRACTED else None))
     return out
 
 

@@ -66,15 +66,25 @@ HISTORY_COLUMNS = ("period", "value", "status", "source", "note", "recorded_at",
 
 
 def show_document(
-    assessment: Assessment, rows: Iterable[Observation], revises: Mapping[Period, float | None] | None = None
+    assessment: Assessment,
+    rows: Iterable[Observation],
+    revises: Mapping[Period, float | None] | None = None,
+    as_of: str | date | None = None,
+    withdrawn: Sequence[tuple[Observation, float | None]] = (),
 ) -> dict[str, Any]:
     """``show TARGET_ID --format json``: the target object of docs/json.md plus
     ``observations``, the rows in force behind it (``method.assessment.relevant_rows``),
     each with ``revises``, the value it replaced (``method.history.revised_values``; null
-    for a first figure, or when ``revises`` is not given)."""
+    for a first figure, or when ``revises`` is not given), then ``retracted``, the
+    retractions in force in its periods (``method.history.withdrawn``), each with
+    ``revises``, the figure it withdrew, and ``as_of``, the ``--as-of`` day or null, as
+    every other document says it (a saved copy says which day it shows)."""
     before = revises or {}
     doc = assessment_dict(assessment, {assessment.target.series_key: {str(p): v for p, v in before.items()}})
     doc["observations"] = [{**observation_dict(o, indicator=False), "revises": before.get(o.period)} for o in rows]
+    # Last, after the fields there were (issue 17, nineteenth session): additive.
+    doc["retracted"] = [{**observation_dict(o, indicator=False), "revises": value} for o, value in withdrawn]
+    doc["as_of"] = day_text(as_of)
     return doc
 
 

@@ -96,7 +96,7 @@ def group_table_rows(groups: Sequence[Group], by: GroupBy, lang: str) -> tuple[l
     """The header and rows of the terminal's table of groups, in ``lang``: the group's name,
     its number of targets, its status and score, and its members by status (statuses with
     none left out), as "Target achieved: 2; Not achieved: 1"."""
-    from .i18n import label, number, status_label
+    from .i18n import label, score_text, status_label
 
     header = [label(by, lang), label("group_count", lang), label("status", lang), label("score", lang)]
     header.append(label("group_by_status", lang))
@@ -105,7 +105,7 @@ def group_table_rows(groups: Sequence[Group], by: GroupBy, lang: str) -> tuple[l
             g.name.get(lang),
             str(g.count),
             status_label(g.status.value, lang),
-            number(g.score, lang),
+            score_text(g.score, lang),
             "; ".join(f"{status_label(s.value, lang)}: {n}" for s, n in g.by_status if n),
         )
         for g in groups

@@ -114,12 +114,52 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
     return text
 
 
+def _below_edges(value: float | None, edges: tuple[float, ...], lang: str) -> str:
+    """``number`` at two decimals, or at the decimals where it differs from a band edge it
+    is below and two decimals would round it onto (0.9492 is moderate progress: never
+    "0.95", the substantial edge; issue 17, nineteenth session)."""
+    places = 2
+    if value is not None and math.isfinite(value):
+        for edge in edges:
+            if value < edge and number(value, "en") == number(edge, "en"):
+                places = max(places, differing_decimals(value, edge))
+    return number(value, lang, places)
+
+
+def progress_text(value: float | None, lang: str) -> str:
+    """P as every table and sentence writes it: the method's band edges (0.95, 0.6, 0;
+    docs/methodology.md, "Statuses") never reached by rounding alone."""
+    return _below_edges(value, (0.95, 0.6, 0.0), lang)
+
+
+def score_text(value: float | None, lang: str) -> str:
+    """A score as every table writes it: the edges a group's status is read off (2.5, 0,
+    -2.5; "Scores") never reached by rounding alone."""
+    return _below_edges(value, (2.5, 0.0, -2.5), lang)
+
+
 def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
     """A rate (0.079) as "+7.9%"; "–" when undefined (or not finite: never "+–%")."""
     if rate is None or not math.isfinite(rate):
         return "–"
     text = number(rate * 100, lang, decimals)
     return f"+{text}%" if rate > 0 and not text.startswith("-") else f"{text}%"
+
+
+def typed_places(value: float | None, decimals: int = 2) -> int:
+    """The decimals an observed figure is quoted at: those it was published with when they
+    are three (its shortest decimal form, as ``number`` rounds it), so that 9.996 is never
+    quoted as 10, beside a bound of 10 that one target judges it against and another does
+    not (issue 17, nineteenth session); else ``decimals``. A figure with four or more looks
+    computed, not published (10.33333): written at two, as every figure is, unless a rule
+    of its own needs more (the decimals where it differs from its plan or bound)."""
+    if value is None or not math.isfinite(value) or abs(value) >= _HUGE:
+        return decimals
+    text = repr(float(value))
+    if "e" in text or "." not in text:
+        return decimals
+    typed = len(text.split(".")[1].rstrip("0"))
+    return max(decimals, typed) if typed <= 3 else decimals
 
 
 def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2) -> str:
@@ -171,6 +211,6 @@ def replacing(
     if before is None or before != before:
         return shown
     if value is None or value != value:
-        return f"{value_with_unit(before, unit, lang)} → {shown}"
-    places = differing_decimals(before, value, decimals)
+        return f"{value_with_unit(before, unit, lang, typed_places(before))} → {shown}"
+    places = differing_decimals(before, value, max(decimals, typed_places(before)))
     return f"{value_with_unit(before, unit, lang, places)} → {value_with_unit(value, unit, lang, places)}"

@@ -133,7 +133,7 @@ def rank_table(
     figure comes from (last: the column that wraps). A latest figure that replaced an
     earlier one (``revised``, by unit's series) is marked "[1]" as the status table marks
     it, its legend's lines gathered in ``notes`` (issue 17, eighteenth session)."""
-    from .i18n import label, number, status_label
+    from .i18n import label, progress_text, score_text, status_label
     from .report_breakdowns import unit_reason
     from .revision_marks import latest_marked
     from ..method.assessment import shown_figure
@@ -166,8 +166,8 @@ def rank_table(
                 # A unit not assessed says why ("no plan assigned to this unit") where a
                 # reader looks for its status: the reason decides what a review asks for.
                 status_label(a.status.value, lang) + (f": {unit_reason(a, lang)}" if a.reason else ""),
-                number(a.score, lang),
-                number(a.progress_value, lang),
+                score_text(a.score, lang),
+                progress_text(a.progress_value, lang),
                 latest,
                 label("rank_yes" if own_values(target, r.unit.dims) else "rank_no", lang),
                 _source_text(shown.source) if shown is not None else "",

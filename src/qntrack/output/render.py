@@ -14,7 +14,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, replacing, status_label, timestamp_text, value_with_unit
+from .i18n import date_text, label, replacing, status_label, timestamp_text, typed_places, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-exported)
@@ -265,10 +265,11 @@ def observations_table(
                 Text(
                     replacing(
                         before.get(o.indicator, {}).get(o.period),
-                        value_with_unit(o.value, unit, lang),
+                        value_with_unit(o.value, unit, lang, typed_places(o.value)),
                         unit,
                         lang,
                         o.value,
+                        typed_places(o.value),
                     )
                 ),
                 Text(label(o.status, lang) if o.status else ""),
@@ -423,19 +424,23 @@ def show(
     lang: str,
     as_of: str | None,
     revises: Mapping[Period, float | None] | None = None,
+    withdrawn: Sequence[tuple[Observation, float | None]] = (),
 ) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of, revises)
+    show_target(a, rows, lang, as_of, revises, withdrawn)
 
 
-def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None) -> None:
-    """Every vintage of an indicator, newest first; the one in force is marked ●."""
+def history_table(
+    plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None, period: object = None
+) -> None:
+    """Every vintage of an indicator (of ``period`` when one was asked, named in the title),
+    newest first; the one in force is marked ●."""
     console = _console()
     ind = plan.indicators[base_of(indicator_id)]  # a unit's key: its indicator's name and unit
     unit = ind.unit_in(lang)
-    title = Text(f"{ind.name.get(lang)} [{indicator_id}]")
+    title = Text(f"{ind.name.get(lang)} [{indicator_id}]" + (f" {period}" if period is not None else ""))
     if as_of:
         title.append(f" — {label('as_of_lower', lang)} {date_text(as_of, lang)}")
     if not vintages:
@@ -447,14 +452,22 @@ def history_table(plan: Plan, indicator_id: str, vintages: Sequence, lang: str, 
     for v in vintages:
         o = v.observation
         style = "" if v.in_force else "dim"
-        shown = "–" if o.value != o.value else value_with_unit(o.value, unit, lang)  # "–": retracted
+        # "–": retracted; a figure at the decimals it was published with (i18n.typed_places)
+        shown = "–" if o.value != o.value else value_with_unit(o.value, unit, lang, typed_places(o.value))
         cells.append(
             [
                 Text("●" if v.in_force else "", style="bold green"),
                 Text(str(o.period), style=style),
                 # The figure it revised, or a retraction withdrew, before it: "10.3% → 9.8%".
                 Text(
-                    replacing(v.revises.value if v.revises is not None else None, shown, unit, lang, o.value),
+                    replacing(
+                        v.revises.value if v.revises is not None else None,
+                        shown,
+                        unit,
+                        lang,
+                        o.value,
+                        typed_places(o.value),
+                    ),
                     style=style,
                 ),
                 Text(label(o.status, lang) if o.status else "", style=style),

@@ -12,7 +12,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, number, replacing, signed_percent, target_kind_name, value_with_unit
+from .i18n import (
+    date_text,
+    label,
+    number,
+    progress_text,
+    replacing,
+    score_text,
+    signed_percent,
+    target_kind_name,
+    value_with_unit,
+)
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
@@ -32,6 +42,7 @@ def show(
     lang: str,
     as_of: str | None,
     revises: Mapping[Period, float | None] | None = None,
+    withdrawn: Sequence[tuple[Observation, float | None]] = (),
 ) -> None:
     from ..output.narrative import explain
 
@@ -57,6 +68,7 @@ def show(
         facts.add_row(label("owner", lang), Text(t.owner.get(lang)))
     if a.baseline is not None:
         facts.add_row(label("baseline", lang), f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")
+    _figures_used(facts, a, unit, lang)
     if a.achieved_rate is not None:
         facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
     facts.add_row(label("status", lang), _status(a.status.value, lang))
@@ -70,7 +82,7 @@ def show(
     if a.score is not None or a.progress_value is not None:
         facts.add_row(
             f"{label('p', lang)} / {label('score', lang)}",
-            f"{number(a.progress_value, lang)} / {number(a.score, lang)}",
+            f"{progress_text(a.progress_value, lang)} / {score_text(a.score, lang)}",
         )
     if as_of:
         facts.add_row(label("as_of_lower", lang), date_text(as_of, lang))
@@ -90,14 +102,24 @@ def show(
     # so that a revision is never read as a first estimate.
     before = revises or {}
     keys = ("period", "value", "obs_status", "source", "recorded_at")
-    if not rows:
+    if not rows and not withdrawn:
         console.print(Text(label("no_observations", lang), style="dim"))
     cells = []
     from .views.plan import figure_decimals
 
-    for o in rows:
+    # A figure withdrawn (a retraction in force) in its period's place, "2,877.8 → –", as
+    # history writes it: never read as a figure not recorded yet (issue 17, nineteenth session).
+    from .withdrawn import in_place, with_withdrawn_sentences, withdrawn_value
+
+    gone = {id(o): value for o, value in withdrawn}
+    for o in in_place(rows, [o for o, _ in withdrawn]):
         style = "" if o.period.is_year else "italic dim"
         kind = label(o.status, lang) if o.status else ""
+        if id(o) in gone:
+            shown = withdrawn_value(gone[id(o)], unit, lang)
+            cells.append([Text(str(o.period), style=style), Text(shown, style=style), Text(kind)])
+            cells[-1] += [Text(visible(as_given(o.source), lines=True)), Text(date_text(o.recorded_at, lang))]
+            continue
         # The figure judged against a plan at the decimals where it differs from it, as
         # the Result line above writes it (issue 17, eighteenth session).
         places = figure_decimals(a, o)
@@ -111,7 +133,7 @@ def show(
                 Text(date_text(o.recorded_at, lang)),
             ]
         )
-    if rows:
+    if cells:
         console.print(
             _fitted_table(
                 Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left"),
@@ -126,8 +148,24 @@ def show(
     console.print(Text(label("summary", lang), style="bold"))
     # Sentences for people say a period in words (explain); the tables above keep the code
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
-    for sentence in explain(a, lang):
+    for sentence in with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang):
         console.print(Text("• " + sentence))
+
+
+def _figures_used(facts: Table, a: Assessment, unit: str, lang: str) -> None:
+    """The latest figure the status is read from and the provisional reading left out of it
+    (a plan's during its year, the one it is judged on), as the report's figures table
+    states them (issue 17, nineteenth session); periods as codes, as show's tables write them."""
+    from .views.plan import figure_decimals
+
+    if a.latest is not None:
+        shown = value_with_unit(a.latest.value, unit, lang, figure_decimals(a, a.latest))
+        facts.add_row(label("latest", lang), f"{shown} ({a.latest.period})")
+    if a.provisional is not None:
+        shown = value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))
+        facts.add_row(
+            label("provisional", lang).capitalize(), Text(f"{shown} ({a.provisional.period})", style="italic")
+        )
 
 
 def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> Table:
@@ -146,7 +184,8 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
     grid.add_row(label("milestone", lang), title)
     rate = label("per_year", lang)
     grid.add_row(
-        f"{label('p', lang)} / {label('score', lang)}", f"{number(m.progress_value, lang)} / {number(m.score, lang)}"
+        f"{label('p', lang)} / {label('score', lang)}",
+        f"{progress_text(m.progress_value, lang)} / {score_text(m.score, lang)}",
     )
     from ..output.views.plan import gap_decimals
 

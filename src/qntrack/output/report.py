@@ -100,6 +100,11 @@ class ReportData:
     # each figure in force replaced (formats.revised_in): the summary, the units' tables
     # and each target's figures mark them. Found once, in one walk of the store.
     revised: Mapping[str, Mapping[str, float | None]] = field(default_factory=dict, compare=False, repr=False)
+    # By series, the figures withdrawn by the as-of day (a retraction in force) and the value
+    # each withdrew (method.history.withdrawn_of): each target's section says them.
+    withdrawn: Mapping[str, Sequence[tuple[Observation, float | None]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def title_in(self, lang: str) -> str:
         """The plan's title in ``lang`` (targets.yaml's ``title: {en, vi}``), else as given."""
@@ -120,6 +125,7 @@ def build_report(
     Each day is ``YYYY-MM-DD`` or a date, as ``open_workspace`` reads it."""
     from ..files.workspace import as_of_day
     from .formats import revised_in
+    from ..method.history import withdrawn_of
 
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
     rows = tuple(observations)
@@ -137,6 +143,7 @@ def build_report(
         plan=plan,
         observations=rows,
         revised=revised_in(results, rows, as_of),
+        withdrawn=withdrawn_of(rows, {a.target.series_key for a in results if not a.indicator.formula}, as_of),
     )
 
 

@@ -14,7 +14,7 @@ from ..method.assessment import shown_figure
 from ..method.ranking import Ranked, rank_units
 from ..plan.units import Dimension, Dims, Unit, unit_key
 from .charts import Chart, too_large_to_draw
-from .i18n import date_text, label, number, status_label, value_with_unit
+from .i18n import date_text, label, number, progress_text, score_text, status_label, value_with_unit
 from .period_words import period_text
 from .report_groups import STATUS_COLOURS
 from .report_view import Cell, TableView, report_word
@@ -167,8 +167,8 @@ def _table(
             Cell(str(r.rank)),
             Cell(unit_name(r.unit.dims, dimensions, lang)),
             Cell(status_label(r.unit.assessment.status.value, lang), status=r.unit.assessment.status.value),
-            Cell(number(r.unit.assessment.score, lang)),
-            Cell(number(r.unit.assessment.progress_value, lang)),
+            Cell(score_text(r.unit.assessment.score, lang)),
+            Cell(progress_text(r.unit.assessment.progress_value, lang)),
             Cell(
                 latest_marked(r.unit.assessment, lang, (revised or {}).get(keys[r.unit.dims]), keys[r.unit.dims], notes)
             ),
@@ -205,7 +205,7 @@ def _rollup(units: Sequence[UnitAssessment], lang: str) -> str:
     )
     key = "bd_rollup" if score is not None else "bd_rollup_unscored"
     return report_word(
-        key, lang, count=len(units), counts=said, status=status_label(status.value, lang), score=number(score, lang)
+        key, lang, count=len(units), counts=said, status=status_label(status.value, lang), score=score_text(score, lang)
     )
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..method.groups import STATUSES, Group, Member, group_members
 from ..method.progress import Status
 from .charts import Chart
-from .i18n import label, number, status_label
+from .i18n import label, score_text, status_label
 from .report_view import Cell, TableView, report_word
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def groups_table(groups: Sequence[Group], lang: str) -> TableView | None:
             Cell(str(g.count)),
             Cell(report_word("group_achieved_of", lang, achieved=g.counted(Status.TARGET_ACHIEVED), count=g.count)),
             Cell(status_label(g.status.value, lang), status=g.status.value),
-            Cell(number(g.score, lang)),
+            Cell(score_text(g.score, lang)),
             Cell("; ".join(f"{status_label(s.value, lang)}: {n}" for s, n in g.by_status if n)),
         )
         for g in groups

@@ -14,7 +14,7 @@ from .report_breakdowns import unit_name
 from .report_view import Cell, TableView, _change_kind, _name, _status_with_missed, report_word, source_cell
 
 if TYPE_CHECKING:
-    from .report import ReportData
+    from .report import Change, ReportData
 
 __all__ = ["since_view"]
 
@@ -50,9 +50,9 @@ def since_view(data: ReportData, lang: str) -> dict[str, Any] | None:
                 (
                     Cell(_figure_name(o.indicator, names, dimensions, lang)),
                     Cell(period_text(o.period, lang)),
-                    Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang)),
+                    Cell("–" if o.status == RETRACTED else value_with_unit(o.value, unit, lang, _places(c))),
                     Cell(report_word(_change_kind(c), lang)),
-                    Cell(value_with_unit(c.previous.value, unit, lang) if c.previous else "–"),
+                    Cell(value_with_unit(c.previous.value, unit, lang, _places(c)) if c.previous else "–"),
                     source_cell(o.source) or Cell(""),
                     Cell(date_text(o.recorded_at, lang)),
                 )
@@ -90,3 +90,17 @@ def _figure_name(key: str, names: dict[str, str], dimensions: Mapping[str, Dimen
     base, dims = split if split is not None else (key, ())
     name = f"{names[base]} ({base})" if names.get(base, base) != base else base
     return f"{name}, {unit_name(dims, dimensions, lang, dated=False)}" if dims else name
+
+
+def _places(c: Change) -> int:
+    """The decimals of a change's two figures: as published (three at most, i18n.typed_places)
+    and where they differ, so a revision never reads "11.03 | revised | 11.03" (issue 17,
+    nineteenth session)."""
+    from .i18n import differing_decimals, typed_places
+
+    o, before = c.observation, c.previous
+    places = typed_places(o.value) if o.status != RETRACTED else 2
+    if before is None or before.value != before.value:
+        return places
+    places = max(places, typed_places(before.value))
+    return places if o.status == RETRACTED else differing_decimals(before.value, o.value, places)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..method.assessment import Assessment
-from ..output.i18n import label, number
+from ..output.i18n import label, progress_text
 from ..output.summary import gap_text, goal_text, reached_text
 from .report_view import Cell, TableView, _name, _status_with_missed, kind_words, report_word
 from .revision_marks import latest_marked
@@ -43,7 +43,7 @@ def summary_table(data: ReportData, lang: str) -> TableView:
                 Cell(latest_marked(a, lang, revised.get(a.target.series_key), a.target.series_key, notes)),
                 Cell(_goal_with_reached(a, lang)),
                 Cell(gap_text(a, lang)),
-                Cell(number(a.progress_value, lang)),
+                Cell(progress_text(a.progress_value, lang)),
                 Cell(_status_with_missed(a, lang), status=a.status.value),
             )
         )

@@ -32,7 +32,9 @@ from ..output.i18n import (
     kind_key,
     label,
     number,
+    progress_text,
     replacing,
+    score_text,
     signed_percent,
     status_label,
     value_with_unit,
@@ -215,7 +217,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append(
             (
                 f"{label('p', lang)} / {label('score', lang)}",
-                Cell(f"{number(a.progress_value, lang)} / {number(a.score, lang)}"),
+                Cell(f"{progress_text(a.progress_value, lang)} / {score_text(a.score, lang)}"),
             )
         )
     facts.append((label("status", lang), Cell(status_label(a.status.value, lang), status=a.status.value)))
@@ -273,8 +275,8 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
             (
                 Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
                 Cell(status_label(m.status.value, lang), status=m.status.value),
-                Cell(number(m.progress_value, lang)),
-                Cell(number(m.score, lang)),
+                Cell(progress_text(m.progress_value, lang)),
+                Cell(score_text(m.score, lang)),
                 Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m))),
                 Cell(
                     f"{signed_percent(m.required_rate, lang)}{per_year}"
@@ -368,10 +370,13 @@ def _section(
     with_chart: bool,
     large: bool = False,
     revises: Mapping[str, float | None] | None = None,
+    withdrawn: Sequence[tuple[Observation, float | None]] = (),
 ) -> SectionView:
+    from .report_withdrawn import with_withdrawn, with_withdrawn_sentences, withdrawn_in
+
     t, ind = a.target, a.indicator
     unit = ind.unit_in(lang)
-    shown = relevant_observations(a, rows)
+    shown, withdrawn = relevant_observations(a, rows), withdrawn_in(a, withdrawn)
     earlier = ""
     if large and len(shown) > RECENT:
         # A national plan's report lists each target's latest figures: the whole series of
@@ -397,8 +402,8 @@ def _section(
         milestones=_milestones(a, lang),
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
-        observations=_observations(shown, unit, lang, revises, a),
-        sentences=tuple(explain(a, lang)),
+        observations=with_withdrawn(_observations(shown, unit, lang, revises, a), shown, withdrawn, unit, lang),
+        sentences=tuple(with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang)),
         chart=chart_for(a, rows, lang) if with_chart and not large else None,
         no_chart=report_word(
             "no_chart_many" if large else "no_chart_large" if too_large_to_draw(rows) else "no_chart",
@@ -450,7 +455,8 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     revised = data.revised  # a derived indicator's figures are computed: they replaced nothing
     for i, a in enumerate(data.assessments, 1):
         key = a.target.series_key
-        sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key)))
+        gone = data.withdrawn.get(key, ())
+        sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone))
         if tick is not None:
             tick(i, len(data.assessments))
     statuses = [

@@ -77,7 +77,12 @@ def sheet_name(text: str, taken: set[str]) -> str:
 
 def _decimals(value: float) -> int:
     """The decimals the report would show for ``value`` (at most two, trailing zeros
-    dropped, as i18n.number): the cell's number format, its value kept whole."""
+    dropped, as i18n.number; three for a figure published with three, i18n.typed_places):
+    the cell's number format, its value kept whole."""
+    from .i18n import typed_places
+
+    if typed_places(value) == 3:
+        return 3  # 9.996 as #,##0.00 would show 10.00
     for places in (0, 1):
         if abs(value * 10**places - round(value * 10**places)) < 1e-9 * max(1.0, abs(value) * 10**places):
             return places
@@ -117,7 +122,7 @@ class _Book:
         return self._formats[key]
 
     def number(self, value: float) -> Any:
-        return self.fmt(num_format={0: "#,##0", 1: "#,##0.0", 2: "#,##0.00"}[_decimals(value)])
+        return self.fmt(num_format={0: "#,##0", 1: "#,##0.0", 2: "#,##0.00", 3: "#,##0.000"}[_decimals(value)])
 
     def status(self, status: str) -> Any:
         return self.fmt(

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
-from ..output.i18n import date_text, label, number, replacing, status_label, value_with_unit
+from ..output.i18n import date_text, label, number, progress_text, replacing, status_label, value_with_unit
 from ..output.period_words import period_text, periods_in_words
 from ..files.textfiles import as_given
 from ..plan.model import LevelTarget, Observation
@@ -249,7 +249,7 @@ def status_cells(
         ((sparkline(years), "trend"),),
         _goal_cell(a, lang),
         ((gap_text(a, lang), ""),),
-        ((number(a.progress_value, lang), ""),),
+        ((progress_text(a.progress_value, lang), ""),),
         _status_cell(a, lang),
     )
 

@@ -21,7 +21,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import label, number, value_with_unit
+from ..i18n import differing_decimals, label, value_with_unit
 from ..narrative import rate_text, narrative_sentence, span_text
 from ..period_words import period_text
 from .span import SpanView
@@ -59,7 +59,7 @@ class AverageView(SpanView):
             )
         )
         if d.average is not None:
-            out.append((report_word("achieved_average", lang), value_with_unit(d.average, unit, lang)))
+            out.append((report_word("achieved_average", lang), value_with_unit(d.average, unit, lang, _places(d))))
         if d.required_rate_remaining is not None:
             out.append(
                 (
@@ -79,7 +79,7 @@ class AverageView(SpanView):
         rows = [
             (
                 label("kf_average_so_far", lang),
-                f"{value_with_unit(d.average, unit, lang)} ({d.years_with_data}/{d.years_in_span})",
+                f"{value_with_unit(d.average, unit, lang, _places(d))} ({d.years_with_data}/{d.years_in_span})",
             )
         ]
         if d.required_rate_remaining is not None:
@@ -98,14 +98,20 @@ class AverageView(SpanView):
 VIEW = AverageView()
 
 
+def _places(d: AverageResult) -> int:
+    """The decimals the average is written at: two, or where it differs from its bound when
+    rounding hides a miss (9.998 against 10 never reads "10%, target 10%"), in the sentence,
+    the key figures, show and the chart alike (issue 17, nineteenth session)."""
+    return differing_decimals(d.bound.value, d.average) if d.average is not None else 2
+
+
 def _sentences(a: Assessment, lang: str) -> list[str]:
     d = a.result
     if not isinstance(d, AverageResult) or d.average is None:
         return [narrative_sentence("no_figure_in_span", lang)]
     bound = d.bound.value
     word = narrative_sentence(d.bound.keyword, lang)
-    # 9.998 against 10 must not read "10% (target 10%)": one more decimal when rounding hides a miss.
-    places = 3 if number(d.average, "en") == number(bound, "en") and d.average != bound else 2
+    places = _places(d)  # 9.998 against 10 must not read "10% (target 10%)"
     span = span_text([p.period for p in d.periods], lang)
     n = d.years_with_data
     out = [
@@ -198,7 +204,7 @@ def _chart(a: Assessment, rows: Sequence[Observation], lang: str) -> Chart | Non
     )
     if d.average is not None:
         plot.add(
-            chart_word("achieved_average", lang, value=value_label(d.average, unit, lang)),
+            chart_word("achieved_average", lang, value=value_with_unit(d.average, unit, lang, _places(d))),
             [(x0, d.average), (x1, d.average)],
             COLOURS["average"],
             stroke_style=DOTTED,

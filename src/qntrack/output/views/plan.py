@@ -141,7 +141,7 @@ class PlanView:
 VIEW = PlanView()
 
 
-def _agreeing_decimals(got: float | None, plan: float, diff: float | None) -> int:
+def _agreeing_decimals(got: float | None, plan: float, diff: float | None, start: int = 2) -> int:
     """The decimals at which a figure, its plan and their difference agree as written:
     two, unless the figure and the plan rounded there are not apart by the difference
     rounded there (10.001 against 10 would read "10%", a plan of "10%", +0.001 pp); then
@@ -155,7 +155,9 @@ def _agreeing_decimals(got: float | None, plan: float, diff: float | None) -> in
     def at(value: float, places: int) -> Decimal:
         return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
-    for places in range(2, 13):
+    # From ``start``, the decimals the figure was published with (9.996 - 14 = -4.004,
+    # never 10 - 14 = -4; issue 17, nineteenth session).
+    for places in range(min(start, 12), 13):
         shown = at(diff, places)
         if at(got, places) - at(plan, places) == shown and (shown != 0) == (diff != 0):
             return places
@@ -165,10 +167,16 @@ def _agreeing_decimals(got: float | None, plan: float, diff: float | None) -> in
 def _shown_decimals(a: Assessment, d: PlanResult) -> int:
     """``_agreeing_decimals`` of the figure `show` and the report write beside the plan
     and of its difference: the period's figure, else the one so far (rates and levels)."""
+    from ..i18n import typed_places
+
+    def start(value: float) -> int:  # a derived figure's decimals are computed, not typed
+        return 2 if a.indicator.formula else typed_places(value)
+
     if d.full is not None and a.latest is not None:
-        return _agreeing_decimals(a.latest.value, d.plan, d.full.difference)
+        return _agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value))
     if d.full is None and d.year_to_date is not None:
-        return _agreeing_decimals(d.year_to_date.value, d.plan, d.year_to_date.difference)
+        ytd = d.year_to_date
+        return _agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value))
     return 2
 
 
@@ -179,12 +187,21 @@ def figure_decimals(a: Assessment, o: Observation | None) -> int:
     target's latest figure and an every-period target's figures at the decimals where they
     differ from the milestone or the bound they are judged against (14.999 beside a
     milestone of 15); any other two."""
+    from ..i18n import typed_places
+
+    if o is None or o.value != o.value:
+        return 2
+    rule = _rule_decimals(a, o)
+    # At least the decimals it was published with (a derived figure's are computed: not
+    # typed), so that one figure reads alike for every target (issue 17, nineteenth session).
+    return rule if a.indicator.formula else max(rule, typed_places(o.value))
+
+
+def _rule_decimals(a: Assessment, o: Observation) -> int:
     from ...kinds.every_period import EveryPeriodResult
     from ..i18n import differing_decimals
 
     d = a.result
-    if o is None or o.value != o.value:
-        return 2
     if isinstance(d, EveryPeriodResult):
         return differing_decimals(o.value, d.bound.value)
     m = a.next_milestone

@@ -1,0 +1,66 @@
+"""A figure published, then withdrawn (a retraction in force, ``method.history.withdrawn``):
+what ``show`` and the report say of it, in its period's place and in a sentence, so that it
+is never read as a figure not recorded yet (issue 17, nineteenth session). No Rich here:
+both the terminal and the documents use it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from .i18n import date_text, replacing, value_with_unit
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+    from ..plan.model import Observation
+
+__all__ = ["in_place", "withdrawn_value", "withdrawn_sentence", "with_withdrawn_sentences"]
+
+Withdrawn = Sequence[tuple["Observation", "float | None"]]
+
+
+def in_place(rows: Sequence[Observation], withdrawn: Sequence[Observation]) -> list[Observation]:
+    """``rows`` in their order, each retraction in ``withdrawn`` before the first row of a
+    later period (so in its period's place)."""
+    out = list(rows)
+    for o in withdrawn:
+        at = next((i for i, r in enumerate(out) if r.period.sort_key > o.period.sort_key), len(out))
+        out.insert(at, o)
+    return out
+
+
+def withdrawn_value(value: float | None, unit: str, lang: str) -> str:
+    """The value cell of a withdrawn figure, "2,877.8 million USD → –", as history writes a
+    retraction ("–" when it withdrew none)."""
+    return replacing(value, "–", unit, lang)
+
+
+def withdrawn_sentence(o: Observation, value: float | None, unit: str, lang: str) -> str:
+    """ "2024: 2,877.8 million USD was withdrawn on 2025-03-01 (retracted); ...", the period
+    in words, as every sentence for people writes it."""
+    from ..catalog import msg, render
+    from .period_words import period_words
+
+    shown = value_with_unit(value, unit, lang) if value is not None else "–"
+    day = date_text(o.recorded_at, lang)
+    said = render(msg("narrative_withdrawn", period=period_words(o.period, lang), value=shown, day=day), lang)
+    return said[:1].upper() + said[1:]
+
+
+def with_withdrawn_sentences(
+    a: Assessment, sentences: Sequence[str], withdrawn: Sequence[tuple[Observation, float | None]], lang: str
+) -> list[str]:
+    """The assessment's ``sentences`` (narrative.explain), then one for each withdrawn
+    figure; "no figure has been recorded for this indicator yet" (reason ``no_figures``)
+    becomes "no figure ... is in force; those recorded were withdrawn", which it is then."""
+    if not withdrawn:
+        return list(sentences)
+    from .narrative import narrative_sentence, reason_text
+
+    unit = a.indicator.unit_in(lang)
+    said = list(sentences)
+    if a.reason == "no_figures":
+        said = [
+            narrative_sentence("reason_no_figures_withdrawn", lang) if t == reason_text("no_figures", lang) else t
+            for t in said
+        ]
+    return said + [withdrawn_sentence(o, value, unit, lang) for o, value in withdrawn]
