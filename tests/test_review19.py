@@ -85,3 +85,57 @@ def test_a_word_reports_figure_number_is_not_grouped(tracker: Path, monkeypatch:
     document = docx.Document("r.docx")
     captions = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Caption"]
     assert captions and captions[0].startswith("Hình 1001: "), captions[:2]
+
+
+# --- 3. A dimension named in for_each or an indicator's dimensions, holding an invisible ----
+
+
+BREAKDOWN_PLAN = """\
+indicators:
+  share: {{name: Share, unit: "%", dimensions: [{listed}]}}
+dimensions:
+  locality:
+    name: Locality
+    values: [A, B]
+targets:
+  - id: share
+    indicator: share
+    for_each: {each}
+    baseline: {{period: 2020, value: 9.8}}
+    milestones: [{{by: 2025, value: 15}}]
+"""
+
+
+def test_a_for_each_with_a_zero_width_space_is_refused_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # for_each: "local\u200bity" read "no dimension 'locality' is declared" on screen, above
+    # the 'locality:' it is declared at. Line 10, "    for_each: " is 14 characters, so
+    # the id at column 15, U+200B its sixth character: column 15 + 5 = 20. Named as a
+    # dimension id is, echoed with the character's code.
+    plan = BREAKDOWN_PLAN.format(listed="locality", each="local\u200bity")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0].startswith(
+        "targets.yaml:10:20: error: dimension 'local<U+200B>ity': the id holds U+200B (zero width space)"
+    ), r.stderr
+    assert "\u200b" not in r.stderr
+    vi = run("--lang", "vi", "check")
+    assert vi.stderr.splitlines()[0].startswith(
+        "targets.yaml:10:20: lỗi: chiều phân tổ 'local<U+200B>ity': mã chứa U+200B"
+    )
+
+
+def test_an_indicators_dimension_with_a_bidirectional_override_is_refused_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # dimensions: [loc\u202eality] on line 2: "  share: {name: Share, unit: "%", dimensions: ["
+    # is 2 + 7 + 14 + 11 + 13 = 47 characters, the id at column 48, the override its
+    # fourth character: column 48 + 3 = 51.
+    plan = BREAKDOWN_PLAN.format(listed="loc\u202eality", each="locality")
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0].startswith(
+        "targets.yaml:2:51: error: dimension 'loc<U+202E>ality': the id holds U+202E (right-to-left override)"
+    ), r.stderr
+    assert "\u202e" not in r.stderr
