@@ -139,3 +139,34 @@ def test_an_indicators_dimension_with_a_bidirectional_override_is_refused_naming
         "targets.yaml:2:51: error: dimension 'loc<U+202E>ality': the id holds U+202E (right-to-left override)"
     ), r.stderr
     assert "\u202e" not in r.stderr
+
+
+# --- 4. An every-period target's failing figure in its sentence, at its decimals -----------
+
+
+EVERY_PLAN = """\
+indicators:
+  growth: {name: Growth, unit: "%", measure: rate}
+targets:
+  - id: growth
+    type: every_period
+    indicator: growth
+    from: 2021
+    to: 2025
+    at_least: 10
+"""
+
+
+def test_the_figure_that_broke_an_every_period_run_is_not_written_as_its_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # 9.999 for 2021 against "at least 10%": the table beside it writes 9.999% (three
+    # decimals, where it differs from 10), but the sentence read "The run broke in 2021
+    # (10%)", the bound it missed. At the table's decimals: 9.999%, "9,999%" in Vietnamese.
+    rows = "growth,2021,9.999,,,,2022-03-01T00:00:00Z\ngrowth,2022,10.0001,,,,2023-03-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, EVERY_PLAN, STORE_HEADER + rows)
+    en = run("show", "growth", env={"COLUMNS": "120"})
+    assert en.exit_code == 0, en.output
+    assert "The run broke in 2021 (9.999%)." in en.stdout, en.stdout
+    vi = run("--lang", "vi", "show", "growth", env={"COLUMNS": "120"})
+    assert "bị gián đoạn ở năm 2021 (9,999%)." in vi.stdout, vi.stdout
