@@ -170,3 +170,26 @@ def test_the_figure_that_broke_an_every_period_run_is_not_written_as_its_bound(
     assert "The run broke in 2021 (9.999%)." in en.stdout, en.stdout
     vi = run("--lang", "vi", "show", "growth", env={"COLUMNS": "120"})
     assert "bị gián đoạn ở năm 2021 (9,999%)." in vi.stdout, vi.stdout
+
+
+# --- 5. A period out of range in a workbook's cell is said to be one, as in a CSV's --------
+
+
+def test_a_workbooks_period_out_of_range_is_said_at_its_cell(tracker: Path):
+    # The CSV import says "'Quý 5/2025': quarter 5 does not exist"; the same rows in an
+    # .xlsx said "'Quý 5/2025' is not a period". Cells B2 and B3 (the period column, rows 2
+    # and 3 under the header).
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    for row in (("indicator", "period", "value"), ("share", "Quý 5/2025", 13), ("share", "T13/2025", 14)):
+        sheet.append(row)
+    book.save("rows.xlsx")
+    en = run("add-observation", "--from", "rows.xlsx", "--dry-run")
+    assert en.exit_code == 1, en.output
+    assert "rows.xlsx:Data!B2: error: 'Quý 5/2025': quarter 5 does not exist (1-4, or I-IV)" in en.stderr, en.stderr
+    assert "rows.xlsx:Data!B3: error: 'T13/2025': month 13 does not exist (01-12)" in en.stderr
+    vi = run("--lang", "vi", "add-observation", "--from", "rows.xlsx", "--dry-run")
+    assert "rows.xlsx:Data!B2: lỗi: 'Quý 5/2025': không có quý 5 (1-4, hoặc I-IV)" in vi.stderr, vi.stderr
