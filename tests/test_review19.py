@@ -193,3 +193,32 @@ def test_a_workbooks_period_out_of_range_is_said_at_its_cell(tracker: Path):
     assert "rows.xlsx:Data!B3: error: 'T13/2025': month 13 does not exist (01-12)" in en.stderr
     vi = run("--lang", "vi", "add-observation", "--from", "rows.xlsx", "--dry-run")
     assert "rows.xlsx:Data!B2: lỗi: 'Quý 5/2025': không có quý 5 (1-4, hoặc I-IV)" in vi.stderr, vi.stderr
+
+
+# --- 6. An id typed on the command line with an invisible character is echoed with its code
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # Each command echoed the id as typed: the override reversed the rest of the line
+        # on a terminal ("unknown indicator 'sha" then "re'; did you mean..." backwards),
+        # the zero-width space read 'share' refused beside 'share' suggested. Written as
+        # targets.yaml's refusal writes such an id: the character as <U+...>.
+        (
+            ("add-observation", "sha\u202ere", "2024-Q2", "13", "--source", "x"),
+            "add-observation: error: unknown indicator 'sha<U+202E>re'; did you mean 'share'?",
+        ),
+        (
+            ("retract", "sha\u200bre", "2024-Q2"),
+            "retract: error: unknown indicator 'sha<U+200B>re'; did you mean 'share'?",
+        ),
+        (("show", "sha\u200bre"), "error: no target 'sha<U+200B>re'; did you mean 'share'?"),
+        (("history", "sha\u2067re"), "error: no indicator 'sha<U+2067>re'; did you mean 'share'?"),
+    ],
+)
+def test_an_id_typed_with_an_invisible_character_is_echoed_with_its_code(tracker: Path, args: tuple, said: str):
+    r = run(*args)
+    assert r.exit_code in (1, 2), r.output
+    assert said in r.stderr, r.stderr
+    assert not any(c in r.stderr for c in "\u200b\u202e\u2067")
