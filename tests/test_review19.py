@@ -222,3 +222,20 @@ def test_an_id_typed_with_an_invisible_character_is_echoed_with_its_code(tracker
     assert r.exit_code in (1, 2), r.output
     assert said in r.stderr, r.stderr
     assert not any(c in r.stderr for c in "\u200b\u202e\u2067")
+
+
+def test_a_key_of_targets_yaml_with_a_zero_width_space_is_echoed_with_its_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # "base\u200bline:" read "unknown key 'baseline'; did you mean 'baseline'?" on screen.
+    plan = (
+        "indicators:\n  share: {name: Share, unit: '%'}\ntargets:\n  - id: share\n    indicator: share\n"
+        "    base\u200bline: {period: 2020, value: 9.8}\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER)
+    r = run("check")
+    assert r.exit_code == 1
+    assert (
+        "targets.yaml:6:5: error: target 'share': unknown key 'base<U+200B>line'; did you mean 'baseline'?" in r.stderr
+    )
+    assert "\u200b" not in r.stderr
