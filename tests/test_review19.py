@@ -239,3 +239,32 @@ def test_a_key_of_targets_yaml_with_a_zero_width_space_is_echoed_with_its_code(
         "targets.yaml:6:5: error: target 'share': unknown key 'base<U+200B>line'; did you mean 'baseline'?" in r.stderr
     )
     assert "\u200b" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "en", "vi"),
+    [
+        # Each form is read when its number is in range ("2025 Q1", "H1/2025", "6T/2025",
+        # "9 tháng 2025"), and was "not a period" when it is not, where "Quý 5/2025" and
+        # the canonical "2025-Q5", "2025-H3", "2025-13M" say which.
+        ("2025 Q5", "'2025 Q5': quarter 5 does not exist (1-4, or I-IV)", "'2025 Q5': không có quý 5 (1-4, hoặc I-IV)"),
+        ("H3/2025", "'H3/2025': half 3 does not exist (H1 or H2)", "'H3/2025': không có nửa năm 3 (H1 hoặc H2)"),
+        ("2025 H0", "'2025 H0': half 0 does not exist (H1 or H2)", "'2025 H0': không có nửa năm 0 (H1 hoặc H2)"),
+        (
+            "13T/2025",
+            "'13T/2025': first-N-months needs N from 1 to 12",
+            "'13T/2025': dạng N tháng đầu năm cần N từ 1 đến 12",
+        ),
+        (
+            "13 tháng 2025",
+            "'13 tháng 2025': first-N-months needs N from 1 to 12",
+            "'13 tháng 2025': dạng N tháng đầu năm cần N từ 1 đến 12",
+        ),
+    ],
+)
+def test_every_typed_form_of_a_period_out_of_range_is_said_so(tracker: Path, typed: str, en: str, vi: str):
+    r = run("add-observation", "share", typed, "13", "--source", "x")
+    assert r.exit_code == 1, r.output
+    assert f"add-observation: error: {en}; valid forms: " in r.stderr, r.stderr
+    r = run("--lang", "vi", "add-observation", "share", typed, "13", "--source", "x")
+    assert f"add-observation: lỗi: {vi}; các dạng hợp lệ: " in r.stderr, r.stderr

@@ -75,8 +75,11 @@ def period(text: str) -> Period:
         if wrong is None:
             raise
         kind, number = wrong
-        said = msg(f"periods_no_such_{kind}", text=text, valid=msg("periods_valid_forms"), **{kind: number})
-        raise PeriodError(said) from None
+        valid = msg("periods_valid_forms")
+        if kind == "months":
+            # As parse_period says 2025-13M (its message names no number).
+            raise PeriodError(msg("periods_months_out_of_range", text=text, valid=valid)) from None
+        raise PeriodError(msg(f"periods_no_such_{kind}", text=text, valid=valid, **{kind: number})) from None
 
 
 # --- value ----------------------------------------------------------------------------
