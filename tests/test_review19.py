@@ -268,3 +268,32 @@ def test_every_typed_form_of_a_period_out_of_range_is_said_so(tracker: Path, typ
     assert f"add-observation: error: {en}; valid forms: " in r.stderr, r.stderr
     r = run("--lang", "vi", "add-observation", "share", typed, "13", "--source", "x")
     assert f"add-observation: lỗi: {vi}; các dạng hợp lệ: " in r.stderr, r.stderr
+
+
+# --- 7. The workbook's summary writes the figure and the gap at the decimals they differ ---
+
+
+def test_the_workbooks_summary_shows_the_figure_and_gap_at_their_decimals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # 14.999 for 2025 (15 by 2025 missed, 30 by 2030 next): the cells held 14.999 and
+    # 15.001 under the format "#,##0.00", which Excel shows "15.00" and "15.00": the figure
+    # as the milestone it missed, and 30 less a figure not shown. At the decimals the other
+    # formats write them (three): "#,##0.000" for both.
+    import openpyxl
+
+    plan = (
+        "indicators:\n  share: {name: Share, unit: '%'}\ntargets:\n  - id: share\n    indicator: share\n"
+        "    baseline: {period: 2020, value: 9.8}\n    milestones:\n      - {by: 2025, value: 15}\n"
+        "      - {by: 2030, value: 30}\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, STORE_HEADER + "share,2025,14.999,,,,2026-01-10T00:00:00Z\n")
+    r = run("report", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    sheet = openpyxl.load_workbook("r.xlsx").worksheets[0]
+    header = [c.value for c in sheet[1]]
+    latest = sheet.cell(2, header.index("Latest value") + 1)
+    gap = sheet.cell(2, header.index("Gap") + 1)
+    assert (latest.value, latest.number_format) == (14.999, "#,##0.000")
+    assert gap.value == pytest.approx(15.001)
+    assert gap.number_format == "#,##0.000"

@@ -16,6 +16,7 @@ same data give the same bytes (docs/report.md). Pure: the bytes are returned, no
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Sequence
@@ -116,8 +117,11 @@ class _Book:
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
 
-    def number(self, value: float) -> Any:
-        return self.fmt(num_format={0: "#,##0", 1: "#,##0.0", 2: "#,##0.00"}[_decimals(value)])
+    def number(self, value: float, decimals: int = 2) -> Any:
+        """``value``'s format: its own decimals up to two, or ``decimals`` when more are
+        needed (14.999 beside the 15 it missed: the other formats' ``figure_decimals``)."""
+        places = _decimals(value) if decimals <= 2 else decimals
+        return self.fmt(num_format="#,##0" + ("." + "0" * places if places else ""))
 
     def status(self, status: str) -> Any:
         return self.fmt(
@@ -226,6 +230,8 @@ def _goal(a: Assessment) -> tuple[str, float | None]:
 
 
 def _summary(book: _Book, data: ReportData) -> None:
+    from .views.plan import figure_decimals, gap_decimals
+
     lang = book.lang
     headers = (
         label("group", lang),
@@ -266,8 +272,17 @@ def _summary(book: _Book, data: ReportData) -> None:
             goal,
             a.gap,
         )
+        # The figure and the gap at the decimals the other formats write them with (issue
+        # 17, review of the nineteenth session): "#,##0.00" showed 14.999 as 15.00.
+        places = {
+            7: figure_decimals(a, latest) if latest is not None else 2,
+            10: gap_decimals(a),
+        }
         for col, value in enumerate(cells):
-            t.put(col, value, fmt=book.period if col in (6, 8) else None)
+            fmt = book.period if col in (6, 8) else None
+            if col in places and isinstance(value, (int, float)) and math.isfinite(value):
+                fmt = book.number(float(value), places[col])
+            t.put(col, value, fmt=fmt)
         t.put(11, a.progress_value, fmt=ratio)
         t.put(12, a.score, fmt=ratio)
         t.put(13, status_label(a.status.value, lang), status=a.status.value)
