@@ -102,12 +102,14 @@ class Count:
 
 # The names under which messages are given counts (en.toml's and vi.toml's placeholders):
 # an int given under one of them is a Count. A name not listed (a year, {line}, {column},
-# {index}, {position}) is written as given.
+# {index}, {position}, a figure's {number}, an option's {item}) is written as given. The
+# figures an export wrote, those gone from a repository and the charts a report wrote are
+# counts too (issue 17, review of the nineteenth session).
 _COUNT_KEYS = frozenset(
     (
-        "achieved added bytes count errors indicators known length limit limit_bytes more "
-        "moved n pages passed recent repeated rows size skipped targets total unchanged units "
-        "warnings"
+        "achieved added bytes charts count errors figures gone indicators known length limit "
+        "limit_bytes more moved n pages passed recent repeated rows size skipped targets total "
+        "unchanged units warnings"
     ).split()
 )
 

@@ -24,6 +24,7 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
     the closest id, case ignored, and the known ones (docs/decisions.md)."""
     from ..errors import suggestion
     from ..catalog import msg
+    from ..files.invisible import shown
     from ..plan.model import Location, Problem
 
     problems: list[Problem] = []
@@ -42,12 +43,14 @@ def _check_ids(plan: Plan, target_ids: Sequence[str] | None) -> None:
                 problems.append(Problem(Location(plan.source_file), named))
                 continue
             known = [t.id for t in plan.targets]
+            # A character no one sees written as its code (files/invisible.py).
+            echoed = shown(tid)
             problems.append(
                 Problem(
                     Location(plan.source_file),
-                    msg("cli_no_target", given=tid, hint=suggestion(tid, known), targets=_first_ids(known))
+                    msg("cli_no_target", given=echoed, hint=suggestion(tid, known), targets=_first_ids(known))
                     if known
-                    else msg("cli_no_target_none", given=tid),
+                    else msg("cli_no_target_none", given=echoed),
                 )
             )
     if problems:
@@ -92,22 +95,26 @@ def _unknown_indicator(plan: Plan, given: str, store_path: Path | None = None) -
     if named := ids_by_name(plan).get(fold(given)):
         return msg("recording_indicator_by_name", indicator=given, id=named)
     known = list(plan.indicators)
+    from ..files.invisible import shown
+
+    # Echoed with a character no one sees written as its code (files/invisible.py).
+    echoed = shown(given)
     if not known:
-        return msg("cli_no_indicator_none", given=given)
+        return msg("cli_no_indicator_none", given=echoed)
     hint = suggestion(given, known)
     from ..files.stored_ids import stored_rows
 
     if store_path is not None and (count := stored_rows(store_path, [given]).get(given, 0)):
         return msg(
             "cli_no_indicator_stored",
-            given=given,
+            given=echoed,
             hint=hint,
             indicators=_first_ids(known),
             file=str(store_path),
             count=count,
             targets=plan.source_file,
         )
-    return msg("cli_no_indicator", given=given, hint=hint, indicators=_first_ids(known))
+    return msg("cli_no_indicator", given=echoed, hint=hint, indicators=_first_ids(known))
 
 
 def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) -> str:

@@ -27,6 +27,18 @@ __all__ = ["indicator_dimensions", "target_breakdown", "unit_overrides", "target
 AMOUNT_KEYS = ("value", "at_least", "at_most")
 
 
+def _invisible(reader: _Reader, node: Node, name: str) -> bool:
+    """Whether ``name``, a dimension's id, holds a character no one sees (invisible.py),
+    refused as the dimension's own id is: "no dimension 'locality'" read on screen above
+    the 'locality:' declared (issue 17, review of the nineteenth session)."""
+    from .invisible import id_problem
+
+    problem = id_problem(reader.file, node, "dimension", name)
+    if problem is not None:
+        reader.problems.append(problem)
+    return problem is not None
+
+
 def indicator_dimensions(
     reader: _Reader, node: Node, where: What, dimensions: dict[str, Dimension], formula: bool
 ) -> tuple[str, ...] | None:
@@ -41,7 +53,7 @@ def indicator_dimensions(
     out: list[str] = []
     for item in node.value if isinstance(node, SequenceNode) else [node]:
         name = reader.text(item, where)
-        if name is None:
+        if name is None or _invisible(reader, item, name):
             return None
         if name not in dimensions and ("dimension", name) in reader.refused:
             return None  # its own problem is reported where it is declared
@@ -86,7 +98,7 @@ def target_breakdown(
     out: list[str] = []
     for item in names_nodes:
         name = reader.text(item, _at(where, "for_each"))
-        if name is None:
+        if name is None or _invisible(reader, item, name):
             return None
         if name not in indicator.dimensions:
             declared = ", ".join(indicator.dimensions)

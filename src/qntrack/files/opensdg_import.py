@@ -379,11 +379,11 @@ def _indicator(
         for k, option in enumerate(options, start=1):
             wrong = option_problem(option)
             if wrong is not None:
-                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", n=k, problem=wrong)))
+                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", item=k, problem=wrong)))
                 continue
             chosen, why = selection.rows(option)
             if why is not None:
-                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", n=k, problem=why)))
+                problems.append(Problem(Location(meta_file, 0), msg("opensdg_option", item=k, problem=why)))
                 continue
             of = _row_dims(chosen[0], dims) if chosen else []
             target: dict[str, Any] = {"id": slug(ind.inid, "a-z0-9", "-") + (f"-s{k}" if many else "")}

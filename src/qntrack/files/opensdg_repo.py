@@ -399,7 +399,7 @@ def _unnamed_or_twice(columns: list[tuple[int, str]]) -> Any:
     first: dict[str, int] = {}
     for i, label in columns:
         if not label:
-            return msg("hostile16_column_unnamed", n=i + 1, index=i)
+            return msg("hostile16_column_unnamed", column=i + 1, index=i)
         if unit_match(label) in first:
             return msg("hostile16_column_twice", column=label, first=first[unit_match(label)] + 1, second=i + 1)
         first[unit_match(label)] = i

@@ -29,6 +29,7 @@ from .vocabulary import fold
 from ..catalog import Figure, Message, msg
 from ..plan.model import OBSERVATION_STATUSES, RETRACTED, Indicator, Plan
 from ..plan.periods import Period, PeriodError, parse_period
+from .invisible import shown
 from .textfiles import first_noncharacter, neutralise_formula, nfc
 from .vocabulary import foreign_digits, no_such_span
 
@@ -74,8 +75,11 @@ def period(text: str) -> Period:
         if wrong is None:
             raise
         kind, number = wrong
-        said = msg(f"periods_no_such_{kind}", text=text, valid=msg("periods_valid_forms"), **{kind: number})
-        raise PeriodError(said) from None
+        valid = msg("periods_valid_forms")
+        if kind == "months":
+            # As parse_period says 2025-13M (its message names no number).
+            raise PeriodError(msg("periods_months_out_of_range", text=text, valid=valid)) from None
+        raise PeriodError(msg(f"periods_no_such_{kind}", text=text, valid=valid, **{kind: number})) from None
 
 
 # --- value ----------------------------------------------------------------------------
@@ -366,9 +370,12 @@ def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None =
         if named:
             # A yearbook's rows name their indicators: the id is what to write instead.
             raise ValueError(msg("recording_indicator_by_name", indicator=text, id=named))
+        # Echoed with a character no one sees written as its code (invisible.py): typed as
+        # is, it reordered the message on a terminal (issue 17, review of the 19th session).
+        echoed = shown(text)
         hint = hints(text.strip()) if hints is not None else closest(text.strip(), plan.indicators)
         if hint:
-            raise ValueError(msg("recording_unknown_indicator_hint", indicator=text, hint=hint))
+            raise ValueError(msg("recording_unknown_indicator_hint", indicator=echoed, hint=hint))
         if len(plan.indicators) > _LISTED:
             # A national plan's 10,000 ids would make one line of 70,000 characters for
             # every mistyped row: the first few, the count, and where to read them all.
@@ -376,12 +383,12 @@ def indicator(plan: Plan, text: str, hints: Callable[[str], str | None] | None =
             raise ValueError(
                 msg(
                     "recording_unknown_indicator_many",
-                    indicator=text,
+                    indicator=echoed,
                     count=Figure(len(plan.indicators)),
                     known=first,
                 )
             )
         if plan.indicators:
-            raise ValueError(msg("recording_unknown_indicator", indicator=text, known=", ".join(plan.indicators)))
-        raise ValueError(msg("recording_unknown_indicator_none", indicator=text))
+            raise ValueError(msg("recording_unknown_indicator", indicator=echoed, known=", ".join(plan.indicators)))
+        raise ValueError(msg("recording_unknown_indicator_none", indicator=echoed))
     return found

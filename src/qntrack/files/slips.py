@@ -140,7 +140,12 @@ def same_as(key: str, allowed: tuple[str, ...]) -> str | None:
 
 def unknown_key(what: str | Message, key: str, valid: str, hint: str | None, value: Node) -> Message:
     """An unknown key, with the key it most likely is; an empty value under it (`{year: ""}`)
-    is said in the same message, so that the key once mended is not refused again."""
+    is said in the same message, so that the key once mended is not refused again. A
+    character no one sees in the key is written as its code (invisible.py): "unknown key
+    'baseline'; did you mean 'baseline'?" read so (issue 17, review of the 19th session)."""
+    from .invisible import shown
+
+    key = shown(key)
     if hint is None:
         return msg("definitions_unknown_key", what=what, key=key, valid=valid)
     if isinstance(value, ScalarNode) and not value.value.strip():

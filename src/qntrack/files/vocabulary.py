@@ -228,12 +228,21 @@ _NO_SUCH = (
     ("quarter", re.compile(rf"(?:quy|q)\s*(\d{{1,2}}|[ivx]+){_YEAR_SEP}\d{{4}}")),
     ("month", re.compile(rf"(?:thang|t)\s*(\d{{1,2}}){_YEAR_SEP}\d{{4}}")),
     ("month", re.compile(r"(\d{1,2})\s*/\s*\d{4}")),
+    # The other forms _VI_PERIODS reads, each with a number out of its range: 2025 Q5,
+    # H3/2025, 2025 H0; 13T/2025, 13 tháng 2025 (the first N months: "months").
+    ("quarter", re.compile(r"\d{4}\s*[/\-]?\s*q\s*(\d{1,2})")),
+    ("half", re.compile(r"h\s*(\d{1,2})\s*[/\-]?\s*\d{4}")),
+    ("half", re.compile(r"\d{4}\s*[/\-]?\s*h\s*(\d{1,2})")),
+    ("months", re.compile(rf"(\d{{1,2}})\s*t{_YEAR_SEP}\d{{4}}")),
+    ("months", re.compile(rf"(\d{{1,2}})\s*thang(?:\s*dau(?:\s*nam)?)?{_YEAR_SEP}\d{{4}}")),
 )
+_LAST = {"quarter": 4, "half": 2, "month": 12, "months": 12}
 
 
 def no_such_span(text: str) -> tuple[str, str] | None:
-    """("quarter", "5") for 'Quý 5/2025', ("month", "13") for 'tháng 13/2025' or '13/2025':
-    a quarter or month typed with a number out of its range, the number as typed (a Roman
+    """("quarter", "5") for 'Quý 5/2025', ("month", "13") for 'tháng 13/2025' or '13/2025',
+    ("half", "3") for 'H3/2025', ("months", "13") for '13T/2025': a quarter, month, half
+    or first N months typed with a number out of its range, the number as typed (a Roman
     quarter in capitals); None for any other text, a period or not."""
     key = fold(text)
     realised = _REALISED.fullmatch(key)
@@ -245,7 +254,7 @@ def no_such_span(text: str) -> tuple[str, str] | None:
             number = m[1]
             if not number.isdigit():
                 return None if number in _ROMAN else (kind, number.upper())
-            return None if 1 <= int(number) <= (4 if kind == "quarter" else 12) else (kind, number)
+            return None if 1 <= int(number) <= _LAST[kind] else (kind, number)
     return None
 
 

@@ -218,7 +218,7 @@ class _Writer:
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # never a chart without its caption
         self.figures += 1
-        self.add(_word("docx_figure", self.lang, n=self.figures, title=_safe(title)), "Caption")
+        self.add(_word("docx_figure", self.lang, number=self.figures, title=_safe(title)), "Caption")
         for line in chart.notes:
             self.note(line)
 

@@ -16,6 +16,7 @@ same data give the same bytes (docs/report.md). Pure: the bytes are returned, no
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Sequence
@@ -23,11 +24,9 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ..catalog import msg
 from ..files.textfiles import as_given
 from ..catalog import render as text_of
-from ..method.groups import STATUSES
 from ..plan.units import split_key
-from .charts import OUTLINE, alt_text
 from .i18n import label, status_label
-from .report_groups import STATUS_COLOURS, report_groups, status_ink
+from .report_groups import STATUS_COLOURS, status_ink
 from .report_xlsx_plan import plan_cells, plan_headers
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
 
@@ -121,8 +120,12 @@ class _Book:
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
 
-    def number(self, value: float) -> Any:
-        return self.fmt(num_format={0: "#,##0", 1: "#,##0.0", 2: "#,##0.00", 3: "#,##0.000"}[_decimals(value)])
+    def number(self, value: float, decimals: int = 2) -> Any:
+        """``value``'s format: its own decimals (up to three, a figure published with three),
+        or ``decimals`` when more are needed (14.999 beside the 15 it missed: the other
+        formats' ``figure_decimals``)."""
+        places = _decimals(value) if decimals <= 2 else max(decimals, _decimals(value))
+        return self.fmt(num_format="#,##0" + ("." + "0" * places if places else ""))
 
     def status(self, status: str) -> Any:
         return self.fmt(
@@ -231,6 +234,8 @@ def _goal(a: Assessment) -> tuple[str, float | None]:
 
 
 def _summary(book: _Book, data: ReportData) -> None:
+    from .views.plan import figure_decimals, gap_decimals
+
     lang = book.lang
     headers = (
         label("group", lang),
@@ -273,8 +278,17 @@ def _summary(book: _Book, data: ReportData) -> None:
             goal,
             a.gap,
         )
+        # The figure and the gap at the decimals the other formats write them with (issue
+        # 17, review of the nineteenth session): "#,##0.00" showed 14.999 as 15.00.
+        places = {
+            7: figure_decimals(a, latest) if latest is not None else 2,
+            10: gap_decimals(a),
+        }
         for col, value in enumerate(cells):
-            t.put(col, value, fmt=book.period if col in (6, 8) else None)
+            fmt = book.period if col in (6, 8) else None
+            if col in places and isinstance(value, (int, float)) and math.isfinite(value):
+                fmt = book.number(float(value), places[col])
+            t.put(col, value, fmt=fmt)
         t.put(11, a.progress_value, fmt=ratio)
         t.put(12, a.score, fmt=ratio)
         t.put(13, status_label(a.status.value, lang), status=a.status.value)
@@ -286,65 +300,6 @@ def _summary(book: _Book, data: ReportData) -> None:
             t.put(17, data.revised.get(a.target.series_key, {}).get(str(latest.period)))
         t.next_row()
     t.finish()
-
-
-# --- the groups -----------------------------------------------------------------------
-
-
-def _groups(book: _Book, data: ReportData) -> None:
-    """One row per group: its targets, how many by status, its score and status; and the
-    chart of its members by status (a stacked bar per group) beside the table."""
-    lang = book.lang
-    groups = report_groups(data.assessments)
-    if not groups:
-        return
-    headers = (
-        label("group", lang),
-        label("group_count", lang),
-        *(status_label(s.value, lang) for s in STATUSES),
-        label("score", lang),
-        label("status", lang),
-    )
-    name = word("sheet_groups", lang)
-    ws = book.sheet(name)
-    t = _Table(book, ws, headers)
-    whole = book.fmt(num_format="0")
-    for g in groups:
-        t.put(0, g.name.get(lang))
-        t.put(1, g.count, fmt=whole)
-        for i, s in enumerate(STATUSES, start=2):
-            t.put(i, g.counted(s), fmt=whole)
-        t.put(len(STATUSES) + 2, g.score, fmt=book.fmt(num_format="0.00"))
-        t.put(len(STATUSES) + 3, status_label(g.status.value, lang), status=g.status.value)
-        t.next_row()
-    t.finish(widest=36)
-    chart = book.wb.add_chart({"type": "bar", "subtype": "stacked"})
-    first, last = 1, len(groups)
-    sheet = ws.get_name()
-    for i, s in enumerate(STATUSES, start=2):
-        if not any(g.counted(s) for g in groups):
-            continue  # only the statuses some group has, as the HTML chart
-        chart.add_series(
-            {
-                "name": [sheet, 0, i],
-                "categories": [sheet, first, 0, last, 0],
-                "values": [sheet, first, i, last, i],
-                "fill": {"color": STATUS_COLOURS[s.value]},
-                "border": {"color": OUTLINE, "width": 0.75},  # as the HTML's (charts.OUTLINE)
-                "gap": 60,
-            }
-        )
-    chart.set_title({"name": word("groups_chart", lang), "name_font": {"size": 12}})
-    # A bar chart's categories run up from the bottom: reversed, the first group is on
-    # top, as in the table.
-    chart.set_y_axis({"reverse": True, "crossing": "max"})
-    chart.set_x_axis({"major_unit": 1, "num_format": "0", "major_gridlines": {"visible": True}})
-    chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 720, "height": 160 + 40 * len(groups)})
-    shown = [status_label(s.value, lang) for s in STATUSES if any(g.counted(s) for g in groups)]
-    # Its alt text, as the HTML chart's (charts.chart_alt): a screen reader's only view of it.
-    about = alt_text(word("groups_chart", lang), shown, [g.name.get(lang) for g in groups], lang, "cells")
-    ws.insert_chart(len(groups) + 3, 0, chart, {"description": about})
 
 
 # --- every figure in force ------------------------------------------------------------
@@ -462,11 +417,12 @@ def _timestamp(text: str) -> datetime | str:
 def render_xlsx(data: ReportData, lang: str) -> bytes:
     """The workbook's bytes, with qntrack's mark as the zip's comment (not yet stamped)."""
     from .report_xlsx_charts import level_charts
+    from .report_xlsx_groups import group_sheet
     from .report_xlsx_units import unit_sheets
 
     book = _Book(data, lang)
     _summary(book, data)
-    _groups(book, data)
+    group_sheet(book, data)
     units = sum(len(a.breakdown) for a in data.assessments)
     figures = _figures(book, data, units)
     unit_sheets(book, data, figures, figures + units)

@@ -20,7 +20,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import label
+from ..i18n import differing_decimals, label
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from .span import SpanView
@@ -101,11 +101,10 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     ]
     failed = d.first_failure
     if failed is not None:
-        out.append(
-            narrative_sentence(
-                "every_broke", lang, period=period_text(failed.period, lang), value=figure_of(a, failed.value, lang)
-            )
-        )
+        # At the decimals the details table writes it with: 9.999 against "at least 10%"
+        # is not "10%" (issue 17, review of the nineteenth session).
+        value = figure_of(a, failed.value, lang, differing_decimals(failed.value, d.bound.value))
+        out.append(narrative_sentence("every_broke", lang, period=period_text(failed.period, lang), value=value))
         if d.streak == 1:
             out.append(narrative_sentence("every_again_one", lang, period=period_text(d.periods[-1].period, lang)))
         elif d.streak:

@@ -1,0 +1,73 @@
+"""The Excel report's sheet of groups: one row per group of targets, counted by status,
+with its score and status, and a stacked bar chart of them beside the table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..method.groups import STATUSES
+from .charts import OUTLINE, alt_text
+from .i18n import label, status_label
+from .report_groups import STATUS_COLOURS, report_groups
+from .report_xlsx import _Book, _Table, word
+
+if TYPE_CHECKING:
+    from .report import ReportData
+
+__all__ = ["group_sheet"]
+
+
+def group_sheet(book: _Book, data: ReportData) -> None:
+    """One row per group: its targets, how many by status, its score and status; and the
+    chart of its members by status (a stacked bar per group) beside the table."""
+    lang = book.lang
+    groups = report_groups(data.assessments)
+    if not groups:
+        return
+    headers = (
+        label("group", lang),
+        label("group_count", lang),
+        *(status_label(s.value, lang) for s in STATUSES),
+        label("score", lang),
+        label("status", lang),
+    )
+    name = word("sheet_groups", lang)
+    ws = book.sheet(name)
+    t = _Table(book, ws, headers)
+    whole = book.fmt(num_format="0")
+    for g in groups:
+        t.put(0, g.name.get(lang))
+        t.put(1, g.count, fmt=whole)
+        for i, s in enumerate(STATUSES, start=2):
+            t.put(i, g.counted(s), fmt=whole)
+        t.put(len(STATUSES) + 2, g.score, fmt=book.fmt(num_format="0.00"))
+        t.put(len(STATUSES) + 3, status_label(g.status.value, lang), status=g.status.value)
+        t.next_row()
+    t.finish(widest=36)
+    chart = book.wb.add_chart({"type": "bar", "subtype": "stacked"})
+    first, last = 1, len(groups)
+    sheet = ws.get_name()
+    for i, s in enumerate(STATUSES, start=2):
+        if not any(g.counted(s) for g in groups):
+            continue  # only the statuses some group has, as the HTML chart
+        chart.add_series(
+            {
+                "name": [sheet, 0, i],
+                "categories": [sheet, first, 0, last, 0],
+                "values": [sheet, first, i, last, i],
+                "fill": {"color": STATUS_COLOURS[s.value]},
+                "border": {"color": OUTLINE, "width": 0.75},  # as the HTML's (charts.OUTLINE)
+                "gap": 60,
+            }
+        )
+    chart.set_title({"name": word("groups_chart", lang), "name_font": {"size": 12}})
+    # A bar chart's categories run up from the bottom: reversed, the first group is on
+    # top, as in the table.
+    chart.set_y_axis({"reverse": True, "crossing": "max"})
+    chart.set_x_axis({"major_unit": 1, "num_format": "0", "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 720, "height": 160 + 40 * len(groups)})
+    shown = [status_label(s.value, lang) for s in STATUSES if any(g.counted(s) for g in groups)]
+    # Its alt text, as the HTML chart's (charts.chart_alt): a screen reader's only view of it.
+    about = alt_text(word("groups_chart", lang), shown, [g.name.get(lang) for g in groups], lang, "cells")
+    ws.insert_chart(len(groups) + 3, 0, chart, {"description": about})
