@@ -311,3 +311,18 @@ def test_the_workbooks_summary_says_the_figure_each_latest_one_revised(shipped) 
         revised = {row[2].value: row[column].value for row in ws.iter_rows(min_row=2)}
         assert revised.pop("grdp-growth-plan-2023") == 11.02
         assert set(revised.values()) == {None}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_suspect_rows, max_size=30), st.booleans())
+def test_the_caches_suspects_are_the_same_when_the_store_is_found_sound_first(rows, with_distinct):
+    # The status cache's cold run names the suspect figures in force by timing_suspects:
+    # with the whole store given in its order, the same rows as without it.
+    from qntrack.files.checks_rows import timing_suspects
+
+    rows = [o._replace(line=n) for n, o in enumerate(rows, start=2)]
+    series = build_series(PLAN.indicators, rows)[0]
+    in_force = [o for i in PLAN.indicators for o in series.get(i, ())]
+    distinct = _distinct(rows) if with_distinct else None
+    alone = timing_suspects(in_force, NOW, PLAN.indicators, distinct)
+    assert timing_suspects(in_force, NOW, PLAN.indicators, distinct, tuple(rows)) == alone

@@ -370,6 +370,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
         utc_now(),
         indicators,
         distinct,
+        observations,
     )
     suspect = {o.indicator: 1 for o in suspects}
     if plan.dimensions and outside_in_force(plan, series, ""):

@@ -328,6 +328,7 @@ def timing_suspects(
     now: str,
     indicators: Mapping[str, Indicator] | None = None,
     distinct: Distinct | None = None,
+    stored: Sequence[Observation] = (),
 ) -> list[Observation]:
     """The rows among ``observations`` that the timing rules call errors (timing.py),
     and, given the plan's ``indicators``, the formula and frequency rules too.
@@ -335,7 +336,11 @@ def timing_suspects(
     ``distinct``: the distinct values of the store these rows were taken from
     (store.Distinct), when its reader gathered them. The formula and frequency rules then
     judge those first, and the rows are walked for them only when one fails.
+    ``stored``: every row of that store, in its order: when these rows are most of them,
+    a store found sound there (``_sound``) has none to name, as ``suspects_in_force``.
     """
+    if stored and len(observations) > len(stored) // 4 and _sound(stored, now, indicators, distinct):
+        return []
     from ..files.textfiles import formula_like
 
     fits = False
