@@ -95,6 +95,8 @@ def export(
 
     day = _as_of(as_of)
     if fmt is ExportFormat.opensdg:
+        if structure is not None:  # an Open SDG repository has no dataflow: never dropped in silence
+            raise fail("--structure-id", msg("exchange_structure_for_sdmx"), ExitCode.USAGE)
         _opensdg(targets, output, into, day, force)
         return
     if into is not None:

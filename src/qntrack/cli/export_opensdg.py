@@ -40,6 +40,10 @@ def export_opensdg(
         raise fail("--into", msg("osexport_empty_name"), ExitCode.USAGE)
 
     refuse_nul("into", into)
+    parent = Path(into).parent
+    if not Path(into).exists() and not parent.is_dir():
+        # DIR is made when missing, its parent never (docs/formats.md): said as `-o` says it.
+        raise fail(into, msg("outputs_no_folder", folder=parent), ExitCode.USAGE)
 
     def before_store(plan: object, targets_path: Path, store_path: Path) -> None:
         # Refused before the store is read: a national store takes seconds to read, and
