@@ -41,7 +41,7 @@ def export_opensdg(
 
     refuse_nul("into", into)
     parent = Path(into).parent
-    if not Path(into).exists() and not parent.is_dir():
+    if not os.path.lexists(parent):
         # DIR is made when missing, its parent never (docs/formats.md): said as `-o` says it.
         raise fail(into, msg("outputs_no_folder", folder=parent), ExitCode.USAGE)
 
