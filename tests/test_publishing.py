@@ -85,3 +85,38 @@ def test_an_opensdg_export_into_a_missing_folder_is_a_usage_error(office: Path, 
     assert words in r.stderr
     assert "No such file" not in r.stderr
     assert not (office / "nope").exists()
+
+
+# --- import opensdg: rows of a Progress column "without a figure" -------------------------
+
+
+def test_a_row_with_one_figure_of_two_is_not_said_to_be_left_out(tmp_path: Path):
+    # A data file with a Progress column holds two figures a row (Value and Progress).
+    # sdg-build keeps every row (InputBase.fix_empty_values only turns "" into NaN) and its
+    # progress measure reads Progress in place of Value, so a row whose Value is empty still
+    # gives a Progress figure, and the import records it. Only a row with no figure at all is
+    # left out. By hand, the four rows below:
+    #   2015  Value 10, Progress 5  -> 1_2_1 and 1_2_1_progress: 2 figures
+    #   2016  Value 8,  no Progress -> 1_2_1: 1 figure
+    #   2017  no Value, Progress 3  -> 1_2_1_progress: 1 figure
+    #   2018  neither               -> left out: the one row without a figure
+    # so 4 figures added and "1 row(s) without a figure were left out" (it said 3: it
+    # counted the empty cells, two of them in rows that were imported).
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "meta").mkdir()
+    (repo / "data" / "indicator_1-2-1.csv").write_text(
+        "Year,Value,Progress\n2015,10,5\n2016,8,\n2017,,3\n2018,,\n", encoding="utf-8"
+    )
+    (repo / "meta" / "1-2-1.md").write_text("---\nindicator_name: Poverty\n---\n", encoding="utf-8")
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    assert "figures: 4 added" in done.stderr
+    assert "1 row(s) without a figure were left out" in done.stderr
+    lines = (tmp_path / "t" / "observations.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[:3] for line in lines[1:]] == [
+        ["1_2_1", "2015", "10"],
+        ["1_2_1_progress", "2015", "5"],
+        ["1_2_1", "2016", "8"],
+        ["1_2_1_progress", "2017", "3"],
+    ]

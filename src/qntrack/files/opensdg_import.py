@@ -355,11 +355,13 @@ def _indicator(
             problems.append(Problem(Location(ind.data_file, r.line), bad))
             continue
         renamed += sum(1 for _, raw in _raw_cells(r) if any(c in raw for c in _IN_PLACE))
+        # A row is left out when it gives no figure at all: an empty Value beside a Progress
+        # figure is a row Open SDG's progress measure reads (its Progress), and is imported.
+        empty += r.value is None and (r.progress is None or not ind.has_progress)
         for indicator_id, value in ((ind_id, r.value), (f"{ind_id}_progress", r.progress)):
             if indicator_id.endswith("_progress") and not ind.has_progress:
                 continue
             if value is None:
-                empty += 1
                 continue
             fields = {
                 "indicator": indicator_id,
