@@ -120,3 +120,38 @@ def test_a_row_with_one_figure_of_two_is_not_said_to_be_left_out(tmp_path: Path)
         ["1_2_1", "2016", "8"],
         ["1_2_1_progress", "2017", "3"],
     ]
+
+
+# --- import opensdg: a Value that is not a number says what would be -----------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "data/indicator_1-2-1.csv:3: error: '-' is not a number: write it as sdg-build reads one "
+            "(1234.5, -2.5, 1e-7), or leave the cell empty for a year with no figure",
+        ),
+        (
+            "vi",
+            "data/indicator_1-2-1.csv:3: lỗi: '-' không phải là số: hãy ghi số theo cách sdg-build đọc "
+            "(1234.5, -2.5, 1e-7), hoặc để trống ô cho năm không có số liệu",
+        ),
+    ],
+)
+def test_a_value_that_is_not_a_number_says_what_is_read(tmp_path: Path, lang: str, said: str):
+    # A statistics office's table writes '-' or '..' for "no figure"; Open SDG's data file
+    # wants an empty cell there (pandas reads '-' as text, and sdg-build cannot make it a
+    # float). The message named the cell and line but not what to write instead.
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "meta").mkdir()
+    (repo / "data" / "indicator_1-2-1.csv").write_text("Year,Value\n2015,10\n2016,-\n", encoding="utf-8")
+    (repo / "meta" / "1-2-1.md").write_text("---\nindicator_name: Poverty\n---\n", encoding="utf-8")
+    done = run_clean(
+        "--lang", lang, "import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15"
+    )
+    assert done.exit_code == 1
+    assert done.stderr.splitlines()[0] == said
+    assert not (tmp_path / "t").exists()
