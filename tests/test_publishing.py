@@ -155,3 +155,17 @@ def test_a_value_that_is_not_a_number_says_what_is_read(tmp_path: Path, lang: st
     assert done.exit_code == 1
     assert done.stderr.splitlines()[0] == said
     assert not (tmp_path / "t").exists()
+
+
+# --- export -h: what --force does for opensdg ----------------------------------------------
+
+
+def test_export_help_says_what_force_does_for_an_opensdg_export():
+    # The refusal of a foreign folder says "add --force", but `export -h` described --force
+    # for the -o file only: an office reading the help could not learn that --force writes
+    # the repository into its site's own checkout, nor that nothing else there is removed.
+    r = run_clean("export", "-h", env={"COLUMNS": "200"})
+    assert r.exit_code == 0
+    force = " ".join(r.stdout.split("--force", 1)[1].split("--as-of", 1)[0].split())
+    assert "opensdg: write into a non-empty folder qntrack did not export into" in force
+    assert "nothing else in it is removed" in force

@@ -55,7 +55,11 @@ def export(
     ] = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace an existing -o file that is not an export of this plan qntrack wrote."),
+        typer.Option(
+            "--force",
+            help="sdmx-csv: replace an existing -o file that is not an export of this plan qntrack wrote; "
+            "opensdg: write into a non-empty folder qntrack did not export into (nothing else in it is removed).",
+        ),
     ] = False,
     as_of: AsOfOpt = None,
     into: Annotated[
