@@ -169,3 +169,48 @@ def test_export_help_says_what_force_does_for_an_opensdg_export():
     force = " ".join(r.stdout.split("--force", 1)[1].split("--as-of", 1)[0].split())
     assert "opensdg: write into a non-empty folder qntrack did not export into" in force
     assert "nothing else in it is removed" in force
+
+
+# --- export opensdg --force into the site's own checkout: its settings are kept ------------
+
+
+def test_an_export_into_the_sites_own_checkout_keeps_its_settings(office: Path):
+    # An office exports into the checkout of its Open SDG data repository (--force: qntrack
+    # did not export into it). Its config_data.yml (the site's languages, map layers, GeoCode
+    # dtype), its metadata schema _prose.yml and its translations are the site's own, not
+    # copies of the figures: formats.md says "Other files (a README, .git, the site's own
+    # schema) are left as they are", yet the export replaced all three with its minimal ones.
+    # The data and metadata files are the export's to write; these are kept, the summary
+    # names them, and the marker does not list them, so a later export keeps them too.
+    site = office / "site"
+    (site / "translations" / "en").mkdir(parents=True)
+    own = {
+        "config_data.yml": "languages: [en, fr]\nmap_layers: []\n",
+        "_prose.yml": "# the site's schema\n",
+        "translations/en/data.yml": "Sex: Sex\n",
+        "README.md": "our site\n",
+    }
+    for name, text in own.items():
+        (site / name).write_text(text, encoding="utf-8")
+    for attempt in ("--force", None):  # taken over, then an export over its own marker
+        r = run_clean("export", "opensdg", "--into", "site", *([attempt] if attempt else []))
+        assert r.exit_code == 0, r.stderr
+        assert "kept the site's own config_data.yml, _prose.yml" in r.stderr
+        for name, text in own.items():
+            assert (site / name).read_text(encoding="utf-8") == text, name
+        assert (site / "data" / "indicator_1-2-1.csv").read_text(encoding="utf-8") == (
+            "Year,Value\n2015,10.0\n2016,9.0\n"
+        )
+        marker = (site / ".qntrack-export").read_text(encoding="utf-8").splitlines()
+        assert "config_data.yml" not in marker and "_prose.yml" not in marker
+        assert marker[1:] == ["data/indicator_1-2-1.csv", "meta/1-2-1.md"]
+
+
+def test_a_new_folder_gets_the_exports_own_settings(office: Path):
+    # Where the folder is new (or an earlier export wrote them), the export writes its own.
+    r = run_clean("export", "opensdg", "--into", "site")
+    assert r.exit_code == 0, r.stderr
+    assert "kept the site's own" not in r.stderr
+    assert (office / "site" / "config_data.yml").exists() and (office / "site" / "_prose.yml").exists()
+    r = run_clean("export", "opensdg", "--into", "site")
+    assert r.exit_code == 0 and "kept the site's own" not in r.stderr

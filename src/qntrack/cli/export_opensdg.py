@@ -54,7 +54,7 @@ def export_opensdg(
     ws = open_workspace(targets, as_of, before_store=before_store)
     assessments = assess(ws.plan, ws.series, today=reference_day(as_of))
     export = build_export(ws.plan, ws.series, assessments)
-    write_export(into, export.files, __version__, force)
+    export.kept = write_export(into, export.files, __version__, force)
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
     return export
 
@@ -70,4 +70,6 @@ def say_export(export: Export, into: str) -> None:
         _say(msg("osexport_left_unknown_units", count=export.unknown_units))
     if export.derived:
         _say(msg("osexport_left_derived", count=len(export.derived), ids=", ".join(export.derived)))
+    if export.kept:
+        _say(msg("osexport_kept_site_files", files=", ".join(export.kept)))
     _report(export.warnings)
