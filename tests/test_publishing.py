@@ -214,3 +214,11 @@ def test_a_new_folder_gets_the_exports_own_settings(office: Path):
     assert (office / "site" / "config_data.yml").exists() and (office / "site" / "_prose.yml").exists()
     r = run_clean("export", "opensdg", "--into", "site")
     assert r.exit_code == 0 and "kept the site's own" not in r.stderr
+
+
+def test_the_export_summary_counts_one_indicator_as_the_other_summaries_do(office: Path):
+    # One indicator, two figures: "wrote 1 indicators (2 figures)" read as a slip; every
+    # other count qntrack prints says "indicator(s)", "figure(s)" (import opensdg's, sdmx-csv's).
+    r = run_clean("export", "opensdg", "--into", "site")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.startswith("wrote 1 indicator(s) (2 figure(s)) as an Open SDG data repository in site\n")
