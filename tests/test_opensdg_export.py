@@ -387,7 +387,7 @@ def test_a_dimension_named_as_an_open_sdg_column_is_refused(tmp_path: Path, monk
     r = run_clean("export", "opensdg", "--into", "../site")
     assert r.exit_code == 1
     assert r.stderr == (
-        "targets.yaml: error: dimension 'place' is named 'GeoCode', a column Open SDG reads as something other "
+        "targets.yaml:4:3: error: dimension 'place' is named 'GeoCode', a column Open SDG reads as something other "
         "than a disaggregation: give the dimension another English name to export it\n"
     )
     assert not (tmp_path / "site").exists()

@@ -222,3 +222,44 @@ def test_the_export_summary_counts_one_indicator_as_the_other_summaries_do(offic
     r = run_clean("export", "opensdg", "--into", "site")
     assert r.exit_code == 0, r.stderr
     assert r.stderr.startswith("wrote 1 indicator(s) (2 figure(s)) as an Open SDG data repository in site\n")
+
+
+# --- a dimension an export cannot write is named at its line --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "said"),
+    [
+        (
+            ["sdmx-csv"],
+            "Act",
+            "targets.yaml:4:3: error: the dimension 'action' would be the SDMX-CSV column ACTION",
+        ),
+        (
+            ["opensdg", "--into", "site"],
+            "Progress",
+            "targets.yaml:4:3: error: dimension 'action' is named 'Progress', a column Open SDG reads",
+        ),
+    ],
+)
+def test_a_dimension_an_export_cannot_write_is_named_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: list[str], name: str, said: str
+):
+    # The refusal said "targets.yaml: error: ..." with no line, where every other problem of
+    # a plan names its line: the dimension is declared on line 4, its id at column 3.
+    plan = dedent(
+        f"""
+        version: 1
+        title: "Office"
+        dimensions:
+          action: {{name: {name}}}
+        indicators:
+          x: {{name: X, dimensions: [action]}}
+        targets: []
+        """
+    )
+    make_tracker(tmp_path, monkeypatch, plan, "indicator,period,value,status,source,note,recorded_at\n")
+    r = run_clean("export", *fmt)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(said), r.stderr
+    assert not (tmp_path / "site").exists()

@@ -172,7 +172,8 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int,
     if taken:
         from ..catalog import msg
 
-        raise fail(ws.plan.source_file, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
+        where = ws.plan.dimensions[taken[0]].location or ws.plan.source_file  # its line in targets.yaml
+        raise fail(where, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
 
     rows = export_rows(ws.plan, ws.series)
     named = total_named(rows)

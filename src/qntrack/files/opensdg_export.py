@@ -153,7 +153,8 @@ def _check_columns(plan: Plan, ind: Indicator) -> None:
     for d in ind.dimensions:
         name = plan.dimensions[d].name.en
         if d not in _OWN_COLUMNS and name in _RESERVED:
-            raise fail(plan.source_file, msg("osexport_reserved_column", dimension=d, name=name), ExitCode.INVALID)
+            where = plan.dimensions[d].location or plan.source_file  # its line in targets.yaml
+            raise fail(where, msg("osexport_reserved_column", dimension=d, name=name), ExitCode.INVALID)
 
 
 Cells = tuple[tuple[str, str], ...]
