@@ -263,3 +263,26 @@ def test_a_dimension_an_export_cannot_write_is_named_at_its_line(
     assert r.exit_code == 1
     assert r.stderr.startswith(said), r.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_unit_written_as_sdmx_total_is_named_at_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A unit named _T would be read back as SDMX's total; the refusal named targets.yaml with
+    # no line. The unit is declared on line 4 (`values: [_T, Female]`): the line is what an
+    # office needs to find it (the column is the plan's usual one for a unit).
+    plan = dedent(
+        """
+        version: 1
+        title: "Office"
+        dimensions:
+          sex: {name: Sex, values: [_T, Female]}
+        indicators:
+          x: {name: X, dimensions: [sex]}
+        targets: []
+        """
+    )
+    store = "indicator,period,value,status,source,note,recorded_at\nx[sex=_T],2015,1,,s,,2020-01-01\n"
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    r = run_clean("export", "sdmx-csv")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("targets.yaml:4:"), r.stderr
+    assert "the unit '_T' of dimension 'sex' would be written _T" in r.stderr

@@ -180,7 +180,11 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int,
     if named is not None:
         from ..catalog import msg
 
-        raise fail(ws.plan.source_file, msg("hostile16_sdmx_total_unit", id=named[0], unit=named[1], code=TOTAL))
+        dimension = ws.plan.dimensions.get(named[0])
+        unit = dimension.unit(named[1]) if dimension is not None else None
+        # Its line in targets.yaml: the unit's when declared, else its dimension's.
+        where = (unit and unit.location) or (dimension and dimension.location) or ws.plan.source_file
+        raise fail(where, msg("hostile16_sdmx_total_unit", id=named[0], unit=named[1], code=TOTAL))
     label = structure or structure_id(ws.plan)
     return sdmx_pieces(ws.plan, rows, label), len(rows), label
 
