@@ -286,3 +286,33 @@ def test_a_unit_written_as_sdmx_total_is_named_at_its_line(tmp_path: Path, monke
     assert r.exit_code == 1
     assert r.stderr.startswith("targets.yaml:4:"), r.stderr
     assert "the unit '_T' of dimension 'sex' would be written _T" in r.stderr
+
+
+# --- import opensdg: one unit typed two ways in a data file -------------------------------
+
+
+def test_one_unit_typed_two_ways_is_said(tmp_path: Path):
+    # Open SDG (pandas) reads 'Female' and 'female' as two values of Sex; qntrack reads a
+    # unit whatever its case, spacing or Unicode form, so both are one unit. With different
+    # figures for one year the import refuses them (decisions.md); with figures for different
+    # years they were merged in silence, and a progress option naming 'Female' then judges
+    # 2015, 2016 and 2017 in qntrack, where Open SDG judges 2015 and 2017. By hand: line 4
+    # writes 'Female' as line 2 does; line 3's 'female' is the one cell typed otherwise than
+    # the first spelling of its unit in the file: 1 cell said.
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "meta").mkdir()
+    (repo / "data" / "indicator_1-2-1.csv").write_text(
+        "Year,Sex,Value\n2015,Female,1\n2016,female,2\n2017,Female,3\n", encoding="utf-8"
+    )
+    (repo / "meta" / "1-2-1.md").write_text("---\nindicator_name: Poverty\n---\n", encoding="utf-8")
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2024-01-15")
+    assert done.exit_code == 0, done.stderr
+    assert (
+        "1 cell(s) write a unit otherwise than an earlier cell of their file (case, spaces, "
+        "Unicode form): qntrack reads them as one unit, Open SDG as two values"
+    ) in done.stderr
+    vi = run_clean(
+        "--lang", "vi", "import", "opensdg", str(repo), "--into", str(tmp_path / "v"), "--recorded-at", "2024-01-15"
+    )
+    assert "1 ô ghi một đơn vị khác với một ô trước đó trong cùng tệp" in vi.stderr
