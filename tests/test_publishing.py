@@ -55,8 +55,8 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ],
 )
 def test_a_structure_id_given_to_an_opensdg_export_is_refused(office: Path, lang: str, words: str):
-    # An Open SDG repository has no dataflow: the id the office typed would be lost in
-    # silence, as --into is refused for sdmx-csv (exit 2, usage), and nothing is written.
+    # An Open SDG repository has no dataflow: the id the office typed was dropped in
+    # silence. Refused as --into is for sdmx-csv (exit 2, usage), and nothing is written.
     r = run_clean("--lang", lang, "export", "opensdg", "--into", "site", "--structure-id", "GSO:DF_SDG(1.0)")
     assert r.exit_code == 2, r.stderr
     assert r.stderr.startswith("--structure-id: ")
