@@ -126,9 +126,9 @@ def test_data_files_hold_whole_years_units_and_the_progress_column(plan: Path) -
     metas = sorted(p.name for p in (site / "meta").iterdir())
     assert metas == ["1-1-1.md", "emissions.md", "population.md", "share.md"]
     # 5 + 2 + 2 + 2 figures written; one quarter and the derived indicator left out.
-    assert "wrote 4 indicators (11 figures)" in r.stderr
-    assert "left out 1 figures of a quarter" in r.stderr
-    assert "left out 1 derived indicators" in r.stderr and "doubled" in r.stderr
+    assert "wrote 4 indicator(s) (11 figure(s))" in r.stderr
+    assert "left out 1 figure(s) of a quarter" in r.stderr
+    assert "left out 1 derived indicator(s)" in r.stderr and "doubled" in r.stderr
 
 
 def test_metadata_carries_names_sources_and_progress_options(plan: Path) -> None:
@@ -387,7 +387,7 @@ def test_a_dimension_named_as_an_open_sdg_column_is_refused(tmp_path: Path, monk
     r = run_clean("export", "opensdg", "--into", "../site")
     assert r.exit_code == 1
     assert r.stderr == (
-        "targets.yaml: error: dimension 'place' is named 'GeoCode', a column Open SDG reads as something other "
+        "targets.yaml:4:3: error: dimension 'place' is named 'GeoCode', a column Open SDG reads as something other "
         "than a disaggregation: give the dimension another English name to export it\n"
     )
     assert not (tmp_path / "site").exists()
@@ -425,7 +425,7 @@ def test_a_unit_with_finer_rows_is_judged_by_qntrack(tmp_path: Path, monkeypatch
     r = run_clean("export", "opensdg", "--into", "../site")
     assert r.exit_code == 0
     # y has no age dimension: its Women-by-age figure is left out, and said.
-    assert "left out 1 figures of units whose dimension" in r.stderr
+    assert "left out 1 figure(s) of units whose dimension" in r.stderr
     assert (tmp_path / "site" / "data" / "indicator_y.csv").read_text(
         encoding="utf-8"
     ) == "Year,Sex,Value\n2020,Women,50.0\n"

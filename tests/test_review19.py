@@ -27,7 +27,7 @@ def test_counts_of_figures_and_charts_are_grouped_in_vietnamese():
     )
     # English keeps its counts ungrouped, as before.
     assert render(msg("osexport_wrote", indicators=1500, figures=1234567, folder="d"), "en") == (
-        "wrote 1500 indicators (1234567 figures) as an Open SDG data repository in d"
+        "wrote 1500 indicator(s) (1234567 figure(s)) as an Open SDG data repository in d"
     )
 
 

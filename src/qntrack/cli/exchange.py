@@ -55,7 +55,11 @@ def export(
     ] = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace an existing -o file that is not an export of this plan qntrack wrote."),
+        typer.Option(
+            "--force",
+            help="sdmx-csv: replace an existing -o file that is not an export of this plan qntrack wrote; "
+            "opensdg: write into a non-empty folder qntrack did not export into (nothing else in it is removed).",
+        ),
     ] = False,
     as_of: AsOfOpt = None,
     into: Annotated[
@@ -95,6 +99,8 @@ def export(
 
     day = _as_of(as_of)
     if fmt is ExportFormat.opensdg:
+        if structure is not None:  # an Open SDG repository has no dataflow: never dropped in silence
+            raise fail("--structure-id", msg("exchange_structure_for_sdmx"), ExitCode.USAGE)
         _opensdg(targets, output, into, day, force)
         return
     if into is not None:
@@ -166,14 +172,19 @@ def _sdmx_csv(ws: Workspace, structure: str | None) -> tuple[Iterator[str], int,
     if taken:
         from ..catalog import msg
 
-        raise fail(ws.plan.source_file, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
+        where = ws.plan.dimensions[taken[0]].location or ws.plan.source_file  # its line in targets.yaml
+        raise fail(where, msg("sdmx_dimension_taken", id=taken[0], column=taken[0].upper()))
 
     rows = export_rows(ws.plan, ws.series)
     named = total_named(rows)
     if named is not None:
         from ..catalog import msg
 
-        raise fail(ws.plan.source_file, msg("hostile16_sdmx_total_unit", id=named[0], unit=named[1], code=TOTAL))
+        dimension = ws.plan.dimensions.get(named[0])
+        unit = dimension.unit(named[1]) if dimension is not None else None
+        # Its line in targets.yaml: the unit's when declared, else its dimension's.
+        where = (unit and unit.location) or (dimension and dimension.location) or ws.plan.source_file
+        raise fail(where, msg("hostile16_sdmx_total_unit", id=named[0], unit=named[1], code=TOTAL))
     label = structure or structure_id(ws.plan)
     return sdmx_pieces(ws.plan, rows, label), len(rows), label
 

@@ -40,6 +40,10 @@ def export_opensdg(
         raise fail("--into", msg("osexport_empty_name"), ExitCode.USAGE)
 
     refuse_nul("into", into)
+    parent = Path(into).parent
+    if not os.path.lexists(parent):
+        # DIR is made when missing, its parent never (docs/formats.md): said as `-o` says it.
+        raise fail(into, msg("outputs_no_folder", folder=parent), ExitCode.USAGE)
 
     def before_store(plan: object, targets_path: Path, store_path: Path) -> None:
         # Refused before the store is read: a national store takes seconds to read, and
@@ -50,7 +54,7 @@ def export_opensdg(
     ws = open_workspace(targets, as_of, before_store=before_store)
     assessments = assess(ws.plan, ws.series, today=reference_day(as_of))
     export = build_export(ws.plan, ws.series, assessments)
-    write_export(into, export.files, __version__, force)
+    export.kept = write_export(into, export.files, __version__, force)
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
     return export
 
@@ -66,4 +70,6 @@ def say_export(export: Export, into: str) -> None:
         _say(msg("osexport_left_unknown_units", count=export.unknown_units))
     if export.derived:
         _say(msg("osexport_left_derived", count=len(export.derived), ids=", ".join(export.derived)))
+    if export.kept:
+        _say(msg("osexport_kept_site_files", files=", ".join(export.kept)))
     _report(export.warnings)

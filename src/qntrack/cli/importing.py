@@ -94,6 +94,7 @@ def import_(
         ("opensdg_repeated", dict(repeated=planned.repeated)),
         ("opensdg_empty_values", dict(empty=planned.empty_values)),
         ("opensdg_renamed_units", dict(renamed=planned.renamed_units)),
+        ("opensdg_respelled_units", dict(respelled=planned.respelled_units)),
     ):
         if next(iter(value.values())):
             _say(msg(key, **value))

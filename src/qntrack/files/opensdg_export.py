@@ -67,6 +67,7 @@ class Export:
     sub_annual: int = 0
     unknown_units: int = 0
     derived: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # the site's own settings left in DIR (opensdg_write)
     # What every command that judges the targets warns of (Workspace.warnings_for): rows
     # targets.yaml does not define, figures check calls errors, milestones on the wrong side.
     warnings: list[Problem] = field(default_factory=list)
@@ -152,7 +153,8 @@ def _check_columns(plan: Plan, ind: Indicator) -> None:
     for d in ind.dimensions:
         name = plan.dimensions[d].name.en
         if d not in _OWN_COLUMNS and name in _RESERVED:
-            raise fail(plan.source_file, msg("osexport_reserved_column", dimension=d, name=name), ExitCode.INVALID)
+            where = plan.dimensions[d].location or plan.source_file  # its line in targets.yaml
+            raise fail(where, msg("osexport_reserved_column", dimension=d, name=name), ExitCode.INVALID)
 
 
 Cells = tuple[tuple[str, str], ...]

@@ -65,6 +65,7 @@ class ImportPlan:
     repeated: int = 0
     empty_values: int = 0
     renamed_units: int = 0
+    respelled_units: int = 0  # cells writing a unit otherwise than its first cell in the file
     meta_only: list[str] = field(default_factory=list)
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
     shallow: bool = False
@@ -283,6 +284,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         out.repeated += ind.repeated
         out.empty_values += counts[0]
         out.renamed_units += counts[1]
+        out.respelled_units += counts[2]
         out.dated_by_git += bool(ind.changed_at)
     document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {real_path(repo_dir).name}"}
     if dims.names:
@@ -300,13 +302,13 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
 
 def _indicator(
     repo: Repository, ind: IndicatorData, dims: _Dimensions, recorded_at: str | None, problems: list[Problem]
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[tuple[Location, dict[str, str]]], tuple[int, int]]:
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[tuple[Location, dict[str, str]]], tuple[int, int, int]]:
     """One indicator's entries of targets.yaml and its rows; its problems added to ``problems``."""
     ind_id = slug(ind.inid)
     meta_file = ind.meta_file or ind.data_file
     if not ind_id:
         problems.append(Problem(Location(ind.data_file, 0), msg("opensdg_bad_id", inid=ind.inid)))
-        return {}, [], [], (0, 0)
+        return {}, [], [], (0, 0, 0)
     name = _localized(repo, ind, ("indicator_name", "graph_title")) or ind.inid
     unit = _localized(repo, ind, ("computation_units",))
     if isinstance(unit, str) and unit.strip().lower() in _PERCENT:
@@ -320,7 +322,7 @@ def _indicator(
     options = ind.meta.get("progress_calculation_options") or [{}]
     if asks and not isinstance(options, list):
         problems.append(Problem(Location(meta_file, 0), msg("opensdg_options_not_list")))
-        return {}, [], [], (0, 0)
+        return {}, [], [], (0, 0, 0)
     directions = {str(o.get("direction", DIRECTION_DEFAULT)) for o in options if isinstance(o, dict)} if asks else set()
     entry: dict[str, Any] = {"name": name}
     if unit:
@@ -335,13 +337,14 @@ def _indicator(
     source = _sources(repo, ind.meta)
     when = ind.changed_at or recorded_at
     rows: list[tuple[Location, dict[str, str]]] = []
-    empty = renamed = 0
+    empty = renamed = respelled = 0
+    spelled: dict[tuple[str, str], str] = {}  # (dimension, unit) -> its first cell in this file
     if not when:
         said = "opensdg_no_date" if not repo.git else "opensdg_not_committed"
         problems.append(
             Problem(Location(ind.data_file, 0), msg("hostile16_uncommitted" if ind.commit == _DIRTY else said))
         )
-        return {}, [], [], (0, 0)
+        return {}, [], [], (0, 0, 0)
     from .rules import recorded_at as utc_stamp
 
     when = utc_stamp(when)  # a commit's date with its offset, as the store writes it: in UTC
@@ -355,11 +358,17 @@ def _indicator(
             problems.append(Problem(Location(ind.data_file, r.line), bad))
             continue
         renamed += sum(1 for _, raw in _raw_cells(r) if any(c in raw for c in _IN_PLACE))
+        # Open SDG reads 'Female' and 'female' as two values; qntrack as one unit: said.
+        respelled += sum(
+            spelled.setdefault(unit, raw) != raw for unit, (_, raw) in zip(cells, _raw_cells(r), strict=True)
+        )
+        # A row is left out when it gives no figure at all: an empty Value beside a Progress
+        # figure is a row Open SDG's progress measure reads (its Progress), and is imported.
+        empty += r.value is None and (r.progress is None or not ind.has_progress)
         for indicator_id, value in ((ind_id, r.value), (f"{ind_id}_progress", r.progress)):
             if indicator_id.endswith("_progress") and not ind.has_progress:
                 continue
             if value is None:
-                empty += 1
                 continue
             fields = {
                 "indicator": indicator_id,
@@ -403,7 +412,7 @@ def _indicator(
             if of:
                 target["of"] = dict(of)
             targets.append(target)
-    return items, targets, rows, (empty, renamed)
+    return items, targets, rows, (empty, renamed, respelled)
 
 
 @lru_cache(maxsize=4096)

@@ -88,12 +88,14 @@ def _refuse_linked_folders(into: Path, shown: str) -> None:
             )
 
 
-def write_export(into: str, files: Mapping[str, bytes], version: str, force: bool) -> None:
-    """Write ``files`` (relative path -> bytes) and the marker into ``into``."""
+def write_export(into: str, files: Mapping[str, bytes], version: str, force: bool) -> list[str]:
+    """Write ``files`` (relative path -> bytes) and the marker into ``into``; the site's own
+    settings it kept instead of its files of the same name (``_site_own``)."""
     target = Path(into)
     previous = _previous(target, into, force)
-    everything = dict(files)
-    everything[MARKER] = marker_text(version, files)
+    kept = _site_own(target, files, previous)
+    everything = {name: data for name, data in files.items() if name not in kept}
+    everything[MARKER] = marker_text(version, list(everything))
     existed = target.exists()
     try:
         if not existed:
@@ -103,6 +105,17 @@ def write_export(into: str, files: Mapping[str, bytes], version: str, force: boo
     except OSError as exc:
         after = msg("osexport_left_as_it_was") if existed else msg("cli_nothing_written")
         raise os_failure(exc, _in_the_way(exc, into), msg("osexport_doing_write"), after) from None
+    return kept
+
+
+def _site_own(target: Path, files: Mapping[str, bytes], previous: list[str] | None) -> list[str]:
+    """The files outside data/ and meta/ (config_data.yml, _prose.yml, translations) that
+    DIR holds and no earlier export wrote (its marker does not list them): the settings of
+    the site whose checkout this is (its languages, map layers, schema), kept as they are."""
+    written = set(previous or ())
+    return [
+        name for name in files if not name.startswith(_OWNED) and name not in written and os.path.lexists(target / name)
+    ]
 
 
 def _in_the_way(exc: OSError, into: str) -> str:
