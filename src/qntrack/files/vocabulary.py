@@ -167,6 +167,13 @@ _VI_PERIODS = (
 # the period, with no status said (an estimate's "Ước TH" is a status heading).
 _REALISED = re.compile(r"(?:thuc\s*hien|th)\b\s*[:\-]?\s*(.+)")
 
+
+def _without_realised(key: str) -> str:
+    """A folded period's text without the "realised" (thực hiện, TH) before it."""
+    realised = _REALISED.fullmatch(key)
+    return realised[1] if realised else key
+
+
 # The comparisons a Vietnamese table ends with, as ``fold`` writes their headings: against
 # the same period ("So cùng kỳ (%)", "So với cùng kỳ"), against the plan ("% KH năm", "So
 # với KH", "Tỷ lệ so với kế hoạch"), or a plan column itself ("Kế hoạch 2026", "KH 2026").
@@ -201,9 +208,7 @@ def vietnamese_period(text: str) -> str | None:
     key = fold(text)
     if foreign_digits(key):
         return None
-    realised = _REALISED.fullmatch(key)
-    if realised:
-        key = realised[1]
+    key = _without_realised(key)
     for pattern, span in _VI_PERIODS:
         m = pattern.fullmatch(key)
         if m:
@@ -244,10 +249,7 @@ def no_such_span(text: str) -> tuple[str, str] | None:
     ("half", "3") for 'H3/2025', ("months", "13") for '13T/2025': a quarter, month, half
     or first N months typed with a number out of its range, the number as typed (a Roman
     quarter in capitals); None for any other text, a period or not."""
-    key = fold(text)
-    realised = _REALISED.fullmatch(key)
-    if realised:
-        key = realised[1]
+    key = _without_realised(fold(text))
     for kind, pattern in _NO_SUCH:
         m = pattern.fullmatch(key)
         if m:
