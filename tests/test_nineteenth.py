@@ -1,14 +1,17 @@
-"""Issue 17, nineteenth session: what a national store's status spent its time on."""
+"""Issue 17, nineteenth session: what a national store's status spent its time on, a store
+with CRLF line ends, and the defects found on the way (docs/decisions.md, "The nineteenth
+session (issue 17)")."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from qntrack.files import checks_rows
 from qntrack.files.checks_rows import suspects_in_force
 from qntrack.files.store import Distinct
 from qntrack.method.series import build_series
+from test_fast_paths import general, outcome, stores
 from test_suspect_rows import PLAN, _suspect_rows
 
 NOW = "2026-12-01T00:00:00Z"
@@ -219,10 +222,6 @@ def test_a_bracket_of_the_other_kind_is_said_in_the_users_words(value: str, char
 # A national office sharing its store through git on Windows gets it back with CRLF line
 # ends. Such a store went to the general reader (the csv module over the whole text): the
 # provinces store read in 7.6 s and 1.18 GB against 1.6 s and 241 MB with LF ends.
-
-from hypothesis import example  # noqa: E402
-
-from test_fast_paths import general, outcome, stores  # noqa: E402
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
