@@ -102,15 +102,32 @@ revenue_dong,2025,82235000000000,estimate,HĐND,,2025-12-10T00:00:00Z
 """
 
 
-def test_figures_in_dong_stay_on_the_pdfs_page(tmp_path) -> None:
+USD_PLAN = (
+    VND_PLAN.replace("40123456789012.5", "4012345678.125")
+    .replace("57330000000000", "5733000000.125")
+    .replace("123456789012345.67", "12345678901.375")
+    .replace('unit: {en: "VND", vi: "đồng"}', 'unit: {en: "USD", vi: "USD"}')
+)
+USD_ROWS = (
+    VND_ROWS.replace("51234567890123.45", "5123456789.125")
+    .replace("53234567890123.45", "5323456789.125")
+    .replace("54234567890123.45", "5423456789.125")
+    .replace("82235000000000", "8223500000.125")
+)
+
+
+@pytest.mark.parametrize("plan, rows", [(VND_PLAN, VND_ROWS), (USD_PLAN, USD_ROWS)], ids=["dong", "usd-billions"])
+def test_figures_in_dong_stay_on_the_pdfs_page(tmp_path, plan: str, rows: str) -> None:
+    # And figures in billions written with three decimals (12,345,678,901.375 USD): 18
+    # characters, which ran the same table 310 points past the page.
     pytest.importorskip("weasyprint")
     from qntrack.files.workspace import open_workspace, reference_day
     from qntrack.output.report import build_report
     from qntrack.output.report_pdf import pdf_document
     from test_eighteenth import _off_the_page
 
-    (tmp_path / "targets.yaml").write_text(VND_PLAN, encoding="utf-8")
-    (tmp_path / "observations.csv").write_text(VND_ROWS, encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(plan, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(rows, encoding="utf-8")
     day = "2026-02-01"
     ws = open_workspace(str(tmp_path / "targets.yaml"), day)
     data = build_report(ws.plan, ws.series, ws.store.observations, None, day, None, reference_day(day))
@@ -125,8 +142,9 @@ def test_figures_in_dong_stay_on_the_pdfs_page(tmp_path) -> None:
         ("en", "82,235,000,000,000 VND", "82,<wbr>235,<wbr>000,<wbr>000,<wbr>000 VND"),
         ("en", "+11,853,801,237,496.03", "+11,<wbr>853,<wbr>801,<wbr>237,<wbr>496.03"),
         ("vi", "123.456.789.012.345,67 đồng", "123.<wbr>456.<wbr>789.<wbr>012.<wbr>345,67 đồng"),
-        # A billion and less stays whole, and the other language's separators are no groups.
-        ("en", "1,234,567,890.5", "1,234,567,890.5"),
+        ("en", "1,234,567,890.5", "1,<wbr>234,<wbr>567,<wbr>890.5"),
+        # Under a billion stays whole, and the other language's separators are no groups.
+        ("en", "123,456,789.125", "123,456,789.125"),
         ("en", "57,330", "57,330"),
         ("vi", "82,235,000,000,000", "82,235,000,000,000"),
         ("en", "2,025.000.000.000", "2,025.000.000.000"),
@@ -135,8 +153,13 @@ def test_figures_in_dong_stay_on_the_pdfs_page(tmp_path) -> None:
 def test_a_long_figure_may_break_at_its_thousands(lang: str, text: str, made: str) -> None:
     from qntrack.output.report_pdf import breakable
 
-    html = f"<html><head></head><body><table><tr><td>{text}</td></tr></table></body></html>"
+    html = f'<html><head></head><body><table class="ms"><tr><td>{text}</td></tr></table></body></html>'
     assert breakable(html, lang) == html.replace(text, made)
+    # Prose and the observations' table keep every figure whole (their figures fit: the
+    # eighteenth session's review, test_review18).
+    for outside in (f"<p>{text}</p>", f'<table class="obs"><tr><td>{text}</td></tr></table>'):
+        plain = f"<html><head></head><body>{outside}</body></html>"
+        assert breakable(plain, lang) == plain
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -148,12 +148,12 @@ def _pieces(word: re.Match[str]) -> str:
     return "<wbr>".join("".join(characters[i : i + _PIECE]) for i in range(0, len(characters), _PIECE))
 
 
-# A figure of a trillion or more, grouped as the language writes it (output.i18n: "," in
-# English, "." in Vietnamese): a plan kept in dong rather than billions has such figures,
+# A figure of a billion or more, grouped as the language writes it (output.i18n: "," in
+# English, "." in Vietnamese): a plan in dong, or in USD with decimals, has such figures,
 # and a table with three of them kept whole ran 370 points past the page (nineteenth session).
 _LONG_FIGURE = {
-    "en": re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){4,}(?![\d,])"),
-    "vi": re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){4,}(?![\d.])"),
+    "en": re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){3,}(?![\d,])"),
+    "vi": re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){3,}(?![\d.])"),
 }
 
 
@@ -164,20 +164,33 @@ def _thousands(figure: re.Match[str]) -> str:
 
 def breakable(html: str, lang: str = "en") -> str:
     """``html`` with a <wbr> every 16 characters of each word of 40 or more in the body's
-    text (an entity is one character), for WeasyPrint (issue 17, eighteenth session), and
-    after each thousands' separator of a figure of a trillion or more (its decimals kept
-    whole): a table too wide for the page breaks it there, "82,235,|000,000,000"."""
+    text (an entity is one character), for WeasyPrint (issue 17, eighteenth session), and,
+    in the summary's and the milestones' tables (their many columns of figures), after each
+    thousands' separator of a figure of a billion or more, its decimals kept whole: a table
+    too wide for the page breaks it there, "82,235,|000,000,000". Elsewhere a figure stays
+    whole: prose wraps before it, and the observations' few columns hold it."""
     at = html.find("<body")
     if at < 0:
         return html
     parts = _UNTOUCHED.split(html[at:])
     figure = _LONG_FIGURE.get(lang, _LONG_FIGURE["en"])
-
-    def text(part: str) -> str:
-        return figure.sub(_thousands, _LONG_WORD.sub(_pieces, part))
-
+    wide = False  # within a table of many figures
+    out = []
     # Even parts are text between tags; odd ones a tag or a whole chart.
-    return html[:at] + "".join(p if i % 2 else text(p) for i, p in enumerate(parts))
+    for i, part in enumerate(parts):
+        if i % 2:
+            if part.startswith("<table"):
+                wide = part.startswith(_WIDE_TABLES)
+            elif part.startswith("</table"):
+                wide = False
+            out.append(part)
+            continue
+        part = _LONG_WORD.sub(_pieces, part)
+        out.append(figure.sub(_thousands, part) if wide else part)
+    return html[:at] + "".join(out)
+
+
+_WIDE_TABLES = ('<table class="summary"', '<table class="ms"')
 
 
 # WeasyPrint lays out about 10 KB of the report's HTML a page (the shipped report: 410 KB,
