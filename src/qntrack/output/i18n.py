@@ -82,6 +82,7 @@ def _word(key: str, lang: str, default: str) -> str:
 # From here on a figure is written with its exponent ("2e+300"): a double holds 15-17
 # significant digits, so wider integers print digits nobody typed.
 _HUGE = 1e15
+_TYPED_MOST = 6  # decimals a published figure is typed with, at most (typed_places)
 
 
 def number(value: float | None, lang: str, decimals: int = 2) -> str:
@@ -152,14 +153,26 @@ def typed_places(value: float | None, decimals: int = 2) -> int:
     quoted as 10, beside a bound of 10 that one target judges it against and another does
     not (issue 17, nineteenth session); else ``decimals``. A figure with four or more looks
     computed, not published (10.33333): written at two, as every figure is, unless a rule
-    of its own needs more (the decimals where it differs from its plan or bound)."""
+    of its own needs more (the decimals where it differs from its plan or bound), or two
+    would write it as a whole number it is not (9.9996, "10": at the decimals where it
+    differs from it, 9.9996; last review of the nineteenth session)."""
     if value is None or not math.isfinite(value) or abs(value) >= _HUGE:
         return decimals
     text = repr(float(value))
     if "e" in text or "." not in text:
         return decimals
     typed = len(text.split(".")[1].rstrip("0"))
-    return max(decimals, typed) if typed <= 3 else decimals
+    if typed <= 3:
+        return max(decimals, typed)
+    # Four or more, unless two would write a whole number it is not: 9.9996 is not "10" (a
+    # bound another target judges it against), but written where it differs from it.
+    # More than six: float arithmetic's (30.00000000000002, a computed cell), not a figure typed.
+    if typed > _TYPED_MOST:
+        return decimals
+    places = decimals
+    while places < typed and round(value, places) != 0 and round(value, places) == round(value):
+        places += 1
+    return places
 
 
 def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2) -> str:

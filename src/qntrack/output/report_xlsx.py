@@ -80,8 +80,8 @@ def _decimals(value: float) -> int:
     the cell's number format, its value kept whole."""
     from .i18n import typed_places
 
-    if typed_places(value) == 3:
-        return 3  # 9.996 as #,##0.00 would show 10.00
+    if typed_places(value) >= 3:
+        return typed_places(value)  # 9.996 as #,##0.00 would show 10.00, 9.9996 too
     for places in (0, 1):
         if abs(value * 10**places - round(value * 10**places)) < 1e-9 * max(1.0, abs(value) * 10**places):
             return places

@@ -12,6 +12,7 @@ from .i18n import date_text, replacing, value_with_unit
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..plan.model import Observation
+    from ..plan.periods import Period
 
 __all__ = ["in_place", "withdrawn_value", "withdrawn_sentence", "with_withdrawn_sentences"]
 
@@ -63,4 +64,40 @@ def with_withdrawn_sentences(
             narrative_sentence("reason_no_figures_withdrawn", lang) if t == reason_text("no_figures", lang) else t
             for t in said
         ]
+    said = [_awaited_withdrawn(t, {o.period for o, _ in withdrawn}, lang) for t in said]
     return said + [withdrawn_sentence(o, value, unit, lang) for o, value in withdrawn]
+
+
+# The sentences of a deadline or plan period over with no figure in force, which say it was
+# "not recorded yet", and what each says when its period's figure was withdrawn instead.
+_AWAITED = (
+    ("narrative_awaiting_plan", "period", ("period",)),
+    ("narrative_awaiting_milestone", "by", ("by", "latest", "period")),
+    ("narrative_awaiting_milestone_too", "by", ("by", "goal")),
+)
+
+
+def _awaited_withdrawn(sentence: str, periods: set[Period], lang: str) -> str:
+    """``sentence`` as is, unless it says a withdrawn period's figure is not recorded yet
+    (untrue: it was recorded, then withdrawn): then the same sentence saying it was
+    withdrawn. Matched on the rendered catalog sentence, its other values read back from it."""
+    import re
+
+    from ..catalog import msg, render
+    from .period_words import period_words
+
+    # The sentence's period is written as its code or in words, as the output asked.
+    written = {t for p in periods for t in (str(p), period_words(p, lang))}
+    for key, named, fields in _AWAITED:
+        for period in written:
+            marks = {f: f"\x00{i}\x00" for i, f in enumerate(fields)}
+            marks[named] = period
+            pattern = re.escape(render(msg(key, **marks), lang))
+            for i, f in enumerate(fields):
+                if f != named:
+                    pattern = pattern.replace(re.escape(f"\x00{i}\x00"), f"(?P<{f}>.*?)", 1)
+            found = re.fullmatch(pattern, sentence)
+            if found is not None:
+                values = {f: found.group(f) for f in fields if f != named}
+                return render(msg(key + "_withdrawn", **{named: period}, **values), lang)
+    return sentence
