@@ -157,6 +157,11 @@ _LONG_FIGURE = {
 }
 
 
+# The tables whose many columns of figures may need a figure broken: the summary's and the
+# milestones' (report.html.j2's classes).
+_WIDE_TABLES = ('<table class="summary"', '<table class="ms"')
+
+
 def _thousands(figure: re.Match[str]) -> str:
     separator = "," if "," in figure.group() else "."
     return figure.group().replace(separator, separator + "<wbr>")
@@ -188,9 +193,6 @@ def breakable(html: str, lang: str = "en") -> str:
         part = _LONG_WORD.sub(_pieces, part)
         out.append(figure.sub(_thousands, part) if wide else part)
     return html[:at] + "".join(out)
-
-
-_WIDE_TABLES = ('<table class="summary"', '<table class="ms"')
 
 
 # WeasyPrint lays out about 10 KB of the report's HTML a page (the shipped report: 410 KB,
