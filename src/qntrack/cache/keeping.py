@@ -88,17 +88,21 @@ def _regular_bytes(path: Path) -> bytes | None:
 
 
 def _code_fingerprint(root: Path | None = None) -> str:
-    """Changes whenever any module of qntrack changes (or Python, marshal, or orjson).
+    """Changes whenever any module of qntrack changes (or Python, marshal, orjson, PyYAML
+    or Rich).
 
     The cache keeps each target's JSON item as the text orjson wrote (entries.Entry), and
     the document around them is written by the orjson installed now: another release of
-    it is another key, so the two are always one writer's (formats.document_parts).
+    it is another key, so the two are always one writer's (formats.document_parts). PyYAML
+    read the plan the answers come from, and Rich drew the tables kept (DrawnTables): they
+    are known by what is installed, not imported, since a warm run needs neither.
     """
     import orjson
 
-    from ..files.kept_plans import code_fingerprint
+    from ..files import kept_plans
 
-    return code_fingerprint(f"{FORMAT}|{orjson.__version__}", root)
+    libraries = "|".join(kept_plans.installation(m, d) for m, d in (("yaml", "PyYAML"), ("rich", "rich")))
+    return kept_plans.code_fingerprint(f"{FORMAT}|{orjson.__version__}|{libraries}", root)
 
 
 def _key(path: Path, targets_digest: bytes) -> tuple:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Callable
 if TYPE_CHECKING:
     from ..plan.model import Plan
 
-__all__ = ["KEEP_FROM", "Kept", "code_fingerprint", "kept_plan", "model_classes", "parsed", "plan_file"]
+__all__ = ["KEEP_FROM", "Kept", "code_fingerprint", "installation", "kept_plan", "model_classes", "parsed", "plan_file"]
 
 KEEP_FROM = 256 * 1024  # characters of targets.yaml: about 1,000 targets
 FORMAT = 2
@@ -76,7 +76,64 @@ def code_fingerprint(extra: str = "", root: Path | None = None) -> str:
                     h.update(f"{where}/{name}:?;".encode())
                     continue
                 h.update(f"{where}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    # An installed wheel: the installer's RECORD holds each file's own hash, which tells two
+    # builds apart where sizes and times cannot (a Nix store sets every time to one value).
+    # A checkout (an editable install) has none beside the package, and needs none.
+    try:
+        h.update((root.parent / f"qntrack-{__version__}.dist-info" / "RECORD").read_bytes())
+    except OSError:
+        pass
     return h.hexdigest()
+
+
+def installation(module: str, dist: str, path: list[str] | None = None) -> str:
+    """Which release of a library is installed, found as ``import`` would find it but not
+    imported: its dist-info's (or egg-info's) name, which holds the version, and a hash of
+    its RECORD (each installed file's hash); '' when the library is not there.
+
+    ``dist``: the distribution's name (``PyYAML`` for ``yaml``); ``path``: where to look
+    instead of ``sys.path`` (a test's folder).
+    """
+    from importlib.machinery import PathFinder
+
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - every CPython has it
+        from hashlib import blake2b
+    try:
+        spec = PathFinder.find_spec(module, path)
+    except (ImportError, ValueError, OSError):
+        return ""
+    if spec is None or not spec.origin:
+        return ""
+    origin = Path(spec.origin)
+    folder = origin.parent.parent if origin.name.startswith("__init__.") else origin.parent
+    marks = [str(folder)]
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        names = []
+    for name in names:
+        # "PyYAML-6.0.2.dist-info", "pyyaml-6.0.2.dist-info", "PyYAML-6.0.1-py3.11.egg-info"
+        head, dash, _ = name.partition("-")
+        if dash and name.endswith((".dist-info", ".egg-info")) and _normal(head) == _normal(dist):
+            marks.append(name)
+            try:
+                marks.append(blake2b((folder / name / "RECORD").read_bytes(), digest_size=16).hexdigest())
+            except OSError:  # an egg-info has no RECORD; its name still holds the version
+                pass
+    if len(marks) == 1:  # no metadata at all: the module's own file, by its size and time
+        try:
+            st = origin.stat()
+        except OSError:
+            return ""
+        marks.append(f"{origin.name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(marks)
+
+
+def _normal(name: str) -> str:
+    """A distribution's name as packaging compares them (PEP 503: case, '-', '_', '.')."""
+    return "".join("_" if c in "-." else c for c in name.lower())
 
 
 def model_classes() -> dict[str, type]:
