@@ -130,3 +130,119 @@ def package_copy20(tmp_path: Path) -> Path:
     copy = tmp_path / "package" / "qntrack"
     shutil.copytree(_PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     return copy
+
+
+# --- A level target judged unit by unit: a unit that ended is judged only on the milestones
+# due while it existed (methodology.md, "Breakdowns").
+
+_ENDED_PLAN = """\
+title: Districts merged in 2025
+dimensions:
+  locality:
+    name: {en: Locality, vi: Địa phương}
+    values:
+      - Alpha
+      - {value: Old Town, until: "2025-06-30"}
+      - {value: New Ward, since: "2025-07-01", from: [Old Town]}
+indicators:
+  share:
+    name: Share
+    unit: "%"
+    dimensions: [locality]
+targets:
+  - id: share-2030
+    indicator: share
+    baseline: 2020
+    milestones: [{by: 2030, value: 30}]
+    for_each: locality
+  - id: share-25-30
+    indicator: share
+    baseline: 2020
+    milestones: [{by: 2025, value: 15}, {by: 2030, value: 30}]
+    for_each: locality
+  - id: share-own
+    indicator: share
+    baseline: 2020
+    milestones: [{by: 2030, value: 30}]
+    for_each: locality
+    overrides:
+      Old Town: {milestones: [{by: 2030, value: 20}]}
+"""
+
+_ENDED_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2020,10,official,,,2021-03-01T00:00:00Z
+share,2023,12,official,,,2024-03-01T00:00:00Z
+share[locality=Alpha],2020,10,official,,,2021-03-01T00:00:00Z
+share[locality=Alpha],2023,12,official,,,2024-03-01T00:00:00Z
+share[locality=Old Town],2020,10,official,,,2021-03-01T00:00:00Z
+share[locality=Old Town],2023,12,official,,,2024-03-01T00:00:00Z
+"""
+
+
+def _units_of(doc: dict, tid: str) -> dict[str, dict]:
+    item = next(t for t in doc["targets"] if t["id"] == tid)
+    return {u["dims"]["locality"]: u for u in item["breakdown"]}
+
+
+@pytest.fixture
+def merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, _ENDED_PLAN, _ENDED_STORE)
+
+
+@pytest.mark.parametrize("cache_off", ["1", ""])
+def test_an_ended_unit_is_judged_only_on_the_milestones_due_while_it_existed(
+    merged: Path, monkeypatch: pytest.MonkeyPatch, cache_off: str
+):
+    import json
+
+    from helpers import run_clean
+
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache_off)
+    done = run_clean("status", "--format", "json", "--as-of", "2025-06-01")
+    assert done.exit_code == 0, done.output
+    doc = json.loads(done.stdout)
+    # share-2030: Old Town ended on 30 June 2025; its one milestone is 2030, when it no
+    # longer exists: it is not one of the target's units, and the roll-up counts Alpha
+    # alone.
+    units = _units_of(doc, "share-2030")
+    assert sorted(units) == ["Alpha"]
+    item = next(t for t in doc["targets"] if t["id"] == "share-2030")
+    assert item["rollup"]["count"] == 1
+    # share-25-30: Old Town existed in 2025 (the year its end cuts through): judged towards
+    # 15 by 2025 alone. 10 (2020) -> 12 (2023): growth 1.2^(1/3) - 1 = 0.0626586; needed
+    # 1.5^(1/5) - 1 = 0.0844718; P = 0.741769, moderate progress, score
+    # 7.1429 x 0.741769 - 4.2857 = 1.012684. Alpha keeps both milestones.
+    units = _units_of(doc, "share-25-30")
+    old = units["Old Town"]
+    assert [m["by"] for m in old["milestones"]] == ["2025"]
+    assert [m["by"] for m in units["Alpha"]["milestones"]] == ["2025", "2030"]
+    assert old["status"] == "moderate_progress"
+    assert old["progress_value"] == pytest.approx(0.741769, abs=1e-6)
+    assert old["score"] == pytest.approx(1.012684, abs=1e-6)
+    assert not old["own_values"]
+    # share-own: a unit given its own values is judged as written (as for a plan).
+    units = _units_of(doc, "share-own")
+    assert units["Old Town"]["own_values"] and [m["by"] for m in units["Old Town"]["milestones"]] == ["2030"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "Moderate progress (milestones 2025 only: while the unit existed)"), ("vi", "chỉ xét mốc 2025")],
+)
+def test_the_tables_say_which_milestones_an_ended_unit_was_judged_on(merged: Path, lang: str, said: str):
+    """The rank table and the report's units table: a unit judged on fewer milestones than
+    the others says so beside its status, or two equal statuses would read as one test."""
+    from helpers import run_clean
+
+    table = run_clean("--lang", lang, "rank", "share-25-30", "--format", "table", "--as-of", "2025-06-01")
+    assert table.exit_code == 0, table.output
+    lines = [line for line in table.stdout.splitlines() if said in " ".join(line.split())]
+    assert len(lines) == 1 and "Old" in lines[0]  # the name may wrap in 80 columns
+    report = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2025-06-01")
+    assert report.exit_code == 0, report.output
+    rows = [line for line in report.stdout.splitlines() if line.startswith("| 1 | Old Town")]
+    # share-25-30's table says it; share-own's (Old Town's own 2030 milestone) does not.
+    assert sum(said in row for row in rows) == 1, rows

@@ -11,6 +11,7 @@ Pure: no I/O, no clock, no terminal.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Mapping, Sequence
 
@@ -19,7 +20,7 @@ from ..method.assessment import Assessment, UnitAssessment, annual_rows, provisi
 from ..method.groups import Member, combine
 from ..method.progress import Status
 from ..method.series import Series
-from ..plan.model import Indicator, Plan, PlanTarget, SpanTarget, Target
+from ..plan.model import Indicator, LevelTarget, Milestone, Plan, PlanTarget, SpanTarget, Target
 from ..plan.units import (
     Dimension,
     Dims,
@@ -29,6 +30,7 @@ from ..plan.units import (
     resolve_dims,
     split_key,
     unit_match,
+    units_outside,
     units_outside_days,
 )
 
@@ -110,6 +112,11 @@ def assess_units(
         # units: it was listed "no plan assigned" and ranked against the units of the
         # time. targets.yaml gives no such unit values of its own: the plan is refused.
         keys = {d: k for d, k in keys.items() if not units_outside_days(dimensions, d, *span)}
+    due = {d: due_milestones(target, d, dimensions) for d in keys if d not in own}
+    # A unit of a level target that existed during none of its milestones' years (a
+    # district abolished in 2025, for a milestone of 2030) can never be judged: none of its
+    # units either (methodology.md, "Breakdowns").
+    keys = {d: k for d, k in keys.items() if d in own or due[d] is None or due[d]}
     units = sorted(set(keys) | set(own), key=lambda d: unit_order(dimensions, d))
     amount = kind_of(target).amount
     out = []
@@ -128,9 +135,26 @@ def assess_units(
                 target, indicator, Status.NOT_AVAILABLE, latest=latest, provisional=provisional, reason=NO_AMOUNT
             )
         else:
+            milestones = due.get(dims)
+            if unit_target is None and milestones is not None and isinstance(target, LevelTarget):
+                unit_target = replace(target, milestones=milestones)
             judged = assess_target(unit_target or target, indicator, rows, today)
         out.append(UnitAssessment(dims, judged))
     return tuple(out)
+
+
+def due_milestones(target: Target, dims: Dims, dimensions: Mapping[str, Dimension]) -> tuple[Milestone, ...] | None:
+    """The milestones of a level target due in a year the unit ``dims`` existed (a year its
+    ``since:`` or ``until:`` cuts through counts); None when that is every milestone, or
+    for a target that is no level target with milestones.
+
+    A unit that ended (Old Town, until 30 June 2025) is judged on the milestones it could
+    meet, 2025's, not on 2030's, when it no longer exists (methodology.md, "Breakdowns").
+    """
+    if not isinstance(target, LevelTarget) or not target.milestones:
+        return None
+    kept = tuple(m for m in target.milestones if not units_outside(dimensions, dims, m.by))
+    return None if len(kept) == len(target.milestones) else kept
 
 
 def judged_span(target: Target) -> tuple[date, date] | None:

@@ -133,8 +133,8 @@ def rank_table(
     figure comes from (last: the column that wraps). A latest figure that replaced an
     earlier one (``revised``, by unit's series) is marked "[1]" as the status table marks
     it, its legend's lines gathered in ``notes`` (issue 17, eighteenth session)."""
-    from .i18n import label, progress_text, score_text, status_label
-    from .report_breakdowns import unit_reason
+    from .i18n import label, progress_text, score_text
+    from .report_breakdowns import unit_reason, unit_status
     from .revision_marks import latest_marked
     from ..method.assessment import shown_figure
     from ..plan.units import unit_key
@@ -165,7 +165,7 @@ def rank_table(
                 unit_name(r.unit.dims),
                 # A unit not assessed says why ("no plan assigned to this unit") where a
                 # reader looks for its status: the reason decides what a review asks for.
-                status_label(a.status.value, lang) + (f": {unit_reason(a, lang)}" if a.reason else ""),
+                unit_status(target, r.unit, lang) + (f": {unit_reason(a, lang)}" if a.reason else ""),
                 score_text(a.score, lang),
                 progress_text(a.progress_value, lang),
                 latest,

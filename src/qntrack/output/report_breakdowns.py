@@ -21,6 +21,7 @@ from .report_view import Cell, TableView, report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, UnitAssessment
+    from ..plan.model import Target
     from ..plan.model import Observation
     from .report import ReportData
 
@@ -134,6 +135,25 @@ def unit_reason(a: Assessment, lang: str) -> str:
     return reason_text(a.reason or "undefined", lang)
 
 
+def unit_status(target: Target, unit: UnitAssessment, lang: str) -> str:
+    """A unit's status as the tables write it: with the milestones it was judged on when
+    it existed for some of its target's alone (Old Town, until 30 June 2025, judged on
+    2025's and not 2030's: kinds.breakdown.due_milestones)."""
+    from ..plan.model import LevelTarget
+
+    text = status_label(unit.assessment.status.value, lang)
+    judged = unit.assessment.target
+    if (
+        isinstance(target, LevelTarget)
+        and isinstance(judged, LevelTarget)
+        and len(judged.milestones) < len(target.milestones)
+        and not any(d == unit.dims for d, _ in target.overrides)
+    ):
+        years = ", ".join(str(m.by) for m in judged.milestones)
+        text += f" ({report_word('bd_milestones_while_it_existed', lang, years=years)})"
+    return text
+
+
 def _table(
     a: Assessment,
     ranked: Sequence[Ranked],
@@ -166,7 +186,7 @@ def _table(
         (
             Cell(str(r.rank)),
             Cell(unit_name(r.unit.dims, dimensions, lang)),
-            Cell(status_label(r.unit.assessment.status.value, lang), status=r.unit.assessment.status.value),
+            Cell(unit_status(a.target, r.unit, lang), status=r.unit.assessment.status.value),
             Cell(score_text(r.unit.assessment.score, lang)),
             Cell(progress_text(r.unit.assessment.progress_value, lang)),
             Cell(

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from ..files.textfiles import as_given
 from ..method.assessment import shown_figure
 from ..method.ranking import rank_units
-from .i18n import label, status_label
-from .report_breakdowns import dimension_names, unit_name
+from .i18n import label
+from .report_breakdowns import dimension_names, unit_name, unit_status
 from .report_view import SECTION_DONE, _name, report_word
 from .report_xlsx import _Book, _Table, word
 
@@ -49,7 +49,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             u = r.unit.assessment
             t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
             t.put(1, unit_name(r.unit.dims, dimensions, lang))
-            t.put(2, status_label(u.status.value, lang), status=u.status.value)
+            t.put(2, unit_status(a.target, r.unit, lang), status=u.status.value)
             t.put(3, u.score, fmt=ratio)
             t.put(4, u.progress_value, fmt=ratio)
             # During a plan's year its year-to-date reading, marked as the summary marks it.
