@@ -246,3 +246,36 @@ def test_the_tables_say_which_milestones_an_ended_unit_was_judged_on(merged: Pat
     rows = [line for line in report.stdout.splitlines() if line.startswith("| 1 | Old Town")]
     # share-25-30's table says it; share-own's (Old Town's own 2030 milestone) does not.
     assert sum(said in row for row in rows) == 1, rows
+
+
+# --- A store in a folder a Mac named decomposed (the nineteenth session's list).
+
+
+def test_a_store_in_a_folder_a_mac_named_decomposed_is_found(shipped: Path):
+    """targets.yaml says `observations: "Dữ liệu/số liệu.csv"` as typed (NFC); the folder
+    and the file came from a Mac, named decomposed (NFD). The file's own name was found
+    since the eighteenth session; a folder's was not: every target was not available and
+    add-observation would have started a second store beside the first."""
+    import json
+    import unicodedata
+
+    from helpers import run_clean
+
+    folder, name = (unicodedata.normalize("NFC", t) for t in ("Dữ liệu", "số liệu.csv"))
+    on_disk = shipped / unicodedata.normalize("NFD", folder)
+    on_disk.mkdir()
+    (shipped / "observations.csv").rename(on_disk / unicodedata.normalize("NFD", name))
+    plan = (shipped / "targets.yaml").read_text(encoding="utf-8")
+    (shipped / "targets.yaml").write_text(
+        plan.replace("\nobservations: observations.csv\n", f'\nobservations: "{folder}/{name}"\n'), encoding="utf-8"
+    )
+    done = run_clean("status", "--format", "json")
+    assert done.exit_code == 0 and done.stderr == "", done.stderr
+    statuses = {t["id"]: t["status"] for t in json.loads(done.stdout)["targets"]}
+    assert statuses["cbct-share"] != "not_available"
+    added = run_clean("add-observation", "grdp_growth", "2026-H1", "11.2", "--status", "estimate", "--source", "x")
+    assert added.exit_code == 0 and "warning" not in added.stderr, added.stderr
+    # One folder, the Mac's, one store in it, with the new row as its last line.
+    assert [p.name for p in shipped.iterdir() if p.is_dir() and not p.name.startswith(".")] == [on_disk.name]
+    [store] = [p for p in on_disk.iterdir() if p.suffix == ".csv"]  # beside it: its lock file
+    assert store.read_text(encoding="utf-8").splitlines()[-1].startswith("grdp_growth,2026-H1,11.2,")

@@ -273,7 +273,12 @@ def as_on_disk(path: Path) -> Path:
     otherwise: a Mac writes a copied file's name decomposed (NFD), targets.yaml holds it as
     typed (NFC), and Linux compares bytes. Only a name with a letter outside ASCII is
     looked for; two entries or more with that name (the typed one and a Mac's copy, say)
-    are refused, both named: they look the same, and reading one passed the other over."""
+    are refused, both named: they look the same, and reading one passed the other over.
+    A folder on the way is looked for so too when it is not there as typed (a Vietnamese
+    folder copied from a Mac with the file in it)."""
+    parent = path.parent
+    if parent != path and not str(parent).isascii() and not os.path.isdir(parent):
+        path = as_on_disk(parent) / path.name
     name = path.name
     if name.isascii():
         return path
