@@ -102,3 +102,126 @@ def test_an_option_keeps_the_order_of_its_disaggregations_through_a_round_trip(t
     meta = (site / "meta" / "3-9-1.md").read_text(encoding="utf-8")
     option = yaml.safe_load(meta.split("---\n")[1])["progress_calculation_options"][0]
     assert [d["field"] for d in option["disaggregation"]] == ["Selected diseases", "Target population", "Geography"]
+
+
+# --- 4. import and export agree on the exit code of a bad --into -------------------------
+
+BASIC = {
+    "data/indicator_1-1-1.csv": """\
+        Year,Value
+        2015,10
+        2020,8
+        """,
+    "meta/1-1-1.md": """\
+        ---
+        indicator_name: Poverty
+        auto_progress_calculation: true
+        ---
+        """,
+}
+
+TRACKER = """\
+version: 1
+title: Office
+indicators:
+  1_1_1:
+    name: Poverty
+    unit: "%"
+    direction: decrease
+targets:
+  - id: poverty
+    type: open_sdg
+    indicator: 1_1_1
+"""
+
+
+def _tracker(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "targets.yaml").write_text(TRACKER, encoding="utf-8")
+    (folder / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n1_1_1,2015,10,official,S,,2020-01-01\n",
+        encoding="utf-8",
+    )
+    return folder / "targets.yaml"
+
+
+def test_an_into_that_is_a_file_is_a_usage_error_for_import_as_for_export(tmp_path: Path):
+    # docs/cli.md: exit 2 is a usage error, an option value qntrack refuses (README: "a
+    # report -o that qntrack refuses ... a folder"). `export opensdg --into FILE` exits 2;
+    # `import opensdg --into FILE` exited 1, as if the repository were bad. Both now 2,
+    # and the file is left as it was.
+    repo = write_repository(tmp_path / "repo", BASIC)
+    plan = _tracker(tmp_path / "t")
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    into = str(tmp_path / "afile")
+    imported = run_clean("import", "opensdg", str(repo), "--into", into, "--recorded-at", "2024-01-15")
+    exported = run_clean("--targets", str(plan), "export", "opensdg", "--into", into)
+    assert (imported.exit_code, exported.exit_code) == (2, 2), imported.stderr + exported.stderr
+    assert "not a folder" in imported.stderr and "not a folder" in exported.stderr
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_into_inside_the_input_is_a_usage_error_for_import_as_for_export(tmp_path: Path):
+    # export --into the tracker's own folder: exit 2 ("would be written over the tracker's
+    # own files"); import --into a folder inside the repository it reads: it was 1.
+    repo = write_repository(tmp_path / "repo", BASIC)
+    plan = _tracker(tmp_path / "t")
+    imported = run_clean("import", "opensdg", str(repo), "--into", str(repo / "tracker"), "--recorded-at", "2024-01-15")
+    exported = run_clean("--targets", str(plan), "export", "opensdg", "--into", str(tmp_path / "t"))
+    assert (imported.exit_code, exported.exit_code) == (2, 2), imported.stderr + exported.stderr
+    assert "--into is inside the repository" in imported.stderr
+    assert not (repo / "tracker").exists()
+
+
+def test_an_into_holding_someone_elses_files_is_a_usage_error_for_import_as_for_export(tmp_path: Path):
+    # export into a folder it did not write, without --force: exit 2; import into a folder
+    # whose targets.yaml it did not write, without --force: it was 1. Both 2 (README: "a
+    # file it did not write without --force"), and the plan is left as it was.
+    repo = write_repository(tmp_path / "repo", BASIC)
+    plan = _tracker(tmp_path / "t")
+    own = tmp_path / "mine"
+    own.mkdir()
+    (own / "targets.yaml").write_text("version: 1\nindicators: {}\ntargets: []\n", encoding="utf-8")
+    imported = run_clean("import", "opensdg", str(repo), "--into", str(own), "--recorded-at", "2024-01-15")
+    exported = run_clean("--targets", str(plan), "export", "opensdg", "--into", str(own))
+    assert (imported.exit_code, exported.exit_code) == (2, 2), imported.stderr + exported.stderr
+    assert (own / "targets.yaml").read_text(encoding="utf-8").startswith("version: 1")
+
+
+def test_an_empty_into_is_refused_by_import_as_by_export(tmp_path: Path, monkeypatch):
+    # `import opensdg repo --into "$DIR"` with DIR unset wrote targets.yaml and
+    # observations.csv into the current folder (Path('') is '.'); export refuses an empty
+    # name (exit 2). Now the import refuses it too, and writes nothing here.
+    repo = write_repository(tmp_path / "repo", BASIC)
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    imported = run_clean("import", "opensdg", str(repo), "--into", "", "--recorded-at", "2024-01-15")
+    assert imported.exit_code == 2, imported.stderr
+    assert imported.stderr.startswith("--into: ")
+    assert list(here.iterdir()) == []
+
+
+# --- 5. --into - is refused: '-' is standard output elsewhere -----------------------------
+
+
+def test_into_dash_is_refused_by_export_and_import(tmp_path: Path, monkeypatch):
+    # For -o, '-' is standard output; `export opensdg --into -` made a folder named '-'
+    # (and so did the import). A repository is a folder: refused, exit 2, nothing made,
+    # and the message says how to name a folder '-' if that is what is meant (./-).
+    repo = write_repository(tmp_path / "repo", BASIC)
+    plan = _tracker(tmp_path / "t")
+    monkeypatch.chdir(tmp_path)
+    exported = run_clean("--targets", str(plan), "export", "opensdg", "--into", "-")
+    imported = run_clean("import", "opensdg", str(repo), "--into", "-", "--recorded-at", "2024-01-15")
+    for done in (exported, imported):
+        assert done.exit_code == 2, done.stderr
+        assert done.stderr.startswith("--into: ")
+        assert "'-' is standard output" in done.stderr and "./-" in done.stderr
+    assert not (tmp_path / "-").exists()
+    vi = run_clean("--lang", "vi", "--targets", str(plan), "export", "opensdg", "--into", "-")
+    assert vi.exit_code == 2 and "đầu ra chuẩn" in vi.stderr
+    # A folder named '-' is still written when named as a path.
+    dotted = run_clean("--targets", str(plan), "export", "opensdg", "--into", "./-")
+    assert dotted.exit_code == 0, dotted.stderr
+    assert (tmp_path / "-" / "data" / "indicator_1-1-1.csv").is_file()

@@ -31,14 +31,12 @@ def export_opensdg(
     from .. import __version__
     from ..catalog import msg
     from ..files.opensdg_export import build_export
-    from ..files.opensdg_write import refuse_foreign_folder, refuse_inputs, write_export
+    from ..files.opensdg_write import refuse_foreign_folder, refuse_inputs, refuse_into_name, write_export
     from ..files.workspace import open_workspace, reference_day
     from ..kinds import assess
 
     into = os.fspath(into)  # a caller's Path, as the command's text
-    if not into.strip():
-        raise fail("--into", msg("osexport_empty_name"), ExitCode.USAGE)
-
+    refuse_into_name(into, msg("osexport_empty_name"))
     refuse_nul("into", into)
     parent = Path(into).parent
     if not os.path.lexists(parent):

@@ -74,9 +74,9 @@ def import_(
 
     if not source:  # `import opensdg "$REPO"` with REPO unset: not the current folder
         raise fail("REPO_DIR", msg("cli_repo_empty"), ExitCode.USAGE)
-    target_dir = Path(into)
     try:
-        done = import_opensdg(Path(source), target_dir, recorded_at, skip_bad=skip_bad, dry_run=dry_run, force=force)
+        # --into as typed: Path('') would be the current folder, which the import refuses.
+        done = import_opensdg(Path(source), into, recorded_at, skip_bad=skip_bad, dry_run=dry_run, force=force)
     except OSError as exc:
         raise os_failure(exc, None, msg("opensdg_doing"), msg("opensdg_after")) from None
     planned = done.planned
