@@ -225,3 +225,98 @@ def test_into_dash_is_refused_by_export_and_import(tmp_path: Path, monkeypatch):
     dotted = run_clean("--targets", str(plan), "export", "opensdg", "--into", "./-")
     assert dotted.exit_code == 0, dotted.stderr
     assert (tmp_path / "-" / "data" / "indicator_1-1-1.csv").is_file()
+
+
+# --- 6 and 7. SDMX-CSV: '_t', and a TIME_PERIOD out of range -----------------------------
+
+SDMX_PLAN = """\
+version: 1
+title: Office
+dimensions:
+  locality:
+    name: Locality
+    values: [Hạ Long, Cẩm Phả]
+  sex:
+    name: Sex
+indicators:
+  revenue:
+    name: Budget revenue
+    unit: bn VND
+    frequency: month
+    dimensions: [locality]
+  rate:
+    name: Rate
+    unit: "%"
+    dimensions: [sex]
+targets: []
+"""
+
+SDMX_HEAD = "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,LOCALITY,SEX,TIME_PERIOD,OBS_VALUE,OBS_STATUS\n"
+
+
+def _sdmx_tracker(tmp_path: Path, monkeypatch) -> Path:
+    (tmp_path / "targets.yaml").write_text(SDMX_PLAN, encoding="utf-8")
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QNTRACK_TARGETS", raising=False)
+    monkeypatch.delenv("QNTRACK_LANG", raising=False)
+    return tmp_path
+
+
+def test_a_total_written_in_small_letters_is_refused_with_sdmxs_code(tmp_path: Path, monkeypatch):
+    # SDMX's codes are case-sensitive (an id is matched as written) and its total is _T;
+    # '_t' is no SDMX code. It was refused as "'_t' is not a unit of 'locality'", with the
+    # units listed and nothing about _T, and in an open dimension (sex, any value) it was
+    # recorded as a unit named '_t'. Choice: not read as the total (a unit's figure taken
+    # for the province's would be the worse mistake); refused at its line, saying _T.
+    folder = _sdmx_tracker(tmp_path, monkeypatch)
+    (folder / "t.csv").write_text(
+        SDMX_HEAD
+        + "dataflow,X:Y(1.0),I,revenue,_t,_T,2024,100,A\n"  # line 2: a locality
+        + "dataflow,X:Y(1.0),I,rate,_T,_t,2024,5,A\n",  # line 3: an open dimension
+        encoding="utf-8",
+    )
+    done = run_clean("add-observation", "--from", "t.csv")
+    assert done.exit_code == 1, done.stderr
+    assert "t.csv:2: error: LOCALITY '_t' is not SDMX's total" in done.stderr
+    assert "t.csv:3: error: SEX '_t' is not SDMX's total" in done.stderr
+    assert "the total is _T" in done.stderr
+    assert (folder / "observations.csv").read_text(encoding="utf-8").count("\n") == 1
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "t.csv")
+    assert "LOCALITY '_t' không phải mã tổng của SDMX" in vi.stderr
+
+
+def test_a_time_period_out_of_range_says_which_part_and_the_forms_read(tmp_path: Path, monkeypatch):
+    # Each TIME_PERIOD had the one message "is not a period qntrack records: write 2023,
+    # 2023-S1 ...", whatever was wrong. Now the row, what is out of range, and the forms:
+    #   2023-Q5          quarter 5: SDMX's quarters are Q1 to Q4
+    #   2023-S3          semester 3: S1 or S2
+    #   2023-M13, 2023-13  month 13: 01 to 12
+    #   0999, 10000      years 999 and 10000: 1000 to 9999
+    #   2023-01-01/P13M  13 months from January run past the year's end
+    #   2023-A2          SDMX's reporting year is A1
+    folder = _sdmx_tracker(tmp_path, monkeypatch)
+    periods = ["2023-Q5", "2023-S3", "2023-M13", "2023-13", "0999", "10000", "2023-01-01/P13M", "2023-A2"]
+    rows = "".join(f"dataflow,X:Y(1.0),I,revenue,_T,_T,{p},100,A\n" for p in periods)
+    (folder / "p.csv").write_text(SDMX_HEAD + rows, encoding="utf-8")
+    done = run_clean("add-observation", "--from", "p.csv")
+    assert done.exit_code == 1, done.stderr
+    expected = [
+        "p.csv:2: error: TIME_PERIOD '2023-Q5' is out of range: quarter 5 does not exist (Q1 to Q4)",
+        "p.csv:3: error: TIME_PERIOD '2023-S3' is out of range: semester 3 does not exist (S1 or S2)",
+        "p.csv:4: error: TIME_PERIOD '2023-M13' is out of range: month 13 does not exist (01 to 12)",
+        "p.csv:5: error: TIME_PERIOD '2023-13' is out of range: month 13 does not exist (01 to 12)",
+        "p.csv:6: error: TIME_PERIOD '0999' is out of range: year 999 is not one of 1000 to 9999",
+        "p.csv:7: error: TIME_PERIOD '10000' is out of range: year 10000 is not one of 1000 to 9999",
+        "p.csv:8: error: TIME_PERIOD '2023-01-01/P13M' is out of range: 13 month(s) from month 01 run past "
+        "the end of the year (a period lies within one year)",
+        "p.csv:9: error: TIME_PERIOD '2023-A2' is out of range: SDMX's reporting year is A1 (2023-A1)",
+    ]
+    for line in expected:
+        assert line in done.stderr
+    # Each says the forms that are read, as the message for a form not read does.
+    assert done.stderr.count("write 2023, 2023-S1 (or 2023-H1), 2023-Q3") == len(periods)
+    vi = run_clean("--lang", "vi", "add-observation", "--from", "p.csv")
+    assert "p.csv:2: lỗi: TIME_PERIOD '2023-Q5' nằm ngoài phạm vi: không có quý 5 (Q1 đến Q4)" in vi.stderr
