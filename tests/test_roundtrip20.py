@@ -320,3 +320,56 @@ def test_a_time_period_out_of_range_says_which_part_and_the_forms_read(tmp_path:
     assert done.stderr.count("write 2023, 2023-S1 (or 2023-H1), 2023-Q3") == len(periods)
     vi = run_clean("--lang", "vi", "add-observation", "--from", "p.csv")
     assert "p.csv:2: lỗi: TIME_PERIOD '2023-Q5' nằm ngoài phạm vi: không có quý 5 (Q1 đến Q4)" in vi.stderr
+
+
+# --- 3. a withdrawn figure in the exports ------------------------------------------------
+
+WITHDRAWN_STORE = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "1_1_1,2015,10,official,S,,2020-01-01\n"
+    "1_1_1,2016,9,official,S,,2020-01-01\n"
+    "1_1_1,2017,8,official,S,,2020-01-01\n"
+    "1_1_1,2016,,retracted,,typo,2021-03-01\n"
+)
+
+
+def _withdrawn_tracker(folder: Path) -> Path:
+    plan = _tracker(folder)
+    (folder / "observations.csv").write_text(WITHDRAWN_STORE, encoding="utf-8")
+    return plan
+
+
+def test_an_opensdg_export_says_the_withdrawn_figures_it_leaves_out(tmp_path: Path):
+    # 2016 was published (9), then withdrawn (retracted on 2021-03-01). An Open SDG data
+    # file has no way to say a figure was withdrawn: the year's row is left out, as before,
+    # and the summary now says so: 1 figure, named as `history` takes it. By hand, the
+    # data file: 2015 and 2017 only (values as repr writes them).
+    plan = _withdrawn_tracker(tmp_path / "t")
+    site = tmp_path / "site"
+    done = run_clean("--targets", str(plan), "export", "opensdg", "--into", str(site))
+    assert done.exit_code == 0, done.stderr
+    assert (site / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8") == "Year,Value\n2015,10.0\n2017,8.0\n"
+    assert "wrote 1 indicator(s) (2 figure(s))" in done.stderr
+    assert "left out 1 withdrawn figure(s) (1_1_1 2016)" in done.stderr
+    assert "retract it there too" in done.stderr
+    # As of 2021-01-01 the retraction was not yet made: 2016 is written, nothing said.
+    before = run_clean(
+        "--targets", str(plan), "export", "opensdg", "--into", str(tmp_path / "old"), "--as-of", "2021-01-01"
+    )
+    assert "2016,9.0" in (tmp_path / "old" / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8")
+    assert "withdrawn" not in before.stderr
+    vi = run_clean("--lang", "vi", "--targets", str(plan), "export", "opensdg", "--into", str(site))
+    assert "bỏ qua 1 số liệu đã bị rút lại (1_1_1 2016)" in vi.stderr
+
+
+def test_an_sdmx_export_says_the_withdrawn_figures_it_leaves_out(tmp_path: Path):
+    # The same store through SDMX-CSV: rows for 2015 and 2017 (2 figures), and the count
+    # of the withdrawn one on stderr, to a file and on standard output alike.
+    plan = _withdrawn_tracker(tmp_path / "t")
+    done = run_clean("--targets", str(plan), "export", "sdmx-csv", "-o", str(tmp_path / "x.csv"))
+    assert done.exit_code == 0, done.stderr
+    assert "wrote 2 figure(s) in force" in done.stderr
+    assert "left out 1 withdrawn figure(s) (1_1_1 2016)" in done.stderr
+    piped = run_clean("--targets", str(plan), "export", "sdmx-csv")
+    assert piped.stdout.count("\n") == 3  # the header and two rows
+    assert "left out 1 withdrawn figure(s) (1_1_1 2016)" in piped.stderr
