@@ -373,3 +373,121 @@ def test_an_sdmx_export_says_the_withdrawn_figures_it_leaves_out(tmp_path: Path)
     piped = run_clean("--targets", str(plan), "export", "sdmx-csv")
     assert piped.stdout.count("\n") == 3  # the header and two rows
     assert "left out 1 withdrawn figure(s) (1_1_1 2016)" in piped.stderr
+
+
+# --- 2. a site's GeoCode column travels through a round trip -----------------------------
+
+
+def test_a_sites_geocode_column_is_kept_through_a_round_trip(tmp_path: Path):
+    # Open SDG's maps join a row to a region by its GeoCode (sdg-build's OutputGeoJson,
+    # id_column 'GeoCode'); sdg-build reads the column as no disaggregation. The import
+    # passed over it and the export wrote no GeoCode: the site's maps went blank. Now the
+    # code is kept on the unit it goes with (the Geography column's values map to one code
+    # each: Alberta 48, Ontario 35; Canada and the headline none) and written back in a
+    # GeoCode column before Value. By hand, the export's data file, the headline first,
+    # then each unit's rows in the order of their cells (Alberta, Canada, Ontario):
+    files = {
+        "data/indicator_1-1-1.csv": """\
+            Year,Geography,GeoCode,Value
+            2015,,,14.5
+            2020,,,12.0
+            2015,Canada,,14.5
+            2015,Alberta,48,10.1
+            2020,Alberta,48,9.0
+            2015,Ontario,35,15.2
+            """,
+        "meta/1-1-1.md": """\
+            ---
+            indicator_name: Poverty
+            auto_progress_calculation: true
+            ---
+            """,
+    }
+    first, second, site = _round_trip(tmp_path, files)
+    data = (site / "data" / "indicator_1-1-1.csv").read_text(encoding="utf-8")
+    # Canada has no code here, nor anywhere: nothing to say of it.
+    assert data == (
+        "Year,Geography,GeoCode,Value\n"
+        "2015,,,14.5\n"
+        "2020,,,12.0\n"
+        "2015,Alberta,48,10.1\n"
+        "2020,Alberta,48,9.0\n"
+        "2015,Canada,,14.5\n"
+        "2015,Ontario,35,15.2\n"
+    )
+    plans = [yaml.safe_load((tmp_path / t / "targets.yaml").read_text(encoding="utf-8")) for t in ("t1", "t2")]
+    # The units in the order each file met them (the export writes Alberta before Canada).
+    for plan in plans:
+        values = plan["dimensions"]["geography"]["values"]
+        assert sorted(values, key=str) == sorted(
+            ["Canada", {"value": "Alberta", "geocode": "48"}, {"value": "Ontario", "geocode": "35"}], key=str
+        )
+
+
+def test_geocodes_that_cannot_be_kept_as_they_were_are_said(tmp_path: Path):
+    # Two files give Alberta two codes (48 and 4800): the first met (1-1-1's, in file-name
+    # order) is kept, and the summary names the unit with both codes. A third file's codes
+    # follow no column (Alberta coded 48 and 49; Sex F coded 48 and 50): not kept, and its
+    # file named; its Ontario gets no code.
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Geography,GeoCode,Value\n2015,Alberta,48,1\n",
+        "data/indicator_1-2-1.csv": "Year,Geography,GeoCode,Value\n2015,Alberta,4800,2\n",
+        "data/indicator_1-3-1.csv": (
+            "Year,Geography,Sex,GeoCode,Value\n2015,Alberta,F,48,3\n2015,Alberta,M,49,4\n2015,Ontario,F,50,5\n"
+        ),
+    }
+    repo = write_repository(tmp_path / "repo", files)
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.stderr
+    assert "1 unit(s) have a different GeoCode in another data file (geography=Alberta (48, 4800))" in done.stderr
+    assert "the GeoCode column of data/indicator_1-3-1.csv was not kept" in done.stderr
+    assert "none in another" not in done.stderr
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan["dimensions"]["geography"]["values"] == [{"value": "Alberta", "geocode": "48"}, "Ontario"]
+
+
+def test_a_unit_coded_in_one_file_and_not_in_another_is_said(tmp_path: Path):
+    # Statistics Canada codes Canada 11124 in 3-9-1 only (its other files leave Canada's
+    # GeoCode empty). One unit has one code in targets.yaml, so the export writes 11124 on
+    # Canada's rows of every file: said, with the unit and its code.
+    files = {
+        "data/indicator_1-1-1.csv": "Year,Geography,GeoCode,Value\n2015,Canada,,1\n2015,Alberta,48,2\n",
+        "data/indicator_3-9-1.csv": "Year,Geography,GeoCode,Value\n2015,Canada,11124,3\n",
+    }
+    repo = write_repository(tmp_path / "repo", files)
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.stderr
+    assert "1 unit(s) have a GeoCode in one data file and none in another (geography=Canada (11124))" in done.stderr
+
+
+def test_a_plans_own_geocode_is_written_for_its_units(tmp_path: Path):
+    # A plan that declares its localities' codes gets them on its Open SDG site's rows:
+    # Hạ Long 193 (typed as a number, read as its text), Cẩm Phả none. By hand, the data
+    # file: the total's row, then Cẩm Phả's and Hạ Long's (the order of their cells).
+    (tmp_path / "targets.yaml").write_text(
+        "version: 1\n"
+        "dimensions:\n"
+        "  locality:\n"
+        "    name: Locality\n"
+        "    values:\n"
+        "      - {value: Hạ Long, geocode: 193}\n"
+        "      - Cẩm Phả\n"
+        "indicators:\n"
+        "  revenue:\n"
+        "    name: Revenue\n"
+        "    dimensions: [locality]\n"
+        "targets: []\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "observations.csv").write_text(
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "revenue,2024,30,official,S,,2025-03-01\n"
+        "revenue[locality=Hạ Long],2024,20,official,S,,2025-03-01\n"
+        "revenue[locality=Cẩm Phả],2024,10,official,S,,2025-03-01\n",
+        encoding="utf-8",
+    )
+    done = run_clean("--targets", str(tmp_path / "targets.yaml"), "export", "opensdg", "--into", str(tmp_path / "s"))
+    assert done.exit_code == 0, done.stderr
+    assert (tmp_path / "s" / "data" / "indicator_revenue.csv").read_text(encoding="utf-8") == (
+        "Year,Locality,GeoCode,Value\n2024,,,30.0\n2024,Cẩm Phả,,10.0\n2024,Hạ Long,193,20.0\n"
+    )

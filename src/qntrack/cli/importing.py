@@ -98,6 +98,16 @@ def import_(
     ):
         if next(iter(value.values())):
             _say(msg(key, **value))
+    if planned.geocode_clashes:
+        clashes = planned.geocode_clashes
+        shown = ", ".join(clashes[:5]) + (", ..." if len(clashes) > 5 else "")
+        _say(msg("roundtrip20_geocode_clashes", count=len(clashes), units=shown))
+    if planned.geocodes_partly:
+        partly = planned.geocodes_partly
+        shown = ", ".join(partly[:5]) + (", ..." if len(partly) > 5 else "")
+        _say(msg("roundtrip20_geocode_partly", count=len(partly), units=shown))
+    if planned.geocodes_unplaced:
+        _say(msg("roundtrip20_geocodes_unplaced", files=", ".join(planned.geocodes_unplaced)))
     if done.gone:
         # Named, the first five, so that the officer can look each up (history, retract).
         shown = ", ".join(done.gone[:5]) + (", ..." if len(done.gone) > 5 else "")

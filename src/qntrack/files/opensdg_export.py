@@ -199,9 +199,12 @@ def _csv(
 ) -> bytes:
     """The data file: the total's rows first, then each unit's, each by year."""
     ids = _ordered_columns(_dimension_ids(ind, progress))
+    codes = {(d, u.value): u.geocode for d in ids for u in plan.dimensions[d].values or () if u.geocode}
+    coded = [code for code in ((_geocode(dict(cells), ids, codes)) for cells, _ in rows) if code]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["Year", *(_header(plan, d) for d in ids), "Value", *(["Progress"] if progress else [])])
+    geo = ["GeoCode"] if coded else []  # Open SDG's maps place a row by it (opensdg_geocodes)
+    writer.writerow(["Year", *(_header(plan, d) for d in ids), *geo, "Value", *(["Progress"] if progress else [])])
 
     def order(item: tuple[Cells, int]) -> tuple[bool, list[str], int]:
         cells = dict(item[0])
@@ -210,9 +213,15 @@ def _csv(
     for key in sorted(rows, key=order):
         cells = dict(key[0])
         value, prog = rows[key]
-        line = [str(key[1]), *(cells.get(d, "") for d in ids), _number(value)]
+        line = [str(key[1]), *(cells.get(d, "") for d in ids), *([_geocode(cells, ids, codes)] if geo else [])]
+        line.append(_number(value))
         writer.writerow(line + ([_number(prog)] if progress else []))
     return buffer.getvalue().encode("utf-8")
+
+
+def _geocode(cells: Mapping[str, str], ids: Sequence[str], codes: Mapping[tuple[str, str], str]) -> str:
+    """A row's GeoCode: the code of its first unit that has one (targets.yaml's ``geocode:``)."""
+    return next((codes[(d, cells[d])] for d in ids if (d, cells.get(d)) in codes), "")
 
 
 def _number(value: float | None) -> str:
