@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["export_opensdg", "say_export", "withdrawn_left_out"]
 
 
-def withdrawn_left_out(ws: Workspace, as_of: str | date | None) -> list[str]:
+def withdrawn_left_out(ws: Workspace, as_of: str | date | None, years_only: bool = False) -> list[str]:
     """The figures an export leaves out because a retraction is in force by ``as_of``, of
     the indicators it writes (those recorded, not derived), each named as ``history``
     takes it (``1_1_1[sex=Female] 2016``): neither an Open SDG data file nor SDMX-CSV's
@@ -37,7 +37,12 @@ def withdrawn_left_out(ws: Workspace, as_of: str | date | None) -> list[str]:
     if not keys:
         return []
     found = withdrawn_of(rows, keys, day)
-    gone = sorted((o.period.sort_key, key, str(o.period)) for key, pairs in found.items() for o, _ in pairs)
+    gone = sorted(
+        (o.period.sort_key, key, str(o.period))
+        for key, pairs in found.items()
+        for o, _ in pairs
+        if o.period.is_year or not years_only  # Open SDG: a quarter is left out as such
+    )
     return [f"{key} {period}" for _, key, period in gone]
 
 
@@ -83,7 +88,7 @@ def export_opensdg(
     assessments = assess(ws.plan, ws.series, today=reference_day(as_of))
     export = build_export(ws.plan, ws.series, assessments)
     export.kept = write_export(into, export.files, __version__, force)
-    export.withdrawn = withdrawn_left_out(ws, as_of)
+    export.withdrawn = withdrawn_left_out(ws, as_of, years_only=True)
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
     return export
 
