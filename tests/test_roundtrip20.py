@@ -491,3 +491,51 @@ def test_a_plans_own_geocode_is_written_for_its_units(tmp_path: Path):
     assert (tmp_path / "s" / "data" / "indicator_revenue.csv").read_text(encoding="utf-8") == (
         "Year,Locality,GeoCode,Value\n2024,,,30.0\n2024,Cẩm Phả,,10.0\n2024,Hạ Long,193,20.0\n"
     )
+
+
+# --- the sample: names, tags and GeoCodes of Statistics Canada's files --------------------
+
+
+def test_the_samples_names_and_geocodes_come_back_from_a_round_trip(tmp_path: Path):
+    # Statistics Canada's 1-4-1 (an option naming no unit), 3-9-1 (fourteen options naming
+    # their disaggregations in an order of their own, Canada coded 11124) and 1-1-1 (its
+    # provinces coded: Alberta 48, British Columbia 59, ...): after import, export and
+    # import, every target has the name it had (the published tags: '1-4-1' has none), and
+    # every province's rows carry their code again; Canada's carry 3-9-1's 11124 too (one
+    # code per unit, said at import).
+    import csv
+    import shutil
+
+    sample = Path(__file__).resolve().parent / "data" / "opensdg-sample"
+    files = {}
+    for inid in ("1-1-1", "1-4-1", "3-9-1"):
+        files[f"data/indicator_{inid}.csv"] = (sample / "data" / f"indicator_{inid}.csv").read_text(encoding="utf-8")
+    repo = tmp_path / "repo"
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    (repo / "meta").mkdir()
+    for inid in ("1-1-1", "1-4-1", "3-9-1"):
+        shutil.copy(sample / "meta" / f"{inid}.md", repo / "meta")
+    first = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t1"), "--recorded-at", "2025-11-01")
+    assert first.exit_code == 0, first.stderr
+    site = tmp_path / "site"
+    out = run_clean("--targets", str(tmp_path / "t1" / "targets.yaml"), "export", "opensdg", "--into", str(site))
+    assert out.exit_code == 0, out.stderr
+    again = run_clean("import", "opensdg", str(site), "--into", str(tmp_path / "t2"), "--recorded-at", "2025-11-02")
+    assert again.exit_code == 0, again.stderr
+    names = [{t["id"]: t.get("name") for t in _targets(tmp_path / t)} for t in ("t1", "t2")]
+    assert names[0] == names[1]
+    assert names[0]["1-4-1"] is None
+    assert (
+        names[0]["3-9-1-s1"]
+        == "3-9-1 / Diphtheria / Recommended vaccines for 2-year-old children / Canada / Total - Gender"
+    )
+
+    def codes(path: Path) -> set[tuple[str, str]]:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return {(r["Geography"], r["GeoCode"]) for r in csv.DictReader(fh) if r["GeoCode"]}
+
+    published = codes(repo / "data" / "indicator_1-1-1.csv")
+    assert ("Alberta", "48") in published
+    assert codes(site / "data" / "indicator_1-1-1.csv") == published | {("Canada", "11124")}
