@@ -539,3 +539,22 @@ def test_the_samples_names_and_geocodes_come_back_from_a_round_trip(tmp_path: Pa
     published = codes(repo / "data" / "indicator_1-1-1.csv")
     assert ("Alberta", "48") in published
     assert codes(site / "data" / "indicator_1-1-1.csv") == published | {("Canada", "11124")}
+
+
+def test_a_code_on_a_row_with_no_region_does_not_lose_the_regions_codes(tmp_path: Path):
+    # A site that codes its national headline (11124) beside its provinces: the column the
+    # codes go with is still Geography (every province has one code), the provinces keep
+    # theirs, and the headline's code, which no unit holds, is said as not kept (1 row).
+    files = {
+        "data/indicator_1-1-1.csv": """\
+            Year,Geography,GeoCode,Value
+            2015,,11124,14.5
+            2015,Alberta,48,10.1
+            """,
+    }
+    repo = write_repository(tmp_path / "repo", files)
+    done = run_clean("import", "opensdg", str(repo), "--into", str(tmp_path / "t"), "--recorded-at", "2025-11-01")
+    assert done.exit_code == 0, done.stderr
+    plan = yaml.safe_load((tmp_path / "t" / "targets.yaml").read_text(encoding="utf-8"))
+    assert plan["dimensions"]["geography"]["values"] == [{"value": "Alberta", "geocode": "48"}]
+    assert "the GeoCode of 1 row(s) with no Geography (data/indicator_1-1-1.csv) was not kept" in done.stderr

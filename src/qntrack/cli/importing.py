@@ -106,6 +106,8 @@ def import_(
         partly = planned.geocodes_partly
         shown = ", ".join(partly[:5]) + (", ..." if len(partly) > 5 else "")
         _say(msg("roundtrip20_geocode_partly", count=len(partly), units=shown))
+    for column, file, rows in planned.geocodes_loose:
+        _say(msg("roundtrip20_geocode_loose", rows=rows, column=column, file=file))
     if planned.geocodes_unplaced:
         _say(msg("roundtrip20_geocodes_unplaced", files=", ".join(planned.geocodes_unplaced)))
     if done.gone:

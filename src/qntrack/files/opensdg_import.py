@@ -72,6 +72,9 @@ class ImportPlan:
     geocode_clashes: list[str] = field(default_factory=list)  # units given two GeoCodes (the first kept)
     geocodes_unplaced: list[str] = field(default_factory=list)  # data files whose GeoCodes were not kept
     geocodes_partly: list[str] = field(default_factory=list)  # units coded in one file, not in another
+    geocodes_loose: list[tuple[str, str, int]] = field(
+        default_factory=list
+    )  # (column, file, rows): codes no unit holds
     shallow: bool = False
     # A source as this import writes it -> each text an import before 08283a1 wrote for the
     # same metadata, where the two differ: a figure stored so is unchanged (opensdg_run._changed_only).
@@ -296,6 +299,7 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         out.dated_by_git += bool(ind.changed_at)
     out.geocode_clashes, out.geocodes_unplaced = dims.geo.clash_names(), dims.geo.unplaced
     out.geocodes_partly = dims.geo.partly_names()
+    out.geocodes_loose = dims.geo.loose
     document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {real_path(repo_dir).name}"}
     if dims.names:
         document["dimensions"] = dims.declared()
