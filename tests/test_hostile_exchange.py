@@ -192,7 +192,7 @@ def test_into_a_file_is_one_message_naming_it(tmp_path: Path):
     (tmp_path / "afile").write_text("mine\n", encoding="utf-8")
     for more in ((), ("--dry-run",)):
         done = _import(repo, tmp_path / "afile", "--recorded-at", "2024-01-15", *more)
-        assert done.exit_code == 1
+        assert done.exit_code == 2
         assert f"{tmp_path / 'afile'}: error: not a folder: --into names the folder" in done.stderr
         assert "pending" not in done.stderr
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine\n"

@@ -319,12 +319,12 @@ def test_a_metadata_problem_is_said_at_its_file(tmp_path: Path, meta: str, said:
 def test_outputs_never_replace_inputs(tmp_path: Path):
     repo = write_repository(tmp_path / "repo", BASIC)
     inside = _import(repo, repo / "tracker", "--recorded-at", "2024-01-15")
-    assert inside.exit_code == 1 and "--into is inside the repository" in inside.stderr
+    assert inside.exit_code == 2 and "--into is inside the repository" in inside.stderr
     own = tmp_path / "mine"
     own.mkdir()
     (own / "targets.yaml").write_text("version: 1\nindicators: {}\ntargets: []\n", encoding="utf-8")
     refused = _import(repo, own, "--recorded-at", "2024-01-15")
-    assert refused.exit_code == 1 and "a targets.yaml the import did not write" in refused.stderr
+    assert refused.exit_code == 2 and "a targets.yaml the import did not write" in refused.stderr
     assert (own / "targets.yaml").read_text(encoding="utf-8").startswith("version: 1")
     dry = _import(repo, tmp_path / "dry", "--recorded-at", "2024-01-15", "--dry-run")
     assert dry.exit_code == 0 and "dry run: would import 1 indicator(s) and 2 target(s)" in dry.stderr
@@ -337,7 +337,7 @@ def test_a_file_where_the_folder_should_be_is_one_message(tmp_path: Path):
     repo = write_repository(tmp_path / "repo", BASIC)
     (tmp_path / "t").write_text("not a folder", encoding="utf-8")
     done = _import(repo, tmp_path / "t", "--recorded-at", "2024-01-15")
-    assert done.exit_code == 1 and "Traceback" not in done.stderr
+    assert done.exit_code == 2 and "Traceback" not in done.stderr
     assert done.stderr.count("error") == 1
     assert (tmp_path / "t").read_text(encoding="utf-8") == "not a folder"
 

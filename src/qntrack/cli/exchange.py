@@ -133,8 +133,12 @@ def export(
     path = chosen["path"]
     pieces, count, label = _EXPORTERS[fmt](ws, structure)
     warnings = ws.warnings_for(ws.plan.indicators)
+    from .export_opensdg import said_withdrawn, withdrawn_left_out
+
+    withdrawn = withdrawn_left_out(ws, day)
     if path is None or file_name is None:
         _out_pieces(pieces)
+        said_withdrawn(withdrawn, "roundtrip20_sdmx_withdrawn")
         _report(warnings)
         return
     _refuse_foreign(file_name, path, ws.plan, force)
@@ -149,6 +153,7 @@ def export(
 
         raise write_failed(exc, file_name, msg("sdmx_doing_write"), existed) from None
     _say(msg("sdmx_wrote", rows=count, path=file_name, structure=label))
+    said_withdrawn(withdrawn, "roundtrip20_sdmx_withdrawn")
     _report(warnings)
 
 

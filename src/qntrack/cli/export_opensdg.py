@@ -16,8 +16,43 @@ from .printing import _report, _say
 
 if TYPE_CHECKING:
     from ..files.opensdg_export import Export
+    from ..files.workspace import Workspace
 
-__all__ = ["export_opensdg", "say_export"]
+__all__ = ["export_opensdg", "say_export", "withdrawn_left_out"]
+
+
+def withdrawn_left_out(ws: Workspace, as_of: str | date | None, years_only: bool = False) -> list[str]:
+    """The figures an export leaves out because a retraction is in force by ``as_of``, of
+    the indicators it writes (those recorded, not derived), each named as ``history``
+    takes it (``1_1_1[sex=Female] 2016``): neither an Open SDG data file nor SDMX-CSV's
+    rows of figures has a way to say a figure was withdrawn, so the summary says it."""
+    from ..method.history import withdrawn_of
+    from ..plan.model import RETRACTED
+    from ..plan.units import base_of
+
+    day = as_of.isoformat() if isinstance(as_of, date) else as_of
+    rows = ws.store.observations
+    keys = {o.indicator for o in rows if o.status == RETRACTED}
+    keys = {k for k in keys if base_of(k) in ws.plan.indicators and not ws.plan.indicators[base_of(k)].formula}
+    if not keys:
+        return []
+    found = withdrawn_of(rows, keys, day)
+    gone = sorted(
+        (o.period.sort_key, key, str(o.period))
+        for key, pairs in found.items()
+        for o, _ in pairs
+        if o.period.is_year or not years_only  # Open SDG: a quarter is left out as such
+    )
+    return [f"{key} {period}" for _, key, period in gone]
+
+
+def said_withdrawn(names: list[str], key: str) -> None:
+    """The withdrawn figures an export left out, the first five named."""
+    if names:
+        from ..catalog import msg
+
+        shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        _say(msg(key, count=len(names), figures=shown))
 
 
 def export_opensdg(
@@ -31,14 +66,12 @@ def export_opensdg(
     from .. import __version__
     from ..catalog import msg
     from ..files.opensdg_export import build_export
-    from ..files.opensdg_write import refuse_foreign_folder, refuse_inputs, write_export
+    from ..files.opensdg_write import refuse_foreign_folder, refuse_inputs, refuse_into_name, write_export
     from ..files.workspace import open_workspace, reference_day
     from ..kinds import assess
 
     into = os.fspath(into)  # a caller's Path, as the command's text
-    if not into.strip():
-        raise fail("--into", msg("osexport_empty_name"), ExitCode.USAGE)
-
+    refuse_into_name(into, msg("osexport_empty_name"))
     refuse_nul("into", into)
     parent = Path(into).parent
     if not os.path.lexists(parent):
@@ -55,6 +88,7 @@ def export_opensdg(
     assessments = assess(ws.plan, ws.series, today=reference_day(as_of))
     export = build_export(ws.plan, ws.series, assessments)
     export.kept = write_export(into, export.files, __version__, force)
+    export.withdrawn = withdrawn_left_out(ws, as_of, years_only=True)
     export.warnings.extend(ws.warnings_for(ws.plan.indicators))
     return export
 
@@ -70,6 +104,7 @@ def say_export(export: Export, into: str) -> None:
         _say(msg("osexport_left_unknown_units", count=export.unknown_units))
     if export.derived:
         _say(msg("osexport_left_derived", count=len(export.derived), ids=", ".join(export.derived)))
+    said_withdrawn(export.withdrawn, "roundtrip20_opensdg_withdrawn")
     if export.kept:
         _say(msg("osexport_kept_site_files", files=", ".join(export.kept)))
     _report(export.warnings)

@@ -74,9 +74,9 @@ def import_(
 
     if not source:  # `import opensdg "$REPO"` with REPO unset: not the current folder
         raise fail("REPO_DIR", msg("cli_repo_empty"), ExitCode.USAGE)
-    target_dir = Path(into)
     try:
-        done = import_opensdg(Path(source), target_dir, recorded_at, skip_bad=skip_bad, dry_run=dry_run, force=force)
+        # --into as typed: Path('') would be the current folder, which the import refuses.
+        done = import_opensdg(Path(source), into, recorded_at, skip_bad=skip_bad, dry_run=dry_run, force=force)
     except OSError as exc:
         raise os_failure(exc, None, msg("opensdg_doing"), msg("opensdg_after")) from None
     planned = done.planned
@@ -98,6 +98,18 @@ def import_(
     ):
         if next(iter(value.values())):
             _say(msg(key, **value))
+    if planned.geocode_clashes:
+        clashes = planned.geocode_clashes
+        shown = ", ".join(clashes[:5]) + (", ..." if len(clashes) > 5 else "")
+        _say(msg("roundtrip20_geocode_clashes", count=len(clashes), units=shown))
+    if planned.geocodes_partly:
+        partly = planned.geocodes_partly
+        shown = ", ".join(partly[:5]) + (", ..." if len(partly) > 5 else "")
+        _say(msg("roundtrip20_geocode_partly", count=len(partly), units=shown))
+    for column, file, rows in planned.geocodes_loose:
+        _say(msg("roundtrip20_geocode_loose", rows=rows, column=column, file=file))
+    if planned.geocodes_unplaced:
+        _say(msg("roundtrip20_geocodes_unplaced", files=", ".join(planned.geocodes_unplaced)))
     if done.gone:
         # Named, the first five, so that the officer can look each up (history, retract).
         shown = ", ".join(done.gone[:5]) + (", ..." if len(done.gone) > 5 else "")

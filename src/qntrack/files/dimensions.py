@@ -21,7 +21,7 @@ from .yaml_reader import LANGUAGE, What, _at, _kind, _phrase, _Reader, written_t
 __all__ = ["read_dimensions", "RESERVED_IDS", "DIMENSION_ID"]
 
 DIMENSION_KEYS = ("name", "values")
-UNIT_KEYS = ("value", "since", "until", "from", "names")
+UNIT_KEYS = ("value", "since", "until", "from", "names", "geocode")
 DIMENSION_ID = "^[a-z0-9_]+$"
 
 # The columns printed beside a unit's dimension columns: the store's and history's, status
@@ -246,7 +246,10 @@ def _unit(reader: _Reader, node: Node, what: What) -> Unit | None:
                     return None
                 found.append((lang, name))
             labels = tuple(found)
-        return Unit(value, since, until, before, reader.loc(node), labels)
+        geocode = reader.text(keys["geocode"][1], _at(what, "geocode")) if "geocode" in keys else ""
+        if geocode is None:
+            return None
+        return Unit(value, since, until, before, reader.loc(node), labels, geocode.strip())
     value = _value(reader, node, what)
     return None if value is None else Unit(value, location=reader.loc(node))
 

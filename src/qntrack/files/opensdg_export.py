@@ -68,6 +68,7 @@ class Export:
     unknown_units: int = 0
     derived: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # the site's own settings left in DIR (opensdg_write)
+    withdrawn: list[str] = field(default_factory=list)  # figures left out: a retraction in force
     # What every command that judges the targets warns of (Workspace.warnings_for): rows
     # targets.yaml does not define, figures check calls errors, milestones on the wrong side.
     warnings: list[Problem] = field(default_factory=list)
@@ -198,9 +199,12 @@ def _csv(
 ) -> bytes:
     """The data file: the total's rows first, then each unit's, each by year."""
     ids = _ordered_columns(_dimension_ids(ind, progress))
+    codes = {(d, u.value): u.geocode for d in ids for u in plan.dimensions[d].values or () if u.geocode}
+    coded = [code for code in ((_geocode(dict(cells), ids, codes)) for cells, _ in rows) if code]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["Year", *(_header(plan, d) for d in ids), "Value", *(["Progress"] if progress else [])])
+    geo = ["GeoCode"] if coded else []  # Open SDG's maps place a row by it (opensdg_geocodes)
+    writer.writerow(["Year", *(_header(plan, d) for d in ids), *geo, "Value", *(["Progress"] if progress else [])])
 
     def order(item: tuple[Cells, int]) -> tuple[bool, list[str], int]:
         cells = dict(item[0])
@@ -209,9 +213,15 @@ def _csv(
     for key in sorted(rows, key=order):
         cells = dict(key[0])
         value, prog = rows[key]
-        line = [str(key[1]), *(cells.get(d, "") for d in ids), _number(value)]
+        line = [str(key[1]), *(cells.get(d, "") for d in ids), *([_geocode(cells, ids, codes)] if geo else [])]
+        line.append(_number(value))
         writer.writerow(line + ([_number(prog)] if progress else []))
     return buffer.getvalue().encode("utf-8")
+
+
+def _geocode(cells: Mapping[str, str], ids: Sequence[str], codes: Mapping[tuple[str, str], str]) -> str:
+    """A row's GeoCode: the code of its first unit that has one (targets.yaml's ``geocode:``)."""
+    return next((codes[(d, cells[d])] for d in ids if (d, cells.get(d)) in codes), "")
 
 
 def _number(value: float | None) -> str:
@@ -286,7 +296,9 @@ def _progress(
             # The wording of the target, which the import makes every option's note.
             out["target_name"] = notes.pop()
         out["auto_progress_calculation"] = True
-        out["progress_calculation_options"] = [_option(plan, ind, t) for t in targets if isinstance(t, OpenSdgTarget)]
+        out["progress_calculation_options"] = [
+            _option(plan, ind, t, units) for t in targets if isinstance(t, OpenSdgTarget)
+        ]
         return out
     members = [Member(t.id, judged[t.id].status, judged[t.id].score) for t in targets if t.id in judged]
     _, status = combine(members)
@@ -303,21 +315,25 @@ def _selects(of: Dims, units: set[Cells]) -> bool:
     Women), or a total beside series, would make it mix several series (the build stops);
     a unit with no row at all would make it skip the filter. Such a target is judged by
     qntrack instead."""
-    want = dict(of)
-    named = [d for d in want if d not in _OWN_COLUMNS]
+    return _taken(dict(of), units) == {tuple(sorted(of))}
+
+
+def _taken(named: Mapping[str, str], units: set[Cells]) -> set[Cells]:
+    """The units whose rows an option naming ``named`` (dimension -> unit) selects."""
+    disaggregations = [d for d in named if d not in _OWN_COLUMNS]
 
     def taken(cells: Cells) -> bool:
         have = dict(cells)
-        if any(have.get(d) != want[d] for d in want if d in _OWN_COLUMNS):
+        if any(have.get(d) != named[d] for d in named if d in _OWN_COLUMNS):
             return False
-        if named:
-            return all(have.get(d) == want[d] for d in named)
+        if disaggregations:
+            return all(have.get(d) == named[d] for d in disaggregations)
         return all(d in _OWN_COLUMNS for d in have)
 
-    return {cells for cells in units if taken(cells)} == {tuple(sorted(of))}
+    return {cells for cells in units if taken(cells)}
 
 
-def _option(plan: Plan, ind: Indicator, target: OpenSdgTarget) -> dict[str, Any]:
+def _option(plan: Plan, ind: Indicator, target: OpenSdgTarget, units: set[Cells]) -> dict[str, Any]:
     """One progress option; the direction always written (sdg-build reads none as negative)."""
     direction = target.direction or plan.indicators[target.indicator].direction
     option: dict[str, Any] = {
@@ -330,15 +346,47 @@ def _option(plan: Plan, ind: Indicator, target: OpenSdgTarget) -> dict[str, Any]
     if target.limit is not None:
         option["limit"] = target.limit
     of = dict(target.of)
-    if SERIES in of:
-        option["series"] = of[SERIES]
-    if UNITS in of:
-        option["unit"] = of[UNITS]
     order = _dimension_ids(ind, plan.indicators.get(target.indicator))
-    rest = [{"field": _header(plan, d), "value": of[d]} for d in order if d in of and d not in _OWN_COLUMNS]
+    full = [d for d in (SERIES, UNITS) if d in of] + [d for d in order if d in of and d not in _OWN_COLUMNS]
+    tagged = _as_tagged(inid(ind.id), target, of, full, units)
+    named = full if tagged is None else tagged  # [] (name nothing) is an answer
+    if SERIES in named:
+        option["series"] = of[SERIES]
+    if UNITS in named:
+        option["unit"] = of[UNITS]
+    rest = [{"field": _header(plan, d), "value": of[d]} for d in named if d not in _OWN_COLUMNS]
     if rest:
         option["disaggregation"] = rest
     return option
+
+
+def _as_tagged(
+    code: str, target: OpenSdgTarget, of: Mapping[str, str], full: Sequence[str], units: set[Cells]
+) -> list[str] | None:
+    """The dimensions to name, in order, so that Open SDG tags the option's series as the
+    target is named (the import names a target by that tag: ``3-9-1 / Polio / Canada``,
+    and leaves a target unnamed when the option named nothing), when such an option takes
+    exactly the rows of the target's unit; else None (all of ``of``, the indicator's order).
+
+    An option naming no unit where the indicator has one (Statistics Canada's 1-4-1), or its
+    disaggregations in an order of its own (3-9-1), so comes back as it was written."""
+    texts = list(target.name.languages().values()) if target.name else [code]
+    for text in dict.fromkeys(texts):
+        parts = text.split(" / ")
+        if parts[0] != code:
+            continue
+        named: list[str] = []
+        for part in parts[1:]:
+            found = next((d for d in full if d not in named and of[d] == part), None)
+            if found is None:
+                break
+            named.append(found)
+        else:
+            own = [d for d in (SERIES, UNITS) if d in named]
+            in_tag_order = own + [d for d in named if d not in _OWN_COLUMNS]
+            if in_tag_order == named and _taken({d: of[d] for d in named}, units) == {tuple(sorted(of.items()))}:
+                return named
+    return None
 
 
 def _languages(plan: Plan) -> list[str]:

@@ -34,6 +34,7 @@ from ..catalog import Message, msg
 from ..errors import InputError
 from ..plan.model import Location, Plan, Problem
 from ..plan.units import FORBIDDEN, unit_key, unit_name_problem, unit_text
+from .opensdg_geocodes import Geocodes
 from .opensdg_options import DIRECTION_DEFAULT, Selection, option_problem, tag
 from .opensdg_git import DIRTY as _DIRTY
 from .opensdg_repo import DataRow, IndicatorData, Repository, read_repository
@@ -68,6 +69,12 @@ class ImportPlan:
     respelled_units: int = 0  # cells writing a unit otherwise than its first cell in the file
     meta_only: list[str] = field(default_factory=list)
     dated_by_git: int = 0  # data files dated by their last commit (not by --recorded-at)
+    geocode_clashes: list[str] = field(default_factory=list)  # units given two GeoCodes (the first kept)
+    geocodes_unplaced: list[str] = field(default_factory=list)  # data files whose GeoCodes were not kept
+    geocodes_partly: list[str] = field(default_factory=list)  # units coded in one file, not in another
+    geocodes_loose: list[tuple[str, str, int]] = field(
+        default_factory=list
+    )  # (column, file, rows): codes no unit holds
     shallow: bool = False
     # A source as this import writes it -> each text an import before 08283a1 wrote for the
     # same metadata, where the two differ: a figure stored so is unchanged (opensdg_run._changed_only).
@@ -110,6 +117,7 @@ class _Dimensions:
         self._columns = {unit_match(c) for c in HEADER} | {unit_match(k) for k in VIETNAMESE_COLUMNS}
         self._match = unit_match
         self._by_match: dict[str, str] = {}  # unit_match(label) -> id
+        self.geo = Geocodes()  # the GeoCode of each unit a site's maps place (opensdg_geocodes)
 
     def id_of(self, label: str) -> str:
         if label in self.ids:
@@ -161,10 +169,13 @@ class _Dimensions:
             out[d] = {"name": names if len(set(names.values())) > 1 else names["en"]}
             if self.values.get(d):  # a column never filled in: an open list
                 named = self.unit_names.get(d, {})
-                out[d]["values"] = [
-                    {"value": u, "names": named[u]} if named.get(u) else u for u in self.values[d].values()
-                ]
+                out[d]["values"] = [self._unit_entry(d, u, named.get(u)) for u in self.values[d].values()]
         return out
+
+    def _unit_entry(self, dim_id: str, unit: str, names: dict[str, str] | None) -> Any:
+        code = self.geo.codes.get((dim_id, unit))
+        entry = {"value": unit, **({"names": names} if names else {}), **({"geocode": code} if code else {})}
+        return entry if len(entry) > 1 else unit
 
 
 def _text(repo: Repository, value: Any, lang: str | None = None) -> str:
@@ -286,6 +297,9 @@ def plan_repository(repo_dir: Path, recorded_at: str | None = None, skip_bad: bo
         out.renamed_units += counts[1]
         out.respelled_units += counts[2]
         out.dated_by_git += bool(ind.changed_at)
+    out.geocode_clashes, out.geocodes_unplaced = dims.geo.clash_names(), dims.geo.unplaced
+    out.geocodes_partly = dims.geo.partly_names()
+    out.geocodes_loose = dims.geo.loose
     document: dict[str, Any] = {"version": 1, "title": f"Open SDG: {real_path(repo_dir).name}"}
     if dims.names:
         document["dimensions"] = dims.declared()
@@ -349,6 +363,8 @@ def _indicator(
 
     when = utc_stamp(when)  # a commit's date with its offset, as the store writes it: in UTC
     met: dict[tuple, DataRow] = {}  # (year, units as qntrack names them) -> the first row
+    geo = dims.geo.column(ind)
+    geo_dim = dims.id_of(geo) if geo is not None else None
     for r in ind.rows:
         cells = _row_dims(r, dims)
         bad = next((p for _, v in cells if (p := _unit_problem(v)) is not None), None)
@@ -357,6 +373,8 @@ def _indicator(
         if bad is not None:
             problems.append(Problem(Location(ind.data_file, r.line), bad))
             continue
+        if geo_dim is not None and geo_dim in dict(cells):
+            dims.geo.place(geo_dim, dict(cells)[geo_dim], r.geocode)
         renamed += sum(1 for _, raw in _raw_cells(r) if any(c in raw for c in _IN_PLACE))
         # Open SDG reads 'Female' and 'female' as two values; qntrack as one unit: said.
         respelled += sum(

@@ -42,7 +42,8 @@ __all__ = ["Repository", "IndicatorData", "DataRow", "read_repository", "NON_DIS
 YEAR, VALUE, PROGRESS, SERIES, UNITS = "Year", "Value", "Progress", "Series", "Units"
 # Open SDG's columns that never split a series into disaggregations, besides Year and
 # Value (sdg-build's defaults); a site's config may name more.
-NON_DISAGGREGATION = ("Units", "Series", "GeoCode", "Observation status", "Unit multiplier", "Unit measure")
+GEOCODE = "GeoCode"
+NON_DISAGGREGATION = ("Units", "Series", GEOCODE, "Observation status", "Unit multiplier", "Unit measure")
 # The translation group Open SDG's data files use when none of the site's own is found.
 DATA_GROUP = "data"
 # A data file's rows beyond this are refused rather than read into memory without end.
@@ -63,6 +64,7 @@ class DataRow:
     units: str
     value: float | None
     progress: float | None
+    geocode: str = ""  # its GeoCode cell: the code Open SDG's maps place the row by
 
 
 @dataclass
@@ -310,6 +312,7 @@ def _read_data(
             repo.translate(cells[at[UNITS]].strip()) if UNITS in at else "",
             value,
             progress,
+            cells[at[GEOCODE]].strip() if GEOCODE in at else "",
         )
         key = (row.year, row.cells, row.series, row.units)
         before = seen.get(key)

@@ -20,6 +20,7 @@ from .textfiles import real_path
 from ..catalog import msg
 from ..errors import ExitCode, InputError, fail, refuse_nul
 from ..plan.model import Location, Observation, Plan, Problem
+from .opensdg_write import refuse_into_name
 from .opensdg_import import MARKER, ImportPlan, in_force_key, plan_repository
 
 __all__ = ["ImportDone", "import_opensdg"]
@@ -60,11 +61,14 @@ def import_opensdg(
 
     refuse_nul("repo_dir", repo_dir)
     refuse_nul("into", into)
+    # The folder refused as `export opensdg --into` refuses it, exit 2 (a usage error,
+    # docs/cli.md): empty (Path('') is the current folder) or '-' (standard output for -o).
+    refuse_into_name(os.fspath(into), msg("roundtrip20_import_empty_name"))
     repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
     if not repo_dir.is_dir():
         raise fail(str(repo_dir), msg("opensdg_not_a_folder"))
     if real_path(into) == real_path(repo_dir) or real_path(repo_dir) in real_path(into).parents:
-        raise fail(str(into), msg("opensdg_into_repository", repo=str(repo_dir)))
+        raise fail(str(into), msg("opensdg_into_repository", repo=str(repo_dir)), ExitCode.USAGE)
     if recorded_at is not None:
         from .rules import recorded_at as utc_stamp
 
@@ -80,7 +84,7 @@ def import_opensdg(
             future = msg("hostile16_recorded_at_future", date=recorded_at[:10], now=now)
             raise fail("--recorded-at", future, ExitCode.USAGE)
     if into.exists() and not into.is_dir():
-        raise fail(str(into), msg("hostile16_into_not_folder"))
+        raise fail(str(into), msg("hostile16_into_not_folder"), ExitCode.USAGE)
     targets = into / "targets.yaml"
     store = into / "observations.csv"
     _refuse_foreign_plan(targets, force)
@@ -213,7 +217,7 @@ def _refuse_foreign_plan(targets: Path, force: bool) -> None:
     if data is None:
         raise fail(str(targets), msg("opensdg_plan_unreadable"))
     if not data.startswith(MARKER.encode()):
-        raise fail(str(targets), msg("opensdg_foreign_plan"))
+        raise fail(str(targets), msg("opensdg_foreign_plan"), ExitCode.USAGE)
 
 
 def _changed_only(

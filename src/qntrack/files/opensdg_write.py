@@ -23,14 +23,24 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from ..errors import ExitCode, fail, os_failure
-from ..catalog import msg
+from ..catalog import Message, msg
 from .starter import process_umask
 
-__all__ = ["MARKER", "write_export", "refuse_inputs", "refuse_foreign_folder"]
+__all__ = ["MARKER", "write_export", "refuse_inputs", "refuse_foreign_folder", "refuse_into_name"]
 
 MARKER = ".qntrack-export"
 # The folders whose files an earlier export wrote may be removed by a later one.
 _OWNED = ("data/", "meta/")
+
+
+def refuse_into_name(into: str, empty: Message) -> None:
+    """The --into of `export opensdg` and `import opensdg`, refused alike (exit 2): an empty
+    name (a shell's unset variable; Path('') would be the current folder) with ``empty``,
+    and '-', which is standard output for -o (a folder named so is ./-)."""
+    if not into.strip():
+        raise fail("--into", empty, ExitCode.USAGE)
+    if into == "-":
+        raise fail("--into", msg("roundtrip20_into_dash"), ExitCode.USAGE)
 
 
 def refuse_inputs(into: str, folders: list[Path]) -> None:

@@ -365,10 +365,17 @@ def parse_sdmx(text: str, file: str, fmt: ImportFormat, defaults: RowDefaults) -
             missing += 1
             continue
         row = {"indicator": cell("indicator")}
+        wrong_total = None
         for key in columns:
             if key.startswith("dim:"):
                 value = _unit_cell(cell(key))
                 row[key] = "" if value == TOTAL else value
+                if value != TOTAL and value.upper() == TOTAL:
+                    wrong_total = msg("roundtrip20_sdmx_total_case", column=names[columns[key]].strip(), code=value)
+        if wrong_total is not None:
+            # SDMX's codes are case-sensitive: '_t' is no code, and not its total _T.
+            problems.append(Problem(where, wrong_total))
+            continue
         period = read_period(cell("period"))
         if period is None:
             problems.append(Problem(where, _period_message(cell("period"))))
@@ -408,7 +415,51 @@ def _period_message(text: str) -> Message:
     from .vocabulary import excel_date
 
     guess = None if re.match(r"\d{4}-", text) else excel_date(text)
-    return msg("sdmx_bad_period", period=text) if guess is None else _excel_date_message(text, guess)
+    if guess is not None:
+        return _excel_date_message(text, guess)
+    why = _out_of_range(text)
+    if why is not None:
+        return msg("roundtrip20_sdmx_period_range", period=text, why=why)
+    return msg("sdmx_bad_period", period=text)
+
+
+_SHAPED = re.compile(r"(\d+)(?:-([ASQMH]?)(\d+))?", re.ASCII)
+_SHAPED_RANGE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T00:00(?::00)?)?/P(\d+)([MY])", re.ASCII)
+_PARTS = {
+    "Q": ("roundtrip20_range_quarter", 4),
+    "S": ("roundtrip20_range_semester", 2),
+    "H": ("roundtrip20_range_semester", 2),
+}
+
+
+def _out_of_range(text: str) -> Message | None:
+    """What is out of range in a TIME_PERIOD of a form that is read (a quarter 5, a month
+    13, a year 999, a span past December), or None when its form is not one read."""
+    m = _SHAPED_RANGE.fullmatch(text)
+    if m:
+        first, day, count = int(m[2]), int(m[3]), int(m[4]) * (12 if m[5] == "Y" else 1)
+        if not 1 <= first <= 12:
+            return msg("roundtrip20_range_month", number=first)
+        if day == 1 and count >= 1 and first + count - 1 > 12:
+            return msg("roundtrip20_range_span", months=count, first=m[2])
+        return None
+    m = _SHAPED.fullmatch(text)
+    if m is None:
+        return None
+    year, letter, number = int(m[1]), m[2], m[3]
+    if not 1000 <= year <= 9999:
+        return msg("roundtrip20_range_year", year=year)
+    if number is None:
+        return None
+    part = int(number)
+    if letter == "A":
+        return None if part == 1 else msg("roundtrip20_range_reporting_year", year=m[1])
+    if letter in _PARTS:
+        key, most = _PARTS[letter]
+        return None if 1 <= part <= most else msg(key, number=part)
+    if letter in ("M", "") and len(number) == 2 and not 1 <= part <= 12:
+        return msg("roundtrip20_range_month", number=part)
+    return None
 
 
 def _cell(fields: Sequence[str], columns: Mapping[str, int], name: str) -> str:

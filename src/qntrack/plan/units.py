@@ -71,6 +71,9 @@ class Unit:
     # The unit's name in other languages (``names: {fr: Femmes}``, issue 16), by
     # language code: a Vietnamese report names the unit in Vietnamese.
     names: tuple[tuple[str, str], ...] = ()
+    # The code that places the unit on a map (``geocode: '48'``): Open SDG's GeoCode column,
+    # which its maps join a region by (docs/formats.md); "" when it has none.
+    geocode: str = ""
 
     def name_in(self, lang: str) -> str:
         return dict(self.names).get(lang, self.value) if self.names else self.value
