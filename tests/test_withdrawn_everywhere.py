@@ -1,0 +1,170 @@
+"""Issue 17, twentieth session: a withdrawn figure said wherever a number it touched is
+printed. Since the nineteenth session ``show`` and the report say a retraction in force
+(a row "→ –" and a sentence); the status table, its JSON, CSV and TSV, ``status --by`` and
+``rank`` were silent when the figure a status was judged on replaced a withdrawn one, or
+when the latest period's figure was withdrawn and an earlier one was used.
+
+On a copy of the shipped Quang Ninh dataset (the ``shipped`` fixture). Every expected
+value is worked out by hand from the shipped rows (observations.csv), the working in a
+comment beside it. Each test was written failing first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from helpers import json_of, run_clean
+
+
+def _retract(indicator: str, period: str, day: str, *extra: str) -> None:
+    r = run_clean("retract", indicator, period, "--recorded-at", f"{day}T00:00:00Z", *extra)
+    assert r.exit_code == 0, r.stderr
+
+
+def _retract_cbct_2023() -> None:
+    # The shipped 2023 CBCT share (12.3, estimate, recorded 2023-10-15) withdrawn on
+    # 2025-09-01 at 00:00 UTC by "DoIT".
+    _retract("cbct_share", "2023", "2025-09-01", "--source", "DoIT")
+
+
+def _item(doc: dict, target_id: str) -> dict:
+    (item,) = [t for t in doc["targets"] if t["id"] == target_id]
+    return item
+
+
+def _table(*args: str, lang: str = "en") -> str:
+    r = run_clean("--lang", lang, "status", "--format", "table", *args, env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    return r.stdout
+
+
+def _csv(text: str, delimiter: str = ",") -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def test_the_status_table_says_the_latest_figure_was_withdrawn(shipped: Path):
+    # With 2023's 12.3 withdrawn, cbct-share is judged on 2022's 11.5 (the next full year
+    # back; 2022-9M is before it and is no provisional reading). The table showed
+    # "11.5 % of GRDP (2022)" and nothing else: a reader took 2022 for the latest published.
+    _retract_cbct_2023()
+    out = _table("cbct-share")
+    assert "11.5[1] % of GRDP" in out
+    assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in out
+    assert "[1] cbct_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)" in out
+    # Vietnamese: 12,3 with a decimal comma, the day as 01/09/2025.
+    vi = _table("cbct-share", lang="vi")
+    assert "11,5[1] % GRDP" in vi
+    assert "Số liệu đã bị rút lại (số bị rút lại → số liệu đang có hiệu lực; – nếu không có):" in vi
+    assert "[1] cbct_share 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)" in vi
+    # The day before the retraction 12.3 is the latest and nothing is said.
+    before = _table("cbct-share", "--as-of", "2025-08-31")
+    assert "12.3 % of GRDP" in before and "withdrawn" not in before
+
+
+def test_status_json_csv_and_tsv_say_the_withdrawn_figure(shipped: Path):
+    _retract_cbct_2023()
+    item = _item(json_of("status", "--format", "json"), "cbct-share")
+    assert item["latest"]["period"] == "2022" and item["latest"]["value"] == 11.5
+    assert item["withdrawn"] == [
+        {
+            "period": "2023",
+            "value": 12.3,
+            "recorded_at": "2025-09-01T00:00:00Z",
+            "source": "DoIT",
+            "note": None,
+            "in_force": None,
+        }
+    ]
+    # A target whose periods had nothing withdrawn: an empty list, never missing.
+    assert _item(json_of("status", "--format", "json"), "grdp-per-capita")["withdrawn"] == []
+    # The day before: nothing withdrawn, 12.3 the latest.
+    before = _item(json_of("status", "--format", "json", "--as-of", "2025-08-31"), "cbct-share")
+    assert (before["latest"]["value"], before["withdrawn"]) == (12.3, [])
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        r = run_clean("status", "--format", fmt)
+        rows = _csv(r.stdout, sep)
+        header = next(csv.reader(io.StringIO(r.stdout), delimiter=sep))
+        assert header[-1] == "withdrawn"  # added last: scripts reading by position keep working
+        (row,) = [x for x in rows if x["id"] == "cbct-share"]
+        assert (row["latest_period"], row["withdrawn"]) == ("2022", "2023")
+        assert {x["withdrawn"] for x in rows if x["id"] != "cbct-share"} == {""}
+
+
+def test_a_figure_recorded_again_after_a_withdrawal_is_said_to_replace_it(shipped: Path):
+    # 12.3 withdrawn on 2025-09-01, then 12.5 recorded for 2023 on 2025-10-01 (source GSO):
+    # the status is judged on 12.5, whose `revises` is null (a figure after a retraction
+    # replaces none), so nothing said 12.3 had been published and withdrawn.
+    _retract_cbct_2023()
+    r = run_clean(
+        "add-observation", "cbct_share", "2023", "12.5", "--source", "GSO", "--recorded-at", "2025-10-01T00:00:00Z"
+    )
+    assert r.exit_code == 0, r.stderr
+    item = _item(json_of("status", "--format", "json"), "cbct-share")
+    assert (item["latest"]["value"], item["latest"]["revises"]) == (12.5, None)
+    ((entry),) = item["withdrawn"]
+    assert (entry["period"], entry["value"], entry["in_force"]) == ("2023", 12.3, 12.5)
+    out = _table("cbct-share")
+    assert "12.5[1] % of GRDP" in out
+    assert (
+        "[1] cbct_share 2023: 12.3 % of GRDP → 12.5 % of GRDP (withdrawn on 2025-09-01, recorded again on "
+        "2025-10-01; source: GSO)"
+    ) in out
+    vi = _table("cbct-share", lang="vi")
+    assert (
+        "[1] cbct_share 2023: 12,3 % GRDP → 12,5 % GRDP (rút lại ngày 01/09/2025, ghi lại ngày 01/10/2025; nguồn: GSO)"
+        in vi
+    )
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv"])
+def test_the_cache_says_a_withdrawal_as_the_plain_path_does(shipped: Path, fmt: str):
+    # Cold (a fresh cache), then warm after a retraction is appended, then after a figure
+    # appended to the withdrawn period: each run through the cache gives the bytes of
+    # QNTRACK_NO_CACHE=1.
+    def both() -> tuple[str, str]:
+        args = ("--lang", "en", "status", "--format", fmt)
+        env = {"COLUMNS": "200", "NO_COLOR": "1"}
+        cached = run_clean(*args, env=env)
+        plain = run_clean(*args, env={**env, "QNTRACK_NO_CACHE": "1"})
+        assert cached.exit_code == plain.exit_code == 0
+        return cached.stdout, plain.stdout
+
+    warm, plain = both()  # builds the cache
+    assert warm == plain
+    _retract_cbct_2023()
+    warm, plain = both()
+    assert warm == plain and ("2023" in warm)
+    run_clean("add-observation", "cbct_share", "2023", "12.5", "--recorded-at", "2025-10-01T00:00:00Z")
+    warm, plain = both()
+    assert warm == plain
+    _retract("budget_revenue", "2024", "2025-09-03", "--dim", "locality=Hạ Long")
+    warm, plain = both()
+    assert warm == plain
+
+
+def test_status_by_unit_and_rank_say_a_units_withdrawn_figure(shipped: Path):
+    # Hạ Long's 2024 revenue (18,135, recorded 2025-02-10) withdrawn on 2025-09-03: its
+    # unit falls back to 2022's 7,000 in silence in `status --by` and `rank`.
+    _retract("budget_revenue", "2024", "2025-09-03", "--dim", "locality=Hạ Long")
+    out = _table("budget-revenue-plan-2024", "--by", "locality")
+    (line,) = [x for x in out.splitlines() if "Hạ Long" in x and "↳" in x]
+    assert "7,000[1] billion" in line
+    assert (
+        "[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
+        in out
+    )
+    r = run_clean("rank", "budget-revenue-plan-2024", "--format", "table", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert "7,000[1] billion VND (2022)" in r.stdout
+    assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in r.stdout
+    assert "[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → –" in r.stdout
+    doc = json_of("status", "budget-revenue-plan-2024", "--format", "json")
+    (unit,) = [u for u in doc["targets"][0]["breakdown"] if u["dims"] == {"locality": "Hạ Long"}]
+    assert [(w["period"], w["value"], w["in_force"]) for w in unit["withdrawn"]] == [("2024", 18135.0, None)]
+    ranked = json_of("rank", "budget-revenue-plan-2024", "--format", "json")
+    (unit,) = [u for u in ranked["units"] if u["dims"] == {"locality": "Hạ Long"}]
+    assert [(w["period"], w["value"]) for w in unit["withdrawn"]] == [("2024", 18135.0)]
+
