@@ -168,3 +168,46 @@ def test_status_by_unit_and_rank_say_a_units_withdrawn_figure(shipped: Path):
     (unit,) = [u for u in ranked["units"] if u["dims"] == {"locality": "Hạ Long"}]
     assert [(w["period"], w["value"]) for w in unit["withdrawn"]] == [("2024", 18135.0)]
 
+
+def test_show_and_the_report_say_a_units_withdrawn_figure(shipped: Path, tmp_path: Path):
+    # Hạ Long's 2024 revenue (18,135) withdrawn: show's table of units and the report's
+    # fell back to 2022's 7,000 with nothing said.
+    _retract("budget_revenue", "2024", "2025-09-03", "--dim", "locality=Hạ Long")
+    r = run_clean("show", "budget-revenue-plan-2024", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    (line,) = [x for x in r.stdout.splitlines() if "Hạ Long" in x and "Not available" in x]
+    assert "7,000[1] billion VND (2022)" in line
+    assert (
+        "[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
+        in r.stdout
+    )
+    vi = run_clean("--lang", "vi", "show", "budget-revenue-plan-2024", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    # 18.135 tỷ đồng with the Vietnamese thousands' dot, the day as 03/09/2025.
+    assert (
+        "[1] budget_revenue[locality=Hạ Long] 2024: 18.135 tỷ đồng → – (rút lại ngày 03/09/2025; chưa ghi nguồn)"
+        in vi.stdout
+    )
+    doc = json_of("show", "budget-revenue-plan-2024", "--format", "json")
+    (unit,) = [u for u in doc["breakdown"] if u["dims"] == {"locality": "Hạ Long"}]
+    assert [(w["period"], w["value"], w["in_force"]) for w in unit["withdrawn"]] == [("2024", 18135.0, None)]
+    out = tmp_path / "r.md"
+    r = run_clean("report", "budget-revenue-plan-2024", "--format", "markdown", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "7,000\\[1\\] billion VND (2022)" in text
+    assert "18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)" in text
+    # Under its own heading, not the revisions' ("Figures that revised an earlier one").
+    assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in text
+    lines = [x for x in text.splitlines() if x.strip()]
+    at = next(i for i, x in enumerate(lines) if x.startswith("\\[1\\] budget"))
+    assert lines[at - 1] == "Figures withdrawn (the figure withdrawn → the figure in force; – for none):"
+    html = tmp_path / "r.html"
+    run_clean("report", "budget-revenue-plan-2024", "--format", "html", "-o", str(html))
+    page = html.read_text(encoding="utf-8")
+    assert '<p class="note">Figures withdrawn (the figure withdrawn → the figure in force; – for none):</p>' in page
+    assert '<p class="note">[1] budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → – (withdrawn on' in page
+    # The day before the withdrawal: 18,135 (2024) is Hạ Long's latest, no mark.
+    before = run_clean(
+        "show", "budget-revenue-plan-2024", "--as-of", "2025-09-02", env={"COLUMNS": "200", "NO_COLOR": "1"}
+    )
+    (line,) = [x for x in before.stdout.splitlines() if "Hạ Long" in x and "Not available" in x]
+    assert "18,135 billion VND (2024)" in line and "withdrawn" not in before.stdout

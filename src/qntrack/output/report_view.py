@@ -97,6 +97,13 @@ class TableView:
     numeric: frozenset[int] = frozenset()  # columns aligned right
     notes: tuple[str, ...] = ()  # the legend of its marks ("[1]"), printed under it
 
+    @property
+    def legend(self) -> list[tuple[str, list[tuple[int, str]]]]:
+        """The legend by heading: revisions, then figures withdrawn (output.withdrawn)."""
+        from .withdrawn import legend_groups
+
+        return legend_groups(self.notes)
+
 
 @dataclass(frozen=True, slots=True)
 class SectionView:
@@ -440,7 +447,10 @@ def _groups(data: ReportData, lang: str) -> TableView | None:
     return groups_table(report_groups(data.assessments), lang)
 
 
-_LABELS = "indicator unit direction source note milestones observations summary status type details value notes_heading"
+_LABELS = (
+    "indicator unit direction source note milestones observations summary status type details value notes_heading "
+)
+_LABELS += "withdrawn_heading"
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:

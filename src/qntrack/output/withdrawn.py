@@ -23,6 +23,7 @@ __all__ = [
     "with_withdrawn_sentences",
     "withdrawal_note",
     "withdrawal_notes",
+    "legend_groups",
 ]
 
 Withdrawn = Sequence[tuple["Observation", "float | None"]]
@@ -158,3 +159,20 @@ def withdrawal_notes(a: Assessment, key: str, lang: str, decimals: int = 2) -> l
     (``Assessment.withdrawn``), by period."""
     unit = a.indicator.unit_in(lang)
     return [withdrawal_note(key, w, unit, lang, decimals) for w in a.withdrawn]
+
+
+def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """A legend's lines by heading (a catalog label's id): the revisions' ("notes_heading"),
+    then the figures withdrawn ("withdrawn_heading", their lines without ``WITHDRAWN_NOTE``),
+    each line with its number; a heading without lines left out. The terminal's legend
+    (render_notes) and the reports' (report_view.TableView.legend) print them so."""
+    out = []
+    for heading, withdrawn in (("notes_heading", False), ("withdrawn_heading", True)):
+        mine = [
+            (n, text.removeprefix(WITHDRAWN_NOTE))
+            for n, text in enumerate(notes, 1)
+            if text.startswith(WITHDRAWN_NOTE) == withdrawn
+        ]
+        if mine:
+            out.append((heading, mine))
+    return out
