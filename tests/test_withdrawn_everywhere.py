@@ -211,3 +211,35 @@ def test_show_and_the_report_say_a_units_withdrawn_figure(shipped: Path, tmp_pat
     )
     (line,) = [x for x in before.stdout.splitlines() if "Hạ Long" in x and "Not available" in x]
     assert "18,135 billion VND (2024)" in line and "withdrawn" not in before.stdout
+
+
+def test_the_span_kinds_say_a_withdrawn_year_was_withdrawn_not_missing(shipped: Path):
+    # The 2024 growth (8.42, recorded 2025-02-07) withdrawn on 2025-09-02. The 2021-2025
+    # average then rests on 2021 10.28, 2022 10.28, 2023 11.03, 2025 11.89:
+    # 1.1028 × 1.1028 × 1.1103 × 1.1189 = 1.51087, so the one year without a figure needs
+    # 1.1^5 / 1.51087 = 1.61051 / 1.51087 = 1.06595: 6.6 % (the sentence's one decimal).
+    # Both kinds said "no figure yet" for 2024, as if it had never been published.
+    _retract("grdp_growth", "2024", "2025-09-02")
+    env = {"COLUMNS": "300", "NO_COLOR": "1"}
+    avg = run_clean("show", "grdp-average-2021-2025", env=env).stdout
+    assert (
+        "The 2021–2025 span is over and the figure for 2024 was withdrawn, with none in force; for the average to "
+        "meet the target, the years without a figure need at least 6.6% a year."
+    ) in avg
+    assert "no figure yet" not in avg
+    vi = run_clean("--lang", "vi", "show", "grdp-average-2021-2025", env=env).stdout
+    assert "Giai đoạn 2021–2025 đã kết thúc, số liệu các năm 2024 đã bị rút lại, không còn số liệu có hiệu lực" in vi
+    every = run_clean("show", "grdp-double-digit", env=env).stdout
+    assert "Over, with the figure withdrawn and none in force: 2024." in every
+    assert "no figure yet" not in every
+    vi = run_clean("--lang", "vi", "show", "grdp-double-digit", env=env).stdout
+    assert "Đã qua nhưng số liệu đã bị rút lại, không còn số liệu có hiệu lực: năm 2024." in vi
+    # The report's section says it as show does.
+    r = run_clean("report", "grdp-double-digit", "grdp-average-2021-2025", "--format", "markdown", "-o", "r.md")
+    assert r.exit_code == 0, r.stderr
+    text = Path("r.md").read_text(encoding="utf-8")
+    assert "Over, with the figure withdrawn and none in force: 2024." in text
+    assert "the figure for 2024 was withdrawn, with none in force" in text
+    # As of the day before, 2024's 8.42 is in force: the every-year target failed it.
+    before = run_clean("show", "grdp-double-digit", "--as-of", "2025-09-01", env=env).stdout
+    assert "withdrawn" not in before

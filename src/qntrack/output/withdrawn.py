@@ -110,7 +110,25 @@ def _awaited_withdrawn(sentence: str, periods: set[Period], lang: str) -> str:
             if found is not None:
                 values = {f: found.group(f) for f in fields if f != named}
                 return render(msg(key + "_withdrawn", **{named: period}, **values), lang)
+    # The span kinds' sentences name a list of periods with no figure ("2022, 2024"): said
+    # withdrawn when every period listed was (issue 17, twentieth session).
+    for key, named, listed in _AWAITED_LISTS:
+        marks = {f: f"\x00{i}\x00" for i, f in enumerate(listed)}
+        pattern = re.escape(render(msg(key, **marks), lang))
+        for i, f in enumerate(listed):
+            pattern = pattern.replace(re.escape(f"\x00{i}\x00"), f"(?P<{f}>.*?)", 1)
+        found = re.fullmatch(pattern, sentence)
+        if found is not None and set(found.group(named).split(", ")) <= written:
+            return render(msg(key + "_withdrawn", **{f: found.group(f) for f in listed}), lang)
     return sentence
+
+
+# The span kinds' sentences of periods over with no figure in force, each naming a list.
+_AWAITED_LISTS = (
+    ("narrative_awaiting_average", "years", ("start", "end", "years", "word", "need")),
+    ("narrative_awaiting_periods", "periods", ("periods",)),
+    ("narrative_every_missing", "periods", ("periods",)),
+)
 
 
 # A legend line's first character when it says a withdrawal, not a revision: the legend
