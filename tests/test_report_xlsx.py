@@ -81,6 +81,7 @@ SUMMARY_EN = [
     "Same period last year",
     "Change on the same period last year",
     "Figure it revised",
+    "Figure withdrawn",
 ]
 
 
@@ -96,7 +97,7 @@ def test_summary_headers_numbers_and_layout(books):
     # One row per target, in the plan's order.
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:R{len(targets) + 1}"
+    assert ws.auto_filter.ref == f"A1:S{len(targets) + 1}"
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]
@@ -173,10 +174,11 @@ def test_figures_sheet(books):
         "Source",
         "Recorded",
         "Vintages",
+        "Figure withdrawn",
     ]
     assert ws.freeze_panes == "A2"
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    assert ws.auto_filter.ref == f"A1:I{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:J{len(rows) + 1}"
     revenue = [r for r in rows if r[0] == "State budget revenue collected in the area" and r[3] == "2025"]
     assert len(revenue) == 1
     r = revenue[0]

@@ -243,3 +243,58 @@ def test_the_span_kinds_say_a_withdrawn_year_was_withdrawn_not_missing(shipped: 
     # As of the day before, 2024's 8.42 is in force: the every-year target failed it.
     before = run_clean("show", "grdp-double-digit", "--as-of", "2025-09-01", env=env).stdout
     assert "withdrawn" not in before
+
+
+def _sheet(path: Path, name: str) -> list[dict]:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)[name]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
+    # The 2023 CBCT share (12.3) withdrawn on 2025-09-01, the 2024 FDI result (2,877.8,
+    # recorded 2025-02-07) withdrawn on 2025-03-01 then recorded again as 2,900 on
+    # 2025-04-01. The workbook's Summary read cbct-share's latest as 2022's 11.5 and its
+    # Figures sheet lacked 2023, as if never published; 2,900 stood with nothing said.
+    _retract_cbct_2023()
+    _retract("fdi", "2024", "2025-03-01", "--source", "Statistics office")
+    run_clean("add-observation", "fdi", "2024", "2900", "--recorded-at", "2025-04-01T00:00:00Z")
+    for lang, sheet, summary, withdrawn in (
+        ("en", "Figures", "Summary", "Figure withdrawn"),
+        ("vi", "Số liệu", "Tổng hợp", "Số liệu đã bị rút lại"),
+    ):
+        r = run_clean("--lang", lang, "report", "--format", "xlsx", "-o", f"r-{lang}.xlsx")
+        assert r.exit_code == 0, r.stderr
+        rows = _sheet(shipped / f"r-{lang}.xlsx", summary)
+        header = list(rows[0])
+        assert header[-1] == withdrawn  # added last, as the status CSV's column
+        (cbct,) = [x for x in rows if x[header[2]] == "cbct-share"]
+        if lang == "en":
+            assert cbct[withdrawn] == "cbct_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)"
+            (fdi,) = [x for x in rows if x[header[2]] == "fdi-plan-2024"]
+            assert fdi[withdrawn] == (
+                "fdi 2024: 2,877.8 million USD → 2,900 million USD (withdrawn on 2025-03-01, recorded again on "
+                "2025-04-01; no source recorded)"
+            )
+        else:
+            assert cbct[withdrawn] == "cbct_share 2023: 12,3 % GRDP → – (rút lại ngày 01/09/2025; nguồn: DoIT)"
+        # The Figures sheet: a row for 2023 with no value (so a sum is unchanged), kind
+        # retracted, the retraction's source and day, and the figure it withdrew.
+        rows = _sheet(shipped / f"r-{lang}.xlsx", sheet)
+        header = list(rows[0])
+        assert header[-1] == withdrawn
+        period = header[3]
+        cbct_rows = (
+            [x for x in rows if x[header[0]] == "Processing and manufacturing share of GRDP"]
+            if lang == "en"
+            else [x for x in rows if x[header[0]] == "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP"]
+        )
+        (gone,) = [x for x in cbct_rows if x[period] == "2023"]
+        assert (gone[header[4]], gone[header[6]], gone[withdrawn]) == (None, "DoIT", 12.3)
+        assert gone[header[5]] == ("retracted" if lang == "en" else "đã rút lại")
+        fdi_rows = [x for x in rows if x[header[0]] in ("FDI attracted", "Vốn FDI thu hút")]
+        (again,) = [x for x in fdi_rows if x[period] == "2024"]
+        assert (again[header[4]], again[withdrawn]) == (2900, 2877.8)
+        assert {x[withdrawn] for x in rows if x is not gone and x is not again} == {None}
