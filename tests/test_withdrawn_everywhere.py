@@ -298,3 +298,14 @@ def test_the_workbook_says_a_withdrawn_figure(shipped: Path):
         (again,) = [x for x in fdi_rows if x[period] == "2024"]
         assert (again[header[4]], again[withdrawn]) == (2900, 2877.8)
         assert {x[withdrawn] for x in rows if x is not gone and x is not again} == {None}
+
+
+def test_the_legend_lists_its_marks_in_order_under_each_heading(shipped: Path):
+    # cbct-share (withdrawn 2023, mark [1]) is listed before grdp-growth-plan-2023, whose
+    # 11.03 revised 11.02 (mark [2]): the legend said [2] under the revisions' heading first,
+    # then [1] under the withdrawals'.
+    _retract_cbct_2023()
+    out = _table("cbct-share", "grdp-growth-plan-2023")
+    marks = [line.split("]")[0] + "]" for line in out.splitlines() if line.startswith("[")]
+    assert marks == ["[1]", "[2]"]
+    assert out.index("Figures withdrawn (") < out.index("[1] cbct_share") < out.index("Figures that revised")

@@ -180,9 +180,9 @@ def withdrawal_notes(a: Assessment, key: str, lang: str, decimals: int = 2) -> l
 
 
 def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:
-    """A legend's lines by heading (a catalog label's id): the revisions' ("notes_heading"),
-    then the figures withdrawn ("withdrawn_heading", their lines without ``WITHDRAWN_NOTE``),
-    each line with its number; a heading without lines left out. The terminal's legend
+    """A legend's lines by heading (a catalog label's id): the revisions' ("notes_heading")
+    and the figures withdrawn ("withdrawn_heading", their lines without ``WITHDRAWN_NOTE``),
+    each line with its number, the heading of mark 1 first; a heading without lines left out. The terminal's legend
     (render_notes) and the reports' (report_view.TableView.legend) print them so."""
     out = []
     for heading, withdrawn in (("notes_heading", False), ("withdrawn_heading", True)):
@@ -193,4 +193,5 @@ def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]
         ]
         if mine:
             out.append((heading, mine))
-    return out
+    # The group whose first mark comes first in the table first: "[1]" is read before "[2]".
+    return sorted(out, key=lambda group: group[1][0][0])
