@@ -309,3 +309,17 @@ def test_the_legend_lists_its_marks_in_order_under_each_heading(shipped: Path):
     marks = [line.split("]")[0] + "]" for line in out.splitlines() if line.startswith("[")]
     assert marks == ["[1]", "[2]"]
     assert out.index("Figures withdrawn (") < out.index("[1] cbct_share") < out.index("Figures that revised")
+
+
+def test_the_reports_summary_table_marks_a_withdrawn_figure(shipped: Path):
+    # The report's summary lists each target's latest figure as the status table does: after
+    # 2023's 12.3 was withdrawn it read "11.5 % of GRDP (2022)" with nothing said (the
+    # section below says it; a reader of the summary alone did not learn it).
+    _retract_cbct_2023()
+    r = run_clean("report", "cbct-share", "--format", "markdown", "-o", "r.md")
+    assert r.exit_code == 0, r.stderr
+    text = Path("r.md").read_text(encoding="utf-8")
+    summary = text.split('<a id="summary"></a>')[1].split("\n## ")[0]  # before the first target's section
+    assert "11.5\\[1\\] % of GRDP (2022)" in summary
+    assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in summary
+    assert "\\[1\\] cbct\\_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)" in summary
