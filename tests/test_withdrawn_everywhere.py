@@ -120,13 +120,30 @@ def test_a_figure_recorded_again_after_a_withdrawal_is_said_to_replace_it(shippe
     )
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv"])
-def test_the_cache_says_a_withdrawal_as_the_plain_path_does(shipped: Path, fmt: str):
-    # Cold (a fresh cache), then warm after a retraction is appended, then after a figure
-    # appended to the withdrawn period: each run through the cache gives the bytes of
+@pytest.mark.parametrize(
+    ("fmt", "lang"), [("table", "en"), ("table", "vi"), ("json", "en"), ("csv", "en"), ("tsv", "en")]
+)
+def test_the_cache_says_a_withdrawal_as_the_plain_path_does(
+    shipped: Path, fmt: str, lang: str, monkeypatch: pytest.MonkeyPatch
+):
+    # Cold (a fresh cache), then warm after a retraction is appended (cbct_share had none
+    # before), then after a figure appended to the withdrawn period (cold: the cache keeps
+    # no vintage but those in force): each run through the cache gives the bytes of
     # QNTRACK_NO_CACHE=1.
+    from qntrack import cache
+
+    monkeypatch.delenv("QNTRACK_NO_CACHE", raising=False)
+    cold: list[int] = []
+    real = cache._cold
+
+    def counted(*args, **kwargs):
+        cold.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "_cold", counted)
+
     def both() -> tuple[str, str]:
-        args = ("--lang", "en", "status", "--format", fmt)
+        args = ("--lang", lang, "status", "--format", fmt)
         env = {"COLUMNS": "200", "NO_COLOR": "1"}
         cached = run_clean(*args, env=env)
         plain = run_clean(*args, env={**env, "QNTRACK_NO_CACHE": "1"})
@@ -136,8 +153,10 @@ def test_the_cache_says_a_withdrawal_as_the_plain_path_does(shipped: Path, fmt: 
     warm, plain = both()  # builds the cache
     assert warm == plain
     _retract_cbct_2023()
+    runs = len(cold)
     warm, plain = both()
     assert warm == plain and ("2023" in warm)
+    assert len(cold) == runs  # served warm: the appended retraction and the figure it withdrew
     run_clean("add-observation", "cbct_share", "2023", "12.5", "--recorded-at", "2025-10-01T00:00:00Z")
     warm, plain = both()
     assert warm == plain
