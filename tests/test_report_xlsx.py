@@ -207,6 +207,7 @@ def test_breakdown_sheet_ranks_the_units(books):
         "Latest period",
         "Latest value",
         "Source",
+        "Figure withdrawn",
     ]
     assert ws.freeze_panes == "A3"
     first = [c.value for c in ws[3]]
@@ -217,12 +218,13 @@ def test_breakdown_sheet_ranks_the_units(books):
         "2024",
         18000,
         "https://vietnam.vn/de/tp-cam-pha-vuot-kho-khan-khoi-thong-nguon-luc-de-kinh-te-but-pha",
+        None,
     ]
     assert ws["A3"].alignment.horizontal == "center"  # not glued to the unit's name
     assert ws.cell(row=3, column=3).fill.fgColor.rgb[-6:].upper() == "1B5E20"
     units = [ws.cell(row=r, column=2).value for r in range(3, ws.max_row + 1)]
     assert set(units) == {f"{name} (until 2025-06-30)" for name in ("Cẩm Phả", "Hạ Long", "Móng Cái")}
-    assert ws.auto_filter.ref == f"A2:H{ws.max_row}"
+    assert ws.auto_filter.ref == f"A2:I{ws.max_row}"
 
 
 def test_native_charts(books):

@@ -342,3 +342,23 @@ def test_the_reports_summary_table_marks_a_withdrawn_figure(shipped: Path):
     assert "11.5\\[1\\] % of GRDP (2022)" in summary
     assert "Figures withdrawn (the figure withdrawn → the figure in force; – for none):" in summary
     assert "\\[1\\] cbct\\_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01; source: DoIT)" in summary
+
+
+def test_the_workbooks_sheet_of_units_says_a_units_withdrawn_figure(shipped: Path):
+    # The sheet of budget-revenue-plan-2024's units listed Hạ Long's latest as 2022's 7,000
+    # after its 2024 figure (18,135) was withdrawn on 2025-09-03, with nothing said.
+    _retract("budget_revenue", "2024", "2025-09-03", "--dim", "locality=Hạ Long")
+    r = run_clean("report", "--format", "xlsx", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    import openpyxl
+
+    ws = openpyxl.load_workbook(shipped / "r.xlsx")["budget-revenue-plan-2024"]
+    rows = [list(x) for x in ws.iter_rows(min_row=2, values_only=True)]
+    header, units = rows[0], rows[1:]
+    assert header[-1] == "Figure withdrawn"
+    (ha_long,) = [u for u in units if str(u[1]).startswith("Hạ Long")]
+    assert (ha_long[5], ha_long[6]) == ("2022", 7000)
+    assert ha_long[-1] == (
+        "budget_revenue[locality=Hạ Long] 2024: 18,135 billion VND → – (withdrawn on 2025-09-03; no source recorded)"
+    )
+    assert {u[-1] for u in units if u is not ha_long} == {None}
