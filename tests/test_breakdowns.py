@@ -138,6 +138,7 @@ def test_each_unit_is_judged_with_its_own_values(plan: Path):
         "missed_milestones",
         "awaiting_figures",
         "details",
+        "withdrawn",
     ]
     assert a["latest"] == {
         "period": "2023",

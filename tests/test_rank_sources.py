@@ -67,8 +67,8 @@ def test_rank_csv_ends_with_the_latest_figures_source(plan: Path):
     r = run("rank", "fdi-2024", "--format", "csv")
     assert r.exit_code == 0, r.stderr
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    assert rows[0][-2:] == ["own_values", "latest_source"]
-    by_unit = {row[1]: row[-1] for row in rows[1:]}
+    assert rows[0][-3:-1] == ["own_values", "latest_source"]  # before withdrawn (twentieth session)
+    by_unit = {row[1]: row[-2] for row in rows[1:]}
     assert by_unit["Hạ Long"] == "Ha Long city report"
     assert by_unit["Cẩm Phả"] == "Cam Pha yearbook"
     assert by_unit["Móng Cái"] == ""
@@ -104,9 +104,9 @@ def test_the_workbooks_units_sheet_names_each_latest_figures_source(plan: Path):
     assert r.exit_code == 0, r.stderr
     ws = openpyxl.load_workbook(plan / "r.xlsx")["fdi-2024"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert rows[0][-1] == "Source"
-    by_unit = {row[1]: row[-1] for row in rows[1:] if row[1]}
+    assert rows[0][-2] == "Source"  # before the figure withdrawn (twentieth session)
+    by_unit = {row[1]: row[-2] for row in rows[1:] if row[1]}
     assert by_unit["Cẩm Phả"] == "Cam Pha yearbook"
     assert by_unit["Uông Bí"] == "=formula-looking source"  # as given
-    cell = next(row[-1] for row in ws.iter_rows(min_row=3) if row[1].value == "Uông Bí")
+    cell = next(row[-2] for row in ws.iter_rows(min_row=3) if row[1].value == "Uông Bí")
     assert cell.data_type == "s"  # text, never a formula Excel would run

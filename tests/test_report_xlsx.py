@@ -81,6 +81,7 @@ SUMMARY_EN = [
     "Same period last year",
     "Change on the same period last year",
     "Figure it revised",
+    "Figure withdrawn",
 ]
 
 
@@ -96,7 +97,7 @@ def test_summary_headers_numbers_and_layout(books):
     # One row per target, in the plan's order.
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:R{len(targets) + 1}"
+    assert ws.auto_filter.ref == f"A1:S{len(targets) + 1}"
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]
@@ -173,10 +174,11 @@ def test_figures_sheet(books):
         "Source",
         "Recorded",
         "Vintages",
+        "Figure withdrawn",
     ]
     assert ws.freeze_panes == "A2"
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    assert ws.auto_filter.ref == f"A1:I{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:J{len(rows) + 1}"
     revenue = [r for r in rows if r[0] == "State budget revenue collected in the area" and r[3] == "2025"]
     assert len(revenue) == 1
     r = revenue[0]
@@ -205,6 +207,7 @@ def test_breakdown_sheet_ranks_the_units(books):
         "Latest period",
         "Latest value",
         "Source",
+        "Figure withdrawn",
     ]
     assert ws.freeze_panes == "A3"
     first = [c.value for c in ws[3]]
@@ -215,12 +218,13 @@ def test_breakdown_sheet_ranks_the_units(books):
         "2024",
         18000,
         "https://vietnam.vn/de/tp-cam-pha-vuot-kho-khan-khoi-thong-nguon-luc-de-kinh-te-but-pha",
+        None,
     ]
     assert ws["A3"].alignment.horizontal == "center"  # not glued to the unit's name
     assert ws.cell(row=3, column=3).fill.fgColor.rgb[-6:].upper() == "1B5E20"
     units = [ws.cell(row=r, column=2).value for r in range(3, ws.max_row + 1)]
     assert set(units) == {f"{name} (until 2025-06-30)" for name in ("Cẩm Phả", "Hạ Long", "Móng Cái")}
-    assert ws.auto_filter.ref == f"A2:H{ws.max_row}"
+    assert ws.auto_filter.ref == f"A2:I{ws.max_row}"
 
 
 def test_native_charts(books):

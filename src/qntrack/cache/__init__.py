@@ -323,6 +323,8 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
     from operator import attrgetter
 
     from ..kinds import assess_target
+    from ..kinds.withdrawals import set_withdrawals
+    from ..method.history import withdrawals_of
     from ..method.series import build_series, unknown_counts
     from ..files.workspace import known_keys
 
@@ -346,11 +348,17 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
         if indicator_id not in lines and not indicators[indicator_id].formula:
             lines[indicator_id] = array("I", map(line_of, rows)).tobytes()
 
+    # The figures withdrawn that each status touches (kinds.withdrawals, issue 17, twentieth
+    # session), looked for only in the series a retraction was recorded for.
+    withdrawn = withdrawn_in(observations)
+    found = withdrawals_of(observations, set(withdrawn)) if withdrawn else {}
     for t in plan.targets:
         rows = series.get(t.series_key, ())
         judged = assess_target(t, indicators[t.indicator], rows, today)
         if t.for_each:
             judged = broken(judged, today)
+        if found:
+            judged = set_withdrawals(judged, found)
         entries[t.id] = _entry(judged, marshal.dumps(_encode(t)), rows if cells else None, revised)
         # Right after the assessment has read them: the rows were made in the store's
         # order, not the indicator's, and a separate pass found each one again out of
@@ -383,7 +391,7 @@ def _share(plan: Any, observations: Sequence[Any], cells: bool, distinct: Distin
         # twice on every run (entries.sides_plain).
         "sides": sides_plain(plan, series),
         "revised": revised,
-        "withdrawn": withdrawn_in(observations),
+        "withdrawn": withdrawn,
         "entries": entries,
         "indicators": {i: marshal.dumps(_encode(indicators[i])) for i in indicators},
         "in_force": lines,

@@ -123,6 +123,18 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
     withdrawn = withdrawn_after(cached.get("withdrawn", {}), rows[:appended])
     if withdrawn is None:
         return None
+    # A target on an indicator a retraction was recorded for before says the figures
+    # withdrawn (kinds.withdrawals), which only the store's whole history gives: cold. With
+    # none before, the figures in force and the appended rows are all the vintages that
+    # decide it (the last two or three of a period), as withdrawals_of reads them.
+    if {key.partition("[")[0] for key in cached.get("withdrawn", {})} & (touched | derived):
+        return None
+    from ..kinds.withdrawals import set_withdrawals
+    from ..method.history import withdrawals_of
+    from ..plan.model import RETRACTED
+
+    retracted = {o.indicator for o in rows[:appended] if o.status == RETRACTED}
+    gone = withdrawals_of(rows, retracted) if retracted else {}
     # What the figures in force replaced, which the table marks and the JSON and CSV
     # say (cache/revisions.py).
     revised = revised_after(cached.get("revised", {}), rows[:appended], rows[appended:])
@@ -146,6 +158,8 @@ def _append(cached: dict, data: Any, store_path: Path) -> dict | None:
             judged = assess_target(target, indicators[target.indicator], rows_in_force, today)
             if target.for_each:
                 judged = with_units(judged, today)
+            if gone:
+                judged = set_withdrawals(judged, gone)
             entries[k] = _entry(judged, e.target, rows_in_force if e.cells else None, revised)
     in_force = dict(measured)
     for ind in touched:

@@ -42,6 +42,7 @@ def rank(
     """
     from ..files.workspace import open_workspace, reference_day
     from ..kinds import assess
+    from ..kinds.withdrawals import with_withdrawals
     from ..method.ranking import rank_units
 
     day = _as_of(as_of)
@@ -59,6 +60,8 @@ def rank(
     if not target.for_each:
         raise fail(ws.plan.source_file, _not_broken_down(ws.plan, target_id))
     (judged,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
+    # Each unit's figures withdrawn, said beside its latest figure (issue 17, twentieth session).
+    (judged,) = with_withdrawals([judged], ws.store.observations, day)
     indicator = judged.indicator
     ranked = rank_units(judged.breakdown, increase=indicator.increase)
     if not any(u.assessment.latest is not None or u.assessment.provisional is not None for u in judged.breakdown):
@@ -86,7 +89,7 @@ def rank(
         notes: dict[str, int] = {}
         revised = revised_in([judged], ws.store.observations, day)
         chosen = _lang(lang)
-        title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, chosen, revised, notes)
+        title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, chosen, revised, notes, True)
         render.listing_table(header, rows, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title)
         print_legend(list(notes), chosen)
     _report(ws.warnings_for([indicator.id]))

@@ -91,6 +91,10 @@ def show(
     indicator = ws.plan.indicators[target.indicator]
     # Through assess, not assess_target: a target with for_each is shown with its units.
     (result,) = assess(ws.plan, ws.series, [target_id], reference_day(day))
+    from ..kinds.withdrawals import with_withdrawals
+
+    # Its units' figures withdrawn, said in their table and JSON (issue 17, twentieth session).
+    (result,) = with_withdrawals([result], ws.store.observations, day)
     rows = relevant_rows(target, ws.series.get(target.series_key, []))
     from ..method.history import revised_values
 
@@ -117,11 +121,17 @@ def show(
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_KEYS, rank_table
 
+            from ..output.render_notes import print_legend
+
             ranked = rank_units(result.breakdown, increase=indicator.increase)
-            title, header, cells = rank_table(target, indicator, ranked, ws.plan.dimensions, _lang(lang))
+            notes: dict[str, int] = {}
+            title, header, cells = rank_table(
+                target, indicator, ranked, ws.plan.dimensions, _lang(lang), notes=notes, withdrawals=True
+            )
             render.listing_table(
                 header, cells, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title
             )
+            print_legend(list(notes), _lang(lang))
     _report(ws.warnings_for([indicator.id]))
 
 

@@ -141,6 +141,7 @@ def status(
                 _gate(gate, items)
                 return
     from ..kinds import assess
+    from ..kinds.withdrawals import with_withdrawals
     from ..files.workspace import open_workspace, reference_day
 
     replaced: dict[str, Any] = {}  # what each figure in force replaced, noted as it is picked
@@ -150,6 +151,8 @@ def status(
         _check_ids(ws.plan, target_ids)
         dim = _dimension_id(ws.plan, by_dim) if by_dim is not None else None
         results = assess(ws.plan, ws.series, target_ids, reference_day(day))
+        # The figures withdrawn that each status touches (issue 17, twentieth session).
+        results = with_withdrawals(results, ws.store.observations, day)
     if dim is not None and kind != "json" and not any(dim in a.target.for_each for a in results):
         from ..catalog import msg
 

@@ -16,7 +16,7 @@ from enum import Enum
 from operator import attrgetter
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
-from typing import Any, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, Sequence
 
 from ..plan.model import (
     Baseline,
@@ -27,6 +27,9 @@ from ..plan.model import (
 )
 from ..plan.periods import Period
 from ..method.progress import TARGET_THRESHOLDS, Status, band, growth, score_with_target
+
+if TYPE_CHECKING:
+    from ..method.history import Withdrawal
 
 __all__ = [
     "Assessment",
@@ -129,6 +132,11 @@ class Assessment:
     # A target with ``for_each:`` judged for each unit of the breakdown that has figures or
     # its own values (issue 14; docs/methodology.md, "Breakdowns"); () for any other.
     breakdown: tuple[UnitAssessment, ...] = ()
+    # The figures of the target's own periods withdrawn by the day it is judged on
+    # (method.history.Withdrawal: a retraction in force, or the one the figure in force
+    # followed), set by kinds.withdrawals.with_withdrawals from the store's history; () until
+    # then. What status, rank and their JSON and CSV say (issue 17, twentieth session).
+    withdrawn: tuple[Withdrawal, ...] = ()
 
     @property
     def details(self) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from ..plan.model import RETRACTED, Indicator, Observation
 from ..plan.periods import Period
@@ -30,6 +30,8 @@ __all__ = [
     "revised_values_of",
     "withdrawn",
     "withdrawn_of",
+    "Withdrawal",
+    "withdrawals_of",
     "measured_keys",
 ]
 
@@ -117,12 +119,33 @@ def withdrawn(
 def withdrawn_of(
     observations: Iterable[Observation], keys: Iterable[str], as_of: str | None = None
 ) -> dict[str, list[tuple[Observation, float | None]]]:
-    """``withdrawn`` of every key in ``keys``: the retractions found in one walk, the rows
-    of only their periods gathered in a second, when there are any."""
+    """``withdrawn`` of every key in ``keys``: ``withdrawals_of``'s retractions in force."""
+    found = withdrawals_of(observations, keys, as_of)
+    return {key: [(w.retraction, w.value) for w in found[key] if w.now is None] for key in found}
+
+
+class Withdrawal(NamedTuple):
+    """A period's figure withdrawn: the ``retraction``, the ``value`` it withdrew (None when
+    it withdrew none), and the figure in force ``now``, recorded right after the retraction
+    (None while the retraction is in force)."""
+
+    retraction: Observation
+    value: float | None
+    now: Observation | None
+
+
+def withdrawals_of(
+    observations: Iterable[Observation], keys: Iterable[str], as_of: str | None = None
+) -> dict[str, list[Withdrawal]]:
+    """By key, by period, the figures withdrawn by ``as_of`` that a number shown touches:
+    a retraction in force (``withdrawn_of``'s), or the retraction the figure in force was
+    recorded right after (which ``revised_values`` says replaced nothing). What the status
+    table, its JSON and CSV, ``status --by`` and ``rank`` say (issue 17, twentieth session).
+    Only keys with a retraction recorded are walked twice."""
     wanted = set(keys)
     bound = as_of_bound(as_of) if as_of else None
     rows = observations if isinstance(observations, Sequence) else list(observations)
-    out: dict[str, list[tuple[Observation, float | None]]] = {k: [] for k in wanted}
+    out: dict[str, list[Withdrawal]] = {k: [] for k in wanted}
     asked = {
         (o.indicator, o.period.sort_key)
         for o in rows
@@ -136,9 +159,13 @@ def withdrawn_of(
             groups.setdefault((o.indicator, o.period.sort_key), []).append(o)
     for (key, _), group in sorted(groups.items(), key=lambda item: item[0][1]):
         group.sort(key=lambda o: (o.recorded_at, o.line))
-        if group[-1].status == RETRACTED:
-            before = group[-2] if len(group) > 1 else None
-            out[key].append((group[-1], before.value if before is not None and before.status != RETRACTED else None))
+        now = None if group[-1].status == RETRACTED else group[-1]
+        at = len(group) - (1 if now is None else 2)
+        if at < 0 or group[at].status != RETRACTED:
+            continue  # the figure in force revised a figure: its revision mark says it
+        before = group[at - 1] if at > 0 else None
+        value = before.value if before is not None and before.status != RETRACTED else None
+        out[key].append(Withdrawal(group[at], value, now))
     return out
 
 

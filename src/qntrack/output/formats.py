@@ -190,7 +190,26 @@ def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | No
         # Added for issue 16: the unit whose series the target is judged on (of:), {} for
         # the total.
         "of": dict(t.of),
+        # Added in issue 17, twentieth session: the figures of its periods withdrawn.
+        "withdrawn": withdrawn_list(a),
     }
+
+
+def withdrawn_list(a: Assessment) -> list[dict[str, Any]]:
+    """``withdrawn`` (docs/json.md): each figure of the target's periods withdrawn by the
+    day (``Assessment.withdrawn``): the period, the value withdrawn, the retraction's day,
+    source and note, and the figure recorded after it and in force (null while none is)."""
+    return [
+        {
+            "period": w.retraction.period.text,
+            "value": w.value,
+            "recorded_at": w.retraction.recorded_at or None,
+            "source": w.retraction.source or None,
+            "note": w.retraction.note or None,
+            "in_force": None if w.now is None else w.now.value,
+        }
+        for w in a.withdrawn
+    ]
 
 
 # The fields of a target's item that a unit of its breakdown has too, in the same order.
@@ -209,6 +228,7 @@ UNIT_FIELDS = (
     "missed_milestones",
     "awaiting_figures",
     "details",
+    "withdrawn",
 )
 
 

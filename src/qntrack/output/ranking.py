@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .. import __version__
-from .formats import SCHEMA_VERSION, observation_dict
+from .formats import SCHEMA_VERSION, observation_dict, withdrawn_list
 
 if TYPE_CHECKING:
     from ..method.ranking import Ranked
@@ -36,6 +36,9 @@ RANK_COLUMNS = (
     "latest_value",
     "own_values",
     "latest_source",
+    # The periods of the unit whose figure was withdrawn, joined by ';', as status's CSV
+    # (issue 17, twentieth session).
+    "withdrawn",
 )
 
 
@@ -83,6 +86,8 @@ def rank_document(
                 "progress_value": a.progress_value,
                 "latest": latest,
                 "own_values": own_values(target, r.unit.dims),
+                # Added in issue 17, twentieth session: as status's breakdown has it.
+                "withdrawn": withdrawn_list(a),
             }
         )
     return {
@@ -114,6 +119,7 @@ def rank_rows(target: Target, ranked: Sequence[Ranked]) -> list[tuple[Any, ...]]
                 a.latest.value if a.latest is not None else None,
                 own_values(target, r.unit.dims),
                 a.latest.source if a.latest is not None else None,  # as stored, as csv/json give texts
+                ";".join(w.retraction.period.text for w in a.withdrawn),
             )
         )
     return rows
@@ -127,12 +133,14 @@ def rank_table(
     lang: str,
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
     notes: dict[str, int] | None = None,
+    withdrawals: bool = False,
 ) -> tuple[str, list[str], list[tuple[str, ...]]]:
     """The title, header and rows of the terminal's table, in ``lang``: rank, unit,
     status, score, progress value, latest figure and period, own values, and where that
     figure comes from (last: the column that wraps). A latest figure that replaced an
     earlier one (``revised``, by unit's series) is marked "[1]" as the status table marks
-    it, its legend's lines gathered in ``notes`` (issue 17, eighteenth session)."""
+    it, its legend's lines gathered in ``notes`` (issue 17, eighteenth session); with
+    ``withdrawals``, a unit's figures withdrawn too (twentieth session)."""
     from .i18n import label, progress_text, score_text
     from .report_breakdowns import unit_reason, unit_status
     from .revision_marks import latest_marked
@@ -157,7 +165,9 @@ def rank_table(
         a = r.unit.assessment
         # A plan's year-to-date reading during its year, marked so (report_view._latest_text).
         key = unit_key(indicator.id, r.unit.dims)
-        latest = latest_marked(a, lang, (revised or {}).get(key), key, notes if notes is not None else {})
+        latest = latest_marked(
+            a, lang, (revised or {}).get(key), key, notes if notes is not None else {}, withdrawals=withdrawals
+        )
         shown = shown_figure(a)  # the figure ``latest`` writes
         rows.append(
             (

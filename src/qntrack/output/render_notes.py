@@ -57,10 +57,15 @@ def legend(notes: Sequence[str], lang: str, gap: bool = False) -> RenderableType
     from rich.console import Group
     from rich.text import Text
 
+    from .withdrawn import legend_groups
+
     lines = [Text("")] if gap else []
-    lines.append(Text(label("notes_heading", lang), style="dim"))
-    # A source from a store edited by hand may hold control characters: shown as escapes.
-    lines.extend(Text(f"[{n}] {visible(text)}") for n, text in enumerate(notes, 1))
+    # A figure withdrawn (its note marked so: output.withdrawn) under its own heading, after
+    # the revisions (issue 17, twentieth session); each line keeps its number.
+    for heading, mine in legend_groups(notes):
+        lines.append(Text(label(heading, lang), style="dim"))
+        # A source from a store edited by hand may hold control characters: shown as escapes.
+        lines.extend(Text(f"[{n}] {visible(text)}") for n, text in mine)
     return Group(*lines)
 
 

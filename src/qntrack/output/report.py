@@ -129,7 +129,11 @@ def build_report(
 
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
     rows = tuple(observations)
-    results = tuple(assess(plan, series, target_ids, today))
+    from ..kinds.withdrawals import with_withdrawals
+
+    # Each target's and unit's figures withdrawn (issue 17, twentieth session): the units'
+    # tables and the workbook say them.
+    results = tuple(with_withdrawals(tuple(assess(plan, series, target_ids, today)), rows, as_of))
     bound = as_of_bound(as_of) if as_of else None
     used = [o.recorded_at for o in rows if o.recorded_at and (bound is None or o.recorded_at <= bound)]
     review = since_review(plan, rows, since, as_of, results) if since else None

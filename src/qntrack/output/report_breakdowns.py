@@ -190,7 +190,14 @@ def _table(
             Cell(score_text(r.unit.assessment.score, lang)),
             Cell(progress_text(r.unit.assessment.progress_value, lang)),
             Cell(
-                latest_marked(r.unit.assessment, lang, (revised or {}).get(keys[r.unit.dims]), keys[r.unit.dims], notes)
+                latest_marked(
+                    r.unit.assessment,
+                    lang,
+                    (revised or {}).get(keys[r.unit.dims]),
+                    keys[r.unit.dims],
+                    notes,
+                    withdrawals=True,
+                )
             ),
             Cell(report_word("bd_yes" if r.unit.dims in own else "bd_no", lang)),
             _source(r.unit.assessment),
@@ -199,6 +206,8 @@ def _table(
     )
     if not any(row[-1].text for row in rows):  # no unit's figure names a source: no empty column
         headers, rows = headers[:-1], tuple(row[:-1] for row in rows)
+    # A unit's figure withdrawn is marked too, its legend under its own heading
+    # (TableView.legend; issue 17, twentieth session).
     return TableView(headers, rows, frozenset({0, 3, 4, 5}), tuple(notes))
 
 

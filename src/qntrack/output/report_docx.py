@@ -147,9 +147,9 @@ class _Writer:
 
         style = WIDE_TABLE_STYLE if len(t.headers) > _WIDE else TABLE_STYLE
         self._grid(t.headers, t.rows, t.numeric, style)
-        if t.notes:  # the legend of its marks ("[1]"), as under the status table
-            self.paragraph(self.notes_heading)
-            for n, note in enumerate(t.notes, 1):
+        for heading, lines in t.legend:  # the legend of its marks ("[1]"), as under the status table
+            self.paragraph(self.notes_heading if heading == "notes_heading" else label(heading, self.lang))
+            for n, note in lines:
                 self.paragraph(f"[{n}] {note}")
 
     def pairs(self, headers: tuple[str, str], items: Sequence[tuple[str, Cell]]) -> None:

@@ -20,7 +20,8 @@ __all__ = ["summary_table"]
 def summary_table(data: ReportData, lang: str) -> TableView:
     """One linked row per target: what it is, its latest figure, its goal, gap, P and status.
     A latest figure that replaced an earlier one is marked "[1]" as the status table marks
-    it, the table's ``notes`` the legend (issue 17, eighteenth session)."""
+    it, the table's ``notes`` the legend (issue 17, eighteenth session); so is one whose
+    target had a figure withdrawn, under its own heading (twentieth session)."""
     revised = data.revised
     notes: dict[str, int] = {}
     headers = (
@@ -40,7 +41,11 @@ def summary_table(data: ReportData, lang: str) -> TableView:
                 Cell(str(i)),
                 Cell(_name(a, lang), title=a.target.id),
                 Cell(kind_words(a.target, lang)),
-                Cell(latest_marked(a, lang, revised.get(a.target.series_key), a.target.series_key, notes)),
+                Cell(
+                    latest_marked(
+                        a, lang, revised.get(a.target.series_key), a.target.series_key, notes, withdrawals=True
+                    )
+                ),
                 Cell(_goal_with_reached(a, lang)),
                 Cell(gap_text(a, lang)),
                 Cell(progress_text(a.progress_value, lang)),

@@ -19,11 +19,10 @@ from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for, too_large_to_draw
+from .withdrawn import legend_groups
 from ..output.summary import (
     PERIOD_KINDS,
     awaiting_text,
-    difference_text,
-    gap_phrase,
     target_gap_phrase,
     missed_text,
 )
@@ -96,6 +95,10 @@ class TableView:
     rows: tuple[tuple[Cell, ...], ...]
     numeric: frozenset[int] = frozenset()  # columns aligned right
     notes: tuple[str, ...] = ()  # the legend of its marks ("[1]"), printed under it
+
+    @property
+    def legend(self) -> list[tuple[str, list[tuple[int, str]]]]:  # by heading (withdrawn.legend_groups)
+        return legend_groups(self.notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,68 +242,6 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
     return tuple(facts)
 
 
-def _milestones(a: Assessment, lang: str) -> TableView | None:
-    if not a.milestones:
-        return None
-    from .views.plan import gap_decimals
-
-    unit = a.indicator.unit_in(lang)
-    per_year = label("per_year", lang)
-    headers = tuple(
-        label(k, lang)
-        for k in (
-            "milestone",
-            "status",
-            "p",
-            "score",
-            "gap",
-            "required_rate",
-            "trajectory",
-            "deviation",
-            "required_from_latest",
-            "projected",
-            "reached_in",
-        )
-    )
-    rows = []
-    for m in a.milestones:
-        if m.status.value == "target_achieved":
-            reached = "–"
-        else:
-            reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
-            if m.reached_is_projection:
-                # Where the achieved rate would take the value: a projection, said as one.
-                reached = report_word("would_be", lang, year=reached)
-        rows.append(
-            (
-                Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
-                Cell(status_label(m.status.value, lang), status=m.status.value),
-                Cell(progress_text(m.progress_value, lang)),
-                Cell(score_text(m.score, lang)),
-                Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m))),
-                Cell(
-                    f"{signed_percent(m.required_rate, lang)}{per_year}"
-                    if m.required_rate is not None
-                    else f"{difference_text(m.required_change, unit, lang)}{per_year}"
-                    if m.required_change is not None
-                    else "–"
-                ),
-                Cell(value_with_unit(m.trajectory, unit, lang)),
-                Cell(difference_text(m.deviation, unit, lang)),
-                Cell(
-                    f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
-                    if m.required_rate_from_latest is not None
-                    else f"{difference_text(m.required_change_from_latest, unit, lang)}{per_year}"
-                    if m.required_change_from_latest is not None
-                    else "–"
-                ),
-                Cell(value_with_unit(m.projected, unit, lang)),
-                Cell(reached),
-            )
-        )
-    return TableView(headers, tuple(rows), frozenset(range(2, 10)))
-
-
 def _key_figures(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
     """The figures of a non-level target, one per line, then its gap."""
     from .views import view_of
@@ -372,6 +313,7 @@ def _section(
     revises: Mapping[str, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
 ) -> SectionView:
+    from .report_milestones import milestones_table
     from .report_withdrawn import with_withdrawn, with_withdrawn_sentences, withdrawn_in
 
     t, ind = a.target, a.indicator
@@ -399,7 +341,7 @@ def _section(
         source=source_cell(t.source),
         note=t.note,
         facts=_facts(a, lang),
-        milestones=_milestones(a, lang),
+        milestones=milestones_table(a, lang),
         key_figures=_key_figures(a, lang),
         periods=_periods(a, lang),
         observations=with_withdrawn(_observations(shown, unit, lang, revises, a), shown, withdrawn, unit, lang),
@@ -440,7 +382,10 @@ def _groups(data: ReportData, lang: str) -> TableView | None:
     return groups_table(report_groups(data.assessments), lang)
 
 
-_LABELS = "indicator unit direction source note milestones observations summary status type details value notes_heading"
+_LABELS = (
+    "indicator unit direction source note milestones observations summary status type details value notes_heading "
+)
+_LABELS += "withdrawn_heading"
 
 
 def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:

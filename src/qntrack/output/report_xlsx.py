@@ -235,6 +235,7 @@ def _goal(a: Assessment) -> tuple[str, float | None]:
 
 def _summary(book: _Book, data: ReportData) -> None:
     from .views.plan import figure_decimals, gap_decimals
+    from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 
     lang = book.lang
     headers = (
@@ -253,8 +254,11 @@ def _summary(book: _Book, data: ReportData) -> None:
         label("score", lang),
         label("status", lang),
         *plan_headers(lang),
-        # Last, as status's CSV has latest_revises last: what the latest figure replaced.
+        # As status's CSV has latest_revises: what the latest figure replaced.
         word("revises", lang),
+        # Last, as status's CSV has withdrawn last: the target's figures withdrawn (issue 17,
+        # twentieth session), in the words of the status table's legend.
+        word("withdrawn", lang),
     )
     t = _Table(book, book.sheet(word("sheet_summary", lang)), headers)
     ratio = book.fmt(num_format="0.00")
@@ -298,6 +302,8 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
         if latest is not None and not a.indicator.formula:
             t.put(17, data.revised.get(a.target.series_key, {}).get(str(latest.period)))
+        gone = withdrawal_notes(a, a.target.series_key, lang)
+        t.put(18, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
         t.next_row()
     t.finish()
 
@@ -315,6 +321,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
     Its rows are counted on the progress bar against their number and ``after`` (the
     rows the units' sheets will write); returns their number."""
     from .report import _inputs
+    from .report_xlsx_withdrawn import withdrawn_rows
     from ..method.series import as_of_bound
 
     lang = book.lang
@@ -327,6 +334,10 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         split = split_key(key)
         if split is not None and split[0] in wanted:
             picked.append((split[0], split[1], series))
+    # A period whose figure was withdrawn (issue 17, twentieth session): a row with no value
+    # (a sum of the sheet is unchanged), and the figure withdrawn in a last column, beside
+    # the figure recorded again after it too (withdrawn_rows).
+    picked, withdrawn = withdrawn_rows(picked, data, wanted)
     large = large_figures(data, sum(len(series) for _, _, series in picked))
     left_out = 0
     rows: list[tuple[tuple[str, tuple[str, ...], int], str, str, Observation]] = []
@@ -359,6 +370,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         label("source", lang),
         label("recorded_at", lang),
         word("vintages", lang),
+        word("withdrawn", lang),
     )
     ws = book.sheet(word("sheet_figures", lang))
     if left_out:
@@ -378,6 +390,7 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         t.put(6, as_given(o.source))  # a string cell: never run, so as given
         t.put(7, _timestamp(o.recorded_at))
         t.put(8, vintages.get((o.indicator, str(o.period))), fmt=whole)
+        t.put(9, withdrawn.get((o.indicator, o.period.sort_key)))
         t.next_row()
         if tick is not None and done % 1000 == 0:
             tick(done, len(rows) + after)  # the command line's progress bar: rows, the work here

@@ -12,6 +12,8 @@ from .i18n import label
 from .report_breakdowns import dimension_names, unit_name, unit_status
 from .report_view import SECTION_DONE, _name, report_word
 from .report_xlsx import _Book, _Table, word
+from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
+from ..plan.units import unit_key
 
 if TYPE_CHECKING:
     from .report import ReportData
@@ -43,6 +45,9 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             word("latest_period", lang),
             word("latest_value", lang),
             label("source", lang),  # of the figure beside it, as the Figures sheet gives it
+            # Last: the unit's figures withdrawn, as the Summary says a target's (issue 17,
+            # twentieth session).
+            word("withdrawn", lang),
         )
         t = _Table(book, ws, headers, first_row=1)
         for r in rank_units(a.breakdown, a.indicator.increase):
@@ -60,6 +65,8 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             t.put(5, period, fmt=book.period)
             t.put(6, shown.value if shown else None)
             t.put(7, as_given(shown.source) if shown else None)  # a string cell: never run, so as given
+            gone = withdrawal_notes(u, unit_key(a.indicator.id, r.unit.dims), lang)
+            t.put(8, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
             t.next_row()
         t.finish()
         done += len(a.breakdown)

@@ -31,6 +31,7 @@ def figure_marked(
     lang: str,
     notes: dict[str, int],
     decimals: int = 2,
+    gone: tuple[str, ...] = (),
 ) -> str:
     """The figure with its unit, "11.03[1] % y/y" when it replaced one (``revised``: by
     period's text, the value each figure of series ``key`` replaced); the note's text is
@@ -39,12 +40,12 @@ def figure_marked(
     from .summary import revision_note
 
     figure = value_with_unit(o.value, unit, lang, decimals)
-    note = revision_note(key, o, revised, unit, lang, decimals)
-    if not note:
+    texts = [text for text, _ in revision_note(key, o, revised, unit, lang, decimals)] + list(gone)
+    if not texts:
         return figure
-    ((text, _),) = note
     number, space, rest = figure.partition(" ")
-    return f"{number}[{notes.setdefault(text, len(notes) + 1)}]{space}{rest}"
+    marks = "".join(f"[{notes.setdefault(text, len(notes) + 1)}]" for text in texts)
+    return f"{number}{marks}{space}{rest}"
 
 
 def latest_marked(
@@ -54,18 +55,23 @@ def latest_marked(
     key: str,
     notes: dict[str, int],
     short: bool = False,
+    withdrawals: bool = False,
 ) -> str:
     """The latest figure with its period, else the provisional reading (report_view's
     ``_latest_text``), marked as ``figure_marked`` marks it; a plan's figure at the decimals
     where it differs from the plan (views.plan.figure_decimals)."""
     from .views.plan import figure_decimals
+    from .withdrawn import withdrawal_notes
 
     unit = a.indicator.unit_in(lang)
+    # With ``withdrawals``, the figures withdrawn that it touches (Assessment.withdrawn)
+    # marked too, their legend under its own heading (render_notes.legend).
+    gone = tuple(withdrawal_notes(a, key, lang)) if withdrawals else ()
     if a.latest is not None:
         o, when = a.latest, period_text(a.latest.period, lang, short)
     elif a.provisional is not None:
         o = a.provisional
         when = f"{period_text(o.period, lang, short)}, {label('provisional', lang)}"
     else:
-        return "–"
-    return f"{figure_marked(o, key, revised, unit, lang, notes, figure_decimals(a, o))} ({when})"
+        return "–" + "".join(f"[{notes.setdefault(text, len(notes) + 1)}]" for text in gone)
+    return f"{figure_marked(o, key, revised, unit, lang, notes, figure_decimals(a, o), gone)} ({when})"

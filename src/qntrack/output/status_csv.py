@@ -79,6 +79,10 @@ STATUS_COLUMNS = (
     "provisional_source",
     "provisional_recorded_at",
     "provisional_revises",
+    # The periods of the target whose figure was withdrawn (a retraction in force, or the
+    # one the figure in force followed), joined by ';': JSON's withdrawn (issue 17,
+    # twentieth session).
+    "withdrawn",
 )
 
 
@@ -148,6 +152,7 @@ def status_rows(
             (a.latest.recorded_at or None) if a.latest else None,
             mine.get(a.latest.period.text) if a.latest else None,
             *_provisional(a, mine),
+            ";".join(w.retraction.period.text for w in a.withdrawn),
         )
 
 

@@ -227,21 +227,28 @@ def status_cells(
     the series ``key`` (default the target's; a unit's row of ``status --by``, the unit's).
     """
     from .views.plan import figure_decimals
+    from .withdrawn import withdrawal_notes
 
     unit = a.indicator.unit_in(lang)
     key = key or a.target.series_key
+    # The figures withdrawn that the status touches, marked on the first figure shown (or
+    # on "–"), their legend under their own heading (issue 17, twentieth session).
+    gone = tuple((text, "note") for text in withdrawal_notes(a, key, lang))
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
         places = figure_decimals(a, a.latest)
-        latest.extend(_figure(a.latest, str(a.latest.period), "", key, revised, unit, lang, places))
+        latest.extend(_figure(a.latest, str(a.latest.period), "", key, revised, unit, lang, places, gone))
+        gone = ()
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
         period = f"{a.provisional.period}, {label('provisional', lang)}"
         places = figure_decimals(a, a.provisional)
-        latest.extend(_figure(a.provisional, period, "provisional", key, revised, unit, lang, places))
+        latest.extend(_figure(a.provisional, period, "provisional", key, revised, unit, lang, places, gone))
+        gone = ()
     if not latest:
         latest.append(("–", "muted"))
+        latest.extend(gone)
     years = [o.value for o in rows if o.period.is_year][-8:]
     return (
         (((a.target.name or a.indicator.name).get(lang), ""), (f"\n{a.target.id}", "muted")),
@@ -263,13 +270,15 @@ def _figure(
     unit: str,
     lang: str,
     decimals: int = 2,
+    gone: tuple[tuple[str, str], ...] = (),
 ) -> list[tuple[str, str]]:
     """ "11.03 % y/y (2023)", a figure that replaced another with its note right after the
     number, "11.03[1] % y/y (2023)": one word with it, so that the mark never wraps away
     from its figure and makes a column no wider than the number does (a mark after the
-    period, "(2025-Q2)[12]", widened the narrowest a column can be, and squeezed the status)."""
+    period, "(2025-Q2)[12]", widened the narrowest a column can be, and squeezed the status).
+    ``gone``: the notes of figures withdrawn (output.withdrawn), marked after it."""
     figure = value_with_unit(o.value, unit, lang, decimals)
-    note = revision_note(key, o, revised, unit, lang, decimals)
+    note = revision_note(key, o, revised, unit, lang, decimals) + gone
     if not note:
         return [(f"{figure} ({period})", role)]
     number, space, rest = figure.partition(" ")

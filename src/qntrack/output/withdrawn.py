@@ -11,10 +11,20 @@ from .i18n import date_text, replacing, value_with_unit
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
+    from ..method.history import Withdrawal
     from ..plan.model import Observation
     from ..plan.periods import Period
 
-__all__ = ["in_place", "withdrawn_value", "withdrawn_sentence", "with_withdrawn_sentences"]
+__all__ = [
+    "WITHDRAWN_NOTE",
+    "in_place",
+    "withdrawn_value",
+    "withdrawn_sentence",
+    "with_withdrawn_sentences",
+    "withdrawal_note",
+    "withdrawal_notes",
+    "legend_groups",
+]
 
 Withdrawn = Sequence[tuple["Observation", "float | None"]]
 
@@ -100,4 +110,88 @@ def _awaited_withdrawn(sentence: str, periods: set[Period], lang: str) -> str:
             if found is not None:
                 values = {f: found.group(f) for f in fields if f != named}
                 return render(msg(key + "_withdrawn", **{named: period}, **values), lang)
+    # The span kinds' sentences name a list of periods with no figure ("2022, 2024"): said
+    # withdrawn when every period listed was (issue 17, twentieth session).
+    for key, named, listed in _AWAITED_LISTS:
+        marks = {f: f"\x00{i}\x00" for i, f in enumerate(listed)}
+        pattern = re.escape(render(msg(key, **marks), lang))
+        for i, f in enumerate(listed):
+            pattern = pattern.replace(re.escape(f"\x00{i}\x00"), f"(?P<{f}>.*?)", 1)
+        found = re.fullmatch(pattern, sentence)
+        if found is not None and set(found.group(named).split(", ")) <= written:
+            return render(msg(key + "_withdrawn", **{f: found.group(f) for f in listed}), lang)
     return sentence
+
+
+# The span kinds' sentences of periods over with no figure in force, each naming a list.
+_AWAITED_LISTS = (
+    ("narrative_awaiting_average", "years", ("start", "end", "years", "word", "need")),
+    ("narrative_awaiting_periods", "periods", ("periods",)),
+    ("narrative_every_missing", "periods", ("periods",)),
+)
+
+
+# A legend line's first character when it says a withdrawal, not a revision: the legend
+# (render_notes.legend) prints such lines under their own heading, without it. Never shown.
+WITHDRAWN_NOTE = "\x1e"
+
+
+def withdrawal_note(key: str, w: Withdrawal, unit: str, lang: str, decimals: int = 2) -> str:
+    """The legend line of a figure withdrawn (``method.history.Withdrawal``), marked with
+    ``WITHDRAWN_NOTE``: "cbct_share 2023: 12.3 % of GRDP → – (withdrawn on 2025-09-01;
+    source: DoIT)", or, when a figure was recorded again after it, "... → 12.5 % of GRDP
+    (withdrawn on 2025-09-01, recorded again on 2025-10-01; source: GSO)" (the source of the
+    figure in force). Written as the revision notes are (summary.revision_note)."""
+    from ..catalog import msg, render
+    from ..files.textfiles import as_given
+    from .i18n import label
+
+    r, now = w.retraction, w.now
+    if now is None:
+        shown = withdrawn_value(w.value, unit, lang)
+        key_id, values = "narrative_status_note_withdrawn", {}
+    else:
+        shown = replacing(w.value, value_with_unit(now.value, unit, lang, decimals), unit, lang, now.value, decimals)
+        if w.value is None:
+            shown = f"– → {shown}"
+        key_id, values = "narrative_status_note_withdrawn_again", {"again": date_text(now.recorded_at, lang)}
+    source = as_given((now or r).source)
+    where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
+    said = render(
+        msg(
+            key_id,
+            key=key,
+            period=r.period.text,
+            shown=shown,
+            day=date_text(r.recorded_at, lang),
+            where=where,
+            **values,
+        ),
+        lang,
+    )
+    return WITHDRAWN_NOTE + said
+
+
+def withdrawal_notes(a: Assessment, key: str, lang: str, decimals: int = 2) -> list[str]:
+    """``withdrawal_note`` of each figure withdrawn that the assessment's numbers touch
+    (``Assessment.withdrawn``), by period."""
+    unit = a.indicator.unit_in(lang)
+    return [withdrawal_note(key, w, unit, lang, decimals) for w in a.withdrawn]
+
+
+def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """A legend's lines by heading (a catalog label's id): the revisions' ("notes_heading")
+    and the figures withdrawn ("withdrawn_heading", their lines without ``WITHDRAWN_NOTE``),
+    each line with its number, the heading of mark 1 first; a heading without lines left out. The terminal's legend
+    (render_notes) and the reports' (report_view.TableView.legend) print them so."""
+    out = []
+    for heading, withdrawn in (("notes_heading", False), ("withdrawn_heading", True)):
+        mine = [
+            (n, text.removeprefix(WITHDRAWN_NOTE))
+            for n, text in enumerate(notes, 1)
+            if text.startswith(WITHDRAWN_NOTE) == withdrawn
+        ]
+        if mine:
+            out.append((heading, mine))
+    # The group whose first mark comes first in the table first: "[1]" is read before "[2]".
+    return sorted(out, key=lambda group: group[1][0][0])

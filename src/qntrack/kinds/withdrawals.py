@@ -1,0 +1,76 @@
+"""The figures withdrawn that a target's numbers touch, set on its assessment (and each unit
+of its breakdown): a retraction in force in one of the target's own periods (its latest
+period's figure withdrawn, so an earlier one is used), or the retraction the figure in force
+was recorded right after. Found by ``method.history.withdrawals_of``, the rule show and the
+report use too; said by the status table, its JSON and CSV, ``status --by`` and ``rank``
+(issue 17, twentieth session).
+
+Pure: the store's rows are given, nothing is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable, Mapping, Sequence
+
+from ..method.assessment import Assessment, UnitAssessment
+from ..method.history import Withdrawal, withdrawals_of
+from ..plan.model import Observation
+
+__all__ = ["withdrawal_keys", "with_withdrawals", "withdrawals_in", "set_withdrawals"]
+
+
+def withdrawal_keys(assessments: Iterable[Assessment]) -> set[str]:
+    """The series the assessments show: each target's, each unit's of its breakdown; not a
+    derived indicator's (its figures are computed, never withdrawn)."""
+    from ..plan.units import unit_key
+
+    keys: set[str] = set()
+    for a in assessments:
+        if a.indicator.formula:
+            continue
+        keys.add(a.target.series_key)
+        keys.update(unit_key(a.indicator.id, u.dims) for u in a.breakdown)
+    return keys
+
+
+def withdrawals_in(a: Assessment, found: Sequence[Withdrawal]) -> tuple[Withdrawal, ...]:
+    """Those of ``found`` in the target's own periods (``kinds.relevant_rows``), as show and
+    the report list a retraction in force (output.report_withdrawn.withdrawn_in)."""
+    if not found:
+        return ()
+    from . import relevant_rows
+
+    kept = {id(o) for o in relevant_rows(a.target, [w.retraction for w in found])}
+    return tuple(w for w in found if id(w.retraction) in kept)
+
+
+def with_withdrawals(
+    assessments: Sequence[Assessment], observations: Iterable[Observation], as_of: str | None = None
+) -> list[Assessment]:
+    """The assessments, each with ``withdrawn`` set (and each unit's), by ``as_of``."""
+    keys = withdrawal_keys(assessments)
+    if not keys:
+        return list(assessments)
+    found = withdrawals_of(observations, keys, as_of)
+    if not any(found.values()):
+        return list(assessments)
+    return [set_withdrawals(a, found) for a in assessments]
+
+
+def set_withdrawals(a: Assessment, found: Mapping[str, Sequence[Withdrawal]]) -> Assessment:
+    """``a`` with ``withdrawn`` set from ``found`` (by series key), and each unit's."""
+    if a.indicator.formula:
+        return a
+    from ..plan.units import unit_key
+
+    units = tuple(
+        UnitAssessment(
+            u.dims,
+            replace(
+                u.assessment, withdrawn=withdrawals_in(u.assessment, found.get(unit_key(a.indicator.id, u.dims), ()))
+            ),
+        )
+        for u in a.breakdown
+    )
+    return replace(a, withdrawn=withdrawals_in(a, found.get(a.target.series_key, ())), breakdown=units)

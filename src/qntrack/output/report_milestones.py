@@ -1,0 +1,80 @@
+"""The report's table of a level target's milestones (status, P, score, gap, required
+rate, trajectory, deviation, rate needed from now, projection, year reached), moved out of
+report_view.py, on whose cells it builds (its 500 lines, issue 17, twentieth session)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .i18n import label, progress_text, score_text, signed_percent, status_label, value_with_unit
+from .period_words import period_text
+from .report_view import Cell, TableView, report_word
+from .summary import difference_text, gap_phrase
+
+if TYPE_CHECKING:
+    from ..method.assessment import Assessment
+
+__all__ = ["milestones_table"]
+
+
+def milestones_table(a: Assessment, lang: str) -> TableView | None:
+    """A level target's milestones, one row each; None without milestones."""
+    if not a.milestones:
+        return None
+    from .views.plan import gap_decimals
+
+    unit = a.indicator.unit_in(lang)
+    per_year = label("per_year", lang)
+    headers = tuple(
+        label(k, lang)
+        for k in (
+            "milestone",
+            "status",
+            "p",
+            "score",
+            "gap",
+            "required_rate",
+            "trajectory",
+            "deviation",
+            "required_from_latest",
+            "projected",
+            "reached_in",
+        )
+    )
+    rows = []
+    for m in a.milestones:
+        if m.status.value == "target_achieved":
+            reached = "–"
+        else:
+            reached = str(m.reached_in) if m.reached_in else (label("never", lang) if m.never_reached else "–")
+            if m.reached_is_projection:
+                # Where the achieved rate would take the value: a projection, said as one.
+                reached = report_word("would_be", lang, year=reached)
+        rows.append(
+            (
+                Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
+                Cell(status_label(m.status.value, lang), status=m.status.value),
+                Cell(progress_text(m.progress_value, lang)),
+                Cell(score_text(m.score, lang)),
+                Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m))),
+                Cell(
+                    f"{signed_percent(m.required_rate, lang)}{per_year}"
+                    if m.required_rate is not None
+                    else f"{difference_text(m.required_change, unit, lang)}{per_year}"
+                    if m.required_change is not None
+                    else "–"
+                ),
+                Cell(value_with_unit(m.trajectory, unit, lang)),
+                Cell(difference_text(m.deviation, unit, lang)),
+                Cell(
+                    f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
+                    if m.required_rate_from_latest is not None
+                    else f"{difference_text(m.required_change_from_latest, unit, lang)}{per_year}"
+                    if m.required_change_from_latest is not None
+                    else "–"
+                ),
+                Cell(value_with_unit(m.projected, unit, lang)),
+                Cell(reached),
+            )
+        )
+    return TableView(headers, tuple(rows), frozenset(range(2, 10)))
