@@ -115,22 +115,30 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
     return text
 
 
-def _below_edges(value: float | None, edges: tuple[float, ...], lang: str) -> str:
-    """``number`` at two decimals, or at the decimals where it differs from a band edge it
-    is below and two decimals would round it onto (0.9492 is moderate progress: never
+def _below_edges(value: float | None, edges: tuple[float, ...], lang: str, decimals: int = 2) -> str:
+    """``number`` at ``decimals``, or at the decimals where it differs from a band edge it
+    is below and ``decimals`` would round it onto (0.9492 is moderate progress: never
     "0.95", the substantial edge; issue 17, nineteenth session)."""
-    places = 2
+    places = decimals
     if value is not None and math.isfinite(value):
         for edge in edges:
-            if value < edge and number(value, "en") == number(edge, "en"):
-                places = max(places, differing_decimals(value, edge))
+            if value < edge and number(value, "en", decimals) == number(edge, "en", decimals):
+                places = max(places, differing_decimals(value, edge, decimals))
     return number(value, lang, places)
 
 
 def progress_text(value: float | None, lang: str) -> str:
     """P as every table and sentence writes it: the method's band edges (0.95, 0.6, 0;
-    docs/methodology.md, "Statuses") never reached by rounding alone."""
-    return _below_edges(value, (0.95, 0.6, 0.0), lang)
+    docs/methodology.md, "Statuses") never reached by rounding alone, nor 1, the milestone
+    met (0.9998 is not "1"; issue 17, twentieth session)."""
+    return _below_edges(value, (1.0, 0.95, 0.6, 0.0), lang)
+
+
+def percent_reached_text(value: float | None, lang: str) -> str:
+    """A percent of a plan or of a cumulative target (99.98) as every table and sentence
+    writes it: one decimal, or the decimals where it differs from 100 when one would round
+    it onto 100 (99.98 is not "100%", the plan met; issue 17, twentieth session)."""
+    return _below_edges(value, (100.0,), lang, 1)
 
 
 def score_text(value: float | None, lang: str) -> str:

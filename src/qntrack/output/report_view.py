@@ -31,7 +31,7 @@ from ..output.i18n import (
     date_text,
     kind_key,
     label,
-    number,
+    percent_reached_text,
     progress_text,
     replacing,
     score_text,
@@ -146,7 +146,8 @@ def source_cell(text: str) -> Cell | None:
 
 
 def percent_text(share: float | None, lang: str) -> str:
-    return "–" if share is None else f"{number(share * 100, lang, 1)}%"
+    """A share (0.9998) as a percent: never "100%" below 100 (issue 17, twentieth session)."""
+    return "–" if share is None else f"{percent_reached_text(share * 100, lang)}%"
 
 
 def joined_list(items: Sequence[str], lang: str) -> str:

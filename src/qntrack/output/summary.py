@@ -14,7 +14,16 @@ from typing import Mapping, Sequence
 from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
-from ..output.i18n import date_text, label, number, progress_text, replacing, status_label, value_with_unit
+from ..output.i18n import (
+    date_text,
+    label,
+    number,
+    percent_reached_text,
+    progress_text,
+    replacing,
+    status_label,
+    value_with_unit,
+)
 from ..output.period_words import period_text, periods_in_words
 from ..files.textfiles import as_given
 from ..plan.model import LevelTarget, Observation
@@ -155,7 +164,7 @@ def reached_text(a: Assessment, lang: str) -> str:
         share = d.figures.share_of_target * 100
     if share is None:
         return ""
-    return f"{label('reached', lang)} {number(share, lang, 1)}%"
+    return f"{label('reached', lang)} {percent_reached_text(share, lang)}%"
 
 
 # The kinds with no milestones, whose missed deadlines are periods missed in show and the

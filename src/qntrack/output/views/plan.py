@@ -11,7 +11,7 @@ from ...kinds.plan import PlanResult, SamePeriod
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
-from ..i18n import label, number, signed_percent, value_with_unit
+from ..i18n import label, number, percent_reached_text, signed_percent, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
 from ..period_words import period_text
@@ -83,7 +83,9 @@ class PlanView:
                 )
             )
             if d.full.percent_of_plan is not None:
-                out.append((report_word("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+                out.append(
+                    (report_word("percent_of_plan", lang), f"{percent_reached_text(d.full.percent_of_plan, lang)}%")
+                )
             if d.full.difference is not None:
                 difference = difference_text(d.full.difference, unit, lang, decimals=places)
                 out.append((report_word("difference", lang), difference))
@@ -97,7 +99,9 @@ class PlanView:
                 )
             )
             if ytd.percent_of_plan is not None:
-                out.append((report_word("percent_of_plan", lang), f"{number(ytd.percent_of_plan, lang, 1)}%"))
+                out.append(
+                    (report_word("percent_of_plan", lang), f"{percent_reached_text(ytd.percent_of_plan, lang)}%")
+                )
             if ytd.share_of_time is not None:
                 out.append((report_word("share_of_time", lang), percent_text(ytd.share_of_time, lang)))
             if ytd.difference is not None:
@@ -124,7 +128,7 @@ class PlanView:
         if a.latest is not None:
             rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang, places)))
         if d.full is not None and d.full.percent_of_plan is not None:
-            rows.append((label("kf_percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+            rows.append((label("kf_percent_of_plan", lang), f"{percent_reached_text(d.full.percent_of_plan, lang)}%"))
         elif d.full is not None and d.full.difference is not None:
             rows.append(
                 (label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang, decimals=places))
@@ -133,7 +137,7 @@ class PlanView:
         if ytd is not None:
             text = value_with_unit(ytd.value, unit, lang, places)
             if ytd.percent_of_plan is not None:
-                text += f", {number(ytd.percent_of_plan, lang, 1)}% {label('of_plan', lang)}"
+                text += f", {percent_reached_text(ytd.percent_of_plan, lang)}% {label('of_plan', lang)}"
             rows.append((period_text(ytd.period, lang), text))
         return rows
 
@@ -270,7 +274,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 lang,
                 period=period_text(d.period, lang),
                 got=got,
-                pct=number(d.full.percent_of_plan, lang, 1),
+                pct=percent_reached_text(d.full.percent_of_plan, lang),
                 plan=figure_of(a, d.plan, lang),
             )
         ]
@@ -304,7 +308,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
-                share=number(ytd.percent_of_plan, lang, 1),
+                share=percent_reached_text(ytd.percent_of_plan, lang),
                 time=number(ytd.share_of_time * 100 if ytd.share_of_time is not None else None, lang, 1),
             )
         ]

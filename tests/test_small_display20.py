@@ -1,0 +1,71 @@
+"""Small display defects left from earlier passes (issue 17, twentieth session): each test
+written first and seen failing (docs/decisions.md, "Small display defects left from
+earlier passes")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, dedent, make_tracker
+from helpers import run
+
+NEAR_TARGETS = dedent(
+    """
+    version: 1
+    title: "Near plan"
+    indicators:
+      share:
+        name: "Manufacturing share"
+        unit: "%"
+        direction: increase
+      fdi:
+        name: "FDI"
+        unit: "million USD"
+        direction: increase
+    targets:
+      - id: share
+        indicator: share
+        baseline: {period: 2020, value: 9.8}
+        milestones:
+          - {by: 2025, value: 15}
+      - id: fdi-plan
+        type: plan
+        indicator: fdi
+        period: 2025
+        value: 1000
+    """
+)
+
+NEAR_OBSERVATIONS = (
+    STORE_HEADER
+    + "share,2021,11.3,,src-a,,2022-01-10T00:00:00Z\n"
+    + "share,2025,14.999,estimate,src-b,,2026-01-10T00:00:00Z\n"
+    + "fdi,2025,999.8,estimate,src-c,,2026-01-10T00:00:00Z\n"
+)
+
+
+@pytest.fixture
+def near(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A level target just short of its milestone and a plan just short of its figure."""
+    return make_tracker(tmp_path, monkeypatch, NEAR_TARGETS, NEAR_OBSERVATIONS)
+
+
+# --- 1. A ratio just below 1 never reads 1 ------------------------------------------------
+
+
+def test_a_progress_just_below_one_is_not_written_one(near: Path):
+    # P = (14.999 - 9.8) / (15 - 9.8) = 5.199 / 5.2 = 0.99981: at two decimals "1", at three
+    # "1.000" ("1"), at four 0.9998, the first that differs from 1. The plan: 999.8 / 1000
+    # = 99.98 %, "100%" at one decimal, 99.98 at the first that differs from 100.
+    table = run("status", "--format", "table")
+    assert table.exit_code == 0, table.output
+    assert "0.9998" in table.stdout
+    assert "reached 99.98%" in table.stdout
+    show = run("show", "share")
+    assert "P / Score          0.9998 / –" in show.stdout
+    plan = run("show", "fdi-plan")
+    assert "99.98%" in plan.stdout and "100%" not in plan.stdout
+    vi = run("--lang", "vi", "show", "fdi-plan")
+    assert "99,98%" in vi.stdout and "100%" not in vi.stdout
