@@ -69,3 +69,23 @@ def test_a_progress_just_below_one_is_not_written_one(near: Path):
     assert "99.98%" in plan.stdout and "100%" not in plan.stdout
     vi = run("--lang", "vi", "show", "fdi-plan")
     assert "99,98%" in vi.stdout and "100%" not in vi.stdout
+
+
+# --- 2. A figure with no status says so in the Kind column ---------------------------------
+
+
+def test_a_figure_with_no_status_says_so_in_the_kind_column(near: Path):
+    # share 2021 (11.3) has an empty status cell: whether it is an estimate or final is not
+    # known, and the Kind column says it in words, not with an empty cell.
+    for args in (("show", "share"), ("observations", "--format", "table"), ("history", "share", "--format", "table")):
+        en = run(*args)
+        vi = run("--lang", "vi", *args)
+        assert en.exit_code == 0 and vi.exit_code == 0, en.output + vi.output
+        # The table's rows: those naming a figure's source.
+        line = next(x for x in en.stdout.splitlines() if "src-a" in x)
+        assert "11.3" in line and "not stated" in line, (args, en.stdout)
+        line = next(x for x in vi.stdout.splitlines() if "src-a" in x)
+        assert "11,3" in line and "không ghi rõ" in line, (args, vi.stdout)
+        # A figure whose status is known keeps its word.
+        line = next(x for x in en.stdout.splitlines() if "src-b" in x)
+        assert "estimate" in line and "not stated" not in line

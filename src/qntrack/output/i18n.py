@@ -38,6 +38,13 @@ def label(key: str, lang: str) -> str:
     return _word("label_" + key, lang, key)
 
 
+def kind_text(status: str, lang: str) -> str:
+    """An observation's status in a table's Kind column: its word, or "not stated" for an
+    empty status cell, never an empty cell a reader cannot tell from a missing column
+    (issue 17, twentieth session)."""
+    return label(status if status else "kind_not_stated", lang)
+
+
 def status_label(status: str, lang: str) -> str:
     """A status for people (catalog ``status_<status>``): "Moderate progress"."""
     return _word("status_" + status, lang, status)

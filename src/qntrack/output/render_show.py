@@ -14,6 +14,7 @@ from rich.text import Text
 
 from .i18n import (
     date_text,
+    kind_text,
     label,
     number,
     progress_text,
@@ -114,7 +115,7 @@ def show(
     gone = {id(o): value for o, value in withdrawn}
     for o in in_place(rows, [o for o, _ in withdrawn]):
         style = "" if o.period.is_year else "italic dim"
-        kind = label(o.status, lang) if o.status else ""
+        kind = kind_text(o.status, lang)
         if id(o) in gone:
             shown = withdrawn_value(gone[id(o)], unit, lang)
             cells.append([Text(str(o.period), style=style), Text(shown, style=style), Text(kind)])

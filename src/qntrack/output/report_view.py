@@ -30,6 +30,7 @@ from ..output.summary import (
 from ..output.i18n import (
     date_text,
     kind_key,
+    kind_text,
     label,
     percent_reached_text,
     progress_text,
@@ -354,7 +355,7 @@ def _observations(
             (
                 Cell(period, muted=part),
                 Cell(_replacing(before.get(str(o.period)), o, unit, lang, figure_decimals(a, o)), muted=part),
-                Cell(label(o.status, lang) if o.status else ""),
+                Cell(kind_text(o.status, lang)),
                 source_cell(o.source) or Cell(""),
                 Cell(as_given(o.note or "")),
                 Cell(date_text(o.recorded_at, lang)),
