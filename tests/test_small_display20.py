@@ -89,3 +89,44 @@ def test_a_figure_with_no_status_says_so_in_the_kind_column(near: Path):
         # A figure whose status is known keeps its word.
         line = next(x for x in en.stdout.splitlines() if "src-b" in x)
         assert "estimate" in line and "not stated" not in line
+
+
+# --- 3. A day written year first with slashes, or month first, is told its ISO form --------
+
+
+@pytest.mark.parametrize(
+    ("typed", "en", "vi"),
+    [
+        # 2024/12/31: year, month, day with slashes (or dots): the same day with hyphens.
+        (
+            "2024/12/31",
+            "'2024/12/31' is not a date; a day is written YYYY-MM-DD, with hyphens: write 2024-12-31",
+            "'2024/12/31' không phải là ngày; ngày được viết YYYY-MM-DD, với dấu gạch ngang: hãy viết 2024-12-31",
+        ),
+        (
+            "2024.1.5",
+            "'2024.1.5' is not a date; a day is written YYYY-MM-DD, with hyphens: write 2024-01-05",
+            "'2024.1.5' không phải là ngày; ngày được viết YYYY-MM-DD, với dấu gạch ngang: hãy viết 2024-01-05",
+        ),
+        # 12/31/2024: no 31st month, so month first: 31 December 2024.
+        (
+            "12/31/2024",
+            "'12/31/2024' is not a date; write YYYY-MM-DD, e.g. 2023-06-28 (month/day/year 12/31/2024 is 2024-12-31)",
+            "'12/31/2024' không phải là ngày; hãy viết YYYY-MM-DD, ví dụ 2023-06-28 (tháng/ngày/năm 12/31/2024 là 2024-12-31)",
+        ),
+    ],
+)
+def test_a_day_in_another_order_or_with_slashes_is_told_its_iso_form(near: Path, typed: str, en: str, vi: str):
+    r_en = run("status", "--as-of", typed)
+    r_vi = run("--lang", "vi", "status", "--as-of", typed)
+    assert (r_en.exit_code, r_vi.exit_code) == (2, 2)
+    assert r_en.stderr == f"--as-of: error: {en}\n"
+    assert r_vi.stderr == f"--as-of: lỗi: {vi}\n"
+
+
+def test_a_year_first_day_that_does_not_exist_keeps_the_plain_message(near: Path):
+    # 2024/02/30: no such day, so no ISO form to offer.
+    r = run("status", "--as-of", "2024/02/30")
+    assert r.exit_code == 2
+    assert r.stderr == "--as-of: error: '2024/02/30' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n"
+

@@ -118,9 +118,21 @@ def _day_meant(text: str) -> tuple[str, str, str]:
     import re
 
     found = re.fullmatch(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})", text)
+    # Year first with slashes or dots (2024/12/31): the same day with hyphens, the one form
+    # read (issue 17, twentieth session).
+    year_first = re.fullmatch(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})", text)
     try:
+        if year_first:
+            return (
+                "cli_not_a_date_ymd",
+                date(int(year_first[1]), int(year_first[3]), int(year_first[4])).isoformat(),
+                "",
+            )
         if found:
             day, _, month, year = found.groups()
+            if int(month) > 12 and int(day) <= 12:
+                # 12/31/2024: no 31st month, so month first, as an American writes it.
+                return "cli_not_a_date_mdy", date(int(year), int(day), int(month)).isoformat(), ""
             return "cli_not_a_date_dmy", date(int(year), int(month), int(day)).isoformat(), ""
         if len(text) > 10 and (text[10] in "T +Z" or re.fullmatch(r"-[0-9]{2}:?[0-9]{2}", text[10:])):
             return "cli_not_a_date_time", date.fromisoformat(text[:10]).isoformat(), ""
