@@ -130,3 +130,81 @@ def test_a_year_first_day_that_does_not_exist_keeps_the_plain_message(near: Path
     assert r.exit_code == 2
     assert r.stderr == "--as-of: error: '2024/02/30' is not a date; write YYYY-MM-DD, e.g. 2023-06-28\n"
 
+
+# --- 4. Figures published with three decimals keep them in the reports ---------------------
+
+RENAMED_TARGETS = dedent(
+    """
+    title: Breakdown plan
+    dimensions:
+      locality:
+        name: {en: Locality, vi: Địa phương}
+        values:
+          - Alpha
+          - {value: Old Town, until: "2025-06-30"}
+          - {value: New Ward, since: "2025-07-01", from: [Old Town]}
+    indicators:
+      share:
+        name: Share
+        unit: "%"
+        dimensions: [locality]
+    targets:
+      - id: share-2026
+        indicator: share
+        baseline: 2020
+        milestones: [{by: 2026, value: 15}]
+        for_each: locality
+    """
+)
+
+RENAMED_STORE = (
+    STORE_HEADER
+    + "share,2020,10,official,,,2021-03-01T00:00:00Z\n"
+    + "share,2025,11,official,,,2026-03-01T00:00:00Z\n"
+    + "share[locality=Alpha],2020,10,official,,,2021-03-01T00:00:00Z\n"
+    + "share[locality=Alpha],2025,14.999,official,,,2026-03-01T00:00:00Z\n"
+    + "share[locality=Old Town],2020,10.004,official,,,2021-03-01T00:00:00Z\n"
+    + "share[locality=Old Town],2024,12.345,official,,,2025-03-01T00:00:00Z\n"
+    + "share[locality=New Ward],2025,13.996,official,,,2026-03-01T00:00:00Z\n"
+)
+
+
+def test_a_renamed_units_table_keeps_the_figures_own_decimals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The table of New Ward beside Old Town, the unit it was formed from: 10.004 and 12.345
+    # (Old Town), 13.996 (New Ward), as typed; at two decimals they read 10, 12.35 and 14.
+    # The units chart's bar labels likewise: Alpha's 14.999 was "15% (2025)", its milestone.
+    make_tracker(tmp_path, monkeypatch, RENAMED_TARGETS, RENAMED_STORE)
+    r = run("report", "-o", "r.md")
+    assert r.exit_code == 0, r.output
+    text = Path("r.md").read_text(encoding="utf-8")
+    table = text.split("their figures before it, beside its own")[1]
+    assert "| 2020 | 10.004% | – |" in table
+    assert "| 2024 | 12.345% | – |" in table
+    assert "| 2025 | – | 13.996% |" in table
+    assert "1. Alpha: 14.999% (2025)" in text
+    assert "Alpha: 15%" not in text
+    vi = run("--lang", "vi", "report", "-o", "r-vi.md")
+    assert vi.exit_code == 0, vi.output
+    assert "| năm 2020 | 10,004% | – |" in Path("r-vi.md").read_text(encoding="utf-8")
+
+
+def test_the_workbook_never_rounds_a_near_miss_onto_its_plan_or_its_edge(near: Path):
+    # The Summary sheet's P for the share (0.99981, see above) and the plan's percent
+    # (99.98): "0.00" showed 1.00 and "#,##0.0%" 100.0%, the target met. Their formats
+    # now carry the decimals the tables write: 0.0000 and 99.98 as #,##0.00"%".
+    # The figures keep their own: 14.999 (#,##0.000) in Summary and Figures.
+    import openpyxl
+
+    r = run("report", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    book = openpyxl.load_workbook("r.xlsx")
+    summary = book.worksheets[0]
+    rows = {row[2].value: row for row in summary.iter_rows(min_row=2)}
+    share, plan = rows["share"], rows["fdi-plan"]
+    assert share[11].number_format == "0.0000"  # P 0.9998
+    assert plan[14].number_format == '#,##0.00"%"'  # 99.98 %
+    assert share[7].number_format == "#,##0.000"  # 14.999
+    assert share[10].number_format == "#,##0.000"  # gap 15 - 14.999 = 0.001
+    figures = book["Figures"]
+    formats = {(row[0].value, row[3].value): row[4].number_format for row in figures.iter_rows(min_row=2)}
+    assert formats[("Manufacturing share", "2025")] == "#,##0.000"
