@@ -208,3 +208,43 @@ def test_the_workbook_never_rounds_a_near_miss_onto_its_plan_or_its_edge(near: P
     figures = book["Figures"]
     formats = {(row[0].value, row[3].value): row[4].number_format for row in figures.iter_rows(min_row=2)}
     assert formats[("Manufacturing share", "2025")] == "#,##0.000"
+
+
+# --- 5. A tiny gap is written exactly, at its figures' decimals ----------------------------
+
+TINY_TARGETS = dedent(
+    """
+    version: 1
+    title: "Tiny plan"
+    indicators:
+      tiny:
+        name: "Tiny share"
+        unit: "%"
+        direction: increase
+    targets:
+      - id: tiny
+        indicator: tiny
+        baseline: {period: 2020, value: 0}
+        milestones:
+          - {by: 2025, value: 0.0002}
+    """
+)
+
+
+def test_a_tiny_gap_is_written_at_its_figures_decimals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # 0.0002 - 0.0000001 = 0.0001999 exactly (seven decimals, those of the figure): the
+    # small-number rule's two significant digits wrote it "0.0002 pp", the milestone
+    # itself, as if nothing had been recorded.
+    make_tracker(
+        tmp_path, monkeypatch, TINY_TARGETS, STORE_HEADER + "tiny,2024,0.0000001,estimate,src,,2025-01-10T00:00:00Z\n"
+    )
+    table = run("status", "--format", "table")
+    assert table.exit_code == 0, table.output
+    assert "0.0001999 pp" in table.stdout
+    show = run("show", "tiny")
+    assert "Gap                 0.0001999 pp" in show.stdout
+    vi = run("--lang", "vi", "status", "--format", "table")
+    assert "0,0001999 điểm %" in vi.stdout
+    report = run("report", "-o", "r.md")
+    assert report.exit_code == 0, report.output
+    assert "0.0001999 pp" in Path("r.md").read_text(encoding="utf-8")

@@ -235,9 +235,26 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
     "15", which is 30 less a figure not shown (issue 17, nineteenth session). A milestone's
     gap is measured from the figure it was judged on, else from the latest."""
     if isinstance(a.result, PlanResult):
-        return _shown_decimals(a, a.result)
-    figure = m.judged_on if m is not None and m.judged_on is not None else a.latest
-    return figure_decimals(a, figure)
+        places = _shown_decimals(a, a.result)
+    else:
+        figure = m.judged_on if m is not None and m.judged_on is not None else a.latest
+        places = figure_decimals(a, figure)
+    return _tiny_gap_decimals(m.gap if m is not None else a.gap, places)
+
+
+def _tiny_gap_decimals(gap: float | None, places: int) -> int:
+    """``places``, or for a gap those would write as 0 its own decimals: the gap is worked
+    on the figures as typed, in decimal (methodology.md, "Gap"), so they are at most its
+    figures' and it is written exactly: 0.0002 - 0.0000001 is "0.0001999", where the
+    small-number rule's two significant digits wrote "0.0002", the milestone itself (issue
+    17, twentieth session). Past twelve decimals the small-number rule stays."""
+    if gap is None or not math.isfinite(gap) or gap == 0 or round(abs(gap), places) != 0:
+        return places
+    from decimal import Decimal
+
+    exponent = Decimal(repr(abs(gap))).normalize().as_tuple().exponent
+    own = -exponent if isinstance(exponent, int) else places
+    return own if places < own <= 12 else places
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
