@@ -248,3 +248,58 @@ def test_a_tiny_gap_is_written_at_its_figures_decimals(tmp_path: Path, monkeypat
     report = run("report", "-o", "r.md")
     assert report.exit_code == 0, report.output
     assert "0.0001999 pp" in Path("r.md").read_text(encoding="utf-8")
+
+
+# --- 6. show's chart labels its range at the figures' decimals -----------------------------
+
+CHART_TARGETS = dedent(
+    """
+    version: 1
+    title: "Chart plan"
+    indicators:
+      share:
+        name: "Share"
+        unit: "%"
+        direction: increase
+      big:
+        name: "Big"
+        unit: "VND"
+        direction: increase
+    targets:
+      - id: share
+        indicator: share
+        baseline: {period: 2020, value: 9.8}
+        milestones:
+          - {by: 2025, value: 15.299}
+      - id: big
+        indicator: big
+        baseline: {period: 2020, value: 10000000000000.1}
+        milestones:
+          - {by: 2025, value: 90000000000000.5}
+    """
+)
+
+
+def test_the_charts_range_is_labelled_at_the_figures_decimals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The path ends at the milestone, 9.8 * (15.299 / 9.8) = 15.299, which floats make
+    # 15.298999999999992: at two decimals "15.3", a milestone not set. 90,000,000,000,000.5
+    # came out 90,000,000,000,000.48, the arithmetic's noise. At the figures' own decimals
+    # (three and one) they are 15.299 and 90,000,000,000,000.5.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        CHART_TARGETS,
+        STORE_HEADER
+        + "share,2022,11.3,estimate,src,,2023-01-10T00:00:00Z\n"
+        + "big,2022,20000000000000.1,estimate,src,,2023-01-10T00:00:00Z\n",
+    )
+    share = run("show", "share")
+    axis = [line for line in share.stdout.splitlines() if "│" in line]
+    assert axis[0].split("│")[0].strip() == "15.299"
+    assert axis[-1].split("│")[0].strip() == "9.8"
+    big = run("show", "big")
+    axis = [line for line in big.stdout.splitlines() if "│" in line]
+    assert axis[0].split("│")[0].strip() == "90,000,000,000,000.5"
+    vi = run("--lang", "vi", "show", "share")
+    axis = [line for line in vi.stdout.splitlines() if "│" in line]
+    assert axis[0].split("│")[0].strip() == "15,299"

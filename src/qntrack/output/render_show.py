@@ -248,7 +248,12 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     text = Text()
     # The axis labels are figures like any other: a decimal comma in Vietnamese (9,8). The
     # gutter is as wide as the wider of them, 8 at least: a plan in dong has labels of 21.
-    edges = {0: number(hi, lang), height - 1: number(lo, lang)}
+    # The range's ends are figures (the baseline, the milestone the path ends at, an
+    # actual), at their own decimals: the path's float noise (15.298999999999992 for a
+    # milestone of 15.299) rounded away, never to a figure not set ("15.3"; issue 17,
+    # twentieth session).
+    places = max(_own_decimals(v) for v in (a.baseline.value, m.value, *actual.values()))
+    edges = {0: number(round(hi, places), lang, places), height - 1: number(round(lo, places), lang, places)}
     gutter = max(8, *map(len, edges.values()))
     for r, line in enumerate(grid):
         text.append(f"{edges.get(r, ''):>{gutter}} │", style="dim")
@@ -259,6 +264,18 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     text.append(" " * (gutter + 2) + f"{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
     text.append(label("chart_legend", lang), style="dim")
     return text
+
+
+def _own_decimals(value: float) -> int:
+    """The decimals of a figure as typed (its shortest form: 15.299 has three), at most
+    twelve, as ``i18n.number`` writes a small figure."""
+    import math
+    from decimal import Decimal
+
+    if not math.isfinite(value):
+        return 2
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return min(12, max(0, -exponent)) if isinstance(exponent, int) else 2
 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:
