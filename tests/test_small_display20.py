@@ -303,3 +303,55 @@ def test_the_charts_range_is_labelled_at_the_figures_decimals(tmp_path: Path, mo
     vi = run("--lang", "vi", "show", "share")
     axis = [line for line in vi.stdout.splitlines() if "│" in line]
     assert axis[0].split("│")[0].strip() == "15,299"
+
+
+# --- 7. A status before a period, typed as a period, is told what to write -----------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "en", "vi"),
+    [
+        # "Ước" is estimate (observations-format.md: a wide table's heading "Ước tính 2025"),
+        # "quý 1/2025" the first quarter of 2025, 2025-Q1.
+        (
+            "Ước quý 1/2025",
+            "'Ước quý 1/2025' is a status (estimate) before a period: write the period alone, 2025-Q1, "
+            "and the status with --status estimate",
+            "'Ước quý 1/2025' là loại số liệu (ước tính) đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1, "
+            "và loại số liệu bằng --status estimate",
+        ),
+        # "Sơ bộ" is preliminary; "quý I/2025" the same quarter in Roman numerals.
+        (
+            "Sơ bộ quý I/2025",
+            "'Sơ bộ quý I/2025' is a status (preliminary) before a period: write the period alone, 2025-Q1, "
+            "and the status with --status preliminary",
+            "'Sơ bộ quý I/2025' là loại số liệu (sơ bộ) đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1, "
+            "và loại số liệu bằng --status preliminary",
+        ),
+    ],
+)
+def test_a_status_before_a_period_is_told_what_to_write(tracker: Path, typed: str, en: str, vi: str):
+    from helpers import store_text
+
+    before = store_text(tracker)
+    r_en = run("add-observation", "share", typed, "13")
+    r_vi = run("--lang", "vi", "add-observation", "share", typed, "13")
+    assert (r_en.exit_code, r_vi.exit_code) == (1, 1)
+    assert r_en.stderr == f"add-observation: error: {en}\n"
+    assert r_vi.stderr == f"add-observation: lỗi: {vi}\n"
+    assert store_text(tracker) == before  # nothing added
+
+
+def test_a_status_before_a_period_in_history_or_retract_is_told_the_period_alone(tracker: Path):
+    # history and retract take no --status: the period alone, 2025-Q1.
+    for args in (("history", "share", "Ước quý 1/2025"), ("retract", "share", "Ước quý 1/2025")):
+        r = run(*args)
+        vi = run("--lang", "vi", *args)
+        assert r.exit_code == vi.exit_code and r.exit_code in (1, 2), r.output
+        assert (
+            r.stderr
+            == f"{args[0]}: error: 'Ước quý 1/2025' is a status before a period: write the period alone, 2025-Q1\n"
+        )
+        assert (
+            vi.stderr == f"{args[0]}: lỗi: 'Ước quý 1/2025' là loại số liệu đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1\n"
+        )
