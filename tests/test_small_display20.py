@@ -355,3 +355,48 @@ def test_a_status_before_a_period_in_history_or_retract_is_told_the_period_alone
         assert (
             vi.stderr == f"{args[0]}: lỗi: 'Ước quý 1/2025' là loại số liệu đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1\n"
         )
+
+
+# --- 8. A missing store is said at the observations: line of targets.yaml ------------------
+
+
+def test_a_missing_store_is_said_at_the_observations_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # targets.yaml's second line is "observations: obsevations.csv", its value from
+    # column 15 ("observations: " is 14 characters): the slip is there, not in a file
+    # that does not exist. Cold and cached alike; check and its JSON too.
+    from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS
+
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        SMALL_TARGETS.replace("version: 1\n", "version: 1\nobservations: obsevations.csv\n"),
+        SMALL_OBSERVATIONS,
+    )
+    said = (
+        "targets.yaml:2:15: warning: the observations file does not exist, but observations.csv "
+        "beside it holds figures; none is read from it, so every target is \"not available\"; if 'observations:' "
+        "in targets.yaml means it, correct that line\n"
+    )
+    for _ in range(2):  # cold, then perhaps from the cache
+        r = run("status", "--format", "json")
+        assert r.exit_code == 0 and r.stderr == said, r.stderr
+    check = run("check")
+    assert check.exit_code == 0 and check.stderr.startswith(said), check.stderr
+    import json
+
+    problem = json.loads(run("check", "--format", "json").stdout)["problems"][0]
+    assert (problem["file"], problem["line"], problem["column"]) == ("targets.yaml", 2, 15)
+    vi = run("--lang", "vi", "status", "--format", "json")
+    assert vi.stderr.startswith("targets.yaml:2:15: cảnh báo: ")
+    assert problem["code"] == "workspace_store_near"  # the message's code as before
+
+
+def test_a_missing_default_store_is_said_at_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # No observations: line (the default observations.csv): nothing in targets.yaml to
+    # point at, so the store is named, as before.
+    from conftest import SMALL_TARGETS
+
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, "")
+    Path("observations.csv").unlink()
+    r = run("status", "--format", "json")
+    assert r.stderr.startswith("observations.csv: warning: the observations file does not exist"), r.stderr

@@ -143,9 +143,9 @@ def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) ->
 
 
 def _status_before(text: str, recording: bool) -> Message | None:
-    """For a period typed with a status before it, as a yearbook heads a column ("Ước quý
-    1/2025", "Sơ bộ 2024": observations-format.md, read in a wide table's heading), what
-    to write: the period alone, and when ``recording`` (add-observation) the status as
+    """For a period typed with a status before it, as a yearbook heads a column (the
+    estimate of the first quarter of 2025; observations-format.md: read in a wide table's
+    heading), what to write: the period alone, and when ``recording`` (add-observation) the status as
     --status (issue 17, twentieth session). None for any other text."""
     from ..catalog import msg
     from ..files.import_headers import status_heading

@@ -166,17 +166,15 @@ def definition(a: Assessment, lang: str) -> str:
 
 def _latest_text(a: Assessment, lang: str, short: bool = False) -> str:
     """The latest figure with its period (a chart's label: the period's ``short`` form), at
-    the decimals the tables write it (14.999 beside a milestone of 15 is not "15%"; issue
-    17, twentieth session)."""
-    from .views.plan import figure_decimals
+    the decimals the tables write it: 14.999 is not "15%" (issue 17, twentieth session)."""
+    from .views.plan import figure_decimals as places
 
     unit = a.indicator.unit_in(lang)
     if a.latest is not None:
-        shown = value_with_unit(a.latest.value, unit, lang, figure_decimals(a, a.latest))
-        return f"{shown} ({period_text(a.latest.period, lang, short)})"
+        return f"{value_with_unit(a.latest.value, unit, lang, places(a, a.latest))} ({period_text(a.latest.period, lang, short)})"
     if a.provisional is not None:
         when = period_text(a.provisional.period, lang, short)
-        shown = value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))
+        shown = value_with_unit(a.provisional.value, unit, lang, places(a, a.provisional))
         return f"{shown} ({when}, {label('provisional', lang)})"
     return "–"
 
