@@ -400,3 +400,46 @@ def test_a_missing_default_store_is_said_at_the_store(tmp_path: Path, monkeypatc
     Path("observations.csv").unlink()
     r = run("status", "--format", "json")
     assert r.stderr.startswith("observations.csv: warning: the observations file does not exist"), r.stderr
+
+
+# --- 9. An override keyed by an unknown unit names its target --------------------------------
+
+OVERRIDE_PLAN = dedent(
+    """
+    title: Breakdown plan
+    dimensions:
+      locality:
+        values: [Alpha, Beta, Hạ Long]
+    indicators:
+      fdi:
+        name: FDI
+        unit: mn USD
+        dimensions: [locality]
+    targets:
+      - id: fdi-2024
+        type: plan
+        indicator: fdi
+        period: 2024
+        value: 100
+        for_each: locality
+        overrides:
+          Ha Long: {value: 40}
+    """
+)
+
+
+def test_an_override_of_an_unknown_unit_names_its_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Line 18 is "      Ha Long: {value: 40}", its key at column 7: the unit is said with its
+    # target and the overrides it is in, as the override's other problems are.
+    make_tracker(tmp_path, monkeypatch, OVERRIDE_PLAN, STORE_HEADER)
+    en = run("check")
+    vi = run("--lang", "vi", "check")
+    assert (en.exit_code, vi.exit_code) == (1, 1)
+    assert en.stderr.splitlines()[0] == (
+        "targets.yaml:18:7: error: target 'fdi-2024': overrides.Ha Long: 'Ha Long' is not a unit of 'locality'; "
+        "did you mean 'Hạ Long'? valid: Alpha, Beta, Hạ Long"
+    )
+    assert vi.stderr.splitlines()[0] == (
+        "targets.yaml:18:7: lỗi: mục tiêu 'fdi-2024': overrides.Ha Long: 'Ha Long' không phải là một đơn vị của "
+        "'locality'; có phải ý bạn là 'Hạ Long'? hợp lệ: Alpha, Beta, Hạ Long"
+    )
