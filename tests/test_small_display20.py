@@ -443,3 +443,45 @@ def test_an_override_of_an_unknown_unit_names_its_target(tmp_path: Path, monkeyp
         "targets.yaml:18:7: lỗi: mục tiêu 'fdi-2024': overrides.Ha Long: 'Ha Long' không phải là một đơn vị của "
         "'locality'; có phải ý bạn là 'Hạ Long'? hợp lệ: Alpha, Beta, Hạ Long"
     )
+
+
+# --- 10. A lone "-" in a source or note is stored as typed ---------------------------------
+
+
+def test_a_lone_dash_is_stored_as_typed_and_csv_stays_safe(tracker: Path):
+    # "-" alone is no formula: there is nothing after the sign to compute, and Excel,
+    # LibreOffice and Google Sheets show such a cell as the text "-". It is stored as
+    # typed (not "'-"), said to be no formula, and printed as is in CSV; a text that
+    # starts with "-" and goes on ("-1+2", "- see p. 3") is still stored after an apostrophe.
+    from helpers import store_text
+
+    r = run("add-observation", "share", "2024-Q2", "13", "--source", "-", "--note", "-", "--recorded-at", "2024-07-10")
+    assert r.exit_code == 0, r.output
+    assert "formula" not in r.stderr
+    assert store_text(tracker).splitlines()[-1] == "share,2024-Q2,13,,-,-,2024-07-10T00:00:00Z"
+    assert run("check").exit_code == 0
+    csv = run("observations", "--format", "csv").stdout.splitlines()
+    assert "share,2024-Q2,13,,-,-,2024-07-10T00:00:00Z" in csv
+    r = run(
+        "add-observation",
+        "share",
+        "2024-Q3",
+        "13",
+        "--source",
+        "-1+2",
+        "--note",
+        "- see p. 3",
+        "--recorded-at",
+        "2024-10-10",
+    )
+    assert r.exit_code == 0, r.output
+    assert store_text(tracker).splitlines()[-1] == "share,2024-Q3,13,,'-1+2,'- see p. 3,2024-10-10T00:00:00Z"
+
+
+def test_a_lone_dash_stored_by_an_earlier_version_is_shown_as_typed(tracker: Path):
+    # A store written before this change holds "'-": the tables people read show "-".
+    with open("observations.csv", "a", encoding="utf-8") as f:
+        f.write("share,2024-Q2,13,,'-,,2024-07-10T00:00:00Z\n")
+    r = run("show", "share")
+    line = next(x for x in r.stdout.splitlines() if x.strip().startswith("2024-Q2"))
+    assert "'-" not in line and " - " in line, line
