@@ -485,3 +485,41 @@ def test_a_lone_dash_stored_by_an_earlier_version_is_shown_as_typed(tracker: Pat
     r = run("show", "share")
     line = next(x for x in r.stdout.splitlines() if x.strip().startswith("2024-Q2"))
     assert "'-" not in line and " - " in line, line
+
+
+# --- 11. QNTRACK_LANG with a locale's name speaks that locale's language ---------------------
+
+
+@pytest.mark.parametrize("value", ["vi_VN.UTF-8", "vi_VN", "vi-VN", "VI_vn.utf8", "vi_VN@euro"])
+def test_a_locale_name_in_qntrack_lang_is_read_as_its_language(tracker: Path, value: str):
+    # LANG=vi_VN.UTF-8 copied into QNTRACK_LANG: its language part, vi, is Vietnamese,
+    # with no warning; the table's labels and decimal comma are Vietnamese (12,3%).
+    r = run("status", "--format", "table", env={"QNTRACK_LANG": value})
+    assert r.exit_code == 0, r.output
+    assert r.stderr == ""
+    assert "12,3%" in r.stdout and "Mục tiêu" in r.stdout
+    # A message too: a day that is not one, in Vietnamese.
+    bad = run("status", "--as-of", "x", env={"QNTRACK_LANG": value})
+    assert bad.stderr == "--as-of: lỗi: 'x' không phải là ngày; hãy viết YYYY-MM-DD, ví dụ 2023-06-28\n"
+
+
+@pytest.mark.parametrize("value", ["fr_FR.UTF-8", "C", "POSIX", "vie"])
+def test_a_locale_of_another_language_still_falls_back_to_english_with_the_warning(tracker: Path, value: str):
+    r = run("status", "--format", "table", env={"QNTRACK_LANG": value})
+    assert r.exit_code == 0, r.output
+    assert (
+        r.stderr
+        == f"qntrack: warning: QNTRACK_LANG='{value}' is not a language qntrack speaks (en, vi); English is used\n"
+    )
+    assert "12.3%" in r.stdout
+
+
+def test_an_english_locale_is_english_without_a_warning(tracker: Path):
+    r = run("status", "--format", "table", env={"QNTRACK_LANG": "en_US.UTF-8"})
+    assert r.exit_code == 0 and r.stderr == "" and "12.3%" in r.stdout
+
+
+def test_lang_on_the_command_line_still_takes_only_en_or_vi(tracker: Path):
+    # --lang is typed for qntrack, not copied from the system: vi_VN stays a usage error.
+    r = run("--lang", "vi_VN", "status")
+    assert r.exit_code == 2

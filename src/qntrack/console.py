@@ -94,7 +94,9 @@ def _interrupted() -> NoReturn:
             lang = arg[7:]
         elif arg == "--lang" and i + 1 < len(args):
             lang = args[i + 1]
-    lang = lang.strip().lower() if lang.strip().lower() in ("en", "vi") else "en"
+    from .output.i18n import language_of
+
+    lang = language_of(lang) or "en"
     text = render(msg("cli_interrupted_reading"), lang) + "\n"
     try:  # UTF-8 into a pipe or a file, as every message; a terminal shows what it can
         tty = sys.stderr.isatty()
