@@ -523,3 +523,40 @@ def test_lang_on_the_command_line_still_takes_only_en_or_vi(tracker: Path):
     # --lang is typed for qntrack, not copied from the system: vi_VN stays a usage error.
     r = run("--lang", "vi_VN", "status")
     assert r.exit_code == 2
+
+
+# --- 12. A period finer than its indicator is said in words, with the one it needs ----------
+
+
+def test_a_month_for_a_quarterly_indicator_is_said_in_words(tracker: Path):
+    # "04/2025" is April 2025, a month; 'share' is published by quarter: the quarter that
+    # holds April is the second, 2025-Q2 (Q2 2025; Vietnamese quý II/2025).
+    from helpers import store_text
+
+    before = store_text(tracker)
+    Path("m.csv").write_text("indicator,period,value\nshare,04/2025,13\n", encoding="utf-8")
+    en = run("add-observation", "--from", "m.csv")
+    vi = run("--lang", "vi", "add-observation", "--from", "m.csv")
+    assert (en.exit_code, vi.exit_code) == (1, 1)
+    assert en.stderr.splitlines()[0] == (
+        "m.csv:2: error: period 2025-04 is finer than indicator 'share' is published (frequency: quarter): "
+        "it is April 2025, a month, where a quarter is needed: write 2025-Q2 (Q2 2025), the quarter that holds it, "
+        "or change the indicator's frequency in targets.yaml if that is intended"
+    )
+    assert vi.stderr.splitlines()[0] == (
+        "m.csv:2: lỗi: kỳ 2025-04 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: quarter): "
+        "đó là tháng 4/2025, một tháng, trong khi chỉ tiêu cần một quý: hãy ghi 2025-Q2 (quý II/2025), "
+        "quý chứa kỳ đó, hoặc nếu đúng là như vậy, hãy sửa frequency của chỉ tiêu trong targets.yaml"
+    )
+    assert store_text(tracker) == before
+
+
+def test_a_quarter_for_a_yearly_indicator_names_its_year(tracker: Path):
+    # 'mining' is yearly: 2024-Q1 (Q1 2024, a quarter) belongs to the year 2024.
+    r = run("add-observation", "mining", "2024-Q1", "13")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "add-observation: error: period 2024-Q1 is finer than indicator 'mining' is published (frequency: year): "
+        "it is Q1 2024, a quarter, where a year is needed: write 2024, the year that holds it, "
+        "or change the indicator's frequency in targets.yaml if that is intended\n"
+    )
