@@ -94,7 +94,7 @@ def _interrupted() -> NoReturn:
             lang = arg[7:]
         elif arg == "--lang" and i + 1 < len(args):
             lang = args[i + 1]
-    from .output.i18n import language_of
+    from .catalog import language_of
 
     lang = language_of(lang) or "en"
     text = render(msg("cli_interrupted_reading"), lang) + "\n"

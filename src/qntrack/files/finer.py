@@ -39,7 +39,7 @@ def _span(p: Period) -> str:
 
 def _words(p: Period) -> Message | str:
     """``p`` in the words of the reader's language (the catalog's ``period_words_*``)."""
-    from ..output.period_words import _kind
+    from ..plan.periods import words_kind
 
-    kind = _kind(p)
+    kind = words_kind(p)
     return msg(f"period_words_{kind}", year=p.year) if kind is not None else str(p)

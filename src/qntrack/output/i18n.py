@@ -12,7 +12,6 @@ import os
 __all__ = [
     "LANGS",
     "resolve_lang",
-    "language_of",
     "label",
     "status_label",
     "number",
@@ -32,21 +31,9 @@ def resolve_lang(lang: str | None) -> str:
     if lang:
         chosen = lang.strip().lower()
         return chosen if chosen in LANGS else "en"
+    from ..catalog import language_of
+
     return language_of(os.environ.get("QNTRACK_LANG") or "") or "en"
-
-
-def language_of(value: str) -> str | None:
-    """The language QNTRACK_LANG names, in any case and with spaces around ('VI' -> 'vi'),
-    or a locale's name copied from LANG (vi_VN.UTF-8, vi-VN, vi_VN@euro): its language
-    part, if qntrack speaks it; None for any other (issue 17, twentieth session: decision
-    g2 kept English for vi_VN.UTF-8, which a Vietnamese user means as Vietnamese)."""
-    chosen = value.strip().lower()
-    if chosen in LANGS:
-        return chosen
-    import re
-
-    found = re.fullmatch(r"([a-z]{2,3})(?:[_-][a-z0-9]+)?(?:\.[a-z0-9-]+)?(?:@[a-z0-9]+)?", chosen)
-    return found[1] if found and found[1] in LANGS else None
 
 
 def label(key: str, lang: str) -> str:
