@@ -560,3 +560,26 @@ def test_a_quarter_for_a_yearly_indicator_names_its_year(tracker: Path):
         "it is Q1 2024, a quarter, where a year is needed: write 2024, the year that holds it, "
         "or change the indicator's frequency in targets.yaml if that is intended\n"
     )
+
+
+# --- Found on the way: a milestone typed with three decimals kept them ----------------------
+
+
+def test_a_milestone_with_three_decimals_and_its_gap_keep_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The milestone 15.299 was written "15.3% by 2025", a milestone not set, and the gap
+    # 15.299 - 11.3 = 3.999 "4 pp". At the milestone's three decimals: 15.299 and 3.999.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        CHART_TARGETS,
+        STORE_HEADER + "share,2022,11.3,estimate,src,,2023-01-10T00:00:00Z\n",
+    )
+    table = run("status", "--format", "table", "share")
+    assert "15.299% by 2025" in table.stdout and "3.999 pp" in table.stdout, table.stdout
+    show = run("show", "share")
+    assert "Milestone            15.299% by 2025" in show.stdout
+    assert "Gap                  3.999 pp" in show.stdout
+    report = run("report", "share", "-o", "r.md")
+    assert report.exit_code == 0, report.output
+    text = Path("r.md").read_text(encoding="utf-8")
+    assert "| 15.299% by 2025 |" in text and "15.3%" not in text

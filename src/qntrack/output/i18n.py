@@ -158,6 +158,11 @@ def score_text(value: float | None, lang: str) -> str:
     return _below_edges(value, (2.5, 0.0, -2.5), lang)
 
 
+def percent_text(share: float | None, lang: str) -> str:
+    """A share (0.9998) as a percent: never "100%" below 100 (issue 17, twentieth session)."""
+    return "–" if share is None else f"{percent_reached_text(share * 100, lang)}%"
+
+
 def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
     """A rate (0.079) as "+7.9%"; "–" when undefined (or not finite: never "+–%")."""
     if rate is None or not math.isfinite(rate):
@@ -192,6 +197,13 @@ def typed_places(value: float | None, decimals: int = 2) -> int:
     while places < typed and round(value, places) != 0 and round(value, places) == round(value):
         places += 1
     return places
+
+
+def typed_value(value: float | None, unit: str, lang: str) -> str:
+    """A figure typed in targets.yaml (a milestone, a bound, a baseline) with its unit, at
+    the decimals it was typed with (``typed_places``): a milestone of 15.299 is not "15.3"
+    (issue 17, twentieth session)."""
+    return value_with_unit(value, unit, lang, typed_places(value))
 
 
 def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2) -> str:

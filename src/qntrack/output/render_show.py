@@ -22,6 +22,7 @@ from .i18n import (
     score_text,
     signed_percent,
     target_kind_name,
+    typed_value,
     value_with_unit,
 )
 from .terminal_text import visible
@@ -176,7 +177,7 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", min_width=18)
     grid.add_column()
-    title = Text(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
+    title = Text(f"{typed_value(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
     title.append_text(_status(m.status.value, lang))
     if m.awaiting_figure:
         # Its deadline is behind us with no figure: said on the milestone itself, not only

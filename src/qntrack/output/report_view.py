@@ -32,12 +32,12 @@ from ..output.i18n import (
     kind_key,
     kind_text,
     label,
-    percent_reached_text,
     progress_text,
     replacing,
     score_text,
     signed_percent,
     status_label,
+    typed_value,
     value_with_unit,
 )
 from ..plan.model import RETRACTED, Observation
@@ -144,11 +144,6 @@ def source_cell(text: str) -> Cell | None:
             return Cell(text)
         return Cell(host, url=text, title=text)
     return Cell(text)
-
-
-def percent_text(share: float | None, lang: str) -> str:
-    """A share (0.9998) as a percent: never "100%" below 100 (issue 17, twentieth session)."""
-    return "–" if share is None else f"{percent_reached_text(share * 100, lang)}%"
 
 
 def joined_list(items: Sequence[str], lang: str) -> str:
@@ -279,7 +274,7 @@ def _milestones(a: Assessment, lang: str) -> TableView | None:
                 reached = report_word("would_be", lang, year=reached)
         rows.append(
             (
-                Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
+                Cell(f"{typed_value(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
                 Cell(status_label(m.status.value, lang), status=m.status.value),
                 Cell(progress_text(m.progress_value, lang)),
                 Cell(score_text(m.score, lang)),

@@ -22,6 +22,7 @@ from ..output.i18n import (
     progress_text,
     replacing,
     status_label,
+    typed_value,
     value_with_unit,
 )
 from ..output.period_words import period_text, periods_in_words
@@ -66,7 +67,7 @@ def goal_text(a: Assessment, lang: str) -> str:
     unit = a.indicator.unit_in(lang)
     m = a.next_milestone
     if m is not None:
-        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"
+        return f"{typed_value(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"
     from .views import view_of
 
     goal = view_of(a).goal(a, lang)

@@ -29,7 +29,8 @@ class CumulativeView(SpanView):
         return _chart(a, lang)
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report_view import percent_text, report_word
+        from ..i18n import percent_text
+        from ..report_view import report_word
 
         head = self.span_line(a, lang)
         d = a.result

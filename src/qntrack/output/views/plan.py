@@ -65,7 +65,8 @@ class PlanView:
         return None  # no span of figures to list
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report_view import percent_text, report_word
+        from ..i18n import percent_text
+        from ..report_view import report_word
 
         d = a.result
         if not isinstance(d, PlanResult):
@@ -237,8 +238,13 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
     if isinstance(a.result, PlanResult):
         places = _shown_decimals(a, a.result)
     else:
+        from ..i18n import typed_places
+
         figure = m.judged_on if m is not None and m.judged_on is not None else a.latest
-        places = figure_decimals(a, figure)
+        # And at least those of the goal as typed: 15.299 - 11.3 is 3.999, not "4" (issue
+        # 17, twentieth session).
+        goal = m or a.next_milestone or getattr(a.result, "bound", None)
+        places = max(figure_decimals(a, figure), typed_places(goal.value) if goal is not None else 2)
     return _tiny_gap_decimals(m.gap if m is not None else a.gap, places)
 
 
