@@ -583,3 +583,35 @@ def test_a_milestone_with_three_decimals_and_its_gap_keep_them(tmp_path: Path, m
     assert report.exit_code == 0, report.output
     text = Path("r.md").read_text(encoding="utf-8")
     assert "| 15.299% by 2025 |" in text and "15.3%" not in text
+
+
+def test_a_baseline_with_three_decimals_keeps_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A baseline typed 9.804 read "9.8% (2020)" in show's Baseline row and the report's key
+    # figures, beside a definition that says 9.804.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        CHART_TARGETS.replace("value: 9.8}", "value: 9.804}"),
+        STORE_HEADER + "share,2022,11.3,estimate,src,,2023-01-10T00:00:00Z\n",
+    )
+    show = run("show", "share")
+    assert "Baseline                          9.804% (2020)" in show.stdout, show.stdout
+    assert "From 9.804% in 2020 to 11.3% in 2022" in show.stdout
+    report = run("report", "share", "-o", "r.md")
+    assert report.exit_code == 0, report.output
+    assert "| Baseline | 9.804% (2020) |" in Path("r.md").read_text(encoding="utf-8")
+
+
+def test_the_awaited_sentence_quotes_the_latest_figure_with_its_decimals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # 14.999 recorded for 2024, the 2025 deadline passed with no 2025 figure: "the latest
+    # is 15% (2024)" quoted the milestone, not the figure.
+    make_tracker(
+        tmp_path,
+        monkeypatch,
+        CHART_TARGETS.replace("value: 15.299}", "value: 15}"),
+        STORE_HEADER + "share,2024,14.999,estimate,src,,2025-01-10T00:00:00Z\n",
+    )
+    show = run("show", "share")
+    assert "the latest is 14.999% (2024)" in show.stdout, show.stdout

@@ -69,7 +69,7 @@ def show(
     if t.owner:
         facts.add_row(label("owner", lang), Text(t.owner.get(lang)))
     if a.baseline is not None:
-        facts.add_row(label("baseline", lang), f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")
+        facts.add_row(label("baseline", lang), f"{typed_value(a.baseline.value, unit, lang)} ({a.baseline.period})")
     _figures_used(facts, a, unit, lang)
     if a.achieved_rate is not None:
         facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")

@@ -192,7 +192,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append(
             (
                 label("baseline", lang),
-                Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({period_text(a.baseline.period, lang)})"),
+                Cell(f"{typed_value(a.baseline.value, unit, lang)} ({period_text(a.baseline.period, lang)})"),
             )
         )
     if a.latest is not None:  # as the summary writes it: 9.99999 beside a plan of 10

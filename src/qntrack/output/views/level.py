@@ -99,7 +99,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     latest, base = a.latest, a.baseline
     from .plan import figure_decimals  # the figure as the tables write it (14.999 beside 15)
 
-    before = value_in_unit(base.value, unit, lang)
+    before = typed_value(base.value, unit, lang)
     after = value_with_unit(latest.value, unit, lang, figure_decimals(a, latest))
     span = dict(
         base=before,
@@ -219,7 +219,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_milestone",
                     by=period_text(m.by, lang),
-                    latest=value_in_unit(latest.value, unit, lang),
+                    latest=typed_value(latest.value, unit, lang),
                     period=period_text(latest.period, lang),
                 ),
                 lang,
