@@ -615,3 +615,20 @@ def test_the_awaited_sentence_quotes_the_latest_figure_with_its_decimals(
     )
     show = run("show", "share")
     assert "the latest is 14.999% (2024)" in show.stdout, show.stdout
+
+
+def test_a_status_before_a_period_in_an_imports_period_cell_is_told_what_to_write(tracker: Path):
+    # A long table's period cell "Ước quý 1/2025": the period alone, 2025-Q1, and the
+    # status in the file's status column (or --status).
+    Path("l.csv").write_text("indicator,period,value\nshare,Ước quý 1/2025,13\n", encoding="utf-8")
+    en = run("add-observation", "--from", "l.csv")
+    vi = run("--lang", "vi", "add-observation", "--from", "l.csv")
+    assert (en.exit_code, vi.exit_code) == (1, 1)
+    assert en.stderr.splitlines()[0] == (
+        "l.csv:2: error: 'Ước quý 1/2025' is a status (estimate) before a period: write the period alone, 2025-Q1, "
+        "and the status in the status column (or --status estimate)"
+    )
+    assert vi.stderr.splitlines()[0] == (
+        "l.csv:2: lỗi: 'Ước quý 1/2025' là loại số liệu (ước tính) đứng trước kỳ: hãy ghi riêng kỳ, 2025-Q1, "
+        "và loại số liệu ở cột status (hoặc --status estimate)"
+    )

@@ -148,8 +148,7 @@ def _status_before(text: str, recording: bool) -> Message | None:
     heading), what to write: the period alone, and when ``recording`` (add-observation) the status as
     --status (issue 17, twentieth session). None for any other text."""
     from ..catalog import msg
-    from ..files.import_headers import status_heading
-    from ..files.vocabulary import vietnamese_period
+    from ..files.import_headers import status_before_period
     from ..plan.periods import PeriodError, parse_period
 
     try:
@@ -157,16 +156,12 @@ def _status_before(text: str, recording: bool) -> Message | None:
         return None
     except PeriodError:
         pass
-    found = status_heading(text)
+    found = status_before_period(text)
     if found is None:
         return None
-    status, rest = found
-    try:
-        meant = parse_period(vietnamese_period(rest) or rest)
-    except PeriodError:
-        return None
+    status, code = found
     key = f"cli_period_with_status_{status}" if recording else "cli_period_with_status"
-    return msg(key, period=text, code=str(meant))
+    return msg(key, period=text, code=code)
 
 
 def _unit_key(plan: Plan, indicator: str, given: list[str] | None, where: str = "--dim") -> str:
