@@ -204,8 +204,9 @@ def test_wide_errors_name_line_and_period(plan: Path):
     r = run("add-observation", "--from", "wide.csv", "--wide")
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [
-        "wide.csv:2: error: period 2022-Q2 is finer than indicator 'share' is published (frequency: year); "
-        "change its frequency in targets.yaml if that is intended",
+        "wide.csv:2: error: period 2022-Q2 is finer than indicator 'share' is published (frequency: year): "
+        "it is Q2 2022, a quarter, where a year is needed: write 2022, the year that holds it, "
+        "or change the indicator's frequency in targets.yaml if that is intended",
         "wide.csv:3: error: unknown indicator 'nope'; known: growth, fdi, share, per_share",
         "wide.csv:4: error: period 2022-Q2: 'abc' is not a number; write e.g. 1234.5",
         "3 error(s), 0 warning(s)",

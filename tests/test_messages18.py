@@ -659,13 +659,13 @@ NEAR_STORE = STORE_HEADER + "g,2020,10,,,,2021-01-01T00:00:00Z\n"
     [
         (
             "en",
-            "obsevations.csv: warning: the observations file does not exist, but observations.csv beside it "
+            "targets.yaml:1:15: warning: the observations file does not exist, but observations.csv beside it "
             "holds figures; none is read from it, so every target is \"not available\"; if 'observations:' "
             "in targets.yaml means it, correct that line",
         ),
         (
             "vi",
-            "obsevations.csv: cảnh báo: tệp số liệu không tồn tại, nhưng tệp observations.csv bên cạnh có số liệu; "
+            "targets.yaml:1:15: cảnh báo: tệp số liệu không tồn tại, nhưng tệp observations.csv bên cạnh có số liệu; "
             'không số liệu nào được đọc từ tệp đó, nên mọi mục tiêu đều ở mức đánh giá "Chưa đủ số liệu"; '
             "nếu 'observations:' trong targets.yaml muốn chỉ tệp đó, hãy sửa dòng này",
         ),
@@ -705,7 +705,7 @@ def test_a_near_name_that_is_no_store_is_not_named(tmp_path: Path, monkeypatch):
     (tmp_path / "observations.csv").rename(tmp_path / "observation.csv")
     (tmp_path / "observation.csv").write_text("name,phone\nA,1\n", encoding="utf-8")
     r = run("status")
-    assert "obsevations.csv: warning: the observations file does not exist; no figure is known" in r.stderr
+    assert "targets.yaml:1:15: warning: the observations file does not exist; no figure is known" in r.stderr
     assert "observation.csv" not in r.stderr
 
 

@@ -16,7 +16,7 @@ from helpers import run
 # The figures are in observations.csv beside it, which the warning names (eighteenth
 # session; a missing store with no such file beside it: tests/test_messages18.py).
 MISSING = (
-    "obsevations.csv: warning: the observations file does not exist, but observations.csv beside it holds "
+    "targets.yaml:2:15: warning: the observations file does not exist, but observations.csv beside it holds "
     "figures; none is read from it, so every target is \"not available\"; if 'observations:' in targets.yaml "
     "means it, correct that line\n"
 )
@@ -57,7 +57,7 @@ def test_check_warns_of_a_missing_file(typo: Path):
     assert r.stderr == MISSING
     r = run("check", "--format", "json")
     (problem,) = json.loads(r.stdout)["problems"]
-    assert problem["file"] == "obsevations.csv" and problem["severity"] == "warning"
+    assert problem["file"] == "targets.yaml" and problem["severity"] == "warning"
     assert problem["code"] == "workspace_store_near"
 
 
@@ -89,5 +89,5 @@ def test_a_present_store_and_a_new_tracker_say_nothing(tmp_path: Path, monkeypat
 def test_the_warning_in_vietnamese(typo: Path):
     r = run("--lang", "vi", "status")
     assert r.exit_code == 0
-    assert r.stderr.startswith("obsevations.csv: cảnh báo: ")
+    assert r.stderr.startswith("targets.yaml:2:15: cảnh báo: ")
     assert r.stderr.count("\n") == 1

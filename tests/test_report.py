@@ -201,8 +201,8 @@ Figures that revised an earlier one (the figure replaced → the figure in force
 
 | Period | Value | Kind | Source | Note | Recorded |
 |---|---:|---|---|---|---|
-| 2021 | 10.5% |  |  |  | 2022-01-10 |
-| 2022 | 11% |  |  |  | 2023-01-10 |
+| 2021 | 10.5% | not stated |  |  | 2022-01-10 |
+| 2022 | 11% | not stated |  |  | 2023-01-10 |
 
 ### In short
 

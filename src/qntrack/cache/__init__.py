@@ -208,7 +208,8 @@ def _cold(
     """Everything from the files, then a fresh cache; returns the state the outputs need."""
     from ..method.series import formula_inputs
     from ..files.store import StoreContents, parse_store, read_store_bytes
-    from ..files.workspace import missing_store, open_workspace
+    from ..files.store_missing import missing_store
+    from ..files.workspace import open_workspace
 
     seen: dict[str, Any] = {}  # what the reader saw of the store, for the cache's key
 

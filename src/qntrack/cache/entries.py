@@ -94,9 +94,9 @@ def _warnings(state: dict, entries: Sequence[Entry]) -> list:
     if state.get("missing"):
         from pathlib import Path
 
-        from ..files.workspace import store_missing
+        from ..files.store_missing import store_missing
 
-        unknown.append(store_missing(Path(state["store_file"])))
+        unknown.append(store_missing(Path(state["store_file"]), state["targets_file"]))
     if state["unknown"]:
         from ..method.series import unknown_warnings
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Message", "Figure", "Count", "Day", "Moment", "msg", "render", "catalog", "said"]
+__all__ = ["Message", "Figure", "Count", "Day", "Moment", "msg", "render", "catalog", "said", "language_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +227,17 @@ def said(exc: BaseException) -> Message | str:
     if exc.args and isinstance(exc.args[0], Message):
         return exc.args[0]
     return str(exc)
+
+
+def language_of(value: str) -> str | None:
+    """The language QNTRACK_LANG names, in any case and with spaces around ('VI' -> 'vi'),
+    or a locale's name copied from LANG (vi_VN.UTF-8, vi-VN, vi_VN@euro): its language
+    part, if qntrack speaks it; None for any other (issue 17, twentieth session: decision
+    g2 kept English for vi_VN.UTF-8, which a Vietnamese user means as Vietnamese)."""
+    chosen = value.strip().lower()
+    if chosen in ("en", "vi"):
+        return chosen
+    import re
+
+    found = re.fullmatch(r"([a-z]{2,3})(?:[_-][a-z0-9]+)?(?:\.[a-z0-9-]+)?(?:@[a-z0-9]+)?", chosen)
+    return found[1] if found and found[1] in ("en", "vi") else None

@@ -97,7 +97,9 @@ def _warn_unknown_env_lang() -> None:
     profile's QNTRACK_LANG=fr must not turn every command into a usage error; nothing is
     said while the shell completes a word (it would print over the prompt)."""
     raw = os.environ.get("QNTRACK_LANG") or ""
-    if not raw.strip() or _known_lang(raw) is not None or "_QNTRACK_COMPLETE" in os.environ:
+    from ..catalog import language_of
+
+    if not raw.strip() or language_of(raw) is not None or "_QNTRACK_COMPLETE" in os.environ:
         return
     from ..catalog import msg
     from ..plan.model import Location, Problem
@@ -112,7 +114,9 @@ def _chosen_lang(lang: Lang | None) -> str | None:
     chosen = lang or _GLOBAL.lang
     if chosen is not None:
         return chosen.value
-    return _known_lang(os.environ.get("QNTRACK_LANG") or "")
+    from ..catalog import language_of
+
+    return language_of(os.environ.get("QNTRACK_LANG") or "")
 
 
 app = typer.Typer(

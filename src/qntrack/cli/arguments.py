@@ -124,6 +124,8 @@ def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) ->
     from ..files.vocabulary import foreign_digits, vietnamese_period, with_a_year
 
     period = vietnamese_period(period) or period
+    if (told := _status_before(period, where == "add-observation")) is not None:
+        raise fail(where, told, code)
     if foreign_digits(period):
         raise fail(where, msg("cli_period_foreign_digits", period=period), code)
     from datetime import date
@@ -138,6 +140,28 @@ def _typed_period(period: str, where: str, code: ExitCode = ExitCode.INVALID) ->
         words = period_words(example, "vi")
         raise fail(where, msg("cli_period_no_year", period=period, example=example, year=year, words=words), code)
     return period
+
+
+def _status_before(text: str, recording: bool) -> Message | None:
+    """For a period typed with a status before it, as a yearbook heads a column (the
+    estimate of the first quarter of 2025; observations-format.md: read in a wide table's
+    heading), what to write: the period alone, and when ``recording`` (add-observation) the status as
+    --status (issue 17, twentieth session). None for any other text."""
+    from ..catalog import msg
+    from ..files.import_headers import status_before_period
+    from ..plan.periods import PeriodError, parse_period
+
+    try:
+        parse_period(text)
+        return None
+    except PeriodError:
+        pass
+    found = status_before_period(text)
+    if found is None:
+        return None
+    status, code = found
+    key = f"cli_period_with_status_{status}" if recording else "cli_period_with_status"
+    return msg(key, period=text, code=code)
 
 
 def _unit_key(plan: Plan, indicator: str, given: list[str] | None, where: str = "--dim") -> str:

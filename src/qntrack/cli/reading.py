@@ -381,9 +381,9 @@ def history(
         render.history_table(ws.plan, key, found, _lang(lang), day, wanted)
     if not found and key == indicator:
         _say_units_only(indicator, ws.store.observations, wanted, day)
-    from ..files.workspace import missing_store
+    from ..files.store_missing import missing_store
 
-    _report(missing_store(ws.store_path, ws.store))
+    _report(missing_store(ws.store_path, ws.store, ws.plan.source_file))
 
 
 def _say_units_only(indicator: str, rows: Iterable[Observation], wanted: Period | None, day: str | None) -> None:

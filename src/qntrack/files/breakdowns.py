@@ -161,8 +161,11 @@ def unit_overrides(
         if not problems and tuple(d for d, _ in dims) != target.for_each:
             problems = [msg("breakdowns_override_dims", unit=unit_key_text, dims=", ".join(target.for_each))]
         if problems:
+            # Said with the target and the override, as its other problems are: "target
+            # 'thu-2025': overrides.Ha Long: 'Ha Long' is not a unit ..." (issue 17, twentieth session).
+            named = _phrase(("sub", _at(where, "overrides"), unit_key_text))
             for problem in problems:
-                reader.error(key_node, problem)
+                reader.error(key_node, msg("definitions_field_problem", what=named, problem=problem))
             continue
         if dims in seen:
             reader.error(key_node, msg("breakdowns_override_twice", unit=unit_key_text, line=seen[dims]))

@@ -52,7 +52,8 @@ from .checks_units import UnitRows, units_sum_problems
 from .checks_due import PUBLICATION_LAG_DAYS, milestone_due_problems, milestone_side_problems, stale_problems
 from ..plan.units import period_end
 from ..files.store import StoreContents, missing_folder, read_store
-from ..files.workspace import as_of_day, find_targets, missing_store, store_is_a_folder, store_path_for
+from ..files.store_missing import missing_store
+from ..files.workspace import as_of_day, find_targets, store_is_a_folder, store_path_for
 
 _INDICATOR = attrgetter("indicator")
 _SORT_KEY = attrgetter("period.sort_key")
@@ -165,7 +166,7 @@ def run_checks(
     tell_step(msg("check_step_checking", rows=len(store.observations), store=store_path.name), store_path)
     file = str(store_path)
     # No observations file: a warning, not the store check's error (a new tracker may have none yet).
-    problems: list[Problem] = [replace(p, check="store") for p in missing_store(store_path, store)]
+    problems: list[Problem] = [replace(p, check="store") for p in missing_store(store_path, store, plan.source_file)]
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         # The sentence of journal.interrupted, with the command that repairs this tracker.

@@ -247,6 +247,22 @@ def status_heading(name: str) -> tuple[str, str] | None:
     return None
 
 
+def status_before_period(text: str) -> tuple[str, str] | None:
+    """(status, period code) of a text that is a status before a period, as a yearbook
+    heads a column (``status_heading``), typed where a period alone is read: a period
+    argument, an import's period cell (issue 17, twentieth session). None for any other."""
+    from ..plan.periods import parse_period
+
+    found = status_heading(text)
+    if found is None:
+        return None
+    status, rest = found
+    try:
+        return status, str(parse_period(vietnamese_period(rest) or rest))
+    except PeriodError:
+        return None
+
+
 def heading_status(row: dict[str, str], given: tuple[str, str], typed: str) -> Message | None:
     """Give ``row`` the status its column's heading says (``given``: status, heading), over
     --status, as a cell that says one is never filled; a status cell of the row's own

@@ -18,6 +18,7 @@ from ..plan.periods import Frequency, Period, PeriodError
 from . import rules
 from ..plan.suggest import Hints
 from ..method.timing import FUTURE, parse_zone, timing_problems  # asked for every row of an import
+from .finer import finer_period
 from .figure_units import typed_unit, unit_date_problems, unit_of
 from ..files.appending import append_observations, stored_rows
 from ..files.store import missing_folder, peek_store, read_store_bytes, utc_now
@@ -92,7 +93,7 @@ def validate_record(
         problems.append(
             Problem(
                 where,
-                msg("recording_finer_period", period=parsed_period, indicator=ind.id, frequency=ind.frequency.value),
+                finer_period(parsed_period, ind.id, ind.frequency),
             )
         )
     number = None

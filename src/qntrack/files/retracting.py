@@ -213,7 +213,9 @@ def _finer(plan: Plan, row: Observation) -> Message | None:
     ind = plan.indicators.get(row.indicator.partition("[")[0])
     if ind is None or row.period.fits(ind.frequency):
         return None
-    return msg("recording_finer_period", period=row.period, indicator=ind.id, frequency=ind.frequency.value)
+    from .finer import finer_period
+
+    return finer_period(row.period, ind.id, ind.frequency)
 
 
 def _nothing(row: Observation) -> Message:

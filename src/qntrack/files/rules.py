@@ -73,6 +73,11 @@ def period(text: str) -> Period:
     except PeriodError:
         wrong = no_such_span(text)
         if wrong is None:
+            from .import_headers import status_before_period
+
+            # A status before a period in a period cell: the period alone, the status in its column.
+            if (told := status_before_period(text)) is not None:
+                raise PeriodError(msg(f"periods_with_status_{told[0]}", text=text, code=told[1])) from None
             raise
         kind, number = wrong
         valid = msg("periods_valid_forms")

@@ -325,6 +325,10 @@ def formula_like(text: str) -> bool:
     stripped = text.lstrip(" \t")
     if not stripped or stripped[0] not in _FORMULA_CHARS:
         return False
+    if stripped.rstrip(" \t") == "-":
+        # A dash alone, an office's "no source": nothing after the sign to compute, and
+        # spreadsheets show it as the text "-" (issue 17, twentieth session).
+        return False
     # Not float(): it also reads -inf, -nan, 1_000 and digits of every script, which a
     # spreadsheet does not take for numbers, and so runs.
     return _ASCII_NUMBER(stripped) is None
@@ -341,6 +345,8 @@ def as_given(text: str) -> str:
     put before a text a spreadsheet would run. For what people read (documents, terminal
     tables); data outputs (csv, tsv, json) give the stored text, which a spreadsheet shows
     as it was given."""
+    if text[:1] == "'" and text[1:].strip(" \t") == "-":
+        return text[1:]  # stored so before a dash alone was read as no formula
     return text[1:] if text[:1] == "'" and formula_like(text[1:]) else text
 
 

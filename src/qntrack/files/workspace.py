@@ -118,9 +118,21 @@ def _day_meant(text: str) -> tuple[str, str, str]:
     import re
 
     found = re.fullmatch(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})", text)
+    # Year first with slashes or dots (2024/12/31): the same day with hyphens, the one form
+    # read (issue 17, twentieth session).
+    year_first = re.fullmatch(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})", text)
     try:
+        if year_first:
+            return (
+                "cli_not_a_date_ymd",
+                date(int(year_first[1]), int(year_first[3]), int(year_first[4])).isoformat(),
+                "",
+            )
         if found:
             day, _, month, year = found.groups()
+            if int(month) > 12 and int(day) <= 12:
+                # 12/31/2024: no 31st month, so month first, as an American writes it.
+                return "cli_not_a_date_mdy", date(int(year), int(day), int(month)).isoformat(), ""
             return "cli_not_a_date_dmy", date(int(year), int(month), int(day)).isoformat(), ""
         if len(text) > 10 and (text[10] in "T +Z" or re.fullmatch(r"-[0-9]{2}:?[0-9]{2}", text[10:])):
             return "cli_not_a_date_time", date.fromisoformat(text[:10]).isoformat(), ""
@@ -226,7 +238,9 @@ class Workspace:
         inputs = formula_inputs(self.plan.indicators)
         names = self.series if self.names is None else self.names
         unknown = unknown_counts(names, known_keys(self.plan, names), self.store.observations)
-        out = missing_store(self.store_path, self.store)
+        from .store_missing import missing_store
+
+        out = missing_store(self.store_path, self.store, self.plan.source_file)
         if unknown:
             out += unknown_warnings(unknown, self.plan.indicators, str(self.store_path), self.plan.source_file)
         # The measured indicators the shown ones are read from, in the plan's order.
@@ -305,45 +319,6 @@ def _composition(name: str) -> str:
     if unicodedata.is_normalized("NFC", name):
         return "NFC"
     return "NFD" if unicodedata.is_normalized("NFD", name) else ""
-
-
-def missing_store(store_path: Path, store: StoreContents) -> list:
-    """The warning when the observations file does not exist (a typo in 'observations:',
-    say), else none: every target would be "not available" and nothing would say why.
-
-    A store that read as rows is there, so the file system is asked only when there are
-    none. ``qntrack init`` writes an empty observations.csv: a new tracker is not warned.
-    """
-    if store.observations or store.problems or os.path.exists(store_path):
-        return []
-    return [store_missing(store_path)]
-
-
-def store_missing(store_path: Path) -> Problem:
-    """The warning of a store that is not there (``missing_store``; the status cache's too)."""
-    from ..catalog import msg
-    from ..plan.model import Location, Problem
-
-    from .textfiles import dangling_link
-
-    target = dangling_link(store_path)  # a link to a share not mounted: said, not "does not exist"
-    if target is not None:
-        return Problem(Location(str(store_path)), msg("store_dangling_link", target=target), "warning")
-    if "\\" in store_path.name and os.sep == "/":
-        # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
-        slashed = store_path.name.replace("\\", "/")
-        return Problem(Location(str(store_path)), msg("workspace_store_missing_backslash", path=slashed), "warning")
-    from .textfiles import case_variant
-
-    variant = case_variant(store_path)
-    if variant is not None:  # Observations.csv from a Windows share: said, and never appended beside
-        return Problem(Location(str(store_path)), msg("workspace_store_case", found=variant.name), "warning")
-    from .textfiles import near_store
-
-    near = near_store(store_path)  # obsevations.csv named, observations.csv there: said
-    if near is not None:
-        return Problem(Location(str(store_path)), msg("workspace_store_near", found=near.name), "warning")
-    return Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")
 
 
 def store_is_a_folder(plan: Plan, targets_path: Path, store_path: Path) -> list:

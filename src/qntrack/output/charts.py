@@ -358,9 +358,10 @@ DOTTED = {"width": 2, "dasharray": "2,4", "linecap": "round"}
 
 
 def value_label(value: float, unit: str, lang: str) -> str:
-    from ..output.i18n import value_with_unit
+    """A goal typed in targets.yaml (a milestone, a bound) at its typed decimals."""
+    from ..output.i18n import typed_value
 
-    return value_with_unit(value, unit, lang)
+    return typed_value(value, unit, lang)
 
 
 # --- every period, average ------------------------------------------------------------

@@ -28,14 +28,25 @@ LANGS = ("en", "vi")
 
 def resolve_lang(lang: str | None) -> str:
     """The --lang option, else QNTRACK_LANG, else English."""
-    chosen = (lang or os.environ.get("QNTRACK_LANG") or "en").strip().lower()
-    return chosen if chosen in LANGS else "en"
+    if lang:
+        chosen = lang.strip().lower()
+        return chosen if chosen in LANGS else "en"
+    from ..catalog import language_of
+
+    return language_of(os.environ.get("QNTRACK_LANG") or "") or "en"
 
 
 def label(key: str, lang: str) -> str:
     """A label of a table, a fact or a report (catalog ``label_<key>``), as written there:
     a label with ``{}`` is filled by its caller."""
     return _word("label_" + key, lang, key)
+
+
+def kind_text(status: str, lang: str) -> str:
+    """An observation's status in a table's Kind column: its word, or "not stated" for an
+    empty status cell, never an empty cell a reader cannot tell from a missing column
+    (issue 17, twentieth session)."""
+    return label(status if status else "kind_not_stated", lang)
 
 
 def status_label(status: str, lang: str) -> str:
@@ -115,28 +126,41 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
     return text
 
 
-def _below_edges(value: float | None, edges: tuple[float, ...], lang: str) -> str:
-    """``number`` at two decimals, or at the decimals where it differs from a band edge it
-    is below and two decimals would round it onto (0.9492 is moderate progress: never
+def _below_edges(value: float | None, edges: tuple[float, ...], lang: str, decimals: int = 2) -> str:
+    """``number`` at ``decimals``, or at the decimals where it differs from a band edge it
+    is below and ``decimals`` would round it onto (0.9492 is moderate progress: never
     "0.95", the substantial edge; issue 17, nineteenth session)."""
-    places = 2
+    places = decimals
     if value is not None and math.isfinite(value):
         for edge in edges:
-            if value < edge and number(value, "en") == number(edge, "en"):
-                places = max(places, differing_decimals(value, edge))
+            if value < edge and number(value, "en", decimals) == number(edge, "en", decimals):
+                places = max(places, differing_decimals(value, edge, decimals))
     return number(value, lang, places)
 
 
 def progress_text(value: float | None, lang: str) -> str:
     """P as every table and sentence writes it: the method's band edges (0.95, 0.6, 0;
-    docs/methodology.md, "Statuses") never reached by rounding alone."""
-    return _below_edges(value, (0.95, 0.6, 0.0), lang)
+    docs/methodology.md, "Statuses") never reached by rounding alone, nor 1, the milestone
+    met (0.9998 is not "1"; issue 17, twentieth session)."""
+    return _below_edges(value, (1.0, 0.95, 0.6, 0.0), lang)
+
+
+def percent_reached_text(value: float | None, lang: str) -> str:
+    """A percent of a plan or of a cumulative target (99.98) as every table and sentence
+    writes it: one decimal, or the decimals where it differs from 100 when one would round
+    it onto 100 (99.98 is not "100%", the plan met; issue 17, twentieth session)."""
+    return _below_edges(value, (100.0,), lang, 1)
 
 
 def score_text(value: float | None, lang: str) -> str:
     """A score as every table writes it: the edges a group's status is read off (2.5, 0,
     -2.5; "Scores") never reached by rounding alone."""
     return _below_edges(value, (2.5, 0.0, -2.5), lang)
+
+
+def percent_text(share: float | None, lang: str) -> str:
+    """A share (0.9998) as a percent: never "100%" below 100 (issue 17, twentieth session)."""
+    return "–" if share is None else f"{percent_reached_text(share * 100, lang)}%"
 
 
 def signed_percent(rate: float | None, lang: str, decimals: int = 1) -> str:
@@ -173,6 +197,13 @@ def typed_places(value: float | None, decimals: int = 2) -> int:
     while places < typed and round(value, places) != 0 and round(value, places) == round(value):
         places += 1
     return places
+
+
+def typed_value(value: float | None, unit: str, lang: str) -> str:
+    """A figure typed in targets.yaml (a milestone, a bound, a baseline) with its unit, at
+    the decimals it was typed with (``typed_places``): a milestone of 15.299 is not "15.3"
+    (issue 17, twentieth session)."""
+    return value_with_unit(value, unit, lang, typed_places(value))
 
 
 def value_with_unit(value: float | None, unit: str, lang: str, decimals: int = 2) -> str:

@@ -22,7 +22,7 @@ from functools import wraps
 from typing import Any, Callable, Iterator, TypeVar
 
 from ..catalog import catalog
-from ..plan.periods import Period, parse_period
+from ..plan.periods import Period, parse_period, words_kind
 
 __all__ = ["in_words", "period_range", "periods_in_words", "period_text", "period_words", "span_ends", "speaks_periods"]
 
@@ -36,7 +36,7 @@ def period_words(period: Period | str, lang: str, short: bool = False) -> str:
     N months of a year. ``short`` gives a chart's label ("Q3 2025"; the Vietnamese "6T/2026"). A
     span of no such kind (none is parsed: periods.py) keeps its code."""
     p = parse_period(period) if isinstance(period, str) else period
-    key = _kind(p)
+    key = words_kind(p)
     if key is None:
         return p.text
     words = catalog(lang) if lang in ("en", "vi") else catalog("en")
@@ -44,22 +44,6 @@ def period_words(period: Period | str, lang: str, short: bool = False) -> str:
     if template is None:  # a short form the catalog does not give: the long one
         template = words.get(f"period_words_{key}") or catalog("en")[f"period_words_{key}"]
     return template.format(year=p.year)
-
-
-def _kind(p: Period) -> str | None:
-    """The catalog key's kind of span (``half_1``, ``quarter_3``, ``month_3``, ``first_9``)."""
-    months = p.last - p.first + 1
-    if months == 12:
-        return "year"
-    if months == 6 and p.first in (1, 7):
-        return "half_1" if p.first == 1 else "half_2"
-    if months == 3 and (p.first - 1) % 3 == 0:
-        return f"quarter_{(p.first - 1) // 3 + 1}"
-    if months == 1:
-        return f"month_{p.first}"
-    if p.first == 1:
-        return f"first_{p.last}"
-    return None
 
 
 def period_text(period: Period | str | None, lang: str, short: bool = False) -> str:

@@ -14,7 +14,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import date_text, label, replacing, status_label, timestamp_text, typed_places, value_with_unit
+from .i18n import date_text, kind_text, label, replacing, status_label, timestamp_text, typed_places, value_with_unit
 from .terminal_text import visible
 from ..files.textfiles import as_given
 from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-exported)
@@ -272,7 +272,7 @@ def observations_table(
                         typed_places(o.value),
                     )
                 ),
-                Text(label(o.status, lang) if o.status else ""),
+                Text(kind_text(o.status, lang)),
                 Text(visible(as_given(o.source), lines=True)),
                 Text(date_text(o.recorded_at, lang)),
             ]
@@ -470,7 +470,7 @@ def history_table(
                     ),
                     style=style,
                 ),
-                Text(label(o.status, lang) if o.status else "", style=style),
+                Text(kind_text(o.status, lang), style=style),
                 Text(visible(as_given(o.source), lines=True), style=style),
                 Text(visible(as_given(o.note), lines=True), style=style),
                 Text(timestamp_text(o.recorded_at, lang), style=style),

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from .i18n import (
     date_text,
+    kind_text,
     label,
     number,
     progress_text,
@@ -21,6 +22,7 @@ from .i18n import (
     score_text,
     signed_percent,
     target_kind_name,
+    typed_value,
     value_with_unit,
 )
 from .terminal_text import visible
@@ -67,7 +69,7 @@ def show(
     if t.owner:
         facts.add_row(label("owner", lang), Text(t.owner.get(lang)))
     if a.baseline is not None:
-        facts.add_row(label("baseline", lang), f"{value_with_unit(a.baseline.value, unit, lang)} ({a.baseline.period})")
+        facts.add_row(label("baseline", lang), f"{typed_value(a.baseline.value, unit, lang)} ({a.baseline.period})")
     _figures_used(facts, a, unit, lang)
     if a.achieved_rate is not None:
         facts.add_row(label("achieved_rate", lang), f"{signed_percent(a.achieved_rate, lang)}{label('per_year', lang)}")
@@ -114,7 +116,7 @@ def show(
     gone = {id(o): value for o, value in withdrawn}
     for o in in_place(rows, [o for o, _ in withdrawn]):
         style = "" if o.period.is_year else "italic dim"
-        kind = label(o.status, lang) if o.status else ""
+        kind = kind_text(o.status, lang)
         if id(o) in gone:
             shown = withdrawn_value(gone[id(o)], unit, lang)
             cells.append([Text(str(o.period), style=style), Text(shown, style=style), Text(kind)])
@@ -175,7 +177,7 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", min_width=18)
     grid.add_column()
-    title = Text(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
+    title = Text(f"{typed_value(m.value, unit, lang)} {label('by', lang)} {m.by}  ", style="bold")
     title.append_text(_status(m.status.value, lang))
     if m.awaiting_figure:
         # Its deadline is behind us with no figure: said on the milestone itself, not only
@@ -247,7 +249,12 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     text = Text()
     # The axis labels are figures like any other: a decimal comma in Vietnamese (9,8). The
     # gutter is as wide as the wider of them, 8 at least: a plan in dong has labels of 21.
-    edges = {0: number(hi, lang), height - 1: number(lo, lang)}
+    # The range's ends are figures (the baseline, the milestone the path ends at, an
+    # actual), at their own decimals: the path's float noise (15.298999999999992 for a
+    # milestone of 15.299) rounded away, never to a figure not set ("15.3"; issue 17,
+    # twentieth session).
+    places = max(_own_decimals(v) for v in (a.baseline.value, m.value, *actual.values()))
+    edges = {0: number(round(hi, places), lang, places), height - 1: number(round(lo, places), lang, places)}
     gutter = max(8, *map(len, edges.values()))
     for r, line in enumerate(grid):
         text.append(f"{edges.get(r, ''):>{gutter}} │", style="dim")
@@ -258,6 +265,18 @@ def _trajectory_chart(a: Assessment, rows: Sequence[Observation], lang: str) -> 
     text.append(" " * (gutter + 2) + f"{start}" + " " * max(1, (end - start + 1) * 2 - 8) + f"{end}", style="dim")
     text.append(label("chart_legend", lang), style="dim")
     return text
+
+
+def _own_decimals(value: float) -> int:
+    """The decimals of a figure as typed (its shortest form: 15.299 has three), at most
+    twelve, as ``i18n.number`` writes a small figure."""
+    import math
+    from decimal import Decimal
+
+    if not math.isfinite(value):
+        return 2
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return min(12, max(0, -exponent)) if isinstance(exponent, int) else 2
 
 
 def _key_figures(a: Assessment, lang: str) -> Table | None:

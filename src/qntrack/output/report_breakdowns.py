@@ -14,7 +14,7 @@ from ..method.assessment import shown_figure
 from ..method.ranking import Ranked, rank_units
 from ..plan.units import Dimension, Dims, Unit, unit_key
 from .charts import Chart, too_large_to_draw
-from .i18n import date_text, label, number, progress_text, score_text, status_label, value_with_unit
+from .i18n import date_text, label, number, progress_text, score_text, status_label, typed_places, value_with_unit
 from .period_words import period_text
 from .report_groups import STATUS_COLOURS
 from .report_view import Cell, TableView, report_word
@@ -267,7 +267,12 @@ def _predecessors(
             rows = tuple(
                 (Cell(period_text(p, lang)),)
                 + tuple(
-                    Cell(value_with_unit(figures[p], unit_of_measure, lang) if p in figures else "–")
+                    # At the figure's own decimals: 12.345 is not 12.35 (issue 17, twentieth session).
+                    Cell(
+                        value_with_unit(figures[p], unit_of_measure, lang, typed_places(figures[p]))
+                        if p in figures
+                        else "–"
+                    )
                     for figures in by_period
                 )
                 for p in periods

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import label, progress_text, score_text, signed_percent, status_label, value_with_unit
+from .i18n import label, progress_text, score_text, signed_percent, status_label, typed_value, value_with_unit
 from .period_words import period_text
 from .report_view import Cell, TableView, report_word
 from .summary import difference_text, gap_phrase
@@ -52,7 +52,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 reached = report_word("would_be", lang, year=reached)
         rows.append(
             (
-                Cell(f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
+                Cell(f"{typed_value(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"),
                 Cell(status_label(m.status.value, lang), status=m.status.value),
                 Cell(progress_text(m.progress_value, lang)),
                 Cell(score_text(m.score, lang)),

@@ -29,13 +29,14 @@ from ..output.summary import (
 from ..output.i18n import (
     date_text,
     kind_key,
+    kind_text,
     label,
-    number,
     progress_text,
     replacing,
     score_text,
     signed_percent,
     status_label,
+    typed_value,
     value_with_unit,
 )
 from ..plan.model import RETRACTED, Observation
@@ -148,10 +149,6 @@ def source_cell(text: str) -> Cell | None:
     return Cell(text)
 
 
-def percent_text(share: float | None, lang: str) -> str:
-    return "–" if share is None else f"{number(share * 100, lang, 1)}%"
-
-
 def joined_list(items: Sequence[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -166,13 +163,17 @@ def definition(a: Assessment, lang: str) -> str:
 
 
 def _latest_text(a: Assessment, lang: str, short: bool = False) -> str:
-    """The latest figure with its period (a chart's label: the period's ``short`` form)."""
+    """The latest figure with its period (a chart's label: the period's ``short`` form), at
+    the decimals the tables write it: 14.999 is not "15%" (issue 17, twentieth session)."""
+    from .views.plan import figure_decimals as places
+
     unit = a.indicator.unit_in(lang)
     if a.latest is not None:
-        return f"{value_with_unit(a.latest.value, unit, lang)} ({period_text(a.latest.period, lang, short)})"
+        return f"{value_with_unit(a.latest.value, unit, lang, places(a, a.latest))} ({period_text(a.latest.period, lang, short)})"
     if a.provisional is not None:
         when = period_text(a.provisional.period, lang, short)
-        return f"{value_with_unit(a.provisional.value, unit, lang)} ({when}, {label('provisional', lang)})"
+        shown = value_with_unit(a.provisional.value, unit, lang, places(a, a.provisional))
+        return f"{shown} ({when}, {label('provisional', lang)})"
     return "–"
 
 
@@ -194,7 +195,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append(
             (
                 label("baseline", lang),
-                Cell(f"{value_with_unit(a.baseline.value, unit, lang)} ({period_text(a.baseline.period, lang)})"),
+                Cell(f"{typed_value(a.baseline.value, unit, lang)} ({period_text(a.baseline.period, lang)})"),
             )
         )
     if a.latest is not None:  # as the summary writes it: 9.99999 beside a plan of 10
@@ -294,7 +295,7 @@ def _observations(
             (
                 Cell(period, muted=part),
                 Cell(_replacing(before.get(str(o.period)), o, unit, lang, figure_decimals(a, o)), muted=part),
-                Cell(label(o.status, lang) if o.status else ""),
+                Cell(kind_text(o.status, lang)),
                 source_cell(o.source) or Cell(""),
                 Cell(as_given(o.note or "")),
                 Cell(date_text(o.recorded_at, lang)),

@@ -25,7 +25,7 @@ from ..catalog import msg
 from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..plan.units import split_key
-from .i18n import label, status_label
+from .i18n import label, percent_reached_text, progress_text, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
 from .report_xlsx_plan import plan_cells, plan_headers
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
@@ -126,6 +126,13 @@ class _Book:
         formats' ``figure_decimals``)."""
         places = _decimals(value) if decimals <= 2 else max(decimals, _decimals(value))
         return self.fmt(num_format="#,##0" + ("." + "0" * places if places else ""))
+
+    def shown(self, text: str, least: int = 2, suffix: str = "") -> Any:
+        """The format of a P, a score or a percent at the decimals the tables write it
+        (``text``, i18n's English): 0.9998 as "0.0000", never "1.00", the milestone met;
+        at least ``least`` (issue 17, twentieth session)."""
+        places = max(least, len(text.partition(".")[2]))
+        return self.fmt(num_format=("#,##0." if suffix else "0.") + "0" * places + suffix)
 
     def status(self, status: str) -> Any:
         return self.fmt(
@@ -261,7 +268,6 @@ def _summary(book: _Book, data: ReportData) -> None:
         word("withdrawn", lang),
     )
     t = _Table(book, book.sheet(word("sheet_summary", lang)), headers)
-    ratio = book.fmt(num_format="0.00")
     for a in data.assessments:
         latest, period = a.latest, a.latest.period if a.latest else None
         period_text = str(period) if period is not None else ""
@@ -293,11 +299,11 @@ def _summary(book: _Book, data: ReportData) -> None:
             if col in places and isinstance(value, (int, float)) and math.isfinite(value):
                 fmt = book.number(float(value), places[col])
             t.put(col, value, fmt=fmt)
-        t.put(11, a.progress_value, fmt=ratio)
-        t.put(12, a.score, fmt=ratio)
+        t.put(11, a.progress_value, fmt=book.shown(progress_text(a.progress_value, "en")))
+        t.put(12, a.score, fmt=book.shown(score_text(a.score, "en")))
         t.put(13, status_label(a.status.value, lang), status=a.status.value)
         percent, same, change, shown = plan_cells(a, lang)
-        t.put(14, percent, fmt=book.fmt(num_format='#,##0.0"%"'))
+        t.put(14, percent, fmt=book.shown(percent_reached_text(percent, "en"), 1, '"%"'))
         t.put(15, same)
         t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
         if latest is not None and not a.indicator.formula:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..files.textfiles import as_given
 from ..method.assessment import shown_figure
 from ..method.ranking import rank_units
-from .i18n import label
+from .i18n import label, progress_text, score_text
 from .report_breakdowns import dimension_names, unit_name, unit_status
 from .report_view import SECTION_DONE, _name, report_word
 from .report_xlsx import _Book, _Table, word
@@ -27,7 +27,6 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
     progress bar, from ``done`` of ``total``."""
     lang = book.lang
     dimensions = data.plan.dimensions if data.plan is not None else {}
-    ratio = book.fmt(num_format="0.00")
     tick = SECTION_DONE.get()
     for a in data.assessments:
         if not a.breakdown:
@@ -55,8 +54,8 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
             t.put(1, unit_name(r.unit.dims, dimensions, lang))
             t.put(2, unit_status(a.target, r.unit, lang), status=u.status.value)
-            t.put(3, u.score, fmt=ratio)
-            t.put(4, u.progress_value, fmt=ratio)
+            t.put(3, u.score, fmt=book.shown(score_text(u.score, "en")))
+            t.put(4, u.progress_value, fmt=book.shown(progress_text(u.progress_value, "en")))
             # During a plan's year its year-to-date reading, marked as the summary marks it.
             shown = shown_figure(u)
             period = None if shown is None else str(shown.period)

@@ -14,7 +14,17 @@ from typing import Mapping, Sequence
 from ..kinds.cumulative import CumulativeResult
 from ..kinds.plan import PlanResult
 from ..method.assessment import Assessment
-from ..output.i18n import date_text, label, number, progress_text, replacing, status_label, value_with_unit
+from ..output.i18n import (
+    date_text,
+    label,
+    number,
+    percent_reached_text,
+    progress_text,
+    replacing,
+    status_label,
+    typed_value,
+    value_with_unit,
+)
 from ..output.period_words import period_text, periods_in_words
 from ..files.textfiles import as_given
 from ..plan.model import LevelTarget, Observation
@@ -57,7 +67,7 @@ def goal_text(a: Assessment, lang: str) -> str:
     unit = a.indicator.unit_in(lang)
     m = a.next_milestone
     if m is not None:
-        return f"{value_with_unit(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"
+        return f"{typed_value(m.value, unit, lang)} {label('by', lang)} {period_text(m.by, lang)}"
     from .views import view_of
 
     goal = view_of(a).goal(a, lang)
@@ -155,7 +165,7 @@ def reached_text(a: Assessment, lang: str) -> str:
         share = d.figures.share_of_target * 100
     if share is None:
         return ""
-    return f"{label('reached', lang)} {number(share, lang, 1)}%"
+    return f"{label('reached', lang)} {percent_reached_text(share, lang)}%"
 
 
 # The kinds with no milestones, whose missed deadlines are periods missed in show and the

@@ -23,6 +23,7 @@ __all__ = [
     "parse_period",
     "years_between",
     "VALID_FORMS",
+    "words_kind",
 ]
 
 VALID_FORMS = "2023 (year), 2023-H1 (half), 2023-Q2 (quarter), 2023-04 (month), 2023-9M (first 9 months)"
@@ -204,3 +205,19 @@ def parse_period(text: str) -> Period:
             raise _error("periods_months_out_of_range", text=text)
         return Period(year, 1, n)
     return Period(year)
+
+
+def words_kind(p: Period) -> str | None:
+    """The kind of span of the catalog's ``period_words_*`` key (``half_1``, ``quarter_3``, ``month_3``, ``first_9``)."""
+    months = p.last - p.first + 1
+    if months == 12:
+        return "year"
+    if months == 6 and p.first in (1, 7):
+        return "half_1" if p.first == 1 else "half_2"
+    if months == 3 and (p.first - 1) % 3 == 0:
+        return f"quarter_{(p.first - 1) // 3 + 1}"
+    if months == 1:
+        return f"month_{p.first}"
+    if p.first == 1:
+        return f"first_{p.last}"
+    return None

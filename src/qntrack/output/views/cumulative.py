@@ -10,7 +10,7 @@ from ...kinds.cumulative import CumulativeResult
 from ...method.assessment import Assessment
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
-from ..i18n import label, number, value_with_unit
+from ..i18n import label, number, percent_reached_text, value_with_unit
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from .span import SpanView
@@ -29,7 +29,8 @@ class CumulativeView(SpanView):
         return _chart(a, lang)
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report_view import percent_text, report_word
+        from ..i18n import percent_text
+        from ..report_view import report_word
 
         head = self.span_line(a, lang)
         d = a.result
@@ -62,7 +63,7 @@ class CumulativeView(SpanView):
         unit = a.indicator.unit_in(lang)
         rows = [(label("kf_total_so_far", lang), value_with_unit(f.total, unit, lang))]
         if f.share_of_target is not None:
-            rows.append((label("kf_share_of_target", lang), f"{number(f.share_of_target * 100, lang, 1)}%"))
+            rows.append((label("kf_share_of_target", lang), f"{percent_reached_text(f.share_of_target * 100, lang)}%"))
         rows.append((label("kf_share_of_time", lang), f"{number(f.share_of_time * 100, lang, 1)}%"))
         if f.needed_per_remaining_period:
             rows.append(
@@ -93,7 +94,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             "cumulative" + cap,
             lang,
             total=figure_of(a, f.total, lang),
-            share=number((f.share_of_target or 0) * 100, lang, 1),
+            share=percent_reached_text((f.share_of_target or 0) * 100, lang),
             time=number(f.share_of_time * 100, lang, 1),
         )
     ]

@@ -19,7 +19,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import differing_decimals, label, signed_percent, value_with_unit
+from ..i18n import differing_decimals, label, signed_percent, typed_value, value_with_unit
 from ..narrative import change_text, difference_in_unit, narrative_sentence, value_in_unit
 from ..period_words import period_text
 
@@ -53,12 +53,12 @@ class LevelView:
                 else "–"
             )
         elif base.value is not None:
-            base_text = f"{value_with_unit(base.value, unit, lang)} ({period_text(base.period, lang)})"
+            base_text = f"{typed_value(base.value, unit, lang)} ({period_text(base.period, lang)})"
         else:
             base_text = report_word("baseline_observed", lang, period=period_text(base.period, lang))
         if t.milestones:
             parts = [
-                f"{value_with_unit(m.value, unit, lang)} {report_word('by_year', lang, by=m.by)}" for m in t.milestones
+                f"{typed_value(m.value, unit, lang)} {report_word('by_year', lang, by=m.by)}" for m in t.milestones
             ]
             return report_word("def_milestones", lang, milestones=joined_list(parts, lang), baseline=base_text)
         return report_word(
@@ -99,7 +99,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     latest, base = a.latest, a.baseline
     from .plan import figure_decimals  # the figure as the tables write it (14.999 beside 15)
 
-    before = value_in_unit(base.value, unit, lang)
+    before = typed_value(base.value, unit, lang)
     after = value_with_unit(latest.value, unit, lang, figure_decimals(a, latest))
     span = dict(
         base=before,
@@ -145,7 +145,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     m = a.next_milestone
     if m is None:
         return out
-    goal = value_in_unit(m.value, unit, lang)
+    goal = typed_value(m.value, unit, lang)
     if m.status.value == "target_achieved":
         out.append(narrative_sentence("milestone_achieved", lang, by=period_text(m.by, lang), goal=goal))
         return out
@@ -208,7 +208,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_milestone_too",
                     by=period_text(m.by, lang),
-                    goal=value_in_unit(m.value, unit, lang),
+                    goal=typed_value(m.value, unit, lang),
                 ),
                 lang,
             )
@@ -219,7 +219,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                 msg(
                     "narrative_awaiting_milestone",
                     by=period_text(m.by, lang),
-                    latest=value_in_unit(latest.value, unit, lang),
+                    latest=typed_value(latest.value, unit, lang),
                     period=period_text(latest.period, lang),
                 ),
                 lang,
@@ -233,7 +233,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
                     "narrative_awaiting_short" if short else "narrative_awaiting_meets",
                     by=m.by,
                     projected=value_in_unit(m.projected, unit, lang),
-                    goal=value_in_unit(m.value, unit, lang),
+                    goal=typed_value(m.value, unit, lang),
                 ),
                 lang,
             )
@@ -243,7 +243,7 @@ def _awaiting_level(a: Assessment, m: MilestoneResult, unit: str, lang: str, too
             narrative_sentence(
                 "path_awaiting",
                 lang,
-                goal=value_in_unit(m.value, unit, lang),
+                goal=typed_value(m.value, unit, lang),
                 by=m.by,
                 trajectory=value_in_unit(m.trajectory, unit, lang),
                 period=latest.period,
@@ -257,7 +257,7 @@ def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
     """ "The 2025 milestone of 15% was not achieved: 14%." (the year of the figure when it
     is not the deadline's own: a deadline year with no figure is judged on the next one)."""
     judged = m.judged_on
-    goal = value_in_unit(m.value, unit, lang)
+    goal = typed_value(m.value, unit, lang)
     # At the decimals where it differs from the goal: "not achieved: 14.999%", never "15%".
     got = value_with_unit(judged.value, unit, lang, differing_decimals(judged.value, m.value)) if judged else "–"
     when = f" ({period_text(judged.period, lang)})" if judged is not None and judged.period != m.by else ""
@@ -266,7 +266,7 @@ def _missed_sentence(m: MilestoneResult, unit: str, lang: str) -> str:
 
 def _reached_sentence(m: MilestoneResult, unit: str, lang: str) -> list[str]:
     """When the milestone was, or would be, reached: a projection says "would be"."""
-    goal = value_in_unit(m.value, unit, lang)
+    goal = typed_value(m.value, unit, lang)
     if m.reached_in is not None and not m.reached_is_projection:
         return [narrative_sentence("reached_late", lang, goal=goal, year=m.reached_in)]
     if m.reached_in is not None:

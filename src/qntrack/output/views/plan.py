@@ -11,7 +11,7 @@ from ...kinds.plan import PlanResult, SamePeriod
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
-from ..i18n import label, number, signed_percent, value_with_unit
+from ..i18n import label, number, percent_reached_text, signed_percent, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
 from ..period_words import period_text
@@ -65,7 +65,8 @@ class PlanView:
         return None  # no span of figures to list
 
     def key_figures(self, a: Assessment, lang: str) -> list[tuple[str, str]] | None:
-        from ..report_view import percent_text, report_word
+        from ..i18n import percent_text
+        from ..report_view import report_word
 
         d = a.result
         if not isinstance(d, PlanResult):
@@ -83,7 +84,9 @@ class PlanView:
                 )
             )
             if d.full.percent_of_plan is not None:
-                out.append((report_word("percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+                out.append(
+                    (report_word("percent_of_plan", lang), f"{percent_reached_text(d.full.percent_of_plan, lang)}%")
+                )
             if d.full.difference is not None:
                 difference = difference_text(d.full.difference, unit, lang, decimals=places)
                 out.append((report_word("difference", lang), difference))
@@ -97,7 +100,9 @@ class PlanView:
                 )
             )
             if ytd.percent_of_plan is not None:
-                out.append((report_word("percent_of_plan", lang), f"{number(ytd.percent_of_plan, lang, 1)}%"))
+                out.append(
+                    (report_word("percent_of_plan", lang), f"{percent_reached_text(ytd.percent_of_plan, lang)}%")
+                )
             if ytd.share_of_time is not None:
                 out.append((report_word("share_of_time", lang), percent_text(ytd.share_of_time, lang)))
             if ytd.difference is not None:
@@ -124,7 +129,7 @@ class PlanView:
         if a.latest is not None:
             rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang, places)))
         if d.full is not None and d.full.percent_of_plan is not None:
-            rows.append((label("kf_percent_of_plan", lang), f"{number(d.full.percent_of_plan, lang, 1)}%"))
+            rows.append((label("kf_percent_of_plan", lang), f"{percent_reached_text(d.full.percent_of_plan, lang)}%"))
         elif d.full is not None and d.full.difference is not None:
             rows.append(
                 (label("kf_against_plan", lang), difference_text(d.full.difference, unit, lang, decimals=places))
@@ -133,7 +138,7 @@ class PlanView:
         if ytd is not None:
             text = value_with_unit(ytd.value, unit, lang, places)
             if ytd.percent_of_plan is not None:
-                text += f", {number(ytd.percent_of_plan, lang, 1)}% {label('of_plan', lang)}"
+                text += f", {percent_reached_text(ytd.percent_of_plan, lang)}% {label('of_plan', lang)}"
             rows.append((period_text(ytd.period, lang), text))
         return rows
 
@@ -231,9 +236,31 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
     "15", which is 30 less a figure not shown (issue 17, nineteenth session). A milestone's
     gap is measured from the figure it was judged on, else from the latest."""
     if isinstance(a.result, PlanResult):
-        return _shown_decimals(a, a.result)
-    figure = m.judged_on if m is not None and m.judged_on is not None else a.latest
-    return figure_decimals(a, figure)
+        places = _shown_decimals(a, a.result)
+    else:
+        from ..i18n import typed_places
+
+        figure = m.judged_on if m is not None and m.judged_on is not None else a.latest
+        # And at least those of the goal as typed: 15.299 - 11.3 is 3.999, not "4" (issue
+        # 17, twentieth session).
+        goal = m or a.next_milestone or getattr(a.result, "bound", None)
+        places = max(figure_decimals(a, figure), typed_places(goal.value) if goal is not None else 2)
+    return _tiny_gap_decimals(m.gap if m is not None else a.gap, places)
+
+
+def _tiny_gap_decimals(gap: float | None, places: int) -> int:
+    """``places``, or for a gap those would write as 0 its own decimals: the gap is worked
+    on the figures as typed, in decimal (methodology.md, "Gap"), so they are at most its
+    figures' and it is written exactly: 0.0002 - 0.0000001 is "0.0001999", where the
+    small-number rule's two significant digits wrote "0.0002", the milestone itself (issue
+    17, twentieth session). Past twelve decimals the small-number rule stays."""
+    if gap is None or not math.isfinite(gap) or gap == 0 or round(abs(gap), places) != 0:
+        return places
+    from decimal import Decimal
+
+    exponent = Decimal(repr(abs(gap))).normalize().as_tuple().exponent
+    own = -exponent if isinstance(exponent, int) else places
+    return own if places < own <= 12 else places
 
 
 def _sentences(a: Assessment, lang: str) -> list[str]:
@@ -270,7 +297,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 lang,
                 period=period_text(d.period, lang),
                 got=got,
-                pct=number(d.full.percent_of_plan, lang, 1),
+                pct=percent_reached_text(d.full.percent_of_plan, lang),
                 plan=figure_of(a, d.plan, lang),
             )
         ]
@@ -304,7 +331,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 plan_period=period_text(d.period, lang),
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
-                share=number(ytd.percent_of_plan, lang, 1),
+                share=percent_reached_text(ytd.percent_of_plan, lang),
                 time=number(ytd.share_of_time * 100 if ytd.share_of_time is not None else None, lang, 1),
             )
         ]

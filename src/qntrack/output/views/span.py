@@ -9,7 +9,7 @@ from ...kinds.cumulative import CumulativeResult
 from ...kinds.every_period import EveryPeriodResult, PeriodCheck
 from ...method.assessment import Assessment
 from ...plan.model import Bound, Observation
-from ..i18n import label, value_with_unit
+from ..i18n import label, typed_value, value_with_unit
 from ..period_words import period_range, period_text, span_ends
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def span_result(a: Assessment) -> SpanResult | None:
 
 def bound_text(bound: Bound, unit: str, lang: str) -> tuple[str, str]:
     """("at least", "8%"): the bound's word and its value."""
-    return label(bound.keyword, lang), value_with_unit(bound.value, unit, lang)
+    return label(bound.keyword, lang), typed_value(bound.value, unit, lang)
 
 
 class SpanView:

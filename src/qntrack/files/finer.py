@@ -1,0 +1,45 @@
+"""The message for a period finer than its indicator is published (a month of a quarterly
+indicator): what the period is, in words, and the period of the indicator's frequency
+that holds it, 2025-04 being April 2025, a month, held by 2025-Q2 (issue 17, twentieth
+session: the rule's code alone, "period 2025-04 is finer than ...", left the reader of
+an import's "04/2025" to work out both)."""
+
+from __future__ import annotations
+
+from ..catalog import Message, msg
+from ..plan.periods import Frequency, Period
+
+__all__ = ["finer_period"]
+
+
+def finer_period(period: Period, indicator: str, frequency: Frequency) -> Message:
+    unit = frequency.months
+    holder = Period(period.year, (period.first - 1) // unit * unit + 1, -(-period.last // unit) * unit)
+    key = "recording_finer_period_year" if frequency is Frequency.YEAR else "recording_finer_period"
+    return msg(
+        key,
+        period=period,
+        indicator=indicator,
+        frequency=frequency.value,
+        words=_words(period),
+        span=msg(f"period_span_{_span(period)}"),
+        needed=msg(f"period_span_{frequency.value}"),
+        noun=msg(f"period_noun_{frequency.value}"),
+        example=holder,
+        example_words=_words(holder),
+    )
+
+
+def _span(p: Period) -> str:
+    months = p.last - p.first + 1
+    if months in (12, 6, 3, 1) and (p.first - 1) % months == 0:
+        return {12: "year", 6: "half", 3: "quarter", 1: "month"}[months]
+    return "months"
+
+
+def _words(p: Period) -> Message | str:
+    """``p`` in the words of the reader's language (the catalog's ``period_words_*``)."""
+    from ..plan.periods import words_kind
+
+    kind = words_kind(p)
+    return msg(f"period_words_{kind}", year=p.year) if kind is not None else str(p)

@@ -1,0 +1,87 @@
+"""The warning when the observations file targets.yaml names is not there (a typo in
+`observations:`, say): every target would be "not available" and nothing would say why.
+Said at the `observations:` line of targets.yaml, where the slip is (issue 17, twentieth
+session); moved here from files/workspace.py, which was at the 500-line limit."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..plan.model import Problem
+    from .store import StoreContents
+
+__all__ = ["missing_store", "store_missing"]
+
+
+def missing_store(store_path: Path, store: StoreContents, targets_file: str | None = None) -> list:
+    """The warning when the observations file does not exist (a typo in 'observations:',
+    say), else none: every target would be "not available" and nothing would say why.
+
+    A store that read as rows is there, so the file system is asked only when there are
+    none. ``qntrack init`` writes an empty observations.csv: a new tracker is not warned.
+    """
+    if store.observations or store.problems or os.path.exists(store_path):
+        return []
+    return [store_missing(store_path, targets_file)]
+
+
+def store_missing(store_path: Path, targets_file: str | None = None) -> Problem:
+    """The warning of a store that is not there (``missing_store``; the status cache's
+    too), said at the value of the `observations:` line of ``targets_file`` when it has
+    one, where the slip is (issue 17, twentieth session), the message and its code as
+    before ("if 'observations:' ... means it, correct that line")."""
+    from dataclasses import replace
+
+    from ..plan.model import Location
+
+    problem = _store_missing(store_path)
+    line = _observations_line(targets_file) if targets_file else None
+    if line is None:
+        return problem
+    return replace(problem, location=Location(str(targets_file), *line))
+
+
+def _observations_line(targets_file: str) -> tuple[int, int] | None:
+    """The line and column of the value of targets.yaml's top-level `observations:`; None
+    when there is none, or the file cannot be read again."""
+    import re
+
+    try:
+        with open(targets_file, encoding="utf-8-sig", errors="replace") as f:
+            lines = f.read(16 * 1024 * 1024).splitlines()
+    except OSError:
+        return None
+    for number, text in enumerate(lines, 1):
+        found = re.match(r"observations:[ \t]*", text)
+        if found and len(text) > found.end():
+            return number, found.end() + 1
+    return None
+
+
+def _store_missing(store_path: Path) -> Problem:
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    from .textfiles import dangling_link
+
+    target = dangling_link(store_path)  # a link to a share not mounted: said, not "does not exist"
+    if target is not None:
+        return Problem(Location(str(store_path)), msg("store_dangling_link", target=target), "warning")
+    if "\\" in store_path.name and os.sep == "/":
+        # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
+        slashed = store_path.name.replace("\\", "/")
+        return Problem(Location(str(store_path)), msg("workspace_store_missing_backslash", path=slashed), "warning")
+    from .textfiles import case_variant
+
+    variant = case_variant(store_path)
+    if variant is not None:  # Observations.csv from a Windows share: said, and never appended beside
+        return Problem(Location(str(store_path)), msg("workspace_store_case", found=variant.name), "warning")
+    from .textfiles import near_store
+
+    near = near_store(store_path)  # obsevations.csv named, observations.csv there: said
+    if near is not None:
+        return Problem(Location(str(store_path)), msg("workspace_store_near", found=near.name), "warning")
+    return Problem(Location(str(store_path)), msg("workspace_store_missing"), "warning")
