@@ -279,3 +279,32 @@ def test_a_store_in_a_folder_a_mac_named_decomposed_is_found(shipped: Path):
     assert [p.name for p in shipped.iterdir() if p.is_dir() and not p.name.startswith(".")] == [on_disk.name]
     [store] = [p for p in on_disk.iterdir() if p.suffix == ".csv"]  # beside it: its lock file
     assert store.read_text(encoding="utf-8").splitlines()[-1].startswith("grdp_growth,2026-H1,11.2,")
+
+
+# --- A period whose figure was withdrawn is not "awaited" (the withdrawn pass's leftover).
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("en", "2024 (withdrawn)"), ("vi", "2024 (đã rút lại)")])
+def test_a_withdrawn_year_is_not_said_awaited_without_its_withdrawal(shipped: Path, lang: str, mark: str):
+    """grdp_growth 2024 (8.42) withdrawn with nothing recorded after it: show's "Deadlines
+    passed, figure awaited" and "No figure" rows, the report's facts and the status table's
+    "⌛ awaiting figure" said 2024 as if no one had published it; each now marks it."""
+    from helpers import run_clean
+
+    done = run_clean("retract", "grdp_growth", "2024", "--source", "GSO", "--note", "withdrawn")
+    assert done.exit_code == 0, done.output
+    show = run_clean("--lang", lang, "show", "grdp-double-digit", env={"COLUMNS": "200"})
+    assert show.exit_code == 0, show.output
+    awaited = [line for line in show.stdout.splitlines() if line.startswith(("Deadlines passed", "Đã đến hạn"))]
+    none = [line for line in show.stdout.splitlines() if line.startswith(("No figure ", "Thiếu số liệu "))]
+    assert len(awaited) == 1 and mark in awaited[0], show.stdout
+    assert len(none) == 1 and mark in none[0], show.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert report.exit_code == 0, report.output
+    assert mark in report.stdout
+    table = run_clean("--lang", lang, "status", "--format", "table", env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "⌛" in table.stdout and mark in table.stdout
+    # Before the retraction's day, 2024 has its figure: nothing awaited, nothing marked.
+    before = run_clean("--lang", lang, "show", "grdp-double-digit", "--as-of", "2026-01-01", env={"COLUMNS": "200"})
+    assert mark not in before.stdout

@@ -80,7 +80,9 @@ def show(
             Text(", ".join(str(p) for p in a.missed_milestones), style=STATUS_STYLE["not_achieved"]),
         )
     if a.awaiting_figures:
-        facts.add_row(label("awaiting_figures", lang), ", ".join(str(p) for p in a.awaiting_figures))
+        from .withdrawn import awaited
+
+        facts.add_row(label("awaiting_figures", lang), ", ".join(awaited(a, a.awaiting_figures, lang, str)))
     if a.score is not None or a.progress_value is not None:
         facts.add_row(
             f"{label('p', lang)} / {label('score', lang)}",

@@ -19,7 +19,7 @@ from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..method.assessment import Assessment
 from ..output.charts import Chart, chart_for, too_large_to_draw
-from .withdrawn import legend_groups
+from .withdrawn import awaited, legend_groups
 from ..output.summary import (
     PERIOD_KINDS,
     awaiting_text,
@@ -237,7 +237,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         facts.append(
             (
                 label("awaiting_figures", lang),
-                Cell(", ".join(period_text(p, lang) for p in a.awaiting_figures), muted=True),
+                Cell(", ".join(awaited(a, a.awaiting_figures, lang)), muted=True),
             )
         )
     return tuple(facts)

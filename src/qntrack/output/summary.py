@@ -202,7 +202,9 @@ def missed_text(a: Assessment, lang: str, most: int = 3) -> str:
 def awaiting_text(a: Assessment, lang: str, most: int = 3) -> str:
     """ "⌛ awaiting figure 2025": deadlines passed with no figure recorded for them yet,
     beside a status that is still read on an earlier figure; "" when none."""
-    periods = [period_text(p, lang) for p in a.awaiting_figures]
+    from .withdrawn import awaited
+
+    periods = awaited(a, a.awaiting_figures, lang)
     if not periods:
         return ""
     shown = ", ".join(periods[:most]) + (f" +{len(periods) - most}" if len(periods) > most else "")

@@ -5,7 +5,7 @@ both the terminal and the documents use it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .i18n import date_text, replacing, value_with_unit
 
@@ -24,6 +24,7 @@ __all__ = [
     "withdrawal_note",
     "withdrawal_notes",
     "legend_groups",
+    "awaited",
 ]
 
 Withdrawn = Sequence[tuple["Observation", "float | None"]]
@@ -195,3 +196,19 @@ def legend_groups(notes: Sequence[str]) -> list[tuple[str, list[tuple[int, str]]
             out.append((heading, mine))
     # The group whose first mark comes first in the table first: "[1]" is read before "[2]".
     return sorted(out, key=lambda group: group[1][0][0])
+
+
+def awaited(
+    a: Assessment, periods: Sequence[Period], lang: str, text: Callable[[Period], str] | None = None
+) -> list[str]:
+    """Periods awaited or without a figure ("2023", "2024"), each whose figure a retraction in
+    force withdrew marked so ("2024 (withdrawn)"): "figure awaited" alone read as a figure
+    not published yet (issue 17, twentieth session). ``text``: how a period is written
+    (``period_text`` by default)."""
+    from .i18n import label
+    from .period_words import period_text
+
+    gone = {w.retraction.period for w in a.withdrawn if w.now is None}
+    write = text or (lambda p: period_text(p, lang))
+    mark = f" ({label('withdrawn_mark', lang)})"
+    return [write(p) + (mark if p in gone else "") for p in periods]

@@ -23,6 +23,7 @@ from ..charts import (
 from ..i18n import differing_decimals, label
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
+from ..withdrawn import awaited
 from .span import SpanView
 
 __all__ = ["VIEW"]
@@ -58,7 +59,7 @@ class EveryPeriodView(SpanView):
             out.append((report_word("first_failure", lang), period_text(d.first_failure.period, lang)))
         out.append((report_word("streak", lang), str(d.streak)))
         if d.missing:
-            out.append((report_word("missing", lang), ", ".join(period_text(p, lang) for p in d.missing)))
+            out.append((report_word("missing", lang), ", ".join(awaited(a, d.missing, lang))))
         if a.awaiting_figures:
             out.append((label("periods_awaited", lang), str(len(a.awaiting_figures))))
         else:
@@ -74,7 +75,7 @@ class EveryPeriodView(SpanView):
             rows.append((label("kf_first_failure", lang), period_text(d.first_failure.period, lang)))
         rows.append((label("kf_current_run", lang), str(d.streak)))
         if d.missing:
-            rows.append((label("kf_no_figure", lang), ", ".join(period_text(p, lang) for p in d.missing)))
+            rows.append((label("kf_no_figure", lang), ", ".join(awaited(a, d.missing, lang))))
         return rows
 
 
