@@ -308,3 +308,15 @@ def test_a_withdrawn_year_is_not_said_awaited_without_its_withdrawal(shipped: Pa
     # Before the retraction's day, 2024 has its figure: nothing awaited, nothing marked.
     before = run_clean("--lang", lang, "show", "grdp-double-digit", "--as-of", "2026-01-01", env={"COLUMNS": "200"})
     assert mark not in before.stdout
+
+
+def test_a_roll_up_of_one_unit_says_one_unit(merged: Path):
+    """share-2030 keeps Alpha alone once Old Town is not among its units: the report's
+    roll-up said "1 units"."""
+    from helpers import run_clean
+
+    for lang, said in (("en", "1 unit: 1 limited progress; combined: Limited progress"), ("vi", "1 đơn vị: ")):
+        done = run_clean("--lang", lang, "report", "--format", "markdown", "--as-of", "2025-06-01")
+        assert done.exit_code == 0, done.output
+        assert said in done.stdout
+        assert "1 units" not in done.stdout

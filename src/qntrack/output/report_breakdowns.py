@@ -233,6 +233,8 @@ def _rollup(units: Sequence[UnitAssessment], lang: str) -> str:
         report_word("bd_count", lang, n=n, status=status_label(s.value, lang).lower()) for s, n in counts.items() if n
     )
     key = "bd_rollup" if score is not None else "bd_rollup_unscored"
+    if len(units) == 1:  # "1 unit", not "1 units" (a breakdown with one unit left after an end)
+        key += "_one"
     return report_word(
         key, lang, count=len(units), counts=said, status=status_label(status.value, lang), score=score_text(score, lang)
     )
