@@ -320,3 +320,34 @@ def test_a_roll_up_of_one_unit_says_one_unit(merged: Path):
         assert done.exit_code == 0, done.output
         assert said in done.stdout
         assert "1 units" not in done.stdout
+
+
+# --- A text longer than an Excel cell holds (the eighteenth session's list).
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "cut at Excel's limit"), ("vi", "giới hạn của Excel")])
+def test_a_text_longer_than_an_excel_cell_says_it_was_cut(shipped: Path, lang: str, said: str):
+    """A name of 40,000 characters was cut to Excel's 32,767 by XlsxWriter in silence: the
+    cell read as the whole name. It now ends saying it was cut, within the limit."""
+    import openpyxl
+
+    from helpers import run_clean
+
+    plan = (shipped / "targets.yaml").read_text(encoding="utf-8")
+    long = "y" * 40_000
+    for old in ('"Budget revenue plan 2024: 55,600 billion VND"', '"Dự toán thu ngân sách 2024: 55.600 tỷ đồng"'):
+        assert old in plan
+        plan = plan.replace(old, old[:-1] + f' {long}"')
+    (shipped / "targets.yaml").write_text(plan, encoding="utf-8")
+    done = run_clean("--lang", lang, "report", "--format", "xlsx", "-o", "r.xlsx")
+    assert done.exit_code == 0, done.output
+    long_cells = [
+        c.value
+        for ws in openpyxl.load_workbook(shipped / "r.xlsx")
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and len(c.value) > 30_000
+    ]
+    assert long_cells  # the Summary's name, the units sheet's title
+    for text in long_cells:
+        assert len(text) <= 32_767 and said in text[-120:], text[-120:]

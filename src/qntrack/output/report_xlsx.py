@@ -53,6 +53,19 @@ _NO_DAY = datetime(1980, 1, 1)
 MAX_ROWS = 1_048_575
 
 
+# Excel holds at most 32,767 characters in a cell; XlsxWriter cuts a longer text there in
+# silence, and the cell would read as the whole name (issue 17, twentieth session).
+CELL_LIMIT = 32_767
+
+
+def cell_text(text: str, lang: str) -> str:
+    """``text``, or as much of it as a cell holds with the words saying it was cut."""
+    if len(text) <= CELL_LIMIT:
+        return text
+    mark = word("cut", lang)
+    return text[: CELL_LIMIT - len(mark)] + mark
+
+
 def word(key: str, lang: str, **values: Any) -> str:
     """A word of the workbook (catalog section ``report_xlsx``, ``xlsx_<key>``)."""
     return text_of(msg("xlsx_" + key, **values), lang)
@@ -170,7 +183,7 @@ class _Table:
         self.book, self.ws, self.top = book, ws, first_row
         self.widths = [len(h) for h in headers]
         for col, h in enumerate(headers):
-            ws.write_string(first_row, col, h, book.header)
+            ws.write_string(first_row, col, cell_text(h, book.lang), book.header)
         self.row = first_row + 1
 
     def put(self, col: int, value: Any, status: str | None = None, fmt: Any = None) -> None:
@@ -189,7 +202,7 @@ class _Table:
             ws.write_number(row, col, value, fmt or book.number(float(value)))
             width = len(f"{value:,.2f}")
         else:
-            text = str(value)
+            text = cell_text(str(value), book.lang)
             ws.write_string(row, col, text, book.status(status) if status else fmt)
             width = len(text)
         self.widths[col] = max(self.widths[col], width)

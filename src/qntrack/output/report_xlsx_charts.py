@@ -63,7 +63,7 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
         drawn.append((a, names, table))
     if not drawn:
         return
-    from .report_xlsx import print_setup
+    from .report_xlsx import cell_text, print_setup
 
     ws = book.sheet(title)
     sheet = ws.get_name()
@@ -72,7 +72,7 @@ def level_charts(book: _Book, data: ReportData, title: str, year: str) -> None:
     # Every chart starts in the same column, right of the widest block of cells.
     chart_col = max(len(names) for _, names, _ in drawn) + 2
     for n, (a, names, table) in enumerate(drawn, start=1):
-        ws.write_string(top, 0, _name(a, lang), book.fmt(bold=True))
+        ws.write_string(top, 0, cell_text(_name(a, lang), lang), book.fmt(bold=True))
         ws.set_row(top + 1, 30)  # two lines: a path's name is long
         for i, row in enumerate(table, start=top + 2):
             ws.write_number(i, 0, row[0], book.fmt(num_format="0"))

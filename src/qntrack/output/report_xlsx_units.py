@@ -11,7 +11,7 @@ from ..method.ranking import rank_units
 from .i18n import label, progress_text, score_text
 from .report_breakdowns import dimension_names, unit_name, unit_status
 from .report_view import SECTION_DONE, _name, report_word
-from .report_xlsx import _Book, _Table, word
+from .report_xlsx import _Book, _Table, cell_text, word
 from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 from ..plan.units import unit_key
 
@@ -32,7 +32,9 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
         if not a.breakdown:
             continue
         ws = book.sheet(a.target.id)
-        ws.write_string(0, 0, word("units_title", lang, name=_name(a, lang), id=a.target.id), book.fmt(bold=True))
+        ws.write_string(
+            0, 0, cell_text(word("units_title", lang, name=_name(a, lang), id=a.target.id), lang), book.fmt(bold=True)
+        )
         headers = (
             report_word("bd_rank", lang),
             # Named as the HTML and Word reports name them: the dimension, each unit in
