@@ -139,6 +139,7 @@ def unit_status(target: Target, unit: UnitAssessment, lang: str) -> str:
     """A unit's status as the tables write it: with the milestones it was judged on when
     it existed for some of its target's alone (Old Town, until 30 June 2025, judged on
     2025's and not 2030's: kinds.breakdown.due_milestones)."""
+    from ..kinds.breakdown import inherits_milestones
     from ..plan.model import LevelTarget
 
     text = status_label(unit.assessment.status.value, lang)
@@ -147,7 +148,7 @@ def unit_status(target: Target, unit: UnitAssessment, lang: str) -> str:
         isinstance(target, LevelTarget)
         and isinstance(judged, LevelTarget)
         and len(judged.milestones) < len(target.milestones)
-        and not any(d == unit.dims for d, _ in target.overrides)
+        and inherits_milestones(target, unit.dims)
     ):
         years = ", ".join(str(m.by) for m in judged.milestones)
         text += f" ({report_word('bd_milestones_while_it_existed', lang, years=years)})"
