@@ -84,3 +84,36 @@ def test_the_rank_table_says_which_milestones_an_ended_unit_with_its_own_baselin
     assert table.exit_code == 0, table.output
     text = " ".join(table.stdout.split())
     assert "Target achieved (milestones 2025 only: while the unit existed)" in text
+
+
+# --- A store's folder twice, its letters composed two ways (the one typed, empty, and a
+# Mac's copy holding the store).
+
+
+def test_a_folder_there_twice_composed_two_ways_is_refused_as_a_files_twin_is(shipped: Path):
+    """targets.yaml says `observations: "Dữ liệu/số liệu.csv"` (NFC); the Mac's folder
+    (NFD) holds the store, and an empty folder as typed (NFC) is beside it. The typed one
+    was taken: every target not available, and add-observation started a second store in
+    it. Both folders are named, exit 1 (invalid input, as for two files), nothing written."""
+    import unicodedata
+
+    from helpers import run_clean
+
+    folder, name = (unicodedata.normalize("NFC", t) for t in ("Dữ liệu", "số liệu.csv"))
+    mac = shipped / unicodedata.normalize("NFD", folder)
+    mac.mkdir()
+    (shipped / "observations.csv").rename(mac / unicodedata.normalize("NFD", name))
+    (shipped / folder).mkdir()
+    plan = (shipped / "targets.yaml").read_text(encoding="utf-8")
+    (shipped / "targets.yaml").write_text(
+        plan.replace("\nobservations: observations.csv\n", f'\nobservations: "{folder}/{name}"\n'), encoding="utf-8"
+    )
+    done = run_clean("status", "--format", "json")
+    assert done.exit_code == 1, done.output
+    assert "2 folders" in done.stderr and "NFD" in done.stderr and "NFC" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    added = run_clean("add-observation", "grdp_growth", "2026-H1", "11.2", "--status", "estimate", "--source", "x")
+    assert added.exit_code == 1, added.output
+    assert list((shipped / folder).iterdir()) == []
+    vi = run_clean("--lang", "vi", "status")
+    assert vi.exit_code == 1 and "2 thư mục" in vi.stderr, vi.stderr
