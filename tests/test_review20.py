@@ -117,3 +117,21 @@ def test_a_folder_there_twice_composed_two_ways_is_refused_as_a_files_twin_is(sh
     assert list((shipped / folder).iterdir()) == []
     vi = run_clean("--lang", "vi", "status")
     assert vi.exit_code == 1 and "2 thư mục" in vi.stderr, vi.stderr
+
+
+# --- status --by lists a level target's units too: an ended unit's status says which
+# milestones it was judged on, as show's, rank's, the reports' and the workbook's do.
+
+
+def test_status_by_unit_says_which_milestones_an_ended_unit_was_judged_on(own_baseline: Path):
+    from helpers import run_clean
+
+    done = run_clean("status", "--by", "locality", "--format", "table", "--as-of", "2026-06-01", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    # Old Town (until 30 June 2025) is judged on 2025's milestone alone (test above);
+    # Alpha, on both, says nothing more.
+    rows = done.stdout.split("↳ ")
+    old = " ".join(next(r for r in rows if r.startswith("Old")).split())
+    alpha = " ".join(next(r for r in rows if r.startswith("Alpha")).split())
+    assert "milestones 2025 only" in old, old
+    assert "milestones" not in alpha, alpha
