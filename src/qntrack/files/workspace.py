@@ -282,17 +282,18 @@ def store_path_for(plan: Plan, targets_path: Path) -> Path:
     return as_on_disk(folder / plan.observations_path)
 
 
-def as_on_disk(path: Path) -> Path:
+def as_on_disk(path: Path, folder: bool = False) -> Path:
     """``path``, or the one entry of its folder whose name is the same text composed
     otherwise: a Mac writes a copied file's name decomposed (NFD), targets.yaml holds it as
     typed (NFC), and Linux compares bytes. Only a name with a letter outside ASCII is
     looked for; two entries or more with that name (the typed one and a Mac's copy, say)
     are refused, both named: they look the same, and reading one passed the other over.
     A folder on the way is looked for so too when it is not there as typed (a Vietnamese
-    folder copied from a Mac with the file in it)."""
+    folder copied from a Mac with the file in it), or when the file is not in it (two
+    folders, the typed one empty and the Mac's holding the file: refused, both named)."""
     parent = path.parent
-    if parent != path and not str(parent).isascii() and not os.path.isdir(parent):
-        path = as_on_disk(parent) / path.name
+    if parent != path and not str(parent).isascii() and not (os.path.isdir(parent) and os.path.lexists(path)):
+        path = as_on_disk(parent, folder=True) / path.name
     name = path.name
     if name.isascii():
         return path
@@ -307,7 +308,8 @@ def as_on_disk(path: Path) -> Path:
         from ..catalog import msg
 
         forms = ", ".join(f"{e} ({form})" if (form := _composition(e)) else e for e in found)
-        raise fail(str(path), msg("workspace_store_twins", count=len(found), names=forms), ExitCode.INVALID)
+        key = "workspace_store_folder_twins" if folder else "workspace_store_twins"
+        raise fail(str(path), msg(key, count=len(found), names=forms), ExitCode.INVALID)
     return path.with_name(found[0]) if found else path
 
 

@@ -41,6 +41,8 @@ __all__ = [
     "rollup",
     "unit_order",
     "judged_span",
+    "due_milestones",
+    "inherits_milestones",
     "NO_AMOUNT",
 ]
 
@@ -112,7 +114,7 @@ def assess_units(
         # units: it was listed "no plan assigned" and ranked against the units of the
         # time. targets.yaml gives no such unit values of its own: the plan is refused.
         keys = {d: k for d, k in keys.items() if not units_outside_days(dimensions, d, *span)}
-    due = {d: due_milestones(target, d, dimensions) for d in keys if d not in own}
+    due = {d: due_milestones(target, d, dimensions) for d in set(keys) | set(own) if inherits_milestones(target, d)}
     # A unit of a level target that existed during none of its milestones' years (a
     # district abolished in 2025, for a milestone of 2030) can never be judged: none of its
     # units either (methodology.md, "Breakdowns").
@@ -136,11 +138,23 @@ def assess_units(
             )
         else:
             milestones = due.get(dims)
-            if unit_target is None and milestones is not None and isinstance(target, LevelTarget):
-                unit_target = replace(target, milestones=milestones)
+            judged_as = unit_target or target
+            if milestones and isinstance(judged_as, LevelTarget):
+                # The unit's own baseline or limit, if given, with the target's milestones
+                # due while it existed (an override giving none keeps the target's).
+                unit_target = replace(judged_as, milestones=milestones)
             judged = assess_target(unit_target or target, indicator, rows, today)
         out.append(UnitAssessment(dims, judged))
     return tuple(out)
+
+
+def inherits_milestones(target: Target, dims: Dims) -> bool:
+    """Whether the unit ``dims`` is judged towards the target's own milestones: it has no
+    ``overrides:`` entry, or one that gives none of its own (a baseline alone, say)."""
+    own = dict(target.overrides).get(dims)
+    if own is None:
+        return True
+    return isinstance(own, LevelTarget) and isinstance(target, LevelTarget) and own.milestones == target.milestones
 
 
 def due_milestones(target: Target, dims: Dims, dimensions: Mapping[str, Dimension]) -> tuple[Milestone, ...] | None:

@@ -68,6 +68,7 @@ def status_cells_by(
     target broken down by ``dim``, one per unit, named "↳ Ha Long" in the target column.
     ``revised``: by series, the value each figure replaced (``status_cells``)."""
     from ..plan.units import unit_key
+    from .report_breakdowns import milestones_note
     from .summary import status_cells
 
     before = revised or {}
@@ -79,5 +80,10 @@ def status_cells_by(
         for u in a.breakdown:
             key = unit_key(a.indicator.id, u.dims)
             cells = status_cells(u.assessment, lang, series.get(key, ()), before.get(key), key)
+            note = milestones_note(a.target, u, lang)
+            if note:
+                # The milestones an ended unit was judged on, under its status (as rank says).
+                status, *rest = cells[-1]
+                cells = (*cells[:-1], (status, (f"\n({note})", "muted"), *rest))
             rows.append(((("↳ " + unit_name(u.dims), ""),), *cells[1:]))
     return rows

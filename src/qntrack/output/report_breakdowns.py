@@ -139,19 +139,27 @@ def unit_status(target: Target, unit: UnitAssessment, lang: str) -> str:
     """A unit's status as the tables write it: with the milestones it was judged on when
     it existed for some of its target's alone (Old Town, until 30 June 2025, judged on
     2025's and not 2030's: kinds.breakdown.due_milestones)."""
+    text = status_label(unit.assessment.status.value, lang)
+    note = milestones_note(target, unit, lang)
+    return f"{text} ({note})" if note else text
+
+
+def milestones_note(target: Target, unit: UnitAssessment, lang: str) -> str:
+    """ "milestones 2025 only: while the unit existed" for a unit judged on fewer of the
+    target's milestones than the target has (``unit_status``), else ""."""
+    from ..kinds.breakdown import inherits_milestones
     from ..plan.model import LevelTarget
 
-    text = status_label(unit.assessment.status.value, lang)
     judged = unit.assessment.target
     if (
         isinstance(target, LevelTarget)
         and isinstance(judged, LevelTarget)
         and len(judged.milestones) < len(target.milestones)
-        and not any(d == unit.dims for d, _ in target.overrides)
+        and inherits_milestones(target, unit.dims)
     ):
         years = ", ".join(str(m.by) for m in judged.milestones)
-        text += f" ({report_word('bd_milestones_while_it_existed', lang, years=years)})"
-    return text
+        return report_word("bd_milestones_while_it_existed", lang, years=years)
+    return ""
 
 
 def _table(
