@@ -351,3 +351,30 @@ def test_a_text_longer_than_an_excel_cell_says_it_was_cut(shipped: Path, lang: s
     assert long_cells  # the Summary's name, the units sheet's title
     for text in long_cells:
         assert len(text) <= 32_767 and said in text[-120:], text[-120:]
+
+
+# --- A withdrawn quarter marks only a figure it could have given (the review's leftover).
+
+
+def test_a_withdrawn_quarter_marks_no_full_year_figure_it_did_not_give(shipped: Path):
+    """grdp_growth 2025-Q3 (12.88) withdrawn: the 2025 plan's status stands on the full
+    year's 11.89, which no quarter gave, and was marked "11.89[1] (2025)" as if the
+    withdrawal had touched it. A sub-annual figure touches a status only when it could be
+    the year-to-date reading shown, after the latest full-year figure: cbct_va_growth's
+    2025-H1 (23.81) is the average target's reading after its latest year, 2021."""
+    import json
+
+    from helpers import run_clean
+
+    for args in (("grdp_growth", "2025-Q3"), ("cbct_va_growth", "2025-H1")):
+        done = run_clean("retract", *args, "--source", "GSO", "--note", "withdrawn")
+        assert done.exit_code == 0, done.output
+    for cache_off in ("1", ""):
+        doc = json.loads(run_clean("status", "--format", "json", env={"QNTRACK_NO_CACHE": cache_off}).stdout)
+        withdrawn = {t["id"]: [w["period"] for w in t["withdrawn"]] for t in doc["targets"]}
+        assert withdrawn["grdp-growth-plan-2025"] == []
+        assert withdrawn["grdp-double-digit"] == []
+        assert withdrawn["cbct-va-growth-2021-2025"] == ["2025-H1"]
+        table = run_clean("status", "--format", "table", env={"QNTRACK_NO_CACHE": cache_off, "COLUMNS": "200"})
+        assert "11.89[" not in table.stdout and "grdp_growth 2025-Q3" not in table.stdout
+        assert "cbct_va_growth 2025-H1: 23.81 % y/y" in table.stdout

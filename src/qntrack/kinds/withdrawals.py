@@ -42,7 +42,23 @@ def withdrawals_in(a: Assessment, found: Sequence[Withdrawal]) -> tuple[Withdraw
     from . import relevant_rows
 
     kept = {id(o) for o in relevant_rows(a.target, [w.retraction for w in found])}
-    return tuple(w for w in found if id(w.retraction) in kept)
+    return tuple(w for w in found if id(w.retraction) in kept and _touches(a, w))
+
+
+def _touches(a: Assessment, w: Withdrawal) -> bool:
+    """Whether the period withdrawn is one the target judges (a year; a span's own length,
+    ``kinds.span.in_span``), or a shorter one a year-to-date reading shown after the latest
+    judged figure may come from (``provisional_after``). A quarter withdrawn before a full
+    year's figure gave none of it: "11.89[1] (2025)" for 2025-Q3 read as if it had
+    (review of the twentieth session)."""
+    from ..plan.model import SpanTarget
+
+    period = w.retraction.period
+    judged = a.target.start.months if isinstance(a.target, SpanTarget) else 12
+    if period.months >= judged:
+        return True
+    latest = a.latest
+    return latest is None or (period.year, period.first) > (latest.period.year, latest.period.last)
 
 
 def with_withdrawals(
