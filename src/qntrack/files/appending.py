@@ -260,6 +260,9 @@ def append_observations(
 
     if path.is_dir():
         raise fail(str(path), msg("store_is_directory"))
+    from .windows_paths import refuse_windows_name
+
+    refuse_windows_name(path, not_done)  # before the lock, whose file would be named so too
     folder = missing_folder(path)
     if folder is not None:
         raise InputError([folder])

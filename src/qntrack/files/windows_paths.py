@@ -1,0 +1,62 @@
+"""A store's path written the Windows way, read on Linux or macOS (issue 17, twentieth session).
+
+A tracker folder shared between a Windows PC and a Linux colleague (OneDrive, a share, git)
+may say ``observations: C:\\Users\\hoa\\qntrack\\observations.csv`` (Explorer's "Copy as
+path") or ``observations: data\\obs.csv``. Here a drive is no folder and a backslash is
+part of a file's name: the warning of a missing store says what to write instead (a path
+from the plan's folder with '/', which Windows reads too), and an append never starts a
+store whose name is such a path (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..catalog import Message, msg
+
+__all__ = ["drive_path", "refuse_windows_name", "windows_advice"]
+
+# A drive ('C:' alone, or followed by a separator) or a share ('\\server\...').
+_DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
+
+
+def drive_path(path: Path) -> tuple[Path, str] | None:
+    """When ``path`` (the plan's folder joined with what 'observations:' says) holds a
+    Windows drive or share on a system whose separator is '/': the plan's folder and the
+    path as written from the drive on; else None."""
+    if os.sep != "/":
+        return None
+    parts = path.parts
+    for i, part in enumerate(parts):
+        if _DRIVE.match(part) or part.startswith("\\\\"):
+            return Path(*parts[:i]) if i else Path("."), "/".join(parts[i:])
+    return None
+
+
+def windows_advice(folder: Path, written: str) -> Message:
+    """What to write in 'observations:' in place of a drive path: the file's own name, said
+    to be beside targets.yaml when it is, else to be copied there."""
+    name = re.split(r"[\\/]", written)[-1]
+    key = "windows_path_beside" if (folder / name).is_file() else "windows_path_copy"
+    return msg(key, name=name)
+
+
+def refuse_windows_name(path: Path, not_done: Message | None = None) -> None:
+    """Refuse to start a store that the file system would name after a Windows path: a
+    drive path, or a name holding a backslash, on a system where a backslash is part of a
+    name. An existing file of that name is the user's and is appended to as before."""
+    from ..errors import fail
+
+    if os.sep != "/" or os.path.lexists(path):
+        return
+    after = not_done or msg("store_nothing_added")
+    found = drive_path(path)
+    if found is not None:
+        folder, written = found
+        advice = windows_advice(folder, written)
+        raise fail(str(path), msg("store_windows_new", written=written, hint=advice, not_done=after))
+    if "\\" in path.name:
+        slashed = path.name.replace("\\", "/")
+        raise fail(str(path), msg("store_backslash_new", name=path.name, path=slashed, not_done=after))
