@@ -104,3 +104,87 @@ def test_the_drive_path_messages_in_vietnamese(tmp_path: Path, monkeypatch: pyte
     r = run_clean("--lang", "vi", "add-observation", "share", "2024-Q3", "13.4")
     assert r.exit_code == 1
     assert "không ghi thêm gì" in r.stderr, r.stderr
+
+
+# --- UTF-8 read in the console's code page (PowerShell 5.1's '>' and '|') ---------------
+
+SOURCE = "Cục Thống kê tỉnh Quảng Ninh"
+
+
+def _as_powershell_saves(text: str, code_page: str) -> bytes:
+    """What Windows PowerShell 5.1 writes for ``qntrack observations --format csv > f.csv``:
+    qntrack's UTF-8 bytes read in the console's code page ([Console]::OutputEncoding, the
+    OEM one: 437 on an English Windows, 850 in Western Europe, 1258 on a Vietnamese one),
+    then written as UTF-16 LE with a byte-order mark and CRLF."""
+    read = text.encode("utf-8").decode(code_page)
+    return b"\xff\xfe" + read.replace("\n", "\r\n").encode("utf-16-le")
+
+
+@pytest.mark.parametrize(
+    ("code_page", "named", "source", "garbled"),
+    [
+        # 'ụ' is E1 BB A5 in UTF-8: in code page 437, E1 'ß', BB '╗', A5 'Ñ'; 'ê' (C3 AA) '├' '¬'.
+        ("cp437", "437", SOURCE, "Cß╗Ñc Thß╗æng k├¬ tß╗ënh Quß║úng Ninh"),
+        # 850 differs from 437 where 'ư' and 'ơ' begin (C6: 'ã', not '╞'): 'ở' E1 BB 9F
+        # 'ß╗ƒ', 'ô' C3 B4 '├┤', 'ư' C6 B0 'ã░', 'ơ' C6 A1 'ãí'. (The text above has none:
+        # it reads the same in 437 and 850, and is named 437, the first.)
+        ("cp850", "850", "Sở Công Thương", "Sß╗ƒ C├┤ng Thã░ãíng"),
+        # in 1258, E1 'á', BB '»', A5 '¥'; C3 is 'Ă' (not 1252's 'Ã'), AA 'ª'
+        ("cp1258", "Windows-1258", SOURCE, "Cá»¥c Thá»‘ng kĂª tá»‰nh Quáº£ng Ninh"),
+    ],
+)
+def test_utf8_read_in_a_console_code_page_is_refused_with_what_it_reads_as(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code_page: str, named: str, source: str, garbled: str
+) -> None:
+    # The officer sends a colleague's list through PowerShell 5.1 and imports it: the source
+    # was stored as the garbled text, for good (only Windows-1252's garbling was told).
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    before = (tmp_path / "observations.csv").read_bytes()
+    (tmp_path / "out.csv").write_bytes(
+        _as_powershell_saves(f"{HEADER}share,2024-Q3,13.4,estimate,{source},,\n", code_page)
+    )
+    assert garbled in (tmp_path / "out.csv").read_bytes().decode("utf-16")
+    r = run_clean("add-observation", "--from", "out.csv")
+    assert r.exit_code == 1, r.output
+    assert (
+        f"out.csv:2: error: column 'source': '{garbled}' looks like UTF-8 text read in the code page {named}"
+        in r.stderr
+    )
+    assert f"(it reads '{source}')" in r.stderr
+    assert "[Console]::OutputEncoding = [Text.Encoding]::UTF8" in r.stderr
+    assert (tmp_path / "observations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Straße 5, München",  # ß then a letter: in 437, E1 65 is no UTF-8
+        "Ålesund kommune",
+        "├── appendix",  # box drawing in a note, as typed
+        "Sở Kế hoạch và Đầu tư",
+        "Ăn uống, Đà Nẵng",
+    ],
+)
+def test_text_a_code_page_could_hold_is_not_taken_for_garbled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "in.csv").write_text(f'{HEADER}share,2024-Q3,13.4,estimate,"{text}",,2024-10-05\n', encoding="utf-8")
+    r = run_clean("add-observation", "--from", "in.csv")
+    assert r.exit_code == 0, r.output
+    cell = f'"{text}"' if "," in text else text
+    assert (
+        (tmp_path / "observations.csv")
+        .read_text(encoding="utf-8")
+        .endswith(f"share,2024-Q3,13.4,estimate,{cell},,2024-10-05T00:00:00Z\n")
+    )
+
+
+def test_the_code_page_message_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "out.csv").write_bytes(
+        _as_powershell_saves(f"{HEADER}share,2024-Q3,13.4,estimate,{SOURCE},,\n", "cp437")
+    )
+    r = run_clean("--lang", "vi", "add-observation", "--from", "out.csv")
+    assert r.exit_code == 1
+    assert "có vẻ là văn bản UTF-8 bị đọc theo bảng mã 437" in r.stderr

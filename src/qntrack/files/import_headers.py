@@ -73,7 +73,7 @@ def _garbled_header(written: Sequence[str]) -> Message | None:
 
     for cell in written:
         found = garbled(cell.strip()) if isinstance(cell, str) else None
-        if found is not None and found[0] != "UTF-8" and _header([found[1]])[0] in LONG_COLUMNS:
+        if found is not None and found[0] in ("TCVN3 (ABC)", "VNI") and _header([found[1]])[0] in LONG_COLUMNS:
             return msg("import_header_garbled", text=cell.strip(), reading=found[1], encoding=found[0])
     return None
 
