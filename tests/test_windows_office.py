@@ -188,3 +188,39 @@ def test_the_code_page_message_in_vietnamese(tmp_path: Path, monkeypatch: pytest
     r = run_clean("--lang", "vi", "add-observation", "--from", "out.csv")
     assert r.exit_code == 1
     assert "có vẻ là văn bản UTF-8 bị đọc theo bảng mã 437" in r.stderr
+
+
+# --- a console that cannot show Vietnamese ----------------------------------------------
+
+
+def test_a_terminal_that_shows_question_marks_is_told_how_to_show_the_letters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers import stderr_on_a_terminal
+
+    # A console set to code page 437 (PYTHONIOENCODING=cp437, as a Windows profile or an
+    # IDE sets it): the Vietnamese error came out as "'abc' kh?ng ph?i l? s?" ('ô' and 'à'
+    # are in 437, 'ả', 'ố' are not), and nothing said why or what to do.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    code, said = stderr_on_a_terminal(
+        "--lang", "vi", "add-observation", "share", "2024-Q3", "abc", cwd=tmp_path, env={"PYTHONIOENCODING": "cp437"}
+    )
+    assert code == 1
+    lines = said.strip().splitlines()
+    assert "?" in lines[0] and "abc" in lines[0]  # the message, letters lost as before
+    # Then one more line, last: the hint, whose commands are ASCII and so shown whole.
+    assert lines[-1].startswith("qntrack: c") and "cp437" in lines[-1]
+    assert "chcp 65001" in lines[-1] and "PYTHONIOENCODING=utf-8" in lines[-1]
+    assert len(lines) == 2
+
+
+def test_a_terminal_that_shows_every_letter_is_told_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import stderr_on_a_terminal
+
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    for env in ({"PYTHONIOENCODING": "utf-8"}, {"PYTHONIOENCODING": "cp437", "QNTRACK_LANG": "en"}):
+        # English words in 437 lose nothing: 'abc' is not a number; write a number, ...
+        code, said = stderr_on_a_terminal("add-observation", "share", "2024-Q3", "abc", cwd=tmp_path, env=env)
+        assert code == 1
+        assert len(said.strip().splitlines()) == 1, said
+        assert "chcp" not in said
