@@ -224,3 +224,67 @@ def test_a_terminal_that_shows_every_letter_is_told_nothing(tmp_path: Path, monk
         assert code == 1
         assert len(said.strip().splitlines()) == 1, said
         assert "chcp" not in said
+
+
+# --- names Windows cannot hold, given to -o --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # Copied from Explorer with the space after it: the message was "the extension
+        # .html  does not say which format to write" (the space inside the quote).
+        ("bao-cao.html ", "ends with a space, which Windows drops from a file's name"),
+        ("bao-cao.html.", "ends with a dot, which Windows drops from a file's name"),
+        # Device names, with or without an extension (Windows reads con.html as CON):
+        # written here as a file no Windows PC can open; on Windows, written nowhere.
+        ("NUL", "NUL is the name of a device on Windows"),
+        ("con.html", "con.html is the name of a device on Windows"),
+        ("LPT1.xlsx", "LPT1.xlsx is the name of a device on Windows"),
+        # An NTFS stream: on Windows the report would go into a hidden part of report.pdf.
+        ("report.pdf:Zone.Identifier", "the name holds ':', which Windows does not allow in a file's name"),
+        ("bao?cao.html", "the name holds '?', which Windows does not allow in a file's name"),
+    ],
+)
+def test_a_report_name_windows_cannot_hold_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, said: str
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    for args in (("report", "-o", name), ("export", "sdmx-csv", "-o", name)):
+        r = run_clean(*args)
+        assert r.exit_code == 2, r.output
+        assert said in r.stderr, r.stderr
+    assert sorted(os.listdir(tmp_path)) == ["observations.csv", "targets.yaml"]
+
+
+def test_a_name_ending_in_a_space_is_told_the_name_without_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    r = run_clean("report", "-o", "bao-cao.html. ")
+    # Windows drops every trailing dot and space: 'bao-cao.html. ' is bao-cao.html there.
+    assert "write -o 'bao-cao.html'" in r.stderr
+
+
+def test_a_report_path_with_backslashes_is_told_to_use_slashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # -o reports\bao-cao.html wrote a file named 'reports\bao-cao.html' beside targets.yaml.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "reports").mkdir()
+    r = run_clean("report", "-o", "reports\\bao-cao.html")
+    assert r.exit_code == 2
+    assert "write -o reports/bao-cao.html" in r.stderr
+    assert os.listdir(tmp_path / "reports") == []
+
+
+def test_names_windows_holds_are_written_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'console.html' starts with CON but is no device; 'báo cáo 2026.md' has spaces inside.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    for name in ("console.html", "báo cáo 2026.json", "nul-report.toml"):
+        r = run_clean("report", "-o", name)
+        assert r.exit_code == 0, r.output
+        assert (tmp_path / name).is_file()
+
+
+def test_the_windows_name_messages_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    r = run_clean("--lang", "vi", "report", "-o", "bao-cao.html ")
+    assert r.exit_code == 2
+    assert "dấu cách" in r.stderr and "bao-cao.html" in r.stderr

@@ -6,6 +6,11 @@ path") or ``observations: data\\obs.csv``. Here a drive is no folder and a backs
 part of a file's name: the warning of a missing store says what to write instead (a path
 from the plan's folder with '/', which Windows reads too), and an append never starts a
 store whose name is such a path (docs/decisions.md).
+
+A report's or an export's name (``-o``) that Windows cannot hold is refused on every
+system: the report is for an office of Windows PCs, and a name ending in a space, a
+device's name (CON, NUL) or one with ':' is a slip there, a file no PC of the office can
+open when written elsewhere.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 
 from ..catalog import Message, msg
 
-__all__ = ["drive_path", "refuse_windows_name", "windows_advice"]
+__all__ = ["drive_path", "refuse_windows_name", "refuse_windows_output", "windows_advice"]
 
 # A drive ('C:' alone, or followed by a separator) or a share ('\\server\...').
 _DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
@@ -60,3 +65,33 @@ def refuse_windows_name(path: Path, not_done: Message | None = None) -> None:
     if "\\" in path.name:
         slashed = path.name.replace("\\", "/")
         raise fail(str(path), msg("store_backslash_new", name=path.name, path=slashed, not_done=after))
+
+
+# The names Windows gives its devices, with or without an extension (con.html is CON).
+_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]
+)
+# (Control characters, which Windows refuses too, are written as before: a name may hold
+# ESC, shown escaped in the confirmation, tests/test_messages_cli.py.)
+_NOT_IN_A_NAME = re.compile(r'[<>:"|?*]')
+
+
+def refuse_windows_output(output: str) -> None:
+    """Refuse (exit 2) ``-o output`` whose file name Windows cannot hold: one ending in a
+    space or a dot (Windows drops them), a device's name, a character Windows does not
+    allow; and, where '/' separates folders, a backslash (``reports\\bao-cao.html``)."""
+    from ..errors import ExitCode, fail
+
+    if os.sep == "/" and "\\" in output:
+        raise fail(output, msg("outputs_backslash", path=output.replace("\\", "/")), ExitCode.USAGE)
+    name = os.path.basename(output)
+    if name in ("", ".", ".."):
+        return  # a folder's name: output_path says so
+    if name[-1] in " .":
+        what = msg("outputs_a_space" if name[-1] == " " else "outputs_a_dot")
+        raise fail(output, msg("outputs_windows_trailing", what=what, name=name.rstrip(" .")), ExitCode.USAGE)
+    if name.split(".")[0].rstrip(" ").upper() in _DEVICES:
+        raise fail(output, msg("outputs_windows_device", name=name, device=name.split(".")[0].upper()), ExitCode.USAGE)
+    found = _NOT_IN_A_NAME.search(name)
+    if found is not None:
+        raise fail(output, msg("outputs_windows_character", char=found[0]), ExitCode.USAGE)
