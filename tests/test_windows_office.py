@@ -288,3 +288,58 @@ def test_the_windows_name_messages_in_vietnamese(tmp_path: Path, monkeypatch: py
     r = run_clean("--lang", "vi", "report", "-o", "bao-cao.html ")
     assert r.exit_code == 2
     assert "dấu cách" in r.stderr and "bao-cao.html" in r.stderr
+
+
+# --- a cloud drive's conflict copy beside the store ---------------------------------------
+
+NEW_ROW = "share,2024-Q3,13.4,estimate,officer-b,,2024-10-05T00:00:00Z\n"
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "observations-DESKTOP-AB12.csv",  # OneDrive: the name, '-', the other PC's name
+        "observations (Hoa's conflicted copy 2026-07-15).csv",  # Dropbox
+        "observations (1).csv",  # Google Drive for desktop
+    ],
+)
+def test_check_warns_of_a_conflict_copy_holding_rows_the_store_has_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy: str
+) -> None:
+    # Two PCs appended while one was offline: OneDrive kept the other's file as a copy,
+    # whose new row no command reads, and check said nothing (data-integrity.md only told
+    # how to import it once noticed). The copy is the store (7 lines) with one row more.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / copy).write_bytes((SMALL_OBSERVATIONS + NEW_ROW).replace("\n", "\r\n").encode())
+    r = run_clean("check")
+    assert r.exit_code == 0  # a warning: the store itself is sound
+    assert f"observations.csv: warning: {copy} beside it looks like a copy a cloud drive made" in r.stderr
+    assert "holds 1 line(s) this file does not" in r.stderr
+    assert "qntrack add-observation --from" in r.stderr and "--dry-run" in r.stderr
+
+
+def test_a_copy_with_nothing_new_and_other_files_are_not_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    # The same rows (LF here, CRLF there): nothing is lost, so nothing to say.
+    (tmp_path / "observations-DESKTOP-AB12.csv").write_text(SMALL_OBSERVATIONS.replace("\n", "\r\n"))
+    # A file of another name, and one whose first line is no store's header.
+    (tmp_path / "figures-DESKTOP-AB12.csv").write_text(SMALL_OBSERVATIONS + NEW_ROW)
+    (tmp_path / "observations (2).csv").write_text("a,b\n1,2\n")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    assert r.stderr == ""
+    # The warning goes once the copy's row is imported and the copy deleted.
+    (tmp_path / "observations (1).csv").write_text(SMALL_OBSERVATIONS + NEW_ROW)
+    assert "observations (1).csv beside it" in run_clean("check").stderr
+    assert run_clean("add-observation", "--from", "observations (1).csv").exit_code == 0
+    (tmp_path / "observations (1).csv").unlink()
+    assert run_clean("check").stderr == ""
+
+
+def test_the_conflict_copy_warning_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "observations-LAPTOP-HOA.csv").write_text(SMALL_OBSERVATIONS + NEW_ROW)
+    r = run_clean("--lang", "vi", "check")
+    assert "observations-LAPTOP-HOA.csv" in r.stderr and "bản sao" in r.stderr
