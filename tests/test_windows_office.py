@@ -343,3 +343,35 @@ def test_the_conflict_copy_warning_in_vietnamese(tmp_path: Path, monkeypatch: py
     (tmp_path / "observations-LAPTOP-HOA.csv").write_text(SMALL_OBSERVATIONS + NEW_ROW)
     r = run_clean("--lang", "vi", "check")
     assert "observations-LAPTOP-HOA.csv" in r.stderr and "bản sao" in r.stderr
+
+
+# --- a file named the Windows way on the command line ----------------------------------
+
+
+def test_a_file_given_with_backslashes_is_told_to_use_slashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A command copied from a Windows colleague's note: "file not found", though
+    # data/in.csv is there.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "in.csv").write_text(HEADER + NEW_ROW, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
+    for args, said in (
+        (("add-observation", "--from", "data\\in.csv"), "data\\in.csv: error: file not found: "),
+        (("add-observation", "--from", "data\\in.xlsx"), "data\\in.xlsx: error: file not found: "),
+        (("-t", "sub\\targets.yaml", "status"), "sub\\targets.yaml: error: targets file not found: "),
+    ):
+        r = run_clean(*args)
+        assert r.exit_code == 1
+        assert said in r.stderr, r.stderr
+        slashed = args[-1 if args[0] != "-t" else 1].replace("\\", "/")
+        assert f"a backslash is part of a file's name here, not a separator of folders: write {slashed}" in r.stderr
+
+
+def test_a_file_given_as_a_drive_path_is_said_to_be_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    r = run_clean("add-observation", "--from", "C:\\Users\\hoa\\Downloads\\in.csv")
+    assert r.exit_code == 1
+    assert "file not found: C:\\Users\\hoa\\Downloads\\in.csv is a path on a Windows drive or share" in r.stderr
+    r = run_clean("--lang", "vi", "add-observation", "--from", "C:\\Users\\hoa\\Downloads\\in.csv")
+    assert "một đường dẫn trên ổ đĩa hoặc thư mục chia sẻ của Windows" in r.stderr

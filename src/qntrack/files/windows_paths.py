@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..catalog import Message, msg
 
-__all__ = ["drive_path", "refuse_windows_name", "refuse_windows_output", "windows_advice"]
+__all__ = ["drive_path", "refuse_windows_name", "refuse_windows_output", "windows_advice", "with_windows_hint"]
 
 # A drive ('C:' alone, or followed by a separator) or a share ('\\server\...').
 _DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
@@ -95,3 +95,16 @@ def refuse_windows_output(output: str) -> None:
     found = _NOT_IN_A_NAME.search(name)
     if found is not None:
         raise fail(output, msg("outputs_windows_character", char=found[0]), ExitCode.USAGE)
+
+
+def with_windows_hint(said: Message, name: str) -> Message:
+    """``said`` (a file "not found"), followed by what to write when ``name`` is a Windows
+    path on a system whose separator is '/': a drive's or share's, or one with backslashes
+    (``--from data\\in.csv`` copied from a Windows colleague's note)."""
+    if os.sep != "/" or "\\" not in name and not _DRIVE.match(name):
+        return said
+    if _DRIVE.match(name) or name.startswith("\\\\"):
+        hint = msg("path_hint_drive", path=name)
+    else:
+        hint = msg("path_hint_backslash", path=name.replace("\\", "/"))
+    return msg("path_said_windows", said=said, hint=hint)
