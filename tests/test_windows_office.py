@@ -375,3 +375,19 @@ def test_a_file_given_as_a_drive_path_is_said_to_be_one(tmp_path: Path, monkeypa
     assert "file not found: C:\\Users\\hoa\\Downloads\\in.csv is a path on a Windows drive or share" in r.stderr
     r = run_clean("--lang", "vi", "add-observation", "--from", "C:\\Users\\hoa\\Downloads\\in.csv")
     assert "một đường dẫn trên ổ đĩa hoặc thư mục chia sẻ của Windows" in r.stderr
+
+
+def test_check_warns_of_a_conflict_copy_of_the_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The plan edited on two PCs: OneDrive kept the other's targets.yaml as
+    # targets-DESKTOP-AB12.yaml, whose edit (a title) no command reads.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    edited = SMALL_TARGETS.replace('title: "Test plan"', 'title: "Test plan, revised"', 1)
+    assert edited != SMALL_TARGETS
+    (tmp_path / "targets-DESKTOP-AB12.yaml").write_text(edited, encoding="utf-8")
+    (tmp_path / "targets (1).yaml").write_text(SMALL_TARGETS, encoding="utf-8")  # the same: nothing said
+    r = run_clean("check")
+    assert r.exit_code == 0
+    # One line differs: the title.
+    assert "targets.yaml: warning: targets-DESKTOP-AB12.yaml beside it looks like a copy a cloud drive made" in r.stderr
+    assert "holds 1 line(s) this file does not" in r.stderr
+    assert "targets (1).yaml" not in r.stderr

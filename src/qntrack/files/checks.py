@@ -171,7 +171,7 @@ def run_checks(
     if "conflict-copy" in selected:
         from .conflict_copies import conflict_copy_problems
 
-        problems.extend(conflict_copy_problems(store_path))
+        problems.extend(conflict_copy_problems(store_path) + conflict_copy_problems(path, plan=True))
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         # The sentence of journal.interrupted, with the command that repairs this tracker.

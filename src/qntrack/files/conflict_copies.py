@@ -4,7 +4,8 @@ When two computers change a synced file while one is offline, OneDrive keeps the
 version beside it as ``observations-DESKTOP-AB12.csv`` (the name, '-', that computer's
 name), Dropbox as ``observations (Hoa's conflicted copy 2026-07-15).csv`` and Google Drive
 as ``observations (1).csv``. qntrack reads only the file 'observations:' names, so the
-rows only the copy holds were passed over in silence. ``check`` now says so (check
+rows only the copy holds were passed over in silence, and so was an edit of targets.yaml
+kept as ``targets-DESKTOP-AB12.yaml``. ``check`` now says so (check
 ``conflict-copy``, a warning), with the commands that bring them in.
 """
 
@@ -38,9 +39,11 @@ def _lines(path: Path) -> list[bytes] | None:
     return [line.rstrip(b"\r") for line in data.removeprefix(b"\xef\xbb\xbf").split(b"\n") if line.strip()]
 
 
-def conflict_copy_problems(store_path: Path) -> list[Problem]:
+def conflict_copy_problems(store_path: Path, plan: bool = False) -> list[Problem]:
     """A warning for each file beside the store named as a cloud drive names a conflict
-    copy of it, whose first line is the store's header, holding lines the store has not."""
+    copy of it, whose first line is the store's header, holding lines the store has not.
+    ``plan``: ``store_path`` is targets.yaml, whose copy may start with any line and whose
+    lines are compared the same way (an edit made on the other computer)."""
     stem, suffix = store_path.stem, store_path.suffix
     try:
         names = sorted(os.listdir(store_path.parent or "."))
@@ -61,10 +64,11 @@ def conflict_copy_problems(store_path: Path) -> list[Problem]:
     found = []
     for name in copies:
         lines = _lines(store_path.parent / name)
-        if not lines or not store or lines[0] != store[0]:
+        if not lines or not store or not plan and lines[0] != store[0]:
             continue  # no store's header: some other file
-        new = sum(1 for line in lines[1:] if line not in held)
+        new = sum(1 for line in lines[0 if plan else 1 :] if line not in held)
         if new:
-            said = msg("checks_conflict_copy", copy=name, rows=new, file=shell_word(name))
+            key = "checks_conflict_copy_plan" if plan else "checks_conflict_copy"
+            said = msg(key, copy=name, rows=new, file=shell_word(name))
             found.append(Problem(Location(str(store_path)), said, "warning", check="conflict-copy"))
     return found
