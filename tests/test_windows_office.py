@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, enter, make_tracker
 from helpers import run_clean
 
 HEADER = "indicator,period,value,status,source,note,recorded_at\n"
@@ -391,3 +391,57 @@ def test_check_warns_of_a_conflict_copy_of_the_plan(tmp_path: Path, monkeypatch:
     assert "targets.yaml: warning: targets-DESKTOP-AB12.yaml beside it looks like a copy a cloud drive made" in r.stderr
     assert "holds 1 line(s) this file does not" in r.stderr
     assert "targets (1).yaml" not in r.stderr
+
+
+# --- targets.yaml saved by Notepad as a text document ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # Notepad's "Save as type: Text Documents (*.txt)" adds .txt, and Explorer, hiding
+        # known extensions, shows 'targets.yaml'.
+        ("targets.yaml.txt", "Explorer shows it as targets.yaml"),
+        ("Targets.Yaml.TXT", "Explorer shows it as Targets.Yaml"),
+        ("targets.yml", "the name qntrack looks for is targets.yaml"),
+    ],
+)
+def test_a_plan_saved_under_another_name_is_named_not_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, said: str
+) -> None:
+    # A parent folder holds a tracker of its own: the plan here, saved by Notepad as
+    # targets.yaml.txt, was passed over, the parent's plan used, and add-observation
+    # wrote into the parent's store. Without a parent: "no targets.yaml here or in any
+    # parent folder", though Explorer shows one.
+    parent = tmp_path
+    (parent / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
+    (parent / "observations.csv").write_text(SMALL_OBSERVATIONS, encoding="utf-8")
+    here = parent / "2026"
+    here.mkdir()
+    (here / name).write_text(SMALL_TARGETS, encoding="utf-8")
+    enter(here, monkeypatch)
+    for args in (("status",), ("add-observation", "share", "2024-Q3", "13.4", "--status", "estimate")):
+        r = run_clean(*args)
+        assert r.exit_code == 1, r.output
+        assert f"targets.yaml: error: no targets.yaml here, but {name}" in r.stderr
+        assert said in r.stderr
+        assert f"--targets {name}" in r.stderr
+    assert (parent / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS
+
+
+def test_a_store_saved_by_notepad_as_a_text_document_is_named_and_never_split(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # observations.csv opened in Notepad and saved as "Text Documents": observations.csv.txt,
+    # shown as observations.csv in Explorer. status said to correct 'observations:' to
+    # name it, and add-observation started a second store beside it (then warned).
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "observations.csv").rename(tmp_path / "observations.csv.txt")
+    r = run_clean("status", "--format", "json")
+    assert "observations.csv: warning: the observations file does not exist, but observations.csv.txt" in r.stderr
+    assert "rename it to observations.csv" in r.stderr
+    r = run_clean("add-observation", "share", "2024-Q3", "13.4", "--status", "estimate")
+    assert r.exit_code == 1
+    assert "observations.csv: error: does not exist, but observations.csv.txt does beside it" in r.stderr
+    assert "nothing was added" in r.stderr
+    assert sorted(os.listdir(tmp_path)) == ["observations.csv.txt", "targets.yaml"]

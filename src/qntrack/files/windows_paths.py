@@ -21,7 +21,15 @@ from pathlib import Path
 
 from ..catalog import Message, msg
 
-__all__ = ["drive_path", "refuse_windows_name", "refuse_windows_output", "windows_advice", "with_windows_hint"]
+__all__ = [
+    "another_plan_name",
+    "drive_path",
+    "text_document",
+    "refuse_windows_name",
+    "refuse_windows_output",
+    "windows_advice",
+    "with_windows_hint",
+]
 
 # A drive ('C:' alone, or followed by a separator) or a share ('\\server\...').
 _DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
@@ -48,23 +56,40 @@ def windows_advice(folder: Path, written: str) -> Message:
     return msg(key, name=name)
 
 
+def text_document(path: Path) -> Path | None:
+    """``observations.csv.txt`` (in any case) beside a missing ``path``: the file Notepad
+    saved as a text document, which Explorer shows under ``path``'s name; else None."""
+    if os.path.lexists(path):
+        return None
+    wanted = (path.name + ".txt").casefold()
+    try:
+        names = sorted(n for n in os.listdir(path.parent or ".") if n.casefold() == wanted)
+    except OSError:
+        return None
+    return path.parent / names[0] if names else None
+
+
 def refuse_windows_name(path: Path, not_done: Message | None = None) -> None:
     """Refuse to start a store that the file system would name after a Windows path: a
     drive path, or a name holding a backslash, on a system where a backslash is part of a
-    name. An existing file of that name is the user's and is appended to as before."""
+    name; or beside the store Notepad saved as a text document (``text_document``). An
+    existing file of that name is the user's and is appended to as before."""
     from ..errors import fail
 
-    if os.sep != "/" or os.path.lexists(path):
+    if os.path.lexists(path):
         return
     after = not_done or msg("store_nothing_added")
-    found = drive_path(path)
+    found = drive_path(path)  # None where '\\' separates folders
     if found is not None:
         folder, written = found
         advice = windows_advice(folder, written)
         raise fail(str(path), msg("store_windows_new", written=written, hint=advice, not_done=after))
-    if "\\" in path.name:
+    if "\\" in path.name and os.sep == "/":
         slashed = path.name.replace("\\", "/")
         raise fail(str(path), msg("store_backslash_new", name=path.name, path=slashed, not_done=after))
+    saved = text_document(path)
+    if saved is not None:
+        raise fail(str(path), msg("store_txt_new", found=saved.name, name=path.name, not_done=after))
 
 
 # The names Windows gives its devices, with or without an extension (con.html is CON).
@@ -108,3 +133,23 @@ def with_windows_hint(said: Message, name: str) -> Message:
     else:
         hint = msg("path_hint_backslash", path=name.replace("\\", "/"))
     return msg("path_said_windows", said=said, hint=hint)
+
+
+# A plan saved under a name Windows shows as targets.yaml (Notepad's "Text Documents" adds
+# .txt, which Explorer hides), or with YAML's other extension.
+_OTHER_PLAN_NAMES = {"targets.yaml.txt": "workspace_targets_txt", "targets.yml": "workspace_targets_yml"}
+
+
+def another_plan_name(folder: Path) -> Message | None:
+    """What to say of a folder holding no targets.yaml but a plan under another name
+    (``_OTHER_PLAN_NAMES``, in any case), else None: passed over, a parent folder's plan
+    was used and its store written to."""
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.casefold() in _OTHER_PLAN_NAMES)
+    except OSError:
+        return None
+    if not names:
+        return None
+    found = os.path.relpath(folder / names[0])
+    shown = names[0][: -len(".txt")] if names[0].casefold().endswith(".txt") else names[0]
+    return msg(_OTHER_PLAN_NAMES[names[0].casefold()], found=found, shown=shown)

@@ -193,6 +193,11 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
             from ..catalog import msg
 
             raise fail(DEFAULT_NAME, msg("workspace_targets_case", found=os.path.relpath(variant)), ExitCode.INVALID)
+        from .windows_paths import another_plan_name
+
+        other = another_plan_name(folder)  # targets.yaml.txt from Notepad: named, not passed over
+        if other is not None:
+            raise fail(DEFAULT_NAME, other, ExitCode.INVALID)
     from ..catalog import msg
 
     raise fail(DEFAULT_NAME, msg("workspace_no_targets"), ExitCode.INVALID)
@@ -341,6 +346,13 @@ def store_missing(store_path: Path) -> Problem:
     variant = case_variant(store_path)
     if variant is not None:  # Observations.csv from a Windows share: said, and never appended beside
         return Problem(Location(str(store_path)), msg("workspace_store_case", found=variant.name), "warning")
+    from .windows_paths import text_document
+
+    saved = text_document(store_path)  # observations.csv.txt from Notepad: the name to give it
+    if saved is not None:
+        return Problem(
+            Location(str(store_path)), msg("workspace_store_txt", found=saved.name, name=store_path.name), "warning"
+        )
     from .textfiles import near_store
 
     near = near_store(store_path)  # obsevations.csv named, observations.csv there: said
