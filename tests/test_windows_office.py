@@ -445,3 +445,34 @@ def test_a_store_saved_by_notepad_as_a_text_document_is_named_and_never_split(
     assert "observations.csv: error: does not exist, but observations.csv.txt does beside it" in r.stderr
     assert "nothing was added" in r.stderr
     assert sorted(os.listdir(tmp_path)) == ["observations.csv.txt", "targets.yaml"]
+
+
+# --- Get-Content obs.csv | qntrack add-observation --from - (PowerShell 5.1) -------------
+
+
+def test_letters_lost_on_the_way_into_standard_input_say_to_give_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PowerShell 5.1 sends a native program's input in $OutputEncoding, ASCII by default:
+    # 'Quảng Ninh' arrives as 'Qu?ng Ninh'. Refused, as from a file, but the mend given
+    # was Excel's ("save it again as CSV UTF-8"), which is not what happened.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    sent = f"{HEADER}share,2024-Q3,13.4,estimate,Qu?ng Ninh,,\n".replace("\n", "\r\n").encode("ascii")
+    r = run_clean("add-observation", "--from", "-", input=sent)
+    assert r.exit_code == 1
+    assert "<stdin>:2: error: column 'source': 'Qu?ng Ninh' has '?' inside a word" in r.stderr
+    assert "give the file by its name" in r.stderr and "--from" in r.stderr
+    assert "Get-Content" in r.stderr
+
+
+def test_a_header_whose_letters_were_lost_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Vietnamese header sent the same way: 'Chỉ tiêu,Kỳ,Giá trị' arrives as
+    # 'Ch? ti?u,K?,Gi? tr?', and was "not a table of figures".
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    sent = b"Ch? ti?u,K?,Gi? tr?\r\nshare,2024-Q3,13.4\r\n"
+    r = run_clean("add-observation", "--from", "-", input=sent)
+    assert r.exit_code == 1
+    assert "<stdin>:1: error: the first line's letters are lost as '?' ('Ch? ti?u')" in r.stderr
+    (tmp_path / "in.csv").write_bytes(sent)
+    r = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
+    assert "in.csv:1: lỗi:" in r.stderr and "'Ch? ti?u'" in r.stderr

@@ -235,7 +235,10 @@ def garbled_problem(column: str, text: str, where: Location) -> Problem | None:
     found = garbled(text)
     if found is None:
         if lost_letters(text):
-            return Problem(where, msg("import_lost_letters", column=column, text=text))
+            # Through a pipe, PowerShell 5.1's $OutputEncoding (ASCII) wrote the '?': the mend
+            # is to give the file by name, not Excel's (twentieth session).
+            key = "import_lost_letters_stdin" if where.file == "<stdin>" else "import_lost_letters"
+            return Problem(where, msg(key, column=column, text=text))
         return None
     encoding, reading = found
     key = "import_garbled_utf8" if encoding == "UTF-8" else "import_garbled_legacy"

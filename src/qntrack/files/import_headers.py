@@ -123,6 +123,12 @@ def _long_columns(
         if garbled is not None:
             problems.append(Problem(where, garbled))
             return None
+        from .garbled import lost_letters
+
+        lost = next((cell.strip() for cell in written if isinstance(cell, str) and lost_letters(cell)), None)
+        if lost is not None:  # 'Ch? ti?u': Vietnamese letters lost on the way, said so
+            problems.append(Problem(where, msg("import_header_lost_letters", text=lost)))
+            return None
         problems.append(
             Problem(
                 where,
