@@ -446,7 +446,6 @@ def test_check_list_names_every_check(plan: Path):
         "merged-retraction",
         "control",
         "invisible",
-        "conflict-copy",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

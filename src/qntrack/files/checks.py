@@ -106,8 +106,6 @@ CHECKS: tuple[Check, ...] = (
     Check("control", "error", True, msg("check_rule_control")),
     # Issue 17, nineteenth session: a character no one sees, reordering a name.
     Check("invisible", "warning", True, msg("check_rule_invisible")),
-    # Issue 17, twentieth session: rows only a cloud drive's conflict copy holds.
-    Check("conflict-copy", "warning", True, msg("check_rule_conflict_copy")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -168,10 +166,11 @@ def run_checks(
     file = str(store_path)
     # No observations file: a warning, not the store check's error (a new tracker may have none yet).
     problems: list[Problem] = [replace(p, check="store") for p in missing_store(store_path, store)]
-    if "conflict-copy" in selected:
-        from .conflict_copies import conflict_copy_problems
+    # A cloud drive's conflict copy of the store or the plan (issue 17, twentieth session):
+    # warnings of the checks that always run, so that check --list stays as it was.
+    from .conflict_copies import conflict_copy_problems
 
-        problems.extend(conflict_copy_problems(store_path) + conflict_copy_problems(path, plan=True))
+    problems.extend(conflict_copy_problems(store_path) + conflict_copy_problems(path, plan=True))
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         # The sentence of journal.interrupted, with the command that repairs this tracker.

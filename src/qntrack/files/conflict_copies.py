@@ -5,8 +5,9 @@ version beside it as ``observations-DESKTOP-AB12.csv`` (the name, '-', that comp
 name), Dropbox as ``observations (Hoa's conflicted copy 2026-07-15).csv`` and Google Drive
 as ``observations (1).csv``. qntrack reads only the file 'observations:' names, so the
 rows only the copy holds were passed over in silence, and so was an edit of targets.yaml
-kept as ``targets-DESKTOP-AB12.yaml``. ``check`` now says so (check
-``conflict-copy``, a warning), with the commands that bring them in.
+kept as ``targets-DESKTOP-AB12.yaml``. ``check`` now says so (a warning of
+the ``store`` check, or of ``syntax`` for the plan's copy: checks that always run), with
+the commands that bring them in.
 """
 
 from __future__ import annotations
@@ -70,5 +71,5 @@ def conflict_copy_problems(store_path: Path, plan: bool = False) -> list[Problem
         if new:
             key = "checks_conflict_copy_plan" if plan else "checks_conflict_copy"
             said = msg(key, copy=name, rows=new, file=shell_word(name))
-            found.append(Problem(Location(str(store_path)), said, "warning", check="conflict-copy"))
+            found.append(Problem(Location(str(store_path)), said, "warning", check="syntax" if plan else "store"))
     return found
