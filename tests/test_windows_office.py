@@ -476,3 +476,28 @@ def test_a_header_whose_letters_were_lost_is_said_so(tmp_path: Path, monkeypatch
     (tmp_path / "in.csv").write_bytes(sent)
     r = run_clean("--lang", "vi", "add-observation", "--from", "in.csv")
     assert "in.csv:1: lỗi:" in r.stderr and "'Ch? ti?u'" in r.stderr
+
+
+# --- cmd's `copy a.csv+b.csv all.csv`: the DOS end-of-file mark ----------------------------
+
+
+@pytest.mark.parametrize("ending", ["\r\n\x1a", "\x1a", "\r\n\x1a\r\n"])
+def test_a_files_last_ctrl_z_is_the_end_of_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ending: str
+) -> None:
+    # cmd's copy joins files in text mode and ends the result with Ctrl-Z (0x1A), the old
+    # end-of-file mark: "line 3: expected 7 cells like the header, found 1", or the last
+    # row's recorded_at '\x1a' "is not an ISO 8601 timestamp". The one row is read.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    row = NEW_ROW.rstrip("\n")
+    (tmp_path / "all.csv").write_bytes(f"{HEADER}{row}".replace("\n", "\r\n").encode() + ending.encode())
+    r = run_clean("add-observation", "--from", "all.csv")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS + NEW_ROW
+
+
+def test_a_ctrl_z_inside_a_file_is_still_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "all.csv").write_text(f"{HEADER}\x1a\n{NEW_ROW}", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "all.csv")
+    assert r.exit_code == 1
