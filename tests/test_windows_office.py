@@ -501,3 +501,19 @@ def test_a_ctrl_z_inside_a_file_is_still_refused(tmp_path: Path, monkeypatch: py
     (tmp_path / "all.csv").write_text(f"{HEADER}\x1a\n{NEW_ROW}", encoding="utf-8")
     r = run_clean("add-observation", "--from", "all.csv")
     assert r.exit_code == 1
+
+
+def test_a_period_whose_letters_were_lost_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'Quý I/2026' sent through PowerShell 5.1's pipe arrives as 'Qu? I/2026': it was "not a
+    # period; valid forms: ...", with nothing of the lost letter.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    sent = f"{HEADER}share,Qu? I/2026,13.4,estimate,x,,\r\n".encode("ascii")
+    r = run_clean("add-observation", "--from", "-", input=sent)
+    assert r.exit_code == 1
+    assert (
+        "<stdin>:2: error: 'Qu? I/2026' is not a period, and its '?' inside a word stands for a letter lost" in r.stderr
+    )
+    assert "valid forms: 2023 (year)" in r.stderr
+    # A '?' alone is no lost letter: the message is as before.
+    r = run_clean("add-observation", "share", "2026?", "13.4")
+    assert "'2026?' is not a period; valid forms" in r.stderr
