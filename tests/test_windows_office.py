@@ -517,3 +517,13 @@ def test_a_period_whose_letters_were_lost_is_said_so(tmp_path: Path, monkeypatch
     # A '?' alone is no lost letter: the message is as before.
     r = run_clean("add-observation", "share", "2026?", "13.4")
     assert "'2026?' is not a period; valid forms" in r.stderr
+
+
+def test_a_fifo_named_as_a_conflict_copy_is_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import run_bounded
+
+    # Read whole, a FIFO would wait for a writer that never comes.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    os.mkfifo(tmp_path / "observations (1).csv")
+    r = run_bounded("check", seconds=20)
+    assert r.exit_code == 0 and r.stderr == ""

@@ -32,7 +32,9 @@ _MADE_BY_A_DRIVE = re.compile(
 
 def _lines(path: Path) -> list[bytes] | None:
     """The file's lines without their ends (a byte-order mark off the first), or None
-    when it cannot be read."""
+    when it cannot be read or is no regular file (a FIFO so named would never end)."""
+    if not os.path.isfile(path):
+        return None
     try:
         data = Path(path).read_bytes()
     except OSError:
