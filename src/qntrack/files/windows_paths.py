@@ -10,7 +10,9 @@ store whose name is such a path (docs/decisions.md).
 A report's or an export's name (``-o``) that Windows cannot hold is refused on every
 system: the report is for an office of Windows PCs, and a name ending in a space, a
 device's name (CON, NUL) or one with ':' is a slip there, a file no PC of the office can
-open when written elsewhere.
+open when written elsewhere. A plan or store that Notepad saved as a text document
+(``targets.yaml.txt``, which Explorer shows as targets.yaml) is named, never passed over,
+and a file named the Windows way on the command line is told what to write.
 """
 
 from __future__ import annotations
