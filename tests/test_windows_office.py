@@ -527,3 +527,22 @@ def test_a_fifo_named_as_a_conflict_copy_is_passed_over(tmp_path: Path, monkeypa
     os.mkfifo(tmp_path / "observations (1).csv")
     r = run_bounded("check", seconds=20)
     assert r.exit_code == 0 and r.stderr == ""
+
+
+def test_a_store_ending_with_ctrl_z_is_said_to_and_repaired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two stores joined with cmd's `copy a.csv+b.csv observations.csv` end with Ctrl-Z:
+    # every reader said "incomplete last row (... a write was interrupted)", which is
+    # not what happened. The store's 7 lines, then the mark alone on line 8.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    with open(tmp_path / "observations.csv", "ab") as fh:
+        fh.write(b"\x1a")
+    for args in (("check",), ("status", "--format", "json"), ("add-observation", "share", "2024-Q3", "13.4")):
+        r = run_clean(*args)
+        assert r.exit_code == 1, (args, r.output)
+        assert "observations.csv:8: error: the file ends with Ctrl-Z (0x1A)" in r.stderr, (args, r.stderr)
+        assert "check --repair" in r.stderr
+        assert "interrupted" not in r.stderr
+    r = run_clean("check", "--repair")
+    assert r.exit_code == 0
+    assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS
+    assert run_clean("check").stderr == ""

@@ -291,7 +291,8 @@ def append_observations(
                             newline = b"\n"  # saved by an editor without it: added in the batch
                         else:
                             lines = data.count(b"\n") + 1
-                            raise fail(Location(str(path), lines), msg("recording_torn"))
+                            said = "recording_ctrl_z" if data.endswith(b"\n\x1a") else "recording_torn"
+                            raise fail(Location(str(path), lines), msg(said))
             columns = HEADER if new_file else check_appendable(path)
             ending = "\n" if new_file else line_end(path)
             newline = ending.encode("ascii") if newline else b""

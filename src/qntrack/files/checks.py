@@ -183,7 +183,9 @@ def run_checks(
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:
             repair = "qntrack check --repair" + (f" --targets {shell_word(os.fspath(targets))}" if targets else "")
-            problems.append(Problem(p.location, msg("store_torn_row", repair=repair), check="torn-line"))
+            ctrl_z = isinstance(p.message, Message) and p.message.id == "store_ctrl_z"  # cmd's copy's mark
+            torn = "store_ctrl_z" if ctrl_z else "store_torn_row"
+            problems.append(Problem(p.location, msg(torn, repair=repair), check="torn-line"))
         else:
             problems.extend(_tag([p], "store"))
     problems.extend(_cells_over_lines(store, file))

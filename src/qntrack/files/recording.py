@@ -278,6 +278,8 @@ def refuse_torn(store: Path) -> None:
     Reads the header and the last row only: the cost does not grow with the store."""
     existing = peek_store(store)
     if existing.torn_line:
+        if any(getattr(p.message, "id", "") == "store_ctrl_z" for p in existing.problems):
+            raise InputError([Problem(Location(str(store), existing.torn_line), msg("recording_ctrl_z"))])
         raise _torn(store, existing.torn_line)
 
 
