@@ -546,3 +546,33 @@ def test_a_store_ending_with_ctrl_z_is_said_to_and_repaired(tmp_path: Path, monk
     assert r.exit_code == 0
     assert (tmp_path / "observations.csv").read_text(encoding="utf-8") == SMALL_OBSERVATIONS
     assert run_clean("check").stderr == ""
+
+
+# --- a folder named the Windows way: init DIR, export opensdg --into DIR ------------------
+
+
+@pytest.mark.parametrize(
+    ("folder", "said"),
+    [
+        ("plans\\2026", "a backslash is part of a file's name here, not a separator of folders: write plans/2026"),
+        ("C:\\Users\\hoa\\qntrack", "C:\\Users\\hoa\\qntrack is a path on a Windows drive or share"),
+    ],
+)
+def test_init_and_export_never_make_a_folder_named_after_a_windows_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str, said: str
+) -> None:
+    # `qntrack init plans\2026` made one folder named 'plans\2026' (and 'C:\Users\hoa\qntrack'
+    # one named so) beside the others, as did export opensdg --into.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "repo").mkdir()
+    for args in (
+        ("init", folder),
+        ("export", "opensdg", "--into", folder),
+        ("import", "opensdg", "repo", "--into", folder),
+    ):
+        r = run_clean(*args)
+        assert r.exit_code == 2, (args, r.output)
+        assert said in r.stderr, r.stderr
+    assert sorted(os.listdir(tmp_path)) == ["observations.csv", "plans", "repo", "targets.yaml"]
+    assert os.listdir(tmp_path / "plans") == []

@@ -60,6 +60,9 @@ def import_opensdg(
 
     refuse_nul("repo_dir", repo_dir)
     refuse_nul("into", into)
+    from .windows_paths import refuse_windows_folder
+
+    refuse_windows_folder(os.fspath(into))  # 'plans\sdg' would be one folder named so
     repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
     if not repo_dir.is_dir():
         raise fail(str(repo_dir), msg("opensdg_not_a_folder"))

@@ -27,6 +27,7 @@ __all__ = [
     "another_plan_name",
     "drive_path",
     "text_document",
+    "refuse_windows_folder",
     "refuse_windows_name",
     "refuse_windows_output",
     "windows_advice",
@@ -155,3 +156,16 @@ def another_plan_name(folder: Path) -> Message | None:
     found = os.path.relpath(folder / names[0])
     shown = names[0][: -len(".txt")] if names[0].casefold().endswith(".txt") else names[0]
     return msg(_OTHER_PLAN_NAMES[names[0].casefold()], found=found, shown=shown)
+
+
+def refuse_windows_folder(given: str) -> None:
+    """Refuse (exit 2) a folder to create (``init DIR``, ``export opensdg --into DIR``)
+    written the Windows way where '/' separates folders: it would be made as one folder
+    named ``plans\\2026`` or ``C:\\Users\\...``."""
+    from ..errors import ExitCode, fail
+
+    if os.sep != "/" or "\\" not in given and not _DRIVE.match(given):
+        return
+    if _DRIVE.match(given) or given.startswith("\\\\"):
+        raise fail(given, msg("path_folder_drive", path=given), ExitCode.USAGE)
+    raise fail(given, msg("path_hint_backslash", path=given.replace("\\", "/")), ExitCode.USAGE)
