@@ -149,7 +149,9 @@ def _utf8_streams() -> None:
                 continue
             reconfigure = stream.reconfigure  # type: ignore[union-attr]  # a TextIOWrapper's
             if stream.isatty():
-                reconfigure(errors="replace")
+                from .unshown import watch
+
+                reconfigure(errors=watch(stream.encoding))  # '?', and at exit a word on how to show the letters
             else:
                 reconfigure(encoding="utf-8", errors="strict" if stream is sys.stdout else "backslashreplace")
         except (AttributeError, LookupError, OSError, TypeError, ValueError):

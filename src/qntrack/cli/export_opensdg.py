@@ -73,6 +73,9 @@ def export_opensdg(
     into = os.fspath(into)  # a caller's Path, as the command's text
     refuse_into_name(into, msg("osexport_empty_name"))
     refuse_nul("into", into)
+    from ..files.windows_paths import refuse_windows_folder
+
+    refuse_windows_folder(into)  # 'out\sdg' would be one folder named so
     parent = Path(into).parent
     if not os.path.lexists(parent):
         # DIR is made when missing, its parent never (docs/formats.md): said as `-o` says it.

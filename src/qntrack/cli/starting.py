@@ -38,6 +38,9 @@ def init(
     from ..files.starter import write_starter
     from .session import _message_lang
 
+    from ..files.windows_paths import refuse_windows_folder
+
+    refuse_windows_folder(str(directory))  # 'plans\2026' would be one folder named so
     if not directory.is_absolute():
         try:
             os.getcwd()

@@ -260,6 +260,9 @@ def append_observations(
 
     if path.is_dir():
         raise fail(str(path), msg("store_is_directory"))
+    from .windows_paths import refuse_windows_name
+
+    refuse_windows_name(path, not_done)  # before the lock, whose file would be named so too
     folder = missing_folder(path)
     if folder is not None:
         raise InputError([folder])
@@ -288,7 +291,8 @@ def append_observations(
                             newline = b"\n"  # saved by an editor without it: added in the batch
                         else:
                             lines = data.count(b"\n") + 1
-                            raise fail(Location(str(path), lines), msg("recording_torn"))
+                            said = "recording_ctrl_z" if data.endswith(b"\n\x1a") else "recording_torn"
+                            raise fail(Location(str(path), lines), msg(said))
             columns = HEADER if new_file else check_appendable(path)
             ending = "\n" if new_file else line_end(path)
             newline = ending.encode("ascii") if newline else b""

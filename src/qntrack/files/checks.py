@@ -167,6 +167,11 @@ def run_checks(
     file = str(store_path)
     # No observations file: a warning, not the store check's error (a new tracker may have none yet).
     problems: list[Problem] = [replace(p, check="store") for p in missing_store(store_path, store, plan.source_file)]
+    # A cloud drive's conflict copy of the store or the plan (issue 17, twentieth session):
+    # warnings of the checks that always run, so that check --list stays as it was.
+    from .conflict_copies import conflict_copy_problems
+
+    problems.extend(conflict_copy_problems(store_path) + conflict_copy_problems(path, plan=True))
     if pending is not None:
         # The rows before the interrupted batch are checked as usual; the batch is reported.
         # The sentence of journal.interrupted, with the command that repairs this tracker.
@@ -179,7 +184,9 @@ def run_checks(
     for p in store.problems:
         if store.torn_line and p.location.line == store.torn_line:
             repair = "qntrack check --repair" + (f" --targets {shell_word(os.fspath(targets))}" if targets else "")
-            problems.append(Problem(p.location, msg("store_torn_row", repair=repair), check="torn-line"))
+            ctrl_z = isinstance(p.message, Message) and p.message.id == "store_ctrl_z"  # cmd's copy's mark
+            torn = "store_ctrl_z" if ctrl_z else "store_torn_row"
+            problems.append(Problem(p.location, msg(torn, repair=repair), check="torn-line"))
         else:
             problems.extend(_tag([p], "store"))
     problems.extend(_cells_over_lines(store, file))

@@ -10,7 +10,10 @@ from the text alone, and refused with what it reads as and the mend:
   as e with a hat or d with a stroke has a byte that Windows shows as a sign (the
   feminine ordinal, the registered sign);
 - Vietnamese typed in the VNI fonts: the marks follow their vowel as
-  letters of their own.
+  letters of their own;
+- UTF-8 read in a Windows console's code page (1258, 437, 850) and saved again, as
+  PowerShell 5.1 saves a program's output (twentieth session): the text encoded back in
+  that page is valid UTF-8.
 
 Both old encodings hold only Windows Latin letters, so a text with a letter only
 Vietnamese writes in Unicode (a with a dot below, u with a horn, d with a stroke) is never one of them; what it would read as must
@@ -29,7 +32,7 @@ from ..catalog import msg
 from ..plan.model import Location, Problem
 from .vocabulary import TCVN3_BYTES, TCVN3_LETTERS, VNI_LETTERS, VNI_MARKS
 
-__all__ = ["garbled", "garbled_problem", "legacy_encoding", "lost_letters"]
+__all__ = ["CODE_PAGES", "garbled", "garbled_problem", "legacy_encoding", "lost_letters"]
 
 # Windows-1252's letters and signs above ASCII (what any of the three shows), so that most
 # text, ASCII or Unicode Vietnamese, is passed at the first look.
@@ -133,12 +136,38 @@ def _vni(text: str) -> tuple[str, int]:
     return "".join(out), joined
 
 
+# The code pages a Windows console reads a program's output in (PowerShell 5.1's '>' and
+# '|' decode it so before saving): Vietnamese Windows's 1258 (its 0xC3 is a with a breve,
+# a letter only Vietnamese has, so this test comes before that one), and the OEM pages of
+# English and Western European Windows, 437 and 850 (box drawing for UTF-8's lead bytes).
+CODE_PAGES = {"cp1258": "Windows-1258", "cp437": "437", "cp850": "850"}
+
+
+def _code_page_read(text: str) -> tuple[str, str] | None:
+    """The console code page ``text`` is UTF-8 read in, and what it reads as, when its
+    bytes in that page are UTF-8 holding a letter only Vietnamese writes; else None. A
+    real text is no such bytes: a UTF-8 lead byte must be followed by one of 64
+    continuation bytes, which these pages give to signs and box drawing (tests/test_windows_office.py)."""
+    for codec, name in CODE_PAGES.items():
+        try:
+            reading = text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if reading != text and _VIETNAMESE.search(reading):
+            return (name, reading)
+    return None
+
+
 @lru_cache(maxsize=1 << 12)  # a national file repeats its sources and notes
 def garbled(text: str) -> tuple[str, str] | None:
     """The encoding ``text`` was garbled from and what it reads as, or None when it is
     no garbled text (the module's docstring says how each is told). Each test is first a
     regular expression, so that a national file's distinct notes cost a search each."""
-    if text.isascii() or _VIETNAMESE.search(text) or not _SUSPECT.search(text):
+    if text.isascii():
+        return None
+    if (console := _code_page_read(text)) is not None:
+        return console
+    if _VIETNAMESE.search(text) or not _SUSPECT.search(text):
         return None  # a letter only Unicode Vietnamese has: never garbled
     raw = _windows_bytes(text)
     if raw is None:
@@ -206,10 +235,15 @@ def garbled_problem(column: str, text: str, where: Location) -> Problem | None:
     found = garbled(text)
     if found is None:
         if lost_letters(text):
-            return Problem(where, msg("import_lost_letters", column=column, text=text))
+            # Through a pipe, PowerShell 5.1's $OutputEncoding (ASCII) wrote the '?': the mend
+            # is to give the file by name, not Excel's (twentieth session).
+            key = "import_lost_letters_stdin" if where.file == "<stdin>" else "import_lost_letters"
+            return Problem(where, msg(key, column=column, text=text))
         return None
     encoding, reading = found
     key = "import_garbled_utf8" if encoding == "UTF-8" else "import_garbled_legacy"
+    if encoding in CODE_PAGES.values():
+        key = "import_garbled_codepage"
     return Problem(where, msg(key, column=column, text=text, reading=reading, encoding=encoding))
 
 
@@ -224,7 +258,7 @@ def legacy_encoding(line: bytes) -> tuple[str, str] | None:
     mark follows a letter; None when none of them can be told."""
     as_windows = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in line)
     found = garbled(as_windows.strip())
-    if found is not None and found[0] != "UTF-8":
+    if found is not None and found[0] in ("TCVN3 (ABC)", "VNI"):
         return found
     as_1258 = line.decode("cp1258", errors="replace").strip()
     if _TONE_AFTER_LETTER.search(as_1258):

@@ -73,7 +73,7 @@ def _garbled_header(written: Sequence[str]) -> Message | None:
 
     for cell in written:
         found = garbled(cell.strip()) if isinstance(cell, str) else None
-        if found is not None and found[0] != "UTF-8" and _header([found[1]])[0] in LONG_COLUMNS:
+        if found is not None and found[0] in ("TCVN3 (ABC)", "VNI") and _header([found[1]])[0] in LONG_COLUMNS:
             return msg("import_header_garbled", text=cell.strip(), reading=found[1], encoding=found[0])
     return None
 
@@ -122,6 +122,12 @@ def _long_columns(
         garbled = _garbled_header(written)
         if garbled is not None:
             problems.append(Problem(where, garbled))
+            return None
+        from .garbled import lost_letters
+
+        lost = next((cell.strip() for cell in written if isinstance(cell, str) and lost_letters(cell)), None)
+        if lost is not None:  # 'Ch? ti?u': Vietnamese letters lost on the way, said so
+            problems.append(Problem(where, msg("import_header_lost_letters", text=lost)))
             return None
         problems.append(
             Problem(

@@ -110,7 +110,9 @@ def read_source(name: str, stdin: BinaryIO | None = None) -> bytes:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise fail(name, msg("import_file_not_found")) from None
+        from .windows_paths import with_windows_hint
+
+        raise fail(name, with_windows_hint(msg("import_file_not_found"), name)) from None
     except OSError as exc:
         # A loop of links, a part of the path that is a file, no permission: the system's
         # words, not "file not found" of a name that is there.

@@ -64,6 +64,9 @@ def import_opensdg(
     # The folder refused as `export opensdg --into` refuses it, exit 2 (a usage error,
     # docs/cli.md): empty (Path('') is the current folder) or '-' (standard output for -o).
     refuse_into_name(os.fspath(into), msg("roundtrip20_import_empty_name"))
+    from .windows_paths import refuse_windows_folder
+
+    refuse_windows_folder(os.fspath(into))  # 'plans\sdg' would be one folder named so
     repo_dir, into = Path(repo_dir), Path(into)  # a caller's text, as the command's Path
     if not repo_dir.is_dir():
         raise fail(str(repo_dir), msg("opensdg_not_a_folder"))

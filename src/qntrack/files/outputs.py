@@ -151,7 +151,11 @@ def report_format(output: str, explicit: str | None) -> str:
 def output_path(output: str) -> Path:
     """The real file a report for ``-o output`` goes to: a symlink is written through to
     its target, after the same checks on the target. Refuses a folder, a missing folder
-    and anything that is not a regular file (a FIFO, a device, a socket)."""
+    and anything that is not a regular file (a FIFO, a device, a socket), and a name
+    Windows cannot hold (files/windows_paths.py)."""
+    from .windows_paths import refuse_windows_output
+
+    refuse_windows_output(output)
     given = Path(output)
     real = Path(os.path.realpath(given))
     info: os.stat_result | None

@@ -279,6 +279,8 @@ def refuse_torn(store: Path) -> None:
     Reads the header and the last row only: the cost does not grow with the store."""
     existing = peek_store(store)
     if existing.torn_line:
+        if any(getattr(p.message, "id", "") == "store_ctrl_z" for p in existing.problems):
+            raise InputError([Problem(Location(str(store), existing.torn_line), msg("recording_ctrl_z"))])
         raise _torn(store, existing.torn_line)
 
 
@@ -400,10 +402,12 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         warnings.append(Problem(Location(str(store)), said, "warning"))
     if dry_run:
         from ..files.appending import check_appendable, refuse_case_variant
+        from ..files.windows_paths import refuse_windows_name
 
         if store.is_file() and store.stat().st_size:
             check_appendable(store)  # what the append would refuse, a dry run refuses too
         refuse_case_variant(store)  # Observations.csv beside a missing observations.csv, too
+        refuse_windows_name(store)  # 'observations: C:\Users\...' on Linux, too
         data = read_store_bytes(store)
         new = keep(stored_rows(data, {o.indicator for o in rows}, str(store)) if data else ())
     else:

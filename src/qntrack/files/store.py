@@ -290,6 +290,13 @@ NOT_UTF8 = "store_not_utf8"
 # repair command for its own tracker (--targets), the readers the plain one.
 TORN = "store_torn_row"
 REPAIR = "qntrack check --repair"
+CTRL_Z = "store_ctrl_z"  # cmd's `copy a+b` ends the file with Ctrl-Z: said as what it is
+
+
+def torn_id(remnant: bytes | str) -> str:
+    """The message id for a store's torn last line ``remnant``: Ctrl-Z alone is DOS's
+    end-of-file mark (twentieth session), anything else an interrupted write."""
+    return CTRL_Z if remnant in (b"\x1a", "\x1a") else TORN
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -343,10 +350,11 @@ def _parse_text(text: str, file: str) -> StoreContents:
         # of an interrupted write.
         cut = text.rfind("\n") + 1
         torn = text.count("\n") + 1
+        remnant = text[cut:]
         text = text[:cut]
     problems: list[Problem] = []
     if torn:
-        problems.append(Problem(Location(file, torn), msg(TORN, repair=REPAIR)))
+        problems.append(Problem(Location(file, torn), msg(torn_id(remnant), repair=REPAIR)))
     if not text:
         return StoreContents((), tuple(problems), torn)
     reader = csv.reader(io.StringIO(text, newline=""))

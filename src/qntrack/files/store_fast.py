@@ -28,7 +28,7 @@ from .store import (
     csv_reason,
     NOT_UTF8,
     REPAIR,
-    TORN,
+    torn_id,
     HEADER,
     Distinct,
     StoreContents,
@@ -331,7 +331,7 @@ def _parse_fast(
     if not data.endswith(b"\n"):
         end = data.rfind(b"\n") + 1
         torn = data.count(b"\n", start) + 1
-        rows.problem(torn, msg(TORN, repair=REPAIR))
+        rows.problem(torn, msg(torn_id(data[end:]), repair=REPAIR))
     names, periods, tails, known_head = rows.names, rows.periods, rows.tails, rows.known_head
     add_ind, add_period, add_value, add_tail, add_line = (c.append for c in rows.columns)
     check = rows.check

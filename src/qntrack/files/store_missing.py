@@ -70,6 +70,14 @@ def _store_missing(store_path: Path) -> Problem:
     target = dangling_link(store_path)  # a link to a share not mounted: said, not "does not exist"
     if target is not None:
         return Problem(Location(str(store_path)), msg("store_dangling_link", target=target), "warning")
+    from .windows_paths import drive_path, windows_advice
+
+    drive = drive_path(store_path)  # 'C:\Users\...' from Explorer: no path here, said what to write
+    if drive is not None:
+        hint = windows_advice(*drive)
+        return Problem(
+            Location(str(store_path)), msg("workspace_store_windows", written=drive[1], hint=hint), "warning"
+        )
     if "\\" in store_path.name and os.sep == "/":
         # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
         slashed = store_path.name.replace("\\", "/")
@@ -79,6 +87,13 @@ def _store_missing(store_path: Path) -> Problem:
     variant = case_variant(store_path)
     if variant is not None:  # Observations.csv from a Windows share: said, and never appended beside
         return Problem(Location(str(store_path)), msg("workspace_store_case", found=variant.name), "warning")
+    from .windows_paths import text_document
+
+    saved = text_document(store_path)  # observations.csv.txt from Notepad: the name to give it
+    if saved is not None:
+        return Problem(
+            Location(str(store_path)), msg("workspace_store_txt", found=saved.name, name=store_path.name), "warning"
+        )
     from .textfiles import near_store
 
     near = near_store(store_path)  # obsevations.csv named, observations.csv there: said

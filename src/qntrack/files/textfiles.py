@@ -283,7 +283,9 @@ def read_text(path: Path, what: str) -> str:
             # Listed by `ls`, but pointing at nothing (a share not mounted): "not found"
             # alone sent the user looking for a file that is there.
             raise fail(name, msg("textfile_dangling_link", target=target))
-        raise fail(name, _said("not_found", what))
+        from .windows_paths import with_windows_hint
+
+        raise fail(name, with_windows_hint(_said("not_found", what), name))
     if b"\x00" in data[:8192]:
         from .store import looks_like_utf16, looks_like_utf32  # only on this error: store imports this module
 

@@ -306,11 +306,11 @@ def garbled_header(sheet: Any) -> tuple[int, int, str, str, str] | None:
     """The first cell of the sheet's first rows whose text, garbled by an old font encoding
     (files/garbled.py), reads as the indicator column's name (a .VnTime workbook's header,
     tests/test_files17.py): (row, column, text, encoding, reading); None when there is none."""
-    from .garbled import garbled
+    from .garbled import CODE_PAGES, garbled
 
     for number, row in enumerate(islice(sheet.iter_rows(values_only=True), 50), start=1):
         for column, value in enumerate(row):
             found = garbled(value) if isinstance(value, str) else None
-            if found is not None and column_name(found[1]) == "indicator":
+            if found is not None and found[0] not in CODE_PAGES.values() and column_name(found[1]) == "indicator":
                 return number, column, value, found[0], found[1]
     return None

@@ -190,7 +190,9 @@ def read_workbook(
         raise fail("--delimiter", msg("workbook_delimiter", file=name), ExitCode.USAGE)
     path = Path(name)
     if not path.exists():
-        raise fail(name, msg("import_file_not_found"))
+        from .windows_paths import with_windows_hint
+
+        raise fail(name, with_windows_hint(msg("import_file_not_found"), name))
     if path.is_dir():
         raise fail(name, msg("import_is_directory"))
     if not stat.S_ISREG(path.stat().st_mode):

@@ -205,6 +205,11 @@ def find_targets(explicit: str | os.PathLike[str] | None) -> Path:
             from ..catalog import msg
 
             raise fail(DEFAULT_NAME, msg("workspace_targets_case", found=os.path.relpath(variant)), ExitCode.INVALID)
+        from .windows_paths import another_plan_name
+
+        other = another_plan_name(folder)  # targets.yaml.txt from Notepad: named, not passed over
+        if other is not None:
+            raise fail(DEFAULT_NAME, other, ExitCode.INVALID)
     from ..catalog import msg
 
     raise fail(DEFAULT_NAME, msg("workspace_no_targets"), ExitCode.INVALID)

@@ -167,6 +167,11 @@ def years_between(start: Period, end: Period) -> float:
     return round(end.end - start.end, 10)
 
 
+# A '?' after a letter ('Qu? I', 'th?ng'): a Vietnamese letter a program could not write
+# (files/garbled.py); in a period no '?' is typed, so a word's last letter counts too.
+_LOST_LETTER = re.compile(r"[^\W\d_]\?")
+
+
 @lru_cache(maxsize=65536)
 def parse_period(text: str) -> Period:
     """Parse a period written in any of the accepted forms; raise PeriodError otherwise.
@@ -182,6 +187,9 @@ def parse_period(text: str) -> Period:
                 raise _error("periods_no_such_quarter", text=text, quarter=wrong["quarter"])
             if wrong["half"] and not 1 <= int(wrong["half"]) <= 2:
                 raise _error("periods_no_such_half", text=text, half=wrong["half"])
+        if _LOST_LETTER.search(raw):
+            # 'Qu? I/2026': a letter a program could not write (twentieth session), said so.
+            raise _error("periods_lost_letters", text=text)
         # An empty cell said as one: "'' is not a period" quoted nothing.
         raise _error("periods_empty" if not raw else "periods_not_a_period", text=text)
     year = int(m["year"])

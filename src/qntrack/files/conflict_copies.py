@@ -1,0 +1,77 @@
+"""A cloud drive's conflict copy beside the store (issue 17, twentieth session).
+
+When two computers change a synced file while one is offline, OneDrive keeps the other's
+version beside it as ``observations-DESKTOP-AB12.csv`` (the name, '-', that computer's
+name), Dropbox as ``observations (Hoa's conflicted copy 2026-07-15).csv`` and Google Drive
+as ``observations (1).csv``. qntrack reads only the file 'observations:' names, so the
+rows only the copy holds were passed over in silence, and so was an edit of targets.yaml
+kept as ``targets-DESKTOP-AB12.yaml``. ``check`` now says so (a warning of
+the ``store`` check, or of ``syntax`` for the plan's copy: checks that always run), with
+the commands that bring them in.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..catalog import msg
+from ..plan.model import Location, Problem
+from .figure_units import shell_word
+
+__all__ = ["conflict_copy_problems"]
+
+# What a cloud drive puts between the store's name and its extension: '-' and a Windows
+# computer's name (NetBIOS: up to 15 capitals, digits and hyphens, a capital among them),
+# a Dropbox "(... conflicted copy ...)", or a number in brackets.
+_MADE_BY_A_DRIVE = re.compile(
+    r"-(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{0,14}|\s\([^()]*conflicted copy[^()]*\)|\s\(\d+\)"
+)
+
+
+def _lines(path: Path) -> list[bytes] | None:
+    """The file's lines without their ends (a byte-order mark off the first), or None
+    when it cannot be read or is no regular file (a FIFO so named would never end)."""
+    if not os.path.isfile(path):
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return [line.rstrip(b"\r") for line in data.removeprefix(b"\xef\xbb\xbf").split(b"\n") if line.strip()]
+
+
+def conflict_copy_problems(store_path: Path, plan: bool = False) -> list[Problem]:
+    """A warning for each file beside the store named as a cloud drive names a conflict
+    copy of it, whose first line is the store's header, holding lines the store has not.
+    ``plan``: ``store_path`` is targets.yaml, whose copy may start with any line and whose
+    lines are compared the same way (an edit made on the other computer)."""
+    stem, suffix = store_path.stem, store_path.suffix
+    try:
+        names = sorted(os.listdir(store_path.parent or "."))
+    except OSError:
+        return []
+    copies = [
+        n
+        for n in names
+        if n != store_path.name
+        and n.startswith(stem)
+        and n.endswith(suffix)
+        and _MADE_BY_A_DRIVE.fullmatch(n[len(stem) : len(n) - len(suffix)])
+    ]
+    if not copies:
+        return []
+    store = _lines(store_path) or []
+    held = set(store)
+    found = []
+    for name in copies:
+        lines = _lines(store_path.parent / name)
+        if not lines or not store or not plan and lines[0] != store[0]:
+            continue  # no store's header: some other file
+        new = sum(1 for line in lines[0 if plan else 1 :] if line not in held)
+        if new:
+            key = "checks_conflict_copy_plan" if plan else "checks_conflict_copy"
+            said = msg(key, copy=name, rows=new, file=shell_word(name))
+            found.append(Problem(Location(str(store_path)), said, "warning", check="syntax" if plan else "store"))
+    return found

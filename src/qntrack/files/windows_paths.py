@@ -1,0 +1,171 @@
+"""A store's path written the Windows way, read on Linux or macOS (issue 17, twentieth session).
+
+A tracker folder shared between a Windows PC and a Linux colleague (OneDrive, a share, git)
+may say ``observations: C:\\Users\\hoa\\qntrack\\observations.csv`` (Explorer's "Copy as
+path") or ``observations: data\\obs.csv``. Here a drive is no folder and a backslash is
+part of a file's name: the warning of a missing store says what to write instead (a path
+from the plan's folder with '/', which Windows reads too), and an append never starts a
+store whose name is such a path (docs/decisions.md).
+
+A report's or an export's name (``-o``) that Windows cannot hold is refused on every
+system: the report is for an office of Windows PCs, and a name ending in a space, a
+device's name (CON, NUL) or one with ':' is a slip there, a file no PC of the office can
+open when written elsewhere. A plan or store that Notepad saved as a text document
+(``targets.yaml.txt``, which Explorer shows as targets.yaml) is named, never passed over,
+and a file named the Windows way on the command line is told what to write.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..catalog import Message, msg
+
+__all__ = [
+    "another_plan_name",
+    "drive_path",
+    "text_document",
+    "refuse_windows_folder",
+    "refuse_windows_name",
+    "refuse_windows_output",
+    "windows_advice",
+    "with_windows_hint",
+]
+
+# A drive ('C:' alone, or followed by a separator) or a share ('\\server\...').
+_DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
+
+
+def drive_path(path: Path) -> tuple[Path, str] | None:
+    """When ``path`` (the plan's folder joined with what 'observations:' says) holds a
+    Windows drive or share on a system whose separator is '/': the plan's folder and the
+    path as written from the drive on; else None."""
+    if os.sep != "/":
+        return None
+    parts = path.parts
+    for i, part in enumerate(parts):
+        if _DRIVE.match(part) or part.startswith("\\\\"):
+            return Path(*parts[:i]) if i else Path("."), "/".join(parts[i:])
+    return None
+
+
+def windows_advice(folder: Path, written: str) -> Message:
+    """What to write in 'observations:' in place of a drive path: the file's own name, said
+    to be beside targets.yaml when it is, else to be copied there."""
+    name = re.split(r"[\\/]", written)[-1]
+    key = "windows_path_beside" if (folder / name).is_file() else "windows_path_copy"
+    return msg(key, name=name)
+
+
+def text_document(path: Path) -> Path | None:
+    """``observations.csv.txt`` (in any case) beside a missing ``path``: the file Notepad
+    saved as a text document, which Explorer shows under ``path``'s name; else None."""
+    if os.path.lexists(path):
+        return None
+    wanted = (path.name + ".txt").casefold()
+    try:
+        names = sorted(n for n in os.listdir(path.parent or ".") if n.casefold() == wanted)
+    except OSError:
+        return None
+    return path.parent / names[0] if names else None
+
+
+def refuse_windows_name(path: Path, not_done: Message | None = None) -> None:
+    """Refuse to start a store that the file system would name after a Windows path: a
+    drive path, or a name holding a backslash, on a system where a backslash is part of a
+    name; or beside the store Notepad saved as a text document (``text_document``). An
+    existing file of that name is the user's and is appended to as before."""
+    from ..errors import fail
+
+    if os.path.lexists(path):
+        return
+    after = not_done or msg("store_nothing_added")
+    found = drive_path(path)  # None where '\\' separates folders
+    if found is not None:
+        folder, written = found
+        advice = windows_advice(folder, written)
+        raise fail(str(path), msg("store_windows_new", written=written, hint=advice, not_done=after))
+    if "\\" in path.name and os.sep == "/":
+        slashed = path.name.replace("\\", "/")
+        raise fail(str(path), msg("store_backslash_new", name=path.name, path=slashed, not_done=after))
+    saved = text_document(path)
+    if saved is not None:
+        raise fail(str(path), msg("store_txt_new", found=saved.name, name=path.name, not_done=after))
+
+
+# The names Windows gives its devices, with or without an extension (con.html is CON).
+_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]
+)
+# (Control characters, which Windows refuses too, are written as before: a name may hold
+# ESC, shown escaped in the confirmation, tests/test_messages_cli.py.)
+_NOT_IN_A_NAME = re.compile(r'[<>:"|?*]')
+
+
+def refuse_windows_output(output: str) -> None:
+    """Refuse (exit 2) ``-o output`` whose file name Windows cannot hold: one ending in a
+    space or a dot (Windows drops them), a device's name, a character Windows does not
+    allow; and, where '/' separates folders, a backslash (``reports\\bao-cao.html``)."""
+    from ..errors import ExitCode, fail
+
+    if os.sep == "/" and "\\" in output:
+        raise fail(output, msg("outputs_backslash", path=output.replace("\\", "/")), ExitCode.USAGE)
+    name = os.path.basename(output)
+    if name in ("", ".", ".."):
+        return  # a folder's name: output_path says so
+    if name[-1] in " .":
+        what = msg("outputs_a_space" if name[-1] == " " else "outputs_a_dot")
+        raise fail(output, msg("outputs_windows_trailing", what=what, name=name.rstrip(" .")), ExitCode.USAGE)
+    if name.split(".")[0].rstrip(" ").upper() in _DEVICES:
+        raise fail(output, msg("outputs_windows_device", name=name, device=name.split(".")[0].upper()), ExitCode.USAGE)
+    found = _NOT_IN_A_NAME.search(name)
+    if found is not None:
+        raise fail(output, msg("outputs_windows_character", char=found[0]), ExitCode.USAGE)
+
+
+def with_windows_hint(said: Message, name: str) -> Message:
+    """``said`` (a file "not found"), followed by what to write when ``name`` is a Windows
+    path on a system whose separator is '/': a drive's or share's, or one with backslashes
+    (``--from data\\in.csv`` copied from a Windows colleague's note)."""
+    if os.sep != "/" or "\\" not in name and not _DRIVE.match(name):
+        return said
+    if _DRIVE.match(name) or name.startswith("\\\\"):
+        hint = msg("path_hint_drive", path=name)
+    else:
+        hint = msg("path_hint_backslash", path=name.replace("\\", "/"))
+    return msg("path_said_windows", said=said, hint=hint)
+
+
+# A plan saved under a name Windows shows as targets.yaml (Notepad's "Text Documents" adds
+# .txt, which Explorer hides), or with YAML's other extension.
+_OTHER_PLAN_NAMES = {"targets.yaml.txt": "workspace_targets_txt", "targets.yml": "workspace_targets_yml"}
+
+
+def another_plan_name(folder: Path) -> Message | None:
+    """What to say of a folder holding no targets.yaml but a plan under another name
+    (``_OTHER_PLAN_NAMES``, in any case), else None: passed over, a parent folder's plan
+    was used and its store written to."""
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.casefold() in _OTHER_PLAN_NAMES)
+    except OSError:
+        return None
+    if not names:
+        return None
+    found = os.path.relpath(folder / names[0])
+    shown = names[0][: -len(".txt")] if names[0].casefold().endswith(".txt") else names[0]
+    return msg(_OTHER_PLAN_NAMES[names[0].casefold()], found=found, shown=shown)
+
+
+def refuse_windows_folder(given: str) -> None:
+    """Refuse (exit 2) a folder to create (``init DIR``, ``export opensdg --into DIR``)
+    written the Windows way where '/' separates folders: it would be made as one folder
+    named ``plans\\2026`` or ``C:\\Users\\...``."""
+    from ..errors import ExitCode, fail
+
+    if os.sep != "/" or "\\" not in given and not _DRIVE.match(given):
+        return
+    if _DRIVE.match(given) or given.startswith("\\\\"):
+        raise fail(given, msg("path_folder_drive", path=given), ExitCode.USAGE)
+    raise fail(given, msg("path_hint_backslash", path=given.replace("\\", "/")), ExitCode.USAGE)
