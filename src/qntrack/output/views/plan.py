@@ -235,8 +235,18 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
     the tables write it (``figure_decimals``), so that 30 - 14.999 reads "15.001", not
     "15", which is 30 less a figure not shown (issue 17, nineteenth session). A milestone's
     gap is measured from the figure it was judged on, else from the latest."""
+    from ...kinds.average import AverageResult
+
     if isinstance(a.result, PlanResult):
         places = _shown_decimals(a, a.result)
+    elif m is None and isinstance(a.result, AverageResult) and a.result.average is not None:
+        # The gap of an average is the bound less a computed figure (twelve significant
+        # digits): at the decimals the average is written (views.average), so 10 - 9.996667
+        # is "0.003", as 10 - "9.997" reads, never "0.00333333333" (issue 17, twentieth
+        # session); i18n.number never writes one that is not 0 as 0.
+        from ..i18n import differing_decimals
+
+        return differing_decimals(a.result.bound.value, a.result.average)
     else:
         from ..i18n import typed_places
 
@@ -268,7 +278,6 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     if not isinstance(d, PlanResult):
         return [narrative_sentence("no_figure_yet", lang)]
     unit = a.indicator.unit_in(lang)
-    got = figure_of(a, a.latest.value if a.latest else None, lang)
     now = a.latest.value if a.latest is not None else None
     if d.full is not None and d.full.percent_of_plan is None:
         # A growth rate: met or missed by percentage points. English gives the signed
@@ -291,14 +300,17 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     if d.full is not None:
         # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
         key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
+        # The figure and the plan at the decimals the key figures write them (30 against a
+        # plan of 30.00003 is not "of the plan (30)"; issue 17, twentieth session).
+        places = _shown_decimals(a, d)
         out = [
             narrative_sentence(
                 key,
                 lang,
                 period=period_text(d.period, lang),
-                got=got,
+                got=figure_of(a, now, lang, places),
                 pct=percent_reached_text(d.full.percent_of_plan, lang),
-                plan=figure_of(a, d.plan, lang),
+                plan=figure_of(a, d.plan, lang, places),
             )
         ]
         return out + against_last_year(a, d.full.same, now, d.period, lang)
