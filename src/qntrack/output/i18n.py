@@ -136,18 +136,24 @@ def _below_edges(
     plan met; issue 17, twentieth session)."""
     places = decimals
     if value is not None and math.isfinite(value):
+        # At the decimals the figure is written with: the small-number rule writes 0.0049996
+        # "0.005" (two significant digits), the edge 0.005 itself, where two decimals write
+        # the edge "0.01".
+        text = number(value, "en", decimals)
+        shown = decimals if "e" in text else max(decimals, len(text.partition(".")[2]))
         sides = [(edge, value < edge) for edge in edges] + [(edge, value > edge) for edge in above]
         for edge, beyond in sides:
-            if beyond and number(value, "en", decimals) == number(edge, "en", decimals):
-                places = max(places, differing_decimals(value, edge, decimals))
+            if beyond and text == number(edge, "en", shown):
+                places = max(places, differing_decimals(value, edge, shown))
     return number(value, lang, places)
 
 
 def progress_text(value: float | None, lang: str) -> str:
     """P as every table and sentence writes it: the method's band edges (0.95, 0.6, 0;
-    docs/methodology.md, "Statuses") never reached by rounding alone, nor 1, the milestone
-    met (0.9998 is not "1"; issue 17, twentieth session)."""
-    return _below_edges(value, (1.0, 0.95, 0.6, 0.0), lang)
+    docs/methodology.md, "Statuses"; 0.015 and 0.005 of a direction-only target without a
+    limit) never reached by rounding alone, nor 1, the milestone met (0.9998 is not "1";
+    0.0049996 is not "0.005"; issue 17, twentieth session)."""
+    return _below_edges(value, (1.0, 0.95, 0.6, 0.015, 0.005, 0.0), lang)
 
 
 def percent_reached_text(value: float | None, lang: str) -> str:
