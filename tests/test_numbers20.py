@@ -240,3 +240,56 @@ def test_a_score_just_below_five_is_not_written_five(audit: Path):
     assert "1.3 / 4.999999" in show.stdout
     table = run("status", "--format", "table", "--as-of", "2023-01-01", "cum")
     assert "1.3" in table.stdout
+
+
+# --- 7. A direction-only P just below its 0.005 edge ------------------------------------------
+
+DIRECTION_TARGETS = dedent(
+    """
+    version: 1
+    title: "Direction"
+    indicators:
+      x:
+        name: "Exports"
+        unit: "million USD"
+        direction: increase
+    targets:
+      - id: dir
+        indicator: x
+    """
+)
+
+
+def test_a_direction_only_p_just_below_its_edge_is_not_written_on_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # No milestone, no limit: method 1, P = the achieved yearly rate, edges 0.015 and 0.005.
+    # 100 (2020) to 100.49996 (2021): P = 100.49996 / 100 − 1 = 0.0049996 < 0.005: limited
+    # progress. The small-number rule wrote it "0.005" (two significant digits), the
+    # moderate edge; written where it differs from 0.005: 0.0049996 (seven decimals).
+    obs = (
+        STORE_HEADER
+        + "x,2020,100,official,s,,2021-01-10T00:00:00Z\nx,2021,100.49996,official,s,,2022-01-10T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, DIRECTION_TARGETS, obs)
+    table = run("status", "--format", "table")
+    assert table.exit_code == 0, table.output
+    assert "Limited progress" in table.stdout
+    assert "0.0049996" in table.stdout
+    show = run("show", "dir")
+    assert "0.0049996 / " in show.stdout
+    vi = run("--lang", "vi", "show", "dir")
+    assert "0,0049996 / " in vi.stdout
+
+
+# --- 8. One target is "1 target" ---------------------------------------------------------------
+
+
+def test_a_report_of_one_target_says_1_target(audit: Path):
+    # The report's first line counts its sections: one target ("plan-near" alone) read
+    # "1 targets"; English "1 target", Vietnamese "1 mục tiêu" (no plural). Two read "2 targets".
+    one = run("report", "--format", "markdown", "plan-near")
+    assert one.exit_code == 0, one.output
+    assert " · 1 target\n" in one.stdout
+    two = run("report", "--format", "markdown", "plan-near", "big-plan")
+    assert " · 2 targets\n" in two.stdout
+    vi = run("--lang", "vi", "report", "--format", "markdown", "plan-near")
+    assert " · 1 mục tiêu\n" in vi.stdout
