@@ -293,3 +293,25 @@ def test_a_report_of_one_target_says_1_target(audit: Path):
     assert " · 2 targets\n" in two.stdout
     vi = run("--lang", "vi", "report", "--format", "markdown", "plan-near")
     assert " · 1 mục tiêu\n" in vi.stdout
+
+
+# --- 9. A plan chart's bars are labelled at the figures' decimals -------------------------------
+
+
+def _texts(svg: str) -> list[str]:
+    return [re.sub(r"<[^>]*>", "", t) for t in re.findall(r"<text[^>]*>[^<]*</text>", svg)]
+
+
+def test_a_plan_charts_bars_are_labelled_at_the_key_figures_decimals(audit: Path):
+    # plan-near: the plan's bar is 30.00003, the result's 30 (their difference −0.00003
+    # agrees at five decimals); both bars were labelled "30". pov-plan: 2.9999 and 3 (four
+    # decimals), labelled "3" and "3". Vietnamese: 30,00003 and 2,9999.
+    r = run("report", "--format", "markdown", "-o", "r.md", "plan-near", "pov-plan")
+    assert r.exit_code == 0, r.output
+    near = _texts(Path("r-charts/plan-near.svg").read_text(encoding="utf-8"))
+    assert "30.00003" in near
+    pov = _texts(Path("r-charts/pov-plan.svg").read_text(encoding="utf-8"))
+    assert "2.9999" in pov
+    vi = run("--lang", "vi", "report", "--format", "markdown", "-o", "v.md", "plan-near")
+    assert vi.exit_code == 0, vi.output
+    assert "30,00003" in _texts(Path("v-charts/plan-near.svg").read_text(encoding="utf-8"))

@@ -403,5 +403,12 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
             x_labels=[label for label, _, _ in bars],
         ),
     )
-    chart.add("", [{"value": value, "color": colour} for _, value, colour in bars])
+    # Each bar labelled at the decimals the key figures write the figure and the plan (30
+    # against 30.00003 was labelled "30" twice; issue 17, twentieth session).
+    places = _shown_decimals(a, d)
+
+    def shown(value: float) -> str:
+        return number(value, lang, places)
+
+    chart.add("", [{"value": value, "color": colour, "formatter": shown} for _, value, colour in bars])
     return finished_chart(chart, a.target.id, len(bars) - 1)
