@@ -315,3 +315,20 @@ def test_a_plan_charts_bars_are_labelled_at_the_key_figures_decimals(audit: Path
     vi = run("--lang", "vi", "report", "--format", "markdown", "-o", "v.md", "plan-near")
     assert vi.exit_code == 0, vi.output
     assert "30,00003" in _texts(Path("v-charts/plan-near.svg").read_text(encoding="utf-8"))
+
+
+# --- 10. A chart's axis never repeats one label ---------------------------------------------
+
+
+def test_a_narrow_charts_axis_labels_are_all_different(audit: Path):
+    # avg's chart plots 10, 10 and 9.99, the bound 10 and the average 9.997: a scale from
+    # 9.99 less 8 % of its 0.01 to 10 plus as much (about 9.9892 to 10.0008), whose ticks a
+    # thousandth apart were all written at two decimals: "9.99" five times, then "10" six
+    # times. At the decimals of a twentieth of the scale (0.0116 / 20 = 0.00058: four),
+    # each tick reads as itself.
+    r = run("report", "--format", "markdown", "-o", "r.md", "avg")
+    assert r.exit_code == 0, r.output
+    svg = Path("r-charts/avg.svg").read_text(encoding="utf-8")
+    ticks = [t for t in _texts(svg) if re.fullmatch(r"[0-9.]+", t) and not re.fullmatch(r"20[0-9]{2}", t)]
+    assert len(ticks) >= 3, ticks
+    assert len(ticks) == len(set(ticks)), ticks
