@@ -332,3 +332,60 @@ def test_a_narrow_charts_axis_labels_are_all_different(audit: Path):
     ticks = [t for t in _texts(svg) if re.fullmatch(r"[0-9.]+", t) and not re.fullmatch(r"20[0-9]{2}", t)]
     assert len(ticks) >= 3, ticks
     assert len(ticks) == len(set(ticks)), ticks
+
+
+# --- 11. Bounds, plans and Open SDG targets at their typed decimals, everywhere ------------------
+
+TYPED_TARGETS = dedent(
+    """
+    version: 1
+    title: "Typed"
+    indicators:
+      g: {name: "Growth", unit: "% y/y", direction: increase}
+      s: {name: "Share", unit: "%", direction: increase}
+      amt: {name: "Amount", unit: "billion VND", direction: increase}
+      acc: {name: "Accumulated", unit: "billion VND", direction: increase, frequency: half}
+    targets:
+      - {id: avg, type: average, indicator: g, at_least: 10.005, from: 2021, to: 2025}
+      - {id: every, type: every_period, indicator: g, at_least: 10.005, from: 2021, to: 2025}
+      - {id: sdg, type: open_sdg, indicator: s, target: 15.299, target_year: 2030, base_year: 2020}
+      - {id: plan, type: plan, indicator: amt, period: 2021, value: 30.00003}
+      - {id: cum, type: cumulative, indicator: acc, at_least: 20.005, from: 2021, to: 2025}
+    """
+)
+
+TYPED_OBSERVATIONS = (
+    STORE_HEADER
+    + "g,2021,10.01,official,s,,2022-01-10T00:00:00Z\n"
+    + "s,2020,10,official,s,,2021-01-10T00:00:00Z\n"
+    + "s,2021,11,official,s,,2022-01-10T00:00:00Z\n"
+    + "amt,2021,30,official,s,,2022-01-10T00:00:00Z\n"
+    + "acc,2021,10,official,s,,2022-01-10T00:00:00Z\n"
+    + "acc,2022-H1,15,estimate,s,,2022-07-10T00:00:00Z\n"
+)
+
+
+def test_bounds_plans_and_targets_are_written_as_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A bound typed 10.005 (three decimals) was written "10.01" (two, rounded half up): a
+    # bound not set, in the status table's goal, the report's summary and the sentences
+    # ("target: at least 10.01% a year", "periods passed (at least 10.01%)"). A plan of
+    # 30.00003 read "30 billion VND in 2021 (annual plan)" and an Open SDG target of 15.299
+    # "Reach 15.3% by 2030" in "What the target says"; a cumulative target of 20.005, passed
+    # by 10 + 15 = 25 with 2022-H1, "already beyond the target of 20.01". Each is written as
+    # typed.
+    make_tracker(tmp_path, monkeypatch, TYPED_TARGETS, TYPED_OBSERVATIONS)
+    table = run("status", "--format", "table", "--as-of", "2023-01-01", env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "≥ 10.005 % y/y, 2021–2025" in table.stdout
+    assert "10.01 % y/y, 2021" not in table.stdout
+    md = run("report", "--format", "markdown", "--as-of", "2023-01-01").stdout
+    assert "| ≥ 10.005 % y/y, 2021–2025 |" in md
+    assert "(target: at least 10.005% a year)" in md
+    assert "(at least 10.005%)" in md
+    assert "**What the target says:** 30.00003 billion VND in 2021 (annual plan)." in md
+    assert "**What the target says:** Reach 15.299% by 2030" in md
+    assert "already beyond the target of 20.005 billion VND" in md
+    assert "10.01%" not in md.replace("10.01% a year (", "")  # the figure 10.01 itself, only
+    vi = run("--lang", "vi", "report", "--format", "markdown", "--as-of", "2023-01-01").stdout
+    assert "≥ 10,005 % y/y, 2021–2025" in vi
+    assert "Kế hoạch năm 2021: 30,00003 billion VND." in vi

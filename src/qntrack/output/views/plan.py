@@ -11,7 +11,7 @@ from ...kinds.plan import PlanResult, SamePeriod
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
-from ..i18n import label, number, percent_reached_text, signed_percent, value_with_unit
+from ..i18n import label, number, percent_reached_text, signed_percent, typed_value, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
 from ..period_words import period_text
@@ -42,7 +42,7 @@ class PlanView:
         return report_word(
             "def_plan" if d.period.is_year else "def_plan_period",
             lang,
-            value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang),
+            value=typed_value(d.plan, a.indicator.unit_in(lang), lang),  # as typed: 30.00003
             period=period_text(d.period, lang),
         )
 
