@@ -389,3 +389,34 @@ def test_bounds_plans_and_targets_are_written_as_typed(tmp_path: Path, monkeypat
     vi = run("--lang", "vi", "report", "--format", "markdown", "--as-of", "2023-01-01").stdout
     assert "≥ 10,005 % y/y, 2021–2025" in vi
     assert "Kế hoạch năm 2021: 30,00003 billion VND." in vi
+
+
+# --- 12. A plan below zero during the year: its plan as typed ------------------------------------
+
+DEFICIT_TARGETS = dedent(
+    """
+    version: 1
+    title: "Deficit"
+    indicators:
+      bal: {name: "Budget balance", unit: "billion VND", measure: flow, frequency: half, direction: increase}
+    targets:
+      - {id: bal-plan, type: plan, indicator: bal, period: 2025, value: -50.005}
+    """
+)
+
+
+def test_a_plan_below_zero_during_the_year_quotes_its_plan_as_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A flow planned at −50.005 for 2025, −20 after 2025-H1 (half of the year: 50 %). The
+    # sentence quoted the plan at two decimals, rounded half away from zero: "-50.01", a
+    # plan not set. As typed: −50.005. (The pace's figure, −50.005 × 0.5 = −25.0025, is
+    # computed and stays at two decimals: −25.)
+    obs = STORE_HEADER + "bal,2025-H1,-20,estimate,s,,2025-07-10T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, DEFICIT_TARGETS, obs)
+    md = run("report", "--format", "markdown", "--as-of", "2025-08-01")
+    assert md.exit_code == 0, md.output
+    assert "at the pace of the plan for the year (-50.005 billion VND) it would be -25 billion VND" in md.stdout
+    # The summary's goal and the key figures' plan, where no difference is written beside
+    # it to agree with, likewise.
+    assert "| -50.005 billion VND (2025) |" in md.stdout
+    assert "| Plan | -50.005 billion VND (2025) |" in md.stdout
+    assert "-50.01" not in md.stdout

@@ -11,7 +11,7 @@ from ...kinds.plan import PlanResult, SamePeriod
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
-from ..i18n import label, number, percent_reached_text, signed_percent, typed_value, value_with_unit
+from ..i18n import label, number, percent_reached_text, signed_percent, typed_places, typed_value, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
 from ..period_words import period_text
@@ -177,12 +177,15 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
     def start(value: float) -> int:  # a derived figure's decimals are computed, not typed
         return 2 if a.indicator.formula else typed_places(value)
 
+    # And at least the plan's typed decimals: a plan of -50.005 is not "-50.01" where no
+    # difference is written beside it (a flow during the year; issue 17, twentieth session).
+    plan = typed_places(d.plan)
     if d.full is not None and a.latest is not None:
-        return _agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value))
+        return max(plan, _agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value)))
     if d.full is None and d.year_to_date is not None:
         ytd = d.year_to_date
-        return _agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value))
-    return 2
+        return max(plan, _agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
+    return plan
 
 
 def figure_decimals(a: Assessment, o: Observation | None) -> int:
@@ -331,7 +334,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
                 time=number(share * 100, lang, 1),
-                plan=figure_of(a, d.plan, lang),
+                plan=figure_of(a, d.plan, lang, typed_places(d.plan)),
                 to_date=figure_of(a, d.plan * share, lang),
             )
         ]
