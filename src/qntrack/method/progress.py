@@ -173,13 +173,15 @@ def _progress_value_or_none(
         return None
     try:
         achieved = growth(current_value, base_value, current_year, base_year)
+        # + 0.0: a series that did not move has P = 0, where −1 × 0 (lower is better) is the
+        # float −0.0, which JSON and CSV wrote "-0.0" (issue 17, twentieth session).
         if target is None:
-            return sign * d * achieved
+            return sign * d * achieved + 0.0
         assert target_year is not None
         required = growth(target, base_value, target_year, base_year)
         if isinstance(achieved, complex) or isinstance(required, complex) or required == 0:
             return None
-        return sign * d * achieved / abs(required)
+        return sign * d * achieved / abs(required) + 0.0
     except (ZeroDivisionError, OverflowError, ValueError):
         return None
 

@@ -11,6 +11,7 @@ year 2023 is at 2023.0 and the first half of 2023 at 2022.5 (docs/methodology.md
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -322,6 +323,13 @@ class Plot:
             lo = hi
         pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
         bottom = 0.0 if lo >= 0 and lo - pad < 0 else lo - pad
+        # The axis's labels at the decimals of a twentieth of the scale, at least two: a scale
+        # 0.01 wide (an average of 9.997 against 10) wrote its ticks, a thousandth apart,
+        # "9.99" five times and "10" six (issue 17, twentieth session).
+        span = hi + pad - bottom
+        if span > 0 and math.isfinite(span):
+            places = max(2, min(12, math.ceil(-math.log10(span / 20))))
+            extra.setdefault("value_formatter", lambda v: number(v, lang, places))
         columns = 2
         if len(self.series) % columns:
             # pygal sizes a bottom legend for len // columns rows; make room for the last one.

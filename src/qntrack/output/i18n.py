@@ -126,36 +126,49 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
     return text
 
 
-def _below_edges(value: float | None, edges: tuple[float, ...], lang: str, decimals: int = 2) -> str:
+def _below_edges(
+    value: float | None, edges: tuple[float, ...], lang: str, decimals: int = 2, above: tuple[float, ...] = ()
+) -> str:
     """``number`` at ``decimals``, or at the decimals where it differs from a band edge it
     is below and ``decimals`` would round it onto (0.9492 is moderate progress: never
-    "0.95", the substantial edge; issue 17, nineteenth session)."""
+    "0.95", the substantial edge; issue 17, nineteenth session), or from an edge in
+    ``above`` it is above (100.003 % of a plan where lower is better is not "100%", the
+    plan met; issue 17, twentieth session)."""
     places = decimals
     if value is not None and math.isfinite(value):
-        for edge in edges:
-            if value < edge and number(value, "en", decimals) == number(edge, "en", decimals):
-                places = max(places, differing_decimals(value, edge, decimals))
+        # At the decimals the figure is written with: the small-number rule writes 0.0049996
+        # "0.005" (two significant digits), the edge 0.005 itself, where two decimals write
+        # the edge "0.01".
+        text = number(value, "en", decimals)
+        shown = decimals if "e" in text else max(decimals, len(text.partition(".")[2]))
+        sides = [(edge, value < edge) for edge in edges] + [(edge, value > edge) for edge in above]
+        for edge, beyond in sides:
+            if beyond and text == number(edge, "en", shown):
+                places = max(places, differing_decimals(value, edge, shown))
     return number(value, lang, places)
 
 
 def progress_text(value: float | None, lang: str) -> str:
     """P as every table and sentence writes it: the method's band edges (0.95, 0.6, 0;
-    docs/methodology.md, "Statuses") never reached by rounding alone, nor 1, the milestone
-    met (0.9998 is not "1"; issue 17, twentieth session)."""
-    return _below_edges(value, (1.0, 0.95, 0.6, 0.0), lang)
+    docs/methodology.md, "Statuses"; 0.015 and 0.005 of a direction-only target without a
+    limit) never reached by rounding alone, nor 1, the milestone met (0.9998 is not "1";
+    0.0049996 is not "0.005"; issue 17, twentieth session)."""
+    return _below_edges(value, (1.0, 0.95, 0.6, 0.015, 0.005, 0.0), lang)
 
 
 def percent_reached_text(value: float | None, lang: str) -> str:
     """A percent of a plan or of a cumulative target (99.98) as every table and sentence
     writes it: one decimal, or the decimals where it differs from 100 when one would round
-    it onto 100 (99.98 is not "100%", the plan met; issue 17, twentieth session)."""
-    return _below_edges(value, (100.0,), lang, 1)
+    it onto 100 (99.98 is not "100%", the plan met; nor 100.003, a plan where lower is
+    better missed; issue 17, twentieth session)."""
+    return _below_edges(value, (100.0,), lang, 1, above=(100.0,))
 
 
 def score_text(value: float | None, lang: str) -> str:
     """A score as every table writes it: the edges a group's status is read off (2.5, 0,
-    -2.5; "Scores") never reached by rounding alone."""
-    return _below_edges(value, (2.5, 0.0, -2.5), lang)
+    -2.5; "Scores") never reached by rounding alone, nor the ends of the scale, 5 (a target
+    achieved's) and -5 (4.999998 is not "5"; issue 17, twentieth session)."""
+    return _below_edges(value, (5.0, 2.5, 0.0, -2.5), lang, above=(-5.0,))
 
 
 def percent_text(share: float | None, lang: str) -> str:

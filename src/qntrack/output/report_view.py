@@ -421,7 +421,8 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     meta = [f"{report_word('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
     if data.recorded_through:
         meta.append(f"{report_word('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
-    meta.append(report_word("targets_count", lang, n=len(sections)))
+    # One target is "1 target" (issue 17, twentieth session), as one unit is "1 unit".
+    meta.append(report_word("targets_count_one" if len(sections) == 1 else "targets_count", lang, n=len(sections)))
     return {
         "lang": lang,
         "large": large,

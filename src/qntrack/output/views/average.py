@@ -21,7 +21,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import differing_decimals, label, value_with_unit
+from ..i18n import differing_decimals, label, typed_places, value_with_unit
 from ..narrative import rate_text, narrative_sentence, span_text
 from ..period_words import period_text
 from .span import SpanView
@@ -122,7 +122,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             span=span,
             average=rate_text(d.average, lang, places),
             word=word,
-            bound=rate_text(bound, lang),
+            bound=rate_text(bound, lang, typed_places(bound)),
         )
     ]
     if d.required_rate_remaining is not None and a.awaiting_figures:

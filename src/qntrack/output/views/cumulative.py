@@ -10,7 +10,7 @@ from ...kinds.cumulative import CumulativeResult
 from ...method.assessment import Assessment
 from ...plan.model import Observation
 from ..charts import COLOURS, DASHED, DOTTED, SOLID, Chart, bound_sign, Plot, value_label, chart_word
-from ..i18n import label, number, percent_reached_text, value_with_unit
+from ..i18n import label, number, percent_reached_text, typed_places, value_with_unit
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from .span import SpanView
@@ -158,7 +158,7 @@ def _beyond_with(a: Assessment, d: CumulativeResult, total: float, p: Observatio
             lang,
             period=period_text(p.period, lang),
             total=figure_of(a, with_reading, lang),
-            bound=figure_of(a, bound.value, lang),
+            bound=figure_of(a, bound.value, lang, typed_places(bound.value)),
             year=p.period.year,
         )
     ]

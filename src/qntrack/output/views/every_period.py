@@ -20,7 +20,7 @@ from ..charts import (
     chart_word,
     provisional_readings,
 )
-from ..i18n import differing_decimals, label
+from ..i18n import differing_decimals, label, typed_places
 from ..narrative import narrative_sentence, figure_of
 from ..period_words import period_text, span_ends
 from ..withdrawn import awaited
@@ -95,7 +95,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
             passed=d.passed,
             total=len(d.periods),
             word=word,
-            bound=figure_of(a, d.bound.value, lang),
+            bound=figure_of(a, d.bound.value, lang, typed_places(d.bound.value)),
             start=start,
             end=end,
         )

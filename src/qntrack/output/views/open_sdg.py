@@ -10,7 +10,7 @@ from ...catalog import msg, render
 from ...method.assessment import Assessment
 from ...plan.model import Observation, OpenSdgTarget
 from ..charts import Chart
-from ..i18n import label, value_with_unit
+from ..i18n import label, typed_value
 from .level import LevelView, _chart, _sentences
 
 __all__ = ["VIEW"]
@@ -39,7 +39,7 @@ class OpenSdgView(LevelView):
             return render(
                 msg(
                     "exchange_open_sdg_def_target",
-                    target=value_with_unit(t.target, unit, lang),
+                    target=typed_value(t.target, unit, lang),  # as typed: 15.299, not 15.3
                     year=t.target_year,
                     base=t.base_year,
                 ),

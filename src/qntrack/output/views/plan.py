@@ -11,7 +11,7 @@ from ...kinds.plan import PlanResult, SamePeriod
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
 from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
-from ..i18n import label, number, percent_reached_text, signed_percent, value_with_unit
+from ..i18n import label, number, percent_reached_text, signed_percent, typed_places, typed_value, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
 from ..summary import difference_text
 from ..period_words import period_text
@@ -42,7 +42,7 @@ class PlanView:
         return report_word(
             "def_plan" if d.period.is_year else "def_plan_period",
             lang,
-            value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang),
+            value=typed_value(d.plan, a.indicator.unit_in(lang), lang),  # as typed: 30.00003
             period=period_text(d.period, lang),
         )
 
@@ -177,12 +177,15 @@ def _shown_decimals(a: Assessment, d: PlanResult) -> int:
     def start(value: float) -> int:  # a derived figure's decimals are computed, not typed
         return 2 if a.indicator.formula else typed_places(value)
 
+    # And at least the plan's typed decimals: a plan of -50.005 is not "-50.01" where no
+    # difference is written beside it (a flow during the year; issue 17, twentieth session).
+    plan = typed_places(d.plan)
     if d.full is not None and a.latest is not None:
-        return _agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value))
+        return max(plan, _agreeing_decimals(a.latest.value, d.plan, d.full.difference, start(a.latest.value)))
     if d.full is None and d.year_to_date is not None:
         ytd = d.year_to_date
-        return _agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value))
-    return 2
+        return max(plan, _agreeing_decimals(ytd.value, d.plan, ytd.difference, start(ytd.value)))
+    return plan
 
 
 def figure_decimals(a: Assessment, o: Observation | None) -> int:
@@ -235,8 +238,18 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
     the tables write it (``figure_decimals``), so that 30 - 14.999 reads "15.001", not
     "15", which is 30 less a figure not shown (issue 17, nineteenth session). A milestone's
     gap is measured from the figure it was judged on, else from the latest."""
+    from ...kinds.average import AverageResult
+
     if isinstance(a.result, PlanResult):
         places = _shown_decimals(a, a.result)
+    elif m is None and isinstance(a.result, AverageResult) and a.result.average is not None:
+        # The gap of an average is the bound less a computed figure (twelve significant
+        # digits): at the decimals the average is written (views.average), so 10 - 9.996667
+        # is "0.003", as 10 - "9.997" reads, never "0.00333333333" (issue 17, twentieth
+        # session); i18n.number never writes one that is not 0 as 0.
+        from ..i18n import differing_decimals
+
+        return differing_decimals(a.result.bound.value, a.result.average)
     else:
         from ..i18n import typed_places
 
@@ -268,7 +281,6 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     if not isinstance(d, PlanResult):
         return [narrative_sentence("no_figure_yet", lang)]
     unit = a.indicator.unit_in(lang)
-    got = figure_of(a, a.latest.value if a.latest else None, lang)
     now = a.latest.value if a.latest is not None else None
     if d.full is not None and d.full.percent_of_plan is None:
         # A growth rate: met or missed by percentage points. English gives the signed
@@ -291,14 +303,17 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     if d.full is not None:
         # Vietnamese says a result above plan "reached" X % of it, one below plan "equals" X %.
         key = "plan_percent_met" if a.status.value == "target_achieved" else "plan_percent"
+        # The figure and the plan at the decimals the key figures write them (30 against a
+        # plan of 30.00003 is not "of the plan (30)"; issue 17, twentieth session).
+        places = _shown_decimals(a, d)
         out = [
             narrative_sentence(
                 key,
                 lang,
                 period=period_text(d.period, lang),
-                got=got,
+                got=figure_of(a, now, lang, places),
                 pct=percent_reached_text(d.full.percent_of_plan, lang),
-                plan=figure_of(a, d.plan, lang),
+                plan=figure_of(a, d.plan, lang, places),
             )
         ]
         return out + against_last_year(a, d.full.same, now, d.period, lang)
@@ -319,7 +334,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
                 period=period_text(ytd.period, lang),
                 value=figure_of(a, ytd.value, lang),
                 time=number(share * 100, lang, 1),
-                plan=figure_of(a, d.plan, lang),
+                plan=figure_of(a, d.plan, lang, typed_places(d.plan)),
                 to_date=figure_of(a, d.plan * share, lang),
             )
         ]
@@ -391,5 +406,12 @@ def _chart(a: Assessment, lang: str) -> Chart | None:
             x_labels=[label for label, _, _ in bars],
         ),
     )
-    chart.add("", [{"value": value, "color": colour} for _, value, colour in bars])
+    # Each bar labelled at the decimals the key figures write the figure and the plan (30
+    # against 30.00003 was labelled "30" twice; issue 17, twentieth session).
+    places = _shown_decimals(a, d)
+
+    def shown(value: float) -> str:
+        return number(value, lang, places)
+
+    chart.add("", [{"value": value, "color": colour, "formatter": shown} for _, value, colour in bars])
     return finished_chart(chart, a.target.id, len(bars) - 1)

@@ -54,7 +54,8 @@ class SpanView:
         if d is None:
             return None
         sign = "≥" if d.bound.at_least else "≤"
-        return f"{sign} {value_with_unit(d.bound.value, a.indicator.unit_in(lang), lang)}, {period_range(d.start, d.end, lang)}"
+        # As typed: a bound of 10.005 is not "10.01" (issue 17, twentieth session).
+        return f"{sign} {typed_value(d.bound.value, a.indicator.unit_in(lang), lang)}, {period_range(d.start, d.end, lang)}"
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
         """The rows `show` lists too: the years of the span (the kind's one rule)."""
