@@ -378,3 +378,41 @@ def test_a_withdrawn_quarter_marks_no_full_year_figure_it_did_not_give(shipped: 
         table = run_clean("status", "--format", "table", env={"QNTRACK_NO_CACHE": cache_off, "COLUMNS": "200"})
         assert "11.89[" not in table.stdout and "grdp_growth 2025-Q3" not in table.stdout
         assert "cbct_va_growth 2025-H1: 23.81 % y/y" in table.stdout
+
+
+# --- A warm status table printed without importing Rich (the shipped start-up goal).
+
+
+def test_a_table_drawn_before_in_the_same_environment_is_printed_without_rich(shipped: Path):
+    """The third run of `status --format table` in one environment prints the table the
+    first drew, byte for byte as a run without the cache draws it, and imports no Rich
+    (most of a warm table's start-up); another width is drawn afresh, as Rich draws it."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1] / "src")
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('RICH ' + str('rich.console' in sys.modules) + '\\n'))\n"
+        "sys.argv[1:] = ['status', '--format', 'table']\n"
+        "from qntrack.console import main\n"
+        "main()\n"
+    )
+
+    def run(**more: str) -> tuple[str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe], env={**env, **more}, cwd=shipped, capture_output=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+    cold, said = run(QNTRACK_NO_CACHE="1")
+    assert "RICH True" in said
+    runs = [run() for _ in range(3)]
+    assert all(out == cold for out, _ in runs)
+    assert "RICH False" in runs[2][1]  # the third: found by its environment, Rich not imported
+    wide_cold, _ = run(QNTRACK_NO_CACHE="1", COLUMNS="150")
+    wide, said = run(COLUMNS="150")
+    assert wide == wide_cold != cold and "RICH True" in said

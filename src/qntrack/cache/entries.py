@@ -125,12 +125,15 @@ class DrawnTables:
     nothing there. A few ways of drawing are kept (terminals of several widths).
     """
 
-    KEEP = 8
+    KEEP = 16  # eight ways of drawing, each also under its environment's key
 
     def __init__(self, file: Path, rows_digest: bytes) -> None:
         self.file = file
         self.rows_digest = rows_digest
         self._views: dict[str, str] | None = None
+        # The key of everything Rich would read to decide how to draw (``environment_how``),
+        # set by the caller: a table drawn once is found by it before Rich is imported.
+        self.alias: str | None = None
 
     def _load(self) -> dict[str, str]:
         if self._views is None:
@@ -145,11 +148,67 @@ class DrawnTables:
 
     def put(self, how: str, text: str) -> None:
         views = self._load()
-        views.pop(how, None)
-        views[how] = text
+        for key in (how, self.alias):
+            if key is not None:
+                views.pop(key, None)
+                views[key] = text
         while len(views) > self.KEEP:
             del views[next(iter(views))]
         _save(self.file, {"key": ("drawn", self.rows_digest), "views": views})
+
+    def printed(self, how: str, text: str) -> None:
+        """``text``, found by Rich's ``how``, was printed: kept under ``alias`` too, so that
+        the next run in this environment finds it without Rich."""
+        if self.alias is not None and self._load().get(self.alias) != text:
+            self.put(how, text)
+
+
+def environment_how(lang: str) -> str | None:
+    """A key of all that Rich reads to decide how it draws a table, taken whole without
+    importing it: the whole environment (NO_COLOR, FORCE_COLOR, TERM, COLORTERM, COLUMNS
+    and whatever else a release of Rich may read), whether each standard stream is a
+    terminal and its size, standard output's kind and encoding, the platform, Python and
+    the installed Rich (its RECORD). Rich's drawing is a function of these, so a table
+    drawn under one key is the one Rich would draw again (``render_rows._how`` is the
+    key Rich's own reading gives). None where ``_how`` keeps nothing (Windows, Jupyter).
+    """
+    import builtins
+    import os
+    import sys
+
+    if sys.platform == "win32" or hasattr(builtins, "get_ipython"):
+        return None
+    from ..files.kept_plans import installation
+
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - every CPython has it
+        from hashlib import blake2b
+    streams = []
+    for fd in (0, 1, 2):
+        try:
+            streams.append((os.isatty(fd), tuple(os.get_terminal_size(fd))))
+        except (OSError, ValueError):
+            streams.append((False, ()))
+    out = sys.stdout
+    try:
+        out_tty = bool(out.isatty())
+    except (AttributeError, ValueError, OSError):
+        out_tty = False
+    what = (
+        lang,
+        sorted(os.environ.items()),
+        streams,
+        type(out).__module__,
+        type(out).__qualname__,
+        out_tty,
+        getattr(out, "encoding", None),
+        getattr(out, "errors", None),
+        sys.platform,
+        sys.version,
+        installation("rich", "rich"),
+    )
+    return "env:" + blake2b(repr(what).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _entry(

@@ -114,13 +114,11 @@ def status(
             with _working(lang):  # a national store's first run reads and judges it all
                 table = table_status(targets, target_ids, chosen, _check_ids)
             if table is not None:
-                from ..output import render
-
                 title, rows, items, drawn, warnings, kept = table
                 # An unknown group is refused before printing.
                 items = _of_group(items, kept, group, by, targets, bool(target_ids))
                 with _to_a_reader():
-                    render.status_table(rows, chosen, title, None, drawn)
+                    _table_as_drawn(rows, chosen, title, drawn)
                 _report(warnings)
                 _gate(gate, items)
                 return
@@ -296,6 +294,26 @@ def _print_groups(groups: Any, by: Literal["group", "owner"], kind: str, lang: L
 
     header, rows = group_table_rows(groups, by, _lang(lang))
     render.listing_table(header, rows, wrap=tuple(header[:1]) + tuple(header[-1:]))
+
+
+def _table_as_drawn(rows: Any, lang: str, title: str, drawn: Any) -> None:
+    """The status table from the cache: printed as drawn before in this very environment
+    without importing Rich (most of a warm table's start-up; cache.entries.environment_how),
+    else drawn by Rich (``render.status_table``), which keeps it under that key too."""
+    import sys
+
+    from ..cache.entries import environment_how
+
+    if drawn is not None:
+        drawn.alias = environment_how(lang)
+        text = drawn.get(drawn.alias) if drawn.alias is not None else None
+        if text is not None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+    from ..output import render
+
+    render.status_table(rows, lang, title, None, drawn)
 
 
 def _of_group(

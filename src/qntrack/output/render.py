@@ -85,6 +85,7 @@ def status_table(
         if text is not None:
             console.file.write(text)
             console.file.flush()
+            drawn.printed(how, text)  # type: ignore[union-attr]
             return
     rows, notes = numbered(rows)  # a revised figure's mark, "[1]", and the legend's lines
     # The reader's date (01/06/2024 in Vietnamese), as in the report (i18n.date_text).
