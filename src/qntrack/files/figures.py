@@ -14,6 +14,7 @@ from typing import Sequence
 
 from ..catalog import Message, msg
 from ..catalog import said as _said
+from .ranges import range_ends
 from .rules import nonzero_mantissa
 from .vocabulary import foreign_digits
 
@@ -217,6 +218,8 @@ def parse_typed_number(text: str, lang: str | None) -> float:
         raise ValueError(msg("import_typed_foreign_digits", text=text))
     if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
         raise ValueError(msg("import_typed_not_number", text=text))
+    if range_ends(raw) is not None:  # "6-7%": a plan's range, not a figure
+        raise ValueError(msg("import_typed_range", text=text))
     dot, comma = raw.rfind("."), raw.rfind(",")
     if dot >= 0 and comma >= 0:
         decimal_comma = comma > dot  # the last separator is the decimal
