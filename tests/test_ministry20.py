@@ -4,6 +4,7 @@ a comment (docs/decisions.md, "A ministry's planning department adopting qntrack
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,140 @@ def test_a_negative_figure_and_a_date_are_no_range(tmp_path: Path, monkeypatch: 
     for typed in ("7-6", "2025-09"):
         r = run_clean("add-observation", "export_growth", "2025-09", typed)
         assert r.exit_code == 1 and "range" not in r.output, r.output
+
+
+# --- A flow's plan read during the year from the months recorded one by one (the
+# ministry's monthly figures): the months from January add up to the year to date, as the
+# cumulative kind adds its periods. Before, only January was "year to date", and in July
+# the 400 bn plan was judged on January's 33.6 alone ("8.4% of the plan").
+
+_MONTHS = """\
+indicator,period,value,status,source,note,recorded_at
+exports,2025-01,33.6,estimate,MOIT,,2025-02-06T00:00:00Z
+exports,2025-02,30.3,estimate,MOIT,,2025-03-06T00:00:00Z
+exports,2025-03,36.7,estimate,MOIT,,2025-04-06T00:00:00Z
+exports,2025-04,37.4,preliminary,MOIT,,2025-05-06T00:00:00Z
+exports,2025-05,39.6,estimate,MOIT,,2025-06-06T00:00:00Z
+exports,2025-06,39.4,estimate,MOIT,,2025-07-06T00:00:00Z
+"""
+
+_EXPORTS_PLAN = _PLAN.replace("export-growth-2025", "exports-2025").replace(
+    "indicator: export_growth", "indicator: exports"
+)
+
+
+def _plan_json(target: str, as_of: str) -> dict:
+    r = run_clean("status", target, "--format", "json", "--as-of", as_of)
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)["targets"][0]
+
+
+def test_a_flows_months_add_up_to_the_year_to_date_its_plan_is_read_against(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), _MONTHS)
+    t = _plan_json("exports-2025", "2025-07-10")
+    # 33.6 + 30.3 + 36.7 + 37.4 + 39.6 + 39.4 = 217.0 by the end of June (2025-H1);
+    # 217 / 400 = 54.25 % of the plan after 6 / 12 = 0.5 of the year: P = 0.5425 / 0.5 =
+    # 1.085, substantial progress, score 7.1429 × 1.085 − 4.2857 = 3.4643.
+    assert t["provisional"]["period"] == "2025-H1"
+    assert t["provisional"]["value"] == 217.0
+    ytd = t["details"]["year_to_date"]
+    assert ytd["period"] == "2025-H1" and ytd["value"] == 217.0
+    assert ytd["percent_of_plan"] == pytest.approx(54.25)
+    assert ytd["share_of_time"] == 0.5
+    assert t["progress_value"] == pytest.approx(1.085)
+    assert t["status"] == "substantial_progress"
+    assert t["score"] == pytest.approx(3.4643, abs=1e-4)
+    # Its kind is the least final of the months' (an estimate among them), and it was
+    # known when the last of them was recorded.
+    assert t["provisional"]["status"] == "estimate"
+    assert t["provisional"]["recorded_at"].startswith("2025-07-06")
+    # As of 10 May only January to April were known: 138.0 by 2025-4M, 34.5 % after
+    # 4 / 12 of the year, P = 0.345 / 0.33333 = 1.035.
+    t = _plan_json("exports-2025", "2025-05-10")
+    assert t["provisional"]["period"] == "2025-4M" and t["provisional"]["value"] == 138.0
+    assert t["progress_value"] == pytest.approx(1.035)
+
+
+def test_a_published_year_to_date_figure_wins_over_its_months_sum_and_a_gap_stops_the_sum(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    # The ministry's "5 tháng" release (178.0, which carries the revisions of earlier
+    # months) is the year to date to May; June's month is added to it: 178.0 + 39.4 = 217.4.
+    store = _MONTHS + "exports,2025-5M,178.0,preliminary,MOIT,,2025-06-08T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), store)
+    t = _plan_json("exports-2025", "2025-07-10")
+    assert t["provisional"]["period"] == "2025-H1" and t["provisional"]["value"] == 217.4
+    # Up to 10 June the published 5-month figure itself is the reading, as recorded.
+    t = _plan_json("exports-2025", "2025-06-10")
+    assert t["provisional"] == {**t["provisional"], "period": "2025-5M", "value": 178.0, "source": "MOIT"}
+
+
+def test_a_month_missing_ends_the_sum(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # March missing: the months add up to February only, 33.6 + 30.3 = 63.9 (2025-2M);
+    # April to June cannot be added without March.
+    store = "".join(line + "\n" for line in _MONTHS.splitlines() if ",2025-03," not in line)
+    make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), store)
+    t = _plan_json("exports-2025", "2025-07-10")
+    assert t["provisional"]["period"] == "2025-2M" and t["provisional"]["value"] == 63.9
+
+
+# --- A trade balance's year-to-date surplus read against the year's plan at its pace, as
+# a flow's is: the months' balances add up to the year's. Before, the balance (the example
+# methodology.md gives of `measure: balance`) was read as a level: January's surplus of 3
+# against the year's 15 was "limited progress, gap 12", and so was a first half of 7.6,
+# ahead of the plan's pace.
+
+_BALANCE = """\
+indicator,period,value,status,source,note,recorded_at
+trade_balance,2025-01,3.0,estimate,MOIT,,2025-02-06T00:00:00Z
+trade_balance,2025-02,-1.5,estimate,MOIT,,2025-03-06T00:00:00Z
+trade_balance,2025-03,1.6,estimate,MOIT,,2025-04-06T00:00:00Z
+trade_balance,2025-04,2.4,estimate,MOIT,,2025-05-06T00:00:00Z
+trade_balance,2025-05,1.0,estimate,MOIT,,2025-06-06T00:00:00Z
+trade_balance,2025-06,1.1,estimate,MOIT,,2025-07-06T00:00:00Z
+"""
+
+_BALANCE_PLAN = _PLAN.replace("export-growth-2025", "trade-surplus-2025").replace(
+    "indicator: export_growth", "indicator: trade_balance"
+)
+
+
+def test_a_trade_balances_year_to_date_is_read_at_the_plans_pace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _BALANCE_PLAN.replace("VALUE", "15"), _BALANCE)
+    # By 10 April: 3.0 − 1.5 + 1.6 = 3.1 by 2025-Q1, against the plan's pace 15 × 3 / 12 =
+    # 3.75: behind it, limited progress. No per cent of a balance, no P, no score.
+    t = _plan_json("trade-surplus-2025", "2025-04-10")
+    assert t["provisional"]["period"] == "2025-Q1" and t["provisional"]["value"] == 3.1
+    assert t["status"] == "limited_progress"
+    ytd = t["details"]["year_to_date"]
+    assert ytd["share_of_time"] == 0.25 and ytd["percent_of_plan"] is None
+    assert t["progress_value"] is None and t["score"] is None
+    # By 10 July: 3.1 + 2.4 + 1.0 + 1.1 = 7.6 by 2025-H1, against 15 × 6 / 12 = 7.5: on
+    # the plan's pace, substantial progress (as a level, 7.6 < 15 read "limited").
+    t = _plan_json("trade-surplus-2025", "2025-07-10")
+    assert t["provisional"]["period"] == "2025-H1" and t["provisional"]["value"] == 7.6
+    assert t["status"] == "substantial_progress"
+    # The gap is to the year's plan, as a flow's: 15 − 7.6 = 7.4.
+    assert t["gap"] == pytest.approx(7.4)
+
+
+def test_a_trade_deficit_plan_is_read_at_its_pace_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # A plan of a deficit of at most 2 (−2), higher is better. By 2025-H1 the months add
+    # up to 7.6, above the pace −2 × 6 / 12 = −1: substantial progress, never "achieved"
+    # before the year's figure.
+    make_tracker(tmp_path, monkeypatch, _BALANCE_PLAN.replace("VALUE", "-2"), _BALANCE)
+    t = _plan_json("trade-surplus-2025", "2025-07-10")
+    assert t["status"] == "substantial_progress" and t["provisional"]["value"] == 7.6
+
