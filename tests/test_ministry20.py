@@ -219,3 +219,49 @@ def test_a_trade_deficit_plan_is_read_at_its_pace_too(tmp_path: Path, monkeypatc
     t = _plan_json("trade-surplus-2025", "2025-07-10")
     assert t["status"] == "substantial_progress" and t["provisional"]["value"] == 7.6
 
+
+# --- A year-to-date figure typed as a month's ("T10/2025 350.2", the ten months' total):
+# with the months now added up to the year to date, it would read the plan achieved. `check`
+# warns of a part of the year at least the parts before it added up, and says what to write.
+
+_YEAR = _MONTHS + (
+    "exports,2025-07,42.1,estimate,MOIT,,2025-08-06T00:00:00Z\n"
+    "exports,2025-08,43.0,estimate,MOIT,,2025-09-06T00:00:00Z\n"
+    "exports,2025-09,41.2,estimate,MOIT,,2025-10-06T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_year_to_date_figure_recorded_as_a_month_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    from conftest import make_tracker
+
+    # The nine months add up to 217.0 + 42.1 + 43.0 + 41.2 = 343.3; October's 350.2 (the
+    # ten months' total, typed as the month) is more than that: line 11 of the store.
+    store = _YEAR + "exports,2025-10,350.2,estimate,MOIT,,2025-11-06T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), store)
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 0, r.output  # a warning: a month may be that large
+    [said] = [line for line in r.output.splitlines() if "2025-10" in line]
+    assert said.startswith("observations.csv:11:"), said
+    assert "343.3" in said or "343,3" in said
+    assert "2025-10M" in said and "qntrack retract exports 2025-10" in said
+    if lang == "vi":
+        assert "lũy kế" in said
+    r = run_clean("check", "year-to-date", "--format", "json")
+    assert [p["check"] for p in json.loads(r.stdout)["problems"]] == ["year-to-date"]
+
+
+def test_months_and_quarters_as_published_are_not_warned_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # Each month well below the months before it; a second quarter above the first (one
+    # part before it: nothing to tell a quarter from a half year by).
+    store = _YEAR + (
+        "exports,2024-Q1,90.0,official,MOIT,,2024-05-06T00:00:00Z\n"
+        "exports,2024-Q2,100.0,official,MOIT,,2024-08-06T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), store)
+    r = run_clean("check")
+    assert r.exit_code == 0 and r.output == "", r.output
