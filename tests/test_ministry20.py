@@ -265,3 +265,19 @@ def test_months_and_quarters_as_published_are_not_warned_of(tmp_path: Path, monk
     make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), store)
     r = run_clean("check")
     assert r.exit_code == 0 and r.output == "", r.output
+
+
+def test_a_range_in_an_imported_cell_is_said_as_a_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    folder = make_tracker(tmp_path, monkeypatch, _PLAN.replace("VALUE", "6"), _EMPTY)
+    # A long table (line 2) and a wide one (its 2025 column): each said as a range.
+    (folder / "long.csv").write_text("indicator,period,value\nexport_growth,2025-04,6-7%\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "long.csv")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("long.csv:2: error: '6-7%' is a range"), r.stderr
+    (folder / "wide.csv").write_text("indicator,2025\nexport_growth,6–7\n", encoding="utf-8")
+    r = run_clean("--lang", "vi", "add-observation", "--from", "wide.csv", "--wide")
+    assert r.exit_code == 1
+    assert "kỳ 2025: '6–7' là một khoảng" in r.stderr, r.stderr
+    assert store_text(folder) == _EMPTY

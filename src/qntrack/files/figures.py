@@ -40,6 +40,7 @@ _IN_PERIOD = {
     "import_value_excel_scientific": "import_value_excel_scientific_in_period",
     "import_value_excel_narrow": "import_value_excel_narrow_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
+    "import_value_range": "import_value_range_in_period",
     "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
     "import_value_comma_in_point_file": "import_value_comma_in_point_file_in_period",
     "import_value_not_finite": "import_value_not_finite_in_period",
@@ -103,6 +104,8 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         raise ValueError(msg("import_value_accounting", text=text.strip(), fixed="-" + raw[1:-1].strip()))
     value = _read_number(raw, decimal_comma, explicit)
     if value is None:
+        if range_ends(raw) is not None:  # "6-7%": a plan's range, not a figure
+            raise ValueError(msg("import_value_range", text=text))
         if _read_number(raw, not decimal_comma, True) is None:
             raise ValueError(msg("import_value_not_number", text=text, example="1234,5" if decimal_comma else "1234.5"))
         # One sentence per convention: the two are not glued from translated halves.
