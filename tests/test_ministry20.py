@@ -281,3 +281,28 @@ def test_a_range_in_an_imported_cell_is_said_as_a_range(tmp_path: Path, monkeypa
     assert r.exit_code == 1
     assert "kỳ 2025: '6–7' là một khoảng" in r.stderr, r.stderr
     assert store_text(folder) == _EMPTY
+
+
+# --- A ceiling ("inflation not more than 4.5%") is said as one in the report's statement of
+# the target: it read "4.5% in 2025 (annual plan).", as a figure to reach.
+
+_CPI_PLAN = _PLAN.replace("export-growth-2025", "inflation-2025").replace("indicator: export_growth", "indicator: cpi")
+
+
+def test_a_lower_is_better_plan_is_stated_as_a_ceiling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    store = _EMPTY + "cpi,2025,3.31,official,GSO,,2026-01-06T00:00:00Z\n"
+    folder = make_tracker(tmp_path, monkeypatch, _CPI_PLAN.replace("VALUE", "4.5"), store)
+    for lang, said in (
+        ("en", "**What the target says:** At most 4.5% in 2025 (annual plan)."),
+        ("vi", "**Nội dung mục tiêu:** Kế hoạch năm 2025: không quá 4,5%."),
+    ):
+        r = run_clean("--lang", lang, "report", "--format", "markdown", "-o", f"r-{lang}.md", "--as-of", "2026-01-10")
+        assert r.exit_code == 0, r.output
+        assert said in (folder / f"r-{lang}.md").read_text(encoding="utf-8")
+    # A plan where higher is better reads as before.
+    (tmp_path / "up").mkdir()
+    folder = make_tracker(tmp_path / "up", monkeypatch, _PLAN.replace("VALUE", "6"), _EMPTY)
+    assert run_clean("report", "--format", "markdown", "-o", "up.md").exit_code == 0
+    assert "**What the target says:** 6% in 2025 (annual plan)." in (folder / "up.md").read_text(encoding="utf-8")

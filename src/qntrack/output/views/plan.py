@@ -39,8 +39,10 @@ class PlanView:
         d = a.result
         if not isinstance(d, PlanResult):
             return ""
+        # A ceiling where lower is better ("inflation not more than 4.5%"), said as one.
+        ceiling = "" if a.indicator.increase else "_at_most"
         return report_word(
-            "def_plan" if d.period.is_year else "def_plan_period",
+            ("def_plan" if d.period.is_year else "def_plan_period") + ceiling,
             lang,
             value=value_with_unit(d.plan, a.indicator.unit_in(lang), lang),
             period=period_text(d.period, lang),
