@@ -306,3 +306,27 @@ def test_a_lower_is_better_plan_is_stated_as_a_ceiling(tmp_path: Path, monkeypat
     folder = make_tracker(tmp_path / "up", monkeypatch, _PLAN.replace("VALUE", "6"), _EMPTY)
     assert run_clean("report", "--format", "markdown", "-o", "up.md").exit_code == 0
     assert "**What the target says:** 6% in 2025 (annual plan)." in (folder / "up.md").read_text(encoding="utf-8")
+
+
+# --- The year's average CPI recorded after the nine months' (3.27) and September's own
+# (0.42, month on month): compared with September alone it was "7.88 times the figure for
+# 2025-09, a unit or typing slip?". Of the periods that end last, the longest is the
+# neighbour, as a year to date is read before a month ending with it.
+
+
+def test_a_years_figure_is_compared_with_the_year_to_date_not_the_month_ending_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    store = _EMPTY + (
+        "cpi,2025-9M,3.27,estimate,GSO,,2025-10-06T00:00:00Z\ncpi,2025-09,0.42,estimate,GSO,,2025-10-06T00:00:00Z\n"
+    )
+    folder = make_tracker(tmp_path, monkeypatch, _CPI_PLAN.replace("VALUE", "4.5"), store)
+    # A slip beside the nine months is still one: 33.1 / 3.27 = 10.12, "10.1 times".
+    r = run_clean("add-observation", "cpi", "2025", "33.1", "--dry-run", "--recorded-at", "2026-01-06")
+    assert "10.1 times the figure for 2025-9M (3.27)" in r.stderr, r.stderr
+    r = run_clean("add-observation", "cpi", "2025", "3.31", "--status", "official", "--recorded-at", "2026-01-06")
+    # 3.31 / 3.27 = 1.01: no slip; 3.31 / 0.42 = 7.88 was the warning.
+    assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr
+    assert "cpi,2025,3.31,official" in store_text(folder)
