@@ -19,7 +19,7 @@ title: Ministry of Industry and Trade
 indicators:
   export_growth: {name: Export turnover growth, unit: "%", measure: rate, frequency: month}
   exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
-  trade_balance: {name: Trade balance, unit: billion USD, measure: balance, frequency: month}
+  trade_balance: {name: {en: Trade balance, vi: Cán cân thương mại}, unit: {en: billion USD, vi: tỷ USD}, measure: balance, frequency: month}
   cpi: {name: Average CPI increase, unit: "%", measure: rate, direction: decrease, frequency: month}
 targets:
   - id: export-growth-2025
@@ -330,3 +330,24 @@ def test_a_years_figure_is_compared_with_the_year_to_date_not_the_month_ending_w
     # 3.31 / 3.27 = 1.01: no slip; 3.31 / 0.42 = 7.88 was the warning.
     assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr
     assert "cpi,2025,3.31,official" in store_text(folder)
+
+
+# --- A balance's year to date said at the plan's pace in `show` and the report, as a plan
+# below zero is: it read "Q1 2025: 3.1 billion USD, –% of the annual plan after 25% of the
+# year", a per cent it has none of.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_balances_year_to_date_is_said_at_the_plans_pace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _BALANCE_PLAN.replace("VALUE", "15"), _BALANCE)
+    r = run_clean("--lang", lang, "show", "trade-surplus-2025", "--as-of", "2025-04-10")
+    assert r.exit_code == 0, r.output
+    # 3.1 by Q1, after 25 % of the year; the plan's pace, 15 × 3 / 12 = 3.75.
+    said = " ".join(r.stdout.split())  # the sentence as wrapped at the table's width, on one line
+    assert "–%" not in said, said
+    if lang == "en":
+        assert "3.1 billion USD after 25% of the year" in said and "it would be 3.75 billion USD" in said, said
+    else:
+        assert "3,1 tỷ USD sau 25% thời gian" in said and "thì là 3,75 tỷ USD" in said, said

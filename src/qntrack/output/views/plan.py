@@ -310,8 +310,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     )
     if ytd is None:
         return over + [narrative_sentence("no_figure_yet", lang)]
-    if ytd.flow and d.plan < 0:
-        # A plan below zero: no per cent of it (it reads backwards), the plan's pace instead.
+    if ytd.flow and (d.plan < 0 or ytd.percent_of_plan is None):
+        # A plan below zero, or a balance's: no per cent of it (it reads backwards, or a
+        # surplus may turn into a deficit), the plan's pace instead.
         share = ytd.share_of_time or 0.0
         out = [
             narrative_sentence(
