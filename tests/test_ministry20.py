@@ -351,3 +351,24 @@ def test_a_balances_year_to_date_is_said_at_the_plans_pace(tmp_path: Path, monke
         assert "3.1 billion USD after 25% of the year" in said and "it would be 3.75 billion USD" in said, said
     else:
         assert "3,1 tỷ USD sau 25% thời gian" in said and "thì là 3,75 tỷ USD" in said, said
+
+
+def test_a_second_half_plans_months_add_up_only_to_a_span_that_can_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    # A plan for 2025-H2 of 200. July (30) and August (35) would add up to July–August, a
+    # span no period writes (2025-8M is January to August): the reading stays July's own,
+    # 30. With September (40), July to September is the third quarter: 30 + 35 + 40 = 105.
+    plan = _EXPORTS_PLAN.replace("VALUE", "200").replace("period: 2025", "period: 2025-H2")
+    store = _EMPTY + (
+        "exports,2025-07,30,estimate,MOIT,,2025-08-06T00:00:00Z\n"
+        "exports,2025-08,35,estimate,MOIT,,2025-09-06T00:00:00Z\n"
+        "exports,2025-09,40,estimate,MOIT,,2025-10-06T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    t = _plan_json("exports-2025", "2025-09-10")
+    assert (t["provisional"]["period"], t["provisional"]["value"]) == ("2025-07", 30.0)
+    t = _plan_json("exports-2025", "2025-10-10")
+    assert (t["provisional"]["period"], t["provisional"]["value"]) == ("2025-Q3", 105.0)

@@ -266,7 +266,9 @@ def year_to_date(
         parts = sorted((o for o in inside if o.period.last == month and o.period.first - 1 in known), key=_FIRST)
         if parts:
             known[month] = [*known[parts[0].period.first - 1], parts[0]]
-    ends = [m for m in known if not exact or m == until]
+    # A sum ends where a period can be written: any month from January, else a quarter or a
+    # half (July and August of a second half's plan are no period: "2025-8M" is January on).
+    ends = [m for m in known if (not exact or m == until) and _writable(span.first, m, len(known[m]))]
     if not ends:
         return None
     chain = known[max(ends)]
@@ -286,6 +288,12 @@ def year_to_date(
         max(o.recorded_at for o in chain),
         0,
     )
+
+
+def _writable(first: int, last: int, parts: int) -> bool:
+    """Whether the span ``first``..``last`` of a sum of ``parts`` readings is a period."""
+    months = last - first + 1
+    return parts == 1 or first == 1 or (months == 3 and (first - 1) % 3 == 0) or (months == 6 and first == 7)
 
 
 def _first_month(o: Observation) -> int:
