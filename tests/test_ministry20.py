@@ -372,3 +372,26 @@ def test_a_second_half_plans_months_add_up_only_to_a_span_that_can_be_written(
     assert (t["provisional"]["period"], t["provisional"]["value"]) == ("2025-07", 30.0)
     t = _plan_json("exports-2025", "2025-10-10")
     assert (t["provisional"]["period"], t["provisional"]["value"]) == ("2025-Q3", 105.0)
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_year_to_date_figure_typed_as_a_month_is_said_at_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dry_run: bool
+):
+    from conftest import make_tracker
+
+    # As at `check`: 350.2 for October against the nine months' 343.3. Said at entry as what
+    # it probably is, with the period to record it as, instead of "8.5 times the figure for
+    # 2025-09 (41.2); a unit or typing slip?" (350.2 / 41.2 = 8.5).
+    make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), _YEAR)
+    args = ["add-observation", "exports", "T10/2025", "350.2", "--recorded-at", "2025-11-06"]
+    r = run_clean(*args, *(["--dry-run"] if dry_run else []))
+    assert r.exit_code == 0, r.output
+    warnings = [line for line in r.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1, r.stderr
+    assert "at least the 9 months before it added up (343.3 by 2025-9M)" in warnings[0]
+    assert "2025-10M" in warnings[0]
+    assert ("qntrack retract exports 2025-10" in warnings[0]) is not dry_run
+    # A month as published is said nothing of.
+    r = run_clean("add-observation", "exports", "T10/2025", "42.5", "--recorded-at", "2025-11-06", "--dry-run")
+    assert "warning" not in r.stderr, r.stderr
