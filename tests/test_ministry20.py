@@ -395,3 +395,17 @@ def test_a_year_to_date_figure_typed_as_a_month_is_said_at_entry(
     # A month as published is said nothing of.
     r = run_clean("add-observation", "exports", "T10/2025", "42.5", "--recorded-at", "2025-11-06", "--dry-run")
     assert "warning" not in r.stderr, r.stderr
+
+
+def test_a_figure_far_beyond_the_year_to_date_is_a_slip_not_a_total(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # October typed 100 times too large, 4250 for 42.5: more than twice the nine months'
+    # 343.3 (686.6), so no total since January (which adds one month to them: about 343.3
+    # × 10 / 9 = 381.4); said as a jump at entry (4250 / 41.2 = 103 times), and `check`
+    # says nothing of a year to date.
+    make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), _YEAR)
+    r = run_clean("add-observation", "exports", "T10/2025", "4250", "--recorded-at", "2025-11-06")
+    assert "103 times the figure for 2025-09 (41.2)" in r.stderr and "months before" not in r.stderr, r.stderr
+    r = run_clean("check", "year-to-date")
+    assert r.exit_code == 0 and r.output == "", r.output

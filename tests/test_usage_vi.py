@@ -327,8 +327,8 @@ LIST_VI = [
         "cảnh báo",
         "mặc định",
         "không có số liệu đang có hiệu lực nào của chỉ tiêu lượng theo kỳ, cho một phần của năm (một tháng từ "
-        "tháng 3, một quý từ quý III), không nhỏ hơn lũy kế các kỳ trước đó: số lũy kế từ đầu năm bị ghi thành số "
-        "của riêng tháng",
+        "tháng 3, một quý từ quý III), không nhỏ hơn lũy kế các kỳ trước đó (và không quá hai lần số đó): số lũy kế "
+        "từ đầu năm bị ghi thành số của riêng tháng",
     ),
 ]
 

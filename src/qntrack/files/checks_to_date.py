@@ -25,7 +25,7 @@ __all__ = ["entry_to_date_problems", "to_date_problems"]
 def to_date_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     """A warning for each figure in force of a flow, of a part of its year after two parts
     or more of its length (a month from March, a quarter from the third), at least as large
-    as the year to date before it, itself above zero."""
+    as the year to date before it, itself above zero, and at most twice it (``_a_total``)."""
     flows = {i.id for i in plan.indicators.values() if i.measure is Measure.FLOW and not i.formula}
     problems = []
     for key, rows in series.items():
@@ -36,7 +36,7 @@ def to_date_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             if p.first == 1 or p.months == 12 or o.value <= 0 or p.first - 1 < 2 * p.months:
                 continue
             before = year_to_date(rows, Period(p.year), p.first - 1, True, exact=True)
-            if before is None or before.value <= 0 or o.value < before.value:
+            if before is None or not _a_total(o.value, before):
                 continue
             problems.append(
                 Problem(
@@ -87,7 +87,7 @@ def entry_to_date_problems(
                 if current is not None and current.status != RETRACTED:
                     rows.append(current)
         before = year_to_date(rows, Period(p.year), p.first - 1, True, exact=True)
-        if before is None or before.value <= 0 or o.value < before.value:
+        if before is None or not _a_total(o.value, before):
             continue
         words = dict(
             indicator=o.indicator,
@@ -105,3 +105,10 @@ def entry_to_date_problems(
         )
         problems.append(Problem(where, said, severity="warning", check="year-to-date"))
     return problems
+
+
+def _a_total(value: float, before: Observation) -> bool:
+    """Whether ``value`` reads as the total since January where the part was meant: at least
+    the year to date ``before`` it (above zero), and at most twice it, as a total adds one
+    part to two or more (a month typed 100 times too large is a jump, not a total)."""
+    return 0 < before.value <= value <= 2 * before.value
