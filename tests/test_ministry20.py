@@ -409,3 +409,40 @@ def test_a_figure_far_beyond_the_year_to_date_is_a_slip_not_a_total(tmp_path: Pa
     assert "103 times the figure for 2025-09 (41.2)" in r.stderr and "months before" not in r.stderr, r.stderr
     r = run_clean("check", "year-to-date")
     assert r.exit_code == 0 and r.output == "", r.output
+
+
+# --- A total since January written with its word, as a ministry's release heads it:
+# "Lũy kế 9 tháng 2025", "lũy kế tháng 9/2025" (cumulative to September), "cộng dồn đến
+# hết tháng 10/2025". It was "not a period".
+
+
+@pytest.mark.parametrize(
+    ("typed", "period"),
+    [
+        ("lũy kế 9 tháng 2025", "2025-9M"),
+        ("Lũy kế tháng 9/2025", "2025-9M"),
+        ("lũy kế T9/2025", "2025-9M"),
+        ("cộng dồn đến hết tháng 10/2025", "2025-10M"),
+        ("Lũy kế từ đầu năm đến tháng 3/2025", "2025-Q1"),
+    ],
+)
+def test_a_total_since_january_written_with_its_word_is_that_period(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, period: str
+):
+    from conftest import make_tracker
+
+    folder = make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), _EMPTY)
+    r = run_clean("add-observation", "exports", typed, "308.5", "--status", "estimate", "--recorded-at", "2025-11-06")
+    assert r.exit_code == 0, r.output
+    assert f"exports,{period},308.5,estimate" in store_text(folder)
+
+
+def test_a_total_since_january_of_a_later_span_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # "Lũy kế quý III": a third quarter is no span from January; which total was meant
+    # (the nine months, or the quarter) is not guessed.
+    folder = make_tracker(tmp_path, monkeypatch, _EXPORTS_PLAN.replace("VALUE", "400"), _EMPTY)
+    r = run_clean("add-observation", "exports", "lũy kế quý III/2025", "308.5")
+    assert r.exit_code == 1 and "not a period" in r.stderr, r.stderr
+    assert store_text(folder) == _EMPTY
