@@ -326,7 +326,10 @@ def test_a_gate_tripped_by_many_targets_counts_them(national: Path):
     assert r.exit_code == 3
     said = r.stderr.splitlines()
     assert len(said) == 1
-    assert said[0].startswith("--fail-on substantial_progress: 40 targets: ")
-    assert len(said[0].split(": ", 2)[2].split(", ")) == 40  # every one still named
+    # 39: cargo-volume-total-p01's 2025 plan (2655) is read on its quarters added up since
+    # the twentieth session, 637.6 + 544.9 = 1182.5 by 2025-H1, 44.5 % after half the year,
+    # P = 0.891, moderate progress (it read Q1 alone before, substantial).
+    assert said[0].startswith("--fail-on substantial_progress: 39 targets: ")
+    assert len(said[0].split(": ", 2)[2].split(", ")) == 39  # every one still named
     few = run("status", "--fail-on", "deterioration").stderr
     assert few.count(",") == 3 and "targets:" not in few  # a few are named as before

@@ -446,6 +446,7 @@ def test_check_list_names_every_check(plan: Path):
         "merged-retraction",
         "control",
         "invisible",
+        "year-to-date",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

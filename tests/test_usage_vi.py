@@ -322,6 +322,14 @@ LIST_VI = [
         "(U+202A-U+202E, U+2066-U+2069, U+200B-U+200D, U+FEFF trong văn bản): một tên có thể trông như tên khác; "
         "mã chứa ký tự như vậy bị từ chối",
     ),
+    (  # issue 17, twentieth session (tests/test_ministry20.py)
+        "year-to-date",
+        "cảnh báo",
+        "mặc định",
+        "không có số liệu đang có hiệu lực nào của chỉ tiêu lượng theo kỳ, cho một phần của năm (một tháng từ "
+        "tháng 3, một quý từ quý III), không nhỏ hơn lũy kế các kỳ trước đó (và không quá hai lần số đó): số lũy kế "
+        "từ đầu năm bị ghi thành số của riêng tháng",
+    ),
 ]
 
 
@@ -343,11 +351,11 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-11] == (
+    assert lines[-12] == (  # -12 and -10 since year-to-date was added last (twentieth session)
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313"
     )
-    assert lines[-9] == (
+    assert lines[-10] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -358,13 +366,15 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
 
     en = json.loads(run("check", "--list", "--format", "json").stdout)
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
-    assert [sorted(c) for c in en["checks"]] == [["default", "name", "rule", "severity"]] * 22
+    assert [sorted(c) for c in en["checks"]] == [
+        ["default", "name", "rule", "severity"]
+    ] * 23  # year-to-date added (twentieth session)
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
-    assert en["checks"][-3]["severity"] == "warning" and en["checks"][-2]["severity"] == "error"
-    assert en["checks"][-1] == {**en["checks"][-1], "name": "invisible", "severity": "warning", "default": True}
+    assert en["checks"][-4]["severity"] == "warning" and en["checks"][-3]["severity"] == "error"
+    assert en["checks"][-2] == {**en["checks"][-2], "name": "invisible", "severity": "warning", "default": True}
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

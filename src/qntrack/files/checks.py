@@ -107,6 +107,8 @@ CHECKS: tuple[Check, ...] = (
     Check("control", "error", True, msg("check_rule_control")),
     # Issue 17, nineteenth session: a character no one sees, reordering a name.
     Check("invisible", "warning", True, msg("check_rule_invisible")),
+    # Issue 17, twentieth session: the total since January typed as a month's figure.
+    Check("year-to-date", "warning", True, msg("check_rule_to_date")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -289,6 +291,10 @@ def run_checks(
         problems.extend(milestone_side_problems(plan, series))
     if "growth-floor" in selected:
         problems.extend(growth_floor_problems(plan, series, file))
+    if "year-to-date" in selected:
+        from .checks_to_date import to_date_problems
+
+        problems.extend(to_date_problems(plan, series, file))
     if "jump" in selected:
         problems.extend(jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan)))
     reference = date.fromisoformat(as_of) if as_of else (today or date.today())

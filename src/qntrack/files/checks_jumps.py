@@ -281,6 +281,13 @@ def entry_jump_problems(
         while 0 <= i < len(keys):
             found = in_force(indicator, keys[i], at)
             if found is not None:
+                # Of the spans that end with it, the longest (keys of one end sort longest
+                # first): a year beside the nine months to September, not September alone,
+                # as a year to date is read before the month ending with it (issue 17).
+                end = keys[i] >> 4
+                while step < 0 and i > 0 and keys[i - 1] >> 4 == end:
+                    i -= 1
+                    found = in_force(indicator, keys[i], at) or found
                 return found
             i += step
         return None

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from ..catalog import Message, msg
 from ..catalog import said as _said
+from .ranges import range_ends
 from .rules import nonzero_mantissa
 from .vocabulary import foreign_digits
 
@@ -39,6 +40,7 @@ _IN_PERIOD = {
     "import_value_excel_scientific": "import_value_excel_scientific_in_period",
     "import_value_excel_narrow": "import_value_excel_narrow_in_period",
     "import_value_not_number": "import_value_not_number_in_period",
+    "import_value_range": "import_value_range_in_period",
     "import_value_point_in_comma_file": "import_value_point_in_comma_file_in_period",
     "import_value_comma_in_point_file": "import_value_comma_in_point_file_in_period",
     "import_value_not_finite": "import_value_not_finite_in_period",
@@ -102,6 +104,8 @@ def parse_number_cell(text: str, decimal_comma: bool | None, explicit: bool) -> 
         raise ValueError(msg("import_value_accounting", text=text.strip(), fixed="-" + raw[1:-1].strip()))
     value = _read_number(raw, decimal_comma, explicit)
     if value is None:
+        if range_ends(raw) is not None:  # "6-7%": a plan's range, not a figure
+            raise ValueError(msg("import_value_range", text=text))
         if _read_number(raw, not decimal_comma, True) is None:
             raise ValueError(msg("import_value_not_number", text=text, example="1234,5" if decimal_comma else "1234.5"))
         # One sentence per convention: the two are not glued from translated halves.
@@ -217,6 +221,8 @@ def parse_typed_number(text: str, lang: str | None) -> float:
         raise ValueError(msg("import_typed_foreign_digits", text=text))
     if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
         raise ValueError(msg("import_typed_not_number", text=text))
+    if range_ends(raw) is not None:  # "6-7%": a plan's range, not a figure
+        raise ValueError(msg("import_typed_range", text=text))
     dot, comma = raw.rfind("."), raw.rfind(",")
     if dot >= 0 and comma >= 0:
         decimal_comma = comma > dot  # the last separator is the decimal

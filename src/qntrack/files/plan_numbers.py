@@ -13,6 +13,7 @@ import math
 import re
 
 from ..catalog import msg
+from .ranges import range_ends
 from .slips import comma_readings, grouped_reading
 
 __all__ = ["parse_number"]
@@ -32,6 +33,8 @@ _GROUPED = re.compile(r"^[+-]?[1-9][0-9]{0,2}\.[0-9]{2}0$")
 def parse_number(text: str) -> float:
     """A finite decimal number, or ValueError saying what would be valid (``args[0]``: a Message)."""
     raw = text.strip()
+    if (ends := range_ends(raw)) is not None:  # "6-7%": a resolution's range, one figure to write
+        raise ValueError(msg("definitions_number_range", text=raw, low=ends[0], high=ends[1]))
     if _GROUPED.match(raw):
         # A Vietnamese plan writes fifteen hundred "1.500": read as 1.5 it met the plan at
         # once. Said as add-observation says it, never guessed.

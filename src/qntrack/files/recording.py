@@ -357,6 +357,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     revising: list[Observation] = []
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
+        from .checks_to_date import entry_to_date_problems
         from .checks_jumps import (
             earlier_vintage_problems,
             entry_growth_floor_problems,
@@ -388,7 +389,11 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         # The rows the append already read under its lock (the batch's indicators only):
         # no further read of the store, so a single figure costs the same as before.
         warnings.extend(entry_growth_floor_problems(kept, plan, dry_run))
-        warnings.extend(entry_jump_problems(kept, index, any_length=percent_units(plan), dry_run=dry_run))
+        # A total since January typed as a month's is said as that, not as a jump too.
+        to_date = entry_to_date_problems(kept, index, plan, dry_run)
+        said = {id(p.location) for p in to_date}
+        jumps = entry_jump_problems(kept, index, any_length=percent_units(plan), dry_run=dry_run)
+        warnings.extend([p for p in jumps if id(p.location) not in said] + to_date)
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index))
         if len(rows) == 1 and kept:

@@ -168,6 +168,27 @@ _VI_PERIODS = (
 _REALISED = re.compile(r"(?:thuc\s*hien|th)\b\s*[:\-]?\s*(.+)")
 
 
+# A total since January with its word, as a ministry's release heads it (issue 17, twentieth
+# session): "Lũy kế 9 tháng 2025", "lũy kế tháng 9/2025" (to the end of September),
+# "cộng dồn đến hết tháng 10/2025", "lũy kế từ đầu năm đến tháng 3/2025".
+_CUMULATIVE = re.compile(r"(?:luy\s*ke|cong\s*don)\s*(?:tu\s*dau\s*nam\s*)?(?:den\s*(?:het\s*)?)?(.+)")
+
+
+def _since_january(key: str) -> str | None:
+    """The span from January that a folded "lũy kế ..." names, or None: a month is the
+    months up to it, a span from January is itself, any other span (a third quarter) is
+    no total since January and is not guessed."""
+    from ..plan.periods import Period, parse_period
+
+    found = vietnamese_period(key)
+    if found is None:
+        return None
+    span = parse_period(found)
+    if span.first == 1 or span.months == 1:
+        return str(Period(span.year, 1, span.last))
+    return None
+
+
 def _without_realised(key: str) -> str:
     """A folded period's text without the "realised" (thực hiện, TH) before it."""
     realised = _REALISED.fullmatch(key)
@@ -209,6 +230,8 @@ def vietnamese_period(text: str) -> str | None:
     if foreign_digits(key):
         return None
     key = _without_realised(key)
+    if cumulative := _CUMULATIVE.fullmatch(key):
+        return _since_january(cumulative[1])
     for pattern, span in _VI_PERIODS:
         m = pattern.fullmatch(key)
         if m:

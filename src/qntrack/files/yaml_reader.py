@@ -32,6 +32,7 @@ from .slips import (
 )
 from .slips import same_as, unknown_key
 from .plan_numbers import parse_number
+from .ranges import range_ends
 from .invisible import shown
 
 __all__ = ["What", "has_noncharacter", "parse_number", "typed_unprintable", "written_text"]
@@ -365,7 +366,9 @@ class _Reader:
         raw = self.scalar(node, what)
         if raw is None:
             return None
-        if isinstance(node, ScalarNode) and node.style:  # a scalar: ``scalar`` gave its text
+        if (
+            isinstance(node, ScalarNode) and node.style and range_ends(raw) is None
+        ):  # a scalar: ``scalar`` gave its text
             self.error(node, msg("definitions_quoted_number", what=_phrase(what), raw=raw))
             return None
         try:

@@ -28,7 +28,7 @@ from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
 from ..plan.periods import Period
 from .protocol import Due, Keys, Reader, What
 
-__all__ = ["KIND", "PlanFull", "PlanResult", "PlanTarget", "SamePeriod", "YearToDate"]
+__all__ = ["KIND", "PlanFull", "PlanResult", "PlanTarget", "SamePeriod", "YearToDate", "year_to_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,14 +206,10 @@ def _plan(
     # During the period (or after it, until the full figure comes): the latest
     # year-to-date reading inside it.
     awaiting = (target.period,) if ended(target.period, today) else ()
-    ytd = [
-        o
-        for o in rows
-        if o.period.year == target.period.year
-        and o.period.first == target.period.first
-        and o.period.last < target.period.last
-    ]
-    if not ytd:
+    # A balance of flows (a trade balance) adds up over the months as a flow does.
+    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    reading = year_to_date(rows, target.period, target.period.last - 1, adds_up)
+    if reading is None:
         return Assessment(
             target=target,
             indicator=indicator,
@@ -222,10 +218,9 @@ def _plan(
             reason=no_figure_reason(rows),
             awaiting_figures=awaiting,
         )
-    reading = ytd[-1]
-    previous = at_period(rows, reading.period.same_span_previous_year())
+    previous = year_to_date(rows, target.period.same_span_previous_year(), reading.period.last, adds_up, exact=True)
     same = _same_period(reading, previous, indicator)
-    if indicator.measure is Measure.FLOW:
+    if adds_up:
         return _flow_to_date(target, indicator, reading, same, result, bound, awaiting)
     # A rate or level: the year-to-date figure is read against the plan figure directly.
     on_track = bound.passes(reading.value)
@@ -242,6 +237,75 @@ def _plan(
         gap=bound_gap(bound, reading.value),
         awaiting_figures=awaiting,
     )
+
+
+def year_to_date(
+    rows: Sequence[Observation], span: Period, until: int, adds_up: bool, exact: bool = False
+) -> Observation | None:
+    """The latest year-to-date reading of ``span`` ending by month ``until`` (exactly then
+    with ``exact``): one that starts with the span, as recorded; or, for an amount that adds
+    up, such a reading (or none) followed by the periods after it, month by month or
+    quarter by quarter with no month missing, added up (docs/methodology.md, "Annual plan").
+
+    A ministry records its monthly figures one by one: in July the months from January
+    to June are the year to date, where January alone was read before (issue 17,
+    twentieth session). A reading published for a span wins over the sum of its parts: it
+    carries the revisions of its months.
+    """
+    inside = [o for o in rows if o.period.year == span.year and span.first <= o.period.first and o.period.last <= until]
+    direct = {o.period.last: o for o in inside if o.period.first == span.first}
+    if not adds_up:
+        ends = [m for m in direct if not exact or m == until]
+        return direct[max(ends)] if ends else None
+    known: dict[int, list[Observation]] = {}
+    for month in range(span.first, until + 1):
+        if month in direct:
+            known[month] = [direct[month]]
+            continue
+        # The longest part ending this month that follows a known year to date.
+        parts = sorted((o for o in inside if o.period.last == month and o.period.first - 1 in known), key=_FIRST)
+        if parts:
+            known[month] = [*known[parts[0].period.first - 1], parts[0]]
+    # A sum ends where a period can be written: any month from January, else a quarter or a
+    # half (July and August of a second half's plan are no period: "2025-8M" is January on).
+    ends = [m for m in known if (not exact or m == until) and _writable(span.first, m, len(known[m]))]
+    if not ends:
+        return None
+    chain = known[max(ends)]
+    if len(chain) == 1:
+        return chain[0]
+    from decimal import Decimal  # added as typed, rounded once, as a cumulative total is
+
+    total = float(sum((Decimal(repr(o.value)) for o in chain), Decimal(0)))
+    first = chain[0]
+    return Observation(
+        first.indicator,
+        Period(span.year, span.first, chain[-1].period.last),
+        total,
+        min((o.status for o in chain), key=_finality),
+        " + ".join(str(o.period) for o in chain),
+        "",
+        max(o.recorded_at for o in chain),
+        0,
+    )
+
+
+def _writable(first: int, last: int, parts: int) -> bool:
+    """Whether the span ``first``..``last`` of a sum of ``parts`` readings is a period."""
+    months = last - first + 1
+    return parts == 1 or first == 1 or (months == 3 and (first - 1) % 3 == 0) or (months == 6 and first == 7)
+
+
+def _first_month(o: Observation) -> int:
+    return o.period.first
+
+
+_FIRST = _first_month
+
+
+def _finality(status: str) -> int:
+    """How final a status is (method.series): a sum with an estimate in it is an estimate."""
+    return {"estimate": 0, "preliminary": 2, "official": 3}.get(status, 1)
 
 
 def _flow_to_date(
@@ -265,7 +329,9 @@ def _flow_to_date(
     # plan is better (an amount to raise), at most 1 where less is (an amount to keep low,
     # or a deficit to keep small: −200 of −500 at mid-year is 0.8 of the plan's pace, ahead).
     ahead = pace >= 1 if indicator.increase != below_zero else pace <= 1
-    if below_zero:
+    # A balance, like a plan below zero, has no per cent of its plan: a surplus may turn
+    # into a deficit in the months left (methodology.md, "Annual plan").
+    if below_zero or indicator.measure is Measure.BALANCE:
         # A per cent of a figure below zero reads backwards, and so would a P or a score
         # read from it; the year is not over, and a net flow may yet move either way, so the
         # reading is only on or behind the plan's pace, never achieved.

@@ -39,8 +39,10 @@ class PlanView:
         d = a.result
         if not isinstance(d, PlanResult):
             return ""
+        # A ceiling where lower is better ("inflation not more than 4.5%"), said as one.
+        ceiling = "" if a.indicator.increase else "_at_most"
         return report_word(
-            "def_plan" if d.period.is_year else "def_plan_period",
+            ("def_plan" if d.period.is_year else "def_plan_period") + ceiling,
             lang,
             value=typed_value(d.plan, a.indicator.unit_in(lang), lang),  # as typed: 30.00003
             period=period_text(d.period, lang),
@@ -323,8 +325,9 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
     )
     if ytd is None:
         return over + [narrative_sentence("no_figure_yet", lang)]
-    if ytd.flow and d.plan < 0:
-        # A plan below zero: no per cent of it (it reads backwards), the plan's pace instead.
+    if ytd.flow and (d.plan < 0 or ytd.percent_of_plan is None):
+        # A plan below zero, or a balance's: no per cent of it (it reads backwards, or a
+        # surplus may turn into a deficit), the plan's pace instead.
         share = ytd.share_of_time or 0.0
         out = [
             narrative_sentence(

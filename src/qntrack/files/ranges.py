@@ -1,0 +1,31 @@
+"""A range typed where one figure goes: "6-7%", "6–7", "6 to 7" (issue 17, twentieth session).
+
+A resolution sets export growth at "6-7% a year"; a target and a figure are each one
+number, so such a text is said as a range, with the figure to write, never as "not a
+number". Only two numbers, the lower first, joined by a hyphen, a dash, a tilde or a word
+("to", and its Vietnamese words), each perhaps with a per cent sign: a negative figure ("-1.2"), a
+period ("2025-09") or the higher end first ("7-6") is no range.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["range_ends"]
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_RANGE = re.compile(
+    rf"\s*([+]?{_NUMBER})\s*%?\s*(?:[-\u2010-\u2015~]|to|\u0111\u1ebfn|t\u1edbi)\s*({_NUMBER})\s*%?\s*",
+    re.IGNORECASE,
+)
+
+
+def range_ends(text: str) -> tuple[str, str] | None:
+    """The two ends of a range as numbers with a decimal point (``6,5-7``: 6.5 and 7), or None."""
+    found = _RANGE.fullmatch(text.replace("\u2212", "-"))
+    if found is None:
+        return None
+    low, high = (end.lstrip("+").replace(",", ".") for end in found.groups())
+    if float(low) >= float(high):
+        return None
+    return low, high
