@@ -1,0 +1,76 @@
+"""Last review of the twentieth session's change (issue 17, twentieth session): each
+defect's test, written failing first, the expected values worked out by hand in a comment
+(docs/decisions.md, "Last review of the twentieth session's change")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+_PLAN = """\
+title: Ministry of Industry and Trade
+indicators:
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+  trade_balance: {name: Trade balance, unit: billion USD, measure: balance, frequency: month}
+targets:
+  - id: exports-2025
+    type: plan
+    indicator: exports
+    period: 2025
+    value: 400
+  - id: balance-2025
+    type: plan
+    indicator: trade_balance
+    period: 2025
+    value: 15
+"""
+
+
+def _store(months: range) -> str:
+    rows = ["indicator,period,value,status,source,note,recorded_at"]
+    for m in months:
+        rows.append(f"exports,2025-{m:02d},34,official,MOIT,,2025-{min(m + 1, 12):02d}-06T00:00:00Z")
+        rows.append(f"trade_balance,2025-{m:02d},1.5,official,MOIT,,2025-{min(m + 1, 12):02d}-06T00:00:00Z")
+    return "\n".join(rows) + "\n"
+
+
+def _targets() -> dict[str, dict]:
+    r = run_clean("status", "--format", "json")
+    assert r.exit_code == 0, r.output
+    return {t["id"]: t for t in json.loads(r.stdout)["targets"]}
+
+
+def test_a_flows_twelve_months_added_up_are_its_years_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _PLAN, _store(range(1, 13)))
+    t = _targets()
+    # Twelve months of 34 recorded: 12 × 34 = 408 for the year, 408 / 400 = 102 % of the
+    # plan, met: target achieved, score 5. December's 34 was left out ("January–November
+    # 2025: 374", the year's figure "awaited") though it was recorded.
+    e = t["exports-2025"]
+    assert e["latest"]["period"] == "2025" and e["latest"]["value"] == 408.0
+    assert e["status"] == "target_achieved" and e["score"] == 5.0
+    assert e["details"]["percent_of_plan"] == pytest.approx(102.0)
+    assert e["awaiting_figures"] == []
+    # The trade balance: 12 × 1.5 = 18 against the plan's 15: met, by 3 (no per cent).
+    b = t["balance-2025"]
+    assert b["latest"]["value"] == 18.0 and b["status"] == "target_achieved"
+    assert b["details"]["difference"] == pytest.approx(3.0)
+    # show says the year's figure, not eleven months.
+    r = run_clean("show", "exports-2025")
+    assert "January–November" not in r.output and "not recorded yet" not in r.output, r.output
+
+
+def test_eleven_months_stay_the_year_to_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _PLAN, _store(range(1, 12)))
+    e = _targets()["exports-2025"]
+    # 11 × 34 = 374 by 2025-11M, still a year to date: the year's figure awaited.
+    assert e["latest"] is None and e["provisional"]["period"] == "2025-11M"
+    assert e["provisional"]["value"] == 374.0 and e["awaiting_figures"] == ["2025"]
