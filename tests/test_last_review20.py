@@ -74,3 +74,28 @@ def test_eleven_months_stay_the_year_to_date(tmp_path: Path, monkeypatch: pytest
     # 11 × 34 = 374 by 2025-11M, still a year to date: the year's figure awaited.
     assert e["latest"] is None and e["provisional"]["period"] == "2025-11M"
     assert e["provisional"]["value"] == 374.0 and e["awaiting_figures"] == ["2025"]
+
+
+@pytest.mark.parametrize(
+    ("args", "example"),
+    [
+        # The example keeps the file's kind and folder: 'aux.xlsx' asked for a workbook and
+        # was told "-o bao-cao.html", a report in another format; an SDMX export, a CSV.
+        (("report", "-o", "aux.xlsx"), "-o bao-cao.xlsx"),
+        (("report", "-o", "CON.md"), "-o bao-cao.md"),
+        (("report", "-o", "out/com1.docx"), "-o out/bao-cao.docx"),
+        (("export", "sdmx-csv", "-o", "nul.csv"), "-o bao-cao.csv"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_device_names_example_keeps_the_files_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], example: str, lang: str
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _PLAN, _store(range(1, 3)))
+    (tmp_path / "out").mkdir()
+    r = run_clean("--lang", lang, *args)
+    assert r.exit_code == 2, r.output
+    assert example in r.stderr and "bao-cao.html" not in r.stderr, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["observations.csv", "out", "targets.yaml"]
