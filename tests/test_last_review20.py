@@ -99,3 +99,29 @@ def test_a_device_names_example_keeps_the_files_kind(
     assert r.exit_code == 2, r.output
     assert example in r.stderr and "bao-cao.html" not in r.stderr, r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["observations.csv", "out", "targets.yaml"]
+
+
+@pytest.mark.parametrize("typed", ["12-2025", "09-2025", "9-2025", "2021-2025", "2024 - 2025", "2021–2025"])
+def test_a_date_typed_as_a_figure_is_no_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str):
+    from conftest import make_tracker
+
+    store = _store(range(1, 2))
+    folder = make_tracker(tmp_path, monkeypatch, _PLAN, store)
+    # A month and its year ("12-2025", December 2025) or a span of years ("2021-2025")
+    # typed in the value's place (the period's column, copied one cell too far) is no
+    # plan's range: it was told "'12-2025' is a range, ... record the one figure
+    # published", as if 12 to 2025 billion USD had been published.
+    r = run_clean("add-observation", "exports", "2025-02", typed)
+    assert r.exit_code == 1, r.output
+    assert "is a range" not in r.output and "not a number" in r.output, r.output
+    assert (folder / "observations.csv").read_text(encoding="utf-8") == store
+
+
+def test_a_range_of_figures_is_still_a_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _PLAN, _store(range(1, 2)))
+    # Neither end a year: 6 to 7, and 12 to 20 (no year is two digits).
+    for typed in ("6-7", "12-20", "1500-1800"):
+        r = run_clean("add-observation", "exports", "2025-02", typed)
+        assert r.exit_code == 1 and "is a range" in r.output, (typed, r.output)
