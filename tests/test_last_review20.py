@@ -125,3 +125,42 @@ def test_a_range_of_figures_is_still_a_range(tmp_path: Path, monkeypatch: pytest
     for typed in ("6-7", "12-20", "1500-1800"):
         r = run_clean("add-observation", "exports", "2025-02", typed)
         assert r.exit_code == 1 and "is a range" in r.output, (typed, r.output)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_month_missing_from_a_plans_sum_is_said_by_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
+    from conftest import make_tracker
+
+    # January, February, April, May and June recorded; March not. The year to date stops at
+    # 2025-2M (34 + 34 = 68), and April to June (lines 6 to 8 of the store: header, then
+    # two rows a month for January and February, then April's) were left out of it with
+    # nothing said: show read "January–February 2025: 68", check was clean.
+    store = _store(range(1, 3)) + "".join(
+        f"exports,2025-{m:02d},34,official,MOIT,,2025-{m + 1:02d}-06T00:00:00Z\n" for m in (4, 5, 6)
+    )
+    make_tracker(tmp_path, monkeypatch, _PLAN, store)
+    r = run_clean("--lang", lang, "check")
+    warned = [line for line in r.output.splitlines() if "2025-04" in line]
+    assert len(warned) == 1, r.output
+    assert warned[0].startswith("observations.csv:6:"), r.output
+    assert "2025-04, 2025-05, 2025-06" in warned[0] and "2025-2M" in warned[0] and "2025-03" in warned[0]
+    assert ("68" in warned[0]) and ("not added up" in warned[0] if lang == "en" else "không được cộng" in warned[0])
+    # With March recorded, nothing is said.
+    (tmp_path / "observations.csv").write_text(
+        store + "exports,2025-03,34,official,MOIT,,2025-07-07T00:00:00Z\n", encoding="utf-8"
+    )
+    r = run_clean("check")
+    assert "2025-04" not in r.output, r.output
+
+
+def test_the_shipped_dataset_stays_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import shutil
+
+    from conftest import enter
+
+    root = Path(__file__).resolve().parent.parent
+    for name in ("targets.yaml", "observations.csv"):
+        shutil.copy(root / name, tmp_path / name)
+    enter(tmp_path, monkeypatch)
+    r = run_clean("check")
+    assert r.exit_code == 0 and "warning" not in r.output, r.output
