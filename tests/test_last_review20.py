@@ -164,3 +164,16 @@ def test_the_shipped_dataset_stays_clean(tmp_path: Path, monkeypatch: pytest.Mon
     enter(tmp_path, monkeypatch)
     r = run_clean("check")
     assert r.exit_code == 0 and "warning" not in r.output, r.output
+
+
+def test_a_years_months_added_up_are_compared_with_last_years_added_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    last_year = "".join(
+        f"exports,2024-{m:02d},30,official,MOIT,,2025-01-0{1 + m % 9}T00:00:00Z\n" for m in range(1, 13)
+    )
+    make_tracker(tmp_path, monkeypatch, _PLAN, _store(range(1, 13)) + last_year)
+    e = _targets()["exports-2025"]
+    # 2024: 12 × 30 = 360; 2025: 408; 408 / 360 − 1 = 0.13333 → +13.333 %.
+    assert e["details"]["same_period_last_year"] == 360.0
+    assert e["details"]["change_on_same_period_last_year"] == pytest.approx(13.3333, abs=1e-3)
