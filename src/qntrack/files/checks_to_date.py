@@ -56,8 +56,62 @@ def to_date_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
                     check="year-to-date",
                 )
             )
+    problems.extend(_gap_problems(plan, series, file))
     problems.sort(key=lambda p: p.location.line or 0)
     return problems
+
+
+def _gap_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
+    """A warning for the parts of a year a plan's sum of months cannot reach: a month
+    missing ends the sum (kinds.plan.year_to_date), and the figures after it were left out
+    with nothing said ("January–February 2025: 68" with April to June recorded; last
+    review, twentieth session). Only a flow or a balance that a plan target reads."""
+    from ..plan.model import PlanTarget
+
+    summed = (Measure.FLOW, Measure.BALANCE)
+    read = {t.indicator for t in plan.targets if isinstance(t, PlanTarget)}
+    ids = {i.id for i in plan.indicators.values() if i.measure in summed and not i.formula and i.id in read}
+    problems = []
+    for key, rows in series.items():
+        if key.split("[", 1)[0] not in ids:
+            continue
+        for year in sorted({o.period.year for o in rows}):
+            reached = year_to_date(rows, Period(year), 12, True)
+            if reached is None:
+                continue
+            end = reached.period.last
+            # What starts after the sum's end (a part starting right after it is added).
+            after = sorted((o for o in rows if o.period.year == year and o.period.first > end), key=_START)
+            if not after:
+                continue
+            missing = _missing(year, end + 1, after[0].period.first - 1)
+            said = msg(
+                "checks_to_date_gap",
+                indicator=key,
+                after=", ".join(str(o.period) for o in after),
+                reached=reached.period,
+                value=Figure(reached.value),
+                missing=missing,
+            )
+            problems.append(Problem(Location(file, after[0].line), said, severity="warning", check="year-to-date"))
+    return problems
+
+
+def _start(o: Observation) -> tuple[int, int]:
+    return (o.period.first, o.period.last)
+
+
+_START = _start
+
+
+def _missing(year: int, first: int, last: int) -> Period:
+    """The span with no figure, ``first``..``last``, as a period where one writes it (a
+    month, a quarter, the second half), else its first month."""
+    span = Period(year, first, last)
+    months = last - first + 1
+    if months == 1 or (months == 3 and (first - 1) % 3 == 0) or (months == 6 and first == 7):
+        return span
+    return Period(year, first, first)
 
 
 def entry_to_date_problems(

@@ -4,7 +4,7 @@ A resolution sets export growth at "6-7% a year"; a target and a figure are each
 number, so such a text is said as a range, with the figure to write, never as "not a
 number". Only two numbers, the lower first, joined by a hyphen, a dash, a tilde or a word
 ("to", and its Vietnamese words), each perhaps with a per cent sign: a negative figure ("-1.2"), a
-period ("2025-09") or the higher end first ("7-6") is no range.
+period ("2025-09", "12-2025", "2021-2025") or the higher end first ("7-6") is no range.
 """
 
 from __future__ import annotations
@@ -26,6 +26,19 @@ def range_ends(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     low, high = (end.lstrip("+").replace(",", ".") for end in found.groups())
-    if float(low) >= float(high):
+    if float(low) >= float(high) or _a_date(*found.groups()):
         return None
     return low, high
+
+
+def _a_year(end: str) -> bool:
+    return len(end) == 4 and end.isdigit() and 1900 <= int(end) <= 2100
+
+
+def _a_date(low: str, high: str) -> bool:
+    """Whether the two ends are a month and its year ("12-2025") or two years
+    ("2021-2025"): a period typed in a figure's place, not a range (last review, twentieth
+    session). A year is four digits from 1900 to 2100, a month one or two up to 12."""
+    if not _a_year(high):
+        return False
+    return _a_year(low) or (low.isdigit() and len(low) <= 2 and 1 <= int(low) <= 12)

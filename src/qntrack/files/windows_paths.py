@@ -119,7 +119,12 @@ def refuse_windows_output(output: str) -> None:
         what = msg("outputs_a_space" if name[-1] == " " else "outputs_a_dot")
         raise fail(output, msg("outputs_windows_trailing", what=what, name=name.rstrip(" .")), ExitCode.USAGE)
     if name.split(".")[0].rstrip(" ").upper() in _DEVICES:
-        raise fail(output, msg("outputs_windows_device", name=name, device=name.split(".")[0].upper()), ExitCode.USAGE)
+        # The example keeps the folder and the extension, which says the file's kind
+        # ("aux.xlsx" was told "-o bao-cao.html", another format; last review, twentieth session).
+        device, dot, extension = name.partition(".")
+        example = os.path.join(os.path.dirname(output), "bao-cao" + dot + extension)
+        said = msg("outputs_windows_device", name=name, device=device.upper(), example=example)
+        raise fail(output, said, ExitCode.USAGE)
     found = _NOT_IN_A_NAME.search(name)
     if found is not None:
         raise fail(output, msg("outputs_windows_character", char=found[0]), ExitCode.USAGE)

@@ -181,6 +181,11 @@ def _plan(
 ) -> Assessment:
     bound = Bound(target.value, indicator.increase)
     full = at_period(rows, target.period)
+    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
+    if full is None and adds_up:
+        # The months (or quarters) of the whole period added up are its figure: December's
+        # recorded month was left out of "January–November" (last review, twentieth session).
+        full = year_to_date(rows, target.period, target.period.last, True, exact=True)
     result = PlanResult(target.period, target.value)
     if full is not None:
         # "X % of plan reached" is read of amounts and levels; of a growth rate, the plan is
@@ -189,6 +194,9 @@ def _plan(
         # though better than planned (docs/decisions.md, "Numbers audit by hand").
         percent = None if _by_difference(indicator) or target.value < 0 else full.value / target.value * 100
         previous = at_period(rows, target.period.same_span_previous_year())
+        if previous is None and adds_up:
+            last_year = target.period.same_span_previous_year()
+            previous = year_to_date(rows, last_year, last_year.last, True, exact=True)
         same = _same_period(full, previous, indicator)
         result = replace(result, full=PlanFull(percent, difference(full.value, target.value), same))
         status = Status.TARGET_ACHIEVED if bound.passes(full.value) else Status.NOT_ACHIEVED
@@ -207,7 +215,6 @@ def _plan(
     # year-to-date reading inside it.
     awaiting = (target.period,) if ended(target.period, today) else ()
     # A balance of flows (a trade balance) adds up over the months as a flow does.
-    adds_up = indicator.measure in (Measure.FLOW, Measure.BALANCE)
     reading = year_to_date(rows, target.period, target.period.last - 1, adds_up)
     if reading is None:
         return Assessment(
