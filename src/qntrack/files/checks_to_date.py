@@ -41,17 +41,7 @@ def to_date_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             problems.append(
                 Problem(
                     Location(file, o.line),
-                    msg(
-                        "checks_to_date",
-                        indicator=key,
-                        period=p,
-                        value=Figure(o.value),
-                        months=before.period.months,
-                        before=Figure(before.value),
-                        before_period=before.period,
-                        to_date=Period(p.year, 1, p.last),
-                        retract=retract_words(key, p),
-                    ),
+                    msg("checks_to_date", **_words(key, o, before), retract=retract_words(key, p)),
                     severity="warning",
                     check="year-to-date",
                 )
@@ -143,15 +133,7 @@ def entry_to_date_problems(
         before = year_to_date(rows, Period(p.year), p.first - 1, True, exact=True)
         if before is None or not _a_total(o.value, before):
             continue
-        words = dict(
-            indicator=o.indicator,
-            period=p,
-            value=Figure(o.value),
-            months=before.period.months,
-            before=Figure(before.value),
-            before_period=before.period,
-            to_date=Period(p.year, 1, p.last),
-        )
+        words = _words(o.indicator, o, before)
         said = (
             msg("recording_to_date_dry", **words)
             if dry_run
@@ -166,3 +148,18 @@ def _a_total(value: float, before: Observation) -> bool:
     the year to date ``before`` it (above zero), and at most twice it, as a total adds one
     part to two or more (a month typed 100 times too large is a jump, not a total)."""
     return 0 < before.value <= value <= 2 * before.value
+
+
+def _words(indicator: str, o: Observation, before: Observation) -> dict:
+    """What the rule's messages say of the figure ``o`` and the year to date ``before`` it
+    (check's and add-observation's alike)."""
+    p = o.period
+    return dict(
+        indicator=indicator,
+        period=p,
+        value=Figure(o.value),
+        months=before.period.months,
+        before=Figure(before.value),
+        before_period=before.period,
+        to_date=Period(p.year, 1, p.last),
+    )
