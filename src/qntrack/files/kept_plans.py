@@ -92,8 +92,22 @@ def installation(module: str, dist: str, path: list[str] | None = None) -> str:
     its RECORD (each installed file's hash); '' when the library is not there.
 
     ``dist``: the distribution's name (``PyYAML`` for ``yaml``); ``path``: where to look
-    instead of ``sys.path`` (a test's folder).
+    instead of ``sys.path`` (a test's folder). Found once a run for ``sys.path``: a warm
+    status table asks for Rich twice (the cache's key, the drawn table's key).
     """
+    if path is None:
+        found = _INSTALLED.get((module, dist))
+        if found is None:
+            found = _INSTALLED[(module, dist)] = _installation(module, dist, None)
+        return found
+    return _installation(module, dist, path)
+
+
+# What ``installation`` found on sys.path, this run: the installed files do not change under it.
+_INSTALLED: dict[tuple[str, str], str] = {}
+
+
+def _installation(module: str, dist: str, path: list[str] | None) -> str:
     from importlib.machinery import PathFinder
 
     try:
