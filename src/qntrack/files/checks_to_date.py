@@ -9,6 +9,7 @@ plan achieved. A warning, not an error: a month may be that large.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Sequence
 
 from ..catalog import Figure, msg
@@ -47,6 +48,7 @@ def to_date_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
                 )
             )
     problems.extend(_gap_problems(plan, series, file))
+    problems.extend(_parts_problems(plan, series, file))
     problems.sort(key=lambda p: p.location.line or 0)
     return problems
 
@@ -85,6 +87,69 @@ def _gap_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
             )
             problems.append(Problem(Location(file, after[0].line), said, severity="warning", check="year-to-date"))
     return problems
+
+
+def _parts_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
+    """A warning for each figure in force of a flow or a balance over two months or more
+    (a total since January, a quarter, the year) that is further from its parts in force
+    added up (the months or quarters it covers, a total inside it first, as
+    ``kinds.plan.year_to_date`` adds them) than the figures' rounding can make: a part
+    revised after the total was published, or a total typed wrong. The published total is
+    what a plan reads, and nothing said the two apart (issue 17, twenty-first session)."""
+    summed = (Measure.FLOW, Measure.BALANCE)
+    ids = {i.id for i in plan.indicators.values() if i.measure in summed and not i.formula}
+    problems = []
+    for key, rows in series.items():
+        if key.split("[", 1)[0] not in ids:
+            continue
+        years: dict[int, list[Observation]] = {}
+        for o in rows:
+            years.setdefault(o.period.year, []).append(o)
+        for year_rows in years.values():
+            for o in year_rows:
+                if o.period.months < 2:
+                    continue
+                others = [x for x in year_rows if x is not o]
+                parts = year_to_date(others, o.period, o.period.last, True, exact=True)
+                inside = [x for x in year_rows if o.period.first <= x.period.first and x.period.last <= o.period.last]
+                if parts is None or not _apart(o, parts, inside):
+                    continue
+                said = msg(
+                    "checks_to_date_parts",
+                    indicator=key,
+                    period=o.period,
+                    value=Figure(o.value),
+                    parts=parts.source,
+                    total=Figure(parts.value),
+                    apart=Figure(_difference(o.value, parts.value)),
+                )
+                problems.append(Problem(Location(file, o.line), said, severity="warning", check="year-to-date"))
+    return problems
+
+
+def _apart(total: Observation, parts: Observation, inside: Sequence[Observation]) -> bool:
+    """Whether ``total`` and its ``parts`` added up differ by more than rounding explains:
+    each figure written to d decimals (the most any figure ``inside`` the total's span is
+    written with: a whole 178.0 reads as 178) is within half a unit of the d-th decimal of
+    its exact figure, so a total and the sum of its n parts may be (n + 1) halves apart."""
+    count = parts.source.count(" + ") + 1
+    decimals = max(_decimals(o.value) for o in inside)
+    allowed = Decimal(count + 1) * Decimal(5) / Decimal(10) ** (decimals + 1)
+    return Decimal(repr(_difference(total.value, parts.value))) > allowed
+
+
+def _decimals(value: float) -> int:
+    """The decimals ``value`` is written with (repr's shortest form; 178.0 has none)."""
+    text = repr(value)
+    if "e" in text or "E" in text:
+        return 0
+    digits = text.partition(".")[2].rstrip("0")
+    return len(digits)
+
+
+def _difference(a: float, b: float) -> float:
+    """|a − b| as typed figures give it (Decimal: 178.0 − 177.6 is 0.4, not 0.40000000000000568)."""
+    return float(abs(Decimal(repr(a)) - Decimal(repr(b))))
 
 
 def _start(o: Observation) -> tuple[int, int]:

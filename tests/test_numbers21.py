@@ -1,0 +1,132 @@
+"""A statistician's audit of the numbers of the twentieth session's rules (issue 17,
+twenty-first session): each defect's test, written failing first, the expected values
+worked out by hand in a comment (docs/decisions.md, "Numbers of the twentieth session's
+rules")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import run_clean
+
+_PLAN = """\
+title: Ministry of Industry and Trade
+indicators:
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+  trade_balance: {name: Trade balance, unit: billion USD, measure: balance, frequency: month}
+targets:
+  - id: exports-2025
+    type: plan
+    indicator: exports
+    period: 2025
+    value: 400
+  - id: balance-2025
+    type: plan
+    indicator: trade_balance
+    period: 2025
+    value: 15
+"""
+
+_HEADER = "indicator,period,value,status,source,note,recorded_at\n"
+
+# The ministry's months of 2025 (methodology.md's worked example): 33.6, 30.3, 36.7, 37.4,
+# 39.6, each recorded in the month after it.
+_MONTHS = "".join(
+    f"exports,2025-{m:02d},{v},official,MOIT,,2025-{m + 1:02d}-06T00:00:00Z\n"
+    for m, v in zip(range(1, 6), ("33.6", "30.3", "36.7", "37.4", "39.6"), strict=True)
+)
+
+
+def _warnings(output: str, period: str) -> list[str]:
+    return [line for line in output.splitlines() if f"exports {period}:" in line]
+
+
+# --- A published total since January that disagrees with its months added up was said
+# nowhere: the plan reads the published total (it wins over the months' sum), and a month
+# revised after it, or a total typed wrong, went unseen ("Found and not fixed" of the
+# twentieth session's ministry review).
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_published_total_apart_from_its_months_sum_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    from conftest import make_tracker
+
+    # 2025-5M published as 178.0 (line 7); the months add up to 33.6 + 30.3 = 63.9,
+    # + 36.7 = 100.6, + 37.4 = 138.0, + 39.6 = 177.6. 178.0 − 177.6 = 0.4 apart. Each of the
+    # six figures is written to one decimal, so rounding alone moves each by at most 0.05:
+    # the total and the sum of five months can be (5 + 1) × 0.05 = 0.3 apart, not 0.4.
+    store = _HEADER + _MONTHS + "exports,2025-5M,178.0,official,MOIT,,2025-06-07T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, _PLAN, store)
+    r = run_clean("--lang", lang, "check")
+    assert "Traceback" not in r.output
+    said = _warnings(r.output, "2025-5M")
+    assert len(said) == 1, r.output
+    assert said[0].startswith("observations.csv:7:"), said
+    if lang == "en":
+        assert "178" in said[0] and "177.6" in said[0] and "0.4 apart" in said[0], said
+        assert "2025-01 + 2025-02 + 2025-03 + 2025-04 + 2025-05" in said[0], said
+    else:
+        assert "178" in said[0] and "177,6" in said[0] and "lệch 0,4" in said[0], said
+    assert ("warning" if lang == "en" else "cảnh báo") in said[0], said
+    # A warning: the exit code is check's for warnings only (0), as the rule's others.
+    assert r.exit_code == 0, r.output
+
+
+def test_a_published_total_within_its_months_rounding_is_not_warned_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # 177.8 against the months' 177.6: 0.2 apart, within the 0.3 rounding can make (above).
+    store = _HEADER + _MONTHS + "exports,2025-5M,177.8,official,MOIT,,2025-06-07T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, _PLAN, store)
+    r = run_clean("check")
+    assert _warnings(r.output, "2025-5M") == [], r.output
+    assert r.exit_code == 0, r.output
+
+
+def test_a_quarter_apart_from_its_months_and_a_revised_month_are_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    # 2025-Q2 published as 116.0 with April 37.4 and May 39.6 (above) and June 39.4:
+    # 37.4 + 39.6 + 39.4 = 116.4, 0.4 apart, beyond (3 + 1) × 0.05 = 0.2: warned of.
+    store = (
+        _HEADER
+        + _MONTHS
+        + "exports,2025-06,39.4,official,MOIT,,2025-07-06T00:00:00Z\n"
+        + "exports,2025-Q2,116.4,official,MOIT,,2025-07-07T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, _PLAN, store)
+    # As recorded, Q2 is its months' sum: nothing said.
+    assert _warnings(run_clean("check").output, "2025-Q2") == []
+    # June revised to 39.9 after the quarter was published (line 9): 37.4 + 39.6 + 39.9 =
+    # 116.9 against 116.4: 0.5 apart, beyond 0.2; the figures in force are compared.
+    with open("observations.csv", "a", encoding="utf-8") as f:
+        f.write("exports,2025-06,39.9,official,MOIT,revised,2025-08-06T00:00:00Z\n")
+    said = _warnings(run_clean("check").output, "2025-Q2")
+    assert len(said) == 1 and said[0].startswith("observations.csv:8:"), said
+    assert "116.4" in said[0] and "116.9" in said[0] and "0.5 apart" in said[0], said
+
+
+def test_a_balances_published_total_is_compared_with_its_months(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # The trade balance: 3.0, −1.5 and 1.6 add up to 3.1; 2025-Q1 published as 2.1, 1.0
+    # apart, beyond (3 + 1) × 0.05 = 0.2.
+    store = _HEADER + "".join(
+        f"trade_balance,2025-{m:02d},{v},official,MOIT,,2025-{m + 1:02d}-06T00:00:00Z\n"
+        for m, v in zip(range(1, 4), ("3.0", "-1.5", "1.6"), strict=True)
+    )
+    store += "trade_balance,2025-Q1,2.1,official,MOIT,,2025-04-07T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, _PLAN, store)
+    r = run_clean("check")
+    said = [line for line in r.output.splitlines() if "trade_balance 2025-Q1:" in line]
+    assert len(said) == 1 and "2.1" in said[0] and "3.1" in said[0] and "1 apart" in said[0], r.output
+    # The plan reads the published 2.1, as documented (a published total wins).
+    t = {x["id"]: x for x in json.loads(run_clean("status", "--format", "json").stdout)["targets"]}
+    assert t["balance-2025"]["provisional"]["value"] == 2.1
