@@ -269,10 +269,14 @@ def year_to_date(
         if month in direct:
             known[month] = [direct[month]]
             continue
-        # The longest part ending this month that follows a known year to date.
-        parts = sorted((o for o in inside if o.period.last == month and o.period.first - 1 in known), key=_FIRST)
+        # The part ending this month that follows a known year to date in the fewest parts,
+        # the longest of those: a total published from January (2025-5M) and June win over
+        # the first quarter's months and 2025-Q2 (twenty-first session), as the published
+        # total wins over its months.
+        parts = [o for o in inside if o.period.last == month and o.period.first - 1 in known]
         if parts:
-            known[month] = [*known[parts[0].period.first - 1], parts[0]]
+            best = min(parts, key=lambda o: (len(known[o.period.first - 1]), o.period.first))
+            known[month] = [*known[best.period.first - 1], best]
     # A sum ends where a period can be written: any month from January, else a quarter or a
     # half (July and August of a second half's plan are no period: "2025-8M" is January on).
     ends = [m for m in known if (not exact or m == until) and _writable(span.first, m, len(known[m]))]
@@ -301,13 +305,6 @@ def _writable(first: int, last: int, parts: int) -> bool:
     """Whether the span ``first``..``last`` of a sum of ``parts`` readings is a period."""
     months = last - first + 1
     return parts == 1 or first == 1 or (months == 3 and (first - 1) % 3 == 0) or (months == 6 and first == 7)
-
-
-def _first_month(o: Observation) -> int:
-    return o.period.first
-
-
-_FIRST = _first_month
 
 
 def _finality(status: str) -> int:
