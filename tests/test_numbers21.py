@@ -166,3 +166,56 @@ def test_a_published_total_since_january_wins_over_a_quarter_after_months(
     assert p["source"] == "2025-5M + 2025-06", p
     assert t["exports-2025"]["progress_value"] == pytest.approx(1.025)
     assert t["exports-2025"]["status"] == "substantial_progress"
+
+
+# --- A figure qntrack added up from the months was printed as if published: "Provisional
+# 100 billion USD (2025-Q1)" in show, "100 billion USD (Q1 2025, provisional)" in the
+# report and the status table, the months it adds said only by the JSON's and CSV's
+# source. Now the period is followed by "periods added up" (vi "tổng các kỳ").
+
+_Q1 = _HEADER + "".join(
+    f"exports,2025-{m:02d},{v},official,MOIT,,2025-{m + 1:02d}-06T00:00:00Z\n"
+    for m, v in zip(range(1, 4), ("30", "30", "40"), strict=True)
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_sum_of_months_is_marked_as_added_up_in_show_the_table_and_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _PLAN, _Q1)
+    # 30 + 30 + 40 = 100 by 2025-Q1, no figure published for the quarter.
+    mark = "periods added up" if lang == "en" else "tổng các kỳ"
+    show = run_clean("--lang", lang, "show", "exports-2025")
+    assert show.exit_code == 0, show.output
+    assert f"(2025-Q1, {mark})" in show.output, show.output
+    table = run_clean("--lang", lang, "status", "--format", "table")
+    assert mark in table.output, table.output
+    report = run_clean("--lang", lang, "report", "-o", "r.md")
+    assert report.exit_code == 0, report.output
+    text = Path("r.md").read_text(encoding="utf-8")
+    quarter = "Q1 2025" if lang == "en" else "quý I/2025"
+    assert f"({quarter}, {mark})" in text, text
+
+
+def test_a_published_figure_is_not_marked_as_added_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # 2025-Q1 published as 100: the same figure, not added up by qntrack.
+    make_tracker(tmp_path, monkeypatch, _PLAN, _Q1 + "exports,2025-Q1,100,official,MOIT,,2025-04-07T00:00:00Z\n")
+    show = run_clean("show", "exports-2025")
+    assert "(2025-Q1)" in show.output and "added up" not in show.output, show.output
+
+
+def test_twelve_months_added_up_are_marked_as_the_years_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    store = _HEADER + "".join(
+        f"exports,2025-{m:02d},34,official,MOIT,,2025-{min(m + 1, 12):02d}-28T00:00:00Z\n" for m in range(1, 13)
+    )
+    make_tracker(tmp_path, monkeypatch, _PLAN, store)
+    # 12 × 34 = 408 for the year: its "Latest" is the months added up.
+    show = run_clean("show", "exports-2025")
+    assert "408 billion USD (2025, periods added up)" in show.output, show.output

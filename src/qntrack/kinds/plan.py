@@ -28,7 +28,27 @@ from ..plan.model import Bound, Indicator, Measure, Observation, PlanTarget
 from ..plan.periods import Period
 from .protocol import Due, Keys, Reader, What
 
-__all__ = ["KIND", "PlanFull", "PlanResult", "PlanTarget", "SamePeriod", "YearToDate", "year_to_date"]
+__all__ = [
+    "ADDED_UP",
+    "KIND",
+    "PlanFull",
+    "PlanResult",
+    "PlanTarget",
+    "SamePeriod",
+    "YearToDate",
+    "added_up",
+    "year_to_date",
+]
+
+# The note of a figure qntrack added up from the periods in its ``source`` (``year_to_date``),
+# never a stored row's (its line is 0): the outputs for people say it is a sum.
+ADDED_UP = "added up"
+
+
+def added_up(o: Observation) -> bool:
+    """Whether ``o`` is the periods of its ``source`` added up by ``year_to_date``, not a
+    figure published for its period (twenty-first session)."""
+    return o.line == 0 and o.note == ADDED_UP
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +315,7 @@ def year_to_date(
         total,
         min((o.status for o in chain), key=_finality),
         " + ".join(str(o.period) for o in chain),
-        "",
+        ADDED_UP,
         max(o.recorded_at for o in chain),
         0,
     )

@@ -160,16 +160,16 @@ def _figures_used(facts: Table, a: Assessment, unit: str, lang: str) -> None:
     """The latest figure the status is read from and the provisional reading left out of it
     (a plan's during its year, the one it is judged on), as the report's figures table
     states them (issue 17, nineteenth session); periods as codes, as show's tables write them."""
+    from .summary import sum_marked
     from .views.plan import figure_decimals
 
     if a.latest is not None:
         shown = value_with_unit(a.latest.value, unit, lang, figure_decimals(a, a.latest))
-        facts.add_row(label("latest", lang), f"{shown} ({a.latest.period})")
+        facts.add_row(label("latest", lang), f"{shown} ({sum_marked(a.latest, str(a.latest.period), lang)})")
     if a.provisional is not None:
         shown = value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))
-        facts.add_row(
-            label("provisional", lang).capitalize(), Text(f"{shown} ({a.provisional.period})", style="italic")
-        )
+        period = sum_marked(a.provisional, str(a.provisional.period), lang)
+        facts.add_row(label("provisional", lang).capitalize(), Text(f"{shown} ({period})", style="italic"))
 
 
 def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) -> Table:

@@ -165,15 +165,20 @@ def definition(a: Assessment, lang: str) -> str:
 def _latest_text(a: Assessment, lang: str, short: bool = False) -> str:
     """The latest figure with its period (a chart's label: the period's ``short`` form), at
     the decimals the tables write it: 14.999 is not "15%" (issue 17, twentieth session)."""
+    from .summary import sum_marked
     from .views.plan import figure_decimals as places
 
     unit = a.indicator.unit_in(lang)
+    # A sum of months said to be one (summary.sum_marked), but in a chart's short label.
     if a.latest is not None:
-        return f"{value_with_unit(a.latest.value, unit, lang, places(a, a.latest))} ({period_text(a.latest.period, lang, short)})"
+        when = period_text(a.latest.period, lang, short)
+        when = when if short else sum_marked(a.latest, when, lang)
+        return f"{value_with_unit(a.latest.value, unit, lang, places(a, a.latest))} ({when})"
     if a.provisional is not None:
-        when = period_text(a.provisional.period, lang, short)
+        when = f"{period_text(a.provisional.period, lang, short)}, {label('provisional', lang)}"
+        when = when if short else sum_marked(a.provisional, when, lang)
         shown = value_with_unit(a.provisional.value, unit, lang, places(a, a.provisional))
-        return f"{shown} ({when}, {label('provisional', lang)})"
+        return f"{shown} ({when})"
     return "–"
 
 
@@ -187,6 +192,7 @@ def _name(a: Assessment, lang: str) -> str:
 
 
 def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
+    from .summary import sum_marked
     from .views.plan import figure_decimals
 
     unit = a.indicator.unit_in(lang)
@@ -200,7 +206,8 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
         )
     if a.latest is not None:  # as the summary writes it: 9.99999 beside a plan of 10
         places = figure_decimals(a, a.latest)
-        latest = f"{value_with_unit(a.latest.value, unit, lang, places)} ({period_text(a.latest.period, lang)})"
+        shown = value_with_unit(a.latest.value, unit, lang, places)
+        latest = f"{shown} ({sum_marked(a.latest, period_text(a.latest.period, lang), lang)})"
         facts.append((label("latest", lang), Cell(latest)))
     if a.provisional is not None:
         facts.append(
@@ -208,7 +215,7 @@ def _facts(a: Assessment, lang: str) -> tuple[tuple[str, Cell], ...]:
                 label("provisional", lang).capitalize(),
                 Cell(
                     f"{value_with_unit(a.provisional.value, unit, lang, figure_decimals(a, a.provisional))} "
-                    f"({period_text(a.provisional.period, lang)})",
+                    f"({sum_marked(a.provisional, period_text(a.provisional.period, lang), lang)})",
                     muted=True,
                 ),
             )

@@ -60,6 +60,7 @@ def latest_marked(
     """The latest figure with its period, else the provisional reading (report_view's
     ``_latest_text``), marked as ``figure_marked`` marks it; a plan's figure at the decimals
     where it differs from the plan (views.plan.figure_decimals)."""
+    from .summary import sum_marked
     from .views.plan import figure_decimals
     from .withdrawn import withdrawal_notes
 
@@ -74,4 +75,6 @@ def latest_marked(
         when = f"{period_text(o.period, lang, short)}, {label('provisional', lang)}"
     else:
         return "–" + "".join(f"[{notes.setdefault(text, len(notes) + 1)}]" for text in gone)
+    # A sum of months said to be one (summary.sum_marked), but in a chart's short label.
+    when = when if short else sum_marked(o, when, lang)
     return f"{figure_marked(o, key, revised, unit, lang, notes, figure_decimals(a, o), gone)} ({when})"

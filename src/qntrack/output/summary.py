@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..kinds.cumulative import CumulativeResult
-from ..kinds.plan import PlanResult
+from ..kinds.plan import PlanResult, added_up
 from ..method.assessment import Assessment
 from ..output.i18n import (
     date_text,
@@ -249,12 +249,13 @@ def status_cells(
     latest: list[tuple[str, str]] = []
     if a.latest is not None:
         places = figure_decimals(a, a.latest)
-        latest.extend(_figure(a.latest, str(a.latest.period), "", key, revised, unit, lang, places, gone))
+        period = sum_marked(a.latest, str(a.latest.period), lang)
+        latest.extend(_figure(a.latest, period, "", key, revised, unit, lang, places, gone))
         gone = ()
     if a.provisional is not None:
         if latest:
             latest.append(("\n", ""))
-        period = f"{a.provisional.period}, {label('provisional', lang)}"
+        period = sum_marked(a.provisional, f"{a.provisional.period}, {label('provisional', lang)}", lang)
         places = figure_decimals(a, a.provisional)
         latest.extend(_figure(a.provisional, period, "provisional", key, revised, unit, lang, places, gone))
         gone = ()
@@ -271,6 +272,13 @@ def status_cells(
         ((progress_text(a.progress_value, lang), ""),),
         _status_cell(a, lang),
     )
+
+
+def sum_marked(o: Observation, period: str, lang: str) -> str:
+    """``period`` as written beside ``o``, followed by "periods added up" when ``o`` is the
+    months (or quarters) a plan added up, not a figure published for it (twenty-first
+    session): "100 billion USD (2025-Q1, periods added up)"."""
+    return f"{period}, {label('added_up', lang)}" if added_up(o) else period
 
 
 def _figure(
