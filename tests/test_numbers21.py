@@ -219,3 +219,72 @@ def test_twelve_months_added_up_are_marked_as_the_years_figure(tmp_path: Path, m
     # 12 × 34 = 408 for the year: its "Latest" is the months added up.
     show = run_clean("show", "exports-2025")
     assert "408 billion USD (2025, periods added up)" in show.output, show.output
+
+
+# --- A balance planned at 0 (trade in balance, "cân bằng cán cân thương mại") was refused
+# with "a plan of 0 cannot be achieved in per cent", though a balance's plan is never read
+# in per cent (by its difference, and during the year at the plan's pace); a growth rate's
+# neither (by its difference in points). A flow's or level's plan of 0 is still refused.
+
+_ZERO = """\
+title: Zero plans
+indicators:
+  trade_balance: {name: Trade balance, unit: billion USD, measure: balance, frequency: month}
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+  growth: {name: Growth, unit: "%", measure: rate, frequency: year}
+targets:
+  - id: balance-2025
+    type: plan
+    indicator: trade_balance
+    period: 2025
+    value: 0
+  - id: growth-2025
+    type: plan
+    indicator: growth
+    period: 2025
+    value: 0
+"""
+
+
+def test_a_balance_and_a_rate_may_be_planned_at_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    store = _HEADER + "".join(
+        f"trade_balance,2025-{m:02d},{v},official,MOIT,,2025-{m + 1:02d}-06T00:00:00Z\n"
+        for m, v in zip(range(1, 4), ("-1.0", "0.4", "0.8"), strict=True)
+    )
+    store += "growth,2025,-0.3,official,GSO,,2026-01-06T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, _ZERO, store)
+    assert run_clean("check").exit_code == 0
+
+    def targets(*args: str) -> dict[str, dict]:
+        r = run_clean("status", "--format", "json", *args)
+        assert r.exit_code == 0 and "Traceback" not in r.output, r.output
+        return {t["id"]: t for t in json.loads(r.stdout)["targets"]}
+
+    # By February: −1.0 + 0.4 = −0.6, behind the plan's pace 0 × 2 / 12 = 0: limited
+    # progress, 0.6 short; no per cent, no P, no score.
+    b = targets("--as-of", "2025-03-10")["balance-2025"]
+    assert b["status"] == "limited_progress" and b["gap"] == pytest.approx(0.6), b
+    assert b["score"] is None and b["progress_value"] is None
+    assert b["details"]["year_to_date"]["percent_of_plan"] is None
+    # By March: −0.6 + 0.8 = 0.2, ahead of the pace 0 × 3 / 12 = 0: substantial progress.
+    t = targets("--as-of", "2025-04-10")
+    b = t["balance-2025"]
+    assert b["provisional"]["value"] == pytest.approx(0.2) and b["status"] == "substantial_progress", b
+    # Growth of −0.3 % against a plan of 0: missed by 0.3 points, difference −0.3.
+    g = targets()["growth-2025"]
+    assert g["status"] == "not_achieved" and g["details"]["difference"] == pytest.approx(-0.3), g
+    assert g["details"]["percent_of_plan"] is None
+    for args in (("show", "balance-2025"), ("status", "--format", "table"), ("report", "-o", "r.md")):
+        r = run_clean(*args, "--as-of", "2025-04-10") if args[0] != "status" else run_clean(*args)
+        assert r.exit_code == 0 and "Traceback" not in r.output, r.output
+
+
+def test_a_flows_plan_of_zero_is_still_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # A flow's year to date is read as a per cent of its plan: 0 has none.
+    make_tracker(tmp_path, monkeypatch, _ZERO.replace("indicator: trade_balance", "indicator: exports"), _HEADER)
+    r = run_clean("check")
+    assert r.exit_code == 1 and "targets.yaml:11:" in r.output and "a plan of 0" in r.output, r.output

@@ -411,6 +411,7 @@ def _target(
     if "of" in keys and indicator is not None:
         common["of"] = target_unit(reader, keys, where, indicator, dimensions)
     own = {k: v for k, v in keys.items() if k not in ("for_each", "overrides", "of")}
+    reader.target_measure = indicator.measure if indicator is not None else None
     target = REGISTRY[kind].parse(reader, node, own, where, common)
     if target is not None and indicator is not None and "overrides" in keys and len(reader.problems) == before:
         overrides = unit_overrides(

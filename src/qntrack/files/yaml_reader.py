@@ -147,6 +147,8 @@ class _Reader:
     # (where a mapping starts, key) for a required key said to be written under another
     # name (``mapping``): its kind does not say it is missing as well (``meant``).
     said_meant: set[tuple[tuple[int, int], str]] = field(default_factory=set)
+    # The measure of the indicator of the target being read (Reader.target_measure).
+    target_measure: Any = None
 
     def indicator_hint(self, word: str, indicators: Iterable[str]) -> str | None:
         """The indicator id ``word`` most likely meant (suggest.Hints: the first few asked)."""

@@ -344,18 +344,25 @@ def _flow_to_date(
     """A flow's year-to-date amount against the plan: its share of the plan after a share
     of the year (docs/methodology.md, "Annual plan", "During the year")."""
     share_time = reading.period.months / target.period.months
-    share_plan = reading.value / target.value
-    # To 12 significant digits, as every pace computed from typed figures: 0.525 / 0.7 is
-    # 0.7500000000000001 in floats, beyond 9 / 12 = 0.75 though exactly on it.
-    pace = significant(share_plan / share_time)
     below_zero = target.value < 0
-    # The side of the pace that is on or ahead of the plan: at least 1 where more of the
-    # plan is better (an amount to raise), at most 1 where less is (an amount to keep low,
-    # or a deficit to keep small: −200 of −500 at mid-year is 0.8 of the plan's pace, ahead).
-    ahead = pace >= 1 if indicator.increase != below_zero else pace <= 1
+    if target.value == 0:
+        # A balance planned at 0 (only a balance's plan may be): its pace is 0 all year, and
+        # a reading is on or ahead of it at 0 or on the better side (twenty-first session).
+        share_plan = pace = 0.0
+        ahead = reading.value >= 0 if indicator.increase else reading.value <= 0
+    else:
+        share_plan = reading.value / target.value
+        # To 12 significant digits, as every pace computed from typed figures: 0.525 / 0.7
+        # is 0.7500000000000001 in floats, beyond 9 / 12 = 0.75 though exactly on it.
+        pace = significant(share_plan / share_time)
+        # The side of the pace that is on or ahead of the plan: at least 1 where more of the
+        # plan is better (an amount to raise), at most 1 where less is (an amount to keep
+        # low, or a deficit to keep small: −200 of −500 at mid-year is 0.8 of the plan's
+        # pace, ahead).
+        ahead = pace >= 1 if indicator.increase != below_zero else pace <= 1
     # A balance, like a plan below zero, has no per cent of its plan: a surplus may turn
     # into a deficit in the months left (methodology.md, "Annual plan").
-    if below_zero or indicator.measure is Measure.BALANCE:
+    if below_zero or indicator.measure is Measure.BALANCE or target.value == 0:
         # A per cent of a figure below zero reads backwards, and so would a P or a score
         # read from it; the year is not over, and a net flow may yet move either way, so the
         # reading is only on or behind the plan's pace, never achieved.
@@ -396,7 +403,10 @@ def _parse(reader: Reader, node: Any, keys: Keys, where: What, common: dict[str,
     value = reader.number(keys["value"][1], reader.at(where, "value"))
     if period is None or value is None:
         return None
-    if value == 0:
+    # A balance's or a rate's plan is read by its difference (and a balance's during the
+    # year at its pace), never in per cent: 0 is a plan ("trade in balance"; twenty-first
+    # session). A flow's or a level's is read in per cent of it.
+    if value == 0 and reader.target_measure not in (Measure.BALANCE, Measure.RATE):
         reader.error(keys["value"][1], msg("definitions_plan_zero", what=reader.phrase(where)))
         return None
     return PlanTarget(**common, period=period, value=value)

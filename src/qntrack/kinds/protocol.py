@@ -30,6 +30,10 @@ class Reader(Protocol):
     reads its own keys through it, and never imports the file layer. Each method reports
     what is wrong (file, line, column, what would be valid) and gives None."""
 
+    # The measure of the target's indicator (plan.model.Measure), None when it is unknown: a
+    # plan of 0 is read by its difference for a balance or a rate, never in per cent.
+    target_measure: Any
+
     def loc(self, node: Any) -> Location: ...
 
     def error(self, node: Any, message: Message) -> None: ...
