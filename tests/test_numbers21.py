@@ -288,3 +288,26 @@ def test_a_flows_plan_of_zero_is_still_refused(tmp_path: Path, monkeypatch: pyte
     make_tracker(tmp_path, monkeypatch, _ZERO.replace("indicator: trade_balance", "indicator: exports"), _HEADER)
     r = run_clean("check")
     assert r.exit_code == 1 and "targets.yaml:11:" in r.output and "a plan of 0" in r.output, r.output
+
+
+# --- The twelve months added up are the plan's figure (status: achieved, nothing awaited),
+# but `check milestone-due` said the plan was due with "no observation for 2025".
+
+
+def test_a_plans_twelve_months_added_up_are_no_figure_awaited_by_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    rows = [_HEADER.rstrip("\n")]
+    for m in range(1, 13):
+        at = f"2025-{m + 1:02d}-06" if m < 12 else "2026-01-06"
+        rows.append(f"exports,2025-{m:02d},34,official,MOIT,,{at}T00:00:00Z")
+    # The trade balance: eleven months only (December missing), so its 2025 plan is due.
+    rows += [f"trade_balance,2025-{m:02d},1.5,official,MOIT,,2025-{m + 1:02d}-06T00:00:00Z" for m in range(1, 12)]
+    make_tracker(tmp_path, monkeypatch, _PLAN, "\n".join(rows) + "\n")
+    # 12 × 34 = 408: the year's figure, judged achieved (102 % of 400), nothing awaited.
+    t = {x["id"]: x for x in json.loads(run_clean("status", "--format", "json").stdout)["targets"]}
+    assert t["exports-2025"]["status"] == "target_achieved" and t["exports-2025"]["awaiting_figures"] == []
+    # 2025 ended on 31 December; the figures were expected by 31 March 2026 (90 days).
+    r = run_clean("check", "milestone-due", "--as-of", "2026-06-01")
+    assert "exports-2025" not in r.output, r.output
+    assert "balance-2025" in r.output, r.output

@@ -12,14 +12,17 @@ and 90 days covers the slower provincial releases.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
 from ..catalog import Day, Figure, Message, msg
 from ..plan.model import (
     Indicator,
     LevelTarget,
+    Measure,
+    Observation,
     Plan,
+    PlanTarget,
     Problem,
 )
 from ..plan.periods import Frequency, Period
@@ -101,11 +104,12 @@ def milestone_due_problems(
     """Milestones whose period ended more than ``lag_days`` ago with no observation for it."""
     problems = []
     for target in plan.targets:
-        have = {o.period for o in series.get(target.series_key, [])}
+        rows = series.get(target.series_key, [])
+        have = {o.period for o in rows}
         for period, where, what in deadlines(target):
             end = period_end(period)
             due = _days_after(end, lag_days)
-            if due is not None and reference > due and period not in have:
+            if due is not None and reference > due and period not in have and not _added_up(plan, target, rows):
                 problems.append(
                     Problem(
                         where,
@@ -124,6 +128,20 @@ def milestone_due_problems(
                     )
                 )
     return problems
+
+
+def _added_up(plan: Plan, target: object, rows: Sequence[Observation]) -> bool:
+    """Whether ``target`` is a plan on a flow or a balance whose months (or quarters) recorded
+    cover its whole period: added up, they are its figure (kinds.plan), and status awaits
+    none (twenty-first session)."""
+    from ..kinds.plan import year_to_date
+
+    if not isinstance(target, PlanTarget):
+        return False
+    ind = plan.indicators.get(target.indicator)
+    if ind is None or ind.formula or ind.measure not in (Measure.FLOW, Measure.BALANCE):
+        return False
+    return year_to_date(rows, target.period, target.period.last, True, exact=True) is not None
 
 
 def milestone_side_problems(plan: Plan, series: Series, indicators: Collection[str] | None = None) -> list[Problem]:
