@@ -311,3 +311,33 @@ def test_a_plans_twelve_months_added_up_are_no_figure_awaited_by_check(tmp_path:
     r = run_clean("check", "milestone-due", "--as-of", "2026-06-01")
     assert "exports-2025" not in r.output, r.output
     assert "balance-2025" in r.output, r.output
+
+
+# --- A ceiling planned ("inflation not more than 4.5 %": a plan on a lower-is-better
+# indicator) was written as a figure to reach in the goal column of the status table, show
+# and the reports, "4.5% (2025)", where a span's ceiling is "≤ 4.5%, 2021–2025". Only the
+# report's statement of the target said "at most" (twentieth session).
+
+_CEILING = """\
+title: Ceilings
+indicators:
+  cpi: {name: Average CPI increase, unit: "%", measure: rate, direction: decrease, frequency: year}
+targets:
+  - {id: cpi-2025, type: plan, indicator: cpi, period: 2025, value: 4.5}
+"""
+
+
+@pytest.mark.parametrize("figure", ["4.5", "4.5001"])
+def test_a_ceiling_plans_goal_is_written_as_a_ceiling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figure: str):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _CEILING, _HEADER + f"cpi,2025,{figure},official,GSO,,2026-01-06T00:00:00Z\n")
+    # At 4.5 the ceiling is met (achieved); at 4.5001 it is missed by 0.0001 points.
+    t = {x["id"]: x for x in json.loads(run_clean("status", "--format", "json").stdout)["targets"]}
+    assert t["cpi-2025"]["status"] == ("target_achieved" if figure == "4.5" else "not_achieved")
+    assert t["cpi-2025"]["gap"] == pytest.approx(0.0 if figure == "4.5" else 0.0001)
+    table = run_clean("status", "--format", "table")
+    assert "≤ 4.5% (2025)" in table.output, table.output
+    report = run_clean("report", "-o", "r.md")
+    assert report.exit_code == 0
+    assert "≤ 4.5% (2025)" in Path("r.md").read_text(encoding="utf-8")

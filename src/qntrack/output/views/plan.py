@@ -55,7 +55,11 @@ class PlanView:
         # At the decimals of the figure beside it (figure_decimals): a plan of 10.001 read
         # "10" beside a figure of 10.0009 that missed it.
         places = _shown_decimals(a, d)
-        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang, places)} ({period_text(d.period, lang)})"
+        # A plan where lower is better is a ceiling, met at it or below: "≤ 4.5% (2025)", as
+        # a span's ceiling is written "≤ 4.5%, 2021–2025" (twenty-first session).
+        ceiling = "" if a.indicator.increase else "≤ "
+        plan = value_with_unit(d.plan, a.indicator.unit_in(lang), lang, places)
+        return f"{ceiling}{plan} ({period_text(d.period, lang)})"
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
         """The rows `show` lists too: the plan's year and the one before (the kind's one rule)."""
