@@ -109,6 +109,8 @@ CHECKS: tuple[Check, ...] = (
     Check("invisible", "warning", True, msg("check_rule_invisible")),
     # Issue 17, twentieth session: the total since January typed as a month's figure.
     Check("year-to-date", "warning", True, msg("check_rule_to_date")),
+    # Issue 17, twenty-first session: a published total apart from its parts added up.
+    Check("parts-sum", "warning", False, msg("check_rule_parts_sum")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -295,6 +297,10 @@ def run_checks(
         from .checks_to_date import to_date_problems
 
         problems.extend(to_date_problems(plan, series, file))
+    if "parts-sum" in selected:
+        from .checks_to_date import parts_problems
+
+        problems.extend(parts_problems(plan, series, file))
     if "jump" in selected:
         problems.extend(jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan)))
     reference = date.fromisoformat(as_of) if as_of else (today or date.today())

@@ -20,7 +20,7 @@ from ..plan.model import RETRACTED, Location, Measure, Observation, Plan, Proble
 from ..plan.periods import Period
 from .figure_units import retract_words
 
-__all__ = ["entry_to_date_problems", "to_date_problems"]
+__all__ = ["entry_to_date_problems", "parts_problems", "to_date_problems"]
 
 
 def to_date_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
@@ -48,7 +48,6 @@ def to_date_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
                 )
             )
     problems.extend(_gap_problems(plan, series, file))
-    problems.extend(_parts_problems(plan, series, file))
     problems.sort(key=lambda p: p.location.line or 0)
     return problems
 
@@ -89,13 +88,15 @@ def _gap_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
     return problems
 
 
-def _parts_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
-    """A warning for each figure in force of a flow or a balance over two months or more
-    (a total since January, a quarter, the year) that is further from its parts in force
-    added up (the months or quarters it covers, a total inside it first, as
-    ``kinds.plan.year_to_date`` adds them) than the figures' rounding can make: a part
-    revised after the total was published, or a total typed wrong. The published total is
-    what a plan reads, and nothing said the two apart (issue 17, twenty-first session)."""
+def parts_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
+    """``check parts-sum`` (when named): a warning for each figure in force of a flow or a
+    balance over two months or more (a total since January, a quarter, the year) that is
+    further from its parts in force added up (the months or quarters it covers, a total
+    inside it first, as ``kinds.plan.year_to_date`` adds them) than the figures' rounding
+    can make: a part revised after the total was published, or a total typed wrong. A plan
+    reads the published total (it wins over its parts), and nothing said the two apart
+    (issue 17, twenty-first session). On demand: a yearbook revises a year's figure and
+    leaves its quarters as first published, so a default warning would say every one."""
     summed = (Measure.FLOW, Measure.BALANCE)
     ids = {i.id for i in plan.indicators.values() if i.measure in summed and not i.formula}
     problems = []
@@ -123,7 +124,8 @@ def _parts_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
                     total=Figure(parts.value),
                     apart=Figure(_difference(o.value, parts.value)),
                 )
-                problems.append(Problem(Location(file, o.line), said, severity="warning", check="year-to-date"))
+                problems.append(Problem(Location(file, o.line), said, severity="warning", check="parts-sum"))
+    problems.sort(key=lambda p: p.location.line or 0)
     return problems
 
 
