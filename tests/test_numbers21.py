@@ -343,3 +343,33 @@ def test_a_ceiling_plans_goal_is_written_as_a_ceiling(tmp_path: Path, monkeypatc
     report = run_clean("report", "-o", "r.md")
     assert report.exit_code == 0
     assert "≤ 4.5% (2025)" in Path("r.md").read_text(encoding="utf-8")
+
+
+# --- A quarter missing from a balance's sum was said as "a month missing", and a month
+# withdrawn as "no figure ... is recorded" (it was, and was withdrawn): the English now
+# says a period missing, and no figure in force (the Vietnamese said "thiếu một kỳ").
+
+
+def test_the_sums_gap_says_a_quarter_missing_and_a_month_withdrawn_as_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    store = (
+        _HEADER
+        + "trade_balance,2025-Q1,3.0,official,MOIT,,2025-04-06T00:00:00Z\n"
+        + "trade_balance,2025-Q3,4.0,official,MOIT,,2025-10-06T00:00:00Z\n"
+        + "exports,2025-01,30,official,MOIT,,2025-02-06T00:00:00Z\n"
+        + "exports,2025-02,30,official,MOIT,,2025-03-06T00:00:00Z\n"
+        + "exports,2025-03,30,official,MOIT,,2025-04-06T00:00:00Z\n"
+        + "exports,2025-02,,retracted,MOIT,typo,2025-04-10T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, _PLAN, store)
+    out = run_clean("check").output
+    # The balance's sum ends at Q1 (3): Q3 left out, Q2 missing.
+    said = [line for line in out.splitlines() if "trade_balance 2025-Q3:" in line]
+    assert len(said) == 1 and "no figure for 2025-Q2 is in force" in said[0], out
+    assert "a period missing ends the sum" in said[0] and "a month missing" not in said[0], said
+    # Exports: February withdrawn, the sum ends at January (30); March left out.
+    said = [line for line in out.splitlines() if "exports 2025-03:" in line]
+    assert len(said) == 1 and "no figure for 2025-02 is in force" in said[0], out
