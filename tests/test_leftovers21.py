@@ -83,3 +83,47 @@ def test_a_new_store_is_said_at_the_observations_line(
     assert r.exit_code == 0, r.stderr
     lines = [line for line in r.stderr.splitlines() if "observations.csv" in line]
     assert len(lines) == 1 and lines[0].startswith(said), r.stderr
+
+
+# --- 3. A ceiling's goal says "at most" wherever it is written ------------------------------
+
+CEILING_PLAN = """\
+indicators:
+  cpi: {name: Inflation, unit: "%", measure: rate, direction: decrease}
+  fdi: {name: FDI, unit: million USD, measure: flow}
+targets:
+  - {id: cpi-2025, type: plan, indicator: cpi, period: 2025, value: 4.5}
+  - {id: fdi-2025, type: plan, indicator: fdi, period: 2025, value: 1500}
+"""
+CEILING_STORE = (
+    STORE_HEADER + "cpi,2025,4.2,official,GSO,,2026-01-10T00:00:00Z\nfdi,2025,1200,official,GSO,,2026-01-10T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "goal", "in_report"),
+    [
+        ("en", "at most 4.5% (2025)", "at most 4.5% (2025)"),
+        ("vi", "không quá 4,5% (2025)", "không quá 4,5% (năm 2025)"),  # a Vietnamese report writes "năm 2025"
+    ],
+)
+def test_a_ceilings_goal_says_at_most_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, goal: str, in_report: str
+):
+    # Inflation "not more than 4.5 %" in 2025 (lower is better): the report's statement
+    # says "At most 4.5% in 2025"; the goal written in the status table, show's Plan row
+    # and the report's summary and key figures said "4.5% (2025)", a figure to reach.
+    # FDI's plan (higher is better) keeps "1,500 million USD (2025)".
+    make_tracker(tmp_path, monkeypatch, CEILING_PLAN, CEILING_STORE)
+    table = run_clean("--lang", lang, "status", "--format", "table", env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    row = next(line for line in table.stdout.splitlines() if "4.2" in line or "4,2" in line)
+    assert goal in row, table.stdout
+    fdi = "1,500 million USD (2025)" if lang == "en" else "1.500 million USD (2025)"
+    assert fdi in table.stdout and "at most 1" not in table.stdout and "không quá 1" not in table.stdout
+    show = run_clean("--lang", lang, "show", "cpi-2025", env={"COLUMNS": "200"})
+    plan_row = next(line for line in show.stdout.splitlines() if goal in line)
+    assert plan_row.split()[0] in ("Plan", "Kế"), show.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown")
+    # The summary's Goal cell and the section's key figure "Plan".
+    assert report.stdout.count(f"| {in_report} |") == 2, report.stdout

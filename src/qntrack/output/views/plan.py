@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 __all__ = ["VIEW", "figure_decimals", "gap_decimals"]
 
 
+def _ceiling(a: Assessment, goal: str, lang: str) -> str:
+    """A plan's goal, said as a ceiling where lower is better ("at most 4.5% (2025)"), as
+    the statement of the target says it (``definition``): wherever the goal is written,
+    the status table, show and the reports (issue 17, twenty-first session)."""
+    return goal if a.indicator.increase else label("goal_at_most", lang).format(goal=goal)
+
+
 class PlanView:
     name = "plan"
     one_deadline = True
@@ -55,7 +62,11 @@ class PlanView:
         # At the decimals of the figure beside it (figure_decimals): a plan of 10.001 read
         # "10" beside a figure of 10.0009 that missed it.
         places = _shown_decimals(a, d)
-        return f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang, places)} ({period_text(d.period, lang)})"
+        return _ceiling(
+            a,
+            f"{value_with_unit(d.plan, a.indicator.unit_in(lang), lang, places)} ({period_text(d.period, lang)})",
+            lang,
+        )
 
     def report_rows(self, a: Assessment, rows: Sequence[Observation]) -> list[Observation]:
         """The rows `show` lists too: the plan's year and the one before (the kind's one rule)."""
@@ -76,7 +87,7 @@ class PlanView:
         unit = a.indicator.unit_in(lang)
         places = _shown_decimals(a, d)
         plan = value_with_unit(d.plan, unit, lang, places)
-        out = [(report_word("plan", lang), f"{plan} ({period_text(d.period, lang)})")]
+        out = [(report_word("plan", lang), _ceiling(a, f"{plan} ({period_text(d.period, lang)})", lang))]
         same: SamePeriod | None = None
         if d.full is not None and a.latest is not None:
             out.append(
@@ -127,7 +138,7 @@ class PlanView:
         unit = a.indicator.unit_in(lang)
         places = _shown_decimals(a, d)
         plan = value_with_unit(d.plan, unit, lang, places)
-        rows = [(label("kf_plan", lang), f"{plan} ({period_text(d.period, lang)})")]
+        rows = [(label("kf_plan", lang), _ceiling(a, f"{plan} ({period_text(d.period, lang)})", lang))]
         if a.latest is not None:
             rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang, places)))
         if d.full is not None and d.full.percent_of_plan is not None:
