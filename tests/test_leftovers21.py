@@ -127,3 +127,58 @@ def test_a_ceilings_goal_says_at_most_everywhere(
     report = run_clean("--lang", lang, "report", "--format", "markdown")
     # The summary's Goal cell and the section's key figure "Plan".
     assert report.stdout.count(f"| {in_report} |") == 2, report.stdout
+
+
+# --- 4 and 5. A figure typed with four decimals keeps them; so does a gap from it ----------
+
+BALANCE_PLAN = """\
+indicators:
+  trade: {name: Trade balance, unit: billion USD, measure: balance, frequency: month}
+targets:
+  - {id: trade-2025, type: plan, indicator: trade, period: 2025, value: 15}
+"""
+BALANCE_STORE = (
+    STORE_HEADER + "trade,2025-01,1.2,official,MoIT,,2025-02-05T00:00:00Z\n"
+    "trade,2025-02,-1.2004,official,MoIT,,2025-03-05T00:00:00Z\n"
+)
+
+
+def test_a_figure_typed_with_four_decimals_keeps_them_in_show_and_the_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # February's -1.2004 was written "-1.2" in show's table of figures and the workbook's
+    # Figures sheet (#,##0.00), beside the sum of January and February at its four decimals
+    # (1.2 + -1.2004 = -0.0004): the month read as if it cancelled January exactly.
+    import openpyxl
+
+    make_tracker(tmp_path, monkeypatch, BALANCE_PLAN, BALANCE_STORE)
+    show = run_clean("show", "trade-2025", env={"COLUMNS": "160"})
+    row = next(line for line in show.stdout.splitlines() if line.strip().startswith("2025-02"))
+    assert "-1.2004 billion USD" in row, show.stdout
+    january = next(line for line in show.stdout.splitlines() if line.strip().startswith("2025-01"))
+    assert "1.2 billion USD" in january  # 1.2 stays as typed, no zeros added
+    vi = run_clean("--lang", "vi", "show", "trade-2025", env={"COLUMNS": "160"})
+    assert "-1,2004 billion USD" in vi.stdout, vi.stdout
+    r = run_clean("report", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    figures = openpyxl.load_workbook("r.xlsx")["Figures"]
+    cells = {row[3].value: row[4] for row in figures.iter_rows(min_row=2)}
+    assert cells["2025-02"].value == -1.2004
+    assert cells["2025-02"].number_format == "#,##0.0000"  # four decimals shown, as typed
+
+
+@pytest.mark.parametrize(("lang", "gap"), [("en", "15.0004 billion USD"), ("vi", "15,0004 billion USD")])
+def test_a_balances_gap_is_never_written_as_a_round_number_it_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, gap: str
+):
+    # The year so far is 1.2 + -1.2004 = -0.0004 against a plan of 15: the gap is
+    # 15 - (-0.0004) = 15.0004, written at its figure's decimals (four), as methodology.md's
+    # "Gap" says; it was "15", the plan's, as if nothing had been recorded.
+    make_tracker(tmp_path, monkeypatch, BALANCE_PLAN, BALANCE_STORE)
+    show = run_clean("--lang", lang, "show", "trade-2025", env={"COLUMNS": "160"})
+    gap_row = next(line for line in show.stdout.splitlines() if line.split()[:1] in (["Gap"], ["Còn"]))
+    assert gap in gap_row, show.stdout
+    table = run_clean("--lang", lang, "status", "--format", "table", env={"COLUMNS": "200"})
+    assert f"{gap} (2025-2M)" in table.stdout, table.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert gap in report.stdout, report.stdout

@@ -18,6 +18,7 @@ from .i18n import (
     label,
     number,
     progress_text,
+    recorded_places,
     replacing,
     score_text,
     signed_percent,
@@ -127,6 +128,8 @@ def show(
         # The figure judged against a plan at the decimals where it differs from it, as
         # the Result line above writes it (issue 17, eighteenth session).
         places = figure_decimals(a, o)
+        if not a.indicator.formula:  # a figure as recorded: every decimal typed (-1.2004)
+            places = max(places, recorded_places(o.value))
         shown = value_with_unit(o.value, unit, lang, places)
         cells.append(
             [

@@ -255,6 +255,13 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
 
     if isinstance(a.result, PlanResult):
         places = _shown_decimals(a, a.result)
+        # And at least the decimals the figure it is measured from is written with: 15 less
+        # a year so far of -0.0004 is 15.0004, never "15" (issue 17, twenty-first session).
+        d = a.result
+        figure = a.latest.value if d.full is not None and a.latest is not None else None
+        if figure is None and d.year_to_date is not None:
+            figure = d.year_to_date.value
+        places = max(places, _written_places(figure, places))
     elif m is None and isinstance(a.result, AverageResult) and a.result.average is not None:
         # The gap of an average is the bound less a computed figure (twelve significant
         # digits): at the decimals the average is written (views.average), so 10 - 9.996667
@@ -272,6 +279,13 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
         goal = m or a.next_milestone or getattr(a.result, "bound", None)
         places = max(figure_decimals(a, figure), typed_places(goal.value) if goal is not None else 2)
     return _tiny_gap_decimals(m.gap if m is not None else a.gap, places)
+
+
+def _written_places(value: float | None, places: int) -> int:
+    """The decimals ``value`` is written with at ``places`` (i18n.number: -0.0004 keeps its
+    four, never 0)."""
+    text = number(value, "en", places)
+    return places if "e" in text else len(text.partition(".")[2])
 
 
 def _tiny_gap_decimals(gap: float | None, places: int) -> int:
