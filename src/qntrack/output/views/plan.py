@@ -258,10 +258,10 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
         # And at least the decimals the figure it is measured from is written with: 15 less
         # a year so far of -0.0004 is 15.0004, never "15" (issue 17, twenty-first session).
         d = a.result
-        figure = a.latest.value if d.full is not None and a.latest is not None else None
-        if figure is None and d.year_to_date is not None:
-            figure = d.year_to_date.value
-        places = max(places, _written_places(figure, places))
+        value = a.latest.value if d.full is not None and a.latest is not None else None
+        if value is None and d.year_to_date is not None:
+            value = d.year_to_date.value
+        places = max(places, _written_places(value, places))
     elif m is None and isinstance(a.result, AverageResult) and a.result.average is not None:
         # The gap of an average is the bound less a computed figure (twelve significant
         # digits): at the decimals the average is written (views.average), so 10 - 9.996667
