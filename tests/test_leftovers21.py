@@ -182,3 +182,26 @@ def test_a_balances_gap_is_never_written_as_a_round_number_it_is_not(
     assert f"{gap} (2025-2M)" in table.stdout, table.stdout
     report = run_clean("--lang", lang, "report", "--format", "markdown")
     assert gap in report.stdout, report.stdout
+
+
+# --- 8. show's table of figures is followed by each figure's note ---------------------------
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "Note"), ("vi", "Ghi chú")])
+@pytest.mark.parametrize("columns", ["80", "200"])
+def test_show_gives_each_figures_note_under_its_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, word: str, columns: str
+):
+    # February's figure was recorded with the note "revised after the annual survey": show
+    # listed the figure, its kind, source and day, never the note (JSON, history and the
+    # report carried it). Now a line under the table names the period and gives the note.
+    # Piped, it is plain text: no escape sequence.
+    store = BALANCE_STORE.replace(",MoIT,,2025-03-05", ",MoIT,revised after the annual survey,2025-03-05")
+    make_tracker(tmp_path, monkeypatch, BALANCE_PLAN, store)
+    show = run_clean("--lang", lang, "show", "trade-2025", env={"COLUMNS": columns})
+    assert "\x1b" not in show.stdout
+    lines = show.stdout.splitlines()
+    note = lines.index(f"{word} (2025-02): revised after the annual survey")
+    above = [line for line in lines[:note] if line.strip()][-1]
+    assert above.strip().startswith("2025-02"), show.stdout  # right under the table's last row
+    assert sum(line.startswith(f"{word} (") for line in lines) == 1  # January has no note: no line

@@ -117,7 +117,14 @@ def show(
     from .withdrawn import in_place, with_withdrawn_sentences, withdrawn_value
 
     gone = {id(o): value for o, value in withdrawn}
+    # Each figure's note ("revised after the annual survey"), a line under the table naming
+    # its period: a column beside the sources folded them, or itself, to a few letters at
+    # any width a long URL or note is shown (issue 17, twenty-first session).
+    notes: list[str] = []
     for o in in_place(rows, [o for o, _ in withdrawn]):
+        if o.note.strip():
+            note = visible(as_given(o.note), lines=True)
+            notes.append(label("figure_note", lang).format(period=o.period, note=note))
         style = "" if o.period.is_year else "italic dim"
         kind = kind_text(o.status, lang)
         if id(o) in gone:
@@ -152,6 +159,8 @@ def show(
                 right=("value",),
             )
         )
+    for note in notes:
+        console.print(Text(note))
     console.print(Text(label("summary", lang), style="bold"))
     # Sentences for people say a period in words (explain); the tables above keep the code
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
