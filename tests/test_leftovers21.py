@@ -205,3 +205,56 @@ def test_show_gives_each_figures_note_under_its_table(
     above = [line for line in lines[:note] if line.strip()][-1]
     assert above.strip().startswith("2025-02"), show.stdout  # right under the table's last row
     assert sum(line.startswith(f"{word} (") for line in lines) == 1  # January has no note: no line
+
+
+# --- 9. A span's list says a withdrawn year and a year never recorded each as it is -------
+
+AVERAGE_PLAN = """\
+indicators:
+  growth: {name: Growth, unit: "% y/y", measure: rate}
+targets:
+  - {id: growth-avg, type: average, indicator: growth, at_least: 7, from: 2021, to: 2025}
+  - {id: growth-every, type: every_period, indicator: growth, at_least: 7, from: 2021, to: 2025}
+"""
+AVERAGE_STORE = (
+    STORE_HEADER + "growth,2021,8,official,GSO,,2022-01-10T00:00:00Z\n"
+    "growth,2022,7.5,official,GSO,,2023-01-10T00:00:00Z\n"
+    "growth,2024,7.2,official,GSO,,2025-01-10T00:00:00Z\n"
+    "growth,2024,,retracted,GSO,wrong year,2025-06-01T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "average", "periods"),
+    [
+        (
+            "en",
+            "The 2021–2025 span is over with no figure yet for 2023, 2025, and the figure for 2024 was withdrawn, "
+            "with none in force; for the average to meet the target, the years without a figure need at least "
+            "6.5% a year.",
+            "Over, with no figure yet: 2023, 2025; with the figure withdrawn and none in force: 2024.",
+        ),
+        (
+            "vi",
+            "Giai đoạn 2021–2025 đã kết thúc, chưa có số liệu các năm 2023, 2025, số liệu năm 2024 đã bị rút lại, "
+            "không còn số liệu có hiệu lực; để bình quân đạt mục tiêu, các năm chưa có số liệu cần ít nhất 6,5%/năm.",
+            # A Vietnamese list writes each year in words ("năm 2023").
+            "Đã qua nhưng chưa có số liệu: năm 2023, năm 2025; số liệu đã bị rút lại, không còn số liệu có hiệu lực: "
+            "năm 2024.",
+        ),
+    ],
+)
+def test_a_spans_list_says_each_year_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, average: str, periods: str
+):
+    # 2024's 7.2 was withdrawn, 2023 and 2025 never recorded: the sentence said "no figure
+    # yet for 2023, 2024, 2025", as if 2024 had never been published. The years with data,
+    # 2021 and 2022: (1.08 × 1.075)^(1/2) − 1 = 7.75 %; to reach 7 % over five years the
+    # three years without a figure need (1.07^5 / (1.08 × 1.075))^(1/3) − 1 = 6.50 %.
+    make_tracker(tmp_path, monkeypatch, AVERAGE_PLAN, AVERAGE_STORE)
+    show = run_clean("--lang", lang, "show", "growth-avg", env={"COLUMNS": "400"})
+    assert "• " + average in show.stdout.splitlines(), show.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert average in report.stdout
+    every = run_clean("--lang", lang, "show", "growth-every", env={"COLUMNS": "400"})
+    assert any(periods in line for line in every.stdout.splitlines()), every.stdout
