@@ -258,3 +258,55 @@ def test_a_spans_list_says_each_year_as_it_is(
     assert average in report.stdout
     every = run_clean("--lang", lang, "show", "growth-every", env={"COLUMNS": "400"})
     assert any(periods in line for line in every.stdout.splitlines()), every.stdout
+
+
+# --- 2. A derived figure missing because an input's was withdrawn says so -----------------
+
+DERIVED_PLAN = """\
+indicators:
+  va: {name: Value added, unit: bn VND, measure: flow}
+  grdp: {name: GRDP, unit: bn VND, measure: flow}
+  va_share: {name: VA share, unit: "%", formula: "va / grdp * 100"}
+targets:
+  - {id: share, indicator: va_share, baseline: 2020, milestones: [{by: 2030, value: 30}]}
+"""
+DERIVED_STORE = (
+    STORE_HEADER + "va,2020,20,official,GSO,,2021-01-10T00:00:00Z\n"
+    "grdp,2020,100,official,GSO,,2021-01-10T00:00:00Z\n"
+    "va,2023,30,official,GSO,,2024-01-10T00:00:00Z\n"
+    "grdp,2023,120,official,GSO,,2024-01-10T00:00:00Z\n"
+    "va,2023,,retracted,GSO,wrong year,2025-06-01T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "2023: no figure is computed, since the figure of Value added [va] it is computed from, 30 bn VND, "
+            "was withdrawn on 2025-06-01 (retracted).",
+        ),
+        (
+            "vi",
+            "Năm 2023: không tính được số liệu, vì số liệu Value added [va] dùng để tính (30 bn VND) đã bị rút lại "
+            "ngày 01/06/2025.",
+        ),
+    ],
+)
+def test_a_derived_figure_missing_for_a_withdrawn_input_says_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    # va_share 2023 would be 30 / 120 × 100 = 25 %; va's 30 was withdrawn, so no 2023 share
+    # is computed and the latest is 2020's 20 / 100 × 100 = 20 %. show and the report read
+    # as if 2023 had never been published.
+    make_tracker(tmp_path, monkeypatch, DERIVED_PLAN, DERIVED_STORE)
+    show = run_clean("--lang", lang, "show", "share", env={"COLUMNS": "400"})
+    assert "• " + said in show.stdout.splitlines(), show.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert said.replace("[", "\\[").replace("]", "\\]") in report.stdout, report.stdout  # Markdown escapes [ ]
+    # Recorded again, the share is computed again and nothing is said.
+    again = run_clean("add-observation", "va", "2023", "31", "--recorded-at", "2025-07-01")
+    assert again.exit_code == 0, again.stderr
+    show = run_clean("--lang", lang, "show", "share", env={"COLUMNS": "400"})
+    assert said not in show.stdout

@@ -116,7 +116,13 @@ def show(
     else:
         from ..output import render
 
-        render.show(result, rows, _lang(lang), day, revises, gone)
+        from ..method.history import withdrawn_of
+        from ..output.withdrawn_inputs import input_keys, input_sentences
+
+        # A derived figure missing because an input's was withdrawn: said, naming the input.
+        inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), day) if indicator.formula else {}
+        more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
+        render.show(result, rows, _lang(lang), day, revises, gone, more)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_KEYS, rank_table

@@ -46,7 +46,9 @@ def show(
     as_of: str | None,
     revises: Mapping[Period, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
+    more: Sequence[str] = (),
 ) -> None:
+    """``more``: sentences said after the others (a derived figure's input withdrawn)."""
     from ..output.narrative import explain
 
     console = _console()
@@ -122,7 +124,7 @@ def show(
     # any width a long URL or note is shown (issue 17, twenty-first session).
     notes: list[str] = []
     for o in in_place(rows, [o for o, _ in withdrawn]):
-        if o.note.strip():
+        if o.note.strip() and not ind.formula:  # a computed figure's note is "derived": its source says so
             note = visible(as_given(o.note), lines=True)
             notes.append(label("figure_note", lang).format(period=o.period, note=note))
         style = "" if o.period.is_year else "italic dim"
@@ -164,7 +166,7 @@ def show(
     console.print(Text(label("summary", lang), style="bold"))
     # Sentences for people say a period in words (explain); the tables above keep the code
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
-    for sentence in with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang):
+    for sentence in with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang) + list(more):
         console.print(Text("• " + sentence))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
@@ -401,8 +401,14 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     revised = data.revised  # a derived indicator's figures are computed: they replaced nothing
     for i, a in enumerate(data.assessments, 1):
         key = a.target.series_key
-        gone = data.withdrawn.get(key, ())
-        sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone))
+        gone = data.withdrawn.get(key, ()) if not a.indicator.formula else ()
+        section = _section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone)
+        if a.indicator.formula and data.plan is not None:  # an input's figure withdrawn (withdrawn_inputs)
+            from .withdrawn_inputs import input_sentences
+
+            more = input_sentences(data.plan, a, data.withdrawn, data.series.get(key, []), lang)
+            section = replace(section, sentences=section.sentences + tuple(more)) if more else section
+        sections.append(section)
         if tick is not None:
             tick(i, len(data.assessments))
     statuses = [
