@@ -310,3 +310,51 @@ def test_a_derived_figure_missing_for_a_withdrawn_input_says_which(
     assert again.exit_code == 0, again.stderr
     show = run_clean("--lang", lang, "show", "share", env={"COLUMNS": "400"})
     assert said not in show.stdout
+
+
+# --- 1. A unit whose every figure was withdrawn is said, not left out in silence ------------
+
+
+def _retract_mong_cai() -> None:
+    # The shipped Móng Cái budget revenue (its only figure: 5,000 billion VND for 2023)
+    # withdrawn on 2025-06-01.
+    r = run_clean(
+        "retract", "budget_revenue", "2023", "--dim", "locality=Móng Cái", "--source", "DoF",
+        "--recorded-at", "2025-06-01T00:00:00Z",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "status", "line"),
+    [
+        (
+            "en",
+            "All figures withdrawn",
+            "Móng Cái: all figures withdrawn, none in force (2023: 5,000 billion VND, withdrawn on 2025-06-01)",
+        ),
+        (
+            "vi",
+            "Mọi số liệu đã bị rút lại",
+            "Móng Cái: mọi số liệu đã bị rút lại, không còn số liệu có hiệu lực "
+            "(năm 2023: 5.000 tỷ đồng, rút lại ngày 01/06/2025)",
+        ),
+    ],
+)
+def test_a_unit_whose_every_figure_was_withdrawn_is_said(shipped: Path, lang: str, status: str, line: str):
+    # Before: Móng Cái (5,000 for 2023, ranked among the 2024 plan's units) vanished from
+    # status --by, show's units and the report's breakdown once its only figure was
+    # withdrawn, nothing said. The units judged and the roll-up's counts stay those with a
+    # figure in force (Hạ Long, Cẩm Phả: "2 units"); Móng Cái is listed with the withdrawal.
+    _retract_mong_cai()
+    table = run_clean(
+        "--lang", lang, "status", "--by", "locality", "--format", "table", "budget-revenue-plan-2024",
+        env={"COLUMNS": "250"},
+    )  # fmt: skip
+    row = next(x for x in table.stdout.splitlines() if "↳ Móng Cái" in x)
+    assert row.rstrip().endswith(status), table.stdout
+    show = run_clean("--lang", lang, "show", "budget-revenue-plan-2024", env={"COLUMNS": "250"})
+    assert line in show.stdout.splitlines(), show.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown", "budget-revenue-plan-2024")
+    assert f"- {line}" in report.stdout.splitlines(), report.stdout
+    assert ("2 units:" if lang == "en" else "2 đơn vị:") in report.stdout  # the roll-up's units are unchanged

@@ -138,6 +138,11 @@ def show(
                 header, cells, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title
             )
             print_legend(list(notes), _lang(lang))
+        from ..output.units_withdrawn import unit_withdrawn_line, units_withdrawn
+
+        # A unit whose every figure was withdrawn: not judged, said (issue 17, twenty-first session).
+        for dims, gone in units_withdrawn(result, ws.store.observations, ws.series, day):
+            _out(unit_withdrawn_line(result, dims, gone, _lang(lang)) + "\n")
     _report(ws.warnings_for([indicator.id]))
 
 
