@@ -159,6 +159,9 @@ def test_a_figure_typed_with_four_decimals_keeps_them_in_show_and_the_workbook(
     assert "1.2 billion USD" in january  # 1.2 stays as typed, no zeros added
     vi = run_clean("--lang", "vi", "show", "trade-2025", env={"COLUMNS": "160"})
     assert "-1,2004 billion USD" in vi.stdout, vi.stdout
+    # The report's table of figures likewise (found on the way).
+    report = run_clean("report", "--format", "markdown")
+    assert "| _February 2025 (part-year)_ | _-1.2004 billion USD_ |" in report.stdout, report.stdout
     r = run_clean("report", "-o", "r.xlsx")
     assert r.exit_code == 0, r.output
     figures = openpyxl.load_workbook("r.xlsx")["Figures"]

@@ -18,7 +18,6 @@ from .i18n import (
     label,
     number,
     progress_text,
-    recorded_places,
     replacing,
     score_text,
     signed_percent,
@@ -112,7 +111,7 @@ def show(
     if not rows and not withdrawn:
         console.print(Text(label("no_observations", lang), style="dim"))
     cells = []
-    from .views.plan import figure_decimals
+    from .views.plan import recorded_decimals
 
     # A figure withdrawn (a retraction in force) in its period's place, "2,877.8 → –", as
     # history writes it: never read as a figure not recorded yet (issue 17, nineteenth session).
@@ -136,9 +135,7 @@ def show(
             continue
         # The figure judged against a plan at the decimals where it differs from it, as
         # the Result line above writes it (issue 17, eighteenth session).
-        places = figure_decimals(a, o)
-        if not a.indicator.formula:  # a figure as recorded: every decimal typed (-1.2004)
-            places = max(places, recorded_places(o.value))
+        places = recorded_decimals(a, o)  # and every decimal typed (-1.2004)
         shown = value_with_unit(o.value, unit, lang, places)
         cells.append(
             [

@@ -280,7 +280,7 @@ def _observations(
     """The target's figures; each with the figure it replaced before it ("10.3% → 9.8%",
     ``method.history.revised_values``), so a revision is never read as a first estimate;
     a plan's figure at the decimals where it differs from the plan (views.plan)."""
-    from .views.plan import figure_decimals
+    from .views.plan import recorded_decimals
 
     before = revises or {}
     if not rows:
@@ -294,7 +294,7 @@ def _observations(
         out.append(
             (
                 Cell(period, muted=part),
-                Cell(_replacing(before.get(str(o.period)), o, unit, lang, figure_decimals(a, o)), muted=part),
+                Cell(_replacing(before.get(str(o.period)), o, unit, lang, recorded_decimals(a, o)), muted=part),
                 Cell(kind_text(o.status, lang)),
                 source_cell(o.source) or Cell(""),
                 Cell(as_given(o.note or "")),

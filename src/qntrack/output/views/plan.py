@@ -19,7 +19,7 @@ from ..period_words import period_text
 if TYPE_CHECKING:
     from ..report_view import TableView
 
-__all__ = ["VIEW", "figure_decimals", "gap_decimals"]
+__all__ = ["VIEW", "figure_decimals", "gap_decimals", "recorded_decimals"]
 
 
 def _ceiling(a: Assessment, goal: str, lang: str) -> str:
@@ -216,6 +216,17 @@ def figure_decimals(a: Assessment, o: Observation | None) -> int:
     # At least the decimals it was published with (a derived figure's are computed: not
     # typed), so that one figure reads alike for every target (issue 17, nineteenth session).
     return rule if a.indicator.formula else max(rule, typed_places(o.value))
+
+
+def recorded_decimals(a: Assessment, o: Observation) -> int:
+    """The decimals of figure ``o`` in a table of the figures as recorded (show's, the
+    report's): ``figure_decimals``, and at least every decimal it was typed with (-1.2004,
+    never "-1.2" beside the sum -0.0004 it makes with 1.2); a derived figure's are computed
+    (issue 17, twenty-first session)."""
+    from ..i18n import recorded_places
+
+    places = figure_decimals(a, o)
+    return places if a.indicator.formula else max(places, recorded_places(o.value))
 
 
 def _rule_decimals(a: Assessment, o: Observation) -> int:
