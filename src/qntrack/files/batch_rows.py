@@ -41,7 +41,7 @@ STAMP_CELL = "@recorded_at cell"
 # reading: a problem of the moment quotes what the file holds (recording.validate_record).
 SHOWN_MOMENT = "@recorded_at shown"
 
-# A row's period as typed ('04/2025', 'quý 2/2025'), kept beside its code: the message of a
+# A row's period as typed ('04/2025', a quarter's name), kept beside its code: the message of a
 # period finer than its indicator quotes it and says what it was read as (finer.py).
 SHOWN_PERIOD = "@period shown"
 

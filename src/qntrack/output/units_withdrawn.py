@@ -1,6 +1,6 @@
 """The units of a breakdown whose every figure was withdrawn (a retraction in force for
 each, none recorded again): no series in force, so they are not judged and the roll-up
-does not count them (kinds.breakdown.unit_index), but they are said, "Móng Cái: all
+does not count them (kinds.breakdown.unit_index), but they are said, "Huyen A: all
 figures withdrawn, none in force (2023: 5,000 billion VND, withdrawn on 2025-06-01)", in
 `status --by`'s table, `show` and the report's breakdown (issue 17, twenty-first session:
 such a unit vanished from all three in silence).
@@ -52,7 +52,7 @@ def units_withdrawn(
 
 
 def unit_withdrawn_line(a: Assessment, dims: Dims, gone: Sequence[tuple[Observation, float | None]], lang: str) -> str:
-    """ "Móng Cái: all figures withdrawn, none in force (2023: 5,000 billion VND, withdrawn
+    """ "Huyen A: all figures withdrawn, none in force (2023: 5,000 billion VND, withdrawn
     on 2025-06-01)", the periods in words, as a sentence for people writes them."""
     from ..catalog import msg, render
     from .i18n import date_text, value_with_unit
