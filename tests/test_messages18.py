@@ -689,7 +689,7 @@ def test_an_append_that_starts_a_store_beside_a_near_one_says_so(tmp_path: Path,
     r = run("add-observation", "g", "2021", "11", "--recorded-at", "2022-01-01")
     assert r.exit_code == 0, r.stderr
     assert (
-        "obsevations.csv: warning: a new observations file was started, while observations.csv beside it holds "
+        "targets.yaml:1:15: warning: a new observations file was started, while observations.csv beside it holds "
         "figures: if 'observations:' in targets.yaml means observations.csv, correct that line and add the figure "
         "there"
     ) in r.stderr.splitlines(), r.stderr

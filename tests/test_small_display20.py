@@ -539,12 +539,12 @@ def test_a_month_for_a_quarterly_indicator_is_said_in_words(tracker: Path):
     vi = run("--lang", "vi", "add-observation", "--from", "m.csv")
     assert (en.exit_code, vi.exit_code) == (1, 1)
     assert en.stderr.splitlines()[0] == (
-        "m.csv:2: error: period 2025-04 is finer than indicator 'share' is published (frequency: quarter): "
+        "m.csv:2: error: period '04/2025' (read as 2025-04) is finer than indicator 'share' is published (frequency: quarter): "
         "it is April 2025, a month, where a quarter is needed: write 2025-Q2 (Q2 2025), the quarter that holds it, "
         "or change the indicator's frequency in targets.yaml if that is intended"
     )
     assert vi.stderr.splitlines()[0] == (
-        "m.csv:2: lỗi: kỳ 2025-04 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: quarter): "
+        "m.csv:2: lỗi: kỳ '04/2025' (đọc là 2025-04) chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: quarter): "
         "đó là tháng 4/2025, một tháng, trong khi chỉ tiêu cần một quý: hãy ghi 2025-Q2 (quý II/2025), "
         "quý chứa kỳ đó, hoặc nếu đúng là như vậy, hãy sửa frequency của chỉ tiêu trong targets.yaml"
     )

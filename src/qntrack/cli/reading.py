@@ -116,7 +116,13 @@ def show(
     else:
         from ..output import render
 
-        render.show(result, rows, _lang(lang), day, revises, gone)
+        from ..method.history import withdrawn_of
+        from ..output.withdrawn_inputs import input_keys, input_sentences
+
+        # A derived figure missing because an input's was withdrawn: said, naming the input.
+        inputs = withdrawn_of(ws.store.observations, input_keys(ws.plan, [result]), day) if indicator.formula else {}
+        more = input_sentences(ws.plan, result, inputs, rows, _lang(lang)) if inputs else []
+        render.show(result, rows, _lang(lang), day, revises, gone, more)
         if result.breakdown:
             from ..method.ranking import rank_units
             from ..output.ranking import RANK_KEYS, rank_table
@@ -132,6 +138,11 @@ def show(
                 header, cells, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title
             )
             print_legend(list(notes), _lang(lang))
+        from ..output.units_withdrawn import unit_withdrawn_line, units_withdrawn
+
+        # A unit whose every figure was withdrawn: not judged, said (issue 17, twenty-first session).
+        for dims, gone in units_withdrawn(result, ws.store.observations, ws.series, day):
+            _out(unit_withdrawn_line(result, dims, gone, _lang(lang)) + "\n")
     _report(ws.warnings_for([indicator.id]))
 
 

@@ -320,6 +320,7 @@ def _record_one(
     """Read one typed figure as a person writes it and record it (files.recording.record_many):
     the value in any of the ways numbers are typed (10,5; 1.000,0; a real minus sign),
     stored canonically; the period and status in the words offices use."""
+    from ..files.batch_rows import SHOWN_PERIOD
     from ..files.importing import parse_typed_number
     from ..files.recording import record_many
     from ..files.store import format_value
@@ -340,6 +341,7 @@ def _record_one(
         "source": typed.source,
         "note": typed.note,
         "recorded_at": typed.recorded_at,
+        SHOWN_PERIOD: typed.period.strip(),  # as typed, for a message quoting it ('04/2025')
     }
     for i, (dimension, unit) in enumerate(typed.dims):
         fields[f"dim:{dimension}" if f"dim:{dimension}" not in fields else f"dim:{dimension}#{i}"] = unit

@@ -221,7 +221,7 @@ def _print_status(
         if dim is not None:
             from ..output.by_unit import status_cells_by
 
-            rows = status_cells_by(results, dim, chosen, ws.series, revised)
+            rows = status_cells_by(results, dim, chosen, ws.series, revised, ws.store.observations, day)
         else:
             rows = [
                 status_cells(a, chosen, ws.series.get(a.target.series_key, ()), revised.get(a.target.series_key))

@@ -26,6 +26,7 @@ __all__ = [
     "unit_cells",
     "note_duplicate",
     "SHOWN_MOMENT",
+    "SHOWN_PERIOD",
     "twin_problems",
     "typed_key",
     "units_as_typed",
@@ -39,6 +40,10 @@ STAMP_CELL = "@recorded_at cell"
 # A CSV row's recorded_at as the file showed it ('15/07/2026 10:00'), kept beside its ISO
 # reading: a problem of the moment quotes what the file holds (recording.validate_record).
 SHOWN_MOMENT = "@recorded_at shown"
+
+# A row's period as typed ('04/2025', a quarter's name), kept beside its code: the message of a
+# period finer than its indicator quotes it and says what it was read as (finer.py).
+SHOWN_PERIOD = "@period shown"
 
 
 # A row's indicator as its file gave it, kept once indicator_names has read a name (or a

@@ -12,13 +12,19 @@ from ..plan.periods import Frequency, Period
 __all__ = ["finer_period"]
 
 
-def finer_period(period: Period, indicator: str, frequency: Frequency) -> Message:
+def finer_period(period: Period, indicator: str, frequency: Frequency, typed: str | None = None) -> Message:
+    """``typed``: the period as the user typed it; when it is not the period's code
+    ("04/2025" for 2025-04) it is quoted, with what it was read as (issue 17, twenty-first
+    session: the code alone left the reader to find which cell was meant)."""
     unit = frequency.months
+    said: Message | Period = period
+    if typed is not None and typed.strip() != str(period):
+        said = msg("recording_period_read_as", typed=typed.strip(), period=period)
     holder = Period(period.year, (period.first - 1) // unit * unit + 1, -(-period.last // unit) * unit)
     key = "recording_finer_period_year" if frequency is Frequency.YEAR else "recording_finer_period"
     return msg(
         key,
-        period=period,
+        period=said,
         indicator=indicator,
         frequency=frequency.value,
         words=_words(period),

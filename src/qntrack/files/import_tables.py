@@ -25,7 +25,7 @@ from .figures import LONE_DASHES, canonical, convention_shown, in_period, shows_
 from .rules import MAX_TEXT
 from .store import csv_reason
 from .textfiles import unpadded
-from .batch_rows import SHOWN_MOMENT
+from .batch_rows import SHOWN_MOMENT, SHOWN_PERIOD
 from .batch_rows import note_duplicate as _note_duplicate
 from .vocabulary import excel_date, foreign_digits, opens_a_note, status_word
 from .import_headers import (  # noqa: F401  (the header's reading, re-exported for the other readers)
@@ -412,7 +412,7 @@ def _long_row(
     if foreign_digits(row["period"]):
         problems.append(Problem(where, msg("import_period_foreign_digits", period=row["period"])))
         return []
-    row["period"] = _read_period(row["period"])
+    row[SHOWN_PERIOD], row["period"] = row["period"], _read_period(row["period"])
     guess = excel_date(row["period"])
     if guess is not None:
         # Said once, in words that lead to the fix, instead of "not a period" from the check.

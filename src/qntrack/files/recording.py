@@ -61,6 +61,7 @@ def validate_record(
     dims: Sequence[tuple[str, str]] = (),
     stamp_where: Location | None = None,
     shown_moment: str | None = None,
+    shown_period: str | None = None,
 ) -> tuple[Observation | None, list[Problem]]:
     """One candidate row → an Observation, or the problems that stop it.
 
@@ -93,7 +94,7 @@ def validate_record(
         problems.append(
             Problem(
                 where,
-                finer_period(parsed_period, ind.id, ind.frequency),
+                finer_period(parsed_period, ind.id, ind.frequency, typed=shown_period),
             )
         )
     number = None
@@ -300,7 +301,7 @@ def validated_batch(
     not needed afterwards: an import lets its file's cells go once this returns (issue 17).
     ``unread``: where the file's reader found a figure it could not read (its row came
     with a stand-in 0): no row there is compared with another (``twin_problems``)."""
-    from .batch_rows import SHOWN_MOMENT, stamp_location, twin_problems, unit_cells
+    from .batch_rows import SHOWN_MOMENT, SHOWN_PERIOD, stamp_location, twin_problems, unit_cells
 
     now = now or utc_now()
     zone = tz or plan.timezone
@@ -329,6 +330,7 @@ def validated_batch(
             dims=[(k[4:].partition("#")[0], v) for k, v in unit_cells(fields)],
             stamp_where=stamp_location(where, fields),
             shown_moment=fields.get(SHOWN_MOMENT),
+            shown_period=fields.get(SHOWN_PERIOD),
         )
         problems.extend(found)
         if obs is not None:
@@ -403,8 +405,9 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
     from .textfiles import near_store
 
     if (near := near_store(store)) is not None:  # a store started beside the one meant: said
-        said = msg("store_near_new_dry" if dry_run else "store_near_new", found=near.name)
-        warnings.append(Problem(Location(str(store)), said, "warning"))
+        from .store_missing import store_near
+
+        warnings.append(store_near(store, near, plan.source_file, dry_run))
     if dry_run:
         from ..files.appending import check_appendable, refuse_case_variant
         from ..files.windows_paths import refuse_windows_name

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ..plan.model import Problem
     from .store import StoreContents
 
-__all__ = ["missing_store", "store_missing"]
+__all__ = ["missing_store", "store_missing", "store_near"]
 
 
 def missing_store(store_path: Path, store: StoreContents, targets_file: str | None = None) -> list:
@@ -38,13 +38,27 @@ def store_missing(store_path: Path, targets_file: str | None = None) -> Problem:
     from ..plan.model import Location
 
     problem = _store_missing(store_path)
-    line = _observations_line(targets_file) if targets_file else None
+    line = observations_line(targets_file) if targets_file else None
     if line is None:
         return problem
     return replace(problem, location=Location(str(targets_file), *line))
 
 
-def _observations_line(targets_file: str) -> tuple[int, int] | None:
+def store_near(store: Path, near: Path, targets_file: str | None, dry_run: bool) -> Problem:
+    """The warning of an append that starts the store targets.yaml names while ``near``,
+    a store beside it, holds figures: said at targets.yaml's `observations:` line, where
+    the slip is, as a missing store is (issue 17, twenty-first session); at the new store
+    when the line cannot be found."""
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    said = msg("store_near_new_dry" if dry_run else "store_near_new", found=near.name)
+    line = observations_line(targets_file) if targets_file else None
+    where = Location(str(targets_file), *line) if line is not None else Location(str(store))
+    return Problem(where, said, "warning")
+
+
+def observations_line(targets_file: str) -> tuple[int, int] | None:
     """The line and column of the value of targets.yaml's top-level `observations:`; None
     when there is none, or the file cannot be read again."""
     import re

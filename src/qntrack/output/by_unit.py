@@ -16,6 +16,7 @@ from .ranking import unit_name
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..method.series import Series
+    from ..plan.model import Observation
     from ..plan.units import Dimension
     from .summary import Cell
 
@@ -63,10 +64,17 @@ def status_cells_by(
     lang: str,
     series: Series,
     revised: Mapping[str, Mapping[str, float | None]] | None = None,
+    observations: Sequence[Observation] = (),
+    as_of: str | None = None,
 ) -> list[tuple[Cell, ...]]:
     """The status table's rows: each target's (``summary.status_cells``), then, for a
     target broken down by ``dim``, one per unit, named "↳ Ha Long" in the target column.
-    ``revised``: by series, the value each figure replaced (``status_cells``)."""
+    ``revised``: by series, the value each figure replaced (``status_cells``). A unit whose
+    every figure in ``observations`` was withdrawn by ``as_of`` last, "All figures
+    withdrawn" in its status cell (output.units_withdrawn)."""
+    from .i18n import label
+    from .units_withdrawn import units_withdrawn
+
     from ..plan.units import unit_key
     from .report_breakdowns import milestones_note
     from .summary import status_cells
@@ -86,4 +94,8 @@ def status_cells_by(
                 status, *rest = cells[-1]
                 cells = (*cells[:-1], (status, (f"\n({note})", "muted"), *rest))
             rows.append(((("↳ " + unit_name(u.dims), ""),), *cells[1:]))
+        width = len(rows[-1])
+        for dims, _ in units_withdrawn(a, observations, series, as_of):
+            blank = ((("–", "muted"),),) * (width - 2)
+            rows.append(((("↳ " + unit_name(dims), ""),), *blank, ((label("all_withdrawn", lang), "muted"),)))
     return rows

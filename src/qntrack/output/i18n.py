@@ -212,6 +212,20 @@ def typed_places(value: float | None, decimals: int = 2) -> int:
     return places
 
 
+def recorded_places(value: float | None, decimals: int = 2) -> int:
+    """The decimals of a figure as recorded, for a table that lists the figures themselves
+    (show's figures, the workbook's Figures sheet): every decimal it was typed with, up to
+    ``_TYPED_MOST`` (-1.2004, never "-1.2" beside the sum -0.0004 it makes with 1.2); more
+    is float arithmetic's noise, written at ``decimals`` (issue 17, twenty-first session)."""
+    if value is None or not math.isfinite(value) or abs(value) >= _HUGE:
+        return decimals
+    text = repr(float(value))
+    if "e" in text or "." not in text:
+        return decimals
+    typed = len(text.split(".")[1].rstrip("0"))
+    return max(decimals, typed) if typed <= _TYPED_MOST else decimals
+
+
 def typed_value(value: float | None, unit: str, lang: str) -> str:
     """A figure typed in targets.yaml (a milestone, a bound, a baseline) with its unit, at
     the decimals it was typed with (``typed_places``): a milestone of 15.299 is not "15.3"

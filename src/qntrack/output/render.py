@@ -426,11 +426,12 @@ def show(
     as_of: str | None,
     revises: Mapping[Period, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
+    more: Sequence[str] = (),
 ) -> None:
     """One target at the terminal (``qntrack show``): output/render_show.py."""
     from .render_show import show as show_target
 
-    show_target(a, rows, lang, as_of, revises, withdrawn)
+    show_target(a, rows, lang, as_of, revises, withdrawn, more)
 
 
 def history_table(

@@ -45,7 +45,9 @@ def show(
     as_of: str | None,
     revises: Mapping[Period, float | None] | None = None,
     withdrawn: Sequence[tuple[Observation, float | None]] = (),
+    more: Sequence[str] = (),
 ) -> None:
+    """``more``: sentences said after the others (a derived figure's input withdrawn)."""
     from ..output.narrative import explain
 
     console = _console()
@@ -109,14 +111,21 @@ def show(
     if not rows and not withdrawn:
         console.print(Text(label("no_observations", lang), style="dim"))
     cells = []
-    from .views.plan import figure_decimals
+    from .views.plan import recorded_decimals
 
     # A figure withdrawn (a retraction in force) in its period's place, "2,877.8 → –", as
     # history writes it: never read as a figure not recorded yet (issue 17, nineteenth session).
     from .withdrawn import in_place, with_withdrawn_sentences, withdrawn_value
 
     gone = {id(o): value for o, value in withdrawn}
+    # Each figure's note ("revised after the annual survey"), a line under the table naming
+    # its period: a column beside the sources folded them, or itself, to a few letters at
+    # any width a long URL or note is shown (issue 17, twenty-first session).
+    notes: list[str] = []
     for o in in_place(rows, [o for o, _ in withdrawn]):
+        if o.note.strip() and not ind.formula:  # a computed figure's note is "derived": its source says so
+            note = visible(as_given(o.note), lines=True)
+            notes.append(label("figure_note", lang).format(period=o.period, note=note))
         style = "" if o.period.is_year else "italic dim"
         kind = kind_text(o.status, lang)
         if id(o) in gone:
@@ -126,7 +135,7 @@ def show(
             continue
         # The figure judged against a plan at the decimals where it differs from it, as
         # the Result line above writes it (issue 17, eighteenth session).
-        places = figure_decimals(a, o)
+        places = recorded_decimals(a, o)  # and every decimal typed (-1.2004)
         shown = value_with_unit(o.value, unit, lang, places)
         cells.append(
             [
@@ -149,10 +158,12 @@ def show(
                 right=("value",),
             )
         )
+    for note in notes:
+        console.print(Text(note))
     console.print(Text(label("summary", lang), style="bold"))
     # Sentences for people say a period in words (explain); the tables above keep the code
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
-    for sentence in with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang):
+    for sentence in with_withdrawn_sentences(a, explain(a, lang), withdrawn, lang) + list(more):
         console.print(Text("• " + sentence))
 
 

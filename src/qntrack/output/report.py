@@ -126,6 +126,7 @@ def build_report(
     from ..files.workspace import as_of_day
     from .formats import revised_in
     from ..method.history import withdrawn_of
+    from .withdrawn_inputs import input_keys
 
     as_of, since = as_of_day(as_of), as_of_day(since, "since")
     rows = tuple(observations)
@@ -147,7 +148,13 @@ def build_report(
         plan=plan,
         observations=rows,
         revised=revised_in(results, rows, as_of),
-        withdrawn=withdrawn_of(rows, {a.target.series_key for a in results if not a.indicator.formula}, as_of),
+        # And the inputs of a derived target's indicator: its section says an input's figure
+        # withdrawn (output.withdrawn_inputs).
+        withdrawn=withdrawn_of(
+            rows,
+            {a.target.series_key for a in results if not a.indicator.formula} | input_keys(plan, results),
+            as_of,
+        ),
     )
 
 

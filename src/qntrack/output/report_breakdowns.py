@@ -7,7 +7,7 @@ target without a breakdown shows none. Pure: no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..method.assessment import shown_figure
@@ -83,9 +83,16 @@ def report_breakdowns(
     dimensions = data.plan.dimensions if data.plan is not None else {}
     broken = [a for a in data.assessments if a.breakdown]
     revised = data.revised  # the units' marks
-    return {
-        a.target.id: breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised) for a in broken
-    }
+    from .units_withdrawn import unit_withdrawn_line, units_withdrawn
+
+    views = {}
+    for a in broken:
+        view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised)
+        # A unit whose every figure was withdrawn: not judged, listed with the withdrawal.
+        gone = units_withdrawn(a, data.observations, data.series, data.as_of)
+        lines = tuple(unit_withdrawn_line(a, dims, rows, lang) for dims, rows in gone)
+        views[a.target.id] = replace(view, not_assessed=view.not_assessed + lines) if lines else view
+    return views
 
 
 def _declared(dimensions: Mapping[str, Dimension], dim_id: str, value: str) -> Unit | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
@@ -287,7 +287,7 @@ def _observations(
     """The target's figures; each with the figure it replaced before it ("10.3% → 9.8%",
     ``method.history.revised_values``), so a revision is never read as a first estimate;
     a plan's figure at the decimals where it differs from the plan (views.plan)."""
-    from .views.plan import figure_decimals
+    from .views.plan import recorded_decimals
 
     before = revises or {}
     if not rows:
@@ -301,7 +301,7 @@ def _observations(
         out.append(
             (
                 Cell(period, muted=part),
-                Cell(_replacing(before.get(str(o.period)), o, unit, lang, figure_decimals(a, o)), muted=part),
+                Cell(_replacing(before.get(str(o.period)), o, unit, lang, recorded_decimals(a, o)), muted=part),
                 Cell(kind_text(o.status, lang)),
                 source_cell(o.source) or Cell(""),
                 Cell(as_given(o.note or "")),
@@ -408,8 +408,14 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
     revised = data.revised  # a derived indicator's figures are computed: they replaced nothing
     for i, a in enumerate(data.assessments, 1):
         key = a.target.series_key
-        gone = data.withdrawn.get(key, ())
-        sections.append(_section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone))
+        gone = data.withdrawn.get(key, ()) if not a.indicator.formula else ()
+        section = _section(i, a, data.series.get(key, []), lang, with_charts, large, revised.get(key), gone)
+        if a.indicator.formula and data.plan is not None:  # an input's figure withdrawn (withdrawn_inputs)
+            from .withdrawn_inputs import input_sentences
+
+            more = input_sentences(data.plan, a, data.withdrawn, data.series.get(key, []), lang)
+            section = replace(section, sentences=section.sentences + tuple(more)) if more else section
+        sections.append(section)
         if tick is not None:
             tick(i, len(data.assessments))
     statuses = [

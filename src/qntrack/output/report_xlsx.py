@@ -25,7 +25,7 @@ from ..catalog import msg
 from ..files.textfiles import as_given
 from ..catalog import render as text_of
 from ..plan.units import split_key
-from .i18n import label, percent_reached_text, progress_text, score_text, status_label
+from .i18n import label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
 from .report_xlsx_plan import plan_cells, plan_headers
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
@@ -408,7 +408,9 @@ def _figures(book: _Book, data: ReportData, after: int = 0) -> int:
         t.put(1, unit)
         t.put(2, indicator.unit_in(lang) if indicator is not None else "")
         t.put(3, str(o.period), fmt=book.period)
-        t.put(4, o.value)
+        # A recorded figure at every decimal typed (-1.2004); a computed one as before.
+        typed = isinstance(o.value, float) and math.isfinite(o.value) and not (indicator and indicator.formula)
+        t.put(4, o.value, fmt=book.number(o.value, recorded_places(o.value)) if typed else None)
         t.put(5, label(o.status, lang) if o.status else "", fmt=book.period)
         t.put(6, as_given(o.source))  # a string cell: never run, so as given
         t.put(7, _timestamp(o.recorded_at))

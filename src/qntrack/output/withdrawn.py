@@ -112,15 +112,25 @@ def _awaited_withdrawn(sentence: str, periods: set[Period], lang: str) -> str:
                 values = {f: found.group(f) for f in fields if f != named}
                 return render(msg(key + "_withdrawn", **{named: period}, **values), lang)
     # The span kinds' sentences name a list of periods with no figure ("2022, 2024"): said
-    # withdrawn when every period listed was (issue 17, twentieth session).
+    # withdrawn when every period listed was (issue 17, twentieth session); when some were,
+    # each kind said as it is, "no figure yet for 2023, 2025, and the figure for 2024 was
+    # withdrawn" (twenty-first session).
     for key, named, listed in _AWAITED_LISTS:
         marks = {f: f"\x00{i}\x00" for i, f in enumerate(listed)}
         pattern = re.escape(render(msg(key, **marks), lang))
         for i, f in enumerate(listed):
             pattern = pattern.replace(re.escape(f"\x00{i}\x00"), f"(?P<{f}>.*?)", 1)
         found = re.fullmatch(pattern, sentence)
-        if found is not None and set(found.group(named).split(", ")) <= written:
-            return render(msg(key + "_withdrawn", **{f: found.group(f) for f in listed}), lang)
+        if found is None:
+            continue
+        items = found.group(named).split(", ")
+        gone = [p for p in items if p in written]
+        values = {f: found.group(f) for f in listed}
+        if gone and len(gone) == len(items):
+            return render(msg(key + "_withdrawn", **values), lang)
+        if gone:
+            values[named] = ", ".join(p for p in items if p not in written)
+            return render(msg(key + "_mixed", **values, withdrawn=", ".join(gone)), lang)
     return sentence
 
 

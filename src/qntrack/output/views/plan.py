@@ -19,7 +19,14 @@ from ..period_words import period_text
 if TYPE_CHECKING:
     from ..report_view import TableView
 
-__all__ = ["VIEW", "figure_decimals", "gap_decimals"]
+__all__ = ["VIEW", "figure_decimals", "gap_decimals", "recorded_decimals"]
+
+
+def _ceiling(a: Assessment, goal: str, lang: str) -> str:
+    """A plan's goal, said as a ceiling where lower is better ("at most 4.5% (2025)"), as
+    the statement of the target says it (``definition``): wherever the goal is written,
+    the status table, show and the reports (issue 17, twenty-first session)."""
+    return goal if a.indicator.increase else label("goal_at_most", lang).format(goal=goal)
 
 
 class PlanView:
@@ -80,7 +87,7 @@ class PlanView:
         unit = a.indicator.unit_in(lang)
         places = _shown_decimals(a, d)
         plan = value_with_unit(d.plan, unit, lang, places)
-        out = [(report_word("plan", lang), f"{plan} ({period_text(d.period, lang)})")]
+        out = [(report_word("plan", lang), _ceiling(a, f"{plan} ({period_text(d.period, lang)})", lang))]
         same: SamePeriod | None = None
         if d.full is not None and a.latest is not None:
             out.append(
@@ -131,7 +138,7 @@ class PlanView:
         unit = a.indicator.unit_in(lang)
         places = _shown_decimals(a, d)
         plan = value_with_unit(d.plan, unit, lang, places)
-        rows = [(label("kf_plan", lang), f"{plan} ({period_text(d.period, lang)})")]
+        rows = [(label("kf_plan", lang), _ceiling(a, f"{plan} ({period_text(d.period, lang)})", lang))]
         if a.latest is not None:
             rows.append((label("kf_result", lang), value_with_unit(a.latest.value, unit, lang, places)))
         if d.full is not None and d.full.percent_of_plan is not None:
@@ -211,6 +218,17 @@ def figure_decimals(a: Assessment, o: Observation | None) -> int:
     return rule if a.indicator.formula else max(rule, typed_places(o.value))
 
 
+def recorded_decimals(a: Assessment, o: Observation) -> int:
+    """The decimals of figure ``o`` in a table of the figures as recorded (show's, the
+    report's): ``figure_decimals``, and at least every decimal it was typed with (-1.2004,
+    never "-1.2" beside the sum -0.0004 it makes with 1.2); a derived figure's are computed
+    (issue 17, twenty-first session)."""
+    from ..i18n import recorded_places
+
+    places = figure_decimals(a, o)
+    return places if a.indicator.formula else max(places, recorded_places(o.value))
+
+
 def _rule_decimals(a: Assessment, o: Observation) -> int:
     from ...kinds.every_period import EveryPeriodResult
     from ..i18n import differing_decimals
@@ -248,6 +266,13 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
 
     if isinstance(a.result, PlanResult):
         places = _shown_decimals(a, a.result)
+        # And at least the decimals the figure it is measured from is written with: 15 less
+        # a year so far of -0.0004 is 15.0004, never "15" (issue 17, twenty-first session).
+        d = a.result
+        value = a.latest.value if d.full is not None and a.latest is not None else None
+        if value is None and d.year_to_date is not None:
+            value = d.year_to_date.value
+        places = max(places, _written_places(value, places))
     elif m is None and isinstance(a.result, AverageResult) and a.result.average is not None:
         # The gap of an average is the bound less a computed figure (twelve significant
         # digits): at the decimals the average is written (views.average), so 10 - 9.996667
@@ -265,6 +290,13 @@ def gap_decimals(a: Assessment, m: MilestoneResult | None = None) -> int:
         goal = m or a.next_milestone or getattr(a.result, "bound", None)
         places = max(figure_decimals(a, figure), typed_places(goal.value) if goal is not None else 2)
     return _tiny_gap_decimals(m.gap if m is not None else a.gap, places)
+
+
+def _written_places(value: float | None, places: int) -> int:
+    """The decimals ``value`` is written with at ``places`` (i18n.number: -0.0004 keeps its
+    four, never 0)."""
+    text = number(value, "en", places)
+    return places if "e" in text else len(text.partition(".")[2])
 
 
 def _tiny_gap_decimals(gap: float | None, places: int) -> int:
