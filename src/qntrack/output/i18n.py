@@ -193,12 +193,9 @@ def typed_places(value: float | None, decimals: int = 2) -> int:
     of its own needs more (the decimals where it differs from its plan or bound), or two
     would write it as a whole number it is not (9.9996, "10": at the decimals where it
     differs from it, 9.9996; last review of the nineteenth session)."""
-    if value is None or not math.isfinite(value) or abs(value) >= _HUGE:
+    typed = _typed_decimals(value)
+    if typed is None:
         return decimals
-    text = repr(float(value))
-    if "e" in text or "." not in text:
-        return decimals
-    typed = len(text.split(".")[1].rstrip("0"))
     if typed <= 3:
         return max(decimals, typed)
     # Four or more, unless two would write a whole number it is not: 9.9996 is not "10" (a
@@ -217,13 +214,21 @@ def recorded_places(value: float | None, decimals: int = 2) -> int:
     (show's figures, the workbook's Figures sheet): every decimal it was typed with, up to
     ``_TYPED_MOST`` (-1.2004, never "-1.2" beside the sum -0.0004 it makes with 1.2); more
     is float arithmetic's noise, written at ``decimals`` (issue 17, twenty-first session)."""
-    if value is None or not math.isfinite(value) or abs(value) >= _HUGE:
+    typed = _typed_decimals(value)
+    if typed is None:
         return decimals
+    return max(decimals, typed) if typed <= _TYPED_MOST else decimals
+
+
+def _typed_decimals(value: float | None) -> int | None:
+    """The decimals of ``value``'s shortest decimal form (repr: 9.996 has three), None for
+    no figure, a whole number, or one too large or small to be written without an exponent."""
+    if value is None or not math.isfinite(value) or abs(value) >= _HUGE:
+        return None
     text = repr(float(value))
     if "e" in text or "." not in text:
-        return decimals
-    typed = len(text.split(".")[1].rstrip("0"))
-    return max(decimals, typed) if typed <= _TYPED_MOST else decimals
+        return None
+    return len(text.split(".")[1].rstrip("0"))
 
 
 def typed_value(value: float | None, unit: str, lang: str) -> str:
