@@ -193,8 +193,8 @@ def typed_places(value: float | None, decimals: int = 2) -> int:
     of its own needs more (the decimals where it differs from its plan or bound), or two
     would write it as a whole number it is not (9.9996, "10": at the decimals where it
     differs from it, 9.9996; last review of the nineteenth session)."""
-    typed = _typed_decimals(value)
-    if typed is None:
+    typed = None if value is None else _typed_decimals(value)
+    if value is None or typed is None:
         return decimals
     if typed <= 3:
         return max(decimals, typed)
