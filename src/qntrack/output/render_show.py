@@ -327,7 +327,11 @@ def _details(
         table.add_column(label("value", lang), justify="right")
         has_pass = isinstance(periods[0], PeriodCheck)
         if has_pass:
-            table.add_column("")
+            from .report_view import report_word
+
+            # Headed, and said in words beside the mark, as the report's table is: a screen
+            # reader read a bare "check mark" under no heading, and colour alone told the two.
+            table.add_column(report_word("passed", lang))
         by_period = {o.period: o for o in rows}
         revised = {str(p): v for p, v in (revises or {}).items()}
         notes: dict[str, int] = {}
@@ -340,7 +344,11 @@ def _details(
             )
             cells: list[str | Text] = [str(p.period), shown]
             if isinstance(p, PeriodCheck):
-                cells.append(Text("✓", style="green") if p.passed else Text("✗", style="bold red"))
+                cells.append(
+                    Text(f"✓ {report_word('yes', lang)}", style="green")
+                    if p.passed
+                    else Text(f"✗ {report_word('no', lang)}", style="bold red")
+                )
             table.add_row(*cells)
         console.print(table)
         said = legend(list(notes), lang)
