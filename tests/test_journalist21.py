@@ -4,6 +4,9 @@ out by hand in a comment (docs/decisions.md, "A data journalist with a screen re
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -34,3 +37,124 @@ def test_shows_every_period_table_says_each_pass_in_words_under_a_heading(
     # The periods' heading row names the third column.
     header = next(line for line in lines if line[-1:] == [heading] and len(line) in (3, 4))
     assert header[-1] == heading, header
+
+
+# --- An ended unit's milestones: the tables say "(milestones 2025 only: while the unit
+# existed)", and status's JSON its breakdown's `milestones`; rank's JSON and CSV and
+# status --by's CSV said nothing of it: two units "target_achieved" read as one test.
+
+_ENDED_PLAN = """\
+title: Districts merged in 2025
+dimensions:
+  locality:
+    name: {en: Locality, vi: Địa phương}
+    values:
+      - Alpha
+      - {value: Old Town, until: "2025-06-30"}
+indicators:
+  share:
+    name: Share
+    unit: "%"
+    dimensions: [locality]
+targets:
+  - id: share-25-30
+    indicator: share
+    baseline: 2020
+    milestones: [{by: 2025, value: 15}, {by: 2030, value: 30}]
+    for_each: locality
+"""
+
+_ENDED_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+share,2020,10,official,,,2021-03-01T00:00:00Z
+share,2023,12,official,,,2024-03-01T00:00:00Z
+share[locality=Alpha],2020,10,official,,,2021-03-01T00:00:00Z
+share[locality=Alpha],2023,12,official,,,2024-03-01T00:00:00Z
+share[locality=Old Town],2020,10,official,,,2021-03-01T00:00:00Z
+share[locality=Old Town],2025,16,official,,,2026-03-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def ended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import make_tracker
+
+    return make_tracker(tmp_path, monkeypatch, _ENDED_PLAN, _ENDED_STORE)
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_rank_json_and_csv_say_which_milestones_an_ended_unit_was_judged_on(ended: Path):
+    # Old Town ended on 30 June 2025: of the milestones 2025 and 2030 only 2025's year is one
+    # it existed in; Alpha is judged on both.
+    done = run_clean("rank", "share-25-30", "--format", "json", "--as-of", "2026-06-01")
+    assert done.exit_code == 0, done.output
+    units = {u["dims"]["locality"]: u for u in json.loads(done.stdout)["units"]}
+    assert [m["by"] for m in units["Old Town"]["milestones"]] == ["2025"]
+    assert [m["by"] for m in units["Alpha"]["milestones"]] == ["2025", "2030"]
+    # The same item as status's breakdown (json.md: "as for a target").
+    status = json.loads(run_clean("status", "--format", "json", "--as-of", "2026-06-01").stdout)
+    old = next(u for u in status["targets"][0]["breakdown"] if u["dims"] == {"locality": "Old Town"})
+    assert units["Old Town"]["milestones"] == old["milestones"]
+    # milestones comes last, after withdrawn: a key added at the end.
+    assert list(units["Alpha"])[-2:] == ["withdrawn", "milestones"]
+    rows = _rows(run_clean("rank", "share-25-30", "--format", "csv", "--as-of", "2026-06-01").stdout)
+    assert list(rows[0])[-1] == "milestones"
+    assert {r["locality"]: r["milestones"] for r in rows} == {"Old Town": "2025", "Alpha": "2025;2030"}
+
+
+def test_status_by_csv_says_which_milestones_each_row_was_judged_on(ended: Path):
+    done = run_clean("status", "--by", "locality", "--format", "csv", "--as-of", "2026-06-01")
+    assert done.exit_code == 0, done.output
+    rows = _rows(done.stdout)
+    # The target's own row and Alpha's: both milestones; Old Town's: 2025 alone.
+    assert [(r["locality"], r["milestones"]) for r in rows] == [
+        ("", "2025;2030"),
+        ("Alpha", "2025;2030"),
+        ("Old Town", "2025"),
+    ]
+
+
+# --- A ceiling ("CPI not more than 4.5 %": a plan on a `direction: decrease` indicator) could
+# not be told from a floor in the status CSV: JSON has `direction`, the CSV had no column for
+# it, and a plan's `difference` of +0.3 reads as good or bad only with it.
+
+_CEILING_PLAN = """\
+title: Ministry
+indicators:
+  cpi: {name: Average CPI increase, unit: "%", measure: rate, direction: decrease}
+  exports: {name: Export turnover, unit: billion USD, measure: flow}
+targets:
+  - {id: cpi-2025, type: plan, indicator: cpi, period: 2025, value: 4.5}
+  - {id: exports-2025, type: plan, indicator: exports, period: 2025, value: 400}
+"""
+
+_CEILING_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+cpi,2025,4.8,official,GSO,,2026-01-06T00:00:00Z
+exports,2025,410,official,MOIT,,2026-01-06T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize("cache_off", ["1", ""])
+@pytest.mark.parametrize("kind", ["csv", "tsv"])
+def test_status_csv_says_a_ceiling_is_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_off: str, kind: str):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _CEILING_PLAN, _CEILING_STORE)
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache_off)
+    for _ in range(2):  # cold, then (with the cache on) warm
+        done = run_clean("status", "--format", kind)
+        assert done.exit_code == 0, done.output
+        rows = list(csv.DictReader(io.StringIO(done.stdout), delimiter="," if kind == "csv" else "\t"))
+        # 4.8 against a ceiling of 4.5: difference +0.3 (4.8 - 4.5), over the ceiling: the
+        # row says lower is better; 410 against 400 exports, higher is better.
+        by_id = {r["id"]: r for r in rows}
+        assert by_id["cpi-2025"]["direction"] == "decrease"
+        assert by_id["exports-2025"]["direction"] == "increase"
+        assert by_id["cpi-2025"]["status"] == "not_achieved"
+        # A level target has no milestones here: the column is empty.
+        assert by_id["cpi-2025"]["milestones"] == ""
+        assert list(rows[0])[-2:] == ["direction", "milestones"]

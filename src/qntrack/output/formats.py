@@ -148,6 +148,12 @@ def _milestone(m: MilestoneResult, mine: Mapping[str, float | None]) -> dict[str
     }
 
 
+def milestone_list(a: Assessment, mine: Mapping[str, float | None]) -> list[dict[str, Any]]:
+    """``milestones`` (docs/json.md): those the target (or a unit: an ended unit's, those due
+    while it existed) was judged on, each as ``_milestone`` writes it."""
+    return [_milestone(m, mine) for m in a.milestones]
+
+
 def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | None = None) -> dict[str, Any]:
     """A target's item (docs/json.md); ``revised`` says what each figure of its series
     (``key``, default the target's) replaced, null where it replaced none."""
@@ -171,7 +177,7 @@ def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | No
         "latest": _figure_obs(a.latest, mine),
         "provisional": _figure_obs(a.provisional, mine),
         "achieved_rate": a.achieved_rate,
-        "milestones": [_milestone(m, mine) for m in a.milestones],
+        "milestones": milestone_list(a, mine),
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
         "missed_milestones": [str(p) for p in a.missed_milestones],
         "awaiting_figures": [str(p) for p in a.awaiting_figures],

@@ -83,6 +83,13 @@ STATUS_COLUMNS = (
     # one the figure in force followed), joined by ';': JSON's withdrawn (issue 17,
     # twentieth session).
     "withdrawn",
+    # JSON's direction: a ceiling (a plan or a level "at most", lower is better: decrease)
+    # told from a floor, whose plan, difference and gap read alike otherwise; and the
+    # periods of the milestones the row was judged on, joined by ';': an ended unit's (status
+    # --by), those due while it existed, which the table says in words (issue 17,
+    # twenty-first session).
+    "direction",
+    "milestones",
 )
 
 
@@ -153,6 +160,8 @@ def status_rows(
             mine.get(a.latest.period.text) if a.latest else None,
             *_provisional(a, mine),
             ";".join(w.retraction.period.text for w in a.withdrawn),
+            a.indicator.direction.value,
+            ";".join(str(m.by) for m in a.milestones),
         )
 
 
