@@ -98,10 +98,10 @@ def test_rank_json_and_csv_say_which_milestones_an_ended_unit_was_judged_on(ende
     status = json.loads(run_clean("status", "--format", "json", "--as-of", "2026-06-01").stdout)
     old = next(u for u in status["targets"][0]["breakdown"] if u["dims"] == {"locality": "Old Town"})
     assert units["Old Town"]["milestones"] == old["milestones"]
-    # milestones comes last, after withdrawn: a key added at the end.
-    assert list(units["Alpha"])[-2:] == ["withdrawn", "milestones"]
+    # milestones comes after withdrawn: keys are added at the end.
+    assert list(units["Alpha"])[-3:-1] == ["withdrawn", "milestones"]
     rows = _rows(run_clean("rank", "share-25-30", "--format", "csv", "--as-of", "2026-06-01").stdout)
-    assert list(rows[0])[-1] == "milestones"
+    assert list(rows[0])[-4] == "milestones"  # before the provisional reading's three
     assert {r["locality"]: r["milestones"] for r in rows} == {"Old Town": "2025", "Alpha": "2025;2030"}
 
 
@@ -158,3 +158,73 @@ def test_status_csv_says_a_ceiling_is_one(tmp_path: Path, monkeypatch: pytest.Mo
         # A level target has no milestones here: the column is empty.
         assert by_id["cpi-2025"]["milestones"] == ""
         assert list(rows[0])[-2:] == ["direction", "milestones"]
+
+
+# --- A unit ranked during its plan's year is ranked on its year-to-date reading, which
+# rank's table shows ("250 billion VND (2026-H1, provisional)"); rank's JSON and CSV had
+# `latest` null and empty for every unit, so a script got three ranks and no figure.
+
+_YTD_PLAN = """\
+title: Districts budget
+dimensions:
+  locality:
+    name: {en: Locality, vi: Địa phương}
+    values: [Alpha, Beta, Gamma]
+indicators:
+  revenue: {name: Budget revenue, unit: billion VND, measure: flow, frequency: quarter, dimensions: [locality]}
+targets:
+  - id: revenue-2026
+    type: plan
+    indicator: revenue
+    period: 2026
+    value: 1000
+    for_each: locality
+    overrides:
+      Alpha: {value: 400}
+      Beta: {value: 300}
+      Gamma: {value: 300}
+"""
+
+_YTD_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+revenue[locality=Alpha],2026-H1,250,estimate,DoF,,2026-07-05T00:00:00Z
+revenue[locality=Beta],2026-H1,120,estimate,DoF,,2026-07-05T00:00:00Z
+revenue[locality=Gamma],2026-H1,150,estimate,DoF,,2026-07-05T00:00:00Z
+revenue[locality=Gamma],2026-H1,160,estimate,DoF revised,,2026-07-08T00:00:00Z
+"""
+
+
+def test_rank_json_and_csv_give_the_year_to_date_figure_each_unit_is_ranked_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _YTD_PLAN, _YTD_STORE)
+    # By 10 July 2026, half the year gone: Alpha 250/400 = 62.5 % (P = 0.625 / 0.5 = 1.25),
+    # Gamma 160/300 = 53.3 % (P = 1.0667, its 150 revised to 160), Beta 120/300 = 40 %
+    # (P = 0.8). No full-year figure: latest null, the reading is the provisional one.
+    done = run_clean("rank", "revenue-2026", "--format", "json", "--as-of", "2026-07-10")
+    assert done.exit_code == 0, done.output
+    units = json.loads(done.stdout)["units"]
+    assert [(u["dims"]["locality"], u["latest"]) for u in units] == [("Alpha", None), ("Gamma", None), ("Beta", None)]
+    assert [u["provisional"] for u in units] == [
+        {"period": "2026-H1", "value": 250.0, "status": "estimate", "source": "DoF",
+         "recorded_at": "2026-07-05T00:00:00Z", "revises": None},
+        {"period": "2026-H1", "value": 160.0, "status": "estimate", "source": "DoF revised",
+         "recorded_at": "2026-07-08T00:00:00Z", "revises": 150.0},
+        {"period": "2026-H1", "value": 120.0, "status": "estimate", "source": "DoF",
+         "recorded_at": "2026-07-05T00:00:00Z", "revises": None},
+    ]  # fmt: skip
+    # As status's breakdown gives it.
+    status = json.loads(run_clean("status", "--format", "json", "--as-of", "2026-07-10").stdout)
+    gamma = next(u for u in status["targets"][0]["breakdown"] if u["dims"] == {"locality": "Gamma"})
+    assert gamma["provisional"] == units[1]["provisional"]
+    rows = _rows(run_clean("rank", "revenue-2026", "--format", "csv", "--as-of", "2026-07-10").stdout)
+    assert list(rows[0])[-3:] == ["provisional_period", "provisional_value", "provisional_source"]
+    assert [
+        (r["locality"], r["provisional_period"], r["provisional_value"], r["provisional_source"]) for r in rows
+    ] == [
+        ("Alpha", "2026-H1", "250.0", "DoF"),
+        ("Gamma", "2026-H1", "160.0", "DoF revised"),
+        ("Beta", "2026-H1", "120.0", "DoF"),
+    ]
