@@ -228,3 +228,66 @@ def test_rank_json_and_csv_give_the_year_to_date_figure_each_unit_is_ranked_on(
         ("Gamma", "2026-H1", "160.0", "DoF revised"),
         ("Beta", "2026-H1", "120.0", "DoF"),
     ]
+
+
+# --- history's table marked the vintage in force with a bare "●" under a column with no
+# heading, the others only dimmed (NO_COLOR keeps dim; a screen reader reads neither): which
+# figure is in force, the table's one point, rested on a symbol and a shade.
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "yes", "no"), [("en", "In force", "yes", "no"), ("vi", "Hiệu lực", "có", "không")]
+)
+def test_historys_table_says_which_vintage_is_in_force_in_words(
+    shipped: Path, lang: str, heading: str, yes: str, no: str
+):
+    r = run_clean(
+        "--lang", lang, "history", "grdp_growth", "2023", "--format", "table", env={"NO_COLOR": "1", "COLUMNS": "160"}
+    )
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    # The shipped 2023 growth: 11.02 recorded 2023-11-24, revised to 11.03 on 2023-11-27,
+    # which is in force.
+    header = next(line for line in lines if line.split()[:1] == heading.split()[:1])
+    assert header.split()[: len(heading.split())] == heading.split(), header
+    later, first = ("2023-11-27", "2023-11-24") if lang == "en" else ("27/11/2023 00", "24/11/2023 00")
+    in_force = next(line for line in lines if later in line).split()
+    earlier = next(line for line in lines if first in line).split()
+    assert in_force[:3] == ["●", yes, "2023"], in_force
+    assert earlier[:2] == [no, "2023"], earlier
+
+
+# --- At 60 columns history's table gave Value and Source no width at all (the figures, its
+# one point, gone) and the observations table wrote each figure one character a line
+# ("8", ".", "4"); show's table of observations likewise. The tables that cannot fit now
+# print each row as a block of "Heading: value" lines, as the status table and the listings
+# do (issue 12): every figure whole on a line, read in order by a screen reader.
+
+
+@pytest.mark.parametrize("columns", ["60", "40"])
+def test_history_and_observations_tables_too_wide_for_the_terminal_keep_every_figure_whole(shipped: Path, columns: str):
+    env = {"NO_COLOR": "1", "COLUMNS": columns}
+    history = run_clean("history", "grdp_growth", "2023", "--format", "table", env=env)
+    assert history.exit_code == 0, history.output
+    lines = [line.strip() for line in history.stdout.splitlines()]
+    # The shipped 2023 growth: 11.02 (2023-11-24) revised to 11.03 (2023-11-27), in force.
+    assert "Value: 11.02 % y/y → 11.03 % y/y" in lines, history.stdout
+    assert "Value: 11.02 % y/y" in lines, history.stdout
+    assert "In force: ● yes" in lines and "In force: no" in lines, history.stdout
+    observations = run_clean("observations", "--indicator", "grdp_growth", "--format", "table", env=env)
+    assert observations.exit_code == 0, observations.output
+    lines = [line.strip() for line in observations.stdout.splitlines()]
+    # The first shipped row of grdp_growth: 2015-Q1, 8.4 % y/y.
+    assert "Value: 8.4 % y/y" in lines, observations.stdout
+    show = run_clean("show", "grdp-double-digit", "--format", "table", env=env)
+    assert show.exit_code == 0, show.output
+    # At 60 columns show's table fits with the figures whole; at 40 it is blocks.
+    assert any("8.4 % y/y" in line for line in show.stdout.splitlines()), show.stdout
+
+
+def test_history_table_that_fits_is_still_a_table(shipped: Path):
+    r = run_clean("history", "grdp_growth", "2023", "--format", "table", env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "Value:" not in r.stdout
+    header = next(line for line in r.stdout.splitlines() if line.split()[:2] == ["In", "force"])
+    assert header.split()[2:4] == ["Period", "Value"], header

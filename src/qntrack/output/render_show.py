@@ -27,7 +27,7 @@ from .i18n import (
 )
 from .terminal_text import visible
 from ..files.textfiles import as_given
-from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
+from .render import STATUS_STYLE, _console, _fitted_table, _name, _status, print_fitted
 from .summary import PERIOD_KINDS
 
 if TYPE_CHECKING:
@@ -138,17 +138,17 @@ def show(
             ]
         )
     if cells:
-        console.print(
-            _fitted_table(
-                Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left"),
-                [label(k, lang) for k in keys],
-                cells,
-                console.width,
-                wrap=("value", "source"),
-                keys=keys,
-                right=("value",),
-            )
+        headers = [label(k, lang) for k in keys]
+        table = _fitted_table(
+            Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left"),
+            headers,
+            cells,
+            console.width,
+            wrap=("value", "source"),
+            keys=keys,
+            right=("value",),
         )
+        print_fitted(console, table, headers, cells)
     console.print(Text(label("summary", lang), style="bold"))
     # Sentences for people say a period in words (explain); the tables above keep the code
     # a user types back (`qntrack history ID 2025-H1`): docs/decisions.md, "Periods in words".
