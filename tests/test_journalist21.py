@@ -291,3 +291,26 @@ def test_history_table_that_fits_is_still_a_table(shipped: Path):
     assert "Value:" not in r.stdout
     header = next(line for line in r.stdout.splitlines() if line.split()[:2] == ["In", "force"])
     assert header.split()[2:4] == ["Period", "Value"], header
+
+
+# --- status --group-by's table at 60 columns cut words to fit: "Resolutio" / "n",
+# "Substantia" / "l progress" (a status word, which the status table never splits), read by
+# a screen reader as two non-words. It now prints one block a group when whole words do not
+# fit, as the listings do when an id cannot fit.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_groups_table_never_cuts_a_word(shipped: Path, lang: str):
+    r = run_clean(
+        "--lang", lang, "status", "--group-by", "group", "--format", "table", env={"NO_COLOR": "1", "COLUMNS": "60"}
+    )
+    assert r.exit_code == 0, r.output
+    words = set(r.stdout.split())
+    # The shipped groups, each word whole: "Resolution 01-NQ/TU", and the statuses.
+    if lang == "en":
+        assert {"Resolution", "Substantial", "socio-economic"} <= words, r.stdout
+        assert not {"Resolutio", "Substantia"} & words, r.stdout
+    else:
+        assert {"Nghị", "quyết", "01-NQ/TU"} <= words, r.stdout
+    if lang == "en":  # too wide with whole words: each group's count said with its heading
+        assert any(line.strip() == "Targets: 4" for line in r.stdout.splitlines()), r.stdout

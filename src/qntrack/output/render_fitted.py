@@ -40,11 +40,12 @@ def listing_table(
     wrap: Sequence[str] = (),
     optional: Sequence[str] = (),
     title: str = "",
+    foldable: Sequence[str] | None = None,
 ) -> None:
     """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
     name the columns; those in ``wrap`` may wrap between words, the others are never
     split; an ``optional`` column that is empty in every row is not shown. ``title``
-    (as typed, never markup) heads it."""
+    (as typed, never markup) heads it. ``foldable``: as ``_fitted_table``'s."""
     console = _console()
     cells = [[Text(str(cell)) for cell in row] for row in rows]
     heading = Text(title) if title else None
@@ -56,6 +57,7 @@ def listing_table(
         wrap=wrap,
         keys=keys or header,
         optional=optional,
+        foldable=foldable,
     )
     if cells and table.columns and table.columns[0].width is None:
         # No widths fit without cutting an id or an enumerated word (a 44-character id at
@@ -101,7 +103,13 @@ def _fitted_table(
     right: Sequence[str] = (),
     optional: Sequence[str] = (),
     styles: Sequence[str] = (),
+    foldable: Sequence[str] | None = None,
 ) -> Table:
+    """``table`` with ``headers`` and ``rows``, its columns' widths fitting ``width`` when
+    they can (each column's width None when not: the caller prints blocks instead). Those in
+    ``wrap`` may wrap between words; a long word (a URL) folds only as a last resort, and
+    only in the ``foldable`` columns (default: every column that wraps; none, for a table
+    whose words are names and statuses a screen reader would read cut in two)."""
     from rich.cells import cell_len
 
     shown = [k for k, key in enumerate(keys) if key not in optional or any(row[k].plain.strip() for row in rows)]
@@ -126,7 +134,8 @@ def _fitted_table(
     compact = False
     # Tried in turn: whole words; the compact padding; a source (a URL) folded; every
     # column that may wrap folded.
-    for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, tuple(keys))):
+    last = tuple(k for k in keys if foldable is None or k in foldable)
+    for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, last)):
         floor = [
             min(n, _FOLD_TO if key in fold else a) if b else w
             for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)
