@@ -157,7 +157,7 @@ def test_status_csv_says_a_ceiling_is_one(tmp_path: Path, monkeypatch: pytest.Mo
         assert by_id["cpi-2025"]["status"] == "not_achieved"
         # A level target has no milestones here: the column is empty.
         assert by_id["cpi-2025"]["milestones"] == ""
-        assert list(rows[0])[-2:] == ["direction", "milestones"]
+        assert list(rows[0])[-3:-1] == ["direction", "milestones"]
 
 
 # --- A unit ranked during its plan's year is ranked on its year-to-date reading, which
@@ -314,3 +314,22 @@ def test_the_groups_table_never_cuts_a_word(shipped: Path, lang: str):
         assert {"Nghị", "quyết", "01-NQ/TU"} <= words, r.stdout
     if lang == "en":  # too wide with whole words: each group's count said with its heading
         assert any(line.strip() == "Targets: 4" for line in r.stdout.splitlines()), r.stdout
+
+
+# --- The status CSV named each target in English only, whatever --lang says, where the
+# table (--lang vi), the JSON (`names`) and the groups' CSV (`name_vi`) give the Vietnamese
+# name: a Vietnamese article's script had to read the JSON for it.
+
+
+@pytest.mark.parametrize("cache_off", ["1", ""])
+def test_status_csv_gives_each_targets_vietnamese_name(shipped: Path, monkeypatch: pytest.MonkeyPatch, cache_off: str):
+    monkeypatch.setenv("QNTRACK_NO_CACHE", cache_off)
+    for lang in ("en", "vi", "en"):  # the same row whatever --lang says, cold then warm
+        r = run_clean("--lang", lang, "status", "--format", "csv")
+        assert r.exit_code == 0, r.output
+        rows = {row["id"]: row for row in _rows(r.stdout)}
+        # targets.yaml names cbct-share {en: "CBCT share of GRDP: 15% by 2025, 30% by 2030",
+        # vi: "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"}.
+        assert rows["cbct-share"]["name"] == "CBCT share of GRDP: 15% by 2025, 30% by 2030"
+        assert rows["cbct-share"]["name_vi"] == "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"
+        assert list(rows["cbct-share"])[-1] == "name_vi"

@@ -90,6 +90,9 @@ STATUS_COLUMNS = (
     # twenty-first session).
     "direction",
     "milestones",
+    # The target's Vietnamese name, JSON's names.vi (name is the English, whatever --lang
+    # says), as the groups' CSV has name_vi (issue 17, twenty-first session).
+    "name_vi",
 )
 
 
@@ -135,12 +138,12 @@ def status_rows(
     for i, a in enumerate(assessments):
         mine = (revised or {}).get(keys[i] if keys else a.target.series_key, {})
         nxt = a.next_milestone
-        name = (a.target.name or a.indicator.name).en
+        names = a.target.name or a.indicator.name
         yield (
             a.target.id,
             a.target.kind,
             a.indicator.id,
-            name,
+            names.en,
             a.indicator.unit,
             a.status.value,
             a.score,
@@ -162,6 +165,7 @@ def status_rows(
             ";".join(w.retraction.period.text for w in a.withdrawn),
             a.indicator.direction.value,
             ";".join(str(m.by) for m in a.milestones),
+            names.vi,
         )
 
 
