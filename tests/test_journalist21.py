@@ -333,3 +333,62 @@ def test_status_csv_gives_each_targets_vietnamese_name(shipped: Path, monkeypatc
         assert rows["cbct-share"]["name"] == "CBCT share of GRDP: 15% by 2025, 30% by 2030"
         assert rows["cbct-share"]["name_vi"] == "Tỷ trọng CBCT trong GRDP: 15% năm 2025, 30% năm 2030"
         assert list(rows["cbct-share"])[-1] == "name_vi"
+
+
+# --- Under TERM=dumb (Emacs's shell, where Emacspeak reads the screen aloud, sets TERM=dumb
+# and COLUMNS to the window's width) every table was drawn 80 columns wide whatever the
+# terminal's width and COLUMNS said: Rich takes a dumb terminal to be 80 x 25 unless told
+# its height as well as its width. README: "Tables are drawn at the terminal's width
+# (COLUMNS when set)".
+
+
+def _drawn_on_a_terminal(cwd: Path, columns: int, env: dict[str, str], *args: str) -> str:
+    import fcntl
+    import os
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    from helpers import read_terminal
+
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR")}
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "qntrack", *args],
+            stdin=follower,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env={**base, **env},
+            cwd=cwd,
+        )
+        said = read_terminal(leader, proc)
+        assert proc.wait(timeout=120) == 0
+    finally:
+        os.close(follower)
+        os.close(leader)
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", said.decode()).replace("\r", "")
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="a pseudo-terminal of a set size")
+@pytest.mark.parametrize("cache_off", ["1", ""])
+def test_a_dumb_terminal_is_drawn_at_its_own_width(shipped: Path, cache_off: str):
+    from rich.cells import cell_len
+
+    for _ in range(2):  # with the cache on: drawn by Rich, then from the cache
+        # A window 60 columns wide, COLUMNS unset: the shipped status table fits in 60
+        # (as under TERM=xterm); it was 80 wide, each line folded by the terminal.
+        text = _drawn_on_a_terminal(shipped, 60, {"TERM": "dumb", "QNTRACK_NO_CACHE": cache_off}, "status")
+        assert max(cell_len(line) for line in text.splitlines()) == 60, text
+        # COLUMNS=100 in a window 100 wide: the table is 100 wide, as under TERM=xterm.
+        text = _drawn_on_a_terminal(
+            shipped, 100, {"TERM": "dumb", "COLUMNS": "100", "QNTRACK_NO_CACHE": cache_off}, "status"
+        )
+        assert max(cell_len(line) for line in text.splitlines()) == 100, text
+    # show and history too (one console for every table).
+    text = _drawn_on_a_terminal(shipped, 60, {"TERM": "dumb"}, "history", "grdp_growth")
+    assert max(cell_len(line) for line in text.splitlines()) <= 60, text
