@@ -182,8 +182,8 @@ def print_fitted(console: Console, table: Table, headers: Sequence[str], rows: S
     if not rows or not table.columns or table.columns[0].width is not None:
         console.print(table)
         return
-    if table.title is not None:
-        console.print(table.title)
+    if table.title is not None:  # as typed, never markup
+        console.print(table.title if isinstance(table.title, Text) else Text(str(table.title)))
     parts: list[RenderableType] = []
     for n, row in enumerate(rows):
         if n:
