@@ -392,3 +392,35 @@ def test_a_dumb_terminal_is_drawn_at_its_own_width(shipped: Path, cache_off: str
     # show and history too (one console for every table).
     text = _drawn_on_a_terminal(shipped, 60, {"TERM": "dumb"}, "history", "grdp_growth")
     assert max(cell_len(line) for line in text.splitlines()) <= 60, text
+
+
+# --- rank's table too wide for the terminal is printed one block a unit, each led by its
+# rank alone: "1", then "Locality: Alpha". A screen reader heard a bare number; the block now
+# opens "Rank: 1" ("Hạng: 1"), every line with its heading.
+
+
+@pytest.mark.parametrize(("lang", "rank"), [("en", "Rank"), ("vi", "Hạng")])
+def test_ranks_blocks_say_the_rank_with_its_heading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, rank: str
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _YTD_PLAN, _YTD_STORE)
+    r = run_clean(
+        "--lang",
+        lang,
+        "rank",
+        "revenue-2026",
+        "--format",
+        "table",
+        "--as-of",
+        "2026-07-10",
+        env={"NO_COLOR": "1", "COLUMNS": "40"},
+    )
+    assert r.exit_code == 0, r.output
+    lines = [line.strip() for line in r.stdout.splitlines()]
+    # Alpha first (P 1.25), Gamma (1.0667), Beta (0.8): ranks 1, 2, 3, each a block.
+    assert [line for line in lines if line.startswith(f"{rank}:")] == [f"{rank}: 1", f"{rank}: 2", f"{rank}: 3"], (
+        r.stdout
+    )
+    assert "1" not in lines, r.stdout

@@ -41,11 +41,14 @@ def listing_table(
     optional: Sequence[str] = (),
     title: str = "",
     foldable: Sequence[str] | None = None,
+    labelled: bool = False,
 ) -> None:
     """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
     name the columns; those in ``wrap`` may wrap between words, the others are never
     split; an ``optional`` column that is empty in every row is not shown. ``title``
-    (as typed, never markup) heads it. ``foldable``: as ``_fitted_table``'s."""
+    (as typed, never markup) heads it. ``foldable``: as ``_fitted_table``'s. ``labelled``:
+    as blocks, the first cell too is said with its heading ("Rank: 1"), where a bare
+    number would mean nothing read aloud; an id or a name leads alone."""
     console = _console()
     cells = [[Text(str(cell)) for cell in row] for row in rows]
     heading = Text(title) if title else None
@@ -64,12 +67,12 @@ def listing_table(
         # 80 columns, the shipped plan at 60): one block a row, as the status table does.
         if heading is not None:
             console.print(heading)
-        console.print(_stacked_listing(header, rows))
+        console.print(_stacked_listing(header, rows, labelled))
         return
     console.print(table)
 
 
-def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]]) -> object:
+def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]], labelled: bool = False) -> object:
     """A listing as blocks: the row's first cell (its id) on a line of its own, then
     "Header: value" lines, empty values left out. Lines wrap between words at the
     terminal's width; an id or a word is never cut (issue 12, as ``_stacked``)."""
@@ -80,7 +83,7 @@ def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ob
     for n, row in enumerate(rows):
         if n:
             parts.append(Text(""))
-        parts.append(Text(str(row[0]), style="bold"))
+        parts.append(Text(f"{header[0]}: {row[0]}" if labelled else str(row[0]), style="bold"))
         for title, value in zip(header[1:], row[1:], strict=True):
             if str(value).strip():
                 line = Text(f"{title}: ", style="bold")
