@@ -303,6 +303,7 @@ def test_dependencies_md_names_every_module_that_imports_rich():
         "cli/waiting.py",
         "output/render.py",
         "output/render_console.py",  # the console's width and NO_COLOR (eighteenth session)
+        "output/render_fitted.py",  # the tables fitted to the width (twenty-first session)
         "output/render_notes.py",
         "output/render_rows.py",
         "output/render_show.py",

@@ -67,8 +67,9 @@ def test_rank_csv_ends_with_the_latest_figures_source(plan: Path):
     r = run("rank", "fdi-2024", "--format", "csv")
     assert r.exit_code == 0, r.stderr
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    assert rows[0][-3:-1] == ["own_values", "latest_source"]  # before withdrawn (twentieth session)
-    by_unit = {row[1]: row[-2] for row in rows[1:]}
+    # before withdrawn (20th session), milestones and the provisional reading's three (21st)
+    assert rows[0][-7:-5] == ["own_values", "latest_source"]
+    by_unit = {row[1]: row[-6] for row in rows[1:]}
     assert by_unit["Hạ Long"] == "Ha Long city report"
     assert by_unit["Cẩm Phả"] == "Cam Pha yearbook"
     assert by_unit["Móng Cái"] == ""

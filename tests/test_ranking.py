@@ -140,6 +140,7 @@ def test_decrease_ties_and_a_missed_unit_in_json(plan: Path):
     for u in units:
         assert list(u) == [
             "rank", "dims", "status", "reason", "score", "progress_value", "latest", "own_values", "withdrawn",
+            "milestones", "provisional",  # added last (issue 17, twenty-first session)
         ]  # fmt: skip
     # Equal score and P for Cẩm Phả, Hạ Long and Móng Cái: the decrease puts the lowest
     # latest first (4.75 < 9.5); Hạ Long and Móng Cái equal on all three share rank 2,
@@ -192,12 +193,64 @@ def test_missed_counts_as_minus_five_and_no_amount_ranks_by_latest(plan: Path):
             "own_values",
             "latest_source",
             "withdrawn",
+            "milestones",  # added last (issue 17, twenty-first session): a plan has none
+            "provisional_period",  # and no year-to-date reading once its year is over
+            "provisional_value",
+            "provisional_source",
         ],
-        ["1", "Hạ Long", "target_achieved", "", "5.0", "", "2024", "50.0", "true", "", ""],
-        ["2", "Cẩm Phả", "not_achieved", "", "", "", "2024", "30.0", "true", "", ""],
-        ["3", "Móng Cái", "not_available", "no_amount_for_unit", "", "", "2024", "25.0", "false", "", ""],
-        ["3", "Vân Đồn", "not_available", "no_amount_for_unit", "", "", "2024", "25.0", "false", "", ""],
-        ["5", "Uông Bí", "not_available", "no_amount_for_unit", "", "", "2024", "20.0", "false", "", ""],
+        ["1", "Hạ Long", "target_achieved", "", "5.0", "", "2024", "50.0", "true", "", "", "", "", "", ""],
+        ["2", "Cẩm Phả", "not_achieved", "", "", "", "2024", "30.0", "true", "", "", "", "", "", ""],
+        [
+            "3",
+            "Móng Cái",
+            "not_available",
+            "no_amount_for_unit",
+            "",
+            "",
+            "2024",
+            "25.0",
+            "false",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        [
+            "3",
+            "Vân Đồn",
+            "not_available",
+            "no_amount_for_unit",
+            "",
+            "",
+            "2024",
+            "25.0",
+            "false",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        [
+            "5",
+            "Uông Bí",
+            "not_available",
+            "no_amount_for_unit",
+            "",
+            "",
+            "2024",
+            "20.0",
+            "false",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
     ]
 
 

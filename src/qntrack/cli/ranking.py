@@ -90,7 +90,9 @@ def rank(
         revised = revised_in([judged], ws.store.observations, day)
         chosen = _lang(lang)
         title, header, rows = rank_table(target, indicator, ranked, ws.plan.dimensions, chosen, revised, notes, True)
-        render.listing_table(header, rows, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title)
+        render.listing_table(
+            header, rows, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title, labelled=True
+        )
         print_legend(list(notes), chosen)
     _report(ws.warnings_for([indicator.id]))
 

@@ -293,7 +293,8 @@ def _print_groups(groups: Any, by: Literal["group", "owner"], kind: str, lang: L
     from ..output import render
 
     header, rows = group_table_rows(groups, by, _lang(lang))
-    render.listing_table(header, rows, wrap=tuple(header[:1]) + tuple(header[-1:]))
+    # Its words are names and statuses: whole, or one block a group (never "Substantia" / "l").
+    render.listing_table(header, rows, wrap=tuple(header[:1]) + tuple(header[-1:]), foldable=())
 
 
 def _table_as_drawn(rows: Any, lang: str, title: str, drawn: Any) -> None:

@@ -102,7 +102,7 @@ def revised_in(
     return {key: {str(p): v for p, v in periods.items()} for key, periods in found.items() if periods}
 
 
-def _figure_obs(o: Observation | None, mine: Mapping[str, float | None]) -> dict[str, Any] | None:
+def figure_dict(o: Observation | None, mine: Mapping[str, float | None]) -> dict[str, Any] | None:
     """``latest``, ``provisional``: an observation with ``revises`` last (issue 17, 18th session)."""
     if o is None:
         return None
@@ -137,7 +137,7 @@ def _milestone(m: MilestoneResult, mine: Mapping[str, float | None]) -> dict[str
         "projected": m.projected,
         "reached_in": _period(m.reached_in),
         "never_reached": m.never_reached,
-        "judged_on": _figure_obs(m.judged_on, mine),
+        "judged_on": figure_dict(m.judged_on, mine),
         "reached_in_is_projection": m.reached_is_projection,
         "method": m.method,
         "required_change": m.required_change,
@@ -146,6 +146,12 @@ def _milestone(m: MilestoneResult, mine: Mapping[str, float | None]) -> dict[str
         "reason": m.reason,
         "awaiting_figure": m.awaiting_figure,
     }
+
+
+def milestone_list(a: Assessment, mine: Mapping[str, float | None]) -> list[dict[str, Any]]:
+    """``milestones`` (docs/json.md): those the target (or a unit: an ended unit's, those due
+    while it existed) was judged on, each as ``_milestone`` writes it."""
+    return [_milestone(m, mine) for m in a.milestones]
 
 
 def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | None = None) -> dict[str, Any]:
@@ -168,10 +174,10 @@ def assessment_dict(a: Assessment, revised: Revised | None = None, key: str | No
         "score": a.score,
         "progress_value": a.progress_value,
         "baseline": None if a.baseline is None else {"period": str(a.baseline.period), "value": a.baseline.value},
-        "latest": _figure_obs(a.latest, mine),
-        "provisional": _figure_obs(a.provisional, mine),
+        "latest": figure_dict(a.latest, mine),
+        "provisional": figure_dict(a.provisional, mine),
         "achieved_rate": a.achieved_rate,
-        "milestones": [_milestone(m, mine) for m in a.milestones],
+        "milestones": milestone_list(a, mine),
         "next_milestone": None if a.headline is None else str(a.milestones[a.headline].by),
         "missed_milestones": [str(p) for p in a.missed_milestones],
         "awaiting_figures": [str(p) for p in a.awaiting_figures],

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .. import __version__
-from .formats import SCHEMA_VERSION, observation_dict, withdrawn_list
+from .formats import SCHEMA_VERSION, figure_dict, milestone_list, withdrawn_list
 
 if TYPE_CHECKING:
     from ..method.ranking import Ranked
@@ -39,6 +39,14 @@ RANK_COLUMNS = (
     # The periods of the unit whose figure was withdrawn, joined by ';', as status's CSV
     # (issue 17, twentieth session).
     "withdrawn",
+    # The periods of the milestones the unit was judged on, joined by ';' (an ended unit's,
+    # those due while it existed), as status's CSV (issue 17, twenty-first session).
+    "milestones",
+    # The year-to-date reading a unit is ranked on during its plan's year, its period, value
+    # and source, as status's CSV names them (issue 17, twenty-first session).
+    "provisional_period",
+    "provisional_value",
+    "provisional_source",
 )
 
 
@@ -70,12 +78,8 @@ def rank_document(
     for r in ranked:
         a = r.unit.assessment
         latest = None
-        if a.latest is not None:
-            mine = (revised or {}).get(unit_key(target.indicator, r.unit.dims)) or {}
-            latest = {
-                **observation_dict(a.latest, indicator=False, note=False),
-                "revises": mine.get(a.latest.period.text),
-            }
+        mine = (revised or {}).get(unit_key(target.indicator, r.unit.dims)) or {}
+        latest = figure_dict(a.latest, mine)
         units.append(
             {
                 "rank": r.rank,
@@ -88,6 +92,14 @@ def rank_document(
                 "own_values": own_values(target, r.unit.dims),
                 # Added in issue 17, twentieth session: as status's breakdown has it.
                 "withdrawn": withdrawn_list(a),
+                # Added in issue 17, twenty-first session: the milestones the unit was judged
+                # on (an ended unit's, those due while it existed), as status's breakdown has
+                # them; the table said it, the document did not.
+                "milestones": milestone_list(a, mine),
+                # Added in issue 17, twenty-first session: the year-to-date reading a unit is
+                # ranked on during its plan's year (latest is null until the year's figure),
+                # which the table shows, as status's breakdown has it.
+                "provisional": figure_dict(a.provisional, mine),
             }
         )
     return {
@@ -120,6 +132,10 @@ def rank_rows(target: Target, ranked: Sequence[Ranked]) -> list[tuple[Any, ...]]
                 own_values(target, r.unit.dims),
                 a.latest.source if a.latest is not None else None,  # as stored, as csv/json give texts
                 ";".join(w.retraction.period.text for w in a.withdrawn),
+                ";".join(str(m.by) for m in a.milestones),
+                str(a.provisional.period) if a.provisional is not None else None,
+                a.provisional.value if a.provisional is not None else None,
+                (a.provisional.source or None) if a.provisional is not None else None,
             )
         )
     return rows

@@ -20,6 +20,7 @@ from ..files.textfiles import as_given
 from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-exported)
 from .render_rows import _how, _print, print_in_slices
 from .render_notes import legend_text, numbered, with_legend
+from .render_fitted import _FOLD_TO, _fitted_table, _room, listing_table, print_fitted  # noqa: F401  (re-exported)
 from ..plan.units import base_of
 
 if TYPE_CHECKING:
@@ -165,7 +166,6 @@ def _stacked(heading: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]
 # in which columns give up width: the target's name first, the status last.
 _TARGET_MAX = 38
 _SHRINK_ORDER = (0, 1, 3, 4, 6)
-_FOLD_TO = 8
 _COMFORTABLE = 12
 
 
@@ -228,15 +228,6 @@ def _fit(headers: Sequence[str], rows: Sequence[Sequence[Cell]], width: int) -> 
     return None
 
 
-def _room(width: int, columns: int, compact: bool) -> int:
-    """The width left for the cells: SIMPLE_HEAD has an edge each side and a divider
-    between columns; the padding is a space each side, or, compact, only on the right
-    with no edges."""
-    if compact:
-        return width - (columns - 1) - columns
-    return width - 2 - (columns - 1) - 2 * columns
-
-
 def observations_table(
     plan: Plan,
     rows: Sequence[Observation],
@@ -278,145 +269,17 @@ def observations_table(
                 Text(date_text(o.recorded_at, lang)),
             ]
         )
+    headers = [label(k, lang) for k in keys]
     table = _fitted_table(
         Table(box=box.SIMPLE_HEAD, title=heading, title_justify="left"),
-        [label(k, lang) for k in keys],
+        headers,
         cells,
         console.width,
         wrap=("value", "source"),
         keys=keys,
         right=("value",),
     )
-    console.print(table)
-
-
-def listing_table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    keys: Sequence[str] = (),
-    wrap: Sequence[str] = (),
-    optional: Sequence[str] = (),
-    title: str = "",
-) -> None:
-    """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
-    name the columns; those in ``wrap`` may wrap between words, the others are never
-    split; an ``optional`` column that is empty in every row is not shown. ``title``
-    (as typed, never markup) heads it."""
-    console = _console()
-    cells = [[Text(str(cell)) for cell in row] for row in rows]
-    heading = Text(title) if title else None
-    table = _fitted_table(
-        Table(box=box.SIMPLE_HEAD, title=heading),
-        header,
-        cells,
-        console.width,
-        wrap=wrap,
-        keys=keys or header,
-        optional=optional,
-    )
-    if cells and table.columns and table.columns[0].width is None:
-        # No widths fit without cutting an id or an enumerated word (a 44-character id at
-        # 80 columns, the shipped plan at 60): one block a row, as the status table does.
-        if heading is not None:
-            console.print(heading)
-        console.print(_stacked_listing(header, rows))
-        return
-    console.print(table)
-
-
-def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]]) -> object:
-    """A listing as blocks: the row's first cell (its id) on a line of its own, then
-    "Header: value" lines, empty values left out. Lines wrap between words at the
-    terminal's width; an id or a word is never cut (issue 12, as ``_stacked``)."""
-    from rich.console import Group
-    from rich.padding import Padding
-
-    parts: list[RenderableType] = []
-    for n, row in enumerate(rows):
-        if n:
-            parts.append(Text(""))
-        parts.append(Text(str(row[0]), style="bold"))
-        for title, value in zip(header[1:], row[1:], strict=True):
-            if str(value).strip():
-                line = Text(f"{title}: ", style="bold")
-                line.append(str(value))
-                parts.append(Padding(line, (0, 0, 0, 2)))  # a wrapped line stays under its label
-    return Group(*parts)
-
-
-# The other tables follow the status table's rules (issue 12): an id, a period, a status
-# or a date is never split; names, sources and notes wrap, a long word of theirs (a URL)
-# folding only when the terminal is too narrow for whole words; an optional column that is
-# empty throughout is dropped.
-def _fitted_table(
-    table: Table,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[Text]],
-    width: int,
-    wrap: Sequence[str],
-    keys: Sequence[str],
-    right: Sequence[str] = (),
-    optional: Sequence[str] = (),
-    styles: Sequence[str] = (),
-) -> Table:
-    from rich.cells import cell_len
-
-    shown = [k for k, key in enumerate(keys) if key not in optional or any(row[k].plain.strip() for row in rows)]
-    headers = [headers[k] for k in shown]
-    keys = [keys[k] for k in shown]
-    rows = [[row[k] for k in shown] for row in rows]
-    bendy = [key in wrap for key in keys]
-
-    def words(text: str) -> list[str]:
-        return [w for line in text.split("\n") for w in line.split()]
-
-    natural = [max([cell_len(line) for line in h.split("\n")]) for h in headers]
-    least = [max([cell_len(w) for w in words(h)], default=0) for h in headers]
-    whole = list(least)  # a column never split still lets its header wrap between words
-    for row in rows:
-        for k, cell in enumerate(row):
-            lines = [cell_len(line) for line in cell.plain.split("\n")]
-            natural[k] = max([natural[k]] + lines)
-            whole[k] = max([whole[k]] + lines)
-            least[k] = max([least[k]] + [cell_len(w) for w in words(cell.plain)])
-    widths: list[int] | None = None
-    compact = False
-    # Tried in turn: whole words; the compact padding; a source (a URL) folded; every
-    # column that may wrap folded.
-    for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, tuple(keys))):
-        floor = [
-            min(n, _FOLD_TO if key in fold else a) if b else w
-            for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)
-        ]
-        tried = list(natural)
-        excess = sum(tried) - _room(width, len(tried), compact)
-        while excess > 0:  # the widest column that may wrap gives a character at a time
-            able = [k for k in range(len(tried)) if tried[k] > floor[k]]
-            if not able:
-                break
-            k = max(able, key=lambda k: tried[k])
-            tried[k] -= 1
-            excess -= 1
-        if excess <= 0:
-            widths = tried
-            break
-    if widths is not None and compact:
-        table.show_edge = False
-        table.padding = (0, 1, 0, 0)
-    for k, header in enumerate(headers):
-        table.add_column(
-            header,
-            justify="right" if keys[k] in right else "left",
-            overflow="fold",
-            # at its width a column never split holds its longest line whole,
-            # and its header may still wrap between words
-            no_wrap=not bendy[k] and widths is None,
-            width=None if widths is None else widths[k],
-            style=styles[shown[k]] if styles else None,
-        )
-    for row in rows:
-        table.add_row(*row)
-    return table
+    print_fitted(console, table, headers, cells)
 
 
 def show(
@@ -438,7 +301,8 @@ def history_table(
     plan: Plan, indicator_id: str, vintages: Sequence, lang: str, as_of: str | None, period: object = None
 ) -> None:
     """Every vintage of an indicator (of ``period`` when one was asked, named in the title),
-    newest first; the one in force is marked ●."""
+    newest first; the one in force is marked "● yes" under "In force", the others "no": in
+    words, since a bare mark under no heading and a dimmed row were all a screen reader had."""
     console = _console()
     ind = plan.indicators[base_of(indicator_id)]  # a unit's key: its indicator's name and unit
     unit = ind.unit_in(lang)
@@ -450,6 +314,9 @@ def history_table(
         console.print(Text(label("no_observations", lang), style="dim"))
         return
     keys = ("in_force", "period", "value", "obs_status", "source", "note", "recorded_at", "line")
+    from .report_view import report_word
+
+    yes, no = f"● {report_word('yes', lang)}", report_word("no", lang)
     cells = []
     for v in vintages:
         o = v.observation
@@ -458,7 +325,7 @@ def history_table(
         shown = "–" if o.value != o.value else value_with_unit(o.value, unit, lang, typed_places(o.value))
         cells.append(
             [
-                Text("●" if v.in_force else "", style="bold green"),
+                Text(yes, style="bold green") if v.in_force else Text(no, style="dim"),
                 Text(str(o.period), style=style),
                 # The figure it revised, or a retraction withdrew, before it: "10.3% → 9.8%".
                 Text(
@@ -479,17 +346,16 @@ def history_table(
                 Text(str(o.line)),
             ]
         )
-    headers = [""] + [label(k, lang) for k in keys[1:-1]] + ["#"]
-    console.print(
-        _fitted_table(
-            Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"),
-            headers,
-            cells,
-            console.width,
-            wrap=("value", "source", "note"),
-            keys=keys,
-            right=("value", "line"),
-            optional=("note",),
-            styles=["", "", "", "", "", "", "", "dim"],
-        )
+    headers = [label(k, lang) for k in keys[:-1]] + ["#"]
+    table = _fitted_table(
+        Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"),
+        headers,
+        cells,
+        console.width,
+        wrap=("value", "source", "note"),
+        keys=keys,
+        right=("value", "line"),
+        optional=("note",),
+        styles=["", "", "", "", "", "", "", "dim"],
     )
+    print_fitted(console, table, headers, cells)

@@ -33,7 +33,17 @@ def _console() -> Console:
     # NO_COLOR with FORCE_COLOR (a profile's FORCE_COLOR, a cron line's NO_COLOR): Rich
     # drops the colour and still sent bold and dim into the pipe; NO_COLOR means none.
     plain = bool(os.environ.get("NO_COLOR")) and not sys.stdout.isatty()
-    return _Console(highlight=False, soft_wrap=False, width=width, force_terminal=False if plain else None)
+    height = None
+    if os.environ.get("TERM", "").lower() in ("dumb", "unknown") and sys.stdout.isatty():
+        # Rich takes a dumb terminal to be 80 x 25 unless given its height as well as its
+        # width: Emacs's shell (TERM=dumb, COLUMNS its window's width, where Emacspeak reads
+        # aloud) got every table 80 wide, folded by the window (issue 17, 21st session).
+        import shutil
+
+        height = max(shutil.get_terminal_size().lines, 1)
+    return _Console(
+        highlight=False, soft_wrap=False, width=width, height=height, force_terminal=False if plain else None
+    )
 
 
 class _Console(Console):

@@ -27,7 +27,7 @@ from .i18n import (
 )
 from .terminal_text import visible
 from ..files.textfiles import as_given
-from .render import STATUS_STYLE, _console, _fitted_table, _name, _status
+from .render import STATUS_STYLE, _console, _fitted_table, _name, _status, print_fitted
 from .summary import PERIOD_KINDS
 
 if TYPE_CHECKING:
@@ -147,17 +147,17 @@ def show(
             ]
         )
     if cells:
-        console.print(
-            _fitted_table(
-                Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left"),
-                [label(k, lang) for k in keys],
-                cells,
-                console.width,
-                wrap=("value", "source"),
-                keys=keys,
-                right=("value",),
-            )
+        headers = [label(k, lang) for k in keys]
+        table = _fitted_table(
+            Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left"),
+            headers,
+            cells,
+            console.width,
+            wrap=("value", "source"),
+            keys=keys,
+            right=("value",),
         )
+        print_fitted(console, table, headers, cells)
     for note in notes:
         console.print(Text(note))
     console.print(Text(label("summary", lang), style="bold"))
@@ -338,7 +338,11 @@ def _details(
         table.add_column(label("value", lang), justify="right")
         has_pass = isinstance(periods[0], PeriodCheck)
         if has_pass:
-            table.add_column("")
+            from .report_view import report_word
+
+            # Headed, and said in words beside the mark, as the report's table is: a screen
+            # reader read a bare "check mark" under no heading, and colour alone told the two.
+            table.add_column(report_word("passed", lang))
         by_period = {o.period: o for o in rows}
         revised = {str(p): v for p, v in (revises or {}).items()}
         notes: dict[str, int] = {}
@@ -351,7 +355,11 @@ def _details(
             )
             cells: list[str | Text] = [str(p.period), shown]
             if isinstance(p, PeriodCheck):
-                cells.append(Text("✓", style="green") if p.passed else Text("✗", style="bold red"))
+                cells.append(
+                    Text(f"✓ {report_word('yes', lang)}", style="green")
+                    if p.passed
+                    else Text(f"✗ {report_word('no', lang)}", style="bold red")
+                )
             table.add_row(*cells)
         console.print(table)
         said = legend(list(notes), lang)

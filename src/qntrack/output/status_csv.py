@@ -83,6 +83,16 @@ STATUS_COLUMNS = (
     # one the figure in force followed), joined by ';': JSON's withdrawn (issue 17,
     # twentieth session).
     "withdrawn",
+    # JSON's direction: a ceiling (a plan or a level "at most", lower is better: decrease)
+    # told from a floor, whose plan, difference and gap read alike otherwise; and the
+    # periods of the milestones the row was judged on, joined by ';': an ended unit's (status
+    # --by), those due while it existed, which the table says in words (issue 17,
+    # twenty-first session).
+    "direction",
+    "milestones",
+    # The target's Vietnamese name, JSON's names.vi (name is the English, whatever --lang
+    # says), as the groups' CSV has name_vi (issue 17, twenty-first session).
+    "name_vi",
 )
 
 
@@ -128,12 +138,12 @@ def status_rows(
     for i, a in enumerate(assessments):
         mine = (revised or {}).get(keys[i] if keys else a.target.series_key, {})
         nxt = a.next_milestone
-        name = (a.target.name or a.indicator.name).en
+        names = a.target.name or a.indicator.name
         yield (
             a.target.id,
             a.target.kind,
             a.indicator.id,
-            name,
+            names.en,
             a.indicator.unit,
             a.status.value,
             a.score,
@@ -153,6 +163,9 @@ def status_rows(
             mine.get(a.latest.period.text) if a.latest else None,
             *_provisional(a, mine),
             ";".join(w.retraction.period.text for w in a.withdrawn),
+            a.indicator.direction.value,
+            ";".join(str(m.by) for m in a.milestones),
+            names.vi,
         )
 
 

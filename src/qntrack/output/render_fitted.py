@@ -1,0 +1,198 @@
+"""Tables fitted to the terminal's width (issue 12), moved out of render.py: the listings
+(indicators, targets, rank, groups), history's and the observations' tables. A table that
+cannot fit without cutting an id, a period or a word it never splits is printed as one
+block a row, "Heading: value" lines, rather than left to Rich, which gave a column no
+width at all (history's figures at 60 columns) or one character (issue 17, twenty-first
+session)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from .render_console import _console
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+__all__ = ["listing_table", "print_fitted"]
+
+# How narrow a column may fold a long word (a URL) when nothing else fits.
+_FOLD_TO = 8
+
+
+def _room(width: int, columns: int, compact: bool) -> int:
+    """The width left for the cells: SIMPLE_HEAD has an edge each side and a divider
+    between columns; the padding is a space each side, or, compact, only on the right
+    with no edges."""
+    if compact:
+        return width - (columns - 1) - columns
+    return width - 2 - (columns - 1) - 2 * columns
+
+
+def listing_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    keys: Sequence[str] = (),
+    wrap: Sequence[str] = (),
+    optional: Sequence[str] = (),
+    title: str = "",
+    foldable: Sequence[str] | None = None,
+    labelled: bool = False,
+) -> None:
+    """A plain listing (indicators, targets): text cells as typed, never markup. ``keys``
+    name the columns; those in ``wrap`` may wrap between words, the others are never
+    split; an ``optional`` column that is empty in every row is not shown. ``title``
+    (as typed, never markup) heads it. ``foldable``: as ``_fitted_table``'s. ``labelled``:
+    as blocks, the first cell too is said with its heading ("Rank: 1"), where a bare
+    number would mean nothing read aloud; an id or a name leads alone."""
+    console = _console()
+    cells = [[Text(str(cell)) for cell in row] for row in rows]
+    heading = Text(title) if title else None
+    table = _fitted_table(
+        Table(box=box.SIMPLE_HEAD, title=heading),
+        header,
+        cells,
+        console.width,
+        wrap=wrap,
+        keys=keys or header,
+        optional=optional,
+        foldable=foldable,
+    )
+    if cells and table.columns and table.columns[0].width is None:
+        # No widths fit without cutting an id or an enumerated word (a 44-character id at
+        # 80 columns, the shipped plan at 60): one block a row, as the status table does.
+        if heading is not None:
+            console.print(heading)
+        console.print(_stacked_listing(header, rows, labelled))
+        return
+    console.print(table)
+
+
+def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]], labelled: bool = False) -> object:
+    """A listing as blocks: the row's first cell (its id) on a line of its own, then
+    "Header: value" lines, empty values left out. Lines wrap between words at the
+    terminal's width; an id or a word is never cut (issue 12, as ``_stacked``)."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    parts: list[RenderableType] = []
+    for n, row in enumerate(rows):
+        if n:
+            parts.append(Text(""))
+        parts.append(Text(f"{header[0]}: {row[0]}" if labelled else str(row[0]), style="bold"))
+        for title, value in zip(header[1:], row[1:], strict=True):
+            if str(value).strip():
+                line = Text(f"{title}: ", style="bold")
+                line.append(str(value))
+                parts.append(Padding(line, (0, 0, 0, 2)))  # a wrapped line stays under its label
+    return Group(*parts)
+
+
+# The other tables follow the status table's rules (issue 12): an id, a period, a status
+# or a date is never split; names, sources and notes wrap, a long word of theirs (a URL)
+# folding only when the terminal is too narrow for whole words; an optional column that is
+# empty throughout is dropped.
+def _fitted_table(
+    table: Table,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Text]],
+    width: int,
+    wrap: Sequence[str],
+    keys: Sequence[str],
+    right: Sequence[str] = (),
+    optional: Sequence[str] = (),
+    styles: Sequence[str] = (),
+    foldable: Sequence[str] | None = None,
+) -> Table:
+    """``table`` with ``headers`` and ``rows``, its columns' widths fitting ``width`` when
+    they can (each column's width None when not: the caller prints blocks instead). Those in
+    ``wrap`` may wrap between words; a long word (a URL) folds only as a last resort, and
+    only in the ``foldable`` columns (default: every column that wraps; none, for a table
+    whose words are names and statuses a screen reader would read cut in two)."""
+    from rich.cells import cell_len
+
+    shown = [k for k, key in enumerate(keys) if key not in optional or any(row[k].plain.strip() for row in rows)]
+    headers = [headers[k] for k in shown]
+    keys = [keys[k] for k in shown]
+    rows = [[row[k] for k in shown] for row in rows]
+    bendy = [key in wrap for key in keys]
+
+    def words(text: str) -> list[str]:
+        return [w for line in text.split("\n") for w in line.split()]
+
+    natural = [max([cell_len(line) for line in h.split("\n")]) for h in headers]
+    least = [max([cell_len(w) for w in words(h)], default=0) for h in headers]
+    whole = list(least)  # a column never split still lets its header wrap between words
+    for row in rows:
+        for k, cell in enumerate(row):
+            lines = [cell_len(line) for line in cell.plain.split("\n")]
+            natural[k] = max([natural[k]] + lines)
+            whole[k] = max([whole[k]] + lines)
+            least[k] = max([least[k]] + [cell_len(w) for w in words(cell.plain)])
+    widths: list[int] | None = None
+    compact = False
+    # Tried in turn: whole words; the compact padding; a source (a URL) folded; every
+    # column that may wrap folded.
+    last = tuple(k for k in keys if foldable is None or k in foldable)
+    for compact, fold in ((False, ()), (True, ()), (True, ("source",)), (True, last)):
+        floor = [
+            min(n, _FOLD_TO if key in fold else a) if b else w
+            for a, n, w, b, key in zip(least, natural, whole, bendy, keys, strict=True)
+        ]
+        tried = list(natural)
+        excess = sum(tried) - _room(width, len(tried), compact)
+        while excess > 0:  # the widest column that may wrap gives a character at a time
+            able = [k for k in range(len(tried)) if tried[k] > floor[k]]
+            if not able:
+                break
+            k = max(able, key=lambda k: tried[k])
+            tried[k] -= 1
+            excess -= 1
+        if excess <= 0:
+            widths = tried
+            break
+    if widths is not None and compact:
+        table.show_edge = False
+        table.padding = (0, 1, 0, 0)
+    for k, header in enumerate(headers):
+        table.add_column(
+            header,
+            justify="right" if keys[k] in right else "left",
+            overflow="fold",
+            # at its width a column never split holds its longest line whole,
+            # and its header may still wrap between words
+            no_wrap=not bendy[k] and widths is None,
+            width=None if widths is None else widths[k],
+            style=styles[shown[k]] if styles else None,
+        )
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def print_fitted(console: Console, table: Table, headers: Sequence[str], rows: Sequence[Sequence[Text]]) -> None:
+    """``table`` (from ``_fitted_table``) when its widths fit; else its title, then each row
+    as a block of "Heading: value" lines (empty cells left out, a blank line between rows),
+    each cell whole, in its style: the figures are never dropped or cut one character a
+    line, and a screen reader reads each with its heading."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    if not rows or not table.columns or table.columns[0].width is not None:
+        console.print(table)
+        return
+    if table.title is not None:  # as typed, never markup
+        console.print(table.title if isinstance(table.title, Text) else Text(str(table.title)))
+    parts: list[RenderableType] = []
+    for n, row in enumerate(rows):
+        if n:
+            parts.append(Text(""))
+        for k, (title, cell) in enumerate(zip(headers, row, strict=True)):
+            if cell.plain.strip():
+                line = Text.assemble((f"{title}: ", "bold"), cell)
+                parts.append(Padding(line, (0, 0, 0, 2 if k else 0)))  # a wrapped line under its label
+    console.print(Group(*parts))
