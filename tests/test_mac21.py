@@ -1,0 +1,94 @@
+"""A statistics officer on a Mac, with LibreOffice Calc and Numbers (issue 17, twenty-first
+session): the bytes and files a Mac and LibreOffice make, given to qntrack.
+docs/decisions.md, "A statistics officer on a Mac (issue 17, twenty-first session)".
+
+Every expected value is worked out by hand in a comment beside it, never read off the code.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from helpers import run_clean, store_text
+
+NEW_ROW = "share,2024-Q3,13.4,estimate,officer-b,,2024-10-05T00:00:00Z\n"
+
+
+def nfd(text: str) -> str:
+    """``text`` as a Mac's Finder and many of its programs write it: decomposed."""
+    return unicodedata.normalize("NFD", text)
+
+
+# --- iCloud Drive's conflict copy ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("copy", ["observations 2.csv", "observations 3.csv"])
+def test_check_warns_of_an_icloud_conflict_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy: str) -> None:
+    # iCloud Drive keeps the other Mac's version of a file changed on two Macs as
+    # "observations 2.csv" (then 3, ...): the name, a space, a number. Its one new row
+    # (the store's 7 lines, plus NEW_ROW) was read by no command and check said nothing.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / copy).write_text(SMALL_OBSERVATIONS + NEW_ROW, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    assert f"observations.csv: warning: {copy} beside it looks like a copy a cloud drive made" in r.stderr
+    assert "holds 1 line(s) this file does not" in r.stderr
+
+
+def test_a_yearly_file_beside_the_store_is_no_icloud_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "observations 2024.csv" is an office's file of one year, not a copy iCloud made
+    # (iCloud numbers its copies 2, 3, ...): nothing is said of it.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "observations 2024.csv").write_text(SMALL_OBSERVATIONS + NEW_ROW, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    assert r.stderr == ""
+
+
+def test_an_icloud_copy_of_a_vietnamese_store_named_in_nfd_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # targets.yaml names "số liệu.csv" (NFC, as typed); the copy iCloud made on a Mac
+    # has its name decomposed: "số liệu 2.csv" in NFD. It is the same store's copy.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS + 'observations: "số liệu.csv"\n', "")
+    (tmp_path / "observations.csv").unlink()
+    (tmp_path / "số liệu.csv").write_text(SMALL_OBSERVATIONS, encoding="utf-8")
+    (tmp_path / nfd("số liệu 2.csv")).write_text(SMALL_OBSERVATIONS + NEW_ROW, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    assert "beside it looks like a copy a cloud drive made" in r.stderr, r.stderr
+    assert "holds 1 line(s) this file does not" in r.stderr
+
+
+# --- a sheet's name typed or pasted in NFD ------------------------------------------------
+
+
+def _workbook(path: Path, title: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Ghi chú"
+    data = book.create_sheet(title)
+    data.append(["indicator", "period", "value", "status", "source"])
+    data.append(["share", "2024-Q3", 13.4, "estimate", "Cục Thống kê"])
+    book.save(path)
+
+
+@pytest.mark.parametrize(("written", "typed"), [("Số liệu", nfd("Số liệu")), (nfd("Số liệu"), "Số liệu")])
+def test_a_sheet_named_in_another_normal_form_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str, typed: str
+) -> None:
+    # --sheet "Số liệu" pasted from a Mac's Finder or Numbers arrives decomposed (NFD), or
+    # the sheet's name was written so by Numbers: the two look the same, and qntrack said
+    # "no sheet named 'Số liệu' (its sheets: 'Ghi chú', 'Số liệu')".
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    _workbook(tmp_path / "so-lieu.xlsx", written)
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--sheet", typed)
+    assert r.exit_code == 0, r.stderr
+    # The one row of the sheet, its source stored NFC.
+    assert "share,2024-Q3,13.4,estimate,Cục Thống kê,," in store_text(tmp_path)
