@@ -92,3 +92,42 @@ def test_a_sheet_named_in_another_normal_form_is_found(
     assert r.exit_code == 0, r.stderr
     # The one row of the sheet, its source stored NFC.
     assert "share,2024-Q3,13.4,estimate,Cục Thống kê,," in store_text(tmp_path)
+
+
+# --- qntrack's own workbook, saved again by LibreOffice or Numbers ------------------------
+
+
+def test_a_report_workbook_saved_again_by_a_spreadsheet_is_still_said_to_be_a_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The appendix opened in LibreOffice Calc and saved (Keep current format): the zip is
+    # written anew, so qntrack's mark (the archive's comment) is gone, but the document's
+    # properties keep their author, "qntrack". Given to --from, each of its sheets' columns
+    # was an "unknown column" error (14 of them for the summary sheet), none saying why.
+    # Saving it again with openpyxl does to the archive what LibreOffice does.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    assert run_clean("report", "-o", "phu-luc.xlsx").exit_code == 0
+    openpyxl.load_workbook("phu-luc.xlsx").save("phu-luc.xlsx")
+    for lang, said in (
+        ("en", "phu-luc.xlsx: error: is a report qntrack wrote, saved again by a spreadsheet program"),
+        ("vi", "phu-luc.xlsx: lỗi: là báo cáo do qntrack tạo ra, đã được một chương trình bảng tính lưu lại"),
+    ):
+        r = run_clean("--lang", lang, "add-observation", "--from", "phu-luc.xlsx")
+        assert r.exit_code == 1
+        lines = r.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(said), lines
+        assert "qntrack observations --format csv" in lines[0]
+    assert store_text(tmp_path) == SMALL_OBSERVATIONS
+
+
+def test_a_workbook_made_by_anyone_else_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same check leaves an office's own workbook (openpyxl writes "openpyxl" as its
+    # author; an office's, a person's name) to be read as before: one row added.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    _workbook(tmp_path / "so-lieu.xlsx", "Số liệu")
+    book = openpyxl.load_workbook("so-lieu.xlsx")
+    book.properties.creator = "Nguyễn Thị Hoa"
+    book.save("so-lieu.xlsx")
+    r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--sheet", "Số liệu")
+    assert r.exit_code == 0, r.stderr
+    assert "share,2024-Q3,13.4,estimate,Cục Thống kê,," in store_text(tmp_path)
