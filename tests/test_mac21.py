@@ -131,3 +131,43 @@ def test_a_workbook_made_by_anyone_else_is_read(tmp_path: Path, monkeypatch: pyt
     r = run_clean("add-observation", "--from", "so-lieu.xlsx", "--sheet", "Số liệu")
     assert r.exit_code == 0, r.stderr
     assert "share,2024-Q3,13.4,estimate,Cục Thống kê,," in store_text(tmp_path)
+
+
+# --- a Mac's AppleDouble file given as figures --------------------------------------------
+
+# The first bytes of the "._NAME" file macOS writes beside NAME on a disk that keeps no
+# Mac metadata (a FAT USB stick, a network share, a zip made by the Finder): the AppleDouble
+# magic number 0x00051607, version 2, the filler "Mac OS X", then binary entries.
+APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02" + b"\x00" * 60 + b"ATTR" + b"\x00" * 40
+
+
+@pytest.mark.parametrize("name", ["._so-lieu.csv", "._so-lieu.xlsx"])
+def test_an_apple_double_file_is_said_to_be_one_with_the_file_to_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # `find . -name '*.csv'` on a stick a Mac wrote lists ._so-lieu.csv beside so-lieu.csv;
+    # given to --from it was "a binary file (is it an .xlsx? save it as CSV UTF-8)", or for
+    # ._so-lieu.xlsx "damaged ... open it in Excel or LibreOffice and save it as .xlsx":
+    # neither file can be opened so. The file meant is the name without "._".
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / name).write_bytes(APPLE_DOUBLE)
+    meant = name[2:]
+    r = run_clean("add-observation", "--from", name)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"{name}: error: not figures but the file macOS writes beside {meant} "), r.stderr
+    assert f"import {meant} itself" in r.stderr
+    r = run_clean("--lang", "vi", "add-observation", "--from", name)
+    assert r.exit_code == 1
+    assert f"là tệp macOS tự ghi bên cạnh {meant}" in r.stderr and f"hãy nhập chính tệp {meant}" in r.stderr
+    assert store_text(tmp_path) == SMALL_OBSERVATIONS
+
+
+def test_a_real_file_whose_name_starts_with_dot_underscore_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A CSV someone named "._x.csv" is read as any other: only the AppleDouble bytes count.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "._x.csv").write_text("indicator,period,value\nshare,2024-Q3,13.4\n", encoding="utf-8")
+    r = run_clean("add-observation", "--from", "._x.csv")
+    assert r.exit_code == 0, r.stderr
+    assert "\nshare,2024-Q3,13.4,," in store_text(tmp_path)

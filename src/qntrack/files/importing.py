@@ -268,16 +268,13 @@ def import_observations(
     from ..files.store import utc_now
     from ..method.history import figure_in_force
 
+    from .companion_files import refuse_companion
     from .workbooks import workbook_kind
 
     source = os.fspath(source)  # a caller's Path, as the command's text
     refuse_nul("source", source)
     file = "<stdin>" if source == "-" else source
-    # The lock file beside an open workbook, picked by mistake: Excel's ~$x.xlsx, LibreOffice's .~lock.x.xlsx#
-    base = Path(source).name
-    locked = base[2:] if base.startswith("~$") else base[7:-1] if base.startswith(".~lock.") and base[-1] == "#" else ""
-    if locked:
-        raise fail(file, msg("hostile_documents_lock_file", workbook=locked))
+    refuse_companion(source, file)  # a lock file beside an open workbook, a Mac's ._x.csv
     if source != "-" and (report := _a_report(source)):
         raise fail(file, msg(report))
     workbook = workbook_kind(source) is not None
