@@ -171,3 +171,68 @@ def test_a_real_file_whose_name_starts_with_dot_underscore_is_read(
     r = run_clean("add-observation", "--from", "._x.csv")
     assert r.exit_code == 0, r.stderr
     assert "\nshare,2024-Q3,13.4,," in store_text(tmp_path)
+
+
+# --- an OpenDocument spreadsheet: the way to save it, step by step ------------------------
+
+
+def test_an_ods_file_is_refused_with_libreoffices_and_numbers_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # LibreOffice Calc's own format. The message said "File > Save As > Excel 2007-365",
+    # which is no menu of LibreOffice's (the type is chosen in the Save As dialog, and
+    # LibreOffice then asks whether to keep its own format), gave no way to a CSV (the
+    # encoding that keeps Vietnamese is chosen in the filter settings).
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    Path("so-lieu.ods").write_bytes(
+        b"PK\x03\x04" + b"\x00" * 30 + b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.ods")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    for words in (
+        "so-lieu.ods: error: an OpenDocument spreadsheet (.ods)",
+        'File > Save As..., file type "Excel 2007-365 (.xlsx)"',
+        '"Use Excel 2007-365!"',
+        'file type "Text CSV (.csv)"',
+        '"Edit filter settings"',
+        '"Unicode (UTF-8)"',
+    ):
+        assert words in r.stderr, (words, r.stderr)
+    r = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.ods")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    for words in (
+        "so-lieu.ods: lỗi: bảng tính OpenDocument (.ods)",
+        'File > Save As..., chọn kiểu tệp "Excel 2007-365 (.xlsx)"',
+        '"Use Excel 2007-365!"',
+        'kiểu tệp "Text CSV (.csv)"',
+        '"Edit filter settings"',
+        '"Unicode (UTF-8)"',
+    ):
+        assert words in r.stderr, (words, r.stderr)
+    assert store_text(tmp_path) == SMALL_OBSERVATIONS
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_a_numbers_document_is_refused_with_the_way_to_export_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: bool
+) -> None:
+    # A Numbers document is a zip (or, copied from an older Mac, a folder of the same
+    # files): it was "a binary file (is it an .xlsx? save it as CSV UTF-8)", or "is a
+    # directory, expected a CSV or TSV file". Numbers saves no CSV: it exports one.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    if folder:
+        (tmp_path / "so-lieu.numbers" / "Index").mkdir(parents=True)
+        (tmp_path / "so-lieu.numbers" / "Index" / "Document.iwa").write_bytes(b"\x00" * 16)
+    else:
+        import zipfile
+
+        with zipfile.ZipFile(tmp_path / "so-lieu.numbers", "w") as archive:
+            archive.writestr("Index/Document.iwa", b"\x00" * 16)
+    r = run_clean("add-observation", "--from", "so-lieu.numbers")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    assert r.stderr.startswith("so-lieu.numbers: error: a Numbers document (.numbers): "), r.stderr
+    assert "File > Export To > Excel..." in r.stderr and 'Text Encoding "Unicode (UTF-8)"' in r.stderr
+    r = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.numbers")
+    assert r.stderr.startswith("so-lieu.numbers: lỗi: tài liệu Numbers (.numbers): "), r.stderr
+    assert "File > Export To > Excel..." in r.stderr
+    assert store_text(tmp_path) == SMALL_OBSERVATIONS

@@ -268,13 +268,13 @@ def import_observations(
     from ..files.store import utc_now
     from ..method.history import figure_in_force
 
-    from .companion_files import refuse_companion
+    from .not_an_import import refuse_not_an_import
     from .workbooks import workbook_kind
 
     source = os.fspath(source)  # a caller's Path, as the command's text
     refuse_nul("source", source)
     file = "<stdin>" if source == "-" else source
-    refuse_companion(source, file)  # a lock file beside an open workbook, a Mac's ._x.csv
+    refuse_not_an_import(source, file)  # a lock file beside an open workbook, a Mac's ._x.csv
     if source != "-" and (report := _a_report(source)):
         raise fail(file, msg(report))
     workbook = workbook_kind(source) is not None
