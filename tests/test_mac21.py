@@ -236,3 +236,42 @@ def test_a_numbers_document_is_refused_with_the_way_to_export_it(
     assert r.stderr.startswith("so-lieu.numbers: lỗi: tài liệu Numbers (.numbers): "), r.stderr
     assert "File > Export To > Excel..." in r.stderr
     assert store_text(tmp_path) == SMALL_OBSERVATIONS
+
+
+# --- a '~' inside quotes ------------------------------------------------------------------
+
+
+def test_a_tilde_the_shell_left_in_quotes_is_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # iCloud Drive's folder has spaces and tildes: ~/Library/Mobile Documents/com~apple~CloudDocs.
+    # Quoted whole for the spaces, "~/Library/..." reaches qntrack with its '~' unread (a shell
+    # reads ~ as the home folder only outside quotes, and not in QNTRACK_TARGETS="~/..."):
+    # "file not found", though the file is there.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    home = tmp_path / "home"
+    folder = home / "Library" / "Mobile Documents" / "com~apple~CloudDocs" / "Thống kê"
+    folder.mkdir(parents=True)
+    (folder / "targets.yaml").write_text(SMALL_TARGETS, encoding="utf-8")
+    (folder / "observations.csv").write_text(SMALL_OBSERVATIONS, encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    typed = "~/Library/Mobile Documents/com~apple~CloudDocs/Thống kê/"
+    meant = str(folder) + "/"
+    for args in (
+        ("--targets", typed + "targets.yaml", "status"),
+        ("add-observation", "--from", typed + "observations.csv"),
+    ):
+        r = run_clean(*args)
+        assert r.exit_code == 1, r.output
+        assert "not found" in r.stderr
+        # The path with the home folder written out, quoted as a shell needs it.
+        assert "'~' is no folder here: a shell reads it as your home folder only outside quotes" in r.stderr
+        assert f'write "{meant}' in r.stderr, r.stderr
+    r = run_clean("--lang", "vi", "--targets", typed + "targets.yaml", "status")
+    assert "'~' không phải là thư mục ở đây" in r.stderr and f'hãy viết "{meant}targets.yaml"' in r.stderr
+    # A report written to "~/Desktop/...": "folder '~/Desktop' does not exist ... create it
+    # first", which made a folder named '~' of the one who did.
+    (home / "Desktop").mkdir()
+    r = run_clean("--targets", str(folder / "targets.yaml"), "report", "-o", "~/Desktop/bao cao.xlsx")
+    assert r.exit_code == 2, r.output
+    assert "folder '~/Desktop' does not exist" in r.stderr
+    assert f'write "{home}/Desktop/bao cao.xlsx"' in r.stderr, r.stderr
+    assert not (home / "Desktop" / "bao cao.xlsx").exists()

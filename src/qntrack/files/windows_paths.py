@@ -31,6 +31,7 @@ __all__ = [
     "refuse_windows_name",
     "refuse_windows_output",
     "windows_advice",
+    "with_home_hint",
     "with_windows_hint",
 ]
 
@@ -133,7 +134,11 @@ def refuse_windows_output(output: str) -> None:
 def with_windows_hint(said: Message, name: str) -> Message:
     """``said`` (a file "not found"), followed by what to write when ``name`` is a Windows
     path on a system whose separator is '/': a drive's or share's, or one with backslashes
-    (``--from data\\in.csv`` copied from a Windows colleague's note)."""
+    (``--from data\\in.csv`` copied from a Windows colleague's note). Or, on any system,
+    what to write for a '~' that a shell left as typed (``"~/Library/Mobile
+    Documents/..."`` quoted for its spaces, twenty-first session)."""
+    if (told := with_home_hint(said, name)) is not said:
+        return told
     if os.sep != "/" or "\\" not in name and not _DRIVE.match(name):
         return said
     if _DRIVE.match(name) or name.startswith("\\\\"):
@@ -141,6 +146,15 @@ def with_windows_hint(said: Message, name: str) -> Message:
     else:
         hint = msg("path_hint_backslash", path=name.replace("\\", "/"))
     return msg("path_said_windows", said=said, hint=hint)
+
+
+def with_home_hint(said: Message, name: str) -> Message:
+    """``said`` followed by the path to write when ``name`` starts with a '~/' that a shell
+    left as typed and that is no folder here; else ``said``."""
+    home = os.path.expanduser(name) if name.startswith("~/") and not os.path.lexists("~") else name
+    if home == name:
+        return said
+    return msg("path_said_windows", said=said, hint=msg("path_hint_tilde", path=home, rest=name[2:]))
 
 
 # A plan saved under a name Windows shows as targets.yaml (Notepad's "Text Documents" adds
