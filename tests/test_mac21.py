@@ -275,3 +275,55 @@ def test_a_tilde_the_shell_left_in_quotes_is_told(tmp_path: Path, monkeypatch: p
     assert "folder '~/Desktop' does not exist" in r.stderr
     assert f'write "{home}/Desktop/bao cao.xlsx"' in r.stderr, r.stderr
     assert not (home / "Desktop" / "bao cao.xlsx").exists()
+
+
+# --- a CSV exported in a Western encoding -------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["mac_roman", "cp1252"])
+def test_a_csv_in_a_western_encoding_is_told_with_the_way_to_utf8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    # Numbers' CSV export offers "Western (Mac OS Roman)" and "Western (Windows Latin 1)",
+    # LibreOffice's "Western Europe (Windows-1252/WinLatin 1)", as the text's encoding. The
+    # note "Thông kê" (ô and ê are in both) is then not UTF-8, and qntrack guessed only the
+    # old Vietnamese encodings and said "save it as CSV UTF-8", Excel's words, no others.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    text = "indicator,period,value,status,source,note\nshare,2024-Q3,13.4,estimate,officer-b,Thông kê\n"
+    Path("so-lieu.csv").write_bytes(text.encode(encoding))
+    r = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1, r.stderr
+    # The note is on line 2.
+    assert r.stderr.startswith(
+        "so-lieu.csv:2: error: not UTF-8 text (perhaps a Western encoding, Windows-1252 or Mac OS Roman"
+    ), r.stderr
+    assert 'LibreOffice Calc: Text CSV, "Edit filter settings", character set "Unicode (UTF-8)"' in r.stderr
+    assert 'Numbers: File > Export To > CSV..., Advanced Options, Text Encoding "Unicode (UTF-8)"' in r.stderr
+    r = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.csv")
+    assert (
+        "so-lieu.csv:2: lỗi: không phải văn bản UTF-8 (có thể là bảng mã phương Tây, Windows-1252 hoặc Mac OS Roman"
+        in r.stderr
+    )
+    assert store_text(tmp_path) == SMALL_OBSERVATIONS
+
+
+def test_letters_lost_as_question_marks_are_told_with_libreoffices_and_numbers_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A CSV saved in a Western encoding by LibreOffice or Numbers writes each Vietnamese
+    # letter it cannot as '?': "Sở Kế hoạch" became "S? K? ho?ch", valid ASCII. It is refused
+    # (an earlier session's check), but the way to save it again named Excel's only.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    Path("so-lieu.csv").write_text("indicator,period,value,source\nshare,2024-Q3,13.4,S? K? ho?ch\n", encoding="ascii")
+    r = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert r.exit_code == 1
+    assert "so-lieu.csv:2: error: column 'source': 'S? K? ho?ch' has '?' inside a word" in r.stderr
+    assert "LibreOffice or Numbers saving it in a Western encoding" in r.stderr
+    assert 'LibreOffice Calc: Text CSV, "Edit filter settings", character set "Unicode (UTF-8)"' in r.stderr
+    assert 'Numbers: File > Export To > CSV..., Advanced Options, Text Encoding "Unicode (UTF-8)"' in r.stderr
+    Path("so-lieu.csv").write_text("ch? ti?u,k?,gi? tr?\nshare,2024-Q3,13.4\n", encoding="ascii")
+    r = run_clean("--lang", "vi", "add-observation", "--from", "so-lieu.csv")
+    assert r.exit_code == 1
+    assert "LibreOffice hoặc Numbers lưu với bảng mã phương Tây" in r.stderr, r.stderr
+    assert 'Numbers: File > Export To > CSV..., Advanced Options, Text Encoding "Unicode (UTF-8)"' in r.stderr
+    assert store_text(tmp_path) == SMALL_OBSERVATIONS
