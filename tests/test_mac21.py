@@ -327,3 +327,34 @@ def test_letters_lost_as_question_marks_are_told_with_libreoffices_and_numbers_w
     assert "LibreOffice hoặc Numbers lưu với bảng mã phương Tây" in r.stderr, r.stderr
     assert 'Numbers: File > Export To > CSV..., Advanced Options, Text Encoding "Unicode (UTF-8)"' in r.stderr
     assert store_text(tmp_path) == SMALL_OBSERVATIONS
+
+
+# --- a date as LibreOffice shows it under German (or Russian, Polish...) settings --------
+
+
+@pytest.mark.parametrize(
+    ("shown", "said"),
+    [
+        # 31 can only be the day: 31 December 2025.
+        ("31.12.2025", "'31.12.2025' is a date written day first: write 2025-12-31"),
+        # Either part can be the month: both readings given, none guessed.
+        ("01.02.2025", "'01.02.2025' is not an ISO 8601 timestamp: write 2025-02-01 if 01 is the day, or 2025-01-02"),
+    ],
+)
+def test_a_dotted_date_is_told_with_its_iso_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: str, said: str
+) -> None:
+    # LibreOffice with German settings, "Save cell content as shown" on, writes a date cell
+    # as 31.12.2025; so does Numbers on a Mac set to German. It was "not an ISO 8601
+    # timestamp; write e.g. 2023-11-27", where 15/07/2026 is told its ISO form.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    Path("so-lieu.csv").write_text(
+        f"indicator;period;value;recorded_at\nshare;2024-Q3;13,4;{shown}\n", encoding="utf-8"
+    )
+    r = run_clean("add-observation", "--from", "so-lieu.csv")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"so-lieu.csv:2: error: {said}"), r.stderr
+    r = run_clean("add-observation", "share", "2024-Q3", "13.4", "--recorded-at", shown)
+    assert r.exit_code != 0
+    assert said in r.stderr, r.stderr
+    assert store_text(tmp_path) == SMALL_OBSERVATIONS
