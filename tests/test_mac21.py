@@ -358,3 +358,32 @@ def test_a_dotted_date_is_told_with_its_iso_form(
     assert r.exit_code != 0
     assert said in r.stderr, r.stderr
     assert store_text(tmp_path) == SMALL_OBSERVATIONS
+
+
+# --- a store saved with old-Mac line ends ---------------------------------------------------
+
+
+def test_a_store_saved_with_cr_line_ends_is_said_so_and_never_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Excel for Mac's "CSV (Macintosh)" (and old Mac editors) end each line with CR alone.
+    # The store saved so has no LF at all: every command called it "incomplete last row
+    # (a write was interrupted)" at line 1, and `check --repair` moved the whole store, all
+    # 6 rows, to a side file and left an empty store, on which the next add-observation
+    # started afresh.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    cr_only = SMALL_OBSERVATIONS.replace("\n", "\r").encode()
+    (tmp_path / "observations.csv").write_bytes(cr_only)
+    said = (
+        "observations.csv:1: error: the lines of this file end with CR alone, as Excel for Mac's "
+        '"CSV (Macintosh)" and old Mac programs write them'
+    )
+    for args in (("status",), ("check",), ("check", "--repair"), ("add-observation", "share", "2024-Q3", "13.4")):
+        r = run_clean(*args)
+        assert r.exit_code == 1, (args, r.output)
+        assert r.stderr.startswith(said), (args, r.stderr)
+        assert "perl -pi -e 's/\\r\\n?/\\n/g' observations.csv" in r.stderr
+        assert (tmp_path / "observations.csv").read_bytes() == cr_only
+    assert sorted(p.name for p in tmp_path.iterdir() if "torn" in p.name) == []
+    r = run_clean("--lang", "vi", "check")
+    assert r.stderr.startswith("observations.csv:1: lỗi: các dòng của tệp này kết thúc bằng riêng ký tự CR"), r.stderr
