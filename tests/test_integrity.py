@@ -447,6 +447,7 @@ def test_check_list_names_every_check(plan: Path):
         "control",
         "invisible",
         "year-to-date",
+        "lost-letters",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {
