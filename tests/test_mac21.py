@@ -424,3 +424,35 @@ def test_check_warns_of_letters_lost_or_garbled_in_the_store(tmp_path: Path, mon
 def test_the_shipped_store_has_no_lost_letters(shipped: Path) -> None:
     r = run_clean("check", "lost-letters")
     assert r.exit_code == 0 and r.stderr == "", r.stderr
+
+
+# --- a store iCloud Drive has not downloaded -------------------------------------------------
+
+
+def test_a_store_left_in_icloud_is_said_so_and_no_new_store_is_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With "Optimise Mac Storage", iCloud Drive evicts a file it keeps in the cloud: in its
+    # place the folder holds only ".observations.csv.icloud", a placeholder (a small
+    # property list). status said "the observations file does not exist" and showed every
+    # target "not available"; add-observation started a new store of one row, which iCloud
+    # then had to reconcile with the real one.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "observations.csv").unlink()
+    (tmp_path / ".observations.csv.icloud").write_bytes(b"bplist00\xd3\x01\x02\x03")
+    r = run_clean("status")
+    assert (
+        "observations.csv: warning: the observations file is in iCloud Drive but not downloaded to this Mac "
+        "(only its placeholder .observations.csv.icloud is here)"
+    ) in r.stderr, r.stderr
+    assert "brctl download observations.csv" in r.stderr
+    r = run_clean("add-observation", "share", "2024-Q3", "13.4")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        "observations.csv: error: is in iCloud Drive but not downloaded to this Mac (only its placeholder "
+        ".observations.csv.icloud is here)"
+    ), r.stderr
+    assert "nothing was added" in r.stderr
+    assert not (tmp_path / "observations.csv").exists()
+    r = run_clean("--lang", "vi", "status")
+    assert "tệp số liệu nằm trên iCloud Drive nhưng chưa được tải về máy Mac này" in r.stderr, r.stderr

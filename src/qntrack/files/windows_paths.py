@@ -94,6 +94,13 @@ def refuse_windows_name(path: Path, not_done: Message | None = None) -> None:
     saved = text_document(path)
     if saved is not None:
         raise fail(str(path), msg("store_txt_new", found=saved.name, name=path.name, not_done=after))
+    from .figure_units import shell_word
+    from .icloud import icloud_placeholder
+
+    placeholder = icloud_placeholder(path)  # a Mac's iCloud Drive keeps the store in the cloud only
+    if placeholder is not None:
+        said = msg("store_icloud_new", found=placeholder.name, path=shell_word(str(path)), not_done=after)
+        raise fail(str(path), said)
 
 
 # The names Windows gives its devices, with or without an extension (con.html is CON).
