@@ -456,3 +456,22 @@ def test_a_store_left_in_icloud_is_said_so_and_no_new_store_is_started(
     assert not (tmp_path / "observations.csv").exists()
     r = run_clean("--lang", "vi", "status")
     assert "tệp số liệu nằm trên iCloud Drive nhưng chưa được tải về máy Mac này" in r.stderr, r.stderr
+
+
+def test_a_plan_or_import_file_left_in_icloud_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same placeholder for targets.yaml, or for the file given to --from: "not found".
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "so-lieu").mkdir()
+    (tmp_path / "so-lieu" / ".quy3.csv.icloud").write_bytes(b"bplist00\xd3\x01\x02\x03")
+    r = run_clean("add-observation", "--from", "so-lieu/quy3.csv")
+    assert r.exit_code == 1
+    assert "so-lieu/quy3.csv: error: file not found: it is in iCloud Drive but not downloaded to this Mac" in r.stderr
+    assert (
+        "(only its placeholder .quy3.csv.icloud is here)" in r.stderr and "brctl download so-lieu/quy3.csv" in r.stderr
+    )
+    (tmp_path / "targets.yaml").rename(tmp_path / ".targets.yaml.icloud")
+    r = run_clean("--targets", "targets.yaml", "status")
+    assert r.exit_code == 1
+    assert "targets.yaml: error: targets file not found: it is in iCloud Drive but not downloaded" in r.stderr, r.stderr
+    r = run_clean("--lang", "vi", "--targets", "targets.yaml", "status")
+    assert "tệp nằm trên iCloud Drive nhưng chưa được tải về máy Mac này" in r.stderr, r.stderr

@@ -146,6 +146,13 @@ def with_windows_hint(said: Message, name: str) -> Message:
     Documents/..."`` quoted for its spaces, twenty-first session)."""
     if (told := with_home_hint(said, name)) is not said:
         return told
+    from .figure_units import shell_word
+    from .icloud import icloud_placeholder
+
+    placeholder = icloud_placeholder(Path(name))  # a Mac's iCloud Drive keeps it in the cloud only
+    if placeholder is not None:
+        hint = msg("path_hint_icloud", found=placeholder.name, path=shell_word(name))
+        return msg("path_said_windows", said=said, hint=hint)
     if os.sep != "/" or "\\" not in name and not _DRIVE.match(name):
         return said
     if _DRIVE.match(name) or name.startswith("\\\\"):
