@@ -475,3 +475,24 @@ def test_a_plan_or_import_file_left_in_icloud_is_said_so(tmp_path: Path, monkeyp
     assert "targets.yaml: error: targets file not found: it is in iCloud Drive but not downloaded" in r.stderr, r.stderr
     r = run_clean("--lang", "vi", "--targets", "targets.yaml", "status")
     assert "tệp nằm trên iCloud Drive nhưng chưa được tải về máy Mac này" in r.stderr, r.stderr
+
+
+def test_a_store_saved_in_a_western_encoding_is_told_to_be_taken_from_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The store opened in LibreOffice (its Windows default: "Western Europe (Windows-1252)")
+    # and saved: "Thông kê" is the bytes of Windows-1252, not UTF-8, and the letters it has
+    # not are '?' already. The message guessed only the old Vietnamese encodings and said
+    # "save it as UTF-8", which would keep the '?' for good.
+    rows = SMALL_OBSERVATIONS + "share,2024-Q3,13.4,estimate,Thông kê,,2024-10-05T00:00:00Z\n"  # line 8
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, "")
+    (tmp_path / "observations.csv").write_bytes(rows.encode("cp1252"))
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        "observations.csv:8: error: not UTF-8 text (perhaps a Western encoding, Windows-1252 or Mac OS Roman, "
+        "which cannot hold most Vietnamese letters: then take the file from a copy from before, a backup or git; "
+        "or Windows-1258 or TCVN3/ABC); save it as UTF-8"
+    ), r.stderr
+    r = run_clean("--lang", "vi", "check")
+    assert "có thể là bảng mã phương Tây, Windows-1252 hoặc Mac OS Roman" in r.stderr, r.stderr
