@@ -496,3 +496,44 @@ def test_a_store_saved_in_a_western_encoding_is_told_to_be_taken_from_before(
     ), r.stderr
     r = run_clean("--lang", "vi", "check")
     assert "có thể là bảng mã phương Tây, Windows-1252 hoặc Mac OS Roman" in r.stderr, r.stderr
+
+
+# --- a store a spreadsheet saved, its timestamps rewritten -----------------------------------
+
+
+def test_a_store_whose_timestamps_a_spreadsheet_rewrote_is_said_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opened in Numbers (or LibreOffice, or Excel) and saved: every recorded_at is written
+    # as the spreadsheet shows a date and time ("2022-01-10 00:00:00": no zone). Each of the
+    # six rows was an error of its own ("has no time zone; add Z"), nothing saying that
+    # the file as a whole was saved by a spreadsheet and is best taken from before.
+    rewritten = SMALL_OBSERVATIONS.replace("T00:00:00Z", " 00:00:00")
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, rewritten)
+    for args in (("status",), ("check",)):
+        r = run_clean(*args)
+        assert r.exit_code == 1
+        lines = r.stderr.splitlines()
+        assert lines[0].startswith(
+            "observations.csv: error: 6 rows' recorded_at are written as a spreadsheet shows a date "
+            "('2022-01-10 00:00:00'): the file was opened and saved by a spreadsheet program"
+        ), lines
+        # Then each row's own line, as before; the count is of the rows' errors.
+        assert lines[1].startswith("observations.csv:2: error: '2022-01-10 00:00:00' has no time zone")
+        assert lines[-1] == "6 error(s), 0 warning(s)"
+    r = run_clean("--lang", "vi", "check")
+    assert "6 dòng có recorded_at được ghi theo cách bảng tính hiển thị ngày" in r.stderr, r.stderr
+
+
+def test_one_timestamp_typed_without_its_zone_is_said_at_its_row_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A hand edit's one slip is no spreadsheet's save: its row alone is said.
+    slip = SMALL_OBSERVATIONS.replace("2023-01-10T00:00:00Z", "2023-01-10 00:00:00")
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, slip)
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "observations.csv:3: error: '2023-01-10 00:00:00' has no time zone; add Z for UTC (2023-11-27T09:00:00Z) "
+        "or an offset like +07:00"
+    ]
