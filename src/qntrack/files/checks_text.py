@@ -11,7 +11,7 @@ only a copy of the file from before, or the publication, has them.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Sequence
 
 from ..catalog import msg
 from ..plan.model import Location, Observation, Problem
@@ -20,26 +20,30 @@ from .garbled import garbled, lost_letters
 __all__ = ["lost_letter_problems"]
 
 
-def lost_letter_problems(rows: Iterable[Observation], file: str) -> list[Problem]:
+def lost_letter_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
     """A warning for each row's source and note that lost letters or is garbled. Each
-    distinct text is judged once: a national store repeats its sources."""
-    judged: dict[str, tuple[str, str] | bool] = {}
+    distinct text is judged once, and the rows are gone through again only when one is
+    found: a national store repeats its sources, and nearly always has none."""
+    texts = {o.source for o in rows} | {o.note for o in rows}
+    bad: dict[str, tuple[str, str] | bool] = {}
+    for text in texts:
+        if text and not (text.isascii() and "?" not in text):
+            verdict = garbled(text) or lost_letters(text)
+            if verdict:
+                bad[text] = verdict
+    if not bad:
+        return []
     found = []
     for row in rows:
         for column, text in (("source", row.source), ("note", row.note)):
-            if not text or text.isascii() and "?" not in text:
+            told = bad.get(text)
+            if told is None:
                 continue
-            verdict = judged.get(text)
-            if verdict is None:
-                verdict = judged[text] = garbled(text) or lost_letters(text)
-            if verdict is False:
-                continue
-            where = Location(file, row.line)
-            if verdict is True:
+            if not isinstance(told, tuple):
                 said = msg("checks_lost_letters", column=msg(f"checks_column_{column}"), text=text)
             else:
-                encoding, reading = verdict
+                encoding, reading = told
                 key = "checks_garbled_utf8" if encoding == "UTF-8" else "checks_garbled_legacy"
                 said = msg(key, column=msg(f"checks_column_{column}"), text=text, reading=reading, encoding=encoding)
-            found.append(Problem(where, said, "warning", check="lost-letters"))
+            found.append(Problem(Location(file, row.line), said, "warning", check="lost-letters"))
     return found
