@@ -537,3 +537,70 @@ def test_one_timestamp_typed_without_its_zone_is_said_at_its_row_only(
         "observations.csv:3: error: '2023-01-10 00:00:00' has no time zone; add Z for UTC (2023-11-27T09:00:00Z) "
         "or an offset like +07:00"
     ]
+
+
+# --- targets.yaml edited in TextEdit ---------------------------------------------------------
+
+# The first lines TextEdit writes for a document saved in its default format, Rich Text.
+RTF = (
+    "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2709\n"
+    "\\cocoatextscaling0\\cocoaplatform0{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+    "{\\colortbl;\\red255\\green255\\blue255;}\n"
+    "\\pard\\tx566\\pardirnatural\\partightenfactor0\n\n"
+    "\\f0\\fs24 \\cf0 version: 1\\\n"
+    'title: "Test plan"\\\n'
+    "}"
+)
+
+
+def test_a_plan_saved_by_textedit_as_rich_text_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # TextEdit saves Rich Text unless told otherwise: the file starts "{\rtf1", and qntrack
+    # said "targets.yaml:2:34: not valid YAML: inside { }, separate the entries with commas".
+    make_tracker(tmp_path, monkeypatch, RTF, SMALL_OBSERVATIONS)
+    r = run_clean("check")
+    assert r.exit_code == 1
+    assert r.stderr.startswith(
+        "targets.yaml:1: error: not valid YAML: a Rich Text (RTF) document, as TextEdit saves one by default, "
+        "not plain text: "
+        "in TextEdit choose Format > Make Plain Text, then save"
+    ), r.stderr
+    r = run_clean("--lang", "vi", "check")
+    assert "văn bản Rich Text (RTF)" in r.stderr, r.stderr
+
+
+def test_typographic_quotes_in_the_plan_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # TextEdit's Smart Quotes (on by default) turns "..." into “...”, which YAML reads as
+    # letters: inside { } a name with a comma failed as "separate the entries with
+    # commas"; the quotes, the cause, were not named.
+    plan = SMALL_TARGETS.replace(
+        '    name: {en: "Manufacturing share", vi: "Tỷ trọng chế biến"}',
+        "    name: {en: \u201cManufacturing, share\u201d, vi: \u201cTỷ trọng chế biến\u201d}",
+    )
+    assert plan != SMALL_TARGETS
+    make_tracker(tmp_path, monkeypatch, plan, SMALL_OBSERVATIONS)
+    r = run_clean("check")
+    assert r.exit_code == 1
+    # The name is on line 5 of the plan.
+    assert r.stderr.startswith("targets.yaml:5:"), r.stderr
+    assert (
+        "the line holds typographic quotes (\u201c \u201d \u2018 \u2019), which YAML does not read as quotes: "
+        "write straight ones (\" or ')"
+    ) in r.stderr, r.stderr
+    assert "Edit > Substitutions > Smart Quotes" in r.stderr
+    r = run_clean("--lang", "vi", "check")
+    assert "dấu ngoặc kép cong" in r.stderr, r.stderr
+
+
+def test_a_store_named_between_typographic_quotes_is_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # observations: “observations.csv” is valid YAML: the store's name then holds the
+    # quotes. status said "does not exist" and add-observation started “observations.csv”.
+    make_tracker(
+        tmp_path, monkeypatch, SMALL_TARGETS + "observations: \u201cobservations.csv\u201d\n", SMALL_OBSERVATIONS
+    )
+    r = run_clean("status")
+    assert "names it between typographic quotes" in r.stderr, r.stderr
+    assert 'write observations: "observations.csv"' in r.stderr
+    r = run_clean("add-observation", "share", "2024-Q3", "13.4")
+    assert r.exit_code == 1
+    assert "names it between typographic quotes" in r.stderr, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("\u201c")) == []

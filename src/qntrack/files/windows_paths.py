@@ -96,7 +96,11 @@ def refuse_windows_name(path: Path, not_done: Message | None = None) -> None:
         raise fail(str(path), msg("store_txt_new", found=saved.name, name=path.name, not_done=after))
     from .figure_units import shell_word
     from .icloud import icloud_placeholder
+    from .smart_quotes import unquoted_name
 
+    unquoted = unquoted_name(path)  # “observations.csv” from TextEdit's Smart Quotes: never started
+    if unquoted is not None:
+        raise fail(str(path), msg("store_smart_quotes_new", written=path.name, name=unquoted, not_done=after))
     placeholder = icloud_placeholder(path)  # a Mac's iCloud Drive keeps the store in the cloud only
     if placeholder is not None:
         said = msg("store_icloud_new", found=placeholder.name, path=shell_word(str(path)), not_done=after)
