@@ -604,3 +604,25 @@ def test_a_store_named_between_typographic_quotes_is_told(tmp_path: Path, monkey
     assert r.exit_code == 1
     assert "names it between typographic quotes" in r.stderr, r.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("\u201c")) == []
+
+
+def test_init_never_makes_a_folder_named_tilde(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `qntrack init "~/Library/Mobile Documents/com~apple~CloudDocs/ke-hoach"` made the
+    # folders "~/Library/..." under the current folder (a folder named '~'), and said
+    # "created ~/Library/.../targets.yaml" as if in the home folder; export opensdg --into
+    # "~/Desktop/osdg" said to create '~/Desktop' first.
+    monkeypatch.chdir(tmp_path)
+    home = tmp_path / "home"
+    (home / "Desktop").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    r = run_clean("init", "~/Library/Mobile Documents/com~apple~CloudDocs/ke-hoach")
+    assert r.exit_code == 2, r.output
+    assert "'~' is no folder here: a shell reads it as your home folder only outside quotes" in r.stderr
+    assert f'write "{home}/Library/Mobile Documents/com~apple~CloudDocs/ke-hoach"' in r.stderr, r.stderr
+    assert not (tmp_path / "~").exists()
+    (tmp_path / "plan").mkdir()
+    make_tracker(tmp_path / "plan", monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    r = run_clean("export", "opensdg", "--into", "~/Desktop/osdg")
+    assert r.exit_code == 2, r.output
+    assert f'write "{home}/Desktop/osdg"' in r.stderr, r.stderr
+    assert not (tmp_path / "plan" / "~").exists() and not (home / "Desktop" / "osdg").exists()

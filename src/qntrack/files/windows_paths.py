@@ -198,9 +198,13 @@ def another_plan_name(folder: Path) -> Message | None:
 def refuse_windows_folder(given: str) -> None:
     """Refuse (exit 2) a folder to create (``init DIR``, ``export opensdg --into DIR``)
     written the Windows way where '/' separates folders: it would be made as one folder
-    named ``plans\\2026`` or ``C:\\Users\\...``."""
+    named ``plans\\2026`` or ``C:\\Users\\...``. Or, on any system, one starting with a
+    '~/' a shell left as typed: a folder named '~' would be made here (twenty-first session)."""
     from ..errors import ExitCode, fail
 
+    home = os.path.expanduser(given) if given.startswith("~/") and not os.path.lexists("~") else given
+    if home != given:
+        raise fail(given, msg("path_hint_tilde", path=home, rest=given[2:]), ExitCode.USAGE)
     if os.sep != "/" or "\\" not in given and not _DRIVE.match(given):
         return
     if _DRIVE.match(given) or given.startswith("\\\\"):
