@@ -626,3 +626,19 @@ def test_init_never_makes_a_folder_named_tilde(tmp_path: Path, monkeypatch: pyte
     assert r.exit_code == 2, r.output
     assert f'write "{home}/Desktop/osdg"' in r.stderr, r.stderr
     assert not (tmp_path / "plan" / "~").exists() and not (home / "Desktop" / "osdg").exists()
+
+
+def test_a_plan_textedit_saved_with_txt_names_textedit_and_the_finder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # TextEdit, saving plain text, adds .txt as Notepad does, and the Finder hides known
+    # extensions as Explorer does: targets.yaml.txt shows as "targets.yaml". The message
+    # spoke of Notepad and Explorer only, and of Explorer's menu to show extensions.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "targets.yaml.txt").write_text(SMALL_TARGETS, encoding="utf-8")
+    r = run_clean("status")
+    assert r.exit_code == 1
+    assert "Notepad (Windows) or TextEdit (Mac) adds .txt" in r.stderr, r.stderr
+    assert "in the Finder: File > Get Info, Name & Extension" in r.stderr
+    r = run_clean("--lang", "vi", "status")
+    assert "Notepad (Windows) hoặc TextEdit (Mac) thêm .txt" in r.stderr, r.stderr
