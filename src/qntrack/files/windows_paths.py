@@ -12,7 +12,9 @@ system: the report is for an office of Windows PCs, and a name ending in a space
 device's name (CON, NUL) or one with ':' is a slip there, a file no PC of the office can
 open when written elsewhere. A plan or store that Notepad saved as a text document
 (``targets.yaml.txt``, which Explorer shows as targets.yaml) is named, never passed over,
-and a file named the Windows way on the command line is told what to write.
+and a file named the Windows way on the command line is told what to write. The same
+places say a Mac's slips (twenty-first session): a '~' a shell left as typed, a file
+iCloud Drive keeps in the cloud only, a store named between typographic quotes.
 """
 
 from __future__ import annotations
@@ -147,7 +149,8 @@ def with_windows_hint(said: Message, name: str) -> Message:
     path on a system whose separator is '/': a drive's or share's, or one with backslashes
     (``--from data\\in.csv`` copied from a Windows colleague's note). Or, on any system,
     what to write for a '~' that a shell left as typed (``"~/Library/Mobile
-    Documents/..."`` quoted for its spaces, twenty-first session)."""
+    Documents/..."`` quoted for its spaces), or how to download a file iCloud Drive keeps
+    in the cloud only (twenty-first session)."""
     if (told := with_home_hint(said, name)) is not said:
         return told
     from .figure_units import shell_word
