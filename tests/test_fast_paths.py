@@ -467,7 +467,9 @@ def test_a_bad_byte_far_into_the_file_is_reported_on_its_line(monkeypatch: pytes
     data = (",".join(HEADER) + "\n" + good * 40).encode() + b"share,2023,1,,\xff,,2023-01-10\n" + good.encode() * 3
     with pytest.raises(InputError) as err:
         parse_store(data, "o.csv")
-    assert str(err.value) == "o.csv:42: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
+    assert str(err.value) == (
+        "o.csv:42: error: not UTF-8 text (perhaps a Western encoding, Windows-1252 or Mac OS Roman, which cannot hold most Vietnamese letters: then take the file from a copy from before, a backup or git; or Windows-1258 or TCVN3/ABC); save it as UTF-8"
+    )
 
 
 def test_observations_built_from_columns_equal_constructed_ones():

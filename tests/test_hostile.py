@@ -344,12 +344,12 @@ STORE_CASES = [
     (
         "Windows-1258",
         HEADER + b"share,2021,1,," + CP1258 + b",,2022-01-01T00:00:00Z\n",
-        "observations.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8",
+        "observations.csv:2: error: not UTF-8 text (perhaps a Western encoding, Windows-1252 or Mac OS Roman, which cannot hold most Vietnamese letters: then take the file from a copy from before, a backup or git; or Windows-1258 or TCVN3/ABC); save it as UTF-8",
     ),
     (
         "TCVN3",
         HEADER + b"share,2021,1,,," + TCVN3 + b",2022-01-01T00:00:00Z\n",
-        "observations.csv:2: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8",
+        "observations.csv:2: error: not UTF-8 text (perhaps a Western encoding, Windows-1252 or Mac OS Roman, which cannot hold most Vietnamese letters: then take the file from a copy from before, a backup or git; or Windows-1258 or TCVN3/ABC); save it as UTF-8",
     ),
     ("binary", BINARY, "observations.csv: error: the observations file is a binary file, not CSV text"),
     (

@@ -448,6 +448,7 @@ def test_check_list_names_every_check(plan: Path):
         "invisible",
         "year-to-date",
         "parts-sum",
+        "lost-letters",
     ]
     doc = js("check", "--list")
     assert {c["name"]: (c["severity"], c["default"]) for c in doc["checks"]} == {

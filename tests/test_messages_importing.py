@@ -119,8 +119,11 @@ def test_files_that_cannot_be_read_in_vietnamese(tracker: Path):
     assert (r.exit_code, r.stderr) == (1, "nope.csv: lỗi: không tìm thấy tệp\n")
     r = _import(tracker, b"indicator,period,value\nshare,2021,caf\xe9\n", "--lang", "vi")
     assert r.stderr == (
-        "in.csv:2: lỗi: không phải văn bản UTF-8 (có thể là Windows-1258 hoặc TCVN3/ABC, các bảng mã "
-        "tiếng Việt cũ); hãy lưu lại dưới dạng CSV UTF-8\n"
+        "in.csv:2: lỗi: không phải văn bản UTF-8 (có thể là bảng mã phương Tây, Windows-1252 hoặc Mac OS "
+        "Roman, vốn không chứa được phần lớn chữ tiếng Việt, hoặc Windows-1258 hay TCVN3/ABC, các bảng mã "
+        "tiếng Việt cũ); hãy lưu lại từ tệp gốc với bảng mã UTF-8 (Excel: CSV UTF-8 (Comma delimited); "
+        'LibreOffice Calc: Text CSV, "Edit filter settings", bảng mã "Unicode (UTF-8)"; Numbers: File > '
+        'Export To > CSV..., Advanced Options, Text Encoding "Unicode (UTF-8)") rồi nhập tệp đó\n'
     )
     r = _import(tracker, b"PK\x03\x04\x00\x00", "--lang", "vi")
     assert r.stderr == (

@@ -202,7 +202,7 @@ def test_bytes_that_are_not_utf8_are_found_by_the_process_that_reads_their_row()
         + b"b,2023,7,,C\xe9,,2024-01-01T00:00:00Z\n"  # "Cé" as Windows-1258 or Latin-1 saves it
         + b"a,2023,8,,C\xe9,,2024-01-01T00:00:00Z\n"
     )
-    message = "not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
+    message = "not UTF-8 text (perhaps a Western encoding, Windows-1252 or Mac OS Roman, which cannot hold most Vietnamese letters: then take the file from a copy from before, a backup or git; or Windows-1258 or TCVN3/ABC); save it as UTF-8"
     for reads, line in [(None, 8), (lambda i: i != "b", 9), (lambda i: i == "b", 8)]:
         with pytest.raises(InputError) as err:
             parse_store(bad, "o.csv", reads=reads)
@@ -221,7 +221,7 @@ def test_a_bad_byte_in_any_field_of_a_row_is_reported_even_after_good_rows_like_
     with pytest.raises(InputError) as err:
         parse_store(b"\n".join(lines) + b"\n", "o.csv")
     assert [str(p) for p in err.value.problems] == [
-        "o.csv:3: error: not UTF-8 text (perhaps Windows-1258 or TCVN3/ABC); save it as UTF-8"
+        "o.csv:3: error: not UTF-8 text (perhaps a Western encoding, Windows-1252 or Mac OS Roman, which cannot hold most Vietnamese letters: then take the file from a copy from before, a backup or git; or Windows-1258 or TCVN3/ABC); save it as UTF-8"
     ]
 
 

@@ -338,6 +338,13 @@ LIST_VI = [
         "cả năm) bằng tổng các kỳ con đang có hiệu lực, trong phạm vi sai số làm tròn (mỗi số lệch tối đa nửa đơn vị "
         "của chữ số thập phân cuối)",
     ),
+    (  # issue 17, twenty-first session (tests/test_mac21.py)
+        "lost-letters",
+        "cảnh báo",
+        "mặc định",
+        "không có nguồn hay ghi chú nào của tệp số liệu có chữ bị mất thành '?' giữa một từ, hay chữ tiếng Việt bị "
+        "một chương trình đọc hoặc lưu với bảng mã khác làm hỏng (cảnh báo: số liệu vẫn đúng, chỉ chữ bị hỏng)",
+    ),
 ]
 
 
@@ -359,11 +366,11 @@ def test_check_list_in_english_as_before(tracker: Path):
         "syntax             error    default    targets.yaml follows the documented schema: valid YAML, known keys, "
         "no duplicates, numbers and periods where expected, formulas without cycles"
     )
-    assert lines[-13] == (  # -13 and -11 since parts-sum was added last (twenty-first session)
+    assert lines[-14] == (  # -14 and -12 since parts-sum and lost-letters were added last (twenty-first session)
         "jump               warning  default    no vintage of an indicator and period differs from the one before it "
         "by more than --jump-factor (default 5 times): 3,13 typed as 313"
     )
-    assert lines[-11] == (
+    assert lines[-12] == (
         "milestone-due      warning  on demand  every milestone (and plan period, and end of a span target) whose "
         "period ended more than 90 days ago has an observation"
     )
@@ -376,13 +383,13 @@ def test_check_list_json_keeps_its_keys_and_codes(tracker: Path):
     vi = json.loads(run("check", "--list", "--format", "json", "--lang", "vi").stdout)
     assert [sorted(c) for c in en["checks"]] == [
         ["default", "name", "rule", "severity"]
-    ] * 24  # year-to-date added (twentieth session), parts-sum (twenty-first)
+    ] * 25  # year-to-date added (twentieth session), parts-sum and lost-letters (twenty-first)
     # Names, severities (codes, not words) and defaults are the same in both languages.
     assert [{k: v for k, v in c.items() if k != "rule"} for c in en["checks"]] == [
         {k: v for k, v in c.items() if k != "rule"} for c in vi["checks"]
     ]
-    assert en["checks"][-5]["severity"] == "warning" and en["checks"][-4]["severity"] == "error"
-    assert en["checks"][-3] == {**en["checks"][-3], "name": "invisible", "severity": "warning", "default": True}
+    assert en["checks"][-6]["severity"] == "warning" and en["checks"][-5]["severity"] == "error"
+    assert en["checks"][-4] == {**en["checks"][-4], "name": "invisible", "severity": "warning", "default": True}
     assert en["checks"][0]["rule"].startswith("targets.yaml follows the documented schema")
     assert [c["rule"] for c in vi["checks"]] == [rule for _, _, _, rule in LIST_VI]
 

@@ -44,6 +44,11 @@ def _report(problems: list[Problem], lang: str | None = None, totals: bool = Tru
     chosen = lang or _message_lang()
     stream = sys.stderr
     shown = problems[:STORE_PROBLEMS_SHOWN] if rows_of else problems
+    from ..files.resaved_store import resaved_store_problem
+
+    resaved = resaved_store_problem(problems)  # a store a spreadsheet saved: said once, above its rows
+    if resaved is not None:
+        stream.write(f"{_visible(resaved.text(chosen))}\n")
     for p in shown:
         stream.write(f"{_visible(p.text(chosen))}\n")
     if len(shown) < len(problems):

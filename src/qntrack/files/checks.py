@@ -111,6 +111,8 @@ CHECKS: tuple[Check, ...] = (
     Check("year-to-date", "warning", True, msg("check_rule_to_date")),
     # Issue 17, twenty-first session: a published total apart from its parts added up.
     Check("parts-sum", "warning", False, msg("check_rule_parts_sum")),
+    # Issue 17, twenty-first session: a source or note whose letters a spreadsheet lost.
+    Check("lost-letters", "warning", True, msg("check_rule_lost_letters")),
 )
 BY_NAME = {c.name: c for c in CHECKS}
 DEFAULT_CHECKS = tuple(c.name for c in CHECKS if c.default)
@@ -289,6 +291,10 @@ def run_checks(
         from .invisible import invisible_warnings
 
         problems.extend(invisible_warnings(text, plan.source_file))
+    if "lost-letters" in selected:
+        from .checks_text import lost_letter_problems
+
+        problems.extend(lost_letter_problems(store.observations, file))
     if "milestone-side" in selected:
         problems.extend(milestone_side_problems(plan, series))
     if "growth-floor" in selected:

@@ -3,7 +3,8 @@
 When two computers change a synced file while one is offline, OneDrive keeps the other's
 version beside it as ``observations-DESKTOP-AB12.csv`` (the name, '-', that computer's
 name), Dropbox as ``observations (Hoa's conflicted copy 2026-07-15).csv`` and Google Drive
-as ``observations (1).csv``. qntrack reads only the file 'observations:' names, so the
+as ``observations (1).csv``, iCloud Drive as ``observations 2.csv`` (twenty-first
+session; a Mac may name it in NFD, compared here in NFC). qntrack reads only the file 'observations:' names, so the
 rows only the copy holds were passed over in silence, and so was an edit of targets.yaml
 kept as ``targets-DESKTOP-AB12.yaml``. ``check`` now says so (a warning of
 the ``store`` check, or of ``syntax`` for the plan's copy: checks that always run), with
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 from ..catalog import msg
@@ -24,10 +26,15 @@ __all__ = ["conflict_copy_problems"]
 
 # What a cloud drive puts between the store's name and its extension: '-' and a Windows
 # computer's name (NetBIOS: up to 15 capitals, digits and hyphens, a capital among them),
-# a Dropbox "(... conflicted copy ...)", or a number in brackets.
+# a Dropbox "(... conflicted copy ...)", a number in brackets, or iCloud's space and number
+# (2, 3, ...: up to two digits, so that "observations 2024.csv", a year's file, is not one).
 _MADE_BY_A_DRIVE = re.compile(
-    r"-(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{0,14}|\s\([^()]*conflicted copy[^()]*\)|\s\(\d+\)"
+    r"-(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{0,14}|\s\([^()]*conflicted copy[^()]*\)|\s\(\d+\)|\s[1-9]\d?"
 )
+
+
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
 
 
 def _lines(path: Path) -> list[bytes] | None:
@@ -47,7 +54,7 @@ def conflict_copy_problems(store_path: Path, plan: bool = False) -> list[Problem
     copy of it, whose first line is the store's header, holding lines the store has not.
     ``plan``: ``store_path`` is targets.yaml, whose copy may start with any line and whose
     lines are compared the same way (an edit made on the other computer)."""
-    stem, suffix = store_path.stem, store_path.suffix
+    stem, suffix = _nfc(store_path.stem), _nfc(store_path.suffix)
     try:
         names = sorted(os.listdir(store_path.parent or "."))
     except OSError:
@@ -55,10 +62,10 @@ def conflict_copy_problems(store_path: Path, plan: bool = False) -> list[Problem
     copies = [
         n
         for n in names
-        if n != store_path.name
-        and n.startswith(stem)
-        and n.endswith(suffix)
-        and _MADE_BY_A_DRIVE.fullmatch(n[len(stem) : len(n) - len(suffix)])
+        if _nfc(n) != _nfc(store_path.name)
+        and _nfc(n).startswith(stem)
+        and _nfc(n).endswith(suffix)
+        and _MADE_BY_A_DRIVE.fullmatch(_nfc(n)[len(stem) : len(_nfc(n)) - len(suffix)])
     ]
     if not copies:
         return []

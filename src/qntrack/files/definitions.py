@@ -198,7 +198,9 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     if reader.problems:
         # In the order of the file's lines, as the author reads it (a target's "needs" was
         # said after the keys below its first line; a duplicate id after the target's own).
-        raise InputError(sorted(reader.problems, key=lambda p: p.location.line or 0))
+        from .smart_quotes import quote_hints  # a line TextEdit typed “ ” on says so
+
+        raise InputError(quote_hints(sorted(reader.problems, key=lambda p: p.location.line or 0), text))
     return Plan(title, observations, indicators, named_groups(targets), file, zone, dimensions, title_vi)
 
 

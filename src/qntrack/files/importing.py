@@ -228,18 +228,24 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def _a_report(source: str) -> bool:
-    """Whether ``source`` is a report qntrack wrote (its mark: outputs.mark_state), which is
-    for reading: its tables are not an import's. Only a regular file is looked at (a FIFO
+def _a_report(source: str) -> str | None:
+    """The message's key when ``source`` is a report qntrack wrote (its mark:
+    outputs.mark_state), or its workbook saved again by a spreadsheet (saved_report), which
+    is for reading: its tables are not an import's. Only a regular file is looked at (a FIFO
     would block the look); any failure is left to the read, which says it."""
     import stat
 
     from .outputs import mark_state
+    from .saved_report import saved_again_report
 
     try:
-        return stat.S_ISREG(os.stat(source).st_mode) and mark_state(Path(source)) != "foreign"
+        if not stat.S_ISREG(os.stat(source).st_mode):
+            return None
+        if mark_state(Path(source)) != "foreign":
+            return "import_is_a_report"
     except OSError:
-        return False
+        return None
+    return "import_is_a_report_saved_again" if saved_again_report(source) else None
 
 
 def import_observations(
@@ -262,18 +268,15 @@ def import_observations(
     from ..files.store import utc_now
     from ..method.history import figure_in_force
 
+    from .not_an_import import refuse_not_an_import
     from .workbooks import workbook_kind
 
     source = os.fspath(source)  # a caller's Path, as the command's text
     refuse_nul("source", source)
     file = "<stdin>" if source == "-" else source
-    # The lock file beside an open workbook, picked by mistake: Excel's ~$x.xlsx, LibreOffice's .~lock.x.xlsx#
-    base = Path(source).name
-    locked = base[2:] if base.startswith("~$") else base[7:-1] if base.startswith(".~lock.") and base[-1] == "#" else ""
-    if locked:
-        raise fail(file, msg("hostile_documents_lock_file", workbook=locked))
-    if source != "-" and _a_report(source):
-        raise fail(file, msg("import_is_a_report"))
+    refuse_not_an_import(source, file)  # a lock file beside an open workbook, a Mac's ._x.csv
+    if source != "-" and (report := _a_report(source)):
+        raise fail(file, msg(report))
     workbook = workbook_kind(source) is not None
     if sheet is not None and not workbook:
         from ..errors import ExitCode

@@ -183,8 +183,10 @@ def output_path(output: str) -> Path:
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise fail(output, msg("outputs_not_regular"), ExitCode.USAGE)
     if not real.parent.is_dir():
+        from .windows_paths import with_home_hint
+
         shown = real.parent if given.is_symlink() else given.parent
-        raise fail(output, msg("outputs_no_folder", folder=shown), ExitCode.USAGE)
+        raise fail(output, with_home_hint(msg("outputs_no_folder", folder=shown), output), ExitCode.USAGE)
     return real
 
 

@@ -138,7 +138,7 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
         raise fail(str(path), msg("store_is_directory"))
     # A symlinked store is repaired where it really is: replacing the link itself with a
     # regular file would fork the store in two, and the side file belongs beside the data.
-    path = real_path(path)
+    shown, path = str(path), real_path(path)
     from ..files.textfiles import open_regular
 
     opened = open_regular(path, "the observations file")  # a FIFO or device: refused before any lock file
@@ -159,6 +159,9 @@ def repair_store(path: Path, now: datetime | None = None) -> Repair | None:
                 sweep_temporaries(path)
         return None
     if head and not head.endswith(b"\n"):
+        from .line_ends import refuse_cr_only
+
+        refuse_cr_only(head, shown)  # not a torn row: every line of the store, ended by CR alone
         _refuse_foreign(head, path)  # before the lock, which would leave a file beside it
     try:
         with store_lock(path):

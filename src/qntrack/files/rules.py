@@ -216,16 +216,19 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         raise ValueError(msg("store_timestamp_not_real", text=text)) from None
 
 
-_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", re.ASCII)
+# Slashes, or dots as LibreOffice and Numbers show a date under German, Russian or Polish
+# settings (31.12.2025; twenty-first session).
+_SLASHED = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$", re.ASCII)
 
 
 def _slashed_date(raw: str, text: str) -> Message | None:
-    """A date written with slashes (15/07/2026, as Vietnamese writes it day first): its ISO
-    form when only one order is a date, both when both are; never one of them guessed."""
+    """A date written with slashes (15/07/2026, as Vietnamese writes it day first) or dots:
+    its ISO form when only one order is a date, both when both are; never one of them
+    guessed."""
     found = _SLASHED.match(raw)
     if found is None:
         return None
-    a, b, year = int(found[1]), int(found[2]), int(found[3])
+    a, b, year = int(found[1]), int(found[3]), int(found[4])
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
     month_first = _is_real(f"{year:04d}-{a:02d}-{b:02d}")
     if day_first and month_first and a != b:
@@ -236,7 +239,7 @@ def _slashed_date(raw: str, text: str) -> Message | None:
             day=f"{year:04d}-{b:02d}-{a:02d}",
             month=f"{year:04d}-{a:02d}-{b:02d}",
         )
-    if day_first and a == b:  # 05/05/2026: the same day in either order
+    if day_first and a == b and found[2] == "/":  # 05/05/2026: the same day in either order
         return msg("store_timestamp_slashed", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}")
     if day_first:
         return msg("store_timestamp_day_first", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}")

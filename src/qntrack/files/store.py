@@ -26,6 +26,7 @@ from ..catalog import Message, msg, said
 from ..plan.model import OBSERVATION_STATUSES, Location, Observation, Problem
 from ..plan.periods import PeriodError
 from ..files.textfiles import nfc
+from .line_ends import refuse_cr_only
 from .merge_markers import refuse_merge_conflict
 from .journal import not_added, interrupted, interrupted_batch, read_pending
 from .rules import STATUSES as _STATUSES
@@ -342,6 +343,7 @@ def _parse_text(text: str, file: str) -> StoreContents:
     """The general reader: the csv module over the whole text, one row at a time."""
     if not text.strip():
         return StoreContents((), ())
+    refuse_cr_only(text, file)  # Excel for Mac's "CSV (Macintosh)": no LF, so no line would end
     torn = 0
     if not text.endswith("\n") and ends_in_a_row(text, file):
         text += "\n"

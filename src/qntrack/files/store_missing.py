@@ -96,6 +96,20 @@ def _store_missing(store_path: Path) -> Problem:
         # 'data\obs.csv' from a Windows habit: here a backslash is part of a file's name.
         slashed = store_path.name.replace("\\", "/")
         return Problem(Location(str(store_path)), msg("workspace_store_missing_backslash", path=slashed), "warning")
+    from .smart_quotes import unquoted_name
+
+    unquoted = unquoted_name(store_path)  # “observations.csv” from TextEdit's Smart Quotes
+    if unquoted is not None:
+        said = msg("workspace_store_smart_quotes", written=store_path.name, name=unquoted)
+        return Problem(Location(str(store_path)), said, "warning")
+    from .icloud import icloud_placeholder
+
+    placeholder = icloud_placeholder(store_path)  # a Mac's iCloud Drive keeps it in the cloud only
+    if placeholder is not None:
+        from .figure_units import shell_word
+
+        said = msg("workspace_store_icloud", found=placeholder.name, path=shell_word(str(store_path)))
+        return Problem(Location(str(store_path)), said, "warning")
     from .textfiles import case_variant
 
     variant = case_variant(store_path)

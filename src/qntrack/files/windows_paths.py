@@ -12,7 +12,9 @@ system: the report is for an office of Windows PCs, and a name ending in a space
 device's name (CON, NUL) or one with ':' is a slip there, a file no PC of the office can
 open when written elsewhere. A plan or store that Notepad saved as a text document
 (``targets.yaml.txt``, which Explorer shows as targets.yaml) is named, never passed over,
-and a file named the Windows way on the command line is told what to write.
+and a file named the Windows way on the command line is told what to write. The same
+places say a Mac's slips (twenty-first session): a '~' a shell left as typed, a file
+iCloud Drive keeps in the cloud only, a store named between typographic quotes.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ __all__ = [
     "refuse_windows_name",
     "refuse_windows_output",
     "windows_advice",
+    "with_home_hint",
     "with_windows_hint",
 ]
 
@@ -93,6 +96,17 @@ def refuse_windows_name(path: Path, not_done: Message | None = None) -> None:
     saved = text_document(path)
     if saved is not None:
         raise fail(str(path), msg("store_txt_new", found=saved.name, name=path.name, not_done=after))
+    from .figure_units import shell_word
+    from .icloud import icloud_placeholder
+    from .smart_quotes import unquoted_name
+
+    unquoted = unquoted_name(path)  # “observations.csv” from TextEdit's Smart Quotes: never started
+    if unquoted is not None:
+        raise fail(str(path), msg("store_smart_quotes_new", written=path.name, name=unquoted, not_done=after))
+    placeholder = icloud_placeholder(path)  # a Mac's iCloud Drive keeps the store in the cloud only
+    if placeholder is not None:
+        said = msg("store_icloud_new", found=placeholder.name, path=shell_word(str(path)), not_done=after)
+        raise fail(str(path), said)
 
 
 # The names Windows gives its devices, with or without an extension (con.html is CON).
@@ -133,7 +147,19 @@ def refuse_windows_output(output: str) -> None:
 def with_windows_hint(said: Message, name: str) -> Message:
     """``said`` (a file "not found"), followed by what to write when ``name`` is a Windows
     path on a system whose separator is '/': a drive's or share's, or one with backslashes
-    (``--from data\\in.csv`` copied from a Windows colleague's note)."""
+    (``--from data\\in.csv`` copied from a Windows colleague's note). Or, on any system,
+    what to write for a '~' that a shell left as typed (``"~/Library/Mobile
+    Documents/..."`` quoted for its spaces), or how to download a file iCloud Drive keeps
+    in the cloud only (twenty-first session)."""
+    if (told := with_home_hint(said, name)) is not said:
+        return told
+    from .figure_units import shell_word
+    from .icloud import icloud_placeholder
+
+    placeholder = icloud_placeholder(Path(name))  # a Mac's iCloud Drive keeps it in the cloud only
+    if placeholder is not None:
+        hint = msg("path_hint_icloud", found=placeholder.name, path=shell_word(name))
+        return msg("path_said_windows", said=said, hint=hint)
     if os.sep != "/" or "\\" not in name and not _DRIVE.match(name):
         return said
     if _DRIVE.match(name) or name.startswith("\\\\"):
@@ -141,6 +167,15 @@ def with_windows_hint(said: Message, name: str) -> Message:
     else:
         hint = msg("path_hint_backslash", path=name.replace("\\", "/"))
     return msg("path_said_windows", said=said, hint=hint)
+
+
+def with_home_hint(said: Message, name: str) -> Message:
+    """``said`` followed by the path to write when ``name`` starts with a '~/' that a shell
+    left as typed and that is no folder here; else ``said``."""
+    home = os.path.expanduser(name) if name.startswith("~/") and not os.path.lexists("~") else name
+    if home == name:
+        return said
+    return msg("path_said_windows", said=said, hint=msg("path_hint_tilde", path=home, rest=name[2:]))
 
 
 # A plan saved under a name Windows shows as targets.yaml (Notepad's "Text Documents" adds
@@ -166,9 +201,13 @@ def another_plan_name(folder: Path) -> Message | None:
 def refuse_windows_folder(given: str) -> None:
     """Refuse (exit 2) a folder to create (``init DIR``, ``export opensdg --into DIR``)
     written the Windows way where '/' separates folders: it would be made as one folder
-    named ``plans\\2026`` or ``C:\\Users\\...``."""
+    named ``plans\\2026`` or ``C:\\Users\\...``. Or, on any system, one starting with a
+    '~/' a shell left as typed: a folder named '~' would be made here (twenty-first session)."""
     from ..errors import ExitCode, fail
 
+    home = os.path.expanduser(given) if given.startswith("~/") and not os.path.lexists("~") else given
+    if home != given:
+        raise fail(given, msg("path_hint_tilde", path=home, rest=given[2:]), ExitCode.USAGE)
     if os.sep != "/" or "\\" not in given and not _DRIVE.match(given):
         return
     if _DRIVE.match(given) or given.startswith("\\\\"):

@@ -6,6 +6,8 @@ shown, or the one named); its rows, a damaged sheet said as one message.
 
 from __future__ import annotations
 
+import unicodedata
+
 from pathlib import Path
 from typing import IO, Any, Iterator
 
@@ -87,6 +89,11 @@ def _picked(book: Any, name: str, wanted: str | None) -> Any:
         return next((s for s in book.worksheets if s.sheet_state == "visible"), book.worksheets[0])
     if wanted in sheets:
         return book[wanted]
+    # A name pasted from a Mac's Finder or Numbers arrives decomposed (NFD), or the sheet's
+    # was written so: the same name to the eye, the same sheet (twenty-first session).
+    same = [s for s in sheets if unicodedata.normalize("NFC", s) == unicodedata.normalize("NFC", wanted)]
+    if len(same) == 1:
+        return book[same[0]]
     if wanted in book.sheetnames:
         raise fail(name, msg("workbook_chartsheet", sheet=wanted, sheets=", ".join(sheets)))
     shown = ", ".join(f"'{s}'" for s in sheets)

@@ -9,6 +9,7 @@ import re
 import yaml
 
 from ..catalog import Message, msg
+from .smart_quotes import TYPOGRAPHIC  # TextEdit's “ ”: letters to YAML
 
 __all__ = ["yaml_problem", "yaml_words"]
 
@@ -57,6 +58,9 @@ def yaml_words(problem: str) -> Message:
 def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
     """The 1-based line and column of a YAML error in ``text`` (0 when PyYAML gives no
     place) and the message that says it: a tab named as such, else ``yaml_words``."""
+    if text.lstrip("\ufeff \t\r\n").startswith("{\\rtf"):
+        # TextEdit's default format (twenty-first session): no YAML, whatever PyYAML says.
+        return 1, 0, msg("definitions_rtf")
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 0
     col = mark.column + 1 if mark else 0
@@ -82,6 +86,8 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Messag
         lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             message = msg("definitions_yaml_tab_on_line", problem=message)
+        elif 0 < line <= len(lines) and TYPOGRAPHIC.search(lines[line - 1]):
+            message = msg("definitions_yaml_smart_quotes", problem=message)
     return line, col, message
 
 

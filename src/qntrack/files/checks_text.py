@@ -1,0 +1,49 @@
+"""The ``lost-letters`` check (issue 17, twenty-first session): a source or note of the
+store whose Vietnamese letters a program lost or garbled.
+
+An import refuses such a cell (files/garbled.py); the store itself, opened in LibreOffice
+Calc, Numbers or Excel and saved in a Western encoding ("S? K? ho?ch", each Vietnamese
+letter a '?'), or read once in the wrong encoding and saved again (UTF-8's two bytes of a
+letter shown as two Windows-1252 characters), was passed by
+``check`` in silence. A warning per row: the figures are sound, the words are not, and
+only a copy of the file from before, or the publication, has them.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..catalog import msg
+from ..plan.model import Location, Observation, Problem
+from .garbled import garbled, lost_letters
+
+__all__ = ["lost_letter_problems"]
+
+
+def lost_letter_problems(rows: Sequence[Observation], file: str) -> list[Problem]:
+    """A warning for each row's source and note that lost letters or is garbled. Each
+    distinct text is judged once, and the rows are gone through again only when one is
+    found: a national store repeats its sources, and nearly always has none."""
+    texts = {o.source for o in rows} | {o.note for o in rows}
+    bad: dict[str, tuple[str, str] | bool] = {}
+    for text in texts:
+        if text and not (text.isascii() and "?" not in text):
+            verdict = garbled(text) or lost_letters(text)
+            if verdict:
+                bad[text] = verdict
+    if not bad:
+        return []
+    found = []
+    for row in rows:
+        for column, text in (("source", row.source), ("note", row.note)):
+            told = bad.get(text)
+            if told is None:
+                continue
+            if not isinstance(told, tuple):
+                said = msg("checks_lost_letters", column=msg(f"checks_column_{column}"), text=text)
+            else:
+                encoding, reading = told
+                key = "checks_garbled_utf8" if encoding == "UTF-8" else "checks_garbled_legacy"
+                said = msg(key, column=msg(f"checks_column_{column}"), text=text, reading=reading, encoding=encoding)
+            found.append(Problem(Location(file, row.line), said, "warning", check="lost-letters"))
+    return found

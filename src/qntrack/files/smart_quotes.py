@@ -1,0 +1,49 @@
+"""Typographic quotes in targets.yaml (issue 17, twenty-first session).
+
+TextEdit's Smart Quotes, on by default on a Mac, types ``"..."`` as ``\u201c...\u201d``,
+which YAML reads as letters. A line of the plan holding them and refused, by YAML or by
+the plan's rules, now says so (``quote_hints``; yaml_words does the same for YAML's own
+errors). ``observations: \u201cobs.csv\u201d`` is valid YAML, the quotes then part of the
+name: the store so named was "missing", and an append started a new file named with the
+quotes, beside the real one. It is said with the line to write, and no such file is
+started (``unquoted_name``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Sequence
+
+from ..catalog import msg
+from ..plan.model import Problem
+
+__all__ = ["quote_hints", "unquoted_name", "TYPOGRAPHIC"]
+
+# The quotes typed for " and '. The closing single one is left out: it is the apostrophe
+# of "People\u2019s", which a name may hold anywhere.
+TYPOGRAPHIC = re.compile("[\u201c\u201d\u2018]")
+
+_OPENING = "\u201c\u2018\u201e"
+_CLOSING = "\u201d\u2019\u201c"
+
+
+def unquoted_name(path: Path) -> str | None:
+    """``path``'s name without the typographic quotes around it, when it has them."""
+    name = path.name
+    if len(name) > 2 and name[0] in _OPENING and name[-1] in _CLOSING:
+        return name[1:-1]
+    return None
+
+
+def quote_hints(problems: Sequence[Problem], text: str) -> list[Problem]:
+    """``problems``, each on a line of ``text`` that holds typographic quotes told so."""
+    lines = text.splitlines()
+    told = []
+    for p in problems:
+        line = p.location.line or 0
+        if 0 < line <= len(lines) and TYPOGRAPHIC.search(lines[line - 1]):
+            p = replace(p, message=msg("definitions_yaml_smart_quotes", problem=p.message))
+        told.append(p)
+    return told
