@@ -97,14 +97,9 @@ class UnitRows:
         found = units_outside(self.plan.dimensions, dims, period)
         if not found:
             return None
-        unit = found[0]
-        return msg(
-            "checks_unit_outside",
-            value=unit.value,
-            period=period,
-            since=unit.since.isoformat() if unit.since else "…",
-            until=unit.until.isoformat() if unit.until else "…",
-        )
+        from .figure_units import outside_message
+
+        return outside_message("checks_unit_outside", self.plan, dims, found[0], period)
 
 
 def units_sum_problems(plan: Plan, series: Series, file: str) -> list[Problem]:

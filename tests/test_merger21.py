@@ -1,0 +1,126 @@
+"""A national office after the 2025 merger of provinces (issue 17, twenty-first session;
+docs/decisions.md, "A national office after the 2025 merger of provinces").
+
+Three provinces end on 30 June 2025: Vĩnh Phúc and Hòa Bình join Phú Thọ, which keeps its
+name (no dates, `from:` them); Hà Giang and the old Tuyên Quang form a new Tuyên Quang on
+1 July 2025. Every expected value below is worked out by hand in its comment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_tracker
+from helpers import run_clean
+
+_PLAN = """\
+title: National tracker
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - {value: "Vĩnh Phúc", until: "2025-06-30"}
+      - {value: "Hòa Bình", until: "2025-06-30"}
+      - {value: "Phú Thọ", from: ["Vĩnh Phúc", "Hòa Bình"]}
+      - {value: "Hà Giang", until: "2025-06-30"}
+      - {value: "Tuyên Quang cũ", until: "2025-06-30"}
+      - {value: "Tuyên Quang", since: "2025-07-01", from: ["Hà Giang", "Tuyên Quang cũ"]}
+      - {value: "Cô Đơn", until: "2025-06-30"}
+      - "Quảng Ninh"
+indicators:
+  poverty:
+    name: {en: Poverty rate, vi: Tỷ lệ hộ nghèo}
+    unit: "%"
+    measure: level
+    direction: decrease
+    dimensions: [province]
+targets:
+  - id: poverty-2030
+    indicator: poverty
+    baseline: 2020
+    milestones: [{by: 2030, value: 1}]
+    for_each: province
+"""
+
+_STORE = """\
+indicator,period,value,status,source,note,recorded_at
+poverty,2020,9,official,,,2021-06-01T00:00:00Z
+poverty,2026,6,estimate,,,2026-11-01T00:00:00Z
+poverty[province=Phú Thọ],2020,10,official,,,2021-06-01T00:00:00Z
+poverty[province=Phú Thọ],2026,5,estimate,,,2026-11-01T00:00:00Z
+poverty[province=Quảng Ninh],2020,5,official,,,2021-06-01T00:00:00Z
+poverty[province=Quảng Ninh],2026,2,estimate,,,2026-11-01T00:00:00Z
+poverty[province=Tuyên Quang],2025,8,official,,,2026-06-01T00:00:00Z
+poverty[province=Tuyên Quang],2026,6,estimate,,,2026-11-01T00:00:00Z
+"""
+
+
+@pytest.fixture
+def nation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_tracker(tmp_path, monkeypatch, _PLAN, _STORE)
+
+
+# --- A figure for a unit outside its dates names the units of that time.
+
+
+@pytest.mark.parametrize(
+    ("lang", "ended", "began"),
+    [
+        (
+            "en",
+            "record the figure for the unit of that time: Phú Thọ",
+            "the units of that time: Hà Giang, Tuyên Quang cũ",
+        ),
+        (
+            "vi",
+            "hãy ghi số liệu cho đơn vị của thời kỳ đó: Phú Thọ",
+            "từng đơn vị của thời kỳ đó: Hà Giang, Tuyên Quang cũ",
+        ),
+    ],
+)
+def test_a_figure_outside_a_units_dates_names_the_units_of_that_time(nation: Path, lang: str, ended: str, began: str):
+    """A 2026 figure under Vĩnh Phúc (ended 30 June 2025, joined Phú Thọ, whose `from:`
+    names it) is Phú Thọ's to record; a 2024 figure under Tuyên Quang (formed 1 July 2025
+    from Hà Giang and the old Tuyên Quang) belongs to those two. The message said only
+    "the unit of that time", which the office had to look up in targets.yaml."""
+    before = (nation / "observations.csv").read_bytes()
+    one = run_clean(
+        "--lang", lang, "add-observation", "poverty", "2026", "4", "--status", "estimate", "--dim", "province=Vĩnh Phúc"
+    )
+    assert one.exit_code == 1 and ended in " ".join(one.output.split()), one.output
+    two = run_clean("--lang", lang, "add-observation", "poverty", "2024", "4", "--dim", "province=Tuyên Quang")
+    assert two.exit_code == 1 and began in " ".join(two.output.split()), two.output
+    # An import says it at each row's line.
+    (nation / "rows.csv").write_text(
+        "indicator,period,value,status,province\npoverty,2026,4,estimate,Vĩnh Phúc\npoverty,2024,4,,Tuyên Quang\n",
+        encoding="utf-8",
+    )
+    batch = run_clean("--lang", lang, "add-observation", "--from", "rows.csv")
+    said = [" ".join(line.split()) for line in batch.output.splitlines()]
+    assert batch.exit_code == 1
+    assert any(line.startswith("rows.csv:2:") and ended in line for line in said), batch.output
+    assert any(line.startswith("rows.csv:3:") and began in line for line in said), batch.output
+    assert (nation / "observations.csv").read_bytes() == before  # nothing written
+
+
+def test_check_names_the_unit_of_that_time_for_a_stored_row(nation: Path):
+    """A row already stored under Vĩnh Phúc for 2026 (an `until:` added after it was
+    recorded): `check` names it, and Phú Thọ as the unit to record it for."""
+    with (nation / "observations.csv").open("a", encoding="utf-8") as store:
+        store.write("poverty[province=Vĩnh Phúc],2026,4,estimate,,,2026-11-01T00:00:00Z\n")
+    done = run_clean("check")
+    assert done.exit_code == 1
+    lines = [" ".join(line.split()) for line in done.output.splitlines() if "Vĩnh Phúc" in line]
+    assert len(lines) == 1 and lines[0].startswith("observations.csv:10:"), done.output
+    assert "the unit of that time: Phú Thọ" in lines[0], lines[0]
+
+
+def test_a_unit_that_ended_with_no_successor_keeps_the_plain_advice(nation: Path):
+    """Cô Đơn ended and no unit is formed from it: no unit can be named, and the advice
+    stays as it was, naming none."""
+    done = run_clean("add-observation", "poverty", "2026", "4", "--status", "estimate", "--dim", "province=Cô Đơn")
+    assert done.exit_code == 1
+    lines = [" ".join(line.split()) for line in done.output.splitlines() if "Cô Đơn" in line]
+    assert len(lines) == 1 and lines[0].endswith("record the figure for the unit of that time"), done.output
