@@ -8,6 +8,7 @@ name (no dates, `from:` them); Hà Giang and the old Tuyên Quang form a new Tuy
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,44 @@ def test_a_unit_that_ended_with_no_successor_keeps_the_plain_advice(nation: Path
     assert done.exit_code == 1
     lines = [" ".join(line.split()) for line in done.output.splitlines() if "Cô Đơn" in line]
     assert len(lines) == 1 and lines[0].endswith("record the figure for the unit of that time"), done.output
+
+
+# --- A unit formed after a level target's baseline year: judged from its first figure,
+# and every table says so.
+
+
+def test_a_unit_formed_after_the_baseline_year_is_judged_from_its_first_figure(nation: Path):
+    """Tuyên Quang, formed on 1 July 2025, has no 2020 figure of its own (one for 2020 is
+    refused: it did not exist), and its predecessors' are not added up for it (a rate
+    does not add up). Its baseline is its first figure, 8 (2025) (targets-format.md: "else
+    the first later annual observation"). Lower is better, 1 by 2030, 6 in 2026:
+    achieved rate (6 / 8)^(1/1) - 1 = -0.25; required (1 / 8)^(1/5) - 1 = 2^(-3/5) - 1 =
+    0.6597540 - 1 = -0.3402460; P = -0.25 / -0.3402460 = 0.73476."""
+    doc = json.loads(run_clean("status", "--format", "json").stdout)
+    item = next(t for t in doc["targets"] if t["id"] == "poverty-2030")
+    units = {u["dims"]["province"]: u for u in item["breakdown"]}
+    assert units["Tuyên Quang"]["baseline"] == {"period": "2025", "value": 8.0}
+    assert units["Tuyên Quang"]["progress_value"] == pytest.approx(0.73476, abs=1e-5)
+    # Phú Thọ kept its name: its own 2020 figure, 10, is its baseline.
+    assert units["Phú Thọ"]["baseline"] == {"period": "2020", "value": 10.0}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "baseline 2025: no 2020 figure of its own"), ("vi", "năm gốc 2025: không có số liệu riêng năm 2020")],
+)
+def test_the_tables_say_a_units_baseline_is_later_than_the_targets(nation: Path, lang: str, said: str):
+    """rank, status --by and the report's units table: Tuyên Quang's status is judged from
+    2025, not from the target's 2020, and says so beside it, as an ended unit's says which
+    milestones it was judged on; Phú Thọ and Quảng Ninh, judged from 2020, say nothing."""
+    ranked = run_clean("--lang", lang, "rank", "poverty-2030", "--format", "table", env={"COLUMNS": "200"})
+    assert ranked.exit_code == 0, ranked.output
+    flat = [" ".join(line.split()) for line in ranked.stdout.splitlines()]
+    assert sum(said in line for line in flat) == 1, ranked.stdout
+    assert any(said in line and "Tuyên Quang" in line for line in flat), ranked.stdout
+    by = run_clean("--lang", lang, "status", "--by", "province", "--format", "table", env={"COLUMNS": "200"})
+    assert by.exit_code == 0, by.output
+    assert " ".join(by.stdout.split()).count(said) == 1, by.stdout
+    report = run_clean("--lang", lang, "report", "--format", "markdown")
+    rows = [line for line in report.stdout.splitlines() if line.startswith("| ") and said in line]
+    assert len(rows) == 1 and "Tuyên Quang" in rows[0], rows
