@@ -166,3 +166,35 @@ def test_the_tables_say_a_units_baseline_is_later_than_the_targets(nation: Path,
     report = run_clean("--lang", lang, "report", "--format", "markdown")
     rows = [line for line in report.stdout.splitlines() if line.startswith("| ") and said in line]
     assert len(rows) == 1 and "Tuyên Quang" in rows[0], rows
+
+
+# --- A province that absorbed others and kept its name was "formed from" them.
+
+
+@pytest.mark.parametrize(
+    ("lang", "absorbed", "formed"),
+    [
+        (
+            "en",
+            "#### Vĩnh Phúc, Hòa Bình joined Phú Thọ: their figures before the merger, beside its own",
+            "#### Tuyên Quang was formed from Hà Giang, Tuyên Quang cũ: their figures before it, beside its own",
+        ),
+        (
+            "vi",
+            "#### Vĩnh Phúc, Hòa Bình được sáp nhập vào Phú Thọ: số liệu của các đơn vị đó trước khi sáp nhập,"
+            " bên cạnh số liệu của Phú Thọ",
+            "#### Tuyên Quang được hình thành từ Hà Giang, Tuyên Quang cũ:",
+        ),
+    ],
+)
+def test_the_report_says_a_province_absorbed_others_and_kept_its_name(
+    nation: Path, lang: str, absorbed: str, formed: str
+):
+    """Phú Thọ existed before 1 July 2025 (no `since:`) and has its own figures from 2020:
+    it was not "formed from" Vĩnh Phúc and Hòa Bình, they joined it. The new Tuyên Quang
+    (`since:`) was formed from its predecessors, as the heading said."""
+    report = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert report.exit_code == 0, report.output
+    lines = report.stdout.splitlines()
+    assert any(line.startswith(absorbed) for line in lines), [x for x in lines if x.startswith("####")]
+    assert any(line.startswith(formed) for line in lines), [x for x in lines if x.startswith("####")]

@@ -310,8 +310,10 @@ def _predecessors(
             table = TableView(
                 (label("period", lang), *(name for name, _ in columns)), rows, frozenset(range(1, len(columns) + 1))
             )
+            # A unit with no `since:` existed before: the units it names joined it (Phu Tho,
+            # which kept its name), it was not formed from them.
             caption = report_word(
-                "bd_predecessors",
+                "bd_predecessors" if unit.since is not None else "bd_absorbed",
                 lang,
                 unit=unit_name(u.dims, dimensions, lang, dated=False),
                 units=", ".join(unit.predecessors),
