@@ -198,3 +198,69 @@ def test_the_report_says_a_province_absorbed_others_and_kept_its_name(
     lines = report.stdout.splitlines()
     assert any(line.startswith(absorbed) for line in lines), [x for x in lines if x.startswith("####")]
     assert any(line.startswith(formed) for line in lines), [x for x in lines if x.startswith("####")]
+
+
+# --- check units-sum in the year a merger cuts through: two sets of units, each the whole.
+
+_SUM_PLAN = """\
+title: Sum
+dimensions:
+  province:
+    name: Province
+    values:
+      - {value: A, until: "2025-06-30"}
+      - {value: B, until: "2025-06-30"}
+      - {value: C, since: "2025-07-01", from: [A, B]}
+      - D
+indicators:
+  revenue: {name: Revenue, unit: bn VND, measure: flow, dimensions: [province]}
+targets:
+  - {id: r, indicator: revenue, type: plan, period: 2026, value: 1000, for_each: province}
+"""
+
+
+def _sum_store(rows: str) -> str:
+    return "indicator,period,value,status,source,note,recorded_at\n" + "".join(
+        f"{line.strip()},official,,,2026-06-01T00:00:00Z\n" for line in rows.strip().splitlines()
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "warned"),
+    [
+        # The old yearbook's 2025 (A 100 + B 100 + D 100 = 300) and the new one's (C 200 +
+        # D 100 = 300) each make the total, 300: adding all four (500) counted it twice.
+        (
+            "revenue,2025,300\nrevenue[province=A],2025,100\nrevenue[province=B],2025,100\n"
+            "revenue[province=C],2025,200\nrevenue[province=D],2025,100",
+            None,
+        ),
+        # 2025 under the old names alone: A + B + D = 100 + 100 + 90 = 290, off 300 by 10,
+        # more than 0.5 % x 300 = 1.5: a warning. It was never compared (C had no figure).
+        (
+            "revenue,2025,300\nrevenue[province=A],2025,100\nrevenue[province=B],2025,100\nrevenue[province=D],2025,90",
+            "its 3 units of province add up to 290",
+        ),
+        # Under the new names alone, C 200 + D 100 = 300: no warning.
+        ("revenue,2025,300\nrevenue[province=C],2025,200\nrevenue[province=D],2025,100", None),
+        # Both sets given, neither adds up: the old one is named (A + B + D = 100 + 100 + 150 = 350).
+        (
+            "revenue,2025,300\nrevenue[province=A],2025,100\nrevenue[province=B],2025,100\n"
+            "revenue[province=C],2025,250\nrevenue[province=D],2025,150",
+            "its 3 units of province add up to 350",
+        ),
+    ],
+)
+def test_units_sum_in_a_year_the_merger_cuts_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: str, warned: str | None
+):
+    """In 2025 the units before the merger (A, B, D) and those after it (C, D) each cover
+    the country; `check units-sum` compares the total with each set whose every unit has
+    a figure, and warns when none adds up."""
+    make_tracker(tmp_path, monkeypatch, _SUM_PLAN, _sum_store(rows))
+    done = run_clean("check")
+    said = [" ".join(line.split()) for line in done.output.splitlines() if "add up to" in line]
+    if warned is None:
+        assert done.exit_code == 0 and not said, done.output
+    else:
+        assert len(said) == 1 and warned in said[0] and said[0].startswith("observations.csv:2:"), done.output
