@@ -264,3 +264,37 @@ def test_units_sum_in_a_year_the_merger_cuts_through(
         assert done.exit_code == 0 and not said, done.output
     else:
         assert len(said) == 1 and warned in said[0] and said[0].startswith("observations.csv:2:"), done.output
+
+
+def test_a_vietnamese_report_names_the_predecessors_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Units declared with English values and Vietnamese `names:`: the heading over a new
+    province's predecessors named the new province in Vietnamese and its predecessors by
+    their English values, in one Vietnamese sentence."""
+    plan = """\
+title: Names
+dimensions:
+  province:
+    name: {en: Province, vi: Tỉnh}
+    values:
+      - {value: Ha Giang Province, until: "2025-06-30", names: {vi: Tỉnh Hà Giang}}
+      - {value: Old Tuyen Quang, until: "2025-06-30", names: {vi: Tỉnh Tuyên Quang cũ}}
+      - {value: Tuyen Quang Province, since: "2025-07-01", from: [Ha Giang Province, Old Tuyen Quang],
+         names: {vi: Tỉnh Tuyên Quang}}
+indicators:
+  poverty: {name: Poverty, unit: "%", direction: decrease, dimensions: [province]}
+targets:
+  - {id: p, indicator: poverty, baseline: 2020, milestones: [{by: 2030, value: 1}], for_each: province}
+"""
+    store = (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "poverty[province=Ha Giang Province],2020,20,official,,,2021-06-01T00:00:00Z\n"
+        "poverty[province=Tuyen Quang Province],2025,8,official,,,2026-06-01T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    report = run_clean("--lang", "vi", "report", "--format", "markdown")
+    assert report.exit_code == 0, report.output
+    headings = [line for line in report.stdout.splitlines() if line.startswith("#### ")]
+    assert any(
+        line.startswith("#### Tỉnh Tuyên Quang được hình thành từ Tỉnh Hà Giang, Tỉnh Tuyên Quang cũ:")
+        for line in headings
+    ), headings

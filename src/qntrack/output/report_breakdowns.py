@@ -316,7 +316,8 @@ def _predecessors(
                 "bd_predecessors" if unit.since is not None else "bd_absorbed",
                 lang,
                 unit=unit_name(u.dims, dimensions, lang, dated=False),
-                units=", ".join(unit.predecessors),
+                # Each in the report's language, as the unit itself is (``names:``).
+                units=", ".join(unit_name(((dim_id, b),), dimensions, lang, dated=False) for b in unit.predecessors),
             )
             out.append(Predecessors(caption, table))
     return tuple(out)
