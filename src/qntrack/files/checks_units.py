@@ -11,7 +11,17 @@ from typing import Mapping, Sequence
 from ..catalog import Figure, Message, msg
 from ..plan.model import RETRACTED, Indicator, Location, Measure, Observation, Plan, Problem
 from ..plan.periods import Period
-from ..plan.units import Dims, Unit, outside, resolve_dims, split_key, unit_key, units_outside
+from ..plan.units import (
+    Dims,
+    Unit,
+    outside,
+    period_end,
+    period_start,
+    resolve_dims,
+    split_key,
+    unit_key,
+    units_outside,
+)
 from ..method.series import Series
 
 __all__ = ["UnitRows", "SUM_TOLERANCE", "units_sum_problems", "outside_in_force"]
@@ -97,14 +107,9 @@ class UnitRows:
         found = units_outside(self.plan.dimensions, dims, period)
         if not found:
             return None
-        unit = found[0]
-        return msg(
-            "checks_unit_outside",
-            value=unit.value,
-            period=period,
-            since=unit.since.isoformat() if unit.since else "…",
-            until=unit.until.isoformat() if unit.until else "…",
-        )
+        from .figure_units import outside_message
+
+        return outside_message("checks_unit_outside", self.plan, dims, found[0], period)
 
 
 def units_sum_problems(plan: Plan, series: Series, file: str) -> list[Problem]:
@@ -152,12 +157,18 @@ def _sum_problems(
         dims = tuple(sorted((*given, (dim_id, unit.value)), key=lambda p: order[p[0]]))
         by_unit[unit.value] = {o.period: o.value for o in series.get(unit_key(indicator.id, dims), ())}
     for total in series.get(parent, ()):
-        living = [u for u in dimension.values if not outside(u, total.period)]
-        figures = [by_unit[u.value].get(total.period) for u in living]
-        if not living or any(f is None for f in figures):
-            continue
-        summed = sum(f for f in figures if f is not None)
-        if abs(summed - total.value) > SUM_TOLERANCE * abs(total.value):
+        found = None  # the first complete set of units that does not add up: (units, sum)
+        for living in _unit_sets(dimension.values, total.period):
+            figures = [by_unit[u.value].get(total.period) for u in living]
+            if not living or any(f is None for f in figures):
+                continue
+            summed = sum(f for f in figures if f is not None)
+            if abs(summed - total.value) <= SUM_TOLERANCE * abs(total.value):
+                found = None
+                break  # one set adds up: the figures agree
+            found = found or (living, summed)
+        if found is not None:
+            living, summed = found
             out.append(
                 Problem(
                     Location(file, total.line),
@@ -175,6 +186,21 @@ def _sum_problems(
                 )
             )
     return out
+
+
+def _unit_sets(units: Sequence[Unit], period: Period) -> list[list[Unit]]:
+    """The sets of units that each make the whole in ``period``: the units that existed
+    then, or, in a period a change cuts through (2025, for provinces merged on 1 July),
+    those before it (without the units that began during the period) and those after it
+    (without the units that ended during it). The old provinces' 2025 figures and the new
+    ones' each cover the country: added together they counted it twice."""
+    first, last = period_start(period), period_end(period)
+    living = [u for u in units if not outside(u, period)]
+    before = [u for u in living if u.since is None or u.since <= first]
+    after = [u for u in living if u.until is None or u.until >= last]
+    if len(before) == len(living) and len(after) == len(living):
+        return [living]
+    return [before, after]
 
 
 def outside_in_force(plan: Plan, series: Series, file: str, indicators: Sequence[str] | None = None) -> list[Problem]:

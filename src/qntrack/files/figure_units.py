@@ -12,7 +12,7 @@ from typing import Any, Sequence
 from ..catalog import Message, msg
 from ..plan.model import Indicator, Plan
 from ..plan.periods import Period
-from ..plan.units import Dims, resolve_dims, split_key, unit_key, units_outside
+from ..plan.units import Dims, Unit, resolve_dims, split_key, unit_key, units_of_that_time, units_outside
 from .vocabulary import is_total
 
 __all__ = ["UNIT_KEY", "typed_unit", "unit_of", "unit_date_problems", "retract_words", "shell_word"]
@@ -81,15 +81,26 @@ def unit_date_problems(plan: Plan, dims: Dims, period: Period) -> list[Message]:
     abolished on 1 July 2025, a new commune before it was formed): refused. ``check``
     says the same of a stored row (checks_units)."""
     return [
-        msg(
-            "recording_unit_outside",
-            value=unit.value,
-            period=period,
-            since=unit.since.isoformat() if unit.since else "…",
-            until=unit.until.isoformat() if unit.until else "…",
-        )
+        outside_message("recording_unit_outside", plan, dims, unit, period)
         for unit in units_outside(plan.dimensions, dims, period)
     ]
+
+
+def outside_message(key: str, plan: Plan, dims: Dims, unit: Unit, period: Period) -> Message:
+    """``key``'s message for a figure of ``unit`` in a ``period`` it did not exist in,
+    naming the units of that time when targets.yaml declares them (``units_of_that_time``:
+    a 2026 figure under Vinh Phuc is Phu Tho's): "the unit of that time" alone sent the
+    office to targets.yaml to find which (docs/decisions.md, twenty-first session)."""
+    then = units_of_that_time(plan.dimensions, dims, unit, period)
+    words = {
+        "value": unit.value,
+        "period": period,
+        "since": unit.since.isoformat() if unit.since else "…",
+        "until": unit.until.isoformat() if unit.until else "…",
+    }
+    if not then:
+        return msg(key, **words)
+    return msg(f"{key}_then" if len(then) == 1 else f"{key}_then_many", units=", ".join(then), **words)
 
 
 def retract_words(key: str, period: object) -> str:

@@ -153,7 +153,8 @@ def unit_status(target: Target, unit: UnitAssessment, lang: str) -> str:
 
 def milestones_note(target: Target, unit: UnitAssessment, lang: str) -> str:
     """ "milestones 2025 only: while the unit existed" for a unit judged on fewer of the
-    target's milestones than the target has (``unit_status``), else ""."""
+    target's milestones than the target has (``unit_status``), and ``baseline_note`` for
+    one judged from a later year than the target's baseline; "" for neither."""
     from ..kinds.breakdown import inherits_milestones
     from ..plan.model import LevelTarget
 
@@ -165,8 +166,27 @@ def milestones_note(target: Target, unit: UnitAssessment, lang: str) -> str:
         and inherits_milestones(target, unit.dims)
     ):
         years = ", ".join(str(m.by) for m in judged.milestones)
-        return report_word("bd_milestones_while_it_existed", lang, years=years)
-    return ""
+        return "; ".join(
+            n
+            for n in (report_word("bd_milestones_while_it_existed", lang, years=years), baseline_note(unit, lang))
+            if n
+        )
+    return baseline_note(unit, lang)
+
+
+def baseline_note(unit: UnitAssessment, lang: str) -> str:
+    """ "baseline 2025: no 2020 figure of its own" for a unit of a level target judged from
+    a later year than the target's baseline period (a province formed on 1 July 2025 has
+    no figure for 2020, and its predecessors' are never added up for it: methodology.md,
+    "Breakdowns"), else "". Its status read as a test from 2020 like the others'."""
+    from ..plan.model import LevelTarget
+
+    judged, base = unit.assessment.target, unit.assessment.baseline
+    if not isinstance(judged, LevelTarget) or judged.baseline is None or judged.baseline.value is not None:
+        return ""
+    if base is None or base.period.year <= judged.baseline.period.year:
+        return ""
+    return report_word("bd_baseline_later", lang, year=base.period.year, wanted=judged.baseline.period.year)
 
 
 def _table(
@@ -297,11 +317,14 @@ def _predecessors(
             table = TableView(
                 (label("period", lang), *(name for name, _ in columns)), rows, frozenset(range(1, len(columns) + 1))
             )
+            # A unit with no `since:` existed before: the units it names joined it (Phu Tho,
+            # which kept its name), it was not formed from them.
             caption = report_word(
-                "bd_predecessors",
+                "bd_predecessors" if unit.since is not None else "bd_absorbed",
                 lang,
                 unit=unit_name(u.dims, dimensions, lang, dated=False),
-                units=", ".join(unit.predecessors),
+                # Each in the report's language, as the unit itself is (``names:``).
+                units=", ".join(unit_name(((dim_id, b),), dimensions, lang, dated=False) for b in unit.predecessors),
             )
             out.append(Predecessors(caption, table))
     return tuple(out)

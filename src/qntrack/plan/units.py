@@ -45,6 +45,7 @@ __all__ = [
     "resolve_dims",
     "canonical_key",
     "units_outside",
+    "units_of_that_time",
 ]
 
 # A unit's dimension values, in the order its indicator declares its dimensions.
@@ -229,6 +230,40 @@ def units_outside_days(dimensions: Mapping[str, Dimension], dims: Dims, first: d
         if unit is not None and outside_days(unit, first, last):
             out.append(unit)
     return out
+
+
+def units_of_that_time(dimensions: Mapping[str, Dimension], dims: Dims, unit: Unit, period: Period) -> list[str]:
+    """The units a figure for ``period`` belongs to instead of ``unit``, which did not exist
+    then: after its end, the units formed ``from`` it (Vinh Phuc's 2026 figure is Phu
+    Tho's); before its start, the units it was formed from (the new Tuyen Quang's 2024
+    figure is Ha Giang's and the old Tuyen Quang's). Followed through later or earlier
+    changes to the units that existed in the period; in the dimension's order; [] when
+    targets.yaml names none (a unit ended with no successor declared)."""
+    first, last = period_start(period), period_end(period)
+    dimension = next((d for d_id, v in dims if (d := dimensions.get(d_id)) is not None and d.unit(v) is unit), None)
+    if dimension is None or not dimension.values:
+        return []
+    after = unit.until is not None and first > unit.until
+    formed: dict[str, list[Unit]] = {}  # by predecessor: the units formed from it
+    if after:
+        for u in dimension.values:
+            for before in u.predecessors:
+                formed.setdefault(unit_match(before), []).append(u)
+    found: set[str] = set()
+    seen = {unit_match(unit.value)}
+    todo = [unit]
+    while todo:
+        current = todo.pop()
+        step = formed.get(unit_match(current.value), []) if after else [dimension.unit(b) for b in current.predecessors]
+        for nxt in step:
+            if nxt is None or unit_match(nxt.value) in seen:
+                continue
+            seen.add(unit_match(nxt.value))
+            if outside_days(nxt, first, last):
+                todo.append(nxt)  # it too did not exist then: look one change further
+            else:
+                found.add(unit_match(nxt.value))
+    return [u.value for u in dimension.values if unit_match(u.value) in found]
 
 
 # The answers of resolve_dims for the dimensions last asked about: a store names a few
