@@ -1,0 +1,67 @@
+"""The year-end report handed to the leaders (issue 17, twenty-first session): what the
+provincial officer's director found reading the Word, Excel, HTML and PDF documents side by
+side. Each defect's test was written failing first, its expected values worked out by hand
+in a comment (docs/decisions.md, "The year-end report handed to the leaders")."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import STORE_HEADER, make_tracker
+from helpers import run_clean
+
+openpyxl = pytest.importorskip("openpyxl")
+docx = pytest.importorskip("docx")
+
+
+def _workbook(path: Path):
+    return openpyxl.load_workbook(io.BytesIO(path.read_bytes()))
+
+
+def _docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+# --- 1. A span's ceiling reads "không quá" in Vietnamese, as a plan's does ------------------
+
+SPAN_CEILING_PLAN = """\
+indicators:
+  cpi: {name: Inflation, unit: "%", measure: rate, direction: decrease, frequency: year}
+targets:
+  - {id: cpi-every, type: every_period, indicator: cpi, at_most: 4.5, from: 2022, to: 2025}
+  - {id: cpi-average, type: average, indicator: cpi, at_most: 4, from: 2022, to: 2025}
+"""
+SPAN_CEILING_STORE = STORE_HEADER + (
+    "cpi,2022,3.2,official,GSO,,2023-01-10T00:00:00Z\n"
+    "cpi,2023,3.9,official,GSO,,2024-01-10T00:00:00Z\n"
+    "cpi,2024,4.8,official,GSO,,2025-01-10T00:00:00Z\n"
+)
+
+
+def test_a_spans_ceiling_says_khong_qua_in_every_vietnamese_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Inflation "at most 4.5% every year": the Vietnamese of a ceiling is "không quá", the
+    # word the plans' ceilings (report_def_plan_at_most), the glossary's input vocabulary
+    # ("khong qua" → at_most) and the resolutions themselves use. "nhiều nhất" ("the most")
+    # counts things, and read "Nhiều nhất 4,5 % mỗi kỳ" beside "Kế hoạch năm 2025: không
+    # quá 4,5%." in the same report.
+    make_tracker(tmp_path, monkeypatch, SPAN_CEILING_PLAN, SPAN_CEILING_STORE)
+    r = run_clean("--lang", "vi", "report", "-o", "bao-cao.docx")
+    assert r.exit_code == 0, r.stderr
+    text = _docx_text(tmp_path / "bao-cao.docx")
+    assert "nhiều nhất" not in text.lower()
+    # The statement, the key figures' threshold and the sentence under "Tóm lại":
+    assert "Không quá 4,5% mỗi kỳ từ 2022 đến 2025." in text
+    assert "Ngưỡng | không quá 4,5%" in text
+    # 3.2, 3.9 pass, 4.8 does not: 2 of 3.
+    assert "2/3 kỳ đạt (không quá 4,5%), 2022–2025." in text
+    assert "Bình quân không quá 4% mỗi năm giai đoạn 2022–2025." in text
+    r = run_clean("--lang", "vi", "show", "cpi-every")
+    assert "không quá 4,5" in r.stdout and "nhiều nhất" not in r.stdout
