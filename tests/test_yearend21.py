@@ -65,3 +65,50 @@ def test_a_spans_ceiling_says_khong_qua_in_every_vietnamese_document(tmp_path: P
     assert "Bình quân không quá 4% mỗi năm giai đoạn 2022–2025." in text
     r = run_clean("--lang", "vi", "show", "cpi-every")
     assert "không quá 4,5" in r.stdout and "nhiều nhất" not in r.stdout
+
+
+# --- 2. The workbook says a year to date added up from months ------------------------------
+
+MONTHS_PLAN = """\
+indicators:
+  fdi: {name: FDI, unit: million USD, measure: flow, frequency: month}
+targets:
+  - {id: fdi-2026, type: plan, indicator: fdi, period: 2026, value: 1200}
+"""
+MONTHS_STORE = STORE_HEADER + (
+    "fdi,2026-01,80.5,estimate,DPI,,2026-02-05T00:00:00Z\n"
+    "fdi,2026-02,95.2,estimate,DPI,,2026-03-05T00:00:00Z\n"
+    "fdi,2026-03,110,estimate,DPI,,2026-04-05T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "cell"),
+    [
+        ("en", "2026-Q1 (provisional, periods added up)"),
+        ("vi", "2026-Q1 (tạm tính, tổng các kỳ)"),
+    ],
+)
+def test_the_workbook_says_a_year_to_date_added_up_from_months(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, cell: str
+):
+    # January to March, 80.5 + 95.2 + 110 = 285.7, is the first quarter's year to date, a
+    # sum qntrack made (no figure published for 2026-Q1): the Word report writes "(Q1 2026,
+    # provisional, periods added up)"; the workbook's period cell keeps the code and said
+    # only "(provisional)", as though 285.7 had been published.
+    make_tracker(tmp_path, monkeypatch, MONTHS_PLAN, MONTHS_STORE)
+    r = run_clean("--lang", lang, "report", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    ws = _workbook(tmp_path / "r.xlsx").worksheets[0]
+    headers = [c.value for c in ws[1]]
+    row = [c.value for c in ws[2]]
+    period = row[6]
+    assert period == cell
+    assert row[headers.index("Số liệu mới nhất" if lang == "vi" else "Latest value")] == pytest.approx(285.7)
+    # A year to date published as such keeps "(provisional)" alone.
+    store = MONTHS_STORE + "fdi,2026-Q1,290,official,DPI,,2026-04-20T00:00:00Z\n"
+    (tmp_path / "observations.csv").write_text(store, encoding="utf-8")
+    r = run_clean("--lang", lang, "report", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    ws = _workbook(tmp_path / "r.xlsx").worksheets[0]
+    assert ws.cell(row=2, column=7).value == cell.split(" (")[0] + (" (provisional)" if lang == "en" else " (tạm tính)")

@@ -27,7 +27,7 @@ from ..catalog import render as text_of
 from ..plan.units import split_key
 from .i18n import label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
-from .report_xlsx_plan import plan_cells, plan_headers
+from .report_xlsx_plan import plan_cells, plan_headers, provisional_period
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
 
 if TYPE_CHECKING:
@@ -290,7 +290,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         period_text = str(period) if period is not None else ""
         if latest is None and a.provisional is not None:
             latest = a.provisional
-            period_text = word("provisional", lang, period=a.provisional.period)
+            period_text = provisional_period(a.provisional, lang)
         by, goal = _goal(a)
         cells = (
             a.target.group.get(lang) if a.target.group else None,

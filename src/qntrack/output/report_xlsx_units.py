@@ -12,6 +12,7 @@ from .i18n import label, progress_text, score_text
 from .report_breakdowns import dimension_names, unit_name, unit_status
 from .report_view import SECTION_DONE, _name, report_word
 from .report_xlsx import _Book, _Table, cell_text, word
+from .report_xlsx_plan import provisional_period
 from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 from ..plan.units import unit_key
 
@@ -62,7 +63,7 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             shown = shown_figure(u)
             period = None if shown is None else str(shown.period)
             if u.latest is None and shown is not None:
-                period = word("provisional", lang, period=shown.period)
+                period = provisional_period(shown, lang)
             t.put(5, period, fmt=book.period)
             t.put(6, shown.value if shown else None)
             t.put(7, as_given(shown.source) if shown else None)  # a string cell: never run, so as given
