@@ -112,3 +112,32 @@ def test_the_workbook_says_a_year_to_date_added_up_from_months(
     assert r.exit_code == 0, r.stderr
     ws = _workbook(tmp_path / "r.xlsx").worksheets[0]
     assert ws.cell(row=2, column=7).value == cell.split(" (")[0] + (" (provisional)" if lang == "en" else " (tạm tính)")
+
+
+# --- 3. The workbook says the day it is as of ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "As of 2026-06-30 · figures recorded up to 2026-04-05"),
+        ("vi", "Tính đến 30/06/2026 · số liệu ghi nhận đến 05/04/2026"),
+    ],
+)
+def test_the_workbook_says_the_day_it_is_as_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str):
+    # The six-month review's appendix (--as-of 2026-06-30) and the year-end one looked the
+    # same: the Word and HTML reports' heading says "Tính đến 30/06/2026 · số liệu ghi nhận
+    # đến ...", the workbook said it nowhere but in its file properties. The last figure
+    # recorded by then is March's, on 2026-04-05. Each sheet's printed page header now says
+    # it, as the document's heading does, and so do the workbook's properties (subject).
+    make_tracker(tmp_path, monkeypatch, MONTHS_PLAN, MONTHS_STORE)
+    r = run_clean("--lang", lang, "report", "--as-of", "2026-06-30", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    book = _workbook(tmp_path / "r.xlsx")
+    assert book.properties.subject == said
+    for ws in book.worksheets:
+        assert said in ws.oddHeader.right.text, ws.title
+    # Without --as-of, the day of the last figure alone.
+    r = run_clean("--lang", lang, "report", "-o", "r.xlsx")
+    book = _workbook(tmp_path / "r.xlsx")
+    assert book.properties.subject == said.split(" · ")[1]

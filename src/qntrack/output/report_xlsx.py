@@ -28,7 +28,7 @@ from ..plan.units import split_key
 from .i18n import label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
 from .report_xlsx_plan import plan_cells, plan_headers, provisional_period
-from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
+from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_dates, report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -116,9 +116,14 @@ class _Book:
         # in_memory: the zip entries get XlsxWriter's fixed date (1 January 1980), not the
         # temporary files' modification times.
         self.wb = xlsxwriter.Workbook(self.out, {"in_memory": True, "strings_to_numbers": False})
+        # The days it is of, as the other reports' heading says them ("As of 2026-06-30 ·
+        # figures recorded through ..."): in its properties and each printed page's header,
+        # so the six-month review's appendix is not taken for the year-end one.
+        self.dates = " · ".join(report_dates(data, lang))
         self.wb.set_properties(
             {
                 "title": data.title_in(lang) or report_word("report", lang),
+                "subject": self.dates,
                 "author": "qntrack",
                 "comments": "qntrack",
                 "created": _report_day(data),
@@ -163,6 +168,8 @@ class _Book:
         # A period is text ("2025-H1" and "2025" share a column and sort as written), and
         # Excel marked each year alone with its "number stored as text" triangle.
         ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+        if self.dates:
+            ws.set_header("&R" + self.dates.replace("&", "&&"))
         return ws
 
     def close(self) -> bytes:
