@@ -141,3 +141,61 @@ def test_the_workbook_says_the_day_it_is_as_of(tmp_path: Path, monkeypatch: pyte
     r = run_clean("--lang", lang, "report", "-o", "r.xlsx")
     book = _workbook(tmp_path / "r.xlsx")
     assert book.properties.subject == said.split(" · ")[1]
+
+
+# --- 4. An Excel 97-2003 name is refused for what it is, with the name to write -------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "said"),
+    [
+        (
+            "en",
+            "bao-cao.xls",
+            "bao-cao.xls: error: qntrack does not write .xls files (Excel 97-2003); it writes .html/.htm, "
+            ".md/.markdown, .json, .toml, .xlsx, .docx or .pdf: write -o bao-cao.xlsx",
+        ),
+        (
+            "en",
+            "bao-cao.xlsm",
+            "bao-cao.xlsm: error: qntrack does not write .xlsm files (Excel); it writes .html/.htm, "
+            ".md/.markdown, .json, .toml, .xlsx, .docx or .pdf: write -o bao-cao.xlsx",
+        ),
+        (
+            "en",
+            "bao-cao.odt",
+            "bao-cao.odt: error: qntrack does not write .odt files (OpenDocument); it writes .html/.htm, "
+            ".md/.markdown, .json, .toml, .xlsx, .docx or .pdf: write -o bao-cao.docx",
+        ),
+        (
+            "en",
+            "bao-cao.csv",
+            "bao-cao.csv: error: qntrack does not write .csv files (CSV); it writes .html/.htm, "
+            ".md/.markdown, .json, .toml, .xlsx, .docx or .pdf",
+        ),
+        (
+            "vi",
+            "Báo cáo cuối năm.doc",
+            "Báo cáo cuối năm.doc: lỗi: qntrack không ghi tệp .doc (Word 97-2003); qntrack ghi .html/.htm, "
+            '.md/.markdown, .json, .toml, .xlsx, .docx hoặc .pdf: hãy ghi -o "Báo cáo cuối năm.docx"',
+        ),
+        (
+            "vi",
+            "bao-cao.xls",
+            "bao-cao.xls: lỗi: qntrack không ghi tệp .xls (Excel 97-2003); qntrack ghi .html/.htm, "
+            ".md/.markdown, .json, .toml, .xlsx, .docx hoặc .pdf: hãy ghi -o bao-cao.xlsx",
+        ),
+    ],
+)
+def test_an_old_office_name_is_refused_for_what_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, name: str, said: str
+):
+    # "qntrack cannot write a Excel report" (and "không thể ghi báo cáo Excel"): wrong, since
+    # qntrack writes Excel workbooks (.xlsx), and "a Excel", "a OpenDocument", "a RTF" in
+    # English. The message now names the file type and, where qntrack writes its modern
+    # form, the name to give instead.
+    make_tracker(tmp_path, monkeypatch, MONTHS_PLAN, MONTHS_STORE)
+    r = run_clean("--lang", lang, "report", "-o", name)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [said]
+    assert not (tmp_path / name).exists()

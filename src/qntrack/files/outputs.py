@@ -78,7 +78,7 @@ _OTHER = {
     ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
     ".rtf": "RTF",
-    ".xls": "Excel",
+    ".xls": "Excel 97-2003",
     ".xlsm": "Excel",
     ".ods": "OpenDocument",
     ".ppt": "PowerPoint",
@@ -99,6 +99,9 @@ _OTHER = {
     ".py": "Python",
     ".sh": "shell",
 }
+# Of those, the ones whose modern form qntrack writes: the refusal gives that name instead
+# ("bao-cao.xls": write -o bao-cao.xlsx).
+_NEAREST = {".doc": ".docx", ".odt": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".xlsm": ".xlsx", ".ods": ".xlsx"}
 # "(that of an HTML report)": a noun phrase per format, in the message's language.
 _A = {
     "html": "outputs_an_html_report",
@@ -142,7 +145,15 @@ def report_format(output: str, explicit: str | None) -> str:
     if implied is not None:
         return implied
     if suffix in _OTHER:
-        raise fail(output, msg("outputs_cannot_write_other", kind=_OTHER[suffix]), ExitCode.USAGE)
+        kind, nearest = _OTHER[suffix], _NEAREST.get(suffix)
+        if nearest is None:
+            raise fail(output, msg("outputs_cannot_write_other", kind=kind, suffix=suffix), ExitCode.USAGE)
+        instead = output[: -len(suffix)] + nearest
+        # A name with spaces, quoted as a shell (cmd.exe and PowerShell too) takes it.
+        instead = f'"{instead}"' if " " in instead else instead
+        raise fail(
+            output, msg("outputs_cannot_write_other_instead", kind=kind, suffix=suffix, name=instead), ExitCode.USAGE
+        )
     if suffix:
         raise fail(output, msg("outputs_extension_says_no_format", suffix=suffix), ExitCode.USAGE)
     raise fail(output, msg("outputs_no_extension"), ExitCode.USAGE)
