@@ -199,3 +199,44 @@ def test_an_old_office_name_is_refused_for_what_it_is(
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [said]
     assert not (tmp_path / name).exists()
+
+
+# --- 5. The workbook's goal cell says a bound's sense, as the other reports' goal does -------
+
+BOUNDS_PLAN = """\
+indicators:
+  cpi: {name: Inflation, unit: "%", measure: rate, direction: decrease, frequency: year}
+  va: {name: Value added growth, unit: "%", measure: rate, frequency: year}
+  fdi: {name: FDI, unit: million USD, measure: flow, frequency: year}
+targets:
+  - {id: cpi-every, type: every_period, indicator: cpi, at_most: 4.5, from: 2022, to: 2025}
+  - {id: va-average, type: average, indicator: va, at_least: 17, from: 2021, to: 2025}
+  - {id: cpi-2025, type: plan, indicator: cpi, period: 2025, value: 4.5}
+  - {id: fdi-2025, type: plan, indicator: fdi, period: 2025, value: 1500}
+"""
+BOUNDS_STORE = STORE_HEADER + (
+    "cpi,2022,3.2,official,GSO,,2023-01-10T00:00:00Z\n"
+    "cpi,2025,4.2,official,GSO,,2026-01-10T00:00:00Z\n"
+    "va,2021,20,official,GSO,,2022-01-10T00:00:00Z\n"
+    "fdi,2025,1200,official,GSO,,2026-01-10T00:00:00Z\n"
+)
+
+
+def test_the_workbooks_goal_cell_says_a_ceiling_and_a_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The Word report's summary writes the goals "≤ 4,5 %, 2022–2025", "≥ 17 %, 2021–2025",
+    # "≤ 4,5% (năm 2025)" (a plan where lower is better) and "1.500 million USD (năm 2025)";
+    # the workbook's "Target value" cell held 4.5, 17, 4.5 and 1500 alike, so inflation's
+    # ceiling read as a figure to reach. The cell keeps the number (it sorts and sums) and
+    # its number format says the sign: '"≤ "#,##0.0' shows "≤ 4.5" (one decimal, as typed).
+    make_tracker(tmp_path, monkeypatch, BOUNDS_PLAN, BOUNDS_STORE)
+    r = run_clean("report", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    ws = _workbook(tmp_path / "r.xlsx")["Summary"]
+    headers = [c.value for c in ws[1]]
+    col = headers.index("Target value")
+    goals = {row[2].value: row[col] for row in ws.iter_rows(min_row=2)}
+    assert goals["cpi-every"].value == 4.5 and goals["cpi-every"].number_format == '"≤ "#,##0.0'
+    assert goals["va-average"].value == 17 and goals["va-average"].number_format == '"≥ "#,##0'
+    assert goals["cpi-2025"].value == 4.5 and goals["cpi-2025"].number_format == '"≤ "#,##0.0'
+    # A plan to reach, higher is better: as before, no sign (the Word report writes none).
+    assert goals["fdi-2025"].value == 1500 and goals["fdi-2025"].number_format == "#,##0"

@@ -27,7 +27,7 @@ from ..catalog import render as text_of
 from ..plan.units import split_key
 from .i18n import label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
-from .report_xlsx_plan import plan_cells, plan_headers, provisional_period
+from .report_xlsx_plan import goal_sign, plan_cells, plan_headers, provisional_period
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_dates, report_word
 
 if TYPE_CHECKING:
@@ -142,12 +142,12 @@ class _Book:
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
 
-    def number(self, value: float, decimals: int = 2) -> Any:
+    def number(self, value: float, decimals: int = 2, sign: str = "") -> Any:
         """``value``'s format: its own decimals (up to three, a figure published with three),
         or ``decimals`` when more are needed (14.999 beside the 15 it missed: the other
         formats' ``figure_decimals``)."""
         places = _decimals(value) if decimals <= 2 else max(decimals, _decimals(value))
-        return self.fmt(num_format="#,##0" + ("." + "0" * places if places else ""))
+        return self.fmt(num_format=(f'"{sign}"' if sign else "") + "#,##0" + ("." + "0" * places if places else ""))
 
     def shown(self, text: str, least: int = 2, suffix: str = "") -> Any:
         """The format of a P, a score or a percent at the decimals the tables write it
@@ -320,6 +320,8 @@ def _summary(book: _Book, data: ReportData) -> None:
         }
         for col, value in enumerate(cells):
             fmt = book.period if col in (6, 8) else None
+            if col == 9 and isinstance(value, (int, float)):  # a ceiling's "≤ 4.5" (goal_sign)
+                fmt = book.number(float(value), sign=goal_sign(a))
             if col in places and isinstance(value, (int, float)) and math.isfinite(value):
                 fmt = book.number(float(value), places[col])
             t.put(col, value, fmt=fmt)

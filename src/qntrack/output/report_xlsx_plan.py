@@ -22,7 +22,19 @@ if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..plan.model import Observation
 
-__all__ = ["plan_headers", "plan_cells", "provisional_period"]
+__all__ = ["goal_sign", "plan_headers", "plan_cells", "provisional_period"]
+
+
+def goal_sign(a: Assessment) -> str:
+    """The sense of the Summary's target value, as the other reports' goal cell writes it:
+    "≤ " for a ceiling (a bound ``at_most``, a plan where lower is better), "≥ " for a
+    span's floor, "" for a milestone or a plan to reach (issue 17, twenty-first session)."""
+    bound = a.details.get("bound")
+    if isinstance(bound, dict) and len(bound) == 1:
+        return "≤ " if "at_most" in bound else "≥ "
+    if isinstance(a.details.get("plan"), (int, float)) and a.next_milestone is None and not a.indicator.increase:
+        return "≤ "
+    return ""
 
 
 def provisional_period(o: Observation, lang: str) -> str:
