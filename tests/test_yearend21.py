@@ -240,3 +240,37 @@ def test_the_workbooks_goal_cell_says_a_ceiling_and_a_floor(tmp_path: Path, monk
     assert goals["cpi-2025"].value == 4.5 and goals["cpi-2025"].number_format == '"≤ "#,##0.0'
     # A plan to reach, higher is better: as before, no sign (the Word report writes none).
     assert goals["fdi-2025"].value == 1500 and goals["fdi-2025"].number_format == "#,##0"
+
+
+# --- 6. A gap under a ceiling is "below the target", never "beyond" (vi "vượt") -------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        # every period at most 4.5: the latest, 2025's 4.2, is 4.5 - 4.2 = 0.3 under it.
+        ("en", "| Gap | -0.3 pp (2025: below the target by 0.3 pp) |"),
+        ("vi", "| Còn thiếu | -0,3 điểm % (năm 2025: đã thấp hơn mục tiêu 0,3 điểm %) |"),
+    ],
+)
+def test_a_gap_under_a_ceiling_is_below_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    # Inflation of 4.2 % under a ceiling of 4.5 %: the key figures wrote "-0,3 điểm % (năm
+    # 2025: đã vượt mục tiêu 0,3 điểm %)". "Lạm phát vượt mục tiêu" is what a Vietnamese
+    # reader calls inflation above its target: the opposite. The English "beyond the
+    # target" reads the same way beside a ceiling. Where lower is the goal, the words
+    # are now "below the target by" / "đã thấp hơn mục tiêu"; a floor's stay as they were.
+    make_tracker(tmp_path, monkeypatch, BOUNDS_PLAN, BOUNDS_STORE)
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "cpi-every")
+    assert r.exit_code == 0, r.stderr
+    assert said in r.stdout, r.stdout
+    assert "vượt mục tiêu" not in r.stdout and "beyond the target" not in r.stdout
+    shown = run_clean("--lang", lang, "show", "cpi-every", env={"COLUMNS": "200"})
+    # show writes the period's code (2025), the words alike.
+    words = "below the target by 0.3 pp" if lang == "en" else "đã thấp hơn mục tiêu 0,3 điểm %"
+    assert words in shown.stdout, shown.stdout
+    # The average at least 17 %, 20 in 2021 alone: 3 points beyond, as before.
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "va-average")
+    beyond = "beyond the target by 3 pp" if lang == "en" else "đã vượt mục tiêu 3 điểm %"
+    assert beyond in r.stdout, r.stdout
