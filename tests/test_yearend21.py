@@ -274,3 +274,32 @@ def test_a_gap_under_a_ceiling_is_below_the_target(
     r = run_clean("--lang", lang, "report", "--format", "markdown", "va-average")
     beyond = "beyond the target by 3 pp" if lang == "en" else "đã vượt mục tiêu 3 điểm %"
     assert beyond in r.stdout, r.stdout
+
+
+# --- 7. "Figures recorded up to" is the last figure the report uses -------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "figures recorded up to 2026-01-10 · 1 target"), ("vi", "số liệu ghi nhận đến 10/01/2026 · 1 mục tiêu")],
+)
+def test_recorded_up_to_is_the_last_figure_the_report_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    # A report of inflation alone (cpi-every): its figures were recorded on 2023-01-10 and
+    # 2026-01-10. The heading said "recorded up to" the store's last row, FDI's of
+    # 2026-03-01, a figure this report does not use: the GRDP slides of a meeting read as
+    # updated the day the exports were. docs/report.md: "the date of the last figure the
+    # report uses".
+    store = BOUNDS_STORE + "fdi,2026-Q1,300,estimate,DPI,,2026-03-01T00:00:00Z\n"
+    make_tracker(tmp_path, monkeypatch, BOUNDS_PLAN, store)
+    r = run_clean("--lang", lang, "report", "--format", "markdown", "cpi-every")
+    assert r.exit_code == 0, r.stderr
+    assert said in r.stdout, r.stdout.splitlines()[:4]
+    # The Word document's date (its properties) is that day too.
+    r = run_clean("--lang", lang, "report", "-o", "r.docx", "cpi-every")
+    assert r.exit_code == 0, r.stderr
+    assert docx.Document("r.docx").core_properties.created.date().isoformat() == "2026-01-10"
+    # The whole plan's report: FDI's figure is used, so its day.
+    r = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert ("2026-03-01" if lang == "en" else "01/03/2026") in r.stdout.splitlines()[2]
