@@ -303,3 +303,42 @@ def test_recorded_up_to_is_the_last_figure_the_report_uses(
     # The whole plan's report: FDI's figure is used, so its day.
     r = run_clean("--lang", lang, "report", "--format", "markdown")
     assert ("2026-03-01" if lang == "en" else "01/03/2026") in r.stdout.splitlines()[2]
+
+
+# --- 8. -o naming a folder suggests a file in it, of the report's format --------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "said"),
+    [
+        (
+            "vi",
+            ("--format", "docx", "-o", "Báo cáo"),
+            'Báo cáo: lỗi: là một thư mục; hãy cho tên một tệp trong thư mục đó, ví dụ -o "Báo cáo/bao-cao.docx"',
+        ),
+        (
+            "en",
+            ("-o", "final.xlsx"),
+            "final.xlsx: error: is a folder; give the name of a file in it, e.g. -o final.xlsx/review.xlsx",
+        ),
+        (
+            "en",
+            ("-o", "out/"),
+            "out/: error: is a folder; give the name of a file in it, e.g. -o out/review.html",
+        ),
+    ],
+)
+def test_a_folder_given_as_o_suggests_a_file_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, args: tuple[str, ...], said: str
+):
+    # The officer's folder "Báo cáo" given as -o with --format docx was answered "e.g. -o
+    # review.html": another format than the one she asked for, in English, and not where
+    # she keeps her reports. The example is now a file in that folder with the format's
+    # extension (the one asked, or the folder name's own, else .html), quoted when it holds a
+    # space, named "bao-cao" in Vietnamese.
+    make_tracker(tmp_path, monkeypatch, MONTHS_PLAN, MONTHS_STORE)
+    for folder in ("Báo cáo", "final.xlsx", "out"):
+        (tmp_path / folder).mkdir()
+    r = run_clean("--lang", lang, "report", *args)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [said]

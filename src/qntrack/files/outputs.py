@@ -159,7 +159,7 @@ def report_format(output: str, explicit: str | None) -> str:
     raise fail(output, msg("outputs_no_extension"), ExitCode.USAGE)
 
 
-def output_path(output: str) -> Path:
+def output_path(output: str, kind: str | None = None, report: bool = False) -> Path:
     """The real file a report for ``-o output`` goes to: a symlink is written through to
     its target, after the same checks on the target. Refuses a folder, a missing folder
     and anything that is not a regular file (a FIFO, a device, a socket), and a name
@@ -183,6 +183,8 @@ def output_path(output: str) -> Path:
 
         raise fail(output, msg("outputs_cannot_look", reason=os_reason(exc))) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
+        if report:  # a report's folder: a file in it, of the format asked (--format, or its name's)
+            raise fail(output, msg("outputs_is_folder_report", **_in_folder(output, kind)), ExitCode.USAGE)
         raise fail(output, msg("outputs_is_folder"), ExitCode.USAGE)
     if output.endswith(("/", os.sep)):
         # A folder's name (pathlib drops the '/': 'review.md/' would be the file review.md),
@@ -421,3 +423,14 @@ def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool
                 msg("outputs_stdout_is_tracked" if report else "outputs_stdout_is_input", what=what, path=path),
                 ExitCode.USAGE,
             )
+
+
+def _in_folder(folder: str, kind: str | None) -> dict[str, object]:
+    """A report's name in ``folder``, for -o ("Báo cáo/bao-cao.docx", quoted when it holds
+    a space), as the message's ``before``, ``name`` (in the message's language) and
+    ``after``; its extension the format asked for, else the folder name's own, else .html."""
+    suffix = Path(folder).suffix.lower()
+    ext = next((e for e, k in WRITABLE.items() if k == kind), None) if kind else None
+    ext = ext or (suffix if suffix in WRITABLE else ".html")
+    quote = '"' if " " in folder else ""
+    return {"before": quote + folder.rstrip("/") + "/", "name": Message("outputs_example_name"), "after": ext + quote}
