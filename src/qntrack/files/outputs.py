@@ -426,7 +426,7 @@ def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool
 
 
 def _in_folder(folder: str, kind: str | None) -> dict[str, object]:
-    """A report's name in ``folder``, for -o ("Báo cáo/bao-cao.docx", quoted when it holds
+    """A report's name in ``folder``, for -o ("My reports/review.docx", quoted when it holds
     a space), as the message's ``before``, ``name`` (in the message's language) and
     ``after``; its extension the format asked for, else the folder name's own, else .html."""
     suffix = Path(folder).suffix.lower()

@@ -110,8 +110,8 @@ def _gap_per_period(a: Assessment) -> bool:
 
 def gap_phrase(gap: float | None, unit: str, lang: str, decimals: int = 2, lower: bool = False) -> str:
     """The gap with what a negative one means: "-402 USD (beyond the target by 402 USD)";
-    where lower is the goal (``lower``: a ceiling), "below the target by": "beyond" (vi
-    "vượt mục tiêu") beside inflation under its ceiling read as above it."""
+    where lower is the goal (``lower``: a ceiling), "below the target by": "beyond" (and
+    its Vietnamese) beside inflation under its ceiling read as above it."""
     if gap is None:
         return "–"
     text = difference_text(gap, unit, lang, signed=False, decimals=decimals)
