@@ -342,3 +342,54 @@ def test_a_folder_given_as_o_suggests_a_file_in_it(
     r = run_clean("--lang", lang, "report", *args)
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [said]
+
+
+# --- 9. A report she edited in Word is refused as one saved again, not as a stranger's ------
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "said"),
+    [
+        (
+            "vi",
+            "bao-cao.docx",
+            "bao-cao.docx: lỗi: đã tồn tại và không có dấu của qntrack: tệp không do qntrack ghi, hoặc đã được "
+            "lưu lại bằng Word sau khi qntrack ghi (lưu lại sẽ xóa dấu này); không ghi gì: hãy cho tên khác, "
+            "hoặc thêm --force để thay thế",
+        ),
+        (
+            "en",
+            "bao-cao.xlsx",
+            "bao-cao.xlsx: error: exists and has no qntrack mark: qntrack did not write it, or it was saved again "
+            "in Excel since qntrack wrote it (saving removes the mark); nothing was written: give another name, "
+            "or add --force to replace it",
+        ),
+    ],
+)
+def test_a_report_saved_again_in_word_is_said_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, name: str, said: str
+):
+    # The officer wrote bao-cao.docx with qntrack, added her director's remarks in Word and
+    # saved it: Word drops the zip comment that holds qntrack's mark. Re-making the report
+    # was refused (rightly: her remarks would be lost) as "exists and is not a report
+    # qntrack wrote", which she knew to be false. The message now says the mark is gone
+    # and why, naming Word (a .docx) or Excel (a .xlsx). Saved again here as Word and
+    # Excel do, without the archive's comment.
+    import zipfile
+
+    make_tracker(tmp_path, monkeypatch, MONTHS_PLAN, MONTHS_STORE)
+    assert run_clean("--lang", lang, "report", "-o", name).exit_code == 0
+    with zipfile.ZipFile(tmp_path / name) as old:
+        members = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(tmp_path / name, "w") as saved:
+        for info, data in members:
+            saved.writestr(info, data)
+    before = (tmp_path / name).read_bytes()
+    r = run_clean("--lang", lang, "report", "-o", name)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [said]
+    assert (tmp_path / name).read_bytes() == before
+    # Another file qntrack never wrote keeps its message.
+    (tmp_path / "notes.md").write_text("# my notes\n", encoding="utf-8")
+    r = run_clean("report", "-o", "notes.md")
+    assert "exists and is not a report qntrack wrote" in r.stderr

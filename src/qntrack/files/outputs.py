@@ -351,6 +351,9 @@ def written_by_qntrack(path: Path) -> bool:
     return mark_state(path) == "qntrack"
 
 
+_SAVED_BY = {".docx": "Word", ".xlsx": "Excel"}
+
+
 def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
     """Refuse to replace an existing file that qntrack did not write, one qntrack wrote
     that was edited since (its fingerprint no longer matches), or one that is
@@ -371,7 +374,14 @@ def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
         if state == "edited":
             raise fail(shown, msg("outputs_edited_report"), ExitCode.USAGE)
         if state != "qntrack":
-            raise fail(shown, msg("outputs_foreign_file"), ExitCode.USAGE)
+            # Word and Excel drop a .docx's or .xlsx's mark (the zip's comment) when they
+            # save it: a report edited there is said so, not as a stranger's file.
+            app = _SAVED_BY.get(path.suffix.lower())
+            raise fail(
+                shown,
+                msg("outputs_foreign_office_file", app=app) if app else msg("outputs_foreign_file"),
+                ExitCode.USAGE,
+            )
 
 
 def os_error_file(exc: OSError, fallback: str) -> str:
