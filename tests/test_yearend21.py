@@ -140,7 +140,8 @@ def test_the_workbook_says_the_day_it_is_as_of(tmp_path: Path, monkeypatch: pyte
     # Without --as-of, the day of the last figure alone.
     r = run_clean("--lang", lang, "report", "-o", "r.xlsx")
     book = _workbook(tmp_path / "r.xlsx")
-    assert book.properties.subject == said.split(" · ")[1]
+    alone = said.split(" · ")[1]
+    assert book.properties.subject == alone[:1].upper() + alone[1:]  # capitalised when alone
 
 
 # --- 4. An Excel 97-2003 name is refused for what it is, with the name to write -------------

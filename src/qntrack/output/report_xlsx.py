@@ -119,7 +119,8 @@ class _Book:
         # The days it is of, as the other reports' heading says them ("As of 2026-06-30 ·
         # figures recorded through ..."): in its properties and each printed page's header,
         # so the six-month review's appendix is not taken for the year-end one.
-        self.dates = " · ".join(report_dates(data, lang))
+        dates = " · ".join(report_dates(data, lang))
+        self.dates = dates[:1].upper() + dates[1:]  # alone, not after "Progress report ·"
         self.wb.set_properties(
             {
                 "title": data.title_in(lang) or report_word("report", lang),
