@@ -394,3 +394,50 @@ def test_a_report_saved_again_in_word_is_said_as_such(
     (tmp_path / "notes.md").write_text("# my notes\n", encoding="utf-8")
     r = run_clean("report", "-o", "notes.md")
     assert "exists and is not a report qntrack wrote" in r.stderr
+
+
+# --- 10. A sum qntrack made says which periods it added -------------------------------------
+
+EXPORTS_PLAN = """\
+indicators:
+  exports: {name: Exports, unit: million USD, measure: flow, frequency: month}
+targets:
+  - {id: exports-2026, type: plan, indicator: exports, period: 2026, value: 4000}
+"""
+EXPORTS_STORE = STORE_HEADER + (
+    "exports,2026-01,310.4,estimate,DoIT,,2026-02-06T00:00:00Z\n"
+    "exports,2026-02,290.2,estimate,DoIT,,2026-03-06T00:00:00Z\n"
+    "exports,2026-03,335.6,estimate,DoIT,,2026-04-06T00:00:00Z\n"
+    "exports,2026-04,320,estimate,DoIT,,2026-05-06T00:00:00Z\n"
+    "exports,2026-05,340.1,estimate,DoIT,,2026-06-06T00:00:00Z\n"
+    "exports,2026-5M,1600,official,GSO,published five-month total,2026-06-10T00:00:00Z\n"
+    "exports,2026-06,360.5,estimate,DoIT,,2026-07-06T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "The figure for H1 2026 is the sum of January–May 2026 + June 2026."),
+        ("vi", "Số liệu 6 tháng đầu năm 2026 là tổng các kỳ: 5 tháng năm 2026 + tháng 6/2026."),
+    ],
+)
+def test_a_sum_says_which_periods_it_added(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str):
+    # The first half's exports: the published five-month total 1,600 and June's 360.5,
+    # 1,600 + 360.5 = 1,960.5 (the fewest figures: not the six months). The report's table
+    # lists all six months and the total; the months add up to 310.4 + 290.2 + 335.6 + 320
+    # + 340.1 + 360.5 = 1,956.8, not the 1,960.5 the report gives as "periods added up",
+    # and no document said which periods were added (only the JSON's source did). The
+    # sentences under "In short" (show's and the report's) now say them.
+    make_tracker(tmp_path, monkeypatch, EXPORTS_PLAN, EXPORTS_STORE)
+    r = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert r.exit_code == 0, r.stderr
+    assert ("1,960.5" if lang == "en" else "1.960,5") in r.stdout
+    assert f"- {said}" in r.stdout, r.stdout
+    shown = run_clean("--lang", lang, "show", "exports-2026", env={"COLUMNS": "200"})
+    assert said in shown.stdout, shown.stdout
+    # A figure published for the half year itself: nothing added up, nothing said.
+    store = EXPORTS_STORE + "exports,2026-H1,1958,official,GSO,,2026-07-10T00:00:00Z\n"
+    (tmp_path / "observations.csv").write_text(store, encoding="utf-8")
+    r = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert "+ tháng 6/2026" not in r.stdout and "+ June 2026" not in r.stdout
