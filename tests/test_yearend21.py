@@ -441,3 +441,50 @@ def test_a_sum_says_which_periods_it_added(tmp_path: Path, monkeypatch: pytest.M
     (tmp_path / "observations.csv").write_text(store, encoding="utf-8")
     r = run_clean("--lang", lang, "report", "--format", "markdown")
     assert "+ tháng 6/2026" not in r.stdout and "+ June 2026" not in r.stdout
+
+
+# --- 11. The workbook's sheet of units says why a unit is not assessed ----------------------
+
+UNITS_PLAN = """\
+dimensions:
+  locality:
+    name: Locality
+    values:
+      - {value: Old Town, until: "2025-06-30"}
+      - {value: New Zone, since: "2025-07-01", from: [Old Town]}
+      - Harbour
+indicators:
+  urban: {name: Urbanisation, unit: "%", frequency: year, dimensions: [locality]}
+targets:
+  - id: urban
+    indicator: urban
+    baseline: 2020
+    milestones: [{by: 2025, value: 60}, {by: 2030, value: 70}]
+    for_each: locality
+"""
+UNITS_STORE = STORE_HEADER + (
+    "urban[locality=Old Town],2020,50,official,GSO,,2021-03-01T00:00:00Z\n"
+    "urban[locality=Old Town],2023,56,official,GSO,,2024-03-01T00:00:00Z\n"
+    "urban[locality=Harbour],2020,40,official,GSO,,2021-03-01T00:00:00Z\n"
+    "urban[locality=Harbour],2024,45,official,GSO,,2025-03-01T00:00:00Z\n"
+    "urban[locality=New Zone],2025,30,official,GSO,,2026-03-01T00:00:00Z\n"
+)
+
+
+def test_the_workbooks_sheet_of_units_says_why_a_unit_is_not_assessed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # New Zone (formed on 1 July 2025) has one figure, 2025's, its own first: nothing after
+    # a baseline to judge. The Word and HTML reports list it under the units table, "New
+    # Zone: no figure after the baseline (2025)", and show's and rank's tables write the
+    # status with the reason; the workbook's sheet of units wrote "Not available" alone.
+    # Old Town (until 30 June 2025) keeps its note of the milestones it was judged on.
+    make_tracker(tmp_path, monkeypatch, UNITS_PLAN, UNITS_STORE)
+    shown = run_clean("show", "urban", env={"COLUMNS": "250"})
+    reason = next(line for line in shown.stdout.splitlines() if "New Zone" in line and "Not available" in line)
+    said = reason[reason.index("Not available") :].split("  ")[0].strip()
+    assert said.startswith("Not available: ")
+    r = run_clean("report", "-o", "r.xlsx")
+    assert r.exit_code == 0, r.stderr
+    ws = _workbook(tmp_path / "r.xlsx")["urban"]
+    statuses = {row[1].value.split(" (")[0]: row[2].value for row in ws.iter_rows(min_row=3) if row[1].value}
+    assert statuses["New Zone"] == said
+    assert statuses["Old Town"] == "Substantial progress (milestones 2025 only: while the unit existed)"
