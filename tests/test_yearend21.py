@@ -488,3 +488,21 @@ def test_the_workbooks_sheet_of_units_says_why_a_unit_is_not_assessed(tmp_path: 
     statuses = {row[1].value.split(" (")[0]: row[2].value for row in ws.iter_rows(min_row=3) if row[1].value}
     assert statuses["New Zone"] == said
     assert statuses["Old Town"] == "Substantial progress (milestones 2025 only: while the unit existed)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "The figure for Q1 2026 is the sum of January 2026 to March 2026."),
+        ("vi", "Số liệu quý I/2026 là tổng các kỳ: từ tháng 1/2026 đến tháng 3/2026."),
+    ],
+)
+def test_a_run_of_months_added_up_is_said_as_a_span(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+):
+    # January, February and March added up (80.5 + 95.2 + 110 = 285.7): three months in a
+    # row are said from the first to the last, as eleven would be ("tháng 1/2026 + tháng
+    # 2/2026 + ... + tháng 11/2026" ran over two lines of show); two stay listed.
+    make_tracker(tmp_path, monkeypatch, MONTHS_PLAN, MONTHS_STORE)
+    r = run_clean("--lang", lang, "report", "--format", "markdown")
+    assert f"- {said}" in r.stdout, r.stdout

@@ -10,7 +10,7 @@ from ...catalog import msg, render
 from ...kinds.plan import PlanResult, SamePeriod, added_up
 from ...method.assessment import Assessment, MilestoneResult
 from ...plan.model import Observation
-from ...plan.periods import parse_period
+from ...plan.periods import Period, parse_period
 from ..charts import COLOURS, Chart, plot_config, finished_chart, plot_style, chart_word
 from ..i18n import label, number, percent_reached_text, signed_percent, typed_places, typed_value, value_with_unit
 from ..narrative import against_last_year, difference_in_unit, narrative_sentence, figure_of
@@ -323,9 +323,22 @@ def _added_up(a: Assessment, lang: str) -> list[str]:
     if o is None or not added_up(o):
         return []
     try:
-        parts = " + ".join(period_text(parse_period(p.strip()), lang) for p in o.source.split("+"))
+        runs: list[list[Period]] = []
+        for p in (parse_period(text.strip()) for text in o.source.split("+")):
+            q = runs[-1][-1] if runs else None
+            if q is not None and (q.year, q.months, q.last + 1) == (p.year, p.months, p.first):
+                runs[-1].append(p)  # the next month (or quarter) of the same year
+            else:
+                runs.append([p])
     except ValueError:  # never expected: the source is qntrack's own list of periods
-        parts = o.source
+        return []
+    said = [
+        narrative_sentence("added_up_run", lang, first=period_text(r[0], lang), last=period_text(r[-1], lang))
+        if len(r) > 2
+        else " + ".join(period_text(p, lang) for p in r)
+        for r in runs
+    ]
+    parts = " + ".join(said)
     return [narrative_sentence("added_up_parts", lang, period=period_text(o.period, lang), parts=parts)]
 
 
