@@ -194,8 +194,8 @@ def test_report_refusals_in_vietnamese(tracker: Path):
     r = run("report", "-o", "review.doc", "--lang", "vi")
     assert r.exit_code == 2
     assert r.stderr == (
-        "review.doc: lỗi: qntrack không thể ghi báo cáo Word 97-2003; qntrack ghi .html/.htm, "
-        ".md/.markdown, .json, .toml, .xlsx, .docx hoặc .pdf\n"
+        "review.doc: lỗi: qntrack không ghi tệp .doc (Word 97-2003); qntrack ghi .html/.htm, "
+        ".md/.markdown, .json, .toml, .xlsx, .docx hoặc .pdf: hãy ghi -o review.docx\n"
     )
     r = run("report", "-o", "observations.csv", "--lang", "vi")
     assert r.stderr == (

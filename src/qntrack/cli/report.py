@@ -132,7 +132,7 @@ def report(
             else:
                 # What the tracker reads is refused first: that is the reason that matters most.
                 refuse_protected(file_name, Path(os.path.realpath(file_name)), targets_path, store_path)
-                chosen["path"] = output_path(file_name)  # a FIFO or device is refused as such, whatever its name
+                chosen["path"] = output_path(file_name, kind, report=True)  # a FIFO or device: refused as such
                 chosen["kind"] = report_format(file_name, kind)
                 # A file it will not replace is said now, not after the layout (a PDF of
                 # a national plan: minutes); looked at again before it is replaced.

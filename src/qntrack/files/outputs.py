@@ -78,7 +78,7 @@ _OTHER = {
     ".doc": "Word 97-2003",
     ".odt": "OpenDocument",
     ".rtf": "RTF",
-    ".xls": "Excel",
+    ".xls": "Excel 97-2003",
     ".xlsm": "Excel",
     ".ods": "OpenDocument",
     ".ppt": "PowerPoint",
@@ -99,6 +99,9 @@ _OTHER = {
     ".py": "Python",
     ".sh": "shell",
 }
+# Of those, the ones whose modern form qntrack writes: the refusal gives that name instead
+# ("bao-cao.xls": write -o bao-cao.xlsx).
+_NEAREST = {".doc": ".docx", ".odt": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".xlsm": ".xlsx", ".ods": ".xlsx"}
 # "(that of an HTML report)": a noun phrase per format, in the message's language.
 _A = {
     "html": "outputs_an_html_report",
@@ -142,13 +145,21 @@ def report_format(output: str, explicit: str | None) -> str:
     if implied is not None:
         return implied
     if suffix in _OTHER:
-        raise fail(output, msg("outputs_cannot_write_other", kind=_OTHER[suffix]), ExitCode.USAGE)
+        kind, nearest = _OTHER[suffix], _NEAREST.get(suffix)
+        if nearest is None:
+            raise fail(output, msg("outputs_cannot_write_other", kind=kind, suffix=suffix), ExitCode.USAGE)
+        instead = output[: -len(suffix)] + nearest
+        # A name with spaces, quoted as a shell (cmd.exe and PowerShell too) takes it.
+        instead = f'"{instead}"' if " " in instead else instead
+        raise fail(
+            output, msg("outputs_cannot_write_other_instead", kind=kind, suffix=suffix, name=instead), ExitCode.USAGE
+        )
     if suffix:
         raise fail(output, msg("outputs_extension_says_no_format", suffix=suffix), ExitCode.USAGE)
     raise fail(output, msg("outputs_no_extension"), ExitCode.USAGE)
 
 
-def output_path(output: str) -> Path:
+def output_path(output: str, kind: str | None = None, report: bool = False) -> Path:
     """The real file a report for ``-o output`` goes to: a symlink is written through to
     its target, after the same checks on the target. Refuses a folder, a missing folder
     and anything that is not a regular file (a FIFO, a device, a socket), and a name
@@ -172,6 +183,8 @@ def output_path(output: str) -> Path:
 
         raise fail(output, msg("outputs_cannot_look", reason=os_reason(exc))) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
+        if report:  # a report's folder: a file in it, of the format asked (--format, or its name's)
+            raise fail(output, msg("outputs_is_folder_report", **_in_folder(output, kind)), ExitCode.USAGE)
         raise fail(output, msg("outputs_is_folder"), ExitCode.USAGE)
     if output.endswith(("/", os.sep)):
         # A folder's name (pathlib drops the '/': 'review.md/' would be the file review.md),
@@ -340,6 +353,9 @@ def written_by_qntrack(path: Path) -> bool:
     return mark_state(path) == "qntrack"
 
 
+_SAVED_BY = {".docx": "Word", ".xlsx": "Excel"}
+
+
 def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
     """Refuse to replace an existing file that qntrack did not write, one qntrack wrote
     that was edited since (its fingerprint no longer matches), or one that is
@@ -360,7 +376,14 @@ def refuse_foreign(files: Iterable[tuple[str, Path]], force: bool) -> None:
         if state == "edited":
             raise fail(shown, msg("outputs_edited_report"), ExitCode.USAGE)
         if state != "qntrack":
-            raise fail(shown, msg("outputs_foreign_file"), ExitCode.USAGE)
+            # Word and Excel drop a .docx's or .xlsx's mark (the zip's comment) when they
+            # save it: a report edited there is said so, not as a stranger's file.
+            app = _SAVED_BY.get(path.suffix.lower())
+            raise fail(
+                shown,
+                msg("outputs_foreign_office_file", app=app) if app else msg("outputs_foreign_file"),
+                ExitCode.USAGE,
+            )
 
 
 def os_error_file(exc: OSError, fallback: str) -> str:
@@ -412,3 +435,14 @@ def refuse_stdout_into(targets_path: Path, store_path: Path | None, report: bool
                 msg("outputs_stdout_is_tracked" if report else "outputs_stdout_is_input", what=what, path=path),
                 ExitCode.USAGE,
             )
+
+
+def _in_folder(folder: str, kind: str | None) -> dict[str, object]:
+    """A report's name in ``folder``, for -o ("My reports/review.docx", quoted when it holds
+    a space), as the message's ``before``, ``name`` (in the message's language) and
+    ``after``; its extension the format asked for, else the folder name's own, else .html."""
+    suffix = Path(folder).suffix.lower()
+    ext = next((e for e, k in WRITABLE.items() if k == kind), None) if kind else None
+    ext = ext or (suffix if suffix in WRITABLE else ".html")
+    quote = '"' if " " in folder else ""
+    return {"before": quote + folder.rstrip("/") + "/", "name": Message("outputs_example_name"), "after": ext + quote}

@@ -204,7 +204,7 @@ def _milestone_block(a: Assessment, m: MilestoneResult, unit: str, lang: str) ->
     )
     from ..output.views.plan import gap_decimals
 
-    grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang, gap_decimals(a, m)))
+    grid.add_row(label("gap", lang), gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase))
     if m.method == "absolute_change":
         # No growth rate across zero: the change a year the path asks for, in the unit.
         grid.add_row(label("required_rate", lang), f"{difference_text(m.required_change, unit, lang)}{rate}")

@@ -136,7 +136,14 @@ def build_report(
     # tables and the workbook say them.
     results = tuple(with_withdrawals(tuple(assess(plan, series, target_ids, today)), rows, as_of))
     bound = as_of_bound(as_of) if as_of else None
-    used = [o.recorded_at for o in rows if o.recorded_at and (bound is None or o.recorded_at <= bound)]
+    # The last figure the report uses: of its targets' indicators (and a derived one's
+    # inputs), never another's, which dated a report of GRDP by the day exports came in.
+    wanted = _inputs(plan, {a.indicator.id for a in results})
+    used = [
+        o.recorded_at
+        for o in rows
+        if o.recorded_at and (bound is None or o.recorded_at <= bound) and o.indicator.partition("[")[0] in wanted
+    ]
     review = since_review(plan, rows, since, as_of, results) if since else None
     return ReportData(
         title=plan.title,

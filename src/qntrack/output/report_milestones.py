@@ -56,7 +56,7 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(status_label(m.status.value, lang), status=m.status.value),
                 Cell(progress_text(m.progress_value, lang)),
                 Cell(score_text(m.score, lang)),
-                Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m))),
+                Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase)),
                 Cell(
                     f"{signed_percent(m.required_rate, lang)}{per_year}"
                     if m.required_rate is not None

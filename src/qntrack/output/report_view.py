@@ -430,10 +430,7 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
             "not_available",
         )
     ]
-    # Dates as the reader's language writes them: 05/01/2025 in Vietnamese, ISO in English.
-    meta = [f"{report_word('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
-    if data.recorded_through:
-        meta.append(f"{report_word('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
+    meta = report_dates(data, lang)
     # One target is "1 target" (issue 17, twentieth session), as one unit is "1 unit".
     meta.append(report_word("targets_count_one" if len(sections) == 1 else "targets_count", lang, n=len(sections)))
     return {
@@ -452,3 +449,13 @@ def _view(data: ReportData, lang: str, with_charts: bool) -> dict[str, Any]:
         "l": {k: label(k, lang) for k in _LABELS.split()},
         "footer": report_word("footer", lang, version=__version__),
     }
+
+
+def report_dates(data: ReportData, lang: str) -> list[str]:
+    """The days a report is of, as its heading says them: "As of 2026-06-30" (--as-of) and
+    "figures recorded through 2026-04-05"; dates as the reader's language writes them,
+    05/01/2025 in Vietnamese, ISO in English. The workbook's page header says the same."""
+    meta = [f"{report_word('as_of', lang)} {date_text(data.as_of, lang)}"] if data.as_of else []
+    if data.recorded_through:
+        meta.append(f"{report_word('recorded_through', lang)} {date_text(data.recorded_through, lang)}")
+    return meta

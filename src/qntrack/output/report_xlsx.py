@@ -27,8 +27,8 @@ from ..catalog import render as text_of
 from ..plan.units import split_key
 from .i18n import label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
-from .report_xlsx_plan import plan_cells, plan_headers
-from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_word
+from .report_xlsx_plan import goal_sign, plan_cells, plan_headers, provisional_period
+from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_dates, report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
@@ -116,9 +116,15 @@ class _Book:
         # in_memory: the zip entries get XlsxWriter's fixed date (1 January 1980), not the
         # temporary files' modification times.
         self.wb = xlsxwriter.Workbook(self.out, {"in_memory": True, "strings_to_numbers": False})
+        # The days it is of, as the other reports' heading says them ("As of 2026-06-30 ·
+        # figures recorded through ..."): in its properties and each printed page's header,
+        # so the six-month review's appendix is not taken for the year-end one.
+        dates = " · ".join(report_dates(data, lang))
+        self.dates = dates[:1].upper() + dates[1:]  # alone, not after "Progress report ·"
         self.wb.set_properties(
             {
                 "title": data.title_in(lang) or report_word("report", lang),
+                "subject": self.dates,
                 "author": "qntrack",
                 "comments": "qntrack",
                 "created": _report_day(data),
@@ -137,12 +143,12 @@ class _Book:
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
 
-    def number(self, value: float, decimals: int = 2) -> Any:
+    def number(self, value: float, decimals: int = 2, sign: str = "") -> Any:
         """``value``'s format: its own decimals (up to three, a figure published with three),
         or ``decimals`` when more are needed (14.999 beside the 15 it missed: the other
         formats' ``figure_decimals``)."""
         places = _decimals(value) if decimals <= 2 else max(decimals, _decimals(value))
-        return self.fmt(num_format="#,##0" + ("." + "0" * places if places else ""))
+        return self.fmt(num_format=(f'"{sign}"' if sign else "") + "#,##0" + ("." + "0" * places if places else ""))
 
     def shown(self, text: str, least: int = 2, suffix: str = "") -> Any:
         """The format of a P, a score or a percent at the decimals the tables write it
@@ -163,6 +169,8 @@ class _Book:
         # A period is text ("2025-H1" and "2025" share a column and sort as written), and
         # Excel marked each year alone with its "number stored as text" triangle.
         ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+        if self.dates:
+            ws.set_header("&R" + self.dates.replace("&", "&&"))
         return ws
 
     def close(self) -> bytes:
@@ -290,7 +298,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         period_text = str(period) if period is not None else ""
         if latest is None and a.provisional is not None:
             latest = a.provisional
-            period_text = word("provisional", lang, period=a.provisional.period)
+            period_text = provisional_period(a.provisional, lang)
         by, goal = _goal(a)
         cells = (
             a.target.group.get(lang) if a.target.group else None,
@@ -313,6 +321,8 @@ def _summary(book: _Book, data: ReportData) -> None:
         }
         for col, value in enumerate(cells):
             fmt = book.period if col in (6, 8) else None
+            if col == 9 and isinstance(value, (int, float)):  # a ceiling's "≤ 4.5" (goal_sign)
+                fmt = book.number(float(value), sign=goal_sign(a))
             if col in places and isinstance(value, (int, float)) and math.isfinite(value):
                 fmt = book.number(float(value), places[col])
             t.put(col, value, fmt=fmt)

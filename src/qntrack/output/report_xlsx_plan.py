@@ -12,14 +12,37 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..kinds.plan import PlanResult
+from ..catalog import msg
+from ..catalog import render as text_of
+from ..kinds.plan import PlanResult, added_up
 from .i18n import label
 from .report_view import report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment
+    from ..plan.model import Observation
 
-__all__ = ["plan_headers", "plan_cells"]
+__all__ = ["goal_sign", "plan_headers", "plan_cells", "provisional_period"]
+
+
+def goal_sign(a: Assessment) -> str:
+    """The sense of the Summary's target value, as the other reports' goal cell writes it:
+    "≤ " for a ceiling (a bound ``at_most``, a plan where lower is better), "≥ " for a
+    span's floor, "" for a milestone or a plan to reach (issue 17, twenty-first session)."""
+    bound = a.details.get("bound")
+    if isinstance(bound, dict) and len(bound) == 1:
+        return "≤ " if "at_most" in bound else "≥ "
+    if isinstance(a.details.get("plan"), (int, float)) and a.next_milestone is None and not a.indicator.increase:
+        return "≤ "
+    return ""
+
+
+def provisional_period(o: Observation, lang: str) -> str:
+    """A year-to-date reading's period cell: its code, "(provisional)", and "periods added
+    up" when qntrack added it up from months, as the Word report's "(Q1 2026, provisional,
+    periods added up)" (issue 17, twenty-first session)."""
+    key = "xlsx_provisional_added_up" if added_up(o) else "xlsx_provisional"
+    return text_of(msg(key, period=o.period), lang)
 
 
 def plan_headers(lang: str) -> tuple[str, str, str]:

@@ -9,9 +9,10 @@ from ..files.textfiles import as_given
 from ..method.assessment import shown_figure
 from ..method.ranking import rank_units
 from .i18n import label, progress_text, score_text
-from .report_breakdowns import dimension_names, unit_name, unit_status
+from .report_breakdowns import dimension_names, unit_name, unit_reason, unit_status
 from .report_view import SECTION_DONE, _name, report_word
 from .report_xlsx import _Book, _Table, cell_text, word
+from .report_xlsx_plan import provisional_period
 from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 from ..plan.units import unit_key
 
@@ -55,14 +56,16 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             u = r.unit.assessment
             t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
             t.put(1, unit_name(r.unit.dims, dimensions, lang))
-            t.put(2, unit_status(a.target, r.unit, lang), status=u.status.value)
+            # With the reason a unit is not assessed, as show's and rank's tables write it.
+            reason = f": {unit_reason(u, lang)}" if u.reason else ""
+            t.put(2, unit_status(a.target, r.unit, lang) + reason, status=u.status.value)
             t.put(3, u.score, fmt=book.shown(score_text(u.score, "en")))
             t.put(4, u.progress_value, fmt=book.shown(progress_text(u.progress_value, "en")))
             # During a plan's year its year-to-date reading, marked as the summary marks it.
             shown = shown_figure(u)
             period = None if shown is None else str(shown.period)
             if u.latest is None and shown is not None:
-                period = word("provisional", lang, period=shown.period)
+                period = provisional_period(shown, lang)
             t.put(5, period, fmt=book.period)
             t.put(6, shown.value if shown else None)
             t.put(7, as_given(shown.source) if shown else None)  # a string cell: never run, so as given

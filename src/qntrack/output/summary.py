@@ -108,15 +108,26 @@ def _gap_per_period(a: Assessment) -> bool:
     return view_of(a).gap_per_period
 
 
-def gap_phrase(gap: float | None, unit: str, lang: str, decimals: int = 2) -> str:
-    """The gap with what a negative one means: "-402 USD (beyond the target by 402 USD)"."""
+def gap_phrase(gap: float | None, unit: str, lang: str, decimals: int = 2, lower: bool = False) -> str:
+    """The gap with what a negative one means: "-402 USD (beyond the target by 402 USD)";
+    where lower is the goal (``lower``: a ceiling), "below the target by": "beyond" (and
+    its Vietnamese) beside inflation under its ceiling read as above it."""
     if gap is None:
         return "–"
     text = difference_text(gap, unit, lang, signed=False, decimals=decimals)
     if gap >= 0:
         return text
     beyond = difference_text(-gap, unit, lang, signed=False, decimals=decimals)
-    return f"{text} ({label('beyond', lang).format(beyond)})"
+    return f"{text} ({label('below' if lower else 'beyond', lang).format(beyond)})"
+
+
+def lower_is_the_goal(a: Assessment) -> bool:
+    """Whether ``a`` is met from above: a bound ``at_most`` (a ceiling), or, without a
+    bound, an indicator where lower is better (a plan's ceiling, a level to bring down)."""
+    bound = a.details.get("bound") if isinstance(a.details, dict) else None
+    if isinstance(bound, dict) and len(bound) == 1:
+        return "at_most" in bound
+    return not a.indicator.increase
 
 
 def target_gap_phrase(a: Assessment, lang: str) -> str:
@@ -137,7 +148,7 @@ def target_gap_phrase(a: Assessment, lang: str) -> str:
     if a.gap <= 0 and a.status.value == "not_achieved":
         text = difference_text(a.gap, unit, lang, signed=False, decimals=places)
         return f"{text} ({period})" if period is not None else text
-    phrase = gap_phrase(a.gap, unit, lang, places)
+    phrase = gap_phrase(a.gap, unit, lang, places, lower_is_the_goal(a))
     if period is None:
         return phrase
     return f"{phrase} ({period})" if a.gap >= 0 else phrase.replace(" (", f" ({period}: ", 1)
