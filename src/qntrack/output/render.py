@@ -20,7 +20,7 @@ from ..files.textfiles import as_given
 from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-exported)
 from .render_rows import _how, _print, print_in_slices
 from .render_notes import legend_text, numbered, with_legend
-from .render_fitted import _FOLD_TO, _fitted_table, _room, listing_table, print_fitted  # noqa: F401  (re-exported)
+from .render_fitted import _FOLD_TO, _fitted_table, _room, listing_table, print_figures, print_fitted  # noqa: F401  (re-exported)
 from ..plan.units import base_of
 
 if TYPE_CHECKING:
@@ -269,17 +269,7 @@ def observations_table(
                 Text(date_text(o.recorded_at, lang)),
             ]
         )
-    headers = [label(k, lang) for k in keys]
-    table = _fitted_table(
-        Table(box=box.SIMPLE_HEAD, title=heading, title_justify="left"),
-        headers,
-        cells,
-        console.width,
-        wrap=("value", "source"),
-        keys=keys,
-        right=("value",),
-    )
-    print_fitted(console, table, headers, cells)
+    print_figures(console, heading, keys, cells, lang)
 
 
 def show(

@@ -18,7 +18,7 @@ from .render_console import _console
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-__all__ = ["listing_table", "print_fitted"]
+__all__ = ["listing_table", "print_figures", "print_fitted"]
 
 # How narrow a column may fold a long word (a URL) when nothing else fits.
 _FOLD_TO = 8
@@ -196,3 +196,24 @@ def print_fitted(console: Console, table: Table, headers: Sequence[str], rows: S
                 line = Text.assemble((f"{title}: ", "bold"), cell)
                 parts.append(Padding(line, (0, 0, 0, 2 if k else 0)))  # a wrapped line under its label
     console.print(Group(*parts))
+
+
+def print_figures(
+    console: Console, title: str | Text | None, keys: Sequence[str], cells: Sequence[Sequence[Text]], lang: str
+) -> None:
+    """A table of figures, a row a figure (the observations listed by ``observations`` and
+    by ``show``), headed by the catalog's labels of ``keys``, its value and source wrapping,
+    fitted to the terminal as ``print_fitted`` does."""
+    from .i18n import label
+
+    headers = [label(k, lang) for k in keys]
+    table = _fitted_table(
+        Table(title=title, box=box.SIMPLE_HEAD, title_justify="left"),
+        headers,
+        cells,
+        console.width,
+        wrap=("value", "source"),
+        keys=keys,
+        right=("value",),
+    )
+    print_fitted(console, table, headers, cells)

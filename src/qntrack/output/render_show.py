@@ -27,7 +27,7 @@ from .i18n import (
 )
 from .terminal_text import visible
 from ..files.textfiles import as_given
-from .render import STATUS_STYLE, _console, _fitted_table, _name, _status, print_fitted
+from .render import STATUS_STYLE, _console, _name, _status, print_figures
 from .summary import PERIOD_KINDS
 
 if TYPE_CHECKING:
@@ -147,17 +147,7 @@ def show(
             ]
         )
     if cells:
-        headers = [label(k, lang) for k in keys]
-        table = _fitted_table(
-            Table(title=label("observations", lang), box=box.SIMPLE_HEAD, title_justify="left"),
-            headers,
-            cells,
-            console.width,
-            wrap=("value", "source"),
-            keys=keys,
-            right=("value",),
-        )
-        print_fitted(console, table, headers, cells)
+        print_figures(console, label("observations", lang), keys, cells, lang)
     for note in notes:
         console.print(Text(note))
     console.print(Text(label("summary", lang), style="bold"))
