@@ -55,7 +55,10 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             u = r.unit.assessment
             t.put(0, r.rank, fmt=book.fmt(num_format="0", align="center"))
             t.put(1, unit_name(r.unit.dims, dimensions, lang))
-            t.put(2, unit_status(a.target, r.unit, lang), status=u.status.value)
+            status = unit_status(a.target, r.unit, lang)
+            if r.unit.without_figure:  # a declared unit with no figure: why (issue 17)
+                status += f" ({report_word('bd_reason_no_figures', lang)})"
+            t.put(2, status, status=u.status.value)
             t.put(3, u.score, fmt=book.shown(score_text(u.score, "en")))
             t.put(4, u.progress_value, fmt=book.shown(progress_text(u.progress_value, "en")))
             # During a plan's year its year-to-date reading, marked as the summary marks it.
