@@ -102,8 +102,12 @@ def target(doc: dict, tid: str) -> dict:
 def test_each_unit_is_judged_with_its_own_values(plan: Path):
     t = target(status_json(), "share-2025")
     units = {u["dims"]["locality"]: u for u in t["breakdown"]}
-    # Units in the order the dimension declares them; only those with figures.
-    assert [u["dims"] for u in t["breakdown"]] == [{"locality": n} for n in ("Alpha", "Beta", "Gamma")]
+    # Units in the order the dimension declares them, those with figures first; then the
+    # declared units without one that existed in 2025, the milestone's year: Old Town
+    # (until 30 June 2025) and New Ward (from 1 July 2025) (issue 17, twenty-first session).
+    assert [u["dims"] for u in t["breakdown"]] == [
+        {"locality": n} for n in ("Alpha", "Beta", "Gamma", "Old Town", "New Ward")
+    ]
     # Alpha: 10 (2020) -> 12 (2023). growth = 1.2^(1/3) - 1 = 0.0626586; required to reach 15
     # by 2025: 1.5^(1/5) - 1 = 0.0844718; P = 0.0626586 / 0.0844718 = 0.741769: moderate;
     # score = 7.1429 x 0.741769 - 4.2857 = 1.012684.
@@ -139,6 +143,7 @@ def test_each_unit_is_judged_with_its_own_values(plan: Path):
         "awaiting_figures",
         "details",
         "withdrawn",
+        "without_figure",
     ]
     assert a["latest"] == {
         "period": "2023",
@@ -192,6 +197,9 @@ def test_an_amount_is_never_divided_among_units(plan: Path):
         },
         "score": 5.0,
         "status": "target_achieved",
+        # Every declared unit of 2024 has a figure (New Ward began in 2025).
+        "without_figure": 0,
+        "units_without_figure": [],
     }
 
 
@@ -467,8 +475,9 @@ def test_the_rank_table_says_why_a_unit_is_not_assessed(plan: Path):
 
 def test_show_has_the_units_of_a_broken_down_target(plan: Path):
     doc = json.loads(run_clean("show", "share-2025", "--format", "json", "--as-of", "2025-06-01").stdout)
-    # The same breakdown and roll-up as status: three units, mean 0.603465 (worked above).
-    assert [u["dims"]["locality"] for u in doc["breakdown"]] == ["Alpha", "Beta", "Gamma"]
+    # The same breakdown and roll-up as status: three units, mean 0.603465 (worked above),
+    # then Old Town and New Ward, without a figure (issue 17, twenty-first session).
+    assert [u["dims"]["locality"] for u in doc["breakdown"]] == ["Alpha", "Beta", "Gamma", "Old Town", "New Ward"]
     assert doc["rollup"]["count"] == 3 and doc["rollup"]["score"] == pytest.approx(0.603465, abs=1e-6)
     r = run_clean("show", "share-2025", "--format", "table", "--as-of", "2025-06-01", env={"COLUMNS": "160"})
     assert "units best to worst" in r.stdout

@@ -125,9 +125,10 @@ def test_rank_as_of_before_any_figure_says_so_and_what_is_listed(
             "các đơn vị được liệt kê",
         ),
     }[lang]
-    # poor-2030: the units with their own milestones are listed, without figures.
+    # poor-2030: the units with their own milestones are listed, without figures, then the
+    # 3 other declared units, without a figure (issue 17, twenty-first session): 5 rows.
     r = run("rank", "poor-2030", "--as-of", "2000-01-01", "--format", "csv", "--lang", lang)
-    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 3, r.stdout
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 6, r.stdout
     assert said[0] in r.stderr and said[3] in r.stderr and said[1] not in r.stderr, r.stderr
     # A target with no unit of its own: nothing is listed, and the message says so.
     (tmp_path / "targets.yaml").write_text(
@@ -135,12 +136,13 @@ def test_rank_as_of_before_any_figure_says_so_and_what_is_listed(
         + "  - {id: poor-plain, indicator: poor, baseline: 2020, milestones: [{by: 2030, value: 5}], for_each: locality}\n",
         encoding="utf-8",
     )
+    # Since issue 17's twenty-first session the 5 declared units are listed without a figure.
     r = run("rank", "poor-plain", "--as-of", "2000-01-01", "--format", "csv", "--lang", lang)
-    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 1, r.stdout
-    assert said[0] in r.stderr and said[2] in r.stderr and said[3] not in r.stderr, r.stderr
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 6, r.stdout
+    assert said[0] in r.stderr and said[3] in r.stderr and said[2] not in r.stderr, r.stderr
     # With no figure at all, the advice to record some stays; an empty list is said empty.
     (tmp_path / "observations.csv").write_text(
         "indicator,period,value,status,source,note,recorded_at\n", encoding="utf-8"
     )
     r = run("rank", "poor-plain", "--format", "csv", "--lang", lang)
-    assert r.exit_code == 0 and said[1] in r.stderr and said[2] in r.stderr and said[3] not in r.stderr, r.stderr
+    assert r.exit_code == 0 and said[1] in r.stderr and said[3] in r.stderr and said[2] not in r.stderr, r.stderr

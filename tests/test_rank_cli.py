@@ -193,6 +193,10 @@ def test_two_dimensions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         ["rank", "locality", "sex", "status", "reason"],
         ["1", "Hạ Long", "female", "substantial_progress", ""],
         ["2", "Cẩm Phả", "male", "moderate_progress", ""],
+        # The other two declared units (2 localities x 2 sexes), without a figure, last,
+        # sharing a rank, in the declared order, locality first (issue 17, twenty-first session).
+        ["3", "Hạ Long", "male", "not_available", "no_figures"],
+        ["3", "Cẩm Phả", "female", "not_available", "no_figures"],
     ]
     assert float(rows[2][5]) == pytest.approx(7.1429 * ((45 / 40) ** 0.5 - 1) / (2**0.1 - 1) - 4.2857, abs=1e-9)
     table = run("rank", "emp", "--format", "table", env={"COLUMNS": "160"}).stdout
@@ -204,6 +208,8 @@ def test_two_dimensions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         ["emp", "", "", "level"],
         ["emp", "female", "Hạ Long", "level"],
         ["emp", "male", "Cẩm Phả", "level"],
+        ["emp", "male", "Hạ Long", "level"],
+        ["emp", "female", "Cẩm Phả", "level"],
     ]
 
 
@@ -260,7 +266,13 @@ def test_by_takes_a_dimension_by_its_name_without_the_bracketed_qualifier(
     r = run("status", "--by", name, "--format", "csv")
     assert r.exit_code == 0, r.stderr
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    assert [row[:2] for row in rows] == [["id", "locality"], ["rev-2025", ""], ["rev-2025", "Hạ Long"]]
+    # Cẩm Phả, declared with no figure, listed last (issue 17, twenty-first session).
+    assert [row[:2] for row in rows] == [
+        ["id", "locality"],
+        ["rev-2025", ""],
+        ["rev-2025", "Hạ Long"],
+        ["rev-2025", "Cẩm Phả"],
+    ]
 
 
 def test_a_short_name_two_dimensions_share_names_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -140,7 +140,8 @@ def test_decrease_ties_and_a_missed_unit_in_json(plan: Path):
     for u in units:
         assert list(u) == [
             "rank", "dims", "status", "reason", "score", "progress_value", "latest", "own_values", "withdrawn",
-            "milestones", "provisional",  # added last (issue 17, twenty-first session)
+            "milestones", "provisional",  # added (issue 17, twenty-first session)
+            "without_figure",  # added last (issue 17, twenty-first session, declared units without a figure)
         ]  # fmt: skip
     # Equal score and P for Cẩm Phả, Hạ Long and Móng Cái: the decrease puts the lowest
     # latest first (4.75 < 9.5); Hạ Long and Móng Cái equal on all three share rank 2,

@@ -208,7 +208,9 @@ def test_an_ended_unit_is_judged_only_on_the_milestones_due_while_it_existed(
     # longer exists: it is not one of the target's units, and the roll-up counts Alpha
     # alone.
     units = _units_of(doc, "share-2030")
-    assert sorted(units) == ["Alpha"]
+    # New Ward, declared from 1 July 2025 with no figure, existed in 2030: listed without a
+    # figure, not counted (issue 17, twenty-first session).
+    assert sorted(units) == ["Alpha", "New Ward"] and units["New Ward"]["without_figure"]
     item = next(t for t in doc["targets"] if t["id"] == "share-2030")
     assert item["rollup"]["count"] == 1
     # share-25-30: Old Town existed in 2025 (the year its end cuts through): judged towards

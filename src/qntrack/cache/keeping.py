@@ -19,8 +19,8 @@ from typing import Any, Callable, Sequence
 from ..files.textfiles import real_path
 from ..files.workspace import CACHE_DIR
 
-FORMAT = 10
-_MAGIC = b"qntrack status cache 10\n"
+FORMAT = 11
+_MAGIC = b"qntrack status cache 11\n"
 
 _BIG = 2 * 1024 * 1024
 # The largest payload read: a national plan's is about 12 MB; anything claiming more than

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import product
 from typing import Mapping, Sequence
 
 from ..catalog import Message, msg
@@ -29,6 +30,7 @@ from ..plan.units import (
     period_start,
     resolve_dims,
     split_key,
+    unit_key,
     unit_match,
     units_outside,
     units_outside_days,
@@ -44,10 +46,15 @@ __all__ = [
     "due_milestones",
     "inherits_milestones",
     "NO_AMOUNT",
+    "NO_FIGURES",
+    "declared_units",
+    "without_figures",
 ]
 
 # The reason a unit without its own amount has no status (docs/json.md).
 NO_AMOUNT = "no_amount_for_unit"
+# The reason of a declared unit with no figure at all (docs/json.md).
+NO_FIGURES = "no_figures"
 
 # Per indicator, the units that have a series: their dimension values and series key.
 UnitIndex = Mapping[str, Sequence[tuple[Dims, str]]]
@@ -145,7 +152,30 @@ def assess_units(
                 unit_target = replace(judged_as, milestones=milestones)
             judged = assess_target(unit_target or target, indicator, rows, today)
         out.append(UnitAssessment(dims, judged))
+    # The declared units with no figure at all, after the judged ones: the ones an officer
+    # chases (issue 17, twenty-first session). Left out of the roll-up (``rollup``).
+    for dims in declared_units(target, dimensions):
+        if dims in keys or dims in own or unit_key(indicator.id, dims) in series:
+            continue  # judged, or every figure withdrawn (said by output.units_withdrawn)
+        if span is not None and units_outside_days(dimensions, dims, *span):
+            continue
+        if due_milestones(target, dims, dimensions) == ():
+            continue
+        absent = Assessment(target, indicator, Status.NOT_AVAILABLE, reason=NO_FIGURES)
+        out.append(UnitAssessment(dims, absent, without_figure=True))
     return tuple(out)
+
+
+def declared_units(target: Target, dimensions: Mapping[str, Dimension]) -> list[Dims]:
+    """Every unit ``target``'s ``for_each`` dimensions declare, in their declared order
+    (the first dimension's slowest); [] when one of them declares no list of units."""
+    lists = []
+    for dim_id in target.for_each:
+        declared = dimensions.get(dim_id)
+        if declared is None or declared.values is None:
+            return []
+        lists.append([(dim_id, u.value) for u in declared.values])
+    return [tuple(combo) for combo in product(*lists)]
 
 
 def inherits_milestones(target: Target, dims: Dims) -> bool:
@@ -206,10 +236,17 @@ def absent_problem(target: Target, dims: Dims, dimensions: Mapping[str, Dimensio
 
 def rollup(units: Sequence[UnitAssessment]) -> tuple[float | None, Status, dict[Status, int]]:
     """The units' score and status by the group rule (method.groups.combine), and how
-    many units have each status."""
-    members = [Member(dims_text(u.dims), u.assessment.status, u.assessment.score) for u in units]
+    many units have each status: the units judged, never those without a figure."""
+    members = [
+        Member(dims_text(u.dims), u.assessment.status, u.assessment.score) for u in units if not u.without_figure
+    ]
     score, status = combine(members)
     counts = {s: 0 for s in Status}
     for m in members:
         counts[m.status] += 1
     return score, status, counts
+
+
+def without_figures(units: Sequence[UnitAssessment]) -> list[UnitAssessment]:
+    """The declared units listed for want of any figure (``UnitAssessment.without_figure``)."""
+    return [u for u in units if u.without_figure]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
-from ..method.assessment import Assessment, UnitAssessment
+from ..method.assessment import Assessment
 from ..method.history import Withdrawal, withdrawals_of
 from ..plan.model import Observation
 
@@ -80,10 +80,11 @@ def set_withdrawals(a: Assessment, found: Mapping[str, Sequence[Withdrawal]]) ->
         return a
     from ..plan.units import unit_key
 
+    # replace(), not a new UnitAssessment: a unit keeps its other fields (without_figure).
     units = tuple(
-        UnitAssessment(
-            u.dims,
-            replace(
+        replace(
+            u,
+            assessment=replace(
                 u.assessment, withdrawn=withdrawals_in(u.assessment, found.get(unit_key(a.indicator.id, u.dims), ()))
             ),
         )

@@ -150,10 +150,14 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True)
 class UnitAssessment:
-    """One unit of a breakdown (``dims``: its dimension values) and its assessment."""
+    """One unit of a breakdown (``dims``: its dimension values) and its assessment.
+    ``without_figure``: a declared unit with no figure and no values of its own, listed
+    not available after the judged units and left out of the roll-up (issue 17,
+    twenty-first session; methodology.md, "Breakdowns")."""
 
     dims: tuple[tuple[str, str], ...]
     assessment: Assessment
+    without_figure: bool = False
 
 
 def finite(x: Any) -> bool:

@@ -77,6 +77,7 @@ def status_cells_by(
 
     from ..plan.units import unit_key
     from .report_breakdowns import milestones_note
+    from .report_view import report_word
     from .summary import status_cells
 
     before = revised or {}
@@ -89,6 +90,8 @@ def status_cells_by(
             key = unit_key(a.indicator.id, u.dims)
             cells = status_cells(u.assessment, lang, series.get(key, ()), before.get(key), key)
             note = milestones_note(a.target, u, lang)
+            if u.without_figure:  # a declared unit with no figure: said why (issue 17)
+                note = report_word("bd_reason_no_figures", lang)
             if note:
                 # The milestones an ended unit was judged on, under its status (as rank says).
                 status, *rest = cells[-1]

@@ -248,6 +248,8 @@ def unit_dict(u: UnitAssessment, target: Target, revised: Revised | None = None)
     whole = assessment_dict(replace(u.assessment, breakdown=()), revised, unit_key(target.indicator, u.dims))
     item: dict[str, Any] = {"dims": dict(u.dims), "own_values": any(d == u.dims for d, _ in target.overrides)}
     item.update((k, whole[k]) for k in UNIT_FIELDS)
+    # Added in issue 17, twenty-first session: a declared unit listed for want of a figure.
+    item["without_figure"] = u.without_figure
     return item
 
 
@@ -255,12 +257,18 @@ def rollup_dict(units: Sequence[UnitAssessment]) -> dict[str, Any]:
     """The units counted by status and combined by the group rule (docs/methodology.md)."""
     from ..kinds.breakdown import rollup
 
+    from ..kinds.breakdown import without_figures
+
     score, status, counts = rollup(units)
+    absent = without_figures(units)
     return {
-        "count": len(units),
+        "count": len(units) - len(absent),
         "by_status": {s.value: n for s, n in counts.items()},
         "score": score,
         "status": status.value,
+        # Added in issue 17, twenty-first session: the declared units with no figure.
+        "without_figure": len(absent),
+        "units_without_figure": [dict(u.dims) for u in absent],
     }
 
 

@@ -100,6 +100,9 @@ def rank_document(
                 # ranked on during its plan's year (latest is null until the year's figure),
                 # which the table shows, as status's breakdown has it.
                 "provisional": figure_dict(a.provisional, mine),
+                # Added in issue 17, twenty-first session: a declared unit listed for want
+                # of any figure, as in status's breakdown.
+                "without_figure": r.unit.without_figure,
             }
         )
     return {

@@ -261,18 +261,28 @@ def dimension_names(for_each: Sequence[str], dimensions: Mapping[str, Dimension]
 
 def _rollup(units: Sequence[UnitAssessment], lang: str) -> str:
     """ "4 units: 1 target achieved, 3 not available; combined: Target achieved (score 5)"."""
-    from ..kinds.breakdown import rollup
+    from ..kinds.breakdown import rollup, without_figures
 
     score, status, counts = rollup(units)
+    absent = without_figures(units)
+    judged = len(units) - len(absent)
     said = ", ".join(
         report_word("bd_count", lang, n=n, status=status_label(s.value, lang).lower()) for s, n in counts.items() if n
     )
     key = "bd_rollup" if score is not None else "bd_rollup_unscored"
-    if len(units) == 1:  # "1 unit", not "1 units" (a breakdown with one unit left after an end)
+    if judged == 1:  # "1 unit", not "1 units" (a breakdown with one unit left after an end)
         key += "_one"
-    return report_word(
-        key, lang, count=len(units), counts=said, status=status_label(status.value, lang), score=score_text(score, lang)
+    line = report_word(
+        key, lang, count=judged, counts=said, status=status_label(status.value, lang), score=score_text(score, lang)
     )
+    if not absent:
+        return line
+    # The declared units with no figure, named (issue 17, twenty-first session).
+    from .ranking import unit_name as reader_name
+
+    names = ("; " if len(absent[0].dims) > 1 else ", ").join(reader_name(u.dims) for u in absent)
+    more = report_word("bd_without_figure", lang, judged=judged, count=len(units), absent=len(absent), names=names)
+    return f"{line}. {more}"
 
 
 def _predecessors(
