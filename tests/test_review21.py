@@ -65,3 +65,41 @@ def test_a_tilde_in_the_observations_line_is_told_with_the_path_to_write(
     assert "create it" not in r.output and "hãy tạo thư mục" not in r.output, r.output
     assert not (folder / "~").exists()
     assert not Path(written).exists()
+
+
+# --- 2. show's units, when their table cannot fit, are blocks led by a bare rank ("1"),
+# which the journalist pass fixed for rank ("Rank: 1") but not for the same table under
+# show; and show's new line of a unit whose every figure was withdrawn was printed at its
+# full length (147 characters at 60 columns), where every other line of show is wrapped
+# at the terminal's width, as its notes are.
+
+
+@pytest.mark.parametrize(("lang", "rank", "words"), [("en", "Rank", "all figures"), ("vi", "Hạng", "mọi số liệu")])
+def test_shows_units_as_blocks_say_the_rank_and_fit_the_width(shipped: Path, lang: str, rank: str, words: str):
+    from rich.cells import cell_len
+
+    # The shipped 2024 budget plan ranks Cẩm Phả (achieved) and Móng Cái (no plan
+    # assigned); Hạ Long's two figures (2022: 7,000, 2024: 18,135) withdrawn leave it
+    # with none in force: "Hạ Long: all figures withdrawn, none in force (2022: 7,000 billion
+    # VND, withdrawn on 2025-06-01; 2024: 18,135 billion VND, withdrawn on 2025-06-01)",
+    # 147 characters, printed on one line before.
+    for period in ("2022", "2024"):
+        r = run_clean(
+            "retract", "budget_revenue", period, "--dim", "locality=Hạ Long", "--source", "DoF",
+            "--recorded-at", "2025-06-01T00:00:00Z",
+        )  # fmt: skip
+        assert r.exit_code == 0, r.output
+    r = run_clean(
+        "--lang", lang, "show", "budget-revenue-plan-2024", "--format", "table",
+        env={"NO_COLOR": "1", "COLUMNS": "60"},
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    lines = [line.strip() for line in r.stdout.splitlines()]
+    # Two units ranked, 1 and 2, each a block led by its rank with its heading.
+    assert [line for line in lines if line.startswith(f"{rank}:")] == [f"{rank}: 1", f"{rank}: 2"], r.stdout
+    assert "1" not in lines and "2" not in lines, r.stdout
+    # Every line within the 60 columns, the withdrawn unit's sentence wrapped between words.
+    assert max(cell_len(line) for line in r.stdout.splitlines()) <= 60, r.stdout
+    said = " ".join(line for line in lines if line)
+    assert f"Hạ Long: {words}" in said, r.stdout
+    assert ("18,135 billion VND" if lang == "en" else "18.135 tỷ đồng") in said, r.stdout
