@@ -103,3 +103,66 @@ def test_shows_units_as_blocks_say_the_rank_and_fit_the_width(shipped: Path, lan
     said = " ".join(line for line in lines if line)
     assert f"Hạ Long: {words}" in said, r.stdout
     assert ("18,135 billion VND" if lang == "en" else "18.135 tỷ đồng") in said, r.stdout
+
+
+# --- 3. The Excel report's Summary could not tell a ceiling from a floor: the journalist
+# pass gave status's CSV a `direction` column, since a plan of 4.5 on a CPI (lower is
+# better) and one of 400 on exports had the same columns; the workbook's Summary, the
+# appendix a ministry clerk filters, kept "Target value" 4.5 and "Gap" -1.4 with no word
+# of which way is better, where the HTML and Markdown reports say "≤ 4.5% (2025)".
+
+_CEILING_PLAN = """\
+title: Ministry of Industry and Trade
+indicators:
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+  cpi: {name: Inflation, unit: "%", measure: rate, direction: decrease, frequency: month}
+targets:
+  - id: exports-2025
+    type: plan
+    indicator: exports
+    period: 2025
+    value: 400
+  - id: cpi-2025
+    type: plan
+    indicator: cpi
+    period: 2025
+    value: 4.5
+"""
+_CEILING_STORE = (
+    "indicator,period,value,status,source,note,recorded_at\n"
+    "exports,2025-01,33.6,official,MOIT,,2025-02-06T00:00:00Z\n"
+    "cpi,2025-01,3.1,official,GSO,,2025-02-06T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "floor", "ceiling"),
+    [
+        ("en", "Direction", "higher is better", "lower is better"),
+        ("vi", "Hướng", "càng cao càng tốt", "càng thấp càng tốt"),
+    ],
+)
+def test_the_workbooks_summary_says_a_ceiling_is_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, heading: str, floor: str, ceiling: str
+):
+    import openpyxl
+
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _CEILING_PLAN, _CEILING_STORE)
+    r = run_clean("--lang", lang, "report", "-o", "r.xlsx", "--as-of", "2025-03-01")
+    assert r.exit_code == 0, r.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True) if any(c is not None for c in row)]
+    header = rows[0]
+    # The direction in words, before the revised and withdrawn figures that end the sheet:
+    # exports (no direction: increase) higher is better, the CPI (direction: decrease) lower.
+    at = header.index(heading)
+    ends = {
+        "en": ["Figure it revised", "Figure withdrawn"],
+        "vi": ["Số liệu trước điều chỉnh", "Số liệu đã bị rút lại"],
+    }
+    assert header[at + 1 :] == ends[lang], header
+    by_id = {row[header.index("Id" if lang == "en" else "Mã")]: row for row in rows[1:]}
+    assert by_id["exports-2025"][at] == floor, by_id
+    assert by_id["cpi-2025"][at] == ceiling, by_id

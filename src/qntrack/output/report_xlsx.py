@@ -278,6 +278,9 @@ def _summary(book: _Book, data: ReportData) -> None:
         label("score", lang),
         label("status", lang),
         *plan_headers(lang),
+        # A ceiling (a plan of 4.5 on inflation) told from a floor, as status's CSV tells it
+        # (review of the twenty-first session); before the two columns that end the sheet.
+        label("direction", lang),
         # As status's CSV has latest_revises: what the latest figure replaced.
         word("revises", lang),
         # Last, as status's CSV has withdrawn last: the target's figures withdrawn (issue 17,
@@ -323,10 +326,11 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(14, percent, fmt=book.shown(percent_reached_text(percent, "en"), 1, '"%"'))
         t.put(15, same)
         t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
+        t.put(17, label(a.indicator.direction.value, lang))
         if latest is not None and not a.indicator.formula:
-            t.put(17, data.revised.get(a.target.series_key, {}).get(str(latest.period)))
+            t.put(18, data.revised.get(a.target.series_key, {}).get(str(latest.period)))
         gone = withdrawal_notes(a, a.target.series_key, lang)
-        t.put(18, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
+        t.put(19, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
         t.next_row()
     t.finish()
 
