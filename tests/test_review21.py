@@ -166,3 +166,52 @@ def test_the_workbooks_summary_says_a_ceiling_is_one(
     by_id = {row[header.index("Id" if lang == "en" else "Mã")]: row for row in rows[1:]}
     assert by_id["exports-2025"][at] == floor, by_id
     assert by_id["cpi-2025"][at] == ceiling, by_id
+
+
+# --- 4. A store re-saved by a spreadsheet writes each recorded_at as a date AND a time
+# ("1/10/2022 0:00", the Mac pass's own example of Excel's; "15.07.2025 09:30" from
+# LibreOffice under German settings): neither was told its ISO form, as "15.07.2025" and
+# "15/07/2025" are, nor counted for the one line that says the file was re-saved; each row
+# was "not an ISO 8601 timestamp; write e.g. 2023-11-27T09:00:00Z".
+
+
+@pytest.mark.parametrize(
+    ("lang", "resaved", "row"),
+    [
+        (
+            "en",
+            "6 rows' recorded_at are written as a spreadsheet shows a date ('15.07.2025 09:30')",
+            "'15.07.2025 09:30' is a date written day first: write 2025-07-15T09:30:00Z",
+        ),
+        (
+            "vi",
+            "6 dòng có recorded_at được ghi theo cách bảng tính hiển thị ngày ('15.07.2025 09:30')",
+            "'15.07.2025 09:30' là ngày viết theo thứ tự ngày/tháng/năm: hãy viết 2025-07-15T09:30:00Z",
+        ),
+    ],
+)
+def test_a_spreadsheets_date_and_time_is_told_its_iso_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, resaved: str, row: str
+):
+    from conftest import make_tracker
+
+    # Six months of 2024, each recorded_at re-saved as "15.07.2025 09:30": 15 is no month,
+    # so day first, 2025-07-15; the time of day kept, in UTC as the store wrote it (Z).
+    rows = "".join(f"exports,2024-{m:02d},33.6,official,MOIT,,15.07.2025 09:30\n" for m in range(1, 7))
+    make_tracker(tmp_path, monkeypatch, _CEILING_PLAN, "indicator,period,value,status,source,note,recorded_at\n" + rows)
+    before = (tmp_path / "observations.csv").read_bytes()
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    lines = r.output.splitlines()
+    assert resaved in lines[0], r.output
+    assert any(line.startswith("observations.csv:2:") and line.endswith(row) for line in lines), r.output
+    assert (tmp_path / "observations.csv").read_bytes() == before  # check writes nothing
+    # Excel's month-first "1/10/2022 0:00" (both orders a date): both are said, with the time.
+    rows = "".join(f"exports,2024-{m:02d},33.6,official,MOIT,,1/10/2022 0:00\n" for m in range(1, 7))
+    (tmp_path / "observations.csv").write_text("indicator,period,value,status,source,note,recorded_at\n" + rows)
+    r = run_clean("check")
+    assert "6 rows' recorded_at are written as a spreadsheet shows a date ('1/10/2022 0:00')" in r.output, r.output
+    assert (
+        "'1/10/2022 0:00' is not an ISO 8601 timestamp: write 2022-10-01T00:00:00Z if 1 is the day, "
+        "or 2022-01-10T00:00:00Z if it is the month"
+    ) in r.output, r.output
