@@ -215,3 +215,78 @@ def test_a_spreadsheets_date_and_time_is_told_its_iso_form(
         "'1/10/2022 0:00' is not an ISO 8601 timestamp: write 2022-10-01T00:00:00Z if 1 is the day, "
         "or 2022-01-10T00:00:00Z if it is the month"
     ) in r.output, r.output
+
+
+# --- 5. The Excel report's Summary wrote a figure qntrack added up from the months as if
+# published: "2025-Q1 (provisional)" where the status table, show and the other reports
+# say "(2025-Q1, provisional, periods added up)" (the numbers audit's fix, which named
+# "the reports"); a published 5 months' total is not marked.
+
+
+@pytest.mark.parametrize(
+    ("lang", "summed", "published"),
+    [
+        ("en", "2025-Q1 (provisional, periods added up)", "2025-5M (provisional)"),
+        ("vi", "2025-Q1 (tạm tính, tổng các kỳ)", "2025-5M (tạm tính)"),
+    ],
+)
+def test_the_workbooks_summary_says_a_sum_of_months_is_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, summed: str, published: str
+):
+    import openpyxl
+
+    from conftest import make_tracker
+
+    # January to March recorded, no total published: the plan reads 33.6 + 30.3 + 36.7 =
+    # 100.6 over 2025-Q1 (the first three months), added up by qntrack.
+    store = _CEILING_STORE + "".join(
+        f"exports,2025-{m:02d},{v},official,MOIT,,2025-{m + 1:02d}-06T00:00:00Z\n"
+        for m, v in ((2, "30.3"), (3, "36.7"))
+    )
+    make_tracker(tmp_path, monkeypatch, _CEILING_PLAN, store)
+
+    def latest_period() -> tuple[object, object]:
+        r = run_clean("--lang", lang, "report", "-o", "r.xlsx", "--force", "--as-of", "2025-07-01")
+        assert r.exit_code == 0, r.output
+        rows = [
+            list(row) for row in openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows(values_only=True)
+        ]
+        (row,) = [row for row in rows if row[2] == "exports-2025"]
+        return row[6], row[7]
+
+    assert latest_period() == (summed, 100.6)
+    # The 5 months' total published (178.0): a figure of its own, not marked.
+    with open(tmp_path / "observations.csv", "a", encoding="utf-8") as f:
+        f.write("exports,2025-5M,178.0,official,MOIT,,2025-06-07T00:00:00Z\n")
+    assert latest_period() == (published, 178)
+
+
+def test_the_workbooks_units_sheet_says_a_sum_of_months_is_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import openpyxl
+
+    from conftest import make_tracker
+
+    plan = _CEILING_PLAN.replace(
+        "indicators:\n",
+        "dimensions:\n  province:\n    name: Province\n    values: [Alpha, Beta]\nindicators:\n",
+    ).replace("frequency: month}\n  cpi", "frequency: month, dimensions: [province]}\n  cpi")
+    plan = plan.replace(
+        "    value: 400\n",
+        "    value: 400\n    for_each: province\n    overrides:\n      Alpha: {value: 200}\n      Beta: {value: 200}\n",
+        1,
+    )
+    # Alpha: January and February (10 + 12 = 22 over 2025-2M, added up); Beta: its
+    # published 2-months total, 20, a figure of its own.
+    store = (
+        "indicator,period,value,status,source,note,recorded_at\n"
+        "exports[province=Alpha],2025-01,10,official,MOIT,,2025-02-06T00:00:00Z\n"
+        "exports[province=Alpha],2025-02,12,official,MOIT,,2025-03-06T00:00:00Z\n"
+        "exports[province=Beta],2025-2M,20,official,MOIT,,2025-03-06T00:00:00Z\n"
+    )
+    make_tracker(tmp_path, monkeypatch, plan, store)
+    r = run_clean("report", "-o", "r.xlsx", "--as-of", "2025-04-01")
+    assert r.exit_code == 0, r.output
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["exports-2025"]
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=3, values_only=True) if row[1]}
+    assert (rows["Alpha"][5], rows["Alpha"][6]) == ("2025-2M (provisional, periods added up)", 22), rows
+    assert (rows["Beta"][5], rows["Beta"][6]) == ("2025-2M (provisional)", 20), rows

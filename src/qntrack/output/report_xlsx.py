@@ -258,6 +258,7 @@ def _goal(a: Assessment) -> tuple[str, float | None]:
 
 
 def _summary(book: _Book, data: ReportData) -> None:
+    from ..kinds.plan import added_up
     from .views.plan import figure_decimals, gap_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 
@@ -291,9 +292,16 @@ def _summary(book: _Book, data: ReportData) -> None:
     for a in data.assessments:
         latest, period = a.latest, a.latest.period if a.latest else None
         period_text = str(period) if period is not None else ""
+        # The months qntrack added up are said as the status table and the other reports
+        # say them (review of the twenty-first session): "2025-Q1 (provisional, periods
+        # added up)", never as a figure published for the period.
+        summed = dict(added=label("added_up", lang))
+        if latest is not None and added_up(latest):
+            period_text = word("added_up", lang, period=period_text, **summed)
         if latest is None and a.provisional is not None:
             latest = a.provisional
-            period_text = word("provisional", lang, period=a.provisional.period)
+            key = "provisional_added_up" if added_up(latest) else "provisional"
+            period_text = word(key, lang, period=a.provisional.period, **summed)
         by, goal = _goal(a)
         cells = (
             a.target.group.get(lang) if a.target.group else None,
