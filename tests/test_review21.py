@@ -290,3 +290,29 @@ def test_the_workbooks_units_sheet_says_a_sum_of_months_is_one(tmp_path: Path, m
     rows = {row[1]: row for row in sheet.iter_rows(min_row=3, values_only=True) if row[1]}
     assert (rows["Alpha"][5], rows["Alpha"][6]) == ("2025-2M (provisional, periods added up)", 22), rows
     assert (rows["Beta"][5], rows["Beta"][6]) == ("2025-2M (provisional)", 20), rows
+
+
+# --- 6. A flow's plan of 0 is refused with "a plan of 0 cannot be achieved in per cent;
+# give the planned figure", never saying what the numbers audit made valid: a balance
+# (or a rate) may be planned at 0. "Net exports: in balance" written with measure: flow
+# was sent to find a planned figure it does not have.
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "an indicator with measure: balance (a trade balance) or rate may be planned at 0"),
+        ("vi", "chỉ tiêu có measure: balance (như cán cân thương mại) hoặc rate thì được đặt kế hoạch bằng 0"),
+    ],
+)
+def test_a_flows_plan_of_zero_says_what_may_be_planned_at_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+):
+    from conftest import make_tracker
+
+    # exports-2025 is a flow's plan; its value (line 10, after 'value: ', column 12) set to 0.
+    make_tracker(tmp_path, monkeypatch, _CEILING_PLAN.replace("value: 400", "value: 0"), "")
+    r = run_clean("--lang", lang, "check")
+    assert r.exit_code == 1, r.output
+    (said,) = [line for line in r.output.splitlines() if line.startswith("targets.yaml:10:12:")]
+    assert words in said, said
