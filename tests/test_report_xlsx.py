@@ -80,6 +80,7 @@ SUMMARY_EN = [
     "Share of the plan",
     "Same period last year",
     "Change on the same period last year",
+    "Direction",
     "Figure it revised",
     "Figure withdrawn",
 ]
@@ -97,7 +98,7 @@ def test_summary_headers_numbers_and_layout(books):
     # One row per target, in the plan's order.
     assert [ws.cell(row=i + 2, column=3).value for i in range(len(targets))] == [t["id"] for t in targets]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:S{len(targets) + 1}"
+    assert ws.auto_filter.ref == f"A1:T{len(targets) + 1}"
 
     row = _row_of(ws, 2, "budget-revenue-plan-2025")
     latest, goal, gap = row[7], row[9], row[10]

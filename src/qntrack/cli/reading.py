@@ -135,14 +135,20 @@ def show(
                 target, indicator, ranked, ws.plan.dimensions, _lang(lang), notes=notes, withdrawals=True
             )
             render.listing_table(
-                header, cells, keys=RANK_KEYS, wrap=("unit", "source"), optional=("source",), title=title
+                header,
+                cells,
+                keys=RANK_KEYS,
+                wrap=("unit", "source"),
+                optional=("source",),
+                title=title,
+                labelled=True,  # as rank's: a block led by "Rank: 1", never a bare number
             )
             print_legend(list(notes), _lang(lang))
         from ..output.units_withdrawn import unit_withdrawn_line, units_withdrawn
 
         # A unit whose every figure was withdrawn: not judged, said (issue 17, twenty-first session).
         for dims, gone in units_withdrawn(result, ws.store.observations, ws.series, day):
-            _out(unit_withdrawn_line(result, dims, gone, _lang(lang)) + "\n")
+            render.paragraph(unit_withdrawn_line(result, dims, gone, _lang(lang)))  # at the window's width
     _report(ws.warnings_for([indicator.id]))
 
 

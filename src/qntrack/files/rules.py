@@ -200,7 +200,7 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
         shape = _DATE_TIME_SHAPE.match(raw)
         if shape is not None and not _is_real(shape.group(0)):
             raise ValueError(msg("store_timestamp_not_real", text=text)) from None
-        raise ValueError(_slashed_date(raw, text) or msg("store_timestamp_invalid", text=text)) from None
+        raise ValueError(_slashed_date(raw, text, zone is None) or msg("store_timestamp_invalid", text=text)) from None
     if moment.tzinfo is None:
         if _is_bare_date(raw):
             # Any spelling of a date alone (2024-04-02, 20240402) is the same documented
@@ -217,18 +217,24 @@ def recorded_at(text: str, zone: tzinfo | None = None) -> str:
 
 
 # Slashes, or dots as LibreOffice and Numbers show a date under German, Russian or Polish
-# settings (31.12.2025; twenty-first session).
-_SLASHED = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$", re.ASCII)
+# settings (31.12.2025; twenty-first session), with or without the time of day that a
+# spreadsheet writes after it on saving a timestamp ("1/10/2022 0:00", "15.07.2025 09:30";
+# review of the twenty-first session).
+_SLASHED = re.compile(
+    r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$", re.ASCII
+)
 
 
-def _slashed_date(raw: str, text: str) -> Message | None:
+def _slashed_date(raw: str, text: str, utc: bool = True) -> Message | None:
     """A date written with slashes (15/07/2026, as Vietnamese writes it day first) or dots:
     its ISO form when only one order is a date, both when both are; never one of them
-    guessed."""
+    guessed. A time of day after it is kept: in UTC as the store wrote it (``utc``), else
+    with no zone, read in the one given (``--tz``, the plan's ``timezone:``)."""
     found = _SLASHED.match(raw)
     if found is None:
         return None
     a, b, year = int(found[1]), int(found[3]), int(found[4])
+    time = "" if found[5] is None else f"T{int(found[5]):02d}:{found[6]}:{found[7] or '00'}{'Z' if utc else ''}"
     day_first = _is_real(f"{year:04d}-{b:02d}-{a:02d}")
     month_first = _is_real(f"{year:04d}-{a:02d}-{b:02d}")
     if day_first and month_first and a != b:
@@ -236,15 +242,15 @@ def _slashed_date(raw: str, text: str) -> Message | None:
             "store_timestamp_slashed_either",
             text=text,
             first=found[1],
-            day=f"{year:04d}-{b:02d}-{a:02d}",
-            month=f"{year:04d}-{a:02d}-{b:02d}",
+            day=f"{year:04d}-{b:02d}-{a:02d}{time}",
+            month=f"{year:04d}-{a:02d}-{b:02d}{time}",
         )
     if day_first and a == b and found[2] == "/":  # 05/05/2026: the same day in either order
-        return msg("store_timestamp_slashed", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}")
+        return msg("store_timestamp_slashed", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}{time}")
     if day_first:
-        return msg("store_timestamp_day_first", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}")
+        return msg("store_timestamp_day_first", text=text, iso=f"{year:04d}-{b:02d}-{a:02d}{time}")
     if month_first:
-        return msg("store_timestamp_month_first", text=text, iso=f"{year:04d}-{a:02d}-{b:02d}")
+        return msg("store_timestamp_month_first", text=text, iso=f"{year:04d}-{a:02d}-{b:02d}{time}")
     return None
 
 

@@ -470,7 +470,9 @@ def missing_folder(path: Path) -> Problem | None:
     folder = real_path(path).parent
     if folder.is_dir():
         return None
-    return Problem(Location(str(path)), msg("store_missing_folder", folder=folder))
+    from .store_missing import tilde_store
+
+    return tilde_store(path) or Problem(Location(str(path)), msg("store_missing_folder", folder=folder))
 
 
 # The csv module's words (English) for the faults a person makes, said in the catalog's:

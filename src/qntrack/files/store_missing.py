@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ..plan.model import Problem
     from .store import StoreContents
 
-__all__ = ["missing_store", "store_missing", "store_near"]
+__all__ = ["missing_store", "store_missing", "store_near", "tilde_store"]
 
 
 def missing_store(store_path: Path, store: StoreContents, targets_file: str | None = None) -> list:
@@ -75,10 +75,32 @@ def observations_line(targets_file: str) -> tuple[int, int] | None:
     return None
 
 
+def tilde_store(store_path: Path) -> Problem | None:
+    """The problem of a store named in targets.yaml as ``observations: "~/..."`` when no
+    folder '~' is there: no shell reads targets.yaml, so the '~' is a folder of that name
+    beside it, and the message names the path to write (review of the twenty-first
+    session: the Mac pass told a '~' left as typed everywhere but here, where an append
+    said to create a folder '~')."""
+    from ..catalog import msg
+    from ..plan.model import Location, Problem
+
+    parts = store_path.parts
+    if "~" not in parts:
+        return None
+    at = parts.index("~")
+    if os.path.lexists(Path(*parts[: at + 1])):
+        return None
+    written = os.path.join(os.path.expanduser("~"), *parts[at + 1 :])
+    return Problem(Location(str(store_path)), msg("store_tilde", path=written))
+
+
 def _store_missing(store_path: Path) -> Problem:
     from ..catalog import msg
     from ..plan.model import Location, Problem
 
+    tilde = tilde_store(store_path)  # observations: "~/..." (no shell reads targets.yaml)
+    if tilde is not None:
+        return Problem(tilde.location, tilde.message, "warning")
     from .textfiles import dangling_link
 
     target = dangling_link(store_path)  # a link to a share not mounted: said, not "does not exist"

@@ -20,7 +20,7 @@ from ..files.textfiles import as_given
 from .render_console import PIPED_WIDTH, _console, _Console  # noqa: F401  (re-exported)
 from .render_rows import _how, _print, print_in_slices
 from .render_notes import legend_text, numbered, with_legend
-from .render_fitted import _FOLD_TO, _fitted_table, _room, listing_table, print_figures, print_fitted  # noqa: F401  (re-exported)
+from .render_fitted import _FOLD_TO, _fitted_table, _room, listing_table, paragraph, print_figures, print_fitted  # noqa: F401  (re-exported)
 from ..plan.units import base_of
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from .render_console import _console
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-__all__ = ["listing_table", "print_figures", "print_fitted"]
+__all__ = ["listing_table", "paragraph", "print_figures", "print_fitted"]
 
 # How narrow a column may fold a long word (a URL) when nothing else fits.
 _FOLD_TO = 8
@@ -70,6 +70,12 @@ def listing_table(
         console.print(_stacked_listing(header, rows, labelled))
         return
     console.print(table)
+
+
+def paragraph(text: str) -> None:
+    """``text`` as typed (never markup), wrapped between words at the terminal's width, as
+    show's notes are."""
+    _console().print(Text(text))
 
 
 def _stacked_listing(header: Sequence[str], rows: Sequence[Sequence[str]], labelled: bool = False) -> object:

@@ -27,11 +27,10 @@ from ..catalog import render as text_of
 from ..plan.units import split_key
 from .i18n import label, percent_reached_text, progress_text, recorded_places, score_text, status_label
 from .report_groups import STATUS_COLOURS, status_ink
-from .report_xlsx_plan import goal_sign, plan_cells, plan_headers, provisional_period
+from .report_xlsx_plan import goal_of, goal_sign, plan_cells, plan_headers, provisional_period
 from .report_view import LARGE_PLAN, RECENT, REPORT_PACKING, SECTION_DONE, _name, report_dates, report_word
 
 if TYPE_CHECKING:
-    from ..method.assessment import Assessment
     from ..plan.model import Observation
     from .report import ReportData
 
@@ -246,26 +245,8 @@ def _date_format(lang: str) -> str:
 # --- the summary ----------------------------------------------------------------------
 
 
-def _goal(a: Assessment) -> tuple[str, float | None]:
-    """The next milestone (or the period a non-level target is judged by) and its value."""
-    m = a.next_milestone
-    if m is not None:
-        return str(m.by), m.value
-    if a.milestones:
-        return "", None
-    details = a.details
-    period = details.get("period") or details.get("to") or ""
-    if isinstance(details.get("plan"), (int, float)):
-        return str(period), details["plan"]
-    bound = details.get("bound")
-    if isinstance(bound, dict) and len(bound) == 1:
-        value = next(iter(bound.values()))
-        if isinstance(value, (int, float)):
-            return str(period), value
-    return "", None
-
-
 def _summary(book: _Book, data: ReportData) -> None:
+    from ..kinds.plan import added_up
     from .views.plan import figure_decimals, gap_decimals
     from .withdrawn import WITHDRAWN_NOTE, withdrawal_notes
 
@@ -286,6 +267,9 @@ def _summary(book: _Book, data: ReportData) -> None:
         label("score", lang),
         label("status", lang),
         *plan_headers(lang),
+        # A ceiling (a plan of 4.5 on inflation) told from a floor, as status's CSV tells it
+        # (review of the twenty-first session); before the two columns that end the sheet.
+        label("direction", lang),
         # As status's CSV has latest_revises: what the latest figure replaced.
         word("revises", lang),
         # Last, as status's CSV has withdrawn last: the target's figures withdrawn (issue 17,
@@ -296,10 +280,16 @@ def _summary(book: _Book, data: ReportData) -> None:
     for a in data.assessments:
         latest, period = a.latest, a.latest.period if a.latest else None
         period_text = str(period) if period is not None else ""
+        # The months qntrack added up are said as the status table and the other reports
+        # say them (review of the twenty-first session): "2025-Q1 (provisional, periods
+        # added up)", never as a figure published for the period.
+        summed = dict(added=label("added_up", lang))
+        if latest is not None and added_up(latest):
+            period_text = word("added_up", lang, period=period_text, **summed)
         if latest is None and a.provisional is not None:
             latest = a.provisional
             period_text = provisional_period(a.provisional, lang)
-        by, goal = _goal(a)
+        by, goal = goal_of(a)
         cells = (
             a.target.group.get(lang) if a.target.group else None,
             a.target.owner.get(lang) if a.target.owner else None,
@@ -333,10 +323,11 @@ def _summary(book: _Book, data: ReportData) -> None:
         t.put(14, percent, fmt=book.shown(percent_reached_text(percent, "en"), 1, '"%"'))
         t.put(15, same)
         t.put(16, change, fmt=book.fmt(num_format=shown) if shown else None)
+        t.put(17, label(a.indicator.direction.value, lang))
         if latest is not None and not a.indicator.formula:
-            t.put(17, data.revised.get(a.target.series_key, {}).get(str(latest.period)))
+            t.put(18, data.revised.get(a.target.series_key, {}).get(str(latest.period)))
         gone = withdrawal_notes(a, a.target.series_key, lang)
-        t.put(18, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
+        t.put(19, "; ".join(text.removeprefix(WITHDRAWN_NOTE) for text in gone))
         t.next_row()
     t.finish()
 

@@ -22,7 +22,27 @@ if TYPE_CHECKING:
     from ..method.assessment import Assessment
     from ..plan.model import Observation
 
-__all__ = ["goal_sign", "plan_headers", "plan_cells", "provisional_period"]
+__all__ = ["goal_of", "goal_sign", "plan_headers", "plan_cells", "provisional_period"]
+
+
+def goal_of(a: Assessment) -> tuple[str, float | None]:
+    """The Summary's next milestone (or the period a non-level target is judged by) and
+    its value (moved from report_xlsx.py, which had reached 500 lines)."""
+    m = a.next_milestone
+    if m is not None:
+        return str(m.by), m.value
+    if a.milestones:
+        return "", None
+    details = a.details
+    period = details.get("period") or details.get("to") or ""
+    if isinstance(details.get("plan"), (int, float)):
+        return str(period), details["plan"]
+    bound = details.get("bound")
+    if isinstance(bound, dict) and len(bound) == 1:
+        value = next(iter(bound.values()))
+        if isinstance(value, (int, float)):
+            return str(period), value
+    return "", None
 
 
 def goal_sign(a: Assessment) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..files.textfiles import as_given
+from ..kinds.plan import added_up
 from ..method.assessment import shown_figure
 from ..method.ranking import rank_units
 from .i18n import label, progress_text, score_text
@@ -64,6 +65,9 @@ def unit_sheets(book: _Book, data: ReportData, done: int = 0, total: int = 0) ->
             # During a plan's year its year-to-date reading, marked as the summary marks it.
             shown = shown_figure(u)
             period = None if shown is None else str(shown.period)
+            summed = dict(added=label("added_up", lang))
+            if shown is not None and added_up(shown):  # the months qntrack added up, said so
+                period = word("added_up", lang, period=period, **summed)
             if u.latest is None and shown is not None:
                 period = provisional_period(shown, lang)
             t.put(5, period, fmt=book.period)
