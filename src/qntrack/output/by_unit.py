@@ -73,7 +73,7 @@ def status_cells_by(
     every figure in ``observations`` was withdrawn by ``as_of`` last, "All figures
     withdrawn" in its status cell (output.units_withdrawn)."""
     from .i18n import label
-    from .units_withdrawn import units_withdrawn
+    from .units_withdrawn import retracted_keys, units_withdrawn
 
     from ..plan.units import unit_key
     from .report_breakdowns import milestones_note
@@ -82,6 +82,7 @@ def status_cells_by(
 
     before = revised or {}
     rows: list[tuple[Cell, ...]] = []
+    retracted: frozenset[str] | None = None  # found at the first target broken down, once
     for a in assessments:
         rows.append(status_cells(a, lang, series.get(a.target.series_key, ()), before.get(a.target.series_key)))
         if not broken_down_by(a, dim):
@@ -98,7 +99,9 @@ def status_cells_by(
                 cells = (*cells[:-1], (status, (f"\n({note})", "muted"), *rest))
             rows.append(((("↳ " + unit_name(u.dims), ""),), *cells[1:]))
         width = len(rows[-1])
-        for dims, _ in units_withdrawn(a, observations, series, as_of):
+        if retracted is None:
+            retracted = retracted_keys(observations)
+        for dims, _ in units_withdrawn(a, observations, series, as_of, retracted):
             blank = ((("–", "muted"),),) * (width - 2)
             rows.append(((("↳ " + unit_name(dims), ""),), *blank, ((label("all_withdrawn", lang), "muted"),)))
     return rows

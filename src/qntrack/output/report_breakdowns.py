@@ -83,13 +83,14 @@ def report_breakdowns(
     dimensions = data.plan.dimensions if data.plan is not None else {}
     broken = [a for a in data.assessments if a.breakdown]
     revised = data.revised  # the units' marks
-    from .units_withdrawn import unit_withdrawn_line, units_withdrawn
+    from .units_withdrawn import retracted_keys, unit_withdrawn_line, units_withdrawn
 
+    retracted = retracted_keys(data.observations)  # once, not a walk of the store a target
     views = {}
     for a in broken:
         view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised)
         # A unit whose every figure was withdrawn: not judged, listed with the withdrawal.
-        gone = units_withdrawn(a, data.observations, data.series, data.as_of)
+        gone = units_withdrawn(a, data.observations, data.series, data.as_of, retracted)
         lines = tuple(unit_withdrawn_line(a, dims, rows, lang) for dims, rows in gone)
         views[a.target.id] = replace(view, not_assessed=view.not_assessed + lines) if lines else view
     return views
