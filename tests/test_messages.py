@@ -61,6 +61,7 @@ DIFFERENT_NAMES = {
     # label in English, its Vietnamese one in Vietnamese (eighteenth session).
     "units_unknown_value": ({"named_en"}, {"named_vi"}),
     "units_unknown_value_hint": ({"named_en"}, {"named_vi"}),
+    "units_unknown_value_lost": ({"named_en"}, {"named_vi"}),  # twenty-first session
     "units_not_broken_down": ({"dimensions_en"}, {"dimensions_vi"}),
     "ranking_unknown_dimension": ({"dimensions_en"}, {"dimensions_vi"}),
 }

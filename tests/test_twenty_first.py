@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import run_clean, store_text
 
 from qntrack.files.definitions import parse_plan
 from qntrack.method.series import build_series
@@ -86,3 +90,49 @@ def test_the_units_withdrawn_are_found_in_a_number_of_walks_that_does_not_grow_w
     assert many[0] == few[0] and many[1] == few[1], (few, many)
     # Beta of t000 only: its 2020 figure of 9 withdrawn on 2022-02-01, none in force.
     assert few[2] == many[2] and len(few[2]) == 1 and few[2][0].startswith("Beta: all figures withdrawn")
+
+
+def test_a_unit_whose_letters_a_program_lost_is_told_so_with_the_unit_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A file saved in a Western encoding writes '?' for each Vietnamese letter it cannot
+    # hold: "Cẩm Phả" becomes "C?m Ph?". Refused as an unknown unit, with the thirteen
+    # valid names and no word of why (the review of the session); the declared unit whose
+    # letters the '?' stand for, one each, is named with the cause and the fix.
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _LOST_PLAN, _LOST_STORE)
+    r = run_clean(
+        "add-observation", "revenue[locality=C?m Ph?]", "2024", "100", "--status", "estimate", "--source", "x"
+    )
+    assert r.exit_code == 1, r.output
+    assert "'C?m Ph?' is not a unit of 'locality'" in r.stderr
+    assert "did you mean 'Cẩm Phả'?" in r.stderr and "letters" in r.stderr and "UTF-8" in r.stderr, r.stderr
+    vi = run_clean(
+        "--lang", "vi", "add-observation", "revenue[locality=C?m Ph?]", "2024", "100", "--status", "estimate",
+        "--source", "x",
+    )  # fmt: skip
+    assert "có phải ý bạn là 'Cẩm Phả'?" in vi.stderr and "UTF-8" in vi.stderr, vi.stderr
+    # Two declared units the '?' could stand for (Hạ Long, Hà Long): no lost letters said of
+    # one; the older nearest-name hint and the valid names, as before.
+    both = run_clean(
+        "add-observation", "revenue[locality=H? Long]", "2024", "1", "--status", "estimate", "--source", "x"
+    )
+    assert both.exit_code == 1 and "could not save" not in both.stderr, both.stderr
+    assert "valid: Cẩm Phả, Hạ Long, Hà Long" in both.stderr
+    assert store_text(tmp_path) == _LOST_STORE  # nothing written
+
+
+_LOST_PLAN = """\
+version: 1
+title: t
+dimensions:
+  locality:
+    name: Locality
+    values: [Cẩm Phả, Hạ Long, Hà Long]
+indicators:
+  revenue: {name: Revenue, unit: billion VND, dimensions: [locality]}
+targets:
+  - {id: revenue-2024, type: plan, indicator: revenue, period: 2024, value: 100, for_each: locality}
+"""
+_LOST_STORE = "indicator,period,value,status,source,note,recorded_at\n"

@@ -473,11 +473,27 @@ def _unknown_unit(dimension: Dimension, value: str) -> Message:
     from .suggest import closest
 
     names = [u.value for u in dimension.values or ()]
-    close = closest(unit_match(value), [unit_match(n) for n in names])
     # Named by its id (what --dim and a column take) and as the plan labels it.
     said = {"dimension": dimension.id, "value": value, "values": ", ".join(names)}
     said |= {f"named_{lang}": dimension_label(dimension, lang) for lang in ("en", "vi")}
+    lost = _letters_lost(value, names)
+    if lost is not None:
+        # A name whose letters a file saved in an encoding without them turned into '?':
+        # the one declared unit it can be is named with the cause (twenty-first session).
+        return msg("units_unknown_value_lost", hint=lost, **said)
+    close = closest(unit_match(value), [unit_match(n) for n in names])
     if close is not None:
         hint = next(n for n in names if unit_match(n) == close)
         return msg("units_unknown_value_hint", hint=hint, **said)
     return msg("units_unknown_value", **said)
+
+
+def _letters_lost(value: str, names: Sequence[str]) -> str | None:
+    """The one declared unit ``value`` is when each of its '?' stands for one letter a
+    program could not save (a Vietnamese name kept in cp1252), its other letters matched
+    case ignored; None when there is no '?', no such unit or more than one."""
+    if "?" not in value:
+        return None
+    pattern = re.compile(".".join(re.escape(part) for part in unicodedata.normalize("NFC", value).split("?")), re.I)
+    found = [n for n in names if pattern.fullmatch(unicodedata.normalize("NFC", n))]
+    return found[0] if len(found) == 1 else None
