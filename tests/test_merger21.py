@@ -176,14 +176,14 @@ def test_the_tables_say_a_units_baseline_is_later_than_the_targets(nation: Path,
     [
         (
             "en",
-            "#### Vĩnh Phúc, Hòa Bình joined Phú Thọ: their figures before the merger, beside its own",
-            "#### Tuyên Quang was formed from Hà Giang, Tuyên Quang cũ: their figures before it, beside its own",
+            "#### Vĩnh Phúc and Hòa Bình joined Phú Thọ: their figures before the merger, beside its own",
+            "#### Tuyên Quang was formed from Hà Giang and Tuyên Quang cũ: their figures before it, beside its own",
         ),
         (
             "vi",
-            "#### Vĩnh Phúc, Hòa Bình được sáp nhập vào Phú Thọ: số liệu của các đơn vị đó trước khi sáp nhập,"
+            "#### Vĩnh Phúc và Hòa Bình được sáp nhập vào Phú Thọ: số liệu của các đơn vị đó trước khi sáp nhập,"
             " bên cạnh số liệu của Phú Thọ",
-            "#### Tuyên Quang được hình thành từ Hà Giang, Tuyên Quang cũ:",
+            "#### Tuyên Quang được hình thành từ Hà Giang và Tuyên Quang cũ:",
         ),
     ],
 )
@@ -295,6 +295,6 @@ targets:
     assert report.exit_code == 0, report.output
     headings = [line for line in report.stdout.splitlines() if line.startswith("#### ")]
     assert any(
-        line.startswith("#### Tỉnh Tuyên Quang được hình thành từ Tỉnh Hà Giang, Tỉnh Tuyên Quang cũ:")
+        line.startswith("#### Tỉnh Tuyên Quang được hình thành từ Tỉnh Hà Giang và Tỉnh Tuyên Quang cũ:")
         for line in headings
     ), headings

@@ -145,7 +145,7 @@ def test_units_without_a_plan_are_listed_with_their_reason_in_both_languages(bro
 
 def test_a_successor_shows_its_predecessors_figures_beside_its_own(broken_down: Path):
     md = run_clean("report", "--format", "markdown").stdout
-    part = _section(md, "#### Thành phố Mới was formed from Huyện A, Huyện B")
+    part = _section(md, "#### Thành phố Mới was formed from Huyện A and Huyện B")
     # The figures in force, by period: the districts' until they ended, Mới's after.
     assert _rows(part) == [
         ["Period", "Huyện A (until 2025-06-30)", "Huyện B (until 2025-06-30)", "Thành phố Mới (since 2025-07-01)"],
@@ -154,7 +154,7 @@ def test_a_successor_shows_its_predecessors_figures_beside_its_own(broken_down: 
         ["2025", "–", "–", "10 bn"],
     ]
     vi = run_clean("report", "--format", "markdown", "--lang", "vi").stdout
-    part = _section(vi, "#### Thành phố Mới được hình thành từ Huyện A, Huyện B")
+    part = _section(vi, "#### Thành phố Mới được hình thành từ Huyện A và Huyện B")
     assert _rows(part)[0] == [
         "Kỳ",
         "Huyện A (đến 30/06/2025)",
@@ -234,7 +234,7 @@ def test_the_predecessors_figures_are_those_in_force(broken_down: Path):
     # revision, and --as-of before it the figure then in force.
     with Path("observations.csv").open("a", encoding="utf-8") as f:
         f.write("fdi[locality=Huyện A],2024,31,official,,,2026-04-01T00:00:00Z\n")
-    heading = "#### Thành phố Mới was formed from Huyện A, Huyện B"
+    heading = "#### Thành phố Mới was formed from Huyện A and Huyện B"
     now = _rows(_section(run_clean("report", "--format", "markdown").stdout, heading))
     assert now[2] == ["2024", "31 bn", "25 bn", "–"]
     then = run_clean("report", "--format", "markdown", "--as-of", "2026-03-15").stdout

@@ -17,7 +17,7 @@ from .charts import Chart, too_large_to_draw
 from .i18n import date_text, label, number, progress_text, score_text, status_label, typed_places, value_with_unit
 from .period_words import period_text
 from .report_groups import STATUS_COLOURS
-from .report_view import Cell, TableView, report_word
+from .report_view import Cell, TableView, joined_list, report_word
 
 if TYPE_CHECKING:
     from ..method.assessment import Assessment, UnitAssessment
@@ -335,7 +335,10 @@ def _predecessors(
                 lang,
                 unit=unit_name(u.dims, dimensions, lang, dated=False),
                 # Each in the report's language, as the unit itself is (``names:``).
-                units=", ".join(unit_name(((dim_id, b),), dimensions, lang, dated=False) for b in unit.predecessors),
+                # "A, B and C", as the report's sentences list them (the catalog's "and").
+                units=joined_list(
+                    [unit_name(((dim_id, b),), dimensions, lang, dated=False) for b in unit.predecessors], lang
+                ),
             )
             out.append(Predecessors(caption, table))
     return tuple(out)
