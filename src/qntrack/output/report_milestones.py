@@ -57,24 +57,23 @@ def milestones_table(a: Assessment, lang: str) -> TableView | None:
                 Cell(progress_text(m.progress_value, lang)),
                 Cell(score_text(m.score, lang)),
                 Cell(gap_phrase(m.gap, unit, lang, gap_decimals(a, m), not a.indicator.increase)),
-                Cell(
-                    f"{signed_percent(m.required_rate, lang)}{per_year}"
-                    if m.required_rate is not None
-                    else f"{difference_text(m.required_change, unit, lang)}{per_year}"
-                    if m.required_change is not None
-                    else "–"
-                ),
+                Cell(_required(m.required_rate, m.required_change, unit, per_year, lang)),
                 Cell(value_with_unit(m.trajectory, unit, lang)),
                 Cell(difference_text(m.deviation, unit, lang)),
-                Cell(
-                    f"{signed_percent(m.required_rate_from_latest, lang)}{per_year}"
-                    if m.required_rate_from_latest is not None
-                    else f"{difference_text(m.required_change_from_latest, unit, lang)}{per_year}"
-                    if m.required_change_from_latest is not None
-                    else "–"
-                ),
+                Cell(_required(m.required_rate_from_latest, m.required_change_from_latest, unit, per_year, lang)),
                 Cell(value_with_unit(m.projected, unit, lang)),
                 Cell(reached),
             )
         )
     return TableView(headers, tuple(rows), frozenset(range(2, 10)))
+
+
+def _required(rate: float | None, change: float | None, unit: str, per_year: str, lang: str) -> str:
+    """A required pace as the table writes it: a rate in per cent a year where the method
+    gives one (a level that grows), else a change in the unit a year (a share's points),
+    else "–"; from the baseline or from the latest figure alike."""
+    if rate is not None:
+        return f"{signed_percent(rate, lang)}{per_year}"
+    if change is not None:
+        return f"{difference_text(change, unit, lang)}{per_year}"
+    return "–"
