@@ -49,6 +49,36 @@ def _lines(path: Path) -> list[bytes] | None:
     return [line.rstrip(b"\r") for line in data.removeprefix(b"\xef\xbb\xbf").split(b"\n") if line.strip()]
 
 
+def _store_named(plan: Path) -> Path | None:
+    """The store a plan file reads, from its top-level ``observations:`` line alone (the
+    default, observations.csv, when it has none), or None when it cannot be read. The
+    line is read as YAML reads it (quotes, escapes, a comment after it); the rest of the
+    file is not parsed: a folder's other plans are only asked which store they read."""
+    import yaml
+
+    lines = _lines(plan)
+    if lines is None:
+        return None
+    named = "observations.csv"
+    for line in lines:
+        if line.startswith(b"observations:"):
+            try:
+                value = yaml.safe_load(line.decode("utf-8"))
+            except (UnicodeDecodeError, yaml.YAMLError):
+                return None
+            if not isinstance(value, dict) or not isinstance(value.get("observations"), str):
+                return None
+            named = value["observations"]
+            break
+    return (plan.parent / os.path.expanduser(named)).resolve()
+
+
+def _read_by_a_plan(copy: Path, plans: list[Path]) -> bool:
+    """Whether one of ``plans`` (the folder's YAML files) reads ``copy`` as its store."""
+    target = copy.resolve()
+    return any(_store_named(plan) == target for plan in plans)
+
+
 def conflict_copy_problems(store_path: Path, plan: bool = False) -> list[Problem]:
     """A warning for each file beside the store named as a cloud drive names a conflict
     copy of it, whose first line is the store's header, holding lines the store has not.
@@ -72,10 +102,17 @@ def conflict_copy_problems(store_path: Path, plan: bool = False) -> list[Problem
     store = _lines(store_path) or []
     held = set(store)
     found = []
+    folder = store_path.parent
+    plans = [folder / n for n in names if n.lower().endswith((".yaml", ".yml"))]
     for name in copies:
-        lines = _lines(store_path.parent / name)
+        lines = _lines(folder / name)
         if not lines or not store or not plan and lines[0] != store[0]:
             continue  # no store's header: some other file
+        reads = _store_named(folder / name) if plan else None
+        if reads is not None and reads != _store_named(store_path):
+            continue  # a plan known to read a store of its own: not an edit of this plan
+        if not plan and _read_by_a_plan(folder / name, plans):
+            continue  # another plan's store
         new = sum(1 for line in lines[0 if plan else 1 :] if line not in held)
         if new:
             key = "checks_conflict_copy_plan" if plan else "checks_conflict_copy"

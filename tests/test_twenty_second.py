@@ -1,0 +1,62 @@
+"""The twenty-second session's own defects (issue 17; docs/decisions.md, "The
+twenty-second session (issue 17)")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import run_clean
+
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+
+NEW_ROW = "share,2024-Q3,13.4,estimate,officer-b,,2024-10-05T00:00:00Z\n"
+
+# --- A second plan's store is no cloud drive's copy ------------------------------------------
+
+
+def test_a_store_another_plan_in_the_folder_names_is_no_conflict_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An office keeps two plans in one folder: targets.yaml reads observations.csv, and
+    # plan-2.yaml reads "observations 2.csv", the name iCloud gives a conflict copy. Both
+    # stores share the header; the second holds a row the first has not. check on the first
+    # plan said the second store was a copy "which no command reads" and told the officer to
+    # add its rows to the first: the second plan's figures in the wrong store.
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "plan-2.yaml").write_text(SMALL_TARGETS + 'observations: "observations 2.csv"\n', encoding="utf-8")
+    (tmp_path / "observations 2.csv").write_text(SMALL_OBSERVATIONS + NEW_ROW, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    assert r.stderr == ""
+
+
+def test_a_second_plan_named_as_a_copy_of_the_first_is_no_conflict_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "targets 2.yaml" is named as iCloud names a copy of targets.yaml, but it reads a store
+    # of its own ("observations 2.csv"): a plan of its own, not the other Mac's edit of this
+    # one (a copy of targets.yaml reads the same store, as the test below keeps).
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "targets 2.yaml").write_text(SMALL_TARGETS + "observations: 'observations 2.csv'\n", encoding="utf-8")
+    (tmp_path / "observations 2.csv").write_text(SMALL_OBSERVATIONS + NEW_ROW, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    assert r.stderr == ""
+
+
+def test_copies_no_plan_names_are_still_warned_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same folder, with iCloud's copy of each file as well: "observations 3.csv" (no
+    # plan names it: the one new row) and "targets 3.yaml" (an edit of targets.yaml that
+    # still reads observations.csv: its changed title line is one line targets.yaml has not).
+    make_tracker(tmp_path, monkeypatch, SMALL_TARGETS, SMALL_OBSERVATIONS)
+    (tmp_path / "plan-2.yaml").write_text(SMALL_TARGETS + 'observations: "observations 2.csv"\n', encoding="utf-8")
+    (tmp_path / "observations 2.csv").write_text(SMALL_OBSERVATIONS, encoding="utf-8")
+    (tmp_path / "observations 3.csv").write_text(SMALL_OBSERVATIONS + NEW_ROW, encoding="utf-8")
+    edited = SMALL_TARGETS.replace('title: "Test plan"', 'title: "Test plan, edited"')
+    (tmp_path / "targets 3.yaml").write_text(edited, encoding="utf-8")
+    r = run_clean("check")
+    assert r.exit_code == 0
+    assert "observations 3.csv beside it looks like a copy" in r.stderr
+    assert "targets 3.yaml beside it looks like a copy" in r.stderr
+    assert "observations 2.csv" not in r.stderr
