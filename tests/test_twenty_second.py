@@ -60,3 +60,25 @@ def test_copies_no_plan_names_are_still_warned_of(tmp_path: Path, monkeypatch: p
     assert "observations 3.csv beside it looks like a copy" in r.stderr
     assert "targets 3.yaml beside it looks like a copy" in r.stderr
     assert "observations 2.csv" not in r.stderr
+
+
+# --- history's blocks named the store's line "#" -----------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "Line"), ("vi", "Dòng")])
+def test_historys_blocks_name_the_stores_line_in_words(shipped: Path, lang: str, line: str):
+    # At 40 columns history prints one block a vintage. Its last line was "#: 57", which a
+    # screen reader reads "number sign 30": the heading is now a word. The shipped 2023
+    # growth has two vintages, 11.02 on line 29 and 11.03 on line 30 of observations.csv
+    # (`grep -n` of the file: its header is line 1).
+    r = run_clean(
+        "--lang", lang, "history", "grdp_growth", "2023", "--format", "table", env={"NO_COLOR": "1", "COLUMNS": "40"}
+    )
+    assert r.exit_code == 0, r.output
+    lines = [text.strip() for text in r.stdout.splitlines()]
+    said = [text for text in lines if text.startswith(f"{line}:")]
+    numbers = sorted(int(text.split(":")[1]) for text in said)
+    assert numbers == [29, 30], r.stdout
+    assert not any(text.startswith("#:") for text in lines), r.stdout
+    store = (shipped / "observations.csv").read_text(encoding="utf-8").splitlines()
+    assert all(store[n - 1].startswith("grdp_growth,2023,") for n in numbers), [store[n - 1] for n in numbers]

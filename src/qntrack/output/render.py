@@ -348,4 +348,5 @@ def history_table(
         optional=("note",),
         styles=["", "", "", "", "", "", "", "dim"],
     )
-    print_fitted(console, table, headers, cells)
+    # A block's line is read with its heading: "Line: 30", where "#" said nothing aloud.
+    print_fitted(console, table, headers[:-1] + [label("store_line", lang)], cells)
