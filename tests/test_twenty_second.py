@@ -82,3 +82,58 @@ def test_historys_blocks_name_the_stores_line_in_words(shipped: Path, lang: str,
     assert not any(text.startswith("#:") for text in lines), r.stdout
     store = (shipped / "observations.csv").read_text(encoding="utf-8").splitlines()
     assert all(store[n - 1].startswith("grdp_growth,2023,") for n in numbers), [store[n - 1] for n in numbers]
+
+
+# --- A report said nothing of units when every unit's figures were withdrawn ---------------
+
+_TWO_UNITS_PLAN = """\
+version: 1
+title: t
+dimensions:
+  locality:
+    name: Locality
+    values: [Alpha, Beta]
+indicators:
+  rev: {name: Revenue, unit: bn VND, measure: flow, dimensions: [locality]}
+targets:
+  - id: rev-2024
+    type: plan
+    indicator: rev
+    period: 2024
+    value: 100
+    for_each: locality
+"""
+_BOTH_WITHDRAWN = """\
+indicator,period,value,status,source,note,recorded_at
+rev[locality=Alpha],2024,60,official,s,,2025-01-10T00:00:00Z
+rev[locality=Beta],2024,50,official,s,,2025-01-10T00:00:00Z
+rev[locality=Alpha],2024,,retracted,s,,2025-02-10T00:00:00Z
+rev[locality=Beta],2024,,retracted,s,,2025-02-10T00:00:00Z
+"""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
+def test_a_report_lists_the_units_when_every_units_figures_were_withdrawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+):
+    # Alpha's 60 and Beta's 50 for 2024, both withdrawn on 10 February 2025: show lists
+    # "Alpha: all figures withdrawn, none in force (2024: 60 bn VND, withdrawn on
+    # 2025-02-10)" and Beta's line, as the twenty-first session made every output do for a
+    # unit whose figures were all withdrawn. The report had no units section at all when
+    # every unit was so (its breakdown held no judged unit), and the withdrawals were
+    # nowhere in it.
+    make_tracker(tmp_path, monkeypatch, _TWO_UNITS_PLAN, _BOTH_WITHDRAWN)
+    out = tmp_path / f"r.{ {'markdown': 'md'}.get(fmt, fmt) }"
+    r = run_clean("report", "--format", fmt, "-o", str(out))
+    assert r.exit_code == 0, r.output
+    if fmt == "docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    else:
+        text = out.read_text(encoding="utf-8")
+    for unit, figure in (("Alpha", "60"), ("Beta", "50")):
+        said = f"{unit}: all figures withdrawn, none in force (2024: {figure} bn VND, withdrawn on 2025-02-10)"
+        assert said in text, text[-3000:]
+    # No empty table of units and no roll-up of no unit ("0 units") is printed for it.
+    assert "0 units" not in text

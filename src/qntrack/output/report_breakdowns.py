@@ -78,22 +78,45 @@ def report_breakdowns(
 ) -> dict[str, BreakdownView]:
     """The breakdown of every target of the report that has one, by target id; with
     ``most_units``, a breakdown of more units than that draws no chart."""
-    if not any(a.breakdown for a in data.assessments):
+    # A target broken down whose units were all withdrawn has no breakdown left, and is
+    # listed by its withdrawn units alone (twenty-second session).
+    broken = [a for a in data.assessments if a.breakdown or a.target.for_each]
+    if not broken:
         return {}
     dimensions = data.plan.dimensions if data.plan is not None else {}
-    broken = [a for a in data.assessments if a.breakdown]
     revised = data.revised  # the units' marks
     from .units_withdrawn import retracted_keys, unit_withdrawn_line, units_withdrawn
 
     retracted = retracted_keys(data.observations)  # once, not a walk of the store a target
     views = {}
     for a in broken:
-        view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised)
         # A unit whose every figure was withdrawn: not judged, listed with the withdrawal.
         gone = units_withdrawn(a, data.observations, data.series, data.as_of, retracted)
         lines = tuple(unit_withdrawn_line(a, dims, rows, lang) for dims, rows in gone)
+        if not a.breakdown:
+            if lines:
+                views[a.target.id] = _withdrawn_only(a, dimensions, lang, lines)
+            continue
+        view = breakdown_view(a, data.series, dimensions, lang, with_charts, most_units, revised)
         views[a.target.id] = replace(view, not_assessed=view.not_assessed + lines) if lines else view
     return views
+
+
+def _withdrawn_only(
+    a: Assessment, dimensions: Mapping[str, Dimension], lang: str, lines: tuple[str, ...]
+) -> BreakdownView:
+    """The units section of a target none of whose units is judged, every one listed with
+    the figures withdrawn from it: no roll-up of no unit, no empty table, no chart."""
+    return BreakdownView(
+        heading=report_word("bd_heading", lang, dimension=dimension_names(a.target.for_each, dimensions, lang)),
+        rollup="",
+        table=TableView(headers=(), rows=()),
+        not_assessed=lines,
+        predecessors=(),
+        chart_id=chart_id(a.target.id),
+        chart=None,
+        chart_note="",
+    )
 
 
 def _declared(dimensions: Mapping[str, Dimension], dim_id: str, value: str) -> Unit | None:

@@ -404,8 +404,10 @@ def _section(out: _Writer, s: SectionView, b: Any, w: dict[str, str], lbl: dict[
     out.pairs((w["figure"], lbl["value"]), s.facts + s.key_figures)
     if b is not None:
         out.heading(b.heading, 2)
-        out.paragraph(b.rollup)
-        out.table(b.table)
+        if b.rollup:  # none when every unit's figures were withdrawn: the list below says it
+            out.paragraph(b.rollup)
+        if b.table.rows:
+            out.table(b.table)
         out.chart(b.chart, f"{s.name}: {b.heading}")
         if b.chart is None and len(b.table.rows) > WORD_UNITS:
             out.paragraph(_word("docx_units_no_chart", out.lang, n=len(b.table.rows)))
