@@ -118,3 +118,126 @@ def test_a_sum_of_first_figures_is_not_marked(tmp_path: Path, monkeypatch: pytes
     assert "100 billion USD (2025-Q1" not in table.output  # 30 + 30 + 30 = 90
     assert "90 billion USD (2025-Q1, provisional, periods added up)" in table.output, table.output
     assert "[1]" not in table.output, table.output
+
+
+# --- A spreadsheet with "save as shown" off writes 15.3% as 0.153. For a "%" indicator,
+# such a figure next to figures around 15 got only the jump warning ("1/98.7 of the figure
+# for 2021"), with nothing of the per cent it likely is; as the indicator's first figure,
+# nothing at all. Never refused: a real 0.5 % exists.
+
+_SHARES = """\
+title: Digital economy
+indicators:
+  share: {name: Digital economy share, unit: "%", measure: level, frequency: year}
+  cpi: {name: Inflation, unit: "%", measure: rate, frequency: year, direction: decrease}
+  fdi: {name: FDI, unit: billion USD, measure: flow, frequency: year}
+targets:
+  - id: share-2030
+    type: level
+    indicator: share
+    baseline: {period: 2020, value: 10}
+    milestones: [{by: 2025, value: 15}, {by: 2030, value: 30}]
+  - id: cpi-cap
+    type: every_period
+    indicator: cpi
+    from: 2021
+    to: 2025
+    at_most: 4
+  - id: fdi-2025
+    type: plan
+    indicator: fdi
+    period: 2025
+    value: 15
+"""
+
+
+def _said(r, lang: str = "en") -> list[str]:
+    word = ": warning: " if lang == "en" else ": cảnh báo: "
+    return [line for line in r.stderr.splitlines() if word in line]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_percent_figure_typed_as_a_fraction_is_warned_of_as_the_first_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _SHARES, _HEADER)
+    # No figure of share on record: 0.153 × 100 = 15.3, within 5 times of the baseline of
+    # target share-2030, 10 (15.3 / 10 = 1.53), the first figure the target gives.
+    r = run_clean("--lang", lang, "add-observation", "share", "2021", "0.153", "--recorded-at", "2022-03-01")
+    assert r.exit_code == 0, r.output  # a warning: recorded all the same
+    assert Path("observations.csv").read_text(encoding="utf-8").splitlines()[-1].startswith("share,2021,0.153,")
+    said = _said(r, lang)
+    if lang == "en":
+        assert said == [
+            "add-observation: warning: share 2021 = 0.153 is below 1, where target 'share-2030' of this "
+            "'%' indicator reads 10: a per cent saved as a fraction (15.3% written 0.153 by a spreadsheet)? "
+            "If so, 'qntrack retract share 2021' withdraws it, and 15.3 is the figure to record"
+        ], said
+    else:
+        assert len(said) == 1 and "0,153" in said[0] and "15,3" in said[0] and "share-2030" in said[0], said
+        assert "phần trăm" in said[0], said
+
+
+def test_a_percent_figure_typed_as_a_fraction_beside_its_neighbour_says_the_per_cent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _SHARES, _HEADER + "share,2021,15.1,official,GSO,,2022-03-01T00:00:00Z\n")
+    # 15.1 / 0.153 = 98.69, "1/98.7" at three digits; 0.153 × 100 = 15.3, within 5 times of
+    # 15.1: one warning, the jump's, saying the per cent it likely is.
+    dry = run_clean("add-observation", "share", "2022", "0.153", "--dry-run")
+    assert [s for s in _said(dry) if "correct it to 15.3 before adding it" in s], dry.stderr
+    r = run_clean("add-observation", "share", "2022", "0.153", "--recorded-at", "2023-03-01")
+    assert r.exit_code == 0, r.output
+    assert _said(r) == [
+        "add-observation: warning: share 2022 = 0.153 is 1/98.7 of the figure for 2021 (15.1): a per cent "
+        "saved as a fraction (15.3% written 0.153 by a spreadsheet)? If so, 'qntrack retract share 2022' "
+        "withdraws it, and 15.3 is the figure to record"
+    ], r.stderr
+
+
+def test_check_warns_of_a_percent_figure_typed_as_a_fraction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    # Line 2, the series' only figure: against the target's 10 (15.3 / 10 = 1.53).
+    make_tracker(tmp_path, monkeypatch, _SHARES, _HEADER + "share,2021,0.153,official,GSO,,2022-03-01T00:00:00Z\n")
+    r = run_clean("check")
+    lines = [x for x in r.output.splitlines() if "share 2021" in x]
+    assert len(lines) == 1 and lines[0].startswith("observations.csv:2:"), r.output
+    assert "15.3%" in lines[0] and "share-2030" in lines[0], lines
+    assert r.exit_code == 0, r.output  # a warning
+    # Line 3 beside 2021's 15.1 (line 2): 15.3 within 5 times of 15.1.
+    Path("observations.csv").write_text(
+        _HEADER
+        + "share,2021,15.1,official,GSO,,2022-03-01T00:00:00Z\n"
+        + "share,2022,0.153,official,GSO,,2023-03-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    r = run_clean("--lang", "vi", "check")
+    lines = [x for x in r.output.splitlines() if "share 2022" in x]
+    assert len(lines) == 1 and lines[0].startswith("observations.csv:3:"), r.output
+    assert "15,3%" in lines[0] and "2021" in lines[0] and "15,1" in lines[0], lines
+
+
+def test_a_real_small_per_cent_and_an_amount_are_not_taken_for_fractions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _SHARES, _HEADER)
+    # Inflation of 0.6 %, the first figure: 0.6 × 100 = 60 is 15 times the bound of 4, no
+    # per cent written as a fraction. FDI of 0.153 billion USD: not a "%" unit.
+    for args in (("cpi", "2021", "0.6"), ("fdi", "2025", "0.153")):
+        r = run_clean("add-observation", *args, "--recorded-at", "2026-03-01")
+        assert r.exit_code == 0 and _said(r) == [], r.stderr
+    # Then 0.5 after 3.2: 3.2 / 0.5 = 6.4 times, a jump (above 5), but 50 is 15.6 times 3.2:
+    # the jump's warning as before, nothing of a fraction.
+    run_clean("add-observation", "cpi", "2022", "3.2", "--recorded-at", "2026-03-02")
+    r = run_clean("add-observation", "cpi", "2023", "0.5", "--recorded-at", "2026-03-03")
+    said = _said(r)
+    assert len(said) == 1 and "1/6.4 of the figure for 2022 (3.2)" in said[0] and "fraction" not in said[0], said
+    check = run_clean("check")
+    assert "fraction" not in check.output, check.output
