@@ -241,3 +241,70 @@ def test_a_real_small_per_cent_and_an_amount_are_not_taken_for_fractions(
     assert len(said) == 1 and "1/6.4 of the figure for 2022 (3.2)" in said[0] and "fraction" not in said[0], said
     check = run_clean("check")
     assert "fraction" not in check.output, check.output
+
+
+# --- `add-observation` of a month that makes a published total disagree with its months
+# said nothing at entry; only `check parts-sum`, on demand, did. Entry now says it when the
+# row entered is what takes the total apart (it agreed before), for the series touched only.
+
+_QUARTERLY = """\
+title: Ministry of Industry and Trade
+indicators:
+  exports: {name: Export turnover, unit: billion USD, measure: flow, frequency: month}
+targets:
+  - id: exports-2025
+    type: plan
+    indicator: exports
+    period: 2025
+    value: 400
+"""
+
+_Q2 = (
+    _HEADER
+    + "exports,2025-04,37.4,official,MOIT,,2025-05-06T00:00:00Z\n"
+    + "exports,2025-05,39.6,official,MOIT,,2025-06-06T00:00:00Z\n"
+    + "exports,2025-06,39.4,official,MOIT,,2025-07-06T00:00:00Z\n"
+    + "exports,2025-Q2,116.4,official,MOIT,,2025-07-07T00:00:00Z\n"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_month_revised_after_its_quarter_is_said_at_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _QUARTERLY, _Q2)
+    # Before: 37.4 + 39.6 + 39.4 = 116.4, the published Q2 itself. June revised to 39.9:
+    # 37.4 + 39.6 + 39.9 = 116.9, 0.5 apart from 116.4, beyond the (3 + 1) × 0.05 = 0.2 the
+    # rounding of four figures at one decimal makes (methodology.md, "Annual plans").
+    r = run_clean("--lang", lang, "add-observation", "exports", "2025-06", "39.9", "--recorded-at", "2025-08-06")
+    assert r.exit_code == 0, r.output  # a warning: recorded all the same
+    said = _said(r, lang)
+    assert len(said) == 1, r.stderr
+    if lang == "en":
+        assert said[0] == (
+            "add-observation: warning: exports 2025-06 = 39.9 takes the published 2025-Q2 (116.4) apart from "
+            "its parts in force added up, 2025-04 + 2025-05 + 2025-06 = 116.9 (0.5 apart, more than the "
+            "figures' rounding makes): a plan reads the published 116.4; record the revised figure for 2025-Q2 "
+            "if one was published ('qntrack check parts-sum' lists every such total)"
+        ), said
+    else:
+        assert "116,4" in said[0] and "116,9" in said[0] and "lệch 0,5" in said[0] and "2025-Q2" in said[0], said
+    # What check parts-sum says of the same store (line 5, Q2), as before.
+    check = run_clean("check", "parts-sum")
+    assert [x for x in check.output.splitlines() if x.startswith("observations.csv:5:")], check.output
+
+
+def test_a_total_already_apart_or_kept_within_rounding_is_not_said_at_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from conftest import make_tracker
+
+    # June at 39.5: 37.4 + 39.6 + 39.5 = 116.5, 0.1 from 116.4, within 0.2: nothing said.
+    make_tracker(tmp_path, monkeypatch, _QUARTERLY, _Q2)
+    r = run_clean("add-observation", "exports", "2025-06", "39.5", "--recorded-at", "2025-08-06")
+    assert _said(r) == [], r.stderr
+    # A quarter published apart from its months (a yearbook's, 118.0 against 116.4: 1.6
+    # apart) before May is revised: it was apart already; this entry did not take it apart.
+    Path("observations.csv").write_text(_Q2 + "exports,2025-Q2,118.0,official,GSO,,2025-09-01T00:00:00Z\n", "utf-8")
+    r = run_clean("add-observation", "exports", "2025-05", "39.7", "--recorded-at", "2025-09-02")
+    assert _said(r) == [], r.stderr

@@ -362,6 +362,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         from .checks_to_date import entry_to_date_problems
         from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems
         from .checks_fraction import entry_slip_problems
+        from .checks_parts_entry import entry_parts_problems
         from .workspace import canonical_rows
 
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
@@ -392,6 +393,7 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         said = {id(p.location) for p in to_date}
         jumps = entry_slip_problems(kept, index, plan, dry_run)  # a "%" saved as a fraction too
         warnings.extend([p for p in jumps if id(p.location) not in said] + to_date)
+        warnings.extend(entry_parts_problems(kept, index, plan))  # a published total taken apart
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index))
         if len(rows) == 1 and kept:
