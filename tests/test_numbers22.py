@@ -163,7 +163,7 @@ def test_a_percent_figure_typed_as_a_fraction_is_warned_of_as_the_first_figure(
     from conftest import make_tracker
 
     make_tracker(tmp_path, monkeypatch, _SHARES, _HEADER)
-    # No figure of share on record: 0.153 × 100 = 15.3, within 5 times of the baseline of
+    # No figure of share on record: 0.153 × 100 = 15.3, within twice the baseline of
     # target share-2030, 10 (15.3 / 10 = 1.53), the first figure the target gives.
     r = run_clean("--lang", lang, "add-observation", "share", "2021", "0.153", "--recorded-at", "2022-03-01")
     assert r.exit_code == 0, r.output  # a warning: recorded all the same
@@ -186,7 +186,7 @@ def test_a_percent_figure_typed_as_a_fraction_beside_its_neighbour_says_the_per_
     from conftest import make_tracker
 
     make_tracker(tmp_path, monkeypatch, _SHARES, _HEADER + "share,2021,15.1,official,GSO,,2022-03-01T00:00:00Z\n")
-    # 15.1 / 0.153 = 98.69, "1/98.7" at three digits; 0.153 × 100 = 15.3, within 5 times of
+    # 15.1 / 0.153 = 98.69, "1/98.7" at three digits; 0.153 × 100 = 15.3, within twice
     # 15.1: one warning, the jump's, saying the per cent it likely is.
     dry = run_clean("add-observation", "share", "2022", "0.153", "--dry-run")
     assert [s for s in _said(dry) if "correct it to 15.3 before adding it" in s], dry.stderr
@@ -209,7 +209,7 @@ def test_check_warns_of_a_percent_figure_typed_as_a_fraction(tmp_path: Path, mon
     assert len(lines) == 1 and lines[0].startswith("observations.csv:2:"), r.output
     assert "15.3%" in lines[0] and "share-2030" in lines[0], lines
     assert r.exit_code == 0, r.output  # a warning
-    # Line 3 beside 2021's 15.1 (line 2): 15.3 within 5 times of 15.1.
+    # Line 3 beside 2021's 15.1 (line 2): 15.3 within twice 15.1 (and 15.1 / 0.153 = 98.7, a jump).
     Path("observations.csv").write_text(
         _HEADER
         + "share,2021,15.1,official,GSO,,2022-03-01T00:00:00Z\n"
@@ -308,3 +308,63 @@ def test_a_total_already_apart_or_kept_within_rounding_is_not_said_at_entry(
     Path("observations.csv").write_text(_Q2 + "exports,2025-Q2,118.0,official,GSO,,2025-09-01T00:00:00Z\n", "utf-8")
     r = run_clean("add-observation", "exports", "2025-05", "39.7", "--recorded-at", "2025-09-02")
     assert _said(r) == [], r.stderr
+
+
+# --- Item 2: a figure typed with four decimals written at two. The status table, show's
+# Latest and the key figures write a recorded figure where a rule judges it at the decimals
+# where it differs from its bound or milestone (checked: 14.9996 against 15, 6.9996 against
+# 7, 4.0004 against a ceiling of 4). A cumulative target's total did not: 20 × 4 + 19.9996 =
+# 99.9996 was "Total so far: 100 trillion VND" beside "at least 100" and "Not achieved".
+
+_TOTALS = """\
+title: Investment
+indicators:
+  inv: {name: Investment, unit: trillion VND, measure: flow, frequency: year}
+  spend: {name: Spending, unit: trillion VND, measure: flow, frequency: year, direction: decrease}
+targets:
+  - id: inv-total
+    type: cumulative
+    indicator: inv
+    from: 2021
+    to: 2025
+    at_least: 100
+  - id: spend-cap
+    type: cumulative
+    indicator: spend
+    from: 2021
+    to: 2025
+    at_most: 100
+"""
+
+_TOTAL_ROWS = _HEADER + "".join(
+    f"inv,{y},{v},official,GSO,,{y + 1}-03-01T00:00:00Z\nspend,{y},{w},official,GSO,,{y + 1}-03-01T00:00:00Z\n"
+    for y, v, w in (
+        (2021, "20", "20"),
+        (2022, "20", "20"),
+        (2023, "20", "20"),
+        (2024, "20", "20"),
+        (2025, "19.9996", "20.0004"),
+    )
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_cumulative_total_is_never_written_as_the_bound_it_misses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    from conftest import make_tracker
+
+    make_tracker(tmp_path, monkeypatch, _TOTALS, _TOTAL_ROWS)
+    # inv: 20 + 20 + 20 + 20 + 19.9996 = 99.9996, short of "at least 100" by 0.0004: not
+    # achieved. spend: 20 × 4 + 20.0004 = 100.0004, over "at most 100" by 0.0004: not
+    # achieved. At two decimals both read "100", the bound itself.
+    short, over = ("99.9996", "100.0004") if lang == "en" else ("99,9996", "100,0004")
+    for target, total in (("inv-total", short), ("spend-cap", over)):
+        show = run_clean("--lang", lang, "show", target, "--as-of", "2026-06-01", env={"COLUMNS": "120"})
+        row = next(x for x in show.stdout.splitlines() if x.startswith(("Total so far", "Lũy kế")))
+        assert f"{total} trillion VND" in row, show.stdout
+    report = run_clean("--lang", lang, "report", "--as-of", "2026-06-01", "--format", "markdown")
+    assert f"| {short} trillion VND |" in report.stdout and f"| {over} trillion VND |" in report.stdout, report.stdout
+    # The sentence under "In short" too: "99.9996 trillion VND so far: ..." ("Lũy kế 99,9996 ...").
+    sentence = f"- {short} trillion VND so far" if lang == "en" else f"- Lũy kế {short} trillion VND"
+    assert sentence in report.stdout, report.stdout

@@ -355,7 +355,7 @@ def entry_jump_problems(
         if o.indicator.split("[", 1)[0] in any_length:
             from .checks_fraction import fraction_intended
 
-            intended = fraction_intended(o.value, other.value, factor)
+            intended = fraction_intended(o.value, other.value)
         fraction = {} if intended is None else {"intended": Figure(intended)}
         problems.append(
             Problem(
