@@ -368,3 +368,33 @@ def test_a_cumulative_total_is_never_written_as_the_bound_it_misses(
     # The sentence under "In short" too: "99.9996 trillion VND so far: ..." ("Lũy kế 99,9996 ...").
     sentence = f"- {short} trillion VND so far" if lang == "en" else f"- Lũy kế {short} trillion VND"
     assert sentence in report.stdout, report.stdout
+
+
+def test_a_spans_table_of_figures_keeps_the_typed_decimals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from conftest import make_tracker
+
+    plan = """\
+title: Prices
+indicators:
+  cpi: {name: Inflation, unit: "%", measure: rate, frequency: year, direction: decrease}
+targets:
+  - id: cpi-avg
+    type: average
+    indicator: cpi
+    from: 2021
+    to: 2025
+    at_most: 4
+"""
+    rows = _HEADER + "".join(
+        f"cpi,{y},{v},official,GSO,,{y + 1}-03-01T00:00:00Z\n"
+        for y, v in ((2021, "4"), (2022, "4"), (2023, "4"), (2024, "4"), (2025, "4.5004"))
+    )
+    make_tracker(tmp_path, monkeypatch, plan, rows)
+    # 2025's 4.5004 was "4.5%" in the average's table of the span's figures (show's Details,
+    # the report's Periods) and "4.5004%" in the table of observations under it: one
+    # figure, two ways. Both now at the decimals typed, as the observations are.
+    show = run_clean("show", "cpi-avg", "--as-of", "2026-06-01", env={"COLUMNS": "120"})
+    rows_2025 = [x.strip() for x in show.stdout.splitlines() if x.strip().startswith("2025 ")]
+    assert rows_2025 and all("4.5004%" in x for x in rows_2025), show.stdout
+    report = run_clean("report", "--as-of", "2026-06-01", "--format", "markdown")
+    assert "| 2025 | 4.5004% |" in report.stdout, report.stdout
