@@ -56,8 +56,9 @@ def test_in_vietnamese_and_smaller(shipped: Path):
     assert r.exit_code == 0, r.stderr
     assert _warnings(r) == [
         "add-observation: cảnh báo: grdp_growth kỳ 2025 = 0,1189 chỉ bằng 1/100 số liệu đang có "
-        "hiệu lực (11,89); có phải nhầm đơn vị tính hoặc gõ nhầm? Nếu vậy, "
-        "'qntrack retract grdp_growth 2025' sẽ rút lại số liệu này"
+        "hiệu lực (11,89): có phải một tỷ lệ phần trăm bị bảng tính lưu thành số thập phân "
+        "(11,89% ghi thành 0,1189)? Nếu vậy, 'qntrack retract grdp_growth 2025' sẽ rút lại số "
+        "liệu này, và số cần ghi là 11,89"
     ]
 
 

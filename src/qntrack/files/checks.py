@@ -308,7 +308,10 @@ def run_checks(
 
         problems.extend(parts_problems(plan, series, file))
     if "jump" in selected:
+        from .checks_fraction import fraction_problems  # a "%" saved as a fraction (22nd session)
+
         problems.extend(jump_problems(revised, file, jump_factor, as_of, series, percent_units(plan)))
+        problems.extend(fraction_problems(plan, series, file, jump_factor))
     reference = date.fromisoformat(as_of) if as_of else (today or date.today())
     if "stale" in selected:
         problems.extend(stale_problems(plan, series, reference))

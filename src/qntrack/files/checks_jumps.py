@@ -349,11 +349,20 @@ def entry_jump_problems(
             "recording_jump_larger" if abs(o.value) > abs(other.value) else "recording_jump_smaller",
             ratio=Figure(float(f"{ratio:.3g}")),
         )
+        # A "%" figure below 1 whose hundredfold is in line: a per cent saved as a fraction,
+        # said with the per cent it likely is (checks_fraction; twenty-second session).
+        intended = None
+        if o.indicator.split("[", 1)[0] in any_length:
+            from .checks_fraction import fraction_intended
+
+            intended = fraction_intended(o.value, other.value)
+        fraction = {} if intended is None else {"intended": Figure(intended)}
         problems.append(
             Problem(
                 where,
                 msg(
                     ("recording_jump_same" if same is not None else "recording_jump_neighbour")
+                    + ("_fraction" if fraction else "")
                     + ("_dry" if dry_run else ""),
                     indicator=o.indicator,
                     period=o.period,
@@ -362,6 +371,7 @@ def entry_jump_problems(
                     before=Figure(other.value),
                     other=other.period,
                     retract=retract_words(o.indicator, o.period),
+                    **fraction,
                 ),
                 severity="warning",
                 check="jump",

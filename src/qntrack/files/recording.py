@@ -360,12 +360,9 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
 
     def keep(stored: Sequence[Observation]) -> list[Observation]:
         from .checks_to_date import entry_to_date_problems
-        from .checks_jumps import (
-            earlier_vintage_problems,
-            entry_growth_floor_problems,
-            entry_jump_problems,
-            percent_units,
-        )
+        from .checks_jumps import earlier_vintage_problems, entry_growth_floor_problems
+        from .checks_fraction import entry_slip_problems
+        from .checks_parts_entry import entry_parts_problems
         from .workspace import canonical_rows
 
         stored = canonical_rows(plan, tuple(stored))  # a unit's key as typed by hand is the unit's
@@ -394,8 +391,9 @@ def record_batch(plan: Plan, store: Path, batch: Batch, dry_run: bool = False, *
         # A total since January typed as a month's is said as that, not as a jump too.
         to_date = entry_to_date_problems(kept, index, plan, dry_run)
         said = {id(p.location) for p in to_date}
-        jumps = entry_jump_problems(kept, index, any_length=percent_units(plan), dry_run=dry_run)
+        jumps = entry_slip_problems(kept, index, plan, dry_run)  # a "%" saved as a fraction too
         warnings.extend([p for p in jumps if id(p.location) not in said] + to_date)
+        warnings.extend(entry_parts_problems(kept, index, plan))  # a published total taken apart
         # A row recorded before the figure in force is kept but never takes effect: say so.
         warnings.extend(earlier_vintage_problems(kept, index))
         if len(rows) == 1 and kept:

@@ -106,7 +106,11 @@ def figure_dict(o: Observation | None, mine: Mapping[str, float | None]) -> dict
     """``latest``, ``provisional``: an observation with ``revises`` last (issue 17, 18th session)."""
     if o is None:
         return None
-    return {**observation_dict(o, indicator=False, note=False), "revises": mine.get(o.period.text)}
+    from .parts_revised import parts_revised_json
+
+    # A sum of months says which of its months revised a figure (twenty-second session).
+    out = {**observation_dict(o, indicator=False, note=False), "revises": mine.get(o.period.text)}
+    return {**out, **parts_revised_json(o, mine)}
 
 
 def _details(details: dict[str, Any], mine: Mapping[str, float | None]) -> dict[str, Any]:

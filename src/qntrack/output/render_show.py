@@ -314,7 +314,7 @@ def _details(
     from ..kinds.every_period import PeriodCheck
     from .render_notes import legend
     from .revision_marks import figure_marked
-    from .views.plan import figure_decimals
+    from .views.plan import recorded_decimals  # a table of figures: every decimal typed
 
     d = a.result
     unit = a.indicator.unit_in(lang)
@@ -339,7 +339,7 @@ def _details(
         for p in periods:
             o = by_period.get(p.period)
             shown = (
-                figure_marked(o, a.target.series_key, revised, unit, lang, notes, figure_decimals(a, o))
+                figure_marked(o, a.target.series_key, revised, unit, lang, notes, recorded_decimals(a, o))
                 if o is not None and o.value == p.value
                 else value_with_unit(p.value, unit, lang)
             )

@@ -329,6 +329,8 @@ def revision_note(
     prints under it (render.status_table). None (``()``) for a first figure, and for one
     recorded after a retraction (``revised`` holds no value for it then). The two figures
     at the decimals, from the table's ``decimals``, where they differ (i18n.replacing)."""
+    if added_up(o):  # a sum replaced nothing itself: its parts that revised one are said
+        return _parts_notes(key, o, revised, unit, lang)
     before = (revised or {}).get(str(o.period))
     if before is None or before != before:
         return ()
@@ -338,6 +340,33 @@ def revision_note(
     source = as_given(o.source)  # as typed: the store's guard against spreadsheet formulas taken off
     where = label("note_source", lang).format(source) if source else label("note_no_source", lang)
     return ((f"{key} {o.period}: {shown} ({', '.join(said)}; {where})", "note"),)
+
+
+def _parts_notes(
+    key: str, o: Observation, revised: Mapping[str, float | None] | None, unit: str, lang: str
+) -> tuple[tuple[str, str], ...]:
+    """A note for each month (or quarter) of a sum qntrack added up that revised an earlier
+    figure, "exports 2025-02: 30 billion USD → revised, a part of 2025-Q1 (periods added
+    up)": the sum rests on it (issue 17, twenty-second session). The figure in force is the
+    month's row in the table of figures (show's, the report's)."""
+    from .i18n import typed_places
+    from .parts_revised import parts_revised
+
+    text = label("note_part_revised", lang)
+    added = label("added_up", lang)
+    return tuple(
+        (
+            text.format(
+                key=key,
+                part=part,
+                before=value_with_unit(before, unit, lang, typed_places(before)),
+                period=o.period,
+                added=added,
+            ),
+            "note",
+        )
+        for part, before in parts_revised(o, revised)
+    )
 
 
 def _goal_cell(a: Assessment, lang: str) -> Cell:

@@ -41,7 +41,7 @@ class CumulativeView(SpanView):
         out = [span, (report_word("target_total", lang), f"{sign} {value}")]
         f = d.figures
         if f is not None:
-            out.append((report_word("total", lang), value_with_unit(f.total, unit, lang)))
+            out.append((report_word("total", lang), value_with_unit(f.total, unit, lang, _places(d, f.total))))
             out.append((report_word("share_of_target", lang), percent_text(f.share_of_target, lang)))
             out.append((report_word("share_of_time", lang), percent_text(f.share_of_time, lang)))
             if f.needed_per_remaining_period:
@@ -61,7 +61,7 @@ class CumulativeView(SpanView):
             return []
         f = d.figures
         unit = a.indicator.unit_in(lang)
-        rows = [(label("kf_total_so_far", lang), value_with_unit(f.total, unit, lang))]
+        rows = [(label("kf_total_so_far", lang), value_with_unit(f.total, unit, lang, _places(d, f.total)))]
         if f.share_of_target is not None:
             rows.append((label("kf_share_of_target", lang), f"{percent_reached_text(f.share_of_target * 100, lang)}%"))
         rows.append((label("kf_share_of_time", lang), f"{number(f.share_of_time * 100, lang, 1)}%"))
@@ -80,6 +80,18 @@ class CumulativeView(SpanView):
 VIEW = CumulativeView()
 
 
+def _places(d: CumulativeResult, total: float | None) -> int:
+    """The decimals a total is written at: at least those its figures were typed with, and
+    those where it differs from its bound, so that 99.9996 beside "at least 100" and "Not
+    achieved" never reads "100" (methodology.md, "Gap": a figure is written where it
+    differs from what it is judged against; issue 17, twenty-second session)."""
+    from ..i18n import differing_decimals
+
+    if total is None or total != total:
+        return 2
+    return max(typed_places(total), differing_decimals(total, d.bound.value))
+
+
 def _sentences(a: Assessment, lang: str) -> list[str]:
     d = a.result
     if not isinstance(d, CumulativeResult) or d.figures is None:
@@ -93,7 +105,7 @@ def _sentences(a: Assessment, lang: str) -> list[str]:
         narrative_sentence(
             "cumulative" + cap,
             lang,
-            total=figure_of(a, f.total, lang),
+            total=figure_of(a, f.total, lang, _places(d, f.total)),
             share=percent_reached_text((f.share_of_target or 0) * 100, lang),
             time=number(f.share_of_time * 100, lang, 1),
         )

@@ -74,12 +74,13 @@ class SpanView:
         with_pass = isinstance(d, EveryPeriodResult)
         headers = (label("period", lang), label("value", lang)) + ((report_word("passed", lang),) if with_pass else ())
         rows = []
-        from ..i18n import differing_decimals, typed_places
+        from ..i18n import differing_decimals, recorded_places
 
         for p in d.periods:
-            # As show writes it: at the decimals it was published with, and where it differs
+            # As show writes it: at every decimal it was typed with, as the table of
+            # observations under it (4.5004, twenty-second session), and where it differs
             # from the bound it passes or fails (9.996 beside a bound of 10 never reads 10).
-            places = 2 if a.indicator.formula else typed_places(p.value)
+            places = 2 if a.indicator.formula else recorded_places(p.value)
             if with_pass:
                 places = max(places, differing_decimals(p.value, d.bound.value))
             cells = [Cell(period_text(p.period, lang)), Cell(value_with_unit(p.value, unit, lang, places))]
