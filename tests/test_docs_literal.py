@@ -111,8 +111,10 @@ def test_the_readmes_exit_code_table_has_every_code_of_the_reference():
     # interrupted import (130) from an unknown failure.
     cli = (DOCS / "cli.md").read_text(encoding="utf-8")
     head = " ".join(cli.split("## qntrack", 1)[0].split())
-    reference = {int(c) for c in re.findall(r"\b(\d+) (?:success|invalid|usage|a `--fail-on`|interrupted)", head)}
-    assert reference == {0, 1, 2, 3, 130}
+    reference = {
+        int(c) for c in re.findall(r"\b(\d+) (?:success|invalid|usage|a `--fail-on`|interrupted|stopped)", head)
+    }
+    assert reference == {0, 1, 2, 3, 130, 143}  # 143: SIGTERM (twenty-second session)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     assert {int(c) for c in re.findall(r"^\| (\d+) \|", table, flags=re.M)} == reference

@@ -1,0 +1,112 @@
+"""Issue 17, twenty-second session: a ministry's monthly pipeline run from cron (a bare
+environment, jobs that overlap or are stopped, exit codes and output a script relies on).
+docs/decisions.md, "A ministry's monthly pipeline under cron"."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import run, store_bytes
+
+# `qntrack add-observation --from FILE` whose store writes go in chunks of 16 KiB; after
+# the second it touches a marker file and waits there (as a slow disk would), to be
+# stopped by a signal at that moment (the pattern of test_write_side.py).
+PAUSED_IMPORT = r"""
+import os, sys, time
+from pathlib import Path
+
+import qntrack.files.appending
+
+qntrack.files.appending._WRITE = 1 << 14
+marker = Path(sys.argv[1])
+real = os.write
+chunks = []
+
+def write(fd, data):
+    n = real(fd, data)
+    if len(data) >= 1 << 13:
+        chunks.append(n)
+        if len(chunks) == 2:
+            marker.touch()
+            time.sleep(600)
+    return n
+
+os.write = write
+sys.argv = ["qntrack", "add-observation", "--from", sys.argv[2]]
+from qntrack.cli import main
+main()
+"""
+
+
+def _big_import(tracker: Path, rows: int = 5_000) -> None:
+    """``big.csv``: ``rows`` figures of 'share' for distinct quarters and moments."""
+    from datetime import datetime, timedelta
+
+    start = datetime(2026, 2, 1)
+    lines = "".join(
+        f"share,{1950 + i % 280 // 4}-Q{i % 4 + 1},{i}.5,estimate,Cục Thống kê {i % 7},note {i},"
+        f"{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}\n"
+        for i in range(rows)
+    )
+    text = "indicator,period,value,status,source,note,recorded_at\n" + lines
+    (tracker / "big.csv").write_text(text, encoding="utf-8")
+
+
+def _paused_writer(tracker: Path) -> subprocess.Popen[bytes]:
+    """The paused import of big.csv, started and waited for until it is mid-write."""
+    marker = tracker / "paused"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_IMPORT, str(marker), "big.csv"], cwd=tracker, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 120  # a guard against a hung suite, not a measure
+    while not marker.exists() and writer.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert marker.exists(), "the writer never reached its second chunk"
+    assert (tracker / "observations.csv.pending").exists()
+    return writer
+
+
+def test_sigterm_mid_import_rolls_the_batch_back_and_exits_143(tracker: Path):
+    """SIGTERM (what `timeout`, systemd, a cron daemon's stop and a shutdown send) to an
+    import in the middle of writing its rows killed it as SIGKILL does: no message, the
+    journal left behind, and every later command (the next month's cron run, the report)
+    refused the store until a person ran `check --repair`. It now ends as Ctrl-C does: the
+    rows it wrote are cut off, the journal removed, one line says so, and the exit code is
+    the shell's for SIGTERM, 128 + 15 = 143."""
+    _big_import(tracker)
+    before = store_bytes(tracker)
+    writer = _paused_writer(tracker)
+    assert len(store_bytes(tracker)) >= len(before) + 2 * (1 << 14)  # two chunks are in the file
+    writer.send_signal(signal.SIGTERM)
+    _, err = writer.communicate(timeout=60)
+    assert writer.returncode == 143
+    assert err.decode("utf-8") == "stopped (SIGTERM); nothing was added to the observations file\n"
+    assert store_bytes(tracker) == before  # the batch is gone whole
+    assert not (tracker / "observations.csv.pending").exists()
+    assert run("status").exit_code == 0
+    again = run("add-observation", "--from", "big.csv")  # the next cron run: added once
+    assert again.exit_code == 0, again.stderr
+    # (then warnings of jumps between made-up figures, not looked at here)
+    assert again.stderr.startswith("added 5000 row(s), 0 already recorded, to observations.csv\n")
+    # 5000 rows + the 6 shipped in the small store + the header
+    assert store_bytes(tracker).count(b"\n") == 5000 + 6 + 1
+    assert run("add-observation", "--from", "big.csv").stderr.startswith("nothing to add")
+
+
+def test_sigterm_mid_import_in_vietnamese(tracker: Path, monkeypatch: pytest.MonkeyPatch):
+    """The same line in the officer's language (QNTRACK_LANG=vi in the crontab)."""
+    _big_import(tracker, 3_000)
+    before = store_bytes(tracker)
+    monkeypatch.setenv("QNTRACK_LANG", "vi")  # the child's environment
+    writer = _paused_writer(tracker)
+    writer.send_signal(signal.SIGTERM)
+    _, err = writer.communicate(timeout=60)
+    assert writer.returncode == 143
+    assert err.decode("utf-8") == "đã dừng (SIGTERM); không có dòng nào được thêm vào tệp số liệu\n"
+    assert store_bytes(tracker) == before
