@@ -110,3 +110,89 @@ def test_sigterm_mid_import_in_vietnamese(tracker: Path, monkeypatch: pytest.Mon
     assert writer.returncode == 143
     assert err.decode("utf-8") == "đã dừng (SIGTERM); không có dòng nào được thêm vào tệp số liệu\n"
     assert store_bytes(tracker) == before
+
+
+# The month's file of the cron script: one figure of 2025, one revision of 2024 (the small
+# store holds none of either), with a Vietnamese source.
+MONTH = (
+    "indicator,period,value,status,source,recorded_at\n"
+    "share,2025,13.1,estimate,Cục Thống kê,2026-01-05T00:00:00Z\n"
+    "share,2024,12.2,official,Cục Thống kê,2025-02-05T00:00:00Z\n"
+)
+
+
+def test_an_import_says_on_stdout_what_it_added_when_a_format_is_asked(tracker: Path):
+    """A script must tell "nothing new" from "added rows" to decide whether to mail the
+    report. Only stderr's prose said it ("added 2 row(s)" / "nothing to add", in English
+    or Vietnamese as QNTRACK_LANG says): `--format json` without `--dry-run` printed
+    nothing, so the script could only run a dry run first (racing the next job) or scrape
+    the words. With `--format` given, the rows added are now printed as the dry run
+    prints the rows it would add, `dry_run` false; without `--format`, stdout stays empty."""
+    import json
+
+    from qntrack import __version__
+
+    (tracker / "thang.csv").write_text(MONTH, encoding="utf-8")
+    first = run("add-observation", "--from", "thang.csv", "--format", "json")
+    assert first.exit_code == 0, first.stderr
+    # By hand: both rows are new, in the file's order; no note column, so note null.
+    assert json.loads(first.stdout) == {
+        "qntrack": __version__,
+        "dry_run": False,
+        "observations": [
+            {
+                "indicator": "share",
+                "dims": {},
+                "period": "2025",
+                "value": 13.1,
+                "status": "estimate",
+                "source": "Cục Thống kê",
+                "note": None,
+                "recorded_at": "2026-01-05T00:00:00Z",
+            },
+            {
+                "indicator": "share",
+                "dims": {},
+                "period": "2024",
+                "value": 12.2,
+                "status": "official",
+                "source": "Cục Thống kê",
+                "note": None,
+                "recorded_at": "2025-02-05T00:00:00Z",
+            },
+        ],
+    }
+    assert first.stderr.startswith("added 2 row(s), 0 already recorded, to observations.csv\n")
+    again = run("add-observation", "--from", "thang.csv", "--format", "json")
+    assert again.exit_code == 0
+    assert json.loads(again.stdout) == {"qntrack": __version__, "dry_run": False, "observations": []}
+    assert again.stderr == "nothing to add: all 2 row(s) are already recorded in observations.csv\n"
+    # The store's own columns for a shell script (`wc -l`): the header and the rows added.
+    # next month's file: 2025 revised (a new figure, recorded later), 2024 as before
+    revised = MONTH.replace("13.1,estimate,Cục Thống kê,2026-01-05", "13.4,estimate,Cục Thống kê,2026-02-05")
+    (tracker / "next.csv").write_text(revised, encoding="utf-8")
+    tsv = run("add-observation", "--from", "next.csv", "--format", "tsv")
+    assert tsv.exit_code == 0, tsv.stderr
+    assert tsv.stdout == (
+        "indicator\tperiod\tvalue\tstatus\tsource\tnote\trecorded_at\n"
+        "share\t2025\t13.4\testimate\tCục Thống kê\t\t2026-02-05T00:00:00Z\n"
+    )
+    # Without --format nothing on stdout, as before (the confirmation is on stderr).
+    (tracker / "third.csv").write_text(
+        revised.replace("13.4,estimate,Cục Thống kê,2026-02", "13.5,estimate,Cục Thống kê,2026-03"), encoding="utf-8"
+    )
+    plain = run("add-observation", "--from", "third.csv")
+    assert plain.exit_code == 0 and plain.stdout == ""
+
+
+def test_one_typed_figure_with_a_format_prints_it_too(tracker: Path):
+    """The same for one figure typed on the command line: what was stored."""
+    import json
+
+    r = run(
+        "add-observation", "share", "2025", "13,1", "--status", "estimate", "--recorded-at", "2026-01-05", "-f", "json"
+    )
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(r.stdout)["observations"]
+    # 13,1 (decimal comma) is stored 13.1; a day alone is midnight UTC.
+    assert [(o["period"], o["value"], o["recorded_at"]) for o in rows] == [("2025", 13.1, "2026-01-05T00:00:00Z")]
