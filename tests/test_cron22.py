@@ -196,3 +196,45 @@ def test_one_typed_figure_with_a_format_prints_it_too(tracker: Path):
     rows = json.loads(r.stdout)["observations"]
     # 13,1 (decimal comma) is stored 13.1; a day alone is midnight UTC.
     assert [(o["period"], o["value"], o["recorded_at"]) for o in rows] == [("2025", 13.1, "2026-01-05T00:00:00Z")]
+
+
+def test_a_writer_under_umask_077_leaves_the_lock_and_journal_to_the_stores_users(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A tracker shared by a group (the store 0664: the officers write it too), imported
+    into by a cron job whose umask is 077 (a hardened server's default). The lock file the
+    job made was 0600 (0666 less the umask), and so was the journal of a batch: an officer's
+    `status` during the import could not read the journal ("cannot read"), or, reading it
+    but unable to open the lock to see that a writer held it, said the batch was
+    interrupted and sent them to `check --repair`; and every later `add-observation` of
+    theirs failed on the lock file, for good. Both now get the store's permission bits
+    (added to the lock file's own, never taken away)."""
+    import os
+    import stat
+
+    from qntrack.files import repair
+
+    store = tracker / "observations.csv"
+    os.chmod(store, 0o664)
+    (tracker / "observations.csv.lock").unlink(missing_ok=True)
+    seen: list[int] = []
+    real_sync = repair.sync_folder
+
+    def sync_and_look(folder: Path) -> None:  # called once the journal is made
+        journal = tracker / "observations.csv.pending"
+        if journal.exists():
+            seen.append(stat.S_IMODE(journal.stat().st_mode))
+        real_sync(folder)
+
+    monkeypatch.setattr(repair, "sync_folder", sync_and_look)
+    before = os.umask(0o077)
+    try:
+        r = run("add-observation", "share", "2025", "13", "--recorded-at", "2026-01-05")
+    finally:
+        os.umask(before)
+    assert r.exit_code == 0, r.stderr
+    # By hand: the store's 0664 is kept by an append; the lock file, made 0666 & ~077 =
+    # 0600, gets the store's bits: 0600 | 0664 = 0664; the journal is written 0664.
+    assert stat.S_IMODE(store.stat().st_mode) == 0o664
+    assert stat.S_IMODE((tracker / "observations.csv.lock").stat().st_mode) == 0o664
+    assert seen == [0o664]
