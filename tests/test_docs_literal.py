@@ -111,8 +111,10 @@ def test_the_readmes_exit_code_table_has_every_code_of_the_reference():
     # interrupted import (130) from an unknown failure.
     cli = (DOCS / "cli.md").read_text(encoding="utf-8")
     head = " ".join(cli.split("## qntrack", 1)[0].split())
-    reference = {int(c) for c in re.findall(r"\b(\d+) (?:success|invalid|usage|a `--fail-on`|interrupted)", head)}
-    assert reference == {0, 1, 2, 3, 130}
+    reference = {
+        int(c) for c in re.findall(r"\b(\d+) (?:success|invalid|usage|a `--fail-on`|interrupted|stopped)", head)
+    }
+    assert reference == {0, 1, 2, 3, 130, 143}  # 143: SIGTERM (twenty-second session)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     assert {int(c) for c in re.findall(r"^\| (\d+) \|", table, flags=re.M)} == reference
@@ -181,10 +183,11 @@ def test_add_observations_format_says_it_shapes_the_dry_runs_rows(shipped: Path)
     # confirmation got nothing on stdout: only --dry-run prints rows (the confirmation is a
     # message, on stderr). The help says so now, and docs/cli.md with it.
     r = run_clean("add-observation", "grdp_growth", "2026-H1", "10.1", "--status", "estimate", "--format", "json")
-    assert r.exit_code == 0 and r.stdout == "", r.output
+    # Since the twenty-second session --format without --dry-run prints the rows added:
+    assert r.exit_code == 0 and [o["value"] for o in json.loads(r.stdout)["observations"]] == [10.1], r.output
     assert r.stderr.startswith("added grdp_growth 2026-H1 = 10.1")
     said = _option_help(run_clean("add-observation", "--help").stdout, "-f, --format <table|json|csv|tsv>")
-    assert said.startswith("With --dry-run:"), said
+    assert said.startswith("The rows added (with --dry-run: that would be added"), said
     reference = (DOCS / "cli.md").read_text(encoding="utf-8").split("## qntrack add-observation", 1)[1]
     assert said == _option_help(reference.split("\n## ", 1)[0], "-f, --format <table|json|csv|tsv>")
 

@@ -357,7 +357,7 @@ def _folder_refuses_new_files(monkeypatch, folder) -> None:
 
     import qntrack.files.starter as starter
 
-    def refuse(path, data, durable=True):
+    def refuse(path, data, durable=True, **_):  # mode= too (twenty-second session)
         raise PermissionError(errno.EPERM, "Operation not permitted", str(folder / f".{path.name}.x1y2.tmp"))
 
     monkeypatch.setattr(starter, "write_atomically", refuse)

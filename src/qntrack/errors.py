@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # imported when needed: `qntrack --version` should not pay fo
 __all__ = [
     "ExitCode",
     "InputError",
+    "Terminated",
     "fail",
     "did_you_mean",
     "suggestion",
@@ -30,6 +31,16 @@ class ExitCode(IntEnum):
     INVALID = 1  # invalid input, or a failed check
     USAGE = 2  # the command line itself is wrong
     GATE = 3  # a --fail-on gate on `status` tripped
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports a process the signal ended
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``timeout``, systemd, a cron daemon stopping, a shutdown) as the console
+    raises it: a KeyboardInterrupt, so that whatever Ctrl-C undoes (an append's rows and
+    journal, a report's temporary file) is undone the same way; the command line says it
+    was stopped and exits 143 (cli.main installs the handler; a Python caller's own
+    handling of the signal is left alone)."""
 
 
 class InputError(Exception):

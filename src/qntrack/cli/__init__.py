@@ -19,6 +19,7 @@ do, a Python caller can. This module is the command line the console entry point
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from .. import __version__
 from ..errors import InputError
@@ -113,6 +114,41 @@ def _run_app() -> None:
         app.registered_commands[:] = every
 
 
+def _stop_on_sigterm() -> Any:
+    """SIGTERM raised as errors.Terminated (a KeyboardInterrupt) while a command runs, so
+    that it undoes what Ctrl-C undoes and says so (exit 143): by default the signal ended
+    the process where it stood, and an import stopped so (by `timeout`, systemd, a cron
+    daemon, a shutdown) left its journal, which refused the store to every later command
+    until `check --repair`. A second SIGTERM while the first is being undone is ignored
+    (SIGKILL still ends the process). Left alone where SIGTERM is ignored (the caller
+    asked for that) or this is not the main thread. The disposition it replaced, or None."""
+    import signal
+    import threading
+
+    from ..errors import Terminated
+
+    def stop(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_IGN:
+            return None
+        return signal.signal(signal.SIGTERM, stop)
+    except (AttributeError, OSError, ValueError):  # no SIGTERM to catch here
+        return None
+
+
+def _put_back_sigterm(before: Any) -> None:
+    """The SIGTERM disposition _stop_on_sigterm replaced, for a Python caller of main()."""
+    if before is not None:
+        import signal
+
+        signal.signal(signal.SIGTERM, before)
+
+
 def _collector_policy() -> None:
     """The cyclic garbage collector's policy for one command run from the console: off.
 
@@ -180,9 +216,11 @@ def main() -> None:
             sys.stdout.write(f"qntrack {__version__}\n")
         else:
             _collector_policy()
+            before = _stop_on_sigterm()
             try:
                 _run_app()
             finally:
+                _put_back_sigterm(before)
                 sys.stdout.flush()  # Typer ends with SystemExit; what is still buffered goes now
     except InputError as exc:
         _report(exc.problems, rows_of=exc.rows_of)

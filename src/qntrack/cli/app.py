@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup  # already loaded by `import typer`
 
 from .. import __version__
-from ..errors import ExitCode, InputError, fail
+from ..errors import ExitCode, InputError, Terminated, fail
 from ..lean_typer import lean_runtime_params
 from .printing import _os_exit, _report, _say, _silence_stdout, _visible
 from .session import _GLOBAL, _known_lang
@@ -229,11 +229,13 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                     # caller's filters are its own (files/workbooks.py).
                     warnings.filterwarnings("ignore", module="openpyxl")
                     return fn(*a, **k)
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as stopped:
                 # Ctrl-C: exit 130 as Typer does, saying what the command left behind
-                # (an import interrupted after its rows were written had said nothing).
-                _report_interrupted(stages, fn.__name__ in _ADDS_ROWS)
-                raise typer.Exit(130) from None
+                # (an import interrupted after its rows were written had said nothing);
+                # SIGTERM (errors.Terminated) the same, exit 143.
+                terminated = isinstance(stopped, Terminated)
+                _report_interrupted(stages, fn.__name__ in _ADDS_ROWS, terminated)
+                raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
             except InputError as exc:
                 _report(exc.problems, rows_of=exc.rows_of)
                 raise typer.Exit(int(exc.code)) from None
@@ -277,23 +279,38 @@ def _refuse_nul(values: dict[str, Any]) -> None:
 _ADDS_ROWS = frozenset({"add_observation", "retract", "check", "import_", "init"})
 
 
-def _report_interrupted(stages: Sequence[tuple[str, Path, int]], adds_rows: bool) -> None:
+def _report_interrupted(stages: Sequence[tuple[str, Path, int]], adds_rows: bool, terminated: bool = False) -> None:
     """What an interrupted command says: the rows it added, or that an append was under
     way (its journal tells check), or that it added nothing (every row qntrack writes to
     a store goes through an append, all or nothing: files/appending.py); a command that
-    adds no rows, that it was interrupted."""
+    adds no rows, that it was interrupted. ``terminated``: stopped by SIGTERM rather than
+    Ctrl-C, said so (the cli_terminated messages), since no one pressed a key."""
     from ..catalog import msg
 
+    said = STOPPED_SAID[terminated]
     # A batch cut short and cut back off ("undone") added nothing.
     added = [(path, rows) for stage, path, rows in stages if stage == "added"]
     if stages and stages[-1][0] == "moved":
-        _say(msg("cli_interrupted_after_repair", side_file=stages[-1][1].name))
+        _say(msg(said["after_repair"], side_file=stages[-1][1].name))
     elif stages and stages[-1][0] == "writing":
-        _say(msg("cli_interrupted_writing", path=stages[-1][1].name))
+        _say(msg(said["writing"], path=stages[-1][1].name))
     elif added:
-        _say(msg("cli_interrupted_after_append", rows=sum(r for _, r in added), path=added[-1][0].name))
+        _say(msg(said["after_append"], rows=sum(r for _, r in added), path=added[-1][0].name))
     else:
-        _say(msg("cli_interrupted" if adds_rows else "cli_interrupted_reading"))
+        _say(msg(said["nothing_added" if adds_rows else "reading"]))
+
+
+# What a stopped command says, by how it was stopped: Ctrl-C (False) or SIGTERM (True).
+STOPPED_SAID = {
+    stopped_by_sigterm: {
+        "after_repair": f"cli_{word}_after_repair",
+        "writing": f"cli_{word}_writing",
+        "after_append": f"cli_{word}_after_append",
+        "nothing_added": f"cli_{word}",
+        "reading": f"cli_{word}_reading",
+    }
+    for stopped_by_sigterm, word in ((False, "interrupted"), (True, "terminated"))
+}
 
 
 def _refuse_repeats(

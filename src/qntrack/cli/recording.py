@@ -4,31 +4,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional
 
 import typer
 
 from ..errors import ExitCode, fail
 from .app import (
-    Lang,
     LangOpt,
     OutputFormat,
     TargetsOpt,
     _chosen_lang,
-    _format,
-    _lang,
     _command_class,
     command,
 )
 from .arguments import _typed_period
+from .added_rows import guard_rows_output, print_rows
 from .completion import complete_indicator_ids
-from .printing import _guard_stdout, _out, _reason, _say
+from .printing import _reason, _say
 from .recorded import Said, not_in_force_notes, say_recorded
 from .session import _message_lang
 
 if TYPE_CHECKING:
     from ..files.recording import Recorded
-    from ..plan.model import Observation, Problem
+    from ..plan.model import Problem
 
 
 @command("add-observation", cls=_command_class(numbers=True))
@@ -124,7 +122,7 @@ def add_observation(
             "--format",
             "-f",
             case_sensitive=False,
-            help="With --dry-run: the rows that would be added, as a table (default on a terminal), json, csv or tsv (default when piped). Without it the confirmation is a message, on stderr.",
+            help="The rows added (with --dry-run: that would be added, then by default a table on a terminal, tsv when piped) as a table, json, csv or tsv on stdout, [] or a header alone when none. Without --format or --dry-run only the confirmation, a message on stderr.",
         ),
     ] = None,
     lang: LangOpt = None,
@@ -185,6 +183,8 @@ def add_observation(
                 _withdraw(*args)
                 return
             _withdraw(*args, dry_run=True)
+        if fmt is not None and not dry_run:
+            guard_rows_output(targets)  # the rows added are printed: never into the plan or the store
         if from_file is None:
             typed = _TypedFigure(
                 indicator or "", period or "", value or "", obs_status or "", source, note, recorded_at or "", dims
@@ -222,8 +222,8 @@ def add_observation(
             # or revised since): said for each, as for a single figure, so that "already
             # recorded" never hides that the figure is not in force.
             notes, read = not_in_force_notes(result.vintages, path), list(result.notes)
-        if dry_run:
-            _print_dry_run(targets, rows, fmt, lang)
+        if dry_run or fmt is not None:
+            print_rows(targets, rows, fmt, lang, dry_run)
         said = Said(path, rows, skipped, repeated, known, vintages, from_file, dry_run, revising)
         say_recorded(said, warnings, notes, read)
 
@@ -346,30 +346,6 @@ def _record_one(
     for i, (dimension, unit) in enumerate(typed.dims):
         fields[f"dim:{dimension}" if f"dim:{dimension}" not in fields else f"dim:{dimension}#{i}"] = unit
     return record_many(targets, [(Location("add-observation"), fields)], dry_run=dry_run, force=force, tz=tz)
-
-
-def _print_dry_run(
-    targets: str | None, rows: Sequence[Observation], fmt: OutputFormat | None, lang: Lang | None
-) -> None:
-    """The rows a --dry-run would append, in the chosen format, never into the plan or the store."""
-    from ..files.workspace import find_targets
-
-    _guard_stdout(find_targets(targets))
-    kind = _format(fmt)
-    if kind == "json":
-        from ..output.documents import dry_run_document
-        from ..output.formats import to_json
-
-        _out(to_json(dry_run_document(rows)))
-    elif kind in ("csv", "tsv"):
-        from ..output.tables import observation_pieces
-
-        _out("".join(observation_pieces(rows, kind)))
-    else:
-        from ..output import render
-        from ..files.definitions import load_plan
-
-        render.observations_table(load_plan(find_targets(targets)), rows, _lang(lang))
 
 
 @command()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import stat
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -145,6 +146,22 @@ def store_lock(path: Path):
     return FileLock(str(real_path(path)) + ".lock", timeout=lock_timeout())
 
 
+def share_lock_like_store(path: Path) -> None:
+    """The store's permission bits added to its lock file's, under the lock: a writer whose
+    umask is 077 (a cron job on a hardened server) made the lock file 0600, and then no one
+    else who may write the store (a group sharing the tracker) could take the lock again,
+    nor a reader see that a batch was in progress. Only bits are added, only to a lock file
+    this user owns; what cannot be changed is left as it is."""
+    lock = str(real_path(path)) + ".lock"
+    try:
+        held, store = os.stat(lock), os.stat(path)
+        wanted = stat.S_IMODE(held.st_mode) | (stat.S_IMODE(store.st_mode) & 0o666)
+        if held.st_uid == os.geteuid() and wanted != stat.S_IMODE(held.st_mode):
+            os.chmod(lock, wanted)
+    except OSError:
+        pass  # no store yet (it is made with the lock's umask), or not ours to change
+
+
 def lock_timeout() -> float:
     """Seconds a writer waits for the lock: ``QNTRACK_LOCK_TIMEOUT``, else 30 (README)."""
     raw = os.environ.get("QNTRACK_LOCK_TIMEOUT", "")
@@ -272,6 +289,7 @@ def append_observations(
     lock = store_lock(path)
     try:
         with lock:
+            share_lock_like_store(path)
             opened = open_regular(path, "the observations file")  # refuses a FIFO or device
             if opened is not None:
                 os.close(opened[0])
@@ -371,7 +389,9 @@ def _append_batch(path: Path, payload: bytes, rows: int) -> None:
         size = os.fstat(fd).st_size
         made = False
         try:
-            write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"))
+            # Readable by whoever reads the store, whatever this writer's umask.
+            shared = stat.S_IMODE(os.fstat(fd).st_mode) & 0o666
+            write_atomically(journal, f"{_JOURNAL}size {size}\nrows {rows}\n".encode("ascii"), mode=shared)
             made = True
             sync_folder(path.parent)
             _tell("writing", path, rows)

@@ -195,7 +195,9 @@ def sweep_shaped(folder: Path, prefixes: Iterable[str], *, folders: bool = False
             continue
 
 
-def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = True, fresh: bool = False) -> None:
+def write_atomically(
+    path: Path, data: bytes | Iterable[bytes], durable: bool = True, fresh: bool = False, mode: int | None = None
+) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 
     ``data``: the bytes, or parts written one after another (not joined in memory first;
@@ -206,14 +208,15 @@ def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = 
     crash left it empty or torn (the status cache), waiting for the disk buys nothing.
     ``fresh``: the permissions of a new file whatever is at ``path`` now (a cache's file:
     a symbolic link put there to /dev/zero must not make it writable by everyone).
+    ``mode``: the permissions of the file, whatever the umask (an append's journal: the
+    store's, so that everyone who reads the store can read it).
     """
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file 0600; keep the mode of the file being replaced, or give
         # a new file the usual permissions (0666 less the umask), as open() would.
-        mode = None
-        if not fresh:
+        if mode is None and not fresh:
             try:
                 mode = path.stat().st_mode & 0o7777
             except FileNotFoundError:

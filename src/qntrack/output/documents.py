@@ -142,9 +142,10 @@ def observations_parts(
     yield head[at:]
 
 
-def dry_run_document(rows: Iterable[Observation]) -> dict[str, Any]:
-    """``add-observation --dry-run --format json``: the rows that would be appended."""
-    return {"qntrack": __version__, "dry_run": True, "observations": [observation_dict(o) for o in rows]}
+def dry_run_document(rows: Iterable[Observation], dry_run: bool = True) -> dict[str, Any]:
+    """``add-observation --dry-run --format json``: the rows that would be appended; with
+    ``dry_run`` false (``--format json`` without --dry-run), the rows appended."""
+    return {"qntrack": __version__, "dry_run": dry_run, "observations": [observation_dict(o) for o in rows]}
 
 
 def history_document(
