@@ -4,7 +4,12 @@ Entry refuses control characters in a source or a note, but a store edited by ha
 file name or an unknown indicator can still hold one; printed as it is, ESC [ 2 J clears
 the screen, OSC 0 retitles the window, CR and BS overwrite what was printed. Each is
 shown as an escape instead (``\\x1b``), in messages and in the terminal tables alike;
-data formats (csv, json) keep the text as stored.
+data formats (csv, json) keep the text as stored, but printed on a terminal itself
+(``for_a_terminal``). The bidirectional controls and zero-width characters (U+202A-U+202E,
+U+2066-U+2069, U+200B-U+200D, U+FEFF) are not control characters, but an override reverses
+the letters after it on a terminal that lays out right-to-left text ("Trojan Source"), and
+a zero-width space splits a word unseen: each is shown by its code (``<U+202E>``), as an
+id holding one is echoed (issue 17, twenty-second session).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import re
 _IN_A_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 # The same, a line feed kept: a table cell may hold several lines, a message may not.
 _IN_A_CELL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# files.invisible.INVISIBLE, spelt here: this module is loaded by every message printed.
+_UNSEEN = re.compile("[\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def _escape(found: re.Match[str]) -> str:
@@ -24,4 +31,9 @@ def _escape(found: re.Match[str]) -> str:
 def visible(text: str, *, lines: bool = False) -> str:
     """``text`` with every control character shown as ``\\xNN``; with ``lines``, line
     feeds are kept (a table cell), else shown too (a one-line message)."""
-    return (_IN_A_CELL if lines else _IN_A_LINE).sub(_escape, text)
+    escaped = (_IN_A_CELL if lines else _IN_A_LINE).sub(_escape, text)
+    return _UNSEEN.sub(_code, escaped)
+
+
+def _code(found: re.Match[str]) -> str:
+    return f"<U+{ord(found.group()):04X}>"

@@ -1,0 +1,117 @@
+"""What reaches a terminal from files other people send (issue 17, twenty-second session).
+
+A source, a note, a name or a unit comes from a CSV of another office, an Open SDG import
+or a pasted spreadsheet. Control characters were already shown as escapes in messages
+and terminal tables (test_terminal_text.py); these tests are about what was left: the
+bidirectional controls (U+202A-U+202E, U+2066-U+2069, the "Trojan Source" characters),
+which reorder what a reader sees on a terminal that lays out right-to-left text
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL_OBSERVATIONS, SMALL_TARGETS, make_tracker
+from helpers import run_clean as run
+
+RLO, PDF, LRI, PDI, ZWSP = "\u202e", "\u202c", "\u2066", "\u2069", "\u200b"
+BIDI = (RLO, PDF, LRI, PDI)
+# A note a hand edit left in the store: a right-to-left override that shows "REVERSED" for
+# "DESREVER", an isolate, and a zero-width space inside a word.
+NOTE = f"note {RLO}DESREVER{PDF} {LRI}iso{PDI} zw{ZWSP}sp"
+SOURCE = f"src {RLO}ECRUOS{PDF} end"
+
+
+@pytest.fixture
+def hand_edited(tracker: Path) -> Path:
+    with (tracker / "observations.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write(f'share,2020,10.9,estimate,{SOURCE},"{NOTE}",2021-01-10T00:00:00Z\n')
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("observations", "--format", "table"),
+        ("history", "share", "--format", "table"),
+        ("history", "share", "2020", "--format", "table"),
+        ("show", "share", "--format", "table"),
+    ],
+)
+def test_a_bidirectional_control_in_a_stored_text_is_shown_by_its_code(hand_edited: Path, args: tuple[str, ...]):
+    r = run(*args, env={"COLUMNS": "300"})
+    assert r.exit_code == 0, r.stderr
+    for c in BIDI:
+        assert c not in r.stdout, (args, repr(c))
+    # Written as its code, where it was: the reader sees that the text holds one.
+    assert "src <U+202E>ECRUOS<U+202C> end" in r.stdout, r.stdout
+
+
+def test_the_history_table_names_every_invisible_character_of_a_note(hand_edited: Path):
+    r = run("history", "share", "2020", "--format", "table", env={"COLUMNS": "300"})
+    assert "note <U+202E>DESREVER<U+202C> <U+2066>iso<U+2069> zw<U+200B>sp" in r.stdout, r.stdout
+
+
+def test_a_message_quoting_a_typed_value_shows_a_bidirectional_control_by_its_code(tracker: Path):
+    # '9<RLO>5' is not a number; echoed as typed, the override would reverse the rest of
+    # the message on a terminal laying out right-to-left text.
+    r = run("add-observation", "share", "2025", f"9{RLO}5")
+    assert r.exit_code == 1
+    assert RLO not in r.stderr
+    assert "'9<U+202E>5' is not a number" in r.stderr, r.stderr
+
+
+def test_an_imported_cells_bad_value_is_quoted_with_the_code(tracker: Path):
+    (tracker / "in.csv").write_text(f"indicator,period,value\nshare,2025,9{RLO}5\n", encoding="utf-8")
+    r = run("add-observation", "--from", "in.csv")
+    assert r.exit_code == 1
+    assert RLO not in r.stderr
+    assert "9<U+202E>5" in r.stderr, r.stderr
+
+
+NAMED = (
+    SMALL_TARGETS.replace('"Manufacturing share"', f'"Manufacturing {RLO}erahs{PDF}"')
+    .replace('unit: "%"', f'unit: "{LRI}%{PDI}"', 1)
+    .replace("  - id: share\n", f'  - id: share\n    group: "Resolution {RLO}10"\n')
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("status", "--format", "table"),
+        ("status", "--group-by", "group", "--format", "table"),
+        ("show", "share", "--format", "table"),
+        ("indicators", "--format", "table"),
+        ("targets", "--format", "table"),
+        ("observations", "--format", "table"),
+    ],
+)
+def test_a_name_unit_or_group_from_targets_yaml_never_reorders_a_terminal_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+):
+    # targets.yaml may hold such a character in a name (check warns of it, nineteenth
+    # session); a terminal table never prints it, so it reorders nothing on screen.
+    make_tracker(tmp_path, monkeypatch, NAMED, SMALL_OBSERVATIONS)
+    r = run(*args, env={"COLUMNS": "250"})
+    assert r.exit_code == 0, r.stderr
+    for c in BIDI:
+        assert c not in r.stdout, (args, repr(c))
+    # The letters themselves are all there, in the order they are stored.
+    if args[0] in ("show", "indicators", "targets"):
+        assert "Manufacturing erahs" in r.stdout, r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_data_formats_piped_keep_the_bidirectional_controls(hand_edited: Path, fmt: str):
+    # A pipe or a file gets the stored text (a script must read what the store holds).
+    r = run("history", "share", "2020", "--format", fmt)
+    assert r.exit_code == 0, r.stderr
+    if fmt == "json":
+        (vintage,) = json.loads(r.stdout)["vintages"]
+        assert (vintage["source"], vintage["note"]) == (SOURCE, NOTE)
+    else:
+        assert SOURCE in r.stdout
