@@ -4,12 +4,17 @@ A source, a note, a name or a unit comes from a CSV of another office, an Open S
 or a pasted spreadsheet. Control characters were already shown as escapes in messages
 and terminal tables (test_terminal_text.py); these tests are about what was left: the
 bidirectional controls (U+202A-U+202E, U+2066-U+2069, the "Trojan Source" characters),
-which reorder what a reader sees on a terminal that lays out right-to-left text
+which reorder what a reader sees on a terminal that lays out right-to-left text, and data
+formats (csv, tsv, json) printed straight to a terminal.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +120,57 @@ def test_data_formats_piped_keep_the_bidirectional_controls(hand_edited: Path, f
         assert (vintage["source"], vintage["note"]) == (SOURCE, NOTE)
     else:
         assert SOURCE in r.stdout
+
+
+# --- data formats printed straight to a terminal ----------------------------------------
+
+
+def _on_a_terminal(folder: Path, *args: str) -> str:
+    """qntrack run with its standard output on a pseudo-terminal (as a person typing the
+    command sees it); what the terminal received."""
+    main, child = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QNTRACK_")}
+    env.update(COLUMNS="200", TERM="xterm", PYTHONPATH=os.pathsep.join(sys.path))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "qntrack", *args], cwd=folder, stdout=child, stderr=subprocess.PIPE, env=env
+    )
+    os.close(child)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal's other end closed: the command ended
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(main)
+    process.wait(timeout=60)
+    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+    return received.decode("utf-8")
+
+
+CONTROLS = "src \x1b[2J\x1b]52;c;ZXZpbA==\x07 x\x9b2J"
+
+
+@pytest.fixture
+def controls_stored(tracker: Path) -> Path:
+    with (tracker / "observations.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write(f'share,2020,10.9,estimate,"{CONTROLS}","{NOTE}",2021-01-10T00:00:00Z\n')
+    return tracker
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_a_data_format_printed_on_a_terminal_acts_on_no_stored_character(controls_stored: Path, fmt: str):
+    # ESC [ 2 J clears the screen, OSC 52 sets the clipboard, U+009B is a one-character CSI,
+    # U+202E reverses the line: a csv listing typed at a terminal must do none of it.
+    shown = _on_a_terminal(controls_stored, "observations", "--format", fmt)
+    for c in ("\x1b", "\x07", "\x9b", *BIDI):
+        assert c not in shown, (fmt, repr(c))
+    # Each written as a JSON-style escape, valid in a JSON text and legible in a CSV cell.
+    assert "src \\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007 x\\u009b2J" in shown, shown
+    assert "note \\u202eDESREVER\\u202c" in shown, shown
+    if fmt == "json":  # still a JSON document, reading back as the stored text
+        document = json.loads(shown.replace("\r\n", "\n"))
+        sources = [o["source"] for o in document["observations"]]
+        assert CONTROLS in sources

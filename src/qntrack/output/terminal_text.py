@@ -37,3 +37,24 @@ def visible(text: str, *, lines: bool = False) -> str:
 
 def _code(found: re.Match[str]) -> str:
     return f"<U+{ord(found.group()):04X}>"
+
+
+# What a data format (csv, tsv, json, a report to standard output) may not hand a terminal
+# as it is: C0 but the tab and a line break (CR LF, LF), a CR alone (it goes back over the
+# line), DEL, C1, and the characters shown by their code above.
+_TO_A_TERMINAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff]|\r(?!\n)"
+)
+
+
+def _json_escape(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
+
+
+def for_a_terminal(text: str) -> str:
+    """A data format's ``text`` as a terminal may be given it: each character a terminal
+    would act on (ESC [ 2 J, OSC 52's clipboard, U+009B) or that reorders or hides letters
+    written ``\\u001b``, as JSON writes it. Those characters stand only inside a JSON
+    document's strings, so the JSON shown is still valid and reads as the stored text; a
+    csv cell shows the escape. Only for a terminal: a pipe or a file gets the stored text."""
+    return _TO_A_TERMINAL.sub(_json_escape, text)
