@@ -174,3 +174,25 @@ def test_a_data_format_printed_on_a_terminal_acts_on_no_stored_character(control
         document = json.loads(shown.replace("\r\n", "\n"))
         sources = [o["source"] for o in document["observations"]]
         assert CONTROLS in sources
+
+
+# --- the Vietnamese of the last four sessions' messages ----------------------------------
+
+
+def test_a_units_dates_are_written_as_a_vietnamese_reader_writes_dates(shipped: Path):
+    # Hạ Long is declared `until: "2025-06-30"` in the shipped plan; a 2026 figure for it is
+    # refused naming its dates. The same output's other date reads 31/12/2026 in
+    # Vietnamese, so the unit's last day is 30/06/2025 (day/month/year), not 2025-06-30.
+    args = ("add-observation", "budget_revenue", "2026", "100", "--dim", "locality=Hạ Long", "--status", "estimate")
+    vi = run(*args, "--lang", "vi")
+    assert vi.exit_code == 1
+    assert "đơn vị này tồn tại từ … đến 30/06/2025 (targets.yaml)" in vi.stderr, vi.stderr
+    en = run(*args)
+    assert "it existed from … to 2025-06-30 (targets.yaml)" in en.stderr, en.stderr
+
+
+def test_check_says_a_units_dates_in_vietnamese_too(shipped: Path):
+    with (shipped / "observations.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write("budget_revenue[locality=Hạ Long],2026,100,estimate,x,,2026-03-01T00:00:00Z\n")
+    r = run("check", "--lang", "vi")
+    assert "(nó tồn tại từ … đến 30/06/2025, theo targets.yaml)" in r.stdout + r.stderr, r.stdout + r.stderr
