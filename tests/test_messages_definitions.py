@@ -187,7 +187,7 @@ def test_check_problems_in_vietnamese(tmp_path: Path, monkeypatch):
         "observations.csv:5: lỗi: chỉ tiêu 'cbct' được tính từ công thức; giá trị của nó được tính ra, không ghi "
         "nhận trực tiếp",
         "observations.csv:6: lỗi: kỳ 2020-Q1 chi tiết hơn tần suất công bố của chỉ tiêu 'share' (frequency: year)"
-        "; nếu tần suất đã được đổi sang kỳ dài hơn sau khi ghi nhận, hãy rút số liệu đó (`qntrack retract`) hoặc giữ tần suất cũ",
+        "; nếu tần suất đã được đổi sang kỳ dài hơn sau khi ghi nhận, hãy rút lại số liệu đó (`qntrack retract`) hoặc giữ tần suất cũ",
         "observations.csv:2: lỗi: nguồn bắt đầu giống một công thức bảng tính ('='); bảng tính mở tệp này sẽ chạy "
         "nó: hãy thêm dấu nháy đơn (') ở đầu",
         # The baseline read from the figure in force (100, the revision of line 3).

@@ -196,3 +196,112 @@ def test_check_says_a_units_dates_in_vietnamese_too(shipped: Path):
         f.write("budget_revenue[locality=Hạ Long],2026,100,estimate,x,,2026-03-01T00:00:00Z\n")
     r = run("check", "--lang", "vi")
     assert "(nó tồn tại từ … đến 30/06/2025, theo targets.yaml)" in r.stdout + r.stderr, r.stdout + r.stderr
+
+
+def test_one_withdrawn_year_is_said_as_one_year(shipped: Path):
+    # grdp-average-2021-2025 is judged on 2021-2025; with 2024 withdrawn, the sentence
+    # names one year: "số liệu năm 2024", never "các năm 2024" (several years).
+    assert run("retract", "grdp_growth", "2024", "--source", "test").exit_code == 0
+    vi = run("show", "grdp-average-2021-2025", "--lang", "vi", "--format", "table", env={"COLUMNS": "300"}).stdout
+    assert "Giai đoạn 2021–2025 đã kết thúc, số liệu năm 2024 đã bị rút lại, không còn số liệu có hiệu lực" in vi, vi
+    assert "các năm 2024" not in vi
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "'Ước tính 2025' begins with a status (estimate): write the period alone, 2025, and the status with --status estimate",
+        ),
+        (
+            "vi",
+            "'Ước tính 2025' bắt đầu bằng loại số liệu (ước tính): hãy ghi riêng kỳ, 2025, và loại số liệu bằng --status estimate",
+        ),
+    ],
+)
+def test_a_status_word_typed_before_the_period_is_said_to_begin_the_text(tracker: Path, lang: str, said: str):
+    # 'Ước tính 2025' is not a status: it starts with one. "is a status (estimate) before
+    # a period" / "là loại số liệu ... đứng trước kỳ" said the whole text was a status.
+    r = run("--lang", lang, "add-observation", "share", "Ước tính 2025", "10")
+    assert r.exit_code == 1
+    assert said in r.stderr, r.stderr
+
+
+def _catalogs() -> tuple[dict[str, str], dict[str, str]]:
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1] / "src" / "qntrack" / "catalog"
+
+    def flat(table: dict, into: dict[str, str]) -> dict[str, str]:
+        for key, value in table.items():
+            if isinstance(value, dict):
+                flat(value, into)
+            else:
+                into[key] = value
+        return into
+
+    return tuple(flat(tomllib.loads((root / f"{lang}.toml").read_text(encoding="utf-8")), {}) for lang in ("en", "vi"))  # type: ignore[return-value]
+
+
+def _words(english: str) -> str:
+    """An English message without its placeholders, commands and quoted texts (`qntrack
+    retract`, 'retract'), which are typed, not translated."""
+    import re
+
+    return re.sub(r"\{[^}]*\}|`[^`]*`|'[^']*'|qntrack retract", "", english)
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese", "except_for"),
+    [
+        # The glossary's verb for a withdrawn figure (docs/decisions.md, "rút lại"): "rút số
+        # liệu" alone, three times, read as taking a figure out of a file.
+        (r"\bwithdr(?:aw|awn|aws|awal|ew)\b", "rút lại", ()),
+        # A revised figure is "điều chỉnh" (report_revised, label_notes_heading): a revision
+        # merged from another clone was "một lần sửa số liệu". The confirmation of an added
+        # revision says what it replaced, "thay cho số 9,9", which says the same thing.
+        (r"\brevis(?:ed|ion|ions)\b", "điều chỉnh", ("cli_added_one_revising",)),
+        (r"\bmilestones?\b", "mốc", ("definitions_milestones_not_list",)),  # the key itself
+    ],
+)
+def test_vietnamese_says_each_term_with_the_glossarys_word(english: str, vietnamese: str, except_for: tuple[str, ...]):
+    import re
+
+    en, vi = _catalogs()
+    missing = [
+        key
+        for key, text in en.items()
+        if re.search(english, _words(text)) and vietnamese not in vi[key].lower() and key not in except_for
+    ]
+    assert missing == [], missing
+
+
+def test_vietnamese_uses_none_of_the_words_the_glossary_replaced():
+    # docs/decisions.md's terminology list: the observation status is "loại số liệu" (was
+    # "trạng thái", "tình trạng"), the store "tệp số liệu" (was "tệp quan sát"), the
+    # baseline "giá trị gốc" (was "mức cơ sở"), a flow "lượng theo kỳ" (was "dạng dòng").
+    _, vi = _catalogs()
+    replaced = (
+        "tình trạng",
+        "không có trạng thái",
+        "tệp quan sát",
+        "số liệu quan sát",
+        "mức cơ sở",
+        "dạng dòng",
+        "cột mốc",
+    )
+    found = sorted((key, word) for key, text in vi.items() for word in replaced if word in text)
+    assert found == [], found
+
+
+def test_a_published_total_beside_its_parts_says_a_plan_uses_it():
+    # "a plan reads {value}" / "kế hoạch đọc số {value}" (a plan "reading" a figure, a
+    # calque in Vietnamese): the figure published for the period is the one a plan that
+    # needs the period uses.
+    from qntrack.catalog import msg, render
+
+    words = dict(indicator="x", period="2025-Q1", value="10", parts="3 + 3 + 3", total="9", apart="1")
+    said = msg("checks_to_date_parts", **words)
+    assert "(a plan that needs 2025-Q1 uses 10)" in render(said, "en")
+    assert "(kế hoạch cần số liệu kỳ 2025-Q1 sẽ dùng số 10)" in render(said, "vi")

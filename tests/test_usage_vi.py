@@ -303,7 +303,7 @@ LIST_VI = [
         "merged-retraction",
         "cảnh báo",
         "mặc định",
-        "không lần rút lại nào rút mất một số liệu ở dòng sau nó (một lần sửa số liệu hợp nhất từ bản sao khác, "
+        "không lần rút lại nào rút mất một số liệu ở dòng sau nó (một số liệu điều chỉnh được hợp nhất từ bản sao khác, "
         "mà người rút lại chưa thấy)",
     ),
     (
