@@ -305,3 +305,40 @@ def test_a_published_total_beside_its_parts_says_a_plan_uses_it():
     said = msg("checks_to_date_parts", **words)
     assert "(a plan that needs 2025-Q1 uses 10)" in render(said, "en")
     assert "(kế hoạch cần số liệu kỳ 2025-Q1 sẽ dùng số 10)" in render(said, "vi")
+
+
+def test_checks_jump_writes_its_moments_as_a_vietnamese_reader_does(tracker: Path):
+    # share 2021 is 11.3 recorded 2022-01-10; a second vintage of 113 (ten times it) at
+    # 2022-02-01. The confirmation of a revision already writes its day 10/01/2022 in
+    # Vietnamese (cli_added_one_revising); check's warning wrote 2022-01-10T00:00:00Z.
+    with (tracker / "observations.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write("share,2021,113,estimate,src,,2022-02-01T00:00:00Z\n")
+    vi = run("check", "--lang", "vi")
+    said = vi.stdout + vi.stderr
+    assert (
+        "113 (ghi nhận lúc 01/02/2022 00:00:00Z) khác số liệu của lần ghi trước, 11,3 (dòng 2, ghi nhận lúc 10/01/2022 00:00:00Z)"
+        in said
+    ), said
+    en = run("check")
+    assert "113 (recorded 2022-02-01T00:00:00Z)" in en.stdout + en.stderr, en.stdout + en.stderr
+
+
+def test_an_earlier_vintage_is_told_with_vietnamese_dates(tracker: Path):
+    # share 2023 is 12.3, recorded 2023-10-15; a vintage recorded 2023-06-01 comes before it.
+    vi = run(
+        "--lang",
+        "vi",
+        "add-observation",
+        "share",
+        "2023",
+        "12.1",
+        "--status",
+        "estimate",
+        "--recorded-at",
+        "2023-06-01",
+        "--dry-run",
+    )
+    assert (
+        "share kỳ 2023 = 12,1 ghi nhận lúc 01/06/2023 00:00:00Z, trước số liệu đang có hiệu lực (12,3, ghi nhận lúc 15/10/2023 00:00:00Z)"
+        in vi.stderr
+    ), vi.stderr
