@@ -377,3 +377,27 @@ def test_check_warns_of_a_bidirectional_control_in_a_stored_source(hand_edited: 
 def test_check_says_nothing_of_a_store_without_such_a_character(tracker: Path):
     r = run("check", "invisible")
     assert r.exit_code == 0 and r.stdout + r.stderr == "", r.stdout + r.stderr
+
+
+# --- the Markdown report, a text file read in terminals (cat, less) ----------------------
+
+
+def test_the_markdown_report_writes_a_stored_control_character_as_an_escape(tracker: Path):
+    # The latest figure of share, with ESC [ 2 J and U+009B (a one-character CSI) in its
+    # source and OSC 52 (set the clipboard) in its note, as a hand edit could leave them.
+    with (tracker / "observations.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write(
+            'share,2024-Q2,13.0,estimate,"esc \x1b[2J src \x9b2J","note \x1b]52;c;ZXZp\x07 n",2024-07-05T00:00:00Z\n'
+        )
+        # A link made of a source (http(s) only): its control character percent-encoded.
+        f.write("mining,2021,16.9,estimate,https://ex.am/p\x1b[2Jq,,2021-10-15T00:00:00Z\n")
+    r = run("report", "-o", "r.md")
+    assert r.exit_code == 0, r.stderr
+    written = (tracker / "r.md").read_text(encoding="utf-8")
+    for c in ("\x1b", "\x07", "\x9b"):
+        assert c not in written, repr(c)
+    # Shown as the terminal tables show them, \x1b (its backslash escaped for Markdown, so a
+    # renderer shows "\x1b" too), with the Markdown escapes of '[' and ']' as before.
+    assert "esc \\\\x1b\\[2J src \\\\x9b2J" in written, written
+    assert "note \\\\x1b\\]52;c;ZXZp\\\\x07 n" in written, written
+    assert "(https://ex.am/p%1B[2Jq)" in written, written

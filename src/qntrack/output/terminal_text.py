@@ -58,3 +58,10 @@ def for_a_terminal(text: str) -> str:
     document's strings, so the JSON shown is still valid and reads as the stored text; a
     csv cell shows the escape. Only for a terminal: a pipe or a file gets the stored text."""
     return _TO_A_TERMINAL.sub(_json_escape, text)
+
+
+def controls_shown(text: str) -> str:
+    """``text`` with each control character (a line feed too) shown as ``\\xNN``, and
+    nothing else changed: a document read as text (the Markdown report, which ``cat`` or
+    ``less`` shows) keeps the direction marks a name may need."""
+    return _IN_A_LINE.sub(_escape, text)
