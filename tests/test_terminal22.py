@@ -401,3 +401,19 @@ def test_the_markdown_report_writes_a_stored_control_character_as_an_escape(trac
     assert "esc \\\\x1b\\[2J src \\\\x9b2J" in written, written
     assert "note \\\\x1b\\]52;c;ZXZp\\\\x07 n" in written, written
     assert "(https://ex.am/p%1B[2Jq)" in written, written
+
+
+def test_a_ceilings_goal_is_said_with_the_glossarys_words():
+    # A ceiling as a goal is "không quá" (faf2fb5, label_goal_at_most): the range message
+    # told the author to write the high end "(tối đa 4.5)", a limit of characters' word.
+    from qntrack.catalog import msg, render
+
+    said = render(msg("definitions_number_range", text="4-4.5", low="4", high="4.5"), "vi")
+    assert "nếu càng thấp càng tốt (không quá 4.5)" in said, said
+
+
+def test_a_noncharacter_is_said_as_a_character_a_word_document_cannot_hold():
+    # "..., điều mà tài liệu Word không thể chứa" (a thing, "which") after naming a
+    # character reads as a calque of English "which"; Vietnamese names the character again.
+    _, vi = _catalogs()
+    assert [key for key, text in vi.items() if "điều mà" in text] == []
